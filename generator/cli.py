@@ -1,0 +1,57 @@
+"""The `readinglist` command line: a thin dispatcher into `generator.commands.*`.
+
+Each command module provides ``HELP`` (one line), ``add_arguments(parser)`` and
+``run(args) -> int`` (the exit status). Modules are imported only when their command
+runs, so `readinglist check` does not pay for scikit-learn or MkDocs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .errors import CuratorError
+
+# command name -> (module under generator.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import": ("import_cmd", "import listings or BibTeX files into content/papers/*.yml"),
+    "check": ("check", "validate content/ and report every problem as path:line:col"),
+    "build": ("build", "check, generate the Markdown pages and build the site with MkDocs"),
+    "serve": ("serve", "build, then serve the site with live reload"),
+    "topics": ("topics", "list topics with their paper counts, or explain a paper's topics"),
+    "search": ("search", "search the built site's index from the terminal"),
+    "links": ("links", "check every external link (code repositories, project pages)"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readinglist", description="Build a curated reading list of research papers."
+    )
+    parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
+    parser.add_argument(
+        "--root", default=".", help="the project folder holding mkdocs.yml and content/ (default: .)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(f"generator.commands.{module_name}")
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args._module.run(args) or 0)
+    except CuratorError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(1 for p in exc.problems if p.severity.value == "error")
+        print(f"{errors} error(s); nothing was built or written.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

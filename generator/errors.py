@@ -1,0 +1,87 @@
+"""Problems a curator can cause, each with a source location, and a collector for them.
+
+Every user-facing error is printed as ``path:line:col: message`` (1-based line and
+column), so editors and CI annotations can jump to it. Code that validates never
+raises on the first problem: it adds to a `Problems` collector and goes on, so one
+run reports every mistake; the entry point decides to abort once at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file. ``line`` and ``col`` are 1-based; 0 means unknown."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{max(self.col, 1)}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    location: Location
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems from a whole run; sorted by file, line and column when read."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, location: Location, message: str) -> None:
+        self.items.append(Problem(location, message, Severity.ERROR))
+
+    def warning(self, location: Location, message: str) -> None:
+        self.items.append(Problem(location, message, Severity.WARNING))
+
+    def extend(self, other: "Problems") -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity is Severity.WARNING)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items)
+
+    def format(self) -> str:
+        return "\n".join(str(p) for p in self.sorted())
+
+
+class CuratorError(Exception):
+    """Raised by an entry point after collecting problems, to abort once with all of them."""
+
+    def __init__(self, problems: Problems | list[Problem]):
+        items = problems.items if isinstance(problems, Problems) else list(problems)
+        self.problems = sorted(items)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,123 @@
+"""The reading list as plain, frozen, typed records. No I/O and no settings live here.
+
+Everything the generator knows about a list is one of these records; loading builds
+them from `content/`, later phases (topics, related, pages) only add records that
+point at them by id. Text fields hold text exactly as the curator wrote it: escaping
+is the renderer's job, never the model's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .errors import Location
+
+# Where a link came from: found in the abstract or listing text by import, taken from a
+# BibTeX field, or written by a curator.
+FOUND_IN = ("abstract", "bibtex", "curator")
+LINK_KINDS = ("code", "project", "paper", "pdf")
+CODE_HOSTS = ("github", "gitlab", "bitbucket", "huggingface", "codeberg")
+STATUSES = ("must-read", "classic", "to-read", "reference")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One URL of a paper. ``kind`` is one of LINK_KINDS.
+
+    For code links, ``host`` is one of CODE_HOSTS and ``repo`` is ``owner/name`` derived
+    from the URL (which may be a deep link such as ``.../tree/main/sub``).
+    """
+
+    url: str
+    kind: str
+    found_in: str = "curator"
+    note: str = ""
+    official: bool = False
+    host: str = ""
+    repo: str = ""
+
+
+@dataclass(frozen=True)
+class Paper:
+    id: str
+    title: str
+    abstract: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str = ""
+    arxiv: str = ""
+    doi: str = ""
+    links: tuple[Link, ...] = ()
+    topics: tuple[str, ...] = ()
+    exclude_topics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    status: str = ""
+    added: dt.date | None = None
+    related: tuple[str, ...] = ()
+    notes: str = ""
+    source: Location | None = None  # the curation file this record was read from
+
+    @property
+    def code(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.kind == "code")
+
+    def links_of(self, kind: str) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.kind == kind)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic from `content/topics.yml`.
+
+    ``keywords`` maps a phrase to its weight; a paper whose title and abstract score at
+    least ``threshold`` gets the topic by rule (see topics.py for the matching).
+    """
+
+    id: str
+    title: str
+    description: str = ""
+    parent: str = ""
+    keywords: Mapping[str, float] = field(default_factory=dict)
+    threshold: float = 1.0
+    reading_order: tuple[str, ...] = ()
+    source: Location | None = None
+
+
+@dataclass(frozen=True)
+class TopicAssignment:
+    """Why a paper has a topic: ``by`` is "curator" or "rules"; ``terms`` matched."""
+
+    topic: str
+    by: str
+    terms: tuple[str, ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class RelatedPaper:
+    """A related paper; ``terms`` are the shared terms that make it related."""
+
+    paper: str
+    score: float
+    terms: tuple[str, ...] = ()
+    by_curator: bool = False
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded and validated from `content/`, before any derived data."""
+
+    papers: tuple[Paper, ...]
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """The whole model: content plus derived cross-links, ready for page planning."""
+
+    papers: tuple[Paper, ...]
+    topics: tuple[Topic, ...]
+    assignments: Mapping[str, tuple[TopicAssignment, ...]]  # paper id -> its topics
+    related: Mapping[str, tuple[RelatedPaper, ...]]  # paper id -> related papers

@@ -1,0 +1,117 @@
+"""The curation schema, declared once: what a paper file and a topic may hold.
+
+Validation (curation.py), the published JSON Schema and the field reference in the
+docs are all derived from these declarations; the importer writes new files in this
+field order. A paper file looks like::
+
+    # yaml-language-server: $schema=../../schema/paper.schema.json
+    id: investigating-the-pre-training-dynamics-of-in-context-learning
+    title: "Investigating the Pre-Training Dynamics of In-Context Learning: ..."
+    authors: [Ada Lovelace, Alan Turing]
+    year: 2024
+    venue: ACL
+    arxiv: "2406.14022"
+    doi: 10.18653/v1/2024.acl-long.1
+    links:
+      code:
+        - url: https://github.com/RUCAIBox/Competitive-ICL
+          found_in: abstract
+          official: true
+      project: []
+      paper: []
+      pdf: []
+    topics: [in-context-learning]
+    exclude_topics: []
+    tags: []
+    status: must-read
+    added: 2026-11-29
+    related: []
+    notes: |
+      Markdown written by the curator.
+    abstract: |
+      The emergence of in-context learning (ICL) is ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import FOUND_IN, LINK_KINDS, STATUSES
+
+# Kinds of value a field may hold. Every scalar is read as the string the curator
+# typed (see yamlio.py); the kind says how that string is checked and converted.
+KINDS = {
+    "id": "a lowercase slug: a-z, 0-9 and single hyphens, at most 80 characters",
+    "text": "plain text, rendered literally (never markup)",
+    "markdown": "Markdown written by the curator; raw HTML and non-http(s) links are removed",
+    "year": "a four-digit year",
+    "arxiv": "an arXiv identifier such as 2101.00010 or cs/0112017 (no version suffix needed)",
+    "doi": "a DOI such as 10.1000/xyz123 (no https://doi.org/ prefix)",
+    "date": "a date as YYYY-MM-DD",
+    "url": "an absolute http(s) URL",
+    "bool": "true or false",
+    "number": "a number",
+    "enum": "one of the listed values",
+    "list[text]": "a list of plain-text strings",
+    "list[paper]": "a list of paper ids",
+    "list[topic]": "a list of topic ids",
+    "links": "a mapping from link kind (code, project, paper, pdf) to a list of links",
+    "keywords": "a mapping from a phrase to its weight (a number)",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    doc: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+PAPER_FIELDS: tuple[Field, ...] = (
+    Field("id", "id", "The paper's id; must equal the file name without `.yml`.", required=True),
+    Field("title", "text", "The paper's title, exactly as published.", required=True),
+    Field("authors", "list[text]", "Authors in publication order, one string each."),
+    Field("year", "year", "Year of publication."),
+    Field("venue", "text", "Journal or conference, e.g. `NeurIPS`."),
+    Field("arxiv", "arxiv", "arXiv identifier; quote it so YAML keeps it as typed."),
+    Field("doi", "doi", "Digital Object Identifier, without the resolver prefix."),
+    Field("links", "links", "Code repositories, project pages, paper and PDF links."),
+    Field("topics", "list[topic]", "Topics the curator assigns; they always win over rules."),
+    Field("exclude_topics", "list[topic]", "Topics the rules must not assign to this paper."),
+    Field("tags", "list[text]", "Free-form tags."),
+    Field("status", "enum", "Reading status shown on the page.", choices=STATUSES),
+    Field("added", "date", "When the paper joined the list (drives 'recently added' and feeds)."),
+    Field("related", "list[paper]", "Papers the curator links by hand, shown first among related."),
+    Field("notes", "markdown", "The curator's notes, in Markdown."),
+    Field("abstract", "text", "The abstract as plain text; `*x*` marks emphasis.", required=True),
+)
+
+LINK_FIELDS: tuple[Field, ...] = (
+    Field("url", "url", "The link itself.", required=True),
+    Field("found_in", "enum", "Where the link was found.", choices=FOUND_IN),
+    Field("official", "bool", "Code only: the authors' own repository."),
+    Field("note", "text", "A short note shown next to the link."),
+)
+LINK_KIND_DOCS = {
+    "code": "Code repositories (GitHub, GitLab, Bitbucket, Hugging Face, Codeberg).",
+    "project": "Project pages and other web pages about the paper.",
+    "paper": "Where to read the paper (arXiv, DOI, OpenReview, publisher).",
+    "pdf": "Direct links to a PDF.",
+}
+assert tuple(LINK_KIND_DOCS) == LINK_KINDS
+
+TOPIC_FIELDS: tuple[Field, ...] = (
+    Field("id", "id", "The topic's id, used in paper files and URLs.", required=True),
+    Field("title", "text", "The topic's title.", required=True),
+    Field("description", "markdown", "A few sentences for a reader new to the area."),
+    Field("parent", "id", "The id of a broader topic, if any."),
+    Field("keywords", "keywords", "Phrases (with weights) that assign the topic by rule."),
+    Field("threshold", "number", "The score a paper needs for the topic by rule."),
+    Field("reading_order", "list[paper]", "Papers to start with, in reading order (3 to 6)."),
+)
+
+
+def field_names(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields)
