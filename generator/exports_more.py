@@ -1,0 +1,244 @@
+"""The downloadable exports beside `papers.json`: BibTeX, CSV and Atom feeds.
+
+Every function here is pure: it takes the model (`models.Site`) and returns text, so
+the same list always gives byte-identical files. `export_files` names every export by
+its path relative to the docs folder; the caller writes them (write-if-changed) before
+MkDocs runs, so MkDocs copies them into the site and checks the links that point at them.
+
+Layout (relative to the site root):
+    papers.bib, papers.csv, feed.xml             every paper / recently added papers
+    topics/<id>.bib, topics/<id>.xml             the same, for the papers of one topic
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from typing import Iterable
+
+import bibtexparser
+from bibtexparser import model as bibmodel
+from feedgen.feed import FeedGenerator
+
+from .models import Paper, Site, Topic
+
+# How many of the most recently added papers a feed carries.
+FEED_SIZE = 50
+
+CSV_COLUMNS = (
+    "id", "title", "authors", "year", "venue", "arxiv", "doi",
+    "topics", "code", "status", "added", "url",
+)
+
+# Spreadsheet programs run a cell that starts with one of these as a formula
+# (OWASP "CSV injection"); such cells get a leading apostrophe so they stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def paper_url(paper_id: str) -> str:
+    """The paper page's URL relative to the site root (pages.py decides; keep in step)."""
+    return f"papers/{paper_id}/"
+
+
+# --- BibTeX ----------------------------------------------------------------------------
+
+
+# LaTeX's special ASCII characters as text commands. Braces become commands rather than
+# \{ and \}, because BibTeX counts braces even when escaped. Everything else, non-ASCII
+# letters included, stays as written: the files are UTF-8, which biber and LaTeX read.
+_LATEX_SPECIALS = str.maketrans({
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
+    "<": r"{\textless}",
+    ">": r"{\textgreater}",
+})
+
+
+def _latex(text: str) -> str:
+    """Plain text as a BibTeX field body: every character literal, braces balanced."""
+    return " ".join(text.split()).translate(_LATEX_SPECIALS)
+
+
+def _author(name: str) -> str:
+    # A name holding the word "and" (an organisation) would be split into two authors.
+    latex = _latex(name)
+    return f"{{{latex}}}" if re.search(r"\band\b", name, re.IGNORECASE) else latex
+
+
+def bibtex_entry(paper: Paper) -> bibmodel.Entry:
+    """One paper as a BibTeX entry keyed by its id (ids are unique and stable slugs)."""
+    fields: list[tuple[str, str]] = [("title", f"{{{_latex(paper.title)}}}")]
+    if paper.authors:
+        fields.append(("author", " and ".join(_author(a) for a in paper.authors)))
+    if paper.venue:
+        fields.append(("booktitle", _latex(paper.venue)))
+    if paper.year is not None:
+        fields.append(("year", str(paper.year)))
+    if paper.doi:
+        fields.append(("doi", _latex(paper.doi)))
+    if paper.arxiv:
+        fields += [("eprint", paper.arxiv), ("archiveprefix", "arXiv")]
+    code = paper.code
+    if code:
+        fields.append(("url", _url(code[0].url)))
+    elif paper.arxiv:
+        fields.append(("url", f"https://arxiv.org/abs/{paper.arxiv}"))
+    entry_type = "inproceedings" if paper.venue else "misc"
+    # bibtexparser's writer encloses each value in braces itself.
+    return bibmodel.Entry(entry_type, paper.id, [bibmodel.Field(k, v) for k, v in fields])
+
+
+def _url(url: str) -> str:
+    # URLs stay verbatim (the url package reads them raw); only braces and a trailing
+    # backslash could break the field, and a validated http(s) URL holds neither.
+    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+def bibtex(papers: Iterable[Paper]) -> str:
+    library = bibtexparser.Library()
+    for paper in sorted(papers, key=lambda p: p.id):
+        library.add(bibtex_entry(paper))
+    text = bibtexparser.write_string(library, bibtex_format=_BIBTEX_FORMAT)
+    return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def _bibtex_format() -> bibtexparser.BibtexFormat:
+    fmt = bibtexparser.BibtexFormat()
+    fmt.indent = "  "
+    fmt.block_separator = "\n"
+    return fmt
+
+
+_BIBTEX_FORMAT = _bibtex_format()
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def papers_csv(site: Site) -> str:
+    """Every paper, one row each, in id order; lists are joined with "; "."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for paper in sorted(site.papers, key=lambda p: p.id):
+        topics = [a.topic for a in site.assignments.get(paper.id, ())]
+        row = (
+            paper.id,
+            paper.title,
+            "; ".join(paper.authors),
+            "" if paper.year is None else str(paper.year),
+            paper.venue,
+            paper.arxiv,
+            paper.doi,
+            "; ".join(topics),
+            "; ".join(link.url for link in paper.code),
+            paper.status,
+            paper.added.isoformat() if paper.added else "",
+            paper_url(paper.id),
+        )
+        writer.writerow([_cell(value) for value in row])
+    return out.getvalue()
+
+
+# --- Atom ------------------------------------------------------------------------------
+
+
+def recently_added(papers: Iterable[Paper], limit: int = FEED_SIZE) -> list[Paper]:
+    """Papers with an `added` date, newest first (ties by id), at most ``limit``."""
+    dated = [p for p in papers if p.added is not None]
+    dated.sort(key=lambda p: p.id)
+    dated.sort(key=lambda p: p.added, reverse=True)  # stable: ties stay in id order
+    return dated[:limit]
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def atom_feed(
+    papers: Iterable[Paper],
+    *,
+    title: str,
+    feed_path: str,
+    site_url: str,
+    source_date_epoch: int | None = None,
+) -> str:
+    """An Atom feed of the most recently added papers.
+
+    ``feed_path`` is the feed's own path relative to the site root. ``site_url`` (from
+    mkdocs.yml, may be empty) makes links absolute, as Atom wants; without it, ids are
+    `urn:` names and links stay relative. The feed's `updated` time is the newest
+    paper's `added` date, else SOURCE_DATE_EPOCH, else the epoch: never the clock.
+    """
+    entries = recently_added(papers)
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    if entries:
+        updated = _midnight(entries[0].added)  # type: ignore[arg-type]
+    else:
+        updated = dt.datetime.fromtimestamp(source_date_epoch or 0, tz=dt.timezone.utc)
+
+    fg = FeedGenerator()
+    fg.id(base + feed_path if base else f"urn:readinglist:{feed_path}")
+    fg.title(title)
+    fg.link(href=base + feed_path if base else feed_path, rel="self")
+    fg.link(href=base or "./", rel="alternate")
+    fg.updated(updated)
+    fg.generator("readinglist")
+    fg.language("en")
+    for paper in entries:
+        fe = fg.add_entry(order="append")
+        url = paper_url(paper.id)
+        fe.id(base + url if base else f"urn:readinglist:paper:{paper.id}")
+        fe.title(paper.title)
+        fe.link(href=base + url if base else url)
+        fe.updated(_midnight(paper.added))  # type: ignore[arg-type]
+        fe.published(_midnight(paper.added))  # type: ignore[arg-type]
+        for name in paper.authors:
+            fe.author({"name": name})
+        if paper.abstract:
+            # type="text": the abstract is plain text, so readers must not render it.
+            fe.summary(paper.abstract, type="text")
+    return fg.atom_str(pretty=True).decode("utf-8")
+
+
+# --- All exports -------------------------------------------------------------------------
+
+
+def topic_papers(site: Site, topic: Topic) -> list[Paper]:
+    return [p for p in site.papers if any(a.topic == topic.id for a in site.assignments.get(p.id, ()))]
+
+
+def export_files(
+    site: Site, *, site_name: str, site_url: str = "", source_date_epoch: int | None = None
+) -> dict[str, str]:
+    """Every export file's text, keyed by its path relative to the docs folder."""
+    files = {
+        "papers.bib": bibtex(site.papers),
+        "papers.csv": papers_csv(site),
+        "feed.xml": atom_feed(
+            site.papers, title=f"{site_name}: recently added papers", feed_path="feed.xml",
+            site_url=site_url, source_date_epoch=source_date_epoch,
+        ),
+    }
+    for topic in sorted(site.topics, key=lambda t: t.id):
+        papers = topic_papers(site, topic)
+        files[f"topics/{topic.id}.bib"] = bibtex(papers)
+        files[f"topics/{topic.id}.xml"] = atom_feed(
+            papers, title=f"{site_name}: {topic.title}", feed_path=f"topics/{topic.id}.xml",
+            site_url=site_url, source_date_epoch=source_date_epoch,
+        )
+    return files

@@ -1,0 +1,218 @@
+"""The BibTeX, CSV and Atom exports: each read back with an independent parser."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import xml.etree.ElementTree as ET
+
+import bibtexparser
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+from generator.exports_more import (
+    FEED_SIZE,
+    atom_feed,
+    bibtex,
+    export_files,
+    papers_csv,
+)
+from generator.models import Link, Paper, Site, Topic, TopicAssignment
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+HOSTILE = "Über {X} & 50% of $Y_z# ~^\\ <script>alert(1)</script> *stars* P(y|x)"
+
+
+def paper(pid: str, **kw) -> Paper:
+    kw.setdefault("title", f"Title of {pid}")
+    kw.setdefault("abstract", f"Abstract of {pid}.")
+    return Paper(id=pid, **kw)
+
+
+def site_of(papers, topics=(), assignments=None) -> Site:
+    return Site(papers=tuple(papers), topics=tuple(topics), assignments=assignments or {}, related={})
+
+
+# pylatexenc's reader lacks these LaTeX text commands (and renders \\textasciicircum as a
+# modifier letter); in LaTeX each means the plain character.
+def _latex_context():
+    db = get_default_latex_context_db()
+    db.add_context_category(
+        "literal-text", prepend=True,
+        macros=[MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
+                MacroTextSpec("textasciicircum", "^"), MacroTextSpec("textless", "<"),
+                MacroTextSpec("textgreater", ">")],
+    )
+    return db
+
+
+_LATEX_CONTEXT = _latex_context()
+
+
+def latex_text(value: str) -> str:
+    return LatexNodes2Text(latex_context=_LATEX_CONTEXT).latex_to_text(value)
+
+
+# --- BibTeX ----------------------------------------------------------------------------
+
+
+def test_bibtex_has_one_entry_per_paper_in_id_order_with_the_expected_types():
+    papers = [
+        paper("zeta", venue="NeurIPS", year=2023, authors=("A. One", "B. Two")),
+        paper("alpha", arxiv="2406.14022"),
+    ]
+    lib = bibtexparser.parse_string(bibtex(papers))
+    assert not lib.failed_blocks
+    assert [e.key for e in lib.entries] == ["alpha", "zeta"]
+    alpha, zeta = lib.entries
+    assert alpha.entry_type == "misc"
+    assert alpha["eprint"] == "2406.14022"
+    assert alpha["archiveprefix"] == "arXiv"
+    assert alpha["url"] == "https://arxiv.org/abs/2406.14022"
+    assert zeta.entry_type == "inproceedings"
+    assert zeta["booktitle"] == "NeurIPS"
+    assert zeta["year"] == "2023"
+    assert zeta["author"] == "A. One and B. Two"
+
+
+def test_bibtex_title_keeps_every_character_literally():
+    lib = bibtexparser.parse_string(bibtex([paper("p", title=HOSTILE)]))
+    assert not lib.failed_blocks
+    title = lib.entries[0]["title"]
+    assert title.startswith("{") and title.endswith("}")  # double braces keep capitals
+    assert latex_text(title[1:-1]) == HOSTILE
+
+
+def test_bibtex_braces_an_organisation_whose_name_holds_and():
+    lib = bibtexparser.parse_string(
+        bibtex([paper("p", authors=("Ada Lovelace", "Research and Development Team"))])
+    )
+    assert lib.entries[0]["author"] == "Ada Lovelace and {Research and Development Team}"
+
+
+def test_bibtex_url_is_the_first_code_repository():
+    code = Link(url="https://github.com/codefuse-ai/MFTCoder", kind="code", host="github",
+                repo="codefuse-ai/MFTCoder")
+    lib = bibtexparser.parse_string(bibtex([paper("p", arxiv="2311.02303", links=(code,))]))
+    assert lib.entries[0]["url"] == "https://github.com/codefuse-ai/MFTCoder"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")),
+               min_size=1, max_size=60))
+def test_any_title_parses_back_to_itself(title):
+    text = bibtex([paper("p", title=title)])
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks and len(lib.entries) == 1
+    assert latex_text(lib.entries[0]["title"][1:-1]) == " ".join(title.split())
+
+
+def test_empty_list_gives_empty_bibtex():
+    assert bibtex([]) == ""
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def test_csv_rows_round_trip_and_formulas_are_defused():
+    code = Link(url="https://github.com/o/r", kind="code", host="github", repo="o/r")
+    papers = [
+        paper("b", title='=HYPERLINK("http://evil")', authors=("X", "Y"), year=2020,
+              links=(code,), added=dt.date(2026, 1, 2)),
+        paper("a", title="Comma, \"quote\" and\nnewline"),
+    ]
+    site = site_of(papers, assignments={"b": (TopicAssignment("t1", "curator"),
+                                              TopicAssignment("t2", "rules"))})
+    rows = list(csv.DictReader(io.StringIO(papers_csv(site))))
+    assert [r["id"] for r in rows] == ["a", "b"]
+    a, b = rows
+    assert a["title"] == "Comma, \"quote\" and\nnewline"
+    assert a["url"] == "papers/a/"
+    assert b["title"] == "'=HYPERLINK(\"http://evil\")"
+    assert b["authors"] == "X; Y"
+    assert b["topics"] == "t1; t2"
+    assert b["code"] == "https://github.com/o/r"
+    assert b["year"] == "2020" and b["added"] == "2026-01-02"
+
+
+# --- Atom ------------------------------------------------------------------------------
+
+
+def test_feed_lists_newest_first_limited_and_dated_by_the_newest_paper():
+    papers = [paper(f"p{i:03d}", added=dt.date(2025, 1, 1) + dt.timedelta(days=i)) for i in range(60)]
+    papers.append(paper("undated"))
+    root = ET.fromstring(atom_feed(papers, title="T", feed_path="feed.xml", site_url="https://x.org/rl"))
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == FEED_SIZE == 50
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    assert ids[0] == "https://x.org/rl/papers/p059/"
+    assert ids[-1] == "https://x.org/rl/papers/p010/"
+    assert root.find(f"{ATOM}updated").text == "2025-03-01T00:00:00+00:00"  # 2025-01-01 + 59 days
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "https://x.org/rl/feed.xml"
+
+
+def test_feed_ties_on_date_are_ordered_by_id():
+    day = dt.date(2026, 5, 5)
+    papers = [paper(pid, added=day) for pid in ("c", "a", "b")]
+    root = ET.fromstring(atom_feed(papers, title="T", feed_path="feed.xml", site_url=""))
+    assert [e.find(f"{ATOM}id").text for e in root.findall(f"{ATOM}entry")] == [
+        "urn:readinglist:paper:a", "urn:readinglist:paper:b", "urn:readinglist:paper:c"]
+
+
+def test_feed_text_is_plain_text_not_markup():
+    p = paper("p", title=HOSTILE, abstract="<img src=x onerror=alert(1)> & more",
+              authors=("<b>Bold</b>",), added=dt.date(2026, 1, 1))
+    root = ET.fromstring(atom_feed([p], title="T", feed_path="feed.xml", site_url=""))
+    entry = root.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text == HOSTILE
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == "<img src=x onerror=alert(1)> & more"
+    assert entry.find(f"{ATOM}author/{ATOM}name").text == "<b>Bold</b>"
+    assert entry.find(f"{ATOM}link").get("href") == "papers/p/"
+
+
+def test_empty_feed_is_dated_from_source_date_epoch_never_the_clock():
+    root = ET.fromstring(atom_feed([], title="T", feed_path="feed.xml", site_url="",
+                                   source_date_epoch=86400))
+    assert root.find(f"{ATOM}updated").text == "1970-01-02T00:00:00+00:00"
+    assert root.findall(f"{ATOM}entry") == []
+
+
+# --- The whole set ---------------------------------------------------------------------
+
+
+def _site(order):
+    topics = [Topic(id="icl", title="In-context learning"), Topic(id="rag", title="Retrieval")]
+    papers = {
+        "one": paper("one", added=dt.date(2026, 1, 1)),
+        "two": paper("two", added=dt.date(2026, 1, 2)),
+        "three": paper("three"),
+    }
+    assignments = {
+        "one": (TopicAssignment("icl", "curator"),),
+        "two": (TopicAssignment("icl", "rules"), TopicAssignment("rag", "rules")),
+    }
+    return site_of([papers[k] for k in order], topics, assignments)
+
+
+def test_export_files_names_and_per_topic_contents():
+    files = export_files(_site(["one", "two", "three"]), site_name="RL")
+    assert sorted(files) == ["feed.xml", "papers.bib", "papers.csv",
+                             "topics/icl.bib", "topics/icl.xml", "topics/rag.bib", "topics/rag.xml"]
+    keys = lambda text: [e.key for e in bibtexparser.parse_string(text).entries]  # noqa: E731
+    assert keys(files["papers.bib"]) == ["one", "three", "two"]
+    assert keys(files["topics/icl.bib"]) == ["one", "two"]
+    assert keys(files["topics/rag.bib"]) == ["two"]
+    rag = ET.fromstring(files["topics/rag.xml"])
+    assert rag.find(f"{ATOM}title").text == "RL: Retrieval"
+    assert [e.find(f"{ATOM}id").text for e in rag.findall(f"{ATOM}entry")] == ["urn:readinglist:paper:two"]
+
+
+def test_export_files_are_identical_whatever_the_input_order():
+    a = export_files(_site(["one", "two", "three"]), site_name="RL", site_url="https://x.org/")
+    b = export_files(_site(["three", "two", "one"]), site_name="RL", site_url="https://x.org/")
+    assert a == b
