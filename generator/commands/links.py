@@ -1,13 +1,102 @@
-"""`readinglist links`: not built yet."""
+"""`readinglist links`: check every external link in content/papers, politely, with a cache."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .. import linkcheck
+from ..errors import CuratorError, Problems
+from ..yamlio import atomic_write
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="seconds to wait for each answer (default: 10)",
+    )
+    parser.add_argument(
+        "--cache",
+        default=".cache/links.json",
+        metavar="FILE",
+        help="JSON file of earlier results, relative to --root (default: .cache/links.json)",
+    )
+    parser.add_argument(
+        "--max-age",
+        type=float,
+        default=7.0,
+        metavar="DAYS",
+        help="reuse a working link's cached result for this long (default: 7)",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=8,
+        metavar="N",
+        help="hosts asked at the same time (default: 8)",
+    )
+    parser.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="seconds between two requests to one host (default: 1)",
+    )
+    parser.add_argument(
+        "--summary", metavar="FILE", help="also write a Markdown report, e.g. for a CI job summary"
+    )
+    parser.add_argument(
+        "--no-fail", action="store_true", help="exit 0 even when dead links are found"
+    )
 
 
-def run(args: argparse.Namespace) -> int:
-    raise SystemExit("readinglist links: not implemented yet")
+def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
+    if args.timeout <= 0 or args.concurrency < 1 or args.delay < 0 or args.max_age < 0:
+        raise SystemExit(
+            "readinglist links: --timeout and --concurrency must be positive, "
+            "--delay and --max-age not negative"
+        )
+    root = Path(args.root)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    problems = Problems()
+    refs = linkcheck.collect_links(root, problems)
+    if problems.has_errors():
+        raise CuratorError(problems)  # unreadable YAML: `readinglist check` says more
+
+    cache_path = root / args.cache
+    cached, cache_warning = linkcheck.load_cache(cache_path)
+    if cache_warning:
+        print(f"warning: {cache_warning}", file=sys.stderr)
+    max_age = dt.timedelta(days=args.max_age)
+    urls = sorted({ref.url for ref in refs})
+    fresh = {
+        u: cached[u] for u in urls if u in cached and linkcheck.is_fresh(cached[u], now, max_age)
+    }
+    checked = linkcheck.check_all(
+        (u for u in urls if u not in fresh),
+        linkcheck.urllib_fetch(args.timeout),
+        concurrency=args.concurrency,
+        delay=args.delay,
+        checked=linkcheck.utc_stamp(now),
+    )
+    results = {**fresh, **checked}
+    # Only links still in the list are kept, so the cache never outgrows the content.
+    linkcheck.save_cache(cache_path, results)
+
+    found = linkcheck.report(refs, results)
+    for problem in found.sorted():
+        print(problem)
+    dead = len(found.errors)
+    print(
+        f"{len(urls)} links checked ({len(fresh)} from the cache): {dead} dead, "
+        f"{len(found.warnings)} warning(s).",
+        file=sys.stderr,
+    )
+    if args.summary:
+        atomic_write(Path(args.summary), linkcheck.summary_markdown(refs, results, found))
+    return 1 if dead and not args.no_fail else 0

@@ -1,0 +1,397 @@
+"""Checking a list's external links: which are dead, which have moved, politely.
+
+Three phases, each testable alone:
+
+* **collect** (`links_in`, `collect_links`): every URL under ``links:`` in
+  ``content/papers/*.yml``, with the location of the URL itself in the YAML, so a report
+  points a curator at the exact line to fix;
+* **check** (`check_url`, `check_all`): one HEAD request per link (GET when HEAD is
+  refused), redirects followed by hand so that a *permanent* move (301/308) is seen and
+  its new address reported; requests to one host are spaced by a delay, and only
+  ``concurrency`` hosts are asked at once;
+* **report** (`report`, `summary_markdown`): dead links are errors, moved links
+  warnings, both as ``path:line:col: message``.
+
+Results are kept in a JSON cache with the time each link was checked, so a link that
+worked recently is not asked again; dead and rate-limited links are always re-asked,
+because a transient failure must get its second chance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import json
+import socket
+import ssl
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from enum import Enum
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from . import __version__
+from .errors import Location, Problems
+from .yamlio import Map, Node, Scalar, Seq, atomic_write, parse, read_text
+
+USER_AGENT = f"readinglist-linkcheck/{__version__} (a reading list checking its links, politely)"
+PERMANENT = (301, 308)
+MAX_REDIRECTS = 5
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """One URL as written in a curation file; ``kind`` is the key under ``links:``."""
+
+    url: str
+    kind: str
+    location: Location
+
+
+class Outcome(str, Enum):
+    OK = "ok"
+    MOVED = "moved"
+    DEAD = "dead"
+    # 429: the server asked us to slow down; says nothing about the link itself.
+    RATE_LIMITED = "rate-limited"
+
+
+@dataclass(frozen=True)
+class Result:
+    """What asking for one URL gave. ``checked`` is an ISO 8601 UTC time."""
+
+    url: str
+    outcome: Outcome
+    status: int = 0  # the last HTTP status seen; 0 when no answer came
+    detail: str = ""
+    moved_to: str = ""
+    checked: str = ""
+
+
+# --------------------------------------------------------------------------- collect
+
+
+def links_in(tree: Node | None, path: str) -> list[LinkRef]:
+    """The URLs under ``links:`` of one parsed paper file, in file order.
+
+    Each link is a mapping with ``url`` (the schema's form) or, leniently, a bare URL
+    string; anything else is left for `readinglist check` to report.
+    """
+    if not isinstance(tree, Map):
+        return []
+    links = tree.get("links")
+    if not isinstance(links, Map):
+        return []
+    refs: list[LinkRef] = []
+    for kind_node, items in links:
+        if not isinstance(items, Seq):
+            continue
+        for item in items.items:
+            url_node = item.get("url") if isinstance(item, Map) else item
+            if isinstance(url_node, Scalar) and url_node.text:
+                url = url_node.text.strip()
+                if url.lower().startswith(("http://", "https://")):
+                    refs.append(LinkRef(url, kind_node.text or "", url_node.loc))
+    return refs
+
+
+def collect_links(root: Path, problems: Problems) -> list[LinkRef]:
+    """Every external link in ``root/content/papers/*.yml``, sorted by location."""
+    refs: list[LinkRef] = []
+    for file in sorted((root / "content" / "papers").glob("*.yml")):
+        rel = file.relative_to(root).as_posix()
+        refs.extend(links_in(parse(read_text(file), rel, problems), rel))
+    return sorted(refs, key=lambda ref: (ref.location, ref.url))
+
+
+# --------------------------------------------------------------------------- check
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One HTTP exchange: a status and, for a redirect, where it points."""
+
+    status: int
+    location: str = ""
+
+
+class FetchError(Exception):
+    """No HTTP answer at all (timeout, DNS, refused connection, TLS); the message says which."""
+
+
+Fetch = Callable[[str, str], Answer]  # (method, url) -> Answer, raises FetchError
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    # Redirects are followed by check_url, which must see each hop's status.
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001
+        return None
+
+
+def urllib_fetch(timeout: float) -> Fetch:
+    """A `Fetch` over the standard library, with a timeout per request."""
+    opener = urllib.request.build_opener(_NoRedirect)
+
+    def fetch(method: str, url: str) -> Answer:
+        request = urllib.request.Request(
+            url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
+        )
+        try:
+            with opener.open(request, timeout=timeout) as response:
+                return Answer(response.status, response.headers.get("Location") or "")
+        except urllib.error.HTTPError as exc:
+            with exc:
+                return Answer(exc.code, exc.headers.get("Location") or "")
+        except urllib.error.URLError as exc:
+            raise FetchError(_describe(exc.reason, timeout)) from exc
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            raise FetchError(_describe(exc, timeout)) from exc
+
+    return fetch
+
+
+def _describe(reason: object, timeout: float) -> str:
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return f"no answer within {timeout:g} s"
+    if isinstance(reason, socket.gaierror):
+        return "host name not found (DNS)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, ssl.SSLError):
+        return f"TLS error: {reason.reason or reason}"
+    if isinstance(reason, http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
+    return str(reason) or type(reason).__name__
+
+
+def _ask(fetch: Fetch, url: str) -> Answer:
+    """HEAD, then GET when HEAD fails: many servers refuse or mishandle HEAD."""
+    try:
+        answer = fetch("HEAD", url)
+        if answer.status < 400 or answer.status == 429:
+            return answer
+    except FetchError as exc:
+        if "no answer within" in str(exc):
+            raise  # a GET would only wait as long again
+    return fetch("GET", url)
+
+
+def check_url(url: str, fetch: Fetch, checked: str = "") -> Result:
+    """Ask for ``url``, following redirects, and classify the answer.
+
+    The link has *moved* when it starts with permanent redirects (301/308) and ends on
+    a working page; ``moved_to`` is where those permanent redirects lead, the address a
+    curator should write instead. Temporary redirects (302/303/307) are followed and
+    otherwise ignored: they are how many sites route every visitor.
+    """
+    current, moved_to, permanent_run = url, "", True
+    try:
+        for _ in range(MAX_REDIRECTS + 1):
+            answer = _ask(fetch, current)
+            if not 300 <= answer.status < 400:
+                break
+            if not answer.location:
+                return Result(
+                    url, Outcome.DEAD, answer.status, "redirect without a Location", "", checked
+                )
+            target = urljoin(current, answer.location)
+            if permanent_run and answer.status in PERMANENT:
+                moved_to = target
+            else:
+                permanent_run = False
+            current = target
+        else:
+            return Result(
+                url,
+                Outcome.DEAD,
+                answer.status,
+                f"more than {MAX_REDIRECTS} redirects",
+                "",
+                checked,
+            )
+    except FetchError as exc:
+        via = f" (after redirect to {current})" if current != url else ""
+        return Result(url, Outcome.DEAD, 0, f"{exc}{via}", "", checked)
+    via = f" at {current}" if current != url else ""
+    if answer.status == 429:
+        return Result(
+            url, Outcome.RATE_LIMITED, 429, f"HTTP 429 (too many requests){via}", "", checked
+        )
+    if answer.status >= 400:
+        return Result(url, Outcome.DEAD, answer.status, f"HTTP {answer.status}{via}", "", checked)
+    if moved_to:
+        return Result(url, Outcome.MOVED, answer.status, "", moved_to, checked)
+    return Result(url, Outcome.OK, answer.status, "", "", checked)
+
+
+class HostThrottle:
+    """Spaces requests to one host at least ``delay`` seconds apart, across threads.
+
+    Each caller reserves the host's next free slot under the lock and sleeps outside
+    it, so waiting for one host never holds up requests to another.
+    """
+
+    def __init__(
+        self,
+        delay: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.delay, self._clock, self._sleep = delay, clock, sleep
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, url: str) -> None:
+        host = (urlsplit(url).hostname or "").lower()
+        with self._lock:
+            now = self._clock()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self.delay
+        if slot > now:
+            self._sleep(slot - now)
+
+
+def check_all(
+    urls: Iterable[str], fetch: Fetch, *, concurrency: int, delay: float, checked: str
+) -> dict[str, Result]:
+    """Check each distinct URL once; at most ``concurrency`` hosts are asked at a time.
+
+    URLs are grouped by host and each group is checked in order by one worker, so one
+    host never sees parallel requests from us; the throttle also spaces redirect hops.
+    """
+    throttle = HostThrottle(delay)
+
+    def polite(method: str, url: str) -> Answer:
+        throttle.wait(url)
+        return fetch(method, url)
+
+    by_host: dict[str, list[str]] = {}
+    for url in sorted(set(urls)):
+        by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+
+    def run_host(host_urls: list[str]) -> list[Result]:
+        return [check_url(url, polite, checked) for url in host_urls]
+
+    results: dict[str, Result] = {}
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        for host_results in pool.map(run_host, [by_host[h] for h in sorted(by_host)]):
+            results.update((r.url, r) for r in host_results)
+    return results
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def utc_stamp(now: dt.datetime) -> str:
+    return now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def is_fresh(result: Result, now: dt.datetime, max_age: dt.timedelta) -> bool:
+    """A cached result is reused only when it is recent and the link worked."""
+    if result.outcome not in (Outcome.OK, Outcome.MOVED):
+        return False
+    try:
+        checked = dt.datetime.strptime(result.checked, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    age = now.astimezone(dt.timezone.utc) - checked.replace(tzinfo=dt.timezone.utc)
+    return dt.timedelta(0) <= age < max_age
+
+
+def load_cache(path: Path) -> tuple[dict[str, Result], str]:
+    """The cached results and, when the file was unusable, why (the run then starts afresh)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, ""
+    except (OSError, ValueError) as exc:
+        return {}, f"{path}: ignoring the link cache, it cannot be read ({exc})"
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}, f"{path}: ignoring the link cache, it has an unknown format"
+    results: dict[str, Result] = {}
+    for url, entry in (data.get("links") or {}).items():
+        try:
+            results[url] = Result(
+                url=url,
+                outcome=Outcome(entry["outcome"]),
+                status=int(entry.get("status", 0)),
+                detail=str(entry.get("detail", "")),
+                moved_to=str(entry.get("moved_to", "")),
+                checked=str(entry["checked"]),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # one damaged entry is simply checked again
+    return results, ""
+
+
+def save_cache(path: Path, results: dict[str, Result]) -> None:
+    links = {}
+    for url in sorted(results):
+        entry = asdict(results[url])
+        del entry["url"]
+        entry["outcome"] = results[url].outcome.value
+        links[url] = entry
+    text = json.dumps({"version": CACHE_VERSION, "links": links}, indent=2, sort_keys=True)
+    atomic_write(path, text + "\n")
+
+
+# --------------------------------------------------------------------------- report
+
+
+def message(result: Result) -> str:
+    if result.outcome is Outcome.MOVED:
+        return f"link moved permanently: {result.url} -> {result.moved_to}"
+    if result.outcome is Outcome.RATE_LIMITED:
+        return f"link not checked, the server asked us to slow down: {result.url} ({result.detail})"
+    return f"dead link: {result.url} ({result.detail})"
+
+
+def report(refs: Iterable[LinkRef], results: dict[str, Result]) -> Problems:
+    """Dead links as errors; moved and unchecked (rate-limited) links as warnings."""
+    problems = Problems()
+    for ref in refs:
+        result = results.get(ref.url)
+        if result is None or result.outcome is Outcome.OK:
+            continue
+        if result.outcome is Outcome.DEAD:
+            problems.error(ref.location, message(result))
+        else:
+            problems.warning(ref.location, message(result))
+    return problems
+
+
+def _md(text: str) -> str:
+    """Text shown literally in a Markdown table cell (URLs and messages are data)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]()|#!~{}":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")
+
+
+def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: Problems) -> str:
+    """A Markdown report for a CI job summary: counts, then one table row per problem."""
+    counts = {outcome: 0 for outcome in Outcome}
+    for url in {ref.url for ref in refs}:
+        if url in results:
+            counts[results[url].outcome] += 1
+    lines = [
+        "## External links",
+        "",
+        f"{len({ref.url for ref in refs})} distinct links in {len(refs)} places: "
+        f"{counts[Outcome.OK]} ok, {counts[Outcome.DEAD]} dead, {counts[Outcome.MOVED]} moved, "
+        f"{counts[Outcome.RATE_LIMITED]} rate-limited.",
+        "",
+    ]
+    if not problems:
+        return "\n".join(lines + ["No dead or moved links.", ""])
+    lines += ["| Where | Problem |", "| --- | --- |"]
+    for problem in problems.sorted():
+        kind = "warning: " if problem.severity.value == "warning" else ""
+        lines.append(f"| {_md(str(problem.location))} | {_md(kind + problem.message)} |")
+    return "\n".join(lines + [""])

@@ -1,0 +1,407 @@
+"""`readinglist links` against a local HTTP server that answers 200, 301, 404, 429 and slowly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import linkcheck
+from generator.cli import main
+from generator.errors import Location, Problems
+from generator.linkcheck import Answer, FetchError, Outcome
+from generator.yamlio import parse
+
+NOW = dt.datetime(2026, 11, 29, 18, 0, 0, tzinfo=dt.timezone.utc)
+SLOW_SECONDS = 1.5
+TIMEOUT = "0.3"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """Routes by path; every request is logged as (method, path, monotonic time)."""
+
+    log: list[tuple[str, str, float]]
+
+    def _answer(self, method: str) -> None:
+        self.log.append((method, self.path, time.monotonic()))
+        path = self.path.split("?")[0]
+        routes = {
+            "/ok": (200, None),
+            "/moved": (301, "/ok"),
+            "/moved-308": (308, "http://127.0.0.1:%d/new-home" % self.server.server_port),
+            "/new-home": (200, None),
+            "/temporary": (302, "/ok"),
+            "/moved-to-gone": (301, "/gone"),
+            "/loop": (301, "/loop"),
+            "/gone": (404, None),
+            "/busy": (429, None),
+            "/broken": (500, None),
+        }
+        if path == "/slow":
+            time.sleep(SLOW_SECONDS)
+            status, location = 200, None
+        elif path == "/no-head":
+            status, location = (405, None) if method == "HEAD" else (200, None)
+        else:
+            status, location = routes.get(path, (404, None))
+        try:
+            self.send_response(status)
+            if location:
+                self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        except OSError:
+            pass  # the client gave up waiting (the slow route): nothing to answer
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        self._answer("HEAD")
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._answer("GET")
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    log: list[tuple[str, str, float]] = []
+    handler = type("LoggingHandler", (Handler,), {"log": log})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", log
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def write_paper(root: Path, paper_id: str, urls_by_kind: dict[str, list[str]]) -> Path:
+    lines = [f"id: {paper_id}", f"title: Paper {paper_id}", "abstract: Text.", "links:"]
+    for kind, urls in urls_by_kind.items():
+        lines.append(f"  {kind}:")
+        lines.extend(f"    - url: {url}" for url in urls)
+    path = root / "content" / "papers" / f"{paper_id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_links(root: Path, *extra: str, now: dt.datetime = NOW, capsys=None) -> int:
+    """Runs the command through the real CLI parser, with a fixed clock."""
+    from generator.cli import build_parser
+    from generator.commands import links
+
+    args = build_parser().parse_args(
+        ["--root", str(root), "links", "--timeout", TIMEOUT, "--delay", "0", *extra]
+    )
+    return links.run(args, now=now)
+
+
+# ------------------------------------------------------------------ collecting
+
+
+def test_links_are_found_at_the_position_of_the_url_in_the_yaml():
+    text = (
+        "id: x\n"  # 1
+        "links:\n"  # 2
+        "  code:\n"  # 3
+        "    - url: https://github.com/a/b\n"  # 4: url starts at column 12
+        "      official: true\n"  # 5
+        "  project:\n"  # 6
+        "    - https://a.github.io/\n"  # 7: a bare string, column 7
+        "    - url: mailto:someone@example.org\n"  # 8: not a web link
+        "  pdf: []\n"  # 9
+        "  paper:\n"  # 10
+        "    - {url: 'http://arxiv.org/abs/2101.00010'}\n"  # 11: the opening quote is column 13
+    )
+    problems = Problems()
+    refs = linkcheck.links_in(parse(text, "content/papers/x.yml", problems), "content/papers/x.yml")
+    assert not problems
+    assert [(r.url, r.kind, str(r.location)) for r in refs] == [
+        ("https://github.com/a/b", "code", "content/papers/x.yml:4:12"),
+        ("https://a.github.io/", "project", "content/papers/x.yml:7:7"),
+        ("http://arxiv.org/abs/2101.00010", "paper", "content/papers/x.yml:11:13"),
+    ]
+
+
+def test_a_file_without_links_gives_none():
+    problems = Problems()
+    tree = parse("id: x\ntitle: T\nlinks: nothing\n", "p.yml", problems)
+    assert linkcheck.links_in(tree, "p.yml") == []
+    assert linkcheck.links_in(None, "p.yml") == []
+
+
+# ------------------------------------------------------------------ classifying
+
+
+def fake_fetch(answers: dict[tuple[str, str], Answer | Exception]):
+    calls: list[tuple[str, str]] = []
+
+    def fetch(method: str, url: str) -> Answer:
+        calls.append((method, url))
+        answer = answers.get((method, url), answers.get(("*", url)))
+        if answer is None:
+            raise AssertionError(f"unexpected request {method} {url}")
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    return fetch, calls
+
+
+def test_leading_permanent_redirects_make_a_move_to_their_target():
+    fetch, _ = fake_fetch(
+        {
+            ("*", "https://a/x"): Answer(301, "https://a/y"),
+            ("*", "https://a/y"): Answer(308, "/z"),  # relative: resolved against https://a/y
+            ("*", "https://a/z"): Answer(302, "https://login.a/"),
+            ("*", "https://login.a/"): Answer(200),
+        }
+    )
+    result = linkcheck.check_url("https://a/x", fetch)
+    assert (result.outcome, result.moved_to) == (Outcome.MOVED, "https://a/z")
+
+
+def test_a_permanent_redirect_after_a_temporary_one_is_not_a_move():
+    fetch, _ = fake_fetch(
+        {
+            ("*", "https://a/x"): Answer(307, "https://a/y"),
+            ("*", "https://a/y"): Answer(301, "https://a/z"),
+            ("*", "https://a/z"): Answer(200),
+        }
+    )
+    assert linkcheck.check_url("https://a/x", fetch).outcome is Outcome.OK
+
+
+def test_a_timeout_on_head_is_not_asked_again_with_get():
+    fetch, calls = fake_fetch({("HEAD", "https://a/x"): FetchError("no answer within 1 s")})
+    result = linkcheck.check_url("https://a/x", fetch)
+    assert (result.outcome, result.detail) == (Outcome.DEAD, "no answer within 1 s")
+    assert calls == [("HEAD", "https://a/x")]
+
+
+def test_a_redirect_without_location_is_dead():
+    fetch, _ = fake_fetch({("*", "https://a/x"): Answer(301)})
+    result = linkcheck.check_url("https://a/x", fetch)
+    assert (result.outcome, result.detail) == (Outcome.DEAD, "redirect without a Location")
+
+
+# ------------------------------------------------------------------ politeness
+
+
+def test_requests_to_one_host_are_spaced_by_the_delay_and_other_hosts_do_not_wait():
+    clock = [100.0]
+    sleeps: list[float] = []
+    throttle = linkcheck.HostThrottle(2.0, clock=lambda: clock[0], sleep=sleeps.append)
+    throttle.wait("https://github.com/a/b")
+    throttle.wait("https://GitHub.com/c/d")  # host names are case-insensitive
+    throttle.wait("https://gitlab.com/e/f")
+    clock[0] = 103.0
+    throttle.wait("https://github.com/g/h")
+    # slots on github.com: 100, 102, then 104 (one second after the clock's 103)
+    assert sleeps == [2.0, 1.0]
+
+
+def test_one_host_never_gets_requests_closer_than_the_delay(server, tmp_path):
+    base, log = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok?{i}" for i in range(3)]})
+    from generator.cli import build_parser
+    from generator.commands import links
+
+    args = build_parser().parse_args(
+        ["--root", str(tmp_path), "links", "--delay", "0.25", "--concurrency", "4"]
+    )
+    assert links.run(args, now=NOW) == 0
+    times = [t for _, _, t in log]
+    assert len(times) == 3
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.24, gaps
+
+
+# ------------------------------------------------------------------ end to end
+
+
+def test_dead_and_moved_links_are_reported_where_they_are_written(server, tmp_path, capsys):
+    base, log = server
+    write_paper(
+        tmp_path,
+        "alpha",
+        {
+            "code": [f"{base}/ok", f"{base}/moved"],  # lines 6 and 7
+            "project": [f"{base}/gone", f"{base}/slow"],  # lines 9 and 10
+            "paper": [f"{base}/no-head", f"{base}/temporary", f"{base}/moved-308"],  # 12-14
+        },
+    )
+    write_paper(
+        tmp_path,
+        "beta",
+        {
+            "code": [f"{base}/moved-to-gone", f"{base}/loop", f"{base}/busy"],  # lines 6-8
+            "pdf": [f"{base}/broken", f"{base}/gone"],  # lines 10 and 11
+        },
+    )
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    write_paper(tmp_path, "gamma", {"project": [f"http://127.0.0.1:{closed_port}/x"]})
+
+    assert run_links(tmp_path) == 1
+    out, err = capsys.readouterr()
+    a, b, c = (f"content/papers/{p}.yml" for p in ("alpha", "beta", "gamma"))
+    assert out.splitlines() == [
+        f"{a}:7:12: warning: link moved permanently: {base}/moved -> {base}/ok",
+        f"{a}:9:12: dead link: {base}/gone (HTTP 404)",
+        f"{a}:10:12: dead link: {base}/slow (no answer within 0.3 s)",
+        f"{a}:14:12: warning: link moved permanently: {base}/moved-308 -> {base}/new-home",
+        f"{b}:6:12: dead link: {base}/moved-to-gone (HTTP 404 at {base}/gone)",
+        f"{b}:7:12: dead link: {base}/loop (more than 5 redirects)",
+        f"{b}:8:12: warning: link not checked, the server asked us to slow down: "
+        f"{base}/busy (HTTP 429 (too many requests))",
+        f"{b}:10:12: dead link: {base}/broken (HTTP 500)",
+        f"{b}:11:12: dead link: {base}/gone (HTTP 404)",
+        f"{c}:6:12: dead link: http://127.0.0.1:{closed_port}/x (connection refused)",
+    ]
+    assert "12 links checked (0 from the cache): 7 dead, 3 warning(s)." in err
+    # /gone is listed twice but asked once for itself, once as /moved-to-gone's target.
+    assert [p for m, p, _ in log if m == "HEAD"].count("/gone") == 2
+    # HEAD first; GET only when HEAD was refused; a timeout is not asked again with GET.
+    assert [(m, p) for m, p, _ in log if p == "/no-head"] == [
+        ("HEAD", "/no-head"),
+        ("GET", "/no-head"),
+    ]
+    assert [(m, p) for m, p, _ in log if p == "/slow"] == [("HEAD", "/slow")]
+
+
+def test_no_fail_exits_zero_with_dead_links(server, tmp_path, capsys):
+    base, _ = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/gone"]})
+    assert run_links(tmp_path, "--no-fail") == 0
+    assert "dead link" in capsys.readouterr().out
+
+
+def test_fresh_working_links_are_not_asked_again_but_dead_ones_are(server, tmp_path, capsys):
+    base, log = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok", f"{base}/moved", f"{base}/gone"]})
+    cache = tmp_path / "links-cache.json"
+
+    assert run_links(tmp_path, "--cache", str(cache)) == 1
+    first = len(log)
+    assert first == 5  # HEAD /ok; HEAD /moved, HEAD /ok; HEAD /gone, GET /gone
+    stored = json.loads(cache.read_text())
+    assert stored["version"] == 1
+    assert stored["links"][f"{base}/ok"] == {
+        "checked": "2026-11-29T18:00:00Z",
+        "detail": "",
+        "moved_to": "",
+        "outcome": "ok",
+        "status": 200,
+    }
+    assert stored["links"][f"{base}/moved"]["moved_to"] == f"{base}/ok"
+
+    capsys.readouterr()
+    six_days_later = NOW + dt.timedelta(days=6)
+    assert run_links(tmp_path, "--cache", str(cache), now=six_days_later) == 1
+    # only the dead link was asked again; the moved one is still reported, from the cache
+    assert [(m, p) for m, p, _ in log[first:]] == [("HEAD", "/gone"), ("GET", "/gone")]
+    out, err = capsys.readouterr()
+    assert "link moved permanently" in out
+    assert "3 links checked (2 from the cache)" in err
+
+    eight_days_later = NOW + dt.timedelta(days=8)
+    before = len(log)
+    assert run_links(tmp_path, "--cache", str(cache), now=eight_days_later) == 1
+    assert sorted(p for _, p, _ in log[before:]) == ["/gone", "/gone", "/moved", "/ok", "/ok"]
+    assert json.loads(cache.read_text())["links"][f"{base}/ok"]["checked"] == "2026-12-07T18:00:00Z"
+
+
+def test_links_no_longer_in_the_list_leave_the_cache(server, tmp_path):
+    base, _ = server
+    paper = write_paper(tmp_path, "a", {"code": [f"{base}/ok", f"{base}/new-home"]})
+    cache = tmp_path / "c.json"
+    run_links(tmp_path, "--cache", str(cache))
+    assert sorted(json.loads(cache.read_text())["links"]) == [f"{base}/new-home", f"{base}/ok"]
+    paper.write_text(paper.read_text().replace(f"    - url: {base}/new-home\n", ""))
+    run_links(tmp_path, "--cache", str(cache))
+    assert sorted(json.loads(cache.read_text())["links"]) == [f"{base}/ok"]
+
+
+def test_an_unreadable_cache_is_ignored_with_a_warning(server, tmp_path, capsys):
+    base, log = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok"]})
+    cache = tmp_path / "c.json"
+    cache.write_text("{not json", encoding="utf-8")
+    assert run_links(tmp_path, "--cache", str(cache)) == 0
+    assert (
+        f"warning: {cache}: ignoring the link cache, it cannot be read" in capsys.readouterr().err
+    )
+    assert len(log) == 1
+    assert json.loads(cache.read_text())["links"][f"{base}/ok"]["outcome"] == "ok"
+
+
+def test_the_summary_is_markdown_with_urls_as_literal_text(server, tmp_path):
+    base, _ = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok", f"{base}/gone?a|b*c*"]})
+    summary = tmp_path / "summary.md"
+    assert run_links(tmp_path, "--summary", str(summary)) == 1
+    host = base.removeprefix("http://")
+    assert summary.read_text().splitlines() == [
+        "## External links",
+        "",
+        "2 distinct links in 2 places: 1 ok, 1 dead, 0 moved, 0 rate-limited.",
+        "",
+        "| Where | Problem |",
+        "| --- | --- |",
+        f"| content/papers/a.yml:7:12 | dead link: http://{host}/gone?a\\|b\\*c\\* \\(HTTP 404\\) |",
+    ]
+
+
+def test_a_clean_run_says_so_in_the_summary(server, tmp_path):
+    base, _ = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok"]})
+    summary = tmp_path / "summary.md"
+    assert run_links(tmp_path, "--summary", str(summary)) == 0
+    assert "No dead or moved links." in summary.read_text()
+
+
+def test_broken_yaml_is_reported_with_its_location_and_nothing_is_asked(server, tmp_path, capsys):
+    _, log = server
+    bad = tmp_path / "content" / "papers" / "bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("id: bad\nid: again\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "links"]) == 1
+    err = capsys.readouterr().err
+    assert "content/papers/bad.yml:2:1: duplicate key 'id' (first defined at line 1)" in err
+    assert log == []
+
+
+# ------------------------------------------------------------------ cache freshness
+
+
+@pytest.mark.parametrize(
+    ("outcome", "checked", "fresh"),
+    [
+        (Outcome.OK, "2026-11-29T17:00:00Z", True),
+        (Outcome.MOVED, "2026-11-23T18:00:01Z", True),  # 5 days 23:59:59 old
+        (Outcome.OK, "2026-11-22T18:00:00Z", False),  # exactly 7 days: stale
+        (Outcome.OK, "2026-12-01T00:00:00Z", False),  # from the future: do not trust
+        (Outcome.OK, "yesterday", False),
+        (Outcome.DEAD, "2026-11-29T17:00:00Z", False),
+        (Outcome.RATE_LIMITED, "2026-11-29T17:00:00Z", False),
+    ],
+)
+def test_freshness(outcome, checked, fresh):
+    result = linkcheck.Result("https://a/", outcome, 200, checked=checked)
+    assert linkcheck.is_fresh(result, NOW, dt.timedelta(days=7)) is fresh
+
+
+def test_location_sorting_puts_line_10_after_line_9():
+    # The report is sorted by location; numbers must not sort as text.
+    assert sorted([Location("a.yml", 10, 1), Location("a.yml", 9, 1)])[0].line == 9
