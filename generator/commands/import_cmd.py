@@ -1,13 +1,67 @@
-"""`readinglist import`: not built yet."""
+"""`readinglist import PATH...`: listings and BibTeX into content/papers/*.yml."""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+from ..importer import import_paths
+from ..ingest import FORMATS
+from ..yamlio import write_if_changed
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="Hugging Face Papers listing text or BibTeX files")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="the input format (default: detected from the content)")
+    parser.add_argument("--no-keep-source", dest="keep_source", action="store_false",
+                        help="do not copy the inputs into content/sources/")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print only the summary line and conflicts")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("readinglist import: not implemented yet")
+    content_dir = Path(args.root) / "content"
+    report = import_paths(args.paths, content_dir, args.format)
+    if args.keep_source:
+        for path in args.paths:
+            kept = keep_source(path, content_dir / "sources")
+            if kept is not None:
+                print(f"kept a copy of {path} as {kept}")
+    if not args.quiet:
+        for duplicate in report.duplicates:
+            print(duplicate)
+        for paper_id in report.added:
+            print(f"added {paper_id}")
+        for paper_id in report.updated:
+            print(f"updated {paper_id}")
+    for conflict in report.conflicts:
+        print(f"warning: {conflict}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def keep_source(path: Path, sources_dir: Path) -> Path | None:
+    """Copy an input into ``sources_dir`` for provenance; None when already kept there.
+
+    A different file that already has the name gets a name with a content hash, so no
+    kept source is ever replaced.
+    """
+    data = path.read_bytes()
+    try:
+        if path.resolve().parent == sources_dir.resolve():
+            return None
+    except OSError:
+        pass
+    target = sources_dir / path.name
+    if target.exists() and target.read_bytes() != data:
+        digest = hashlib.sha256(data).hexdigest()[:8]
+        target = sources_dir / f"{path.stem}-{digest}{path.suffix}"
+    if target.exists() and target.read_bytes() == data:
+        return None
+    sources_dir.mkdir(parents=True, exist_ok=True)
+    write_if_changed(target, data.decode("utf-8", errors="surrogateescape"))
+    return target

@@ -1,0 +1,532 @@
+"""Merging imported records into the curation files under ``content/papers/``.
+
+The phases: parse every input (any problem aborts before anything is written), take
+the import lock, read every existing paper file, match each record to a paper (same
+arXiv id, same DOI, same normalised title, or a very similar title), then write.
+
+Import only ever fills what is missing. A value a curator set is never overwritten; when
+the import disagrees, the disagreement is reported as a conflict at the curated value's
+``path:line:col``. New files are emitted directly (fast, field order from the schema);
+existing files that need a change are edited with ruamel.yaml's round-trip mode, so
+comments, key order and blank lines survive, and the result is checked against the
+original before it is written. Files that need no change are not touched at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from filelock import FileLock, Timeout
+from rapidfuzz import fuzz
+from tqdm import tqdm
+
+from . import paperyaml
+from .errors import CuratorError, Location, Problem, Problems, Severity
+from .ingest import Record, normalise_text, parse_text
+from .latex import clean_latex
+from .links import arxiv_id, doi_from_url, make_link
+from .models import LINK_KINDS, Link
+from .schema import PAPER_FIELDS, field_names
+from .slugs import slugify, unique_slug
+from .yamlio import Map, Scalar, Seq, atomic_write, parse, to_python
+
+FUZZY_THRESHOLD = 95.0
+PROGRESS_MIN = 300
+LOCK_NAME = ".import.lock"
+LOCK_TIMEOUT = 60.0
+
+# Fields an import can supply, with how the record holds them.
+_TEXT_FIELDS = ("title", "year", "venue", "arxiv", "doi", "abstract")
+_LIST_FIELDS = ("authors", "tags")
+_ORDER = field_names(PAPER_FIELDS)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The import disagrees with a curated value; the curated value was kept."""
+
+    location: Location  # the curated value
+    field: str
+    kept: str
+    imported: str
+    source: Location  # the record that disagrees
+
+    def __str__(self) -> str:
+        return (
+            f"{self.location}: conflict in {self.field}: kept {_short(self.kept)!r}, "
+            f"{self.source} says {_short(self.imported)!r}"
+        )
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A record merged into a paper met before (in content/ or earlier in the input)."""
+
+    paper_id: str
+    source: Location
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: duplicate of {self.paper_id} ({self.reason}); merged"
+
+
+@dataclass
+class ImportReport:
+    records: int = 0
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    links_found: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.records} record(s): {len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.duplicates)} duplicate(s) merged, "
+            f"{len(self.conflicts)} conflict(s), {self.links_found} link(s) found"
+        )
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def normalise_title(title: str) -> str:
+    """A title reduced for comparison: LaTeX, case, accents and punctuation removed."""
+    text = unicodedata.normalize("NFKD", clean_latex(title))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def today() -> dt.date:
+    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today's (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+# --- the papers an import merges into -----------------------------------------
+
+
+@dataclass
+class _Paper:
+    """One target file: an existing one (``tree`` set) or one this import creates."""
+
+    id: str
+    path: Path
+    tree: Map | None = None
+    values: dict[str, object] = field(default_factory=dict)  # current, incl. fills
+    fills: dict[str, object] = field(default_factory=dict)  # what this import adds
+    new_links: list[Link] = field(default_factory=list)
+    link_urls: set[str] = field(default_factory=set)
+    origin: Location | None = None  # for a new paper: the record that created it
+
+    def location_of(self, name: str) -> Location:
+        if self.tree is not None and name not in self.fills:
+            node = self.tree.get(name)
+            if node is not None:
+                return node.loc
+        return self.origin or Location(str(self.path))
+
+
+def _link_key(url: str) -> str:
+    return url.rstrip("/").lower()
+
+
+class _Index:
+    """Finds the paper a record belongs to; titles are blocked by rare words for speed."""
+
+    def __init__(self) -> None:
+        self.by_arxiv: dict[str, _Paper] = {}
+        self.by_doi: dict[str, _Paper] = {}
+        self.by_title: dict[str, _Paper] = {}
+        self.titles: list[tuple[str, _Paper]] = []
+        self.postings: dict[str, list[int]] = {}
+
+    def add(self, paper: _Paper) -> None:
+        arxiv = str(paper.values.get("arxiv") or "")
+        doi = str(paper.values.get("doi") or "").lower()
+        if arxiv:
+            self.by_arxiv.setdefault(arxiv, paper)
+        if doi:
+            self.by_doi.setdefault(doi, paper)
+        title = normalise_title(str(paper.values.get("title") or ""))
+        if title and title not in self.by_title:
+            self.by_title[title] = paper
+            self.titles.append((title, paper))
+            for word in set(title.split()):
+                self.postings.setdefault(word, []).append(len(self.titles) - 1)
+
+    def find(self, record: Record) -> tuple[_Paper | None, str]:
+        if record.arxiv and record.arxiv in self.by_arxiv:
+            return self.by_arxiv[record.arxiv], f"same arXiv id {record.arxiv}"
+        if record.doi and record.doi.lower() in self.by_doi:
+            return self.by_doi[record.doi.lower()], f"same DOI {record.doi}"
+        title = normalise_title(record.title)
+        if not title:
+            return None, ""
+        if title in self.by_title:
+            return self.by_title[title], "same title"
+        # Titles this similar differ in a few characters, so they share at least one of
+        # their rarer words; only those candidates are scored.
+        words = sorted(set(title.split()), key=lambda w: (len(self.postings.get(w, ())), w))
+        candidates: set[int] = set()
+        for word in words[:4]:
+            candidates.update(self.postings.get(word, ()))
+        best, best_score = None, 0.0
+        for index in sorted(candidates):
+            other, paper = self.titles[index]
+            score = fuzz.ratio(title, other, score_cutoff=FUZZY_THRESHOLD)
+            if score > best_score:
+                best, best_score = paper, score
+        if best is not None:
+            return best, f"similar title, {best_score:.0f}% alike"
+        return None, ""
+
+
+# --- the import ----------------------------------------------------------------
+
+
+def read_records(
+    paths: Sequence[Path], fmt: str | None = None
+) -> tuple[list[Record], Problems]:
+    problems = Problems()
+    records: list[Record] = []
+    for path in paths:
+        try:
+            text = normalise_text(Path(path).read_bytes())
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.error(Location(str(path)), f"cannot read the file: {exc}")
+            continue
+        records.extend(parse_text(text, str(path), problems, fmt))
+    return records, problems
+
+
+def import_paths(
+    paths: Sequence[Path | str],
+    content_dir: Path | str,
+    fmt: str | None = None,
+    *,
+    added: dt.date | None = None,
+    lock_timeout: float = LOCK_TIMEOUT,
+    progress: bool | None = None,
+) -> ImportReport:
+    """Import listing/BibTeX files into ``content_dir/papers``; raises CuratorError.
+
+    Nothing is written when any input or existing paper file has a problem.
+    """
+    records, problems = read_records([Path(p) for p in paths], fmt)
+    if problems.has_errors():
+        raise CuratorError(problems)
+    return import_records(
+        records, content_dir, added=added, lock_timeout=lock_timeout, progress=progress
+    )
+
+
+def import_records(
+    records: Sequence[Record],
+    content_dir: Path | str,
+    *,
+    added: dt.date | None = None,
+    lock_timeout: float = LOCK_TIMEOUT,
+    progress: bool | None = None,
+) -> ImportReport:
+    content_dir = Path(content_dir)
+    papers_dir = content_dir / "papers"
+    papers_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = content_dir / LOCK_NAME
+    lock = FileLock(str(lock_path), timeout=lock_timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise CuratorError(
+            [
+                Problem(
+                    Location(str(lock_path)),
+                    f"another import is still running (it holds this lock); waited "
+                    f"{lock_timeout:g} s; nothing was written",
+                )
+            ]
+        ) from None
+    try:
+        return _import_locked(records, papers_dir, added or today(), progress)
+    finally:
+        lock.release()
+
+
+def _import_locked(
+    records: Sequence[Record], papers_dir: Path, added: dt.date, progress: bool | None
+) -> ImportReport:
+    problems = Problems()
+    existing = _read_existing(papers_dir, problems)
+    if problems.has_errors():
+        raise CuratorError(problems)
+    report = ImportReport(records=len(records))
+    index = _Index()
+    taken: set[str] = set()
+    for paper in existing:
+        index.add(paper)
+        taken.add(paper.id)
+    created: list[_Paper] = []
+    touched: set[str] = set()
+    disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
+    for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
+        report.links_found += len(record.links)
+        paper, reason = index.find(record)
+        if paper is None:
+            paper_id = unique_slug(slugify(record.title), taken)
+            taken.add(paper_id)
+            paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml", origin=record.source)
+            paper.values["added"] = added.isoformat()
+            created.append(paper)
+        elif paper.id in touched or reason != "same title":
+            # Meeting a curated paper again by its exact title is a re-import, not news.
+            report.duplicates.append(Duplicate(paper.id, record.source, reason))
+        touched.add(paper.id)
+        _merge(paper, record, report)
+        index.add(paper)  # a fill may have given it an arXiv id or DOI
+    _write(existing, created, touched, report)
+    return report
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
+    for name in _TEXT_FIELDS + _LIST_FIELDS:
+        imported: object = getattr(record, name)
+        if not imported:
+            continue
+        if name in _LIST_FIELDS:
+            imported = list(imported)  # type: ignore[arg-type]
+        current = paper.values.get(name)
+        if _empty(current):
+            paper.values[name] = imported
+            paper.fills[name] = imported
+        elif current != imported:
+            report.conflicts.append(
+                Conflict(
+                    paper.location_of(name), name, _as_text(current), _as_text(imported),
+                    record.source,
+                )
+            )
+    for link in record.links:
+        key = _link_key(link.url)
+        if key not in paper.link_urls:
+            paper.link_urls.add(key)
+            paper.new_links.append(link)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def _read_existing(papers_dir: Path, problems: Problems) -> list[_Paper]:
+    papers = []
+    for path in sorted(papers_dir.glob("*.yml")):
+        try:
+            text = normalise_text(path.read_bytes())
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.error(Location(str(path)), f"cannot read the file: {exc}")
+            continue
+        tree = parse(text, str(path), problems)
+        if not isinstance(tree, Map):
+            if tree is not None or not problems.has_errors():
+                problems.error(Location(str(path), 1, 1), "a paper file must be a mapping of fields")
+            continue
+        values = to_python(tree)
+        assert isinstance(values, dict)
+        paper = _Paper(path.stem, path, tree=tree, values=values)
+        links = values.get("links")
+        if isinstance(links, dict):
+            for items in links.values():
+                for item in items if isinstance(items, list) else ():
+                    if isinstance(item, dict) and isinstance(item.get("url"), str):
+                        paper.link_urls.add(_link_key(item["url"]))
+        papers.append(paper)
+    return papers
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def _write(
+    existing: list[_Paper], created: list[_Paper], touched: set[str], report: ImportReport
+) -> None:
+    problems = Problems()
+    edits: list[tuple[_Paper, str]] = []
+    for paper in existing:
+        if paper.id not in touched:
+            continue
+        if not paper.fills and not paper.new_links:
+            report.unchanged.append(paper.id)
+            continue
+        text = _edited_text(paper, problems)
+        if text is not None:
+            edits.append((paper, text))
+    if problems.has_errors():
+        raise CuratorError(problems)
+    for paper in created:
+        atomic_write(paper.path, new_file_text(paper.id, paper.values, paper.new_links))
+        report.added.append(paper.id)
+    for paper, text in edits:
+        atomic_write(paper.path, text)
+        report.updated.append(paper.id)
+
+
+def _link_dict(link: Link) -> dict[str, object]:
+    item: dict[str, object] = {"url": link.url, "found_in": link.found_in}
+    if link.official:
+        item["official"] = True
+    if link.note:
+        item["note"] = link.note
+    return item
+
+
+def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link]) -> str:
+    """The text of a new paper file, fields in schema order."""
+    by_kind: dict[str, list[dict[str, object]]] = {kind: [] for kind in LINK_KINDS}
+    for link in links:
+        by_kind[link.kind].append(_link_dict(link))
+    lines = [paperyaml.SCHEMA_COMMENT, f"id: {paper_id}"]
+    lines.append(f"title: {paperyaml.scalar(str(values.get('title') or ''))}")
+    lines += paperyaml.string_list("authors", list(values.get("authors") or []))  # type: ignore[call-overload]
+    year = str(values.get("year") or "")
+    if year:
+        lines.append(f"year: {year if year.isdigit() else paperyaml.double_quoted(year)}")
+    if values.get("venue"):
+        lines.append(f"venue: {paperyaml.scalar(str(values['venue']))}")
+    for name in ("arxiv", "doi"):
+        if values.get(name):
+            lines.append(f"{name}: {paperyaml.double_quoted(str(values[name]))}")
+    lines.append("links:")
+    for kind in LINK_KINDS:
+        if by_kind[kind]:
+            lines.append(f"  {kind}:")
+            lines += paperyaml.link_items(by_kind[kind], "    ")
+        else:
+            lines.append(f"  {kind}: []")
+    lines += ["topics: []", "exclude_topics: []"]
+    lines += paperyaml.string_list("tags", list(values.get("tags") or []))  # type: ignore[call-overload]
+    lines.append(f"added: {values['added']}")
+    lines.append("related: []")
+    lines += paperyaml.text_block("abstract", str(values.get("abstract") or ""))
+    return "\n".join(lines) + "\n"
+
+
+def _round_trip_yaml():  # type: ignore[no-untyped-def]
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a curator's long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _ruamel_value(name: str, value: object) -> object:
+    from ruamel.yaml.comments import CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if name in ("arxiv", "doi"):
+        return DoubleQuotedScalarString(str(value))
+    if name == "year" and str(value).isdigit():
+        return int(str(value))
+    if isinstance(value, list):
+        seq = CommentedSeq(paperyaml.ruamel_text(str(item)) for item in value)
+        seq.fa.set_block_style()
+        return seq
+    return paperyaml.ruamel_text(str(value), long_text=name == "abstract")
+
+
+def _insert(data, name: str, value: object) -> None:  # type: ignore[no-untyped-def]
+    """Set ``name`` in a round-trip mapping: in place if present, else in schema order."""
+    if name in data:
+        data[name] = value
+        return
+    rank = _ORDER.index(name) if name in _ORDER else len(_ORDER)
+    position = 0
+    for i, key in enumerate(data):
+        if key in _ORDER and _ORDER.index(key) < rank:
+            position = i + 1
+    data.insert(position, name, value)
+
+
+def _edited_text(paper: _Paper, problems: Problems) -> str | None:
+    """The paper file with this import's fills and links added, or None on a problem."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    yaml = _round_trip_yaml()
+    original = normalise_text(paper.path.read_bytes())
+    data = yaml.load(original)
+    for name in _ORDER:
+        if name in paper.fills:
+            _insert(data, name, _ruamel_value(name, paper.fills[name]))
+    if paper.new_links:
+        links = data.get("links")
+        if not isinstance(links, CommentedMap):
+            links = CommentedMap((kind, CommentedSeq()) for kind in LINK_KINDS)
+            for kind in LINK_KINDS:
+                links[kind].fa.set_flow_style()
+            _insert(data, "links", links)
+        for link in paper.new_links:
+            seq = links.get(link.kind)
+            if not isinstance(seq, CommentedSeq):
+                seq = CommentedSeq()
+                links[link.kind] = seq
+            item = CommentedMap(
+                (key, paperyaml.ruamel_text(value) if isinstance(value, str) else value)
+                for key, value in _link_dict(link).items()
+            )
+            seq.append(item)
+            seq.fa.set_block_style()
+    stream = StringIO()
+    yaml.dump(data, stream)
+    text = stream.getvalue()
+    if not _kept_curated(paper, text, problems):
+        return None
+    return text
+
+
+def _kept_curated(paper: _Paper, text: str, problems: Problems) -> bool:
+    """Check the edited text still says everything the curator wrote, plus the fills."""
+    check = Problems()
+    tree = parse(text, str(paper.path), check)
+    after = to_python(tree) if tree is not None else None
+    before = to_python(paper.tree)
+    ok = isinstance(after, dict) and isinstance(before, dict)
+    if ok:
+        for key, value in before.items():
+            if key in paper.fills:
+                continue
+            if key == "links" and isinstance(value, dict):
+                new_links = after.get("links")
+                ok = ok and isinstance(new_links, dict) and all(
+                    (new_links.get(kind) or [])[: len(items or [])] == (items or [])
+                    for kind, items in value.items()
+                )
+            elif after.get(key) != value:
+                ok = False
+        for key, value in paper.fills.items():
+            ok = ok and after.get(key) == value
+    if not ok:
+        problems.error(
+            Location(str(paper.path)),
+            "refusing to edit this file: rewriting it would change what is already in it "
+            "(please report this); nothing was written",
+        )
+    return ok

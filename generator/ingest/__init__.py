@@ -1,0 +1,94 @@
+"""Input formats for `readinglist import`: each parser turns a file into `Record`s.
+
+A record is what one source says about one paper, already cleaned (LaTeX remnants
+turned into plain text, URLs found and classified). Parsers report a layout they do
+not understand as ``path:line:col: message`` through a `Problems` collector and never
+write anything; merging records into curation files is the importer's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import Location, Problems
+from ..links import classify, clean_url, find_url_spans, make_link
+from ..models import Link
+
+FORMATS = ("hf", "bibtex")
+
+
+@dataclass(frozen=True)
+class Record:
+    title: str
+    abstract: str
+    source: Location
+    authors: tuple[str, ...] = ()
+    year: str = ""
+    venue: str = ""
+    arxiv: str = ""
+    doi: str = ""
+    links: tuple[Link, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+# Words near a code link that say the authors released it themselves.
+_OWN_CODE = re.compile(
+    r"\b(?:our|we)\b|\bthis (?:work|paper)\b|\bproject (?:website|page)\b"
+    r"|\b(?:available|released|published|open-sourced|found|hosted)\b[^.]*\b(?:at|on|in)\b\W*$",
+    re.IGNORECASE,
+)
+
+
+def abstract_links(abstract: str) -> tuple[Link, ...]:
+    """Links found in an abstract. A code link counts as official when its sentence says so."""
+    links: list[Link] = []
+    for start, end in find_url_spans(abstract):
+        url = clean_url(abstract[start:end])
+        if not url or any(link.url == url for link in links):
+            continue
+        official = False
+        if classify(url).kind == "code":
+            sentence_start = max(abstract.rfind(". ", 0, start), abstract.rfind("\n", 0, start)) + 1
+            official = bool(_OWN_CODE.search(abstract[sentence_start:start]))
+        links.append(make_link(url, "abstract", official=official))
+    return tuple(links)
+
+
+def detect_format(text: str) -> str | None:
+    """``hf`` or ``bibtex`` judged from the content, or None for an unknown layout."""
+    from .hflisting import looks_like_listing
+
+    if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.MULTILINE):
+        return "bibtex"
+    if looks_like_listing(text):
+        return "hf"
+    return None
+
+
+def normalise_text(data: bytes | str) -> str:
+    """Text without a byte-order mark and with every line ending a plain newline."""
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
+    """Records from one input file's text; layout problems go to ``problems``."""
+    text = normalise_text(text)
+    fmt = fmt or detect_format(text)
+    if fmt == "hf":
+        from .hflisting import parse_listing
+
+        return parse_listing(text, path, problems)
+    if fmt == "bibtex":
+        from .bibtex import parse_bibtex
+
+        return parse_bibtex(text, path, problems)
+    first = next((i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
+    problems.error(
+        Location(path, first, 1),
+        "unknown layout: expected a Hugging Face Papers listing (starting with "
+        "'Get trending papers' or 'Subscribe') or BibTeX entries ('@article{...}'); "
+        "use --format to say which",
+    )
+    return []

@@ -1,0 +1,148 @@
+"""Turning LaTeX remnants in scraped text into plain, readable text.
+
+Scraped abstracts and BibTeX fields carry LaTeX: ``\\%``, ``\\textit{x}``, ``T\\"ULU``,
+````A" quotes``, ``\\eg``, ``\\url{...}``, ``e.g.~RoBERTa`` and ``{grouping braces}``.
+The result is plain text whose only markup is emphasis, written the way the Hugging
+Face abstracts already write it: ``\\textit{x}``/``\\emph{x}`` become ``*x*`` and
+``\\textbf{x}`` becomes ``**x**``. Literal asterisks (``ReST-MCTS*``), ``P(y|x)``,
+``<4%`` and ``R^2`` are plain text and stay as they are.
+
+URLs are protected: nothing inside one is rewritten (``~user`` stays). A command this
+module does not know is kept literally rather than guessed at, so nothing is lost.
+Cleaning is idempotent; text without backslashes, braces, tildes or backquotes is
+returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pylatexenc.latex2text import LatexNodes2Text
+
+from .links import find_url_spans
+
+_TO_TEXT = LatexNodes2Text()
+
+_URL_CMD = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{([^{}]*)\})?")
+# Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
+# pylatexenc knows the Unicode for each; it is handed only the macro, nothing else.
+_ACCENT = re.compile(
+    r"\{?\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\?[A-Za-z])"
+    r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))\}?"
+    r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\})?"
+)
+_EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em|sl)\s+([^{}]*)\}")
+_BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
+_PLAIN_ARG = re.compile(
+    r"\\(?:texttt|textsc|textrm|textsf|textup|textnormal|text|mbox|mathrm|mathsf|mathtt|"
+    r"mathcal|mathbb|operatorname|textmd)\s*\{([^{}]*)\}"
+)
+_WORDS = {
+    "eg": "e.g.", "ie": "i.e.", "etal": "et al.", "etc": "etc.", "vs": "vs.", "cf": "cf.",
+    "wrt": "w.r.t.", "textendash": "\u2013", "textemdash": "\u2014", "ldots": "\u2026",
+    "dots": "\u2026", "textellipsis": "\u2026", "LaTeX": "LaTeX", "TeX": "TeX",
+    "textquoteright": "\u2019", "textquoteleft": "\u2018", "textquotedblleft": "\u201c",
+    "textquotedblright": "\u201d", "textasciitilde": "~", "textbackslash": "\\",
+    "textbar": "|", "textless": "<", "textgreater": ">", "textregistered": "\u00ae",
+    "texttrademark": "\u2122", "textcopyright": "\u00a9", "S": "\u00a7", "P": "\u00b6",
+}
+_WORD_CMD = re.compile(
+    r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\}|\\ )?"
+)
+_ESCAPED = re.compile(r"\\([%&_#$])")
+_SPACING = re.compile(r"\\(?:\\|[ ,;:!>])")
+_DOUBLE_QUOTES = re.compile(r"``([^`\n]{0,400}?)(?:''|\")")
+_SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
+# A tie joins two words (``e.g.~RoBERTa``, ``Models~(LLMs)``); ``by ~3%`` means
+# "about" and keeps its tilde.
+_TIE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
+_GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
+_COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
+_MATH = re.compile(r"(?<![\\$])\$([^$\n]{1,120})\$(?!\$)")
+
+_PLACEHOLDER = "\ue000{}\ue001"
+_PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
+_MAX_PASSES = 50
+
+
+def clean_latex(text: str) -> str:
+    """Plain text from ``text``: LaTeX remnants converted, everything else kept."""
+    if not any(ch in text for ch in "\\{}~`$"):
+        return text
+    for _ in range(_MAX_PASSES):
+        cleaned = _one_pass(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _one_pass(text: str) -> str:
+    text = _URL_CMD.sub(lambda m: m.group(1).strip(), text)
+    if "\ue000" in text or "\ue001" in text:
+        return _rules(text)
+    urls: list[str] = []
+
+    def protect(start: int, end: int) -> str:
+        urls.append(text[start:end])
+        return _PLACEHOLDER.format(len(urls) - 1)
+
+    pieces, last = [], 0
+    for start, end in find_url_spans(text):
+        pieces.append(text[last:start])
+        pieces.append(protect(start, end))
+        last = end
+    pieces.append(text[last:])
+    cleaned = _rules("".join(pieces))
+    return _PLACEHOLDER_RE.sub(lambda m: urls[int(m.group(1))], cleaned)
+
+
+def _rules(text: str) -> str:
+    text = _MATH.sub(_math, text)
+    text = _ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
+    text = _EMPH.sub(lambda m: _wrap(m.group(1) if m.group(1) is not None else m.group(2), "*"), text)
+    text = _BOLD.sub(lambda m: _wrap(m.group(1) if m.group(1) is not None else m.group(2), "**"), text)
+    text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
+    text = _WORD_CMD.sub(lambda m: _WORDS[m.group(1)], text)
+    text = _ESCAPED.sub(lambda m: m.group(1), text)
+    text = _SPACING.sub(" ", text)
+    text = _DOUBLE_QUOTES.sub(lambda m: f"\u201c{m.group(1)}\u201d", text)
+    text = _SINGLE_QUOTES.sub(lambda m: f"\u2018{m.group(1)}\u2019", text)
+    text = _TIE.sub(" ", text)
+    return _strip_groups(text)
+
+
+def _math(match: re.Match[str]) -> str:
+    body = match.group(1)
+    if "\\" not in body:  # ``$5`` prices and the like are not math worth converting
+        return match.group(0)
+    converted = _TO_TEXT.latex_to_text(body).strip()
+    return converted if converted and "\\" not in converted else match.group(0)
+
+
+def _wrap(inner: str, mark: str) -> str:
+    """``*inner*`` with any surrounding spaces moved outside, so the emphasis is well formed."""
+    stripped = inner.strip()
+    if not stripped:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :]
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def _strip_groups(text: str) -> str:
+    """Drop grouping braces; braces holding an unknown command's argument stay."""
+    while True:
+        changed = False
+
+        def drop(match: re.Match[str]) -> str:
+            nonlocal changed
+            if _COMMAND_BEFORE.search(text, 0, match.start()):
+                return match.group(0)
+            changed = True
+            return match.group(1)
+
+        new = _GROUP.sub(drop, text)
+        if not changed:
+            return text
+        text = new

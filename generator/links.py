@@ -1,0 +1,232 @@
+"""Finding, cleaning and classifying URLs in scraped text and BibTeX fields.
+
+Scraped abstracts glue URLs to the sentence around them (``.../TPL.``,
+``(... https://github.com/a/b.)``, ``\\url{...}}.``). Cleaning strips what cannot be part
+of the URL, keeping a closing bracket only when the URL itself opened it. A classified
+link says whether it is a code repository (and which ``owner/name``), a paper, a PDF or
+a project page; a deep link into a repository keeps its URL and derives the repository.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .models import Link
+
+# Hosts whose first two path segments name a repository.
+_REPO_HOSTS = {
+    "github.com": "github",
+    "gitlab.com": "gitlab",
+    "bitbucket.org": "bitbucket",
+    "codeberg.org": "codeberg",
+}
+# First path segments on those hosts that are site pages, not owners.
+_RESERVED_OWNERS = {
+    "about", "apps", "blog", "collections", "contact", "enterprise", "explore", "features",
+    "issues", "login", "marketplace", "notifications", "orgs", "pricing", "pulls", "search",
+    "settings", "signup", "site", "sponsors", "topics", "trending", "users",
+}
+_HF_REPO_PREFIXES = ("datasets", "spaces")
+_HF_NOT_REPOS = {"papers", "docs", "blog", "learn", "models", "tasks", "join", "login", "pricing"}
+_PAPER_HOSTS = ("arxiv.org", "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org")
+
+# A URL starts with a scheme or ``www.``, or is a bare code-host path (``github.com/a/b``);
+# it runs to the next character that can never be part of one in running text.
+_URL_RE = re.compile(
+    r"(?:https?://|www\.|(?<![\w./@-])(?:github\.com|gitlab\.com|huggingface\.co|"
+    r"bitbucket\.org|codeberg\.org)/)[^\s<>\"`“”‘’\\]+",
+    re.IGNORECASE,
+)
+# Characters that end a sentence or a clause rather than a URL.
+_TRAILING = ".,;:!?'*"
+_CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+_GIT_SUFFIX = re.compile(r"\.git$", re.IGNORECASE)
+
+_ARXIV_NEW = re.compile(r"^(\d{4}\.\d{4,5})(?:v\d+)?$")
+_ARXIV_OLD = re.compile(r"^([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How a URL is classified: a LINK_KINDS entry, and for code, its host and repo."""
+
+    kind: str
+    host: str = ""
+    repo: str = ""
+
+
+def clean_url(url: str) -> str:
+    """Strip wrappers and punctuation glued to a URL; returns "" if nothing is left.
+
+    Idempotent, and the result never ends in stray punctuation.
+    """
+    url = url.strip()
+    if url.lower().startswith("\\url{"):
+        url = url[5:]
+    while True:
+        before = url
+        url = url.rstrip()
+        while url and url[-1] in _TRAILING:
+            url = url[:-1]
+        if url and url[-1] in _CLOSERS and url.count(url[-1]) > url.count(_CLOSERS[url[-1]]):
+            url = url[:-1]
+        if _is_repo_url(url):
+            url = _GIT_SUFFIX.sub("", url)
+        if url == before:
+            break
+    if url.lower().startswith("www.") or re.match(r"(?i)[a-z0-9.-]+\.[a-z]+/", url):
+        if "://" not in url:
+            url = "https://" + url
+    return url if _has_host(url) else ""
+
+
+def _has_host(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and "." in parts.netloc.strip(".")
+
+
+def _host_and_path(url: str) -> tuple[str, list[str]]:
+    parts = urlsplit(url)
+    host = parts.netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
+    if host.startswith("www."):
+        host = host[4:]
+    return host, [segment for segment in parts.path.split("/") if segment]
+
+
+def _is_repo_url(url: str) -> bool:
+    if "://" not in url:
+        url = "https://" + url
+    try:
+        host, segments = _host_and_path(url)
+    except ValueError:
+        return False
+    return host in _REPO_HOSTS and len(segments) == 2
+
+
+def find_url_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each URL in ``text``, with glued punctuation left outside."""
+    spans = []
+    for match in _URL_RE.finditer(text):
+        raw = match.group(0)
+        kept = _strip_trailing(raw)
+        if kept:
+            spans.append((match.start(), match.start() + len(kept)))
+    return spans
+
+
+def _strip_trailing(raw: str) -> str:
+    url = raw
+    while True:
+        before = url
+        while url and url[-1] in _TRAILING:
+            url = url[:-1]
+        if url and url[-1] in _CLOSERS and url.count(url[-1]) > url.count(_CLOSERS[url[-1]]):
+            url = url[:-1]
+        if url == before:
+            return url
+
+
+def find_urls(text: str) -> list[str]:
+    """Every URL in ``text``, cleaned, in order of appearance, without repeats."""
+    seen: dict[str, None] = {}
+    for start, end in find_url_spans(text):
+        url = clean_url(text[start:end])
+        if url:
+            seen.setdefault(url, None)
+    return list(seen)
+
+
+def classify(url: str) -> Kind:
+    """Say what ``url`` points at: a code repository, a paper, a PDF or a project page."""
+    try:
+        host, segments = _host_and_path(url)
+    except ValueError:
+        return Kind("project")
+    if host in _REPO_HOSTS:
+        repo = _repo_path(host, segments)
+        if repo:
+            return Kind("code", _REPO_HOSTS[host], repo)
+        return Kind("project")
+    if host == "huggingface.co":
+        if segments and segments[0] == "papers":
+            return Kind("paper")
+        repo = _hf_repo(segments)
+        return Kind("code", "huggingface", repo) if repo else Kind("project")
+    if segments and segments[-1].lower().endswith(".pdf"):
+        return Kind("pdf")
+    if host in _PAPER_HOSTS or host.endswith(".arxiv.org"):
+        if host.endswith("arxiv.org") and segments and segments[0] == "pdf":
+            return Kind("pdf")
+        if host == "openreview.net" and segments and segments[0] == "pdf":
+            return Kind("pdf")
+        return Kind("paper")
+    return Kind("project")
+
+
+def _repo_path(host: str, segments: list[str]) -> str:
+    if len(segments) < 2 or segments[0].lower() in _RESERVED_OWNERS:
+        return ""
+    if host == "gitlab.com":
+        # GitLab nests groups; ``/-/`` starts the part of a deep link inside the project.
+        owned = segments[: segments.index("-")] if "-" in segments else segments[:2]
+        return "/".join(owned[:-1] + [_GIT_SUFFIX.sub("", owned[-1])])
+    return f"{segments[0]}/{_GIT_SUFFIX.sub('', segments[1])}"
+
+
+def _hf_repo(segments: list[str]) -> str:
+    if segments and segments[0] in _HF_REPO_PREFIXES:
+        return "/".join(segments[:3]) if len(segments) >= 3 else ""
+    if len(segments) >= 2 and segments[0] not in _HF_NOT_REPOS:
+        return "/".join(segments[:2])
+    return ""
+
+
+def make_link(url: str, found_in: str, official: bool = False, note: str = "") -> Link:
+    kind = classify(url)
+    return Link(url, kind.kind, found_in, note, official, kind.host, kind.repo)
+
+
+def arxiv_id(url: str) -> str:
+    """The arXiv identifier in an arxiv.org abs/pdf URL, without its version; else ""."""
+    try:
+        host, segments = _host_and_path(url)
+    except ValueError:
+        return ""
+    if not host.endswith("arxiv.org") or len(segments) < 2 or segments[0] not in ("abs", "pdf"):
+        return ""
+    ident = "/".join(segments[1:])
+    if ident.lower().endswith(".pdf"):
+        ident = ident[:-4]
+    match = _ARXIV_NEW.match(ident) or _ARXIV_OLD.match(ident)
+    return match.group(1) if match else ""
+
+
+def normalize_arxiv(text: str) -> str:
+    """An arXiv id as written in BibTeX (``arXiv:2101.00010v2``) without prefix or version."""
+    text = text.strip()
+    if text.lower().startswith("arxiv:"):
+        text = text[6:].strip()
+    match = _ARXIV_NEW.match(text) or _ARXIV_OLD.match(text)
+    return match.group(1) if match else ""
+
+
+def doi_from_url(url: str) -> str:
+    try:
+        host, segments = _host_and_path(url)
+    except ValueError:
+        return ""
+    if host in ("doi.org", "dx.doi.org") and segments:
+        return normalize_doi("/".join(segments))
+    return ""
+
+
+def normalize_doi(text: str) -> str:
+    """A DOI without resolver prefix (``https://doi.org/``, ``doi:``); "" if not a DOI."""
+    text = text.strip()
+    text = re.sub(r"(?i)^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text)
+    return text if re.match(r"^10\.\d{4,9}/\S+$", text) else ""

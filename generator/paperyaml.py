@@ -1,0 +1,154 @@
+"""Writing paper curation files as YAML text that reads back as exactly what was meant.
+
+New files are emitted here directly (field order from schema.PAPER_FIELDS), which is
+fast and fully under our control: every string is written plain only when no YAML 1.1
+or 1.2 resolver could read it as anything but that string; otherwise it is
+double-quoted. Long abstracts become folded block scalars (``>-``) wrapped only at
+single spaces between words, so folding gives back the exact text.
+
+The same decisions are offered as ruamel.yaml scalar objects for the importer, which
+edits existing files with ruamel's round-trip mode.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/paper.schema.json"
+WIDTH = 88
+
+# Strings that YAML 1.1 reads as booleans or null when plain.
+_SPECIAL_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+# Characters YAML can only carry escaped (or that some readers treat as line breaks).
+_NEEDS_ESCAPE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+_PLAIN_BODY = re.compile(r"[^\t\n\[\]{}]*")
+
+
+def is_plain_safe(text: str) -> bool:
+    """True when ``text`` can be written as a plain scalar and read back unchanged."""
+    return (
+        bool(text)
+        and (text[0].isalpha() or text[0] == "(")
+        and text == text.strip()
+        and text.lower() not in _SPECIAL_WORDS
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and _PLAIN_BODY.fullmatch(text) is not None
+        and not _NEEDS_ESCAPE.search(text)
+    )
+
+
+def double_quoted(text: str) -> str:
+    out = ['"']
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif _NEEDS_ESCAPE.match(ch):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def scalar(text: str) -> str:
+    return text if is_plain_safe(text) else double_quoted(text)
+
+
+def fold_lines(text: str, width: int = WIDTH) -> list[str] | None:
+    """``text`` cut into lines that a folded scalar joins back with single spaces.
+
+    None when folding cannot give back the exact text (line breaks, tabs, leading or
+    trailing spaces, characters that need escapes).
+    """
+    if (
+        not text
+        or text != text.strip(" ")
+        or "\n" in text
+        or "\t" in text
+        or "\r" in text
+        or _NEEDS_ESCAPE.search(text)
+        or text.startswith(" ")
+    ):
+        return None
+    lines: list[str] = []
+    start = 0
+    last_break = -1
+    index = 0
+    length = len(text)
+    while index < length:
+        if (
+            text[index] == " "
+            and 0 < index < length - 1
+            and text[index - 1] != " "
+            and text[index + 1] != " "
+        ):
+            if index - start > width and last_break > start:
+                lines.append(text[start:last_break])
+                start = last_break + 1
+            last_break = index
+        index += 1
+    if length - start > width and last_break > start:
+        lines.append(text[start:last_break])
+        start = last_break + 1
+    lines.append(text[start:])
+    assert " ".join(lines) == text
+    return lines
+
+
+def text_block(key: str, text: str, indent: str = "") -> list[str]:
+    """``key: value`` lines for a long text: folded when that is exact, else quoted."""
+    if len(text) > WIDTH:
+        lines = fold_lines(text, WIDTH)
+        if lines is not None and len(lines) > 1:
+            body = [f"{indent}  {line}" for line in lines]
+            return [f"{indent}{key}: >-"] + body
+    return [f"{indent}{key}: {scalar(text)}"]
+
+
+def string_list(key: str, items: Sequence[str]) -> list[str]:
+    if not items:
+        return [f"{key}: []"]
+    return [f"{key}:"] + [f"  - {scalar(item)}" for item in items]
+
+
+def link_items(links: Iterable[dict[str, object]], indent: str) -> list[str]:
+    lines = []
+    for link in links:
+        lines.append(f"{indent}- url: {scalar(str(link['url']))}")
+        lines.append(f"{indent}  found_in: {scalar(str(link['found_in']))}")
+        if link.get("official"):
+            lines.append(f"{indent}  official: true")
+        if link.get("note"):
+            lines.append(f"{indent}  note: {scalar(str(link['note']))}")
+    return lines
+
+
+# --- the same decisions as ruamel.yaml values, for round-trip edits -------------
+
+
+def ruamel_text(text: str, long_text: bool = False) -> object:
+    if long_text and len(text) > WIDTH:
+        lines = fold_lines(text, WIDTH)
+        if lines is not None and len(lines) > 1:
+            folded = FoldedScalarString(text)
+            positions, offset = [], 0
+            for line in lines[:-1]:
+                offset += len(line)
+                positions.append(offset)
+                offset += 1
+            folded.fold_pos = positions  # type: ignore[attr-defined]
+            return folded
+    return text if is_plain_safe(text) else DoubleQuotedScalarString(text)

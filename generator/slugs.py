@@ -1,0 +1,56 @@
+"""Stable, readable ids for papers, made from their titles.
+
+An id is ASCII, lowercase, with single hyphens between words, at most 80 characters,
+cut at a word boundary. Accented letters fold to their base letter (NFC and NFD
+spellings of a title give the same id). Collisions get ``-2``, ``-3``... in input
+order; an existing file keeps its id, so ids are stable across re-imports.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Container
+
+MAX_LENGTH = 80
+FALLBACK = "paper"
+
+# Letters that do not decompose into an ASCII base letter plus accents.
+_FOLD = str.maketrans({
+    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l",
+    "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
+})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
+    """The id for ``title``; never empty."""
+    folded = unicodedata.normalize("NFKD", title.translate(_FOLD))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = ascii_text.replace("'", "")  # "model's" -> "models", not "model-s"
+    slug = _NON_ALNUM.sub("-", ascii_text).strip("-")
+    return _cut(slug, max_length) or FALLBACK
+
+
+def _cut(slug: str, max_length: int) -> str:
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1]
+    if cut[-1] == "-":
+        return cut[:-1]
+    head = cut[:max_length].rsplit("-", 1)[0]
+    # A single word longer than the limit is cut mid-word rather than dropped.
+    return head if head and len(head) < max_length else slug[:max_length].rstrip("-")
+
+
+def unique_slug(base: str, taken: Container[str], max_length: int = MAX_LENGTH) -> str:
+    """``base``, or ``base-2``, ``base-3``... (shortened to fit) if already taken."""
+    if base not in taken:
+        return base
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = _cut(base, max_length - len(suffix)).rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
