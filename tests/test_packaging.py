@@ -1,0 +1,122 @@
+"""pyproject.toml's bounds and constraints.txt's pins agree, and the pins are complete."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import tomllib
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+DEPENDENCIES = [Requirement(r) for r in PROJECT["dependencies"]]
+TEST_EXTRA = [Requirement(r) for r in PROJECT["optional-dependencies"]["test"]]
+
+
+def read_pins() -> list[tuple[str, str]]:
+    pins = []
+    for number, line in enumerate((ROOT / "constraints.txt").read_text().splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, version = line.partition("==")
+        assert sep and name and version and " " not in line and ";" not in line, (
+            f"constraints.txt:{number}: not an exact pin 'name==version': {line!r}"
+        )
+        Version(version)  # raises on anything that is not a plain version
+        pins.append((name, version))
+    return pins
+
+
+PINS = read_pins()
+PINNED = {canonicalize_name(name): version for name, version in PINS}
+
+
+def test_each_package_is_pinned_once_and_the_file_is_sorted():
+    names = [canonicalize_name(name) for name, _ in PINS]
+    assert len(names) == len(set(names)), "a package is pinned twice"
+    assert names == sorted(names)
+
+
+@pytest.mark.parametrize("requirement", DEPENDENCIES + TEST_EXTRA, ids=str)
+def test_every_dependency_is_pinned_within_its_bounds(requirement):
+    name = canonicalize_name(requirement.name)
+    assert name in PINNED, f"{requirement} is not pinned in constraints.txt"
+    pin = PINNED[name]
+    assert requirement.specifier.contains(pin, prereleases=True), (
+        f"constraints.txt pins {name}=={pin}, outside pyproject.toml's {requirement}"
+    )
+
+
+@pytest.mark.parametrize("requirement", DEPENDENCIES + TEST_EXTRA, ids=str)
+def test_every_dependency_has_a_lower_bound(requirement):
+    # Without one, an old release that lacks what we use would satisfy the requirement.
+    assert any(spec.operator in (">=", ">", "~=", "==") for spec in requirement.specifier)
+
+
+def test_mkdocs_material_cannot_be_a_release_with_the_search_xss():
+    (material,) = [r for r in DEPENDENCIES if canonicalize_name(r.name) == "mkdocs-material"]
+    # CVE-2026-73295 (DOM XSS in search) is fixed in 9.7.7.
+    assert not material.specifier.contains("9.7.6")
+    assert material.specifier.contains("9.7.7")
+    assert Version(PINNED["mkdocs-material"]) >= Version("9.7.7")
+
+
+def closure() -> dict[str, set[str]]:
+    """Every distribution the project needs (with the test extra), by installed metadata.
+
+    Returns name -> the requirers, so a failure says why a package is needed.
+    """
+    needed: dict[str, set[str]] = {}
+    todo = [(r, "pyproject.toml") for r in DEPENDENCIES + TEST_EXTRA]
+    while todo:
+        requirement, requirer = todo.pop()
+        name = canonicalize_name(requirement.name)
+        if name in needed:
+            needed[name].add(requirer)
+            continue
+        needed[name] = {requirer}
+        try:
+            dist = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue  # reported by the test below
+        extras = requirement.extras or {""}
+        for text in dist.requires or []:
+            sub = Requirement(text)
+            if sub.marker is None or any(sub.marker.evaluate({"extra": e}) for e in extras):
+                todo.append((sub, name))
+    return needed
+
+
+def test_the_pins_are_complete_every_package_needed_is_pinned():
+    missing = {name: sorted(by) for name, by in closure().items() if name not in PINNED}
+    assert missing == {}, "needed but not pinned in constraints.txt (name: needed by)"
+
+
+def test_no_pin_is_stale():
+    # A pin nothing needs any more is dead weight that hides what the project uses.
+    assert sorted(set(PINNED) - set(closure())) == []
+
+
+def test_the_installed_packages_are_the_pinned_ones():
+    # `make test` installs with -c constraints.txt; a drift here means the environment
+    # is not the one CI builds with.
+    drift = {}
+    for name in closure():
+        try:
+            installed = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            drift[name] = "not installed"
+            continue
+        if name in PINNED and Version(installed) != Version(PINNED[name]):
+            drift[name] = f"installed {installed}, pinned {PINNED[name]}"
+    assert drift == {}
+
+
+def test_the_package_needs_python_3_11():
+    assert PROJECT["requires-python"] == ">=3.11"
+    assert PROJECT["scripts"]["readinglist"] == "generator.cli:main"
