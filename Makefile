@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site serve test check chromium clean
+.PHONY: site serve test check lint links chromium clean
 
 site: $(VENV)/.installed
 	$(BIN)/readinglist build
@@ -16,21 +16,36 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/readinglist check
 
+# pytest exits 5 when it collected no test at all: that is a failure, said plainly.
 test: $(VENV)/.installed chromium
-	$(BIN)/python -m pytest
+	@status=0; $(BIN)/python -m pytest || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
+	exit $$status
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check generator tests
+
+links: $(VENV)/.installed
+	$(BIN)/readinglist links
 
 # The browser tests drive Debian's Chromium; install it when it is missing.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests..."; \
+	  command -v apt-get >/dev/null 2>&1 || { \
+	    echo "make test: no chromium and no apt-get; install Chromium so that 'chromium' is on PATH" >&2; \
+	    exit 1; }; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "Python 3.11 or newer is needed; found $(PYTHON)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
 clean:
-	rm -rf $(VENV) docs site
+	rm -rf $(VENV) docs site .cache
