@@ -6,8 +6,8 @@ its path relative to the docs folder; the caller writes them (write-if-changed) 
 MkDocs runs, so MkDocs copies them into the site and checks the links that point at them.
 
 Layout (relative to the site root):
-    papers.bib, papers.csv, feed.xml             every paper / recently added papers
-    topics/<id>.bib, topics/<id>.xml             the same, for the papers of one topic
+    papers.bib, papers.csv, feed.xml     every paper / recently added papers
+    topics/<id>.bib, topics/<id>.xml     the same, for the papers of one topic
 """
 
 from __future__ import annotations
@@ -102,6 +102,11 @@ def _url(url: str) -> str:
     # URLs stay verbatim (the url package reads them raw); only braces and a trailing
     # backslash could break the field, and a validated http(s) URL holds neither.
     return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+def bibtex_by_paper(papers: Iterable[Paper]) -> dict[str, str]:
+    """Each paper's entry on its own, as its page shows it (the same text as in papers.bib)."""
+    return {paper.id: bibtex([paper]) for paper in papers}
 
 
 def bibtex(papers: Iterable[Paper]) -> str:

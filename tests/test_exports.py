@@ -16,6 +16,7 @@ from generator.exports_more import (
     FEED_SIZE,
     atom_feed,
     bibtex,
+    bibtex_by_paper,
     export_files,
     papers_csv,
 )
@@ -108,6 +109,13 @@ def test_any_title_parses_back_to_itself(title):
     lib = bibtexparser.parse_string(text)
     assert not lib.failed_blocks and len(lib.entries) == 1
     assert latex_text(lib.entries[0]["title"][1:-1]) == " ".join(title.split())
+
+
+def test_a_papers_own_entry_is_its_entry_in_the_whole_file():
+    papers = [paper("b", venue="ICML", year=2021), paper("a", arxiv="2101.00010")]
+    own = bibtex_by_paper(papers)
+    assert sorted(own) == ["a", "b"]
+    assert own["a"] + "\n" + own["b"] == bibtex(papers)
 
 
 def test_empty_list_gives_empty_bibtex():

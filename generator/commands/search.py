@@ -1,13 +1,40 @@
-"""`readinglist search`: not built yet."""
+"""`readinglist search "query"`: the site's own search, from the terminal.
+
+It reads the built `site/search/search_index.json` and ranks as the site's search box
+does (see generator/search.py), so it also shows what a reader would find.
+"""
 
 from __future__ import annotations
 
 import argparse
+import html
+import sys
+from pathlib import Path
+
+from ..search import IndexNotBuilt, search_site
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("query", nargs="+", help="words to search for (Material's query syntax)")
+    parser.add_argument(
+        "--site-dir", default=None, help="the built site (default: site/ under --root)"
+    )
+    parser.add_argument("-n", "--limit", type=int, default=10, help="show at most this many results")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("readinglist search: not implemented yet")
+    site_dir = Path(args.site_dir) if args.site_dir else Path(args.root) / "site"
+    query = " ".join(args.query)
+    try:
+        hits = search_site(site_dir, query, limit=args.limit)
+    except IndexNotBuilt as exc:
+        print(f"readinglist search: {exc}", file=sys.stderr)
+        return 2
+    if not hits:
+        print(f"No results for {query!r}.")
+        return 1
+    width = len(str(len(hits)))
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank:>{width}}. {html.unescape(hit.title)}")
+        print(f"{'':>{width}}  {hit.location or './'}  (score {hit.score:.3f})")
+    return 0

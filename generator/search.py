@@ -1,0 +1,307 @@
+"""Search: what goes into the site's search index, and the same search outside the browser.
+
+Material's search plugin indexes every page section by section, which for a paper page
+means its badges' labels, its BibTeX, its related papers and its previous/next links.
+`shape_index` replaces a paper page's entries by ONE entry built from the model: the
+title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
+the code repositories' names and the abstract. Other pages keep Material's entries.
+
+`MaterialSearch` answers queries over a built `search_index.json` the way Material's
+search worker does (read from material/templates/assets/javascripts/workers/search.*.js
+.map, mkdocs-material 9.8): the same fields and boosts (from the index's own config),
+`b(0)`, the pipeline the config names, the separator-based tokenizer that skips markup,
+the query transformation that appends `*` to every plain term, and the post-query boost
+`score * (1 + boost**2)` with `boost = (1 if the entry is a page, not a section)
++ (share of query terms found)`. lunr.py is a port of lunr.js 2.3, the version Material
+bundles. Known differences: lunr.py rounds field scores half-to-even where lunr.js rounds
+half-up (at the third decimal); Chinese segmentation and `lunr-languages` are not replicated.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from lunr.builder import Builder
+from lunr.query_lexer import QueryLexer
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.trimmer import trimmer
+
+from .models import Paper, Site
+
+INDEX_PATH = Path("search") / "search_index.json"
+
+# The separator the site's search uses (mkdocs.yml: plugins.search.separator): white
+# space, hyphens and punctuation, a full stop unless a digit follows (keeps "3.5"), and
+# the HTML entities the index text holds. Written in the common subset of JavaScript's
+# and Python's regular expressions, since both the browser and MaterialSearch use it.
+SEPARATOR = r"""[\s\-,:;!?=\[\]()"'`/|{}<>*+~^]+|\.(?!\d)|&(?:lt|gt|amp|quot);"""
+
+
+# --- Shaping the index -----------------------------------------------------------------
+
+
+def paper_location(paper_id: str) -> str:
+    return f"papers/{paper_id}/"
+
+
+def paper_entry(paper: Paper, topic_titles: Iterable[str]) -> dict[str, Any]:
+    """The one search entry of a paper. Every value is HTML-escaped: Material shows the
+    title and text of a result as HTML, and its own parser escapes page text the same way."""
+    byline = ", ".join(paper.authors)
+    where = " ".join(part for part in (paper.venue, str(paper.year or "")) if part)
+    repos = " ".join(link.repo or link.url for link in paper.code)
+    paragraphs = [text for text in (" · ".join(p for p in (byline, where) if p), repos, paper.abstract) if text]
+    return {
+        "location": paper_location(paper.id),
+        "title": _escape(paper.title),
+        "text": "".join(f"<p>{_escape(text)}</p>" for text in paragraphs),
+        "tags": [_escape(title) for title in topic_titles],
+    }
+
+
+def _escape(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def shape_index(index: Mapping[str, Any], site: Site) -> dict[str, Any]:
+    """The index with each paper page's entries replaced by that paper's one entry.
+
+    A paper's entry takes the place of its page's first entry, so the order stays
+    Material's (which wants a page before its sections); papers whose page Material did
+    not index come last, in id order.
+    """
+    titles = {topic.id: topic.title for topic in site.topics}
+    entries = {
+        paper_location(paper.id): paper_entry(
+            paper, [titles.get(a.topic, a.topic) for a in site.assignments.get(paper.id, ())]
+        )
+        for paper in site.papers
+    }
+    docs: list[dict[str, Any]] = []
+    placed: set[str] = set()
+    for doc in index["docs"]:
+        page = doc["location"].split("#", 1)[0]
+        if page in entries:
+            if page not in placed:
+                docs.append(entries[page])
+                placed.add(page)
+            continue
+        docs.append(doc)
+    docs += [entries[loc] for loc in sorted(entries) if loc not in placed]
+    return {**index, "docs": docs}
+
+
+def dumps(index: Mapping[str, Any]) -> str:
+    # Material writes compact JSON; keeping non-ASCII as UTF-8 makes the file smaller.
+    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+
+
+def shape_index_file(site_dir: Path, site: Site) -> None:
+    """Rewrite `site_dir/search/search_index.json` in place (an on_post_build step)."""
+    from .yamlio import atomic_write
+
+    path = site_dir / INDEX_PATH
+    index = json.loads(path.read_text(encoding="utf-8"))
+    atomic_write(path, dumps(shape_index(index, site)))
+
+
+# --- Searching the built index ---------------------------------------------------------
+
+
+class IndexNotBuilt(Exception):
+    """The site (or its search index) has not been built yet."""
+
+
+def load_index(site_dir: Path) -> dict[str, Any]:
+    path = site_dir / INDEX_PATH
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise IndexNotBuilt(
+            f"{path} does not exist: build the site first (readinglist build)."
+        ) from None
+
+
+@dataclass(frozen=True)
+class Hit:
+    location: str
+    title: str  # as in the index: HTML-escaped
+    score: float
+
+
+# lunr's default pipeline order; Material removes the functions its config does not name.
+_PIPELINE: dict[str, Callable] = {
+    "trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": stemmer,
+}
+
+
+class MaterialSearch:
+    """A lunr index over a `search_index.json`, queried as Material's worker does."""
+
+    def __init__(self, index: Mapping[str, Any]):
+        config = index["config"]
+        self.separator = re.compile(config["separator"])
+        self.docs = {doc["location"]: doc for doc in index["docs"]}
+        self.parents = _parents(index["docs"])
+        self.fields = list(config["fields"])
+
+        builder = Builder()
+        builder.b(0)
+        for name, fn in _PIPELINE.items():
+            if name in config["pipeline"]:
+                builder.pipeline.add(fn)
+                if name == "stemmer":
+                    builder.search_pipeline.add(fn)
+        self._stop_words = "stopWordFilter" in config["pipeline"]
+        builder.ref("location")
+        for name, spec in config["fields"].items():
+            # Tokens are computed here (a list passes through lunr's tokenizer as is),
+            # because Material replaces lunr's tokenizer with its own.
+            builder.field(name, boost=spec.get("boost", 1), extractor=self._extractor(name))
+        for doc in index["docs"]:
+            builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
+        self.index = builder.build()
+
+    def _extractor(self, name: str) -> Callable[[Mapping[str, Any]], list[str] | None]:
+        def extract(doc: Mapping[str, Any]) -> list[str] | None:
+            value = doc.get(name)
+            if value is None:
+                return None
+            return self.tokenize(value)
+
+        return extract
+
+    def tokenize(self, value: str | list[str]) -> list[str]:
+        """Material's tokenizer: markup is skipped, text split at the separator, lowercased."""
+        tokens: list[str] = []
+        for text in [value] if isinstance(value, str) else value:
+            for section in re.split(r"<[^>]*>", text):
+                tokens += [section[a:b].lower() for a, b in _split(section, self.separator)]
+        return tokens
+
+    def transform(self, query: str) -> str:
+        """Material's transformSearchQuery (query/transform and query/_ in its sources)."""
+        return _transform(query, self._split_term)
+
+    def _split_term(self, part: str) -> list[str]:
+        terms: list[str] = []
+        lexer = QueryLexer(part)
+        lexer.run()
+        for lexeme in lexer.lexemes:
+            term, start, end = lexeme["string"], lexeme["start"], lexeme["end"]
+            if lexeme["type"] == QueryLexer.FIELD:
+                if term not in ("title", "text", "tags"):
+                    part = part[:end] + " " + part[end + 1 :]
+            elif lexeme["type"] == QueryLexer.TERM:
+                for a, b in _split(term, self.separator):
+                    terms.append(part[:start] + term[a:b] + part[end:])
+        return terms
+
+    def search(self, query: str) -> list[Hit]:
+        """Pages (articles) in the order Material lists them, each with its best score."""
+        transformed = self.transform(query)
+        if not transformed:
+            return []
+        clauses = _clause_terms(transformed, self.index.fields)
+        scored = []
+        for result in self.index.search(transformed):
+            doc = self.docs.get(result["ref"])
+            if doc is None:
+                continue
+            found = self._query_terms(clauses, list(result["match_data"].metadata))
+            is_page = result["ref"] not in self.parents
+            boost = int(is_page) + (sum(found.values()) / len(found) if found else float("nan"))
+            scored.append((result["ref"], result["score"] * (1 + boost**2)))
+        scored.sort(key=lambda item: item[1], reverse=True)  # stable, as Array.sort
+        hits: dict[str, Hit] = {}
+        for ref, score in scored:
+            page = self.parents.get(ref, ref)
+            if page not in hits:
+                hits[page] = Hit(page, self.docs[page]["title"], score)
+        return list(hits.values())
+
+    def _query_terms(self, clauses: list[str], terms: list[str]) -> dict[str, bool]:
+        # getSearchQueryTerms: which query terms the match covers; unmatched stop words
+        # do not count against it.
+        pending = list(dict.fromkeys(clauses))
+        result: dict[str, bool] = {}
+        for term in terms:
+            for clause in list(pending):
+                if term.startswith(clause):
+                    result[clause] = True
+                    pending.remove(clause)
+        for clause in pending:
+            if not self._stop_words or stop_word_filter(_Token(clause)) is not None:
+                result[clause] = False
+        return result
+
+
+class _Token:
+    """The least of a lunr Token that stop_word_filter needs."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _parents(docs: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    # setupSearchDocumentMap: a location seen after its page's first entry is a section.
+    pages: set[str] = set()
+    parents: dict[str, str] = {}
+    for doc in docs:
+        page = doc["location"].split("#", 1)[0]
+        if page in pages:
+            parents[doc["location"]] = page
+        else:
+            pages.add(page)
+    return parents
+
+
+def _split(text: str, separator: re.Pattern[str]) -> Iterable[tuple[int, int]]:
+    index = 0
+    for match in separator.finditer(text):
+        if index < match.start():
+            yield index, match.start()
+        index = match.end()
+    if index < len(text):
+        yield index, len(text)
+
+
+def _transform(query: str, fn: Callable[[str], list[str]]) -> str:
+    parts = re.split(r'"([^"]+)"', query.strip())
+    query = "".join(
+        re.sub(r"^\b|^(?![^\x00-\x7F]|$)|\s+", " +", part) if i & 1 else part
+        for i, part in enumerate(parts)
+    )
+    query = re.sub(r'"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)', "", query)
+    terms = [term for part in re.split(r"\s+", query) for term in fn(part)]
+    terms = [term + "1" if re.search(r"[~^]$", term) else term for term in terms]
+    terms = [term if re.search(r"^[+-]|[~^]\d+$", term) else term + "*" for term in terms]
+    return " ".join(terms)
+
+
+def _clause_terms(query: str, fields: list[str]) -> list[str]:
+    """parseSearchQuery: the query's non-prohibited terms, wildcards stripped."""
+    from lunr.query import Query, QueryPresence
+    from lunr.query_parser import QueryParser
+
+    parsed = Query(fields)
+    QueryParser(query, parsed).parse()
+    terms = []
+    for clause in parsed.clauses:
+        if clause.presence == QueryPresence.PROHIBITED:
+            continue
+        terms.append(clause.term.strip("*"))
+    return terms
+
+
+def search_site(site_dir: Path, query: str, limit: int = 10) -> list[Hit]:
+    return MaterialSearch(load_index(site_dir)).search(query)[:limit]
