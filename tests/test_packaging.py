@@ -120,3 +120,23 @@ def test_the_installed_packages_are_the_pinned_ones():
 def test_the_package_needs_python_3_11():
     assert PROJECT["requires-python"] == ">=3.11"
     assert PROJECT["scripts"]["readinglist"] == "generator.cli:main"
+
+
+def test_the_readme_quick_start_is_two_make_targets_that_install_from_the_pins():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in quick_start.strip().splitlines()]
+    assert commands == ["make site", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("site", "test"):
+        rule = next(line for line in makefile.splitlines() if line.startswith(f"{target}:"))
+        assert "$(VENV)/.installed" in rule, f"make {target} does not create the venv first"
+    assert "pip install -q -c constraints.txt -e '.[test]'" in makefile
+
+
+def test_ci_runs_the_readmes_test_command():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.startswith("#!/usr/bin/env bash\n")
+    assert "set -euo pipefail" in script
+    assert any(line.startswith("make test") for line in script.splitlines())
+    assert "--strict" in script
