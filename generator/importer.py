@@ -29,14 +29,13 @@ from rapidfuzz import fuzz
 from tqdm import tqdm
 
 from . import paperyaml
-from .errors import CuratorError, Location, Problem, Problems, Severity
+from .errors import CuratorError, Location, Problem, Problems
 from .ingest import Record, normalise_text, parse_text
 from .latex import clean_latex
-from .links import arxiv_id, doi_from_url, make_link
 from .models import LINK_KINDS, Link
 from .schema import PAPER_FIELDS, field_names
 from .slugs import slugify, unique_slug
-from .yamlio import Map, Scalar, Seq, atomic_write, parse, to_python
+from .yamlio import Map, atomic_write, parse, to_python
 
 FUZZY_THRESHOLD = 95.0
 PROGRESS_MIN = 300

@@ -47,7 +47,7 @@ _WORDS = {
     "texttrademark": "\u2122", "textcopyright": "\u00a9", "S": "\u00a7", "P": "\u00b6",
 }
 _WORD_CMD = re.compile(
-    r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\}|\\ )?"
+    r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])(\{\}|\\ )?"
 )
 _ESCAPED = re.compile(r"\\([%&_#$])")
 _SPACING = re.compile(r"\\(?:\\|[ ,;:!>])")
@@ -65,22 +65,25 @@ _PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
 _MAX_PASSES = 50
 
 
-def clean_latex(text: str) -> str:
-    """Plain text from ``text``: LaTeX remnants converted, everything else kept."""
+def clean_latex(text: str, emphasis: bool = True) -> str:
+    """Plain text from ``text``: LaTeX remnants converted, everything else kept.
+
+    With ``emphasis=False`` (titles, names), emphasis commands keep only their text.
+    """
     if not any(ch in text for ch in "\\{}~`$"):
         return text
     for _ in range(_MAX_PASSES):
-        cleaned = _one_pass(text)
+        cleaned = _one_pass(text, emphasis)
         if cleaned == text:
             break
         text = cleaned
     return text
 
 
-def _one_pass(text: str) -> str:
+def _one_pass(text: str, emphasis: bool) -> str:
     text = _URL_CMD.sub(lambda m: m.group(1).strip(), text)
     if "\ue000" in text or "\ue001" in text:
-        return _rules(text)
+        return _rules(text, emphasis)
     urls: list[str] = []
 
     def protect(start: int, end: int) -> str:
@@ -93,23 +96,28 @@ def _one_pass(text: str) -> str:
         pieces.append(protect(start, end))
         last = end
     pieces.append(text[last:])
-    cleaned = _rules("".join(pieces))
+    cleaned = _rules("".join(pieces), emphasis)
     return _PLACEHOLDER_RE.sub(lambda m: urls[int(m.group(1))], cleaned)
 
 
-def _rules(text: str) -> str:
+def _rules(text: str, emphasis: bool) -> str:
     text = _MATH.sub(_math, text)
     text = _ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
-    text = _EMPH.sub(lambda m: _wrap(m.group(1) if m.group(1) is not None else m.group(2), "*"), text)
-    text = _BOLD.sub(lambda m: _wrap(m.group(1) if m.group(1) is not None else m.group(2), "**"), text)
+    star, stars = ("*", "**") if emphasis else ("", "")
+    text = _EMPH.sub(lambda m: _wrap(_arg(m), star), text)
+    text = _BOLD.sub(lambda m: _wrap(_arg(m), stars), text)
     text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
-    text = _WORD_CMD.sub(lambda m: _WORDS[m.group(1)], text)
+    text = _WORD_CMD.sub(lambda m: _WORDS[m.group(1)] + (" " if m.group(2) == "\\ " else ""), text)
     text = _ESCAPED.sub(lambda m: m.group(1), text)
     text = _SPACING.sub(" ", text)
     text = _DOUBLE_QUOTES.sub(lambda m: f"\u201c{m.group(1)}\u201d", text)
     text = _SINGLE_QUOTES.sub(lambda m: f"\u2018{m.group(1)}\u2019", text)
     text = _TIE.sub(" ", text)
     return _strip_groups(text)
+
+
+def _arg(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(1) is not None else match.group(2)
 
 
 def _math(match: re.Match[str]) -> str:
@@ -135,9 +143,9 @@ def _strip_groups(text: str) -> str:
     while True:
         changed = False
 
-        def drop(match: re.Match[str]) -> str:
+        def drop(match: re.Match[str], source: str = text) -> str:
             nonlocal changed
-            if _COMMAND_BEFORE.search(text, 0, match.start()):
+            if _COMMAND_BEFORE.search(source, 0, match.start()):
                 return match.group(0)
             changed = True
             return match.group(1)

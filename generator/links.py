@@ -40,7 +40,7 @@ _URL_RE = re.compile(
     re.IGNORECASE,
 )
 # Characters that end a sentence or a clause rather than a URL.
-_TRAILING = ".,;:!?'*"
+_TRAILING = ".,;:!?'\"*"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 _GIT_SUFFIX = re.compile(r"\.git$", re.IGNORECASE)
 
@@ -99,13 +99,17 @@ def _host_and_path(url: str) -> tuple[str, list[str]]:
 
 
 def _is_repo_url(url: str) -> bool:
+    """True for a repository's own URL (``github.com/a/b``), not a deep link into it."""
     if "://" not in url:
         url = "https://" + url
     try:
         host, segments = _host_and_path(url)
     except ValueError:
         return False
-    return host in _REPO_HOSTS and len(segments) == 2
+    if host not in _REPO_HOSTS:
+        return False
+    repo = _repo_path(host, segments)
+    return bool(repo) and repo.count("/") + 1 == len(segments)
 
 
 def find_url_spans(text: str) -> list[tuple[int, int]]:
@@ -173,7 +177,7 @@ def _repo_path(host: str, segments: list[str]) -> str:
         return ""
     if host == "gitlab.com":
         # GitLab nests groups; ``/-/`` starts the part of a deep link inside the project.
-        owned = segments[: segments.index("-")] if "-" in segments else segments[:2]
+        owned = segments[: segments.index("-")] if "-" in segments else segments
         return "/".join(owned[:-1] + [_GIT_SUFFIX.sub("", owned[-1])])
     return f"{segments[0]}/{_GIT_SUFFIX.sub('', segments[1])}"
 

@@ -81,7 +81,7 @@ def parse_listing(text: str, path: str, problems: Problems) -> list[Record]:
 def _record(title: str, abstract: str, source: Location) -> Record:
     abstract = clean_latex(abstract).strip()
     return Record(
-        title=clean_latex(title).strip(),
+        title=clean_latex(title, emphasis=False).strip(),
         abstract=abstract,
         source=source,
         links=abstract_links(abstract),

@@ -1,0 +1,121 @@
+"""BibTeX files, read with bibtexparser; LaTeX in the fields becomes plain text.
+
+Each entry gives a record: title, authors, year, venue (journal or booktitle),
+abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), URL and keywords (as tags).
+An entry bibtexparser cannot read is reported at its line; so is an entry without
+a title, which could not be matched to any paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+import bibtexparser
+from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+
+from ..errors import Location, Problems
+from ..latex import clean_latex
+from ..links import arxiv_id, clean_url, doi_from_url, make_link, normalize_arxiv, normalize_doi
+from . import Record, abstract_links
+
+_SPACES = re.compile(r"[ \t\n]+")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+_ARXIV_IN_TEXT = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5})", re.IGNORECASE)
+
+
+def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
+    library = bibtexparser.parse_string(
+        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    )
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            message = f"duplicate BibTeX key {block.key!r}; give each entry its own key"
+        else:
+            error = getattr(block, "error", None)
+            reason = str(error or "").strip() or str(getattr(error, "abort_reason", "")).strip()
+            reason = reason.splitlines()[0] if reason else "syntax error"
+            message = f"cannot read this BibTeX entry: {reason}"
+        problems.error(Location(path, line, 1), message)
+    records = []
+    for entry in library.entries:
+        record = _record(entry, path, problems)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _field(entry: Entry, name: str) -> str:
+    field = entry.fields_dict.get(name)
+    if field is None or field.value is None:
+        return ""
+    return field.value if isinstance(field.value, str) else str(field.value)
+
+
+def _plain(text: str, emphasis: bool = False) -> str:
+    """LaTeX to text on one line: BibTeX line breaks are just spaces."""
+    return _SPACES.sub(" ", clean_latex(text, emphasis)).strip()
+
+
+def _paragraphs(text: str) -> str:
+    """Like `_plain`, but a blank line (a LaTeX paragraph break) stays a paragraph break."""
+    return "\n\n".join(_plain(part, emphasis=True) for part in _PARAGRAPHS.split(text.strip()) if part.strip())
+
+
+def _authors(entry: Entry) -> tuple[str, ...]:
+    field = entry.fields_dict.get("author")
+    if field is None:
+        return ()
+    names = []
+    for name in field.value if isinstance(field.value, list) else [field.value]:
+        if hasattr(name, "first"):
+            if [part.lower() for part in name.last] == ["others"] and not name.first:
+                continue  # "and others" is BibTeX for "et al."
+            text = " ".join(name.first + name.von + name.last)
+            if name.jr:
+                text += ", " + " ".join(name.jr)
+        else:
+            text = str(name)
+        text = _plain(text)
+        if text:
+            names.append(text)
+    return tuple(names)
+
+
+def _record(entry: Entry, path: str, problems: Problems) -> Record | None:
+    source = Location(path, entry.start_line + 1, 1)
+    title = _plain(_field(entry, "title"))
+    if not title:
+        problems.error(source, f"BibTeX entry {entry.key!r} has no title")
+        return None
+    url = clean_url(_field(entry, "url"))
+    doi = normalize_doi(_field(entry, "doi")) or (doi_from_url(url) if url else "")
+    arxiv = ""
+    prefix = _field(entry, "archiveprefix").lower() or _field(entry, "eprinttype").lower()
+    if prefix in ("", "arxiv"):
+        arxiv = normalize_arxiv(_field(entry, "eprint"))
+    if not arxiv and url:
+        arxiv = arxiv_id(url)
+    if not arxiv:
+        match = _ARXIV_IN_TEXT.search(_field(entry, "journal") + " " + _field(entry, "note"))
+        arxiv = match.group(1) if match else ""
+    year = _field(entry, "year").strip() or _field(entry, "date").strip()[:4]
+    venue = _plain(_field(entry, "journal") or _field(entry, "booktitle"))
+    abstract = _paragraphs(_field(entry, "abstract"))
+    links = list(abstract_links(abstract))
+    if url and all(link.url != url for link in links):
+        links.append(make_link(url, "bibtex"))
+    keywords = [_plain(k) for k in re.split(r"[,;]", _field(entry, "keywords"))]
+    return Record(
+        title=title,
+        abstract=abstract,
+        source=source,
+        authors=_authors(entry),
+        year=year if re.fullmatch(r"\d{4}", year) else "",
+        venue=venue,
+        arxiv=arxiv,
+        doi=doi,
+        links=tuple(links),
+        tags=tuple(k for k in keywords if k),
+    )

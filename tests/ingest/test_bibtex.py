@@ -1,0 +1,60 @@
+"""BibTeX entries into records, with LaTeX in the fields turned into plain text."""
+
+from pathlib import Path
+
+from generator.errors import Problems
+from generator.ingest import parse_text
+
+SAMPLE = Path(__file__).parents[1] / "data" / "import" / "sample.bib"
+
+
+def _records():
+    problems = Problems()
+    records = parse_text(SAMPLE.read_text(encoding="utf-8"), "sample.bib", problems)
+    assert not problems
+    return records
+
+
+def test_fields_of_a_conference_entry():
+    record = _records()[0]
+    assert record.title == (
+        "Investigating the Pre-Training Dynamics of In-Context Learning: Task Recognition vs. Task Learning"
+    )
+    assert record.authors == ("Xiaolei Wang", "Xinyu Tang", "Wayne Xin Zhao", "Ji-Rong Wen")
+    assert (record.year, record.venue, record.arxiv) == ("2024", "Proceedings of ACL", "2406.14022")
+    assert record.tags == ("in-context learning", "pre-training")
+    assert [(l.url, l.kind, l.found_in) for l in record.links] == [
+        ("https://github.com/RUCAIBox/Competitive-ICL", "code", "bibtex")
+    ]
+    assert record.source.line == 4
+
+
+def test_latex_in_fields_becomes_plain_text():
+    record = _records()[1]
+    assert record.title == "TÜLU-like Models \u2013 a Study of Open Post-Training"
+    assert record.authors == ("Jörg Müller", "Ana de la Cruz", "John Smith, Jr.")
+    assert record.venue == "Journal of Open Research_Stuff"
+    assert record.doi == "10.1234/ABC.5678"
+    assert record.abstract == (
+        "We study 60% of the *models* over two lines.\n\n"
+        "A second paragraph with code at https://gitlab.com/grp/sub/proj.git."
+    )
+    assert [(l.url, l.repo, l.found_in) for l in record.links] == [
+        ("https://gitlab.com/grp/sub/proj", "grp/sub/proj", "abstract")
+    ]
+
+
+def test_arxiv_id_from_url_and_year_from_date():
+    record = _records()[2]
+    assert (record.arxiv, record.year) == ("2101.00010", "2021")
+    assert record.links[0].kind == "paper"
+
+
+def test_unreadable_entry_and_missing_title_are_reported_at_their_lines():
+    text = '@misc{ok, title={Fine}}\n@misc{b, title = "oops\n@article{c, author={X}}\n'
+    problems = Problems()
+    records = parse_text(text, "bad.bib", problems)
+    assert [r.title for r in records] == ["Fine"]
+    messages = [str(p) for p in problems.errors]
+    assert messages[0].startswith("bad.bib:2:1: cannot read this BibTeX entry:")
+    assert messages[1] == "bad.bib:3:1: BibTeX entry 'c' has no title"

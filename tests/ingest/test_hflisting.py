@@ -1,0 +1,83 @@
+"""The Hugging Face Papers listing text, the seed's format."""
+
+from pathlib import Path
+
+from generator.errors import Problems
+from generator.ingest import detect_format, parse_text
+
+HEAD = "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
+ABSTRACT_A = "We study the first thing. Code: https://github.com/o/a."
+ABSTRACT_B = "We study the second thing carefully, with 12\\% gains."
+
+
+def _parse(text, path="list.txt"):
+    problems = Problems()
+    records = parse_text(text, path, problems)
+    return records, problems
+
+
+def test_subscribe_glued_to_the_first_title():
+    records, problems = _parse(HEAD + f"SubscribeFirst Paper\n{ABSTRACT_A}\nSecond Paper\n{ABSTRACT_B}")
+    assert not problems
+    assert [r.title for r in records] == ["First Paper", "Second Paper"]
+    assert records[1].abstract == "We study the second thing carefully, with 12% gains."
+    assert [(l.url, l.repo) for l in records[0].links] == [("https://github.com/o/a", "o/a")]
+    assert records[1].source.line == 5
+
+
+def test_crlf_bom_and_blank_lines_are_tolerated():
+    text = "\ufeff" + (HEAD + f"SubscribeFirst Paper\n\n{ABSTRACT_A}\n\n\nSecond Paper\n{ABSTRACT_B}\n").replace("\n", "\r\n")
+    records, problems = _parse(text)
+    assert not problems
+    assert [r.title for r in records] == ["First Paper", "Second Paper"]
+    assert records[1].abstract == "We study the second thing carefully, with 12% gains."
+
+
+def test_truncated_last_record_keeps_what_it_has():
+    records, _ = _parse(HEAD + f"SubscribeFirst Paper\n{ABSTRACT_A}\nSecond Paper\nWe study the sec")
+    assert records[1].abstract == "We study the sec"
+    records, _ = _parse(HEAD + f"SubscribeFirst Paper\n{ABSTRACT_A}\nSecond Paper")
+    assert (records[1].title, records[1].abstract) == ("Second Paper", "")
+
+
+def test_missing_title_is_reported_where_the_parser_lost_its_way():
+    long_abstract = "We study another thing. " * 20
+    text = HEAD + f"SubscribeFirst Paper\n{ABSTRACT_A}\n{long_abstract}\nThird Paper\n{ABSTRACT_B}"
+    records, problems = _parse(text)
+    assert records == []
+    assert problems.format() == (
+        "list.txt:5:1: expected a paper title, found 479 characters of running text; "
+        "a title or an abstract is probably missing just before this line"
+    )
+
+
+def test_missing_abstract_is_reported_at_the_title_read_as_abstract():
+    text = HEAD + f"SubscribeFirst Paper\nSecond Paper\nThird Paper\n{ABSTRACT_B}"
+    _, problems = _parse(text)
+    assert problems.format() == (
+        "list.txt:4:1: expected the abstract of the paper on line 3, found a short line "
+        "that reads like a title; an abstract is probably missing here"
+    )
+
+
+def test_unknown_layout_is_an_error_naming_the_first_line():
+    _, problems = _parse("\n\nJust some notes\nabout papers\n", "notes.txt")
+    assert str(problems.errors[0]).startswith("notes.txt:3:1: unknown layout:")
+
+
+def test_format_is_detected_from_content():
+    assert detect_format(HEAD + "SubscribeX\nY.") == "hf"
+    assert detect_format("% c\n@article{k, title={T}}") == "bibtex"
+    assert detect_format("hello") is None
+
+
+def test_the_seed_gives_180_records_with_exact_titles():
+    seed = Path(__file__).parents[2] / "content" / "sources" / "000_19bd02ae25786342.txt"
+    records, problems = _parse(seed.read_text(encoding="utf-8"), str(seed))
+    assert not problems
+    assert len(records) == 180
+    assert records[0].title == (
+        "Investigating the Pre-Training Dynamics of In-Context Learning: Task Recognition vs. Task Learning"
+    )
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    assert [r.title for r in records[1:]] == [lines[i].strip() for i in range(4, 362, 2)]

@@ -1,0 +1,77 @@
+"""The shipped content/: the seed imported, checked against what the seed says."""
+
+import shutil
+from pathlib import Path
+
+from generator.errors import Problems
+from generator.importer import import_paths
+from generator.links import classify
+from generator.yamlio import parse, to_python
+
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "content" / "sources" / "000_19bd02ae25786342.txt"
+PAPERS = ROOT / "content" / "papers"
+
+
+def _papers():
+    out = {}
+    for path in sorted(PAPERS.glob("*.yml")):
+        problems = Problems()
+        data = to_python(parse(path.read_text(encoding="utf-8"), str(path), problems))
+        assert not problems, problems.format()
+        out[path.stem] = data
+    return out
+
+
+def test_every_title_of_the_seed_has_one_file():
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    titles = [lines[2].removeprefix("Subscribe")] + [lines[i] for i in range(4, 362, 2)]
+    papers = _papers()
+    assert len(papers) == 180
+    assert sorted(p["title"] for p in papers.values()) == sorted(titles)
+    assert all(p["id"] == stem for stem, p in papers.items())
+
+
+def test_abstracts_are_complete_and_clean():
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    by_title = {p["title"]: p["abstract"] for p in _papers().values()}
+    first = by_title[lines[2].removeprefix("Subscribe")]
+    assert first == lines[3]  # no LaTeX in it: stored exactly as scraped
+    for abstract in by_title.values():
+        assert "\\" not in abstract and "{" not in abstract and "``" not in abstract
+    tulu = by_title["TÜLU 3: Pushing Frontiers in Open Language Model Post-Training"]
+    assert "we introduce TÜLU 3, a family" in tulu
+    analogy = by_title["Editing Models with Task Arithmetic"]
+    assert "of the form \u201cA is to B as C is to D\u201d, combining" in analogy
+    assert any("we propose *Thought Propagation (TP)*, which" in a for a in by_title.values())
+    assert any("(e.g. RoBERTa) and generation models (e.g. BART)" in a for a in by_title.values())
+    assert any("baseline by ~3%" in a for a in by_title.values())
+
+
+def test_the_35_github_repositories_and_8_project_pages():
+    code, project = [], []
+    for paper in _papers().values():
+        code += [link["url"] for link in paper["links"]["code"]]
+        project += [link["url"] for link in paper["links"]["project"]]
+    repos = {classify(url).repo for url in code}
+    assert len(code) == 35 and len(repos) == 35
+    assert all(classify(url).host == "github" for url in code)
+    assert {
+        "AlibabaResearch/DAMO-ConvAI", "YookiTong/Learn-from-Mistakes-CotErrorSet",
+        "CSIPlab/task-increment-rank-update", "Facico/Dynamic-Logit-Fusion", "RUCAIBox/Competitive-ICL",
+    } <= repos
+    assert "https://github.com/AlibabaResearch/DAMO-ConvAI/tree/main/diana" in code
+    assert sorted(project) == sorted([
+        "http://pretrain.nlpedia.ai/", "https://aka.ms/LearningLaw", "https://arnold-benchmark.github.io",
+        "https://llm-rl.github.io", "https://sites.google.com/view/graspgpt/", "https://azshue.github.io/TPT",
+        "https://libero-project.github.io", "http://hulc2.cs.uni-freiburg.de",
+    ])
+
+
+def test_reimporting_the_seed_changes_nothing(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(PAPERS, content / "papers")
+    before = {p.name: p.read_bytes() for p in (content / "papers").iterdir()}
+    report = import_paths([SEED], content)
+    assert (len(report.unchanged), report.added, report.updated) == (180, [], [])
+    assert {p.name: p.read_bytes() for p in (content / "papers").iterdir()} == before

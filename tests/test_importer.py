@@ -1,0 +1,277 @@
+"""Merging imports into curation files: fill-only, conflicts, duplicates, round trips."""
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from generator.errors import CuratorError, Location, Problems
+from generator.importer import import_paths, import_records, new_file_text
+from generator.ingest import Record
+from generator.links import make_link
+from generator.yamlio import parse, to_python
+
+DAY = dt.date(2026, 1, 2)
+HEAD = "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
+DATA = Path(__file__).parent / "data" / "import"
+
+
+def _read(path):
+    problems = Problems()
+    tree = parse(path.read_text(encoding="utf-8"), str(path), problems)
+    assert not problems, problems.format()
+    return to_python(tree)
+
+
+def _rec(title, abstract="An abstract that says something.", line=1, **fields):
+    return Record(title=title, abstract=abstract, source=Location("in.txt", line, 1), **fields)
+
+
+def _snapshot(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+TRICKY = [
+    "NO", "0123", "2101.00010", "2024-01-02", "null", "a: b", "# not a comment", "ends with:",
+    "ReST-MCTS*", "*emphasis*", 'quote " and \\ backslash', "tab\there", "line\u2028sep",
+    "  padded  ", "- dash", "[flow]", "{x}", "@at", "`tick", "yes", "~", "é accent", "%pct",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_new_file_reads_back_every_field_exactly(tmp_path, text):
+    long_abstract = ("word " * 30 + text + "  two  spaces " + "x" * 100 + " end") * 2
+    record = _rec(
+        text, long_abstract, authors=(text, "Ada Lovelace"), year="2024", venue=text,
+        arxiv="2101.00010", doi="10.1000/" + text.strip(), tags=(text,),
+        links=(make_link("https://github.com/o/n/tree/main/x", "abstract", official=True),),
+    )
+    import_records([record], tmp_path, added=DAY)
+    (path,) = (tmp_path / "papers").glob("*.yml")
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schema/paper.schema.json\nid: "
+    )
+    data = _read(path)
+    assert list(data) == [
+        "id", "title", "authors", "year", "venue", "arxiv", "doi", "links", "topics",
+        "exclude_topics", "tags", "added", "related", "abstract",
+    ]
+    assert data["title"] == text and data["venue"] == text and data["tags"] == [text]
+    assert data["authors"] == [text, "Ada Lovelace"]
+    assert data["abstract"] == long_abstract
+    assert (data["year"], data["arxiv"], data["doi"]) == ("2024", "2101.00010", "10.1000/" + text.strip())
+    assert data["added"] == "2026-01-02"
+    assert data["links"] == {
+        "code": [{"url": "https://github.com/o/n/tree/main/x", "found_in": "abstract", "official": "true"}],
+        "project": [], "paper": [], "pdf": [],
+    }
+
+
+def test_long_abstract_is_a_folded_block(tmp_path):
+    abstract = "This sentence repeats for a while. " * 10 + "The end."
+    text = new_file_text("x", {"title": "T", "added": "2026-01-02", "abstract": abstract}, [])
+    assert "abstract: >-\n  This sentence repeats" in text
+    assert max(len(line) for line in text.splitlines()) <= 92
+
+
+def test_reimport_changes_nothing_and_touches_no_file(tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract. https://a.github.io\nSecond Paper\nSecond.")
+    first = import_paths([listing], tmp_path / "content", added=DAY)
+    assert sorted(first.added) == ["first-paper", "second-paper"]
+    papers = tmp_path / "content" / "papers"
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in papers.iterdir()}
+    second = import_paths([listing], tmp_path / "content", added=dt.date(2030, 1, 1))
+    assert (second.added, second.updated, sorted(second.unchanged)) == ([], [], ["first-paper", "second-paper"])
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in papers.iterdir()} == before
+
+
+CURATED = """\
+# yaml-language-server: $schema=../schema/paper.schema.json
+# Curated by hand: keep this comment.
+id: first-paper
+title: First Paper, Edited Title   # the curator fixed the title
+
+links:
+  code: []  # none yet
+  project: []
+  paper: []
+  pdf: []
+topics: [in-context-learning]
+
+status: must-read
+abstract: The curator's own abstract.
+"""
+
+
+def test_curated_values_win_comments_survive_and_missing_fields_are_filled(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "first-paper.yml").write_text(CURATED)
+    record = _rec(
+        "First Paper, Edited Title", "A different abstract. Code at https://github.com/o/first.",
+        line=7, authors=("Ada Lovelace",), year="2021", arxiv="2101.00010",
+        links=(make_link("https://github.com/o/first", "abstract", official=True),),
+    )
+    report = import_records([record], tmp_path, added=DAY)
+    assert report.updated == ["first-paper"]
+    # ruamel keeps a blank line with the comment before it, so the blank line after the
+    # title stays there and the filled fields come after it; comments keep their column.
+    assert [str(c) for c in report.conflicts] == [
+        f"{papers / 'first-paper.yml'}:14:11: conflict in abstract: kept \"The curator's own abstract.\", "
+        "in.txt:7:1 says 'A different abstract. Code at https://github.com/o/first.'"
+    ]
+    text = (papers / "first-paper.yml").read_text()
+    assert text == """\
+# yaml-language-server: $schema=../schema/paper.schema.json
+# Curated by hand: keep this comment.
+id: first-paper
+title: First Paper, Edited Title   # the curator fixed the title
+
+authors:
+  - Ada Lovelace
+year: 2021
+arxiv: "2101.00010"
+links:
+  code:     # none yet
+    - url: https://github.com/o/first
+      found_in: abstract
+      official: true
+  project: []
+  paper: []
+  pdf: []
+topics: [in-context-learning]
+
+status: must-read
+abstract: The curator's own abstract.
+"""
+    again = import_records([record], tmp_path, added=DAY)
+    assert again.unchanged == ["first-paper"] and again.updated == []
+    assert (papers / "first-paper.yml").read_text() == text
+
+
+def test_conflict_names_the_curated_title(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "p.yml").write_text("id: p\ntitle: Attention Is All You Need\narxiv: '1706.03762'\nabstract: A.\n")
+    report = import_records([_rec("Attention is all you need!", "A.", arxiv="1706.03762")], tmp_path, added=DAY)
+    assert [(str(c.location), c.field) for c in report.conflicts] == [(f"{papers / 'p.yml'}:2:8", "title")]
+    assert [str(d) for d in report.duplicates] == ["in.txt:1:1: duplicate of p (same arXiv id 1706.03762); merged"]
+    assert report.updated == [] and report.unchanged == ["p"]
+
+
+def test_duplicates_in_one_input_are_merged_into_one_file(tmp_path):
+    records = [
+        _rec("Learning to Rank with Large Language Models", "First.", line=1),
+        _rec("Learning to rank with large language models.", "", line=3, authors=("A B",)),
+        _rec("Learning to Rank with Large Languge Models", "", line=5, year="2020"),
+        _rec("Some Other Paper", "Other.", line=7, doi="10.1/x"),
+        _rec("Some Other Paper (extended)", "", line=9, doi="10.1/X", venue="JMLR"),
+        _rec("Learning to Rank with Small Language Models", "Small.", line=11),
+    ]
+    report = import_records(records, tmp_path, added=DAY)
+    assert sorted(report.added) == [
+        "learning-to-rank-with-large-language-models",
+        "learning-to-rank-with-small-language-models",
+        "some-other-paper",
+    ]
+    assert [(d.source.line, d.paper_id, d.reason.split(",")[0]) for d in report.duplicates] == [
+        (3, "learning-to-rank-with-large-language-models", "same title"),
+        (5, "learning-to-rank-with-large-language-models", "similar title"),
+        (9, "some-other-paper", "same DOI 10.1/X"),
+    ]
+    merged = _read(tmp_path / "papers" / "learning-to-rank-with-large-language-models.yml")
+    assert (merged["authors"], merged["year"], merged["abstract"]) == (["A B"], "2020", "First.")
+    assert _read(tmp_path / "papers" / "some-other-paper.yml")["venue"] == "JMLR"
+
+
+def test_slug_collisions_get_numbers_and_keep_them_on_reimport(tmp_path):
+    stem = "A Rather Long Title About Learning Representations for Language Models in the Wild"
+    records = [
+        _rec(stem + ": Part One, Concerning Tokenisers and Their Many Discontents", "One."),
+        _rec(stem + ": Part Two, Where Optimisers Finally Meet Curriculum Schedules", "Two."),
+    ]
+    first = import_records(records, tmp_path, added=DAY)
+    base = "a-rather-long-title-about-learning-representations-for-language-models-in-the"
+    assert first.added == [base, base + "-2"]
+    assert _read(tmp_path / "papers" / f"{base}-2.yml")["abstract"] == "Two."
+    second = import_records(list(reversed(records)), tmp_path, added=DAY)
+    assert second.added == [] and sorted(second.unchanged) == [base, base + "-2"]
+    assert second.duplicates == []
+
+
+def test_unknown_layout_writes_nothing(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(HEAD + "SubscribeA Paper\nAn abstract.")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("some notes\n")
+    with pytest.raises(CuratorError) as caught:
+        import_paths([good, bad], tmp_path / "content", added=DAY)
+    assert str(caught.value).startswith(f"{bad}:1:1: unknown layout")
+    assert not (tmp_path / "content").exists()
+
+
+def test_broken_existing_file_aborts_before_writing(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "bad.yml").write_text("id: bad\ntitle: [unclosed\n")
+    with pytest.raises(CuratorError) as caught:
+        import_records([_rec("New Paper")], tmp_path, added=DAY)
+    assert str(caught.value).startswith(f"{papers / 'bad.yml'}:")
+    assert sorted(p.name for p in papers.iterdir()) == ["bad.yml"]
+
+
+def test_a_second_import_waits_for_the_lock_then_refuses_clearly(tmp_path):
+    (tmp_path / "papers").mkdir()
+    with FileLock(str(tmp_path / ".import.lock")):
+        with pytest.raises(CuratorError) as caught:
+            import_records([_rec("New Paper")], tmp_path, added=DAY, lock_timeout=0.2)
+    assert str(caught.value) == (
+        f"{tmp_path / '.import.lock'}: another import is still running (it holds this lock); "
+        "waited 0.2 s; nothing was written"
+    )
+    assert list((tmp_path / "papers").iterdir()) == []
+
+
+def test_a_run_killed_midway_leaves_whole_files_only(tmp_path, monkeypatch):
+    calls = []
+    real_replace = os.replace
+
+    def dying_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", dying_replace)
+    with pytest.raises(KeyboardInterrupt):
+        import_records([_rec("Paper One"), _rec("Paper Two")], tmp_path, added=DAY)
+    names = sorted(p.name for p in (tmp_path / "papers").iterdir())
+    assert names == ["paper-one.yml"]  # no half-written file, no temporary left behind
+    assert _read(tmp_path / "papers" / "paper-one.yml")["title"] == "Paper One"
+
+
+def test_added_comes_from_source_date_epoch(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    import_records([_rec("Dated Paper")], tmp_path)
+    assert _read(tmp_path / "papers" / "dated-paper.yml")["added"] == "2023-11-14"
+
+
+def test_bibtex_after_listing_fills_in_authors(tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text(
+        HEAD + "SubscribeInvestigating the Pre-Training Dynamics of In-Context Learning: "
+        "Task Recognition vs. Task Learning\nThe emergence of ICL. The code is available at "
+        "https://github.com/RUCAIBox/Competitive-ICL."
+    )
+    import_paths([listing], tmp_path, added=DAY)
+    report = import_paths([DATA / "sample.bib"], tmp_path, added=DAY)
+    slug = "investigating-the-pre-training-dynamics-of-in-context-learning-task-recognition"
+    assert report.updated == [slug]
+    data = _read(tmp_path / "papers" / f"{slug}.yml")
+    assert data["authors"][0] == "Xiaolei Wang"
+    assert data["arxiv"] == "2406.14022"
+    assert [l["url"] for l in data["links"]["code"]] == ["https://github.com/RUCAIBox/Competitive-ICL"]
+    assert sorted(report.added) == ["an-arxiv-only-preprint", "tulu-like-models-a-study-of-open-post-training"]

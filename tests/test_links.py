@@ -1,0 +1,108 @@
+"""Finding, cleaning and classifying URLs; the seed's awkward cases are pinned."""
+
+import string
+
+from hypothesis import given, strategies as st
+
+from generator.links import arxiv_id, classify, clean_url, find_urls, normalize_doi
+
+STRAY = tuple(".,;:!?'\"*")
+
+
+def test_sentence_punctuation_is_not_part_of_the_url():
+    assert find_urls("The code is available at https://github.com/RUCAIBox/Competitive-ICL.") == [
+        "https://github.com/RUCAIBox/Competitive-ICL"
+    ]
+    assert find_urls("see https://a.org/x, https://b.org/y; and https://c.org/z:") == [
+        "https://a.org/x", "https://b.org/y", "https://c.org/z",
+    ]
+
+
+def test_closing_paren_kept_only_when_the_url_opened_it():
+    text = "(Code is at https://github.com/Facico/Dynamic-Logit-Fusion.)"
+    assert find_urls(text) == ["https://github.com/Facico/Dynamic-Logit-Fusion"]
+    wiki = "see https://en.wikipedia.org/wiki/Bias_(statistics)."
+    assert find_urls(wiki) == ["https://en.wikipedia.org/wiki/Bias_(statistics)"]
+
+
+def test_url_wrapper_and_brace_are_stripped():
+    assert clean_url(r"\url{https://github.com/YookiTong/Learn-from-Mistakes-CotErrorSet}}.") == (
+        "https://github.com/YookiTong/Learn-from-Mistakes-CotErrorSet"
+    )
+
+
+def test_git_suffix_is_stripped_from_repository_urls():
+    url = "https://github.com/CSIPlab/task-increment-rank-update.git"
+    assert clean_url(url) == "https://github.com/CSIPlab/task-increment-rank-update"
+
+
+def test_trailing_slash_of_a_site_is_kept():
+    assert find_urls("at http://pretrain.nlpedia.ai/ now") == ["http://pretrain.nlpedia.ai/"]
+    assert find_urls("at https://sites.google.com/view/graspgpt/.") == [
+        "https://sites.google.com/view/graspgpt/"
+    ]
+
+
+def test_bare_code_host_and_www_get_a_scheme():
+    assert find_urls("code: github.com/a/b. Site: www.example.org.") == [
+        "https://github.com/a/b", "https://www.example.org",
+    ]
+
+
+def test_deep_link_keeps_url_and_derives_repository():
+    kind = classify("https://github.com/AlibabaResearch/DAMO-ConvAI/tree/main/diana")
+    assert (kind.kind, kind.host, kind.repo) == ("code", "github", "AlibabaResearch/DAMO-ConvAI")
+
+
+def test_code_hosts():
+    assert classify("https://gitlab.com/grp/sub/proj/-/tree/main").repo == "grp/sub/proj"
+    assert classify("https://bitbucket.org/o/n").host == "bitbucket"
+    assert classify("https://codeberg.org/o/n/src/branch/main").repo == "o/n"
+    hf = classify("https://huggingface.co/datasets/allenai/tulu-3")
+    assert (hf.kind, hf.host, hf.repo) == ("code", "huggingface", "datasets/allenai/tulu-3")
+    assert classify("https://huggingface.co/meta-llama/Llama-3").repo == "meta-llama/Llama-3"
+
+
+def test_owner_pages_and_site_pages_are_not_repositories():
+    assert classify("https://github.com/google-research").kind == "project"
+    assert classify("https://github.com/topics/nlp").kind == "project"
+
+
+def test_project_and_paper_and_pdf():
+    assert classify("https://azshue.github.io/TPT").kind == "project"
+    assert classify("https://sites.google.com/view/graspgpt/").kind == "project"
+    assert classify("https://aka.ms/LearningLaw").kind == "project"
+    assert classify("https://arxiv.org/abs/2406.14022").kind == "paper"
+    assert classify("https://doi.org/10.18653/v1/2024.acl-long.1").kind == "paper"
+    assert classify("https://openreview.net/forum?id=abc").kind == "paper"
+    assert classify("https://arxiv.org/pdf/2406.14022").kind == "pdf"
+    assert classify("https://example.org/paper.pdf").kind == "pdf"
+    assert classify("https://huggingface.co/papers/2406.14022").kind == "paper"
+
+
+def test_identifiers_from_urls():
+    assert arxiv_id("https://arxiv.org/abs/2101.00010v2") == "2101.00010"
+    assert arxiv_id("https://arxiv.org/pdf/cs/0112017.pdf") == "cs/0112017"
+    assert normalize_doi("https://doi.org/10.1234/ABC.5678") == "10.1234/ABC.5678"
+    assert normalize_doi("not a doi") == ""
+
+
+_url_tail = st.text(alphabet=string.ascii_letters + string.digits + "/._-~()[]{}<>,;:!?'\"*#=&%", max_size=40)
+
+
+@given(_url_tail, st.sampled_from(["https://github.com/", "http://a.org/", "https://x.github.io/", ""]))
+def test_cleaned_url_never_ends_in_stray_punctuation_and_is_idempotent(tail, head):
+    cleaned = clean_url(head + tail)
+    assert clean_url(cleaned) == cleaned
+    if cleaned:
+        assert not cleaned.endswith(STRAY)
+        for close, open_ in ((")", "("), ("]", "["), ("}", "{")):
+            if cleaned.endswith(close):
+                assert cleaned.count(close) <= cleaned.count(open_)
+
+
+@given(st.text(max_size=120))
+def test_found_urls_are_clean(text):
+    for url in find_urls(text):
+        assert clean_url(url) == url
+        assert url.startswith(("http://", "https://"))

@@ -1,0 +1,51 @@
+"""Paper ids from titles: ASCII, lowercase, hyphens, at most 80 characters."""
+
+import re
+import unicodedata
+
+from hypothesis import given, strategies as st
+
+from generator.slugs import slugify, unique_slug
+
+
+def test_title_becomes_hyphenated_lowercase_ascii():
+    assert slugify("TÜLU 3: Pushing Frontiers in Open Language Model Post-Training") == (
+        "tulu-3-pushing-frontiers-in-open-language-model-post-training"
+    )
+    assert slugify("What's in a Name? ß and Æ") == "whats-in-a-name-ss-and-ae"
+
+
+def test_long_title_is_cut_at_a_word_boundary():
+    title = (
+        "Thought Propagation: An Analogical Approach to Complex Reasoning with Large "
+        "Language Models"
+    )
+    slug = slugify(title)
+    assert slug == "thought-propagation-an-analogical-approach-to-complex-reasoning-with-large"
+    assert len(slug) <= 80
+
+
+def test_nfc_and_nfd_spellings_give_the_same_slug():
+    title = "Über Sprachmodelle für Café-Daten"
+    assert slugify(unicodedata.normalize("NFC", title)) == slugify(unicodedata.normalize("NFD", title))
+    assert slugify(title) == "uber-sprachmodelle-fur-cafe-daten"
+
+
+def test_empty_or_symbol_only_title_gets_a_fallback():
+    assert slugify("???") == "paper"
+
+
+def test_collisions_are_numbered_in_order():
+    taken = {"attention", "attention-2"}
+    assert unique_slug("attention", taken) == "attention-3"
+    assert unique_slug("fresh", taken) == "fresh"
+    long = "a" * 40 + "-" + "b" * 39
+    assert len(unique_slug(long, {long})) <= 80
+
+
+@given(st.text(max_size=300))
+def test_slug_is_always_valid(title):
+    slug = slugify(title)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert len(slug) <= 80
+    assert slugify(unicodedata.normalize("NFD", title)) == slugify(unicodedata.normalize("NFC", title))
