@@ -1,13 +1,58 @@
-"""`readinglist build`: not built yet."""
+"""`readinglist build`: check the content, generate the pages and build the site with MkDocs.
+
+The generator runs inside MkDocs (the hook registered in mkdocs.yml), so this command
+and a plain `mkdocs build` produce the same site; this one runs MkDocs in-process the
+way its own command line does (start-up and shut-down events, its log format).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on any MkDocs warning (mkdocs.yml already sets strict: true)",
+    )
+    parser.add_argument("--site-dir", help="where to build the site (default: site/ from mkdocs.yml)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+
+
+def mkdocs_logging(quiet: bool = False) -> object:
+    """MkDocs' own console log handler; keep the returned object alive while building."""
+    import logging
+
+    from mkdocs.__main__ import State
+
+    return State(level=logging.WARNING if quiet else logging.INFO)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("readinglist build: not implemented yet")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    root = Path(args.root).resolve()
+    overrides: dict[str, object] = {}
+    if args.strict:
+        overrides["strict"] = True
+    if args.site_dir:
+        overrides["site_dir"] = str(Path(args.site_dir).resolve())
+    logging_state = mkdocs_logging(args.quiet)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError) as error:
+        print(f"readinglist build: {error}", file=sys.stderr)
+        return 1
+    finally:
+        del logging_state
+    return 0

@@ -1,13 +1,42 @@
-"""`readinglist serve`: not built yet."""
+"""`readinglist serve`: build, then serve the site with live reload.
+
+MkDocs' server rebuilds on every change under `watch:` in mkdocs.yml (content/, the
+page templates, the theme overrides); each rebuild runs the generator through the hook,
+which rewrites only the pages whose text changed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from .build import mkdocs_logging
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="address and port to serve on (default: 127.0.0.1:8000)"
+    )
+    parser.add_argument("--open", action="store_true", help="open the site in a browser once built")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("readinglist serve: not implemented yet")
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    root = Path(args.root).resolve()
+    logging_state = mkdocs_logging()
+    try:
+        serve(
+            config_file=str(root / "mkdocs.yml"),
+            livereload=True,
+            open_in_browser=args.open,
+            dev_addr=args.dev_addr,
+        )
+    except (Abort, ConfigurationError) as error:
+        print(f"readinglist serve: {error}", file=sys.stderr)
+        return 1
+    finally:
+        del logging_state
+    return 0

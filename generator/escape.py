@@ -1,0 +1,162 @@
+"""Turning curator text into safe HTML: the only place that decides how text becomes markup.
+
+Generated pages are Markdown files, but every piece of curator text goes into them as
+HTML inside block-level raw HTML (which Python-Markdown passes through untouched), never
+as Markdown. So escaping here is plain HTML escaping: no Markdown construct (`*`,
+`|`, `[x](...)`, `!!!`, a code fence, `--8<--`, `{{ ... }}`) in curator text can ever
+be interpreted, because it never reaches a Markdown parser as Markdown.
+
+Three kinds of curator text exist (see schema.KINDS):
+
+* plain text (titles, authors, venues, ...): escaped, nothing else;
+* abstracts: plain text whose only markup is ``*emphasis*`` and ``**strong**``;
+* notes and topic descriptions: Markdown, rendered here and then sanitised with nh3,
+  so raw HTML and links other than absolute http(s) ones are dropped.
+
+Every function returns `markupsafe.Markup`, so Jinja's autoescaping does not escape
+the result a second time.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+SAFE_SCHEMES = ("http", "https")
+
+# `*x*` or `**x**`: the opening marker is not preceded by a word character or another
+# `*` and is followed by a non-space; the closing one mirrors it. The span holds no `*`
+# and no line break and is short, so `a*b` (math), `2 * 3 * 4` and a stray `*` stay
+# literal.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def text(value: str) -> Markup:
+    """Plain text as HTML: shown exactly as written, never interpreted."""
+    return Markup(html.escape(value, quote=True))
+
+
+def inline_text(value: str) -> Markup:
+    """Plain text for a one-line context (a table cell, a link text, a title).
+
+    Line breaks become spaces; HTML shows any run of whitespace as one space anyway, so
+    what the reader sees is unchanged.
+    """
+    return text(" ".join(value.split()))
+
+
+def emphasis_spans(value: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every emphasis span, markers included."""
+    return [m.span() for m in _EMPHASIS.finditer(value)]
+
+
+def _emphasised_line(value: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for match in _EMPHASIS.finditer(value):
+        out.append(html.escape(value[pos : match.start()], quote=True))
+        tag = "strong" if match.group(1) == "**" else "em"
+        out.append(f"<{tag}>{html.escape(match.group(2), quote=True)}</{tag}>")
+        pos = match.end()
+    out.append(html.escape(value[pos:], quote=True))
+    return "".join(out)
+
+
+def abstract_html(value: str) -> Markup:
+    """An abstract as HTML paragraphs: emphasis is rendered, everything else is literal.
+
+    Blank lines separate paragraphs; other line breaks are kept as they are (the
+    browser shows them as spaces).
+    """
+    paragraphs = [p.strip() for p in _BLANK_LINES.split(value.strip())]
+    return Markup("".join(f"<p>{_emphasised_line(p)}</p>" for p in paragraphs if p))
+
+
+def safe_url(value: str) -> str | None:
+    """``value`` when it is an absolute http(s) URL that is safe to put in an href.
+
+    The URL is checked both as written and with HTML character references decoded,
+    so ``javascript&#58;...`` is refused even if something downstream decodes it once
+    more. Whitespace and control or format characters (which browsers strip or fold
+    before reading the scheme) are refused outright.
+    """
+    if not value or any(
+        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value
+    ):
+        return None
+    for candidate in (value, html.unescape(value)):
+        try:
+            parts = urlsplit(candidate)
+        except ValueError:
+            return None
+        if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or "\\" in candidate:
+            return None
+    return value
+
+
+# Tags a curator's Markdown may produce. h1 and h2 are left out on purpose: the page
+# owns its title and section headings (and Material decides whether to add the page
+# title by looking for an <h1> in the content), so curator headings are demoted by two.
+_NOTE_TAGS = {
+    "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "a",
+    "ul", "ol", "li", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "del", "sup", "sub",
+}  # fmt: skip
+_NOTE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+
+
+def _only_absolute_http(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "href":
+        return safe_url(value)
+    return value
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    # No extension that reads files (snippets) or evaluates anything; attr_list is left
+    # out too, so `{onclick=...}` stays text. Without the raw-HTML processors, HTML the
+    # curator typed is shown literally, like every other piece of curator text.
+    converter = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _demote(match: re.Match[str]) -> str:
+    level = min(int(match.group(2)) + 2, 6)
+    return f"<{match.group(1)}h{level}"
+
+
+def markdown_html(value: str) -> Markup:
+    """Curator Markdown (notes, topic descriptions) as sanitised HTML.
+
+    Raw HTML in the Markdown is shown as literal text, and a link keeps its href only
+    when it is an absolute http(s) URL; nh3 then removes anything outside a short list
+    of tags and attributes, as a second line of defence.
+    """
+    if not value.strip():
+        return Markup("")
+    converter = _markdown()
+    converter.reset()
+    rendered = _HEADING.sub(_demote, converter.convert(value))
+    cleaned = nh3.clean(
+        rendered,
+        tags=_NOTE_TAGS,
+        attributes=_NOTE_ATTRIBUTES,
+        url_schemes=set(SAFE_SCHEMES),
+        attribute_filter=_only_absolute_http,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    return Markup(cleaned)

@@ -1,0 +1,56 @@
+"""`papers.json`: every paper as data, for scripts and other tools.
+
+One JSON array, one object per paper in id order, with sorted keys and a fixed layout,
+so the same list always gives byte-identical output. Text is exactly as curated
+(``abstract`` is plain text; ``notes`` is the curator's Markdown source). ``url`` is
+the paper's page relative to the site root, as `pages.py` decides it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .models import Paper, Site
+from .pages import paper_url
+
+
+def paper_record(paper: Paper, site: Site) -> dict[str, object]:
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "authors": list(paper.authors),
+        "year": paper.year,
+        "venue": paper.venue,
+        "arxiv": paper.arxiv,
+        "doi": paper.doi,
+        "abstract": paper.abstract,
+        "url": paper_url(paper.id),
+        "topics": [a.topic for a in site.assignments.get(paper.id, ())],
+        "code": [link.url for link in paper.code],
+        "links": [link.url for link in paper.links if link.kind != "code"],
+        "link_details": [
+            {
+                "url": link.url,
+                "kind": link.kind,
+                "found_in": link.found_in,
+                "official": link.official,
+                "host": link.host,
+                "repo": link.repo,
+                "note": link.note,
+            }
+            for link in paper.links
+        ],
+        "related": [r.paper for r in site.related.get(paper.id, ())],
+        "curator_related": list(paper.related),
+        "curator_topics": list(paper.topics),
+        "exclude_topics": list(paper.exclude_topics),
+        "tags": list(paper.tags),
+        "status": paper.status,
+        "added": paper.added.isoformat() if paper.added else None,
+        "notes": paper.notes,
+    }
+
+
+def papers_json(site: Site) -> str:
+    records = [paper_record(p, site) for p in sorted(site.papers, key=lambda p: p.id)]
+    return json.dumps(records, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

@@ -1,0 +1,70 @@
+"""The MkDocs hook (registered in mkdocs.yml): runs the generator before MkDocs reads docs/.
+
+So plain `mkdocs build` and `mkdocs serve` work, and `readinglist build` / `serve`
+simply call MkDocs. ``on_config`` runs at the start of every build (and every rebuild
+under `mkdocs serve`): it generates the docs folder (writing only what changed) and
+sets the navigation from the page plan, since the topics come from the content.
+
+Curator errors are printed as ``path:line:col: message`` and abort the build; curator
+warnings are printed but are not MkDocs warnings, so they do not fail a strict build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from generator import build
+from generator.errors import CuratorError
+
+log = logging.getLogger("mkdocs.hooks.readinglist")
+
+
+class CurationFailed(PluginError):
+    """The content has errors; they were printed, nothing was generated."""
+
+    def __init__(self, error: CuratorError):
+        self.problems = error.problems
+        count = sum(1 for p in error.problems if p.severity.value == "error")
+        super().__init__(f"readinglist: {count} curation error(s); nothing was built")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    settings = build.Settings(
+        content_dir=root / "content",
+        docs_dir=Path(config.docs_dir),
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        source_date_epoch=_source_date_epoch(),
+    )
+    try:
+        result = build.generate(settings)
+    except CuratorError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        raise CurationFailed(error) from None
+    for problem in result.warnings:
+        print(problem, file=sys.stderr)
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        # MkDocs dates the sitemap from this variable (else today): derive it from the
+        # content so that two builds of the same content are byte-identical.
+        os.environ["SOURCE_DATE_EPOCH"] = str(result.build_epoch)
+    config.nav = result.plan.nav
+    report = result.report
+    total = sum(result.timings.values())
+    log.info(
+        f"readinglist: {len(result.plan.outputs)} files, {len(report.written)} written, "
+        f"{len(report.removed)} removed, in {total:.2f} s"
+    )
+    return config
+
+
+def _source_date_epoch() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.strip().isdigit() else None

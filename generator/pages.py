@@ -1,0 +1,507 @@
+"""The page plan: every output file of the docs folder, its URL and what goes on it.
+
+This is the only module that decides destinations and URLs. It turns the model
+(`models.Site`) into `Page`s (a template plus a small, typed view of what the
+template shows) and `File`s (text carried as is), and the site navigation. Every link
+between generated pages is computed here, relative to the page that holds it, so the
+site works under any base path. No I/O and no rendering happen here.
+
+Layout (``use_directory_urls``: ``papers/x/index.md`` is served at ``papers/x/``):
+
+    index.md                  home              ""
+    topics/index.md           all topics        topics/
+    topics/<id>/index.md      one topic         topics/<id>/
+    papers/index.md           all papers        papers/
+    papers/<id>/index.md      one paper         papers/<id>/
+    <name>.md                 hand-written      <name>/      (content/pages/<name>.md)
+    curation-reference.md     field reference   curation-reference/
+    papers.json               data export
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+from urllib.parse import quote
+
+from .errors import Location, Problems
+from .escape import safe_url
+from .models import CODE_HOSTS, Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
+
+HOME = ""
+TOPICS = "topics/"
+ALL_PAPERS = "papers/"
+REFERENCE_DEST = "curation-reference.md"
+PAPERS_JSON = "papers.json"
+RECENT_COUNT = 10
+
+STATUS_LABELS = {
+    "must-read": "Must read",
+    "classic": "Classic",
+    "to-read": "To read",
+    "reference": "Reference",
+}
+HOST_LABELS = {
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "bitbucket": "Bitbucket",
+    "huggingface": "Hugging Face",
+    "codeberg": "Codeberg",
+}
+assert set(HOST_LABELS) == set(CODE_HOSTS)
+
+
+def paper_url(paper_id: str) -> str:
+    return f"papers/{paper_id}/"
+
+
+def topic_url(topic_id: str) -> str:
+    return f"topics/{topic_id}/"
+
+
+def dest_of(url: str) -> str:
+    """The docs-relative source file served at a directory URL."""
+    return f"{url}index.md"
+
+
+def relative(here: str, target: str) -> str:
+    """The href from the page at URL ``here`` to ``target`` (both relative to the root)."""
+    rel = posixpath.relpath(target or ".", here or ".")
+    if target == "" or target.endswith("/"):
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+# --- What templates see -----------------------------------------------------------------
+# Small frozen views: text fields hold curator text as written (templates escape it);
+# every href is final (relative and, for external links, checked to be http(s)).
+
+
+@dataclass(frozen=True)
+class Badge:
+    """One link in a paper's badge row. ``kind`` names its CSS modifier and ``icon``."""
+
+    kind: str  # code, project, paper, arxiv, doi, pdf, search
+    href: str
+    label: str
+    icon: str
+    description: str  # the accessible name: what the link is, in words
+    official: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PaperRef:
+    href: str
+    title: str
+    year: int | None
+    code: Badge | None  # the paper's first code repository, for tables
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    href: str
+    title: str
+    reason: str = ""
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class RelatedRef:
+    paper: PaperRef
+    terms: tuple[str, ...]
+    by_curator: bool
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Where a paper sits in one topic's reading order."""
+
+    topic: TopicRef
+    position: int  # 1-based
+    total: int
+    previous: PaperRef | None
+    next: PaperRef | None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    paper: PaperRef
+    topics: tuple[TopicRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: ``template`` rendered with ``context``."""
+
+    dest: str
+    url: str
+    template: str
+    context: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class File:
+    """A file whose text is already final (hand-written pages, data exports)."""
+
+    dest: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    outputs: tuple[Page | File, ...]
+    nav: list = field(default_factory=list)  # MkDocs `nav`, paths relative to docs
+
+
+@dataclass(frozen=True)
+class HandPage:
+    """A hand-written Markdown page from `content/pages/`, carried into the site as is."""
+
+    name: str  # the file name without .md
+    text: str
+    source: Location
+
+
+# --- Building the views -------------------------------------------------------------------
+
+
+def _code_badge(link: Link) -> Badge | None:
+    href = safe_url(link.url)
+    if href is None:
+        return None
+    host = link.host if link.host in HOST_LABELS else ""
+    label = link.repo or href
+    where = HOST_LABELS.get(host, "code")
+    official = " (official)" if link.official else ""
+    return Badge(
+        kind="code",
+        href=href,
+        label=label,
+        icon=host or "code",
+        description=f"Code on {where}: {label}{official}",
+        official=link.official,
+        note=link.note,
+    )
+
+
+def _badges(paper: Paper) -> tuple[Badge, ...]:
+    badges: list[Badge] = []
+    for link in paper.code:
+        badge = _code_badge(link)
+        if badge:
+            badges.append(badge)
+    for link in paper.links_of("project"):
+        href = safe_url(link.url)
+        if href:
+            badges.append(Badge("project", href, "Project page", "project", "Project page", note=link.note))
+    if paper.arxiv:
+        href = f"https://arxiv.org/abs/{quote(paper.arxiv, safe='/.')}"
+        badges.append(Badge("arxiv", href, f"arXiv {paper.arxiv}", "arxiv", f"arXiv: {paper.arxiv}"))
+    if paper.doi:
+        href = f"https://doi.org/{quote(paper.doi, safe='/:;()._-')}"
+        badges.append(Badge("doi", href, f"DOI {paper.doi}", "doi", f"DOI: {paper.doi}"))
+    for link in paper.links_of("paper"):
+        href = safe_url(link.url)
+        if href:
+            badges.append(Badge("paper", href, "Paper", "paper", "The paper", note=link.note))
+    for link in paper.links_of("pdf"):
+        href = safe_url(link.url)
+        if href:
+            badges.append(Badge("pdf", href, "PDF", "pdf", "PDF", note=link.note))
+    search = "https://huggingface.co/papers?q=" + quote(" ".join(paper.title.split()), safe="")
+    badges.append(
+        Badge("search", search, "Hugging Face Papers", "search", "Search Hugging Face Papers for this title")
+    )
+    return tuple(badges)
+
+
+def _first_code(paper: Paper) -> Badge | None:
+    links = sorted(paper.code, key=lambda link: not link.official)  # stable: official first
+    for link in links:
+        badge = _code_badge(link)
+        if badge:
+            return badge
+    return None
+
+
+def _reason(assignment: TopicAssignment) -> str:
+    if assignment.by == "curator":
+        return "chosen by the curator"
+    if assignment.terms:
+        return "matched " + ", ".join(assignment.terms)
+    if assignment.by == "fallback":
+        return "closest topic (no rule matched)"
+    return "matched by rules"
+
+
+def _table_order(paper: Paper) -> tuple[int, int, str, str]:
+    # Newest first; undated papers last; then by title, then id for a total order.
+    year = paper.year if paper.year is not None else -1
+    return (year == -1, -year, paper.title.casefold(), paper.id)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Lookups shared by every page; built once per plan."""
+
+    papers: Mapping[str, Paper]
+    topics: Mapping[str, Topic]
+    members: Mapping[str, tuple[str, ...]]  # topic id -> paper ids in table order
+    sequences: Mapping[str, tuple[str, ...]]  # topic id -> reading order then the rest
+    positions: Mapping[str, Mapping[str, int]]  # paper id -> topic id -> index in sequence
+    code: Mapping[str, Badge | None]  # paper id -> first code badge
+    topics_of: Mapping[str, tuple[str, ...]]  # paper id -> its (known) topic ids
+
+
+def _index(site: Site) -> _Index:
+    papers = {p.id: p for p in site.papers}
+    topics = {t.id: t for t in site.topics}
+    members: dict[str, list[Paper]] = {t.id: [] for t in site.topics}
+    topics_of: dict[str, tuple[str, ...]] = {}
+    for paper in site.papers:
+        assigned = [a.topic for a in site.assignments.get(paper.id, ()) if a.topic in members]
+        topics_of[paper.id] = tuple(dict.fromkeys(assigned))
+        for topic_id in topics_of[paper.id]:
+            members[topic_id].append(paper)
+    ordered = {tid: tuple(p.id for p in sorted(ps, key=_table_order)) for tid, ps in members.items()}
+    sequences: dict[str, tuple[str, ...]] = {}
+    for topic in site.topics:
+        start = [pid for pid in dict.fromkeys(topic.reading_order) if pid in papers]
+        chosen = set(start)
+        rest = [pid for pid in ordered[topic.id] if pid not in chosen]
+        sequences[topic.id] = tuple(start + rest)
+    positions: dict[str, dict[str, int]] = {pid: {} for pid in papers}
+    for topic_id, sequence in sequences.items():
+        for n, pid in enumerate(sequence):
+            positions[pid][topic_id] = n
+    code = {p.id: _first_code(p) for p in site.papers}
+    return _Index(papers, topics, ordered, sequences, positions, code, topics_of)
+
+
+def _paper_ref(index: _Index, here: str, paper_id: str) -> PaperRef:
+    paper = index.papers[paper_id]
+    return PaperRef(relative(here, paper_url(paper_id)), paper.title, paper.year, index.code[paper_id])
+
+
+def _topic_ref(index: _Index, here: str, topic_id: str, reason: str = "") -> TopicRef:
+    topic = index.topics[topic_id]
+    return TopicRef(relative(here, topic_url(topic_id)), topic.title, reason, len(index.members[topic_id]))
+
+
+def _neighbours(index: _Index, here: str, paper_id: str) -> tuple[Neighbours, ...]:
+    found: list[Neighbours] = []
+    for topic_id, n in index.positions[paper_id].items():
+        sequence = index.sequences[topic_id]
+        found.append(
+            Neighbours(
+                topic=_topic_ref(index, here, topic_id),
+                position=n + 1,
+                total=len(sequence),
+                previous=_paper_ref(index, here, sequence[n - 1]) if n > 0 else None,
+                next=_paper_ref(index, here, sequence[n + 1]) if n + 1 < len(sequence) else None,
+            )
+        )
+    return tuple(found)
+
+
+def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
+    here = paper_url(paper.id)
+    assigned = [a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics]
+    related: Sequence[RelatedPaper] = site.related.get(paper.id, ())
+    context = {
+        "paper": paper,
+        "status": STATUS_LABELS.get(paper.status, paper.status),
+        "badges": _badges(paper),
+        "topics": tuple(_topic_ref(index, here, a.topic, _reason(a)) for a in assigned),
+        "related": tuple(
+            RelatedRef(_paper_ref(index, here, r.paper), r.terms, r.by_curator)
+            for r in related
+            if r.paper in index.papers
+        ),
+        "neighbours": _neighbours(index, here, paper.id),
+        "bibtex": bibtex,
+        "all_papers": relative(here, ALL_PAPERS),
+    }
+    return Page(dest_of(here), here, "paper.md", context)
+
+
+def _topic_page(index: _Index, topic: Topic) -> Page:
+    here = topic_url(topic.id)
+    members = index.members[topic.id]
+    with_code = sum(1 for pid in members if index.code[pid] is not None)
+    shared = Counter(other for pid in members for other in index.topics_of[pid] if other != topic.id)
+    related_topics = sorted(
+        shared.items(), key=lambda item: (-item[1], index.topics[item[0]].title.casefold(), item[0])
+    )
+    context = {
+        "topic": topic,
+        "parent": _topic_ref(index, here, topic.parent) if topic.parent in index.topics else None,
+        "subtopics": tuple(
+            _topic_ref(index, here, t.id) for t in index.topics.values() if t.parent == topic.id
+        ),
+        "start_here": tuple(
+            _paper_ref(index, here, pid) for pid in dict.fromkeys(topic.reading_order) if pid in index.papers
+        ),
+        "papers": tuple(_paper_ref(index, here, pid) for pid in members),
+        "with_code": with_code,
+        "related_topics": tuple(
+            (_topic_ref(index, here, tid), count) for tid, count in related_topics[:6]
+        ),
+        "all_topics": relative(here, TOPICS),
+    }
+    return Page(dest_of(here), here, "topic.md", context)
+
+
+
+
+def _topic_tree(topics: Sequence[Topic]) -> list[Topic]:
+    """Topics in file order, each followed by its sub-topics (depth first)."""
+    known = {t.id for t in topics}
+    children: dict[str, list[Topic]] = {}
+    for topic in topics:
+        parent = topic.parent if topic.parent in known and topic.parent != topic.id else ""
+        children.setdefault(parent, []).append(topic)
+    ordered: list[Topic] = []
+    seen: set[str] = set()
+
+    def visit(parent: str) -> None:
+        for topic in children.get(parent, ()):
+            if topic.id not in seen:
+                seen.add(topic.id)
+                ordered.append(topic)
+                visit(topic.id)
+
+    visit("")
+    # A cycle of parents (reported by validation) leaves topics unvisited; keep them.
+    ordered += [t for t in topics if t.id not in seen]
+    return ordered
+
+
+def _exports_here(here: str, files: Mapping[str, str], names: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((label, relative(here, dest)) for label, dest in names if dest in files)
+
+
+def _home_page(site: Site, index: _Index, intro: str, extra: Mapping[str, str], contribute: str | None) -> Page:
+    here = HOME
+    with_code = sum(1 for badge in index.code.values() if badge is not None)
+    dated = sorted((p for p in site.papers if p.added is not None), key=lambda p: p.id)
+    dated.sort(key=lambda p: p.added, reverse=True)  # type: ignore[arg-type, return-value]
+    context = {
+        "intro": intro,
+        "paper_count": len(site.papers),
+        "topic_count": len(site.topics),
+        "with_code": with_code,
+        "cards": tuple(_topic_ref(index, here, t.id) for t in _topic_tree(site.topics)),
+        "recent": tuple((_paper_ref(index, here, p.id), p.added) for p in dated[:RECENT_COUNT]),
+        "all_papers": relative(here, ALL_PAPERS),
+        "all_topics": relative(here, TOPICS),
+        "contribute": relative(here, contribute) if contribute is not None else None,
+        "exports": _exports_here(here, extra, EXPORT_LINKS),
+    }
+    return Page(dest_of(here), here, "home.md", context)
+
+
+def _topics_page(index: _Index, topics: Sequence[Topic]) -> Page:
+    here = TOPICS
+    context = {"cards": tuple(_topic_ref(index, here, t.id) for t in _topic_tree(topics))}
+    return Page(dest_of(here), here, "topics.md", context)
+
+
+def _all_papers_page(site: Site, index: _Index) -> Page:
+    here = ALL_PAPERS
+    rows = tuple(
+        TableRow(_paper_ref(index, here, p.id), tuple(_topic_ref(index, here, t) for t in index.topics_of[p.id]))
+        for p in sorted(site.papers, key=_table_order)
+    )
+    with_code = sum(1 for badge in index.code.values() if badge is not None)
+    return Page(dest_of(here), here, "all_papers.md", {"rows": rows, "with_code": with_code})
+
+
+# Downloads linked from the home page when the exports hold them: (label, dest).
+EXPORT_LINKS: tuple[tuple[str, str], ...] = (
+    ("JSON", PAPERS_JSON),
+    ("BibTeX", "papers.bib"),
+    ("CSV", "papers.csv"),
+    ("Atom feed", "feed.xml"),
+)
+
+
+def _topic_exports(topic_id: str) -> tuple[tuple[str, str], ...]:
+    return (("BibTeX", f"topics/{topic_id}.bib"), ("Atom feed", f"topics/{topic_id}.xml"))
+
+
+def plan_site(
+    site: Site,
+    *,
+    hand_pages: Sequence[HandPage] = (),
+    bibtex: Mapping[str, str],
+    papers_json: str,
+    reference: str | None = None,
+    extra_files: Mapping[str, str] | None = None,
+    problems: Problems | None = None,
+) -> Plan:
+    """Every output of the docs folder, with the navigation.
+
+    ``hand_pages`` come from `content/pages/`; the one named ``index`` is the home
+    page's introduction, the others become pages of their own. ``extra_files`` are
+    exports (dest -> text) laid out by their own module. A hand-written page whose URL
+    another page already has is reported to ``problems`` and left out.
+    """
+    problems = problems if problems is not None else Problems()
+    extra = dict(extra_files or {})
+    extra[PAPERS_JSON] = papers_json
+    index = _index(site)
+
+    own = [hp for hp in sorted(hand_pages, key=lambda hp: hp.name) if hp.name != "index"]
+    intro = next((hp.text for hp in hand_pages if hp.name == "index"), "")
+    contribute = "contributing/" if any(hp.name == "contributing" for hp in own) else None
+
+    outputs: list[Page | File] = [
+        _home_page(site, index, intro, extra, contribute),
+        _topics_page(index, site.topics),
+        _all_papers_page(site, index),
+    ]
+    for topic in site.topics:
+        page = _topic_page(index, topic)
+        exports = tuple((label, relative(page.url, dest)) for label, dest in _topic_exports(topic.id) if dest in extra)
+        outputs.append(Page(page.dest, page.url, page.template, {**page.context, "exports": exports}))
+    for paper in sorted(site.papers, key=lambda p: p.id):
+        outputs.append(_paper_page(site, index, paper, bibtex.get(paper.id, "")))
+    if reference is not None:
+        outputs.append(File(REFERENCE_DEST, reference))
+
+    taken = {_served_at(o.dest) for o in outputs} | {_served_at(d) for d in extra}
+    kept_hand: list[HandPage] = []
+    for hp in own:
+        dest = f"{hp.name}.md"
+        if _served_at(dest) in taken:
+            problems.error(hp.source, f"the page {dest} would be served at /{_served_at(dest)}, which the generator uses")
+            continue
+        taken.add(_served_at(dest))
+        kept_hand.append(hp)
+        outputs.append(File(dest, hp.text))
+    outputs.extend(File(dest, text) for dest, text in sorted(extra.items()))
+
+    nav: list = [
+        {"Home": dest_of(HOME)},
+        {"Topics": [dest_of(TOPICS)] + [dest_of(topic_url(t.id)) for t in _topic_tree(site.topics)]},
+        {"All papers": dest_of(ALL_PAPERS)},
+    ]
+    nav += [f"{hp.name}.md" for hp in kept_hand]
+    if reference is not None:
+        nav.append(REFERENCE_DEST)
+    return Plan(tuple(outputs), nav)
+
+
+def _served_at(dest: str) -> str:
+    """The URL MkDocs serves a docs file at (``use_directory_urls``)."""
+    if not dest.endswith(".md"):
+        return dest
+    folder, _, name = dest[: -len(".md")].rpartition("/")
+    folder = folder + "/" if folder else ""
+    if name in ("index", "README"):  # MkDocs serves a README.md as its folder's index
+        return folder
+    return f"{folder}{name}/"

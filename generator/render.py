@@ -1,0 +1,93 @@
+"""Rendering planned pages with the Jinja2 templates in `generator/templates/`.
+
+The environment is strict (`StrictUndefined`: a misspelled variable fails the build
+with the template's file and line) and autoescapes everything: the templates write
+Markdown whose curator text sits inside raw HTML blocks, so HTML escaping is what
+keeps it literal (see escape.py). Filters give templates the few other conversions
+they need; each returns `Markup`, so nothing is escaped twice.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from . import escape
+from .pages import File, Page
+
+TEMPLATES = Path(__file__).parent / "templates"
+ICONS = TEMPLATES / "icons"
+
+
+def meta_string(value: str) -> Markup:
+    """A YAML front-matter string that MkDocs hands to the theme, which prints it raw.
+
+    Material inserts ``page.meta.title`` into the HTML without escaping, so the value is
+    HTML-escaped first; the YAML double-quoted form then keeps every character.
+    """
+    escaped = html.escape(" ".join(value.split()), quote=True)
+    dumped = yaml.safe_dump(escaped, allow_unicode=True, default_style='"', width=1_000_000)
+    return Markup(dumped.strip())
+
+
+def trusted_markdown(value: str) -> Markup:
+    """Markdown written by the site's maintainers (content/pages, the schema reference).
+
+    These pages are project files like mkdocs.yml, not curator data, so they pass
+    through as Markdown for MkDocs to render.
+    """
+    return Markup(value)
+
+
+def percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+class Renderer:
+    """Renders `Page`s to Markdown text; one instance compiles each template once."""
+
+    def __init__(self, templates: Path = TEMPLATES) -> None:
+        self.templates = templates
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        env.filters.update(
+            text=escape.inline_text,
+            abstract=escape.abstract_html,
+            markdown=escape.markdown_html,
+            meta=meta_string,
+            trusted_markdown=trusted_markdown,
+            percent=percent,
+        )
+        env.globals["icon"] = self.icon
+        self.env = env
+
+    @cached_property
+    def _icons(self) -> dict[str, Markup]:
+        icons = {}
+        for path in sorted((self.templates / "icons").glob("*.svg")):
+            svg = path.read_text(encoding="utf-8").strip()
+            # Decorative: every badge has a text label, so screen readers skip the icon.
+            svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+            icons[path.stem] = Markup(svg)
+        return icons
+
+    def icon(self, name: str) -> Markup:
+        return self._icons[name]
+
+    def render(self, output: Page | File) -> str:
+        if isinstance(output, File):
+            return output.text
+        template = self.env.get_template(f"{output.template}.j2")
+        return template.render(output.context)

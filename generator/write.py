@@ -1,0 +1,92 @@
+"""Writing the generated docs folder: only what changed, atomically, and only inside it.
+
+The whole folder is generated, so after a run it holds exactly the planned files: files
+whose text is unchanged are not touched (their mtime stays, so `mkdocs serve` and
+editors see no change), changed ones are replaced atomically, and files no longer
+planned are removed. Two outputs claiming one destination, or a destination that
+would land outside the folder, stop the run before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from .yamlio import write_if_changed
+
+# Files in the docs folder that are not generated and must survive pruning: the
+# placeholder that keeps the (otherwise ignored) folder in a fresh clone.
+KEEP = frozenset({".gitkeep"})
+
+
+class WriteError(Exception):
+    """A plan that cannot be written safely (a bug in the plan, not a curator mistake)."""
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: tuple[str, ...]  # destinations whose content changed (or are new)
+    unchanged: int
+    removed: tuple[str, ...]
+
+
+def _checked(root: Path, dest: str) -> Path:
+    pure = PurePosixPath(dest)
+    if (
+        not dest
+        or pure.is_absolute()
+        or "\\" in dest
+        or any(part in ("", ".", "..") for part in dest.split("/"))
+        or dest.startswith("~")
+    ):
+        raise WriteError(f"refusing to write {dest!r}: not a plain path inside the docs folder")
+    path = root.joinpath(*pure.parts)
+    # A symlink inside the folder could still point outside it.
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise WriteError(f"refusing to write {dest!r}: it resolves outside {root}")
+    return path
+
+
+def write_outputs(root: Path, outputs: Iterable[tuple[str, str]]) -> WriteReport:
+    """Make ``root`` hold exactly ``outputs`` (dest -> text) plus the KEEP files."""
+    items = list(outputs)
+    seen: dict[str, int] = {}
+    for n, (dest, _) in enumerate(items):
+        key = dest.casefold()  # a case-insensitive file system would merge these
+        if key in seen:
+            raise WriteError(f"two pages claim one destination: {items[seen[key]][0]!r} and {dest!r}")
+        seen[key] = n
+    root.mkdir(parents=True, exist_ok=True)
+    paths = [(dest, _checked(root, dest), text) for dest, text in items]
+
+    written: list[str] = []
+    for dest, path, text in paths:
+        if write_if_changed(path, text):
+            written.append(dest)
+
+    wanted = {path for _, path, _ in paths}
+    removed = _prune(root, wanted)
+    return WriteReport(tuple(written), len(paths) - len(written), tuple(removed))
+
+
+def _prune(root: Path, wanted: set[Path]) -> list[str]:
+    removed: list[str] = []
+    for folder, dirs, files in os.walk(root, topdown=False):
+        here = Path(folder)
+        for name in sorted(files):
+            path = here / name
+            if path in wanted or (here == root and name in KEEP):
+                continue
+            path.unlink()
+            removed.append(path.relative_to(root).as_posix())
+        for name in dirs:
+            sub = here / name
+            if sub.is_symlink():
+                continue
+            try:
+                sub.rmdir()  # only succeeds when empty
+            except OSError:
+                pass
+    return sorted(removed)

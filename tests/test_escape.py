@@ -1,0 +1,196 @@
+"""Curator text renders literally and safely (generator/escape.py)."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import escape
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "*stars* and **strong**",
+    "P(y|x) | a | b |",
+    "[x](javascript:alert(1))",
+    "{{ config }} {% raw %}",
+    '--8<-- "/etc/passwd"',
+    "!!! note\n    admonition",
+    "```\ncode fence\n```",
+    '" onmouseover="alert(1)',
+    "</title><script>alert(1)</script>",
+    "<!-- unclosed",
+    "A & B, p<0.05, n<m and k>0",
+]
+
+
+class _Visible(HTMLParser):
+    """The text a browser shows, and the tags it would create."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes.extend(attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def visible(fragment: str) -> _Visible:
+    parser = _Visible()
+    parser.feed(fragment)
+    parser.close()
+    return parser
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_text_is_shown_exactly_and_creates_no_tag(value):
+    rendered = visible(escape.text(value))
+    assert rendered.tags == []
+    assert "".join(rendered.text) == value
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_escaped_text_survives_python_markdown_inside_a_raw_html_block(value):
+    # This is how pages carry curator text: inside block-level raw HTML.
+    page = f"## Heading\n\n<div class=\"x\">\n<p>{escape.text(value)}</p>\n</div>\n"
+    out = markdown.markdown(page, extensions=["tables", "admonition", "attr_list", "md_in_html"])
+    rendered = visible(out)
+    assert rendered.tags == ["h2", "div", "p"]
+    assert "".join(rendered.text).split("Heading", 1)[1].strip() == value.strip()
+
+
+def test_inline_text_folds_line_breaks_only():
+    assert escape.inline_text("a\n b\tc  <d>") == "a b c &lt;d&gt;"
+
+
+def test_abstract_renders_well_formed_emphasis_only():
+    out = escape.abstract_html("We *propose* a **new** method; $a*b$ and $c*d$; 2 * 3 * 4 <b>x</b>")
+    assert out == (
+        "<p>We <em>propose</em> a <strong>new</strong> method; $a*b$ and $c*d$; "
+        "2 * 3 * 4 &lt;b&gt;x&lt;/b&gt;</p>"
+    )
+
+
+def test_abstract_splits_paragraphs_on_blank_lines():
+    assert escape.abstract_html("One\nline.\n\n  Two.\n") == "<p>One\nline.</p><p>Two.</p>"
+
+
+def test_abstract_emphasis_holds_no_markup():
+    assert escape.abstract_html("*<script>*") == "<p><em>&lt;script&gt;</em></p>"
+
+
+@given(st.text())
+def test_abstract_without_emphasis_shows_its_text_exactly(value):
+    rendered = visible(escape.abstract_html(value))
+    assert set(rendered.tags) <= {"p", "em", "strong"}
+    if not escape.emphasis_spans(value) and "\n" not in value and "\r" not in value:
+        assert "".join(rendered.text) == value.strip()
+
+
+@given(st.text())
+def test_abstract_only_ever_drops_emphasis_markers_and_blank_lines(value):
+    rendered = visible(escape.abstract_html(value))
+    shown = "".join(rendered.text)
+    assert set(rendered.tags) <= {"p", "em", "strong"}
+    assert rendered.attributes == []
+    # Every character shown is one the curator typed, in order.
+    remaining = iter(value)
+    assert all(ch in remaining for ch in shown)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "javascript&#58;alert(1)",
+        "https&#58;//example.org",
+        "data:text/html,<script>",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "/relative",
+        "https://exa\u200bmple.org",
+        " https://example.org",
+        "https://example.org/a b",
+        "https:/\\evil.example",
+        "",
+    ],
+)
+def test_unsafe_urls_are_refused(url):
+    assert escape.safe_url(url) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://github.com/a/b", "http://example.org/x?a=1&copy=2#frag", "https://例え.jp/パス"],
+)
+def test_http_urls_are_kept_as_written(url):
+    assert escape.safe_url(url) == url
+
+
+def test_markdown_notes_are_rendered():
+    out = escape.markdown_html("Read *this* first, then [the code](https://github.com/a/b).")
+    assert out == (
+        '<p>Read <em>this</em> first, then <a href="https://github.com/a/b" '
+        'rel="noopener noreferrer nofollow">the code</a>.</p>'
+    )
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "<svg onload=alert(1)>",
+        '<a href="javascript:alert(1)">x</a>',
+        "<!-- unclosed",
+    ],
+)
+def test_raw_html_in_notes_is_shown_literally(notes):
+    rendered = visible(escape.markdown_html(notes))
+    assert rendered.tags == ["p"]
+    assert "".join(rendered.text) == notes
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JAVASCRIPT:alert(1))",
+        "[x](javascript&#58;alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](//evil.example)",
+        "[x](../relative/)",
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        "![img](https://tracker.example/pixel.png)",
+        "[x](https://ok.example){onclick=alert(1)}",
+    ],
+)
+def test_notes_links_keep_only_absolute_http_hrefs(notes):
+    rendered = visible(escape.markdown_html(notes))
+    hrefs = [value for name, value in rendered.attributes if name in ("href", "src")]
+    assert all(value is not None and value.startswith(("http://", "https://")) for value in hrefs)
+    assert "img" not in rendered.tags
+    assert not any(name.startswith("on") for name, _ in rendered.attributes)
+
+
+def test_notes_headings_are_demoted_below_the_page_headings():
+    out = escape.markdown_html("# One\n\n## Two\n\n### Three")
+    assert out == "<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>"
+
+
+def test_notes_build_time_syntax_stays_text():
+    notes = '{{ config }}\n\n--8<-- "/etc/passwd"\n\n!!! note'
+    rendered = visible(escape.markdown_html(notes))
+    assert "".join(rendered.text) == html.unescape('{{ config }}\n--8<-- "/etc/passwd"\n!!! note')

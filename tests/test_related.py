@@ -1,0 +1,114 @@
+"""Related papers by TF-IDF, with the shared terms that explain them (generator/related.py)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from generator import related as related_module
+from generator.models import Paper
+from generator.related import related_papers
+
+
+def paper(pid: str, title: str, abstract: str, related: tuple[str, ...] = ()) -> Paper:
+    return Paper(id=pid, title=title, abstract=abstract, related=related)
+
+
+PAPERS = (
+    paper("forgetting-a", "Catastrophic forgetting in continual learning", "Replay buffers reduce forgetting of old tasks."),
+    paper("forgetting-b", "Replay against forgetting", "A replay method for continual learning without forgetting."),
+    paper("merging", "Model merging with task vectors", "Task vectors are added to merge fine-tuned models."),
+    paper("merging-2", "Merging models by task arithmetic", "Task arithmetic on task vectors edits models."),
+    paper("icl", "In-context learning as implicit optimisation", "Transformers learn in context from demonstrations."),
+)
+
+
+def test_the_most_similar_paper_comes_first_with_its_shared_terms():
+    result = related_papers(PAPERS, k=2)
+    first = result["forgetting-a"][0]
+    assert first.paper == "forgetting-b"
+    assert not first.by_curator
+    assert set(first.terms) <= {"forgetting", "replay", "continual", "learning"}
+    assert "forgetting" in first.terms
+    assert result["merging"][0].paper == "merging-2"
+    assert "vectors" in result["merging"][0].terms
+
+
+def test_a_paper_is_never_related_to_itself_and_k_is_respected():
+    result = related_papers(PAPERS, k=2)
+    for pid, items in result.items():
+        assert pid not in [r.paper for r in items]
+        assert len(items) <= 2
+        assert len({r.paper for r in items}) == len(items)
+
+
+def test_only_papers_that_share_a_term_are_related():
+    result = related_papers(PAPERS, k=4)
+    # "icl" shares "learning" with the forgetting papers, but nothing with the merging ones.
+    assert {r.paper for r in result["icl"]} <= {"forgetting-a", "forgetting-b"}
+    assert all(r.score > 0 for items in result.values() for r in items)
+
+
+def test_curator_links_come_first_then_k_others():
+    papers = PAPERS[:4] + (paper("icl", PAPERS[4].title, PAPERS[4].abstract, related=("merging", "forgetting-b")),)
+    result = related_papers(papers, k=2)
+    ids = [r.paper for r in result["icl"]]
+    assert ids[:2] == ["merging", "forgetting-b"]
+    assert [r.by_curator for r in result["icl"]][:2] == [True, True]
+    assert "forgetting-b" not in ids[2:]  # not listed twice
+    assert len(ids) <= 4
+
+
+def test_unknown_curator_links_are_skipped_here():
+    papers = (paper("a", "Continual learning", "forgetting", related=("missing",)),) + PAPERS[1:]
+    assert "missing" not in [r.paper for r in related_papers(papers)["a"]]
+
+
+def test_result_does_not_depend_on_input_order():
+    shuffled = list(PAPERS)
+    random.Random(4).shuffle(shuffled)
+    assert related_papers(shuffled) == related_papers(PAPERS)
+
+
+def test_ties_are_broken_by_paper_id():
+    twins = (
+        paper("b", "alpha beta", "gamma"),
+        paper("c", "alpha beta", "gamma"),
+        paper("a", "alpha beta", "gamma"),
+        paper("d", "alpha beta", "gamma"),
+    )
+    result = related_papers(twins, k=2)
+    assert [r.paper for r in result["d"]] == ["a", "b"]
+    assert [r.paper for r in result["a"]] == ["b", "c"]
+
+
+def test_tiny_and_unrelated_lists_give_empty_results():
+    assert related_papers([]) == {}
+    assert related_papers([paper("a", "x", "y")]) == {"a": ()}
+    assert related_papers([paper("a", "alpha", "one"), paper("b", "beta", "two")]) == {"a": (), "b": ()}
+
+
+def test_chunked_top_k_matches_the_dense_computation(monkeypatch):
+    # Many papers over a small vocabulary, computed in chunks of 7 rows, against a
+    # plain dense cosine matrix computed independently.
+    rng = random.Random(1)
+    words = "task transfer memory replay vectors merging prompt agent curriculum benchmark".split()
+    papers = [
+        paper(f"p{n:03d}", " ".join(rng.choices(words, k=3)), " ".join(rng.choices(words, k=12)))
+        for n in range(60)
+    ]
+    monkeypatch.setattr(related_module, "_CHUNK_ROWS", 7)
+    result = related_papers(papers, k=3)
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2)
+    matrix = vectorizer.fit_transform([f"{p.title}\n{p.abstract}" for p in papers]).toarray()
+    cosine = matrix @ matrix.T
+    np.fill_diagonal(cosine, -1)
+    for i, p in enumerate(papers):
+        expected = sorted(range(len(papers)), key=lambda j: (-round(cosine[i, j], 12), j))[:3]
+        assert [r.paper for r in result[p.id]] == [papers[j].id for j in expected]
+        for r, j in zip(result[p.id], expected):
+            assert r.score == pytest.approx(cosine[i, j], abs=1e-6)

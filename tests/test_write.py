@@ -1,0 +1,70 @@
+"""Writing the docs folder: only what changed, prune the rest, never outside (generator/write.py)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.write import WriteError, write_outputs
+
+
+def test_first_write_creates_every_file(tmp_path):
+    report = write_outputs(tmp_path / "docs", [("index.md", "home\n"), ("papers/a/index.md", "A\n")])
+    assert report.written == ("index.md", "papers/a/index.md")
+    assert (tmp_path / "docs/papers/a/index.md").read_text() == "A\n"
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path):
+    docs = tmp_path / "docs"
+    write_outputs(docs, [("a.md", "same\n"), ("b.md", "old\n")])
+    os.utime(docs / "a.md", (1_000_000, 1_000_000))
+    os.utime(docs / "b.md", (1_000_000, 1_000_000))
+    report = write_outputs(docs, [("a.md", "same\n"), ("b.md", "new\n")])
+    assert report.written == ("b.md",)
+    assert report.unchanged == 1
+    assert (docs / "a.md").stat().st_mtime == 1_000_000
+    assert (docs / "b.md").read_text() == "new\n"
+
+
+def test_stale_files_and_empty_folders_are_removed_but_gitkeep_stays(tmp_path):
+    docs = tmp_path / "docs"
+    write_outputs(docs, [("papers/old/index.md", "x"), ("papers/new/index.md", "y")])
+    (docs / ".gitkeep").write_text("")
+    report = write_outputs(docs, [("papers/new/index.md", "y")])
+    assert report.removed == ("papers/old/index.md",)
+    assert not (docs / "papers/old").exists()
+    assert (docs / ".gitkeep").exists()
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == [
+        ".gitkeep",
+        "papers/new/index.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    "dest", ["../escape.md", "/etc/passwd", "a/../../b.md", "a//b.md", "./a.md", "a\\..\\b.md", "~/x", ""]
+)
+def test_destinations_outside_the_folder_are_refused_before_writing(tmp_path, dest):
+    docs = tmp_path / "docs"
+    with pytest.raises(WriteError, match="refusing to write"):
+        write_outputs(docs, [("fine.md", "x"), (dest, "y")])
+    assert not (docs / "fine.md").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+def test_a_symlink_out_of_the_folder_is_refused(tmp_path):
+    docs = tmp_path / "docs"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    docs.mkdir()
+    (docs / "link").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(WriteError, match="resolves outside"):
+        write_outputs(docs, [("link/x.md", "y")])
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("second", ["a/index.md", "A/index.md"])
+def test_two_outputs_with_one_destination_are_refused(tmp_path, second):
+    with pytest.raises(WriteError, match="two pages claim one destination: 'a/index.md' and"):
+        write_outputs(tmp_path / "docs", [("a/index.md", "1"), (second, "2")])
+    assert not (tmp_path / "docs" / "a").exists()
