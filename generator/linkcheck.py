@@ -369,7 +369,7 @@ def report(refs: Iterable[LinkRef], results: dict[str, Result]) -> Problems:
 def _md(text: str) -> str:
     """Text shown literally in a Markdown table cell (URLs and messages are data)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]()|#!~{}":
+    for char in "\\`*_[]|~":
         text = text.replace(char, "\\" + char)
     return text.replace("\n", " ")
 

@@ -361,7 +361,7 @@ def test_the_summary_is_markdown_with_urls_as_literal_text(server, tmp_path):
         "",
         "| Where | Problem |",
         "| --- | --- |",
-        f"| content/papers/a.yml:7:12 | dead link: http://{host}/gone?a\\|b\\*c\\* \\(HTTP 404\\) |",
+        f"| content/papers/a.yml:7:12 | dead link: http://{host}/gone?a\\|b\\*c\\* (HTTP 404) |",
     ]
 
 
@@ -407,3 +407,22 @@ def test_freshness(outcome, checked, fresh):
 def test_location_sorting_puts_line_10_after_line_9():
     # The report is sorted by location; numbers must not sort as text.
     assert sorted([Location("a.yml", 10, 1), Location("a.yml", 9, 1)])[0].line == 9
+
+
+def test_a_run_where_no_link_answers_warns_that_the_machine_may_be_offline(tmp_path, capsys):
+    ports = []
+    for _ in range(5):
+        with socket.socket() as probe:  # ports nobody listens on
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+    write_paper(tmp_path, "a", {"code": [f"http://127.0.0.1:{port}/" for port in ports]})
+    assert run_links(tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "warning: none of the 5 links checked answered at all: is this machine offline?" in err
+
+
+def test_no_offline_warning_when_a_server_answers(server, tmp_path, capsys):
+    base, _ = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/gone?{i}" for i in range(5)]})
+    assert run_links(tmp_path) == 1
+    assert "offline" not in capsys.readouterr().err

@@ -97,6 +97,12 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         f"{len(found.warnings)} warning(s).",
         file=sys.stderr,
     )
+    if len(checked) >= 5 and all(r.status == 0 for r in checked.values()):
+        print(
+            f"warning: none of the {len(checked)} links checked answered at all: "
+            "is this machine offline?",
+            file=sys.stderr,
+        )
     if args.summary:
         atomic_write(Path(args.summary), linkcheck.summary_markdown(refs, results, found))
     return 1 if dead and not args.no_fail else 0
