@@ -4,7 +4,7 @@ Validation (curation.py), the published JSON Schema and the field reference in t
 docs are all derived from these declarations; the importer writes new files in this
 field order. A paper file looks like::
 
-    # yaml-language-server: $schema=../../schema/paper.schema.json
+    # yaml-language-server: $schema=../schema/paper.schema.json
     id: investigating-the-pre-training-dynamics-of-in-context-learning
     title: "Investigating the Pre-Training Dynamics of In-Context Learning: ..."
     authors: [Ada Lovelace, Alan Turing]
@@ -58,6 +58,40 @@ KINDS = {
     "links": "a mapping from link kind (code, project, paper, pdf) to a list of links",
     "keywords": "a mapping from a phrase to its weight (a number)",
 }
+
+
+# Limits that keep a pasted-in mistake (a whole PDF as an abstract) from becoming a page.
+MAX_ID_LENGTH = 80
+MAX_TEXT_LENGTH = 100_000
+
+# Characters a value may not carry: controls other than tab and newline, line and
+# paragraph separators, bidirectional embeddings, overrides and isolates (they make
+# text display in another order than it reads: "Trojan Source"), and the BOM.
+FORBIDDEN_CHARS = (
+    "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff"
+)
+# And what a URL or DOI may not carry on top: whitespace and zero-width characters.
+_INVISIBLE = FORBIDDEN_CHARS + "\\s\\u200b-\\u200f\\u2060-\\u2064"
+
+# Regular expressions for the kinds that have a fixed form, written so that Python's
+# `re` and the ECMA-262 dialect of JSON Schema read them the same way: the validator
+# and the published JSON Schema both use these.
+PATTERNS = {
+    "id": r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "year": r"^[12][0-9]{3}$",
+    # New style since April 2007 (four digits after the dot until 2014, five since 2015),
+    # and old style archive/YYMMNNN, both with an optional version.
+    "arxiv": (
+        r"^(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.[0-9]{4}"
+        r"|(?:1[5-9]|[2-9][0-9])(?:0[1-9]|1[0-2])\.[0-9]{5}"
+        r"|[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z-]+)?/[0-9]{7})(?:v[1-9][0-9]*)?$"
+    ),
+    "doi": r"^10\.[0-9]{4,9}(?:\.[0-9]+)*/[^" + _INVISIBLE + r"]+$",
+    "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "url": r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@" + _INVISIBLE + r"][^" + _INVISIBLE + r"]*$",
+    "number": r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
+}
+BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,17 @@ plain Python objects, for three reasons:
 * every node carries its line and column, so a problem found later, during
   validation, still points at ``path:line:col``.
 
-Only ``yaml.compose`` from libyaml (when available) runs, never a constructor, so no
-tag can instantiate anything; aliases are refused, which also defuses alias bombs.
+Only libyaml's parser and composer run (PyYAML's pure-Python ones when libyaml is
+missing), never a constructor, so no tag can instantiate anything; aliases are
+refused, which also defuses alias bombs.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-from dataclasses import dataclass
+import unicodedata
 from pathlib import Path
 from typing import Iterator, Union
 
@@ -26,50 +28,146 @@ import yaml
 
 from .errors import Location, Problems
 
-try:  # libyaml's composer is an order of magnitude faster; the result is the same.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 _STD = "tag:yaml.org,2002:"
-# Tags a curator may write explicitly (or the resolver assigns); the value is still read
-# as the typed string. Anything else (``!!python/object``, ``!custom``) is refused.
-_ALLOWED_TAGS = {
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+_IMPLICIT_TAGS = {
+    yaml.ScalarNode: _STD + "str",
+    yaml.SequenceNode: _STD + "seq",
+    yaml.MappingNode: _STD + "map",
+}
+
+try:  # libyaml's parser and composer are an order of magnitude faster; same result.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+class _Loader(_Parser):  # type: ignore[misc,valid-type]
+    """Composes without resolving: every untagged scalar is the string typed.
+
+    The YAML 1.1 resolver (regular expressions run on every scalar) is most of what
+    composing costs in Python, and its guesses are exactly what we refuse to make;
+    explicit tags are still reported by the composer and checked below. No
+    constructor is part of this class, so nothing can be instantiated from a tag.
+    """
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _IMPLICIT_TAGS[kind]
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+# Tags a curator may write explicitly; the value is still read as the typed string.
+# Anything else (``!!python/object``, ``!custom``) is refused.
+_ALLOWED_TAGS = frozenset(
     _STD + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge")
+)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_QUOTED_STYLES = frozenset("'\"|>")
+
+# Characters YAML refuses (C0/C1 controls other than tab and newline, DEL, surrogates,
+# U+FFFE/U+FFFF) and the ones libyaml silently counts as line breaks (U+0085, U+2028,
+# U+2029), which would shift every line number after them. They are reported where they
+# stand and replaced by U+FFFD for the parse, so the rest of the file is still checked.
+_REFUSED_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Unicode gives control characters no name, only aliases; these are the ones met in
+# pasted text.
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
 }
-_NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-@dataclass(frozen=True)
+def char_name(char: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: a character as a curator can look it up."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "")
+    return f"U+{code:04X} {name}" if name else f"U+{code:04X}"
+
+
 class Scalar:
-    """A scalar as typed. ``text`` is None for an empty or null plain scalar."""
+    """A scalar as typed. ``text`` is None for an empty or null plain scalar.
 
-    text: str | None
-    loc: Location
-    quoted: bool = False
+    Nodes are built by the hundred thousand when a large list is checked, so they are
+    slotted and build their `Location` only when asked; treat them as read-only.
+    """
+
+    __slots__ = ("text", "quoted", "path", "line", "col")
+
+    def __init__(self, text: str | None, path: str, line: int, col: int, quoted: bool = False):
+        self.text = text
+        self.quoted = quoted
+        self.path = path
+        self.line = line
+        self.col = col
+
+    @property
+    def loc(self) -> Location:
+        return Location(self.path, self.line, self.col)
 
     @property
     def kind(self) -> str:
         return "null" if self.text is None else "string"
 
+    def __repr__(self) -> str:
+        return f"Scalar({self.text!r} at {self.loc})"
 
-@dataclass(frozen=True)
+
 class Seq:
-    items: tuple["Node", ...]
-    loc: Location
-
+    __slots__ = ("items", "path", "line", "col")
     kind = "list"
 
+    def __init__(self, items: tuple["Node", ...], path: str, line: int, col: int):
+        self.items = items
+        self.path = path
+        self.line = line
+        self.col = col
 
-@dataclass(frozen=True)
+    @property
+    def loc(self) -> Location:
+        return Location(self.path, self.line, self.col)
+
+    def __repr__(self) -> str:
+        return f"Seq({len(self.items)} items at {self.loc})"
+
+
 class Map:
     """A mapping whose keys are strings; ``entries`` keeps the file's order."""
 
-    entries: tuple[tuple[Scalar, "Node"], ...]
-    loc: Location
-
+    __slots__ = ("entries", "path", "line", "col")
     kind = "mapping"
+
+    def __init__(self, entries: tuple[tuple[Scalar, "Node"], ...], path: str, line: int, col: int):
+        self.entries = entries
+        self.path = path
+        self.line = line
+        self.col = col
+
+    @property
+    def loc(self) -> Location:
+        return Location(self.path, self.line, self.col)
 
     def get(self, key: str) -> "Node | None":
         for k, v in self.entries:
@@ -89,6 +187,9 @@ class Map:
     def __iter__(self) -> Iterator[tuple[Scalar, "Node"]]:
         return iter(self.entries)
 
+    def __repr__(self) -> str:
+        return f"Map({self.keys()} at {self.loc})"
+
 
 Node = Union[Scalar, Seq, Map]
 
@@ -100,10 +201,21 @@ def _loc(path: str, mark: yaml.Mark | None) -> Location:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, dropping a byte-order mark and normalising CRLF."""
+    """Read a UTF-8 text file, dropping a byte-order mark and normalising CRLF.
+
+    Raises UnicodeDecodeError for a file that is not UTF-8.
+    """
     data = path.read_bytes()
     text = data.decode("utf-8-sig")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based (line, column) of character ``index`` in ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def parse(text: str, path: str, problems: Problems) -> Node | None:
@@ -113,62 +225,135 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    if _REFUSED_CHARS.search(text):
+        for match in _REFUSED_CHARS.finditer(text):
+            line, col = position(text, match.start())
+            problems.error(
+                Location(path, line, col),
+                f"{char_name(match.group())} is a control character a curation file may not"
+                " contain; remove it",
+            )
+        text = _REFUSED_CHARS.sub("\ufffd", text)
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         problems.error(_loc(path, mark), f"YAML syntax error: {problem}")
         return None
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        mark = getattr(exc, "position", None)
-        line = col = 0
-        if isinstance(mark, int):
-            before = text[:mark]
-            line = before.count("\n") + 1
-            col = mark - (before.rfind("\n") + 1) + 1
-        problems.error(Location(path, line, col), f"YAML syntax error: {exc}")
+    except yaml.YAMLError as exc:  # pragma: no cover - the reader errors are caught above
+        problems.error(Location(path), f"YAML syntax error: {exc}")
         return None
+    finally:
+        loader.dispose()
     if root is None:
         return None
-    return _convert(root, path, problems, set())
+    try:
+        return _Converter(path, problems, text).convert(root)
+    except RecursionError:
+        problems.error(_loc(path, root.start_mark), "the YAML document is nested too deeply")
+        return None
 
 
-def _convert(node: yaml.Node, path: str, problems: Problems, seen: set[int]) -> Node:
-    loc = _loc(path, node.start_mark)
-    if id(node) in seen:
-        # compose() hands back the very same node object for every alias of an anchor.
-        problems.error(loc, "YAML aliases and anchors (&name / *name) are not allowed")
-        return Scalar(None, loc)
-    if node.tag not in _ALLOWED_TAGS:
-        problems.error(loc, f"YAML tag {node.tag.replace(_STD, '!!')!r} is not allowed")
-        return Scalar(None, loc)
-    if isinstance(node, yaml.ScalarNode):
-        quoted = node.style in ("'", '"', "|", ">")
+class _Converter:
+    """Turns composed yaml nodes into the located tree, refusing aliases and odd tags."""
+
+    def __init__(self, path: str, problems: Problems, text: str):
+        self.path = path
+        self.problems = problems
+        # An anchor needs a ``&`` and an explicit tag a ``!`` in the source; most files
+        # have neither, and skipping the checks halves the time a large list takes.
+        self.guarded = "&" in text or "!" in text
+        # compose() hands back the very same node object for every alias of an anchor,
+        # so a node met twice anywhere in the document is an alias.
+        self.seen: set[int] = set()
+
+    def convert(self, node: yaml.Node, where: Scalar | tuple[int, int, int] | None = None) -> Node:
+        """``where`` is the node's place in its parent (its key, or the sequence's line,
+        column and the item's number), used only to locate an alias."""
+        if self.guarded and not self._admit(node, where):
+            mark = node.start_mark
+            return Scalar(None, self.path, mark.line + 1, mark.column + 1)
+        if node.__class__ is _ScalarNode:
+            return self._scalar(node)
+        mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if node.__class__ is _SequenceNode:
+            convert = self.convert
+            if self.guarded:
+                items = [convert(item, (line, col, n)) for n, item in enumerate(node.value, 1)]
+            else:
+                scalar = self._scalar
+                items = [
+                    scalar(item) if item.__class__ is _ScalarNode else convert(item)
+                    for item in node.value
+                ]
+            return Seq(tuple(items), self.path, line, col)
+        return Map(self._entries(node), self.path, line, col)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Scalar:
+        mark = node.start_mark
         text = node.value
-        if not quoted and text in _NULLS:
-            return Scalar(None, loc)
-        return Scalar(text, loc, quoted)
-    seen = seen | {id(node)}
-    if isinstance(node, yaml.SequenceNode):
-        return Seq(tuple(_convert(n, path, problems, seen) for n in node.value), loc)
-    assert isinstance(node, yaml.MappingNode)
-    entries: list[tuple[Scalar, Node]] = []
-    first_seen: dict[str, Location] = {}
-    for key_node, value_node in node.value:
-        key = _convert(key_node, path, problems, seen)
-        if not isinstance(key, Scalar) or key.text is None:
-            problems.error(_loc(path, key_node.start_mark), "a mapping key must be a plain string")
-            continue
-        if key.text in first_seen:
-            first = first_seen[key.text]
-            problems.error(
-                key.loc, f"duplicate key {key.text!r} (first defined at line {first.line})"
+        style = node.style
+        if not style:  # plain: None from PyYAML's composer, "" from libyaml's
+            return Scalar(None if text in _NULLS else text, self.path, mark.line + 1, mark.column + 1)
+        return Scalar(text, self.path, mark.line + 1, mark.column + 1, style in _QUOTED_STYLES)
+
+    def _admit(self, node: yaml.Node, where: Scalar | tuple[int, int, int] | None) -> bool:
+        mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if id(node) in self.seen:
+            # compose() drops the alias's own position: its marks are the anchor's.
+            if isinstance(where, Scalar):
+                at, what = where.loc, repr(where.text)
+            elif where:
+                at, what = Location(self.path, where[0], where[1]), f"item {where[2]}"
+            else:  # pragma: no cover - the root node is never met twice
+                at, what = Location(self.path, line, col), "a value"
+            self.problems.error(
+                at,
+                f"YAML aliases are not allowed: {what} repeats the anchor at line {line};"
+                " write the value out",
             )
-            continue
-        first_seen[key.text] = key.loc
-        entries.append((key, _convert(value_node, path, problems, seen)))
-    return Map(tuple(entries), loc)
+            return False
+        self.seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self.problems.error(
+                Location(self.path, line, col),
+                f"YAML tag {node.tag.replace(_STD, '!!')!r} is not allowed",
+            )
+            return False
+        return True
+
+    def _entries(self, node: yaml.MappingNode) -> tuple[tuple[Scalar, Node], ...]:
+        entries: list[tuple[Scalar, Node]] = []
+        first_line: dict[str, int] = {}
+        convert, scalar, guarded = self.convert, self._scalar, self.guarded
+        for key_node, value_node in node.value:
+            # Keys and values are nearly always scalars; calling `_scalar` directly for
+            # them skips a level of calls on the path every value of a large list takes.
+            if guarded or key_node.__class__ is not _ScalarNode:
+                key = convert(key_node)
+            else:
+                key = scalar(key_node)
+            if not isinstance(key, Scalar) or key.text is None:
+                self.problems.error(
+                    _loc(self.path, key_node.start_mark), "a mapping key must be a plain string"
+                )
+                continue
+            if key.text in first_line:
+                self.problems.error(
+                    key.loc,
+                    f"duplicate key {key.text!r} (first defined at line {first_line[key.text]})",
+                )
+                continue
+            first_line[key.text] = key.line
+            if guarded or value_node.__class__ is not _ScalarNode:
+                entries.append((key, convert(value_node, key)))
+            else:
+                entries.append((key, scalar(value_node)))
+        return tuple(entries)
 
 
 def to_python(node: Node | None) -> object:

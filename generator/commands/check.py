@@ -1,13 +1,39 @@
-"""`readinglist check`: not built yet."""
+"""`readinglist check`: validate content/ and print every problem as path:line:col."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+HELP = "validate content/ and report every problem as path:line:col"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    # Also accepted after the command (`readinglist check --root DIR`); SUPPRESS keeps
+    # the top-level --root when this one is not given.
+    parser.add_argument(
+        "--root",
+        default=argparse.SUPPRESS,
+        help="the project folder holding content/ (default: .)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("readinglist check: not implemented yet")
+    from ..curation import load_content
+
+    root = Path(args.root)
+    content, problems = load_content(root / "content", root)
+    for problem in problems.sorted():
+        print(problem)
+    print(summary(len(problems.errors), len(problems.warnings), len(content.papers), len(content.topics)))
+    return 1 if problems.has_errors() else 0
+
+
+def summary(errors: int, warnings: int, papers: int, topics: int) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (
+        f"{count(errors, 'error')}, {count(warnings, 'warning')}"
+        f" ({count(papers, 'paper')} and {count(topics, 'topic')} loaded)"
+    )

@@ -1,0 +1,420 @@
+"""Checking one record of a curation file against its fields in schema.py.
+
+A `RecordChecker` turns a located mapping (yamlio) into field name -> typed value,
+reporting each value that is not of its field's kind with the value's location. It
+knows nothing of other files: whether an id refers to an existing paper or topic is
+decided later, in curation.py, so id lists come back as their located nodes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable, Sequence
+from urllib.parse import urlsplit
+
+from . import schema
+from .errors import Location, Problems
+from .models import LINK_KINDS, Link
+from .schema import Field
+from .yamlio import Map, Node, Scalar, Seq, char_name, position
+
+INVALID = object()  # a value that was reported; the record keeps its default instead
+
+PAPER_FIELDS = {f.name: f for f in schema.PAPER_FIELDS}
+TOPIC_FIELDS = {f.name: f for f in schema.TOPIC_FIELDS}
+_LINK_FIELDS = {f.name: f for f in schema.LINK_FIELDS}
+_CODE_ONLY_LINK_FIELDS = frozenset({"official"})
+_OTHER_LINK_FIELDS = {n: f for n, f in _LINK_FIELDS.items() if n not in _CODE_ONLY_LINK_FIELDS}
+_WEIGHT = Field("weight", "number", "")
+
+_PATTERNS = {kind: re.compile(pattern) for kind, pattern in schema.PATTERNS.items()}
+_FORBIDDEN = re.compile(f"[{schema.FORBIDDEN_CHARS}]")
+_NOT_IN_URL = re.compile(f"[{schema.FORBIDDEN_CHARS}\\s\u200b-\u200f\u2060-\u2064]")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_ARXIV_PREFIX = re.compile(
+    r"^(?:arxiv:\s*|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
+)
+# A value plain enough to be shown back inside ``[...]`` as the fix for a missing list.
+_SIMPLE_VALUE = re.compile(r"^[\w .,'-]+$")
+
+# What a field's value must be, and what the curator wrote instead, in messages.
+_EXPECTED = {
+    "id": "an id",
+    "text": "a string",
+    "markdown": "a string",
+    "year": "a year",
+    "arxiv": "an arXiv identifier",
+    "doi": "a DOI",
+    "date": "a date",
+    "url": "a URL",
+    "bool": "true or false",
+    "number": "a number",
+    "enum": "a string",
+}
+ACTUAL = {"string": "a string", "null": "empty", "list": "a list", "mapping": "a mapping"}
+
+
+class RecordChecker:
+    """Checks the records of one file; every problem goes to ``problems``.
+
+    ``text`` is the file's text, used to point at the very character that is wrong
+    inside a long value.
+    """
+
+    def __init__(self, problems: Problems, text: str):
+        self.problems = problems
+        self.text = text
+
+    def error(self, node: Node, message: str) -> object:
+        self.problems.error(node.loc, message)
+        return INVALID
+
+    def record(
+        self, node: Map, fields: dict[str, Field], what: str = "", misplaced: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, object], bool]:
+        """Field name -> value (None when null), and whether every required field holds a
+        valid value. ``what`` names the record in messages ("a link"); ``misplaced``
+        are fields that exist, but not in this record."""
+        values: dict[str, object] = {}
+        by_kind = _BY_KIND
+        for key, value in node.entries:
+            name = key.text or ""
+            spec = fields.get(name)
+            if spec is None:
+                if name in misplaced:
+                    self.error(key, f"{name!r} applies only to code links")
+                else:
+                    self.error(key, unknown_field(name, what, list(fields)))
+                continue
+            converted = by_kind[spec.kind](self, value, spec, name)
+            if spec.required and (converted is None or converted == ""):
+                self.error(value, f"required field {name!r} is empty")
+            elif converted is not INVALID:
+                values[name] = converted
+        usable = True
+        for name, spec in fields.items():
+            if spec.required and name not in values:
+                usable = False
+                if node.get(name) is None:
+                    self.error(node, f"missing required field {name!r}")
+        return values, usable
+
+    # ------------------------------------------------------------------ single values
+
+    def scalar(self, node: Node, spec: Field, name: str) -> object:
+        """The typed string of a single value; None when null; `INVALID` if not one."""
+        if isinstance(node, Scalar):
+            return node.text
+        return self.error(node, f"'{name}' must be {_EXPECTED[spec.kind]}, not {ACTUAL[node.kind]}")
+
+    def clean(self, node: Scalar, text: str, name: str) -> object:
+        """``text``, unless it is huge or carries a character text may not."""
+        if len(text) > schema.MAX_TEXT_LENGTH:
+            return self.error(
+                node,
+                f"'{name}' is {len(text):,} characters long; the limit is {schema.MAX_TEXT_LENGTH:,}",
+            )
+        bad = _FORBIDDEN.search(text)
+        if bad:
+            self.problems.error(
+                self.locate(node, bad.group()),
+                f"'{name}' contains {char_name(bad.group())}, an invisible control character;"
+                " remove it",
+            )
+            return INVALID
+        return text
+
+    def locate(self, node: Scalar, char: str) -> Location:
+        """Where ``char`` stands in the file, if it is there as itself (not escaped)."""
+        start = 0
+        for _ in range(node.line - 1):
+            start = self.text.index("\n", start) + 1
+        index = self.text.find(char, start + node.col - 1)
+        if index < 0:
+            return node.loc
+        line, col = position(self.text, index)
+        return Location(node.path, line, col)
+
+    def text_value(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if isinstance(text, str):
+            return self.clean(node, text, name)  # type: ignore[arg-type]
+        return text
+
+    def slug(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str):
+            return text
+        if len(text) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].match(text):
+            return self.error(
+                node,
+                f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
+                f" {schema.MAX_ID_LENGTH} characters, not {text!r}",
+            )
+        return text
+
+    def year(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str):
+            return text
+        if not _PATTERNS["year"].match(text):
+            return self.error(node, f"'{name}' must be a four-digit year such as 2024, not {text!r}")
+        return int(text)
+
+    def arxiv(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str) or _PATTERNS["arxiv"].match(text):
+            return text
+        bare = _ARXIV_PREFIX.sub("", text).removesuffix(".pdf")
+        if bare != text and _PATTERNS["arxiv"].match(bare):
+            return self.error(node, f"'{name}' must be the identifier alone: write {bare}")
+        return self.error(
+            node, f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {text!r}"
+        )
+
+    def doi(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str) or _PATTERNS["doi"].match(text):
+            return text
+        prefix = _DOI_PREFIX.match(text)
+        if prefix and _PATTERNS["doi"].match(text[prefix.end() :]):
+            return self.error(
+                node,
+                f"'{name}' must be the DOI alone, without {prefix.group().strip()!r}:"
+                f" write {text[prefix.end():]}",
+            )
+        return self.error(node, f"'{name}' must be a DOI such as 10.1000/xyz123, not {text!r}")
+
+    def date(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str):
+            return text
+        if _PATTERNS["date"].match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+        return self.error(node, f"'{name}' must be a date as YYYY-MM-DD, not {text!r}")
+
+    def url(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str) or _PATTERNS["url"].match(text):
+            return text
+        bad = _NOT_IN_URL.search(text)
+        if bad:
+            char = bad.group()
+            what = "a space" if char == " " else char_name(char)
+            self.problems.error(self.locate(node, char), f"'{name}' contains {what}; remove it")  # type: ignore[arg-type]
+            return INVALID
+        return self.error(node, f"'{name}' {url_problem(text)}")
+
+    def boolean(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str):
+            return text
+        if text in schema.BOOLEANS:
+            return schema.BOOLEANS[text]
+        return self.error(node, f"'{name}' must be true or false, not {text!r}")
+
+    def number(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str):
+            return text
+        if _PATTERNS["number"].match(text):
+            return float(text)
+        return self.error(node, f"'{name}' must be a number, not {text!r}")
+
+    def enum(self, node: Node, spec: Field, name: str) -> object:
+        text = self.scalar(node, spec, name)
+        if not isinstance(text, str) or text in spec.choices:
+            return text
+        return self.error(
+            node,
+            f"'{name}' must be one of {', '.join(spec.choices)}, not {text!r}"
+            + did_you_mean(text, spec.choices),
+        )
+
+    # ------------------------------------------------------------------ lists and maps
+
+    def items(self, node: Node, name: str) -> list[Scalar] | object:
+        """The non-empty single-value items of a list; the others are reported."""
+        if not isinstance(node, Seq):
+            if isinstance(node, Scalar) and node.text is None:
+                return []
+            hint = ""
+            if isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
+                hint = f"; write [{node.text}]"
+            return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
+        good = []
+        for number, item in enumerate(node.items, 1):
+            if not isinstance(item, Scalar):
+                self.error(item, f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}")
+            elif item.text is None or not item.text.strip():
+                self.error(item, f"'{name}' item {number} is empty")
+            else:
+                good.append(item)
+        return good
+
+    def text_list(self, node: Node, spec: Field, name: str) -> object:
+        items = self.items(node, name)
+        if not isinstance(items, list):
+            return items
+        values = [self.clean(item, item.text, name) for item in items]  # type: ignore[arg-type]
+        return tuple(v for v in values if v is not INVALID)
+
+    def id_list(self, node: Node, spec: Field, name: str) -> object:
+        """The located ids, checked for form and repeats; whether they exist is checked
+        once every file is read."""
+        items = self.items(node, name)
+        if not isinstance(items, list):
+            return items
+        first: dict[str, int] = {}
+        refs = []
+        for item in items:
+            text = item.text or ""
+            if text in first:
+                self.error(item, f"'{name}' lists {text!r} twice (first at line {first[text]})")
+            elif self.slug(item, spec, name) is not INVALID:
+                first[text] = item.line
+                refs.append(item)
+        return tuple(refs)
+
+    def keywords(self, node: Node, spec: Field, name: str) -> object:
+        if isinstance(node, Scalar) and node.text is None:
+            return {}
+        if not isinstance(node, Map):
+            return self.error(node, f"'{name}' must be a mapping of phrase: weight, not {ACTUAL[node.kind]}")
+        weights = {}
+        for key, value in node.entries:
+            phrase = self.clean(key, key.text or "", name)
+            weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
+            if weight is None:
+                weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")
+            if phrase is not INVALID and weight is not INVALID:
+                weights[phrase] = weight
+        return weights
+
+    def links(self, node: Node, spec: Field, name: str) -> object:
+        if isinstance(node, Scalar) and node.text is None:
+            return ()
+        if not isinstance(node, Map):
+            return self.error(node, f"'{name}' must be a mapping of link kinds, not {ACTUAL[node.kind]}")
+        links: list[Link] = []
+        for key, value in node.entries:
+            kind = key.text or ""
+            if kind not in LINK_KINDS:
+                self.error(
+                    key,
+                    f"unknown link kind {kind!r}"
+                    + did_you_mean(kind, LINK_KINDS, f"; the kinds are: {', '.join(LINK_KINDS)}"),
+                )
+                continue
+            for entry in self.link_entries(value, f"{name}.{kind}"):
+                link = self.link(entry, kind)
+                if link is not None:
+                    links.append(link)
+        return tuple(links)
+
+    def link_entries(self, node: Node, name: str) -> list[Map]:
+        if isinstance(node, Scalar) and node.text is None:
+            return []
+        if not isinstance(node, Seq):
+            hint = "; write each link as '- url: https://...'" if isinstance(node, Scalar) else ""
+            self.error(node, f"'{name}' must be a list of links, not {ACTUAL[node.kind]}{hint}")
+            return []
+        maps = []
+        for number, item in enumerate(node.items, 1):
+            if isinstance(item, Map):
+                maps.append(item)
+            else:
+                hint = "; write it as 'url: ...'" if isinstance(item, Scalar) and item.text else ""
+                self.error(
+                    item, f"'{name}' item {number} must be a mapping with a 'url', not {ACTUAL[item.kind]}{hint}"
+                )
+        return maps
+
+    def link(self, node: Map, kind: str) -> Link | None:
+        if kind == "code":
+            values, usable = self.record(node, _LINK_FIELDS, "a link")
+        else:
+            values, usable = self.record(node, _OTHER_LINK_FIELDS, "a link", _CODE_ONLY_LINK_FIELDS)
+        if not usable:
+            return None
+        url = str(values["url"])
+        host = repo = ""
+        if kind == "code":
+            host, repo = code_repository(url)
+        return Link(
+            url=url,
+            kind=kind,
+            found_in=str(values.get("found_in") or "curator"),
+            note=str(values.get("note") or ""),
+            official=bool(values.get("official")),
+            host=host,
+            repo=repo,
+        )
+
+
+# Field kind -> the method that checks and converts a value of that kind.
+_BY_KIND: dict[str, Callable[[RecordChecker, Node, Field, str], object]] = {
+    "id": RecordChecker.slug,
+    "text": RecordChecker.text_value,
+    "markdown": RecordChecker.text_value,
+    "year": RecordChecker.year,
+    "arxiv": RecordChecker.arxiv,
+    "doi": RecordChecker.doi,
+    "date": RecordChecker.date,
+    "url": RecordChecker.url,
+    "bool": RecordChecker.boolean,
+    "number": RecordChecker.number,
+    "enum": RecordChecker.enum,
+    "list[text]": RecordChecker.text_list,
+    "list[paper]": RecordChecker.id_list,
+    "list[topic]": RecordChecker.id_list,
+    "links": RecordChecker.links,
+    "keywords": RecordChecker.keywords,
+}
+assert set(_BY_KIND) == set(schema.KINDS)
+
+
+def url_problem(url: str) -> str:
+    """Why ``url``, which has no whitespace or invisible character, is not accepted."""
+    if url.startswith("//"):
+        return f"must be an absolute http(s) URL: write https:{url}"
+    scheme, colon, _ = url.partition(":")
+    if colon and _SCHEME.match(scheme):
+        if scheme.lower() not in ("http", "https"):
+            return f"must be an http(s) URL, not a '{scheme.lower()}:' URL"
+        if not url[len(scheme) + 1 :].startswith("//") or not urlsplit(url).hostname:
+            return "must be an absolute http(s) URL with a host name, like https://example.org/"
+    return f"must be an absolute http(s) URL: write https://{url}"
+
+
+def code_repository(url: str) -> tuple[str, str]:
+    """The code host and ``owner/name`` of a repository link (deep links included)."""
+    from .links import classify  # imported late: only files with code links need it
+
+    found = classify(url)
+    return found.host, found.repo
+
+
+def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "") -> str:
+    match = closest(word, choices)
+    return f" (did you mean {match!r}?)" if match else otherwise
+
+
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice most like ``word``, if any is alike enough to be a typo of it."""
+    from rapidfuzz import fuzz, process  # imported late: only a mistake needs it
+
+    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=60)
+    return found[0] if found else None
+
+
+def unknown_field(name: str, what: str, fields: Sequence[str]) -> str:
+    where = f" in {what}" if what else ""
+    return f"unknown field {name!r}{where}" + did_you_mean(
+        name, fields, f"; the fields are: {', '.join(fields)}"
+    )
