@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 
 .PHONY: site serve test check lint links chromium clean
 
+# --strict: any MkDocs warning (a broken link, a missing page) fails the build.
 site: $(VENV)/.installed
-	$(BIN)/readinglist build
+	$(BIN)/readinglist build --strict
 
 serve: $(VENV)/.installed
 	$(BIN)/readinglist serve

@@ -138,5 +138,10 @@ def test_ci_runs_the_readmes_test_command():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert script.startswith("#!/usr/bin/env bash\n")
     assert "set -euo pipefail" in script
-    assert any(line.startswith("make test") for line in script.splitlines())
-    assert "--strict" in script
+    lines = script.splitlines()
+    test = next(i for i, line in enumerate(lines) if line.startswith("make test"))
+    site = next(i for i, line in enumerate(lines) if line.startswith("make site"))
+    assert test < site
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    site_rule = makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]
+    assert "\t$(BIN)/readinglist build --strict" in site_rule

@@ -128,7 +128,7 @@ def test_ci_checks_tests_and_builds_in_that_order_after_a_pinned_install():
         commands.index("pip install -c constraints.txt"),
         commands.index("readinglist check"),
         commands.index("pytest"),
-        commands.index("readinglist build"),
+        commands.index("readinglist build --strict"),
     ]
     assert order == sorted(order)
 
