@@ -30,8 +30,8 @@ outvote a title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 import snowballstemmer
@@ -45,7 +45,8 @@ ANY_OF = "|"
 
 _HYPHEN = re.compile(r"(?<=[a-z0-9])[-\u2010\u2011](?=[a-z0-9])")
 _APOSTROPHE = re.compile(r"['\u2019]")
-_WORD = re.compile(r"[a-z0-9]+")
+# A word may hold apostrophes ("model's"); _stem drops them, once per distinct word.
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z0-9]+)*")
 _STEMMER = snowballstemmer.stemmer("english")
 # Where Snowball's stems get in the way of matching: it keeps the plural of acronyms
 # ("llms"), separates "learner" from "learning" ("continual learners" should match
@@ -62,19 +63,34 @@ _STEM_OVERRIDES = {
 }
 
 
-@lru_cache(maxsize=200_000)
-def _stem(token: str) -> str:
-    return _STEM_OVERRIDES.get(token) or _STEMMER.stemWord(token)
+# word -> stem; a plain dict (not lru_cache) because this lookup runs once per word of
+# every abstract. Its size is bounded by the vocabulary of the list.
+_STEMS: dict[str, str] = dict(_STEM_OVERRIDES)
+
+
+def _stem(word: str) -> str:
+    stem = _STEMS.get(word)
+    if stem is None:
+        bare = _APOSTROPHE.sub("", word)
+        stem = _STEMS[word] = _STEM_OVERRIDES.get(bare) or _STEMMER.stemWord(bare)
+    return stem
 
 
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words; hyphens separate words, apostrophes are dropped."""
-    return tuple(map(_stem, _WORD.findall(_APOSTROPHE.sub("", text.lower()))))
+    words = _WORD.findall(text.lower())
+    found = list(map(_STEMS.get, words))  # at C speed; only new words need the stemmer
+    if None in found:
+        found = [
+            stem if stem is not None else _stem(word)
+            for stem, word in zip(found, words, strict=True)
+        ]
+    return tuple(found)
 
 
 def _spellings(phrase: str) -> tuple[tuple[str, ...], ...]:
     """The stem sequences a keyword phrase matches: each hyphen split and joined."""
-    pieces = _HYPHEN.split(_APOSTROPHE.sub("", phrase.lower().strip()))
+    pieces = _HYPHEN.split(phrase.lower().strip())
     variants = [pieces[0]]
     for piece in pieces[1:]:
         variants = [v + sep + piece for v in variants for sep in (" ", "")]
@@ -82,35 +98,57 @@ def _spellings(phrase: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(v for v in found if v))
 
 
-def _alternatives(part: str) -> tuple[tuple[str, ...], ...]:
-    found = {spelling for choice in part.split(ANY_OF) for spelling in _spellings(choice)}
-    return tuple(sorted(found))
+@dataclass(frozen=True)
+class _Choice:
+    """One alternative of a keyword part: its text as written and what it matches."""
+
+    text: str
+    spellings: tuple[tuple[str, ...], ...]
+
+
+_Part = tuple[_Choice, ...]  # matches when any of its choices does
+
+
+def _parts(phrase: str) -> tuple[_Part, ...]:
+    parts = []
+    for part in phrase.split(ALL_OF):
+        choices = []
+        for text in part.split(ANY_OF):
+            spellings = _spellings(text)
+            if spellings:
+                choices.append(_Choice(" ".join(text.split()), spellings))
+        parts.append(tuple(choices))
+    return tuple(parts)
 
 
 def keyword_overlaps(topic: Topic) -> list[tuple[str, str]]:
-    """Pairs of ``topic``'s keywords that match exactly the same words.
+    """Pairs of ``topic``'s keywords that match some of the same words.
 
     Stemming makes different-looking phrases equal ("instructions" and "instruction",
-    "language modelling" and "language models"); two such keywords count every match
-    twice, which is rarely what the curator meant.
+    "language modelling" and "language models"), and "multi-task" already matches
+    "multitask"; two such keywords count a match twice, which is rarely what the
+    curator meant. (A phrase inside a longer one, "forgetting" in "catastrophic
+    forgetting", is a deliberate extra weight and not reported.)
     """
-    seen: dict[tuple[tuple[tuple[str, ...], ...], ...], str] = {}
+    matches = [
+        (phrase, [{s for choice in part for s in choice.spellings} for part in _parts(phrase)])
+        for phrase in topic.keywords
+    ]
     pairs = []
-    for phrase in topic.keywords:
-        key = tuple(sorted(_alternatives(part) for part in phrase.split(ALL_OF)))
-        if key in seen:
-            pairs.append((seen[key], phrase))
-        else:
-            seen[key] = phrase
+    for i, (first, first_parts) in enumerate(matches):
+        for second, second_parts in matches[i + 1 :]:
+            if len(first_parts) == len(second_parts) and all(
+                a & b for a, b in zip(first_parts, second_parts, strict=True)
+            ):
+                pairs.append((first, second))
     return pairs
 
 
 @dataclass(frozen=True)
 class _Keyword:
     topic: str
-    phrase: str  # as written in topics.yml, shown as the reason
-    # parts that must all occur; each part is one or more spellings (stem sequences)
-    parts: tuple[tuple[tuple[str, ...], ...], ...]
+    phrase: str  # as written in topics.yml
+    parts: tuple[_Part, ...]  # all must occur
     weight: float
 
 
@@ -120,69 +158,113 @@ class Matcher:
 
     topics: tuple[Topic, ...]
     keywords: tuple[_Keyword, ...]
-    # first stem of a phrase -> the phrases (stem tuples) that start with it
-    by_first_stem: Mapping[str, tuple[tuple[str, ...], ...]]
+    single_words: frozenset[str]  # the spellings of one word
+    word_pairs: frozenset[tuple[str, ...]]  # the spellings of two words
+    long_phrases: tuple[tuple[str, ...], ...]  # the spellings of three or more words
+    # spelling -> where it is used: (keyword position, part position, choice position)
+    uses: Mapping[tuple[str, ...], tuple[tuple[int, int, int], ...]]
 
 
 def compile_topics(topics: Sequence[Topic]) -> Matcher:
     keywords: list[_Keyword] = []
-    starts: dict[str, set[tuple[str, ...]]] = {}
+    users: dict[tuple[str, ...], set[tuple[int, int, int]]] = {}
     for topic in topics:
         for phrase, weight in topic.keywords.items():
-            parts = tuple(_alternatives(part) for part in phrase.split(ALL_OF))
-            if not all(parts):
-                continue  # a phrase with no words cannot match; validation reports it
+            parts = _parts(phrase)
+            if not parts or not all(parts):
+                continue  # a part with no words cannot match; validation reports it
+            for p, part in enumerate(parts):
+                for c, choice in enumerate(part):
+                    for spelling in choice.spellings:
+                        users.setdefault(spelling, set()).add((len(keywords), p, c))
             keywords.append(_Keyword(topic.id, phrase, parts, float(weight)))
-            for spellings in parts:
-                for spelling in spellings:
-                    starts.setdefault(spelling[0], set()).add(spelling)
-    by_first_stem = {first: tuple(sorted(found)) for first, found in starts.items()}
-    return Matcher(tuple(topics), tuple(keywords), by_first_stem)
+    return Matcher(
+        topics=tuple(topics),
+        keywords=tuple(keywords),
+        single_words=frozenset(s[0] for s in users if len(s) == 1),
+        word_pairs=frozenset(s for s in users if len(s) == 2),
+        long_phrases=tuple(sorted(s for s in users if len(s) > 2)),
+        uses={spelling: tuple(sorted(found)) for spelling, found in users.items()},
+    )
 
 
 def _count_phrases(words: tuple[str, ...], matcher: Matcher) -> dict[tuple[str, ...], int]:
-    counts: dict[tuple[str, ...], int] = {}
-    index = matcher.by_first_stem
-    for i, word in enumerate(words):
-        candidates = index.get(word)
-        if candidates is None:
+    """How often each keyword spelling occurs in ``words``.
+
+    Runs once per title and abstract, so the counting is done by Counter, zip and set
+    operations (in C); Python only loops over the few long phrases that could match.
+    """
+    present = Counter(words)
+    pairs = Counter(zip(words, words[1:], strict=False))
+    counts = {(word,): present[word] for word in matcher.single_words.intersection(present)}
+    for pair in matcher.word_pairs.intersection(pairs):
+        counts[pair] = pairs[pair]
+    for spelling in matcher.long_phrases:
+        if spelling[:2] not in pairs or not all(word in present for word in spelling[2:]):
             continue
-        for phrase in candidates:
-            if len(phrase) == 1 or words[i : i + len(phrase)] == phrase:
-                counts[phrase] = counts.get(phrase, 0) + 1
+        size, first, found, start = len(spelling), spelling[0], 0, 0
+        try:
+            while True:
+                start = words.index(first, start)
+                if words[start : start + size] == spelling:
+                    found += 1
+                start += 1
+        except ValueError:  # no further occurrence of the first word
+            pass
+        if found:
+            counts[spelling] = found
     return counts
-
-
-def _count(spellings: tuple[tuple[str, ...], ...], counts: Mapping[tuple[str, ...], int]) -> int:
-    return sum(counts.get(spelling, 0) for spelling in spellings)
 
 
 @dataclass(frozen=True)
 class TopicScore:
-    """How well one paper matches one topic's keywords; ``terms`` in keyword order."""
+    """How well one paper matches one topic's keywords.
+
+    ``contributions`` lists every matched keyword as (term, points), in keyword order;
+    a term names the words that matched ("rl + language model"). ``terms`` are the
+    ones that count in favour, the reason shown to readers.
+    """
 
     topic: str
     score: float
-    terms: tuple[str, ...]
+    contributions: tuple[tuple[str, float], ...]
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(term for term, points in self.contributions if points > 0)
 
 
 def score_paper(paper: Paper, matcher: Matcher) -> dict[str, TopicScore]:
     """The rule score of every topic with at least one matching keyword."""
     in_title = _count_phrases(stems(paper.title), matcher)
-    in_abstract = _count_phrases(stems(paper.abstract), matcher)
-    totals: dict[str, float] = {}
-    terms: dict[str, list[str]] = {}
-    for keyword in matcher.keywords:
-        title_hit = all(_count(part, in_title) for part in keyword.parts)
-        occurrences = min(_count(p, in_title) + _count(p, in_abstract) for p in keyword.parts)
-        if not occurrences:
+    in_all = _count_phrases(stems(paper.abstract), matcher)
+    for spelling, n in in_title.items():
+        in_all[spelling] = in_all.get(spelling, 0) + n
+    # Spread each matched spelling's count onto the keyword parts that use it, so the
+    # work per paper follows its matches, not the size of the taxonomy.
+    totals: dict[tuple[int, int], int] = {}
+    titled: set[tuple[int, int]] = set()
+    first_choice: dict[tuple[int, int], int] = {}
+    for spelling, n in in_all.items():
+        for k, p, c in matcher.uses[spelling]:
+            totals[k, p] = totals.get((k, p), 0) + n
+            if spelling in in_title:
+                titled.add((k, p))
+            if c < first_choice.get((k, p), c + 1):
+                first_choice[k, p] = c
+    found: dict[str, list[tuple[str, float]]] = {}
+    for k in sorted({k for k, _ in totals}):  # keyword order: terms keep topics.yml order
+        keyword = matcher.keywords[k]
+        parts = range(len(keyword.parts))
+        if not all((k, p) in totals for p in parts):
             continue
-        strength = (TITLE_BONUS if title_hit else 0.0) + min(occurrences, MAX_REPEATS)
-        totals[keyword.topic] = totals.get(keyword.topic, 0.0) + keyword.weight * strength
-        terms.setdefault(keyword.topic, []).append(keyword.phrase)
+        occurrences = min(MAX_REPEATS, *(totals[k, p] for p in parts))
+        bonus = TITLE_BONUS if all((k, p) in titled for p in parts) else 0.0
+        term = " + ".join(keyword.parts[p][first_choice[k, p]].text for p in parts)
+        found.setdefault(keyword.topic, []).append((term, keyword.weight * (bonus + occurrences)))
     return {
-        topic: TopicScore(topic, round(total, 3), tuple(terms[topic]))
-        for topic, total in totals.items()
+        topic: TopicScore(topic, round(sum(points for _, points in items), 3), tuple(items))
+        for topic, items in found.items()
     }
 
 
@@ -200,7 +282,9 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
         seen.add(topic_id)
         found = scores.get(topic_id)
         result.append(
-            TopicAssignment(topic_id, "curator", found.terms if found else (), found.score if found else 0.0)
+            TopicAssignment(
+                topic_id, "curator", found.terms if found else (), found.score if found else 0.0
+            )
         )
 
     excluded = set(paper.exclude_topics) | seen
