@@ -87,7 +87,12 @@ class Topic:
 
 @dataclass(frozen=True)
 class TopicAssignment:
-    """Why a paper has a topic: ``by`` is "curator" or "rules"; ``terms`` matched."""
+    """Why a paper has a topic: ``by`` is "curator" or "rules"; ``terms`` matched.
+
+    ``by`` is "fallback" when no rule reached its threshold and the curator chose no
+    topic: the paper gets its best-scoring topic (``terms`` and ``score`` are that
+    topic's, below its threshold). See topics.py.
+    """
 
     topic: str
     by: str

@@ -3,22 +3,25 @@
 Pure functions, no I/O. For every paper the result says which topics it has and why:
 
 * topics the curator lists in the paper's file (``paper.topics``) always win
-  (``by="curator"``), in the order the curator wrote them;
-* otherwise a topic's weighted keyword phrases are matched against the title and the
-  abstract, and the topic is assigned when the score reaches the topic's threshold
-  (``by="rules"``, ``terms`` are the phrases that matched); ``paper.exclude_topics``
-  vetoes a rule;
+  (``by="curator"``), first and in the order the curator wrote them;
+* a topic's weighted keywords are matched against the title and the abstract, and
+  the topic is assigned when its score reaches the topic's threshold (``by="rules"``;
+  ``terms`` name the words that matched, ``score`` is the score); a topic in
+  ``paper.exclude_topics`` is never assigned by rule;
 * a paper that neither the curator nor any rule places gets its best-scoring topic
-  (``by="fallback"``), so no paper is missing from every topic page; the check and
-  ``readinglist topics --explain`` show it so a curator can fix it.
+  (``by="fallback"``), so no paper is missing from every topic page;
+  ``readinglist topics`` counts such papers and ``--explain`` shows why.
 
 Matching works on stems (Snowball, English), so "learns", "learning" and "learned"
 all match "learn". A hyphen in a paper separates words; a hyphen in a keyword matches
 both spellings, so the keyword "multi-task" matches "multi-task", "multi task" and
-"multitask" (and "pre-training" matches "pretraining"). Synonyms ("continual learning", "lifelong learning") are simply several
-keywords of one topic. A keyword may also be ``"a & b"``: it matches when every part
-occurs somewhere in the paper (its count is the rarest part's), for phrases such as
-"reinforcement learning & language model" that only mean something together.
+"multitask" (and "pre-training" matches "pretraining"). Synonyms ("continual
+learning", "lifelong learning") are several keywords of one topic, or one keyword
+``"llm | language model"`` that matches any of its alternatives and counts as one
+term. ``"a & b"`` matches when every part occurs somewhere in the paper (it counts
+as often as its rarest part), for words such as "reinforcement learning" and
+"language model" that only mean something together; ``&`` binds looser than ``|``.
+A negative weight counts against the topic.
 
 Score of a topic = sum over its matched keywords of
 ``weight * (TITLE_BONUS if in the title + min(occurrences, MAX_REPEATS))``, occurrences
@@ -112,9 +115,11 @@ _Part = tuple[_Choice, ...]  # matches when any of its choices does
 def _parts(phrase: str) -> tuple[_Part, ...]:
     parts = []
     for part in phrase.split(ALL_OF):
-        choices = []
+        choices, taken = [], set()
         for text in part.split(ANY_OF):
-            spellings = _spellings(text)
+            # a spelling two alternatives share ("multi-task | multitask") counts once
+            spellings = tuple(s for s in _spellings(text) if s not in taken)
+            taken.update(spellings)
             if spellings:
                 choices.append(_Choice(" ".join(text.split()), spellings))
         parts.append(tuple(choices))
@@ -163,6 +168,8 @@ class Matcher:
     long_phrases: tuple[tuple[str, ...], ...]  # the spellings of three or more words
     # spelling -> where it is used: (keyword position, part position, choice position)
     uses: Mapping[tuple[str, ...], tuple[tuple[int, int, int], ...]]
+    order: Mapping[str, int]  # topic id -> position in topics.yml, to break ties
+    thresholds: Mapping[str, float]
 
 
 def compile_topics(topics: Sequence[Topic]) -> Matcher:
@@ -185,6 +192,8 @@ def compile_topics(topics: Sequence[Topic]) -> Matcher:
         word_pairs=frozenset(s for s in users if len(s) == 2),
         long_phrases=tuple(sorted(s for s in users if len(s) > 2)),
         uses={spelling: tuple(sorted(found)) for spelling, found in users.items()},
+        order={topic.id: position for position, topic in enumerate(topics)},
+        thresholds={topic.id: topic.threshold for topic in topics},
     )
 
 
@@ -271,9 +280,6 @@ def score_paper(paper: Paper, matcher: Matcher) -> dict[str, TopicScore]:
 def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     """One paper's topics: the curator's first, then rules by descending score."""
     scores = score_paper(paper, matcher)
-    order = {topic.id: position for position, topic in enumerate(matcher.topics)}
-    thresholds = {topic.id: topic.threshold for topic in matcher.topics}
-
     result: list[TopicAssignment] = []
     seen: set[str] = set()
     for topic_id in paper.topics:
@@ -290,9 +296,9 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     excluded = set(paper.exclude_topics) | seen
     ranked = sorted(
         (s for s in scores.values() if s.topic not in excluded and s.score > 0),
-        key=lambda s: (-s.score, order.get(s.topic, len(order))),
+        key=lambda s: (-s.score, matcher.order[s.topic]),
     )
-    passing = [s for s in ranked if s.score >= thresholds.get(s.topic, 1.0)]
+    passing = [s for s in ranked if s.score >= matcher.thresholds[s.topic]]
     result.extend(TopicAssignment(s.topic, "rules", s.terms, s.score) for s in passing)
     if not result and ranked:
         best = ranked[0]

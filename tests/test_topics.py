@@ -403,3 +403,9 @@ def test_topics_on_broken_content_prints_located_problems_and_fails(tmp_path, ca
     assert run_cli(tmp_path) == 1
     err = capsys.readouterr().err.splitlines()
     assert any(line.startswith("content/papers/e.yml:4:7: ") for line in err), err
+
+
+def test_alternatives_that_share_a_spelling_count_it_once():
+    matcher = compile_topics([topic("mtl", {"multi-task | multitask": 1.0})])
+    # one occurrence, not two, even though both alternatives match "multitask"
+    assert score_paper(paper("p", "A study", "A multitask model."), matcher)["mtl"].score == 1.0
