@@ -97,16 +97,14 @@ def _read_yaml(path: Path, shown: str, problems: Problems) -> tuple[Node | None,
     An empty file gives (None, text) with no problem: what is missing depends on the file.
     """
     with open(path, "rb") as handle:
-        if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-            data = b""
-        else:
-            data = handle.read()
-    if not data and path.stat().st_size > MAX_FILE_BYTES:
-        problems.error(
-            Location(shown, 1, 1),
-            f"the file is larger than {MAX_FILE_BYTES:,} bytes; a curation file is far smaller",
-        )
-        return None, ""
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            problems.error(
+                Location(shown, 1, 1),
+                f"the file is {size:,} bytes; a curation file may be at most {MAX_FILE_BYTES:,}",
+            )
+            return None, ""
+        data = handle.read()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -115,8 +113,7 @@ def _read_yaml(path: Path, shown: str, problems: Problems) -> tuple[Node | None,
         col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         problems.error(
             Location(shown, line, col),
-            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot start a character here);"
-            " save it as UTF-8",
+            f"the file is not UTF-8 (invalid byte 0x{data[exc.start]:02x}); save it as UTF-8",
         )
         return None, ""
     if text.startswith("\ufeff"):

@@ -36,6 +36,7 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.I
 _ARXIV_PREFIX = re.compile(
     r"^(?:arxiv:\s*|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
 )
+_WORDY = re.compile(r"[A-Za-z0-9]")
 # A value plain enough to be shown back inside ``[...]`` as the fix for a missing list.
 _SIMPLE_VALUE = re.compile(r"^[\w .,'-]+$")
 
@@ -289,6 +290,9 @@ class RecordChecker:
         weights = {}
         for key, value in node.entries:
             phrase = self.clean(key, key.text or "", name)
+            if isinstance(phrase, str) and not all(_WORDY.search(part) for part in phrase.split("&")):
+                # topics.py matches words of a-z and 0-9; "a & " or "--" can never match.
+                phrase = self.error(key, f"keyword {phrase!r} has a part with no letter or digit, so it can never match")
             weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
             if weight is None:
                 weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")

@@ -88,3 +88,491 @@ def test_titles_are_the_same_after_folding_case_punctuation_and_unicode_forms():
     assert normalised_title("Ｌｅａｒｎｉｎｇ  to Learn!") == normalised_title("learning: to-learn")
     assert normalised_title("Café") == normalised_title("Cafe\u0301")
     assert normalised_title("Learning to learn") != normalised_title("Learning to earn")
+
+
+# ---------------------------------------------------------------------------- mistakes
+
+TOPICS = """\
+topics:
+  - id: in-context-learning
+    title: In-context learning
+  - id: multi-task-learning
+    title: Multi-task learning
+"""
+KNOWN = """\
+id: known-paper
+title: A Known Paper
+topics: [in-context-learning, multi-task-learning]
+abstract: Known.
+"""
+
+
+def check_one(tmp_path: Path, text: str | bytes, name: str = "x.yml") -> list[str]:
+    """Problems of one paper file next to a valid paper and two topics it fills."""
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "known-paper.yml", KNOWN)
+    path = tmp_path / "content" / "papers" / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return messages(tmp_path)
+
+
+P = "content/papers/x.yml"
+
+CASES = {
+    "yaml syntax error": (
+        "id: x\ntitle: [unclosed\nabstract: a\n",
+        # libyaml stops at the ':' that cannot be inside the unclosed flow list.
+        [f"{P}:3:9: YAML syntax error: did not find expected ',' or ']'"],
+    ),
+    "duplicate key": (
+        "id: x\ntitle: A\ntitle: B\nabstract: a\n",
+        [f"{P}:3:1: duplicate key 'title' (first defined at line 2)"],
+    ),
+    "a string where a list belongs": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace]"],
+    ),
+    "a list where a string belongs": (
+        "id: x\ntitle: [A, B]\nabstract: a\n",
+        [f"{P}:2:8: 'title' must be a string, not a list"],
+    ),
+    "a mapping where a year belongs": (
+        "id: x\ntitle: A\nyear: {when: 2020}\nabstract: a\n",
+        [f"{P}:3:7: 'year' must be a year, not a mapping"],
+    ),
+    "links as a list": (
+        "id: x\ntitle: A\nlinks: [https://example.org]\nabstract: a\n",
+        [f"{P}:3:8: 'links' must be a mapping of link kinds, not a list"],
+    ),
+    "misspelled field": (
+        "id: x\ntitel: A\nabstract: a\n",
+        [
+            f"{P}:1:1: missing required field 'title'",
+            f"{P}:2:1: unknown field 'titel' (did you mean 'title'?)",
+        ],
+    ),
+    "unknown field with nothing close": (
+        "id: x\ntitle: A\ncolour: red\nabstract: a\n",
+        [
+            f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, year, venue,"
+            " arxiv, doi, links, topics, exclude_topics, tags, status, added, related, notes,"
+            " abstract"
+        ],
+    ),
+    "octal-looking year": (
+        "id: x\ntitle: A\nyear: 0123\nabstract: a\n",
+        [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '0123'"],
+    ),
+    "arxiv id with too few digits": (
+        "id: x\ntitle: A\narxiv: 2101.0001\nabstract: a\n",
+        [
+            f"{P}:3:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or cs/0112017,"
+            " not '2101.0001'"
+        ],
+    ),
+    "arxiv id with its prefix": (
+        "id: x\ntitle: A\narxiv: arXiv:2101.00010\nabstract: a\n",
+        [f"{P}:3:8: 'arxiv' must be the identifier alone: write 2101.00010"],
+    ),
+    "arxiv id as a URL": (
+        "id: x\ntitle: A\narxiv: https://arxiv.org/pdf/2101.00010v2.pdf\nabstract: a\n",
+        [f"{P}:3:8: 'arxiv' must be the identifier alone: write 2101.00010v2"],
+    ),
+    "doi with a resolver": (
+        "id: x\ntitle: A\ndoi: https://doi.org/10.1000/xyz123\nabstract: a\n",
+        [
+            f"{P}:3:6: 'doi' must be the DOI alone, without 'https://doi.org/':"
+            " write 10.1000/xyz123"
+        ],
+    ),
+    "doi with a scheme": (
+        "id: x\ntitle: A\ndoi: 'doi:10.1000/xyz123'\nabstract: a\n",
+        [f"{P}:3:6: 'doi' must be the DOI alone, without 'doi:': write 10.1000/xyz123"],
+    ),
+    "not a doi": (
+        "id: x\ntitle: A\ndoi: 10.1000\nabstract: a\n",
+        [f"{P}:3:6: 'doi' must be a DOI such as 10.1000/xyz123, not '10.1000'"],
+    ),
+    "title null and abstract missing": (
+        "id: x\ntitle: null\n",
+        [
+            f"{P}:1:1: missing required field 'abstract'",
+            f"{P}:2:8: required field 'title' is empty",
+        ],
+    ),
+    "title with nothing after the colon": (
+        "id: x\ntitle:\nabstract: a\n",
+        [f"{P}:2:7: required field 'title' is empty"],
+    ),
+    "unknown ids with suggestions": (
+        "id: x\ntitle: A\ntopics: [in-context]\nexclude_topics: [multitask-learning]\n"
+        "related: [known-papr, zzz]\nabstract: a\n",
+        [
+            f"{P}:3:10: unknown topic 'in-context' (did you mean 'in-context-learning'?)",
+            f"{P}:4:18: unknown topic 'multitask-learning' (did you mean 'multi-task-learning'?)",
+            f"{P}:5:11: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+            f"{P}:5:23: unknown paper 'zzz'",
+        ],
+    ),
+    "ids listed twice, excluded and related to itself": (
+        "id: x\ntitle: A\ntopics: [in-context-learning, in-context-learning]\n"
+        "exclude_topics: [in-context-learning]\nrelated: [x]\nabstract: a\n",
+        [
+            f"{P}:3:31: 'topics' lists 'in-context-learning' twice (first at line 3)",
+            f"{P}:4:18: 'in-context-learning' is in both topics and exclude_topics",
+            f"{P}:5:11: a paper cannot be related to itself",
+        ],
+    ),
+    "status not one of the choices": (
+        "id: x\ntitle: A\nstatus: must read\nabstract: a\n",
+        [
+            f"{P}:3:9: 'status' must be one of must-read, classic, to-read, reference,"
+            " not 'must read' (did you mean 'must-read'?)"
+        ],
+    ),
+    "impossible date": (
+        "id: x\ntitle: A\nadded: 2026-13-01\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026-13-01'"],
+    ),
+    "id that is not a slug": (
+        "id: Not_A_Slug\ntitle: A\nabstract: a\n",
+        [
+            f"{P}:1:5: 'id' must be an id of lowercase a-z, 0-9 and single hyphens,"
+            " at most 80 characters, not 'Not_A_Slug'"
+        ],
+    ),
+    "id that does not match the file name": (
+        "id: known-paper-2\ntitle: A\nabstract: a\n",
+        [f"{P}:1:5: id 'known-paper-2' does not match the file name 'x.yml'; rename one so they agree"],
+    ),
+    "not a mapping": ("- id: x\n- title: A\n", [f"{P}:1:1: a paper file must be a mapping of field: value, not a list"]),
+    "empty file": ("", [f"{P}:1:1: the file is empty; a paper needs an id, a title and an abstract"]),
+    "only comments": (
+        "# yaml-language-server: $schema=../schema/paper.schema.json\n",
+        [f"{P}:1:1: the file is empty; a paper needs an id, a title and an abstract"],
+    ),
+    "not utf-8": (
+        "id: x\ntitle: Caf\xe9\nabstract: a\n".encode("latin-1"),
+        [f"{P}:2:11: the file is not UTF-8 (invalid byte 0xe9); save it as UTF-8"],
+    ),
+    "giant abstract": (
+        "id: x\ntitle: A\nabstract: " + "a" * 100_001 + "\n",
+        [f"{P}:3:11: 'abstract' is 100,001 characters long; the limit is 100,000"],
+    ),
+    "alias bomb": (
+        "id: x\ntitle: A\nabstract: a\ntags: &a [lol, lol]\nnotes: &b [*a, *a]\n",
+        [
+            f"{P}:5:8: 'notes' must be a string, not a list",
+            # compose() keeps no position for an alias: the list holding it is shown.
+            f"{P}:5:8: YAML aliases are not allowed: item 1 repeats the anchor at line 4;"
+            " write the value out",
+            f"{P}:5:8: YAML aliases are not allowed: item 2 repeats the anchor at line 4;"
+            " write the value out",
+        ],
+    ),
+    "python object tag": (
+        "id: x\ntitle: !!python/object/apply:os.system [echo pwned]\nabstract: a\n",
+        [
+            f"{P}:2:8: YAML tag '!!python/object/apply:os.system' is not allowed",
+            f"{P}:2:8: required field 'title' is empty",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_mistake_is_reported_with_its_exact_text_and_place(tmp_path, case):
+    text, expected = CASES[case]
+    assert check_one(tmp_path, text) == expected
+
+
+def code_link(url: str) -> str:
+    return f"id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: {url}\n"
+
+
+URL_CASES = {
+    "javascript": ("javascript:alert(1)", "6:12: 'url' must be an http(s) URL, not a 'javascript:' URL"),
+    "javascript in capitals": (
+        "JavaScript:alert(1)",
+        "6:12: 'url' must be an http(s) URL, not a 'javascript:' URL",
+    ),
+    "data": ("'data:text/html,<b>x</b>'", "6:12: 'url' must be an http(s) URL, not a 'data:' URL"),
+    "file": ("file:///etc/passwd", "6:12: 'url' must be an http(s) URL, not a 'file:' URL"),
+    "protocol-relative": (
+        "//evil.example/x",
+        "6:12: 'url' must be an absolute http(s) URL: write https://evil.example/x",
+    ),
+    "no scheme": ("github.com/a/b", "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b"),
+    "no host": (
+        "https:/github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL with a host name, like https://example.org/",
+    ),
+    "a space": ("'https://github.com/a b'", "6:33: 'url' contains a space; remove it"),
+    "a raw zero-width space": (
+        "https://github.com/a\u200bb",
+        "6:32: 'url' contains U+200B ZERO WIDTH SPACE; remove it",
+    ),
+    "an escaped zero-width space": (
+        '"https://github.com/a\\u200bb"',
+        "6:12: 'url' contains U+200B ZERO WIDTH SPACE; remove it",
+    ),
+    "a right-to-left override": (
+        "https://github.com/\u202eb/a",
+        "6:31: 'url' contains U+202E RIGHT-TO-LEFT OVERRIDE; remove it",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", URL_CASES)
+def test_urls_must_be_plain_absolute_http(tmp_path, case):
+    url, expected = URL_CASES[case]
+    assert check_one(tmp_path, code_link(url)) == [f"{P}:{expected}"]
+
+
+def test_link_structure_mistakes(tmp_path):
+    text = """\
+id: x
+title: A
+abstract: a
+links:
+  code:
+    - https://github.com/a/b
+    - url: https://github.com/a/b
+      oficial: true
+  project:
+    - url: https://a.example/
+      official: true
+  repo: []
+  pdf: https://a.example/a.pdf
+"""
+    assert check_one(tmp_path, text) == [
+        f"{P}:6:7: 'links.code' item 1 must be a mapping with a 'url', not a string;"
+        " write it as 'url: ...'",
+        f"{P}:8:7: unknown field 'oficial' in a link (did you mean 'official'?)",
+        f"{P}:11:7: 'official' applies only to code links",
+        f"{P}:12:3: unknown link kind 'repo'; the kinds are: code, project, paper, pdf",
+        f"{P}:13:8: 'links.pdf' must be a list of links, not a string;"
+        " write each link as '- url: https://...'",
+    ]
+
+
+CONTROL_CASES = {
+    "raw right-to-left override in a title": (
+        "id: x\ntitle: Safe \u202eefas\nabstract: a\n",
+        f"{P}:2:13: 'title' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control"
+        " character; remove it",
+    ),
+    "escaped NUL in notes": (
+        'id: x\ntitle: A\nnotes: "a\\0b"\nabstract: a\n',
+        f"{P}:3:8: 'notes' contains U+0000 NULL, an invisible control character; remove it",
+    ),
+    "escaped line separator in an author": (
+        'id: x\ntitle: A\nauthors: ["Ada\\u2028Lovelace"]\nabstract: a\n',
+        f"{P}:3:11: 'authors' contains U+2028 LINE SEPARATOR, an invisible control character;"
+        " remove it",
+    ),
+    "raw line separator anywhere": (
+        "id: x\ntitle: A\u2028B\nabstract: a\n",
+        f"{P}:2:9: U+2028 LINE SEPARATOR is a control character a curation file may not"
+        " contain; remove it",
+    ),
+    "raw NUL anywhere": (
+        "id: x\ntitle: A\nabstract: a\x00b\n",
+        f"{P}:3:12: U+0000 NULL is a control character a curation file may not contain;"
+        " remove it",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CONTROL_CASES)
+def test_control_characters_are_named_where_they_stand(tmp_path, case):
+    text, expected = CONTROL_CASES[case]
+    assert check_one(tmp_path, text) == [expected]
+
+
+def test_raw_line_separator_does_not_shift_later_line_numbers(tmp_path):
+    # libyaml counts U+2028 as a line break; every later line would be off by one.
+    text = "id: x\ntitle: A\u2028B\nabstract: a\nyear: 99\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:2:9: U+2028 LINE SEPARATOR is a control character a curation file may not"
+        " contain; remove it",
+        f"{P}:4:7: 'year' must be a four-digit year such as 2024, not '99'",
+    ]
+
+
+def test_same_paper_twice_is_reported_on_both_files(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "known-paper.yml", KNOWN + "arxiv: '2101.00010'\n")
+    write_paper(tmp_path, "again.yml", "id: again\ntitle: B\nabstract: b\narxiv: 2101.00010v3\n")
+    write_paper(tmp_path, "doi-a.yml", "id: doi-a\ntitle: C\nabstract: c\ndoi: 10.1000/ABC\n")
+    write_paper(tmp_path, "doi-b.yml", "id: doi-b\ntitle: D\nabstract: d\ndoi: 10.1000/abc\n")
+    write_paper(tmp_path, "title-a.yml", "id: title-a\ntitle: Learning to Learn!\nabstract: e\n")
+    write_paper(tmp_path, "title-b.yml", "id: title-b\ntitle: 'learning to learn'\nabstract: f\n")
+    assert messages(tmp_path) == [
+        "content/papers/again.yml:4:8: same paper as content/papers/known-paper.yml"
+        " (the same arXiv id 2101.00010v3)",
+        "content/papers/doi-a.yml:4:6: same paper as content/papers/doi-b.yml"
+        " (the same DOI 10.1000/ABC)",
+        "content/papers/doi-b.yml:4:6: same paper as content/papers/doi-a.yml"
+        " (the same DOI 10.1000/abc)",
+        "content/papers/known-paper.yml:5:8: same paper as content/papers/again.yml"
+        " (the same arXiv id 2101.00010)",
+        "content/papers/title-a.yml:2:8: same paper as content/papers/title-b.yml (the same title)",
+        "content/papers/title-b.yml:2:8: same paper as content/papers/title-a.yml (the same title)",
+    ]
+
+
+def test_two_files_claiming_one_id(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "known-paper.yml", KNOWN)
+    write_paper(tmp_path, "copy.yml", KNOWN.replace("A Known Paper", "A Copy"))
+    content, problems = load_content(tmp_path / "content")
+    assert [str(p) for p in problems.sorted()] == [
+        "content/papers/copy.yml:1:5: id 'known-paper' does not match the file name 'copy.yml';"
+        " rename one so they agree",
+        "content/papers/copy.yml:1:5: id 'known-paper' is also claimed by"
+        " content/papers/known-paper.yml",
+        "content/papers/known-paper.yml:1:5: id 'known-paper' is also claimed by"
+        " content/papers/copy.yml",
+    ]
+    # The model still holds one paper per id: the first file in name order.
+    assert [(p.id, p.title) for p in content.papers] == [("known-paper", "A Copy")]
+
+
+def test_a_file_that_is_not_a_paper_file(tmp_path):
+    assert check_one(tmp_path, "id: x\n", name="notes.txt") == [
+        "content/papers/notes.txt: not read: content/papers/ holds only paper files named <id>.yml"
+    ]
+
+
+def test_topics_file_mistakes_and_empty_topics(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        """\
+topics:
+  - id: in-context-learning
+    title: In-context learning
+    parent: meta
+    keywords:
+      in-context: high
+      "&": 1
+    threshold: lots
+  - id: a
+    title: A
+    parent: b
+  - id: b
+    title: B
+    parent: a
+  - id: c
+    titel: C
+  - id: in-context-learning
+    title: Again
+  - id: lonely
+    title: Lonely
+    reading_order: [known-papr]
+  - id: self
+    title: Self
+    parent: self
+extra: 1
+"""
+    )
+    write_paper(tmp_path, "known-paper.yml", "id: known-paper\ntitle: K\nabstract: k\ntopics: [in-context-learning]\n")
+    T = "content/topics.yml"
+    assert messages(tmp_path) == [
+        f"{T}:4:13: unknown topic 'meta'",
+        f"{T}:6:19: 'keywords: in-context' must be a number, not 'high'",
+        f"{T}:7:7: keyword '&' has a part with no letter or digit, so it can never match",
+        f"{T}:8:16: 'threshold' must be a number, not 'lots'",
+        f"{T}:9:9: warning: topic 'a' has no papers",
+        f"{T}:11:13: topic parents form a cycle: a -> b -> a",
+        f"{T}:12:9: warning: topic 'b' has no papers",
+        f"{T}:15:5: missing required field 'title'",
+        f"{T}:16:5: unknown field 'titel' in a topic (did you mean 'title'?)",
+        f"{T}:17:9: duplicate topic id 'in-context-learning' (first defined at line 2)",
+        f"{T}:19:9: warning: topic 'lonely' has no papers",
+        f"{T}:21:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+        f"{T}:22:9: warning: topic 'self' has no papers",
+        f"{T}:24:13: topic parents form a cycle: self -> self",
+        f"{T}:25:1: unknown field 'extra' in topics.yml; it holds only 'topics:'",
+    ]
+
+
+def test_a_topic_is_not_empty_when_rules_or_subtopics_fill_it(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        """\
+topics:
+  - id: learning
+    title: Learning
+  - id: merging
+    title: Merging
+    parent: learning
+    keywords:
+      model merging: 3
+    threshold: 3
+  - id: empty
+    title: Empty
+    keywords:
+      quantum chromodynamics: 1
+"""
+    )
+    write_paper(tmp_path, "merge.yml", "id: merge\ntitle: Model merging made easy\nabstract: We merge.\n")
+    content, problems = load_content(tmp_path / "content")
+    # No curator lists a topic: "merging" is filled by its keyword (in the title), its
+    # parent "learning" through it, and "empty" by nothing.
+    assert [str(p) for p in problems.sorted()] == [
+        "content/topics.yml:10:9: warning: topic 'empty' has no papers"
+    ]
+    assert not problems.has_errors()
+    assert content.topics[1].parent == "learning"
+
+
+# ---------------------------------------------------------------------------- the command
+
+
+def run_check(capsys, *argv: str) -> tuple[int, list[str]]:
+    from generator.cli import main
+
+    status = main(list(argv))
+    return status, capsys.readouterr().out.splitlines()
+
+
+def test_check_reports_every_mistake_of_a_file_in_one_run(capsys):
+    status, lines = run_check(capsys, "check", "--root", str(DATA / "mistakes"))
+    f = "content/papers/several-mistakes.yml"
+    assert lines == [
+        f"{f}:4:1: unknown field 'authers' (did you mean 'authors'?)",
+        f"{f}:5:7: 'year' must be a four-digit year such as 2024, not '0123'",
+        f"{f}:6:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or cs/0112017,"
+        " not '2101.0001'",
+        f"{f}:7:6: 'doi' must be the DOI alone, without 'https://doi.org/': write 10.1000/abc",
+        f"{f}:10:12: 'url' must be an http(s) URL, not a 'javascript:' URL",
+        f"{f}:11:10: unknown topic 'in-context' (did you mean 'in-context-learning'?)",
+        f"{f}:12:9: 'status' must be one of must-read, classic, to-read, reference,"
+        " not 'must read' (did you mean 'must-read'?)",
+        f"{f}:13:1: duplicate key 'title' (first defined at line 3)",
+        "8 errors, 0 warnings (2 papers and 1 topic loaded)",
+    ]
+    assert status == 1
+
+
+def test_check_passes_on_good_content_and_warnings_alone_do_not_fail(capsys, tmp_path):
+    status, lines = run_check(capsys, "--root", str(DATA / "good"), "check")
+    assert (status, lines) == (0, ["0 errors, 0 warnings (3 papers and 2 topics loaded)"])
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: t\n    title: T\n")
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path))
+    assert (status, lines) == (
+        0,
+        [
+            "content/topics.yml:2:9: warning: topic 't' has no papers",
+            "0 errors, 1 warning (0 papers and 1 topic loaded)",
+        ],
+    )
