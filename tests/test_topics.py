@@ -17,7 +17,6 @@ content/papers/*.yml the assignment must equal the labels exactly.
 from __future__ import annotations
 
 import dataclasses
-import time
 from pathlib import Path
 
 import pytest
@@ -188,19 +187,18 @@ def test_papers_by_topic_lists_every_topic_even_empty_ones():
     assert papers_by_topic(result, TOPICS) == {"mtl": ("a", "b"), "cl": (), "icl": ("b",)}
 
 
-def test_assignment_is_deterministic_and_fast_enough_for_ten_thousand_papers():
+def test_assignment_is_deterministic_and_independent_of_list_size():
+    # Speed is measured in benchmarks/, not asserted here; this pins that a paper's topics
+    # depend only on the paper and the taxonomy, not on what else is in the list.
     topics = load_shipped_topics()
     base = load_shipped_papers()
-    papers = [dataclasses.replace(p, id=f"{p.id}-{i}") for i in range(56) for p in base][:10_000]
-    start = time.process_time()  # CPU time: other processes on a shared machine don't count
+    papers = [dataclasses.replace(p, id=f"{p.id}-{i}") for i in range(6) for p in base]
     first = assign_topics(papers, topics)
-    elapsed = time.process_time() - start
-    assert len(first) == 10_000
+    assert len(first) == len(papers)
     assert assign_topics(papers, topics) == first
-    # Measured at about 1.9 s of CPU on the (slow, shared) development machine, where a
-    # plain 5-million-step Python loop takes 1 to 1.6 s; the bound catches an
-    # algorithmic slip (work per paper growing with the list or the taxonomy), not noise.
-    assert elapsed < 6.0
+    alone = assign_topics(base, topics)
+    for p in base:
+        assert first[f"{p.id}-3"] == alone[p.id]
 
 
 # --- the shipped content ---------------------------------------------------------------
