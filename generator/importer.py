@@ -139,6 +139,13 @@ class _Paper:
         return self.origin or Location(str(self.path))
 
 
+def _identity_marks(title: str) -> list[str]:
+    """The words of a normalised title that tell otherwise alike titles apart: numbers
+    and one- or two-letter words ("Llama 2" and "Llama 3", "Qwen2" and "Qwen3", "α-" and
+    "β-Learning" are 95% alike, yet different papers)."""
+    return sorted(w for w in title.split() if len(w) <= 2 or any(ch.isdigit() for ch in w))
+
+
 def _link_key(url: str) -> str:
     return url.rstrip("/").lower()
 
@@ -184,10 +191,11 @@ class _Index:
         for word in words[:4]:
             candidates.update(self.postings.get(word, ()))
         best, best_score = None, 0.0
+        marks = _identity_marks(title)
         for index in sorted(candidates):
             other, paper = self.titles[index]
             score = fuzz.ratio(title, other, score_cutoff=FUZZY_THRESHOLD)
-            if score > best_score:
+            if score > best_score and _identity_marks(other) == marks:
                 best, best_score = paper, score
         if best is not None:
             return best, f"similar title, {best_score:.0f}% alike"
