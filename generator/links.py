@@ -33,10 +33,13 @@ _HF_NOT_REPOS = {"papers", "docs", "blog", "learn", "models", "tasks", "join", "
 _PAPER_HOSTS = ("arxiv.org", "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org")
 
 # A URL starts with a scheme or ``www.``, or is a bare code-host path (``github.com/a/b``);
-# it runs to the next character that can never be part of one in running text.
+# it runs to the next character that can never be part of one in running text. Invisible
+# characters (zero-width spaces and joiners, bidirectional controls, the BOM) end it too:
+# scraped text carries them, and a link holding one is refused by `readinglist check`.
 _URL_RE = re.compile(
     r"(?:https?://|www\.|(?<![\w./@-])(?:github\.com|gitlab\.com|huggingface\.co|"
-    r"bitbucket\.org|codeberg\.org)/)[^\s<>\"`“”‘’\\]+",
+    r"bitbucket\.org|codeberg\.org)/)"
+    r"[^\s<>\"`“”‘’\\\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+",
     re.IGNORECASE,
 )
 # Characters that end a sentence or a clause rather than a URL.
