@@ -1,0 +1,238 @@
+"""The published JSON Schema: up to date, valid, faithful to the checker, met by the shipped files."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import jsonschema
+import pytest
+import regress
+from ruamel.yaml import YAML
+
+from generator import schema
+from generator.curation import load_content, schema_reference_markdown
+from generator.jsonschema import (
+    PAPER_SCHEMA_FILE,
+    TOPICS_SCHEMA_FILE,
+    paper_schema,
+    schema_text,
+    topics_schema,
+    write_schemas,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMITTED = ROOT / "content" / "schema"
+SHIPPED_PAPERS = sorted((ROOT / "content" / "papers").glob("*.yml"))
+
+
+def yaml12(text: str) -> object:
+    """Read YAML as an editor does (YAML 1.2, dates left as text), like check-jsonschema."""
+    reader = YAML(typ="safe", pure=True)
+    reader.constructor.yaml_constructors["tag:yaml.org,2002:timestamp"] = (
+        reader.constructor.yaml_constructors["tag:yaml.org,2002:str"]
+    )
+    return reader.load(text)
+
+
+PAPERS = jsonschema.Draft7Validator(paper_schema(), format_checker=jsonschema.FormatChecker())
+TOPICS = jsonschema.Draft7Validator(topics_schema())
+
+
+def errors(validator: jsonschema.Draft7Validator, document: object) -> list[str]:
+    return sorted(
+        f"{'/'.join(map(str, e.absolute_path))}: {e.validator}" for e in validator.iter_errors(document)
+    )
+
+
+def test_committed_schemas_are_up_to_date():
+    # After a change to schema.py: python -m generator.jsonschema
+    assert (COMMITTED / PAPER_SCHEMA_FILE).read_text() == schema_text(paper_schema())
+    assert (COMMITTED / TOPICS_SCHEMA_FILE).read_text() == schema_text(topics_schema())
+
+
+def test_schemas_are_valid_draft_7():
+    jsonschema.Draft7Validator.check_schema(paper_schema())
+    jsonschema.Draft7Validator.check_schema(topics_schema())
+
+
+def test_write_schemas_writes_both_and_leaves_unchanged_files_alone(tmp_path):
+    written = write_schemas(tmp_path / "schema")
+    assert written == [tmp_path / "schema" / PAPER_SCHEMA_FILE, tmp_path / "schema" / TOPICS_SCHEMA_FILE]
+    assert json.loads(written[0].read_text()) == paper_schema()
+    before = written[0].stat().st_mtime_ns
+    write_schemas(tmp_path / "schema")
+    assert written[0].stat().st_mtime_ns == before
+
+
+def test_every_shipped_paper_file_names_and_meets_the_schema():
+    assert len(SHIPPED_PAPERS) >= 180
+    for path in SHIPPED_PAPERS:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=../schema/paper.schema.json\n"), path
+        assert errors(PAPERS, yaml12(text)) == [], path
+
+
+def test_shipped_topics_meet_the_schema():
+    assert errors(TOPICS, yaml12((ROOT / "content" / "topics.yml").read_text())) == []
+
+
+def test_shipped_content_passes_check_with_no_problem():
+    content, problems = load_content(ROOT / "content", ROOT)
+    assert [str(p) for p in problems.sorted()] == []
+    assert len(content.papers) == len(SHIPPED_PAPERS)
+
+
+def test_check_jsonschema_accepts_the_shipped_files():
+    # The tool a CI job or a pre-commit hook would run, with its own YAML reader.
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("check-jsonschema")),
+            "--schemafile",
+            str(COMMITTED / PAPER_SCHEMA_FILE),
+            *map(str, SHIPPED_PAPERS),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_example_in_schema_py_passes_the_schema_and_the_checker(tmp_path):
+    example = textwrap.dedent(schema.__doc__.split("::", 1)[1]).strip("\n") + "\n"
+    assert errors(PAPERS, yaml12(example)) == []
+    paper_id = yaml12(example)["id"]
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / f"{paper_id}.yml").write_text(example)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: in-context-learning\n    title: In-context learning\n"
+    )
+    content, problems = load_content(tmp_path / "content")
+    assert problems.sorted() == []
+    assert content.papers[0].arxiv == "2406.14022"
+
+
+VALID = {"id": "a-paper", "title": "A Paper", "abstract": "Text."}
+
+
+def with_(**changes: object) -> dict:
+    document = copy.deepcopy(VALID)
+    document.update(changes)
+    return document
+
+
+REJECTED = {
+    "unknown field": (with_(titel="A"), [": additionalProperties"]),
+    "missing title": ({"id": "a", "abstract": "x"}, [": required"]),
+    "null title": (with_(title=None), ["title: type"]),
+    "blank title": (with_(title="   "), ["title: pattern"]),
+    "right-to-left override": (with_(title="a\u202eb"), ["title: pattern"]),
+    "NUL in notes": (with_(notes="a\x00b"), ["notes: pattern"]),
+    "line separator in an author": (with_(authors=["A\u2028B"]), ["authors/0: pattern"]),
+    "string where a list belongs": (with_(authors="Ada Lovelace"), ["authors: type"]),
+    # YAML 1.2 reads `year: 0123` as the integer 123, below the smallest year.
+    "octal-looking year": (with_(**yaml12("year: 0123")), ["year: minimum"]),
+    "arxiv with too few digits": (with_(arxiv="2101.0001"), ["arxiv: pattern"]),
+    "unquoted arxiv read as a number": (with_(**yaml12("arxiv: 2101.00010")), ["arxiv: type"]),
+    "doi with a resolver": (with_(doi="https://doi.org/10.1000/x"), ["doi: pattern"]),
+    "status not a choice": (with_(status="must read"), ["status: enum"]),
+    "impossible date": (with_(added="2026-13-01"), ["added: format"]),
+    "javascript URL": (with_(links={"code": [{"url": "javascript:alert(1)"}]}), ["links/code/0/url: pattern"]),
+    "protocol-relative URL": (with_(links={"paper": [{"url": "//evil.example/"}]}), ["links/paper/0/url: pattern"]),
+    "URL with a space": (with_(links={"pdf": [{"url": "https://a.example/a b"}]}), ["links/pdf/0/url: pattern"]),
+    "URL with a zero-width space": (
+        with_(links={"pdf": [{"url": "https://a.example/a\u200bb"}]}),
+        ["links/pdf/0/url: pattern"],
+    ),
+    "official on a project link": (
+        with_(links={"project": [{"url": "https://a.example/", "official": True}]}),
+        ["links/project/0: additionalProperties"],
+    ),
+    "unknown link kind": (with_(links={"repo": []}), ["links: additionalProperties"]),
+    "id listed twice": (with_(topics=["a", "a"]), ["topics: uniqueItems"]),
+    "id that is not a slug": (with_(id="Not_A_Slug"), ["id: pattern"]),
+}
+
+
+@pytest.mark.parametrize("case", REJECTED)
+def test_schema_rejects_what_the_checker_rejects(case):
+    document, expected = REJECTED[case]
+    assert errors(PAPERS, document) == expected
+
+
+def test_topics_schema_rejects_a_bad_topic():
+    bad = {
+        "topics": [
+            {"id": "a", "title": "A", "keywords": {"in-context": "high"}},
+            {"id": "b", "titel": "B"},
+            {"id": "c", "title": "C", "keywords": {"&": 1}, "threshold": "lots"},
+        ],
+        "extra": 1,
+    }
+    assert errors(TOPICS, bad) == [
+        ": additionalProperties",
+        "topics/0/keywords/in-context: type",
+        "topics/1: additionalProperties",
+        "topics/1: required",
+        "topics/2/keywords: pattern",  # the pattern under propertyNames
+        "topics/2/threshold: type",
+    ]
+
+
+SAMPLES = {
+    "id": ["a", "0123", "a-b-c", "a--b", "-a", "A", "a_b", "é"],
+    "year": ["2024", "1999", "0123", "20245", "२०२४"],
+    "arxiv": [
+        "2101.00010", "2101.00010v2", "0704.0001", "1412.1234", "1501.1234", "2101.0001",
+        "cs/0112017", "math.GT/0309136", "hep-th/9901001v3", "2113.00001", "2101.00010v0",
+        "arXiv:2101.00010",
+    ],
+    "doi": ["10.1000/xyz123", "10.18653/v1/2024.acl-long.1", "10.1000", "https://doi.org/10.1/x", "10.1000/a b"],
+    "url": [
+        "https://github.com/a/b", "HTTP://A.EXAMPLE/", "javascript:alert(1)", "//host/x",
+        "https:///x", "https://a.example/a\u200bb", "https://a.example/\u202e", "https://@x",
+    ],
+    "number": ["1", "-1.5", ".5", "1e3", "1.", "one", "", "1,5"],
+}
+
+
+@pytest.mark.parametrize("kind", SAMPLES)
+def test_patterns_mean_the_same_to_python_and_to_ecma_262(kind):
+    # The checker uses Python's `re`, editors an ECMA-262 engine (regress is one).
+    python = re.compile(schema.PATTERNS[kind])
+    ecma = regress.Regex(schema.PATTERNS[kind])
+    for sample in SAMPLES[kind]:
+        assert bool(python.search(sample)) == (ecma.find(sample) is not None), sample
+
+
+def test_patterns_accept_and_refuse_what_the_reference_says():
+    accept = {
+        "arxiv": ["2101.00010", "0704.0001", "cs/0112017", "math.GT/0309136", "2101.00010v2"],
+        "doi": ["10.1000/xyz123", "10.18653/v1/2024.acl-long.1"],
+        "url": ["https://github.com/a/b", "http://a.example"],
+    }
+    refuse = {
+        "arxiv": ["2101.0001", "1501.1234", "2113.00001", "arXiv:2101.00010", "2101.00010v0"],
+        "doi": ["10.1000", "https://doi.org/10.1/x", "10.1000/a b"],
+        "url": ["javascript:alert(1)", "//host/x", "https:///x", "https://a.example/a\u200bb"],
+    }
+    for kind, samples in accept.items():
+        assert all(re.search(schema.PATTERNS[kind], s) for s in samples), kind
+    for kind, samples in refuse.items():
+        assert not any(re.search(schema.PATTERNS[kind], s) for s in samples), kind
+
+
+def test_reference_lists_every_field_with_its_doc():
+    text = schema_reference_markdown()
+    for spec in (*schema.PAPER_FIELDS, *schema.LINK_FIELDS, *schema.TOPIC_FIELDS):
+        assert f"| `{spec.name}` | " in text
+        assert spec.doc in text
+    assert "| `status` | one of `must-read`, `classic`, `to-read`, `reference` |  |" in text
+    assert "| `title` | plain text, rendered literally (never markup) | yes |" in text
+    assert text.count("```yaml\n# yaml-language-server: $schema=../schema/paper.schema.json\n") == 1
+    assert schema_reference_markdown() == text  # deterministic
