@@ -51,18 +51,19 @@ class Result:
 
 def load(content_dir: Path) -> tuple[Content, tuple[HandPage, ...], Problems]:
     """Everything curated in ``content_dir``; raises CuratorError on any error."""
-    content, problems = curation.load_content(content_dir)
-    pages = hand_pages(content_dir / "pages")
+    root = content_dir.parent  # problems name files relative to the project folder
+    content, problems = curation.load_content(content_dir, root)
+    pages = hand_pages(content_dir / "pages", root)
     if problems.has_errors():
         raise CuratorError(problems)
     return content, pages, problems
 
 
-def hand_pages(folder: Path) -> tuple[HandPage, ...]:
+def hand_pages(folder: Path, root: Path) -> tuple[HandPage, ...]:
     if not folder.is_dir():
         return ()
     return tuple(
-        HandPage(path.stem, read_text(path), Location(path.as_posix()))
+        HandPage(path.stem, read_text(path), Location(path.relative_to(root).as_posix()))
         for path in sorted(folder.glob("*.md"))
     )
 
@@ -126,4 +127,7 @@ def generate(settings: Settings, renderer: Renderer | None = None) -> Result:
 
 
 def _reference() -> str | None:
-    return curation.schema_reference_markdown()
+    # The field reference is curation.py's to write; until it provides one, the site
+    # simply has no reference page.
+    make = getattr(curation, "schema_reference_markdown", None)
+    return make() if make is not None else None

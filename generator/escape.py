@@ -32,16 +32,27 @@ from markupsafe import Markup
 SAFE_SCHEMES = ("http", "https")
 
 # `*x*` or `**x**`: the opening marker is not preceded by a word character or another
-# `*` and is followed by a non-space; the closing one mirrors it. The span holds no `*`
-# and no line break and is short, so `a*b` (math), `2 * 3 * 4` and a stray `*` stay
-# literal.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
+# `*` and is followed by a non-space; the closing one mirrors it. The span holds no `*`,
+# stays within one paragraph (it may cross a line break) and is short, so `a*b` (math),
+# `2 * 3 * 4` and a stray `*` stay literal.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])\1(?![\w*])")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+# Python-Markdown runs one preprocessor before it sets raw HTML aside: the fenced-code
+# one (pymdownx.superfences or fenced_code), which would turn a line of ``` or ~~~ even
+# inside a raw HTML block into a code block. As character references, backticks and
+# tildes look the same to a reader and mean nothing to Markdown.
+_FENCE_CHARS = str.maketrans({"`": "&#96;", "~": "&#126;"})
+
+
+def _escape(value: str) -> str:
+    return html.escape(value, quote=True).translate(_FENCE_CHARS)
 
 
 def text(value: str) -> Markup:
     """Plain text as HTML: shown exactly as written, never interpreted."""
-    return Markup(html.escape(value, quote=True))
+    return Markup(_escape(value))
 
 
 def inline_text(value: str) -> Markup:
@@ -62,11 +73,11 @@ def _emphasised_line(value: str) -> str:
     out: list[str] = []
     pos = 0
     for match in _EMPHASIS.finditer(value):
-        out.append(html.escape(value[pos : match.start()], quote=True))
+        out.append(_escape(value[pos : match.start()]))
         tag = "strong" if match.group(1) == "**" else "em"
-        out.append(f"<{tag}>{html.escape(match.group(2), quote=True)}</{tag}>")
+        out.append(f"<{tag}>{_escape(match.group(2))}</{tag}>")
         pos = match.end()
-    out.append(html.escape(value[pos:], quote=True))
+    out.append(_escape(value[pos:]))
     return "".join(out)
 
 
@@ -159,4 +170,4 @@ def markdown_html(value: str) -> Markup:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
-    return Markup(cleaned)
+    return Markup(cleaned.translate(_FENCE_CHARS))

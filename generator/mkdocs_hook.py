@@ -19,10 +19,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator import build
+from generator import build, search
 from generator.errors import CuratorError
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
+
+# The model of the current build, from on_config to on_post_build. MkDocs loads this
+# module afresh with every configuration (each `mkdocs serve` rebuild), so it never
+# outlives one build.
+_site = None
 
 
 class CurationFailed(PluginError):
@@ -56,6 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # content so that two builds of the same content are byte-identical.
         os.environ["SOURCE_DATE_EPOCH"] = str(result.build_epoch)
     config.nav = result.plan.nav
+    global _site
+    _site = result.site
     report = result.report
     total = sum(result.timings.values())
     log.info(
@@ -68,3 +75,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH", "")
     return int(value) if value.strip().isdigit() else None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # One search entry per paper, built from the model (see search.py).
+    if _site is not None:
+        search.shape_index_file(Path(config.site_dir), _site)

@@ -79,23 +79,31 @@ def _top_k(matrix: sparse.csr_matrix, k: int) -> list[list[tuple[int, float]]]:
     return best
 
 
-def _shared_terms(
-    matrix: sparse.csr_matrix, names: np.ndarray, i: int, j: int, count: int
-) -> tuple[str, ...]:
-    row_i = slice(matrix.indptr[i], matrix.indptr[i + 1])
-    row_j = slice(matrix.indptr[j], matrix.indptr[j + 1])
-    common, at_i, at_j = np.intersect1d(
-        matrix.indices[row_i], matrix.indices[row_j], assume_unique=True, return_indices=True
-    )
-    if not len(common):
-        return ()
-    weight = matrix.data[row_i][at_i] * matrix.data[row_j][at_j]
-    order = sorted(range(len(common)), key=lambda n: (-round(float(weight[n]), 12), names[common[n]]))
-    return tuple(str(names[common[n]]) for n in order[:count])
+def _explain(
+    matrix: sparse.csr_matrix, names: np.ndarray, pairs: Sequence[tuple[int, int]], count: int
+) -> tuple[list[float], list[tuple[str, ...]]]:
+    """For each pair (i, j): the cosine and the ``count`` shared terms weighing most in it.
 
-
-def _cosine(matrix: sparse.csr_matrix, i: int, j: int) -> float:
-    return float(matrix[i].multiply(matrix[j]).sum())
+    All pairs at once: the element-wise product of the two rows holds each shared term's
+    share of the cosine; one lexsort ranks the terms of every pair.
+    """
+    if not pairs:
+        return [], []
+    left = matrix[np.fromiter((i for i, _ in pairs), dtype=np.int64)]
+    right = matrix[np.fromiter((j for _, j in pairs), dtype=np.int64)]
+    shares = sparse.csr_matrix(left.multiply(right))
+    shares.eliminate_zeros()
+    shares.sort_indices()
+    cosines = np.asarray(shares.sum(axis=1)).ravel()
+    rows = np.repeat(np.arange(len(pairs)), np.diff(shares.indptr))
+    # Heaviest first; ties by column, which is alphabetical (the vocabulary is sorted).
+    order = np.lexsort((shares.indices, -np.round(shares.data, 12), rows))
+    rank = np.arange(len(order)) - shares.indptr[rows[order]]
+    kept = order[rank < count]
+    terms: list[list[str]] = [[] for _ in pairs]
+    for row, column in zip(rows[kept].tolist(), shares.indices[kept].tolist()):
+        terms[row].append(str(names[column]))
+    return cosines.tolist(), [tuple(t) for t in terms]
 
 
 def related_papers(
@@ -109,27 +117,30 @@ def related_papers(
     reach = k + max((len(p.related) for p in ordered), default=0)
     nearest = _top_k(vectors[0], reach) if vectors else [[] for _ in ordered]
 
-    result: dict[str, tuple[RelatedPaper, ...]] = {}
+    # (paper, other, by curator) in display order, then explained in one batch.
+    chosen: list[tuple[int, int, bool]] = []
     for i, paper in enumerate(ordered):
-        chosen: list[RelatedPaper] = []
-        seen = {paper.id}
+        seen = {i}
         for other_id in paper.related:
             j = index.get(other_id)
-            if j is None or other_id in seen:
+            if j is None or j in seen:
                 continue  # unknown ids are reported by validation, not here
-            seen.add(other_id)
-            score = _cosine(vectors[0], i, j) if vectors else 0.0
-            shared = _shared_terms(*vectors, i, j, terms) if vectors else ()
-            chosen.append(RelatedPaper(other_id, round(score, 6), shared, by_curator=True))
+            seen.add(j)
+            chosen.append((i, j, True))
         found = 0
-        for j, score in nearest[i]:
-            other_id = ordered[j].id
-            if other_id in seen or found == k:
+        for j, _ in nearest[i]:
+            if j in seen or found == k:
                 continue
+            seen.add(j)
             found += 1
-            seen.add(other_id)
-            assert vectors is not None
-            shared = _shared_terms(*vectors, i, j, terms)
-            chosen.append(RelatedPaper(other_id, round(score, 6), shared))
-        result[paper.id] = tuple(chosen)
-    return result
+            chosen.append((i, j, False))
+
+    pairs = [(i, j) for i, j, _ in chosen]
+    if vectors:
+        cosines, shared = _explain(vectors[0], vectors[1], pairs, terms)
+    else:
+        cosines, shared = [0.0] * len(pairs), [()] * len(pairs)
+    result: dict[str, list[RelatedPaper]] = {paper.id: [] for paper in ordered}
+    for (i, j, by_curator), score, words in zip(chosen, cosines, shared):
+        result[ordered[i].id].append(RelatedPaper(ordered[j].id, round(score, 6), words, by_curator))
+    return {pid: tuple(items) for pid, items in result.items()}

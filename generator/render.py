@@ -10,11 +10,11 @@ they need; each returns `Markup`, so nothing is escaped twice.
 from __future__ import annotations
 
 import html
+import re
 from functools import cached_property
 from pathlib import Path
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from . import escape
@@ -24,15 +24,30 @@ TEMPLATES = Path(__file__).parent / "templates"
 ICONS = TEMPLATES / "icons"
 
 
+# Characters a YAML double-quoted scalar cannot hold as they are: the backslash, the
+# quote, and what PyYAML's reader refuses or folds (controls, surrogates, U+FFFE/F).
+_YAML_UNSAFE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]')
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in '\\"':
+        return "\\" + ch
+    if "\ud800" <= ch <= "\udfff":
+        # A lone surrogate cannot come from a UTF-8 file, and libyaml refuses it.
+        return "\\ufffd"
+    return f"\\u{ord(ch):04x}"
+
+
 def meta_string(value: str) -> Markup:
     """A YAML front-matter string that MkDocs hands to the theme, which prints it raw.
 
     Material inserts ``page.meta.title`` into the HTML without escaping, so the value is
-    HTML-escaped first; the YAML double-quoted form then keeps every character.
+    HTML-escaped first; the YAML double-quoted form then keeps every character. (Written
+    by hand because yaml.safe_dump costs a quarter of a millisecond per page.)
     """
     escaped = html.escape(" ".join(value.split()), quote=True)
-    dumped = yaml.safe_dump(escaped, allow_unicode=True, default_style='"', width=1_000_000)
-    return Markup(dumped.strip())
+    return Markup('"' + _YAML_UNSAFE.sub(_yaml_escape, escaped) + '"')
 
 
 def trusted_markdown(value: str) -> Markup:
@@ -42,6 +57,14 @@ def trusted_markdown(value: str) -> Markup:
     through as Markdown for MkDocs to render.
     """
     return Markup(value)
+
+
+def _finalize(value: object) -> object:
+    # Every string a template prints goes through escape.text, unless it is already
+    # Markup (the output of a filter below): there is no way to forget escaping.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape.text(value)
+    return value
 
 
 def percent(part: int, whole: int) -> int:
@@ -61,6 +84,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
+            finalize=_finalize,
         )
         env.filters.update(
             text=escape.inline_text,

@@ -10,11 +10,10 @@ would land outside the folder, stop the run before anything is written.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable
-
-from .yamlio import write_if_changed
 
 # Files in the docs folder that are not generated and must survive pruning: the
 # placeholder that keeps the (otherwise ignored) folder in a fresh clone.
@@ -49,6 +48,33 @@ def _checked(root: Path, dest: str) -> Path:
     return path
 
 
+def _write_if_changed(path: Path, text: str) -> bool:
+    """Replace ``path`` atomically (rename) unless it already holds ``text``.
+
+    Unlike yamlio.atomic_write this does not fsync: readers still see the old file or
+    the new one, never half of one, and after a crash the folder is simply generated
+    again. Syncing each of 10,000 pages would cost seconds for nothing.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return True
+
+
 def write_outputs(root: Path, outputs: Iterable[tuple[str, str]]) -> WriteReport:
     """Make ``root`` hold exactly ``outputs`` (dest -> text) plus the KEEP files."""
     items = list(outputs)
@@ -63,7 +89,7 @@ def write_outputs(root: Path, outputs: Iterable[tuple[str, str]]) -> WriteReport
 
     written: list[str] = []
     for dest, path, text in paths:
-        if write_if_changed(path, text):
+        if _write_if_changed(path, text):
             written.append(dest)
 
     wanted = {path for _, path, _ in paths}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,7 +28,22 @@ HOSTILE = [
     "</title><script>alert(1)</script>",
     "<!-- unclosed",
     "A & B, p<0.05, n<m and k>0",
+    "before\n```\nnot a fence\n```\nafter",
+    "~~~python\nprint(1)\n~~~",
+    "    indented four spaces",
 ]
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions the site's mkdocs.yml enables."""
+    config = yaml.safe_load((Path(__file__).parents[1] / "mkdocs.yml").read_text())
+    names, options = [], {}
+    for item in config["markdown_extensions"]:
+        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        names.append(name)
+        if settings:
+            options[name] = settings
+    return markdown.Markdown(extensions=names, extension_configs=options)
 
 
 class _Visible(HTMLParser):
@@ -64,10 +81,10 @@ def test_text_is_shown_exactly_and_creates_no_tag(value):
 def test_escaped_text_survives_python_markdown_inside_a_raw_html_block(value):
     # This is how pages carry curator text: inside block-level raw HTML.
     page = f"## Heading\n\n<div class=\"x\">\n<p>{escape.text(value)}</p>\n</div>\n"
-    out = markdown.markdown(page, extensions=["tables", "admonition", "attr_list", "md_in_html"])
+    out = site_markdown().convert(page)
     rendered = visible(out)
-    assert rendered.tags == ["h2", "div", "p"]
-    assert "".join(rendered.text).split("Heading", 1)[1].strip() == value.strip()
+    assert rendered.tags == ["h2", "a", "div", "p"]  # the heading's permalink, then ours
+    assert "".join(rendered.text).split("¶", 1)[1].strip() == value.strip()
 
 
 def test_inline_text_folds_line_breaks_only():
@@ -188,6 +205,14 @@ def test_notes_links_keep_only_absolute_http_hrefs(notes):
 def test_notes_headings_are_demoted_below_the_page_headings():
     out = escape.markdown_html("# One\n\n## Two\n\n### Three")
     assert out == "<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>"
+
+
+def test_code_in_notes_survives_the_site_markdown():
+    notes = "Try:\n\n````\n```\nrm -rf ~\n```\n````\n"
+    page = f"<div class=\"rl-notes\">\n{escape.markdown_html(notes)}\n</div>\n"
+    rendered = visible(site_markdown().convert(page))
+    assert rendered.tags == ["div", "p", "pre", "code"]
+    assert "".join(rendered.text).strip() == "Try:\n```\nrm -rf ~\n```"
 
 
 def test_notes_build_time_syntax_stays_text():

@@ -1,0 +1,181 @@
+"""End to end: content -> generator (through the MkDocs hook) -> MkDocs -> site/."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator import build
+from generator.cli import main
+from generator.curation import load_content
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "data" / "site_fixture" / "content"
+
+
+def make_project(tmp_path: Path, content: Path) -> Path:
+    """A project folder like the repository's, holding ``content``."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for shared in ("generator", "overrides"):
+        (project / shared).symlink_to(REPO / shared, target_is_directory=True)
+    shutil.copytree(content, project / "content")
+    (project / "docs").mkdir()
+    return project
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.scripts: list[str] = []
+        self.handlers: list[tuple[str, str, str | None]] = []
+        self.text: list[str] = []
+        self._in_article = 0
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+            if name.startswith("on"):
+                self.handlers.append((tag, name, value))
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("src") or "inline")
+        if tag == "article" or self._in_article:
+            self._in_article += 1
+
+    def handle_endtag(self, tag):
+        if self._in_article:
+            self._in_article -= 1
+
+    def handle_data(self, data):
+        if self._in_article:
+            self.text.append(data)
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def broken_internal_links(site: Path) -> list[str]:
+    pages = {p: parse(p) for p in site.rglob("*.html")}
+    broken = []
+    for path, page in pages.items():
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("#", "mailto:", "data:")):
+                continue
+            # Root-relative links (the 404 page's) assume the site is served at "/".
+            base = site if parts.path.startswith("/") else path.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or not target.is_relative_to(site.resolve()):
+                broken.append(f"{path.relative_to(site)}: {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{path.relative_to(site)}: {link} (no such anchor)")
+    return broken
+
+
+@pytest.fixture
+def fixed_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
+
+
+@pytest.mark.slow
+def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch):
+    project = make_project(tmp_path, FIXTURE)
+    assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
+    first_docs, first_site = tree(project / "docs"), tree(project / "site")
+    assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
+    assert tree(project / "docs") == first_docs
+    assert tree(project / "site") == first_site
+
+    site = project / "site"
+    assert broken_internal_links(site) == []
+    hostile = parse(site / "papers/hostile-inputs/index.html")
+    benign = parse(site / "papers/task-vectors/index.html")
+    # No script or event handler beyond what the theme puts on every page.
+    assert hostile.scripts == benign.scripts
+    assert hostile.handlers == benign.handlers == []
+    assert not [link for link in hostile.links if link.lower().lstrip().startswith(("javascript:", "data:"))]
+    shown = " ".join(" ".join(hostile.text).split())
+    for literal in (
+        "<script>alert(1)</script> *stars* P(y|x) {{ config }} </title>",
+        '<img src=x onerror="alert(1)">, Name | With Pipe',
+        "[x](javascript:alert(1))",
+        '--8<-- "/etc/passwd" and {{ config }} and {% raw %} and P(y|x). !!! note ``` not a fence ```',
+        "<img src=x onerror=alert(1)> and a real emphasis on forgetting, but $a*b$ stays.",
+        '<script>alert("notes")</script> bad good',
+    ):
+        assert literal in shown
+    source = (site / "papers/hostile-inputs/index.html").read_text()
+    assert "root:" not in source  # nothing read from /etc/passwd
+    assert "<em>real emphasis</em>" in source
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; *stars* P(y|x) {{ config }} &lt;/title&gt; - " in source
+
+
+@pytest.mark.slow
+def test_shipped_list_builds_strict_with_every_page_and_link(tmp_path, fixed_epoch):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    config = load_config(str(REPO / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+    mkdocs_build(config)  # raises Abort on any warning (strict)
+
+    content, _ = load_content(REPO / "content")
+    assert len(content.papers) >= 180
+    for paper in content.papers:
+        assert (site / "papers" / paper.id / "index.html").is_file(), paper.id
+    for topic in content.topics:
+        assert (site / "topics" / topic.id / "index.html").is_file(), topic.id
+    assert (site / "papers.json").is_file()
+    assert broken_internal_links(site) == []
+
+
+def test_an_unchanged_rerun_writes_nothing_and_one_edit_rewrites_only_affected_pages(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    settings = build.Settings(content_dir=content, docs_dir=tmp_path / "docs", source_date_epoch=0)
+    first = build.generate(settings)
+    assert len(first.report.written) == len(first.plan.outputs)
+
+    assert build.generate(settings).report.written == ()
+
+    # A status change shows on the paper's own page and in the data exports, nowhere else.
+    paper = content / "papers" / "gradient-episodic-memory.yml"
+    paper.write_text(paper.read_text().replace("status: classic", "status: reference"))
+    written = build.generate(settings).report.written
+    assert set(written) == {"papers/gradient-episodic-memory/index.md", "papers.json", "papers.csv"}
+
+
+def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, capsys):
+    project = make_project(tmp_path, FIXTURE)
+    bad = project / "content" / "papers" / "task-vectors.yml"
+    bad.write_text(bad.read_text().replace("year: 2023", "year: next year"))
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"content/papers/task-vectors\.yml:\d+:\d+: ", err)
+    assert "curation error(s); nothing was built" in err
+    assert os.listdir(project / "docs") == []
+    assert not (project / "site").exists()

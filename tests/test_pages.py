@@ -1,0 +1,147 @@
+"""The page plan: destinations, URLs, links between pages and what each page shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.errors import Location, Problems
+from generator.models import Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
+from generator.pages import HandPage, Page, plan_site, relative
+
+
+def paper(pid: str, year: int | None = None, **fields) -> Paper:
+    return Paper(id=pid, title=fields.pop("title", pid.title()), abstract="", year=year, **fields)
+
+
+def site(papers, topics, assignments, related=None) -> Site:
+    assigned = {
+        pid: tuple(TopicAssignment(t, "rules", ("term",)) for t in tids) for pid, tids in assignments.items()
+    }
+    return Site(tuple(papers), tuple(topics), assigned, related or {})
+
+
+def plan(s: Site, **kwargs):
+    return plan_site(s, bibtex={}, papers_json="[]\n", **kwargs)
+
+
+def page(result, dest: str) -> Page:
+    return next(o for o in result.outputs if o.dest == dest)
+
+
+@pytest.mark.parametrize(
+    "here, target, expected",
+    [
+        ("papers/a/", "papers/b/", "../b/"),
+        ("papers/a/", "topics/t/", "../../topics/t/"),
+        ("", "papers/a/", "papers/a/"),
+        ("papers/a/", "", "../../"),
+        ("", "", "./"),
+        ("topics/t/", "topics/t.bib", "../t.bib"),
+        ("papers/", "papers/a/", "a/"),
+    ],
+)
+def test_relative_links(here, target, expected):
+    assert relative(here, target) == expected
+
+
+TOPICS = (
+    Topic("merging", "Merging", reading_order=("c", "missing")),
+    Topic("arith", "Arithmetic", parent="merging"),
+    Topic("other", "Other"),
+)
+PAPERS = (paper("a", 2020), paper("b", 2023), paper("c", 2021), paper("d"))
+ASSIGNED = {"a": ("merging",), "b": ("merging", "arith"), "c": ("merging", "arith"), "d": ("other",)}
+
+
+def test_layout_and_navigation():
+    result = plan(site(PAPERS, TOPICS, ASSIGNED))
+    dests = [o.dest for o in result.outputs]
+    assert dests[:3] == ["index.md", "topics/index.md", "papers/index.md"]
+    assert {"papers/a/index.md", "topics/arith/index.md", "papers.json"} <= set(dests)
+    assert result.nav == [
+        {"Home": "index.md"},
+        {"Topics": ["topics/index.md", "topics/merging/index.md", "topics/arith/index.md", "topics/other/index.md"]},
+        {"All papers": "papers/index.md"},
+    ]
+
+
+def test_topic_table_is_newest_first_and_start_here_follows_the_curator():
+    context = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "topics/merging/index.md").context
+    assert [p.title for p in context["papers"]] == ["B", "C", "A"]
+    assert [p.href for p in context["start_here"]] == ["../../papers/c/"]  # unknown ids dropped
+    assert [t.title for t in context["subtopics"]] == ["Arithmetic"]
+    assert [(t.title, n) for t, n in context["related_topics"]] == [("Arithmetic", 2)]
+    assert context["with_code"] == 0
+
+
+def test_reading_order_is_start_here_then_the_table():
+    context = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/b/index.md").context
+    merging, arith = context["neighbours"]
+    # merging: c (start here), then b, a (newest first, c already placed)
+    assert (merging.topic.title, merging.position, merging.total) == ("Merging", 2, 3)
+    assert merging.previous.href == "../c/" and merging.next.href == "../a/"
+    assert (arith.position, arith.previous, arith.next.href) == (1, None, "../c/")
+
+
+def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
+    links = (
+        Link("https://gitlab.com/x/port", "code", host="gitlab", repo="x/port"),
+        Link("https://github.com/x/y/tree/main/sub", "code", official=True, host="github", repo="x/y"),
+        Link("javascript:alert(1)", "project"),
+        Link("https://example.org/p.pdf", "pdf"),
+    )
+    p = paper("a", 2020, title="P(y|x) & <more>", links=links, arxiv="2101.00010", doi="10.1000/x y")
+    result = plan(site([p], (), {}))
+    badges = page(result, "papers/a/index.md").context["badges"]
+    assert [(b.kind, b.href) for b in badges] == [
+        ("code", "https://gitlab.com/x/port"),
+        ("code", "https://github.com/x/y/tree/main/sub"),
+        ("arxiv", "https://arxiv.org/abs/2101.00010"),
+        ("doi", "https://doi.org/10.1000/x%20y"),
+        ("pdf", "https://example.org/p.pdf"),
+        ("search", "https://huggingface.co/papers?q=P%28y%7Cx%29%20%26%20%3Cmore%3E"),
+    ]
+    assert badges[1].official and badges[1].label == "x/y" and badges[1].icon == "github"
+    row = page(result, "papers/index.md").context["rows"][0]
+    assert row.paper.code.href == "https://github.com/x/y/tree/main/sub"
+
+
+def test_related_papers_link_to_their_pages_and_keep_their_reasons():
+    related = {"a": (RelatedPaper("b", 0.5, ("merge",), by_curator=True), RelatedPaper("gone", 0.4))}
+    context = page(plan(site(PAPERS, TOPICS, ASSIGNED, related)), "papers/a/index.md").context
+    assert [(r.paper.href, r.terms, r.by_curator) for r in context["related"]] == [("../b/", ("merge",), True)]
+    assert [t.reason for t in context["topics"]] == ["matched term"]
+
+
+def test_home_lists_recent_papers_newest_first():
+    papers = (
+        paper("a", added=dt.date(2026, 1, 2)),
+        paper("b", added=dt.date(2026, 3, 1)),
+        paper("c"),
+        paper("d", added=dt.date(2026, 1, 2)),
+    )
+    context = page(plan(site(papers, (), {})), "index.md").context
+    assert [(p.href, day.isoformat()) for p, day in context["recent"]] == [
+        ("papers/b/", "2026-03-01"),
+        ("papers/a/", "2026-01-02"),
+        ("papers/d/", "2026-01-02"),
+    ]
+
+
+def test_hand_pages_are_carried_and_one_taking_a_generated_url_is_reported():
+    hand = (
+        HandPage("index", "# Intro\n", Location("content/pages/index.md")),
+        HandPage("about", "# About\n", Location("content/pages/about.md")),
+        HandPage("papers", "# Clash\n", Location("content/pages/papers.md")),
+    )
+    problems = Problems()
+    result = plan(site(PAPERS, TOPICS, ASSIGNED), hand_pages=hand, problems=problems)
+    assert page(result, "about.md").text == "# About\n"
+    assert page(result, "index.md").context["intro"] == "# Intro\n"
+    assert "papers.md" not in [o.dest for o in result.outputs]
+    assert [str(p) for p in problems.errors] == [
+        "content/pages/papers.md: the page papers.md would be served at /papers/, which the generator uses"
+    ]
+    assert result.nav[-1] == "about.md"

@@ -1,0 +1,80 @@
+"""Rendering: golden pages for the fixture list, and the template environment's rules."""
+
+from __future__ import annotations
+
+import html
+import traceback
+from pathlib import Path
+
+import jinja2
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from generator import build
+from generator.pages import Page
+from generator.render import Renderer, meta_string
+
+HERE = Path(__file__).parent
+FIXTURE = HERE / "data" / "site_fixture" / "content"
+GOLDENS = HERE / "goldens" / "site_fixture"
+# The generated pages and papers.json; the other exports and the curation reference
+# (curation.py's text, passed through) have their own tests.
+GOLDEN_SUFFIXES = (".md", ".json")
+NOT_GOLDEN = {"curation-reference.md"}
+
+
+def generate_fixture(docs: Path) -> build.Result:
+    settings = build.Settings(content_dir=FIXTURE, docs_dir=docs, site_name="Fixture", source_date_epoch=0)
+    return build.generate(settings)
+
+
+def golden_files(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix in GOLDEN_SUFFIXES and path.name not in NOT_GOLDEN
+    }
+
+
+def test_fixture_pages_match_the_goldens(tmp_path, update_goldens):
+    generate_fixture(tmp_path / "docs")
+    actual = golden_files(tmp_path / "docs")
+    if update_goldens:
+        for old in GOLDENS.rglob("*"):
+            if old.is_file():
+                old.unlink()
+        for dest, text in actual.items():
+            (GOLDENS / dest).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDENS / dest).write_text(text, encoding="utf-8")
+    expected = golden_files(GOLDENS)
+    assert sorted(actual) == sorted(expected)
+    for dest in expected:
+        assert actual[dest] == expected[dest], f"{dest} differs from its golden (pytest --update-goldens)"
+
+
+def test_strict_undefined_names_the_template_and_line(tmp_path):
+    (tmp_path / "broken.md.j2").write_text("line one\n{{ misspelled }}\n")
+    with pytest.raises(jinja2.UndefinedError) as info:
+        Renderer(tmp_path).render(Page("x.md", "x/", "broken.md", {}))
+    assert "misspelled" in str(info.value)
+    frames = traceback.extract_tb(info.value.__traceback__)
+    assert any(f.filename.endswith("broken.md.j2") and f.lineno == 2 for f in frames)
+
+
+def test_every_printed_string_is_escaped_even_without_a_filter(tmp_path):
+    (tmp_path / "t.md.j2").write_text("{{ a }}|{{ b }}|{{ n }}")
+    out = Renderer(tmp_path).render(Page("x.md", "x/", "t.md", {"a": "<b>&", "b": "```~", "n": 3}))
+    assert out == "&lt;b&gt;&amp;|&#96;&#96;&#96;&#126;|3"
+
+
+@given(st.text())
+def test_meta_strings_reach_the_theme_html_escaped_and_otherwise_unchanged(value):
+    # MkDocs parses front matter with this function; Material prints the title raw.
+    _, meta = get_data(f"---\ntitle: {meta_string(value)}\n---\nbody\n")
+    # Runs of white space fold to one space (as HTML shows them); a lone surrogate,
+    # which no UTF-8 file can hold, becomes U+FFFD.
+    expected = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in " ".join(value.split()))
+    assert html.unescape(meta["title"]) == expected
+    assert "<" not in meta["title"] and '"' not in meta["title"]
