@@ -240,6 +240,8 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and problem.startswith("but "):  # "expected ... but found ..."
+            problem = f"{exc.context} {problem}"
         problems.error(_loc(path, mark), f"YAML syntax error: {problem}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - the reader errors are caught above

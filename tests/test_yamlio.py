@@ -1,0 +1,201 @@
+"""The located YAML reader: values as typed, places kept, dangerous YAML refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import Location, Problems
+from generator.yamlio import (
+    Map,
+    Scalar,
+    Seq,
+    atomic_write,
+    char_name,
+    parse,
+    position,
+    read_text,
+    to_python,
+    write_if_changed,
+)
+
+
+def read(text: str) -> tuple[object, list[str]]:
+    problems = Problems()
+    tree = parse(text, "f.yml", problems)
+    return tree, [str(p) for p in problems.sorted()]
+
+
+def test_every_scalar_is_the_string_typed():
+    tree, problems = read(
+        "arxiv: 2101.00010\nvenue: NO\nid: 0123\nyear: 0x1F\nadded: 2026-11-29\non: yes\n"
+        "n: .inf\nquoted: '007'\n"
+    )
+    assert problems == []
+    assert to_python(tree) == {
+        "arxiv": "2101.00010",
+        "venue": "NO",
+        "id": "0123",
+        "year": "0x1F",
+        "added": "2026-11-29",
+        "on": "yes",
+        "n": ".inf",
+        "quoted": "007",
+    }
+
+
+def test_nulls_and_empty_strings():
+    tree, _ = read("a:\nb: ~\nc: null\nd: ''\ne: 'null'\nf: Null\n")
+    assert to_python(tree) == {"a": None, "b": None, "c": None, "d": "", "e": "null", "f": None}
+    assert isinstance(tree, Map)
+    assert tree.get("d").quoted and not tree.get("a").quoted
+    assert tree.get("a").kind == "null" and tree.get("d").kind == "string"
+
+
+def test_nodes_know_their_place():
+    tree, _ = read("title: A\nauthors:\n  - Ada\n  - Alan\nlinks: {code: []}\n")
+    assert isinstance(tree, Map)
+    assert tree.key_node("authors").loc == Location("f.yml", 2, 1)
+    authors = tree.get("authors")
+    assert isinstance(authors, Seq) and authors.kind == "list"
+    assert [item.loc for item in authors.items] == [Location("f.yml", 3, 5), Location("f.yml", 4, 5)]
+    assert tree.get("links").loc == Location("f.yml", 5, 8)
+    assert tree.keys() == ["title", "authors", "links"]
+    assert [key.text for key, _ in tree] == ["title", "authors", "links"]
+    assert tree.get("missing") is None and tree.key_node("missing") is None
+
+
+def test_block_scalars_keep_their_text():
+    tree, _ = read("a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n")
+    assert to_python(tree) == {"a": "line one\nline two\n", "b": "folded text"}
+    assert tree.get("a").quoted
+
+
+def test_duplicate_keys_are_errors_and_the_first_value_is_kept():
+    tree, problems = read("title: A\nyear: 2020\ntitle: B\n")
+    assert problems == ["f.yml:3:1: duplicate key 'title' (first defined at line 1)"]
+    assert to_python(tree) == {"title": "A", "year": "2020"}
+
+
+def test_aliases_are_refused_where_they_are_used():
+    tree, problems = read("a: &x [1, 2]\nb: *x\nc: &y word\nd: [*y]\n")
+    assert problems == [
+        "f.yml:2:1: YAML aliases are not allowed: 'b' repeats the anchor at line 1; write the value out",
+        "f.yml:4:4: YAML aliases are not allowed: item 1 repeats the anchor at line 3; write the value out",
+    ]
+    assert to_python(tree) == {"a": ["1", "2"], "b": None, "c": "word", "d": [None]}
+
+
+def test_an_alias_bomb_is_refused_without_being_expanded():
+    levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for n in range(1, 10):
+        levels.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
+    tree, problems = read("\n".join(levels) + "\n")
+    # Expanded, a9 would hold 9**10 strings; here each alias is one refused value.
+    assert len(problems) == 81
+    assert to_python(tree)["a9"] == [None] * 9
+
+
+def test_a_recursive_alias_is_refused():
+    tree, problems = read("a: &a [*a]\n")
+    assert problems == [
+        "f.yml:1:4: YAML aliases are not allowed: item 1 repeats the anchor at line 1; write the value out"
+    ]
+    assert to_python(tree) == {"a": [None]}
+
+
+@pytest.mark.parametrize(
+    "text, tag",
+    [
+        ("a: !!python/object/apply:os.system [echo pwned]\n", "!!python/object/apply:os.system"),
+        ("a: !!python/name:os.system ''\n", "!!python/name:os.system"),
+        ("a: !custom x\n", "!custom"),
+    ],
+)
+def test_unknown_tags_are_refused(text, tag):
+    tree, problems = read(text)
+    assert problems == [f"f.yml:1:4: YAML tag {tag!r} is not allowed"]
+    assert to_python(tree) == {"a": None}
+
+
+def test_standard_tags_are_allowed_and_the_value_stays_as_typed():
+    tree, problems = read("a: !!str 2101.00010\nb: !!int 0123\n")
+    assert problems == []
+    assert to_python(tree) == {"a": "2101.00010", "b": "0123"}
+
+
+def test_control_characters_yaml_refuses_are_located_and_parsing_goes_on():
+    tree, problems = read("a: x\x00y\nb: [1\u20282]\nc: \x1b\nd: fine\n")
+    assert problems == [
+        "f.yml:1:5: U+0000 NULL is a control character a curation file may not contain; remove it",
+        "f.yml:2:6: U+2028 LINE SEPARATOR is a control character a curation file may not contain;"
+        " remove it",
+        "f.yml:3:4: U+001B ESCAPE is a control character a curation file may not contain; remove it",
+    ]
+    assert to_python(tree)["d"] == "fine"
+    assert tree.get("d").loc == Location("f.yml", 4, 4)
+
+
+def test_syntax_errors_have_a_place():
+    assert read("a: b: c\n")[1] == ["f.yml:1:5: YAML syntax error: mapping values are not allowed in this context"]
+    assert read("a: 1\n\tb: 2\n")[1] == [
+        "f.yml:2:1: YAML syntax error: found a tab character that violates indentation"
+    ]
+    assert read("a: 1\n---\nb: 2\n")[1] == [
+        "f.yml:2:1: YAML syntax error: expected a single document in the stream"
+        " but found another document"
+    ]
+
+
+def test_deep_nesting_is_an_error_not_a_crash():
+    tree, problems = read("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert tree is None
+    assert problems == ["f.yml:1:1003: YAML syntax error: exceeded maximum nesting depth"]
+
+
+def test_empty_documents():
+    assert read("") == (None, [])
+    assert read("# only a comment\n") == (None, [])
+    tree, problems = read("[a, b]")
+    assert isinstance(tree, Seq) and problems == []
+
+
+def test_non_string_keys_are_refused():
+    tree, problems = read("? [a]\n: b\nc: d\n")
+    assert problems == ["f.yml:1:3: a mapping key must be a plain string"]
+    assert to_python(tree) == {"c": "d"}
+
+
+def test_read_text_drops_a_bom_and_normalises_line_ends(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: 2\rc: 3\n")
+    assert read_text(path) == "a: 1\nb: 2\nc: 3\n"
+    path.write_bytes(b"a: caf\xe9\n")
+    with pytest.raises(UnicodeDecodeError):
+        read_text(path)
+
+
+def test_char_name_and_position():
+    assert char_name("\u202e") == "U+202E RIGHT-TO-LEFT OVERRIDE"
+    assert char_name("\x00") == "U+0000 NULL"
+    assert char_name("\x01") == "U+0001"
+    assert position("ab\ncd\nef", 4) == (2, 2)
+    assert position("ab", 0) == (1, 1)
+
+
+def test_scalar_repr_names_its_place():
+    tree, _ = read("a: b\n")
+    assert repr(tree.get("a")) == "Scalar('b' at f.yml:1:4)"
+    assert isinstance(tree.get("a"), Scalar)
+
+
+def test_write_if_changed_writes_only_a_change(tmp_path):
+    path = tmp_path / "sub" / "f.yml"
+    assert write_if_changed(path, "a: 1\n") is True
+    stamp = path.stat().st_mtime_ns
+    assert write_if_changed(path, "a: 1\n") is False
+    assert path.stat().st_mtime_ns == stamp
+    assert write_if_changed(path, "a: 2\n") is True
+    assert path.read_text() == "a: 2\n"
+    atomic_write(path, "é\n")
+    assert path.read_bytes() == "é\n".encode()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["f.yml"]  # no temporary left
