@@ -258,12 +258,22 @@ class HostThrottle:
 
 
 def check_all(
-    urls: Iterable[str], fetch: Fetch, *, concurrency: int, delay: float, checked: str
+    urls: Iterable[str],
+    fetch: Fetch,
+    *,
+    concurrency: int,
+    delay: float,
+    checked: str,
+    deadline: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> dict[str, Result]:
     """Check each distinct URL once; at most ``concurrency`` hosts are asked at a time.
 
-    URLs are grouped by host and each group is checked in order by one worker, so one
-    host never sees parallel requests from us; the throttle also spaces redirect hops.
+    URLs are grouped by host and each group is checked in the given order by one worker,
+    so one host never sees parallel requests from us; the throttle also spaces redirect
+    hops. No new URL is started once ``clock()`` passes ``deadline``: those URLs are
+    missing from the result, and the caller says so (a CI job killed by its timeout
+    would save nothing at all).
     """
     throttle = HostThrottle(delay)
 
@@ -272,11 +282,16 @@ def check_all(
         return fetch(method, url)
 
     by_host: dict[str, list[str]] = {}
-    for url in sorted(set(urls)):
+    for url in dict.fromkeys(urls):
         by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
 
     def run_host(host_urls: list[str]) -> list[Result]:
-        return [check_url(url, polite, checked) for url in host_urls]
+        results = []
+        for url in host_urls:
+            if deadline is not None and clock() >= deadline:
+                break
+            results.append(check_url(url, polite, checked))
+        return results
 
     results: dict[str, Result] = {}
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
@@ -290,6 +305,15 @@ def check_all(
 
 def utc_stamp(now: dt.datetime) -> str:
     return now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def due_order(urls: Iterable[str], cached: dict[str, Result]) -> list[str]:
+    """Never-checked links first, then the longest unchecked: a run cut short by its time
+    budget is continued, not restarted, by the next one."""
+    return sorted(
+        set(urls),
+        key=lambda url: (url in cached, cached[url].checked if url in cached else "", url),
+    )
 
 
 def is_fresh(result: Result, now: dt.datetime, max_age: dt.timedelta) -> bool:
@@ -377,15 +401,19 @@ def _md(text: str) -> str:
 def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: Problems) -> str:
     """A Markdown report for a CI job summary: counts, then one table row per problem."""
     counts = {outcome: 0 for outcome in Outcome}
+    unchecked = 0
     for url in {ref.url for ref in refs}:
         if url in results:
             counts[results[url].outcome] += 1
+        else:
+            unchecked += 1
     lines = [
         "## External links",
         "",
         f"{len({ref.url for ref in refs})} distinct links in {len(refs)} places: "
         f"{counts[Outcome.OK]} ok, {counts[Outcome.DEAD]} dead, {counts[Outcome.MOVED]} moved, "
-        f"{counts[Outcome.RATE_LIMITED]} rate-limited.",
+        f"{counts[Outcome.RATE_LIMITED]} rate-limited"
+        + (f", {unchecked} not checked (out of time)." if unchecked else "."),
         "",
     ]
     if not problems:

@@ -426,3 +426,66 @@ def test_no_offline_warning_when_a_server_answers(server, tmp_path, capsys):
     write_paper(tmp_path, "a", {"code": [f"{base}/gone?{i}" for i in range(5)]})
     assert run_links(tmp_path) == 1
     assert "offline" not in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ time budget
+
+
+def test_due_order_puts_never_checked_links_first_then_the_oldest():
+    cached = {
+        "https://b/": linkcheck.Result(
+            "https://b/", Outcome.OK, 200, checked="2026-11-01T00:00:00Z"
+        ),
+        "https://c/": linkcheck.Result(
+            "https://c/", Outcome.OK, 200, checked="2026-10-01T00:00:00Z"
+        ),
+    }
+    urls = ["https://b/", "https://c/", "https://z/", "https://a/"]
+    assert linkcheck.due_order(urls, cached) == [
+        "https://a/",
+        "https://z/",
+        "https://c/",
+        "https://b/",
+    ]
+
+
+def test_no_new_link_is_started_after_the_deadline():
+    ticks = iter(range(100))
+    fetch, calls = fake_fetch({("*", f"https://h/{i}"): Answer(200) for i in range(5)})
+    results = linkcheck.check_all(
+        [f"https://h/{i}" for i in range(5)],
+        fetch,
+        concurrency=1,
+        delay=0,
+        checked="t",
+        deadline=2,  # the clock reads 0, 1, 2, ...: two links start before it
+        clock=lambda: next(ticks),
+    )
+    assert sorted(results) == ["https://h/0", "https://h/1"]
+    assert calls == [("HEAD", "https://h/0"), ("HEAD", "https://h/1")]
+
+
+def test_links_left_for_lack_of_time_are_said_and_keep_their_cache_entry(server, tmp_path, capsys):
+    base, log = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok", f"{base}/new-home"]})
+    cache = tmp_path / "c.json"
+    old = {
+        "checked": "2026-01-01T00:00:00Z",
+        "detail": "",
+        "moved_to": "",
+        "outcome": "ok",
+        "status": 200,
+    }
+    cache.write_text(json.dumps({"version": 1, "links": {f"{base}/ok": old}}), encoding="utf-8")
+    summary = tmp_path / "s.md"
+    assert (
+        run_links(tmp_path, "--cache", str(cache), "--budget", "0", "--summary", str(summary)) == 0
+    )
+    assert log == []
+    err = capsys.readouterr().err
+    assert "0 links checked (0 from the cache): 0 dead, 0 warning(s)." in err
+    assert "warning: 2 links were not checked within the --budget of 0 minutes" in err
+    assert json.loads(cache.read_text())["links"] == {f"{base}/ok": old}
+    assert (
+        "0 ok, 0 dead, 0 moved, 0 rate-limited, 2 not checked (out of time)." in summary.read_text()
+    )

@@ -170,6 +170,8 @@ def test_the_link_check_is_weekly_never_on_pull_requests_and_never_red():
     assert re.search(r"--concurrency \d+", command) and re.search(r"--delay [1-9]", command)
     summary = re.search(r"--summary (\S+)", command).group(1)
     assert f'cat {summary} >> "$GITHUB_STEP_SUMMARY"' in runs(job)
+    budget = float(re.search(r"--budget (\S+)", command).group(1))
+    assert budget + 10 <= job["timeout-minutes"]  # time left to save the cache
     cache_file = re.search(r"--cache (\S+)", command).group(1)
     cache = next(s for s in steps(job) if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == cache_file

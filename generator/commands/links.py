@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
 from .. import linkcheck
@@ -48,6 +49,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="seconds between two requests to one host (default: 1)",
     )
     parser.add_argument(
+        "--budget",
+        type=float,
+        metavar="MINUTES",
+        help="start no new check after this long; the next run goes on where it stopped",
+    )
+    parser.add_argument(
         "--summary", metavar="FILE", help="also write a Markdown report, e.g. for a CI job summary"
     )
     parser.add_argument(
@@ -56,10 +63,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
-    if args.timeout <= 0 or args.concurrency < 1 or args.delay < 0 or args.max_age < 0:
+    budget = args.budget if args.budget is not None else 0
+    if args.timeout <= 0 or args.concurrency < 1 or min(args.delay, args.max_age, budget) < 0:
         raise SystemExit(
             "readinglist links: --timeout and --concurrency must be positive, "
-            "--delay and --max-age not negative"
+            "--delay, --max-age and --budget not negative"
         )
     root = Path(args.root)
     now = now or dt.datetime.now(dt.timezone.utc)
@@ -77,26 +85,38 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     fresh = {
         u: cached[u] for u in urls if u in cached and linkcheck.is_fresh(cached[u], now, max_age)
     }
+    due = linkcheck.due_order((u for u in urls if u not in fresh), cached)
     checked = linkcheck.check_all(
-        (u for u in urls if u not in fresh),
+        due,
         linkcheck.urllib_fetch(args.timeout),
         concurrency=args.concurrency,
         delay=args.delay,
         checked=linkcheck.utc_stamp(now),
+        deadline=None if args.budget is None else time.monotonic() + args.budget * 60,
+    )
+    left = [u for u in due if u not in checked]
+    # Only links still in the list are kept, so the cache never outgrows the content; a
+    # link left for lack of time keeps its old entry, so it comes first next time.
+    linkcheck.save_cache(
+        cache_path, {**{u: cached[u] for u in left if u in cached}, **fresh, **checked}
     )
     results = {**fresh, **checked}
-    # Only links still in the list are kept, so the cache never outgrows the content.
-    linkcheck.save_cache(cache_path, results)
 
     found = linkcheck.report(refs, results)
     for problem in found.sorted():
         print(problem)
     dead = len(found.errors)
     print(
-        f"{len(urls)} links checked ({len(fresh)} from the cache): {dead} dead, "
+        f"{len(urls) - len(left)} links checked ({len(fresh)} from the cache): {dead} dead, "
         f"{len(found.warnings)} warning(s).",
         file=sys.stderr,
     )
+    if left:
+        print(
+            f"warning: {len(left)} links were not checked within the --budget of "
+            f"{args.budget:g} minutes; the next run checks them first.",
+            file=sys.stderr,
+        )
     if len(checked) >= 5 and all(r.status == 0 for r in checked.values()):
         print(
             f"warning: none of the {len(checked)} links checked answered at all: "
