@@ -34,6 +34,7 @@ MAX_FILE_BYTES = 20_000_000
 
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 _TITLE_NOISE = re.compile(r"[\W_]+")
+_POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
 
 
 def load_content(content_dir: Path, root: Path | None = None) -> tuple[Content, Problems]:
@@ -134,7 +135,7 @@ class _PaperDraft:
 
     shown: str  # the file's path as problems show it
     values: dict[str, object] = field(default_factory=dict)
-    nodes: dict[str, Node] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)  # the values in _POINTED_AT
     usable: bool = False  # id, title and abstract are valid
 
     @property
@@ -168,17 +169,24 @@ def _read_paper(path: Path, shown: str, stem: str, problems: Problems) -> _Paper
     tree, text = _read_yaml(path, shown, problems)
     if tree is None:
         if len(problems.items) == before:
-            problems.error(Location(shown, 1, 1), "the file is empty; a paper needs an id, a title and an abstract")
+            problems.error(
+                Location(shown, 1, 1),
+                "the file is empty; a paper needs an id, a title and an abstract",
+            )
         return draft
     if not isinstance(tree, Map):
-        problems.error(tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}")
+        problems.error(
+            tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}"
+        )
         return draft
     draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
-    draft.nodes = {key.text or "": value for key, value in tree.entries}
+    # Only what the cross-checks point at is kept, so the rest of the tree can go.
+    draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
     if draft.id is not None and draft.id != stem:
         problems.error(
             draft.nodes["id"].loc,
-            f"id {draft.id!r} does not match the file name {stem + '.yml'!r}; rename one so they agree",
+            f"id {draft.id!r} does not match the file name {stem + '.yml'!r};"
+            " rename one so they agree",
         )
     return draft
 
@@ -217,7 +225,9 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> None:
                         continue
                     reported.add((draft.shown, other.shown))
                     shown = f" {draft.values[name]}" if name != "title" else ""
-                    problems.error(draft.nodes[name].loc, f"same paper as {other.shown} ({reason}{shown})")
+                    problems.error(
+                        draft.nodes[name].loc, f"same paper as {other.shown} ({reason}{shown})"
+                    )
 
 
 # --------------------------------------------------------------------------- topics
@@ -241,11 +251,17 @@ def _read_topics(path: Path, root: Path, problems: Problems) -> list[_TopicDraft
         return []
     checker = RecordChecker(problems, text)
     if not isinstance(tree, Map):
-        checker.error(tree, f"{TOPICS_FILE} must be a mapping holding 'topics:', not {ACTUAL[tree.kind]}")
+        checker.error(
+            tree, f"{TOPICS_FILE} must be a mapping holding 'topics:', not {ACTUAL[tree.kind]}"
+        )
         return []
     for key, _ in tree.entries:
         if key.text != "topics":
-            checker.error(key, f"unknown field {key.text!r} in {TOPICS_FILE}" + did_you_mean(key.text or "", ["topics"], "; it holds only 'topics:'"))
+            checker.error(
+                key,
+                f"unknown field {key.text!r} in {TOPICS_FILE}"
+                + did_you_mean(key.text or "", ["topics"], "; it holds only 'topics:'"),
+            )
     listed = tree.get("topics")
     if listed is None or isinstance(listed, Scalar) and listed.text is None:
         if listed is None:
@@ -258,7 +274,11 @@ def _read_topics(path: Path, root: Path, problems: Problems) -> list[_TopicDraft
     first: dict[str, int] = {}
     for number, item in enumerate(listed.items, 1):
         if not isinstance(item, Map):
-            checker.error(item, f"'topics' item {number} must be a mapping with an id and a title, not {ACTUAL[item.kind]}")
+            checker.error(
+                item,
+                f"'topics' item {number} must be a mapping with an id and a title,"
+                f" not {ACTUAL[item.kind]}",
+            )
             continue
         values, usable = checker.record(item, TOPIC_FIELDS, "a topic")
         topic_id = values.get("id")
@@ -266,7 +286,10 @@ def _read_topics(path: Path, root: Path, problems: Problems) -> list[_TopicDraft
             continue
         nodes = {key.text or "": value for key, value in item.entries}
         if topic_id in first:
-            checker.error(nodes["id"], f"duplicate topic id {topic_id!r} (first defined at line {first[topic_id]})")
+            checker.error(
+                nodes["id"],
+                f"duplicate topic id {topic_id!r} (first defined at line {first[topic_id]})",
+            )
             continue
         first[topic_id] = nodes["id"].line
         drafts.append(_TopicDraft(topic_id, values, nodes, item.loc, usable))
@@ -283,7 +306,10 @@ def _check_parents(topics: Sequence[_TopicDraft], problems: Problems) -> dict[st
             if parent in ids:
                 parents[draft.id] = parent
             else:
-                problems.error(draft.nodes["parent"].loc, f"unknown topic {parent!r}" + did_you_mean(parent, ids))
+                problems.error(
+                    draft.nodes["parent"].loc,
+                    f"unknown topic {parent!r}" + did_you_mean(parent, ids),
+                )
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic
         chain = [draft.id]
@@ -330,7 +356,9 @@ def _warn_empty_topics(content: Content, drafts: Sequence[_TopicDraft], problems
 # --------------------------------------------------------------------------- the whole
 
 
-def _cross_check(papers: list[_PaperDraft], topics: list[_TopicDraft], problems: Problems) -> Content:
+def _cross_check(
+    papers: list[_PaperDraft], topics: list[_TopicDraft], problems: Problems
+) -> Content:
     claimed = _claim_ids(papers, problems)
     _same_papers(papers, problems)
     paper_choices = sorted(claimed)
@@ -355,7 +383,11 @@ def _cross_check(papers: list[_PaperDraft], topics: list[_TopicDraft], problems:
 
     parents = _check_parents(topics, problems)
     built_topics = [
-        _topic(draft, parents.get(draft.id, ""), refs.known(draft.values.get("reading_order"), paper_choices, "paper"))
+        _topic(
+            draft,
+            parents.get(draft.id, ""),
+            refs.known(draft.values.get("reading_order"), paper_choices, "paper"),
+        )
         for draft in topics
         if draft.usable
     ]
@@ -384,7 +416,9 @@ class _References:
             if ref.text in ids:
                 kept.append(ref.text)
             else:
-                self.problems.error(ref.loc, f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices))
+                self.problems.error(
+                    ref.loc, f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices)
+                )
         return tuple(kept)
 
 
@@ -392,7 +426,9 @@ def _nodes(refs: object) -> tuple[Scalar, ...]:
     return refs if isinstance(refs, tuple) else ()
 
 
-def _paper(draft: _PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...]) -> Paper:
+def _paper(
+    draft: _PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...]
+) -> Paper:
     values: Mapping[str, object] = draft.values
     return Paper(
         id=str(values["id"]),
@@ -469,7 +505,7 @@ def schema_reference_markdown() -> str:
             rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
         return rows
 
-    example = textwrap.dedent(schema.__doc__.split("::", 1)[1]).strip("\n")  # type: ignore[union-attr]
+    example = textwrap.dedent(str(schema.__doc__).split("::", 1)[1]).strip("\n")
     lines = [
         "# Curation reference",
         "",

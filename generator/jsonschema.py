@@ -75,7 +75,10 @@ def write_schemas(dest_dir: Path) -> list[Path]:
     """Write both schemas into ``dest_dir`` (only when changed); return their paths."""
     dest_dir = Path(dest_dir)
     written = []
-    for name, document in ((PAPER_SCHEMA_FILE, paper_schema()), (TOPICS_SCHEMA_FILE, topics_schema())):
+    for name, document in (
+        (PAPER_SCHEMA_FILE, paper_schema()),
+        (TOPICS_SCHEMA_FILE, topics_schema()),
+    ):
         write_if_changed(dest_dir / name, schema_text(document))
         written.append(dest_dir / name)
     return written
@@ -109,7 +112,11 @@ def _kind(spec: Field) -> dict:
         pattern = _FILLED_PATTERN if spec.required else _TEXT_PATTERN
         return {"type": "string", "maxLength": schema.MAX_TEXT_LENGTH, "pattern": pattern}
     if kind == "id":
-        return {"type": "string", "maxLength": schema.MAX_ID_LENGTH, "pattern": schema.PATTERNS["id"]}
+        return {
+            "type": "string",
+            "maxLength": schema.MAX_ID_LENGTH,
+            "pattern": schema.PATTERNS["id"],
+        }
     if kind == "year":
         return {"type": "integer", "minimum": 1000, "maximum": 2999}
     if kind in ("arxiv", "doi"):
@@ -128,7 +135,11 @@ def _kind(spec: Field) -> dict:
         item = {"type": "string", "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _FILLED_PATTERN}
         return {"type": "array", "items": item}
     if kind in ("list[paper]", "list[topic]"):
-        item = {"type": "string", "maxLength": schema.MAX_ID_LENGTH, "pattern": schema.PATTERNS["id"]}
+        item = {
+            "type": "string",
+            "maxLength": schema.MAX_ID_LENGTH,
+            "pattern": schema.PATTERNS["id"],
+        }
         return {"type": "array", "items": item, "uniqueItems": True}
     if kind == "keywords":
         return {

@@ -91,6 +91,7 @@ PATTERNS = {
     "url": r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@" + _INVISIBLE + r"][^" + _INVISIBLE + r"]*$",
     "number": r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
 }
+# YAML 1.2's booleans; YAML 1.1's yes/no/on/off are text.
 BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 

@@ -73,7 +73,11 @@ class RecordChecker:
         return INVALID
 
     def record(
-        self, node: Map, fields: dict[str, Field], what: str = "", misplaced: frozenset[str] = frozenset()
+        self,
+        node: Map,
+        fields: dict[str, Field],
+        what: str = "",
+        misplaced: frozenset[str] = frozenset(),
     ) -> tuple[dict[str, object], bool]:
         """Field name -> value (None when null), and whether every required field holds a
         valid value. ``what`` names the record in messages ("a link"); ``misplaced``
@@ -115,7 +119,8 @@ class RecordChecker:
         if len(text) > schema.MAX_TEXT_LENGTH:
             return self.error(
                 node,
-                f"'{name}' is {len(text):,} characters long; the limit is {schema.MAX_TEXT_LENGTH:,}",
+                f"'{name}' is {len(text):,} characters long;"
+                f" the limit is {schema.MAX_TEXT_LENGTH:,}",
             )
         bad = _FORBIDDEN.search(text)
         if bad:
@@ -161,7 +166,9 @@ class RecordChecker:
         if not isinstance(text, str):
             return text
         if not _PATTERNS["year"].match(text):
-            return self.error(node, f"'{name}' must be a four-digit year such as 2024, not {text!r}")
+            return self.error(
+                node, f"'{name}' must be a four-digit year such as 2024, not {text!r}"
+            )
         return int(text)
 
     def arxiv(self, node: Node, spec: Field, name: str) -> object:
@@ -172,7 +179,8 @@ class RecordChecker:
         if bare != text and _PATTERNS["arxiv"].match(bare):
             return self.error(node, f"'{name}' must be the identifier alone: write {bare}")
         return self.error(
-            node, f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {text!r}"
+            node,
+            f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {text!r}",
         )
 
     def doi(self, node: Node, spec: Field, name: str) -> object:
@@ -184,7 +192,7 @@ class RecordChecker:
             return self.error(
                 node,
                 f"'{name}' must be the DOI alone, without {prefix.group().strip()!r}:"
-                f" write {text[prefix.end():]}",
+                f" write {text[prefix.end() :]}",
             )
         return self.error(node, f"'{name}' must be a DOI such as 10.1000/xyz123, not {text!r}")
 
@@ -207,7 +215,8 @@ class RecordChecker:
         if bad:
             char = bad.group()
             what = "a space" if char == " " else char_name(char)
-            self.problems.error(self.locate(node, char), f"'{name}' contains {what}; remove it")  # type: ignore[arg-type]
+            place = self.locate(node, char)  # type: ignore[arg-type]
+            self.problems.error(place, f"'{name}' contains {what}; remove it")
             return INVALID
         return self.error(node, f"'{name}' {url_problem(text)}")
 
@@ -251,7 +260,9 @@ class RecordChecker:
         good = []
         for number, item in enumerate(node.items, 1):
             if not isinstance(item, Scalar):
-                self.error(item, f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}")
+                self.error(
+                    item, f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}"
+                )
             elif item.text is None or not item.text.strip():
                 self.error(item, f"'{name}' item {number} is empty")
             else:
@@ -286,13 +297,20 @@ class RecordChecker:
         if isinstance(node, Scalar) and node.text is None:
             return {}
         if not isinstance(node, Map):
-            return self.error(node, f"'{name}' must be a mapping of phrase: weight, not {ACTUAL[node.kind]}")
+            return self.error(
+                node, f"'{name}' must be a mapping of phrase: weight, not {ACTUAL[node.kind]}"
+            )
         weights = {}
         for key, value in node.entries:
             phrase = self.clean(key, key.text or "", name)
-            if isinstance(phrase, str) and not all(_WORDY.search(part) for part in phrase.split("&")):
+            if isinstance(phrase, str) and not all(
+                _WORDY.search(part) for part in phrase.split("&")
+            ):
                 # topics.py matches words of a-z and 0-9; "a & " or "--" can never match.
-                phrase = self.error(key, f"keyword {phrase!r} has a part with no letter or digit, so it can never match")
+                phrase = self.error(
+                    key,
+                    f"keyword {phrase!r} has a part with no letter or digit, so it can never match",
+                )
             weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
             if weight is None:
                 weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")
@@ -304,7 +322,9 @@ class RecordChecker:
         if isinstance(node, Scalar) and node.text is None:
             return ()
         if not isinstance(node, Map):
-            return self.error(node, f"'{name}' must be a mapping of link kinds, not {ACTUAL[node.kind]}")
+            return self.error(
+                node, f"'{name}' must be a mapping of link kinds, not {ACTUAL[node.kind]}"
+            )
         links: list[Link] = []
         for key, value in node.entries:
             kind = key.text or ""
@@ -335,7 +355,9 @@ class RecordChecker:
             else:
                 hint = "; write it as 'url: ...'" if isinstance(item, Scalar) and item.text else ""
                 self.error(
-                    item, f"'{name}' item {number} must be a mapping with a 'url', not {ACTUAL[item.kind]}{hint}"
+                    item,
+                    f"'{name}' item {number} must be a mapping with a 'url',"
+                    f" not {ACTUAL[item.kind]}{hint}",
                 )
         return maps
 

@@ -84,7 +84,9 @@ _QUOTED_STYLES = frozenset("'\"|>")
 # U+FFFE/U+FFFF) and the ones libyaml silently counts as line breaks (U+0085, U+2028,
 # U+2029), which would shift every line number after them. They are reported where they
 # stand and replaced by U+FFFD for the parse, so the rest of the file is still checked.
-_REFUSED_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_REFUSED_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
 # Unicode gives control characters no name, only aliases; these are the ones met in
 # pasted text.
 _CONTROL_NAMES = {
@@ -298,9 +300,10 @@ class _Converter:
         mark = node.start_mark
         text = node.value
         style = node.style
+        line, col = mark.line + 1, mark.column + 1
         if not style:  # plain: None from PyYAML's composer, "" from libyaml's
-            return Scalar(None if text in _NULLS else text, self.path, mark.line + 1, mark.column + 1)
-        return Scalar(text, self.path, mark.line + 1, mark.column + 1, style in _QUOTED_STYLES)
+            return Scalar(None if text in _NULLS else text, self.path, line, col)
+        return Scalar(text, self.path, line, col, style in _QUOTED_STYLES)
 
     def _admit(self, node: yaml.Node, where: Scalar | tuple[int, int, int] | None) -> bool:
         mark = node.start_mark

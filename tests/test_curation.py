@@ -76,12 +76,20 @@ def test_good_fixture_loads_with_no_problem_and_every_value_typed_as_written():
 def test_topics_keep_file_order_with_typed_rules():
     content, _ = load_content(DATA / "good" / "content")
     first, second = content.topics
-    assert (first.id, first.title, first.parent) == ("multi-task-learning", "Multi-task learning", "")
+    assert (first.id, first.title, first.parent) == (
+        "multi-task-learning",
+        "Multi-task learning",
+        "",
+    )
     assert first.description == "One model, **several tasks**.\n"
     assert first.keywords == {"multi-task": 2.0, "auxiliary task": 1.5}
     assert first.threshold == 2.0
     assert first.reading_order == ("0123", "learning-many-tasks-at-once")
-    assert (second.id, second.parent, second.threshold) == ("model-merging", "multi-task-learning", 3.0)
+    assert (second.id, second.parent, second.threshold) == (
+        "model-merging",
+        "multi-task-learning",
+        3.0,
+    )
 
 
 def test_titles_are_the_same_after_folding_case_punctuation_and_unicode_forms():
@@ -184,10 +192,7 @@ CASES = {
     ),
     "doi with a resolver": (
         "id: x\ntitle: A\ndoi: https://doi.org/10.1000/xyz123\nabstract: a\n",
-        [
-            f"{P}:3:6: 'doi' must be the DOI alone, without 'https://doi.org/':"
-            " write 10.1000/xyz123"
-        ],
+        [f"{P}:3:6: 'doi' must be the DOI alone, without 'https://doi.org/': write 10.1000/xyz123"],
     ),
     "doi with a scheme": (
         "id: x\ntitle: A\ndoi: 'doi:10.1000/xyz123'\nabstract: a\n",
@@ -247,10 +252,18 @@ CASES = {
     ),
     "id that does not match the file name": (
         "id: known-paper-2\ntitle: A\nabstract: a\n",
-        [f"{P}:1:5: id 'known-paper-2' does not match the file name 'x.yml'; rename one so they agree"],
+        [
+            f"{P}:1:5: id 'known-paper-2' does not match the file name 'x.yml'; rename one so they agree"
+        ],
     ),
-    "not a mapping": ("- id: x\n- title: A\n", [f"{P}:1:1: a paper file must be a mapping of field: value, not a list"]),
-    "empty file": ("", [f"{P}:1:1: the file is empty; a paper needs an id, a title and an abstract"]),
+    "not a mapping": (
+        "- id: x\n- title: A\n",
+        [f"{P}:1:1: a paper file must be a mapping of field: value, not a list"],
+    ),
+    "empty file": (
+        "",
+        [f"{P}:1:1: the file is empty; a paper needs an id, a title and an abstract"],
+    ),
     "only comments": (
         "# yaml-language-server: $schema=../schema/paper.schema.json\n",
         [f"{P}:1:1: the file is empty; a paper needs an id, a title and an abstract"],
@@ -295,7 +308,10 @@ def code_link(url: str) -> str:
 
 
 URL_CASES = {
-    "javascript": ("javascript:alert(1)", "6:12: 'url' must be an http(s) URL, not a 'javascript:' URL"),
+    "javascript": (
+        "javascript:alert(1)",
+        "6:12: 'url' must be an http(s) URL, not a 'javascript:' URL",
+    ),
     "javascript in capitals": (
         "JavaScript:alert(1)",
         "6:12: 'url' must be an http(s) URL, not a 'javascript:' URL",
@@ -306,7 +322,10 @@ URL_CASES = {
         "//evil.example/x",
         "6:12: 'url' must be an absolute http(s) URL: write https://evil.example/x",
     ),
-    "no scheme": ("github.com/a/b", "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b"),
+    "no scheme": (
+        "github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
     "no host": (
         "https:/github.com/a/b",
         "6:12: 'url' must be an absolute http(s) URL with a host name, like https://example.org/",
@@ -382,8 +401,7 @@ CONTROL_CASES = {
     ),
     "raw NUL anywhere": (
         "id: x\ntitle: A\nabstract: a\x00b\n",
-        f"{P}:3:12: U+0000 NULL is a control character a curation file may not contain;"
-        " remove it",
+        f"{P}:3:12: U+0000 NULL is a control character a curation file may not contain; remove it",
     ),
 }
 
@@ -482,7 +500,11 @@ topics:
 extra: 1
 """
     )
-    write_paper(tmp_path, "known-paper.yml", "id: known-paper\ntitle: K\nabstract: k\ntopics: [in-context-learning]\n")
+    write_paper(
+        tmp_path,
+        "known-paper.yml",
+        "id: known-paper\ntitle: K\nabstract: k\ntopics: [in-context-learning]\n",
+    )
     T = "content/topics.yml"
     assert messages(tmp_path) == [
         f"{T}:4:13: unknown topic 'meta'",
@@ -522,7 +544,9 @@ topics:
       quantum chromodynamics: 1
 """
     )
-    write_paper(tmp_path, "merge.yml", "id: merge\ntitle: Model merging made easy\nabstract: We merge.\n")
+    write_paper(
+        tmp_path, "merge.yml", "id: merge\ntitle: Model merging made easy\nabstract: We merge.\n"
+    )
     content, problems = load_content(tmp_path / "content")
     # No curator lists a topic: "merging" is filled by its keyword (in the title), its
     # parent "learning" through it, and "empty" by nothing.

@@ -46,7 +46,8 @@ TOPICS = jsonschema.Draft7Validator(topics_schema())
 
 def errors(validator: jsonschema.Draft7Validator, document: object) -> list[str]:
     return sorted(
-        f"{'/'.join(map(str, e.absolute_path))}: {e.validator}" for e in validator.iter_errors(document)
+        f"{'/'.join(map(str, e.absolute_path))}: {e.validator}"
+        for e in validator.iter_errors(document)
     )
 
 
@@ -63,7 +64,10 @@ def test_schemas_are_valid_draft_7():
 
 def test_write_schemas_writes_both_and_leaves_unchanged_files_alone(tmp_path):
     written = write_schemas(tmp_path / "schema")
-    assert written == [tmp_path / "schema" / PAPER_SCHEMA_FILE, tmp_path / "schema" / TOPICS_SCHEMA_FILE]
+    assert written == [
+        tmp_path / "schema" / PAPER_SCHEMA_FILE,
+        tmp_path / "schema" / TOPICS_SCHEMA_FILE,
+    ]
     assert json.loads(written[0].read_text()) == paper_schema()
     before = written[0].stat().st_mtime_ns
     write_schemas(tmp_path / "schema")
@@ -74,7 +78,9 @@ def test_every_shipped_paper_file_names_and_meets_the_schema():
     assert len(SHIPPED_PAPERS) >= 180
     for path in SHIPPED_PAPERS:
         text = path.read_text(encoding="utf-8")
-        assert text.startswith("# yaml-language-server: $schema=../schema/paper.schema.json\n"), path
+        assert text.startswith("# yaml-language-server: $schema=../schema/paper.schema.json\n"), (
+            path
+        )
         assert errors(PAPERS, yaml12(text)) == [], path
 
 
@@ -142,9 +148,18 @@ REJECTED = {
     "doi with a resolver": (with_(doi="https://doi.org/10.1000/x"), ["doi: pattern"]),
     "status not a choice": (with_(status="must read"), ["status: enum"]),
     "impossible date": (with_(added="2026-13-01"), ["added: format"]),
-    "javascript URL": (with_(links={"code": [{"url": "javascript:alert(1)"}]}), ["links/code/0/url: pattern"]),
-    "protocol-relative URL": (with_(links={"paper": [{"url": "//evil.example/"}]}), ["links/paper/0/url: pattern"]),
-    "URL with a space": (with_(links={"pdf": [{"url": "https://a.example/a b"}]}), ["links/pdf/0/url: pattern"]),
+    "javascript URL": (
+        with_(links={"code": [{"url": "javascript:alert(1)"}]}),
+        ["links/code/0/url: pattern"],
+    ),
+    "protocol-relative URL": (
+        with_(links={"paper": [{"url": "//evil.example/"}]}),
+        ["links/paper/0/url: pattern"],
+    ),
+    "URL with a space": (
+        with_(links={"pdf": [{"url": "https://a.example/a b"}]}),
+        ["links/pdf/0/url: pattern"],
+    ),
     "URL with a zero-width space": (
         with_(links={"pdf": [{"url": "https://a.example/a\u200bb"}]}),
         ["links/pdf/0/url: pattern"],
@@ -188,14 +203,35 @@ SAMPLES = {
     "id": ["a", "0123", "a-b-c", "a--b", "-a", "A", "a_b", "é"],
     "year": ["2024", "1999", "0123", "20245", "२०२४"],
     "arxiv": [
-        "2101.00010", "2101.00010v2", "0704.0001", "1412.1234", "1501.1234", "2101.0001",
-        "cs/0112017", "math.GT/0309136", "hep-th/9901001v3", "2113.00001", "2101.00010v0",
+        "2101.00010",
+        "2101.00010v2",
+        "0704.0001",
+        "1412.1234",
+        "1501.1234",
+        "2101.0001",
+        "cs/0112017",
+        "math.GT/0309136",
+        "hep-th/9901001v3",
+        "2113.00001",
+        "2101.00010v0",
         "arXiv:2101.00010",
     ],
-    "doi": ["10.1000/xyz123", "10.18653/v1/2024.acl-long.1", "10.1000", "https://doi.org/10.1/x", "10.1000/a b"],
+    "doi": [
+        "10.1000/xyz123",
+        "10.18653/v1/2024.acl-long.1",
+        "10.1000",
+        "https://doi.org/10.1/x",
+        "10.1000/a b",
+    ],
     "url": [
-        "https://github.com/a/b", "HTTP://A.EXAMPLE/", "javascript:alert(1)", "//host/x",
-        "https:///x", "https://a.example/a\u200bb", "https://a.example/\u202e", "https://@x",
+        "https://github.com/a/b",
+        "HTTP://A.EXAMPLE/",
+        "javascript:alert(1)",
+        "//host/x",
+        "https:///x",
+        "https://a.example/a\u200bb",
+        "https://a.example/\u202e",
+        "https://@x",
     ],
     "number": ["1", "-1.5", ".5", "1e3", "1.", "one", "", "1,5"],
 }

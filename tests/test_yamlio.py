@@ -57,7 +57,10 @@ def test_nodes_know_their_place():
     assert tree.key_node("authors").loc == Location("f.yml", 2, 1)
     authors = tree.get("authors")
     assert isinstance(authors, Seq) and authors.kind == "list"
-    assert [item.loc for item in authors.items] == [Location("f.yml", 3, 5), Location("f.yml", 4, 5)]
+    assert [item.loc for item in authors.items] == [
+        Location("f.yml", 3, 5),
+        Location("f.yml", 4, 5),
+    ]
     assert tree.get("links").loc == Location("f.yml", 5, 8)
     assert tree.keys() == ["title", "authors", "links"]
     assert [key.text for key, _ in tree] == ["title", "authors", "links"]
@@ -136,7 +139,9 @@ def test_control_characters_yaml_refuses_are_located_and_parsing_goes_on():
 
 
 def test_syntax_errors_have_a_place():
-    assert read("a: b: c\n")[1] == ["f.yml:1:5: YAML syntax error: mapping values are not allowed in this context"]
+    assert read("a: b: c\n")[1] == [
+        "f.yml:1:5: YAML syntax error: mapping values are not allowed in this context"
+    ]
     assert read("a: 1\n\tb: 2\n")[1] == [
         "f.yml:2:1: YAML syntax error: found a tab character that violates indentation"
     ]

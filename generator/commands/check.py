@@ -25,7 +25,11 @@ def run(args: argparse.Namespace) -> int:
     content, problems = load_content(root / "content", root)
     for problem in problems.sorted():
         print(problem)
-    print(summary(len(problems.errors), len(problems.warnings), len(content.papers), len(content.topics)))
+    print(
+        summary(
+            len(problems.errors), len(problems.warnings), len(content.papers), len(content.topics)
+        )
+    )
     return 1 if problems.has_errors() else 0
 
 
