@@ -145,3 +145,29 @@ def test_ci_runs_the_readmes_test_command():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     site_rule = makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]
     assert "\t$(BIN)/readinglist build --strict" in site_rule
+
+
+def fenced_block_after(text: str, marker: str) -> str:
+    after = text.split(marker, 1)[1]
+    return after.split("```", 2)[1].split("\n", 1)[1]
+
+
+def test_the_readmes_check_example_prints_what_the_readme_says(tmp_path):
+    """The README shows a file with mistakes and check's output for it: both must be real."""
+    import shutil
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = fenced_block_after(readme, "For this file, `content/papers/example.yml`:")
+    expected = fenced_block_after(readme, "it prints:").splitlines()
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "content" / "papers" / "example.yml").write_text(example, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert (result.stdout + result.stderr).splitlines() == expected
