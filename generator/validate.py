@@ -94,7 +94,7 @@ class RecordChecker:
                     self.error(key, unknown_field(name, what, list(fields)))
                 continue
             converted = by_kind[spec.kind](self, value, spec, name)
-            if spec.required and (converted is None or converted == ""):
+            if spec.required and (converted is None or str(converted).isspace() or converted == ""):
                 self.error(value, f"required field {name!r} is empty")
             elif converted is not INVALID:
                 values[name] = converted

@@ -209,6 +209,10 @@ CASES = {
             f"{P}:2:8: required field 'title' is empty",
         ],
     ),
+    "blank title": (
+        "id: x\ntitle: '   '\nabstract: a\n",
+        [f"{P}:2:8: required field 'title' is empty"],
+    ),
     "title with nothing after the colon": (
         "id: x\ntitle:\nabstract: a\n",
         [f"{P}:2:7: required field 'title' is empty"],
