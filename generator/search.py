@@ -6,6 +6,19 @@ means its badges' labels, its BibTeX, its related papers and its previous/next l
 title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
 the code repositories' names and the abstract. Other pages keep Material's entries.
 
+The search box refines a query before Material's worker sees it (`refine_query`, and
+overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
+are split where the index splits them, and each word W becomes ``W* W^3``, a prefix
+match (as Material's own ``W*``) plus a bonus for the exact word. Without this, pasting
+a title found the wrong paper or nothing: Material appends ``*`` to every word, so "a"
+or "on" matched every word starting with those letters, a word before a colon was
+taken as a field name ("Name: subtitle"; after a hyphenated word the query was
+rejected), and a rare word sharing a prefix with a query word ("TaskWeb" for "task")
+outweighed the exact word. Each paper's entry also gets a document boost of
+``(mean title length / its title length) ** 0.25``: Material turns off lunr's length
+normalisation (``b(0)``), so without it a long title repeating the query's words
+outranked the short title that was the query.
+
 `MaterialSearch` answers queries over a built `search_index.json` the way Material's
 search worker does (read from material/templates/assets/javascripts/workers/search.*.js
 .map, mkdocs-material 9.8): the same fields and boosts (from the index's own config),
@@ -27,11 +40,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from lunr.builder import Builder
+from lunr.exceptions import QueryParseError
 from lunr.query_lexer import QueryLexer
 from lunr.stemmer import stemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
 
+from .escape import abstract_html
 from .models import Paper, Site
 
 INDEX_PATH = Path("search") / "search_index.json"
@@ -40,7 +56,14 @@ INDEX_PATH = Path("search") / "search_index.json"
 # space, hyphens and punctuation, a full stop unless a digit follows (keeps "3.5"), and
 # the HTML entities the index text holds. Written in the common subset of JavaScript's
 # and Python's regular expressions, since both the browser and MaterialSearch use it.
-SEPARATOR = r"""[\s\-,:;!?=\[\]()"'`/|{}<>*+~^]+|\.(?!\d)|&(?:lt|gt|amp|quot);"""
+# The asterisk is not a separator: the refined query's "W*" must reach lunr whole.
+# A literal asterisk in a title or abstract is written as the entity &#42; (see _escape).
+SEPARATOR = r"""[\s\-,:;!?=\[\]()"'`/|{}<>+~^]+|\.(?!\d)|&(?:lt|gt|amp|quot|#42);"""
+
+# Field boosts. Material's defaults (title 1000, tags 1e6) let one title or topic word
+# outweigh everything else; these keep the title and topics ahead of the abstract
+# without drowning it (tests/test_search.py checks the ranking of every shipped paper).
+FIELDS = {"title": {"boost": 10.0}, "text": {"boost": 1.0}, "tags": {"boost": 4.0}}
 
 
 # --- Shaping the index -----------------------------------------------------------------
@@ -50,23 +73,48 @@ def paper_location(paper_id: str) -> str:
     return f"papers/{paper_id}/"
 
 
-def paper_entry(paper: Paper, topic_titles: Iterable[str]) -> dict[str, Any]:
+def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -> dict[str, Any]:
     """The one search entry of a paper. Every value is HTML-escaped: Material shows the
-    title and text of a result as HTML, and its own parser escapes page text the same way."""
+    title and text of a result as HTML, and its own parser escapes page text the same
+    way. The abstract is rendered as on the page (escape.abstract_html), so emphasis
+    markers are markup, which the tokenizer skips, not part of words."""
     byline = ", ".join(paper.authors)
     where = " ".join(part for part in (paper.venue, str(paper.year or "")) if part)
     repos = " ".join(link.repo or link.url for link in paper.code)
-    paragraphs = [text for text in (" · ".join(p for p in (byline, where) if p), repos, paper.abstract) if text]
-    return {
+    head = [text for text in (" · ".join(p for p in (byline, where) if p), repos) if text]
+    entry: dict[str, Any] = {
         "location": paper_location(paper.id),
         "title": _escape(paper.title),
-        "text": "".join(f"<p>{_escape(text)}</p>" for text in paragraphs),
+        "text": "".join(f"<p>{_escape(text)}</p>" for text in head) + _asterisks(str(abstract_html(paper.abstract))),
         "tags": [_escape(title) for title in topic_titles],
     }
+    if boost != 1.0:
+        entry["boost"] = boost
+    return entry
+
+
+# How much of lunr's length normalisation the title boost restores (0: none).
+TITLE_LENGTH_EXPONENT = 0.25
+
+
+def title_boosts(papers: Iterable[Paper]) -> dict[str, float]:
+    """Each paper's document boost: shorter titles than the mean get a little more."""
+    separator = re.compile(SEPARATOR)
+    lengths = {p.id: max(len(tokenize(_escape(p.title), separator)), 1) for p in papers}
+    if not lengths:
+        return {}
+    mean = sum(lengths.values()) / len(lengths)
+    return {pid: round((mean / n) ** TITLE_LENGTH_EXPONENT, 3) for pid, n in lengths.items()}
 
 
 def _escape(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=False)
+    return _asterisks(html.escape(" ".join(text.split()), quote=False))
+
+
+def _asterisks(markup: str) -> str:
+    # To lunr a "*" is a wildcard, so a word holding one could never be found; as an
+    # entity the browser still shows it, and the separator splits it off.
+    return markup.replace("*", "&#42;")
 
 
 def shape_index(index: Mapping[str, Any], site: Site) -> dict[str, Any]:
@@ -77,9 +125,11 @@ def shape_index(index: Mapping[str, Any], site: Site) -> dict[str, Any]:
     not index come last, in id order.
     """
     titles = {topic.id: topic.title for topic in site.topics}
+    boosts = title_boosts(site.papers)
     entries = {
         paper_location(paper.id): paper_entry(
-            paper, [titles.get(a.topic, a.topic) for a in site.assignments.get(paper.id, ())]
+            paper, [titles.get(a.topic, a.topic) for a in site.assignments.get(paper.id, ())],
+            boosts[paper.id],
         )
         for paper in site.papers
     }
@@ -94,7 +144,10 @@ def shape_index(index: Mapping[str, Any], site: Site) -> dict[str, Any]:
             continue
         docs.append(doc)
     docs += [entries[loc] for loc in sorted(entries) if loc not in placed]
-    return {**index, "docs": docs}
+    # The separator and boosts live here, next to the entries they were tuned for, not
+    # in mkdocs.yml; the browser reads them from this file.
+    config = {**index["config"], "separator": SEPARATOR, "fields": FIELDS}
+    return {**index, "config": config, "docs": docs}
 
 
 def dumps(index: Mapping[str, Any]) -> str:
@@ -112,6 +165,26 @@ def shape_index_file(site_dir: Path, site: Site) -> None:
 
 
 # --- Searching the built index ---------------------------------------------------------
+
+# Words the user wrote in lunr's own syntax are passed on untouched.
+_QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
+EXACT_BONUS = 3
+
+
+def refine_query(query: str, separator: str = SEPARATOR) -> str:
+    """The query the site's search box hands Material (see the module docstring);
+    overrides/assets/readinglist.js does exactly this in the browser."""
+    split_at = re.compile(separator)
+    out: list[str] = []
+    for word in query.split():
+        if _QUERY_SYNTAX.search(word):
+            out.append(word)
+            continue
+        for piece in split_at.split(word):
+            piece = piece.replace("*", "")  # inside a word, as in "MCTS*:", it is text
+            if piece and piece.lower() not in STOP_WORDS:
+                out += [f"{piece}*", f"{piece}^{EXACT_BONUS}"]
+    return " ".join(out)
 
 
 class IndexNotBuilt(Exception):
@@ -178,12 +251,7 @@ class MaterialSearch:
         return extract
 
     def tokenize(self, value: str | list[str]) -> list[str]:
-        """Material's tokenizer: markup is skipped, text split at the separator, lowercased."""
-        tokens: list[str] = []
-        for text in [value] if isinstance(value, str) else value:
-            for section in re.split(r"<[^>]*>", text):
-                tokens += [section[a:b].lower() for a, b in _split(section, self.separator)]
-        return tokens
+        return tokenize(value, self.separator)
 
     def transform(self, query: str) -> str:
         """Material's transformSearchQuery (query/transform and query/_ in its sources)."""
@@ -204,13 +272,24 @@ class MaterialSearch:
         return terms
 
     def search(self, query: str) -> list[Hit]:
-        """Pages (articles) in the order Material lists them, each with its best score."""
+        """Pages (articles) in the order the site lists them, each with its best score.
+
+        The query is first refined as the site's search box refines it (`refine_query`).
+        """
+        return self.search_raw(refine_query(query, self.separator.pattern))
+
+    def search_raw(self, query: str) -> list[Hit]:
+        """The same for a query handed to Material's worker as is."""
         transformed = self.transform(query)
         if not transformed:
             return []
-        clauses = _clause_terms(transformed, self.index.fields)
+        try:
+            clauses = _clause_terms(transformed, self.index.fields)
+            results = self.index.search(transformed)
+        except QueryParseError:
+            return []  # the worker, too, answers an invalid query with no results
         scored = []
-        for result in self.index.search(transformed):
+        for result in results:
             doc = self.docs.get(result["ref"])
             if doc is None:
                 continue
@@ -263,6 +342,15 @@ def _parents(docs: Iterable[Mapping[str, Any]]) -> dict[str, str]:
         else:
             pages.add(page)
     return parents
+
+
+def tokenize(value: str | list[str], separator: re.Pattern[str]) -> list[str]:
+    """Material's tokenizer: markup is skipped, text split at the separator, lowercased."""
+    tokens: list[str] = []
+    for text in [value] if isinstance(value, str) else value:
+        for section in re.split(r"<[^>]*>", text):
+            tokens += [section[a:b].lower() for a, b in _split(section, separator)]
+    return tokens
 
 
 def _split(text: str, separator: re.Pattern[str]) -> Iterable[tuple[int, int]]:

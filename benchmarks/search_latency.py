@@ -1,0 +1,170 @@
+"""How fast the site's search answers its first query, in headless Chromium.
+
+Serves a built site on 127.0.0.1, opens the home page in a fresh browser context (cold
+cache), types a query into the search box as soon as the page has loaded, and times
+until the first result is on screen. Material fetches search/search_index.json and
+builds its lunr index in a web worker right after the page loads, so this time covers
+fetching, indexing and answering. Also reports the index's size per paper beyond the
+abstracts' own text.
+
+    .venv/bin/python benchmarks/search_latency.py site/
+    .venv/bin/python benchmarks/search_latency.py site/ --papers 1000 --papers 10000
+
+With ``--papers N`` the site is copied and its paper entries replaced by N synthetic
+papers (benchmarks/synth.py: Markov abstracts trained on the shipped list, so word
+statistics match), shaped exactly as generator/search.py shapes real ones. Only the
+paper entries grow with the list (tables of papers are kept out of the index), so this
+is the index a built N-paper site would have.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from generator.models import Link, Paper  # noqa: E402
+from generator.search import INDEX_PATH, dumps, paper_entry  # noqa: E402
+from tests.browser.sitebuild import SiteServer  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+NAMES = ("Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "John", "Leslie", "Radia")
+SURNAMES = ("Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "Backus",
+            "Lamport", "Perlman", "Zhang", "Wang", "Li", "Chen", "Kumar", "Garcia")
+
+
+def is_paper(location: str) -> bool:
+    return location.startswith("papers/") and location != "papers/"
+
+
+def index_figures(site_dir: Path) -> dict[str, float]:
+    """Index size, and bytes per paper beyond the abstract's own text."""
+    raw = (site_dir / INDEX_PATH).read_bytes()
+    docs = json.loads(raw)["docs"]
+    papers = [d for d in docs if is_paper(d["location"])]
+    # The abstract is the last paragraph of a paper's text (see search.paper_entry).
+    abstracts = sum(len(d["text"].rsplit("<p>", 1)[-1].removesuffix("</p>").encode()) for d in papers)
+    return {
+        "papers": len(papers),
+        "index_bytes": len(raw),
+        "abstract_bytes": abstracts,
+        "bytes_per_paper_beyond_abstract": (len(raw) - abstracts) / max(len(papers), 1),
+    }
+
+
+def synthetic_site(site_dir: Path, n: int, into: Path) -> Path:
+    """A copy of ``site_dir`` whose search index holds ``n`` synthetic papers."""
+    import synth
+
+    target = into / f"site-{n}"
+    shutil.copytree(site_dir, target)
+    index = json.loads((target / INDEX_PATH).read_text(encoding="utf-8"))
+    real = [d for d in index["docs"] if is_paper(d["location"])]
+    tag_sets = [d.get("tags", []) for d in real] or [[]]
+    rng = random.Random(n)
+    entries = []
+    for i, sp in enumerate(synth.synthesise(n, seed=1)):
+        links = ()
+        if sp.code_url:
+            parts = urlsplit(sp.code_url.rstrip(".")).path.strip("/").split("/")
+            links = (Link(url=sp.code_url, kind="code", host="github", repo="/".join(parts[:2])),)
+        paper = Paper(
+            id=f"synthetic-{i:05d}", title=sp.title, abstract=sp.abstract,
+            authors=tuple(f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(2, 9))),
+            year=rng.randint(2019, 2026), links=links, added=dt.date(2026, 1, 1),
+        )
+        entries.append(paper_entry(paper, tag_sets[sp.parent % len(tag_sets)]))
+    others = [d for d in index["docs"] if not is_paper(d["location"])]
+    (target / INDEX_PATH).write_text(dumps({**index, "docs": others + entries}), encoding="utf-8")
+    return target
+
+
+def first_answer_ms(browser, base_url: str, query: str) -> dict[str, float]:
+    """One cold run: ms from the load event (and from navigation start) to the first result."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    outside: list[str] = []
+
+    def route(r):
+        if urlsplit(r.request.url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    page.fill(".md-search__input", query)
+    answered = page.wait_for_function(
+        "() => document.querySelector('.md-search-result__item') && performance.now()",
+        timeout=120_000, polling="raf",
+    ).json_value()
+    load_end = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    context.close()
+    if outside:
+        raise RuntimeError(f"requests left localhost: {outside}")
+    return {"from_load_ms": answered - load_end, "from_navigation_ms": answered}
+
+
+def measure(site_dir: Path, query: str, runs: int) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    figures = index_figures(site_dir)
+    with SiteServer(site_dir) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            first_answer_ms(browser, server.base_url, query)  # warm the OS file cache
+            samples = [first_answer_ms(browser, server.base_url, query) for _ in range(runs)]
+        finally:
+            browser.close()
+    figures["first_answer_from_load_ms"] = statistics.median(s["from_load_ms"] for s in samples)
+    figures["first_answer_from_navigation_ms"] = statistics.median(s["from_navigation_ms"] for s in samples)
+    figures["runs"] = runs
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site_dir", type=Path, help="a built site (with search/search_index.json)")
+    parser.add_argument("--papers", type=int, action="append", default=[],
+                        help="also measure with N synthetic papers (repeatable)")
+    parser.add_argument("--query", default="language models", help="the query typed (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=5, help="cold runs per site; the median is reported")
+    args = parser.parse_args(argv)
+    if not (args.site_dir / INDEX_PATH).is_file():
+        print(f"{args.site_dir / INDEX_PATH} does not exist: build the site first.", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory(prefix="search-latency-") as tmp:
+        sites = [("as built", args.site_dir)]
+        sites += [(f"{n} papers", synthetic_site(args.site_dir, n, Path(tmp))) for n in args.papers]
+        print("| site | papers | index | beyond abstracts, per paper | first answer after load | after navigation start |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for label, site in sites:
+            f = measure(site, args.query, args.runs)
+            print(
+                f"| {label} | {f['papers']:,} | {f['index_bytes'] / 1e6:.2f} MB "
+                f"| {f['bytes_per_paper_beyond_abstract']:.0f} B "
+                f"| {f['first_answer_from_load_ms']:.0f} ms | {f['first_answer_from_navigation_ms']:.0f} ms |",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

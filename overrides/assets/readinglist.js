@@ -1,0 +1,68 @@
+/* The search box's query refinement (why: see generator/search.py, whose refine_query
+   is this same rule, used by `readinglist search` and the ranking tests).
+
+   Material posts each query to its search worker; this wraps the page's Worker so the
+   search worker receives the refined query, while the box still shows what the reader
+   typed. It must load before Material's bundle, which creates the worker. */
+(function () {
+  "use strict";
+
+  /* lunr's English stop words (lunr.stopWordFilter); tests compare them with lunr.py's. */
+  var STOP_WORDS = new Set((
+    "a able about across after all almost also am among an and any are as at be because " +
+    "been but by can cannot could dear did do does either else ever every for from get got " +
+    "had has have he her hers him his how however i if in into is it its just least let " +
+    "like likely may me might most must my neither no nor not of off often on only or " +
+    "other our own rather said say says she should since so some than that the their them " +
+    "then there these they this tis to too twas us wants was we were what when where which " +
+    "while who whom why will with would yet you your"
+  ).split(" "));
+  var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$/;
+  var EXACT_BONUS = 3;
+  var SETUP = 0;
+  var QUERY = 2;
+
+  function refine(query, separator) {
+    var out = [];
+    query.split(/\s+/).forEach(function (word) {
+      if (!word) {
+        return;
+      }
+      if (QUERY_SYNTAX.test(word)) {
+        out.push(word);
+        return;
+      }
+      word.split(separator).forEach(function (piece) {
+        piece = piece.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
+        if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
+          out.push(piece + "*", piece + "^" + EXACT_BONUS);
+        }
+      });
+    });
+    return out.join(" ");
+  }
+
+  var NativeWorker = window.Worker;
+  if (typeof NativeWorker !== "function") {
+    return;
+  }
+
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      this.isSearch = /\/workers\/search\.[^/]*\.js/.test(String(url));
+      this.separator = null;  /* the index's own, from the setup message */
+    }
+
+    postMessage(message, transfer) {
+      if (this.isSearch && message) {
+        if (message.type === SETUP && message.data && message.data.config) {
+          this.separator = new RegExp(message.data.config.separator);
+        } else if (message.type === QUERY && typeof message.data === "string" && this.separator) {
+          message = Object.assign({}, message, { data: refine(message.data, this.separator) });
+        }
+      }
+      return transfer === undefined ? super.postMessage(message) : super.postMessage(message, transfer);
+    }
+  };
+})();

@@ -1,0 +1,60 @@
+"""Build the shipped site once per test session, and serve a built site on loopback.
+
+Both the search-ranking tests and the browser tests need the real built site; building
+it takes seconds, so the first caller builds and later callers reuse the folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_built: dict[Path, Path] = {}
+
+
+def build_site(base_temp: Path) -> Path:
+    """`mkdocs build --strict` of the shipped list into a fresh folder; its path."""
+    if base_temp in _built:
+        return _built[base_temp]
+    site_dir = base_temp / "built-site"
+    (ROOT / "docs").mkdir(exist_ok=True)  # generated and git-ignored; MkDocs wants it to exist
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764374400"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
+    _built[base_temp] = site_dir
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class SiteServer:
+    """Serves a folder on 127.0.0.1 at a free port, in a background thread."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

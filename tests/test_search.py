@@ -1,0 +1,299 @@
+"""Search: the index shaping, the Python replica of Material's search, and the ranking
+of every shipped paper over the really built `site/search/search_index.json`.
+
+Expected query transformations and scores below were worked out by hand from Material's
+TypeScript sources (query/transform, query/_, internal/tokenize, search/_) and lunr.js.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.models import Link, Paper, Site, Topic, TopicAssignment
+from generator.search import (
+    _QUERY_SYNTAX,
+    EXACT_BONUS,
+    FIELDS,
+    SEPARATOR,
+    STOP_WORDS,
+    MaterialSearch,
+    load_index,
+    refine_query,
+    shape_index,
+)
+from tests.browser.sitebuild import ROOT, build_site
+
+CONFIG = {
+    "lang": ["en"],
+    "separator": SEPARATOR,
+    "pipeline": ["stopWordFilter"],
+    "fields": {"title": {"boost": 10}, "text": {"boost": 1}, "tags": {"boost": 5}},
+}
+
+
+def make_index(docs, **config):
+    return {"config": {**CONFIG, **config}, "docs": docs}
+
+
+# lunr cannot build an index of no documents; transformations do not depend on them.
+ANY_INDEX = make_index([{"location": "", "title": "Home", "text": "<p>Welcome</p>"}])
+
+
+# --- Query transformation and tokenizing, as Material does them --------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("learning", "learning*"),
+        ("  MFTCoder ", "MFTCoder*"),
+        # lunr's lexer splits at "-" but Material keeps the rest of the part around each
+        # term, so a hyphenated word becomes two identical terms.
+        ("in-context learning", "in-context* in-context* learning*"),
+        ('"in context"', "+in +context"),
+        ("title:mft", "title:mft*"),
+        ("gpt-3.5 (ICL)", "gpt-3.5* gpt-3.5* ICL*"),
+        ("-learning code", "-learning code*"),
+        ("", ""),
+    ],
+)
+def test_queries_are_transformed_as_material_does(query, expected):
+    assert MaterialSearch(ANY_INDEX).transform(query) == expected
+
+
+def test_tokenizer_skips_markup_and_splits_at_the_separator():
+    search = MaterialSearch(ANY_INDEX)
+    assert search.tokenize("<p>We study (ICL) in GPT-3.5.</p><p>a/b_c</p>") == [
+        "we", "study", "icl", "in", "gpt", "3.5", "a", "b_c"]
+    assert search.tokenize(["In-context learning", "R&amp;D"]) == [
+        "in", "context", "learning", "r", "d"]
+
+
+# --- The site's query refinement ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("A Survey on Multi-Task Learning",
+         "Survey* Survey^3 Multi* Multi^3 Task* Task^3 Learning* Learning^3"),
+        ("Chain-of-Instructions: Compositional",
+         "Chain* Chain^3 Instructions* Instructions^3 Compositional* Compositional^3"),
+        ("ReST-MCTS*: LLM", "ReST* ReST^3 MCTS* MCTS^3 LLM* LLM^3"),
+        ("gpt-3.5 (ICL)", "gpt* gpt^3 3.5* 3.5^3 ICL* ICL^3"),
+        # lunr syntax typed by the reader passes untouched
+        ('title:agents -survey "chain of" atten* +rag', 'title:agents -survey "chain of" atten* +rag'),
+        ("the of", ""),
+    ],
+)
+def test_queries_are_refined_before_material_sees_them(query, expected):
+    assert refine_query(query) == expected
+
+
+def test_the_browser_refines_with_the_same_words_and_rules():
+    js = (ROOT / "overrides" / "assets" / "readinglist.js").read_text(encoding="utf-8")
+    stop_words = re.search(r"new Set\(\((.*?)\)\.split", js, re.S).group(1)
+    assert set(" ".join(re.findall(r'"([^"]*)"', stop_words)).split()) == set(STOP_WORDS)
+    syntax = re.search(r"var QUERY_SYNTAX = /(.*)/;", js).group(1)
+    assert syntax == _QUERY_SYNTAX.pattern
+    assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
+
+
+# --- Scoring --------------------------------------------------------------------------
+
+
+def test_score_matches_a_hand_computed_lunr_and_material_score():
+    docs = [
+        {"location": "a/", "title": "Zebra", "text": "<p>one</p>"},
+        {"location": "b/", "title": "Other", "text": "<p>two</p>"},
+    ]
+    [hit] = MaterialSearch(make_index(docs)).search("zebra")
+    # idf = ln(1 + (2 - 1 + 0.5) / (1 + 0.5)) = ln 2; with b = 0 and tf = 1 the field
+    # score is idf * title boost 10 = 6.931 (rounded to 3 places). The refined query
+    # "zebra* zebra^3" puts 1 + 3 on the one term "zebra", which the cosine divides out
+    # again. Material: a page (+1) with every term found (+1): * (1 + 2**2).
+    assert hit.location == "a/"
+    assert hit.score == pytest.approx(round(10 * math.log(2), 3) * 5)
+
+
+def test_a_page_outranks_a_section_with_the_same_text():
+    docs = [
+        {"location": "x/", "title": "X", "text": "<p>filler</p>"},
+        {"location": "x/#sec", "title": "Sec", "text": "<p>walrus</p>"},
+        {"location": "y/", "title": "Y", "text": "<p>walrus</p>"},
+    ]
+    hits = MaterialSearch(make_index(docs)).search("walrus")
+    # Both match once in the text; only y/ gets the +1 for being a page, and the
+    # section's hit is reported as its page x/.
+    assert [h.location for h in hits] == ["y/", "x/"]
+    assert hits[0].score == pytest.approx(hits[1].score * 5 / 2)
+
+
+def test_field_boosts_come_from_the_index_config():
+    docs = [
+        {"location": "t/", "title": "Otter", "text": "<p>a</p>", "tags": []},
+        {"location": "g/", "title": "B", "text": "<p>b</p>", "tags": ["Otter"]},
+    ]
+    titles_win = MaterialSearch(make_index(docs)).search("otter")
+    tags_win = MaterialSearch(make_index(docs, fields={"title": {"boost": 1}, "text": {"boost": 1},
+                                                       "tags": {"boost": 100}})).search("otter")
+    assert [h.location for h in titles_win] == ["t/", "g/"]
+    assert [h.location for h in tags_win] == ["g/", "t/"]
+
+
+# --- Shaping --------------------------------------------------------------------------
+
+
+def _paper(pid, **kw):
+    kw.setdefault("title", f"Title {pid}")
+    kw.setdefault("abstract", f"Abstract {pid}.")
+    return Paper(id=pid, **kw)
+
+
+def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
+    code = Link(url="https://github.com/codefuse-ai/MFTCoder/tree/main/x", kind="code",
+                host="github", repo="codefuse-ai/MFTCoder")
+    hostile = _paper("p1", title="<script>alert(1)</script> & Co", authors=("Ada <b>L</b>",),
+                     venue="ACL", year=2024, links=(code,), abstract="Uses a < b\n and *this*, a*b.")
+    site = Site(
+        papers=(hostile, _paper("p2")),
+        topics=(Topic(id="icl", title="In-context learning"),),
+        assignments={"p1": (TopicAssignment("icl", "rules"), TopicAssignment("gone", "curator"))},
+        related={},
+    )
+    index = make_index([
+        {"location": "", "title": "Home", "text": "<p>hi</p>"},
+        {"location": "papers/p1/", "title": "old", "text": "<p>badge labels</p>"},
+        {"location": "papers/p1/#bibtex", "title": "BibTeX", "text": "<pre>@misc</pre>"},
+        {"location": "papers/p1/#related-papers", "title": "Related", "text": "<p>x</p>"},
+        {"location": "topics/icl/", "title": "In-context learning", "text": "<p>t</p>"},
+    ])
+    index["config"] = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
+                       "fields": {"title": {"boost": 1000.0}}}
+    shaped = shape_index(index, site)
+    assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
+                                "fields": FIELDS}
+    assert shaped["docs"] == [
+        {"location": "", "title": "Home", "text": "<p>hi</p>"},
+        {
+            "location": "papers/p1/",
+            "title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co",
+            # The abstract as its page shows it: emphasis is markup, a lone * an entity.
+            "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL 2024</p><p>codefuse-ai/MFTCoder</p>"
+                    "<p>Uses a &lt; b\n and <em>this</em>, a&#42;b.</p>",
+            "tags": ["In-context learning", "gone"],
+            # Title tokens: script alert 1 script co (5); "Title p2": 2; mean 3.5.
+            # (3.5 / 5) ** 0.25 = 0.9147
+            "boost": 0.915,
+        },
+        {"location": "topics/icl/", "title": "In-context learning", "text": "<p>t</p>"},
+        # p2 had no entry of Material's: it comes last.
+        # (3.5 / 2) ** 0.25 = 1.1502
+        {"location": "papers/p2/", "title": "Title p2", "text": "<p>Abstract p2.</p>", "tags": [],
+         "boost": 1.15},
+    ]
+
+
+# --- The command --------------------------------------------------------------------------
+
+
+def test_search_command_says_when_the_site_is_not_built(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "search", "anything"]) == 2
+    err = capsys.readouterr().err
+    assert "search_index.json does not exist: build the site first (readinglist build)." in err
+
+
+def test_search_command_prints_title_url_and_score(tmp_path, capsys):
+    index = make_index([
+        {"location": "papers/a/", "title": "Zebra &amp; friends", "text": "<p>one</p>"},
+        {"location": "papers/b/", "title": "Other", "text": "<p>two</p>"},
+    ])
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index))
+    assert main(["search", "--site-dir", str(tmp_path), "zebra"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["1. Zebra & friends", f"   papers/a/  (score {round(10 * math.log(2), 3) * 5:.3f})"]
+    assert main(["search", "--site-dir", str(tmp_path), "nothing-like-it"]) == 1
+
+
+# --- Ranking over the built site ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="module")
+def papers(built) -> list[dict]:
+    return json.loads((built / "papers.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def engine(built) -> MaterialSearch:
+    return MaterialSearch(load_index(built))
+
+
+def _rank(engine: MaterialSearch, query: str, location: str) -> int | None:
+    for n, hit in enumerate(engine.search(query), 1):
+        if hit.location == location:
+            return n
+    return None
+
+
+def _distinctive_words(engine: MaterialSearch, abstract: str, df: Counter) -> list[str]:
+    """The abstract's three rarest words across all papers (plain words, 4+ letters)."""
+    words = [w for w in dict.fromkeys(engine.tokenize(abstract)) if re.fullmatch(r"[a-z]{4,}", w)]
+    return sorted(words, key=lambda w: df[w])[:3]  # stable: ties keep abstract order
+
+
+def test_the_index_holds_one_entry_per_paper_and_no_paper_boilerplate(built, papers):
+    docs = load_index(built)["docs"]
+    paper_docs = [d for d in docs if d["location"].startswith("papers/") and d["location"] != "papers/"]
+    assert sorted(d["location"] for d in paper_docs) == sorted(p["url"] for p in papers)
+    boilerplate = ("@misc{", "@inproceedings{", "archiveprefix",  # BibTeX
+                   "Hugging Face Papers", "arXiv 2",  # badge labels
+                   "shared terms", "previous:", "next:", "Reading order", "Cite")
+    for doc in paper_docs:
+        assert "#" not in doc["location"]
+        assert [b for b in boilerplate if b in doc["text"]] == [], doc["location"]
+
+
+def test_every_paper_is_found_by_three_distinctive_words_of_its_abstract(engine, papers):
+    df = Counter(w for p in papers for w in set(engine.tokenize(p["abstract"])))
+    misses = []
+    for paper in papers:
+        words = _distinctive_words(engine, paper["abstract"], df)
+        rank = _rank(engine, " ".join(words), paper["url"])
+        if rank is None or rank > 2:
+            misses.append((paper["id"], words, rank))
+    assert misses == []
+
+
+def test_every_paper_ranks_first_for_its_exact_title(engine, papers):
+    misses = []
+    for paper in papers:
+        rank = _rank(engine, paper["title"], paper["url"])
+        if rank != 1:
+            misses.append((paper["id"], rank))
+    assert misses == []
+
+
+def test_a_repository_name_finds_its_paper(engine, papers):
+    with_code = [p for p in papers if any("github.com/" in url for url in p["code"])]
+    assert with_code
+    misses = []
+    for paper in with_code:
+        name = next(url for url in paper["code"] if "github.com/" in url).rstrip("/").split("/")[4]
+        if _rank(engine, name, paper["url"]) is None:
+            misses.append((paper["id"], name))
+    assert misses == []
+    [mft] = [p for p in papers if any(url.endswith("/MFTCoder") for url in p["code"])]
+    assert _rank(engine, "MFTCoder", mft["url"]) == 1
