@@ -198,6 +198,11 @@ class _Text(html.parser.HTMLParser):
     scripts, styles and SVG left out."""
 
     _HIDDEN = {"script", "style", "svg", "template"}
+    # Elements that break the line: the text on either side does not run together.
+    _BLOCK = {
+        "br", "p", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+        "table", "tr", "td", "th", "blockquote", "nav", "header", "footer", "section",
+    }  # fmt: skip
     _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
 
     def __init__(self) -> None:
@@ -217,7 +222,7 @@ class _Text(html.parser.HTMLParser):
             self.depth += 1
             if tag in self._HIDDEN:
                 self.hidden += 1
-        if self.depth and tag in ("br", "p", "li", "div", "h1", "h2", "h3", "pre"):
+        if self.depth and tag in self._BLOCK:
             self.parts.append(" ")
 
     def handle_endtag(self, tag):
@@ -228,7 +233,8 @@ class _Text(html.parser.HTMLParser):
             self.hidden -= 1
         if self.depth == 0:
             self.done = True
-        self.parts.append(" ")
+        if tag in self._BLOCK:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if self.depth and not self.hidden and not self.done:

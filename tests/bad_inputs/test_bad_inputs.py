@@ -80,6 +80,32 @@ def test_content_case_is_refused_or_accepted_as_the_case_says(tmp_path, case):
     assert warnings == list(case.warnings)
 
 
+@pytest.fixture(scope="session")
+def sites():
+    return corpus.built_sites()
+
+
+@pytest.mark.parametrize("case", corpus.site_cases(), ids=_ids(corpus.site_cases()))
+def test_literal_case_shows_every_value_as_typed_on_its_page(sites, case):
+    site = sites.hostile / "site"
+    content, _ = load_content(sites.hostile / "content")
+    papers = {p.id: p for p in content.papers}
+    for paper_id in corpus.paper_ids(case):
+        page = corpus.paper_page(site, paper_id)
+        shown = corpus.visible_text(page)
+        paper = papers[paper_id]
+        for value in (paper.title, *paper.authors, paper.venue):
+            assert corpus.fold(value) in shown, value
+        for value in case.shows.get(paper_id, ()):
+            assert corpus.fold(value) in shown, value
+        for value in case.hides:
+            assert value not in page, value
+        links = corpus.hrefs(page)
+        for url in case.hrefs:
+            if paper_id in url or len(corpus.paper_ids(case)) == 1:
+                assert url in links, sorted(links)
+
+
 # --- import cases: `readinglist import` --------------------------------------------------
 
 
