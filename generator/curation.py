@@ -49,6 +49,12 @@ def load_content(content_dir: Path, root: Path | None = None) -> tuple[Content, 
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
     problems = Problems()
+    if not content_dir.is_dir():
+        # Most likely the wrong folder: passing with nothing checked would be a lie.
+        problems.error(
+            Location(_display(content_dir, root)),
+            "no such folder; run readinglist in the project folder or give --root",
+        )
     with _gc_paused():
         papers = _read_papers(content_dir / PAPERS_DIR, root, problems)
         topics = _read_topics(content_dir / TOPICS_FILE, root, problems)

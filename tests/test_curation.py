@@ -467,6 +467,17 @@ def test_two_files_claiming_one_id(tmp_path):
     assert [(p.id, p.title) for p in content.papers] == [("known-paper", "A Copy")]
 
 
+def test_a_missing_content_folder_is_an_error_not_an_empty_list(capsys, tmp_path):
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path))
+    assert (status, lines) == (
+        1,
+        [
+            "content: no such folder; run readinglist in the project folder or give --root",
+            "1 error, 0 warnings (0 papers and 0 topics loaded)",
+        ],
+    )
+
+
 def test_a_file_that_is_not_a_paper_file(tmp_path):
     assert check_one(tmp_path, "id: x\n", name="notes.txt") == [
         "content/papers/notes.txt: not read: content/papers/ holds only paper files named <id>.yml"
