@@ -17,7 +17,7 @@ from . import schema
 from .errors import Location, Problems
 from .models import LINK_KINDS, Link
 from .schema import Field
-from .yamlio import Map, Node, Scalar, Seq, char_name, position
+from .yamlio import Map, Node, Scalar, Seq, char_name
 
 INVALID = object()  # a value that was reported; the record keeps its default instead
 
@@ -133,15 +133,23 @@ class RecordChecker:
         return text
 
     def locate(self, node: Scalar, char: str) -> Location:
-        """Where ``char`` stands in the file, if it is there as itself (not escaped)."""
-        start = 0
-        for _ in range(node.line - 1):
-            start = self.text.index("\n", start) + 1
-        index = self.text.find(char, start + node.col - 1)
-        if index < 0:
-            return node.loc
-        line, col = position(self.text, index)
-        return Location(node.path, line, col)
+        """Where ``char`` stands in the value's lines, if it is there as itself (it may
+        be written as an escape such as ``\\u202e``); else where the value starts.
+
+        A value runs from its start to the next line indented no deeper than the key
+        it belongs to (what follows ``- `` on a list item's first line).
+        """
+        lines = self.text.split("\n")
+        first = node.line - 1
+        key_indent = len(lines[first]) - len(lines[first].lstrip(" -"))
+        for number in range(first, len(lines)):
+            line = lines[number]
+            if number > first and line.strip() and len(line) - len(line.lstrip(" ")) <= key_indent:
+                break
+            found = line.find(char, node.col - 1 if number == first else 0)
+            if found >= 0:
+                return Location(node.path, number + 1, found + 1)
+        return node.loc
 
     def text_value(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)

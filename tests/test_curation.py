@@ -416,6 +416,21 @@ def test_control_characters_are_named_where_they_stand(tmp_path, case):
     assert check_one(tmp_path, text) == [expected]
 
 
+def test_an_escaped_character_is_shown_at_its_value_not_at_a_later_raw_one(tmp_path):
+    text = (
+        'id: x\ntitle: "Safe\\u202eefas"\nabstract: |\n  first line\n  second \u202e line\n'
+        "links:\n  code:\n    - url: https://github.com/a/b\n      note: \u202e\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:2:8: 'title' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control"
+        " character; remove it",
+        f"{P}:5:10: 'abstract' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control"
+        " character; remove it",
+        f"{P}:9:13: 'note' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control"
+        " character; remove it",
+    ]
+
+
 def test_raw_line_separator_does_not_shift_later_line_numbers(tmp_path):
     # libyaml counts U+2028 as a line break; every later line would be off by one.
     text = "id: x\ntitle: A\u2028B\nabstract: a\nyear: 99\n"
