@@ -343,6 +343,10 @@ URL_CASES = {
         '"https://github.com/a\\u200bb"',
         "6:12: 'url' contains U+200B ZERO WIDTH SPACE; remove it",
     ),
+    "a line break kept by a block scalar": (
+        "|\n        https://github.com/a/b",
+        "6:12: 'url' contains U+000A LINE FEED; remove it",
+    ),
     "a right-to-left override": (
         "https://github.com/\u202eb/a",
         "6:31: 'url' contains U+202E RIGHT-TO-LEFT OVERRIDE; remove it",
