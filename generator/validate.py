@@ -28,6 +28,7 @@ _CODE_ONLY_LINK_FIELDS = frozenset({"official"})
 _OTHER_LINK_FIELDS = {n: f for n, f in _LINK_FIELDS.items() if n not in _CODE_ONLY_LINK_FIELDS}
 _WEIGHT = Field("weight", "number", "")
 
+# Used with fullmatch: Python's `$` also matches before a final newline, ECMA's does not.
 _PATTERNS = {kind: re.compile(pattern) for kind, pattern in schema.PATTERNS.items()}
 _FORBIDDEN = re.compile(f"[{schema.FORBIDDEN_CHARS}]")
 _NOT_IN_URL = re.compile(f"[{schema.FORBIDDEN_CHARS}\\s\u200b-\u200f\u2060-\u2064]")
@@ -161,7 +162,7 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
-        if len(text) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].match(text):
+        if len(text) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].fullmatch(text):
             return self.error(
                 node,
                 f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
@@ -173,7 +174,7 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
-        if not _PATTERNS["year"].match(text):
+        if not _PATTERNS["year"].fullmatch(text):
             return self.error(
                 node, f"'{name}' must be a four-digit year such as 2024, not {text!r}"
             )
@@ -181,10 +182,10 @@ class RecordChecker:
 
     def arxiv(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
-        if not isinstance(text, str) or _PATTERNS["arxiv"].match(text):
+        if not isinstance(text, str) or _PATTERNS["arxiv"].fullmatch(text):
             return text
         bare = _ARXIV_PREFIX.sub("", text).removesuffix(".pdf")
-        if bare != text and _PATTERNS["arxiv"].match(bare):
+        if bare != text and _PATTERNS["arxiv"].fullmatch(bare):
             return self.error(node, f"'{name}' must be the identifier alone: write {bare}")
         return self.error(
             node,
@@ -193,10 +194,10 @@ class RecordChecker:
 
     def doi(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
-        if not isinstance(text, str) or _PATTERNS["doi"].match(text):
+        if not isinstance(text, str) or _PATTERNS["doi"].fullmatch(text):
             return text
         prefix = _DOI_PREFIX.match(text)
-        if prefix and _PATTERNS["doi"].match(text[prefix.end() :]):
+        if prefix and _PATTERNS["doi"].fullmatch(text[prefix.end() :]):
             return self.error(
                 node,
                 f"'{name}' must be the DOI alone, without {prefix.group().strip()!r}:"
@@ -208,7 +209,7 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
-        if _PATTERNS["date"].match(text):
+        if _PATTERNS["date"].fullmatch(text):
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
@@ -217,7 +218,7 @@ class RecordChecker:
 
     def url(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
-        if not isinstance(text, str) or _PATTERNS["url"].match(text):
+        if not isinstance(text, str) or _PATTERNS["url"].fullmatch(text):
             return text
         bad = _NOT_IN_URL.search(text)
         if bad:
@@ -240,7 +241,7 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
-        if _PATTERNS["number"].match(text):
+        if _PATTERNS["number"].fullmatch(text):
             return float(text)
         return self.error(node, f"'{name}' must be a number, not {text!r}")
 

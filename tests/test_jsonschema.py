@@ -239,11 +239,11 @@ SAMPLES = {
 
 @pytest.mark.parametrize("kind", SAMPLES)
 def test_patterns_mean_the_same_to_python_and_to_ecma_262(kind):
-    # The checker uses Python's `re`, editors an ECMA-262 engine (regress is one).
+    # The checker uses Python's `re` (fullmatch), editors an ECMA-262 engine (regress is one).
     python = re.compile(schema.PATTERNS[kind])
     ecma = regress.Regex(schema.PATTERNS[kind])
-    for sample in SAMPLES[kind]:
-        assert bool(python.search(sample)) == (ecma.find(sample) is not None), sample
+    for sample in SAMPLES[kind] + [SAMPLES[kind][0] + "\n"]:
+        assert bool(python.fullmatch(sample)) == (ecma.find(sample) is not None), sample
 
 
 def test_patterns_accept_and_refuse_what_the_reference_says():
