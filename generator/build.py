@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from . import curation, exports_more
+from . import curation, exports_more, jsonschema
 from .errors import CuratorError, Location, Problem, Problems
 from .exports import papers_json
-from .models import Content, Site
+from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import HandPage, Plan, plan_site
+from .pages import Page as PlanPage
 from .related import related_papers
 from .render import Renderer
-from .topics import assign_topics
+from .topics import Matcher, assign_paper, compile_topics
 from .write import WriteReport, write_outputs
 from .yamlio import read_text
 
@@ -47,6 +48,60 @@ class Result:
     warnings: tuple[Problem, ...]
     build_epoch: int  # SOURCE_DATE_EPOCH, else derived from the content (see newest_added_epoch)
     timings: Mapping[str, float] = field(default_factory=dict)  # phase -> seconds
+
+
+@dataclass
+class Memo:
+    """What one run computed, for the next run in the same process (`mkdocs serve`).
+
+    Each result is kept with the exact input it was computed from and reused only when
+    the new input is equal, so a run with a memo writes the same files as one without;
+    editing a paper's notes, status or links then skips topics, related papers and the
+    rendering of every page whose content did not change.
+    """
+
+    topic_set: tuple[Topic, ...] | None = None
+    matcher: Matcher | None = None
+    assigned: dict[Paper, tuple[TopicAssignment, ...]] = field(default_factory=dict)
+    related: tuple[object, Mapping[str, tuple[RelatedPaper, ...]]] | None = None
+    pages: dict[str, tuple[object, str]] = field(default_factory=dict)  # dest -> (input, text)
+
+    def assign_topics(self, content: Content) -> dict[str, tuple[TopicAssignment, ...]]:
+        """topics.assign_topics, paper by paper, reusing each unchanged paper's result."""
+        if self.topic_set != content.topics:
+            self.topic_set, self.matcher = content.topics, compile_topics(content.topics)
+            self.assigned.clear()
+        assert self.matcher is not None
+        assigned = {}
+        for paper in content.papers:
+            if paper not in self.assigned:
+                self.assigned[paper] = assign_paper(paper, self.matcher)
+            assigned[paper.id] = self.assigned[paper]
+        if len(self.assigned) > len(content.papers):
+            current = set(content.papers)
+            self.assigned = {p: a for p, a in self.assigned.items() if p in current}
+        return assigned
+
+    def related_papers(self, content: Content) -> Mapping[str, tuple[RelatedPaper, ...]]:
+        # Exactly the fields related.py reads.
+        key = tuple((p.id, p.title, p.abstract, p.related) for p in content.papers)
+        if self.related is None or self.related[0] != key:
+            self.related = (key, related_papers(content.papers))
+        return self.related[1]
+
+    def render(self, renderer: Renderer, output) -> str:
+        key = (output.template, output.context) if isinstance(output, PlanPage) else output.text
+        kept = self.pages.get(output.dest)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        text = renderer.render(output)
+        self.pages[output.dest] = (key, text)
+        return text
+
+
+# One memo for the life of the process: the MkDocs hook passes it, so each rebuild under
+# `mkdocs serve` reuses the previous one's work. Results depend only on their inputs.
+PROCESS_MEMO = Memo()
 
 
 def load(content_dir: Path) -> tuple[Content, tuple[HandPage, ...], Problems]:
@@ -77,7 +132,8 @@ def newest_added_epoch(content: Content) -> int:
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
 
 
-def generate(settings: Settings, renderer: Renderer | None = None) -> Result:
+def generate(settings: Settings, renderer: Renderer | None = None, memo: Memo | None = None) -> Result:
+    memo = memo if memo is not None else Memo()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -89,9 +145,9 @@ def generate(settings: Settings, renderer: Renderer | None = None) -> Result:
 
     content, pages, problems = load(settings.content_dir)
     lap("load")
-    assignments = assign_topics(content.papers, content.topics)
+    assignments = memo.assign_topics(content)
     lap("topics")
-    related = related_papers(content.papers)
+    related = memo.related_papers(content)
     lap("related")
     site = Site(content.papers, content.topics, assignments, related)
     epoch = settings.source_date_epoch
@@ -110,8 +166,8 @@ def generate(settings: Settings, renderer: Renderer | None = None) -> Result:
         hand_pages=pages,
         bibtex=bibtex,
         papers_json=papers_json(site),
-        reference=_reference(),
-        extra_files=extra,
+        reference=curation.schema_reference_markdown(),
+        extra_files={**extra, **schema_files()},
         problems=plan_problems,
     )
     if plan_problems.has_errors():
@@ -119,15 +175,18 @@ def generate(settings: Settings, renderer: Renderer | None = None) -> Result:
     lap("plan")
 
     renderer = renderer or Renderer()
-    rendered = [(output.dest, renderer.render(output)) for output in plan.outputs]
+    rendered = [(output.dest, memo.render(renderer, output)) for output in plan.outputs]
+    for gone in set(memo.pages) - {output.dest for output in plan.outputs}:
+        del memo.pages[gone]
     lap("render")
     report = write_outputs(settings.docs_dir, rendered)
     lap("write")
     return Result(site, plan, report, tuple(problems.warnings), build_epoch, timings)
 
 
-def _reference() -> str | None:
-    # The field reference is curation.py's to write; until it provides one, the site
-    # simply has no reference page.
-    make = getattr(curation, "schema_reference_markdown", None)
-    return make() if make is not None else None
+def schema_files() -> dict[str, str]:
+    """The JSON Schemas of the curation files, published beside the field reference."""
+    return {
+        f"schema/{jsonschema.PAPER_SCHEMA_FILE}": jsonschema.schema_text(jsonschema.paper_schema()),
+        f"schema/{jsonschema.TOPICS_SCHEMA_FILE}": jsonschema.schema_text(jsonschema.topics_schema()),
+    }

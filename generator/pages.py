@@ -20,7 +20,6 @@ Layout (``use_directory_urls``: ``papers/x/index.md`` is served at ``papers/x/``
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -67,11 +66,19 @@ def dest_of(url: str) -> str:
 
 
 def relative(here: str, target: str) -> str:
-    """The href from the page at URL ``here`` to ``target`` (both relative to the root)."""
-    rel = posixpath.relpath(target or ".", here or ".")
-    if target == "" or target.endswith("/"):
-        return "./" if rel == "." else rel + "/"
-    return rel
+    """The href from the page at URL ``here`` to ``target`` (both relative to the root).
+
+    ``here`` is a directory URL ("" or ending in "/"); ``target`` is one too, or a file.
+    (posixpath.relpath would do, but it asks the OS for the working directory on every
+    call, and a large site computes hundreds of thousands of these.)
+    """
+    base = here.split("/")[:-1] if here else []
+    parts = target.split("/")
+    shared = 0
+    while shared < len(base) and shared < len(parts) - 1 and base[shared] == parts[shared]:
+        shared += 1
+    rel = "../" * (len(base) - shared) + "/".join(parts[shared:])
+    return rel or "./"
 
 
 # --- What templates see -----------------------------------------------------------------

@@ -25,6 +25,7 @@ from .models import Paper, RelatedPaper
 TOP_K = 5
 TERMS_PER_PAIR = 3
 _CHUNK_ROWS = 512
+MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
 # A word starts with a letter and has at least two characters; bare numbers ("2023",
 # "10") say nothing about what two papers share.
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"
@@ -41,6 +42,10 @@ def _vectorise(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray] 
         token_pattern=_TOKEN_PATTERN,
         # A term in a single paper cannot be shared, so it can only dilute the norm.
         min_df=2,
+        # A term in more than a quarter of a large list ("learning", "model") says little
+        # about what two papers share, and each such term costs time quadratic in the
+        # list's size in the similarity product. Small lists keep every term.
+        max_df=max(MIN_COMMON, len(papers) // 4),
         dtype=np.float64,
     )
     try:

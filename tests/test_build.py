@@ -179,3 +179,29 @@ def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, caps
     assert "curation error(s); nothing was built" in err
     assert os.listdir(project / "docs") == []
     assert not (project / "site").exists()
+
+
+def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
+    from generator.topics import assign_topics
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    memo = build.Memo()
+    build.generate(build.Settings(content, tmp_path / "warm", source_date_epoch=0), memo=memo)
+
+    # Edits that change topics and related papers, and one that changes neither.
+    for name, old, new in (
+        ("task-vectors.yml", "task. This is task arithmetic.", "task. It also limits forgetting."),
+        ("gradient-episodic-memory.yml", "status: classic", "status: reference"),
+    ):
+        path = content / "papers" / name
+        assert old in path.read_text()
+        path.write_text(path.read_text().replace(old, new))
+    warm = build.generate(build.Settings(content, tmp_path / "warm", source_date_epoch=0), memo=memo)
+    build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0))
+
+    assert tree(tmp_path / "warm") == tree(tmp_path / "fresh")
+    assert "papers/task-vectors/index.md" in warm.report.written
+    papers, topics = warm.site.papers, warm.site.topics
+    assert warm.site.assignments == assign_topics(papers, topics)
+    assert "continual-learning" in [a.topic for a in warm.site.assignments["task-vectors"]]

@@ -19,10 +19,11 @@ from generator.render import Renderer, meta_string
 HERE = Path(__file__).parent
 FIXTURE = HERE / "data" / "site_fixture" / "content"
 GOLDENS = HERE / "goldens" / "site_fixture"
-# The generated pages and papers.json; the other exports and the curation reference
-# (curation.py's text, passed through) have their own tests.
+# The generated pages and papers.json; the other exports, the curation reference and
+# the JSON Schemas (curation.py's and jsonschema.py's text, passed through) have their
+# own tests.
 GOLDEN_SUFFIXES = (".md", ".json")
-NOT_GOLDEN = {"curation-reference.md"}
+NOT_GOLDEN = ("curation-reference.md", "schema/")
 
 
 def generate_fixture(docs: Path) -> build.Result:
@@ -31,11 +32,12 @@ def generate_fixture(docs: Path) -> build.Result:
 
 
 def golden_files(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.suffix in GOLDEN_SUFFIXES and path.name not in NOT_GOLDEN
-    }
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        dest = path.relative_to(folder).as_posix()
+        if path.is_file() and path.suffix in GOLDEN_SUFFIXES and not dest.startswith(NOT_GOLDEN):
+            files[dest] = path.read_text(encoding="utf-8")
+    return files
 
 
 def test_fixture_pages_match_the_goldens(tmp_path, update_goldens):
