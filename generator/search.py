@@ -8,8 +8,8 @@ the code repositories' names and the abstract. Other pages keep Material's entri
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
-are split where the index splits them, and each word W becomes ``W* W^3``, a prefix
-match (as Material's own ``W*``) plus a bonus for the exact word. Without this, pasting
+are split where the index splits them, and each word W becomes ``W W^3``, which
+Material turns into ``W* W^3``: its usual prefix match plus a bonus for the exact word. Without this, pasting
 a title found the wrong paper or nothing: Material appends ``*`` to every word, so "a"
 or "on" matched every word starting with those letters, a word before a colon was
 taken as a field name ("Name: subtitle"; after a hyphenated word the query was
@@ -27,7 +27,10 @@ the query transformation that appends `*` to every plain term, and the post-quer
 `score * (1 + boost**2)` with `boost = (1 if the entry is a page, not a section)
 + (share of query terms found)`. lunr.py is a port of lunr.js 2.3, the version Material
 bundles. Known differences: lunr.py rounds field scores half-to-even where lunr.js rounds
-half-up (at the third decimal); Chinese segmentation and `lunr-languages` are not replicated.
+half-up (at the third decimal); a required term missing from the index empties the
+result in lunr.js but not in lunr.py; a double wildcard ("W**", which Material makes of
+a typed "W*") expands differently; Chinese segmentation and `lunr-languages` are not
+replicated. tests/browser compares this replica with the real worker on real queries.
 """
 
 from __future__ import annotations
@@ -183,7 +186,8 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
         for piece in split_at.split(word):
             piece = piece.replace("*", "")  # inside a word, as in "MCTS*:", it is text
             if piece and piece.lower() not in STOP_WORDS:
-                out += [f"{piece}*", f"{piece}^{EXACT_BONUS}"]
+                # Material appends the "*" to the first (it leaves a boosted term alone).
+                out += [piece, f"{piece}^{EXACT_BONUS}"]
     return " ".join(out)
 
 

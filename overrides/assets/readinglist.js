@@ -35,7 +35,8 @@
       word.split(separator).forEach(function (piece) {
         piece = piece.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
-          out.push(piece + "*", piece + "^" + EXACT_BONUS);
+          /* Material appends the "*" to the first (it leaves a boosted term alone). */
+          out.push(piece, piece + "^" + EXACT_BONUS);
         }
       });
     });

@@ -1,0 +1,124 @@
+"""Headless Chromium against the shipped site, built once and served on loopback.
+
+Every page a test opens is guarded: any request to a host other than the loopback
+server is recorded and aborted, and console errors and uncaught exceptions are
+recorded; a test fails at teardown if either list is not empty.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .sitebuild import ROOT, SiteServer, build_site
+
+CHROMIUM = os.environ.get("READINGLIST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SCREENSHOTS = ROOT / "build" / "screenshots"  # git-ignored
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    with SiteServer(site_dir) as server:
+        yield server.base_url
+
+
+@pytest.fixture(scope="session")
+def papers(site_dir) -> list[dict]:
+    return json.loads((site_dir / "papers.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Guard:
+    """What a page did that it must not: leave localhost, or log an error."""
+
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def guard() -> Guard:
+    return Guard()
+
+
+@pytest.fixture
+def open_context(browser, base_url, guard):
+    """A factory of guarded browser contexts; all are checked and closed at teardown."""
+    contexts = []
+
+    def route(route_):
+        host = urlsplit(route_.request.url).hostname
+        if host in ("127.0.0.1", "localhost", "::1"):
+            route_.continue_()
+        else:
+            guard.outside.append(route_.request.url)
+            route_.abort()
+
+    def on_console(message):
+        if message.type == "error":
+            guard.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def make(viewport=DESKTOP, color_scheme="light"):
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, base_url=base_url)
+        context.route("**/*", route)
+        context.on("page", lambda page: (
+            page.on("console", on_console),
+            page.on("pageerror", lambda exc: guard.errors.append(f"page error: {exc}")),
+        ))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert guard.outside == [], "requests left localhost"
+    assert guard.errors == [], "console errors"
+
+
+@pytest.fixture
+def page(open_context):
+    return open_context().new_page()
+
+
+def page_kinds(site_dir: Path, papers: list[dict]) -> dict[str, str]:
+    """One URL (relative to the site root) for every kind of page the site has."""
+    topics = sorted(p.name for p in (site_dir / "topics").iterdir() if (p / "index.html").is_file())
+    with_related = next(p for p in papers if p["related"] and p["code"])
+    kinds = {
+        "home": "",
+        "topics": "topics/",
+        "topic": f"topics/{topics[0]}/",
+        "all-papers": "papers/",
+        "paper": with_related["url"],
+        "404": "404.html",
+    }
+    generated = {"index.html", "404.html", "papers", "topics", "search", "assets", "sitemap.xml"}
+    hand = sorted(p.name for p in site_dir.iterdir()
+                  if p.name not in generated and (p / "index.html").is_file())
+    kinds.update({f"page-{name}": f"{name}/" for name in hand})
+    return kinds

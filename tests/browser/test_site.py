@@ -1,0 +1,216 @@
+"""What a reader does on the built site, in headless Chromium.
+
+Every test also fails if the page logged a console error or asked anything of a host
+other than the local server (see conftest.open_context).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from generator.search import MaterialSearch, load_index
+
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, page_kinds
+
+pytestmark = pytest.mark.browser
+
+
+def _title_of(page) -> str:
+    return page.locator(".md-content h1").first.inner_text().strip()
+
+
+def _wait_for_url(page, url_part: str) -> None:
+    page.wait_for_function("part => location.pathname.endsWith(part)", arg=url_part)
+
+
+def test_home_page_shows_topics_and_working_downloads(page, site_dir, papers):
+    response = page.goto("")
+    assert response.status == 200
+    cards = page.locator(".rl-topic-cards li")
+    topic_dirs = [p for p in (site_dir / "topics").iterdir() if (p / "index.html").is_file()]
+    assert cards.count() == len(topic_dirs) > 0
+    assert f"{len(papers)}" in page.locator(".rl-counts").first.inner_text()
+    downloads = page.locator(".rl-downloads a")
+    hrefs = [downloads.nth(i).get_attribute("href") for i in range(downloads.count())]
+    # Material's instant navigation makes links absolute.
+    assert sorted(href.removeprefix(page.url) for href in hrefs) == [
+        "feed.xml", "papers.bib", "papers.csv", "papers.json"]
+    for href in hrefs:
+        assert page.request.get(href).status == 200
+
+
+def test_search_by_a_word_of_the_abstract_opens_the_paper(page, papers):
+    # A word that only one paper's abstract has, so exactly one result is expected.
+    counts = Counter(w for p in papers for w in set(re.findall(r"[a-z]{7,}", p["abstract"].lower())))
+    paper, word = next((p, w) for p in papers for w in re.findall(r"[a-z]{7,}", p["abstract"].lower())
+                       if counts[w] == 1 and w not in p["title"].lower())
+    page.goto("")
+    # Typed key by key: Material reads the box on keyup. Result links carry ?h=word.
+    page.locator(".md-search__input").press_sequentially(word)
+    result = page.locator(f".md-search-result__item a[href*='{paper['url']}']").first
+    result.wait_for()
+    result.click()
+    _wait_for_url(page, paper["url"])
+    assert _title_of(page) == " ".join(paper["title"].split())
+
+
+def test_topic_to_paper_to_related_paper_and_back(page, papers):
+    by_url = {p["url"]: p for p in papers}
+    page.goto("topics/")
+    page.locator(".md-content a[href*='topics/']").first.click()
+    page.wait_for_selector(".md-content table a")
+    first = page.locator(".md-content table a[href*='papers/']").first
+    first_url = "papers/" + first.get_attribute("href").rstrip("/").split("/")[-1] + "/"
+    first.click()
+    _wait_for_url(page, first_url)
+    assert _title_of(page) == " ".join(by_url[first_url]["title"].split())
+
+    related = page.locator(".rl-related a").first
+    related_url = "papers/" + related.get_attribute("href").rstrip("/").split("/")[-1] + "/"
+    assert related_url != first_url
+    related.click()
+    _wait_for_url(page, related_url)
+    assert _title_of(page) == " ".join(by_url[related_url]["title"].split())
+
+    page.go_back()
+    _wait_for_url(page, first_url)
+    page.wait_for_function("t => document.querySelector('.md-content h1').innerText.trim() === t",
+                           arg=" ".join(by_url[first_url]["title"].split()))
+
+
+def test_code_badge_points_at_the_repository_and_says_so(page, papers):
+    [paper] = [p for p in papers if any(u.rstrip("/").endswith("/MFTCoder") for u in p["code"])]
+    page.goto(paper["url"])
+    badge = page.locator("a.rl-badge--code").first
+    assert badge.get_attribute("href") == paper["code"][0]
+    assert badge.locator(".rl-badge__label").inner_text() == "codefuse-ai/MFTCoder"
+    # The accessible name is words, not an icon: a screen reader says what the link is.
+    assert page.get_by_role("link", name="Code on GitHub: codefuse-ai/MFTCoder").count() == 1
+    svg = badge.locator("svg")
+    assert svg.count() == 0 or svg.first.get_attribute("aria-hidden") == "true" \
+        or badge.locator(".rl-badge__icon").get_attribute("aria-hidden") == "true"
+
+
+def test_copy_bibtex_puts_the_entry_on_the_clipboard(open_context, base_url, site_dir, papers):
+    context = open_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    paper = papers[0]
+    page.goto(paper["url"])
+    block = page.locator(".rl-bibtex")
+    block.hover()
+    block.get_by_title("Copy to clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    entries = (site_dir / "papers.bib").read_text(encoding="utf-8").split("\n\n")
+    [expected] = [e for e in entries if e.startswith(("@misc{" + paper["id"] + ",",
+                                                      "@inproceedings{" + paper["id"] + ","))]
+    assert copied.strip() == expected.strip()
+
+
+def _contrast(page, selector: str) -> list[float]:
+    """WCAG contrast ratio of each element's text colour on its background colour."""
+    return page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].map(el => {
+            const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
+                return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b };
+            const st = getComputedStyle(el);
+            const [a, b] = [lum(rgb(st.color)), lum(rgb(st.backgroundColor))];
+            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        })""",
+        selector,
+    )
+
+
+def test_dark_mode_toggle_switches_scheme_and_badges_stay_readable(page, papers):
+    paper = next(p for p in papers if p["code"])
+    page.goto(paper["url"])
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    light = _contrast(page, "a.rl-badge")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark = _contrast(page, "a.rl-badge")
+    assert len(light) == len(dark) >= 2
+    assert min(light) >= 4.5 and min(dark) >= 4.5
+    page.reload()
+    assert body.get_attribute("data-md-color-scheme") == "slate"  # the choice is remembered
+
+
+def test_phone_layout_never_scrolls_sideways(open_context, site_dir, papers):
+    page = open_context(viewport=PHONE).new_page()
+    wide = {}
+    for kind, url in page_kinds(site_dir, papers).items():
+        page.goto(url)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            wide[kind] = width
+    assert wide == {}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_screenshots_of_every_page_kind(open_context, site_dir, papers, viewport):
+    """Full-page screenshots for people to look at (build/screenshots/). Each must be
+    exactly as wide as the viewport: anything sticking out sideways would widen it."""
+    name = "desktop" if viewport == DESKTOP else "phone"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for scheme in ("light", "dark"):
+        page = open_context(viewport=viewport, color_scheme=scheme).new_page()
+        for kind, url in page_kinds(site_dir, papers).items():
+            page.goto(url)
+            page.evaluate("document.fonts.ready")
+            data = page.screenshot(full_page=True, path=SCREENSHOTS / f"{name}-{scheme}-{kind}.png")
+            width, height = _png_size(data)
+            assert width == viewport["width"], (kind, scheme)
+            assert height >= viewport["height"], (kind, scheme)
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+# The real Material search worker, fed the site's index: its ranking must be the
+# Python replica's (generator/search.py), which the ranking tests rely on.
+WORKER_RANKING = """async ([workerUrl, queries]) => {
+    const index = await (await fetch("search/search_index.json")).json();
+    const worker = new Worker(workerUrl);
+    const next = () => new Promise(resolve => worker.addEventListener(
+        "message", ev => resolve(ev.data), { once: true }));
+    worker.postMessage({ type: 0, data: { ...index, options: { suggest: false } } });
+    await next();
+    const out = [];
+    for (const query of queries) {
+        worker.postMessage({ type: 2, data: query });
+        const { data } = await next();
+        out.push(data.items.map(group => {
+            const best = Math.max(...group.map(item => item.score));
+            const page = group.find(item => !item.location.includes("#")) || group[0];
+            return [page.location.split("#")[0], best];
+        }));
+    }
+    worker.terminate();
+    return out;
+}"""
+
+
+def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
+    engine = MaterialSearch(load_index(site_dir))
+    queries = ["language models", "MFTCoder", "in-context learning", "reasoning benchmark",
+               "\"chain of thought\"", "title:agents", "-survey retrieval"]
+    queries += [p["title"] for p in papers[::15]]
+    queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
+    page.goto("")
+    config = json.loads(page.locator("#__config").text_content())
+    worker_url = config["search"]
+    browser_ranks = page.evaluate(WORKER_RANKING, [worker_url, queries])
+    for query, in_browser in zip(queries, browser_ranks):
+        in_python = [(hit.location, hit.score) for hit in engine.search(query)]
+        assert [loc for loc, _ in in_python] == [loc for loc, _ in in_browser], query
+        for (_, py), (_, js) in zip(in_python, in_browser):
+            assert py == pytest.approx(js, rel=1e-3), query
