@@ -9,6 +9,7 @@ decided later, in curation.py, so id lists come back as their located nodes.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
@@ -241,7 +242,7 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
-        if _PATTERNS["number"].fullmatch(text):
+        if _PATTERNS["number"].fullmatch(text) and math.isfinite(float(text)):
             return float(text)
         return self.error(node, f"'{name}' must be a number, not {text!r}")
 

@@ -518,6 +518,7 @@ topics:
   - id: a
     title: A
     parent: b
+    threshold: 1e999
   - id: b
     title: B
     parent: a
@@ -539,7 +540,7 @@ extra: 1
         "known-paper.yml",
         "id: known-paper\ntitle: K\nabstract: k\ntopics: [in-context-learning]\n",
     )
-    T = "content/topics.yml"
+    T = "content/topics.yml"  # a huge exponent would be infinity: not a number either
     assert messages(tmp_path) == [
         f"{T}:4:13: unknown topic 'meta'",
         f"{T}:6:19: 'keywords: in-context' must be a number, not 'high'",
@@ -547,15 +548,16 @@ extra: 1
         f"{T}:8:16: 'threshold' must be a number, not 'lots'",
         f"{T}:9:9: warning: topic 'a' has no papers",
         f"{T}:11:13: topic parents form a cycle: a -> b -> a",
-        f"{T}:12:9: warning: topic 'b' has no papers",
-        f"{T}:15:5: missing required field 'title'",
-        f"{T}:16:5: unknown field 'titel' in a topic (did you mean 'title'?)",
-        f"{T}:17:9: duplicate topic id 'in-context-learning' (first defined at line 2)",
-        f"{T}:19:9: warning: topic 'lonely' has no papers",
-        f"{T}:21:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
-        f"{T}:22:9: warning: topic 'self' has no papers",
-        f"{T}:24:13: topic parents form a cycle: self -> self",
-        f"{T}:25:1: unknown field 'extra' in topics.yml; it holds only 'topics:'",
+        f"{T}:12:16: 'threshold' must be a number, not '1e999'",
+        f"{T}:13:9: warning: topic 'b' has no papers",
+        f"{T}:16:5: missing required field 'title'",
+        f"{T}:17:5: unknown field 'titel' in a topic (did you mean 'title'?)",
+        f"{T}:18:9: duplicate topic id 'in-context-learning' (first defined at line 2)",
+        f"{T}:20:9: warning: topic 'lonely' has no papers",
+        f"{T}:22:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+        f"{T}:23:9: warning: topic 'self' has no papers",
+        f"{T}:25:13: topic parents form a cycle: self -> self",
+        f"{T}:26:1: unknown field 'extra' in topics.yml; it holds only 'topics:'",
     ]
 
 
