@@ -33,9 +33,9 @@ from .errors import CuratorError, Location, Problem, Problems
 from .ingest import Record, normalise_text, parse_text
 from .latex import clean_latex
 from .models import LINK_KINDS, Link
-from .schema import PAPER_FIELDS, field_names
+from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .slugs import slugify, unique_slug
-from .yamlio import Map, atomic_write, parse, to_python
+from .yamlio import Map, atomic_write, char_name, parse, position, to_python
 
 FUZZY_THRESHOLD = 95.0
 PROGRESS_MIN = 300
@@ -216,8 +216,24 @@ def read_records(
         except (OSError, UnicodeDecodeError) as exc:
             problems.error(Location(str(path)), f"cannot read the file: {exc}")
             continue
+        _refuse_invisible(text, str(path), problems)
         records.extend(parse_text(text, str(path), problems, fmt))
     return records, problems
+
+
+# Characters `readinglist check` refuses in a paper file (bidirectional overrides, control
+# characters...): an import that copied them would write files that fail the check.
+_INVISIBLE = re.compile(f"[{FORBIDDEN_CHARS}]")
+
+
+def _refuse_invisible(text: str, path: str, problems: Problems) -> None:
+    for match in _INVISIBLE.finditer(text):
+        line, col = position(text, match.start())
+        problems.error(
+            Location(path, line, col),
+            f"{char_name(match.group())} is an invisible control character a paper may not"
+            " contain; remove it from the input",
+        )
 
 
 def import_paths(
