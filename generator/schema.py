@@ -1,8 +1,10 @@
 """The curation schema, declared once: what a paper file and a topic may hold.
 
-Validation (curation.py), the published JSON Schema and the field reference in the
-docs are all derived from these declarations; the importer writes new files in this
-field order. A paper file looks like::
+Validation (validate.py, curation.py), the published JSON Schema (jsonschema.py) and
+the field reference in the docs (curation.schema_reference_markdown) are all derived
+from these declarations; the importer writes new files in this field order. After a
+change here, run ``python -m generator.jsonschema`` to rewrite the committed schemas.
+A paper file looks like::
 
     # yaml-language-server: $schema=../schema/paper.schema.json
     id: investigating-the-pre-training-dynamics-of-in-context-learning
