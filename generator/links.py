@@ -42,6 +42,8 @@ _URL_RE = re.compile(
     r"[^\s<>\"`“”‘’\\\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+",
     re.IGNORECASE,
 )
+_URL_MARKERS = ("http", "www.", "github.com", "gitlab.com", "huggingface.co", "bitbucket.org",
+                "codeberg.org")
 # Characters that end a sentence or a clause rather than a URL.
 _TRAILING = ".,;:!?'\"*"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
@@ -117,6 +119,9 @@ def _is_repo_url(url: str) -> bool:
 
 def find_url_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each URL in ``text``, with glued punctuation left outside."""
+    lowered = text.lower()
+    if not any(marker in lowered for marker in _URL_MARKERS):
+        return []  # most abstracts hold no URL; the full pattern is slow to rule that out
     spans = []
     for match in _URL_RE.finditer(text):
         raw = match.group(0)

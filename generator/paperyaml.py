@@ -26,6 +26,9 @@ _SPECIAL_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 _NEEDS_ESCAPE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
 )
+# A single space between two non-spaces: the only place a folded line may break, since
+# folding turns each line break back into exactly one space.
+_FOLD_POINT = re.compile(r"(?<=[^ ]) (?=[^ ])")
 _PLAIN_BODY = re.compile(r"[^\t\n\[\]{}]*")
 
 
@@ -85,27 +88,26 @@ def fold_lines(text: str, width: int = WIDTH) -> list[str] | None:
         return None
     lines: list[str] = []
     start = 0
-    last_break = -1
-    index = 0
-    length = len(text)
-    while index < length:
-        if (
-            text[index] == " "
-            and 0 < index < length - 1
-            and text[index - 1] != " "
-            and text[index + 1] != " "
-        ):
-            if index - start > width and last_break > start:
-                lines.append(text[start:last_break])
-                start = last_break + 1
-            last_break = index
-        index += 1
-    if length - start > width and last_break > start:
-        lines.append(text[start:last_break])
-        start = last_break + 1
+    while len(text) - start > width:
+        # The last fold point that keeps the line within ``width``; failing that (a
+        # very long word), the first one after it.
+        cut = text.rfind(" ", start + 1, start + width + 1)
+        while cut > start and not _is_fold_point(text, cut):
+            cut = text.rfind(" ", start + 1, cut)
+        if cut <= start:
+            match = _FOLD_POINT.search(text, start + width + 1)
+            if match is None:
+                break
+            cut = match.start()
+        lines.append(text[start:cut])
+        start = cut + 1
     lines.append(text[start:])
     assert " ".join(lines) == text
     return lines
+
+
+def _is_fold_point(text: str, index: int) -> bool:
+    return text[index - 1] != " " and text[index + 1] != " "
 
 
 def text_block(key: str, text: str, indent: str = "") -> list[str]:
