@@ -9,6 +9,8 @@ Import cases run `readinglist import` on their input and check the files it writ
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -78,6 +80,30 @@ def test_content_case_is_refused_or_accepted_as_the_case_says(tmp_path, case):
         assert errors == [], "\n".join(errors)
         assert sorted(p.id for p in content.papers) == sorted(corpus.paper_ids(case))
     assert warnings == list(case.warnings)
+
+
+def _place(line: str) -> tuple:
+    path, line_no, col, message = (line.split(":", 3) + ["0", "0", ""])[:4]
+    return (path, int(line_no), int(col), message) if line_no.isdigit() else (path, 0, 0, line)
+
+
+def test_readinglist_check_reports_every_case_at_once(tmp_path):
+    """All content cases in one project: `readinglist check` prints every error of every
+    case, sorted by place, and exits non-zero; the literal cases add none."""
+    exact = [c for c in CASES if c.kind == "content" and not c.errors_include]
+    for case in exact:
+        corpus.write_files(tmp_path / "content", case.files)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    printed = result.stdout.splitlines()
+    expected = sorted((line for case in exact for line in case.errors), key=_place)
+    assert _matches(printed[:-1], tuple(expected)), "\n".join(printed)
+    papers = sum(len(corpus.paper_ids(c)) for c in exact if c.expect == "literal")
+    assert printed[-1].startswith(f"{len(expected)} errors, 0 warnings (")
+    assert int(printed[-1].split("(")[1].split()[0]) >= papers
 
 
 @pytest.fixture(scope="session")
