@@ -61,11 +61,15 @@ class Conflict:
     imported: str
     source: Location  # the record that disagrees
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> str:
         return (
-            f"{self.location}: conflict in {self.field}: kept {_short(self.kept)!r}, "
+            f"conflict in {self.field}: kept {_short(self.kept)!r}, "
             f"{self.source} says {_short(self.imported)!r}"
         )
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -267,9 +271,11 @@ def import_paths(
     records, problems = read_records([Path(p) for p in paths], fmt)
     if problems.has_errors():
         raise CuratorError(problems)
-    return import_records(
+    report = import_records(
         records, content_dir, added=added, lock_timeout=lock_timeout, progress=progress
     )
+    report.warnings.extend(problems.warnings)
+    return report
 
 
 def import_records(

@@ -275,3 +275,65 @@ def test_bibtex_after_listing_fills_in_authors(tmp_path):
     assert data["arxiv"] == "2406.14022"
     assert [l["url"] for l in data["links"]["code"]] == ["https://github.com/RUCAIBox/Competitive-ICL"]
     assert sorted(report.added) == ["an-arxiv-only-preprint", "tulu-like-models-a-study-of-open-post-training"]
+
+
+# --- YAML text that reads back exactly ---------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from generator import paperyaml  # noqa: E402
+
+_texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300
+) | st.sampled_from(TRICKY)
+
+
+def _yaml_value(text):
+    problems = Problems()
+    tree = parse(text, "t.yml", problems)
+    assert not problems, problems.format()
+    return to_python(tree)["k"]
+
+
+@given(_texts)
+@settings(max_examples=300)
+def test_any_string_reads_back_exactly(text):
+    assert _yaml_value(f"k: {paperyaml.scalar(text)}\n") == text
+    assert _yaml_value("\n".join(paperyaml.text_block("k", text)) + "\n") == text
+
+
+@given(st.lists(st.sampled_from(["word", "a", "  ", " ", "x" * 95, "é", "*", "#", ":"]), max_size=80).map("".join))
+def test_folded_text_reads_back_exactly(text):
+    lines = paperyaml.text_block("k", text)
+    assert _yaml_value("\n".join(lines) + "\n") == text
+
+
+def test_progress_bar_only_above_a_few_hundred_records(tmp_path, capsys):
+    import_records([_rec(f"Paper {n}") for n in range(300)], tmp_path / "a", added=DAY, progress=True)
+    assert "import" not in capsys.readouterr().err
+    import_records([_rec(f"Paper {n}") for n in range(301)], tmp_path / "b", added=DAY, progress=True)
+    assert "301/301" in capsys.readouterr().err
+
+
+def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
+    from generator.cli import main
+
+    listing = tmp_path / "list.txt"
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.")
+    assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == (
+        "1 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "0 link(s) found"
+    )
+    kept = tmp_path / "content" / "sources" / "list.txt"
+    assert kept.read_bytes() == listing.read_bytes()
+    paper = tmp_path / "content" / "papers" / "first-paper.yml"
+    paper.write_text(paper.read_text().replace("First abstract.", "Curated abstract."))
+    assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        f"{paper}:15:11: warning: conflict in abstract: kept 'Curated abstract.', "
+        f"{listing}:3:1 says 'First abstract.'\n"
+    )
+    assert paper.read_text().endswith("abstract: Curated abstract.\n")

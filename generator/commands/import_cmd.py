@@ -38,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"added {paper_id}")
         for paper_id in report.updated:
             print(f"updated {paper_id}")
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
     for conflict in report.conflicts:
-        print(f"warning: {conflict}", file=sys.stderr)
+        print(f"{conflict.location}: warning: {conflict.message}", file=sys.stderr)
     print(report.summary())
     return 0
 

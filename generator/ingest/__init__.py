@@ -32,10 +32,12 @@ class Record:
     tags: tuple[str, ...] = ()
 
 
-# Words near a code link that say the authors released it themselves.
+# Words before a code link, in its sentence, that say the authors released it themselves.
 _OWN_CODE = re.compile(
-    r"\b(?:our|we)\b|\bthis (?:work|paper)\b|\bproject (?:website|page)\b"
-    r"|\b(?:available|released|published|open-sourced|found|hosted)\b[^.]*\b(?:at|on|in)\b\W*$",
+    r"\b(?:our|this (?:work|paper)|project (?:website|page))\b"
+    r"|\b(?:available|releas(?:e|ed|ing)|publish(?:ed|ing)|open[- ]sourc(?:e|ed|ing)"
+    r"|can be found|hosted)\b"
+    r"|^\W*(?:code|data|project|github)\W*$",
     re.IGNORECASE,
 )
 

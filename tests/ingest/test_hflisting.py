@@ -36,8 +36,12 @@ def test_crlf_bom_and_blank_lines_are_tolerated():
 def test_truncated_last_record_keeps_what_it_has():
     records, _ = _parse(HEAD + f"SubscribeFirst Paper\n{ABSTRACT_A}\nSecond Paper\nWe study the sec")
     assert records[1].abstract == "We study the sec"
-    records, _ = _parse(HEAD + f"SubscribeFirst Paper\n{ABSTRACT_A}\nSecond Paper")
+    records, problems = _parse(HEAD + f"SubscribeFirst Paper\n{ABSTRACT_A}\nSecond Paper")
     assert (records[1].title, records[1].abstract) == ("Second Paper", "")
+    assert problems.format() == (
+        "list.txt:5:1: warning: this title has no abstract after it (the listing looks cut off); "
+        "imported without one"
+    )
 
 
 def test_missing_title_is_reported_where_the_parser_lost_its_way():
@@ -81,3 +85,14 @@ def test_the_seed_gives_180_records_with_exact_titles():
     )
     lines = seed.read_text(encoding="utf-8").split("\n")
     assert [r.title for r in records[1:]] == [lines[i].strip() for i in range(4, 362, 2)]
+
+
+def test_code_link_is_official_when_its_sentence_says_the_authors_released_it():
+    text = HEAD + (
+        "SubscribeA Paper\nWe did X. Our code is available at https://github.com/me/x. "
+        "We compare with https://github.com/other/y.\n"
+        "B Paper\nWe did Y. Project website: https://github.com/me/site.\n"
+    )
+    records, _ = _parse(text)
+    assert [(l.repo, l.official) for l in records[0].links] == [("me/x", True), ("other/y", False)]
+    assert [(l.repo, l.official) for l in records[1].links] == [("me/site", True)]

@@ -49,13 +49,16 @@ def test_abstracts_are_complete_and_clean():
 
 
 def test_the_35_github_repositories_and_8_project_pages():
-    code, project = [], []
+    code, project, official = [], [], []
     for paper in _papers().values():
         code += [link["url"] for link in paper["links"]["code"]]
+        official += [link.get("official") for link in paper["links"]["code"]]
         project += [link["url"] for link in paper["links"]["project"]]
     repos = {classify(url).repo for url in code}
     assert len(code) == 35 and len(repos) == 35
     assert all(classify(url).host == "github" for url in code)
+    # Each of the 35 sentences (read by hand) offers the authors' own code or page.
+    assert official == ["true"] * 35
     assert {
         "AlibabaResearch/DAMO-ConvAI", "YookiTong/Learn-from-Mistakes-CotErrorSet",
         "CSIPlab/task-increment-rank-update", "Facico/Dynamic-Logit-Fusion", "RUCAIBox/Competitive-ICL",
