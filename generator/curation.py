@@ -11,14 +11,14 @@ returned, so `check` reports everything while `build` refuses to go on at any er
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
-from itertools import accumulate, chain, islice
 import os
 import re
 import textwrap
 import unicodedata
+from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
