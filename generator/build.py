@@ -25,7 +25,7 @@ from .pages import Page as PlanPage
 from .related import related_papers
 from .render import Renderer
 from .topics import Matcher, assign_paper, compile_topics
-from .write import WriteReport, write_outputs
+from .write import Stamps, WriteReport, write_outputs
 from .yamlio import read_text
 
 
@@ -65,6 +65,8 @@ class Memo:
     assigned: dict[Paper, tuple[TopicAssignment, ...]] = field(default_factory=dict)
     related: tuple[object, Mapping[str, tuple[RelatedPaper, ...]]] | None = None
     pages: dict[str, tuple[object, str]] = field(default_factory=dict)  # dest -> (input, text)
+    templates: str = ""  # the fingerprint of the templates the pages were rendered with
+    stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
 
     def assign_topics(self, content: Content) -> dict[str, tuple[TopicAssignment, ...]]:
         """topics.assign_topics, paper by paper, reusing each unchanged paper's result."""
@@ -90,6 +92,9 @@ class Memo:
         return self.related[1]
 
     def render(self, renderer: Renderer, output) -> str:
+        if self.templates != renderer.fingerprint:  # a template was edited
+            self.pages.clear()
+            self.templates = renderer.fingerprint
         key = (output.template, output.context) if isinstance(output, PlanPage) else output.text
         kept = self.pages.get(output.dest)
         if kept is not None and kept[0] == key:
@@ -99,8 +104,9 @@ class Memo:
         return text
 
 
-# One memo for the life of the process: the MkDocs hook passes it, so each rebuild under
-# `mkdocs serve` reuses the previous one's work. Results depend only on their inputs.
+# One memo for the life of the process, used unless a caller passes its own: each
+# rebuild under `mkdocs serve` (and each rerun in one process) reuses the previous
+# one's work. What it returns is always what a fresh run would compute.
 PROCESS_MEMO = Memo()
 
 
@@ -133,7 +139,7 @@ def newest_added_epoch(content: Content) -> int:
 
 
 def generate(settings: Settings, renderer: Renderer | None = None, memo: Memo | None = None) -> Result:
-    memo = memo if memo is not None else Memo()
+    memo = memo if memo is not None else PROCESS_MEMO
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -179,7 +185,7 @@ def generate(settings: Settings, renderer: Renderer | None = None, memo: Memo | 
     for gone in set(memo.pages) - {output.dest for output in plan.outputs}:
         del memo.pages[gone]
     lap("render")
-    report = write_outputs(settings.docs_dir, rendered)
+    report = write_outputs(settings.docs_dir, rendered, memo.stamps)
     lap("write")
     return Result(site, plan, report, tuple(problems.warnings), build_epoch, timings)
 

@@ -49,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         source_date_epoch=_source_date_epoch(),
     )
     try:
-        result = build.generate(settings, memo=build.PROCESS_MEMO)
+        result = build.generate(settings)
     except CuratorError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -9,6 +9,7 @@ they need; each returns `Markup`, so nothing is escaped twice.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from functools import cached_property
@@ -96,6 +97,15 @@ class Renderer:
         )
         env.globals["icon"] = self.icon
         self.env = env
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of every template and icon: rendered text depends on nothing else."""
+        digest = hashlib.sha256()
+        for path in sorted(p for p in self.templates.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(self.templates).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+        return digest.hexdigest()
 
     @cached_property
     def _icons(self) -> dict[str, Markup]:

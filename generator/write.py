@@ -48,7 +48,12 @@ def _checked(root: Path, dest: str) -> Path:
     return path
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
+# What this process last wrote or read at a path: (size, mtime_ns, text). When the file
+# still has that size and mtime and the text is the same, it need not be read again.
+Stamps = dict[Path, tuple[int, int, str]]
+
+
+def _write_if_changed(path: Path, text: str, stamps: Stamps) -> bool:
     """Replace ``path`` atomically (rename) unless it already holds ``text``.
 
     Unlike yamlio.atomic_write this does not fsync: readers still see the old file or
@@ -57,7 +62,12 @@ def _write_if_changed(path: Path, text: str) -> bool:
     """
     data = text.encode("utf-8")
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        info = path.stat()
+        kept = stamps.get(path)
+        if kept is not None and kept[:2] == (info.st_size, info.st_mtime_ns) and kept[2] == text:
+            return False
+        if info.st_size == len(data) and path.read_bytes() == data:
+            stamps[path] = (info.st_size, info.st_mtime_ns, text)
             return False
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,11 +82,20 @@ def _write_if_changed(path: Path, text: str) -> bool:
         except FileNotFoundError:
             pass
         raise
+    info = path.stat()
+    stamps[path] = (info.st_size, info.st_mtime_ns, text)
     return True
 
 
-def write_outputs(root: Path, outputs: Iterable[tuple[str, str]]) -> WriteReport:
-    """Make ``root`` hold exactly ``outputs`` (dest -> text) plus the KEEP files."""
+def write_outputs(
+    root: Path, outputs: Iterable[tuple[str, str]], stamps: Stamps | None = None
+) -> WriteReport:
+    """Make ``root`` hold exactly ``outputs`` (dest -> text) plus the KEEP files.
+
+    ``stamps`` (kept by the caller between runs) lets an unchanged file be recognised
+    without reading it.
+    """
+    stamps = stamps if stamps is not None else {}
     items = list(outputs)
     seen: dict[str, int] = {}
     for n, (dest, _) in enumerate(items):
@@ -89,11 +108,13 @@ def write_outputs(root: Path, outputs: Iterable[tuple[str, str]]) -> WriteReport
 
     written: list[str] = []
     for dest, path, text in paths:
-        if _write_if_changed(path, text):
+        if _write_if_changed(path, text, stamps):
             written.append(dest)
 
     wanted = {path for _, path, _ in paths}
     removed = _prune(root, wanted)
+    for path in [p for p in stamps if p not in wanted and not p.exists()]:
+        del stamps[path]
     return WriteReport(tuple(written), len(paths) - len(written), tuple(removed))
 
 

@@ -14,6 +14,7 @@ import pytest
 from generator import build
 from generator.cli import main
 from generator.curation import load_content
+from generator.render import Renderer
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "data" / "site_fixture" / "content"
@@ -153,6 +154,23 @@ def test_shipped_list_builds_strict_with_every_page_and_link(tmp_path, fixed_epo
     assert broken_internal_links(site) == []
 
 
+def test_a_template_edit_rerenders_the_pages_that_use_it(tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "generator" / "templates", templates)
+    settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0)
+    memo = build.Memo()
+    build.generate(settings, Renderer(templates), memo)
+    topic = templates / "topic.md.j2"
+    topic.write_text(topic.read_text().replace("All topics", "Every topic"))
+    written = build.generate(settings, Renderer(templates), memo).report.written
+    assert sorted(written) == [
+        "topics/continual-learning/index.md",
+        "topics/model-merging/index.md",
+        "topics/task-arithmetic/index.md",
+    ]
+    assert "Every topic" in (tmp_path / "docs/topics/model-merging/index.md").read_text()
+
+
 def test_an_unchanged_rerun_writes_nothing_and_one_edit_rewrites_only_affected_pages(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
@@ -198,7 +216,7 @@ def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
         assert old in path.read_text()
         path.write_text(path.read_text().replace(old, new))
     warm = build.generate(build.Settings(content, tmp_path / "warm", source_date_epoch=0), memo=memo)
-    build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0))
+    build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo())
 
     assert tree(tmp_path / "warm") == tree(tmp_path / "fresh")
     assert "papers/task-vectors/index.md" in warm.report.written

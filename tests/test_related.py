@@ -85,6 +85,14 @@ def test_ties_are_broken_by_paper_id():
     assert [r.paper for r in result["a"]] == ["b", "c"]
 
 
+def test_terms_in_most_papers_of_a_large_list_do_not_relate_them():
+    # "common" is in every paper; only the pairs sharing a rarer word are related.
+    papers = [paper(f"p{n:03d}", "common", f"common word{n // 2}") for n in range(200)]
+    result = related_papers(papers, k=3)
+    assert [r.paper for r in result["p000"]] == ["p001"]
+    assert result["p000"][0].terms == ("word0",)
+
+
 def test_tiny_and_unrelated_lists_give_empty_results():
     assert related_papers([]) == {}
     assert related_papers([paper("a", "x", "y")]) == {"a": ()}
@@ -95,15 +103,17 @@ def test_chunked_top_k_matches_the_dense_computation(monkeypatch):
     # Many papers over a small vocabulary, computed in chunks of 7 rows, against a
     # plain dense cosine matrix computed independently.
     rng = random.Random(1)
-    words = "task transfer memory replay vectors merging prompt agent curriculum benchmark".split()
+    words = [f"{stem}{suffix}" for stem in ("task", "replay", "merge", "prompt") for suffix in "abcdefghij"]
     papers = [
         paper(f"p{n:03d}", " ".join(rng.choices(words, k=3)), " ".join(rng.choices(words, k=12)))
         for n in range(60)
     ]
     monkeypatch.setattr(related_module, "_CHUNK_ROWS", 7)
     result = related_papers(papers, k=3)
+    assert sum(len(items) == 3 for items in result.values()) == len(papers)
 
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2)
+    # A term in more than 40 of the 60 papers is dropped (related.MIN_COMMON).
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=40)
     matrix = vectorizer.fit_transform([f"{p.title}\n{p.abstract}" for p in papers]).toarray()
     cosine = matrix @ matrix.T
     np.fill_diagonal(cosine, -1)
