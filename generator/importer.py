@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from tqdm import tqdm
 
 from . import paperyaml
-from .errors import CuratorError, Location, Problem, Problems
+from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import clean_latex
 from .models import LINK_KINDS, Link
@@ -140,6 +140,7 @@ class _Paper:
     new_links: list[Link] = field(default_factory=list)
     link_urls: set[str] = field(default_factory=set)
     origin: Location | None = None  # for a new paper: the record that created it
+    raw: bytes = b""  # an existing file's bytes as read, to notice edits made meanwhile
 
     def location_of(self, name: str) -> Location:
         if self.tree is not None and name not in self.fills:
@@ -384,7 +385,8 @@ def _read_existing(papers_dir: Path, problems: Problems) -> list[_Paper]:
     names = sorted(entry.name for entry in os.scandir(papers_dir) if entry.name.endswith(".yml"))
     for path in (papers_dir / name for name in names):
         try:
-            text = normalise_text(path.read_bytes())
+            raw = path.read_bytes()
+            text = normalise_text(raw)
         except (OSError, UnicodeDecodeError) as exc:
             problems.error(Location(str(path)), f"cannot read the file: {exc}")
             continue
@@ -395,7 +397,7 @@ def _read_existing(papers_dir: Path, problems: Problems) -> list[_Paper]:
             continue
         values = to_python(tree)
         assert isinstance(values, dict)
-        paper = _Paper(path.stem, path, tree=tree, values=values)
+        paper = _Paper(path.stem, path, tree=tree, values=values, raw=raw)
         links = values.get("links")
         if isinstance(links, dict):
             for items in links.values():
@@ -425,22 +427,46 @@ def _write(
             edits.append((paper, text))
     if problems.has_errors():
         raise CuratorError(problems)
-    _write_new_files([(p.path, new_file_text(p.id, p.values, p.new_links)) for p in created])
-    report.added.extend(paper.id for paper in created)
+    skipped = _write_new_files(
+        [(p.path, new_file_text(p.id, p.values, p.new_links)) for p in created]
+    )
+    report.added.extend(paper.id for paper in created if paper.path not in skipped)
+    for path in skipped:
+        report.warnings.append(_busy(path, "appeared"))
     for paper, text in edits:
+        # The lock keeps other imports out, not a curator's editor: a file edited since
+        # it was read is left alone rather than overwritten with a stale merge.
+        try:
+            current = paper.path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        if current != paper.raw:
+            report.warnings.append(_busy(paper.path, "changed"))
+            continue
         atomic_write(paper.path, text)
         report.updated.append(paper.id)
 
 
-def _write_new_files(files: list[tuple[Path, str]]) -> None:
+def _busy(path: Path, what: str) -> Problem:
+    return Problem(
+        Location(str(path)),
+        f"this file {what} while the import ran, so the import left it alone; "
+        "run the import again",
+        Severity.WARNING,
+    )
+
+
+def _write_new_files(files: list[tuple[Path, str]]) -> set[Path]:
     """Create files atomically, like yamlio.atomic_write, but with two syncs in all.
 
     One fsync per file made a 10,000-paper import spend most of a minute waiting for the
     disk. Instead every file goes to a temporary name first, one sync makes all of them
     durable, and only then are they renamed into place (a second sync makes the renames
     durable). A run killed midway leaves each file absent or whole; its temporaries
-    are removed.
+    are removed. A file someone else created meanwhile is never replaced: the paths
+    left alone are returned.
     """
+    skipped: set[Path] = set()
     temporaries: list[tuple[str, Path]] = []
     try:
         for path, text in files:
@@ -453,10 +479,12 @@ def _write_new_files(files: list[tuple[Path, str]]) -> None:
         temporaries.reverse()  # rename in input order, popping each one renamed
         while temporaries:
             tmp, path = temporaries[-1]
-            os.replace(tmp, path)
+            if not _link_new(tmp, path):
+                skipped.add(path)
             temporaries.pop()
         if files:
             os.sync()
+        return skipped
     except BaseException:
         for tmp, _ in temporaries:
             try:
@@ -464,6 +492,23 @@ def _write_new_files(files: list[tuple[Path, str]]) -> None:
             except FileNotFoundError:
                 pass
         raise
+
+
+def _link_new(tmp: str, path: Path) -> bool:
+    """Move ``tmp`` to ``path`` unless ``path`` exists; hard links refuse to clobber."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        os.unlink(tmp)
+        return False
+    except OSError:  # a file system without hard links
+        if path.exists():
+            os.unlink(tmp)
+            return False
+        os.replace(tmp, path)
+        return True
+    os.unlink(tmp)
+    return True
 
 
 def _link_dict(link: Link) -> dict[str, object]:
@@ -549,7 +594,7 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     yaml = _round_trip_yaml()
-    original = normalise_text(paper.path.read_bytes())
+    original = normalise_text(paper.raw)
     data = yaml.load(original)
     for name in _ORDER:
         if name in paper.fills:

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import given, settings, strategies as st
 
+from generator import paperyaml
 from generator.errors import CuratorError, Location, Problems
 from generator.importer import import_paths, import_records, new_file_text
 from generator.ingest import Record
@@ -237,20 +239,50 @@ def test_a_second_import_waits_for_the_lock_then_refuses_clearly(tmp_path):
 
 def test_a_run_killed_midway_leaves_whole_files_only(tmp_path, monkeypatch):
     calls = []
-    real_replace = os.replace
+    real_link = os.link
 
-    def dying_replace(src, dst):
+    def dying_link(src, dst):
         calls.append(dst)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        real_replace(src, dst)
+        real_link(src, dst)
 
-    monkeypatch.setattr(os, "replace", dying_replace)
+    monkeypatch.setattr(os, "link", dying_link)
     with pytest.raises(KeyboardInterrupt):
         import_records([_rec("Paper One"), _rec("Paper Two")], tmp_path, added=DAY)
     names = sorted(p.name for p in (tmp_path / "papers").iterdir())
     assert names == ["paper-one.yml"]  # no half-written file, no temporary left behind
     assert _read(tmp_path / "papers" / "paper-one.yml")["title"] == "Paper One"
+
+
+def test_files_edited_or_created_during_the_import_are_left_alone(tmp_path, monkeypatch):
+    import generator.importer as importer
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "old.yml").write_text("id: old\ntitle: Old Paper\nabstract: A.\n")
+    real_read = importer._read_existing
+
+    def read_then_someone_edits(folder, problems):
+        found = real_read(folder, problems)
+        (papers / "old.yml").write_text("id: old\ntitle: Old Paper\nabstract: Edited.\n")
+        (papers / "new-paper.yml").write_text("id: new-paper\ntitle: Mine\nabstract: B.\n")
+        return found
+
+    monkeypatch.setattr(importer, "_read_existing", read_then_someone_edits)
+    report = import_records(
+        [_rec("Old Paper", "A.", authors=("X",)), _rec("New Paper")], tmp_path, added=DAY
+    )
+    assert (report.added, report.updated) == ([], [])
+    assert [str(w) for w in report.warnings] == [
+        f"{papers / 'new-paper.yml'}: warning: this file appeared while the import ran, so the "
+        "import left it alone; run the import again",
+        f"{papers / 'old.yml'}: warning: this file changed while the import ran, so the "
+        "import left it alone; run the import again",
+    ]
+    assert (papers / "old.yml").read_text().endswith("Edited.\n")
+    assert (papers / "new-paper.yml").read_text().startswith("id: new-paper\ntitle: Mine")
+    assert sorted(p.name for p in papers.iterdir()) == ["new-paper.yml", "old.yml"]
 
 
 def test_added_comes_from_source_date_epoch(tmp_path, monkeypatch):
@@ -279,9 +311,6 @@ def test_bibtex_after_listing_fills_in_authors(tmp_path):
 
 # --- YAML text that reads back exactly ---------------------------------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
-from generator import paperyaml  # noqa: E402
 
 _texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300
