@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
@@ -37,7 +37,6 @@ MAX_FILE_BYTES = 20_000_000
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 _TITLE_NOISE = re.compile(r"[\W_]+")
 _POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
-_TRIES_PER_TOPIC = 8
 
 
 def load_content(content_dir: Path, root: Path | None = None) -> tuple[Content, Problems]:
@@ -364,23 +363,21 @@ def _warn_empty_topics(content: Content, drafts: Sequence[_TopicDraft], problems
 
 
 def _likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:
-    """For each topic, the first papers whose titles hold one of its keyword phrases as
-    written: they very probably get the topic, and finding them is one regex search."""
+    """For each topic, the first paper whose title holds each of its keyword phrases as
+    written: such papers very probably get the topic, and finding them is cheap."""
     titles = "\n".join(paper.title.lower() for paper in content.papers)
     starts = list(accumulate((len(p.title) + 1 for p in content.papers[:-1]), initial=0))
-    found = []
+    found: dict[str, Paper] = {}
     for topic in content.topics:
-        phrases = {
-            part.strip()
-            for phrase in topic.keywords
-            for part in re.split(r"[&|]", phrase.lower())
-            if part.strip()
-        }
-        if topic.id in topic_ids and phrases:
-            matches = re.finditer("|".join(map(re.escape, sorted(phrases))), titles)
-            for match in islice(matches, _TRIES_PER_TOPIC):
-                found.append(content.papers[bisect_right(starts, match.start()) - 1])
-    return found
+        if topic.id not in topic_ids:
+            continue
+        for phrase in topic.keywords:
+            for part in re.split(r"[&|]", phrase.lower()):
+                at = titles.find(part.strip()) if part.strip() else -1
+                if at >= 0:
+                    paper = content.papers[bisect_right(starts, at) - 1]
+                    found.setdefault(paper.id, paper)
+    return list(found.values())
 
 
 # --------------------------------------------------------------------------- the whole
