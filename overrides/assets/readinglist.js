@@ -58,6 +58,15 @@
     postMessage(message, transfer) {
       if (this.isSearch && message) {
         if (message.type === SETUP && message.data && message.data.config) {
+          /* Marks for benchmarks/search_latency.py: when the index reached the worker,
+             when the worker was ready and when it first answered. */
+          performance.mark("readinglist:search-setup");
+          this.addEventListener("message", function (ev) {
+            var name = ev.data && ev.data.type === 1 ? "ready" : "result";
+            if (!performance.getEntriesByName("readinglist:search-" + name).length) {
+              performance.mark("readinglist:search-" + name);
+            }
+          });
           this.separator = new RegExp(message.data.config.separator);
         } else if (message.type === QUERY && typeof message.data === "string" && this.separator) {
           message = Object.assign({}, message, { data: refine(message.data, this.separator) });
