@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import html.parser
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -261,13 +260,6 @@ def paper_ids(case: Case) -> list[str]:
     return [
         Path(name).stem for name in case.files if name.startswith("papers/") and name.endswith(".yml")
     ]
-
-
-_SPACE = re.compile(r"\s")
-
-
-def without_space(text: str) -> str:
-    return _SPACE.sub("", text)
 
 
 class _Tags(html.parser.HTMLParser):
