@@ -65,9 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = result.site
     report = result.report
     total = sum(result.timings.values())
+    phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in result.timings.items())
     log.info(
         f"readinglist: {len(result.plan.outputs)} files, {len(report.written)} written, "
-        f"{len(report.removed)} removed, in {total:.2f} s"
+        f"{len(report.removed)} removed, in {total:.2f} s ({phases})"
     )
     return config
 

@@ -31,7 +31,12 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def _checked(root: Path, dest: str) -> Path:
+def _checked(root: Path, dest: str, links: set[str]) -> Path:
+    """The path of ``dest`` under ``root``, refused unless it is plainly inside.
+
+    ``links`` are the symlinks found under ``root`` (as dest-style paths): a symlink
+    could lead a write out of the folder, so no destination may pass through one.
+    """
     pure = PurePosixPath(dest)
     if (
         not dest
@@ -41,11 +46,30 @@ def _checked(root: Path, dest: str) -> Path:
         or dest.startswith("~")
     ):
         raise WriteError(f"refusing to write {dest!r}: not a plain path inside the docs folder")
-    path = root.joinpath(*pure.parts)
-    # A symlink inside the folder could still point outside it.
-    if not path.resolve().is_relative_to(root.resolve()):
-        raise WriteError(f"refusing to write {dest!r}: it resolves outside {root}")
-    return path
+    parts = dest.split("/")
+    for n in range(1, len(parts) + 1):
+        if "/".join(parts[:n]) in links:
+            raise WriteError(f"refusing to write {dest!r}: it resolves outside {root} (through a symlink)")
+    return root.joinpath(*parts)
+
+
+def _scan(root: Path) -> tuple[list[str], set[str], list[str]]:
+    """Files, symlinks and folders under ``root`` (dest-style paths), folders deepest first."""
+    files: list[str] = []
+    links: set[str] = set()
+    folders: list[str] = []
+    for folder, dirs, names in os.walk(root):
+        rel = Path(folder).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        for name in dirs:
+            if os.path.islink(os.path.join(folder, name)):
+                links.add(prefix + name)
+            else:
+                folders.append(prefix + name)
+        for name in names:
+            (links.add if os.path.islink(os.path.join(folder, name)) else files.append)(prefix + name)
+    folders.sort(key=lambda f: -f.count("/"))
+    return files, links, folders
 
 
 # What this process last wrote or read at a path: (size, mtime_ns, text). When the file
@@ -104,36 +128,28 @@ def write_outputs(
             raise WriteError(f"two pages claim one destination: {items[seen[key]][0]!r} and {dest!r}")
         seen[key] = n
     root.mkdir(parents=True, exist_ok=True)
-    paths = [(dest, _checked(root, dest), text) for dest, text in items]
+    existing, links, folders = _scan(root)
+    paths = [(dest, _checked(root, dest, links), text) for dest, text in items]
 
     written: list[str] = []
     for dest, path, text in paths:
         if _write_if_changed(path, text, stamps):
             written.append(dest)
 
+    removed = _prune(root, existing, {dest for dest, _ in items}, folders)
     wanted = {path for _, path, _ in paths}
-    removed = _prune(root, wanted)
-    for path in [p for p in stamps if p not in wanted and not p.exists()]:
+    for path in [p for p in stamps if p not in wanted]:
         del stamps[path]
     return WriteReport(tuple(written), len(paths) - len(written), tuple(removed))
 
 
-def _prune(root: Path, wanted: set[Path]) -> list[str]:
-    removed: list[str] = []
-    for folder, dirs, files in os.walk(root, topdown=False):
-        here = Path(folder)
-        for name in sorted(files):
-            path = here / name
-            if path in wanted or (here == root and name in KEEP):
-                continue
-            path.unlink()
-            removed.append(path.relative_to(root).as_posix())
-        for name in dirs:
-            sub = here / name
-            if sub.is_symlink():
-                continue
-            try:
-                sub.rmdir()  # only succeeds when empty
-            except OSError:
-                pass
-    return sorted(removed)
+def _prune(root: Path, existing: list[str], wanted: set[str], folders: list[str]) -> list[str]:
+    removed = sorted(dest for dest in existing if dest not in wanted and dest not in KEEP)
+    for dest in removed:
+        (root / dest).unlink()
+    for folder in folders:  # deepest first, so a folder emptied by pruning goes too
+        try:
+            (root / folder).rmdir()  # only succeeds when empty
+        except OSError:
+            pass
+    return removed
