@@ -9,6 +9,7 @@ visible text of a built page.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import html.parser
 import os
@@ -176,6 +177,7 @@ class Sites:
 def built_sites() -> Sites:
     """Both sites, built once per test session (in parallel: two child processes)."""
     root = Path(tempfile.mkdtemp(prefix="hostile-site-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
     papers: dict[str, str] = {}
     for case in site_cases():
         for name, text in case.files.items():
