@@ -60,6 +60,7 @@ _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 _MATH = re.compile(r"(?<![\\$])\$([^$\n]{1,120})\$(?!\$)")
 
+_SPECIAL = re.compile(r"[\\{}~`$]")
 _PLACEHOLDER = "\ue000{}\ue001"
 _PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
 _MAX_PASSES = 50
@@ -70,7 +71,7 @@ def clean_latex(text: str, emphasis: bool = True) -> str:
 
     With ``emphasis=False`` (titles, names), emphasis commands keep only their text.
     """
-    if not any(ch in text for ch in "\\{}~`$"):
+    if not _SPECIAL.search(text):
         return text
     for _ in range(_MAX_PASSES):
         cleaned = _one_pass(text, emphasis)
