@@ -135,10 +135,14 @@ def newest_added_epoch(content: Content) -> int:
     if not dates:
         return 0
     newest = max(dates)
-    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+    return int(
+        dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()
+    )
 
 
-def generate(settings: Settings, renderer: Renderer | None = None, memo: Memo | None = None) -> Result:
+def generate(
+    settings: Settings, renderer: Renderer | None = None, memo: Memo | None = None
+) -> Result:
     memo = memo if memo is not None else PROCESS_MEMO
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -194,5 +198,7 @@ def schema_files() -> dict[str, str]:
     """The JSON Schemas of the curation files, published beside the field reference."""
     return {
         f"schema/{jsonschema.PAPER_SCHEMA_FILE}": jsonschema.schema_text(jsonschema.paper_schema()),
-        f"schema/{jsonschema.TOPICS_SCHEMA_FILE}": jsonschema.schema_text(jsonschema.topics_schema()),
+        f"schema/{jsonschema.TOPICS_SCHEMA_FILE}": jsonschema.schema_text(
+            jsonschema.topics_schema()
+        ),
     }

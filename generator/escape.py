@@ -105,9 +105,7 @@ def safe_url(value: str) -> str | None:
     more. Whitespace and control or format characters (which browsers strip or fold
     before reading the scheme) are refused outright.
     """
-    if not value or any(
-        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value
-    ):
+    if not value or any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value):
         return None
     for candidate in (value, html.unescape(value)):
         try:

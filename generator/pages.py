@@ -203,10 +203,14 @@ def _badges(paper: Paper) -> tuple[Badge, ...]:
     for link in paper.links_of("project"):
         href = safe_url(link.url)
         if href:
-            badges.append(Badge("project", href, "Project page", "project", "Project page", note=link.note))
+            badges.append(
+                Badge("project", href, "Project page", "project", "Project page", note=link.note)
+            )
     if paper.arxiv:
         href = f"https://arxiv.org/abs/{quote(paper.arxiv, safe='/.')}"
-        badges.append(Badge("arxiv", href, f"arXiv {paper.arxiv}", "arxiv", f"arXiv: {paper.arxiv}"))
+        badges.append(
+            Badge("arxiv", href, f"arXiv {paper.arxiv}", "arxiv", f"arXiv: {paper.arxiv}")
+        )
     if paper.doi:
         href = f"https://doi.org/{quote(paper.doi, safe='/:;()._-')}"
         badges.append(Badge("doi", href, f"DOI {paper.doi}", "doi", f"DOI: {paper.doi}"))
@@ -220,7 +224,13 @@ def _badges(paper: Paper) -> tuple[Badge, ...]:
             badges.append(Badge("pdf", href, "PDF", "pdf", "PDF", note=link.note))
     search = "https://huggingface.co/papers?q=" + quote(" ".join(paper.title.split()), safe="")
     badges.append(
-        Badge("search", search, "Hugging Face Papers", "search", "Search Hugging Face Papers for this title")
+        Badge(
+            "search",
+            search,
+            "Hugging Face Papers",
+            "search",
+            "Search Hugging Face Papers for this title",
+        )
     )
     return tuple(badges)
 
@@ -273,7 +283,9 @@ def _index(site: Site) -> _Index:
         topics_of[paper.id] = tuple(dict.fromkeys(assigned))
         for topic_id in topics_of[paper.id]:
             members[topic_id].append(paper)
-    ordered = {tid: tuple(p.id for p in sorted(ps, key=_table_order)) for tid, ps in members.items()}
+    ordered = {
+        tid: tuple(p.id for p in sorted(ps, key=_table_order)) for tid, ps in members.items()
+    }
     sequences: dict[str, tuple[str, ...]] = {}
     for topic in site.topics:
         start = [pid for pid in dict.fromkeys(topic.reading_order) if pid in papers]
@@ -290,12 +302,16 @@ def _index(site: Site) -> _Index:
 
 def _paper_ref(index: _Index, here: str, paper_id: str) -> PaperRef:
     paper = index.papers[paper_id]
-    return PaperRef(relative(here, paper_url(paper_id)), paper.title, paper.year, index.code[paper_id])
+    return PaperRef(
+        relative(here, paper_url(paper_id)), paper.title, paper.year, index.code[paper_id]
+    )
 
 
 def _topic_ref(index: _Index, here: str, topic_id: str, reason: str = "") -> TopicRef:
     topic = index.topics[topic_id]
-    return TopicRef(relative(here, topic_url(topic_id)), topic.title, reason, len(index.members[topic_id]))
+    return TopicRef(
+        relative(here, topic_url(topic_id)), topic.title, reason, len(index.members[topic_id])
+    )
 
 
 def _neighbours(index: _Index, here: str, paper_id: str) -> tuple[Neighbours, ...]:
@@ -339,7 +355,9 @@ def _topic_page(index: _Index, topic: Topic) -> Page:
     here = topic_url(topic.id)
     members = index.members[topic.id]
     with_code = sum(1 for pid in members if index.code[pid] is not None)
-    shared = Counter(other for pid in members for other in index.topics_of[pid] if other != topic.id)
+    shared = Counter(
+        other for pid in members for other in index.topics_of[pid] if other != topic.id
+    )
     related_topics = sorted(
         shared.items(), key=lambda item: (-item[1], index.topics[item[0]].title.casefold(), item[0])
     )
@@ -350,7 +368,9 @@ def _topic_page(index: _Index, topic: Topic) -> Page:
             _topic_ref(index, here, t.id) for t in index.topics.values() if t.parent == topic.id
         ),
         "start_here": tuple(
-            _paper_ref(index, here, pid) for pid in dict.fromkeys(topic.reading_order) if pid in index.papers
+            _paper_ref(index, here, pid)
+            for pid in dict.fromkeys(topic.reading_order)
+            if pid in index.papers
         ),
         "papers": tuple(_paper_ref(index, here, pid) for pid in members),
         "with_code": with_code,
@@ -360,8 +380,6 @@ def _topic_page(index: _Index, topic: Topic) -> Page:
         "all_topics": relative(here, TOPICS),
     }
     return Page(dest_of(here), here, "topic.md", context)
-
-
 
 
 def _topic_tree(topics: Sequence[Topic]) -> list[Topic]:
@@ -387,11 +405,15 @@ def _topic_tree(topics: Sequence[Topic]) -> list[Topic]:
     return ordered
 
 
-def _exports_here(here: str, files: Mapping[str, str], names: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+def _exports_here(
+    here: str, files: Mapping[str, str], names: Sequence[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
     return tuple((label, relative(here, dest)) for label, dest in names if dest in files)
 
 
-def _home_page(site: Site, index: _Index, intro: str, extra: Mapping[str, str], contribute: str | None) -> Page:
+def _home_page(
+    site: Site, index: _Index, intro: str, extra: Mapping[str, str], contribute: str | None
+) -> Page:
     here = HOME
     with_code = sum(1 for badge in index.code.values() if badge is not None)
     dated = sorted((p for p in site.papers if p.added is not None), key=lambda p: p.id)
@@ -420,7 +442,10 @@ def _topics_page(index: _Index, topics: Sequence[Topic]) -> Page:
 def _all_papers_page(site: Site, index: _Index) -> Page:
     here = ALL_PAPERS
     rows = tuple(
-        TableRow(_paper_ref(index, here, p.id), tuple(_topic_ref(index, here, t) for t in index.topics_of[p.id]))
+        TableRow(
+            _paper_ref(index, here, p.id),
+            tuple(_topic_ref(index, here, t) for t in index.topics_of[p.id]),
+        )
         for p in sorted(site.papers, key=_table_order)
     )
     with_code = sum(1 for badge in index.code.values() if badge is not None)
@@ -473,8 +498,14 @@ def plan_site(
     ]
     for topic in site.topics:
         page = _topic_page(index, topic)
-        exports = tuple((label, relative(page.url, dest)) for label, dest in _topic_exports(topic.id) if dest in extra)
-        outputs.append(Page(page.dest, page.url, page.template, {**page.context, "exports": exports}))
+        exports = tuple(
+            (label, relative(page.url, dest))
+            for label, dest in _topic_exports(topic.id)
+            if dest in extra
+        )
+        outputs.append(
+            Page(page.dest, page.url, page.template, {**page.context, "exports": exports})
+        )
     for paper in sorted(site.papers, key=lambda p: p.id):
         outputs.append(_paper_page(site, index, paper, bibtex.get(paper.id, "")))
     if reference is not None:
@@ -485,7 +516,10 @@ def plan_site(
     for hp in own:
         dest = f"{hp.name}.md"
         if _served_at(dest) in taken:
-            problems.error(hp.source, f"the page {dest} would be served at /{_served_at(dest)}, which the generator uses")
+            problems.error(
+                hp.source,
+                f"the page {dest} would be served at /{_served_at(dest)}, which the generator uses",
+            )
             continue
         taken.add(_served_at(dest))
         kept_hand.append(hp)
@@ -494,7 +528,10 @@ def plan_site(
 
     nav: list = [
         {"Home": dest_of(HOME)},
-        {"Topics": [dest_of(TOPICS)] + [dest_of(topic_url(t.id)) for t in _topic_tree(site.topics)]},
+        {
+            "Topics": [dest_of(TOPICS)]
+            + [dest_of(topic_url(t.id)) for t in _topic_tree(site.topics)]
+        },
         {"All papers": dest_of(ALL_PAPERS)},
     ]
     nav += [f"{hp.name}.md" for hp in kept_hand]

@@ -147,5 +147,7 @@ def related_papers(
         cosines, shared = [0.0] * len(pairs), [()] * len(pairs)
     result: dict[str, list[RelatedPaper]] = {paper.id: [] for paper in ordered}
     for (i, j, by_curator), score, words in zip(chosen, cosines, shared):
-        result[ordered[i].id].append(RelatedPaper(ordered[j].id, round(score, 6), words, by_curator))
+        result[ordered[i].id].append(
+            RelatedPaper(ordered[j].id, round(score, 6), words, by_curator)
+        )
     return {pid: tuple(items) for pid, items in result.items()}

@@ -49,7 +49,9 @@ def _checked(root: Path, dest: str, links: set[str]) -> Path:
     parts = dest.split("/")
     for n in range(1, len(parts) + 1):
         if "/".join(parts[:n]) in links:
-            raise WriteError(f"refusing to write {dest!r}: it resolves outside {root} (through a symlink)")
+            raise WriteError(
+                f"refusing to write {dest!r}: it resolves outside {root} (through a symlink)"
+            )
     return root.joinpath(*parts)
 
 
@@ -67,7 +69,9 @@ def _scan(root: Path) -> tuple[list[str], set[str], list[str]]:
             else:
                 folders.append(prefix + name)
         for name in names:
-            (links.add if os.path.islink(os.path.join(folder, name)) else files.append)(prefix + name)
+            (links.add if os.path.islink(os.path.join(folder, name)) else files.append)(
+                prefix + name
+            )
     folders.sort(key=lambda f: -f.count("/"))
     return files, links, folders
 
@@ -125,7 +129,9 @@ def write_outputs(
     for n, (dest, _) in enumerate(items):
         key = dest.casefold()  # a case-insensitive file system would merge these
         if key in seen:
-            raise WriteError(f"two pages claim one destination: {items[seen[key]][0]!r} and {dest!r}")
+            raise WriteError(
+                f"two pages claim one destination: {items[seen[key]][0]!r} and {dest!r}"
+            )
         seen[key] = n
     root.mkdir(parents=True, exist_ok=True)
     existing, links, folders = _scan(root)

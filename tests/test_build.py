@@ -33,7 +33,11 @@ def make_project(tmp_path: Path, content: Path) -> Path:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 class _Page(HTMLParser):
@@ -117,7 +121,9 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
     # No script or event handler beyond what the theme puts on every page.
     assert hostile.scripts == benign.scripts
     assert hostile.handlers == benign.handlers == []
-    assert not [link for link in hostile.links if link.lower().lstrip().startswith(("javascript:", "data:"))]
+    assert not [
+        link for link in hostile.links if link.lower().lstrip().startswith(("javascript:", "data:"))
+    ]
     shown = " ".join(" ".join(hostile.text).split())
     for literal in (
         "<script>alert(1)</script> *stars* P(y|x) {{ config }} </title>",
@@ -131,7 +137,10 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
     source = (site / "papers/hostile-inputs/index.html").read_text()
     assert "root:" not in source  # nothing read from /etc/passwd
     assert "<em>real emphasis</em>" in source
-    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; *stars* P(y|x) {{ config }} &lt;/title&gt; - " in source
+    assert (
+        "<title>&lt;script&gt;alert(1)&lt;/script&gt; *stars* P(y|x) {{ config }} &lt;/title&gt; - "
+        in source
+    )
 
 
 @pytest.mark.slow
@@ -141,7 +150,9 @@ def test_shipped_list_builds_strict_with_every_page_and_link(tmp_path, fixed_epo
 
     docs, site = tmp_path / "docs", tmp_path / "site"
     docs.mkdir()
-    config = load_config(str(REPO / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+    config = load_config(
+        str(REPO / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True
+    )
     mkdocs_build(config)  # raises Abort on any warning (strict)
 
     content, _ = load_content(REPO / "content")
@@ -215,8 +226,12 @@ def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
         path = content / "papers" / name
         assert old in path.read_text()
         path.write_text(path.read_text().replace(old, new))
-    warm = build.generate(build.Settings(content, tmp_path / "warm", source_date_epoch=0), memo=memo)
-    build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo())
+    warm = build.generate(
+        build.Settings(content, tmp_path / "warm", source_date_epoch=0), memo=memo
+    )
+    build.generate(
+        build.Settings(content, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo()
+    )
 
     assert tree(tmp_path / "warm") == tree(tmp_path / "fresh")
     assert "papers/task-vectors/index.md" in warm.report.written

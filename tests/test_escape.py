@@ -80,7 +80,7 @@ def test_text_is_shown_exactly_and_creates_no_tag(value):
 @pytest.mark.parametrize("value", HOSTILE)
 def test_escaped_text_survives_python_markdown_inside_a_raw_html_block(value):
     # This is how pages carry curator text: inside block-level raw HTML.
-    page = f"## Heading\n\n<div class=\"x\">\n<p>{escape.text(value)}</p>\n</div>\n"
+    page = f'## Heading\n\n<div class="x">\n<p>{escape.text(value)}</p>\n</div>\n'
     out = site_markdown().convert(page)
     rendered = visible(out)
     assert rendered.tags == ["h2", "a", "div", "p"]  # the heading's permalink, then ours
@@ -209,7 +209,7 @@ def test_notes_headings_are_demoted_below_the_page_headings():
 
 def test_code_in_notes_survives_the_site_markdown():
     notes = "Try:\n\n````\n```\nrm -rf ~\n```\n````\n"
-    page = f"<div class=\"rl-notes\">\n{escape.markdown_html(notes)}\n</div>\n"
+    page = f'<div class="rl-notes">\n{escape.markdown_html(notes)}\n</div>\n'
     rendered = visible(site_markdown().convert(page))
     assert rendered.tags == ["div", "p", "pre", "code"]
     assert "".join(rendered.text).strip() == "Try:\n```\nrm -rf ~\n```"

@@ -17,7 +17,8 @@ def paper(pid: str, year: int | None = None, **fields) -> Paper:
 
 def site(papers, topics, assignments, related=None) -> Site:
     assigned = {
-        pid: tuple(TopicAssignment(t, "rules", ("term",)) for t in tids) for pid, tids in assignments.items()
+        pid: tuple(TopicAssignment(t, "rules", ("term",)) for t in tids)
+        for pid, tids in assignments.items()
     }
     return Site(tuple(papers), tuple(topics), assigned, related or {})
 
@@ -52,7 +53,12 @@ TOPICS = (
     Topic("other", "Other"),
 )
 PAPERS = (paper("a", 2020), paper("b", 2023), paper("c", 2021), paper("d"))
-ASSIGNED = {"a": ("merging",), "b": ("merging", "arith"), "c": ("merging", "arith"), "d": ("other",)}
+ASSIGNED = {
+    "a": ("merging",),
+    "b": ("merging", "arith"),
+    "c": ("merging", "arith"),
+    "d": ("other",),
+}
 
 
 def test_layout_and_navigation():
@@ -62,7 +68,14 @@ def test_layout_and_navigation():
     assert {"papers/a/index.md", "topics/arith/index.md", "papers.json"} <= set(dests)
     assert result.nav == [
         {"Home": "index.md"},
-        {"Topics": ["topics/index.md", "topics/merging/index.md", "topics/arith/index.md", "topics/other/index.md"]},
+        {
+            "Topics": [
+                "topics/index.md",
+                "topics/merging/index.md",
+                "topics/arith/index.md",
+                "topics/other/index.md",
+            ]
+        },
         {"All papers": "papers/index.md"},
     ]
 
@@ -88,11 +101,15 @@ def test_reading_order_is_start_here_then_the_table():
 def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
     links = (
         Link("https://gitlab.com/x/port", "code", host="gitlab", repo="x/port"),
-        Link("https://github.com/x/y/tree/main/sub", "code", official=True, host="github", repo="x/y"),
+        Link(
+            "https://github.com/x/y/tree/main/sub", "code", official=True, host="github", repo="x/y"
+        ),
         Link("javascript:alert(1)", "project"),
         Link("https://example.org/p.pdf", "pdf"),
     )
-    p = paper("a", 2020, title="P(y|x) & <more>", links=links, arxiv="2101.00010", doi="10.1000/x y")
+    p = paper(
+        "a", 2020, title="P(y|x) & <more>", links=links, arxiv="2101.00010", doi="10.1000/x y"
+    )
     result = plan(site([p], (), {}))
     badges = page(result, "papers/a/index.md").context["badges"]
     assert [(b.kind, b.href) for b in badges] == [
@@ -109,9 +126,13 @@ def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
 
 
 def test_related_papers_link_to_their_pages_and_keep_their_reasons():
-    related = {"a": (RelatedPaper("b", 0.5, ("merge",), by_curator=True), RelatedPaper("gone", 0.4))}
+    related = {
+        "a": (RelatedPaper("b", 0.5, ("merge",), by_curator=True), RelatedPaper("gone", 0.4))
+    }
     context = page(plan(site(PAPERS, TOPICS, ASSIGNED, related)), "papers/a/index.md").context
-    assert [(r.paper.href, r.terms, r.by_curator) for r in context["related"]] == [("../b/", ("merge",), True)]
+    assert [(r.paper.href, r.terms, r.by_curator) for r in context["related"]] == [
+        ("../b/", ("merge",), True)
+    ]
     assert [t.reason for t in context["topics"]] == ["matched term"]
 
 

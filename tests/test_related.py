@@ -18,11 +18,31 @@ def paper(pid: str, title: str, abstract: str, related: tuple[str, ...] = ()) ->
 
 
 PAPERS = (
-    paper("forgetting-a", "Catastrophic forgetting in continual learning", "Replay buffers reduce forgetting of old tasks."),
-    paper("forgetting-b", "Replay against forgetting", "A replay method for continual learning without forgetting."),
-    paper("merging", "Model merging with task vectors", "Task vectors are added to merge fine-tuned models."),
-    paper("merging-2", "Merging models by task arithmetic", "Task arithmetic on task vectors edits models."),
-    paper("icl", "In-context learning as implicit optimisation", "Transformers learn in context from demonstrations."),
+    paper(
+        "forgetting-a",
+        "Catastrophic forgetting in continual learning",
+        "Replay buffers reduce forgetting of old tasks.",
+    ),
+    paper(
+        "forgetting-b",
+        "Replay against forgetting",
+        "A replay method for continual learning without forgetting.",
+    ),
+    paper(
+        "merging",
+        "Model merging with task vectors",
+        "Task vectors are added to merge fine-tuned models.",
+    ),
+    paper(
+        "merging-2",
+        "Merging models by task arithmetic",
+        "Task arithmetic on task vectors edits models.",
+    ),
+    paper(
+        "icl",
+        "In-context learning as implicit optimisation",
+        "Transformers learn in context from demonstrations.",
+    ),
 )
 
 
@@ -53,7 +73,9 @@ def test_only_papers_that_share_a_term_are_related():
 
 
 def test_curator_links_come_first_then_k_others():
-    papers = PAPERS[:4] + (paper("icl", PAPERS[4].title, PAPERS[4].abstract, related=("merging", "forgetting-b")),)
+    papers = PAPERS[:4] + (
+        paper("icl", PAPERS[4].title, PAPERS[4].abstract, related=("merging", "forgetting-b")),
+    )
     result = related_papers(papers, k=2)
     ids = [r.paper for r in result["icl"]]
     assert ids[:2] == ["merging", "forgetting-b"]
@@ -96,14 +118,21 @@ def test_terms_in_most_papers_of_a_large_list_do_not_relate_them():
 def test_tiny_and_unrelated_lists_give_empty_results():
     assert related_papers([]) == {}
     assert related_papers([paper("a", "x", "y")]) == {"a": ()}
-    assert related_papers([paper("a", "alpha", "one"), paper("b", "beta", "two")]) == {"a": (), "b": ()}
+    assert related_papers([paper("a", "alpha", "one"), paper("b", "beta", "two")]) == {
+        "a": (),
+        "b": (),
+    }
 
 
 def test_chunked_top_k_matches_the_dense_computation(monkeypatch):
     # Many papers over a small vocabulary, computed in chunks of 7 rows, against a
     # plain dense cosine matrix computed independently.
     rng = random.Random(1)
-    words = [f"{stem}{suffix}" for stem in ("task", "replay", "merge", "prompt") for suffix in "abcdefghij"]
+    words = [
+        f"{stem}{suffix}"
+        for stem in ("task", "replay", "merge", "prompt")
+        for suffix in "abcdefghij"
+    ]
     papers = [
         paper(f"p{n:03d}", " ".join(rng.choices(words, k=3)), " ".join(rng.choices(words, k=12)))
         for n in range(60)

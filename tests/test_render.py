@@ -27,7 +27,9 @@ NOT_GOLDEN = ("curation-reference.md", "schema/")
 
 
 def generate_fixture(docs: Path) -> build.Result:
-    settings = build.Settings(content_dir=FIXTURE, docs_dir=docs, site_name="Fixture", source_date_epoch=0)
+    settings = build.Settings(
+        content_dir=FIXTURE, docs_dir=docs, site_name="Fixture", source_date_epoch=0
+    )
     return build.generate(settings)
 
 
@@ -53,7 +55,9 @@ def test_fixture_pages_match_the_goldens(tmp_path, update_goldens):
     expected = golden_files(GOLDENS)
     assert sorted(actual) == sorted(expected)
     for dest in expected:
-        assert actual[dest] == expected[dest], f"{dest} differs from its golden (pytest --update-goldens)"
+        assert actual[dest] == expected[dest], (
+            f"{dest} differs from its golden (pytest --update-goldens)"
+        )
 
 
 def test_strict_undefined_names_the_template_and_line(tmp_path):
@@ -77,6 +81,8 @@ def test_meta_strings_reach_the_theme_html_escaped_and_otherwise_unchanged(value
     _, meta = get_data(f"---\ntitle: {meta_string(value)}\n---\nbody\n")
     # Runs of white space fold to one space (as HTML shows them); a lone surrogate,
     # which no UTF-8 file can hold, becomes U+FFFD.
-    expected = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in " ".join(value.split()))
+    expected = "".join(
+        "\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in " ".join(value.split())
+    )
     assert html.unescape(meta["title"]) == expected
     assert "<" not in meta["title"] and '"' not in meta["title"]

@@ -10,7 +10,9 @@ from generator.write import WriteError, write_outputs
 
 
 def test_first_write_creates_every_file(tmp_path):
-    report = write_outputs(tmp_path / "docs", [("index.md", "home\n"), ("papers/a/index.md", "A\n")])
+    report = write_outputs(
+        tmp_path / "docs", [("index.md", "home\n"), ("papers/a/index.md", "A\n")]
+    )
     assert report.written == ("index.md", "papers/a/index.md")
     assert (tmp_path / "docs/papers/a/index.md").read_text() == "A\n"
 
@@ -42,7 +44,8 @@ def test_stale_files_and_empty_folders_are_removed_but_gitkeep_stays(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "dest", ["../escape.md", "/etc/passwd", "a/../../b.md", "a//b.md", "./a.md", "a\\..\\b.md", "~/x", ""]
+    "dest",
+    ["../escape.md", "/etc/passwd", "a/../../b.md", "a//b.md", "./a.md", "a\\..\\b.md", "~/x", ""],
 )
 def test_destinations_outside_the_folder_are_refused_before_writing(tmp_path, dest):
     docs = tmp_path / "docs"

@@ -18,7 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="fail on any MkDocs warning (mkdocs.yml already sets strict: true)",
     )
-    parser.add_argument("--site-dir", help="where to build the site (default: site/ from mkdocs.yml)")
+    parser.add_argument(
+        "--site-dir", help="where to build the site (default: site/ from mkdocs.yml)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
 
 

@@ -16,7 +16,10 @@ from .build import mkdocs_logging
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-a", "--dev-addr", default="127.0.0.1:8000", help="address and port to serve on (default: 127.0.0.1:8000)"
+        "-a",
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        help="address and port to serve on (default: 127.0.0.1:8000)",
     )
     parser.add_argument("--open", action="store_true", help="open the site in a browser once built")
 
