@@ -263,8 +263,8 @@ def test_files_edited_or_created_during_the_import_are_left_alone(tmp_path, monk
     (papers / "old.yml").write_text("id: old\ntitle: Old Paper\nabstract: A.\n")
     real_read = importer._read_existing
 
-    def read_then_someone_edits(folder, problems):
-        found = real_read(folder, problems)
+    def read_then_someone_edits(*args):
+        found = real_read(*args)
         (papers / "old.yml").write_text("id: old\ntitle: Old Paper\nabstract: Edited.\n")
         (papers / "new-paper.yml").write_text("id: new-paper\ntitle: Mine\nabstract: B.\n")
         return found
@@ -366,3 +366,24 @@ def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
         f"{listing}:3:1 says 'First abstract.'\n"
     )
     assert paper.read_text().endswith("abstract: Curated abstract.\n")
+
+
+def test_unedited_files_skipped_by_the_fast_path_still_merge_and_locate(tmp_path):
+    # A re-import does not parse files that are byte for byte what it would write; a
+    # later record for the same paper must still fill, add links and point at lines.
+    first = _rec("First Paper", "First abstract.")
+    import_records([first], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    again = _rec(
+        "First paper", "Other abstract.", line=9, year="2020",
+        links=(make_link("https://github.com/o/first", "abstract"),),
+    )
+    report = import_records([first, again], tmp_path, added=DAY)
+    assert [str(c) for c in report.conflicts] == [
+        f"{path}:3:8: conflict in title: kept 'First Paper', in.txt:9:1 says 'First paper'",
+        f"{path}:15:11: conflict in abstract: kept 'First abstract.', in.txt:9:1 says 'Other abstract.'",
+    ]
+    assert report.updated == ["first-paper"]
+    data = _read(path)
+    assert data["year"] == "2020" and data["abstract"] == "First abstract."
+    assert data["links"]["code"] == [{"url": "https://github.com/o/first", "found_in": "abstract"}]
