@@ -38,6 +38,9 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             reason = reason.splitlines()[0] if reason else "syntax error"
             message = f"cannot read this BibTeX entry: {reason}"
         problems.error(Location(path, line, 1), message)
+    if not library.entries and not library.failed_blocks:
+        problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
+        return []
     records = []
     for entry in library.entries:
         record = _record(entry, path, problems)

@@ -58,3 +58,9 @@ def test_unreadable_entry_and_missing_title_are_reported_at_their_lines():
     messages = [str(p) for p in problems.errors]
     assert messages[0].startswith("bad.bib:2:1: cannot read this BibTeX entry:")
     assert messages[1] == "bad.bib:3:1: BibTeX entry 'c' has no title"
+
+
+def test_a_file_without_entries_is_an_error_when_bibtex_is_forced():
+    problems = Problems()
+    assert parse_text("Get trending papers\nSubscribeA\nB.", "list.txt", problems, "bibtex") == []
+    assert problems.format() == "list.txt:1:1: no BibTeX entries ('@article{key, ...}') found"
