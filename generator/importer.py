@@ -606,13 +606,29 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
     return "\n".join(lines) + "\n"
 
 
-def _round_trip_yaml():  # type: ignore[no-untyped-def]
+_NESTED_KEY = re.compile(r"^[A-Za-z_]+:[ \t]*(?:#.*)?\n( +)[A-Za-z_]", re.MULTILINE)
+_SEQ_ITEM = re.compile(r"^[A-Za-z_]+:[ \t]*(?:#.*)?\n( *)-( +)", re.MULTILINE)
+
+
+def _round_trip_yaml(original: str):  # type: ignore[no-untyped-def]
+    """A ruamel round-tripper that indents the way this file already does.
+
+    ruamel re-emits the whole file with one indentation, so it is taken from the file:
+    the first nested mapping gives the mapping indent, the first block list under a
+    top-level key the dash's offset and the item indent (our own style by default).
+    """
     from ruamel.yaml import YAML
 
+    mapping, offset, sequence = 2, 2, 4
+    if nested := _NESTED_KEY.search(original):
+        mapping = len(nested.group(1))
+    if item := _SEQ_ITEM.search(original):
+        offset = len(item.group(1))
+        sequence = offset + 1 + len(item.group(2))
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a curator's long lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.indent(mapping=mapping, sequence=max(sequence, offset + 2), offset=offset)
     return yaml
 
 
@@ -648,8 +664,8 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     """The paper file with this import's fills and links added, or None on a problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    yaml = _round_trip_yaml()
     original = normalise_text(paper.raw)
+    yaml = _round_trip_yaml(original)
     data = yaml.load(original)
     for name in _ORDER:
         if name in paper.fills:

@@ -387,3 +387,39 @@ def test_unedited_files_skipped_by_the_fast_path_still_merge_and_locate(tmp_path
     data = _read(path)
     assert data["year"] == "2020" and data["abstract"] == "First abstract."
     assert data["links"]["code"] == [{"url": "https://github.com/o/first", "found_in": "abstract"}]
+
+
+def test_an_edit_keeps_the_files_own_indentation(tmp_path):
+    # ruamel writes one indentation for the whole file; it is taken from the file.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    curated = (
+        "id: p\n"
+        "title: Indented Paper\n"
+        "tags:\n"
+        "-   mine\n"
+        "links:\n"
+        "    code:\n"
+        "    -   url: https://github.com/me/p\n"
+        "        found_in: curator\n"
+        "abstract: A.\n"
+    )
+    (papers / "p.yml").write_text(curated)
+    record = _rec("Indented Paper", "A.", year="2022",
+                  links=(make_link("https://example.org/p", "abstract"),))
+    assert import_records([record], tmp_path, added=DAY).updated == ["p"]
+    assert (papers / "p.yml").read_text() == (
+        "id: p\n"
+        "title: Indented Paper\n"
+        "year: 2022\n"
+        "tags:\n"
+        "-   mine\n"
+        "links:\n"
+        "    code:\n"
+        "    -   url: https://github.com/me/p\n"
+        "        found_in: curator\n"
+        "    project:\n"
+        "    -   url: https://example.org/p\n"
+        "        found_in: abstract\n"
+        "abstract: A.\n"
+    )
