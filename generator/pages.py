@@ -209,11 +209,11 @@ def _badges(paper: Paper) -> tuple[Badge, ...]:
     if paper.arxiv:
         href = f"https://arxiv.org/abs/{quote(paper.arxiv, safe='/.')}"
         badges.append(
-            Badge("arxiv", href, f"arXiv {paper.arxiv}", "arxiv", f"arXiv: {paper.arxiv}")
+            Badge("arxiv", href, f"arXiv {paper.arxiv}", "arxiv", f"arXiv {paper.arxiv} (abstract page)")
         )
     if paper.doi:
         href = f"https://doi.org/{quote(paper.doi, safe='/:;()._-')}"
-        badges.append(Badge("doi", href, f"DOI {paper.doi}", "doi", f"DOI: {paper.doi}"))
+        badges.append(Badge("doi", href, f"DOI {paper.doi}", "doi", f"DOI {paper.doi} (publisher's page)"))
     for link in paper.links_of("paper"):
         href = safe_url(link.url)
         if href:
@@ -247,10 +247,13 @@ def _first_code(paper: Paper) -> Badge | None:
 def _reason(assignment: TopicAssignment) -> str:
     if assignment.by == "curator":
         return "chosen by the curator"
+    if assignment.by == "fallback":
+        # Checked before the terms: a fallback topic carries the terms of its best score,
+        # but no rule reached its threshold, and the reader should know that.
+        closest = "closest topic; no rule reached its threshold"
+        return closest + (" (nearest: " + ", ".join(assignment.terms) + ")" if assignment.terms else "")
     if assignment.terms:
         return "matched " + ", ".join(assignment.terms)
-    if assignment.by == "fallback":
-        return "closest topic (no rule matched)"
     return "matched by rules"
 
 

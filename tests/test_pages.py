@@ -166,3 +166,21 @@ def test_hand_pages_are_carried_and_one_taking_a_generated_url_is_reported():
         "content/pages/papers.md: the page papers.md would be served at /papers/, which the generator uses"
     ]
     assert result.nav[-1] == "about.md"
+
+
+def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
+    assigned = {
+        "a": (
+            TopicAssignment("t1", "curator"),
+            TopicAssignment("t2", "rules", ("merge", "task vector"), 4.0),
+            TopicAssignment("t3", "fallback", ("prompt",), 1.0),
+        )
+    }
+    topics = tuple(Topic(t, t.upper()) for t in ("t1", "t2", "t3"))
+    s = Site((paper("a"),), topics, assigned, {})
+    reasons = [t.reason for t in page(plan(s), "papers/a/index.md").context["topics"]]
+    assert reasons == [
+        "chosen by the curator",
+        "matched merge, task vector",
+        "closest topic; no rule reached its threshold (nearest: prompt)",
+    ]
