@@ -171,3 +171,23 @@ def test_the_readmes_check_example_prints_what_the_readme_says(tmp_path):
     )
     assert result.returncode == 1
     assert (result.stdout + result.stderr).splitlines() == expected
+
+
+def test_the_readmes_paper_example_passes_check(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = fenced_block_after(readme, "## Adding a paper by hand")
+    paper_id = example.split("\nid: ", 1)[1].split("\n", 1)[0]
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "content" / "papers" / f"{paper_id}.yml").write_text(example, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings (181 papers" in result.stdout + result.stderr
