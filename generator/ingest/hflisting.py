@@ -14,6 +14,7 @@ title (no sentence in it) followed by more text.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
@@ -27,8 +28,10 @@ SHORT_ABSTRACT = 80
 
 
 def looks_like_listing(text: str) -> bool:
-    for line in [line for line in text.split("\n") if line.strip()][:4]:
-        if HEADER.match(line.strip()) or line.lstrip().startswith(SUBSCRIBE):
+    """True when one of the first four non-blank lines is a header or the Subscribe line."""
+    lines = (line.strip() for line in text[:20_000].split("\n"))
+    for line in islice((line for line in lines if line), 4):
+        if HEADER.match(line) or line.startswith(SUBSCRIBE):
             return True
     return False
 
