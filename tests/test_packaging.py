@@ -170,7 +170,10 @@ def test_the_readmes_check_example_prints_what_the_readme_says(tmp_path):
         check=False,
     )
     assert result.returncode == 1
-    assert (result.stdout + result.stderr).splitlines() == expected
+    printed = (result.stdout + result.stderr).splitlines()
+    # The last line counts the whole list, which grows; only its start is the example's.
+    assert printed[:-1] == expected[:-1]
+    assert printed[-1].split(" (")[0] == expected[-1].split(" (")[0] == "5 errors, 0 warnings"
 
 
 def test_the_readmes_paper_example_passes_check(tmp_path):
@@ -190,4 +193,4 @@ def test_the_readmes_paper_example_passes_check(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 errors, 0 warnings (181 papers" in result.stdout + result.stderr
+    assert "0 errors, 0 warnings" in result.stdout + result.stderr
