@@ -18,8 +18,11 @@ check: $(VENV)/.installed
 	$(BIN)/readinglist check
 
 # pytest exits 5 when it collected no test at all: that is a failure, said plainly.
+# The browser tests launch the chromium found on PATH (or $READINGLIST_CHROMIUM).
 test: $(VENV)/.installed chromium
-	@status=0; $(BIN)/python -m pytest || status=$$?; \
+	@status=0; \
+	export READINGLIST_CHROMIUM="$${READINGLIST_CHROMIUM:-$$(command -v chromium)}"; \
+	$(BIN)/python -m pytest || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status
 
