@@ -33,7 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from enum import Enum
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from . import __version__
 from .errors import Location, Problems
@@ -124,14 +124,45 @@ class Answer:
 class FetchError(Exception):
     """No HTTP answer at all (timeout, DNS, refused connection, TLS); the message says which."""
 
+    def __init__(self, message: str, timed_out: bool = False):
+        super().__init__(message)
+        self.timed_out = timed_out
+
 
 Fetch = Callable[[str, str], Answer]  # (method, url) -> Answer, raises FetchError
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     # Redirects are followed by check_url, which must see each hop's status.
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
+
+
+def as_uri(url: str) -> str:
+    """The URL as HTTP wants it: an IDNA host name and percent-encoded non-ASCII text.
+
+    Curators paste what the browser shows (``https://exämple.org/über``); the request
+    line needs ASCII. Characters that are already escapes or delimiters are kept.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass  # left as is; the request then fails and says so
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    if parts.username is not None:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    safe = "/:@!$&'()*+,;=%~-._?#[]"
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe),
+            quote(parts.query, safe),
+            quote(parts.fragment, safe),
+        )
+    )
 
 
 def urllib_fetch(timeout: float) -> Fetch:
@@ -139,35 +170,35 @@ def urllib_fetch(timeout: float) -> Fetch:
     opener = urllib.request.build_opener(_NoRedirect)
 
     def fetch(method: str, url: str) -> Answer:
-        request = urllib.request.Request(
-            url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
-        )
         try:
+            request = urllib.request.Request(
+                as_uri(url), method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
+            )
             with opener.open(request, timeout=timeout) as response:
                 return Answer(response.status, response.headers.get("Location") or "")
         except urllib.error.HTTPError as exc:
             with exc:
                 return Answer(exc.code, exc.headers.get("Location") or "")
         except urllib.error.URLError as exc:
-            raise FetchError(_describe(exc.reason, timeout)) from exc
+            raise _failure(exc.reason, timeout) from exc
         except (OSError, http.client.HTTPException, ValueError) as exc:
-            raise FetchError(_describe(exc, timeout)) from exc
+            raise _failure(exc, timeout) from exc
 
     return fetch
 
 
-def _describe(reason: object, timeout: float) -> str:
+def _failure(reason: object, timeout: float) -> FetchError:
     if isinstance(reason, TimeoutError | socket.timeout):
-        return f"no answer within {timeout:g} s"
+        return FetchError(f"no answer within {timeout:g} s", timed_out=True)
     if isinstance(reason, socket.gaierror):
-        return "host name not found (DNS)"
+        return FetchError("host name not found (DNS)")
     if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
+        return FetchError("connection refused")
     if isinstance(reason, ssl.SSLError):
-        return f"TLS error: {reason.reason or reason}"
+        return FetchError(f"TLS error: {reason.reason or reason}")
     if isinstance(reason, http.client.RemoteDisconnected):
-        return "the server closed the connection without answering"
-    return str(reason) or type(reason).__name__
+        return FetchError("the server closed the connection without answering")
+    return FetchError(str(reason) or type(reason).__name__)
 
 
 def _ask(fetch: Fetch, url: str) -> Answer:
@@ -177,7 +208,7 @@ def _ask(fetch: Fetch, url: str) -> Answer:
         if answer.status < 400 or answer.status == 429:
             return answer
     except FetchError as exc:
-        if "no answer within" in str(exc):
+        if exc.timed_out:
             raise  # a GET would only wait as long again
     return fetch("GET", url)
 

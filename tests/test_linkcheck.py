@@ -183,7 +183,9 @@ def test_a_permanent_redirect_after_a_temporary_one_is_not_a_move():
 
 
 def test_a_timeout_on_head_is_not_asked_again_with_get():
-    fetch, calls = fake_fetch({("HEAD", "https://a/x"): FetchError("no answer within 1 s")})
+    fetch, calls = fake_fetch(
+        {("HEAD", "https://a/x"): FetchError("no answer within 1 s", timed_out=True)}
+    )
     result = linkcheck.check_url("https://a/x", fetch)
     assert (result.outcome, result.detail) == (Outcome.DEAD, "no answer within 1 s")
     assert calls == [("HEAD", "https://a/x")]
@@ -489,3 +491,40 @@ def test_links_left_for_lack_of_time_are_said_and_keep_their_cache_entry(server,
     assert (
         "0 ok, 0 dead, 0 moved, 0 rate-limited, 2 not checked (out of time)." in summary.read_text()
     )
+
+
+def test_a_refused_head_connection_is_tried_again_with_get():
+    fetch, calls = fake_fetch(
+        {
+            ("HEAD", "https://a/x"): FetchError(
+                "the server closed the connection without answering"
+            ),
+            ("GET", "https://a/x"): Answer(200),
+        }
+    )
+    assert linkcheck.check_url("https://a/x", fetch).outcome is Outcome.OK
+    assert calls == [("HEAD", "https://a/x"), ("GET", "https://a/x")]
+
+
+@pytest.mark.parametrize(
+    ("url", "uri"),
+    [
+        ("https://github.com/a/b", "https://github.com/a/b"),
+        ("https://exämple.org/über?q=ä#x", "https://xn--exmple-cua.org/%C3%BCber?q=%C3%A4#x"),
+        (
+            "https://a.org/already%20escaped/(x)?a=1&b=2",
+            "https://a.org/already%20escaped/(x)?a=1&b=2",
+        ),
+        ("http://127.0.0.1:8000/p q", "http://127.0.0.1:8000/p%20q"),
+    ],
+)
+def test_urls_are_sent_as_ascii(url, uri):
+    assert linkcheck.as_uri(url) == uri
+
+
+def test_a_non_ascii_url_is_checked_not_refused(server, tmp_path, capsys):
+    base, log = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/gone/ü"]})
+    assert run_links(tmp_path) == 1
+    assert f"dead link: {base}/gone/ü (HTTP 404)" in capsys.readouterr().out
+    assert ("HEAD", "/gone/%C3%BC") in [(m, p) for m, p, _ in log]
