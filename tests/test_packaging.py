@@ -194,3 +194,68 @@ def test_the_readmes_paper_example_passes_check(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors, 0 warnings" in result.stdout + result.stderr
+
+
+def imported_modules(folder: Path) -> dict[str, set[str]]:
+    """Top-level modules imported by the Python files under ``folder`` -> the files."""
+    import ast
+    import sys
+
+    # The project's own modules, also those reached through sys.path (benchmarks/synth.py).
+    local = {"generator", "tests", "benchmarks"} | {
+        p.stem for top in ("generator", "tests", "benchmarks") for p in (ROOT / top).rglob("*.py")
+    }
+    found: dict[str, set[str]] = {}
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top not in local:
+                    found.setdefault(top, set()).add(path.relative_to(ROOT).as_posix())
+    return found
+
+
+def undeclared(modules: dict[str, set[str]], declared: set[str]) -> dict[str, list[str]]:
+    providers = importlib.metadata.packages_distributions()
+    missing = {}
+    for module, files in modules.items():
+        dists = {canonicalize_name(d) for d in providers.get(module, [module])}
+        if not dists & declared:
+            missing[module] = sorted(files)
+    return missing
+
+
+def test_every_library_the_package_imports_is_a_declared_dependency():
+    declared = {canonicalize_name(r.name) for r in DEPENDENCIES}
+    assert undeclared(imported_modules(ROOT / "generator"), declared) == {}
+
+
+def test_every_library_the_tests_and_benchmarks_import_is_declared():
+    declared = {canonicalize_name(r.name) for r in DEPENDENCIES + TEST_EXTRA}
+    modules = imported_modules(ROOT / "tests")
+    for module, files in imported_modules(ROOT / "benchmarks").items():
+        modules.setdefault(module, set()).update(files)
+    assert undeclared(modules, declared) == {}
+
+
+def test_every_markdown_extension_in_mkdocs_yml_comes_from_a_declared_dependency():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold MkDocs' own tags (!ENV, !!python/name); their values do not matter.
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    # Python-Markdown's own extensions (toc, tables, ...) are named without a package.
+    modules = {name.split(".")[0]: {"mkdocs.yml"} for name in names if "." in name}
+    declared = {canonicalize_name(r.name) for r in DEPENDENCIES}
+    assert undeclared(modules, declared) == {}
+    assert "pymdownx" in modules  # the check above did look at something
