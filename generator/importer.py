@@ -6,7 +6,10 @@ arXiv id, same DOI, same normalised title, or a very similar title), then write.
 
 Import only ever fills what is missing. A value a curator set is never overwritten; when
 the import disagrees, the disagreement is reported as a conflict at the curated value's
-``path:line:col``. New files are emitted directly (fast, field order from the schema);
+``path:line:col``. What the importer took from the sources is kept in
+``content/sources/imported.json`` (see provenance.py): a source value taken before is
+not offered again, so a link or field a curator deleted or edited stays that way, and
+only values new in the sources fill or conflict (a three-way merge). New files are emitted directly (fast, field order from the schema);
 existing files that need a change are edited with ruamel.yaml's round-trip mode, so
 comments, key order and blank lines survive, and the result is checked against the
 original before it is written. Files that need no change are not touched at all.
@@ -30,14 +33,14 @@ from filelock import FileLock, Timeout
 from rapidfuzz import fuzz, process
 from tqdm import tqdm
 
-from . import paperyaml
+from . import paperyaml, provenance
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import clean_latex
 from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .slugs import slugify, unique_slug
-from .yamlio import Map, atomic_write, char_name, parse, position, to_python
+from .yamlio import Map, atomic_write, char_name, parse, position, to_python, write_if_changed
 
 FUZZY_THRESHOLD = 95.0
 PROGRESS_MIN = 300
@@ -141,6 +144,17 @@ class _Paper:
     link_urls: set[str] = field(default_factory=set)
     origin: Location | None = None  # for a new paper: the record that created it
     raw: bytes = b""  # an existing file's bytes as read, to notice edits made meanwhile
+    prior: provenance.Seen | None = None  # what earlier imports took for this paper
+    seen_fields: dict[str, set[str]] = field(default_factory=dict)  # digests, this run
+    seen_links: set[str] = field(default_factory=set)  # link keys, this run
+
+    def seen(self) -> provenance.Seen:
+        """This run's view, added to what earlier imports took (for a paper that existed)."""
+        now = provenance.Seen(
+            {name: frozenset(d) for name, d in self.seen_fields.items()},
+            frozenset(self.seen_links),
+        )
+        return now if self.prior is None else self.prior.union(now)
 
     def located(self) -> Map | None:
         """The located tree of an existing file, parsed on first use if it was skipped."""
@@ -313,15 +327,18 @@ def import_records(
             ]
         ) from None
     try:
-        return _import_locked(records, papers_dir, added or today(), progress)
+        return _import_locked(records, content_dir, added or today(), progress)
     finally:
         lock.release()
 
 
 def _import_locked(
-    records: Sequence[Record], papers_dir: Path, added: dt.date, progress: bool | None
+    records: Sequence[Record], content_dir: Path, added: dt.date, progress: bool | None
 ) -> ImportReport:
     problems = Problems()
+    papers_dir = content_dir / "papers"
+    views_path = content_dir / provenance.RELATIVE_PATH
+    views = provenance.load(views_path)
     names = _paper_names(papers_dir)
     unchanged = _claim_unchanged(records, papers_dir, names)
     existing = _read_existing(papers_dir, names - {p.path.name for p in unchanged}, problems)
@@ -332,6 +349,7 @@ def _import_locked(
     index = _Index()
     taken: set[str] = set()
     for paper in existing:
+        paper.prior = views.get(paper.id)
         index.add(paper)
         taken.add(paper.id)
     created: list[_Paper] = []
@@ -353,7 +371,35 @@ def _import_locked(
         _merge(paper, record, report)
         index.add(paper)  # a fill may have given it an arXiv id or DOI
     _write(existing, created, touched, report)
+    _write_views(views_path, views, existing, created, report)
     return report
+
+
+def _write_views(
+    path: Path,
+    views: dict[str, provenance.Seen],
+    existing: list[_Paper],
+    created: list[_Paper],
+    report: ImportReport,
+) -> None:
+    """Record what this import took, after the papers are written.
+
+    In this order a run killed in between leaves the view behind the papers, which
+    is harmless: the next run takes the same values as new, finds them already in the
+    files (nothing to fill, no conflict, links not added twice) and records them. The
+    other order could record values that never reached a paper, which a re-import
+    would then never fill. A paper whose write was skipped (edited meanwhile) keeps its
+    old view; views of papers whose files are gone are dropped.
+    """
+    by_id = {paper.id: paper for paper in existing + created}
+    settled = set(report.added) | set(report.updated) | set(report.unchanged)
+    kept = {paper.id for paper in existing} | set(report.added)
+    new_views = {paper_id: view for paper_id, view in views.items() if paper_id in kept}
+    for paper_id in settled:
+        new_views[paper_id] = by_id[paper_id].seen()
+    if new_views or path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(path, provenance.dumps(new_views))
 
 
 def _empty(value: object) -> bool:
@@ -361,12 +407,16 @@ def _empty(value: object) -> bool:
 
 
 def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
+    prior = paper.prior
     for name in _TEXT_FIELDS + _LIST_FIELDS:
         imported: object = getattr(record, name)
         if not imported:
             continue
         if name in _LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]
+        paper.seen_fields.setdefault(name, set()).add(provenance.digest(imported))
+        if prior is not None and prior.has_value(name, imported):
+            continue  # taken before: whatever the file holds now is the curator's choice
         current = paper.values.get(name)
         if _empty(current):
             paper.values[name] = imported
@@ -380,6 +430,9 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             )
     for link in record.links:
         key = _link_key(link.url)
+        paper.seen_links.add(key)
+        if prior is not None and key in prior.links:
+            continue  # found before: a curator may have deleted it since
         if key not in paper.link_urls:
             paper.link_urls.add(key)
             paper.new_links.append(link)

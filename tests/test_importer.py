@@ -151,6 +151,7 @@ abstract: The curator's own abstract.
 """
     again = import_records([record], tmp_path, added=DAY)
     assert again.unchanged == ["first-paper"] and again.updated == []
+    assert again.conflicts == []  # the importer now knows it offered that abstract
     assert (papers / "first-paper.yml").read_text() == text
 
 
@@ -252,6 +253,7 @@ def test_a_run_killed_midway_leaves_whole_files_only(tmp_path, monkeypatch):
         import_records([_rec("Paper One"), _rec("Paper Two")], tmp_path, added=DAY)
     names = sorted(p.name for p in (tmp_path / "papers").iterdir())
     assert names == ["paper-one.yml"]  # no half-written file, no temporary left behind
+    assert not (tmp_path / "sources" / "imported.json").exists()  # recorded after the papers
     assert _read(tmp_path / "papers" / "paper-one.yml")["title"] == "Paper One"
 
 
@@ -359,11 +361,15 @@ def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
     assert kept.read_bytes() == listing.read_bytes()
     paper = tmp_path / "content" / "papers" / "first-paper.yml"
     paper.write_text(paper.read_text().replace("First abstract.", "Curated abstract."))
+    # The source still says what was imported before: the curator's edit is no news.
+    assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
+    assert capsys.readouterr().err == ""
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract, revised.")
     assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
     err = capsys.readouterr().err
     assert err == (
         f"{paper}:15:11: warning: conflict in abstract: kept 'Curated abstract.', "
-        f"{listing}:3:1 says 'First abstract.'\n"
+        f"{listing}:3:1 says 'First abstract, revised.'\n"
     )
     assert paper.read_text().endswith("abstract: Curated abstract.\n")
 
@@ -423,3 +429,206 @@ def test_an_edit_keeps_the_files_own_indentation(tmp_path):
         "        found_in: abstract\n"
         "abstract: A.\n"
     )
+
+
+# --- three-way merge: what the importer took before is the curator's to change --------
+
+
+VIEWS = Path("sources") / "imported.json"
+CODE = "https://github.com/o/first"
+PAGE = "https://o.github.io/first"
+
+
+def _first(**fields):
+    values = dict(
+        authors=("Ada Lovelace",), year="2021", venue="ICML",
+        links=(make_link(CODE, "abstract", official=True), make_link(PAGE, "abstract")),
+    )
+    values.update(fields)
+    return _rec("First Paper", values.pop("abstract", "First abstract."), **values)
+
+
+def _edit(path, old, new):
+    text = path.read_text()
+    assert old in text, text
+    path.write_text(text.replace(old, new))
+
+
+def test_deleted_links_and_cleared_fields_stay_deleted(tmp_path):
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, f"  code:\n    - url: {CODE}\n      found_in: abstract\n      official: true\n", "  code: []\n")
+    _edit(path, "year: 2021\n", "")
+    _edit(path, "authors:\n  - Ada Lovelace\n", "authors: []\n")
+    curated = path.read_bytes()
+    report = import_records([_first()], tmp_path, added=DAY)
+    assert (report.updated, report.unchanged, report.conflicts) == ([], ["first-paper"], [])
+    assert path.read_bytes() == curated
+    data = _read(path)
+    assert data["links"]["code"] == [] and "year" not in data and data["authors"] == []
+    assert data["links"]["project"] == [{"url": PAGE, "found_in": "abstract"}]
+
+
+def test_edited_fields_are_kept_without_a_conflict(tmp_path):
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, "abstract: First abstract.", "abstract: The curator's better abstract.")
+    _edit(path, "venue: ICML", "venue: ICML 2021 (oral)")
+    curated = path.read_bytes()
+    for _ in range(2):  # not on the first re-import, nor on any later one
+        report = import_records([_first()], tmp_path, added=DAY)
+        assert (report.conflicts, report.updated) == ([], [])
+    assert path.read_bytes() == curated
+
+
+def test_a_value_new_in_the_source_fills_or_conflicts_once_and_new_links_are_added(tmp_path):
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, "abstract: First abstract.", "abstract: Curated.")
+    _edit(path, "year: 2021\n", "")  # cleared by the curator
+    _edit(path, f"  project:\n    - url: {PAGE}\n      found_in: abstract\n", "  project: []\n")
+    changed = _first(
+        abstract="Revised abstract.", year="2022",
+        links=(make_link(CODE, "abstract", official=True), make_link(PAGE, "abstract"),
+               make_link("https://arxiv.org/abs/2101.00010", "abstract")),
+    )
+    report = import_records([changed], tmp_path, added=DAY)
+    assert [str(c) for c in report.conflicts] == [
+        f"{path}:20:11: conflict in abstract: kept 'Curated.', in.txt:1:1 says 'Revised abstract.'"
+    ]
+    assert report.updated == ["first-paper"]
+    data = _read(path)
+    assert (data["abstract"], data["year"]) == ("Curated.", "2022")  # kept; filled
+    assert data["links"]["project"] == []  # deleted before, still deleted
+    assert data["links"]["paper"] == [{"url": "https://arxiv.org/abs/2101.00010", "found_in": "abstract"}]
+    assert [l["url"] for l in data["links"]["code"]] == [CODE]
+    # Reported once: the importer now knows the source says it.
+    again = import_records([changed], tmp_path, added=DAY)
+    assert (again.conflicts, again.updated) == ([], [])
+
+
+def test_the_view_file_is_sorted_one_line_per_paper_and_holds_digests(tmp_path):
+    import hashlib
+    import json
+
+    import_records([_rec("Zeta Paper", "Z.", year="2020"), _first(links=(make_link(CODE + "/", "abstract"),))],
+                   tmp_path, added=DAY)
+
+    def digest(value):
+        return hashlib.sha256(json.dumps(value, separators=(",", ":")).encode()).hexdigest()[:16]
+
+    text = (tmp_path / VIEWS).read_text()
+    lines = text.splitlines()
+    assert lines[:3] == ["{", ' "format": 1,', ' "papers": {'] and lines[-2:] == [" }", "}"]
+    assert [line.split(":")[0] for line in lines[3:-2]] == ['  "first-paper"', '  "zeta-paper"']
+    assert json.loads(text)["papers"] == {
+        "first-paper": {
+            "fields": {
+                "abstract": [digest("First abstract.")], "authors": [digest(["Ada Lovelace"])],
+                "title": [digest("First Paper")], "venue": [digest("ICML")], "year": [digest("2021")],
+            },
+            "links": ["https://github.com/o/first"],
+        },
+        "zeta-paper": {
+            "fields": {"abstract": [digest("Z.")], "title": [digest("Zeta Paper")], "year": [digest("2020")]},
+            "links": [],
+        },
+    }
+
+
+def test_two_sources_wording_a_title_differently_conflict_once(tmp_path):
+    listing = _rec("First Paper", "A.", arxiv="2101.00010")
+    bib = _rec("First paper", "A.", line=5, arxiv="2101.00010")
+    import_records([listing], tmp_path, added=DAY)
+    assert len(import_records([bib], tmp_path, added=DAY).conflicts) == 1
+    assert import_records([listing], tmp_path, added=DAY).conflicts == []
+    assert import_records([bib], tmp_path, added=DAY).conflicts == []
+
+
+def test_a_paper_without_a_view_merges_fill_only_then_gets_one(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "p.yml").write_text("id: p\ntitle: Old Paper\nlinks:\n  code: []\nabstract: Mine.\n")
+    record = _rec("Old Paper", "Theirs.", year="2020", links=(make_link(CODE, "abstract"),))
+    report = import_records([record], tmp_path, added=DAY)
+    assert [c.field for c in report.conflicts] == ["abstract"] and report.updated == ["p"]
+    data = _read(papers / "p.yml")
+    assert (data["year"], data["abstract"]) == ("2020", "Mine.")
+    assert [l["url"] for l in data["links"]["code"]] == [CODE]
+    assert import_records([record], tmp_path, added=DAY).conflicts == []
+
+
+def test_a_run_killed_after_the_papers_before_the_view_is_harmless(tmp_path, monkeypatch):
+    import generator.importer as importer
+
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    views = (tmp_path / VIEWS).read_bytes()
+    more = _first(links=(make_link(CODE, "abstract", official=True), make_link(PAGE, "abstract"),
+                         make_link("https://gitlab.com/o/more", "abstract")), doi="10.1/x")
+
+    def killed(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importer, "write_if_changed", killed)
+    with pytest.raises(KeyboardInterrupt):
+        import_records([more], tmp_path, added=DAY)
+    monkeypatch.undo()
+    assert (tmp_path / VIEWS).read_bytes() == views  # the papers went first
+    after_crash = path.read_bytes()
+    assert b"https://gitlab.com/o/more" in after_crash and b'doi: "10.1/x"' in after_crash
+    report = import_records([more], tmp_path, added=DAY)
+    assert (report.conflicts, report.updated) == ([], [])
+    assert path.read_bytes() == after_crash  # nothing added twice
+    assert "https://gitlab.com/o/more" in (tmp_path / VIEWS).read_text()
+    _edit(path, "    - url: https://gitlab.com/o/more\n      found_in: abstract\n", "")
+    assert import_records([more], tmp_path, added=DAY).updated == []
+    assert b"gitlab.com/o/more" not in path.read_bytes()
+
+
+def test_a_run_killed_while_writing_papers_records_nothing(tmp_path, monkeypatch):
+    real_link = os.link
+    calls = []
+
+    def dying_link(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", dying_link)
+    with pytest.raises(KeyboardInterrupt):
+        import_records([_rec("Paper One"), _rec("Paper Two")], tmp_path, added=DAY)
+    assert not (tmp_path / VIEWS).exists()
+
+
+def test_a_paper_edited_during_the_import_keeps_its_old_view(tmp_path, monkeypatch):
+    import generator.importer as importer
+
+    import_records([_first()], tmp_path, added=DAY)
+    views = (tmp_path / VIEWS).read_bytes()
+    path = tmp_path / "papers" / "first-paper.yml"
+    real_read = importer._read_existing
+
+    def read_then_someone_edits(*args):
+        found = real_read(*args)
+        _edit(path, "venue: ICML", "venue: Mine")
+        return found
+
+    monkeypatch.setattr(importer, "_read_existing", read_then_someone_edits)
+    _edit(path, "year: 2021\n", "year: 1999\n")  # so the fast path does not claim the file
+    report = import_records([_first(doi="10.1/new")], tmp_path, added=DAY)
+    assert [w.message.split(",")[0] for w in report.warnings] == ["this file changed while the import ran"]
+    assert (tmp_path / VIEWS).read_bytes() == views  # the DOI was not written, so not recorded
+
+
+def test_a_damaged_view_file_stops_the_import(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / VIEWS).write_text("{not json")
+    with pytest.raises(CuratorError) as caught:
+        import_records([_rec("New Paper")], tmp_path, added=DAY)
+    assert str(caught.value).startswith(
+        f"{tmp_path / VIEWS}: cannot read the importer's record of what it imported ("
+    )
+    assert str(caught.value).endswith("; restore it from git, or delete it to merge fill-only as before; nothing was written")
+    assert list((tmp_path / "papers").iterdir()) == []

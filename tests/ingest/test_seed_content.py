@@ -3,6 +3,7 @@
 import shutil
 from pathlib import Path
 
+from generator import provenance
 from generator.errors import Problems
 from generator.importer import import_paths
 from generator.links import classify
@@ -74,7 +75,24 @@ def test_the_35_github_repositories_and_8_project_pages():
 def test_reimporting_the_seed_changes_nothing(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(PAPERS, content / "papers")
+    shutil.copytree(ROOT / "content" / "sources", content / "sources")
     before = {p.name: p.read_bytes() for p in (content / "papers").iterdir()}
+    views = (content / "sources" / "imported.json").read_bytes()
     report = import_paths([SEED], content)
     assert (len(report.unchanged), report.added, report.updated) == (180, [], [])
+    assert report.conflicts == []
     assert {p.name: p.read_bytes() for p in (content / "papers").iterdir()} == before
+    assert (content / "sources" / "imported.json").read_bytes() == views
+
+
+def test_the_shipped_view_is_what_the_seed_gave_each_paper():
+    views = provenance.load(ROOT / "content" / "sources" / "imported.json")
+    papers = _papers()
+    assert sorted(views) == sorted(papers)
+    for paper_id, paper in papers.items():
+        view = views[paper_id]
+        # The seed gives titles and abstracts only, and the files hold them unedited.
+        assert sorted(view.fields) == ["abstract", "title"]
+        assert view.has_value("title", paper["title"]) and view.has_value("abstract", paper["abstract"])
+        urls = {link["url"].rstrip("/").lower() for items in paper["links"].values() for link in items}
+        assert view.links == urls

@@ -1,0 +1,126 @@
+"""The importer's own view of each paper: what it has taken from the sources.
+
+A re-import compares each source value with this view, not with the curated file, so
+that a curator's deletion or edit is not mistaken for a gap to fill: a value the
+importer already took once is the curator's to keep, change or delete (a three-way
+merge with the view as the common base). Only a value the sources did not give before
+is news: it fills an empty field, or is reported as a conflict.
+
+The view lives in one committed file, ``content/sources/imported.json``, one line per
+paper so that a diff shows which papers an import touched::
+
+    {
+     "format": 1,
+     "papers": {
+      "some-paper": {"fields":{"abstract":["3f1a..."],"title":["9c0e..."]},"links":["https://github.com/o/n"]}
+     }
+    }
+
+Field values are kept as digests (sha256 of the value's JSON, 16 hex digits): equality
+is all a re-import asks, the sources themselves are kept next to this file, and the
+abstracts are not stored a third time. Link URLs are kept as themselves (the key the
+importer compares links by: no trailing slash, lower case), so a curator can see which
+links the importer found. Each field keeps every value the importer has taken for it,
+so two sources that word a title differently (a listing and a .bib) do not raise the
+same conflict in turn on every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from .errors import CuratorError, Location, Problem
+
+RELATIVE_PATH = Path("sources") / "imported.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the importer has taken for one paper: field -> value digests, and link keys."""
+
+    fields: Mapping[str, frozenset[str]]
+    links: frozenset[str]
+
+    def has_value(self, name: str, value: object) -> bool:
+        return digest(value) in self.fields.get(name, frozenset())
+
+    def union(self, other: Seen) -> Seen:
+        names = set(self.fields) | set(other.fields)
+        fields = {
+            name: self.fields.get(name, frozenset()) | other.fields.get(name, frozenset())
+            for name in names
+        }
+        return Seen(fields, self.links | other.links)
+
+
+def digest(value: object) -> str:
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def load(path: Path) -> dict[str, Seen]:
+    """The view kept at ``path``; empty when there is none yet (papers imported before
+    the view existed merge fill-only). A damaged file is an error: guessing would let
+    an import bring back what curators deleted."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise _damaged(path, str(exc)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _damaged(path, f"expected an object with \"format\": {FORMAT}")
+    papers = data.get("papers")
+    if not isinstance(papers, dict):
+        raise _damaged(path, "expected \"papers\": an object of paper id -> view")
+    views: dict[str, Seen] = {}
+    for paper_id, entry in papers.items():
+        fields = entry.get("fields") if isinstance(entry, dict) else None
+        links = entry.get("links") if isinstance(entry, dict) else None
+        if (
+            not isinstance(fields, dict)
+            or not isinstance(links, list)
+            or not all(isinstance(v, list) and all(isinstance(d, str) for d in v) for v in fields.values())
+            or not all(isinstance(url, str) for url in links)
+        ):
+            raise _damaged(path, f"the entry of {paper_id!r} is not {{\"fields\": ..., \"links\": [...]}}")
+        views[paper_id] = Seen(
+            {name: frozenset(values) for name, values in fields.items()}, frozenset(links)
+        )
+    return views
+
+
+def _damaged(path: Path, why: str) -> CuratorError:
+    return CuratorError(
+        [
+            Problem(
+                Location(str(path)),
+                f"cannot read the importer's record of what it imported ({why}); restore it "
+                "from git, or delete it to merge fill-only as before; nothing was written",
+            )
+        ]
+    )
+
+
+def dumps(views: Mapping[str, Seen]) -> str:
+    """The file's text: sorted throughout, one line per paper, the same bytes for the same view."""
+    lines = ["{", f' "format": {FORMAT},', ' "papers": {']
+    ids = sorted(views)
+    for n, paper_id in enumerate(ids):
+        seen = views[paper_id]
+        entry = {
+            "fields": {name: sorted(seen.fields[name]) for name in sorted(seen.fields)},
+            "links": sorted(seen.links),
+        }
+        comma = "," if n < len(ids) - 1 else ""
+        lines.append(
+            f"  {json.dumps(paper_id)}: "
+            f"{json.dumps(entry, ensure_ascii=False, separators=(',', ':'))}{comma}"
+        )
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
