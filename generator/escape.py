@@ -142,7 +142,23 @@ def _markdown() -> markdown.Markdown:
     converter = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
+    # Images would load from a third party on every view and vanish from the sanitised
+    # output anyway; without the image patterns `![alt](url)` reads as "!" and a link
+    # to the image, so the curator's alt text and URL stay visible.
+    for name in ("image_link", "image_reference", "short_image_ref"):
+        converter.inlinePatterns.deregister(name)
     return converter
+
+
+# Python-Markdown's link patterns take time quadratic in the number of `[` that could
+# open a link (5,000 take seconds to minutes). Real notes hold a handful of links; text
+# with more openers than this is shown literally instead of stalling the build.
+MAX_LINK_OPENERS = 200
+
+
+def _literal_paragraphs(value: str) -> Markup:
+    paragraphs = _BLANK_LINES.split(value.strip())
+    return Markup("".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip()))
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
@@ -162,6 +178,8 @@ def markdown_html(value: str) -> Markup:
     """
     if not value.strip():
         return Markup("")
+    if value.count("[") > MAX_LINK_OPENERS:
+        return _literal_paragraphs(value)
     converter = _markdown()
     converter.reset()
     try:
@@ -170,8 +188,7 @@ def markdown_html(value: str) -> Markup:
         # Python-Markdown recurses once per level of nesting, so a list nested hundreds
         # of levels deep exhausts the stack: such notes are shown as the text they are.
         converter.reset()
-        paragraphs = _BLANK_LINES.split(value.strip())
-        return Markup("".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip()))
+        return _literal_paragraphs(value)
     rendered = _HEADING.sub(_demote, converted)
     cleaned = nh3.clean(
         rendered,

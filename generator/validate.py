@@ -425,7 +425,14 @@ def url_problem(url: str) -> str:
             return f"must be an http(s) URL, not a '{scheme.lower()}:' URL"
         if not url[len(scheme) + 1 :].startswith("//") or not urlsplit(url).hostname:
             return "must be an absolute http(s) URL with a host name, like https://example.org/"
-    return f"must be an absolute http(s) URL: write https://{url}"
+    if _HOST_LIKE.match(url):
+        return f"must be an absolute http(s) URL: write https://{url}"
+    return "must be an absolute http(s) URL, like https://example.org/"
+
+
+# Text that reads as a host name with an optional path (``github.com/a/b``): only then is
+# "write https://..." a helpful fix; for ``javascript&#58;...`` it would be misleading.
+_HOST_LIKE = re.compile(r"(?i)^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]\S*)?$")
 
 
 def code_repository(url: str) -> tuple[str, str]:

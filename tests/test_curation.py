@@ -636,3 +636,14 @@ def test_check_passes_on_good_content_and_warnings_alone_do_not_fail(capsys, tmp
             "0 errors, 1 warning (0 papers and 1 topic loaded)",
         ],
     )
+
+
+def test_the_https_fix_hint_is_given_only_for_text_that_reads_as_a_host():
+    from generator.validate import url_problem
+
+    assert url_problem("github.com/a/b") == (
+        "must be an absolute http(s) URL: write https://github.com/a/b"
+    )
+    assert url_problem("javascript&#58;alert(3)") == (
+        "must be an absolute http(s) URL, like https://example.org/"
+    )

@@ -219,3 +219,21 @@ def test_notes_build_time_syntax_stays_text():
     notes = '{{ config }}\n\n--8<-- "/etc/passwd"\n\n!!! note'
     rendered = visible(escape.markdown_html(notes))
     assert "".join(rendered.text) == html.unescape('{{ config }}\n--8<-- "/etc/passwd"\n!!! note')
+
+
+def test_an_image_in_notes_stays_visible_as_text_and_loads_nothing():
+    out = str(escape.markdown_html("See ![the figure](https://x.org/f.png) here."))
+    assert "<img" not in out
+    assert "![the figure](https://x.org/f.png)" in out
+
+
+def test_notes_with_thousands_of_link_openers_are_shown_literally():
+    # Python-Markdown needs seconds to minutes for this; it must be text at once.
+    value = "[a](" * 3000
+    out = str(escape.markdown_html(value))
+    assert out == "<p>" + value + "</p>"
+
+
+def test_notes_with_a_few_links_still_render_them():
+    out = str(escape.markdown_html("[a](https://a.org) " * 10))
+    assert out.count('<a href="https://a.org"') == 10
