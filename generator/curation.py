@@ -44,7 +44,7 @@ def load_content(content_dir: Path, root: Path | None = None) -> tuple[Content, 
 
     Paths in problems are relative to ``root`` (by default the folder holding
     ``content_dir``). Papers come sorted by id, topics in the order of topics.yml. A
-    paper or topic is left out only when its id, title or (for a paper) abstract is
+    paper or topic is left out only when its id or title is
     unusable or its id is taken by an earlier file; an invalid optional field keeps its
     default, and references to unknown ids are dropped.
     """
@@ -144,7 +144,7 @@ class _PaperDraft:
     shown: str  # the file's path as problems show it
     values: dict[str, object] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)  # the values in _POINTED_AT
-    usable: bool = False  # id, title and abstract are valid
+    usable: bool = False  # id and title are valid
 
     @property
     def id(self) -> str | None:
@@ -179,7 +179,7 @@ def _read_paper(path: Path, shown: str, stem: str, problems: Problems) -> _Paper
         if len(problems.items) == before:
             problems.error(
                 Location(shown, 1, 1),
-                "the file is empty; a paper needs an id, a title and an abstract",
+                "the file is empty; a paper needs an id and a title",
             )
         return draft
     if not isinstance(tree, Map):
@@ -460,7 +460,7 @@ def _paper(
     return Paper(
         id=str(values["id"]),
         title=str(values["title"]),
-        abstract=str(values["abstract"]),
+        abstract=str(values.get("abstract") or ""),
         authors=values.get("authors") or (),  # type: ignore[arg-type]
         year=values.get("year"),  # type: ignore[arg-type]
         venue=str(values.get("venue") or ""),

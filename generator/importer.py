@@ -655,7 +655,8 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
     lines += paperyaml.string_list("tags", list(values.get("tags") or []))  # type: ignore[call-overload]
     lines.append(f"added: {values['added']}")
     lines.append("related: []")
-    lines += paperyaml.text_block("abstract", str(values.get("abstract") or ""))
+    if values.get("abstract"):  # optional: a record without one gets no key, not ""
+        lines += paperyaml.text_block("abstract", str(values["abstract"]))
     return "\n".join(lines) + "\n"
 
 

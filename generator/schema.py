@@ -122,7 +122,11 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("added", "date", "When the paper joined the list (drives 'recently added' and feeds)."),
     Field("related", "list[paper]", "Papers the curator links by hand, shown first among related."),
     Field("notes", "markdown", "The curator's notes, in Markdown."),
-    Field("abstract", "text", "The abstract as plain text; `*x*` marks emphasis.", required=True),
+    Field(
+        "abstract", "text",
+        "The abstract as plain text; `*x*` marks emphasis. May be left out (many BibTeX"
+        " entries have none): the page then has no Abstract section.",
+    ),
 )
 
 LINK_FIELDS: tuple[Field, ...] = (

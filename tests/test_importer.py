@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -632,3 +633,121 @@ def test_a_damaged_view_file_stops_the_import(tmp_path):
     )
     assert str(caught.value).endswith("; restore it from git, or delete it to merge fill-only as before; nothing was written")
     assert list((tmp_path / "papers").iterdir()) == []
+
+
+# --- papers without an abstract --------------------------------------------------------
+
+
+def test_a_record_without_an_abstract_gets_no_abstract_key_and_passes_check(tmp_path):
+    from generator.curation import load_content
+
+    listing = tmp_path / "list.txt"
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.\nCut Off Paper\n")
+    report = import_paths([listing], tmp_path / "content", added=DAY)
+    assert [str(w) for w in report.warnings] == [
+        f"{listing}:5:1: warning: this title has no abstract after it (the listing looks cut "
+        "off); imported without one"
+    ]
+    path = tmp_path / "content" / "papers" / "cut-off-paper.yml"
+    assert path.read_text().endswith("added: 2026-01-02\nrelated: []\n")
+    assert "abstract" not in _read(path)
+    content, problems = load_content(tmp_path / "content")
+    assert problems.items == [] and [(p.id, p.abstract) for p in content.papers] == [
+        ("cut-off-paper", ""), ("first-paper", "First abstract.")
+    ]
+    # Re-importing the cut-off listing changes nothing; the full listing fills the abstract in.
+    assert import_paths([listing], tmp_path / "content", added=DAY).updated == []
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.\nCut Off Paper\nNow whole.\n")
+    again = import_paths([listing], tmp_path / "content", added=DAY)
+    assert (again.updated, again.conflicts) == (["cut-off-paper"], [])
+    assert _read(path)["abstract"] == "Now whole."
+
+
+RICH_TOPICS = """\
+topics:
+  - id: model-merging
+    title: Model merging
+    description: Combining the weights of models.
+    keywords: {merging: 2, averaging: 1}
+    threshold: 2
+"""
+
+
+class _Text(HTMLParser):
+    """The text of a page's article and the links in it, as a reader sees them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.hrefs, self.headings, self._in, self._heading = [], [], [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self._in += 1
+        if self._in and tag == "a":
+            self.hrefs.append(dict(attrs).get("href"))
+        self._heading = self._in and tag == "h2"
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in -= 1
+        if tag == "h2":
+            self._heading = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.text.append(data)
+            if self._heading:
+                self.headings.append(data.strip())
+
+
+def _article(path):
+    page = _Text()
+    page.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(page.text).split()), page.hrefs, [h for h in page.headings if h]
+
+
+@pytest.mark.slow
+def test_bibtex_round_trip_import_check_build(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from generator.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
+    repo = Path(__file__).resolve().parents[1]
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
+    for shared in ("generator", "overrides"):
+        (project / shared).symlink_to(repo / shared, target_is_directory=True)
+    shutil.copytree(repo / "content" / "pages", project / "content" / "pages")
+    (project / "content" / "topics.yml").write_text(RICH_TOPICS)
+    (project / "docs").mkdir()
+
+    assert main(["--root", str(project), "import", str(DATA / "rich.bib")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "2 record(s): 2 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "2 link(s) found"
+    )
+    merging = "merging-models-with-fisher-weighted-averaging-the-ecole-study"
+    plain = "learning-without-an-abstract-bibtex-entries-in-the-wild"
+    assert "abstract" not in _read(project / "content" / "papers" / f"{plain}.yml")
+    assert main(["--root", str(project), "check"]) == 0
+    assert "0 errors" in capsys.readouterr().out
+    assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
+
+    text, hrefs, headings = _article(project / "site" / "papers" / merging / "index.html")
+    assert "Kurt Gödel, Pál Erdős, Ayşe Çelik · Advances in Neural Information Processing Systems · 2023" in text
+    assert "Merging Models with Fisher-Weighted Averaging: the École Study" in text
+    assert "arXiv 2111.09832" in text and "DOI 10.5555/3600270.3601234" in text
+    assert {
+        "https://arxiv.org/abs/2111.09832", "https://doi.org/10.5555/3600270.3601234",
+        "https://github.com/mmatena/model_merging", "https://mmatena.github.io/merging/",
+    } <= set(hrefs)
+    assert "We show that “Fisher merging” beats simple averaging by 10%" in text
+    assert headings[0] == "Abstract"
+
+    text, hrefs, headings = _article(project / "site" / "papers" / plain / "index.html")
+    assert "John Smith, Jr., Ana de la Cruz · Journal of Machine Learning Research · 2021" in text
+    assert "DOI 10.48550/JMLR.2021.042" in text and "arXiv" not in text
+    assert "https://doi.org/10.48550/JMLR.2021.042" in hrefs
+    assert "Abstract" not in headings
