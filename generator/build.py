@@ -23,7 +23,7 @@ from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import HandPage, Plan, plan_site
 from .pages import Page as PlanPage
 from .related import related_papers
-from .render import Renderer
+from .render import ICON_STYLESHEET, Renderer
 from .topics import Matcher, assign_paper, compile_topics
 from .write import Stamps, WriteReport, write_outputs
 from .yamlio import read_text
@@ -170,6 +170,7 @@ def generate(
         site_url=settings.site_url,
         source_date_epoch=build_epoch,
     )
+    renderer = renderer or Renderer()
     plan_problems = Problems()
     plan = plan_site(
         site,
@@ -177,14 +178,13 @@ def generate(
         bibtex=bibtex,
         papers_json=papers_json(site),
         reference=curation.schema_reference_markdown(),
-        extra_files={**extra, **schema_files()},
+        extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
         problems=plan_problems,
     )
     if plan_problems.has_errors():
         raise CuratorError(plan_problems)
     lap("plan")
 
-    renderer = renderer or Renderer()
     rendered = [(output.dest, memo.render(renderer, output)) for output in plan.outputs]
     for gone in set(memo.pages) - {output.dest for output in plan.outputs}:
         del memo.pages[gone]

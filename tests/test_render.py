@@ -86,3 +86,37 @@ def test_meta_strings_reach_the_theme_html_escaped_and_otherwise_unchanged(value
     )
     assert html.unescape(meta["title"]) == expected
     assert "<" not in meta["title"] and '"' not in meta["title"]
+
+
+def test_icon_stylesheet_paints_every_icon_from_its_svg_file():
+    import re
+    from urllib.parse import unquote
+
+    from generator.render import ICONS
+
+    renderer = Renderer()
+    css = renderer.icon_stylesheet()
+    rules = dict(re.findall(r'\.rl-icon--([a-z]+) \{ --rl-icon: url\("data:image/svg\+xml,([^"]*)"\); \}', css))
+    files = {p.stem: p for p in ICONS.glob("*.svg")}
+    assert sorted(rules) == sorted(files) and len(rules) >= 10
+    for name, path in files.items():
+        # The data URI holds the file's SVG (white space folded), with nothing that
+        # would end the CSS string or start a fragment.
+        assert unquote(rules[name]) == " ".join(path.read_text(encoding="utf-8").split())
+        assert '"' not in rules[name] and "#" not in rules[name]
+    badge = renderer.icon("github")
+    assert badge == '<span class="rl-badge__icon rl-icon--github" aria-hidden="true"></span>'
+    with pytest.raises(KeyError):
+        renderer.icon("gopher")
+
+
+def test_generated_docs_hold_the_icon_stylesheet_mkdocs_yml_lists(tmp_path):
+    import yaml
+
+    from generator.render import ICON_STYLESHEET
+
+    generate_fixture(tmp_path / "docs")
+    assert (tmp_path / "docs" / ICON_STYLESHEET).read_text(encoding="utf-8") == Renderer().icon_stylesheet()
+    config = (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    extra_css = yaml.load(config, Loader=type("L", (yaml.SafeLoader,), {}))  # no !ENV tags here
+    assert ICON_STYLESHEET in extra_css["extra_css"]
