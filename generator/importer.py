@@ -40,7 +40,9 @@ from .latex import clean_latex
 from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .slugs import slugify, unique_slug
-from .yamlio import Map, atomic_write, char_name, parse, position, to_python, write_if_changed
+from .yamlio import (
+    Map, atomic_write, char_name, new_file_mode, parse, position, to_python, write_if_changed,
+)
 
 FUZZY_THRESHOLD = 95.0
 PROGRESS_MIN = 300
@@ -414,8 +416,9 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             continue
         if name in _LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]
-        paper.seen_fields.setdefault(name, set()).add(provenance.digest(imported))
-        if prior is not None and prior.has_value(name, imported):
+        digest = provenance.digest(imported)
+        paper.seen_fields.setdefault(name, set()).add(digest)
+        if prior is not None and digest in prior.fields.get(name, ()):
             continue  # taken before: whatever the file holds now is the curator's choice
         current = paper.values.get(name)
         if _empty(current):
@@ -576,10 +579,12 @@ def _write_new_files(files: list[tuple[Path, str]]) -> set[Path]:
     """
     skipped: set[Path] = set()
     temporaries: list[tuple[str, Path]] = []
+    mode = new_file_mode()
     try:
         for path, text in files:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             temporaries.append((tmp, path))
+            os.fchmod(fd, mode)  # mkstemp makes 0600; a curator's files follow the umask
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         if temporaries:

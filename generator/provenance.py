@@ -50,6 +50,10 @@ class Seen:
         return digest(value) in self.fields.get(name, frozenset())
 
     def union(self, other: Seen) -> Seen:
+        if other.links <= self.links and all(
+            digests <= self.fields.get(name, frozenset()) for name, digests in other.fields.items()
+        ):
+            return self  # the usual re-import: nothing new
         names = set(self.fields) | set(other.fields)
         fields = {
             name: self.fields.get(name, frozenset()) | other.fields.get(name, frozenset())

@@ -751,3 +751,16 @@ def test_bibtex_round_trip_import_check_build(tmp_path, monkeypatch, capsys):
     assert "DOI 10.48550/JMLR.2021.042" in text and "arXiv" not in text
     assert "https://doi.org/10.48550/JMLR.2021.042" in hrefs
     assert "Abstract" not in headings
+
+
+def test_written_files_get_the_umask_mode_not_mkstemps_0600(tmp_path):
+    old = os.umask(0o022)
+    try:
+        import_records([_rec("Paper One", year="2020")], tmp_path, added=DAY)
+        path = tmp_path / "papers" / "paper-one.yml"
+        assert (path.stat().st_mode & 0o777, (tmp_path / VIEWS).stat().st_mode & 0o777) == (0o644, 0o644)
+        path.chmod(0o664)  # an edit keeps the file's own mode
+        import_records([_rec("Paper One", venue="ICML")], tmp_path, added=DAY)
+        assert "ICML" in path.read_text() and path.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
