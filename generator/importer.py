@@ -399,6 +399,8 @@ def _write_views(
     new_views = {paper_id: view for paper_id, view in views.items() if paper_id in kept}
     for paper_id in settled:
         new_views[paper_id] = by_id[paper_id].seen()
+    if new_views.keys() == views.keys() and all(new_views[k] is views[k] for k in views):
+        return  # the usual re-import: nothing new (Seen.union returns the old view)
     if new_views or path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(path, provenance.dumps(new_views))
