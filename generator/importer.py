@@ -99,12 +99,18 @@ class ImportReport:
     conflicts: list[Conflict] = field(default_factory=list)
     links_found: int = 0
     warnings: list[Problem] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # deleted by a curator: not recreated
 
     def summary(self) -> str:
         return (
             f"{self.records} record(s): {len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.duplicates)} duplicate(s) merged, "
             f"{len(self.conflicts)} conflict(s), {self.links_found} link(s) found"
+            + (
+                f", {len(set(self.removed))} deleted by a curator and not recreated"
+                if self.removed
+                else ""
+            )
         )
 
 
@@ -354,12 +360,23 @@ def _import_locked(
         paper.prior = views.get(paper.id)
         index.add(paper)
         taken.add(paper.id)
+    # A paper an earlier import created whose file a curator has since deleted: its view
+    # stays as a tombstone, and a record with one of its titles is not brought back.
+    deleted_titles = {
+        title_digest: paper_id
+        for paper_id, view in views.items()
+        if paper_id not in taken
+        for title_digest in view.fields.get("title", ())
+    }
     created: list[_Paper] = []
     touched: set[str] = set()
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
         report.links_found += len(record.links)
         paper, reason = index.find(record)
+        if paper is None and provenance.digest(record.title) in deleted_titles:
+            report.removed.append(deleted_titles[provenance.digest(record.title)])
+            continue
         if paper is None:
             paper_id = unique_slug(slugify(record.title), taken)
             taken.add(paper_id)
@@ -391,11 +408,12 @@ def _write_views(
     files (nothing to fill, no conflict, links not added twice) and records them. The
     other order could record values that never reached a paper, which a re-import
     would then never fill. A paper whose write was skipped (edited meanwhile) keeps its
-    old view; views of papers whose files are gone are dropped.
+    old view. The view of a paper whose file a curator deleted is kept while its source
+    still offers it, so the deletion holds; once no source offers it, it is dropped.
     """
     by_id = {paper.id: paper for paper in existing + created}
     settled = set(report.added) | set(report.updated) | set(report.unchanged)
-    kept = {paper.id for paper in existing} | set(report.added)
+    kept = {paper.id for paper in existing} | set(report.added) | set(report.removed)
     new_views = {paper_id: view for paper_id, view in views.items() if paper_id in kept}
     for paper_id in settled:
         new_views[paper_id] = by_id[paper_id].seen()

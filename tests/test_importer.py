@@ -764,3 +764,16 @@ def test_written_files_get_the_umask_mode_not_mkstemps_0600(tmp_path):
         assert "ICML" in path.read_text() and path.stat().st_mode & 0o777 == 0o664
     finally:
         os.umask(old)
+
+
+def test_a_paper_file_deleted_by_a_curator_is_not_recreated(tmp_path):
+    import_records([_first(), _rec("Second Paper")], tmp_path, added=DAY)
+    (tmp_path / "papers" / "first-paper.yml").unlink()
+    report = import_records([_first(), _rec("Second Paper")], tmp_path, added=DAY)
+    assert report.added == [] and report.removed == ["first-paper"]
+    assert "1 deleted by a curator and not recreated" in report.summary()
+    assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["second-paper.yml"]
+    # The deletion holds on every later run, not only the next one.
+    again = import_records([_first()], tmp_path, added=DAY)
+    assert again.added == [] and again.removed == ["first-paper"]
+    assert not (tmp_path / "papers" / "first-paper.yml").exists()
