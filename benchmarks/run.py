@@ -47,8 +47,6 @@ PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
-import synth  # noqa: E402
-
 ADDED = dt.date(2026, 1, 1)  # a fixed date: the synthetic content is the same in every run
 EPOCH = 1767225600  # SOURCE_DATE_EPOCH for that date, so builds are reproducible
 
@@ -58,6 +56,8 @@ EPOCH = 1767225600  # SOURCE_DATE_EPOCH for that date, so builds are reproducibl
 
 def prepare(n: int, seed: int) -> dict[str, Path]:
     """A fresh project folder for N papers: listing, mkdocs.yml, topics and hand pages."""
+    import synth
+
     base = WORK / f"n{n}"
     if base.exists():
         shutil.rmtree(base)
@@ -81,7 +81,7 @@ def prepare(n: int, seed: int) -> dict[str, Path]:
             "baseline": baseline}
 
 
-def write_baseline(folder: Path, papers: list[synth.SynthPaper]) -> None:
+def write_baseline(folder: Path, papers: list) -> None:
     """The stack's floor: N pages holding only title and abstract, outside the nav."""
     docs = folder / "docs"
     (docs / "papers").mkdir(parents=True)
@@ -111,6 +111,7 @@ def curate(content: Path, parents: list[int]) -> dict[str, int]:
     drawn from, and each topic's reading order becomes the first synthetic papers drawn
     from the shipped ones in that order; topics.yml is the shipped one with those ids.
     """
+    import synth
     import yaml
 
     shipped = {}
@@ -314,7 +315,8 @@ def _generate(project: Path, profile: str = "") -> dict:
     from generator import build
 
     settings = _settings(project)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
+    startup_cpu = cpu  # interpreter start-up and importing the generator (scikit-learn, ...)
     if profile:
         profiler = cProfile.Profile()
         result = profiler.runcall(build.generate, settings)
@@ -324,6 +326,8 @@ def _generate(project: Path, profile: str = "") -> dict:
     seconds = time.perf_counter() - start
     return {
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3),
+        "startup_and_import_cpu": round(startup_cpu, 3),
         "phases": {k: round(v, 3) for k, v in result.timings.items()},
         "outputs": len(result.plan.outputs),
         "written": len(result.report.written),
@@ -370,16 +374,17 @@ def _edit(project: Path) -> dict:
 
 
 def _timed(function, *args):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = function(*args)
-    return result, time.perf_counter() - start
+    return result, time.perf_counter() - start, time.process_time() - cpu
 
 
 def _edit_report(timed) -> dict:
-    result, seconds = timed
+    result, seconds, cpu = timed
     written = list(result.report.written)
     return {
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
         "phases": {k: round(v, 3) for k, v in result.timings.items()},
         "written": len(written),
         "written_files": written[:30],
@@ -467,7 +472,9 @@ def _version(name: str) -> str:
     return version(name)
 
 
-def bench(n: int, seed: int, profile: bool, skip_build: bool, split: bool = True) -> dict:
+def bench(
+    n: int, seed: int, profile: bool, skip_build: bool, split: bool = True, rebuild: bool = True
+) -> dict:
     print(f"== {n} papers", flush=True)
     paths = prepare(n, seed)
     project, base = paths["project"], paths["base"]
@@ -504,7 +511,8 @@ def bench(n: int, seed: int, profile: bool, skip_build: bool, split: bool = True
         out["search_index"] = index_beyond_abstract(project / "site")
         # The same build again with nothing changed: what `readinglist build` costs on
         # an unchanged list (the generator writes nothing; MkDocs still builds it all).
-        step("rebuild_no_change", command("readinglist", "--root", str(project), "build", env=env))
+        if rebuild:
+            step("rebuild_no_change", command("readinglist", "--root", str(project), "build", env=env))
         step("baseline", command("mkdocs", "build", "-q", "-f", str(paths["baseline"] / "mkdocs.yml"), env=env))
         out["baseline_site"] = site_figures(paths["baseline"] / "site", n, "papers/*/index.html")
         if split:
@@ -512,6 +520,7 @@ def bench(n: int, seed: int, profile: bool, skip_build: bool, split: bool = True
                 "build": split_build(project / "mkdocs.yml", base / "split-build.json", env),
                 "baseline": split_build(paths["baseline"] / "mkdocs.yml", base / "split-baseline.json", env),
             }
+        if profile:
             prof = base / "profile-mkdocs.prof"
             step("build_profiled", measure(
                 [PYTHON, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q",
@@ -550,8 +559,12 @@ def derived(out: dict) -> dict:
         d["build_over_baseline_cpu"] = round(build["cpu_s"] / baseline["cpu_s"], 2)
         in_hook = build.get("generator_in_hook_s")
         if in_hook:
-            mkdocs_only = build["wall_s"] - in_hook
-            d["generator_over_mkdocs"] = round(in_hook / mkdocs_only, 3)
+            d["generator_over_mkdocs_wall"] = round(in_hook / (build["wall_s"] - in_hook), 3)
+        gen_cpu = out.get("generate", {}).get("report", {}).get("cpu_seconds")
+        if gen_cpu:
+            # The same generation as in the build's hook (cold, every file written),
+            # measured alone; the rest of the build's CPU is MkDocs'.
+            d["generator_over_mkdocs_cpu"] = round(gen_cpu / (build["cpu_s"] - gen_cpu), 3)
     if gen:
         d["generate_s"] = gen.get("seconds")
     peaks = [v["peak_mb"] for v in out.values() if isinstance(v, dict) and "peak_mb" in v]
@@ -584,19 +597,20 @@ def markdown(results: dict) -> str:
     row("check (in-process)", lambda r: f"{r['check']['report']['seconds']:.2f} s")
     row("`readinglist check`", t("check_cli"))
     row("check: errors / warnings", lambda r: f"{r['check']['report']['errors']} / {r['check']['report']['warnings']}")
-    row("generate, cold (in-process)", lambda r: f"{r['generate']['report']['seconds']:.2f} s")
+    row("generate, cold (in-process)", lambda r: f"{r['generate']['report']['seconds']:.2f} s wall / {r['generate']['report']['cpu_seconds']:.2f} s CPU")
     for phase in ("load", "topics", "related", "plan", "render", "write"):
         row(f"  {phase}", lambda r, p=phase: f"{r['generate']['report']['phases'][p]:.2f} s")
     row("generate child process", t("generate"))
-    row("regenerate, nothing changed", lambda r: f"{r['edit']['report']['no_change']['seconds']:.2f} s, {r['edit']['report']['no_change']['written']} written")
-    for kind in ("notes_edit", "title_edit", "abstract_edit"):
-        row(f"regenerate after a {kind.replace('_', ' ')}", lambda r, k=kind: f"{r['edit']['report'][k]['seconds']:.2f} s, {r['edit']['report'][k]['written']} written")
+    row("  of which start-up + imports (CPU)", lambda r: f"{r['generate']['report']['startup_and_import_cpu']:.2f} s")
+    for kind in ("no_change", "notes_edit", "title_edit", "abstract_edit"):
+        label = "nothing changed" if kind == "no_change" else f"after a {kind.replace('_', ' ')}"
+        row(f"regenerate, {label} (wall / CPU, files written)", lambda r, k=kind: _edit_cell(r["edit"]["report"][k]))
     row("`readinglist build` (clean)", t("build"))
-    row("  of which generator (hook)", lambda r: f"{r['build']['generator_in_hook_s']:.2f} s")
+    row("  of which generator (hook, wall)", lambda r: f"{r['build']['generator_in_hook_s']:.2f} s")
     row("`readinglist build` again, no change", t("rebuild_no_change"))
     row("baseline `mkdocs build` (minimal pages)", t("baseline"))
     row("build / baseline (wall; CPU)", lambda r: f"{r['derived']['build_over_baseline_wall']} ; {r['derived']['build_over_baseline_cpu']}")
-    row("generator / MkDocs-only (in build)", lambda r: r["derived"]["generator_over_mkdocs"])
+    row("generator / MkDocs-only (CPU; wall)", lambda r: f"{r['derived']['generator_over_mkdocs_cpu']} ; {r['derived']['generator_over_mkdocs_wall']}")
     row("site size", lambda r: f"{r['site']['bytes'] / 1e6:.1f} MB, {r['site']['files']:,} files")
     row("site bytes per paper", lambda r: f"{r['site']['bytes_per_paper']:,}")
     row("baseline bytes per paper", lambda r: f"{r['baseline_site']['bytes_per_paper']:,}")
@@ -606,8 +620,26 @@ def markdown(results: dict) -> str:
     row("search index", lambda r: f"{r['site']['search_index_bytes'] / 1e6:.1f} MB ({r['site']['search_index_per_paper']:,} B/paper)")
     row("search index beyond abstract, per paper", lambda r: _beyond(r))
     row("baseline search index per paper", lambda r: f"{r['baseline_site']['search_index_per_paper']:,} B")
+    for label, key in (
+        ("Markdown conversion", "markdown -> content"),
+        ("theme template rendering", "context -> post_page"),
+        ("search indexing + writing", "post_page -> context"),
+    ):
+        row(f"MkDocs CPU per page, {label}: ours / baseline", lambda r, k=key: _per_page(r, k))
     row("peak memory, any phase", lambda r: f"{r['derived']['peak_mb_max']:.0f} MB")
     return "\n".join(lines) + "\n"
+
+
+def _edit_cell(e: dict) -> str:
+    return f"{e['seconds']:.2f} s / {e['cpu_seconds']:.2f} s, {e['written']} written"
+
+
+def _per_page(r: dict, key: str) -> str:
+    def ms(which: str) -> float:
+        stages = r["split"][which]["stages"]
+        return 1000 * stages["stages_cpu_s"][key] / stages["pages"]
+
+    return f"{ms('build'):.2f} ms / {ms('baseline'):.2f} ms"
 
 
 def _beyond(r: dict):
@@ -632,13 +664,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also write cProfile listings")
     parser.add_argument("--no-split", dest="split", action="store_false",
                         help="skip the extra builds that split MkDocs' time by stage")
+    parser.add_argument("--no-rebuild", dest="rebuild", action="store_false",
+                        help="skip the second `readinglist build` with nothing changed")
     parser.add_argument("--skip-build", action="store_true", help="no MkDocs builds (quick)")
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     args = parser.parse_args(argv)
     results = {"machine": machine(), "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                "sizes": []}
     for n in args.sizes:
-        results["sizes"].append(bench(n, args.seed, args.profile, args.skip_build, args.split))
+        results["sizes"].append(bench(n, args.seed, args.profile, args.skip_build, args.split, args.rebuild))
         args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     results["load_at_end"] = os.getloadavg()
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
