@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from . import curation, exports_more, jsonschema
+from . import cache, curation, exports_more, jsonschema
 from .errors import CuratorError, Location, Problem, Problems
 from .exports import papers_json
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
@@ -38,6 +38,8 @@ class Settings:
     site_name: str = "Reading list"
     site_url: str = ""
     source_date_epoch: int | None = None
+    # Where the memo is kept between processes (see cache.py); None keeps it in memory.
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,15 @@ class Memo:
     pages: dict[str, tuple[object, str]] = field(default_factory=dict)  # dest -> (input, text)
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
+    files: curation.FileCache = field(default_factory=dict)  # paper files as last read
+
+    def adopt(self, other: "Memo") -> None:
+        """Take over what ``other`` (a memo from an earlier process) computed."""
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(other, name))
+
+    def is_empty(self) -> bool:
+        return not (self.files or self.pages or self.stamps)
 
     def assign_topics(self, content: Content) -> dict[str, tuple[TopicAssignment, ...]]:
         """topics.assign_topics, paper by paper, reusing each unchanged paper's result."""
@@ -110,10 +121,12 @@ class Memo:
 PROCESS_MEMO = Memo()
 
 
-def load(content_dir: Path) -> tuple[Content, tuple[HandPage, ...], Problems]:
+def load(
+    content_dir: Path, files: curation.FileCache | None = None
+) -> tuple[Content, tuple[HandPage, ...], Problems]:
     """Everything curated in ``content_dir``; raises CuratorError on any error."""
     root = content_dir.parent  # problems name files relative to the project folder
-    content, problems = curation.load_content(content_dir, root)
+    content, problems = curation.load_content(content_dir, root, cache=files)
     pages = hand_pages(content_dir / "pages", root)
     if problems.has_errors():
         raise CuratorError(problems)
@@ -153,7 +166,14 @@ def generate(
         timings[name] = now - clock
         clock = now
 
-    content, pages, problems = load(settings.content_dir)
+    stored = False  # whether the cache on disk already holds what this run computes
+    if settings.cache_dir is not None and memo.is_empty():
+        kept = cache.read(settings.cache_dir)
+        if isinstance(kept, Memo):
+            memo.adopt(kept)
+            stored = True
+        lap("cache")
+    content, pages, problems = load(settings.content_dir, memo.files)
     lap("load")
     assignments = memo.assign_topics(content)
     lap("topics")
@@ -191,6 +211,11 @@ def generate(
     lap("render")
     report = write_outputs(settings.docs_dir, rendered, memo.stamps)
     lap("write")
+    # A run that wrote nothing leaves the stored memo as good as this one: reusing it
+    # can only mean reading again a file whose stamp changed (touched, not edited).
+    if settings.cache_dir is not None and not (stored and not report.written and not report.removed):
+        cache.write(settings.cache_dir, memo)
+        lap("save")
     return Result(site, plan, report, tuple(problems.warnings), build_epoch, timings)
 
 

@@ -14,6 +14,7 @@ import gc
 import os
 import re
 import textwrap
+import time
 import unicodedata
 from bisect import bisect_right
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
 from . import schema
-from .errors import Location, Problems
+from .errors import Location, Problem, Problems
 from .models import Content, Paper, Topic
 from .validate import ACTUAL, PAPER_FIELDS, TOPIC_FIELDS, RecordChecker, did_you_mean
 from .yamlio import Map, Node, Scalar, Seq, parse
@@ -39,14 +40,29 @@ _TITLE_NOISE = re.compile(r"[\W_]+")
 _POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
 
 
-def load_content(content_dir: Path, root: Path | None = None) -> tuple[Content, Problems]:
+# A paper file's identity on disk: (size, mtime_ns, ctime_ns, inode). The kernel sets
+# ctime on every write and no tool can set it back, so an edited file never keeps it.
+FileStamp = tuple[int, int, int, int]
+# What reading one paper file gave, kept by the caller between runs (see build.Memo):
+# absolute path -> (its stamp, the draft, the problems found in it alone).
+FileCache = dict[str, tuple[FileStamp, "_PaperDraft", tuple[Problem, ...]]]
+# A file modified this recently when it is read may be modified again within the file
+# system's timestamp granularity without its stamp changing; it is not kept ("racy git").
+_SETTLED_NS = 2_000_000_000
+
+
+def load_content(
+    content_dir: Path, root: Path | None = None, *, cache: FileCache | None = None
+) -> tuple[Content, Problems]:
     """Read and validate ``content_dir``; return what is valid and every problem found.
 
     Paths in problems are relative to ``root`` (by default the folder holding
     ``content_dir``). Papers come sorted by id, topics in the order of topics.yml. A
     paper or topic is left out only when its id or title is
     unusable or its id is taken by an earlier file; an invalid optional field keeps its
-    default, and references to unknown ids are dropped.
+    default, and references to unknown ids are dropped. With ``cache``, a paper file
+    whose stamp is unchanged since the run that filled it is not read again: its draft
+    and problems are reused, and every check across files runs as usual.
     """
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
@@ -58,7 +74,7 @@ def load_content(content_dir: Path, root: Path | None = None) -> tuple[Content, 
             "no such folder; run readinglist in the project folder or give --root",
         )
     with _gc_paused():
-        papers = _read_papers(content_dir / PAPERS_DIR, root, problems)
+        papers = _read_papers(content_dir / PAPERS_DIR, root, problems, cache)
         topics = _read_topics(content_dir / TOPICS_FILE, root, problems)
         content = _cross_check(papers, topics, problems)
     _warn_empty_topics(content, topics, problems)
@@ -152,14 +168,18 @@ class _PaperDraft:
         return value if isinstance(value, str) else None
 
 
-def _read_papers(papers_dir: Path, root: Path, problems: Problems) -> list[_PaperDraft]:
+def _read_papers(
+    papers_dir: Path, root: Path, problems: Problems, cache: FileCache | None = None
+) -> list[_PaperDraft]:
     if not papers_dir.is_dir():
         return []
     prefix = _display(papers_dir, root) + "/"
     with os.scandir(papers_dir) as entries:
-        listing = sorted((entry.name, entry.is_file()) for entry in entries)
+        listing = sorted((entry.name, entry.is_file(), entry.path) for entry in entries)
     drafts = []
-    for name, is_file in listing:
+    now = time.time_ns()
+    seen: set[str] = set()
+    for name, is_file, path in listing:
         if name.startswith("."):  # editors' swap files and atomic_write's temporary files
             continue
         if not is_file or not name.endswith(".yml"):
@@ -167,7 +187,29 @@ def _read_papers(papers_dir: Path, root: Path, problems: Problems) -> list[_Pape
                 Location(prefix + name), f"not read: {prefix} holds only paper files named <id>.yml"
             )
             continue
-        drafts.append(_read_paper(papers_dir / name, prefix + name, name[: -len(".yml")], problems))
+        shown, stem = prefix + name, name[: -len(".yml")]
+        if cache is None:
+            drafts.append(_read_paper(Path(path), shown, stem, problems))
+            continue
+        seen.add(path)
+        info = os.stat(path)
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        kept = cache.get(path)
+        if kept is not None and kept[0] == stamp and kept[1].shown == shown:
+            drafts.append(kept[1])
+            problems.items.extend(kept[2])
+            continue
+        before = len(problems.items)
+        draft = _read_paper(Path(path), shown, stem, problems)
+        drafts.append(draft)
+        if now - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
+            cache[path] = (stamp, draft, tuple(problems.items[before:]))
+        else:
+            cache.pop(path, None)
+    if cache is not None:  # forget the files of this folder that are gone
+        folder = os.fspath(papers_dir)
+        for path in [p for p in cache if p not in seen and os.path.dirname(p) == folder]:
+            del cache[path]
     return drafts
 
 

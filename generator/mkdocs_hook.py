@@ -47,6 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_name=config.site_name,
         site_url=config.site_url or "",
         source_date_epoch=_source_date_epoch(),
+        # Reruns in a new process reuse what the last build computed (see cache.py).
+        cache_dir=root / ".cache" / "readinglist",
     )
     try:
         result = build.generate(settings)

@@ -72,6 +72,12 @@ def relative(here: str, target: str) -> str:
     (posixpath.relpath would do, but it asks the OS for the working directory on every
     call, and a large site computes hundreds of thousands of these.)
     """
+    if here.count("/") == 2 and target.count("/") == 2 and target[-1] == "/" and here != target:
+        # The common case, between two pages one folder deep (papers/a/ -> topics/b/).
+        here_top, target_top = here.partition("/")[0], target.partition("/")[0]
+        if here_top == target_top:
+            return "../" + target[len(target_top) + 1 :]
+        return "../../" + target
     base = here.split("/")[:-1] if here else []
     parts = target.split("/")
     shared = 0

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .models import Paper, RelatedPaper
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 TOP_K = 5
 TERMS_PER_PAIR = 3
@@ -36,6 +39,11 @@ def _document(paper: Paper) -> str:
 
 
 def _vectorise(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray] | None:
+    # Imported here: scikit-learn takes most of a second to import, and a rerun whose
+    # titles and abstracts did not change reuses the last result (build.Memo).
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(
         stop_words="english",
         sublinear_tf=True,
@@ -70,14 +78,16 @@ def _top_k(matrix: sparse.csr_matrix, k: int) -> list[list[tuple[int, float]]]:
         if take <= 0:
             best.extend([] for _ in range(start, stop))
             continue
-        candidates = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-        for row, cols in enumerate(candidates):
-            # argpartition is not stable, so a tie at the cut could pick either paper;
-            # take every column scoring at least the k-th best and cut after sorting.
-            floor = scores[row, cols].min()
-            tied = np.nonzero(scores[row] >= floor)[0]
+        # Each row's k-th best score; every column scoring at least that is a candidate,
+        # so a tie at the cut keeps all tied papers and the sort below decides by id.
+        floors = np.partition(scores, n - take, axis=1)[:, n - take]
+        rows, cols = np.nonzero((scores >= floors[:, None]) & (scores > 0.0))
+        values = scores[rows, cols]
+        bounds = np.searchsorted(rows, np.arange(stop - start + 1))
+        for row in range(stop - start):
             ranked = sorted(
-                ((int(c), float(scores[row, c])) for c in tied if scores[row, c] > 0.0),
+                zip(cols[bounds[row] : bounds[row + 1]].tolist(),
+                    values[bounds[row] : bounds[row + 1]].tolist()),
                 key=lambda item: (-round(item[1], 12), item[0]),
             )
             best.append(ranked[:k])
@@ -96,7 +106,7 @@ def _explain(
         return [], []
     left = matrix[np.fromiter((i for i, _ in pairs), dtype=np.int64)]
     right = matrix[np.fromiter((j for _, j in pairs), dtype=np.int64)]
-    shares = sparse.csr_matrix(left.multiply(right))
+    shares = left.multiply(right).tocsr()
     shares.eliminate_zeros()
     shares.sort_indices()
     cosines = np.asarray(shares.sum(axis=1)).ravel()

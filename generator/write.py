@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterable
 
 # Files in the docs folder that are not generated and must survive pruning: the
@@ -37,22 +37,22 @@ def _checked(root: Path, dest: str, links: set[str]) -> Path:
     ``links`` are the symlinks found under ``root`` (as dest-style paths): a symlink
     could lead a write out of the folder, so no destination may pass through one.
     """
-    pure = PurePosixPath(dest)
     if (
         not dest
-        or pure.is_absolute()
+        or dest.startswith("/")
         or "\\" in dest
         or any(part in ("", ".", "..") for part in dest.split("/"))
         or dest.startswith("~")
     ):
         raise WriteError(f"refusing to write {dest!r}: not a plain path inside the docs folder")
-    parts = dest.split("/")
-    for n in range(1, len(parts) + 1):
-        if "/".join(parts[:n]) in links:
-            raise WriteError(
-                f"refusing to write {dest!r}: it resolves outside {root} (through a symlink)"
-            )
-    return root.joinpath(*parts)
+    if links:
+        parts = dest.split("/")
+        for n in range(1, len(parts) + 1):
+            if "/".join(parts[:n]) in links:
+                raise WriteError(
+                    f"refusing to write {dest!r}: it resolves outside {root} (through a symlink)"
+                )
+    return root / dest
 
 
 def _scan(root: Path) -> tuple[list[str], set[str], list[str]]:
@@ -60,18 +60,19 @@ def _scan(root: Path) -> tuple[list[str], set[str], list[str]]:
     files: list[str] = []
     links: set[str] = set()
     folders: list[str] = []
-    for folder, dirs, names in os.walk(root):
-        rel = Path(folder).relative_to(root).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        for name in dirs:
-            if os.path.islink(os.path.join(folder, name)):
-                links.add(prefix + name)
-            else:
-                folders.append(prefix + name)
-        for name in names:
-            (links.add if os.path.islink(os.path.join(folder, name)) else files.append)(
-                prefix + name
-            )
+    pending = [("", os.fspath(root))]
+    while pending:  # os.scandir: the entries' types come with the listing, no stat each
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                dest = prefix + entry.name
+                if entry.is_symlink():
+                    links.add(dest)
+                elif entry.is_dir():
+                    folders.append(dest)
+                    pending.append((dest + "/", entry.path))
+                else:
+                    files.append(dest)
     folders.sort(key=lambda f: -f.count("/"))
     return files, links, folders
 
@@ -153,7 +154,12 @@ def _prune(root: Path, existing: list[str], wanted: set[str], folders: list[str]
     removed = sorted(dest for dest in existing if dest not in wanted and dest not in KEEP)
     for dest in removed:
         (root / dest).unlink()
+    # A folder holding a planned file stays; only the others are tried (one failing
+    # rmdir per page folder would be 10,000 system calls for nothing).
+    kept = {dest.rpartition("/")[0] for dest in wanted}
     for folder in folders:  # deepest first, so a folder emptied by pruning goes too
+        if folder in kept:
+            continue
         try:
             (root / folder).rmdir()  # only succeeds when empty
         except OSError:

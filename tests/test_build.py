@@ -238,3 +238,85 @@ def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
     papers, topics = warm.site.papers, warm.site.topics
     assert warm.site.assignments == assign_topics(papers, topics)
     assert "continual-learning" in [a.topic for a in warm.site.assignments["task-vectors"]]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path.name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    # Real edits are far apart in time; this one follows the last build within the file
+    # system's timestamp granularity, so move its mtime on to give it a new stamp.
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, monkeypatch):
+    """Each rerun starts from a memo read back from the cache folder, as a new process
+    would, and must write exactly the docs folder a clean build writes."""
+    import time
+
+    from generator import cache, curation
+
+    # Files copied a moment ago are "racy" and never kept; pretend they have settled.
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    reads: list[str] = []
+    read_paper = curation._read_paper
+    monkeypatch.setattr(
+        curation, "_read_paper", lambda path, *rest: reads.append(path.name) or read_paper(path, *rest)
+    )
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    papers = content / "papers"
+    cached = build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    build.generate(cached, memo=build.Memo())
+    assert (tmp_path / "cache" / cache.FILE_NAME).is_file()
+
+    edits = [
+        ("status", lambda: _edit(papers / "gradient-episodic-memory.yml", "status: classic", "status: reference")),
+        ("notes", lambda: _edit(papers / "task-vectors.yml", "id: task-vectors\n", "id: task-vectors\nnotes: Read *section 3* first.\n")),
+        ("title", lambda: _edit(papers / "task-vectors.yml", "title: Editing Models with Task Vectors", "title: Editing Models with Task Vectors and Forgetting")),
+        ("abstract", lambda: _edit(papers / "gradient-episodic-memory.yml", "an episodic memory of earlier tasks.", "an episodic memory of earlier tasks, like task arithmetic.")),
+        ("add", lambda: (papers / "new-paper.yml").write_text(
+            "id: new-paper\ntitle: Steering Models with Task Arithmetic\nyear: 2024\nabstract: |\n"
+            "  Task arithmetic steers models and limits forgetting in continual learning.\n",
+            encoding="utf-8",
+        )),
+        ("remove", lambda: (papers / "hostile-inputs.yml").unlink()),
+        ("nothing", lambda: None),
+    ]
+    for n, (what, edit) in enumerate(edits):
+        edit()
+        reads.clear()
+        rerun = build.generate(cached, memo=build.Memo())  # an empty memo: read from disk
+        reread = list(reads)
+        fresh = build.generate(
+            build.Settings(content, tmp_path / f"fresh{n}", source_date_epoch=0), memo=build.Memo()
+        )
+        assert tree(tmp_path / "docs") == tree(tmp_path / f"fresh{n}"), what
+        assert rerun.site == fresh.site, what
+        if what in ("status", "notes", "title", "abstract"):
+            # Only the edited file was read again; the others came from the cache.
+            assert reread == [{"status": "gradient-episodic-memory.yml", "abstract": "gradient-episodic-memory.yml"}.get(what, "task-vectors.yml")], what
+        if what == "status":
+            assert set(rerun.report.written) == {"papers/gradient-episodic-memory/index.md", "papers.json", "papers.csv"}
+        if what == "nothing":
+            assert reread == [] and rerun.report.written == () and rerun.report.removed == ()
+
+
+def test_a_paper_file_written_moments_ago_is_not_kept_in_the_file_cache(tmp_path, monkeypatch):
+    import time
+
+    from generator import curation
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    files: curation.FileCache = {}
+    # Just copied: a second edit within the clock's granularity could keep the stamp.
+    curation.load_content(content, cache=files)
+    assert files == {}
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    first, _ = curation.load_content(content, cache=files)
+    assert sorted(Path(p).name for p in files) == sorted(p.name for p in (content / "papers").glob("*.yml"))
+    (content / "papers" / "hostile-inputs.yml").unlink()
+    second, _ = curation.load_content(content, cache=files)
+    assert len(files) == len(first.papers) - 1 == len(second.papers)

@@ -41,6 +41,10 @@ def page(result, dest: str) -> Page:
         ("", "", "./"),
         ("topics/t/", "topics/t.bib", "../t.bib"),
         ("papers/", "papers/a/", "a/"),
+        # The one-folder-deep fast path: a page to itself, and folders sharing a prefix.
+        ("papers/a/", "papers/a/", "./"),
+        ("papers/ab/", "papersx/a/", "../../papersx/a/"),
+        ("topics/t/", "topics/u/", "../u/"),
     ],
 )
 def test_relative_links(here, target, expected):

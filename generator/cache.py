@@ -1,0 +1,84 @@
+"""The generator's memo kept on disk, so that a rerun in a new process is incremental.
+
+`build.Memo` reuses a result only when its input is equal to what it was computed from,
+so a run with a memo writes exactly what a run without one writes. Keeping the memo in
+a file (``.cache/readinglist/memo.pickle`` beside mkdocs.yml, git-ignored) carries that
+reuse from one `readinglist build` to the next. The file is trusted only when it was
+written by this very code: its header holds a format version and a fingerprint of every
+file of the generator package (code and templates) and of the Python and library
+versions; anything else (another version, a damaged or foreign file) is ignored and the
+run starts from nothing. The cache is a project file like the generated docs folder:
+whoever can write it can already change the generator itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+FORMAT = 1
+FILE_NAME = "memo.pickle"
+PACKAGE = Path(__file__).parent
+# Libraries whose output ends up in the generated files.
+_LIBRARIES = ("scikit-learn", "numpy", "scipy", "jinja2", "markupsafe", "bibtexparser", "feedgen", "markdown", "nh3", "pyyaml")
+
+
+@functools.lru_cache(maxsize=1)  # the code of a running process does not change
+def fingerprint() -> str:
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\0".encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def read(folder: Path) -> object | None:
+    """What `write` stored in ``folder``, or None when there is nothing trustworthy."""
+    try:
+        with open(folder / FILE_NAME, "rb") as handle:
+            if pickle.load(handle) != fingerprint():
+                return None
+            # Tens of thousands of objects that all stay alive: keep the collector out.
+            was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                return pickle.load(handle)
+            finally:
+                gc.freeze()
+                if was_enabled:
+                    gc.enable()
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign file is no cache: start from nothing
+        return None
+
+
+def write(folder: Path, value: object) -> None:
+    """Store ``value`` atomically (a reader sees the old file or the new one)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(fingerprint(), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / FILE_NAME)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
