@@ -14,7 +14,9 @@ Three phases, each testable alone:
 
 Results are kept in a JSON cache with the time each link was checked, so a link that
 worked recently is not asked again; dead and rate-limited links are always re-asked,
-because a transient failure must get its second chance.
+because a transient failure must get its second chance. Links are asked in `due_order`
+(never checked, then checked longest ago), so a run stopped by its time budget is
+continued by the next one.
 """
 
 from __future__ import annotations
