@@ -11,6 +11,7 @@ build` / `serve`, which both go through the hook so that `mkdocs build` and
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +67,7 @@ class Memo:
     matcher: Matcher | None = None
     assigned: dict[Paper, tuple[TopicAssignment, ...]] = field(default_factory=dict)
     related: tuple[object, Mapping[str, tuple[RelatedPaper, ...]]] | None = None
-    pages: dict[str, tuple[object, str]] = field(default_factory=dict)  # dest -> (input, text)
+    pages: dict[str, tuple[object, str]] = field(default_factory=dict)  # dest -> (key, text)
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
     files: curation.FileCache = field(default_factory=dict)  # paper files as last read
@@ -106,13 +107,24 @@ class Memo:
         if self.templates != renderer.fingerprint:  # a template was edited
             self.pages.clear()
             self.templates = renderer.fingerprint
-        key = (output.template, output.context) if isinstance(output, PlanPage) else output.text
+        key = _page_key(output) if isinstance(output, PlanPage) else output.text
         kept = self.pages.get(output.dest)
         if kept is not None and kept[0] == key:
             return kept[1]
         text = renderer.render(output)
         self.pages[output.dest] = (key, text)
         return text
+
+
+def _page_key(page: PlanPage) -> bytes:
+    """A digest of everything a page's text is rendered from: its template and context.
+
+    A context is made of frozen dataclasses, tuples, strings and numbers, whose repr
+    shows every field, so equal digests mean equal inputs. Keeping the digest instead
+    of the context keeps the memo (and the cache file) small.
+    """
+    text = repr((page.template, page.context)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=20).digest()
 
 
 # One memo for the life of the process, used unless a caller passes its own: each

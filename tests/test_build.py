@@ -320,3 +320,28 @@ def test_a_paper_file_written_moments_ago_is_not_kept_in_the_file_cache(tmp_path
     (content / "papers" / "hostile-inputs.yml").unlink()
     second, _ = curation.load_content(content, cache=files)
     assert len(files) == len(first.papers) - 1 == len(second.papers)
+
+
+def test_page_contexts_are_made_of_records_whose_repr_shows_every_field():
+    """The memo keys a rendered page by the repr of its context (build._page_key): a
+    field left out of a repr could let an edit reuse a stale page."""
+    import dataclasses
+    import inspect
+
+    from generator import models, pages
+
+    records = [
+        cls
+        for module in (models, pages)
+        for _, cls in inspect.getmembers(module, dataclasses.is_dataclass)
+        if cls.__module__ == module.__name__
+    ]
+    assert {"Paper", "Topic", "Badge", "PaperRef", "Neighbours"} <= {cls.__name__ for cls in records}
+    for cls in records:
+        assert "__repr__" not in cls.__dict__ or cls.__dataclass_params__.repr, cls
+        assert all(f.repr for f in dataclasses.fields(cls)), cls
+    # Two contexts differing in one field have different keys.
+    page = pages.Page("a.md", "a/", "paper.md", {"status": "Classic"})
+    other = pages.Page("a.md", "a/", "paper.md", {"status": "Reference"})
+    assert build._page_key(page) != build._page_key(other)
+    assert build._page_key(page) == build._page_key(pages.Page("b.md", "b/", "paper.md", {"status": "Classic"}))
