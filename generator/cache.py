@@ -67,18 +67,28 @@ def read(folder: Path) -> object | None:
         return None
 
 
-def write(folder: Path, value: object) -> None:
-    """Store ``value`` atomically (a reader sees the old file or the new one)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=folder)
+def write(folder: Path, value: object) -> bool:
+    """Store ``value`` atomically (a reader sees the old file or the new one).
+
+    A folder that cannot be written (a read-only checkout) only costs the next run its
+    head start, so that is no error: the result says whether the value was stored.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=folder)
+    except OSError:
+        return False
     try:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(fingerprint(), handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / FILE_NAME)
-    except BaseException:
+        return True
+    except BaseException as error:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(error, OSError):  # a full disk, say: the same as a read-only one
+            return False
         raise

@@ -345,3 +345,31 @@ def test_page_contexts_are_made_of_records_whose_repr_shows_every_field():
     other = pages.Page("a.md", "a/", "paper.md", {"status": "Reference"})
     assert build._page_key(page) != build._page_key(other)
     assert build._page_key(page) == build._page_key(pages.Page("b.md", "b/", "paper.md", {"status": "Classic"}))
+
+
+def test_the_cache_file_is_trusted_only_when_this_code_wrote_it(tmp_path):
+    import pickle
+
+    from generator import cache
+
+    assert cache.read(tmp_path) is None  # nothing there
+    assert cache.write(tmp_path, {"kept": 1}) is True
+    assert cache.read(tmp_path) == {"kept": 1}
+    path = tmp_path / cache.FILE_NAME
+    with open(path, "wb") as handle:  # written by other code (another fingerprint)
+        pickle.dump("another version", handle)
+        pickle.dump({"kept": 2}, handle)
+    assert cache.read(tmp_path) is None
+    path.write_bytes(pickle.dumps(cache.fingerprint()) + b"\x80\x05garbage")  # damaged
+    assert cache.read(tmp_path) is None
+    # A folder that cannot be made (a file is in the way): no cache, and no error.
+    assert cache.write(path / "below-a-file", {"kept": 3}) is False
+
+
+def test_a_build_whose_cache_cannot_be_written_still_succeeds(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go\n")
+    settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0, cache_dir=blocked / "cache")
+    result = build.generate(settings, memo=build.Memo())
+    assert len(result.report.written) == len(result.plan.outputs)
+    assert (tmp_path / "docs" / "index.md").is_file()
