@@ -486,6 +486,9 @@ def machine() -> dict:
         "load_at_start": os.getloadavg(),
         "mkdocs": _version("mkdocs"),
         "mkdocs_material": _version("mkdocs-material"),
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip(),
     }
 
 
