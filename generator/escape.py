@@ -75,26 +75,50 @@ def emphasis_spans(value: str) -> list[tuple[int, int]]:
     return [m.span() for m in _EMPHASIS.finditer(value)]
 
 
-def _emphasised_line(value: str) -> str:
+def _linked(value: str) -> str:
+    """Escaped text in which each absolute http(s) URL is also a link.
+
+    The link text is the URL exactly as written, so what the reader sees is unchanged;
+    the href is the same text, and only when `safe_url` accepts it.
+    """
+    from .links import find_url_spans  # the importer's URL rules, trailing punctuation included
+
     out: list[str] = []
     pos = 0
-    for match in _EMPHASIS.finditer(value):
-        out.append(_escape(value[pos : match.start()]))
-        tag = "strong" if match.group(1) == "**" else "em"
-        out.append(f"<{tag}>{_escape(match.group(2))}</{tag}>")
-        pos = match.end()
+    for start, end in find_url_spans(value):
+        url = value[start:end]
+        if not url.lower().startswith(("http://", "https://")) or safe_url(url) is None:
+            continue
+        out.append(_escape(value[pos:start]))
+        shown = _escape(url)
+        out.append(f'<a href="{shown}" rel="nofollow noopener">{shown}</a>')
+        pos = end
     out.append(_escape(value[pos:]))
     return "".join(out)
 
 
-def abstract_html(value: str) -> Markup:
-    """An abstract as HTML paragraphs: emphasis is rendered, everything else is literal.
+def _emphasised_line(value: str, links: bool = True) -> str:
+    plain = _linked if links else _escape
+    out: list[str] = []
+    pos = 0
+    for match in _EMPHASIS.finditer(value):
+        out.append(plain(value[pos : match.start()]))
+        tag = "strong" if match.group(1) == "**" else "em"
+        out.append(f"<{tag}>{plain(match.group(2))}</{tag}>")
+        pos = match.end()
+    out.append(plain(value[pos:]))
+    return "".join(out)
+
+
+def abstract_html(value: str, links: bool = True) -> Markup:
+    """An abstract as HTML paragraphs: emphasis is rendered and http(s) URLs are links;
+    everything else is literal. ``links=False`` leaves URLs as text (the search index).
 
     Blank lines separate paragraphs; other line breaks are kept as they are (the
     browser shows them as spaces).
     """
     paragraphs = [p.strip() for p in _BLANK_LINES.split(value.strip())]
-    return Markup("".join(f"<p>{_emphasised_line(p)}</p>" for p in paragraphs if p))
+    return Markup("".join(f"<p>{_emphasised_line(p, links)}</p>" for p in paragraphs if p))
 
 
 def safe_url(value: str) -> str | None:

@@ -88,7 +88,7 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     entry: dict[str, Any] = {
         "location": paper_location(paper.id),
         "title": _escape(paper.title),
-        "text": "".join(f"<p>{_escape(text)}</p>" for text in head) + _asterisks(str(abstract_html(paper.abstract))),
+        "text": "".join(f"<p>{_escape(text)}</p>" for text in head) + _asterisks(str(abstract_html(paper.abstract, links=False))),
         "tags": [_escape(title) for title in topic_titles],
     }
     if boost != 1.0:

@@ -110,7 +110,7 @@ def test_abstract_emphasis_holds_no_markup():
 @given(st.text())
 def test_abstract_without_emphasis_shows_its_text_exactly(value):
     rendered = visible(escape.abstract_html(value))
-    assert set(rendered.tags) <= {"p", "em", "strong"}
+    assert set(rendered.tags) <= {"p", "em", "strong", "a"}
     if not escape.emphasis_spans(value) and "\n" not in value and "\r" not in value:
         assert "".join(rendered.text) == value.strip()
 
@@ -119,7 +119,7 @@ def test_abstract_without_emphasis_shows_its_text_exactly(value):
 def test_abstract_only_ever_drops_emphasis_markers_and_blank_lines(value):
     rendered = visible(escape.abstract_html(value))
     shown = "".join(rendered.text)
-    assert set(rendered.tags) <= {"p", "em", "strong"}
+    assert set(rendered.tags) <= {"p", "em", "strong", "a"}
     assert rendered.attributes == []
     # Every character shown is one the curator typed, in order.
     remaining = iter(value)
@@ -237,3 +237,20 @@ def test_notes_with_thousands_of_link_openers_are_shown_literally():
 def test_notes_with_a_few_links_still_render_them():
     out = str(escape.markdown_html("[a](https://a.org) " * 10))
     assert out.count('<a href="https://a.org"') == 10
+
+
+def test_abstract_urls_become_links_with_the_text_as_written():
+    out = str(escape.abstract_html("Code at https://github.com/a/b_(c)). Not javascript:alert(1)."))
+    assert out == (
+        '<p>Code at <a href="https://github.com/a/b_(c)" rel="nofollow noopener">'
+        "https://github.com/a/b_(c)</a>). Not javascript:alert(1).</p>"
+    )
+
+
+@given(st.text())
+def test_abstract_links_only_ever_point_at_http_urls(value):
+    out = str(escape.abstract_html(value))
+    hrefs = [v for k, v in visible(out).attributes if k == "href"]
+    for href in hrefs:
+        assert href.lower().startswith(("http://", "https://")), href
+        assert escape.safe_url(href) == href

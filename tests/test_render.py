@@ -120,3 +120,24 @@ def test_generated_docs_hold_the_icon_stylesheet_mkdocs_yml_lists(tmp_path):
     config = (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
     extra_css = yaml.load(config, Loader=type("L", (yaml.SafeLoader,), {}))  # no !ENV tags here
     assert ICON_STYLESHEET in extra_css["extra_css"]
+
+
+def test_a_list_without_years_has_no_year_column_and_does_not_claim_newest_first(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    for path in (content / "papers").glob("*.yml"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(l for l in lines if not l.startswith("year:")), encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(
+        build.Settings(content_dir=content, docs_dir=docs, site_name="Fixture", source_date_epoch=0)
+    )
+    for page in [docs / "papers" / "index.md", *sorted((docs / "topics").glob("*/index.md"))]:
+        text = page.read_text(encoding="utf-8")
+        if "<table" in text:
+            assert "<th>Year</th>" not in text and "ewest first" not in text, page
+            assert "y title" in text, page
+    # and with years, the column is there (the goldens hold the full pages)
+    assert "<th>Year</th>" in (GOLDENS / "papers" / "index.md").read_text(encoding="utf-8")
