@@ -57,4 +57,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         del logging_state
+    if not args.quiet:
+        site = Path(config.site_dir)
+        shown = site.relative_to(Path.cwd()) if site.is_relative_to(Path.cwd()) else site
+        print(
+            f"The site is in {shown}/. Open it through a web server (search needs one): "
+            f"readinglist serve, or python -m http.server -d {shown}",
+            file=sys.stderr,
+        )
     return 0
