@@ -10,10 +10,11 @@ would land outside the folder, stop the run before anything is written.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from .yamlio import atomic_write_bytes
 
 # Files in the docs folder that are not generated and must survive pruning: the
 # placeholder that keeps the (otherwise ignored) folder in a fresh clone.
@@ -99,18 +100,8 @@ def _write_if_changed(path: Path, text: str, stamps: Stamps) -> bool:
             stamps[path] = (info.st_size, info.st_mtime_ns, text)
             return False
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+        pass
+    atomic_write_bytes(path, data, durable=False)
     info = path.stat()
     stamps[path] = (info.st_size, info.st_mtime_ns, text)
     return True

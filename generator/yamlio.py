@@ -374,20 +374,26 @@ def to_python(node: Node | None) -> object:
     return {k.text: to_python(v) for k, v in node.entries}
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     """Write ``text`` so that readers see either the old file or the new one, never half.
 
     The temporary file lives in the same folder, so ``os.replace`` is a rename on one
-    file system; it is flushed to disk before the rename.
+    file system. ``durable`` flushes it to disk before the rename; generated files that
+    are simply made again after a crash skip that (it costs milliseconds per file).
     """
+    atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, file_mode(path))  # mkstemp makes 0600; the rename would keep it
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -71,3 +71,12 @@ def test_two_outputs_with_one_destination_are_refused(tmp_path, second):
     with pytest.raises(WriteError, match="two pages claim one destination: 'a/index.md' and"):
         write_outputs(tmp_path / "docs", [("a/index.md", "1"), (second, "2")])
     assert not (tmp_path / "docs" / "a").exists()
+
+
+def test_generated_files_get_the_usual_permissions_not_private_ones(tmp_path):
+    # Atomic writes go through mkstemp, which makes 0600 files; a docs folder of files
+    # only their owner can read would break serving it or building it as another user.
+    umask = os.umask(0)
+    os.umask(umask)
+    write_outputs(tmp_path, [("a/index.md", "A\n")])
+    assert (tmp_path / "a" / "index.md").stat().st_mode & 0o777 == 0o666 & ~umask
