@@ -21,7 +21,6 @@ import datetime as dt
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,7 +40,8 @@ from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .slugs import slugify, unique_slug
 from .yamlio import (
-    Map, atomic_write, char_name, new_file_mode, parse, position, to_python, write_if_changed,
+    Map, atomic_write, char_name, create_temporary, new_file_mode, parse, position,
+    temporary_name, to_python, write_if_changed,
 )
 
 FUZZY_THRESHOLD = 95.0
@@ -602,9 +602,11 @@ def _write_new_files(files: list[tuple[Path, str]]) -> set[Path]:
     mode = new_file_mode()
     try:
         for path, text in files:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            # Named and recorded before it exists, so an interrupt at any moment leaves
+            # nothing the handler below does not know about.
+            tmp = str(temporary_name(path))
             temporaries.append((tmp, path))
-            os.fchmod(fd, mode)  # mkstemp makes 0600; a curator's files follow the umask
+            fd = create_temporary(Path(tmp), mode)  # a curator's files follow the umask
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         if temporaries:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from pathlib import Path
 from typing import Iterator, Union
@@ -384,11 +384,28 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
+def temporary_name(path: Path) -> Path:
+    """A fresh hidden name beside ``path`` for writing it atomically.
+
+    Callers take the name *before* creating the file (see `create_temporary`), so an
+    interrupt (Ctrl-C) at any moment leaves them knowing what to remove; with mkstemp
+    the name is only known once the file already exists.
+    """
+    return path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+
+
+def create_temporary(tmp: Path, mode: int) -> int:
+    """Create ``tmp`` (which must not exist) for writing, with exactly ``mode``."""
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(fd, mode)  # not subject to the umask, so the file gets exactly ``mode``
+    return fd
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = temporary_name(path)
     try:
-        os.fchmod(fd, file_mode(path))  # mkstemp makes 0600; the rename would keep it
+        fd = create_temporary(tmp, file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:

@@ -74,8 +74,8 @@ def test_two_outputs_with_one_destination_are_refused(tmp_path, second):
 
 
 def test_generated_files_get_the_usual_permissions_not_private_ones(tmp_path):
-    # Atomic writes go through mkstemp, which makes 0600 files; a docs folder of files
-    # only their owner can read would break serving it or building it as another user.
+    # A temporary file made private (as mkstemp does) keeps 0600 after the rename; a docs
+    # folder of files only their owner can read breaks serving or building as another user.
     umask = os.umask(0)
     os.umask(umask)
     write_outputs(tmp_path, [("a/index.md", "A\n")])
