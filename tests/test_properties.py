@@ -286,3 +286,19 @@ def test_the_importer_never_changes_a_curated_field(curated, incoming):
         assert text.count("# kept") == sum(1 for v in curated.values() if not isinstance(v, list))
         if report.unchanged == ["curated"]:
             assert text == original  # nothing to add: the file is not even rewritten
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("aZ09 '\u2019-_.\n\u00e9\u212a\u0130\u00df\u2010\u00a0\u0085")),
+        max_size=60,
+    )
+)
+def test_topic_words_are_what_the_word_pattern_finds(text):
+    # topics._words replaces a regular expression by translate and split for speed: the
+    # words must be the same (with \u2019 written as '), whatever the text.
+    from generator.topics import _WORD, _words
+
+    expected = [w.replace("\u2019", "'") for w in _WORD.findall(text.lower())]
+    assert _words(text) == expected

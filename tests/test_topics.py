@@ -407,3 +407,41 @@ def test_alternatives_that_share_a_spelling_count_it_once():
     matcher = compile_topics([topic("mtl", {"multi-task | multitask": 1.0})])
     # one occurrence, not two, even though both alternatives match "multitask"
     assert score_paper(paper("p", "A study", "A multitask model."), matcher)["mtl"].score == 1.0
+
+
+# --- the fast paths give what the plain ones give ---------------------------------------
+
+
+def test_the_stemmer_in_use_gives_the_pure_python_snowball_stems():
+    # PyStemmer (C) replaces snowballstemmer's Python code when installed: the speed-up
+    # must not change a single stem of the shipped list's words.
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from generator import topics as topics_module
+
+    words = sorted(
+        {
+            word
+            for p in SHIPPED_PAPERS
+            for word in topics_module._WORD.findall(
+                (p.title + " " + p.abstract).lower().replace("'", "").replace("\u2019", "")
+            )
+        }
+    )
+    assert len(words) > 1000
+    reference = EnglishStemmer()
+    stemmer = topics_module._STEMMER
+    assert type(stemmer).__module__ != EnglishStemmer.__module__  # the C one is in use
+    assert [stemmer.stemWord(w) for w in words] == [reference.stemWord(w) for w in words]
+
+
+def test_a_matcher_that_has_seen_other_papers_scores_like_a_fresh_one():
+    # compile_topics' matcher remembers each word it met; nothing it remembers from one
+    # paper may change the score of another.
+    matcher = compile_topics(SHIPPED_TOPICS)
+    warm = [score_paper(p, matcher) for p in SHIPPED_PAPERS + SHIPPED_PAPERS[::-1]]
+    assert matcher.keyword_stems  # it did remember
+    fresh = [score_paper(p, compile_topics(SHIPPED_TOPICS)) for p in SHIPPED_PAPERS]
+    assert warm[: len(fresh)] == fresh
+    assert warm[len(fresh) :] == fresh[::-1]
+    assert sum(bool(s) for s in fresh) > len(fresh) / 2
