@@ -2,21 +2,49 @@
 
 Each paper gets the papers its curator linked by hand (first, in the curator's order),
 then the ``k`` most similar other papers by cosine similarity of TF-IDF vectors
-(scikit-learn's TfidfVectorizer: English stop words, sublinear term frequency, L2
-norm). Every related paper carries the shared terms that contribute most to the
-similarity, so a reader can see why it is there.
+(scikit-learn: English stop words, sublinear term frequency, smooth idf, L2 norm; a term
+counts if it is in at least 2 papers and at most ``max(40, n // 4)``). Every related
+paper carries the shared terms that contribute most to the similarity, so a reader can
+see why it is there. Ties are broken by paper id (scores compared to 12 decimals), and
+papers are vectorised in id order, so the result does not depend on load order.
 
-The similarity matrix is never held whole: rows are multiplied in chunks and only the
-top ``k`` of each row are kept, so memory stays linear in the number of papers.
-Ties are broken by paper id, and papers are vectorised in id order, so the result does
-not depend on the order the papers were loaded in.
+API:
+
+- ``related_papers(papers, k, terms)``: the result from scratch.
+- ``RelatedIndex``: the same result, kept up to date. ``index.update(papers, k, terms)``
+  returns exactly (``==``) what ``related_papers(papers, k, terms)`` returns, and keeps
+  what it needs to answer the next call cheaply when only some titles, abstracts or
+  curator links changed. It holds numpy/scipy arrays only (plus the ids, terms and
+  curator links) and pickles, so a build can keep it between processes.
+
+Why an edit is cheap: with sublinear tf, idf and the L2 norm, a paper's vector depends
+only on its own counts and on the document frequency (df) of its terms. An edit changes
+df only for the terms it adds or removes, so only the edited papers and the papers that
+contain a term whose df (or membership of the vocabulary) changed get new vectors: the
+"affected" papers. A cosine changes only if one of its two papers is affected. Each
+paper keeps a prefix of its ranking (``_width`` entries, more than it shows); an
+unaffected paper's new ranking is that prefix without the affected papers, merged with
+its new cosines against them, and is trusted down to the old prefix's last entry (any
+paper not in the prefix ranked below it, and its cosine did not change). A paper left
+with too short a trusted prefix is ranked again from its full row. A changed list of
+papers (added, removed), different ``k``/``terms``, or an edit that affects over a fifth
+of the papers is computed from scratch.
+
+Exactness: every cosine is scipy's sparse product of two L2-normalised rows whose
+columns are in vocabulary (alphabetical) order, so the same pair gets the same bits
+whichever of its two rows is multiplied, and a vocabulary change that shifts columns
+keeps the order of each row's terms. TfidfTransformer weighs each row independently of
+the others, given the idf. Displayed scores and shared terms come from the two rows
+alone (``_explain``).
 """
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
-
-from typing import TYPE_CHECKING
+import bisect
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
 
@@ -32,132 +60,554 @@ MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
 # A word starts with a letter and has at least two characters; bare numbers ("2023",
 # "10") say nothing about what two papers share.
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"
+# Ranking entries kept per paper beyond the ones shown, so that an edit elsewhere
+# rarely leaves a paper without a trusted prefix long enough.
+_MARGIN = 10
+# Above this share of affected papers, recomputing from scratch is about as cheap.
+_MAX_AFFECTED_SHARE = 0.5
+_DECIMALS = 12  # cosines equal to this many decimals are ties, broken by id
+_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 def _document(paper: Paper) -> str:
     return f"{paper.title}\n{paper.abstract}"
 
 
-def _vectorise(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray] | None:
+def _digest(paper: Paper) -> bytes:
+    # Stable across processes (unlike hash()), so a pickled index recognises edits.
+    return hashlib.blake2b(_document(paper).encode("utf-8"), digest_size=16).digest()
+
+
+def _count_vectorizer():
     # Imported here: scikit-learn takes most of a second to import, and a rerun whose
-    # titles and abstracts did not change reuses the last result (build.Memo).
+    # titles and abstracts did not change does not need it.
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(stop_words="english", token_pattern=_TOKEN_PATTERN)
+
+
+def _max_df(n: int) -> int:
+    # A term in more than a quarter of a large list ("learning", "model") says little
+    # about what two papers share, and each such term costs time quadratic in the
+    # list's size in the similarity product. Small lists keep every term.
+    return max(MIN_COMMON, n // 4)
+
+
+def _csr(data, indices, indptr, shape) -> sparse.csr_matrix:
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(
-        stop_words="english",
-        sublinear_tf=True,
-        token_pattern=_TOKEN_PATTERN,
-        # A term in a single paper cannot be shared, so it can only dilute the norm.
-        min_df=2,
-        # A term in more than a quarter of a large list ("learning", "model") says little
-        # about what two papers share, and each such term costs time quadratic in the
-        # list's size in the similarity product. Small lists keep every term.
-        max_df=max(MIN_COMMON, len(papers) // 4),
-        dtype=np.float64,
-    )
-    try:
-        matrix = vectorizer.fit_transform([_document(p) for p in papers])
-    except ValueError:  # no term occurs in two papers: nothing is related to anything
-        return None
-    matrix = sparse.csr_matrix(matrix)
-    matrix.sort_indices()
-    return matrix, vectorizer.get_feature_names_out()
+    return sparse.csr_matrix((data, indices, indptr), shape=shape)
 
 
-def _top_k(matrix: sparse.csr_matrix, k: int) -> list[list[tuple[int, float]]]:
-    """For each row, up to ``k`` (column, cosine) pairs with a positive cosine, best first."""
+def _round(values: np.ndarray) -> np.ndarray:
+    return np.round(values, _DECIMALS)
+
+
+def _rank(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, width: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's first ``width`` entries by (rounded cosine descending, column): -1 pads."""
+    order = np.lexsort((cols, -_round(values), rows))
+    rows, cols, values = rows[order], cols[order], values[order]
+    starts = np.searchsorted(rows, np.arange(n_rows))
+    rank = np.arange(len(rows)) - starts[rows]
+    keep = rank < width
+    top_cols = np.full((n_rows, width), -1, dtype=np.int32)
+    top_vals = np.zeros((n_rows, width), dtype=np.float64)
+    top_cols[rows[keep], rank[keep]] = cols[keep]
+    top_vals[rows[keep], rank[keep]] = values[keep]
+    return top_cols, top_vals
+
+
+def _blocks(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.ndarray):
+    """(rows of the block, their dense cosines with every paper, self pairs zeroed).
+
+    Rows are multiplied in chunks, so the similarity matrix is never held whole. Each
+    cosine is summed over the row's terms in column order, the same for either row of
+    a pair.
+    """
+    for start in range(0, len(rows), _CHUNK_ROWS):
+        block = rows[start : start + _CHUNK_ROWS]
+        scores = (matrix[block] @ transposed).toarray()
+        scores[np.arange(len(block)), block] = 0.0  # not related to itself
+        yield block, scores
+
+
+def _rank_block(scores: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's ranking prefix (``width`` entries) and whether it holds all candidates."""
+    n = scores.shape[1]
+    take = min(width, n - 1)
+    complete = np.count_nonzero(scores, axis=1) <= width
+    # Each row's width-th best cosine; every column within rounding of it is a
+    # candidate, so a tie at the cut keeps all tied papers and _rank decides by id.
+    floors = np.partition(scores, n - take, axis=1)[:, n - take]
+    floors = np.maximum(floors - 2 * 10.0**-_DECIMALS, 0.0)
+    rows, cols = np.nonzero(scores > floors[:, None])
+    top_cols, top_vals = _rank(rows, cols, scores[rows, cols], len(scores), width)
+    return top_cols, top_vals, complete
+
+
+def _rank_all(matrix: sparse.csr_matrix, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every row's ranking prefix (``width`` entries) and whether it holds all candidates."""
     n = matrix.shape[0]
-    transposed = matrix.T.tocsr()
-    best: list[list[tuple[int, float]]] = []
-    for start in range(0, n, _CHUNK_ROWS):
-        stop = min(start + _CHUNK_ROWS, n)
-        scores = (matrix[start:stop] @ transposed).toarray()
-        scores[np.arange(stop - start), np.arange(start, stop)] = 0.0  # not related to itself
-        take = min(k, n - 1)
-        if take <= 0:
-            best.extend([] for _ in range(start, stop))
-            continue
-        # Each row's k-th best score; every column scoring at least that is a candidate,
-        # so a tie at the cut keeps all tied papers and the sort below decides by id.
-        floors = np.partition(scores, n - take, axis=1)[:, n - take]
-        rows, cols = np.nonzero((scores >= floors[:, None]) & (scores > 0.0))
-        values = scores[rows, cols]
-        bounds = np.searchsorted(rows, np.arange(stop - start + 1))
-        for row in range(stop - start):
-            ranked = sorted(
-                zip(cols[bounds[row] : bounds[row + 1]].tolist(),
-                    values[bounds[row] : bounds[row + 1]].tolist()),
-                key=lambda item: (-round(item[1], 12), item[0]),
-            )
-            best.append(ranked[:k])
-    return best
+    top_cols = np.full((n, width), -1, dtype=np.int32)
+    top_vals = np.zeros((n, width), dtype=np.float64)
+    complete = np.ones(n, dtype=bool)
+    if n < 2 or matrix.shape[1] == 0:
+        return top_cols, top_vals, complete
+    for block, scores in _blocks(matrix, matrix.T.tocsr(), np.arange(n)):
+        top_cols[block], top_vals[block], complete[block] = _rank_block(scores, width)
+    return top_cols, top_vals, complete
 
 
 def _explain(
-    matrix: sparse.csr_matrix, names: np.ndarray, pairs: Sequence[tuple[int, int]], count: int
-) -> tuple[list[float], list[tuple[str, ...]]]:
+    matrix: sparse.csr_matrix, pairs_left: np.ndarray, pairs_right: np.ndarray, count: int,
+    term_ids: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
     """For each pair (i, j): the cosine and the ``count`` shared terms weighing most in it.
 
     All pairs at once: the element-wise product of the two rows holds each shared term's
-    share of the cosine; one lexsort ranks the terms of every pair.
+    share of the cosine; one lexsort ranks the terms of every pair. Terms come back as
+    ``term_ids`` of the matrix's columns, -1 padded.
     """
-    if not pairs:
-        return [], []
-    left = matrix[np.fromiter((i for i, _ in pairs), dtype=np.int64)]
-    right = matrix[np.fromiter((j for _, j in pairs), dtype=np.int64)]
-    shares = left.multiply(right).tocsr()
+    m = len(pairs_left)
+    terms = np.full((m, count), -1, dtype=np.int32)
+    if m == 0:
+        return np.zeros(0), terms
+    shares = matrix[pairs_left].multiply(matrix[pairs_right]).tocsr()
     shares.eliminate_zeros()
     shares.sort_indices()
     cosines = np.asarray(shares.sum(axis=1)).ravel()
-    rows = np.repeat(np.arange(len(pairs)), np.diff(shares.indptr))
+    rows = np.repeat(np.arange(m), np.diff(shares.indptr))
     # Heaviest first; ties by column, which is alphabetical (the vocabulary is sorted).
-    order = np.lexsort((shares.indices, -np.round(shares.data, 12), rows))
+    order = np.lexsort((shares.indices, -_round(shares.data), rows))
     rank = np.arange(len(order)) - shares.indptr[rows[order]]
     kept = order[rank < count]
-    terms: list[list[str]] = [[] for _ in pairs]
-    for row, column in zip(rows[kept].tolist(), shares.indices[kept].tolist()):
-        terms[row].append(str(names[column]))
-    return cosines.tolist(), [tuple(t) for t in terms]
+    terms[rows[kept], rank[rank < count]] = term_ids[shares.indices[kept]]
+    return cosines, terms
+
+
+@dataclass
+class RelatedIndex:
+    """The related papers of the last ``update`` and what it takes to redo them cheaply.
+
+    Rows are papers in id order; columns of ``_counts`` are ``_terms`` (every term seen,
+    sorted), columns of ``_vectors`` the vocabulary (``_vocab``: positions in
+    ``_terms``). ``_top_cols``/``_top_vals`` hold each paper's ranking prefix and
+    ``_complete`` whether it is the whole ranking. ``_pair_*`` hold the chosen related
+    papers, in display order, with their score and shared terms (positions in
+    ``_terms``).
+    """
+
+    _k: int = -1
+    _per_pair: int = -1
+    _ids: tuple[str, ...] = ()
+    _digests: tuple[bytes, ...] = ()
+    _links: tuple[tuple[str, ...], ...] = ()
+    _terms: list[str] = field(default_factory=list)
+    _counts: sparse.csr_matrix | None = None
+    _vocab: np.ndarray = field(default_factory=lambda: _EMPTY)
+    _vectors: sparse.csr_matrix | None = None
+    _width: int = 0
+    _top_cols: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
+    _top_vals: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    _complete: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    _pair_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    _pair_cols: np.ndarray = field(default_factory=lambda: _EMPTY)
+    _pair_curated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    _pair_scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    _pair_terms: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
+    # Built from the arrays on demand; not pickled.
+    _rows: list[tuple[RelatedPaper, ...]] | None = None
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_rows"] = None
+        return state
+
+    def update(
+        self, papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
+    ) -> Mapping[str, tuple[RelatedPaper, ...]]:
+        """Paper id -> its related papers: curator links first, then the ``k`` most similar."""
+        ordered = sorted(papers, key=lambda p: p.id)
+        ids = tuple(p.id for p in ordered)
+        if (
+            ids != self._ids
+            or (k, terms) != (self._k, self._per_pair)
+            or self._counts is None
+            or not self._incremental(ordered)
+        ):
+            self._from_scratch(ordered, k, terms)
+        if self._rows is None:
+            self._rows = self._row_results(range(len(self._ids)))
+        return dict(zip(self._ids, self._rows))
+
+    # -- from scratch -------------------------------------------------------------------
+
+    def _from_scratch(self, ordered: Sequence[Paper], k: int, per_pair: int) -> None:
+        from scipy import sparse
+
+        n = len(ordered)
+        self._rows = None
+        self._k, self._per_pair = k, per_pair
+        self._ids = tuple(p.id for p in ordered)
+        self._digests = tuple(_digest(p) for p in ordered)
+        self._links = tuple(p.related for p in ordered)
+        vectorizer = _count_vectorizer()
+        try:
+            counts = vectorizer.fit_transform([_document(p) for p in ordered])
+            self._terms = vectorizer.get_feature_names_out().tolist()
+        except ValueError:  # no word at all (empty or stop words only)
+            counts = sparse.csr_matrix((n, 0), dtype=np.int64)
+            self._terms = []
+        counts = sparse.csr_matrix(counts, dtype=np.int32)
+        counts.sort_indices()
+        self._counts = counts
+        self._width = k + max((len(links) for links in self._links), default=0) + _MARGIN
+        self._weigh(np.arange(n))
+        self._top_cols, self._top_vals, self._complete = _rank_all(self._vectors, self._width)
+        self._pair_ptr = np.zeros(n + 1, dtype=np.int64)
+        self._pair_cols = _EMPTY
+        self._pair_curated = np.zeros(0, dtype=bool)
+        self._pair_scores = np.zeros(0)
+        self._pair_terms = np.zeros((0, per_pair), dtype=np.int32)
+        self._choose(np.arange(n))
+
+    def _weigh(self, rows: np.ndarray) -> np.ndarray:
+        """Sets the vocabulary and the vectors of ``rows`` (all others keep theirs).
+
+        Returns the old column of each new vocabulary column (-1 if new). Rows not in
+        ``rows`` must not contain a term whose df or vocabulary membership changed.
+        """
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        counts = self._counts
+        n = counts.shape[0]
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        vocab = np.flatnonzero((df >= 2) & (df <= _max_df(n)))
+        column = np.full(counts.shape[1] + 1, -1, dtype=np.int64)
+        column[vocab] = np.arange(len(vocab))
+        # Counts restricted to the vocabulary, column order kept.
+        mapped = column[counts.indices]
+        keep = mapped >= 0
+        owner = np.repeat(np.arange(n), np.diff(counts.indptr))
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[keep], minlength=n))))
+        in_vocab = _csr(counts.data[keep].astype(np.float64), mapped[keep], indptr,
+                        (n, len(vocab)))
+        old_vocab = self._vocab
+        self._vocab = vocab
+        if len(vocab) == 0:
+            self._vectors = sparse.csr_matrix((n, 0), dtype=np.float64)
+            return np.zeros(0, dtype=np.int64)
+        transformer = TfidfTransformer(sublinear_tf=True).fit(in_vocab)
+        fresh = sparse.csr_matrix(transformer.transform(in_vocab[rows]))
+        fresh.sort_indices()
+        if len(rows) == n or self._vectors is None:
+            self._vectors = fresh
+            return np.full(len(vocab), -1, dtype=np.int64)
+        # Old columns -> new columns for the rows that keep their vectors.
+        old_to_new = np.full(len(old_vocab), -1, dtype=np.int64)
+        where = np.searchsorted(vocab, old_vocab)
+        found = (where < len(vocab)) & (vocab[np.minimum(where, len(vocab) - 1)] == old_vocab)
+        old_to_new[found] = where[found]
+        old = self._vectors
+        affected = np.zeros(n, dtype=bool)
+        affected[rows] = True
+        old_rows = np.repeat(np.arange(n), np.diff(old.indptr))
+        kept = ~affected[old_rows]
+        new_rows = np.repeat(rows, np.diff(fresh.indptr))
+        all_rows = np.concatenate((old_rows[kept], new_rows))
+        all_cols = np.concatenate((old_to_new[old.indices[kept]], fresh.indices))
+        all_data = np.concatenate((old.data[kept], fresh.data))
+        if (all_cols < 0).any():
+            raise AssertionError("an unaffected paper lost a vocabulary term")
+        order = np.lexsort((all_cols, all_rows))
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(all_rows, minlength=n))))
+        self._vectors = _csr(all_data[order], all_cols[order].astype(np.int32), indptr,
+                             (n, len(vocab)))
+        self._vectors.has_sorted_indices = True
+        return old_to_new
+
+    # -- choosing and explaining --------------------------------------------------------
+
+    def _choose(self, rows: np.ndarray) -> None:
+        """Recomputes the chosen related papers of ``rows`` (sorted), others kept."""
+        n = len(self._ids)
+        index = {pid: i for i, pid in enumerate(self._ids)}
+        top_cols = self._top_cols[rows].tolist()
+        left: list[int] = []
+        right: list[int] = []
+        curated: list[bool] = []
+        lengths = np.zeros(len(rows), dtype=np.int64)
+        for slot, (i, ranked) in enumerate(zip(rows.tolist(), top_cols)):
+            seen = {i}
+            start = len(right)
+            for other_id in self._links[i]:
+                j = index.get(other_id)
+                if j is None or j in seen:
+                    continue  # unknown ids are reported by validation, not here
+                seen.add(j)
+                right.append(j)
+                curated.append(True)
+            found = 0
+            for j in ranked:
+                if found == self._k or j < 0:
+                    break
+                if j in seen:
+                    continue
+                seen.add(j)
+                found += 1
+                right.append(j)
+                curated.append(False)
+            left.extend([i] * (len(right) - start))
+            lengths[slot] = len(right) - start
+        left_arr = np.asarray(left, dtype=np.int64)
+        right_arr = np.asarray(right, dtype=np.int64)
+        if self._vectors is not None and self._vectors.shape[1] > 0:
+            scores, terms = _explain(self._vectors, left_arr, right_arr, self._per_pair,
+                                     self._vocab.astype(np.int32))
+        else:
+            scores = np.zeros(len(left))
+            terms = np.full((len(left), self._per_pair), -1, dtype=np.int32)
+        # Splice: rows not in ``rows`` keep their pairs.
+        old_lengths = np.diff(self._pair_ptr)
+        new_lengths = old_lengths.copy()
+        new_lengths[rows] = lengths
+        replaced = np.zeros(n, dtype=bool)
+        replaced[rows] = True
+        old_owner = np.repeat(np.arange(n), old_lengths)
+        kept = ~replaced[old_owner]
+        owner = np.concatenate((old_owner[kept], left_arr))
+        order = np.argsort(owner, kind="stable")
+        self._pair_cols = np.concatenate((self._pair_cols[kept], right_arr))[order]
+        self._pair_curated = np.concatenate(
+            (self._pair_curated[kept], np.asarray(curated, dtype=bool)))[order]
+        self._pair_scores = np.concatenate((self._pair_scores[kept], scores))[order]
+        self._pair_terms = np.concatenate((self._pair_terms[kept], terms))[order]
+        self._pair_ptr = np.concatenate(([0], np.cumsum(new_lengths)))
+        if self._rows is not None:
+            for i, row in zip(rows.tolist(), self._row_results(rows.tolist())):
+                self._rows[i] = row
+
+    def _row_results(self, rows: Sequence[int]) -> list[tuple[RelatedPaper, ...]]:
+        """The related papers of ``rows``, built from the pair arrays."""
+        ids, names = self._ids, self._terms
+        ptr = self._pair_ptr.tolist()
+        # Whole columns to Python lists once: far cheaper than per-row slices.
+        cols = self._pair_cols.tolist()
+        scores = self._pair_scores.tolist()
+        terms = self._pair_terms.tolist()
+        curated = self._pair_curated.tolist()
+        return [
+            tuple([
+                RelatedPaper(
+                    ids[cols[p]],
+                    round(scores[p], 6),
+                    tuple([names[t] for t in terms[p] if t >= 0]),
+                    curated[p],
+                )
+                for p in range(ptr[i], ptr[i + 1])
+            ])
+            for i in rows
+        ]
+
+    # -- incremental --------------------------------------------------------------------
+
+    def _incremental(self, ordered: Sequence[Paper]) -> bool:
+        """Brings the index up to date with ``ordered`` (same ids); False: do it from scratch."""
+        n = len(ordered)
+        digests = tuple(_digest(p) for p in ordered)
+        links = tuple(p.related for p in ordered)
+        edited = np.array(
+            [i for i, (a, b) in enumerate(zip(digests, self._digests)) if a != b],
+            dtype=np.int64,
+        )
+        relinked = np.array(
+            [i for i, (a, b) in enumerate(zip(links, self._links)) if a != b], dtype=np.int64
+        )
+        width_needed = self._k + max((len(x) for x in links), default=0)
+        if n < 2 or width_needed > self._width or len(edited) > _MAX_AFFECTED_SHARE * n:
+            return False
+        self._links = links
+        self._digests = digests
+        if len(edited) == 0:
+            if len(relinked):
+                self._choose(relinked)
+            return True
+
+        # New counts of the edited papers, over the (possibly grown) list of terms.
+        analyse = _count_vectorizer().build_analyzer()
+        edited_counts = [Counter(analyse(_document(ordered[i]))) for i in edited.tolist()]
+        words = {t for c in edited_counts for t in c}
+        new_terms = sorted(words - self._known(words))
+        old_to_new_term = self._insert_terms(new_terms)
+        terms = self._terms
+        rows_data: list[np.ndarray] = []
+        rows_cols: list[np.ndarray] = []
+        for counter in edited_counts:
+            cols = np.array([bisect.bisect_left(terms, t) for t in counter], dtype=np.int64)
+            data = np.array(list(counter.values()), dtype=np.int32)
+            order = np.argsort(cols)
+            rows_cols.append(cols[order])
+            rows_data.append(data[order])
+        counts = self._counts
+        old_df = np.bincount(counts.indices, minlength=counts.shape[1])
+        replaced = np.zeros(n, dtype=bool)
+        replaced[edited] = True
+        owner = np.repeat(np.arange(n), np.diff(counts.indptr))
+        kept = ~replaced[owner]
+        all_rows = np.concatenate([owner[kept]] + [np.full(len(c), i) for i, c in
+                                                   zip(edited.tolist(), rows_cols)])
+        all_cols = np.concatenate([counts.indices[kept].astype(np.int64)] + rows_cols)
+        all_data = np.concatenate([counts.data[kept]] + rows_data)
+        order = np.lexsort((all_cols, all_rows))
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(all_rows, minlength=n))))
+        self._counts = _csr(all_data[order], all_cols[order].astype(np.int32), indptr,
+                            (n, len(terms)))
+        self._counts.has_sorted_indices = True
+        new_df = np.bincount(self._counts.indices, minlength=len(terms))
+
+        # Terms whose weight or vocabulary membership changed, and who holds them.
+        limit = _max_df(n)
+        old_in = (old_df >= 2) & (old_df <= limit)
+        new_in = (new_df >= 2) & (new_df <= limit)
+        changed_terms = (old_df != new_df) & (old_in | new_in)
+        holders = np.zeros(n, dtype=bool)
+        holders[edited] = True
+        held = changed_terms[self._counts.indices]
+        holders[np.repeat(np.arange(n), np.diff(self._counts.indptr))[held]] = True
+        # Old rows also held the terms (the counts of unedited rows did not change).
+        affected = np.flatnonzero(holders)
+        if len(affected) > _MAX_AFFECTED_SHARE * n:
+            return False
+        self._vocab = old_to_new_term[self._vocab] if len(new_terms) else self._vocab
+        self._weigh(affected)
+        reranked = self._rerank(affected)
+
+        # Chosen pairs: redo rows whose ranking or links changed, or whose pair has an
+        # affected end (its score or terms may differ); remap their terms otherwise.
+        if len(new_terms):
+            live = self._pair_terms >= 0
+            self._pair_terms[live] = old_to_new_term[self._pair_terms[live]]
+        is_affected = np.zeros(n, dtype=bool)
+        is_affected[affected] = True
+        owner = np.repeat(np.arange(n), np.diff(self._pair_ptr))
+        touched = np.zeros(n, dtype=bool)
+        touched[owner[is_affected[self._pair_cols]]] = True
+        touched[affected] = True
+        touched[relinked] = True
+        touched[reranked] = True
+        self._choose(np.flatnonzero(touched))
+        return True
+
+    def _known(self, words: set[str]) -> set[str]:
+        """The words that are already among the index's terms."""
+        terms = self._terms
+        found = set()
+        for word in words:
+            at = bisect.bisect_left(terms, word)
+            if at < len(terms) and terms[at] == word:
+                found.add(word)
+        return found
+
+    def _insert_terms(self, new_terms: list[str]) -> np.ndarray:
+        """Adds words (sorted, none present) to ``_terms``; returns old -> new positions."""
+        old = self._terms
+        if not new_terms:
+            return np.arange(len(old), dtype=np.int64)
+        at = np.array([bisect.bisect_left(old, t) for t in new_terms], dtype=np.int64)
+        positions = np.arange(len(old), dtype=np.int64)
+        old_to_new = positions + np.searchsorted(at, positions, side="right")
+        merged = sorted(old + new_terms)
+        self._terms = merged
+        counts = self._counts
+        self._counts = _csr(counts.data, old_to_new[counts.indices].astype(np.int32),
+                            counts.indptr, (counts.shape[0], len(merged)))
+        self._counts.has_sorted_indices = True
+        return old_to_new
+
+    def _rerank(self, affected: np.ndarray) -> np.ndarray:
+        """Updates the ranking prefixes after the vectors of ``affected`` changed.
+
+        Returns the rows whose prefix changed.
+        """
+        n = len(self._ids)
+        width = self._width
+        vectors = self._vectors
+        transposed = vectors.T.tocsr()
+        is_affected = np.zeros(n, dtype=bool)
+        is_affected[affected] = True
+        old_cols, old_vals, old_complete = self._top_cols, self._top_vals, self._complete
+        new_cols, new_vals, complete = old_cols.copy(), old_vals.copy(), old_complete.copy()
+
+        # An unaffected paper trusts what ranks at or above the last entry of its old
+        # prefix: papers outside the prefix ranked below it, and their cosine with it
+        # did not change. A complete prefix (every candidate) trusts everything.
+        lengths = (old_cols >= 0).sum(axis=1)
+        last = np.maximum(lengths - 1, 0)
+        bound_col = np.where(old_complete, n, old_cols[np.arange(n), last]).astype(np.int64)
+        bound_val = np.where(old_complete, 0.0, old_vals[np.arange(n), last])
+        bound_val[~old_complete & (lengths == 0)] = np.inf  # trusts nothing
+        floor = np.where(old_complete, 0.0, bound_val - 2 * 10.0**-_DECIMALS)
+        floor[is_affected] = np.inf
+
+        # Affected papers are ranked from their whole row; the same rows hold the new
+        # cosines of every other paper with them (cosine is symmetric).
+        new_rows, new_targets, new_values = [], [], []
+        for block, scores in _blocks(vectors, transposed, affected):
+            new_cols[block], new_vals[block], complete[block] = _rank_block(scores, width)
+            at, others = np.nonzero(scores > floor[None, :])
+            new_rows.append(others)
+            new_targets.append(block[at])
+            new_values.append(scores[at, others])
+        rows = np.concatenate(new_rows)
+        targets = np.concatenate(new_targets)
+        values = np.concatenate(new_values)
+
+        # Unaffected papers: old prefix without the affected papers, plus new cosines.
+        stale = (old_cols >= 0) & is_affected[np.maximum(old_cols, 0)]
+        touched = np.zeros(n, dtype=bool)
+        touched[rows] = True
+        touched[stale.any(axis=1)] = True
+        touched[affected] = False
+        merge = np.flatnonzero(touched)
+        keep = (old_cols[merge] >= 0) & ~stale[merge]
+        m_rows = np.concatenate((np.repeat(merge, keep.sum(axis=1)), rows))
+        m_cols = np.concatenate((old_cols[merge][keep].astype(np.int64), targets))
+        m_vals = np.concatenate((old_vals[merge][keep], values))
+        trusted = old_complete[m_rows] | _ranks_at_or_above(
+            m_vals, m_cols, bound_val[m_rows], bound_col[m_rows]
+        )
+        local = np.searchsorted(merge, m_rows[trusted])
+        new_cols[merge], new_vals[merge] = _rank(
+            local, m_cols[trusted], m_vals[trusted], len(merge), width
+        )
+        count = np.bincount(local, minlength=len(merge))
+        complete[merge] = old_complete[merge] & (count <= width)
+        need = self._k + np.array([len(self._links[i]) for i in merge.tolist()], dtype=np.int64)
+        # Too short a trusted prefix: rank the paper again from its whole row.
+        redo = merge[~complete[merge] & (np.minimum(count, width) < need)]
+        for block, scores in _blocks(vectors, transposed, redo):
+            new_cols[block], new_vals[block], complete[block] = _rank_block(scores, width)
+
+        changed = np.flatnonzero(
+            (new_cols != old_cols).any(axis=1) | (new_vals != old_vals).any(axis=1)
+        )
+        self._top_cols, self._top_vals, self._complete = new_cols, new_vals, complete
+        return changed
+
+
+def _ranks_at_or_above(
+    values: np.ndarray, cols: np.ndarray, bound_values: np.ndarray, bound_cols: np.ndarray
+) -> np.ndarray:
+    """Whether each (value, col) ranks at or above (bound_value, bound_col)."""
+    rounded, bound = _round(values), _round(bound_values)
+    return (rounded > bound) | ((rounded == bound) & (cols <= bound_cols))
 
 
 def related_papers(
     papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
 ) -> Mapping[str, tuple[RelatedPaper, ...]]:
     """Paper id -> its related papers: curator links first, then the ``k`` most similar."""
-    ordered = sorted(papers, key=lambda p: p.id)
-    index = {paper.id: n for n, paper in enumerate(ordered)}
-    vectors = _vectorise(ordered) if len(ordered) > 1 else None
-    # Curator links may also be among the nearest; fetch enough to still show k others.
-    reach = k + max((len(p.related) for p in ordered), default=0)
-    nearest = _top_k(vectors[0], reach) if vectors else [[] for _ in ordered]
-
-    # (paper, other, by curator) in display order, then explained in one batch.
-    chosen: list[tuple[int, int, bool]] = []
-    for i, paper in enumerate(ordered):
-        seen = {i}
-        for other_id in paper.related:
-            j = index.get(other_id)
-            if j is None or j in seen:
-                continue  # unknown ids are reported by validation, not here
-            seen.add(j)
-            chosen.append((i, j, True))
-        found = 0
-        for j, _ in nearest[i]:
-            if j in seen or found == k:
-                continue
-            seen.add(j)
-            found += 1
-            chosen.append((i, j, False))
-
-    pairs = [(i, j) for i, j, _ in chosen]
-    if vectors:
-        cosines, shared = _explain(vectors[0], vectors[1], pairs, terms)
-    else:
-        cosines, shared = [0.0] * len(pairs), [()] * len(pairs)
-    result: dict[str, list[RelatedPaper]] = {paper.id: [] for paper in ordered}
-    for (i, j, by_curator), score, words in zip(chosen, cosines, shared):
-        result[ordered[i].id].append(
-            RelatedPaper(ordered[j].id, round(score, 6), words, by_curator)
-        )
-    return {pid: tuple(items) for pid, items in result.items()}
+    return RelatedIndex().update(papers, k, terms)

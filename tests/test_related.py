@@ -151,3 +151,110 @@ def test_chunked_top_k_matches_the_dense_computation(monkeypatch):
         assert [r.paper for r in result[p.id]] == [papers[j].id for j in expected]
         for r, j in zip(result[p.id], expected):
             assert r.score == pytest.approx(cosine[i, j], abs=1e-6)
+
+
+# -- RelatedIndex: an update equals a computation from scratch ---------------------------
+
+import pickle  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+from unittest import mock  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from generator.curation import load_content  # noqa: E402
+from generator.related import RelatedIndex  # noqa: E402
+
+# Few words, so that edits make terms enter and leave the vocabulary (df 1 <-> 2),
+# cross max_df (MIN_COMMON is lowered to 3 below), and make exact ties.
+WORDS = ("alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa", "rho")
+text = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
+
+
+@st.composite
+def corpora(draw):
+    count = draw(st.integers(min_value=0, max_value=9))
+    return [paper(f"p{n}", draw(text), draw(text)) for n in range(count)]
+
+
+@st.composite
+def edits(draw, papers):
+    ids = [p.id for p in papers]
+    kinds = ["title", "abstract", "new word", "add"] + (["remove", "related"] if ids else [])
+    kind = draw(st.sampled_from(kinds if ids else ["add"]))
+    if kind == "add":
+        return ("add", paper(f"q{draw(st.integers(0, 99))}", draw(text), draw(text)))
+    at = draw(st.integers(0, len(papers) - 1))
+    if kind == "title":
+        return ("replace", at, {"title": draw(text)})
+    if kind == "abstract":
+        return ("replace", at, {"abstract": draw(text)})
+    if kind == "new word":  # a word no paper had: df 1, then 2 if drawn again
+        word = draw(st.sampled_from(("novelword", "otherword")))
+        return ("replace", at, {"abstract": f"{papers[at].abstract} {word}"})
+    if kind == "remove":
+        return ("remove", at)
+    links = draw(st.lists(st.sampled_from(ids + ["missing"]), max_size=3))
+    return ("replace", at, {"related": tuple(links)})
+
+
+def apply(papers, edit):
+    papers = list(papers)
+    if edit[0] == "add":
+        if edit[1].id not in {p.id for p in papers}:
+            papers.append(edit[1])
+    elif edit[0] == "remove":
+        del papers[edit[1]]
+    else:
+        papers[edit[1]] = replace(papers[edit[1]], **edit[2])
+    return papers
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), k=st.integers(1, 3), margin=st.integers(0, 2))
+def test_updates_after_any_edits_equal_a_computation_from_scratch(data, k, margin):
+    # Small chunks, a small margin and no limit on affected papers, so that every
+    # incremental path runs (merging, re-ranking a short prefix) rather than the
+    # from-scratch fallback.
+    with mock.patch.multiple(
+        related_module, MIN_COMMON=3, _MARGIN=margin, _CHUNK_ROWS=3, _MAX_AFFECTED_SHARE=1.0
+    ):
+        papers = data.draw(corpora())
+        index = RelatedIndex()
+        assert index.update(papers, k=k) == related_papers(papers, k=k)
+        for step in range(data.draw(st.integers(1, 6))):
+            papers = apply(papers, data.draw(edits(papers)))
+            if step % 2:
+                index = pickle.loads(pickle.dumps(index))
+            assert index.update(papers, k=k) == related_papers(papers, k=k)
+
+
+def test_an_update_with_one_edit_is_incremental_and_exact_on_real_papers(monkeypatch):
+    content, _ = load_content(Path(__file__).parents[1] / "content")
+    papers = list(content.papers)
+    assert len(papers) > 100
+    index = RelatedIndex()
+    index.update(papers)
+    index = pickle.loads(pickle.dumps(index))
+
+    def no_full_run(*args):
+        raise AssertionError("recomputed from scratch")
+
+    monkeypatch.setattr(RelatedIndex, "_from_scratch", no_full_run)
+    target = papers[len(papers) // 2]
+    # An abstract edit with a word new to the list and a frequent one ("learning").
+    papers[len(papers) // 2] = replace(
+        target, abstract="Revised abstract text about learning. " + target.abstract
+    )
+    updated = index.update(papers)
+    monkeypatch.undo()
+    assert updated == related_papers(papers)
+    # A curator link changes.
+    other = papers[0]
+    papers[0] = replace(other, related=(target.id,))
+    monkeypatch.setattr(RelatedIndex, "_from_scratch", no_full_run)
+    updated = index.update(papers)
+    monkeypatch.undo()
+    assert updated[other.id][0].paper == target.id and updated[other.id][0].by_curator
+    assert updated == related_papers(papers)
