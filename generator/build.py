@@ -15,13 +15,13 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
-from . import cache, curation, exports_more, jsonschema
+from . import cache, curation, exports_more, jsonschema, write
 from .errors import CuratorError, Location, Problem, Problems
-from .exports import papers_json
+from .exports import paper_line, papers_json
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
-from .pages import HandPage, Plan, plan_site
+from .pages import HandPage, Kept, Plan, plan_site
 from .pages import Page as PlanPage
 from .related import related_papers
 from .render import ICON_STYLESHEET, Renderer
@@ -65,9 +65,14 @@ class Memo:
 
     topic_set: tuple[Topic, ...] | None = None
     matcher: Matcher | None = None
-    assigned: dict[Paper, tuple[TopicAssignment, ...]] = field(default_factory=dict)
+    assigned: dict[str, tuple[Paper, tuple[TopicAssignment, ...]]] = field(default_factory=dict)
     related: tuple[object, Mapping[str, tuple[RelatedPaper, ...]]] | None = None
-    pages: dict[str, tuple[object, str]] = field(default_factory=dict)  # dest -> (key, text)
+    # What the pages on disk were made from: dest -> digest of a Page's template and
+    # context, and dest -> a paper page's signature (pages.plan_site's ``previous``).
+    pages: dict[str, bytes] = field(default_factory=dict)
+    signatures: dict[str, tuple] = field(default_factory=dict)
+    bibtex: dict[str, tuple[Paper, str]] = field(default_factory=dict)  # id -> its BibTeX
+    fragments: dict[str, dict[str, tuple[object, str]]] = field(default_factory=dict)  # see per_paper
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
     files: curation.FileCache = field(default_factory=dict)  # paper files as last read
@@ -88,12 +93,14 @@ class Memo:
         assert self.matcher is not None
         assigned = {}
         for paper in content.papers:
-            if paper not in self.assigned:
-                self.assigned[paper] = assign_paper(paper, self.matcher)
-            assigned[paper.id] = self.assigned[paper]
-        if len(self.assigned) > len(content.papers):
-            current = set(content.papers)
-            self.assigned = {p: a for p, a in self.assigned.items() if p in current}
+            # By id, then compared: hashing a whole paper costs more than comparing it
+            # with the last run's, whose fields are mostly the very same objects.
+            kept = self.assigned.get(paper.id)
+            if kept is None or kept[0] != paper:
+                kept = self.assigned[paper.id] = (paper, assign_paper(paper, self.matcher))
+            assigned[paper.id] = kept[1]
+        if len(self.assigned) > len(assigned):
+            self.assigned = {pid: self.assigned[pid] for pid in assigned}
         return assigned
 
     def related_papers(self, content: Content) -> Mapping[str, tuple[RelatedPaper, ...]]:
@@ -103,17 +110,64 @@ class Memo:
             self.related = (key, related_papers(content.papers))
         return self.related[1]
 
-    def render(self, renderer: Renderer, output) -> str:
-        if self.templates != renderer.fingerprint:  # a template was edited
-            self.pages.clear()
-            self.templates = renderer.fingerprint
-        key = _page_key(output) if isinstance(output, PlanPage) else output.text
-        kept = self.pages.get(output.dest)
-        if kept is not None and kept[0] == key:
-            return kept[1]
-        text = renderer.render(output)
-        self.pages[output.dest] = (key, text)
-        return text
+    def bibtex_entries(self, papers: tuple[Paper, ...]) -> dict[str, str]:
+        """exports_more.bibtex_by_paper, reusing each unchanged paper's entry."""
+        entries = {}
+        for paper in papers:
+            kept = self.bibtex.get(paper.id)
+            if kept is None or kept[0] != paper:
+                text = exports_more.bibtex_by_paper((paper,))[paper.id]
+                kept = self.bibtex[paper.id] = (paper, text)
+            entries[paper.id] = kept[1]
+        if len(self.bibtex) > len(entries):
+            self.bibtex = {pid: self.bibtex[pid] for pid in entries}
+        return entries
+
+    def per_paper(
+        self, kind: str, site: Site, make: Callable[[Paper, Site], str], related: bool = True
+    ) -> dict[str, str]:
+        """paper id -> make(paper, site), reusing each result whose inputs are unchanged.
+
+        ``make`` may read the paper, its topic assignments and (with ``related``) its
+        related papers, nothing else.
+        """
+        store = self.fragments.setdefault(kind, {})
+        out = {}
+        for paper in site.papers:
+            key = (
+                paper,
+                site.assignments.get(paper.id, ()),
+                site.related.get(paper.id, ()) if related else (),
+            )
+            kept = store.get(paper.id)
+            if kept is None or kept[0] != key:
+                kept = store[paper.id] = (key, make(paper, site))
+            out[paper.id] = kept[1]
+        if len(store) > len(out):
+            self.fragments[kind] = {pid: store[pid] for pid in out}
+        return out
+
+    def render(
+        self, renderer: Renderer, plan: Plan, intact: set[str]
+    ) -> tuple[list[tuple[str, str | None]], dict[str, bytes]]:
+        """Each output's text, or None for a page whose file is current (see write.py).
+
+        Also returns the page keys to remember once the texts are written.
+        """
+        texts: list[tuple[str, str | None]] = []
+        keys: dict[str, bytes] = {}
+        for output in plan.outputs:
+            if isinstance(output, Kept):
+                texts.append((output.dest, None))
+            elif isinstance(output, PlanPage):
+                key = keys[output.dest] = _page_key(output)
+                if self.pages.get(output.dest) == key and output.dest in intact:
+                    texts.append((output.dest, None))
+                else:
+                    texts.append((output.dest, renderer.render(output)))
+            else:
+                texts.append((output.dest, output.text))
+        return texts, keys
 
 
 def _page_key(page: PlanPage) -> bytes:
@@ -195,33 +249,41 @@ def generate(
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 
-    bibtex = exports_more.bibtex_by_paper(site.papers)
+    bibtex = memo.bibtex_entries(site.papers)
     extra = exports_more.export_files(
         site,
         site_name=settings.site_name,
         site_url=settings.site_url,
         source_date_epoch=build_epoch,
+        entries=bibtex,
+        csv_lines=memo.per_paper("csv", site, exports_more.csv_line, related=False),
     )
     renderer = renderer or Renderer()
+    if memo.templates != renderer.fingerprint:  # a template was edited: render everything
+        memo.pages, memo.signatures = {}, {}
+        memo.templates = renderer.fingerprint
+    # Pages an earlier run wrote that are still on disk as it left them (one stat each).
+    intact = write.intact(settings.docs_dir, [*memo.signatures, *memo.pages], memo.stamps)
     plan_problems = Problems()
     plan = plan_site(
         site,
         hand_pages=pages,
         bibtex=bibtex,
-        papers_json=papers_json(site),
+        papers_json=papers_json(site, memo.per_paper("json", site, paper_line)),
         reference=curation.schema_reference_markdown(),
         extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
         problems=plan_problems,
+        previous={dest: sig for dest, sig in memo.signatures.items() if dest in intact},
     )
     if plan_problems.has_errors():
         raise CuratorError(plan_problems)
     lap("plan")
 
-    rendered = [(output.dest, memo.render(renderer, output)) for output in plan.outputs]
-    for gone in set(memo.pages) - {output.dest for output in plan.outputs}:
-        del memo.pages[gone]
+    rendered, keys = memo.render(renderer, plan, intact)
     lap("render")
     report = write_outputs(settings.docs_dir, rendered, memo.stamps)
+    # Remembered only now that the files hold what they describe.
+    memo.pages, memo.signatures = keys, dict(plan.signatures)
     lap("write")
     # A run that wrote nothing leaves the stored memo as good as this one: reusing it
     # can only mean reading again a file whose stamp changed (touched, not edited).

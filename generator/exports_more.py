@@ -17,7 +17,7 @@ import functools
 import datetime as dt
 import io
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import bibtexparser
 from bibtexparser import model as bibmodel
@@ -110,10 +110,14 @@ def bibtex_by_paper(papers: Iterable[Paper]) -> dict[str, str]:
     return {paper.id: _entry_text(paper) for paper in papers}
 
 
-def bibtex(papers: Iterable[Paper]) -> str:
+def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) -> str:
     # The writer puts one blank line between entries, so a file is its entries' texts
-    # joined by newlines; each text is written once per paper and kept (see _entry_text).
-    return "\n".join(_entry_text(paper) for paper in sorted(papers, key=lambda p: p.id))
+    # joined by newlines; each text is written once per paper and kept (see _entry_text),
+    # or given in ``entries`` (paper id -> bibtex_by_paper's text).
+    ordered = sorted(papers, key=lambda p: p.id)
+    if entries is not None:
+        return "\n".join(entries[p.id] for p in ordered)
+    return "\n".join(_entry_text(paper) for paper in ordered)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -151,29 +155,39 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def papers_csv(site: Site) -> str:
-    """Every paper, one row each, in id order; lists are joined with "; "."""
+def csv_line(paper: Paper, site: Site) -> str:
+    """One paper's row of papers.csv; it depends on the paper and its topics only."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for paper in sorted(site.papers, key=lambda p: p.id):
-        topics = [a.topic for a in site.assignments.get(paper.id, ())]
-        row = (
-            paper.id,
-            paper.title,
-            "; ".join(paper.authors),
-            "" if paper.year is None else str(paper.year),
-            paper.venue,
-            paper.arxiv,
-            paper.doi,
-            "; ".join(topics),
-            "; ".join(link.url for link in paper.code),
-            paper.status,
-            paper.added.isoformat() if paper.added else "",
-            paper_url(paper.id),
-        )
-        writer.writerow([_cell(value) for value in row])
+    topics = [a.topic for a in site.assignments.get(paper.id, ())]
+    row = (
+        paper.id,
+        paper.title,
+        "; ".join(paper.authors),
+        "" if paper.year is None else str(paper.year),
+        paper.venue,
+        paper.arxiv,
+        paper.doi,
+        "; ".join(topics),
+        "; ".join(link.url for link in paper.code),
+        paper.status,
+        paper.added.isoformat() if paper.added else "",
+        paper_url(paper.id),
+    )
+    csv.writer(out, lineterminator="\n").writerow([_cell(value) for value in row])
     return out.getvalue()
+
+
+def papers_csv(site: Site, lines: Mapping[str, str] | None = None) -> str:
+    """Every paper, one row each, in id order; lists are joined with "; ".
+
+    ``lines`` (paper id -> `csv_line`) when the caller has them already.
+    """
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    ordered = sorted(site.papers, key=lambda p: p.id)
+    if lines is None:
+        lines = {p.id: csv_line(p, site) for p in ordered}
+    return out.getvalue() + "".join(lines[p.id] for p in ordered)
 
 
 # --- Atom ------------------------------------------------------------------------------
@@ -240,25 +254,42 @@ def atom_feed(
 # --- All exports -------------------------------------------------------------------------
 
 
-def topic_papers(site: Site, topic: Topic) -> list[Paper]:
-    return [p for p in site.papers if any(a.topic == topic.id for a in site.assignments.get(p.id, ()))]
+def _members(site: Site) -> dict[str, list[Paper]]:
+    """Topic id -> its papers in the order of site.papers (each paper once per topic)."""
+    members: dict[str, list[Paper]] = {t.id: [] for t in site.topics}
+    for paper in site.papers:
+        for topic_id in dict.fromkeys(a.topic for a in site.assignments.get(paper.id, ())):
+            if topic_id in members:
+                members[topic_id].append(paper)
+    return members
 
 
 def export_files(
-    site: Site, *, site_name: str, site_url: str = "", source_date_epoch: int | None = None
+    site: Site,
+    *,
+    site_name: str,
+    site_url: str = "",
+    source_date_epoch: int | None = None,
+    entries: Mapping[str, str] | None = None,
+    csv_lines: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Every export file's text, keyed by its path relative to the docs folder."""
+    """Every export file's text, keyed by its path relative to the docs folder.
+
+    ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
+    already (see `bibtex_by_paper`, `csv_line`).
+    """
     files = {
-        "papers.bib": bibtex(site.papers),
-        "papers.csv": papers_csv(site),
+        "papers.bib": bibtex(site.papers, entries),
+        "papers.csv": papers_csv(site, csv_lines),
         "feed.xml": atom_feed(
             site.papers, title=f"{site_name}: recently added papers", feed_path="feed.xml",
             site_url=site_url, source_date_epoch=source_date_epoch,
         ),
     }
+    members = _members(site)
     for topic in sorted(site.topics, key=lambda t: t.id):
-        papers = topic_papers(site, topic)
-        files[f"topics/{topic.id}.bib"] = bibtex(papers)
+        papers = members[topic.id]
+        files[f"topics/{topic.id}.bib"] = bibtex(papers, entries)
         files[f"topics/{topic.id}.xml"] = atom_feed(
             papers, title=f"{site_name}: {topic.title}", feed_path=f"topics/{topic.id}.xml",
             site_url=site_url, source_date_epoch=source_date_epoch,

@@ -12,7 +12,7 @@ Layout (``use_directory_urls``: ``papers/x/index.md`` is served at ``papers/x/``
     topics/index.md           all topics        topics/
     topics/<id>/index.md      one topic         topics/<id>/
     papers/index.md           all papers        papers/
-    papers/<id>/index.md      one paper         papers/<id>/
+    papers/<id>.md            one paper         papers/<id>/  (see paper_dest)
     <name>.md                 hand-written      <name>/      (content/pages/<name>.md)
     curation-reference.md     field reference   curation-reference/
     papers.json               data export
@@ -63,6 +63,18 @@ def topic_url(topic_id: str) -> str:
 def dest_of(url: str) -> str:
     """The docs-relative source file served at a directory URL."""
     return f"{url}index.md"
+
+
+def paper_dest(paper_id: str) -> str:
+    """A paper page's source file: ``papers/<id>.md``, served at ``papers/<id>/`` too.
+
+    One folder holding every paper file, rather than a folder per paper, spares each run
+    a scan of 10,000 folders. An id MkDocs would take for the folder's own index
+    ("index", "README") keeps a folder of its own.
+    """
+    if paper_id.casefold() in ("index", "readme"):
+        return dest_of(paper_url(paper_id))
+    return f"papers/{paper_id}.md"
 
 
 def relative(here: str, target: str) -> str:
@@ -164,9 +176,19 @@ class File:
 
 
 @dataclass(frozen=True)
+class Kept:
+    """A page whose inputs equal those of the run that wrote it (see `plan_site`'s
+    ``previous``): the file on disk is already right, so nothing is built or rendered."""
+
+    dest: str
+
+
+@dataclass(frozen=True)
 class Plan:
-    outputs: tuple[Page | File, ...]
+    outputs: tuple[Page | File | Kept, ...]
     nav: list = field(default_factory=list)  # MkDocs `nav`, paths relative to docs
+    # dest -> everything that page's text is made from, for the next run's ``previous``.
+    signatures: Mapping[str, tuple] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -280,6 +302,10 @@ class _Index:
     positions: Mapping[str, Mapping[str, int]]  # paper id -> topic id -> index in sequence
     code: Mapping[str, Badge | None]  # paper id -> first code badge
     topics_of: Mapping[str, tuple[str, ...]]  # paper id -> its (known) topic ids
+    # For signatures (see `_paper_signature`): paper id -> what a link to it shows
+    # (title, year, code badge); the whole taxonomy as other pages show it.
+    shown: Mapping[str, tuple] = field(default_factory=dict)
+    taxonomy: tuple = ()
 
 
 def _index(site: Site) -> _Index:
@@ -306,7 +332,9 @@ def _index(site: Site) -> _Index:
         for n, pid in enumerate(sequence):
             positions[pid][topic_id] = n
     code = {p.id: _first_code(p) for p in site.papers}
-    return _Index(papers, topics, ordered, sequences, positions, code, topics_of)
+    shown = {p.id: (p.title, p.year, code[p.id]) for p in site.papers}
+    taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
+    return _Index(papers, topics, ordered, sequences, positions, code, topics_of, shown, taxonomy)
 
 
 def _paper_ref(index: _Index, here: str, paper_id: str) -> PaperRef:
@@ -339,6 +367,41 @@ def _neighbours(index: _Index, here: str, paper_id: str) -> tuple[Neighbours, ..
     return tuple(found)
 
 
+def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tuple:
+    """Everything `_paper_page` reads, in a form that is cheap to build and compare.
+
+    Two runs that give a paper equal signatures give its page the same context, so the
+    page need not be built, rendered or written again. It holds the paper itself, its
+    topic assignments and related papers, what the page shows of each paper it links to
+    (title, year, code badge), and each topic's title, size and the paper's place in
+    its reading order. Keep it in step with `_paper_page`: tests/test_build.py compares
+    incremental runs after many kinds of edit with clean ones.
+    """
+    pid = paper.id
+    shown, topics = index.shown, index.topics
+    linked: list[str] = [r.paper for r in site.related.get(pid, ())]
+    placed = []
+    for topic_id, n in index.positions[pid].items():
+        sequence = index.sequences[topic_id]
+        previous = sequence[n - 1] if n > 0 else None
+        following = sequence[n + 1] if n + 1 < len(sequence) else None
+        placed.append((topic_id, n, len(sequence), previous, following))
+        linked += (previous, following)
+    shown_topics = [a.topic for a in site.assignments.get(pid, ())] + [t for t, *_ in placed]
+    return (
+        paper,
+        site.assignments.get(pid, ()),
+        site.related.get(pid, ()),
+        tuple(placed),
+        tuple(shown.get(q) for q in linked if q is not None),
+        tuple(
+            (topics[t].title, len(index.members[t])) if t in topics else None
+            for t in shown_topics
+        ),
+        bibtex,
+    )
+
+
 def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
     here = paper_url(paper.id)
     assigned = [a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics]
@@ -357,7 +420,24 @@ def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
         "bibtex": bibtex,
         "all_papers": relative(here, ALL_PAPERS),
     }
-    return Page(dest_of(here), here, "paper.md", context)
+    return Page(paper_dest(paper.id), here, "paper.md", context)
+
+
+def _topic_signature(index: _Index, topic: Topic, exports: tuple) -> tuple:
+    """Everything `_topic_page` reads (see `_paper_signature`)."""
+    return (
+        topic,
+        index.taxonomy,
+        tuple((pid, index.shown[pid]) for pid in topic.reading_order if pid in index.shown),
+        tuple((pid, index.shown[pid], index.topics_of[pid]) for pid in index.members[topic.id]),
+        exports,
+    )
+
+
+def _all_papers_signature(site: Site, index: _Index) -> tuple:
+    """Everything `_all_papers_page` reads (see `_paper_signature`)."""
+    rows = sorted(site.papers, key=_table_order)
+    return (index.taxonomy, tuple((p.id, index.shown[p.id], index.topics_of[p.id]) for p in rows))
 
 
 def _topic_page(index: _Index, topic: Topic) -> Page:
@@ -483,6 +563,7 @@ def plan_site(
     reference: str | None = None,
     extra_files: Mapping[str, str] | None = None,
     problems: Problems | None = None,
+    previous: Mapping[str, tuple] | None = None,
 ) -> Plan:
     """Every output of the docs folder, with the navigation.
 
@@ -490,7 +571,14 @@ def plan_site(
     page's introduction, the others become pages of their own. ``extra_files`` are
     exports (dest -> text) laid out by their own module. A hand-written page whose URL
     another page already has is reported to ``problems`` and left out.
+
+    ``previous`` holds the signatures of pages (see `_paper_signature`) that an earlier
+    run wrote with the same templates and that are still on disk as written; a paper,
+    topic or all-papers page whose signature is unchanged is planned as `Kept`, without
+    building its context.
     """
+    previous = previous or {}
+    signatures: dict[str, tuple] = {}
     problems = problems if problems is not None else Problems()
     extra = dict(extra_files or {})
     extra[PAPERS_JSON] = papers_json
@@ -500,23 +588,39 @@ def plan_site(
     intro = next((hp.text for hp in hand_pages if hp.name == "index"), "")
     contribute = "contributing/" if any(hp.name == "contributing" for hp in own) else None
 
-    outputs: list[Page | File] = [
+    def unchanged(dest: str, signature: tuple) -> bool:
+        signatures[dest] = signature
+        return previous.get(dest) == signature
+
+    outputs: list[Page | File | Kept] = [
         _home_page(site, index, intro, extra, contribute),
         _topics_page(index, site.topics),
-        _all_papers_page(site, index),
     ]
+    dest = dest_of(ALL_PAPERS)
+    if unchanged(dest, _all_papers_signature(site, index)):
+        outputs.append(Kept(dest))
+    else:
+        outputs.append(_all_papers_page(site, index))
     for topic in site.topics:
-        page = _topic_page(index, topic)
+        url = topic_url(topic.id)
         exports = tuple(
-            (label, relative(page.url, dest))
+            (label, relative(url, dest))
             for label, dest in _topic_exports(topic.id)
             if dest in extra
         )
+        if unchanged(dest_of(url), _topic_signature(index, topic, exports)):
+            outputs.append(Kept(dest_of(url)))
+            continue
+        page = _topic_page(index, topic)
         outputs.append(
             Page(page.dest, page.url, page.template, {**page.context, "exports": exports})
         )
     for paper in sorted(site.papers, key=lambda p: p.id):
-        outputs.append(_paper_page(site, index, paper, bibtex.get(paper.id, "")))
+        text = bibtex.get(paper.id, "")
+        if unchanged(paper_dest(paper.id), _paper_signature(site, index, paper, text)):
+            outputs.append(Kept(paper_dest(paper.id)))
+        else:
+            outputs.append(_paper_page(site, index, paper, text))
     if reference is not None:
         outputs.append(File(REFERENCE_DEST, reference))
 
@@ -546,7 +650,7 @@ def plan_site(
     nav += [f"{hp.name}.md" for hp in kept_hand]
     if reference is not None:
         nav.append(REFERENCE_DEST)
-    return Plan(tuple(outputs), nav)
+    return Plan(tuple(outputs), nav, signatures)
 
 
 def _served_at(dest: str) -> str:

@@ -9,6 +9,7 @@ would land outside the folder, stop the run before anything is written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def _checked(root: Path, dest: str, links: set[str]) -> Path:
+def _checked(root: str, dest: str, links: set[str]) -> str:
     """The path of ``dest`` under ``root``, refused unless it is plainly inside.
 
     ``links`` are the symlinks found under ``root`` (as dest-style paths): a symlink
@@ -53,7 +54,7 @@ def _checked(root: Path, dest: str, links: set[str]) -> Path:
                 raise WriteError(
                     f"refusing to write {dest!r}: it resolves outside {root} (through a symlink)"
                 )
-    return root / dest
+    return os.path.join(root, dest)  # a string: pathlib costs more than the rest here
 
 
 def _scan(root: Path) -> tuple[list[str], set[str], list[str]]:
@@ -78,12 +79,34 @@ def _scan(root: Path) -> tuple[list[str], set[str], list[str]]:
     return files, links, folders
 
 
-# What this process last wrote or read at a path: (size, mtime_ns, text). When the file
-# still has that size and mtime and the text is the same, it need not be read again.
-Stamps = dict[Path, tuple[int, int, str]]
+# What a run last wrote or read at a destination: (size, mtime_ns, digest of the bytes).
+# When the file still has that size and mtime, it holds those bytes: it need not be read
+# again (and a page planned as Kept need not even be rendered). Digests, not texts, so
+# the memo stays small when it is kept on disk.
+Stamps = dict[str, tuple[int, int, bytes]]
 
 
-def _write_if_changed(path: Path, text: str, stamps: Stamps) -> bool:
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def intact(root: Path, dests: Iterable[str], stamps: Stamps) -> set[str]:
+    """The destinations whose file is still exactly as the last run left it."""
+    found = set()
+    for dest in dests:
+        kept = stamps.get(dest)
+        if kept is None:
+            continue
+        try:
+            info = os.stat(os.path.join(root, dest))
+        except OSError:
+            continue
+        if kept[:2] == (info.st_size, info.st_mtime_ns):
+            found.add(dest)
+    return found
+
+
+def _write_if_changed(dest: str, path: str, text: str, stamps: Stamps) -> bool:
     """Replace ``path`` atomically (rename) unless it already holds ``text``.
 
     Unlike yamlio.atomic_write this does not fsync: readers still see the old file or
@@ -91,29 +114,33 @@ def _write_if_changed(path: Path, text: str, stamps: Stamps) -> bool:
     again. Syncing each of 10,000 pages would cost seconds for nothing.
     """
     data = text.encode("utf-8")
+    digest = _digest(data)
     try:
-        info = path.stat()
-        kept = stamps.get(path)
-        if kept is not None and kept[:2] == (info.st_size, info.st_mtime_ns) and kept[2] == text:
+        info = os.stat(path)
+        kept = stamps.get(dest)
+        if kept is not None and kept == (info.st_size, info.st_mtime_ns, digest):
             return False
-        if info.st_size == len(data) and path.read_bytes() == data:
-            stamps[path] = (info.st_size, info.st_mtime_ns, text)
-            return False
+        if info.st_size == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    stamps[dest] = (info.st_size, info.st_mtime_ns, digest)
+                    return False
     except FileNotFoundError:
         pass
-    atomic_write_bytes(path, data, durable=False)
-    info = path.stat()
-    stamps[path] = (info.st_size, info.st_mtime_ns, text)
+    atomic_write_bytes(Path(path), data, durable=False)
+    info = os.stat(path)
+    stamps[dest] = (info.st_size, info.st_mtime_ns, digest)
     return True
 
 
 def write_outputs(
-    root: Path, outputs: Iterable[tuple[str, str]], stamps: Stamps | None = None
+    root: Path, outputs: Iterable[tuple[str, str | None]], stamps: Stamps | None = None
 ) -> WriteReport:
     """Make ``root`` hold exactly ``outputs`` (dest -> text) plus the KEEP files.
 
-    ``stamps`` (kept by the caller between runs) lets an unchanged file be recognised
-    without reading it.
+    A text of None keeps the file as it is: the caller found it `intact` and its
+    content current. ``stamps`` (kept by the caller between runs) lets an unchanged
+    file be recognised without reading it.
     """
     stamps = stamps if stamps is not None else {}
     items = list(outputs)
@@ -127,17 +154,22 @@ def write_outputs(
         seen[key] = n
     root.mkdir(parents=True, exist_ok=True)
     existing, links, folders = _scan(root)
-    paths = [(dest, _checked(root, dest, links), text) for dest, text in items]
+    folder = os.fspath(root)
+    paths = [(dest, _checked(folder, dest, links), text) for dest, text in items]
 
     written: list[str] = []
     for dest, path, text in paths:
-        if _write_if_changed(path, text, stamps):
+        if text is None:
+            if dest not in stamps:
+                raise WriteError(f"{dest!r} was planned as kept, but no earlier run wrote it")
+            continue
+        if _write_if_changed(dest, path, text, stamps):
             written.append(dest)
 
-    removed = _prune(root, existing, {dest for dest, _ in items}, folders)
-    wanted = {path for _, path, _ in paths}
-    for path in [p for p in stamps if p not in wanted]:
-        del stamps[path]
+    wanted = {dest for dest, _ in items}
+    removed = _prune(root, existing, wanted, folders)
+    for dest in [d for d in stamps if d not in wanted]:
+        del stamps[dest]
     return WriteReport(tuple(written), len(paths) - len(written), tuple(removed))
 
 

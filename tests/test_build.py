@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import build
+from generator import build, pages
 from generator.cli import main
 from generator.curation import load_content
 from generator.render import Renderer
@@ -195,7 +195,7 @@ def test_an_unchanged_rerun_writes_nothing_and_one_edit_rewrites_only_affected_p
     paper = content / "papers" / "gradient-episodic-memory.yml"
     paper.write_text(paper.read_text().replace("status: classic", "status: reference"))
     written = build.generate(settings).report.written
-    assert set(written) == {"papers/gradient-episodic-memory/index.md", "papers.json", "papers.csv"}
+    assert set(written) == {"papers/gradient-episodic-memory.md", "papers.json", "papers.csv"}
 
 
 def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, capsys):
@@ -234,7 +234,7 @@ def test_a_memo_gives_exactly_the_files_of_a_fresh_run(tmp_path):
     )
 
     assert tree(tmp_path / "warm") == tree(tmp_path / "fresh")
-    assert "papers/task-vectors/index.md" in warm.report.written
+    assert "papers/task-vectors.md" in warm.report.written
     papers, topics = warm.site.papers, warm.site.topics
     assert warm.site.assignments == assign_topics(papers, topics)
     assert "continual-learning" in [a.topic for a in warm.site.assignments["task-vectors"]]
@@ -298,7 +298,7 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
             # Only the edited file was read again; the others came from the cache.
             assert reread == [{"status": "gradient-episodic-memory.yml", "abstract": "gradient-episodic-memory.yml"}.get(what, "task-vectors.yml")], what
         if what == "status":
-            assert set(rerun.report.written) == {"papers/gradient-episodic-memory/index.md", "papers.json", "papers.csv"}
+            assert set(rerun.report.written) == {"papers/gradient-episodic-memory.md", "papers.json", "papers.csv"}
         if what == "nothing":
             assert reread == [] and rerun.report.written == () and rerun.report.removed == ()
 
@@ -373,3 +373,44 @@ def test_a_build_whose_cache_cannot_be_written_still_succeeds(tmp_path):
     result = build.generate(settings, memo=build.Memo())
     assert len(result.report.written) == len(result.plan.outputs)
     assert (tmp_path / "docs" / "index.md").is_file()
+
+
+def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_edit(tmp_path):
+    """A page whose signature is unchanged is neither built nor rendered (pages.Kept);
+    each edit below changes something another page shows (a topic's title or size, a
+    reading order, a linked paper's year or code badge), and the docs folder after each
+    must equal a clean build's. The memo goes through the cache file every other time."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    papers, topics = content / "papers", content / "topics.yml"
+    docs = tmp_path / "docs"
+    settings = build.Settings(content, docs, source_date_epoch=0, cache_dir=tmp_path / "cache")
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+
+    edits = [
+        ("topic title", lambda: _edit(topics, "title: Task arithmetic\n", "title: Arithmetic of tasks\n")),
+        ("reading order", lambda: _edit(topics, "      - gradient-episodic-memory\n      - replay-against-forgetting\n", "      - replay-against-forgetting\n      - gradient-episodic-memory\n")),
+        ("year of a linked paper", lambda: _edit(papers / "merging-by-arithmetic.yml", "year: 2024", "year: 2019")),
+        ("code badge of a linked paper", lambda: _edit(papers / "task-vectors.yml", "https://github.com/example/task-vectors", "https://gitlab.com/example/task-vectors")),
+        ("topic grows", lambda: _edit(topics, "      task arithmetic: 2\n", "      task arithmetic: 2\n      forgetting: 2\n")),
+        ("page edited by hand", lambda: (docs / "papers" / "task-vectors.md").write_text("vandalised\n")),
+        ("page deleted by hand", lambda: (docs / "topics" / "model-merging" / "index.md").unlink()),
+        ("a paper removed", lambda: (papers / "hostile-inputs.yml").unlink()),
+    ]
+    for n, (what, edit) in enumerate(edits):
+        edit()
+        if n % 2:
+            memo = build.Memo()  # as a new process: the memo comes from the cache file
+        rerun = build.generate(settings, memo=memo)
+        build.generate(build.Settings(content, tmp_path / f"fresh{n}", source_date_epoch=0), memo=build.Memo())
+        assert tree(docs) == tree(tmp_path / f"fresh{n}"), what
+        assert rerun.report.written, what  # every edit above changes at least one page
+
+    # And a notes edit builds and renders its own page only.
+    _edit(papers / "task-vectors.yml", "id: task-vectors\n", "id: task-vectors\nnotes: A note.\n")
+    rerun = build.generate(settings, memo=memo)
+    built = {o.dest for o in rerun.plan.outputs if isinstance(o, pages.Page) and o.template == "paper.md"}
+    kept = {o.dest for o in rerun.plan.outputs if isinstance(o, pages.Kept)}
+    assert built == {"papers/task-vectors.md"}
+    assert "papers/gradient-episodic-memory.md" in kept and "papers/index.md" in kept

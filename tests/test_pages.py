@@ -65,11 +65,21 @@ ASSIGNED = {
 }
 
 
+def test_paper_ids_that_mkdocs_reads_as_a_folder_index_keep_a_folder_of_their_own():
+    # papers/index.md is the all-papers page, and MkDocs serves a README.md as its
+    # folder's index too: such ids must not land there.
+    papers = (paper("index"), paper("README"), paper("readme-2"))
+    dests = [o.dest for o in plan(site(papers, TOPICS, {})).outputs]
+    assert {"papers/index/index.md", "papers/README/index.md", "papers/readme-2.md"} <= set(dests)
+    assert dests.count("papers/index.md") == 1
+    assert len(dests) == len({d.casefold() for d in dests})
+
+
 def test_layout_and_navigation():
     result = plan(site(PAPERS, TOPICS, ASSIGNED))
     dests = [o.dest for o in result.outputs]
     assert dests[:3] == ["index.md", "topics/index.md", "papers/index.md"]
-    assert {"papers/a/index.md", "topics/arith/index.md", "papers.json"} <= set(dests)
+    assert {"papers/a.md", "topics/arith/index.md", "papers.json"} <= set(dests)
     assert result.nav == [
         {"Home": "index.md"},
         {
@@ -94,7 +104,7 @@ def test_topic_table_is_newest_first_and_start_here_follows_the_curator():
 
 
 def test_reading_order_is_start_here_then_the_table():
-    context = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/b/index.md").context
+    context = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/b.md").context
     merging, arith = context["neighbours"]
     # merging: c (start here), then b, a (newest first, c already placed)
     assert (merging.topic.title, merging.position, merging.total) == ("Merging", 2, 3)
@@ -115,7 +125,7 @@ def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
         "a", 2020, title="P(y|x) & <more>", links=links, arxiv="2101.00010", doi="10.1000/x y"
     )
     result = plan(site([p], (), {}))
-    badges = page(result, "papers/a/index.md").context["badges"]
+    badges = page(result, "papers/a.md").context["badges"]
     assert [(b.kind, b.href) for b in badges] == [
         ("code", "https://gitlab.com/x/port"),
         ("code", "https://github.com/x/y/tree/main/sub"),
@@ -133,7 +143,7 @@ def test_related_papers_link_to_their_pages_and_keep_their_reasons():
     related = {
         "a": (RelatedPaper("b", 0.5, ("merge",), by_curator=True), RelatedPaper("gone", 0.4))
     }
-    context = page(plan(site(PAPERS, TOPICS, ASSIGNED, related)), "papers/a/index.md").context
+    context = page(plan(site(PAPERS, TOPICS, ASSIGNED, related)), "papers/a.md").context
     assert [(r.paper.href, r.terms, r.by_curator) for r in context["related"]] == [
         ("../b/", ("merge",), True)
     ]
@@ -182,7 +192,7 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
     }
     topics = tuple(Topic(t, t.upper()) for t in ("t1", "t2", "t3"))
     s = Site((paper("a"),), topics, assigned, {})
-    reasons = [t.reason for t in page(plan(s), "papers/a/index.md").context["topics"]]
+    reasons = [t.reason for t in page(plan(s), "papers/a.md").context["topics"]]
     assert reasons == [
         "chosen by the curator",
         "matched merge, task vector",

@@ -128,7 +128,7 @@ def test_any_text_is_shown_exactly_as_typed_and_nothing_runs(text, abstract):
         notes=text, tags=(text,),
     )  # fmt: skip
     pages = _pages(paper)
-    meta, page = pages["papers/p/index.md"]
+    meta, page = pages["papers/p.md"]
     shown = corpus.visible_text(f"<article>{page}</article>")
     # Material prints the front-matter title as the page's <h1> and <title>, unescaped.
     assert html.unescape(meta["title"]) == corpus.fold(text)
@@ -144,7 +144,7 @@ def test_any_text_is_shown_exactly_as_typed_and_nothing_runs(text, abstract):
 @given(notes=curator_text)
 def test_any_notes_render_without_script_handler_or_foreign_link(notes):
     paper = Paper(id="p", title="T", abstract="A.", notes=notes)
-    _, page = _pages(paper)["papers/p/index.md"]
+    _, page = _pages(paper)["papers/p.md"]
     assert _safe(page) == []
     # Every word of the notes is still there: Markdown may only take away its own syntax
     # (character references, a fence's language, link targets and reference definitions).
