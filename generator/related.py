@@ -99,6 +99,40 @@ def _csr(data, indices, indptr, shape) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, indices, indptr), shape=shape)
 
 
+def _splice(
+    matrix: sparse.csr_matrix, rows: np.ndarray, fresh: sparse.csr_matrix, columns: int,
+    column_map: np.ndarray | None = None,
+) -> sparse.csr_matrix:
+    """``matrix`` with ``rows`` (sorted) replaced by the rows of ``fresh``, in O(nnz).
+
+    ``column_map`` renumbers the kept rows' columns (order-preserving).
+    """
+    n = matrix.shape[0]
+    lengths = np.diff(matrix.indptr)
+    new_lengths = lengths.copy()
+    new_lengths[rows] = np.diff(fresh.indptr)
+    indptr = np.concatenate(([0], np.cumsum(new_lengths)))
+    indices = np.empty(indptr[-1], dtype=np.int32)
+    data = np.empty(indptr[-1], dtype=matrix.data.dtype)
+    replaced = np.zeros(n, dtype=bool)
+    replaced[rows] = True
+    owner = np.repeat(np.arange(n), lengths)
+    kept = ~replaced[owner]
+    # An entry's place in its row stays; only the row's start moves.
+    target = (indptr[:-1] - matrix.indptr[:-1])[owner[kept]] + np.flatnonzero(kept)
+    old_indices = matrix.indices[kept]
+    indices[target] = old_indices if column_map is None else column_map[old_indices]
+    data[target] = matrix.data[kept]
+    fresh_owner = np.repeat(rows, np.diff(fresh.indptr))
+    target = indptr[fresh_owner] + (np.arange(fresh.nnz) - fresh.indptr[:-1].repeat(
+        np.diff(fresh.indptr)))
+    indices[target] = fresh.indices
+    data[target] = fresh.data
+    spliced = _csr(data, indices, indptr, (n, columns))
+    spliced.has_sorted_indices = True
+    return spliced
+
+
 def _round(values: np.ndarray) -> np.ndarray:
     return np.round(values, _DECIMALS)
 
@@ -239,7 +273,7 @@ class RelatedIndex:
         ):
             self._from_scratch(ordered, k, terms)
         if self._rows is None:
-            self._rows = self._row_results(range(len(self._ids)))
+            self._rows = self._row_results(np.arange(len(self._ids)))
         return dict(zip(self._ids, self._rows))
 
     # -- from scratch -------------------------------------------------------------------
@@ -311,22 +345,7 @@ class RelatedIndex:
         where = np.searchsorted(vocab, old_vocab)
         found = (where < len(vocab)) & (vocab[np.minimum(where, len(vocab) - 1)] == old_vocab)
         old_to_new[found] = where[found]
-        old = self._vectors
-        affected = np.zeros(n, dtype=bool)
-        affected[rows] = True
-        old_rows = np.repeat(np.arange(n), np.diff(old.indptr))
-        kept = ~affected[old_rows]
-        new_rows = np.repeat(rows, np.diff(fresh.indptr))
-        all_rows = np.concatenate((old_rows[kept], new_rows))
-        all_cols = np.concatenate((old_to_new[old.indices[kept]], fresh.indices))
-        all_data = np.concatenate((old.data[kept], fresh.data))
-        if (all_cols < 0).any():
-            raise AssertionError("an unaffected paper lost a vocabulary term")
-        order = np.lexsort((all_cols, all_rows))
-        indptr = np.concatenate(([0], np.cumsum(np.bincount(all_rows, minlength=n))))
-        self._vectors = _csr(all_data[order], all_cols[order].astype(np.int32), indptr,
-                             (n, len(vocab)))
-        self._vectors.has_sorted_indices = True
+        self._vectors = _splice(self._vectors, rows, fresh, len(vocab), old_to_new)
         return old_to_new
 
     # -- choosing and explaining --------------------------------------------------------
@@ -393,12 +412,17 @@ class RelatedIndex:
     def _row_results(self, rows: Sequence[int]) -> list[tuple[RelatedPaper, ...]]:
         """The related papers of ``rows``, built from the pair arrays."""
         ids, names = self._ids, self._terms
-        ptr = self._pair_ptr.tolist()
-        # Whole columns to Python lists once: far cheaper than per-row slices.
-        cols = self._pair_cols.tolist()
-        scores = self._pair_scores.tolist()
-        terms = self._pair_terms.tolist()
-        curated = self._pair_curated.tolist()
+        ptr = self._pair_ptr
+        starts, stops = ptr[:-1][rows], ptr[1:][rows]
+        # The rows' pairs to Python lists at once: far cheaper than per-row slices.
+        picked = np.concatenate([np.arange(0)] + [
+            np.arange(a, b) for a, b in zip(starts.tolist(), stops.tolist())
+        ]) if len(rows) < len(ids) else np.arange(ptr[-1])
+        bounds = np.concatenate(([0], np.cumsum(stops - starts))).tolist()
+        cols = self._pair_cols[picked].tolist()
+        scores = self._pair_scores[picked].tolist()
+        terms = self._pair_terms[picked].tolist()
+        curated = self._pair_curated[picked].tolist()
         return [
             tuple([
                 RelatedPaper(
@@ -407,9 +431,9 @@ class RelatedIndex:
                     tuple([names[t] for t in terms[p] if t >= 0]),
                     curated[p],
                 )
-                for p in range(ptr[i], ptr[i + 1])
+                for p in range(bounds[slot], bounds[slot + 1])
             ])
-            for i in rows
+            for slot in range(len(bounds) - 1)
         ]
 
     # -- incremental --------------------------------------------------------------------
@@ -453,19 +477,10 @@ class RelatedIndex:
             rows_data.append(data[order])
         counts = self._counts
         old_df = np.bincount(counts.indices, minlength=counts.shape[1])
-        replaced = np.zeros(n, dtype=bool)
-        replaced[edited] = True
-        owner = np.repeat(np.arange(n), np.diff(counts.indptr))
-        kept = ~replaced[owner]
-        all_rows = np.concatenate([owner[kept]] + [np.full(len(c), i) for i, c in
-                                                   zip(edited.tolist(), rows_cols)])
-        all_cols = np.concatenate([counts.indices[kept].astype(np.int64)] + rows_cols)
-        all_data = np.concatenate([counts.data[kept]] + rows_data)
-        order = np.lexsort((all_cols, all_rows))
-        indptr = np.concatenate(([0], np.cumsum(np.bincount(all_rows, minlength=n))))
-        self._counts = _csr(all_data[order], all_cols[order].astype(np.int32), indptr,
-                            (n, len(terms)))
-        self._counts.has_sorted_indices = True
+        lengths = [len(c) for c in rows_cols]
+        fresh = _csr(np.concatenate(rows_data), np.concatenate(rows_cols).astype(np.int32),
+                     np.concatenate(([0], np.cumsum(lengths))), (len(edited), len(terms)))
+        self._counts = _splice(counts, edited, fresh, len(terms))
         new_df = np.bincount(self._counts.indices, minlength=len(terms))
 
         # Terms whose weight or vocabulary membership changed, and who holds them.
