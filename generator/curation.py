@@ -11,6 +11,7 @@ returned, so `check` reports everything while `build` refuses to go on at any er
 from __future__ import annotations
 
 import gc
+import operator
 import os
 import re
 import textwrap
@@ -118,20 +119,29 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_yaml(path: Path, shown: str, problems: Problems) -> tuple[Node | None, str]:
+def _read_yaml(path: os.PathLike[str], shown: str, problems: Problems) -> tuple[Node | None, str]:
     """The located tree of one file and its text; (None, "") when it cannot be read.
 
     An empty file gives (None, text) with no problem: what is missing depends on the file.
     """
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
+    # os.read rather than open(): no buffered file object per file (10,000 of them).
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
             problems.error(
                 Location(shown, 1, 1),
                 f"the file is {size:,} bytes; a curation file may be at most {MAX_FILE_BYTES:,}",
             )
             return None, ""
-        data = handle.read()
+        data = os.read(fd, size + 1)  # all of it in one read, unless it grew meanwhile
+        if len(data) > size:
+            chunks = [data]
+            while chunks[-1]:
+                chunks.append(os.read(fd, 1 << 20))
+            data = b"".join(chunks)
+    finally:
+        os.close(fd)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -161,6 +171,15 @@ class _PaperDraft:
     values: dict[str, object] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)  # the values in _POINTED_AT
     usable: bool = False  # id and title are valid
+    # What _same_papers compares, per _SAME_PAPER_KEYS ("" when absent): worked out once
+    # per file, so a rerun that reuses the draft does not fold 10,000 titles again.
+    same_keys: tuple[str, ...] = ()
+    # The Paper last built from this draft, with the checked ids it was built from: a
+    # rerun that reuses the draft reuses the Paper when they are the same. It is the
+    # very object build.Memo keys its topics by, so pickling both costs one copy.
+    built: tuple[tuple[tuple[str, ...], ...], Paper] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def id(self) -> str | None:
@@ -175,21 +194,22 @@ def _read_papers(
         return []
     prefix = _display(papers_dir, root) + "/"
     with os.scandir(papers_dir) as entries:
-        listing = sorted((entry.name, entry.is_file(), entry.path) for entry in entries)
+        listing = sorted(entries, key=_name_of)
     drafts = []
     now = time.time_ns()
     seen: set[str] = set()
-    for name, is_file, path in listing:
+    for entry in listing:
+        name, path = entry.name, entry.path
         if name.startswith("."):  # editors' swap files and atomic_write's temporary files
             continue
-        if not is_file or not name.endswith(".yml"):
+        if not name.endswith(".yml") or not entry.is_file():
             problems.error(
                 Location(prefix + name), f"not read: {prefix} holds only paper files named <id>.yml"
             )
             continue
         shown, stem = prefix + name, name[: -len(".yml")]
         if cache is None:
-            drafts.append(_read_paper(Path(path), shown, stem, problems))
+            drafts.append(_read_paper(entry, shown, stem, problems))
             continue
         seen.add(path)
         info = os.stat(path)
@@ -200,7 +220,7 @@ def _read_papers(
             problems.items.extend(kept[2])
             continue
         before = len(problems.items)
-        draft = _read_paper(Path(path), shown, stem, problems)
+        draft = _read_paper(entry, shown, stem, problems)
         drafts.append(draft)
         if now - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
             cache[path] = (stamp, draft, tuple(problems.items[before:]))
@@ -213,7 +233,10 @@ def _read_papers(
     return drafts
 
 
-def _read_paper(path: Path, shown: str, stem: str, problems: Problems) -> _PaperDraft:
+_name_of = operator.attrgetter("name")
+
+
+def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems) -> _PaperDraft:
     draft = _PaperDraft(shown)
     before = len(problems.items)
     tree, text = _read_yaml(path, shown, problems)
@@ -230,6 +253,7 @@ def _read_paper(path: Path, shown: str, stem: str, problems: Problems) -> _Paper
         )
         return draft
     draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
+    draft.same_keys = _same_keys(draft.values)
     # Only what the cross-checks point at is kept, so the rest of the tree can go.
     draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
     if draft.id is not None and draft.id != stem:
@@ -254,21 +278,38 @@ def _claim_ids(papers: list[_PaperDraft], problems: Problems) -> dict[str, _Pape
     return {paper_id: claimants[0] for paper_id, claimants in claims.items()}
 
 
+# Field, the reason given, and what two files must share to be one paper.
+_SAME_PAPER_KEYS = (
+    ("arxiv", "the same arXiv id", lambda value: _ARXIV_VERSION.sub("", value)),
+    ("doi", "the same DOI", str.casefold),
+    ("title", "the same title", normalised_title),
+)
+
+
+def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
+    keys = []
+    for name, _, key_of in _SAME_PAPER_KEYS:
+        value = values.get(name)
+        keys.append(key_of(value) if isinstance(value, str) else "")
+    return tuple(keys)
+
+
 def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> None:
     """Two files that are one paper, reported on each file, once per pair."""
-    keys = (
-        ("arxiv", "the same arXiv id", lambda value: _ARXIV_VERSION.sub("", value)),
-        ("doi", "the same DOI", str.casefold),
-        ("title", "the same title", normalised_title),
-    )
     reported: set[tuple[str, str]] = set()
-    for name, reason, key_of in keys:
+    for position, (name, reason, _) in enumerate(_SAME_PAPER_KEYS):
         groups: dict[str, list[_PaperDraft]] = {}
         for draft in papers:
-            value = draft.values.get(name)
-            if isinstance(value, str) and key_of(value):
-                groups.setdefault(key_of(value), []).append(draft)
+            key = draft.same_keys[position] if draft.same_keys else ""
+            if key:
+                members = groups.get(key)
+                if members is None:
+                    groups[key] = [draft]
+                else:
+                    members.append(draft)
         for members in groups.values():
+            if len(members) < 2:
+                continue
             for draft in members:
                 for other in members:
                     if other is draft or (draft.shown, other.shown) in reported:
@@ -438,17 +479,25 @@ def _cross_check(
     for paper_id in paper_choices:
         draft = claimed[paper_id]
         values = draft.values
-        own_topics = refs.known(values.get("topics"), topic_choices, "topic")
-        excluded = refs.known(values.get("exclude_topics"), topic_choices, "topic")
-        for ref in _nodes(values.get("exclude_topics")):
-            if ref.text in own_topics:
-                problems.error(ref.loc, f"{ref.text!r} is in both topics and exclude_topics")
-        for ref in _nodes(values.get("related")):
-            if ref.text == paper_id:
-                problems.error(ref.loc, "a paper cannot be related to itself")
-        related = refs.known(values.get("related"), paper_choices, "paper")
+        # Most papers list no ids at all: skip the calls for them.
+        own_topics = excluded = related = ()
+        if values.get("topics"):
+            own_topics = refs.known(values["topics"], topic_choices, "topic")
+        if values.get("exclude_topics"):
+            excluded = refs.known(values["exclude_topics"], topic_choices, "topic")
+            for ref in _nodes(values["exclude_topics"]):
+                if ref.text in own_topics:
+                    problems.error(ref.loc, f"{ref.text!r} is in both topics and exclude_topics")
+        if values.get("related"):
+            for ref in _nodes(values["related"]):
+                if ref.text == paper_id:
+                    problems.error(ref.loc, "a paper cannot be related to itself")
+            related = refs.known(values["related"], paper_choices, "paper")
         if draft.usable:
-            built.append(_paper(draft, own_topics, excluded, related))
+            ids = (own_topics, excluded, related)
+            if draft.built is None or draft.built[0] != ids:
+                draft.built = (ids, _paper(draft, own_topics, excluded, related))
+            built.append(draft.built[1])
 
     parents = _check_parents(topics, problems)
     built_topics = [

@@ -654,3 +654,79 @@ def test_the_https_fix_hint_is_given_only_for_text_that_reads_as_a_host():
     assert url_problem("javascript&#58;alert(3)") == (
         "must be an absolute http(s) URL, like https://example.org/"
     )
+
+
+# ---------------------------------------------------------------------------- the file cache
+
+
+def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path, monkeypatch):
+    """Reused drafts (and the Papers built from them) must give exactly what reading every
+    file again gives, problems and their order included, also from a pickled cache."""
+    import os
+    import pickle
+    import shutil
+    import time
+
+    from generator import curation
+
+    shutil.copytree(DATA / "good", tmp_path, dirs_exist_ok=True)
+    content = tmp_path / "content"
+    papers = content / "papers"
+    # Files written moments ago are never kept: pretend a minute has passed.
+    now = time.time_ns()
+    monkeypatch.setattr(curation.time, "time_ns", lambda: now + 60_000_000_000)
+    files: curation.FileCache = {}
+    first, _ = load_content(content, tmp_path, cache=files)
+    assert len(files) == 3
+
+    def edit(name: str, old: str, new: str) -> None:
+        path = papers / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+    edits = [
+        # a title now the same as another file's: both files are reported
+        lambda: edit("0123.yml", "A Paper Whose Slug Is a Number", "Merging models, by averaging!"),
+        # a related id that does not exist, and one that does
+        lambda: edit("merging-models-by-averaging.yml", "topics: []", "related: [0123, nope]"),
+        # a paper added: the unchanged file's unknown related id now exists
+        lambda: (papers / "nope.yml").write_text("id: nope\ntitle: Nope\n", encoding="utf-8"),
+        # a topic removed: the papers that name it lose it, with a problem each
+        lambda: (content / "topics.yml").write_text(
+            (content / "topics.yml")
+            .read_text(encoding="utf-8")
+            .replace("multi-task-learning", "multitask-learning"),
+            encoding="utf-8",
+        ),
+        # a file touched only: new stamp, same text
+        lambda: os.utime(papers / "0123.yml", ns=(1, 1)),
+        # a file removed
+        lambda: (papers / "learning-many-tasks-at-once.yml").unlink(),
+    ]
+    for step, make_edit in enumerate(edits):
+        make_edit()
+        pickled = pickle.loads(pickle.dumps(files))
+        fresh, fresh_problems = load_content(content, tmp_path)
+        cached, cached_problems = load_content(content, tmp_path, cache=files)
+        unpickled, unpickled_problems = load_content(content, tmp_path, cache=pickled)
+        assert cached == fresh == unpickled, step
+        assert cached_problems.items == fresh_problems.items == unpickled_problems.items, step
+        assert len(files) == len(list(papers.glob("*.yml"))), step
+    assert fresh_problems.items  # the edits did cause problems
+    assert fresh != first
+
+
+def test_a_rerun_with_nothing_changed_hands_back_the_same_paper_records(tmp_path, monkeypatch):
+    # build.Memo compares each paper with the last run's; the very same object compares
+    # at once instead of field by field.
+    import shutil
+    import time
+
+    from generator import curation
+
+    shutil.copytree(DATA / "good", tmp_path, dirs_exist_ok=True)
+    now = time.time_ns()
+    monkeypatch.setattr(curation.time, "time_ns", lambda: now + 60_000_000_000)
+    files: curation.FileCache = {}
+    first, _ = load_content(tmp_path / "content", cache=files)
+    second, _ = load_content(tmp_path / "content", cache=files)
+    assert all(a is b for a, b in zip(first.papers, second.papers, strict=True))
