@@ -66,6 +66,8 @@ _MARGIN = 10
 # Above this share of affected papers, recomputing from scratch is about as cheap.
 _MAX_AFFECTED_SHARE = 0.5
 _DECIMALS = 12  # cosines equal to this many decimals are ties, broken by id
+# Cosines closer than this may round to the same value: candidate filters keep them.
+_TIE = 2 * 10.0**-_DECIMALS
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -167,31 +169,74 @@ def _blocks(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.n
         yield block, scores
 
 
+def _candidates(
+    scores: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column) of the entries that may be among their row's first ``width``, and
+    each row's width-th best cosine (0 if it has fewer).
+
+    The width-th best is found by partition; every column within rounding of it is
+    kept, so a tie at the cut keeps all tied papers and _rank decides by id.
+    """
+    columns = scores.shape[1]
+    if columns <= width:
+        rows, cols = np.nonzero(scores > 0.0)
+        return rows, cols, np.zeros(len(scores))
+    floors = np.partition(scores, columns - width, axis=1)[:, columns - width]
+    rows, cols = np.nonzero(scores > np.maximum(floors - _TIE, 0.0)[:, None])
+    return rows, cols, floors
+
+
 def _rank_block(scores: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's ranking prefix (``width`` entries) and whether it holds all candidates."""
-    n = scores.shape[1]
-    take = min(width, n - 1)
     complete = np.count_nonzero(scores, axis=1) <= width
-    # Each row's width-th best cosine; every column within rounding of it is a
-    # candidate, so a tie at the cut keeps all tied papers and _rank decides by id.
-    floors = np.partition(scores, n - take, axis=1)[:, n - take]
-    floors = np.maximum(floors - 2 * 10.0**-_DECIMALS, 0.0)
-    rows, cols = np.nonzero(scores > floors[:, None])
+    rows, cols, _ = _candidates(scores, width)
     top_cols, top_vals = _rank(rows, cols, scores[rows, cols], len(scores), width)
     return top_cols, top_vals, complete
 
 
 def _rank_all(matrix: sparse.csr_matrix, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every row's ranking prefix (``width`` entries) and whether it holds all candidates."""
+    """Every row's ranking prefix (``width`` entries) and whether it holds all candidates.
+
+    The product is symmetric, so each chunk of rows is multiplied only with itself and
+    the rows after it: a chunk's block gives its own rows their candidates among those
+    columns, and (read down its columns) the later rows their candidates among the
+    chunk's rows. A cosine read down a column has the same bits as the one its own row
+    would give (the same products summed in the same column order).
+    """
     n = matrix.shape[0]
     top_cols = np.full((n, width), -1, dtype=np.int32)
     top_vals = np.zeros((n, width), dtype=np.float64)
-    complete = np.ones(n, dtype=bool)
     if n < 2 or matrix.shape[1] == 0:
-        return top_cols, top_vals, complete
-    for block, scores in _blocks(matrix, matrix.T.tocsr(), np.arange(n)):
-        top_cols[block], top_vals[block], complete[block] = _rank_block(scores, width)
-    return top_cols, top_vals, complete
+        return top_cols, top_vals, np.ones(n, dtype=bool)
+    positive = np.zeros(n, dtype=np.int64)
+    # A width-th best cosine over some columns bounds the row's width-th best from
+    # below, so candidates found under a later, higher bound are dropped at the end.
+    floor = np.zeros(n)
+    found_rows, found_cols, found_vals = [], [], []
+    for start in range(0, n, _CHUNK_ROWS):
+        stop = min(start + _CHUNK_ROWS, n)
+        scores = (matrix[start:stop] @ matrix[start:].T.tocsr()).toarray()
+        scores[np.arange(stop - start), np.arange(stop - start)] = 0.0  # not related to itself
+        positive[start:stop] += np.count_nonzero(scores, axis=1)
+        rows, cols, floors = _candidates(scores, width)
+        floor[start:stop] = np.maximum(floor[start:stop], floors)
+        found_rows.append(rows + start)
+        found_cols.append(cols + start)
+        found_vals.append(scores[rows, cols])
+        if stop < n:
+            later = np.ascontiguousarray(scores[:, stop - start :].T)
+            positive[stop:] += np.count_nonzero(later, axis=1)
+            rows, cols, floors = _candidates(later, width)
+            floor[stop:] = np.maximum(floor[stop:], floors)
+            found_rows.append(rows + stop)
+            found_cols.append(cols + start)
+            found_vals.append(later[rows, cols])
+    rows, cols, values = (np.concatenate(found_rows), np.concatenate(found_cols),
+                          np.concatenate(found_vals))
+    kept = values > floor[rows] - _TIE
+    top_cols, top_vals = _rank(rows[kept], cols[kept], values[kept], n, width)
+    return top_cols, top_vals, positive <= width
 
 
 def _explain(
@@ -564,7 +609,7 @@ class RelatedIndex:
         bound_col = np.where(old_complete, n, old_cols[np.arange(n), last]).astype(np.int64)
         bound_val = np.where(old_complete, 0.0, old_vals[np.arange(n), last])
         bound_val[~old_complete & (lengths == 0)] = np.inf  # trusts nothing
-        floor = np.where(old_complete, 0.0, bound_val - 2 * 10.0**-_DECIMALS)
+        floor = np.where(old_complete, 0.0, bound_val - _TIE)
         floor[is_affected] = np.inf
 
         # Affected papers are ranked from their whole row; the same rows hold the new
