@@ -128,8 +128,8 @@ class Memo:
     ) -> dict[str, str]:
         """paper id -> make(paper, site), reusing each result whose inputs are unchanged.
 
-        ``make`` may read the paper, its topic assignments and (with ``related``) its
-        related papers, nothing else.
+        ``make`` may read the paper, its topic assignments and (with ``related``) the
+        ids of its related papers, nothing else.
         """
         store = self.fragments.setdefault(kind, {})
         out = {}
@@ -137,7 +137,7 @@ class Memo:
             key = (
                 paper,
                 site.assignments.get(paper.id, ()),
-                site.related.get(paper.id, ()) if related else (),
+                tuple(r.paper for r in site.related.get(paper.id, ())) if related else (),
             )
             kept = store.get(paper.id)
             if kept is None or kept[0] != key:

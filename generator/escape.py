@@ -56,11 +56,18 @@ def _escape(value: str) -> str:
     return escaped
 
 
+# Kept: a paper's title, a topic's name and a link's href are printed on many pages
+# (tables, related papers, reading orders), and each page prints dozens of them.
+_SEEN = 1 << 17
+
+
+@lru_cache(maxsize=_SEEN)
 def text(value: str) -> Markup:
     """Plain text as HTML: shown exactly as written, never interpreted."""
     return Markup(_escape(value))
 
 
+@lru_cache(maxsize=_SEEN)
 def inline_text(value: str) -> Markup:
     """Plain text for a one-line context (a table cell, a link text, a title).
 
@@ -121,6 +128,7 @@ def abstract_html(value: str, links: bool = True) -> Markup:
     return Markup("".join(f"<p>{_emphasised_line(p, links)}</p>" for p in paragraphs if p))
 
 
+@lru_cache(maxsize=_SEEN)
 def safe_url(value: str) -> str | None:
     """``value`` when it is an absolute http(s) URL that is safe to put in an href.
 
