@@ -258,3 +258,16 @@ def test_an_update_with_one_edit_is_incremental_and_exact_on_real_papers(monkeyp
     monkeypatch.undo()
     assert updated[other.id][0].paper == target.id and updated[other.id][0].by_curator
     assert updated == related_papers(papers)
+
+
+def test_shared_terms_are_heaviest_first_then_alphabetical():
+    # "zeta" is three times in the first paper (tf 1 + ln 3), so it weighs more in the
+    # cosine than "alpha"; in the identical pair below, equal weights go alphabetically.
+    result = related_papers([paper("a", "zeta zeta zeta", "alpha"), paper("b", "zeta", "alpha")])
+    zeta, alpha = 1 + np.log(3), 1.0
+    cosine = (zeta + alpha) / (np.hypot(zeta, alpha) * np.sqrt(2))
+    assert result["a"][0].terms == ("zeta", "alpha")
+    assert result["a"][0].score == round(cosine, 6)
+    same = related_papers([paper("a", "zeta", "alpha"), paper("b", "zeta", "alpha")])
+    assert same["a"][0].terms == ("alpha", "zeta")
+    assert same["a"][0].score == 1.0
