@@ -51,6 +51,7 @@ class Result:
     warnings: tuple[Problem, ...]
     build_epoch: int  # SOURCE_DATE_EPOCH, else derived from the content (see newest_added_epoch)
     timings: Mapping[str, float] = field(default_factory=dict)  # phase -> seconds
+    unsaved: bool = False  # the memo changed and generate(save=False) left it to store_memo
 
 
 @dataclass
@@ -220,7 +221,11 @@ def newest_added_epoch(content: Content) -> int:
 
 
 def generate(
-    settings: Settings, renderer: Renderer | None = None, memo: Memo | None = None
+    settings: Settings,
+    renderer: Renderer | None = None,
+    memo: Memo | None = None,
+    *,
+    save: bool = True,
 ) -> Result:
     memo = memo if memo is not None else PROCESS_MEMO
     timings: dict[str, float] = {}
@@ -287,10 +292,25 @@ def generate(
     lap("write")
     # A run that wrote nothing leaves the stored memo as good as this one: reusing it
     # can only mean reading again a file whose stamp changed (touched, not edited).
-    if settings.cache_dir is not None and not (stored and not report.written and not report.removed):
-        cache.write(settings.cache_dir, memo)
+    unsaved = settings.cache_dir is not None and not (
+        stored and not report.written and not report.removed
+    )
+    if unsaved and save:
+        store_memo(settings, memo)
         lap("save")
-    return Result(site, plan, report, tuple(problems.warnings), build_epoch, timings)
+        unsaved = False
+    return Result(site, plan, report, tuple(problems.warnings), build_epoch, timings, unsaved)
+
+
+def store_memo(settings: Settings, memo: Memo | None = None) -> bool:
+    """Keep the memo in ``settings.cache_dir`` for the next process (see cache.py).
+
+    The MkDocs hook calls this after the site is built (``generate(save=False)``): the
+    next process needs the memo, this one does not, so MkDocs need not wait for it.
+    """
+    if settings.cache_dir is None:
+        return False
+    return cache.write(settings.cache_dir, memo if memo is not None else PROCESS_MEMO)
 
 
 def schema_files() -> dict[str, str]:

@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.hooks.readinglist")
 # module afresh with every configuration (each `mkdocs serve` rebuild), so it never
 # outlives one build.
 _site = None
+_unsaved: build.Settings | None = None  # where to store the memo after the build
 
 
 class CurationFailed(PluginError):
@@ -51,7 +52,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         cache_dir=root / ".cache" / "readinglist",
     )
     try:
-        result = build.generate(settings)
+        # The memo is stored once the site is built (on_post_build), off the path
+        # between an edit and the site MkDocs builds from it.
+        result = build.generate(settings, save=False)
     except CuratorError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -63,8 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # content so that two builds of the same content are byte-identical.
         os.environ["SOURCE_DATE_EPOCH"] = str(result.build_epoch)
     config.nav = result.plan.nav
-    global _site
+    global _site, _unsaved
     _site = result.site
+    _unsaved = settings if result.unsaved else None
     report = result.report
     total = sum(result.timings.values())
     phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in result.timings.items())
@@ -84,3 +88,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     # One search entry per paper, built from the model (see search.py).
     if _site is not None:
         search.shape_index_file(Path(config.site_dir), _site)
+    _store_memo()
+
+
+def on_build_error(error: Exception) -> None:
+    # The docs folder was generated all the same; the next run may start from it.
+    _store_memo()
+
+
+def _store_memo() -> None:
+    global _unsaved
+    if _unsaved is not None:
+        build.store_memo(_unsaved)
+        _unsaved = None

@@ -414,3 +414,15 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
     kept = {o.dest for o in rerun.plan.outputs if isinstance(o, pages.Kept)}
     assert built == {"papers/task-vectors.md"}
     assert "papers/gradient-episodic-memory.md" in kept and "papers/index.md" in kept
+
+
+def test_readinglist_build_stores_the_memo_once_the_site_is_built(tmp_path):
+    from generator import cache
+
+    project = make_project(tmp_path, FIXTURE)
+    build.PROCESS_MEMO.adopt(build.Memo())  # as a new process
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    assert (project / "site" / "papers" / "task-vectors" / "index.html").is_file()
+    stored = cache.read(project / ".cache" / "readinglist")
+    assert isinstance(stored, build.Memo)
+    assert "papers/task-vectors.md" in stored.signatures
