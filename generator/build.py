@@ -23,7 +23,7 @@ from .exports import paper_line, papers_json
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import HandPage, Kept, Plan, plan_site
 from .pages import Page as PlanPage
-from .related import related_papers
+from .related import RelatedIndex
 from .render import ICON_STYLESHEET, Renderer
 from .topics import Matcher, assign_paper, compile_topics
 from .write import Stamps, WriteReport, write_outputs
@@ -67,7 +67,7 @@ class Memo:
     topic_set: tuple[Topic, ...] | None = None
     matcher: Matcher | None = None
     assigned: dict[str, tuple[Paper, tuple[TopicAssignment, ...]]] = field(default_factory=dict)
-    related: tuple[object, Mapping[str, tuple[RelatedPaper, ...]]] | None = None
+    related: RelatedIndex = field(default_factory=RelatedIndex)
     # What the pages on disk were made from: dest -> digest of a Page's template and
     # context, and dest -> a paper page's signature (pages.plan_site's ``previous``).
     pages: dict[str, bytes] = field(default_factory=dict)
@@ -105,11 +105,8 @@ class Memo:
         return assigned
 
     def related_papers(self, content: Content) -> Mapping[str, tuple[RelatedPaper, ...]]:
-        # Exactly the fields related.py reads.
-        key = tuple((p.id, p.title, p.abstract, p.related) for p in content.papers)
-        if self.related is None or self.related[0] != key:
-            self.related = (key, related_papers(content.papers))
-        return self.related[1]
+        # The index redoes only what an edit changed, and answers as a fresh one would.
+        return self.related.update(content.papers)
 
     def bibtex_entries(self, papers: tuple[Paper, ...]) -> dict[str, str]:
         """exports_more.bibtex_by_paper, reusing each unchanged paper's entry."""
