@@ -302,11 +302,27 @@ class TopicScore:
 
     @property
     def terms(self) -> tuple[str, ...]:
-        return tuple(term for term, points in self.contributions if points > 0)
+        return _terms(self.contributions)
+
+
+def _terms(contributions: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
+    return tuple(term for term, points in contributions if points > 0)
+
+
+# What score_paper finds for one topic, before it is made a TopicScore: (score,
+# contributions). assign_paper works on these; most never need to become records.
+_Score = tuple[float, tuple[tuple[str, float], ...]]
 
 
 def score_paper(paper: Paper, matcher: Matcher) -> dict[str, TopicScore]:
     """The rule score of every topic with at least one matching keyword."""
+    return {
+        topic: TopicScore(topic, score, contributions)
+        for topic, (score, contributions) in _scores(paper, matcher).items()
+    }
+
+
+def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
     in_title = _count_phrases(paper.title, matcher)
     in_all = _count_phrases(paper.abstract, matcher)
     for spelling, n in in_title.items():
@@ -330,24 +346,34 @@ def score_paper(paper: Paper, matcher: Matcher) -> dict[str, TopicScore]:
                 slot[1] |= titled
                 slot[2] = min(slot[2], c)
     found: dict[str, list[tuple[str, float]]] = {}
+    keywords = matcher.keywords
     for k in sorted(matched):  # keyword order: terms keep topics.yml order
-        parts = [slot for slot in matched[k] if slot is not None]
-        if len(parts) < part_counts[k]:
-            continue
-        keyword = matcher.keywords[k]
-        occurrences = min(MAX_REPEATS, *(part[0] for part in parts))
-        bonus = TITLE_BONUS if all(part[1] for part in parts) else 0.0
-        term = " + ".join(keyword.parts[p][part[2]].text for p, part in enumerate(parts))
+        keyword = keywords[k]
+        slots = matched[k]
+        if len(slots) == 1:  # most keywords have one part: the same sums, fewer steps
+            slot = slots[0]
+            assert slot is not None  # its only part is what put the keyword here
+            occurrences, titled, c = slot
+            occurrences = min(MAX_REPEATS, occurrences)
+            bonus = TITLE_BONUS if titled else 0.0
+            term = keyword.parts[0][c].text
+        else:
+            parts = [slot for slot in slots if slot is not None]
+            if len(parts) < len(slots):
+                continue
+            occurrences = min(MAX_REPEATS, *(part[0] for part in parts))
+            bonus = TITLE_BONUS if all(part[1] for part in parts) else 0.0
+            term = " + ".join(keyword.parts[p][part[2]].text for p, part in enumerate(parts))
         found.setdefault(keyword.topic, []).append((term, keyword.weight * (bonus + occurrences)))
     return {
-        topic: TopicScore(topic, round(sum(points for _, points in items), 3), tuple(items))
+        topic: (round(sum(points for _, points in items), 3), tuple(items))
         for topic, items in found.items()
     }
 
 
 def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     """One paper's topics: the curator's first, then rules by descending score."""
-    scores = score_paper(paper, matcher)
+    scores = _scores(paper, matcher)
     result: list[TopicAssignment] = []
     seen: set[str] = set()
     for topic_id in paper.topics:
@@ -357,20 +383,24 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
         found = scores.get(topic_id)
         result.append(
             TopicAssignment(
-                topic_id, "curator", found.terms if found else (), found.score if found else 0.0
+                topic_id, "curator", _terms(found[1]) if found else (), found[0] if found else 0.0
             )
         )
 
     excluded = set(paper.exclude_topics) | seen
+    order = matcher.order
     ranked = sorted(
-        (s for s in scores.values() if s.topic not in excluded and s.score > 0),
-        key=lambda s: (-s.score, matcher.order[s.topic]),
+        (topic for topic, (score, _) in scores.items() if topic not in excluded and score > 0),
+        key=lambda topic: (-scores[topic][0], order[topic]),
     )
-    passing = [s for s in ranked if s.score >= matcher.thresholds[s.topic]]
-    result.extend(TopicAssignment(s.topic, "rules", s.terms, s.score) for s in passing)
+    thresholds = matcher.thresholds
+    for topic in ranked:
+        score, contributions = scores[topic]
+        if score >= thresholds[topic]:
+            result.append(TopicAssignment(topic, "rules", _terms(contributions), score))
     if not result and ranked:
-        best = ranked[0]
-        result.append(TopicAssignment(best.topic, "fallback", best.terms, best.score))
+        score, contributions = scores[ranked[0]]
+        result.append(TopicAssignment(ranked[0], "fallback", _terms(contributions), score))
     return tuple(result)
 
 
