@@ -27,8 +27,12 @@ unaffected paper's new ranking is that prefix without the affected papers, merge
 its new cosines against them, and is trusted down to the old prefix's last entry (any
 paper not in the prefix ranked below it, and its cosine did not change). A paper left
 with too short a trusted prefix is ranked again from its full row. A changed list of
-papers (added, removed), different ``k``/``terms``, or an edit that affects over a fifth
-of the papers is computed from scratch.
+papers (added, removed), different ``k``/``terms``, curator lists longer than the kept
+prefix allows, or an edit that affects over half of the papers is computed from scratch.
+
+From scratch, the similarity matrix is never held whole: rows are multiplied in chunks,
+each chunk only with itself and the rows after it (the product is symmetric), and only
+each row's candidates for its prefix are kept, so memory stays linear in the list.
 
 Exactness: every cosine is scipy's sparse product of two L2-normalised rows whose
 columns are in vocabulary (alphabetical) order, so the same pair gets the same bits
