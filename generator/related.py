@@ -139,6 +139,13 @@ def _splice(
     return spliced
 
 
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The concatenated ranges [start, start + length)."""
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(
+        int(np.sum(lengths)), dtype=np.int64)
+
+
 def _round(values: np.ndarray) -> np.ndarray:
     return np.round(values, _DECIMALS)
 
@@ -288,7 +295,7 @@ class RelatedIndex:
     sorted), columns of ``_vectors`` the vocabulary (``_vocab``: positions in
     ``_terms``). ``_top_cols``/``_top_vals`` hold each paper's ranking prefix and
     ``_complete`` whether it is the whole ranking. ``_pair_*`` hold the chosen related
-    papers, in display order, with their score and shared terms (positions in
+    papers, in display order, with their displayed score and shared terms (positions in
     ``_terms``).
     """
 
@@ -448,6 +455,24 @@ class RelatedIndex:
         else:
             scores = np.zeros(len(left))
             terms = np.full((len(left), self._per_pair), -1, dtype=np.int32)
+        # Kept as displayed, so that a row whose display did not change is seen as such.
+        scores = np.array([round(score, 6) for score in scores.tolist()], dtype=np.float64)
+        # Rows whose pairs come out as before keep their result objects.
+        old_starts = self._pair_ptr[rows]
+        old_lengths_rows = self._pair_ptr[rows + 1] - old_starts
+        same_length = old_lengths_rows == lengths
+        before = _ranges(old_starts[same_length], lengths[same_length])
+        now = _ranges((np.cumsum(lengths) - lengths)[same_length], lengths[same_length])
+        equal = (
+            (self._pair_cols[before] == right_arr[now])
+            & (self._pair_curated[before] == np.asarray(curated, dtype=bool)[now])
+            & (self._pair_scores[before] == scores[now])
+            & (self._pair_terms[before] == terms[now]).all(axis=1)
+        )
+        slot = np.repeat(np.arange(int(same_length.sum())), lengths[same_length])
+        unchanged = np.zeros(len(rows), dtype=bool)
+        unchanged[np.flatnonzero(same_length)] = np.bincount(
+            slot[~equal], minlength=int(same_length.sum())) == 0
         # Splice: rows not in ``rows`` keep their pairs.
         old_lengths = np.diff(self._pair_ptr)
         new_lengths = old_lengths.copy()
@@ -465,19 +490,19 @@ class RelatedIndex:
         self._pair_terms = np.concatenate((self._pair_terms[kept], terms))[order]
         self._pair_ptr = np.concatenate(([0], np.cumsum(new_lengths)))
         if self._rows is not None:
-            for i, row in zip(rows.tolist(), self._row_results(rows.tolist())):
+            changed = rows[~unchanged].tolist()
+            for i, row in zip(changed, self._row_results(changed)):
                 self._rows[i] = row
 
     def _row_results(self, rows: Sequence[int]) -> list[tuple[RelatedPaper, ...]]:
         """The related papers of ``rows``, built from the pair arrays."""
         ids, names = self._ids, self._terms
         ptr = self._pair_ptr
-        starts, stops = ptr[:-1][rows], ptr[1:][rows]
+        starts = ptr[rows]
+        lengths = ptr[np.asarray(rows, dtype=np.int64) + 1] - starts
         # The rows' pairs to Python lists at once: far cheaper than per-row slices.
-        picked = np.concatenate([np.arange(0)] + [
-            np.arange(a, b) for a, b in zip(starts.tolist(), stops.tolist())
-        ]) if len(rows) < len(ids) else np.arange(ptr[-1])
-        bounds = np.concatenate(([0], np.cumsum(stops - starts))).tolist()
+        picked = _ranges(starts, lengths)
+        bounds = np.concatenate(([0], np.cumsum(lengths))).tolist()
         cols = self._pair_cols[picked].tolist()
         scores = self._pair_scores[picked].tolist()
         terms = self._pair_terms[picked].tolist()
@@ -486,7 +511,7 @@ class RelatedIndex:
             tuple([
                 RelatedPaper(
                     ids[cols[p]],
-                    round(scores[p], 6),
+                    scores[p],
                     tuple([names[t] for t in terms[p] if t >= 0]),
                     curated[p],
                 )
