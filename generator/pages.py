@@ -305,6 +305,7 @@ class _Index:
     # For signatures (see `_paper_signature`): paper id -> what a link to it shows
     # (title, year, code badge); the whole taxonomy as other pages show it.
     shown: Mapping[str, tuple] = field(default_factory=dict)
+    topic_shown: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # title, size
     taxonomy: tuple = ()
     refs: dict[tuple, object] = field(default_factory=dict)  # see _paper_ref
 
@@ -334,8 +335,11 @@ def _index(site: Site) -> _Index:
             positions[pid][topic_id] = n
     code = {p.id: _first_code(p) for p in site.papers}
     shown = {p.id: (p.title, p.year, code[p.id]) for p in site.papers}
+    topic_shown = {t.id: (t.title, len(ordered[t.id])) for t in site.topics}
     taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
-    return _Index(papers, topics, ordered, sequences, positions, code, topics_of, shown, taxonomy)
+    return _Index(
+        papers, topics, ordered, sequences, positions, code, topics_of, shown, topic_shown, taxonomy
+    )
 
 
 def _parent(url: str) -> str:
@@ -395,29 +399,30 @@ def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tu
     its reading order. Keep it in step with `_paper_page`: tests/test_build.py compares
     incremental runs after many kinds of edit with clean ones.
     """
+    # Lists and comprehensions rather than generator expressions: this runs for every
+    # paper on every run, and equality compares lists as it does tuples.
     pid = paper.id
-    shown, topics = index.shown, index.topics
-    linked: list[str] = [r.paper for r in site.related.get(pid, ())]
+    shown, topic_shown = index.shown, index.topic_shown
+    related = site.related.get(pid, ())
+    assigned = site.assignments.get(pid, ())
+    linked = [shown.get(r.paper) for r in related]
     placed = []
     for topic_id, n in index.positions[pid].items():
         sequence = index.sequences[topic_id]
         previous = sequence[n - 1] if n > 0 else None
         following = sequence[n + 1] if n + 1 < len(sequence) else None
         placed.append((topic_id, n, len(sequence), previous, following))
-        linked += (previous, following)
-    shown_topics = [a.topic for a in site.assignments.get(pid, ())] + [t for t, *_ in placed]
+        linked.append(shown.get(previous) if previous is not None else None)
+        linked.append(shown.get(following) if following is not None else None)
     return (
         paper,
-        site.assignments.get(pid, ()),
+        assigned,
         # The page shows no score: a change of score alone (another paper's abstract
         # moved the weights a little) must not rebuild it.
-        tuple((r.paper, r.terms, r.by_curator) for r in site.related.get(pid, ())),
-        tuple(placed),
-        tuple(shown.get(q) for q in linked if q is not None),
-        tuple(
-            (topics[t].title, len(index.members[t])) if t in topics else None
-            for t in shown_topics
-        ),
+        [(r.paper, r.terms, r.by_curator) for r in related],
+        placed,
+        linked,
+        [topic_shown.get(a.topic) for a in assigned] + [topic_shown.get(t[0]) for t in placed],
         bibtex,
     )
 
