@@ -75,6 +75,29 @@ def test_every_printed_string_is_escaped_even_without_a_filter(tmp_path):
     assert out == "&lt;b&gt;&amp;|&#96;&#96;&#96;&#126;|3"
 
 
+def test_values_that_are_not_strings_are_escaped_too_and_joins_escape_their_items(tmp_path):
+    class Shown:  # a record printed by mistake: its text must not pass as markup
+        def __str__(self) -> str:
+            return '<img src=x onerror="alert(1)">'
+
+    (tmp_path / "t.md.j2").write_text(
+        "{{ obj }}|{{ flag }}|{{ none }}|{{ items | join(sep) }}|{{ items | map('text') | join(', ') }}"
+    )
+    context = {"obj": Shown(), "flag": True, "none": None, "items": ["<a>", "b&"], "sep": "<hr>"}
+    out = Renderer(tmp_path).render(Page("x.md", "x/", "t.md", context))
+    assert out == (
+        "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;|True|None"
+        "|&lt;a&gt;&lt;hr&gt;b&amp;|&lt;a&gt;, b&amp;"
+    )
+
+
+def test_a_macro_prints_its_html_once_escaped_where_it_is_called(tmp_path):
+    (tmp_path / "_m.j2").write_text("{% macro link(t) %}<a>{{ t }}</a>{% endmacro %}")
+    (tmp_path / "t.md.j2").write_text('{% from "_m.j2" import link %}{{ link(x) | safe }}')
+    out = Renderer(tmp_path).render(Page("x.md", "x/", "t.md", {"x": "<i>"}))
+    assert out == "<a>&lt;i&gt;</a>"
+
+
 @given(st.text())
 def test_meta_strings_reach_the_theme_html_escaped_and_otherwise_unchanged(value):
     # MkDocs parses front matter with this function; Material prints the title raw.
