@@ -12,8 +12,9 @@ For each size, on the project benchmarks/run.py left in benchmarks/work/nN/proje
   one paper file touched (new stamp, same text), one paper's abstract edited, it
   loads again with the warm cache and assigns topics with the warm memo. The edited
   load is checked against a load without any cache (same papers, topics, problems);
-* **rerun after pickling**: the memo (with its `FileCache`) of that process is pickled
-  to a file; a new process unpickles it (timed apart), then loads and assigns topics.
+* **rerun after pickling**: the memo (with its `FileCache`) of that process is written
+  with `cache.write`, as `generate` keeps it; a new process reads it back with
+  `cache.read` (timed apart), then loads and assigns topics.
 
 Every figure is CPU time (`time.process_time`) of the step alone, the least of
 ``--repeat`` fresh processes. Prints a JSON document and a Markdown table.
@@ -30,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
 import platform
 import shutil
 import subprocess
@@ -70,7 +70,8 @@ def _edit_abstract(path: Path, words: str) -> None:
     path.write_text(text.replace(marker, marker + words + " ", 1), encoding="utf-8")
 
 
-def child_rerun(content: str, memo_file: str, turn: int) -> dict:
+def child_rerun(content: str, memo_dir: str, turn: int) -> dict:
+    from generator import cache
     from generator.build import Memo
     from generator.curation import load_content
 
@@ -98,21 +99,19 @@ def child_rerun(content: str, memo_file: str, turn: int) -> dict:
     # The synthetic abstracts reuse the seed's words; new words also exercise stemming.
     _edit_abstract(edited, f"Zebrafish quokkas {turn} outperform transformers.")
     rerun("edited")
-    with open(memo_file, "wb") as handle:
-        pickle.dump(memo, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    out["pickle_bytes"] = os.path.getsize(memo_file)
+    # As generate keeps it: .cache/readinglist/memo.pickle behind a code fingerprint.
+    cache.write(Path(memo_dir), memo)
+    out["pickle_bytes"] = os.path.getsize(Path(memo_dir) / cache.FILE_NAME)
     return out
 
 
-def child_unpickled(content: str, memo_file: str) -> dict:
-    import generator.build  # noqa: F401  # imported first: unpickling alone is timed
+def child_unpickled(content: str, memo_dir: str) -> dict:
+    from generator import build, cache
     from generator.curation import load_content
 
-    def read():
-        with open(memo_file, "rb") as handle:
-            return pickle.load(handle)
-
-    memo, unpickle_s = _cpu(read)
+    cache.fingerprint()  # hashes the generator's files: not part of reading the memo
+    memo, unpickle_s = _cpu(cache.read, Path(memo_dir))
+    assert isinstance(memo, build.Memo), memo
     (loaded, problems), load_s = _cpu(lambda: load_content(Path(content), cache=memo.files))
     _, topics_s = _cpu(memo.assign_topics, loaded)
     return {"unpickle": unpickle_s, "load": load_s, "topics": topics_s}
@@ -149,13 +148,13 @@ def bench(n: int, repeat: int, versions: dict[str, dict]) -> dict:
         copy = Path(tmp) / "content"
         shutil.copytree(content, copy)
         time.sleep(SETTLE_SECONDS)  # the copies' ctime is now: let them settle
-        memo_file = Path(tmp) / "memo.pickle"
+        memo_dir = Path(tmp) / "cache"
         for turn in range(repeat):
             for name, options in versions.items():  # alternating: the same machine for each
                 found = runs[name]
                 found["clean"].append(run_child("clean", content, **options))
-                found["rerun"].append(run_child("rerun", copy, memo_file, turn, **options))
-                found["unpickled"].append(run_child("unpickled", copy, memo_file, **options))
+                found["rerun"].append(run_child("rerun", copy, memo_dir, turn, **options))
+                found["unpickled"].append(run_child("unpickled", copy, memo_dir, **options))
     return {
         name: {group: least(results) for group, results in groups.items()}
         for name, groups in runs.items()
@@ -193,7 +192,7 @@ def markdown(results: dict) -> str:
         ("rerun, one file touched: topics", "rerun", "touched_topics"),
         ("rerun, one abstract edited: load", "rerun", "edited_load"),
         ("rerun, one abstract edited: topics", "rerun", "edited_topics"),
-        ("new process: unpickle the memo", "unpickled", "unpickle"),
+        ("new process: read the memo (cache.read)", "unpickled", "unpickle"),
         ("new process, one abstract edited: load", "unpickled", "load"),
         ("new process, one abstract edited: topics", "unpickled", "topics"),
     ]
