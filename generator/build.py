@@ -158,7 +158,10 @@ class Memo:
         for output in plan.outputs:
             if isinstance(output, Kept):
                 texts.append((output.dest, None))
+            elif isinstance(output, PlanPage) and output.dest in plan.signatures:
+                texts.append((output.dest, renderer.render(output)))  # its signature changed
             elif isinstance(output, PlanPage):
+                # Pages without a signature (home, topic index): few, small contexts.
                 key = keys[output.dest] = _page_key(output)
                 if self.pages.get(output.dest) == key and output.dest in intact:
                     texts.append((output.dest, None))
