@@ -27,7 +27,7 @@ FORMAT = 1
 FILE_NAME = "memo.pickle"
 PACKAGE = Path(__file__).parent
 # Libraries whose output ends up in the generated files.
-_LIBRARIES = ("scikit-learn", "numpy", "scipy", "jinja2", "markupsafe", "bibtexparser", "feedgen", "markdown", "nh3", "pyyaml")
+_LIBRARIES = ("scikit-learn", "numpy", "scipy", "jinja2", "markupsafe", "bibtexparser", "feedgen", "markdown", "nh3", "pyyaml", "pystemmer", "snowballstemmer")
 
 
 @functools.lru_cache(maxsize=1)  # the code of a running process does not change
