@@ -20,25 +20,38 @@ API:
 Why an edit is cheap: with sublinear tf, idf and the L2 norm, a paper's vector depends
 only on its own counts and on the document frequency (df) of its terms. An edit changes
 df only for the terms it adds or removes, so only the edited papers and the papers that
-contain a term whose df (or membership of the vocabulary) changed get new vectors: the
-"affected" papers. A cosine changes only if one of its two papers is affected. Each
-paper keeps a prefix of its ranking (``_width`` entries, more than it shows); an
-unaffected paper's new ranking is that prefix without the affected papers, merged with
-its new cosines against them, and is trusted down to the old prefix's last entry (any
-paper not in the prefix ranked below it, and its cosine did not change). A paper left
-with too short a trusted prefix is ranked again from its full row. A changed list of
-papers (added, removed), different ``k``/``terms``, curator lists longer than the kept
-prefix allows, or an edit that affects over half of the papers is computed from scratch.
+contain a term whose df changed get new vectors. A cosine changes only if one of its two
+papers has a new vector. Each paper keeps a prefix of its ranking (``_width`` entries,
+more than it shows) and whether that prefix is complete. Two kinds of changed papers:
+
+- "affected": edited, or holding a term that entered or left the vocabulary, so it may
+  now share terms with papers it did not share any with. It is ranked again from its
+  whole row, and that row gives every other paper its new cosine with it (cosine is
+  symmetric).
+- "moved": it only holds a term whose idf changed (a frequent word added or removed
+  elsewhere moves thousands of papers this way). It keeps its terms and its vector moves
+  by a distance computed from the old and new vectors; a cosine with it moves by at
+  most that distance (Cauchy-Schwarz). Only the cosines in kept prefixes are recomputed,
+  pair by pair.
+
+A paper that is not affected gets as new ranking its old prefix, affected papers taken
+out and moved pairs recomputed, merged with its new cosines against the affected papers, and trusted
+down to the old prefix's last entry (papers outside the prefix ranked below it), raised
+by the largest distances that could bring an unseen paper above it. A paper left with
+too short a trusted prefix is ranked again from its whole row. A changed list of papers
+(added, removed), different ``k``/``terms``, curator lists longer than the kept prefix
+allows, or an edit that affects over half of the papers is computed from scratch.
 
 From scratch, the similarity matrix is never held whole: rows are multiplied in chunks,
 each chunk only with itself and the rows after it (the product is symmetric), and only
 each row's candidates for its prefix are kept, so memory stays linear in the list.
 
-Exactness: every cosine is scipy's sparse product of two L2-normalised rows whose
-columns are in vocabulary (alphabetical) order, so the same pair gets the same bits
-whichever of its two rows is multiplied, and a vocabulary change that shifts columns
-keeps the order of each row's terms. TfidfTransformer weighs each row independently of
-the others, given the idf. Displayed scores and shared terms come from the two rows
+Exactness: every ranking cosine is a running sum, from 0 and in column (alphabetical
+vocabulary) order, of the products of two L2-normalised rows' shared terms: scipy's
+sparse product computes it so, and so does ``_pair_cosines``; the same pair gets the
+same bits whichever of its rows is multiplied, and a vocabulary change that shifts
+columns keeps the order of each row's terms. TfidfTransformer weighs each row
+independently of the others, given the idf. Displayed scores and shared terms come from the two rows
 alone (``_explain``).
 """
 
@@ -72,6 +85,8 @@ _MAX_AFFECTED_SHARE = 0.5
 _DECIMALS = 12  # cosines equal to this many decimals are ties, broken by id
 # Cosines closer than this may round to the same value: candidate filters keep them.
 _TIE = 2 * 10.0**-_DECIMALS
+# Rounding in a cosine and in a distance between vectors is far below this.
+_MOVE_SLACK = 1e-9
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -256,6 +271,24 @@ def _rank_all(matrix: sparse.csr_matrix, width: int) -> tuple[np.ndarray, np.nda
     kept = values > floor[rows] - _TIE
     top_cols, top_vals = _rank(rows[kept], cols[kept], values[kept], n, width)
     return top_cols, top_vals, positive <= width
+
+
+def _pair_cosines(
+    matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """The cosine of each pair, with the bits the sparse product gives it.
+
+    The product adds each shared term's product to a running sum that starts at 0, in
+    column order; so does this, one position at a time (numpy's own sums are pairwise).
+    """
+    shares = matrix[left].multiply(matrix[right]).tocsr()
+    shares.sort_indices()
+    lengths = np.diff(shares.indptr)
+    sums = np.zeros(len(left))
+    for position in range(int(lengths.max(initial=0))):
+        longer = np.flatnonzero(lengths > position)
+        sums[longer] += shares.data[shares.indptr[longer] + position]
+    return sums
 
 
 def _explain(
@@ -567,22 +600,36 @@ class RelatedIndex:
         self._counts = _splice(counts, edited, fresh, len(terms))
         new_df = np.bincount(self._counts.indices, minlength=len(terms))
 
-        # Terms whose weight or vocabulary membership changed, and who holds them.
+        # Terms whose weight or vocabulary membership changed, and who holds them (the
+        # counts of unedited papers did not change, so old and new holders are the same).
         limit = _max_df(n)
         old_in = (old_df >= 2) & (old_df <= limit)
         new_in = (new_df >= 2) & (new_df <= limit)
-        changed_terms = (old_df != new_df) & (old_in | new_in)
-        holders = np.zeros(n, dtype=bool)
-        holders[edited] = True
-        held = changed_terms[self._counts.indices]
-        holders[np.repeat(np.arange(n), np.diff(self._counts.indptr))[held]] = True
-        # Old rows also held the terms (the counts of unedited rows did not change).
-        affected = np.flatnonzero(holders)
-        if len(affected) > _MAX_AFFECTED_SHARE * n:
+        owner = np.repeat(np.arange(n), np.diff(self._counts.indptr))
+        # A paper whose terms entered or left the vocabulary (or that was edited) may
+        # share terms with other papers it did not share before: its whole row is redone.
+        full = np.zeros(n, dtype=bool)
+        full[edited] = True
+        full[owner[(old_in != new_in)[self._counts.indices]]] = True
+        # A paper that only holds a term whose idf changed keeps its terms; its vector
+        # moves a little, by a known distance.
+        shifted = np.zeros(n, dtype=bool)
+        shifted[owner[((old_df != new_df) & old_in & new_in)[self._counts.indices]]] = True
+        shifted &= ~full
+        if full.sum() > _MAX_AFFECTED_SHARE * n:
             return False
+        affected = np.flatnonzero(full | shifted)
         self._vocab = old_to_new_term[self._vocab] if len(new_terms) else self._vocab
+        old_vectors = self._vectors
         self._weigh(affected)
-        reranked = self._rerank(affected)
+        moved = np.flatnonzero(shifted)
+        distance = np.zeros(n)
+        if len(moved):
+            before, after = old_vectors[moved], self._vectors[moved]
+            step = after.data - before.data  # same terms in the same order
+            at = np.repeat(np.arange(len(moved)), np.diff(after.indptr))
+            distance[moved] = np.sqrt(np.bincount(at, step * step, minlength=len(moved)))
+        reranked = self._rerank(np.flatnonzero(full), distance)
 
         # Chosen pairs: redo rows whose ranking or links changed, or whose pair has an
         # affected end (its score or terms may differ); remap their terms otherwise.
@@ -626,8 +673,9 @@ class RelatedIndex:
         self._counts.has_sorted_indices = True
         return old_to_new
 
-    def _rerank(self, affected: np.ndarray) -> np.ndarray:
-        """Updates the ranking prefixes after the vectors of ``affected`` changed.
+    def _rerank(self, affected: np.ndarray, distance: np.ndarray) -> np.ndarray:
+        """Updates the ranking prefixes after the vectors of ``affected`` changed, and
+        every other paper's vector moved by ``distance`` (0: unchanged) keeping its terms.
 
         Returns the rows whose prefix changed.
         """
@@ -637,17 +685,21 @@ class RelatedIndex:
         transposed = vectors.T.tocsr()
         is_affected = np.zeros(n, dtype=bool)
         is_affected[affected] = True
+        is_moved = distance > 0
         old_cols, old_vals, old_complete = self._top_cols, self._top_vals, self._complete
         new_cols, new_vals, complete = old_cols.copy(), old_vals.copy(), old_complete.copy()
 
-        # An unaffected paper trusts what ranks at or above the last entry of its old
-        # prefix: papers outside the prefix ranked below it, and their cosine with it
-        # did not change. A complete prefix (every candidate) trusts everything.
+        # A paper trusts what ranks at or above the last entry of its old prefix: papers
+        # outside the prefix ranked below it, and their cosine with it did not change.
+        # If vectors moved, a cosine moved by at most the two distances (Cauchy-Schwarz,
+        # unit vectors), so it trusts only what is above the old last cosine by more.
+        # A complete prefix (every candidate; moving keeps the terms) trusts everything.
         lengths = (old_cols >= 0).sum(axis=1)
         last = np.maximum(lengths - 1, 0)
         bound_col = np.where(old_complete, n, old_cols[np.arange(n), last]).astype(np.int64)
         bound_val = np.where(old_complete, 0.0, old_vals[np.arange(n), last])
         bound_val[~old_complete & (lengths == 0)] = np.inf  # trusts nothing
+        slack = distance + distance.max(initial=0.0)
         floor = np.where(old_complete, 0.0, bound_val - _TIE)
         floor[is_affected] = np.inf
 
@@ -660,23 +712,37 @@ class RelatedIndex:
             new_rows.append(others)
             new_targets.append(block[at])
             new_values.append(scores[at, others])
-        rows = np.concatenate(new_rows)
-        targets = np.concatenate(new_targets)
-        values = np.concatenate(new_values)
+        rows = np.concatenate(new_rows) if new_rows else _EMPTY
+        targets = np.concatenate(new_targets) if new_targets else _EMPTY
+        values = np.concatenate(new_values) if new_values else np.zeros(0)
 
-        # Unaffected papers: old prefix without the affected papers, plus new cosines.
-        stale = (old_cols >= 0) & is_affected[np.maximum(old_cols, 0)]
+        # Other papers: old prefix without the affected papers (cosines of moved pairs
+        # recomputed), plus the new cosines with the affected papers.
+        valid = old_cols >= 0
+        stale = valid & is_affected[np.maximum(old_cols, 0)]
         touched = np.zeros(n, dtype=bool)
         touched[rows] = True
         touched[stale.any(axis=1)] = True
+        if is_moved.any():
+            touched[~old_complete] = True  # every open prefix's trust bound moved
+            touched[is_moved] = True
+            touched[(valid & is_moved[np.maximum(old_cols, 0)]).any(axis=1)] = True
         touched[affected] = False
         merge = np.flatnonzero(touched)
-        keep = (old_cols[merge] >= 0) & ~stale[merge]
-        m_rows = np.concatenate((np.repeat(merge, keep.sum(axis=1)), rows))
-        m_cols = np.concatenate((old_cols[merge][keep].astype(np.int64), targets))
-        m_vals = np.concatenate((old_vals[merge][keep], values))
-        trusted = old_complete[m_rows] | _ranks_at_or_above(
-            m_vals, m_cols, bound_val[m_rows], bound_col[m_rows]
+        keep = valid[merge] & ~stale[merge]
+        kept_rows = np.repeat(merge, keep.sum(axis=1))
+        kept_cols = old_cols[merge][keep].astype(np.int64)
+        kept_vals = old_vals[merge][keep]
+        redo_pair = is_moved[kept_rows] | is_moved[kept_cols]
+        kept_vals[redo_pair] = _pair_cosines(vectors, kept_rows[redo_pair], kept_cols[redo_pair])
+        m_rows = np.concatenate((kept_rows, rows))
+        m_cols = np.concatenate((kept_cols, targets))
+        m_vals = np.concatenate((kept_vals, values))
+        row_slack = slack[m_rows]
+        trusted = old_complete[m_rows] | np.where(
+            row_slack > 0,
+            m_vals > bound_val[m_rows] + row_slack + _MOVE_SLACK,
+            _ranks_at_or_above(m_vals, m_cols, bound_val[m_rows], bound_col[m_rows]),
         )
         local = np.searchsorted(merge, m_rows[trusted])
         new_cols[merge], new_vals[merge] = _rank(

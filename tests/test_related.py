@@ -271,3 +271,20 @@ def test_shared_terms_are_heaviest_first_then_alphabetical():
     same = related_papers([paper("a", "zeta", "alpha"), paper("b", "zeta", "alpha")])
     assert same["a"][0].terms == ("alpha", "zeta")
     assert same["a"][0].score == 1.0
+
+
+def test_pair_cosines_have_the_bits_of_the_sparse_product():
+    # An update recomputes some cosines pair by pair; ranking stays exact only if they
+    # equal, bit for bit, what the sparse product gives the same pairs.
+    content, _ = load_content(Path(__file__).parents[1] / "content")
+    index = RelatedIndex()
+    index.update(content.papers)
+    vectors = index._vectors
+    product = (vectors @ vectors.T.tocsr()).tocoo()
+    assert product.nnz > 1000
+    assert np.array_equal(
+        related_module._pair_cosines(vectors, product.row, product.col), product.data
+    )
+    assert np.array_equal(
+        related_module._pair_cosines(vectors, product.col, product.row), product.data
+    )
