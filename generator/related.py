@@ -85,6 +85,7 @@ _MAX_AFFECTED_SHARE = 0.5
 _DECIMALS = 12  # cosines equal to this many decimals are ties, broken by id
 # Cosines closer than this may round to the same value: candidate filters keep them.
 _TIE = 2 * 10.0**-_DECIMALS
+_PAIR_BATCH = 8192  # pairs whose rows are selected at once (_pair_cosines)
 # Rounding in a cosine and in a distance between vectors is far below this.
 _MOVE_SLACK = 1e-9
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -280,14 +281,19 @@ def _pair_cosines(
 
     The product adds each shared term's product to a running sum that starts at 0, in
     column order; so does this, one position at a time (numpy's own sums are pairwise).
+    Pairs go in batches, so the selected rows never take much memory.
     """
-    shares = matrix[left].multiply(matrix[right]).tocsr()
-    shares.sort_indices()
-    lengths = np.diff(shares.indptr)
     sums = np.zeros(len(left))
-    for position in range(int(lengths.max(initial=0))):
-        longer = np.flatnonzero(lengths > position)
-        sums[longer] += shares.data[shares.indptr[longer] + position]
+    for start in range(0, len(left), _PAIR_BATCH):
+        batch = slice(start, start + _PAIR_BATCH)
+        shares = matrix[left[batch]].multiply(matrix[right[batch]]).tocsr()
+        shares.sort_indices()
+        lengths = np.diff(shares.indptr)
+        part = np.zeros(len(lengths))
+        for position in range(int(lengths.max(initial=0))):
+            longer = np.flatnonzero(lengths > position)
+            part[longer] += shares.data[shares.indptr[longer] + position]
+        sums[batch] = part
     return sums
 
 
