@@ -107,7 +107,12 @@ class Memo:
 
     def related_papers(self, content: Content) -> Mapping[str, tuple[RelatedPaper, ...]]:
         # The index redoes only what an edit changed, and answers as a fresh one would.
-        return self.related.update(content.papers)
+        try:
+            return self.related.update(content.papers)
+        except BaseException:
+            # Interrupted halfway (Ctrl-C, a bug): the index may be half updated.
+            self.related = RelatedIndex()
+            raise
 
     def bibtex_entries(self, papers: tuple[Paper, ...]) -> dict[str, str]:
         """exports_more.bibtex_by_paper, reusing each unchanged paper's entry."""
