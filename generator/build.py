@@ -57,12 +57,13 @@ class Result:
 
 @dataclass
 class Memo:
-    """What one run computed, for the next run in the same process (`mkdocs serve`).
+    """What one run computed, for the next run: in the same process (`mkdocs serve`),
+    or in the next one through the cache file (cache.py; the MkDocs hook stores it).
 
     Each result is kept with the exact input it was computed from and reused only when
     the new input is equal, so a run with a memo writes the same files as one without;
-    editing a paper's notes, status or links then skips topics, related papers and the
-    rendering of every page whose content did not change.
+    editing a paper's notes, status or links then skips topics, related papers, and the
+    building and rendering of every page whose signature (pages.py) did not change.
     """
 
     topic_set: tuple[Topic, ...] | None = None
@@ -70,7 +71,8 @@ class Memo:
     assigned: dict[str, tuple[Paper, tuple[TopicAssignment, ...]]] = field(default_factory=dict)
     related: RelatedIndex = field(default_factory=RelatedIndex)
     # What the pages on disk were made from: dest -> digest of a Page's template and
-    # context, and dest -> a paper page's signature (pages.plan_site's ``previous``).
+    # context, and dest -> the signature of a paper, topic or all-papers page
+    # (pages.plan_site's ``previous``).
     pages: dict[str, bytes] = field(default_factory=dict)
     signatures: dict[str, tuple] = field(default_factory=dict)
     bibtex: dict[str, tuple[Paper, str]] = field(default_factory=dict)  # id -> its BibTeX
@@ -85,7 +87,7 @@ class Memo:
             setattr(self, name, getattr(other, name))
 
     def is_empty(self) -> bool:
-        return not (self.files or self.pages or self.stamps)
+        return not (self.files or self.pages or self.signatures or self.stamps)
 
     def assign_topics(self, content: Content) -> dict[str, tuple[TopicAssignment, ...]]:
         """topics.assign_topics, paper by paper, reusing each unchanged paper's result."""
