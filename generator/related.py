@@ -89,6 +89,7 @@ _PAIR_BATCH = 8192  # pairs whose rows are selected at once (_pair_cosines)
 # Rounding in a cosine and in a distance between vectors is far below this.
 _MOVE_SLACK = 1e-9
 _EMPTY = np.zeros(0, dtype=np.int64)
+_MATRICES = ("_counts", "_vectors")  # RelatedIndex's scipy matrices (see __getstate__)
 
 
 def _document(paper: Paper) -> str:
@@ -360,9 +361,22 @@ class RelatedIndex:
     _rows: list[tuple[RelatedPaper, ...]] | None = None
 
     def __getstate__(self) -> dict:
+        # The matrices as plain numpy arrays: unpickling a scipy matrix imports scipy
+        # (a tenth of a second), which a rerun whose titles and abstracts did not change
+        # never needs. `_unpack` makes them matrices again when an edit needs them.
         state = dict(self.__dict__)
         state["_rows"] = None
+        for name in _MATRICES:
+            matrix = state.get(name)
+            if matrix is not None and not isinstance(matrix, tuple):
+                state[name] = (matrix.data, matrix.indices, matrix.indptr, matrix.shape)
         return state
+
+    def _unpack(self) -> None:
+        for name in _MATRICES:
+            packed = getattr(self, name)
+            if isinstance(packed, tuple):
+                setattr(self, name, _csr(*packed))
 
     def update(
         self, papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
@@ -580,8 +594,10 @@ class RelatedIndex:
         self._digests = digests
         if len(edited) == 0:
             if len(relinked):
+                self._unpack()
                 self._choose(relinked)
             return True
+        self._unpack()
 
         # New counts of the edited papers, over the (possibly grown) list of terms.
         analyse = _count_vectorizer().build_analyzer()

@@ -288,3 +288,20 @@ def test_pair_cosines_have_the_bits_of_the_sparse_product():
     assert np.array_equal(
         related_module._pair_cosines(vectors, product.col, product.row), product.data
     )
+
+
+def test_an_unpickled_index_leaves_its_matrices_packed_until_an_edit_needs_them():
+    # Unpickling a scipy matrix imports scipy; a rerun whose titles and abstracts did not
+    # change must answer without one.
+    content, _ = load_content(Path(__file__).parents[1] / "content")
+    papers = list(content.papers)
+    fresh = RelatedIndex()
+    expected = fresh.update(papers)
+    index = pickle.loads(pickle.dumps(fresh))
+    assert index.update(papers) == expected
+    assert isinstance(index._counts, tuple) and isinstance(index._vectors, tuple)
+    papers[3] = replace(papers[3], title=papers[3].title + " revisited")
+    assert index.update(papers) == related_papers(papers)
+    assert not isinstance(index._counts, tuple)
+    # And it pickles again either way.
+    assert pickle.loads(pickle.dumps(index)).update(papers) == related_papers(papers)
