@@ -77,6 +77,7 @@ class Memo:
     signatures: dict[str, tuple] = field(default_factory=dict)
     bibtex: dict[str, tuple[Paper, str]] = field(default_factory=dict)  # id -> its BibTeX
     fragments: dict[str, dict[str, tuple[object, str]]] = field(default_factory=dict)  # see per_paper
+    feeds: dict[str, tuple[object, str]] = field(default_factory=dict)  # see export_files
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
     files: curation.FileCache = field(default_factory=dict)  # paper files as last read
@@ -290,6 +291,7 @@ def _generate(
         source_date_epoch=build_epoch,
         entries=bibtex,
         csv_lines=memo.per_paper("csv", site, exports_more.csv_line, related=False),
+        feeds=memo.feeds,
     )
     renderer = renderer or _renderer()
     if memo.templates != renderer.fingerprint:  # a template was edited: render everything

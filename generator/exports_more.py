@@ -272,26 +272,41 @@ def export_files(
     source_date_epoch: int | None = None,
     entries: Mapping[str, str] | None = None,
     csv_lines: Mapping[str, str] | None = None,
+    feeds: dict[str, tuple[object, str]] | None = None,
 ) -> dict[str, str]:
     """Every export file's text, keyed by its path relative to the docs folder.
 
     ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
-    already (see `bibtex_by_paper`, `csv_line`).
+    already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
+    runs: feed path -> (its inputs, its text)) spares rebuilding a feed whose papers
+    and settings did not change.
     """
+
+    def feed(papers: Iterable[Paper], title: str, feed_path: str) -> str:
+        key = (tuple(recently_added(papers)), title, site_url, source_date_epoch)
+        kept = feeds.get(feed_path) if feeds is not None else None
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        text = atom_feed(
+            papers, title=title, feed_path=feed_path, site_url=site_url,
+            source_date_epoch=source_date_epoch,
+        )
+        if feeds is not None:
+            feeds[feed_path] = (key, text)
+        return text
+
     files = {
         "papers.bib": bibtex(site.papers, entries),
         "papers.csv": papers_csv(site, csv_lines),
-        "feed.xml": atom_feed(
-            site.papers, title=f"{site_name}: recently added papers", feed_path="feed.xml",
-            site_url=site_url, source_date_epoch=source_date_epoch,
-        ),
+        "feed.xml": feed(site.papers, f"{site_name}: recently added papers", "feed.xml"),
     }
     members = _members(site)
     for topic in sorted(site.topics, key=lambda t: t.id):
         papers = members[topic.id]
         files[f"topics/{topic.id}.bib"] = bibtex(papers, entries)
-        files[f"topics/{topic.id}.xml"] = atom_feed(
-            papers, title=f"{site_name}: {topic.title}", feed_path=f"topics/{topic.id}.xml",
-            site_url=site_url, source_date_epoch=source_date_epoch,
-        )
+        path = f"topics/{topic.id}.xml"
+        files[path] = feed(papers, f"{site_name}: {topic.title}", path)
+    if feeds is not None:
+        for gone in set(feeds) - set(files):
+            del feeds[gone]
     return files
