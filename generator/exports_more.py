@@ -23,7 +23,7 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 from feedgen.feed import FeedGenerator
 
-from .models import Paper, Site, Topic
+from .models import Paper, Site
 
 # How many of the most recently added papers a feed carries.
 FEED_SIZE = 50
