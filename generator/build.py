@@ -20,9 +20,9 @@ from typing import Callable, Mapping
 
 from . import cache, curation, exports_more, jsonschema, write
 from .errors import CuratorError, Location, Problem, Problems
-from .exports import paper_line, papers_json
+from .exports import join_lines, paper_line
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
-from .pages import HandPage, Kept, Plan, plan_site
+from .pages import PAPERS_JSON, File, HandPage, Kept, Plan, plan_site
 from .pages import Page as PlanPage
 from .related import RelatedIndex
 from .render import ICON_STYLESHEET, Renderer
@@ -81,11 +81,35 @@ class Memo:
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
     files: curation.FileCache = field(default_factory=dict)  # paper files as last read
+    # Kept in this process only (see __getstate__). Large files joined from per-paper
+    # fragments: dest -> (the fragments, the text), so an unchanged list of fragments
+    # (the very same strings, from `per_paper`) gives back the very same text. And the
+    # texts of the files last written, dest -> text: a file whose new text is that very
+    # object, and which is still intact on disk, need not be encoded and compared.
+    joined: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    _UNSTORED = ("joined", "texts")  # tens of megabytes that a new process rebuilds cheaply
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k not in self._UNSTORED}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        for name in self._UNSTORED:
+            setattr(self, name, {})
 
     def adopt(self, other: "Memo") -> None:
         """Take over what ``other`` (a memo from an earlier process) computed."""
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(other, name))
+
+    def join(self, dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str:
+        """make(parts), reused while ``parts`` are equal (see ``joined``)."""
+        kept = self.joined.get(dest)
+        if kept is None or kept[0] != parts:  # identical strings compare by identity
+            kept = self.joined[dest] = (parts, make(parts))
+        return kept[1]
 
     def is_empty(self) -> bool:
         return not (self.files or self.pages or self.signatures or self.stamps)
@@ -157,7 +181,7 @@ class Memo:
     def render(
         self, renderer: Renderer, plan: Plan, intact: set[str]
     ) -> tuple[list[tuple[str, str | None]], dict[str, bytes]]:
-        """Each output's text, or None for a page whose file is current (see write.py).
+        """Each output's text, or None for a file that is current (see write.py).
 
         Also returns the page keys to remember once the texts are written.
         """
@@ -175,6 +199,8 @@ class Memo:
                     texts.append((output.dest, None))
                 else:
                     texts.append((output.dest, renderer.render(output)))
+            elif self.texts.get(output.dest) is output.text and output.dest in intact:
+                texts.append((output.dest, None))
             else:
                 texts.append((output.dest, output.text))
         return texts, keys
@@ -298,13 +324,17 @@ def _generate(
         memo.pages, memo.signatures = {}, {}
         memo.templates = renderer.fingerprint
     # Pages an earlier run wrote that are still on disk as it left them (one stat each).
-    intact = write.intact(settings.docs_dir, [*memo.signatures, *memo.pages], memo.stamps)
+    intact = write.intact(
+        settings.docs_dir, [*memo.signatures, *memo.pages, *memo.texts], memo.stamps
+    )
+    lines = memo.per_paper("json", site, paper_line)
+    json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]
     plan_problems = Problems()
     plan = plan_site(
         site,
         hand_pages=pages,
         bibtex=bibtex,
-        papers_json=papers_json(site, memo.per_paper("json", site, paper_line)),
+        papers_json=memo.join(PAPERS_JSON, json_lines, join_lines),
         reference=curation.schema_reference_markdown(),
         extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
         problems=plan_problems,
@@ -319,6 +349,7 @@ def _generate(
     report = write_outputs(settings.docs_dir, rendered, memo.stamps)
     # Remembered only now that the files hold what they describe.
     memo.pages, memo.signatures = keys, dict(plan.signatures)
+    memo.texts = {o.dest: o.text for o in plan.outputs if isinstance(o, File)}
     lap("write")
     # A run that wrote nothing leaves the stored memo as good as this one: reusing it
     # can only mean reading again a file whose stamp changed (touched, not edited).

@@ -11,7 +11,7 @@ the paper's page relative to the site root, as `pages.py` decides it.
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .models import Paper, Site
 from .pages import paper_url
@@ -67,5 +67,9 @@ def papers_json(site: Site, lines: Mapping[str, str] | None = None) -> str:
     ordered = sorted(site.papers, key=lambda p: p.id)
     if lines is None:
         lines = {p.id: paper_line(p, site) for p in ordered}
-    body = ",\n".join(lines[p.id] for p in ordered)
-    return "[\n" + body + "\n]\n" if ordered else "[]\n"
+    return join_lines([lines[p.id] for p in ordered])
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """The file from its papers' lines, in id order."""
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"

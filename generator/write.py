@@ -155,14 +155,14 @@ def write_outputs(
     root.mkdir(parents=True, exist_ok=True)
     existing, links, folders = _scan(root)
     folder = os.fspath(root)
-    paths = [(dest, _checked(folder, dest, links), text) for dest, text in items]
+    # A kept file is not written, so its path needs no check (most of a rerun's files).
+    for dest, text in items:
+        if text is None and dest not in stamps:
+            raise WriteError(f"{dest!r} was planned as kept, but no earlier run wrote it")
+    paths = [(dest, _checked(folder, dest, links), text) for dest, text in items if text is not None]
 
     written: list[str] = []
     for dest, path, text in paths:
-        if text is None:
-            if dest not in stamps:
-                raise WriteError(f"{dest!r} was planned as kept, but no earlier run wrote it")
-            continue
         if _write_if_changed(dest, path, text, stamps):
             written.append(dest)
 
@@ -170,7 +170,7 @@ def write_outputs(
     removed = _prune(root, existing, wanted, folders)
     for dest in [d for d in stamps if d not in wanted]:
         del stamps[dest]
-    return WriteReport(tuple(written), len(paths) - len(written), tuple(removed))
+    return WriteReport(tuple(written), len(items) - len(written), tuple(removed))
 
 
 def _prune(root: Path, existing: list[str], wanted: set[str], folders: list[str]) -> list[str]:

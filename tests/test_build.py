@@ -395,7 +395,11 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
         ("code badge of a linked paper", lambda: _edit(papers / "task-vectors.yml", "https://github.com/example/task-vectors", "https://gitlab.com/example/task-vectors")),
         ("topic grows", lambda: _edit(topics, "      task arithmetic: 2\n", "      task arithmetic: 2\n      forgetting: 2\n")),
         ("page edited by hand", lambda: (docs / "papers" / "task-vectors.md").write_text("vandalised\n")),
+        # Export files whose text is the very object the last run wrote (a reused feed,
+        # papers.json joined from unchanged lines) are kept only while intact on disk.
+        ("papers.json edited by hand", lambda: (docs / "papers.json").write_text("[]\n")),
         ("page deleted by hand", lambda: (docs / "topics" / "model-merging" / "index.md").unlink()),
+        ("a feed deleted by hand", lambda: (docs / "feed.xml").unlink()),
         ("a paper removed", lambda: (papers / "hostile-inputs.yml").unlink()),
     ]
     for n, (what, edit) in enumerate(edits):
@@ -414,6 +418,17 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
     kept = {o.dest for o in rerun.plan.outputs if isinstance(o, pages.Kept)}
     assert built == {"papers/task-vectors.md"}
     assert "papers/gradient-episodic-memory.md" in kept and "papers/index.md" in kept
+
+
+def test_the_cache_file_leaves_out_the_texts_a_new_process_joins_again(tmp_path):
+    import pickle
+
+    memo = build.Memo()
+    build.generate(build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0), memo=memo)
+    assert "papers.json" in memo.texts and "papers.json" in memo.joined
+    restored = pickle.loads(pickle.dumps(memo))
+    assert restored.texts == {} and restored.joined == {}
+    assert restored.stamps == memo.stamps and restored.signatures == memo.signatures
 
 
 def test_readinglist_build_stores_the_memo_once_the_site_is_built(tmp_path):
