@@ -65,9 +65,15 @@ _LATEX_SPECIALS = str.maketrans({
 })
 
 
+# Pairs that TeX's fonts join into another character (``--`` is an en dash, ``` `` ```
+# an opening quote, ``?` `` an inverted question mark): an empty group between the two
+# keeps both characters as written.
+_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[!?])(?=`)|(?<=,)(?=,)")
+
+
 def _latex(text: str) -> str:
     """Plain text as a BibTeX field body: every character literal, braces balanced."""
-    return " ".join(text.split()).translate(_LATEX_SPECIALS)
+    return _LIGATURES.sub("{}", " ".join(text.split()).translate(_LATEX_SPECIALS))
 
 
 def _author(name: str) -> str:

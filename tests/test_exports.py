@@ -8,6 +8,7 @@ import io
 import xml.etree.ElementTree as ET
 
 import bibtexparser
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -99,6 +100,12 @@ def test_bibtex_url_is_the_first_code_repository():
                 repo="codefuse-ai/MFTCoder")
     lib = bibtexparser.parse_string(bibtex([paper("p", arxiv="2311.02303", links=(code,))]))
     assert lib.entries[0]["url"] == "https://github.com/codefuse-ai/MFTCoder"
+
+
+@pytest.mark.parametrize("title", ["Pre-training -- a survey", "----", "``Quoted''", "Why?`", "a,,b"])
+def test_characters_tex_would_join_stay_as_written(title):
+    lib = bibtexparser.parse_string(bibtex([paper("p", title=title)]))
+    assert latex_text(lib.entries[0]["title"][1:-1]) == title
 
 
 @settings(max_examples=150, deadline=None)
