@@ -111,6 +111,10 @@ class Memo:
             kept = self.joined[dest] = (parts, make(parts))
         return kept[1]
 
+    def forget_joined(self, dests: set[str]) -> None:
+        """Drop the joined texts of files no longer made."""
+        self.joined = {dest: kept for dest, kept in self.joined.items() if dest in dests}
+
     def is_empty(self) -> bool:
         return not (self.files or self.pages or self.signatures or self.stamps)
 
@@ -318,6 +322,7 @@ def _generate(
         entries=bibtex,
         csv_lines=memo.per_paper("csv", site, exports_more.csv_line, related=False),
         feeds=memo.feeds,
+        join=memo.join,
     )
     renderer = renderer or _renderer()
     if memo.templates != renderer.fingerprint:  # a template was edited: render everything
@@ -350,6 +355,7 @@ def _generate(
     # Remembered only now that the files hold what they describe.
     memo.pages, memo.signatures = keys, dict(plan.signatures)
     memo.texts = {o.dest: o.text for o in plan.outputs if isinstance(o, File)}
+    memo.forget_joined(set(memo.texts))
     lap("write")
     # A run that wrote nothing leaves the stored memo as good as this one: reusing it
     # can only mean reading again a file whose stamp changed (touched, not edited).

@@ -17,7 +17,7 @@ import functools
 import datetime as dt
 import io
 import re
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import bibtexparser
 from bibtexparser import model as bibmodel
@@ -116,14 +116,31 @@ def bibtex_by_paper(papers: Iterable[Paper]) -> dict[str, str]:
     return {paper.id: _entry_text(paper) for paper in papers}
 
 
-def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) -> str:
+# How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts).
+# A caller that keeps texts between runs (build.Memo.join) gives back the text it made
+# from equal parts last time.
+Joiner = Callable[[str, list[str], Callable[[list[str]], str]], str]
+
+
+def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str:
+    return make(parts)
+
+
+def _lines(parts: list[str]) -> str:
+    return "\n".join(parts)
+
+
+def bibtex(
+    papers: Iterable[Paper], entries: Mapping[str, str] | None = None, *,
+    dest: str = "", join: Joiner = _join_now,
+) -> str:
     # The writer puts one blank line between entries, so a file is its entries' texts
     # joined by newlines; each text is written once per paper and kept (see _entry_text),
     # or given in ``entries`` (paper id -> bibtex_by_paper's text).
     ordered = sorted(papers, key=lambda p: p.id)
     if entries is not None:
-        return "\n".join(entries[p.id] for p in ordered)
-    return "\n".join(_entry_text(paper) for paper in ordered)
+        return join(dest, [entries[p.id] for p in ordered], _lines)
+    return join(dest, [_entry_text(paper) for paper in ordered], _lines)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -183,17 +200,23 @@ def csv_line(paper: Paper, site: Site) -> str:
     return out.getvalue()
 
 
-def papers_csv(site: Site, lines: Mapping[str, str] | None = None) -> str:
+def papers_csv(
+    site: Site, lines: Mapping[str, str] | None = None, *, join: Joiner = _join_now
+) -> str:
     """Every paper, one row each, in id order; lists are joined with "; ".
 
     ``lines`` (paper id -> `csv_line`) when the caller has them already.
     """
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
     ordered = sorted(site.papers, key=lambda p: p.id)
     if lines is None:
         lines = {p.id: csv_line(p, site) for p in ordered}
-    return out.getvalue() + "".join(lines[p.id] for p in ordered)
+    return join("papers.csv", [lines[p.id] for p in ordered], _csv_file)
+
+
+def _csv_file(rows: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    return out.getvalue() + "".join(rows)
 
 
 # --- Atom ------------------------------------------------------------------------------
@@ -279,13 +302,14 @@ def export_files(
     entries: Mapping[str, str] | None = None,
     csv_lines: Mapping[str, str] | None = None,
     feeds: dict[str, tuple[object, str]] | None = None,
+    join: Joiner = _join_now,
 ) -> dict[str, str]:
     """Every export file's text, keyed by its path relative to the docs folder.
 
     ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
     already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
     runs: feed path -> (its inputs, its text)) spares rebuilding a feed whose papers
-    and settings did not change.
+    and settings did not change, and ``join`` (see `Joiner`) joining a file again.
     """
 
     def feed(papers: Iterable[Paper], title: str, feed_path: str) -> str:
@@ -302,14 +326,15 @@ def export_files(
         return text
 
     files = {
-        "papers.bib": bibtex(site.papers, entries),
-        "papers.csv": papers_csv(site, csv_lines),
+        "papers.bib": bibtex(site.papers, entries, dest="papers.bib", join=join),
+        "papers.csv": papers_csv(site, csv_lines, join=join),
         "feed.xml": feed(site.papers, f"{site_name}: recently added papers", "feed.xml"),
     }
     members = _members(site)
     for topic in sorted(site.topics, key=lambda t: t.id):
         papers = members[topic.id]
-        files[f"topics/{topic.id}.bib"] = bibtex(papers, entries)
+        path = f"topics/{topic.id}.bib"
+        files[path] = bibtex(papers, entries, dest=path, join=join)
         path = f"topics/{topic.id}.xml"
         files[path] = feed(papers, f"{site_name}: {topic.title}", path)
     if feeds is not None:
