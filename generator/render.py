@@ -10,6 +10,7 @@ nothing is escaped twice.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -27,6 +28,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 ICONS = TEMPLATES / "icons"
 # The docs-relative path of the icon stylesheet; mkdocs.yml lists it in extra_css.
 ICON_STYLESHEET = "assets/readinglist-icons.css"
+# Calls kept by a renderer's `cached` global: above a table row for each paper and
+# each of its topics, for lists of tens of thousands of papers.
+_CACHED_CALLS = 1 << 17
 
 
 # Characters a YAML double-quoted scalar cannot hold as they are: the backslash, the
@@ -116,6 +120,7 @@ class Renderer:
             join=_join,
         )
         env.globals["icon"] = self.icon
+        env.globals["cached"] = functools.lru_cache(maxsize=_CACHED_CALLS)(self._call_macro)
         self.env = env
 
     @cached_property
@@ -163,6 +168,16 @@ class Renderer:
             uri = "data:image/svg+xml," + quote(svg, safe=" =:/;,.-_'")
             rules.append(f'.rl-icon--{name} {{ --rl-icon: url("{uri}"); }}')
         return "\n".join(rules) + "\n"
+
+    def _call_macro(self, name: str, *args: object) -> Markup:
+        """A macro of _macros.j2, for templates that call it through ``cached``.
+
+        Its arguments are frozen records (hashable, equal when every field is), so the
+        same call gives the same text and is kept for the life of this renderer: rows
+        of the tables are the same on every run under `mkdocs serve`. The macro printed
+        every value through _finalize, so its text is markup as it stands.
+        """
+        return Markup(getattr(self.env.get_template("_macros.j2").module, name)(*args))
 
     def render(self, output: Page | File) -> str:
         if isinstance(output, File):
