@@ -305,3 +305,94 @@ def test_an_unpickled_index_leaves_its_matrices_packed_until_an_edit_needs_them(
     assert not isinstance(index._counts, tuple)
     # And it pickles again either way.
     assert pickle.loads(pickle.dumps(index)).update(papers) == related_papers(papers)
+
+
+# -- what an update computes without scikit-learn, against scikit-learn ------------------
+
+from scipy import sparse  # noqa: E402
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer  # noqa: E402
+
+# Letters, digits, underscores, accents, case pairs that change length when lowered
+# (İ, ẞ), combining marks, apostrophes, and English stop words in any case.
+tricky = st.lists(
+    st.sampled_from(list("aAzZ09_ \n\t'-.,İıẞßÉéΣσς\u0301\u00a0") + ["The", "and", "THE"])
+    | st.text(max_size=3),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(document=tricky)
+def test_the_update_tokeniser_equals_the_count_vectorizer_analyzer(document):
+    vectorizer = related_module._count_vectorizer()
+    stop_words = frozenset(vectorizer.get_stop_words())
+    assert related_module._analyse(document, stop_words) == vectorizer.build_analyzer()(document)
+
+
+def test_the_update_tokeniser_drops_stop_words_and_numbers():
+    stop_words = frozenset(related_module._count_vectorizer().get_stop_words())
+    assert related_module._analyse("The Naïve model_2 of 2023 is x-ray ÉTÉ", stop_words) == [
+        "naïve", "ray", "été"]  # "model_2": an underscore joins words, and is no letter
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_tfidf_has_the_bits_of_scikit_learns_transformer(data):
+    n = data.draw(st.integers(1, 12))
+    columns = data.draw(st.integers(1, 9))
+    dense = np.array(
+        data.draw(st.lists(st.lists(st.integers(0, 40) | st.just(0), min_size=columns,
+                                    max_size=columns), min_size=n, max_size=n)),
+        dtype=np.int32,
+    )
+    counts = sparse.csr_matrix(dense)
+    counts.sort_indices()
+    df = np.bincount(counts.indices, minlength=columns)
+    # A subset of the rows, weighed with the df of all of them, as an update does.
+    rows = np.array(sorted(set(data.draw(st.lists(st.integers(0, n - 1), min_size=1)))))
+    chosen = counts[rows]
+    got = related_module._tfidf(chosen.data, chosen.indices, chosen.indptr, df, n)
+    transformer = TfidfTransformer(sublinear_tf=True).fit(counts.astype(np.float64))
+    expected = sparse.csr_matrix(transformer.transform(chosen.astype(np.float64)))
+    assert np.array_equal(expected.indices, chosen.indices)
+    assert np.array_equal(got, expected.data)  # bit for bit, not approximately
+
+
+def test_tfidf_on_real_papers_has_the_bits_of_scikit_learns_transformer():
+    content, _ = load_content(Path(__file__).parents[1] / "content")
+    vectorizer = related_module._count_vectorizer()
+    counts = sparse.csr_matrix(
+        vectorizer.fit_transform([f"{p.title}\n{p.abstract}" for p in content.papers]))
+    counts.sort_indices()
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    got = related_module._tfidf(counts.data, counts.indices, counts.indptr, df,
+                                counts.shape[0])
+    expected = TfidfTransformer(sublinear_tf=True).fit_transform(counts.astype(np.float64))
+    assert counts.nnz > 10_000
+    assert np.array_equal(got, sparse.csr_matrix(expected).data)
+
+
+def test_an_unpickled_index_updates_a_text_edit_without_importing_scikit_learn(tmp_path):
+    # Run in a fresh interpreter: this one has imported scikit-learn already.
+    content, _ = load_content(Path(__file__).parents[1] / "content")
+    papers = list(content.papers)
+    index = RelatedIndex()
+    index.update(papers)
+    edited = list(papers)
+    edited[5] = replace(papers[5], abstract="A revised abstract. " + papers[5].abstract)
+    edited[9] = replace(papers[9], title="Revised " + papers[9].title)
+    (tmp_path / "case.pickle").write_bytes(pickle.dumps((index, edited)))
+    (tmp_path / "expected.pickle").write_bytes(pickle.dumps(related_papers(edited)))
+    script = (
+        "import pickle, sys\n"
+        f"index, papers = pickle.loads(open({str(tmp_path / 'case.pickle')!r}, 'rb').read())\n"
+        "result = index.update(papers)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))\n"
+        f"print(result == pickle.loads(open({str(tmp_path / 'expected.pickle')!r}, 'rb').read()))\n"
+    )
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).parents[1]).stdout.splitlines()
+    assert out == ["[]", "True"]
