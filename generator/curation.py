@@ -10,19 +10,21 @@ returned, so `check` reports everything while `build` refuses to go on at any er
 
 from __future__ import annotations
 
+import functools
 import gc
 import operator
 import os
+import stat
 import re
 import textwrap
 import time
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, count
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from typing import Container, Iterator, Mapping, Sequence
 
 from . import schema
 from .errors import Location, Problem, Problems
@@ -45,8 +47,10 @@ _POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
 # ctime on every write and no tool can set it back, so an edited file never keeps it.
 FileStamp = tuple[int, int, int, int]
 # What reading one paper file gave, kept by the caller between runs (see build.Memo):
-# absolute path -> (its stamp, the draft, the problems found in it alone).
-FileCache = dict[str, tuple[FileStamp, "_PaperDraft", tuple[Problem, ...]]]
+# absolute path -> (its stamp, the draft, the problems found in it alone, the memo of
+# its folder). Every entry of a folder shares that memo, so it travels with the cache
+# (also through pickle) without a key of its own.
+FileCache = dict[str, tuple[FileStamp, "_PaperDraft", tuple[Problem, ...], "_FolderMemo"]]
 # A file modified this recently when it is read may be modified again within the file
 # system's timestamp granularity without its stamp changing; it is not kept ("racy git").
 _SETTLED_NS = 2_000_000_000
@@ -63,7 +67,9 @@ def load_content(
     unusable or its id is taken by an earlier file; an invalid optional field keeps its
     default, and references to unknown ids are dropped. With ``cache``, a paper file
     whose stamp is unchanged since the run that filled it is not read again: its draft
-    and problems are reused, and every check across files runs as usual.
+    and problems are reused. When, besides, topics.yml and the set of files are as that
+    run left them and the changed files keep their ids, the checks across files are
+    redone only for the changed files (see `_load_again`); otherwise all of them run.
     """
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
@@ -74,12 +80,38 @@ def load_content(
             Location(_display(content_dir, root)),
             "no such folder; run readinglist in the project folder or give --root",
         )
+    papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
+    memo = _memo_of(cache, papers_dir) if cache is not None else None
     with _gc_paused():
-        papers = _read_papers(content_dir / PAPERS_DIR, root, problems, cache)
-        topics = _read_topics(content_dir / TOPICS_FILE, root, problems)
-        content = _cross_check(papers, topics, problems)
-    _warn_empty_topics(content, topics, problems)
-    return content, problems
+        again = None
+        if memo is not None and memo.last is not None and cache is not None:
+            shown = (_display(papers_dir, root) + "/", _display(topics_path, root))
+            again = _load_again(memo, memo.last, cache, *shown)
+        if again is not None:
+            content, found = again
+            problems.items.extend(found)
+            return content, problems
+        if memo is not None:
+            memo.last = None  # whatever happens below, the last load no longer describes it
+        papers, files = _read_papers(papers_dir, root, problems, cache, memo)
+        topics_stamp = _settled_stamp(topics_path, time.time_ns())
+        start = len(problems.items)
+        topics = _read_topics(topics_path, root, problems)
+        topic_problems = tuple(problems.items[start:])
+        checked = _cross_check(papers, topics, problems)
+        start = len(problems.items)
+        _warn_empty_topics(checked.content, topics, problems)
+        if memo is not None and topics_stamp is not None:
+            memo.last = _Load(
+                files,
+                topics_stamp,
+                _display(topics_path, root),
+                topics,
+                topic_problems,
+                checked,
+                tuple(problems.items[start:]),
+            )
+    return checked.content, problems
 
 
 def check(content_dir: Path, root: Path | None = None) -> Problems:
@@ -188,52 +220,271 @@ class _PaperDraft:
 
 
 def _read_papers(
-    papers_dir: Path, root: Path, problems: Problems, cache: FileCache | None = None
-) -> list[_PaperDraft]:
+    papers_dir: Path,
+    root: Path,
+    problems: Problems,
+    cache: FileCache | None = None,
+    memo: _FolderMemo | None = None,
+) -> tuple[list[_PaperDraft], _Files]:
+    files = _Files(_display(papers_dir, root) + "/")
     if not papers_dir.is_dir():
-        return []
-    prefix = _display(papers_dir, root) + "/"
+        return [], files
+    prefix = files.prefix
+    now = time.time_ns()
+    files.folder_stamp = _settled_stamp(papers_dir, now)  # before listing: see _Files
     with os.scandir(papers_dir) as entries:
         listing = sorted(entries, key=_name_of)
-    drafts = []
-    now = time.time_ns()
+    files.listed = frozenset(entry.name for entry in listing)
     seen: set[str] = set()
     for entry in listing:
         name, path = entry.name, entry.path
         if name.startswith("."):  # editors' swap files and atomic_write's temporary files
             continue
+        before = len(problems.items)
         if not name.endswith(".yml") or not entry.is_file():
             problems.error(
                 Location(prefix + name), f"not read: {prefix} holds only paper files named <id>.yml"
             )
+            files.unread.append(name)
+            files.problems[name] = tuple(problems.items[before:])
             continue
         shown, stem = prefix + name, name[: -len(".yml")]
-        if cache is None:
-            drafts.append(_read_paper(entry, shown, stem, problems))
-            continue
-        seen.add(path)
-        info = os.stat(path)
-        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-        kept = cache.get(path)
-        if kept is not None and kept[0] == stamp and kept[1].shown == shown:
-            drafts.append(kept[1])
-            problems.items.extend(kept[2])
-            continue
-        before = len(problems.items)
-        draft = _read_paper(entry, shown, stem, problems)
-        drafts.append(draft)
-        if now - max(info.st_mtime_ns, info.st_ctime_ns) > _SETTLED_NS:
-            cache[path] = (stamp, draft, tuple(problems.items[before:]))
+        stamp: FileStamp | None = None
+        if cache is None or memo is None:
+            draft = _read_paper(entry, shown, stem, problems)
+            found = tuple(problems.items[before:])
         else:
-            cache.pop(path, None)
+            seen.add(path)
+            info = os.stat(path)
+            stamp = _stamp_of(info)
+            kept = cache.get(path)
+            if kept is not None and kept[0] == stamp and kept[1].shown == shown:
+                if kept[3] is not memo:  # one memo per folder, found from any entry
+                    cache[path] = (stamp, kept[1], kept[2], memo)
+                draft, found = kept[1], kept[2]
+                problems.items.extend(found)
+            else:
+                draft = _read_paper(entry, shown, stem, problems)
+                found = tuple(problems.items[before:])
+                stamp = _keep(cache, memo, path, stamp, draft, found, now)
+        files.names.append(name)
+        files.stamps.append(stamp)
+        files.drafts.append(draft)
+        if found:
+            files.problems[name] = found
     if cache is not None:  # forget the files of this folder that are gone
         folder = os.fspath(papers_dir)
         for path in [p for p in cache if p not in seen and os.path.dirname(p) == folder]:
             del cache[path]
-    return drafts
+    return files.drafts, files
 
 
 _name_of = operator.attrgetter("name")
+_stamp_of = operator.attrgetter("st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")
+
+
+@dataclass
+class _Files:
+    """A papers folder as one load found it: what `_load_again` needs to tell which
+    files changed since, and to list the problems of every file in the same order."""
+
+    prefix: str  # the folder as problems show it, with a final "/"
+    # The folder's stamp, taken before listing it (None if it had not settled). Adding,
+    # removing or renaming a name sets the folder's mtime and ctime, so while the stamp
+    # is the same the folder holds the same names, and it need not be listed again.
+    folder_stamp: FileStamp | None = None
+    listed: frozenset[str] = frozenset()  # every name in the folder, dot files too
+    # The paper files (named *.yml, and files) in the order read, with each one's stamp
+    # (None when it had not settled: it is read again) and its draft.
+    names: list[str] = field(default_factory=list)
+    stamps: list[FileStamp | None] = field(default_factory=list)
+    drafts: list[_PaperDraft] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # the other names, each reported
+    problems: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # name -> any
+
+    def file_problems(self) -> list[Problem]:
+        """Every file's own problems, in the order a load lists the files."""
+        return list(chain.from_iterable(self.problems[name] for name in sorted(self.problems)))
+
+
+@dataclass
+class _Load:
+    """What the last load of a content folder found, in the parts a rerun can reuse."""
+
+    files: _Files
+    topics_stamp: FileStamp  # topics.yml when it was read (settled)
+    topics_shown: str
+    topics: list[_TopicDraft]
+    topic_problems: tuple[Problem, ...]
+    checked: _Checked
+    warnings: tuple[Problem, ...]  # the empty topics
+
+    def problems(self) -> list[Problem]:
+        """The problems of that load, in the order it found them."""
+        checked = self.checked
+        return [
+            *self.files.file_problems(),
+            *self.topic_problems,
+            *checked.head,
+            *chain.from_iterable(checked.per_paper[i] for i in sorted(checked.per_paper)),
+            *checked.tail,
+            *self.warnings,
+        ]
+
+
+@dataclass(eq=False)
+class _FolderMemo:
+    """The last load of one papers folder, shared by the FileCache entries of its files.
+
+    ``last`` is None while a load is under way (or failed): only a load that finished
+    describes what is on disk.
+    """
+
+    folder: str  # os.fspath of the papers folder, as the FileCache's paths start
+    last: _Load | None = None
+
+
+def _memo_of(cache: FileCache, papers_dir: Path) -> _FolderMemo:
+    folder = os.fspath(papers_dir)
+    for kept in cache.values():  # the first entry is nearly always one of this folder
+        if kept[3].folder == folder:
+            return kept[3]
+    return _FolderMemo(folder)
+
+
+def _settled_stamp(path: Path, now: int) -> FileStamp | None:
+    """The stamp of ``path``, or None when it is missing or changed too recently."""
+    try:
+        stamp = _stamp_of(os.stat(path))
+    except FileNotFoundError:
+        return None
+    return stamp if now - max(stamp[1], stamp[2]) > _SETTLED_NS else None
+
+
+def _keep(
+    cache: FileCache,
+    memo: _FolderMemo,
+    path: str,
+    stamp: FileStamp,
+    draft: _PaperDraft,
+    found: tuple[Problem, ...],
+    now: int,
+) -> FileStamp | None:
+    """Remember a paper file just read in the FileCache, if it has settled; its stamp
+    then, else None."""
+    if now - max(stamp[1], stamp[2]) > _SETTLED_NS:
+        cache[path] = (stamp, draft, found, memo)
+        return stamp
+    cache.pop(path, None)
+    return None
+
+
+def _load_again(
+    memo: _FolderMemo, last: _Load, cache: FileCache, prefix: str, topics_shown: str
+) -> tuple[Content, list[Problem]] | None:
+    """The load of the folder ``last`` describes, redoing only what its changed files
+    touch; None when that cannot be told apart from a full load, which is then needed.
+
+    It can when topics.yml and the set of file names are unchanged and every changed
+    paper file keeps its id and usability and claims no id, arXiv id, DOI or title
+    another file has: then the ids that exist, the topics and every other file's
+    problems are as they were, and only the changed files' papers and references are
+    checked again. Anything else (a file added, removed or renamed, topics.yml edited,
+    a clash) falls back to the full load, which is the reference this must equal.
+    """
+    files = last.files
+    if files.prefix != prefix or last.topics_shown != topics_shown:
+        return None  # the same files, shown from another root
+    try:
+        topics_stamp = _stamp_of(os.stat(os.path.join(os.path.dirname(memo.folder), TOPICS_FILE)))
+    except FileNotFoundError:
+        return None
+    if topics_stamp != last.topics_stamp:
+        return None
+    now = time.time_ns()
+    found_files = _changed_files(memo.folder, files, now)
+    if found_files is None:
+        return None
+    folder_stamp, changed = found_files
+    if not changed:
+        files.folder_stamp = folder_stamp
+        return last.checked.content, last.problems()
+    fresh = []
+    for at, stamp in changed:
+        name, found = files.names[at], Problems()
+        path = os.path.join(memo.folder, name)  # as os.scandir spells it: the cache's key
+        draft = _read_paper(Path(path), files.prefix + name, name[: -len(".yml")], found)
+        fresh.append((at, path, stamp, draft, tuple(found.items)))
+    pairs = [(files.drafts[at], draft) for at, _, _, draft, _ in fresh]
+    if not last.checked.can_swap(pairs):
+        return None
+    memo.last = None  # until the new load is complete
+    topic_ids = [t.id for t in last.topics]
+    content = last.checked.swap(pairs, _Choices(set(topic_ids), topic_ids))
+    files.folder_stamp = folder_stamp
+    for at, path, stamp, draft, found in fresh:
+        files.stamps[at] = _keep(cache, memo, path, stamp, draft, found, now)
+        files.drafts[at] = draft
+        if found:
+            files.problems[files.names[at]] = found
+        else:
+            files.problems.pop(files.names[at], None)
+    warnings = Problems()
+    _warn_empty_topics(content, last.topics, warnings)
+    last.warnings = tuple(warnings.items)
+    memo.last = last
+    return content, last.problems()
+
+
+def _changed_files(
+    folder: str, files: _Files, now: int
+) -> tuple[FileStamp | None, list[tuple[int, FileStamp]]] | None:
+    """The folder's settled stamp now, and the paper files whose stamp differs from
+    the last load's: (position in ``files``, new stamp). None when the folder does not
+    hold the names it held (dot files aside), or a file became a folder or the reverse.
+
+    This is the one pass over every file a rerun makes, so it is made of passes in C
+    (`map`, list comparison): one stat per file, no path objects, no sorting.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        folder_stamp: FileStamp | None = _stamp_of(os.fstat(fd))
+        if folder_stamp != files.folder_stamp:
+            listed = os.listdir(fd)
+            if len(listed) != len(files.listed) or not files.listed.issuperset(listed):
+                if any(name[0] != "." for name in files.listed.symmetric_difference(listed)):
+                    return None
+            if now - max(folder_stamp[1], folder_stamp[2]) <= _SETTLED_NS:
+                folder_stamp = None
+        try:
+            infos = list(map(functools.partial(os.stat, dir_fd=fd), files.names))
+        except FileNotFoundError:  # a file gone since the listing, or a dangling link
+            return None
+        for name in files.unread:  # names reported as not paper files: still not
+            if name.endswith(".yml") and _is_file(name, fd):
+                return None
+    finally:
+        os.close(fd)
+    stamps = list(map(_stamp_of, infos))
+    if stamps == files.stamps:
+        return folder_stamp, []
+    changed = []
+    for at in compress(count(), map(operator.ne, stamps, files.stamps)):
+        if not stat.S_ISREG(infos[at].st_mode):
+            return None
+        changed.append((at, stamps[at]))
+    return folder_stamp, changed
+
+
+def _is_file(name: str, dir_fd: int) -> bool:
+    """`DirEntry.is_file` for a name in the folder ``dir_fd`` is open on."""
+    try:
+        return stat.S_ISREG(os.stat(name, dir_fd=dir_fd).st_mode)
+    except FileNotFoundError:
+        return False
 
 
 def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems) -> _PaperDraft:
@@ -265,8 +516,16 @@ def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problem
     return draft
 
 
-def _claim_ids(papers: list[_PaperDraft], problems: Problems) -> dict[str, _PaperDraft]:
-    """Paper id -> the file claiming it; when several do, each is reported."""
+# An index of the drafts by something only one of them should have: the draft that
+# has it, or None when several do.
+_Index = dict[str, "_PaperDraft | None"]
+
+
+def _claim_ids(
+    papers: list[_PaperDraft], problems: Problems
+) -> tuple[dict[str, _PaperDraft], _Index]:
+    """Paper id -> the file claiming it (the first, when several do: each is reported),
+    and the same ids indexed."""
     claims: dict[str, list[_PaperDraft]] = {}
     for draft in papers:
         if draft.id is not None:
@@ -275,7 +534,8 @@ def _claim_ids(papers: list[_PaperDraft], problems: Problems) -> dict[str, _Pape
         for draft in claimants if len(claimants) > 1 else ():
             others = ", ".join(other.shown for other in claimants if other is not draft)
             problems.error(draft.nodes["id"].loc, f"id {paper_id!r} is also claimed by {others}")
-    return {paper_id: claimants[0] for paper_id, claimants in claims.items()}
+    owners = {key: found[0] if len(found) == 1 else None for key, found in claims.items()}
+    return {paper_id: claimants[0] for paper_id, claimants in claims.items()}, owners
 
 
 # Field, the reason given, and what two files must share to be one paper.
@@ -294,9 +554,11 @@ def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> None:
-    """Two files that are one paper, reported on each file, once per pair."""
+def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_Index, ...]:
+    """Two files that are one paper, reported on each file, once per pair; and the
+    drafts indexed by each of _SAME_PAPER_KEYS."""
     reported: set[tuple[str, str]] = set()
+    indexes = []
     for position, (name, reason, _) in enumerate(_SAME_PAPER_KEYS):
         groups: dict[str, list[_PaperDraft]] = {}
         for draft in papers:
@@ -307,6 +569,9 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> None:
                     groups[key] = [draft]
                 else:
                     members.append(draft)
+        indexes.append(
+            {key: found[0] if len(found) == 1 else None for key, found in groups.items()}
+        )
         for members in groups.values():
             if len(members) < 2:
                 continue
@@ -319,6 +584,7 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> None:
                     problems.error(
                         draft.nodes[name].loc, f"same paper as {other.shown} ({reason}{shown})"
                     )
+    return tuple(indexes)
 
 
 # --------------------------------------------------------------------------- topics
@@ -468,76 +734,175 @@ def _likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:
 
 def _cross_check(
     papers: list[_PaperDraft], topics: list[_TopicDraft], problems: Problems
-) -> Content:
-    claimed = _claim_ids(papers, problems)
-    _same_papers(papers, problems)
-    paper_choices = sorted(claimed)
-    topic_choices = [t.id for t in topics]
-    refs = _References(problems)
+) -> _Checked:
+    start = len(problems.items)
+    claimed, owners = _claim_ids(papers, problems)
+    same = _same_papers(papers, problems)
+    head = problems.items[start:]
+    ordered = sorted(claimed)
+    paper_choices = _Choices(set(ordered), ordered)
+    topic_list = [t.id for t in topics]
+    topic_choices = _Choices(set(topic_list), topic_list)
 
     built: list[Paper] = []
-    for paper_id in paper_choices:
-        draft = claimed[paper_id]
-        values = draft.values
-        # Most papers list no ids at all: skip the calls for them.
-        own_topics = excluded = related = ()
-        if values.get("topics"):
-            own_topics = refs.known(values["topics"], topic_choices, "topic")
-        if values.get("exclude_topics"):
-            excluded = refs.known(values["exclude_topics"], topic_choices, "topic")
-            for ref in _nodes(values["exclude_topics"]):
-                if ref.text in own_topics:
-                    problems.error(ref.loc, f"{ref.text!r} is in both topics and exclude_topics")
-        if values.get("related"):
-            for ref in _nodes(values["related"]):
-                if ref.text == paper_id:
-                    problems.error(ref.loc, "a paper cannot be related to itself")
-            related = refs.known(values["related"], paper_choices, "paper")
-        if draft.usable:
-            ids = (own_topics, excluded, related)
-            if draft.built is None or draft.built[0] != ids:
-                draft.built = (ids, _paper(draft, own_topics, excluded, related))
-            built.append(draft.built[1])
+    per_paper: dict[str, tuple[Problem, ...]] = {}
+    for paper_id in ordered:
+        start = len(problems.items)
+        paper = _check_paper(claimed[paper_id], paper_choices, topic_choices, problems)
+        if paper is not None:
+            built.append(paper)
+        if len(problems.items) > start:
+            per_paper[paper_id] = tuple(problems.items[start:])
 
+    start = len(problems.items)
     parents = _check_parents(topics, problems)
     built_topics = [
         _topic(
             draft,
             parents.get(draft.id, ""),
-            refs.known(draft.values.get("reading_order"), paper_choices, "paper"),
+            _known(draft.values.get("reading_order"), paper_choices, "paper", problems),
         )
         for draft in topics
         if draft.usable
     ]
+    tail = problems.items[start:]
     # Only what was built may be pointed at: later phases never meet a dangling id.
     paper_ids = {p.id for p in built}
     topic_ids = {t.id for t in built_topics}
     built = [_only_known(paper, paper_ids, topic_ids) for paper in built]
     built_topics = [_only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
-    return Content(papers=tuple(built), topics=tuple(built_topics))
+    content = Content(papers=tuple(built), topics=tuple(built_topics))
+    return _Checked(content, owners, same, head, per_paper, tail, paper_ids, topic_ids)
 
 
-class _References:
-    """Checks located ids against the ids that exist, suggesting the closest."""
+def _check_paper(
+    draft: _PaperDraft, papers: _Choices, topics: _Choices, problems: Problems
+) -> Paper | None:
+    """The paper of the file that claims its id, with the ids it names checked; None
+    when the file is not usable (its id references are checked all the same)."""
+    values = draft.values
+    paper_id = draft.id
+    # Most papers list no ids at all: skip the calls for them.
+    own_topics = excluded = related = ()
+    if values.get("topics"):
+        own_topics = _known(values["topics"], topics, "topic", problems)
+    if values.get("exclude_topics"):
+        excluded = _known(values["exclude_topics"], topics, "topic", problems)
+        for ref in _nodes(values["exclude_topics"]):
+            if ref.text in own_topics:
+                problems.error(ref.loc, f"{ref.text!r} is in both topics and exclude_topics")
+    if values.get("related"):
+        for ref in _nodes(values["related"]):
+            if ref.text == paper_id:
+                problems.error(ref.loc, "a paper cannot be related to itself")
+        related = _known(values["related"], papers, "paper", problems)
+    if not draft.usable:
+        return None
+    ids = (own_topics, excluded, related)
+    if draft.built is None or draft.built[0] != ids:
+        draft.built = (ids, _paper(draft, own_topics, excluded, related))
+    return draft.built[1]
 
-    def __init__(self, problems: Problems):
-        self.problems = problems
-        self._sets: dict[int, set[str]] = {}
 
-    def known(self, refs: object, choices: list[str], what: str) -> tuple[str, ...]:
-        ids = self._sets.get(id(choices))
-        if ids is None:
-            ids = self._sets[id(choices)] = set(choices)
-        kept = []
-        for ref in _nodes(refs):
-            assert ref.text is not None
-            if ref.text in ids:
-                kept.append(ref.text)
+@dataclass
+class _Checked:
+    """The checks across files of one load, and what they made: kept so that a rerun
+    can swap a changed file in without checking the others again."""
+
+    content: Content
+    owners: _Index  # by paper id
+    same: tuple[_Index, ...]  # by each of _SAME_PAPER_KEYS
+    head: list[Problem]  # ids claimed twice, papers filed twice
+    per_paper: dict[str, tuple[Problem, ...]]  # paper id -> its references' problems, if any
+    tail: list[Problem]  # topic parents and reading orders
+    paper_ids: set[str]  # the papers built
+    topic_ids: set[str]  # the topics built
+
+    def can_swap(self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]]) -> bool:
+        """Whether replacing each old draft by its new one leaves every other result of
+        the checks as it is: each keeps its id and usability, and neither the old nor
+        the new one shares a key with any other draft (so none was or is reported)."""
+        olds = {id(old) for old, _ in pairs}
+        for old, new in pairs:
+            if old.id is None or new.id != old.id or new.usable != old.usable:
+                return False
+            if self.owners.get(old.id) is not old:
+                return False
+        for position, index in enumerate(self.same):
+            for old, _ in pairs:
+                key = old.same_keys[position]
+                if key and index.get(key) is not old:
+                    return False
+            keys = [new.same_keys[position] for _, new in pairs if new.same_keys[position]]
+            if len(set(keys)) != len(keys):
+                return False
+            for key in keys:  # free, or held by an old draft that gives it up
+                if key in index and id(index[key]) not in olds:
+                    return False
+        return True
+
+    def swap(self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]], topics: _Choices) -> Content:
+        """Replace each old draft by its new one (`can_swap` said yes); the new content."""
+        for position, index in enumerate(self.same):
+            for old, _ in pairs:
+                if old.same_keys[position]:
+                    del index[old.same_keys[position]]
+            for _, new in pairs:
+                if new.same_keys[position]:
+                    index[new.same_keys[position]] = new
+        papers = list(self.content.papers)
+        # The ids are those of the last load: a suggestion for a mistyped one needs
+        # them sorted, which is done only then.
+        choices = _Choices(self.owners, None)
+        for _, new in pairs:
+            paper_id = str(new.id)
+            self.owners[paper_id] = new
+            found = Problems()
+            paper = _check_paper(new, choices, topics, found)
+            if found.items:
+                self.per_paper[paper_id] = tuple(found.items)
             else:
-                self.problems.error(
-                    ref.loc, f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices)
-                )
-        return tuple(kept)
+                self.per_paper.pop(paper_id, None)
+            if paper is not None:
+                at = bisect_left(papers, paper_id, key=_id_of)
+                assert papers[at].id == paper_id
+                papers[at] = _only_known(paper, self.paper_ids, self.topic_ids)
+        self.content = Content(papers=tuple(papers), topics=self.content.topics)
+        return self.content
+
+
+_id_of = operator.attrgetter("id")
+
+
+class _Choices:
+    """The ids a reference may name: a set to look one up in, and in order (sorted only
+    when first needed) to suggest the closest to a mistyped one."""
+
+    def __init__(self, ids: Container[str], ordered: list[str] | None):
+        self.ids = ids
+        self._ordered = ordered
+
+    @property
+    def ordered(self) -> list[str]:
+        if self._ordered is None:
+            self._ordered = sorted(self.ids)  # type: ignore[call-overload]
+        return self._ordered
+
+
+def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tuple[str, ...]:
+    """The located ids in ``refs`` that exist; each other one is reported, with the
+    closest that exists."""
+    ids = choices.ids
+    kept = []
+    for ref in _nodes(refs):
+        assert ref.text is not None
+        if ref.text in ids:
+            kept.append(ref.text)
+        else:
+            problems.error(
+                ref.loc, f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices.ordered)
+            )
+    return tuple(kept)
 
 
 def _nodes(refs: object) -> tuple[Scalar, ...]:

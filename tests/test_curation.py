@@ -659,60 +659,227 @@ def test_the_https_fix_hint_is_given_only_for_text_that_reads_as_a_host():
 # ---------------------------------------------------------------------------- the file cache
 
 
-def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path, monkeypatch):
-    """Reused drafts (and the Papers built from them) must give exactly what reading every
-    file again gives, problems and their order included, also from a pickled cache."""
-    import os
-    import pickle
-    import shutil
-    import time
+class _Project:
+    """A copy of a content folder edited step by step, loaded with a FileCache (and
+    with a pickled copy of it, as a build in a new process would) and without one."""
 
-    from generator import curation
+    def __init__(self, tmp_path: Path, monkeypatch, source: Path | None = DATA / "good"):
+        import os
+        import shutil
+        import time
 
-    shutil.copytree(DATA / "good", tmp_path, dirs_exist_ok=True)
-    content = tmp_path / "content"
-    papers = content / "papers"
-    # Files written moments ago are never kept: pretend a minute has passed.
-    now = time.time_ns()
-    monkeypatch.setattr(curation.time, "time_ns", lambda: now + 60_000_000_000)
-    files: curation.FileCache = {}
-    first, _ = load_content(content, tmp_path, cache=files)
-    assert len(files) == 3
+        from generator import curation
 
-    def edit(name: str, old: str, new: str) -> None:
-        path = papers / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        if source is not None:
+            shutil.copytree(source, tmp_path, dirs_exist_ok=True)
+        self.root = tmp_path
+        self.content = tmp_path / "content"
+        self.papers = self.content / "papers"
+        # Files written moments ago are never kept: pretend a minute has passed.
+        now = time.time_ns()
+        monkeypatch.setattr(curation.time, "time_ns", lambda: now + 60_000_000_000)
+        # Count the full cross-checks: a load that skips them redid only the changed files.
+        self.full = 0
+        cross_check = curation._cross_check
 
-    edits = [
-        # a title now the same as another file's: both files are reported
-        lambda: edit("0123.yml", "A Paper Whose Slug Is a Number", "Merging models, by averaging!"),
-        # a related id that does not exist, and one that does
-        lambda: edit("merging-models-by-averaging.yml", "topics: []", "related: [0123, nope]"),
-        # a paper added: the unchanged file's unknown related id now exists
-        lambda: (papers / "nope.yml").write_text("id: nope\ntitle: Nope\n", encoding="utf-8"),
-        # a topic removed: the papers that name it lose it, with a problem each
-        lambda: (content / "topics.yml").write_text(
-            (content / "topics.yml")
-            .read_text(encoding="utf-8")
-            .replace("multi-task-learning", "multitask-learning"),
-            encoding="utf-8",
-        ),
-        # a file touched only: new stamp, same text
-        lambda: os.utime(papers / "0123.yml", ns=(1, 1)),
-        # a file removed
-        lambda: (papers / "learning-many-tasks-at-once.yml").unlink(),
-    ]
-    for step, make_edit in enumerate(edits):
-        make_edit()
-        pickled = pickle.loads(pickle.dumps(files))
-        fresh, fresh_problems = load_content(content, tmp_path)
-        cached, cached_problems = load_content(content, tmp_path, cache=files)
-        unpickled, unpickled_problems = load_content(content, tmp_path, cache=pickled)
+        def counted(*args):
+            self.full += 1
+            return cross_check(*args)
+
+        monkeypatch.setattr(curation, "_cross_check", counted)
+        self.files: curation.FileCache = {}
+        self._clock = os.stat(self.papers).st_mtime_ns
+        self.first, _ = load_content(self.content, self.root, cache=self.files)
+
+    def stamp(self, path: Path) -> None:
+        """A new mtime, unlike any before: several edits within one tick of a coarse file
+        system clock would otherwise keep a stamp (a real run waits for them to settle)."""
+        import os
+
+        self._clock += 1_000_000_000
+        os.utime(path, ns=(self._clock, self._clock))
+
+    def write(self, name: str, text: str) -> None:
+        path = self.papers / name
+        new = not path.exists()
+        path.write_text(text, encoding="utf-8")
+        self.stamp(path)
+        if new:
+            self.stamp(self.papers)
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.content / name if name == "topics.yml" else self.papers / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        self.stamp(path)
+
+    def check(self, step: object) -> bool:
+        """Load three ways, assert they agree; whether the cached load was a full one."""
+        import pickle
+
+        pickled = pickle.loads(pickle.dumps(self.files, protocol=pickle.HIGHEST_PROTOCOL))
+        fresh, fresh_problems = load_content(self.content, self.root)
+        full = self.full
+        cached, cached_problems = load_content(self.content, self.root, cache=self.files)
+        was_full = self.full > full
+        unpickled, unpickled_problems = load_content(self.content, self.root, cache=pickled)
         assert cached == fresh == unpickled, step
         assert cached_problems.items == fresh_problems.items == unpickled_problems.items, step
-        assert len(files) == len(list(papers.glob("*.yml"))), step
-    assert fresh_problems.items  # the edits did cause problems
-    assert fresh != first
+        papers = [p for p in self.papers.glob("*.yml") if p.is_file()]
+        assert len(self.files) == len(papers), step
+        self.fresh, self.fresh_problems = fresh, fresh_problems
+        return was_full
+
+
+def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path, monkeypatch):
+    """Reused drafts (and the Papers built from them), and the checks across files redone
+    for the changed files only, must give exactly what reading every file again gives,
+    problems and their order included, also from a pickled cache."""
+    import os
+
+    project = _Project(tmp_path, monkeypatch)
+    papers, survey = project.papers, "learning-many-tasks-at-once.yml"
+    # Each edit, and whether the checks across files must all run again (True) or only
+    # for the changed files (False): those are kept apart only when nothing else can change.
+    edits = [
+        ("an abstract", lambda: project.edit("0123.yml", "An abstract.", "A new one."), False),
+        (
+            "an abstract no longer matching its topic's keywords: the topic has no papers",
+            lambda: (
+                project.edit("merging-models-by-averaging.yml", "by model merging", "by averaging"),
+                project.edit("merging-models-by-averaging.yml", "call model merging", "call it so"),
+            ),
+            False,
+        ),
+        (
+            "the keywords back",
+            lambda: project.edit("merging-models-by-averaging.yml", "call it so", "call model merging"),
+            False,
+        ),
+        (
+            "a related id that exists and one that does not",
+            lambda: project.edit("merging-models-by-averaging.yml", "topics: []", "related: [0123, nope]"),
+            False,
+        ),
+        (
+            "another unknown related id, and an unknown field",
+            lambda: project.edit("merging-models-by-averaging.yml", "nope]", "nop]\nauthers: [X]"),
+            False,
+        ),
+        (
+            "a title now the same as another file's: both files are reported",
+            lambda: project.edit("0123.yml", "A Paper Whose Slug Is a Number", "Merging models, by averaging!"),
+            True,
+        ),
+        ("an abstract of a file filed twice", lambda: project.edit("0123.yml", "A new one.", "Again."), True),
+        ("the title made its own again", lambda: project.edit("0123.yml", "Merging models, by", "Averaging"), True),
+        (
+            "two files trade their arXiv ids at once",
+            lambda: (
+                project.edit("0123.yml", "2312.12345v2", "cs/0112017"),
+                project.edit("merging-models-by-averaging.yml", "cs/0112017", "2312.12345"),
+            ),
+            False,
+        ),
+        (
+            "two files given one new title at once",
+            lambda: (
+                project.edit("0123.yml", "title: Averaging averaging!", "title: One"),
+                project.edit(survey, 'title: "Learning Many Tasks at Once: A Survey"', "title: One"),
+            ),
+            True,
+        ),
+        (
+            "their titles given back",
+            lambda: (
+                project.edit("0123.yml", "title: One", "title: Averaging averaging!"),
+                project.edit(survey, "title: One", 'title: "Learning Many Tasks at Once: A Survey"'),
+            ),
+            True,
+        ),
+        (
+            "a DOI the same as another file's but for case",
+            lambda: project.edit("0123.yml", "year: 1999", "year: 1999\ndoi: 10.1000/XYZ123"),
+            True,
+        ),
+        ("that DOI removed", lambda: project.edit("0123.yml", "doi: 10.1000/XYZ123", "doi: 10.1/a"), True),
+        ("an editor's swap file", lambda: project.write(".0123.yml.swp", "x"), False),
+        ("a file that is no paper file", lambda: project.write("notes.txt", "x"), True),
+        ("an edit beside it", lambda: project.edit(survey, "Start *here*.", "Start here."), False),
+        ("a folder named like a paper file", lambda: (os.mkdir(papers / "folder.yml"), project.stamp(papers)), True),
+        ("a topic that does not exist", lambda: project.edit(survey, "tags:", "topics: [nope]\ntags:"), False),
+        ("an id taken by the wrong file", lambda: project.edit("0123.yml", 'id: "0123"', "id: nop"), True),
+        ("the id given back", lambda: project.edit("0123.yml", "id: nop", 'id: "0123"'), True),
+        ("a title removed: the paper goes", lambda: project.edit("0123.yml", "title:", "subtitle:"), True),
+        ("the title put back", lambda: project.edit("0123.yml", "subtitle:", "title:"), True),
+        # The unchanged file's unknown related id 'nop' now exists.
+        ("a paper added", lambda: project.write("nop.yml", "id: nop\ntitle: Nop\n"), True),
+        ("its id changed to one taken", lambda: project.edit("nop.yml", "id: nop", "id: '0123'"), True),
+        (
+            "a topic renamed: the papers that name it lose it, with a problem each",
+            lambda: project.edit("topics.yml", "  - id: multi-task-learning", "  - id: multitask-learning"),
+            True,
+        ),
+        (
+            "a file touched only: new stamp, same text",
+            lambda: project.stamp(papers / "merging-models-by-averaging.yml"),
+            False,
+        ),
+        ("a file touched that claims an id another claims too", lambda: project.stamp(papers / "0123.yml"), True),
+        (
+            "a file renamed",
+            lambda: (os.rename(papers / "nop.yml", papers / "nop2.yml"), project.stamp(papers)),
+            True,
+        ),
+        ("a file removed", lambda: ((papers / survey).unlink(), project.stamp(papers)), True),
+        ("nothing", lambda: None, False),
+    ]
+    for step, make_edit, full in edits:
+        make_edit()
+        assert project.check(step) is full, step
+    assert project.fresh_problems.items  # the edits did cause problems
+    assert project.fresh != project.first
+
+
+def test_an_edit_rereads_and_rechecks_only_the_edited_file(tmp_path, monkeypatch):
+    from generator import curation
+
+    project = _Project(tmp_path, monkeypatch)
+    reads = []
+    read_paper = curation._read_paper
+    monkeypatch.setattr(
+        curation, "_read_paper", lambda path, *rest: reads.append(path.name) or read_paper(path, *rest)
+    )
+    project.edit("0123.yml", "An abstract.", "An abstract, edited.")
+    content, problems = load_content(project.content, project.root, cache=project.files)
+    assert reads == ["0123.yml"] and project.full == 1  # the first load's
+    assert content.papers[0].abstract == "An abstract, edited."
+    assert content.papers[1:] == project.first.papers[1:]
+    assert all(a is b for a, b in zip(content.papers[1:], project.first.papers[1:], strict=True))
+    assert content.topics is project.first.topics
+    assert problems.items == []
+
+
+def test_cached_loads_equal_plain_ones_on_every_content_case_of_the_corpus(tmp_path, monkeypatch):
+    """Each hostile case, loaded with a cache, then after each of its files is edited in
+    turn (a comment appended, which changes nothing but the stamp and the size)."""
+    from tests.bad_inputs import corpus
+
+    cases = [case for case in corpus.all_cases() if case.kind == "content"]
+    assert len(cases) > 30
+    for number, case in enumerate(cases):
+        folder = tmp_path / str(number)
+        corpus.write_files(folder / "content", case.files)
+        (folder / "content" / "papers").mkdir(exist_ok=True)
+        project = _Project(folder, monkeypatch, None)
+        project.check((case.name, "nothing"))
+        for name in sorted(case.files):
+            path = folder / "content" / name
+            if path.is_file():
+                path.write_bytes(path.read_bytes() + b"\n# edited\n")
+                project.stamp(path)
+                project.check((case.name, name))
 
 
 def test_a_rerun_with_nothing_changed_hands_back_the_same_paper_records(tmp_path, monkeypatch):
