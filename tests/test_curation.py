@@ -754,12 +754,16 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
         ),
         (
             "the keywords back",
-            lambda: project.edit("merging-models-by-averaging.yml", "call it so", "call model merging"),
+            lambda: project.edit(
+                "merging-models-by-averaging.yml", "call it so", "call model merging"
+            ),
             False,
         ),
         (
             "a related id that exists and one that does not",
-            lambda: project.edit("merging-models-by-averaging.yml", "topics: []", "related: [0123, nope]"),
+            lambda: project.edit(
+                "merging-models-by-averaging.yml", "topics: []", "related: [0123, nope]"
+            ),
             False,
         ),
         (
@@ -769,11 +773,21 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
         ),
         (
             "a title now the same as another file's: both files are reported",
-            lambda: project.edit("0123.yml", "A Paper Whose Slug Is a Number", "Merging models, by averaging!"),
+            lambda: project.edit(
+                "0123.yml", "A Paper Whose Slug Is a Number", "Merging models, by averaging!"
+            ),
             True,
         ),
-        ("an abstract of a file filed twice", lambda: project.edit("0123.yml", "A new one.", "Again."), True),
-        ("the title made its own again", lambda: project.edit("0123.yml", "Merging models, by", "Averaging"), True),
+        (
+            "an abstract of a file filed twice",
+            lambda: project.edit("0123.yml", "A new one.", "Again."),
+            True,
+        ),
+        (
+            "the title made its own again",
+            lambda: project.edit("0123.yml", "Merging models, by", "Averaging"),
+            True,
+        ),
         (
             "two files trade their arXiv ids at once",
             lambda: (
@@ -786,7 +800,9 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
             "two files given one new title at once",
             lambda: (
                 project.edit("0123.yml", "title: Averaging averaging!", "title: One"),
-                project.edit(survey, 'title: "Learning Many Tasks at Once: A Survey"', "title: One"),
+                project.edit(
+                    survey, 'title: "Learning Many Tasks at Once: A Survey"', "title: One"
+                ),
             ),
             True,
         ),
@@ -794,7 +810,9 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
             "their titles given back",
             lambda: (
                 project.edit("0123.yml", "title: One", "title: Averaging averaging!"),
-                project.edit(survey, "title: One", 'title: "Learning Many Tasks at Once: A Survey"'),
+                project.edit(
+                    survey, "title: One", 'title: "Learning Many Tasks at Once: A Survey"'
+                ),
             ),
             True,
         ),
@@ -803,22 +821,48 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
             lambda: project.edit("0123.yml", "year: 1999", "year: 1999\ndoi: 10.1000/XYZ123"),
             True,
         ),
-        ("that DOI removed", lambda: project.edit("0123.yml", "doi: 10.1000/XYZ123", "doi: 10.1/a"), True),
+        (
+            "that DOI removed",
+            lambda: project.edit("0123.yml", "doi: 10.1000/XYZ123", "doi: 10.1/a"),
+            True,
+        ),
         ("an editor's swap file", lambda: project.write(".0123.yml.swp", "x"), False),
         ("a file that is no paper file", lambda: project.write("notes.txt", "x"), True),
         ("an edit beside it", lambda: project.edit(survey, "Start *here*.", "Start here."), False),
-        ("a folder named like a paper file", lambda: (os.mkdir(papers / "folder.yml"), project.stamp(papers)), True),
-        ("a topic that does not exist", lambda: project.edit(survey, "tags:", "topics: [nope]\ntags:"), False),
-        ("an id taken by the wrong file", lambda: project.edit("0123.yml", 'id: "0123"', "id: nop"), True),
+        (
+            "a folder named like a paper file",
+            lambda: (os.mkdir(papers / "folder.yml"), project.stamp(papers)),
+            True,
+        ),
+        (
+            "a topic that does not exist",
+            lambda: project.edit(survey, "tags:", "topics: [nope]\ntags:"),
+            False,
+        ),
+        (
+            "an id taken by the wrong file",
+            lambda: project.edit("0123.yml", 'id: "0123"', "id: nop"),
+            True,
+        ),
         ("the id given back", lambda: project.edit("0123.yml", "id: nop", 'id: "0123"'), True),
-        ("a title removed: the paper goes", lambda: project.edit("0123.yml", "title:", "subtitle:"), True),
+        (
+            "a title removed: the paper goes",
+            lambda: project.edit("0123.yml", "title:", "subtitle:"),
+            True,
+        ),
         ("the title put back", lambda: project.edit("0123.yml", "subtitle:", "title:"), True),
         # The unchanged file's unknown related id 'nop' now exists.
         ("a paper added", lambda: project.write("nop.yml", "id: nop\ntitle: Nop\n"), True),
-        ("its id changed to one taken", lambda: project.edit("nop.yml", "id: nop", "id: '0123'"), True),
+        (
+            "its id changed to one taken",
+            lambda: project.edit("nop.yml", "id: nop", "id: '0123'"),
+            True,
+        ),
         (
             "a topic renamed: the papers that name it lose it, with a problem each",
-            lambda: project.edit("topics.yml", "  - id: multi-task-learning", "  - id: multitask-learning"),
+            lambda: project.edit(
+                "topics.yml", "  - id: multi-task-learning", "  - id: multitask-learning"
+            ),
             True,
         ),
         (
@@ -826,7 +870,11 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
             lambda: project.stamp(papers / "merging-models-by-averaging.yml"),
             False,
         ),
-        ("a file touched that claims an id another claims too", lambda: project.stamp(papers / "0123.yml"), True),
+        (
+            "a file touched that claims an id another claims too",
+            lambda: project.stamp(papers / "0123.yml"),
+            True,
+        ),
         (
             "a file renamed",
             lambda: (os.rename(papers / "nop.yml", papers / "nop2.yml"), project.stamp(papers)),
@@ -849,7 +897,9 @@ def test_an_edit_rereads_and_rechecks_only_the_edited_file(tmp_path, monkeypatch
     reads = []
     read_paper = curation._read_paper
     monkeypatch.setattr(
-        curation, "_read_paper", lambda path, *rest: reads.append(path.name) or read_paper(path, *rest)
+        curation,
+        "_read_paper",
+        lambda path, *rest: reads.append(path.name) or read_paper(path, *rest),
     )
     project.edit("0123.yml", "An abstract.", "An abstract, edited.")
     content, problems = load_content(project.content, project.root, cache=project.files)
