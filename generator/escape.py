@@ -128,6 +128,11 @@ def abstract_html(value: str, links: bool = True) -> Markup:
     return Markup("".join(f"<p>{_emphasised_line(p, links)}</p>" for p in paragraphs if p))
 
 
+# The ASCII characters that are whitespace (str.isspace) or controls (category Cc);
+# ASCII has no format characters (Cf). One regex instead of a check per character.
+_REFUSED_ASCII = re.compile("[\x00-\x20\x7f]")
+
+
 @lru_cache(maxsize=_SEEN)
 def safe_url(value: str) -> str | None:
     """``value`` when it is an absolute http(s) URL that is safe to put in an href.
@@ -137,7 +142,11 @@ def safe_url(value: str) -> str | None:
     more. Whitespace and control or format characters (which browsers strip or fold
     before reading the scheme) are refused outright.
     """
-    if not value or any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value):
+    if not value or _REFUSED_ASCII.search(value):
+        return None
+    if not value.isascii() and any(
+        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value
+    ):
         return None
     for candidate in (value, html.unescape(value)):
         try:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
 import pytest
@@ -154,6 +156,21 @@ def test_unsafe_urls_are_refused(url):
 )
 def test_http_urls_are_kept_as_written(url):
     assert escape.safe_url(url) == url
+
+
+_URL_CHARACTERS = [chr(n) for n in range(0x21)] + list("\x7f\x85\xa0\u200b\u2028\ufeffaé/?=")
+
+
+@given(st.text(max_size=12) | st.text(st.sampled_from(_URL_CHARACTERS), max_size=6))
+def test_a_url_holding_whitespace_or_a_control_or_format_character_is_refused(tail):
+    # Checked here character by character, as the rule is stated; safe_url checks ASCII
+    # with one regex and only falls back to this for other characters.
+    url = "https://example.org/" + tail
+    refused = any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in url)
+    if refused:
+        assert escape.safe_url(url) is None
+    elif escape.safe_url(url) is None:  # refused for another reason: the scheme or host
+        assert "\\" in url or "&" in url or "#" in tail[:1] or urlsplit(url).netloc != "example.org"
 
 
 def test_markdown_notes_are_rendered():
