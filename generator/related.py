@@ -238,7 +238,9 @@ def _rank(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, width: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's first ``width`` entries by (rounded cosine descending, column): -1 pads."""
-    order = np.lexsort((cols, -_round(values), rows))
+    # Row and rounded cosine in one integer key (rows < 2**23): a two-key sort costs
+    # half of the three-key one.
+    order = np.lexsort((cols, (rows.astype(np.int64) << 40) - _scaled(values)))
     rows, cols, values = rows[order], cols[order], values[order]
     starts = np.searchsorted(rows, np.arange(n_rows))
     rank = np.arange(len(rows)) - starts[rows]
@@ -341,8 +343,13 @@ def _pair_cosines(
 
     The product adds each shared term's product to a running sum that starts at 0, in
     column order; so does this, one position at a time (numpy's own sums are pairwise).
-    Pairs go in batches, so the selected rows never take much memory.
+    Pairs go in batches, so the selected rows never take much memory. A pair and its
+    mirror (both often kept: each is in the other's prefix) have the same bits, so each
+    is computed once.
     """
+    low, high = np.minimum(left, right), np.maximum(left, right)
+    unique, inverse = np.unique(low.astype(np.int64) * matrix.shape[0] + high, return_inverse=True)
+    left, right = unique // matrix.shape[0], unique % matrix.shape[0]
     sums = np.zeros(len(left))
     for start in range(0, len(left), _PAIR_BATCH):
         batch = slice(start, start + _PAIR_BATCH)
@@ -354,7 +361,7 @@ def _pair_cosines(
             longer = np.flatnonzero(lengths > position)
             part[longer] += shares.data[shares.indptr[longer] + position]
         sums[batch] = part
-    return sums
+    return sums[inverse.ravel()]
 
 
 def _explain(
@@ -543,19 +550,31 @@ class RelatedIndex:
 
     # -- choosing and explaining --------------------------------------------------------
 
-    def _choose(self, rows: np.ndarray) -> None:
-        """Recomputes the chosen related papers of ``rows`` (sorted), others kept."""
-        n = len(self._ids)
-        index = {pid: i for i, pid in enumerate(self._ids)}
-        top_cols = self._top_cols[rows].tolist()
+    def _chosen(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The related papers of ``rows`` (sorted), in display order: (left, right,
+        by curator, count per row). Curator links first, then the ranking's first ``k``
+        papers not linked already."""
+        k = self._k
+        links = self._links
+        linked = np.array([bool(links[i]) for i in rows.tolist()], dtype=bool)
+        # Without links, the ranking's first k entries (it holds neither the paper itself
+        # nor a paper twice, and -1 pads only its end).
+        plain = rows[~linked]
+        top = self._top_cols[plain, :k]
+        valid = top >= 0
+        lengths = np.zeros(len(rows), dtype=np.int64)
+        lengths[~linked] = valid.sum(axis=1)
+        lefts = [np.repeat(plain, lengths[~linked])]
+        rights = [top[valid].astype(np.int64)]
+        curated: list[bool] = []
         left: list[int] = []
         right: list[int] = []
-        curated: list[bool] = []
-        lengths = np.zeros(len(rows), dtype=np.int64)
-        for slot, (i, ranked) in enumerate(zip(rows.tolist(), top_cols)):
+        index = {pid: i for i, pid in enumerate(self._ids)} if linked.any() else {}
+        for slot in np.flatnonzero(linked).tolist():
+            i = int(rows[slot])
             seen = {i}
             start = len(right)
-            for other_id in self._links[i]:
+            for other_id in links[i]:
                 j = index.get(other_id)
                 if j is None or j in seen:
                     continue  # unknown ids are reported by validation, not here
@@ -563,8 +582,8 @@ class RelatedIndex:
                 right.append(j)
                 curated.append(True)
             found = 0
-            for j in ranked:
-                if found == self._k or j < 0:
+            for j in self._top_cols[i].tolist():
+                if found == k or j < 0:
                     break
                 if j in seen:
                     continue
@@ -574,16 +593,48 @@ class RelatedIndex:
                 curated.append(False)
             left.extend([i] * (len(right) - start))
             lengths[slot] = len(right) - start
-        left_arr = np.asarray(left, dtype=np.int64)
-        right_arr = np.asarray(right, dtype=np.int64)
-        if self._vectors is not None and self._vectors.shape[1] > 0:
-            scores, terms = _explain(self._vectors, left_arr, right_arr, self._per_pair,
-                                     self._vocab.astype(np.int32))
+        lefts.append(np.asarray(left, dtype=np.int64))
+        rights.append(np.asarray(right, dtype=np.int64))
+        flags = np.concatenate((np.zeros(len(lefts[0]), dtype=bool), np.asarray(curated, dtype=bool)))
+        left_arr = np.concatenate(lefts)
+        order = np.argsort(left_arr, kind="stable")  # row order; each row's own order kept
+        return left_arr[order], np.concatenate(rights)[order], flags[order], lengths
+
+    def _choose(self, rows: np.ndarray, moved: np.ndarray | None = None) -> None:
+        """Recomputes the chosen related papers of ``rows`` (sorted), others kept.
+
+        ``moved``: whether each paper's vector changed since the last choice (None: all).
+        A pair chosen before whose papers both kept their vectors keeps its score and
+        terms; the others are explained again.
+        """
+        n = len(self._ids)
+        left_arr, right_arr, curated, lengths = self._chosen(rows)
+        scores = np.zeros(len(left_arr))
+        terms = np.full((len(left_arr), self._per_pair), -1, dtype=np.int32)
+        # Each new pair's place among the rows' old pairs, by (left, right).
+        old_starts = self._pair_ptr[rows]
+        old_lengths_rows = self._pair_ptr[rows + 1] - old_starts
+        old_at = _ranges(old_starts, old_lengths_rows)
+        old_keys = np.repeat(rows.astype(np.int64), old_lengths_rows) * n + self._pair_cols[old_at]
+        by_key = np.argsort(old_keys)
+        keys = left_arr * n + right_arr
+        where = np.minimum(np.searchsorted(old_keys[by_key], keys), max(len(old_keys) - 1, 0))
+        known = (
+            (old_keys[by_key][where] == keys) if len(old_keys) else np.zeros(len(keys), dtype=bool)
+        )
+        if moved is None:
+            known[:] = False
         else:
-            scores = np.zeros(len(left))
-            terms = np.full((len(left), self._per_pair), -1, dtype=np.int32)
-        # Kept as displayed, so that a row whose display did not change is seen as such.
-        scores = np.array([round(score, 6) for score in scores.tolist()], dtype=np.float64)
+            known &= ~(moved[left_arr] | moved[right_arr])
+        source = old_at[by_key[where[known]]]
+        scores[known] = self._pair_scores[source]
+        terms[known] = self._pair_terms[source]
+        redo = np.flatnonzero(~known)
+        if len(redo) and self._vectors is not None and self._vectors.shape[1] > 0:
+            fresh, terms[redo] = _explain(self._vectors, left_arr[redo], right_arr[redo],
+                                          self._per_pair, self._vocab.astype(np.int32))
+            # Kept as displayed, so that a row whose display did not change is seen as such.
+            scores[redo] = [round(score, 6) for score in fresh.tolist()]
         # Rows whose pairs come out as before keep their result objects.
         old_starts = self._pair_ptr[rows]
         old_lengths_rows = self._pair_ptr[rows + 1] - old_starts
@@ -592,7 +643,7 @@ class RelatedIndex:
         now = _ranges((np.cumsum(lengths) - lengths)[same_length], lengths[same_length])
         equal = (
             (self._pair_cols[before] == right_arr[now])
-            & (self._pair_curated[before] == np.asarray(curated, dtype=bool)[now])
+            & (self._pair_curated[before] == curated[now])
             & (self._pair_scores[before] == scores[now])
             & (self._pair_terms[before] == terms[now]).all(axis=1)
         )
@@ -611,8 +662,7 @@ class RelatedIndex:
         owner = np.concatenate((old_owner[kept], left_arr))
         order = np.argsort(owner, kind="stable")
         self._pair_cols = np.concatenate((self._pair_cols[kept], right_arr))[order]
-        self._pair_curated = np.concatenate(
-            (self._pair_curated[kept], np.asarray(curated, dtype=bool)))[order]
+        self._pair_curated = np.concatenate((self._pair_curated[kept], curated))[order]
         self._pair_scores = np.concatenate((self._pair_scores[kept], scores))[order]
         self._pair_terms = np.concatenate((self._pair_terms[kept], terms))[order]
         self._pair_ptr = np.concatenate(([0], np.cumsum(new_lengths)))
@@ -678,7 +728,7 @@ class RelatedIndex:
         if len(edited) == 0:
             if len(relinked):
                 self._unpack()
-                self._choose(relinked)
+                self._choose(relinked, np.zeros(n, dtype=bool))
             return True
         self._unpack()
 
@@ -751,7 +801,7 @@ class RelatedIndex:
         touched[affected] = True
         touched[relinked] = True
         touched[reranked] = True
-        self._choose(np.flatnonzero(touched))
+        self._choose(np.flatnonzero(touched), is_affected)
         return True
 
     def _known(self, words: set[str]) -> set[str]:
