@@ -324,7 +324,9 @@ def _generate(
         feeds=memo.feeds,
         join=memo.join,
     )
-    renderer = renderer or _renderer()
+    renderer = renderer or _renderer(
+        settings.cache_dir / "templates" if settings.cache_dir is not None else None
+    )
     if memo.templates != renderer.fingerprint:  # a template was edited: render everything
         memo.pages, memo.signatures = {}, {}
         memo.templates = renderer.fingerprint
@@ -372,17 +374,18 @@ def _generate(
 _RENDERERS: dict[str, Renderer] = {}
 
 
-def _renderer() -> Renderer:
+def _renderer(compiled: Path | None = None) -> Renderer:
     """A Renderer for the templates as they are now, kept for the life of the process.
 
     Compiling the templates costs a tenth of a second, on every rerun under `mkdocs
     serve`; an edited template has a new fingerprint, so it gets a new Renderer.
     """
-    fresh = Renderer()
-    kept = _RENDERERS.get(fresh.fingerprint)
+    fresh = Renderer(compiled=compiled)
+    key = f"{fresh.fingerprint}:{compiled}"
+    kept = _RENDERERS.get(key)
     if kept is None:
         _RENDERERS.clear()
-        kept = _RENDERERS[fresh.fingerprint] = fresh
+        kept = _RENDERERS[key] = fresh
     return kept
 
 

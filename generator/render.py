@@ -90,12 +90,38 @@ def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    # Compiling the templates costs a new process about a tenth of a second. A folder
+    # that cannot be made (a read-only checkout) only costs that.
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache, where a damaged entry is compiled again (Jinja writes
+    its entries atomically, but would fail on one cut short by anything else)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+
 class Renderer:
     """Renders `Page`s to Markdown text; one instance compiles each template once."""
 
-    def __init__(self, templates: Path = TEMPLATES) -> None:
+    def __init__(self, templates: Path = TEMPLATES, compiled: Path | None = None) -> None:
+        """``compiled``: a folder to keep the compiled templates in between processes
+        (Jinja's bytecode cache: each entry is checked against its template's source)."""
         self.templates = templates
         env = jinja2.Environment(
+            bytecode_cache=_bytecode_cache(compiled),
             loader=jinja2.FileSystemLoader(str(templates)),
             undefined=jinja2.StrictUndefined,
             # Escaping is _finalize's alone: Jinja's autoescape would call

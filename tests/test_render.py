@@ -183,3 +183,15 @@ def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tm
     text = renderer.render(Page(page.dest, page.url, page.template, {"rows": edited, "with_code": 0}))
     assert cached.cache_info().misses == 4  # only the edited row
     assert "Paper &lt;2&gt;" in text and text.replace("Paper &lt;2&gt;", "Paper 2") == first
+
+
+def test_compiled_templates_kept_in_a_folder_render_the_same_pages(tmp_path):
+    plain = generate_fixture(tmp_path / "plain").plan
+    page = next(o for o in plain.outputs if isinstance(o, Page) and o.template == "paper.md")
+    first = Renderer(compiled=tmp_path / "compiled")
+    text = first.render(page)
+    assert any((tmp_path / "compiled").iterdir())  # the compiled template was kept
+    for entry in (tmp_path / "compiled").iterdir():  # a damaged entry is compiled again
+        entry.write_bytes(entry.read_bytes()[:40])
+    for renderer in (Renderer(compiled=tmp_path / "compiled"), Renderer(compiled=tmp_path / "compiled")):
+        assert renderer.render(page) == text == Renderer().render(page)
