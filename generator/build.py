@@ -11,6 +11,7 @@ build` / `serve`, which both go through the hook so that `mkdocs build` and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import hashlib
 import time
@@ -81,15 +82,20 @@ class Memo:
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
     files: curation.FileCache = field(default_factory=dict)  # paper files as last read
-    # Kept in this process only (see __getstate__). Large files joined from per-paper
-    # fragments: dest -> (the fragments, the text), so an unchanged list of fragments
-    # (the very same strings, from `per_paper`) gives back the very same text. And the
-    # texts of the files last written, dest -> text: a file whose new text is that very
-    # object, and which is still intact on disk, need not be encoded and compared.
-    joined: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    # Files joined from per-paper parts (papers.json, papers.csv, the BibTeX files):
+    # dest -> (the parts, the file's stamp once they were written). While the parts
+    # are equal (the very strings `per_paper` keeps: comparing them costs a pointer
+    # check each) and the file still has that stamp, it holds their join, so it is
+    # neither joined nor written again (`join`).
+    joined: dict[str, tuple[list[str], tuple[int, int, bytes]]] = field(default_factory=dict)
+    # Kept in this process only (see __getstate__): the parts joined by this run,
+    # until they are written; and the texts of the other files last written, dest ->
+    # text: a file whose new text is that very object (a feed kept in ``feeds``), and
+    # which is still intact on disk, need not be encoded and compared.
+    joining: dict[str, list[str]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
 
-    _UNSTORED = ("joined", "texts")  # tens of megabytes that a new process rebuilds cheaply
+    _UNSTORED = ("joining", "texts")
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k not in self._UNSTORED}
@@ -104,16 +110,25 @@ class Memo:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(other, name))
 
-    def join(self, dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str:
-        """make(parts), reused while ``parts`` are equal (see ``joined``)."""
+    def join(
+        self, dest: str, parts: list[str], make: Callable[[list[str]], str], *, intact: set[str]
+    ) -> str | None:
+        """make(parts), or None when the file at ``dest`` already holds it (``joined``)."""
         kept = self.joined.get(dest)
-        if kept is None or kept[0] != parts:  # identical strings compare by identity
-            kept = self.joined[dest] = (parts, make(parts))
-        return kept[1]
+        if kept is not None and dest in intact and kept == (parts, self.stamps.get(dest)):
+            return None
+        self.joining[dest] = parts
+        return make(parts)
 
-    def forget_joined(self, dests: set[str]) -> None:
-        """Drop the joined texts of files no longer made."""
-        self.joined = {dest: kept for dest, kept in self.joined.items() if dest in dests}
+    def written(self, plan: Plan) -> None:
+        """Remember what the files of ``plan`` hold, now that they are written."""
+        self.texts = {o.dest: o.text for o in plan.outputs if isinstance(o, File)}
+        planned = {o.dest for o in plan.outputs}
+        self.joined = {dest: kept for dest, kept in self.joined.items() if dest in planned}
+        for dest, parts in self.joining.items():
+            if dest in planned and dest in self.stamps:
+                self.joined[dest] = (parts, self.stamps[dest])
+        self.joining = {}
 
     def is_empty(self) -> bool:
         return not (self.files or self.pages or self.signatures or self.stamps)
@@ -313,6 +328,19 @@ def _generate(
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 
+    renderer = renderer or _renderer(
+        settings.cache_dir / "templates" if settings.cache_dir is not None else None
+    )
+    if memo.templates != renderer.fingerprint:  # a template was edited: render everything
+        memo.pages, memo.signatures = {}, {}
+        memo.templates = renderer.fingerprint
+    # Files an earlier run wrote that are still on disk as it left them (one stat each).
+    intact = write.intact(
+        settings.docs_dir, [*memo.signatures, *memo.pages, *memo.texts, *memo.joined], memo.stamps
+    )
+    memo.joining = {}  # a run that failed before writing left its own
+    join = functools.partial(memo.join, intact=intact)
+
     bibtex = memo.bibtex_entries(site.papers)
     extra = exports_more.export_files(
         site,
@@ -322,17 +350,7 @@ def _generate(
         entries=bibtex,
         csv_lines=memo.per_paper("csv", site, exports_more.csv_line, related=False),
         feeds=memo.feeds,
-        join=memo.join,
-    )
-    renderer = renderer or _renderer(
-        settings.cache_dir / "templates" if settings.cache_dir is not None else None
-    )
-    if memo.templates != renderer.fingerprint:  # a template was edited: render everything
-        memo.pages, memo.signatures = {}, {}
-        memo.templates = renderer.fingerprint
-    # Pages an earlier run wrote that are still on disk as it left them (one stat each).
-    intact = write.intact(
-        settings.docs_dir, [*memo.signatures, *memo.pages, *memo.texts], memo.stamps
+        join=join,
     )
     lines = memo.per_paper("json", site, paper_line)
     json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]
@@ -341,7 +359,7 @@ def _generate(
         site,
         hand_pages=pages,
         bibtex=bibtex,
-        papers_json=memo.join(PAPERS_JSON, json_lines, join_lines),
+        papers_json=join(PAPERS_JSON, json_lines, join_lines),
         reference=curation.schema_reference_markdown(),
         extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
         problems=plan_problems,
@@ -356,8 +374,7 @@ def _generate(
     report = write_outputs(settings.docs_dir, rendered, memo.stamps)
     # Remembered only now that the files hold what they describe.
     memo.pages, memo.signatures = keys, dict(plan.signatures)
-    memo.texts = {o.dest: o.text for o in plan.outputs if isinstance(o, File)}
-    memo.forget_joined(set(memo.texts))
+    memo.written(plan)
     lap("write")
     # A run that wrote nothing leaves the stored memo as good as this one: reusing it
     # can only mean reading again a file whose stamp changed (touched, not edited).

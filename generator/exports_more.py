@@ -116,13 +116,13 @@ def bibtex_by_paper(papers: Iterable[Paper]) -> dict[str, str]:
     return {paper.id: _entry_text(paper) for paper in papers}
 
 
-# How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts).
-# A caller that keeps texts between runs (build.Memo.join) gives back the text it made
-# from equal parts last time.
-Joiner = Callable[[str, list[str], Callable[[list[str]], str]], str]
+# How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts),
+# or None for a file that is current on disk (build.Memo.join keeps what each file
+# was joined from; the caller passes None on to pages.plan_site).
+Joiner = Callable[[str, list[str], Callable[[list[str]], str]], "str | None"]
 
 
-def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str:
+def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str | None:
     return make(parts)
 
 
@@ -130,17 +130,19 @@ def _lines(parts: list[str]) -> str:
     return "\n".join(parts)
 
 
-def bibtex(
-    papers: Iterable[Paper], entries: Mapping[str, str] | None = None, *,
-    dest: str = "", join: Joiner = _join_now,
-) -> str:
+def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) -> str:
     # The writer puts one blank line between entries, so a file is its entries' texts
-    # joined by newlines; each text is written once per paper and kept (see _entry_text),
-    # or given in ``entries`` (paper id -> bibtex_by_paper's text).
+    # joined by newlines (see _bibtex_parts).
+    return _lines(_bibtex_parts(papers, entries))
+
+
+def _bibtex_parts(papers: Iterable[Paper], entries: Mapping[str, str] | None) -> list[str]:
+    # Each entry is written once per paper and kept (see _entry_text), or given in
+    # ``entries`` (paper id -> bibtex_by_paper's text).
     ordered = sorted(papers, key=lambda p: p.id)
     if entries is not None:
-        return join(dest, [entries[p.id] for p in ordered], _lines)
-    return join(dest, [_entry_text(paper) for paper in ordered], _lines)
+        return [entries[p.id] for p in ordered]
+    return [_entry_text(paper) for paper in ordered]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -200,17 +202,19 @@ def csv_line(paper: Paper, site: Site) -> str:
     return out.getvalue()
 
 
-def papers_csv(
-    site: Site, lines: Mapping[str, str] | None = None, *, join: Joiner = _join_now
-) -> str:
+def papers_csv(site: Site, lines: Mapping[str, str] | None = None) -> str:
     """Every paper, one row each, in id order; lists are joined with "; ".
 
     ``lines`` (paper id -> `csv_line`) when the caller has them already.
     """
+    return _csv_file(_csv_parts(site, lines))
+
+
+def _csv_parts(site: Site, lines: Mapping[str, str] | None) -> list[str]:
     ordered = sorted(site.papers, key=lambda p: p.id)
     if lines is None:
         lines = {p.id: csv_line(p, site) for p in ordered}
-    return join("papers.csv", [lines[p.id] for p in ordered], _csv_file)
+    return [lines[p.id] for p in ordered]
 
 
 def _csv_file(rows: list[str]) -> str:
@@ -303,8 +307,9 @@ def export_files(
     csv_lines: Mapping[str, str] | None = None,
     feeds: dict[str, tuple[object, str]] | None = None,
     join: Joiner = _join_now,
-) -> dict[str, str]:
-    """Every export file's text, keyed by its path relative to the docs folder.
+) -> dict[str, str | None]:
+    """Every export file's text, keyed by its path relative to the docs folder (None:
+    ``join`` found the file current).
 
     ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
     already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
@@ -326,15 +331,15 @@ def export_files(
         return text
 
     files = {
-        "papers.bib": bibtex(site.papers, entries, dest="papers.bib", join=join),
-        "papers.csv": papers_csv(site, csv_lines, join=join),
+        "papers.bib": join("papers.bib", _bibtex_parts(site.papers, entries), _lines),
+        "papers.csv": join("papers.csv", _csv_parts(site, csv_lines), _csv_file),
         "feed.xml": feed(site.papers, f"{site_name}: recently added papers", "feed.xml"),
     }
     members = _members(site)
     for topic in sorted(site.topics, key=lambda t: t.id):
         papers = members[topic.id]
         path = f"topics/{topic.id}.bib"
-        files[path] = bibtex(papers, entries, dest=path, join=join)
+        files[path] = join(path, _bibtex_parts(papers, entries), _lines)
         path = f"topics/{topic.id}.xml"
         files[path] = feed(papers, f"{site_name}: {topic.title}", path)
     if feeds is not None:

@@ -520,13 +520,13 @@ def _topic_tree(topics: Sequence[Topic]) -> list[Topic]:
 
 
 def _exports_here(
-    here: str, files: Mapping[str, str], names: Sequence[tuple[str, str]]
+    here: str, files: Mapping[str, str | None], names: Sequence[tuple[str, str]]
 ) -> tuple[tuple[str, str], ...]:
     return tuple((label, relative(here, dest)) for label, dest in names if dest in files)
 
 
 def _home_page(
-    site: Site, index: _Index, intro: str, extra: Mapping[str, str], contribute: str | None
+    site: Site, index: _Index, intro: str, extra: Mapping[str, str | None], contribute: str | None
 ) -> Page:
     here = HOME
     with_code = sum(1 for badge in index.code.values() if badge is not None)
@@ -584,9 +584,9 @@ def plan_site(
     *,
     hand_pages: Sequence[HandPage] = (),
     bibtex: Mapping[str, str],
-    papers_json: str,
+    papers_json: str | None,
     reference: str | None = None,
-    extra_files: Mapping[str, str] | None = None,
+    extra_files: Mapping[str, str | None] | None = None,
     problems: Problems | None = None,
     previous: Mapping[str, tuple] | None = None,
 ) -> Plan:
@@ -594,7 +594,8 @@ def plan_site(
 
     ``hand_pages`` come from `content/pages/`; the one named ``index`` is the home
     page's introduction, the others become pages of their own. ``extra_files`` are
-    exports (dest -> text) laid out by their own module. A hand-written page whose URL
+    exports (dest -> text, or None for a file that is current on disk: planned as
+    `Kept`) laid out by their own module. A hand-written page whose URL
     another page already has is reported to ``problems`` and left out.
 
     ``previous`` holds the signatures of pages (see `_paper_signature`) that an earlier
@@ -662,7 +663,9 @@ def plan_site(
         taken.add(_served_at(dest))
         kept_hand.append(hp)
         outputs.append(File(dest, hp.text))
-    outputs.extend(File(dest, text) for dest, text in sorted(extra.items()))
+    outputs.extend(
+        File(dest, text) if text is not None else Kept(dest) for dest, text in sorted(extra.items())
+    )
 
     nav: list = [
         {"Home": dest_of(HOME)},

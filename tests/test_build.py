@@ -420,15 +420,27 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
     assert "papers/gradient-episodic-memory.md" in kept and "papers/index.md" in kept
 
 
-def test_the_cache_file_leaves_out_the_texts_a_new_process_joins_again(tmp_path):
+def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text(tmp_path):
     import pickle
 
+    settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0)
     memo = build.Memo()
-    build.generate(build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0), memo=memo)
-    assert "papers.json" in memo.texts and "papers.json" in memo.joined
-    restored = pickle.loads(pickle.dumps(memo))
-    assert restored.texts == {} and restored.joined == {}
-    assert restored.stamps == memo.stamps and restored.signatures == memo.signatures
+    build.generate(settings, memo=memo)
+    joined = {"papers.json", "papers.csv", "papers.bib", "topics/model-merging.bib"}
+    assert joined <= set(memo.joined) and "feed.xml" in memo.texts
+    restored = pickle.loads(pickle.dumps(memo))  # as the cache file holds it
+    assert restored.texts == {} and restored.joined == memo.joined
+    # A new process plans the joined files as kept, without joining them again...
+    rerun = build.generate(settings, memo=restored)
+    kept = {o.dest for o in rerun.plan.outputs if isinstance(o, pages.Kept)}
+    assert joined <= kept and rerun.report.written == ()
+    # ...unless the file is no longer what was written there.
+    (tmp_path / "docs" / "papers.csv").write_text("id\n", encoding="utf-8")
+    rerun = build.generate(settings, memo=restored)
+    assert rerun.report.written == ("papers.csv",)
+    fresh = build.generate(build.Settings(FIXTURE, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo())
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+    assert fresh.report.written
 
 
 def test_readinglist_build_stores_the_memo_once_the_site_is_built(tmp_path):
