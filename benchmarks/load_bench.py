@@ -10,8 +10,11 @@ For each size, on the project benchmarks/run.py left in benchmarks/work/nN/proje
 * **rerun**: on a copy of `content/` in /tmp, one process loads with a `FileCache`
   and assigns topics (warming the memo), then, for each of: the same files again,
   one paper file touched (new stamp, same text), one paper's abstract edited, it
-  loads again with the warm cache and assigns topics with the warm memo. The edited
-  load is checked against a load without any cache (same papers, topics, problems);
+  loads again with the warm cache and assigns topics with the warm memo. Then the
+  memo makes a pickle round trip in that process (protocol 5, as `cache.write` and
+  `cache.read` do, without the file) and, after another abstract is edited, the
+  copy loads and assigns topics. Both edited loads are checked against a load
+  without any cache (same papers, topics, problems);
 * **rerun after pickling**: the memo (with its `FileCache`) of that process is written
   with `cache.write`, as `generate` keeps it; a new process reads it back with
   `cache.read` (timed apart), then loads and assigns topics.
@@ -29,8 +32,10 @@ speed-ups, extracted with ``git archive 9be17c7 generator | tar -x -C DIR``;
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
+import pickle
 import platform
 import shutil
 import subprocess
@@ -82,6 +87,7 @@ def child_rerun(content: str, memo_dir: str, turn: int) -> dict:
     cached = len(memo.files)
     papers = sorted((folder / "papers").glob("*.yml"))
     touched, edited = papers[turn * 7 % len(papers)], papers[(turn * 7 + 3) % len(papers)]
+    edited_again = papers[(turn * 7 + 5) % len(papers)]
     out: dict[str, object] = {"cached_files": cached}
 
     def rerun(name: str) -> None:
@@ -89,7 +95,7 @@ def child_rerun(content: str, memo_dir: str, turn: int) -> dict:
             lambda: load_content(folder, cache=memo.files)
         )
         _, out[f"{name}_topics"] = _cpu(memo.assign_topics, content_now)
-        if name == "edited":  # what the cache gave is what a clean load gives
+        if name in ("edited", "round_trip"):  # what the cache gave is what a clean load gives
             fresh, fresh_problems = load_content(folder)
             assert content_now == fresh and problems.items == fresh_problems.items
 
@@ -99,6 +105,15 @@ def child_rerun(content: str, memo_dir: str, turn: int) -> dict:
     # The synthetic abstracts reuse the seed's words; new words also exercise stemming.
     _edit_abstract(edited, f"Zebrafish quokkas {turn} outperform transformers.")
     rerun("edited")
+    # The memo as a new process reads it (cache.read: no collector while unpickling),
+    # but in this process: the load alone, without a new process's cold start.
+    blob = pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)
+    gc.disable()
+    memo = pickle.loads(blob)
+    gc.freeze()
+    gc.enable()
+    _edit_abstract(edited_again, f"Okapis {turn} outperform quokkas.")
+    rerun("round_trip")
     # As generate keeps it: .cache/readinglist/memo.pickle behind a code fingerprint.
     cache.write(Path(memo_dir), memo)
     out["pickle_bytes"] = os.path.getsize(Path(memo_dir) / cache.FILE_NAME)
@@ -192,6 +207,8 @@ def markdown(results: dict) -> str:
         ("rerun, one file touched: topics", "rerun", "touched_topics"),
         ("rerun, one abstract edited: load", "rerun", "edited_load"),
         ("rerun, one abstract edited: topics", "rerun", "edited_topics"),
+        ("after a pickle round trip, one abstract edited: load", "rerun", "round_trip_load"),
+        ("after a pickle round trip, one abstract edited: topics", "rerun", "round_trip_topics"),
         ("new process: read the memo (cache.read)", "unpickled", "unpickle"),
         ("new process, one abstract edited: load", "unpickled", "load"),
         ("new process, one abstract edited: topics", "unpickled", "topics"),

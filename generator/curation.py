@@ -261,7 +261,8 @@ def _read_papers(
             if kept is not None and kept[0] == stamp and kept[1].shown == shown:
                 if kept[3] is not memo:  # one memo per folder, found from any entry
                     cache[path] = (stamp, kept[1], kept[2], memo)
-                draft, found = kept[1], kept[2]
+                # The kept stamp, not an equal one: pickled once, with the entry.
+                stamp, draft, found = kept[0], kept[1], kept[2]
                 problems.items.extend(found)
             else:
                 draft = _read_paper(entry, shown, stem, problems)
