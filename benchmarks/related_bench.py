@@ -22,11 +22,26 @@ measures CPU time (time.process_time, the less noisy on a shared machine) for:
 Every update is checked to equal (==) ``related_papers`` computed from scratch on the
 edited list; the old implementation's result is compared with the new one's too.
 scikit-learn and scipy are imported before anything is timed.
+
+Reruns (``--part reruns``, also part of ``--part all``): ``update`` after nothing, a
+title edit or an abstract edit (as above), timed
+
+- in one process (as under `mkdocs serve`): the index updated with the unedited list in
+  this process, then with the edited one; best of ``--repeat``, each on a deep copy; with
+  the cyclic collector paused (as build.generate runs) and running;
+- in a new process (as a `readinglist build` after another): a child interpreter loads
+  the project (not timed), unpickles the index (timed apart, collector paused as
+  cache.read does) and updates it; its time includes whatever the update imports
+  (scikit-learn, scipy), which the child reports. Best of ``--repeat`` children.
+
+``--commit C`` measures the reruns with generator/related.py as of commit C instead of
+the working tree (read with ``git show``), for before/after figures with one harness.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import dataclasses
 import gc
 import os
@@ -69,6 +84,137 @@ def old_implementation(commit: str):
     module.__package__ = "generator"  # its `from .models import ...`
     exec(compile(source, f"{commit}:generator/related.py", "exec"), module.__dict__)
     return module.related_papers
+
+
+def related_module(commit: str | None) -> types.ModuleType:
+    """generator/related.py of the working tree, or as of ``commit``.
+
+    The module is registered under a name of its own, so that its index pickles and
+    unpickles (also in a child started with the same ``commit``).
+    """
+    if commit is None:
+        return related
+    name = f"generator._related_{commit}"
+    if name in sys.modules:
+        return sys.modules[name]
+    source = subprocess.run(
+        ["git", "show", f"{commit}:generator/related.py"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    module = types.ModuleType(name)
+    module.__package__ = "generator"  # its `from .models import ...`
+    sys.modules[name] = module
+    exec(compile(source, f"{commit}:generator/related.py", "exec"), module.__dict__)
+    return module
+
+
+RERUN_CASES = ("nothing", "title", "abstract")
+
+
+def rerun_papers(papers: list, case: str) -> list:
+    """The list after the rerun ``case``: the middle paper in id order edited."""
+    ordered = sorted(papers, key=lambda p: p.id)
+    target = ordered[len(ordered) // 2]
+    edited = list(papers)
+    place = papers.index(target)
+    if case == "title":
+        edited[place] = dataclasses.replace(target, title="Revised " + target.title)
+    elif case == "abstract":
+        edited[place] = dataclasses.replace(
+            target, abstract="Revised abstract text. " + target.abstract)
+    return edited
+
+
+def child(commit: str | None, size: int, blob_path: str, case: str, result_path: str) -> None:
+    """One rerun in this (new) process; prints a JSON line with its figures."""
+    import json
+
+    module = related_module(commit)
+    content, _ = load_content(ROOT / f"benchmarks/work/n{size}/project/content")
+    papers = rerun_papers(list(content.papers), case)
+    blob = Path(blob_path).read_bytes()
+    before = set(sys.modules)
+    gc.disable()  # as cache.read (unpickling) and build.generate (the update) run
+    seconds_load, index = cpu(pickle.loads, blob)
+    seconds, result = cpu(index.update, papers)
+    gc.enable()
+    imported = sorted({m.split(".")[0] for m in set(sys.modules) - before} & {"sklearn", "scipy"})
+    Path(result_path).write_bytes(pickle.dumps(dict(result), protocol=pickle.HIGHEST_PROTOCOL))
+    print(json.dumps({"unpickle": seconds_load, "update": seconds, "imported": imported}))
+
+
+def in_memory_copy(index):
+    """An independent copy of ``index`` as it is in memory.
+
+    Not copy.copy or copy.deepcopy: they go through ``__getstate__``, which leaves out
+    what only lives in memory (as pickling does), so the copy would be an unpickled
+    index. The attributes an update changes in place are copied (arrays, the list of
+    rows); the others it only replaces.
+    """
+    clone = object.__new__(type(index))
+    vars(clone).update({
+        name: copy.copy(value) if isinstance(value, (np.ndarray, list)) else value
+        for name, value in vars(index).items()
+    })
+    return clone
+
+
+def reruns(size: int, repeat: int, commit: str | None) -> list[tuple[str, str, str]]:
+    """The rerun figures (see the module docstring) as table rows."""
+    import json
+    import tempfile
+
+    module = related_module(commit)
+    content, _ = load_content(ROOT / f"benchmarks/work/n{size}/project/content")
+    papers = list(content.papers)
+    index = module.RelatedIndex()
+    index.update(papers)
+    blob = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    label = f"commit {commit}" if commit else "working tree"
+    rows: list[tuple[str, str, str]] = [
+        (f"rerun state ({label}): pickled size", f"{len(blob) / 1e6:.1f} MB", "")]
+    with tempfile.TemporaryDirectory() as folder:
+        blob_path = Path(folder) / "index.pickle"
+        blob_path.write_bytes(blob)
+        result_path = Path(folder) / "result.pickle"
+        for case in RERUN_CASES:
+            edited = rerun_papers(papers, case)
+            expected = related_papers(edited)
+            for paused in (True, False):
+                best, verdicts = float("inf"), set()
+                for _ in range(repeat):
+                    warm = in_memory_copy(index)
+                    if paused:
+                        gc.disable()
+                    try:
+                        seconds, updated = cpu(warm.update, edited)
+                    finally:
+                        gc.enable()
+                    best = min(best, seconds)
+                    verdicts.add(updated == expected)
+                collector = "paused" if paused else "running"
+                rows.append((f"rerun, same process (collector {collector}): {case}",
+                             f"{best:.3f} s", _verdict(verdicts)))
+            figures, verdicts = [], set()
+            for _ in range(repeat):
+                command = [sys.executable, str(Path(__file__).resolve()), "--sizes", str(size),
+                           "--child", case, str(blob_path), str(result_path)]
+                if commit:
+                    command += ["--commit", commit]
+                out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True,
+                                     text=True).stdout
+                figures.append(json.loads(out.strip().splitlines()[-1]))
+                verdicts.add(pickle.loads(result_path.read_bytes()) == dict(expected))
+            best = min(figures, key=lambda f: f["update"])
+            imported = ", ".join(best["imported"]) or "nothing"
+            rows.append((f"rerun, new process: {case}", f"{best['update']:.3f} s",
+                         f"{_verdict(verdicts)}; unpickling {min(f['unpickle'] for f in figures):.3f} s "
+                         f"before it; imported {imported}"))
+    return rows
+
+
+def _verdict(verdicts: set[bool]) -> str:
+    return "== from scratch" if verdicts == {True} else "DIFFERS from scratch"
 
 
 def frequent_term(index: RelatedIndex, paper_row: int) -> str:
@@ -174,7 +320,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--old-commit", default=OLD_COMMIT)
+    parser.add_argument("--part", choices=("all", "reruns"), default="all")
+    parser.add_argument("--commit", default=None,
+                        help="measure the reruns with generator/related.py as of this commit")
+    parser.add_argument("--child", nargs=3, metavar=("CASE", "STATE", "RESULT"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        case, state, result = args.child
+        child(args.commit, args.sizes[0], state, case, result)
+        return
 
     import scipy.sparse  # noqa: F401  (imports are not what is measured)
     import sklearn.feature_extraction.text  # noqa: F401
@@ -190,7 +345,8 @@ def main() -> None:
     for size in args.sizes:
         print(f"\n### {size:,} papers\n")
         print("| what | CPU | note |\n|---|---:|---|")
-        for what, figure, note in bench(size, args.repeat, old):
+        rows = bench(size, args.repeat, old) if args.part == "all" else []
+        for what, figure, note in rows + reruns(size, args.repeat, args.commit):
             print(f"| {what} | {figure} | {note} |")
 
 

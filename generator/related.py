@@ -14,8 +14,18 @@ API:
 - ``RelatedIndex``: the same result, kept up to date. ``index.update(papers, k, terms)``
   returns exactly (``==``) what ``related_papers(papers, k, terms)`` returns, and keeps
   what it needs to answer the next call cheaply when only some titles, abstracts or
-  curator links changed. It holds numpy/scipy arrays only (plus the ids, terms and
-  curator links) and pickles, so a build can keep it between processes.
+  curator links changed. It holds numpy/scipy arrays (plus the ids, terms, curator
+  links, a digest of each title and abstract, and the result objects) and pickles, so
+  a build can keep it between processes.
+
+What a rerun costs: nothing changed, a comparison of each title and abstract with the
+last update's (the very same string objects from run to run, in one process) or, just
+after unpickling, of their digests, then the kept result objects. A text edit in a new
+process needs scipy but not scikit-learn: the edited papers are tokenised by
+``_analyse`` (scikit-learn's stop words, kept in the index, and token pattern) and
+weighed by ``_tfidf`` (TfidfTransformer's arithmetic in numpy); tests/test_related.py
+checks both against scikit-learn (equal lists of terms, bit-identical weights). A
+computation from scratch counts terms with scikit-learn's CountVectorizer.
 
 Why an edit is cheap: with sublinear tf, idf and the L2 norm, a paper's vector depends
 only on its own counts and on the document frequency (df) of its terms. An edit changes
@@ -50,9 +60,10 @@ Exactness: every ranking cosine is a running sum, from 0 and in column (alphabet
 vocabulary) order, of the products of two L2-normalised rows' shared terms: scipy's
 sparse product computes it so, and so does ``_pair_cosines``; the same pair gets the
 same bits whichever of its rows is multiplied, and a vocabulary change that shifts
-columns keeps the order of each row's terms. TfidfTransformer weighs each row
-independently of the others, given the idf. Displayed scores and shared terms come from the two rows
-alone (``_explain``).
+columns keeps the order of each row's terms. ``_tfidf`` weighs each row
+independently of the others, given the df. Displayed scores and shared terms come from
+the two rows alone (``_explain``), so a chosen pair whose papers kept their vectors keeps
+them.
 """
 
 from __future__ import annotations
@@ -187,30 +198,29 @@ def _splice(
 ) -> sparse.csr_matrix:
     """``matrix`` with ``rows`` (sorted) replaced by the rows of ``fresh``, in O(nnz).
 
-    ``column_map`` renumbers the kept rows' columns (order-preserving).
+    ``column_map`` renumbers the kept rows' columns (order-preserving). The runs of
+    kept rows between replaced ones are copied whole (one memory copy each).
     """
     n = matrix.shape[0]
-    lengths = np.diff(matrix.indptr)
-    new_lengths = lengths.copy()
-    new_lengths[rows] = np.diff(fresh.indptr)
-    indptr = np.concatenate(([0], np.cumsum(new_lengths)))
-    indices = np.empty(indptr[-1], dtype=np.int32)
-    data = np.empty(indptr[-1], dtype=matrix.data.dtype)
-    replaced = np.zeros(n, dtype=bool)
-    replaced[rows] = True
-    owner = np.repeat(np.arange(n), lengths)
-    kept = ~replaced[owner]
-    # An entry's place in its row stays; only the row's start moves.
-    target = (indptr[:-1] - matrix.indptr[:-1])[owner[kept]] + np.flatnonzero(kept)
-    old_indices = matrix.indices[kept]
-    indices[target] = old_indices if column_map is None else column_map[old_indices]
-    data[target] = matrix.data[kept]
-    fresh_owner = np.repeat(rows, np.diff(fresh.indptr))
-    target = indptr[fresh_owner] + (np.arange(fresh.nnz) - fresh.indptr[:-1].repeat(
-        np.diff(fresh.indptr)))
-    indices[target] = fresh.indices
-    data[target] = fresh.data
-    spliced = _csr(data, indices, indptr, (n, columns))
+    old_ptr, new_ptr = matrix.indptr, fresh.indptr
+    old_indices = matrix.indices if column_map is None else column_map[matrix.indices]
+    rows_list = np.asarray(rows, dtype=np.int64).tolist()
+    run_starts = [0] + old_ptr[np.asarray(rows, dtype=np.int64) + 1].tolist()
+    run_stops = old_ptr[rows].tolist() + [int(old_ptr[-1])]
+    fresh_ptr = new_ptr.tolist()
+    indices, data = [], []
+    for slot, (start, stop) in enumerate(zip(run_starts, run_stops)):
+        indices.append(old_indices[start:stop])
+        data.append(matrix.data[start:stop])
+        if slot < len(rows_list):
+            indices.append(fresh.indices[fresh_ptr[slot] : fresh_ptr[slot + 1]])
+            data.append(fresh.data[fresh_ptr[slot] : fresh_ptr[slot + 1]])
+    lengths = np.diff(old_ptr)
+    lengths[rows] = np.diff(new_ptr)
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    spliced = _csr(np.concatenate(data).astype(matrix.data.dtype, copy=False),
+                   np.concatenate(indices).astype(np.int32, copy=False), indptr,
+                   (n, columns))
     spliced.has_sorted_indices = True
     return spliced
 
@@ -506,15 +516,17 @@ class RelatedIndex:
         self._pair_terms = np.zeros((0, per_pair), dtype=np.int32)
         self._choose(np.arange(n))
 
-    def _weigh(self, rows: np.ndarray) -> np.ndarray:
+    def _weigh(self, rows: np.ndarray, df: np.ndarray | None = None) -> np.ndarray:
         """Sets the vocabulary and the vectors of ``rows`` (sorted; all others keep theirs).
 
-        Returns the old column of each new vocabulary column (-1 if new). Rows not in
-        ``rows`` must not contain a term whose df or vocabulary membership changed.
+        ``df``: each term's document frequency, if known. Returns the old column of each
+        new vocabulary column (-1 if new). Rows not in ``rows`` must not contain a term
+        whose df or vocabulary membership changed.
         """
         counts = self._counts
         n = counts.shape[0]
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        if df is None:
+            df = np.bincount(counts.indices, minlength=counts.shape[1])
         vocab = np.flatnonzero((df >= 2) & (df <= _max_df(n)))
         column = np.full(counts.shape[1] + 1, -1, dtype=np.int64)
         column[vocab] = np.arange(len(vocab))
@@ -754,31 +766,40 @@ class RelatedIndex:
         lengths = [len(c) for c in rows_cols]
         fresh = _csr(np.concatenate(rows_data), np.concatenate(rows_cols).astype(np.int32),
                      np.concatenate(([0], np.cumsum(lengths))), (len(edited), len(terms)))
+        removed = counts.indices[_ranges(counts.indptr[edited],
+                                         counts.indptr[edited + 1] - counts.indptr[edited])]
+        new_df = (old_df - np.bincount(removed, minlength=len(terms))
+                  + np.bincount(fresh.indices, minlength=len(terms)))
         self._counts = _splice(counts, edited, fresh, len(terms))
-        new_df = np.bincount(self._counts.indices, minlength=len(terms))
 
         # Terms whose weight or vocabulary membership changed, and who holds them (the
         # counts of unedited papers did not change, so old and new holders are the same).
         limit = _max_df(n)
         old_in = (old_df >= 2) & (old_df <= limit)
         new_in = (new_df >= 2) & (new_df <= limit)
-        owner = np.repeat(np.arange(n), np.diff(self._counts.indptr))
         # A paper whose terms entered or left the vocabulary (or that was edited) may
-        # share terms with other papers it did not share before: its whole row is redone.
+        # share terms with other papers it did not share before: its whole row is redone
+        # (kind 2). A paper that only holds a term whose idf changed (kind 1) keeps its
+        # terms; its vector moves a little, by a known distance.
+        kind = np.zeros(len(terms), dtype=np.int8)
+        kind[(old_df != new_df) & old_in & new_in] = 1
+        kind[old_in != new_in] = 2
+        found = self._counts.indices[:0] if not kind.any() else np.flatnonzero(
+            kind[self._counts.indices])
+        holder = np.searchsorted(self._counts.indptr, found, side="right") - 1
+        holder_kind = kind[self._counts.indices[found]]
         full = np.zeros(n, dtype=bool)
         full[edited] = True
-        full[owner[(old_in != new_in)[self._counts.indices]]] = True
-        # A paper that only holds a term whose idf changed keeps its terms; its vector
-        # moves a little, by a known distance.
+        full[holder[holder_kind == 2]] = True
         shifted = np.zeros(n, dtype=bool)
-        shifted[owner[((old_df != new_df) & old_in & new_in)[self._counts.indices]]] = True
+        shifted[holder[holder_kind == 1]] = True
         shifted &= ~full
         if full.sum() > _MAX_AFFECTED_SHARE * n:
             return False
         affected = np.flatnonzero(full | shifted)
         self._vocab = old_to_new_term[self._vocab] if len(new_terms) else self._vocab
         old_vectors = self._vectors
-        self._weigh(affected)
+        self._weigh(affected, new_df)
         moved = np.flatnonzero(shifted)
         distance = np.zeros(n)
         if len(moved):
