@@ -248,9 +248,14 @@ def _rank(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, width: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's first ``width`` entries by (rounded cosine descending, column): -1 pads."""
-    # Row and rounded cosine in one integer key (rows < 2**23): a two-key sort costs
-    # half of the three-key one.
-    order = np.lexsort((cols, (rows.astype(np.int64) << 40) - _scaled(values)))
+    # Row and rounded cosine in one integer key (rows < 2**23). Without equal keys it
+    # alone decides the order, and one plain sort costs a third of a three-key one;
+    # with them (a tie within a row), the column breaks it.
+    key = (rows.astype(np.int64) << 40) - _scaled(values)
+    order = np.argsort(key)
+    ordered_key = key[order]
+    if (ordered_key[1:] == ordered_key[:-1]).any():
+        order = np.lexsort((cols, key))
     rows, cols, values = rows[order], cols[order], values[order]
     starts = np.searchsorted(rows, np.arange(n_rows))
     rank = np.arange(len(rows)) - starts[rows]
@@ -679,12 +684,24 @@ class RelatedIndex:
         self._pair_terms = np.concatenate((self._pair_terms[kept], terms))[order]
         self._pair_ptr = np.concatenate(([0], np.cumsum(new_lengths)))
         if self._rows is not None:
-            changed = rows[~unchanged].tolist()
-            for i, row in zip(changed, self._row_results(changed)):
+            # In a changed row, a pair equal to the old one at its place keeps its object.
+            same_place = np.zeros(len(left_arr), dtype=bool)
+            same_place[now[equal]] = True
+            changed_slots = np.flatnonzero(~unchanged)
+            starts = (np.cumsum(lengths) - lengths)[changed_slots]
+            keep = same_place[_ranges(starts, lengths[changed_slots])]
+            changed = rows[changed_slots].tolist()
+            for i, row in zip(changed, self._row_results(changed, keep)):
                 self._rows[i] = row
 
-    def _row_results(self, rows: Sequence[int]) -> list[tuple[RelatedPaper, ...]]:
-        """The related papers of ``rows``, built from the pair arrays."""
+    def _row_results(
+        self, rows: Sequence[int], keep: np.ndarray | None = None
+    ) -> list[tuple[RelatedPaper, ...]]:
+        """The related papers of ``rows``, built from the pair arrays.
+
+        ``keep``: for each of the rows' pairs, whether the object at its place in the
+        row's last result (``_rows``) equals it and is taken as it is.
+        """
         ids, names = self._ids, self._terms
         ptr = self._pair_ptr
         starts = ptr[rows]
@@ -696,18 +713,22 @@ class RelatedIndex:
         scores = self._pair_scores[picked].tolist()
         terms = self._pair_terms[picked].tolist()
         curated = self._pair_curated[picked].tolist()
-        return [
-            tuple([
-                RelatedPaper(
+        kept = keep.tolist() if keep is not None else [False] * len(cols)
+        last = self._rows if keep is not None and keep.any() else None
+        results = []
+        for slot, i in enumerate(np.asarray(rows).tolist()):
+            start = bounds[slot]
+            old = last[i] if last is not None else ()
+            results.append(tuple([
+                old[p - start] if kept[p] else RelatedPaper(
                     ids[cols[p]],
                     scores[p],
                     tuple([names[t] for t in terms[p] if t >= 0]),
                     curated[p],
                 )
-                for p in range(bounds[slot], bounds[slot + 1])
-            ])
-            for slot in range(len(bounds) - 1)
-        ]
+                for p in range(start, bounds[slot + 1])
+            ]))
+        return results
 
     # -- incremental --------------------------------------------------------------------
 
