@@ -10,6 +10,7 @@ build` / `serve`, which both go through the hook so that `mkdocs build` and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -23,7 +24,7 @@ from . import cache, curation, exports_more, jsonschema, write
 from .errors import CuratorError, Location, Problem, Problems
 from .exports import join_lines, paper_line
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
-from .pages import PAPERS_JSON, File, HandPage, Kept, Plan, plan_site
+from .pages import PAPERS_JSON, File, HandPage, Kept, Layout, Plan, plan_site
 from .pages import Page as PlanPage
 from .related import RelatedIndex
 from .render import ICON_STYLESHEET, Renderer
@@ -94,11 +95,18 @@ class Memo:
     # which is still intact on disk, need not be encoded and compared.
     joining: dict[str, list[str]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    layout: Layout | None = None  # the last plan's (pages.plan_site's ``layout``)
 
     _UNSTORED = ("joining", "texts")
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in self._UNSTORED}
+        state = {k: v for k, v in self.__dict__.items() if k not in self._UNSTORED}
+        if self.layout is not None:
+            # Related papers are compared by identity within a process only; a new
+            # process compares them with the signatures. Keeping them would add a
+            # hundred thousand objects to the cache file.
+            state["layout"] = dataclasses.replace(self.layout, related=None)
+        return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -109,6 +117,10 @@ class Memo:
         """Take over what ``other`` (a memo from an earlier process) computed."""
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(other, name))
+
+    def forget_pages(self) -> None:
+        """Trust no file on disk to be current: every page is planned and rendered."""
+        self.pages, self.signatures, self.joined, self.texts, self.layout = {}, {}, {}, {}, None
 
     def join(
         self, dest: str, parts: list[str], make: Callable[[list[str]], str], *, intact: set[str]
@@ -332,7 +344,7 @@ def _generate(
         settings.cache_dir / "templates" if settings.cache_dir is not None else None
     )
     if memo.templates != renderer.fingerprint:  # a template was edited: render everything
-        memo.pages, memo.signatures = {}, {}
+        memo.forget_pages()
         memo.templates = renderer.fingerprint
     # Files an earlier run wrote that are still on disk as it left them (one stat each).
     intact = write.intact(
@@ -364,6 +376,7 @@ def _generate(
         extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
         problems=plan_problems,
         previous={dest: sig for dest, sig in memo.signatures.items() if dest in intact},
+        layout=memo.layout,
     )
     if plan_problems.has_errors():
         raise CuratorError(plan_problems)
@@ -371,9 +384,15 @@ def _generate(
 
     rendered, keys = memo.render(renderer, plan, intact)
     lap("render")
-    report = write_outputs(settings.docs_dir, rendered, memo.stamps)
+    try:
+        report = write_outputs(settings.docs_dir, rendered, memo.stamps)
+    except BaseException:
+        # Some files may hold this run's text already, with stamps that say so, while
+        # the signatures still describe the last run's: trust none of them.
+        memo.forget_pages()
+        raise
     # Remembered only now that the files hold what they describe.
-    memo.pages, memo.signatures = keys, dict(plan.signatures)
+    memo.pages, memo.signatures, memo.layout = keys, dict(plan.signatures), plan.layout
     memo.written(plan)
     lap("write")
     # A run that wrote nothing leaves the stored memo as good as this one: reusing it

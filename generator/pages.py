@@ -184,11 +184,25 @@ class Kept:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """What places every paper page in the site, for the next plan (see `_dirty`)."""
+
+    ids: frozenset[str]
+    sequences: Mapping[str, tuple[str, ...]]  # topic id -> reading order, then the rest
+    topic_shown: Mapping[str, tuple[str, int]]  # topic id -> title, size
+    taxonomy: tuple
+    # The related papers the pages were made with: the very tuples, so that an unchanged
+    # paper's are recognised by identity (None: compare them with the signatures).
+    related: Mapping[str, tuple[RelatedPaper, ...]] | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     outputs: tuple[Page | File | Kept, ...]
     nav: list = field(default_factory=list)  # MkDocs `nav`, paths relative to docs
     # dest -> everything that page's text is made from, for the next run's ``previous``.
     signatures: Mapping[str, tuple] = field(default_factory=dict)
+    layout: Layout | None = None  # for the next run's ``layout``
 
 
 @dataclass(frozen=True)
@@ -389,6 +403,16 @@ def _neighbours(index: _Index, here: str, paper_id: str) -> tuple[Neighbours, ..
     return tuple(found)
 
 
+# Where `_paper_signature` keeps what `_dirty` reads.
+_SIG_PAPER, _SIG_ASSIGNED, _SIG_RELATED, _SIG_BIBTEX = 0, 1, 2, 6
+
+
+def _related_view(related: Sequence[RelatedPaper]) -> list:
+    # The page shows no score: a change of score alone (another paper's abstract
+    # moved the weights a little) must not rebuild it.
+    return [(r.paper, r.terms, r.by_curator) for r in related]
+
+
 def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tuple:
     """Everything `_paper_page` reads, in a form that is cheap to build and compare.
 
@@ -417,14 +441,85 @@ def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tu
     return (
         paper,
         assigned,
-        # The page shows no score: a change of score alone (another paper's abstract
-        # moved the weights a little) must not rebuild it.
-        [(r.paper, r.terms, r.by_curator) for r in related],
+        _related_view(related),
         placed,
         linked,
         [topic_shown.get(a.topic) for a in assigned] + [topic_shown.get(t[0]) for t in placed],
         bibtex,
     )
+
+
+@dataclass(frozen=True)
+class _Dirty:
+    papers: set[str]  # the papers whose page may have changed
+    listing: bool  # whether the all-papers page may have changed
+
+
+def _dirty(
+    site: Site,
+    index: _Index,
+    bibtex: Mapping[str, str],
+    previous: Mapping[str, tuple],
+    layout: Layout | None,
+) -> _Dirty | None:
+    """Which pages may differ from the ones whose signatures are in ``previous``,
+    planned with ``layout``; None when every signature must be computed.
+
+    It answers without computing the 10,000 signatures of a large list. A paper page
+    shows (see `_paper_signature`) its paper, assignments, related papers and BibTeX
+    entry; its place in each topic's sequence; each topic's title and size; and the
+    title, year and code of each paper it links to (related, previous, next). While
+    the papers, the sequences and the topics are as in ``layout``, a page can change
+    only if one of its own inputs changed, or a paper it links to got a new title,
+    year or links. Its own inputs are read from its previous signature: they are
+    mostly the very objects of this run (the file cache, the topic and BibTeX memos),
+    so comparing costs a pointer check each. tests/test_pages.py checks this answer
+    against the signatures themselves after random edits.
+    """
+    if (
+        layout is None
+        or layout.sequences != index.sequences
+        or layout.topic_shown != index.topic_shown
+        or layout.taxonomy != index.taxonomy
+        or layout.ids != index.papers.keys()
+    ):
+        return None
+    changed: set[str] = set()
+    shown: set[str] = set()  # papers whose title, year or links changed
+    listing = False
+    before = layout.related
+    for pid, paper in index.papers.items():
+        signature = previous.get(paper_dest(pid))
+        if signature is None:
+            # Its page is gone or was touched, and with it what the paper was: whether
+            # the pages linking to it show it as before is unknown.
+            return None
+        old = signature[_SIG_PAPER]
+        if old is not paper and old != paper:
+            changed.add(pid)
+            if (old.title, old.year, old.links) != (paper.title, paper.year, paper.links):
+                shown.add(pid)
+        assigned = site.assignments.get(pid, ())
+        if signature[_SIG_ASSIGNED] is not assigned and signature[_SIG_ASSIGNED] != assigned:
+            changed.add(pid)
+            listing = True  # its topics column may differ
+        text = bibtex.get(pid, "")
+        if signature[_SIG_BIBTEX] is not text and signature[_SIG_BIBTEX] != text:
+            changed.add(pid)
+        related = site.related.get(pid, ())
+        if before is None or before.get(pid) is not related:
+            if signature[_SIG_RELATED] != _related_view(related):
+                changed.add(pid)
+    if shown:
+        listing = True
+        for pid, related in site.related.items():
+            if any(r.paper in shown for r in related):
+                changed.add(pid)
+        for pid in shown:
+            for topic_id, n in index.positions[pid].items():
+                sequence = index.sequences[topic_id]
+                changed.update(sequence[max(n - 1, 0) : n + 2])
+    return _Dirty(changed, listing)
 
 
 def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
@@ -589,6 +684,7 @@ def plan_site(
     extra_files: Mapping[str, str | None] | None = None,
     problems: Problems | None = None,
     previous: Mapping[str, tuple] | None = None,
+    layout: Layout | None = None,
 ) -> Plan:
     """Every output of the docs folder, with the navigation.
 
@@ -601,7 +697,8 @@ def plan_site(
     ``previous`` holds the signatures of pages (see `_paper_signature`) that an earlier
     run wrote with the same templates and that are still on disk as written; a paper,
     topic or all-papers page whose signature is unchanged is planned as `Kept`, without
-    building its context.
+    building its context. ``layout`` is the earlier run's `Plan.layout`: with it, only
+    the signatures of pages that may have changed are computed (see `_dirty`).
     """
     previous = previous or {}
     signatures: dict[str, tuple] = {}
@@ -622,8 +719,12 @@ def plan_site(
         _home_page(site, index, intro, extra, contribute),
         _topics_page(index, site.topics),
     ]
+    dirty = _dirty(site, index, bibtex, previous, layout)
     dest = dest_of(ALL_PAPERS)
-    if unchanged(dest, _all_papers_signature(site, index)):
+    if dirty is not None and not dirty.listing and dest in previous:
+        signatures[dest] = previous[dest]
+        outputs.append(Kept(dest))
+    elif unchanged(dest, _all_papers_signature(site, index)):
         outputs.append(Kept(dest))
     else:
         outputs.append(_all_papers_page(site, index))
@@ -642,9 +743,14 @@ def plan_site(
             Page(page.dest, page.url, page.template, {**page.context, "exports": exports})
         )
     for paper in sorted(site.papers, key=lambda p: p.id):
+        dest = paper_dest(paper.id)
+        if dirty is not None and paper.id not in dirty.papers:
+            signatures[dest] = previous[dest]  # _dirty: its page is in previous
+            outputs.append(Kept(dest))
+            continue
         text = bibtex.get(paper.id, "")
-        if unchanged(paper_dest(paper.id), _paper_signature(site, index, paper, text)):
-            outputs.append(Kept(paper_dest(paper.id)))
+        if unchanged(dest, _paper_signature(site, index, paper, text)):
+            outputs.append(Kept(dest))
         else:
             outputs.append(_paper_page(site, index, paper, text))
     if reference is not None:
@@ -678,7 +784,10 @@ def plan_site(
     nav += [f"{hp.name}.md" for hp in kept_hand]
     if reference is not None:
         nav.append(REFERENCE_DEST)
-    return Plan(tuple(outputs), nav, signatures)
+    layout = Layout(
+        frozenset(index.papers), index.sequences, index.topic_shown, index.taxonomy, site.related
+    )
+    return Plan(tuple(outputs), nav, signatures, layout)
 
 
 def _served_at(dest: str) -> str:

@@ -198,3 +198,118 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
         "matched merge, task vector",
         "closest topic; no rule reached its threshold (nearest: prompt)",
     ]
+
+
+# --- Planning only the pages that may have changed (pages._dirty) --------------------------
+
+from dataclasses import replace  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from generator.pages import Kept  # noqa: E402
+
+_IDS = "abcdefgh"
+_CODE = Link(url="https://github.com/o/r", kind="code", host="github", repo="o/r")
+_BASE_TOPICS = (
+    Topic("t1", "One", reading_order=("c", "a")),
+    Topic("t2", "Two", parent="t1", reading_order=("e",)),
+    Topic("t3", "Three"),
+)
+_BASE_ASSIGNED = {"a": ("t1",), "b": ("t1", "t2"), "c": ("t1",), "d": ("t2",), "e": ("t2", "t3"),
+                  "f": ("t3",), "g": ("t3",), "h": ("t1", "t3")}
+
+
+def _related(pid: str, others: str) -> tuple[RelatedPaper, ...]:
+    return tuple(RelatedPaper(o, 0.5, (f"term-{o}",)) for o in others if o != pid)
+
+
+def _base() -> Site:
+    papers = tuple(paper(p, 2018 + n % 4, links=(_CODE,) if n % 3 == 0 else ()) for n, p in enumerate(_IDS))
+    related = {p: _related(p, _IDS[(n + 1) % 8] + _IDS[(n + 3) % 8]) for n, p in enumerate(_IDS)}
+    return site(papers, _BASE_TOPICS, _BASE_ASSIGNED, related)
+
+
+def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
+    papers = {p.id: p for p in s.papers}
+    if kind in ("title", "year", "code", "notes"):
+        p = papers[pid]
+        papers[pid] = {
+            "title": lambda: replace(p, title=p.title + " revised"),
+            "year": lambda: replace(p, year=(p.year or 2000) + 7),
+            "code": lambda: replace(p, links=() if p.links else (_CODE,)),
+            "notes": lambda: replace(p, notes=p.notes + " more"),
+        }[kind]()
+        return replace(s, papers=tuple(papers[i] for i in sorted(papers)))
+    if kind == "topics":
+        topics = ("t3",) if s.assignments[pid][0] != "t3" else ("t1", "t2")
+        return replace(s, assignments={**s.assignments, pid: tuple(TopicAssignment(t, "rules", ("term",)) for t in topics)})
+    if kind == "topic order":  # the same topics, listed in another order
+        return replace(s, assignments={**s.assignments, pid: s.assignments[pid][::-1]})
+    if kind == "related":
+        return replace(s, related={**s.related, pid: _related(pid, other + pid)})
+    if kind == "terms":
+        return replace(s, related={**s.related, pid: tuple(replace(r, terms=("other",)) for r in s.related[pid])})
+    if kind == "score":  # not shown: no page changes
+        return replace(s, related={**s.related, pid: tuple(replace(r, score=0.25) for r in s.related[pid])})
+    if kind == "order":
+        topics = tuple(replace(t, reading_order=(pid, other)) if t.id == "t1" else t for t in s.topics)
+        return replace(s, topics=topics)
+    assert kind == "topic title"
+    return replace(s, topics=tuple(replace(t, title=t.title + "!") if t.id == "t2" else t for t in s.topics))
+
+
+_EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["title", "year", "code", "notes", "topics", "topic order", "related", "terms", "score", "order", "topic title"]),
+        st.sampled_from(_IDS),
+        st.sampled_from(_IDS),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_EDITS, st.booleans())
+def test_pages_planned_from_the_last_layout_equal_pages_planned_from_every_signature(edits, new_process):
+    """With the last plan's layout, only the pages that may have changed get a signature
+    computed; the rest keep theirs. Any miss would show as a kept signature that differs
+    from the one computed in full. A new process keeps no related papers in the layout."""
+    before = plan(_base())
+    layout = replace(before.layout, related=None) if new_process else before.layout
+    current = _base()
+    # Unchanged papers, assignments and related lists are the very objects of the last
+    # run, as the build's memos make them.
+    current = replace(current, papers=_base_objects(before, current))
+    for kind, pid, other in edits:
+        current = _edit(current, kind, pid, other)
+    fast = plan(current, previous=before.signatures, layout=layout)
+    full = plan(current, previous=before.signatures)
+    assert fast.signatures == full.signatures
+    assert {o.dest for o in fast.outputs if isinstance(o, Kept)} == {o.dest for o in full.outputs if isinstance(o, Kept)}
+
+
+def _base_objects(before, current: Site) -> tuple[Paper, ...]:
+    # The papers the first plan's signatures hold, so that identity checks apply.
+    kept = {sig[0].id: sig[0] for dest, sig in before.signatures.items() if dest.startswith("papers/") and dest != "papers/index.md"}
+    return tuple(kept.get(p.id, p) for p in current.papers)
+
+
+def test_a_plan_from_an_unchanged_layout_computes_no_paper_signature(monkeypatch):
+    from generator import pages
+
+    before = plan(_base())
+    calls: list[str] = []
+    signature = pages._paper_signature
+    monkeypatch.setattr(pages, "_paper_signature", lambda s, i, p, b: calls.append(p.id) or signature(s, i, p, b))
+    current = replace(_base(), papers=_base_objects(before, _base()))
+    again = plan(current, previous=before.signatures, layout=before.layout)
+    assert calls == [] and all(isinstance(o, Kept) for o in again.outputs if o.dest.startswith("papers/"))
+    # A retitled paper: its page, and those that link to it, are computed again.
+    retitled = _edit(current, "title", "b", "a")
+    calls.clear()
+    plan(retitled, previous=before.signatures, layout=before.layout)
+    linking = {p for p, rel in current.related.items() if any(r.paper == "b" for r in rel)}
+    assert {"b"} | linking <= set(calls) and len(calls) < len(_IDS)
+
