@@ -469,22 +469,35 @@ def _dirty(
     shows (see `_paper_signature`) its paper, assignments, related papers and BibTeX
     entry; its place in each topic's sequence; each topic's title and size; and the
     title, year and code of each paper it links to (related, previous, next). While
-    the papers, the sequences and the topics are as in ``layout``, a page can change
-    only if one of its own inputs changed, or a paper it links to got a new title,
-    year or links. Its own inputs are read from its previous signature: they are
-    mostly the very objects of this run (the file cache, the topic and BibTeX memos),
-    so comparing costs a pointer check each. tests/test_pages.py checks this answer
-    against the signatures themselves after random edits.
+    the papers, the topics and their sizes are as in ``layout``, a page can change
+    only if one of its own inputs changed, its place in a sequence changed, or a
+    paper it links to got a new title, year or links. Its own inputs are read from
+    its previous signature: they are mostly the very objects of this run (the file
+    cache, the topic and BibTeX memos), so comparing costs a pointer check each.
+    tests/test_pages.py checks this answer against the signatures themselves after
+    random edits.
     """
     if (
         layout is None
-        or layout.sequences != index.sequences
         or layout.topic_shown != index.topic_shown
         or layout.taxonomy != index.taxonomy
         or layout.ids != index.papers.keys()
+        or layout.sequences.keys() != index.sequences.keys()
     ):
         return None
     changed: set[str] = set()
+    for topic_id, sequence in index.sequences.items():
+        old_sequence = layout.sequences[topic_id]
+        if old_sequence == sequence:
+            continue
+        if len(old_sequence) != len(sequence):  # implied by topic_shown (the size), today
+            return None  # every page of the topic shows the new total
+        # A retitled paper moves within the table order: the papers whose place
+        # ("n of N") or previous or next paper changed are those whose window of three
+        # differs.
+        for n, pid in enumerate(sequence):
+            if old_sequence[max(n - 1, 0) : n + 2] != sequence[max(n - 1, 0) : n + 2]:
+                changed.add(pid)
     shown: set[str] = set()  # papers whose title, year or links changed
     listing = False
     before = layout.related
