@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from . import cache, curation, exports_more, jsonschema, write
+from . import cache, curation, exports_more, jsonschema, reference, write
 from .errors import CuratorError, Location, Problem, Problems
 from .exports import join_lines, paper_line
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
@@ -372,7 +372,7 @@ def _generate(
         hand_pages=pages,
         bibtex=bibtex,
         papers_json=join(PAPERS_JSON, json_lines, join_lines),
-        reference=curation.schema_reference_markdown(),
+        reference=reference.schema_reference_markdown(),
         extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
         problems=plan_problems,
         previous={dest: sig for dest, sig in memo.signatures.items() if dest in intact},

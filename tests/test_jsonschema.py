@@ -16,7 +16,8 @@ import regress
 from ruamel.yaml import YAML
 
 from generator import schema
-from generator.curation import load_content, schema_reference_markdown
+from generator.curation import load_content
+from generator.reference import schema_reference_markdown
 from generator.jsonschema import (
     PAPER_SCHEMA_FILE,
     TOPICS_SCHEMA_FILE,
