@@ -117,7 +117,7 @@ def _digests(papers: Sequence[Paper]) -> tuple[bytes, ...]:
     so that a pickled index recognises edits.
 
     SHA-256 (hardware-accelerated) cut to 128 bits, in one comprehension: at 10,000
-    papers a third cheaper than BLAKE2b through a function per paper.
+    papers 0.019 s, against 0.027 s for BLAKE2b through a function per paper.
     """
     sha256 = hashlib.sha256
     return tuple([sha256(f"{p.title}\n{p.abstract}".encode()).digest()[:16] for p in papers])
@@ -445,7 +445,7 @@ class RelatedIndex:
     _pair_scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
     _pair_terms: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     # The result, built from the pair arrays; pickled with them, because unpickling
-    # the objects costs about half of building them again (0.03 s against 0.07 s at
+    # the objects costs about half of building them again (0.03-0.05 s against 0.07 s at
     # 10,000 papers, the collector paused as the build's cache does).
     _rows: list[tuple[RelatedPaper, ...]] | None = None
 
