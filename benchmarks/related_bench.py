@@ -132,7 +132,7 @@ def child(commit: str | None, size: int, blob_path: str, case: str, result_path:
     """One rerun in this (new) process; prints a JSON line with its figures."""
     import json
 
-    module = related_module(commit)
+    related_module(commit)  # registered, so that the pickled index finds its class
     content, _ = load_content(ROOT / f"benchmarks/work/n{size}/project/content")
     papers = rerun_papers(list(content.papers), case)
     blob = Path(blob_path).read_bytes()

@@ -310,7 +310,7 @@ def test_an_unpickled_index_leaves_its_matrices_packed_until_an_edit_needs_them(
 # -- what an update computes without scikit-learn, against scikit-learn ------------------
 
 from scipy import sparse  # noqa: E402
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer  # noqa: E402
+from sklearn.feature_extraction.text import TfidfTransformer  # noqa: E402
 
 # Letters, digits, underscores, accents, case pairs that change length when lowered
 # (İ, ẞ), combining marks, apostrophes, and English stop words in any case.
