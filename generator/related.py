@@ -471,6 +471,8 @@ class RelatedIndex:
         self, papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
     ) -> Mapping[str, tuple[RelatedPaper, ...]]:
         """Paper id -> its related papers: curator links first, then the ``k`` most similar."""
+        if not isinstance(papers, (list, tuple)):
+            papers = tuple(papers)  # read twice below
         ids = tuple([p.id for p in papers])
         if ids == self._ids:  # load_content gives papers in id order: no sort needed
             ordered = papers

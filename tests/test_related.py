@@ -396,3 +396,10 @@ def test_an_unpickled_index_updates_a_text_edit_without_importing_scikit_learn(t
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).parents[1]).stdout.splitlines()
     assert out == ["[]", "True"]
+
+
+def test_an_update_accepts_papers_from_an_iterator():
+    index = RelatedIndex()
+    expected = related_papers(PAPERS, k=2)
+    assert index.update(iter(PAPERS), k=2) == expected
+    assert index.update(iter(PAPERS), k=2) == expected  # the ids are as last time
