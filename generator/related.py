@@ -21,11 +21,8 @@ API:
 What a rerun costs: nothing changed, a comparison of each title and abstract with the
 last update's (the very same string objects from run to run, in one process) or, just
 after unpickling, of their digests, then the kept result objects. A text edit in a new
-process needs scipy but not scikit-learn: the edited papers are tokenised by
-``_analyse`` (scikit-learn's stop words, kept in the index, and token pattern) and
-weighed by ``_tfidf`` (TfidfTransformer's arithmetic in numpy); tests/test_related.py
-checks both against scikit-learn (equal lists of terms, bit-identical weights). A
-computation from scratch counts terms with scikit-learn's CountVectorizer.
+process imports scikit-learn: the edited papers are tokenised by CountVectorizer's
+analyzer and weighed by TfidfTransformer, the very steps of a computation from scratch.
 
 Why an edit is cheap: with sublinear tf, idf and the L2 norm, a paper's vector depends
 only on its own counts and on the document frequency (df) of its terms. An edit changes
@@ -60,8 +57,8 @@ Exactness: every ranking cosine is a running sum, from 0 and in column (alphabet
 vocabulary) order, of the products of two L2-normalised rows' shared terms: scipy's
 sparse product computes it so, and so does ``_pair_cosines``; the same pair gets the
 same bits whichever of its rows is multiplied, and a vocabulary change that shifts
-columns keeps the order of each row's terms. ``_tfidf`` weighs each row
-independently of the others, given the df. Displayed scores and shared terms come from
+columns keeps the order of each row's terms. TfidfTransformer weighs each row
+independently of the others, given the idf (learnt from every paper's counts). Displayed scores and shared terms come from
 the two rows alone (``_explain``), so a chosen pair whose papers kept their vectors keeps
 them.
 """
@@ -70,7 +67,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -125,58 +121,12 @@ def _digests(papers: Sequence[Paper]) -> tuple[bytes, ...]:
 
 def _count_vectorizer():
     # Imported here: scikit-learn takes most of a second to import (0.7 s, of which
-    # scipy is 0.1 s), and only a computation from scratch needs it: an update
-    # tokenises with `_analyse` and weighs with `_tfidf`.
+    # scipy is 0.1 s), and a rerun whose titles and abstracts did not change needs it
+    # not at all. Scratch and updates both tokenise with it and weigh with its
+    # TfidfTransformer, so they give the same bits.
     from sklearn.feature_extraction.text import CountVectorizer
 
     return CountVectorizer(stop_words="english", token_pattern=_TOKEN_PATTERN)
-
-
-_TOKENS = re.compile(_TOKEN_PATTERN)
-
-
-def _analyse(document: str, stop_words: frozenset[str]) -> list[str]:
-    """The terms of ``document`` as ``_count_vectorizer().build_analyzer()`` gives them.
-
-    Its analyzer is exactly these three steps for our settings (lowercase, the token
-    pattern's findall, the stop words dropped; no accent stripping, single words), and
-    ``stop_words`` is its own list (``get_stop_words()``, kept by the index), so an
-    update needs no scikit-learn import. tests/test_related.py compares the two on
-    arbitrary text.
-    """
-    return [word for word in _TOKENS.findall(document.lower()) if word not in stop_words]
-
-
-def _tfidf(
-    counts: np.ndarray, columns: np.ndarray, indptr: np.ndarray, df: np.ndarray, n: int
-) -> np.ndarray:
-    """The data of the TF-IDF rows of a CSR count matrix (``counts``, ``columns``,
-    ``indptr``; ``df`` per column, over ``n`` papers), with the bits scikit-learn's
-    ``TfidfTransformer(sublinear_tf=True)`` (smooth idf, L2 norm) gives them.
-
-    Written out with numpy, in the transformer's own order of operations, so that an
-    update needs no scikit-learn import; tests/test_related.py checks equality bit for
-    bit. idf = log((n + 1) / (df + 1)) + 1, tf = log(count) + 1; each row is divided by
-    the square root of its running sum of squares, summed from 0 in stored order as
-    sklearn's ``_inplace_csr_row_normalize_l2`` does (numpy's own sums are pairwise).
-    """
-    idf = np.full(len(df), n + 1, dtype=np.float64)
-    idf /= df.astype(np.float64) + 1.0
-    np.log(idf, out=idf)
-    idf += 1.0
-    data = counts.astype(np.float64)
-    np.log(data, out=data)
-    data += 1.0
-    data *= idf[columns]
-    lengths = np.diff(indptr)
-    sums = np.zeros(len(lengths))
-    for position in range(int(lengths.max(initial=0))):
-        longer = np.flatnonzero(lengths > position)
-        value = data[indptr[longer] + position]
-        sums[longer] += value * value
-    norms = np.sqrt(sums)
-    norms[sums == 0.0] = 1.0  # an empty row stays as it is
-    return data / np.repeat(norms, lengths)
 
 
 def _max_df(n: int) -> int:
@@ -190,6 +140,14 @@ def _csr(data, indices, indptr, shape) -> sparse.csr_matrix:
     from scipy import sparse
 
     return sparse.csr_matrix((data, indices, indptr), shape=shape)
+
+
+def _csr_of(matrix) -> sparse.csr_matrix:
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix(matrix)
+    matrix.sort_indices()
+    return matrix
 
 
 def _splice(
@@ -424,7 +382,6 @@ class RelatedIndex:
     _per_pair: int = -1
     _ids: tuple[str, ...] = ()
     _digests: tuple[bytes, ...] = ()
-    _stop_words: frozenset[str] = frozenset()  # scikit-learn's, for `_analyse`
     # The titles and abstracts of the last update, compared first (most are the very
     # same objects from run to run) so that digests are computed only for the edited
     # papers. Not pickled (it would add the whole text to the state): after unpickling,
@@ -503,7 +460,6 @@ class RelatedIndex:
         self._texts = _texts(ordered)
         self._links = tuple(p.related for p in ordered)
         vectorizer = _count_vectorizer()
-        self._stop_words = frozenset(vectorizer.get_stop_words())
         try:
             counts = vectorizer.fit_transform([_document(p) for p in ordered])
             self._terms = vectorizer.get_feature_names_out().tolist()
@@ -537,19 +493,21 @@ class RelatedIndex:
         vocab = np.flatnonzero((df >= 2) & (df <= _max_df(n)))
         column = np.full(counts.shape[1] + 1, -1, dtype=np.int64)
         column[vocab] = np.arange(len(vocab))
-        # The counts of ``rows`` restricted to the vocabulary, column order kept.
-        starts = counts.indptr[rows]
-        lengths = counts.indptr[np.asarray(rows, dtype=np.int64) + 1] - starts
-        picked = _ranges(starts, lengths)
-        mapped = column[counts.indices[picked]]
+        # Every paper's counts restricted to the vocabulary (column order kept): the
+        # transformer learns each term's idf from them, exactly as from scratch, and
+        # weighs the rows asked for (each row on its own, given the idf).
+        mapped = column[counts.indices]
         keep = mapped >= 0
-        owner = np.repeat(np.arange(len(rows)), lengths)
-        indptr = np.concatenate(
-            ([0], np.cumsum(np.bincount(owner[keep], minlength=len(rows))))).astype(np.int64)
-        columns = mapped[keep].astype(np.int32)
-        data = _tfidf(counts.data[picked][keep], columns, indptr, df[vocab], n)
-        fresh = _csr(data, columns, indptr, (len(rows), len(vocab)))
-        fresh.has_sorted_indices = True
+        owner = np.repeat(np.arange(n), np.diff(counts.indptr))
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[keep], minlength=n))))
+        in_vocab = _csr(counts.data[keep].astype(np.float64), mapped[keep].astype(np.int32),
+                        indptr.astype(np.int64), (n, len(vocab)))
+        if len(vocab):
+            from sklearn.feature_extraction.text import TfidfTransformer
+
+            transformer = TfidfTransformer(sublinear_tf=True).fit(in_vocab)
+            chosen = in_vocab if len(rows) == n else in_vocab[rows]
+            fresh = _csr_of(transformer.transform(chosen))
         old_vocab = self._vocab
         self._vocab = vocab
         if len(vocab) == 0:
@@ -768,10 +726,8 @@ class RelatedIndex:
         self._unpack()
 
         # New counts of the edited papers, over the (possibly grown) list of terms.
-        stop_words = self._stop_words
-        edited_counts = [
-            Counter(_analyse(_document(ordered[i]), stop_words)) for i in edited.tolist()
-        ]
+        analyse = _count_vectorizer().build_analyzer()
+        edited_counts = [Counter(analyse(_document(ordered[i]))) for i in edited.tolist()]
         words = {t for c in edited_counts for t in c}
         new_terms = sorted(words - self._known(words))
         old_to_new_term = self._insert_terms(new_terms)
