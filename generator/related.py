@@ -15,12 +15,12 @@ API:
   returns exactly (``==``) what ``related_papers(papers, k, terms)`` returns, and keeps
   what it needs to answer the next call cheaply when only some titles, abstracts or
   curator links changed. It holds numpy/scipy arrays (plus the ids, terms, curator
-  links, a digest of each title and abstract, and the result objects) and pickles, so
+  links, each title and abstract, and the result objects) and pickles, so
   a build can keep it between processes.
 
 What a rerun costs: nothing changed, a comparison of each title and abstract with the
-last update's (the very same string objects from run to run, in one process) or, just
-after unpickling, of their digests, then the kept result objects. A text edit in a new
+last update's (the very same string objects from run to run, also after the build's
+memo is unpickled), then the kept result objects. A text edit in a new
 process imports scikit-learn: the edited papers are tokenised by CountVectorizer's
 analyzer and weighed by TfidfTransformer, the very steps of a computation from scratch.
 
@@ -66,7 +66,6 @@ them.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -106,17 +105,6 @@ def _document(paper: Paper) -> str:
 
 def _texts(papers: Sequence[Paper]) -> tuple[tuple[str, str], ...]:
     return tuple([(p.title, p.abstract) for p in papers])
-
-
-def _digests(papers: Sequence[Paper]) -> tuple[bytes, ...]:
-    """A digest of each paper's `_document`, stable across processes (unlike hash()),
-    so that a pickled index recognises edits.
-
-    SHA-256 (hardware-accelerated) cut to 128 bits, in one comprehension: at 10,000
-    papers 0.019 s, against 0.027 s for BLAKE2b through a function per paper.
-    """
-    sha256 = hashlib.sha256
-    return tuple([sha256(f"{p.title}\n{p.abstract}".encode()).digest()[:16] for p in papers])
 
 
 def _count_vectorizer():
@@ -381,12 +369,11 @@ class RelatedIndex:
     _k: int = -1
     _per_pair: int = -1
     _ids: tuple[str, ...] = ()
-    _digests: tuple[bytes, ...] = ()
-    # The titles and abstracts of the last update, compared first (most are the very
-    # same objects from run to run) so that digests are computed only for the edited
-    # papers. Not pickled (it would add the whole text to the state): after unpickling,
-    # the next update compares digests.
-    _texts: tuple[tuple[str, str], ...] | None = None
+    # The titles and abstracts of the last update, to find the edited papers: most are
+    # the very same objects from run to run, so comparing costs a pointer check each.
+    # In the build's memo they are the strings of the papers it keeps anyway (pickle
+    # stores a shared object once), so a new process compares the same objects too.
+    _texts: tuple[tuple[str, str], ...] = ()
     _links: tuple[tuple[str, ...], ...] = ()
     _terms: list[str] = field(default_factory=list)
     _counts: sparse.csr_matrix | None = None
@@ -411,7 +398,6 @@ class RelatedIndex:
         # (a tenth of a second), which a rerun whose titles and abstracts did not change
         # never needs. `_unpack` makes them matrices again when an edit needs them.
         state = dict(self.__dict__)
-        state["_texts"] = None
         for name in _MATRICES:
             matrix = state.get(name)
             if matrix is not None and not isinstance(matrix, tuple):
@@ -456,7 +442,6 @@ class RelatedIndex:
         self._rows = None
         self._k, self._per_pair = k, per_pair
         self._ids = tuple(p.id for p in ordered)
-        self._digests = _digests(ordered)
         self._texts = _texts(ordered)
         self._links = tuple(p.related for p in ordered)
         vectorizer = _count_vectorizer()
@@ -696,17 +681,7 @@ class RelatedIndex:
         """Brings the index up to date with ``ordered`` (same ids); False: do it from scratch."""
         n = len(ordered)
         texts = _texts(ordered)
-        if self._texts is None:
-            digests = _digests(ordered)
-            found = [i for i, (a, b) in enumerate(zip(digests, self._digests)) if a != b]
-        else:
-            found = [i for i, (a, b) in enumerate(zip(texts, self._texts)) if a != b]
-            digests = self._digests
-            if found:
-                redone = list(digests)
-                for i, digest in zip(found, _digests([ordered[i] for i in found])):
-                    redone[i] = digest
-                digests = tuple(redone)
+        found = [i for i, (a, b) in enumerate(zip(texts, self._texts)) if a != b]
         edited = np.array(found, dtype=np.int64)
         links = tuple(p.related for p in ordered)
         relinked = np.array(
@@ -716,7 +691,6 @@ class RelatedIndex:
         if n < 2 or width_needed > self._width or len(edited) > _MAX_AFFECTED_SHARE * n:
             return False
         self._links = links
-        self._digests = digests
         self._texts = texts
         if len(edited) == 0:
             if len(relinked):
