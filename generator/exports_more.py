@@ -16,6 +16,7 @@ import csv
 import functools
 import datetime as dt
 import io
+import itertools
 import re
 from typing import Callable, Iterable, Mapping
 
@@ -317,13 +318,22 @@ def export_files(
     and settings did not change, and ``join`` (see `Joiner`) joining a file again.
     """
 
-    def feed(papers: Iterable[Paper], title: str, feed_path: str) -> str:
-        key = (tuple(recently_added(papers)), title, site_url, source_date_epoch)
+    # Every paper with a date, newest first: a topic's feed takes the first of them that
+    # are in the topic, in the same order recently_added gives (one sort, not one per
+    # topic).
+    newest = recently_added(site.papers, limit=len(site.papers))
+
+    def recent(papers: Iterable[Paper]) -> list[Paper]:
+        ids = {p.id for p in papers}
+        return list(itertools.islice((p for p in newest if p.id in ids), FEED_SIZE))
+
+    def feed(entries: list[Paper], title: str, feed_path: str) -> str:
+        key = (tuple(entries), title, site_url, source_date_epoch)
         kept = feeds.get(feed_path) if feeds is not None else None
         if kept is not None and kept[0] == key:
             return kept[1]
         text = atom_feed(
-            papers, title=title, feed_path=feed_path, site_url=site_url,
+            entries, title=title, feed_path=feed_path, site_url=site_url,
             source_date_epoch=source_date_epoch,
         )
         if feeds is not None:
@@ -333,7 +343,7 @@ def export_files(
     files = {
         "papers.bib": join("papers.bib", _bibtex_parts(site.papers, entries), _lines),
         "papers.csv": join("papers.csv", _csv_parts(site, csv_lines), _csv_file),
-        "feed.xml": feed(site.papers, f"{site_name}: recently added papers", "feed.xml"),
+        "feed.xml": feed(newest[:FEED_SIZE], f"{site_name}: recently added papers", "feed.xml"),
     }
     members = _members(site)
     for topic in sorted(site.topics, key=lambda t: t.id):
@@ -341,7 +351,7 @@ def export_files(
         path = f"topics/{topic.id}.bib"
         files[path] = join(path, _bibtex_parts(papers, entries), _lines)
         path = f"topics/{topic.id}.xml"
-        files[path] = feed(papers, f"{site_name}: {topic.title}", path)
+        files[path] = feed(recent(papers), f"{site_name}: {topic.title}", path)
     if feeds is not None:
         for gone in set(feeds) - set(files):
             del feeds[gone]

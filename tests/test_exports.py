@@ -231,3 +231,27 @@ def test_export_files_are_identical_whatever_the_input_order():
     a = export_files(_site(["one", "two", "three"]), site_name="RL", site_url="https://x.org/")
     b = export_files(_site(["three", "two", "one"]), site_name="RL", site_url="https://x.org/")
     assert a == b
+
+
+def test_each_topic_feed_is_the_feed_of_the_topics_own_papers():
+    # More papers than a feed holds, ties on the date, papers without one, and topics
+    # of very different sizes: export_files picks each topic's entries from one
+    # newest-first order of all papers, which must give what atom_feed gives alone.
+    papers = [
+        paper(f"p{n:03d}", added=None if n % 7 == 0 else dt.date(2024, 1 + n % 12, 1 + n % 5))
+        for n in range(3 * FEED_SIZE)
+    ]
+    topics = (Topic("big", "Big"), Topic("small", "Small"), Topic("empty", "Empty"))
+    assigned = {
+        p.id: tuple(TopicAssignment(t, "rules", ()) for t in (["big"] if n % 3 else []) + (["small"] if n % 11 == 0 else []))
+        for n, p in enumerate(papers)
+    }
+    site = site_of(papers, topics, assigned)
+    files = export_files(site, site_name="L", site_url="https://x.org/", source_date_epoch=0)
+    for topic in topics:
+        members = [p for p in papers if any(a.topic == topic.id for a in assigned[p.id])]
+        path = f"topics/{topic.id}.xml"
+        alone = atom_feed(members, title=f"L: {topic.title}", feed_path=path, site_url="https://x.org/", source_date_epoch=0)
+        assert files[path] == alone, topic.id
+    assert files["feed.xml"] == atom_feed(papers, title="L: recently added papers", feed_path="feed.xml", site_url="https://x.org/", source_date_epoch=0)
+    assert len(ET.fromstring(files["topics/big.xml"]).findall(f"{ATOM}entry")) == FEED_SIZE
