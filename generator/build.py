@@ -18,11 +18,11 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, TypeVar
 
 from . import cache, curation, exports_more, jsonschema, reference, write
 from .errors import CuratorError, Location, Problem, Problems
-from .exports import join_lines, paper_line
+from .exports import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import PAPERS_JSON, File, HandPage, Kept, Layout, Plan, plan_site
 from .pages import Page as PlanPage
@@ -31,6 +31,8 @@ from .render import ICON_STYLESHEET, Renderer
 from .topics import Matcher, assign_paper, compile_topics
 from .write import Stamps, WriteReport, write_outputs
 from .yamlio import read_text
+
+T = TypeVar("T", str, bytes)
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,13 @@ class Memo:
     # are equal (the very strings `per_paper` keeps: comparing them costs a pointer
     # check each) and the file still has that stamp, it holds their join, so it is
     # neither joined nor written again (`join`).
-    joined: dict[str, tuple[list[str], tuple[int, int, bytes]]] = field(default_factory=dict)
+    joined: dict[str, tuple[list, tuple[int, int, bytes]]] = field(default_factory=dict)
     # Kept in this process only (see __getstate__): the parts joined by this run,
     # until they are written; and the texts of the other files last written, dest ->
     # text: a file whose new text is that very object (a feed kept in ``feeds``), and
     # which is still intact on disk, need not be encoded and compared.
-    joining: dict[str, list[str]] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
+    joining: dict[str, list] = field(default_factory=dict)
+    texts: dict[str, str | bytes] = field(default_factory=dict)
     layout: Layout | None = None  # the last plan's (pages.plan_site's ``layout``)
 
     _UNSTORED = ("joining", "texts")
@@ -123,8 +125,8 @@ class Memo:
         self.pages, self.signatures, self.joined, self.texts, self.layout = {}, {}, {}, {}, None
 
     def join(
-        self, dest: str, parts: list[str], make: Callable[[list[str]], str], *, intact: set[str]
-    ) -> str | None:
+        self, dest: str, parts: list[T], make: Callable[[list[T]], T], *, intact: set[str]
+    ) -> T | None:
         """make(parts), or None when the file at ``dest`` already holds it (``joined``)."""
         kept = self.joined.get(dest)
         if kept is not None and dest in intact and kept == (parts, self.stamps.get(dest)):
@@ -186,8 +188,8 @@ class Memo:
         return entries
 
     def per_paper(
-        self, kind: str, site: Site, make: Callable[[Paper, Site], str], related: bool = True
-    ) -> dict[str, str]:
+        self, kind: str, site: Site, make: Callable[[Paper, Site], T], related: bool = True
+    ) -> dict[str, T]:
         """paper id -> make(paper, site), reusing each result whose inputs are unchanged.
 
         ``make`` may read the paper, its topic assignments and (with ``related``) the
@@ -211,12 +213,12 @@ class Memo:
 
     def render(
         self, renderer: Renderer, plan: Plan, intact: set[str]
-    ) -> tuple[list[tuple[str, str | None]], dict[str, bytes]]:
+    ) -> tuple[list[tuple[str, str | bytes | None]], dict[str, bytes]]:
         """Each output's text, or None for a file that is current (see write.py).
 
         Also returns the page keys to remember once the texts are written.
         """
-        texts: list[tuple[str, str | None]] = []
+        texts: list[tuple[str, str | bytes | None]] = []
         keys: dict[str, bytes] = {}
         for output in plan.outputs:
             if isinstance(output, Kept):
@@ -364,14 +366,14 @@ def _generate(
         feeds=memo.feeds,
         join=join,
     )
-    lines = memo.per_paper("json", site, paper_line)
+    lines = memo.per_paper("json", site, paper_line_bytes)
     json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]
     plan_problems = Problems()
     plan = plan_site(
         site,
         hand_pages=pages,
         bibtex=bibtex,
-        papers_json=join(PAPERS_JSON, json_lines, join_lines),
+        papers_json=join(PAPERS_JSON, json_lines, join_line_bytes),
         reference=reference.schema_reference_markdown(),
         extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
         problems=plan_problems,

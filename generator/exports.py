@@ -73,3 +73,15 @@ def papers_json(site: Site, lines: Mapping[str, str] | None = None) -> str:
 def join_lines(lines: Sequence[str]) -> str:
     """The file from its papers' lines, in id order."""
     return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
+def paper_line_bytes(paper: Paper, site: Site) -> bytes:
+    """`paper_line`, encoded as the file is (UTF-8)."""
+    return paper_line(paper, site).encode("utf-8")
+
+
+def join_line_bytes(lines: Sequence[bytes]) -> bytes:
+    """`join_lines` for encoded lines: the file's very bytes. Joining 20 MB of bytes
+    costs a third of joining the same text (which holds characters beyond ASCII) and
+    then encoding it, and each line is encoded once, when it changes."""
+    return b"[\n" + b",\n".join(lines) + b"\n]\n" if lines else b"[]\n"

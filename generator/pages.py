@@ -169,10 +169,11 @@ class Page:
 
 @dataclass(frozen=True)
 class File:
-    """A file whose text is already final (hand-written pages, data exports)."""
+    """A file whose text is already final (hand-written pages, data exports); bytes
+    for one already encoded (papers.json, joined from encoded lines)."""
 
     dest: str
-    text: str
+    text: str | bytes
 
 
 @dataclass(frozen=True)
@@ -628,13 +629,13 @@ def _topic_tree(topics: Sequence[Topic]) -> list[Topic]:
 
 
 def _exports_here(
-    here: str, files: Mapping[str, str | None], names: Sequence[tuple[str, str]]
+    here: str, files: Mapping[str, str | bytes | None], names: Sequence[tuple[str, str]]
 ) -> tuple[tuple[str, str], ...]:
     return tuple((label, relative(here, dest)) for label, dest in names if dest in files)
 
 
 def _home_page(
-    site: Site, index: _Index, intro: str, extra: Mapping[str, str | None], contribute: str | None
+    site: Site, index: _Index, intro: str, extra: Mapping[str, object], contribute: str | None
 ) -> Page:
     here = HOME
     with_code = sum(1 for badge in index.code.values() if badge is not None)
@@ -692,9 +693,9 @@ def plan_site(
     *,
     hand_pages: Sequence[HandPage] = (),
     bibtex: Mapping[str, str],
-    papers_json: str | None,
+    papers_json: str | bytes | None,
     reference: str | None = None,
-    extra_files: Mapping[str, str | None] | None = None,
+    extra_files: Mapping[str, str | bytes | None] | None = None,
     problems: Problems | None = None,
     previous: Mapping[str, tuple] | None = None,
     layout: Layout | None = None,

@@ -205,7 +205,7 @@ class Renderer:
         """
         return Markup(getattr(self.env.get_template("_macros.j2").module, name)(*args))
 
-    def render(self, output: Page | File) -> str:
+    def render(self, output: Page | File) -> str | bytes:
         if isinstance(output, File):
             return output.text
         template = self.env.get_template(f"{output.template}.j2")

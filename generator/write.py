@@ -106,14 +106,14 @@ def intact(root: Path, dests: Iterable[str], stamps: Stamps) -> set[str]:
     return found
 
 
-def _write_if_changed(dest: str, path: str, text: str, stamps: Stamps) -> bool:
+def _write_if_changed(dest: str, path: str, text: str | bytes, stamps: Stamps) -> bool:
     """Replace ``path`` atomically (rename) unless it already holds ``text``.
 
     Unlike yamlio.atomic_write this does not fsync: readers still see the old file or
     the new one, never half of one, and after a crash the folder is simply generated
     again. Syncing each of 10,000 pages would cost seconds for nothing.
     """
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     digest = _digest(data)
     try:
         info = os.stat(path)
@@ -134,9 +134,10 @@ def _write_if_changed(dest: str, path: str, text: str, stamps: Stamps) -> bool:
 
 
 def write_outputs(
-    root: Path, outputs: Iterable[tuple[str, str | None]], stamps: Stamps | None = None
+    root: Path, outputs: Iterable[tuple[str, str | bytes | None]], stamps: Stamps | None = None
 ) -> WriteReport:
-    """Make ``root`` hold exactly ``outputs`` (dest -> text) plus the KEEP files.
+    """Make ``root`` hold exactly ``outputs`` (dest -> text, written as UTF-8, or bytes)
+    plus the KEEP files.
 
     A text of None keeps the file as it is: the caller found it `intact` and its
     content current. ``stamps`` (kept by the caller between runs) lets an unchanged

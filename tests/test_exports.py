@@ -255,3 +255,10 @@ def test_each_topic_feed_is_the_feed_of_the_topics_own_papers():
         assert files[path] == alone, topic.id
     assert files["feed.xml"] == atom_feed(papers, title="L: recently added papers", feed_path="feed.xml", site_url="https://x.org/", source_date_epoch=0)
     assert len(ET.fromstring(files["topics/big.xml"]).findall(f"{ATOM}entry")) == FEED_SIZE
+
+
+@given(st.lists(st.text(max_size=20), max_size=5))
+def test_papers_json_joined_from_encoded_lines_is_the_encoded_file(lines):
+    from generator.exports import join_line_bytes, join_lines
+
+    assert join_line_bytes([line.encode("utf-8") for line in lines]) == join_lines(lines).encode("utf-8")

@@ -80,3 +80,12 @@ def test_generated_files_get_the_usual_permissions_not_private_ones(tmp_path):
     os.umask(umask)
     write_outputs(tmp_path, [("a/index.md", "A\n")])
     assert (tmp_path / "a" / "index.md").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_bytes_are_written_as_they_are_and_equal_text_is_not_rewritten(tmp_path):
+    stamps: dict = {}
+    first = write_outputs(tmp_path, [("a.json", "[\"é\"]\n".encode("utf-8"))], stamps)
+    assert first.written == ("a.json",)
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == "[\"é\"]\n"
+    again = write_outputs(tmp_path, [("a.json", "[\"é\"]\n")], stamps)  # the same, as text
+    assert again.written == () and again.unchanged == 1
