@@ -87,7 +87,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class TopicAssignment:
-    """Why a paper has a topic: ``by`` is "curator" or "rules"; ``terms`` matched.
+    """Why a paper has a topic: ``by`` is "curator", "reading order" (the topic's
+    reading order lists the paper) or "rules"; ``terms`` matched.
 
     ``by`` is "fallback" when no rule reached its threshold and the curator chose no
     topic: the paper gets its best-scoring topic (``terms`` and ``score`` are that

@@ -290,6 +290,8 @@ def _first_code(paper: Paper) -> Badge | None:
 def _reason(assignment: TopicAssignment) -> str:
     if assignment.by == "curator":
         return "chosen by the curator"
+    if assignment.by == "reading order":
+        return "in this topic's reading order, chosen by the curator"
     if assignment.by == "fallback":
         # Checked before the terms: a fallback topic carries the terms of its best score,
         # but no rule reached its threshold, and the reader should know that.

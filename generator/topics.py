@@ -8,8 +8,12 @@ Pure functions, no I/O. For every paper the result says which topics it has and 
   the topic is assigned when its score reaches the topic's threshold (``by="rules"``;
   ``terms`` name the words that matched, ``score`` is the score); a topic in
   ``paper.exclude_topics`` is never assigned by rule;
-* a paper that neither the curator nor any rule places gets its best-scoring topic
-  (``by="fallback"``), so no paper is missing from every topic page;
+* a topic whose reading order (topics.yml) lists the paper, and that neither the
+  curator nor a rule gave it, comes last (``by="reading order"``, in topics.yml order):
+  the curator put the paper on that topic's "start here" list, so it is one of the
+  topic's papers, whatever its keywords say;
+* a paper that neither the curator nor any rule nor a reading order places gets its
+  best-scoring topic (``by="fallback"``), so no paper is missing from every topic page;
   ``readinglist topics`` counts such papers and ``--explain`` shows why.
 
 Matching works on stems (Snowball, English), so "learns", "learning" and "learned"
@@ -209,6 +213,8 @@ class Matcher:
     order: Mapping[str, int]  # topic id -> position in topics.yml, to break ties
     thresholds: Mapping[str, float]
     part_counts: tuple[int, ...]  # keyword position -> how many parts it has
+    # paper id -> the topics whose reading order lists it, in topics.yml order
+    listed: Mapping[str, tuple[str, ...]]
     # word -> its stem if some spelling uses it, else "": filled as words are met, so
     # each word of an abstract costs one lookup. Not part of what the matcher is.
     keyword_stems: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -239,7 +245,16 @@ def compile_topics(topics: Sequence[Topic]) -> Matcher:
         order={topic.id: position for position, topic in enumerate(topics)},
         thresholds={topic.id: topic.threshold for topic in topics},
         part_counts=tuple(len(keyword.parts) for keyword in keywords),
+        listed=_listed(topics),
     )
+
+
+def _listed(topics: Sequence[Topic]) -> dict[str, tuple[str, ...]]:
+    listed: dict[str, list[str]] = {}
+    for topic in topics:
+        for paper_id in dict.fromkeys(topic.reading_order):
+            listed.setdefault(paper_id, []).append(topic.id)
+    return {paper_id: tuple(ids) for paper_id, ids in listed.items()}
 
 
 def _count_phrases(text: str, matcher: Matcher) -> dict[str, int]:
@@ -372,7 +387,8 @@ def _scores(paper: Paper, matcher: Matcher) -> dict[str, _Score]:
 
 
 def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
-    """One paper's topics: the curator's first, then rules by descending score."""
+    """One paper's topics: the curator's first, then rules by descending score, then
+    the reading orders that list it and no rule gave it."""
     scores = _scores(paper, matcher)
     result: list[TopicAssignment] = []
     seen: set[str] = set()
@@ -397,7 +413,21 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     for topic in ranked:
         score, contributions = scores[topic]
         if score >= thresholds[topic]:
+            seen.add(topic)
             result.append(TopicAssignment(topic, "rules", _terms(contributions), score))
+    # A paper that excludes a topic whose reading order lists it is a curation error
+    # (validation reports it); the exclusion, written in the paper's own file, wins here.
+    for topic_id in matcher.listed.get(paper.id, ()):
+        if topic_id not in excluded and topic_id not in seen:
+            found = scores.get(topic_id)
+            result.append(
+                TopicAssignment(
+                    topic_id,
+                    "reading order",
+                    _terms(found[1]) if found else (),
+                    found[0] if found else 0.0,
+                )
+            )
     if not result and ranked:
         score, contributions = scores[ranked[0]]
         result.append(TopicAssignment(ranked[0], "fallback", _terms(contributions), score))

@@ -198,6 +198,33 @@ def test_an_unchanged_rerun_writes_nothing_and_one_edit_rewrites_only_affected_p
     assert set(written) == {"papers/gradient-episodic-memory.md", "papers.json", "papers.csv"}
 
 
+def test_a_paper_in_a_topics_reading_order_is_on_every_page_of_that_topic(tmp_path):
+    # gradient-episodic-memory matches none of model-merging's keywords; once the curator
+    # lists it in that topic's reading order, the topic's count, its table, the paper's
+    # own topics and its reading-order navigation must all say the same.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    _edit(
+        content / "topics.yml",
+        "      - task-vectors\n      - merging-by-arithmetic\n",
+        "      - task-vectors\n      - gradient-episodic-memory\n      - merging-by-arithmetic\n",
+    )
+    settings = build.Settings(content_dir=content, docs_dir=tmp_path / "docs", source_date_epoch=0)
+    result = build.generate(settings)
+    assert ("model-merging", "reading order") in [
+        (a.topic, a.by) for a in result.site.assignments["gradient-episodic-memory"]
+    ]
+    topic = (tmp_path / "docs" / "topics" / "model-merging" / "index.md").read_text()
+    assert "<strong>3</strong> papers" in topic
+    table = topic.split("## All papers in this topic", 1)[1]
+    assert 'href="../../papers/gradient-episodic-memory/"' in table
+    paper = (tmp_path / "docs" / "papers" / "gradient-episodic-memory.md").read_text()
+    assert (
+        '<a href="../../topics/model-merging/">Model merging &lt;&amp; task arithmetic&gt;</a> '
+        '<span class="rl-reason">in this topic&#39;s reading order, chosen by the curator</span>'
+    ) in paper
+
+
 def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, capsys):
     project = make_project(tmp_path, FIXTURE)
     bad = project / "content" / "papers" / "task-vectors.yml"

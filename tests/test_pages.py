@@ -188,15 +188,17 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
             TopicAssignment("t1", "curator"),
             TopicAssignment("t2", "rules", ("merge", "task vector"), 4.0),
             TopicAssignment("t3", "fallback", ("prompt",), 1.0),
+            TopicAssignment("t4", "reading order"),
         )
     }
-    topics = tuple(Topic(t, t.upper()) for t in ("t1", "t2", "t3"))
+    topics = tuple(Topic(t, t.upper()) for t in ("t1", "t2", "t3", "t4"))
     s = Site((paper("a"),), topics, assigned, {})
     reasons = [t.reason for t in page(plan(s), "papers/a.md").context["topics"]]
     assert reasons == [
         "chosen by the curator",
         "matched merge, task vector",
         "closest topic; no rule reached its threshold (nearest: prompt)",
+        "in this topic's reading order, chosen by the curator",
     ]
 
 

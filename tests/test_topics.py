@@ -182,6 +182,42 @@ def test_no_fallback_for_a_paper_with_a_curator_topic_nor_for_one_matching_nothi
     assert result == {"a": (TopicAssignment("cl", "curator", (), 0.0),), "b": (), "c": ()}
 
 
+def test_a_paper_in_a_topics_reading_order_is_one_of_its_papers_when_nothing_else_says_so():
+    # "g" matches no keyword of icl, but the curator put it on icl's reading order: the
+    # topic page, its counts and the paper's own page must all agree that it is in icl.
+    topics = [*TOPICS[:2], dataclasses.replace(TOPICS[2], reading_order=("x", "g", "y"))]
+    g = paper("g", "Multi-task learning", "Multi-task.", topics=("cl",))
+    assert assign_topics([g], topics)["g"] == (
+        TopicAssignment("cl", "curator", (), 0.0),
+        TopicAssignment("mtl", "rules", ("multi-task",), 5.0),
+        TopicAssignment("icl", "reading order", (), 0.0),
+    )
+    # listed, and chosen by the curator or found by the rules: once, with that reason
+    topics[2] = dataclasses.replace(topics[2], reading_order=("h", "r"))
+    h = paper("h", "Graph colouring", "", topics=("icl",))
+    r = paper("r", "In-context learning", "")
+    result = assign_topics([h, r], topics)
+    assert [(a.topic, a.by) for a in result["h"]] == [("icl", "curator")]
+    assert [(a.topic, a.by) for a in result["r"]] == [("icl", "rules")]
+
+
+def test_a_reading_order_topic_is_no_fallback_and_keeps_its_score_and_terms():
+    topics = [dataclasses.replace(TOPICS[0], reading_order=("p",)), *TOPICS[1:]]
+    # mtl scores 1.0 here, below its threshold of 4: without the reading order it would
+    # be the fallback; listed, it is the reading order's, and no fallback is added.
+    p = paper("p", "A study", "We avoid forgetting; multi-task data.")
+    assert assign_topics([p], topics)["p"] == (
+        TopicAssignment("mtl", "reading order", ("multi-task",), 1.0),
+    )
+
+
+def test_exclude_topics_wins_over_a_reading_order_that_lists_the_paper():
+    # validation reports the contradiction as an error; assignment must not crash on it
+    topics = [dataclasses.replace(TOPICS[0], reading_order=("p",)), *TOPICS[1:]]
+    p = paper("p", "Graph colouring", "", exclude_topics=("mtl",))
+    assert assign_topics([p], topics)["p"] == ()
+
+
 def test_papers_by_topic_lists_every_topic_even_empty_ones():
     result = assign_topics([paper("a", "Multi-task"), paper("b", "Multi-task in-context")], TOPICS)
     assert papers_by_topic(result, TOPICS) == {"mtl": ("a", "b"), "cl": (), "icl": ("b",)}
@@ -190,7 +226,8 @@ def test_papers_by_topic_lists_every_topic_even_empty_ones():
 def test_assignment_is_deterministic_and_independent_of_list_size():
     # Speed is measured in benchmarks/, not asserted here; this pins that a paper's topics
     # depend only on the paper and the taxonomy, not on what else is in the list.
-    topics = load_shipped_topics()
+    # (Reading orders list papers by id, and the copies below have new ids.)
+    topics = [dataclasses.replace(t, reading_order=()) for t in load_shipped_topics()]
     base = load_shipped_papers()
     papers = [dataclasses.replace(p, id=f"{p.id}-{i}") for i in range(6) for p in base]
     first = assign_topics(papers, topics)

@@ -86,6 +86,8 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
         lines.append(f"  {a.topic} ({titles.get(a.topic, 'unknown topic')})")
         if a.by == "curator":
             lines.append("    by the curator (topics: in the paper's file)")
+        elif a.by == "reading order":
+            lines.append("    by the curator (reading_order: of this topic, in topics.yml)")
         elif a.by == "fallback":
             lines.append(
                 f"    closest topic, below its threshold: score {a.score:g} < {thresholds[a.topic]:g}"
