@@ -83,12 +83,36 @@ def _author(name: str) -> str:
     return f"{{{latex}}}" if re.search(r"\band\b", name, re.IGNORECASE) else latex
 
 
+# The list keeps one `venue` for journals and conferences alike; the entry type is read
+# from its name. A preprint server is no venue to cite as a book; a name that says
+# conference, workshop or proceedings is one; a journal's name says so (Journal of...,
+# Transactions on..., ... Letters, or one of the few journals known by their name
+# alone, whose words a conference name may also hold, hence the order); anything else,
+# mostly acronyms (NeurIPS, ACL), is proceedings.
+_JOURNAL = re.compile(
+    r"\b(?:journal|transactions|letters|magazine|review|reviews|annals|jmlr|tmlr|tacl|tpami"
+    r"|nature|science|pnas|cell|neural computation|artificial intelligence)\b",
+    re.IGNORECASE,
+)
+_PREPRINT = re.compile(r"\b(?:arxiv|corr|preprint|biorxiv|medrxiv|ssrn)\b", re.IGNORECASE)
+_PROCEEDINGS = re.compile(
+    r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress)\b", re.IGNORECASE
+)
+
+
 def bibtex_entry(paper: Paper) -> bibmodel.Entry:
     """One paper as a BibTeX entry keyed by its id (ids are unique and stable slugs)."""
     fields: list[tuple[str, str]] = [("title", f"{{{_latex(paper.title)}}}")]
     if paper.authors:
         fields.append(("author", " and ".join(_author(a) for a in paper.authors)))
-    if paper.venue:
+    entry_type = "misc"
+    if paper.venue and _PREPRINT.search(paper.venue):
+        fields.append(("howpublished", _latex(paper.venue)))
+    elif paper.venue and _JOURNAL.search(paper.venue) and not _PROCEEDINGS.search(paper.venue):
+        entry_type = "article"
+        fields.append(("journal", _latex(paper.venue)))
+    elif paper.venue:
+        entry_type = "inproceedings"
         fields.append(("booktitle", _latex(paper.venue)))
     if paper.year is not None:
         fields.append(("year", str(paper.year)))
@@ -96,14 +120,26 @@ def bibtex_entry(paper: Paper) -> bibmodel.Entry:
         fields.append(("doi", _latex(paper.doi)))
     if paper.arxiv:
         fields += [("eprint", paper.arxiv), ("archiveprefix", "arXiv")]
-    code = paper.code
-    if code:
-        fields.append(("url", _url(code[0].url)))
-    elif paper.arxiv:
-        fields.append(("url", f"https://arxiv.org/abs/{paper.arxiv}"))
-    entry_type = "inproceedings" if paper.venue else "misc"
+    url = _paper_url(paper)
+    if url:
+        fields.append(("url", _url(url)))
     # bibtexparser's writer encloses each value in braces itself.
     return bibmodel.Entry(entry_type, paper.id, [bibmodel.Field(k, v) for k, v in fields])
+
+
+def _paper_url(paper: Paper) -> str:
+    """Where the paper itself is read: its page at the publisher, on arXiv, or its PDF.
+
+    Never a code repository or a project page: a citation's ``url`` names the work cited.
+    (A DOI is its own field; reference managers link it.)
+    """
+    for link in paper.links_of("paper"):
+        return link.url
+    if paper.arxiv:
+        return f"https://arxiv.org/abs/{paper.arxiv}"
+    for link in paper.links_of("pdf"):
+        return link.url
+    return ""
 
 
 def _url(url: str) -> str:

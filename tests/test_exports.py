@@ -95,11 +95,54 @@ def test_bibtex_braces_an_organisation_whose_name_holds_and():
     assert lib.entries[0]["author"] == "Ada Lovelace and {Research and Development Team}"
 
 
-def test_bibtex_url_is_the_first_code_repository():
-    code = Link(url="https://github.com/codefuse-ai/MFTCoder", kind="code", host="github",
-                repo="codefuse-ai/MFTCoder")
-    lib = bibtexparser.parse_string(bibtex([paper("p", arxiv="2311.02303", links=(code,))]))
-    assert lib.entries[0]["url"] == "https://github.com/codefuse-ai/MFTCoder"
+def _link(url: str, kind: str) -> Link:
+    if kind == "code":
+        return Link(url=url, kind=kind, host="github", repo=url.split("github.com/")[1])
+    return Link(url=url, kind=kind)
+
+
+@pytest.mark.parametrize(
+    "arxiv, links, expected",
+    [
+        # a citation's url names the work cited: the publisher's page first, then arXiv,
+        # then the PDF; never the code or a project page
+        ("2311.02303", [("https://github.com/codefuse-ai/MFTCoder", "code"),
+                        ("https://aclanthology.org/2024.acl-long.1/", "paper")],
+         "https://aclanthology.org/2024.acl-long.1/"),
+        ("2311.02303", [("https://github.com/codefuse-ai/MFTCoder", "code")],
+         "https://arxiv.org/abs/2311.02303"),
+        ("", [("https://github.com/o/r", "code"), ("https://o.github.io/r/", "project"),
+              ("https://example.org/p.pdf", "pdf")], "https://example.org/p.pdf"),
+        ("", [("https://github.com/o/r", "code"), ("https://o.github.io/r/", "project")], None),
+    ],
+)
+def test_bibtex_url_is_where_the_paper_is_read_never_its_code(arxiv, links, expected):
+    p = paper("p", arxiv=arxiv, links=tuple(_link(u, k) for u, k in links))
+    entry = bibtexparser.parse_string(bibtex([p])).entries[0]
+    assert entry.fields_dict.get("url") is None if expected is None else entry["url"] == expected
+
+
+@pytest.mark.parametrize(
+    "venue, entry_type, field",
+    [
+        ("Journal of Machine Learning Research", "article", "journal"),
+        ("Transactions on Machine Learning Research", "article", "journal"),
+        ("IEEE Signal Processing Letters", "article", "journal"),
+        ("Nature", "article", "journal"),
+        ("TACL", "article", "journal"),
+        ("NeurIPS", "inproceedings", "booktitle"),
+        ("Proceedings of ACL 2024", "inproceedings", "booktitle"),
+        ("International Conference on Learning Representations", "inproceedings", "booktitle"),
+        ("Conference on Computer Science and Nature", "inproceedings", "booktitle"),
+        ("Workshop on Reviews of Machine Learning", "inproceedings", "booktitle"),
+        ("arXiv preprint", "misc", "howpublished"),
+        ("CoRR", "misc", "howpublished"),
+    ],
+)
+def test_bibtex_entry_type_follows_what_the_venue_is(venue, entry_type, field):
+    entry = bibtexparser.parse_string(bibtex([paper("p", venue=venue)])).entries[0]
+    assert (entry.entry_type, entry[field]) == (entry_type, venue)
+    assert {"journal", "booktitle", "howpublished"} & set(entry.fields_dict) == {field}
 
 
 @pytest.mark.parametrize("title", ["Pre-training -- a survey", "----", "``Quoted''", "Why?`", "a,,b"])
