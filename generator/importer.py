@@ -2,7 +2,10 @@
 
 The phases: parse every input (any problem aborts before anything is written), take
 the import lock, read every existing paper file, match each record to a paper (same
-arXiv id, same DOI, same normalised title, or a very similar title), then write.
+arXiv id, same DOI, same normalised title, a title the importer took for that paper
+before, or a very similar title), then write. A paper a curator retitled is still
+found by the titles recorded in its provenance, so importing its source again does not
+add a second copy.
 
 Import only ever fills what is missing. A value a curator set is never overwritten; when
 the import disagrees, the disagreement is reported as a conflict at the curated value's
@@ -79,7 +82,8 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """A record merged into a paper met before (in content/ or earlier in the input)."""
+    """A record merged into a paper met before (in content/ or earlier in the input),
+    unless an earlier import took that record for that paper (see _Paper.met_before)."""
 
     paper_id: str
     source: Location
@@ -164,6 +168,30 @@ class _Paper:
         )
         return now if self.prior is None else self.prior.union(now)
 
+    def taken_titles(self) -> Iterable[str]:
+        """Digests of every title the importer has taken for this paper, before or now."""
+        if self.prior is not None:
+            yield from self.prior.fields.get("title", ())
+        yield from self.seen_fields.get("title", ())
+
+    def met_before(self, record: Record) -> bool:
+        """Whether an earlier import took this record for this paper: the paper still has
+        its title, or the importer took that title for it, and the importer took its
+        arXiv id and DOI for it. A source imported again, or revised, is such a record;
+        a new source naming a paper already here is not."""
+        if self.prior is None:
+            return False
+        title = normalise_title(record.title)
+        if provenance.digest(record.title) not in self.prior.fields.get("title", ()) and (
+            not title or title != normalise_title(str(self.values.get("title") or ""))
+        ):
+            return False
+        return all(
+            provenance.digest(value) in self.prior.fields.get(name, ())
+            for name in ("arxiv", "doi")
+            if (value := getattr(record, name))
+        )
+
     def located(self) -> Map | None:
         """The located tree of an existing file, parsed on first use if it was skipped."""
         if self.tree is None and self.raw:
@@ -198,6 +226,9 @@ class _Index:
         self.by_arxiv: dict[str, _Paper] = {}
         self.by_doi: dict[str, _Paper] = {}
         self.by_title: dict[str, _Paper] = {}
+        # digest of a title the importer took for a paper (provenance) -> that paper:
+        # the paper keeps being recognised by it after a curator retitles it.
+        self.by_taken_title: dict[str, _Paper] = {}
         self.titles: list[tuple[str, _Paper]] = []
         # (identity marks, word) -> indexes into ``titles``: a fuzzy match must share the
         # marks (see _identity_marks), so only titles with the same marks are candidates.
@@ -210,6 +241,8 @@ class _Index:
             self.by_arxiv.setdefault(arxiv, paper)
         if doi:
             self.by_doi.setdefault(doi, paper)
+        for taken in paper.taken_titles():
+            self.by_taken_title.setdefault(taken, paper)
         title = normalise_title(str(paper.values.get("title") or ""))
         if title and title not in self.by_title:
             self.by_title[title] = paper
@@ -228,6 +261,9 @@ class _Index:
             return None, ""
         if title in self.by_title:
             return self.by_title[title], "same title"
+        taken = self.by_taken_title.get(provenance.digest(record.title))
+        if taken is not None:
+            return taken, "a title it was imported under"
         # Titles this similar differ in a few characters, so they share at least one of
         # their rarer words; only those candidates are scored.
         marks = _identity_marks(title)
@@ -383,14 +419,16 @@ def _import_locked(
             paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml", origin=record.source)
             paper.values["added"] = added.isoformat()
             created.append(paper)
-        elif paper.id in touched or reason != "same title":
-            # Meeting a curated paper again by its exact title is a re-import, not news.
+        elif not paper.met_before(record):
+            # A record met before is its source imported again: not a duplicate, however
+            # it matched this time (a DOI filled last time now matches before the title).
             report.duplicates.append(Duplicate(paper.id, record.source, reason))
         touched.add(paper.id)
         _merge(paper, record, report)
         index.add(paper)  # a fill may have given it an arXiv id or DOI
     _write(existing, created, touched, report)
     _write_views(views_path, views, existing, created, report)
+    report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     return report
 
 
@@ -444,7 +482,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
-        elif current != imported:
+        elif current != imported and not (name == "title" and _same_but_case(current, imported)):
             report.conflicts.append(
                 Conflict(
                     paper.location_of(name), name, _as_text(current), _as_text(imported),
@@ -459,6 +497,11 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         if key not in paper.link_urls:
             paper.link_urls.add(key)
             paper.new_links.append(link)
+
+
+def _same_but_case(current: object, imported: object) -> bool:
+    """Titles that differ only in capitals or spacing: a house style, not a disagreement."""
+    return " ".join(str(current).casefold().split()) == " ".join(str(imported).casefold().split())
 
 
 def _as_text(value: object) -> str:

@@ -22,7 +22,9 @@ abstracts are not stored a third time. Link URLs are kept as themselves (the key
 importer compares links by: no trailing slash, lower case), so a curator can see which
 links the importer found. Each field keeps every value the importer has taken for it,
 so two sources that word a title differently (a listing and a .bib) do not raise the
-same conflict in turn on every run.
+same conflict in turn on every run. The title digests also identify the paper: a record
+with a title the importer took for a paper is that paper, whatever a curator has since
+retitled it to.
 """
 
 from __future__ import annotations

@@ -1,0 +1,214 @@
+"""Recognising a paper on a re-import after a curator edited it, and what is reported.
+
+The importer's record of what it took (content/sources/imported.json) names the titles
+each paper was imported under, so a curator's retitling does not make the next import
+of the same source add a second copy. Duplicates are the records that merge into a
+paper met before and bring something the importer had not taken for it, not the
+records of a source imported again.
+"""
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from generator.errors import Location, Problems
+from generator.importer import import_paths, import_records
+from generator.ingest import Record
+from generator.yamlio import parse, to_python
+
+DAY = dt.date(2026, 1, 2)
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "content" / "sources" / "000_19bd02ae25786342.txt"
+VIEWS = Path("sources") / "imported.json"
+
+LAB = """\
+@misc{brandnew,
+  title  = {A Brand New Method for Continual Learning},
+  author = {Doe, Jane and Roe, Richard},
+  year   = {2023},
+  note   = {Lab preprint},
+}
+"""
+
+
+def _read(path):
+    problems = Problems()
+    data = to_python(parse(path.read_text(encoding="utf-8"), str(path), problems))
+    assert not problems, problems.format()
+    return data
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _rec(title, abstract="An abstract.", line=1, **fields):
+    return Record(title=title, abstract=abstract, source=Location("in.bib", line, 1), **fields)
+
+
+def _state(content):
+    return {
+        p.relative_to(content).as_posix(): p.read_bytes()
+        for p in sorted(content.rglob("*")) if p.is_file() and p.name != ".import.lock"
+    }
+
+
+def test_a_retitled_bibtex_paper_is_recognised_and_its_title_kept(tmp_path):
+    bib = tmp_path / "lab.bib"
+    bib.write_text(LAB)
+    content = tmp_path / "content"
+    assert import_paths([bib], content, added=DAY).added == ["a-brand-new-method-for-continual-learning"]
+    path = content / "papers" / "a-brand-new-method-for-continual-learning.yml"
+    _edit(path, "title: A Brand New Method for Continual Learning",
+          "title: A Brand-New Method for Continual Learning (curated)")
+    before = _state(content)
+    report = import_paths([bib], content, added=dt.date(2030, 1, 1))
+    assert (report.added, report.updated, report.unchanged) == (
+        [], [], ["a-brand-new-method-for-continual-learning"]
+    )
+    assert (report.duplicates, report.conflicts) == ([], [])
+    assert _state(content) == before  # no second copy, the view file untouched too
+    assert _read(path)["title"] == "A Brand-New Method for Continual Learning (curated)"
+
+
+def test_a_retitled_paper_of_the_shipped_list_is_recognised(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "papers", content / "papers")
+    shutil.copytree(ROOT / "content" / "sources", content / "sources")
+    path = content / "papers" / "taskweb-selecting-better-source-tasks-for-multi-task-nlp.yml"
+    old = _read(path)["title"]
+    assert old == "TaskWeb: Selecting Better Source Tasks for Multi-task NLP"
+    _edit(path, "Selecting Better Source Tasks for Multi-task NLP",
+          "Choosing Source Tasks for Multi-Task NLP (curated)")
+    before = _state(content / "papers")
+    views = json.loads((content / VIEWS).read_text())["papers"]
+    report = import_paths([content / "sources" / SEED.name], content, added=DAY)
+    assert (report.added, report.updated, report.duplicates) == ([], [], [])
+    assert len(report.unchanged) == 180 and path.stem in report.unchanged
+    assert [c for c in report.conflicts if c.location.path == str(path)] == []
+    assert _state(content / "papers") == before
+    after = json.loads((content / VIEWS).read_text())["papers"]
+    assert after.keys() == views.keys() and after[path.stem] == views[path.stem]
+
+
+def test_a_paper_whose_title_and_ids_were_all_edited_is_still_recognised(tmp_path):
+    record = _rec("Some Paper", arxiv="2101.00010", doi="10.1/abc", year="2021")
+    import_records([record], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "some-paper.yml"
+    _edit(path, "title: Some Paper", "title: Some Paper, Revised")
+    _edit(path, 'arxiv: "2101.00010"', 'arxiv: "2101.00011"')
+    _edit(path, 'doi: "10.1/abc"', 'doi: "10.1/abd"')
+    curated = path.read_bytes()
+    report = import_records([record], tmp_path, added=DAY)
+    assert (report.added, report.updated, report.unchanged) == ([], [], ["some-paper"])
+    assert report.conflicts == []  # every disagreeing value was taken before: the curator's
+    assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["some-paper.yml"]
+    assert path.read_bytes() == curated
+
+
+def test_a_retitled_paper_still_takes_what_is_new_in_its_source(tmp_path):
+    import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "some-paper.yml"
+    _edit(path, "title: Some Paper", "title: Some Paper (curated)")
+    report = import_records([_rec("Some Paper", year="2021", venue="ICML")], tmp_path, added=DAY)
+    assert (report.added, report.updated) == ([], ["some-paper"])
+    data = _read(path)
+    assert (data["title"], data["venue"]) == ("Some Paper (curated)", "ICML")
+
+
+def test_a_title_met_again_in_one_run_joins_the_paper_that_took_it(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "p.yml").write_text('id: p\ntitle: Curated Name\narxiv: "2101.00010"\n')
+    records = [_rec("Imported Name", arxiv="2101.00010"), _rec("Imported Name", line=5, year="2021")]
+    first = import_records(records, tmp_path, added=DAY)
+    assert first.added == [] and [d.paper_id for d in first.duplicates] == ["p", "p"]
+    assert _read(papers / "p.yml")["year"] == "2021"
+    again = import_records(records, tmp_path, added=DAY)
+    assert (again.added, again.updated, again.duplicates) == ([], [], [])
+
+
+# --- duplicates: news, not repeats ---------------------------------------------------
+
+
+def test_an_entry_duplicating_an_imported_paper_is_reported_once_not_on_reimport(tmp_path):
+    listing = [_rec("In-Context Learning Creates Task Vectors", "Listing abstract.")]
+    import_records(listing, tmp_path, added=DAY)
+    bib = [
+        _rec("In-Context Learning Creates Task Vectors", "", line=2, doi="10.18653/v1/x"),
+        _rec("Another Paper", line=9, arxiv="2101.00010"),
+    ]
+    first = import_records(bib, tmp_path, added=DAY)
+    assert [str(d) for d in first.duplicates] == [
+        "in.bib:2:1: duplicate of in-context-learning-creates-task-vectors (same title); merged"
+    ]
+    assert first.updated == ["in-context-learning-creates-task-vectors"] and first.added == ["another-paper"]
+    assert "1 updated, 0 unchanged, 1 duplicate(s) merged" in first.summary()
+    again = import_records(bib, tmp_path, added=DAY)
+    assert again.duplicates == []  # the same entries again: nothing merged
+    assert again.summary() == (
+        "2 record(s): 0 added, 0 updated, 2 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "0 link(s) found"
+    )
+
+
+def test_a_revised_source_is_no_duplicate_its_news_is_merged(tmp_path):
+    import_records([_rec("Some Paper", "Old abstract.", year="2021")], tmp_path, added=DAY)
+    revised = [_rec("Some paper", "New abstract.", year="2021", venue="ICML")]
+    report = import_records(revised, tmp_path, added=DAY)
+    assert (report.duplicates, report.updated) == ([], ["some-paper"])
+    assert [c.field for c in report.conflicts] == ["abstract"]
+
+
+def test_two_entries_of_one_paper_count_once_then_not_on_reimport(tmp_path):
+    records = [_rec("Some Paper", arxiv="2101.00010"), _rec("Some paper", line=4, arxiv="2101.00010")]
+    first = import_records(records, tmp_path, added=DAY)
+    assert [(d.source.line, d.reason) for d in first.duplicates] == [(4, "same arXiv id 2101.00010")]
+    assert import_records(records, tmp_path, added=DAY).duplicates == []
+
+
+def test_a_curated_paper_met_by_its_exact_title_for_the_first_time_is_a_duplicate(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "p.yml").write_text("id: p\ntitle: Hand Written\n")
+    first = import_records([_rec("Hand Written", year="2020")], tmp_path, added=DAY)
+    assert [str(d) for d in first.duplicates] == ["in.bib:1:1: duplicate of p (same title); merged"]
+    assert import_records([_rec("Hand Written", year="2020")], tmp_path, added=DAY).duplicates == []
+
+
+# --- conflicts ---------------------------------------------------------------------
+
+
+def test_a_title_differing_only_in_case_is_no_conflict(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "p.yml").write_text('id: p\ntitle: Attention Is All You Need\narxiv: "1706.03762"\n')
+    report = import_records([_rec("Attention is All you  Need", arxiv="1706.03762")], tmp_path, added=DAY)
+    assert report.conflicts == []
+    assert _read(papers / "p.yml")["title"] == "Attention Is All You Need"
+    worded = import_records([_rec("Attention Is All You Need!", arxiv="1706.03762")], tmp_path, added=DAY)
+    assert [c.field for c in worded.conflicts] == ["title"]  # other than case: still reported
+
+
+def test_conflicts_are_in_file_and_line_order(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "b.yml").write_text(
+        'id: b\ntitle: B Paper\nauthors:\n  - Ann\nyear: 2020\nvenue: NeurIPS\narxiv: "2101.00002"\n'
+        "tags: [x]\nabstract: Mine.\n"
+    )
+    (papers / "a.yml").write_text('id: a\ntitle: A Paper\nyear: 2019\narxiv: "2101.00001"\n')
+    records = [
+        _rec("B Paper", "Theirs.", arxiv="2101.00002", authors=("Bob",), year="2021",
+             venue="ICML", tags=("y",)),
+        _rec("A Paper", line=7, arxiv="2101.00001", year="2018"),
+    ]
+    report = import_records(records, tmp_path, added=DAY)
+    assert [(Path(c.location.path).name, c.location.line, c.field) for c in report.conflicts] == [
+        ("a.yml", 3, "year"),
+        ("b.yml", 4, "authors"), ("b.yml", 5, "year"), ("b.yml", 6, "venue"),
+        ("b.yml", 8, "tags"), ("b.yml", 9, "abstract"),
+    ]
