@@ -7,6 +7,7 @@ import hashlib
 import sys
 from pathlib import Path
 
+from ..errors import CuratorError, Severity
 from ..importer import import_paths
 from ..ingest import FORMATS
 from ..yamlio import write_if_changed
@@ -25,11 +26,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     content_dir = Path(args.root) / "content"
-    report = import_paths(args.paths, content_dir, args.format)
+    try:
+        report = import_paths(args.paths, content_dir, args.format)
+    except CuratorError as exc:
+        # Printed here rather than by the CLI, whose "nothing was built or written"
+        # suits a build: an import builds nothing in any case.
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(1 for p in exc.problems if p.severity is Severity.ERROR)
+        print(f"{errors} error(s); nothing was imported.", file=sys.stderr)
+        return 1
     if args.keep_source:
         for path in args.paths:
             kept = keep_source(path, content_dir / "sources")
-            if kept is not None:
+            if kept is not None and not args.quiet:
                 print(f"kept a copy of {path} as {kept}")
     if not args.quiet:
         for duplicate in report.duplicates:

@@ -8,6 +8,7 @@ a title, which could not be matched to any paper.
 
 from __future__ import annotations
 
+import logging
 import re
 
 import bibtexparser
@@ -22,6 +23,13 @@ from . import Record, abstract_links
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 _ARXIV_IN_TEXT = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5})", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+# bibtexparser logs each block it cannot read, with a 0-based line number, and Python
+# prints such a record on stderr when nothing is configured; every failed block is
+# reported as path:line:col below, so that second, differently numbered line only
+# confuses. A program that configures logging still gets the records.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
@@ -103,7 +111,7 @@ def _record(entry: Entry, path: str, problems: Problems) -> Record | None:
     if not arxiv:
         match = _ARXIV_IN_TEXT.search(_field(entry, "journal") + " " + _field(entry, "note"))
         arxiv = match.group(1) if match else ""
-    year = _field(entry, "year").strip() or _field(entry, "date").strip()[:4]
+    year = _year(entry, path, problems)
     venue = _plain(_field(entry, "journal") or _field(entry, "booktitle"))
     abstract = _paragraphs(_field(entry, "abstract"))
     links = list(abstract_links(abstract))
@@ -115,10 +123,39 @@ def _record(entry: Entry, path: str, problems: Problems) -> Record | None:
         abstract=abstract,
         source=source,
         authors=_authors(entry),
-        year=year if re.fullmatch(r"\d{4}", year) else "",
+        year=year,
         venue=venue,
         arxiv=arxiv,
         doi=doi,
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
     )
+
+
+def _year(entry: Entry, path: str, problems: Problems) -> str:
+    """The entry's year: ``year``, else the start of ``date``. A value holding exactly one
+    four-digit number ("circa 2019", "2019a", "2019-05-01") gives that number; any other
+    is reported as a warning at the field, and the paper gets no year from this entry."""
+    name = "year" if _field(entry, "year").strip() else "date"
+    value = _field(entry, name).strip()
+    found = _FOUR_DIGITS.findall(value)
+    if len(found) == 1:
+        return found[0]
+    if value:
+        problems.warning(
+            _field_location(entry, name, path),
+            f"{name} {_plain(value)!r} is not understood (expected a year such as 2019); "
+            "the paper gets no year from this entry",
+        )
+    return ""
+
+
+def _field_location(entry: Entry, name: str, path: str) -> Location:
+    """Where a field's name is in the file (its entry's start when that is unknown)."""
+    field = entry.fields_dict.get(name)
+    line = field.start_line if field is not None else None
+    if line is None:
+        return Location(path, entry.start_line + 1, 1)
+    text = entry.raw.split("\n")[line - entry.start_line] if entry.raw else ""
+    match = re.search(rf"\b{re.escape(name)}\s*=", text, re.IGNORECASE)
+    return Location(path, line + 1, match.start() + 1 if match else 1)

@@ -64,3 +64,27 @@ def test_a_file_without_entries_is_an_error_when_bibtex_is_forced():
     problems = Problems()
     assert parse_text("Get trending papers\nSubscribeA\nB.", "list.txt", problems, "bibtex") == []
     assert problems.format() == "list.txt:1:1: no BibTeX entries ('@article{key, ...}') found"
+
+
+def _one(fields, problems):
+    text = "@misc{key,\n  title = {T},\n" + fields + "}\n"
+    (record,) = parse_text(text, "y.bib", problems)
+    return record
+
+
+def test_a_year_with_words_around_one_four_digit_year_takes_that_year():
+    for value in ("{circa 2019}", "{2019a}", '"c. 2019"', "{2019-05-01}", "{ 2019 }"):
+        problems = Problems()
+        assert _one(f"  year = {value},\n", problems).year == "2019", value
+        assert not problems, (value, problems.format())
+
+
+def test_a_year_that_is_not_understood_is_a_warning_at_the_field():
+    for value in ("{2019/2020}", "{forthcoming}"):
+        problems = Problems()
+        assert _one(f"  note = {{x}},\n    year = {value},\n", problems).year == ""
+        assert problems.format() == (
+            f"y.bib:4:5: warning: year {value[1:-1]!r} is not understood (expected a year such "
+            "as 2019); the paper gets no year from this entry"
+        )
+        assert not problems.has_errors()

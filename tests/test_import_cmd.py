@@ -1,0 +1,54 @@
+"""`readinglist import` as a curator runs it: what it prints, and how it ends on a problem."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAD = "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
+SUMMARY = (
+    "1 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+    "0 link(s) found\n"
+)
+
+
+def test_quiet_prints_only_the_summary_line(tmp_path, capsys):
+    listing = tmp_path / "list.txt"
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.")
+    assert main(["--root", str(tmp_path), "import", "-q", str(listing)]) == 0
+    assert capsys.readouterr() == (SUMMARY, "")
+    # The copy is still kept, only not announced.
+    assert (tmp_path / "content" / "sources" / "list.txt").read_bytes() == listing.read_bytes()
+
+
+def test_without_quiet_the_kept_copy_and_the_new_paper_are_announced(tmp_path, capsys):
+    listing = tmp_path / "list.txt"
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.")
+    assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
+    kept = tmp_path / "content" / "sources" / "list.txt"
+    assert capsys.readouterr().out == (
+        f"kept a copy of {listing} as {kept}\nadded first-paper\n" + SUMMARY
+    )
+
+
+def test_a_broken_bibtex_file_is_reported_once_at_its_line_and_nothing_imported(tmp_path):
+    # A new process: pytest's own log capture would hide what bibtexparser logs.
+    bib = tmp_path / "broken.bib"
+    bib.write_text(
+        "@misc{ok, title = {Fine}}\n\n@misc{bad,\n  title = \"oops,\n  year = 2020\n}\n"
+        "@article{next, title = {Other}}\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "import", str(bib)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{bib}:3:1: cannot read this BibTeX entry: Unexpected block start: `@article`. "
+        "Was still looking for field-value closing `\"`\n"
+        "1 error(s); nothing was imported.\n"
+    )
+    assert not (tmp_path / "content").exists()
