@@ -17,6 +17,7 @@ import functools
 import datetime as dt
 import io
 import itertools
+import posixpath
 import re
 from typing import Callable, Iterable, Mapping
 
@@ -25,6 +26,7 @@ from bibtexparser import model as bibmodel
 from feedgen.feed import FeedGenerator
 
 from .models import Paper, Site
+from .pages import paper_url, topic_url
 
 # How many of the most recently added papers a feed carries.
 FEED_SIZE = 50
@@ -37,11 +39,6 @@ CSV_COLUMNS = (
 # Spreadsheet programs run a cell that starts with one of these as a formula
 # (OWASP "CSV injection"); such cells get a leading apostrophe so they stay text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def paper_url(paper_id: str) -> str:
-    """The paper page's URL relative to the site root (pages.py decides; keep in step)."""
-    return f"papers/{paper_id}/"
 
 
 # --- BibTeX ----------------------------------------------------------------------------
@@ -282,16 +279,26 @@ def atom_feed(
     feed_path: str,
     site_url: str,
     source_date_epoch: int | None = None,
+    page_path: str = "",
 ) -> str:
     """An Atom feed of the most recently added papers.
 
-    ``feed_path`` is the feed's own path relative to the site root. ``site_url`` (from
-    mkdocs.yml, may be empty) makes links absolute, as Atom wants; without it, ids are
-    `urn:` names and links stay relative. The feed's `updated` time is the newest
-    paper's `added` date, else SOURCE_DATE_EPOCH, else the epoch: never the clock.
+    ``feed_path`` is the feed's own path relative to the site root, ``page_path`` the
+    page it is the feed of (its `alternate` link; the home page by default).
+    ``site_url`` (from mkdocs.yml, may be empty) makes links absolute, as Atom wants;
+    without it, ids are `urn:` names and links are relative to the feed's own folder,
+    where a feed reader resolves them. The feed's `updated` time is the newest paper's
+    `added` date, else SOURCE_DATE_EPOCH, else the epoch: never the clock.
     """
     entries = recently_added(papers)
     base = site_url.rstrip("/") + "/" if site_url else ""
+
+    def link(path: str) -> str:
+        if base:
+            return base + path
+        folder = posixpath.dirname(feed_path) or "."
+        return _relative_path(path, folder)
+
     if entries:
         updated = _midnight(entries[0].added)  # type: ignore[arg-type]
     else:
@@ -300,8 +307,8 @@ def atom_feed(
     fg = FeedGenerator()
     fg.id(base + feed_path if base else f"urn:readinglist:{feed_path}")
     fg.title(title)
-    fg.link(href=base + feed_path if base else feed_path, rel="self")
-    fg.link(href=base or "./", rel="alternate")
+    fg.link(href=link(feed_path), rel="self")
+    fg.link(href=link(page_path), rel="alternate")
     fg.updated(updated)
     fg.generator("readinglist")
     fg.language("en")
@@ -310,7 +317,7 @@ def atom_feed(
         url = paper_url(paper.id)
         fe.id(base + url if base else f"urn:readinglist:paper:{paper.id}")
         fe.title(paper.title)
-        fe.link(href=base + url if base else url)
+        fe.link(href=link(url))
         fe.updated(_midnight(paper.added))  # type: ignore[arg-type]
         fe.published(_midnight(paper.added))  # type: ignore[arg-type]
         for name in paper.authors:
@@ -319,6 +326,14 @@ def atom_feed(
             # type="text": the abstract is plain text, so readers must not render it.
             fe.summary(paper.abstract, type="text")
     return fg.atom_str(pretty=True).decode("utf-8")
+
+
+def _relative_path(path: str, folder: str) -> str:
+    """``path`` (from the site root; a folder URL ends in "/") as seen from ``folder``."""
+    relative = posixpath.relpath(path or ".", folder)
+    if path.endswith("/") or not path:
+        return "./" if relative == "." else relative + "/"
+    return relative
 
 
 # --- All exports -------------------------------------------------------------------------
@@ -363,14 +378,14 @@ def export_files(
         ids = {p.id for p in papers}
         return list(itertools.islice((p for p in newest if p.id in ids), FEED_SIZE))
 
-    def feed(entries: list[Paper], title: str, feed_path: str) -> str:
-        key = (tuple(entries), title, site_url, source_date_epoch)
+    def feed(entries: list[Paper], title: str, feed_path: str, page_path: str = "") -> str:
+        key = (tuple(entries), title, site_url, source_date_epoch, page_path)
         kept = feeds.get(feed_path) if feeds is not None else None
         if kept is not None and kept[0] == key:
             return kept[1]
         text = atom_feed(
             entries, title=title, feed_path=feed_path, site_url=site_url,
-            source_date_epoch=source_date_epoch,
+            source_date_epoch=source_date_epoch, page_path=page_path,
         )
         if feeds is not None:
             feeds[feed_path] = (key, text)
@@ -387,7 +402,9 @@ def export_files(
         path = f"topics/{topic.id}.bib"
         files[path] = join(path, _bibtex_parts(papers, entries), _lines)
         path = f"topics/{topic.id}.xml"
-        files[path] = feed(recent(papers), f"{site_name}: {topic.title}", path)
+        files[path] = feed(
+            recent(papers), f"{site_name}: {topic.title}", path, topic_url(topic.id)
+        )
     if feeds is not None:
         for gone in set(feeds) - set(files):
             del feeds[gone]

@@ -38,7 +38,12 @@ HOSTILE = [
 
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions the site's mkdocs.yml enables."""
-    config = yaml.safe_load((Path(__file__).parents[1] / "mkdocs.yml").read_text())
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml holds MkDocs' own tags (site_url: !ENV ...); their values do not matter here.
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((Path(__file__).parents[1] / "mkdocs.yml").read_text(), Loader=Loader)
     names, options = [], {}
     for item in config["markdown_extensions"]:
         name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)

@@ -233,6 +233,29 @@ def test_feed_text_is_plain_text_not_markup():
     assert entry.find(f"{ATOM}link").get("href") == "papers/p/"
 
 
+@pytest.mark.parametrize(
+    "site_url, self_link, alternate, entry",
+    [
+        # without site_url a feed reader resolves links against the feed's own URL:
+        # .../topics/t.xml -> ../papers/p/ is .../papers/p/, the paper's page
+        ("", "t.xml", "t/", "../papers/p/"),
+        ("https://x.org/rl/", "https://x.org/rl/topics/t.xml", "https://x.org/rl/topics/t/",
+         "https://x.org/rl/papers/p/"),
+    ],
+)
+def test_a_topic_feeds_links_lead_to_its_topic_page_and_the_papers_pages(
+    site_url, self_link, alternate, entry
+):
+    p = paper("p", added=dt.date(2026, 1, 1))
+    root = ET.fromstring(atom_feed([p], title="T", feed_path="topics/t.xml", site_url=site_url,
+                                   page_path="topics/t/"))
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == self_link
+    assert root.find(f"{ATOM}link[@rel='alternate']").get("href") == alternate
+    assert root.find(f"{ATOM}entry/{ATOM}link").get("href") == entry
+    site_root = ET.fromstring(atom_feed([p], title="T", feed_path="feed.xml", site_url=""))
+    assert site_root.find(f"{ATOM}link[@rel='alternate']").get("href") == "./"
+
+
 def test_empty_feed_is_dated_from_source_date_epoch_never_the_clock():
     root = ET.fromstring(atom_feed([], title="T", feed_path="feed.xml", site_url="",
                                    source_date_epoch=86400))
@@ -294,7 +317,7 @@ def test_each_topic_feed_is_the_feed_of_the_topics_own_papers():
     for topic in topics:
         members = [p for p in papers if any(a.topic == topic.id for a in assigned[p.id])]
         path = f"topics/{topic.id}.xml"
-        alone = atom_feed(members, title=f"L: {topic.title}", feed_path=path, site_url="https://x.org/", source_date_epoch=0)
+        alone = atom_feed(members, title=f"L: {topic.title}", feed_path=path, site_url="https://x.org/", source_date_epoch=0, page_path=f"topics/{topic.id}/")
         assert files[path] == alone, topic.id
     assert files["feed.xml"] == atom_feed(papers, title="L: recently added papers", feed_path="feed.xml", site_url="https://x.org/", source_date_epoch=0)
     assert len(ET.fromstring(files["topics/big.xml"]).findall(f"{ATOM}entry")) == FEED_SIZE

@@ -175,3 +175,49 @@ def test_the_link_check_is_weekly_never_on_pull_requests_and_never_red():
     cache_file = re.search(r"--cache (\S+)", command).group(1)
     cache = next(s for s in steps(job) if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == cache_file
+
+
+@pytest.mark.parametrize("path", [CI, LINKS], ids=lambda p: p.name)
+def test_no_expression_is_spliced_into_a_script(path):
+    # A value such as a branch name or a repository variable spliced into `run:` is
+    # script injection; expressions reach scripts through `env:` only.
+    for job in load(path)["jobs"].values():
+        for step in steps(job):
+            assert "${{" not in step.get("run", ""), step.get("name")
+
+
+@pytest.mark.parametrize(
+    "variable, owner, repository, expected",
+    [
+        ("", "Lab-Org", "readinglist", "https://lab-org.github.io/readinglist/"),
+        ("", "Lab-Org", "lab-org.github.io", "https://lab-org.github.io/"),
+        ("", "lab", "Lab.GitHub.io", "https://lab.github.io/"),
+        ("https://papers.example.org/", "Lab-Org", "readinglist", "https://papers.example.org/"),
+    ],
+)
+def test_the_site_is_built_for_the_address_it_is_published_at(
+    tmp_path, variable, owner, repository, expected
+):
+    # The build step's own script, run with `readinglist` replaced by a stand-in that
+    # records the SITE_URL it was given (mkdocs.yml reads site_url from it).
+    step = next(s for s in steps(load(CI)["jobs"]["build"]) if "readinglist build" in s.get("run", ""))
+    assert step["env"] == {
+        "SITE_URL": "${{ vars.SITE_URL }}",
+        "OWNER": "${{ github.repository_owner }}",
+        "REPOSITORY": "${{ github.event.repository.name }}",
+    }
+    stand_in = tmp_path / "readinglist"
+    stand_in.write_text('#!/bin/sh\nprintf "%s" "$SITE_URL" > "$RECORD"\n')
+    stand_in.chmod(0o755)
+    env = {
+        "PATH": f"{tmp_path}:/usr/bin:/bin",
+        "RECORD": str(tmp_path / "record"),
+        "SITE_URL": variable,
+        "OWNER": owner,
+        "REPOSITORY": repository,
+    }
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "record").read_text() == expected

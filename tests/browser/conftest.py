@@ -39,6 +39,17 @@ def base_url(site_dir) -> str:
 
 
 @pytest.fixture(scope="session")
+def published_url(tmp_path_factory) -> str:
+    """The site as GitHub Pages serves a project: under a sub-path (/rl/), built with
+    that address as its site_url (CI sets SITE_URL so)."""
+    root = tmp_path_factory.mktemp("pages")
+    with SiteServer(root) as server:
+        url = server.base_url + "rl/"
+        build_site(tmp_path_factory.getbasetemp(), site_url=url, site_dir=root / "rl")
+        yield url
+
+
+@pytest.fixture(scope="session")
 def papers(site_dir) -> list[dict]:
     return json.loads((site_dir / "papers.json").read_text(encoding="utf-8"))
 
@@ -83,8 +94,10 @@ def open_context(browser, base_url, guard):
         if message.type == "error":
             guard.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
 
-    def make(viewport=DESKTOP, color_scheme="light"):
-        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, base_url=base_url)
+    def make(viewport=DESKTOP, color_scheme="light", base=None):
+        context = browser.new_context(
+            viewport=viewport, color_scheme=color_scheme, base_url=base or base_url
+        )
         context.route("**/*", route)
         context.on("page", lambda page: (
             page.on("console", on_console),

@@ -16,16 +16,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-_built: dict[Path, Path] = {}
+_built: dict[tuple[Path, str], Path] = {}
 
 
-def build_site(base_temp: Path) -> Path:
-    """`mkdocs build --strict` of the shipped list into a fresh folder; its path."""
-    if base_temp in _built:
-        return _built[base_temp]
-    site_dir = base_temp / "built-site"
+def build_site(base_temp: Path, site_url: str = "", site_dir: Path | None = None) -> Path:
+    """`mkdocs build --strict` of the shipped list into a fresh folder; its path.
+
+    ``site_url`` is mkdocs.yml's site_url (through SITE_URL), the address the site will
+    be served at; by default there is none, as in a local build.
+    """
+    key = (base_temp, site_url)
+    if key in _built:
+        return _built[key]
+    site_dir = site_dir or base_temp / "built-site"
     (ROOT / "docs").mkdir(exist_ok=True)  # generated and git-ignored; MkDocs wants it to exist
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764374400"}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
          "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
@@ -33,7 +41,7 @@ def build_site(base_temp: Path) -> Path:
     )
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
-    _built[base_temp] = site_dir
+    _built[key] = site_dir
     return site_dir
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -111,7 +112,8 @@ def test_code_badge_points_at_the_repository_and_says_so(page, papers):
 
 def test_copy_bibtex_puts_the_entry_on_the_clipboard(open_context, base_url, site_dir, papers):
     context = open_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     page = context.new_page()
     paper = papers[0]
     page.goto(paper["url"])
@@ -120,8 +122,7 @@ def test_copy_bibtex_puts_the_entry_on_the_clipboard(open_context, base_url, sit
     block.get_by_title("Copy to clipboard").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     entries = (site_dir / "papers.bib").read_text(encoding="utf-8").split("\n\n")
-    [expected] = [e for e in entries if e.startswith(("@misc{" + paper["id"] + ",",
-                                                      "@inproceedings{" + paper["id"] + ","))]
+    [expected] = [e for e in entries if re.match(r"@\w+\{" + re.escape(paper["id"]) + ",", e)]
     assert copied.strip() == expected.strip()
 
 
@@ -228,3 +229,38 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
         assert [loc for loc, _ in in_python] == [loc for loc, _ in in_browser], query
         for (_, py), (_, js) in zip(in_python, in_browser):
             assert py == pytest.approx(js, rel=1e-3), query
+
+
+def test_published_under_a_sub_path_links_navigate_instantly(open_context, published_url):
+    # Material's instant navigation swaps the page's content without a reload, but only
+    # for links listed in sitemap.xml, which MkDocs fills only when site_url is set.
+    page = open_context(base=published_url).new_page()
+    page.goto("")
+    page.evaluate("window.__kept = 'still this document'")
+    page.locator("a.rl-topic-card__title").first.click()
+    page.wait_for_function("location.pathname.startsWith('/rl/topics/')")
+    page.locator(".md-content h1").first.wait_for()
+    assert page.evaluate("window.__kept") == "still this document"
+
+
+def test_published_under_a_sub_path_the_404_page_has_its_styles_and_links(
+    open_context, published_url
+):
+    # GitHub Pages serves 404.html for any missing URL, at any depth: its links must be
+    # absolute and start with the sub-path. A stylesheet or script that fails to load is
+    # a console error, which the guard reports.
+    page = open_context(base=published_url).new_page()
+    response = page.goto("404.html")
+    assert response is not None and response.status == 200
+    assert page.evaluate("document.styleSheets.length") >= 2
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('.md-header')).position"
+    ) == "sticky"
+    # (resolved URLs: Material's script rewrites the page's links once it runs)
+    urls = page.evaluate(
+        "[...document.querySelectorAll('a[href], link[href], script[src]')]"
+        ".map(e => e.href || e.src)"
+    )
+    here = urlsplit(published_url).netloc
+    local = [urlsplit(u).path for u in urls if urlsplit(u).netloc == here]
+    assert len(local) > 10 and all(path.startswith("/rl/") for path in local), local
