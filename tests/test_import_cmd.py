@@ -23,6 +23,17 @@ def test_quiet_prints_only_the_summary_line(tmp_path, capsys):
     assert (tmp_path / "content" / "sources" / "list.txt").read_bytes() == listing.read_bytes()
 
 
+def test_quiet_still_prints_warnings(tmp_path, capsys):
+    bib = tmp_path / "lab.bib"
+    bib.write_text("@misc{x,\n  title = {First Paper},\n  year = {forthcoming},\n}\n")
+    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 0
+    assert capsys.readouterr() == (
+        SUMMARY,
+        f"{bib}:3:3: warning: year 'forthcoming' is not understood (expected a year such as "
+        "2019); the paper gets no year from this entry\n",
+    )
+
+
 def test_without_quiet_the_kept_copy_and_the_new_paper_are_announced(tmp_path, capsys):
     listing = tmp_path / "list.txt"
     listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.")

@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-keep-source", dest="keep_source", action="store_false",
                         help="do not copy the inputs into content/sources/")
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="print only the summary line and conflicts")
+                        help="print only the summary line, warnings and conflicts")
 
 
 def run(args: argparse.Namespace) -> int:
