@@ -9,8 +9,13 @@ Face abstracts already write it: ``\\textit{x}``/``\\emph{x}`` become ``*x*`` an
 
 URLs are protected: nothing inside one is rewritten (``~user`` stays). A command this
 module does not know is kept literally rather than guessed at, so nothing is lost.
-Cleaning is idempotent; text without backslashes, braces, tildes or backquotes is
-returned unchanged.
+As in TeX, a control word eats the spaces after it (``Stra\\ss e`` is "Straße") and
+``\\{``/``\\}`` are literal braces. TeX's dash ligatures are asked for (``dashes=True``)
+where the text is TeX source, as BibTeX fields are.
+
+Cleaning is idempotent, except that a literal brace in the result would be read as a
+grouping brace by a second cleaning. Text without backslashes, braces, tildes,
+backquotes or dollars (or double hyphens, with ``dashes=True``) is returned unchanged.
 """
 
 from __future__ import annotations
@@ -25,11 +30,13 @@ _TO_TEXT = LatexNodes2Text()
 
 _URL_CMD = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{([^{}]*)\})?")
 # Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
-# pylatexenc knows the Unicode for each; it is handed only the macro, nothing else.
+# pylatexenc knows the Unicode for each; it is handed only the macro and, after a control
+# word, the spaces that word eats in TeX (``Stra\\ss e`` is "Straße"): one line break may
+# be among them, a blank line may not.
 _ACCENT = re.compile(
-    r"\{?\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\?[A-Za-z])"
+    r"\{?\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])[ \t]*|[A-Za-z])"
     r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))\}?"
-    r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\})?"
+    r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]*(?:\n[ \t]*)?)"
 )
 _EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em|sl)\s+([^{}]*)\}")
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
@@ -50,6 +57,16 @@ _WORD_CMD = re.compile(
     r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])(\{\}|\\ )?"
 )
 _ESCAPED = re.compile(r"\\([%&_#$])")
+# ``\\{`` and ``\\}`` are literal braces. They are held as placeholders until cleaning is
+# done, or the pass that drops grouping braces would take them for a group.
+_ESCAPED_BRACE = re.compile(r"(?<!\\)\\([{}])")
+_BRACE_HELD = {"{": "\ue002", "}": "\ue003"}
+_BRACE_RELEASED = str.maketrans({held: brace for brace, held in _BRACE_HELD.items()})
+_BRACES = str.maketrans(_BRACE_HELD)
+# TeX's dash ligatures: ``--`` is an en dash, ``---`` an em dash. Only between two words or
+# numbers (``2--3``, ``this---that``, ``this -- that``): a hyphen run next to a space on one
+# side only is a command-line flag (``--help``), and a longer run is not a dash at all.
+_DASH = re.compile(r"(?<=[^\W_])-{2,3}(?=[^\W_])|(?<=[^\s-] )-{2,3}(?= [^\s-])")
 _SPACING = re.compile(r"\\(?:\\|[ ,;:!>])")
 _DOUBLE_QUOTES = re.compile(r"``([^`\n]{0,400}?)(?:''|\")")
 _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
@@ -61,30 +78,37 @@ _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 _MATH = re.compile(r"(?<![\\$])\$([^$\n]{1,120})\$(?!\$)")
 
 _SPECIAL = re.compile(r"[\\{}~`$]")
+_SPECIAL_OR_DASH = re.compile(r"[\\{}~`$]|--")
 _PLACEHOLDER = "\ue000{}\ue001"
 _PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
 _MAX_PASSES = 50
 
 
-def clean_latex(text: str, emphasis: bool = True) -> str:
+def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
     """Plain text from ``text``: LaTeX remnants converted, everything else kept.
 
     With ``emphasis=False`` (titles, names), emphasis commands keep only their text.
+    With ``dashes=True``, for text that is TeX source (BibTeX fields), ``--`` and ``---``
+    between two words or numbers become the en and em dashes TeX typesets. Scraped text
+    keeps them as typed: there ``--`` is what the page showed its readers.
     """
-    if not _SPECIAL.search(text):
+    if not (_SPECIAL_OR_DASH if dashes else _SPECIAL).search(text):
         return text
+    # Text that already holds a placeholder character keeps ``\\{`` as typed: releasing
+    # the placeholders at the end would turn that character into a brace.
+    hold_braces = not any(held in text for held in _BRACE_HELD.values())
     for _ in range(_MAX_PASSES):
-        cleaned = _one_pass(text, emphasis)
+        cleaned = _one_pass(text, emphasis, dashes, hold_braces)
         if cleaned == text:
             break
         text = cleaned
-    return text
+    return text.translate(_BRACE_RELEASED) if hold_braces else text
 
 
-def _one_pass(text: str, emphasis: bool) -> str:
+def _one_pass(text: str, emphasis: bool, dashes: bool, hold_braces: bool) -> str:
     text = _URL_CMD.sub(lambda m: m.group(1).strip(), text)
     if "\ue000" in text or "\ue001" in text:
-        return _rules(text, emphasis)
+        return _rules(text, emphasis, dashes, hold_braces)
     urls: list[str] = []
 
     def protect(start: int, end: int) -> str:
@@ -97,12 +121,18 @@ def _one_pass(text: str, emphasis: bool) -> str:
         pieces.append(protect(start, end))
         last = end
     pieces.append(text[last:])
-    cleaned = _rules("".join(pieces), emphasis)
+    cleaned = _rules("".join(pieces), emphasis, dashes, hold_braces)
     return _PLACEHOLDER_RE.sub(lambda m: urls[int(m.group(1))], cleaned)
 
 
-def _rules(text: str, emphasis: bool) -> str:
-    text = _MATH.sub(_math, text)
+def _rules(text: str, emphasis: bool, dashes: bool, hold_braces: bool) -> str:
+    if hold_braces:
+        text = _MATH.sub(_math_holding_braces, text)
+        text = _ESCAPED_BRACE.sub(lambda m: _BRACE_HELD[m.group(1)], text)
+    else:
+        text = _MATH.sub(_math, text)
+    if dashes:
+        text = _DASH.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
     text = _ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
     star, stars = ("*", "**") if emphasis else ("", "")
     text = _EMPH.sub(lambda m: _wrap(_arg(m), star), text)
@@ -127,6 +157,12 @@ def _math(match: re.Match[str]) -> str:
         return match.group(0)
     converted = _TO_TEXT.latex_to_text(body).strip()
     return converted if converted and "\\" not in converted else match.group(0)
+
+
+def _math_holding_braces(match: re.Match[str]) -> str:
+    """`_math`, with the literal braces of converted math (``\\{0, 1\\}``) held."""
+    converted = _math(match)
+    return match.group(0) if converted == match.group(0) else converted.translate(_BRACES)
 
 
 def _wrap(inner: str, mark: str) -> str:

@@ -30,7 +30,25 @@ _RESERVED_OWNERS = {
 }
 _HF_REPO_PREFIXES = ("datasets", "spaces")
 _HF_NOT_REPOS = {"papers", "docs", "blog", "learn", "models", "tasks", "join", "login", "pricing"}
-_PAPER_HOSTS = ("arxiv.org", "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org")
+# Publishers, proceedings and paper indexes: a page there is about one paper. The value
+# holds the first path segments a paper's page starts with, where the host also serves
+# other pages (``nature.com/articles/...`` is a paper, ``nature.com/nature/`` a journal's
+# home); () means every page. A host's subdomains (``export.arxiv.org``) count as the host.
+_PAPER_HOSTS: dict[str, tuple[str, ...]] = {
+    "arxiv.org": (), "doi.org": (), "dx.doi.org": (), "openreview.net": (),
+    "aclanthology.org": (), "aclweb.org": ("anthology",), "papers.nips.cc": (),
+    "papers.neurips.cc": (), "proceedings.neurips.cc": (), "proceedings.mlr.press": (),
+    "jmlr.org": ("papers",), "dl.acm.org": ("doi",), "ieeexplore.ieee.org": (),
+    "link.springer.com": (), "openaccess.thecvf.com": (), "semanticscholar.org": ("paper",),
+    "sciencedirect.com": ("science", "article"), "nature.com": ("articles",),
+    "science.org": ("doi",), "pnas.org": ("doi",), "ojs.aaai.org": (),
+    "ijcai.org": ("proceedings",), "ecva.net": ("papers",), "direct.mit.edu": (),
+    "onlinelibrary.wiley.com": ("doi",), "biorxiv.org": ("content",),
+    "medrxiv.org": ("content",), "papers.ssrn.com": (), "pubmed.ncbi.nlm.nih.gov": (),
+    "jstor.org": ("stable",),
+}
+# Paths on paper hosts that serve the PDF itself although they do not end in ``.pdf``.
+_PDF_PREFIXES = {"arxiv.org": ("pdf",), "openreview.net": ("pdf",), "dl.acm.org": ("doi", "pdf")}
 
 # A URL starts with a scheme or ``www.``, or is a bare code-host path (``github.com/a/b``);
 # it runs to the next character that can never be part of one in running text. Invisible
@@ -171,13 +189,25 @@ def classify(url: str) -> Kind:
         return Kind("code", "huggingface", repo) if repo else Kind("project")
     if segments and segments[-1].lower().endswith(".pdf"):
         return Kind("pdf")
-    if host in _PAPER_HOSTS or host.endswith(".arxiv.org"):
-        if host.endswith("arxiv.org") and segments and segments[0] == "pdf":
+    paper_host = _paper_host(host)
+    if paper_host is not None:
+        pdf_prefix = _PDF_PREFIXES.get(paper_host)
+        if pdf_prefix and tuple(segments[: len(pdf_prefix)]) == pdf_prefix:
             return Kind("pdf")
-        if host == "openreview.net" and segments and segments[0] == "pdf":
-            return Kind("pdf")
-        return Kind("paper")
+        paper_prefix = _PAPER_HOSTS[paper_host]
+        if tuple(segments[: len(paper_prefix)]) == paper_prefix:
+            return Kind("paper")
     return Kind("project")
+
+
+def _paper_host(host: str) -> str | None:
+    """The `_PAPER_HOSTS` entry ``host`` is, or is a subdomain of; None if neither."""
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        candidate = ".".join(parts[i:])
+        if candidate in _PAPER_HOSTS:
+            return candidate
+    return None
 
 
 def _repo_path(host: str, segments: list[str]) -> str:

@@ -106,3 +106,64 @@ def test_found_urls_are_clean(text):
     for url in find_urls(text):
         assert clean_url(url) == url
         assert url.startswith(("http://", "https://"))
+
+
+# Publisher, proceedings and index pages are `paper` links (README: "arXiv, DOI, OpenReview,
+# publisher pages"); a BibTeX url to papers.nips.cc used to be filed under `project`.
+PAPER_PAGES = [
+    "https://papers.nips.cc/paper/7181-attention-is-all-you-need",
+    "https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html",
+    "https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html",
+    "https://proceedings.mlr.press/v139/radford21a.html",
+    "https://openreview.net/forum?id=abc",
+    "https://aclanthology.org/2023.acl-long.1/",
+    "https://www.aclweb.org/anthology/P19-1001/",
+    "https://dl.acm.org/doi/10.1145/3442188.3445922",
+    "https://dl.acm.org/doi/abs/10.1145/3442188.3445922",
+    "https://ieeexplore.ieee.org/document/9156610",
+    "https://ieeexplore.ieee.org/abstract/document/9156610",
+    "https://link.springer.com/article/10.1007/s11263-021-01453-z",
+    "https://link.springer.com/chapter/10.1007/978-3-030-58452-8_13",
+    "https://openaccess.thecvf.com/content/CVPR2022/html/He_Masked_Autoencoders_CVPR_2022_paper.html",
+    "https://arxiv.org/abs/1706.03762",
+    "http://export.arxiv.org/abs/1706.03762",
+    "https://doi.org/10.18653/v1/2024.acl-long.1",
+    "https://dx.doi.org/10.1038/nature14539",
+    "https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/204e3073",
+    "https://www.sciencedirect.com/science/article/pii/S0893608019300231",
+    "https://jmlr.org/papers/v21/20-074.html",
+    "https://www.jmlr.org/papers/v21/20-074.html",
+    "https://www.nature.com/articles/nature14539",
+    "https://ojs.aaai.org/index.php/AAAI/article/view/17000",
+    "https://www.ijcai.org/proceedings/2021/0001",
+]
+
+
+def test_publisher_and_proceedings_pages_are_paper_links():
+    assert {url: classify(url).kind for url in PAPER_PAGES} == {url: "paper" for url in PAPER_PAGES}
+
+
+def test_pdfs_on_paper_hosts_stay_pdf():
+    pdfs = [
+        "https://papers.nips.cc/paper/7181-attention-is-all-you-need.pdf",
+        "https://proceedings.mlr.press/v139/radford21a/radford21a.pdf",
+        "https://aclanthology.org/2023.acl-long.1.pdf",
+        "https://openaccess.thecvf.com/content/CVPR2022/papers/He_CVPR_2022_paper.pdf",
+        "https://arxiv.org/pdf/1706.03762v7",
+        "https://openreview.net/pdf?id=abc",
+        "https://dl.acm.org/doi/pdf/10.1145/3442188.3445922",
+        "https://link.springer.com/content/pdf/10.1007/s11263-021-01453-z.pdf",
+    ]
+    assert {url: classify(url).kind for url in pdfs} == {url: "pdf" for url in pdfs}
+
+
+def test_other_pages_on_paper_hosts_and_look_alike_hosts_are_projects():
+    projects = [
+        "https://www.nature.com/nature/",  # a journal's home, not an article
+        "https://www.semanticscholar.org/author/Ashish-Vaswani/40348417",
+        "https://www.sciencedirect.com/journal/neural-networks",
+        "https://www.aclweb.org/portal/",
+        "https://notarxiv.org/abs/1706.03762",  # a suffix of a host name is not a subdomain
+        "https://papers.nips.cc.example.com/paper/1",
+    ]
+    assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
