@@ -27,7 +27,15 @@ from typing import Container, Iterator, Mapping, Sequence
 
 from .errors import Location, Problem, Problems
 from .models import Content, Paper, Topic
-from .validate import ACTUAL, PAPER_FIELDS, TOPIC_FIELDS, RecordChecker, did_you_mean
+from .schema import READING_ORDER_LENGTH
+from .validate import (
+    ACTUAL,
+    PAPER_FIELDS,
+    TOPIC_FIELDS,
+    RecordChecker,
+    did_you_mean,
+    place_of,
+)
 from .yamlio import Map, Node, Scalar, Seq, parse
 
 PAPERS_DIR = "papers"
@@ -94,9 +102,9 @@ def load_content(
         papers, files = _read_papers(papers_dir, root, problems, cache, memo)
         topics_stamp = _settled_stamp(topics_path, time.time_ns())
         start = len(problems.items)
-        topics = _read_topics(topics_path, root, problems)
+        topics, topics_read = _read_topics(topics_path, root, problems)
         topic_problems = tuple(problems.items[start:])
-        checked = _cross_check(papers, topics, problems)
+        checked = _cross_check(papers, topics, topics_read, problems)
         start = len(problems.items)
         _warn_empty_topics(checked.content, topics, problems)
         if memo is not None and topics_stamp is not None:
@@ -105,6 +113,7 @@ def load_content(
                 topics_stamp,
                 _display(topics_path, root),
                 topics,
+                topics_read,
                 topic_problems,
                 checked,
                 tuple(problems.items[start:]),
@@ -216,6 +225,11 @@ class _PaperDraft:
         value = self.values.get("id")
         return value if isinstance(value, str) else None
 
+    @property
+    def stem(self) -> str:
+        """The file's name without ``.yml``: the id it is meant to have."""
+        return self.shown.rpartition("/")[2].removesuffix(".yml")
+
 
 def _read_papers(
     papers_dir: Path,
@@ -314,6 +328,7 @@ class _Load:
     topics_stamp: FileStamp  # topics.yml when it was read (settled)
     topics_shown: str
     topics: list[_TopicDraft]
+    topics_read: bool  # see _read_topics
     topic_problems: tuple[Problem, ...]
     checked: _Checked
     warnings: tuple[Problem, ...]  # the empty topics
@@ -418,8 +433,8 @@ def _load_again(
     if not last.checked.can_swap(pairs):
         return None
     memo.last = None  # until the new load is complete
-    topic_ids = [t.id for t in last.topics]
-    content = last.checked.swap(pairs, _Choices(set(topic_ids), topic_ids))
+    topics = _topic_choices(last.topics, last.topics_read)
+    content = last.checked.swap(pairs, topics, _reading_orders(last.topics))
     files.folder_stamp = folder_stamp
     for at, path, stamp, draft, found in fresh:
         files.stamps[at] = _keep(cache, memo, path, stamp, draft, found, now)
@@ -521,21 +536,28 @@ def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problem
 _Index = dict[str, "_PaperDraft | None"]
 
 
-def _claim_ids(
-    papers: list[_PaperDraft], problems: Problems
-) -> tuple[dict[str, _PaperDraft], _Index]:
-    """Paper id -> the file claiming it (the first, when several do: each is reported),
-    and the same ids indexed."""
+def _claim_ids(papers: list[_PaperDraft]) -> tuple[dict[str, _PaperDraft], _Index]:
+    """Paper id -> the file claiming it, and the same ids indexed (None when several
+    files claim one).
+
+    Of several files claiming one id, at most one is named after it: each of the others
+    is already reported for an id that does not match its file name, which is the whole
+    mistake, so nothing more is said. The file named after the id keeps it; when none
+    is, the first in name order does.
+    """
     claims: dict[str, list[_PaperDraft]] = {}
     for draft in papers:
         if draft.id is not None:
             claims.setdefault(draft.id, []).append(draft)
+    claimed = {}
     for paper_id, claimants in claims.items():
-        for draft in claimants if len(claimants) > 1 else ():
-            others = ", ".join(other.shown for other in claimants if other is not draft)
-            problems.error(draft.nodes["id"].loc, f"id {paper_id!r} is also claimed by {others}")
+        claimed[paper_id] = claimants[0]
+        if len(claimants) > 1:
+            for draft in claimants:
+                if draft.stem == paper_id:
+                    claimed[paper_id] = draft
     owners = {key: found[0] if len(found) == 1 else None for key, found in claims.items()}
-    return {paper_id: claimants[0] for paper_id, claimants in claims.items()}, owners
+    return claimed, owners
 
 
 # Field, the reason given, and what two files must share to be one paper.
@@ -599,34 +621,43 @@ class _TopicDraft:
     usable: bool
 
 
-def _read_topics(path: Path, root: Path, problems: Problems) -> list[_TopicDraft]:
+def _read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[_TopicDraft], bool]:
+    """The topics of topics.yml, and whether its list of topics could be read: when it
+    could not (a YAML syntax error, no 'topics:' list), the error is reported here and
+    the topics named elsewhere are not reported as unknown, which they may not be."""
     if not path.is_file():
-        return []
+        return [], True
     shown = _display(path, root)
+    before = len(problems.items)
     tree, text = _read_yaml(path, shown, problems)
     if tree is None:
-        return []
+        return [], len(problems.items) == before  # an empty file has no topics
     checker = RecordChecker(problems, text)
     if not isinstance(tree, Map):
         checker.error(
             tree, f"{TOPICS_FILE} must be a mapping holding 'topics:', not {ACTUAL[tree.kind]}"
         )
-        return []
+        return [], False
     for key, _ in tree.entries:
         if key.text != "topics":
             checker.error(
                 key,
                 f"unknown field {key.text!r} in {TOPICS_FILE}"
-                + did_you_mean(key.text or "", ["topics"], "; it holds only 'topics:'"),
+                + did_you_mean(
+                    key.text or "",
+                    ["topics"],
+                    place_of(TOPICS_FILE, key.text or "") or "; it holds only 'topics:'",
+                ),
             )
     listed = tree.get("topics")
-    if listed is None or isinstance(listed, Scalar) and listed.text is None:
-        if listed is None:
-            checker.error(tree, "missing required field 'topics'")
-        return []
+    if listed is None:
+        checker.error(tree, "missing required field 'topics'")
+        return [], False
+    if isinstance(listed, Scalar) and listed.text is None:
+        return [], True
     if not isinstance(listed, Seq):
         checker.error(listed, f"'topics' must be a list of topics, not {ACTUAL[listed.kind]}")
-        return []
+        return [], False
     drafts = []
     first: dict[str, int] = {}
     for number, item in enumerate(listed.items, 1):
@@ -649,8 +680,37 @@ def _read_topics(path: Path, root: Path, problems: Problems) -> list[_TopicDraft
             )
             continue
         first[topic_id] = nodes["id"].line
+        _check_reading_order_length(nodes.get("reading_order"), problems)
         drafts.append(_TopicDraft(topic_id, values, nodes, item.loc, usable))
-    return drafts
+    return drafts, True
+
+
+def _check_reading_order_length(node: Node | None, problems: Problems) -> None:
+    """Warn when a reading order (if written) is not of the length the schema asks."""
+    if node is None:
+        return
+    if isinstance(node, Seq):
+        count = len(node.items)
+    elif isinstance(node, Scalar) and node.text is None:
+        count = 0
+    else:
+        return  # not a list: reported as such
+    low, high = READING_ORDER_LENGTH
+    if count > high:
+        problems.warning(
+            node.loc,
+            f"'reading_order' lists {count} papers; keep it to the {low} to {high} to read first",
+        )
+    elif count == 0:
+        problems.warning(
+            node.loc, f"'reading_order' is empty; list {low} to {high} papers or remove it"
+        )
+    elif count < low:
+        problems.warning(
+            node.loc,
+            f"'reading_order' lists {count} paper{'' if count == 1 else 's'};"
+            f" list {low} to {high} papers to read first",
+        )
 
 
 def _check_parents(topics: Sequence[_TopicDraft], problems: Problems) -> dict[str, str]:
@@ -735,22 +795,26 @@ def _likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:
 
 
 def _cross_check(
-    papers: list[_PaperDraft], topics: list[_TopicDraft], problems: Problems
+    papers: list[_PaperDraft], topics: list[_TopicDraft], topics_read: bool, problems: Problems
 ) -> _Checked:
     start = len(problems.items)
-    claimed, owners = _claim_ids(papers, problems)
+    claimed, owners = _claim_ids(papers)
     same = _same_papers(papers, problems)
     head = problems.items[start:]
     ordered = sorted(claimed)
-    paper_choices = _Choices(set(ordered), ordered)
-    topic_list = [t.id for t in topics]
-    topic_choices = _Choices(set(topic_list), topic_list)
+    # A file that gave no valid id (a YAML syntax error, most often) is reported on its
+    # own; its file name is the id it is meant to have, so naming that id elsewhere is
+    # no second mistake.
+    unread = frozenset(d.stem for d in papers if d.id is None).difference(claimed)
+    paper_choices = _Choices(set(ordered), ordered, unread)
+    topic_choices = _topic_choices(topics, topics_read)
+    orders = _reading_orders(topics)
 
     built: list[Paper] = []
     per_paper: dict[str, tuple[Problem, ...]] = {}
     for paper_id in ordered:
         start = len(problems.items)
-        paper = _check_paper(claimed[paper_id], paper_choices, topic_choices, problems)
+        paper = _check_paper(claimed[paper_id], paper_choices, topic_choices, orders, problems)
         if paper is not None:
             built.append(paper)
         if len(problems.items) > start:
@@ -774,14 +838,36 @@ def _cross_check(
     built = [_only_known(paper, paper_ids, topic_ids) for paper in built]
     built_topics = [_only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
     content = Content(papers=tuple(built), topics=tuple(built_topics))
-    return _Checked(content, owners, same, head, per_paper, tail, paper_ids, topic_ids)
+    return _Checked(content, owners, same, head, per_paper, tail, paper_ids, topic_ids, unread)
+
+
+def _topic_choices(topics: Sequence[_TopicDraft], topics_read: bool) -> _Choices:
+    """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
+    topic_list = [t.id for t in topics]
+    return _Choices(set(topic_list), topic_list, frozenset() if topics_read else _ANY)
+
+
+# Paper id -> (topic id, the located entry) for each reading order listing the paper.
+_Orders = Mapping[str, Sequence[tuple[str, Scalar]]]
+
+
+def _reading_orders(topics: Sequence[_TopicDraft]) -> _Orders:
+    orders: dict[str, list[tuple[str, Scalar]]] = {}
+    for draft in topics:
+        for ref in _nodes(draft.values.get("reading_order")):
+            orders.setdefault(str(ref.text), []).append((draft.id, ref))
+    return orders
 
 
 def _check_paper(
-    draft: _PaperDraft, papers: _Choices, topics: _Choices, problems: Problems
+    draft: _PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, problems: Problems
 ) -> Paper | None:
     """The paper of the file that claims its id, with the ids it names checked; None
-    when the file is not usable (its id references are checked all the same)."""
+    when the file is not usable (its id references are checked all the same).
+
+    A reading order listing a paper that excludes the topic is reported here, with the
+    paper's references, so that a rerun checking only the changed files finds it too.
+    """
     values = draft.values
     paper_id = draft.id
     # Most papers list no ids at all: skip the calls for them.
@@ -790,9 +876,17 @@ def _check_paper(
         own_topics = _known(values["topics"], topics, "topic", problems)
     if values.get("exclude_topics"):
         excluded = _known(values["exclude_topics"], topics, "topic", problems)
+        listed_in = orders.get(paper_id or "", ())
         for ref in _nodes(values["exclude_topics"]):
             if ref.text in own_topics:
                 problems.error(ref.loc, f"{ref.text!r} is in both topics and exclude_topics")
+            for topic_id, entry in listed_in:
+                if topic_id == ref.text:
+                    problems.error(
+                        entry.loc,
+                        f"paper {paper_id!r} is in the reading order of topic {topic_id!r},"
+                        f" but {ref.loc} excludes the paper from that topic; remove one of the two",
+                    )
     if values.get("related"):
         for ref in _nodes(values["related"]):
             if ref.text == paper_id:
@@ -819,6 +913,7 @@ class _Checked:
     tail: list[Problem]  # topic parents and reading orders
     paper_ids: set[str]  # the papers built
     topic_ids: set[str]  # the topics built
+    unread: frozenset[str]  # the file names (ids meant) of files that gave no valid id
 
     def can_swap(self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of
@@ -843,7 +938,9 @@ class _Checked:
                     return False
         return True
 
-    def swap(self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]], topics: _Choices) -> Content:
+    def swap(
+        self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]], topics: _Choices, orders: _Orders
+    ) -> Content:
         """Replace each old draft by its new one (`can_swap` said yes); the new content."""
         for position, index in enumerate(self.same):
             for old, _ in pairs:
@@ -855,12 +952,12 @@ class _Checked:
         papers = list(self.content.papers)
         # The ids are those of the last load: a suggestion for a mistyped one needs
         # them sorted, which is done only then.
-        choices = _Choices(self.owners, None)
+        choices = _Choices(self.owners, None, self.unread)
         for _, new in pairs:
             paper_id = str(new.id)
             self.owners[paper_id] = new
             found = Problems()
-            paper = _check_paper(new, choices, topics, found)
+            paper = _check_paper(new, choices, topics, orders, found)
             if found.items:
                 self.per_paper[paper_id] = tuple(found.items)
             else:
@@ -876,13 +973,28 @@ class _Checked:
 _id_of = operator.attrgetter("id")
 
 
+class _Everything:
+    """A container holding every id."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ANY = _Everything()
+
+
 class _Choices:
     """The ids a reference may name: a set to look one up in, and in order (sorted only
-    when first needed) to suggest the closest to a mistyped one."""
+    when first needed) to suggest the closest to a mistyped one; and the ids that are
+    not there because the file defining them could not be read (a reference to one is
+    dropped without a word: the file's own error says what is wrong)."""
 
-    def __init__(self, ids: Container[str], ordered: list[str] | None):
+    def __init__(
+        self, ids: Container[str], ordered: list[str] | None, unread: Container[str] = frozenset()
+    ):
         self.ids = ids
         self._ordered = ordered
+        self.unread = unread
 
     @property
     def ordered(self) -> list[str]:
@@ -900,7 +1012,7 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
         assert ref.text is not None
         if ref.text in ids:
             kept.append(ref.text)
-        else:
+        elif ref.text not in choices.unread:
             problems.error(
                 ref.loc, f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices.ordered)
             )

@@ -65,6 +65,8 @@ KINDS = {
 # Limits that keep a pasted-in mistake (a whole PDF as an abstract) from becoming a page.
 MAX_ID_LENGTH = 80
 MAX_TEXT_LENGTH = 100_000
+# How many papers a topic's reading order should list; outside it, `check` warns.
+READING_ORDER_LENGTH = (3, 6)
 
 # Characters a value may not carry: controls other than tab and newline, line and
 # paragraph separators, bidirectional embeddings, overrides and isolates (they make
@@ -150,7 +152,11 @@ TOPIC_FIELDS: tuple[Field, ...] = (
     Field("parent", "id", "The id of a broader topic, if any."),
     Field("keywords", "keywords", "Phrases (with weights) that assign the topic by rule."),
     Field("threshold", "number", "The score a paper needs for the topic by rule."),
-    Field("reading_order", "list[paper]", "Papers to start with, in reading order (3 to 6)."),
+    Field(
+        "reading_order", "list[paper]",
+        "Papers to start with, in reading order"
+        f" ({READING_ORDER_LENGTH[0]} to {READING_ORDER_LENGTH[1]}).",
+    ),
 )
 
 

@@ -93,7 +93,7 @@ class RecordChecker:
                 if name in misplaced:
                     self.error(key, f"{name!r} applies only to code links")
                 else:
-                    self.error(key, unknown_field(name, what, list(fields)))
+                    self.error(key, unknown_field(name, what, list(fields), place_of(what, name)))
                 continue
             converted = by_kind[spec.kind](self, value, spec, name)
             if spec.required and (converted is None or str(converted).isspace() or converted == ""):
@@ -339,10 +339,11 @@ class RecordChecker:
         for key, value in node.entries:
             kind = key.text or ""
             if kind not in LINK_KINDS:
+                otherwise = place_of("link kinds", kind) or (
+                    f"; the kinds are: {', '.join(LINK_KINDS)}"
+                )
                 self.error(
-                    key,
-                    f"unknown link kind {kind!r}"
-                    + did_you_mean(kind, LINK_KINDS, f"; the kinds are: {', '.join(LINK_KINDS)}"),
+                    key, f"unknown link kind {kind!r}" + did_you_mean(kind, LINK_KINDS, otherwise)
                 )
                 continue
             for entry in self.link_entries(value, f"{name}.{kind}"):
@@ -456,8 +457,41 @@ def closest(word: str, choices: Sequence[str]) -> str | None:
     return found[0] if found else None
 
 
-def unknown_field(name: str, what: str, fields: Sequence[str]) -> str:
+def unknown_field(name: str, what: str, fields: Sequence[str], place: str | None = None) -> str:
+    """The message for a field ``what`` (a record, "" for a paper) does not have;
+    ``place`` says where it belongs when it is a field of another record."""
     where = f" in {what}" if what else ""
     return f"unknown field {name!r}{where}" + did_you_mean(
-        name, fields, f"; the fields are: {', '.join(fields)}"
+        name, fields, place or f"; the fields are: {', '.join(fields)}"
     )
+
+
+# A field met in the wrong record is nearly always a slip of indentation: (the record,
+# as RecordChecker.record's ``what`` names it, or "link kinds" for the mapping under
+# 'links:'; the name) -> where it belongs. Used only when no field of the record itself
+# is close to the name (a paper's ``note`` is a typo of ``notes``, not a link's note).
+_AT_THE_START = "; it is a paper field: write it at the start of its line, not indented"
+_PLACES: dict[tuple[str, str], str] = {
+    **{("", kind): "; it is a link kind: indent it under 'links:'" for kind in LINK_KINDS},
+    **{
+        ("", name): "; it is a field of a link: indent it under a link in 'links:'"
+        for name in _LINK_FIELDS
+    },
+    **{
+        ("a link", kind): "; it is a link kind: indent it less, level with the other kinds"
+        " under 'links:'"
+        for kind in LINK_KINDS
+    },
+    **{("a link", name): _AT_THE_START for name in PAPER_FIELDS},
+    **{("link kinds", name): _AT_THE_START for name in PAPER_FIELDS},
+    **{
+        ("topics.yml", name): "; it is a field of a topic: indent it under a topic in 'topics:'"
+        for name in TOPIC_FIELDS
+    },
+}
+
+
+def place_of(record: str, name: str) -> str | None:
+    """Where a field ``record`` does not have belongs, as a hint ("; indent it under
+    ..."); None when it is no field of another record. ``record`` as in `_PLACES`."""
+    return _PLACES.get((record, name))

@@ -246,7 +246,9 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and problem.startswith("but "):  # "expected ... but found ..."
             problem = f"{exc.context} {problem}"
-        problems.error(_loc(path, mark), f"YAML syntax error: {problem}")
+        where = _loc(path, mark)
+        line, col, problem = explain_syntax_error(text, where.line, where.col, problem)
+        problems.error(Location(path, line, col), f"YAML syntax error: {problem}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - the reader errors are caught above
         problems.error(Location(path), f"YAML syntax error: {exc}")
@@ -260,6 +262,56 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
     except RecursionError:
         problems.error(_loc(path, root.start_mark), "the YAML document is nested too deeply")
         return None
+
+
+# The first character of a key of ours, then the rest of it (schema field names,
+# link kinds): what stands before a colon when a key is indented as if continuing the
+# value of the line above.
+_KEY_LIKE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_INDENT = "check the indentation of this line and the line above"
+_TAB = "a tab character: YAML indents with spaces, not tabs; replace it with spaces"
+_TOO_DEEP = (
+    f"this key is indented deeper than its place allows, so it reads as part of the value"
+    f" above; {_INDENT}"
+)
+_NOT_ALIGNED = f"this line is not indented like the lines around it; {_INDENT}"
+_COLON = "a colon followed by a space inside an unquoted value; put the value in double quotes"
+_AFTER_QUOTE = (
+    "text after the closing quote of a quoted value; put the whole value in double quotes"
+)
+
+
+def explain_syntax_error(text: str, line: int, col: int, problem: str) -> tuple[int, int, str]:
+    """PyYAML's ``problem`` at ``line``:``col`` (1-based) as a curator can act on it:
+    the place to look and what to do for the mistakes met most; else unchanged.
+
+    PyYAML names the token it could not read, not the slip that led to it: a colon in
+    a title reads as "mapping values are not allowed", a key indented one space too
+    many as the same, one space too few as "did not find expected key".
+    """
+    lines = text.split("\n")
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    char = here[col - 1 : col]
+    indent = len(here) - len(here.lstrip(" "))
+    if char == "\t" or "tab character" in problem:
+        return line, col, _TAB
+    leading_tab = here.find("\t", 0, len(here) - len(here.lstrip(" \t")))
+    if leading_tab >= 0:  # libyaml may stop past a tab that indents the line
+        return line, leading_tab + 1, _TAB
+    if problem == "mapping values are not allowed in this context" and char == ":":
+        if _KEY_LIKE.fullmatch(here[: col - 1].strip(" ").lstrip("- ")):
+            # The only colon on the line ends a key: the line is indented deeper than
+            # its key allows, so it reads as a continuation of the value above.
+            return line, indent + 1, _TOO_DEEP
+        return line, col, _COLON
+    if problem in ("did not find expected key", "did not find expected '-' indicator"):
+        if col == indent + 1:  # stopped at the start of the line: its indentation
+            return line, col, _NOT_ALIGNED
+        if here[: col - 1].rstrip(" ")[-1:] in ("'", '"'):
+            return line, col, _AFTER_QUOTE
+    if problem == "found character that cannot start any token" and char:
+        return line, col, f"{char!r} cannot start an unquoted value; put the value in double quotes"
+    return line, col, problem
 
 
 class _Converter:

@@ -84,7 +84,11 @@ def test_topics_keep_file_order_with_typed_rules():
     assert first.description == "One model, **several tasks**.\n"
     assert first.keywords == {"multi-task": 2.0, "auxiliary task": 1.5}
     assert first.threshold == 2.0
-    assert first.reading_order == ("0123", "learning-many-tasks-at-once")
+    assert first.reading_order == (
+        "0123",
+        "learning-many-tasks-at-once",
+        "merging-models-by-averaging",
+    )
     assert (second.id, second.parent, second.threshold) == (
         "model-merging",
         "multi-task-learning",
@@ -475,7 +479,9 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
     ]
 
 
-def test_two_files_claiming_one_id(tmp_path):
+def test_two_files_claiming_one_id_give_one_error_on_the_file_to_fix(tmp_path):
+    # A copied file whose id was not changed: the one mistake is its id, and "also
+    # claimed by" on both files would only say it again.
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(TOPICS)
     write_paper(tmp_path, "known-paper.yml", KNOWN)
@@ -484,13 +490,24 @@ def test_two_files_claiming_one_id(tmp_path):
     assert [str(p) for p in problems.sorted()] == [
         "content/papers/copy.yml:1:5: id 'known-paper' does not match the file name 'copy.yml';"
         " rename one so they agree",
-        "content/papers/copy.yml:1:5: id 'known-paper' is also claimed by"
-        " content/papers/known-paper.yml",
-        "content/papers/known-paper.yml:1:5: id 'known-paper' is also claimed by"
-        " content/papers/copy.yml",
     ]
-    # The model still holds one paper per id: the first file in name order.
-    assert [(p.id, p.title) for p in content.papers] == [("known-paper", "A Copy")]
+    # The model holds one paper per id: the file named after it, though "copy.yml"
+    # comes first in name order.
+    assert [(p.id, p.title) for p in content.papers] == [("known-paper", "A Known Paper")]
+
+
+def test_two_files_claiming_an_id_neither_is_named_after(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "b.yml", KNOWN.replace("A Known Paper", "B"))
+    write_paper(tmp_path, "a.yml", KNOWN.replace("A Known Paper", "A"))
+    content, problems = load_content(tmp_path / "content")
+    assert [str(p) for p in problems.sorted()] == [
+        f"content/papers/{name}.yml:1:5: id 'known-paper' does not match the file name"
+        f" '{name}.yml'; rename one so they agree"
+        for name in "ab"
+    ]
+    assert [(p.id, p.title) for p in content.papers] == [("known-paper", "A")]
 
 
 def test_a_missing_content_folder_is_an_error_not_an_empty_list(capsys, tmp_path):
@@ -561,6 +578,7 @@ extra: 1
         f"{T}:17:5: unknown field 'titel' in a topic (did you mean 'title'?)",
         f"{T}:18:9: duplicate topic id 'in-context-learning' (first defined at line 2)",
         f"{T}:20:9: warning: topic 'lonely' has no papers",
+        f"{T}:22:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first",
         f"{T}:22:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
         f"{T}:23:9: warning: topic 'self' has no papers",
         f"{T}:25:13: topic parents form a cycle: self -> self",

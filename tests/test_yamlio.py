@@ -140,10 +140,12 @@ def test_control_characters_yaml_refuses_are_located_and_parsing_goes_on():
 
 def test_syntax_errors_have_a_place():
     assert read("a: b: c\n")[1] == [
-        "f.yml:1:5: YAML syntax error: mapping values are not allowed in this context"
+        "f.yml:1:5: YAML syntax error: a colon followed by a space inside an unquoted value;"
+        " put the value in double quotes"
     ]
     assert read("a: 1\n\tb: 2\n")[1] == [
-        "f.yml:2:1: YAML syntax error: found a tab character that violates indentation"
+        "f.yml:2:1: YAML syntax error: a tab character: YAML indents with spaces, not tabs;"
+        " replace it with spaces"
     ]
     assert read("a: 1\n---\nb: 2\n")[1] == [
         "f.yml:2:1: YAML syntax error: expected a single document in the stream"
@@ -204,3 +206,86 @@ def test_write_if_changed_writes_only_a_change(tmp_path):
     atomic_write(path, "é\n")
     assert path.read_bytes() == "é\n".encode()
     assert sorted(p.name for p in path.parent.iterdir()) == ["f.yml"]  # no temporary left
+
+
+# The slips curators make most, each with the place to look and what to do. PyYAML's
+# own words name the token it could not read ("mapping values are not allowed in this
+# context"), not the slip.
+INDENT = "check the indentation of this line and the line above"
+SYNTAX_HINTS = {
+    "a colon in a title": (
+        "id: x\ntitle: TaskWeb: Selecting Better Source Tasks\n",
+        "2:15: YAML syntax error: a colon followed by a space inside an unquoted value;"
+        " put the value in double quotes",
+    ),
+    "a colon in a list item": (
+        "authors:\n  - A: B: C\n",
+        "2:9: YAML syntax error: a colon followed by a space inside an unquoted value;"
+        " put the value in double quotes",
+    ),
+    "a tab before a list item": (
+        "id: x\ntitle: T\nauthors:\n\t- A B\n",
+        "4:1: YAML syntax error: a tab character: YAML indents with spaces, not tabs;"
+        " replace it with spaces",
+    ),
+    "a tab after spaces of indentation": (
+        "links:\n  code:\n  \t- url: x\n",
+        "3:3: YAML syntax error: a tab character: YAML indents with spaces, not tabs;"
+        " replace it with spaces",
+    ),
+    "a tab after a list item's dash": (
+        "authors:\n  -\tA\n",
+        "2:4: YAML syntax error: a tab character: YAML indents with spaces, not tabs;"
+        " replace it with spaces",
+    ),
+    "a key indented deeper than its siblings": (
+        "title: X\n  authors: [A B]\n",
+        f"2:3: YAML syntax error: this key is indented deeper than its place allows, so it"
+        f" reads as part of the value above; {INDENT}",
+    ),
+    "a keyword indented one space too many": (
+        "topics:\n  - id: a\n    keywords:\n      x: 1\n       y: 2\n",
+        f"5:8: YAML syntax error: this key is indented deeper than its place allows, so it"
+        f" reads as part of the value above; {INDENT}",
+    ),
+    "a keyword indented one space too few": (
+        "topics:\n  - id: a\n    keywords:\n      x: 1\n     y: 2\n",
+        f"5:6: YAML syntax error: this line is not indented like the lines around it; {INDENT}",
+    ),
+    "a list item indented one space too few": (
+        "topics:\n  - id: a\n    title: A\n   - id: b\n",
+        f"4:4: YAML syntax error: this line is not indented like the lines around it; {INDENT}",
+    ),
+    "text after a closing quote": (
+        'id: x\ntitle: "A" B\n',
+        "2:12: YAML syntax error: text after the closing quote of a quoted value; put the"
+        " whole value in double quotes",
+    ),
+    "an at sign starting a value": (
+        "id: x\ntitle: @home\n",
+        "2:8: YAML syntax error: '@' cannot start an unquoted value; put the value in double"
+        " quotes",
+    ),
+    # Not one of the slips above: PyYAML's words are kept.
+    "an unclosed flow list": (
+        "id: x\ntitle: [unclosed\nabstract: a\n",
+        "3:9: YAML syntax error: did not find expected ',' or ']'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SYNTAX_HINTS)
+def test_common_syntax_slips_say_where_to_look_and_how_to_fix_them(case):
+    text, expected = SYNTAX_HINTS[case]
+    tree, problems = read(text)
+    assert tree is None
+    assert problems == [f"f.yml:{expected}"]
+
+
+def test_a_continued_value_with_a_colon_and_no_key_before_it_reads_as_a_value():
+    # Only a word that could be a key before the colon means indentation: "We propose: x"
+    # on a continuation line is text with a colon.
+    assert read("abstract: Text\n  we propose: x\n")[1] == [
+        "f.yml:2:13: YAML syntax error: a colon followed by a space inside an unquoted"
+        " value; put the value in double quotes"
+    ]

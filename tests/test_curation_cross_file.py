@@ -1,0 +1,236 @@
+"""Checks across files: one broken file must not make others look wrong, reading orders
+of the length the schema asks and not against a paper's exclude_topics, and a field
+written at the wrong indentation named as such."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.curation import load_content
+from tests.test_curation import _Project
+
+TOPICS = """\
+topics:
+  - id: in-context-learning
+    title: In-context learning
+    keywords:
+      in-context: 1
+    reading_order: [a, b, c]
+  - id: multi-task-learning
+    title: Multi-task learning
+    keywords:
+      multi-task: 1
+"""
+
+
+def paper(paper_id: str, title: str = "", extra: str = "") -> str:
+    # The title fills both topics of TOPICS by their keywords: no topic is empty.
+    return f"id: {paper_id}\ntitle: {title or paper_id.upper()} in-context multi-task\n{extra}"
+
+
+def project(root: Path, topics: str = TOPICS, **papers: str) -> Path:
+    (root / "content" / "papers").mkdir(parents=True)
+    (root / "content" / "topics.yml").write_text(topics, encoding="utf-8")
+    for name, text in papers.items():
+        (root / "content" / "papers" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+def messages(root: Path) -> list[str]:
+    _, problems = load_content(root / "content", root)
+    return [str(p) for p in problems.sorted()]
+
+
+# ------------------------------------------------------------ item 2: no cascade of errors
+
+TOPIC_REFS = {
+    "a": paper("a", extra="topics: [in-context-learning]\n"),
+    "b": paper("b", extra="topics: [multi-task-learning]\nexclude_topics: [in-context-learning]\n"),
+    "c": paper("c", extra="related: [a]\n"),
+}
+
+
+def test_a_topics_file_that_fails_to_parse_gives_its_own_error_and_no_unknown_topics(tmp_path):
+    broken = TOPICS.replace("    title: Multi", "   title: Multi")  # one space short
+    root = project(tmp_path, broken, **TOPIC_REFS)
+    assert messages(root) == [
+        "content/topics.yml:8:4: YAML syntax error: this line is not indented like the lines"
+        " around it; check the indentation of this line and the line above",
+    ]
+    content, _ = load_content(root / "content", root)
+    assert [p.id for p in content.papers] == ["a", "b", "c"]
+    assert all(p.topics == () and p.exclude_topics == () for p in content.papers)
+
+
+@pytest.mark.parametrize(
+    "text, error",
+    [
+        ("- id: a\n", "content/topics.yml:1:1: topics.yml must be a mapping holding 'topics:',"
+         " not a list"),
+        ("topics: in-context-learning\n", "content/topics.yml:1:9: 'topics' must be a list of"
+         " topics, not a string"),
+        ("topcs: []\n", "content/topics.yml:1:1: missing required field 'topics'"),
+    ],
+)
+def test_a_topics_file_without_a_list_of_topics_gives_no_unknown_topics(tmp_path, text, error):
+    root = project(tmp_path, text, **TOPIC_REFS)
+    assert error in messages(root)
+    assert not [m for m in messages(root) if "unknown topic" in m]
+
+
+def test_an_empty_list_of_topics_still_reports_unknown_topics(tmp_path):
+    # `topics:` with nothing is a readable file without topics: naming one is a mistake.
+    root = project(tmp_path, "topics:\n", a=paper("a", extra="topics: [in-context-learning]\n"))
+    assert messages(root) == ["content/papers/a.yml:3:10: unknown topic 'in-context-learning'"]
+
+
+def test_a_paper_file_that_fails_to_parse_is_not_an_unknown_paper_elsewhere(tmp_path):
+    root = project(
+        tmp_path,
+        TOPICS,
+        a=paper("a", extra="abstract: x\nrelated: [c, b]\n"),
+        b="id: b\ntitle: TaskWeb: Selecting Better Source Tasks\n",
+        c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/b.yml:2:15: YAML syntax error: a colon followed by a space inside an"
+        " unquoted value; put the value in double quotes",
+    ]
+    content, _ = load_content(root / "content", root)
+    assert [(p.id, p.related) for p in content.papers] == [("a", ("c",)), ("c", ())]
+    assert content.topics[0].reading_order == ("a", "c")
+
+
+def test_an_id_that_no_file_is_named_after_is_still_unknown(tmp_path):
+    root = project(
+        tmp_path,
+        TOPICS,
+        a=paper("a", extra="related: [bb]\n"),
+        b="id: b\ntitle: [\n",
+        c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:11: unknown paper 'bb'",
+        "content/papers/b.yml:3:1: YAML syntax error: did not find expected node content",
+    ]
+
+
+# ------------------------------------------------------------ item 3: reading orders
+
+
+@pytest.mark.parametrize(
+    "order, warning",
+    [
+        ("[]", "4:20: warning: 'reading_order' is empty; list 3 to 6 papers or remove it"),
+        ("", "4:19: warning: 'reading_order' is empty; list 3 to 6 papers or remove it"),
+        ("[a]", "4:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first"),
+        ("[a, b]", "4:20: warning: 'reading_order' lists 2 papers; list 3 to 6 papers to read"
+         " first"),
+        ("[a, b, c, d, e, f, g]", "4:20: warning: 'reading_order' lists 7 papers; keep it to"
+         " the 3 to 6 to read first"),
+    ],
+)
+def test_a_reading_order_outside_three_to_six_is_a_warning_at_the_list(tmp_path, order, warning):
+    topics = f"topics:\n  - id: t\n    title: T\n    reading_order: {order}\n    keywords:\n      in-context: 1\n"
+    papers = {name: paper(name) for name in "abcdefg"}
+    root = project(tmp_path, topics, **papers)
+    assert messages(root) == [f"content/topics.yml:{warning}"]
+
+
+@pytest.mark.parametrize("count", [3, 6])
+def test_three_to_six_papers_in_a_reading_order_give_no_warning(tmp_path, count):
+    names = "abcdef"[:count]
+    topics = (
+        f"topics:\n  - id: t\n    title: T\n    reading_order: [{', '.join(names)}]\n"
+        "    keywords:\n      in-context: 1\n"
+    )
+    root = project(tmp_path, topics, **{name: paper(name) for name in names})
+    assert messages(root) == []
+
+
+def test_a_reading_order_may_not_list_a_paper_that_excludes_the_topic(tmp_path):
+    root = project(
+        tmp_path,
+        TOPICS,
+        a=paper("a"),
+        b=paper("b", extra="exclude_topics: [multi-task-learning, in-context-learning]\n"),
+        c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/topics.yml:6:24: paper 'b' is in the reading order of topic"
+        " 'in-context-learning', but content/papers/b.yml:3:39 excludes the paper from that"
+        " topic; remove one of the two",
+    ]
+
+
+def test_edits_checked_again_for_the_edited_file_alone_find_the_same_problems(
+    tmp_path, monkeypatch
+):
+    """An edit rechecked without the other files (the FileCache path) must report
+    exactly what a full load reports: the reading-order conflict included, and no
+    unknown-paper error for a file that stopped parsing."""
+    root = project(tmp_path / "p", TOPICS, a=paper("a"), b=paper("b"), c=paper("c", extra="related: [a]\n"))
+    work = _Project(root, monkeypatch, None)
+    b = "b.yml"
+    work.edit(b, "multi-task\n", "multi-task\nexclude_topics: [in-context-learning]\n")
+    assert work.check("b excludes a topic whose reading order lists it") is False
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/topics.yml:6:24: paper 'b' is in the reading order of topic"
+        " 'in-context-learning', but content/papers/b.yml:3:18 excludes the paper from that"
+        " topic; remove one of the two",
+    ]
+    work.edit(b, "exclude_topics: [in-context-learning]\n", "")
+    assert work.check("the exclusion removed") is False
+    assert work.fresh_problems.items == []
+    work.edit("a.yml", "title: A in-context", "title: A: in-context")
+    work.check("a stops parsing")
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:2:9: YAML syntax error: a colon followed by a space inside an"
+        " unquoted value; put the value in double quotes",
+    ]
+    work.edit("c.yml", "related: [a]", "related: [a, b]")
+    work.check("c edited while a does not parse")
+    assert len(work.fresh_problems.items) == 1
+    work.edit("topics.yml", "    title: Multi", "   title: Multi")
+    work.check("topics.yml stops parsing")
+    assert [str(p).split(": YAML")[0] for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:2:9",
+        "content/topics.yml:8:4",
+    ]
+    work.edit("c.yml", "related: [a, b]", "related: [a]\ntopics: [multi-task-learning]")
+    work.check("c names a topic while topics.yml does not parse")
+    assert len(work.fresh_problems.items) == 2
+
+
+# ------------------------------------------------------------ item 4: fields out of place
+
+
+def test_a_field_at_the_wrong_indentation_says_where_it_belongs(tmp_path):
+    root = project(
+        tmp_path,
+        TOPICS + "reading_order: [a]\n",
+        a=paper("a", extra="links:\ncode:\n  - url: https://github.com/a/b\nfound_in: abstract\n"),
+        b=paper(
+            "b",
+            extra="links:\n  code:\n    - url: https://github.com/a/b\n      project: []\n"
+            "      tags: [x]\n  topics: []\n",
+        ),
+        c=paper("c", extra="note: a typo of notes, not a link's note\n"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:4:1: unknown field 'code'; it is a link kind: indent it under"
+        " 'links:'",
+        "content/papers/a.yml:6:1: unknown field 'found_in'; it is a field of a link: indent it"
+        " under a link in 'links:'",
+        "content/papers/b.yml:6:7: unknown field 'project' in a link; it is a link kind: indent"
+        " it less, level with the other kinds under 'links:'",
+        "content/papers/b.yml:7:7: unknown field 'tags' in a link; it is a paper field: write it"
+        " at the start of its line, not indented",
+        "content/papers/b.yml:8:3: unknown link kind 'topics'; it is a paper field: write it at"
+        " the start of its line, not indented",
+        "content/papers/c.yml:3:1: unknown field 'note' (did you mean 'notes'?)",
+        "content/topics.yml:11:1: unknown field 'reading_order' in topics.yml; it is a field of"
+        " a topic: indent it under a topic in 'topics:'",
+    ]
