@@ -802,11 +802,11 @@ def _cross_check(
     same = _same_papers(papers, problems)
     head = problems.items[start:]
     ordered = sorted(claimed)
-    # A file that gave no valid id (a YAML syntax error, most often) is reported on its
-    # own; its file name is the id it is meant to have, so naming that id elsewhere is
-    # no second mistake.
-    unread = frozenset(d.stem for d in papers if d.id is None).difference(claimed)
-    paper_choices = _Choices(set(ordered), ordered, unread)
+    # A file that gave no valid id (a YAML syntax error, most often) or another id than
+    # its name is reported on its own; its name is the id it is meant to have, so
+    # naming that id elsewhere is no second mistake.
+    misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
+    paper_choices = _Choices(set(ordered), ordered, misnamed)
     topic_choices = _topic_choices(topics, topics_read)
     orders = _reading_orders(topics)
 
@@ -838,7 +838,7 @@ def _cross_check(
     built = [_only_known(paper, paper_ids, topic_ids) for paper in built]
     built_topics = [_only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
     content = Content(papers=tuple(built), topics=tuple(built_topics))
-    return _Checked(content, owners, same, head, per_paper, tail, paper_ids, topic_ids, unread)
+    return _Checked(content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed)
 
 
 def _topic_choices(topics: Sequence[_TopicDraft], topics_read: bool) -> _Choices:
@@ -913,7 +913,9 @@ class _Checked:
     tail: list[Problem]  # topic parents and reading orders
     paper_ids: set[str]  # the papers built
     topic_ids: set[str]  # the topics built
-    unread: frozenset[str]  # the file names (ids meant) of files that gave no valid id
+    # The names (without .yml) of the files that do not give the id they are named
+    # after, when no other file does: the ids those files are meant to have.
+    misnamed: frozenset[str]
 
     def can_swap(self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of
@@ -952,7 +954,7 @@ class _Checked:
         papers = list(self.content.papers)
         # The ids are those of the last load: a suggestion for a mistyped one needs
         # them sorted, which is done only then.
-        choices = _Choices(self.owners, None, self.unread)
+        choices = _Choices(self.owners, None, self.misnamed)
         for _, new in pairs:
             paper_id = str(new.id)
             self.owners[paper_id] = new
@@ -986,15 +988,16 @@ _ANY = _Everything()
 class _Choices:
     """The ids a reference may name: a set to look one up in, and in order (sorted only
     when first needed) to suggest the closest to a mistyped one; and the ids that are
-    not there because the file defining them could not be read (a reference to one is
-    dropped without a word: the file's own error says what is wrong)."""
+    not there because the file meant to define them could not be read or gives another
+    id (a reference to one is dropped without a word: that file's own error says what
+    is wrong)."""
 
     def __init__(
-        self, ids: Container[str], ordered: list[str] | None, unread: Container[str] = frozenset()
+        self, ids: Container[str], ordered: list[str] | None, broken: Container[str] = frozenset()
     ):
         self.ids = ids
         self._ordered = ordered
-        self.unread = unread
+        self.broken = broken
 
     @property
     def ordered(self) -> list[str]:
@@ -1012,7 +1015,7 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
         assert ref.text is not None
         if ref.text in ids:
             kept.append(ref.text)
-        elif ref.text not in choices.unread:
+        elif ref.text not in choices.broken:
             problems.error(
                 ref.loc, f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices.ordered)
             )

@@ -117,6 +117,30 @@ def test_an_id_that_no_file_is_named_after_is_still_unknown(tmp_path):
     ]
 
 
+def test_a_copied_file_still_holding_the_old_id_gives_one_error(tmp_path):
+    # dup-b.yml copied from dup-a.yml: its id is the one mistake. Naming dup-b elsewhere
+    # is no second one, nor is the id being claimed twice.
+    root = project(
+        tmp_path,
+        "topics:\n  - id: t\n    title: T\n    reading_order: [dup-a, dup-b, x]\n",
+        **{
+            "dup-a": "id: dup-a\ntitle: Dup A\ntopics: [t]\n",
+            "dup-b": "id: dup-a\ntitle: Dup B\nrelated: [dup-a]\n",
+            "x": "id: x\ntitle: X\nrelated: [dup-b]\n",
+        },
+    )
+    assert messages(root) == [
+        "content/papers/dup-b.yml:1:5: id 'dup-a' does not match the file name 'dup-b.yml';"
+        " rename one so they agree",
+    ]
+    content, _ = load_content(root / "content", root)
+    assert [(p.id, p.title, p.related) for p in content.papers] == [
+        ("dup-a", "Dup A", ()),
+        ("x", "X", ()),
+    ]
+    assert content.topics[0].reading_order == ("dup-a", "x")
+
+
 # ------------------------------------------------------------ item 3: reading orders
 
 
@@ -191,7 +215,7 @@ def test_edits_checked_again_for_the_edited_file_alone_find_the_same_problems(
         " unquoted value; put the value in double quotes",
     ]
     work.edit("c.yml", "related: [a]", "related: [a, b]")
-    work.check("c edited while a does not parse")
+    assert work.check("c edited while a does not parse") is False
     assert len(work.fresh_problems.items) == 1
     work.edit("topics.yml", "    title: Multi", "   title: Multi")
     work.check("topics.yml stops parsing")
@@ -200,7 +224,7 @@ def test_edits_checked_again_for_the_edited_file_alone_find_the_same_problems(
         "content/topics.yml:8:4",
     ]
     work.edit("c.yml", "related: [a, b]", "related: [a]\ntopics: [multi-task-learning]")
-    work.check("c names a topic while topics.yml does not parse")
+    assert work.check("c names a topic while topics.yml does not parse") is False
     assert len(work.fresh_problems.items) == 2
 
 
