@@ -57,6 +57,7 @@ _EXPECTED = {
     "enum": "a string",
 }
 ACTUAL = {"string": "a string", "null": "empty", "list": "a list", "mapping": "a mapping"}
+_QUOTE_COLON = "; if it holds a colon followed by a space, put it in double quotes"
 
 
 class RecordChecker:
@@ -270,8 +271,11 @@ class RecordChecker:
         good = []
         for number, item in enumerate(node.items, 1):
             if not isinstance(item, Scalar):
+                # "- Smith: A" is a mapping to YAML: a colon and a space in the text.
+                hint = _QUOTE_COLON if isinstance(item, Map) and len(item.entries) == 1 else ""
                 self.error(
-                    item, f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}"
+                    item,
+                    f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}{hint}",
                 )
             elif item.text is None or not item.text.strip():
                 self.error(item, f"'{name}' item {number} is empty")

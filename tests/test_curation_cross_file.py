@@ -258,3 +258,22 @@ def test_a_field_at_the_wrong_indentation_says_where_it_belongs(tmp_path):
         "content/topics.yml:11:1: unknown field 'reading_order' in topics.yml; it is a field of"
         " a topic: indent it under a topic in 'topics:'",
     ]
+
+
+def test_a_list_item_holding_a_colon_says_to_quote_it(tmp_path):
+    # "- Smith: A" parses (as a mapping), so it is no syntax error; the hint comes with
+    # the type error instead. A mapping of several keys is no slip of quoting.
+    root = project(
+        tmp_path,
+        TOPICS,
+        a=paper("a", extra="authors:\n  - Smith: A\n  - {x: 1, y: 2}\ntags: [a: b]\n"),
+        b=paper("b"),
+        c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:4:5: 'authors' item 1 must be a single value, not a mapping;"
+        " if it holds a colon followed by a space, put it in double quotes",
+        "content/papers/a.yml:5:5: 'authors' item 2 must be a single value, not a mapping",
+        "content/papers/a.yml:6:8: 'tags' item 1 must be a single value, not a mapping;"
+        " if it holds a colon followed by a space, put it in double quotes",
+    ]
