@@ -1,0 +1,155 @@
+"""Every atomic write leaves the old file or the new one, never half, and no stray temp file.
+
+Faults are injected two ways. A file-size limit (RLIMIT_FSIZE) makes the operating system
+refuse a write partway through a large file, whatever way the code writes it: a writer
+that truncates its target and writes in place is caught holding half a file. An exception
+raised at the rename (an interrupt, say) checks that the temporary file is removed on
+every way out, not only on OSError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import signal
+from pathlib import Path
+
+import pytest
+
+from generator import cache, linkcheck
+from generator.write import write_outputs
+from generator.yamlio import atomic_write, atomic_write_bytes
+
+OLD = b"old contents\n" * 8
+LIMIT = 64 * 1024  # a new file larger than this is refused partway through
+BIG = b"new contents, longer than the limit\n" * (4 * LIMIT // 36)
+
+
+@contextlib.contextmanager
+def file_size_limit(size: int):
+    """No file may grow past ``size`` bytes: writes beyond it fail with EFBIG."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the process is killed
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+class Interrupted(BaseException):
+    """Stands in for KeyboardInterrupt without pytest treating it as the user's Ctrl-C."""
+
+
+def _interrupt(*_args, **_kwargs):
+    raise Interrupted
+
+
+def test_the_size_limit_really_breaks_a_plain_write_halfway(tmp_path):
+    # The premise of the tests below: with the limit, an in-place write leaves half a file.
+    target = tmp_path / "plain.txt"
+    target.write_bytes(OLD)
+    with file_size_limit(LIMIT), pytest.raises(OSError):
+        with open(target, "wb") as handle:
+            handle.write(BIG)
+    assert target.stat().st_size == LIMIT
+
+
+@pytest.mark.parametrize("durable", [True, False])
+def test_atomic_write_bytes_failing_partway_keeps_the_old_file(tmp_path, durable):
+    target = tmp_path / "page.md"
+    target.write_bytes(OLD)
+    with file_size_limit(LIMIT), pytest.raises(OSError):
+        atomic_write_bytes(target, BIG, durable=durable)
+    assert target.read_bytes() == OLD
+    assert _listing(tmp_path) == ["page.md"]
+
+
+def test_atomic_write_failing_partway_keeps_the_old_file(tmp_path):
+    target = tmp_path / "paper.yml"
+    target.write_bytes(OLD)
+    with file_size_limit(LIMIT), pytest.raises(OSError):
+        atomic_write(target, BIG.decode())
+    assert target.read_bytes() == OLD
+    assert _listing(tmp_path) == ["paper.yml"]
+
+
+def test_an_interrupt_at_the_rename_removes_the_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "paper.yml"
+    target.write_bytes(OLD)
+    monkeypatch.setattr(os, "replace", _interrupt)
+    with pytest.raises(Interrupted):
+        atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == OLD
+    assert _listing(tmp_path) == ["paper.yml"]
+
+
+def test_a_completed_atomic_write_leaves_only_the_new_file(tmp_path):
+    target = tmp_path / "sub" / "page.md"  # a missing folder is made
+    atomic_write_bytes(target, BIG)
+    assert target.read_bytes() == BIG
+    assert _listing(target.parent) == ["page.md"]
+
+
+def test_a_docs_page_failing_partway_keeps_its_old_text(tmp_path):
+    docs = tmp_path / "docs"
+    write_outputs(docs, [("papers/a.md", OLD.decode()), ("index.md", "home\n")])
+    with file_size_limit(LIMIT), pytest.raises(OSError):
+        write_outputs(docs, [("papers/a.md", BIG.decode()), ("index.md", "home\n")])
+    assert (docs / "papers" / "a.md").read_bytes() == OLD
+    assert _listing(docs / "papers") == ["a.md"]
+
+
+def test_the_link_cache_failing_partway_keeps_the_old_cache(tmp_path):
+    path = tmp_path / "links-cache.json"
+    old = {"https://a/": linkcheck.Result("https://a/", linkcheck.Outcome.OK, 200, checked="t")}
+    linkcheck.save_cache(path, old)
+    before = path.read_bytes()
+    many = {
+        f"https://a/{n}": linkcheck.Result(f"https://a/{n}", linkcheck.Outcome.OK, 200, checked="t")
+        for n in range(LIMIT // 50)
+    }
+    with file_size_limit(LIMIT), pytest.raises(OSError):
+        linkcheck.save_cache(path, many)
+    assert path.read_bytes() == before
+    assert linkcheck.load_cache(path) == (old, "")
+    assert _listing(tmp_path) == ["links-cache.json"]
+
+
+def test_the_memo_failing_partway_keeps_the_old_memo(tmp_path):
+    assert cache.write(tmp_path, {"old": 1}) is True
+    before = (tmp_path / cache.FILE_NAME).read_bytes()
+    with file_size_limit(LIMIT):
+        # A full disk only costs the next run its head start: no error, but False.
+        assert cache.write(tmp_path, {"new": BIG}) is False
+    assert (tmp_path / cache.FILE_NAME).read_bytes() == before
+    assert cache.read(tmp_path) == {"old": 1}
+    assert _listing(tmp_path) == [cache.FILE_NAME]
+
+
+def test_an_interrupt_while_storing_the_memo_removes_the_temporary_file(tmp_path, monkeypatch):
+    assert cache.write(tmp_path, {"old": 1}) is True
+    monkeypatch.setattr(os, "replace", _interrupt)
+    with pytest.raises(Interrupted):
+        cache.write(tmp_path, {"new": 2})
+    monkeypatch.undo()
+    assert cache.read(tmp_path) == {"old": 1}
+    assert _listing(tmp_path) == [cache.FILE_NAME]
+
+
+def test_an_interrupt_while_pickling_the_memo_removes_the_temporary_file(tmp_path, monkeypatch):
+    class Unpicklable:
+        def __reduce__(self):
+            raise Interrupted
+
+    assert cache.write(tmp_path, {"old": 1}) is True
+    with pytest.raises(Interrupted):
+        cache.write(tmp_path, {"new": Unpicklable()})
+    assert cache.read(tmp_path) == {"old": 1}
+    assert _listing(tmp_path) == [cache.FILE_NAME]
