@@ -1,0 +1,123 @@
+"""The importer's last check before it edits a curated file: the rewritten text must still
+say everything the curator wrote, plus exactly the fills. A round-tripper that loses or
+alters anything (simulated here by tampering with ruamel's output) stops the import with
+one clear error, and no file at all is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator import importer
+from generator.errors import CuratorError, Location
+from generator.importer import import_records
+from generator.ingest import Record
+
+DAY = dt.date(2026, 1, 2)
+
+CURATED = """\
+# Curated by hand: keep this comment.
+id: first-paper
+title: First Paper   # the curator's title
+links:
+  code:
+    - url: https://github.com/o/first
+      official: true
+  project: []
+  paper: []
+  pdf: []
+topics: [in-context-learning]
+status: must-read
+abstract: The curator's own abstract.
+"""
+
+
+def _records() -> list[Record]:
+    source = Location("in.txt", 1, 1)
+    return [
+        # Matches the curated paper: fills its missing authors and year.
+        Record(title="First Paper", abstract="Another abstract.", source=source,
+               authors=("Ada Lovelace",), year="2021"),
+        Record(title="A New Paper", abstract="New.", source=Location("in.txt", 5, 1)),
+    ]  # fmt: skip
+
+
+def _project(tmp_path: Path) -> Path:
+    papers = tmp_path / "papers"
+    papers.mkdir(parents=True)
+    (papers / "first-paper.yml").write_text(CURATED, encoding="utf-8")
+    return papers
+
+
+def _lossy(monkeypatch, tamper) -> None:
+    """ruamel's dump, but ``tamper`` changes the mapping just before it is written out."""
+    real = importer._round_trip_yaml
+
+    def round_trip(original: str):
+        yaml = real(original)
+        dump = yaml.dump
+
+        def tampered_dump(data, stream):
+            tamper(data)
+            dump(data, stream)
+
+        yaml.dump = tampered_dump
+        return yaml
+
+    monkeypatch.setattr(importer, "_round_trip_yaml", round_trip)
+
+
+def _drop_status(data):
+    del data["status"]
+
+
+def _retitle(data):
+    data["title"] = "First Paper (retitled)"
+
+
+def _drop_curated_link(data):
+    data["links"]["code"].pop(0)
+
+
+def _refill_year(data):
+    data["year"] = 1999
+
+
+def _drop_topic(data):
+    data["topics"].pop()
+
+
+def test_an_honest_round_trip_edits_the_file(tmp_path):
+    # The setting of the tests below really takes the editing path.
+    papers = _project(tmp_path)
+    report = import_records(_records(), tmp_path, added=DAY)
+    assert report.updated == ["first-paper"] and report.added == ["a-new-paper"]
+    text = (papers / "first-paper.yml").read_text(encoding="utf-8")
+    assert "status: must-read" in text and "  - Ada Lovelace" in text and "year: 2021" in text
+
+
+@pytest.mark.parametrize(
+    "tamper", [_drop_status, _retitle, _drop_curated_link, _refill_year, _drop_topic]
+)
+def test_a_round_trip_that_changes_the_file_is_refused_and_nothing_is_written(
+    tmp_path, monkeypatch, tamper
+):
+    papers = _project(tmp_path)
+    _lossy(monkeypatch, tamper)
+    with pytest.raises(CuratorError) as caught:
+        import_records(_records(), tmp_path, added=DAY)
+    path = papers / "first-paper.yml"
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}: refusing to edit this file: rewriting it would change what is already in it "
+        "(please report this); nothing was written"
+    ]
+    assert path.read_bytes() == CURATED.encode()
+    # Not the other paper either, nor the importer's record of what it imported.
+    written = sorted(
+        p.relative_to(tmp_path).as_posix()
+        for p in tmp_path.rglob("*")
+        if p.is_file() and p.name != importer.LOCK_NAME
+    )
+    assert written == ["papers/first-paper.yml"]
