@@ -74,6 +74,10 @@ def schema_reference_markdown() -> str:
         "  arXiv id all the same: editors read YAML the usual way and would see a number.",
         "- A field left empty (`venue:` or `venue: null`) is the same as a missing one; a",
         "  required field must not be empty.",
+        "- A value holding a colon followed by a space must be in double quotes:",
+        "  `title: \"TaskWeb: Selecting Better Source Tasks\"`. YAML indents with spaces,",
+        "  never tabs, and a field's indentation says which record it belongs to:",
+        "  `code:` is a link kind, so it goes under `links:`.",
         f"- Ids are at most {schema.MAX_ID_LENGTH} characters and text fields at most"
         f" {schema.MAX_TEXT_LENGTH:,}.",
         "- Text may not contain control characters (other than tabs and line breaks),",
@@ -86,6 +90,11 @@ def schema_reference_markdown() -> str:
         "  exist. Two files may not claim one id, and two files may not be the same paper",
         "  (the same arXiv id, DOI, or title once case, punctuation and Unicode forms are",
         "  set aside). A topic with no paper, by a curator or by its keywords, is a warning.",
+        f"- A reading order lists {schema.READING_ORDER_LENGTH[0]} to"
+        f" {schema.READING_ORDER_LENGTH[1]} papers (more or fewer is a warning), none of",
+        "  which may name the topic in its `exclude_topics`.",
+        "- A file that cannot be read (a YAML syntax error) is reported once: the ids it",
+        "  was meant to define are not reported as unknown where other files name them.",
         "",
     ]
     return "\n".join(lines)

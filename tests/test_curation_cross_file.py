@@ -277,3 +277,15 @@ def test_a_list_item_holding_a_colon_says_to_quote_it(tmp_path):
         "content/papers/a.yml:6:8: 'tags' item 1 must be a single value, not a mapping;"
         " if it holds a colon followed by a space, put it in double quotes",
     ]
+
+
+def test_the_reference_and_the_schema_give_the_length_the_check_warns_outside_of():
+    from generator import schema
+    from generator.reference import schema_reference_markdown
+
+    (order,) = [f for f in schema.TOPIC_FIELDS if f.name == "reading_order"]
+    assert schema.READING_ORDER_LENGTH == (3, 6)  # what README and the warnings say
+    assert order.doc.endswith("(3 to 6).")
+    assert "- A reading order lists 3 to 6 papers (more or fewer is a warning)" in (
+        schema_reference_markdown()
+    )
