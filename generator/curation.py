@@ -2,9 +2,10 @@
 
 `load_content` works in two phases, like the build: each file is read and checked on
 its own against schema.py (validate.py does the values), then the whole set is
-cross-checked: ids that must exist, ids claimed twice, the same paper filed twice,
-topic parent cycles, empty topics. Every problem is collected with its
-``path:line:col``; nothing stops at the first one. What could be validated is still
+cross-checked: ids that must exist, the same paper filed twice, topic parent cycles,
+reading orders, empty topics. Every problem is collected with its ``path:line:col``;
+nothing stops at the first one, and nothing is reported again as a consequence of
+another problem: an id meant by a file that cannot be read is not "unknown" elsewhere. What could be validated is still
 returned, so `check` reports everything while `build` refuses to go on at any error.
 """
 
@@ -70,7 +71,8 @@ def load_content(
     Paths in problems are relative to ``root`` (by default the folder holding
     ``content_dir``). Papers come sorted by id, topics in the order of topics.yml. A
     paper or topic is left out only when its id or title is
-    unusable or its id is taken by an earlier file; an invalid optional field keeps its
+    unusable or its id is taken by another file (the one named after it, else the
+    first); an invalid optional field keeps its
     default, and references to unknown ids are dropped. With ``cache``, a paper file
     whose stamp is unchanged since the run that filled it is not read again: its draft
     and problems are reused. When, besides, topics.yml and the set of files are as that
@@ -908,7 +910,7 @@ class _Checked:
     content: Content
     owners: _Index  # by paper id
     same: tuple[_Index, ...]  # by each of _SAME_PAPER_KEYS
-    head: list[Problem]  # ids claimed twice, papers filed twice
+    head: list[Problem]  # papers filed twice
     per_paper: dict[str, tuple[Problem, ...]]  # paper id -> its references' problems, if any
     tail: list[Problem]  # topic parents and reading orders
     paper_ids: set[str]  # the papers built
