@@ -5,6 +5,12 @@ diff (`git diff tests/goldens`) before committing it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline for any property test: on a loaded machine (CI shares its cores)
+# a slow example is no failure, and a test must not pass or fail by the clock.
+settings.register_profile("readinglist", deadline=None)
+settings.load_profile("readinglist")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -68,10 +67,7 @@ def test_the_corpus_covers_at_least_forty_cases_each_with_an_outcome():
 )
 def test_content_case_is_refused_or_accepted_as_the_case_says(tmp_path, case):
     corpus.write_files(tmp_path / "content", case.files)
-    started = time.perf_counter()
     content, problems = load_content(tmp_path / "content", root=tmp_path)
-    # A hostile file (an alias bomb, a 5 MB abstract) must not take long to refuse.
-    assert time.perf_counter() - started < 5
     errors = [str(p) for p in problems.errors]
     warnings = [str(p) for p in problems.warnings]
     if case.expect == "error":
