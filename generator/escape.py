@@ -9,7 +9,8 @@ be interpreted, because it never reaches a Markdown parser as Markdown.
 Three kinds of curator text exist (see schema.KINDS):
 
 * plain text (titles, authors, venues, ...): escaped, nothing else;
-* abstracts: plain text whose only markup is ``*emphasis*`` and ``**strong**``;
+* abstracts: plain text too (``*stars*`` stay stars), in paragraphs, with each http(s)
+  URL also a link;
 * notes and topic descriptions: Markdown, rendered here and then sanitised with nh3,
   so raw HTML and links other than absolute http(s) ones are dropped.
 
@@ -24,19 +25,16 @@ import re
 import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
+from xml.etree import ElementTree as etree
 
 import markdown
 import markupsafe
 import nh3
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 SAFE_SCHEMES = ("http", "https")
 
-# `*x*` or `**x**`: the opening marker is not preceded by a word character or another
-# `*` and is followed by a non-space; the closing one mirrors it. The span holds no `*`,
-# stays within one paragraph (it may cross a line break) and is short, so `a*b` (math),
-# `2 * 3 * 4` and a stray `*` stay literal.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])\1(?![\w*])")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -77,11 +75,6 @@ def inline_text(value: str) -> Markup:
     return text(" ".join(value.split()))
 
 
-def emphasis_spans(value: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of every emphasis span, markers included."""
-    return [m.span() for m in _EMPHASIS.finditer(value)]
-
-
 def _linked(value: str) -> str:
     """Escaped text in which each absolute http(s) URL is also a link.
 
@@ -104,28 +97,17 @@ def _linked(value: str) -> str:
     return "".join(out)
 
 
-def _emphasised_line(value: str, links: bool = True) -> str:
-    plain = _linked if links else _escape
-    out: list[str] = []
-    pos = 0
-    for match in _EMPHASIS.finditer(value):
-        out.append(plain(value[pos : match.start()]))
-        tag = "strong" if match.group(1) == "**" else "em"
-        out.append(f"<{tag}>{plain(match.group(2))}</{tag}>")
-        pos = match.end()
-    out.append(plain(value[pos:]))
-    return "".join(out)
-
-
 def abstract_html(value: str, links: bool = True) -> Markup:
-    """An abstract as HTML paragraphs: emphasis is rendered and http(s) URLs are links;
-    everything else is literal. ``links=False`` leaves URLs as text (the search index).
+    """An abstract as HTML paragraphs, every character shown as written (``*x*`` too:
+    the text is data, not markup), each http(s) URL also a link. ``links=False`` leaves
+    URLs as text (the search index).
 
     Blank lines separate paragraphs; other line breaks are kept as they are (the
     browser shows them as spaces).
     """
     paragraphs = [p.strip() for p in _BLANK_LINES.split(value.strip())]
-    return Markup("".join(f"<p>{_emphasised_line(p, links)}</p>" for p in paragraphs if p))
+    line = _linked if links else _escape
+    return Markup("".join(f"<p>{line(p)}</p>" for p in paragraphs if p))
 
 
 # The ASCII characters that are whitespace (str.isspace) or controls (category Cc);
@@ -188,7 +170,22 @@ def _markdown() -> markdown.Markdown:
     # to the image, so the curator's alt text and URL stay visible.
     for name in ("image_link", "image_reference", "short_image_ref"):
         converter.inlinePatterns.deregister(name)
+    converter.treeprocessors.register(_UnsafeLinksAsText(converter), "unsafe_links", 0)
     return converter
+
+
+class _UnsafeLinksAsText(Treeprocessor):
+    """A link whose target is not an absolute http(s) URL becomes its text alone.
+
+    (nh3 would drop only the href, leaving an <a> that looks like a link and leads
+    nowhere.) The element becomes a <span>, which nh3 then unwraps.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if safe_url(link.get("href", "")) is None:
+                link.tag = "span"
+                link.attrib.clear()
 
 
 # Python-Markdown's link patterns take time quadratic in the number of `[` that could

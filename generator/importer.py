@@ -703,7 +703,8 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
     by_kind: dict[str, list[dict[str, object]]] = {kind: [] for kind in LINK_KINDS}
     for link in links:
         by_kind[link.kind].append(_link_dict(link))
-    lines = [paperyaml.SCHEMA_COMMENT, f"id: {paper_id}"]
+    # A slug can be a word YAML reads as null or a boolean ("null", "yes"): quoted then.
+    lines = [paperyaml.SCHEMA_COMMENT, f"id: {paperyaml.scalar(paper_id)}"]
     lines.append(f"title: {paperyaml.scalar(str(values.get('title') or ''))}")
     lines += paperyaml.string_list("authors", list(values.get("authors") or []))  # type: ignore[call-overload]
     year = str(values.get("year") or "")

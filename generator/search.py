@@ -79,8 +79,7 @@ def paper_location(paper_id: str) -> str:
 def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -> dict[str, Any]:
     """The one search entry of a paper. Every value is HTML-escaped: Material shows the
     title and text of a result as HTML, and its own parser escapes page text the same
-    way. The abstract is rendered as on the page (escape.abstract_html), so emphasis
-    markers are markup, which the tokenizer skips, not part of words."""
+    way. The abstract is rendered as on the page (escape.abstract_html)."""
     byline = ", ".join(paper.authors)
     where = " ".join(part for part in (paper.venue, str(paper.year or "")) if part)
     repos = " ".join(link.repo or link.url for link in paper.code)

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import markdown
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from mkdocs.utils.yaml import yaml_load
 
 from generator import escape
 
@@ -38,12 +38,8 @@ HOSTILE = [
 
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions the site's mkdocs.yml enables."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml holds MkDocs' own tags (site_url: !ENV ...); their values do not matter here.
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((Path(__file__).parents[1] / "mkdocs.yml").read_text(), Loader=Loader)
+    # MkDocs' own reading of mkdocs.yml, which holds its tags (site_url: !ENV ...)
+    config = yaml_load((Path(__file__).parents[1] / "mkdocs.yml").read_text())
     names, options = [], {}
     for item in config["markdown_extensions"]:
         name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
@@ -98,11 +94,12 @@ def test_inline_text_folds_line_breaks_only():
     assert escape.inline_text("a\n b\tc  <d>") == "a b c &lt;d&gt;"
 
 
-def test_abstract_renders_well_formed_emphasis_only():
-    out = escape.abstract_html("We *propose* a **new** method; $a*b$ and $c*d$; 2 * 3 * 4 <b>x</b>")
+def test_abstract_shows_stars_and_markup_exactly_as_written():
+    # Issue 5: text from YAML renders exactly as written; only notes and topic
+    # descriptions are Markdown. `*stars*` in an abstract are stars.
+    out = escape.abstract_html("We *propose* a **new** method; $a*b$; 2 * 3 * 4 <b>x</b> _u_")
     assert out == (
-        "<p>We <em>propose</em> a <strong>new</strong> method; $a*b$ and $c*d$; "
-        "2 * 3 * 4 &lt;b&gt;x&lt;/b&gt;</p>"
+        "<p>We *propose* a **new** method; $a*b$; 2 * 3 * 4 &lt;b&gt;x&lt;/b&gt; _u_</p>"
     )
 
 
@@ -110,23 +107,19 @@ def test_abstract_splits_paragraphs_on_blank_lines():
     assert escape.abstract_html("One\nline.\n\n  Two.\n") == "<p>One\nline.</p><p>Two.</p>"
 
 
-def test_abstract_emphasis_holds_no_markup():
-    assert escape.abstract_html("*<script>*") == "<p><em>&lt;script&gt;</em></p>"
-
-
 @given(st.text())
-def test_abstract_without_emphasis_shows_its_text_exactly(value):
+def test_abstract_without_line_breaks_shows_its_text_exactly(value):
     rendered = visible(escape.abstract_html(value))
-    assert set(rendered.tags) <= {"p", "em", "strong", "a"}
-    if not escape.emphasis_spans(value) and "\n" not in value and "\r" not in value:
+    assert set(rendered.tags) <= {"p", "a"}
+    if "\n" not in value and "\r" not in value:
         assert "".join(rendered.text) == value.strip()
 
 
 @given(st.text())
-def test_abstract_only_ever_drops_emphasis_markers_and_blank_lines(value):
+def test_abstract_only_ever_drops_blank_lines(value):
     rendered = visible(escape.abstract_html(value))
     shown = "".join(rendered.text)
-    assert set(rendered.tags) <= {"p", "em", "strong", "a"}
+    assert set(rendered.tags) <= {"p", "a"}
     assert rendered.attributes == []
     # Every character shown is one the curator typed, in order.
     remaining = iter(value)
@@ -222,6 +215,19 @@ def test_notes_links_keep_only_absolute_http_hrefs(notes):
     assert all(value is not None and value.startswith(("http://", "https://")) for value in hrefs)
     assert "img" not in rendered.tags
     assert not any(name.startswith("on") for name, _ in rendered.attributes)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "See [the demo](javascript:alert(1)) now.",
+        "See [the demo](../relative/) now.",
+        "See [the demo][r] now.\n\n[r]: data:text/html,x",
+    ],
+)
+def test_a_link_to_anything_but_http_shows_its_text_and_is_no_link(notes):
+    # An <a> without its href would still look like a link and lead nowhere.
+    assert escape.markdown_html(notes) == "<p>See the demo now.</p>"
 
 
 def test_notes_headings_are_demoted_below_the_page_headings():

@@ -72,6 +72,18 @@ def test_new_file_reads_back_every_field_exactly(tmp_path, text):
     }
 
 
+@pytest.mark.parametrize("title", ["NULL", "Yes", "On", "True", "N"])
+def test_a_paper_whose_id_is_a_yaml_word_reads_back_with_that_id(tmp_path, title):
+    # The slug of "NULL" is "null", which YAML reads as no value at all when plain.
+    from generator.curation import load_content
+
+    (tmp_path / "papers").mkdir()
+    import_records([_rec(title)], tmp_path)
+    content, problems = load_content(tmp_path)
+    assert not problems.has_errors(), problems.format()
+    assert [p.id for p in content.papers] == [title.lower()]
+
+
 def test_long_abstract_is_a_folded_block(tmp_path):
     abstract = "This sentence repeats for a while. " * 10 + "The end."
     text = new_file_text("x", {"title": "T", "added": "2026-01-02", "abstract": abstract}, [])

@@ -187,7 +187,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             "title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co",
             # The abstract as its page shows it: emphasis is markup, a lone * an entity.
             "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL 2024</p><p>codefuse-ai/MFTCoder</p>"
-                    "<p>Uses a &lt; b\n and <em>this</em>, a&#42;b.</p>",
+                    "<p>Uses a &lt; b\n and &#42;this&#42;, a&#42;b.</p>",
             "tags": ["In-context learning", "gone"],
             # Title tokens: script alert 1 script co (5); "Title p2": 2; mean 3.5.
             # (3.5 / 5) ** 0.25 = 0.9147

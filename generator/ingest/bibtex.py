@@ -64,14 +64,16 @@ def _field(entry: Entry, name: str) -> str:
     return field.value if isinstance(field.value, str) else str(field.value)
 
 
-def _plain(text: str, emphasis: bool = False) -> str:
-    """LaTeX to text on one line: BibTeX line breaks are just spaces."""
-    return _SPACES.sub(" ", clean_latex(text, emphasis)).strip()
+def _plain(text: str) -> str:
+    """LaTeX to text on one line, as TeX typesets it: BibTeX line breaks are just spaces,
+    ``--`` between words is a dash, and emphasis keeps only its words (an abstract is
+    shown exactly as written, so ``*x*`` would show its stars)."""
+    return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
 
 
 def _paragraphs(text: str) -> str:
     """Like `_plain`, but a blank line (a LaTeX paragraph break) stays a paragraph break."""
-    return "\n\n".join(_plain(part, emphasis=True) for part in _PARAGRAPHS.split(text.strip()) if part.strip())
+    return "\n\n".join(_plain(part) for part in _PARAGRAPHS.split(text.strip()) if part.strip())
 
 
 def _authors(entry: Entry) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ def test_latex_in_fields_becomes_plain_text():
     assert record.venue == "Journal of Open Research_Stuff"
     assert record.doi == "10.1234/ABC.5678"
     assert record.abstract == (
-        "We study 60% of the *models* over two lines.\n\n"
+        "We study 60% of the models over two lines.\n\n"
         "A second paragraph with code at https://gitlab.com/grp/sub/proj.git."
     )
     assert [(l.url, l.repo, l.found_in) for l in record.links] == [
@@ -88,3 +88,18 @@ def test_a_year_that_is_not_understood_is_a_warning_at_the_field():
             "as 2019); the paper gets no year from this entry"
         )
         assert not problems.has_errors()
+
+
+def test_dashes_and_emphasis_in_fields_read_as_tex_typesets_them():
+    text = (
+        "@article{a,\n"
+        "  title = {Pages 2--3---and \\emph{more}},\n"
+        "  abstract = {Run \\texttt{tool --help}; see https://x.org/a--b for the \\textit{full} set.},\n"
+        "}\n"
+    )
+    problems = Problems()
+    [record] = parse_text(text, "a.bib", problems)
+    assert record.title == "Pages 2\u20133\u2014and more"
+    # a command-line flag and a URL keep their hyphens; emphasis keeps its words only,
+    # since an abstract is shown exactly as written
+    assert record.abstract == "Run tool --help; see https://x.org/a--b for the full set."
