@@ -126,8 +126,8 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("notes", "markdown", "The curator's notes, in Markdown."),
     Field(
         "abstract", "text",
-        "The abstract as plain text; `*x*` marks emphasis. May be left out (many BibTeX"
-        " entries have none): the page then has no Abstract section.",
+        "The abstract as plain text, shown exactly as written (URLs become links). May be"
+        " left out (many BibTeX entries have none): the page then has no Abstract section.",
     ),
 )
 
