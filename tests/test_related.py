@@ -72,6 +72,18 @@ def test_only_papers_that_share_a_term_are_related():
     assert all(r.score > 0 for items in result.values() for r in items)
 
 
+def test_papers_sharing_only_english_stop_words_are_not_related():
+    papers = (
+        paper("pruning", "The analysis of pruning", "We prune the weights of a network."),
+        paper("auctions", "The theory of auctions", "Bidders value the items of a sale."),
+        paper("pruning-2", "Pruning at initialisation", "Pruning before training starts."),
+    )
+    result = related_papers(papers, k=4)
+    # "the", "of", "a" and "we" are all "pruning" shares with "auctions".
+    assert [(r.paper, r.terms) for r in result["pruning"]] == [("pruning-2", ("pruning",))]
+    assert result["auctions"] == ()
+
+
 def test_curator_links_come_first_then_k_others():
     papers = PAPERS[:4] + (
         paper("icl", PAPERS[4].title, PAPERS[4].abstract, related=("merging", "forgetting-b")),
