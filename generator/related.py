@@ -66,6 +66,7 @@ them.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -82,8 +83,16 @@ TERMS_PER_PAIR = 3
 _CHUNK_ROWS = 512
 MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
 # A word starts with a letter and has at least two characters; bare numbers ("2023",
-# "10") say nothing about what two papers share.
-_TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"
+# "10") say nothing about what two papers share. A hyphenated compound is one term
+# ("pre-training", "self-supervised", "in-context"): split, its halves ("pre", "self")
+# would make papers related by a prefix.
+_TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+(?:-[^\W_]+)*\b"
+# Addresses in abstracts (code, project pages) are no words of the paper: "github",
+# "io" or "com" shared by two papers says nothing about their subject.
+_ADDRESS = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai|edu|dev|html?)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
 # Ranking entries kept per paper beyond the ones shown, so that an edit elsewhere
 # rarely leaves a paper without a trusted prefix long enough.
 _MARGIN = 10
@@ -114,7 +123,14 @@ def _count_vectorizer():
     # TfidfTransformer, so they give the same bits.
     from sklearn.feature_extraction.text import CountVectorizer
 
-    return CountVectorizer(stop_words="english", token_pattern=_TOKEN_PATTERN)
+    return CountVectorizer(
+        stop_words="english", token_pattern=_TOKEN_PATTERN, preprocessor=_without_addresses
+    )
+
+
+def _without_addresses(text: str) -> str:
+    # What CountVectorizer's own preprocessing does (lowercase), after the addresses go.
+    return _ADDRESS.sub(" ", text).lower()
 
 
 def _max_df(n: int) -> int:

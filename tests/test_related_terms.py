@@ -1,0 +1,48 @@
+"""What counts as a term in related papers: words of the paper, not pieces of addresses
+or halves of hyphenated compounds (generator/related.py's tokenisation)."""
+
+from __future__ import annotations
+
+from generator.models import Paper
+from generator.related import RelatedIndex, related_papers
+
+
+def paper(pid: str, title: str, abstract: str) -> Paper:
+    return Paper(id=pid, title=title, abstract=abstract)
+
+
+# Six unrelated subjects, so that nothing but what a test plants is shared.
+FILLER = [
+    paper("f1", "Protein folding kinetics", "Chaperones assist folding of proteins."),
+    paper("f2", "Glacier melt in alpine valleys", "Ice retreat measured by drones."),
+    paper("f3", "Medieval trade routes", "Merchants crossed deserts with caravans."),
+    paper("f4", "Coral reef acoustics", "Fish choruses recorded at night."),
+    paper("f5", "Volcanic ash dispersion", "Plumes tracked with lidar."),
+    paper("f6", "Bee navigation by polarised light", "Hives foraged across meadows."),
+]
+
+
+def related_ids_and_terms(papers):
+    result = related_papers(papers, k=5)
+    assert result == RelatedIndex().update(papers, k=5)  # the incremental path agrees
+    return result
+
+
+def test_addresses_in_abstracts_make_no_paper_related():
+    a = paper("a", "Robot grasping", "Code: https://github.com/lab/grasp and https://lab.github.io/grasp/.")
+    b = paper("b", "Poetry metre", "See www.poems.org/metre and https://github.com/lab/metre.")
+    result = related_ids_and_terms([a, b, *FILLER])
+    assert [r.paper for r in result["a"]] == []
+    terms = {t for rel in result.values() for r in rel for t in r.terms}
+    assert not terms & {"github", "io", "com", "org", "www", "https", "lab", "grasp", "metre"}
+
+
+def test_a_hyphenated_compound_is_one_term_and_its_halves_relate_nothing():
+    a = paper("a", "Self-supervised pre-training of speech", "Speech encoders.")
+    b = paper("b", "Self-driving cars pre-register lanes", "Cars in cities.")
+    c = paper("c", "Self-supervised pre-training for vision", "Image models.")
+    result = related_ids_and_terms([a, b, c, *FILLER])
+    # a and c share the compounds; a and b share only the halves "self" and "pre".
+    assert [r.paper for r in result["a"]] == ["c"]
+    assert set(result["a"][0].terms) == {"self-supervised", "pre-training"}
+    assert [r.paper for r in result["b"]] == []
