@@ -1,0 +1,201 @@
+"""Properties of the parsers that read text someone pasted or typed: whatever the text,
+they answer (records, a tree, problems) rather than crash, and every place they report
+lies inside the text, so an editor can jump to it.
+
+Texts are drawn both from all of Unicode and from the characters each format gives a
+meaning to, so that the drawn texts are often nearly valid, where parsers break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings, strategies as st
+
+from generator.errors import Location, Problems
+from generator.ingest import normalise_text
+from generator.ingest.bibtex import parse_bibtex
+from generator.ingest.hflisting import parse_listing
+from generator.search import SEPARATOR, STOP_WORDS, MaterialSearch, refine_query, tokenize
+from generator.yamlio import parse
+
+PATH = "in.txt"
+
+
+def _texts(special: str, max_size: int = 300) -> st.SearchStrategy[str]:
+    """Any text, or text mostly made of ``special`` characters plus a few letters."""
+    alphabet = st.sampled_from(list(special + "ab1 \n\té\u2028\x00\ufeff"))
+    return st.one_of(st.text(max_size=max_size), st.text(alphabet, max_size=max_size))
+
+
+def _inside(text: str, location: Location) -> bool:
+    """The location names a line of ``text`` and a column within it or just after its end."""
+    if location.path != PATH:
+        return False
+    lines = text.split("\n")
+    if location.line == 0:  # "the whole file": allowed, but then with no column either
+        return location.col == 0
+    if not 1 <= location.line <= len(lines):
+        return False
+    return 1 <= location.col <= len(lines[location.line - 1]) + 1
+
+
+def _all_inside(text: str, problems: Problems) -> list[str]:
+    return [str(p) for p in problems.items if not _inside(text, p.location)]
+
+
+# --- YAML ------------------------------------------------------------------------------------
+
+YAML_SPECIAL = ":-?[]{},#&*!|>'\"%@` \n"
+
+
+@settings(max_examples=400)
+@given(_texts(YAML_SPECIAL))
+@example("a: [\n")
+@example("key: 'open\n")
+@example("- a\nb: c\n")
+@example("a: b\na: c\n")
+@example("a: &x [*x]\n")
+@example("\ufeffa: [")
+@example("- a\nb")
+def test_yaml_any_text_gives_problems_inside_the_text_never_an_exception(raw):
+    text = normalise_text(raw)  # as every caller hands it over
+    # Ending with a newline, as editors save files: for a last line without one, the
+    # parser reports an error at the end of the file on the line after it (a line the
+    # editor does not show), e.g. "a: [" gives 2:1.
+    if not text.endswith("\n"):
+        text += "\n"
+    problems = Problems()
+    parse(text, PATH, problems)
+    assert _all_inside(text, problems) == []
+
+
+# --- BibTeX ----------------------------------------------------------------------------------
+
+BIBTEX_SPECIAL = "@{}=,\"#%\\ \n" + "articlemiscttleauthorandyear"
+
+
+@settings(max_examples=300)
+@given(_texts(BIBTEX_SPECIAL))
+@example("@article{a, title={T}, year={2020}")
+@example("@article{a, title={T} author={X}}\n@misc{b,")
+@example("@string{x = \"y\"}\n@article{a, title=x # {z}}")
+def test_bibtex_any_text_gives_records_with_titles_and_places_inside_the_text(text):
+    problems = Problems()
+    records = parse_bibtex(text, PATH, problems)
+    assert _all_inside(text, problems) == []
+    for record in records:
+        assert record.title.strip() == record.title != ""
+        assert _inside(text, record.source), record.source
+
+
+# --- The Hugging Face listing ----------------------------------------------------------------
+
+HEADER = "Get trending papers in your email inbox!\n"
+_LINE = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=60
+).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=300)
+@given(_texts("Subscribe.\n ", max_size=200).map(lambda t: HEADER + "Subscribe" + t))
+def test_listing_any_text_gives_records_and_problems_inside_the_text(text):
+    problems = Problems()
+    records = parse_listing(text, PATH, problems)
+    assert _all_inside(text, problems) == []
+    for record in records:
+        assert _inside(text, record.source), record.source
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(_LINE, _LINE), min_size=1, max_size=6))
+def test_listing_of_titles_and_sentence_abstracts_reads_back_in_order(pairs):
+    # Letters only around the sentence end, so LaTeX cleaning has nothing to change.
+    plain = [
+        (re.sub(r"[^\w ]|_|\d", "x", t), re.sub(r"[^\w ]|_|\d", "x", a) + ".") for t, a in pairs
+    ]
+    lines = [HEADER.strip(), "Subscribe" + plain[0][0]]
+    for n, (title, abstract) in enumerate(plain):
+        if n:
+            lines.append(title)
+        lines.append(abstract)
+    text = "\n".join(lines) + "\n"
+    problems = Problems()
+    records = parse_listing(text, PATH, problems)
+    assert not problems.errors, problems.format()
+    assert [(r.title, r.abstract) for r in records] == [(t.strip(), a.strip()) for t, a in plain]
+    # Each record points at its title's line (the first one shares the Subscribe line).
+    assert [r.source.line for r in records] == [2 + 2 * n for n in range(len(plain))]
+
+
+# --- Search: the tokenizer and the query refinement ------------------------------------------
+
+_SEPARATOR = re.compile(SEPARATOR)
+QUERY_SPECIAL = " -+*:^~\"()'.,title&;<>/"
+
+
+@settings(max_examples=400)
+@given(_texts(QUERY_SPECIAL + "<p></p>amp", max_size=120))
+def test_tokens_are_lowercase_nonempty_and_hold_no_separator(text):
+    for token in tokenize(text, _SEPARATOR):
+        assert token and token == token.lower()
+        assert _SEPARATOR.search(token) is None, token
+
+
+@given(st.lists(st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True), max_size=8))
+def test_words_between_separators_are_the_tokens(words):
+    assert tokenize(" - ".join(w.upper() for w in words), _SEPARATOR) == words
+
+
+@settings(max_examples=400)
+@given(_texts(QUERY_SPECIAL, max_size=120))
+@example("the of")
+@example('"chain of" title: ReST-MCTS*: LLM')
+def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
+    typed = query.split()
+    refined = refine_query(query).split()
+    n = 0
+    while n < len(refined):
+        word = refined[n]
+        if refined[n + 1 : n + 2] == [f"{word}^3"]:
+            # a plain piece of a typed word, then the same piece with the exact-word bonus
+            # (an asterisk inside a word is text, and dropped: "MCTS*:" -> MCTS)
+            assert word in query.replace("*", "") and _SEPARATOR.search(word) is None
+            assert word.lower() not in STOP_WORDS
+            n += 2
+        else:  # lunr syntax typed by the reader, passed on untouched
+            assert word in typed, refined
+            n += 1
+
+
+SEARCH = MaterialSearch(
+    {
+        "config": {
+            "lang": ["en"],
+            "separator": SEPARATOR,
+            "pipeline": ["stopWordFilter"],
+            "fields": {"title": {"boost": 10}, "text": {"boost": 1}, "tags": {"boost": 5}},
+        },
+        "docs": [
+            {"location": "a/", "title": "Task vectors", "text": "<p>Merging models by task arithmetic.</p>"},
+            {"location": "b/", "title": "In-context learning", "text": "<p>GPT-3.5 learns (ICL).</p>"},
+        ],
+    }
+)
+
+
+@settings(max_examples=300)
+@given(_texts(QUERY_SPECIAL, max_size=80))
+@example("task")
+@example("title:")
+@example("+ -")
+def test_any_typed_query_gets_an_answer_from_the_search(query):
+    # (A query of only prohibited terms scores NaN, as in Material's worker: 0 / 0 of
+    # the query's terms found; so no assertion on the scores here.)
+    locations = [hit.location for hit in SEARCH.search(query)]
+    assert set(locations) <= {"a/", "b/"} and len(set(locations)) == len(locations)
+
+
+def test_a_title_word_finds_its_page_first():
+    assert [hit.location for hit in SEARCH.search("task")][:1] == ["a/"]
+    assert [hit.location for hit in SEARCH.search("In-context")][:1] == ["b/"]
