@@ -153,3 +153,44 @@ def test_an_interrupt_while_pickling_the_memo_removes_the_temporary_file(tmp_pat
         cache.write(tmp_path, {"new": Unpicklable()})
     assert cache.read(tmp_path) == {"old": 1}
     assert _listing(tmp_path) == [cache.FILE_NAME]
+
+
+# A file rewritten in place is seen half-written by whoever reads it meanwhile; a file
+# replaced by a rename is not: a reader that opened the old file keeps reading all of it.
+
+
+def _opened_then_written(target: Path, write) -> tuple[bytes, bytes]:
+    """(what a reader that opened ``target`` before ``write()`` reads, what is there after)."""
+    with open(target, "rb") as reader:
+        write()
+        return reader.read(), target.read_bytes()
+
+
+def test_atomic_write_bytes_replaces_the_file_a_reader_has_open(tmp_path):
+    target = tmp_path / "page.md"
+    target.write_bytes(OLD)
+    seen, now = _opened_then_written(target, lambda: atomic_write_bytes(target, b"new\n"))
+    assert (seen, now) == (OLD, b"new\n")
+
+
+def test_a_docs_page_is_replaced_not_rewritten_in_place(tmp_path):
+    write_outputs(tmp_path, [("a.md", OLD.decode())])
+    seen, now = _opened_then_written(
+        tmp_path / "a.md", lambda: write_outputs(tmp_path, [("a.md", "new\n")])
+    )
+    assert (seen, now) == (OLD, b"new\n")
+
+
+def test_the_link_cache_is_replaced_not_rewritten_in_place(tmp_path):
+    path = tmp_path / "links-cache.json"
+    path.write_bytes(OLD)
+    seen, now = _opened_then_written(path, lambda: linkcheck.save_cache(path, {}))
+    assert seen == OLD and linkcheck.load_cache(path) == ({}, "")
+
+
+def test_the_memo_is_replaced_not_rewritten_in_place(tmp_path):
+    assert cache.write(tmp_path, {"old": 1}) is True
+    path = tmp_path / cache.FILE_NAME
+    before = path.read_bytes()
+    seen, _ = _opened_then_written(path, lambda: cache.write(tmp_path, {"new": 2}))
+    assert seen == before and cache.read(tmp_path) == {"new": 2}
