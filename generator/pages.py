@@ -292,14 +292,25 @@ def _reason(assignment: TopicAssignment) -> str:
         return "chosen by the curator"
     if assignment.by == "reading order":
         return "in this topic's reading order, chosen by the curator"
+    terms = ", ".join(_distinct_terms(assignment.terms))
     if assignment.by == "fallback":
         # Checked before the terms: a fallback topic carries the terms of its best score,
         # but no rule reached its threshold, and the reader should know that.
-        closest = "closest topic; no rule reached its threshold"
-        return closest + (" (nearest: " + ", ".join(assignment.terms) + ")" if assignment.terms else "")
-    if assignment.terms:
-        return "matched " + ", ".join(assignment.terms)
+        return "closest topic, a weak match" + (f": {terms}" if terms else "")
+    if terms:
+        return "matched " + terms
     return "matched by rules"
+
+
+def _distinct_terms(terms: Sequence[str]) -> list[str]:
+    """The terms, less each one that a longer term holds as words ("multi-task" when
+    "multi-task learning" is there too): the reader sees each match once."""
+    lowered = [t.lower() for t in terms]
+    return [
+        term
+        for term, low in zip(terms, lowered)
+        if not any(low != other and f" {low} " in f" {other} " for other in lowered)
+    ]
 
 
 def _table_order(paper: Paper) -> tuple[int, int, str, str]:

@@ -186,7 +186,7 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
     assigned = {
         "a": (
             TopicAssignment("t1", "curator"),
-            TopicAssignment("t2", "rules", ("merge", "task vector"), 4.0),
+            TopicAssignment("t2", "rules", ("merge", "task vector", "Task Vector arithmetic", "vector"), 4.0),
             TopicAssignment("t3", "fallback", ("prompt",), 1.0),
             TopicAssignment("t4", "reading order"),
         )
@@ -196,8 +196,9 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
     reasons = [t.reason for t in page(plan(s), "papers/a.md").context["topics"]]
     assert reasons == [
         "chosen by the curator",
-        "matched merge, task vector",
-        "closest topic; no rule reached its threshold (nearest: prompt)",
+        # each match once: "task vector" and "vector" are words of a longer term
+        "matched merge, Task Vector arithmetic",
+        "closest topic, a weak match: prompt",
         "in this topic's reading order, chosen by the curator",
     ]
 

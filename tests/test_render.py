@@ -194,3 +194,26 @@ def test_compiled_templates_kept_in_a_folder_render_the_same_pages(tmp_path):
         entry.write_bytes(entry.read_bytes()[:40])
     for renderer in (Renderer(compiled=tmp_path / "compiled"), Renderer(compiled=tmp_path / "compiled")):
         assert renderer.render(page) == text == Renderer().render(page)
+
+
+def test_recently_added_says_a_shared_date_once(tmp_path):
+    import re
+    import shutil
+
+    # The golden home page shows each paper's own date (the fixture's dates differ).
+    golden = (GOLDENS / "index.md").read_text(encoding="utf-8")
+    assert len(re.findall(r'<span class="rl-added">added 2026-11-\d\d</span>', golden)) == 5
+    assert "All added on" not in golden
+    # A list imported in one go: one date for all, said once rather than on every line.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    for path in (content / "papers").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^added: .*$", "added: 2026-01-02", text), encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    recent = home.split("## Recently added", 1)[1].split("##", 1)[0]
+    assert '<p class="rl-table-note">All added on 2026-01-02.</p>' in recent
+    assert "rl-added" not in recent
+    assert recent.count("<li>") == 5
