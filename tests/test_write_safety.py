@@ -1,12 +1,18 @@
 """Imports that die midway, and imports that run at the same time, lose nothing.
 
-`readinglist import` runs as a real child process and is killed with a real signal at
-random moments (a fixed seed, so a failure can be replayed). After every kill, each
-paper file is byte for byte either what it was before the import or what a complete
-import writes, never a mix or a truncated file; `readinglist check` still passes; and
-running the import again finishes the job. Two imports started together are serialised
-by the import lock, so a paper both of them bring in ends up as one file holding what
-each of them knew; while another process holds the lock, an import refuses clearly.
+`readinglist import` runs as a real child process and dies at chosen points of each of
+its write paths: just before the n-th rename of a new paper file into place, of an
+edited paper file, before the sync that makes the temporaries durable, and before the
+importer's own record is written. It dies either with no clean-up at all (as after
+SIGKILL) or by an interrupt (as after Ctrl-C). The point is chosen by counting the
+calls, so every run dies at exactly the same place, and the test knows how many files
+must already be new. It is also killed with real signals once it has begun writing.
+After every death each paper file is byte for byte either what it was before the
+import or what a complete import writes, never a mix or a truncated file; `readinglist
+check` still passes; and running the import again finishes the job. Two imports
+started together are serialised by the import lock, so a paper both of them bring in
+ends up as one file holding what each of them knew; while another process holds the
+lock, an import refuses clearly.
 """
 
 from __future__ import annotations
@@ -80,12 +86,11 @@ def _import(root: Path, *inputs: Path) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def _run_import(root: Path, *inputs: Path) -> tuple[float, str]:
-    started = time.perf_counter()
+def _run_import(root: Path, *inputs: Path) -> str:
     process = _import(root, *inputs)
     out, err = process.communicate(timeout=300)
     assert process.returncode == 0, out + err
-    return time.perf_counter() - started, out + err
+    return out + err
 
 
 @pytest.fixture(scope="module")
@@ -105,12 +110,11 @@ def scenario(tmp_path_factory):
     _run_import(before, inputs / "first.txt")
     after = base / "after"
     shutil.copytree(before, after)
-    seconds, _ = _run_import(after, inputs / "more.txt", inputs / "refs.bib")
+    _run_import(after, inputs / "more.txt", inputs / "refs.bib")
     return {
         "before": before,
         "after": after,
         "inputs": [inputs / "more.txt", inputs / "refs.bib"],
-        "seconds": seconds,
         "old": _snapshot(before / "content" / "papers"),
         "new": _snapshot(after / "content" / "papers"),
     }
@@ -134,48 +138,104 @@ def _wait_for(papers: Path, old: dict[str, bytes], process: subprocess.Popen, te
         time.sleep(0.001)
 
 
-# (when to send it, the signal): at random moments over the whole run, and at the start
-# of the writes, so that some kills surely land while files are being written.
+# Real signals, sent as soon as the import has begun writing.
 KILLS = (
-    ("random", signal.SIGKILL),
-    ("random", signal.SIGINT),
-    ("random", signal.SIGKILL),
-    ("first temporary file", signal.SIGKILL),
     ("first new file", signal.SIGKILL),
     ("first new file", signal.SIGINT),
 )
 
 
+def _check_after_death(root: Path, scenario, papers: Path) -> dict[str, bytes]:
+    """Every file old or new; the folder valid; the same import again completes it."""
+    old, new = scenario["old"], scenario["new"]
+    state = _snapshot(papers)
+    for name, data in state.items():
+        assert data in (old.get(name), new.get(name)), f"{name} is neither old nor new"
+    assert set(old) <= set(state) <= set(new)  # nothing lost, nothing foreign
+    _, problems = load_content(root / "content", root=root)
+    assert [str(p) for p in problems.errors] == []
+    _run_import(root, *scenario["inputs"])
+    assert _snapshot(papers) == new
+    return state
+
+
 @pytest.mark.parametrize("attempt", range(len(KILLS)), ids=[f"{w}-{s.name}" for w, s in KILLS])
-def test_an_import_killed_midway_leaves_every_file_old_or_new(scenario, tmp_path, attempt):
+def test_an_import_killed_by_a_signal_leaves_every_file_old_or_new(scenario, tmp_path, attempt):
     when, sent = KILLS[attempt]
-    rng = random.Random(SEED + attempt)
     old, new = scenario["old"], scenario["new"]
     root = tmp_path / "project"
     shutil.copytree(scenario["before"], root)
     papers = root / "content" / "papers"
     process = _import(root, *scenario["inputs"])
-    if when == "random":
-        time.sleep(rng.uniform(0.2, 1.0) * scenario["seconds"])
-    else:
-        _wait_for(papers, old, process, temporary=when == "first temporary file")
+    _wait_for(papers, old, process, temporary=when == "first temporary file")
     process.send_signal(sent)
     process.communicate(timeout=60)
-    state = _snapshot(papers)
-    for name, data in state.items():
-        assert data in (old.get(name), new.get(name)), f"{name} is neither old nor new"
-    assert set(old) <= set(state) <= set(new)  # nothing lost, nothing foreign
-    if when == "first new file":
-        assert process.returncode != 0
-        assert state != old and state != new  # it really died in the middle of writing
     if sent == signal.SIGINT:
         # An interrupted import cleans up after itself: no temporary file is left.
         assert [p.name for p in papers.iterdir() if p.name.startswith(".")] == []
-    # What is on disk is valid curation, and the same import run again completes it.
-    _, problems = load_content(root / "content", root=root)
-    assert [str(p) for p in problems.errors] == []
-    _run_import(root, *scenario["inputs"])
-    assert _snapshot(papers) == new
+    state = _check_after_death(root, scenario, papers)
+    if when == "first new file":
+        assert process.returncode != 0
+        assert state != old and state != new  # it really died in the middle of writing
+
+
+# Runs the import with os.<op> replaced: its n-th call ends the process first, either with
+# no clean-up (os._exit, as SIGKILL) or by raising KeyboardInterrupt (as Ctrl-C).
+DYING = """
+import os, sys
+op, n, how = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+real, calls = getattr(os, op), [0]
+def dying(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == n:
+        if how == "kill":
+            os._exit(86)
+        raise KeyboardInterrupt
+    return real(*args, **kwargs)
+setattr(os, op, dying)
+from generator.cli import main
+sys.exit(main(sys.argv[4:]))
+"""
+
+# (os function, which call, how): the scenario's import makes 200 new files (written to
+# temporaries, one os.sync, then each linked into place), then edits 40 (each written
+# to a temporary and renamed with os.replace), then writes its record (the 41st rename).
+# Also: how many new and edited files the dying import has completed at that point.
+DEATHS = (
+    ("sync", 1, "kill", 0, 0),  # every temporary written, none in place
+    ("link", 100, "kill", 99, 0),
+    ("link", 200, "kill", 199, 0),
+    ("replace", 1, "kill", 200, 0),
+    ("replace", 20, "kill", 200, 19),
+    ("replace", 41, "kill", 200, 40),  # every paper written, the record not
+    ("link", 100, "interrupt", 99, 0),
+    ("replace", 20, "interrupt", 200, 19),
+)
+
+
+@pytest.mark.parametrize(
+    ("op", "n", "how", "added", "edited"), DEATHS, ids=[f"{o}-{n}-{h}" for o, n, h, _, _ in DEATHS]
+)
+def test_an_import_dying_at_a_chosen_write_leaves_every_file_old_or_new(
+    scenario, tmp_path, op, n, how, added, edited
+):
+    old, new = scenario["old"], scenario["new"]
+    root = tmp_path / "project"
+    shutil.copytree(scenario["before"], root)
+    papers = root / "content" / "papers"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    process = subprocess.run(
+        [sys.executable, "-c", DYING, op, str(n), how, "--root", str(root), "import", "-q",
+         "--no-keep-source", *map(str, scenario["inputs"])],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert process.returncode == (86 if how == "kill" else 130), process.stdout + process.stderr
+    state = _snapshot(papers)
+    assert len(set(state) - set(old)) == added
+    assert sum(1 for name in old if state[name] == new[name]) == edited
+    if how == "interrupt":
+        assert [p.name for p in papers.iterdir() if p.name.startswith(".")] == []
+    _check_after_death(root, scenario, papers)
 
 
 def _import_one(root: Path, title: str, tag: str, **fields) -> Path:
