@@ -174,18 +174,45 @@ def _markdown() -> markdown.Markdown:
     return converter
 
 
+# An opening tag the curator typed (its closing tag needs no second word): shown as
+# text, since notes are Markdown without HTML. "x <y" or "p<0.05" is no tag.
+_TYPED_TAG = re.compile(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+
+
 class _UnsafeLinksAsText(Treeprocessor):
     """A link whose target is not an absolute http(s) URL becomes its text alone.
 
     (nh3 would drop only the href, leaving an <a> that looks like a link and leads
-    nowhere.) The element becomes a <span>, which nh3 then unwraps.
+    nowhere.) The element becomes a <span>, which nh3 then unwraps. What the curator
+    may have meant otherwise is kept in ``notices`` (see `markdown_notices`).
     """
 
+    notices: list[tuple[str, str]] = []
+
     def run(self, root: etree.Element) -> None:
+        self.notices = []
         for link in root.iter("a"):
-            if safe_url(link.get("href", "")) is None:
+            href = link.get("href", "")
+            if safe_url(href) is None:
                 link.tag = "span"
                 link.attrib.clear()
+                self.notices.append((href, _UNSAFE_LINK.format(href=href)))
+        for element in root.iter():
+            if element.tag in ("code", "pre"):
+                continue  # code shows tags as code, which is what was meant
+            for text in (element.text, element.tail):
+                for tag in _TYPED_TAG.findall(text or ""):
+                    self.notices.append((tag, _TYPED_HTML.format(tag=tag)))
+
+
+_UNSAFE_LINK = (
+    "the link to '{href}' shows as its text only: a link needs an absolute"
+    " https:// (or http://) address"
+)
+_TYPED_HTML = (
+    "'{tag}' shows as text: Markdown here takes no HTML"
+    " (write **bold**, *italic*, `code`, [text](https://...))"
+)
 
 
 # Python-Markdown's link patterns take time quadratic in the number of `[` that could
@@ -207,6 +234,30 @@ def _demote(match: re.Match[str]) -> str:
     return f"<{match.group(1)}h{level}"
 
 
+def _forget_converter() -> None:
+    # A conversion cut short leaves the block parser's state stack as it was at that
+    # depth, and reset() does not clear it: the next text would be parsed as if inside
+    # that list. A new converter starts clean.
+    _markdown.cache_clear()
+
+
+def markdown_notices(value: str) -> list[tuple[str, str]]:
+    """What in curator Markdown does not show as its author may expect: (the text as
+    written, why), in the order met. `check` reports them as warnings."""
+    if not value.strip() or value.count("[") > MAX_LINK_OPENERS:
+        return []
+    converter = _markdown()
+    converter.reset()
+    try:
+        converter.convert(value)
+    except RecursionError:
+        _forget_converter()
+        return []
+    finder = converter.treeprocessors["unsafe_links"]
+    assert isinstance(finder, _UnsafeLinksAsText)
+    return list(dict.fromkeys(finder.notices))  # each the first time only
+
+
 def markdown_html(value: str) -> Markup:
     """Curator Markdown (notes, topic descriptions) as sanitised HTML.
 
@@ -225,7 +276,7 @@ def markdown_html(value: str) -> Markup:
     except RecursionError:
         # Python-Markdown recurses once per level of nesting, so a list nested hundreds
         # of levels deep exhausts the stack: such notes are shown as the text they are.
-        converter.reset()
+        _forget_converter()
         return _literal_paragraphs(value)
     rendered = _HEADING.sub(_demote, converted)
     cleaned = nh3.clean(

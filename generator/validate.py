@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from . import schema
 from .errors import Location, Problems
+from .escape import markdown_notices
 from .models import LINK_KINDS, Link
 from .schema import Field
 from .yamlio import Map, Node, Scalar, Seq, char_name
@@ -158,6 +159,15 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if isinstance(text, str):
             return self.clean(node, text, name)  # type: ignore[arg-type]
+        return text
+
+    def markdown_value(self, node: Node, spec: Field, name: str) -> object:
+        """A Markdown text; what in it will not show as its author may expect (a link
+        to a non-http address, a typed HTML tag) is a warning at that place."""
+        text = self.text_value(node, spec, name)
+        if isinstance(text, str) and isinstance(node, Scalar):
+            for written, why in markdown_notices(text):
+                self.problems.warning(self.locate(node, written), f"'{name}': {why}")
         return text
 
     def slug(self, node: Node, spec: Field, name: str) -> object:
@@ -402,7 +412,7 @@ class RecordChecker:
 _BY_KIND: dict[str, Callable[[RecordChecker, Node, Field, str], object]] = {
     "id": RecordChecker.slug,
     "text": RecordChecker.text_value,
-    "markdown": RecordChecker.text_value,
+    "markdown": RecordChecker.markdown_value,
     "year": RecordChecker.year,
     "arxiv": RecordChecker.arxiv,
     "doi": RecordChecker.doi,

@@ -282,3 +282,25 @@ def test_abstract_links_only_ever_point_at_http_urls(value):
     for href in hrefs:
         assert href.lower().startswith(("http://", "https://")), href
         assert escape.safe_url(href) == href
+
+
+def test_notes_too_deep_to_render_leave_the_next_notes_unharmed():
+    # Python-Markdown runs out of stack on a list nested this deep. Cut short, the
+    # conversion left its block parser's state as it was inside the list, and reset()
+    # does not clear it: the next notes came out as raw Markdown (found by the
+    # hostile-site build). Where the stack runs out depends on how deep the caller
+    # already is, so the deep notes are converted from many depths.
+    deep = "".join("\t" * level + f"- level {level}\n" for level in range(300))
+    after = "Topic text with [a link](https://x.org/)\nand more.\n\n```\ncode\n```\n"
+    expected = escape.markdown_html(after)
+    assert 'href="https://x.org/"' in expected
+
+    def at_depth(levels: int, call):
+        return call() if levels == 0 else at_depth(levels - 1, call)
+
+    for levels in (0, 7, 28):
+        at_depth(levels, lambda: escape.markdown_notices(deep))
+        assert escape.markdown_html(after) == expected, levels
+        shown = at_depth(levels, lambda: escape.markdown_html(deep))
+        assert "level 299" in shown  # shown as the text it is
+        assert escape.markdown_html(after) == expected, levels

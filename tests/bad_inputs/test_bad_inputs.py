@@ -84,8 +84,9 @@ def _place(line: str) -> tuple:
 
 
 def test_readinglist_check_reports_every_case_at_once(tmp_path):
-    """All content cases in one project: `readinglist check` prints every error of every
-    case, sorted by place, and exits non-zero; the literal cases add none."""
+    """All content cases in one project: `readinglist check` prints every error and
+    warning of every case, sorted by place, and exits non-zero; the literal cases add
+    no error."""
     exact = [c for c in CASES if c.kind == "content" and not c.errors_include]
     for case in exact:
         corpus.write_files(tmp_path / "content", case.files)
@@ -95,10 +96,12 @@ def test_readinglist_check_reports_every_case_at_once(tmp_path):
     )  # fmt: skip
     assert result.returncode == 1
     printed = result.stdout.splitlines()
-    expected = sorted((line for case in exact for line in case.errors), key=_place)
+    errors = [line for case in exact for line in case.errors]
+    warnings = [line for case in exact for line in case.warnings]
+    expected = sorted(errors + warnings, key=_place)
     assert _matches(printed[:-1], tuple(expected)), "\n".join(printed)
     papers = sum(len(corpus.paper_ids(c)) for c in exact if c.expect == "literal")
-    assert printed[-1].startswith(f"{len(expected)} errors, 0 warnings (")
+    assert printed[-1].startswith(f"{len(errors)} errors, {len(warnings)} warnings (")
     assert int(printed[-1].split("(")[1].split()[0]) >= papers
 
 
