@@ -248,6 +248,11 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
             problem = f"{exc.context} {problem}"
         where = _loc(path, mark)
         line, col, problem = explain_syntax_error(text, where.line, where.col, problem)
+        lines = text.split("\n")
+        if line > len(lines):
+            # The end of a file whose last line has no line break is reported on the line
+            # after it, which no editor shows: point just after the last character.
+            line, col = len(lines), len(lines[-1]) + 1
         problems.error(Location(path, line, col), f"YAML syntax error: {problem}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - the reader errors are caught above

@@ -60,11 +60,6 @@ YAML_SPECIAL = ":-?[]{},#&*!|>'\"%@` \n"
 @example("- a\nb")
 def test_yaml_any_text_gives_problems_inside_the_text_never_an_exception(raw):
     text = normalise_text(raw)  # as every caller hands it over
-    # Ending with a newline, as editors save files: for a last line without one, the
-    # parser reports an error at the end of the file on the line after it (a line the
-    # editor does not show), e.g. "a: [" gives 2:1.
-    if not text.endswith("\n"):
-        text += "\n"
     problems = Problems()
     parse(text, PATH, problems)
     assert _all_inside(text, problems) == []
