@@ -2,9 +2,10 @@
 
 Scraped abstracts and BibTeX fields carry LaTeX: ``\\%``, ``\\textit{x}``, ``T\\"ULU``,
 ````A" quotes``, ``\\eg``, ``\\url{...}``, ``e.g.~RoBERTa`` and ``{grouping braces}``.
-The result is plain text whose only markup is emphasis, written the way the Hugging
-Face abstracts already write it: ``\\textit{x}``/``\\emph{x}`` become ``*x*`` and
-``\\textbf{x}`` becomes ``**x**``. Literal asterisks (``ReST-MCTS*``), ``P(y|x)``,
+The result is plain text. Emphasis commands keep their words (``emphasis=False``, what
+the importers ask for: pages show an abstract exactly as written, so stars would show),
+or become the Markdown the Hugging Face listings write (``\\textit{x}`` and
+``\\emph{x}`` give ``*x*``, ``\\textbf{x}`` gives ``**x**``). Literal asterisks (``ReST-MCTS*``), ``P(y|x)``,
 ``<4%`` and ``R^2`` are plain text and stay as they are.
 
 URLs are protected: nothing inside one is rewritten (``~user`` stays). A command this

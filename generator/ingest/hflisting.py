@@ -86,7 +86,9 @@ def parse_listing(text: str, path: str, problems: Problems) -> list[Record]:
 
 
 def _record(title: str, abstract: str, source: Location) -> Record:
-    abstract = clean_latex(abstract).strip()
+    # Emphasis keeps only its words: an abstract is shown exactly as written, so
+    # `\textit{x}` turned into `*x*` would show its stars.
+    abstract = clean_latex(abstract, emphasis=False).strip()
     return Record(
         title=clean_latex(title, emphasis=False).strip(),
         abstract=abstract,
