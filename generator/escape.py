@@ -175,8 +175,23 @@ def _markdown() -> markdown.Markdown:
 
 
 # An opening tag the curator typed (its closing tag needs no second word): shown as
-# text, since notes are Markdown without HTML. "x <y" or "p<0.05" is no tag.
-_TYPED_TAG = re.compile(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+# text, since notes are Markdown without HTML. Only HTML's own element names count:
+# "<mask>", "<eos>" or "Vec<T>" in notes on ML papers are text meant as text, and
+# "x <y" or "p<0.05" is no tag at all.
+_TYPED_TAG = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
+_HTML_ELEMENTS = frozenset(
+    "a abbr address article aside audio b base bdi bdo blockquote body br button canvas"
+    " caption center cite code col colgroup data dd del details dfn dialog div dl dt em"
+    " embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6"
+    " head header hr html i iframe img input ins kbd label legend li link main map mark"
+    " marquee menu meta meter nav noscript object ol optgroup option output p param"
+    " picture pre progress q rp rt ruby s samp script section select small source span"
+    " strike strong style sub summary sup svg table tbody td template textarea tfoot th"
+    " thead time title tr track tt u ul var video wbr math".split()
+)
+# Python-Markdown hides an email autolink's address from spam bots as character
+# references, with "&" written as this placeholder until the page is serialised.
+_AMP_PLACEHOLDER = markdown.util.AMP_SUBSTITUTE
 
 
 class _UnsafeLinksAsText(Treeprocessor):
@@ -184,30 +199,34 @@ class _UnsafeLinksAsText(Treeprocessor):
 
     (nh3 would drop only the href, leaving an <a> that looks like a link and leads
     nowhere.) The element becomes a <span>, which nh3 then unwraps. What the curator
-    may have meant otherwise is kept in ``notices`` (see `markdown_notices`).
+    may have meant otherwise is kept in ``notices`` (see `markdown_notices`), in the
+    order met.
     """
 
     notices: list[tuple[str, str]] = []
 
     def run(self, root: etree.Element) -> None:
         self.notices = []
-        for link in root.iter("a"):
-            href = link.get("href", "")
-            if safe_url(href) is None:
-                link.tag = "span"
-                link.attrib.clear()
-                self.notices.append((href, _UNSAFE_LINK.format(href=href)))
         for element in root.iter():
-            if element.tag in ("code", "pre"):
-                continue  # code shows tags as code, which is what was meant
-            for text in (element.text, element.tail):
-                for tag in _TYPED_TAG.findall(text or ""):
-                    self.notices.append((tag, _TYPED_HTML.format(tag=tag)))
+            if element.tag == "a" and safe_url(element.get("href", "")) is None:
+                href = html.unescape(element.get("href", "").replace(_AMP_PLACEHOLDER, "&"))
+                element.tag = "span"
+                element.attrib.clear()
+                # (an email address is written without its "mailto:" in the file)
+                self.notices.append((href.removeprefix("mailto:"), _UNSAFE_LINK.format(href=href)))
+            # Code shows a tag as code, which is what was meant; the text after the
+            # code (its tail) is the paragraph's again.
+            texts = (element.tail,) if element.tag in ("code", "pre") else (element.text, element.tail)
+            for text in texts:
+                for match in _TYPED_TAG.finditer(text or ""):
+                    if match.group(1).lower() in _HTML_ELEMENTS:
+                        tag = match.group()
+                        self.notices.append((tag, _TYPED_HTML.format(tag=tag)))
 
 
 _UNSAFE_LINK = (
-    "the link to '{href}' shows as its text only: a link needs an absolute"
-    " https:// (or http://) address"
+    "the link to '{href}' shows as its text only: a link needs an absolute https://"
+    " (or http://) address, without spaces or invisible characters"
 )
 _TYPED_HTML = (
     "'{tag}' shows as text: Markdown here takes no HTML"

@@ -5,8 +5,8 @@ Scraped abstracts and BibTeX fields carry LaTeX: ``\\%``, ``\\textit{x}``, ``T\\
 The result is plain text. Emphasis commands keep their words (``emphasis=False``, what
 the importers ask for: pages show an abstract exactly as written, so stars would show),
 or become the Markdown the Hugging Face listings write (``\\textit{x}`` and
-``\\emph{x}`` give ``*x*``, ``\\textbf{x}`` gives ``**x**``). Literal asterisks (``ReST-MCTS*``), ``P(y|x)``,
-``<4%`` and ``R^2`` are plain text and stay as they are.
+``\\emph{x}`` give ``*x*``, ``\\textbf{x}`` gives ``**x**``). Literal asterisks
+(``ReST-MCTS*``), ``P(y|x)``, ``<4%`` and ``R^2`` are plain text and stay as they are.
 
 URLs are protected: nothing inside one is rewritten (``~user`` stays). A command this
 module does not know is kept literally rather than guessed at, so nothing is lost.

@@ -304,3 +304,28 @@ def test_notes_too_deep_to_render_leave_the_next_notes_unharmed():
         shown = at_depth(levels, lambda: escape.markdown_html(deep))
         assert "level 299" in shown  # shown as the text it is
         assert escape.markdown_html(after) == expected, levels
+
+
+@pytest.mark.parametrize(
+    "notes, written, mentions",
+    [
+        # an email autolink: its address, not Markdown's spam-proof character references
+        ("Ask <someone@example.org> for the data.", "someone@example.org",
+         "'mailto:someone@example.org'"),
+        # a tag after inline code is the paragraph's text again
+        ("`x` then <b>bold</b>", "<b>", "'<b>' shows as text"),
+        ("A link [x](<https://a.b/c d>) with a space.", "https://a.b/c d", "without spaces"),
+    ],
+)
+def test_notes_notices_name_what_the_curator_wrote(notes, written, mentions):
+    notices = escape.markdown_notices(notes)
+    assert [w for w, _ in notices] == [written]
+    assert mentions in notices[0][1]
+    assert all(ch.isprintable() for _, why in notices for ch in why)
+
+
+def test_angle_bracketed_words_that_are_no_html_elements_raise_no_notice():
+    # Notes on ML papers write tokens and types this way; they show exactly as typed.
+    notes = "Masks <mask> and <eos>, returns Vec<T>, p<0.05, and `<b>` in code."
+    assert escape.markdown_notices(notes) == []
+    assert "&lt;mask&gt; and &lt;eos&gt;" in escape.markdown_html(notes)
