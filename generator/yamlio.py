@@ -279,6 +279,13 @@ _TOO_DEEP = (
     f"this key is indented deeper than its place allows, so it reads as part of the value"
     f" above; {_INDENT}"
 )
+# The same shape is a key indented too deep under "title: X" and a line that continues
+# an unquoted value ("abstract: Long text" then "  Note: more text"): say both.
+_TOO_DEEP_OR_TEXT = (
+    "this line is indented deeper than the key above, so it reads as part of that key's"
+    " value: if it is a key of its own, check the indentation of this line and the line"
+    " above; if it continues that value, put the whole value in double quotes"
+)
 _NOT_ALIGNED = f"this line is not indented like the lines around it; {_INDENT}"
 _COLON = "a colon followed by a space inside an unquoted value; put the value in double quotes"
 _AFTER_QUOTE = (
@@ -303,10 +310,15 @@ def explain_syntax_error(text: str, line: int, col: int, problem: str) -> tuple[
     leading_tab = here.find("\t", 0, len(here) - len(here.lstrip(" \t")))
     if leading_tab >= 0:  # libyaml may stop past a tab that indents the line
         return line, leading_tab + 1, _TAB
-    if problem == "mapping values are not allowed in this context" and char == ":":
+    # ("... in this context" from libyaml, "... here" from PyYAML's pure-Python reader)
+    if problem.startswith("mapping values are not allowed") and char == ":":
         if _KEY_LIKE.fullmatch(here[: col - 1].strip(" ").lstrip("- ")):
             # The only colon on the line ends a key: the line is indented deeper than
             # its key allows, so it reads as a continuation of the value above.
+            above = next((l for l in reversed(lines[: line - 1]) if l.strip()), "")
+            key, colon, value = above.strip(" ").lstrip("- ").partition(": ")
+            if colon and _KEY_LIKE.fullmatch(key) and value.strip() and value[0] not in "[{|>\"'&*!":
+                return line, indent + 1, _TOO_DEEP_OR_TEXT
             return line, indent + 1, _TOO_DEEP
         return line, col, _COLON
     if problem in ("did not find expected key", "did not find expected '-' indicator"):

@@ -212,6 +212,11 @@ def test_write_if_changed_writes_only_a_change(tmp_path):
 # own words name the token it could not read ("mapping values are not allowed in this
 # context"), not the slip.
 INDENT = "check the indentation of this line and the line above"
+TOO_DEEP_OR_TEXT = (
+    "this line is indented deeper than the key above, so it reads as part of that key's"
+    " value: if it is a key of its own, check the indentation of this line and the line"
+    " above; if it continues that value, put the whole value in double quotes"
+)
 SYNTAX_HINTS = {
     "a colon in a title": (
         "id: x\ntitle: TaskWeb: Selecting Better Source Tasks\n",
@@ -240,12 +245,20 @@ SYNTAX_HINTS = {
     ),
     "a key indented deeper than its siblings": (
         "title: X\n  authors: [A B]\n",
-        f"2:3: YAML syntax error: this key is indented deeper than its place allows, so it"
-        f" reads as part of the value above; {INDENT}",
+        f"2:3: YAML syntax error: {TOO_DEEP_OR_TEXT}",
+    ),
+    # the same shape, and the same words: which of the two it is, YAML cannot tell
+    "a line continuing an unquoted value holds a colon": (
+        "abstract: This is long\n  Note: something else\n",
+        f"2:3: YAML syntax error: {TOO_DEEP_OR_TEXT}",
     ),
     "a keyword indented one space too many": (
         "topics:\n  - id: a\n    keywords:\n      x: 1\n       y: 2\n",
-        f"5:8: YAML syntax error: this key is indented deeper than its place allows, so it"
+        f"5:8: YAML syntax error: {TOO_DEEP_OR_TEXT}",
+    ),
+    "a key indented too deep under a list item": (
+        "topics:\n  - a\n    y: 2\n",
+        f"3:5: YAML syntax error: this key is indented deeper than its place allows, so it"
         f" reads as part of the value above; {INDENT}",
     ),
     "a keyword indented one space too few": (
