@@ -17,7 +17,6 @@ import functools
 import datetime as dt
 import io
 import itertools
-import posixpath
 import re
 from typing import Callable, Iterable, Mapping
 
@@ -26,7 +25,7 @@ from bibtexparser import model as bibmodel
 from feedgen.feed import FeedGenerator
 
 from .models import Paper, Site
-from .pages import paper_url, topic_url
+from .pages import paper_url, relative, topic_url
 
 # How many of the most recently added papers a feed carries.
 FEED_SIZE = 50
@@ -293,11 +292,11 @@ def atom_feed(
     entries = recently_added(papers)
     base = site_url.rstrip("/") + "/" if site_url else ""
 
+    folder = feed_path.rpartition("/")[0]  # "" for a feed at the root
+    here = folder + "/" if folder else ""
+
     def link(path: str) -> str:
-        if base:
-            return base + path
-        folder = posixpath.dirname(feed_path) or "."
-        return _relative_path(path, folder)
+        return base + path if base else relative(here, path)
 
     if entries:
         updated = _midnight(entries[0].added)  # type: ignore[arg-type]
@@ -326,14 +325,6 @@ def atom_feed(
             # type="text": the abstract is plain text, so readers must not render it.
             fe.summary(paper.abstract, type="text")
     return fg.atom_str(pretty=True).decode("utf-8")
-
-
-def _relative_path(path: str, folder: str) -> str:
-    """``path`` (from the site root; a folder URL ends in "/") as seen from ``folder``."""
-    relative = posixpath.relpath(path or ".", folder)
-    if path.endswith("/") or not path:
-        return "./" if relative == "." else relative + "/"
-    return relative
 
 
 # --- All exports -------------------------------------------------------------------------

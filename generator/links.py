@@ -239,7 +239,7 @@ def arxiv_id(url: str) -> str:
         host, segments = _host_and_path(url)
     except ValueError:
         return ""
-    if not host.endswith("arxiv.org") or len(segments) < 2 or segments[0] not in ("abs", "pdf"):
+    if _paper_host(host) != "arxiv.org" or len(segments) < 2 or segments[0] not in ("abs", "pdf"):
         return ""
     ident = "/".join(segments[1:])
     if ident.lower().endswith(".pdf"):

@@ -83,6 +83,9 @@ def test_project_and_paper_and_pdf():
 def test_identifiers_from_urls():
     assert arxiv_id("https://arxiv.org/abs/2101.00010v2") == "2101.00010"
     assert arxiv_id("https://arxiv.org/pdf/cs/0112017.pdf") == "cs/0112017"
+    assert arxiv_id("https://export.arxiv.org/abs/2101.00010") == "2101.00010"
+    # a host that merely ends in the same letters is another site
+    assert arxiv_id("https://notarxiv.org/abs/2101.00010") == ""
     assert normalize_doi("https://doi.org/10.1234/ABC.5678") == "10.1234/ABC.5678"
     assert normalize_doi("not a doi") == ""
 
