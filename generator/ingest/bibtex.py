@@ -12,7 +12,7 @@ import logging
 import re
 
 import bibtexparser
-from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+from bibtexparser.middlewares import NormalizeFieldKeys, SeparateCoAuthors, SplitNameParts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from ..errors import Location, Problems
@@ -33,8 +33,9 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
+    # Field names are case-insensitive in BibTeX (TITLE, Author): lower-cased first.
     library = bibtexparser.parse_string(
-        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+        text, append_middleware=[NormalizeFieldKeys(), SeparateCoAuthors(), SplitNameParts()]
     )
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1

@@ -103,3 +103,13 @@ def test_dashes_and_emphasis_in_fields_read_as_tex_typesets_them():
     # a command-line flag and a URL keep their hyphens; emphasis keeps its words only,
     # since an abstract is shown exactly as written
     assert record.abstract == "Run tool --help; see https://x.org/a--b for the full set."
+
+
+def test_field_names_are_read_whatever_their_case():
+    text = "@ARTICLE{c,\n  TITLE = {Upper Case Fields},\n  Author = {Ada Lovelace},\n  YEAR = 2020\n}\n"
+    problems = Problems()
+    [record] = parse_text(text, "c.bib", problems)
+    assert not problems.has_errors(), problems.format()
+    assert (record.title, record.authors, record.year) == (
+        "Upper Case Fields", ("Ada Lovelace",), "2020"
+    )
