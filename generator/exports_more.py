@@ -86,9 +86,16 @@ def _author(name: str) -> str:
 # alone, whose words a conference name may also hold, hence the order); anything else,
 # mostly acronyms (NeurIPS, ACL), is proceedings.
 _JOURNAL = re.compile(
-    r"\b(?:journal|transactions|letters|magazine|review|reviews|annals|jmlr|tmlr|tacl|tpami"
-    r"|nature|science|pnas|cell|neural computation|artificial intelligence)\b",
+    r"\b(?:journal|transactions|letters|magazine|review|reviews|annals|surveys|jmlr|tmlr"
+    r"|tacl|tpami|nature|science|pnas|cell|neural computation|artificial intelligence"
+    r"|neural networks|neurocomputing|pattern recognition|ieee access|plos|trends in"
+    r"|proceedings of the national academy|proceedings of the ieee)\b"
+    r"|^machine learning$",
     re.IGNORECASE,
+)
+# Journals whose name holds "proceedings" (PNAS, Proceedings of the IEEE).
+_JOURNAL_PROCEEDINGS = re.compile(
+    r"proceedings of the (?:national academy|ieee\s*$)", re.IGNORECASE
 )
 _PREPRINT = re.compile(r"\b(?:arxiv|corr|preprint|biorxiv|medrxiv|ssrn)\b", re.IGNORECASE)
 _PROCEEDINGS = re.compile(
@@ -104,7 +111,9 @@ def bibtex_entry(paper: Paper) -> bibmodel.Entry:
     entry_type = "misc"
     if paper.venue and _PREPRINT.search(paper.venue):
         fields.append(("howpublished", _latex(paper.venue)))
-    elif paper.venue and _JOURNAL.search(paper.venue) and not _PROCEEDINGS.search(paper.venue):
+    elif paper.venue and _JOURNAL.search(paper.venue) and (
+        not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)
+    ):
         entry_type = "article"
         fields.append(("journal", _latex(paper.venue)))
     elif paper.venue:
