@@ -5,8 +5,10 @@ its own against schema.py (validate.py does the values), then the whole set is
 cross-checked: ids that must exist, the same paper filed twice, topic parent cycles,
 reading orders, empty topics. Every problem is collected with its ``path:line:col``;
 nothing stops at the first one, and nothing is reported again as a consequence of
-another problem: an id meant by a file that cannot be read is not "unknown" elsewhere. What could be validated is still
-returned, so `check` reports everything while `build` refuses to go on at any error.
+another problem: an id meant by a file that cannot be read is not "unknown" elsewhere.
+What could be validated is still returned, so `check` reports everything while `build`
+refuses to go on at any error. Reading a file is yamlfile.py's job, and topics.yml's own
+checks are topicsfile.py's.
 """
 
 from __future__ import annotations
@@ -19,31 +21,29 @@ import stat
 import re
 import time
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, chain, compress, count
+from itertools import chain, compress, count
 from pathlib import Path
 from typing import Container, Iterator, Mapping, Sequence
 
 from .errors import Location, Problem, Problems
-from .models import Content, Paper, Topic
-from .schema import READING_ORDER_LENGTH
-from .validate import (
-    ACTUAL,
-    PAPER_FIELDS,
-    TOPIC_FIELDS,
-    RecordChecker,
-    did_you_mean,
-    place_of,
+from .models import Content, Paper
+from .topicsfile import (
+    TOPICS_FILE,
+    TopicDraft,
+    check_parents,
+    make_topic,
+    only_known_topic,
+    read_topics,
+    warn_empty_topics,
 )
-from .yamlio import Map, Node, Scalar, Seq, parse
+from .validate import ACTUAL, PAPER_FIELDS, RecordChecker, did_you_mean
+from .yamlfile import display, read_yaml
+from .yamlio import Map, Node, Scalar
 
 PAPERS_DIR = "papers"
-TOPICS_FILE = "topics.yml"
-# Far above any real curation file, far below what would exhaust memory; a larger file
-# is reported without being parsed.
-MAX_FILE_BYTES = 20_000_000
 
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 _TITLE_NOISE = re.compile(r"[\W_]+")
@@ -85,7 +85,7 @@ def load_content(
     if not content_dir.is_dir():
         # Most likely the wrong folder: passing with nothing checked would be a lie.
         problems.error(
-            Location(_display(content_dir, root)),
+            Location(display(content_dir, root)),
             "no such folder; run readinglist in the project folder or give --root",
         )
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
@@ -93,7 +93,7 @@ def load_content(
     with _gc_paused():
         again = None
         if memo is not None and memo.last is not None and cache is not None:
-            shown = (_display(papers_dir, root) + "/", _display(topics_path, root))
+            shown = (display(papers_dir, root) + "/", display(topics_path, root))
             again = _load_again(memo, memo.last, cache, *shown)
         if again is not None:
             content, found = again
@@ -104,16 +104,16 @@ def load_content(
         papers, files = _read_papers(papers_dir, root, problems, cache, memo)
         topics_stamp = _settled_stamp(topics_path, time.time_ns())
         start = len(problems.items)
-        topics, topics_read = _read_topics(topics_path, root, problems)
+        topics, topics_read = read_topics(topics_path, root, problems)
         topic_problems = tuple(problems.items[start:])
         checked = _cross_check(papers, topics, topics_read, problems)
         start = len(problems.items)
-        _warn_empty_topics(checked.content, topics, problems)
+        warn_empty_topics(checked.content, topics, problems)
         if memo is not None and topics_stamp is not None:
             memo.last = _Load(
                 files,
                 topics_stamp,
-                _display(topics_path, root),
+                display(topics_path, root),
                 topics,
                 topics_read,
                 topic_problems,
@@ -151,54 +151,6 @@ def _gc_paused() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _read_yaml(path: os.PathLike[str], shown: str, problems: Problems) -> tuple[Node | None, str]:
-    """The located tree of one file and its text; (None, "") when it cannot be read.
-
-    An empty file gives (None, text) with no problem: what is missing depends on the file.
-    """
-    # os.read rather than open(): no buffered file object per file (10,000 of them).
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        size = os.fstat(fd).st_size
-        if size > MAX_FILE_BYTES:
-            problems.error(
-                Location(shown, 1, 1),
-                f"the file is {size:,} bytes; a curation file may be at most {MAX_FILE_BYTES:,}",
-            )
-            return None, ""
-        data = os.read(fd, size + 1)  # all of it in one read, unless it grew meanwhile
-        if len(data) > size:
-            chunks = [data]
-            while chunks[-1]:
-                chunks.append(os.read(fd, 1 << 20))
-            data = b"".join(chunks)
-    finally:
-        os.close(fd)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        problems.error(
-            Location(shown, line, col),
-            f"the file is not UTF-8 (invalid byte 0x{data[exc.start]:02x}); save it as UTF-8",
-        )
-        return None, ""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return parse(text, shown, problems), text
 
 
 # --------------------------------------------------------------------------- papers
@@ -240,7 +192,7 @@ def _read_papers(
     cache: FileCache | None = None,
     memo: _FolderMemo | None = None,
 ) -> tuple[list[_PaperDraft], _Files]:
-    files = _Files(_display(papers_dir, root) + "/")
+    files = _Files(display(papers_dir, root) + "/")
     if not papers_dir.is_dir():
         return [], files
     prefix = files.prefix
@@ -329,8 +281,8 @@ class _Load:
     files: _Files
     topics_stamp: FileStamp  # topics.yml when it was read (settled)
     topics_shown: str
-    topics: list[_TopicDraft]
-    topics_read: bool  # see _read_topics
+    topics: list[TopicDraft]
+    topics_read: bool  # see read_topics
     topic_problems: tuple[Problem, ...]
     checked: _Checked
     warnings: tuple[Problem, ...]  # the empty topics
@@ -446,7 +398,7 @@ def _load_again(
         else:
             files.problems.pop(files.names[at], None)
     warnings = Problems()
-    _warn_empty_topics(content, last.topics, warnings)
+    warn_empty_topics(content, last.topics, warnings)
     last.warnings = tuple(warnings.items)
     memo.last = last
     return content, last.problems()
@@ -507,7 +459,7 @@ def _is_file(name: str, dir_fd: int) -> bool:
 def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems) -> _PaperDraft:
     draft = _PaperDraft(shown)
     before = len(problems.items)
-    tree, text = _read_yaml(path, shown, problems)
+    tree, text = read_yaml(path, shown, problems)
     if tree is None:
         if len(problems.items) == before:
             problems.error(
@@ -611,193 +563,11 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
     return tuple(indexes)
 
 
-# --------------------------------------------------------------------------- topics
-
-
-@dataclass
-class _TopicDraft:
-    id: str
-    values: dict[str, object]
-    nodes: dict[str, Node]
-    loc: Location
-    usable: bool
-
-
-def _read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[_TopicDraft], bool]:
-    """The topics of topics.yml, and whether its list of topics could be read: when it
-    could not (a YAML syntax error, no 'topics:' list), the error is reported here and
-    the topics named elsewhere are not reported as unknown, which they may not be."""
-    if not path.is_file():
-        return [], True
-    shown = _display(path, root)
-    before = len(problems.items)
-    tree, text = _read_yaml(path, shown, problems)
-    if tree is None:
-        return [], len(problems.items) == before  # an empty file has no topics
-    checker = RecordChecker(problems, text)
-    if not isinstance(tree, Map):
-        checker.error(
-            tree, f"{TOPICS_FILE} must be a mapping holding 'topics:', not {ACTUAL[tree.kind]}"
-        )
-        return [], False
-    for key, _ in tree.entries:
-        if key.text != "topics":
-            checker.error(
-                key,
-                f"unknown field {key.text!r} in {TOPICS_FILE}"
-                + did_you_mean(
-                    key.text or "",
-                    ["topics"],
-                    place_of(TOPICS_FILE, key.text or "") or "; it holds only 'topics:'",
-                ),
-            )
-    listed = tree.get("topics")
-    if listed is None:
-        checker.error(tree, "missing required field 'topics'")
-        return [], False
-    if isinstance(listed, Scalar) and listed.text is None:
-        return [], True
-    if not isinstance(listed, Seq):
-        checker.error(listed, f"'topics' must be a list of topics, not {ACTUAL[listed.kind]}")
-        return [], False
-    drafts = []
-    first: dict[str, int] = {}
-    for number, item in enumerate(listed.items, 1):
-        if not isinstance(item, Map):
-            checker.error(
-                item,
-                f"'topics' item {number} must be a mapping with an id and a title,"
-                f" not {ACTUAL[item.kind]}",
-            )
-            continue
-        values, usable = checker.record(item, TOPIC_FIELDS, "a topic")
-        topic_id = values.get("id")
-        if not isinstance(topic_id, str):
-            continue
-        nodes = {key.text or "": value for key, value in item.entries}
-        if topic_id in first:
-            checker.error(
-                nodes["id"],
-                f"duplicate topic id {topic_id!r} (first defined at line {first[topic_id]})",
-            )
-            continue
-        first[topic_id] = nodes["id"].line
-        _check_reading_order_length(nodes.get("reading_order"), problems)
-        drafts.append(_TopicDraft(topic_id, values, nodes, item.loc, usable))
-    return drafts, True
-
-
-def _check_reading_order_length(node: Node | None, problems: Problems) -> None:
-    """Warn when a reading order (if written) is not of the length the schema asks."""
-    if node is None:
-        return
-    if isinstance(node, Seq):
-        count = len(node.items)
-    elif isinstance(node, Scalar) and node.text is None:
-        count = 0
-    else:
-        return  # not a list: reported as such
-    low, high = READING_ORDER_LENGTH
-    if count > high:
-        problems.warning(
-            node.loc,
-            f"'reading_order' lists {count} papers; keep it to the {low} to {high} to read first",
-        )
-    elif count == 0:
-        problems.warning(
-            node.loc, f"'reading_order' is empty; list {low} to {high} papers or remove it"
-        )
-    elif count < low:
-        problems.warning(
-            node.loc,
-            f"'reading_order' lists {count} paper{'' if count == 1 else 's'};"
-            f" list {low} to {high} papers to read first",
-        )
-
-
-def _check_parents(topics: Sequence[_TopicDraft], problems: Problems) -> dict[str, str]:
-    """Topic id -> its parent, for the parents that exist and form no cycle."""
-    ids = [t.id for t in topics]
-    parents: dict[str, str] = {}
-    for draft in topics:
-        parent = draft.values.get("parent")
-        if isinstance(parent, str):
-            if parent in ids:
-                parents[draft.id] = parent
-            else:
-                problems.error(
-                    draft.nodes["parent"].loc,
-                    f"unknown topic {parent!r}" + did_you_mean(parent, ids),
-                )
-    in_cycle: set[str] = set()
-    for draft in topics:  # in file order: each cycle is reported once, at its first topic
-        chain = [draft.id]
-        while chain[-1] in parents and parents[chain[-1]] not in chain:
-            chain.append(parents[chain[-1]])
-        if parents.get(chain[-1]) == draft.id and draft.id not in in_cycle:
-            in_cycle.update(chain)
-            problems.error(
-                draft.nodes["parent"].loc,
-                f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}",
-            )
-    return {child: parent for child, parent in parents.items() if child not in in_cycle}
-
-
-def _warn_empty_topics(content: Content, drafts: Sequence[_TopicDraft], problems: Problems) -> None:
-    """Warn about each topic with no paper in it or under it, by the curator or by rule."""
-    parents = {topic.id: topic.parent for topic in content.topics}
-    empty = set(parents)
-
-    def fill(topic_id: str) -> None:
-        while topic_id in empty:  # parents form no cycle: _check_parents cut them
-            empty.discard(topic_id)
-            topic_id = parents[topic_id]
-
-    for paper in content.papers:
-        if not empty:  # usually after a few hundred papers: the rest cannot change that
-            break
-        for topic_id in paper.topics:
-            fill(topic_id)
-    if empty:
-        # The rules cost a tenth of a millisecond per paper, so they run only until every
-        # topic has a paper, trying first the papers most likely to fill one; a full pass
-        # happens only when a topic is really empty.
-        from .topics import assign_paper, compile_topics
-
-        matcher = compile_topics(content.topics)
-        for paper in chain(_likely_members(content, empty), content.papers):
-            for assignment in assign_paper(paper, matcher):
-                fill(assignment.topic)
-            if not empty:
-                break
-    for draft in drafts:
-        if draft.id in empty:
-            problems.warning(draft.nodes["id"].loc, f"topic {draft.id!r} has no papers")
-
-
-def _likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:
-    """For each topic, the first paper whose title holds each of its keyword phrases as
-    written: such papers very probably get the topic, and finding them is cheap."""
-    titles = "\n".join(paper.title.lower() for paper in content.papers)
-    starts = list(accumulate((len(p.title) + 1 for p in content.papers[:-1]), initial=0))
-    found: dict[str, Paper] = {}
-    for topic in content.topics:
-        if topic.id not in topic_ids:
-            continue
-        for phrase in topic.keywords:
-            for part in re.split(r"[&|]", phrase.lower()):
-                at = titles.find(part.strip()) if part.strip() else -1
-                if at >= 0:
-                    paper = content.papers[bisect_right(starts, at) - 1]
-                    found.setdefault(paper.id, paper)
-    return list(found.values())
-
-
 # --------------------------------------------------------------------------- the whole
 
 
 def _cross_check(
-    papers: list[_PaperDraft], topics: list[_TopicDraft], topics_read: bool, problems: Problems
+    papers: list[_PaperDraft], topics: list[TopicDraft], topics_read: bool, problems: Problems
 ) -> _Checked:
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
@@ -823,9 +593,9 @@ def _cross_check(
             per_paper[paper_id] = tuple(problems.items[start:])
 
     start = len(problems.items)
-    parents = _check_parents(topics, problems)
+    parents = check_parents(topics, problems)
     built_topics = [
-        _topic(
+        make_topic(
             draft,
             parents.get(draft.id, ""),
             _known(draft.values.get("reading_order"), paper_choices, "paper", problems),
@@ -838,12 +608,12 @@ def _cross_check(
     paper_ids = {p.id for p in built}
     topic_ids = {t.id for t in built_topics}
     built = [_only_known(paper, paper_ids, topic_ids) for paper in built]
-    built_topics = [_only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
+    built_topics = [only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
     content = Content(papers=tuple(built), topics=tuple(built_topics))
     return _Checked(content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed)
 
 
-def _topic_choices(topics: Sequence[_TopicDraft], topics_read: bool) -> _Choices:
+def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
     """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
     topic_list = [t.id for t in topics]
     return _Choices(set(topic_list), topic_list, frozenset() if topics_read else _ANY)
@@ -853,7 +623,7 @@ def _topic_choices(topics: Sequence[_TopicDraft], topics_read: bool) -> _Choices
 _Orders = Mapping[str, Sequence[tuple[str, Scalar]]]
 
 
-def _reading_orders(topics: Sequence[_TopicDraft]) -> _Orders:
+def _reading_orders(topics: Sequence[TopicDraft]) -> _Orders:
     orders: dict[str, list[tuple[str, Scalar]]] = {}
     for draft in topics:
         for ref in _nodes(draft.values.get("reading_order")):
@@ -1053,21 +823,6 @@ def _paper(
     )
 
 
-def _topic(draft: _TopicDraft, parent: str, reading_order: tuple[str, ...]) -> Topic:
-    values: Mapping[str, object] = draft.values
-    threshold = values.get("threshold")
-    return Topic(
-        id=draft.id,
-        title=str(values["title"]),
-        description=str(values.get("description") or ""),
-        parent=parent,
-        keywords=values.get("keywords") or {},  # type: ignore[arg-type]
-        threshold=float(threshold) if isinstance(threshold, float) else 1.0,
-        reading_order=reading_order,
-        source=draft.loc,
-    )
-
-
 def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper:
     if (
         all(r in paper_ids for r in paper.related)
@@ -1080,12 +835,4 @@ def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper
         related=tuple(r for r in paper.related if r in paper_ids),
         topics=tuple(t for t in paper.topics if t in topic_ids),
         exclude_topics=tuple(t for t in paper.exclude_topics if t in topic_ids),
-    )
-
-
-def _only_known_topic(topic: Topic, paper_ids: set[str], topic_ids: set[str]) -> Topic:
-    return replace(
-        topic,
-        parent=topic.parent if topic.parent in topic_ids else "",
-        reading_order=tuple(p for p in topic.reading_order if p in paper_ids),
     )

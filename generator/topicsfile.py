@@ -1,0 +1,225 @@
+"""Reading and checking `content/topics.yml` (curation.py cross-checks it with the papers).
+
+Each topic is checked on its own here, as a paper file is in curation.py: its fields
+(validate.py), a duplicate id, the length of its reading order; then the parents (no
+unknown one, no cycle), and, once the papers are loaded, the topics left with no paper.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from itertools import accumulate, chain
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from .errors import Location, Problems
+from .models import Content, Paper, Topic
+from .schema import READING_ORDER_LENGTH
+from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, did_you_mean, place_of
+from .yamlfile import display, read_yaml
+from .yamlio import Map, Node, Scalar, Seq
+
+TOPICS_FILE = "topics.yml"
+
+@dataclass
+class TopicDraft:
+    id: str
+    values: dict[str, object]
+    nodes: dict[str, Node]
+    loc: Location
+    usable: bool
+
+
+def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicDraft], bool]:
+    """The topics of topics.yml, and whether its list of topics could be read: when it
+    could not (a YAML syntax error, no 'topics:' list), the error is reported here and
+    the topics named elsewhere are not reported as unknown, which they may not be."""
+    if not path.is_file():
+        return [], True
+    shown = display(path, root)
+    before = len(problems.items)
+    tree, text = read_yaml(path, shown, problems)
+    if tree is None:
+        return [], len(problems.items) == before  # an empty file has no topics
+    checker = RecordChecker(problems, text)
+    if not isinstance(tree, Map):
+        checker.error(
+            tree, f"{TOPICS_FILE} must be a mapping holding 'topics:', not {ACTUAL[tree.kind]}"
+        )
+        return [], False
+    for key, _ in tree.entries:
+        if key.text != "topics":
+            checker.error(
+                key,
+                f"unknown field {key.text!r} in {TOPICS_FILE}"
+                + did_you_mean(
+                    key.text or "",
+                    ["topics"],
+                    place_of(TOPICS_FILE, key.text or "") or "; it holds only 'topics:'",
+                ),
+            )
+    listed = tree.get("topics")
+    if listed is None:
+        checker.error(tree, "missing required field 'topics'")
+        return [], False
+    if isinstance(listed, Scalar) and listed.text is None:
+        return [], True
+    if not isinstance(listed, Seq):
+        checker.error(listed, f"'topics' must be a list of topics, not {ACTUAL[listed.kind]}")
+        return [], False
+    drafts = []
+    first: dict[str, int] = {}
+    for number, item in enumerate(listed.items, 1):
+        if not isinstance(item, Map):
+            checker.error(
+                item,
+                f"'topics' item {number} must be a mapping with an id and a title,"
+                f" not {ACTUAL[item.kind]}",
+            )
+            continue
+        values, usable = checker.record(item, TOPIC_FIELDS, "a topic")
+        topic_id = values.get("id")
+        if not isinstance(topic_id, str):
+            continue
+        nodes = {key.text or "": value for key, value in item.entries}
+        if topic_id in first:
+            checker.error(
+                nodes["id"],
+                f"duplicate topic id {topic_id!r} (first defined at line {first[topic_id]})",
+            )
+            continue
+        first[topic_id] = nodes["id"].line
+        _check_reading_order_length(nodes.get("reading_order"), problems)
+        drafts.append(TopicDraft(topic_id, values, nodes, item.loc, usable))
+    return drafts, True
+
+
+def _check_reading_order_length(node: Node | None, problems: Problems) -> None:
+    """Warn when a reading order (if written) is not of the length the schema asks."""
+    if node is None:
+        return
+    if isinstance(node, Seq):
+        count = len(node.items)
+    elif isinstance(node, Scalar) and node.text is None:
+        count = 0
+    else:
+        return  # not a list: reported as such
+    low, high = READING_ORDER_LENGTH
+    if count > high:
+        problems.warning(
+            node.loc,
+            f"'reading_order' lists {count} papers; keep it to the {low} to {high} to read first",
+        )
+    elif count == 0:
+        problems.warning(
+            node.loc, f"'reading_order' is empty; list {low} to {high} papers or remove it"
+        )
+    elif count < low:
+        problems.warning(
+            node.loc,
+            f"'reading_order' lists {count} paper{'' if count == 1 else 's'};"
+            f" list {low} to {high} papers to read first",
+        )
+
+
+def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str, str]:
+    """Topic id -> its parent, for the parents that exist and form no cycle."""
+    ids = [t.id for t in topics]
+    parents: dict[str, str] = {}
+    for draft in topics:
+        parent = draft.values.get("parent")
+        if isinstance(parent, str):
+            if parent in ids:
+                parents[draft.id] = parent
+            else:
+                problems.error(
+                    draft.nodes["parent"].loc,
+                    f"unknown topic {parent!r}" + did_you_mean(parent, ids),
+                )
+    in_cycle: set[str] = set()
+    for draft in topics:  # in file order: each cycle is reported once, at its first topic
+        chain = [draft.id]
+        while chain[-1] in parents and parents[chain[-1]] not in chain:
+            chain.append(parents[chain[-1]])
+        if parents.get(chain[-1]) == draft.id and draft.id not in in_cycle:
+            in_cycle.update(chain)
+            problems.error(
+                draft.nodes["parent"].loc,
+                f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}",
+            )
+    return {child: parent for child, parent in parents.items() if child not in in_cycle}
+
+
+def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
+    """Warn about each topic with no paper in it or under it, by the curator or by rule."""
+    parents = {topic.id: topic.parent for topic in content.topics}
+    empty = set(parents)
+
+    def fill(topic_id: str) -> None:
+        while topic_id in empty:  # parents form no cycle: check_parents cut them
+            empty.discard(topic_id)
+            topic_id = parents[topic_id]
+
+    for paper in content.papers:
+        if not empty:  # usually after a few hundred papers: the rest cannot change that
+            break
+        for topic_id in paper.topics:
+            fill(topic_id)
+    if empty:
+        # The rules cost a tenth of a millisecond per paper, so they run only until every
+        # topic has a paper, trying first the papers most likely to fill one; a full pass
+        # happens only when a topic is really empty.
+        from .topics import assign_paper, compile_topics
+
+        matcher = compile_topics(content.topics)
+        for paper in chain(_likely_members(content, empty), content.papers):
+            for assignment in assign_paper(paper, matcher):
+                fill(assignment.topic)
+            if not empty:
+                break
+    for draft in drafts:
+        if draft.id in empty:
+            problems.warning(draft.nodes["id"].loc, f"topic {draft.id!r} has no papers")
+
+
+def _likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:
+    """For each topic, the first paper whose title holds each of its keyword phrases as
+    written: such papers very probably get the topic, and finding them is cheap."""
+    titles = "\n".join(paper.title.lower() for paper in content.papers)
+    starts = list(accumulate((len(p.title) + 1 for p in content.papers[:-1]), initial=0))
+    found: dict[str, Paper] = {}
+    for topic in content.topics:
+        if topic.id not in topic_ids:
+            continue
+        for phrase in topic.keywords:
+            for part in re.split(r"[&|]", phrase.lower()):
+                at = titles.find(part.strip()) if part.strip() else -1
+                if at >= 0:
+                    paper = content.papers[bisect_right(starts, at) - 1]
+                    found.setdefault(paper.id, paper)
+    return list(found.values())
+
+
+def make_topic(draft: TopicDraft, parent: str, reading_order: tuple[str, ...]) -> Topic:
+    values: Mapping[str, object] = draft.values
+    threshold = values.get("threshold")
+    return Topic(
+        id=draft.id,
+        title=str(values["title"]),
+        description=str(values.get("description") or ""),
+        parent=parent,
+        keywords=values.get("keywords") or {},  # type: ignore[arg-type]
+        threshold=float(threshold) if isinstance(threshold, float) else 1.0,
+        reading_order=reading_order,
+        source=draft.loc,
+    )
+
+
+def only_known_topic(topic: Topic, paper_ids: set[str], topic_ids: set[str]) -> Topic:
+    return replace(
+        topic,
+        parent=topic.parent if topic.parent in topic_ids else "",
+        reading_order=tuple(p for p in topic.reading_order if p in paper_ids),
+    )

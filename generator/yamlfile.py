@@ -1,0 +1,62 @@
+"""Reading one curation file: at most MAX_FILE_BYTES, UTF-8, any line endings, then
+yamlio.parse. Problems are reported with the path as the curator sees it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import Location, Problems
+from .yamlio import Node, parse
+
+# Far above any real curation file, far below what would exhaust memory; a larger file
+# is reported without being parsed.
+MAX_FILE_BYTES = 20_000_000
+
+
+def display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_yaml(path: os.PathLike[str], shown: str, problems: Problems) -> tuple[Node | None, str]:
+    """The located tree of one file and its text; (None, "") when it cannot be read.
+
+    An empty file gives (None, text) with no problem: what is missing depends on the file.
+    """
+    # os.read rather than open(): no buffered file object per file (10,000 of them).
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            problems.error(
+                Location(shown, 1, 1),
+                f"the file is {size:,} bytes; a curation file may be at most {MAX_FILE_BYTES:,}",
+            )
+            return None, ""
+        data = os.read(fd, size + 1)  # all of it in one read, unless it grew meanwhile
+        if len(data) > size:
+            chunks = [data]
+            while chunks[-1]:
+                chunks.append(os.read(fd, 1 << 20))
+            data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        problems.error(
+            Location(shown, line, col),
+            f"the file is not UTF-8 (invalid byte 0x{data[exc.start]:02x}); save it as UTF-8",
+        )
+        return None, ""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return parse(text, shown, problems), text
