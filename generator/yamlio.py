@@ -269,10 +269,6 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
         return None
 
 
-# The first character of a key of ours, then the rest of it (schema field names,
-# link kinds): what stands before a colon when a key is indented as if continuing the
-# value of the line above.
-_KEY_LIKE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _INDENT = "check the indentation of this line and the line above"
 _TAB = "a tab character: YAML indents with spaces, not tabs; replace it with spaces"
 _TOO_DEEP = (
@@ -312,12 +308,14 @@ def explain_syntax_error(text: str, line: int, col: int, problem: str) -> tuple[
         return line, leading_tab + 1, _TAB
     # ("... in this context" from libyaml, "... here" from PyYAML's pure-Python reader)
     if problem.startswith("mapping values are not allowed") and char == ":":
-        if _KEY_LIKE.fullmatch(here[: col - 1].strip(" ").lstrip("- ")):
+        before = here[: col - 1].strip(" ").lstrip("- ")
+        # Keys are any text without a colon: a topic's keywords are phrases ("a & b").
+        if before and ":" not in before:
             # The only colon on the line ends a key: the line is indented deeper than
             # its key allows, so it reads as a continuation of the value above.
             above = next((l for l in reversed(lines[: line - 1]) if l.strip()), "")
             key, colon, value = above.strip(" ").lstrip("- ").partition(": ")
-            if colon and _KEY_LIKE.fullmatch(key) and value.strip() and value[0] not in "[{|>\"'&*!":
+            if colon and key and ":" not in key and value.strip() and value[0] not in "[{|>\"'&*!":
                 return line, indent + 1, _TOO_DEEP_OR_TEXT
             return line, indent + 1, _TOO_DEEP
         return line, col, _COLON
@@ -326,6 +324,18 @@ def explain_syntax_error(text: str, line: int, col: int, problem: str) -> tuple[
             return line, col, _NOT_ALIGNED
         if here[: col - 1].rstrip(" ")[-1:] in ("'", '"'):
             return line, col, _AFTER_QUOTE
+    # A value that starts with "[", "{" or "*" is read as a list, a mapping or an alias:
+    # "[Re] Reproducing ...", "*BERT: a survey".
+    value = here.partition(": ")[2].lstrip(" ")
+    if value[:1] in ("[", "{", "*") and (
+        problem in ("did not find expected key", "found undefined alias")
+        or problem.startswith(("expected ',' or", "did not find expected ',' or"))
+    ):
+        start = len(here) - len(value) + 1
+        return line, start, (
+            f"a value starting with {value[0]!r} is read as YAML syntax, not text;"
+            " put the whole value in double quotes"
+        )
     if problem == "found character that cannot start any token" and char:
         return line, col, f"{char!r} cannot start an unquoted value; put the value in double quotes"
     return line, col, problem
@@ -343,6 +353,16 @@ class _Converter:
         # compose() hands back the very same node object for every alias of an anchor,
         # so a node met twice anywhere in the document is an alias.
         self.seen: set[int] = set()
+        self.text = text
+        # "#" right after one space in a plain value ("Learning #1 and #2") starts a
+        # comment that silently cuts the value; only files holding " #" are looked at.
+        self.hashed = " #" in text
+        self._lines: list[str] | None = None
+
+    def _line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[number] if number < len(self._lines) else ""
 
     def convert(self, node: yaml.Node, where: Scalar | tuple[int, int, int] | None = None) -> Node:
         """``where`` is the node's place in its parent (its key, or the sequence's line,
@@ -373,8 +393,37 @@ class _Converter:
         style = node.style
         line, col = mark.line + 1, mark.column + 1
         if not style:  # plain: None from PyYAML's composer, "" from libyaml's
+            end = node.end_mark
+            if end.line > mark.line:
+                self._check_continuation(mark.line, end.line)
+            elif self.hashed and text:
+                self._check_cut(mark.line, end.column, text)
             return Scalar(None if text in _NULLS else text, self.path, line, col)
         return Scalar(text, self.path, line, col, style in _QUOTED_STYLES)
+
+    def _check_continuation(self, first: int, last: int) -> None:
+        """A plain value that goes on over lines, one of which starts with "- ": a list
+        item indented deeper than the one above, read as the rest of that item."""
+        for number in range(first + 1, last + 1):
+            line = self._line(number)
+            stripped = line.lstrip(" ")
+            if stripped.startswith("- "):
+                self.problems.error(
+                    Location(self.path, number + 1, len(line) - len(stripped) + 1),
+                    "this list item is indented differently from the one above, so it is"
+                    " read as the rest of that item's text; indent both alike",
+                )
+                return
+
+    def _check_cut(self, number: int, end_col: int, text: str) -> None:
+        """A plain value cut short by a comment that reads as part of it ("#1")."""
+        rest = self._line(number)[end_col:]
+        if rest.startswith(" #") and rest[2:3] not in ("", " "):
+            self.problems.warning(
+                Location(self.path, number + 1, end_col + 2),
+                f"the value ends at {text!r}: YAML reads ' #' as the start of a comment;"
+                " put the whole value in double quotes to keep the rest",
+            )
 
     def _admit(self, node: yaml.Node, where: Scalar | tuple[int, int, int] | None) -> bool:
         mark = node.start_mark

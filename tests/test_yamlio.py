@@ -295,10 +295,37 @@ def test_common_syntax_slips_say_where_to_look_and_how_to_fix_them(case):
     assert problems == [f"f.yml:{expected}"]
 
 
-def test_a_continued_value_with_a_colon_and_no_key_before_it_reads_as_a_value():
-    # Only a word that could be a key before the colon means indentation: "We propose: x"
-    # on a continuation line is text with a colon.
+def test_a_continued_value_with_a_colon_may_be_text_or_a_key_and_the_message_says_both():
+    # "we propose: x" under "abstract: Text" and a topic's keyword phrase indented one
+    # space too deep ("task vector & fine-tuning: 1") have the same shape.
     assert read("abstract: Text\n  we propose: x\n")[1] == [
-        "f.yml:2:13: YAML syntax error: a colon followed by a space inside an unquoted"
-        " value; put the value in double quotes"
+        f"f.yml:2:3: YAML syntax error: {TOO_DEEP_OR_TEXT}"
     ]
+    phrase = "topics:\n  - id: a\n    keywords:\n      x: 1\n       task vector & fine-tuning: 1\n"
+    assert read(phrase)[1] == [f"f.yml:5:8: YAML syntax error: {TOO_DEEP_OR_TEXT}"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("title: [Re] Reproducing Task Vectors\nyear: 2020\n", "1:8: YAML syntax error: a value"
+         " starting with '[' is read as YAML syntax, not text; put the whole value in double quotes"),
+        ("title: *BERT: a survey\n", "1:8: YAML syntax error: a value starting with '*' is read"
+         " as YAML syntax, not text; put the whole value in double quotes"),
+        ("title: Learning #1 and #2 tasks\n", "1:17: warning: the value ends at 'Learning':"
+         " YAML reads ' #' as the start of a comment; put the whole value in double quotes to"
+         " keep the rest"),
+        ("authors:\n  - A B\n   - C D\n", "3:4: this list item is indented differently from"
+         " the one above, so it is read as the rest of that item's text; indent both alike"),
+    ],
+)
+def test_values_yaml_reads_otherwise_than_meant_say_so(text, expected):
+    problems = Problems()
+    parse(text, "f.yml", problems)
+    assert [str(p) for p in problems.items] == ["f.yml:" + expected]
+
+
+def test_a_comment_after_two_spaces_or_before_a_space_is_a_comment():
+    problems = Problems()
+    parse('arxiv: "2406.14022"   # quotes optional\nyear: 2024 # when\nx: a  #b\n', "f.yml", problems)
+    assert problems.items == []
