@@ -531,7 +531,8 @@ def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
 
 
 def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_Index, ...]:
-    """Two files that are one paper, reported on each file, once per pair; and the
+    """Files that are one paper, reported once on each file, naming the others (once
+    per pair: a pair found by its title is not reported again for its DOI); and the
     drafts indexed by each of _SAME_PAPER_KEYS."""
     reported: set[tuple[str, str]] = set()
     indexes = []
@@ -552,14 +553,19 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
             if len(members) < 2:
                 continue
             for draft in members:
-                for other in members:
-                    if other is draft or (draft.shown, other.shown) in reported:
-                        continue
-                    reported.add((draft.shown, other.shown))
-                    shown = f" {draft.values[name]}" if name != "title" else ""
-                    problems.error(
-                        draft.nodes[name].loc, f"same paper as {other.shown} ({reason}{shown})"
-                    )
+                others = [
+                    other.shown
+                    for other in members
+                    if other is not draft and (draft.shown, other.shown) not in reported
+                ]
+                if not others:
+                    continue
+                reported.update((draft.shown, other) for other in others)
+                shown = f" {draft.values[name]}" if name != "title" else ""
+                problems.error(
+                    draft.nodes[name].loc,
+                    f"same paper as {', '.join(others)} ({reason}{shown})",
+                )
     return tuple(indexes)
 
 

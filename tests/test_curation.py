@@ -479,6 +479,20 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
     ]
 
 
+def test_three_files_of_one_paper_give_one_error_each_naming_the_others(tmp_path):
+    # n files of one paper: n errors, not one per pair of files (n * (n - 1)).
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    for name in ("copy-a", "copy-b", "copy-c"):
+        write_paper(tmp_path, f"{name}.yml", f"id: {name}\ntitle: One Paper\nabstract: x\n")
+    a, b, c = (f"content/papers/copy-{x}.yml" for x in "abc")
+    assert [m for m in messages(tmp_path) if "same paper" in m] == [
+        f"{a}:2:8: same paper as {b}, {c} (the same title)",
+        f"{b}:2:8: same paper as {a}, {c} (the same title)",
+        f"{c}:2:8: same paper as {a}, {b} (the same title)",
+    ]
+
+
 def test_two_files_claiming_one_id_give_one_error_on_the_file_to_fix(tmp_path):
     # A copied file whose id was not changed: the one mistake is its id, and "also
     # claimed by" on both files would only say it again.
