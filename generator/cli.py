@@ -1,7 +1,8 @@
 """The `readinglist` command line: a thin dispatcher into `generator.commands.*`.
 
 Each command module provides ``HELP`` (one line), ``add_arguments(parser)`` and
-``run(args) -> int`` (the exit status). Modules are imported only when their command
+``run(args) -> int`` (the exit status), and may name in ``STOPPED`` what a curation
+error (CuratorError) stopped it from doing. Modules are imported only when their command
 runs, so `readinglist check` does not pay for scikit-learn or MkDocs.
 """
 
@@ -51,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if p.severity.value == "error")
-        print(f"{errors} error(s); nothing was built or written.", file=sys.stderr)
+        # What the command did not do, in its own words (links: "no link was checked").
+        stopped = getattr(args._module, "STOPPED", "nothing was done")
+        print(f"{errors} error(s); {stopped}.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

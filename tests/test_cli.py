@@ -31,3 +31,42 @@ def test_every_command_has_help():
     assert result.returncode == 0
     for command in ("import", "check", "build", "serve", "topics", "search", "links"):
         assert f"    {command} " in result.stdout
+
+
+def _project_with_an_error(tmp_path: Path) -> Path:
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "data" / "site_fixture" / "content", project / "content")
+    broken = project / "content" / "papers" / "task-vectors.yml"
+    broken.write_text(broken.read_text().replace("year: 2023", "year: next year"))
+    return project
+
+
+def test_topics_explain_answers_despite_an_error_elsewhere_and_still_fails(tmp_path):
+    # The error is in another paper's file: the explanation is still what the curator
+    # asked for, and the exit status still says the content is not clean.
+    project = _project_with_an_error(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "topics",
+         "--explain", "gradient-episodic-memory"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "content/papers/task-vectors.yml:" in result.stderr
+    assert "'year' must be a four-digit year" in result.stderr
+    assert "1 error(s) in content/; what follows leaves out what they concern" in result.stderr
+    assert result.stdout.startswith("gradient-episodic-memory: Gradient Episodic Memory")
+    assert "continual-learning (Continual learning)" in result.stdout
+
+
+def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path):
+    project = _project_with_an_error(tmp_path)
+    # A paper file that is not YAML: links stops before asking any server.
+    (project / "content" / "papers" / "task-vectors.yml").write_text("id: [\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "links"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.rstrip().endswith("error(s); no link was checked.")

@@ -12,6 +12,8 @@ from .. import linkcheck
 from ..errors import CuratorError, Problems
 from ..yamlio import atomic_write
 
+STOPPED = "no link was checked"  # what a curation error stopped (see cli.main)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

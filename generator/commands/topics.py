@@ -1,7 +1,9 @@
 """`readinglist topics`: the topics with their paper counts, or why a paper has its topics.
 
-Reads `content/` like `readinglist check` does; if the content has errors they are
-printed as ``path:line:col: message`` and the command exits with status 1.
+Reads `content/` like `readinglist check` does. Errors are printed as
+``path:line:col: message`` first and the command exits with status 1, but it still
+answers from what could be read: an error elsewhere in the list is no reason to hide
+why a paper has its topics, and explaining them is often how the curator finds it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from ..curation import load_content
-from ..errors import CuratorError
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topics import assign_topics, compile_topics, papers_by_topic, score_paper
 
@@ -31,14 +32,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
+    for problem in problems.sorted():
+        print(problem, file=sys.stderr)
+    status = 0
     if problems.has_errors():
-        raise CuratorError(problems)
-    for warning in problems.warnings:
-        print(warning, file=sys.stderr)
+        status = 1
+        print(
+            f"{len(problems.errors)} error(s) in content/; what follows leaves out what"
+            " they concern",
+            file=sys.stderr,
+        )
     assignments = assign_topics(content.papers, content.topics)
     if args.explain is None:
         print(topic_table(content.topics, assignments))
-        return 0
+        return status
     paper = next((p for p in content.papers if p.id == args.explain), None)
     if paper is None:
         ids = [p.id for p in content.papers]
@@ -47,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"readinglist topics: no paper with id {args.explain!r}{hint}", file=sys.stderr)
         return 1
     print(explain(paper, content, assignments[paper.id]))
-    return 0
+    return status
 
 
 def topic_table(
