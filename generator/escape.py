@@ -11,8 +11,10 @@ Three kinds of curator text exist (see schema.KINDS):
 * plain text (titles, authors, venues, ...): escaped, nothing else;
 * abstracts: plain text too (``*stars*`` stay stars), in paragraphs, with each http(s)
   URL also a link;
-* notes and topic descriptions: Markdown, rendered here and then sanitised with nh3,
-  so raw HTML and links other than absolute http(s) ones are dropped.
+* notes and topic descriptions: Markdown as GitHub reads it (CommonMark with tables,
+  ~~strike~~ and bare http(s) URLs as links; markdown-it-py), rendered here and then
+  sanitised with nh3. Raw HTML and images show as the text typed; a link whose target
+  is not an absolute http(s) URL shows as its text alone.
 
 Every function returns `markupsafe.Markup`, so Jinja's autoescaping does not escape
 the result a second time.
@@ -25,12 +27,14 @@ import re
 import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
-from xml.etree import ElementTree as etree
 
-import markdown
 import markupsafe
 import nh3
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.image import image as markdown_image
+from markdown_it.token import Token
 from markupsafe import Markup
 
 SAFE_SCHEMES = ("http", "https")
@@ -157,21 +161,34 @@ def _only_absolute_http(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Block nesting deeper than this (a list level counts two: the list and its item) is not
+# parsed: markdown-it then drops the rest of the text, so such notes are shown as the
+# text they are instead. It also bounds the parser's recursion, inline nesting included.
+_MAX_NESTING = 20
+
+
 @lru_cache(maxsize=1)
-def _markdown() -> markdown.Markdown:
-    # No extension that reads files (snippets) or evaluates anything; attr_list is left
-    # out too, so `{onclick=...}` stays text. Without the raw-HTML processors, HTML the
-    # curator typed is shown literally, like every other piece of curator text.
-    converter = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    # Images would load from a third party on every view and vanish from the sanitised
-    # output anyway; without the image patterns `![alt](url)` reads as "!" and a link
-    # to the image, so the curator's alt text and URL stay visible.
-    for name in ("image_link", "image_reference", "short_image_ref"):
-        converter.inlinePatterns.deregister(name)
-    converter.treeprocessors.register(_UnsafeLinksAsText(converter), "unsafe_links", 0)
-    return converter
+def _markdown() -> MarkdownIt:
+    # CommonMark, as GitHub reads a curator's Markdown: a list may follow a paragraph
+    # line, nested lists indent by the parent's marker width, plus GitHub's tables,
+    # ~~strike~~ and bare URLs. html=False: HTML the curator typed is shown literally,
+    # like every other piece of curator text.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True, "maxNesting": _MAX_NESTING})
+    md.enable(["table", "strikethrough", "linkify"])
+    # Only a URL written with its http(s) scheme becomes a link; "example.org" or an
+    # email address in prose stays prose.
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    for schema in ("ftp:", "//", "mailto:"):
+        md.linkify.add(schema, None)
+    # Every link reaches _curate, which decides on its target as written (safe_url);
+    # markdown-it would otherwise leave a javascript: link as bracketed text and
+    # percent-encode spaces or invisible characters into an address that passes.
+    md.validateLink = lambda url: True
+    md.normalizeLink = lambda url: url
+    md.normalizeLinkText = lambda url: url
+    md.inline.ruler.at("image", _image_as_text)
+    md.core.ruler.push("curate", _curate)
+    return md
 
 
 # An opening tag the curator typed (its closing tag needs no second word): shown as
@@ -189,40 +206,6 @@ _HTML_ELEMENTS = frozenset(
     " strike strong style sub summary sup svg table tbody td template textarea tfoot th"
     " thead time title tr track tt u ul var video wbr math".split()
 )
-# Python-Markdown hides an email autolink's address from spam bots as character
-# references, with "&" written as this placeholder until the page is serialised.
-_AMP_PLACEHOLDER = markdown.util.AMP_SUBSTITUTE
-
-
-class _UnsafeLinksAsText(Treeprocessor):
-    """A link whose target is not an absolute http(s) URL becomes its text alone.
-
-    (nh3 would drop only the href, leaving an <a> that looks like a link and leads
-    nowhere.) The element becomes a <span>, which nh3 then unwraps. What the curator
-    may have meant otherwise is kept in ``notices`` (see `markdown_notices`), in the
-    order met.
-    """
-
-    notices: list[tuple[str, str]] = []
-
-    def run(self, root: etree.Element) -> None:
-        self.notices = []
-        for element in root.iter():
-            if element.tag == "a" and safe_url(element.get("href", "")) is None:
-                href = html.unescape(element.get("href", "").replace(_AMP_PLACEHOLDER, "&"))
-                element.tag = "span"
-                element.attrib.clear()
-                # (an email address is written without its "mailto:" in the file)
-                self.notices.append((href.removeprefix("mailto:"), _UNSAFE_LINK.format(href=href)))
-            # Code shows a tag as code, which is what was meant; the text after the
-            # code (its tail) is the paragraph's again.
-            texts = (element.tail,) if element.tag in ("code", "pre") else (element.text, element.tail)
-            for text in texts:
-                for match in _TYPED_TAG.finditer(text or ""):
-                    if match.group(1).lower() in _HTML_ELEMENTS:
-                        tag = match.group()
-                        self.notices.append((tag, _TYPED_HTML.format(tag=tag)))
-
 
 _UNSAFE_LINK = (
     "the link to '{href}' shows as its text only: a link needs an absolute https://"
@@ -234,10 +217,61 @@ _TYPED_HTML = (
 )
 
 
-# Python-Markdown's link patterns take time quadratic in the number of `[` that could
-# open a link (5,000 take seconds to minutes). Real notes hold a handful of links; text
-# with more openers than this is shown literally instead of stalling the build.
-MAX_LINK_OPENERS = 200
+def _image_as_text(state: StateInline, silent: bool) -> bool:
+    # Images would load from a third party on every view and vanish from the sanitised
+    # output anyway: the image syntax is shown as written, so the curator's alt text and
+    # URL stay visible.
+    start = state.pos
+    if not markdown_image(state, True):  # (silent: it only moves past the image)
+        return False
+    if not silent:
+        # text_special: the bare-URL finder reads only "text"; text_join then merges it
+        # into the text around it.
+        token = state.push("text_special", "", 0)
+        token.content = state.src[start : state.pos]
+    return True
+
+
+def _curate(state: StateCore) -> None:
+    """Headings demoted by two; a link whose target is not an absolute http(s) URL
+    becomes its text alone (nh3 would drop only the href, leaving an <a> that looks like
+    a link and leads nowhere). What the curator may have meant otherwise is kept in
+    ``env["notices"]`` (see `markdown_notices`), in the order met."""
+    notices: list[tuple[str, str]] = state.env.setdefault("notices", [])
+    for token in state.tokens:
+        if token.nesting == 1 and token.level >= _MAX_NESTING - 1:
+            state.env["too_deep"] = True
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+        elif token.type in ("th_open", "td_open") and token.attrs:
+            # markdown-it aligns a column with a style attribute, which nh3 removes
+            token.attrs = {"align": str(token.attrs["style"]).removeprefix("text-align:")}
+        if token.type != "inline" or not token.children:
+            continue
+        kept: list[Token] = []
+        dropping = False
+        for child in token.children:
+            if child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                dropping = safe_url(href) is None
+                if dropping:
+                    if child.markup != "linkify":  # a bare URL the curator never marked up
+                        # (an email address is written without its "mailto:")
+                        written = href.removeprefix("mailto:")
+                        notices.append((written, _UNSAFE_LINK.format(href=href)))
+                    continue
+            elif child.type == "link_close" and dropping:
+                dropping = False
+                continue
+            elif child.type == "s_open" or child.type == "s_close":
+                child.tag = "del"  # what GitHub writes for ~~strike~~
+            elif child.type == "text":
+                # Code shows a tag as code, which is what was meant: only text counts.
+                for match in _TYPED_TAG.finditer(child.content):
+                    if match.group(1).lower() in _HTML_ELEMENTS:
+                        notices.append((match.group(), _TYPED_HTML.format(tag=match.group())))
+            kept.append(child)
+        token.children = kept
 
 
 def _literal_paragraphs(value: str) -> Markup:
@@ -245,36 +279,20 @@ def _literal_paragraphs(value: str) -> Markup:
     return Markup("".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip()))
 
 
-_HEADING = re.compile(r"<(/?)h([1-6])\b")
-
-
-def _demote(match: re.Match[str]) -> str:
-    level = min(int(match.group(2)) + 2, 6)
-    return f"<{match.group(1)}h{level}"
-
-
-def _forget_converter() -> None:
-    # A conversion cut short leaves the block parser's state stack as it was at that
-    # depth, and reset() does not clear it: the next text would be parsed as if inside
-    # that list. A new converter starts clean.
-    _markdown.cache_clear()
+def _parse(value: str) -> tuple[list[Token], dict]:
+    env: dict = {}
+    return _markdown().parse(value, env), env
 
 
 def markdown_notices(value: str) -> list[tuple[str, str]]:
     """What in curator Markdown does not show as its author may expect: (the text as
     written, why), in the order met. `check` reports them as warnings."""
-    if not value.strip() or value.count("[") > MAX_LINK_OPENERS:
+    if not value.strip():
         return []
-    converter = _markdown()
-    converter.reset()
-    try:
-        converter.convert(value)
-    except RecursionError:
-        _forget_converter()
+    _, env = _parse(value)
+    if env.get("too_deep"):
         return []
-    finder = converter.treeprocessors["unsafe_links"]
-    assert isinstance(finder, _UnsafeLinksAsText)
-    return list(dict.fromkeys(finder.notices))  # each the first time only
+    return list(dict.fromkeys(env["notices"]))  # each the first time only
 
 
 def markdown_html(value: str) -> Markup:
@@ -286,18 +304,11 @@ def markdown_html(value: str) -> Markup:
     """
     if not value.strip():
         return Markup("")
-    if value.count("[") > MAX_LINK_OPENERS:
+    tokens, env = _parse(value)
+    if env.get("too_deep"):
         return _literal_paragraphs(value)
-    converter = _markdown()
-    converter.reset()
-    try:
-        converted = converter.convert(value)
-    except RecursionError:
-        # Python-Markdown recurses once per level of nesting, so a list nested hundreds
-        # of levels deep exhausts the stack: such notes are shown as the text they are.
-        _forget_converter()
-        return _literal_paragraphs(value)
-    rendered = _HEADING.sub(_demote, converted)
+    md = _markdown()
+    rendered = md.renderer.render(tokens, md.options, env).rstrip("\n")
     cleaned = nh3.clean(
         rendered,
         tags=_NOTE_TAGS,

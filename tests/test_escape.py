@@ -256,7 +256,8 @@ def test_an_image_in_notes_stays_visible_as_text_and_loads_nothing():
 
 
 def test_notes_with_thousands_of_link_openers_are_shown_literally():
-    # Python-Markdown needs seconds to minutes for this; it must be text at once.
+    # Python-Markdown needed seconds to minutes for this; markdown-it-py's time grows
+    # linearly with the openers (20,000 "[" in 0.3 s of CPU), and the result is text.
     value = "[a](" * 3000
     out = str(escape.markdown_html(value))
     assert out == "<p>" + value + "</p>"
@@ -285,11 +286,11 @@ def test_abstract_links_only_ever_point_at_http_urls(value):
 
 
 def test_notes_too_deep_to_render_leave_the_next_notes_unharmed():
-    # Python-Markdown runs out of stack on a list nested this deep. Cut short, the
-    # conversion left its block parser's state as it was inside the list, and reset()
-    # does not clear it: the next notes came out as raw Markdown (found by the
-    # hostile-site build). Where the stack runs out depends on how deep the caller
-    # already is, so the deep notes are converted from many depths.
+    # Python-Markdown ran out of stack on a list nested this deep and, cut short, left
+    # its parser's state behind: the next notes came out as raw Markdown (found by the
+    # hostile-site build). markdown-it-py stops at its nesting limit and drops the rest,
+    # so such notes are shown as text; the next notes must render as ever, from any
+    # depth of the caller's stack.
     deep = "".join("\t" * level + f"- level {level}\n" for level in range(300))
     after = "Topic text with [a link](https://x.org/)\nand more.\n\n```\ncode\n```\n"
     expected = escape.markdown_html(after)
@@ -329,3 +330,67 @@ def test_angle_bracketed_words_that_are_no_html_elements_raise_no_notice():
     notes = "Masks <mask> and <eos>, returns Vec<T>, p<0.05, and `<b>` in code."
     assert escape.markdown_notices(notes) == []
     assert "&lt;mask&gt; and &lt;eos&gt;" in escape.markdown_html(notes)
+
+
+# --- Markdown as curators write it on GitHub (CommonMark + tables, strike, bare URLs) ------
+
+
+@pytest.mark.parametrize(
+    "notes, expected",
+    [
+        # a list right after a paragraph line, no blank line between (curator review 2)
+        ("Why read it:\n- introduces task vectors\n- simple baselines",
+         "<p>Why read it:</p>\n<ul>\n<li>introduces task vectors</li>\n<li>simple baselines</li>\n</ul>"),
+        # nested by 2 spaces, the width of "- "
+        ("- a\n  - nested\n- b",
+         "<ul>\n<li>a\n<ul>\n<li>nested</li>\n</ul>\n</li>\n<li>b</li>\n</ul>"),
+        # nested under "1. " by 3 spaces
+        ("1. two\n   - sub", "<ol>\n<li>two\n<ul>\n<li>sub</li>\n</ul>\n</li>\n</ol>"),
+        ("Not ~~this~~ but that.", "<p>Not <del>this</del> but that.</p>"),
+        # a quote, then a rule: not a heading reading "> quote"
+        ("> quote\n---", "<blockquote>\n<p>quote</p>\n</blockquote>\n<hr>"),
+        # a code fence inside a list item
+        ("1. Build:\n   ```\n   make all\n   ```\n2. Run.",
+         "<ol>\n<li>Build:<pre><code>make all\n</code></pre>\n</li>\n<li>Run.</li>\n</ol>"),
+    ],
+)  # fmt: skip
+def test_notes_render_the_markdown_github_renders(notes, expected):
+    assert escape.markdown_html(notes) == expected
+    assert escape.markdown_notices(notes) == []
+
+
+def test_a_table_right_after_a_paragraph_line_keeps_its_column_alignment():
+    out = escape.markdown_html("Results:\n| a | b |\n|--:|:-|\n| 1 | 2 |")
+    assert out == (
+        "<p>Results:</p>\n<table>\n<thead>\n<tr>\n"
+        '<th align="right">a</th>\n<th align="left">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+        '<td align="right">1</td>\n<td align="left">2</td>\n</tr>\n</tbody>\n</table>'
+    )
+
+
+def test_a_bare_http_url_in_notes_is_a_link_without_its_trailing_punctuation():
+    out = escape.markdown_html("Code at https://github.com/a/b_(c). Demo: http://x.org/d!")
+    assert out == (
+        '<p>Code at <a href="https://github.com/a/b_(c)" rel="noopener noreferrer nofollow">'
+        'https://github.com/a/b_(c)</a>. Demo: <a href="http://x.org/d" '
+        'rel="noopener noreferrer nofollow">http://x.org/d</a>!</p>'
+    )
+
+
+def test_only_urls_written_with_http_or_https_become_links_and_the_rest_raise_no_notice():
+    # The curator wrote prose, not a link: nothing to warn about, nothing turned into one.
+    notes = "See www.example.org, example.org, ftp://x.org/f, mailto:a@b.org, a@b.org."
+    rendered = visible(escape.markdown_html(notes))
+    assert rendered.tags == ["p"]
+    assert "".join(rendered.text) == notes
+    assert escape.markdown_notices(notes) == []
+
+
+@pytest.mark.parametrize("depth, rendered", [(9, True), (10, False)])
+def test_lists_nest_nine_deep_and_deeper_notes_are_shown_as_typed(depth, rendered):
+    notes = "".join("  " * level + f"- level {level}\n" for level in range(depth))
+    out = str(escape.markdown_html(notes))
+    assert out.count("<ul>") == (depth if rendered else 0)
+    shown = " ".join("".join(visible(out).text).split())
+    expected = " ".join(f"level {level}" for level in range(depth))
+    assert shown == (expected if rendered else "- " + expected.replace(" level", " - level"))

@@ -221,8 +221,8 @@ def test_topic_title_and_description_are_text_in_the_navigation_and_on_the_topic
     page = (hostile / "topics" / "agents" / "index.html").read_text(encoding="utf-8")
     shown = corpus.visible_text(page)
     assert title in shown
-    # Markdown reads `'desc'` as the link's title, so the ")" after it is text.
-    assert "Topic text with <img src=x onerror=alert('desc')>, a link) and {% raw %}{{ config }}{% endraw %}." in shown
+    # CommonMark reads `javascript:alert('desc')` (balanced parentheses) as the target.
+    assert "Topic text with <img src=x onerror=alert('desc')>, a link and {% raw %}{{ config }}{% endraw %}." in shown
     assert "</code></pre><script>alert('fence')</script>" in shown
     # The topics index page: with navigation.prune (mkdocs.yml) a page's navigation
     # lists the topics only inside the Topics section.
