@@ -464,16 +464,25 @@ def test_location_sorting_puts_line_10_after_line_9():
     assert sorted([Location("a.yml", 10, 1), Location("a.yml", 9, 1)])[0].line == 9
 
 
-def test_a_run_where_no_link_answers_warns_that_the_machine_may_be_offline(tmp_path, capsys):
+def test_a_run_where_no_link_answers_judges_no_link_and_says_the_machine_is_offline(
+    tmp_path, capsys
+):
     ports = []
     for _ in range(5):
         with socket.socket() as probe:  # ports nobody listens on
             probe.bind(("127.0.0.1", 0))
             ports.append(probe.getsockname()[1])
     write_paper(tmp_path, "a", {"code": [f"http://127.0.0.1:{port}/" for port in ports]})
-    assert run_links(tmp_path) == 1
-    err = capsys.readouterr().err
-    assert "warning: none of the 5 links checked answered at all: is this machine offline?" in err
+    summary = tmp_path / "summary.md"
+    assert run_links(tmp_path, "--summary", str(summary)) == 2
+    out, err = capsys.readouterr()
+    assert out == ""  # no "dead link" line: offline says nothing about the links
+    assert err == (
+        "error: none of the 5 links checked answered at all (no connection or no DNS): this"
+        " machine seems to be offline; no link was judged, run it again online\n"
+    )
+    assert "seems to be offline" in summary.read_text(encoding="utf-8")
+    assert not (tmp_path / ".cache" / "links.json").exists()  # nothing learnt, nothing kept
 
 
 def test_no_offline_warning_when_a_server_answers(server, tmp_path, capsys):

@@ -13,6 +13,8 @@ from ..errors import CuratorError, Problems
 from ..yamlio import atomic_write
 
 STOPPED = "no link was checked"  # what a curation error stopped (see cli.main)
+# When this many links were asked and not one answered, the machine is offline.
+OFFLINE_AFTER = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,6 +99,18 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         deadline=None if args.budget is None else time.monotonic() + args.budget * 60,
     )
     left = [u for u in due if u not in checked]
+    if len(checked) >= OFFLINE_AFTER and all(r.status == 0 for r in checked.values()):
+        # No server answered at all: the machine is offline (or its DNS is down), which
+        # says nothing about the links. None is reported dead, the cache keeps what it
+        # knew, and the exit status (2) tells a script this run judged nothing.
+        message = (
+            f"none of the {len(checked)} links checked answered at all (no connection or no"
+            " DNS): this machine seems to be offline; no link was judged, run it again online"
+        )
+        print(f"error: {message}", file=sys.stderr)
+        if args.summary:
+            atomic_write(Path(args.summary), f"# Link check\n\n{message[0].upper()}{message[1:]}.\n")
+        return 2
     # Only links still in the list are kept, so the cache never outgrows the content; a
     # link left for lack of time keeps its old entry, so it comes first next time.
     linkcheck.save_cache(
@@ -117,12 +131,6 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         print(
             f"warning: {len(left)} links were not checked within the --budget of "
             f"{args.budget:g} minutes; the next run checks them first.",
-            file=sys.stderr,
-        )
-    if len(checked) >= 5 and all(r.status == 0 for r in checked.values()):
-        print(
-            f"warning: none of the {len(checked)} links checked answered at all: "
-            "is this machine offline?",
             file=sys.stderr,
         )
     if args.summary:
