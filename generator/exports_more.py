@@ -73,10 +73,21 @@ def _latex(text: str) -> str:
     return _LIGATURES.sub("{}", " ".join(text.split()).translate(_LATEX_SPECIALS))
 
 
+# "Sammy Davis Jr.", "Martin Luther King, Jr.": BibTeX reads a suffix only in the form
+# "Last, Jr., First"; written after the name it would be taken for the last name.
+_SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
+
+
 def _author(name: str) -> str:
     # A name holding the word "and" (an organisation) would be split into two authors.
-    latex = _latex(name)
-    return f"{{{latex}}}" if re.search(r"\band\b", name, re.IGNORECASE) else latex
+    if re.search(r"\band\b", name, re.IGNORECASE):
+        return f"{{{_latex(name)}}}"
+    suffix = _SUFFIX.search(name)
+    if suffix and "," not in name[: suffix.start()]:
+        first, _, last = name[: suffix.start()].rpartition(" ")
+        if first and last:
+            return f"{_latex(last)}, {_latex(suffix.group(1))}, {_latex(first)}"
+    return _latex(name)
 
 
 # The list keeps one `venue` for journals and conferences alike; the entry type is read

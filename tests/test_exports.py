@@ -88,6 +88,28 @@ def test_bibtex_title_keeps_every_character_literally():
     assert latex_text(title[1:-1]) == HOSTILE
 
 
+@pytest.mark.parametrize(
+    "name, written, last, first",
+    [
+        ("Sammy Davis Jr.", "Davis, Jr., Sammy", "Davis", "Sammy"),
+        ("Martin Luther King, Jr.", "King, Jr., Martin Luther", "King", "Martin Luther"),
+        ("Henry Ford II", "Ford, II, Henry", "Ford", "Henry"),
+        ("Ada Lovelace", "Ada Lovelace", "Lovelace", "Ada"),
+    ],
+)
+def test_bibtex_writes_a_name_suffix_where_bibtex_reads_it(name, written, last, first):
+    from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+
+    text = bibtex([paper("p", authors=(name, "Grace Hopper"))])
+    lib = bibtexparser.parse_string(text)
+    assert lib.entries[0]["author"] == f"{written} and Grace Hopper"
+    # and a BibTeX reader splits it so: the suffix is not taken for the last name
+    parts = bibtexparser.parse_string(
+        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    ).entries[0]["author"][0]
+    assert (" ".join(parts.last), " ".join(parts.first)) == (last, first)
+
+
 def test_bibtex_braces_an_organisation_whose_name_holds_and():
     lib = bibtexparser.parse_string(
         bibtex([paper("p", authors=("Ada Lovelace", "Research and Development Team"))])
