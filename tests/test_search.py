@@ -223,6 +223,33 @@ def test_search_command_prints_title_url_and_score(tmp_path, capsys):
     assert main(["search", "--site-dir", str(tmp_path), "nothing-like-it"]) == 1
 
 
+def test_search_command_asks_for_words_and_says_when_the_index_is_older_than_an_edit(
+    tmp_path, capsys
+):
+    import os
+
+    index = make_index([{"location": "papers/a/", "title": "Zebra", "text": "<p>one</p>"}])
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    built = site / "search" / "search_index.json"
+    built.write_text(json.dumps(index))
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    paper = tmp_path / "content" / "papers" / "a.yml"
+    paper.write_text("id: a\ntitle: Quokka\n")
+    stamp = built.stat().st_mtime_ns
+    os.utime(paper, ns=(stamp - 10**9, stamp - 10**9))  # edited before the build
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+    assert capsys.readouterr().err == ""
+    os.utime(paper, ns=(stamp + 10**9, stamp + 10**9))  # edited after it
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+    assert capsys.readouterr().err == (
+        "readinglist search: content/papers/a.yml was edited after the site was built; the"
+        " results are the built site's: run `readinglist build` to search the edit\n"
+    )
+    assert main(["--root", str(tmp_path), "search", " "]) == 2
+    assert capsys.readouterr().err == "readinglist search: give some words to search for\n"
+
+
 # --- Ranking over the built site ---------------------------------------------------------
 
 

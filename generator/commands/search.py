@@ -25,6 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else Path(args.root) / "site"
     query = " ".join(args.query)
+    if not query.strip():
+        print("readinglist search: give some words to search for", file=sys.stderr)
+        return 2
+    stale = _edited_since_built(Path(args.root) / "content", site_dir)
+    if stale:
+        print(
+            f"readinglist search: {stale} was edited after the site was built; the results"
+            " are the built site's: run `readinglist build` to search the edit",
+            file=sys.stderr,
+        )
     try:
         hits = search_site(site_dir, query, limit=args.limit)
     except IndexNotBuilt as exc:
@@ -38,3 +48,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"{rank:>{width}}. {html.unescape(hit.title)}")
         print(f"{'':>{width}}  {hit.location or './'}  (score {hit.score:.3f})")
     return 0
+
+
+def _edited_since_built(content: Path, site_dir: Path) -> str:
+    """A curation file newer than the built search index, shown as a path; else ""."""
+    index = site_dir / "search" / "search_index.json"
+    try:
+        built = index.stat().st_mtime_ns
+    except OSError:
+        return ""  # no index: search_site says so
+    for path in sorted([content / "topics.yml", *(content / "papers").glob("*.yml")]):
+        try:
+            if path.stat().st_mtime_ns > built:
+                return path.relative_to(content.parent).as_posix()
+        except OSError:
+            continue
+    return ""
