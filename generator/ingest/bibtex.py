@@ -1,7 +1,8 @@
 """BibTeX files, read with bibtexparser; LaTeX in the fields becomes plain text.
 
 Each entry gives a record: title, authors, year, venue (journal or booktitle),
-abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), URL and keywords (as tags).
+abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), URL (also from ``howpublished``
+and ``note``) and keywords (as tags).
 An entry bibtexparser cannot read is reported at its line; so is an entry without
 a title, which could not be matched to any paper.
 """
@@ -17,7 +18,15 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
-from ..links import arxiv_id, clean_url, doi_from_url, make_link, normalize_arxiv, normalize_doi
+from ..links import (
+    arxiv_id,
+    clean_url,
+    doi_from_url,
+    find_url_spans,
+    make_link,
+    normalize_arxiv,
+    normalize_doi,
+)
 from . import Record, abstract_links
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -118,8 +127,13 @@ def _record(entry: Entry, path: str, problems: Problems) -> Record | None:
     venue = _plain(_field(entry, "journal") or _field(entry, "booktitle"))
     abstract = _paragraphs(_field(entry, "abstract"))
     links = list(abstract_links(abstract))
-    if url and all(link.url != url for link in links):
-        links.append(make_link(url, "bibtex"))
+    # Where entries without a `url` field keep their addresses: `howpublished =
+    # {\url{...}}` and `note = {Code: https://...}` (\url{} is unwrapped by find_url_spans).
+    extra = [_field(entry, "howpublished"), _field(entry, "note")]
+    found = [clean_url(text[start:end]) for text in extra for start, end in find_url_spans(text)]
+    for address in ([url] if url else []) + [u for u in found if u]:
+        if all(link.url != address for link in links):
+            links.append(make_link(address, "bibtex"))
     keywords = [_plain(k) for k in re.split(r"[,;]", _field(entry, "keywords"))]
     return Record(
         title=title,

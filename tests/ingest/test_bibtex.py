@@ -113,3 +113,19 @@ def test_field_names_are_read_whatever_their_case():
     assert (record.title, record.authors, record.year) == (
         "Upper Case Fields", ("Ada Lovelace",), "2020"
     )
+
+
+def test_addresses_in_howpublished_and_note_are_links_too():
+    # The usual form of an entry without a url field: \url{} in howpublished, addresses in note.
+    text = (
+        "@misc{a,\n  title = {T},\n  url = {https://example.org/paper},\n"
+        "  howpublished = {\\url{https://example.org/paper}},\n"
+        "  note = {Project page: https://lab.github.io/t/. Code: https://github.com/lab/t}\n}\n"
+    )
+    problems = Problems()
+    [record] = parse_text(text, "a.bib", problems)
+    assert [(link.url, link.kind, link.found_in) for link in record.links] == [
+        ("https://example.org/paper", "project", "bibtex"),  # once, though written twice
+        ("https://lab.github.io/t/", "project", "bibtex"),
+        ("https://github.com/lab/t", "code", "bibtex"),
+    ]
