@@ -26,6 +26,13 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
     """The id for ``title``; never empty."""
     folded = unicodedata.normalize("NFKD", title.translate(_FOLD))
+    if not folded.isascii():
+        # Accents (combining marks) go; punctuation, symbols and spaces beyond ASCII
+        # ("2–3", "A—B", a no-break space) separate words as their ASCII kin do.
+        folded = "".join(
+            " " if not ch.isascii() and unicodedata.category(ch)[0] in "PSZ" else ch
+            for ch in folded
+        )
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     ascii_text = ascii_text.replace("'", "")  # "model's" -> "models", not "model-s"
     slug = _NON_ALNUM.sub("-", ascii_text).strip("-")

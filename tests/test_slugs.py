@@ -15,6 +15,13 @@ def test_title_becomes_hyphenated_lowercase_ascii():
     assert slugify("What's in a Name? ß and Æ") == "whats-in-a-name-ss-and-ae"
 
 
+def test_punctuation_beyond_ascii_separates_words():
+    # "2–3" is two numbers, not "23"; a no-break space is a space
+    assert slugify("A 2\u20133\u00d7 Speedup") == "a-2-3-speedup"
+    assert slugify("Pre-training\u2014a Survey") == "pre-training-a-survey"
+    assert slugify("Model\u00a0Merging") == "model-merging"
+
+
 def test_long_title_is_cut_at_a_word_boundary():
     title = (
         "Thought Propagation: An Analogical Approach to Complex Reasoning with Large "
