@@ -19,6 +19,8 @@ FALLBACK = "paper"
 _FOLD = str.maketrans({
     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l",
     "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
+    # Typographic apostrophes, dropped like "'" below ("model’s" -> "models").
+    "\u2019": "'", "\u02bc": "'",
 })
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 

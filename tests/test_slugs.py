@@ -20,6 +20,7 @@ def test_punctuation_beyond_ascii_separates_words():
     assert slugify("A 2\u20133\u00d7 Speedup") == "a-2-3-speedup"
     assert slugify("Pre-training\u2014a Survey") == "pre-training-a-survey"
     assert slugify("Model\u00a0Merging") == "model-merging"
+    assert slugify("The Model\u2019s View") == "the-models-view"  # an apostrophe, not a break
 
 
 def test_long_title_is_cut_at_a_word_boundary():
