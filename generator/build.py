@@ -254,6 +254,9 @@ def _page_key(page: PlanPage) -> bytes:
 # rebuild under `mkdocs serve` (and each rerun in one process) reuses the previous
 # one's work. What it returns is always what a fresh run would compute.
 PROCESS_MEMO = Memo()
+# What else a process keeps between builds, by name (mkdocs_hook.py: the last good
+# navigation); the hook module itself is loaded afresh for every `mkdocs serve` rebuild.
+PROCESS_STATE: dict[str, object] = {}
 
 
 def load(

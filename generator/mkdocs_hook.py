@@ -40,6 +40,19 @@ class CurationFailed(PluginError):
         super().__init__(f"readinglist: {count} curation error(s); nothing was built")
 
 
+# Set for the life of the process by `mkdocs serve` (this module is loaded afresh for
+# every rebuild, the environment is not).
+_SERVING = "READINGLIST_SERVING"
+# The navigation of the last site generated in this process, per docs folder: what a
+# rebuild under `mkdocs serve` shows while the content has errors.
+_LAST_NAV = "readinglist_last_nav"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[_SERVING] = "1"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     settings = build.Settings(
@@ -51,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Reruns in a new process reuse what the last build computed (see cache.py).
         cache_dir=root / ".cache" / "readinglist",
     )
+    last_navs: dict = build.PROCESS_STATE.setdefault(_LAST_NAV, {})
     try:
         # The memo is stored once the site is built (on_post_build), off the path
         # between an edit and the site MkDocs builds from it.
@@ -58,7 +72,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CuratorError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
+        last_nav = last_navs.get(str(settings.docs_dir))
+        if os.environ.get(_SERVING) and last_nav is not None:
+            # Under `mkdocs serve` a failed build leaves the browser waiting until the
+            # content is fixed. Rather: the last good pages (still in docs/), with the
+            # errors in a bar at the top of every page (overrides/main.html).
+            config.nav = last_nav
+            config.extra["readinglist_problems"] = [
+                str(p) for p in error.problems if p.severity.value == "error"
+            ]
+            # (printed, not logged: an error in MkDocs' log would abort a strict build)
+            print(
+                "readinglist: the content has errors; the site shows the last good pages",
+                file=sys.stderr,
+            )
+            return config
         raise CurationFailed(error) from None
+    last_navs[str(settings.docs_dir)] = result.plan.nav
     for problem in result.warnings:
         print(problem, file=sys.stderr)
     if "SOURCE_DATE_EPOCH" not in os.environ:

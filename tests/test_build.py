@@ -165,6 +165,43 @@ def test_shipped_list_builds_strict_with_every_page_and_link(tmp_path, fixed_epo
     assert broken_internal_links(site) == []
 
 
+def test_under_serve_an_error_shows_the_last_good_pages_with_the_errors_on_top(
+    tmp_path, fixed_epoch, monkeypatch
+):
+    # `mkdocs serve` waits for a build that succeeds: a failed one left the browser
+    # hanging until the content was fixed. Under serve (and only there), the build
+    # goes on with the last good pages, the errors in Material's banner.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    project = make_project(tmp_path, FIXTURE)
+
+    def build_site() -> Path:
+        config = load_config(str(project / "mkdocs.yml"), strict=True)
+        mkdocs_build(config)
+        return project / "site"
+
+    monkeypatch.delenv("READINGLIST_SERVING", raising=False)
+    good = build_site()
+    assert "md-banner" not in (good / "index.html").read_text()
+    paper = project / "content" / "papers" / "task-vectors.yml"
+    paper.write_text(paper.read_text().replace("year: 2023", "year: <b>x</b>", 1))
+    with pytest.raises(Abort):  # a plain build still refuses
+        build_site()
+
+    monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
+    shown = build_site()
+    page = (shown / "papers" / "task-vectors" / "index.html").read_text()
+    assert "Editing Models with Task Vectors" in page  # the last good page
+    banner = page.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
+    assert "The content has 1 error(s)" in banner
+    assert "content/papers/task-vectors.yml:" in banner
+    assert "not &#39;&lt;b&gt;x&lt;/b&gt;&#39;" in banner and "<b>x" not in banner  # text
+    paper.write_text(paper.read_text().replace("year: <b>x</b>", "year: 2023", 1))
+    assert "md-banner" not in (build_site() / "index.html").read_text()  # fixed: gone
+
+
 def test_a_template_edit_rerenders_the_pages_that_use_it(tmp_path):
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "generator" / "templates", templates)
