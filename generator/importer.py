@@ -5,7 +5,8 @@ the import lock, read every existing paper file, match each record to a paper (s
 arXiv id, same DOI, same normalised title, a title the importer took for that paper
 before, or a very similar title), then write. A paper a curator retitled is still
 found by the titles recorded in its provenance, so importing its source again does not
-add a second copy.
+add a second copy; a paper a curator renamed (new file, new id) takes its old id's
+provenance record when it alone still holds a value that record names.
 
 Import only ever fills what is missing. A value a curator set is never overwritten; when
 the import disagrees, the disagreement is reported as a conflict at the curated value's
@@ -390,6 +391,8 @@ def _import_locked(
         raise CuratorError(problems)
     existing = sorted(existing + unchanged, key=lambda paper: paper.id)
     report = ImportReport(records=len(records))
+    recorded = views
+    views = _follow_renames(views, existing)
     index = _Index()
     taken: set[str] = set()
     for paper in existing:
@@ -427,13 +430,67 @@ def _import_locked(
         _merge(paper, record, report)
         index.add(paper)  # a fill may have given it an arXiv id or DOI
     _write(existing, created, touched, report)
-    _write_views(views_path, views, existing, created, report)
+    _write_views(views_path, recorded, views, existing, created, report)
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     return report
 
 
+def _follow_renames(
+    views: dict[str, provenance.Seen], existing: list[_Paper]
+) -> dict[str, provenance.Seen]:
+    """``views`` with the record of each paper a curator renamed moved to its new id.
+
+    A record is loose when no file has its id, or the file with its id holds none of its
+    identity marks (the old id reused by a new hand-written paper). It moves only when
+    that is unambiguous: exactly one paper carries any of its marks, that paper has no
+    record of its own, and no other loose record points at it. Anything else stays as
+    it is: a record no paper carries is a paper a curator deleted (a tombstone).
+    """
+    by_id = {paper.id: paper for paper in existing}
+    loose = [
+        paper_id
+        for paper_id, view in views.items()
+        if paper_id not in by_id or not _carries(by_id[paper_id], view)
+    ]
+    if not loose:
+        return views  # the usual import: every record has its paper
+    holders: dict[tuple[str, str], list[str]] = {}
+    for paper in existing:
+        for mark in provenance.marks_of(paper.values, paper.link_urls):
+            holders.setdefault(mark, []).append(paper.id)
+    claims: dict[str, list[str]] = {}  # paper id -> the loose records only it carries
+    for paper_id in loose:
+        carriers = {
+            holder for mark in views[paper_id].marks() for holder in holders.get(mark, ())
+        }
+        if len(carriers) == 1:
+            claims.setdefault(carriers.pop(), []).append(paper_id)
+    moved = dict(views)
+    for new_id, old_ids in sorted(claims.items()):
+        if len(old_ids) == 1 and new_id not in views:
+            moved[new_id] = moved.pop(old_ids[0])
+    return moved
+
+
+def _carries(paper: _Paper, view: provenance.Seen) -> bool:
+    """Whether the paper still holds one of the identity values its record names; the
+    title first, as it settles nearly every paper with one digest."""
+    fields = view.fields
+    return (
+        any(
+            isinstance(value := paper.values.get(name), str)
+            and bool(value)
+            and provenance.digest(value) in fields.get(name, ())
+            for name in provenance.IDENTITY_FIELDS
+            if fields.get(name)
+        )
+        or not view.links.isdisjoint(paper.link_urls)
+    )
+
+
 def _write_views(
     path: Path,
+    recorded: dict[str, provenance.Seen],
     views: dict[str, provenance.Seen],
     existing: list[_Paper],
     created: list[_Paper],
@@ -448,6 +505,8 @@ def _write_views(
     would then never fill. A paper whose write was skipped (edited meanwhile) keeps its
     old view. The view of a paper whose file a curator deleted is kept while its source
     still offers it, so the deletion holds; once no source offers it, it is dropped.
+    ``recorded`` is the file as read, ``views`` it with renamed papers' records moved
+    (see _follow_renames): a move alone is a change to write.
     """
     by_id = {paper.id: paper for paper in existing + created}
     settled = set(report.added) | set(report.updated) | set(report.unchanged)
@@ -455,7 +514,7 @@ def _write_views(
     new_views = {paper_id: view for paper_id, view in views.items() if paper_id in kept}
     for paper_id in settled:
         new_views[paper_id] = by_id[paper_id].seen()
-    if new_views.keys() == views.keys() and all(new_views[k] is views[k] for k in views):
+    if new_views.keys() == recorded.keys() and all(new_views[k] is recorded[k] for k in recorded):
         return  # the usual re-import: nothing new (Seen.union returns the old view)
     if new_views or path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,9 @@ links the importer found. Each field keeps every value the importer has taken fo
 so two sources that word a title differently (a listing and a .bib) do not raise the
 same conflict in turn on every run. The title digests also identify the paper: a record
 with a title the importer took for a paper is that paper, whatever a curator has since
-retitled it to.
+retitled it to. A record whose paper file is gone (or holds none of its values: the id was
+reused) is followed to the paper a curator
+renamed it to when exactly one paper carries one of its identity marks (see ``marks``).
 """
 
 from __future__ import annotations
@@ -33,12 +35,15 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .errors import CuratorError, Location, Problem
 
 RELATIVE_PATH = Path("sources") / "imported.json"
 FORMAT = 1
+# The fields whose values tell one paper from every other: a paper still holding one of
+# the values the importer took for these is the paper that record is of.
+IDENTITY_FIELDS = ("title", "arxiv", "doi", "abstract")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,13 @@ class Seen:
 
     def has_value(self, name: str, value: object) -> bool:
         return digest(value) in self.fields.get(name, frozenset())
+
+    def marks(self) -> frozenset[tuple[str, str]]:
+        """What identifies the paper: (field, digest) for each identity value the importer
+        took, and ("link", key) for each link it found; compare with ``marks_of``."""
+        return frozenset(
+            (name, value) for name in IDENTITY_FIELDS for value in self.fields.get(name, ())
+        ) | frozenset(("link", key) for key in self.links)
 
     def union(self, other: Seen) -> Seen:
         if other.links <= self.links and all(
@@ -67,6 +79,15 @@ class Seen:
 def digest(value: object) -> str:
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def marks_of(values: Mapping[str, object], link_keys: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """A paper's identity marks as it is now, in the form ``Seen.marks`` gives them."""
+    return frozenset(
+        (name, digest(value))
+        for name in IDENTITY_FIELDS
+        if isinstance(value := values.get(name), str) and value
+    ) | frozenset(("link", key) for key in link_keys)
 
 
 def load(path: Path) -> dict[str, Seen]:
