@@ -24,9 +24,9 @@ links the importer found. Each field keeps every value the importer has taken fo
 so two sources that word a title differently (a listing and a .bib) do not raise the
 same conflict in turn on every run. The title digests also identify the paper: a record
 with a title the importer took for a paper is that paper, whatever a curator has since
-retitled it to. A record whose paper file is gone (or holds none of its values: the id was
-reused) is followed to the paper a curator
-renamed it to when exactly one paper carries one of its identity marks (see ``marks``).
+retitled it to. A record whose paper file is gone (or holds none of its values: the id
+was reused) is followed to the paper a curator renamed it to when exactly one paper
+carries one of its identity marks (see ``marks``).
 """
 
 from __future__ import annotations
