@@ -456,7 +456,7 @@ def _follow_renames(
         return views  # the usual import: every record has its paper
     holders: dict[tuple[str, str], list[str]] = {}
     for paper in existing:
-        for mark in provenance.marks_of(paper.values, paper.link_urls):
+        for mark in provenance.marks_of(paper.values):
             holders.setdefault(mark, []).append(paper.id)
     claims: dict[str, list[str]] = {}  # paper id -> the loose records only it carries
     for paper_id in loose:

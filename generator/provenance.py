@@ -35,7 +35,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from .errors import CuratorError, Location, Problem
 
@@ -58,10 +58,11 @@ class Seen:
 
     def marks(self) -> frozenset[tuple[str, str]]:
         """What identifies the paper: (field, digest) for each identity value the importer
-        took, and ("link", key) for each link it found; compare with ``marks_of``."""
+        took; compare with ``marks_of``. Links are no identity: two papers of one lab
+        often share a code repository."""
         return frozenset(
             (name, value) for name in IDENTITY_FIELDS for value in self.fields.get(name, ())
-        ) | frozenset(("link", key) for key in self.links)
+        )
 
     def union(self, other: Seen) -> Seen:
         if other.links <= self.links and all(
@@ -81,13 +82,13 @@ def digest(value: object) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
-def marks_of(values: Mapping[str, object], link_keys: Iterable[str]) -> frozenset[tuple[str, str]]:
+def marks_of(values: Mapping[str, object]) -> frozenset[tuple[str, str]]:
     """A paper's identity marks as it is now, in the form ``Seen.marks`` gives them."""
     return frozenset(
         (name, digest(value))
         for name in IDENTITY_FIELDS
         if isinstance(value := values.get(name), str) and value
-    ) | frozenset(("link", key) for key in link_keys)
+    )
 
 
 def load(path: Path) -> dict[str, Seen]:

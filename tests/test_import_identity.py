@@ -289,7 +289,7 @@ def test_a_renamed_paper_still_takes_what_is_new_in_its_source(tmp_path):
     assert _records(tmp_path)["mine"]["fields"]["venue"] == [digest("ICML")]
 
 
-def test_a_renamed_paper_recognised_by_its_arxiv_id_or_a_link(tmp_path):
+def test_a_renamed_paper_recognised_by_its_arxiv_id_but_not_by_a_link(tmp_path):
     github = Link(kind="code", url="https://github.com/o/n", found_in="abstract")
     records = [
         _rec("Paper One", arxiv="2101.00001"),
@@ -305,9 +305,12 @@ def test_a_renamed_paper_recognised_by_its_arxiv_id_or_a_link(tmp_path):
     _edit(papers / "two.yml", "abstract: Two.", "abstract: Mine.")
     recorded = _records(tmp_path)
     report = import_records(records, tmp_path, added=DAY)
-    assert (report.added, report.updated, report.duplicates, report.removed) == ([], [], [], [])
-    assert report.conflicts == [] and sorted(report.unchanged) == ["one", "two"]
-    assert _records(tmp_path) == {"one": recorded["paper-one"], "two": recorded["paper-two"]}
+    # The arXiv id identifies the paper. A link does not (two papers of one lab share
+    # a repository), so "two" is not taken for the deleted "paper-two".
+    assert (report.added, report.duplicates, report.removed) == ([], [], ["paper-two"])
+    records_now = _records(tmp_path)
+    assert records_now["one"] == recorded["paper-one"] and "paper-one" not in records_now
+    assert "two" not in records_now and records_now["paper-two"] == recorded["paper-two"]
 
 
 def test_a_renamed_paper_whose_old_id_a_new_hand_written_paper_took(tmp_path):
