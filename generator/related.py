@@ -93,6 +93,13 @@ _ADDRESS = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai|edu|dev|html?)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+# Spellings of one compound are one term: "multi-task" and "multitask", "pre-training"
+# and "pretraining" (a hyphen between two letters goes before tokenising). A page shows
+# each shared term as its own paper spells it (``_spelling``).
+# (Written to start with the hyphen: a pattern that starts with a literal is scanned
+# for it, over ten times faster than one that starts with a lookbehind.)
+_JOIN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+_COMPOUND = re.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
 # Ranking entries kept per paper beyond the ones shown, so that an edit elsewhere
 # rarely leaves a paper without a trusted prefix long enough.
 _MARGIN = 10
@@ -129,8 +136,22 @@ def _count_vectorizer():
 
 
 def _without_addresses(text: str) -> str:
-    # What CountVectorizer's own preprocessing does (lowercase), after the addresses go.
-    return _ADDRESS.sub(" ", text).lower()
+    # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
+    # and compounds written as one word.
+    return _JOIN.sub("", _ADDRESS.sub(" ", text).lower())
+
+
+def _spelling(term: str, hyphenated: list[str]) -> str:
+    """How a paper writes ``term``, given its lowercased words that hold a hyphen: the
+    first hyphenated spelling of it, else the term itself."""
+    for chunk in hyphenated:
+        # Word by word (an address or a compound never spans a space), and only the
+        # words that may hold the term go through the patterns.
+        if term in chunk.replace("-", ""):
+            for word in _COMPOUND.findall(_ADDRESS.sub(" ", chunk)):
+                if _JOIN.sub("", word) == term:
+                    return word
+    return term
 
 
 def _max_df(n: int) -> int:
@@ -578,12 +599,16 @@ class RelatedIndex:
         order = np.argsort(left_arr, kind="stable")  # row order; each row's own order kept
         return left_arr[order], np.concatenate(rights)[order], flags[order], lengths
 
-    def _choose(self, rows: np.ndarray, moved: np.ndarray | None = None) -> None:
+    def _choose(
+        self, rows: np.ndarray, moved: np.ndarray | None = None,
+        edited: np.ndarray | None = None,
+    ) -> None:
         """Recomputes the chosen related papers of ``rows`` (sorted), others kept.
 
         ``moved``: whether each paper's vector changed since the last choice (None: all).
         A pair chosen before whose papers both kept their vectors keeps its score and
-        terms; the others are explained again.
+        terms; the others are explained again. ``edited``: the papers whose text changed;
+        their rows get new result objects, since the spelling of their terms may differ.
         """
         n = len(self._ids)
         left_arr, right_arr, curated, lengths = self._chosen(rows)
@@ -629,6 +654,8 @@ class RelatedIndex:
         unchanged = np.zeros(len(rows), dtype=bool)
         unchanged[np.flatnonzero(same_length)] = np.bincount(
             slot[~equal], minlength=int(same_length.sum())) == 0
+        if edited is not None:
+            unchanged &= ~edited[rows]
         # Splice: rows not in ``rows`` keep their pairs.
         old_lengths = np.diff(self._pair_ptr)
         new_lengths = old_lengths.copy()
@@ -648,6 +675,8 @@ class RelatedIndex:
             # In a changed row, a pair equal to the old one at its place keeps its object.
             same_place = np.zeros(len(left_arr), dtype=bool)
             same_place[now[equal]] = True
+            if edited is not None:
+                same_place &= ~edited[left_arr]
             changed_slots = np.flatnonzero(~unchanged)
             starts = (np.cumsum(lengths) - lengths)[changed_slots]
             keep = same_place[_ranges(starts, lengths[changed_slots])]
@@ -677,18 +706,27 @@ class RelatedIndex:
         kept = keep.tolist() if keep is not None else [False] * len(cols)
         last = self._rows if keep is not None and keep.any() else None
         results = []
+        texts = self._texts
         for slot, i in enumerate(np.asarray(rows).tolist()):
             start = bounds[slot]
             old = last[i] if last is not None else ()
-            results.append(tuple([
-                old[p - start] if kept[p] else RelatedPaper(
-                    ids[cols[p]],
-                    scores[p],
-                    tuple([names[t] for t in terms[p] if t >= 0]),
-                    curated[p],
-                )
-                for p in range(start, bounds[slot + 1])
-            ]))
+            # Each term as the row's paper writes it: itself if the text holds it, else
+            # its hyphenated spelling there (read only then: reading every paper's
+            # spellings would add a twentieth to the related papers of a large list).
+            lowered = f"{texts[i][0]}\n{texts[i][1]}".lower()
+            hyphenated: list[str] | None = None
+            row = []
+            for p in range(start, bounds[slot + 1]):
+                if kept[p]:
+                    row.append(old[p - start])
+                    continue
+                words = [names[t] for t in terms[p] if t >= 0]
+                if not all(word in lowered for word in words):
+                    if hyphenated is None:
+                        hyphenated = [chunk for chunk in lowered.split() if "-" in chunk]
+                    words = [w if w in lowered else _spelling(w, hyphenated) for w in words]
+                row.append(RelatedPaper(ids[cols[p]], scores[p], tuple(words), curated[p]))
+            results.append(tuple(row))
         return results
 
     # -- incremental --------------------------------------------------------------------
@@ -791,7 +829,9 @@ class RelatedIndex:
         touched[affected] = True
         touched[relinked] = True
         touched[reranked] = True
-        self._choose(np.flatnonzero(touched), is_affected)
+        is_edited = np.zeros(n, dtype=bool)
+        is_edited[edited] = True
+        self._choose(np.flatnonzero(touched), is_affected, is_edited)
         return True
 
     def _known(self, words: set[str]) -> set[str]:

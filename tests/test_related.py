@@ -180,7 +180,10 @@ from generator.related import RelatedIndex  # noqa: E402
 
 # Few words, so that edits make terms enter and leave the vocabulary (df 1 <-> 2),
 # cross max_df (MIN_COMMON is lowered to 3 below), and make exact ties.
-WORDS = ("alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa", "rho")
+# Two spellings of one compound: an edit that only changes the spelling keeps the
+# terms and must still change how its page shows them.
+WORDS = ("alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa", "rho",
+         "multi-task", "multitask")
 text = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
 
 

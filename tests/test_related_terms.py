@@ -46,3 +46,38 @@ def test_a_hyphenated_compound_is_one_term_and_its_halves_relate_nothing():
     assert [r.paper for r in result["a"]] == ["c"]
     assert set(result["a"][0].terms) == {"self-supervised", "pre-training"}
     assert [r.paper for r in result["b"]] == []
+
+
+def test_spellings_of_one_compound_are_one_term_shown_as_each_page_spells_it():
+    a = paper("a", "Multi-task pre-training of parsers", "Parsers reuse encoders.")
+    b = paper("b", "Multitask pretraining for tagging", "Taggers need nothing else.")
+    c = paper("c", "Multi task learning of taggers", "Split words stay two words.")
+    result = related_ids_and_terms([a, b, c, *FILLER])
+    # a and b write the same two compounds differently: they are related by both, and
+    # each page shows the terms in its own paper's spelling.
+    assert [r.paper for r in result["a"]] == ["b"]
+    assert set(result["a"][0].terms) == {"multi-task", "pre-training"}
+    assert [r.paper for r in result["b"]][0] == "a"
+    assert set(result["b"][0].terms) == {"multitask", "pretraining"}
+    # "multi task" is two words, not the compound.
+    assert "a" not in [r.paper for r in result["c"]]
+
+
+def test_a_hyphen_next_to_a_digit_still_joins_nothing():
+    a = paper("a", "GPT-4 audits", "Auditing gpt-4 outputs.")
+    b = paper("b", "GPT4 audits of nothing", "Gpt4 written as one word.")
+    c = paper("c", "GPT-4 probes", "Probing gpt-4 layers.")
+    result = related_ids_and_terms([a, b, c, *FILLER])
+    assert "gpt-4" in result["a"][0].terms and result["a"][0].paper == "c"
+    assert all("gpt4" not in r.terms for r in result["a"])
+
+
+def test_an_edit_that_only_respells_a_compound_changes_how_its_page_shows_it():
+    a = paper("a", "Multi-task pre-training of parsers", "Parsers reuse encoders.")
+    b = paper("b", "Multitask pretraining for tagging", "Taggers need nothing else.")
+    index = RelatedIndex()
+    index.update([a, b, *FILLER], k=5)
+    respelt = paper("a", "Multitask pre-training of parsers", "Parsers reuse encoders.")
+    result = index.update([respelt, b, *FILLER], k=5)
+    assert result == related_papers([respelt, b, *FILLER], k=5)
+    assert set(result["a"][0].terms) == {"multitask", "pre-training"}
