@@ -39,6 +39,10 @@ class Link:
     repo: str = ""
 
 
+# The author that stands for more authors (BibTeX's "and others").
+OTHERS = "others"
+
+
 @dataclass(frozen=True)
 class Paper:
     id: str
@@ -65,6 +69,15 @@ class Paper:
 
     def links_of(self, kind: str) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.kind == kind)
+
+    @property
+    def byline(self) -> str:
+        """The authors as a reader sees them. A last author ``others`` is BibTeX's "and
+        others" (the importer keeps it so): the list is incomplete, shown "et al."."""
+        names = self.authors
+        if len(names) > 1 and names[-1] == OTHERS:
+            return ", ".join(names[:-1]) + " et al."
+        return ", ".join(names)
 
 
 @dataclass(frozen=True)

@@ -671,7 +671,10 @@ def _home_page(
 
 def _topics_page(index: _Index, topics: Sequence[Topic]) -> Page:
     here = TOPICS
-    context = {"cards": tuple(_topic_ref(index, here, t.id) for t in _topic_tree(topics))}
+    context = {
+        "cards": tuple(_topic_ref(index, here, t.id) for t in _topic_tree(topics)),
+        "all_papers": relative(here, ALL_PAPERS),
+    }
     return Page(dest_of(here), here, "topics.md", context)
 
 
@@ -800,12 +803,12 @@ def plan_site(
         File(dest, text) if text is not None else Kept(dest) for dest, text in sorted(extra.items())
     )
 
+    topic_pages = [dest_of(topic_url(t.id)) for t in _topic_tree(site.topics)]
     nav: list = [
         {"Home": dest_of(HOME)},
-        {
-            "Topics": [dest_of(TOPICS)]
-            + [dest_of(topic_url(t.id)) for t in _topic_tree(site.topics)]
-        },
+        # Without topics, a plain page: a section holding only its index page shows an
+        # arrow that opens onto nothing.
+        {"Topics": [dest_of(TOPICS), *topic_pages] if topic_pages else dest_of(TOPICS)},
         {"All papers": dest_of(ALL_PAPERS)},
     ]
     nav += [f"{hp.name}.md" for hp in kept_hand]

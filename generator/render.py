@@ -86,6 +86,12 @@ def _join(items, separator: str = "") -> Markup:
     return Markup(_finalize(separator)).join(_finalize(item) for item in items)
 
 
+def breakable(value: str) -> Markup:
+    """Escaped text that may wrap after each slash (an ``owner/name`` label in a narrow
+    table cell), rather than in the middle of a word."""
+    return Markup(str(escape.inline_text(value)).replace("/", "/<wbr>"))
+
+
 def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
@@ -143,6 +149,7 @@ class Renderer:
             meta=meta_string,
             trusted_markdown=trusted_markdown,
             percent=percent,
+            breakable=breakable,
             join=_join,
         )
         env.globals["icon"] = self.icon

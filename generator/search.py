@@ -80,7 +80,7 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     """The one search entry of a paper. Every value is HTML-escaped: Material shows the
     title and text of a result as HTML, and its own parser escapes page text the same
     way. The abstract is rendered as on the page (escape.abstract_html)."""
-    byline = ", ".join(paper.authors)
+    byline = paper.byline
     where = " ".join(part for part in (paper.venue, str(paper.year or "")) if part)
     repos = " ".join(link.repo or link.url for link in paper.code)
     head = [text for text in (" · ".join(p for p in (byline, where) if p), repos) if text]

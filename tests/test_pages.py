@@ -94,6 +94,19 @@ def test_layout_and_navigation():
     ]
 
 
+def test_a_list_without_topics_says_so_and_its_navigation_has_no_empty_section():
+    from generator.render import Renderer
+
+    result = plan(site(PAPERS, (), {}))
+    assert result.nav[1] == {"Topics": "topics/index.md"}
+    renderer = Renderer()
+    topics_page = renderer.render(page(result, "topics/index.md"))
+    assert "No topics yet" in topics_page and 'href="../papers/"' in topics_page
+    assert "## Topics" not in renderer.render(page(result, "index.md"))
+    # With topics, the home page has its section.
+    assert "## Topics" in renderer.render(page(plan(site(PAPERS, TOPICS, ASSIGNED)), "index.md"))
+
+
 def test_topic_table_is_newest_first_and_start_here_follows_the_curator():
     context = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "topics/merging/index.md").context
     assert [p.title for p in context["papers"]] == ["B", "C", "A"]
