@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 import re
 import sys
 import unicodedata
@@ -44,11 +45,17 @@ from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .slugs import slugify, unique_slug
 from .yamlio import (
-    Map, atomic_write, char_name, create_temporary, new_file_mode, parse, position,
+    Map, Scalar, Seq, atomic_write, char_name, create_temporary, new_file_mode, parse, position,
     temporary_name, to_python, write_if_changed,
 )
 
 FUZZY_THRESHOLD = 95.0
+# Titles only fuzzily alike name one paper unless both abstracts are given and less alike
+# than this (two papers with near titles, each with its own abstract and repository).
+ABSTRACT_ALIKE = 75.0
+# An abstract this long (normalised) names its paper on its own: an identical one is the
+# same paper whatever the titles say; shorter ones ("No abstract.") are boilerplate.
+ABSTRACT_IDENTITY_MIN = 120
 PROGRESS_MIN = 300
 LOCK_NAME = ".import.lock"
 LOCK_TIMEOUT = 60.0
@@ -72,10 +79,8 @@ class Conflict:
 
     @property
     def message(self) -> str:
-        return (
-            f"conflict in {self.field}: kept {_short(self.kept)!r}, "
-            f"{self.source} says {_short(self.imported)!r}"
-        )
+        kept, imported = _difference(self.kept, self.imported)
+        return f"conflict in {self.field}: kept {kept!r}, {self.source} says {imported!r}"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -94,6 +99,18 @@ class Duplicate:
         return f"{self.source}: duplicate of {self.paper_id} ({self.reason}); merged"
 
 
+@dataclass(frozen=True)
+class NotRecreated:
+    """A record of a paper a curator deleted: the deletion holds, the record is skipped."""
+
+    paper_id: str
+    title: str  # the record's: the importer keeps only digests of the deleted paper's
+    source: Location
+
+    def __str__(self) -> str:
+        return f"{self.source}: not recreated: {self.paper_id} ({self.title!r}) was deleted by a curator"
+
+
 @dataclass
 class ImportReport:
     records: int = 0
@@ -105,6 +122,8 @@ class ImportReport:
     links_found: int = 0
     warnings: list[Problem] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # deleted by a curator: not recreated
+    not_recreated: list[NotRecreated] = field(default_factory=list)  # one per deleted paper
+    restored: list[str] = field(default_factory=list)  # deleted papers brought back (--restore)
 
     def summary(self) -> str:
         return (
@@ -119,8 +138,43 @@ class ImportReport:
         )
 
 
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+_CONTEXT = 30  # characters shown either side of a difference
+_CHANGED = 60  # at most this much of the differing part
+
+
+def _difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
+    """Two disagreeing values as shown in a conflict: whole when short, else the region
+    around their first difference, the differing part in «», so that two long abstracts
+    that differ in one sentence do not both show the same opening words."""
+    if len(kept) <= limit and len(imported) <= limit:
+        return kept, imported
+    prefix = len(os.path.commonprefix([kept, imported]))
+    room = min(len(kept), len(imported)) - prefix
+    suffix = len(os.path.commonprefix([kept[::-1], imported[::-1]]))
+    suffix = min(suffix, room)
+
+    def region(text: str) -> str:
+        start = max(0, prefix - _CONTEXT)
+        if start > 0 and " " in text[start:prefix]:
+            start = text.index(" ", start, prefix) + 1  # begin at a word
+        end = len(text) - suffix
+        changed = text[prefix:end]
+        if len(changed) > _CHANGED:
+            changed = changed[: _CHANGED - 1] + "\u2026"
+        after = text[end : end + _CONTEXT]
+        return (
+            ("\u2026" if start > 0 else "") + text[start:prefix] + "\u00ab" + changed + "\u00bb"
+            + after + ("\u2026" if end + _CONTEXT < len(text) else "")
+        )
+
+    return region(kept), region(imported)
+
+
+def _abstract_key(abstract: object) -> str:
+    """An abstract reduced for comparison (case and spacing); "" when too short to name
+    a paper on its own."""
+    text = " ".join(str(abstract or "").casefold().split())
+    return text if len(text) >= ABSTRACT_IDENTITY_MIN else ""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -160,6 +214,11 @@ class _Paper:
     prior: provenance.Seen | None = None  # what earlier imports took for this paper
     seen_fields: dict[str, set[str]] = field(default_factory=dict)  # digests, this run
     seen_links: set[str] = field(default_factory=set)  # link keys, this run
+    officials: list[str] = field(default_factory=list)  # URLs of official code links
+    text: str = ""  # a new paper's file text, once written
+    restores: str = ""  # the id of the deleted paper this new one brings back
+    # Warnings to place in a new paper's file once it is written: (field, message).
+    pending: list[tuple[str, str]] = field(default_factory=list)
 
     def seen(self) -> provenance.Seen:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
@@ -201,19 +260,43 @@ class _Paper:
         return self.tree
 
     def location_of(self, name: str) -> Location:
+        """Where the file holds ``name``; a new paper's file before it is written has no
+        lines yet: its path alone, given lines by ``_locate_new``."""
         tree = self.located()
         if tree is not None and name not in self.fills:
             node = tree.get(name)
             if node is not None:
                 return node.loc
-        return self.origin or Location(str(self.path))
+        return Location(str(self.path))
+
+    def link_location(self, url: str) -> Location:
+        """Where the file holds the link with this URL (else the links, else the file)."""
+        tree = self.located()
+        links = tree.get("links") if tree is not None else None
+        if isinstance(links, Map):
+            for _, items in links:
+                for item in items.items if isinstance(items, Seq) else ():
+                    node = item.get("url") if isinstance(item, Map) else None
+                    if isinstance(node, Scalar) and _link_key(node.text or "") == _link_key(url):
+                        return node.loc
+        return self.location_of("links")
+
+
+# Short English function words: "A Survey on X" and "A Survey of X" are one title, so
+# these tell no titles apart (letters such as "x", "α" or "k" still do).
+_STOP_WORDS = frozenset(
+    "a an as at be by do for from if in into is it its of on or so the to up via vs we with".split()
+)
 
 
 def _identity_marks(title: str) -> tuple[str, ...]:
     """The words of a normalised title that tell otherwise alike titles apart: numbers
-    and one- or two-letter words ("Llama 2" and "Llama 3", "Qwen2" and "Qwen3", "α-" and
-    "β-Learning" are 95% alike, yet different papers)."""
-    return tuple(sorted(w for w in title.split() if len(w) <= 2 or any(ch.isdigit() for ch in w)))
+    and one- or two-letter words other than stop words ("Llama 2" and "Llama 3", "Qwen2"
+    and "Qwen3", "α-" and "β-Learning" are 95% alike, yet different papers)."""
+    return tuple(sorted(
+        w for w in title.split()
+        if any(ch.isdigit() for ch in w) or (len(w) <= 2 and w not in _STOP_WORDS)
+    ))
 
 
 def _link_key(url: str) -> str:
@@ -227,6 +310,7 @@ class _Index:
         self.by_arxiv: dict[str, _Paper] = {}
         self.by_doi: dict[str, _Paper] = {}
         self.by_title: dict[str, _Paper] = {}
+        self.by_abstract: dict[str, _Paper] = {}  # _abstract_key -> paper
         # digest of a title the importer took for a paper (provenance) -> that paper:
         # the paper keeps being recognised by it after a curator retitles it.
         self.by_taken_title: dict[str, _Paper] = {}
@@ -244,6 +328,8 @@ class _Index:
             self.by_doi.setdefault(doi, paper)
         for taken in paper.taken_titles():
             self.by_taken_title.setdefault(taken, paper)
+        if abstract := _abstract_key(paper.values.get("abstract")):
+            self.by_abstract.setdefault(abstract, paper)
         title = normalise_title(str(paper.values.get("title") or ""))
         if title and title not in self.by_title:
             self.by_title[title] = paper
@@ -252,7 +338,16 @@ class _Index:
             for word in set(title.split()):
                 self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
 
-    def find(self, record: Record) -> tuple[_Paper | None, str]:
+    def find(self, record: Record) -> tuple[_Paper | None, str, float | None]:
+        """The paper, why, and for a match by similar title alone its score."""
+        paper, reason = self._find(record)
+        if paper is None or not reason.startswith("similar title"):
+            return paper, reason, None
+        return paper, reason, fuzz.ratio(
+            normalise_title(record.title), normalise_title(str(paper.values.get("title") or ""))
+        )
+
+    def _find(self, record: Record) -> tuple[_Paper | None, str]:
         if record.arxiv and record.arxiv in self.by_arxiv:
             return self.by_arxiv[record.arxiv], f"same arXiv id {record.arxiv}"
         if record.doi and record.doi.lower() in self.by_doi:
@@ -265,6 +360,9 @@ class _Index:
         taken = self.by_taken_title.get(provenance.digest(record.title))
         if taken is not None:
             return taken, "a title it was imported under"
+        abstract = _abstract_key(record.abstract)
+        if abstract and abstract in self.by_abstract:
+            return self.by_abstract[abstract], "same abstract"
         # Titles this similar differ in a few characters, so they share at least one of
         # their rarer words; only those candidates are scored.
         marks = _identity_marks(title)
@@ -331,16 +429,20 @@ def import_paths(
     added: dt.date | None = None,
     lock_timeout: float = LOCK_TIMEOUT,
     progress: bool | None = None,
+    restore: Sequence[str] = (),
 ) -> ImportReport:
     """Import listing/BibTeX files into ``content_dir/papers``; raises CuratorError.
 
-    Nothing is written when any input or existing paper file has a problem.
+    Nothing is written when any input or existing paper file has a problem, or when
+    ``restore`` names an id that is not a paper a curator deleted. A record of a
+    deleted paper named in ``restore`` is imported again as a new paper.
     """
     records, problems = read_records([Path(p) for p in paths], fmt)
     if problems.has_errors():
         raise CuratorError(problems)
     report = import_records(
-        records, content_dir, added=added, lock_timeout=lock_timeout, progress=progress
+        records, content_dir, added=added, lock_timeout=lock_timeout, progress=progress,
+        restore=restore,
     )
     report.warnings.extend(problems.warnings)
     return report
@@ -353,6 +455,7 @@ def import_records(
     added: dt.date | None = None,
     lock_timeout: float = LOCK_TIMEOUT,
     progress: bool | None = None,
+    restore: Sequence[str] = (),
 ) -> ImportReport:
     content_dir = Path(content_dir)
     papers_dir = content_dir / "papers"
@@ -372,13 +475,17 @@ def import_records(
             ]
         ) from None
     try:
-        return _import_locked(records, content_dir, added or today(), progress)
+        return _import_locked(records, content_dir, added or today(), progress, tuple(restore))
     finally:
         lock.release()
 
 
 def _import_locked(
-    records: Sequence[Record], content_dir: Path, added: dt.date, progress: bool | None
+    records: Sequence[Record],
+    content_dir: Path,
+    added: dt.date,
+    progress: bool | None,
+    restore: tuple[str, ...],
 ) -> ImportReport:
     problems = Problems()
     papers_dir = content_dir / "papers"
@@ -400,27 +507,44 @@ def _import_locked(
         index.add(paper)
         taken.add(paper.id)
     # A paper an earlier import created whose file a curator has since deleted: its view
-    # stays as a tombstone, and a record with one of its titles is not brought back.
-    deleted_titles = {
-        title_digest: paper_id
-        for paper_id, view in views.items()
-        if paper_id not in taken
-        for title_digest in view.fields.get("title", ())
-    }
+    # stays as a tombstone, and a record that carries one of its identity marks is not
+    # brought back, unless the curator asked for it (``restore``).
+    tombstones = _Tombstones(
+        {paper_id: view for paper_id, view in views.items() if paper_id not in taken}
+    )
+    _check_restore(restore, tombstones, taken, views_path)
     created: list[_Paper] = []
     touched: set[str] = set()
+    seen_deleted: set[str] = set()
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
         report.links_found += len(record.links)
-        paper, reason = index.find(record)
-        if paper is None and provenance.digest(record.title) in deleted_titles:
-            report.removed.append(deleted_titles[provenance.digest(record.title)])
-            continue
+        paper, reason, score = index.find(record)
+        twin: _Paper | None = None
+        deleted: str | None = None
+        if score is not None and _abstracts_differ(paper, record):  # type: ignore[arg-type]
+            twin, paper = paper, None  # near titles, each its own abstract: two papers
+        if paper is None and (deleted := tombstones.find(record)) is not None:
+            if deleted not in restore:
+                report.removed.append(deleted)
+                if deleted not in seen_deleted:
+                    seen_deleted.add(deleted)
+                    report.not_recreated.append(NotRecreated(deleted, record.title, record.source))
+                continue
+            if deleted not in report.restored:
+                report.restored.append(deleted)
         if paper is None:
             paper_id = unique_slug(slugify(record.title), taken)
             taken.add(paper_id)
             paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml", origin=record.source)
+            paper.restores = deleted if deleted in restore else ""
             paper.values["added"] = added.isoformat()
+            if twin is not None:
+                paper.pending.append((
+                    "title",
+                    f"possibly the same paper as {twin.id} (titles {score:.0f}% alike); "
+                    "if so, delete one",
+                ))
             created.append(paper)
         elif not paper.met_before(record):
             # A record met before is its source imported again: not a duplicate, however
@@ -429,10 +553,103 @@ def _import_locked(
         touched.add(paper.id)
         _merge(paper, record, report)
         index.add(paper)  # a fill may have given it an arXiv id or DOI
+    for paper_id in restore:
+        if paper_id not in report.restored:
+            report.warnings.append(Problem(
+                Location(str(views_path)),
+                f"--restore {paper_id}: no record of this input is that paper, so it stays "
+                "deleted; import the source that has it",
+                Severity.WARNING,
+            ))
     _write(existing, created, touched, report)
-    _write_views(views_path, recorded, views, existing, created, report)
+    _locate_new(created, report)
+    added_now = set(report.added)
+    forget = {paper.restores for paper in created if paper.restores and paper.id in added_now}
+    _write_views(views_path, recorded, views, forget, existing, created, report)
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     return report
+
+
+class _Tombstones:
+    """The records of papers a curator deleted, found by any identity mark a record
+    carries: its title, arXiv id, DOI, or abstract (one long enough to name a paper), so
+    a listing that writes a title differently still meets the deletion."""
+
+    def __init__(self, views: dict[str, provenance.Seen]) -> None:
+        self.ids = sorted(views)
+        self.by_mark: dict[tuple[str, str], str] = {}
+        for paper_id in self.ids:
+            for mark in sorted(views[paper_id].marks()):
+                self.by_mark.setdefault(mark, paper_id)
+
+    def find(self, record: Record) -> str | None:
+        if not self.by_mark:
+            return None
+        for name in provenance.IDENTITY_FIELDS:
+            value = getattr(record, name)
+            if not value or (name == "abstract" and not _abstract_key(value)):
+                continue
+            found = self.by_mark.get((name, provenance.digest(value)))
+            if found is not None:
+                return found
+        return None
+
+
+def _check_restore(
+    restore: Sequence[str], tombstones: _Tombstones, taken: set[str], views_path: Path
+) -> None:
+    """Every id to restore must be a deleted paper's; checked before anything is written."""
+    problems = Problems()
+    known = set(tombstones.ids)
+    for paper_id in dict.fromkeys(restore):
+        if paper_id in known:
+            continue
+        if paper_id in taken:
+            why = "its file is still in content/papers/, so it is not deleted"
+        elif known:
+            why = "no paper deleted by a curator has this id (deleted: " + ", ".join(
+                tombstones.ids[:10]) + (", ..." if len(known) > 10 else "") + ")"
+        else:
+            why = "no paper has been deleted by a curator"
+        problems.error(Location(str(views_path)), f"--restore {paper_id}: {why}; nothing was written")
+    if problems.has_errors():
+        raise CuratorError(problems)
+
+
+def _abstracts_differ(paper: _Paper, record: Record) -> bool:
+    """Both abstracts given and clearly not one text revised (nor one cut short)."""
+    mine = " ".join(str(paper.values.get("abstract") or "").casefold().split())
+    theirs = " ".join(record.abstract.casefold().split())
+    if not mine or not theirs:
+        return False
+    return fuzz.ratio(mine, theirs) < ABSTRACT_ALIKE and fuzz.partial_ratio(mine, theirs) < ABSTRACT_ALIKE
+
+
+def _locate_new(created: list[_Paper], report: ImportReport) -> None:
+    """Give what this run reported about its new papers the line and column in their
+    files, now that they are written: conflicts and the warnings held in ``pending``."""
+    by_path = {str(paper.path): paper for paper in created if paper.text}
+    if not by_path:
+        return
+    trees: dict[str, Map | None] = {}
+
+    def locate(paper: _Paper, name: str) -> Location:
+        if paper.id not in trees:
+            tree = parse(paper.text, str(paper.path), Problems())
+            trees[paper.id] = tree if isinstance(tree, Map) else None
+        tree = trees[paper.id]
+        node = tree.get(name) if tree is not None else None
+        return node.loc if node is not None else Location(str(paper.path))
+
+    report.conflicts[:] = [
+        replace(c, location=locate(paper, c.field))
+        if c.location.line == 0 and (paper := by_path.get(c.location.path)) is not None
+        else c
+        for c in report.conflicts
+    ]
+    for paper in by_path.values():
+        for name, message in paper.pending:
+            report.warnings.append(Problem(locate(paper, name), message, Severity.WARNING))
 
 
 def _follow_renames(
@@ -492,6 +709,7 @@ def _write_views(
     path: Path,
     recorded: dict[str, provenance.Seen],
     views: dict[str, provenance.Seen],
+    forget: set[str],
     existing: list[_Paper],
     created: list[_Paper],
     report: ImportReport,
@@ -503,15 +721,15 @@ def _write_views(
     files (nothing to fill, no conflict, links not added twice) and records them. The
     other order could record values that never reached a paper, which a re-import
     would then never fill. A paper whose write was skipped (edited meanwhile) keeps its
-    old view. The view of a paper whose file a curator deleted is kept while its source
-    still offers it, so the deletion holds; once no source offers it, it is dropped.
-    ``recorded`` is the file as read, ``views`` it with renamed papers' records moved
-    (see _follow_renames): a move alone is a change to write.
+    old view. The view of a paper whose file a curator deleted is kept whatever this run
+    imports (a tombstone: the deletion holds until the curator restores the paper);
+    ``forget`` are the tombstones of papers restored in this run. ``recorded`` is the
+    file as read, ``views`` it with renamed papers' records moved (see
+    _follow_renames): a move alone is a change to write.
     """
     by_id = {paper.id: paper for paper in existing + created}
     settled = set(report.added) | set(report.updated) | set(report.unchanged)
-    kept = {paper.id for paper in existing} | set(report.added) | set(report.removed)
-    new_views = {paper_id: view for paper_id, view in views.items() if paper_id in kept}
+    new_views = {paper_id: view for paper_id, view in views.items() if paper_id not in forget}
     for paper_id in settled:
         new_views[paper_id] = by_id[paper_id].seen()
     if new_views.keys() == recorded.keys() and all(new_views[k] is recorded[k] for k in recorded):
@@ -548,12 +766,28 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                     record.source,
                 )
             )
+    officials = list(paper.officials)  # as before this record: one record may name two
     for link in record.links:
         key = _link_key(link.url)
         paper.seen_links.add(key)
         if prior is not None and key in prior.links:
             continue  # found before: a curator may have deleted it since
         if key not in paper.link_urls:
+            if link.kind == "code" and link.official and officials:
+                # A revised abstract naming another repository is no reason to make it a
+                # second official one: the curator decides which is the paper's code.
+                link = replace(link, official=False)
+                message = (
+                    f"the source now also names {link.url}; {officials[0]} is marked official"
+                )
+                if paper.tree is None and not paper.raw:
+                    paper.pending.append(("links", message))
+                else:
+                    report.warnings.append(Problem(
+                        paper.link_location(officials[0]), message, Severity.WARNING
+                    ))
+            elif link.kind == "code" and link.official:
+                paper.officials.append(link.url)
             paper.link_urls.add(key)
             paper.new_links.append(link)
 
@@ -596,6 +830,9 @@ def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -
                 for item in items if isinstance(items, list) else ():
                     if isinstance(item, dict) and isinstance(item.get("url"), str):
                         paper.link_urls.add(_link_key(item["url"]))
+            for item in links.get("code") or ():
+                if isinstance(item, dict) and str(item.get("official")).lower() == "true":
+                    paper.officials.append(str(item.get("url")))
         papers.append(paper)
     return papers
 
@@ -637,6 +874,7 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
             continue
         paper = _Paper(path.stem, path, values=values, raw=raw)
         paper.link_urls.update(_link_key(link.url) for link in record.links)
+        paper.officials.extend(link.url for link in record.links if link.kind == "code" and link.official)
         claimed[name] = paper
     return list(claimed.values())
 
@@ -660,9 +898,12 @@ def _write(
             edits.append((paper, text))
     if problems.has_errors():
         raise CuratorError(problems)
-    skipped = _write_new_files(
-        [(p.path, new_file_text(p.id, p.values, p.new_links)) for p in created]
-    )
+    for paper in created:
+        paper.text = new_file_text(paper.id, paper.values, paper.new_links)
+    skipped = _write_new_files([(p.path, p.text) for p in created])
+    for paper in created:
+        if paper.path in skipped:
+            paper.text = ""  # someone else's file: what this run reported has no place in it
     report.added.extend(paper.id for paper in created if paper.path not in skipped)
     for path in skipped:
         report.warnings.append(_busy(path, "appeared"))

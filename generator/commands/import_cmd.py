@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shlex
 import sys
 from pathlib import Path
 
@@ -20,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the input format (default: detected from the content)")
     parser.add_argument("--no-keep-source", dest="keep_source", action="store_false",
                         help="do not copy the inputs into content/sources/")
+    parser.add_argument("--restore", action="append", default=[], metavar="ID",
+                        help="import again a paper a curator deleted (its id as the import "
+                        "names it); repeatable")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only the summary line, warnings and conflicts")
 
@@ -27,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     content_dir = Path(args.root) / "content"
     try:
-        report = import_paths(args.paths, content_dir, args.format)
+        report = import_paths(args.paths, content_dir, args.format, restore=args.restore)
     except CuratorError as exc:
         # Printed here rather than by the CLI, whose "nothing was built or written"
         # suits a build: an import builds nothing in any case.
@@ -48,12 +52,26 @@ def run(args: argparse.Namespace) -> int:
             print(f"added {paper_id}")
         for paper_id in report.updated:
             print(f"updated {paper_id}")
+        for paper_id in report.restored:
+            print(f"restored {paper_id}")
+        for deleted in report.not_recreated:
+            print(deleted)
+        if report.not_recreated:
+            ids = " ".join(f"--restore {d.paper_id}" for d in report.not_recreated[:1])
+            print(
+                "to bring a deleted paper back, import again with --restore ID "
+                f"(e.g. readinglist import {_shown(args.paths)} {ids})"
+            )
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     for conflict in report.conflicts:
         print(f"{conflict.location}: warning: {conflict.message}", file=sys.stderr)
     print(report.summary())
     return 0
+
+
+def _shown(paths: list[Path]) -> str:
+    return " ".join(shlex.quote(str(path)) for path in paths)
 
 
 def keep_source(path: Path, sources_dir: Path) -> Path | None:

@@ -1,0 +1,183 @@
+"""A paper a curator deleted stays deleted, whatever is imported, until it is restored.
+
+The importer's record (content/sources/imported.json) keeps a deleted paper's entry as a
+tombstone; a record carrying one of its identity marks (title, arXiv id, DOI, a long
+abstract) is skipped and named, and `--restore ID` brings the paper back on purpose.
+"""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.errors import CuratorError, Location
+from generator.importer import import_paths, import_records
+from generator.ingest import Record
+
+DAY = dt.date(2026, 1, 2)
+HEAD = "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
+VIEWS = Path("sources") / "imported.json"
+SAFE = "Deep Safe Multi-Task Learning"
+SAFE_ABSTRACT = (
+    "In recent years, multi-task learning has seen great success, but it may hurt the "
+    "performance of some tasks; we propose a safe multi-task learning model that never "
+    "does worse than learning each task alone."
+)
+
+
+def _rec(title, abstract="An abstract.", line=1, path="in.txt", **fields):
+    return Record(title=title, abstract=abstract, source=Location(path, line, 1), **fields)
+
+
+def _ids(content):
+    return sorted(json.loads((content / VIEWS).read_text())["papers"])
+
+
+def _state(content):
+    return {
+        p.relative_to(content).as_posix(): p.read_bytes()
+        for p in sorted(content.rglob("*")) if p.is_file() and p.name != ".import.lock"
+    }
+
+
+def _seed(content):
+    import_records([_rec(SAFE, SAFE_ABSTRACT), _rec("Other Paper", line=3)], content, added=DAY)
+    (content / "papers" / "deep-safe-multi-task-learning.yml").unlink()
+
+
+def test_a_deletion_holds_through_an_import_of_another_listing(tmp_path):
+    _seed(tmp_path)
+    week2 = import_records([_rec("A Week Two Paper")], tmp_path, added=DAY)
+    assert week2.added == ["a-week-two-paper"]
+    # The tombstone is still there after a listing that does not offer the paper...
+    assert _ids(tmp_path) == ["a-week-two-paper", "deep-safe-multi-task-learning", "other-paper"]
+    # ...so the first listing imported again still does not bring it back.
+    again = import_records([_rec(SAFE, SAFE_ABSTRACT), _rec("Other Paper", line=3)], tmp_path,
+                           added=dt.date(2030, 1, 1))
+    assert (again.added, again.removed) == ([], ["deep-safe-multi-task-learning"])
+    assert not (tmp_path / "papers" / "deep-safe-multi-task-learning.yml").exists()
+
+
+def test_a_title_written_differently_with_the_same_abstract_is_still_deleted(tmp_path):
+    _seed(tmp_path)
+    report = import_records([_rec("Deep Safe Multi-task Learning", SAFE_ABSTRACT)], tmp_path, added=DAY)
+    assert (report.added, report.removed) == ([], ["deep-safe-multi-task-learning"])
+    assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["other-paper.yml"]
+
+
+def test_a_short_shared_abstract_does_not_make_a_new_paper_a_deleted_one(tmp_path):
+    _seed(tmp_path)
+    # "An abstract." is Other Paper's too: too short to name a paper.
+    (tmp_path / "papers" / "other-paper.yml").unlink()
+    report = import_records([_rec("Brand New Paper")], tmp_path, added=DAY)
+    assert (report.added, report.removed) == (["brand-new-paper"], [])
+
+
+def test_each_paper_not_recreated_is_named_with_its_title(tmp_path):
+    _seed(tmp_path)
+    (tmp_path / "papers" / "other-paper.yml").unlink()
+    report = import_records(
+        [_rec(SAFE, SAFE_ABSTRACT, line=1), _rec("Other Paper", line=3), _rec(SAFE, SAFE_ABSTRACT, line=5)],
+        tmp_path, added=DAY,
+    )
+    assert [str(d) for d in report.not_recreated] == [
+        "in.txt:1:1: not recreated: deep-safe-multi-task-learning ('Deep Safe Multi-Task Learning') "
+        "was deleted by a curator",
+        "in.txt:3:1: not recreated: other-paper ('Other Paper') was deleted by a curator",
+    ]
+    assert report.summary().endswith(", 2 deleted by a curator and not recreated")
+
+
+def _lab(tmp_path):
+    """A lab deleted every shipped paper, then imports a .bib naming two of them."""
+    content = tmp_path / "content"
+    listing = tmp_path / "shipped.txt"
+    listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.\nSecond Paper\nSecond abstract.\n")
+    import_paths([listing], content, added=DAY)
+    for path in (content / "papers").iterdir():
+        path.unlink()
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@misc{a,\n  title = {First Paper},\n  year = {2023},\n}\n"
+        "@misc{b,\n  title = {Second Paper},\n  year = {2024},\n}\n"
+        "@misc{c,\n  title = {Our Own Paper},\n  year = {2024},\n}\n"
+    )
+    return content, bib
+
+
+def test_the_command_names_each_deleted_paper_and_says_how_to_restore_it(tmp_path, capsys):
+    content, bib = _lab(tmp_path)
+    assert main(["--root", str(tmp_path), "import", "--no-keep-source", str(bib)]) == 0
+    assert capsys.readouterr().out == (
+        "added our-own-paper\n"
+        f"{bib}:1:1: not recreated: first-paper ('First Paper') was deleted by a curator\n"
+        f"{bib}:5:1: not recreated: second-paper ('Second Paper') was deleted by a curator\n"
+        "to bring a deleted paper back, import again with --restore ID "
+        f"(e.g. readinglist import {bib} --restore first-paper)\n"
+        "3 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "0 link(s) found, 2 deleted by a curator and not recreated\n"
+    )
+
+
+def test_quiet_keeps_only_the_count(tmp_path, capsys):
+    content, bib = _lab(tmp_path)
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
+    assert capsys.readouterr() == (
+        "3 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "0 link(s) found, 2 deleted by a curator and not recreated\n",
+        "",
+    )
+
+
+def test_restore_brings_a_deleted_paper_back_and_it_then_stays(tmp_path, capsys):
+    content, bib = _lab(tmp_path)
+    args = ["--root", str(tmp_path), "import", "--no-keep-source", str(bib)]
+    assert main(args + ["--restore", "second-paper"]) == 0
+    out = capsys.readouterr().out
+    assert "restored second-paper\n" in out and "not recreated: first-paper" in out
+    assert "not recreated: second-paper" not in out
+    papers = content / "papers"
+    assert sorted(p.name for p in papers.iterdir()) == ["our-own-paper.yml", "second-paper.yml"]
+    assert "year: 2024\n" in (papers / "second-paper.yml").read_text()
+    # An ordinary import after that finds it like any other paper.
+    assert main(args) == 0
+    assert "0 added, 0 updated, 2 unchanged" in capsys.readouterr().out
+
+
+def test_restore_of_an_id_that_is_not_a_deleted_paper_writes_nothing(tmp_path, capsys):
+    content, bib = _lab(tmp_path)
+    (content / "papers" / "kept.yml").write_text("id: kept\ntitle: Kept\n")
+    before = _state(content)
+    for bad, why in [
+        ("second-papr", "no paper deleted by a curator has this id (deleted: first-paper, second-paper)"),
+        ("kept", "its file is still in content/papers/, so it is not deleted"),
+    ]:
+        rc = main(["--root", str(tmp_path), "import", "--no-keep-source", str(bib), "--restore", bad])
+        assert rc == 1
+        assert capsys.readouterr().err == (
+            f"{content / VIEWS}: --restore {bad}: {why}; nothing was written\n"
+            "1 error(s); nothing was imported.\n"
+        )
+        assert _state(content) == before
+
+
+def test_restore_of_a_paper_the_input_does_not_have_warns_and_keeps_the_deletion(tmp_path):
+    _seed(tmp_path)
+    report = import_records([_rec("Other Paper", line=3)], tmp_path, added=DAY,
+                            restore=["deep-safe-multi-task-learning"])
+    assert report.restored == [] and [w.message for w in report.warnings] == [
+        "--restore deep-safe-multi-task-learning: no record of this input is that paper, so it "
+        "stays deleted; import the source that has it"
+    ]
+    assert "deep-safe-multi-task-learning" in _ids(tmp_path)
+
+
+def test_a_restore_is_refused_when_nothing_was_deleted(tmp_path):
+    import_records([_rec("Other Paper")], tmp_path, added=DAY)
+    with pytest.raises(CuratorError) as caught:
+        import_records([_rec("Other Paper")], tmp_path, added=DAY, restore=["other"])
+    assert [p.message for p in caught.value.problems] == [
+        "--restore other: no paper has been deleted by a curator; nothing was written"
+    ]
