@@ -1,8 +1,13 @@
 """BibTeX files, read with bibtexparser; LaTeX in the fields becomes plain text.
 
-Each entry gives a record: title, authors, year, venue (journal or booktitle),
-abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), URL (also from ``howpublished``
-and ``note``) and keywords (as tags).
+Each entry gives a record: title, authors (a final ``and others`` kept as the author
+``others``), year (``year`` or ``date``), venue (the first of ``journal``,
+``journaltitle``, ``booktitle``, ``school``, ``institution`` and a ``howpublished``
+that holds no URL), abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), links
+(``url``, ``pdf``, an ``eprint`` that is a URL, and addresses in ``howpublished`` and
+``note``) and keywords (as tags). TeX escapes in addresses and DOIs (``tacl\\_a``) are
+undone. An entry that names another in ``crossref`` takes the fields it lacks from it,
+as BibTeX does; the entry named (a proceedings volume, a book) is not a paper itself.
 An entry bibtexparser cannot read is reported at its line; so is an entry without
 a title, which could not be matched to any paper.
 """
@@ -18,6 +23,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
+from ..models import OTHERS
 from ..links import (
     arxiv_id,
     clean_url,
@@ -33,6 +39,23 @@ _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 _ARXIV_IN_TEXT = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5})", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# TeX escapes that exporters write into addresses and DOIs (MIT Press: ``url =
+# {https://doi.org/10.1162/tacl\_a\_00324}``; this tool's own export escapes a DOI's
+# ``_``). The url package reads a URL raw, so left alone the backslash ends up in every
+# link; the escaped character is meant. ``\~{}`` and ``\textasciitilde`` are a tilde.
+_TEX_ESCAPE = re.compile(
+    r"\{\\([_%&#$])\}|\\([_%&#$])"
+    r"|\{\\(?:~|textasciitilde(?![A-Za-z]))(?:\{\})?\}|\\(?:~|textasciitilde(?![A-Za-z]))(?:\{\})?"
+    r"|\{\\textunderscore(?![A-Za-z])(?:\{\})?\}|\\textunderscore(?![A-Za-z])(?:\{\})?"
+)
+# Fields an entry takes from the entry it crossrefs when it lacks them. Not the ones that
+# name the parent itself (its title, addresses, identifiers, abstract, keywords): a
+# paper in a proceedings volume is not at the volume's DOI. The parent's title is the
+# child's booktitle (see `_Fields`).
+_NOT_INHERITED = frozenset({
+    "title", "url", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "pdf",
+    "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
+})
 
 # bibtexparser logs each block it cannot read, with a 0-based line number, and Python
 # prints such a record on stderr when nothing is configured; every failed block is
@@ -59,12 +82,45 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
         return []
+    by_key = {entry.key.casefold(): entry for entry in library.entries}
+    parents: dict[str, tuple[Entry, ...]] = {}
+    referenced: set[str] = set()
+    for entry in library.entries:
+        parents[entry.key] = _parents(entry, by_key, path, problems)
+        referenced.update(parent.key for parent in parents[entry.key])
     records = []
     for entry in library.entries:
-        record = _record(entry, path, problems)
+        # A crossref'd entry (DBLP's and the ACL Anthology's @proceedings) holds what its
+        # papers share; it is no paper, and needs no title of its own.
+        if entry.key in referenced:
+            continue
+        record = _record(_Fields(entry, parents[entry.key]), path, problems)
         if record is not None:
             records.append(record)
     return records
+
+
+def _parents(
+    entry: Entry, by_key: dict[str, Entry], path: str, problems: Problems
+) -> tuple[Entry, ...]:
+    """The entries ``entry`` crossrefs, nearest first (biber follows a chain; BibTeX
+    one step). Keys match whatever their case, as in BibTeX."""
+    chain: list[Entry] = []
+    current = entry
+    while name := _field(current, "crossref").strip():
+        parent = by_key.get(name.casefold())
+        if parent is None:
+            problems.warning(
+                _field_location(current, "crossref", path),
+                f"crossref {name!r} names no entry in this file; the entry gets "
+                "only its own fields",
+            )
+            break
+        if parent is entry or parent in chain:
+            break
+        chain.append(parent)
+        current = parent
+    return tuple(chain)
 
 
 def _field(entry: Entry, name: str) -> str:
@@ -72,6 +128,34 @@ def _field(entry: Entry, name: str) -> str:
     if field is None or field.value is None:
         return ""
     return field.value if isinstance(field.value, str) else str(field.value)
+
+
+class _Fields:
+    """An entry's fields; one it lacks comes from the entries it crossrefs, as BibTeX
+    has it (except `_NOT_INHERITED`). A parent's ``title`` is its papers' ``booktitle``,
+    as biblatex maps it: the volume's name is the venue."""
+
+    def __init__(self, entry: Entry, parents: tuple[Entry, ...] = ()) -> None:
+        self.entry = entry
+        self.parents = parents
+
+    def owner(self, name: str) -> Entry:
+        """The entry whose ``name`` field is read (``entry`` when none has it)."""
+        if _field(self.entry, name).strip() or name in _NOT_INHERITED:
+            return self.entry
+        for parent in self.parents:
+            if _field(parent, name).strip():
+                return parent
+            if name == "booktitle" and _field(parent, "title").strip():
+                return parent
+        return self.entry
+
+    def __getitem__(self, name: str) -> str:
+        owner = self.owner(name)
+        value = _field(owner, name)
+        if not value.strip() and name == "booktitle" and owner is not self.entry:
+            return _field(owner, "title")
+        return value
 
 
 def _plain(text: str) -> str:
@@ -94,7 +178,8 @@ def _authors(entry: Entry) -> tuple[str, ...]:
     for name in field.value if isinstance(field.value, list) else [field.value]:
         if hasattr(name, "first"):
             if [part.lower() for part in name.last] == ["others"] and not name.first:
-                continue  # "and others" is BibTeX for "et al."
+                names.append(OTHERS)  # BibTeX's "et al.": the list is incomplete
+                continue
             text = " ".join(name.first + name.von + name.last)
             if name.jr:
                 text += ", " + " ".join(name.jr)
@@ -103,38 +188,68 @@ def _authors(entry: Entry) -> tuple[str, ...]:
         text = _plain(text)
         if text:
             names.append(text)
-    return tuple(names)
+    # ``others`` says more authors follow: it counts only last, after a named author.
+    known = [name for name in names if name != OTHERS]
+    if known and names[-1] == OTHERS:
+        known.append(OTHERS)
+    return tuple(known)
 
 
-def _record(entry: Entry, path: str, problems: Problems) -> Record | None:
+def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
+    entry = fields.entry
     source = Location(path, entry.start_line + 1, 1)
-    title = _plain(_field(entry, "title"))
+    title = _plain(fields["title"])
     if not title:
         problems.error(source, f"BibTeX entry {entry.key!r} has no title")
         return None
-    url = clean_url(_field(entry, "url"))
-    doi = normalize_doi(_field(entry, "doi")) or (doi_from_url(url) if url else "")
+    url = clean_url(_unescape(fields["url"]))
+    doi = normalize_doi(_unescape(fields["doi"])) or (doi_from_url(url) if url else "")
+    eprint = _unescape(fields["eprint"]).strip()
     arxiv = ""
-    prefix = _field(entry, "archiveprefix").lower() or _field(entry, "eprinttype").lower()
+    prefix = fields["archiveprefix"].lower() or fields["eprinttype"].lower()
     if prefix in ("", "arxiv"):
-        arxiv = normalize_arxiv(_field(entry, "eprint"))
+        arxiv = normalize_arxiv(eprint)
     if not arxiv and url:
         arxiv = arxiv_id(url)
+    howpublished = _unescape(fields["howpublished"])
+    note = _unescape(fields["note"])
     if not arxiv:
-        match = _ARXIV_IN_TEXT.search(_field(entry, "journal") + " " + _field(entry, "note"))
+        match = _ARXIV_IN_TEXT.search(" ".join((fields["journal"], howpublished, note)))
         arxiv = match.group(1) if match else ""
-    year = _year(entry, path, problems)
-    venue = _plain(_field(entry, "journal") or _field(entry, "booktitle"))
-    abstract = _paragraphs(_field(entry, "abstract"))
+    year = _year(fields, path, problems)
+    # A venue a reader would name: the journal (biblatex: journaltitle) or proceedings,
+    # else a thesis's university, a report's institution, or how a work was published
+    # when that is words ("arXiv preprint arXiv:1810.04805", as the export writes a
+    # preprint) rather than an address.
+    published = "" if find_url_spans(howpublished) else howpublished
+    venue = next(
+        (
+            text
+            for text in (
+                _plain(fields[name])
+                for name in ("journal", "journaltitle", "booktitle", "school", "institution")
+            )
+            if text
+        ),
+        _plain(published),
+    )
+    abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
-    # Where entries without a `url` field keep their addresses: `howpublished =
-    # {\url{...}}` and `note = {Code: https://...}` (\url{} is unwrapped by find_url_spans).
-    extra = [_field(entry, "howpublished"), _field(entry, "note")]
-    found = [clean_url(text[start:end]) for text in extra for start, end in find_url_spans(text)]
-    for address in ([url] if url else []) + [u for u in found if u]:
+    # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
+    # `howpublished = {\url{...}}` and `note = {Code: https://...}` of entries without a
+    # `url` field (\url{} is unwrapped by find_url_spans).
+    direct = [url, clean_url(_unescape(fields["pdf"]))]
+    if not arxiv and find_url_spans(eprint):
+        direct.append(clean_url(eprint))
+    found = [
+        clean_url(text[start:end])
+        for text in (howpublished, note)
+        for start, end in find_url_spans(text)
+    ]
+    for address in [u for u in direct + found if u]:
         if all(link.url != address for link in links):
             links.append(make_link(address, "bibtex"))
-    keywords = [_plain(k) for k in re.split(r"[,;]", _field(entry, "keywords"))]
+    keywords = [_plain(k) for k in re.split(r"[,;]", fields["keywords"])]
     return Record(
         title=title,
         abstract=abstract,
@@ -149,18 +264,32 @@ def _record(entry: Entry, path: str, problems: Problems) -> Record | None:
     )
 
 
-def _year(entry: Entry, path: str, problems: Problems) -> str:
+def _unescape(text: str) -> str:
+    """An address or DOI without the TeX escapes exporters put in (see `_TEX_ESCAPE`)."""
+    if "\\" not in text:
+        return text
+
+    def plain(match: re.Match[str]) -> str:
+        escaped = match.group(1) or match.group(2)
+        if escaped:
+            return escaped
+        return "_" if "underscore" in match.group(0) else "~"
+
+    return _TEX_ESCAPE.sub(plain, text)
+
+
+def _year(fields: _Fields, path: str, problems: Problems) -> str:
     """The entry's year: ``year``, else the start of ``date``. A value holding exactly one
     four-digit number ("circa 2019", "2019a", "2019-05-01") gives that number; any other
     is reported as a warning at the field, and the paper gets no year from this entry."""
-    name = "year" if _field(entry, "year").strip() else "date"
-    value = _field(entry, name).strip()
+    name = "year" if fields["year"].strip() else "date"
+    value = fields[name].strip()
     found = _FOUR_DIGITS.findall(value)
     if len(found) == 1:
         return found[0]
     if value:
         problems.warning(
-            _field_location(entry, name, path),
+            _field_location(fields.owner(name), name, path),
             f"{name} {_plain(value)!r} is not understood (expected a year such as 2019); "
             "the paper gets no year from this entry",
         )

@@ -1,0 +1,192 @@
+"""BibTeX as reference managers and indexes export it (Zotero, Google Scholar, DBLP, the
+ACL Anthology, MIT Press, PMLR): the newlab reviewer's cases."""
+
+from generator.errors import Problems
+from generator.importer import import_paths
+from generator.ingest import parse_text
+from generator.yamlio import parse, to_python
+
+
+def _parse(text: str) -> tuple[list, Problems]:
+    problems = Problems()
+    return parse_text(text, "lab.bib", problems), problems
+
+
+def test_tex_escapes_in_url_doi_and_eprint_are_undone():
+    # MIT Press (TACL) escapes the underscores of its DOIs in every field but `doi`.
+    text = r"""@article{10.1162/tacl_a_00324,
+    title = "{How Can We Know What Language Models Know?}",
+    journal = {Transactions of the Association for Computational Linguistics},
+    year = {2020},
+    doi = {10.1162/tacl\_a\_00324},
+    url = {https://doi.org/10.1162/tacl\_a\_00324},
+    eprint = {https://direct.mit.edu/tacl/article-pdf/doi/10.1162/tacl\_a\_00324/1923867/tacl\_a\_00324.pdf},
+}
+@misc{b, title = {B},
+    howpublished = {\url{https://example.org/\~{}me/a{\_}b\%20c}},
+    note = {Code: https://github.com/lab/x\_y, data at https://lab.org/\textasciitilde{}d\&e}}
+"""
+    (tacl, other), problems = _parse(text)
+    assert not problems, problems.format()
+    assert tacl.doi == "10.1162/tacl_a_00324"
+    assert [(link.url, link.kind) for link in tacl.links] == [
+        ("https://doi.org/10.1162/tacl_a_00324", "paper"),
+        # MIT Press's eprint is the article's PDF
+        ("https://direct.mit.edu/tacl/article-pdf/doi/10.1162/tacl_a_00324/1923867/tacl_a_00324.pdf", "pdf"),
+    ]
+    assert [link.url for link in other.links] == [
+        "https://example.org/~me/a_b%20c",
+        "https://github.com/lab/x_y",
+        "https://lab.org/~d&e",
+    ]
+
+
+def test_the_escaped_doi_reaches_the_paper_file(tmp_path):
+    source = tmp_path / "lab.bib"
+    source.write_text(
+        "@article{t, title = {T}, doi = {10.1162/tacl\\_a\\_00324},\n"
+        "  url = {https://doi.org/10.1162/tacl\\_a\\_00324}}\n",
+        encoding="utf-8",
+    )
+    report = import_paths([source], tmp_path / "content")
+    [paper_id] = report.added
+    path = tmp_path / "content" / "papers" / f"{paper_id}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\\" not in text
+    problems = Problems()
+    data = to_python(parse(text, str(path), problems))
+    assert data["doi"] == "10.1162/tacl_a_00324"
+    assert [link["url"] for link in data["links"]["paper"]] == ["https://doi.org/10.1162/tacl_a_00324"]
+
+
+ACL = r"""@string{acl = {Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)}}
+@inproceedings{wang-etal-2023-self-instruct,
+  title = {Self-Instruct: Aligning Language Models with Self-Generated Instructions},
+  author = {Wang, Yizhong and Kordi, Yeganeh},
+  crossref = {proc:acl23},
+  doi = {10.18653/v1/2023.acl-long.754},
+  url = {https://aclanthology.org/2023.acl-long.754},
+}
+@proceedings{proc:acl23,
+  title = acl,
+  year = 2023,
+  publisher = {Association for Computational Linguistics},
+  doi = {10.18653/v1/2023.acl-long},
+  url = {https://aclanthology.org/2023.acl-long/},
+  keywords = {volume},
+}
+"""
+
+
+def test_a_crossref_child_takes_year_and_venue_and_the_parent_is_no_paper():
+    [paper], problems = _parse(ACL)
+    assert not problems, problems.format()
+    assert paper.title.startswith("Self-Instruct")
+    assert paper.year == "2023"
+    assert paper.venue.startswith("Proceedings of the 61st Annual Meeting")
+    # what names the volume itself is not the paper's
+    assert paper.doi == "10.18653/v1/2023.acl-long.754"
+    assert [link.url for link in paper.links] == ["https://aclanthology.org/2023.acl-long.754"]
+    assert paper.tags == ()
+
+
+def test_a_parent_without_title_is_no_error_and_its_booktitle_is_the_venue():
+    # DBLP and the reviewer's lab-orig.bib: the parent (any type) carries `booktitle`
+    # and no title; the key is matched whatever its case, as BibTeX does.
+    text = (
+        "@inproceedings{p, title = {Paper}, crossref = {DBLP:conf/icml/2017}, pages = {1--2}}\n"
+        "@inproceedings{DBLP:Conf/ICML/2017, booktitle = {Proceedings of ICML 2017},\n"
+        "  year = {2017}}\n"
+    )
+    [paper], problems = _parse(text)
+    assert not problems, problems.format()
+    assert (paper.title, paper.venue, paper.year) == ("Paper", "Proceedings of ICML 2017", "2017")
+
+
+def test_a_childs_own_fields_win_and_a_missing_parent_is_a_warning():
+    text = (
+        "@inproceedings{c, title = {Child}, booktitle = {Own Venue}, year = {2020},\n"
+        "  crossref = {vol}}\n"
+        "@proceedings{vol, title = {Volume}, year = {2019}}\n"
+        "@inproceedings{d, title = {Orphan},\n    crossref = {nowhere}}\n"
+    )
+    (child, orphan), problems = _parse(text)
+    assert (child.venue, child.year) == ("Own Venue", "2020")
+    assert (orphan.venue, orphan.year) == ("", "")
+    assert problems.format() == (
+        "lab.bib:5:5: warning: crossref 'nowhere' names no entry in this file; "
+        "the entry gets only its own fields"
+    )
+
+
+def test_a_bad_inherited_year_is_reported_at_the_parent():
+    text = "@misc{c, title = {C}, crossref = {v}}\n@proceedings{v,\n  year = {soon}}\n"
+    [child], problems = _parse(text)
+    assert child.year == ""
+    assert problems.format().startswith("lab.bib:3:3: warning: year 'soon' is not understood")
+
+
+def test_and_others_is_kept_as_the_last_author_others():
+    text = (
+        "@article{a, title = {A}, author = {Liu, Nelson F. and others}}\n"
+        "@article{b, title = {B}, author = {Wolf, Thomas and Debut, Lysandre and Others}}\n"
+        "@article{c, title = {C}, author = {others}}\n"
+        "@article{d, title = {D}, author = {Doe, Jane and others and Roe, Rick}}\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [r.authors for r in records] == [
+        ("Nelson F. Liu", "others"),
+        ("Thomas Wolf", "Lysandre Debut", "others"),
+        (),  # no author named: nothing to say "and more" after
+        ("Jane Doe", "Rick Roe"),  # "others" counts only last
+    ]
+
+
+def test_and_others_reaches_the_paper_file(tmp_path):
+    source = tmp_path / "lab.bib"
+    source.write_text("@misc{w, title = {T}, author = {Wolf, Thomas and others}}\n", encoding="utf-8")
+    report = import_paths([source], tmp_path / "content")
+    [paper_id] = report.added
+    path = tmp_path / "content" / "papers" / f"{paper_id}.yml"
+    problems = Problems()
+    data = to_python(parse(path.read_text(encoding="utf-8"), str(path), problems))
+    assert data["authors"] == ["Thomas Wolf", "others"]
+
+
+def test_journaltitle_school_institution_and_howpublished_are_venues():
+    text = r"""@article{brown, title = {Few-Shot}, journaltitle = {Advances in {{Neural Information Processing Systems}}}}
+@phdthesis{caruana, title = {Multitask Learning}, school = {Carnegie Mellon University},
+  note = {Available at \url{http://reports-archive.adm.cs.cmu.edu/anon/1997/CMU-CS-97-203.pdf}}}
+@mastersthesis{m, title = {M}, school = {ETH Z{\"u}rich}}
+@techreport{gpt4, title = {{GPT-4 Technical Report}}, institution = {OpenAI}}
+@misc{bert, title = {BERT}, howpublished = {arXiv preprint arXiv:1810.04805}}
+@misc{hf, title = {Transformers}, howpublished = {\url{https://github.com/huggingface/transformers}}}
+@article{both, title = {J}, journal = {Nature}, school = {Not This}}
+"""
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [r.venue for r in records] == [
+        "Advances in Neural Information Processing Systems",
+        "Carnegie Mellon University",
+        "ETH Zürich",
+        "OpenAI",
+        "arXiv preprint arXiv:1810.04805",
+        "",  # an address is no venue
+        "Nature",
+    ]
+    assert records[4].arxiv == "1810.04805"
+
+
+def test_pmlr_pdf_field_is_a_pdf_link():
+    text = (
+        "@inproceedings{muller22a, title = {T},\n"
+        "  pdf = {https://proceedings.mlr.press/v162/muller22a/muller22a.pdf},\n"
+        "  url = {https://proceedings.mlr.press/v162/muller22a.html}}\n"
+    )
+    [record], problems = _parse(text)
+    assert not problems
+    assert [(link.url, link.kind, link.found_in) for link in record.links] == [
+        ("https://proceedings.mlr.press/v162/muller22a.html", "paper", "bibtex"),
+        ("https://proceedings.mlr.press/v162/muller22a/muller22a.pdf", "pdf", "bibtex"),
+    ]
