@@ -8,8 +8,10 @@ or become the Markdown the Hugging Face listings write (``\\textit{x}`` and
 ``\\emph{x}`` give ``*x*``, ``\\textbf{x}`` gives ``**x**``). Literal asterisks
 (``ReST-MCTS*``), ``P(y|x)``, ``<4%`` and ``R^2`` are plain text and stay as they are.
 
-URLs are protected: nothing inside one is rewritten (``~user`` stays). A command this
-module does not know is kept literally rather than guessed at, so nothing is lost.
+URLs are protected: nothing inside one is rewritten (``~user`` stays). So is math
+(``$...$``, ``$$...$$``, ``\\(...\\)``, ``\\[...\\]``): it is kept exactly as the authors
+typed it, dollars included (see `_MATH`). A command this module does not know is kept
+literally rather than guessed at, so nothing is lost.
 As in TeX, a control word eats the spaces after it (``Stra\\ss e`` is "Straße") and
 ``\\{``/``\\}`` are literal braces. TeX's dash ligatures are asked for (``dashes=True``)
 where the text is TeX source, as BibTeX fields are.
@@ -76,7 +78,27 @@ _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 _TIE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
-_MATH = re.compile(r"(?<![\\$])\$([^$\n]{1,120})\$(?!\$)")
+# Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol
+# (``$\\alpha$``) and goes wrong for the rest: ``$\\mathcal{O}(k \\log n)$`` came out
+# "𝒪(k logn)", ``$k \\times n$`` "k ×n", while ``$O(n^2)$`` had to keep its dollars; a
+# half-converted formula reads as a different one. Readers of papers read TeX math (arXiv
+# keeps an abstract's math as TeX, too), and a page shows it as typed. Inline math is told
+# from prices as Pandoc tells it: the opening ``$`` has a non-space after it, the closing
+# one a non-space before it and no digit after it (``$5 or $6`` is not math). It may run
+# over a line break, as BibTeX fields do, but not over a blank line (a paragraph).
+_LINE_BREAK = r"\n(?![ \t]*\n)"
+_MATH_BODY = r"(?:[^\n\ue000\ue001]|" + _LINE_BREAK + r"){{1,{}}}?"
+_INLINE_BODY = (
+    r"(?:[^$\\\n\ue000\ue001]|\\(?:[^\n\ue000\ue001]|" + _LINE_BREAK + r")|"
+    + _LINE_BREAK
+    + r"){0,600}?"
+)
+_MATH = re.compile(
+    r"(?<![\\$])\$\$" + _MATH_BODY.format(2000) + r"\$\$"
+    r"|(?<![\\$])\$(?![\s$])" + _INLINE_BODY + r"(?<![\s\\])\$(?![\d$])"
+    r"|(?<!\\)\\\(" + _MATH_BODY.format(2000) + r"\\\)"
+    r"|(?<!\\)\\\[" + _MATH_BODY.format(2000) + r"\\\]"
+)
 
 _SPECIAL = re.compile(r"[\\{}~`$]")
 _SPECIAL_OR_DASH = re.compile(r"[\\{}~`$]|--")
@@ -112,26 +134,25 @@ def _one_pass(text: str, emphasis: bool, dashes: bool, hold_braces: bool) -> str
         return _rules(text, emphasis, dashes, hold_braces)
     urls: list[str] = []
 
-    def protect(start: int, end: int) -> str:
-        urls.append(text[start:end])
+    def protect(kept: str) -> str:
+        urls.append(kept)
         return _PLACEHOLDER.format(len(urls) - 1)
 
     pieces, last = [], 0
     for start, end in find_url_spans(text):
         pieces.append(text[last:start])
-        pieces.append(protect(start, end))
+        pieces.append(protect(text[start:end]))
         last = end
     pieces.append(text[last:])
-    cleaned = _rules("".join(pieces), emphasis, dashes, hold_braces)
+    # Math is looked for outside URLs only: a URL may hold a ``$``.
+    held = _MATH.sub(lambda m: protect(m.group(0)), "".join(pieces))
+    cleaned = _rules(held, emphasis, dashes, hold_braces)
     return _PLACEHOLDER_RE.sub(lambda m: urls[int(m.group(1))], cleaned)
 
 
 def _rules(text: str, emphasis: bool, dashes: bool, hold_braces: bool) -> str:
     if hold_braces:
-        text = _MATH.sub(_math_holding_braces, text)
         text = _ESCAPED_BRACE.sub(lambda m: _BRACE_HELD[m.group(1)], text)
-    else:
-        text = _MATH.sub(_math, text)
     if dashes:
         text = _DASH.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
     text = _ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
@@ -150,20 +171,6 @@ def _rules(text: str, emphasis: bool, dashes: bool, hold_braces: bool) -> str:
 
 def _arg(match: re.Match[str]) -> str:
     return match.group(1) if match.group(1) is not None else match.group(2)
-
-
-def _math(match: re.Match[str]) -> str:
-    body = match.group(1)
-    if "\\" not in body:  # ``$5`` prices and the like are not math worth converting
-        return match.group(0)
-    converted = _TO_TEXT.latex_to_text(body).strip()
-    return converted if converted and "\\" not in converted else match.group(0)
-
-
-def _math_holding_braces(match: re.Match[str]) -> str:
-    """`_math`, with the literal braces of converted math (``\\{0, 1\\}``) held."""
-    converted = _math(match)
-    return match.group(0) if converted == match.group(0) else converted.translate(_BRACES)
 
 
 def _wrap(inner: str, mark: str) -> str:

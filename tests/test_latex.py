@@ -61,8 +61,26 @@ def test_unknown_commands_are_kept_literally():
     assert clean_latex(r"a \weird{arg} here") == r"a \weird{arg} here"
 
 
-def test_math_with_macros_converted_and_prices_kept():
-    assert clean_latex(r"an $\alpha$-test costs $5 or $6") == "an α-test costs $5 or $6"
+def test_math_is_kept_as_typed_and_prices_are_not_math():
+    # One rule for all math: verbatim, dollars included. Converting it gave "𝒪(k logn)"
+    # for the reviewer's formula while $O(n^2)$ kept its dollars.
+    text = r"costs $\mathcal{O}(k \log n)$ time & memory_usage 50\% lower"
+    assert clean_latex(text) == r"costs $\mathcal{O}(k \log n)$ time & memory_usage 50% lower"
+    for math in (r"$k \times n$", r"$\leq 5$", "$O(n^2)$", "$x_i$", r"$\alpha$",
+                 r"$\textit{a}~b--c$", r"$$\sum_i x_i$$", r"\(a \cdot b\)", r"\[\{0, 1\}\]"):
+        assert clean_latex(f"we get {math}, \\textit{{then}} 2--3", dashes=True) == (
+            f"we get {math}, *then* 2\u20133"
+        ), math
+    # Pandoc's rule: "$" opens math before a non-space and closes it after one, not
+    # before a digit.
+    assert clean_latex(r"an $\alpha$-test costs $5 or $6, \emph{a} $5-$10") == (
+        r"an $\alpha$-test costs $5 or $6, *a* $5-$10"
+    )
+    # BibTeX wraps lines inside math; a blank line ends a paragraph, and no math spans it.
+    assert clean_latex("a $x +\n y$ b") == "a $x +\n y$ b"
+    assert clean_latex("a $x\n\n \\textit{y}$") == "a $x\n\n *y*$"
+    # A URL may hold a dollar; it is no math delimiter.
+    assert clean_latex(r"see https://x.org/a$b then $c$ \& d") == "see https://x.org/a$b then $c$ & d"
 
 
 def test_literal_stars_and_symbols_are_not_mangled():
@@ -83,7 +101,8 @@ def test_control_word_eats_the_spaces_after_it():
 
 def test_escaped_braces_are_literal_braces():
     assert clean_latex(r"100\% \{braces\}") == "100% {braces}"
-    assert clean_latex(r"the set $\{0, 1\}$ of labels") == "the set {0, 1} of labels"
+    # Inside math they are math, kept as typed.
+    assert clean_latex(r"the set $\{0, 1\}$ of labels") == r"the set $\{0, 1\}$ of labels"
     assert clean_latex(r"\textit{a \{b\}} and {c}") == "*a {b}* and c"
 
 
@@ -161,6 +180,18 @@ def test_escaped_braces_round_any_plain_text(inner):
     assert clean_latex("x \\{" + inner + "\\} y") == "x {" + inner + "} y"
 
 
-def test_braces_in_math_left_as_typed_are_still_groups():
-    # Only converted math gives literal braces; ``$x{a}$`` is not math worth converting.
-    assert clean_latex("costs $x{a}$ here") == "costs $xa$ here"
+def test_braces_in_math_stay():
+    assert clean_latex("costs $x{a}$ here {b}") == "costs $x{a}$ here b"
+
+
+_math_body = st.lists(
+    st.sampled_from(list("\\{}~`'\"%*_^abcU .:/-") + [r"\textit{", r"\mathcal{", r"\log", "--", "\n"]),
+    max_size=25,
+).map("".join)
+
+
+@given(_math_body)
+def test_inline_math_is_kept_whole(body):
+    body = "x" + body.replace("\n\n", "\n") + "y"  # non-space ends; no blank line inside
+    text = f"see ${body}$ here"
+    assert clean_latex(text, dashes=True) == text

@@ -190,3 +190,17 @@ def test_pmlr_pdf_field_is_a_pdf_link():
         ("https://proceedings.mlr.press/v162/muller22a.html", "paper", "bibtex"),
         ("https://proceedings.mlr.press/v162/muller22a/muller22a.pdf", "pdf", "bibtex"),
     ]
+
+
+def test_math_in_an_abstract_is_kept_as_typed():
+    text = (
+        "@inproceedings{m, title = {T},\n  abstract = {The approach costs $\\mathcal{O}(k\n"
+        "  \\log n)$ time, $k \\times n$ memory and $\\leq 5$ steps, $O(n^2)$ for $x_i$: 50\\% less.}}\n"
+    )
+    [record], problems = _parse(text)
+    assert not problems
+    # a BibTeX line break inside the formula is a space, as everywhere in a field
+    assert record.abstract == (
+        r"The approach costs $\mathcal{O}(k \log n)$ time, $k \times n$ memory and "
+        r"$\leq 5$ steps, $O(n^2)$ for $x_i$: 50% less."
+    )

@@ -22,7 +22,8 @@ def test_fields_and_publisher_link_of_the_reviewers_entry():
     assert not problems
     assert record.title == "Attention is All you Need in der Straße"
     assert record.authors == ("Ashish Vaswani", "Jörg Müller")
-    assert record.abstract == "We gain 100% on {braces} and keep the set {0, 1}."
+    # math is kept as typed (see generator/latex.py)
+    assert record.abstract == r"We gain 100% on {braces} and keep the set $\{0, 1\}$."
     assert [(link.url, link.kind) for link in record.links] == [
         ("https://papers.nips.cc/paper/7181-attention-is-all-you-need", "paper")
     ]
