@@ -31,22 +31,42 @@ _RESERVED_OWNERS = {
 _HF_REPO_PREFIXES = ("datasets", "spaces")
 _HF_NOT_REPOS = {"papers", "docs", "blog", "learn", "models", "tasks", "join", "login", "pricing"}
 # Publishers, proceedings and paper indexes: a page there is about one paper. The value
-# holds the first path segments a paper's page starts with, where the host also serves
-# other pages (``nature.com/articles/...`` is a paper, ``nature.com/nature/`` a journal's
-# home); () means every page. A host's subdomains (``export.arxiv.org``) count as the host.
-_PAPER_HOSTS: dict[str, tuple[str, ...]] = {
-    "arxiv.org": (), "doi.org": (), "dx.doi.org": (), "openreview.net": (),
-    "aclanthology.org": (), "aclweb.org": ("anthology",), "papers.nips.cc": (),
-    "papers.neurips.cc": (), "proceedings.neurips.cc": (), "proceedings.mlr.press": (),
-    "jmlr.org": ("papers",), "dl.acm.org": ("doi",), "ieeexplore.ieee.org": (),
-    "link.springer.com": (), "openaccess.thecvf.com": (), "semanticscholar.org": ("paper",),
-    "sciencedirect.com": ("science", "article"), "nature.com": ("articles",),
-    "science.org": ("doi",), "pnas.org": ("doi",), "ojs.aaai.org": (),
-    "ijcai.org": ("proceedings",), "ecva.net": ("papers",), "direct.mit.edu": (),
-    "onlinelibrary.wiley.com": ("doi",), "biorxiv.org": ("content",),
-    "medrxiv.org": ("content",), "papers.ssrn.com": (), "pubmed.ncbi.nlm.nih.gov": (),
-    "jstor.org": ("stable",),
+# is a pattern that a paper's page's path starts with, where the host also serves other
+# pages (``nature.com/articles/...`` is a paper, ``nature.com/nature/`` a journal's home;
+# ``dblp.org/rec/...`` a paper's record, ``dblp.org/pid/...`` an author's); "" means
+# every page. A host's subdomains (``export.arxiv.org``) count as the host, unless the
+# subdomain has an entry of its own (``api.semanticscholar.org``).
+_PAPER_HOSTS: dict[str, str] = {
+    "arxiv.org": "", "doi.org": "", "dx.doi.org": "", "openreview.net": "",
+    "aclanthology.org": "", "aclweb.org": r"/anthology/", "papers.nips.cc": "",
+    "papers.neurips.cc": "", "proceedings.neurips.cc": "", "proceedings.mlr.press": "",
+    # a conference site's page of one paper (poster, oral, spotlight)
+    "neurips.cc": r"/virtual/\d{4}/(?:poster|oral|spotlight)/",
+    "icml.cc": r"/virtual/\d{4}/(?:poster|oral|spotlight)/",
+    "iclr.cc": r"/virtual/\d{4}/(?:poster|oral|spotlight)/",
+    "jmlr.org": r"/papers/", "dl.acm.org": r"/(?:doi/|citation\.cfm)", "ieeexplore.ieee.org": "",
+    "link.springer.com": "", "openaccess.thecvf.com": "", "cv-foundation.org": r"/openaccess/",
+    "sciencedirect.com": r"/science/article/", "nature.com": r"/articles/",
+    "science.org": r"/doi/", "pnas.org": r"/doi/", "ojs.aaai.org": "",
+    "ijcai.org": r"/proceedings/", "ecva.net": r"/papers/", "direct.mit.edu": "",
+    "onlinelibrary.wiley.com": r"/doi/", "biorxiv.org": r"/content/",
+    "medrxiv.org": r"/content/", "papers.ssrn.com": "", "ssrn.com": r"/abstract=",
+    "pubmed.ncbi.nlm.nih.gov": "", "ncbi.nlm.nih.gov": r"/(?:pmc/articles|pubmed)/",
+    "pmc.ncbi.nlm.nih.gov": r"/articles/", "europepmc.org": r"/(?:article|abstract)/",
+    "jstor.org": r"/stable/", "tandfonline.com": r"/doi/", "academic.oup.com": r"/[^/]+/article",
+    "journals.plos.org": r"/[^/]+/article", "frontiersin.org": r"/articles?/",
+    "elifesciences.org": r"/articles/", "cell.com": r"/.+/(?:fulltext|abstract)/",
+    "jair.org": r"/index\.php/jair/article/",
+    "usenix.org": r"/conference/[^/]+/(?:[^/]+/)?presentation/",
+    # paper indexes: Semantic Scholar (``api.`` serves ``/CorpusID:8442873`` as a paper's
+    # address), OpenAlex's works (W...), DBLP's records, Papers with Code, ResearchGate
+    "semanticscholar.org": r"/(?:paper|arxiv|reader)/",
+    "api.semanticscholar.org": r"/CorpusID:\d+",
+    "openalex.org": r"/(?:works/)?W\d+(?:/|$)", "dblp.org": r"/rec/",
+    "dblp.uni-trier.de": r"/rec/", "paperswithcode.com": r"/paper/",
+    "researchgate.net": r"/publication/",
 }
+_PAPER_PATHS = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _PAPER_HOSTS.items()}
 # Paths on paper hosts that serve the PDF itself although they do not end in ``.pdf``.
 _PDF_PREFIXES = {"arxiv.org": ("pdf",), "openreview.net": ("pdf",), "dl.acm.org": ("doi", "pdf")}
 
@@ -194,8 +214,7 @@ def classify(url: str) -> Kind:
         pdf_prefix = _PDF_PREFIXES.get(paper_host)
         if pdf_prefix and tuple(segments[: len(pdf_prefix)]) == pdf_prefix:
             return Kind("pdf")
-        paper_prefix = _PAPER_HOSTS[paper_host]
-        if tuple(segments[: len(paper_prefix)]) == paper_prefix:
+        if _PAPER_PATHS[paper_host].match(urlsplit(url).path):
             return Kind("paper")
     return Kind("project")
 

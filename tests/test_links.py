@@ -170,3 +170,59 @@ def test_other_pages_on_paper_hosts_and_look_alike_hosts_are_projects():
         "https://papers.nips.cc.example.com/paper/1",
     ]
     assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
+
+
+# The newlab reviewer: a Google Scholar export's url to Semantic Scholar was filed as a
+# project page. Each scholarly index and publisher's page of one paper is a paper link.
+INDEX_PAGES = [
+    "https://api.semanticscholar.org/CorpusID:8442873",
+    "https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776",
+    "https://www.semanticscholar.org/arxiv/2106.09685",
+    "https://openalex.org/W2741809807",
+    "https://api.openalex.org/works/W2741809807",
+    "https://dblp.org/rec/conf/nips/VaswaniSPUJGKP17",
+    "https://dblp.uni-trier.de/rec/journals/corr/abs-2106-09685.html",
+    "https://aclanthology.org/N19-1423/",
+    "https://proceedings.mlr.press/v162/muller22a.html",
+    "https://openreview.net/forum?id=nZeVKeeFYf9",
+    "https://papers.nips.cc/paper_files/paper/2022/hash/9d5609613524ecf4f15af0f7b31abca4-Abstract-Conference.html",
+    "https://neurips.cc/virtual/2023/poster/70000",
+    "https://iclr.cc/virtual/2024/oral/19750",
+    "https://dl.acm.org/citation.cfm?id=3295222",
+    "https://ieeexplore.ieee.org/document/8578843",
+    "https://link.springer.com/article/10.1007/s10994-021-06093-0",
+    "https://www.sciencedirect.com/science/article/abs/pii/S0893608019300231",
+    "https://pubmed.ncbi.nlm.nih.gov/28292907/",
+    "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5380101/",
+    "https://pmc.ncbi.nlm.nih.gov/articles/PMC5380101/",
+    "https://europepmc.org/article/MED/28292907",
+    "https://paperswithcode.com/paper/attention-is-all-you-need",
+    "https://www.researchgate.net/publication/317558625_Attention_Is_All_You_Need",
+    "https://academic.oup.com/bioinformatics/article/36/4/1234/5566506",
+    "https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001",
+    "https://www.frontiersin.org/articles/10.3389/fnins.2020.00001/full",
+    "https://elifesciences.org/articles/12345",
+    "https://www.tandfonline.com/doi/full/10.1080/01621459.2017.1285773",
+    "https://www.usenix.org/conference/osdi16/technical-sessions/presentation/abadi",
+    "https://www.jair.org/index.php/jair/article/view/11233",
+    "https://ssrn.com/abstract=3312874",
+]
+
+
+def test_scholarly_index_pages_are_paper_links():
+    assert {url: classify(url).kind for url in INDEX_PAGES} == {url: "paper" for url in INDEX_PAGES}
+
+
+def test_other_pages_of_scholarly_indexes_are_projects():
+    projects = [
+        "https://api.semanticscholar.org/graph/v1/paper/search?query=x",  # an API, not a page
+        "https://www.semanticscholar.org/author/Ashish-Vaswani/40348417",
+        "https://openalex.org/A5023888391",  # an author
+        "https://dblp.org/pid/v/AshishVaswani.html",  # an author
+        "https://neurips.cc/Conferences/2023",
+        "https://www.ncbi.nlm.nih.gov/books/NBK1/",
+        "https://www.researchgate.net/profile/Someone",
+        "https://paperswithcode.com/sota/image-classification-on-imagenet",
+        "https://www.usenix.org/conference/osdi16",
+    ]
+    assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
