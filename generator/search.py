@@ -38,6 +38,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -66,7 +67,38 @@ SEPARATOR = r"""[\s\-,:;!?=\[\]()"'`/|{}<>+~^]+|\.(?!\d)|&(?:lt|gt|amp|quot|#42)
 # Field boosts. Material's defaults (title 1000, tags 1e6) let one title or topic word
 # outweigh everything else; these keep the title and topics ahead of the abstract
 # without drowning it (tests/test_search.py checks the ranking of every shipped paper).
-FIELDS = {"title": {"boost": 10.0}, "text": {"boost": 1.0}, "tags": {"boost": 4.0}}
+FIELDS = {
+    "title": {"boost": 10.0}, "text": {"boost": 1.0}, "tags": {"boost": 4.0},
+    "variants": {"boost": 1.0},
+}
+
+# Words a reader may type for what a paper writes otherwise: the joined form of a
+# hyphenated word ("multitask", "gpt4": the separator splits "multi-task" in two, so the
+# paper has no word "multitask"), and a word without its accents ("tulu" for "Tülu").
+# They go, with the curator's tags and notes, in a field of the paper's entry that
+# Material searches and never shows. `refine_query` adds the same forms to a query.
+# (Python's \w is JavaScript's [\p{L}\p{N}_], and a category "M*" character its \p{M}:
+# overrides/assets/readinglist.js has the same two rules.)
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_WORD = re.compile(r"\w+")
+
+
+def fold(word: str) -> str:
+    """The word without accents: decomposed (NFKD), marks dropped."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.category(c).startswith("M")
+    )
+
+
+def variants(text: str) -> list[str]:
+    """The other spellings of ``text``'s words a reader may type (see above), sorted."""
+    joined = {word.replace("-", "") for word in _HYPHENATED.findall(text)}
+    words = set(joined)
+    words.update(
+        folded for word in _WORD.findall(text) + sorted(joined)
+        if not word.isascii() and (folded := fold(word)) != word
+    )
+    return sorted(word for word in words if word)
 
 
 # --- Shaping the index -----------------------------------------------------------------
@@ -90,6 +122,10 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
         "text": "".join(f"<p>{_escape(text)}</p>" for text in head) + _asterisks(str(abstract_html(paper.abstract, links=False))),
         "tags": [_escape(title) for title in topic_titles],
     }
+    spelt = variants(" ".join((paper.title, paper.abstract, byline, paper.venue)))
+    hidden = " ".join([*spelt, *paper.tags, paper.notes]).strip()
+    if hidden:
+        entry["variants"] = _escape(hidden)
     if boost != 1.0:
         entry["boost"] = boost
     return entry
@@ -182,8 +218,13 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
         if _QUERY_SYNTAX.search(word):
             out.append(word)
             continue
-        for piece in split_at.split(word):
-            piece = piece.replace("*", "")  # inside a word, as in "MCTS*:", it is text
+        word = word.replace("*", "")  # inside a word, as in "MCTS*:", it is text
+        pieces = [piece for piece in split_at.split(word) if piece]
+        # The forms the index holds for other spellings (`variants`): "multi-task" also
+        # looks for "multitask", "Tülu" for "tulu".
+        joined = [j.replace("-", "") for j in _HYPHENATED.findall(word)]
+        folded = [f for p in pieces + joined if not p.isascii() and (f := fold(p)) != p]
+        for piece in pieces + joined + folded:
             if piece and piece.lower() not in STOP_WORDS:
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [piece, f"{piece}^{EXACT_BONUS}"]

@@ -82,12 +82,17 @@ def test_tokenizer_skips_markup_and_splits_at_the_separator():
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
+        # A hyphenated word also looks for its joined form, which the index holds for
+        # papers that write it hyphenated (search.variants): "multitask" finds both.
         ("A Survey on Multi-Task Learning",
-         "Survey Survey^3 Multi Multi^3 Task Task^3 Learning Learning^3"),
+         "Survey Survey^3 Multi Multi^3 Task Task^3 MultiTask MultiTask^3 Learning Learning^3"),
         ("Chain-of-Instructions: Compositional",
-         "Chain Chain^3 Instructions Instructions^3 Compositional Compositional^3"),
-        ("ReST-MCTS*: LLM", "ReST ReST^3 MCTS MCTS^3 LLM LLM^3"),
-        ("gpt-3.5 (ICL)", "gpt gpt^3 3.5 3.5^3 ICL ICL^3"),
+         "Chain Chain^3 Instructions Instructions^3 ChainofInstructions ChainofInstructions^3"
+         " Compositional Compositional^3"),
+        ("ReST-MCTS*: LLM", "ReST ReST^3 MCTS MCTS^3 ReSTMCTS ReSTMCTS^3 LLM LLM^3"),
+        ("gpt-3.5 (ICL)", "gpt gpt^3 3.5 3.5^3 gpt3 gpt3^3 ICL ICL^3"),
+        # An accented word also looks for itself without accents; ß has none to drop.
+        ("Tülu Straße", "Tülu Tülu^3 Tulu Tulu^3 Straße Straße^3"),
         # lunr syntax typed by the reader passes untouched
         ('title:agents -survey "chain of" atten* +rag', 'title:agents -survey "chain of" atten* +rag'),
         ("the of", ""),
@@ -199,6 +204,32 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
         {"location": "papers/p2/", "title": "Title p2", "text": "<p>Abstract p2.</p>", "tags": [],
          "boost": 1.15},
     ]
+
+
+def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_notes():
+    site = Site(
+        papers=(
+            _paper("hyphen", title="Multi-Task Pre-Training of Tülu", abstract="GPT-4 judges.",
+                   tags=("zebrafish",), notes="A xylophonic remark."),
+            _paper("joined", title="Multitask pretraining", abstract="Plain words."),
+            _paper("other", title="Something else entirely", abstract="Nothing shared."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    [entry] = [doc for doc in shaped["docs"] if doc["location"] == "papers/hyphen/"]
+    # Not shown in results: its own field, which Material searches and never displays.
+    assert entry["variants"] == "GPT4 MultiTask PreTraining Tulu zebrafish A xylophonic remark."
+    engine = MaterialSearch(shaped)
+
+    def found(query):
+        return {hit.location for hit in engine.search(query)}
+
+    assert found("multitask") == found("multi-task") == {"papers/hyphen/", "papers/joined/"}
+    assert found("pretraining") == {"papers/hyphen/", "papers/joined/"}
+    assert found("tulu") == found("Tülu") == {"papers/hyphen/"}
+    assert found("gpt4") == {"papers/hyphen/"}
+    assert found("zebrafish") == found("xylophonic") == {"papers/hyphen/"}
 
 
 # --- The command --------------------------------------------------------------------------

@@ -19,6 +19,14 @@
   ).split(" "));
   var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$/;
   var EXACT_BONUS = 3;
+  /* Other spellings the index holds (search.py's variants): a hyphenated word joined,
+     a word without its accents. */
+  var HYPHENATED = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
+  var ASCII = /^[\x00-\x7F]*$/;
+
+  function fold(word) {
+    return word.normalize("NFKD").replace(/\p{M}/gu, "");
+  }
   var SETUP = 0;
   var QUERY = 2;
 
@@ -32,8 +40,19 @@
         out.push(word);
         return;
       }
-      word.split(separator).forEach(function (piece) {
-        piece = piece.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
+      word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
+      var pieces = word.split(separator).filter(Boolean);
+      var joined = (word.match(HYPHENATED) || []).map(function (j) {
+        return j.replace(/-/g, "");
+      });
+      var folded = [];
+      pieces.concat(joined).forEach(function (p) {
+        var f = fold(p);
+        if (!ASCII.test(p) && f !== p) {
+          folded.push(f);
+        }
+      });
+      pieces.concat(joined, folded).forEach(function (piece) {
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
           out.push(piece, piece + "^" + EXACT_BONUS);
@@ -42,6 +61,37 @@
     });
     return out.join(" ");
   }
+
+  /* "Skip to content" goes to the page's title. Material points it at the first
+     heading of the table of contents, which on a paper page is the abstract (past the
+     code badges and topics), and leaves pages without such a heading without one. Set
+     again after every instant navigation (document$, once Material's bundle ran). */
+  function skipToTitle() {
+    var title = document.querySelector(".md-content h1");
+    var holder = document.querySelector("[data-md-component=skip]");
+    if (!title || !holder) {
+      return;
+    }
+    title.id = title.id || "rl-page-title";
+    var link = holder.querySelector("a.md-skip");
+    if (!link) {
+      link = document.createElement("a");
+      link.className = "md-skip";
+      link.textContent = "Skip to content";
+      holder.appendChild(link);
+    }
+    link.setAttribute("href", "#" + title.id);
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(skipToTitle);
+    } else {
+      skipToTitle();
+    }
+  });
+
+  /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
+  window.readinglistRefine = refine;
 
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") {

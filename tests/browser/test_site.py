@@ -214,10 +214,48 @@ WORKER_RANKING = """async ([workerUrl, queries]) => {
 }"""
 
 
+def test_skip_link_leads_to_the_title_and_every_page_names_its_feeds(page, site_dir, papers):
+    kinds = page_kinds(site_dir, papers)
+    for kind in ("paper", "topic", "all-papers", "topics", "home"):
+        page.goto(kinds[kind])
+        title_id = page.locator(".md-content h1").first.get_attribute("id")
+        # Past the header and navigation, to the title: not past a paper's code badges
+        # and topics (Material's default is the first table-of-contents heading).
+        assert title_id and page.locator(".md-skip").get_attribute("href") == f"#{title_id}", kind
+        feeds = page.eval_on_selector_all(
+            "link[rel=alternate][type='application/atom+xml']", "els => els.map(e => e.href)")
+        root = page.url.removesuffix(kinds[kind])
+        assert [f.removeprefix(root) for f in feeds] == ["feed.xml"], kind
+        for feed in feeds:
+            assert page.request.get(feed).status == 200
+    # After an instant navigation too.
+    page.goto(kinds["all-papers"])
+    page.locator(f".md-content a[href$='{kinds['paper'].split('/')[-2]}/']").first.click()
+    _wait_for_url(page, kinds["paper"])
+    page.wait_for_function("document.querySelector('.md-skip').getAttribute('href') === '#' + "
+                           "document.querySelector('.md-content h1').id")
+
+
+def test_the_browser_refines_queries_as_python_does(page, site_dir):
+    from generator.search import refine_query
+
+    separator = load_index(site_dir)["config"]["separator"]
+    queries = ["multi-task learning", "Tülu 3", "gpt-3.5 (ICL)", "ReST-MCTS*: LLM",
+               "Straße Müller-Lyer naïve", "ﬁne-tuning", "title:agents -survey", "the of",
+               "Chain-of-Instructions: Compositional", "x²-loss Ångström"]
+    page.goto("")
+    in_browser = page.evaluate(
+        "([queries, separator]) => queries.map(q => window.readinglistRefine(q, new RegExp(separator)))",
+        [queries, separator],
+    )
+    assert in_browser == [refine_query(q, separator) for q in queries]
+
+
 def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
     engine = MaterialSearch(load_index(site_dir))
     queries = ["language models", "MFTCoder", "in-context learning", "reasoning benchmark",
-               "\"chain of thought\"", "title:agents", "-survey retrieval"]
+               "\"chain of thought\"", "title:agents", "-survey retrieval", "multitask",
+               "tulu", "pretraining", "Tülu"]
     queries += [p["title"] for p in papers[::15]]
     queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
     page.goto("")
