@@ -26,9 +26,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, compress, count
 from pathlib import Path
-from typing import Container, Iterator, Mapping, Sequence
+from typing import Callable, Container, Iterator, Mapping, Sequence
 
+from . import provenance
 from .errors import Location, Problem, Problems
+from .handlinks import check_hand_pages
+from .importedfile import Fate, Gone, check_imported
 from .models import Content, Paper
 from .topicsfile import (
     TOPICS_FILE,
@@ -89,6 +92,7 @@ def load_content(
             "no such folder; run readinglist in the project folder or give --root",
         )
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
+    imported_path = content_dir / provenance.RELATIVE_PATH
     memo = _memo_of(cache, papers_dir) if cache is not None else None
     with _gc_paused():
         again = None
@@ -98,29 +102,69 @@ def load_content(
         if again is not None:
             content, found = again
             problems.items.extend(found)
-            return content, problems
-        if memo is not None:
-            memo.last = None  # whatever happens below, the last load no longer describes it
-        papers, files = _read_papers(papers_dir, root, problems, cache, memo)
-        topics_stamp = _settled_stamp(topics_path, time.time_ns())
-        start = len(problems.items)
-        topics, topics_read = read_topics(topics_path, root, problems)
-        topic_problems = tuple(problems.items[start:])
-        checked = _cross_check(papers, topics, topics_read, problems)
-        start = len(problems.items)
-        warn_empty_topics(checked.content, topics, problems)
-        if memo is not None and topics_stamp is not None:
-            memo.last = _Load(
-                files,
-                topics_stamp,
-                display(topics_path, root),
-                topics,
-                topics_read,
-                topic_problems,
-                checked,
-                tuple(problems.items[start:]),
+            assert memo is not None and memo.last is not None
+            drafts = memo.last.files.drafts
+        else:
+            if memo is not None:
+                memo.last = None  # whatever happens below, the last load no longer describes it
+            drafts, files = _read_papers(papers_dir, root, problems, cache, memo)
+            now = time.time_ns()
+            topics_stamp = _settled_stamp(topics_path, now)
+            imported_stamp = _settled_stamp(imported_path, now, missing=_MISSING)
+            start = len(problems.items)
+            topics, topics_read = read_topics(topics_path, root, problems)
+            topic_problems = tuple(problems.items[start:])
+            checked = _cross_check(
+                drafts, topics, topics_read, problems, _gone(imported_path, drafts)
             )
-    return checked.content, problems
+            start = len(problems.items)
+            warn_empty_topics(checked.content, topics, problems)
+            if memo is not None and topics_stamp is not None and imported_stamp is not None:
+                memo.last = _Load(
+                    files,
+                    topics_stamp,
+                    display(topics_path, root),
+                    topics,
+                    topics_read,
+                    topic_problems,
+                    checked,
+                    tuple(problems.items[start:]),
+                    imported_stamp,
+                )
+            content = checked.content
+        _check_beside(content_dir, root, content, _gone(imported_path, drafts), memo, problems)
+    return content, problems
+
+
+def _check_beside(
+    content_dir: Path,
+    root: Path,
+    content: Content,
+    gone: Gone,
+    memo: _FolderMemo | None,
+    problems: Problems,
+) -> None:
+    """What the site takes from beside the papers and topics: the links of the
+    hand-written pages, and the importer's record (kept with ``memo`` while unchanged:
+    it holds 10,000 papers' worth of digests on a large list)."""
+    paper_ids = {p.id for p in content.papers}
+    topic_ids = {t.id for t in content.topics}
+    check_hand_pages(content_dir, root, paper_ids, topic_ids, gone.fate, problems)
+    path = content_dir / provenance.RELATIVE_PATH
+    stamp = _settled_stamp(path, time.time_ns(), missing=_MISSING)
+    if memo is not None and stamp is not None and memo.imported[0] == stamp:
+        problems.items.extend(memo.imported[1])
+        return
+    found = Problems()
+    check_imported(path, display(path, root), found)
+    problems.items.extend(found.items)
+    if memo is not None:
+        memo.imported = (stamp, tuple(found.items))
+
+
+def _gone(path: Path, drafts: Sequence[_PaperDraft]) -> Gone:
+    """What the importer's record says of ids that ``drafts`` (read now) do not give."""
+    return Gone(path, lambda: ((str(d.id), d.values) for d in drafts if d.usable))
 
 
 def check(content_dir: Path, root: Path | None = None) -> Problems:
@@ -286,6 +330,9 @@ class _Load:
     topic_problems: tuple[Problem, ...]
     checked: _Checked
     warnings: tuple[Problem, ...]  # the empty topics
+    # imported.json when it was read (settled, or _MISSING): the messages of references
+    # to deleted papers come from it.
+    imported_stamp: FileStamp
 
     def problems(self) -> list[Problem]:
         """The problems of that load, in the order it found them."""
@@ -310,6 +357,12 @@ class _FolderMemo:
 
     folder: str  # os.fspath of the papers folder, as the FileCache's paths start
     last: _Load | None = None
+    # imported.json's stamp (settled, or _MISSING) and the problems found in it.
+    imported: tuple[FileStamp | None, tuple[Problem, ...]] = (None, ())
+
+
+# The stamp of a file that does not exist (no file has it).
+_MISSING: FileStamp = (-1, -1, -1, -1)
 
 
 def _memo_of(cache: FileCache, papers_dir: Path) -> _FolderMemo:
@@ -320,12 +373,13 @@ def _memo_of(cache: FileCache, papers_dir: Path) -> _FolderMemo:
     return _FolderMemo(folder)
 
 
-def _settled_stamp(path: Path, now: int) -> FileStamp | None:
-    """The stamp of ``path``, or None when it is missing or changed too recently."""
+def _settled_stamp(path: Path, now: int, missing: FileStamp | None = None) -> FileStamp | None:
+    """The stamp of ``path``; ``missing`` when there is no such file; None when it
+    changed too recently."""
     try:
         stamp = _stamp_of(os.stat(path))
     except FileNotFoundError:
-        return None
+        return missing
     return stamp if now - max(stamp[1], stamp[2]) > _SETTLED_NS else None
 
 
@@ -369,6 +423,13 @@ def _load_again(
         return None
     if topics_stamp != last.topics_stamp:
         return None
+    imported = Path(os.path.dirname(memo.folder)) / provenance.RELATIVE_PATH
+    try:
+        imported_stamp = _stamp_of(os.stat(imported))
+    except FileNotFoundError:
+        imported_stamp = _MISSING
+    if imported_stamp != last.imported_stamp:
+        return None
     now = time.time_ns()
     found_files = _changed_files(memo.folder, files, now)
     if found_files is None:
@@ -388,7 +449,11 @@ def _load_again(
         return None
     memo.last = None  # until the new load is complete
     topics = _topic_choices(last.topics, last.topics_read)
-    content = last.checked.swap(pairs, topics, _reading_orders(last.topics))
+    drafts = list(files.drafts)
+    for at, _, _, draft, _ in fresh:
+        drafts[at] = draft
+    fate = _gone(imported, drafts).fate
+    content = last.checked.swap(pairs, topics, _reading_orders(last.topics), fate)
     files.folder_stamp = folder_stamp
     for at, path, stamp, draft, found in fresh:
         files.stamps[at] = _keep(cache, memo, path, stamp, draft, found, now)
@@ -573,7 +638,11 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
 
 
 def _cross_check(
-    papers: list[_PaperDraft], topics: list[TopicDraft], topics_read: bool, problems: Problems
+    papers: list[_PaperDraft],
+    topics: list[TopicDraft],
+    topics_read: bool,
+    problems: Problems,
+    gone: Gone,
 ) -> _Checked:
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
@@ -584,7 +653,7 @@ def _cross_check(
     # its name is reported on its own; its name is the id it is meant to have, so
     # naming that id elsewhere is no second mistake.
     misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
-    paper_choices = _Choices(set(ordered), ordered, misnamed)
+    paper_choices = _Choices(set(ordered), ordered, misnamed, gone.fate)
     topic_choices = _topic_choices(topics, topics_read)
     orders = _reading_orders(topics)
 
@@ -719,7 +788,11 @@ class _Checked:
         return True
 
     def swap(
-        self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]], topics: _Choices, orders: _Orders
+        self,
+        pairs: Sequence[tuple[_PaperDraft, _PaperDraft]],
+        topics: _Choices,
+        orders: _Orders,
+        fate: Callable[[str], Fate | None],
     ) -> Content:
         """Replace each old draft by its new one (`can_swap` said yes); the new content."""
         for position, index in enumerate(self.same):
@@ -732,7 +805,7 @@ class _Checked:
         papers = list(self.content.papers)
         # The ids are those of the last load: a suggestion for a mistyped one needs
         # them sorted, which is done only then.
-        choices = _Choices(self.owners, None, self.misnamed)
+        choices = _Choices(self.owners, None, self.misnamed, fate)
         for _, new in pairs:
             paper_id = str(new.id)
             self.owners[paper_id] = new
@@ -768,14 +841,20 @@ class _Choices:
     when first needed) to suggest the closest to a mistyped one; and the ids that are
     not there because the file meant to define them could not be read or gives another
     id (a reference to one is dropped without a word: that file's own error says what
-    is wrong)."""
+    is wrong). ``fate`` tells what became of a paper the importer's record remembers.
+    """
 
     def __init__(
-        self, ids: Container[str], ordered: list[str] | None, broken: Container[str] = frozenset()
+        self,
+        ids: Container[str],
+        ordered: list[str] | None,
+        broken: Container[str] = frozenset(),
+        fate: Callable[[str], Fate | None] | None = None,
     ):
         self.ids = ids
         self._ordered = ordered
         self.broken = broken
+        self.fate = fate
 
     @property
     def ordered(self) -> list[str]:
@@ -794,9 +873,14 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
         if ref.text in ids:
             kept.append(ref.text)
         elif ref.text not in choices.broken:
-            problems.error(
-                ref.loc, f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices.ordered)
-            )
+            gone = choices.fate(ref.text) if choices.fate is not None else None
+            if gone is not None:
+                problems.error(ref.loc, gone.says(ref.text))
+            else:
+                problems.error(
+                    ref.loc,
+                    f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices.ordered),
+                )
     return tuple(kept)
 
 

@@ -8,6 +8,7 @@ decided later, in curation.py, so id lists come back as their located nodes.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -178,7 +179,8 @@ class RecordChecker:
             return self.error(
                 node,
                 f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
-                f" {schema.MAX_ID_LENGTH} characters, not {text!r}",
+                f" {schema.MAX_ID_LENGTH} characters, not {text!r}"
+                + ("" if spec is PAPER_FIELDS["id"] else id_hint(text)),
             )
         return text
 
@@ -225,7 +227,7 @@ class RecordChecker:
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                pass
+                return self.error(node, f"'{name}': {no_such_date(text)}")
         return self.error(node, f"'{name}' must be a date as YYYY-MM-DD, not {text!r}")
 
     def url(self, node: Node, spec: Field, name: str) -> object:
@@ -335,12 +337,37 @@ class RecordChecker:
                     key,
                     f"keyword {phrase!r} has a part with no letter or digit, so it can never match",
                 )
+            if isinstance(phrase, str):
+                self.warn_empty_alternatives(key, phrase)
             weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
             if weight is None:
                 weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")
             if phrase is not INVALID and weight is not INVALID:
                 weights[phrase] = weight
         return weights
+
+    def warn_empty_alternatives(self, key: Scalar, phrase: str) -> None:
+        """Warn about an alternative of ``phrase`` ("a | b") that can never match: an
+        empty one ("a |", "a || b") is most likely a slip, and is silently ignored."""
+        for part in phrase.split("&"):
+            alternatives = part.split("|")
+            if len(alternatives) < 2:
+                continue
+            for alternative in alternatives:
+                if not alternative.strip():
+                    self.problems.warning(
+                        key.loc,
+                        f"keyword {phrase!r} has an empty alternative; remove the extra '|'"
+                        " (each '|' separates two phrases)",
+                    )
+                    return
+                if not _WORDY.search(alternative):
+                    self.problems.warning(
+                        key.loc,
+                        f"keyword {phrase!r} has the alternative {alternative.strip()!r},"
+                        " with no letter or digit, so it never matches",
+                    )
+                    return
 
     def links(self, node: Node, spec: Field, name: str) -> object:
         if isinstance(node, Scalar) and node.text is None:
@@ -430,6 +457,31 @@ _BY_KIND: dict[str, Callable[[RecordChecker, Node, Field, str], object]] = {
 assert set(_BY_KIND) == set(schema.KINDS)
 
 
+def id_hint(text: str) -> str:
+    """"; write 'the-id'" when ``text`` is an id written with capitals, spaces or
+    underscores ("Bad Id"); "" when what it should be is not that plain."""
+    if not _ID_LIKE.fullmatch(text):
+        return ""
+    fixed = "-".join(re.split(r"[\s_-]+", text.strip().lower()))
+    if fixed == text or len(fixed) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].fullmatch(fixed):
+        return ""
+    return f"; write {fixed!r}"
+
+
+_ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
+
+
+def no_such_date(text: str) -> str:
+    """Why ``text``, written as YYYY-MM-DD, is no date: its month or its day does not exist."""
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no {text}: a month is 01 to 12 (the date is written YYYY-MM-DD)"
+    if year == 0:
+        return f"there is no {text}: the years start at 0001"
+    days = calendar.monthrange(year, month)[1]
+    return f"there is no {text}: {calendar.month_name[month]} {year} has {days} days"
+
+
 def url_problem(url: str) -> str:
     """Why ``url``, which has no whitespace or invisible character, is not accepted."""
     if url.startswith("//"):
@@ -464,11 +516,31 @@ def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "") -> str:
 
 
 def closest(word: str, choices: Sequence[str]) -> str | None:
-    """The choice most like ``word``, if any is alike enough to be a typo of it."""
-    from rapidfuzz import fuzz, process  # imported late: only a mistake needs it
+    """The choice ``word`` is a plausible typo of, if any: one slip of the keys (a
+    letter missing, extra or wrong, two letters swapped, a hyphen left out) in a short
+    word, two in a longer one; or its first hyphen-separated words alone ("in-context"
+    for "in-context-learning"). A looser likeness (ratio 60 and above, as before) named
+    unrelated ids ("curriculum-learning" -> "continual-learning"), which a curator
+    accepting the suggestion would then write as if it were the same paper."""
+    from rapidfuzz import process  # imported late: only a mistake needs it
+    from rapidfuzz.distance import OSA
 
-    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=60)
-    return found[0] if found else None
+    if len(word) < _TINY_WORD:
+        return None  # "z" is one slip from "a": a suggestion would be a guess
+    allowed = 1 if len(word) <= _SHORT_WORD else 2
+    found = process.extractOne(
+        word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
+    )
+    if found:
+        return found[0]
+    longer = [c for c in choices if c.startswith(word + "-")]
+    return min(longer, key=lambda c: (len(c), c)) if longer else None
+
+
+# Up to this many characters a word is short: one slip of the keys is a typo, two
+# make another word ("note" -> "code").
+_SHORT_WORD = 8
+_TINY_WORD = 4
 
 
 def unknown_field(name: str, what: str, fields: Sequence[str], place: str | None = None) -> str:
@@ -498,6 +570,14 @@ _PLACES: dict[tuple[str, str], str] = {
     },
     **{("a link", name): _AT_THE_START for name in PAPER_FIELDS},
     **{("link kinds", name): _AT_THE_START for name in PAPER_FIELDS},
+    **{
+        ("link kinds", name): "; it is a field of one link: indent it under a '- url:' item"
+        " of a link list (such as 'code:'), level with its 'url'"
+        for name in _LINK_FIELDS
+        if name != "url"
+    },
+    ("link kinds", "url"): "; a link is an item of a link list: write '- url: ...' indented"
+    " under a link kind (such as 'code:')",
     **{
         ("topics.yml", name): "; it is a field of a topic: indent it under a topic in 'topics:'"
         for name in TOPIC_FIELDS

@@ -254,9 +254,25 @@ CASES = {
             " not 'must read' (did you mean 'must-read'?)"
         ],
     ),
-    "impossible date": (
+    "impossible month": (
         "id: x\ntitle: A\nadded: 2026-13-01\nabstract: a\n",
-        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026-13-01'"],
+        [
+            f"{P}:3:8: 'added': there is no 2026-13-01: a month is 01 to 12"
+            " (the date is written YYYY-MM-DD)"
+        ],
+    ),
+    # The date is well formed; what is wrong is the day, and the message says so.
+    "impossible day": (
+        "id: x\ntitle: A\nadded: 2026-11-31\nabstract: a\n",
+        [f"{P}:3:8: 'added': there is no 2026-11-31: November 2026 has 30 days"],
+    ),
+    "29 February of a year that is not a leap year": (
+        "id: x\ntitle: A\nadded: 2025-02-29\nabstract: a\n",
+        [f"{P}:3:8: 'added': there is no 2025-02-29: February 2025 has 28 days"],
+    ),
+    "year 0": (
+        "id: x\ntitle: A\nadded: 0000-01-01\nabstract: a\n",
+        [f"{P}:3:8: 'added': there is no 0000-01-01: the years start at 0001"],
     ),
     "id that is not a slug": (
         "id: Not_A_Slug\ntitle: A\nabstract: a\n",

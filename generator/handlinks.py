@@ -1,0 +1,195 @@
+"""Checking the links of the hand-written pages (`content/pages/*.md`) into the site.
+
+MkDocs checks a page's relative links only when it builds, and names the generated
+file it found them in (docs/index.md for the home page's introduction): a paper
+deleted or a topic split left a dangling link that `check` did not see. Here each
+relative Markdown link is resolved as MkDocs resolves it (from the page's own file;
+every hand page sits at the top of docs/) against the files the page plan
+(pages.py) writes, which follow from the ids alone, with no page rendered.
+
+MkDocs follows a link only to a file (``papers/<id>.md``, ``topics/<id>/index.md``):
+a link to an address (``papers/<id>/``) fails a strict build even when the page
+exists, so it is reported with the file to write instead.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from bisect import bisect_right
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+
+from . import pages
+from .errors import Location, Problems
+from .importedfile import Fate
+from .validate import closest, did_you_mean
+from .yamlio import read_text
+
+PAGES_DIR = "pages"
+
+# A link into the papers or the topics: the id, and the rest of the path.
+_PAPER = re.compile(r"papers/([^/]+?)(\.md|/index\.md|/README\.md)?")
+_TOPIC = re.compile(r"topics/([^/]+?)(\.md|/index\.md|/README\.md|\.bib|\.xml)?")
+
+
+def site_files(
+    paper_ids: Iterable[str], topic_ids: Iterable[str], page_names: Iterable[str]
+) -> frozenset[str]:
+    """Every file of the docs folder a link may lead to, relative to it."""
+    from .jsonschema import PAPER_SCHEMA_FILE, TOPICS_SCHEMA_FILE
+    from .render import ICON_STYLESHEET
+
+    files = {
+        pages.dest_of(pages.HOME),
+        pages.dest_of(pages.TOPICS),
+        pages.dest_of(pages.ALL_PAPERS),
+        pages.REFERENCE_DEST,
+        pages.PAPERS_JSON,
+        ICON_STYLESHEET,
+        f"schema/{PAPER_SCHEMA_FILE}",
+        f"schema/{TOPICS_SCHEMA_FILE}",
+    }
+    files.update(dest for _, dest in pages.EXPORT_LINKS)
+    files.update(pages.paper_dest(paper_id) for paper_id in paper_ids)
+    for topic_id in topic_ids:
+        files.add(pages.dest_of(pages.topic_url(topic_id)))
+        files.update(dest for _, dest in pages._topic_exports(topic_id))
+    files.update(f"{name}.md" for name in page_names if name != "index")
+    return frozenset(files)
+
+
+def check_hand_pages(
+    content_dir: Path,
+    root: Path,
+    paper_ids: set[str],
+    topic_ids: set[str],
+    fate: Callable[[str], Fate | None],
+    problems: Problems,
+) -> None:
+    """Report each relative link of ``content_dir/pages/*.md`` that leads to no file
+    of the site, at its line and column, with the link to write where one is clear."""
+    folder = content_dir / PAGES_DIR
+    if not folder.is_dir():
+        return
+    found = sorted(folder.glob("*.md"))
+    names = [path.stem for path in found]
+    files: frozenset[str] | None = None  # made when a first link needs it
+    for path in found:
+        shown = path.relative_to(root).as_posix()
+        try:
+            text = read_text(path)
+        except UnicodeDecodeError as exc:
+            problems.error(Location(shown), f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+            continue
+        for href, line, col in links_of(text):
+            if _outside(href):
+                continue
+            if files is None:
+                files = site_files(paper_ids, topic_ids, names)
+            why = link_problem(href, files, paper_ids, topic_ids, fate)
+            if why:
+                problems.error(Location(shown, line, col), why)
+
+
+def _outside(href: str) -> bool:
+    """Whether MkDocs leaves ``href`` alone: an address elsewhere, or this page's anchor."""
+    parts = urlsplit(href)
+    return bool(parts.scheme or parts.netloc) or not parts.path
+
+
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+
+
+def links_of(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each link and image address of a Markdown text, with its 1-based line and column
+    (those of the block holding it when the address is not found as written)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    cursor: dict[str, int] = {}  # address -> where the search for its next use starts
+    for token in _MARKDOWN.parse(text):
+        if not token.children or token.map is None:
+            continue
+        for child in token.children:
+            if child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+            elif child.type == "image":
+                href = str(child.attrGet("src") or "")
+            else:
+                continue
+            block = starts[token.map[0]]
+            at = -1
+            # markdown-it hands the address back percent-encoded: look for both spellings.
+            for written in dict.fromkeys((href, unquote(href))):
+                at = text.find(written, max(block, cursor.get(written, 0)))
+                if at >= 0:
+                    cursor[written] = at + len(written)
+                    break
+            if at < 0:  # a reference definition elsewhere, or an escape: the block
+                at = block
+            line = bisect_right(starts, at) - 1
+            yield href, line + 1, at - starts[line] + 1
+
+
+def link_problem(
+    href: str,
+    files: frozenset[str],
+    paper_ids: set[str],
+    topic_ids: set[str],
+    fate: Callable[[str], Fate | None],
+) -> str | None:
+    """Why the relative link ``href`` of a page at the top of docs/ leads nowhere; None
+    when it leads to a file of the site."""
+    parts = urlsplit(href)
+    if href.startswith(("/", "\\")):
+        return (
+            f"link {href!r} is absolute: it works only on a site served at the top of its"
+            " domain; write it relative to this page, as 'papers/<id>.md'"
+        )
+    path = unquote(parts.path)
+    target = posixpath.normpath(path)
+    if target == "." or target in files:
+        return None
+    if target == ".." or target.startswith("../"):
+        return f"link {href!r} leads out of the site"
+    tail = f"#{parts.fragment}" if parts.fragment else ""
+
+    def instead(file: str) -> str:
+        return (
+            f"link {href!r} names an address; MkDocs follows only links to page files:"
+            f" write {file + tail!r}"
+        )
+
+    paper = _PAPER.fullmatch(target)
+    if paper:
+        paper_id = paper.group(1)
+        if paper_id in paper_ids:
+            return instead(pages.paper_dest(paper_id))
+        gone = fate(paper_id)
+        if gone is not None:
+            return f"link {href!r} leads to no page: {gone.says(paper_id)}"
+        return f"link {href!r} leads to no page: no paper {paper_id!r}" + _suggest(
+            paper_id, paper_ids, lambda other: pages.paper_dest(other) + tail
+        )
+    topic = _TOPIC.fullmatch(target)
+    if topic:
+        topic_id, ending = topic.groups()
+        if topic_id not in topic_ids:
+            page = lambda other: pages.dest_of(pages.topic_url(other)) + tail  # noqa: E731
+            if ending in (".bib", ".xml"):
+                page = lambda other: f"topics/{other}{ending}"  # noqa: E731
+            return f"link {href!r} leads to no page: no topic {topic_id!r}" + _suggest(
+                topic_id, topic_ids, page
+            )
+        return instead(pages.dest_of(pages.topic_url(topic_id)))
+    for file in (f"{target}.md", f"{target}/index.md"):
+        if file in files:
+            return instead(file)
+    return f"link {href!r} leads to no file of the site" + did_you_mean(target, sorted(files))
+
+
+def _suggest(word: str, ids: set[str], link: Callable[[str], str]) -> str:
+    match = closest(word, sorted(ids))
+    return f" (did you mean {link(match)!r}?)" if match else ""

@@ -1,0 +1,117 @@
+"""Checking `content/sources/imported.json`, the importer's record (provenance.py).
+
+The importer reads the file only when it runs, and refuses a damaged one: without
+this check a merge of two branches that both imported (git's conflict markers in the
+file) or a hand edit that broke the JSON passes `check` and `build` and is found only
+by the next import, long after the merge. Each problem is placed at its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from . import provenance
+from .errors import CuratorError, Location, Problems
+
+# The lines git writes around the two sides of a conflict (and the base, with diff3).
+_MARKER = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)")
+
+_CONFLICT = (
+    "a git merge conflict (two branches both imported papers): keep the entries of both"
+    " sides, each line '\"<id>\": {...}' being one paper's record (of a paper on both"
+    " sides keep one line: the next import adds what the other had); delete the lines"
+    " <<<<<<<, ======= and >>>>>>>; end every entry line but the last with a comma"
+)
+
+
+def check_imported(path: Path, shown: str, problems: Problems) -> None:
+    """Report what would make the importer refuse ``path`` (shown as ``shown``);
+    nothing when the file does not exist (no import has recorded anything yet)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.error(Location(shown), f"cannot read the importer's record: {exc}")
+        return
+    markers = [(n, line) for n, line in enumerate(text.split("\n"), 1) if _MARKER.match(line)]
+    if markers:
+        # One error per conflict, at its start; a marker left alone after a partial fix
+        # is reported where it stands.
+        starts = [n for n, line in markers if line.startswith("<")] or [markers[0][0]]
+        for number in starts:
+            problems.error(Location(shown, number, 1), _CONFLICT)
+        return
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.error(
+            Location(shown, exc.lineno, exc.colno),
+            f"not valid JSON: {exc.msg}; each entry line is '\"<id>\": {{...}}', and every"
+            " entry line but the last ends with a comma (or restore the file from git)",
+        )
+        return
+    try:
+        provenance.load(path)  # the importer's own reader: what it refuses, check does
+    except CuratorError as exc:
+        for problem in exc.problems:
+            message = problem.message.removesuffix("; nothing was written")
+            problems.error(Location(shown, 1, 1), message)
+
+
+@dataclass(frozen=True)
+class Fate:
+    """What became of a paper id that no paper file has, by the importer's record:
+    renamed to ``renamed_to``, or deleted when that is ""."""
+
+    renamed_to: str = ""
+
+    def says(self, paper_id: str) -> str:
+        """ "no paper 'x': it was ..." with the fix."""
+        if self.renamed_to:
+            return (
+                f"no paper {paper_id!r}: it was renamed to {self.renamed_to!r};"
+                f" write {self.renamed_to!r}"
+            )
+        return f"no paper {paper_id!r}: it was deleted; remove it here"
+
+
+class Gone:
+    """The importer's memory of papers a curator deleted or renamed, read only when a
+    reference names an id no file has (a check that finds nothing never reads it).
+
+    The record keeps an entry for every paper it imported, until the next import moves a
+    renamed paper's entry to its new id; so an id it has and no file has was deleted, or
+    renamed to the one paper still holding one of the values that identify it
+    (provenance.Seen.marks). ``papers`` gives (id, values) of every paper read.
+    """
+
+    def __init__(
+        self, path: Path, papers: Callable[[], Iterable[tuple[str, Mapping[str, object]]]]
+    ):
+        self._path = path
+        self._papers = papers
+        self._views: Mapping[str, provenance.Seen] | None = None
+        self._holders: dict[tuple[str, str], set[str]] | None = None
+
+    def fate(self, paper_id: str) -> Fate | None:
+        if self._views is None:
+            try:
+                self._views = provenance.load(self._path)
+            except CuratorError:
+                self._views = {}  # check_imported reports it
+        seen = self._views.get(paper_id)
+        if seen is None:
+            return None
+        if self._holders is None:
+            self._holders = {}
+            for other, values in self._papers():
+                for mark in provenance.marks_of(values):
+                    self._holders.setdefault(mark, set()).add(other)
+        holders = set().union(*(self._holders.get(mark, ()) for mark in seen.marks()))
+        holders.discard(paper_id)
+        return Fate(holders.pop()) if len(holders) == 1 else Fate()

@@ -1,0 +1,354 @@
+"""`check` on what lies beside the papers and topics: the links of the hand-written pages
+(content/pages/*.md) and the importer's record (content/sources/imported.json)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import provenance
+from generator.curation import load_content
+from generator.provenance import Seen, digest
+from tests.test_curation import _Project
+from tests.test_curation_cross_file import TOPICS, paper, project
+
+INDEX = "content/pages/index.md"
+RECORD = "content/sources/imported.json"
+
+
+def messages(root: Path) -> list[str]:
+    _, problems = load_content(root / "content", root)
+    return [str(p) for p in problems.sorted()]
+
+
+def with_pages(root: Path, **pages: str) -> Path:
+    folder = root / "content" / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def record(root: Path, **titles: str) -> None:
+    """An importer's record of papers imported with these titles (id -> title)."""
+    views = {
+        paper_id: Seen({"title": frozenset({digest(title)})}, frozenset())
+        for paper_id, title in titles.items()
+    }
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(provenance.dumps(views), encoding="utf-8")
+
+
+def three_papers(tmp_path: Path) -> Path:
+    return project(
+        tmp_path,
+        TOPICS,
+        a=paper("a"),
+        b=paper("b"),
+        c=paper("c"),
+        **{"multi-task-survey": paper("multi-task-survey")},
+    )
+
+
+# ------------------------------------------------------------------ hand-written pages
+
+
+def test_links_that_lead_to_files_of_the_site_pass(tmp_path):
+    root = with_pages(
+        three_papers(tmp_path),
+        index=(
+            "# Home\n\nOpen [a](papers/a.md), the [table](papers/index.md), the"
+            " [topics](topics/index.md), [one topic](topics/in-context-learning/index.md),"
+            " [about](about.md#data), [this](#top), [JSON](papers.json), [feed](feed.xml),"
+            " [bib](topics/multi-task-learning.bib), [ref](curation-reference.md),"
+            " [elsewhere](https://example.org/papers/gone.md), [mail](mailto:a@b.org)\n"
+        ),
+        about="# About\n\n[Home](index.md) and [contributing](./contributing.md)\n",
+        contributing="# Contributing\n",
+    )
+    assert messages(root) == []
+
+
+def test_a_link_to_a_deleted_paper_is_reported_at_its_place_in_the_page(tmp_path):
+    # The curator deleted multi-task-survey; the home introduction still links to it.
+    root = three_papers(tmp_path)
+    (root / "content" / "papers" / "multi-task-survey.yml").unlink()
+    with_pages(
+        root,
+        index="# Home\n\nStart with\nthe [survey](papers/multi-task-survey.md), then [b](papers/b.md).\n",
+    )
+    assert messages(root) == [
+        f"{INDEX}:4:14: link 'papers/multi-task-survey.md' leads to no page:"
+        " no paper 'multi-task-survey'",
+    ]
+
+
+def test_a_dangling_link_to_a_mistyped_paper_or_topic_suggests_the_link_to_write(tmp_path):
+    root = with_pages(
+        three_papers(tmp_path),
+        about=(
+            "# About\n\n"
+            "- [survey](papers/multi-task-survy.md#results)\n"
+            "- [topic](topics/in-context-learnig/index.md)\n"
+            "- [topic feed](topics/multi-task-learnig.xml)\n"
+            "- [page](contributng.md)\n"
+        ),
+        contributing="# Contributing\n",
+    )
+    A = "content/pages/about.md"
+    assert messages(root) == [
+        f"{A}:3:12: link 'papers/multi-task-survy.md#results' leads to no page: no paper"
+        " 'multi-task-survy' (did you mean 'papers/multi-task-survey.md#results'?)",
+        f"{A}:4:11: link 'topics/in-context-learnig/index.md' leads to no page: no topic"
+        " 'in-context-learnig' (did you mean 'topics/in-context-learning/index.md'?)",
+        f"{A}:5:16: link 'topics/multi-task-learnig.xml' leads to no page: no topic"
+        " 'multi-task-learnig' (did you mean 'topics/multi-task-learning.xml'?)",
+        f"{A}:6:10: link 'contributng.md' leads to no file of the site"
+        " (did you mean 'contributing.md'?)",
+    ]
+
+
+def test_a_split_topic_linked_from_a_page_is_reported(tmp_path):
+    # 'learning' was split into the two topics of TOPICS: no suggestion is near enough.
+    root = with_pages(three_papers(tmp_path), about="See [it](topics/learning/index.md).\n")
+    assert messages(root) == [
+        "content/pages/about.md:1:10: link 'topics/learning/index.md' leads to no page:"
+        " no topic 'learning'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "href, file",
+    [
+        ("papers/a/", "papers/a.md"),
+        ("topics/in-context-learning/", "topics/in-context-learning/index.md"),
+        ("topics/in-context-learning.md", "topics/in-context-learning/index.md"),
+        ("about/", "about.md"),
+        ("papers/", "papers/index.md"),
+    ],
+)
+def test_a_link_to_an_address_names_the_file_mkdocs_follows(tmp_path, href, file):
+    # MkDocs --strict fails on such a link ("unrecognized relative link") even when the
+    # page exists: the fix is the page's file.
+    root = with_pages(three_papers(tmp_path), index=f"[x]({href})\n", about="# About\n")
+    assert messages(root) == [
+        f"{INDEX}:1:5: link {href!r} names an address; MkDocs follows only links to page"
+        f" files: write {file!r}"
+    ]
+
+
+def test_absolute_and_outside_links_are_reported(tmp_path):
+    root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n")
+    assert messages(root) == [
+        f"{INDEX}:1:5: link '/papers/a/' is absolute: it works only on a site served at the"
+        " top of its domain; write it relative to this page, as 'papers/<id>.md'",
+        f"{INDEX}:3:5: link '../README.md' leads out of the site",
+    ]
+
+
+def test_a_reference_link_is_reported_at_its_definition_and_a_table_cell_at_its_line(tmp_path):
+    root = with_pages(
+        three_papers(tmp_path),
+        index=(
+            "See [the survey][s].\n\n| paper | why |\n|---|---|\n| [z](papers/z.md) | - |\n\n"
+            "[s]: papers/gone.md\n"
+        ),
+    )
+    assert messages(root) == [
+        f"{INDEX}:5:7: link 'papers/z.md' leads to no page: no paper 'z'",
+        f"{INDEX}:7:6: link 'papers/gone.md' leads to no page: no paper 'gone'",
+    ]
+
+
+def test_a_link_to_a_paper_the_importer_remembers_says_it_was_deleted_or_renamed(tmp_path):
+    root = three_papers(tmp_path)
+    (root / "content" / "papers" / "multi-task-survey.yml").unlink()
+    # 'old-b' was imported with the title paper b has now: b is what it was renamed to.
+    record(root, **{"multi-task-survey": "A survey", "old-b": "B in-context multi-task"})
+    with_pages(root, index="[s](papers/multi-task-survey.md) [b](papers/old-b.md)\n")
+    assert messages(root) == [
+        f"{INDEX}:1:5: link 'papers/multi-task-survey.md' leads to no page:"
+        " no paper 'multi-task-survey': it was deleted; remove it here",
+        f"{INDEX}:1:38: link 'papers/old-b.md' leads to no page:"
+        " no paper 'old-b': it was renamed to 'b'; write 'b'",
+    ]
+
+
+def test_check_prints_a_page_link_with_the_hand_written_file_and_fails(tmp_path, capsys):
+    from generator.cli import main
+
+    root = with_pages(three_papers(tmp_path), index="# Home\n\n[gone](papers/gone.md)\n")
+    assert main(["check", "--root", str(root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{INDEX}:3:8: link 'papers/gone.md' leads to no page: no paper 'gone'"
+    assert out[-1].startswith("1 error, 0 warnings (4 papers and 2 topics loaded)")
+
+
+# ------------------------------------------------------------------ the importer's record
+
+CONFLICT = (
+    "a git merge conflict (two branches both imported papers): keep the entries of both"
+    " sides, each line '\"<id>\": {...}' being one paper's record (of a paper on both"
+    " sides keep one line: the next import adds what the other had); delete the lines"
+    " <<<<<<<, ======= and >>>>>>>; end every entry line but the last with a comma"
+)
+
+
+def merged(ours: str, theirs: str) -> str:
+    return (
+        '{\n "format": 1,\n "papers": {\n  "a": {"fields":{},"links":[]},\n'
+        f"<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> imports\n }}\n}}\n"
+    )
+
+
+def test_merge_conflict_markers_in_the_record_are_an_error_that_says_how_to_resolve(tmp_path):
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        merged('  "b": {"fields":{},"links":[]}\n', '  "c": {"fields":{},"links":[]}\n'),
+        encoding="utf-8",
+    )
+    assert messages(root) == [f"{RECORD}:5:1: {CONFLICT}"]
+    # Resolved as the message says, the importer reads it again.
+    path.write_text(
+        '{\n "format": 1,\n "papers": {\n  "a": {"fields":{},"links":[]},\n'
+        '  "b": {"fields":{},"links":[]},\n  "c": {"fields":{},"links":[]}\n }\n}\n',
+        encoding="utf-8",
+    )
+    assert messages(root) == []
+    assert sorted(provenance.load(path)) == ["a", "b", "c"]
+
+
+def test_each_conflict_of_the_record_is_reported(tmp_path):
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    text = merged('  "b": {"fields":{},"links":[]},\n', '  "c": {"fields":{},"links":[]},\n')
+    path.write_text(text.replace(" }\n}\n", "<<<<<<< HEAD\n=======\n>>>>>>> x\n }\n}\n"))
+    assert messages(root) == [f"{RECORD}:5:1: {CONFLICT}", f"{RECORD}:10:1: {CONFLICT}"]
+
+
+def test_invalid_json_in_the_record_is_reported_at_its_line_and_column(tmp_path):
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    # A comma lost when two sides were joined by hand.
+    path.write_text(
+        '{\n "format": 1,\n "papers": {\n  "a": {"fields":{},"links":[]}\n'
+        '  "b": {"fields":{},"links":[]}\n }\n}\n',
+        encoding="utf-8",
+    )
+    assert messages(root) == [
+        f"{RECORD}:5:3: not valid JSON: Expecting ',' delimiter; each entry line is"
+        " '\"<id>\": {...}', and every entry line but the last ends with a comma (or restore"
+        " the file from git)"
+    ]
+
+
+def test_a_record_the_importer_refuses_is_reported_with_the_importers_reason(tmp_path):
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    path.write_text('{"format": 1, "papers": {"a": {"fields": []}}}\n', encoding="utf-8")
+    with pytest.raises(Exception) as refused:
+        provenance.load(path)  # what the next import would say
+    assert "the entry of 'a'" in str(refused.value)
+    assert messages(root) == [
+        f"{RECORD}:1:1: cannot read the importer's record of what it imported (the entry of"
+        ' \'a\' is not {"fields": ..., "links": [...]}); restore it from git, or delete it'
+        " to merge fill-only as before"
+    ]
+
+
+def test_a_good_record_or_none_is_no_problem(tmp_path):
+    root = three_papers(tmp_path)
+    assert messages(root) == []
+    record(root, a="A in-context multi-task")
+    assert messages(root) == []
+
+
+def test_check_fails_on_a_conflicted_record(tmp_path, capsys):
+    from generator.cli import main
+
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    path.write_text(merged("", ""), encoding="utf-8")
+    assert main(["check", "--root", str(root)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == f"{RECORD}:5:1: {CONFLICT}"
+
+
+# ------------------------------------------------------------------ deleted papers named
+
+
+def test_a_reference_to_a_deleted_paper_says_so_instead_of_a_lookalike(tmp_path):
+    root = project(
+        tmp_path,
+        TOPICS,
+        a=paper("a", extra="related: [deep-safe-multi-task-learning, old-b, nowhere-paper]\n"),
+        b=paper("b"),
+        c=paper("c"),
+        **{"yolor-based-multi-task-learning": paper("yolor-based-multi-task-learning")},
+    )
+    P = "content/papers/a.yml"
+    # Without the importer's record: an unknown id, and no unrelated lookalike offered.
+    assert messages(root) == [
+        f"{P}:3:11: unknown paper 'deep-safe-multi-task-learning'",
+        f"{P}:3:42: unknown paper 'old-b'",
+        f"{P}:3:49: unknown paper 'nowhere-paper'",
+    ]
+    record(
+        root, **{"deep-safe-multi-task-learning": "Deep Safe", "old-b": "B in-context multi-task"}
+    )
+    assert messages(root) == [
+        f"{P}:3:11: no paper 'deep-safe-multi-task-learning': it was deleted; remove it here",
+        f"{P}:3:42: no paper 'old-b': it was renamed to 'b'; write 'b'",
+        f"{P}:3:49: unknown paper 'nowhere-paper'",
+    ]
+
+
+def test_a_record_two_papers_hold_values_of_is_deleted_not_renamed_to_either(tmp_path):
+    root = project(
+        tmp_path,
+        TOPICS,
+        a=paper("a", extra="related: [old]\n"),
+        b=paper("b"),
+        c=paper("c", extra="arxiv: '2101.00001'\n"),
+    )
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    old = Seen(
+        {
+            "title": frozenset({digest("B in-context multi-task")}),
+            "arxiv": frozenset({digest("2101.00001")}),
+        },
+        frozenset(),
+    )
+    path.write_text(provenance.dumps({"old": old}), encoding="utf-8")
+    assert messages(root) == [
+        "content/papers/a.yml:3:11: no paper 'old': it was deleted; remove it here"
+    ]
+
+
+def test_a_cached_load_follows_the_record_as_a_fresh_one_does(tmp_path, monkeypatch):
+    """The importer's record changes what a reference to a missing paper says: a load
+    that reuses the last one's checks must notice it changed."""
+    project_ = _Project(tmp_path, monkeypatch)
+    project_.edit("0123.yml", "abstract:", "related: [deep-safe-multi-task-learning]\nabstract:")
+    project_.check("a reference to an unknown paper")
+    assert any("unknown paper 'deep-safe" in str(p) for p in project_.fresh_problems.items)
+    path = project_.content / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        provenance.dumps({"deep-safe-multi-task-learning": Seen({}, frozenset())}),
+        encoding="utf-8",
+    )
+    project_.stamp(path)
+    assert project_.check("the record names it") is True  # a full load: the record changed
+    assert any("it was deleted" in str(p) for p in project_.fresh_problems.items)
+    project_.edit("0123.yml", "An abstract.", "A new one.")
+    assert project_.check("an unrelated edit") is False  # the record is as it was
+    assert any("it was deleted" in str(p) for p in project_.fresh_problems.items)

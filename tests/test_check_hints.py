@@ -1,0 +1,170 @@
+"""The hints of `check`: suggestions only for plausible typos, and messages that say what
+is wrong (a link field in the wrong place, a day that does not exist, an id with capitals,
+a keyword alternative that can never match)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.commands.check import summary
+from generator.validate import closest
+from tests.test_curation import check_one
+from tests.test_curation_cross_file import TOPICS, paper, project
+from tests.test_check_beside import messages
+
+P = "content/papers/x.yml"
+T = "content/topics.yml"
+
+IDS = [
+    "continual-learning",
+    "in-context-learning",
+    "known-paper",
+    "multi-task-learning",
+    "yolor-based-multi-task-learning",
+]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "deep-safe-multi-task-learning",  # a deleted paper, not a typo of yolor-based-...
+        "curriculum-learning",  # another topic altogether than continual-learning
+        "lifelong-learning",
+        "z",
+    ],
+)
+def test_no_suggestion_for_an_id_that_is_no_typo_of_another(word):
+    assert closest(word, IDS) is None
+
+
+@pytest.mark.parametrize(
+    "word, meant",
+    [
+        ("known-papr", "known-paper"),  # a letter missing
+        ("known-paperr", "known-paper"),  # a letter extra
+        ("known-pāper", "known-paper"),  # a letter wrong
+        ("multi-taks-learning", "multi-task-learning"),  # two letters swapped
+        ("multitask-learning", "multi-task-learning"),  # a hyphen missing
+        ("multitasklearning", "multi-task-learning"),  # two hyphens missing, a long id
+        ("Known-Paper", "known-paper"),  # capitals
+        ("in-context", "in-context-learning"),  # the first words alone
+        ("contiunal-learning", "continual-learning"),
+    ],
+)
+def test_a_plausible_typo_is_still_suggested(word, meant):
+    assert closest(word, IDS) == meant
+
+
+def test_a_deleted_paper_named_in_a_reading_order_gets_no_lookalike(tmp_path):
+    topics = TOPICS.replace(
+        "reading_order: [a, b, c]", "reading_order: [a, b, curriculum-learning]"
+    )
+    root = project(
+        tmp_path,
+        topics,
+        a=paper("a"),
+        b=paper("b"),
+        **{
+            "continual-learning": paper("continual-learning"),
+        },
+    )
+    assert messages(root) == [f"{T}:6:27: unknown paper 'curriculum-learning'"]
+
+
+def test_a_link_field_written_among_the_link_kinds_says_where_it_belongs(tmp_path):
+    text = (
+        "id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: https://github.com/a/b\n"
+        "  official: true\n  note: theirs\n  url: https://example.org/\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:7:3: unknown link kind 'official'; it is a field of one link: indent it under"
+        " a '- url:' item of a link list (such as 'code:'), level with its 'url'",
+        f"{P}:8:3: unknown link kind 'note'; it is a field of one link: indent it under"
+        " a '- url:' item of a link list (such as 'code:'), level with its 'url'",
+        f"{P}:9:3: unknown link kind 'url'; a link is an item of a link list: write"
+        " '- url: ...' indented under a link kind (such as 'code:')",
+    ]
+
+
+def test_an_unknown_link_kind_still_lists_the_kinds(tmp_path):
+    text = "id: x\ntitle: A\nabstract: a\nlinks:\n  website: []\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:3: unknown link kind 'website'; the kinds are: code, project, paper, pdf"
+    ]
+
+
+def test_a_topic_id_with_capitals_and_spaces_suggests_the_id(tmp_path):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: Bad Id\n    title: Bad\n  - id: multi_task\n    title: M\n"
+        "  - id: ../x\n    title: X\n",
+        encoding="utf-8",
+    )
+    assert messages(tmp_path) == [
+        f"{T}:2:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
+        " characters, not 'Bad Id'; write 'bad-id'",
+        f"{T}:4:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
+        " characters, not 'multi_task'; write 'multi-task'",
+        f"{T}:6:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
+        " characters, not '../x'",
+    ]
+
+
+def test_a_topic_named_with_capitals_in_a_paper_suggests_the_id(tmp_path):
+    text = "id: x\ntitle: A\nabstract: a\ntopics: [Multi Task]\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:10: 'topics' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
+        " 80 characters, not 'Multi Task'; write 'multi-task'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "keyword, alternative",
+    [("foo |", None), ("a || b", None), ("| a", None), ("a | - & b", "-")],
+)
+def test_a_keyword_alternative_that_can_never_match_is_a_warning(tmp_path, keyword, alternative):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        f'topics:\n  - id: t\n    title: T\n    keywords:\n      "{keyword}": 2\n',
+        encoding="utf-8",
+    )
+    why = (
+        "has an empty alternative; remove the extra '|' (each '|' separates two phrases)"
+        if alternative is None
+        else f"has the alternative {alternative!r}, with no letter or digit, so it never matches"
+    )
+    assert messages(tmp_path) == [
+        f"{T}:2:9: warning: topic 't' has no papers",
+        f"{T}:5:7: warning: keyword {keyword!r} {why}",
+    ]
+
+
+def test_a_keyword_with_whole_alternatives_is_no_warning(tmp_path):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        'topics:\n  - id: t\n    title: T\n    keywords:\n      "llm | language model & x": 2\n',
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if "keyword" in m] == []
+
+
+def test_the_summary_counts_in_the_singular_and_the_plural():
+    assert summary(1, 1, 1, 1) == "1 error, 1 warning (1 paper and 1 topic loaded)"
+    assert summary(0, 2, 2, 0) == "0 errors, 2 warnings (2 papers and 0 topics loaded)"
+
+
+def test_real_files_are_unchanged_by_the_stricter_suggestions(tmp_path: Path):
+    # A pinned typo of every kind: a field, a link field, a link kind, a status.
+    text = (
+        "id: x\ntitle: A\nabstract: a\nauhtors: [B]\nstatus: must read\nlinks:\n  projects: []\n"
+        "  code:\n    - url: https://github.com/a/b\n      offical: true\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:1: unknown field 'auhtors' (did you mean 'authors'?)",
+        f"{P}:5:9: 'status' must be one of must-read, classic, to-read, reference,"
+        " not 'must read' (did you mean 'must-read'?)",
+        f"{P}:7:3: unknown link kind 'projects' (did you mean 'project'?)",
+        f"{P}:10:7: unknown field 'offical' in a link (did you mean 'official'?)",
+    ]
