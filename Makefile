@@ -51,5 +51,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
+# docs/ itself stays (with its .gitkeep): plain `mkdocs build` needs the folder to exist.
 clean:
-	rm -rf $(VENV) docs site .cache
+	rm -rf $(VENV) site .cache
+	mkdir -p docs && find docs -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -517,3 +517,12 @@ def test_readinglist_build_stores_the_memo_once_the_site_is_built(tmp_path):
     stored = cache.read(project / ".cache" / "readinglist")
     assert isinstance(stored, build.Memo)
     assert "papers/task-vectors.md" in stored.signatures
+
+
+def test_readinglist_build_recreates_a_removed_docs_folder(tmp_path):
+    # `rm -rf docs` (the folder is generated) or an older `make clean`: MkDocs alone
+    # refuses a missing docs_dir before the generator that fills it runs.
+    project = make_project(tmp_path, FIXTURE)
+    shutil.rmtree(project / "docs", ignore_errors=True)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    assert (project / "site" / "papers" / "task-vectors" / "index.html").is_file()

@@ -33,6 +33,22 @@ def mkdocs_logging(quiet: bool = False) -> object:
     return State(level=logging.WARNING if quiet else logging.INFO)
 
 
+def ensure_docs_dir(root: Path) -> None:
+    """Creates the generated docs folder if it is gone (`rm -rf docs`, `make clean`):
+    MkDocs refuses a configuration whose docs_dir does not exist before the generator,
+    which fills it, ever runs."""
+    import yaml
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(root / "mkdocs.yml", encoding="utf-8") as config:
+            docs_dir = (yaml_load(config) or {}).get("docs_dir", "docs")
+    except (OSError, ValueError, yaml.YAMLError):
+        return  # MkDocs reports an unreadable configuration itself
+    if isinstance(docs_dir, str):
+        (root / docs_dir).mkdir(parents=True, exist_ok=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -44,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         overrides["strict"] = True
     if args.site_dir:
         overrides["site_dir"] = str(Path(args.site_dir).resolve())
+    ensure_docs_dir(root)
     logging_state = mkdocs_logging(args.quiet)
     try:
         config = load_config(str(root / "mkdocs.yml"), **overrides)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import mkdocs_logging
+from .build import ensure_docs_dir, mkdocs_logging
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
+    ensure_docs_dir(root)
     logging_state = mkdocs_logging()
     try:
         serve(
