@@ -24,7 +24,7 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 from feedgen.feed import FeedGenerator
 
-from .models import Paper, Site
+from .models import OTHERS, Paper, Site
 from .pages import paper_url, relative, topic_url
 
 # How many of the most recently added papers a feed carries.
@@ -46,7 +46,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
 # \{ and \}, because BibTeX counts braces even when escaped. Everything else, non-ASCII
 # letters included, stays as written: the files are UTF-8, which biber and LaTeX read.
-_LATEX_SPECIALS = str.maketrans({
+_LATEX_SPECIALS = {
     "\\": r"{\textbackslash}",
     "{": r"{\textbraceleft}",
     "}": r"{\textbraceright}",
@@ -59,28 +59,60 @@ _LATEX_SPECIALS = str.maketrans({
     "^": r"{\textasciicircum}",
     "<": r"{\textless}",
     ">": r"{\textgreater}",
-})
+}
+# A search for the few specials costs a third of str.translate's look-up of every
+# character of a long abstract.
+_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
 
 
 # Pairs that TeX's fonts join into another character (``--`` is an en dash, ``` `` ```
 # an opening quote, ``?` `` an inverted question mark): an empty group between the two
 # keeps both characters as written.
-_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[!?])(?=`)|(?<=,)(?=,)")
+_LIGATURES = re.compile(r"([-`',])(?=\1)|[!?](?=`)")
+_LIGATURE_PAIRS = ("--", "``", "''", "!`", "?`", ",,")
 
 
 def _latex(text: str) -> str:
-    """Plain text as a BibTeX field body: every character literal, braces balanced."""
-    return _LIGATURES.sub("{}", " ".join(text.split()).translate(_LATEX_SPECIALS))
+    """Plain text as a BibTeX field body on one line: every character literal, braces
+    balanced."""
+    return _escape(" ".join(text.split()))
+
+
+def _escape(text: str) -> str:
+    text = _SPECIAL.sub(lambda match: _LATEX_SPECIALS[match.group()], text)
+    # Most text holds no such pair; looking for each is cheaper than the pattern's scan
+    # of a long abstract.
+    if any(pair in text for pair in _LIGATURE_PAIRS):
+        text = _LIGATURES.sub(r"\g<0>{}", text)
+    return text
 
 
 # "Sammy Davis Jr.", "Martin Luther King, Jr.": BibTeX reads a suffix only in the form
 # "Last, Jr., First"; written after the name it would be taken for the last name.
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
+# BibTeX splits every name into first and last names, so "Google DeepMind" would be cited
+# as "DeepMind, G."; a name in braces is one unit. The YAML does not mark organisations:
+# a name is taken for one when it holds a word no person's name holds (an organisation's
+# kind, a few labs' own names, "AI" in capitals) or a character none holds (@, &, a
+# digit), or the word "and", which would split it into two authors. Bracing a person by
+# mistake costs little (the name is printed whole, not abbreviated); a company read as
+# a person is cited wrongly.
+_ORGANISATION = re.compile(
+    r"(?i:\b(?:and|teams?|labs?|laborator(?:y|ies)|group|consortium|collaboration"
+    r"|institute|universit\w*|universidad|college|academy|inc|ltd|llc|gmbh|corporation"
+    r"|corp|company|foundation|society|association|committee|council|cent(?:er|re)"
+    r"|department|initiative|workshop|project|research|organi[sz]ation|alliance"
+    r"|contributors|developers)\b)"
+    r"|\b(?:AI|DeepMind|Google|Microsoft|NVIDIA)\b|[@&0-9]"
+)
+
 
 def _author(name: str) -> str:
-    # A name holding the word "and" (an organisation) would be split into two authors.
-    if re.search(r"\band\b", name, re.IGNORECASE):
+    # A curator may brace a name as in BibTeX ("{Google DeepMind}"): one unit as well.
+    if len(name) > 2 and name[0] == "{" and name[-1] == "}" and _balanced(name[1:-1]):
+        return f"{{{_latex(name[1:-1])}}}"
+    if _ORGANISATION.search(name):
         return f"{{{_latex(name)}}}"
     suffix = _SUFFIX.search(name)
     if suffix and "," not in name[: suffix.start()]:
@@ -88,6 +120,80 @@ def _author(name: str) -> str:
         if first and last:
             return f"{_latex(last)}, {_latex(suffix.group(1))}, {_latex(first)}"
     return _latex(name)
+
+
+def _authors(names: tuple[str, ...]) -> str:
+    """The ``author`` field. A last author ``others`` (the importer keeps BibTeX's "and
+    others" so, and pages show it "et al.") is written bare, BibTeX's keyword; anywhere
+    else, or alone, it is somebody's name and braced like one."""
+    written = [f"{{{name}}}" if name == OTHERS else _author(name) for name in names]
+    if len(names) > 1 and names[-1] == OTHERS:
+        written[-1] = OTHERS
+    return " and ".join(written)
+
+
+def _balanced(text: str) -> bool:
+    """Whether every brace closes one opened before it, counted as BibTeX counts them
+    (a backslash does not escape a brace)."""
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+# An abstract is plain text but for TeX math, which the importer keeps as written:
+# ``$...$`` is kept so that LaTeX sets it and a re-import reads it back unchanged. What
+# counts as math is pandoc's rule (the opening $ not followed by a space, the closing
+# one not preceded by one nor followed by a digit: "$5 and $10" is no math), and only
+# math that cannot break the file or the document it is cited in: braces balanced, no
+# line break, no bare % (a TeX comment would swallow the rest of the field), # or &.
+_MATH = re.compile(r"(?<![\\$])\$(?![\s$])((?:[^$\\]|\\.)+?)(?<![\s\\])\$(?![\d$])")
+_BARE_SPECIAL = re.compile(r"(?<!\\)(?:\\\\)*[%#&]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _math_or_text(text: str) -> str:
+    """One paragraph (its spaces already single): its math as written, the rest as
+    literal text."""
+    if "$" not in text:  # most abstracts: no scan for math
+        return _escape(text)
+    out: list[str] = []
+    start = 0
+    for match in _MATH.finditer(text):
+        body = match.group(1)
+        if _balanced(body) and not _BARE_SPECIAL.search(body):
+            out += [_escape(text[start:match.start()]), match.group(0)]
+            start = match.end()
+    out.append(_escape(text[start:]))
+    return "".join(out)
+
+
+def _abstract(text: str) -> str:
+    # Paragraphs stay apart (a blank line, which BibTeX and biber read as a space);
+    # each paragraph is one line, as the importer writes it.
+    paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(_math_or_text(p) for p in paragraphs if p)
+
+
+def _keywords(tags: tuple[str, ...]) -> str:
+    # The importer splits keywords at commas and semicolons, as biblatex does at commas:
+    # a tag holding one comes back as two tags, which keeps its words.
+    return ", ".join(_latex(tag) for tag in tags if tag.strip())
+
+
+def _doi(doi: str) -> str:
+    """A DOI as written: biblatex and BibTeX styles read ``doi`` verbatim, like ``url``
+    (so ``%`` and ``#`` stay as in `_url`). Only braces that do not balance, or a
+    backslash (which some readers take to escape a brace), could break the field: then
+    those characters are percent-encoded, which doi.org resolves to the same DOI."""
+    if _balanced(doi) and "\\" not in doi:
+        return doi
+    return _url(doi)
 
 
 # The list keeps one `venue` for journals and conferences alike; the entry type is read
@@ -118,7 +224,7 @@ def bibtex_entry(paper: Paper) -> bibmodel.Entry:
     """One paper as a BibTeX entry keyed by its id (ids are unique and stable slugs)."""
     fields: list[tuple[str, str]] = [("title", f"{{{_latex(paper.title)}}}")]
     if paper.authors:
-        fields.append(("author", " and ".join(_author(a) for a in paper.authors)))
+        fields.append(("author", _authors(paper.authors)))
     entry_type = "misc"
     if paper.venue and _PREPRINT.search(paper.venue):
         fields.append(("howpublished", _latex(paper.venue)))
@@ -133,12 +239,19 @@ def bibtex_entry(paper: Paper) -> bibmodel.Entry:
     if paper.year is not None:
         fields.append(("year", str(paper.year)))
     if paper.doi:
-        fields.append(("doi", _latex(paper.doi)))
+        fields.append(("doi", _doi(paper.doi)))
     if paper.arxiv:
         fields += [("eprint", paper.arxiv), ("archiveprefix", "arXiv")]
     url = _paper_url(paper)
     if url:
         fields.append(("url", _url(url)))
+    # What the importer reads back, so a list can be moved to another site by its .bib.
+    keywords = _keywords(paper.tags)
+    if keywords:
+        fields.append(("keywords", keywords))
+    abstract = _abstract(paper.abstract)
+    if abstract:
+        fields.append(("abstract", abstract))
     # bibtexparser's writer encloses each value in braces itself.
     return bibmodel.Entry(entry_type, paper.id, [bibmodel.Field(k, v) for k, v in fields])
 

@@ -1,0 +1,285 @@
+"""papers.bib as a list's portable copy: every field the importer reads survives a round
+trip through an independent BibTeX reader (bibtexparser; pylatexenc for the TeX text),
+DOIs and URLs stay verbatim, ``and others`` and organisations are what BibTeX expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import bibtexparser
+import pytest
+from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pylatexenc.latex2text import LatexNodes2Text
+
+from generator import build
+from generator.exports_more import bibtex, export_files
+from generator.models import Link, Paper, Site, Topic, TopicAssignment
+from tests.test_exports import _LATEX_CONTEXT
+from tests.test_render import FIXTURE
+
+
+def paper(pid: str, **kw) -> Paper:
+    kw.setdefault("title", f"Title of {pid}")
+    kw.setdefault("abstract", "")
+    return Paper(id=pid, **kw)
+
+
+def parse(text: str) -> bibtexparser.Library:
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks, [b.raw for b in lib.failed_blocks]
+    return lib
+
+
+def entry_of(p: Paper):
+    [entry] = parse(bibtex([p])).entries
+    return entry
+
+
+def as_text(value: str) -> str:
+    """A field as LaTeX typesets it, math left as written (as the importer keeps it)."""
+    return LatexNodes2Text(latex_context=_LATEX_CONTEXT, math_mode="verbatim").latex_to_text(value)
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    """Each author as a BibTeX reader splits it: (last, first)."""
+    lib = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    return [(" ".join(n.last), " ".join(n.first)) for n in lib.entries[0]["author"]]
+
+
+# --- DOI and URL: verbatim ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "doi",
+    [
+        "10.1162/tacl_a_00324",
+        "10.1002/(SICI)1097-4636(199706)35:4<407::AID-JBM1>3.0.CO;2-S",
+        "10.1000/a~b^c$d&e",
+        "10.1000/set{1}",  # braces that balance are kept: BibTeX and bibtexparser agree on them
+    ],
+)
+def test_a_doi_is_written_verbatim(doi):
+    text = bibtex([paper("p", doi=doi)])
+    assert f"  doi = {{{doi}}}" in text.splitlines()
+    assert parse(text).entries[0]["doi"] == doi
+
+
+@pytest.mark.parametrize(
+    "doi, written",
+    [
+        # biblatex reads doi raw and doi.org decodes the percent-encoded form; a raw
+        # unbalanced brace would end the field early (or never)
+        ("10.1000/a{b", "10.1000/a%7Bb"),
+        ("10.1000/a}b{c", "10.1000/a%7Db%7Bc"),
+        # bibtexparser takes \} for an escaped brace, BibTeX does not: no backslash stays
+        ("10.1000/a\\b", "10.1000/a%5Cb"),
+        ("10.1000/a\\", "10.1000/a%5C"),
+    ],
+)
+def test_a_doi_that_could_break_the_field_has_its_braces_and_backslashes_encoded(doi, written):
+    p = paper("p", doi=doi, abstract="After the DOI.")
+    entry = entry_of(p)
+    assert entry["doi"] == written
+    assert entry["abstract"] == "After the DOI."  # the field ended where it should
+
+
+def test_percent_and_hash_in_a_doi_or_url_stay_as_written_and_end_nothing():
+    # The url field keeps % and # (the url package and biblatex read it raw, and an
+    # encoded %25 would be a different address); the doi field is read the same way.
+    doi = "10.1000/50%off#part"
+    url = "https://example.org/a%20b?q=1#sec"
+    p = paper("p", doi=doi, links=(Link(url=url, kind="paper"),), tags=("t",),
+              abstract="Still here.")
+    text = bibtex([p])
+    assert f"  doi = {{{doi}}}," in text.splitlines()
+    assert f"  url = {{{url}}}," in text.splitlines()
+    entry = parse(text).entries[0]
+    assert (entry["doi"], entry["url"]) == (doi, url)
+    # a % read as a TeX comment would have swallowed the fields after it
+    assert (entry["keywords"], entry["abstract"]) == ("t", "Still here.")
+
+
+# --- Abstract and keywords ---------------------------------------------------------------
+
+
+def test_abstract_text_is_literal_and_its_math_is_kept_for_latex_to_set():
+    abstract = "We get $O(n^2)$ time for 50% & #1 of $5 or $10, in snake_case {x} ~ ^."
+    entry = entry_of(paper("p", abstract=abstract))
+    assert entry["abstract"] == (
+        r"We get $O(n^2)$ time for 50\% \& \#1 of \$5 or \$10, in snake\_case "
+        r"{\textbraceleft}x{\textbraceright} {\textasciitilde} {\textasciicircum}."
+    )
+    assert as_text(entry["abstract"]) == abstract
+
+
+@pytest.mark.parametrize(
+    "abstract, math",
+    [
+        ("sets $\\{0, 1\\}^n$ and $\\mathcal{O}(1)$", ["$\\{0, 1\\}^n$", "$\\mathcal{O}(1)$"]),
+        ("a $k$-NN and $x$", ["$k$", "$x$"]),
+        # pandoc's rule: a space inside a $ or a digit after the closing one is no math
+        ("costs $5 and $10 or $ x $ or $3$4", []),
+        # math that would break the .bib or the document citing it is written as text:
+        # an unbalanced brace, a bare % (a TeX comment), # or &
+        ("$a{b$ and $50%$ and $a#b$ and $a&b$", []),
+        ("escaped ones stay math: $50\\%$", ["$50\\%$"]),
+    ],
+)
+def test_which_dollar_spans_are_kept_as_math(abstract, math):
+    written = entry_of(paper("p", abstract=abstract))["abstract"]
+    kept = [m for m in math if m in written]
+    assert kept == math
+    assert written.count("$") - written.count("\\$") == sum(m.count("$") - m.count("\\$") for m in math)
+    assert as_text(written) == abstract
+
+
+def test_abstract_paragraphs_stay_apart_and_lines_within_one_are_joined():
+    entry = entry_of(paper("p", abstract="First line\n  wrapped.\n\n\n  Second  paragraph.\n"))
+    assert entry["abstract"] == "First line wrapped.\n\nSecond paragraph."
+
+
+def test_keywords_are_the_tags_and_a_paper_without_tags_or_abstract_has_neither_field():
+    entry = entry_of(paper("p", tags=("in_context learning", "few-shot", "100%"), abstract="A."))
+    assert [as_text(k) for k in entry["keywords"].split(", ")] == [
+        "in_context learning", "few-shot", "100%"]
+    bare = entry_of(paper("q"))
+    assert "keywords" not in bare.fields_dict and "abstract" not in bare.fields_dict
+
+
+def test_a_tag_holding_a_comma_comes_back_as_its_parts():
+    # keywords is a comma-separated list for biblatex and the importer alike
+    entry = entry_of(paper("p", tags=("vision, language", "rl")))
+    assert entry["keywords"] == "vision, language, rl"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),
+                                      include_characters="$\\{}%#&_^~\n"),
+               max_size=80))
+def test_any_abstract_parses_back_to_itself(abstract):
+    text = bibtex([paper("p", abstract=abstract, tags=("t",))])
+    lib = parse(text)
+    [entry] = lib.entries
+    assert entry["keywords"] == "t"  # nothing in the abstract ended the entry early
+    if not abstract.split():
+        assert "abstract" not in entry.fields_dict
+        return
+    # spaces and line breaks aside (tested above), every character comes back
+    assert as_text(entry["abstract"]).split() == abstract.split()
+
+
+# --- Authors -----------------------------------------------------------------------------
+
+
+def test_a_last_author_others_is_bibtex_and_others():
+    text = bibtex([paper("p", authors=("Thomas Wolf", "Lysandre Debut", "others"))])
+    assert parse(text).entries[0]["author"] == "Thomas Wolf and Lysandre Debut and others"
+    assert names(text)[-1] == ("others", "")
+
+
+@pytest.mark.parametrize(
+    "authors, written",
+    [
+        # alone or not last, "others" is no BibTeX keyword but a name (as pages show it)
+        (("others",), "{others}"),
+        (("others", "Ada Lovelace"), "{others} and Ada Lovelace"),
+        (("Ada Lovelace", "Others"), "Ada Lovelace and Others"),
+    ],
+)
+def test_others_anywhere_else_is_a_name(authors, written):
+    assert entry_of(paper("p", authors=authors))["author"] == written
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Google DeepMind", "The Gemini Team", "Qwen team", "Meta AI", "AI @ Meta",
+     "Allen Institute for AI", "BigScience Workshop", "Stanford University",
+     "Hugging Face Inc.", "OpenAI Contributors", "Research and Development",
+     "Research & Development", "01 Lab", "Max Planck Gesellschaft Group"],
+)
+def test_an_organisation_is_one_name_to_bibtex(name):
+    text = bibtex([paper("p", authors=(name, "Ada Lovelace"))])
+    assert names(text) == [("{" + name.replace("&", "\\&") + "}", ""), ("Lovelace", "Ada")]
+
+
+@pytest.mark.parametrize(
+    "name, last, first",
+    [
+        ("Yann LeCun", "LeCun", "Yann"),
+        ("Ai Jiang", "Jiang", "Ai"),
+        ("Nguyen The Anh", "Anh", "Nguyen The"),
+        ("Kaiming He", "He", "Kaiming"),
+        ("Ludwig van Beethoven", "Beethoven", "Ludwig"),
+    ],
+)
+def test_a_person_is_still_split_into_first_and_last_names(name, last, first):
+    assert names(bibtex([paper("p", authors=(name,))])) == [(last, first)]
+
+
+def test_a_name_the_curator_braced_is_one_name_without_its_braces_escaped():
+    text = bibtex([paper("p", authors=("{Google Brain Zurich}", "{Lee} Sedol}"))])
+    assert parse(text).entries[0]["author"] == (
+        "{Google Brain Zurich} and {\\textbraceleft}Lee{\\textbraceright} Sedol{\\textbraceright}"
+    )
+
+
+# --- Whole files -------------------------------------------------------------------------
+
+
+FIELDS = dict(
+    title="Attention Is All You Need -- in 100% $O(1)$ time",
+    authors=("Ashish Vaswani", "Google DeepMind", "Noam Shazeer, Jr.", "others"),
+    year=2017,
+    venue="NeurIPS",
+    doi="10.1002/(SICI)1097-4636(199706)35:4<407::AID-JBM1>3.0.CO;2-S",
+    arxiv="1706.03762",
+    abstract="The dominant models use $\\mathcal{O}(n^2)$ attention.\n\nWe use 50% & more_of #it {x}.",
+    tags=("transformers", "attention_is_all"),
+    added=dt.date(2026, 1, 1),
+)
+
+
+def _site() -> Site:
+    papers = (
+        paper("vaswani", **FIELDS),
+        paper("other", authors=("Ada Lovelace",), links=(Link("https://x.org/a%20b#c", "paper"),)),
+    )
+    return Site(papers=papers, topics=(Topic("t", "T"),),
+                assignments={"vaswani": (TopicAssignment("t", "curator"),)}, related={})
+
+
+@pytest.mark.parametrize("path", ["papers.bib", "topics/t.bib"])
+def test_a_bib_file_round_trips_every_field_the_importer_reads(path):
+    text = export_files(_site(), site_name="L")[path]
+    lib = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    assert not lib.failed_blocks
+    entry = {e.key: e for e in lib.entries}["vaswani"]
+    assert entry.entry_type == "inproceedings"
+    assert as_text(entry["title"][1:-1]) == FIELDS["title"]
+    authors = [(" ".join(n.first), " ".join(n.last), " ".join(n.jr)) for n in entry["author"]]
+    assert authors == [("Ashish", "Vaswani", ""), ("", "{Google DeepMind}", ""),
+                       ("Noam", "Shazeer", "Jr."), ("", "others", "")]
+    assert entry["year"] == "2017"
+    assert entry["doi"] == FIELDS["doi"]
+    assert (entry["eprint"], entry["archiveprefix"]) == ("1706.03762", "arXiv")
+    assert entry["url"] == "https://arxiv.org/abs/1706.03762"
+    assert as_text(entry["abstract"]) == FIELDS["abstract"]
+    assert [as_text(k) for k in entry["keywords"].split(", ")] == list(FIELDS["tags"])
+
+
+def test_every_bib_file_of_a_built_site_parses(tmp_path):
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=FIXTURE, docs_dir=docs, site_name="F",
+                                  source_date_epoch=0))
+    files = sorted(docs.rglob("*.bib"))
+    assert [f.relative_to(docs).as_posix() for f in files][0] == "papers.bib"
+    assert len(files) > 1  # the per-topic files too
+    every = {e.key for e in parse((docs / "papers.bib").read_text(encoding="utf-8")).entries}
+    assert len(every) == len(list((FIXTURE / "papers").glob("*.yml")))
+    for path in files:
+        lib = parse(path.read_text(encoding="utf-8"))
+        assert {e.key for e in lib.entries} <= every, path
+        for entry in lib.entries:
+            assert entry["title"] and entry["abstract"], (path, entry.key)
