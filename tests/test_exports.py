@@ -359,3 +359,17 @@ def test_papers_json_joined_from_encoded_lines_is_the_encoded_file(lines):
     from generator.exports import join_line_bytes, join_lines
 
     assert join_line_bytes([line.encode("utf-8") for line in lines]) == join_lines(lines).encode("utf-8")
+
+
+def test_csv_and_json_keep_the_author_others_as_a_string():
+    # Only BibTeX gives "others" a meaning ("and others"); the data exports keep what
+    # the curator's file holds, and a script decides.
+    import json
+
+    from generator.exports import papers_json
+
+    site = site_of([paper("p", authors=("Thomas Wolf", "others"))])
+    [row] = csv.DictReader(io.StringIO(papers_csv(site)))
+    assert row["authors"] == "Thomas Wolf; others"
+    [record] = json.loads(papers_json(site))
+    assert record["authors"] == ["Thomas Wolf", "others"]
