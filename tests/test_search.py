@@ -324,6 +324,14 @@ def test_the_index_holds_one_entry_per_paper_and_no_paper_boilerplate(built, pap
         assert [b for b in boilerplate if b in doc["text"]] == [], doc["location"]
 
 
+def test_the_home_page_lists_of_topics_and_recent_papers_are_not_search_results(built, engine, papers):
+    home = [d["location"] for d in load_index(built)["docs"] if d["location"].split("#")[0] == ""]
+    assert home and not {"#topics", "#recently-added"} & set(home)
+    # A recent paper's title finds its page, and the home page not at all.
+    recent = max(papers, key=lambda p: (p["added"] or "", p["id"]))
+    assert "" not in [hit.location for hit in engine.search(recent["title"])]
+
+
 def test_every_paper_is_found_by_three_distinctive_words_of_its_abstract(engine, papers):
     df = Counter(w for p in papers for w in set(engine.tokenize(p["abstract"])))
     misses = []
