@@ -140,6 +140,7 @@ class ImportReport:
 
 _CONTEXT = 30  # characters shown either side of a difference
 _CHANGED = 60  # at most this much of the differing part
+_WORD_MAX = 20  # a longer run of letters is not widened to whole words
 
 
 def _difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
@@ -148,23 +149,35 @@ def _difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
     that differ in one sentence do not both show the same opening words."""
     if len(kept) <= limit and len(imported) <= limit:
         return kept, imported
-    prefix = len(os.path.commonprefix([kept, imported]))
+    texts = (kept, imported)
+    prefix = common = len(os.path.commonprefix([kept, imported]))
+    # Whole words: «ten» and «twelve», not t«en» and t«welve» (a word, not a run of text).
+    while prefix > common - _WORD_MAX and prefix > 0 and kept[prefix - 1].isalnum():
+        prefix -= 1
+    if prefix > 0 and kept[prefix - 1].isalnum():
+        prefix = common
     room = min(len(kept), len(imported)) - prefix
-    suffix = len(os.path.commonprefix([kept[::-1], imported[::-1]]))
-    suffix = min(suffix, room)
+    suffix = common = min(len(os.path.commonprefix([kept[::-1], imported[::-1]])), room)
+    while suffix > max(common - _WORD_MAX, 0) and kept[-suffix].isalnum() and any(
+        len(t) > suffix and t[-suffix - 1].isalnum() for t in texts
+    ):
+        suffix -= 1
 
     def region(text: str) -> str:
         start = max(0, prefix - _CONTEXT)
-        if start > 0 and " " in text[start:prefix]:
+        if start > 0 and text[start - 1] != " " and " " in text[start:prefix]:
             start = text.index(" ", start, prefix) + 1  # begin at a word
         end = len(text) - suffix
         changed = text[prefix:end]
         if len(changed) > _CHANGED:
             changed = changed[: _CHANGED - 1] + "\u2026"
         after = text[end : end + _CONTEXT]
+        cut = end + _CONTEXT < len(text)
+        if cut and " " in after:
+            after = after[: after.rindex(" ")]  # end at a word
         return (
             ("\u2026" if start > 0 else "") + text[start:prefix] + "\u00ab" + changed + "\u00bb"
-            + after + ("\u2026" if end + _CONTEXT < len(text) else "")
+            + after + ("\u2026" if cut else "")
         )
 
     return region(kept), region(imported)
@@ -311,6 +324,7 @@ class _Index:
         self.by_doi: dict[str, _Paper] = {}
         self.by_title: dict[str, _Paper] = {}
         self.by_abstract: dict[str, _Paper] = {}  # _abstract_key -> paper
+        self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
         # digest of a title the importer took for a paper (provenance) -> that paper:
         # the paper keeps being recognised by it after a curator retitles it.
         self.by_taken_title: dict[str, _Paper] = {}
@@ -328,8 +342,11 @@ class _Index:
             self.by_doi.setdefault(doi, paper)
         for taken in paper.taken_titles():
             self.by_taken_title.setdefault(taken, paper)
-        if abstract := _abstract_key(paper.values.get("abstract")):
-            self.by_abstract.setdefault(abstract, paper)
+        abstract = paper.values.get("abstract")
+        if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
+            self.abstract_of[paper.id] = abstract
+            if key := _abstract_key(abstract):
+                self.by_abstract.setdefault(key, paper)
         title = normalise_title(str(paper.values.get("title") or ""))
         if title and title not in self.by_title:
             self.by_title[title] = paper

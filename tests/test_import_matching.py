@@ -1,0 +1,168 @@
+"""Near duplicates, conflicts and official code links as a maintainer met them over months."""
+
+import datetime as dt
+
+from rapidfuzz import fuzz
+
+from generator.errors import Location, Problems
+from generator.importer import Conflict, import_records, normalise_title
+from generator.ingest import Record
+from generator.links import make_link
+from generator.yamlio import parse, to_python
+
+DAY = dt.date(2026, 1, 2)
+LONG = (
+    "Multi-task learning (MTL) has become increasingly popular in natural language "
+    "processing (NLP) because it improves the performance of related tasks by exploiting "
+    "their commonalities and differences."
+)
+SCALING = (
+    "We study how the loss of a model fine-tuned on many tasks at once depends on its "
+    "size, the number of tasks and the data per task, and fit a power law to 300 runs."
+)
+SCALING_LARGE = (
+    "Large language models forget when they are tuned on a mixture; we measure that "
+    "forgetting across eight model families and propose a replay schedule that removes it."
+)
+
+
+def _rec(title, abstract="", line=1, path="in.txt", **fields):
+    return Record(title=title, abstract=abstract, source=Location(path, line, 1), **fields)
+
+
+def _read(path):
+    problems = Problems()
+    data = to_python(parse(path.read_text(encoding="utf-8"), str(path), problems))
+    assert not problems, problems.format()
+    return data
+
+
+def _names(tmp_path):
+    return sorted(p.name for p in (tmp_path / "papers").iterdir())
+
+
+def test_on_and_of_do_not_tell_titles_apart(tmp_path):
+    import_records([_rec("A Survey of Multi-Task Learning in NLP", LONG)], tmp_path, added=DAY)
+    # A .bib entry without an abstract: only the titles can match.
+    report = import_records([_rec("A Survey on Multi-task Learning in NLP", year="2022")],
+                            tmp_path, added=DAY)
+    assert report.added == [] and [d.paper_id for d in report.duplicates] == [
+        "a-survey-of-multi-task-learning-in-nlp"
+    ]
+    assert _names(tmp_path) == ["a-survey-of-multi-task-learning-in-nlp.yml"]
+
+
+def test_numbers_still_tell_titles_apart_with_stop_words_around(tmp_path):
+    import_records([_rec("Llama 2: Open Foundation and Fine-Tuned Chat Models")], tmp_path, added=DAY)
+    report = import_records([_rec("Llama 3: Open Foundation and Fine-Tuned Chat Models")],
+                            tmp_path, added=DAY)
+    assert report.added == ["llama-3-open-foundation-and-fine-tuned-chat-models"]
+
+
+def test_an_identical_abstract_is_the_same_paper_whatever_the_titles(tmp_path):
+    import_records([_rec("A Survey of Multi-Task Learning in NLP", LONG)], tmp_path, added=DAY)
+    respaced = "  " + LONG.upper().replace(" ", "\n  ") + " "
+    report = import_records([_rec("Multi-Task Learning for NLP: An Overview", respaced)],
+                            tmp_path, added=DAY)
+    assert report.added == [] and [(d.paper_id, d.reason) for d in report.duplicates] == [
+        ("a-survey-of-multi-task-learning-in-nlp", "same abstract")
+    ]
+
+
+def test_a_short_identical_abstract_names_no_paper(tmp_path):
+    import_records([_rec("First Paper", "No abstract available.")], tmp_path, added=DAY)
+    report = import_records([_rec("Quite Another Paper", "No abstract available.")], tmp_path, added=DAY)
+    assert report.added == ["quite-another-paper"]
+
+
+def test_near_titles_with_clearly_different_abstracts_are_two_papers(tmp_path):
+    small = make_link("https://github.com/lab/scaling-mtft", "abstract", official=True)
+    large = make_link("https://github.com/other/llm-mtft", "abstract", official=True)
+    import_records([_rec("Scaling Laws for Multi-Task Fine-Tuning of Language Models", SCALING,
+                         links=(small,))], tmp_path, added=DAY)
+    title = "Scaling Laws for Multi-Task Fine-Tuning of Large Language Models"
+    report = import_records([_rec(title, SCALING_LARGE, links=(large,))], tmp_path, added=DAY)
+    new_id = "scaling-laws-for-multi-task-fine-tuning-of-large-language-models"
+    assert report.added == [new_id] and report.duplicates == [] and report.updated == []
+    old = _read(tmp_path / "papers" / "scaling-laws-for-multi-task-fine-tuning-of-language-models.yml")
+    assert [link["url"] for link in old["links"]["code"]] == ["https://github.com/lab/scaling-mtft"]
+    alike = fuzz.ratio(
+        normalise_title(title),
+        normalise_title("Scaling Laws for Multi-Task Fine-Tuning of Language Models"),
+    )
+    assert 95 <= alike < 100
+    path = tmp_path / "papers" / f"{new_id}.yml"
+    assert path.read_text().splitlines()[2].startswith("title: Scaling Laws")
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:3:8: warning: possibly the same paper as "
+        f"scaling-laws-for-multi-task-fine-tuning-of-language-models (titles {alike:.0f}% alike); "
+        "if so, delete one"
+    ]
+
+
+def test_near_titles_with_a_revised_abstract_are_still_one_paper(tmp_path):
+    import_records([_rec("Scaling Laws for Multi-Task Fine-Tuning of Language Models", SCALING)],
+                   tmp_path, added=DAY)
+    revised = SCALING.replace("300 runs", "320 runs, with code")
+    report = import_records([_rec("Scaling Laws for Multi-Task Finetuning of Language Models",
+                                  revised)], tmp_path, added=DAY)
+    assert report.added == [] and len(report.duplicates) == 1
+
+
+def test_an_abstract_conflict_shows_where_the_texts_differ(tmp_path):
+    start = "This opening sentence is the same in both versions and is long enough to be cut. "
+    kept = start + "We train on ten tasks. " + "The closing words are shared as well, and long."
+    new = start + "We train on twelve tasks. " + "The closing words are shared as well, and long."
+    conflict = Conflict(Location("p.yml", 9, 11), "abstract", kept, new, Location("in.txt", 3, 1))
+    assert conflict.message == (
+        "conflict in abstract: kept '\u2026enough to be cut. We train on \u00abten\u00bb tasks. "
+        "The closing words are\u2026', in.txt:3:1 says '\u2026enough to be cut. We train on "
+        "\u00abtwelve\u00bb tasks. The closing words are\u2026'"
+    )
+
+
+def test_short_conflicting_values_are_shown_whole(tmp_path):
+    conflict = Conflict(Location("p.yml", 4, 7), "year", "2021", "2022", Location("in.txt", 3, 1))
+    assert conflict.message == "conflict in year: kept '2021', in.txt:3:1 says '2022'"
+
+
+def test_a_conflict_in_a_paper_made_in_the_same_run_points_at_its_file(tmp_path):
+    report = import_records(
+        [_rec("Some Paper", year="2021", line=1), _rec("Some Paper", year="2022", line=7)],
+        tmp_path, added=DAY,
+    )
+    path = tmp_path / "papers" / "some-paper.yml"
+    lines = path.read_text().splitlines()
+    assert lines[4] == "year: 2021"
+    assert [str(c) for c in report.conflicts] == [
+        f"{path}:5:7: conflict in year: kept '2021', in.txt:7:1 says '2022'"
+    ]
+
+
+def test_a_second_repository_is_not_made_official_next_to_the_curators(tmp_path):
+    old = make_link("https://github.com/lab/method", "abstract", official=True)
+    import_records([_rec("Some Method", SCALING, links=(old,))], tmp_path, added=DAY)
+    new = make_link("https://github.com/lab/method-v2", "abstract", official=True)
+    report = import_records([_rec("Some Method", SCALING + " Code moved.", links=(new,))],
+                            tmp_path, added=DAY)
+    path = tmp_path / "papers" / "some-method.yml"
+    assert report.updated == ["some-method"]
+    assert _read(path)["links"]["code"] == [
+        {"url": "https://github.com/lab/method", "found_in": "abstract", "official": "true"},
+        {"url": "https://github.com/lab/method-v2", "found_in": "abstract"},
+    ]
+    line = path.read_text().splitlines().index("    - url: https://github.com/lab/method") + 1
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:{line}:12: warning: the source now also names https://github.com/lab/method-v2; "
+        "https://github.com/lab/method is marked official"
+    ]
+
+
+def test_a_first_repository_is_still_official(tmp_path):
+    import_records([_rec("Some Method", SCALING)], tmp_path, added=DAY)
+    new = make_link("https://github.com/lab/method", "abstract", official=True)
+    report = import_records([_rec("Some Method", SCALING + " Code.", links=(new,))], tmp_path, added=DAY)
+    assert report.warnings == []
+    assert _read(tmp_path / "papers" / "some-method.yml")["links"]["code"] == [
+        {"url": "https://github.com/lab/method", "found_in": "abstract", "official": "true"},
+    ]
