@@ -8,7 +8,10 @@ nothing stops at the first one, and nothing is reported again as a consequence o
 another problem: an id meant by a file that cannot be read is not "unknown" elsewhere.
 What could be validated is still returned, so `check` reports everything while `build`
 refuses to go on at any error. Reading a file is yamlfile.py's job, and topics.yml's own
-checks are topicsfile.py's.
+checks are topicsfile.py's. What the site takes from beside the papers and topics is
+checked last: the links of the hand-written pages (handlinks.py) and the importer's
+record (importedfile.py, which also says what became of a paper a reference names and
+no file has).
 """
 
 from __future__ import annotations
@@ -147,9 +150,7 @@ def _check_beside(
     """What the site takes from beside the papers and topics: the links of the
     hand-written pages, and the importer's record (kept with ``memo`` while unchanged:
     it holds 10,000 papers' worth of digests on a large list)."""
-    paper_ids = {p.id for p in content.papers}
-    topic_ids = {t.id for t in content.topics}
-    check_hand_pages(content_dir, root, paper_ids, topic_ids, gone.fate, problems)
+    check_hand_pages(content_dir, root, content, gone.fate, problems)
     path = content_dir / provenance.RELATIVE_PATH
     stamp = _settled_stamp(path, time.time_ns(), missing=_MISSING)
     if memo is not None and stamp is not None and memo.imported[0] == stamp:

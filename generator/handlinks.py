@@ -14,6 +14,7 @@ exists, so it is reported with the file to write instead.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from bisect import bisect_right
@@ -25,6 +26,7 @@ from markdown_it import MarkdownIt
 
 from . import pages
 from .errors import Location, Problems
+from .models import Content
 from .importedfile import Fate
 from .validate import closest, did_you_mean
 from .yamlio import read_text
@@ -36,10 +38,9 @@ _PAPER = re.compile(r"papers/([^/]+?)(\.md|/index\.md|/README\.md)?")
 _TOPIC = re.compile(r"topics/([^/]+?)(\.md|/index\.md|/README\.md|\.bib|\.xml)?")
 
 
-def site_files(
-    paper_ids: Iterable[str], topic_ids: Iterable[str], page_names: Iterable[str]
-) -> frozenset[str]:
-    """Every file of the docs folder a link may lead to, relative to it."""
+def site_files(topic_ids: Iterable[str], page_names: Iterable[str]) -> frozenset[str]:
+    """Every file of the docs folder a link may lead to, relative to it, but the papers'
+    (``pages.paper_dest`` of each id: 10,000 of them are looked up by id instead)."""
     from .jsonschema import PAPER_SCHEMA_FILE, TOPICS_SCHEMA_FILE
     from .render import ICON_STYLESHEET
 
@@ -54,7 +55,6 @@ def site_files(
         f"schema/{TOPICS_SCHEMA_FILE}",
     }
     files.update(dest for _, dest in pages.EXPORT_LINKS)
-    files.update(pages.paper_dest(paper_id) for paper_id in paper_ids)
     for topic_id in topic_ids:
         files.add(pages.dest_of(pages.topic_url(topic_id)))
         files.update(dest for _, dest in pages._topic_exports(topic_id))
@@ -65,19 +65,22 @@ def site_files(
 def check_hand_pages(
     content_dir: Path,
     root: Path,
-    paper_ids: set[str],
-    topic_ids: set[str],
+    content: Content,
     fate: Callable[[str], Fate | None],
     problems: Problems,
 ) -> None:
     """Report each relative link of ``content_dir/pages/*.md`` that leads to no file
-    of the site, at its line and column, with the link to write where one is clear."""
+    of the site ``content`` makes, at its line and column, with the link to write
+    where one is clear."""
     folder = content_dir / PAGES_DIR
     if not folder.is_dir():
         return
     found = sorted(folder.glob("*.md"))
     names = [path.stem for path in found]
-    files: frozenset[str] | None = None  # made when a first link needs it
+    # Made when a first link needs them: most pages link only to other sites.
+    files: frozenset[str] | None = None
+    paper_ids: set[str] = set()
+    topic_ids: set[str] = set()
     for path in found:
         shown = path.relative_to(root).as_posix()
         try:
@@ -89,7 +92,9 @@ def check_hand_pages(
             if _outside(href):
                 continue
             if files is None:
-                files = site_files(paper_ids, topic_ids, names)
+                paper_ids = {paper.id for paper in content.papers}
+                topic_ids = {topic.id for topic in content.topics}
+                files = site_files(topic_ids, names)
             why = link_problem(href, files, paper_ids, topic_ids, fate)
             if why:
                 problems.error(Location(shown, line, col), why)
@@ -104,9 +109,15 @@ def _outside(href: str) -> bool:
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 
 
-def links_of(text: str) -> Iterator[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=32)
+def links_of(text: str) -> tuple[tuple[str, int, int], ...]:
     """Each link and image address of a Markdown text, with its 1-based line and column
-    (those of the block holding it when the address is not found as written)."""
+    (those of the block holding it when the address is not found as written). Kept
+    for the texts last seen: `serve` checks the same unchanged pages on every rebuild."""
+    return tuple(_links_of(text))
+
+
+def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     cursor: dict[str, int] = {}  # address -> where the search for its next use starts
     for token in _MARKDOWN.parse(text):
@@ -150,6 +161,9 @@ def link_problem(
         )
     path = unquote(parts.path)
     target = posixpath.normpath(path)
+    paper = _PAPER.fullmatch(target)
+    if paper and paper.group(1) in paper_ids and pages.paper_dest(paper.group(1)) == target:
+        return None
     if target == "." or target in files:
         return None
     if target == ".." or target.startswith("../"):
@@ -162,7 +176,6 @@ def link_problem(
             f" write {file + tail!r}"
         )
 
-    paper = _PAPER.fullmatch(target)
     if paper:
         paper_id = paper.group(1)
         if paper_id in paper_ids:

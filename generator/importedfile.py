@@ -4,6 +4,9 @@ The importer reads the file only when it runs, and refuses a damaged one: withou
 this check a merge of two branches that both imported (git's conflict markers in the
 file) or a hand edit that broke the JSON passes `check` and `build` and is found only
 by the next import, long after the merge. Each problem is placed at its line.
+
+The record also remembers the papers a curator deleted or renamed since the last
+import (`Gone`): a reference to one of them says so rather than offering a lookalike id.
 """
 
 from __future__ import annotations
