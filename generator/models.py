@@ -74,7 +74,8 @@ class Paper:
     def byline(self) -> str:
         """The authors as a reader sees them. A last author ``others`` is BibTeX's "and
         others" (the importer keeps it so): the list is incomplete, shown "et al."."""
-        names = self.authors
+        # Each name on one line: a line break inside a name is a space on the page.
+        names = [" ".join(name.split()) for name in self.authors]
         if len(names) > 1 and names[-1] == OTHERS:
             return ", ".join(names[:-1]) + " et al."
         return ", ".join(names)

@@ -149,7 +149,7 @@ def test_any_notes_render_without_script_handler_or_foreign_link(notes):
     # Every word of the notes is still there: Markdown may only take away its own syntax
     # (character references, a fence's language, link targets and reference definitions).
     shown = corpus.visible_text(f"<article>{page}</article>")
-    prose = re.sub(r"&#?\w+;|(?:```|~~~)[^\n`~]*|\]\([^)]*\)?", " ", notes)
+    prose = re.sub(r"&#?\w+;|(?:`{3,}|~{3,})[^\n`~]*|\]\([^)]*\)?", " ", notes)
     prose = re.sub(r"(?m)^ {0,3}\[[^\]]+\]:.*$", " ", prose)
     for word in re.findall(r"[A-Za-z0-9]{3,}", prose):
         assert word in shown, word
