@@ -402,6 +402,19 @@ def test_topics_lists_every_topic_with_its_count_and_parent(tmp_path, capsys):
     ]
 
 
+def test_topics_summary_says_one_topic_and_one_paper_in_the_singular(tmp_path, capsys):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / "a.yml").write_text(
+        "id: a\ntitle: Multi-task learning of parsers\n", encoding="utf-8")
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: mtl\n    title: Multi-task learning\n    keywords:\n      multi-task: 3\n",
+        encoding="utf-8",
+    )
+    assert run_cli(tmp_path) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "1 topic, 1 paper; 0 placed only by their closest topic, 0 without any topic")
+
+
 def test_topics_explain_shows_terms_and_scores_or_the_curator(tmp_path, capsys):
     write_fixture(tmp_path)
     assert run_cli(tmp_path, "--explain", "b") == 0

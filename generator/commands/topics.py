@@ -75,10 +75,14 @@ def topic_table(
     untopiced = sum(1 for assigned in assignments.values() if not assigned)
     lines.append("")
     lines.append(
-        f"{len(topics)} topics, {len(assignments)} papers; "
+        f"{_count(len(topics), 'topic')}, {_count(len(assignments), 'paper')}; "
         f"{fallback} placed only by their closest topic, {untopiced} without any topic"
     )
     return "\n".join(lines)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment]) -> str:
