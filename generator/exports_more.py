@@ -383,8 +383,14 @@ def _csv_parts(site: Site, lines: Mapping[str, str] | None) -> list[str]:
     return [lines[p.id] for p in ordered]
 
 
+# A byte order mark first: without it Excel reads a UTF-8 file as the system's legacy
+# code page ("TÜLU" shows as "TÃœLU"). Python reads it with encoding="utf-8-sig".
+_CSV_BOM = "\ufeff"
+
+
 def _csv_file(rows: list[str]) -> str:
     out = io.StringIO()
+    out.write(_CSV_BOM)
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
     return out.getvalue() + "".join(rows)
 
@@ -412,8 +418,12 @@ def atom_feed(
     site_url: str,
     source_date_epoch: int | None = None,
     page_path: str = "",
+    author: str = "",
 ) -> str:
     """An Atom feed of the most recently added papers.
+
+    ``author`` (the site's name) is the feed's author: Atom (RFC 4287, 4.1.1) wants one
+    for the feed or for every entry, and a paper may have no authors.
 
     ``feed_path`` is the feed's own path relative to the site root, ``page_path`` the
     page it is the feed of (its `alternate` link; the home page by default).
@@ -439,6 +449,8 @@ def atom_feed(
     fg = FeedGenerator()
     fg.id(base + feed_path if base else f"urn:readinglist:{feed_path}")
     fg.title(title)
+    if author:
+        fg.author({"name": author})
     fg.link(href=link(feed_path), rel="self")
     fg.link(href=link(page_path), rel="alternate")
     fg.updated(updated)
@@ -452,7 +464,10 @@ def atom_feed(
         fe.link(href=link(url))
         fe.updated(_midnight(paper.added))  # type: ignore[arg-type]
         fe.published(_midnight(paper.added))  # type: ignore[arg-type]
-        for name in paper.authors:
+        names = paper.authors
+        if len(names) > 1 and names[-1] == OTHERS:
+            names = names[:-1]  # BibTeX's "and others" is no person (see Paper.byline)
+        for name in names:
             fe.author({"name": name})
         if paper.abstract:
             # type="text": the abstract is plain text, so readers must not render it.
@@ -503,13 +518,13 @@ def export_files(
         return list(itertools.islice((p for p in newest if p.id in ids), FEED_SIZE))
 
     def feed(entries: list[Paper], title: str, feed_path: str, page_path: str = "") -> str:
-        key = (tuple(entries), title, site_url, source_date_epoch, page_path)
+        key = (tuple(entries), title, site_url, source_date_epoch, page_path, site_name)
         kept = feeds.get(feed_path) if feeds is not None else None
         if kept is not None and kept[0] == key:
             return kept[1]
         text = atom_feed(
             entries, title=title, feed_path=feed_path, site_url=site_url,
-            source_date_epoch=source_date_epoch, page_path=page_path,
+            source_date_epoch=source_date_epoch, page_path=page_path, author=site_name,
         )
         if feeds is not None:
             feeds[feed_path] = (key, text)

@@ -215,7 +215,10 @@ def test_csv_rows_round_trip_and_formulas_are_defused():
     ]
     site = site_of(papers, assignments={"b": (TopicAssignment("t1", "curator"),
                                               TopicAssignment("t2", "rules"))})
-    rows = list(csv.DictReader(io.StringIO(papers_csv(site))))
+    text = papers_csv(site)
+    # A byte order mark, so that Excel reads UTF-8; utf-8-sig (as pandas) drops it.
+    assert text.startswith("\ufeffid,title,")
+    rows = list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == ["a", "b"]
     a, b = rows
     assert a["title"] == "Comma, \"quote\" and\nnewline"
@@ -348,10 +351,25 @@ def test_each_topic_feed_is_the_feed_of_the_topics_own_papers():
     for topic in topics:
         members = [p for p in papers if any(a.topic == topic.id for a in assigned[p.id])]
         path = f"topics/{topic.id}.xml"
-        alone = atom_feed(members, title=f"L: {topic.title}", feed_path=path, site_url="https://x.org/", source_date_epoch=0, page_path=f"topics/{topic.id}/")
+        alone = atom_feed(members, title=f"L: {topic.title}", feed_path=path, site_url="https://x.org/", source_date_epoch=0, page_path=f"topics/{topic.id}/", author="L")
         assert files[path] == alone, topic.id
-    assert files["feed.xml"] == atom_feed(papers, title="L: recently added papers", feed_path="feed.xml", site_url="https://x.org/", source_date_epoch=0)
+    assert files["feed.xml"] == atom_feed(papers, title="L: recently added papers", feed_path="feed.xml", site_url="https://x.org/", source_date_epoch=0, author="L")
     assert len(ET.fromstring(files["topics/big.xml"]).findall(f"{ATOM}entry")) == FEED_SIZE
+
+
+def test_every_feed_has_an_author_and_others_is_no_author():
+    # RFC 4287 4.1.1: a feed needs an author of its own unless every entry has one, and
+    # the shipped papers have none.
+    papers = [paper("a", authors=("Thomas Wolf", "others"), added=dt.date(2026, 1, 2)),
+              paper("b", added=dt.date(2026, 1, 1))]
+    site = site_of(papers, (Topic("t", "T"),), {"a": (TopicAssignment("t", "rules", ()),),
+                                                "b": ()})
+    files = export_files(site, site_name="Lab list", site_url="", source_date_epoch=0)
+    for path in ("feed.xml", "topics/t.xml"):
+        root = ET.fromstring(files[path])
+        assert [a.find(f"{ATOM}name").text for a in root.findall(f"{ATOM}author")] == ["Lab list"]
+    entry = ET.fromstring(files["feed.xml"]).find(f"{ATOM}entry")
+    assert [a.find(f"{ATOM}name").text for a in entry.findall(f"{ATOM}author")] == ["Thomas Wolf"]
 
 
 @given(st.lists(st.text(max_size=20), max_size=5))
