@@ -293,7 +293,7 @@ def _unlatex(value: str) -> str:
 
 
 def test_csv_parses_and_guards_cells_a_spreadsheet_would_run(hostile, papers):
-    rows = list(csv.DictReader(io.StringIO((hostile / "papers.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((hostile / "papers.csv").read_text(encoding="utf-8-sig"))))
     by_id = {row["id"]: row for row in rows}
     assert sorted(by_id) == sorted(papers)
     for paper in papers.values():
