@@ -255,8 +255,11 @@ class _Paper:
         if self.prior is None:
             return False
         title = normalise_title(record.title)
-        if provenance.digest(record.title) not in self.prior.fields.get("title", ()) and (
-            not title or title != normalise_title(str(self.values.get("title") or ""))
+        titles = self.prior.fields.get("title", ())
+        if (
+            provenance.digest(record.title) not in titles
+            and provenance.digest(title) not in titles
+            and (not title or title != normalise_title(str(self.values.get("title") or "")))
         ):
             return False
         return all(
@@ -310,6 +313,11 @@ def _identity_marks(title: str) -> tuple[str, ...]:
         w for w in title.split()
         if any(ch.isdigit() for ch in w) or (len(w) <= 2 and w not in _STOP_WORDS)
     ))
+
+
+def _title_key(title: str) -> str:
+    """The digest of a title's normalised form, kept with the digests of the titles."""
+    return provenance.digest(normalise_title(title))
 
 
 def _link_key(url: str) -> str:
@@ -374,7 +382,9 @@ class _Index:
             return None, ""
         if title in self.by_title:
             return self.by_title[title], "same title"
-        taken = self.by_taken_title.get(provenance.digest(record.title))
+        taken = self.by_taken_title.get(provenance.digest(record.title)) or self.by_taken_title.get(
+            _title_key(record.title)
+        )
         if taken is not None:
             return taken, "a title it was imported under"
         abstract = _abstract_key(record.abstract)
@@ -589,8 +599,9 @@ def _import_locked(
 
 class _Tombstones:
     """The records of papers a curator deleted, found by any identity mark a record
-    carries: its title, arXiv id, DOI, or abstract (one long enough to name a paper), so
-    a listing that writes a title differently still meets the deletion."""
+    carries: its title (as written, or normalised as matching compares titles), arXiv
+    id, DOI, or abstract (one long enough to name a paper), so a listing that writes a
+    title differently still meets the deletion."""
 
     def __init__(self, views: dict[str, provenance.Seen]) -> None:
         self.ids = sorted(views)
@@ -607,6 +618,8 @@ class _Tombstones:
             if not value or (name == "abstract" and not _abstract_key(value)):
                 continue
             found = self.by_mark.get((name, provenance.digest(value)))
+            if found is None and name == "title":
+                found = self.by_mark.get((name, _title_key(value)))
             if found is not None:
                 return found
         return None
@@ -770,6 +783,10 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             imported = list(imported)  # type: ignore[arg-type]
         digest = provenance.digest(imported)
         paper.seen_fields.setdefault(name, set()).add(digest)
+        if name == "title":
+            # Its matching form too, so that a paper is recognised (or, deleted, stays
+            # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
+            paper.seen_fields["title"].add(_title_key(str(imported)))
         if prior is not None and digest in prior.fields.get(name, ()):
             continue  # taken before: whatever the file holds now is the curator's choice
         current = paper.values.get(name)

@@ -181,3 +181,20 @@ def test_a_restore_is_refused_when_nothing_was_deleted(tmp_path):
     assert [p.message for p in caught.value.problems] == [
         "--restore other: no paper has been deleted by a curator; nothing was written"
     ]
+
+
+def test_a_title_written_differently_with_another_abstract_is_still_deleted(tmp_path):
+    _seed(tmp_path)
+    report = import_records([_rec("Deep safe multi-task learning.", "A shorter abstract of it.")],
+                            tmp_path, added=DAY)
+    assert (report.added, report.removed) == ([], ["deep-safe-multi-task-learning"])
+
+
+def test_the_shipped_record_holds_each_titles_matching_form():
+    from generator import provenance
+    from generator.importer import normalise_title
+    from tests.ingest.test_seed_content import ROOT, _papers
+
+    views = provenance.load(ROOT / "content" / "sources" / "imported.json")
+    for paper_id, paper in _papers().items():
+        assert views[paper_id].has_value("title", normalise_title(paper["title"])), paper_id
