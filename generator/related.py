@@ -100,6 +100,10 @@ _ADDRESS = re.compile(
 # for it, over ten times faster than one that starts with a lookbehind.)
 _JOIN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
 _COMPOUND = re.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
+# Shared terms explained per pair beyond the ones shown: a term that is another's plural
+# ("instruction", "instructions") is not shown twice (``_distinct``), and the next one
+# takes its place.
+_SPARE_TERMS = 2
 # Ranking entries kept per paper beyond the ones shown, so that an edit elsewhere
 # rarely leaves a paper without a trusted prefix long enough.
 _MARGIN = 10
@@ -139,6 +143,34 @@ def _without_addresses(text: str) -> str:
     # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
     # and compounds written as one word.
     return _JOIN.sub("", _ADDRESS.sub(" ", text).lower())
+
+
+def _singular(word: str) -> str:
+    """The word without an English plural ending: enough to see that two shared terms
+    are one word, not a stemmer (which would also show "learn" for "learning")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _distinct(words: list[str], count: int) -> list[str]:
+    """The first ``count`` words, skipping a word that is the plural or singular of one
+    already taken (heaviest first, so the form that weighs more is shown)."""
+    taken: list[str] = []
+    seen: set[str] = set()
+    for word in words:
+        base = _singular(word)
+        if base in seen:
+            continue
+        seen.add(base)
+        taken.append(word)
+        if len(taken) == count:
+            break
+    return taken
 
 
 def _spelling(term: str, hyphenated: list[str]) -> str:
@@ -498,7 +530,7 @@ class RelatedIndex:
         self._pair_cols = _EMPTY
         self._pair_curated = np.zeros(0, dtype=bool)
         self._pair_scores = np.zeros(0)
-        self._pair_terms = np.zeros((0, per_pair), dtype=np.int32)
+        self._pair_terms = np.zeros((0, per_pair + _SPARE_TERMS), dtype=np.int32)
         self._choose(np.arange(n))
 
     def _weigh(self, rows: np.ndarray, df: np.ndarray | None = None) -> np.ndarray:
@@ -613,7 +645,7 @@ class RelatedIndex:
         n = len(self._ids)
         left_arr, right_arr, curated, lengths = self._chosen(rows)
         scores = np.zeros(len(left_arr))
-        terms = np.full((len(left_arr), self._per_pair), -1, dtype=np.int32)
+        terms = np.full((len(left_arr), self._per_pair + _SPARE_TERMS), -1, dtype=np.int32)
         # Each new pair's place among the rows' old pairs, by (left, right).
         old_starts = self._pair_ptr[rows]
         old_lengths_rows = self._pair_ptr[rows + 1] - old_starts
@@ -635,7 +667,8 @@ class RelatedIndex:
         redo = np.flatnonzero(~known)
         if len(redo) and self._vectors is not None and self._vectors.shape[1] > 0:
             fresh, terms[redo] = _explain(self._vectors, left_arr[redo], right_arr[redo],
-                                          self._per_pair, self._vocab.astype(np.int32))
+                                          self._per_pair + _SPARE_TERMS,
+                                          self._vocab.astype(np.int32))
             # Kept as displayed, so that a row whose display did not change is seen as such.
             scores[redo] = [round(score, 6) for score in fresh.tolist()]
         # Rows whose pairs come out as before keep their result objects.
@@ -707,6 +740,7 @@ class RelatedIndex:
         last = self._rows if keep is not None and keep.any() else None
         results = []
         texts = self._texts
+        shown = self._per_pair
         for slot, i in enumerate(np.asarray(rows).tolist()):
             start = bounds[slot]
             old = last[i] if last is not None else ()
@@ -720,7 +754,7 @@ class RelatedIndex:
                 if kept[p]:
                     row.append(old[p - start])
                     continue
-                words = [names[t] for t in terms[p] if t >= 0]
+                words = _distinct([names[t] for t in terms[p] if t >= 0], shown)
                 if not all(word in lowered for word in words):
                     if hyphenated is None:
                         hyphenated = [chunk for chunk in lowered.split() if "-" in chunk]

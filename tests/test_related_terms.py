@@ -81,3 +81,15 @@ def test_an_edit_that_only_respells_a_compound_changes_how_its_page_shows_it():
     result = index.update([respelt, b, *FILLER], k=5)
     assert result == related_papers([respelt, b, *FILLER], k=5)
     assert set(result["a"][0].terms) == {"multitask", "pre-training"}
+
+
+def test_a_word_and_its_plural_are_one_shared_term_and_the_next_term_shows():
+    a = paper("a", "Instruction tuning with instructions", "Prompts and prompt mixtures for parsers.")
+    b = paper("b", "Instructions for instruction following", "Prompt and prompts for parsers.")
+    result = related_ids_and_terms([a, b, *FILLER])
+    [rel] = result["a"]
+    assert rel.paper == "b" and len(rel.terms) == 3
+    # One of each pair, and the third term is the next shared word, not a plural.
+    assert len({"instruction", "instructions"} & set(rel.terms)) == 1
+    assert len({"prompt", "prompts"} & set(rel.terms)) == 1
+    assert "parsers" in rel.terms
