@@ -57,7 +57,7 @@ def site_files(topic_ids: Iterable[str], page_names: Iterable[str]) -> frozenset
     files.update(dest for _, dest in pages.EXPORT_LINKS)
     for topic_id in topic_ids:
         files.add(pages.dest_of(pages.topic_url(topic_id)))
-        files.update(dest for _, dest in pages._topic_exports(topic_id))
+        files.update(dest for _, dest in pages.topic_exports(topic_id))
     files.update(f"{name}.md" for name in page_names if name != "index")
     return frozenset(files)
 

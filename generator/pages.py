@@ -700,7 +700,8 @@ EXPORT_LINKS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _topic_exports(topic_id: str) -> tuple[tuple[str, str], ...]:
+def topic_exports(topic_id: str) -> tuple[tuple[str, str], ...]:
+    """A topic's export files: (link label, path relative to the site root)."""
     return (("BibTeX", f"topics/{topic_id}.bib"), ("Atom feed", f"topics/{topic_id}.xml"))
 
 
@@ -762,7 +763,7 @@ def plan_site(
         url = topic_url(topic.id)
         exports = tuple(
             (label, relative(url, dest))
-            for label, dest in _topic_exports(topic.id)
+            for label, dest in topic_exports(topic.id)
             if dest in extra
         )
         if unchanged(dest_of(url), _topic_signature(index, topic, exports)):
