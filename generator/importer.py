@@ -230,8 +230,9 @@ class _Paper:
     officials: list[str] = field(default_factory=list)  # URLs of official code links
     text: str = ""  # a new paper's file text, once written
     restores: str = ""  # the id of the deleted paper this new one brings back
-    # Warnings to place in a new paper's file once it is written: (field, message).
-    pending: list[tuple[str, str]] = field(default_factory=list)
+    # Warnings to place in a new paper's file once it is written: (field, link URL or "",
+    # message); at the link with that URL, else at the field.
+    pending: list[tuple[str, str, str]] = field(default_factory=list)
 
     def seen(self) -> provenance.Seen:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
@@ -279,7 +280,8 @@ class _Paper:
         """Where the file holds ``name``; a new paper's file before it is written has no
         lines yet: its path alone, given lines by ``_locate_new``."""
         tree = self.located()
-        if tree is not None and name not in self.fills:
+        # An existing file's tree is as read, without this run's fills; a new one's has all.
+        if tree is not None and (name not in self.fills or not self.raw):
             node = tree.get(name)
             if node is not None:
                 return node.loc
@@ -568,7 +570,7 @@ def _import_locked(
             paper.values["added"] = added.isoformat()
             if twin is not None:
                 paper.pending.append((
-                    "title",
+                    "title", "",
                     f"possibly the same paper as {twin.id} (titles {score:.0f}% alike); "
                     "if so, delete one",
                 ))
@@ -659,27 +661,22 @@ def _locate_new(created: list[_Paper], report: ImportReport) -> None:
     """Give what this run reported about its new papers the line and column in their
     files, now that they are written: conflicts and the warnings held in ``pending``."""
     by_path = {str(paper.path): paper for paper in created if paper.text}
-    if not by_path:
-        return
-    trees: dict[str, Map | None] = {}
-
-    def locate(paper: _Paper, name: str) -> Location:
-        if paper.id not in trees:
-            tree = parse(paper.text, str(paper.path), Problems())
-            trees[paper.id] = tree if isinstance(tree, Map) else None
-        tree = trees[paper.id]
-        node = tree.get(name) if tree is not None else None
-        return node.loc if node is not None else Location(str(paper.path))
-
+    unplaced = {c.location.path for c in report.conflicts if c.location.line == 0}
+    for path, paper in by_path.items():
+        if path in unplaced or paper.pending:  # parsing all 10,000 new files would be slow
+            # Parsed as it was written: the file is new, so no curator has edited it yet.
+            tree = parse(paper.text, path, Problems())
+            paper.tree = tree if isinstance(tree, Map) else None
     report.conflicts[:] = [
-        replace(c, location=locate(paper, c.field))
+        replace(c, location=paper.location_of(c.field))
         if c.location.line == 0 and (paper := by_path.get(c.location.path)) is not None
         else c
         for c in report.conflicts
     ]
     for paper in by_path.values():
-        for name, message in paper.pending:
-            report.warnings.append(Problem(locate(paper, name), message, Severity.WARNING))
+        for name, url, message in paper.pending:
+            where = paper.link_location(url) if url else paper.location_of(name)
+            report.warnings.append(Problem(where, message, Severity.WARNING))
 
 
 def _follow_renames(
@@ -815,7 +812,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                     f"the source now also names {link.url}; {officials[0]} is marked official"
                 )
                 if paper.tree is None and not paper.raw:
-                    paper.pending.append(("links", message))
+                    paper.pending.append(("links", officials[0], message))
                 else:
                     report.warnings.append(Problem(
                         paper.link_location(officials[0]), message, Severity.WARNING

@@ -166,3 +166,19 @@ def test_a_first_repository_is_still_official(tmp_path):
     assert _read(tmp_path / "papers" / "some-method.yml")["links"]["code"] == [
         {"url": "https://github.com/lab/method", "found_in": "abstract", "official": "true"},
     ]
+
+
+def test_two_entries_of_a_new_paper_naming_two_repositories_make_one_official(tmp_path):
+    first = make_link("https://github.com/lab/method", "abstract", official=True)
+    second = make_link("https://github.com/fork/method", "abstract", official=True)
+    report = import_records(
+        [_rec("Some Method", SCALING, links=(first,)), _rec("Some Method", line=5, links=(second,))],
+        tmp_path, added=DAY,
+    )
+    path = tmp_path / "papers" / "some-method.yml"
+    assert [item.get("official") for item in _read(path)["links"]["code"]] == ["true", None]
+    line = path.read_text().splitlines().index("    - url: https://github.com/lab/method") + 1
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:{line}:12: warning: the source now also names https://github.com/fork/method; "
+        "https://github.com/lab/method is marked official"
+    ]
