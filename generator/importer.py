@@ -3,10 +3,14 @@
 The phases: parse every input (any problem aborts before anything is written), take
 the import lock, read every existing paper file, match each record to a paper (same
 arXiv id, same DOI, same normalised title, a title the importer took for that paper
-before, or a very similar title), then write. A paper a curator retitled is still
+before, the same long abstract, or a very similar title, unless both abstracts are
+given and clearly differ: then it is a new paper, with a warning), then write. A paper a curator retitled is still
 found by the titles recorded in its provenance, so importing its source again does not
 add a second copy; a paper a curator renamed (new file, new id) takes its old id's
-provenance record when it alone still holds a value that record names.
+provenance record when it alone still holds a value that record names. A paper a
+curator deleted keeps its record as a tombstone, whatever later imports offer; a record
+carrying one of its identity values is skipped and named, unless the curator restores
+that paper (``restore``).
 
 Import only ever fills what is missing. A value a curator set is never overwritten; when
 the import disagrees, the disagreement is reported as a conflict at the curated value's
@@ -302,9 +306,7 @@ class _Paper:
 
 # Short English function words: "A Survey on X" and "A Survey of X" are one title, so
 # these tell no titles apart (letters such as "x", "α" or "k" still do).
-_STOP_WORDS = frozenset(
-    "a an as at be by do for from if in into is it its of on or so the to up via vs we with".split()
-)
+_STOP_WORDS = frozenset("a an as at be by do if in is it of on or so to up vs we".split())
 
 
 def _identity_marks(title: str) -> tuple[str, ...]:

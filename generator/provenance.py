@@ -24,7 +24,10 @@ links the importer found. Each field keeps every value the importer has taken fo
 so two sources that word a title differently (a listing and a .bib) do not raise the
 same conflict in turn on every run. The title digests also identify the paper: a record
 with a title the importer took for a paper is that paper, whatever a curator has since
-retitled it to. A record whose paper file is gone (or holds none of its values: the id
+retitled it to. Each title is kept as written and in the normalised form matching
+compares (case, accents and punctuation removed), so a source that writes it
+"Multi-task" for "Multi-Task" is that paper too, and the record of a paper a curator
+deleted (a tombstone, kept whatever later imports offer) still keeps it deleted. A record whose paper file is gone (or holds none of its values: the id
 was reused) is followed to the paper a curator renamed it to when exactly one paper
 carries one of its identity marks (see ``marks``).
 """
