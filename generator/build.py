@@ -79,7 +79,8 @@ class Memo:
     # (pages.plan_site's ``previous``).
     pages: dict[str, bytes] = field(default_factory=dict)
     signatures: dict[str, tuple] = field(default_factory=dict)
-    bibtex: dict[str, tuple[Paper, str]] = field(default_factory=dict)  # id -> its BibTeX
+    # id -> (the paper, its papers.bib entry, its page's citation)
+    bibtex: dict[str, tuple[Paper, str, str]] = field(default_factory=dict)
     fragments: dict[str, dict[str, tuple[object, str]]] = field(default_factory=dict)  # see per_paper
     feeds: dict[str, tuple[object, str]] = field(default_factory=dict)  # see export_files
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
@@ -174,18 +175,20 @@ class Memo:
             self.related = RelatedIndex()
             raise
 
-    def bibtex_entries(self, papers: tuple[Paper, ...]) -> dict[str, str]:
-        """exports_more.bibtex_by_paper, reusing each unchanged paper's entry."""
-        entries = {}
+    def bibtex_entries(self, papers: tuple[Paper, ...]) -> tuple[dict[str, str], dict[str, str]]:
+        """exports_more.bibtex_by_paper and each paper's exports_more.citation,
+        reusing those of each unchanged paper."""
+        entries, citations = {}, {}
         for paper in papers:
             kept = self.bibtex.get(paper.id)
             if kept is None or kept[0] != paper:
                 text = exports_more.bibtex_by_paper((paper,))[paper.id]
-                kept = self.bibtex[paper.id] = (paper, text)
+                kept = self.bibtex[paper.id] = (paper, text, exports_more.citation(paper))
             entries[paper.id] = kept[1]
+            citations[paper.id] = kept[2]
         if len(self.bibtex) > len(entries):
             self.bibtex = {pid: self.bibtex[pid] for pid in entries}
-        return entries
+        return entries, citations
 
     def per_paper(
         self, kind: str, site: Site, make: Callable[[Paper, Site], T], related: bool = True
@@ -358,7 +361,7 @@ def _generate(
     memo.joining = {}  # a run that failed before writing left its own
     join = functools.partial(memo.join, intact=intact)
 
-    bibtex = memo.bibtex_entries(site.papers)
+    bibtex, citations = memo.bibtex_entries(site.papers)
     extra = exports_more.export_files(
         site,
         site_name=settings.site_name,
@@ -375,7 +378,7 @@ def _generate(
     plan = plan_site(
         site,
         hand_pages=pages,
-        bibtex=bibtex,
+        bibtex=citations,
         papers_json=join(PAPERS_JSON, json_lines, join_line_bytes),
         reference=reference.schema_reference_markdown(),
         extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},

@@ -220,8 +220,11 @@ _PROCEEDINGS = re.compile(
 )
 
 
-def bibtex_entry(paper: Paper) -> bibmodel.Entry:
-    """One paper as a BibTeX entry keyed by its id (ids are unique and stable slugs)."""
+def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
+    """One paper as a BibTeX entry keyed by its id (ids are unique and stable slugs).
+
+    ``full``: with the abstract and keywords, as the .bib files carry them; without,
+    it is the citation a paper page offers to copy."""
     fields: list[tuple[str, str]] = [("title", f"{{{_latex(paper.title)}}}")]
     if paper.authors:
         fields.append(("author", _authors(paper.authors)))
@@ -246,10 +249,10 @@ def bibtex_entry(paper: Paper) -> bibmodel.Entry:
     if url:
         fields.append(("url", _url(url)))
     # What the importer reads back, so a list can be moved to another site by its .bib.
-    keywords = _keywords(paper.tags)
+    keywords = _keywords(paper.tags) if full else ""
     if keywords:
         fields.append(("keywords", keywords))
-    abstract = _abstract(paper.abstract)
+    abstract = _abstract(paper.abstract) if full else ""
     if abstract:
         fields.append(("abstract", abstract))
     # bibtexparser's writer encloses each value in braces itself.
@@ -278,8 +281,14 @@ def _url(url: str) -> str:
 
 
 def bibtex_by_paper(papers: Iterable[Paper]) -> dict[str, str]:
-    """Each paper's entry on its own, as its page shows it (the same text as in papers.bib)."""
+    """Each paper's entry on its own, as papers.bib holds it."""
     return {paper.id: _entry_text(paper) for paper in papers}
+
+
+def citation(paper: Paper) -> str:
+    """The entry a paper's page offers to copy: papers.bib's without the abstract and
+    keywords, which a citation does not need and which made the block a page long."""
+    return _entry_text(paper, full=False)
 
 
 # How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts),
@@ -312,14 +321,14 @@ def _bibtex_parts(papers: Iterable[Paper], entries: Mapping[str, str] | None) ->
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _entry_text(paper: Paper) -> str:
+def _entry_text(paper: Paper, full: bool = True) -> str:
     """One paper's entry as bibtexparser writes it (papers are frozen, so it is kept).
 
     The entry is built here and used once, so the writer may modify it in place instead
     of deep-copying it (which cost a millisecond per paper).
     """
     library = bibtexparser.Library()
-    library.add(bibtex_entry(paper))
+    library.add(bibtex_entry(paper, full))
     text = bibtexparser.write_string(
         library, unparse_stack=_UNPARSE_STACK, bibtex_format=_BIBTEX_FORMAT
     )

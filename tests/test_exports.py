@@ -199,6 +199,16 @@ def test_a_papers_own_entry_is_its_entry_in_the_whole_file():
     assert own["a"] + "\n" + own["b"] == bibtex(papers)
 
 
+def test_a_pages_citation_is_its_entry_without_abstract_and_keywords():
+    from generator.exports_more import citation
+
+    p = paper("a", venue="ICML", year=2021, tags=("x",), abstract="Long text.")
+    whole, cite = bibtexparser.parse_string(bibtex([p])).entries[0], bibtexparser.parse_string(citation(p)).entries[0]
+    assert {f.key for f in whole.fields} - {f.key for f in cite.fields} == {"abstract", "keywords"}
+    assert [(f.key, f.value) for f in cite.fields] == [
+        (f.key, f.value) for f in whole.fields if f.key not in ("abstract", "keywords")]
+
+
 def test_empty_list_gives_empty_bibtex():
     assert bibtex([]) == ""
 
