@@ -69,6 +69,7 @@ _TEXT_FIELDS = ("title", "year", "venue", "arxiv", "doi", "abstract")
 _LIST_FIELDS = ("authors", "tags")
 _ORDER = field_names(PAPER_FIELDS)
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def _difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
     return region(kept), region(imported)
 
 
+@lru_cache(maxsize=1 << 12)  # a record's abstract is keyed when found, then when indexed
 def _abstract_key(abstract: object) -> str:
     """An abstract reduced for comparison (case and spacing); "" when too short to name
     a paper on its own."""
@@ -309,13 +311,14 @@ class _Paper:
 _STOP_WORDS = frozenset("a an as at be by do if in is it of on or so to up vs we".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _identity_marks(title: str) -> tuple[str, ...]:
     """The words of a normalised title that tell otherwise alike titles apart: numbers
     and one- or two-letter words other than stop words ("Llama 2" and "Llama 3", "Qwen2"
     and "Qwen3", "α-" and "β-Learning" are 95% alike, yet different papers)."""
     return tuple(sorted(
         w for w in title.split()
-        if any(ch.isdigit() for ch in w) or (len(w) <= 2 and w not in _STOP_WORDS)
+        if (len(w) <= 2 and w not in _STOP_WORDS) or _DIGIT.search(w)
     ))
 
 
