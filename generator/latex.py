@@ -8,17 +8,22 @@ or become the Markdown the Hugging Face listings write (``\\textit{x}`` and
 ``\\emph{x}`` give ``*x*``, ``\\textbf{x}`` gives ``**x**``). Literal asterisks
 (``ReST-MCTS*``), ``P(y|x)``, ``<4%`` and ``R^2`` are plain text and stay as they are.
 
-URLs are protected: nothing inside one is rewritten (``~user`` stays). So is math
-(``$...$``, ``$$...$$``, ``\\(...\\)``, ``\\[...\\]``): it is kept exactly as the authors
-typed it, dollars included (see `_MATH`). A command this module does not know is kept
-literally rather than guessed at, so nothing is lost.
-As in TeX, a control word eats the spaces after it (``Stra\\ss e`` is "Straße") and
-``\\{``/``\\}`` are literal braces. TeX's dash ligatures are asked for (``dashes=True``)
-where the text is TeX source, as BibTeX fields are.
+URLs are protected: nothing inside one is rewritten (``~user`` stays) but the escapes
+that stand for a character (``a\\_b``, ``{\\textasciitilde}u``, as bibliographies write
+them). Math (``$...$``, ``$$...$$``, ``\\(...\\)``, ``\\[...\\]``) is kept exactly as the
+authors typed it, dollars and escapes included (see `_MATH`). A command this module
+does not know is kept literally rather than guessed at, so nothing is lost.
+As in TeX, a control word eats the spaces after it (``Stra\\ss e`` is "Straße"),
+``\\{``/``\\}`` are literal braces, and an empty group breaks a ligature (``-{}-`` is
+two hyphens). TeX's dash ligatures are asked for (``dashes=True``) where the text is TeX
+source, as BibTeX fields are.
 
-Cleaning is idempotent, except that a literal brace in the result would be read as a
-grouping brace by a second cleaning. Text without backslashes, braces, tildes,
-backquotes or dollars (or double hyphens, with ``dashes=True``) is returned unchanged.
+Cleaning undoes the escaping this tool's BibTeX export does (exports_more): a title
+exported and read back is the title (tests/test_bibtex_round_trip.py). So it is not
+idempotent: the character an escape stands for (``\\{``, ``{\\textbackslash}``) is read
+once, as that character, and a second cleaning would read it as TeX. Text without
+backslashes, braces, tildes, backquotes or dollars (or double hyphens, with
+``dashes=True``) is returned unchanged.
 """
 
 from __future__ import annotations
@@ -55,17 +60,25 @@ _WORDS = {
     "textquotedblright": "\u201d", "textasciitilde": "~", "textbackslash": "\\",
     "textbar": "|", "textless": "<", "textgreater": ">", "textregistered": "\u00ae",
     "texttrademark": "\u2122", "textcopyright": "\u00a9", "S": "\u00a7", "P": "\u00b6",
+    # The rest of LaTeX's text symbols for ASCII characters, as the export writes them.
+    "textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^",
+    "textasciigrave": "`", "textquotesingle": "'", "textquotedbl": '"',
+    "textunderscore": "_", "textdollar": "$",
 }
-_WORD_CMD = re.compile(
-    r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])(\{\}|\\ )?"
+# The escapes that stand for one literal character or word, read before anything else
+# (see `_Held`): ``\\%``, ``\\{``, ``{\\textbackslash}``, ``\\textasciitilde{}``, ``\\eg``,
+# and a ligature character before an empty group (``-{}-`` is two hyphens in TeX, not
+# a dash; this tool's BibTeX export writes ``--``, ``` `` ```, ``''``, ``?` ``, ``!` `` and
+# ``,,`` so). A control symbol or an unknown control word is read as a whole and left,
+# so that ``\\'{}`` stays an accent and ``\\\\`` a line break.
+_WORD_ALTERNATIVES = "|".join(sorted(_WORDS, key=len, reverse=True))
+_ESCAPE = re.compile(
+    r"\{\\(" + _WORD_ALTERNATIVES + r")(?:\{\})?\}"
+    r"|\\(" + _WORD_ALTERNATIVES + r")(?![A-Za-z])(\{\}|\\ )?"
+    r"|\\([%&_#${}])"
+    r"|([-`',!?])\{\}"
+    r"|\\(?:[A-Za-z]+|[^A-Za-z%&_#${}])"
 )
-_ESCAPED = re.compile(r"\\([%&_#$])")
-# ``\\{`` and ``\\}`` are literal braces. They are held as placeholders until cleaning is
-# done, or the pass that drops grouping braces would take them for a group.
-_ESCAPED_BRACE = re.compile(r"(?<!\\)\\([{}])")
-_BRACE_HELD = {"{": "\ue002", "}": "\ue003"}
-_BRACE_RELEASED = str.maketrans({held: brace for brace, held in _BRACE_HELD.items()})
-_BRACES = str.maketrans(_BRACE_HELD)
 # TeX's dash ligatures: ``--`` is an en dash, ``---`` an em dash. Only between two words or
 # numbers (``2--3``, ``this---that``, ``this -- that``): a hyphen run next to a space on one
 # side only is a command-line flag (``--help``), and a longer run is not a dash at all.
@@ -86,12 +99,11 @@ _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # from prices as Pandoc tells it: the opening ``$`` has a non-space after it, the closing
 # one a non-space before it and no digit after it (``$5 or $6`` is not math). It may run
 # over a line break, as BibTeX fields do, but not over a blank line (a paragraph).
+# The export keeps an abstract's math by the same rule (exports_more._MATH).
 _LINE_BREAK = r"\n(?![ \t]*\n)"
-_MATH_BODY = r"(?:[^\n\ue000\ue001]|" + _LINE_BREAK + r"){{1,{}}}?"
+_MATH_BODY = r"(?:[^\n]|" + _LINE_BREAK + r"){{1,{}}}?"
 _INLINE_BODY = (
-    r"(?:[^$\\\n\ue000\ue001]|\\(?:[^\n\ue000\ue001]|" + _LINE_BREAK + r")|"
-    + _LINE_BREAK
-    + r"){0,600}?"
+    r"(?:[^$\\\n]|\\(?:[^\n]|" + _LINE_BREAK + r")|" + _LINE_BREAK + r"){0,600}?"
 )
 _MATH = re.compile(
     r"(?<![\\$])\$\$" + _MATH_BODY.format(2000) + r"\$\$"
@@ -102,9 +114,65 @@ _MATH = re.compile(
 
 _SPECIAL = re.compile(r"[\\{}~`$]")
 _SPECIAL_OR_DASH = re.compile(r"[\\{}~`$]|--")
-_PLACEHOLDER = "\ue000{}\ue001"
-_PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
+# What a later rule would read as TeX: a result holding one is held (see `_Held`).
+_TEX_CHARACTER = re.compile(r"[\\{}~`'$%&#_^\-]")
+# A held piece of text is a lone surrogate, its number and another: no text read from a
+# file holds a lone surrogate (it cannot be encoded), so no text is taken for one.
+_OPEN, _CLOSE = "\ud800", "\ud801"
+_HELD = re.compile(_OPEN + r"(\d+)" + _CLOSE)
 _MAX_PASSES = 50
+
+
+class _Held:
+    """Pieces of one text taken out of the rules' reach: a literal character an escape
+    stands for, a URL, a math span. Each keeps what it was written as and what it
+    reads as; a math span is read as written, so an escape inside it stays as typed."""
+
+    def __init__(self, math_as_text: bool) -> None:
+        self.written: list[str] = []
+        self.read: list[str] = []
+        self.math_as_text = math_as_text
+
+    def hold(self, written: str, read: str) -> str:
+        self.written.append(written)
+        self.read.append(read)
+        return f"{_OPEN}{len(self.read) - 1}{_CLOSE}"
+
+    def as_written(self, text: str) -> str:
+        return _HELD.sub(lambda m: self.written[int(m.group(1))], text) if _OPEN in text else text
+
+    def as_read(self, text: str) -> str:
+        return _HELD.sub(lambda m: self.read[int(m.group(1))], text) if _OPEN in text else text
+
+    def escapes(self, text: str) -> str:
+        return _ESCAPE.sub(self._escape, text)
+
+    def _escape(self, match: re.Match[str]) -> str:
+        word, literal, ligature = match.group(1) or match.group(2), match.group(4), match.group(5)
+        if word:
+            read = _WORDS[word] + (" " if match.group(3) == "\\ " else "")
+        elif literal:
+            read = literal
+        elif ligature:
+            read = ligature
+        else:
+            return match.group(0)  # a control symbol or an unknown word: the rules' job
+        return self.hold(match.group(0), read)
+
+    def urls_and_math(self, text: str) -> str:
+        # Math first, as the export finds it: a URL glued to math (``x.org/$\\alpha$``)
+        # would otherwise end inside it.
+        text = _MATH.sub(lambda m: self._math(self.as_written(m.group(0))), text)
+        pieces, last = [], 0
+        for start, end in find_url_spans(text):
+            span = text[start:end]
+            pieces += [text[last:start], self.hold(self.as_written(span), self.as_read(span))]
+            last = end
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+    def _math(self, math: str) -> str:
+        return self.hold(math, _TO_TEXT.latex_to_text(math) if self.math_as_text else math)
 
 
 def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
@@ -115,58 +183,53 @@ def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
     between two words or numbers become the en and em dashes TeX typesets. Scraped text
     keeps them as typed: there ``--`` is what the page showed its readers.
     """
+    return _clean(text, emphasis, dashes, math_as_text=False)
+
+
+def plain_for_matching(text: str) -> str:
+    """``text`` cleaned for comparing titles only, math read as text (``$\\alpha$-test``
+    gives "α-test"), as titles imported before math was kept verbatim were stored. Never
+    shown: half-converted math reads as another formula (see `_MATH`)."""
+    return _clean(text, emphasis=False, dashes=False, math_as_text=True)
+
+
+def _clean(text: str, emphasis: bool, dashes: bool, math_as_text: bool) -> str:
     if not (_SPECIAL_OR_DASH if dashes else _SPECIAL).search(text):
         return text
-    # Text that already holds a placeholder character keeps ``\\{`` as typed: releasing
-    # the placeholders at the end would turn that character into a brace.
-    hold_braces = not any(held in text for held in _BRACE_HELD.values())
+    held = _Held(math_as_text)
+    text = held.urls_and_math(held.escapes(text))
     for _ in range(_MAX_PASSES):
-        cleaned = _one_pass(text, emphasis, dashes, hold_braces)
+        cleaned = _rules(text, emphasis, dashes, held)
         if cleaned == text:
             break
         text = cleaned
-    return text.translate(_BRACE_RELEASED) if hold_braces else text
+    return held.as_read(text)
 
 
-def _one_pass(text: str, emphasis: bool, dashes: bool, hold_braces: bool) -> str:
-    text = _URL_CMD.sub(lambda m: m.group(1).strip(), text)
-    if "\ue000" in text or "\ue001" in text:
-        return _rules(text, emphasis, dashes, hold_braces)
-    urls: list[str] = []
-
-    def protect(kept: str) -> str:
-        urls.append(kept)
-        return _PLACEHOLDER.format(len(urls) - 1)
-
-    pieces, last = [], 0
-    for start, end in find_url_spans(text):
-        pieces.append(text[last:start])
-        pieces.append(protect(text[start:end]))
-        last = end
-    pieces.append(text[last:])
-    # Math is looked for outside URLs only: a URL may hold a ``$``.
-    held = _MATH.sub(lambda m: protect(m.group(0)), "".join(pieces))
-    cleaned = _rules(held, emphasis, dashes, hold_braces)
-    return _PLACEHOLDER_RE.sub(lambda m: urls[int(m.group(1))], cleaned)
-
-
-def _rules(text: str, emphasis: bool, dashes: bool, hold_braces: bool) -> str:
-    if hold_braces:
-        text = _ESCAPED_BRACE.sub(lambda m: _BRACE_HELD[m.group(1)], text)
+def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
+    # A \\url's argument is an address: held, so no later rule rewrites it.
+    text = _URL_CMD.sub(
+        lambda m: held.hold(held.as_written(m.group(0)), held.as_read(m.group(1)).strip()), text
+    )
     if dashes:
         text = _DASH.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
-    text = _ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
+    text = _ACCENT.sub(
+        lambda m: _literal(held, m.group(0), _TO_TEXT.latex_to_text(m.group(0))), text
+    )
     star, stars = ("*", "**") if emphasis else ("", "")
     text = _EMPH.sub(lambda m: _wrap(_arg(m), star), text)
     text = _BOLD.sub(lambda m: _wrap(_arg(m), stars), text)
     text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
-    text = _WORD_CMD.sub(lambda m: _WORDS[m.group(1)] + (" " if m.group(2) == "\\ " else ""), text)
-    text = _ESCAPED.sub(lambda m: m.group(1), text)
     text = _SPACING.sub(" ", text)
     text = _DOUBLE_QUOTES.sub(lambda m: f"\u201c{m.group(1)}\u201d", text)
     text = _SINGLE_QUOTES.sub(lambda m: f"\u2018{m.group(1)}\u2019", text)
     text = _TIE.sub(" ", text)
     return _strip_groups(text)
+
+
+def _literal(held: _Held, written: str, read: str) -> str:
+    """``read``, held when a later rule would take it for TeX (``\\~{}`` gives "~", no tie)."""
+    return held.hold(written, read) if _TEX_CHARACTER.search(read) else read
 
 
 def _arg(match: re.Match[str]) -> str:
