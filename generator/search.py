@@ -62,7 +62,11 @@ INDEX_PATH = Path("search") / "search_index.json"
 # and Python's regular expressions, since both the browser and MaterialSearch use it.
 # The asterisk is not a separator: the refined query's "W*" must reach lunr whole.
 # A literal asterisk in a title or abstract is written as the entity &#42; (see _escape).
-SEPARATOR = r"""[\s\-,:;!?=\[\]()"'`/|{}<>+~^]+|\.(?!\d)|&(?:lt|gt|amp|quot|#42);"""
+# White space is spelt out as JavaScript's \s (Python's \s also takes \x1c-\x1f and not
+# \ufeff), and digits as [0-9] (Python's \d takes every script's digits), so that the
+# browser and Python split alike.
+SPACE = r"\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+SEPARATOR = rf"""[{SPACE}\-,:;!?=\[\]()"'`/|{{}}<>+~^]+|\.(?![0-9])|&(?:lt|gt|amp|quot|#42);"""
 
 # Field boosts. Material's defaults (title 1000, tags 1e6) let one title or topic word
 # outweigh everything else; these keep the title and topics ahead of the abstract
@@ -214,7 +218,9 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
     overrides/assets/readinglist.js does exactly this in the browser."""
     split_at = re.compile(separator)
     out: list[str] = []
-    for word in query.split():
+    for word in re.split(f"[{SPACE}]+", query):
+        if not word:
+            continue
         if _QUERY_SYNTAX.search(word):
             out.append(word)
             continue
@@ -223,7 +229,11 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".
         joined = [j.replace("-", "") for j in _HYPHENATED.findall(word)]
-        folded = [f for p in pieces + joined if not p.isascii() and (f := fold(p)) != p]
+        # (Folding may make separators: NFKD writes "¯" as a space and a mark.)
+        folded = [
+            piece for p in pieces + joined if not p.isascii() and (f := fold(p)) != p
+            for piece in split_at.split(f) if piece
+        ]
         for piece in pieces + joined + folded:
             if piece and piece.lower() not in STOP_WORDS:
                 # Material appends the "*" to the first (it leaves a boosted term alone).

@@ -49,7 +49,8 @@
       pieces.concat(joined).forEach(function (p) {
         var f = fold(p);
         if (!ASCII.test(p) && f !== p) {
-          folded.push(f);
+          /* Folding may make separators: NFKD writes "¯" as a space and a mark. */
+          folded = folded.concat(f.split(separator).filter(Boolean));
         }
       });
       pieces.concat(joined, folded).forEach(function (piece) {

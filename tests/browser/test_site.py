@@ -249,7 +249,9 @@ def test_the_browser_refines_queries_as_python_does(page, site_dir):
     separator = load_index(site_dir)["config"]["separator"]
     queries = ["multi-task learning", "Tülu 3", "gpt-3.5 (ICL)", "ReST-MCTS*: LLM",
                "Straße Müller-Lyer naïve", "ﬁne-tuning", "title:agents -survey", "the of",
-               "Chain-of-Instructions: Compositional", "x²-loss Ångström"]
+               "Chain-of-Instructions: Compositional", "x²-loss Ångström", "¯ ½",
+               # white space and digits that Python and JavaScript class differently
+               "a\ufeffb x\x1cy", "gpt-٣.٥ v٣.x"]
     page.goto("")
     in_browser = page.evaluate(
         "([queries, separator]) => queries.map(q => window.readinglistRefine(q, new RegExp(separator)))",
