@@ -7,7 +7,10 @@ that holds no URL), abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), l
 (``url``, ``pdf``, an ``eprint`` that is a URL, and addresses in ``howpublished`` and
 ``note``) and keywords (as tags). TeX escapes in addresses and DOIs (``tacl\\_a``) are
 undone. An entry that names another in ``crossref`` takes the fields it lacks from it,
-as BibTeX does; the entry named (a proceedings volume, a book) is not a paper itself.
+authors included, as BibTeX does; but not the authors of a proceedings, collection,
+reference work or periodical, which are not the paper's. The entry named is not a paper
+itself when it is a volume (`_VOLUMES`) or has no title; any other stays a paper. Entries
+that crossref each other in a circle are reported, and each gets only its own fields.
 An entry bibtexparser cannot read is reported at its line; so is an entry without
 a title, which could not be matched to any paper.
 """
@@ -56,6 +59,19 @@ _NOT_INHERITED = frozenset({
     "title", "url", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "pdf",
     "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
 })
+# Entry types that hold what their papers share (biblatex's parents of @inproceedings,
+# @incollection, @inbook, @inreference and @article): crossref'd, they are no papers,
+# and their title is their papers' venue.
+_VOLUMES = frozenset({
+    "proceedings", "mvproceedings", "book", "mvbook", "collection", "mvcollection",
+    "reference", "mvreference", "periodical",
+})
+# Volumes whose people edited, not wrote, the papers in them. BibTeX (and biblatex by
+# default) would copy such a volume's `author` into a paper lacking one; we do not: a
+# proceedings, collection or periodical issue has editors, and an `author` there names
+# the volume's people, so a paper would be credited to them. A book's author wrote its
+# chapters (@inbook), so a chapter takes it, as BibTeX and biblatex both do.
+_EDITED_VOLUMES = _VOLUMES - {"book", "mvbook"}
 
 # bibtexparser logs each block it cannot read, with a 0-based line number, and Python
 # prints such a record on stderr when nothing is configured; every failed block is
@@ -90,9 +106,15 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         referenced.update(parent.key for parent in parents[entry.key])
     records = []
     for entry in library.entries:
-        # A crossref'd entry (DBLP's and the ACL Anthology's @proceedings) holds what its
-        # papers share; it is no paper, and needs no title of its own.
-        if entry.key in referenced:
+        # A crossref'd volume (DBLP's and the ACL Anthology's @proceedings) holds what its
+        # papers share; it is no paper, and needs no title of its own; nor is a crossref'd
+        # entry of another type without a title (the reviewer's lab-orig.bib: an
+        # @inproceedings holding only a booktitle and year). One with a title is a paper
+        # that another happens to crossref, by design or by mistake: dropping it would
+        # lose a paper without a word.
+        if entry.key in referenced and (
+            entry.entry_type.lower() in _VOLUMES or not _plain(_field(entry, "title"))
+        ):
             continue
         record = _record(_Fields(entry, parents[entry.key]), path, problems)
         if record is not None:
@@ -104,23 +126,47 @@ def _parents(
     entry: Entry, by_key: dict[str, Entry], path: str, problems: Problems
 ) -> tuple[Entry, ...]:
     """The entries ``entry`` crossrefs, nearest first (biber follows a chain; BibTeX
-    one step). Keys match whatever their case, as in BibTeX."""
+    one step). Keys match whatever their case, as in BibTeX. An entry whose chain leads
+    back to itself has no parents: which entry of a circle would be the volume is not
+    knowable, so each keeps its own fields, and the circle is reported at its crossref.
+    An entry whose chain only runs into a circle it is not part of takes from the
+    entries up to where the chain repeats."""
     chain: list[Entry] = []
     current = entry
     while name := _field(current, "crossref").strip():
         parent = by_key.get(name.casefold())
         if parent is None:
-            problems.warning(
-                _field_location(current, "crossref", path),
-                f"crossref {name!r} names no entry in this file; the entry gets "
-                "only its own fields",
-            )
+            if current is entry:
+                # reported once, at the entry that names it, not at each of its children
+                problems.warning(
+                    _field_location(current, "crossref", path),
+                    f"crossref {name!r} names no entry in this file; the entry gets "
+                    "only its own fields",
+                )
             break
-        if parent is entry or parent in chain:
+        if parent is entry:
+            circle = " -> ".join(e.key for e in (entry, *chain, entry))
+            problems.warning(
+                _field_location(entry, "crossref", path),
+                f"crossref {_field(entry, 'crossref').strip()!r} leads back to this "
+                f"entry ({circle}); the entry gets only its own fields",
+            )
+            return ()
+        if parent in chain:
             break
         chain.append(parent)
         current = parent
     return tuple(chain)
+
+
+def _has(entry: Entry, name: str) -> bool:
+    """Whether ``entry`` gives ``name`` a value (an empty ``author = {}`` is a list)."""
+    field = entry.fields_dict.get(name)
+    if field is None or field.value is None:
+        return False
+    if isinstance(field.value, list):
+        return bool(field.value)
+    return bool(str(field.value).strip())
 
 
 def _field(entry: Entry, name: str) -> str:
@@ -132,8 +178,11 @@ def _field(entry: Entry, name: str) -> str:
 
 class _Fields:
     """An entry's fields; one it lacks comes from the entries it crossrefs, as BibTeX
-    has it (except `_NOT_INHERITED`). A parent's ``title`` is its papers' ``booktitle``,
-    as biblatex maps it: the volume's name is the venue."""
+    has it (except `_NOT_INHERITED`), whatever their type: BibTeX looks at no types, so
+    a paper that crossrefs another paper takes its year and venue too. A volume's
+    (`_VOLUMES`) ``title`` is its papers' ``booktitle``, as biblatex maps it: the
+    volume's name is the venue; another paper's title is no venue. ``author`` is not
+    taken from an edited volume (`_EDITED_VOLUMES`)."""
 
     def __init__(self, entry: Entry, parents: tuple[Entry, ...] = ()) -> None:
         self.entry = entry
@@ -141,12 +190,15 @@ class _Fields:
 
     def owner(self, name: str) -> Entry:
         """The entry whose ``name`` field is read (``entry`` when none has it)."""
-        if _field(self.entry, name).strip() or name in _NOT_INHERITED:
+        if _has(self.entry, name) or name in _NOT_INHERITED:
             return self.entry
         for parent in self.parents:
-            if _field(parent, name).strip():
+            kind = parent.entry_type.lower()
+            if name == "author" and kind in _EDITED_VOLUMES:
+                continue
+            if _has(parent, name):
                 return parent
-            if name == "booktitle" and _field(parent, "title").strip():
+            if name == "booktitle" and kind in _VOLUMES and _has(parent, "title"):
                 return parent
         return self.entry
 
@@ -254,7 +306,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         title=title,
         abstract=abstract,
         source=source,
-        authors=_authors(entry),
+        authors=_authors(fields.owner("author")),
         year=year,
         venue=venue,
         arxiv=arxiv,
