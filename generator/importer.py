@@ -3,36 +3,33 @@
 The phases: parse every input (any problem aborts before anything is written), take
 the import lock, read every existing paper file, match each record to a paper (same
 arXiv id, same DOI, same normalised title, a title the importer took for that paper
-before, the same long abstract, or a very similar title, unless both abstracts are
-given and clearly differ: then it is a new paper, with a warning), then write. A paper a curator retitled is still
-found by the titles recorded in its provenance, so importing its source again does not
-add a second copy; a paper a curator renamed (new file, new id) takes its old id's
-provenance record when it alone still holds a value that record names. A paper a
-curator deleted keeps its record as a tombstone, whatever later imports offer; a record
-carrying one of its identity values is skipped and named, unless the curator restores
-that paper (``restore``).
+before, the same long abstract, or a very similar title,
+unless both abstracts are given and clearly differ: then it is a new paper, with a
+warning), then write. A paper a curator retitled is still found by the titles recorded
+in its provenance, so importing its source again does not add a second copy; a paper a
+curator renamed (new file, new id) takes its old id's provenance record when it alone
+still holds a value that record names. A paper a curator deleted keeps its record as a
+tombstone, whatever later imports offer (see tombstones.py).
 
 Import only ever fills what is missing. A value a curator set is never overwritten; when
 the import disagrees, the disagreement is reported as a conflict at the curated value's
 ``path:line:col``. What the importer took from the sources is kept in
 ``content/sources/imported.json`` (see provenance.py): a source value taken before is
 not offered again, so a link or field a curator deleted or edited stays that way, and
-only values new in the sources fill or conflict (a three-way merge). New files are emitted directly (fast, field order from the schema);
-existing files that need a change are edited with ruamel.yaml's round-trip mode, so
-comments, key order and blank lines survive, and the result is checked against the
-original before it is written. Files that need no change are not touched at all.
+only values new in the sources fill or conflict (a three-way merge). New files are
+emitted directly (fast, field order from the schema); existing files that need a change
+are edited with ruamel.yaml's round-trip mode, so comments, key order and blank lines
+survive, and the result is checked against the original before it is written. Files
+that need no change are not touched at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
 import re
 import sys
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from io import StringIO
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -42,12 +39,14 @@ from rapidfuzz import fuzz, process
 from tqdm import tqdm
 
 from . import paperyaml, provenance
+from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
-from .latex import clean_latex
+from .matchkeys import abstract_key, identity_marks, normalise_title, title_key
 from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .slugs import slugify, unique_slug
+from .tombstones import NotRecreated, Tombstones, check_restore, follow_renames
 from .yamlio import (
     Map, Scalar, Seq, atomic_write, char_name, create_temporary, new_file_mode, parse, position,
     temporary_name, to_python, write_if_changed,
@@ -57,9 +56,6 @@ FUZZY_THRESHOLD = 95.0
 # Titles only fuzzily alike name one paper unless both abstracts are given and less alike
 # than this (two papers with near titles, each with its own abstract and repository).
 ABSTRACT_ALIKE = 75.0
-# An abstract this long (normalised) names its paper on its own: an identical one is the
-# same paper whatever the titles say; shorter ones ("No abstract.") are boilerplate.
-ABSTRACT_IDENTITY_MIN = 120
 PROGRESS_MIN = 300
 LOCK_NAME = ".import.lock"
 LOCK_TIMEOUT = 60.0
@@ -68,27 +64,6 @@ LOCK_TIMEOUT = 60.0
 _TEXT_FIELDS = ("title", "year", "venue", "arxiv", "doi", "abstract")
 _LIST_FIELDS = ("authors", "tags")
 _ORDER = field_names(PAPER_FIELDS)
-_WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """The import disagrees with a curated value; the curated value was kept."""
-
-    location: Location  # the curated value
-    field: str
-    kept: str
-    imported: str
-    source: Location  # the record that disagrees
-
-    @property
-    def message(self) -> str:
-        kept, imported = _difference(self.kept, self.imported)
-        return f"conflict in {self.field}: kept {kept!r}, {self.source} says {imported!r}"
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -102,18 +77,6 @@ class Duplicate:
 
     def __str__(self) -> str:
         return f"{self.source}: duplicate of {self.paper_id} ({self.reason}); merged"
-
-
-@dataclass(frozen=True)
-class NotRecreated:
-    """A record of a paper a curator deleted: the deletion holds, the record is skipped."""
-
-    paper_id: str
-    title: str  # the record's: the importer keeps only digests of the deleted paper's
-    source: Location
-
-    def __str__(self) -> str:
-        return f"{self.source}: not recreated: {self.paper_id} ({self.title!r}) was deleted by a curator"
 
 
 @dataclass
@@ -141,69 +104,6 @@ class ImportReport:
                 else ""
             )
         )
-
-
-_CONTEXT = 30  # characters shown either side of a difference
-_CHANGED = 60  # at most this much of the differing part
-_WORD_MAX = 20  # a longer run of letters is not widened to whole words
-
-
-def _difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
-    """Two disagreeing values as shown in a conflict: whole when short, else the region
-    around their first difference, the differing part in «», so that two long abstracts
-    that differ in one sentence do not both show the same opening words."""
-    if len(kept) <= limit and len(imported) <= limit:
-        return kept, imported
-    texts = (kept, imported)
-    prefix = common = len(os.path.commonprefix([kept, imported]))
-    # Whole words: «ten» and «twelve», not t«en» and t«welve» (a word, not a run of text).
-    while prefix > common - _WORD_MAX and prefix > 0 and kept[prefix - 1].isalnum():
-        prefix -= 1
-    if prefix > 0 and kept[prefix - 1].isalnum():
-        prefix = common
-    room = min(len(kept), len(imported)) - prefix
-    suffix = common = min(len(os.path.commonprefix([kept[::-1], imported[::-1]])), room)
-    while suffix > max(common - _WORD_MAX, 0) and kept[-suffix].isalnum() and any(
-        len(t) > suffix and t[-suffix - 1].isalnum() for t in texts
-    ):
-        suffix -= 1
-
-    def region(text: str) -> str:
-        start = max(0, prefix - _CONTEXT)
-        if start > 0 and text[start - 1] != " " and " " in text[start:prefix]:
-            start = text.index(" ", start, prefix) + 1  # begin at a word
-        end = len(text) - suffix
-        changed = text[prefix:end]
-        if len(changed) > _CHANGED:
-            changed = changed[: _CHANGED - 1] + "\u2026"
-        after = text[end : end + _CONTEXT]
-        cut = end + _CONTEXT < len(text)
-        if cut and " " in after:
-            after = after[: after.rindex(" ")]  # end at a word
-        return (
-            ("\u2026" if start > 0 else "") + text[start:prefix] + "\u00ab" + changed + "\u00bb"
-            + after + ("\u2026" if cut else "")
-        )
-
-    return region(kept), region(imported)
-
-
-@lru_cache(maxsize=1 << 12)  # a record's abstract is keyed when found, then when indexed
-def _abstract_key(abstract: object) -> str:
-    """An abstract reduced for comparison (case and spacing); "" when too short to name
-    a paper on its own."""
-    text = " ".join(str(abstract or "").casefold().split())
-    return text if len(text) >= ABSTRACT_IDENTITY_MIN else ""
-
-
-@lru_cache(maxsize=1 << 16)
-def normalise_title(title: str) -> str:
-    """A title reduced for comparison: LaTeX, case, accents and punctuation removed."""
-    text = clean_latex(title)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def today() -> dt.date:
@@ -306,27 +206,6 @@ class _Paper:
         return self.location_of("links")
 
 
-# Short English function words: "A Survey on X" and "A Survey of X" are one title, so
-# these tell no titles apart (letters such as "x", "α" or "k" still do).
-_STOP_WORDS = frozenset("a an as at be by do if in is it of on or so to up vs we".split())
-
-
-@lru_cache(maxsize=1 << 16)
-def _identity_marks(title: str) -> tuple[str, ...]:
-    """The words of a normalised title that tell otherwise alike titles apart: numbers
-    and one- or two-letter words other than stop words ("Llama 2" and "Llama 3", "Qwen2"
-    and "Qwen3", "α-" and "β-Learning" are 95% alike, yet different papers)."""
-    return tuple(sorted(
-        w for w in title.split()
-        if (len(w) <= 2 and w not in _STOP_WORDS) or _DIGIT.search(w)
-    ))
-
-
-def _title_key(title: str) -> str:
-    """The digest of a title's normalised form, kept with the digests of the titles."""
-    return provenance.digest(normalise_title(title))
-
-
 def _link_key(url: str) -> str:
     return url.rstrip("/").lower()
 
@@ -360,13 +239,13 @@ class _Index:
         abstract = paper.values.get("abstract")
         if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
             self.abstract_of[paper.id] = abstract
-            if key := _abstract_key(abstract):
+            if key := abstract_key(abstract):
                 self.by_abstract.setdefault(key, paper)
         title = normalise_title(str(paper.values.get("title") or ""))
         if title and title not in self.by_title:
             self.by_title[title] = paper
             self.titles.append((title, paper))
-            marks = _identity_marks(title)
+            marks = identity_marks(title)
             for word in set(title.split()):
                 self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
 
@@ -390,16 +269,16 @@ class _Index:
         if title in self.by_title:
             return self.by_title[title], "same title"
         taken = self.by_taken_title.get(provenance.digest(record.title)) or self.by_taken_title.get(
-            _title_key(record.title)
+            title_key(record.title)
         )
         if taken is not None:
             return taken, "a title it was imported under"
-        abstract = _abstract_key(record.abstract)
+        abstract = abstract_key(record.abstract)
         if abstract and abstract in self.by_abstract:
             return self.by_abstract[abstract], "same abstract"
         # Titles this similar differ in a few characters, so they share at least one of
         # their rarer words; only those candidates are scored.
-        marks = _identity_marks(title)
+        marks = identity_marks(title)
         postings = [
             (len(found), word, found)
             for word in set(title.split())
@@ -533,7 +412,7 @@ def _import_locked(
     existing = sorted(existing + unchanged, key=lambda paper: paper.id)
     report = ImportReport(records=len(records))
     recorded = views
-    views = _follow_renames(views, existing)
+    views = follow_renames(views, existing)
     index = _Index()
     taken: set[str] = set()
     for paper in existing:
@@ -543,10 +422,10 @@ def _import_locked(
     # A paper an earlier import created whose file a curator has since deleted: its view
     # stays as a tombstone, and a record that carries one of its identity marks is not
     # brought back, unless the curator asked for it (``restore``).
-    tombstones = _Tombstones(
+    tombstones = Tombstones(
         {paper_id: view for paper_id, view in views.items() if paper_id not in taken}
     )
-    _check_restore(restore, tombstones, taken, views_path)
+    check_restore(restore, tombstones, taken, views_path)
     created: list[_Paper] = []
     touched: set[str] = set()
     seen_deleted: set[str] = set()
@@ -604,55 +483,6 @@ def _import_locked(
     return report
 
 
-class _Tombstones:
-    """The records of papers a curator deleted, found by any identity mark a record
-    carries: its title (as written, or normalised as matching compares titles), arXiv
-    id, DOI, or abstract (one long enough to name a paper), so a listing that writes a
-    title differently still meets the deletion."""
-
-    def __init__(self, views: dict[str, provenance.Seen]) -> None:
-        self.ids = sorted(views)
-        self.by_mark: dict[tuple[str, str], str] = {}
-        for paper_id in self.ids:
-            for mark in sorted(views[paper_id].marks()):
-                self.by_mark.setdefault(mark, paper_id)
-
-    def find(self, record: Record) -> str | None:
-        if not self.by_mark:
-            return None
-        for name in provenance.IDENTITY_FIELDS:
-            value = getattr(record, name)
-            if not value or (name == "abstract" and not _abstract_key(value)):
-                continue
-            found = self.by_mark.get((name, provenance.digest(value)))
-            if found is None and name == "title":
-                found = self.by_mark.get((name, _title_key(value)))
-            if found is not None:
-                return found
-        return None
-
-
-def _check_restore(
-    restore: Sequence[str], tombstones: _Tombstones, taken: set[str], views_path: Path
-) -> None:
-    """Every id to restore must be a deleted paper's; checked before anything is written."""
-    problems = Problems()
-    known = set(tombstones.ids)
-    for paper_id in dict.fromkeys(restore):
-        if paper_id in known:
-            continue
-        if paper_id in taken:
-            why = "its file is still in content/papers/, so it is not deleted"
-        elif known:
-            why = "no paper deleted by a curator has this id (deleted: " + ", ".join(
-                tombstones.ids[:10]) + (", ..." if len(known) > 10 else "") + ")"
-        else:
-            why = "no paper has been deleted by a curator"
-        problems.error(Location(str(views_path)), f"--restore {paper_id}: {why}; nothing was written")
-    if problems.has_errors():
-        raise CuratorError(problems)
-
-
 def _abstracts_differ(paper: _Paper, record: Record) -> bool:
     """Both abstracts given and clearly not one text revised (nor one cut short)."""
     mine = " ".join(str(paper.values.get("abstract") or "").casefold().split())
@@ -684,59 +514,6 @@ def _locate_new(created: list[_Paper], report: ImportReport) -> None:
             report.warnings.append(Problem(where, message, Severity.WARNING))
 
 
-def _follow_renames(
-    views: dict[str, provenance.Seen], existing: list[_Paper]
-) -> dict[str, provenance.Seen]:
-    """``views`` with the record of each paper a curator renamed moved to its new id.
-
-    A record is loose when no file has its id, or the file with its id holds none of its
-    identity marks (the old id reused by a new hand-written paper). It moves only when
-    that is unambiguous: exactly one paper carries any of its marks, that paper has no
-    record of its own, and no other loose record points at it. Anything else stays as
-    it is: a record no paper carries is a paper a curator deleted (a tombstone).
-    """
-    by_id = {paper.id: paper for paper in existing}
-    loose = [
-        paper_id
-        for paper_id, view in views.items()
-        if paper_id not in by_id or not _carries(by_id[paper_id], view)
-    ]
-    if not loose:
-        return views  # the usual import: every record has its paper
-    holders: dict[tuple[str, str], list[str]] = {}
-    for paper in existing:
-        for mark in provenance.marks_of(paper.values):
-            holders.setdefault(mark, []).append(paper.id)
-    claims: dict[str, list[str]] = {}  # paper id -> the loose records only it carries
-    for paper_id in loose:
-        carriers = {
-            holder for mark in views[paper_id].marks() for holder in holders.get(mark, ())
-        }
-        if len(carriers) == 1:
-            claims.setdefault(carriers.pop(), []).append(paper_id)
-    moved = dict(views)
-    for new_id, old_ids in sorted(claims.items()):
-        if len(old_ids) == 1 and new_id not in views:
-            moved[new_id] = moved.pop(old_ids[0])
-    return moved
-
-
-def _carries(paper: _Paper, view: provenance.Seen) -> bool:
-    """Whether the paper still holds one of the identity values its record names; the
-    title first, as it settles nearly every paper with one digest."""
-    fields = view.fields
-    return (
-        any(
-            isinstance(value := paper.values.get(name), str)
-            and bool(value)
-            and provenance.digest(value) in fields.get(name, ())
-            for name in provenance.IDENTITY_FIELDS
-            if fields.get(name)
-        )
-        or not view.links.isdisjoint(paper.link_urls)
-    )
-
-
 def _write_views(
     path: Path,
     recorded: dict[str, provenance.Seen],
@@ -757,7 +534,7 @@ def _write_views(
     imports (a tombstone: the deletion holds until the curator restores the paper);
     ``forget`` are the tombstones of papers restored in this run. ``recorded`` is the
     file as read, ``views`` it with renamed papers' records moved (see
-    _follow_renames): a move alone is a change to write.
+    tombstones.follow_renames): a move alone is a change to write.
     """
     by_id = {paper.id: paper for paper in existing + created}
     settled = set(report.added) | set(report.updated) | set(report.unchanged)
@@ -788,7 +565,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         if name == "title":
             # Its matching form too, so that a paper is recognised (or, deleted, stays
             # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
-            paper.seen_fields["title"].add(_title_key(str(imported)))
+            paper.seen_fields["title"].add(title_key(str(imported)))
         if prior is not None and digest in prior.fields.get(name, ()):
             continue  # taken before: whatever the file holds now is the curator's choice
         current = paper.values.get(name)

@@ -27,9 +27,10 @@ with a title the importer took for a paper is that paper, whatever a curator has
 retitled it to. Each title is kept as written and in the normalised form matching
 compares (case, accents and punctuation removed), so a source that writes it
 "Multi-task" for "Multi-Task" is that paper too, and the record of a paper a curator
-deleted (a tombstone, kept whatever later imports offer) still keeps it deleted. A record whose paper file is gone (or holds none of its values: the id
-was reused) is followed to the paper a curator renamed it to when exactly one paper
-carries one of its identity marks (see ``marks``).
+deleted (a tombstone, kept whatever later imports offer) still keeps it deleted. A
+record whose paper file is gone (or holds none of its values: the id was reused) is
+followed to the paper a curator renamed it to when exactly one paper carries one of its
+identity marks (see ``marks`` and tombstones.py).
 """
 
 from __future__ import annotations

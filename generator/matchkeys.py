@@ -1,0 +1,56 @@
+"""The keys the importer matches records and papers by: normalised titles, the marks
+that tell near-alike titles apart, and abstracts long enough to name a paper."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from . import provenance
+from .latex import clean_latex
+
+# An abstract this long (normalised) may name its paper: an identical one is the same
+# paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
+ABSTRACT_IDENTITY_MIN = 120
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 12)  # a record's abstract is keyed when found, then when indexed
+def abstract_key(abstract: object) -> str:
+    """An abstract reduced for comparison (case and spacing); "" when too short to name
+    a paper on its own."""
+    text = " ".join(str(abstract or "").casefold().split())
+    return text if len(text) >= ABSTRACT_IDENTITY_MIN else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def normalise_title(title: str) -> str:
+    """A title reduced for comparison: LaTeX, case, accents and punctuation removed."""
+    text = clean_latex(title)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+# Short English function words: "A Survey on X" and "A Survey of X" are one title, so
+# these tell no titles apart (letters such as "x", "α" or "k" still do).
+_STOP_WORDS = frozenset("a an as at be by do if in is it of on or so to up vs we".split())
+
+
+@lru_cache(maxsize=1 << 16)
+def identity_marks(title: str) -> tuple[str, ...]:
+    """The words of a normalised title that tell otherwise alike titles apart: numbers
+    and one- or two-letter words other than stop words ("Llama 2" and "Llama 3", "Qwen2"
+    and "Qwen3", "α-" and "β-Learning" are 95% alike, yet different papers)."""
+    return tuple(sorted(
+        w for w in title.split()
+        if (len(w) <= 2 and w not in _STOP_WORDS) or _DIGIT.search(w)
+    ))
+
+
+def title_key(title: str) -> str:
+    """The digest of a title's normalised form, kept with the digests of the titles."""
+    return provenance.digest(normalise_title(title))

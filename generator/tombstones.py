@@ -1,0 +1,141 @@
+"""Papers a curator deleted, and papers a curator renamed, as the importer's record sees them.
+
+A paper an earlier import created whose file a curator has since deleted keeps its
+record in ``content/sources/imported.json`` as a tombstone: a record that carries one of
+its identity marks is not brought back unless the curator asks for it (``--restore``).
+A record whose file is gone but whose marks one other paper alone carries is that paper,
+renamed (``follow_renames``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, Sequence
+
+from . import provenance
+from .errors import CuratorError, Location, Problems
+from .ingest import Record
+from .matchkeys import abstract_key, title_key
+
+
+class PaperFile(Protocol):
+    """What these rules read of a paper file the importer met."""
+
+    id: str
+    values: dict[str, object]
+    link_urls: set[str]
+
+
+@dataclass(frozen=True)
+class NotRecreated:
+    """A record of a paper a curator deleted: the deletion holds, the record is skipped."""
+
+    paper_id: str
+    title: str  # the record's: the importer keeps only digests of the deleted paper's
+    source: Location
+
+    def __str__(self) -> str:
+        return f"{self.source}: not recreated: {self.paper_id} ({self.title!r}) was deleted by a curator"
+
+
+class Tombstones:
+    """The records of papers a curator deleted, found by any identity mark a record
+    carries: its title (as written, or normalised as matching compares titles), arXiv
+    id, DOI, or abstract (one long enough to name a paper), so a listing that writes a
+    title differently still meets the deletion."""
+
+    def __init__(self, views: dict[str, provenance.Seen]) -> None:
+        self.ids = sorted(views)
+        self.by_mark: dict[tuple[str, str], str] = {}
+        for paper_id in self.ids:
+            for mark in sorted(views[paper_id].marks()):
+                self.by_mark.setdefault(mark, paper_id)
+
+    def find(self, record: Record) -> str | None:
+        if not self.by_mark:
+            return None
+        for name in provenance.IDENTITY_FIELDS:
+            value = getattr(record, name)
+            if not value or (name == "abstract" and not abstract_key(value)):
+                continue
+            found = self.by_mark.get((name, provenance.digest(value)))
+            if found is None and name == "title":
+                found = self.by_mark.get((name, title_key(value)))
+            if found is not None:
+                return found
+        return None
+
+
+def check_restore(
+    restore: Sequence[str], tombstones: Tombstones, taken: set[str], views_path: Path
+) -> None:
+    """Every id to restore must be a deleted paper's; checked before anything is written."""
+    problems = Problems()
+    known = set(tombstones.ids)
+    for paper_id in dict.fromkeys(restore):
+        if paper_id in known:
+            continue
+        if paper_id in taken:
+            why = "its file is still in content/papers/, so it is not deleted"
+        elif known:
+            why = "no paper deleted by a curator has this id (deleted: " + ", ".join(
+                tombstones.ids[:10]) + (", ..." if len(known) > 10 else "") + ")"
+        else:
+            why = "no paper has been deleted by a curator"
+        problems.error(Location(str(views_path)), f"--restore {paper_id}: {why}; nothing was written")
+    if problems.has_errors():
+        raise CuratorError(problems)
+
+
+def follow_renames(
+    views: dict[str, provenance.Seen], existing: Sequence[PaperFile]
+) -> dict[str, provenance.Seen]:
+    """``views`` with the record of each paper a curator renamed moved to its new id.
+
+    A record is loose when no file has its id, or the file with its id holds none of its
+    identity marks (the old id reused by a new hand-written paper). It moves only when
+    that is unambiguous: exactly one paper carries any of its marks, that paper has no
+    record of its own, and no other loose record points at it. Anything else stays as
+    it is: a record no paper carries is a paper a curator deleted (a tombstone).
+    """
+    by_id = {paper.id: paper for paper in existing}
+    loose = [
+        paper_id
+        for paper_id, view in views.items()
+        if paper_id not in by_id or not carries(by_id[paper_id], view)
+    ]
+    if not loose:
+        return views  # the usual import: every record has its paper
+    holders: dict[tuple[str, str], list[str]] = {}
+    for paper in existing:
+        for mark in provenance.marks_of(paper.values):
+            holders.setdefault(mark, []).append(paper.id)
+    claims: dict[str, list[str]] = {}  # paper id -> the loose records only it carries
+    for paper_id in loose:
+        carriers = {
+            holder for mark in views[paper_id].marks() for holder in holders.get(mark, ())
+        }
+        if len(carriers) == 1:
+            claims.setdefault(carriers.pop(), []).append(paper_id)
+    moved = dict(views)
+    for new_id, old_ids in sorted(claims.items()):
+        if len(old_ids) == 1 and new_id not in views:
+            moved[new_id] = moved.pop(old_ids[0])
+    return moved
+
+
+def carries(paper: PaperFile, view: provenance.Seen) -> bool:
+    """Whether the paper still holds one of the identity values its record names; the
+    title first, as it settles nearly every paper with one digest."""
+    fields = view.fields
+    return (
+        any(
+            isinstance(value := paper.values.get(name), str)
+            and bool(value)
+            and provenance.digest(value) in fields.get(name, ())
+            for name in provenance.IDENTITY_FIELDS
+            if fields.get(name)
+        )
+        or not view.links.isdisjoint(paper.link_urls)
+    )
