@@ -59,6 +59,8 @@ _LATEX_SPECIALS = {
     "^": r"{\textasciicircum}",
     "<": r"{\textless}",
     ">": r"{\textgreater}",
+    # A bare ` opens a TeX quote ("`x'" is ‘x’), for LaTeX and the importer alike.
+    "`": r"{\textasciigrave}",
 }
 # A search for the few specials costs a third of str.translate's look-up of every
 # character of a long abstract.
@@ -122,11 +124,19 @@ def _author(name: str) -> str:
     return _latex(name)
 
 
+# bibtexparser 2.1 does not split "a and \%b" at the "and" (and drops the "\%"): a name
+# starting with an escape starts with it braced, "{\%}b".
+_LEADING_ESCAPE = re.compile(r"^\\([%&$#_])")
+
+
 def _authors(names: tuple[str, ...]) -> str:
     """The ``author`` field. A last author ``others`` (the importer keeps BibTeX's "and
     others" so, and pages show it "et al.") is written bare, BibTeX's keyword; anywhere
     else, or alone, it is somebody's name and braced like one."""
-    written = [f"{{{name}}}" if name == OTHERS else _author(name) for name in names]
+    written = [
+        f"{{{name}}}" if name == OTHERS else _LEADING_ESCAPE.sub(r"{\\\1}", _author(name))
+        for name in names
+    ]
     if len(names) > 1 and names[-1] == OTHERS:
         written[-1] = OTHERS
     return " and ".join(written)
@@ -154,6 +164,26 @@ def _balanced(text: str) -> bool:
 # line break, no bare % (a TeX comment would swallow the rest of the field), # or &.
 _MATH = re.compile(r"(?<![\\$])\$(?![\s$])((?:[^$\\]|\\.)+?)(?<![\s\\])\$(?![\d$])")
 _BARE_SPECIAL = re.compile(r"(?<!\\)(?:\\\\)*[%#&]")
+# Math is passed to LaTeX as written only if every command in it is one of these: the
+# .bib is downloaded and compiled by others, and "$\input{...}$" or "$\end{document}$"
+# in a scraped abstract must reach their LaTeX as text, not as a command.
+_MATH_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_MATH_COMMANDS = frozenset("""
+    alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu
+    nu xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma
+    Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega
+    mathcal mathbb mathbf mathrm mathit mathsf mathtt boldsymbol bm text textrm textit
+    textbf operatorname frac dfrac tfrac sqrt sum prod int oint lim limsup liminf max min
+    argmax argmin sup inf log ln exp sin cos tan det dim ker Pr
+    cdot cdots ldots dots vdots ddots times div pm mp ast star circ bullet oplus otimes
+    leq le geq ge neq ne approx sim simeq cong equiv propto ll gg prec succ preceq succeq
+    in notin ni subset subseteq supset supseteq cup cap setminus emptyset varnothing
+    forall exists neg land lor wedge vee implies iff to rightarrow leftarrow
+    Rightarrow Leftarrow leftrightarrow Leftrightarrow mapsto infty partial nabla
+    hat tilde bar vec dot ddot widehat widetilde overline underline mid parallel perp
+    left right big Big bigg Bigg langle rangle lfloor rfloor lceil rceil top
+    quad qquad mathbin mathrel
+""".split())
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -166,7 +196,11 @@ def _math_or_text(text: str) -> str:
     start = 0
     for match in _MATH.finditer(text):
         body = match.group(1)
-        if _balanced(body) and not _BARE_SPECIAL.search(body):
+        if (
+            _balanced(body)
+            and not _BARE_SPECIAL.search(body)
+            and all(name in _MATH_COMMANDS for name in _MATH_COMMAND.findall(body))
+        ):
             out += [_escape(text[start:match.start()]), match.group(0)]
             start = match.end()
     out.append(_escape(text[start:]))

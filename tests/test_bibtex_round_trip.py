@@ -44,16 +44,15 @@ def _paragraphs(text: str) -> str:
 
 # Text as titles and abstracts hold it: any characters (TeX's special ones, quotes,
 # dashes, URLs and math-looking spans more often than chance would give them).
-# Not the backquote: the export writes it bare, and "`x'" is a quote in TeX (see
-# test_a_backquote_written_as_latex_names_it_is_read_as_written).
 _FRAGMENTS = [
     "\\", "{", "}", "%", "$", "&", "#", "_", "^", "~", "<", ">", "|", '"', "'", "''", "-",
     "--", "---", "!", "?", ",,", "<<", ">>", " ", "\n", "\n\n", "$x$", "$\\alpha$", "$5",
     "$x_{i}^2$", "$\\{0, 1\\}$", "$\\textit{a}~b--c$", "$a$$", "\\$x\\$", "\\textit{x}",
     "{\\textbackslash}", "\\url{x}", "-{}-", "https://x.org/~u/a_b", "www.x.org/a--b",
     "e.g.~x", "\\\\", "\\'e", "{}", "\\{", "ü", "α", "\u00a0", "\u2028",
+    "`", "``", "`x'", "?`", "!`", "$\\input{x}$", "$\\end{document}$",
 ]
-_CHARACTERS = st.characters(blacklist_characters="`", blacklist_categories=("Cs",))
+_CHARACTERS = st.characters(blacklist_categories=("Cs",))
 _TEXT = st.lists(
     st.one_of(st.text(_CHARACTERS, max_size=8), st.sampled_from(_FRAGMENTS)), max_size=25
 ).map("".join)
@@ -75,10 +74,8 @@ def test_an_abstract_comes_back_as_written_math_included(abstract):
 # BibTeX reads a name at its commas ("Last, First"), a final "Jr."/"III" as a suffix
 # and a name "others" as "et al.": those names are the export's and the reader's
 # business (tests/test_export_bibtex.py), not the text's, as is a name in braces,
-# which the export takes for the curator's way of making it one name. So is a name the export
-# starts with a backslash (``\\%``): bibtexparser 2.1 does not split "a and \\%".
+# which the export takes for the curator's way of making it one name.
 _NAME_SUFFIX = re.compile(r"\s(?:Jr\.?|Sr\.?|II|III|IV)\s*$")
-_ESCAPED_FIRST = re.compile(r"^\s*[%&$#_]")
 
 
 @settings(max_examples=300, deadline=None)
@@ -87,7 +84,7 @@ def test_authors_come_back_as_written(names):
     for name in names:
         assume(name.split() and "," not in name and _one_line(name).casefold() != "others")
         assume(not (name.startswith("{") and name.endswith("}")))
-        assume(not _NAME_SUFFIX.search(name) and not _ESCAPED_FIRST.search(name))
+        assume(not _NAME_SUFFIX.search(name))
     assert _round_trip(title="T", authors=tuple(names)).authors == tuple(map(_one_line, names))
 
 
@@ -104,7 +101,7 @@ def test_a_venue_comes_back_as_written(venue):
 
 
 TRICKY = {
-    "title": "Attention -- {really} 100% of x^2 \\ y: \"All'' you need? (a---b) <<c>> ~5",
+    "title": "Attention -- {really} 100% of x^2 \\ y: ``All'' you need? (a---b) <<c>> ~5",
     "abstract": "We get $O(n^2)$ and $\\alpha$-tests, not \\alpha; costs $5 or $10.\n\n"
                 "See https://x.org/~u/a_b#c and -- \"quotes\" -{}- e.g.~RoBERTa.",
     "venue": "Proc. of C&C {2024} -- 1st ed.",

@@ -125,6 +125,10 @@ def test_abstract_text_is_literal_and_its_math_is_kept_for_latex_to_set():
         # an unbalanced brace, a bare % (a TeX comment), # or &
         ("$a{b$ and $50%$ and $a#b$ and $a&b$", []),
         ("escaped ones stay math: $50\\%$", ["$50\\%$"]),
+        # only math commands reach LaTeX: any other command makes the span text, as
+        # the .bib is compiled on other people's machines
+        ("$\\input{/etc/passwd}$ and $\\end{document}$ and $\\alpha\\def$", []),
+        ("$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$", ["$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$"]),
     ],
 )
 def test_which_dollar_spans_are_kept_as_math(abstract, math):
