@@ -89,6 +89,11 @@ def _escape(text: str) -> str:
     return text
 
 
+# bibtexparser 2.1 does not split "a and \%b" at the "and", and drops a word "\%" of a
+# name: an escape that starts a word of a name is braced, "{\%}b".
+_NAME_ESCAPE = re.compile(r"(?<!\S)\\([%&$#_])")
+
+
 # "Sammy Davis Jr.", "Martin Luther King, Jr.": BibTeX reads a suffix only in the form
 # "Last, Jr., First"; written after the name it would be taken for the last name.
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
@@ -120,23 +125,16 @@ def _author(name: str) -> str:
     if suffix and "," not in name[: suffix.start()]:
         first, _, last = name[: suffix.start()].rpartition(" ")
         if first and last:
-            return f"{_latex(last)}, {_latex(suffix.group(1))}, {_latex(first)}"
-    return _latex(name)
-
-
-# bibtexparser 2.1 does not split "a and \%b" at the "and" (and drops the "\%"): a name
-# starting with an escape starts with it braced, "{\%}b".
-_LEADING_ESCAPE = re.compile(r"^\\([%&$#_])")
+            return _NAME_ESCAPE.sub(
+                r"{\\\1}", f"{_latex(last)}, {_latex(suffix.group(1))}, {_latex(first)}")
+    return _NAME_ESCAPE.sub(r"{\\\1}", _latex(name))
 
 
 def _authors(names: tuple[str, ...]) -> str:
     """The ``author`` field. A last author ``others`` (the importer keeps BibTeX's "and
     others" so, and pages show it "et al.") is written bare, BibTeX's keyword; anywhere
     else, or alone, it is somebody's name and braced like one."""
-    written = [
-        f"{{{name}}}" if name == OTHERS else _LEADING_ESCAPE.sub(r"{\\\1}", _author(name))
-        for name in names
-    ]
+    written = [f"{{{name}}}" if name == OTHERS else _author(name) for name in names]
     if len(names) > 1 and names[-1] == OTHERS:
         written[-1] = OTHERS
     return " and ".join(written)
