@@ -226,11 +226,11 @@ def _authors(entry: Entry) -> tuple[str, ...]:
     field = entry.fields_dict.get("author")
     if field is None:
         return ()
-    names = []
+    names: list[str | None] = []  # None: BibTeX's keyword "others"
     for name in field.value if isinstance(field.value, list) else [field.value]:
         if hasattr(name, "first"):
             if [part.lower() for part in name.last] == ["others"] and not name.first:
-                names.append(OTHERS)  # BibTeX's "et al.": the list is incomplete
+                names.append(None)  # BibTeX's "et al.": the list is incomplete
                 continue
             text = " ".join(name.first + name.von + name.last)
             if name.jr:
@@ -240,9 +240,10 @@ def _authors(entry: Entry) -> tuple[str, ...]:
         text = _plain(text)
         if text:
             names.append(text)
-    # ``others`` says more authors follow: it counts only last, after a named author.
-    known = [name for name in names if name != OTHERS]
-    if known and names[-1] == OTHERS:
+    # The keyword says more authors follow: it counts only last, after a named author. A
+    # braced "{others}" is somebody's name, kept wherever it is.
+    known = [name for name in names if name is not None]
+    if known and names[-1] is None:
         known.append(OTHERS)
     return tuple(known)
 
@@ -273,7 +274,8 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     # else a thesis's university, a report's institution, or how a work was published
     # when that is words ("arXiv preprint arXiv:1810.04805", as the export writes a
     # preprint) rather than an address.
-    published = "" if find_url_spans(howpublished) else howpublished
+    # (The raw field: _plain reads its TeX once; ``howpublished`` is already unescaped.)
+    published = "" if find_url_spans(howpublished) else fields["howpublished"]
     venue = next(
         (
             text

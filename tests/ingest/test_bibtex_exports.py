@@ -132,6 +132,8 @@ def test_and_others_is_kept_as_the_last_author_others():
         "@article{b, title = {B}, author = {Wolf, Thomas and Debut, Lysandre and Others}}\n"
         "@article{c, title = {C}, author = {others}}\n"
         "@article{d, title = {D}, author = {Doe, Jane and others and Roe, Rick}}\n"
+        # braced, it is somebody's name (as the export writes one not last)
+        "@article{e, title = {E}, author = {Doe, Jane and {others} and Roe, Rick}}\n"
     )
     records, problems = _parse(text)
     assert not problems, problems.format()
@@ -140,6 +142,7 @@ def test_and_others_is_kept_as_the_last_author_others():
         ("Thomas Wolf", "Lysandre Debut", "others"),
         (),  # no author named: nothing to say "and more" after
         ("Jane Doe", "Rick Roe"),  # "others" counts only last
+        ("Jane Doe", "others", "Rick Roe"),
     ]
 
 
