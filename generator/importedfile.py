@@ -69,9 +69,12 @@ def check_imported(path: Path, shown: str, problems: Problems) -> None:
 @dataclass(frozen=True)
 class Fate:
     """What became of a paper id that no paper file has, by the importer's record:
-    renamed to ``renamed_to``, or deleted when that is ""."""
+    renamed to ``renamed_to``, or deleted when that is "". ``candidates``: the papers
+    that each hold some of what identified it, when more than one does (a paper split
+    in two, or its title given to another): which one is meant is the curator's call."""
 
     renamed_to: str = ""
+    candidates: tuple[str, ...] = ()
 
     def says(self, paper_id: str) -> str:
         """ "no paper 'x': it was ..." with the fix."""
@@ -80,6 +83,9 @@ class Fate:
                 f"no paper {paper_id!r}: it was renamed to {self.renamed_to!r};"
                 f" write {self.renamed_to!r}"
             )
+        if self.candidates:
+            listed = ", ".join(repr(c) for c in self.candidates)
+            return f"no paper {paper_id!r}: it was renamed; now one of {listed}: write the one meant"
         return f"no paper {paper_id!r}: it was deleted; remove it here"
 
 
@@ -117,4 +123,6 @@ class Gone:
                     self._holders.setdefault(mark, set()).add(other)
         holders = set().union(*(self._holders.get(mark, ()) for mark in seen.marks()))
         holders.discard(paper_id)
-        return Fate(holders.pop()) if len(holders) == 1 else Fate()
+        if len(holders) == 1:
+            return Fate(holders.pop())
+        return Fate(candidates=tuple(sorted(holders)))

@@ -479,6 +479,8 @@ def no_such_date(text: str) -> str:
     if year == 0:
         return f"there is no {text}: the years start at 0001"
     days = calendar.monthrange(year, month)[1]
+    if day == 0:
+        return f"there is no {text}: a day is 01 to {days} in {calendar.month_name[month]} {year}"
     return f"there is no {text}: {calendar.month_name[month]} {year} has {days} days"
 
 

@@ -310,7 +310,10 @@ def test_a_reference_to_a_deleted_paper_says_so_instead_of_a_lookalike(tmp_path)
     ]
 
 
-def test_a_record_two_papers_hold_values_of_is_deleted_not_renamed_to_either(tmp_path):
+def test_a_record_two_papers_hold_values_of_is_renamed_to_one_of_them(tmp_path):
+    # Imported under b's title and c's arXiv id (a paper split in two, or retitled and
+    # its title given to another): not deleted, so removing the reference would be
+    # wrong; which one is meant is the curator's call.
     root = project(
         tmp_path,
         TOPICS,
@@ -329,7 +332,8 @@ def test_a_record_two_papers_hold_values_of_is_deleted_not_renamed_to_either(tmp
     )
     path.write_text(provenance.dumps({"old": old}), encoding="utf-8")
     assert messages(root) == [
-        "content/papers/a.yml:3:11: no paper 'old': it was deleted; remove it here"
+        "content/papers/a.yml:3:11: no paper 'old': it was renamed; now one of 'b', 'c':"
+        " write the one meant"
     ]
 
 

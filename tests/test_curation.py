@@ -270,6 +270,10 @@ CASES = {
         "id: x\ntitle: A\nadded: 2025-02-29\nabstract: a\n",
         [f"{P}:3:8: 'added': there is no 2025-02-29: February 2025 has 28 days"],
     ),
+    "day 00": (
+        "id: x\ntitle: A\nadded: 2024-01-00\nabstract: a\n",
+        [f"{P}:3:8: 'added': there is no 2024-01-00: a day is 01 to 31 in January 2024"],
+    ),
     "year 0": (
         "id: x\ntitle: A\nadded: 0000-01-01\nabstract: a\n",
         [f"{P}:3:8: 'added': there is no 0000-01-01: the years start at 0001"],
