@@ -145,28 +145,26 @@ def _without_addresses(text: str) -> str:
     return _JOIN.sub("", _ADDRESS.sub(" ", text).lower())
 
 
-def _singular(word: str) -> str:
-    """The word without an English plural ending: enough to see that two shared terms
-    are one word, not a stemmer (which would also show "learn" for "learning")."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+def _plural_of(word: str, other: str) -> bool:
+    """Whether one of the two words is the other's English plural ("task" and "tasks",
+    "bias" and "biases", "policy" and "policies", "analysis" and "analyses"): enough to
+    see that two shared terms are one word, not a stemmer (which would also make
+    "learn" of "learning")."""
+    short, long = sorted((word, other), key=len)
+    return (
+        long in (short + "s", short + "es")
+        or (short.endswith("y") and long == short[:-1] + "ies")
+        or (short.endswith("is") and long == short[:-2] + "es")
+    )
 
 
 def _distinct(words: list[str], count: int) -> list[str]:
     """The first ``count`` words, skipping a word that is the plural or singular of one
     already taken (heaviest first, so the form that weighs more is shown)."""
     taken: list[str] = []
-    seen: set[str] = set()
     for word in words:
-        base = _singular(word)
-        if base in seen:
+        if any(_plural_of(word, kept) for kept in taken):
             continue
-        seen.add(base)
         taken.append(word)
         if len(taken) == count:
             break

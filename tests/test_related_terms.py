@@ -93,3 +93,11 @@ def test_a_word_and_its_plural_are_one_shared_term_and_the_next_term_shows():
     assert len({"instruction", "instructions"} & set(rel.terms)) == 1
     assert len({"prompt", "prompts"} & set(rel.terms)) == 1
     assert "parsers" in rel.terms
+
+
+def test_english_plural_pairs_are_one_word_and_other_pairs_are_not():
+    from generator.related import _distinct
+
+    assert _distinct(["bias", "biases", "analyses", "analysis", "policy", "policies", "x"], 3) == [
+        "bias", "analyses", "policy"]
+    assert _distinct(["learn", "learning", "mass", "masses", "data"], 3) == ["learn", "learning", "mass"]
