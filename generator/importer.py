@@ -3,9 +3,9 @@
 The phases: parse every input (any problem aborts before anything is written), take
 the import lock, read every existing paper file, match each record to a paper (same
 arXiv id, same DOI, same normalised title, a title the importer took for that paper
-before, the same long abstract, or a very similar title,
-unless both abstracts are given and clearly differ: then it is a new paper, with a
-warning), then write. A paper a curator retitled is still found by the titles recorded
+before, the same long abstract under a somewhat alike title and no disagreeing arXiv id
+or DOI, or a very similar title, unless both abstracts are given and clearly differ:
+then it is a new paper, with a warning), then write. A paper a curator retitled is still found by the titles recorded
 in its provenance, so importing its source again does not add a second copy; a paper a
 curator renamed (new file, new id) takes its old id's provenance record when it alone
 still holds a value that record names. A paper a curator deleted keeps its record as a
@@ -18,9 +18,9 @@ the import disagrees, the disagreement is reported as a conflict at the curated 
 not offered again, so a link or field a curator deleted or edited stays that way, and
 only values new in the sources fill or conflict (a three-way merge). New files are
 emitted directly (fast, field order from the schema); existing files that need a change
-are edited with ruamel.yaml's round-trip mode, so comments, key order and blank lines
-survive, and the result is checked against the original before it is written. Files
-that need no change are not touched at all.
+are edited with ruamel.yaml's round-trip mode (see paperfile.py), so comments, key
+order and blank lines survive, and the result is checked against the original before it
+is written. Files that need no change are not touched at all.
 """
 
 from __future__ import annotations
@@ -45,8 +45,10 @@ from .ingest import Record, normalise_text, parse_text
 from .matchkeys import abstract_key, identity_marks, normalise_title, title_key
 from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
+from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
+from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
 from .slugs import slugify, unique_slug
-from .tombstones import NotRecreated, Tombstones, check_restore, follow_renames
+from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
 from .yamlio import (
     Map, Scalar, Seq, atomic_write, char_name, create_temporary, new_file_mode, parse, position,
     temporary_name, to_python, write_if_changed,
@@ -56,6 +58,10 @@ FUZZY_THRESHOLD = 95.0
 # Titles only fuzzily alike name one paper unless both abstracts are given and less alike
 # than this (two papers with near titles, each with its own abstract and repository).
 ABSTRACT_ALIKE = 75.0
+# One long abstract names one paper only under titles at least this alike: "A Survey of
+# Multi-Task Learning in NLP" and "Multi-Task Learning for NLP: An Overview" are 62%
+# alike, unrelated titles about 40%.
+ABSTRACT_TITLE_ALIKE = 60.0
 PROGRESS_MIN = 300
 LOCK_NAME = ".import.lock"
 LOCK_TIMEOUT = 60.0
@@ -249,33 +255,35 @@ class _Index:
             for word in set(title.split()):
                 self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
 
-    def find(self, record: Record) -> tuple[_Paper | None, str, float | None]:
-        """The paper, why, and for a match by similar title alone its score."""
-        paper, reason = self._find(record)
+    def find(self, record: Record) -> tuple[_Paper | None, str, float | None, _Paper | None]:
+        """The paper, why, for a match by similar title alone its score, and a paper
+        that shares only the record's abstract (not taken for it: see _abstract_names)."""
+        paper, reason, twin = self._find(record)
         if paper is None or not reason.startswith("similar title"):
-            return paper, reason, None
+            return paper, reason, None, twin
         return paper, reason, fuzz.ratio(
             normalise_title(record.title), normalise_title(str(paper.values.get("title") or ""))
-        )
+        ), twin
 
-    def _find(self, record: Record) -> tuple[_Paper | None, str]:
+    def _find(self, record: Record) -> tuple[_Paper | None, str, _Paper | None]:
         if record.arxiv and record.arxiv in self.by_arxiv:
-            return self.by_arxiv[record.arxiv], f"same arXiv id {record.arxiv}"
+            return self.by_arxiv[record.arxiv], f"same arXiv id {record.arxiv}", None
         if record.doi and record.doi.lower() in self.by_doi:
-            return self.by_doi[record.doi.lower()], f"same DOI {record.doi}"
+            return self.by_doi[record.doi.lower()], f"same DOI {record.doi}", None
         title = normalise_title(record.title)
         if not title:
-            return None, ""
+            return None, "", None
         if title in self.by_title:
-            return self.by_title[title], "same title"
+            return self.by_title[title], "same title", None
         taken = self.by_taken_title.get(provenance.digest(record.title)) or self.by_taken_title.get(
             title_key(record.title)
         )
         if taken is not None:
-            return taken, "a title it was imported under"
+            return taken, "a title it was imported under", None
         abstract = abstract_key(record.abstract)
-        if abstract and abstract in self.by_abstract:
-            return self.by_abstract[abstract], "same abstract"
+        twin = self.by_abstract.get(abstract) if abstract else None
+        if twin is not None and _abstract_names(twin, record, title):
+            return twin, "same abstract", None
         # Titles this similar differ in a few characters, so they share at least one of
         # their rarer words; only those candidates are scored.
         marks = identity_marks(title)
@@ -289,15 +297,27 @@ class _Index:
         for _, _, found in postings[:3]:  # a misspelt word is in no posting: skipped
             candidates.update(found)
         if not candidates:
-            return None, ""
+            return None, "", twin
         ordered = sorted(candidates)
         best = process.extractOne(
             title, [self.titles[i][0] for i in ordered], scorer=fuzz.ratio,
             score_cutoff=FUZZY_THRESHOLD,
         )
         if best is not None:
-            return self.titles[ordered[best[2]]][1], f"similar title, {best[1]:.0f}% alike"
-        return None, ""
+            return self.titles[ordered[best[2]]][1], f"similar title, {best[1]:.0f}% alike", twin
+        return None, "", twin
+
+
+def _abstract_names(paper: _Paper, record: Record, title: str) -> bool:
+    """Whether the abstract the record shares with the paper makes them one paper: the
+    titles are somewhat alike (reworded, not unrelated) and no arXiv id or DOI disagrees.
+    A withdrawal notice or a publisher's boilerplate is one long text of many papers."""
+    for name in ("arxiv", "doi"):
+        mine = str(paper.values.get(name) or "").lower()
+        if mine and getattr(record, name) and getattr(record, name).lower() != mine:
+            return False
+    theirs = normalise_title(str(paper.values.get("title") or ""))
+    return fuzz.ratio(title, theirs) >= ABSTRACT_TITLE_ALIKE
 
 
 # --- the import ----------------------------------------------------------------
@@ -415,48 +435,71 @@ def _import_locked(
     views = follow_renames(views, existing)
     index = _Index()
     taken: set[str] = set()
+    # Files with the id of a paper an import found deleted and none of its values (a
+    # curator's own new paper under the freed id): that record stays the deleted paper's
+    # tombstone, and the file is another paper, without a record of its own.
+    reused: dict[str, _Paper] = {}
     for paper in existing:
-        paper.prior = views.get(paper.id)
+        view = views.get(paper.id)
+        if view is not None and view.deleted and not carries(paper, view):
+            reused[paper.id] = paper
+        else:
+            paper.prior = view
         index.add(paper)
         taken.add(paper.id)
     # A paper an earlier import created whose file a curator has since deleted: its view
     # stays as a tombstone, and a record that carries one of its identity marks is not
     # brought back, unless the curator asked for it (``restore``).
     tombstones = Tombstones(
-        {paper_id: view for paper_id, view in views.items() if paper_id not in taken}
+        {paper_id: view for paper_id, view in views.items()
+         if paper_id not in taken or paper_id in reused}
     )
     check_restore(restore, tombstones, taken, views_path)
+    # A new paper takes no deleted paper's id: the tombstone under it would be lost.
+    in_use = taken | set(tombstones.ids)
     created: list[_Paper] = []
     touched: set[str] = set()
     seen_deleted: set[str] = set()
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
         report.links_found += len(record.links)
-        paper, reason, score = index.find(record)
-        twin: _Paper | None = None
+        paper, reason, score, twin = index.find(record)
+        alike = "same abstract"  # why the twin may be this record's paper
         deleted: str | None = None
+        deleted_twin: str | None = None
         if score is not None and _abstracts_differ(paper, record):  # type: ignore[arg-type]
             twin, paper = paper, None  # near titles, each its own abstract: two papers
-        if paper is None and (deleted := tombstones.find(record)) is not None:
+            alike = f"titles {score:.0f}% alike"
+        if paper is None:
+            deleted, deleted_twin = tombstones.find(record)
+        if deleted is not None:
             if deleted not in restore:
                 report.removed.append(deleted)
                 if deleted not in seen_deleted:
                     seen_deleted.add(deleted)
                     report.not_recreated.append(NotRecreated(deleted, record.title, record.source))
+                    if deleted in reused:
+                        report.warnings.append(_reused_warning(reused[deleted], record))
                 continue
             if deleted not in report.restored:
                 report.restored.append(deleted)
+            in_use.discard(deleted)  # restored: its id is free for it again
         if paper is None:
-            paper_id = unique_slug(slugify(record.title), taken)
+            paper_id = unique_slug(slugify(record.title), in_use)
             taken.add(paper_id)
+            in_use.add(paper_id)
             paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml", origin=record.source)
-            paper.restores = deleted if deleted in restore else ""
+            paper.restores = deleted or ""
             paper.values["added"] = added.isoformat()
             if twin is not None:
                 paper.pending.append((
+                    "title", "", f"possibly the same paper as {twin.id} ({alike}); if so, delete one"
+                ))
+            elif deleted_twin is not None:
+                paper.pending.append((
                     "title", "",
-                    f"possibly the same paper as {twin.id} (titles {score:.0f}% alike); "
-                    "if so, delete one",
+                    f"possibly the same paper as {deleted_twin}, which a curator deleted "
+                    "(same abstract); if so, delete this one",
                 ))
             created.append(paper)
         elif not paper.met_before(record):
@@ -478,9 +521,19 @@ def _import_locked(
     _locate_new(created, report)
     added_now = set(report.added)
     forget = {paper.restores for paper in created if paper.restores and paper.id in added_now}
-    _write_views(views_path, recorded, views, forget, existing, created, report)
+    _write_views(views_path, recorded, views, forget, set(reused), existing, created, report)
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     return report
+
+
+def _reused_warning(paper: _Paper, record: Record) -> Problem:
+    return Problem(
+        Location(str(paper.path)),
+        f"this file has the id of a paper a curator deleted but none of its values, so it is "
+        f"another paper: {record.source} ({record.title!r}) was not merged into it; if it is "
+        "that paper, give it back the title it was imported with",
+        Severity.WARNING,
+    )
 
 
 def _abstracts_differ(paper: _Paper, record: Record) -> bool:
@@ -519,6 +572,7 @@ def _write_views(
     recorded: dict[str, provenance.Seen],
     views: dict[str, provenance.Seen],
     forget: set[str],
+    unrecorded: set[str],
     existing: list[_Paper],
     created: list[_Paper],
     report: ImportReport,
@@ -532,15 +586,21 @@ def _write_views(
     would then never fill. A paper whose write was skipped (edited meanwhile) keeps its
     old view. The view of a paper whose file a curator deleted is kept whatever this run
     imports (a tombstone: the deletion holds until the curator restores the paper);
-    ``forget`` are the tombstones of papers restored in this run. ``recorded`` is the
+    ``forget`` are the tombstones of papers restored in this run; ``unrecorded`` the
+    files that reuse a deleted paper's id, whose record stays that paper's tombstone. ``recorded`` is the
     file as read, ``views`` it with renamed papers' records moved (see
     tombstones.follow_renames): a move alone is a change to write.
     """
     by_id = {paper.id: paper for paper in existing + created}
     settled = set(report.added) | set(report.updated) | set(report.unchanged)
     new_views = {paper_id: view for paper_id, view in views.items() if paper_id not in forget}
-    for paper_id in settled:
+    for paper_id in settled - unrecorded:
         new_views[paper_id] = by_id[paper_id].seen()
+    for paper_id, view in new_views.items():
+        # Marked once an import finds the file gone; cleared if its paper is back.
+        deleted = paper_id not in by_id or paper_id in unrecorded
+        if view.deleted != deleted:
+            new_views[paper_id] = replace(view, deleted=deleted)
     if new_views.keys() == recorded.keys() and all(new_views[k] is recorded[k] for k in recorded):
         return  # the usual re-import: nothing new (Seen.union returns the old view)
     if new_views or path.exists():
@@ -802,102 +862,6 @@ def _link_new(tmp: str, path: Path) -> bool:
     return True
 
 
-def _link_dict(link: Link) -> dict[str, object]:
-    item: dict[str, object] = {"url": link.url, "found_in": link.found_in}
-    if link.official:
-        item["official"] = True
-    if link.note:
-        item["note"] = link.note
-    return item
-
-
-def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link]) -> str:
-    """The text of a new paper file, fields in schema order."""
-    by_kind: dict[str, list[dict[str, object]]] = {kind: [] for kind in LINK_KINDS}
-    for link in links:
-        by_kind[link.kind].append(_link_dict(link))
-    # A slug can be a word YAML reads as null or a boolean ("null", "yes"): quoted then.
-    lines = [paperyaml.SCHEMA_COMMENT, f"id: {paperyaml.scalar(paper_id)}"]
-    lines.append(f"title: {paperyaml.scalar(str(values.get('title') or ''))}")
-    lines += paperyaml.string_list("authors", list(values.get("authors") or []))  # type: ignore[call-overload]
-    year = str(values.get("year") or "")
-    if year:
-        lines.append(f"year: {year if year.isdigit() else paperyaml.double_quoted(year)}")
-    if values.get("venue"):
-        lines.append(f"venue: {paperyaml.scalar(str(values['venue']))}")
-    for name in ("arxiv", "doi"):
-        if values.get(name):
-            lines.append(f"{name}: {paperyaml.double_quoted(str(values[name]))}")
-    lines.append("links:")
-    for kind in LINK_KINDS:
-        if by_kind[kind]:
-            lines.append(f"  {kind}:")
-            lines += paperyaml.link_items(by_kind[kind], "    ")
-        else:
-            lines.append(f"  {kind}: []")
-    lines += ["topics: []", "exclude_topics: []"]
-    lines += paperyaml.string_list("tags", list(values.get("tags") or []))  # type: ignore[call-overload]
-    lines.append(f"added: {values['added']}")
-    lines.append("related: []")
-    if values.get("abstract"):  # optional: a record without one gets no key, not ""
-        lines += paperyaml.text_block("abstract", str(values["abstract"]))
-    return "\n".join(lines) + "\n"
-
-
-_NESTED_KEY = re.compile(r"^[A-Za-z_]+:[ \t]*(?:#.*)?\n( +)[A-Za-z_]", re.MULTILINE)
-_SEQ_ITEM = re.compile(r"^[A-Za-z_]+:[ \t]*(?:#.*)?\n( *)-( +)", re.MULTILINE)
-
-
-def _round_trip_yaml(original: str):  # type: ignore[no-untyped-def]
-    """A ruamel round-tripper that indents the way this file already does.
-
-    ruamel re-emits the whole file with one indentation, so it is taken from the file:
-    the first nested mapping gives the mapping indent, the first block list under a
-    top-level key the dash's offset and the item indent (our own style by default).
-    """
-    from ruamel.yaml import YAML
-
-    mapping, offset, sequence = 2, 2, 4
-    if nested := _NESTED_KEY.search(original):
-        mapping = len(nested.group(1))
-    if item := _SEQ_ITEM.search(original):
-        offset = len(item.group(1))
-        sequence = offset + 1 + len(item.group(2))
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a curator's long lines
-    yaml.indent(mapping=mapping, sequence=max(sequence, offset + 2), offset=offset)
-    return yaml
-
-
-def _ruamel_value(name: str, value: object) -> object:
-    from ruamel.yaml.comments import CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    if name in ("arxiv", "doi"):
-        return DoubleQuotedScalarString(str(value))
-    if name == "year" and str(value).isdigit():
-        return int(str(value))
-    if isinstance(value, list):
-        seq = CommentedSeq(paperyaml.ruamel_text(str(item)) for item in value)
-        seq.fa.set_block_style()
-        return seq
-    return paperyaml.ruamel_text(str(value), long_text=name == "abstract")
-
-
-def _insert(data, name: str, value: object) -> None:  # type: ignore[no-untyped-def]
-    """Set ``name`` in a round-trip mapping: in place if present, else in schema order."""
-    if name in data:
-        data[name] = value
-        return
-    rank = _ORDER.index(name) if name in _ORDER else len(_ORDER)
-    position = 0
-    for i, key in enumerate(data):
-        if key in _ORDER and _ORDER.index(key) < rank:
-            position = i + 1
-    data.insert(position, name, value)
-
-
 def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     """The paper file with this import's fills and links added, or None on a problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -907,14 +871,14 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     data = yaml.load(original)
     for name in _ORDER:
         if name in paper.fills:
-            _insert(data, name, _ruamel_value(name, paper.fills[name]))
+            insert_field(data, name, ruamel_value(name, paper.fills[name]))
     if paper.new_links:
         links = data.get("links")
         if not isinstance(links, CommentedMap):
             links = CommentedMap((kind, CommentedSeq()) for kind in LINK_KINDS)
             for kind in LINK_KINDS:
                 links[kind].fa.set_flow_style()
-            _insert(data, "links", links)
+            insert_field(data, "links", links)
         for link in paper.new_links:
             seq = links.get(link.kind)
             if not isinstance(seq, CommentedSeq):
@@ -922,7 +886,7 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
                 links[link.kind] = seq
             item = CommentedMap(
                 (key, paperyaml.ruamel_text(value) if isinstance(value, str) else value)
-                for key, value in _link_dict(link).items()
+                for key, value in link_dict(link).items()
             )
             seq.append(item)
             seq.fa.set_block_style()

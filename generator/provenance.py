@@ -56,6 +56,9 @@ class Seen:
 
     fields: Mapping[str, frozenset[str]]
     links: frozenset[str]
+    # An import found the paper's file gone: a curator deleted it (a tombstone). A file
+    # that later has this id but none of these values is another paper under a freed id.
+    deleted: bool = False
 
     def has_value(self, name: str, value: object) -> bool:
         return digest(value) in self.fields.get(name, frozenset())
@@ -78,7 +81,7 @@ class Seen:
             name: self.fields.get(name, frozenset()) | other.fields.get(name, frozenset())
             for name in names
         }
-        return Seen(fields, self.links | other.links)
+        return Seen(fields, self.links | other.links, self.deleted)
 
 
 def digest(value: object) -> str:
@@ -114,15 +117,17 @@ def load(path: Path) -> dict[str, Seen]:
     for paper_id, entry in papers.items():
         fields = entry.get("fields") if isinstance(entry, dict) else None
         links = entry.get("links") if isinstance(entry, dict) else None
+        deleted = entry.get("deleted", False) if isinstance(entry, dict) else None
         if (
-            not isinstance(fields, dict)
+            not isinstance(deleted, bool)
+            or not isinstance(fields, dict)
             or not isinstance(links, list)
             or not all(isinstance(v, list) and all(isinstance(d, str) for d in v) for v in fields.values())
             or not all(isinstance(url, str) for url in links)
         ):
             raise _damaged(path, f"the entry of {paper_id!r} is not {{\"fields\": ..., \"links\": [...]}}")
         views[paper_id] = Seen(
-            {name: frozenset(values) for name, values in fields.items()}, frozenset(links)
+            {name: frozenset(values) for name, values in fields.items()}, frozenset(links), deleted
         )
     return views
 
@@ -145,7 +150,8 @@ def dumps(views: Mapping[str, Seen]) -> str:
     ids = sorted(views)
     for n, paper_id in enumerate(ids):
         seen = views[paper_id]
-        entry = {
+        entry: dict[str, object] = {"deleted": True} if seen.deleted else {}
+        entry |= {
             "fields": {name: sorted(seen.fields[name]) for name in sorted(seen.fields)},
             "links": sorted(seen.links),
         }

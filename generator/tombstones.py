@@ -40,10 +40,14 @@ class NotRecreated:
 
 
 class Tombstones:
-    """The records of papers a curator deleted, found by any identity mark a record
+    """The records of papers a curator deleted, found by an identity mark a record
     carries: its title (as written, or normalised as matching compares titles), arXiv
-    id, DOI, or abstract (one long enough to name a paper), so a listing that writes a
-    title differently still meets the deletion."""
+    id or DOI, so a listing that writes a title differently still meets the deletion.
+
+    A long abstract alone does not name a deleted paper: unrelated papers share
+    boilerplate ones (a withdrawal notice), and the record keeps only digests, so the
+    titles cannot be compared as a live paper's are. A record that shares only its
+    abstract with a deleted paper is a new paper, with the deleted one named."""
 
     def __init__(self, views: dict[str, provenance.Seen]) -> None:
         self.ids = sorted(views)
@@ -52,19 +56,22 @@ class Tombstones:
             for mark in sorted(views[paper_id].marks()):
                 self.by_mark.setdefault(mark, paper_id)
 
-    def find(self, record: Record) -> str | None:
+    def find(self, record: Record) -> tuple[str | None, str | None]:
+        """The deleted paper the record is, else one whose abstract it shares."""
         if not self.by_mark:
-            return None
-        for name in provenance.IDENTITY_FIELDS:
+            return None, None
+        for name in ("title", "arxiv", "doi"):
             value = getattr(record, name)
-            if not value or (name == "abstract" and not abstract_key(value)):
+            if not value:
                 continue
             found = self.by_mark.get((name, provenance.digest(value)))
             if found is None and name == "title":
                 found = self.by_mark.get((name, title_key(value)))
             if found is not None:
-                return found
-        return None
+                return found, None
+        if abstract_key(record.abstract):
+            return None, self.by_mark.get(("abstract", provenance.digest(record.abstract)))
+        return None, None
 
 
 def check_restore(

@@ -198,3 +198,89 @@ def test_the_shipped_record_holds_each_titles_matching_form():
     views = provenance.load(ROOT / "content" / "sources" / "imported.json")
     for paper_id, paper in _papers().items():
         assert views[paper_id].has_value("title", normalise_title(paper["title"])), paper_id
+
+
+WITHDRAWN = (
+    "This paper has been withdrawn by the authors due to an error in the experimental "
+    "section. Please refer to the revised version of this work for the corrected results."
+)
+
+
+def test_a_new_paper_sharing_only_a_deleted_papers_boilerplate_abstract_is_added(tmp_path):
+    import_records([_rec("Sparse Attention for Long Documents", WITHDRAWN)], tmp_path, added=DAY)
+    (tmp_path / "papers" / "sparse-attention-for-long-documents.yml").unlink()
+    report = import_records([_rec("Contrastive Pretraining of Protein Language Models", WITHDRAWN)],
+                            tmp_path, added=DAY)
+    new_id = "contrastive-pretraining-of-protein-language-models"
+    assert (report.added, report.removed) == ([new_id], [])
+    assert [str(w) for w in report.warnings] == [
+        f"{tmp_path / 'papers' / new_id}.yml:3:8: warning: possibly the same paper as "
+        "sparse-attention-for-long-documents, which a curator deleted (same abstract); "
+        "if so, delete this one"
+    ]
+    # The deleted paper itself still stays deleted.
+    again = import_records([_rec("Sparse Attention for Long Documents", WITHDRAWN)], tmp_path, added=DAY)
+    assert (again.added, again.removed) == ([], ["sparse-attention-for-long-documents"])
+
+
+PART_ONE = "Scaling Laws for Autoregressive Generative Modeling of Natural Language Text and Source Code: Part One"
+PART_TWO = (
+    "Scaling Laws for Autoregressive Generative Modeling of Natural Language Text and Source Code: "
+    "Part Two Revisited"
+)
+CUT = "scaling-laws-for-autoregressive-generative-modeling-of-natural-language-text-and"
+CUT_2 = "scaling-laws-for-autoregressive-generative-modeling-of-natural-language-text-2"  # 80 at most
+
+
+def test_a_new_paper_does_not_take_a_deleted_papers_id(tmp_path):
+    a, b = tmp_path / "a.bib", tmp_path / "b.bib"
+    a.write_text(f"@misc{{a,\n  title = {{{PART_ONE}}},\n  year = {{2020}},\n}}\n")
+    b.write_text(f"@misc{{b,\n  title = {{{PART_TWO}}},\n  year = {{2021}},\n}}\n")
+    content = tmp_path / "content"
+    assert import_paths([a], content, added=DAY).added == [CUT]  # both titles cut to this id
+    (content / "papers" / f"{CUT}.yml").unlink()
+    assert import_paths([b], content, added=DAY).added == [CUT_2]
+    assert _ids(content) == [CUT_2, CUT]  # the deleted paper's record is still there
+    report = import_paths([a], content, added=DAY)
+    assert (report.added, report.removed) == ([], [CUT])
+    assert sorted(p.name for p in (content / "papers").iterdir()) == [f"{CUT_2}.yml"]
+    # Restored, it takes its own id back.
+    restored = import_paths([a], content, added=DAY, restore=[CUT])
+    assert (restored.added, restored.restored) == ([CUT], [CUT])
+    assert "Part One" in (content / "papers" / f"{CUT}.yml").read_text()
+
+
+def test_a_hand_made_paper_under_a_deleted_papers_id_is_another_paper(tmp_path):
+    _seed(tmp_path)
+    import_records([_rec("Other Paper", line=3)], tmp_path, added=DAY)  # finds SAFE deleted
+    mine = tmp_path / "papers" / "deep-safe-multi-task-learning.yml"
+    mine.write_text("id: deep-safe-multi-task-learning\ntitle: My Own Safe Learner\n")
+    report = import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY)
+    # The deleted paper's source is not merged into the curator's new paper...
+    assert mine.read_text() == "id: deep-safe-multi-task-learning\ntitle: My Own Safe Learner\n"
+    assert (report.added, report.updated, report.duplicates) == ([], [], [])
+    assert report.removed == ["deep-safe-multi-task-learning"]
+    assert [str(w) for w in report.warnings] == [
+        f"{mine}: warning: this file has the id of a paper a curator deleted but none of its "
+        "values, so it is another paper: in.txt:1:1 ('Deep Safe Multi-Task Learning') was not "
+        "merged into it; if it is that paper, give it back the title it was imported with"
+    ]
+    # ...nor later, when a source of the new paper is imported (it fills, as a paper
+    # without a record does) and the deleted paper's record stays its tombstone.
+    fill = import_records([_rec("My Own Safe Learner", year="2025")], tmp_path, added=DAY)
+    assert fill.updated == ["deep-safe-multi-task-learning"] and "year: 2025" in mine.read_text()
+    again = import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY)
+    assert (again.added, again.updated, again.removed) == ([], [], ["deep-safe-multi-task-learning"])
+    assert "My Own Safe Learner" in mine.read_text() and "safe multi-task" not in mine.read_text()
+
+
+def test_a_deleted_paper_put_back_by_hand_is_that_paper_again(tmp_path):
+    _seed(tmp_path)
+    path = tmp_path / "papers" / "deep-safe-multi-task-learning.yml"
+    import_records([_rec("Other Paper", line=3)], tmp_path, added=DAY)  # finds SAFE deleted
+    assert json.loads((tmp_path / VIEWS).read_text())["papers"]["deep-safe-multi-task-learning"]["deleted"]
+    path.write_text(f"id: deep-safe-multi-task-learning\ntitle: {SAFE}\n")  # e.g. from git
+    report = import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY)
+    assert (report.added, report.updated, report.removed) == ([], [], [])
+    assert report.unchanged == ["deep-safe-multi-task-learning"]  # its abstract was taken before
+    assert "deleted" not in json.loads((tmp_path / VIEWS).read_text())["papers"]["deep-safe-multi-task-learning"]

@@ -52,6 +52,11 @@ def _rec(title, abstract="An abstract.", line=1, **fields):
     return Record(title=title, abstract=abstract, source=Location("in.bib", line, 1), **fields)
 
 
+def _as_deleted(view):
+    """A paper's record once an import has found its file deleted."""
+    return {"deleted": True, **view}
+
+
 def _state(content):
     return {
         p.relative_to(content).as_posix(): p.read_bytes()
@@ -310,7 +315,7 @@ def test_a_renamed_paper_recognised_by_its_arxiv_id_but_not_by_a_link(tmp_path):
     assert (report.added, report.duplicates, report.removed) == ([], [], ["paper-two"])
     records_now = _records(tmp_path)
     assert records_now["one"] == recorded["paper-one"] and "paper-one" not in records_now
-    assert "two" not in records_now and records_now["paper-two"] == recorded["paper-two"]
+    assert "two" not in records_now and records_now["paper-two"] == _as_deleted(recorded["paper-two"])
 
 
 def test_a_renamed_paper_whose_old_id_a_new_hand_written_paper_took(tmp_path):
@@ -332,11 +337,15 @@ def test_a_renamed_paper_whose_old_id_a_new_hand_written_paper_took(tmp_path):
 def test_a_deleted_paper_stays_deleted_and_keeps_its_record(tmp_path):
     import_records([_rec("Some Paper", year="2021"), _rec("Other", line=4)], tmp_path, added=DAY)
     (tmp_path / "papers" / "some-paper.yml").unlink()
-    recorded = (tmp_path / VIEWS).read_bytes()
+    recorded = _records(tmp_path)
     report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
     assert (report.added, report.removed) == ([], ["some-paper"])
     assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["other.yml"]
-    assert (tmp_path / VIEWS).read_bytes() == recorded
+    # The record is kept, marked as found deleted; the next import changes nothing.
+    assert _records(tmp_path) == {**recorded, "some-paper": _as_deleted(recorded["some-paper"])}
+    marked = (tmp_path / VIEWS).read_bytes()
+    import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert (tmp_path / VIEWS).read_bytes() == marked
 
 
 def test_a_record_two_papers_carry_is_not_moved(tmp_path):
@@ -357,7 +366,7 @@ def test_a_paper_with_its_own_record_does_not_take_a_deleted_papers(tmp_path):
     recorded = _records(tmp_path)
     report = import_records([_rec("Some Paper", "Same abstract.")], tmp_path, added=DAY)
     assert (report.added, report.updated, report.removed) == ([], [], ["some-paper"])
-    assert _records(tmp_path) == recorded
+    assert _records(tmp_path) == {**recorded, "some-paper": _as_deleted(recorded["some-paper"])}
 
 
 def test_a_paper_two_deleted_papers_records_point_at_takes_neither(tmp_path):
@@ -368,7 +377,7 @@ def test_a_paper_two_deleted_papers_records_point_at_takes_neither(tmp_path):
     (papers / "paper-a.yml").unlink()
     (papers / "paper-b.yml").unlink()
     (papers / "c.yml").write_text("id: c\ntitle: C\nlinks:\n  code:\n    - url: https://github.com/o/n\n")
-    recorded = (tmp_path / VIEWS).read_bytes()
+    recorded = _records(tmp_path)
     report = import_records(records, tmp_path, added=DAY)
     assert (report.added, report.updated, report.removed) == ([], [], ["paper-a", "paper-b"])
-    assert (tmp_path / VIEWS).read_bytes() == recorded
+    assert _records(tmp_path) == {paper_id: _as_deleted(view) for paper_id, view in recorded.items()}

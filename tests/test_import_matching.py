@@ -182,3 +182,48 @@ def test_two_entries_of_a_new_paper_naming_two_repositories_make_one_official(tm
         f"{path}:{line}:12: warning: the source now also names https://github.com/fork/method; "
         "https://github.com/lab/method is marked official"
     ]
+
+
+WITHDRAWN = (
+    "This paper has been withdrawn by the authors due to an error in the experimental "
+    "section. Please refer to the revised version of this work for the corrected results."
+)
+
+
+def test_a_shared_boilerplate_abstract_does_not_merge_unrelated_papers(tmp_path):
+    assert len(WITHDRAWN) >= 120  # long enough to name a paper on its own
+    first = make_link("https://github.com/lab/sparse-attention", "abstract", official=True)
+    import_records([_rec("Sparse Attention for Long Documents", WITHDRAWN, year="2021",
+                         doi="10.1/sparse", links=(first,))], tmp_path, added=DAY)
+    other = make_link("https://github.com/bio/protein-lm", "abstract", official=True)
+    report = import_records([_rec("Contrastive Pretraining of Protein Language Models", WITHDRAWN,
+                                  year="2023", doi="10.2/protein", links=(other,))],
+                           tmp_path, added=DAY)
+    new_id = "contrastive-pretraining-of-protein-language-models"
+    assert (report.added, report.updated, report.duplicates) == ([new_id], [], [])
+    old = _read(tmp_path / "papers" / "sparse-attention-for-long-documents.yml")
+    assert (old["doi"], [link["url"] for link in old["links"]["code"]]) == (
+        "10.1/sparse", ["https://github.com/lab/sparse-attention"]
+    )
+    new = _read(tmp_path / "papers" / f"{new_id}.yml")
+    assert (new["doi"], new["year"]) == ("10.2/protein", "2023")
+    assert [str(w) for w in report.warnings] == [
+        f"{tmp_path / 'papers' / new_id}.yml:3:8: warning: possibly the same paper as "
+        "sparse-attention-for-long-documents (same abstract); if so, delete one"
+    ]
+    assert _read(tmp_path / "papers" / f"{new_id}.yml")["title"].startswith("Contrastive")
+
+
+def test_a_shared_abstract_under_alike_titles_with_another_doi_is_another_paper(tmp_path):
+    import_records([_rec("A Survey of Multi-Task Learning in NLP", LONG, doi="10.1/survey")],
+                   tmp_path, added=DAY)
+    report = import_records([_rec("Multi-Task Learning for NLP: An Overview", LONG,
+                                  doi="10.9/overview")], tmp_path, added=DAY)
+    assert report.added == ["multi-task-learning-for-nlp-an-overview"] and report.duplicates == []
+    # Without the disagreeing DOI the same two titles are one paper (a reworded title is
+    # what an identical abstract is for).
+    again = tmp_path / "again"
+    import_records([_rec("A Survey of Multi-Task Learning in NLP", LONG, doi="10.1/survey")],
+                   again, added=DAY)
+    report = import_records([_rec("Multi-Task Learning for NLP: An Overview", LONG)], again, added=DAY)
+    assert report.added == [] and [d.reason for d in report.duplicates] == ["same abstract"]
