@@ -8,7 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import provenance
-from .latex import clean_latex
+from .latex import plain_for_matching
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
@@ -28,7 +28,7 @@ def abstract_key(abstract: object) -> str:
 @lru_cache(maxsize=1 << 16)
 def normalise_title(title: str) -> str:
     """A title reduced for comparison: LaTeX, case, accents and punctuation removed."""
-    text = clean_latex(title)
+    text = plain_for_matching(title)  # math read as text: "$\alpha$-test" is "α-test"
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -227,3 +227,11 @@ def test_a_shared_abstract_under_alike_titles_with_another_doi_is_another_paper(
                    again, added=DAY)
     report = import_records([_rec("Multi-Task Learning for NLP: An Overview", LONG)], again, added=DAY)
     assert report.added == [] and [d.reason for d in report.duplicates] == ["same abstract"]
+
+
+def test_a_title_with_math_matches_the_same_title_with_its_characters():
+    from generator.importer import normalise_title
+
+    # The importer keeps math as typed; for matching it reads as the characters it sets.
+    assert normalise_title("$\\alpha$-Tests of $\\beta$ Models") == normalise_title("α-tests of β models")
+    assert normalise_title("$\\alpha$-tests") != normalise_title("$\\gamma$-tests")
