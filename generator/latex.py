@@ -151,7 +151,10 @@ class _Held:
         word, literal, ligature = match.group(1) or match.group(2), match.group(4), match.group(5)
         if word:
             read = _WORDS[word] + (" " if match.group(3) == "\\ " else "")
-        elif literal:
+            # A word no rule reads as TeX ("e.g.") is not held, so that an accent before
+            # it takes its first letter as TeX would: \"\eg is "ë.g.".
+            return _literal(self, match.group(0), read)
+        if literal:
             read = literal
         elif ligature:
             read = ligature

@@ -239,8 +239,12 @@ def test_skip_link_leads_to_the_title_and_every_page_names_its_feeds(page, site_
     page.goto(kinds["all-papers"])
     page.locator(f".md-content a[href$='{kinds['paper'].split('/')[-2]}/']").first.click()
     _wait_for_url(page, kinds["paper"])
-    page.wait_for_function("document.querySelector('.md-skip').getAttribute('href') === '#' + "
-                           "document.querySelector('.md-content h1').id")
+    # (Null-safe: while the new page is swapped in, there may be no title for a moment.)
+    page.wait_for_function(
+        "(() => { const title = document.querySelector('.md-content h1');"
+        " const skip = document.querySelector('.md-skip');"
+        " return !!(title && skip && title.id && skip.getAttribute('href') === '#' + title.id); })()"
+    )
 
 
 def test_the_browser_refines_queries_as_python_does(page, site_dir):
