@@ -171,6 +171,8 @@ def link_problem(
     tail = f"#{parts.fragment}" if parts.fragment else ""
 
     def instead(file: str) -> str:
+        if path.endswith(".md"):  # a page file, but not the one the page is in
+            return f"link {href!r} leads to no page file: the page is {file + tail!r}"
         return (
             f"link {href!r} names an address; MkDocs follows only links to page files:"
             f" write {file + tail!r}"
@@ -182,7 +184,8 @@ def link_problem(
             return instead(pages.paper_dest(paper_id))
         gone = fate(paper_id)
         if gone is not None:
-            return f"link {href!r} leads to no page: {gone.says(paper_id)}"
+            written = lambda other: pages.paper_dest(other) + tail  # noqa: E731
+            return f"link {href!r} leads to no page: {gone.says(paper_id, written)}"
         return f"link {href!r} leads to no page: no paper {paper_id!r}" + _suggest(
             paper_id, paper_ids, lambda other: pages.paper_dest(other) + tail
         )

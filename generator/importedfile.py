@@ -76,15 +76,17 @@ class Fate:
     renamed_to: str = ""
     candidates: tuple[str, ...] = ()
 
-    def says(self, paper_id: str) -> str:
-        """ "no paper 'x': it was ..." with the fix."""
+    def says(self, paper_id: str, written: Callable[[str], str] = str) -> str:
+        """ "no paper 'x': it was ..." with the fix; ``written``: how a reference to a
+        paper id is written where the reference is (the id in YAML, the page file in a
+        Markdown link)."""
         if self.renamed_to:
             return (
                 f"no paper {paper_id!r}: it was renamed to {self.renamed_to!r};"
-                f" write {self.renamed_to!r}"
+                f" write {written(self.renamed_to)!r}"
             )
         if self.candidates:
-            listed = ", ".join(repr(c) for c in self.candidates)
+            listed = ", ".join(repr(written(c)) for c in self.candidates)
             return f"no paper {paper_id!r}: it was renamed; now one of {listed}: write the one meant"
         return f"no paper {paper_id!r}: it was deleted; remove it here"
 

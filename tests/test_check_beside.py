@@ -119,12 +119,20 @@ def test_a_split_topic_linked_from_a_page_is_reported(tmp_path):
     ]
 
 
+def test_a_link_to_a_topic_page_file_that_is_not_its_page_names_the_page(tmp_path):
+    # A file name, not an address: the topic's page is a folder's index (a paper's is not).
+    root = with_pages(three_papers(tmp_path), index="[x](topics/in-context-learning.md#a)\n")
+    assert messages(root) == [
+        f"{INDEX}:1:5: link 'topics/in-context-learning.md#a' leads to no page file: the page"
+        " is 'topics/in-context-learning/index.md#a'"
+    ]
+
+
 @pytest.mark.parametrize(
     "href, file",
     [
         ("papers/a/", "papers/a.md"),
         ("topics/in-context-learning/", "topics/in-context-learning/index.md"),
-        ("topics/in-context-learning.md", "topics/in-context-learning/index.md"),
         ("about/", "about.md"),
         ("papers/", "papers/index.md"),
     ],
@@ -172,7 +180,7 @@ def test_a_link_to_a_paper_the_importer_remembers_says_it_was_deleted_or_renamed
         f"{INDEX}:1:5: link 'papers/multi-task-survey.md' leads to no page:"
         " no paper 'multi-task-survey': it was deleted; remove it here",
         f"{INDEX}:1:38: link 'papers/old-b.md' leads to no page:"
-        " no paper 'old-b': it was renamed to 'b'; write 'b'",
+        " no paper 'old-b': it was renamed to 'b'; write 'papers/b.md'",
     ]
 
 
