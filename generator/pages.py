@@ -405,6 +405,8 @@ def _neighbours(index: _Index, here: str, paper_id: str) -> tuple[Neighbours, ..
     found: list[Neighbours] = []
     for topic_id, n in index.positions[paper_id].items():
         sequence = index.sequences[topic_id]
+        if len(sequence) < 2:
+            continue  # the topic's only paper: no previous or next to show
         found.append(
             Neighbours(
                 topic=_topic_ref(index, here, topic_id),

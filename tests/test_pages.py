@@ -123,6 +123,8 @@ def test_reading_order_is_start_here_then_the_table():
     assert (merging.topic.title, merging.position, merging.total) == ("Merging", 2, 3)
     assert merging.previous.href == "../c/" and merging.next.href == "../a/"
     assert (arith.position, arith.previous, arith.next.href) == (1, None, "../c/")
+    # d is the only paper of "other": no "1 of 1" with nothing before or after it
+    assert page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/d.md").context["neighbours"] == ()
 
 
 def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
