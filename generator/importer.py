@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 from tqdm import tqdm
 
 from . import paperyaml, provenance
+from .importedfile import check_imported
 from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
@@ -97,19 +98,35 @@ class ImportReport:
     warnings: list[Problem] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # deleted by a curator: not recreated
     not_recreated: list[NotRecreated] = field(default_factory=list)  # one per deleted paper
-    restored: list[str] = field(default_factory=list)  # deleted papers brought back (--restore)
+    # Deleted papers brought back (--restore): written, so also in ``added``.
+    restored: list[str] = field(default_factory=list)
+    # Records merged into a paper an earlier record of this input already named: the
+    # paper is counted once, in added, updated or unchanged.
+    repeats: int = 0
+    left_alone: list[str] = field(default_factory=list)  # files changed while the import ran
 
     def summary(self) -> str:
-        return (
-            f"{self.records} record(s): {len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.duplicates)} duplicate(s) merged, "
-            f"{len(self.conflicts)} conflict(s), {self.links_found} link(s) found"
-            + (
-                f", {len(set(self.removed))} deleted by a curator and not recreated"
-                if self.removed
-                else ""
+        """One line whose record counts add up: each record added a paper, updated or
+        left unchanged one, named a paper another record named, was skipped (a deleted
+        paper) or reached a file left alone; duplicates and links come after."""
+        parts = [
+            f"{len(self.added)} added", f"{len(self.updated)} updated",
+            f"{len(self.unchanged)} unchanged",
+        ]
+        if self.repeats:
+            parts.append(f"{self.repeats} naming a paper another record names")
+        if self.removed:
+            parts.append(
+                f"{len(self.removed)} skipped ({len(set(self.removed))} paper(s) deleted by a "
+                "curator, not recreated)"
             )
-        )
+        if self.left_alone:
+            parts.append(f"{len(self.left_alone)} left alone (its file changed meanwhile)")
+        parts += [
+            f"{len(self.duplicates)} duplicate(s) merged", f"{len(self.conflicts)} conflict(s)",
+            f"{self.links_found} link(s) found",
+        ]
+        return f"{self.records} record(s): " + ", ".join(parts)
 
 
 def today() -> dt.date:
@@ -142,6 +159,7 @@ class _Paper:
     officials: list[str] = field(default_factory=list)  # URLs of official code links
     text: str = ""  # a new paper's file text, once written
     restores: str = ""  # the id of the deleted paper this new one brings back
+    links_named: int = 0  # links in the records merged into it (the summary's links found)
     # Warnings to place in a new paper's file once it is written: (field, link URL or "",
     # message); at the link with that URL, else at the field.
     pending: list[tuple[str, str, str]] = field(default_factory=list)
@@ -423,7 +441,7 @@ def _import_locked(
     problems = Problems()
     papers_dir = content_dir / "papers"
     views_path = content_dir / provenance.RELATIVE_PATH
-    views = provenance.load(views_path)
+    views = _load_views(views_path)
     names = _paper_names(papers_dir)
     unchanged = _claim_unchanged(records, papers_dir, names)
     existing = _read_existing(papers_dir, names - {p.path.name for p in unchanged}, problems)
@@ -454,15 +472,18 @@ def _import_locked(
         {paper_id: view for paper_id, view in views.items()
          if paper_id not in taken or paper_id in reused}
     )
-    check_restore(restore, tombstones, taken, views_path)
+    check_restore(
+        restore, tombstones, taken, views_path,
+        {paper_id: paper.location_of("id") for paper_id, paper in reused.items()},
+    )
     # A new paper takes no deleted paper's id: the tombstone under it would be lost.
     in_use = taken | set(tombstones.ids)
     created: list[_Paper] = []
     touched: set[str] = set()
     seen_deleted: set[str] = set()
+    restoring: dict[str, _Paper] = {}  # reported restored only once written
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
-        report.links_found += len(record.links)
         paper, reason, score, twin = index.find(record)
         alike = "same abstract"  # why the twin may be this record's paper
         deleted: str | None = None
@@ -481,11 +502,12 @@ def _import_locked(
                     if deleted in reused:
                         report.warnings.append(_reused_warning(reused[deleted], record))
                 continue
-            if deleted not in report.restored:
-                report.restored.append(deleted)
-            in_use.discard(deleted)  # restored: its id is free for it again
+            # A second record of the paper being restored that the index does not find
+            # (another title, say) joins it rather than making a second file of one id.
+            paper = restoring.get(deleted)
         if paper is None:
-            paper_id = unique_slug(slugify(record.title), in_use)
+            # A restored paper takes its own id back: check_restore made sure no file has it.
+            paper_id = deleted if deleted is not None else unique_slug(slugify(record.title), in_use)
             taken.add(paper_id)
             in_use.add(paper_id)
             paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml", origin=record.source)
@@ -502,15 +524,20 @@ def _import_locked(
                     "(same abstract); if so, delete this one",
                 ))
             created.append(paper)
-        elif not paper.met_before(record):
+            if deleted is not None:
+                restoring[deleted] = paper
+        elif deleted is None and not paper.met_before(record):
             # A record met before is its source imported again: not a duplicate, however
             # it matched this time (a DOI filled last time now matches before the title).
             report.duplicates.append(Duplicate(paper.id, record.source, reason))
+        if paper.id in touched:
+            report.repeats += 1
         touched.add(paper.id)
+        paper.links_named += len(record.links)
         _merge(paper, record, report)
         index.add(paper)  # a fill may have given it an arXiv id or DOI
     for paper_id in restore:
-        if paper_id not in report.restored:
+        if paper_id not in restoring:
             report.warnings.append(Problem(
                 Location(str(views_path)),
                 f"--restore {paper_id}: no record of this input is that paper, so it stays "
@@ -520,15 +547,41 @@ def _import_locked(
     _write(existing, created, touched, report)
     _locate_new(created, report)
     added_now = set(report.added)
-    forget = {paper.restores for paper in created if paper.restores and paper.id in added_now}
+    report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
+    forget = set(report.restored)
+    settled = added_now | set(report.updated) | set(report.unchanged)
+    report.links_found = sum(
+        paper.links_named for paper in existing + created if paper.id in settled
+    )
     _write_views(views_path, recorded, views, forget, set(reused), existing, created, report)
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     return report
 
 
+def _load_views(path: Path) -> dict[str, provenance.Seen]:
+    """The importer's record; a damaged one (a merge conflict, broken JSON) is refused
+    with what `check` says of it, at its lines: the record is never guessed at, or
+    deleted papers would come back. Checked only once the reader refuses it, so a good
+    record is parsed once."""
+    try:
+        return provenance.load(path)
+    except CuratorError as refused:
+        located = Problems()
+        check_imported(path, str(path), located)
+        if not located.has_errors():
+            raise
+        raise CuratorError([
+            replace(problem, message=f"{problem.message}; nothing was written")
+            for problem in located.errors
+        ]) from refused
+
+
 def _reused_warning(paper: _Paper, record: Record) -> Problem:
+    where = paper.location_of("title")
+    if where.line == 0:
+        where = paper.location_of("id")
     return Problem(
-        Location(str(paper.path)),
+        where,
         f"this file has the id of a paper a curator deleted but none of its values, so it is "
         f"another paper: {record.source} ({record.title!r}) was not merged into it; if it is "
         "that paper, give it back the title it was imported with",
@@ -778,8 +831,10 @@ def _write(
         if paper.path in skipped:
             paper.text = ""  # someone else's file: what this run reported has no place in it
     report.added.extend(paper.id for paper in created if paper.path not in skipped)
-    for path in skipped:
-        report.warnings.append(_busy(path, "appeared"))
+    for paper in created:
+        if paper.path in skipped:
+            report.left_alone.append(paper.id)
+            report.warnings.append(_busy(paper.path, "appeared"))
     for paper, text in edits:
         # The lock keeps other imports out, not a curator's editor: a file edited since
         # it was read is left alone rather than overwritten with a stale merge.
@@ -788,6 +843,7 @@ def _write(
         except FileNotFoundError:
             current = None
         if current != paper.raw:
+            report.left_alone.append(paper.id)
             report.warnings.append(_busy(paper.path, "changed"))
             continue
         atomic_write(paper.path, text)

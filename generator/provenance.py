@@ -138,7 +138,9 @@ def _damaged(path: Path, why: str) -> CuratorError:
             Problem(
                 Location(str(path)),
                 f"cannot read the importer's record of what it imported ({why}); restore it "
-                "from git, or delete it to merge fill-only as before; nothing was written",
+                "from git; deleting it would forget which papers curators deleted or renamed "
+                "(an import would bring deleted papers back and fill again values curators "
+                "removed); nothing was written",
             )
         ]
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Mapping, Protocol, Sequence
 
 from . import provenance
 from .errors import CuratorError, Location, Problems
@@ -75,12 +75,28 @@ class Tombstones:
 
 
 def check_restore(
-    restore: Sequence[str], tombstones: Tombstones, taken: set[str], views_path: Path
+    restore: Sequence[str],
+    tombstones: Tombstones,
+    taken: set[str],
+    views_path: Path,
+    reused: Mapping[str, Location],
 ) -> None:
-    """Every id to restore must be a deleted paper's; checked before anything is written."""
+    """Every id to restore must be a deleted paper's whose id no file holds now; checked
+    before anything is written. ``reused``: the files a curator wrote under a deleted
+    paper's id (where each holds its id). Such a paper is not restored under another
+    id: references to the deleted paper name its own id, and a restored paper named
+    ``ID-2`` would leave them pointing at the curator's paper."""
     problems = Problems()
     known = set(tombstones.ids)
     for paper_id in dict.fromkeys(restore):
+        if paper_id in reused:
+            where = reused[paper_id]
+            problems.error(
+                where,
+                f"cannot restore {paper_id}: {where.path} is now your own paper; rename it "
+                "(file and id) first; nothing was written",
+            )
+            continue
         if paper_id in known:
             continue
         if paper_id in taken:

@@ -266,8 +266,9 @@ def test_a_record_the_importer_refuses_is_reported_with_the_importers_reason(tmp
     assert "the entry of 'a'" in str(refused.value)
     assert messages(root) == [
         f"{RECORD}:1:1: cannot read the importer's record of what it imported (the entry of"
-        ' \'a\' is not {"fields": ..., "links": [...]}); restore it from git, or delete it'
-        " to merge fill-only as before"
+        ' \'a\' is not {"fields": ..., "links": [...]}); restore it from git; deleting it would'
+        " forget which papers curators deleted or renamed (an import would bring deleted papers"
+        " back and fill again values curators removed)"
     ]
 
 

@@ -15,6 +15,7 @@ from generator.cli import main
 from generator.errors import CuratorError, Location
 from generator.importer import import_paths, import_records
 from generator.ingest import Record
+from generator.links import make_link
 
 DAY = dt.date(2026, 1, 2)
 HEAD = "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
@@ -87,7 +88,10 @@ def test_each_paper_not_recreated_is_named_with_its_title(tmp_path):
         "was deleted by a curator",
         "in.txt:3:1: not recreated: other-paper ('Other Paper') was deleted by a curator",
     ]
-    assert report.summary().endswith(", 2 deleted by a curator and not recreated")
+    assert report.summary() == (  # three records, two of them of one deleted paper: 3 in all
+        "3 record(s): 0 added, 0 updated, 0 unchanged, 3 skipped (2 paper(s) deleted by a curator,"
+        " not recreated), 0 duplicate(s) merged, 0 conflict(s), 0 link(s) found"
+    )
 
 
 def _lab(tmp_path):
@@ -116,8 +120,8 @@ def test_the_command_names_each_deleted_paper_and_says_how_to_restore_it(tmp_pat
         f"{bib}:5:1: not recreated: second-paper ('Second Paper') was deleted by a curator\n"
         "to bring a deleted paper back, import again with --restore ID "
         f"(e.g. readinglist import {bib} --restore first-paper)\n"
-        "3 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
-        "0 link(s) found, 2 deleted by a curator and not recreated\n"
+        "3 record(s): 1 added, 0 updated, 0 unchanged, 2 skipped (2 paper(s) deleted by a curator, "
+        "not recreated), 0 duplicate(s) merged, 0 conflict(s), 0 link(s) found\n"
     )
 
 
@@ -125,8 +129,8 @@ def test_quiet_keeps_only_the_count(tmp_path, capsys):
     content, bib = _lab(tmp_path)
     assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
     assert capsys.readouterr() == (
-        "3 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
-        "0 link(s) found, 2 deleted by a curator and not recreated\n",
+        "3 record(s): 1 added, 0 updated, 0 unchanged, 2 skipped (2 paper(s) deleted by a curator, "
+        "not recreated), 0 duplicate(s) merged, 0 conflict(s), 0 link(s) found\n",
         "",
     )
 
@@ -137,6 +141,7 @@ def test_restore_brings_a_deleted_paper_back_and_it_then_stays(tmp_path, capsys)
     assert main(args + ["--restore", "second-paper"]) == 0
     out = capsys.readouterr().out
     assert "restored second-paper\n" in out and "not recreated: first-paper" in out
+    assert "added second-paper" not in out  # one line for the paper: restored
     assert "not recreated: second-paper" not in out
     papers = content / "papers"
     assert sorted(p.name for p in papers.iterdir()) == ["our-own-paper.yml", "second-paper.yml"]
@@ -261,7 +266,7 @@ def test_a_hand_made_paper_under_a_deleted_papers_id_is_another_paper(tmp_path):
     assert (report.added, report.updated, report.duplicates) == ([], [], [])
     assert report.removed == ["deep-safe-multi-task-learning"]
     assert [str(w) for w in report.warnings] == [
-        f"{mine}: warning: this file has the id of a paper a curator deleted but none of its "
+        f"{mine}:2:8: warning: this file has the id of a paper a curator deleted but none of its "
         "values, so it is another paper: in.txt:1:1 ('Deep Safe Multi-Task Learning') was not "
         "merged into it; if it is that paper, give it back the title it was imported with"
     ]
@@ -284,3 +289,95 @@ def test_a_deleted_paper_put_back_by_hand_is_that_paper_again(tmp_path):
     assert (report.added, report.updated, report.removed) == ([], [], [])
     assert report.unchanged == ["deep-safe-multi-task-learning"]  # its abstract was taken before
     assert "deleted" not in json.loads((tmp_path / VIEWS).read_text())["papers"]["deep-safe-multi-task-learning"]
+
+
+def _own_file_under_deleted_id(tmp_path):
+    _seed(tmp_path)
+    import_records([_rec("Other Paper", line=3)], tmp_path, added=DAY)  # finds SAFE deleted
+    mine = tmp_path / "papers" / "deep-safe-multi-task-learning.yml"
+    mine.write_text("id: deep-safe-multi-task-learning\ntitle: My Own Safe Learner\n")
+    return mine
+
+
+def test_restoring_an_id_a_curators_own_paper_now_has_is_refused_before_writing(tmp_path):
+    mine = _own_file_under_deleted_id(tmp_path)
+    before = _state(tmp_path)
+    with pytest.raises(CuratorError) as caught:
+        import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY,
+                       restore=["deep-safe-multi-task-learning"])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{mine}:1:5: cannot restore deep-safe-multi-task-learning: {mine} is now your own "
+        "paper; rename it (file and id) first; nothing was written"
+    ]
+    assert _state(tmp_path) == before  # the record still says "deleted", the file is as it was
+    # Once the curator renames their paper, the restore brings the deleted one back.
+    mine.rename(mine.with_name("my-own-safe-learner.yml"))
+    (tmp_path / "papers" / "my-own-safe-learner.yml").write_text(
+        "id: my-own-safe-learner\ntitle: My Own Safe Learner\n")
+    report = import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY,
+                            restore=["deep-safe-multi-task-learning"])
+    assert (report.added, report.restored) == (["deep-safe-multi-task-learning"],) * 2
+    assert f"title: {SAFE}\n" in mine.read_text()
+    record = json.loads((tmp_path / VIEWS).read_text())["papers"]["deep-safe-multi-task-learning"]
+    assert "deleted" not in record
+
+
+def test_a_restored_paper_takes_its_own_id_whatever_title_names_it_now(tmp_path):
+    import_records([_rec("First Title", arxiv="2101.00010")], tmp_path, added=DAY)
+    (tmp_path / "papers" / "first-title.yml").unlink()
+    report = import_records([_rec("A Later Title", arxiv="2101.00010")], tmp_path, added=DAY,
+                            restore=["first-title"])
+    assert (report.added, report.restored) == (["first-title"], ["first-title"])
+    assert "title: A Later Title\n" in (tmp_path / "papers" / "first-title.yml").read_text()
+    assert not (tmp_path / "papers" / "a-later-title.yml").exists()
+
+
+def test_a_restore_whose_file_appeared_meanwhile_is_not_reported_restored(tmp_path, monkeypatch):
+    import generator.importer as importer
+
+    _seed(tmp_path)
+    path = tmp_path / "papers" / "deep-safe-multi-task-learning.yml"
+    real = importer._write_new_files
+
+    def racing(files):  # a curator's editor saves the file between the read and the write
+        path.write_text("id: deep-safe-multi-task-learning\ntitle: Racing\n")
+        return real(files)
+
+    monkeypatch.setattr(importer, "_write_new_files", racing)
+    report = import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY,
+                            restore=["deep-safe-multi-task-learning"])
+    assert (report.added, report.restored) == ([], [])
+    assert report.left_alone == ["deep-safe-multi-task-learning"]
+    assert report.summary().startswith("1 record(s): 0 added, 0 updated, 0 unchanged, 1 left alone")
+
+
+def test_the_summary_counts_every_record_and_only_links_of_papers_kept(tmp_path):
+    _seed(tmp_path)  # SAFE deleted, other-paper kept
+    github = make_link("https://github.com/o/safe", "abstract", official=True)
+    other = make_link("https://github.com/o/other", "abstract", official=True)
+    records = [
+        _rec(SAFE, SAFE_ABSTRACT, links=(github,)),  # deleted: skipped, its link not counted
+        _rec(SAFE, SAFE_ABSTRACT, line=2, links=(github,)),
+        _rec("Other Paper", line=3, links=(other,)),
+        _rec("Other Paper", line=4, links=(other,)),  # a second entry of one paper
+        _rec("A New Paper", line=5),
+    ]
+    report = import_records(records, tmp_path, added=DAY)
+    assert report.summary() == (
+        "5 record(s): 1 added, 1 updated, 0 unchanged, 1 naming a paper another record names, "
+        "2 skipped (1 paper(s) deleted by a curator, not recreated), 0 duplicate(s) merged, "
+        "0 conflict(s), 2 link(s) found"
+    )  # 1 + 1 + 0 + 1 + 2 = 5 records; the two links of other-paper's two entries
+
+
+def test_two_records_of_one_restored_paper_make_one_file(tmp_path):
+    import_records([_rec("First Title", arxiv="2101.00010")], tmp_path, added=DAY)
+    (tmp_path / "papers" / "first-title.yml").unlink()
+    # The first record restores it without an arXiv id; the second is found by its arXiv
+    # id alone, among the deleted papers, not among this run's new ones.
+    records = [_rec("First Title"), _rec("Quite Another Wording", line=2, arxiv="2101.00010")]
+    report = import_records(records, tmp_path, added=DAY, restore=["first-title"])
+    assert (report.added, report.restored, report.warnings) == (["first-title"], ["first-title"], [])
+    assert [c.field for c in report.conflicts] == ["title"]
+    assert 'arxiv: "2101.00010"\n' in (tmp_path / "papers" / "first-title.yml").read_text()
+    assert report.summary().startswith("2 record(s): 1 added, 0 updated, 0 unchanged, 1 naming")

@@ -631,10 +631,50 @@ def test_a_damaged_view_file_stops_the_import(tmp_path):
     (tmp_path / VIEWS).write_text("{not json")
     with pytest.raises(CuratorError) as caught:
         import_records([_rec("New Paper")], tmp_path, added=DAY)
-    assert str(caught.value).startswith(
-        f"{tmp_path / VIEWS}: cannot read the importer's record of what it imported ("
+    # Where the JSON breaks, as `check` says it: line 1, column 2 ("not" is no key).
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / VIEWS}:1:2: not valid JSON: Expecting property name enclosed in double"
+        " quotes; each entry line is '\"<id>\": {...}', and every entry line but the last ends"
+        " with a comma (or restore the file from git); nothing was written"
+    ]
+    assert list((tmp_path / "papers").iterdir()) == []
+
+
+def test_a_view_file_with_merge_conflict_markers_is_reported_at_each_conflict(tmp_path):
+    (tmp_path / "sources").mkdir()
+    entry = '{"fields":{"title":["0123456789abcdef"]},"links":[]}'
+    (tmp_path / VIEWS).write_text(
+        '{\n "format": 1,\n "papers": {\n'
+        f'<<<<<<< HEAD\n  "a": {entry}\n=======\n  "b": {entry}\n>>>>>>> lab\n'
+        f'  "c": {entry},\n<<<<<<< HEAD\n  "d": {entry}\n=======\n>>>>>>> lab\n'
+        " }\n}\n"
     )
-    assert str(caught.value).endswith("; restore it from git, or delete it to merge fill-only as before; nothing was written")
+    with pytest.raises(CuratorError) as caught:
+        import_records([_rec("New Paper")], tmp_path, added=DAY)
+    problems = caught.value.problems
+    # The lines of the two <<<<<<< markers, as `check` reports them.
+    assert [(p.location.path, p.location.line, p.location.col) for p in problems] == [
+        (str(tmp_path / VIEWS), 4, 1), (str(tmp_path / VIEWS), 10, 1)
+    ]
+    for problem in problems:
+        assert problem.message.startswith("a git merge conflict (two branches both imported papers)")
+        assert "delete the lines <<<<<<<, ======= and >>>>>>>" in problem.message
+        assert problem.message.endswith("; nothing was written")
+        assert "delete it" not in problem.message  # the record itself is not to be thrown away
+    assert list((tmp_path / "papers").iterdir()) == []
+
+
+def test_a_view_file_of_the_wrong_shape_says_what_deleting_it_would_lose(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / VIEWS).write_text('{"papers": {}}\n')
+    with pytest.raises(CuratorError) as caught:
+        import_records([_rec("New Paper")], tmp_path, added=DAY)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / VIEWS}:1:1: cannot read the importer's record of what it imported (expected"
+        ' an object with "format": 1); restore it from git; deleting it would forget which papers'
+        " curators deleted or renamed (an import would bring deleted papers back and fill"
+        " again values curators removed); nothing was written"
+    ]
     assert list((tmp_path / "papers").iterdir()) == []
 
 
@@ -780,7 +820,7 @@ def test_a_paper_file_deleted_by_a_curator_is_not_recreated(tmp_path):
     (tmp_path / "papers" / "first-paper.yml").unlink()
     report = import_records([_first(), _rec("Second Paper")], tmp_path, added=DAY)
     assert report.added == [] and report.removed == ["first-paper"]
-    assert "1 deleted by a curator and not recreated" in report.summary()
+    assert "1 skipped (1 paper(s) deleted by a curator, not recreated)" in report.summary()
     assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["second-paper.yml"]
     # The deletion holds on every later run, not only the next one.
     again = import_records([_first()], tmp_path, added=DAY)

@@ -48,12 +48,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         for duplicate in report.duplicates:
             print(duplicate)
+        restored = set(report.restored)
         for paper_id in report.added:
-            print(f"added {paper_id}")
+            print(f"restored {paper_id}" if paper_id in restored else f"added {paper_id}")
         for paper_id in report.updated:
             print(f"updated {paper_id}")
-        for paper_id in report.restored:
-            print(f"restored {paper_id}")
         for deleted in report.not_recreated:
             print(deleted)
         if report.not_recreated:
