@@ -160,8 +160,12 @@ def _balanced(text: str) -> bool:
 # one not preceded by one nor followed by a digit: "$5 and $10" is no math), and only
 # math that cannot break the file or the document it is cited in: braces balanced, no
 # line break, no bare % (a TeX comment would swallow the rest of the field), # or &.
-_MATH = re.compile(r"(?<![\\$])\$(?![\s$])((?:[^$\\]|\\.)+?)(?<![\s\\])\$(?![\d$])")
+_MATH = re.compile(
+    r"(?<![\\$])\$(?![\s$])((?:[^$\\]|\\.)+?)(?<![\s\\])\$(?![\d$])"
+    r"|\\\((.+?)\\\)"  # \(...\), LaTeX's own inline math, which the importer keeps too
+)
 _BARE_SPECIAL = re.compile(r"(?<!\\)(?:\\\\)*[%#&]")
+_ESCAPED_BRACE = re.compile(r"\\[{}]")
 # Math is passed to LaTeX as written only if every command in it is one of these: the
 # .bib is downloaded and compiled by others, and "$\input{...}$" or "$\end{document}$"
 # in a scraped abstract must reach their LaTeX as text, not as a command.
@@ -188,14 +192,16 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 def _math_or_text(text: str) -> str:
     """One paragraph (its spaces already single): its math as written, the rest as
     literal text."""
-    if "$" not in text:  # most abstracts: no scan for math
+    if "$" not in text and "\\(" not in text:  # most abstracts: no scan for math
         return _escape(text)
     out: list[str] = []
     start = 0
     for match in _MATH.finditer(text):
-        body = match.group(1)
+        body = match.group(1) if match.group(1) is not None else match.group(2)
         if (
             _balanced(body)
+            # balanced also where an escaped brace is no brace (bibtexparser counts so)
+            and _balanced(_ESCAPED_BRACE.sub("", body))
             and not _BARE_SPECIAL.search(body)
             and all(name in _MATH_COMMANDS for name in _MATH_COMMAND.findall(body))
         ):

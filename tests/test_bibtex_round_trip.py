@@ -51,7 +51,8 @@ _FRAGMENTS = [
     "$x_{i}^2$", "$\\{0, 1\\}$", "$\\textit{a}~b--c$", "$a$$", "\\$x\\$", "\\textit{x}",
     "{\\textbackslash}", "\\url{x}", "-{}-", "https://x.org/~u/a_b", "www.x.org/a--b",
     "e.g.~x", "\\\\", "\\'e", "{}", "\\{", "ü", "α", "\u00a0", "\u2028",
-    "`", "``", "`x'", "?`", "!`", "$\\input{x}$", "$\\end{document}$",
+    "`", "``", "`x'", "?`", "!`", "$\\input{x}$", "$\\end{document}$", "\\(\\alpha\\)",
+    "\\(", "\\)",
 ]
 _CHARACTERS = st.characters(blacklist_categories=("Cs",))
 _TEXT = st.lists(

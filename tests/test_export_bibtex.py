@@ -129,6 +129,8 @@ def test_abstract_text_is_literal_and_its_math_is_kept_for_latex_to_set():
         # the .bib is compiled on other people's machines
         ("$\\input{/etc/passwd}$ and $\\end{document}$ and $\\alpha\\def$", []),
         ("$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$", ["$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$"]),
+        # LaTeX's own inline math, by the same rules
+        ("\\(\\alpha \\le 1\\) and \\(\\input{x}\\)", ["\\(\\alpha \\le 1\\)"]),
     ],
 )
 def test_which_dollar_spans_are_kept_as_math(abstract, math):
