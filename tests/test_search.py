@@ -219,8 +219,10 @@ def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_no
     )
     shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
     [entry] = [doc for doc in shaped["docs"] if doc["location"] == "papers/hyphen/"]
-    # Not shown in results: its own field, which Material searches and never displays.
-    assert entry["variants"] == "GPT4 MultiTask PreTraining Tulu zebrafish A xylophonic remark."
+    # Not shown in results: fields Material searches and never displays; the title's
+    # weigh as the title.
+    assert entry["title_variants"] == "MultiTask PreTraining Tulu"
+    assert entry["variants"] == "GPT4 zebrafish A xylophonic remark."
     engine = MaterialSearch(shaped)
 
     def found(query):
@@ -231,6 +233,20 @@ def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_no
     assert found("tulu") == found("Tülu") == {"papers/hyphen/"}
     assert found("gpt4") == {"papers/hyphen/"}
     assert found("zebrafish") == found("xylophonic") == {"papers/hyphen/"}
+
+
+def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():
+    site = Site(
+        papers=(
+            _paper("joined", title="Multitask learning of parsers", abstract="Parsers."),
+            _paper("hyphen", title="Multi-task learning of parsers", abstract="Parsers."),
+            *(_paper(f"f{n}", title=f"Filler {n} about vision", abstract="Images.") for n in range(4)),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+    assert [h.location for h in engine.search("multi-task learning")][:2] == ["papers/hyphen/", "papers/joined/"]
+    assert [h.location for h in engine.search("multitask learning")][:2] == ["papers/joined/", "papers/hyphen/"]
 
 
 # --- The command --------------------------------------------------------------------------
