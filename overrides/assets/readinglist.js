@@ -82,6 +82,19 @@
       holder.appendChild(link);
     }
     link.setAttribute("href", "#" + title.id);
+    /* The title moves focus itself: an id given by a script after the page loaded is no
+       target the browser jumps to the first time, so the next Tab went back to the top. */
+    title.setAttribute("tabindex", "-1");
+    if (!link.dataset.rlSkip) {
+      link.dataset.rlSkip = "1";
+      link.addEventListener("click", function (event) {
+        var target = document.getElementById(link.getAttribute("href").slice(1));
+        if (target) {
+          event.preventDefault();
+          target.focus();
+        }
+      });
+    }
   }
   document.addEventListener("DOMContentLoaded", function () {
     if (window.document$ && typeof window.document$.subscribe === "function") {
