@@ -132,11 +132,34 @@ def _count_vectorizer():
     # scipy is 0.1 s), and a rerun whose titles and abstracts did not change needs it
     # not at all. Scratch and updates both tokenise with it and weigh with its
     # TfidfTransformer, so they give the same bits.
-    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
     return CountVectorizer(
-        stop_words="english", token_pattern=_TOKEN_PATTERN, preprocessor=_without_addresses
+        stop_words=sorted(ENGLISH_STOP_WORDS | _RHETORIC),
+        token_pattern=_TOKEN_PATTERN,
+        preprocessor=_without_addresses,
     )
+
+
+# Words of how abstracts argue, not of what they are about: two papers that both
+# "propose" a "novel" "approach" and "conduct extensive experiments" share no subject,
+# and shown as shared terms these read as noise. (Subject words that look generic, such
+# as "attention" or "transfer", are kept: in this field they name methods.)
+_RHETORIC = frozenset("""
+    propose proposed proposes proposing paper papers work works study studies approach
+    approaches method methods novel existing recent recently various significant
+    significantly substantially furthermore moreover additionally importantly notably
+    respectively specifically particularly effectively efficiently extensive extensively
+    experiment experiments experimental result results demonstrate demonstrates
+    demonstrated demonstrating show shows showed shown showing achieve achieves achieved
+    achieving outperform outperforms outperformed outperforming conduct conducted
+    attracted issue issues number problem problems improvement improvements improve
+    improves improved improving address addresses addressed addressing introduce
+    introduces introduced introducing present presents presented presenting based using
+    use used uses leverage leverages leveraged leveraging stateoftheart superior
+    effective effectiveness enhance enhances enhanced enhancing offer offers offered
+    furthermore previous prior widely commonly current currently
+""".split())
 
 
 def _without_addresses(text: str) -> str:
