@@ -105,6 +105,6 @@ def test_english_plural_pairs_are_one_word_and_other_pairs_are_not():
 
 def test_words_of_how_abstracts_argue_relate_no_papers():
     a = paper("a", "Tide pool ecology", "We propose a novel approach and conduct extensive experiments.")
-    b = paper("b", "Bee dances decoded", "We propose a novel approach and conduct extensive experiments.")
+    b = paper("b", "Lichen growth rates", "We propose a novel approach and conduct extensive experiments.")
     result = related_ids_and_terms([a, b, *FILLER])
     assert result["a"] == () and result["b"] == ()
