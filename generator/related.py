@@ -2,7 +2,7 @@
 
 Each paper gets the papers its curator linked by hand (first, in the curator's order),
 then the ``k`` most similar other papers by cosine similarity of TF-IDF vectors
-(scikit-learn: English stop words, sublinear term frequency, smooth idf, L2 norm; a term
+(scikit-learn: the terms of terms.py, sublinear term frequency, smooth idf, L2 norm; a term
 counts if it is in at least 2 papers and at most ``max(40, n // 4)``). Every related
 paper carries the shared terms that contribute most to the similarity, so a reader can
 see why it is there. Ties are broken by paper id (scores compared to 12 decimals), and
@@ -66,7 +66,6 @@ them.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -74,6 +73,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import numpy as np
 
 from .models import Paper, RelatedPaper
+from .terms import count_vectorizer, distinct, spelling
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -82,24 +82,6 @@ TOP_K = 5
 TERMS_PER_PAIR = 3
 _CHUNK_ROWS = 512
 MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
-# A word starts with a letter and has at least two characters; bare numbers ("2023",
-# "10") say nothing about what two papers share. A hyphenated compound is one term
-# ("pre-training", "self-supervised", "in-context"): split, its halves ("pre", "self")
-# would make papers related by a prefix.
-_TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+(?:-[^\W_]+)*\b"
-# Addresses in abstracts (code, project pages) are no words of the paper: "github",
-# "io" or "com" shared by two papers says nothing about their subject.
-_ADDRESS = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai|edu|dev|html?)\b(?:/\S*)?",
-    re.IGNORECASE,
-)
-# Spellings of one compound are one term: "multi-task" and "multitask", "pre-training"
-# and "pretraining" (a hyphen between two letters goes before tokenising). A page shows
-# each shared term as its own paper spells it (``_spelling``).
-# (Written to start with the hyphen: a pattern that starts with a literal is scanned
-# for it, over ten times faster than one that starts with a lookbehind.)
-_JOIN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
-_COMPOUND = re.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
 # Shared terms explained per pair beyond the ones shown: a term that is another's plural
 # ("instruction", "instructions") is not shown twice (``_distinct``), and the next one
 # takes its place.
@@ -125,86 +107,6 @@ def _document(paper: Paper) -> str:
 
 def _texts(papers: Sequence[Paper]) -> tuple[tuple[str, str], ...]:
     return tuple([(p.title, p.abstract) for p in papers])
-
-
-def _count_vectorizer():
-    # Imported here: scikit-learn takes most of a second to import (0.7 s, of which
-    # scipy is 0.1 s), and a rerun whose titles and abstracts did not change needs it
-    # not at all. Scratch and updates both tokenise with it and weigh with its
-    # TfidfTransformer, so they give the same bits.
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
-
-    return CountVectorizer(
-        stop_words=sorted(ENGLISH_STOP_WORDS | _RHETORIC),
-        token_pattern=_TOKEN_PATTERN,
-        preprocessor=_without_addresses,
-    )
-
-
-# Words of how abstracts argue, not of what they are about: two papers that both
-# "propose" a "novel" "approach" and "conduct extensive experiments" share no subject,
-# and shown as shared terms these read as noise. (Subject words that look generic, such
-# as "attention" or "transfer", are kept: in this field they name methods.)
-_RHETORIC = frozenset("""
-    propose proposed proposes proposing paper papers work works study studies approach
-    approaches method methods novel existing recent recently various significant
-    significantly substantially furthermore moreover additionally importantly notably
-    respectively specifically particularly effectively efficiently extensive extensively
-    experiment experiments experimental result results demonstrate demonstrates
-    demonstrated demonstrating show shows showed shown showing achieve achieves achieved
-    achieving outperform outperforms outperformed outperforming conduct conducted
-    attracted issue issues number problem problems improvement improvements improve
-    improves improved improving address addresses addressed addressing introduce
-    introduces introduced introducing present presents presented presenting based using
-    use used uses leverage leverages leveraged leveraging stateoftheart superior
-    effective effectiveness enhance enhances enhanced enhancing offer offers offered
-    furthermore previous prior widely commonly current currently
-""".split())
-
-
-def _without_addresses(text: str) -> str:
-    # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
-    # and compounds written as one word.
-    return _JOIN.sub("", _ADDRESS.sub(" ", text).lower())
-
-
-def _plural_of(word: str, other: str) -> bool:
-    """Whether one of the two words is the other's English plural ("task" and "tasks",
-    "bias" and "biases", "policy" and "policies", "analysis" and "analyses"): enough to
-    see that two shared terms are one word, not a stemmer (which would also make
-    "learn" of "learning")."""
-    short, long = sorted((word, other), key=len)
-    return (
-        long in (short + "s", short + "es")
-        or (short.endswith("y") and long == short[:-1] + "ies")
-        or (short.endswith("is") and long == short[:-2] + "es")
-    )
-
-
-def _distinct(words: list[str], count: int) -> list[str]:
-    """The first ``count`` words, skipping a word that is the plural or singular of one
-    already taken (heaviest first, so the form that weighs more is shown)."""
-    taken: list[str] = []
-    for word in words:
-        if any(_plural_of(word, kept) for kept in taken):
-            continue
-        taken.append(word)
-        if len(taken) == count:
-            break
-    return taken
-
-
-def _spelling(term: str, hyphenated: list[str]) -> str:
-    """How a paper writes ``term``, given its lowercased words that hold a hyphen: the
-    first hyphenated spelling of it, else the term itself."""
-    for chunk in hyphenated:
-        # Word by word (an address or a compound never spans a space), and only the
-        # words that may hold the term go through the patterns.
-        if term in chunk.replace("-", ""):
-            for word in _COMPOUND.findall(_ADDRESS.sub(" ", chunk)):
-                if _JOIN.sub("", word) == term:
-                    return word
-    return term
 
 
 def _max_df(n: int) -> int:
@@ -534,7 +436,7 @@ class RelatedIndex:
         self._ids = tuple(p.id for p in ordered)
         self._texts = _texts(ordered)
         self._links = tuple(p.related for p in ordered)
-        vectorizer = _count_vectorizer()
+        vectorizer = count_vectorizer()
         try:
             counts = vectorizer.fit_transform([_document(p) for p in ordered])
             self._terms = vectorizer.get_feature_names_out().tolist()
@@ -775,11 +677,11 @@ class RelatedIndex:
                 if kept[p]:
                     row.append(old[p - start])
                     continue
-                words = _distinct([names[t] for t in terms[p] if t >= 0], shown)
+                words = distinct([names[t] for t in terms[p] if t >= 0], shown)
                 if not all(word in lowered for word in words):
                     if hyphenated is None:
                         hyphenated = [chunk for chunk in lowered.split() if "-" in chunk]
-                    words = [w if w in lowered else _spelling(w, hyphenated) for w in words]
+                    words = [w if w in lowered else spelling(w, hyphenated) for w in words]
                 row.append(RelatedPaper(ids[cols[p]], scores[p], tuple(words), curated[p]))
             results.append(tuple(row))
         return results
@@ -809,7 +711,7 @@ class RelatedIndex:
         self._unpack()
 
         # New counts of the edited papers, over the (possibly grown) list of terms.
-        analyse = _count_vectorizer().build_analyzer()
+        analyse = count_vectorizer().build_analyzer()
         edited_counts = [Counter(analyse(_document(ordered[i]))) for i in edited.tolist()]
         words = {t for c in edited_counts for t in c}
         new_terms = sorted(words - self._known(words))

@@ -96,7 +96,7 @@ def test_a_word_and_its_plural_are_one_shared_term_and_the_next_term_shows():
 
 
 def test_english_plural_pairs_are_one_word_and_other_pairs_are_not():
-    from generator.related import _distinct
+    from generator.terms import distinct as _distinct
 
     assert _distinct(["bias", "biases", "analyses", "analysis", "policy", "policies", "x"], 3) == [
         "bias", "analyses", "policy"]

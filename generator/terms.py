@@ -1,0 +1,111 @@
+"""What counts as a term of a paper for related papers, and how a shared term is shown.
+
+Tokenising is scikit-learn's CountVectorizer with English stop words, configured here:
+a word starts with a letter, a hyphenated compound is one term and its spellings are one
+term ("multi-task" = "multitask"), addresses and words of how abstracts argue are no
+terms. Showing a term: as the page's own paper writes it (`spelling`), and never next
+to its own plural (`distinct`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word starts with a letter and has at least two characters; bare numbers ("2023",
+# "10") say nothing about what two papers share. A hyphenated compound is one term
+# ("pre-training", "self-supervised", "in-context"): split, its halves ("pre", "self")
+# would make papers related by a prefix.
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+(?:-[^\W_]+)*\b"
+# Addresses in abstracts (code, project pages) are no words of the paper: "github",
+# "io" or "com" shared by two papers says nothing about their subject.
+_ADDRESS = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai|edu|dev|html?)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+# Spellings of one compound are one term: "multi-task" and "multitask", "pre-training"
+# and "pretraining" (a hyphen between two letters goes before tokenising). A page shows
+# each shared term as its own paper spells it (``spelling``).
+# (Written to start with the hyphen: a pattern that starts with a literal is scanned
+# for it, over ten times faster than one that starts with a lookbehind.)
+_JOIN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+_COMPOUND = re.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
+
+
+def count_vectorizer():
+    # Imported here: scikit-learn takes most of a second to import (0.7 s, of which
+    # scipy is 0.1 s), and a rerun whose titles and abstracts did not change needs it
+    # not at all. Scratch and updates both tokenise with it and weigh with its
+    # TfidfTransformer, so they give the same bits.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+    return CountVectorizer(
+        stop_words=sorted(ENGLISH_STOP_WORDS | _RHETORIC),
+        token_pattern=TOKEN_PATTERN,
+        preprocessor=_without_addresses,
+    )
+
+
+# Words of how abstracts argue, not of what they are about: two papers that both
+# "propose" a "novel" "approach" and "conduct extensive experiments" share no subject,
+# and shown as shared terms these read as noise. (Subject words that look generic, such
+# as "attention" or "transfer", are kept: in this field they name methods.)
+_RHETORIC = frozenset("""
+    propose proposed proposes proposing paper papers work works study studies approach
+    approaches method methods novel existing recent recently various significant
+    significantly substantially furthermore moreover additionally importantly notably
+    respectively specifically particularly effectively efficiently extensive extensively
+    experiment experiments experimental result results demonstrate demonstrates
+    demonstrated demonstrating show shows showed shown showing achieve achieves achieved
+    achieving outperform outperforms outperformed outperforming conduct conducted
+    attracted issue issues number problem problems improvement improvements improve
+    improves improved improving address addresses addressed addressing introduce
+    introduces introduced introducing present presents presented presenting based using
+    use used uses leverage leverages leveraged leveraging stateoftheart superior
+    effective effectiveness enhance enhances enhanced enhancing offer offers offered
+    previous prior widely commonly current currently
+""".split())
+
+
+def _without_addresses(text: str) -> str:
+    # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
+    # and compounds written as one word.
+    return _JOIN.sub("", _ADDRESS.sub(" ", text).lower())
+
+
+def plural_of(word: str, other: str) -> bool:
+    """Whether one of the two words is the other's English plural ("task" and "tasks",
+    "bias" and "biases", "policy" and "policies", "analysis" and "analyses"): enough to
+    see that two shared terms are one word, not a stemmer (which would also make
+    "learn" of "learning")."""
+    short, long = sorted((word, other), key=len)
+    return (
+        long in (short + "s", short + "es")
+        or (short.endswith("y") and long == short[:-1] + "ies")
+        or (short.endswith("is") and long == short[:-2] + "es")
+    )
+
+
+def distinct(words: list[str], count: int) -> list[str]:
+    """The first ``count`` words, skipping a word that is the plural or singular of one
+    already taken (heaviest first, so the form that weighs more is shown)."""
+    taken: list[str] = []
+    for word in words:
+        if any(plural_of(word, kept) for kept in taken):
+            continue
+        taken.append(word)
+        if len(taken) == count:
+            break
+    return taken
+
+
+def spelling(term: str, hyphenated: list[str]) -> str:
+    """How a paper writes ``term``, given its lowercased words that hold a hyphen: the
+    first hyphenated spelling of it, else the term itself."""
+    for chunk in hyphenated:
+        # Word by word (an address or a compound never spans a space), and only the
+        # words that may hold the term go through the patterns.
+        if term in chunk.replace("-", ""):
+            for word in _COMPOUND.findall(_ADDRESS.sub(" ", chunk)):
+                if _JOIN.sub("", word) == term:
+                    return word
+    return term
