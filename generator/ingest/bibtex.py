@@ -222,7 +222,7 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(_plain(part) for part in _PARAGRAPHS.split(text.strip()) if part.strip())
 
 
-def _authors(entry: Entry) -> tuple[str, ...]:
+def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> tuple[str, ...]:
     field = entry.fields_dict.get("author")
     if field is None:
         return ()
@@ -245,6 +245,12 @@ def _authors(entry: Entry) -> tuple[str, ...]:
     known = [name for name in names if name is not None]
     if known and names[-1] is None:
         known.append(OTHERS)
+    if problems is not None and None in names[:-1]:
+        problems.warning(
+            _field_location(entry, "author", path),
+            "'and others' is BibTeX's 'et al.' and counts only last; the names after it"
+            " were kept and this one dropped",
+        )
     return tuple(known)
 
 
@@ -308,7 +314,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         title=title,
         abstract=abstract,
         source=source,
-        authors=_authors(fields.owner("author")),
+        authors=_authors(fields.owner("author"), path, problems),
         year=year,
         venue=venue,
         arxiv=arxiv,
