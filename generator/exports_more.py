@@ -252,7 +252,7 @@ _JOURNAL = re.compile(
 _JOURNAL_PROCEEDINGS = re.compile(
     r"proceedings of the (?:national academy|ieee\s*$)", re.IGNORECASE
 )
-_PREPRINT = re.compile(r"\b(?:arxiv|corr|preprint|biorxiv|medrxiv|ssrn)\b", re.IGNORECASE)
+from .matchkeys import PREPRINT as _PREPRINT  # noqa: E402  (shared with the importer)
 _PROCEEDINGS = re.compile(
     r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress)\b", re.IGNORECASE
 )

@@ -13,7 +13,10 @@ tombstone, whatever later imports offer (see tombstones.py).
 
 Import only ever fills what is missing. A value a curator set is never overwritten; when
 the import disagrees, the disagreement is reported as a conflict at the curated value's
-``path:line:col``. What the importer took from the sources is kept in
+``path:line:col``. One exception: a preprint venue the importer took ("arXiv preprint
+arXiv:...", "CoRR") gives way to a source's published venue, and the year with it when
+that too is the importer's (see _versions); a preprint venue never replaces a published
+one, and is no conflict. What the importer took from the sources is kept in
 ``content/sources/imported.json`` (see provenance.py): a source value taken before is
 not offered again, so a link or field a curator deleted or edited stays that way, and
 only values new in the sources fill or conflict (a three-way merge). New files are
@@ -43,7 +46,7 @@ from .importedfile import check_imported
 from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
-from .matchkeys import abstract_key, identity_marks, normalise_title, title_key
+from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
 from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
@@ -86,6 +89,24 @@ class Duplicate:
         return f"{self.source}: duplicate of {self.paper_id} ({self.reason}); merged"
 
 
+@dataclass(frozen=True)
+class Published:
+    """A paper's preprint venue, which the importer took, replaced by its published one
+    (and the year with it when that was the importer's too)."""
+
+    paper_id: str
+    venue: str
+    year: str
+    was_venue: str
+    was_year: str
+
+    def __str__(self) -> str:
+        # "Proceedings of NAACL-HLT 2019", not "... 2019 2019"
+        now = self.venue if self.year in ("", *self.venue.split()) else f"{self.venue} {self.year}"
+        was = f"{self.was_venue}, {self.was_year}" if self.was_year else self.was_venue
+        return f"published: {self.paper_id} now {now} (was {was})"
+
+
 @dataclass
 class ImportReport:
     records: int = 0
@@ -104,6 +125,8 @@ class ImportReport:
     # paper is counted once, in added, updated or unchanged.
     repeats: int = 0
     left_alone: list[str] = field(default_factory=list)  # files changed while the import ran
+    # Preprint venues a file held that a published venue replaced (the paper is updated).
+    published: list[Published] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line whose record counts add up: each record added a paper, updated or
@@ -667,6 +690,10 @@ def _empty(value: object) -> bool:
 
 def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
     prior = paper.prior
+    versions = _versions(paper, record)
+    # Said only when the file held the preprint venue, not when this run filled it.
+    replaces_file = versions == "published" and "venue" not in paper.fills
+    was_venue, was_year = str(paper.values.get("venue")), str(paper.values.get("year") or "")
     for name in _TEXT_FIELDS + _LIST_FIELDS:
         imported: object = getattr(record, name)
         if not imported:
@@ -681,7 +708,13 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.seen_fields["title"].add(title_key(str(imported)))
         if prior is not None and digest in prior.fields.get(name, ()):
             continue  # taken before: whatever the file holds now is the curator's choice
+        if versions == "preprint" and name in ("venue", "year"):
+            continue  # the older version's: the paper's published venue and year stand
         current = paper.values.get(name)
+        if versions == "published" and name in ("venue", "year") and current != imported and (
+            name == "venue" or _own(paper, "year")
+        ):
+            current = None  # the importer's own preprint value, replaced as if missing
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
@@ -692,6 +725,10 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                     record.source,
                 )
             )
+    if replaces_file:
+        report.published.append(Published(
+            paper.id, record.venue, str(paper.values.get("year") or ""), was_venue, was_year
+        ))
     officials = list(paper.officials)  # as before this record: one record may name two
     for link in record.links:
         key = _link_key(link.url)
@@ -716,6 +753,34 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                 paper.officials.append(link.url)
             paper.link_urls.add(key)
             paper.new_links.append(link)
+
+
+def _versions(paper: _Paper, record: Record) -> str:
+    """How the record's venue and the paper's are versions of one paper: "published"
+    when the record gives a published venue for a preprint venue the importer took
+    (which it replaces), "preprint" when the record gives a preprint venue for a
+    published one (the older version: taken for neither venue nor year), else ""."""
+    current = paper.values.get("venue")
+    if not record.venue or _empty(current) or record.venue == current:
+        return ""
+    if PREPRINT.search(record.venue):
+        return "" if PREPRINT.search(str(current)) else "preprint"
+    if not PREPRINT.search(str(current)) or not _own(paper, "venue"):
+        return ""  # two published venues, or a curator's: a conflict as any other value
+    if paper.prior is not None and paper.prior.has_value("venue", record.venue):
+        return ""  # offered before and not kept: the curator's choice stands
+    return "published"
+
+
+def _own(paper: _Paper, name: str) -> bool:
+    """Whether the paper's value is the importer's: filled by this run, or taken by an
+    earlier import and not changed by a curator since (the three-way merge's base)."""
+    current = paper.values.get(name)
+    if _empty(current):
+        return False
+    if name in paper.fills:
+        return True
+    return paper.prior is not None and paper.prior.has_value(name, current)
 
 
 def _same_but_case(current: object, imported: object) -> bool:

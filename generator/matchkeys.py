@@ -1,5 +1,6 @@
 """The keys the importer matches records and papers by: normalised titles, the marks
-that tell near-alike titles apart, and abstracts long enough to name a paper."""
+that tell near-alike titles apart, abstracts long enough to name a paper, and the venues
+that name a preprint rather than a published version."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from .latex import plain_for_matching
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
 ABSTRACT_IDENTITY_MIN = 120
 _WORD = re.compile(r"\w+")
+# A venue that names a preprint server rather than where the paper was published: the
+# exporter writes it as howpublished, the importer lets a published venue replace it.
+PREPRINT = re.compile(r"\b(?:arxiv|corr|preprint|biorxiv|medrxiv|ssrn)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
