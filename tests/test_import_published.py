@@ -210,3 +210,16 @@ def test_the_exporter_and_importer_agree_on_what_a_preprint_venue_is(tmp_path):
         fields.append({f.key: f.value for f in bibtex_entry(content.papers[0]).fields})
     assert fields[0]["howpublished"] == "arXiv preprint arXiv:1810.04805"
     assert "howpublished" not in fields[1] and "NAACL" in fields[1].values()
+
+
+def test_readinglist_import_prints_the_published_line(tmp_path, capsys):
+    from generator.cli import main
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "scholar.bib").write_text(SCHOLAR)
+    (tmp_path / "anthology.bib").write_text(ANTHOLOGY)
+    assert main(["--root", str(tmp_path), "import", str(tmp_path / "scholar.bib")]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "import", str(tmp_path / "anthology.bib")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"published: {ID} now Proceedings of NAACL-HLT 2019 (was arXiv preprint arXiv:1810.04805, 2018)" in out

@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"restored {paper_id}" if paper_id in restored else f"added {paper_id}")
         for paper_id in report.updated:
             print(f"updated {paper_id}")
+        for change in report.published:
+            print(change)
         for deleted in report.not_recreated:
             print(deleted)
         if report.not_recreated:
