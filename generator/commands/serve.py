@@ -2,7 +2,9 @@
 
 MkDocs' server rebuilds on every change under `watch:` in mkdocs.yml (content/, the
 page templates, the theme overrides); each rebuild runs the generator through the hook,
-which rewrites only the pages whose text changed.
+which rewrites only the pages whose text changed, and MkDocs then builds only those
+pages (a dirty build, made exact by partial_rebuild.py). `--full` builds every page on
+every change, as plain `mkdocs serve` does.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="address and port to serve on (default: 127.0.0.1:8000)",
     )
     parser.add_argument("--open", action="store_true", help="open the site in a browser once built")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="rebuild every page on every change (default: only the pages that changed)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         serve(
             config_file=str(root / "mkdocs.yml"),
             livereload=True,
+            build_type=None if args.full else "dirty",
             open_in_browser=args.open,
             dev_addr=args.dev_addr,
         )

@@ -1,0 +1,186 @@
+"""Dirty rebuilds under serve (partial_rebuild.py, the hook): after every kind of edit
+the site equals a clean build's byte for byte, and only the pages that changed are
+built again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build, partial_rebuild
+from tests.test_build import FIXTURE, REPO, tree
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project holding its own copy of the content and of the theme overrides."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
+    monkeypatch.delenv("READINGLIST_SERVING", raising=False)
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "generator").symlink_to(REPO / "generator", target_is_directory=True)
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copytree(FIXTURE, root / "content")
+    (root / "docs").mkdir()
+    saved = dict(build.PROCESS_STATE)
+    build.PROCESS_STATE.clear()
+    yield root
+    build.PROCESS_STATE.clear()
+    build.PROCESS_STATE.update(saved)
+
+
+def _build(root: Path, site: str, *, dirty: bool) -> Path:
+    """One build as `mkdocs serve` makes it (dirty or not), into root/site."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / site), strict=True)
+    config.site_url = SERVE_URL
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    mkdocs_build(config, serve_url=SERVE_URL, dirty=dirty)
+    return root / site
+
+
+def _stamps(site: Path) -> dict[str, int]:
+    return {
+        p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+        for p in site.rglob("*.html")
+    }
+
+
+def _rebuilt(before: dict[str, int], site: Path) -> set[str]:
+    return {path for path, stamp in _stamps(site).items() if before.get(path) != stamp}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1))
+
+
+def _check_against_clean(root: Path) -> None:
+    """The served site equals a clean build of the same content."""
+    served = tree(root / "served")
+    clean = tree(_build(root, "clean", dirty=False))
+    assert served.keys() == clean.keys()
+    differing = [path for path in served if served[path] != clean[path]]
+    assert differing == []
+    # (the next dirty build must not take the clean build's flag)
+    build.PROCESS_STATE["readinglist_dirty"] = True
+
+
+PAPER = "content/papers/task-vectors.yml"
+
+
+@pytest.mark.slow
+def test_each_edit_rebuilds_only_its_pages_and_gives_the_clean_builds_site(project):
+    site = _build(project, "served", dirty=True)
+    assert (site / "papers/task-vectors/index.html").is_file()
+
+    # A notes edit: the paper's page and nothing else in HTML.
+    before = _stamps(site)
+    _edit(project / PAPER, "added: 2026-11-25", "added: 2026-11-25\nnotes: A *new* note.")
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == {"papers/task-vectors/index.html", "404.html"}
+    assert "<em>new</em> note" in (site / "papers/task-vectors/index.html").read_text()
+    _check_against_clean(project)
+
+    # A title edit: the pages that show the title, not the others.
+    before = _stamps(site)
+    _edit(project / PAPER, "title: Editing Models with Task Vectors", "title: Editing Models by Task Vectors")
+    _build(project, "served", dirty=True)
+    rebuilt = _rebuilt(before, site)
+    assert {"papers/task-vectors/index.html", "papers/index.html", "index.html"} <= rebuilt
+    assert "about/index.html" not in rebuilt and len(rebuilt) < len(before)
+    _check_against_clean(project)
+
+    # A new paper: its page is added; the search index holds it and every other page's entries.
+    shutil.copy(project / PAPER, project / "content/papers/task-vectors-2.yml")
+    _edit(project / "content/papers/task-vectors-2.yml", "id: task-vectors", "id: task-vectors-2")
+    _edit(project / "content/papers/task-vectors-2.yml", "arxiv: \"2212.04089\"", "arxiv: \"2212.04090\"")
+    _edit(project / "content/papers/task-vectors-2.yml", "title: Editing Models by", "title: Merging Models by")
+    before = _stamps(site)
+    _build(project, "served", dirty=True)
+    rebuilt = _rebuilt(before, site)
+    assert "papers/task-vectors-2/index.html" in rebuilt and "about/index.html" not in rebuilt
+    _check_against_clean(project)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "what",
+    ["topic title", "hand-written page", "theme override", "removed paper", "content error"],
+)
+def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
+    site = _build(project, "served", dirty=True)
+    before = _stamps(site)
+    if what == "topic title":  # in every page's navigation
+        _edit(project / "content/topics.yml", "title: Continual learning", "title: Lifelong learning")
+    elif what == "hand-written page":  # its title too
+        _edit(project / "content/pages/about.md", "# About the fixture", "# About this fixture")
+    elif what == "theme override":
+        main = project / "overrides/main.html"
+        main.write_text(main.read_text() + "\n{# edited #}\n")
+    elif what == "removed paper":  # its page must not stay behind
+        (project / "content/papers/hostile-inputs.yml").unlink()
+    else:  # the errors show in a banner on every page
+        _edit(project / PAPER, "year: 2023", "year: <b>x</b>")
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == set(_stamps(site))
+    if what == "content error":
+        assert "md-banner" in (site / "about/index.html").read_text()
+        # Another edit while the same error stands changes no page: none is built.
+        before = _stamps(site)
+        _edit(project / "content/papers/hostile-inputs.yml", "id: hostile-inputs", "id: hostile-inputs\n")
+        _build(project, "served", dirty=True)
+        assert _rebuilt(before, site) == {"404.html"}
+        _edit(project / PAPER, "year: <b>x</b>", "year: 2023")
+        _build(project, "served", dirty=True)
+        assert "md-banner" not in (site / "about/index.html").read_text()
+    if what == "topic title":
+        assert "Lifelong learning" in (site / "topics/model-merging/index.html").read_text()
+    if what == "removed paper":
+        assert not (site / "papers/hostile-inputs").exists()
+    _check_against_clean(project)
+
+
+def test_merged_search_entries_follow_the_site_order_and_replace_rebuilt_pages():
+    def doc(location: str, title: str) -> dict:
+        return {"location": location, "title": title}
+
+    previous = partial_rebuild.group_entries(
+        [doc("", "Home"), doc("#a", "A"), doc("about/", "About"), doc("topics/x/", "X")],
+        ["", "about/", "topics/x/"],
+    )
+    merged = partial_rebuild.merge_entries(
+        previous,
+        built=["about/", "topics/x/", "papers/p/"],
+        new_docs=[doc("topics/x/", "X2"), doc("topics/w/", "W")],
+        order=["", "topics/w/", "about/", "topics/x/", "papers/p/"],
+    )
+    # about/ was built and has no entries now (excluded from search): its old ones go
+    assert partial_rebuild.flatten(merged) == [
+        doc("", "Home"), doc("#a", "A"), doc("topics/w/", "W"), doc("topics/x/", "X2")
+    ]
+
+
+def test_a_page_title_from_front_matter_or_text_is_in_the_stamp(tmp_path):
+    page = tmp_path / "a.md"
+
+    def stamp_of(text: str, titled_by_nav: bool = False) -> str:
+        page.write_text(text)
+        return partial_rebuild.stamp([], [partial_rebuild.NavPage(page, titled_by_nav)], None, None, {}, "")
+
+    # The title is in the front matter: the text below it does not count.
+    assert stamp_of("---\ntitle: A\n---\n\nbody") == stamp_of("---\ntitle: A\n---\n\nother body")
+    assert stamp_of("---\ntitle: A\n---\n") != stamp_of("---\ntitle: B\n---\n")
+    # The title comes from the text: all of it counts.
+    assert stamp_of("# A\n\nbody") != stamp_of("# A\n\nother body")
+    # The navigation names it: only its front matter counts.
+    assert stamp_of("# A\n\nbody", True) == stamp_of("# B\n\nbody", True)
+    assert stamp_of("---\nicon: x\n---\n# A", True) != stamp_of("---\nicon: y\n---\n# A", True)
