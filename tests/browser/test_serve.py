@@ -1,0 +1,104 @@
+"""`readinglist serve` in a real browser: an edit to a paper's YAML shows on the open
+page by itself (live reload), the rebuild builds only the pages that changed, and a
+content error shows in a banner until it is fixed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.test_build import FIXTURE, REPO
+
+PAPER = "content/papers/task-vectors.yml"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A project from the fixture list, under `readinglist serve`: (project, base URL, log)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for shared in ("generator", "overrides"):
+        (project / shared).symlink_to(REPO / shared, target_is_directory=True)
+    shutil.copytree(FIXTURE, project / "content")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "--root", str(project), "serve",
+             "-a", f"127.0.0.1:{port}"],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("readinglist serve did not start:\n" + log.read_text())
+                time.sleep(0.2)
+        yield project, url, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def _builds(log: Path) -> list[str]:
+    return re.findall(r"Documentation built in [\d.]+ seconds", log.read_text())
+
+
+@pytest.mark.slow
+def test_an_edit_shows_on_the_open_page_and_only_its_pages_are_built(served, open_context):
+    project, url, log = served
+    page = open_context(base=url).new_page()
+    page.goto("papers/task-vectors/")
+    assert page.locator("h1").inner_text() == "Editing Models with Task Vectors"
+
+    _edit(project / PAPER, "added: 2026-11-25", "added: 2026-11-25\nnotes: Read *this* first.")
+    # No reload by the test: MkDocs' live reload script reloads the page.
+    page.locator("em", has_text="this").wait_for(timeout=30_000)
+    assert "Read this first." in page.locator("article").inner_text()
+    # The generator rewrote the paper's page and papers.json, nothing else (MkDocs then
+    # builds those pages only: tests/test_partial_rebuild.py).
+    assert re.search(r"readinglist: \d+ files, 2 written", log.read_text())
+
+    # A new title reaches search: the index was merged, not rebuilt from the one page.
+    _edit(project / PAPER, "title: Editing Models with Task Vectors", "title: Steering Models with Task Vectors")
+    page.locator("h1", has_text="Steering Models").wait_for(timeout=30_000)
+    index = urllib.request.urlopen(url + "search/search_index.json").read().decode()
+    assert "Steering Models with Task Vectors" in index
+    assert "Editing Models with Task Vectors" not in index
+    assert '"location":"about/"' in index and '"location":"papers/hostile-inputs/"' in index
+
+    # A content error shows in a banner on the page, and goes when fixed.
+    _edit(project / PAPER, "year: 2023", "year: <b>x</b>")
+    banner = page.locator(".md-banner")
+    banner.wait_for(timeout=60_000)
+    assert "content/papers/task-vectors.yml:" in banner.inner_text()
+    _edit(project / PAPER, "year: <b>x</b>", "year: 2023")
+    banner.wait_for(state="detached", timeout=60_000)
+    assert page.locator("h1").inner_text() == "Steering Models with Task Vectors"
+    assert len(_builds(log)) >= 5
