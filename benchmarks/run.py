@@ -304,6 +304,8 @@ def run_child(phase: str, args: list[str]) -> dict:
         return _rerun(project, args[1])
     if phase == "same_as_clean":
         return _same_as_clean(project)
+    if phase == "serve":
+        return _serve(project)
     raise SystemExit(f"unknown phase {phase}")
 
 
@@ -475,6 +477,73 @@ def _edit(project: Path) -> dict:
     return results
 
 
+def _serve(project: Path) -> dict:
+    """`readinglist serve`'s builds, in one process as under the server: the first
+    build, then one rebuild per kind of edit, each building only the pages that changed
+    (a dirty build, partial_rebuild.py; the edit is undone by another rebuild, not
+    measured). Last, after a notes edit, that rebuild again and the full rebuild plain
+    `mkdocs serve` (and `readinglist serve --full`) makes, into another folder: the two
+    sites must be identical."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    url = "http://127.0.0.1:8000/"
+    os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
+
+    def once(site: Path, dirty: bool) -> dict:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        config.site_url = url
+        config.plugins.on_startup(command="serve", dirty=dirty)
+        before = _html_stamps(site)
+        start, cpu = time.perf_counter(), time.process_time()
+        mkdocs_build(config, serve_url=url, dirty=dirty)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        after = _html_stamps(site)
+        built = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+        return {"seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "pages_built": built}
+
+    served, full = project.parent / "site-served", project.parent / "site-full"
+    for folder in (served, full):
+        shutil.rmtree(folder, ignore_errors=True)
+    results = {"first": once(served, True)}
+    target = _target(project)
+    original = target.read_text(encoding="utf-8")
+    try:
+        for kind in ("none", "notes", "title", "abstract"):
+            if kind != "none":
+                target.write_text(_edited(kind, original), encoding="utf-8")
+                _settle(target)
+            results[kind] = once(served, True)
+            if kind != "none":
+                target.write_text(original, encoding="utf-8")
+                _settle(target)
+                once(served, True)
+        target.write_text(_edited("notes", original), encoding="utf-8")
+        _settle(target)
+        results["notes_again"] = once(served, True)
+        results["full_after_notes"] = once(full, False)
+    finally:
+        target.write_text(original, encoding="utf-8")
+        _settle(target)
+
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    left, right = tree(served), tree(full)
+    differing = sorted(d for d in set(left) | set(right) if left.get(d) != right.get(d))
+    results["same_as_full"] = {"identical": not differing, "files": len(right), "differing": differing[:10]}
+    for folder in (served, full):
+        shutil.rmtree(folder, ignore_errors=True)
+    results["paper"] = target.stem
+    return results
+
+
+def _html_stamps(site: Path) -> dict[str, int]:
+    if not site.is_dir():
+        return {}
+    return {str(p): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
 def _timed(function, *args):
     start, cpu = time.perf_counter(), time.process_time()
     result = function(*args)
@@ -617,6 +686,8 @@ def bench(
     for kind in ("none", "notes", "title", "abstract"):
         step(f"rerun_{kind}", child("rerun", str(project), kind))
     step("same_as_clean", child("same_as_clean", str(project)))
+    if not skip_build:
+        step("serve", child("serve", str(project)))
 
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH))
     if not skip_build:
@@ -753,6 +824,12 @@ def markdown(results: dict) -> str:
         row("  its phases (CPU)", lambda r, k=kind: ", ".join(f"{p} {v:.2f}" for p, v in r[f"rerun_{k}"]["report"]["phases"].items()))
         row("  + import / + storing the memo after (CPU)", lambda r, k=kind: f"{r[f'rerun_{k}']['report']['import_cpu_s']:.2f} s / {r[f'rerun_{k}']['report']['store_cpu_s']:.2f} s")
     row("docs after all reruns = clean build's", lambda r: f"{r['same_as_clean']['report']['identical']} ({r['same_as_clean']['report']['files']:,} files)")
+    row("serve: first build (wall / CPU)", lambda r: _serve_cell(r["serve"]["report"]["first"]))
+    for kind in ("none", "notes", "title", "abstract"):
+        label = "nothing changed" if kind == "none" else f"after a {kind} edit"
+        row(f"serve: rebuild, {label} (wall / CPU, pages built)", lambda r, k=kind: _serve_cell(r["serve"]["report"][k]))
+    row("serve: the notes edit again / full rebuild (plain `mkdocs serve`)", lambda r: f"{_serve_cell(r['serve']['report']['notes_again'])}; {_serve_cell(r['serve']['report']['full_after_notes'])}")
+    row("served site = full rebuild's", lambda r: f"{r['serve']['report']['same_as_full']['identical']} ({r['serve']['report']['same_as_full']['files']:,} files)")
     row("`readinglist build` (clean; best of runs)", t("build"))
     row("  all runs (wall, CPU)", lambda r: "; ".join(f"{w:.1f}, {c:.1f}" for w, c in r["build_runs"]))
     row("  of which generator (hook, wall)", lambda r: f"{r['build']['generator_in_hook_s']:.2f} s")
@@ -783,6 +860,11 @@ def markdown(results: dict) -> str:
 
 def _edit_cell(e: dict) -> str:
     return f"{e['seconds']:.2f} s / {e['cpu_seconds']:.2f} s, {e['written']} written"
+
+
+def _serve_cell(e: dict) -> str:
+    n = e['pages_built']
+    return f"{e['seconds']:.2f} s / {e['cpu_seconds']:.2f} s, {n:,} page{'' if n == 1 else 's'}"
 
 
 def _per_page(r: dict, key: str) -> str:

@@ -96,9 +96,11 @@ def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
-def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
-    # Compiling the templates costs a new process about a tenth of a second. A folder
-    # that cannot be made (a read-only checkout) only costs that.
+def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in ``folder`` between processes (also the theme's: see
+    mkdocs_hook.on_env). Compiling the templates costs a new process about a tenth of a
+    second, Material's 0.4 s. A folder that cannot be made (a read-only checkout) only
+    costs that."""
     if folder is None:
         return None
     try:
@@ -127,7 +129,7 @@ class Renderer:
         (Jinja's bytecode cache: each entry is checked against its template's source)."""
         self.templates = templates
         env = jinja2.Environment(
-            bytecode_cache=_bytecode_cache(compiled),
+            bytecode_cache=bytecode_cache(compiled),
             loader=jinja2.FileSystemLoader(str(templates)),
             undefined=jinja2.StrictUndefined,
             # Escaping is _finalize's alone: Jinja's autoescape would call

@@ -125,7 +125,7 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
         _edit(project / "content/pages/about.md", "# About the fixture", "# About this fixture")
     elif what == "theme override":
         main = project / "overrides/main.html"
-        main.write_text(main.read_text() + "\n{# edited #}\n")
+        _edit(main, ": recently added papers", ": papers just added")
     elif what == "removed paper":  # its page must not stay behind
         (project / "content/papers/hostile-inputs.yml").unlink()
     else:  # the errors show in a banner on every page
@@ -144,6 +144,9 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
         assert "md-banner" not in (site / "about/index.html").read_text()
     if what == "topic title":
         assert "Lifelong learning" in (site / "topics/model-merging/index.html").read_text()
+    if what == "theme override":  # (not an old compiled template: see mkdocs_hook.on_env)
+        assert ": papers just added" in (site / "about/index.html").read_text()
+        assert any((project / ".cache/readinglist/theme").iterdir())
     if what == "removed paper":
         assert not (site / "papers/hostile-inputs").exists()
     _check_against_clean(project)
