@@ -178,6 +178,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    # MkDocs watches docs/, which this hook writes during every build: each edit was
+    # built twice, the second time for the generator's own writes. content/ is watched.
+    if config.docs_dir:
+        server.unwatch(config.docs_dir)
+    return server
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     # MkDocs makes a new theme environment for every build, which compiles Material's
     # templates again (0.4 s of every rebuild under serve): kept compiled instead, as
