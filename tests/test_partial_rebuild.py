@@ -5,9 +5,12 @@ built again."""
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator import build, partial_rebuild
 from tests.test_build import FIXTURE, REPO, tree
@@ -15,23 +18,33 @@ from tests.test_build import FIXTURE, REPO, tree
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
+def _new_project(folder: Path) -> Path:
     """A project holding its own copy of the content and of the theme overrides."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
-    monkeypatch.delenv("READINGLIST_SERVING", raising=False)
-    root = tmp_path / "project"
+    root = folder / "project"
     root.mkdir()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "generator").symlink_to(REPO / "generator", target_is_directory=True)
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(FIXTURE, root / "content")
     (root / "docs").mkdir()
+    return root
+
+
+@pytest.fixture
+def process_state(monkeypatch):
+    """A fresh process as far as the hook can tell, and the build time fixed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
+    monkeypatch.delenv("READINGLIST_SERVING", raising=False)
     saved = dict(build.PROCESS_STATE)
     build.PROCESS_STATE.clear()
-    yield root
+    yield build.PROCESS_STATE
     build.PROCESS_STATE.clear()
     build.PROCESS_STATE.update(saved)
+
+
+@pytest.fixture
+def project(tmp_path, process_state):
+    return _new_project(tmp_path)
 
 
 def _build(root: Path, site: str, *, dirty: bool) -> Path:
@@ -150,6 +163,71 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
     if what == "removed paper":
         assert not (site / "papers/hostile-inputs").exists()
     _check_against_clean(project)
+
+
+# Edits that each switch something between two states, so that any sequence of them
+# is valid content: (what, file, one text, the other).
+TOGGLES = [
+    ("topic title", "content/topics.yml", "title: Task arithmetic\n", "title: Arithmetic of tasks\n"),
+    ("reading order", "content/topics.yml",
+     "      - gradient-episodic-memory\n      - replay-against-forgetting\n",
+     "      - replay-against-forgetting\n      - gradient-episodic-memory\n"),
+    ("year of a linked paper", "content/papers/merging-by-arithmetic.yml", "year: 2024", "year: 2019"),
+    ("code badge", PAPER, "https://github.com/example/task-vectors", "https://gitlab.com/example/task-vectors"),
+    ("topic grows", "content/topics.yml", "      task arithmetic: 2\n", "      task arithmetic: 2\n      forgetting: 2\n"),
+    ("notes", PAPER, "id: task-vectors\n", "id: task-vectors\nnotes: A *note*.\n"),
+    ("title", "content/papers/gradient-episodic-memory.yml", "title: Gradient", "title: Revisiting Gradient"),
+    ("abstract", PAPER, "This is task arithmetic.", "This is arithmetic on tasks, with merging."),
+    ("hand-written page", "content/pages/about.md", "# About the fixture", "# About this fixture"),
+    ("home page text", "content/pages/index.md", "A small list", "A tiny list"),
+    ("a paper added", "content/papers/added.yml", None,
+     "id: added\ntitle: Merging Task Vectors Again\nyear: 2025\nadded: 2026-11-26\n"
+     "abstract: Task vectors and model merging, once more.\n"),
+    ("a topic added", "content/topics.yml", None, None),
+]
+NEW_TOPIC = (
+    "\n  - id: forgetting\n    title: Forgetting\n    description: Losing old tasks.\n"
+    "    keywords:\n      forgetting: 2\n    threshold: 2\n"
+)
+
+
+def _toggle(root: Path, n: int) -> None:
+    what, name, one, other = TOGGLES[n]
+    path = root / name
+    if what == "a topic added":
+        text = path.read_text()
+        path.write_text(text.replace(NEW_TOPIC, "") if NEW_TOPIC in text else text + NEW_TOPIC)
+    elif one is None:
+        if path.exists():
+            path.unlink()
+        else:
+            path.write_text(other)
+    else:
+        text = path.read_text()
+        path.write_text(text.replace(one, other, 1) if one in text else text.replace(other, one, 1))
+
+
+@pytest.mark.slow
+def test_every_toggle_in_turn_gives_the_clean_builds_site(project):
+    _build(project, "served", dirty=True)
+    for n in [*range(len(TOGGLES)), *range(len(TOGGLES))]:  # each edit, then each undone
+        _toggle(project, n)
+        _build(project, "served", dirty=True)
+        _check_against_clean(project)
+
+
+@pytest.mark.slow
+@settings(max_examples=4, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(0, len(TOGGLES) - 1), min_size=2, max_size=5))
+def test_any_sequence_of_edits_gives_the_clean_builds_site(process_state, edits):
+    process_state.clear()  # (the fixture is set up once for all examples)
+    with tempfile.TemporaryDirectory() as folder:
+        root = _new_project(Path(folder))
+        _build(root, "served", dirty=True)
+        for n in edits:
+            _toggle(root, n)
+            _build(root, "served", dirty=True)
+            _check_against_clean(root)
 
 
 def test_merged_search_entries_follow_the_site_order_and_replace_rebuilt_pages():
