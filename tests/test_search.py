@@ -24,8 +24,10 @@ from generator.search import (
     FIELDS,
     SEPARATOR,
     STOP_WORDS,
+    EntryMemo,
     MaterialSearch,
     load_index,
+    paper_entry,
     refine_query,
     shape_index,
 )
@@ -161,6 +163,23 @@ def _paper(pid, **kw):
     kw.setdefault("title", f"Title {pid}")
     kw.setdefault("abstract", f"Abstract {pid}.")
     return Paper(id=pid, **kw)
+
+
+def test_entries_kept_between_builds_are_those_a_fresh_build_makes():
+    # Under serve each rebuild reuses the last one's entries (EntryMemo); a changed
+    # boost, paper or topic must never leave an old entry, nor change the key order.
+    memo = EntryMemo()
+    paper = _paper("p", title="Multi-task learning", tags=("x-y",))
+    steps = [
+        (paper, ("Topic",), 1.1),
+        (paper, ("Topic",), 1.2),  # another paper's title moved the mean length
+        (paper, ("Topic",), 1.0),
+        (_paper("p", title="Multitask learning", tags=("x-y",)), ("Topic",), 1.0),
+        (_paper("p", title="Multitask learning", tags=("x-y",)), ("Topic", "Other"), 0.9),
+        (paper, ("Topic",), 1.1),
+    ]
+    for step in steps:
+        assert json.dumps(memo.entry(*step)) == json.dumps(paper_entry(*step)), step
 
 
 def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
