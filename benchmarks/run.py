@@ -506,6 +506,10 @@ def _serve(project: Path) -> dict:
     for folder in (served, full):
         shutil.rmtree(folder, ignore_errors=True)
     results = {"first": once(served, True)}
+    # What serve does while it waits for the first edit (mkdocs_hook.on_serve).
+    from generator import related
+
+    related.warm_up()
     target = _target(project)
     original = target.read_text(encoding="utf-8")
     try:

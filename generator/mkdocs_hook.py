@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, partial_rebuild, render, search
+from generator import build, partial_rebuild, related, render, search
 from generator.errors import CuratorError
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
@@ -183,6 +184,9 @@ def on_serve(server, config: MkDocsConfig, builder):
     # built twice, the second time for the generator's own writes. content/ is watched.
     if config.docs_dir:
         server.unwatch(config.docs_dir)
+    # While the server waits for the first edit: the first title or abstract edit
+    # would otherwise also import scikit-learn.
+    threading.Thread(target=related.warm_up, name="readinglist-warm-up", daemon=True).start()
     return server
 
 

@@ -101,6 +101,14 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 _MATRICES = ("_counts", "_vectors")  # RelatedIndex's scipy matrices (see __getstate__)
 
 
+def warm_up() -> None:
+    """Import what an update after a title or abstract edit needs (scikit-learn and
+    scipy's sparse matrices, about 0.7 s), before any edit: `serve` calls this while it
+    waits for the first one. A memo read from the cache holds neither."""
+    import scipy.sparse  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
+
+
 def _document(paper: Paper) -> str:
     return f"{paper.title}\n{paper.abstract}"
 
