@@ -258,7 +258,9 @@ def _page_key(page: PlanPage) -> bytes:
 # one's work. What it returns is always what a fresh run would compute.
 PROCESS_MEMO = Memo()
 # What else a process keeps between builds, by name (mkdocs_hook.py: the last good
-# navigation); the hook module itself is loaded afresh for every `mkdocs serve` rebuild.
+# model and navigation, what partial rebuilds need). Kept here rather than in the hook
+# module: MkDocs loads one module per hook path, so the hook's globals would be shared
+# by every project built in the process.
 PROCESS_STATE: dict[str, object] = {}
 
 

@@ -34,10 +34,10 @@ from generator.errors import CuratorError
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
 
-# The model of the current build, from on_config to on_post_build. MkDocs loads this
-# module afresh with every configuration (each `mkdocs serve` rebuild), so it never
-# outlives one build.
-_site = None
+# The current build's, from on_config to on_post_build; each is set again by every
+# build. (MkDocs keeps this module loaded for the process: `load_config` caches hooks
+# by path, so under `mkdocs serve` every rebuild runs the same module.)
+_site = None  # the model the pages come from: while the content has errors, the last good one
 _removed = True  # the generator removed a file from docs/ (or did not run)
 _order: list[str] = []  # the site's page URLs, in MkDocs' order
 _built: set[str] = set()  # the pages this build rendered
@@ -54,12 +54,13 @@ class CurationFailed(PluginError):
         super().__init__(f"readinglist: {count} curation error(s); nothing was built")
 
 
-# Set for the life of the process by `mkdocs serve` (this module is loaded afresh for
-# every rebuild, the environment is not).
+# Set for the life of the process by `mkdocs serve`.
 _SERVING = "READINGLIST_SERVING"
-# The navigation of the last site generated in this process, per docs folder: what a
-# rebuild under `mkdocs serve` shows while the content has errors.
-_LAST_NAV = "readinglist_last_nav"
+# The navigation and model of the last site generated in this process, per docs folder:
+# what a rebuild under `mkdocs serve` shows while the content has errors.
+_LAST_GOOD = "readinglist_last_good"
+# The SOURCE_DATE_EPOCH this hook set from the content, if it did (not the user's).
+_OUR_EPOCH = "readinglist_our_epoch"
 # For the life of the process: dirty builds asked for (on_startup), what the last build
 # of each site folder left (partial_rebuild.SiteState), the search entries made so far,
 # and the memo not yet stored (under serve, stored once at shutdown).
@@ -82,6 +83,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _removed
+    _site, _removed = None, True
     root = Path(config.config_file_path).resolve().parent
     settings = build.Settings(
         content_dir=root / "content",
@@ -92,7 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Reruns in a new process reuse what the last build computed (see cache.py).
         cache_dir=root / ".cache" / "readinglist",
     )
-    last_navs: dict = build.PROCESS_STATE.setdefault(_LAST_NAV, {})
+    last_good: dict = build.PROCESS_STATE.setdefault(_LAST_GOOD, {})
     try:
         # The memo is stored once the site is built (on_post_build), off the path
         # between an edit and the site MkDocs builds from it.
@@ -100,12 +102,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CuratorError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        last_nav = last_navs.get(str(settings.docs_dir))
-        if os.environ.get(_SERVING) and last_nav is not None:
+        good = last_good.get(str(settings.docs_dir))
+        if os.environ.get(_SERVING) and good is not None:
             # Under `mkdocs serve` a failed build leaves the browser waiting until the
             # content is fixed. Rather: the last good pages (still in docs/), with the
             # errors in a bar at the top of every page (overrides/main.html).
-            config.nav = last_nav
+            config.nav, _site = good
             config.extra["readinglist_problems"] = [
                 str(p) for p in error.problems if p.severity.value == "error"
             ]
@@ -117,13 +119,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             )
             return config
         raise CurationFailed(error) from None
-    last_navs[str(settings.docs_dir)] = result.plan.nav
+    last_good[str(settings.docs_dir)] = (result.plan.nav, result.site)
     for problem in result.warnings:
         print(problem, file=sys.stderr)
-    if "SOURCE_DATE_EPOCH" not in os.environ:
+    if settings.source_date_epoch is None:
         # MkDocs dates the sitemap from this variable (else today): derive it from the
-        # content so that two builds of the same content are byte-identical.
-        os.environ["SOURCE_DATE_EPOCH"] = str(result.build_epoch)
+        # content so that two builds of the same content are byte-identical. Under
+        # serve, each build derives it again (a paper added today moves it).
+        epoch = str(result.build_epoch)
+        os.environ["SOURCE_DATE_EPOCH"] = build.PROCESS_STATE[_OUR_EPOCH] = epoch
     config.nav = result.plan.nav
     _site = result.site
     _removed = bool(result.report.removed)
@@ -140,7 +144,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _source_date_epoch() -> int | None:
+    """The user's SOURCE_DATE_EPOCH; not the one an earlier build of this process set."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value == build.PROCESS_STATE.get(_OUR_EPOCH):
+        return None
     return int(value) if value.strip().isdigit() else None
 
 
@@ -157,6 +164,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # (as Page.url has them: the home page is "", its File.url "./")
     _order = ["" if file.url in (".", "./") else file.url for file in files.documentation_pages()]
     _built.clear()
+    _state = None
     if not build.PROCESS_STATE.get(_DIRTY):
         _partial = False  # MkDocs empties the site folder and builds every page
         return nav
@@ -164,7 +172,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     previous = _sites().get(site_dir)
     stamp = _stamp(config, nav)
     _partial = previous is not None and previous.stamp == stamp and not _removed
-    if _partial:
+    if previous is not None and _partial:
         partial_rebuild.restore_labels(
             nav.pages, previous.labels, lambda page: not page.file.is_modified()
         )
@@ -175,7 +183,6 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if previous is not None:
             log.info("readinglist: rebuilding every page (the navigation, theme or page set changed)")
     _state = _sites()[site_dir]
-    _state.stamp = stamp
     return nav
 
 
@@ -258,13 +265,16 @@ def _stamp(config: MkDocsConfig, nav: Navigation) -> str:
         for page in nav.pages
     ]
     custom_dir = config.theme.custom_dir
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    hand = config_file.parent / "content" / "pages" if config_file else None
     return partial_rebuild.stamp(
         config.nav,
         pages,
-        Path(config.config_file_path) if config.config_file_path else None,
+        config_file,
         Path(custom_dir) if custom_dir else None,
         dict(config.extra),
         config.site_url or "",
+        sorted(hand.glob("*.md")) if hand is not None and hand.is_dir() else (),
     )
 
 

@@ -4,6 +4,7 @@ built again."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -34,7 +35,9 @@ def _new_project(folder: Path) -> Path:
 def process_state(monkeypatch):
     """A fresh process as far as the hook can tell, and the build time fixed."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
-    monkeypatch.delenv("READINGLIST_SERVING", raising=False)
+    # (set, then removed: monkeypatch then also undoes the value the hook sets)
+    monkeypatch.setenv("READINGLIST_SERVING", "")
+    monkeypatch.delenv("READINGLIST_SERVING")
     saved = dict(build.PROCESS_STATE)
     build.PROCESS_STATE.clear()
     yield build.PROCESS_STATE
@@ -83,8 +86,6 @@ def _check_against_clean(root: Path) -> None:
     assert served.keys() == clean.keys()
     differing = [path for path in served if served[path] != clean[path]]
     assert differing == []
-    # (the next dirty build must not take the clean build's flag)
-    build.PROCESS_STATE["readinglist_dirty"] = True
 
 
 PAPER = "content/papers/task-vectors.yml"
@@ -228,6 +229,79 @@ def test_any_sequence_of_edits_gives_the_clean_builds_site(process_state, edits)
             _toggle(root, n)
             _build(root, "served", dirty=True)
             _check_against_clean(root)
+
+
+@pytest.mark.slow
+def test_a_build_that_failed_half_way_is_no_base_for_the_next(project, monkeypatch):
+    import mkdocs.commands.build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    _build(project, "served", dirty=True)
+    topics = project / "content/topics.yml"
+    _edit(topics, "without forgetting the earlier ones.", "without forgetting the older ones.")
+    _edit(topics, "Combining the weights of", "Combining all the weights of")
+    build_page = mkdocs_build._build_page
+
+    def failing(page, *args, **kwargs):  # the second topic page fails, the first is written
+        if page.file.src_uri == "topics/model-merging/index.md":
+            raise RuntimeError("the disk is full")
+        return build_page(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", failing)
+    with pytest.raises((Abort, RuntimeError)):
+        _build(project, "served", dirty=True)
+    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
+    _build(project, "served", dirty=True)  # nothing changed since: the retry must build all
+    _check_against_clean(project)
+
+
+@pytest.mark.slow
+def test_a_heading_a_hand_written_link_names_is_checked_as_a_full_build_does(project):
+    from mkdocs.exceptions import Abort
+
+    home, about = project / "content/pages/index.md", project / "content/pages/about.md"
+    home.write_text(home.read_text() + "\n## How to read\n\nSlowly.\n")
+    about.write_text(about.read_text() + "\nSee [how to read](index.md#how-to-read).\n")
+    _build(project, "served", dirty=True)
+    _edit(home, "## How to read", "## Reading it")
+    # The link is on a page the edit did not change; a strict full build fails on it.
+    with pytest.raises(Abort):
+        _build(project, "served", dirty=True)
+    with pytest.raises(Abort):
+        _build(project, "clean", dirty=False)
+
+
+@pytest.mark.slow
+def test_the_served_site_equals_one_built_in_a_fresh_process(tmp_path, monkeypatch):
+    # No fixed build time: the hook derives it from the content, and a paper added with
+    # a later date moves it (the sitemap's dates), also under serve. The reference is
+    # built in a new process, which shares no memo, cache of entries or environment.
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    monkeypatch.setenv("READINGLIST_SERVING", "")
+    monkeypatch.delenv("READINGLIST_SERVING")
+    monkeypatch.setattr(build, "PROCESS_STATE", {})
+    root = _new_project(tmp_path)
+    _build(root, "served", dirty=True)
+    paper = root / "content/papers/added.yml"
+    paper.write_text(
+        "id: added\ntitle: Merging Task Vectors Again\nyear: 2025\nadded: 2026-11-29\n"
+        "abstract: Task vectors and model merging, once more.\n"
+    )
+    _build(root, "served", dirty=True)
+    assert "2026-11-29" in (root / "served/sitemap.xml").read_text()
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path;"
+        "from tests.test_partial_rebuild import _build; _build(Path(sys.argv[2]), 'clean', dirty=False)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "READINGLIST_SERVING")}
+    subprocess.run([sys.executable, "-c", script, str(REPO), str(root)], check=True, env=env, capture_output=True)
+    served, clean = tree(root / "served"), tree(root / "clean")
+    assert served.keys() == clean.keys()
+    assert [path for path in served if served[path] != clean[path]] == []
 
 
 def test_merged_search_entries_follow_the_site_order_and_replace_rebuilt_pages():
