@@ -257,9 +257,7 @@ def _sites() -> dict[str, partial_rebuild.SiteState]:
 
 def _stamp(config: MkDocsConfig, nav: Navigation) -> str:
     docs = Path(config.docs_dir)
-    titled = {
-        path for entry in _nav_entries(config.nav or []) if (path := entry[1]) and entry[0]
-    }
+    titled = partial_rebuild.titled_by_nav(config.nav or [])
     pages = [
         partial_rebuild.NavPage(docs / page.file.src_path, page.file.src_uri in titled)
         for page in nav.pages
@@ -276,21 +274,6 @@ def _stamp(config: MkDocsConfig, nav: Navigation) -> str:
         config.site_url or "",
         sorted(hand.glob("*.md")) if hand is not None and hand.is_dir() else (),
     )
-
-
-def _nav_entries(items: list) -> list[tuple[str | None, str | None]]:
-    """(title given, page path) of every entry of a `nav` setting."""
-    found: list[tuple[str | None, str | None]] = []
-    for item in items:
-        if isinstance(item, str):
-            found.append((None, item))
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    found += _nav_entries(value)
-                else:
-                    found.append((title, value))
-    return found
 
 
 class _DirtyWarningFilter(logging.Filter):

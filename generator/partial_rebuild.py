@@ -96,6 +96,19 @@ def stamp(
     return digest.hexdigest()
 
 
+def titled_by_nav(nav: list) -> set[str]:
+    """The pages a `nav` setting gives a title ("Home": index.md), by path."""
+    titled: set[str] = set()
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list):  # a section: its title is not a page's
+                    titled |= titled_by_nav(value)
+                elif isinstance(value, str):
+                    titled.add(value)
+    return titled
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()

@@ -324,6 +324,12 @@ def test_merged_search_entries_follow_the_site_order_and_replace_rebuilt_pages()
     ]
 
 
+def test_pages_titled_by_the_navigation_are_those_with_a_title_of_their_own():
+    nav = [{"Home": "index.md"}, {"Topics": ["topics/index.md", "topics/a.md", {"B": "topics/b.md"}]},
+           "about.md", {"All papers": "papers/index.md"}]
+    assert partial_rebuild.titled_by_nav(nav) == {"index.md", "topics/b.md", "papers/index.md"}
+
+
 def test_a_page_title_from_front_matter_or_text_is_in_the_stamp(tmp_path):
     page = tmp_path / "a.md"
 
