@@ -249,7 +249,9 @@ def _read_papers(
     seen: set[str] = set()
     for entry in listing:
         name, path = entry.name, entry.path
-        if name.startswith("."):  # editors' swap files and atomic_write's temporary files
+        if name.startswith(".") or name.endswith("~") or (name.startswith("#") and name.endswith("#")):
+            # editors' swap, backup (name~) and autosave (#name#) files, and
+            # atomic_write's temporary files
             continue
         before = len(problems.items)
         if not name.endswith(".yml") or not entry.is_file():

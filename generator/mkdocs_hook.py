@@ -181,7 +181,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         clean_directory(config.site_dir)
         _sites()[site_dir] = partial_rebuild.SiteState(stamp)
         if previous is not None:
-            log.info("readinglist: rebuilding every page (the navigation, theme or page set changed)")
+            why = partial_rebuild.changed(previous.stamp, stamp) + (["a page went away"] if _removed else [])
+            log.info(f"readinglist: building every page: {' and '.join(why) or 'the site changed'}")
     _state = _sites()[site_dir]
     return nav
 
@@ -198,6 +199,12 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    # (after MkDocs read the pages it builds, before it builds or checks any)
+    if _partial and _state is not None:
+        partial_rebuild.restore_anchors(
+            (file.page for file in files.documentation_pages() if file.page is not None),
+            _state.anchors, files, lambda page: not page.file.is_modified(),
+        )
     # MkDocs makes a new theme environment for every build, which compiles Material's
     # templates again (0.4 s of every rebuild under serve): kept compiled instead, as
     # the generator keeps its own, each checked against its source by Jinja.
@@ -211,6 +218,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     _built.add(page.url)
     if _state is not None:
         _state.labels[page.file.src_uri] = (page.title, dict(page.meta))
+        partial_rebuild.record_anchors(page, _state.anchors)
     return context
 
 
@@ -255,7 +263,7 @@ def _sites() -> dict[str, partial_rebuild.SiteState]:
     return build.PROCESS_STATE.setdefault(_SITES, {})  # type: ignore[return-value]
 
 
-def _stamp(config: MkDocsConfig, nav: Navigation) -> str:
+def _stamp(config: MkDocsConfig, nav: Navigation) -> dict[str, str]:
     docs = Path(config.docs_dir)
     titled = partial_rebuild.titled_by_nav(config.nav or [])
     pages = [
@@ -263,16 +271,13 @@ def _stamp(config: MkDocsConfig, nav: Navigation) -> str:
         for page in nav.pages
     ]
     custom_dir = config.theme.custom_dir
-    config_file = Path(config.config_file_path) if config.config_file_path else None
-    hand = config_file.parent / "content" / "pages" if config_file else None
     return partial_rebuild.stamp(
         config.nav,
         pages,
-        config_file,
+        Path(config.config_file_path) if config.config_file_path else None,
         Path(custom_dir) if custom_dir else None,
         dict(config.extra),
         config.site_url or "",
-        sorted(hand.glob("*.md")) if hand is not None and hand.is_dir() else (),
     )
 
 

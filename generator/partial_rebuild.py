@@ -15,11 +15,11 @@ text changed. What MkDocs warns a dirty build gets wrong, and what is done about
   theme overrides, mkdocs.yml, the error banner. So can the set of files (a removed
   page's HTML would stay behind). Then the site folder is emptied and every page built:
   a `stamp` digests what every page depends on.
-- MkDocs checks the anchors a page links to only on the pages it builds: a link on a
-  page it skips to a heading that went away would go unreported, where a full strict
-  build fails. Such links are written by hand, so the hand-written pages' text is in the
-  stamp too: an edit to one builds every page (and checks every link). The generated
-  pages' own links are the generator's, checked before anything is written.
+- MkDocs checks links to anchors (`page.md#heading`) only between pages it builds: a link
+  on a page it skips, to a heading that went away on a page it builds, would go
+  unreported where a full strict build fails. The anchors each page holds and links to
+  are kept from the last build for the pages skipped (`restore_anchors`), so MkDocs
+  checks every link as in a full build.
 
 A dirty build with no earlier build of the same site in this process (the first build
 of `serve`, or `mkdocs build --dirty`) builds every page. tests/test_partial_rebuild.py
@@ -40,13 +40,18 @@ Labels = dict[str, tuple[Any, dict]]
 Entries = dict[str, list[dict[str, Any]]]
 
 
+# The anchors a page holds, and the anchors it links to (by target page), by source path.
+Anchors = dict[str, tuple[frozenset[str], dict[str, dict[str, str]]]]
+
+
 @dataclass
 class SiteState:
     """What the last build of one site left for the next (kept for the process)."""
 
-    stamp: str
+    stamp: dict[str, str]
     labels: Labels = field(default_factory=dict)
     entries: Entries = field(default_factory=dict)
+    anchors: Anchors = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,36 +69,45 @@ def stamp(
     theme_dir: Path | None,
     extra: Mapping[str, Any],
     site_url: str,
-    hand_written: Iterable[Path] = (),
-) -> str:
-    """A digest of what every page of the site shows besides its own text.
+) -> dict[str, str]:
+    """Digests of what every page of the site shows besides its own text, by what a
+    curator would call it (`changed` names the ones that differ).
 
     A navigation page's title comes from the navigation, else its front matter, else
     its first heading: its front matter is digested, and the whole file when a title
     may come from the text. Theme overrides count by size and time, as MkDocs' own
-    watcher sees them; mkdocs.yml, `extra` (the error banner) and the hand-written
-    pages by content.
+    watcher sees them; mkdocs.yml and `extra` (the error banner) by content.
     """
-    digest = hashlib.sha256()
 
-    def add(*parts: object) -> None:
+    def digest(*parts: object) -> str:
+        hashed = hashlib.sha256()
         for part in parts:
             data = part if isinstance(part, bytes) else repr(part).encode()
-            digest.update(len(data).to_bytes(8, "big"))
-            digest.update(data)
+            hashed.update(len(data).to_bytes(8, "big"))
+            hashed.update(data)
+        return hashed.hexdigest()
 
-    add(nav, site_url, sorted(extra.items(), key=lambda kv: kv[0]))
-    add(config_file.read_bytes() if config_file and config_file.is_file() else b"")
-    for page in nav_pages:
-        add(str(page.src_path), _label_source(page))
-    for path in hand_written:
-        add(str(path), _read(path))
+    theme: list[object] = []
     if theme_dir is not None and theme_dir.is_dir():
         for folder, _dirs, names in sorted(os.walk(theme_dir)):
             for name in sorted(names):
                 info = os.stat(os.path.join(folder, name))
-                add(os.path.relpath(os.path.join(folder, name), theme_dir), info.st_size, info.st_mtime_ns)
-    return digest.hexdigest()
+                theme += [os.path.relpath(os.path.join(folder, name), theme_dir), info.st_size, info.st_mtime_ns]
+    return {
+        "the navigation": digest(
+            nav, *[part for page in nav_pages for part in (str(page.src_path), _label_source(page))]
+        ),
+        "mkdocs.yml": digest(
+            site_url, config_file.read_bytes() if config_file and config_file.is_file() else b""
+        ),
+        "the theme overrides": digest(*theme),
+        "the errors shown": digest(sorted(extra.items(), key=lambda kv: kv[0])),
+    }
+
+
+def changed(before: Mapping[str, str], now: Mapping[str, str]) -> list[str]:
+    """What differs between two stamps."""
+    return [name for name in now if before.get(name) != now[name]]
 
 
 def titled_by_nav(nav: list) -> set[str]:
@@ -109,15 +123,11 @@ def titled_by_nav(nav: list) -> set[str]:
     return titled
 
 
-def _read(path: Path) -> bytes:
+def _label_source(page: NavPage) -> bytes:
     try:
-        return path.read_bytes()
+        data = page.src_path.read_bytes()
     except OSError:
         return b"(missing)"
-
-
-def _label_source(page: NavPage) -> bytes:
-    data = _read(page.src_path)
     front = front_matter(data)
     if page.titled_by_nav or any(line.startswith(b"title:") for line in front.splitlines()):
         return front
@@ -130,6 +140,27 @@ def front_matter(data: bytes) -> bytes:
         return b""
     end = data.find(b"\n---", 3)
     return data[: end + 4] if end >= 0 else data
+
+
+def record_anchors(page: Any, anchors: Anchors) -> None:
+    """Keep what MkDocs found of a page's anchors while rendering it."""
+    links = {
+        target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()
+    }
+    anchors[page.file.src_uri] = (frozenset(page.present_anchor_ids or ()), links)
+
+
+def restore_anchors(pages: Iterable[Any], anchors: Anchors, files: Any, unchanged: Any) -> None:
+    """Give each page MkDocs skips the anchors it held and linked to in the last
+    build, so that MkDocs' own check of anchor links covers it and the links to it."""
+    for page in pages:
+        kept = anchors.get(page.file.src_uri)
+        if kept is None or not unchanged(page):
+            continue
+        present, links = kept
+        page.present_anchor_ids = set(present)
+        targets = {files.get_file_from_path(uri): found for uri, found in links.items()}
+        page.links_to_anchors = {target: found for target, found in targets.items() if target is not None}
 
 
 def restore_labels(pages: Iterable[Any], labels: Labels, unchanged: Any) -> None:

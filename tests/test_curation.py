@@ -561,6 +561,13 @@ def test_a_file_that_is_not_a_paper_file(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("name", ["x.yml~", "#x.yml#", ".x.yml.swp"])
+def test_editors_backup_autosave_and_swap_files_are_not_paper_files(tmp_path, name):
+    # Emacs writes x.yml~ and #x.yml#, Vim .x.yml.swp, next to the file being edited:
+    # under `serve` an error for them would put the error bar on every page.
+    assert check_one(tmp_path, "id: x\n", name=name) == []
+
+
 def test_topics_file_mistakes_and_empty_topics(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(

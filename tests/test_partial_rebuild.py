@@ -272,6 +272,24 @@ def test_a_heading_a_hand_written_link_names_is_checked_as_a_full_build_does(pro
 
 
 @pytest.mark.slow
+def test_a_link_to_a_heading_a_paper_page_lost_is_reported_as_a_full_build_does(project):
+    from mkdocs.exceptions import Abort
+
+    _edit(project / PAPER, "added: 2026-11-25", "added: 2026-11-25\nnotes: Read it first.")
+    about = project / "content/pages/about.md"
+    about.write_text(about.read_text() + "\nSee [the note](papers/task-vectors.md#curators-notes).\n")
+    _build(project, "served", dirty=True)
+    before = _stamps(project / "served")
+    _edit(project / PAPER, "\nnotes: Read it first.", "")  # the page loses its notes' heading
+    with pytest.raises(Abort):
+        _build(project, "served", dirty=True)
+    # (the about page was not built again: its link was checked from the last build's)
+    assert "about/index.html" not in _rebuilt(before, project / "served")
+    with pytest.raises(Abort):
+        _build(project, "clean", dirty=False)
+
+
+@pytest.mark.slow
 def test_the_served_site_equals_one_built_in_a_fresh_process(tmp_path, monkeypatch):
     # No fixed build time: the hook derives it from the content, and a paper added with
     # a later date moves it (the sitemap's dates), also under serve. The reference is
