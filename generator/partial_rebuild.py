@@ -152,10 +152,17 @@ def record_anchors(page: Any, anchors: Anchors) -> None:
 
 def restore_anchors(pages: Iterable[Any], anchors: Anchors, files: Any, unchanged: Any) -> None:
     """Give each page MkDocs skips the anchors it held and linked to in the last
-    build, so that MkDocs' own check of anchor links covers it and the links to it."""
+    build, so that MkDocs' own check of anchor links covers it and the links to it.
+    Only pages with such links, and the pages they link to, need it (a few: the
+    generated pages link to no anchor of another page)."""
+    linking = {uri for uri, (_present, links) in anchors.items() if links}
+    linked = {target for _present, links in anchors.values() for target in links}
     for page in pages:
-        kept = anchors.get(page.file.src_uri)
-        if kept is None or not unchanged(page):
+        uri = page.file.src_uri
+        if (uri not in linking and uri not in linked) or not unchanged(page):
+            continue
+        kept = anchors.get(uri)
+        if kept is None:
             continue
         present, links = kept
         page.present_anchor_ids = set(present)

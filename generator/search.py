@@ -41,7 +41,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from lunr.builder import Builder
 from lunr.exceptions import QueryParseError
@@ -173,6 +173,14 @@ class EntryMemo:
 
     def __init__(self) -> None:
         self._made: dict[str, tuple[Paper, tuple[str, ...], dict[str, Any]]] = {}
+        self._boosts: tuple[tuple[tuple[str, str], ...], dict[str, float]] = ((), {})
+
+    def boosts(self, papers: Sequence[Paper]) -> dict[str, float]:
+        """title_boosts, again only when a title changed (0.2 s at 10,000)."""
+        titles = tuple((p.id, p.title) for p in papers)
+        if titles != self._boosts[0]:
+            self._boosts = (titles, title_boosts(papers))
+        return self._boosts[1]
 
     def entry(self, paper: Paper, topic_titles: tuple[str, ...], boost: float) -> dict[str, Any]:
         made = self._made.get(paper.id)
@@ -200,7 +208,7 @@ def shape_index(
     """
     memo = memo if memo is not None else EntryMemo()
     titles = {topic.id: topic.title for topic in site.topics}
-    boosts = title_boosts(site.papers)
+    boosts = memo.boosts(site.papers)
     entries = {
         paper_location(paper.id): memo.entry(
             paper,

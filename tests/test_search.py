@@ -29,6 +29,7 @@ from generator.search import (
     load_index,
     paper_entry,
     refine_query,
+    title_boosts,
     shape_index,
 )
 from tests.browser.sitebuild import ROOT, build_site
@@ -180,6 +181,15 @@ def test_entries_kept_between_builds_are_those_a_fresh_build_makes():
     ]
     for step in steps:
         assert json.dumps(memo.entry(*step)) == json.dumps(paper_entry(*step)), step
+
+
+def test_boosts_kept_between_builds_follow_every_title_change():
+    memo = EntryMemo()
+    papers = [_paper("a", title="Short"), _paper("b", title="A much longer title than that")]
+    assert memo.boosts(papers) == title_boosts(papers)
+    papers[0] = _paper("a", title="Short but now a little longer")
+    assert memo.boosts(papers) == title_boosts(papers) != title_boosts(papers[1:] + [_paper("a", title="Short")])
+    assert memo.boosts(papers[:1]) == title_boosts(papers[:1])
 
 
 def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
