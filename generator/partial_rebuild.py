@@ -143,9 +143,13 @@ def front_matter(data: bytes) -> bytes:
 
 
 def record_anchors(page: Any, anchors: Anchors) -> None:
-    """Keep what MkDocs found of a page's anchors while rendering it."""
+    """Keep what MkDocs found of a page's anchors while rendering it. Its links to its
+    own anchors are left out: on a page MkDocs skips, neither they nor their targets
+    changed (and nearly every page has them: its headings' permalinks)."""
     links = {
-        target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()
+        target.src_uri: dict(found)
+        for target, found in (page.links_to_anchors or {}).items()
+        if target.src_uri != page.file.src_uri
     }
     anchors[page.file.src_uri] = (frozenset(page.present_anchor_ids or ()), links)
 
