@@ -5,7 +5,6 @@ content error shows in a banner until it is fixed."""
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build import FIXTURE, REPO
+from tests.test_build import FIXTURE, make_project
 
 PAPER = "content/papers/task-vectors.yml"
 
@@ -29,12 +28,7 @@ def _free_port() -> int:
 @pytest.fixture
 def served(tmp_path):
     """A project from the fixture list, under `readinglist serve`: (project, base URL, log)."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    for shared in ("generator", "overrides"):
-        (project / shared).symlink_to(REPO / shared, target_is_directory=True)
-    shutil.copytree(FIXTURE, project / "content")
+    project = make_project(tmp_path, FIXTURE)
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
