@@ -199,11 +199,6 @@ def merge_entries(
     return dict(sorted(merged.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
 
 
-def group_entries(docs: Sequence[dict[str, Any]], order: Sequence[str]) -> Entries:
-    """Material's entries of a full build, by page."""
-    return merge_entries({}, (), docs, order)
-
-
 def page_of(doc: Mapping[str, Any]) -> str:
     return str(doc["location"]).split("#", 1)[0]
 

@@ -326,8 +326,8 @@ def test_merged_search_entries_follow_the_site_order_and_replace_rebuilt_pages()
     def doc(location: str, title: str) -> dict:
         return {"location": location, "title": title}
 
-    previous = partial_rebuild.group_entries(
-        [doc("", "Home"), doc("#a", "A"), doc("about/", "About"), doc("topics/x/", "X")],
+    previous = partial_rebuild.merge_entries(
+        {}, (), [doc("", "Home"), doc("#a", "A"), doc("about/", "About"), doc("topics/x/", "X")],
         ["", "about/", "topics/x/"],
     )
     merged = partial_rebuild.merge_entries(
