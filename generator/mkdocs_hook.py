@@ -21,6 +21,8 @@ import sys
 import threading
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -171,18 +173,36 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     site_dir = str(Path(config.site_dir).resolve())
     previous = _sites().get(site_dir)
     stamp = _stamp(config, nav)
-    _partial = previous is not None and previous.stamp == stamp and not _removed
+    custom_dir = config.theme.custom_dir
+    theme = partial_rebuild.theme_files(Path(custom_dir) if custom_dir else None)
+    # The theme overrides' files MkDocs copies into the site as they are, and where.
+    copies = {
+        os.path.realpath(file.abs_src_path): file.abs_dest_path
+        for file in files
+        if not file.is_documentation_page() and file.abs_src_path
+        and os.path.realpath(file.abs_src_path) in theme
+    }
+    why, recopy = [], []
+    if previous is not None:
+        why = partial_rebuild.changed(previous.stamp, stamp)
+        every, recopy = partial_rebuild.theme_edits(previous.theme, theme, copies, previous.templates)
+        why += (["the theme overrides"] if every else []) + (["a page went away"] if _removed else [])
+    _partial = previous is not None and not why
     if previous is not None and _partial:
         partial_rebuild.restore_labels(
             nav.pages, previous.labels, lambda page: not page.file.is_modified()
         )
+        previous.theme = theme
+        for path in recopy:
+            # MkDocs copies a file again only if it is newer than its copy: one put back
+            # with its old time would not be.
+            Path(copies[path]).unlink(missing_ok=True)
     else:
         # Every page shows something that changed (or a page went away): build all.
         clean_directory(config.site_dir)
-        _sites()[site_dir] = partial_rebuild.SiteState(stamp)
+        _sites()[site_dir] = partial_rebuild.SiteState(stamp, theme=theme)
         if previous is not None:
-            why = partial_rebuild.changed(previous.stamp, stamp) + (["a page went away"] if _removed else [])
-            log.info(f"readinglist: building every page: {' and '.join(why) or 'the site changed'}")
+            log.info(f"readinglist: building every page: {' and '.join(why)}")
     _state = _sites()[site_dir]
     return nav
 
@@ -211,6 +231,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else None
     if root is not None and env.bytecode_cache is None:
         env.bytecode_cache = render.bytecode_cache(root / ".cache" / "readinglist" / "theme")
+    if _state is not None and not isinstance(env.loader, _NotingLoader):
+        env.loader = _NotingLoader(env.loader, _state.templates)
     return env
 
 
@@ -270,15 +292,30 @@ def _stamp(config: MkDocsConfig, nav: Navigation) -> dict[str, str]:
         partial_rebuild.NavPage(docs / page.file.src_path, page.file.src_uri in titled)
         for page in nav.pages
     ]
-    custom_dir = config.theme.custom_dir
     return partial_rebuild.stamp(
         config.nav,
         pages,
         Path(config.config_file_path) if config.config_file_path else None,
-        Path(custom_dir) if custom_dir else None,
         dict(config.extra),
         config.site_url or "",
     )
+
+
+class _NotingLoader(jinja2.BaseLoader):
+    """The theme's loader, noting the file of each template it loads: an edit to a file
+    of the overrides no template loaded changes no page (partial_rebuild.theme_edits)."""
+
+    def __init__(self, loader: jinja2.BaseLoader, loaded: set[str]):
+        self.loader, self.loaded = loader, loaded
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        if filename:
+            self.loaded.add(os.path.realpath(filename))
+        return source, filename, uptodate
+
+    def list_templates(self):
+        return self.loader.list_templates()
 
 
 class _DirtyWarningFilter(logging.Filter):

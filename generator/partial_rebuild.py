@@ -12,9 +12,14 @@ text changed. What MkDocs warns a dirty build gets wrong, and what is done about
 - Material's search plugin indexes only the pages it builds. The index is merged page
   by page with the last build's, in the site's page order (`merge_entries`).
 - What every page shows can change: the navigation's entries and their titles, the
-  theme overrides, mkdocs.yml, the error banner. So can the set of files (a removed
-  page's HTML would stay behind). Then the site folder is emptied and every page built:
-  a `stamp` digests what every page depends on.
+  theme overrides' templates, mkdocs.yml, the error banner. So can the set of files (a
+  removed page's HTML would stay behind). Then the site folder is emptied and every page
+  built: a `stamp` digests what every page depends on.
+- MkDocs copies a theme override's stylesheet, script or image again only if it is newer
+  than its copy: one put back with its old time would stay stale. Such files are not in
+  the stamp (an edit to one changes no page); the copy of each that changed is removed
+  instead, so MkDocs copies it again (`theme_edits`). A file any template loaded, even
+  a stylesheet a template inlines, counts as a template.
 - MkDocs checks links to anchors (`page.md#heading`) only between pages it builds: a link
   on a page it skips, to a heading that went away on a page it builds, would go
   unreported where a full strict build fails. The anchors each page holds and links to
@@ -52,6 +57,10 @@ class SiteState:
     labels: Labels = field(default_factory=dict)
     entries: Entries = field(default_factory=dict)
     anchors: Anchors = field(default_factory=dict)
+    # The theme overrides' files (path -> size, time), and those Jinja loaded since every
+    # page was last built: the pages built since then depend on no other.
+    theme: dict[str, tuple[int, int]] = field(default_factory=dict)
+    templates: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -66,17 +75,16 @@ def stamp(
     nav: object,
     nav_pages: Iterable[NavPage],
     config_file: Path | None,
-    theme_dir: Path | None,
     extra: Mapping[str, Any],
     site_url: str,
 ) -> dict[str, str]:
     """Digests of what every page of the site shows besides its own text, by what a
-    curator would call it (`changed` names the ones that differ).
+    curator would call it (`changed` names the ones that differ; `theme_edits` judges
+    the theme overrides).
 
     A navigation page's title comes from the navigation, else its front matter, else
     its first heading: its front matter is digested, and the whole file when a title
-    may come from the text. Theme overrides count by size and time, as MkDocs' own
-    watcher sees them; mkdocs.yml and `extra` (the error banner) by content.
+    may come from the text. mkdocs.yml and `extra` (the error banner) count by content.
     """
 
     def digest(*parts: object) -> str:
@@ -87,12 +95,6 @@ def stamp(
             hashed.update(data)
         return hashed.hexdigest()
 
-    theme: list[object] = []
-    if theme_dir is not None and theme_dir.is_dir():
-        for folder, _dirs, names in sorted(os.walk(theme_dir)):
-            for name in sorted(names):
-                info = os.stat(os.path.join(folder, name))
-                theme += [os.path.relpath(os.path.join(folder, name), theme_dir), info.st_size, info.st_mtime_ns]
     return {
         "the navigation": digest(
             nav, *[part for page in nav_pages for part in (str(page.src_path), _label_source(page))]
@@ -100,9 +102,40 @@ def stamp(
         "mkdocs.yml": digest(
             site_url, config_file.read_bytes() if config_file and config_file.is_file() else b""
         ),
-        "the theme overrides": digest(*theme),
         "the errors shown": digest(sorted(extra.items(), key=lambda kv: kv[0])),
     }
+
+
+def theme_files(theme_dir: Path | None) -> dict[str, tuple[int, int]]:
+    """Every file of the theme overrides (absolute path -> size, time in ns): by size
+    and time, as MkDocs' own watcher sees them."""
+    found: dict[str, tuple[int, int]] = {}
+    if theme_dir is not None and theme_dir.is_dir():
+        for folder, _dirs, names in os.walk(theme_dir.resolve()):
+            for name in names:
+                info = os.stat(os.path.join(folder, name))
+                found[os.path.join(folder, name)] = (info.st_size, info.st_mtime_ns)
+    return dict(sorted(found.items()))
+
+
+def theme_edits(
+    before: Mapping[str, tuple[int, int]],
+    now: Mapping[str, tuple[int, int]],
+    copied: Iterable[str],
+    templates: Iterable[str],
+) -> tuple[bool, list[str]]:
+    """(whether every page must be built, the copied files that are new or changed).
+
+    ``copied``: the files MkDocs copies into the site as they are (stylesheets, scripts,
+    images); ``templates``: the files Jinja loaded since every page was last built. A
+    copied file no template loaded changes no page. Every page is built if any other
+    file is new or changed, or if a file went away (its copy would stay behind).
+    """
+    if before.keys() - now.keys():
+        return True, []
+    as_is = set(copied) - set(templates)
+    edited = [path for path in now if before.get(path) != now[path]]
+    return any(path not in as_is for path in edited), [path for path in edited if path in as_is]
 
 
 def changed(before: Mapping[str, str], now: Mapping[str, str]) -> list[str]:

@@ -166,6 +166,75 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
     _check_against_clean(project)
 
 
+@pytest.mark.slow
+def test_a_stylesheet_edit_copies_the_stylesheet_and_builds_no_page(project):
+    site = _build(project, "served", dirty=True)
+    sheet = project / "overrides/assets/readinglist.css"
+    original, old_time = sheet.read_bytes(), sheet.stat().st_mtime_ns
+    before = _stamps(site)
+    sheet.write_bytes(original + b"\n.md-typeset h1 { letter-spacing: 0.01em; }\n")
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == {"404.html"}  # (404.html is built every time)
+    assert (site / "assets/readinglist.css").read_bytes().endswith(b"0.01em; }\n")
+    _check_against_clean(project)
+
+    # Put back with its old time, older than the copy: copied all the same.
+    sheet.write_bytes(original)
+    os.utime(sheet, ns=(old_time, old_time))
+    _build(project, "served", dirty=True)
+    assert (site / "assets/readinglist.css").read_bytes() == original
+    _check_against_clean(project)
+
+    # A new script: copied, no page built.
+    before = _stamps(site)
+    (project / "overrides/assets/extra.js").write_text("// extra\n")
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == {"404.html"}
+    assert (site / "assets/extra.js").read_text() == "// extra\n"
+    _check_against_clean(project)
+
+    # It goes away: every page is built, so that its copy does not stay behind.
+    (project / "overrides/assets/extra.js").unlink()
+    _build(project, "served", dirty=True)
+    assert not (site / "assets/extra.js").exists()
+    _check_against_clean(project)
+
+
+@pytest.mark.slow
+def test_a_stylesheet_a_template_inlines_counts_as_a_template(project):
+    _edit(project / "overrides/main.html", "{% block styles %}\n  {{ super() }}\n",
+          '{% block styles %}\n  {{ super() }}\n  <style>{% include "assets/inline.css" %}</style>\n')
+    inline = project / "overrides/assets/inline.css"
+    inline.write_text(".inline-rule { color: red; }\n")
+    site = _build(project, "served", dirty=True)
+    before = _stamps(site)
+    inline.write_text(".inline-rule { color: blue; }\n")
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == set(_stamps(site))
+    assert ".inline-rule { color: blue; }" in (site / "about/index.html").read_text()
+    _check_against_clean(project)
+
+
+def test_theme_edits_builds_every_page_unless_only_copied_files_changed():
+    before = {"/o/main.html": (10, 1), "/o/a.css": (5, 1), "/o/b.css": (5, 1)}
+    copied, loaded = {"/o/a.css", "/o/b.css"}, {"/o/main.html", "/o/b.css"}
+    assert partial_rebuild.theme_edits(before, dict(before), copied, loaded) == (False, [])
+    # A stylesheet no template loaded: copied again, no page built.
+    assert partial_rebuild.theme_edits(before, {**before, "/o/a.css": (6, 2)}, copied, loaded) == (
+        False, ["/o/a.css"])
+    # One a template loaded, or a template: every page.
+    assert partial_rebuild.theme_edits(before, {**before, "/o/b.css": (5, 2)}, copied, loaded)[0]
+    assert partial_rebuild.theme_edits(before, {**before, "/o/main.html": (10, 2)}, copied, loaded)[0]
+    # A new file: copied if MkDocs copies it, else (a new template) every page.
+    assert partial_rebuild.theme_edits(before, {**before, "/o/c.css": (1, 1)}, copied | {"/o/c.css"},
+                                       loaded) == (False, ["/o/c.css"])
+    assert partial_rebuild.theme_edits(before, {**before, "/o/partials/footer.html": (1, 1)}, copied,
+                                       loaded)[0]
+    # A file gone: every page (its copy must not stay).
+    assert partial_rebuild.theme_edits(before, {"/o/main.html": (10, 1), "/o/b.css": (5, 1)},
+                                       copied, loaded)[0]
+
+
 # Edits that each switch something between two states, so that any sequence of them
 # is valid content: (what, file, one text, the other).
 TOGGLES = [
@@ -353,7 +422,7 @@ def test_a_page_title_from_front_matter_or_text_is_in_the_stamp(tmp_path):
 
     def stamp_of(text: str, titled_by_nav: bool = False) -> str:
         page.write_text(text)
-        return partial_rebuild.stamp([], [partial_rebuild.NavPage(page, titled_by_nav)], None, None, {}, "")
+        return partial_rebuild.stamp([], [partial_rebuild.NavPage(page, titled_by_nav)], None, {}, "")
 
     # The title is in the front matter: the text below it does not count.
     assert stamp_of("---\ntitle: A\n---\n\nbody") == stamp_of("---\ntitle: A\n---\n\nother body")
