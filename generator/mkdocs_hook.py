@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, partial_rebuild, related, render, search
+from generator import build, partial_rebuild, raw_html, related, render, search
 from generator.errors import CuratorError
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
@@ -86,6 +86,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _removed
     _site, _removed = None, True
+    # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
+    # raw_html.py). (A new config every build: never in the list twice.)
+    if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(raw_html.RawHtmlExtension())
     root = Path(config.config_file_path).resolve().parent
     settings = build.Settings(
         content_dir=root / "content",

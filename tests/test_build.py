@@ -116,6 +116,10 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
 
     site = project / "site"
     assert broken_internal_links(site) == []
+    # The marks around the generated pages' HTML blocks (raw_html.py) are for MkDocs'
+    # Markdown step, which the hook gives the extension that takes them out.
+    assert "readinglist:html" in (project / "docs/papers/task-vectors.md").read_text()
+    assert [p for p in site.rglob("*.html") if "readinglist:html" in p.read_text()] == []
     hostile = parse(site / "papers/hostile-inputs/index.html")
     benign = parse(site / "papers/task-vectors/index.html")
     # No script or event handler beyond what the theme puts on every page.
