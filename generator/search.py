@@ -282,7 +282,12 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
             piece for p in pieces + joined if not p.isascii() and (f := fold(p)) != p
             for piece in split_at.split(f) if piece
         ]
+        # A lone letter split off a word ("Don't", "k-means") would become the prefix
+        # search "t*", which matches nearly every paper and highlights every "t".
+        several = len(pieces) > 1
         for piece in pieces + joined + folded:
+            if several and len(piece) == 1 and piece.isalpha():
+                continue
             if piece and piece.lower() not in STOP_WORDS:
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [piece, f"{piece}^{EXACT_BONUS}"]

@@ -100,6 +100,9 @@ def test_tokenizer_skips_markup_and_splits_at_the_separator():
         # lunr syntax typed by the reader passes untouched
         ('title:agents -survey "chain of" atten* +rag', 'title:agents -survey "chain of" atten* +rag'),
         ("the of", ""),
+        # A lone letter split off a word is no search for every word starting with it.
+        ("Show, Don't Tell", "Show Show^3 Don Don^3 Tell Tell^3"),
+        ("k-means x", "means means^3 kmeans kmeans^3 x x^3"),
     ],
 )
 def test_queries_are_refined_before_material_sees_them(query, expected):
@@ -409,3 +412,14 @@ def test_a_repository_name_finds_its_paper(engine, papers):
     assert misses == []
     [mft] = [p for p in papers if any(url.endswith("/MFTCoder") for url in p["code"])]
     assert _rank(engine, "MFTCoder", mft["url"]) == 1
+
+
+def test_a_word_with_an_apostrophe_finds_the_papers_that_write_it(engine):
+    # "Don't" is split at the apostrophe; the lone "t" must not become the prefix
+    # search "t*", which matched every page and put unrelated papers third and fourth.
+    hits = [hit.location for hit in engine.search("Don't")]
+    assert sorted(hits[:2]) == [
+        "papers/dont-stop-pretraining-make-prompt-based-fine-tuning-powerful-learner/",
+        "papers/show-dont-tell-aligning-language-models-with-demonstrated-feedback/",
+    ]
+    assert len(hits) < 10

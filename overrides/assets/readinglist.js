@@ -23,6 +23,7 @@
      a word without its accents. */
   var HYPHENATED = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
   var ASCII = /^[\x00-\x7F]*$/;
+  var LETTER = /^\p{L}$/u;
 
   function fold(word) {
     return word.normalize("NFKD").replace(/\p{M}/gu, "");
@@ -53,7 +54,13 @@
           folded = folded.concat(f.split(separator).filter(Boolean));
         }
       });
+      /* A lone letter split off a word ("Don't", "k-means") would become the prefix
+         search "t*", which matches nearly every paper and highlights every "t". */
+      var several = pieces.length > 1;
       pieces.concat(joined, folded).forEach(function (piece) {
+        if (several && LETTER.test(piece)) {
+          return;
+        }
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
           out.push(piece, piece + "^" + EXACT_BONUS);
