@@ -224,14 +224,14 @@ def _code_badge(link: Link) -> Badge | None:
         return None
     host = link.host if link.host in HOST_LABELS else ""
     label = link.repo or href
-    where = HOST_LABELS.get(host, "code")
+    where = f" on {HOST_LABELS[host]}" if host else ""  # (an unknown host is in the label)
     official = " (official)" if link.official else ""
     return Badge(
         kind="code",
         href=href,
         label=label,
         icon=host or "code",
-        description=f"Code on {where}: {label}{official}",
+        description=f"Code{where}: {label}{official}",
         official=link.official,
         note=link.note,
     )

@@ -154,6 +154,18 @@ def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
     assert row.paper.code.href == "https://github.com/x/y/tree/main/sub"
 
 
+def test_a_code_badge_names_its_host_only_when_it_knows_it():
+    links = (
+        Link("https://github.com/x/y", "code", official=True, host="github", repo="x/y"),
+        Link("https://code.example.org/x", "code"),
+    )
+    badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
+    assert [b.description for b in badges if b.kind == "code"] == [
+        "Code on GitHub: x/y (official)",
+        "Code: https://code.example.org/x",  # (it said "Code on code: ...")
+    ]
+
+
 def test_related_papers_link_to_their_pages_and_keep_their_reasons():
     related = {
         "a": (RelatedPaper("b", 0.5, ("merge",), by_curator=True), RelatedPaper("gone", 0.4))
