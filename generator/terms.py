@@ -47,8 +47,11 @@ def count_vectorizer():
 
 # Words of how abstracts argue, not of what they are about: two papers that both
 # "propose" a "novel" "approach" and "conduct extensive experiments" share no subject,
-# and shown as shared terms these read as noise. (Subject words that look generic, such
-# as "attention" or "transfer", are kept: in this field they name methods.)
+# and shown as shared terms these read as noise. From "perform" on: such words a
+# reader found given as the reason two papers are related ("shed, light", "fall,
+# short", "times, needs"); being rare, each weighed more than a subject word shared.
+# (Subject words that look generic, such as "attention", "transfer" or "exploration",
+# are kept: in this field they name methods.)
 _RHETORIC = frozenset("""
     propose proposed proposes proposing paper papers work works study studies approach
     approaches method methods novel existing recent recently various significant
@@ -63,6 +66,27 @@ _RHETORIC = frozenset("""
     use used uses leverage leverages leveraged leveraging stateoftheart superior
     effective effectiveness enhance enhances enhanced enhancing offer offers offered
     previous prior widely commonly current currently
+    perform performs performed performing performance solve solves solved require
+    required requires requiring observe observed observes observation able ranging occur
+    occurs occurring produce produces produced relative relatively important potential
+    potentially fall falls fact follow follows following handle handles enable enables
+    enabling combine combines combining field gain gains gained short summarize directions
+    fewer reduce reduces reduced reducing provide provides provided providing evidence
+    promise promising rely relies relying wide finding findings does good make makes making
+    need needs needed lead leads leading variety known poorly way ways argue argues focus
+    focused focuses future affect affects infeasible beneficial benefit benefits increasing
+    increasingly consistent consistently aforementioned having despite growing earlier
+    technique techniques multiple scenarios presence application applications research
+    success successful successfully diverse jointly conventional comprehensive generic
+    critical times hard preliminary unlock unlocks informative shed light key crucial
+    challenging remain remains remaining lack lacks largely simply impressive tend tends
+    especially typically usually new set sets real better best large larger high higher low
+    lower strong stronger paradigm ability abilities capability capabilities allow allows
+    allowing aim aims explore explores explored exploring investigate investigates
+    investigated investigating analyze analyzes analysis insight insights compared
+    compare compares comparing constructed advancing encouraging continuously emerged
+    extraordinary maximally identifying evaluating selecting searching community past
+    given additional like terms finally practical advancements applicable types
 """.split())
 
 
