@@ -286,6 +286,12 @@ def doi_from_url(url: str) -> str:
     return ""
 
 
+def arxiv_of_doi(doi: str) -> str:
+    """The arXiv id of arXiv's own DOI (``10.48550/arXiv.2306.01708``), else ""."""
+    match = re.match(r"(?i)^10\.48550/arxiv\.(.+)$", doi)
+    return normalize_arxiv(match.group(1)) if match else ""
+
+
 def normalize_doi(text: str) -> str:
     """A DOI without resolver prefix (``https://doi.org/``, ``doi:``); "" if not a DOI."""
     text = text.strip()

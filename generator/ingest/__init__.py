@@ -37,6 +37,7 @@ _OWN_CODE = re.compile(
     r"\b(?:our|this (?:work|paper)|project (?:website|page))\b"
     r"|\b(?:available|releas(?:e|ed|ing)|publish(?:ed|ing)|open[- ]sourc(?:e|ed|ing)"
     r"|can be found|hosted)\b"
+    r"|\b(?:code|implementation)s? (?:is|are) (?:at|here|on)\b"
     r"|^\W*(?:code|data|project|github)\W*$",
     re.IGNORECASE,
 )

@@ -29,6 +29,7 @@ from ..latex import clean_latex
 from ..models import OTHERS
 from ..links import (
     arxiv_id,
+    arxiv_of_doi,
     clean_url,
     doi_from_url,
     find_url_spans,
@@ -275,6 +276,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     if not arxiv:
         match = _ARXIV_IN_TEXT.search(" ".join((fields["journal"], howpublished, note)))
         arxiv = match.group(1) if match else ""
+    if arxiv_of_doi(doi):
+        # arXiv's own DOI (exporters such as Semantic Scholar and arXiv itself write it)
+        # names the preprint: its arXiv id, not a "publisher's page".
+        arxiv, doi = arxiv or arxiv_of_doi(doi), ""
     year = _year(fields, path, problems)
     # A venue a reader would name: the journal (biblatex: journaltitle) or proceedings,
     # else a thesis's university, a report's institution, or how a work was published

@@ -51,6 +51,20 @@ def test_arxiv_id_from_url_and_year_from_date():
     assert record.links[0].kind == "paper"
 
 
+def test_arxivs_own_doi_gives_the_arxiv_id_not_a_publishers_doi():
+    problems = Problems()
+    record = _one("  doi = {10.48550/arXiv.2306.01708},\n", problems)
+    assert (record.arxiv, record.doi) == ("2306.01708", "")
+    record = _one("  url = {https://doi.org/10.48550/ARXIV.2306.01708},\n", problems)
+    assert (record.arxiv, record.doi) == ("2306.01708", "")
+    # An eprint wins; a publisher's DOI stays.
+    record = _one("  eprint = {2101.00010},\n  doi = {10.48550/arXiv.2306.01708},\n", problems)
+    assert (record.arxiv, record.doi) == ("2101.00010", "")
+    record = _one("  eprint = {2101.00010},\n  doi = {10.18653/v1/2020.acl-main.1},\n", problems)
+    assert (record.arxiv, record.doi) == ("2101.00010", "10.18653/v1/2020.acl-main.1")
+    assert not problems.errors
+
+
 def test_unreadable_entry_and_missing_title_are_reported_at_their_lines():
     text = '@misc{ok, title={Fine}}\n@misc{b, title = "oops\n@article{c, author={X}}\n'
     problems = Problems()

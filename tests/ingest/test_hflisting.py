@@ -96,3 +96,15 @@ def test_code_link_is_official_when_its_sentence_says_the_authors_released_it():
     records, _ = _parse(text)
     assert [(l.repo, l.official) for l in records[0].links] == [("me/x", True), ("other/y", False)]
     assert [(l.repo, l.official) for l in records[1].links] == [("me/site", True)]
+
+
+def test_code_is_at_says_the_code_is_the_authors_own():
+    text = HEAD + (
+        "SubscribeA Paper\nWe did X. Code is at \\url{https://github.com/me/x}.\n"
+        "B Paper\nWe did Y. Our implementation is on https://github.com/me/y.\n"
+        "C Paper\nWe build on the baseline at https://github.com/other/z.\n"
+    )
+    records, _ = _parse(text)
+    assert [(l.repo, l.official) for r in records for l in r.links] == [
+        ("me/x", True), ("me/y", True), ("other/z", False)
+    ]
