@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from . import schema
 from .errors import Location, Problems
 from .escape import markdown_notices
+from .links import classify
 from .models import LINK_KINDS, Link
 from .schema import Field
 from .yamlio import Map, Node, Scalar, Seq, char_name
@@ -391,7 +392,29 @@ class RecordChecker:
                 link = self.link(entry, kind)
                 if link is not None:
                     links.append(link)
+                    self.warn_odd_code_link(entry, link, links)
         return tuple(links)
+
+    def warn_odd_code_link(self, entry: Map, link: Link, links: list[Link]) -> None:
+        """Warn about a code link the page would show wrongly: a second one marked
+        official, or the address of the paper itself (shown as a code badge)."""
+        if link.kind != "code":
+            return
+        where = entry.get("url") or entry
+        if link.official and any(other.official for other in links[:-1] if other.kind == "code"):
+            first = next(other for other in links if other.kind == "code" and other.official)
+            self.problems.warning(
+                where.loc,
+                f"a second code link marked official ({first.url} is too); the page shows"
+                " both as the paper's own code: keep 'official: true' on one",
+            )
+        what = classify(link.url).kind
+        if what in ("paper", "pdf"):
+            self.problems.warning(
+                where.loc,
+                f"this is the address of a {'PDF' if what == 'pdf' else 'paper page'}, not of"
+                f" code: it shows as a code badge; move it under '{what}'",
+            )
 
     def link_entries(self, node: Node, name: str) -> list[Map]:
         if isinstance(node, Scalar) and node.text is None:

@@ -418,6 +418,31 @@ links:
     ]
 
 
+def test_code_links_the_page_would_show_wrongly_are_warned_about(tmp_path):
+    text = """\
+id: x
+title: A
+abstract: a
+links:
+  code:
+    - url: https://github.com/a/b
+      official: true
+    - url: https://github.com/a/c
+      official: true
+    - url: https://arxiv.org/abs/2101.00010
+    - url: https://example.org/a.pdf
+    - url: https://a.github.io/project/
+"""
+    assert check_one(tmp_path, text) == [
+        f"{P}:8:12: warning: a second code link marked official (https://github.com/a/b is"
+        " too); the page shows both as the paper's own code: keep 'official: true' on one",
+        f"{P}:10:12: warning: this is the address of a paper page, not of code: it shows as"
+        " a code badge; move it under 'paper'",
+        f"{P}:11:12: warning: this is the address of a PDF, not of code: it shows as a code"
+        " badge; move it under 'pdf'",
+    ]
+
+
 CONTROL_CASES = {
     "raw right-to-left override in a title": (
         "id: x\ntitle: Safe \u202eefas\nabstract: a\n",
