@@ -59,6 +59,18 @@ def meta_string(value: str) -> Markup:
     return Markup('"' + _YAML_UNSAFE.sub(_yaml_escape, escaped) + '"')
 
 
+def summary(value: str, limit: int = 160) -> str:
+    """The first words of a text, at most ``limit`` characters with the ellipsis: a
+    page's description, which a link's preview (in a chat, a search engine) shows."""
+    text = " ".join(value.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(",;:") + "…"
+
+
 def trusted_markdown(value: str) -> Markup:
     """Markdown written by the site's maintainers (content/pages, the schema reference).
 
@@ -149,6 +161,7 @@ class Renderer:
             abstract=escape.abstract_html,
             markdown=escape.markdown_html,
             meta=meta_string,
+            summary=summary,
             trusted_markdown=trusted_markdown,
             percent=percent,
             breakable=breakable,

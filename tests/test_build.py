@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -140,6 +141,10 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
         assert literal in shown
     source = (site / "papers/hostile-inputs/index.html").read_text()
     assert "root:" not in source  # nothing read from /etc/passwd
+    # The description (a link preview's text) is the abstract's start, as text.
+    description = source.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+    assert html.unescape(description).startswith('An abstract with --8<-- "/etc/passwd" and')
+    assert description.endswith("\u2026") and "<" not in description
     assert "<em>" not in source.split('class="rl-abstract"', 1)[1].split("</div>", 1)[0]
     assert (
         "<title>&lt;script&gt;alert(1)&lt;/script&gt; *stars* P(y|x) {{ config }} &lt;/title&gt; - "

@@ -14,7 +14,7 @@ from mkdocs.utils.meta import get_data
 
 from generator import build
 from generator.pages import Page
-from generator.render import Renderer, meta_string
+from generator.render import Renderer, meta_string, summary
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "data" / "site_fixture" / "content"
@@ -217,3 +217,17 @@ def test_recently_added_says_a_shared_date_once(tmp_path):
     assert '<p class="rl-table-note">All added on 2026-01-02.</p>' in recent
     assert "rl-added" not in recent
     assert recent.count("<li>") == 5
+
+
+@given(st.text(), st.integers(10, 200))
+def test_a_summary_is_the_texts_start_within_the_limit(text, limit):
+    words = " ".join(text.split())
+    out = summary(text, limit)
+    assert len(out) <= limit
+    if len(words) <= limit:
+        assert out == words
+    else:
+        assert out.endswith("\u2026") and words.startswith(out[:-1])
+        # Cut between words: the next character of the text is not a letter of a word cut in two.
+        rest = words[len(out) - 1 :]
+        assert out[:-1] == "" or rest[:1] in (" ", ",", ";", ":") or " " not in words[: limit - 1]
