@@ -45,7 +45,8 @@ from .topicsfile import (
     read_topics,
     warn_empty_topics,
 )
-from .validate import ACTUAL, PAPER_FIELDS, RecordChecker, did_you_mean
+from .slugs import slugify
+from .validate import ACTUAL, PAPER_FIELDS, RecordChecker, closest, did_you_mean
 from .yamlfile import display, read_yaml
 from .yamlio import Map, Node, Scalar
 
@@ -694,7 +695,21 @@ def _cross_check(
 def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
     """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
     topic_list = [t.id for t in topics]
-    return _Choices(set(topic_list), topic_list, frozenset() if topics_read else _ANY)
+    # A topic's title and keywords, written as ids: "task-vectors" names no topic, but
+    # a topic with the keyword "task vector" is the one meant.
+    aliases: dict[str, tuple[str, str]] = {}
+    for topic in topics:
+        keywords = topic.values.get("keywords")
+        names = [str(topic.values.get("title") or "")] + [
+            part.strip()
+            for phrase in (keywords if isinstance(keywords, dict) else {})
+            for part in re.split(r"[|&]", str(phrase))
+        ]
+        for name in names:
+            alias = slugify(name)
+            if alias and alias not in topic_list:
+                aliases.setdefault(alias, (topic.id, name))
+    return _Choices(set(topic_list), topic_list, frozenset() if topics_read else _ANY, aliases=aliases)
 
 
 # Paper id -> (topic id, the located entry) for each reading order listing the paper.
@@ -853,11 +868,25 @@ class _Choices:
         ordered: list[str] | None,
         broken: Container[str] = frozenset(),
         fate: Callable[[str], Fate | None] | None = None,
+        aliases: Mapping[str, tuple[str, str]] | None = None,
     ):
         self.ids = ids
         self._ordered = ordered
         self.broken = broken
         self.fate = fate
+        # Other names of an id (a topic's title and keywords, as ids) -> (id, the name).
+        self.aliases = aliases or {}
+
+    def suggestion(self, word: str) -> str:
+        """" (did you mean ...?)" for a mistyped id, else ""."""
+        hint = did_you_mean(word, self.ordered)
+        if hint or not self.aliases:
+            return hint
+        alias = closest(word, sorted(self.aliases))
+        if alias is None:
+            return ""
+        target, name = self.aliases[alias]
+        return f" (did you mean {target!r}? it is about {name!r})"
 
     @property
     def ordered(self) -> list[str]:
@@ -880,10 +909,7 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
             if gone is not None:
                 problems.error(ref.loc, gone.says(ref.text))
             else:
-                problems.error(
-                    ref.loc,
-                    f"unknown {what} {ref.text!r}" + did_you_mean(ref.text, choices.ordered),
-                )
+                problems.error(ref.loc, f"unknown {what} {ref.text!r}" + choices.suggestion(ref.text))
     return tuple(kept)
 
 

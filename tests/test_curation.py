@@ -418,6 +418,24 @@ links:
     ]
 
 
+def test_an_unknown_topic_named_like_a_topics_keyword_or_title_suggests_that_topic(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: model-merging\n    title: Combining models\n    keywords:\n"
+        "      task vector | task arithmetic: 2\n      merging & weights: 1\n"
+        "  - id: agents\n    title: Language agents\n"
+    )
+    write_paper(tmp_path, "x.yml", "id: x\ntitle: A\ntopics: [task-vectors, weight, language-agent, zebra]\n")
+    assert [m for m in messages(tmp_path) if "unknown topic" in m] == [
+        f"{P}:3:10: unknown topic 'task-vectors' (did you mean 'model-merging'? it is about"
+        " 'task vector')",
+        f"{P}:3:24: unknown topic 'weight' (did you mean 'model-merging'? it is about 'weights')",
+        f"{P}:3:32: unknown topic 'language-agent' (did you mean 'agents'? it is about"
+        " 'Language agents')",
+        f"{P}:3:48: unknown topic 'zebra'",
+    ]
+
+
 def test_code_links_the_page_would_show_wrongly_are_warned_about(tmp_path):
     text = """\
 id: x
