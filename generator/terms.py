@@ -90,10 +90,19 @@ _RHETORIC = frozenset("""
 """.split())
 
 
+# What every address _ADDRESS finds holds, in lowercase text: most abstracts have
+# none, and these literal looks cost a third of looking for an address (0.17 s against
+# 0.48 s for 10,000 abstracts).
+_TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b")
+
+
 def _without_addresses(text: str) -> str:
     # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
     # and compounds written as one word.
-    return _JOIN.sub("", _ADDRESS.sub(" ", text).lower())
+    lowered = text.lower()
+    if "://" in lowered or "www." in lowered or _TOP_LEVEL.search(lowered):
+        lowered = _ADDRESS.sub(" ", text).lower()
+    return _JOIN.sub("", lowered)
 
 
 def plural_of(word: str, other: str) -> bool:
@@ -101,7 +110,17 @@ def plural_of(word: str, other: str) -> bool:
     "bias" and "biases", "policy" and "policies", "analysis" and "analyses"): enough to
     see that two shared terms are one word, not a stemmer (which would also make
     "learn" of "learning")."""
-    short, long = sorted((word, other), key=len)
+    # ("analysis" and "analyses" are as long: the singular is the one ending in "is".)
+    if len(word) < len(other) or (len(word) == len(other) and word.endswith("is")):
+        short, long = word, other
+    else:
+        short, long = other, word
+    grows = len(long) - len(short)
+    # (Most pairs differ in length by more, or before the last two letters of the
+    # shorter, which the rules below change at most: a related list asks this for every
+    # pair of its shared terms, 150,000 times at 10,000 papers.)
+    if grows > 2 or not long.startswith(short[:-2]):
+        return False
     return (
         long in (short + "s", short + "es")
         or (short.endswith("y") and long == short[:-1] + "ies")

@@ -3,8 +3,12 @@ or halves of hyphenated compounds (generator/related.py's tokenisation)."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from generator.models import Paper
 from generator.related import RelatedIndex, related_papers
+from generator.terms import plural_of
 
 
 def paper(pid: str, title: str, abstract: str) -> Paper:
@@ -108,3 +112,31 @@ def test_words_of_how_abstracts_argue_relate_no_papers():
     b = paper("b", "Lichen growth rates", "We propose a novel approach and conduct extensive experiments.")
     result = related_ids_and_terms([a, b, *FILLER])
     assert result["a"] == () and result["b"] == ()
+
+
+@given(st.text(alphabet="abisey", max_size=6), st.text(alphabet="abisey", max_size=6))
+def test_plural_of_is_symmetric_and_means_one_english_plural_ending(a, b):
+    def plural(short: str, long: str) -> bool:
+        return (
+            long in (short + "s", short + "es")
+            or (short.endswith("y") and long == short[:-1] + "ies")
+            or (short.endswith("is") and long == short[:-2] + "es")
+        )
+
+    assert plural_of(a, b) == plural_of(b, a) == (plural(a, b) or plural(b, a))
+    # (it said "analyses" was no plural of "analysis" when asked in that order)
+    assert plural_of("analyses", "analysis") and plural_of("analysis", "analyses")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", " ", "\n", ".", "-", "/", ":", "http", "HTTPS://", "www.",
+                         "WwW.", "x.com", ".COM", ".io/", "github", ".html", "İ", "ß", "K"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_looking_for_addresses_only_where_one_may_be_changes_nothing(text):
+    from generator import terms
+
+    plain = terms._JOIN.sub("", terms._ADDRESS.sub(" ", text).lower())
+    assert terms._without_addresses(text) == plain
