@@ -295,6 +295,26 @@ def markdown_notices(value: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(env["notices"]))  # each the first time only
 
 
+def markdown_text(value: str) -> str:
+    """Curator Markdown as the plain text a reader sees (a page's description): the
+    words of its paragraphs, headings, lists and tables, without markup."""
+    if not value.strip():
+        return ""
+    tokens, env = _parse(value)
+    if env.get("too_deep"):
+        return " ".join(value.split())
+    blocks = [
+        "".join(
+            child.content if child.type in ("text", "code_inline")
+            else " " if child.type in ("softbreak", "hardbreak") else ""
+            for child in token.children or ()
+        )
+        for token in tokens
+        if token.type == "inline"
+    ]
+    return " ".join(" ".join(blocks).split())
+
+
 def markdown_html(value: str) -> Markup:
     """Curator Markdown (notes, topic descriptions) as sanitised HTML.
 

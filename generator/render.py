@@ -160,6 +160,7 @@ class Renderer:
             text=escape.inline_text,
             abstract=escape.abstract_html,
             markdown=escape.markdown_html,
+            markdown_text=escape.markdown_text,
             meta=meta_string,
             summary=summary,
             trusted_markdown=trusted_markdown,

@@ -145,6 +145,10 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
     description = source.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
     assert html.unescape(description).startswith('An abstract with --8<-- "/etc/passwd" and')
     assert description.endswith("\u2026") and "<" not in description
+    topic = (site / "topics/continual-learning/index.html").read_text()
+    description = topic.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+    assert html.unescape(description).endswith('<script>alert("description")</script>')
+    assert "<" not in description
     assert "<em>" not in source.split('class="rl-abstract"', 1)[1].split("</div>", 1)[0]
     assert (
         "<title>&lt;script&gt;alert(1)&lt;/script&gt; *stars* P(y|x) {{ config }} &lt;/title&gt; - "

@@ -394,3 +394,13 @@ def test_lists_nest_nine_deep_and_deeper_notes_are_shown_as_typed(depth, rendere
     shown = " ".join("".join(visible(out).text).split())
     expected = " ".join(f"level {level}" for level in range(depth))
     assert shown == (expected if rendered else "- " + expected.replace(" level", " - level"))
+
+
+def test_markdown_text_is_the_words_a_reader_sees_without_markup():
+    text = (
+        "**Bold** and `code` with [a link](https://x.org) and <b>tag</b>\nnext line\n\n"
+        "- item\n\n| a | b |\n|---|---|\n| c | d |\n"
+    )
+    # Typed HTML is text, as markdown_html shows it (the page's meta escapes it).
+    assert escape.markdown_text(text) == "Bold and code with a link and <b>tag</b> next line item a b c d"
+    assert escape.markdown_text("  \n") == ""
