@@ -108,14 +108,29 @@ def stamp(
 
 def theme_files(theme_dir: Path | None) -> dict[str, tuple[int, int]]:
     """Every file of the theme overrides (absolute path -> size, time in ns): by size
-    and time, as MkDocs' own watcher sees them."""
+    and time, as MkDocs' own watcher sees them. Editors' files are left out (swap, lock
+    and backup files, vim's "4913" probe): one appearing while a stylesheet is edited
+    would otherwise build every page, and a lock file is a dangling link. Linked folders
+    are followed, as Jinja follows them."""
     found: dict[str, tuple[int, int]] = {}
     if theme_dir is not None and theme_dir.is_dir():
-        for folder, _dirs, names in os.walk(theme_dir.resolve()):
+        for folder, _dirs, names in os.walk(theme_dir.resolve(), followlinks=True):
             for name in names:
-                info = os.stat(os.path.join(folder, name))
+                if _editors_file(name):
+                    continue
+                try:
+                    info = os.stat(os.path.join(folder, name))
+                except OSError:  # gone since listed, or a dangling link
+                    continue
                 found[os.path.join(folder, name)] = (info.st_size, info.st_mtime_ns)
     return dict(sorted(found.items()))
+
+
+def _editors_file(name: str) -> bool:
+    return (
+        name.startswith(".") or name.endswith("~") or name == "4913"
+        or (name.startswith("#") and name.endswith("#"))
+    )
 
 
 def theme_edits(
@@ -124,17 +139,19 @@ def theme_edits(
     copied: Iterable[str],
     templates: Iterable[str],
 ) -> tuple[bool, list[str]]:
-    """(whether every page must be built, the copied files that are new or changed).
+    """(whether every page must be built, the copied files that changed).
 
     ``copied``: the files MkDocs copies into the site as they are (stylesheets, scripts,
     images); ``templates``: the files Jinja loaded since every page was last built. A
-    copied file no template loaded changes no page. Every page is built if any other
-    file is new or changed, or if a file went away (its copy would stay behind).
+    copied file no template loaded changes no page when it changes. Every page is built
+    if any other file changed, or if a file came or went: a new one may be what a
+    template includes under a name it makes (``ignore missing``, a list of names), and
+    a removed one's copy would stay behind.
     """
-    if before.keys() - now.keys():
+    if before.keys() != now.keys():
         return True, []
     as_is = set(copied) - set(templates)
-    edited = [path for path in now if before.get(path) != now[path]]
+    edited = [path for path in now if before[path] != now[path]]
     return any(path not in as_is for path in edited), [path for path in edited if path in as_is]
 
 

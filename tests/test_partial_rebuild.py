@@ -185,18 +185,34 @@ def test_a_stylesheet_edit_copies_the_stylesheet_and_builds_no_page(project):
     assert (site / "assets/readinglist.css").read_bytes() == original
     _check_against_clean(project)
 
-    # A new script: copied, no page built.
+    # Editors' files beside it (a lock file is a dangling link; vim probes with "4913"):
+    # no page built, and no failure.
+    (project / "overrides/assets/.#readinglist.css").symlink_to("me@host.1234:1700000000")
+    (project / "overrides/assets/readinglist.css~").write_bytes(original)
+    (project / "overrides/assets/4913").write_text("")
     before = _stamps(site)
-    (project / "overrides/assets/extra.js").write_text("// extra\n")
     _build(project, "served", dirty=True)
     assert _rebuilt(before, site) == {"404.html"}
-    assert (site / "assets/extra.js").read_text() == "// extra\n"
-    _check_against_clean(project)
 
     # It goes away: every page is built, so that its copy does not stay behind.
-    (project / "overrides/assets/extra.js").unlink()
+    sheet.unlink()
     _build(project, "served", dirty=True)
-    assert not (site / "assets/extra.js").exists()
+    assert not (site / "assets/readinglist.css").exists()
+    _check_against_clean(project)
+
+
+@pytest.mark.slow
+def test_a_new_file_in_the_overrides_builds_every_page(project):
+    # A template may include a file under a name it makes, or one that may be missing.
+    _edit(project / "overrides/main.html", "{% block styles %}\n  {{ super() }}\n",
+          '{% block styles %}\n  {{ super() }}\n'
+          '  <style>{% include "assets/late.css" ignore missing %}</style>\n')
+    site = _build(project, "served", dirty=True)
+    before = _stamps(site)
+    (project / "overrides/assets/late.css").write_text(".late { color: red; }\n")
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == set(_stamps(site))
+    assert ".late { color: red; }" in (site / "about/index.html").read_text()
     _check_against_clean(project)
 
 
@@ -215,6 +231,20 @@ def test_a_stylesheet_a_template_inlines_counts_as_a_template(project):
     _check_against_clean(project)
 
 
+@pytest.mark.slow
+def test_a_template_in_a_linked_folder_of_the_overrides_is_watched(project, tmp_path):
+    elsewhere = tmp_path / "shared-partials"
+    elsewhere.mkdir()
+    footer = elsewhere / "footer.html"
+    footer.write_text("<footer>Lab footer, first</footer>\n")
+    (project / "overrides/partials").symlink_to(elsewhere, target_is_directory=True)
+    site = _build(project, "served", dirty=True)
+    footer.write_text("<footer>Lab footer, second</footer>\n")
+    _build(project, "served", dirty=True)
+    assert "Lab footer, second" in (site / "about/index.html").read_text()
+    _check_against_clean(project)
+
+
 def test_theme_edits_builds_every_page_unless_only_copied_files_changed():
     before = {"/o/main.html": (10, 1), "/o/a.css": (5, 1), "/o/b.css": (5, 1)}
     copied, loaded = {"/o/a.css", "/o/b.css"}, {"/o/main.html", "/o/b.css"}
@@ -225,9 +255,10 @@ def test_theme_edits_builds_every_page_unless_only_copied_files_changed():
     # One a template loaded, or a template: every page.
     assert partial_rebuild.theme_edits(before, {**before, "/o/b.css": (5, 2)}, copied, loaded)[0]
     assert partial_rebuild.theme_edits(before, {**before, "/o/main.html": (10, 2)}, copied, loaded)[0]
-    # A new file: copied if MkDocs copies it, else (a new template) every page.
+    # A new file, even one MkDocs copies: every page (a template may include it by a
+    # name it makes, or with "ignore missing").
     assert partial_rebuild.theme_edits(before, {**before, "/o/c.css": (1, 1)}, copied | {"/o/c.css"},
-                                       loaded) == (False, ["/o/c.css"])
+                                       loaded)[0]
     assert partial_rebuild.theme_edits(before, {**before, "/o/partials/footer.html": (1, 1)}, copied,
                                        loaded)[0]
     # A file gone: every page (its copy must not stay).
