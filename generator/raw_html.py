@@ -45,6 +45,10 @@ class _StashMarkedBlocks(Preprocessor):
                     block = []
                 else:
                     out.append(line)
+            elif line == BEGIN:  # (the one before had no END: it is no mark)
+                out.append(BEGIN)
+                out.extend(block)
+                block = []
             elif line == END:
                 html = "\n".join(block) + "\n"  # (html_block keeps the line end too)
                 if _ANCHOR.search(html):

@@ -113,6 +113,13 @@ def test_a_begin_without_its_end_leaves_the_text_as_it_is():
     assert md.htmlStash.html_counter == 2  # the comment and the paragraph, by html_block
 
 
+def test_a_mark_left_open_before_a_generated_block_is_no_mark():
+    # (a hand-written intro ending with an opening mark, then the home page's own block)
+    text = f'Intro *text*.\n\n{BEGIN}\n\n{BEGIN}\n<p class="x">counts</p>\n{END}\n'
+    unmarked = f'Intro *text*.\n\n{BEGIN}\n\n<p class="x">counts</p>\n'
+    assert markdown.markdown(text, extensions=[RawHtmlExtension()]) == markdown.markdown(unmarked)
+
+
 def test_templates_pair_their_marks():
     for template in sorted((REPO / "generator" / "templates").glob("*.j2")):
         lines = template.read_text(encoding="utf-8").splitlines()
