@@ -702,7 +702,8 @@ def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
         keywords = topic.values.get("keywords")
         names = [str(topic.values.get("title") or "")] + [
             part.strip()
-            for phrase in (keywords if isinstance(keywords, dict) else {})
+            for phrase, weight in (keywords.items() if isinstance(keywords, dict) else ())
+            if isinstance(weight, (int, float)) and weight > 0  # (not one counting against it)
             for part in re.split(r"[|&]", str(phrase))
         ]
         for name in names:

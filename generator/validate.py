@@ -409,7 +409,7 @@ class RecordChecker:
                 " both as the paper's own code: keep 'official: true' on one",
             )
         what = classify(link.url).kind
-        if what in ("paper", "pdf"):
+        if what in ("paper", "pdf") and not _CODE_ARCHIVE.search(link.url):
             self.problems.warning(
                 where.loc,
                 f"this is the address of a {'PDF' if what == 'pdf' else 'paper page'}, not of"
@@ -456,6 +456,15 @@ class RecordChecker:
             host=host,
             repo=repo,
         )
+
+
+# Code archived where papers are, which `classify` takes for a paper: a DOI (Zenodo's
+# 10.5281, figshare's 10.6084), a proceedings' supplementary material or software, an
+# archive file next to the paper.
+_CODE_ARCHIVE = re.compile(
+    r"(?i)^https?://(?:dx\.)?doi\.org/|\.(?:zip|tar|tgz|gz|bz2|xz|7z)(?:[?#]|$)"
+    r"|supplement|software|attachment"
+)
 
 
 # Field kind -> the method that checks and converts a value of that kind.

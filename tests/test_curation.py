@@ -423,9 +423,11 @@ def test_an_unknown_topic_named_like_a_topics_keyword_or_title_suggests_that_top
     (tmp_path / "content" / "topics.yml").write_text(
         "topics:\n  - id: model-merging\n    title: Combining models\n    keywords:\n"
         "      task vector | task arithmetic: 2\n      merging & weights: 1\n"
+        "      language model: -1\n"  # counts against the topic: no hint from it
         "  - id: agents\n    title: Language agents\n"
     )
-    write_paper(tmp_path, "x.yml", "id: x\ntitle: A\ntopics: [task-vectors, weight, language-agent, zebra]\n")
+    write_paper(tmp_path, "x.yml", "id: x\ntitle: A\ntopics: [task-vectors, weight, language-agent, zebra,"
+                " language-models]\n")
     assert [m for m in messages(tmp_path) if "unknown topic" in m] == [
         f"{P}:3:10: unknown topic 'task-vectors' (did you mean 'model-merging'? it is about"
         " 'task vector')",
@@ -433,6 +435,7 @@ def test_an_unknown_topic_named_like_a_topics_keyword_or_title_suggests_that_top
         f"{P}:3:32: unknown topic 'language-agent' (did you mean 'agents'? it is about"
         " 'Language agents')",
         f"{P}:3:48: unknown topic 'zebra'",
+        f"{P}:3:55: unknown topic 'language-models'",
     ]
 
 
@@ -450,6 +453,8 @@ links:
     - url: https://arxiv.org/abs/2101.00010
     - url: https://example.org/a.pdf
     - url: https://a.github.io/project/
+    - url: https://doi.org/10.5281/zenodo.1234567
+    - url: https://aclanthology.org/2023.acl-long.1.software.zip
 """
     assert check_one(tmp_path, text) == [
         f"{P}:8:12: warning: a second code link marked official (https://github.com/a/b is"
