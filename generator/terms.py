@@ -83,26 +83,26 @@ _RHETORIC = frozenset("""
     especially typically usually new set sets real better best large larger high higher low
     lower strong stronger paradigm ability abilities capability capabilities allow allows
     allowing aim aims explore explores explored exploring investigate investigates
-    investigated investigating analyze analyzes analysis insight insights compared
+    investigated investigating analyze analyzes analysis analyses insight insights compared
     compare compares comparing constructed advancing encouraging continuously emerged
     extraordinary maximally identifying evaluating selecting searching community past
     given additional like terms finally practical advancements applicable types
 """.split())
 
 
-# What every address _ADDRESS finds holds, in lowercase text: most abstracts have
-# none, and these literal looks cost a third of looking for an address (0.17 s against
-# 0.48 s for 10,000 abstracts).
-_TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b")
+# What every address _ADDRESS finds holds, under its own flags: most abstracts have
+# none, and these looks cost half of looking for an address (0.22 s against 0.48 s
+# for 10,000 abstracts).
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+_TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECASE)
 
 
 def _without_addresses(text: str) -> str:
     # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
     # and compounds written as one word.
-    lowered = text.lower()
-    if "://" in lowered or "www." in lowered or _TOP_LEVEL.search(lowered):
-        lowered = _ADDRESS.sub(" ", text).lower()
-    return _JOIN.sub("", lowered)
+    if "://" in text or _WWW.search(text) or _TOP_LEVEL.search(text):
+        text = _ADDRESS.sub(" ", text)
+    return _JOIN.sub("", text.lower())
 
 
 def plural_of(word: str, other: str) -> bool:
