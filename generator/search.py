@@ -283,10 +283,14 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
             for piece in split_at.split(f) if piece
         ]
         # A lone letter split off a word ("Don't", "k-means") would become the prefix
-        # search "t*", which matches nearly every paper and highlights every "t".
-        several = len(pieces) > 1
+        # search "t*", which matches nearly every paper and highlights every "t". It is
+        # left out; in a word of lone letters only ("I/O", "U.S.") each is looked for as
+        # an exact word (a boosted term gets no "*").
+        lone = [len(p) == 1 and p.isalpha() for p in pieces] if len(pieces) > 1 else []
         for piece in pieces + joined + folded:
-            if several and len(piece) == 1 and piece.isalpha():
+            if lone and len(piece) == 1 and piece.isalpha():
+                if all(lone) and piece.lower() not in STOP_WORDS:
+                    out.append(f"{piece}^{EXACT_BONUS}")
                 continue
             if piece and piece.lower() not in STOP_WORDS:
                 # Material appends the "*" to the first (it leaves a boosted term alone).

@@ -162,6 +162,11 @@ def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
             assert any(word in form for form in forms) and _SEPARATOR.search(word) is None
             assert word.lower() not in STOP_WORDS
             n += 2
+        elif len(word) == 3 and word[0].isalpha() and word[1:] == "^3" and word not in typed:
+            # a lone letter of a typed word made only of lone letters ("I/O"), as an
+            # exact word
+            assert word[0] in query + fold(query) and word[0].lower() not in STOP_WORDS
+            n += 1
         else:  # lunr syntax typed by the reader, passed on untouched
             assert word in typed, refined
             n += 1

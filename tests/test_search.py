@@ -103,6 +103,8 @@ def test_tokenizer_skips_markup_and_splits_at_the_separator():
         # A lone letter split off a word is no search for every word starting with it.
         ("Show, Don't Tell", "Show Show^3 Don Don^3 Tell Tell^3"),
         ("k-means x", "means means^3 kmeans kmeans^3 x x^3"),
+        # ... unless the word is only lone letters: each is an exact word, no prefix.
+        ("I/O U.S. A/B", "O^3 U^3 S^3 B^3"),  # ("i", "a": stop words)
     ],
 )
 def test_queries_are_refined_before_material_sees_them(query, expected):

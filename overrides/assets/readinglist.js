@@ -55,10 +55,16 @@
         }
       });
       /* A lone letter split off a word ("Don't", "k-means") would become the prefix
-         search "t*", which matches nearly every paper and highlights every "t". */
-      var several = pieces.length > 1;
+         search "t*", which matches nearly every paper and highlights every "t". It is
+         left out; in a word of lone letters only ("I/O", "U.S.") each is looked for as
+         an exact word (a boosted term gets no "*"). */
+      var lone = pieces.length > 1 ? pieces.map(function (p) { return LETTER.test(p); }) : [];
+      var allLone = lone.length > 0 && lone.every(Boolean);
       pieces.concat(joined, folded).forEach(function (piece) {
-        if (several && LETTER.test(piece)) {
+        if (lone.length && LETTER.test(piece)) {
+          if (allLone && !STOP_WORDS.has(piece.toLowerCase())) {
+            out.push(piece + "^" + EXACT_BONUS);
+          }
           return;
         }
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
