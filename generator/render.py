@@ -66,7 +66,7 @@ def summary(value: str, limit: int = 160) -> str:
     if len(text) <= limit:
         return text
     head = text[: limit - 1]
-    if " " in head:
+    if text[limit - 1] != " " and " " in head:  # (else it ends with a whole word)
         head = head.rsplit(" ", 1)[0]
     return head.rstrip(",;:") + "…"
 
