@@ -100,6 +100,41 @@ def check_hand_pages(
                 problems.error(Location(shown, line, col), why)
 
 
+def missing_anchors(pages: Iterable[tuple[str, dict]], root: Path) -> Problems:
+    """The links of the hand-written pages to an anchor their target lacks, each at its
+    line and column in ``root/content/pages``; each is taken out of MkDocs' list of the
+    page's links to anchors, which MkDocs checks after writing the pages.
+
+    ``pages``: (a page's source path in docs/, MkDocs' ``links_to_anchors`` of it:
+    target file -> {anchor: the link as written}). A hand page sits at the top of docs/
+    under its own name (the home page's introduction is in index.md).
+    """
+    problems = Problems()
+    folder = root / "content" / PAGES_DIR
+    for src_uri, links_to_anchors in pages:
+        source = folder / src_uri
+        if "/" in src_uri or not source.is_file():
+            continue  # a generated page: its links are the generator's own
+        located: dict[str, tuple[int, int]] = {}
+        for href, line, col in links_of(read_text(source)):
+            for written in (href, unquote(href)):
+                located.setdefault(written, (line, col))  # (each link's first use)
+        for target, links in links_to_anchors.items():
+            present = getattr(target.page, "present_anchor_ids", None)
+            if present is None:
+                continue  # not rendered: MkDocs skips it too
+            for anchor in [a for a in links if a not in present]:
+                written = links.pop(anchor)
+                line, col = located.get(written, (0, 0))
+                heads = ", ".join(f"#{a}" for a in sorted(present)[:8]) or "none"
+                problems.error(
+                    Location(source.relative_to(root).as_posix(), line, col),
+                    f"link {written!r}: {target.src_uri!r} has no heading '#{anchor}'"
+                    + did_you_mean(anchor, sorted(present), f" (its anchors: {heads})"),
+                )
+    return problems
+
+
 def _outside(href: str) -> bool:
     """Whether MkDocs leaves ``href`` alone: an address elsewhere, or this page's anchor."""
     parts = urlsplit(href)

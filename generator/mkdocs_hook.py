@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, partial_rebuild, raw_html, related, render, search
+from generator import build, handlinks, partial_rebuild, raw_html, related, render, search
 from generator.errors import CuratorError
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
@@ -237,7 +237,37 @@ def on_env(env, config: MkDocsConfig, files: Files):
         env.bytecode_cache = render.bytecode_cache(root / ".cache" / "readinglist" / "theme")
     if _state is not None and not isinstance(env.loader, _NotingLoader):
         env.loader = _NotingLoader(env.loader, _state.templates)
+    if root is not None:
+        _check_hand_anchors(files, root)
     return env
+
+
+def _check_hand_anchors(files: Files, root: Path) -> None:
+    """Links of the hand-written pages to a heading another page lacks
+    (`papers/x.md#abstract` of a paper with no abstract), at their line and column.
+
+    MkDocs finds them only once every page is rendered, reports them without a line,
+    and under a strict `serve` its failed build leaves the server stuck until the link
+    is fixed. Here (all pages read, none written) they are curator errors: `build`
+    stops; `serve` prints them and shows the pages, the link leading to the page's top.
+    """
+    problems = handlinks.missing_anchors(
+        (
+            (file.src_uri, file.page.links_to_anchors)
+            for file in files.documentation_pages()
+            if file.page is not None and file.page.links_to_anchors
+        ),
+        root,
+    )
+    if not problems.items:
+        return
+    if not os.environ.get(_SERVING):
+        for problem in problems.items:
+            print(problem, file=sys.stderr)
+        raise CurationFailed(CuratorError(problems))
+    for problem in problems.items:
+        print(problem, file=sys.stderr)
+    print("readinglist: these links lead to their pages' tops until fixed", file=sys.stderr)
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
