@@ -66,7 +66,7 @@ _SEPARATORS = bytes(
 # algorithm, about 20 times faster and giving the same stems; without it, the pure-Python one.
 _STEMMER = snowballstemmer.stemmer("english")
 # Where Snowball's stems get in the way of matching: it keeps the plural of acronyms
-# ("llms"), separates "learner" from "learning" ("continual learners" should match
+# ("llms"; see also _ACRONYM_PLURAL), separates "learner" from "learning" ("continual learners" should match
 # "continual learning") and reduces "transferability" to "transfer", which would make
 # a paper *about* transferability indistinguishable from any paper that transfers.
 _STEM_OVERRIDES = {
@@ -85,11 +85,21 @@ _STEM_OVERRIDES = {
 _STEMS: dict[str, str] = dict(_STEM_OVERRIDES)
 
 
+# The plural of an acronym: no vowel before its final "s" ("rnns", "ssms", "lstms"),
+# where Snowball keeps the "s". (An acronym with a vowel, "vits" or "gans", Snowball
+# already takes for a plural.)
+_ACRONYM_PLURAL = re.compile(r"[b-df-hj-np-tv-xz0-9]+s")
+
+
 def _stem(word: str) -> str:
     stem = _STEMS.get(word)
     if stem is None:
         bare = _APOSTROPHE.sub("", word)
-        stem = _STEMS[word] = _STEM_OVERRIDES.get(bare) or _STEMMER.stemWord(bare)
+        stem = _STEM_OVERRIDES.get(bare) or (
+            bare[:-1] if _ACRONYM_PLURAL.fullmatch(bare) and len(bare) > 2
+            else _STEMMER.stemWord(bare)
+        )
+        _STEMS[word] = stem
     return stem
 
 

@@ -495,3 +495,12 @@ def test_a_matcher_that_has_seen_other_papers_scores_like_a_fresh_one():
     assert warm[: len(fresh)] == fresh
     assert warm[len(fresh) :] == fresh[::-1]
     assert sum(bool(s) for s in fresh) > len(fresh) / 2
+
+
+def test_an_acronyms_plural_has_the_acronyms_stem():
+    # Snowball keeps the "s" after consonants: a keyword "RNN" did not match "RNNs".
+    from generator.topics import stems
+
+    assert stems("RNNs SSMs LSTMs GNNs MLPs 1990s") == stems("RNN SSM LSTM GNN MLP 1990")
+    # Words with a vowel go to Snowball as before; two letters are left alone.
+    assert stems("rhythms models ms") == ("rhythm", "model", "ms")
