@@ -90,11 +90,21 @@ _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _WORD = re.compile(r"\w+")
 
 
+# Latin letters that NFKD leaves whole, and how English writes them: authors' names
+# ("Łukasz", "Ørsted", "Straße") are typed without them. readinglist.js has the same.
+LETTERS = {
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+    "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th", "ı": "i",
+}
+_LETTERS = str.maketrans(LETTERS)
+
+
 def fold(word: str) -> str:
-    """The word without accents: decomposed (NFKD), marks dropped."""
+    """The word without accents: decomposed (NFKD), marks dropped, and the letters
+    NFKD leaves whole written as English writes them."""
     return "".join(
         c for c in unicodedata.normalize("NFKD", word) if not unicodedata.category(c).startswith("M")
-    )
+    ).translate(_LETTERS)
 
 
 def variants(text: str) -> list[str]:

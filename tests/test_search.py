@@ -28,6 +28,7 @@ from generator.search import (
     MaterialSearch,
     load_index,
     paper_entry,
+    LETTERS,
     refine_query,
     title_boosts,
     shape_index,
@@ -95,8 +96,10 @@ def test_tokenizer_skips_markup_and_splits_at_the_separator():
          " Compositional Compositional^3"),
         ("ReST-MCTS*: LLM", "ReST ReST^3 MCTS MCTS^3 ReSTMCTS ReSTMCTS^3 LLM LLM^3"),
         ("gpt-3.5 (ICL)", "gpt gpt^3 3.5 3.5^3 gpt3 gpt3^3 ICL ICL^3"),
-        # An accented word also looks for itself without accents; ß has none to drop.
-        ("Tülu Straße", "Tülu Tülu^3 Tulu Tulu^3 Straße Straße^3"),
+        # An accented word also looks for itself without accents, and a letter NFKD
+        # leaves whole as English writes it.
+        ("Tülu Straße Łukasz", "Tülu Tülu^3 Tulu Tulu^3 Straße Straße^3 Strasse Strasse^3"
+         " Łukasz Łukasz^3 Lukasz Lukasz^3"),
         # lunr syntax typed by the reader passes untouched
         ('title:agents -survey "chain of" atten* +rag', 'title:agents -survey "chain of" atten* +rag'),
         ("the of", ""),
@@ -118,6 +121,8 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     syntax = re.search(r"var QUERY_SYNTAX = /(.*)/;", js).group(1)
     assert syntax == _QUERY_SYNTAX.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
+    letters = re.search(r"var LETTERS = \{(.*?)\};", js, re.S).group(1)
+    assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
 
 
 # --- Scoring --------------------------------------------------------------------------
@@ -248,6 +253,7 @@ def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_no
                    tags=("zebrafish",), notes="A xylophonic remark."),
             _paper("joined", title="Multitask pretraining", abstract="Plain words."),
             _paper("other", title="Something else entirely", abstract="Nothing shared."),
+            _paper("letters", title="Łódź and Ørsted", abstract="On the Straße."),
         ),
         topics=(), assignments={}, related={},
     )
@@ -267,6 +273,9 @@ def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_no
     assert found("tulu") == found("Tülu") == {"papers/hyphen/"}
     assert found("gpt4") == {"papers/hyphen/"}
     assert found("zebrafish") == found("xylophonic") == {"papers/hyphen/"}
+    # Letters NFKD leaves whole (it found "Łódź" only when typed so).
+    assert found("Lodz") == found("Łódź") == found("orsted") == found("strasse") == {
+        "papers/letters/"}
 
 
 def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():

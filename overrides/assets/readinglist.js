@@ -25,8 +25,17 @@
   var ASCII = /^[\x00-\x7F]*$/;
   var LETTER = /^\p{L}$/u;
 
+  /* Latin letters that NFKD leaves whole, as search.py's LETTERS writes them. */
+  var LETTERS = {
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+    "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th", "ı": "i"
+  };
+  var LETTER_KEYS = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
+
   function fold(word) {
-    return word.normalize("NFKD").replace(/\p{M}/gu, "");
+    return word.normalize("NFKD").replace(/\p{M}/gu, "").replace(LETTER_KEYS, function (c) {
+      return LETTERS[c];
+    });
   }
   var SETUP = 0;
   var QUERY = 2;

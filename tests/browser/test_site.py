@@ -266,7 +266,8 @@ def test_the_browser_refines_queries_as_python_does(page, site_dir):
                # white space and digits that Python and JavaScript class differently
                "a\ufeffb x\x1cy", "gpt-٣.٥ v٣.x",
                # a lone letter split off a word is dropped; one typed alone is kept
-               "Show, Don't Tell", "k-means x", "é-b", "I/O U.S. A/B"]
+               "Show, Don't Tell", "k-means x", "é-b", "I/O U.S. A/B",
+               "Łukasz Ørsted Đorđe Æsir straße þorn ı-x"]
     page.goto("")
     in_browser = page.evaluate(
         "([queries, separator]) => queries.map(q => window.readinglistRefine(q, new RegExp(separator)))",
