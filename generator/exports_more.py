@@ -263,7 +263,9 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
 
     ``full``: with the abstract and keywords, as the .bib files carry them; without,
     it is the citation a paper page offers to copy."""
-    fields: list[tuple[str, str]] = [("title", f"{{{_latex(paper.title)}}}")]
+    # (Math in a title stays math, as in the abstract: "$O(n^2)$" printed as text showed
+    # its dollar signs.)
+    fields: list[tuple[str, str]] = [("title", f"{{{_math_or_text(' '.join(paper.title.split()))}}}")]
     if paper.authors:
         fields.append(("author", _authors(paper.authors)))
     entry_type = "misc"

@@ -114,6 +114,12 @@ def test_abstract_text_is_literal_and_its_math_is_kept_for_latex_to_set():
     assert as_text(entry["abstract"]) == abstract
 
 
+def test_math_in_a_title_is_kept_for_latex_to_set_as_in_the_abstract():
+    # (it was escaped: LaTeX printed "\\$O(n{\\textasciicircum}2)\\$" as dollars and a caret)
+    entry = entry_of(paper("p", title="Attention without the $O(n^2)$: 50% faster"))
+    assert entry["title"] == "{Attention without the $O(n^2)$: 50\\% faster}"
+
+
 @pytest.mark.parametrize(
     "abstract, math",
     [
