@@ -45,7 +45,7 @@ from .models import FOUND_IN, LINK_KINDS, STATUSES
 KINDS = {
     "id": "a lowercase slug: a-z, 0-9 and single hyphens, at most 80 characters",
     "text": "plain text, rendered literally (never markup)",
-    "markdown": "Markdown written by the curator; raw HTML and non-http(s) links are removed",
+    "markdown": "Markdown written by the curator; raw HTML and links to anything but http(s) addresses show as text",
     "year": "a four-digit year",
     "arxiv": "an arXiv identifier such as 2101.00010 or cs/0112017 (no version suffix needed)",
     "doi": "a DOI such as 10.1000/xyz123 (no https://doi.org/ prefix)",
@@ -114,7 +114,7 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("authors", "list[text]", "Authors in publication order, one string each."),
     Field("year", "year", "Year of publication."),
     Field("venue", "text", "Journal or conference, e.g. `NeurIPS`."),
-    Field("arxiv", "arxiv", "arXiv identifier; quote it so YAML keeps it as typed."),
+    Field("arxiv", "arxiv", "arXiv identifier, kept as typed (2101.00010 keeps its trailing zero)."),
     Field("doi", "doi", "Digital Object Identifier, without the resolver prefix."),
     Field("links", "links", "Code repositories, project pages, paper and PDF links."),
     Field("topics", "list[topic]", "Topics the curator assigns; they always win over rules."),
