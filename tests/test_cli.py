@@ -56,6 +56,9 @@ def test_topics_explain_answers_despite_an_error_elsewhere_and_still_fails(tmp_p
     assert "content/papers/task-vectors.yml:" in result.stderr
     assert "'year' must be a four-digit year" in result.stderr
     assert "1 error(s) in content/; what follows leaves out what they concern" in result.stderr
+    # The fixture's warnings (hostile notes, short reading orders) are counted, not listed.
+    assert "warning:" not in result.stderr
+    assert "warning(s) in content/: readinglist check lists them" in result.stderr
     assert result.stdout.startswith("gradient-episodic-memory: Gradient Episodic Memory")
     assert "continual-learning (Continual learning)" in result.stdout
 

@@ -1,7 +1,7 @@
 """`readinglist topics`: the topics with their paper counts, or why a paper has its topics.
 
 Reads `content/` like `readinglist check` does. Errors are printed as
-``path:line:col: message`` first and the command exits with status 1, but it still
+``path:line:col: message`` first (warnings only counted) and the command exits with status 1, but it still
 answers from what could be read: an error elsewhere in the list is no reason to hide
 why a paper has its topics, and explaining them is often how the curator finds it.
 """
@@ -32,8 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
+    # Errors, since the answer leaves out what they concern; warnings are `check`'s to
+    # list (each, on every call, buried the answer about one paper).
     for problem in problems.sorted():
-        print(problem, file=sys.stderr)
+        if problem.severity.value == "error":
+            print(problem, file=sys.stderr)
+    warnings = len(problems.items) - len(problems.errors)
+    if warnings:
+        print(f"({warnings} warning(s) in content/: readinglist check lists them)", file=sys.stderr)
     status = 0
     if problems.has_errors():
         status = 1
