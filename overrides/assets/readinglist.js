@@ -89,6 +89,8 @@
      heading of the table of contents, which on a paper page is the abstract (past the
      code badges and topics), and leaves pages without such a heading without one. Set
      again after every instant navigation (document$, once Material's bundle ran). */
+  var SKIP_LINKS = new WeakSet();
+
   function skipToTitle() {
     var title = document.querySelector(".md-content h1");
     var holder = document.querySelector("[data-md-component=skip]");
@@ -107,8 +109,10 @@
     /* The title moves focus itself: an id given by a script after the page loaded is no
        target the browser jumps to the first time, so the next Tab went back to the top. */
     title.setAttribute("tabindex", "-1");
-    if (!link.dataset.rlSkip) {
-      link.dataset.rlSkip = "1";
+    /* Noted in a WeakSet, not an attribute: a copy of the link (cloneNode) keeps its
+       attributes but not its listeners, and would pass for one that has it. */
+    if (!SKIP_LINKS.has(link)) {
+      SKIP_LINKS.add(link);
       link.addEventListener("click", function (event) {
         var target = document.getElementById(link.getAttribute("href").slice(1));
         if (target) {
