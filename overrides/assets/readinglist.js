@@ -116,7 +116,10 @@
       link.addEventListener("click", function (event) {
         var target = document.getElementById(link.getAttribute("href").slice(1));
         if (target) {
+          /* Instant navigation (a published site) also handles the click, after this:
+             it moved the keyboard back to the top of the page. */
           event.preventDefault();
+          event.stopPropagation();
           target.focus();
         }
       });
