@@ -250,9 +250,7 @@ def _read_papers(
     seen: set[str] = set()
     for entry in listing:
         name, path = entry.name, entry.path
-        if name.startswith(".") or name.endswith("~") or (name.startswith("#") and name.endswith("#")):
-            # editors' swap, backup (name~) and autosave (#name#) files, and
-            # atomic_write's temporary files
+        if editors_file(name):  # (and atomic_write's temporary files, dot-named)
             continue
         before = len(problems.items)
         if not name.endswith(".yml") or not entry.is_file():
@@ -853,6 +851,15 @@ class _Everything:
 
 
 _ANY = _Everything()
+
+
+def editors_file(name: str) -> bool:
+    """Whether a file is an editor's, not the curator's: a swap or lock file (.name),
+    a backup (name~), an autosave (#name#), or vim's "4913" probe of a folder."""
+    return (
+        name.startswith(".") or name.endswith("~") or name == "4913"
+        or (name.startswith("#") and name.endswith("#"))
+    )
 
 
 class _Choices:

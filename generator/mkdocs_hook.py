@@ -259,15 +259,12 @@ def _check_hand_anchors(files: Files, root: Path) -> None:
         ),
         root,
     )
-    if not problems.items:
-        return
-    if not os.environ.get(_SERVING):
-        for problem in problems.items:
-            print(problem, file=sys.stderr)
-        raise CurationFailed(CuratorError(problems))
-    for problem in problems.items:
+    for problem in problems.sorted():
         print(problem, file=sys.stderr)
-    print("readinglist: these links lead to their pages' tops until fixed", file=sys.stderr)
+    if problems.items and not os.environ.get(_SERVING):
+        raise CurationFailed(CuratorError(problems))
+    if problems.items:
+        print("readinglist: these links lead to their pages' tops until fixed", file=sys.stderr)
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):

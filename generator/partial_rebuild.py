@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from .curation import editors_file
+
 # The navigation's page titles and front matter as MkDocs found them, by source path.
 Labels = dict[str, tuple[Any, dict]]
 # A page's entries in Material's search index, by page URL ("" is the home page).
@@ -116,7 +118,7 @@ def theme_files(theme_dir: Path | None) -> dict[str, tuple[int, int]]:
     if theme_dir is not None and theme_dir.is_dir():
         for folder, _dirs, names in os.walk(theme_dir.resolve(), followlinks=True):
             for name in names:
-                if _editors_file(name):
+                if editors_file(name):
                     continue
                 try:
                     info = os.stat(os.path.join(folder, name))
@@ -124,13 +126,6 @@ def theme_files(theme_dir: Path | None) -> dict[str, tuple[int, int]]:
                     continue
                 found[os.path.join(folder, name)] = (info.st_size, info.st_mtime_ns)
     return dict(sorted(found.items()))
-
-
-def _editors_file(name: str) -> bool:
-    return (
-        name.startswith(".") or name.endswith("~") or name == "4913"
-        or (name.startswith("#") and name.endswith("#"))
-    )
 
 
 def theme_edits(

@@ -609,7 +609,7 @@ def test_a_file_that_is_not_a_paper_file(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("name", ["x.yml~", "#x.yml#", ".x.yml.swp"])
+@pytest.mark.parametrize("name", ["x.yml~", "#x.yml#", ".x.yml.swp", "4913"])
 def test_editors_backup_autosave_and_swap_files_are_not_paper_files(tmp_path, name):
     # Emacs writes x.yml~ and #x.yml#, Vim .x.yml.swp, next to the file being edited:
     # under `serve` an error for them would put the error bar on every page.
