@@ -176,7 +176,11 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
-        if len(text) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].fullmatch(text):
+        # A reference longer than any id can be is left to the check that it exists,
+        # which may name the id it starts with (a title's slug where the import cut it).
+        if not _PATTERNS["id"].fullmatch(text) or (
+            len(text) > schema.MAX_ID_LENGTH and spec.name == "id"
+        ):
             return self.error(
                 node,
                 f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
@@ -568,7 +572,14 @@ def closest(word: str, choices: Sequence[str]) -> str | None:
     if found:
         return found[0]
     longer = [c for c in choices if c.startswith(word + "-")]
-    return min(longer, key=lambda c: (len(c), c)) if longer else None
+    if longer:
+        return min(longer, key=lambda c: (len(c), c))
+    if len(word) > schema.MAX_ID_LENGTH:
+        # A whole title's slug where the id is that slug cut to the limit at a word
+        # (as the importer cuts it): the id it starts with, if that is most of the limit.
+        shorter = [c for c in choices if word.startswith(c + "-") and 2 * len(c) > schema.MAX_ID_LENGTH]
+        return max(shorter, key=lambda c: (len(c), c)) if shorter else None
+    return None
 
 
 # Up to this many characters a word is short: one slip of the keys is a typo, two

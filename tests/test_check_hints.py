@@ -73,6 +73,44 @@ def test_a_deleted_paper_named_in_a_reading_order_gets_no_lookalike(tmp_path):
     assert messages(root) == [f"{T}:6:27: unknown paper 'curriculum-learning'"]
 
 
+LONG_TITLE_SLUG = (
+    "a-very-long-title-about-multi-task-learning-that-goes-on-and-on-past-the-limit"
+    "-of-an-id-by-far"
+)
+CUT_ID = "a-very-long-title-about-multi-task-learning-that-goes-on-and-on-past-the-limit"
+
+
+def test_a_whole_title_slug_in_a_reading_order_names_the_id_the_import_cut(tmp_path):
+    # The importer cuts an id at 80 characters at a word; a curator copying a title's
+    # slug into a reading order or 'related' gets that id suggested, not a rule on form.
+    assert len(LONG_TITLE_SLUG) > 80 and len(CUT_ID) <= 80
+    topics = TOPICS.replace("reading_order: [a, b, c]", f"reading_order: [a, {LONG_TITLE_SLUG}, b]")
+    root = project(
+        tmp_path,
+        topics,
+        a=paper("a", extra=f"related: [{LONG_TITLE_SLUG}]\n"),
+        b=paper("b"),
+        **{CUT_ID: paper(CUT_ID)},
+    )
+    assert messages(root) == [
+        f"{P[:-5]}a.yml:3:11: unknown paper {LONG_TITLE_SLUG!r} (did you mean {CUT_ID!r}?)",
+        f"{T}:6:24: unknown paper {LONG_TITLE_SLUG!r} (did you mean {CUT_ID!r}?)",
+    ]
+
+
+def test_a_long_reference_names_no_short_id_it_happens_to_start_with(tmp_path):
+    assert closest(LONG_TITLE_SLUG, ["a-very-long-title", "a"]) is None
+    assert closest(LONG_TITLE_SLUG, [CUT_ID, CUT_ID[:60]]) == CUT_ID
+
+
+def test_an_own_id_longer_than_80_characters_is_still_an_error(tmp_path):
+    text = f"id: {LONG_TITLE_SLUG}\ntitle: A\nabstract: a\n"
+    assert any(
+        "'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80" in m
+        for m in check_one(tmp_path, text)
+    )
+
+
 def test_a_link_field_written_among_the_link_kinds_says_where_it_belongs(tmp_path):
     text = (
         "id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: https://github.com/a/b\n"
