@@ -90,6 +90,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(raw_html.RawHtmlExtension())
+    if config.site_url and any(ch.isspace() for ch in config.site_url):
+        # (MkDocs keeps a trailing space and adds "/": every canonical link and feed id
+        # would read ".../ /".) Most likely a stray space in the SITE_URL variable.
+        raise PluginError(
+            f"readinglist: site_url {config.site_url!r} has a space in it; check the"
+            " SITE_URL variable (or site_url in mkdocs.yml)"
+        )
     root = Path(config.config_file_path).resolve().parent
     settings = build.Settings(
         content_dir=root / "content",

@@ -101,6 +101,10 @@ def broken_internal_links(site: Path) -> list[str]:
     return broken
 
 
+def description_of(page_html: str) -> str:
+    return page_html.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+
+
 @pytest.fixture
 def fixed_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
@@ -142,7 +146,7 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
     source = (site / "papers/hostile-inputs/index.html").read_text()
     assert "root:" not in source  # nothing read from /etc/passwd
     # The description (a link preview's text) is the abstract's start, as text.
-    description = source.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+    description = description_of(source)
     assert html.unescape(description).startswith('An abstract with --8<-- "/etc/passwd" and')
     assert description.endswith("\u2026") and "<" not in description
     topic = (site / "topics/continual-learning/index.html").read_text()
@@ -150,6 +154,15 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
     assert html.unescape(description).endswith('<script>alert("description")</script>')
     assert "<" not in description
     assert "<em>" not in source.split('class="rl-abstract"', 1)[1].split("</div>", 1)[0]
+    # Link previews' Open Graph tags carry the same title and description, as text.
+    og = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)">', source))
+    assert html.unescape(og["title"]) == (
+        '<script>alert(1)</script> *stars* P(y|x) {{ config }} </title>'
+    )
+    assert html.unescape(og["description"]) == html.unescape(description_of(source))
+    assert "<" not in og["title"] + og["description"]
+    home = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)">', (site / "index.html").read_text()))
+    assert home["title"] == home["site_name"] and "url" not in home  # no site_url: no address
     assert (
         "<title>&lt;script&gt;alert(1)&lt;/script&gt; *stars* P(y|x) {{ config }} &lt;/title&gt; - "
         in source
@@ -273,6 +286,18 @@ def test_a_paper_in_a_topics_reading_order_is_on_every_page_of_that_topic(tmp_pa
         '<a href="../../topics/model-merging/">Model merging &lt;&amp; task arithmetic&gt;</a> '
         '<span class="rl-reason">in this topic&#39;s reading order, chosen by the curator</span>'
     ) in paper
+
+
+def test_a_site_url_with_a_space_stops_the_build(tmp_path, capsys, monkeypatch):
+    # A stray space at the end of the SITE_URL variable: MkDocs keeps it and adds "/",
+    # and every canonical link and feed id of the site would read ".../ /".
+    project = make_project(tmp_path, FIXTURE)
+    monkeypatch.setenv("SITE_URL", "https://lab.github.io/reading-list/ ")
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    assert "site_url 'https://lab.github.io/reading-list/ /' has a space in it" in capsys.readouterr().err
+    assert not (project / "site").exists()
+    monkeypatch.setenv("SITE_URL", "https://lab.github.io/reading-list/")
+    assert main(["--root", str(project), "build", "-q"]) == 0
 
 
 def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, capsys):

@@ -299,6 +299,8 @@ def test_published_under_a_sub_path_links_navigate_instantly(open_context, publi
     # for links listed in sitemap.xml, which MkDocs fills only when site_url is set.
     page = open_context(base=published_url).new_page()
     page.goto("")
+    # A link preview of the home page names the published address.
+    assert page.evaluate("document.querySelector('meta[property=\"og:url\"]').content") == published_url
     page.evaluate("window.__kept = 'still this document'")
     page.locator("a.rl-topic-card__title").first.click()
     page.wait_for_function("location.pathname.startsWith('/rl/topics/')")
@@ -352,3 +354,9 @@ def test_published_under_a_sub_path_the_404_page_has_its_styles_and_links(
     here = urlsplit(published_url).netloc
     local = [urlsplit(u).path for u in urls if urlsplit(u).netloc == here]
     assert len(local) > 10 and all(path.startswith("/rl/") for path in local), local
+    # The page's own links are root-absolute, not the published address: a build
+    # previewed on another host (localhost) keeps the reader there.
+    # (as served: Material's script makes every link a full address once it runs)
+    served = response.text().split('class="rl-not-found"', 1)[1].split("</div>", 1)[0]
+    own = re.findall(r'href="([^"]*)"', served)
+    assert len(own) == 3 and all(href.startswith("/rl/") for href in own), own
