@@ -270,10 +270,9 @@ def load(
     """Everything curated in ``content_dir``; raises CuratorError on any error."""
     root = content_dir.parent  # problems name files relative to the project folder
     content, problems = curation.load_content(content_dir, root, cache=files)
-    pages = hand_pages(content_dir / "pages", root)
-    if problems.has_errors():
+    if problems.has_errors():  # (a page that is not UTF-8 among them: read it only after)
         raise CuratorError(problems)
-    return content, pages, problems
+    return content, hand_pages(content_dir / "pages", root), problems
 
 
 def hand_pages(folder: Path, root: Path) -> tuple[HandPage, ...]:

@@ -136,7 +136,17 @@ def load_content(
                     imported_stamp,
                 )
             content = checked.content
-        _check_beside(content_dir, root, content, _gone(imported_path, drafts), memo, problems)
+        if again is not None:
+            assert memo is not None and memo.last is not None
+            topics, topics_read = memo.last.topics, memo.last.topics_read
+        # The ids files with errors define or are named for (see check_hand_pages).
+        meant = (
+            {d.stem for d in drafts} | {d.id for d in drafts if d.id},
+            {t.id for t in topics} if topics_read else _ANY,
+        )
+        _check_beside(
+            content_dir, root, content, _gone(imported_path, drafts), meant, memo, problems
+        )
     return content, problems
 
 
@@ -145,13 +155,14 @@ def _check_beside(
     root: Path,
     content: Content,
     gone: Gone,
+    meant: tuple[Container[str], Container[str]],
     memo: _FolderMemo | None,
     problems: Problems,
 ) -> None:
     """What the site takes from beside the papers and topics: the links of the
     hand-written pages, and the importer's record (kept with ``memo`` while unchanged:
     it holds 10,000 papers' worth of digests on a large list)."""
-    check_hand_pages(content_dir, root, content, gone.fate, problems)
+    check_hand_pages(content_dir, root, content, gone.fate, problems, meant)
     path = content_dir / provenance.RELATIVE_PATH
     stamp = _settled_stamp(path, time.time_ns(), missing=_MISSING)
     if memo is not None and stamp is not None and memo.imported[0] == stamp:

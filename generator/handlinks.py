@@ -19,7 +19,7 @@ import posixpath
 import re
 from bisect import bisect_right
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Container, Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -29,7 +29,7 @@ from .errors import Location, Problems
 from .models import Content
 from .importedfile import Fate
 from .validate import closest, did_you_mean
-from .yamlio import read_text
+from .yamlio import not_utf8, read_text
 
 PAGES_DIR = "pages"
 
@@ -68,10 +68,12 @@ def check_hand_pages(
     content: Content,
     fate: Callable[[str], Fate | None],
     problems: Problems,
+    meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
 ) -> None:
     """Report each relative link of ``content_dir/pages/*.md`` that leads to no file
     of the site ``content`` makes, at its line and column, with the link to write
-    where one is clear."""
+    where one is clear. ``meant`` holds the paper and the topic ids that files with
+    errors of their own define or are named for: a link to one is no second mistake."""
     folder = content_dir / PAGES_DIR
     if not folder.is_dir():
         return
@@ -86,7 +88,8 @@ def check_hand_pages(
         try:
             text = read_text(path)
         except UnicodeDecodeError as exc:
-            problems.error(Location(shown), f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+            line, col, message = not_utf8(path.read_bytes()) or (1, 1, str(exc))
+            problems.error(Location(shown, line, col), message)
             continue
         for href, line, col in links_of(text):
             if _outside(href):
@@ -95,7 +98,7 @@ def check_hand_pages(
                 paper_ids = {paper.id for paper in content.papers}
                 topic_ids = {topic.id for topic in content.topics}
                 files = site_files(topic_ids, names)
-            why = link_problem(href, files, paper_ids, topic_ids, fate)
+            why = link_problem(href, files, paper_ids, topic_ids, fate, meant)
             if why:
                 problems.error(Location(shown, line, col), why)
 
@@ -185,9 +188,11 @@ def link_problem(
     paper_ids: set[str],
     topic_ids: set[str],
     fate: Callable[[str], Fate | None],
+    meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
 ) -> str | None:
     """Why the relative link ``href`` of a page at the top of docs/ leads nowhere; None
-    when it leads to a file of the site."""
+    when it leads to a file of the site, or to a paper or topic of ``meant`` (see
+    check_hand_pages)."""
     parts = urlsplit(href)
     if href.startswith(("/", "\\")):
         return (
@@ -217,6 +222,8 @@ def link_problem(
         paper_id = paper.group(1)
         if paper_id in paper_ids:
             return instead(pages.paper_dest(paper_id))
+        if paper_id in meant[0]:
+            return None
         gone = fate(paper_id)
         if gone is not None:
             written = lambda other: pages.paper_dest(other) + tail  # noqa: E731
@@ -228,6 +235,8 @@ def link_problem(
     if topic:
         topic_id, ending = topic.groups()
         if topic_id not in topic_ids:
+            if topic_id in meant[1]:
+                return None
             page = lambda other: pages.dest_of(pages.topic_url(other)) + tail  # noqa: E731
             if ending in (".bib", ".xml"):
                 page = lambda other: f"topics/{other}{ending}"  # noqa: E731

@@ -39,7 +39,8 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from . import __version__
 from .errors import Location, Problems
-from .yamlio import Map, Node, Scalar, Seq, atomic_write, parse, read_text
+from .yamlfile import read_yaml
+from .yamlio import Map, Node, Scalar, Seq, atomic_write
 
 USER_AGENT = f"readinglist-linkcheck/{__version__} (a reading list checking its links, politely)"
 PERMANENT = (301, 308)
@@ -108,7 +109,7 @@ def collect_links(root: Path, problems: Problems) -> list[LinkRef]:
     refs: list[LinkRef] = []
     for file in sorted((root / "content" / "papers").glob("*.yml")):
         rel = file.relative_to(root).as_posix()
-        refs.extend(links_in(parse(read_text(file), rel, problems), rel))
+        refs.extend(links_in(read_yaml(file, rel, problems)[0], rel))
     return sorted(refs, key=lambda ref: (ref.location, ref.url))
 
 

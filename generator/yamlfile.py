@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from .errors import Location, Problems
-from .yamlio import Node, parse
+from .yamlio import Node, not_utf8, parse
 
 # Far above any real curation file, far below what would exhaust memory; a larger file
 # is reported without being parsed.
@@ -47,13 +47,8 @@ def read_yaml(path: os.PathLike[str], shown: str, problems: Problems) -> tuple[N
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        problems.error(
-            Location(shown, line, col),
-            f"the file is not UTF-8 (invalid byte 0x{data[exc.start]:02x}); save it as UTF-8",
-        )
+        line, col, message = not_utf8(data) or (1, 1, str(exc))
+        problems.error(Location(shown, line, col), message)
         return None, ""
     if text.startswith("\ufeff"):
         text = text[1:]

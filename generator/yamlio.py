@@ -17,6 +17,7 @@ refused, which also defuses alias bombs.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import secrets
@@ -214,6 +215,21 @@ def read_text(path: Path) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def not_utf8(data: bytes) -> tuple[int, int, str] | None:
+    """Where ``data`` (a byte-order mark aside, which editors do not show) stops being
+    UTF-8, as a line, a column and the message; None when it is UTF-8."""
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        col = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        byte = data[error.start]
+        return line, col, f"the file is not UTF-8 (invalid byte 0x{byte:02x}); save it as UTF-8"
+    return None
 
 
 def position(text: str, index: int) -> tuple[int, int]:

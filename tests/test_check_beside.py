@@ -10,10 +10,12 @@ import pytest
 from generator import provenance
 from generator.curation import load_content
 from generator.provenance import Seen, digest
+from tests.test_build import FIXTURE, make_project
 from tests.test_curation import _Project
 from tests.test_curation_cross_file import TOPICS, paper, project
 
 INDEX = "content/pages/index.md"
+T_FILE = "content/topics.yml"
 RECORD = "content/sources/imported.json"
 
 
@@ -192,6 +194,49 @@ def test_check_prints_a_page_link_with_the_hand_written_file_and_fails(tmp_path,
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{INDEX}:3:8: link 'papers/gone.md' leads to no page: no paper 'gone'"
     assert out[-1].startswith("1 error, 0 warnings (4 papers and 2 topics loaded)")
+
+
+def test_a_link_to_a_paper_or_topic_whose_file_has_errors_is_no_second_mistake(tmp_path):
+    # The broken file is reported; the page's link to what it defines is not "no paper".
+    root = three_papers(tmp_path)
+    (root / "content" / "papers" / "b.yml").write_text("id: b\ntitle: [B\n", encoding="utf-8")
+    with_pages(root, index="[b](papers/b.md) [t](topics/multi-task-learning/index.md)\n")
+    found = messages(root)
+    assert found and all(m.startswith("content/papers/b.yml:") for m in found), found
+    topics = root / "content" / "topics.yml"
+    topics.write_text(topics.read_text() + "  - id: broken\n    title: [\n", encoding="utf-8")
+    found = messages(root)
+    assert found and not [m for m in found if m.startswith(INDEX)], found
+    # A topic with an error of its own (no title) still counts as meant.
+    topics.write_text(TOPICS + "  - id: untitled\n", encoding="utf-8")
+    (root / "content" / "papers" / "b.yml").write_text(paper("b"), encoding="utf-8")
+    with_pages(root, index="[u](topics/untitled/index.md) [z](topics/zz/index.md)\n")
+    found = messages(root)
+    assert [m for m in found if m.startswith(INDEX)] == [
+        f"{INDEX}:1:35: link 'topics/zz/index.md' leads to no page: no topic 'zz'"
+    ], found
+    assert any(m.startswith(f"{T_FILE}:") and "title" in m for m in found), found
+
+
+def test_a_hand_page_that_is_not_utf8_is_reported_at_its_place_and_stops_the_build(
+    tmp_path, capsys
+):
+    from generator.cli import main
+
+    root = three_papers(tmp_path / "p")
+    folder = root / "content" / "pages"
+    folder.mkdir(parents=True)
+    (folder / "about.md").write_bytes(b"\xef\xbb\xbf# About\n\nA curated caf\xe9 list\n")
+    assert messages(root) == [
+        "content/pages/about.md:3:14: the file is not UTF-8 (invalid byte 0xe9); save it as UTF-8"
+    ]
+    # `build` stopped with a traceback: it read the pages before it looked at the errors.
+    project = make_project(tmp_path, FIXTURE)
+    (project / "content" / "pages" / "about.md").write_bytes(b"# About\n\ncaf\xe9\n")
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/about.md:3:4: the file is not UTF-8 (invalid byte 0xe9)" in err
+    assert "Traceback" not in err and not (project / "site").exists()
 
 
 # ------------------------------------------------------------------ the importer's record

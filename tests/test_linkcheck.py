@@ -439,6 +439,17 @@ def test_broken_yaml_is_reported_with_its_location_and_nothing_is_asked(server, 
     assert log == []
 
 
+def test_a_paper_file_that_is_not_utf8_is_reported_and_nothing_is_asked(server, tmp_path, capsys):
+    _, log = server
+    bad = tmp_path / "content" / "papers" / "bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes(b"id: bad\ntitle: caf\xe9\n")
+    assert main(["--root", str(tmp_path), "links"]) == 1
+    err = capsys.readouterr().err
+    assert "content/papers/bad.yml:2:11: the file is not UTF-8 (invalid byte 0xe9)" in err
+    assert "Traceback" not in err and log == []
+
+
 # ------------------------------------------------------------------ cache freshness
 
 
