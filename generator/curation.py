@@ -39,14 +39,15 @@ from .models import Content, Paper
 from .topicsfile import (
     TOPICS_FILE,
     TopicDraft,
+    alias_hint,
     check_parents,
     make_topic,
     only_known_topic,
     read_topics,
+    topic_aliases,
     warn_empty_topics,
 )
-from .slugs import slugify
-from .validate import ACTUAL, PAPER_FIELDS, RecordChecker, closest, did_you_mean
+from .validate import ACTUAL, PAPER_FIELDS, RecordChecker, did_you_mean
 from .yamlfile import display, read_yaml
 from .yamlio import Map, Node, Scalar
 
@@ -265,8 +266,16 @@ def _read_papers(
             continue
         before = len(problems.items)
         if not name.endswith(".yml") or not entry.is_file():
+            is_file = entry.is_file()
+            stem, dot, ending = name.rpartition(".")
+            hint = (
+                f"; rename it to {stem + '.yml'!r}"
+                if is_file and dot and stem and ending.lower() in ("yaml", "yml")
+                else ""
+            )
             problems.error(
-                Location(prefix + name), f"not read: {prefix} holds only paper files named <id>.yml"
+                Location(prefix + name, 1, 1) if is_file else Location(prefix + name),
+                f"not read: {prefix} holds only paper files named <id>.yml{hint}",
             )
             files.unread.append(name)
             files.problems[name] = tuple(problems.items[before:])
@@ -704,21 +713,14 @@ def _cross_check(
 def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
     """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
     topic_list = [t.id for t in topics]
-    # A topic's title and keywords, written as ids: "task-vectors" names no topic, but
-    # a topic with the keyword "task vector" is the one meant.
-    aliases: dict[str, tuple[str, str]] = {}
-    for topic in topics:
-        keywords = topic.values.get("keywords")
-        names = [str(topic.values.get("title") or "")] + [
-            part.strip()
-            for phrase, weight in (keywords.items() if isinstance(keywords, dict) else ())
-            if isinstance(weight, (int, float)) and weight > 0  # (not one counting against it)
-            for part in re.split(r"[|&]", str(phrase))
-        ]
-        for name in names:
-            alias = slugify(name)
-            if alias and alias not in topic_list:
-                aliases.setdefault(alias, (topic.id, name))
+    aliases = topic_aliases(
+        (
+            t.id,
+            str(t.values.get("title") or ""),
+            keywords if isinstance(keywords := t.values.get("keywords"), dict) else {},
+        )
+        for t in topics
+    )
     return _Choices(set(topic_list), topic_list, frozenset() if topics_read else _ANY, aliases=aliases)
 
 
@@ -898,14 +900,7 @@ class _Choices:
 
     def suggestion(self, word: str) -> str:
         """" (did you mean ...?)" for a mistyped id, else ""."""
-        hint = did_you_mean(word, self.ordered)
-        if hint or not self.aliases:
-            return hint
-        alias = closest(word, sorted(self.aliases))
-        if alias is None:
-            return ""
-        target, name = self.aliases[alias]
-        return f" (did you mean {target!r}? it is about {name!r})"
+        return did_you_mean(word, self.ordered) or alias_hint(word, self.aliases)
 
     @property
     def ordered(self) -> list[str]:

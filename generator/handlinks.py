@@ -19,7 +19,7 @@ import posixpath
 import re
 from bisect import bisect_right
 from pathlib import Path
-from typing import Callable, Container, Iterable, Iterator
+from typing import Callable, Container, Iterable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from . import pages
 from .errors import Location, Problems
 from .models import Content
+from .topicsfile import alias_hint, topic_aliases
 from .importedfile import Fate
 from .validate import closest, did_you_mean
 from .yamlio import not_utf8, read_text
@@ -81,6 +82,10 @@ def check_hand_pages(
     names = [path.stem for path in found]
     # Made when a first link needs them: most pages link only to other sites.
     files: frozenset[str] | None = None
+    # A topic's title or keyword written as its id (topicsfile.topic_aliases).
+    aliases = functools.cache(
+        lambda: topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
+    )
     paper_ids: set[str] = set()
     topic_ids: set[str] = set()
     for path in found:
@@ -98,7 +103,7 @@ def check_hand_pages(
                 paper_ids = {paper.id for paper in content.papers}
                 topic_ids = {topic.id for topic in content.topics}
                 files = site_files(topic_ids, names)
-            why = link_problem(href, files, paper_ids, topic_ids, fate, meant)
+            why = link_problem(href, files, paper_ids, topic_ids, fate, meant, aliases)
             if why:
                 problems.error(Location(shown, line, col), why)
 
@@ -189,6 +194,7 @@ def link_problem(
     topic_ids: set[str],
     fate: Callable[[str], Fate | None],
     meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
+    aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
 ) -> str | None:
     """Why the relative link ``href`` of a page at the top of docs/ leads nowhere; None
     when it leads to a file of the site, or to a paper or topic of ``meant`` (see
@@ -240,8 +246,9 @@ def link_problem(
             page = lambda other: pages.dest_of(pages.topic_url(other)) + tail  # noqa: E731
             if ending in (".bib", ".xml"):
                 page = lambda other: f"topics/{other}{ending}"  # noqa: E731
-            return f"link {href!r} leads to no page: no topic {topic_id!r}" + _suggest(
-                topic_id, topic_ids, page
+            return f"link {href!r} leads to no page: no topic {topic_id!r}" + (
+                _suggest(topic_id, topic_ids, page)
+                or alias_hint(topic_id, aliases() if aliases else {}, page)
             )
         return instead(pages.dest_of(pages.topic_url(topic_id)))
     for file in (f"{target}.md", f"{target}/index.md"):

@@ -88,7 +88,12 @@ class Fate:
         if self.candidates:
             listed = ", ".join(repr(written(c)) for c in self.candidates)
             return f"no paper {paper_id!r}: it was renamed; now one of {listed}: write the one meant"
-        return f"no paper {paper_id!r}: it was deleted; remove it here"
+        # (A paper renamed with another title and abstract than it was imported with is
+        # not recognised as the same: the message leaves that open.)
+        return (
+            f"no paper {paper_id!r}: it was deleted (or renamed, with another title and"
+            " abstract); remove it here, or name the paper it became"
+        )
 
 
 class Gone:

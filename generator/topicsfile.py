@@ -12,12 +12,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from itertools import accumulate, chain
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .errors import Location, Problems
 from .models import Content, Paper, Topic
 from .schema import READING_ORDER_LENGTH
-from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, did_you_mean, place_of
+from .slugs import slugify
+from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, closest, did_you_mean, place_of
 from .yamlfile import display, read_yaml
 from .yamlio import Map, Node, Scalar, Seq
 
@@ -124,6 +125,41 @@ def _check_reading_order_length(node: Node | None, problems: Problems) -> None:
         )
 
 
+def topic_aliases(
+    topics: Iterable[tuple[str, str, Mapping[str, object]]],
+) -> dict[str, tuple[str, str]]:
+    """A topic's title and keywords, written as ids -> (the topic's id, that name), from
+    (id, title, keywords) of each topic: "task-vectors" names no topic, but a topic with
+    the keyword "task vector" is the one meant."""
+    listed = list(topics)
+    ids = {topic_id for topic_id, _, _ in listed}
+    aliases: dict[str, tuple[str, str]] = {}
+    for topic_id, title, keywords in listed:
+        names = [title] + [
+            part.strip()
+            for phrase, weight in keywords.items()
+            if isinstance(weight, (int, float)) and weight > 0  # (not one counting against it)
+            for part in re.split(r"[|&]", str(phrase))
+        ]
+        for name in names:
+            alias = slugify(name)
+            if alias and alias not in ids:
+                aliases.setdefault(alias, (topic_id, name))
+    return aliases
+
+
+def alias_hint(
+    word: str, aliases: Mapping[str, tuple[str, str]], written: Callable[[str], str] = str
+) -> str:
+    """" (did you mean ...? it is about ...)" when ``word`` is (close to) a topic's alias;
+    ``written``: how a reference to the topic is written where the word is."""
+    alias = closest(word, sorted(aliases)) if aliases else None
+    if alias is None:
+        return ""
+    target, name = aliases[alias]
+    return f" (did you mean {written(target)!r}? it is about {name!r})"
+
+
 def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str, str]:
     """Topic id -> its parent, for the parents that exist and form no cycle."""
     ids = [t.id for t in topics]
@@ -136,7 +172,7 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
             else:
                 problems.error(
                     draft.nodes["parent"].loc,
-                    f"unknown topic {parent!r}" + did_you_mean(parent, ids),
+                    f"'parent': unknown topic {parent!r}" + did_you_mean(parent, ids),
                 )
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic

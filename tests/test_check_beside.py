@@ -112,6 +112,16 @@ def test_a_dangling_link_to_a_mistyped_paper_or_topic_suggests_the_link_to_write
     ]
 
 
+def test_a_link_to_a_topic_by_its_keyword_names_the_topic(tmp_path):
+    # As a paper's 'topics:' entry does: a renamed topic is often linked by its subject.
+    root = with_pages(three_papers(tmp_path), about="See [it](topics/multitask/index.md).\n")
+    assert messages(root) == [
+        "content/pages/about.md:1:10: link 'topics/multitask/index.md' leads to no page:"
+        " no topic 'multitask' (did you mean 'topics/multi-task-learning/index.md'?"
+        " it is about 'multi-task')",
+    ]
+
+
 def test_a_split_topic_linked_from_a_page_is_reported(tmp_path):
     # 'learning' was split into the two topics of TOPICS: no suggestion is near enough.
     root = with_pages(three_papers(tmp_path), about="See [it](topics/learning/index.md).\n")
@@ -180,7 +190,7 @@ def test_a_link_to_a_paper_the_importer_remembers_says_it_was_deleted_or_renamed
     with_pages(root, index="[s](papers/multi-task-survey.md) [b](papers/old-b.md)\n")
     assert messages(root) == [
         f"{INDEX}:1:5: link 'papers/multi-task-survey.md' leads to no page:"
-        " no paper 'multi-task-survey': it was deleted; remove it here",
+        " no paper 'multi-task-survey': it was deleted (or renamed, with another title and abstract); remove it here, or name the paper it became",
         f"{INDEX}:1:38: link 'papers/old-b.md' leads to no page:"
         " no paper 'old-b': it was renamed to 'b'; write 'papers/b.md'",
     ]
@@ -358,7 +368,7 @@ def test_a_reference_to_a_deleted_paper_says_so_instead_of_a_lookalike(tmp_path)
         root, **{"deep-safe-multi-task-learning": "Deep Safe", "old-b": "B in-context multi-task"}
     )
     assert messages(root) == [
-        f"{P}:3:11: no paper 'deep-safe-multi-task-learning': it was deleted; remove it here",
+        f"{P}:3:11: no paper 'deep-safe-multi-task-learning': it was deleted (or renamed, with another title and abstract); remove it here, or name the paper it became",
         f"{P}:3:42: no paper 'old-b': it was renamed to 'b'; write 'b'",
         f"{P}:3:49: unknown paper 'nowhere-paper'",
     ]

@@ -605,7 +605,16 @@ def test_a_missing_content_folder_is_an_error_not_an_empty_list(capsys, tmp_path
 
 def test_a_file_that_is_not_a_paper_file(tmp_path):
     assert check_one(tmp_path, "id: x\n", name="notes.txt") == [
-        "content/papers/notes.txt: not read: content/papers/ holds only paper files named <id>.yml"
+        "content/papers/notes.txt:1:1: not read: content/papers/ holds only paper files named"
+        " <id>.yml"
+    ]
+
+
+@pytest.mark.parametrize("name", ["x.yaml", "x.YML"])
+def test_a_paper_file_with_another_ending_says_the_name_to_give_it(tmp_path, name):
+    assert check_one(tmp_path, "id: x\n", name=name) == [
+        f"content/papers/{name}:1:1: not read: content/papers/ holds only paper files named"
+        " <id>.yml; rename it to 'x.yml'"
     ]
 
 
@@ -655,7 +664,7 @@ extra: 1
     )
     T = "content/topics.yml"  # a huge exponent would be infinity: not a number either
     assert messages(tmp_path) == [
-        f"{T}:4:13: unknown topic 'meta'",
+        f"{T}:4:13: 'parent': unknown topic 'meta'",
         f"{T}:6:19: 'keywords: in-context' must be a number, not 'high'",
         f"{T}:7:7: keyword '&' has a part with no letter or digit, so it can never match",
         f"{T}:8:16: 'threshold' must be a number, not 'lots'",

@@ -243,6 +243,16 @@ def test_code_in_notes_survives_the_site_markdown():
     assert "".join(rendered.text).strip() == "Try:\n```\nrm -rf ~\n```"
 
 
+def test_a_fence_line_inside_indented_code_in_notes_survives_the_site_markdown():
+    # The rendered notes' backticks reach Python-Markdown as entities: a ``` line in an
+    # indented code block would otherwise start a fence there, nested in the <pre>.
+    notes = "Intro.\n\n    x\n    ```\n    <b>code</b>\n    ```\n\nAfter."
+    page = f'<div class="rl-notes">\n{escape.markdown_html(notes)}\n</div>\n'
+    rendered = visible(site_markdown().convert(page))
+    assert rendered.tags == ["div", "p", "pre", "code", "p"]
+    assert "".join(rendered.text).split() == ["Intro.", "x", "```", "<b>code</b>", "```", "After."]
+
+
 def test_notes_build_time_syntax_stays_text():
     notes = '{{ config }}\n\n--8<-- "/etc/passwd"\n\n!!! note'
     rendered = visible(escape.markdown_html(notes))

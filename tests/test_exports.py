@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import bibtexparser
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
@@ -186,6 +186,10 @@ def test_characters_tex_would_join_stay_as_written(title):
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")),
                min_size=1, max_size=60))
 def test_any_title_parses_back_to_itself(title):
+    # A title with a dollar sign may hold math, which the export keeps as TeX math (so
+    # latex_text reads "$0$" as "0"): tests/test_bibtex_round_trip.py reads such titles
+    # back as the importer does, dollars included.
+    assume("$" not in title)
     text = bibtex([paper("p", title=title)])
     lib = bibtexparser.parse_string(text)
     assert not lib.failed_blocks and len(lib.entries) == 1

@@ -116,6 +116,27 @@ def test_topic_table_is_newest_first_and_start_here_follows_the_curator():
     assert context["with_code"] == 0
 
 
+def test_related_topics_come_by_papers_shared_most_first_then_by_title():
+    topics = (
+        Topic("hub", "Hub"),
+        Topic("few", "Few shared"),
+        Topic("many", "Many shared"),
+        Topic("tie", "also few"),  # (titles compare without case: before "Few")
+    )
+    papers = tuple(paper(pid, 2020) for pid in "pqrs")
+    assigned = {"p": ("hub", "many", "few"), "q": ("hub", "many"), "r": ("hub", "many", "tie"), "s": ("hub",)}
+    context = page(plan(site(papers, topics, assigned)), "topics/hub/index.md").context
+    assert [(t.title, n) for t, n in context["related_topics"]] == [
+        ("Many shared", 3), ("also few", 1), ("Few shared", 1)
+    ]
+
+
+def test_topic_table_titles_of_one_year_sort_without_regard_to_case():
+    papers = (paper("x", 2020, title="Banana"), paper("y", 2020, title="apple"), paper("z", 2020, title="cherry"))
+    context = page(plan(site(papers, TOPICS, {pid: ("other",) for pid in "xyz"})), "topics/other/index.md").context
+    assert [p.title for p in context["papers"]] == ["apple", "Banana", "cherry"]
+
+
 def test_reading_order_is_start_here_then_the_table():
     context = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/b.md").context
     merging, arith = context["neighbours"]
