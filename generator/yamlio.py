@@ -512,8 +512,10 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     """Write ``text`` so that readers see either the old file or the new one, never half.
 
     The temporary file lives in the same folder, so ``os.replace`` is a rename on one
-    file system. ``durable`` flushes it to disk before the rename; generated files that
-    are simply made again after a crash skip that (it costs milliseconds per file).
+    file system. ``durable`` flushes it to disk before the rename, and the folder after
+    it (the rename is an entry of the folder: without that, a crash may leave the old
+    file); generated files that are simply made again after a crash skip both (they
+    cost milliseconds per file).
     """
     atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
@@ -546,12 +548,28 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
                 handle.flush()
                 os.fsync(handle.fileno())
         os.replace(tmp, path)
+        if durable:
+            sync_folder(path.parent)
     except BaseException:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush ``folder``'s entries (a rename into it) to disk, where the system allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # (Windows opens no folder; its renames are flushed with the file)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the file itself is synced
+    finally:
+        os.close(fd)
 
 
 def new_file_mode() -> int:

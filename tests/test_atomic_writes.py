@@ -13,6 +13,7 @@ import contextlib
 import os
 import resource
 import signal
+import stat
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,30 @@ def test_a_completed_atomic_write_leaves_only_the_new_file(tmp_path):
     atomic_write_bytes(target, BIG)
     assert target.read_bytes() == BIG
     assert _listing(target.parent) == ["page.md"]
+
+
+@pytest.mark.parametrize("durable", [True, False])
+def test_a_durable_write_syncs_the_file_before_the_rename_and_the_folder_after(
+    tmp_path, monkeypatch, durable
+):
+    # A crash cannot be staged here; the order of the syncs and the rename is what
+    # makes a durable write survive one (the file's data, then the folder's entry).
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        events.append("sync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "sync file")
+        real_fsync(fd)
+
+    def replace(src, dst):
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    atomic_write_bytes(tmp_path / "paper.yml", b"new", durable=durable)
+    assert (tmp_path / "paper.yml").read_bytes() == b"new"
+    assert events == (["sync file", "rename", "sync folder"] if durable else ["rename"])
 
 
 def test_a_docs_page_failing_partway_keeps_its_old_text(tmp_path):
