@@ -100,10 +100,12 @@ class Gone:
     """The importer's memory of papers a curator deleted or renamed, read only when a
     reference names an id no file has (a check that finds nothing never reads it).
 
-    The record keeps an entry for every paper it imported, until the next import moves a
-    renamed paper's entry to its new id; so an id it has and no file has was deleted, or
-    renamed to the one paper still holding one of the values that identify it
-    (provenance.Seen.marks). ``papers`` gives (id, values) of every paper read.
+    The record keeps an entry for every paper it imported; the next import moves a
+    renamed paper's entry to its new id and leaves the old id one that names the new
+    (``renamed_to``). So an id it has and no file has was renamed to that one, or, before
+    that import, to the one paper still holding one of the values that identify it
+    (provenance.Seen.marks), or else deleted. ``papers`` gives (id, values) of every
+    paper read.
     """
 
     def __init__(
@@ -113,6 +115,7 @@ class Gone:
         self._papers = papers
         self._views: Mapping[str, provenance.Seen] | None = None
         self._holders: dict[tuple[str, str], set[str]] | None = None
+        self._ids: set[str] = set()  # the papers read, once _holders is made
 
     def fate(self, paper_id: str) -> Fate | None:
         if self._views is None:
@@ -124,10 +127,23 @@ class Gone:
         if seen is None:
             return None
         if self._holders is None:
-            self._holders = {}
+            self._holders, self._ids = {}, set()
             for other, values in self._papers():
+                self._ids.add(other)
                 for mark in provenance.marks_of(values):
                     self._holders.setdefault(mark, set()).add(other)
+        if seen.renamed_to:
+            # An old id an import moved the record from; renamed again since, maybe.
+            now, passed = seen.renamed_to, {paper_id}
+            while now not in self._ids:
+                view = self._views.get(now)
+                if view is None or now in passed:
+                    return Fate()  # what it became is gone too, with no record left
+                if not view.renamed_to:
+                    return self.fate(now)  # (deleted or renamed since: what became of it)
+                passed.add(now)
+                now = view.renamed_to
+            return Fate(now)
         holders = set().union(*(self._holders.get(mark, ()) for mark in seen.marks()))
         holders.discard(paper_id)
         if len(holders) == 1:

@@ -482,6 +482,8 @@ def _import_locked(
     reused: dict[str, _Paper] = {}
     for paper in existing:
         view = views.get(paper.id)
+        if view is not None and view.renamed_to:
+            view = None  # a paper under the old id of a renamed one: no record of its own
         if view is not None and view.deleted and not carries(paper, view):
             reused[paper.id] = paper
         else:
@@ -493,14 +495,17 @@ def _import_locked(
     # brought back, unless the curator asked for it (``restore``).
     tombstones = Tombstones(
         {paper_id: view for paper_id, view in views.items()
-         if paper_id not in taken or paper_id in reused}
+         if (paper_id not in taken or paper_id in reused) and not view.renamed_to}
     )
+    renamed = {paper_id: view.renamed_to for paper_id, view in views.items() if view.renamed_to}
     check_restore(
         restore, tombstones, taken, views_path,
         {paper_id: paper.location_of("id") for paper_id, paper in reused.items()},
+        renamed,
     )
-    # A new paper takes no deleted paper's id: the tombstone under it would be lost.
-    in_use = taken | set(tombstones.ids)
+    # A new paper takes no deleted paper's id: the tombstone under it would be lost; nor
+    # a renamed paper's old id, which references may still name.
+    in_use = taken | set(tombstones.ids) | set(renamed)
     created: list[_Paper] = []
     touched: set[str] = set()
     seen_deleted: set[str] = set()
@@ -673,6 +678,8 @@ def _write_views(
     for paper_id in settled - unrecorded:
         new_views[paper_id] = by_id[paper_id].seen()
     for paper_id, view in new_views.items():
+        if view.renamed_to:
+            continue  # (an old id: no file holds it, and none was deleted)
         # Marked once an import finds the file gone; cleared if its paper is back.
         deleted = paper_id not in by_id or paper_id in unrecorded
         if view.deleted != deleted:

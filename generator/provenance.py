@@ -59,6 +59,10 @@ class Seen:
     # An import found the paper's file gone: a curator deleted it (a tombstone). A file
     # that later has this id but none of these values is another paper under a freed id.
     deleted: bool = False
+    # A paper an import found renamed leaves its old id this entry, with no values: the
+    # id it has now, so `check` still says so where the old id is named (and no new
+    # paper takes the old id, which those references would then name by mistake).
+    renamed_to: str = ""
 
     def has_value(self, name: str, value: object) -> bool:
         return digest(value) in self.fields.get(name, frozenset())
@@ -118,8 +122,10 @@ def load(path: Path) -> dict[str, Seen]:
         fields = entry.get("fields") if isinstance(entry, dict) else None
         links = entry.get("links") if isinstance(entry, dict) else None
         deleted = entry.get("deleted", False) if isinstance(entry, dict) else None
+        renamed_to = entry.get("renamed_to", "") if isinstance(entry, dict) else None
         if (
             not isinstance(deleted, bool)
+            or not isinstance(renamed_to, str)
             or not isinstance(fields, dict)
             or not isinstance(links, list)
             or not all(isinstance(v, list) and all(isinstance(d, str) for d in v) for v in fields.values())
@@ -127,7 +133,10 @@ def load(path: Path) -> dict[str, Seen]:
         ):
             raise _damaged(path, f"the entry of {paper_id!r} is not {{\"fields\": ..., \"links\": [...]}}")
         views[paper_id] = Seen(
-            {name: frozenset(values) for name, values in fields.items()}, frozenset(links), deleted
+            {name: frozenset(values) for name, values in fields.items()},
+            frozenset(links),
+            deleted,
+            renamed_to,
         )
     return views
 
@@ -157,6 +166,8 @@ def dumps(views: Mapping[str, Seen]) -> str:
             "fields": {name: sorted(seen.fields[name]) for name in sorted(seen.fields)},
             "links": sorted(seen.links),
         }
+        if seen.renamed_to:
+            entry["renamed_to"] = seen.renamed_to
         comma = "," if n < len(ids) - 1 else ""
         lines.append(
             f"  {json.dumps(paper_id)}: "

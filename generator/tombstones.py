@@ -80,6 +80,7 @@ def check_restore(
     taken: set[str],
     views_path: Path,
     reused: Mapping[str, Location],
+    renamed: Mapping[str, str],
 ) -> None:
     """Every id to restore must be a deleted paper's whose id no file holds now; checked
     before anything is written. ``reused``: the files a curator wrote under a deleted
@@ -101,6 +102,8 @@ def check_restore(
             continue
         if paper_id in taken:
             why = "its file is still in content/papers/, so it is not deleted"
+        elif paper_id in renamed:
+            why = f"it was renamed to {renamed[paper_id]!r}, not deleted"
         elif known:
             why = "no paper deleted by a curator has this id (deleted: " + ", ".join(
                 tombstones.ids[:10]) + (", ..." if len(known) > 10 else "") + ")"
@@ -126,7 +129,7 @@ def follow_renames(
     loose = [
         paper_id
         for paper_id, view in views.items()
-        if paper_id not in by_id or not carries(by_id[paper_id], view)
+        if not view.renamed_to and (paper_id not in by_id or not carries(by_id[paper_id], view))
     ]
     if not loose:
         return views  # the usual import: every record has its paper
@@ -144,7 +147,17 @@ def follow_renames(
     moved = dict(views)
     for new_id, old_ids in sorted(claims.items()):
         if len(old_ids) == 1 and new_id not in views:
-            moved[new_id] = moved.pop(old_ids[0])
+            old_id = old_ids[0]
+            moved[new_id] = moved[old_id]
+            # The old id keeps where the paper went (unless a file holds it now: then
+            # it is that file's id), and so do ids renamed to it before.
+            if old_id in by_id:
+                del moved[old_id]
+            else:
+                moved[old_id] = provenance.Seen({}, frozenset(), renamed_to=new_id)
+            for other, view in list(moved.items()):
+                if view.renamed_to == old_id:
+                    moved[other] = provenance.Seen({}, frozenset(), renamed_to=new_id)
     return moved
 
 

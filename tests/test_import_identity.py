@@ -256,8 +256,9 @@ def test_a_renamed_paper_of_the_shipped_list_is_followed_and_its_record_moved(tm
     assert "deleted" not in report.summary()
     assert _state(content / "papers") == before
     after = _records(content)
-    assert old not in after and after["task-arithmetic"] == record
-    assert len(after) == 180
+    # The old id keeps only where the paper went, for `check`'s messages.
+    assert after[old] == {"fields": {}, "links": [], "renamed_to": "task-arithmetic"} and after["task-arithmetic"] == record
+    assert len(after) == 181
     # Moved once: the next import finds everything in place and writes nothing.
     views_file = content / VIEWS
     written = (views_file.read_bytes(), views_file.stat().st_mtime_ns)
@@ -278,7 +279,7 @@ def test_a_renamed_and_retitled_paper_is_not_taken_for_a_deleted_one(tmp_path):
     assert [c for c in report.conflicts if c.location.path == str(path)] == []
     assert _state(content / "papers") == before
     after = _records(content)
-    assert old not in after and after["task-arithmetic"] == record
+    assert after[old] == {"fields": {}, "links": [], "renamed_to": "task-arithmetic"} and after["task-arithmetic"] == record
 
 
 def test_a_renamed_paper_still_takes_what_is_new_in_its_source(tmp_path):
@@ -290,7 +291,8 @@ def test_a_renamed_paper_still_takes_what_is_new_in_its_source(tmp_path):
     data = _read(path)
     assert (data["id"], data["title"], data["venue"]) == ("mine", "My Name For It", "ICML")
     assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["mine.yml"]
-    assert list(_records(tmp_path)) == ["mine"]
+    assert list(_records(tmp_path)) == ["mine", "some-paper"]
+    assert _records(tmp_path)["some-paper"] == {"fields": {}, "links": [], "renamed_to": "mine"}
     assert _records(tmp_path)["mine"]["fields"]["venue"] == [digest("ICML")]
 
 
@@ -314,7 +316,8 @@ def test_a_renamed_paper_recognised_by_its_arxiv_id_but_not_by_a_link(tmp_path):
     # a repository), so "two" is not taken for the deleted "paper-two".
     assert (report.added, report.duplicates, report.removed) == ([], [], ["paper-two"])
     records_now = _records(tmp_path)
-    assert records_now["one"] == recorded["paper-one"] and "paper-one" not in records_now
+    assert records_now["one"] == recorded["paper-one"]
+    assert records_now["paper-one"] == {"fields": {}, "links": [], "renamed_to": "one"}
     assert "two" not in records_now and records_now["paper-two"] == _as_deleted(recorded["paper-two"])
 
 
@@ -381,3 +384,57 @@ def test_a_paper_two_deleted_papers_records_point_at_takes_neither(tmp_path):
     report = import_records(records, tmp_path, added=DAY)
     assert (report.added, report.updated, report.removed) == ([], [], ["paper-a", "paper-b"])
     assert _records(tmp_path) == {paper_id: _as_deleted(view) for paper_id, view in recorded.items()}
+
+
+# --- after the import that followed a rename, `check` still names the new id -------------
+
+
+def _check(content: Path) -> list[str]:
+    from generator.curation import load_content
+
+    _, problems = load_content(content, content.parent)
+    return [p.message for p in problems.sorted() if p.severity.value == "error"]
+
+
+def test_check_names_the_new_id_of_a_renamed_paper_after_imports_and_a_second_rename(tmp_path):
+    content = tmp_path / "content"
+    import_records([_rec("Some Paper"), _rec("Other Paper", "Other.", line=3)], content, added=DAY)
+    papers = content / "papers"
+    _edit(papers / "other-paper.yml", "related: []", "related: [some-paper]")
+    _rename(papers, "some-paper", "mine")
+    moved = "no paper 'some-paper': it was renamed to 'mine'; write 'mine'"
+    assert _check(content) == [moved]  # before an import: the record is still at some-paper
+    import_records([_rec("Some Paper"), _rec("Other Paper", "Other.", line=3)], content, added=DAY)
+    assert _check(content) == [moved]  # the import moved it; the old id says where
+    _rename(papers, "mine", "ours")
+    import_records([_rec("Some Paper")], content, added=DAY)
+    assert _check(content) == ["no paper 'some-paper': it was renamed to 'ours'; write 'ours'"]
+    records = _records(content)
+    assert records["some-paper"] == records["mine"] == {"fields": {}, "links": [], "renamed_to": "ours"}
+    assert "title" in records["ours"]["fields"]
+
+
+def test_a_new_paper_does_not_take_a_renamed_papers_old_id(tmp_path):
+    content = tmp_path / "content"
+    import_records([_rec("Some Paper", "First.")], content, added=DAY)
+    _rename(content / "papers", "some-paper", "mine")
+    import_records([_rec("Some Paper", "First.")], content, added=DAY)
+    # Another paper of the same title (its own abstract): not under the id that
+    # references to the renamed one may still name.
+    report = import_records([_rec("Some_Paper", "Another paper altogether.", line=5)], content, added=DAY)
+    assert report.added == ["some-paper-2"]
+    assert _records(content)["some-paper"]["renamed_to"] == "mine"
+
+
+def test_a_renamed_papers_old_id_cannot_be_restored(tmp_path):
+    import pytest
+
+    from generator.errors import CuratorError
+
+    content = tmp_path / "content"
+    import_records([_rec("Some Paper")], content, added=DAY)
+    _rename(content / "papers", "some-paper", "mine")
+    import_records([_rec("Some Paper")], content, added=DAY)
+    with pytest.raises(CuratorError) as error:
+        import_records([_rec("Some Paper")], content, added=DAY, restore=("some-paper",))
+    assert "--restore some-paper: it was renamed to 'mine', not deleted" in str(error.value.problems[0])
