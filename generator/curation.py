@@ -23,7 +23,6 @@ import os
 import stat
 import re
 import time
-import unicodedata
 from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -187,8 +186,12 @@ def check(content_dir: Path, root: Path | None = None) -> Problems:
 
 
 def normalised_title(title: str) -> str:
-    """A title with case, punctuation, spacing and Unicode forms folded away."""
-    return _TITLE_NOISE.sub("", unicodedata.normalize("NFKC", title).casefold())
+    """A title as the importer compares titles (matchkeys.normalise_title: TeX read as
+    text, case and accents folded), with spacing and punctuation folded away too: two
+    files the importer would take for one paper are reported as one here."""
+    from .matchkeys import normalise_title  # imported late: reruns reuse the keys
+
+    return _TITLE_NOISE.sub("", normalise_title(title))
 
 
 @contextmanager

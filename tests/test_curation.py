@@ -547,6 +547,19 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
     ]
 
 
+def test_titles_the_importer_takes_for_one_are_one_title_for_check_too(tmp_path):
+    # TeX math read as text, accents folded: the importer would merge these two.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "a.yml", "id: a\ntitle: 'Über Learning of $\\alpha$-Nets'\nabstract: x\n")
+    write_paper(tmp_path, "b.yml", "id: b\ntitle: Uber learning of α-nets\nabstract: y\n")
+    write_paper(tmp_path, "c.yml", "id: c\ntitle: Uber learning of beta-nets\nabstract: z\n")
+    assert [m for m in messages(tmp_path) if "same paper" in m] == [
+        "content/papers/a.yml:2:8: same paper as content/papers/b.yml (the same title)",
+        "content/papers/b.yml:2:8: same paper as content/papers/a.yml (the same title)",
+    ]
+
+
 def test_three_files_of_one_paper_give_one_error_each_naming_the_others(tmp_path):
     # n files of one paper: n errors, not one per pair of files (n * (n - 1)).
     (tmp_path / "content").mkdir()
