@@ -417,15 +417,9 @@ def csv_line(paper: Paper, site: Site) -> str:
     return out.getvalue()
 
 
-def papers_csv(site: Site, lines: Mapping[str, str] | None = None) -> str:
-    """Every paper, one row each, in id order; lists are joined with "; ".
-
-    ``lines`` (paper id -> `csv_line`) when the caller has them already.
-    """
-    return _csv_file(_csv_parts(site, lines))
-
-
 def _csv_parts(site: Site, lines: Mapping[str, str] | None) -> list[str]:
+    """papers.csv's rows: every paper in id order (``lines``: paper id -> `csv_line`,
+    when the caller has them already)."""
     ordered = sorted(site.papers, key=lambda p: p.id)
     if lines is None:
         lines = {p.id: csv_line(p, site) for p in ordered}

@@ -181,16 +181,6 @@ def _strip_trailing(raw: str) -> str:
             return url
 
 
-def find_urls(text: str) -> list[str]:
-    """Every URL in ``text``, cleaned, in order of appearance, without repeats."""
-    seen: dict[str, None] = {}
-    for start, end in find_url_spans(text):
-        url = clean_url(text[start:end])
-        if url:
-            seen.setdefault(url, None)
-    return list(seen)
-
-
 def classify(url: str) -> Kind:
     """Say what ``url`` points at: a code repository, a paper, a PDF or a project page."""
     try:

@@ -171,8 +171,8 @@ def _parts(phrase: str) -> tuple[_Part, ...]:
     return tuple(parts)
 
 
-def keyword_overlaps(topic: Topic) -> list[tuple[str, str]]:
-    """Pairs of ``topic``'s keywords that match some of the same words.
+def keyword_overlaps(keywords: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of a topic's keyword phrases that match some of the same words.
 
     Stemming makes different-looking phrases equal ("instructions" and "instruction",
     "language modelling" and "language models"), and "multi-task" already matches
@@ -182,7 +182,7 @@ def keyword_overlaps(topic: Topic) -> list[tuple[str, str]]:
     """
     matches = [
         (phrase, [{s for choice in part for s in choice.spellings} for part in _parts(phrase)])
-        for phrase in topic.keywords
+        for phrase in keywords
     ]
     pairs = []
     for i, (first, first_parts) in enumerate(matches):

@@ -93,8 +93,25 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
             continue
         first[topic_id] = nodes["id"].line
         _check_reading_order_length(nodes.get("reading_order"), problems)
+        _check_keyword_overlaps(nodes.get("keywords"), values.get("keywords"), problems)
         drafts.append(TopicDraft(topic_id, values, nodes, item.loc, usable))
     return drafts, True
+
+
+def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Problems) -> None:
+    """Warn about each keyword that matches the same words as an earlier one of its topic
+    (after stemming): a paper matching both counts the weight twice."""
+    if not isinstance(node, Map) or not isinstance(keywords, dict) or len(keywords) < 2:
+        return
+    from .topics import keyword_overlaps  # imported late: the stemmer, for topic files only
+
+    where = {key.text: key.loc for key, _ in node.entries}
+    for first, second in keyword_overlaps(keywords):
+        problems.warning(
+            where.get(second, node.loc),
+            f"keyword {second!r} matches the same words as {first!r}, so a paper with them"
+            " counts both weights; keep one (with the weight of both, if meant)",
+        )
 
 
 def _check_reading_order_length(node: Node | None, problems: Problems) -> None:

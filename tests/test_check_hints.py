@@ -150,6 +150,25 @@ def test_a_topic_id_with_capitals_and_spaces_suggests_the_id(tmp_path):
     ]
 
 
+def test_two_keywords_of_a_topic_that_match_the_same_words_are_a_warning(tmp_path):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / "x.yml").write_text(
+        "id: x\ntitle: Instruction tuning for multitask models\nabstract: a\n", encoding="utf-8"
+    )
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    keywords:\n      instructions: 1\n"
+        "      instruction tuning: 2\n      instruction: 0.5\n      multi-task: 1\n"
+        "      multitask: 1\n",
+        encoding="utf-8",
+    )
+    assert messages(tmp_path) == [
+        f"{T}:7:7: warning: keyword 'instruction' matches the same words as 'instructions', so"
+        " a paper with them counts both weights; keep one (with the weight of both, if meant)",
+        f"{T}:9:7: warning: keyword 'multitask' matches the same words as 'multi-task', so"
+        " a paper with them counts both weights; keep one (with the weight of both, if meant)",
+    ]
+
+
 def test_a_topic_named_with_capitals_in_a_paper_suggests_the_id(tmp_path):
     text = "id: x\ntitle: A\nabstract: a\ntopics: [Multi Task]\n"
     assert check_one(tmp_path, text) == [

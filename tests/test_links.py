@@ -4,7 +4,13 @@ import string
 
 from hypothesis import given, strategies as st
 
-from generator.links import arxiv_id, classify, clean_url, find_urls, normalize_doi
+from generator.ingest import abstract_links
+from generator.links import arxiv_id, classify, clean_url, normalize_doi
+
+
+def find_urls(text: str) -> list[str]:
+    """The URLs the importer takes from an abstract, in order."""
+    return [link.url for link in abstract_links(text)]
 
 STRAY = tuple(".,;:!?'\"*")
 

@@ -29,6 +29,18 @@ def test_unchanged_files_are_not_rewritten(tmp_path):
     assert (docs / "b.md").read_text() == "new\n"
 
 
+def test_a_page_no_longer_planned_leaves_the_stamps_and_cannot_be_kept(tmp_path):
+    # The stamps say "this file holds what was written": one left for a pruned page
+    # would let a later run keep (not write) a file that is not there.
+    docs, stamps = tmp_path / "docs", {}
+    write_outputs(docs, [("a.md", "A\n"), ("b.md", "B\n")], stamps)
+    assert set(stamps) == {"a.md", "b.md"}
+    write_outputs(docs, [("a.md", None)], stamps)
+    assert set(stamps) == {"a.md"} and not (docs / "b.md").exists()
+    with pytest.raises(WriteError, match="'b.md' was planned as kept"):
+        write_outputs(docs, [("a.md", None), ("b.md", None)], stamps)
+
+
 def test_stale_files_and_empty_folders_are_removed_but_gitkeep_stays(tmp_path):
     docs = tmp_path / "docs"
     write_outputs(docs, [("papers/old/index.md", "x"), ("papers/new/index.md", "y")])
