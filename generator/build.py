@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, TypeVar
 
-from . import cache, curation, exports_more, jsonschema, reference, write
+from . import cache, curation, export_bibtex, export_csv, exports, jsonschema, reference, write
 from .errors import CuratorError, Location, Problem, Problems
-from .exports import join_line_bytes, paper_line_bytes
+from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import PAPERS_JSON, File, HandPage, Kept, Layout, Plan, plan_site
 from .pages import Page as PlanPage
@@ -176,14 +176,14 @@ class Memo:
             raise
 
     def bibtex_entries(self, papers: tuple[Paper, ...]) -> tuple[dict[str, str], dict[str, str]]:
-        """exports_more.bibtex_by_paper and each paper's exports_more.citation,
+        """export_bibtex.bibtex_by_paper and each paper's export_bibtex.citation,
         reusing those of each unchanged paper."""
         entries, citations = {}, {}
         for paper in papers:
             kept = self.bibtex.get(paper.id)
             if kept is None or kept[0] != paper:
-                text = exports_more.bibtex_by_paper((paper,))[paper.id]
-                kept = self.bibtex[paper.id] = (paper, text, exports_more.citation(paper))
+                text = export_bibtex.bibtex_by_paper((paper,))[paper.id]
+                kept = self.bibtex[paper.id] = (paper, text, export_bibtex.citation(paper))
             entries[paper.id] = kept[1]
             citations[paper.id] = kept[2]
         if len(self.bibtex) > len(entries):
@@ -363,13 +363,13 @@ def _generate(
     join = functools.partial(memo.join, intact=intact)
 
     bibtex, citations = memo.bibtex_entries(site.papers)
-    extra = exports_more.export_files(
+    extra = exports.export_files(
         site,
         site_name=settings.site_name,
         site_url=settings.site_url,
         source_date_epoch=build_epoch,
         entries=bibtex,
-        csv_lines=memo.per_paper("csv", site, exports_more.csv_line, related=False),
+        csv_lines=memo.per_paper("csv", site, export_csv.csv_line, related=False),
         feeds=memo.feeds,
         join=join,
     )

@@ -1,87 +1,106 @@
-"""`papers.json`: every paper as data, for scripts and other tools.
+"""The downloadable exports: papers.json, BibTeX, CSV and Atom feeds, each a module of its own
+(export_json, export_bibtex, export_csv, export_atom); here, every export file of a site.
 
-One JSON array, one object per paper in id order and one paper per line, with sorted
-keys, so the same list always gives byte-identical output and a change to one paper is a
-one-line diff. (Indenting every field would make Python's JSON encoder run its pure
-Python path, several times slower at 10,000 papers.) Text is exactly as curated
-(``abstract`` is plain text; ``notes`` is the curator's Markdown source). ``url`` is
-the paper's page relative to the site root, as `pages.py` decides it.
+Every function here is pure: it takes the model (`models.Site`) and returns text, so
+the same list always gives byte-identical files. `export_files` names every export by
+its path relative to the docs folder; the caller writes them (write-if-changed) before
+MkDocs runs, so MkDocs copies them into the site and checks the links that point at them.
+
+Layout (relative to the site root):
+    papers.bib, papers.csv, feed.xml     every paper / recently added papers
+    topics/<id>.bib, topics/<id>.xml     the same, for the papers of one topic
 """
 
 from __future__ import annotations
 
-import json
-from typing import Mapping, Sequence
+import itertools
+from typing import Callable, Iterable, Mapping
+
 
 from .models import Paper, Site
-from .pages import paper_url
+from .pages import topic_url
+from .export_atom import FEED_SIZE, atom_feed, recently_added
+from .export_bibtex import bibtex_parts, join_entries
+from .export_csv import csv_rows, csv_text
 
 
-def paper_record(paper: Paper, site: Site) -> dict[str, object]:
-    return {
-        "id": paper.id,
-        "title": paper.title,
-        "authors": list(paper.authors),
-        "year": paper.year,
-        "venue": paper.venue,
-        "arxiv": paper.arxiv,
-        "doi": paper.doi,
-        "abstract": paper.abstract,
-        "url": paper_url(paper.id),
-        "topics": [a.topic for a in site.assignments.get(paper.id, ())],
-        "code": [link.url for link in paper.code],
-        "links": [link.url for link in paper.links if link.kind != "code"],
-        "link_details": [
-            {
-                "url": link.url,
-                "kind": link.kind,
-                "found_in": link.found_in,
-                "official": link.official,
-                "host": link.host,
-                "repo": link.repo,
-                "note": link.note,
-            }
-            for link in paper.links
-        ],
-        "related": [r.paper for r in site.related.get(paper.id, ())],
-        "curator_related": list(paper.related),
-        "curator_topics": list(paper.topics),
-        "exclude_topics": list(paper.exclude_topics),
-        "tags": list(paper.tags),
-        "status": paper.status,
-        "added": paper.added.isoformat() if paper.added else None,
-        "notes": paper.notes,
+# How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts),
+# or None for a file that is current on disk (build.Memo.join keeps what each file
+# was joined from; the caller passes None on to pages.plan_site).
+Joiner = Callable[[str, list[str], Callable[[list[str]], str]], "str | None"]
+
+
+def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str | None:
+    return make(parts)
+
+
+def _members(site: Site) -> dict[str, list[Paper]]:
+    """Topic id -> its papers in the order of site.papers (each paper once per topic)."""
+    members: dict[str, list[Paper]] = {t.id: [] for t in site.topics}
+    for paper in site.papers:
+        for topic_id in dict.fromkeys(a.topic for a in site.assignments.get(paper.id, ())):
+            if topic_id in members:
+                members[topic_id].append(paper)
+    return members
+
+
+def export_files(
+    site: Site,
+    *,
+    site_name: str,
+    site_url: str = "",
+    source_date_epoch: int | None = None,
+    entries: Mapping[str, str] | None = None,
+    csv_lines: Mapping[str, str] | None = None,
+    feeds: dict[str, tuple[object, str]] | None = None,
+    join: Joiner = _join_now,
+) -> dict[str, str | None]:
+    """Every export file's text, keyed by its path relative to the docs folder (None:
+    ``join`` found the file current).
+
+    ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
+    already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
+    runs: feed path -> (its inputs, its text)) spares rebuilding a feed whose papers
+    and settings did not change, and ``join`` (see `Joiner`) joining a file again.
+    """
+
+    # Every paper with a date, newest first: a topic's feed takes the first of them that
+    # are in the topic, in the same order recently_added gives (one sort, not one per
+    # topic).
+    newest = recently_added(site.papers, limit=len(site.papers))
+
+    def recent(papers: Iterable[Paper]) -> list[Paper]:
+        ids = {p.id for p in papers}
+        return list(itertools.islice((p for p in newest if p.id in ids), FEED_SIZE))
+
+    def feed(entries: list[Paper], title: str, feed_path: str, page_path: str = "") -> str:
+        key = (tuple(entries), title, site_url, source_date_epoch, page_path, site_name)
+        kept = feeds.get(feed_path) if feeds is not None else None
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        text = atom_feed(
+            entries, title=title, feed_path=feed_path, site_url=site_url,
+            source_date_epoch=source_date_epoch, page_path=page_path, author=site_name,
+        )
+        if feeds is not None:
+            feeds[feed_path] = (key, text)
+        return text
+
+    files = {
+        "papers.bib": join("papers.bib", bibtex_parts(site.papers, entries), join_entries),
+        "papers.csv": join("papers.csv", csv_rows(site, csv_lines), csv_text),
+        "feed.xml": feed(newest[:FEED_SIZE], f"{site_name}: recently added papers", "feed.xml"),
     }
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-
-
-def paper_line(paper: Paper, site: Site) -> str:
-    """One paper's line of papers.json; it depends on the paper, its topics and related."""
-    return _ENCODE(paper_record(paper, site))
-
-
-def papers_json(site: Site, lines: Mapping[str, str] | None = None) -> str:
-    """The file; ``lines`` (paper id -> `paper_line`) when the caller has them already."""
-    ordered = sorted(site.papers, key=lambda p: p.id)
-    if lines is None:
-        lines = {p.id: paper_line(p, site) for p in ordered}
-    return join_lines([lines[p.id] for p in ordered])
-
-
-def join_lines(lines: Sequence[str]) -> str:
-    """The file from its papers' lines, in id order."""
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
-
-
-def paper_line_bytes(paper: Paper, site: Site) -> bytes:
-    """`paper_line`, encoded as the file is (UTF-8)."""
-    return paper_line(paper, site).encode("utf-8")
-
-
-def join_line_bytes(lines: Sequence[bytes]) -> bytes:
-    """`join_lines` for encoded lines: the file's very bytes. Joining 20 MB of bytes
-    costs a third of joining the same text (which holds characters beyond ASCII) and
-    then encoding it, and each line is encoded once, when it changes."""
-    return b"[\n" + b",\n".join(lines) + b"\n]\n" if lines else b"[]\n"
+    members = _members(site)
+    for topic in sorted(site.topics, key=lambda t: t.id):
+        papers = members[topic.id]
+        path = f"topics/{topic.id}.bib"
+        files[path] = join(path, bibtex_parts(papers, entries), join_entries)
+        path = f"topics/{topic.id}.xml"
+        files[path] = feed(
+            recent(papers), f"{site_name}: {topic.title}", path, topic_url(topic.id)
+        )
+    if feeds is not None:
+        for gone in set(feeds) - set(files):
+            del feeds[gone]
+    return files

@@ -53,10 +53,10 @@ from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
 from .slugs import slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
-from .yamlio import (
-    Map, Scalar, Seq, atomic_write, char_name, create_temporary, new_file_mode, parse, position,
-    temporary_name, to_python, write_if_changed,
+from .atomicfile import (
+    atomic_write, create_temporary, new_file_mode, temporary_name, write_if_changed,
 )
+from .yamlio import Map, Scalar, Seq, char_name, parse, position, to_python
 
 FUZZY_THRESHOLD = 95.0
 # Titles only fuzzily alike name one paper unless both abstracts are given and less alike
@@ -932,7 +932,7 @@ def _busy(path: Path, what: str) -> Problem:
 
 
 def _write_new_files(files: list[tuple[Path, str]]) -> set[Path]:
-    """Create files atomically, like yamlio.atomic_write, but with two syncs in all.
+    """Create files atomically, like atomicfile.atomic_write, but with two syncs in all.
 
     One fsync per file made a 10,000-paper import spend most of a minute waiting for the
     disk. Instead every file goes to a temporary name first, one sync makes all of them

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import schema
 from .schema import Field
-from .yamlio import write_if_changed
+from .atomicfile import write_if_changed
 
 DIALECT = "http://json-schema.org/draft-07/schema#"  # what the YAML language server knows best
 PAPER_SCHEMA_FILE = "paper.schema.json"

@@ -18,7 +18,7 @@ As in TeX, a control word eats the spaces after it (``Stra\\ss e`` is "Straße")
 two hyphens). TeX's dash ligatures are asked for (``dashes=True``) where the text is TeX
 source, as BibTeX fields are.
 
-Cleaning undoes the escaping this tool's BibTeX export does (exports_more): a title
+Cleaning undoes the escaping this tool's BibTeX export does (export_bibtex): a title
 exported and read back is the title (tests/test_bibtex_round_trip.py). So it is not
 idempotent: the character an escape stands for (``\\{``, ``{\\textbackslash}``) is read
 once, as that character, and a second cleaning would read it as TeX. Text without
@@ -99,7 +99,7 @@ _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # from prices as Pandoc tells it: the opening ``$`` has a non-space after it, the closing
 # one a non-space before it and no digit after it (``$5 or $6`` is not math). It may run
 # over a line break, as BibTeX fields do, but not over a blank line (a paragraph).
-# The export keeps an abstract's math by the same rule (exports_more._MATH).
+# The export keeps an abstract's math by the same rule (export_bibtex._MATH).
 _LINE_BREAK = r"\n(?![ \t]*\n)"
 _MATH_BODY = r"(?:[^\n]|" + _LINE_BREAK + r"){{1,{}}}?"
 _INLINE_BODY = (

@@ -40,7 +40,8 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from . import __version__
 from .errors import Location, Problems
 from .yamlfile import read_yaml
-from .yamlio import Map, Node, Scalar, Seq, atomic_write
+from .atomicfile import atomic_write
+from .yamlio import Map, Node, Scalar, Seq
 
 USER_AGENT = f"readinglist-linkcheck/{__version__} (a reading list checking its links, politely)"
 PERMANENT = (301, 308)

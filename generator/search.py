@@ -259,7 +259,7 @@ def write_index_file(
     site_dir: Path, index: Mapping[str, Any], site: Site, memo: EntryMemo | None = None
 ) -> None:
     """Write ``index``, shaped, as `site_dir/search/search_index.json` (an on_post_build step)."""
-    from .yamlio import atomic_write
+    from .atomicfile import atomic_write
 
     atomic_write(site_dir / INDEX_PATH, dumps(shape_index(index, site, memo)))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .yamlio import atomic_write_bytes
+from .atomicfile import atomic_write_bytes
 
 # Files in the docs folder that are not generated and must survive pruning: the
 # placeholder that keeps the (otherwise ignored) folder in a fresh clone.
@@ -109,7 +109,7 @@ def intact(root: Path, dests: Iterable[str], stamps: Stamps) -> set[str]:
 def _write_if_changed(dest: str, path: str, text: str | bytes, stamps: Stamps) -> bool:
     """Replace ``path`` atomically (rename) unless it already holds ``text``.
 
-    Unlike yamlio.atomic_write this does not fsync: readers still see the old file or
+    Unlike atomicfile.atomic_write this does not fsync: readers still see the old file or
     the new one, never half of one, and after a crash the folder is simply generated
     again. Syncing each of 10,000 pages would cost seconds for nothing.
     """

@@ -1,4 +1,4 @@
-"""Safe YAML reading that keeps every value's location, and atomic file writes.
+"""Safe YAML reading that keeps every value's location (atomic writes: atomicfile.py).
 
 Curation files are read into a small located tree (`Scalar`, `Seq`, `Map`) instead of
 plain Python objects, for three reasons:
@@ -18,9 +18,7 @@ refused, which also defuses alias bombs.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import secrets
 import unicodedata
 from pathlib import Path
 from typing import Iterator, Union
@@ -506,93 +504,3 @@ def to_python(node: Node | None) -> object:
     if isinstance(node, Seq):
         return [to_python(n) for n in node.items]
     return {k.text: to_python(v) for k, v in node.entries}
-
-
-def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
-    """Write ``text`` so that readers see either the old file or the new one, never half.
-
-    The temporary file lives in the same folder, so ``os.replace`` is a rename on one
-    file system. ``durable`` flushes it to disk before the rename, and the folder after
-    it (the rename is an entry of the folder: without that, a crash may leave the old
-    file); generated files that are simply made again after a crash skip both (they
-    cost milliseconds per file).
-    """
-    atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
-
-
-def temporary_name(path: Path) -> Path:
-    """A fresh hidden name beside ``path`` for writing it atomically.
-
-    Callers take the name *before* creating the file (see `create_temporary`), so an
-    interrupt (Ctrl-C) at any moment leaves them knowing what to remove; with mkstemp
-    the name is only known once the file already exists.
-    """
-    return path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-
-
-def create_temporary(tmp: Path, mode: int) -> int:
-    """Create ``tmp`` (which must not exist) for writing, with exactly ``mode``."""
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.fchmod(fd, mode)  # not subject to the umask, so the file gets exactly ``mode``
-    return fd
-
-
-def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temporary_name(path)
-    try:
-        fd = create_temporary(tmp, file_mode(path))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        if durable:
-            sync_folder(path.parent)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def sync_folder(folder: Path) -> None:
-    """Flush ``folder``'s entries (a rename into it) to disk, where the system allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return  # (Windows opens no folder; its renames are flushed with the file)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse fsync on a folder; the file itself is synced
-    finally:
-        os.close(fd)
-
-
-def new_file_mode() -> int:
-    """What the umask gives a new file, as ``open`` would."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def file_mode(path: Path) -> int:
-    """The permissions a rewrite of ``path`` should have: its own, or a new file's."""
-    try:
-        return os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        return new_file_mode()
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Atomically write ``text`` unless the file already holds exactly it; True if written."""
-    try:
-        if path.read_bytes() == text.encode("utf-8"):
-            return False
-    except FileNotFoundError:
-        pass
-    atomic_write(path, text)
-    return True

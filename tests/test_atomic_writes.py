@@ -20,7 +20,7 @@ import pytest
 
 from generator import cache, linkcheck
 from generator.write import write_outputs
-from generator.yamlio import atomic_write, atomic_write_bytes
+from generator.atomicfile import atomic_write, atomic_write_bytes
 
 OLD = b"old contents\n" * 8
 LIMIT = 64 * 1024  # a new file larger than this is refused partway through

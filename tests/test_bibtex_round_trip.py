@@ -1,6 +1,6 @@
 """A list exported as papers.bib and imported again gives back its text: the BibTeX
 reader (ingest/bibtex.py, LaTeX read by latex.py) undoes every escape the export
-(exports_more.py) writes, and reads the math the export keeps as it was typed.
+(export_bibtex.py) writes, and reads the math the export keeps as it was typed.
 
 What may differ, by design of the export: a run of whitespace is one space and a field
 has no spaces at its ends (TeX reads a run as one space), and an abstract keeps its
@@ -15,7 +15,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problems
-from generator.exports_more import bibtex
+from generator.export_bibtex import bibtex
 from generator.importer import import_paths
 from generator.ingest.bibtex import parse_bibtex
 from generator.links import find_url_spans

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text
 
 from generator import build
-from generator.exports_more import bibtex, export_files
+from generator.export_bibtex import bibtex
+from generator.exports import export_files
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from tests.test_exports import _LATEX_CONTEXT
 from tests.test_render import FIXTURE

@@ -13,13 +13,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from generator.exports_more import (
-    FEED_SIZE,
-    atom_feed,
-    bibtex,
-    bibtex_by_paper,
-    export_files,
-)
+from generator.export_atom import FEED_SIZE, atom_feed
+from generator.export_bibtex import bibtex, bibtex_by_paper
+from generator.exports import export_files
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -210,7 +206,7 @@ def test_a_papers_own_entry_is_its_entry_in_the_whole_file():
 
 
 def test_a_pages_citation_is_its_entry_without_abstract_and_keywords():
-    from generator.exports_more import citation
+    from generator.export_bibtex import citation
 
     p = paper("a", venue="ICML", year=2021, tags=("x",), abstract="Long text.")
     whole, cite = bibtexparser.parse_string(bibtex([p])).entries[0], bibtexparser.parse_string(citation(p)).entries[0]
@@ -394,7 +390,7 @@ def test_every_feed_has_an_author_and_others_is_no_author():
 
 @given(st.lists(st.text(max_size=20), max_size=5))
 def test_papers_json_joined_from_encoded_lines_is_the_encoded_file(lines):
-    from generator.exports import join_line_bytes, join_lines
+    from generator.export_json import join_line_bytes, join_lines
 
     assert join_line_bytes([line.encode("utf-8") for line in lines]) == join_lines(lines).encode("utf-8")
 
@@ -404,7 +400,7 @@ def test_csv_and_json_keep_the_author_others_as_a_string():
     # the curator's file holds, and a script decides.
     import json
 
-    from generator.exports import papers_json
+    from generator.export_json import papers_json
 
     site = site_of([paper("p", authors=("Thomas Wolf", "others"))])
     [row] = csv.DictReader(io.StringIO(papers_csv(site)))

@@ -6,7 +6,7 @@ import difflib
 import pytest
 
 from generator.errors import Location, Problems
-from generator.exports_more import bibtex_entry
+from generator.export_bibtex import bibtex_entry
 from generator.importer import import_paths, import_records
 from generator.ingest import Record
 from generator.yamlio import parse, to_python

@@ -28,8 +28,8 @@ from mkdocs.utils.meta import get_data
 from generator import schema
 from generator.curation import load_content
 from generator.errors import Location, Problems
-from generator.exports import papers_json
-from generator.exports_more import bibtex_by_paper
+from generator.export_bibtex import bibtex_by_paper
+from generator.export_json import papers_json
 from generator.importer import import_records
 from generator.ingest import Record
 from generator.models import Paper, Site

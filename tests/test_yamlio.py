@@ -5,17 +5,16 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import Location, Problems
+from generator.atomicfile import atomic_write, write_if_changed
 from generator.yamlio import (
     Map,
     Scalar,
     Seq,
-    atomic_write,
     char_name,
     parse,
     position,
     read_text,
     to_python,
-    write_if_changed,
 )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import CuratorError, Severity
 from ..importer import import_paths
 from ..ingest import FORMATS
-from ..yamlio import write_if_changed
+from ..atomicfile import write_if_changed
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import linkcheck
 from ..errors import CuratorError, Problems
-from ..yamlio import atomic_write
+from ..atomicfile import atomic_write
 
 STOPPED = "no link was checked"  # what a curation error stopped (see cli.main)
 # When this many links were asked and not one answered, the machine is offline.

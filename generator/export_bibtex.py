@@ -1,46 +1,17 @@
-"""The downloadable exports beside `papers.json`: BibTeX, CSV and Atom feeds.
-
-Every function here is pure: it takes the model (`models.Site`) and returns text, so
-the same list always gives byte-identical files. `export_files` names every export by
-its path relative to the docs folder; the caller writes them (write-if-changed) before
-MkDocs runs, so MkDocs copies them into the site and checks the links that point at them.
-
-Layout (relative to the site root):
-    papers.bib, papers.csv, feed.xml     every paper / recently added papers
-    topics/<id>.bib, topics/<id>.xml     the same, for the papers of one topic
+"""BibTeX: each paper's entry, as papers.bib and topics/<id>.bib hold it and a paper
+page's Cite block shows it. Pure: a paper in, text out, the same bytes for the same paper.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import datetime as dt
-import io
-import itertools
 import re
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping
 
 import bibtexparser
 from bibtexparser import model as bibmodel
-from feedgen.feed import FeedGenerator
 
-from .models import OTHERS, Paper, Site
-from .pages import paper_url, relative, topic_url
-
-# How many of the most recently added papers a feed carries.
-FEED_SIZE = 50
-
-CSV_COLUMNS = (
-    "id", "title", "authors", "year", "venue", "arxiv", "doi",
-    "topics", "code", "status", "added", "url",
-)
-
-# Spreadsheet programs run a cell that starts with one of these as a formula
-# (OWASP "CSV injection"); such cells get a leading apostrophe so they stay text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-# --- BibTeX ----------------------------------------------------------------------------
+from .models import OTHERS, Paper
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -331,27 +302,17 @@ def citation(paper: Paper) -> str:
     return _entry_text(paper, full=False)
 
 
-# How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts),
-# or None for a file that is current on disk (build.Memo.join keeps what each file
-# was joined from; the caller passes None on to pages.plan_site).
-Joiner = Callable[[str, list[str], Callable[[list[str]], str]], "str | None"]
-
-
-def _join_now(dest: str, parts: list[str], make: Callable[[list[str]], str]) -> str | None:
-    return make(parts)
-
-
-def _lines(parts: list[str]) -> str:
+def join_entries(parts: list[str]) -> str:
     return "\n".join(parts)
 
 
 def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) -> str:
     # The writer puts one blank line between entries, so a file is its entries' texts
-    # joined by newlines (see _bibtex_parts).
-    return _lines(_bibtex_parts(papers, entries))
+    # joined by newlines (see bibtex_parts).
+    return join_entries(bibtex_parts(papers, entries))
 
 
-def _bibtex_parts(papers: Iterable[Paper], entries: Mapping[str, str] | None) -> list[str]:
+def bibtex_parts(papers: Iterable[Paper], entries: Mapping[str, str] | None) -> list[str]:
     # Each entry is written once per paper and kept (see _entry_text), or given in
     # ``entries`` (paper id -> bibtex_by_paper's text).
     ordered = sorted(papers, key=lambda p: p.id)
@@ -386,208 +347,3 @@ def _bibtex_format() -> bibtexparser.BibtexFormat:
 
 
 _BIBTEX_FORMAT = _bibtex_format()
-
-
-# --- CSV -------------------------------------------------------------------------------
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def csv_line(paper: Paper, site: Site) -> str:
-    """One paper's row of papers.csv; it depends on the paper and its topics only."""
-    out = io.StringIO()
-    topics = [a.topic for a in site.assignments.get(paper.id, ())]
-    row = (
-        paper.id,
-        paper.title,
-        "; ".join(paper.authors),
-        "" if paper.year is None else str(paper.year),
-        paper.venue,
-        paper.arxiv,
-        paper.doi,
-        "; ".join(topics),
-        "; ".join(link.url for link in paper.code),
-        paper.status,
-        paper.added.isoformat() if paper.added else "",
-        paper_url(paper.id),
-    )
-    csv.writer(out, lineterminator="\n").writerow([_cell(value) for value in row])
-    return out.getvalue()
-
-
-def _csv_parts(site: Site, lines: Mapping[str, str] | None) -> list[str]:
-    """papers.csv's rows: every paper in id order (``lines``: paper id -> `csv_line`,
-    when the caller has them already)."""
-    ordered = sorted(site.papers, key=lambda p: p.id)
-    if lines is None:
-        lines = {p.id: csv_line(p, site) for p in ordered}
-    return [lines[p.id] for p in ordered]
-
-
-# A byte order mark first: without it Excel reads a UTF-8 file as the system's legacy
-# code page ("TÜLU" shows as "TÃœLU"). Python reads it with encoding="utf-8-sig".
-_CSV_BOM = "\ufeff"
-
-
-def _csv_file(rows: list[str]) -> str:
-    out = io.StringIO()
-    out.write(_CSV_BOM)
-    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
-    return out.getvalue() + "".join(rows)
-
-
-# --- Atom ------------------------------------------------------------------------------
-
-
-def recently_added(papers: Iterable[Paper], limit: int = FEED_SIZE) -> list[Paper]:
-    """Papers with an `added` date, newest first (ties by id), at most ``limit``."""
-    dated = [p for p in papers if p.added is not None]
-    dated.sort(key=lambda p: p.id)
-    dated.sort(key=lambda p: p.added, reverse=True)  # stable: ties stay in id order
-    return dated[:limit]
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-
-
-def atom_feed(
-    papers: Iterable[Paper],
-    *,
-    title: str,
-    feed_path: str,
-    site_url: str,
-    source_date_epoch: int | None = None,
-    page_path: str = "",
-    author: str = "",
-) -> str:
-    """An Atom feed of the most recently added papers.
-
-    ``author`` (the site's name) is the feed's author: Atom (RFC 4287, 4.1.1) wants one
-    for the feed or for every entry, and a paper may have no authors.
-
-    ``feed_path`` is the feed's own path relative to the site root, ``page_path`` the
-    page it is the feed of (its `alternate` link; the home page by default).
-    ``site_url`` (from mkdocs.yml, may be empty) makes links absolute, as Atom wants;
-    without it, ids are `urn:` names and links are relative to the feed's own folder,
-    where a feed reader resolves them. The feed's `updated` time is the newest paper's
-    `added` date, else SOURCE_DATE_EPOCH, else the epoch: never the clock.
-    """
-    entries = recently_added(papers)
-    base = site_url.rstrip("/") + "/" if site_url else ""
-
-    folder = feed_path.rpartition("/")[0]  # "" for a feed at the root
-    here = folder + "/" if folder else ""
-
-    def link(path: str) -> str:
-        return base + path if base else relative(here, path)
-
-    if entries:
-        updated = _midnight(entries[0].added)  # type: ignore[arg-type]
-    else:
-        updated = dt.datetime.fromtimestamp(source_date_epoch or 0, tz=dt.timezone.utc)
-
-    fg = FeedGenerator()
-    fg.id(base + feed_path if base else f"urn:readinglist:{feed_path}")
-    fg.title(title)
-    if author:
-        fg.author({"name": author})
-    fg.link(href=link(feed_path), rel="self")
-    fg.link(href=link(page_path), rel="alternate")
-    fg.updated(updated)
-    fg.generator("readinglist")
-    fg.language("en")
-    for paper in entries:
-        fe = fg.add_entry(order="append")
-        url = paper_url(paper.id)
-        fe.id(base + url if base else f"urn:readinglist:paper:{paper.id}")
-        fe.title(paper.title)
-        fe.link(href=link(url))
-        fe.updated(_midnight(paper.added))  # type: ignore[arg-type]
-        fe.published(_midnight(paper.added))  # type: ignore[arg-type]
-        names = paper.authors
-        if len(names) > 1 and names[-1] == OTHERS:
-            names = names[:-1]  # BibTeX's "and others" is no person (see Paper.byline)
-        for name in names:
-            fe.author({"name": name})
-        if paper.abstract:
-            # type="text": the abstract is plain text, so readers must not render it.
-            fe.summary(paper.abstract, type="text")
-    return fg.atom_str(pretty=True).decode("utf-8")
-
-
-# --- All exports -------------------------------------------------------------------------
-
-
-def _members(site: Site) -> dict[str, list[Paper]]:
-    """Topic id -> its papers in the order of site.papers (each paper once per topic)."""
-    members: dict[str, list[Paper]] = {t.id: [] for t in site.topics}
-    for paper in site.papers:
-        for topic_id in dict.fromkeys(a.topic for a in site.assignments.get(paper.id, ())):
-            if topic_id in members:
-                members[topic_id].append(paper)
-    return members
-
-
-def export_files(
-    site: Site,
-    *,
-    site_name: str,
-    site_url: str = "",
-    source_date_epoch: int | None = None,
-    entries: Mapping[str, str] | None = None,
-    csv_lines: Mapping[str, str] | None = None,
-    feeds: dict[str, tuple[object, str]] | None = None,
-    join: Joiner = _join_now,
-) -> dict[str, str | None]:
-    """Every export file's text, keyed by its path relative to the docs folder (None:
-    ``join`` found the file current).
-
-    ``entries`` (the papers' BibTeX entries) and ``csv_lines`` when the caller has them
-    already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
-    runs: feed path -> (its inputs, its text)) spares rebuilding a feed whose papers
-    and settings did not change, and ``join`` (see `Joiner`) joining a file again.
-    """
-
-    # Every paper with a date, newest first: a topic's feed takes the first of them that
-    # are in the topic, in the same order recently_added gives (one sort, not one per
-    # topic).
-    newest = recently_added(site.papers, limit=len(site.papers))
-
-    def recent(papers: Iterable[Paper]) -> list[Paper]:
-        ids = {p.id for p in papers}
-        return list(itertools.islice((p for p in newest if p.id in ids), FEED_SIZE))
-
-    def feed(entries: list[Paper], title: str, feed_path: str, page_path: str = "") -> str:
-        key = (tuple(entries), title, site_url, source_date_epoch, page_path, site_name)
-        kept = feeds.get(feed_path) if feeds is not None else None
-        if kept is not None and kept[0] == key:
-            return kept[1]
-        text = atom_feed(
-            entries, title=title, feed_path=feed_path, site_url=site_url,
-            source_date_epoch=source_date_epoch, page_path=page_path, author=site_name,
-        )
-        if feeds is not None:
-            feeds[feed_path] = (key, text)
-        return text
-
-    files = {
-        "papers.bib": join("papers.bib", _bibtex_parts(site.papers, entries), _lines),
-        "papers.csv": join("papers.csv", _csv_parts(site, csv_lines), _csv_file),
-        "feed.xml": feed(newest[:FEED_SIZE], f"{site_name}: recently added papers", "feed.xml"),
-    }
-    members = _members(site)
-    for topic in sorted(site.topics, key=lambda t: t.id):
-        papers = members[topic.id]
-        path = f"topics/{topic.id}.bib"
-        files[path] = join(path, _bibtex_parts(papers, entries), _lines)
-        path = f"topics/{topic.id}.xml"
-        files[path] = feed(
-            recent(papers), f"{site_name}: {topic.title}", path, topic_url(topic.id)
-        )
-    if feeds is not None:
-        for gone in set(feeds) - set(files):
-            del feeds[gone]
-    return files

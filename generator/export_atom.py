@@ -1,0 +1,93 @@
+"""Atom feeds of the recently added papers: feed.xml and topics/<id>.xml. Pure: the
+papers in, text out (the time a feed names comes from the papers' dates or
+SOURCE_DATE_EPOCH, never the clock)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from feedgen.feed import FeedGenerator
+
+from .models import OTHERS, Paper
+from .pages import paper_url, relative
+
+# How many of the most recently added papers a feed carries.
+FEED_SIZE = 50
+
+
+def recently_added(papers: Iterable[Paper], limit: int = FEED_SIZE) -> list[Paper]:
+    """Papers with an `added` date, newest first (ties by id), at most ``limit``."""
+    dated = [p for p in papers if p.added is not None]
+    dated.sort(key=lambda p: p.id)
+    dated.sort(key=lambda p: p.added, reverse=True)  # stable: ties stay in id order
+    return dated[:limit]
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def atom_feed(
+    papers: Iterable[Paper],
+    *,
+    title: str,
+    feed_path: str,
+    site_url: str,
+    source_date_epoch: int | None = None,
+    page_path: str = "",
+    author: str = "",
+) -> str:
+    """An Atom feed of the most recently added papers.
+
+    ``author`` (the site's name) is the feed's author: Atom (RFC 4287, 4.1.1) wants one
+    for the feed or for every entry, and a paper may have no authors.
+
+    ``feed_path`` is the feed's own path relative to the site root, ``page_path`` the
+    page it is the feed of (its `alternate` link; the home page by default).
+    ``site_url`` (from mkdocs.yml, may be empty) makes links absolute, as Atom wants;
+    without it, ids are `urn:` names and links are relative to the feed's own folder,
+    where a feed reader resolves them. The feed's `updated` time is the newest paper's
+    `added` date, else SOURCE_DATE_EPOCH, else the epoch: never the clock.
+    """
+    entries = recently_added(papers)
+    base = site_url.rstrip("/") + "/" if site_url else ""
+
+    folder = feed_path.rpartition("/")[0]  # "" for a feed at the root
+    here = folder + "/" if folder else ""
+
+    def link(path: str) -> str:
+        return base + path if base else relative(here, path)
+
+    if entries:
+        updated = _midnight(entries[0].added)  # type: ignore[arg-type]
+    else:
+        updated = dt.datetime.fromtimestamp(source_date_epoch or 0, tz=dt.timezone.utc)
+
+    fg = FeedGenerator()
+    fg.id(base + feed_path if base else f"urn:readinglist:{feed_path}")
+    fg.title(title)
+    if author:
+        fg.author({"name": author})
+    fg.link(href=link(feed_path), rel="self")
+    fg.link(href=link(page_path), rel="alternate")
+    fg.updated(updated)
+    fg.generator("readinglist")
+    fg.language("en")
+    for paper in entries:
+        fe = fg.add_entry(order="append")
+        url = paper_url(paper.id)
+        fe.id(base + url if base else f"urn:readinglist:paper:{paper.id}")
+        fe.title(paper.title)
+        fe.link(href=link(url))
+        fe.updated(_midnight(paper.added))  # type: ignore[arg-type]
+        fe.published(_midnight(paper.added))  # type: ignore[arg-type]
+        names = paper.authors
+        if len(names) > 1 and names[-1] == OTHERS:
+            names = names[:-1]  # BibTeX's "and others" is no person (see Paper.byline)
+        for name in names:
+            fe.author({"name": name})
+        if paper.abstract:
+            # type="text": the abstract is plain text, so readers must not render it.
+            fe.summary(paper.abstract, type="text")
+    return fg.atom_str(pretty=True).decode("utf-8")

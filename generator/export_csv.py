@@ -1,0 +1,67 @@
+"""papers.csv: one row per paper, for spreadsheets. Pure: the model in, text out."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Mapping
+
+
+from .models import Paper, Site
+from .pages import paper_url
+
+CSV_COLUMNS = (
+    "id", "title", "authors", "year", "venue", "arxiv", "doi",
+    "topics", "code", "status", "added", "url",
+)
+
+# Spreadsheet programs run a cell that starts with one of these as a formula
+# (OWASP "CSV injection"); such cells get a leading apostrophe so they stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def csv_line(paper: Paper, site: Site) -> str:
+    """One paper's row of papers.csv; it depends on the paper and its topics only."""
+    out = io.StringIO()
+    topics = [a.topic for a in site.assignments.get(paper.id, ())]
+    row = (
+        paper.id,
+        paper.title,
+        "; ".join(paper.authors),
+        "" if paper.year is None else str(paper.year),
+        paper.venue,
+        paper.arxiv,
+        paper.doi,
+        "; ".join(topics),
+        "; ".join(link.url for link in paper.code),
+        paper.status,
+        paper.added.isoformat() if paper.added else "",
+        paper_url(paper.id),
+    )
+    csv.writer(out, lineterminator="\n").writerow([_cell(value) for value in row])
+    return out.getvalue()
+
+
+def csv_rows(site: Site, lines: Mapping[str, str] | None) -> list[str]:
+    """papers.csv's rows: every paper in id order (``lines``: paper id -> `csv_line`,
+    when the caller has them already)."""
+    ordered = sorted(site.papers, key=lambda p: p.id)
+    if lines is None:
+        lines = {p.id: csv_line(p, site) for p in ordered}
+    return [lines[p.id] for p in ordered]
+
+
+# A byte order mark first: without it Excel reads a UTF-8 file as the system's legacy
+# code page ("TÜLU" shows as "TÃœLU"). Python reads it with encoding="utf-8-sig".
+_CSV_BOM = "\ufeff"
+
+
+def csv_text(rows: list[str]) -> str:
+    out = io.StringIO()
+    out.write(_CSV_BOM)
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    return out.getvalue() + "".join(rows)
