@@ -620,6 +620,14 @@ def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _ids_disagree(one: _PaperDraft, other: _PaperDraft) -> bool:
+    """Whether two files each give an arXiv id, or each a DOI, and those differ: two
+    papers of one title ("Editorial"), as the importer takes them too."""
+    return any(
+        a and b and a != b for a, b in zip(one.same_keys[:2], other.same_keys[:2])
+    )
+
+
 def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_Index, ...]:
     """Files that are one paper, reported once on each file, naming the others (once
     per pair: a pair found by its title is not reported again for its DOI); and the
@@ -646,7 +654,9 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
                 others = [
                     other.shown
                     for other in members
-                    if other is not draft and (draft.shown, other.shown) not in reported
+                    if other is not draft
+                    and (draft.shown, other.shown) not in reported
+                    and not (name == "title" and _ids_disagree(draft, other))
                 ]
                 if not others:
                     continue

@@ -103,7 +103,8 @@ class Published:
     def __str__(self) -> str:
         # "Proceedings of NAACL-HLT 2019", not "... 2019 2019"
         now = self.venue if self.year in ("", *self.venue.split()) else f"{self.venue} {self.year}"
-        was = f"{self.was_venue}, {self.was_year}" if self.was_year else self.was_venue
+        was_venue = self.was_venue or "no venue"  # (an arXiv preprint's record has none)
+        was = f"{was_venue}, {self.was_year}" if self.was_year else was_venue
         return f"published: {self.paper_id} now {now} (was {was})"
 
 
@@ -264,6 +265,7 @@ class _Index:
         self.by_arxiv: dict[str, _Paper] = {}
         self.by_doi: dict[str, _Paper] = {}
         self.by_title: dict[str, _Paper] = {}
+        self.all_by_title: dict[str, list[_Paper]] = {}  # papers may share a title
         self.by_abstract: dict[str, _Paper] = {}  # _abstract_key -> paper
         self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
         # digest of a title the importer took for a paper (provenance) -> that paper:
@@ -289,12 +291,20 @@ class _Index:
             if key := abstract_key(abstract):
                 self.by_abstract.setdefault(key, paper)
         title = normalise_title(str(paper.values.get("title") or ""))
+        if title:
+            same = self.all_by_title.setdefault(title, [])
+            if not any(other is paper for other in same):  # (added again after each merge)
+                same.append(paper)
         if title and title not in self.by_title:
             self.by_title[title] = paper
             self.titles.append((title, paper))
             marks = identity_marks(title)
             for word in set(title.split()):
                 self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
+
+    def same_title(self, title: str) -> list[_Paper]:
+        """Every paper with this title (as titles are compared), in the order added."""
+        return self.all_by_title.get(normalise_title(title), [])
 
     def find(self, record: Record) -> tuple[_Paper | None, str, float | None, _Paper | None]:
         """The paper, why, for a match by similar title alone its score, and a paper
@@ -349,14 +359,30 @@ class _Index:
         return None, "", twin
 
 
+def _by_title(reason: str) -> bool:
+    """Whether a match was made by title alone (no arXiv id, DOI or abstract)."""
+    return reason in ("same title", "a title it was imported under") or reason.startswith(
+        "similar title"
+    )
+
+
+def _ids_disagree(paper: _Paper, record: Record) -> bool:
+    """Whether the paper and the record each have an arXiv id, or each a DOI, and those
+    differ: then they are two papers, whatever their titles."""
+    for name in ("arxiv", "doi"):
+        mine = str(paper.values.get(name) or "").lower()
+        theirs = str(getattr(record, name) or "").lower()
+        if mine and theirs and mine != theirs:
+            return True
+    return False
+
+
 def _abstract_names(paper: _Paper, record: Record, title: str) -> bool:
     """Whether the abstract the record shares with the paper makes them one paper: the
     titles are somewhat alike (reworded, not unrelated) and no arXiv id or DOI disagrees.
     A withdrawal notice or a publisher's boilerplate is one long text of many papers."""
-    for name in ("arxiv", "doi"):
-        mine = str(paper.values.get(name) or "").lower()
-        if mine and getattr(record, name) and getattr(record, name).lower() != mine:
-            return False
+    if _ids_disagree(paper, record):
+        return False
     theirs = normalise_title(str(paper.values.get("title") or ""))
     return fuzz.ratio(title, theirs) >= ABSTRACT_TITLE_ALIKE
 
@@ -519,6 +545,15 @@ def _import_locked(
         if score is not None and _abstracts_differ(paper, record):  # type: ignore[arg-type]
             twin, paper = paper, None  # near titles, each its own abstract: two papers
             alike = f"titles {score:.0f}% alike"
+        if paper is not None and _by_title(reason) and _ids_disagree(paper, record):
+            # One title, another arXiv id or DOI ("Editorial", "Robust Learning"): two
+            # papers. The record's own, if an earlier record of it made one, is found
+            # among the papers of that title.
+            same = index.same_title(record.title)
+            paper, twin = next((p for p in same if not _ids_disagree(p, record)), None), paper
+            alike = "same title, another arXiv id or DOI"
+            if paper is not None:
+                twin, reason = None, "same title"
         if paper is None:
             deleted, deleted_twin = tombstones.find(record)
         if deleted is not None:
@@ -700,7 +735,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
     versions = _versions(paper, record)
     # Said only when the file held the preprint venue, not when this run filled it.
     replaces_file = versions == "published" and "venue" not in paper.fills
-    was_venue, was_year = str(paper.values.get("venue")), str(paper.values.get("year") or "")
+    was_venue, was_year = str(paper.values.get("venue") or ""), str(paper.values.get("year") or "")
     for name in _TEXT_FIELDS + _LIST_FIELDS:
         imported: object = getattr(record, name)
         if not imported:
@@ -725,7 +760,9 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
-        elif current != imported and not (name == "title" and _same_but_case(current, imported)):
+        elif current != imported and not (name == "title" and _same_but_case(current, imported)) and not (
+            name == "authors" and _same_names(current, imported)
+        ):
             report.conflicts.append(
                 Conflict(
                     paper.location_of(name), name, _as_text(current), _as_text(imported),
@@ -768,8 +805,21 @@ def _versions(paper: _Paper, record: Record) -> str:
     (which it replaces), "preprint" when the record gives a preprint venue for a
     published one (the older version: taken for neither venue nor year), else ""."""
     current = paper.values.get("venue")
-    if not record.venue or _empty(current) or record.venue == current:
+    if not record.venue:
+        # A venue-less record with an arXiv id (arXiv's own export, Zotero's @misc) is
+        # the preprint of a paper with a published venue: its year is the older one.
+        published = not _empty(current) and not PREPRINT.search(str(current))
+        return "preprint" if record.arxiv and published else ""
+    if record.venue == current:
         return ""
+    if _empty(current):
+        # Likewise a paper with no venue but an arXiv id, whose year the importer took
+        # from such a record: the published venue's year replaces that year.
+        if PREPRINT.search(record.venue) or not paper.values.get("arxiv") or not _own(paper, "year"):
+            return ""
+        if paper.prior is not None and paper.prior.has_value("venue", record.venue):
+            return ""  # offered before and not kept: the curator's choice stands
+        return "published"
     if PREPRINT.search(record.venue):
         return "" if PREPRINT.search(str(current)) else "preprint"
     if not PREPRINT.search(str(current)) or not _own(paper, "venue"):
@@ -788,6 +838,16 @@ def _own(paper: _Paper, name: str) -> bool:
     if name in paper.fills:
         return True
     return paper.prior is not None and paper.prior.has_value(name, current)
+
+
+def _same_names(current: object, imported: object) -> bool:
+    """Author lists that differ only in how names are typed ("Edward J. Hu" and "Edward J
+    Hu", "Łukasz" and "{\\L}ukasz" read as "Lukasz"): the file's spelling stands."""
+    if not isinstance(current, list) or not isinstance(imported, list):
+        return False
+    return len(current) == len(imported) and all(
+        slugify(str(a)) == slugify(str(b)) for a, b in zip(current, imported)
+    )
 
 
 def _same_but_case(current: object, imported: object) -> bool:

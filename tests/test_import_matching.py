@@ -235,3 +235,49 @@ def test_a_title_with_math_matches_the_same_title_with_its_characters():
     # The importer keeps math as typed; for matching it reads as the characters it sets.
     assert normalise_title("$\\alpha$-Tests of $\\beta$ Models") == normalise_title("α-tests of β models")
     assert normalise_title("$\\alpha$-tests") != normalise_title("$\\gamma$-tests")
+
+
+def test_one_title_with_another_arxiv_id_or_doi_is_another_paper_and_stays_so(tmp_path):
+    # Two editorials, two "Robust Learning" papers: the title alone made them one paper
+    # (the second's authors, venue and year were lost in conflicts).
+    records = [
+        _rec("Editorial", line=1, doi="10.1000/a.2019.1", authors=("A Smith",)),
+        _rec("Editorial", line=2, doi="10.1000/b.2021.7", authors=("B Jones",)),
+        _rec("Robust Learning", line=3, arxiv="1901.00001"),
+        _rec("Robust learning", line=4, arxiv="2001.00002"),
+        _rec("Robust Learning", line=5),  # no id: the first of that title
+    ]
+    report = import_records(records, tmp_path, added=DAY)
+    assert report.added == ["editorial", "editorial-2", "robust-learning", "robust-learning-2"]
+    assert [str(w).split(": warning: ", 1)[1] for w in report.warnings] == [
+        "possibly the same paper as editorial (same title, another arXiv id or DOI); if so, delete one",
+        "possibly the same paper as robust-learning (same title, another arXiv id or DOI); if so,"
+        " delete one",
+    ]
+    assert [(d.paper_id, d.reason) for d in report.duplicates] == [("robust-learning", "same title")]
+    assert _read(tmp_path / "papers" / "editorial-2.yml")["authors"] == ["B Jones"]
+    # Imported again, each record finds its own paper among those of its title.
+    again = import_records(records, tmp_path, added=DAY)
+    assert (again.added, again.duplicates, again.conflicts) == ([], [], [])
+    assert sorted(again.unchanged) == report.added
+    # And `check` does not take them for one paper either.
+    from generator.curation import load_content
+
+    (tmp_path / "topics.yml").write_text("topics: []\n")
+    _, problems = load_content(tmp_path, tmp_path.parent)
+    assert not [p for p in problems.items if "same paper" in p.message]
+
+
+def test_author_names_typed_differently_are_no_conflict(tmp_path):
+    import_records([_rec("A Paper", authors=("Edward J. Hu", "Łukasz Kaiser"))], tmp_path, added=DAY)
+    report = import_records(
+        [_rec("A Paper", line=2, path="b.bib", authors=("Edward J Hu", "Lukasz Kaiser"))],
+        tmp_path, added=DAY,
+    )
+    assert report.conflicts == []
+    assert _read(tmp_path / "papers" / "a-paper.yml")["authors"] == ["Edward J. Hu", "Łukasz Kaiser"]
+    report = import_records(
+        [_rec("A Paper", line=3, path="c.bib", authors=("Edward J Hu", "Noam Shazeer"))],
+        tmp_path, added=DAY,
+    )
+    assert [c.field for c in report.conflicts] == ["authors"]

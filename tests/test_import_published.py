@@ -223,3 +223,33 @@ def test_readinglist_import_prints_the_published_line(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "import", str(tmp_path / "anthology.bib")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert f"published: {ID} now Proceedings of NAACL-HLT 2019 (was arXiv preprint arXiv:1810.04805, 2018)" in out
+
+
+def test_a_venue_less_arxiv_record_is_a_preprint_whatever_the_order(tmp_path):
+    # arXiv's own "Export BibTeX" and Zotero's @misc give no venue at all: the published
+    # record's venue and year win, in either order, with no year conflict.
+    arxiv_only = _rec("", "2018", 1, arxiv="1810.04805")
+    published = _rec("NAACL", "2019", 5)
+    for n, records in enumerate([[arxiv_only, published], [published, arxiv_only]]):
+        content = tmp_path / str(n)
+        report = import_records(records, content, added=DAY)
+        assert (report.added, report.conflicts) == ([ID], [])
+        data = _read(content / "papers" / f"{ID}.yml")
+        assert (data["venue"], data["year"], data["arxiv"]) == ("NAACL", "2019", "1810.04805")
+    # First imported alone, then the published record: the year follows the venue.
+    content = tmp_path / "apart"
+    import_records([arxiv_only], content, added=DAY)
+    report = import_records([published], content, added=DAY)
+    assert report.conflicts == [] and [str(p) for p in report.published] == [
+        f"published: {ID} now NAACL 2019 (was no venue, 2018)"
+    ]
+    assert _read(content / "papers" / f"{ID}.yml")["year"] == "2019"
+
+
+def test_a_venue_less_record_without_an_arxiv_id_fills_the_venue_and_keeps_the_year(tmp_path):
+    # No arXiv id: nothing says the record was a preprint, so the year is a conflict.
+    import_records([_rec("", "2018", 1)], tmp_path, added=DAY)
+    report = import_records([_rec("NAACL", "2019", 5)], tmp_path, added=DAY)
+    data = _read(tmp_path / "papers" / f"{ID}.yml")
+    assert (data["venue"], data["year"]) == ("NAACL", "2018")
+    assert [c.field for c in report.conflicts] == ["year"] and report.published == []
