@@ -545,12 +545,16 @@ def _import_locked(
         if score is not None and _abstracts_differ(paper, record):  # type: ignore[arg-type]
             twin, paper = paper, None  # near titles, each its own abstract: two papers
             alike = f"titles {score:.0f}% alike"
-        if paper is not None and _by_title(reason) and _ids_disagree(paper, record):
+        if paper is not None and _by_title(reason) and _ids_disagree(paper, record) and not (
+            paper.met_before(record)  # (ids the importer took for it, then a curator changed)
+        ):
             # One title, another arXiv id or DOI ("Editorial", "Robust Learning"): two
             # papers. The record's own, if an earlier record of it made one, is found
             # among the papers of that title.
             same = index.same_title(record.title)
-            paper, twin = next((p for p in same if not _ids_disagree(p, record)), None), paper
+            paper, twin = next(
+                (p for p in same if not _ids_disagree(p, record) or p.met_before(record)), None
+            ), paper
             alike = "same title, another arXiv id or DOI"
             if paper is not None:
                 twin, reason = None, "same title"

@@ -237,6 +237,17 @@ def _hf_repo(segments: list[str]) -> str:
     return ""
 
 
+def mimics_code_host(url: str) -> bool:
+    """Whether the URL's host is not plain ASCII or names a code host it is not
+    (github.com.evil.example, a Cyrillic "gіthub.com", evilgithub.com): such a link is
+    never made a code link, whose badge a reader would take for the real host's."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host.isascii():
+        return True
+    names = {name for name in _REPO_HOSTS.values()} | {"huggingface"}
+    return any(name in host for name in names) and classify(url).kind != "code"
+
+
 def make_link(url: str, found_in: str, official: bool = False, note: str = "") -> Link:
     kind = classify(url)
     return Link(url, kind.kind, found_in, note, official, kind.host, kind.repo)

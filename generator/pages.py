@@ -663,6 +663,8 @@ def _home_page(
         "with_code": with_code,
         "cards": tuple(_topic_ref(index, here, t.id) for t in _topic_tree(site.topics)),
         "recent": tuple((_paper_ref(index, here, p.id), p.added) for p in dated[:RECENT_COUNT]),
+        # How many share the newest date: more than are listed, the list is a sample.
+        "same_day": sum(1 for p in dated if p.added == dated[0].added) if dated else 0,
         "all_papers": relative(here, ALL_PAPERS),
         "all_topics": relative(here, TOPICS),
         "contribute": relative(here, contribute) if contribute is not None else None,

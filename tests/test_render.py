@@ -231,3 +231,55 @@ def test_a_summary_is_the_texts_start_within_the_limit(text, limit):
         # Cut between words: the next character of the text is not a letter of a word cut in two.
         rest = words[len(out) - 1 :]
         assert out[:-1] == "" or rest[:1] in (" ", ",", ";", ":") or " " not in words[: limit - 1]
+
+
+def test_more_papers_of_the_newest_date_than_listed_are_called_a_sample(tmp_path, monkeypatch):
+    import re
+    import shutil
+
+    from generator import pages
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    for path in (content / "papers").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^added: .*$", "added: 2026-01-02", text), encoding="utf-8")
+    monkeypatch.setattr(pages, "RECENT_COUNT", 3)  # (the fixture has 5 papers)
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    recent = (docs / "index.md").read_text(encoding="utf-8").split("## Recently added", 1)[1]
+    recent = recent.split("##", 1)[0]
+    assert (
+        '<p class="rl-table-note">5 papers were added on 2026-01-02; here are 3 of them'
+        ' (<a href="papers/">all papers</a>).</p>'
+    ) in recent
+    assert recent.count("<li>") == 3
+
+
+def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "papers" / "task-vectors.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, skipping = [], False
+    for line in lines:  # drop authors (a block list), year and venue
+        if line.startswith(("authors:", "year:", "venue:")):
+            skipping = line.startswith("authors:") and line.strip() == "authors:"
+            continue
+        if skipping and line.startswith(("  -", "- ")):
+            continue
+        skipping = False
+        kept.append(line)
+    path.write_text("".join(kept), encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    assert "Authors, venue and year are not recorded in this list." in page
+    cite = page.split("## Cite", 1)[1]
+    assert "This entry holds only what the list records (no authors, no year)" in cite
+    assert "author =" not in cite and "year =" not in cite
+    # A paper with both has neither note (the goldens hold the full page).
+    golden = (GOLDENS / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    assert "not recorded" not in golden and "holds only what" not in golden

@@ -9,10 +9,10 @@ write anything; merging records into curation files is the importer's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
-from ..links import classify, clean_url, find_url_spans, make_link
+from ..links import clean_url, find_url_spans, make_link, mimics_code_host
 from ..models import Link
 
 FORMATS = ("hf", "bibtex")
@@ -43,18 +43,31 @@ _OWN_CODE = re.compile(
 )
 
 
+# Words before a link, in its sentence, that say it is code when its host does not: code
+# on a lab's own site ("Our code can be found at https://aka.ms/..."). (A repository on
+# a code host stays one, even where a sentence calls it a project page.)
+_SAYS_CODE = re.compile(r"\b(?:code|codes|source|implementations?)\b", re.IGNORECASE)
+
+
 def abstract_links(abstract: str) -> tuple[Link, ...]:
     """Links found in an abstract. A code link counts as official when its sentence says so."""
     links: list[Link] = []
+    after = 0  # where the last address ended
     for start, end in find_url_spans(abstract):
         url = clean_url(abstract[start:end])
+        before, after = after, end
         if not url or any(link.url == url for link in links):
             continue
-        official = False
-        if classify(url).kind == "code":
-            sentence_start = max(abstract.rfind(". ", 0, start), abstract.rfind("\n", 0, start)) + 1
-            official = bool(_OWN_CODE.search(abstract[sentence_start:start]))
-        links.append(make_link(url, "abstract", official=official))
+        sentence_start = max(abstract.rfind(". ", 0, start), abstract.rfind("\n", 0, start)) + 1
+        sentence = abstract[sentence_start:start]
+        link = make_link(url, "abstract")
+        # (only the words since the last address: "Our code: URL and URL2" says it of URL)
+        says_code = _SAYS_CODE.search(abstract[max(sentence_start, before) : start])
+        if link.kind == "project" and says_code and not mimics_code_host(url):
+            link = replace(link, kind="code")  # no code host: its badge shows the address
+        if link.kind == "code":
+            link = replace(link, official=bool(_OWN_CODE.search(sentence)))
+        links.append(link)
     return tuple(links)
 
 

@@ -98,6 +98,21 @@ def test_code_link_is_official_when_its_sentence_says_the_authors_released_it():
     assert [(l.repo, l.official) for l in records[1].links] == [("me/site", True)]
 
 
+def test_a_link_its_sentence_calls_code_is_code_on_any_host():
+    text = HEAD + (
+        "SubscribeA Paper\nWe did X. Our code can be found at https://aka.ms/LearningLaw.\n"
+        "B Paper\nWe did Y. Videos are at https://example.org/videos and the data at"
+        " https://example.org/data.\n"
+        "C Paper\nWe did Z. Project website: https://github.com/me/site.\n"
+    )
+    records, _ = _parse(text)
+    assert [(l.kind, l.official, l.repo) for r in records for l in r.links] == [
+        ("code", True, ""),  # no code host: the badge shows the address
+        ("project", False, ""), ("project", False, ""),
+        ("code", True, "me/site"),  # a repository stays a repository
+    ]
+
+
 def test_code_is_at_says_the_code_is_the_authors_own():
     text = HEAD + (
         "SubscribeA Paper\nWe did X. Code is at \\url{https://github.com/me/x}.\n"
