@@ -53,7 +53,6 @@ from .yamlio import Map, Node, Scalar
 PAPERS_DIR = "papers"
 
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
-_TITLE_NOISE = re.compile(r"[\W_]+")
 _POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
 
 
@@ -186,12 +185,12 @@ def check(content_dir: Path, root: Path | None = None) -> Problems:
 
 
 def normalised_title(title: str) -> str:
-    """A title as the importer compares titles (matchkeys.normalise_title: TeX read as
-    text, case and accents folded), with spacing and punctuation folded away too: two
-    files the importer would take for one paper are reported as one here."""
+    """A title exactly as the importer compares titles (matchkeys.normalise_title: TeX
+    read as text, case, accents and punctuation folded): two files the importer takes
+    for one paper are one here, and two it keeps apart ("Y" and "Y_") are two."""
     from .matchkeys import normalise_title  # imported late: reruns reuse the keys
 
-    return _TITLE_NOISE.sub("", normalise_title(title))
+    return normalise_title(title)
 
 
 @contextmanager

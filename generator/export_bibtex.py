@@ -156,6 +156,11 @@ _MATH_COMMANDS = frozenset("""
     hat tilde bar vec dot ddot widehat widetilde overline underline mid parallel perp
     left right big Big bigg Bigg langle rangle lfloor rfloor lceil rceil top
     quad qquad mathbin mathrel
+    ell hbar prime imath jmath aleph Re Im mathfrak colon vert Vert lvert rvert lVert rVert
+    odot ominus oslash bigcup bigcap bigoplus bigotimes bigvee bigwedge coprod lesssim
+    gtrsim triangleq longrightarrow longleftarrow uparrow downarrow hookrightarrow
+    overrightarrow overbrace underbrace dagger ddagger bot angle nexists lnot varkappa
+    mathop limits nolimits displaystyle textstyle scriptstyle
 """.split())
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 

@@ -56,7 +56,7 @@ from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow
 from .atomicfile import (
     atomic_write, create_temporary, new_file_mode, temporary_name, write_if_changed,
 )
-from .yamlio import Map, Scalar, Seq, char_name, parse, position, to_python
+from .yamlio import Map, Scalar, Seq, char_name, not_utf8, parse, position, to_python
 
 FUZZY_THRESHOLD = 95.0
 # Titles only fuzzily alike name one paper unless both abstracts are given and less alike
@@ -397,9 +397,13 @@ def read_records(
     records: list[Record] = []
     for path in paths:
         try:
-            text = normalise_text(Path(path).read_bytes())
-        except (OSError, UnicodeDecodeError) as exc:
+            data = Path(path).read_bytes()
+            text = normalise_text(data)
+        except OSError as exc:
             problems.error(Location(str(path)), f"cannot read the file: {exc}")
+            continue
+        except UnicodeDecodeError:
+            _not_utf8(path, data, problems)
             continue
         _refuse_invisible(text, str(path), problems)
         records.extend(parse_text(text, str(path), problems, fmt))
@@ -865,6 +869,20 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+def _not_utf8(path: Path, data: bytes, problems: Problems) -> None:
+    """Where ``data`` stops being UTF-8; a file of Windows' or Latin-1's letters (what a
+    BibTeX manager on Windows may save) is said to be one."""
+    line, col, message = not_utf8(data) or (1, 1, "the file is not UTF-8; save it as UTF-8")
+    try:
+        data.decode("cp1252")
+        message = message.replace(
+            "; save it as UTF-8", "; it reads as Windows-1252 or Latin-1: save it as UTF-8"
+        )
+    except UnicodeDecodeError:
+        pass
+    problems.error(Location(str(path), line, col), message)
+
+
 def _paper_names(papers_dir: Path) -> set[str]:
     return {entry.name for entry in os.scandir(papers_dir) if entry.name.endswith(".yml")}
 
@@ -875,8 +893,11 @@ def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -
         try:
             raw = path.read_bytes()
             text = normalise_text(raw)
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             problems.error(Location(str(path)), f"cannot read the file: {exc}")
+            continue
+        except UnicodeDecodeError:
+            _not_utf8(path, raw, problems)
             continue
         tree = parse(text, str(path), problems)
         if not isinstance(tree, Map):

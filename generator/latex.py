@@ -50,7 +50,7 @@ _EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
 _PLAIN_ARG = re.compile(
     r"\\(?:texttt|textsc|textrm|textsf|textup|textnormal|text|mbox|mathrm|mathsf|mathtt|"
-    r"mathcal|mathbb|operatorname|textmd)\s*\{([^{}]*)\}"
+    r"mathcal|mathbb|operatorname|textmd|textsubscript|textsuperscript)\s*\{([^{}]*)\}"
 )
 _WORDS = {
     "eg": "e.g.", "ie": "i.e.", "etal": "et al.", "etc": "etc.", "vs": "vs.", "cf": "cf.",
@@ -64,6 +64,11 @@ _WORDS = {
     "textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^",
     "textasciigrave": "`", "textquotesingle": "'", "textquotedbl": '"',
     "textunderscore": "_", "textdollar": "$",
+    # Symbols reference managers write for non-ASCII characters (Zotero's export).
+    "textdegree": "\u00b0", "textmu": "\u00b5", "texttimes": "\u00d7", "textdiv": "\u00f7",
+    "textpm": "\u00b1", "textperiodcentered": "\u00b7", "textbullet": "\u2022",
+    "textdagger": "\u2020", "textdaggerdbl": "\u2021", "dag": "\u2020", "ddag": "\u2021",
+    "copyright": "\u00a9", "textsection": "\u00a7", "textparagraph": "\u00b6",
 }
 # The escapes that stand for one literal character or word, read before anything else
 # (see `_Held`): ``\\%``, ``\\{``, ``{\\textbackslash}``, ``\\textasciitilde{}``, ``\\eg``,

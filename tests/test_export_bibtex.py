@@ -136,6 +136,8 @@ def test_math_in_a_title_is_kept_for_latex_to_set_as_in_the_abstract():
         # the .bib is compiled on other people's machines
         ("$\\input{/etc/passwd}$ and $\\end{document}$ and $\\alpha\\def$", []),
         ("$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$", ["$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$"]),
+        # the commands of everyday math, not only Greek letters and operators
+        ("an $\\ell_1$ norm and $\\hbar$, $f\\colon X$", ["$\\ell_1$", "$\\hbar$", "$f\\colon X$"]),
         # LaTeX's own inline math, by the same rules
         ("\\(\\alpha \\le 1\\) and \\(\\input{x}\\)", ["\\(\\alpha \\le 1\\)"]),
     ],

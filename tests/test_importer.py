@@ -826,3 +826,15 @@ def test_a_paper_file_deleted_by_a_curator_is_not_recreated(tmp_path):
     again = import_records([_first()], tmp_path, added=DAY)
     assert again.added == [] and again.removed == ["first-paper"]
     assert not (tmp_path / "papers" / "first-paper.yml").exists()
+
+
+def test_a_file_saved_as_windows_1252_is_an_error_at_its_first_such_letter(tmp_path):
+    from generator.importer import read_records
+
+    path = tmp_path / "cp1252.bib"
+    path.write_bytes("@article{a,\r\n  title = {Café},\r\n}\r\n".encode("cp1252"))
+    records, problems = read_records([path])
+    assert records == [] and [str(p) for p in problems.items] == [
+        f"{path}:2:15: the file is not UTF-8 (invalid byte 0xe9); it reads as Windows-1252"
+        " or Latin-1: save it as UTF-8"
+    ]

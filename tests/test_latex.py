@@ -235,3 +235,12 @@ def test_titles_are_matched_with_their_math_read_as_text():
 def test_matching_differs_from_cleaning_only_in_math(text):
     assume("$" not in text)
     assert plain_for_matching(text) == clean_latex(text, emphasis=False)
+
+
+def test_the_symbols_reference_managers_write_become_their_characters():
+    # Zotero's BibTeX export writes these for °, µ, ×, · and the like; they were kept raw.
+    text = (
+        "25{\\textdegree}C and 3{\\textmu}m, 2{\\texttimes}3, a{\\textperiodcentered}b,"
+        " CO\\textsubscript{2}, \\copyright\\ 2020, x\\dag"
+    )
+    assert clean_latex(text) == "25°C and 3µm, 2×3, a·b, CO2, © 2020, x†"

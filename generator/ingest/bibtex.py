@@ -21,8 +21,14 @@ import logging
 import re
 
 import bibtexparser
-from bibtexparser.middlewares import NormalizeFieldKeys, SeparateCoAuthors, SplitNameParts
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+from bibtexparser.middlewares import (
+    NormalizeFieldKeys,
+    RemoveEnclosingMiddleware,
+    ResolveStringReferencesMiddleware,
+    SeparateCoAuthors,
+    SplitNameParts,
+)
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
@@ -38,6 +44,7 @@ from ..links import (
     normalize_doi,
 )
 from . import Record, abstract_links
+from .bibsyntax import RawValues, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
@@ -82,20 +89,57 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
-    # Field names are case-insensitive in BibTeX (TITLE, Author): lower-cased first.
+    # What bibtexparser leaves to its users (comments between fields, concatenation, a
+    # missing comma: see bibsyntax.py) first; field names are case-insensitive in BibTeX
+    # (TITLE, Author): lower-cased before the authors are split.
+    text = without_comments(text)
     library = bibtexparser.parse_string(
-        text, append_middleware=[NormalizeFieldKeys(), SeparateCoAuthors(), SplitNameParts()]
+        text,
+        parse_stack=[
+            RawValues(text, path, problems),
+            ResolveStringReferencesMiddleware(),
+            RemoveEnclosingMiddleware(),
+            NormalizeFieldKeys(),
+            SeparateCoAuthors(),
+            SplitNameParts(),
+        ],
     )
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
+        col = 1
         if isinstance(block, DuplicateBlockKeyBlock):
-            message = f"duplicate BibTeX key {block.key!r}; give each entry its own key"
+            first = (block.previous_block.start_line or 0) + 1
+            message = (
+                f"duplicate BibTeX key {block.key!r} (first at line {first});"
+                " give each entry its own key"
+            )
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            # At the field's second line (bibtexparser names the entry's first).
+            name = sorted(block.duplicate_keys)[0]
+            places = [
+                (n, found.start(1) + 1)
+                for n, text in enumerate((block.raw or "").split("\n"))
+                if (found := re.match(rf"\s*({re.escape(name)})\s*=", text))
+            ]
+            if len(places) > 1:
+                line, col = line + places[1][0], places[1][1]
+            first = (block.start_line or 0) + 1 + places[0][0] if places else line
+            message = f"field '{name}' is given twice (first at line {first}); keep one"
         else:
             error = getattr(block, "error", None)
             reason = str(error or "").strip() or str(getattr(error, "abort_reason", "")).strip()
             reason = reason.splitlines()[0] if reason else "syntax error"
+            reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
             message = f"cannot read this BibTeX entry: {reason}"
-        problems.error(Location(path, line, 1), message)
+            unclosed = _unclosed_value(block.raw or "")
+            if unclosed is not None:  # bibtexparser names the entry's first line
+                offset, col, name = unclosed
+                line += offset
+                message = (
+                    f"the value of '{name}' opens a brace it does not close (so the"
+                    " entry cannot be read); close it with '}'"
+                )
+        problems.error(Location(path, line, col), message)
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
         return []
@@ -121,6 +165,29 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         if record is not None:
             records.append(record)
     return records
+
+
+def _unclosed_value(raw: str) -> tuple[int, int, str] | None:
+    """The line offset, column and name of the first field in an entry's ``raw`` text
+    whose braced value is not closed before the next field or entry starts."""
+    lines = raw.split("\n")
+    for n, text in enumerate(lines):
+        found = _FIELD_OPENS.match(text)
+        if found is None:
+            continue
+        depth = 0
+        for k, later in enumerate([text[found.end() - 1 :], *lines[n + 1 :]]):
+            if k and (_FIELD_OPENS.match(later) or later.lstrip().startswith("@")):
+                break  # the next field or entry: the value was not closed before it
+            depth += later.count("{") - later.count("\\{") - later.count("}") + later.count("\\}")
+            if depth <= 0:
+                break
+        if depth > 0:
+            return n, found.start(1) + 1, found.group(1)
+    return None
+
+
+_FIELD_OPENS = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=\s*\{")
 
 
 def _parents(

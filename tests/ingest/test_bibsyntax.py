@@ -1,0 +1,140 @@
+"""The BibTeX syntax bibtexparser leaves to us (generator/ingest/bibsyntax.py): comments
+between fields, a missing comma, concatenation and macros, a field given twice, an entry
+closed early; each mistake at its line and column, as a lab's hand-kept file has them."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.errors import Problems
+from generator.ingest.bibsyntax import without_comments
+from generator.ingest.bibtex import parse_bibtex
+
+
+def _parse(text: str):
+    problems = Problems()
+    records = parse_bibtex(text, "lab.bib", problems)
+    return records, [str(p) for p in problems.items]
+
+
+# --- comments ------------------------------------------------------------------------
+
+_BIB_CHARS = st.text(alphabet='{}"%\\\n ab=,@', max_size=80)
+
+
+@given(_BIB_CHARS)
+def test_comments_go_and_every_line_stays(text):
+    out = without_comments(text)
+    assert out.count("\n") == text.count("\n")
+    # Only text from a "%" to its line's end is taken out.
+    for before, after in zip(text.split("\n"), out.split("\n"), strict=True):
+        assert before.startswith(after)
+        assert after == before or before[len(after)] == "%"
+
+
+@given(st.text(alphabet='{}"\\\n ab=,@', max_size=80))
+def test_text_without_a_percent_sign_is_left_as_it_is(text):
+    assert without_comments(text) is text
+
+
+def test_a_percent_sign_in_a_value_or_escaped_is_text():
+    text = (
+        '@article{u, url = {https://x.org/a%20b}, note = "50% of {it}",\n'
+        "  title = {50\\% more}, % a comment\n}\n"
+    )
+    assert without_comments(text) == (
+        '@article{u, url = {https://x.org/a%20b}, note = "50% of {it}",\n'
+        "  title = {50\\% more}, \n}\n"
+    )
+
+
+def test_comments_between_fields_and_after_the_last_one_are_comments():
+    records, problems = _parse(
+        "@article{a,\n  title = {A Paper},\n  journal = {J}, % TODO check volume\n"
+        "  doi = {10.1000/pct2},\n  year = {2020}, % last\n}\n"
+        "%@article{old,\n%  title = {Commented Out},\n%  year = {2000}}\n"
+    )
+    assert problems == []
+    assert [(r.title, r.venue, r.doi, r.year) for r in records] == [
+        ("A Paper", "J", "10.1000/pct2", "2020")
+    ]
+
+
+# --- values --------------------------------------------------------------------------
+
+
+def test_a_missing_comma_is_an_error_where_the_next_field_starts():
+    _, problems = _parse(
+        "@article{a,\n  title   = {Missing Comma Entry}\n  author  = {Beta, B.},\n  year = 2002,\n}\n"
+        "@article{b, title = {Two fields} year = {2001}}\n"
+    )
+    assert problems == [
+        "lab.bib:3:3: a comma is missing after the value of 'title': the next field,"
+        " 'author', was read as part of it",
+        "lab.bib:6:34: a comma is missing after the value of 'title': the next field,"
+        " 'year', was read as part of it",
+    ]
+
+
+def test_a_brace_closed_too_early_is_an_error_at_the_field_left_out():
+    _, problems = _parse("@article{d,\n  title = {Extra Close}},\n  author = {Y},\n}\n")
+    assert problems == [
+        "lab.bib:3:3: 'author' is after the end of entry 'd', so it is not read: a '}' too"
+        " many ends the entry early"
+    ]
+
+
+def test_a_brace_left_open_is_an_error_at_its_field():
+    _, problems = _parse(
+        "@article{ok, title = {Fine}}\n\n@article{m,\n  title = {Missing Brace,\n"
+        "  author = {G, G},\n  year = {2003},\n}\n"
+    )
+    assert problems == [
+        "lab.bib:4:3: the value of 'title' opens a brace it does not close (so the entry"
+        " cannot be read); close it with '}'"
+    ]
+
+
+def test_concatenation_strings_and_months_are_resolved():
+    records, problems = _parse(
+        '@string{acl = {Proceedings of ACL}}\n@STRING{Year = "2019"}\n'
+        '@inproceedings{a, title = "Concatenated " # "Title", booktitle = acl # " (NAACL)",'
+        " year = year, month = jan, note = {x} # 2020}\n"
+    )
+    assert problems == []
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Concatenated Title", "Proceedings of ACL (NAACL)", "2019")
+    ]
+
+
+def test_a_macro_no_string_defines_is_a_warning_and_stays_as_written():
+    records, problems = _parse("@inproceedings{a, title = {T},\n  booktitle = neurips}\n")
+    assert [r.venue for r in records] == ["neurips"]
+    assert problems == [
+        "lab.bib:2:15: warning: 'booktitle' uses 'neurips', which no @string defines: its"
+        " name is taken as the value; define it, or write the value in braces"
+    ]
+
+
+# --- fields and keys given twice -----------------------------------------------------
+
+
+def test_a_field_given_twice_in_two_cases_is_an_error_at_the_second():
+    _, problems = _parse("@article{df,\n  title = {First},\n  TITLE = {Second},\n}\n")
+    assert problems == [
+        "lab.bib:3:3: 'TITLE' is 'title' again (line 2): a field given twice in entry 'df';"
+        " keep one"
+    ]
+
+
+def test_a_field_given_twice_is_reported_at_the_second_not_in_bibtexparsers_words():
+    _, problems = _parse("@article{df,\n  title = {T},\n  year = {2020},\n  year = {2021},\n}\n")
+    assert problems == ["lab.bib:4:3: field 'year' is given twice (first at line 3); keep one"]
+
+
+def test_a_key_given_twice_names_the_first():
+    _, problems = _parse("@article{k, title = {A}}\n\n@article{k, title = {B}}\n")
+    assert problems == [
+        "lab.bib:3:1: duplicate BibTeX key 'k' (first at line 1); give each entry its own key"
+    ]
