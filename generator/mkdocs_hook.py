@@ -83,6 +83,37 @@ def on_startup(command: str, dirty: bool) -> None:
         _quiet_dirty_warning()
 
 
+# The project's own folders: the generator empties its docs folder of what it did not
+# plan, and MkDocs empties the site folder before a build; either one pointed at (or
+# around) these would delete a curator's work.
+_OWN_FOLDERS = ("content", "overrides", "generator", "tests", "benchmarks", ".git", ".github")
+# What a folder holding a project (this one or another) has at its top.
+_PROJECT_MARKS = ("mkdocs.yml", "content", ".git", "pyproject.toml")
+
+
+def _refuse_curators_folders(root: Path, docs_dir: Path, site_dir: Path) -> None:
+    """Stops the build when the docs or the site folder is the project folder, holds
+    it, is (or is inside) one of its own folders, or holds a project of its own (a
+    relative --site-dir taken from another folder than meant)."""
+    for what, folder in (("docs_dir", docs_dir), ("site_dir", site_dir)):
+        folder = folder.resolve()
+        mine = next((name for name in _OWN_FOLDERS if folder.is_relative_to(root / name)), None)
+        holds = next((name for name in _PROJECT_MARKS if (folder / name).exists()), None)
+        if folder == root or root.is_relative_to(folder):
+            why = "the project folder itself" if folder == root else "a folder holding the project"
+        elif mine is not None:
+            why = f"the project's {mine}/ folder" if folder == root / mine else f"inside {mine}/"
+        elif holds is not None:
+            why = f"a folder holding a project (it has {holds})"
+        else:
+            continue
+        raise PluginError(
+            f"readinglist: {what} {str(folder)!r} is {why}; it is emptied on every build,"
+            " which would delete what is there: choose a folder of its own (the default"
+            f" is {'docs' if what == 'docs_dir' else 'site'}/)"
+        )
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _removed
     _site, _removed = None, True
@@ -98,6 +129,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             " SITE_URL variable (or site_url in mkdocs.yml)"
         )
     root = Path(config.config_file_path).resolve().parent
+    _refuse_curators_folders(root, Path(config.docs_dir), Path(config.site_dir))
     settings = build.Settings(
         content_dir=root / "content",
         docs_dir=Path(config.docs_dir),

@@ -288,6 +288,37 @@ def test_a_paper_in_a_topics_reading_order_is_on_every_page_of_that_topic(tmp_pa
     ) in paper
 
 
+@pytest.mark.parametrize(
+    "site_dir, setting, message",
+    [
+        ("content", None, "site_dir '{root}/content' is the project's content/ folder"),
+        (".", None, "The 'docs_dir' should not be within the 'site_dir'"),  # (MkDocs' own check)
+        ("../other", None, "site_dir '{parent}/other' is a folder holding a project (it has mkdocs.yml)"),
+        (None, "docs_dir: content/pages", "docs_dir '{root}/content/pages' is inside content/"),
+        (None, "docs_dir: ../other", "docs_dir '{parent}/other' is a folder holding a project (it has mkdocs.yml)"),
+    ],
+)
+def test_a_docs_or_site_folder_that_would_empty_the_curators_files_is_refused(
+    tmp_path, capsys, monkeypatch, site_dir, setting, message
+):
+    # MkDocs empties the site folder, and the generator its docs folder: pointed at
+    # content/ (a slip of the option), every paper file was deleted and the build passed.
+    project = make_project(tmp_path, FIXTURE)
+    other = tmp_path / "other"  # another project, as a relative path may name
+    other.mkdir()
+    (other / "mkdocs.yml").write_text("site_name: Other\n")
+    monkeypatch.chdir(project)  # (relative folders resolve inside tmp_path only)
+    if setting:
+        config = project / "mkdocs.yml"
+        config.write_text(re.sub(r"(?m)^docs_dir: .*$", setting, config.read_text()))
+    before, others = tree(project / "content"), tree(other)
+    option = ["--site-dir", str((project / site_dir).resolve())] if site_dir else []
+    assert main(["--root", str(project), "build", "-q", *option]) == 1
+    err = capsys.readouterr().err
+    assert message.format(root=project.resolve(), parent=project.resolve().parent) in err
+    assert tree(project / "content") == before and tree(other) == others
+
+
 def test_a_site_url_with_a_space_stops_the_build(tmp_path, capsys, monkeypatch):
     # A stray space at the end of the SITE_URL variable: MkDocs keeps it and adds "/",
     # and every canonical link and feed id of the site would read ".../ /".

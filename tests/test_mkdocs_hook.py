@@ -31,3 +31,19 @@ def test_serve_stops_watching_docs_and_imports_scikit_learn_before_the_first_edi
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True", "['/p/docs']"]
+
+
+def test_a_folder_holding_the_project_is_never_a_docs_or_site_folder(tmp_path):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from generator import mkdocs_hook
+
+    root = tmp_path / "lab" / "project"
+    (root / "content").mkdir(parents=True)
+    with pytest.raises(PluginError, match="site_dir '.*/lab' is a folder holding the project"):
+        mkdocs_hook._refuse_curators_folders(root, root / "docs", tmp_path / "lab")
+    with pytest.raises(PluginError, match="docs_dir '.*' is inside overrides/"):
+        mkdocs_hook._refuse_curators_folders(root, root / "overrides" / "docs", root / "site")
+    mkdocs_hook._refuse_curators_folders(root, root / "docs", root / "site")  # the defaults
+    mkdocs_hook._refuse_curators_folders(root, root / "docs", tmp_path / "elsewhere")
