@@ -38,6 +38,10 @@ def create_temporary(tmp: Path, mode: int) -> int:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    if path.is_symlink():
+        # A curator's file kept elsewhere and linked here: the file is what is written
+        # (replacing the link would leave it stale and the link gone).
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temporary_name(path)
     try:

@@ -65,3 +65,10 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # A full disk, a read-only folder, a file another program holds: the system's
+        # words and the file, not a traceback. (Every write is atomic: a file is whole,
+        # old or new.)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"readinglist {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1

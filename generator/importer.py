@@ -35,7 +35,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from io import StringIO
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from filelock import FileLock, Timeout
 from rapidfuzz import fuzz, process
@@ -391,13 +391,13 @@ def _abstract_names(paper: _Paper, record: Record, title: str) -> bool:
 
 
 def read_records(
-    paths: Sequence[Path], fmt: str | None = None
+    paths: Sequence[Path], fmt: str | None = None, contents: Mapping[Path, bytes] | None = None
 ) -> tuple[list[Record], Problems]:
     problems = Problems()
     records: list[Record] = []
     for path in paths:
         try:
-            data = Path(path).read_bytes()
+            data = contents[path] if contents and path in contents else Path(path).read_bytes()
             text = normalise_text(data)
         except OSError as exc:
             problems.error(Location(str(path)), f"cannot read the file: {exc}")
@@ -434,14 +434,16 @@ def import_paths(
     lock_timeout: float = LOCK_TIMEOUT,
     progress: bool | None = None,
     restore: Sequence[str] = (),
+    contents: Mapping[Path, bytes] | None = None,
 ) -> ImportReport:
     """Import listing/BibTeX files into ``content_dir/papers``; raises CuratorError.
 
     Nothing is written when any input or existing paper file has a problem, or when
     ``restore`` names an id that is not a paper a curator deleted. A record of a
-    deleted paper named in ``restore`` is imported again as a new paper.
+    deleted paper named in ``restore`` is imported again as a new paper. ``contents``:
+    the inputs' bytes, when the caller read them already (a pipe reads only once).
     """
-    records, problems = read_records([Path(p) for p in paths], fmt)
+    records, problems = read_records([Path(p) for p in paths], fmt, contents)
     if problems.has_errors():
         raise CuratorError(problems)
     report = import_records(
@@ -479,9 +481,24 @@ def import_records(
             ]
         ) from None
     try:
+        _remove_left_temporaries(content_dir)
         return _import_locked(records, content_dir, added or today(), progress, tuple(restore))
     finally:
         lock.release()
+
+
+# atomicfile.temporary_name's names: ".<file name>.<12 hex digits>.tmp".
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
+
+
+def _remove_left_temporaries(content_dir: Path) -> None:
+    """Removes the temporary files an import killed outright (no chance to clean up)
+    left in the folders imports write; with the lock held, none is another run's."""
+    for folder in (content_dir / "papers", content_dir / "sources"):
+        if folder.is_dir():
+            for entry in os.scandir(folder):
+                if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
 
 
 def _import_locked(
@@ -494,6 +511,7 @@ def _import_locked(
     problems = Problems()
     papers_dir = content_dir / "papers"
     views_path = content_dir / provenance.RELATIVE_PATH
+    read_as = _contents(views_path)  # to leave it alone if someone edits it meanwhile
     views = _load_views(views_path)
     names = _paper_names(papers_dir)
     unchanged = _claim_unchanged(records, papers_dir, names)
@@ -624,7 +642,9 @@ def _import_locked(
     report.links_found = sum(
         paper.links_named for paper in existing + created if paper.id in settled
     )
-    _write_views(views_path, recorded, views, forget, set(reused), existing, created, report)
+    _write_views(
+        views_path, read_as, recorded, views, forget, set(reused), existing, created, report
+    )
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     return report
 
@@ -693,6 +713,7 @@ def _locate_new(created: list[_Paper], report: ImportReport) -> None:
 
 def _write_views(
     path: Path,
+    read_as: bytes | None,
     recorded: dict[str, provenance.Seen],
     views: dict[str, provenance.Seen],
     forget: set[str],
@@ -729,9 +750,27 @@ def _write_views(
             new_views[paper_id] = replace(view, deleted=deleted)
     if new_views.keys() == recorded.keys() and all(new_views[k] is recorded[k] for k in recorded):
         return  # the usual re-import: nothing new (Seen.union returns the old view)
+    if _contents(path) != read_as:
+        # A curator's edit (resolving a merge by hand) since this run read it: kept, as
+        # an edited paper file is; the next import records what this one wrote.
+        report.warnings.append(Problem(
+            Location(str(path)),
+            "this file changed while the import ran, so the import left it alone (what"
+            " it imported is in the paper files, but not yet recorded here); run the"
+            " import again to record it",
+            Severity.WARNING,
+        ))
+        return
     if new_views or path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(path, provenance.dumps(new_views))
+
+
+def _contents(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def _empty(value: object) -> bool:
@@ -884,7 +923,15 @@ def _not_utf8(path: Path, data: bytes, problems: Problems) -> None:
 
 
 def _paper_names(papers_dir: Path) -> set[str]:
-    return {entry.name for entry in os.scandir(papers_dir) if entry.name.endswith(".yml")}
+    # An editor's lock, swap or backup file (Emacs' ".#x.yml", a dangling link while a
+    # buffer is unsaved) is no paper, as `check` skips it.
+    from .curation import editors_file
+
+    return {
+        entry.name
+        for entry in os.scandir(papers_dir)
+        if entry.name.endswith(".yml") and not editors_file(entry.name)
+    }
 
 
 def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -> list[_Paper]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,57 @@ def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path)
     )  # fmt: skip
     assert result.returncode == 1
     assert result.stderr.rstrip().endswith("error(s); no link was checked.")
+
+
+def test_serve_stopped_by_sigterm_or_sighup_removes_its_built_site(tmp_path):
+    # MkDocs' server builds into a temporary folder and removes it on Ctrl-C; a stop by
+    # SIGTERM (an IDE, `timeout`, docker) or SIGHUP (a closed terminal) left it behind.
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_build import FIXTURE, make_project
+
+    for number, signum in enumerate((signal.SIGTERM, signal.SIGHUP)):
+        (tmp_path / str(number)).mkdir()
+        project = make_project(tmp_path / str(number), FIXTURE)
+        temporary = tmp_path / f"tmp{number}"
+        temporary.mkdir()
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "--root", str(project), "serve",
+             "--dev-addr", f"127.0.0.1:{port}"],
+            env={**os.environ, "TMPDIR": str(temporary)}, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not any(temporary.glob("mkdocs_*/index.html")):
+                assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()
+                time.sleep(0.2)
+            process.send_signal(signum)
+            process.wait(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert list(temporary.iterdir()) == [], signum
+
+
+def test_a_system_error_is_one_line_with_the_file_not_a_traceback(monkeypatch, capsys, tmp_path):
+    import errno
+
+    from generator.cli import main
+    from generator.commands import build
+
+    def full_disk(args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "docs" / "x.md"))
+
+    monkeypatch.setattr(build, "run", full_disk)
+    assert main(["--root", str(tmp_path), "build"]) == 1
+    assert capsys.readouterr().err == (
+        f"readinglist build: No space left on device: {tmp_path / 'docs' / 'x.md'}\n"
+    )

@@ -63,3 +63,18 @@ def test_a_broken_bibtex_file_is_reported_once_at_its_line_and_nothing_imported(
         "1 error(s); nothing was imported.\n"
     )
     assert not (tmp_path / "content").exists()
+
+
+def test_an_input_from_a_pipe_is_kept_as_it_was_read(tmp_path):
+    # `cat lab.bib | readinglist import /dev/stdin`: the copy kept for provenance was
+    # read a second time, after the import had drained the pipe, and kept empty.
+    bib = b"@article{a, title = {Piped Paper}, year = {2020}}\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "import", "/dev/stdin"],
+        input=bib, capture_output=True, check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "content" / "papers" / "piped-paper.yml").exists()
+    kept = tmp_path / "content" / "sources" / "stdin"
+    assert kept.read_bytes() == bib

@@ -838,3 +838,63 @@ def test_a_file_saved_as_windows_1252_is_an_error_at_its_first_such_letter(tmp_p
         f"{path}:2:15: the file is not UTF-8 (invalid byte 0xe9); it reads as Windows-1252"
         " or Latin-1: save it as UTF-8"
     ]
+
+
+def test_an_editors_lock_file_among_the_papers_is_no_paper(tmp_path):
+    # Emacs keeps ".#x.yml", a dangling link, while a buffer has unsaved changes: the
+    # import failed on it ("cannot read the file") while `check` skipped it.
+    import_records([_rec("Some Paper")], tmp_path, added=DAY)
+    (tmp_path / "papers" / ".#some-paper.yml").symlink_to("root@host.1234:1700000000")
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    assert _read(tmp_path / "papers" / "some-paper.yml")["year"] == "2021"
+
+
+def test_a_paper_file_that_is_a_link_is_updated_where_it_lives(tmp_path):
+    import_records([_rec("Some Paper")], tmp_path, added=DAY)
+    kept = tmp_path / "elsewhere" / "some-paper.yml"
+    kept.parent.mkdir()
+    link = tmp_path / "papers" / "some-paper.yml"
+    link.rename(kept)
+    link.symlink_to(kept)
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    assert link.is_symlink() and _read(kept)["year"] == "2021"
+
+
+def test_temporaries_an_import_killed_outright_left_are_removed_by_the_next(tmp_path):
+    import_records([_rec("Some Paper")], tmp_path, added=DAY)
+    left = [
+        tmp_path / "papers" / ".some-paper.yml.0123456789ab.tmp",
+        tmp_path / "sources" / ".imported.json.ba9876543210.tmp",
+    ]
+    for path in left:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("half")
+    mine = tmp_path / "papers" / ".notes.tmp"  # not a name the importer makes: left alone
+    mine.write_text("a curator's")
+    import_records([_rec("Some Paper")], tmp_path, added=DAY)
+    assert [path.exists() for path in left] == [False, False] and mine.exists()
+
+
+def test_the_record_edited_while_the_import_runs_is_left_alone(tmp_path, monkeypatch):
+    # A curator resolving a merge in imported.json by hand while an import runs: their
+    # edit was overwritten without a word (and a tombstone in it lost).
+    from generator import importer
+
+    import_records([_rec("Some Paper")], tmp_path, added=DAY)
+    record = tmp_path / "sources" / "imported.json"
+    edited = record.read_text().replace('"papers": {', '"papers": {\n  "zz-other-branch": {"fields":{},"links":[]},')
+    real_write = importer._write
+
+    def write_then_edit(*args, **kwargs):
+        real_write(*args, **kwargs)
+        record.write_text(edited)  # the edit lands while the papers are being written
+
+    monkeypatch.setattr(importer, "_write", write_then_edit)
+    report = import_records([_rec("Other Paper", line=3)], tmp_path, added=DAY)
+    assert report.added == ["other-paper"]
+    assert record.read_text() == edited
+    assert [w.message.split(",")[0] for w in report.warnings] == [
+        "this file changed while the import ran"
+    ]

@@ -30,8 +30,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     content_dir = Path(args.root) / "content"
+    # Each input is read once: what is imported is what is kept (a pipe, /dev/stdin or
+    # <(...), has nothing left for a second read, and a file may change in between).
+    contents: dict[Path, bytes] = {}
+    for path in map(Path, args.paths):
+        try:
+            contents[path] = path.read_bytes()
+        except OSError:
+            pass  # reported by the import, with the others
     try:
-        report = import_paths(args.paths, content_dir, args.format, restore=args.restore)
+        report = import_paths(
+            args.paths, content_dir, args.format, restore=args.restore, contents=contents
+        )
     except CuratorError as exc:
         # Printed here rather than by the CLI, whose "nothing was built or written"
         # suits a build: an import builds nothing in any case.
@@ -41,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{errors} error(s); nothing was imported.", file=sys.stderr)
         return 1
     if args.keep_source:
-        for path in args.paths:
-            kept = keep_source(path, content_dir / "sources")
+        for path in map(Path, args.paths):
+            kept = keep_source(path, content_dir / "sources", contents[path])
             if kept is not None and not args.quiet:
                 print(f"kept a copy of {path} as {kept}")
     if not args.quiet:
@@ -75,13 +85,13 @@ def _shown(paths: list[Path]) -> str:
     return " ".join(shlex.quote(str(path)) for path in paths)
 
 
-def keep_source(path: Path, sources_dir: Path) -> Path | None:
-    """Copy an input into ``sources_dir`` for provenance; None when already kept there.
+def keep_source(path: Path, sources_dir: Path, data: bytes) -> Path | None:
+    """Keep ``data``, read from ``path``, in ``sources_dir`` for provenance; None when
+    already kept there.
 
     A different file that already has the name gets a name with a content hash, so no
     kept source is ever replaced.
     """
-    data = path.read_bytes()
     try:
         if path.resolve().parent == sources_dir.resolve():
             return None

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     ensure_docs_dir(root)
     logging_state = mkdocs_logging()
+    _stop_on_signals()
     try:
         serve(
             config_file=str(root / "mkdocs.yml"),
@@ -52,3 +53,17 @@ def run(args: argparse.Namespace) -> int:
     finally:
         del logging_state
     return 0
+
+
+def _stop_on_signals() -> None:
+    """Make a stop by SIGTERM or SIGHUP (an IDE's stop button, a closed terminal,
+    `timeout`, docker) what Ctrl-C is to MkDocs' server: a shutdown that removes the
+    built site it keeps in a temporary folder (left behind, 150 MB at 4,000 papers)."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # (no SIGHUP on Windows)
+            signal.signal(getattr(signal, name), interrupt)
