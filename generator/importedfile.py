@@ -124,8 +124,8 @@ class Gone:
             except CuratorError:
                 self._views = {}  # check_imported reports it
         seen = self._views.get(paper_id)
-        if seen is None:
-            return None
+        if seen is None or seen.pending:
+            return None  # (pending: an import ended before it wrote that paper's file)
         if self._holders is None:
             self._holders, self._ids = {}, set()
             for other, values in self._papers():

@@ -35,7 +35,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from io import StringIO
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from filelock import FileLock, Timeout
 from rapidfuzz import fuzz, process
@@ -511,16 +511,18 @@ def _import_locked(
     problems = Problems()
     papers_dir = content_dir / "papers"
     views_path = content_dir / provenance.RELATIVE_PATH
-    read_as = _contents(views_path)  # to leave it alone if someone edits it meanwhile
-    views = _load_views(views_path)
+    # What the record holds as read: it is left alone if someone edits it meanwhile.
+    record_file = _Record(views_path, _contents(views_path))
+    loaded = _load_views(views_path)
     names = _paper_names(papers_dir)
+    views = _settle_pending(loaded, {name[: -len(".yml")] for name in names})
     unchanged = _claim_unchanged(records, papers_dir, names)
     existing = _read_existing(papers_dir, names - {p.path.name for p in unchanged}, problems)
     if problems.has_errors():
         raise CuratorError(problems)
     existing = sorted(existing + unchanged, key=lambda paper: paper.id)
     report = ImportReport(records=len(records))
-    recorded = views
+    recorded = loaded
     views = follow_renames(views, existing)
     index = _Index()
     taken: set[str] = set()
@@ -633,7 +635,7 @@ def _import_locked(
                 "deleted; import the source that has it",
                 Severity.WARNING,
             ))
-    _write(existing, created, touched, report)
+    _write(existing, created, touched, report, lambda: record_file.pending(views, created))
     _locate_new(created, report)
     added_now = set(report.added)
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
@@ -642,9 +644,7 @@ def _import_locked(
     report.links_found = sum(
         paper.links_named for paper in existing + created if paper.id in settled
     )
-    _write_views(
-        views_path, read_as, recorded, views, forget, set(reused), existing, created, report
-    )
+    _write_views(record_file, recorded, views, forget, set(reused), existing, created, report)
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     return report
 
@@ -712,8 +712,7 @@ def _locate_new(created: list[_Paper], report: ImportReport) -> None:
 
 
 def _write_views(
-    path: Path,
-    read_as: bytes | None,
+    record: _Record,
     recorded: dict[str, provenance.Seen],
     views: dict[str, provenance.Seen],
     forget: set[str],
@@ -724,11 +723,12 @@ def _write_views(
 ) -> None:
     """Record what this import took, after the papers are written.
 
-    In this order a run killed in between leaves the view behind the papers, which
-    is harmless: the next run takes the same values as new, finds them already in the
-    files (nothing to fill, no conflict, links not added twice) and records them. The
-    other order could record values that never reached a paper, which a re-import
-    would then never fill. A paper whose write was skipped (edited meanwhile) keeps its
+    In this order a run killed in between leaves the view of the edited papers behind
+    them, which is harmless: the next run takes the same values as new, finds them
+    already in the files (nothing to fill, no conflict, links not added twice) and
+    records them. The other order could record values that never reached a paper, which
+    a re-import would then never fill. The new papers were recorded, pending, before
+    their files were put in place (`_Record.pending`): none is left without a record. A paper whose write was skipped (edited meanwhile) keeps its
     old view. The view of a paper whose file a curator deleted is kept whatever this run
     imports (a tombstone: the deletion holds until the curator restores the paper);
     ``forget`` are the tombstones of papers restored in this run; ``unrecorded`` the
@@ -750,7 +750,8 @@ def _write_views(
             new_views[paper_id] = replace(view, deleted=deleted)
     if new_views.keys() == recorded.keys() and all(new_views[k] is recorded[k] for k in recorded):
         return  # the usual re-import: nothing new (Seen.union returns the old view)
-    if _contents(path) != read_as:
+    path = record.path
+    if _contents(path) != record.read_as:
         # A curator's edit (resolving a merge by hand) since this run read it: kept, as
         # an edited paper file is; the next import records what this one wrote.
         report.warnings.append(Problem(
@@ -764,6 +765,47 @@ def _write_views(
     if new_views or path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(path, provenance.dumps(new_views))
+
+
+class _Record:
+    """The importer's record file as this run read it (``read_as``), and what this run
+    wrote there itself: an edit by anyone else meanwhile is left alone."""
+
+    def __init__(self, path: Path, read_as: bytes | None) -> None:
+        self.path = path
+        self.read_as = read_as
+
+    def pending(self, views: Mapping[str, provenance.Seen], created: Sequence[_Paper]) -> None:
+        """Before the new paper files are put in place: the record as read (renames
+        followed) and a pending entry for each new paper, written durably. A run killed
+        after that leaves no new paper without its record (which made every one of them
+        a "duplicate" of itself next time, and let a deleted one come back); one killed
+        before the files are in place leaves entries the next run forgets."""
+        adding = {
+            paper.id: replace(paper.seen(), pending=True)
+            for paper in created
+            if paper.id not in views  # (a restored paper's tombstone stays until it is)
+        }
+        if not adding or _contents(self.path) != self.read_as:
+            return  # (an edit meanwhile: left alone, and reported at the end)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = provenance.dumps({**views, **adding})
+        atomic_write(self.path, text)
+        self.read_as = text.encode("utf-8")
+
+
+def _settle_pending(
+    views: dict[str, provenance.Seen], ids: set[str]
+) -> dict[str, provenance.Seen]:
+    """``views`` without the pending entries of an earlier run (see `_Record.pending`):
+    kept as any record where the paper's file is there, forgotten where it is not."""
+    if not any(view.pending for view in views.values()):
+        return views
+    return {
+        paper_id: replace(view, pending=False) if view.pending else view
+        for paper_id, view in views.items()
+        if not view.pending or paper_id in ids
+    }
 
 
 def _contents(path: Path) -> bytes | None:
@@ -1013,7 +1055,11 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
 
 
 def _write(
-    existing: list[_Paper], created: list[_Paper], touched: set[str], report: ImportReport
+    existing: list[_Paper],
+    created: list[_Paper],
+    touched: set[str],
+    report: ImportReport,
+    record_pending: Callable[[], None],
 ) -> None:
     problems = Problems()
     edits: list[tuple[_Paper, str]] = []
@@ -1030,7 +1076,7 @@ def _write(
         raise CuratorError(problems)
     for paper in created:
         paper.text = new_file_text(paper.id, paper.values, paper.new_links)
-    skipped = _write_new_files([(p.path, p.text) for p in created])
+    skipped = _write_new_files([(p.path, p.text) for p in created], record_pending)
     for paper in created:
         if paper.path in skipped:
             paper.text = ""  # someone else's file: what this run reported has no place in it
@@ -1063,14 +1109,16 @@ def _busy(path: Path, what: str) -> Problem:
     )
 
 
-def _write_new_files(files: list[tuple[Path, str]]) -> set[Path]:
+def _write_new_files(
+    files: list[tuple[Path, str]], before_links: Callable[[], None] = lambda: None
+) -> set[Path]:
     """Create files atomically, like atomicfile.atomic_write, but with two syncs in all.
 
     One fsync per file made a 10,000-paper import spend most of a minute waiting for the
     disk. Instead every file goes to a temporary name first, one sync makes all of them
     durable, and only then are they renamed into place (a second sync makes the renames
-    durable). A run killed midway leaves each file absent or whole; its temporaries
-    are removed. A file someone else created meanwhile is never replaced: the paths
+    durable); ``before_links`` runs in between. A run killed midway leaves each file
+    absent or whole; its temporaries are removed. A file someone else created meanwhile is never replaced: the paths
     left alone are returned.
     """
     skipped: set[Path] = set()
@@ -1087,6 +1135,7 @@ def _write_new_files(files: list[tuple[Path, str]]) -> set[Path]:
                 handle.write(text)
         if temporaries:
             os.sync()
+            before_links()  # (the record, durable before any new file is in place)
         temporaries.reverse()  # rename in input order, popping each one renamed
         while temporaries:
             tmp, path = temporaries[-1]

@@ -63,6 +63,10 @@ class Seen:
     # id it has now, so `check` still says so where the old id is named (and no new
     # paper takes the old id, which those references would then name by mistake).
     renamed_to: str = ""
+    # Written by an import before it put the paper's new file in place, so that a run
+    # killed in between leaves no paper without its record: kept once the file is
+    # there, forgotten when it is not (the run ended before; see importer).
+    pending: bool = False
 
     def has_value(self, name: str, value: object) -> bool:
         return digest(value) in self.fields.get(name, frozenset())
@@ -123,8 +127,10 @@ def load(path: Path) -> dict[str, Seen]:
         links = entry.get("links") if isinstance(entry, dict) else None
         deleted = entry.get("deleted", False) if isinstance(entry, dict) else None
         renamed_to = entry.get("renamed_to", "") if isinstance(entry, dict) else None
+        pending = entry.get("pending", False) if isinstance(entry, dict) else None
         if (
             not isinstance(deleted, bool)
+            or not isinstance(pending, bool)
             or not isinstance(renamed_to, str)
             or not isinstance(fields, dict)
             or not isinstance(links, list)
@@ -137,6 +143,7 @@ def load(path: Path) -> dict[str, Seen]:
             frozenset(links),
             deleted,
             renamed_to,
+            pending,
         )
     return views
 
@@ -168,6 +175,8 @@ def dumps(views: Mapping[str, Seen]) -> str:
         }
         if seen.renamed_to:
             entry["renamed_to"] = seen.renamed_to
+        if seen.pending:
+            entry["pending"] = True
         comma = "," if n < len(ids) - 1 else ""
         lines.append(
             f"  {json.dumps(paper_id)}: "

@@ -339,9 +339,9 @@ def test_a_restore_whose_file_appeared_meanwhile_is_not_reported_restored(tmp_pa
     path = tmp_path / "papers" / "deep-safe-multi-task-learning.yml"
     real = importer._write_new_files
 
-    def racing(files):  # a curator's editor saves the file between the read and the write
+    def racing(files, *rest):  # a curator's editor saves the file between the read and the write
         path.write_text("id: deep-safe-multi-task-learning\ntitle: Racing\n")
-        return real(files)
+        return real(files, *rest)
 
     monkeypatch.setattr(importer, "_write_new_files", racing)
     report = import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY,

@@ -266,10 +266,31 @@ def test_a_run_killed_midway_leaves_whole_files_only(tmp_path, monkeypatch):
         import_records([_rec("Paper One"), _rec("Paper Two")], tmp_path, added=DAY)
     names = sorted(p.name for p in (tmp_path / "papers").iterdir())
     assert names == ["paper-one.yml"]  # no half-written file, no temporary left behind
-    # The record of what was imported is written after the papers, so it holds nothing.
-    assert not (tmp_path / VIEWS).exists()
-    assert not (tmp_path / "sources" / "imported.json").exists()  # recorded after the papers
     assert _read(tmp_path / "papers" / "paper-one.yml")["title"] == "Paper One"
+    # The record was written before any new file was in place, each new paper pending.
+    import json
+
+    recorded = json.loads((tmp_path / "sources" / "imported.json").read_text())["papers"]
+    assert {k: v.get("pending") for k, v in recorded.items()} == {"paper-one": True, "paper-two": True}
+    # `check` meanwhile: a pending paper with no file was never there, not "deleted".
+    from generator.curation import load_content
+
+    (tmp_path / "papers" / "paper-one.yml").write_text(
+        (tmp_path / "papers" / "paper-one.yml").read_text().replace("related: []", "related: [paper-two]")
+    )
+    _, problems = load_content(tmp_path, tmp_path.parent)
+    assert [p.message for p in problems.errors] == ["unknown paper 'paper-two'"]
+    (tmp_path / "papers" / "paper-one.yml").write_text(
+        (tmp_path / "papers" / "paper-one.yml").read_text().replace("related: [paper-two]", "related: []")
+    )
+    # The next run keeps the record of the paper that is there (so it is no "duplicate"
+    # of itself) and forgets the other's, whose file never came.
+    monkeypatch.setattr(os, "link", real_link)
+    report = import_records([_rec("Paper One"), _rec("Paper Two")], tmp_path, added=DAY)
+    assert (report.added, report.unchanged, report.duplicates) == (["paper-two"], ["paper-one"], [])
+    recorded = json.loads((tmp_path / "sources" / "imported.json").read_text())["papers"]
+    assert sorted(recorded) == ["paper-one", "paper-two"]
+    assert not any(v.get("pending") for v in recorded.values())
 
 
 def test_files_edited_or_created_during_the_import_are_left_alone(tmp_path, monkeypatch):

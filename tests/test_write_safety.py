@@ -154,8 +154,12 @@ def _check_after_death(root: Path, scenario, papers: Path) -> dict[str, bytes]:
     assert set(old) <= set(state) <= set(new)  # nothing lost, nothing foreign
     _, problems = load_content(root / "content", root=root)
     assert [str(p) for p in problems.errors] == []
-    _run_import(root, *scenario["inputs"])
+    again = _run_import(root, *scenario["inputs"])
     assert _snapshot(papers) == new
+    # Each paper the dying run put in place has its record (written, pending, before
+    # any new file): none is taken for a duplicate of itself.
+    assert "duplicate" not in again.split("record(s):", 1)[0], again
+    assert " 0 duplicate(s) merged" in again, again
     return state
 
 
@@ -198,18 +202,20 @@ sys.exit(main(sys.argv[4:]))
 """
 
 # (os function, which call, how): the scenario's import makes 200 new files (written to
-# temporaries, one os.sync, then each linked into place), then edits 40 (each written
-# to a temporary and renamed with os.replace), then writes its record (the 41st rename).
-# Also: how many new and edited files the dying import has completed at that point.
+# temporaries, one os.sync, its record with the 200 pending (the first os.replace), then
+# each file linked into place), then edits 40 (each written to a temporary and renamed
+# with os.replace), then writes its final record (the 42nd rename). Also: how many new
+# and edited files the dying import has completed at that point.
 DEATHS = (
     ("sync", 1, "kill", 0, 0),  # every temporary written, none in place
+    ("replace", 1, "kill", 0, 0),  # writing the pending record
     ("link", 100, "kill", 99, 0),
     ("link", 200, "kill", 199, 0),
-    ("replace", 1, "kill", 200, 0),
-    ("replace", 20, "kill", 200, 19),
-    ("replace", 41, "kill", 200, 40),  # every paper written, the record not
+    ("replace", 2, "kill", 200, 0),
+    ("replace", 21, "kill", 200, 19),
+    ("replace", 42, "kill", 200, 40),  # every paper written, the final record not
     ("link", 100, "interrupt", 99, 0),
-    ("replace", 20, "interrupt", 200, 19),
+    ("replace", 21, "interrupt", 200, 19),
 )
 
 
