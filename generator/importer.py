@@ -28,6 +28,7 @@ is written. Files that need no change are not touched at all.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -54,7 +55,12 @@ from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it
 from .slugs import slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
 from .atomicfile import (
-    atomic_write, create_temporary, new_file_mode, temporary_name, write_if_changed,
+    atomic_write,
+    atomic_write_bytes,
+    create_temporary,
+    new_file_mode,
+    temporary_name,
+    write_if_changed,
 )
 from .yamlio import Map, Scalar, Seq, char_name, not_utf8, parse, position, to_python
 
@@ -1096,7 +1102,7 @@ def _write(
             report.left_alone.append(paper.id)
             report.warnings.append(_busy(paper.path, "changed"))
             continue
-        atomic_write(paper.path, text)
+        atomic_write_bytes(paper.path, _as_the_file_was(paper.raw, text))
         report.updated.append(paper.id)
 
 
@@ -1107,6 +1113,18 @@ def _busy(path: Path, what: str) -> Problem:
         "run the import again",
         Severity.WARNING,
     )
+
+
+def _as_the_file_was(raw: bytes | None, text: str) -> bytes:
+    """``text`` (read with its byte-order mark dropped and its line ends made "\n") in
+    the file's own form again: Windows line ends and a byte-order mark stay, so a diff
+    shows only the lines the import added, not every line of the file."""
+    data = text.encode("utf-8")
+    if raw and b"\r\n" in raw:
+        data = data.replace(b"\n", b"\r\n")
+    if raw and raw.startswith(codecs.BOM_UTF8):
+        data = codecs.BOM_UTF8 + data
+    return data
 
 
 def _write_new_files(

@@ -919,3 +919,19 @@ def test_the_record_edited_while_the_import_runs_is_left_alone(tmp_path, monkeyp
     assert [w.message.split(",")[0] for w in report.warnings] == [
         "this file changed while the import ran"
     ]
+
+
+def test_a_file_with_windows_line_ends_and_a_byte_order_mark_keeps_them(tmp_path):
+    # Saved by a Windows editor: the import's fill came back with "\n" line ends and no
+    # byte-order mark, so `git diff` showed every line of the file changed.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "some-paper.yml"
+    lines = ["id: some-paper", "title: Some Paper", "# the curator's comment", "abstract: An abstract."]
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n")
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
+    after = data[3:].decode().split("\r\n")
+    assert [line for line in after if line not in lines and line] == ["year: 2021"]
