@@ -87,8 +87,9 @@ def on_startup(command: str, dirty: bool) -> None:
 # plan, and MkDocs empties the site folder before a build; either one pointed at (or
 # around) these would delete a curator's work.
 _OWN_FOLDERS = ("content", "overrides", "generator", "tests", "benchmarks", ".git", ".github")
-# What a folder holding a project (this one or another) has at its top.
-_PROJECT_MARKS = ("mkdocs.yml", "content", ".git", "pyproject.toml")
+# What a folder holding a project (this one or another) has at its top. (Not a bare
+# content/: a built site has one for a hand-written page named content.md.)
+_PROJECT_MARKS = ("mkdocs.yml", "content/papers", ".git", "pyproject.toml")
 
 
 def _refuse_curators_folders(root: Path, docs_dir: Path, site_dir: Path) -> None:

@@ -46,4 +46,8 @@ def test_a_folder_holding_the_project_is_never_a_docs_or_site_folder(tmp_path):
     with pytest.raises(PluginError, match="docs_dir '.*' is inside overrides/"):
         mkdocs_hook._refuse_curators_folders(root, root / "overrides" / "docs", root / "site")
     mkdocs_hook._refuse_curators_folders(root, root / "docs", root / "site")  # the defaults
+    # A built site with a page named content (content/pages/content.md) is no project.
+    (root / "site" / "content").mkdir(parents=True)
+    (root / "site" / "content" / "index.html").write_text("<p>a page</p>")
+    mkdocs_hook._refuse_curators_folders(root, root / "docs", root / "site")
     mkdocs_hook._refuse_curators_folders(root, root / "docs", tmp_path / "elsewhere")
