@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         # A full disk, a read-only folder, a file another program holds: the system's
         # words and the file, not a traceback. (Every write is atomic: a file is whole,
         # old or new.)
-        where = f": {exc.filename}" if exc.filename else ""
+        # (A rename's or link's second file is the one meant: the first is a temporary.)
+        named = exc.filename2 or exc.filename
+        where = f": {named}" if named else ""
         print(f"readinglist {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1

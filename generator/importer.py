@@ -52,7 +52,7 @@ from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
-from .slugs import slugify, unique_slug
+from .slugs import folded, slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
 from .atomicfile import (
     atomic_write,
@@ -283,7 +283,7 @@ class _Index:
         self.postings: dict[tuple[tuple[str, ...], str], list[int]] = {}
 
     def add(self, paper: _Paper) -> None:
-        arxiv = str(paper.values.get("arxiv") or "")
+        arxiv = _arxiv_key(paper.values.get("arxiv"))
         doi = str(paper.values.get("doi") or "").lower()
         if arxiv:
             self.by_arxiv.setdefault(arxiv, paper)
@@ -323,8 +323,8 @@ class _Index:
         ), twin
 
     def _find(self, record: Record) -> tuple[_Paper | None, str, _Paper | None]:
-        if record.arxiv and record.arxiv in self.by_arxiv:
-            return self.by_arxiv[record.arxiv], f"same arXiv id {record.arxiv}", None
+        if record.arxiv and _arxiv_key(record.arxiv) in self.by_arxiv:
+            return self.by_arxiv[_arxiv_key(record.arxiv)], f"same arXiv id {record.arxiv}", None
         if record.doi and record.doi.lower() in self.by_doi:
             return self.by_doi[record.doi.lower()], f"same DOI {record.doi}", None
         title = normalise_title(record.title)
@@ -375,12 +375,24 @@ def _by_title(reason: str) -> bool:
 def _ids_disagree(paper: _Paper, record: Record) -> bool:
     """Whether the paper and the record each have an arXiv id, or each a DOI, and those
     differ: then they are two papers, whatever their titles."""
-    for name in ("arxiv", "doi"):
-        mine = str(paper.values.get(name) or "").lower()
-        theirs = str(getattr(record, name) or "").lower()
+    for name, key in (("arxiv", _arxiv_key), ("doi", _doi_key)):
+        mine, theirs = key(paper.values.get(name)), key(getattr(record, name))
         if mine and theirs and mine != theirs:
             return True
     return False
+
+
+def _arxiv_key(value: object) -> str:
+    """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
+    2101.00010, as `check` compares them)."""
+    return _ARXIV_VERSION.sub("", str(value or "").strip().lower())
+
+
+def _doi_key(value: object) -> str:
+    return str(value or "").strip().lower()
+
+
+_ARXIV_VERSION = re.compile(r"v\d+$")
 
 
 def _abstract_names(paper: _Paper, record: Record, title: str) -> bool:
@@ -575,6 +587,8 @@ def _import_locked(
         if score is not None and _abstracts_differ(paper, record):  # type: ignore[arg-type]
             twin, paper = paper, None  # near titles, each its own abstract: two papers
             alike = f"titles {score:.0f}% alike"
+        if paper is not None and _by_title(reason) and tombstones.by_ids(record):
+            paper = None  # a deleted paper's arXiv id or DOI: that paper, deleted, below
         if paper is not None and _by_title(reason) and _ids_disagree(paper, record) and not (
             paper.met_before(record)  # (ids the importer took for it, then a curator changed)
         ):
@@ -754,7 +768,11 @@ def _write_views(
         deleted = paper_id not in by_id or paper_id in unrecorded
         if view.deleted != deleted:
             new_views[paper_id] = replace(view, deleted=deleted)
-    if new_views.keys() == recorded.keys() and all(new_views[k] is recorded[k] for k in recorded):
+    if (
+        not record.wrote
+        and new_views.keys() == recorded.keys()
+        and all(new_views[k] is recorded[k] for k in recorded)
+    ):
         return  # the usual re-import: nothing new (Seen.union returns the old view)
     path = record.path
     if _contents(path) != record.read_as:
@@ -780,6 +798,7 @@ class _Record:
     def __init__(self, path: Path, read_as: bytes | None) -> None:
         self.path = path
         self.read_as = read_as
+        self.wrote = False  # pending entries are there: the final record must follow
 
     def pending(self, views: Mapping[str, provenance.Seen], created: Sequence[_Paper]) -> None:
         """Before the new paper files are put in place: the record as read (renames
@@ -798,6 +817,7 @@ class _Record:
         text = provenance.dumps({**views, **adding})
         atomic_write(self.path, text)
         self.read_as = text.encode("utf-8")
+        self.wrote = True
 
 
 def _settle_pending(
@@ -941,7 +961,7 @@ def _same_names(current: object, imported: object) -> bool:
     if not isinstance(current, list) or not isinstance(imported, list):
         return False
     return len(current) == len(imported) and all(
-        slugify(str(a)) == slugify(str(b)) for a, b in zip(current, imported)
+        folded(str(a)) == folded(str(b)) for a, b in zip(current, imported)
     )
 
 
@@ -1120,8 +1140,8 @@ def _as_the_file_was(raw: bytes | None, text: str) -> bytes:
     the file's own form again: Windows line ends and a byte-order mark stay, so a diff
     shows only the lines the import added, not every line of the file."""
     data = text.encode("utf-8")
-    if raw and b"\r\n" in raw:
-        data = data.replace(b"\n", b"\r\n")
+    if raw and raw.count(b"\r\n") * 2 > raw.count(b"\n"):  # (most of its lines: mixed
+        data = data.replace(b"\n", b"\r\n")             # ends stay as the file mostly is)
     if raw and raw.startswith(codecs.BOM_UTF8):
         data = codecs.BOM_UTF8 + data
     return data

@@ -88,8 +88,9 @@ def on_startup(command: str, dirty: bool) -> None:
 # around) these would delete a curator's work.
 _OWN_FOLDERS = ("content", "overrides", "generator", "tests", "benchmarks", ".git", ".github")
 # What a folder holding a project (this one or another) has at its top. (Not a bare
-# content/: a built site has one for a hand-written page named content.md.)
-_PROJECT_MARKS = ("mkdocs.yml", "content/papers", ".git", "pyproject.toml")
+# content/: a built site has one for a hand-written page named content.md; nor .git:
+# MkDocs leaves dot-files alone, and a gh-pages checkout is a usual site folder.)
+_PROJECT_MARKS = ("mkdocs.yml", "content/papers", "pyproject.toml")
 
 
 def _refuse_curators_folders(root: Path, docs_dir: Path, site_dir: Path) -> None:

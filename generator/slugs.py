@@ -25,6 +25,14 @@ _FOLD = str.maketrans({
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+def folded(text: str) -> str:
+    """``text`` with case, accents and punctuation folded away, letters of every script
+    kept ("Łukasz" and "Lukasz", "Edward J. Hu" and "edward j hu" fold alike; "张三" and
+    "李四" do not): for telling two spellings of one name from two names."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in text if ch.isalnum()).casefold()
+
+
 def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
     """The id for ``title``; never empty."""
     folded = unicodedata.normalize("NFKD", title.translate(_FOLD))

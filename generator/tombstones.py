@@ -56,11 +56,19 @@ class Tombstones:
             for mark in sorted(views[paper_id].marks()):
                 self.by_mark.setdefault(mark, paper_id)
 
+    def by_ids(self, record: Record) -> str | None:
+        """The deleted paper whose arXiv id or DOI the record has, if any."""
+        for name in ("arxiv", "doi"):
+            value = getattr(record, name)
+            if value and (found := self.by_mark.get((name, provenance.digest(value)))):
+                return found
+        return None
+
     def find(self, record: Record) -> tuple[str | None, str | None]:
         """The deleted paper the record is, else one whose abstract it shares."""
         if not self.by_mark:
             return None, None
-        for name in ("title", "arxiv", "doi"):
+        for name in ("arxiv", "doi", "title"):  # (an id is surer than a title)
             value = getattr(record, name)
             if not value:
                 continue
@@ -146,7 +154,9 @@ def follow_renames(
             claims.setdefault(carriers.pop(), []).append(paper_id)
     moved = dict(views)
     for new_id, old_ids in sorted(claims.items()):
-        if len(old_ids) == 1 and new_id not in views:
+        # (An id that is only an earlier rename's old id may take a record back: a
+        # paper renamed, then renamed back.)
+        if len(old_ids) == 1 and (new_id not in views or views[new_id].renamed_to):
             old_id = old_ids[0]
             moved[new_id] = moved[old_id]
             # The old id keeps where the paper went (unless a file holds it now: then

@@ -128,3 +128,40 @@ def test_a_system_error_is_one_line_with_the_file_not_a_traceback(monkeypatch, c
     assert capsys.readouterr().err == (
         f"readinglist build: No space left on device: {tmp_path / 'docs' / 'x.md'}\n"
     )
+
+
+def test_serve_under_nohup_keeps_running_through_sighup(tmp_path):
+    # `nohup readinglist serve &` ignores SIGHUP (a closed terminal); the handler that
+    # turns SIGHUP into a shutdown must not undo that.
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_build import FIXTURE, make_project
+
+    project = make_project(tmp_path, FIXTURE)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project), "serve",
+         "--dev-addr", f"127.0.0.1:{port}"],
+        env={**os.environ, "TMPDIR": str(tmp_path)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not any(tmp_path.glob("mkdocs_*/index.html")):
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        process.send_signal(signal.SIGHUP)
+        time.sleep(1.5)
+        assert process.poll() is None  # still serving
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert not any(tmp_path.glob("mkdocs_*"))

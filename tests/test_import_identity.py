@@ -438,3 +438,22 @@ def test_a_renamed_papers_old_id_cannot_be_restored(tmp_path):
     with pytest.raises(CuratorError) as error:
         import_records([_rec("Some Paper")], content, added=DAY, restore=("some-paper",))
     assert "--restore some-paper: it was renamed to 'mine', not deleted" in str(error.value.problems[0])
+
+
+def test_a_paper_renamed_and_renamed_back_keeps_its_record_and_what_was_removed(tmp_path):
+    # A code review's case: the record stayed at the second id, as a tombstone of a live
+    # paper, and the abstract the curator had removed was filled in again.
+    content = tmp_path / "content"
+    import_records([_rec("Alpha Paper")], content, added=DAY)
+    papers = content / "papers"
+    _edit(papers / "alpha-paper.yml", "abstract: An abstract.", "")
+    _rename(papers, "alpha-paper", "alpha")
+    import_records([_rec("Alpha Paper")], content, added=DAY)
+    _rename(papers, "alpha", "alpha-paper")
+    before = (papers / "alpha-paper.yml").read_bytes()
+    report = import_records([_rec("Alpha Paper")], content, added=DAY)
+    assert (report.added, report.updated, report.duplicates) == ([], [], [])
+    assert (papers / "alpha-paper.yml").read_bytes() == before
+    records = _records(content)
+    assert records["alpha"] == {"fields": {}, "links": [], "renamed_to": "alpha-paper"}
+    assert "deleted" not in records["alpha-paper"] and "title" in records["alpha-paper"]["fields"]

@@ -281,3 +281,35 @@ def test_author_names_typed_differently_are_no_conflict(tmp_path):
         tmp_path, added=DAY,
     )
     assert [c.field for c in report.conflicts] == ["authors"]
+
+
+def test_a_versioned_arxiv_id_in_a_file_is_the_same_paper_as_the_bare_id(tmp_path):
+    # The file says 2101.00010v2, the record 2101.00010: one paper, as `check` sees it.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "alpha-paper.yml").write_text('id: alpha-paper\ntitle: Alpha Paper\narxiv: "2101.00010v2"\n')
+    report = import_records([_rec("Alpha Paper", arxiv="2101.00010")], tmp_path, added=DAY)
+    assert report.added == [] and [d.paper_id for d in report.duplicates] == ["alpha-paper"]
+    assert sorted(p.name for p in papers.iterdir()) == ["alpha-paper.yml"]
+
+
+def test_names_in_other_scripts_that_differ_are_a_conflict(tmp_path):
+    import_records([_rec("A Study", authors=("张三", "Иван Петров"))], tmp_path, added=DAY)
+    report = import_records(
+        [_rec("A Study", line=2, path="b.bib", authors=("李四", "Сергей Иванов"))], tmp_path, added=DAY
+    )
+    assert [c.field for c in report.conflicts] == ["authors"]
+
+
+def test_a_title_match_whose_arxiv_id_is_a_deleted_papers_is_that_deleted_paper(tmp_path):
+    records = [
+        _rec("Editorial", line=1, doi="10.1000/one"),
+        _rec("Editorial", line=2, doi="10.1000/two"),
+        _rec("Editorial", line=3, arxiv="2201.00001"),
+    ]
+    import_records(records, tmp_path, added=DAY)
+    holder = next(p for p in (tmp_path / "papers").iterdir() if "2201.00001" in p.read_text())
+    holder.unlink()  # the curator deletes the paper that had the arXiv id
+    report = import_records(records, tmp_path, added=DAY)
+    assert holder.stem in report.removed
+    assert not any("2201.00001" in p.read_text() for p in (tmp_path / "papers").iterdir())

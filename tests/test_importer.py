@@ -935,3 +935,28 @@ def test_a_file_with_windows_line_ends_and_a_byte_order_mark_keeps_them(tmp_path
     assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
     after = data[3:].decode().split("\r\n")
     assert [line for line in after if line not in lines and line] == ["year: 2021"]
+
+
+def test_a_new_paper_whose_file_appeared_meanwhile_leaves_no_pending_record(tmp_path, monkeypatch):
+    # A code review's case: the pending entry stayed, so the next import took the
+    # curator's file for the paper already recorded and filled nothing into it.
+    import json
+
+    from generator import importer
+
+    real_link = importer._link_new
+
+    def curator_saves_first(tmp, path):
+        if path.name == "alpha-paper.yml":
+            path.write_text("id: alpha-paper\ntitle: Alpha Paper\n")
+        return real_link(tmp, path)
+
+    monkeypatch.setattr(importer, "_link_new", curator_saves_first)
+    report = import_records([_rec("Alpha Paper", year="2021")], tmp_path, added=DAY)
+    assert report.left_alone == ["alpha-paper"]
+    recorded = json.loads((tmp_path / "sources" / "imported.json").read_text())["papers"]
+    assert not any(entry.get("pending") for entry in recorded.values())
+    monkeypatch.setattr(importer, "_link_new", real_link)
+    again = import_records([_rec("Alpha Paper", year="2021")], tmp_path, added=DAY)
+    assert again.updated == ["alpha-paper"]
+    assert _read(tmp_path / "papers" / "alpha-paper.yml")["year"] == "2021"

@@ -51,3 +51,6 @@ def test_a_folder_holding_the_project_is_never_a_docs_or_site_folder(tmp_path):
     (root / "site" / "content" / "index.html").write_text("<p>a page</p>")
     mkdocs_hook._refuse_curators_folders(root, root / "docs", root / "site")
     mkdocs_hook._refuse_curators_folders(root, root / "docs", tmp_path / "elsewhere")
+    # A gh-pages checkout: MkDocs leaves its .git alone.
+    (tmp_path / "gh-pages" / ".git").mkdir(parents=True)
+    mkdocs_hook._refuse_curators_folders(root, root / "docs", tmp_path / "gh-pages")

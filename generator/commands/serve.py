@@ -65,5 +65,7 @@ def _stop_on_signals() -> None:
         raise KeyboardInterrupt
 
     for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):  # (no SIGHUP on Windows)
-            signal.signal(getattr(signal, name), interrupt)
+        signum = getattr(signal, name, None)  # (no SIGHUP on Windows)
+        # A server started under `nohup` ignores SIGHUP, and keeps doing so.
+        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, interrupt)

@@ -46,7 +46,7 @@ _OWN_CODE = re.compile(
 # Words before a link, in its sentence, that say it is code when its host does not: code
 # on a lab's own site ("Our code can be found at https://aka.ms/..."). (A repository on
 # a code host stays one, even where a sentence calls it a project page.)
-_SAYS_CODE = re.compile(r"\b(?:code|codes|source|implementations?)\b", re.IGNORECASE)
+_SAYS_CODE = re.compile(r"\b(?:code|codes|source code|implementations?)\b", re.IGNORECASE)
 
 
 def abstract_links(abstract: str) -> tuple[Link, ...]:

@@ -27,46 +27,66 @@ import re
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
-from bibtexparser.model import Entry, ImplicitComment
+from bibtexparser.model import Entry, ImplicitComment, String
 
 from ..errors import Location, Problems
 
-# A ``%`` (not ``\%``), a brace, a quote, a backslash or a line end: the characters that
-# decide whether a ``%`` starts a comment.
-_SIGNIFICANT = re.compile(r"\\.|[{}\"%\n]", re.DOTALL)
+# What decides whether a ``%`` starts a comment: an entry's start (``@article{`` or
+# ``@article(``), an escaped character (``\%``, ``\"``), a brace, a parenthesis, a quote.
+_SIGNIFICANT = re.compile(r"@\s*([A-Za-z]+)\s*([{(])|\\.|[{}()\"%]", re.DOTALL)
+# The fields the importer reads (ingest/bibtex.py): a value of another field that
+# BibTeX itself would refuse (``pages = 1--10``) is left as bibtexparser reads it.
+READ_FIELDS = frozenset({
+    "title", "author", "year", "date", "journal", "journaltitle", "booktitle", "school",
+    "institution", "howpublished", "abstract", "doi", "eprint", "archiveprefix",
+    "eprinttype", "primaryclass", "url", "pdf", "note", "keywords", "crossref",
+})
+# Blocks whose content is free text, where a "%" is text: ``@comment{50% of it}``.
+_FREE_TEXT = frozenset({"comment", "preamble"})
 # BibTeX's month macros, as BibTeX itself defines them.
 MONTHS = {name.lower(): calendar.month_name[n] for n, name in enumerate(calendar.month_abbr) if name}
 _MACRO = re.compile(r"[A-Za-z_][\w:.+/'-]*")
 _NUMBER = re.compile(r"\d+")
+_PLAIN_NAME = re.compile(r"[A-Za-z_][\w-]*")
 # What a field looks like: a name, then "=".
 _FIELD_START = re.compile(r"(?m)^\s*,?\s*([A-Za-z][\w:.+-]*)\s*=")
 
 
 def without_comments(text: str) -> str:
     """``text`` with each ``%`` comment removed, to the end of its line, where BibTeX's
-    readers take it for one: outside a value's braces and quotes (a ``%`` in a braced
-    or quoted value, as in an address, is text). Lines are kept, so line numbers hold."""
+    readers take it for one: outside entries, and inside one between its fields (a
+    ``%`` in a value's braces or quotes, or in a ``@comment`` or ``@preamble``, is text;
+    a quoted value may run over several lines). Lines are kept, so line numbers hold."""
     if "%" not in text:
         return text
     out: list[str] = []
-    depth, quoted, kept, skip_to = 0, False, 0, -1
+    depth, quoted, free, paren, kept, skip_to = 0, False, False, False, 0, -1
     for match in _SIGNIFICANT.finditer(text):
         at, token = match.start(), match.group()
         if at < skip_to:
+            continue
+        if match.group(1) is not None:  # "@name{" or "@name("
+            if depth == 0:
+                depth, paren, quoted = 1, match.group(2) == "(", False
+                free = match.group(1).lower() in _FREE_TEXT
+            elif match.group(2) == "{":
+                depth += 1
             continue
         if token == "{":
             depth += 1
         elif token == "}":
             depth = max(depth - 1, 0)
-        elif token == '"' and depth <= 1:
+        elif token == ")" and paren and depth == 1 and not quoted:
+            depth = 0
+        elif token == '"' and depth == 1:
             quoted = not quoted
-        elif token == "\n" and depth <= 1:
-            quoted = False  # a quote left open is a mistake bibtexparser reports
-        elif token == "%" and depth <= 1 and not quoted:
+        elif token == "%" and (depth == 0 or (depth == 1 and not quoted and not free)):
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
             out.append(text[kept:at])
             kept = skip_to = end
+        if depth == 0:
+            quoted = free = paren = False
     out.append(text[kept:])
     return "".join(out)
 
@@ -85,10 +105,15 @@ class RawValues(LibraryMiddleware):
         self._problems = problems
 
     def transform(self, library: Library) -> Library:
-        macros = {key.lower(): _unenclosed(s.value) for key, s in library.strings_dict.items()}
+        macros: dict[str, str] = {}
         previous: Entry | None = None
         for block in library.blocks:
-            if isinstance(block, Entry):
+            if isinstance(block, String):
+                # In file order, as BibTeX reads them: one may use those before it.
+                line = (block.start_line or 0) + 1
+                joined = self._join(f"@string{{{block.key}}}", block.value, line, macros)
+                macros[block.key.lower()] = joined if joined is not None else _unenclosed(block.value)
+            elif isinstance(block, Entry):
                 self._entry(block, macros)
                 previous = block
             elif isinstance(block, ImplicitComment) and previous is not None:
@@ -97,23 +122,36 @@ class RawValues(LibraryMiddleware):
 
     def _entry(self, entry: Entry, macros: dict[str, str]) -> None:
         seen: dict[str, tuple[str, int]] = {}
+        kept = []
         for field in entry.fields:
             line = (field.start_line or 0) + 1
             name = field.key.lower()
             if name in seen and seen[name][0] != field.key:
+                # (The same name in the same case is bibtexparser's error.) BibTeX and
+                # biber keep the first and warn.
                 first, first_line = seen[name]
-                self._problems.error(
+                self._problems.warning(
                     self._at(line, field.key),
-                    f"'{field.key}' is '{first}' again (line {first_line}): a field given"
-                    f" twice in entry '{entry.key}'; keep one",
+                    f"'{field.key}' is '{first}' again (line {first_line}) in entry"
+                    f" '{entry.key}': the first is read; keep one",
                 )
+                continue
             seen.setdefault(name, (field.key, line))
-            if isinstance(field.value, str):
-                field.value = self._value(entry, field.key, field.value, line, macros)
+            kept.append(field)
+            if not isinstance(field.value, str):
+                continue
+            joined = self._join(field.key, field.value, line, macros, entry)
+            if joined is not None:
+                field.value = "{" + joined + "}"
+        entry.fields = kept
 
-    def _value(self, entry: Entry, key: str, raw: str, line: int, macros: dict[str, str]) -> str:
-        """The value with its concatenations and macros resolved (enclosed in braces, as
-        bibtexparser's other middlewares expect), or ``raw`` when it needs nothing."""
+    def _join(
+        self, key: str, raw: str, line: int, macros: dict[str, str], entry: Entry | None = None
+    ) -> str | None:
+        """The text of a value made of parts joined by ``#`` (braced or quoted text,
+        numbers, macros), its macros resolved; None for a single braced, quoted or
+        numeric value (left to bibtexparser), and for a bare value that is none of
+        these (``url = http://x.org``: kept as written, as before)."""
         parts: list[tuple[str, str]] = []  # (kind, text): "text" or "macro"
         pos, n = 0, len(raw)
         while True:
@@ -121,8 +159,7 @@ class RawValues(LibraryMiddleware):
                 pos += 1
             end = _part_end(raw, pos)
             if end is None:
-                self._missing_comma(entry, key, raw, pos, line)
-                return raw
+                return self._junk(entry, key, raw, pos, line, parts)
             piece = raw[pos:end]
             if piece[0] in '{"':
                 parts.append(("text", piece[1:-1]))
@@ -136,42 +173,54 @@ class RawValues(LibraryMiddleware):
             if pos >= n:
                 break
             if raw[pos] != "#":
-                self._missing_comma(entry, key, raw, pos, line)
-                return raw
+                return self._junk(entry, key, raw, pos, line, parts)
             pos += 1
         if len(parts) == 1 and parts[0][0] == "text":
-            return raw  # the usual value, left to bibtexparser
+            return None  # the usual value, left to bibtexparser
         texts = []
         for kind, text in parts:
             if kind == "macro":
                 found = macros.get(text.lower(), MONTHS.get(text.lower()))
                 if found is None:
-                    self._problems.warning(
-                        self._at(line, text),
-                        f"'{key}' uses '{text}', which no @string defines: its name is taken"
-                        " as the value; define it, or write the value in braces",
-                    )
+                    # (An address written bare, "url = http://x.org", is no macro name:
+                    # taken as written, as bibtexparser always did.)
+                    if _PLAIN_NAME.fullmatch(text) and (entry is None or key.lower() in READ_FIELDS):
+                        self._problems.warning(
+                            self._at(line, text),
+                            f"'{key}' uses '{text}', which no @string defines: its name is"
+                            " taken as the value; define it, or write the value in braces",
+                        )
                     found = text
                 text = found
             texts.append(text)
-        return "{" + "".join(texts) + "}"
+        return "".join(texts)
 
-    def _missing_comma(self, entry: Entry, key: str, raw: str, pos: int, line: int) -> None:
+    def _junk(
+        self, entry: Entry | None, key: str, raw: str, pos: int, line: int, parts: list
+    ) -> None:
+        """Text after a value's end: a missing comma when it reads as the next field, a
+        brace or quote closed too early after braced or quoted text; else (a bare value
+        such as ``pages = 1--10``, which BibTeX refuses and bibtexparser reads as
+        written) nothing to say."""
         rest = raw[pos:].strip()
         at_line = line + raw[:pos].count("\n")
+        where = self._at(at_line, rest.split()[0] if rest.split() else "")
         field = _FIELD_START.match(raw[pos:])
         if field:
-            why = (
+            self._problems.error(
+                where,
                 f"a comma is missing after the value of '{key}': the next field,"
-                f" '{field.group(1)}', was read as part of it"
+                f" '{field.group(1)}', was read as part of it",
             )
-        else:
+        elif raw.lstrip()[:1] in ('{', '"') and parts and (entry is None or key.lower() in READ_FIELDS):
             shown = rest.split("\n", 1)[0][:40]
-            why = (
-                f"the value of '{key}' in entry '{entry.key}' goes on after its end"
-                f" ({shown!r}): a brace or quote closed too early, or a comma is missing"
+            named = f" in entry '{entry.key}'" if entry is not None else ""
+            self._problems.error(
+                where,
+                f"the value of '{key}'{named} goes on after its end ({shown!r}): a brace"
+                " or quote closed too early, or a comma is missing",
             )
-        self._problems.error(self._at(at_line, rest.split()[0] if rest.split() else ""), why)
+        return None
 
     def _stray(self, block: ImplicitComment, entry: Entry) -> None:
         # Text right after an entry that holds fields: the entry ended early.

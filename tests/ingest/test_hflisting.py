@@ -104,12 +104,15 @@ def test_a_link_its_sentence_calls_code_is_code_on_any_host():
         "B Paper\nWe did Y. Videos are at https://example.org/videos and the data at"
         " https://example.org/data.\n"
         "C Paper\nWe did Z. Project website: https://github.com/me/site.\n"
+        "D Paper\nWe release an open-source benchmark at https://bench.example.org. Data"
+        " source: https://data.example.gov/x\n"
     )
     records, _ = _parse(text)
     assert [(l.kind, l.official, l.repo) for r in records for l in r.links] == [
         ("code", True, ""),  # no code host: the badge shows the address
         ("project", False, ""), ("project", False, ""),
         ("code", True, "me/site"),  # a repository stays a repository
+        ("project", False, ""), ("project", False, ""),  # "open-source", "data source"
     ]
 
 
