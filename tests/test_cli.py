@@ -76,14 +76,34 @@ def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path)
     assert result.stderr.rstrip().endswith("error(s); no link was checked.")
 
 
+def _serving(project: Path, temporary: Path, **popen) -> subprocess.Popen:
+    """`readinglist serve` of ``project`` on a free port, its temporary folders in
+    ``temporary``, once its first build is there (MkDocs' server builds into one)."""
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project), "serve",
+         "--dev-addr", f"127.0.0.1:{port}"],
+        env={**os.environ, "TMPDIR": str(temporary)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, **popen,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not any(temporary.glob("mkdocs_*/index.html")):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("serve did not build its site")
+        time.sleep(0.2)
+    return process
+
+
 def test_serve_stopped_by_sigterm_or_sighup_removes_its_built_site(tmp_path):
     # MkDocs' server builds into a temporary folder and removes it on Ctrl-C; a stop by
     # SIGTERM (an IDE, `timeout`, docker) or SIGHUP (a closed terminal) left it behind.
     import signal
-    import socket
-    import subprocess
-    import sys
-    import time
 
     from tests.test_build import FIXTURE, make_project
 
@@ -92,20 +112,8 @@ def test_serve_stopped_by_sigterm_or_sighup_removes_its_built_site(tmp_path):
         project = make_project(tmp_path / str(number), FIXTURE)
         temporary = tmp_path / f"tmp{number}"
         temporary.mkdir()
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "--root", str(project), "serve",
-             "--dev-addr", f"127.0.0.1:{port}"],
-            env={**os.environ, "TMPDIR": str(temporary)}, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, text=True,
-        )
+        process = _serving(project, temporary)
         try:
-            deadline = time.monotonic() + 120
-            while not any(temporary.glob("mkdocs_*/index.html")):
-                assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()
-                time.sleep(0.2)
             process.send_signal(signum)
             process.wait(timeout=60)
         finally:
@@ -134,28 +142,15 @@ def test_serve_under_nohup_keeps_running_through_sighup(tmp_path):
     # `nohup readinglist serve &` ignores SIGHUP (a closed terminal); the handler that
     # turns SIGHUP into a shutdown must not undo that.
     import signal
-    import socket
-    import subprocess
-    import sys
     import time
 
     from tests.test_build import FIXTURE, make_project
 
     project = make_project(tmp_path, FIXTURE)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(project), "serve",
-         "--dev-addr", f"127.0.0.1:{port}"],
-        env={**os.environ, "TMPDIR": str(tmp_path)}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
+    process = _serving(
+        project, tmp_path, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)
     )
     try:
-        deadline = time.monotonic() + 120
-        while not any(tmp_path.glob("mkdocs_*/index.html")):
-            assert process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.2)
         process.send_signal(signal.SIGHUP)
         time.sleep(1.5)
         assert process.poll() is None  # still serving
