@@ -877,7 +877,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.fills[name] = imported
         elif current != imported and not (name == "title" and _same_but_case(current, imported)) and not (
             name == "authors" and _same_names(current, imported)
-        ):
+        ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)):
             report.conflicts.append(
                 Conflict(
                     paper.location_of(name), name, _as_text(current), _as_text(imported),

@@ -290,6 +290,7 @@ def test_a_versioned_arxiv_id_in_a_file_is_the_same_paper_as_the_bare_id(tmp_pat
     (papers / "alpha-paper.yml").write_text('id: alpha-paper\ntitle: Alpha Paper\narxiv: "2101.00010v2"\n')
     report = import_records([_rec("Alpha Paper", arxiv="2101.00010")], tmp_path, added=DAY)
     assert report.added == [] and [d.paper_id for d in report.duplicates] == ["alpha-paper"]
+    assert report.conflicts == []  # (the file's version stays: no disagreement)
     assert sorted(p.name for p in papers.iterdir()) == ["alpha-paper.yml"]
 
 
