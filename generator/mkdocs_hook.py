@@ -107,13 +107,33 @@ def _refuse_curators_folders(root: Path, docs_dir: Path, site_dir: Path) -> None
             why = f"the project's {mine}/ folder" if folder == root / mine else f"inside {mine}/"
         elif holds is not None:
             why = f"a folder holding a project (it has {holds})"
+        elif (foreign := _foreign_file(folder, _BUILT_MARKS[what])) is not None:
+            # Any other folder with files in it: only one this tool or MkDocs filled
+            # before (.venv, .ci, a curator's notes/ are neither).
+            why = f"a folder holding files no build wrote (such as {foreign})"
         else:
             continue
         raise PluginError(
             f"readinglist: {what} {str(folder)!r} is {why}; it is emptied on every build,"
             " which would delete what is there: choose a folder of its own (the default"
-            f" is {'docs' if what == 'docs_dir' else 'site'}/)"
+            f" is {'docs' if what == 'docs_dir' else 'site'}/; an empty or new one will do)"
         )
+
+
+# What a folder a build filled before holds: MkDocs' site (its theme's assets come
+# first, so a build stopped early has them), the generator's docs.
+_BUILT_MARKS = {
+    "site_dir": ("index.html", "404.html", "sitemap.xml", "assets", "search"),
+    "docs_dir": ("papers.json", "papers", "topics"),
+}
+
+
+def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
+    """The name of a file or folder in ``folder`` (dot-files aside: MkDocs keeps them)
+    when ``folder`` has none of ``marks``; None when it is new, empty or has one."""
+    if not folder.is_dir() or any((folder / mark).exists() for mark in marks):
+        return None
+    return next((entry.name for entry in sorted(folder.iterdir()) if not entry.name.startswith(".")), None)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -49,8 +49,21 @@ def test_a_folder_holding_the_project_is_never_a_docs_or_site_folder(tmp_path):
     # A built site with a page named content (content/pages/content.md) is no project.
     (root / "site" / "content").mkdir(parents=True)
     (root / "site" / "content" / "index.html").write_text("<p>a page</p>")
+    (root / "site" / "index.html").write_text("<p>home</p>")
     mkdocs_hook._refuse_curators_folders(root, root / "docs", root / "site")
     mkdocs_hook._refuse_curators_folders(root, root / "docs", tmp_path / "elsewhere")
     # A gh-pages checkout: MkDocs leaves its .git alone.
     (tmp_path / "gh-pages" / ".git").mkdir(parents=True)
     mkdocs_hook._refuse_curators_folders(root, root / "docs", tmp_path / "gh-pages")
+    # Any other folder with files: the virtual environment, .ci/, a folder of notes.
+    for name in (".venv", ".ci", "notes"):
+        (root / name).mkdir()
+        (root / name / "keep").write_text("mine")
+        with pytest.raises(PluginError, match=f"holding files no build wrote \\(such as keep\\)"):
+            mkdocs_hook._refuse_curators_folders(root, root / "docs", root / name)
+        with pytest.raises(PluginError, match="docs_dir .* holding files no build wrote"):
+            mkdocs_hook._refuse_curators_folders(root, root / name, root / "site")
+    # A docs folder the generator filled before is fine.
+    (root / "docs" / "papers").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home")
+    mkdocs_hook._refuse_curators_folders(root, root / "docs", root / "site")

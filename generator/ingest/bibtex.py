@@ -169,25 +169,32 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
 
 def _unclosed_value(raw: str) -> tuple[int, int, str] | None:
     """The line offset, column and name of the first field in an entry's ``raw`` text
-    whose braced value is not closed before the next field or entry starts."""
-    lines = raw.split("\n")
-    for n, text in enumerate(lines):
-        found = _FIELD_OPENS.match(text)
-        if found is None:
-            continue
+    whose braced value is not closed before the next field (``, name =``, or a line
+    starting ``name =``) or entry (``@``) starts."""
+    for field in _FIELD_OPENS.finditer(raw):
         depth = 0
-        for k, later in enumerate([text[found.end() - 1 :], *lines[n + 1 :]]):
-            if k and (_FIELD_OPENS.match(later) or later.lstrip().startswith("@")):
-                break  # the next field or entry: the value was not closed before it
-            depth += later.count("{") - later.count("\\{") - later.count("}") + later.count("\\}")
+        for token in _VALUE_TOKENS.finditer(raw, field.end() - 1):
+            text = token.group()
+            if text == "{":
+                depth += 1
+            elif text == "}":
+                depth -= 1
+            elif depth == 1 and not text.startswith("\\"):
+                # the next field or entry while this value is still open
+                line = raw.count("\n", 0, field.start(1))
+                col = field.start(1) - (raw.rfind("\n", 0, field.start(1)) + 1) + 1
+                return line, col, field.group(1)
             if depth <= 0:
                 break
-        if depth > 0:
-            return n, found.start(1) + 1, found.group(1)
     return None
 
 
-_FIELD_OPENS = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=\s*\{")
+# A field whose value opens a brace: at an entry's start, after a comma or on its line.
+_FIELD_OPENS = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\{", re.MULTILINE)
+# Inside a value: an escaped character (text), a brace, or what starts a field or an entry.
+_VALUE_TOKENS = re.compile(
+    r"\\.|[{}]|,\s*[A-Za-z][\w:.+-]*\s*=|^\s*[A-Za-z][\w:.+-]*\s*=|^\s*@", re.MULTILINE
+)
 
 
 def _parents(
