@@ -40,10 +40,10 @@ from .topicsfile import (
     TopicDraft,
     alias_hint,
     check_parents,
+    draft_aliases,
     make_topic,
     only_known_topic,
     read_topics,
-    topic_aliases,
     warn_empty_topics,
 )
 from .validate import ACTUAL, PAPER_FIELDS, RecordChecker, did_you_mean
@@ -725,14 +725,7 @@ def _cross_check(
 def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
     """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
     topic_list = [t.id for t in topics]
-    aliases = topic_aliases(
-        (
-            t.id,
-            str(t.values.get("title") or ""),
-            keywords if isinstance(keywords := t.values.get("keywords"), dict) else {},
-        )
-        for t in topics
-    )
+    aliases = draft_aliases(topics)
     return _Choices(set(topic_list), topic_list, frozenset() if topics_read else _ANY, aliases=aliases)
 
 

@@ -7,6 +7,7 @@ unknown one, no cycle), and, once the papers are loaded, the topics left with no
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -165,6 +166,18 @@ def topic_aliases(
     return aliases
 
 
+def draft_aliases(topics: Sequence[TopicDraft]) -> dict[str, tuple[str, str]]:
+    """`topic_aliases` of the topics as read from topics.yml."""
+    return topic_aliases(
+        (
+            t.id,
+            str(t.values.get("title") or ""),
+            keywords if isinstance(keywords := t.values.get("keywords"), dict) else {},
+        )
+        for t in topics
+    )
+
+
 def alias_hint(
     word: str, aliases: Mapping[str, tuple[str, str]], written: Callable[[str], str] = str
 ) -> str:
@@ -181,6 +194,8 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
     """Topic id -> its parent, for the parents that exist and form no cycle."""
     ids = [t.id for t in topics]
     parents: dict[str, str] = {}
+    # A renamed topic is often named by its old id, which reads like its title or keyword.
+    aliases = functools.cache(lambda: draft_aliases(topics))
     for draft in topics:
         parent = draft.values.get("parent")
         if isinstance(parent, str):
@@ -189,7 +204,8 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
             else:
                 problems.error(
                     draft.nodes["parent"].loc,
-                    f"'parent': unknown topic {parent!r}" + did_you_mean(parent, ids),
+                    f"'parent': unknown topic {parent!r}"
+                    + (did_you_mean(parent, ids) or alias_hint(parent, aliases())),
                 )
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic

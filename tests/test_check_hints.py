@@ -225,3 +225,17 @@ def test_real_files_are_unchanged_by_the_stricter_suggestions(tmp_path: Path):
         f"{P}:7:3: unknown link kind 'projects' (did you mean 'project'?)",
         f"{P}:10:7: unknown field 'offical' in a link (did you mean 'official'?)",
     ]
+
+
+def test_a_parent_named_by_a_renamed_topics_old_id_suggests_the_topic(tmp_path):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: transfer-and-meta-learning\n    title: Transfer\n    keywords:\n"
+        "      transfer learning: 2\n  - id: child\n    title: Child\n"
+        "    parent: transfer-learning\n",
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if "parent" in m] == [
+        f"{T}:8:13: 'parent': unknown topic 'transfer-learning' (did you mean"
+        " 'transfer-and-meta-learning'? it is about 'transfer learning')"
+    ]

@@ -960,3 +960,14 @@ def test_a_new_paper_whose_file_appeared_meanwhile_leaves_no_pending_record(tmp_
     again = import_records([_rec("Alpha Paper", year="2021")], tmp_path, added=DAY)
     assert again.updated == ["alpha-paper"]
     assert _read(tmp_path / "papers" / "alpha-paper.yml")["year"] == "2021"
+
+
+def test_a_file_saved_as_utf16_is_called_that(tmp_path):
+    from generator.importer import read_records
+
+    path = tmp_path / "lab.bib"
+    path.write_bytes("@article{a, title = {Café}}\n".encode("utf-16"))
+    _, problems = read_records([path])
+    assert [str(p) for p in problems.items] == [
+        f"{path}:1:1: the file is UTF-16 (its first bytes say so); save it as UTF-8"
+    ]

@@ -59,7 +59,7 @@ def test_a_folder_holding_the_project_is_never_a_docs_or_site_folder(tmp_path):
     for name in (".venv", ".ci", "notes"):
         (root / name).mkdir()
         (root / name / "keep").write_text("mine")
-        with pytest.raises(PluginError, match=f"holding files no build wrote \\(such as keep\\)"):
+        with pytest.raises(PluginError, match="holding files no build wrote \\(such as keep\\)"):
             mkdocs_hook._refuse_curators_folders(root, root / "docs", root / name)
         with pytest.raises(PluginError, match="docs_dir .* holding files no build wrote"):
             mkdocs_hook._refuse_curators_folders(root, root / name, root / "site")
