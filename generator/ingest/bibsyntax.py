@@ -13,7 +13,8 @@ the raw text up to the next comma it understands. Hand-kept lab files meet it wi
   and month macros (``jan``), which BibTeX resolves and bibtexparser does not;
 * one field given twice in another case (``TITLE`` and ``title``), where the last one
   silently won;
-* an extra ``}`` that ends an entry early, its last fields read as a comment.
+* an extra ``}`` that ends an entry early, its last fields read as a comment; and a
+  ``{`` left open, which fails the entry at its first line (`unclosed_value` finds it).
 
 `without_comments` is applied to the text before bibtexparser reads it (every line kept,
 so line numbers hold); `RawValues` runs first on what it read, before its own
@@ -273,3 +274,33 @@ def _unenclosed(value: object) -> str:
     if len(text) >= 2 and text[0] + text[-1] in ("{}", '""'):
         return text[1:-1]
     return text
+
+
+def unclosed_value(raw: str) -> tuple[int, int, str] | None:
+    """For an entry bibtexparser could not read: the line offset, column and name of the
+    first field in its ``raw`` text whose braced value is not closed before the next field (``, name =``, or a line
+    starting ``name =``) or entry (``@``) starts."""
+    for field in _FIELD_OPENS.finditer(raw):
+        depth = 0
+        for token in _VALUE_TOKENS.finditer(raw, field.end() - 1):
+            text = token.group()
+            if text == "{":
+                depth += 1
+            elif text == "}":
+                depth -= 1
+            elif depth == 1 and not text.startswith("\\"):
+                # the next field or entry while this value is still open
+                line = raw.count("\n", 0, field.start(1))
+                col = field.start(1) - (raw.rfind("\n", 0, field.start(1)) + 1) + 1
+                return line, col, field.group(1)
+            if depth <= 0:
+                break
+    return None
+
+
+# A field whose value opens a brace: at an entry's start, after a comma or on its line.
+_FIELD_OPENS = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\{", re.MULTILINE)
+# Inside a value: an escaped character (text), a brace, or what starts a field or an entry.
+_VALUE_TOKENS = re.compile(
+    r"\\.|[{}]|,\s*[A-Za-z][\w:.+-]*\s*=|^\s*[A-Za-z][\w:.+-]*\s*=|^\s*@", re.MULTILINE
+)

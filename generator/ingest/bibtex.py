@@ -44,7 +44,7 @@ from ..links import (
     normalize_doi,
 )
 from . import Record, abstract_links
-from .bibsyntax import RawValues, without_comments
+from .bibsyntax import RawValues, unclosed_value, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
@@ -131,7 +131,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             reason = reason.splitlines()[0] if reason else "syntax error"
             reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
             message = f"cannot read this BibTeX entry: {reason}"
-            unclosed = _unclosed_value(block.raw or "")
+            unclosed = unclosed_value(block.raw or "")
             if unclosed is not None:  # bibtexparser names the entry's first line
                 offset, col, name = unclosed
                 line += offset
@@ -165,36 +165,6 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         if record is not None:
             records.append(record)
     return records
-
-
-def _unclosed_value(raw: str) -> tuple[int, int, str] | None:
-    """The line offset, column and name of the first field in an entry's ``raw`` text
-    whose braced value is not closed before the next field (``, name =``, or a line
-    starting ``name =``) or entry (``@``) starts."""
-    for field in _FIELD_OPENS.finditer(raw):
-        depth = 0
-        for token in _VALUE_TOKENS.finditer(raw, field.end() - 1):
-            text = token.group()
-            if text == "{":
-                depth += 1
-            elif text == "}":
-                depth -= 1
-            elif depth == 1 and not text.startswith("\\"):
-                # the next field or entry while this value is still open
-                line = raw.count("\n", 0, field.start(1))
-                col = field.start(1) - (raw.rfind("\n", 0, field.start(1)) + 1) + 1
-                return line, col, field.group(1)
-            if depth <= 0:
-                break
-    return None
-
-
-# A field whose value opens a brace: at an entry's start, after a comma or on its line.
-_FIELD_OPENS = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\{", re.MULTILINE)
-# Inside a value: an escaped character (text), a brace, or what starts a field or an entry.
-_VALUE_TOKENS = re.compile(
-    r"\\.|[{}]|,\s*[A-Za-z][\w:.+-]*\s*=|^\s*[A-Za-z][\w:.+-]*\s*=|^\s*@", re.MULTILINE
-)
 
 
 def _parents(
