@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable, Container, Iterator, Mapping, Sequence
 
 from . import provenance
-from .errors import Location, Problem, Problems
+from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
 from .importedfile import Fate, Gone, check_imported
 from .models import Content, Paper
@@ -92,7 +92,7 @@ def load_content(
         # Most likely the wrong folder: passing with nothing checked would be a lie.
         problems.error(
             Location(display(content_dir, root)),
-            "no such folder; run readinglist in the project folder or give --root",
+            NO_CONTENT,
         )
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
     imported_path = content_dir / provenance.RELATIVE_PATH

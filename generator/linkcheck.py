@@ -38,7 +38,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from . import __version__
-from .errors import Location, Problems
+from .errors import NO_CONTENT, Location, Problems
 from .yamlfile import read_yaml
 from .atomicfile import atomic_write
 from .yamlio import Map, Node, Scalar, Seq
@@ -108,6 +108,9 @@ def links_in(tree: Node | None, path: str) -> list[LinkRef]:
 def collect_links(root: Path, problems: Problems) -> list[LinkRef]:
     """Every external link in ``root/content/papers/*.yml``, sorted by location."""
     refs: list[LinkRef] = []
+    if not (root / "content").is_dir():
+        # The wrong folder: "0 links checked" and success would be a lie.
+        problems.error(Location("content"), NO_CONTENT)
     for file in sorted((root / "content" / "papers").glob("*.yml")):
         rel = file.relative_to(root).as_posix()
         refs.extend(links_in(read_yaml(file, rel, problems)[0], rel))

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -12,6 +14,38 @@ SUMMARY = (
     "1 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
     "0 link(s) found\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def project(tmp_path):
+    """tmp_path is a project folder (import refuses any other), with no content/ yet."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+
+
+def test_outside_a_project_folder_nothing_is_created_and_the_message_says_where_to_run(tmp_path):
+    elsewhere = tmp_path / "downloads"
+    elsewhere.mkdir()
+    bib = elsewhere / "lab.bib"
+    bib.write_text("@article{a, title = {A Paper}, year = {2020}}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "import", str(bib)],
+        cwd=elsewhere, capture_output=True, text=True,
+    )
+    assert done.returncode == 1
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["lab.bib"]
+    assert done.stderr == (
+        f"readinglist import: {elsewhere} is no readinglist project (it has no mkdocs.yml and"
+        " no content/ folder): run the import in the project folder or name it with --root"
+        " PATH (to start a list in this folder, create content/ in it first)\n"
+    )
+    # A folder with content/ alone is a list started by hand: imported into.
+    (elsewhere / "content").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "import", "-q", str(bib)],
+        cwd=elsewhere, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (elsewhere / "content" / "papers" / "a-paper.yml").is_file()
 
 
 def test_quiet_prints_only_the_summary_line(tmp_path, capsys):

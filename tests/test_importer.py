@@ -385,6 +385,7 @@ def test_progress_bar_only_above_a_few_hundred_records(tmp_path, capsys):
 def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
     from generator.cli import main
 
+    (tmp_path / "content").mkdir()  # a new list's folder (import refuses another)
     listing = tmp_path / "list.txt"
     listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract.")
     assert main(["--root", str(tmp_path), "import", str(listing)]) == 0

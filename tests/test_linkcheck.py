@@ -601,3 +601,14 @@ def test_a_non_ascii_url_is_checked_not_refused(server, tmp_path, capsys):
     assert run_links(tmp_path) == 1
     assert f"dead link: {base}/gone/ü (HTTP 404)" in capsys.readouterr().out
     assert ("HEAD", "/gone/%C3%BC") in [(m, p) for m, p, _ in log]
+
+
+def test_the_command_in_a_folder_without_content_fails_instead_of_checking_nothing(tmp_path, capsys):
+    from generator.cli import main
+
+    assert main(["--root", str(tmp_path), "links"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "content: no such folder; run readinglist in the project folder or give --root",
+        "1 error(s); no link was checked.",
+    ]

@@ -504,3 +504,12 @@ def test_an_acronyms_plural_has_the_acronyms_stem():
     assert stems("RNNs SSMs LSTMs GNNs MLPs 1990s") == stems("RNN SSM LSTM GNN MLP 1990")
     # Words with a vowel go to Snowball as before; two letters are left alone.
     assert stems("rhythms models ms") == ("rhythm", "model", "ms")
+
+
+def test_topics_in_a_folder_without_content_says_so_and_prints_no_empty_table(tmp_path, capsys):
+    assert run_cli(tmp_path) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines()[0] == (
+        "content: no such folder; run readinglist in the project folder or give --root"
+    )

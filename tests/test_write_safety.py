@@ -107,6 +107,7 @@ def scenario(tmp_path_factory):
     (inputs / "more.txt").write_text(_listing(new, "more"), encoding="utf-8")
     (inputs / "refs.bib").write_text(_bibtex(old), encoding="utf-8")
     before = base / "before"
+    (before / "content").mkdir(parents=True)  # a new list's folder (import refuses another)
     _run_import(before, inputs / "first.txt")
     after = base / "after"
     shutil.copytree(before, after)

@@ -29,7 +29,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    content_dir = Path(args.root) / "content"
+    root = Path(args.root)
+    content_dir = root / "content"
+    if not (root / "mkdocs.yml").is_file() and not content_dir.is_dir():
+        # Most likely the wrong folder (a shell in ~/Downloads beside the .bib): a new
+        # content/ there would hold the papers where no build looks for them.
+        print(
+            f"readinglist import: {root.resolve()} is no readinglist project (it has no"
+            " mkdocs.yml and no content/ folder): run the import in the project folder or"
+            " name it with --root PATH (to start a list in this folder, create content/ in it"
+            " first)",
+            file=sys.stderr,
+        )
+        return 1
     # Each input is read once: what is imported is what is kept (a pipe, /dev/stdin or
     # <(...), has nothing left for a second read, and a file may change in between).
     contents: dict[Path, bytes] = {}

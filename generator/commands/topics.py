@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             " they concern",
             file=sys.stderr,
         )
+        if not (root / "content").is_dir():
+            return status  # the wrong folder: an empty table would answer nothing
     assignments = assign_topics(content.papers, content.topics)
     if args.explain is None:
         print(topic_table(content.topics, assignments))
