@@ -278,9 +278,29 @@ def _unenclosed(value: object) -> str:
 
 def unclosed_value(raw: str) -> tuple[int, int, str] | None:
     """For an entry bibtexparser could not read: the line offset, column and name of the
-    first field in its ``raw`` text whose braced value is not closed before the next field (``, name =``, or a line
-    starting ``name =``) or entry (``@``) starts."""
-    for field in _FIELD_OPENS.finditer(raw):
+    field whose braced value is left open in its ``raw`` text, or None.
+
+    With one ``{`` left open, every later brace pairs with its own but the last: the
+    ``}`` meant to end the entry closes the open value instead, and the entry stays open.
+    That value's field is the one. (A field-like text inside a closed value, "see x, pages
+    = 3" in a note, does not mislead this.) When the entry does not end so, the first value
+    still open where the next field (``, name =``, or a line starting ``name =``) or entry
+    (``@``) starts is taken.
+    """
+    fields = list(_FIELD_OPENS.finditer(raw))
+    opened: list[int] = []
+    last_pair = -1
+    for token in _BRACES.finditer(raw):
+        if token.group() == "{":
+            opened.append(token.start())
+        elif token.group() == "}" and opened:
+            last_pair = opened.pop()
+    if opened and last_pair >= 0:
+        # The field the last pair's "{" is in: the last field opened at or before it.
+        within = [f for f in fields if f.end() - 1 <= last_pair]
+        if within:
+            return _field_place(raw, within[-1])
+    for field in fields:
         depth = 0
         for token in _VALUE_TOKENS.finditer(raw, field.end() - 1):
             text = token.group()
@@ -290,16 +310,22 @@ def unclosed_value(raw: str) -> tuple[int, int, str] | None:
                 depth -= 1
             elif depth == 1 and not text.startswith("\\"):
                 # the next field or entry while this value is still open
-                line = raw.count("\n", 0, field.start(1))
-                col = field.start(1) - (raw.rfind("\n", 0, field.start(1)) + 1) + 1
-                return line, col, field.group(1)
+                return _field_place(raw, field)
             if depth <= 0:
                 break
     return None
 
 
+def _field_place(raw: str, field: re.Match[str]) -> tuple[int, int, str]:
+    line = raw.count("\n", 0, field.start(1))
+    col = field.start(1) - (raw.rfind("\n", 0, field.start(1)) + 1) + 1
+    return line, col, field.group(1)
+
+
 # A field whose value opens a brace: at an entry's start, after a comma or on its line.
 _FIELD_OPENS = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\{", re.MULTILINE)
+# An escaped character (text) or a brace.
+_BRACES = re.compile(r"\\.|[{}]")
 # Inside a value: an escaped character (text), a brace, or what starts a field or an entry.
 _VALUE_TOKENS = re.compile(
     r"\\.|[{}]|,\s*[A-Za-z][\w:.+-]*\s*=|^\s*[A-Za-z][\w:.+-]*\s*=|^\s*@", re.MULTILINE

@@ -180,3 +180,24 @@ def test_a_bare_value_bibtex_would_refuse_is_left_as_written_in_a_field_not_read
 def test_an_address_written_bare_is_taken_as_written_without_a_warning():
     records, problems = _parse("@misc{a, title = {T}, url = http://x.org/page}\n")
     assert problems == [] and [[link.url for link in r.links] for r in records] == [["http://x.org/page"]]
+
+
+def test_a_brace_left_open_is_found_past_a_closed_value_that_reads_like_a_field():
+    # A closed note holding ", pages = 3", an abstract with a line "results = good": they
+    # look like a field starting inside a value, but they close; the open one is later.
+    _, problems = _parse(
+        "@article{m,\n  title = {Ok},\n  note = {see x, pages = 3},\n  abstract = {We"
+        " show\nresults = good},\n  author = {Open Brace,\n  year = {2003},\n}\n"
+    )
+    assert problems == [
+        "lab.bib:6:3: the value of 'author' opens a brace it does not close (so the entry"
+        " cannot be read); close it with '}'"
+    ]
+
+
+def test_a_brace_left_open_inside_a_value_names_that_value():
+    _, problems = _parse("@article{n,\n  title = {A {B} {C},\n  year = {2003},\n}\n")
+    assert problems == [
+        "lab.bib:2:3: the value of 'title' opens a brace it does not close (so the entry"
+        " cannot be read); close it with '}'"
+    ]
