@@ -2,7 +2,9 @@
 
 An id is ASCII, lowercase, with single hyphens between words, at most 80 characters,
 cut at a word boundary. Accented letters fold to their base letter (NFC and NFD
-spellings of a title give the same id). Collisions get ``-2``, ``-3``... in input
+spellings of a title give the same id); letters of other scripts are transliterated by
+anyascii ("Привет" -> "privet", "语言模型" -> "yu-yan-mo-xing", "α-Divergence" ->
+"a-divergence"), so a title in another script gets an id of its own, not "paper". Collisions get ``-2``, ``-3``... in input
 order; an existing file keeps its id, so ids are stable across re-imports.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Container
+
+from anyascii import anyascii
 
 MAX_LENGTH = 80
 FALLBACK = "paper"
@@ -43,10 +47,22 @@ def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
             " " if not ch.isascii() and unicodedata.category(ch)[0] in "PSZ" else ch
             for ch in folded
         )
+        folded = "".join(_ascii_letters(ch) for ch in folded if not unicodedata.combining(ch))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     ascii_text = ascii_text.replace("'", "")  # "model's" -> "models", not "model-s"
     slug = _NON_ALNUM.sub("-", ascii_text).strip("-")
     return _cut(slug, max_length) or FALLBACK
+
+
+def _ascii_letters(char: str) -> str:
+    if char.isascii():
+        return char
+    # Han characters are written without spaces between words: each is a word of its
+    # own ("语言" -> "yu yan"), not one long run ("yuyan") cut mid-word at 80 characters.
+    # Other scripts spell words letter by letter ("Привет" -> "Privet").
+    if unicodedata.name(char, "").startswith("CJK "):
+        return f" {anyascii(char)} "
+    return anyascii(char)
 
 
 def _cut(slug: str, max_length: int) -> str:

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given, strategies as st
 
 from generator.slugs import slugify, unique_slug
@@ -57,3 +58,20 @@ def test_slug_is_always_valid(title):
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
     assert len(slug) <= 80
     assert slugify(unicodedata.normalize("NFD", title)) == slugify(unicodedata.normalize("NFC", title))
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # Pinyin of 语言模型 is yǔ yán mó xíng: one word per character, as Chinese has no
+        # spaces to say where words end.
+        ("语言模型的推理", "yu-yan-mo-xing-de-tui-li"),
+        ("GPT-4 技术报告", "gpt-4-ji-shu-bao-gao"),
+        ("Большие языковые модели", "bolshie-yazykovye-modeli"),
+        ("α-Divergence Policy Optimisation", "a-divergence-policy-optimisation"),
+        ("한국어 모델", "hangugeo-model"),
+        ("🙂🙂", "paper"),  # nothing to spell: the fallback
+    ],
+)
+def test_titles_in_other_scripts_get_a_transliterated_id(title, expected):
+    assert slugify(title) == expected
