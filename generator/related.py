@@ -355,6 +355,30 @@ def _explain(
 
 
 @dataclass
+class _Spellings:
+    """Each term as a paper writes it: itself if its text holds it, else its hyphenated
+    spelling there ("incontext" -> "in-context"). Its hyphenated words are read only
+    then, once: reading every paper's would add a twentieth to the related papers of a
+    large list."""
+
+    def __init__(self, lowered: str):
+        self._lowered = lowered
+        self._hyphenated: list[str] | None = None
+        self._known: dict[str, str] = {}
+
+    def __call__(self, term: str) -> str:
+        known = self._known.get(term)
+        if known is None:
+            if term in self._lowered:
+                known = term
+            else:
+                if self._hyphenated is None:
+                    self._hyphenated = [c for c in self._lowered.split() if "-" in c]
+                known = spelling(term, self._hyphenated)
+            self._known[term] = known
+        return known
+
+
 class RelatedIndex:
     """The related papers of the last ``update`` and what it takes to redo them cheaply.
 
@@ -675,21 +699,15 @@ class RelatedIndex:
         for slot, i in enumerate(np.asarray(rows).tolist()):
             start = bounds[slot]
             old = last[i] if last is not None else ()
-            # Each term as the row's paper writes it: itself if the text holds it, else
-            # its hyphenated spelling there (read only then: reading every paper's
-            # spellings would add a twentieth to the related papers of a large list).
             lowered = f"{texts[i][0]}\n{texts[i][1]}".lower()
-            hyphenated: list[str] | None = None
+            spelled = _Spellings(lowered)
             row = []
             for p in range(start, bounds[slot + 1]):
                 if kept[p]:
                     row.append(old[p - start])
                     continue
-                words = distinct([names[t] for t in terms[p] if t >= 0], shown)
-                if not all(word in lowered for word in words):
-                    if hyphenated is None:
-                        hyphenated = [chunk for chunk in lowered.split() if "-" in chunk]
-                    words = [w if w in lowered else spelling(w, hyphenated) for w in words]
+                words = distinct([names[t] for t in terms[p] if t >= 0], shown, spelled)
+                words = [spelled(word) for word in words]
                 row.append(RelatedPaper(ids[cols[p]], scores[p], tuple(words), curated[p]))
             results.append(tuple(row))
         return results

@@ -10,6 +10,7 @@ to its own plural (`distinct`).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 # A word starts with a letter and has at least two characters; bare numbers ("2023",
 # "10") say nothing about what two papers share. A hyphenated compound is one term
@@ -87,6 +88,14 @@ _RHETORIC = frozenset("""
     compare compares comparing constructed advancing encouraging continuously emerged
     extraordinary maximally identifying evaluating selecting searching community past
     given additional like terms finally practical advancements applicable types
+    ones varying simple simpler simply directly sequentially build building advanced
+    strongly simultaneously researchers remarkable remarkably powerful perspective rest
+    notion ideal extremely examine examines empirically empirical discuss discusses
+    dedicate cover covers costly conclude choose capturing capture captures capable
+    boosting automatically aspects accessible foster fosters indepth tackle tackles
+    suggest suggests reveal reveals regarding particular previously quickly publicly
+    released sheer second point overall significance rich report reports range iii
+    available
 """.split())
 
 
@@ -128,17 +137,40 @@ def plural_of(word: str, other: str) -> bool:
     )
 
 
-def distinct(words: list[str], count: int) -> list[str]:
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is the initialism of the hyphenated ``long``: "icl" of
+    "in-context" (learning), "cot" of "chain-of-thought", "mtl" of "multi-task"
+    (learning): shown side by side, they are one term said twice."""
+    if "-" not in long or not short.isalpha():
+        return False
+    initials = "".join(part[:1] for part in long.split("-"))
+    return short.startswith(initials) and len(short) <= len(initials) + 1
+
+
+def distinct(words: list[str], count: int, spelled: Callable[[str], str] = str) -> list[str]:
     """The first ``count`` words, skipping a word that is the plural or singular of one
-    already taken (heaviest first, so the form that weighs more is shown)."""
+    already taken, or its initialism or what it abbreviates (heaviest first, so the form
+    that weighs more is shown). ``spelled`` gives a word as its paper writes it (with its
+    hyphens, which initialisms are read from)."""
     taken: list[str] = []
     for word in words:
         if any(plural_of(word, kept) for kept in taken):
+            continue
+        if any(_one_initialism_of_other(word, kept, spelled) for kept in taken):
             continue
         taken.append(word)
         if len(taken) == count:
             break
     return taken
+
+
+def _one_initialism_of_other(a: str, b: str, spelled: Callable[[str], str]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    # (An initialism is short and starts as its compound does: most pairs need no
+    # spelling looked up.)
+    if len(short) > 6 or short[:1] != long[:1]:
+        return False
+    return abbreviates(spelled(short), spelled(long))
 
 
 def spelling(term: str, hyphenated: list[str]) -> str:

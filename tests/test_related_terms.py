@@ -142,3 +142,27 @@ def test_looking_for_addresses_only_where_one_may_be_changes_nothing(text):
 
     plain = terms._JOIN.sub("", terms._ADDRESS.sub(" ", text).lower())
     assert terms._without_addresses(text) == plain
+
+
+def test_an_initialism_and_the_compound_it_stands_for_are_one_shared_term():
+    from generator.terms import abbreviates, distinct
+
+    spelled = {"incontext": "in-context", "multitask": "multi-task", "chainofthought": "chain-of-thought"}
+    assert distinct(["icl", "incontext", "vectors", "tasks"], 3, lambda w: spelled.get(w, w)) == [
+        "icl", "vectors", "tasks"]
+    assert distinct(["multitask", "mtl", "cot", "chainofthought", "x"], 3, lambda w: spelled.get(w, w)) == [
+        "multitask", "cot", "x"]
+    assert abbreviates("icl", "in-context") and abbreviates("cot", "chain-of-thought")
+    # Not initialisms: a longer word, another start, a compound with no hyphen.
+    assert not abbreviates("icelandic", "in-context")
+    assert not abbreviates("rl", "in-context")
+    assert not abbreviates("ic", "incontext")
+
+
+def test_related_papers_show_an_initialism_or_its_compound_not_both():
+    a = paper("a", "ICL of arithmetic", "In-context learning (ICL) of arithmetic by transformers, ICL again.")
+    b = paper("b", "ICL of grammar", "In-context learning (ICL) of grammar by transformers, ICL again.")
+    result = related_ids_and_terms([a, b, *FILLER])
+    [rel] = result["a"]
+    assert rel.paper == "b" and len(rel.terms) == 3
+    assert len({"icl", "in-context"} & set(rel.terms)) == 1, rel.terms
