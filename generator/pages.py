@@ -20,6 +20,7 @@ Layout (``use_directory_urls``: ``papers/x/index.md`` is served at ``papers/x/``
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -218,12 +219,18 @@ class HandPage:
 # --- Building the views -------------------------------------------------------------------
 
 
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+
+
 def _code_badge(link: Link) -> Badge | None:
     href = safe_url(link.url)
     if href is None:
         return None
     host = link.host if link.host in HOST_LABELS else ""
-    label = link.repo or href
+    # A link that is no repository is labelled by its address without the scheme: a
+    # screen reader spelt "h t t p s colon slash slash", and a table column broke after
+    # "https:/".
+    label = link.repo or _SCHEME.sub("", href).rstrip("/")
     where = f" on {HOST_LABELS[host]}" if host else ""  # (an unknown host is in the label)
     official = " (official)" if link.official else ""
     return Badge(

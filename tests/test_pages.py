@@ -183,8 +183,21 @@ def test_a_code_badge_names_its_host_only_when_it_knows_it():
     badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
     assert [b.description for b in badges if b.kind == "code"] == [
         "Code on GitHub: x/y (official)",
-        "Code: https://code.example.org/x",  # (it said "Code on code: ...")
+        "Code: code.example.org/x",  # (it said "Code on code: ...")
     ]
+    # Labelled by its address without the scheme (a screen reader spelt "https colon
+    # slash slash"), and still linking to the exact address.
+    unknown = badges[[b.kind for b in badges].index("code") + 1]
+    assert (unknown.label, unknown.href) == ("code.example.org/x", "https://code.example.org/x")
+
+
+def test_a_badge_note_is_in_its_accessible_name_not_only_in_its_tooltip():
+    links = (Link("https://github.com/x/y", "code", host="github", repo="x/y", note="the 2021 version"),)
+    from generator.render import Renderer
+
+    text = Renderer().render(page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md"))
+    assert 'aria-label="Code on GitHub: x/y (the 2021 version)"' in text
+    assert 'title="Code on GitHub: x/y (the 2021 version)"' in text
 
 
 def test_related_papers_link_to_their_pages_and_keep_their_reasons():

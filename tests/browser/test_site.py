@@ -17,6 +17,10 @@ from generator.search import MaterialSearch, load_index
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS, page_kinds
 
+# The narrowest phones (and 200% zoom on a small laptop): the all-papers table was 363
+# pixels wide at 320 and 360.
+NARROW_PHONE = {"width": 320, "height": 640}
+
 pytestmark = pytest.mark.browser
 
 
@@ -164,8 +168,57 @@ def test_dark_mode_toggle_switches_scheme_and_badges_stay_readable(page, papers)
     assert body.get_attribute("data-md-color-scheme") == "slate"  # the choice is remembered
 
 
-def test_phone_layout_never_scrolls_sideways(open_context, site_dir, papers):
-    page = open_context(viewport=PHONE).new_page()
+def test_each_badge_kind_has_its_own_colour_and_links_in_text_are_underlined(page, site_dir, papers):
+    # (All badges were the default blue: the default hue's rule outranked each kind's.)
+    paper = next(p for p in papers if p["code"])
+    page.goto(paper["url"])
+    colours = page.evaluate(
+        "[...document.querySelectorAll('.rl-badges a.rl-badge')].map(a =>"
+        " [a.className.match(/rl-badge--(\\w+)/)[1], getComputedStyle(a).backgroundColor])")
+    by_kind = dict(colours)
+    assert {"code", "search"} <= set(by_kind), colours
+    assert by_kind["code"] != by_kind["search"]
+    # A link inside an abstract is told from the words around it by more than colour.
+    with_address = next(p for p in papers if "://" in p["abstract"])
+    page.goto(with_address["url"])
+    decorations = page.evaluate(
+        "[...document.querySelectorAll('.rl-abstract a')]"
+        ".map(a => getComputedStyle(a).textDecorationLine)")
+    assert decorations and set(decorations) == {"underline"}
+    # ... and a badge is not underlined.
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('a.rl-badge')).textDecorationLine") == "none"
+
+
+def test_printed_in_the_dark_scheme_badges_are_light_and_screen_only_parts_go(page, papers):
+    paper = next(p for p in papers if p["code"])
+    page.emulate_media(reduced_motion="reduce")  # no colour transition to wait for
+    page.goto(paper["url"])
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = page.evaluate("getComputedStyle(document.querySelector('a.rl-badge--code')).backgroundColor")
+    page.emulate_media(media="print")
+    printed = page.evaluate("getComputedStyle(document.querySelector('a.rl-badge--code')).backgroundColor")
+    assert printed != dark
+    lightness = page.evaluate(
+        """c => { const [r, g, b] = c.match(/[\\d.]+/g).map(Number); return (r + g + b) / 3 }""",
+        printed)
+    assert lightness > 200  # a pale badge on white paper
+    assert page.locator("a.rl-badge--search").first.is_hidden()
+
+
+def test_in_forced_colours_badge_icons_stay_visible(page, papers):
+    paper = next(p for p in papers if p["code"])
+    page.goto(paper["url"])
+    page.emulate_media(forced_colors="active")
+    icon, canvas = page.evaluate(
+        "[getComputedStyle(document.querySelector('a.rl-badge--code .rl-badge__icon')).backgroundColor,"
+        " getComputedStyle(document.body).backgroundColor]")
+    assert icon != canvas
+
+
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+def test_phone_layout_never_scrolls_sideways(open_context, site_dir, papers, viewport):
+    page = open_context(viewport=viewport).new_page()
     wide = {}
     for kind, url in page_kinds(site_dir, papers).items():
         page.goto(url)
