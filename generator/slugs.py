@@ -3,8 +3,9 @@
 An id is ASCII, lowercase, with single hyphens between words, at most 80 characters,
 cut at a word boundary. Accented letters fold to their base letter (NFC and NFD
 spellings of a title give the same id); letters of other scripts are transliterated by
-anyascii ("Привет" -> "privet", "语言模型" -> "yu-yan-mo-xing", "α-Divergence" ->
-"a-divergence"), so a title in another script gets an id of its own, not "paper". Collisions get ``-2``, ``-3``... in input
+anyascii ("Привет" -> "privet", "语言模型" -> "yu-yan-mo-xing"), so a title in another
+script gets an id of its own, not "paper"; a Greek letter alone is named ("α-Divergence"
+-> "alpha-divergence"). Collisions get ``-2``, ``-3``... in input
 order; an existing file keeps its id, so ids are stable across re-imports.
 """
 
@@ -47,11 +48,27 @@ def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
             " " if not ch.isascii() and unicodedata.category(ch)[0] in "PSZ" else ch
             for ch in folded
         )
+        folded = _GREEK_SYMBOL.sub(_greek_name, folded)
         folded = "".join(_ascii_letters(ch) for ch in folded if not unicodedata.combining(ch))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     ascii_text = ascii_text.replace("'", "")  # "model's" -> "models", not "model-s"
     slug = _NON_ALNUM.sub("-", ascii_text).strip("-")
     return _cut(slug, max_length) or FALLBACK
+
+
+# A Greek letter on its own ("α-Learning", "β-VAE") is a symbol, said by its name; in a
+# Greek word it is a letter, transliterated with the others.
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+_GREEK_SYMBOL = re.compile(f"(?<![{_GREEK}])[{_GREEK}](?![{_GREEK}])")
+_LETTER_NAME = re.compile(r"GREEK (?:SMALL|CAPITAL) LETTER (\w+)")
+
+
+def _greek_name(match: re.Match[str]) -> str:
+    name = _LETTER_NAME.fullmatch(unicodedata.name(match.group(), ""))
+    if name is None:
+        return match.group()
+    # (Unicode spells lambda "LAMDA".)
+    return " lambda " if name.group(1) == "LAMDA" else f" {name.group(1).lower()} "
 
 
 def _ascii_letters(char: str) -> str:
