@@ -27,6 +27,11 @@ _FOLD = str.maketrans({
     # Typographic apostrophes, dropped like "'" below ("model’s" -> "models").
     "\u2019": "'", "\u02bc": "'",
 })
+# TeX commands that only style what follows ("$\\mathcal{O}(1/n)$"): no words of the
+# title. Others stay as their names ("\\alpha" alpha).
+_TEX_STYLE = re.compile(
+    r"\\(?:math[a-z]*|text[a-z]*|emph|operatorname|boldsymbol|bm|left|right|[bB]ig+[lr]?)(?![a-zA-Z])"
+)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -40,6 +45,8 @@ def folded(text: str) -> str:
 
 def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
     """The id for ``title``; never empty."""
+    if "\\" in title:
+        title = _TEX_STYLE.sub(" ", title)
     folded = unicodedata.normalize("NFKD", title.translate(_FOLD))
     if not folded.isascii():
         # Accents (combining marks) go; punctuation, symbols and spaces beyond ASCII

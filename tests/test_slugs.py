@@ -72,6 +72,7 @@ def test_slug_is_always_valid(title):
         ("β-VAE and Q(λ)", "beta-vae-and-q-lambda"),  # a Greek letter alone is a symbol
         ("Μεγάλα γλωσσικά μοντέλα", "megala-glossika-montela"),  # Greek words are words
         ("한국어 모델", "hangugeo-model"),
+        ("On the $\\mathcal{O}(1/n)$ Bound of $\\alpha$-Nets", "on-the-o-1-n-bound-of-alpha-nets"),
         ("🙂🙂", "paper"),  # nothing to spell: the fallback
     ],
 )
