@@ -25,3 +25,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests of the shipped example list (marked ``example``) run only on it: see
+    tests/example_list.py for how a lab's own list is told from a changed example."""
+    if not any(item.get_closest_marker("example") for item in items):
+        return
+    from .example_list import verdict
+
+    try:
+        runs, why = verdict()
+    except RuntimeError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    if runs:
+        return
+    skip = pytest.mark.skip(reason=why)
+    for item in items:
+        if item.get_closest_marker("example"):
+            item.add_marker(skip)

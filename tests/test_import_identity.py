@@ -8,6 +8,7 @@ records of a source imported again. A paper a curator renamed takes its old id's
 when it alone holds a value the record names; a deleted paper's record stays a tombstone.
 """
 
+import pytest
 import datetime as dt
 import json
 import shutil
@@ -82,6 +83,7 @@ def test_a_retitled_bibtex_paper_is_recognised_and_its_title_kept(tmp_path):
     assert _read(path)["title"] == "A Brand-New Method for Continual Learning (curated)"
 
 
+@pytest.mark.example
 def test_a_retitled_paper_of_the_shipped_list_is_recognised(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content" / "papers", content / "papers")
@@ -243,6 +245,7 @@ def _records(content):
     return json.loads((content / VIEWS).read_text())["papers"]
 
 
+@pytest.mark.example
 def test_a_renamed_paper_of_the_shipped_list_is_followed_and_its_record_moved(tmp_path):
     content = _shipped(tmp_path)
     old = "editing-models-with-task-arithmetic"
@@ -266,6 +269,7 @@ def test_a_renamed_paper_of_the_shipped_list_is_followed_and_its_record_moved(tm
     assert (views_file.read_bytes(), views_file.stat().st_mtime_ns) == written
 
 
+@pytest.mark.example
 def test_a_renamed_and_retitled_paper_is_not_taken_for_a_deleted_one(tmp_path):
     content = _shipped(tmp_path)
     old = "editing-models-with-task-arithmetic"

@@ -75,6 +75,7 @@ def test_write_schemas_writes_both_and_leaves_unchanged_files_alone(tmp_path):
     assert written[0].stat().st_mtime_ns == before
 
 
+@pytest.mark.example
 def test_every_shipped_paper_file_names_and_meets_the_schema():
     assert len(SHIPPED_PAPERS) >= 180
     for path in SHIPPED_PAPERS:

@@ -152,6 +152,7 @@ def fenced_block_after(text: str, marker: str) -> str:
     return after.split("```", 2)[1].split("\n", 1)[1]
 
 
+@pytest.mark.example
 def test_the_readmes_check_example_prints_what_the_readme_says(tmp_path):
     """The README shows a file with mistakes and check's output for it: both must be real."""
     import shutil
@@ -176,6 +177,7 @@ def test_the_readmes_check_example_prints_what_the_readme_says(tmp_path):
     assert printed[-1].split(" (")[0] == expected[-1].split(" (")[0] == "5 errors, 0 warnings"
 
 
+@pytest.mark.example
 def test_the_readmes_paper_example_passes_check(tmp_path):
     import shutil
     import subprocess

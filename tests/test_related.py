@@ -245,6 +245,7 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(data, k, margi
             assert index.update(papers, k=k) == related_papers(papers, k=k)
 
 
+@pytest.mark.example
 def test_an_update_with_one_edit_is_incremental_and_exact_on_real_papers(monkeypatch):
     content, _ = load_content(Path(__file__).parents[1] / "content")
     papers = list(content.papers)
@@ -288,6 +289,7 @@ def test_shared_terms_are_heaviest_first_then_alphabetical():
     assert same["a"][0].score == 1.0
 
 
+@pytest.mark.example
 def test_pair_cosines_have_the_bits_of_the_sparse_product():
     # An update recomputes some cosines pair by pair; ranking stays exact only if they
     # equal, bit for bit, what the sparse product gives the same pairs.
@@ -305,6 +307,7 @@ def test_pair_cosines_have_the_bits_of_the_sparse_product():
     )
 
 
+@pytest.mark.example
 def test_an_unpickled_index_leaves_its_matrices_packed_until_an_edit_needs_them():
     # Unpickling a scipy matrix imports scipy; a rerun whose titles and abstracts did not
     # change must answer without one.

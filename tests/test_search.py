@@ -412,6 +412,7 @@ def test_every_paper_ranks_first_for_its_exact_title(engine, papers):
     assert misses == []
 
 
+@pytest.mark.example
 def test_a_repository_name_finds_its_paper(engine, papers):
     with_code = [p for p in papers if any("github.com/" in url for url in p["code"])]
     assert with_code
@@ -425,6 +426,7 @@ def test_a_repository_name_finds_its_paper(engine, papers):
     assert _rank(engine, "MFTCoder", mft["url"]) == 1
 
 
+@pytest.mark.example
 def test_a_word_with_an_apostrophe_finds_the_papers_that_write_it(engine):
     # "Don't" is split at the apostrophe; the lone "t" must not become the prefix
     # search "t*", which matched every page and put unrelated papers third and fourth.

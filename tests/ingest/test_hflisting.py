@@ -1,5 +1,6 @@
 """The Hugging Face Papers listing text, the seed's format."""
 
+import pytest
 from pathlib import Path
 
 from generator.errors import Problems
@@ -75,6 +76,7 @@ def test_format_is_detected_from_content():
     assert detect_format("hello") is None
 
 
+@pytest.mark.example
 def test_the_seed_gives_180_records_with_exact_titles():
     seed = Path(__file__).parents[2] / "content" / "sources" / "000_19bd02ae25786342.txt"
     records, problems = _parse(seed.read_text(encoding="utf-8"), str(seed))

@@ -3,11 +3,15 @@
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator import provenance
 from generator.errors import Problems
 from generator.importer import import_paths
 from generator.links import classify
 from generator.yamlio import parse, to_python
+
+pytestmark = pytest.mark.example  # the shipped example list itself
 
 ROOT = Path(__file__).parents[2]
 SEED = ROOT / "content" / "sources" / "000_19bd02ae25786342.txt"
