@@ -223,12 +223,13 @@ def test_papers_by_topic_lists_every_topic_even_empty_ones():
     assert papers_by_topic(result, TOPICS) == {"mtl": ("a", "b"), "cl": (), "icl": ("b",)}
 
 
-def test_assignment_is_deterministic_and_independent_of_list_size():
+@pytest.mark.example
+def test_assignment_is_deterministic_and_independent_of_list_size(shipped):
     # Speed is measured in benchmarks/, not asserted here; this pins that a paper's topics
     # depend only on the paper and the taxonomy, not on what else is in the list.
     # (Reading orders list papers by id, and the copies below have new ids.)
-    topics = [dataclasses.replace(t, reading_order=()) for t in load_shipped_topics()]
-    base = load_shipped_papers()
+    topics = [dataclasses.replace(t, reading_order=()) for t in shipped.topics]
+    base = shipped.papers
     papers = [dataclasses.replace(p, id=f"{p.id}-{i}") for i in range(6) for p in base]
     first = assign_topics(papers, topics)
     assert len(first) == len(papers)
