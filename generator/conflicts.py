@@ -22,10 +22,17 @@ class Conflict:
     @property
     def message(self) -> str:
         kept, imported = _difference(self.kept, self.imported)
-        return f"conflict in {self.field}: kept {kept!r}, {self.source} says {imported!r}"
+        return f"conflict in {self.field}: kept {_quoted(kept)}, {self.source} says {_quoted(imported)}"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def _quoted(text: str) -> str:
+    """``text`` in quotes as written, so it can be copied: repr() doubled every backslash
+    ('$\\\\alpha$' for $\\alpha$). Only what cannot be seen is escaped (a line break as \\n)."""
+    quote = '"' if "'" in text and '"' not in text else "'"  # (as repr() chooses)
+    return quote + "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text) + quote
 
 
 _CONTEXT = 30  # characters shown either side of a difference

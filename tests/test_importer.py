@@ -972,3 +972,18 @@ def test_a_file_saved_as_utf16_is_called_that(tmp_path):
     assert [str(p) for p in problems.items] == [
         f"{path}:1:1: the file is UTF-16 (its first bytes say so); save it as UTF-8"
     ]
+
+
+def test_a_conflict_shows_tex_as_written_so_it_can_be_copied():
+    from generator.conflicts import Conflict
+    from generator.errors import Location
+
+    conflict = Conflict(
+        Location("papers/a.yml", 2, 8), "title", "Black-box $\\alpha$-divergence",
+        "Black-Box \\(\\alpha\\)-Divergence\n", Location("lab.bib", 56, 1),
+    )
+    # (repr() showed '$\\\\alpha$': copied from the message, it was another title)
+    assert conflict.message == (
+        "conflict in title: kept 'Black-box $\\alpha$-divergence', lab.bib:56:1 says"
+        " 'Black-Box \\(\\alpha\\)-Divergence\\n'"
+    )
