@@ -435,6 +435,23 @@ def test_topics_summary_says_one_topic_and_one_paper_in_the_singular(tmp_path, c
         "1 topic, 1 paper; 0 placed only by their closest topic, 0 without any topic")
 
 
+def test_topics_summary_names_the_papers_without_any_topic(tmp_path, capsys):
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    for n in range(12):
+        (papers / f"p{n:02}.yml").write_text(f"id: p{n:02}\ntitle: Glacier melt {n}\n", encoding="utf-8")
+    (papers / "m.yml").write_text("id: m\ntitle: Multi-task learning\n", encoding="utf-8")
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: mtl\n    title: Multi-task learning\n    keywords:\n      multi-task: 3\n",
+        encoding="utf-8",
+    )
+    assert run_cli(tmp_path) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "1 topic, 13 papers; 0 placed only by their closest topic, 12 without any topic",
+        "without any topic: p00, p01, p02, p03, p04, p05, p06, p07, p08, p09 and 2 more",
+    ]
+
+
 def test_topics_explain_shows_terms_and_scores_or_the_curator(tmp_path, capsys):
     write_fixture(tmp_path)
     assert run_cli(tmp_path, "--explain", "b") == 0

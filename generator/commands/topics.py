@@ -80,13 +80,21 @@ def topic_table(
     fallback = sum(
         1 for assigned in assignments.values() if any(a.by == "fallback" for a in assigned)
     )
-    untopiced = sum(1 for assigned in assignments.values() if not assigned)
+    untopiced = sorted(pid for pid, assigned in assignments.items() if not assigned)
     lines.append("")
     lines.append(
         f"{_count(len(topics), 'topic')}, {_count(len(assignments), 'paper')}; "
-        f"{fallback} placed only by their closest topic, {untopiced} without any topic"
+        f"{fallback} placed only by their closest topic, {len(untopiced)} without any topic"
     )
+    # Which, so the curator can give each one (`topics:` in its file) without a search.
+    shown = untopiced[:_UNTOPICED_SHOWN]
+    if shown:
+        more = len(untopiced) - len(shown)
+        lines.append("without any topic: " + ", ".join(shown) + (f" and {more} more" if more else ""))
     return "\n".join(lines)
+
+
+_UNTOPICED_SHOWN = 10
 
 
 def _count(n: int, word: str) -> str:
