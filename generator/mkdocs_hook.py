@@ -150,6 +150,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"readinglist: site_url {config.site_url!r} has a space in it; check the"
             " SITE_URL variable (or site_url in mkdocs.yml)"
         )
+    if not config.site_url and not os.environ.get(_SERVING):
+        # Fine for a look on this machine; published so, instant navigation, the 404 page
+        # under a sub-path and absolute feed links do not work (the README says why).
+        log.info(
+            "readinglist: site_url is not set (SITE_URL is empty): build with"
+            " SITE_URL=https://your.host/path/ for a site to publish"
+        )
     root = Path(config.config_file_path).resolve().parent
     _refuse_curators_folders(root, Path(config.docs_dir), Path(config.site_dir))
     settings = build.Settings(

@@ -332,6 +332,17 @@ def test_a_site_url_with_a_space_stops_the_build(tmp_path, capsys, monkeypatch):
     assert main(["--root", str(project), "build", "-q"]) == 0
 
 
+def test_a_build_without_site_url_says_it_is_no_site_to_publish(tmp_path, capsys, monkeypatch):
+    project = make_project(tmp_path, FIXTURE)
+    note = "readinglist: site_url is not set (SITE_URL is empty)"
+    monkeypatch.setenv("SITE_URL", "")
+    assert main(["--root", str(project), "build"]) == 0
+    assert note in capsys.readouterr().err
+    monkeypatch.setenv("SITE_URL", "https://lab.github.io/reading-list/")
+    assert main(["--root", str(project), "build"]) == 0
+    assert note not in capsys.readouterr().err
+
+
 def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, capsys):
     project = make_project(tmp_path, FIXTURE)
     bad = project / "content" / "papers" / "task-vectors.yml"
