@@ -149,7 +149,7 @@ def safe_url(value: str) -> str | None:
 # title by looking for an <h1> in the content), so curator headings are demoted by two.
 _NOTE_TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "a",
-    "ul", "ol", "li", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
     "del", "sup", "sub",
 }  # fmt: skip
 _NOTE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
@@ -233,16 +233,20 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
 
 
 def _curate(state: StateCore) -> None:
-    """Headings demoted by two; a link whose target is not an absolute http(s) URL
+    """Headings moved so the highest the curator wrote is ``env["top"]`` (a page has its
+    own h1 and h2: "#" in notes is no second title, and "###" under a description's h1 no
+    skipped level); a link whose target is not an absolute http(s) URL
     becomes its text alone (nh3 would drop only the href, leaving an <a> that looks like
     a link and leads nowhere). What the curator may have meant otherwise is kept in
     ``env["notices"]`` (see `markdown_notices`), in the order met."""
     notices: list[tuple[str, str]] = state.env.setdefault("notices", [])
+    levels = [int(t.tag[1]) for t in state.tokens if t.type == "heading_open"]
+    shift = state.env.get("top", 3) - min(levels) if levels else 0
     for token in state.tokens:
         if token.nesting == 1 and token.level >= _MAX_NESTING - 1:
             state.env["too_deep"] = True
         if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+            token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
         elif token.type in ("th_open", "td_open") and token.attrs:
             # markdown-it aligns a column with a style attribute, which nh3 removes
             token.attrs = {"align": str(token.attrs["style"]).removeprefix("text-align:")}
@@ -279,8 +283,8 @@ def _literal_paragraphs(value: str) -> Markup:
     return Markup("".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip()))
 
 
-def _parse(value: str) -> tuple[list[Token], dict]:
-    env: dict = {}
+def _parse(value: str, top: int = 3) -> tuple[list[Token], dict]:
+    env: dict = {"top": top}
     return _markdown().parse(value, env), env
 
 
@@ -315,8 +319,10 @@ def markdown_text(value: str) -> str:
     return " ".join(" ".join(blocks).split())
 
 
-def markdown_html(value: str) -> Markup:
-    """Curator Markdown (notes, topic descriptions) as sanitised HTML.
+def markdown_html(value: str, top: int = 3) -> Markup:
+    """Curator Markdown (notes, topic descriptions) as sanitised HTML, its first heading
+    level made ``top`` (3 for notes, under the page's "Notes" h2; 2 for a topic's
+    description, under the page's h1), the others kept below it as written.
 
     Raw HTML in the Markdown is shown as literal text, and a link keeps its href only
     when it is an absolute http(s) URL; nh3 then removes anything outside a short list
@@ -324,7 +330,7 @@ def markdown_html(value: str) -> Markup:
     """
     if not value.strip():
         return Markup("")
-    tokens, env = _parse(value)
+    tokens, env = _parse(value, top)
     if env.get("too_deep"):
         return _literal_paragraphs(value)
     md = _markdown()

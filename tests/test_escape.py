@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -414,3 +415,18 @@ def test_markdown_text_is_the_words_a_reader_sees_without_markup():
     # Typed HTML is text, as markdown_html shows it (the page's meta escapes it).
     assert escape.markdown_text(text) == "Bold and code with a link and <b>tag</b> next line item a b c d"
     assert escape.markdown_text("  \n") == ""
+
+
+def test_curator_headings_start_below_the_pages_own_and_keep_their_steps():
+    from generator.escape import markdown_html
+
+    def levels(html: str) -> list[str]:
+        return re.findall(r"<(h\d)>", html)
+
+    # Notes sit under the page's h2: their highest heading is h3, whatever it was written as.
+    assert levels(markdown_html("### Setup\n\ntext\n\n#### Detail\n")) == ["h3", "h4"]
+    assert levels(markdown_html("# Setup\n\n## Detail\n")) == ["h3", "h4"]
+    # A topic's description sits under the page's h1 (an h4 right after it skipped two).
+    assert levels(markdown_html("## Where to begin\n\n### Surveys\n", top=2)) == ["h2", "h3"]
+    # Never beyond h6.
+    assert levels(markdown_html("# A\n\n###### F\n")) == ["h3", "h6"]
