@@ -298,3 +298,23 @@ def test_every_bib_file_of_a_built_site_parses(tmp_path):
         assert {e.key for e in lib.entries} <= every, path
         for entry in lib.entries:
             assert entry["title"] and entry["abstract"], (path, entry.key)
+
+
+def test_a_thesis_and_a_report_are_exported_as_what_they_are():
+    # (They were @inproceedings with the university as booktitle.)
+    kinds = {
+        "PhD thesis, Universität Tübingen": ("phdthesis", "school", "Universit{\\\"a}t T{\\\"u}bingen"),
+        "Master's thesis, ETH Zürich": ("mastersthesis", "school", "ETH Z{\\\"u}rich"),
+        "Technical report, Microsoft Research": ("techreport", "institution", "Microsoft Research"),
+    }
+    for venue, (entry_type, field, value) in kinds.items():
+        entry = entry_of(paper("a", venue=venue))
+        assert entry.entry_type == entry_type, venue
+        assert as_text(entry.fields_dict[field].value) == as_text(value), venue
+        assert "booktitle" not in entry.fields_dict
+
+
+def test_a_journal_named_proceedings_is_an_article_and_a_conference_is_not():
+    assert entry_of(paper("a", venue="Proceedings of the IEEE")).entry_type == "article"
+    assert entry_of(paper("b", venue="Proceedings of the National Academy of Sciences")).entry_type == "article"
+    assert entry_of(paper("c", venue="Proceedings of the 40th International Conference on Machine Learning")).entry_type == "inproceedings"

@@ -299,6 +299,17 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
     return tuple(known)
 
 
+# What a venue from ``school`` or ``institution`` is, by entry type (the BibTeX export
+# reads it back: export_bibtex._THESIS, _REPORT).
+_KINDS = {
+    "phdthesis": "PhD thesis",
+    "mastersthesis": "Master's thesis",
+    "thesis": "Thesis",
+    "techreport": "Technical report",
+    "report": "Report",
+}
+
+
 def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     entry = fields.entry
     source = Location(path, entry.start_line + 1, 1)
@@ -342,6 +353,11 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         ),
         _plain(published),
     )
+    kind = _KINDS.get(fields.entry.entry_type.lower())
+    if kind and venue and not any(fields[name] for name in ("journal", "journaltitle", "booktitle")):
+        # A thesis or report says so beside its university or institution: "Universität
+        # Tübingen" alone read (and was exported) as a conference.
+        venue = f"{kind}, {venue}"
     abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and

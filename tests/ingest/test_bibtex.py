@@ -144,3 +144,17 @@ def test_addresses_in_howpublished_and_note_are_links_too():
         ("https://lab.github.io/t/", "project", "bibtex"),
         ("https://github.com/lab/t", "code", "bibtex"),
     ]
+
+
+def test_a_thesis_or_report_says_so_in_its_venue():
+    problems = Problems()
+    records = parse_text(
+        "@phdthesis{t, title = {Dinge}, school = {Universit{\\\"a}t T{\\\"u}bingen}, year = 2020}\n"
+        "@mastersthesis{m, title = {M}, school = {ETH}, year = 2018}\n"
+        "@techreport{r, title = {R}, institution = {MSR}, year = 2019}\n"
+        "@inproceedings{c, title = {C}, booktitle = {ICML}, year = 2018}\n",
+        "lab.bib", problems,
+    )
+    assert problems.items == []
+    assert [r.venue for r in records] == [
+        "PhD thesis, Universität Tübingen", "Master's thesis, ETH", "Technical report, MSR", "ICML"]

@@ -175,9 +175,9 @@ def test_journaltitle_school_institution_and_howpublished_are_venues():
     assert not problems, problems.format()
     assert [r.venue for r in records] == [
         "Advances in Neural Information Processing Systems",
-        "Carnegie Mellon University",
-        "ETH Zürich",
-        "OpenAI",
+        "PhD thesis, Carnegie Mellon University",  # what it is, beside where
+        "Master's thesis, ETH Zürich",
+        "Technical report, OpenAI",
         "arXiv preprint arXiv:1810.04805",
         "",  # an address is no venue
         "Nature",
