@@ -73,7 +73,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import numpy as np
 
 from .models import Paper, RelatedPaper
-from .terms import count_vectorizer, distinct, spelling
+from .terms import Spellings, count_vectorizer, distinct
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -355,30 +355,6 @@ def _explain(
 
 
 @dataclass
-class _Spellings:
-    """Each term as a paper writes it: itself if its text holds it, else its hyphenated
-    spelling there ("incontext" -> "in-context"). Its hyphenated words are read only
-    then, once: reading every paper's would add a twentieth to the related papers of a
-    large list."""
-
-    def __init__(self, lowered: str):
-        self._lowered = lowered
-        self._hyphenated: list[str] | None = None
-        self._known: dict[str, str] = {}
-
-    def __call__(self, term: str) -> str:
-        known = self._known.get(term)
-        if known is None:
-            if term in self._lowered:
-                known = term
-            else:
-                if self._hyphenated is None:
-                    self._hyphenated = [c for c in self._lowered.split() if "-" in c]
-                known = spelling(term, self._hyphenated)
-            self._known[term] = known
-        return known
-
-
 class RelatedIndex:
     """The related papers of the last ``update`` and what it takes to redo them cheaply.
 
@@ -700,7 +676,7 @@ class RelatedIndex:
             start = bounds[slot]
             old = last[i] if last is not None else ()
             lowered = f"{texts[i][0]}\n{texts[i][1]}".lower()
-            spelled = _Spellings(lowered)
+            spelled = Spellings(lowered)
             row = []
             for p in range(start, bounds[slot + 1]):
                 if kept[p]:

@@ -10,7 +10,6 @@ to its own plural (`distinct`).
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 # A word starts with a letter and has at least two characters; bare numbers ("2023",
 # "10") say nothing about what two papers share. A hyphenated compound is one term
@@ -94,7 +93,7 @@ _RHETORIC = frozenset("""
     dedicate cover covers costly conclude choose capturing capture captures capable
     boosting automatically aspects accessible foster fosters indepth tackle tackles
     suggest suggests reveal reveals regarding particular previously quickly publicly
-    released sheer second point overall significance rich report reports range iii
+    released sheer second overall significance rich iii
     available
 """.split())
 
@@ -137,26 +136,54 @@ def plural_of(word: str, other: str) -> bool:
     )
 
 
-def abbreviates(short: str, long: str) -> bool:
-    """Whether ``short`` is the initialism of the hyphenated ``long``: "icl" of
-    "in-context" (learning), "cot" of "chain-of-thought", "mtl" of "multi-task"
-    (learning): shown side by side, they are one term said twice."""
+def abbreviates(short: str, long: str, text: str) -> bool:
+    """Whether ``text`` (a paper's, lowercased) introduces ``short`` as the initialism of
+    the hyphenated ``long``: "in-context learning (icl)", "chain-of-thought (cot)",
+    "multi-task learning (mtl)". Shown side by side, the two are one term said twice.
+    (Initials alone are not enough: "ssm" starts as "self-supervised" does.)"""
     if "-" not in long or not short.isalpha():
         return False
     initials = "".join(part[:1] for part in long.split("-"))
-    return short.startswith(initials) and len(short) <= len(initials) + 1
+    if not short.startswith(initials) or len(short) > len(initials) + 1:
+        return False
+    # The compound, at most two more words ("learning"), then the initialism in parentheses.
+    pattern = rf"{re.escape(long)}(?:\s+[\w-]+){{0,2}}\s*\({re.escape(short)}s?\)"
+    return re.search(pattern, text) is not None
 
 
-def distinct(words: list[str], count: int, spelled: Callable[[str], str] = str) -> list[str]:
+class Spellings:
+    """A paper's terms as it writes them: itself if its text holds it, else its
+    hyphenated spelling there ("incontext" -> "in-context"). Its hyphenated words are
+    read only then, once: reading every paper's would add a twentieth to the related
+    papers of a large list."""
+
+    def __init__(self, text: str):
+        self.text = text  # lowercased
+        self._hyphenated: list[str] | None = None
+        self._known: dict[str, str] = {}
+
+    def __call__(self, term: str) -> str:
+        known = self._known.get(term)
+        if known is None:
+            if term in self.text:
+                known = term
+            else:
+                if self._hyphenated is None:
+                    self._hyphenated = [c for c in self.text.split() if "-" in c]
+                known = spelling(term, self._hyphenated)
+            self._known[term] = known
+        return known
+
+
+def distinct(words: list[str], count: int, spelled: Spellings | None = None) -> list[str]:
     """The first ``count`` words, skipping a word that is the plural or singular of one
-    already taken, or its initialism or what it abbreviates (heaviest first, so the form
-    that weighs more is shown). ``spelled`` gives a word as its paper writes it (with its
-    hyphens, which initialisms are read from)."""
+    already taken, or (given the paper's ``spelled``) its initialism or what it
+    abbreviates (heaviest first, so the form that weighs more is shown)."""
     taken: list[str] = []
     for word in words:
         if any(plural_of(word, kept) for kept in taken):
             continue
-        if any(_one_initialism_of_other(word, kept, spelled) for kept in taken):
+        if spelled is not None and any(_one_initialism_of_other(word, kept, spelled) for kept in taken):
             continue
         taken.append(word)
         if len(taken) == count:
@@ -164,13 +191,13 @@ def distinct(words: list[str], count: int, spelled: Callable[[str], str] = str) 
     return taken
 
 
-def _one_initialism_of_other(a: str, b: str, spelled: Callable[[str], str]) -> bool:
+def _one_initialism_of_other(a: str, b: str, spelled: Spellings) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     # (An initialism is short and starts as its compound does: most pairs need no
     # spelling looked up.)
     if len(short) > 6 or short[:1] != long[:1]:
         return False
-    return abbreviates(spelled(short), spelled(long))
+    return abbreviates(spelled(short), spelled(long), spelled.text)
 
 
 def spelling(term: str, hyphenated: list[str]) -> str:

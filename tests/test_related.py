@@ -330,3 +330,15 @@ def test_an_update_accepts_papers_from_an_iterator():
     expected = related_papers(PAPERS, k=2)
     assert index.update(iter(PAPERS), k=2) == expected
     assert index.update(iter(PAPERS), k=2) == expected  # the ids are as last time
+
+
+def test_a_new_index_holds_values_not_dataclass_fields():
+    # (A class put between @dataclass and RelatedIndex took the decorator: a new index's
+    # defaults were dataclasses.Field objects, harmless only while no code read them.)
+    import dataclasses
+
+    from generator.related import RelatedIndex
+
+    assert dataclasses.is_dataclass(RelatedIndex)
+    fresh = RelatedIndex()
+    assert not [name for name, value in vars(fresh).items() if isinstance(value, dataclasses.Field)]

@@ -145,18 +145,23 @@ def test_looking_for_addresses_only_where_one_may_be_changes_nothing(text):
 
 
 def test_an_initialism_and_the_compound_it_stands_for_are_one_shared_term():
-    from generator.terms import abbreviates, distinct
+    from generator.terms import Spellings, abbreviates, distinct
 
-    spelled = {"incontext": "in-context", "multitask": "multi-task", "chainofthought": "chain-of-thought"}
-    assert distinct(["icl", "incontext", "vectors", "tasks"], 3, lambda w: spelled.get(w, w)) == [
-        "icl", "vectors", "tasks"]
-    assert distinct(["multitask", "mtl", "cot", "chainofthought", "x"], 3, lambda w: spelled.get(w, w)) == [
+    text = "in-context learning (icl) and multi-task learning (mtl), with chain-of-thought (cot)."
+    spelled = Spellings(text)
+    assert distinct(["icl", "incontext", "vectors", "tasks"], 3, spelled) == ["icl", "vectors", "tasks"]
+    assert distinct(["multitask", "mtl", "cot", "chainofthought", "x"], 3, spelled) == [
         "multitask", "cot", "x"]
-    assert abbreviates("icl", "in-context") and abbreviates("cot", "chain-of-thought")
+    assert abbreviates("icl", "in-context", text) and abbreviates("cot", "chain-of-thought", text)
+    # Initials alone are not enough: the text must introduce the initialism.
+    other = "self-supervised pretraining of state space models (ssm)"
+    assert not abbreviates("ssm", "self-supervised", other)
+    assert distinct(["selfsupervised", "ssm", "mamba"], 3, Spellings(other)) == [
+        "selfsupervised", "ssm", "mamba"]
     # Not initialisms: a longer word, another start, a compound with no hyphen.
-    assert not abbreviates("icelandic", "in-context")
-    assert not abbreviates("rl", "in-context")
-    assert not abbreviates("ic", "incontext")
+    assert not abbreviates("icelandic", "in-context", "in-context (icelandic)")
+    assert not abbreviates("rl", "in-context", "in-context (rl)")
+    assert not abbreviates("ic", "incontext", "incontext (ic)")
 
 
 def test_related_papers_show_an_initialism_or_its_compound_not_both():
