@@ -54,9 +54,12 @@ def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
         folded = "".join(
             " " if not ch.isascii() and unicodedata.category(ch)[0] in "PSZ" else ch
             for ch in folded
+            if not unicodedata.combining(ch)
         )
+        # (Accents go first: "Ένα" is Ε, an accent, ν, α, and an Ε beside an accent
+        # looked alone, a symbol, "epsilon-na".)
         folded = _GREEK_SYMBOL.sub(_greek_name, folded)
-        folded = "".join(_ascii_letters(ch) for ch in folded if not unicodedata.combining(ch))
+        folded = "".join(map(_ascii_letters, folded))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     ascii_text = ascii_text.replace("'", "")  # "model's" -> "models", not "model-s"
     slug = _NON_ALNUM.sub("-", ascii_text).strip("-")
@@ -67,7 +70,7 @@ def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
 # Greek word it is a letter, transliterated with the others.
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _GREEK_SYMBOL = re.compile(f"(?<![{_GREEK}])[{_GREEK}](?![{_GREEK}])")
-_LETTER_NAME = re.compile(r"GREEK (?:SMALL|CAPITAL) LETTER (\w+)")
+_LETTER_NAME = re.compile(r"GREEK (?:SMALL|CAPITAL) LETTER (?:FINAL )?(\w+)")
 
 
 def _greek_name(match: re.Match[str]) -> str:

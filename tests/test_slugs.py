@@ -71,6 +71,7 @@ def test_slug_is_always_valid(title):
         ("α-Divergence Policy Optimisation", "alpha-divergence-policy-optimisation"),
         ("β-VAE and Q(λ)", "beta-vae-and-q-lambda"),  # a Greek letter alone is a symbol
         ("Μεγάλα γλωσσικά μοντέλα", "megala-glossika-montela"),  # Greek words are words
+        ("Ένα νέο μοντέλο", "ena-neo-montelo"),  # ... also with an accent on a letter's side
         ("한국어 모델", "hangugeo-model"),
         ("On the $\\mathcal{O}(1/n)$ Bound of $\\alpha$-Nets", "on-the-o-1-n-bound-of-alpha-nets"),
         ("🙂🙂", "paper"),  # nothing to spell: the fallback
