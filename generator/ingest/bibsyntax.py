@@ -280,28 +280,16 @@ def unclosed_value(raw: str) -> tuple[int, int, str] | None:
     """For an entry bibtexparser could not read: the line offset, column and name of the
     field whose braced value is left open in its ``raw`` text, or None.
 
-    With one ``{`` left open, every later brace pairs with its own but the last: the
-    ``}`` meant to end the entry closes the open value instead, and the entry stays open.
-    That value's field is the one. (A field-like text inside a closed value, "see x, pages
-    = 3" in a note, does not mislead this.) When the entry does not end so, the first value
-    still open where the next field (``, name =``, or a line starting ``name =``) or entry
-    (``@``) starts is taken.
+    A value is taken as left open when the next field (``, name =``, or a line starting
+    ``name =``) or entry (``@``) starts while it is open, and it does not close before the
+    entry's last ``}`` (which, with one brace left open, closes the value instead of the
+    entry). A closed value holding field-like text ("see x, pages = 3" in a note) closes
+    earlier, and is passed over.
     """
-    fields = list(_FIELD_OPENS.finditer(raw))
-    opened: list[int] = []
-    last_pair = -1
-    for token in _BRACES.finditer(raw):
-        if token.group() == "{":
-            opened.append(token.start())
-        elif token.group() == "}" and opened:
-            last_pair = opened.pop()
-    if opened and last_pair >= 0:
-        # The field the last pair's "{" is in: the last field opened at or before it.
-        within = [f for f in fields if f.end() - 1 <= last_pair]
-        if within:
-            return _field_place(raw, within[-1])
-    for field in fields:
+    last = raw.rfind("}")
+    for field in _FIELD_OPENS.finditer(raw):
         depth = 0
+        suspect = False
         for token in _VALUE_TOKENS.finditer(raw, field.end() - 1):
             text = token.group()
             if text == "{":
@@ -309,10 +297,14 @@ def unclosed_value(raw: str) -> tuple[int, int, str] | None:
             elif text == "}":
                 depth -= 1
             elif depth == 1 and not text.startswith("\\"):
-                # the next field or entry while this value is still open
-                return _field_place(raw, field)
+                suspect = True  # the next field or entry while this value is still open
             if depth <= 0:
+                if suspect and token.start() == last:
+                    return _field_place(raw, field)
                 break
+        else:
+            if suspect:  # never closed at all
+                return _field_place(raw, field)
     return None
 
 
@@ -324,8 +316,6 @@ def _field_place(raw: str, field: re.Match[str]) -> tuple[int, int, str]:
 
 # A field whose value opens a brace: at an entry's start, after a comma or on its line.
 _FIELD_OPENS = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\{", re.MULTILINE)
-# An escaped character (text) or a brace.
-_BRACES = re.compile(r"\\.|[{}]")
 # Inside a value: an escaped character (text), a brace, or what starts a field or an entry.
 _VALUE_TOKENS = re.compile(
     r"\\.|[{}]|,\s*[A-Za-z][\w:.+-]*\s*=|^\s*[A-Za-z][\w:.+-]*\s*=|^\s*@", re.MULTILINE

@@ -201,3 +201,15 @@ def test_a_brace_left_open_inside_a_value_names_that_value():
         "lab.bib:2:3: the value of 'title' opens a brace it does not close (so the entry"
         " cannot be read); close it with '}'"
     ]
+
+
+def test_an_entry_left_open_blames_no_closed_field_and_a_paren_entry_names_its_open_value():
+    # The entry's own "}" is missing: every value is closed, so no field is named.
+    _, problems = _parse("@article{k,\n  title = {T},\n  year = {2020}\n")
+    assert len(problems) == 1 and "opens a brace" not in problems[0], problems
+    # An entry written with parentheses: the open value is the title.
+    _, problems = _parse("@article(k,\n  title = {Open,\n  year = {2020}\n)\n")
+    assert problems == [
+        "lab.bib:2:3: the value of 'title' opens a brace it does not close (so the entry"
+        " cannot be read); close it with '}'"
+    ]
