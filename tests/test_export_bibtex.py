@@ -306,12 +306,17 @@ def test_a_thesis_and_a_report_are_exported_as_what_they_are():
         "PhD thesis, Universität Tübingen": ("phdthesis", "school", "Universit{\\\"a}t T{\\\"u}bingen"),
         "Master's thesis, ETH Zürich": ("mastersthesis", "school", "ETH Z{\\\"u}rich"),
         "Technical report, Microsoft Research": ("techreport", "institution", "Microsoft Research"),
+        "Master’s thesis, Uni B": ("mastersthesis", "school", "Uni B"),  # a curly apostrophe
     }
     for venue, (entry_type, field, value) in kinds.items():
         entry = entry_of(paper("a", venue=venue))
         assert entry.entry_type == entry_type, venue
         assert as_text(entry.fields_dict[field].value) == as_text(value), venue
         assert "booktitle" not in entry.fields_dict
+    # A thesis or report of no known kind has no BibTeX type: it says what it is.
+    for venue in ("Thesis, Uni C", "Report, Lab"):
+        entry = entry_of(paper("a", venue=venue))
+        assert (entry.entry_type, as_text(entry.fields_dict["howpublished"].value)) == ("misc", venue)
 
 
 def test_a_journal_named_proceedings_is_an_article_and_a_conference_is_not():

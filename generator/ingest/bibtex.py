@@ -300,14 +300,27 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
 
 
 # What a venue from ``school`` or ``institution`` is, by entry type (the BibTeX export
-# reads it back: export_bibtex._THESIS, _REPORT).
+# reads it back: export_bibtex._THESIS, _REPORT, _OTHER_WORK).
 _KINDS = {
     "phdthesis": "PhD thesis",
     "mastersthesis": "Master's thesis",
-    "thesis": "Thesis",
     "techreport": "Technical report",
+    "thesis": "Thesis",
     "report": "Report",
 }
+
+
+def _kind(fields: _Fields) -> str:
+    kind = _KINDS.get(fields.entry.entry_type.lower(), "")
+    # biblatex's @thesis and @report say which in `type` (phdthesis, mathesis, techreport).
+    given = _plain(fields["type"]).lower()
+    if kind == "Thesis" and ("phd" in given or "doctor" in given):
+        return "PhD thesis"
+    if kind == "Thesis" and given.startswith("ma"):  # mathesis, master's thesis
+        return "Master's thesis"
+    if kind == "Report" and "tech" in given:
+        return "Technical report"
+    return kind
 
 
 def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
@@ -353,8 +366,9 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         ),
         _plain(published),
     )
-    kind = _KINDS.get(fields.entry.entry_type.lower())
-    if kind and venue and not any(fields[name] for name in ("journal", "journaltitle", "booktitle")):
+    kind = _kind(fields)
+    where = _plain(fields["school"]) or _plain(fields["institution"])
+    if kind and venue and venue == where and not (fields["journal"] or fields["journaltitle"] or fields["booktitle"]):
         # A thesis or report says so beside its university or institution: "Universität
         # Tübingen" alone read (and was exported) as a conference.
         venue = f"{kind}, {venue}"

@@ -152,9 +152,18 @@ def test_a_thesis_or_report_says_so_in_its_venue():
         "@phdthesis{t, title = {Dinge}, school = {Universit{\\\"a}t T{\\\"u}bingen}, year = 2020}\n"
         "@mastersthesis{m, title = {M}, school = {ETH}, year = 2018}\n"
         "@techreport{r, title = {R}, institution = {MSR}, year = 2019}\n"
-        "@inproceedings{c, title = {C}, booktitle = {ICML}, year = 2018}\n",
+        "@inproceedings{c, title = {C}, booktitle = {ICML}, year = 2018}\n"
+        # biblatex: @thesis and @report say which in `type`.
+        "@thesis{bt, title = {BT}, type = {phdthesis}, institution = {Uni A}}\n"
+        "@thesis{bm, title = {BM}, type = {mathesis}, school = {Uni B}}\n"
+        "@thesis{bd, title = {BD}, type = {Diploma thesis}, school = {Uni C}}\n"
+        "@report{br, title = {BR}, type = {techreport}, institution = {Lab}}\n"
+        # a venue from somewhere else keeps its words
+        "@phdthesis{hp, title = {HP}, howpublished = {Online}}\n",
         "lab.bib", problems,
     )
     assert problems.items == []
     assert [r.venue for r in records] == [
-        "PhD thesis, Universität Tübingen", "Master's thesis, ETH", "Technical report, MSR", "ICML"]
+        "PhD thesis, Universität Tübingen", "Master's thesis, ETH", "Technical report, MSR", "ICML",
+        "PhD thesis, Uni A", "Master's thesis, Uni B", "Thesis, Uni C", "Technical report, Lab",
+        "Online"]
