@@ -144,9 +144,10 @@ def safe_url(value: str) -> str | None:
     return value
 
 
-# Tags a curator's Markdown may produce. h1 and h2 are left out on purpose: the page
-# owns its title and section headings (and Material decides whether to add the page
-# title by looking for an <h1> in the content), so curator headings are demoted by two.
+# Tags a curator's Markdown may produce. h1 is left out on purpose: the page owns its
+# title (and Material decides whether to add the page title by looking for an <h1> in the
+# content); curator headings are moved below the page's own (`_curate`): h2 at the
+# highest, in a topic's description right under the title.
 _NOTE_TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "a",
     "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
