@@ -21,7 +21,9 @@ from .conftest import DESKTOP, PHONE, SCREENSHOTS, page_kinds
 # pixels wide at 320 and 360.
 NARROW_PHONE = {"width": 320, "height": 640}
 
-pytestmark = pytest.mark.browser
+# (example: they walk the shipped list's pages, which have what each test looks for, a
+# paper with code and related papers, topics, a pasted title; a lab's own list may not.)
+pytestmark = [pytest.mark.browser, pytest.mark.example]
 
 
 def _title_of(page) -> str:
@@ -63,7 +65,6 @@ def test_search_by_a_word_of_the_abstract_opens_the_paper(page, papers):
     assert _title_of(page) == " ".join(paper["title"].split())
 
 
-@pytest.mark.example
 def test_a_pasted_title_finds_its_paper_first(page, papers):
     # "Name-with-hyphens: subtitle" titles: plain Material takes "hyphens:" for a field
     # name and rejects the whole query; the site's query refinement fixes that.
@@ -102,7 +103,6 @@ def test_topic_to_paper_to_related_paper_and_back(page, papers):
                            arg=" ".join(by_url[first_url]["title"].split()))
 
 
-@pytest.mark.example
 def test_code_badge_points_at_the_repository_and_says_so(page, papers):
     [paper] = [p for p in papers if any(u.rstrip("/").endswith("/MFTCoder") for u in p["code"])]
     page.goto(paper["url"])
