@@ -135,6 +135,12 @@ class TopicRef:
 
 
 @dataclass(frozen=True)
+class TopicCard:
+    topic: TopicRef
+    parent: str = ""  # the broader topic's title, for a sub-topic
+
+
+@dataclass(frozen=True)
 class RelatedRef:
     paper: PaperRef
     terms: tuple[str, ...]
@@ -694,7 +700,7 @@ def _home_page(
         "paper_count": len(site.papers),
         "topic_count": len(site.topics),
         "with_code": with_code,
-        "cards": tuple(_topic_ref(index, here, t.id) for t in _topic_tree(site.topics)),
+        "cards": _topic_cards(index, here, site.topics),
         "recent": tuple((_paper_ref(index, here, p.id), p.added) for p in dated[:RECENT_COUNT]),
         # How many share the newest date: more than are listed, the list is a sample.
         "same_day": sum(1 for p in dated if p.added == dated[0].added) if dated else 0,
@@ -706,10 +712,22 @@ def _home_page(
     return Page(dest_of(here), here, "home.md", context)
 
 
+def _topic_cards(index: _Index, here: str, topics: Sequence[Topic]) -> tuple[TopicCard, ...]:
+    """A card per topic, in the taxonomy's order; a sub-topic's card names its parent
+    (the cards are one grid: "Prompt-based continual learning" read as a topic of its own)."""
+    return tuple(
+        TopicCard(
+            _topic_ref(index, here, t.id),
+            index.topics[t.parent].title if t.parent in index.topics and t.parent != t.id else "",
+        )
+        for t in _topic_tree(topics)
+    )
+
+
 def _topics_page(index: _Index, topics: Sequence[Topic]) -> Page:
     here = TOPICS
     context = {
-        "cards": tuple(_topic_ref(index, here, t.id) for t in _topic_tree(topics)),
+        "cards": _topic_cards(index, here, topics),
         "all_papers": relative(here, ALL_PAPERS),
     }
     return Page(dest_of(here), here, "topics.md", context)

@@ -383,3 +383,9 @@ def test_a_plan_from_an_unchanged_layout_computes_no_paper_signature(monkeypatch
     linking = {p for p, rel in current.related.items() if any(r.paper == "b" for r in rel)}
     assert {"b"} | linking <= set(calls) and len(calls) < len(_IDS)
 
+
+
+def test_a_sub_topics_card_names_its_parent():
+    cards = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "topics/index.md").context["cards"]
+    assert [(c.topic.title, c.parent) for c in cards] == [
+        ("Merging", ""), ("Arithmetic", "Merging"), ("Other", "")]
