@@ -5,11 +5,11 @@ that name a preprint rather than a published version."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from . import provenance
 from .latex import plain_for_matching
+from .slugs import fold_accents
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
@@ -33,10 +33,12 @@ def abstract_key(abstract: object) -> str:
 def normalise_title(title: str) -> str:
     """A title reduced for comparison: LaTeX, case, accents and punctuation removed."""
     text = plain_for_matching(title)  # math read as text: "$\alpha$-test" is "α-test"
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(text.casefold()))
+    # (Accents of Latin, Greek and Cyrillic letters only: "パン" and "ハン" are two
+    # titles, which dropping every mark had merged.)
+    key = " ".join(_WORD.findall(fold_accents(text).casefold()))
+    # A title of symbols only ("🔥") is its own key: keyed "", it matched nothing, and each
+    # re-import added it again.
+    return key or " ".join(text.casefold().split())
 
 
 # Short English function words: "A Survey on X" and "A Survey of X" are one title, so
@@ -44,15 +46,32 @@ def normalise_title(title: str) -> str:
 _STOP_WORDS = frozenset("a an as at be by do if in is it of on or so to up vs we".split())
 
 
+# Words that number a part or an edition ("Part One" and "Part Two"), Roman numerals
+# ("III"), and the numerals of Chinese and Japanese titles, which have no spaces to make
+# them words of their own ("综述之一", "综述之二"; "上" and "下" for the first and second part).
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve first second third"
+    " fourth fifth sixth seventh eighth ninth tenth".split()
+)
+_ROMAN = re.compile(r"(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_CJK_NUMERALS = re.compile("[〇零一二三四五六七八九十百千上中下壹贰叁肆伍陆柒捌玖拾]")
+
+
 @lru_cache(maxsize=1 << 16)
 def identity_marks(title: str) -> tuple[str, ...]:
     """The words of a normalised title that tell otherwise alike titles apart: numbers
     and one- or two-letter words other than stop words ("Llama 2" and "Llama 3", "Qwen2"
-    and "Qwen3", "α-" and "β-Learning" are 95% alike, yet different papers)."""
-    return tuple(sorted(
+    and "Qwen3", "α-" and "β-Learning" are 95% alike, yet different papers), number words
+    and Roman numerals ("Part One", "Part III"), and the numerals in a word of Chinese or
+    Japanese characters."""
+    marks = [
         w for w in title.split()
         if (len(w) <= 2 and w not in _STOP_WORDS) or _DIGIT.search(w)
-    ))
+        or w in _NUMBER_WORDS or _ROMAN.fullmatch(w)
+    ]
+    if not title.isascii():
+        marks += _CJK_NUMERALS.findall(title)
+    return tuple(sorted(marks))
 
 
 def title_key(title: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Container
 
 from anyascii import anyascii
@@ -43,18 +44,39 @@ def folded(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).casefold()
 
 
+def fold_accents(text: str) -> str:
+    """``text`` without the accents of Latin, Greek and Cyrillic letters ("Über" "Uber",
+    "Ένα" "Ενα"), in compatibility form ("ﬁ" "fi", full-width "Ａ" "A"). Marks that are
+    part of a letter of another script stay: the voicing of "パ" makes it "pa", not "ha"
+    ("パン" and "ハン" are two words)."""
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and kept and _takes_accents(kept[-1]):
+            continue
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+@lru_cache(maxsize=1 << 12)
+def _takes_accents(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
 def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
     """The id for ``title``; never empty."""
     if "\\" in title:
         title = _TEX_STYLE.sub(" ", title)
-    folded = unicodedata.normalize("NFKD", title.translate(_FOLD))
+    folded = fold_accents(title.translate(_FOLD))
     if not folded.isascii():
-        # Accents (combining marks) go; punctuation, symbols and spaces beyond ASCII
-        # ("2–3", "A—B", a no-break space) separate words as their ASCII kin do.
+        # Punctuation, symbols and spaces beyond ASCII ("2–3", "A—B", a no-break space)
+        # separate words as their ASCII kin do; a mark left (another script's, or one on
+        # nothing) is no letter.
         folded = "".join(
-            " " if not ch.isascii() and unicodedata.category(ch)[0] in "PSZ" else ch
+            " " if unicodedata.category(ch)[0] in "PSZ" else ch
             for ch in folded
-            if not unicodedata.combining(ch)
+            if ch.isascii() or not (unicodedata.combining(ch) and not ch.isalpha())
         )
         # (Accents go first: "Ένα" is Ε, an accent, ν, α, and an Ε beside an accent
         # looked alone, a symbol, "epsilon-na".)

@@ -314,3 +314,30 @@ def test_a_title_match_whose_arxiv_id_is_a_deleted_papers_is_that_deleted_paper(
     report = import_records(records, tmp_path, added=DAY)
     assert holder.stem in report.removed
     assert not any("2201.00001" in p.read_text() for p in (tmp_path / "papers").iterdir())
+
+
+def test_titles_that_differ_in_a_voiced_kana_a_part_number_or_a_numeral_are_two_papers(tmp_path):
+    # Each pair was merged, the second paper lost into the first: dropping every mark made
+    # "パ" "ハ"; "One" and "Two", "之一" and "之二" were no marks of identity.
+    pairs = [
+        ("パンの研究", "ハンの研究"),
+        ("Instruction Tuning for Large Language Models: Part One",
+         "Instruction Tuning for Large Language Models: Part Two"),
+        ("Scaling Laws for Transfer, Part II", "Scaling Laws for Transfer, Part III"),
+        ("大语言模型的指令微调综述之一", "大语言模型的指令微调综述之二"),
+    ]
+    records = [_rec(title, line=n + 1) for n, title in enumerate(t for pair in pairs for t in pair)]
+    report = import_records(records, tmp_path, added=DAY)
+    assert report.duplicates == []
+    assert len(report.added) == 8
+    titles = sorted(_read(p)["title"] for p in (tmp_path / "papers").iterdir())
+    assert titles == sorted(t for pair in pairs for t in pair)
+    # ... and their ids keep the voicing ("pa", not "ha").
+    assert {"panno-yan-jiu", "hanno-yan-jiu"} <= {p.stem for p in (tmp_path / "papers").iterdir()}
+
+
+def test_a_title_of_symbols_only_is_found_again_on_re_import(tmp_path):
+    # (keyed "", it matched nothing: each re-import added "paper-2", "paper-3"...)
+    for _ in range(3):
+        import_records([_rec("🔥", "An abstract.")], tmp_path, added=DAY)
+    assert _names(tmp_path) == ["paper.yml"]

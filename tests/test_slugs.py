@@ -73,6 +73,9 @@ def test_slug_is_always_valid(title):
         ("Μεγάλα γλωσσικά μοντέλα", "megala-glossika-montela"),  # Greek words are words
         ("Ένα νέο μοντέλο", "ena-neo-montelo"),  # ... also with an accent on a letter's side
         ("한국어 모델", "hangugeo-model"),
+        # A mark of another script is part of its letter: voiced kana keep their voicing.
+        ("ばかとパン", "bakatopan"),
+        ("ガンダム", "gandamu"),
         ("On the $\\mathcal{O}(1/n)$ Bound of $\\alpha$-Nets", "on-the-o-1-n-bound-of-alpha-nets"),
         ("🙂🙂", "paper"),  # nothing to spell: the fallback
     ],
