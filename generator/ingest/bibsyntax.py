@@ -277,35 +277,48 @@ def _unenclosed(value: object) -> str:
 
 
 def unclosed_value(raw: str) -> tuple[int, int, str] | None:
-    """For an entry bibtexparser could not read: the line offset, column and name of the
-    field whose braced value is left open in its ``raw`` text, or None.
+    """For an entry bibtexparser could not read, what its braces say: the line offset,
+    column and name of the field whose value is left open, or (at the entry's start, with
+    the name "") an entry whose own "}" is missing; None when its braces pair up.
 
-    A value is taken as left open when the next field (``, name =``, or a line starting
-    ``name =``) or entry (``@``) starts while it is open, and it does not close before the
-    entry's last ``}`` (which, with one brace left open, closes the value instead of the
-    entry). A closed value holding field-like text ("see x, pages = 3" in a note) closes
-    earlier, and is passed over.
+    Braces are paired over the whole ``raw`` text. A value that never closes is the one
+    left open. When every value closes but the entry does not: if the last "}" stands on
+    a line of its own (where an entry ends) and closes a value, that value took the
+    entry's brace, and is the one left open; if not, the entry lacks its "}". A closed
+    value holding field-like text ("see x, pages = 3" in a note) is no suspect.
     """
+    opening = _ENTRY_OPENS.search(raw)
+    if opening is None:
+        return None
+    braced = opening.group(1) == "{"
+    pairs: dict[int, int] = {}  # "{" -> its "}"
+    stack: list[int] = [opening.start(1)] if braced else []
+    quotes = 0  # at the entry's own level: a quoted value's
+    for token in _BRACES.finditer(raw, opening.end()):
+        if token.group() == "{":
+            stack.append(token.start())
+        elif token.group() == "}":
+            if not stack:
+                return None  # the entry closed, and more follows: no brace left open
+            pairs[stack.pop()] = token.start()
+        elif token.group() == '"' and len(stack) <= 1:
+            quotes += 1
+    fields = list(_FIELD_OPENS.finditer(raw, opening.end()))
+    for field in fields:
+        if field.end() - 1 not in pairs:
+            return _field_place(raw, field)  # its value never closes
+    if not braced or opening.start(1) in pairs or quotes % 2:
+        # "(" entries: only a value that never closes is sure; or all pair up; or a quote
+        # left open, which bibtexparser's own words describe
+        return None
     last = raw.rfind("}")
-    for field in _FIELD_OPENS.finditer(raw):
-        depth = 0
-        suspect = False
-        for token in _VALUE_TOKENS.finditer(raw, field.end() - 1):
-            text = token.group()
-            if text == "{":
-                depth += 1
-            elif text == "}":
-                depth -= 1
-            elif depth == 1 and not text.startswith("\\"):
-                suspect = True  # the next field or entry while this value is still open
-            if depth <= 0:
-                if suspect and token.start() == last:
-                    return _field_place(raw, field)
-                break
-        else:
-            if suspect:  # never closed at all
-                return _field_place(raw, field)
-    return None
+    if not raw[raw.rfind("\n", 0, last) + 1 : last].strip():
+        # The last "}" stands where an entry ends, yet closes a value: that value took it.
+        taken = next((f for f in fields if pairs[f.end() - 1] == last), None)
+        if taken is not None:
+            return _field_place(raw, taken)
+    line = raw.count("\n", 0, opening.start())
+    return line, opening.start() - (raw.rfind("\n", 0, opening.start()) + 1) + 1, ""
 
 
 def _field_place(raw: str, field: re.Match[str]) -> tuple[int, int, str]:
@@ -314,9 +327,9 @@ def _field_place(raw: str, field: re.Match[str]) -> tuple[int, int, str]:
     return line, col, field.group(1)
 
 
+# An entry's start, "@type{" or "@type(" (group 1: which).
+_ENTRY_OPENS = re.compile(r"@\s*[A-Za-z]+\s*([{(])")
+# An escaped character (text), a brace or a double quote.
+_BRACES = re.compile(r'\\.|[{}"]')
 # A field whose value opens a brace: at an entry's start, after a comma or on its line.
 _FIELD_OPENS = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\{", re.MULTILINE)
-# Inside a value: an escaped character (text), a brace, or what starts a field or an entry.
-_VALUE_TOKENS = re.compile(
-    r"\\.|[{}]|,\s*[A-Za-z][\w:.+-]*\s*=|^\s*[A-Za-z][\w:.+-]*\s*=|^\s*@", re.MULTILINE
-)

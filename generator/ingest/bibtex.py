@@ -138,6 +138,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
                 message = (
                     f"the value of '{name}' opens a brace it does not close (so the"
                     " entry cannot be read); close it with '}'"
+                    if name else "this entry is not closed: end it with '}' after its last field"
                 )
         problems.error(Location(path, line, col), message)
     if not library.entries and not library.failed_blocks:

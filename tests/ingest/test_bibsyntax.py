@@ -213,3 +213,21 @@ def test_an_entry_left_open_blames_no_closed_field_and_a_paren_entry_names_its_o
         "lab.bib:2:3: the value of 'title' opens a brace it does not close (so the entry"
         " cannot be read); close it with '}'"
     ]
+
+
+def test_a_last_field_or_a_value_with_two_braces_left_open_is_named_and_a_missing_entry_end_said():
+    # The last field's value left open: it takes the entry's "}", standing on its own line.
+    _, problems = _parse(
+        "@article{a,\n  title = {A},\n  note = {last field {open},\n}\n\n@article{b, title = {B}}\n")
+    assert problems == [
+        "lab.bib:3:3: the value of 'note' opens a brace it does not close (so the entry"
+        " cannot be read); close it with '}'"
+    ]
+    _, problems = _parse("@article{c,\n  title = {Two {open {here},\n  year = {2020},\n}\n")
+    assert problems == [
+        "lab.bib:2:3: the value of 'title' opens a brace it does not close (so the entry"
+        " cannot be read); close it with '}'"
+    ]
+    # Every value closed, the entry not: said at the entry.
+    _, problems = _parse("@article{ok, title = {Fine}}\n@article{k,\n  title = {T},\n  year = {2020}\n")
+    assert problems == ["lab.bib:2:1: this entry is not closed: end it with '}' after its last field"]
