@@ -231,10 +231,18 @@ _JOURNAL_PROCEEDINGS = re.compile(
 from .matchkeys import PREPRINT as _PREPRINT  # noqa: E402  (shared with the importer)
 # A venue the importer wrote for a thesis or a report (ingest/bibtex.py _KINDS), or a
 # curator in those words: "PhD thesis, Universität Tübingen".
-_THESIS = re.compile(r"(PhD|Ph\.D\.|Doctoral|Master['’]s|Masters?) thesis, (.+)", re.IGNORECASE)
-_REPORT = re.compile(r"(?:Technical report|Tech\. rep\.), (.+)", re.IGNORECASE)
-# A thesis or report of no known kind: BibTeX has no entry type for it.
-_OTHER_WORK = re.compile(r"(?:Thesis|Report), .+", re.IGNORECASE)
+_THESIS = re.compile(
+    r"(PhD|Ph\.?\s?D\.?|Doctoral|Master['’]?s|MSc|M\.\s?Sc\.|MA|MS)\s+(?:thesis|dissertation),\s*(.+)",
+    re.IGNORECASE,
+)
+# "Technical report, Microsoft", or with its number: "Technical Report MSR-TR-2019-1, Microsoft".
+_REPORT = re.compile(r"(?:Technical report|Tech\.\s?rep\.?)(?:\s+([^,]+))?,\s*(.+)", re.IGNORECASE)
+# Any other thesis, dissertation or report (of no kind BibTeX has a type for, or without
+# its school): never a conference. (Not "Reports", as in "Scientific Reports".)
+_OTHER_WORK = re.compile(
+    r"\b(?:thesis|dissertation|report|working paper|habilitation|\w*arbeit|thèse|tesis|tesi)\b",
+    re.IGNORECASE,
+)
 _PROCEEDINGS = re.compile(
     r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress)\b", re.IGNORECASE
 )
@@ -254,12 +262,14 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
     thesis = _THESIS.fullmatch(paper.venue) if paper.venue else None
     report = _REPORT.fullmatch(paper.venue) if paper.venue else None
     if thesis:
-        entry_type = "mastersthesis" if thesis.group(1).lower().startswith("master") else "phdthesis"
+        entry_type = "mastersthesis" if thesis.group(1).lower().startswith("m") else "phdthesis"
         fields.append(("school", _latex(thesis.group(2))))
     elif report:
         entry_type = "techreport"
-        fields.append(("institution", _latex(report.group(1))))
-    elif paper.venue and (_PREPRINT.search(paper.venue) or _OTHER_WORK.fullmatch(paper.venue)):
+        fields.append(("institution", _latex(report.group(2))))
+        if report.group(1):
+            fields.append(("number", _latex(report.group(1))))
+    elif paper.venue and (_PREPRINT.search(paper.venue) or _OTHER_WORK.search(paper.venue)):
         fields.append(("howpublished", _latex(paper.venue)))
     elif paper.venue and _JOURNAL.search(paper.venue) and (
         not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)

@@ -307,6 +307,9 @@ def test_a_thesis_and_a_report_are_exported_as_what_they_are():
         "Master's thesis, ETH Zürich": ("mastersthesis", "school", "ETH Z{\\\"u}rich"),
         "Technical report, Microsoft Research": ("techreport", "institution", "Microsoft Research"),
         "Master’s thesis, Uni B": ("mastersthesis", "school", "Uni B"),  # a curly apostrophe
+        "PhD dissertation, MIT": ("phdthesis", "school", "MIT"),
+        "MSc thesis, University of Edinburgh": ("mastersthesis", "school", "University of Edinburgh"),
+        "Technical Report MSR-TR-2019-1, Microsoft": ("techreport", "institution", "Microsoft"),
     }
     for venue, (entry_type, field, value) in kinds.items():
         entry = entry_of(paper("a", venue=venue))
@@ -314,7 +317,8 @@ def test_a_thesis_and_a_report_are_exported_as_what_they_are():
         assert as_text(entry.fields_dict[field].value) == as_text(value), venue
         assert "booktitle" not in entry.fields_dict
     # A thesis or report of no known kind has no BibTeX type: it says what it is.
-    for venue in ("Thesis, Uni C", "Report, Lab"):
+    for venue in ("Thesis, Uni C", "Report, Lab", "Bachelor's thesis, TU München", "PhD thesis",
+                  "Diplomarbeit, TU Wien", "Working Paper, NBER", "Habilitation thesis, Uni D"):
         entry = entry_of(paper("a", venue=venue))
         assert (entry.entry_type, as_text(entry.fields_dict["howpublished"].value)) == ("misc", venue)
 

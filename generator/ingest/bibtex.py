@@ -312,16 +312,23 @@ _KINDS = {
 
 
 def _kind(fields: _Fields) -> str:
+    """What a thesis or report is, said as the export reads it back: the entry type's,
+    or the one its ``type`` field gives (BibTeX prints ``type`` instead of "PhD thesis";
+    biblatex's @thesis and @report need it: phdthesis, mathesis, techreport)."""
     kind = _KINDS.get(fields.entry.entry_type.lower(), "")
-    # biblatex's @thesis and @report say which in `type` (phdthesis, mathesis, techreport).
-    given = _plain(fields["type"]).lower()
-    if kind == "Thesis" and ("phd" in given or "doctor" in given):
+    given = _plain(fields["type"]) if kind else ""
+    letters = re.sub(r"[^a-z]", "", given.lower())
+    if not letters:
+        return kind
+    if "phd" in letters or "doctor" in letters or "dissertation" in letters:
         return "PhD thesis"
-    if kind == "Thesis" and given.startswith("ma"):  # mathesis, master's thesis
+    if letters.startswith(("ma", "ms")) or "master" in letters:
         return "Master's thesis"
-    if kind == "Report" and "tech" in given:
+    if "bachelor" in letters:
+        return "Bachelor's thesis"
+    if "tech" in letters and "report" in letters:
         return "Technical report"
-    return kind
+    return given  # as written: "Diplomarbeit", "Working Paper"
 
 
 def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
@@ -369,10 +376,14 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     )
     kind = _kind(fields)
     where = _plain(fields["school"]) or _plain(fields["institution"])
-    if kind and venue and venue == where and not (fields["journal"] or fields["journaltitle"] or fields["booktitle"]):
+    if kind and not (fields["journal"] or fields["journaltitle"] or fields["booktitle"]):
         # A thesis or report says so beside its university or institution: "Universität
-        # Tübingen" alone read (and was exported) as a conference.
-        venue = f"{kind}, {venue}"
+        # Tübingen" alone read (and was exported) as a conference. Without one, it says
+        # what it is.
+        if venue and venue == where:
+            venue = f"{kind}, {venue}"
+        elif not venue:
+            venue = kind
     abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and

@@ -159,11 +159,15 @@ def test_a_thesis_or_report_says_so_in_its_venue():
         "@thesis{bd, title = {BD}, type = {Diploma thesis}, school = {Uni C}}\n"
         "@report{br, title = {BR}, type = {techreport}, institution = {Lab}}\n"
         # a venue from somewhere else keeps its words
-        "@phdthesis{hp, title = {HP}, howpublished = {Online}}\n",
+        "@phdthesis{hp, title = {HP}, howpublished = {Online}}\n"
+        # BibTeX prints `type` instead of "PhD thesis"; without a school, the kind alone
+        "@thesis{pd, title = {PD}, type = {Ph.D. dissertation}, school = {MIT}}\n"
+        "@mastersthesis{da, title = {DA}, type = {Diplomarbeit}, school = {TU Wien}}\n"
+        "@phdthesis{ns, title = {NS}}\n",
         "lab.bib", problems,
     )
     assert problems.items == []
     assert [r.venue for r in records] == [
         "PhD thesis, Universität Tübingen", "Master's thesis, ETH", "Technical report, MSR", "ICML",
-        "PhD thesis, Uni A", "Master's thesis, Uni B", "Thesis, Uni C", "Technical report, Lab",
-        "Online"]
+        "PhD thesis, Uni A", "Master's thesis, Uni B", "Diploma thesis, Uni C", "Technical report, Lab",
+        "Online", "PhD thesis, MIT", "Diplomarbeit, TU Wien", "PhD thesis"]
