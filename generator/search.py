@@ -269,9 +269,6 @@ def write_index_file(
 # Words the user wrote in lunr's own syntax are passed on untouched.
 _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
 EXACT_BONUS = 3
-# A word this long is also looked for one edit away (lunr's "~1"): shorter ones are one
-# edit from too many others ("task" from "mask", "tasks", "ask").
-TYPO_MIN = 5
 
 
 def refine_query(query: str, separator: str = SEPARATOR) -> str:
@@ -308,9 +305,6 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
             if piece and piece.lower() not in STOP_WORDS:
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [piece, f"{piece}^{EXACT_BONUS}"]
-                if len(piece) >= TYPO_MIN and piece.isalpha():
-                    # A typo in a long word ("contineual", "lerning") found nothing.
-                    out.append(f"{piece}~1")
     return " ".join(out)
 
 

@@ -16,9 +16,7 @@ from generator.errors import Location, Problems
 from generator.ingest import normalise_text
 from generator.ingest.bibtex import parse_bibtex
 from generator.ingest.hflisting import parse_listing
-from generator.search import (
-    SEPARATOR, SPACE, STOP_WORDS, TYPO_MIN, MaterialSearch, fold, refine_query, tokenize,
-)
+from generator.search import SEPARATOR, SPACE, STOP_WORDS, MaterialSearch, fold, refine_query, tokenize
 from generator.yamlio import parse
 
 PATH = "in.txt"
@@ -148,9 +146,8 @@ def test_words_between_separators_are_the_tokens(words):
 @given(_texts(QUERY_SPECIAL, max_size=120))
 @example("the of")
 @example('"chain of" title: ReST-MCTS*: LLM')
-@example("Learning lerning~1 tasks")  # a typed "~1" is syntax, the refined one a typo search
+@example("Learning lerning~1 tasks")  # a typed "~1" is lunr syntax, passed on
 def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
-    # (plus, after a pair, the word one typo away when it is long: see below)
     # Split at the browser's white space (JavaScript's \s), as Material does.
     typed = [w for w in re.split(f"[{SPACE}]+", query) if w]
     refined = [w for w in re.split(f"[{SPACE}]+", refine_query(query)) if w]
@@ -166,11 +163,6 @@ def test_a_refined_query_is_the_typed_syntax_plus_pairs_of_plain_words(query):
             assert any(word in form for form in forms) and _SEPARATOR.search(word) is None
             assert word.lower() not in STOP_WORDS
             n += 2
-            # then, for a word of TYPO_MIN letters or more (and only then), the same one
-            # edit away
-            typo = refined[n : n + 1] == [f"{word}~1"]
-            assert typo == (len(word) >= TYPO_MIN and word.isalpha()), refined
-            n += typo
         elif len(word) == 3 and word[0].isalpha() and word[1:] == "^3" and word not in typed:
             # a lone letter of a typed word made only of lone letters ("I/O"), as an
             # exact word

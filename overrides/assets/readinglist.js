@@ -19,8 +19,6 @@
   ).split(" "));
   var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$/;
   var EXACT_BONUS = 3;
-  var TYPO_MIN = 5;  /* search.py's: a word this long is also looked for one edit away */
-  var ALPHA = /^\p{L}+$/u;
   /* Other spellings the index holds (search.py's variants): a hyphenated word joined,
      a word without its accents. */
   var HYPHENATED = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
@@ -81,9 +79,6 @@
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
           out.push(piece, piece + "^" + EXACT_BONUS);
-          if (Array.from(piece).length >= TYPO_MIN && ALPHA.test(piece)) {
-            out.push(piece + "~1");  /* a typo in a long word found nothing */
-          }
         }
       });
     });
