@@ -656,32 +656,6 @@ def _topic_tree(topics: Sequence[Topic]) -> list[Topic]:
     return ordered
 
 
-def _topic_nav(topics: Sequence[Topic]) -> list:
-    """The Topics section's entries: a topic with sub-topics is a section of its own,
-    its page first (Material's navigation.indexes makes it the section's page), so the
-    navigation shows the taxonomy, not one flat list."""
-    ordered = _topic_tree(topics)
-    known = {t.id for t in topics}
-    children: dict[str, list[Topic]] = {}
-    placed: set[str] = set()
-    for topic in ordered:
-        parent = topic.parent if topic.parent in known and topic.parent != topic.id else ""
-        children.setdefault(parent, []).append(topic)
-
-    def entry(topic: Topic, path: frozenset[str]) -> object:
-        placed.add(topic.id)
-        page = dest_of(topic_url(topic.id))
-        below = [c for c in children.get(topic.id, ()) if c.id not in path]
-        if not below:
-            return page
-        return {topic.title: [page, *(entry(c, path | {c.id}) for c in below)]}
-
-    entries = [entry(t, frozenset({t.id})) for t in children.get("", ())]
-    # A cycle of parents (reported by validation) leaves topics out; keep them, flat.
-    entries += [dest_of(topic_url(t.id)) for t in ordered if t.id not in placed]
-    return entries
-
-
 def _exports_here(
     here: str, files: Mapping[str, str | bytes | None], names: Sequence[tuple[str, str]]
 ) -> tuple[tuple[str, str], ...]:
@@ -714,7 +688,9 @@ def _home_page(
 
 def _topic_cards(index: _Index, here: str, topics: Sequence[Topic]) -> tuple[TopicCard, ...]:
     """A card per topic, in the taxonomy's order; a sub-topic's card names its parent
-    (the cards are one grid: "Prompt-based continual learning" read as a topic of its own)."""
+    (the cards are one grid: "Prompt-based continual learning" read as a topic of its own).
+    ("A sub-topic of", not "in": a topic's papers are its own, its sub-topics' are not
+    among them.)"""
     return tuple(
         TopicCard(
             _topic_ref(index, here, t.id),
@@ -859,7 +835,7 @@ def plan_site(
         File(dest, text) if text is not None else Kept(dest) for dest, text in sorted(extra.items())
     )
 
-    topic_pages = _topic_nav(site.topics)
+    topic_pages = [dest_of(topic_url(t.id)) for t in _topic_tree(site.topics)]
     nav: list = [
         {"Home": dest_of(HOME)},
         # Without topics, a plain page: a section holding only its index page shows an

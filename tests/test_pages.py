@@ -85,19 +85,13 @@ def test_layout_and_navigation():
         {
             "Topics": [
                 "topics/index.md",
-                # A topic with sub-topics is a section, its own page first.
-                {"Merging": ["topics/merging/index.md", "topics/arith/index.md"]},
+                "topics/merging/index.md",
+                "topics/arith/index.md",
                 "topics/other/index.md",
             ]
         },
         {"All papers": "papers/index.md"},
     ]
-
-
-def test_a_cycle_of_parents_leaves_no_topic_out_of_the_navigation():
-    topics = (Topic("x", "X", parent="y"), Topic("y", "Y", parent="x"), Topic("z", "Z", parent="z"))
-    nav = plan(site(PAPERS, topics, {})).nav[1]["Topics"]
-    assert sorted(nav[1:]) == ["topics/x/index.md", "topics/y/index.md", "topics/z/index.md"]
 
 
 def test_a_list_without_topics_says_so_and_its_navigation_has_no_empty_section():

@@ -206,6 +206,9 @@ def test_printed_in_the_dark_scheme_badges_are_light_and_screen_only_parts_go(pa
         printed)
     assert lightness > 200  # a pale badge on white paper
     assert page.locator("a.rl-badge--search").first.is_hidden()
+    # The BibTeX block's copy button, whatever Material calls it, is screen-only too.
+    buttons = page.locator(".rl-bibtex button")
+    assert buttons.count() >= 1 and all(not b.is_visible() for b in buttons.all())
 
 
 def test_in_forced_colours_badge_icons_stay_visible(page, papers):
