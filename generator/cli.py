@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from . import __version__
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # "--root=~/lab" reaches us with its "~": the shell expands it only after a space.
+    args.root = os.path.expanduser(args.root)
     try:
         return int(args._module.run(args) or 0)
     except CuratorError as exc:
@@ -61,8 +64,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader closed the pipe (`readinglist search ... | head`): not an error.
         # Point stdout at devnull so the interpreter's final flush does not fail again.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:

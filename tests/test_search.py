@@ -296,9 +296,21 @@ def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():
 
 
 def test_search_command_says_when_the_site_is_not_built(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
     assert main(["--root", str(tmp_path), "search", "anything"]) == 2
     err = capsys.readouterr().err
     assert "search_index.json does not exist: build the site first (readinglist build)." in err
+
+
+def test_search_command_in_a_folder_that_is_no_project_says_so(tmp_path, capsys, monkeypatch):
+    # (It said "build the site first", which a build there could not do.) "~" after
+    # "--root=" is the home folder, as the shell would have it after a space.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main(["--root=~", "search", "anything"]) == 2
+    assert capsys.readouterr().err == (
+        f"readinglist search: {tmp_path} is no readinglist project (no mkdocs.yml, no content/):"
+        " run in the project folder or give --root\n"
+    )
 
 
 def test_search_command_prints_title_url_and_score(tmp_path, capsys):

@@ -38,7 +38,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         hits = search_site(site_dir, query, limit=args.limit)
     except IndexNotBuilt as exc:
-        print(f"readinglist search: {exc}", file=sys.stderr)
+        why = str(exc)
+        root = Path(args.root)
+        if not args.site_dir and not (root / "mkdocs.yml").is_file() and not (root / "content").is_dir():
+            # The wrong folder, not an unbuilt site: "build the site first" would mislead.
+            why = (
+                f"{root.resolve()} is no readinglist project (no mkdocs.yml, no content/):"
+                " run in the project folder or give --root"
+            )
+        print(f"readinglist search: {why}", file=sys.stderr)
         return 2
     if not hits:
         print(f"No results for {query!r}.")
