@@ -30,9 +30,18 @@ class Conflict:
 
 def _quoted(text: str) -> str:
     """``text`` in quotes as written, so it can be copied: repr() doubled every backslash
-    ('$\\\\alpha$' for $\\alpha$). Only what cannot be seen is escaped (a line break as \\n)."""
-    quote = '"' if "'" in text and '"' not in text else "'"  # (as repr() chooses)
-    return quote + "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text) + quote
+    ('$\\\\alpha$' for $\\alpha$). What cannot be seen is shown by its Unicode picture (a
+    line break "␤", a tab "␉"), never as "\\n", which TeX text holds ("\\nabla"); a value
+    holding both kinds of quotes is quoted with “ ”."""
+    shown = "".join(ch if ch.isprintable() else _PICTURES.get(ch, f"<U+{ord(ch):04X}>") for ch in text)
+    if "'" not in shown:
+        return f"'{shown}'"
+    if '"' not in shown:
+        return f'"{shown}"'
+    return f"“{shown}”"
+
+
+_PICTURES = {"\n": "␤", "\t": "␉", "\r": "␍"}
 
 
 _CONTEXT = 30  # characters shown either side of a difference

@@ -985,5 +985,9 @@ def test_a_conflict_shows_tex_as_written_so_it_can_be_copied():
     # (repr() showed '$\\\\alpha$': copied from the message, it was another title)
     assert conflict.message == (
         "conflict in title: kept 'Black-box $\\alpha$-divergence', lab.bib:56:1 says"
-        " 'Black-Box \\(\\alpha\\)-Divergence\\n'"
+        " 'Black-Box \\(\\alpha\\)-Divergence␤'"
     )
+    # A line break is not "\n", which TeX text may hold; both quotes: typographic ones.
+    both = Conflict(Location("a.yml", 3, 8), "venue", "It's \"Venue\"", "Line\tone \\nabla",
+                    Location("lab.bib", 2, 1))
+    assert both.message == "conflict in venue: kept “It's \"Venue\"”, lab.bib:2:1 says 'Line␉one \\nabla'"
