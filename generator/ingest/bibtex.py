@@ -141,6 +141,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
                     if name else "this entry is not closed: end it with '}' after its last field"
                 )
         problems.error(Location(path, line, col), message)
+    _keys_of_broken_entries(library, path, problems)
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
         return []
@@ -329,6 +330,32 @@ def _kind(fields: _Fields) -> str:
     if "tech" in letters and "report" in letters:
         return "Technical report"
     return given  # as written: "Diplomarbeit", "Working Paper"
+
+
+def _keys_of_broken_entries(library: bibtexparser.Library, path: str, problems: Problems) -> None:
+    """A key given twice where one of the two entries could not be read: bibtexparser
+    compares only the entries it read, so the second surfaced only once the first was
+    fixed. Said at the second, with the others, in one run."""
+    said = {block.start_line for block in library.failed_blocks if isinstance(block, DuplicateBlockKeyBlock)}
+    keyed = [(entry.start_line, entry.key) for entry in library.entries]
+    for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock):
+            keyed.append((block.start_line, block.key))
+            continue
+        found = _ENTRY_KEY.match((block.raw or "").lstrip())
+        if found and found.group(1).lower() not in ("string", "comment", "preamble"):
+            keyed.append((block.start_line, found.group(2)))
+    first: dict[str, int] = {}
+    for line, key in sorted(keyed, key=lambda item: item[0] or 0):
+        if key in first and line not in said:
+            problems.error(
+                Location(path, (line or 0) + 1, 1),
+                f"duplicate BibTeX key {key!r} (first at line {first[key] + 1}); give each entry its own key",
+            )
+        first.setdefault(key, line or 0)
+
+
+_ENTRY_KEY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 
 
 def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:

@@ -231,3 +231,14 @@ def test_a_last_field_or_a_value_with_two_braces_left_open_is_named_and_a_missin
     # Every value closed, the entry not: said at the entry.
     _, problems = _parse("@article{ok, title = {Fine}}\n@article{k,\n  title = {T},\n  year = {2020}\n")
     assert problems == ["lab.bib:2:1: this entry is not closed: end it with '}' after its last field"]
+
+
+def test_a_key_given_twice_is_said_even_when_its_first_entry_cannot_be_read():
+    # (bibtexparser compares only the entries it read: the duplicate surfaced only once the
+    # first entry was fixed.)
+    _, problems = _parse(
+        "@article{a, title={A}, title={A again}, year={2020}}\n\n@article{a, title={Dup key}, year={2020}}\n")
+    assert problems == [
+        "lab.bib:1:1: field 'title' is given twice (first at line 1); keep one",
+        "lab.bib:3:1: duplicate BibTeX key 'a' (first at line 1); give each entry its own key",
+    ]
