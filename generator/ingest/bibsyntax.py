@@ -159,6 +159,15 @@ class RawValues(LibraryMiddleware):
             while pos < n and raw[pos].isspace():
                 pos += 1
             end = _part_end(raw, pos)
+            if end is None and raw[pos : pos + 1] == '"' and (entry is None or key.lower() in READ_FIELDS):
+                # A quoted value whose braces do not pair: BibTeX and biber refuse it;
+                # bibtexparser took it as written, brace and all.
+                self._problems.error(
+                    self._at(line + raw[:pos].count("\n"), key),
+                    f"the value of '{key}' opens a brace it does not close (braces pair in a"
+                    " quoted value too); close it with '}'",
+                )
+                return None
             if end is None:
                 return self._junk(entry, key, raw, pos, line, parts)
             piece = raw[pos:end]

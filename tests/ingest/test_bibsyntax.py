@@ -242,3 +242,12 @@ def test_a_key_given_twice_is_said_even_when_its_first_entry_cannot_be_read():
         "lab.bib:1:1: field 'title' is given twice (first at line 1); keep one",
         "lab.bib:3:1: duplicate BibTeX key 'a' (first at line 1); give each entry its own key",
     ]
+
+
+def test_a_quoted_value_with_a_brace_left_open_is_an_error_at_its_field():
+    # (BibTeX and biber refuse it; it was imported as written, brace and all.)
+    records, problems = _parse('@article{q,\n  title = "Quoted {title",\n  year = {2020}\n}\n')
+    assert problems == [
+        "lab.bib:2:3: the value of 'title' opens a brace it does not close (braces pair in a"
+        " quoted value too); close it with '}'"
+    ]
