@@ -5,11 +5,11 @@ that name a preprint rather than a published version."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from . import provenance
 from .latex import plain_for_matching
-from .slugs import fold_accents
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
@@ -33,9 +33,14 @@ def abstract_key(abstract: object) -> str:
 def normalise_title(title: str) -> str:
     """A title reduced for comparison: LaTeX, case, accents and punctuation removed."""
     text = plain_for_matching(title)  # math read as text: "$\alpha$-test" is "α-test"
-    # (Accents of Latin, Greek and Cyrillic letters only: "パン" and "ハン" are two
-    # titles, which dropping every mark had merged.)
-    key = " ".join(_WORD.findall(fold_accents(text).casefold()))
+    if not text.isascii():
+        # Every mark goes, in every script (Arabic and Hebrew vowel signs too), and Hangul
+        # stays in jamo: the digests of imported.json, which remember deleted and retitled
+        # papers, were made so. (It also makes "パン" and "ハン" one title: left so, as
+        # keying them apart would make every stored key of a voiced kana title a stranger.)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    key = " ".join(_WORD.findall(text.casefold()))
     # A title of symbols only ("🔥") is its own key: keyed "", it matched nothing, and each
     # re-import added it again.
     return key or " ".join(text.casefold().split())

@@ -74,7 +74,7 @@ def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
         # separate words as their ASCII kin do; a mark left (another script's, or one on
         # nothing) is no letter.
         folded = "".join(
-            " " if unicodedata.category(ch)[0] in "PSZ" else ch
+            " " if not ch.isascii() and unicodedata.category(ch)[0] in "PSZ" else ch
             for ch in folded
             if ch.isascii() or not (unicodedata.combining(ch) and not ch.isalpha())
         )

@@ -316,24 +316,39 @@ def test_a_title_match_whose_arxiv_id_is_a_deleted_papers_is_that_deleted_paper(
     assert not any("2201.00001" in p.read_text() for p in (tmp_path / "papers").iterdir())
 
 
-def test_titles_that_differ_in_a_voiced_kana_a_part_number_or_a_numeral_are_two_papers(tmp_path):
-    # Each pair was merged, the second paper lost into the first: dropping every mark made
-    # "パ" "ハ"; "One" and "Two", "之一" and "之二" were no marks of identity.
+def test_titles_that_differ_in_a_part_number_are_two_papers(tmp_path):
+    # Each pair is alike enough to be merged (over 95%), the second paper lost into the
+    # first: "One" and "Two", Roman numerals past two letters and Chinese numerals were no
+    # marks of identity.
     pairs = [
-        ("パンの研究", "ハンの研究"),
         ("Instruction Tuning for Large Language Models: Part One",
          "Instruction Tuning for Large Language Models: Part Two"),
-        ("Scaling Laws for Transfer, Part II", "Scaling Laws for Transfer, Part III"),
-        ("大语言模型的指令微调综述之一", "大语言模型的指令微调综述之二"),
+        ("Scaling Laws for Transfer in Large Language Models, Volume III",
+         "Scaling Laws for Transfer in Large Language Models, Volume VII"),
+        # (Chinese written without spaces shares no word, so is never compared; with them
+        # it is.)
+        ("大型语言模型 指令微调与人类偏好对齐 系统综述 第一部分",
+         "大型语言模型 指令微调与人类偏好对齐 系统综述 第二部分"),
     ]
+    for a, b in pairs:  # (the premise: without the marks, the two would be one paper)
+        assert fuzz.ratio(normalise_title(a), normalise_title(b)) >= 95, (a, b)
     records = [_rec(title, line=n + 1) for n, title in enumerate(t for pair in pairs for t in pair)]
     report = import_records(records, tmp_path, added=DAY)
     assert report.duplicates == []
-    assert len(report.added) == 8
+    assert len(report.added) == 6
     titles = sorted(_read(p)["title"] for p in (tmp_path / "papers").iterdir())
     assert titles == sorted(t for pair in pairs for t in pair)
-    # ... and their ids keep the voicing ("pa", not "ha").
-    assert {"panno-yan-jiu", "hanno-yan-jiu"} <= {p.stem for p in (tmp_path / "papers").iterdir()}
+
+
+def test_a_stored_title_key_is_the_same_as_before_for_every_script():
+    # imported.json keeps digests of normalised titles (deleted and retitled papers): a
+    # change of normal form would bring deleted papers back. These are the forms keyed
+    # before: marks gone in every script, Hangul in jamo.
+    import unicodedata
+
+    assert normalise_title("데이터 연구") == unicodedata.normalize("NFKD", "데이터 연구")
+    assert normalise_title("مُقَدِّمَة في تعلم") == normalise_title("مقدمة في تعلم")
+    assert normalise_title("BERTによるデータ") == "bertによるテータ"
 
 
 def test_a_title_of_symbols_only_is_found_again_on_re_import(tmp_path):
