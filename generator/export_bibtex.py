@@ -217,7 +217,7 @@ def _doi(doi: str) -> str:
 # alone, whose words a conference name may also hold, hence the order); anything else,
 # mostly acronyms (NeurIPS, ACL), is proceedings.
 _JOURNAL = re.compile(
-    r"\b(?:journal|transactions|letters|magazine|review|reviews|annals|surveys|jmlr|tmlr"
+    r"\b(?:journal|transactions|letters|magazine|review|reviews|reports|annals|surveys|jmlr|tmlr"
     r"|tacl|tpami|nature|science|pnas|cell|neural computation|artificial intelligence"
     r"|neural networks|neurocomputing|pattern recognition|ieee access|plos|trends in"
     r"|proceedings of the national academy|proceedings of the ieee)\b"
@@ -236,16 +236,24 @@ _THESIS = re.compile(
     re.IGNORECASE,
 )
 # "Technical report, Microsoft", or with its number: "Technical Report MSR-TR-2019-1, Microsoft".
-_REPORT = re.compile(r"(?:Technical report|Tech\.\s?rep\.?)(?:\s+([^,]+))?,\s*(.+)", re.IGNORECASE)
+_REPORT = re.compile(
+    r"(?:Technical report|Tech\.\s?rep\.?)(?:\s+([A-Za-z0-9][\w./-]*\d[\w./-]*))?,\s*(.+)", re.IGNORECASE
+)
 # Any other thesis, dissertation or report (of no kind BibTeX has a type for, or without
-# its school): never a conference. (Not "Reports", as in "Scientific Reports".)
+# its school): never a conference, unless its name says it is one ("Workshop on Report
+# Generation"). (Not "Reports", as in "Scientific Reports".)
 _OTHER_WORK = re.compile(
-    r"\b(?:thesis|dissertation|report|working paper|habilitation|\w*arbeit|thèse|tesis|tesi)\b",
+    r"\b(?:thesis|dissertation|report|working paper|habilitation|habilitationsschrift"
+    r"|(?:diplom|master|bachelor|magister|doktor)arbeit|thèse|tesis|tesi)\b",
     re.IGNORECASE,
 )
 _PROCEEDINGS = re.compile(
     r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress)\b", re.IGNORECASE
 )
+
+
+def _other_work(venue: str) -> bool:
+    return bool(_OTHER_WORK.search(venue)) and not _PROCEEDINGS.search(venue) and not _JOURNAL.search(venue)
 
 
 def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
@@ -269,7 +277,7 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
         fields.append(("institution", _latex(report.group(2))))
         if report.group(1):
             fields.append(("number", _latex(report.group(1))))
-    elif paper.venue and (_PREPRINT.search(paper.venue) or _OTHER_WORK.search(paper.venue)):
+    elif paper.venue and (_PREPRINT.search(paper.venue) or _other_work(paper.venue)):
         fields.append(("howpublished", _latex(paper.venue)))
     elif paper.venue and _JOURNAL.search(paper.venue) and (
         not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)

@@ -327,3 +327,14 @@ def test_a_journal_named_proceedings_is_an_article_and_a_conference_is_not():
     assert entry_of(paper("a", venue="Proceedings of the IEEE")).entry_type == "article"
     assert entry_of(paper("b", venue="Proceedings of the National Academy of Sciences")).entry_type == "article"
     assert entry_of(paper("c", venue="Proceedings of the 40th International Conference on Machine Learning")).entry_type == "inproceedings"
+
+
+def test_a_conference_or_journal_named_after_reports_stays_one():
+    kinds = {
+        "Technical Report Generation Workshop, ACL 2024": "inproceedings",
+        "Proceedings of the Workshop on Radiology Report Generation": "inproceedings",
+        "Workshop on Zusammenarbeit in KI": "inproceedings",
+        "Scientific Reports": "article",
+        "Tech. rep. 42, Stanford": "techreport",
+    }
+    assert {venue: entry_of(paper("a", venue=venue)).entry_type for venue in kinds} == kinds

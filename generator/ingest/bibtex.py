@@ -131,7 +131,10 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             reason = reason.splitlines()[0] if reason else "syntax error"
             reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
             message = f"cannot read this BibTeX entry: {reason}"
-            unclosed = unclosed_value(block.raw or "")
+            # Only when the entry ran on into the next entry or the file's end: a block cut
+            # where bibtexparser gave up ("Expected comma after entry key") has its words.
+            ran_on = "end of file" in reason or "@" in reason
+            unclosed = unclosed_value(block.raw or "") if ran_on else None
             if unclosed is not None:  # bibtexparser names the entry's first line
                 offset, col, name = unclosed
                 line += offset
@@ -319,17 +322,20 @@ def _kind(fields: _Fields) -> str:
     kind = _KINDS.get(fields.entry.entry_type.lower(), "")
     given = _plain(fields["type"]) if kind else ""
     letters = re.sub(r"[^a-z]", "", given.lower())
-    if not letters:
-        return kind
+    if "report" in letters or "memo" in letters:
+        return "Technical report" if "tech" in letters or kind == "Technical report" else kind
     if "phd" in letters or "doctor" in letters or "dissertation" in letters:
         return "PhD thesis"
-    if letters.startswith(("ma", "ms")) or "master" in letters:
+    if letters in _MASTERS or letters.startswith("master"):
         return "Master's thesis"
     if "bachelor" in letters:
         return "Bachelor's thesis"
-    if "tech" in letters and "report" in letters:
-        return "Technical report"
-    return given  # as written: "Diplomarbeit", "Working Paper"
+    # Any other type ("Diss.", "Diplomarbeit", "Manual"): the entry type's kind, which the
+    # export reads back (a word it does not know would make the work a conference).
+    return kind
+
+
+_MASTERS = frozenset({"ma", "ms", "msc", "mathesis", "msthesis", "mscthesis"})
 
 
 def _keys_of_broken_entries(library: bibtexparser.Library, path: str, problems: Problems) -> None:

@@ -251,3 +251,15 @@ def test_a_quoted_value_with_a_brace_left_open_is_an_error_at_its_field():
         "lab.bib:2:3: the value of 'title' opens a brace it does not close (braces pair in a"
         " quoted value too); close it with '}'"
     ]
+
+
+def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
+    # (A missing comma after the key, a missing "=" or a missing key were called "not
+    # closed": the block bibtexparser hands back stops where it gave up.)
+    for text, words in [
+        ("@article{a title={A},\n year={2020}}\n", "Expected comma after entry key"),
+        ("@article{a,\n title {A}, year={2}}\n", "Expected a `=` after entry key"),
+        ("@article{\n title = {A}, year={2}}\n", "Expected comma after entry key"),
+    ]:
+        _, problems = _parse(text)
+        assert len(problems) == 1 and words in problems[0] and "not closed" not in problems[0], problems

@@ -163,11 +163,19 @@ def test_a_thesis_or_report_says_so_in_its_venue():
         # BibTeX prints `type` instead of "PhD thesis"; without a school, the kind alone
         "@thesis{pd, title = {PD}, type = {Ph.D. dissertation}, school = {MIT}}\n"
         "@mastersthesis{da, title = {DA}, type = {Diplomarbeit}, school = {TU Wien}}\n"
-        "@phdthesis{ns, title = {NS}}\n",
+        "@phdthesis{ns, title = {NS}}\n"
+        # a type of no known kind: the entry type's kind (a word the export does not know
+        # would make the work a conference)
+        "@techreport{tm, title = {TM}, type = {MSR Technical Report}, institution = {Microsoft}}\n"
+        "@techreport{mm, title = {MM}, type = {Memo}, institution = {MIT AI Lab}}\n"
+        "@report{ms, title = {MS}, type = {Market study}, institution = {Gartner}}\n"
+        "@phdthesis{hs, title = {HS}, type = {Habilitationsschrift}, school = {Uni K}}\n",
         "lab.bib", problems,
     )
     assert problems.items == []
     assert [r.venue for r in records] == [
         "PhD thesis, Universität Tübingen", "Master's thesis, ETH", "Technical report, MSR", "ICML",
-        "PhD thesis, Uni A", "Master's thesis, Uni B", "Diploma thesis, Uni C", "Technical report, Lab",
-        "Online", "PhD thesis, MIT", "Diplomarbeit, TU Wien", "PhD thesis"]
+        "PhD thesis, Uni A", "Master's thesis, Uni B", "Thesis, Uni C", "Technical report, Lab",
+        "Online", "PhD thesis, MIT", "Master's thesis, TU Wien", "PhD thesis",
+        "Technical report, Microsoft", "Technical report, MIT AI Lab", "Report, Gartner",
+        "PhD thesis, Uni K"]
