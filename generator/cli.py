@@ -48,7 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # "--root=~/lab" reaches us with its "~": the shell expands it only after a space.
-    args.root = os.path.expanduser(args.root)
+    # (The same for the commands' folder and file options.)
+    for name in ("root", "site_dir", "docs_dir", "cache", "summary"):
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, os.path.expanduser(value))
     try:
         return int(args._module.run(args) or 0)
     except CuratorError as exc:

@@ -45,10 +45,10 @@ def folded(text: str) -> str:
 
 
 def fold_accents(text: str) -> str:
-    """``text`` without the accents of Latin, Greek and Cyrillic letters ("Über" "Uber",
-    "Ένα" "Ενα"), in compatibility form ("ﬁ" "fi", full-width "Ａ" "A"). Marks that are
-    part of a letter of another script stay: the voicing of "パ" makes it "pa", not "ha"
-    ("パン" and "ハン" are two words)."""
+    """``text`` without the accents of Latin letters ("Über" "Uber"), in compatibility
+    form ("ﬁ" "fi", full-width "Ａ" "A"). Other scripts keep their letters whole, for
+    anyascii to spell: "й" is "y", not "и" without its breve; the voicing of "パ" makes it
+    "pa", not "ha"."""
     if text.isascii():
         return text
     kept: list[str] = []
@@ -61,7 +61,7 @@ def fold_accents(text: str) -> str:
 
 @lru_cache(maxsize=1 << 12)
 def _takes_accents(char: str) -> bool:
-    return char.isascii() or unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
 
 def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
