@@ -30,6 +30,15 @@ def _title_of(page) -> str:
     return page.locator(".md-content h1").first.inner_text().strip()
 
 
+def _wait_for_title(page, title: str) -> None:
+    """Until the page shows ``title`` (the address changes before the new page's content
+    is in place: reading the title at once read the last page's, now and then)."""
+    page.wait_for_function(
+        "t => { const h = document.querySelector('.md-content h1'); return h && h.innerText.trim() === t }",
+        arg=" ".join(title.split()),
+    )
+
+
 def _wait_for_url(page, url_part: str) -> None:
     page.wait_for_function("part => location.pathname.endsWith(part)", arg=url_part)
 
@@ -88,19 +97,18 @@ def test_topic_to_paper_to_related_paper_and_back(page, papers):
     first_url = "papers/" + first.get_attribute("href").rstrip("/").split("/")[-1] + "/"
     first.click()
     _wait_for_url(page, first_url)
-    assert _title_of(page) == " ".join(by_url[first_url]["title"].split())
+    _wait_for_title(page, by_url[first_url]["title"])
 
     related = page.locator(".rl-related a").first
     related_url = "papers/" + related.get_attribute("href").rstrip("/").split("/")[-1] + "/"
     assert related_url != first_url
     related.click()
     _wait_for_url(page, related_url)
-    assert _title_of(page) == " ".join(by_url[related_url]["title"].split())
+    _wait_for_title(page, by_url[related_url]["title"])
 
     page.go_back()
     _wait_for_url(page, first_url)
-    page.wait_for_function("t => document.querySelector('.md-content h1').innerText.trim() === t",
-                           arg=" ".join(by_url[first_url]["title"].split()))
+    _wait_for_title(page, by_url[first_url]["title"])
 
 
 def test_code_badge_points_at_the_repository_and_says_so(page, papers):
