@@ -236,15 +236,15 @@ _THESIS = re.compile(
     re.IGNORECASE,
 )
 # "Technical report, Microsoft", or with its number: "Technical Report MSR-TR-2019-1, Microsoft".
-_REPORT = re.compile(
-    r"(?:Technical report|Tech\.\s?rep\.?)(?:\s+([A-Za-z0-9][\w./-]*\d[\w./-]*))?,\s*(.+)", re.IGNORECASE
-)
+# (A number holds a digit: "No. 42", "TR 2019-01"; "Technical Report Generation Workshop,
+# ACL" is no report.)
+_REPORT = re.compile(r"(?:Technical report|Tech\.\s?rep\.?)(?:\s+([^,]*\d[^,]*))?,\s*(.+)", re.IGNORECASE)
 # Any other thesis, dissertation or report (of no kind BibTeX has a type for, or without
 # its school): never a conference, unless its name says it is one ("Workshop on Report
 # Generation"). (Not "Reports", as in "Scientific Reports".)
 _OTHER_WORK = re.compile(
-    r"\b(?:thesis|dissertation|report|working paper|habilitation|habilitationsschrift"
-    r"|(?:diplom|master|bachelor|magister|doktor)arbeit|thèse|tesis|tesi)\b",
+    r"\b(?:thesis|dissertation|report|tech\.\s?rep|working paper|habilitation\w*|\w*arbeit"
+    r"|thèse|tesis|tesi)\b",
     re.IGNORECASE,
 )
 _PROCEEDINGS = re.compile(
@@ -253,6 +253,13 @@ _PROCEEDINGS = re.compile(
 
 
 def _other_work(venue: str) -> bool:
+    # "Thesis, Department of Computer Science": the kind first, as the importer writes it,
+    # whatever words the place holds ("Science" is a journal's word).
+    head = venue.split(",", 1)[0]
+    if _OTHER_WORK.search(head) and not _PROCEEDINGS.search(head):
+        return True
+    # Elsewhere in the name, unless the name is a conference's or a journal's ("Workshop on
+    # Radiology Report Generation", "Morbidity and Mortality Weekly Report" is not).
     return bool(_OTHER_WORK.search(venue)) and not _PROCEEDINGS.search(venue) and not _JOURNAL.search(venue)
 
 

@@ -53,13 +53,16 @@ _STOP_WORDS = frozenset("a an as at be by do if in is it of on or so to up vs we
 
 # Words that number a part or an edition ("Part One" and "Part Two"), Roman numerals
 # ("III"), and the numerals of Chinese and Japanese titles, which have no spaces to make
-# them words of their own ("综述之一", "综述之二"; "上" and "下" for the first and second part).
+# them words of their own ("综述之一", "综述之二").
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve first second third"
     " fourth fifth sixth seventh eighth ninth tenth".split()
 )
-_ROMAN = re.compile(r"(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-_CJK_NUMERALS = re.compile("[〇零一二三四五六七八九十百千上中下壹贰叁肆伍陆柒捌玖拾]")
+# (Up to 39: with "l" and "c" too, "cli" was a numeral.)
+_ROMAN = re.compile(r"(?=[ivx]+$)x{0,3}(?:ix|iv|v?i{0,3})")
+# (Not 一, 上, 中, 下: mostly "a", "on", "in", "under" in 一种, 向上, 中的, 以下; "第一" and
+# "第二" still differ by the second's mark.)
+_CJK_NUMERALS = re.compile("[〇零二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾]")
 
 
 @lru_cache(maxsize=1 << 16)

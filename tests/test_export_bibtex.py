@@ -336,5 +336,13 @@ def test_a_conference_or_journal_named_after_reports_stays_one():
         "Workshop on Zusammenarbeit in KI": "inproceedings",
         "Scientific Reports": "article",
         "Tech. rep. 42, Stanford": "techreport",
+        "Tech. Rep. No. 42, Stanford": "techreport",
+        "Technical Report TR 2019-01, CMU": "techreport",
+        # The kind first, as the importer writes it: whatever words the place holds.
+        "Thesis, Department of Computer Science, Stanford University": "misc",
+        "Report, Allen Institute for Artificial Intelligence": "misc",
+        "Report, Workshop Center": "misc",
+        "Studienarbeit, KIT": "misc",
+        "Tech. Rep., Stanford": "techreport",
     }
     assert {venue: entry_of(paper("a", venue=venue)).entry_type for venue in kinds} == kinds

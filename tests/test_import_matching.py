@@ -340,6 +340,16 @@ def test_titles_that_differ_in_a_part_number_are_two_papers(tmp_path):
     assert titles == sorted(t for pair in pairs for t in pair)
 
 
+def test_everyday_words_are_no_numerals():
+    from generator.matchkeys import identity_marks
+
+    # "cli" is no Roman numeral; 一 ("a"), 上, 中, 下 ("on", "in", "under") are no Chinese
+    # numerals: two alike titles that differ elsewhere are still compared.
+    assert identity_marks(normalise_title("A CLI for mixed civil tasks")) == ()
+    assert identity_marks(normalise_title("医学影像中的一种应用 上下文")) == ()
+    assert identity_marks(normalise_title("Part III and Part XIV")) == ("iii", "xiv")
+
+
 def test_a_stored_title_key_is_the_same_as_before_for_every_script():
     # imported.json keeps digests of normalised titles (deleted and retitled papers): a
     # change of normal form would bring deleted papers back. These are the forms keyed

@@ -164,6 +164,9 @@ class RawValues(LibraryMiddleware):
                 # bibtexparser took it as written, brace and all.
                 self._problems.error(
                     self._at(line + raw[:pos].count("\n"), key),
+                    f"the value of '{key}' closes a brace it never opened (braces pair in a"
+                    " quoted value too); remove it, or add its '{'"
+                    if _closes_unopened(raw[pos:]) else
                     f"the value of '{key}' opens a brace it does not close (braces pair in a"
                     " quoted value too); close it with '}'",
                 )
@@ -249,6 +252,20 @@ class RawValues(LibraryMiddleware):
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
         col = text.find(word) + 1 if word and word in text else 1
         return Location(self._path, line, col)
+
+
+def _closes_unopened(text: str) -> bool:
+    """Whether a "}" in ``text`` comes before any "{" it could close."""
+    depth, at = 0, 0
+    while at < len(text):
+        if text[at] == "\\":
+            at += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(text[at], 0)
+        if depth < 0:
+            return True
+        at += 1
+    return False
 
 
 def _part_end(raw: str, pos: int) -> int | None:

@@ -322,14 +322,15 @@ def _kind(fields: _Fields) -> str:
     kind = _KINDS.get(fields.entry.entry_type.lower(), "")
     given = _plain(fields["type"]) if kind else ""
     letters = re.sub(r"[^a-z]", "", given.lower())
-    if "report" in letters or "memo" in letters:
+    if "report" in letters or "techrep" in letters or "memo" in letters:
         return "Technical report" if "tech" in letters or kind == "Technical report" else kind
-    if "phd" in letters or "doctor" in letters or "dissertation" in letters:
-        return "PhD thesis"
-    if letters in _MASTERS or letters.startswith("master"):
-        return "Master's thesis"
+    # (Bachelor's and master's before "dissertation": "Master's dissertation" is one.)
     if "bachelor" in letters:
         return "Bachelor's thesis"
+    if letters in _MASTERS or "master" in letters:
+        return "Master's thesis"
+    if "phd" in letters or "doctor" in letters or "dissertation" in letters:
+        return "PhD thesis"
     # Any other type ("Diss.", "Diplomarbeit", "Manual"): the entry type's kind, which the
     # export reads back (a word it does not know would make the work a conference).
     return kind

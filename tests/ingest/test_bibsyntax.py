@@ -263,3 +263,11 @@ def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
     ]:
         _, problems = _parse(text)
         assert len(problems) == 1 and words in problems[0] and "not closed" not in problems[0], problems
+
+
+def test_a_quoted_value_with_a_brace_too_many_says_so():
+    _, problems = _parse('@article{q,\n  title = "Foo bar}",\n  year = {2020}\n}\n')
+    assert problems == [
+        "lab.bib:2:3: the value of 'title' closes a brace it never opened (braces pair in a"
+        " quoted value too); remove it, or add its '{'"
+    ]

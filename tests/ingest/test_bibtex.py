@@ -169,7 +169,10 @@ def test_a_thesis_or_report_says_so_in_its_venue():
         "@techreport{tm, title = {TM}, type = {MSR Technical Report}, institution = {Microsoft}}\n"
         "@techreport{mm, title = {MM}, type = {Memo}, institution = {MIT AI Lab}}\n"
         "@report{ms, title = {MS}, type = {Market study}, institution = {Gartner}}\n"
-        "@phdthesis{hs, title = {HS}, type = {Habilitationsschrift}, school = {Uni K}}\n",
+        "@phdthesis{hs, title = {HS}, type = {Habilitationsschrift}, school = {Uni K}}\n"
+        "@thesis{mm2, title = {MM2}, type = {Mémoire de master}, school = {Uni L}}\n"
+        "@thesis{md, title = {MD}, type = {Master's dissertation}, school = {Uni M}}\n"
+        "@report{tr, title = {TR}, type = {Tech. Rep.}, institution = {Stanford}}\n",
         "lab.bib", problems,
     )
     assert problems.items == []
@@ -178,4 +181,5 @@ def test_a_thesis_or_report_says_so_in_its_venue():
         "PhD thesis, Uni A", "Master's thesis, Uni B", "Thesis, Uni C", "Technical report, Lab",
         "Online", "PhD thesis, MIT", "Master's thesis, TU Wien", "PhD thesis",
         "Technical report, Microsoft", "Technical report, MIT AI Lab", "Report, Gartner",
-        "PhD thesis, Uni K"]
+        "PhD thesis, Uni K", "Master's thesis, Uni L", "Master's thesis, Uni M",
+        "Technical report, Stanford"]
