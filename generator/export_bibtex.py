@@ -232,19 +232,24 @@ from .matchkeys import PREPRINT as _PREPRINT  # noqa: E402  (shared with the imp
 # A venue the importer wrote for a thesis or a report (ingest/bibtex.py _KINDS), or a
 # curator in those words: "PhD thesis, Universität Tübingen".
 _THESIS = re.compile(
-    r"(PhD|Ph\.?\s?D\.?|Doctoral|Master['’]?s|MSc|M\.\s?Sc\.|MA|MS)\s+(?:thesis|dissertation),\s*(.+)",
+    r"(PhD|Ph\.?\s?D\.?|Doctoral|Master(?:['’]?s)?|MSc|M\.\s?Sc\.|M\.?\s?A\.?|M\.?\s?S\.?)\s+(?:thesis|dissertation),\s*(.+)",
     re.IGNORECASE,
 )
 # "Technical report, Microsoft", or with its number: "Technical Report MSR-TR-2019-1, Microsoft".
-# (A number holds a digit: "No. 42", "TR 2019-01"; "Technical Report Generation Workshop,
-# ACL" is no report.)
-_REPORT = re.compile(r"(?:Technical report|Tech\.\s?rep\.?)(?:\s+([^,]*\d[^,]*))?,\s*(.+)", re.IGNORECASE)
+# (A number is a code with a digit: "No. 42", "TR 2019-01", "MSR-TR-2019-1"; "Technical
+# Report Generation Workshop 2024, ACL" is no report.)
+_REPORT = re.compile(
+    r"(?:Technical report|Tech\.?\s?rep(?:ort|\.)?)"
+    r"(?:\s+((?:No\.?\s*|[A-Z]{1,4}\s+)?[A-Za-z0-9#][\w./#-]*\d[\w./-]*))?,\s*(.+)",
+    re.IGNORECASE,
+)
 # Any other thesis, dissertation or report (of no kind BibTeX has a type for, or without
 # its school): never a conference, unless its name says it is one ("Workshop on Report
 # Generation"). (Not "Reports", as in "Scientific Reports".)
 _OTHER_WORK = re.compile(
-    r"\b(?:thesis|dissertation|report|tech\.\s?rep|working paper|habilitation\w*|\w*arbeit"
-    r"|thèse|tesis|tesi)\b",
+    r"\b(?:thesis|dissertation|report|tech\.?\s?rep|working paper|habilitation\w*|memo|memorandum"
+    r"|(?:diplom|master|bachelor|magister|doktor|studien|projekt|semester|abschluss|seminar)arbeit"
+    r"|thèse|tesis|tesi|mémoire|rapport|\w*bericht)\b",
     re.IGNORECASE,
 )
 _PROCEEDINGS = re.compile(
@@ -256,7 +261,7 @@ def _other_work(venue: str) -> bool:
     # "Thesis, Department of Computer Science": the kind first, as the importer writes it,
     # whatever words the place holds ("Science" is a journal's word).
     head = venue.split(",", 1)[0]
-    if _OTHER_WORK.search(head) and not _PROCEEDINGS.search(head):
+    if _OTHER_WORK.search(head) and not _PROCEEDINGS.search(venue):
         return True
     # Elsewhere in the name, unless the name is a conference's or a journal's ("Workshop on
     # Radiology Report Generation", "Morbidity and Mortality Weekly Report" is not).

@@ -58,8 +58,9 @@ _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve first second third"
     " fourth fifth sixth seventh eighth ninth tenth".split()
 )
-# (Up to 39: with "l" and "c" too, "cli" was a numeral.)
-_ROMAN = re.compile(r"(?=[ivx]+$)x{0,3}(?:ix|iv|v?i{0,3})")
+_ROMAN = re.compile(r"(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+# Words that read as Roman numerals and are words ("CLI", "civ" in names).
+_NOT_ROMAN = frozenset({"cli", "civ"})
 # (Not 一, 上, 中, 下: mostly "a", "on", "in", "under" in 一种, 向上, 中的, 以下; "第一" and
 # "第二" still differ by the second's mark.)
 _CJK_NUMERALS = re.compile("[〇零二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾]")
@@ -75,7 +76,7 @@ def identity_marks(title: str) -> tuple[str, ...]:
     marks = [
         w for w in title.split()
         if (len(w) <= 2 and w not in _STOP_WORDS) or _DIGIT.search(w)
-        or w in _NUMBER_WORDS or _ROMAN.fullmatch(w)
+        or w in _NUMBER_WORDS or (_ROMAN.fullmatch(w) and w not in _NOT_ROMAN)
     ]
     if not title.isascii():
         marks += _CJK_NUMERALS.findall(title)

@@ -341,8 +341,29 @@ def test_a_conference_or_journal_named_after_reports_stays_one():
         # The kind first, as the importer writes it: whatever words the place holds.
         "Thesis, Department of Computer Science, Stanford University": "misc",
         "Report, Allen Institute for Artificial Intelligence": "misc",
-        "Report, Workshop Center": "misc",
         "Studienarbeit, KIT": "misc",
         "Tech. Rep., Stanford": "techreport",
+        # Words with a digit are no report number; conference words anywhere keep a
+        # conference one; German and French reports and theses are reports and theses.
+        "Technical Report Generation Workshop 2024, ACL": "inproceedings",
+        "Radiology Report Generation, Workshop at MICCAI 2023": "inproceedings",
+        "Soziale Arbeit": "inproceedings",
+        "Rapport technique, INRIA": "misc",
+        "Forschungsbericht, DLR": "misc",
+        "AI Memo 1234, MIT": "misc",
+        "Tech Rep., Google": "techreport",
+        "Master thesis, KTH": "mastersthesis",
+        "M.S. thesis, Georgia Institute of Technology": "mastersthesis",
     }
     assert {venue: entry_of(paper("a", venue=venue)).entry_type for venue in kinds} == kinds
+
+
+def test_a_report_number_comes_back_on_re_import():
+    from generator.errors import Problems
+    from generator.ingest import parse_text
+
+    text = bibtex([paper("a", venue="Technical report No. 42, Stanford University")])
+    assert "number = {No. 42}" in text
+    problems = Problems()
+    [record] = parse_text(text, "a.bib", problems)
+    assert (record.venue, problems.items) == ("Technical report No. 42, Stanford University", [])

@@ -347,7 +347,7 @@ def test_everyday_words_are_no_numerals():
     # numerals: two alike titles that differ elsewhere are still compared.
     assert identity_marks(normalise_title("A CLI for mixed civil tasks")) == ()
     assert identity_marks(normalise_title("医学影像中的一种应用 上下文")) == ()
-    assert identity_marks(normalise_title("Part III and Part XIV")) == ("iii", "xiv")
+    assert identity_marks(normalise_title("Part III and Part XIV, Volume LII")) == ("iii", "lii", "xiv")
 
 
 def test_a_stored_title_key_is_the_same_as_before_for_every_script():

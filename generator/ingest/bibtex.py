@@ -409,6 +409,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         _plain(published),
     )
     kind = _kind(fields)
+    if kind == "Technical report" and _plain(fields["number"]):
+        # The report's number goes with its kind, as the export writes it back:
+        # "Technical report No. 42, Stanford".
+        kind = f"{kind} {_plain(fields['number'])}"
     where = _plain(fields["school"]) or _plain(fields["institution"])
     if kind and not (fields["journal"] or fields["journaltitle"] or fields["booktitle"]):
         # A thesis or report says so beside its university or institution: "Universität
