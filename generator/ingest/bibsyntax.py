@@ -287,6 +287,8 @@ def _part_end(raw: str, pos: int) -> int | None:
                 depth -= 1
                 if depth == 0 and first == "{":
                     return at + 1
+                if depth < 0:
+                    return None  # a quoted value's "}" with no "{" before it: no value
             elif ch == '"' and first == '"' and depth == 0 and at > pos:
                 return at + 1
             at += 1

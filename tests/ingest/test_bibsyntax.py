@@ -266,8 +266,10 @@ def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
 
 
 def test_a_quoted_value_with_a_brace_too_many_says_so():
+    # (Also when a "{" comes after it: "Foo } bar {baz" was imported as written.)
+    _, later = _parse('@article{q,\n  title = "Foo } bar {baz",\n  year = {2020}\n}\n')
     _, problems = _parse('@article{q,\n  title = "Foo bar}",\n  year = {2020}\n}\n')
-    assert problems == [
+    assert later == problems == [
         "lab.bib:2:3: the value of 'title' closes a brace it never opened (braces pair in a"
         " quoted value too); remove it, or add its '{'"
     ]
