@@ -52,8 +52,8 @@ _STOP_WORDS = frozenset("a an as at be by do if in is it of on or so to up vs we
 
 
 # Words that number a part or an edition ("Part One" and "Part Two"), Roman numerals
-# ("III"), and the numerals of Chinese and Japanese titles, which have no spaces to make
-# them words of their own ("综述之一", "综述之二").
+# ("III"), and the numerals inside the words of Chinese and Japanese titles ("综述 第二部分").
+# (A title written without spaces shares no word with another, so is never compared.)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve first second third"
     " fourth fifth sixth seventh eighth ninth tenth".split()

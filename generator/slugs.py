@@ -44,7 +44,7 @@ def folded(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).casefold()
 
 
-def fold_accents(text: str) -> str:
+def _fold_accents(text: str) -> str:
     """``text`` without the accents of Latin letters ("Über" "Uber"), in compatibility
     form ("ﬁ" "fi", full-width "Ａ" "A"). Other scripts keep their letters whole, for
     anyascii to spell: "й" is "y", not "и" without its breve; the voicing of "パ" makes it
@@ -68,7 +68,7 @@ def slugify(title: str, max_length: int = MAX_LENGTH) -> str:
     """The id for ``title``; never empty."""
     if "\\" in title:
         title = _TEX_STYLE.sub(" ", title)
-    folded = fold_accents(title.translate(_FOLD))
+    folded = _fold_accents(title.translate(_FOLD))
     if not folded.isascii():
         # Punctuation, symbols and spaces beyond ASCII ("2–3", "A—B", a no-break space)
         # separate words as their ASCII kin do; a mark left (another script's, or one on
