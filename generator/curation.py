@@ -947,6 +947,7 @@ def _paper(
         authors=values.get("authors") or (),  # type: ignore[arg-type]
         year=values.get("year"),  # type: ignore[arg-type]
         venue=str(values.get("venue") or ""),
+        venue_kind=str(values.get("venue_kind") or ""),
         arxiv=str(values.get("arxiv") or ""),
         doi=str(values.get("doi") or ""),
         links=values.get("links") or (),  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 import bibtexparser
 from bibtexparser import model as bibmodel
 
-from .models import OTHERS, Paper
+from .models import OTHERS, VENUE_KINDS, Paper
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -210,18 +210,27 @@ def _doi(doi: str) -> str:
     return _url(doi)
 
 
-# The list keeps one `venue` for journals and conferences alike; the entry type is read
-# from its name. A preprint server is no venue to cite as a book; a name that says
+# The list keeps one `venue` for journals and conferences alike; unless `venue_kind` says
+# what it is (the importer keeps it from a BibTeX entry), the entry type is read from its
+# name. (The guess is often wrong for a journal known by its name alone: "Information
+# Fusion".) A preprint server is no venue to cite as a book; a name that says
 # conference, workshop or proceedings is one; a journal's name says so (Journal of...,
 # Transactions on..., ... Letters, or one of the few journals known by their name
 # alone, whose words a conference name may also hold, hence the order); anything else,
 # mostly acronyms (NeurIPS, ACL), is proceedings.
 _JOURNAL = re.compile(
     r"\b(?:journal|transactions|letters|magazine|review|reviews|reports|annals|surveys|jmlr|tmlr"
-    r"|tacl|tpami|nature|science|pnas|cell|neural computation|artificial intelligence"
-    r"|neural networks|neurocomputing|pattern recognition|ieee access|plos|trends in"
+    r"|tacl|tpami|pami|ijcv|jair|tog|nature|science|pnas|cell|elife|distill|neural computation"
+    r"|artificial intelligence|neural networks|neurocomputing|pattern recognition|ieee access"
+    r"|plos|trends in|frontiers in|communications of the|computational linguistics"
     r"|proceedings of the national academy|proceedings of the ieee)\b"
     r"|^machine learning$",
+    re.IGNORECASE,
+)
+# Conferences whose name holds a journal's word ("Artificial Intelligence", "Science").
+_CONFERENCE_NAME = re.compile(
+    r"\b(?:artificial intelligence and statistics|uncertainty in artificial intelligence"
+    r"|robotics:? science and systems)\b",
     re.IGNORECASE,
 )
 # Journals whose name holds "proceedings" (PNAS, Proceedings of the IEEE).
@@ -257,6 +266,15 @@ _PROCEEDINGS = re.compile(
 )
 
 
+# A venue's kind (models.VENUE_KINDS) -> its entry type and the field naming it.
+_BY_KIND = {
+    "journal": ("article", "journal"),
+    "conference": ("inproceedings", "booktitle"),
+    "book": ("incollection", "booktitle"),
+}
+assert tuple(_BY_KIND) == VENUE_KINDS
+
+
 def _other_work(venue: str) -> bool:
     # "Thesis, Department of Computer Science": the kind first, as the importer writes it,
     # whatever words the place holds ("Science" is a journal's word).
@@ -281,7 +299,11 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
     entry_type = "misc"
     thesis = _THESIS.fullmatch(paper.venue) if paper.venue else None
     report = _REPORT.fullmatch(paper.venue) if paper.venue else None
-    if thesis:
+    if paper.venue and paper.venue_kind:
+        # Said by the curator or the imported entry: no guess from the name.
+        entry_type, field_name = _BY_KIND[paper.venue_kind]
+        fields.append((field_name, _latex(paper.venue)))
+    elif thesis:
         entry_type = "mastersthesis" if thesis.group(1).lower().startswith("m") else "phdthesis"
         fields.append(("school", _latex(thesis.group(2))))
     elif report:
@@ -291,7 +313,7 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
             fields.append(("number", _latex(report.group(1))))
     elif paper.venue and (_PREPRINT.search(paper.venue) or _other_work(paper.venue)):
         fields.append(("howpublished", _latex(paper.venue)))
-    elif paper.venue and _JOURNAL.search(paper.venue) and (
+    elif paper.venue and _JOURNAL.search(paper.venue) and not _CONFERENCE_NAME.search(paper.venue) and (
         not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)
     ):
         entry_type = "article"

@@ -24,6 +24,7 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "authors": list(paper.authors),
         "year": paper.year,
         "venue": paper.venue,
+        "venue_kind": paper.venue_kind,
         "arxiv": paper.arxiv,
         "doi": paper.doi,
         "abstract": paper.abstract,

@@ -77,7 +77,7 @@ LOCK_NAME = ".import.lock"
 LOCK_TIMEOUT = 60.0
 
 # Fields an import can supply, with how the record holds them.
-_TEXT_FIELDS = ("title", "year", "venue", "arxiv", "doi", "abstract")
+_TEXT_FIELDS = ("title", "year", "venue", "venue_kind", "arxiv", "doi", "abstract")
 _LIST_FIELDS = ("authors", "tags")
 _ORDER = field_names(PAPER_FIELDS)
 
@@ -855,6 +855,8 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         imported: object = getattr(record, name)
         if not imported:
             continue
+        if name == "venue_kind" and paper.values.get("venue") != record.venue:
+            continue  # the kind of a venue the paper does not hold (after "venue" above)
         if name in _LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]
         digest = provenance.digest(imported)

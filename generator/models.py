@@ -20,6 +20,9 @@ FOUND_IN = ("abstract", "bibtex", "curator")
 LINK_KINDS = ("code", "project", "paper", "pdf")
 CODE_HOSTS = ("github", "gitlab", "bitbucket", "huggingface", "codeberg")
 STATUSES = ("must-read", "classic", "to-read", "reference")
+# What a venue is, where its name does not say: the BibTeX entry type a citation needs
+# (@article, @inproceedings, @incollection).
+VENUE_KINDS = ("journal", "conference", "book")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Paper:
     authors: tuple[str, ...] = ()
     year: int | None = None
     venue: str = ""
+    venue_kind: str = ""
     arxiv: str = ""
     doi: str = ""
     links: tuple[Link, ...] = ()

@@ -37,6 +37,8 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
         lines.append(f"year: {year if year.isdigit() else paperyaml.double_quoted(year)}")
     if values.get("venue"):
         lines.append(f"venue: {paperyaml.scalar(str(values['venue']))}")
+    if values.get("venue_kind"):
+        lines.append(f"venue_kind: {values['venue_kind']}")  # one of models.VENUE_KINDS
     for name in ("arxiv", "doi"):
         if values.get(name):
             lines.append(f"{name}: {paperyaml.double_quoted(str(values[name]))}")

@@ -12,6 +12,7 @@ A paper file looks like::
     authors: [Ada Lovelace, Alan Turing]
     year: 2024
     venue: ACL
+    venue_kind: conference
     arxiv: "2406.14022"
     doi: 10.18653/v1/2024.acl-long.1
     links:
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import FOUND_IN, LINK_KINDS, STATUSES
+from .models import FOUND_IN, LINK_KINDS, STATUSES, VENUE_KINDS
 
 # Kinds of value a field may hold. Every scalar is read as the string the curator
 # typed (see yamlio.py); the kind says how that string is checked and converted.
@@ -114,6 +115,13 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("authors", "list[text]", "Authors in publication order, one string each."),
     Field("year", "year", "Year of publication."),
     Field("venue", "text", "Journal or conference, e.g. `NeurIPS`."),
+    Field(
+        "venue_kind", "enum",
+        "What the venue is: a journal (cited as `@article`), a conference or workshop"
+        " (`@inproceedings`) or an edited book (`@incollection`). Imported from BibTeX;"
+        " otherwise the citation guesses it from the venue's name.",
+        choices=VENUE_KINDS,
+    ),
     Field("arxiv", "arxiv", "arXiv identifier, kept as typed (2101.00010 keeps its trailing zero)."),
     Field("doi", "doi", "Digital Object Identifier, without the resolver prefix."),
     Field("links", "links", "Code repositories, project pages, paper and PDF links."),

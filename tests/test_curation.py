@@ -180,7 +180,7 @@ CASES = {
         "id: x\ntitle: A\ncolour: red\nabstract: a\n",
         [
             f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, year, venue,"
-            " arxiv, doi, links, topics, exclude_topics, tags, status, added, related, notes,"
+            " venue_kind, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, notes,"
             " abstract"
         ],
     ),

@@ -90,6 +90,8 @@ def test_the_published_version_replaces_the_preprint_venue_and_year_the_importer
     assert diff == [
         "-year: 2018", "-venue: arXiv preprint arXiv:1810.04805",
         "+year: 2019", "+venue: Proceedings of NAACL-HLT 2019",
+        # What the entry said the venue is (@inproceedings), which the preprint had not.
+        "+venue_kind: conference",
         '+doi: "10.18653/v1/N19-1423"',
     ]
     # Both sources again, in either order: the published version stays, nothing is said.

@@ -26,6 +26,7 @@ class Record:
     authors: tuple[str, ...] = ()
     year: str = ""
     venue: str = ""
+    venue_kind: str = ""  # models.VENUE_KINDS, when the source says which
     arxiv: str = ""
     doi: str = ""
     links: tuple[Link, ...] = ()

@@ -32,6 +32,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
+from ..matchkeys import PREPRINT
 from ..models import OTHERS
 from ..links import (
     arxiv_id,
@@ -336,6 +337,24 @@ def _kind(fields: _Fields) -> str:
     return kind
 
 
+def _venue_kind(fields: _Fields, venue: str) -> str:
+    """What the entry says its venue is, kept so that the export cites it as the source
+    did: a journal's name does not always say so ("Information Fusion"), and a
+    conference's may hold a journal's word ("Artificial Intelligence and Statistics").
+    Nothing for a preprint, a thesis or report, or a venue from another field."""
+    if not venue or PREPRINT.search(venue):
+        return ""
+    if venue in (_plain(fields["journal"]), _plain(fields["journaltitle"])):
+        return "journal"
+    if venue == _plain(fields["booktitle"]):
+        return "book" if fields.entry.entry_type.lower() in _IN_BOOKS else "conference"
+    return ""
+
+
+# Entry types whose ``booktitle`` is an edited book, not proceedings.
+_IN_BOOKS = frozenset({"incollection", "inbook", "bookinbook", "suppbook", "inreference"})
+
+
 _MASTERS = frozenset({"ma", "ms", "msc", "mathesis", "msthesis", "mscthesis"})
 
 
@@ -446,6 +465,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         authors=_authors(fields.owner("author"), path, problems),
         year=year,
         venue=venue,
+        venue_kind=_venue_kind(fields, venue),
         arxiv=arxiv,
         doi=doi,
         links=tuple(links),

@@ -1,0 +1,201 @@
+"""`venue_kind`: what a venue is, kept from a BibTeX entry (or said by the curator), so
+that a paper is cited as its source cited it; the export guesses from the venue's name
+only when no kind is given."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.errors import Location, Problems
+from generator.export_bibtex import bibtex
+from generator.importer import import_paths, import_records
+from generator.ingest import Record, parse_text
+from generator.ingest.bibtex import parse_bibtex
+from generator.models import Paper
+from generator.yamlio import parse, to_python
+from tests.test_curation import check_one
+
+DAY = dt.date(2026, 1, 2)
+
+
+def _kinds(bib: str) -> dict[str, tuple[str, str]]:
+    problems = Problems()
+    records = parse_text(bib, "in.bib", problems)
+    assert not problems, problems.format()
+    return {r.title: (r.venue, r.venue_kind) for r in records}
+
+
+def test_the_entry_type_and_the_field_holding_the_venue_give_its_kind():
+    assert _kinds(
+        "@article{a, title = {A}, journal = {Information Fusion}}\n"
+        "@article{b, title = {B}, journaltitle = {Distill}}\n"
+        "@inproceedings{c, title = {C}, booktitle = {Artificial Intelligence and Statistics}}\n"
+        "@incollection{d, title = {D}, booktitle = {Handbook of Robotics}}\n"
+        "@inbook{e, title = {E}, booktitle = {Deep Learning Theory}}\n"
+        # Google Scholar's NeurIPS entries are @article: the source's word is kept.
+        "@article{f, title = {F}, journal = {Advances in Neural Information Processing Systems}}\n"
+    ) == {
+        "A": ("Information Fusion", "journal"),
+        "B": ("Distill", "journal"),
+        "C": ("Artificial Intelligence and Statistics", "conference"),
+        "D": ("Handbook of Robotics", "book"),
+        "E": ("Deep Learning Theory", "book"),
+        "F": ("Advances in Neural Information Processing Systems", "journal"),
+    }
+
+
+def test_a_preprint_a_thesis_a_report_or_a_howpublished_venue_has_no_kind():
+    assert _kinds(
+        "@article{a, title = {A}, journal = {arXiv preprint arXiv:1810.04805}}\n"
+        "@article{b, title = {B}, journal = {CoRR}, volume = {abs/1810.04805}}\n"
+        "@phdthesis{c, title = {C}, school = {MIT}}\n"
+        "@techreport{d, title = {D}, institution = {MSR}}\n"
+        "@misc{e, title = {E}, howpublished = {Blog post}}\n"
+        "@misc{f, title = {F}}\n"
+    ) == {
+        "A": ("arXiv preprint arXiv:1810.04805", ""),
+        "B": ("CoRR", ""),
+        "C": ("PhD thesis, MIT", ""),
+        "D": ("Technical report, MSR", ""),
+        "E": ("Blog post", ""),
+        "F": ("", ""),
+    }
+
+
+def _entry_type(**fields) -> tuple[str, str]:
+    """The entry type the export writes for a paper, and the kind the import reads back."""
+    text = bibtex([Paper(id="p", title="T", abstract="", **fields)])
+    problems = Problems()
+    [record] = parse_bibtex(text, "p.bib", problems)
+    assert not problems, problems.format()
+    return text.split("{", 1)[0].lstrip("@"), record.venue_kind
+
+
+@pytest.mark.parametrize(
+    ("venue", "kind", "expected"),
+    [
+        # The kind wins over the name's words, both ways...
+        ("Information Fusion", "journal", ("article", "journal")),
+        ("Nature Machine Intelligence", "conference", ("inproceedings", "conference")),
+        ("Handbook of Robotics", "book", ("incollection", "book")),
+        # ...and is read back on import, so a list moved by its papers.bib keeps it.
+        ("Advances in Neural Information Processing Systems", "journal", ("article", "journal")),
+    ],
+)
+def test_the_export_cites_the_kind_given_and_the_import_reads_it_back(venue, kind, expected):
+    assert _entry_type(venue=venue, venue_kind=kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        # Conferences whose names hold a journal's word were exported as articles...
+        ("Artificial Intelligence and Statistics", "inproceedings"),
+        ("Robotics: Science and Systems", "inproceedings"),
+        ("Uncertainty in Artificial Intelligence", "inproceedings"),
+        # ...and journals known by their names alone as proceedings.
+        ("Communications of the ACM", "article"),
+        ("International Journal of Computer Vision", "article"),
+        ("IJCV", "article"),
+        ("IEEE PAMI", "article"),
+        ("eLife", "article"),
+        ("Frontiers in Neuroscience", "article"),
+        ("Computational Linguistics", "article"),
+        # (Unchanged: the journals the guess knew, and acronyms of conferences.)
+        ("Artificial Intelligence", "article"),
+        ("Science Robotics", "article"),
+        ("AISTATS", "inproceedings"),
+        ("NeurIPS", "inproceedings"),
+    ],
+)
+def test_without_a_kind_the_guess_from_the_name_knows_more_venues(venue, expected):
+    assert _entry_type(venue=venue)[0] == expected
+
+
+def _rec(title: str, **fields) -> Record:
+    return Record(title=title, abstract="An abstract.", source=Location("in.bib", 1, 1), **fields)
+
+
+def _read(path):
+    problems = Problems()
+    data = to_python(parse(path.read_text(encoding="utf-8"), str(path), problems))
+    assert not problems, problems.format()
+    return data
+
+
+def test_a_new_file_holds_the_kind_after_the_venue(tmp_path):
+    import_records([_rec("A Paper", venue="Information Fusion", venue_kind="journal")], tmp_path, added=DAY)
+    data = _read(tmp_path / "papers" / "a-paper.yml")
+    assert list(data)[:6] == ["id", "title", "authors", "venue", "venue_kind", "links"]
+    assert data["venue_kind"] == "journal"
+
+
+def test_the_kind_of_a_venue_the_paper_does_not_hold_is_not_taken(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "a-paper.yml"
+    path.write_text("id: a-paper\ntitle: A Paper\nvenue: Nature\nabstract: An abstract.\n")
+    report = import_records([_rec("A Paper", venue="NeurIPS", venue_kind="conference")], tmp_path, added=DAY)
+    # The curator's venue stays (a conflict), and "conference" is no kind of Nature's.
+    assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [("venue", "Nature", "NeurIPS")]
+    assert "venue_kind" not in _read(path)
+
+
+def test_a_list_imported_before_gets_the_kind_on_its_next_import(tmp_path):
+    import_records([_rec("A Paper", venue="Information Fusion")], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "a-paper.yml"
+    before = path.read_text()
+    report = import_records(
+        [_rec("A Paper", venue="Information Fusion", venue_kind="journal")], tmp_path, added=DAY
+    )
+    assert (report.updated, report.conflicts) == (["a-paper"], [])
+    assert path.read_text() == before.replace(
+        "venue: Information Fusion\n", "venue: Information Fusion\nvenue_kind: journal\n"
+    )
+
+
+def test_a_kind_the_curator_set_stays_and_the_other_is_a_conflict(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "a-paper.yml"
+    text = "id: a-paper\ntitle: A Paper\nvenue: NeurIPS\nvenue_kind: conference\nabstract: An abstract.\n"
+    path.write_text(text)
+    report = import_records([_rec("A Paper", venue="NeurIPS", venue_kind="journal")], tmp_path, added=DAY)
+    assert [(str(c.location), c.field) for c in report.conflicts] == [(f"{path}:4:13", "venue_kind")]
+    assert path.read_text() == text
+
+
+def test_a_kind_not_among_the_choices_is_an_error_at_its_place(tmp_path):
+    assert check_one(tmp_path, "id: x\ntitle: A\nvenue: V\nvenue_kind: jornal\nabstract: a\n") == [
+        "content/papers/x.yml:4:13: 'venue_kind' must be one of journal, conference, book,"
+        " not 'jornal' (did you mean 'journal'?)"
+    ]
+
+
+def test_papers_bib_imported_again_keeps_every_kind(tmp_path):
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@article{a, title = {Alpha}, journal = {Information Fusion}, year = 2020}\n"
+        "@inproceedings{b, title = {Beta}, booktitle = {Robotics: Science and Systems}, year = 2021}\n"
+    )
+    first = tmp_path / "first"
+    import_paths([bib], first / "content", added=DAY)
+    papers = [
+        Paper(id=p.stem, title=d["title"], abstract="", venue=d["venue"], venue_kind=d["venue_kind"])
+        for p in sorted((first / "content" / "papers").glob("*.yml"))
+        for d in [_read(p)]
+    ]
+    assert [(p.venue, p.venue_kind) for p in papers] == [
+        ("Information Fusion", "journal"), ("Robotics: Science and Systems", "conference")
+    ]
+    exported = bibtex(papers)
+    assert exported.count("@article{") == 1 and exported.count("@inproceedings{") == 1
+    (tmp_path / "papers.bib").write_text(exported)
+    second = tmp_path / "second"
+    import_paths([tmp_path / "papers.bib"], second / "content", added=DAY)
+    assert sorted(
+        (d["venue"], d["venue_kind"])
+        for d in map(_read, (second / "content" / "papers").glob("*.yml"))
+    ) == sorted((p.venue, p.venue_kind) for p in papers)
