@@ -179,6 +179,8 @@ def _math_or_text(text: str) -> str:
             # balanced also where an escaped brace is no brace (bibtexparser counts so)
             and _balanced(_ESCAPED_BRACE.sub("", body))
             and not _BARE_SPECIAL.search(body)
+            # TeX reads "^^5c" as a backslash before any command is seen: "$^^5cinput$".
+            and "^^" not in body
             and all(name in _MATH_COMMANDS for name in _MATH_COMMAND.findall(body))
         ):
             out += [_escape(text[start:match.start()]), match.group(0)]

@@ -49,7 +49,7 @@ from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
 from .models import LINK_KINDS, Link
-from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names
+from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
 from .slugs import folded, slugify, unique_slug
@@ -438,8 +438,8 @@ def _refuse_invisible(text: str, path: str, problems: Problems) -> None:
         line, col = position(text, match.start())
         problems.error(
             Location(path, line, col),
-            f"{char_name(match.group())} is an invisible control character a paper may not"
-            " contain; remove it from the input",
+            f"{char_name(match.group())} is {forbidden_char(match.group())}, which a paper may"
+            " not contain; remove it from the input",
         )
 
 

@@ -71,12 +71,23 @@ READING_ORDER_LENGTH = (3, 6)
 
 # Characters a value may not carry: controls other than tab and newline, line and
 # paragraph separators, bidirectional embeddings, overrides and isolates (they make
-# text display in another order than it reads: "Trojan Source"), and the BOM.
+# text display in another order than it reads: "Trojan Source"), the BOM, and the
+# noncharacters U+FFFE and U+FFFF, which XML (the Atom feeds, the sitemap) cannot hold:
+# a "\uFFFF" in a title passed the check and then stopped the build.
 FORBIDDEN_CHARS = (
     "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff"
+    "\\ufffe\\uffff"
 )
 # And what a URL or DOI may not carry on top: whitespace and zero-width characters.
 _INVISIBLE = FORBIDDEN_CHARS + "\\s\\u200b-\\u200f\\u2060-\\u2064"
+
+
+def forbidden_char(char: str) -> str:
+    """What a character of FORBIDDEN_CHARS is, for a message."""
+    if char in "\ufffe\uffff":
+        return "a noncharacter that no feed or XML file can hold"
+    return "an invisible control character"
+
 
 # Regular expressions for the kinds that have a fixed form, written so that Python's
 # `re` and the ECMA-262 dialect of JSON Schema read them the same way: the validator

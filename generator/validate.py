@@ -132,7 +132,7 @@ class RecordChecker:
         if bad:
             self.problems.error(
                 self.locate(node, bad.group()),
-                f"'{name}' contains {char_name(bad.group())}, an invisible control character;"
+                f"'{name}' contains {char_name(bad.group())}, {schema.forbidden_char(bad.group())};"
                 " remove it",
             )
             return INVALID

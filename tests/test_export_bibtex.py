@@ -135,6 +135,8 @@ def test_math_in_a_title_is_kept_for_latex_to_set_as_in_the_abstract():
         # only math commands reach LaTeX: any other command makes the span text, as
         # the .bib is compiled on other people's machines
         ("$\\input{/etc/passwd}$ and $\\end{document}$ and $\\alpha\\def$", []),
+        # TeX's ^^ notation writes a backslash no command list sees ("^^5c" is "\\")
+        ("$x^^5cinput{/etc/hostname}$ and $^^5cjobname$ but $x^2$", ["$x^2$"]),
         ("$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$", ["$\\sum_{i} \\alpha_i \\leq \\mathbb{R}$"]),
         # the commands of everyday math, not only Greek letters and operators
         ("an $\\ell_1$ norm and $\\hbar$, $f\\colon X$", ["$\\ell_1$", "$\\hbar$", "$f\\colon X$"]),
