@@ -878,6 +878,8 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.values[name] = imported
             paper.fills[name] = imported
         elif current != imported and not (name == "title" and _same_but_case(current, imported)) and not (
+            isinstance(current, str) and _same_but_spacing(current, imported)
+        ) and not (
             name == "authors" and _same_names(current, imported)
         ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)):
             report.conflicts.append(
@@ -970,6 +972,13 @@ def _same_names(current: object, imported: object) -> bool:
 def _same_but_case(current: object, imported: object) -> bool:
     """Titles that differ only in capitals or spacing: a house style, not a disagreement."""
     return " ".join(str(current).casefold().split()) == " ".join(str(imported).casefold().split())
+
+
+def _same_but_spacing(current: str, imported: object) -> bool:
+    """Text that differs only in where its lines break and how many spaces part its words:
+    an abstract a curator wrapped in a ``|`` block, read back from the site's own .bib
+    (BibTeX writes each paragraph on one line)."""
+    return isinstance(imported, str) and current.split() == imported.split()
 
 
 def _as_text(value: object) -> str:

@@ -991,3 +991,29 @@ def test_a_conflict_shows_tex_as_written_so_it_can_be_copied():
     both = Conflict(Location("a.yml", 3, 8), "venue", "It's \"Venue\"", "Line\tone \\nabla",
                     Location("lab.bib", 2, 1))
     assert both.message == "conflict in venue: kept “It's \"Venue\"”, lab.bib:2:1 says 'Line␉one \\nabla'"
+
+
+def test_text_that_differs_only_in_line_breaks_and_spaces_is_no_conflict(tmp_path):
+    # An abstract a curator wrapped in a "|" block, read back from the site's own
+    # papers.bib, which writes each paragraph on one line, and a run of spaces it wrote
+    # as one.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    text = (
+        "id: wrapped\ntitle: Wrapped\nvenue: \"Proc.  of  X\"\nabstract: |\n"
+        "  The  dominant sequence transduction models are based on complex recurrent or\n"
+        "  convolutional neural networks.\n"
+    )
+    (papers / "wrapped.yml").write_text(text)
+    same = _rec(
+        "Wrapped",
+        "The dominant sequence transduction models are based on complex recurrent or"
+        " convolutional neural networks.",
+        venue="Proc. of X",
+    )
+    report = import_records([same], tmp_path, added=DAY)
+    assert (report.conflicts, report.updated) == ([], [])
+    assert (papers / "wrapped.yml").read_text() == text
+    # A word of difference is still one.
+    other = _rec("Wrapped", same.abstract.replace("complex", "simple"), venue="Proc. of X")
+    assert [c.field for c in import_records([other], tmp_path, added=DAY).conflicts] == ["abstract"]
