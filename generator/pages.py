@@ -154,6 +154,7 @@ class Neighbours:
     topic: TopicRef
     position: int  # 1-based
     total: int
+    start_here: bool  # among the topic's start-here papers (curated), not the table's rest
     previous: PaperRef | None
     next: PaperRef | None
 
@@ -348,6 +349,7 @@ class _Index:
     shown: Mapping[str, tuple] = field(default_factory=dict)
     topic_shown: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # title, size
     taxonomy: tuple = ()
+    starts: Mapping[str, int] = field(default_factory=dict)  # topic id -> start-here papers
     refs: dict[tuple, object] = field(default_factory=dict)  # see _paper_ref
 
 
@@ -365,11 +367,13 @@ def _index(site: Site) -> _Index:
         tid: tuple(p.id for p in sorted(ps, key=_table_order)) for tid, ps in members.items()
     }
     sequences: dict[str, tuple[str, ...]] = {}
+    starts: dict[str, int] = {}
     for topic in site.topics:
         start = [pid for pid in dict.fromkeys(topic.reading_order) if pid in papers]
         chosen = set(start)
         rest = [pid for pid in ordered[topic.id] if pid not in chosen]
         sequences[topic.id] = tuple(start + rest)
+        starts[topic.id] = len(start)
     positions: dict[str, dict[str, int]] = {pid: {} for pid in papers}
     for topic_id, sequence in sequences.items():
         for n, pid in enumerate(sequence):
@@ -379,7 +383,8 @@ def _index(site: Site) -> _Index:
     topic_shown = {t.id: (t.title, len(ordered[t.id])) for t in site.topics}
     taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
     return _Index(
-        papers, topics, ordered, sequences, positions, code, topics_of, shown, topic_shown, taxonomy
+        papers, topics, ordered, sequences, positions, code, topics_of, shown, topic_shown, taxonomy,
+        starts,
     )
 
 
@@ -425,6 +430,7 @@ def _neighbours(index: _Index, here: str, paper_id: str) -> tuple[Neighbours, ..
                 topic=_topic_ref(index, here, topic_id),
                 position=n + 1,
                 total=len(sequence),
+                start_here=n < index.starts[topic_id],
                 previous=_paper_ref(index, here, sequence[n - 1]) if n > 0 else None,
                 next=_paper_ref(index, here, sequence[n + 1]) if n + 1 < len(sequence) else None,
             )
@@ -464,7 +470,7 @@ def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tu
         sequence = index.sequences[topic_id]
         previous = sequence[n - 1] if n > 0 else None
         following = sequence[n + 1] if n + 1 < len(sequence) else None
-        placed.append((topic_id, n, len(sequence), previous, following))
+        placed.append((topic_id, n, len(sequence), n < index.starts[topic_id], previous, following))
         linked.append(shown.get(previous) if previous is not None else None)
         linked.append(shown.get(following) if following is not None else None)
     return (
