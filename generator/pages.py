@@ -279,12 +279,24 @@ def _badges(paper: Paper) -> tuple[Badge, ...]:
         href = safe_url(link.url)
         if href:
             badges.append(Badge("pdf", href, "PDF", "pdf", "PDF", note=link.note))
-    search = "https://huggingface.co/papers?q=" + quote(" ".join(paper.title.split()), safe="")
+    title = quote(" ".join(paper.title.split()), safe="")
+    # Searches say they are searches: a reader took "Hugging Face Papers" for the
+    # paper's own page there. Without a code link, GitHub is where a reader looks next.
+    if not any(b.kind == "code" for b in badges):
+        badges.append(
+            Badge(
+                "search",
+                f"https://github.com/search?q={title}&type=repositories",
+                "Search GitHub",
+                "search",
+                "Search GitHub for repositories about this title (the list links no code)",
+            )
+        )
     badges.append(
         Badge(
             "search",
-            search,
-            "Hugging Face Papers",
+            "https://huggingface.co/papers?q=" + title,
+            "Search Hugging Face",
             "search",
             "Search Hugging Face Papers for this title",
         )
@@ -574,10 +586,12 @@ def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
     here = paper_url(paper.id)
     assigned = [a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics]
     related: Sequence[RelatedPaper] = site.related.get(paper.id, ())
+    badges = _badges(paper)
     context = {
         "paper": paper,
         "status": STATUS_LABELS.get(paper.status, paper.status),
-        "badges": _badges(paper),
+        "badges": badges,
+        "no_code": not any(b.kind == "code" for b in badges),
         "topics": tuple(_topic_ref(index, here, a.topic, _reason(a)) for a in assigned),
         "related": tuple(
             RelatedRef(_paper_ref(index, here, r.paper), r.terms, r.by_curator)
