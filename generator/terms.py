@@ -95,6 +95,9 @@ _RHETORIC = frozenset("""
     suggest suggests reveal reveals regarding particular previously quickly publicly
     released sheer second overall significance rich iii
     available
+    necessitate necessitates necessitating outcome outcomes assume assumes assumed assuming
+    challenge challenges final choice choices maintain maintains maintaining framework
+    frameworks share shares shared sharing
 """.split())
 
 
