@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, TypeVar
 
+import jinja2
+
 from . import cache, curation, export_bibtex, export_csv, exports, jsonschema, reference, write
 from .errors import CuratorError, Location, Problem, Problems
 from .export_json import join_line_bytes, paper_line_bytes
@@ -27,7 +29,7 @@ from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import PAPERS_JSON, File, HandPage, Kept, Layout, Plan, plan_site
 from .pages import Page as PlanPage
 from .related import RelatedIndex
-from .render import ICON_STYLESHEET, Renderer
+from .render import ICON_STYLESHEET, Renderer, template_error
 from .topics import Matcher, assign_paper, compile_topics
 from .write import Stamps, WriteReport, write_outputs
 from .yamlio import read_text
@@ -349,9 +351,12 @@ def _generate(
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 
-    renderer = renderer or _renderer(
-        settings.cache_dir / "templates" if settings.cache_dir is not None else None
-    )
+    try:
+        renderer = renderer or _renderer(
+            settings.cache_dir / "templates" if settings.cache_dir is not None else None
+        )
+    except jinja2.TemplateError as error:
+        raise template_error(error, settings.content_dir.parent) from None
     if memo.templates != renderer.fingerprint:  # a template was edited: render everything
         memo.forget_pages()
         memo.templates = renderer.fingerprint
@@ -391,7 +396,10 @@ def _generate(
         raise CuratorError(plan_problems)
     lap("plan")
 
-    rendered, keys = memo.render(renderer, plan, intact)
+    try:
+        rendered, keys = memo.render(renderer, plan, intact)
+    except jinja2.TemplateError as error:
+        raise template_error(error, settings.content_dir.parent) from None
     lap("render")
     try:
         report = write_outputs(settings.docs_dir, rendered, memo.stamps)

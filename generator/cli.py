@@ -14,7 +14,7 @@ import os
 import sys
 
 from . import __version__
-from .errors import CuratorError
+from .errors import CuratorError, counted
 
 # command name -> (module under generator.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         errors = sum(1 for p in exc.problems if p.severity.value == "error")
         # What the command did not do, in its own words (links: "no link was checked").
         stopped = getattr(args._module, "STOPPED", "nothing was done")
-        print(f"{errors} error(s); {stopped}.", file=sys.stderr)
+        print(f"{counted(errors, 'error')}; {stopped}.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -81,6 +81,11 @@ class Problems:
         return "\n".join(str(p) for p in self.sorted())
 
 
+def counted(n: int, word: str) -> str:
+    """"1 error", "2 errors": a count as a curator reads it."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 class CuratorError(Exception):
     """Raised by an entry point after collecting problems, to abort once with all of them."""
 

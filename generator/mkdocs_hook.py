@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator import build, handlinks, partial_rebuild, raw_html, related, render, search
-from generator.errors import CuratorError
+from generator.errors import CuratorError, counted
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
 
@@ -53,7 +53,7 @@ class CurationFailed(PluginError):
     def __init__(self, error: CuratorError):
         self.problems = error.problems
         count = sum(1 for p in error.problems if p.severity.value == "error")
-        super().__init__(f"readinglist: {count} curation error(s); nothing was built")
+        super().__init__(f"readinglist: {counted(count, 'error')}; nothing was built")
 
 
 # Set for the life of the process by `mkdocs serve`.

@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import escape
+from .errors import CuratorError, Location, Problems
 from .pages import File, Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -233,3 +234,30 @@ class Renderer:
             return output.text
         template = self.env.get_template(f"{output.template}.j2")
         return template.render(output.context)
+
+
+def template_error(error: jinja2.TemplateError, root: Path) -> CuratorError:
+    """A template's mistake as a curator's error at its file and line (``root``: what
+    the path is shown relative to), so that `readinglist build` says where it is in
+    one line and `serve` shows it in its error bar over the last good pages, rather
+    than a traceback and a browser left waiting."""
+    where: tuple[str, int] | None = None
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        where = (error.filename, error.lineno or 1)
+    else:
+        # Jinja rewrites the traceback so that a template's frames name its file and line.
+        frame = error.__traceback__
+        while frame is not None:
+            name = frame.tb_frame.f_code.co_filename
+            if name.endswith(".j2"):
+                where = (name, frame.tb_lineno)
+            frame = frame.tb_next
+    path, line = where or (str(TEMPLATES), 1)  # (none found: the folder, at least)
+    try:
+        shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = path
+    problems = Problems()
+    message = getattr(error, "message", None) or str(error)
+    problems.error(Location(shown, line, 1), f"template error: {message}")
+    return CuratorError(problems)

@@ -15,6 +15,7 @@ import pytest
 from generator import build, pages
 from generator.cli import main
 from generator.curation import load_content
+from generator.errors import CuratorError
 from generator.render import Renderer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -222,7 +223,7 @@ def test_under_serve_an_error_shows_the_last_good_pages_with_the_errors_on_top(
     page = (shown / "papers" / "task-vectors" / "index.html").read_text()
     assert "Editing Models with Task Vectors" in page  # the last good page
     banner = page.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
-    assert "The content has 1 error(s)" in banner
+    assert "The content has 1 error;" in banner
     assert "content/papers/task-vectors.yml:" in banner
     assert "not &#39;&lt;b&gt;x&lt;/b&gt;&#39;" in banner and "<b>x" not in banner  # text
     paper.write_text(paper.read_text().replace("year: <b>x</b>", "year: 2023", 1))
@@ -244,6 +245,30 @@ def test_a_template_edit_rerenders_the_pages_that_use_it(tmp_path):
         "topics/task-arithmetic/index.md",
     ]
     assert "Every topic" in (tmp_path / "docs/topics/model-merging/index.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        # A tag left open, as a reviewer typed it under `serve`: a traceback, and the
+        # browser waited until the template was fixed.
+        ("{{ paper.title </p>", "template error: unexpected '/'"),
+        # A variable no page has (StrictUndefined), found only when a page is rendered.
+        ("{{ paper.subtitle }}", "template error: 'generator.models.Paper object' has no attribute 'subtitle'"),
+    ],
+)
+def test_a_template_mistake_is_an_error_at_its_file_and_line(tmp_path, broken, message):
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "generator" / "templates", templates)
+    paper = templates / "paper.md.j2"
+    lines = paper.read_text().splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith("<div class=\"rl-paper-head\">"))
+    lines.insert(at + 1, f"<p>{broken}</p>\n")
+    paper.write_text("".join(lines))
+    settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0)
+    with pytest.raises(CuratorError) as caught:
+        build.generate(settings, Renderer(templates), build.Memo())
+    assert [str(p) for p in caught.value.problems] == [f"{paper}:{at + 2}:1: {message}"]
 
 
 def test_an_unchanged_rerun_writes_nothing_and_one_edit_rewrites_only_affected_pages(tmp_path):
@@ -350,7 +375,7 @@ def test_curator_errors_stop_the_build_before_anything_is_written(tmp_path, caps
     assert main(["--root", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
     assert re.search(r"content/papers/task-vectors\.yml:\d+:\d+: ", err)
-    assert "curation error(s); nothing was built" in err
+    assert "readinglist: 1 error; nothing was built" in err
     assert os.listdir(project / "docs") == []
     assert not (project / "site").exists()
 

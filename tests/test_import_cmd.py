@@ -94,7 +94,7 @@ def test_a_broken_bibtex_file_is_reported_once_at_its_line_and_nothing_imported(
     assert result.stderr == (
         f"{bib}:3:1: cannot read this BibTeX entry: Unexpected block start: `@article`. "
         "Was still looking for field-value closing `\"`\n"
-        "1 error(s); nothing was imported.\n"
+        "1 error; nothing was imported.\n"
     )
     assert not (tmp_path / "content").exists()
 

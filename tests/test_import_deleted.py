@@ -163,7 +163,7 @@ def test_restore_of_an_id_that_is_not_a_deleted_paper_writes_nothing(tmp_path, c
         assert rc == 1
         assert capsys.readouterr().err == (
             f"{content / VIEWS}: --restore {bad}: {why}; nothing was written\n"
-            "1 error(s); nothing was imported.\n"
+            "1 error; nothing was imported.\n"
         )
         assert _state(content) == before
 

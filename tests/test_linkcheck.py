@@ -610,5 +610,5 @@ def test_the_command_in_a_folder_without_content_fails_instead_of_checking_nothi
     err = capsys.readouterr().err
     assert err.splitlines() == [
         "content: no such folder; run readinglist in the project folder or give --root",
-        "1 error(s); no link was checked.",
+        "1 error; no link was checked.",
     ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..errors import counted
+
 HELP = "validate content/ and report every problem as path:line:col"
 
 
@@ -34,10 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def summary(errors: int, warnings: int, papers: int, topics: int) -> str:
-    def count(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
     return (
-        f"{count(errors, 'error')}, {count(warnings, 'warning')}"
-        f" ({count(papers, 'paper')} and {count(topics, 'topic')} loaded)"
+        f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
+        f" ({counted(papers, 'paper')} and {counted(topics, 'topic')} loaded)"
     )

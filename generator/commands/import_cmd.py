@@ -8,7 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from ..errors import CuratorError, Severity
+from ..errors import CuratorError, Severity, counted
 from ..importer import import_paths
 from ..ingest import FORMATS
 from ..atomicfile import write_if_changed
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if p.severity is Severity.ERROR)
-        print(f"{errors} error(s); nothing was imported.", file=sys.stderr)
+        print(f"{counted(errors, 'error')}; nothing was imported.", file=sys.stderr)
         return 1
     if args.keep_source:
         for path in map(Path, args.paths):

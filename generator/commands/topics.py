@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from ..curation import load_content
+from ..errors import counted
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topics import assign_topics, compile_topics, papers_by_topic, score_paper
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if problems.has_errors():
         status = 1
         print(
-            f"{len(problems.errors)} error(s) in content/; what follows leaves out what"
+            f"{counted(len(problems.errors), 'error')} in content/; what follows leaves out what"
             " they concern",
             file=sys.stderr,
         )
