@@ -283,7 +283,9 @@ class RecordChecker:
                 return []
             hint = ""
             if isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
-                hint = f"; write [{node.text}]"
+                # "Ada Lovelace and Alan Turing", as BibTeX writes authors, is two of them.
+                parts = re.split(r"\s+and\s+", node.text or "") if name == "authors" else []
+                hint = f"; write [{', '.join(parts) if len(parts) > 1 else node.text}]"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
         good = []
         for number, item in enumerate(node.items, 1):

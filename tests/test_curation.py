@@ -157,6 +157,10 @@ CASES = {
         "id: x\ntitle: A\nauthors: Ada Lovelace\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace]"],
     ),
+    "authors written as BibTeX writes them": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace and Alan Turing\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, Alan Turing]"],
+    ),
     "a list where a string belongs": (
         "id: x\ntitle: [A, B]\nabstract: a\n",
         [f"{P}:2:8: 'title' must be a string, not a list"],
