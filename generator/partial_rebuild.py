@@ -104,7 +104,7 @@ def stamp(
         "mkdocs.yml": digest(
             site_url, config_file.read_bytes() if config_file and config_file.is_file() else b""
         ),
-        "the errors shown": digest(sorted(extra.items(), key=lambda kv: kv[0])),
+        "the error bar": digest(sorted(extra.items(), key=lambda kv: kv[0])),
     }
 
 
