@@ -183,7 +183,9 @@ def alias_hint(
 ) -> str:
     """" (did you mean ...? it is about ...)" when ``word`` is (close to) a topic's alias;
     ``written``: how a reference to the topic is written where the word is."""
-    alias = closest(word, sorted(aliases)) if aliases else None
+    # Written exactly as a name, however short ("mtl" for the keyword "MTL"); else a
+    # plausible typo of one (`closest` guesses nothing for a word under four letters).
+    alias = word if word in aliases else closest(word, sorted(aliases)) if aliases else None
     if alias is None:
         return ""
     target, name = aliases[alias]

@@ -443,6 +443,21 @@ def test_an_unknown_topic_named_like_a_topics_keyword_or_title_suggests_that_top
     ]
 
 
+def test_a_short_id_written_exactly_as_a_topics_keyword_suggests_that_topic(tmp_path):
+    # A word under four letters is no typo of anything (`closest`), but "mtl" written as
+    # the keyword "MTL" of one topic names that topic.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n    keywords:\n"
+        "      MTL: 1\n"
+    )
+    write_paper(tmp_path, "x.yml", "id: x\ntitle: A\ntopics: [mtl, mt]\n")
+    assert [m for m in messages(tmp_path) if "unknown topic" in m] == [
+        f"{P}:3:10: unknown topic 'mtl' (did you mean 'multi-task-learning'? it is about 'MTL')",
+        f"{P}:3:15: unknown topic 'mt'",
+    ]
+
+
 def test_code_links_the_page_would_show_wrongly_are_warned_about(tmp_path):
     text = """\
 id: x
