@@ -593,6 +593,13 @@ def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
         "badges": badges,
         "no_code": not any(b.kind == "code" for b in badges),
         "topics": tuple(_topic_ref(index, here, a.topic, _reason(a)) for a in assigned),
+        # Beside each topic: the paper's place among its start-here papers, if it is one
+        # (what a curator says first; the reading-order section below says it too).
+        "start_here": tuple(
+            n + 1 if (n := index.positions[paper.id].get(a.topic, -1)) >= 0
+            and n < index.starts[a.topic] else None
+            for a in assigned
+        ),
         "related": tuple(
             RelatedRef(_paper_ref(index, here, r.paper), r.terms, r.by_curator)
             for r in related
