@@ -138,6 +138,7 @@ class TopicRef:
 class TopicCard:
     topic: TopicRef
     parent: str = ""  # the broader topic's title, for a sub-topic
+    description: str = ""  # the topic's (Markdown): the card shows its first sentence
 
 
 @dataclass(frozen=True)
@@ -722,6 +723,7 @@ def _topic_cards(index: _Index, here: str, topics: Sequence[Topic]) -> tuple[Top
         TopicCard(
             _topic_ref(index, here, t.id),
             index.topics[t.parent].title if t.parent in index.topics and t.parent != t.id else "",
+            t.description,
         )
         for t in _topic_tree(topics)
     )

@@ -72,6 +72,17 @@ def summary(value: str, limit: int = 160) -> str:
     return head.rstrip(",;:") + "…"
 
 
+# Where a sentence ends: after . ! or ?, before a capital, a quote or a parenthesis
+# ("e.g. the" goes on).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(‘'A-Z])")
+
+
+def first_sentence(value: str, limit: int = 160) -> str:
+    """A text's first sentence, cut as `summary` cuts when it is longer than ``limit``:
+    a topic card's line from the topic's description."""
+    return summary(_SENTENCE_END.split(" ".join(value.split()), 1)[0], limit)
+
+
 def trusted_markdown(value: str) -> Markup:
     """Markdown written by the site's maintainers (content/pages, the schema reference).
 
@@ -164,6 +175,7 @@ class Renderer:
             markdown_text=escape.markdown_text,
             meta=meta_string,
             summary=summary,
+            first_sentence=first_sentence,
             trusted_markdown=trusted_markdown,
             percent=percent,
             breakable=breakable,

@@ -283,3 +283,21 @@ def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(t
     # A paper with both has neither note (the goldens hold the full page).
     golden = (GOLDENS / "papers" / "task-vectors.md").read_text(encoding="utf-8")
     assert "not recorded" not in golden and "holds only what" not in golden
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Training one model.\nThe papers here ask.", "Training one model."),
+        # No end at an abbreviation followed by a small letter, nor inside a number.
+        ("Methods, e.g. the adapters of v1.5. Then more.", "Methods, e.g. the adapters of v1.5."),
+        ('Why? "Quoted" next.', "Why?"),
+        ("No end at all", "No end at all"),
+        # A long first sentence is cut at a word, as a page's description is.
+        ("word " * 50 + "end.", ("word " * 32).strip() + "…"),  # 159 characters and "…"
+    ],
+)
+def test_a_topic_cards_line_is_the_descriptions_first_sentence(text, expected):
+    from generator.render import first_sentence
+
+    assert first_sentence(text) == expected
