@@ -422,3 +422,62 @@ def test_published_under_a_sub_path_the_404_page_has_its_styles_and_links(
     served = response.text().split('class="rl-not-found"', 1)[1].split("</div>", 1)[0]
     own = re.findall(r'href="([^"]*)"', served)
     assert len(own) == 3 and all(href.startswith("/rl/") for href in own), own
+
+
+def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context, site_dir, papers):
+    from generator.curation import load_content
+
+    from .sitebuild import ROOT
+
+    content, _ = load_content(ROOT / "content", ROOT)
+    topic_titles = " ".join(t.title.lower() for t in content.topics)
+    # A title word that no topic's title holds, in papers with code and without: what the
+    # table shows for it is then known from papers.json alone.
+    counts = Counter(
+        w for p in papers for w in set(re.findall(r"[a-z]{6,}", p["title"].lower()))
+        if w not in topic_titles
+    )
+    word = next(
+        w for w, _ in counts.most_common()
+        if len({bool(p["code"]) for p in papers if w in p["title"].lower()}) == 2
+    )
+    matching = [p for p in papers if word in p["title"].lower()]
+    with_code = [p for p in matching if p["code"]]
+
+    page = open_context().new_page()
+    page.goto("")
+    page.get_by_role("link", name="All papers").first.click()  # instant navigation
+    _wait_for_title(page, "All papers")
+    form = page.locator("form.rl-filter")
+    form.wait_for(state="visible")
+    rows = page.locator("#rl-all-papers tbody tr")
+    assert rows.count() == len(papers)
+
+    page.get_by_role("searchbox", name="Filter").fill(word.upper())  # any case
+    count = form.locator(".rl-filter__count")
+    page.wait_for_function(
+        "t => document.querySelector('.rl-filter__count').textContent === t",
+        arg=f"{len(matching)} of {len(papers)} papers shown",
+    )
+    shown = page.locator("#rl-all-papers tbody tr:not([hidden]) td:first-child")
+    assert sorted(shown.all_inner_texts()) == sorted(p["title"] for p in matching)
+
+    page.get_by_label("With code only").check()
+    assert count.inner_text() == f"{len(with_code)} of {len(papers)} papers shown"
+    assert sorted(shown.all_inner_texts()) == sorted(p["title"] for p in with_code)
+
+    page.get_by_role("searchbox", name="Filter").fill("")
+    page.get_by_label("With code only").uncheck()
+    page.wait_for_function("() => document.querySelector('.rl-filter__count').textContent === ''")
+    assert page.locator("#rl-all-papers tbody tr:not([hidden])").count() == len(papers)
+
+
+def test_without_javascript_the_all_papers_filter_is_not_shown(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("papers/")
+        assert page.locator("form.rl-filter").count() == 1
+        assert not page.locator("form.rl-filter").is_visible()  # a control that did nothing
+    finally:
+        context.close()
