@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator import build, handlinks, partial_rebuild, raw_html, related, render, search
+from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, counted
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
@@ -177,14 +178,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         good = last_good.get(str(settings.docs_dir))
-        if os.environ.get(_SERVING) and good is not None:
+        serving = bool(os.environ.get(_SERVING))
+        errors = [str(p) for p in error.problems if p.severity.value == "error"]
+        if serving and good is None:
+            # Started with errors: no good pages to show yet. Rather than stop (a
+            # curator who left a file half-done could not preview at all), one page that
+            # says so, the errors in the bar; fixed, the next build is the site.
+            config.docs_dir = str(_errors_page(settings.cache_dir or root / ".cache" / "readinglist"))
+            config.nav = None
+            config.extra["readinglist_problems"] = errors
+            config.extra["readinglist_no_site"] = True  # (the bar says so)
+            print(
+                "readinglist: the content has errors; the site shows them until they are"
+                " fixed",
+                file=sys.stderr,
+            )
+            return config
+        if serving and good is not None:
             # Under `mkdocs serve` a failed build leaves the browser waiting until the
             # content is fixed. Rather: the last good pages (still in docs/), with the
             # errors in a bar at the top of every page (overrides/main.html).
             config.nav, _site = good
-            config.extra["readinglist_problems"] = [
-                str(p) for p in error.problems if p.severity.value == "error"
-            ]
+            config.extra["readinglist_problems"] = errors
             _removed = False  # (nothing ran; the banner is in the stamp: see on_nav)
             # (printed, not logged: an error in MkDocs' log would abort a strict build)
             print(
@@ -215,6 +230,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"{len(report.removed)} removed, in {total:.2f} s ({phases})"
     )
     return config
+
+
+_ERRORS_PAGE = """\
+# The content has errors
+
+`readinglist serve` shows the reading list once its content has no errors. They are
+listed above, each at its file, line and column (`readinglist check` lists them too).
+Fix them and save: this page reloads, and the site takes its place.
+"""
+
+
+def _errors_page(cache_dir: Path) -> Path:
+    """A docs folder of one page, for `serve` started while the content has errors."""
+    folder = cache_dir / "errors-page"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_if_changed(folder / "index.md", _ERRORS_PAGE)
+    return folder
 
 
 def _source_date_epoch() -> int | None:

@@ -223,11 +223,42 @@ def test_under_serve_an_error_shows_the_last_good_pages_with_the_errors_on_top(
     page = (shown / "papers" / "task-vectors" / "index.html").read_text()
     assert "Editing Models with Task Vectors" in page  # the last good page
     banner = page.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
-    assert "The content has 1 error;" in banner
+    assert "The content has 1 error; these are the last good pages." in banner
     assert "content/papers/task-vectors.yml:" in banner
     assert "not &#39;&lt;b&gt;x&lt;/b&gt;&#39;" in banner and "<b>x" not in banner  # text
     paper.write_text(paper.read_text().replace("year: <b>x</b>", "year: 2023", 1))
     assert "md-banner" not in (build_site() / "index.html").read_text()  # fixed: gone
+
+
+def test_serve_started_with_errors_shows_them_and_then_the_site_once_fixed(
+    tmp_path, fixed_epoch, monkeypatch
+):
+    # `serve` stopped at once when the content had errors (no good pages to show): a
+    # curator who left a file half-done could not preview at all.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, FIXTURE)
+    paper = project / "content" / "papers" / "task-vectors.yml"
+    paper.write_text(paper.read_text().replace("year: 2023", "year: soon", 1))
+    monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
+
+    def build_site() -> Path:
+        config = load_config(str(project / "mkdocs.yml"), strict=True)
+        mkdocs_build(config)
+        return project / "site"
+
+    home = (build_site() / "index.html").read_text()
+    assert "<h1 id=\"the-content-has-errors\">The content has errors" in home
+    banner = home.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
+    assert "The content has 1 error; the site shows once they are fixed." in banner
+    assert "content/papers/task-vectors.yml:" in banner
+    assert os.listdir(project / "docs") == []  # nothing generated from broken content
+
+    paper.write_text(paper.read_text().replace("year: soon", "year: 2023", 1))
+    site = build_site()
+    assert "md-banner" not in (site / "index.html").read_text()
+    assert (site / "papers" / "task-vectors" / "index.html").is_file()
 
 
 def test_a_template_edit_rerenders_the_pages_that_use_it(tmp_path):
