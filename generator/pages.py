@@ -204,6 +204,7 @@ class Layout:
     # The related papers the pages were made with: the very tuples, so that an unchanged
     # paper's are recognised by identity (None: compare them with the signatures).
     related: Mapping[str, tuple[RelatedPaper, ...]] | None = None
+    starts: Mapping[str, int] | None = None  # topic id -> its start-here papers (None: unknown)
 
 
 @dataclass(frozen=True)
@@ -531,11 +532,19 @@ def _dirty(
         or layout.taxonomy != index.taxonomy
         or layout.ids != index.papers.keys()
         or layout.sequences.keys() != index.sequences.keys()
+        or layout.starts is None
     ):
         return None
     changed: set[str] = set()
     for topic_id, sequence in index.sequences.items():
         old_sequence = layout.sequences[topic_id]
+        old_start, start = layout.starts.get(topic_id, 0), index.starts[topic_id]
+        if old_start != start:
+            # A paper added to (or taken from) the start-here papers, whose place in the
+            # sequence may be the same: the papers between the two ends say "start
+            # here" or not anew.
+            changed.update(sequence[min(old_start, start) : max(old_start, start)])
+            changed.update(old_sequence[min(old_start, start) : max(old_start, start)])
         if old_sequence == sequence:
             continue
         if len(old_sequence) != len(sequence):  # implied by topic_shown (the size), today
@@ -876,7 +885,8 @@ def plan_site(
     if reference is not None:
         nav.append(REFERENCE_DEST)
     layout = Layout(
-        frozenset(index.papers), index.sequences, index.topic_shown, index.taxonomy, site.related
+        frozenset(index.papers), index.sequences, index.topic_shown, index.taxonomy, site.related,
+        index.starts,
     )
     return Plan(tuple(outputs), nav, signatures, layout)
 

@@ -1,8 +1,9 @@
 /* The all-papers table's filter: words of a title or a topic, and "with code only".
 
    The table is the whole list (10,000 rows for a large one), so the site's search is
-   not the only way to narrow it. The form is in the page hidden and shown here, so that
-   without JavaScript no control does nothing. Material's instant navigation swaps pages
+   not the only way to narrow it. The controls are in the page hidden and shown here, so
+   that without JavaScript no control does nothing. (No <form>: there is nothing to send,
+   and no generated page holds one, which the escaping tests check.) Material's instant navigation swaps pages
    without reloading: set-up runs on each page it shows (document$), once per form. */
 (function () {
   "use strict";
@@ -56,16 +57,17 @@
       timer = setTimeout(apply, DELAY);
     });
     code.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault(); /* Enter filters at once; it is no search to send */
-      clearTimeout(timer);
-      apply();
+    text.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { /* at once, without waiting for the delay */
+        clearTimeout(timer);
+        apply();
+      }
     });
     form.hidden = false;
   }
 
   function setUpAll() {
-    document.querySelectorAll("form.rl-filter").forEach(setUp);
+    document.querySelectorAll(".rl-filter").forEach(setUp);
   }
 
   if (typeof document$ !== "undefined") {

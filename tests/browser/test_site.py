@@ -448,7 +448,7 @@ def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context,
     page.goto("")
     page.get_by_role("link", name="All papers").first.click()  # instant navigation
     _wait_for_title(page, "All papers")
-    form = page.locator("form.rl-filter")
+    form = page.locator(".rl-filter")
     form.wait_for(state="visible")
     rows = page.locator("#rl-all-papers tbody tr")
     assert rows.count() == len(papers)
@@ -477,7 +477,7 @@ def test_without_javascript_the_all_papers_filter_is_not_shown(browser, base_url
     try:
         page = context.new_page()
         page.goto("papers/")
-        assert page.locator("form.rl-filter").count() == 1
-        assert not page.locator("form.rl-filter").is_visible()  # a control that did nothing
+        assert page.locator(".rl-filter").count() == 1
+        assert not page.locator(".rl-filter").is_visible()  # a control that did nothing
     finally:
         context.close()
