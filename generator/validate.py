@@ -283,9 +283,7 @@ class RecordChecker:
                 return []
             hint = ""
             if isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
-                # "Ada Lovelace and Alan Turing", as BibTeX writes authors, is two of them.
-                parts = re.split(r"\s+and\s+", node.text or "") if name == "authors" else []
-                hint = f"; write [{', '.join(parts) if len(parts) > 1 else node.text}]"
+                hint = f"; write [{_as_authors(node.text or '') if name == 'authors' else node.text}]"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
         good = []
         for number, item in enumerate(node.items, 1):
@@ -493,6 +491,16 @@ _BY_KIND: dict[str, Callable[[RecordChecker, Node, Field, str], object]] = {
     "keywords": RecordChecker.keywords,
 }
 assert set(_BY_KIND) == set(schema.KINDS)
+
+
+def _as_authors(text: str) -> str:
+    """A list of names written as BibTeX writes them ("Ada Lovelace and Alan Turing",
+    "Lovelace, Ada and Turing, Alan"), as the list to write; the text as it is when
+    "and" is part of one name ("Research and Development Team")."""
+    parts = re.split(r"\s+and\s+", text)
+    if len(parts) < 2 or any(len(re.findall(r"[^\s,]+", part)) < 2 for part in parts):
+        return text
+    return ", ".join(f'"{part}"' if "," in part else part for part in parts)
 
 
 def id_hint(text: str) -> str:

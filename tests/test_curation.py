@@ -161,6 +161,15 @@ CASES = {
         "id: x\ntitle: A\nauthors: Ada Lovelace and Alan Turing\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, Alan Turing]"],
     ),
+    "authors written as BibTeX writes them, last name first": (
+        "id: x\ntitle: A\nauthors: Lovelace, Ada and Turing, Alan\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string;"
+         ' write ["Lovelace, Ada", "Turing, Alan"]'],
+    ),
+    "an author whose name holds 'and'": (
+        "id: x\ntitle: A\nauthors: Research and Development Team\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Research and Development Team]"],
+    ),
     "a list where a string belongs": (
         "id: x\ntitle: [A, B]\nabstract: a\n",
         [f"{P}:2:8: 'title' must be a string, not a list"],
