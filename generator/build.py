@@ -18,9 +18,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, TypeVar
-
-import jinja2
+from typing import Callable, Mapping, NoReturn, TypeVar
 
 from . import cache, curation, export_bibtex, export_csv, exports, jsonschema, reference, write
 from .errors import CuratorError, Location, Problem, Problems
@@ -355,8 +353,8 @@ def _generate(
         renderer = renderer or _renderer(
             settings.cache_dir / "templates" if settings.cache_dir is not None else None
         )
-    except jinja2.TemplateError as error:
-        raise template_error(error, settings.content_dir.parent) from None
+    except Exception as error:
+        _raise_template_error(error, settings)
     if memo.templates != renderer.fingerprint:  # a template was edited: render everything
         memo.forget_pages()
         memo.templates = renderer.fingerprint
@@ -398,8 +396,8 @@ def _generate(
 
     try:
         rendered, keys = memo.render(renderer, plan, intact)
-    except jinja2.TemplateError as error:
-        raise template_error(error, settings.content_dir.parent) from None
+    except Exception as error:
+        _raise_template_error(error, settings)
     lap("render")
     try:
         report = write_outputs(settings.docs_dir, rendered, memo.stamps)
@@ -422,6 +420,15 @@ def _generate(
         lap("save")
         unsaved = False
     return Result(site, plan, report, tuple(problems.warnings), build_epoch, timings, unsaved)
+
+
+def _raise_template_error(error: Exception, settings: Settings) -> NoReturn:
+    """Raises a template's mistake as a curator's error (`render.template_error`), any
+    other exception as it is."""
+    problem = template_error(error, settings.content_dir.parent)
+    if problem is None:
+        raise error
+    raise problem from None
 
 
 _RENDERERS: dict[str, Renderer] = {}

@@ -248,11 +248,13 @@ class Renderer:
         return template.render(output.context)
 
 
-def template_error(error: jinja2.TemplateError, root: Path) -> CuratorError:
+def template_error(error: Exception, root: Path) -> CuratorError | None:
     """A template's mistake as a curator's error at its file and line (``root``: what
     the path is shown relative to), so that `readinglist build` says where it is in
     one line and `serve` shows it in its error bar over the last good pages, rather
-    than a traceback and a browser left waiting."""
+    than a traceback and a browser left waiting. Any exception raised by a template's
+    own code counts ("{{ 1 + 'a' }}" raises TypeError); None for one that is no
+    template's (a bug of the generator: its traceback is what to see)."""
     where: tuple[str, int] | None = None
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         where = (error.filename, error.lineno or 1)
@@ -264,6 +266,8 @@ def template_error(error: jinja2.TemplateError, root: Path) -> CuratorError:
             if name.endswith(".j2"):
                 where = (name, frame.tb_lineno)
             frame = frame.tb_next
+    if where is None and not isinstance(error, jinja2.TemplateError):
+        return None
     path, line = where or (str(TEMPLATES), 1)  # (none found: the folder, at least)
     try:
         shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
@@ -271,5 +275,7 @@ def template_error(error: jinja2.TemplateError, root: Path) -> CuratorError:
         shown = path
     problems = Problems()
     message = getattr(error, "message", None) or str(error)
+    if not isinstance(error, jinja2.TemplateError):
+        message = f"{type(error).__name__}: {message}"
     problems.error(Location(shown, line, 1), f"template error: {message}")
     return CuratorError(problems)

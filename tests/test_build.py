@@ -286,6 +286,8 @@ def test_a_template_edit_rerenders_the_pages_that_use_it(tmp_path):
         ("{{ paper.title </p>", "template error: unexpected '/'"),
         # A variable no page has (StrictUndefined), found only when a page is rendered.
         ("{{ paper.subtitle }}", "template error: 'generator.models.Paper object' has no attribute 'subtitle'"),
+        # Python's own errors in a template's expressions are the template's too.
+        ("{{ 1 + 'a' }}", "template error: TypeError: unsupported operand type(s) for +: 'int' and 'str'"),
     ],
 )
 def test_a_template_mistake_is_an_error_at_its_file_and_line(tmp_path, broken, message):
@@ -663,3 +665,12 @@ def test_readinglist_build_recreates_a_removed_docs_folder(tmp_path):
     shutil.rmtree(project / "docs", ignore_errors=True)
     assert main(["--root", str(project), "build", "-q"]) == 0
     assert (project / "site" / "papers" / "task-vectors" / "index.html").is_file()
+
+
+def test_an_error_raised_outside_the_templates_is_no_template_error(tmp_path):
+    from generator.render import template_error
+
+    try:
+        raise ValueError("a bug of the generator")
+    except ValueError as error:
+        assert template_error(error, tmp_path) is None  # its traceback is what to see
