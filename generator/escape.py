@@ -308,16 +308,30 @@ def markdown_text(value: str) -> str:
     tokens, env = _parse(value)
     if env.get("too_deep"):
         return " ".join(value.split())
-    blocks = [
-        "".join(
-            child.content if child.type in ("text", "code_inline")
-            else " " if child.type in ("softbreak", "hardbreak") else ""
-            for child in token.children or ()
-        )
-        for token in tokens
-        if token.type == "inline"
-    ]
+    blocks = [_inline_text(token) for token in tokens if token.type == "inline"]
     return " ".join(" ".join(blocks).split())
+
+
+def markdown_first_paragraph(value: str) -> str:
+    """The plain text of curator Markdown's first paragraph of its own (not a heading, nor
+    in a list, a quote or a table): a topic card's line. "" when there is none."""
+    if not value.strip():
+        return ""
+    tokens, env = _parse(value)
+    if env.get("too_deep"):
+        return ""
+    for opening, inline in zip(tokens, tokens[1:]):
+        if opening.type == "paragraph_open" and opening.level == 0 and inline.type == "inline":
+            return " ".join(_inline_text(inline).split())
+    return ""
+
+
+def _inline_text(token: Token) -> str:
+    return "".join(
+        child.content if child.type in ("text", "code_inline")
+        else " " if child.type in ("softbreak", "hardbreak") else ""
+        for child in token.children or ()
+    )
 
 
 def markdown_html(value: str, top: int = 3) -> Markup:

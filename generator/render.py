@@ -72,15 +72,23 @@ def summary(value: str, limit: int = 160) -> str:
     return head.rstrip(",;:") + "…"
 
 
-# Where a sentence ends: after . ! or ?, before a capital, a quote or a parenthesis
-# ("e.g. the" goes on).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(‘'A-Z])")
+# Where a sentence may end: after . ! or ?, before a capital, a quote or a parenthesis
+# ("e.g. the" goes on); not after an initial or a usual abbreviation ("U.S. National",
+# "Smith et al. The", "Fig. 2").
+_SENTENCE_END = re.compile(r"(\S*)[.!?]\s+(?=[\"“(‘'A-Z0-9])")
+_ABBREVIATIONS = frozenset("al e.g i.e cf vs etc fig figs eq eqs sec dr prof mr ms st no vol".split())
 
 
 def first_sentence(value: str, limit: int = 160) -> str:
     """A text's first sentence, cut as `summary` cuts when it is longer than ``limit``:
-    a topic card's line from the topic's description."""
-    return summary(_SENTENCE_END.split(" ".join(value.split()), 1)[0], limit)
+    a topic card's line from the first paragraph of the topic's description."""
+    text = " ".join(value.split())
+    for end in _SENTENCE_END.finditer(text):
+        word = end.group(1).strip("()[]\"“”‘’'").lower()
+        if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
+            continue  # an abbreviation or an initial ("U.S.", "J. Smith")
+        return summary(text[: end.start() + len(end.group(1)) + 1], limit)
+    return summary(text, limit)
 
 
 def trusted_markdown(value: str) -> Markup:
@@ -173,6 +181,7 @@ class Renderer:
             abstract=escape.abstract_html,
             markdown=escape.markdown_html,
             markdown_text=escape.markdown_text,
+            first_paragraph=escape.markdown_first_paragraph,
             meta=meta_string,
             summary=summary,
             first_sentence=first_sentence,

@@ -293,6 +293,9 @@ def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(t
         ("Methods, e.g. the adapters of v1.5. Then more.", "Methods, e.g. the adapters of v1.5."),
         ('Why? "Quoted" next.', "Why?"),
         ("No end at all", "No end at all"),
+        # Not after an initial or a usual abbreviation before a capital.
+        ("The U.S. National Lab builds it. Next.", "The U.S. National Lab builds it."),
+        ("See Smith et al. The method (Fig. 2) works. Next.", "See Smith et al. The method (Fig. 2) works."),
         # A long first sentence is cut at a word, as a page's description is.
         ("word " * 50 + "end.", ("word " * 32).strip() + "…"),  # 159 characters and "…"
     ],
@@ -301,3 +304,20 @@ def test_a_topic_cards_line_is_the_descriptions_first_sentence(text, expected):
     from generator.render import first_sentence
 
     assert first_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Training **one model** on [several](https://x.org) tasks.\n\nMore.", "Training one model on several tasks."),
+        # A heading or a list is no sentence of the card: the first paragraph of its own.
+        ("## What it is\n\nAdding & negating <task> vectors. Second.", "Adding & negating <task> vectors. Second."),
+        ("- Replay methods\n- Regularisation\n\nThese are the families.", "These are the families."),
+        ("> quoted\n\n| a |\n|---|\n| b |\n", ""),
+        ("", ""),
+    ],
+)
+def test_a_topic_card_reads_the_descriptions_first_paragraph(markdown, expected):
+    from generator.escape import markdown_first_paragraph
+
+    assert markdown_first_paragraph(markdown) == expected
