@@ -229,10 +229,11 @@ _JOURNAL = re.compile(
     r"|^machine learning$",
     re.IGNORECASE,
 )
-# Conferences whose name holds a journal's word ("Artificial Intelligence", "Science").
+# Conferences whose name holds a journal's word ("Artificial Intelligence", "Science"),
+# or says nothing of what it is (NeurIPS' proceedings).
 _CONFERENCE_NAME = re.compile(
     r"\b(?:artificial intelligence and statistics|uncertainty in artificial intelligence"
-    r"|robotics:? science and systems)\b",
+    r"|robotics:? science and systems|neural information processing systems)\b",
     re.IGNORECASE,
 )
 # Journals whose name holds "proceedings" (PNAS, Proceedings of the IEEE).
@@ -266,6 +267,16 @@ _OTHER_WORK = re.compile(
 _PROCEEDINGS = re.compile(
     r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress)\b", re.IGNORECASE
 )
+
+
+def names_proceedings(venue: str) -> bool:
+    """Whether a venue's name says it is a conference's proceedings ("Proceedings of the
+    AAAI Conference...", "Advances in Neural Information Processing Systems"), whatever
+    an entry calls it: Google Scholar exports such papers as @article."""
+    return bool(
+        _CONFERENCE_NAME.search(venue)
+        or (_PROCEEDINGS.search(venue) and not _JOURNAL_PROCEEDINGS.search(venue))
+    )
 
 
 # A venue's kind (models.VENUE_KINDS) -> its entry type and the field naming it.

@@ -34,15 +34,20 @@ def test_the_entry_type_and_the_field_holding_the_venue_give_its_kind():
         "@inproceedings{c, title = {C}, booktitle = {Artificial Intelligence and Statistics}}\n"
         "@incollection{d, title = {D}, booktitle = {Handbook of Robotics}}\n"
         "@inbook{e, title = {E}, booktitle = {Deep Learning Theory}}\n"
-        # Google Scholar's NeurIPS entries are @article: the source's word is kept.
+        # Google Scholar's NeurIPS and AAAI entries are @article: the name says
+        # proceedings, so no kind (the export reads the name); PNAS stays a journal.
         "@article{f, title = {F}, journal = {Advances in Neural Information Processing Systems}}\n"
+        "@article{g, title = {G}, journal = {Proceedings of the AAAI Conference on Artificial Intelligence}}\n"
+        "@article{h, title = {H}, journal = {Proceedings of the National Academy of Sciences}}\n"
     ) == {
         "A": ("Information Fusion", "journal"),
         "B": ("Distill", "journal"),
         "C": ("Artificial Intelligence and Statistics", "conference"),
         "D": ("Handbook of Robotics", "book"),
         "E": ("Deep Learning Theory", "book"),
-        "F": ("Advances in Neural Information Processing Systems", "journal"),
+        "F": ("Advances in Neural Information Processing Systems", ""),
+        "G": ("Proceedings of the AAAI Conference on Artificial Intelligence", ""),
+        "H": ("Proceedings of the National Academy of Sciences", "journal"),
     }
 
 
@@ -81,7 +86,7 @@ def _entry_type(**fields) -> tuple[str, str]:
         ("Nature Machine Intelligence", "conference", ("inproceedings", "conference")),
         ("Handbook of Robotics", "book", ("incollection", "book")),
         # ...and is read back on import, so a list moved by its papers.bib keeps it.
-        ("Advances in Neural Information Processing Systems", "journal", ("article", "journal")),
+        ("Transactions on Machine Learning Research", "journal", ("article", "journal")),
     ],
 )
 def test_the_export_cites_the_kind_given_and_the_import_reads_it_back(venue, kind, expected):
@@ -108,6 +113,7 @@ def test_the_export_cites_the_kind_given_and_the_import_reads_it_back(venue, kin
         ("Science Robotics", "article"),
         ("AISTATS", "inproceedings"),
         ("NeurIPS", "inproceedings"),
+        ("Advances in Neural Information Processing Systems", "inproceedings"),
     ],
 )
 def test_without_a_kind_the_guess_from_the_name_knows_more_venues(venue, expected):

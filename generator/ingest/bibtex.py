@@ -32,6 +32,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
+from ..export_bibtex import names_proceedings
 from ..matchkeys import PREPRINT
 from ..models import OTHERS
 from ..links import (
@@ -341,11 +342,14 @@ def _venue_kind(fields: _Fields, venue: str) -> str:
     """What the entry says its venue is, kept so that the export cites it as the source
     did: a journal's name does not always say so ("Information Fusion"), and a
     conference's may hold a journal's word ("Artificial Intelligence and Statistics").
-    Nothing for a preprint, a thesis or report, or a venue from another field."""
+    Nothing for a preprint, a thesis or report, a venue from another field, or a
+    `journal` whose name says it is proceedings."""
     if not venue or PREPRINT.search(venue):
         return ""
     if venue in (_plain(fields["journal"]), _plain(fields["journaltitle"])):
-        return "journal"
+        # (Not a conference's proceedings in `journal`, as Google Scholar writes NeurIPS:
+        # no kind, and the export reads the name.)
+        return "" if names_proceedings(venue) else "journal"
     if venue == _plain(fields["booktitle"]):
         return "book" if fields.entry.entry_type.lower() in _IN_BOOKS else "conference"
     return ""
