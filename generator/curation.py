@@ -563,6 +563,12 @@ def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problem
         return draft
     draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
     draft.same_keys = _same_keys(draft.values)
+    if draft.values.get("venue_kind") and not draft.values.get("venue"):
+        problems.warning(
+            tree.get("venue_kind").loc,  # type: ignore[union-attr]
+            "'venue_kind' says what the venue is, but the paper has no venue: the citation"
+            " ignores it; add the venue or remove the kind",
+        )
     # Only what the cross-checks point at is kept, so the rest of the tree can go.
     draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
     if draft.id is not None and draft.id != stem:

@@ -855,7 +855,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         imported: object = getattr(record, name)
         if not imported:
             continue
-        if name == "venue_kind" and paper.values.get("venue") != record.venue:
+        if name == "venue_kind" and str(paper.values.get("venue") or "").split() != record.venue.split():
             continue  # the kind of a venue the paper does not hold (after "venue" above)
         if name in _LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]

@@ -149,6 +149,18 @@ def test_the_kind_of_a_venue_the_paper_does_not_hold_is_not_taken(tmp_path):
     assert "venue_kind" not in _read(path)
 
 
+def test_a_venue_written_with_other_spacing_still_takes_its_kind(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "a-paper.yml"
+    path.write_text('id: a-paper\ntitle: A Paper\nvenue: "Information  Fusion"\nabstract: An abstract.\n')
+    report = import_records(
+        [_rec("A Paper", venue="Information Fusion", venue_kind="journal")], tmp_path, added=DAY
+    )
+    assert report.conflicts == []
+    assert _read(path)["venue_kind"] == "journal"
+
+
 def test_a_list_imported_before_gets_the_kind_on_its_next_import(tmp_path):
     import_records([_rec("A Paper", venue="Information Fusion")], tmp_path, added=DAY)
     path = tmp_path / "papers" / "a-paper.yml"
@@ -205,3 +217,10 @@ def test_papers_bib_imported_again_keeps_every_kind(tmp_path):
         (d["venue"], d["venue_kind"])
         for d in map(_read, (second / "content" / "papers").glob("*.yml"))
     ) == sorted((p.venue, p.venue_kind) for p in papers)
+
+
+def test_a_kind_without_a_venue_is_a_warning_at_the_kind(tmp_path):
+    assert check_one(tmp_path, "id: x\ntitle: A\nvenue_kind: journal\nabstract: a\n") == [
+        "content/papers/x.yml:3:13: warning: 'venue_kind' says what the venue is, but the paper"
+        " has no venue: the citation ignores it; add the venue or remove the kind"
+    ]
