@@ -320,7 +320,9 @@ def _reason(assignment: TopicAssignment) -> str:
         return "chosen by the curator"
     if assignment.by == "reading order":
         return "in this topic's reading order, chosen by the curator"
-    terms = ", ".join(_distinct_terms(assignment.terms))
+    # Quoted: the words the paper holds, not a sentence ("matched a benchmark" read as if
+    # the paper had matched one).
+    terms = ", ".join(f"“{term}”" for term in _distinct_terms(assignment.terms))
     if assignment.by == "fallback":
         # Checked before the terms: a fallback topic carries the terms of its best score,
         # but no rule reached its threshold, and the reader should know that.
