@@ -38,7 +38,15 @@ _APPLY = """async (q) => {
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   return [performance.now() - start, document.querySelector('.rl-filter__count').textContent];
 }"""
-_NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))"
+# Ticks "With code only" (the change event the box sends), then the same wait.
+_CODE_ONLY = """async () => {
+  const box = document.querySelector('.rl-filter__code');
+  const start = performance.now();
+  box.checked = true;
+  box.dispatchEvent(new Event('change'));
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return [performance.now() - start, document.querySelector('.rl-filter__count').textContent];
+}"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,11 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         for query in QUERIES:
             elapsed, count = page.evaluate(_APPLY, query)
             print(f"{query or '(emptied)':>20}: {elapsed:7.0f} ms  {count}")
-        page.check(".rl-filter__code")
-        start = time.perf_counter()
-        page.evaluate(_NEXT_FRAME)
-        print(f"{'With code only':>20}: {(time.perf_counter() - start) * 1000:7.0f} ms  "
-              f"{page.inner_text('.rl-filter__count')}")
+        elapsed, count = page.evaluate(_CODE_ONLY)
+        print(f"{'With code only':>20}: {elapsed:7.0f} ms  {count}")
         browser.close()
     return 0
 

@@ -563,7 +563,7 @@ def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problem
         return draft
     draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
     draft.same_keys = _same_keys(draft.values)
-    if draft.values.get("venue_kind") and not draft.values.get("venue"):
+    if draft.values.get("venue_kind") and not str(draft.values.get("venue") or "").strip():
         problems.warning(
             tree.get("venue_kind").loc,  # type: ignore[union-attr]
             "'venue_kind' says what the venue is, but the paper has no venue: the citation"

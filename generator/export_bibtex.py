@@ -86,6 +86,11 @@ _ORGANISATION = re.compile(
 )
 
 
+def is_organisation(name: str) -> bool:
+    """Whether an author's name reads as an organisation's (see _ORGANISATION)."""
+    return bool(_ORGANISATION.search(name))
+
+
 def _author(name: str) -> str:
     # A curator may brace a name as in BibTeX ("{Google DeepMind}"): one unit as well.
     if len(name) > 2 and name[0] == "{" and name[-1] == "}" and _balanced(name[1:-1]):
@@ -272,11 +277,17 @@ _PROCEEDINGS = re.compile(
 def names_proceedings(venue: str) -> bool:
     """Whether a venue's name says it is a conference's proceedings ("Proceedings of the
     AAAI Conference...", "Advances in Neural Information Processing Systems"), whatever
-    an entry calls it: Google Scholar exports such papers as @article."""
-    return bool(
-        _CONFERENCE_NAME.search(venue)
-        or (_PROCEEDINGS.search(venue) and not _JOURNAL_PROCEEDINGS.search(venue))
-    )
+    an entry calls it: Google Scholar exports such papers as @article. (Not any name
+    holding "Proceedings" or "Conference": "Proceedings of the VLDB Endowment" and
+    "Journal of Physics: Conference Series" are journals.)"""
+    return bool(_CONFERENCE_NAME.search(venue) or _NAMED_PROCEEDINGS.search(venue))
+
+
+_NAMED_PROCEEDINGS = re.compile(
+    r"\bproceedings of the\b.*\b(?:conference|workshops?|symposium)\b"
+    r"|^(?:the )?(?:\d+\w* )?(?:international |annual )*(?:conference|workshop|symposium) on\b",
+    re.IGNORECASE,
+)
 
 
 # A venue's kind (models.VENUE_KINDS) -> its entry type and the field naming it.
@@ -312,7 +323,7 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
     entry_type = "misc"
     thesis = _THESIS.fullmatch(paper.venue) if paper.venue else None
     report = _REPORT.fullmatch(paper.venue) if paper.venue else None
-    if paper.venue and paper.venue_kind:
+    if paper.venue.strip() and paper.venue_kind:
         # Said by the curator or the imported entry: no guess from the name.
         entry_type, field_name = _BY_KIND[paper.venue_kind]
         fields.append((field_name, _latex(paper.venue)))

@@ -72,11 +72,14 @@ def summary(value: str, limit: int = 160) -> str:
     return head.rstrip(",;:") + "…"
 
 
-# Where a sentence may end: after . ! or ?, before a capital, a quote or a parenthesis
-# ("e.g. the" goes on); not after an initial or a usual abbreviation ("U.S. National",
-# "Smith et al. The", "Fig. 2").
-_SENTENCE_END = re.compile(r"(\S*)[.!?]\s+(?=[\"“(‘'A-Z0-9])")
-_ABBREVIATIONS = frozenset("al e.g i.e cf vs etc fig figs eq eqs sec dr prof mr ms st no vol".split())
+# Where a sentence may end: after . ! or ? (and a closing quote or bracket) and a space,
+# before a capital, a digit, or an opening quote or bracket ("e.g. the" goes on); not
+# after an initial or a usual abbreviation ("U.S. National", "Smith et al. The",
+# "Fig. 2"). Or at a full stop of scripts written without spaces ("。").
+_SENTENCE_END = re.compile(r"(\S*?)[.!?][\"”’')\]]*\s+(?=\S)|[。！？]")
+_ABBREVIATIONS = frozenset(
+    "al e.g i.e cf vs etc fig figs eq eqs sec ch pp dr prof mr ms st no vol approx ca incl resp".split()
+)
 
 
 def first_sentence(value: str, limit: int = 160) -> str:
@@ -84,10 +87,14 @@ def first_sentence(value: str, limit: int = 160) -> str:
     a topic card's line from the first paragraph of the topic's description."""
     text = " ".join(value.split())
     for end in _SENTENCE_END.finditer(text):
-        word = end.group(1).strip("()[]\"“”‘’'").lower()
-        if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
-            continue  # an abbreviation or an initial ("U.S.", "J. Smith")
-        return summary(text[: end.start() + len(end.group(1)) + 1], limit)
+        if end.group(1) is not None:
+            following = text[end.end()]
+            if not (following.isupper() or following.isdigit() or following in "\"“‘'(["):
+                continue
+            word = end.group(1).strip("()[]\"“”‘’'").lower()
+            if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
+                continue  # an abbreviation or an initial ("U.S.", "J. Smith")
+        return summary(text[: end.end()].rstrip(), limit)
     return summary(text, limit)
 
 
@@ -261,21 +268,23 @@ def template_error(error: Exception, root: Path) -> CuratorError | None:
     """A template's mistake as a curator's error at its file and line (``root``: what
     the path is shown relative to), so that `readinglist build` says where it is in
     one line and `serve` shows it in its error bar over the last good pages, rather
-    than a traceback and a browser left waiting. Any exception raised by a template's
-    own code counts ("{{ 1 + 'a' }}" raises TypeError); None for one that is no
-    template's (a bug of the generator: its traceback is what to see)."""
+    than a traceback and a browser left waiting. Jinja's errors count, and any other
+    exception raised by a template's own code ("{{ 1 + 'a' }}" raises TypeError); None
+    for one raised elsewhere, in a filter's Python say (a bug of the generator: its
+    traceback is what to see)."""
     where: tuple[str, int] | None = None
+    innermost = ""
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         where = (error.filename, error.lineno or 1)
     else:
         # Jinja rewrites the traceback so that a template's frames name its file and line.
         frame = error.__traceback__
         while frame is not None:
-            name = frame.tb_frame.f_code.co_filename
-            if name.endswith(".j2"):
-                where = (name, frame.tb_lineno)
+            innermost = frame.tb_frame.f_code.co_filename
+            if innermost.endswith(".j2"):
+                where = (innermost, frame.tb_lineno)
             frame = frame.tb_next
-    if where is None and not isinstance(error, jinja2.TemplateError):
+    if not isinstance(error, jinja2.TemplateError) and not innermost.endswith(".j2"):
         return None
     path, line = where or (str(TEMPLATES), 1)  # (none found: the folder, at least)
     try:

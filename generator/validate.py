@@ -494,12 +494,17 @@ assert set(_BY_KIND) == set(schema.KINDS)
 
 
 def _as_authors(text: str) -> str:
-    """A list of names written as BibTeX writes them ("Ada Lovelace and Alan Turing",
-    "Lovelace, Ada and Turing, Alan"), as the list to write; the text as it is when
-    "and" is part of one name ("Research and Development Team")."""
-    parts = re.split(r"\s+and\s+", text)
-    if len(parts) < 2 or any(len(re.findall(r"[^\s,]+", part)) < 2 for part in parts):
-        return text
+    """Names written as BibTeX writes them ("Ada Lovelace and Alan Turing", "Lovelace,
+    Ada and others"), as the list to write: a name holding a comma quoted (in a list
+    unquoted, "Lovelace, Ada" is two names). One name when "and" is part of it
+    ("Research and Development Team", as the BibTeX export tells organisations)."""
+    from .export_bibtex import is_organisation  # (only for this hint: a mistake)
+
+    parts = [text]
+    if not is_organisation(re.sub(r"\band\b", " ", text)):
+        split = re.split(r"\s+and\s+", text)
+        if all(part == "others" or len(re.findall(r"[^\s,]+", part)) >= 2 for part in split):
+            parts = split
     return ", ".join(f'"{part}"' if "," in part else part for part in parts)
 
 

@@ -667,10 +667,20 @@ def test_readinglist_build_recreates_a_removed_docs_folder(tmp_path):
     assert (project / "site" / "papers" / "task-vectors" / "index.html").is_file()
 
 
-def test_an_error_raised_outside_the_templates_is_no_template_error(tmp_path):
+def test_an_error_raised_outside_the_templates_is_no_template_error(tmp_path, monkeypatch):
+    from generator import escape
     from generator.render import template_error
 
     try:
         raise ValueError("a bug of the generator")
     except ValueError as error:
         assert template_error(error, tmp_path) is None  # its traceback is what to see
+
+    # Nor one raised by the generator's Python that a template calls (a filter).
+    def broken(value):
+        raise KeyError("a bug of the generator")
+
+    monkeypatch.setattr(escape, "markdown_first_paragraph", broken)
+    settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0)
+    with pytest.raises(KeyError, match="a bug of the generator"):
+        build.generate(settings, Renderer(), build.Memo())

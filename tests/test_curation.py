@@ -170,6 +170,18 @@ CASES = {
         "id: x\ntitle: A\nauthors: Research and Development Team\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [Research and Development Team]"],
     ),
+    "an organisation whose name holds 'and' and no word of a kind": (
+        "id: x\ntitle: A\nauthors: Machine Learning and Systems Group\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Machine Learning and Systems Group]"],
+    ),
+    "one name, last name first": (
+        "id: x\ntitle: A\nauthors: Lovelace, Ada\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [\"Lovelace, Ada\"]"],
+    ),
+    "authors and others": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace and others\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, others]"],
+    ),
     "a list where a string belongs": (
         "id: x\ntitle: [A, B]\nabstract: a\n",
         [f"{P}:2:8: 'title' must be a string, not a list"],

@@ -296,6 +296,11 @@ def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(t
         # Not after an initial or a usual abbreviation before a capital.
         ("The U.S. National Lab builds it. Next.", "The U.S. National Lab builds it."),
         ("See Smith et al. The method (Fig. 2) works. Next.", "See Smith et al. The method (Fig. 2) works."),
+        ("Approx. 5 papers do. Next.", "Approx. 5 papers do."),
+        # Capitals of any script; a full stop inside a closing quote; scripts without spaces.
+        ("Über alles. Ärger folgt.", "Über alles."),
+        ("Known as “catastrophic forgetting.” Later work.", "Known as “catastrophic forgetting.”"),
+        ("学习很难。然后更难。", "学习很难。"),
         # A long first sentence is cut at a word, as a page's description is.
         ("word " * 50 + "end.", ("word " * 32).strip() + "…"),  # 159 characters and "…"
     ],

@@ -39,6 +39,11 @@ def test_the_entry_type_and_the_field_holding_the_venue_give_its_kind():
         "@article{f, title = {F}, journal = {Advances in Neural Information Processing Systems}}\n"
         "@article{g, title = {G}, journal = {Proceedings of the AAAI Conference on Artificial Intelligence}}\n"
         "@article{h, title = {H}, journal = {Proceedings of the National Academy of Sciences}}\n"
+        # Journals whose names hold "Proceedings" or "Conference" stay journals.
+        "@article{i, title = {I}, journal = {Proceedings of the VLDB Endowment}}\n"
+        "@article{j, title = {J}, journal = {Journal of Physics: Conference Series}}\n"
+        "@article{k, title = {K}, journal = {Proceedings of the ACM on Programming Languages}}\n"
+        "@article{l, title = {L}, journal = {International Conference on Machine Learning}}\n"
     ) == {
         "A": ("Information Fusion", "journal"),
         "B": ("Distill", "journal"),
@@ -48,6 +53,10 @@ def test_the_entry_type_and_the_field_holding_the_venue_give_its_kind():
         "F": ("Advances in Neural Information Processing Systems", ""),
         "G": ("Proceedings of the AAAI Conference on Artificial Intelligence", ""),
         "H": ("Proceedings of the National Academy of Sciences", "journal"),
+        "I": ("Proceedings of the VLDB Endowment", "journal"),
+        "J": ("Journal of Physics: Conference Series", "journal"),
+        "K": ("Proceedings of the ACM on Programming Languages", "journal"),
+        "L": ("International Conference on Machine Learning", ""),
     }
 
 
@@ -219,8 +228,11 @@ def test_papers_bib_imported_again_keeps_every_kind(tmp_path):
     ) == sorted((p.venue, p.venue_kind) for p in papers)
 
 
-def test_a_kind_without_a_venue_is_a_warning_at_the_kind(tmp_path):
-    assert check_one(tmp_path, "id: x\ntitle: A\nvenue_kind: journal\nabstract: a\n") == [
-        "content/papers/x.yml:3:13: warning: 'venue_kind' says what the venue is, but the paper"
+@pytest.mark.parametrize("venue", ["", "venue: '   '\n"])
+def test_a_kind_without_a_venue_is_a_warning_at_the_kind(tmp_path, venue):
+    text = f"id: x\ntitle: A\n{venue}venue_kind: journal\nabstract: a\n"
+    line = 3 + bool(venue)
+    assert check_one(tmp_path, text) == [
+        f"content/papers/x.yml:{line}:13: warning: 'venue_kind' says what the venue is, but the paper"
         " has no venue: the citation ignores it; add the venue or remove the kind"
     ]

@@ -20,10 +20,19 @@
      whole body back cost 1.4 to 1.8 s at 10,000 rows (measured in Chromium). */
   var WHOLE = 2000;
 
-  /* Lowercase, hyphens left out ("multi-task" is "multitask"), other punctuation a
-     space: a word typed is found at the start of a word of the row. */
+  /* Lowercase, without accents ("modele" finds "modèle"), hyphens left out
+     ("multi-task" is "multitask"), other punctuation a space: a word typed is found at
+     the start of a word of the row. */
   function normal(text) {
-    return " " + text.toLowerCase().replace(/-/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    return " " + text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[-\u2010\u2011]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  /* Scripts written without spaces: a word of them is found anywhere in the row. */
+  var UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+  function found(row, word) {
+    return row.indexOf(UNSPACED.test(word) ? word : " " + word) !== -1;
   }
 
   function setUp(filter) {
@@ -77,6 +86,13 @@
         more.textContent = "Show all " + matches.length;
         more.addEventListener("click", function () {
           show(matches, matches.length);
+          /* The button went with the body it was in: the keyboard goes on where the new
+             rows start, not at the top of the page. */
+          var next = table.tBodies[0].rows[limit];
+          var link = next && next.querySelector("a");
+          if (link) {
+            link.focus();
+          }
         });
         body.appendChild(note(more));
       }
@@ -97,12 +113,12 @@
           return;
         }
         table.replaceChild(whole, table.tBodies[0]);
-        count.textContent = "";
+        count.textContent = "All " + rows.length + " papers are shown"; /* (said aloud) */
         return;
       }
       show(rows.filter(function (r) {
         return (!code.checked || r.code) && wanted.every(function (w) {
-          return r.text.indexOf(" " + w) !== -1;
+          return found(r.text, w);
         });
       }), LIMIT);
     }
@@ -118,13 +134,23 @@
     });
     code.addEventListener("change", apply);
     filter.hidden = false;
-    /* What the browser put back in the controls (Back to this page) applies at once. */
+    filter.readinglistApply = apply;
     apply();
   }
 
   function setUpAll() {
     document.querySelectorAll(".rl-filter").forEach(setUp);
   }
+
+  /* Back to this page: the browser puts the controls' state back only now, after the
+     page's own scripts ran, without a change event. */
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll(".rl-filter").forEach(function (filter) {
+      if (filter.readinglistApply) {
+        filter.readinglistApply();
+      }
+    });
+  });
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(setUpAll);
