@@ -283,15 +283,19 @@ def _badges(paper: Paper) -> tuple[Badge, ...]:
             badges.append(Badge("pdf", href, "PDF", "pdf", "PDF", note=link.note))
     title = quote(" ".join(paper.title.split()), safe="")
     # Searches say they are searches: a reader took "Hugging Face Papers" for the
-    # paper's own page there. Without a code link, GitHub is where a reader looks next.
+    # paper's own page there. Without a code link, GitHub is where a reader looks next:
+    # its repository search reads names and descriptions only, unless told to read the
+    # README too, where a paper's own code names the paper.
     if not any(b.kind == "code" for b in badges):
+        where = quote(" in:name,description,readme", safe="")
         badges.append(
             Badge(
                 "search",
-                f"https://github.com/search?q={title}&type=repositories",
+                f"https://github.com/search?q={title}{where}&type=repositories",
                 "Search GitHub",
                 "search",
-                "Search GitHub for repositories about this title (the list links no code)",
+                "Search GitHub for repositories whose name, description or README holds the"
+                " words of this title (the list links no code)",
             )
         )
     badges.append(
