@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, NoReturn, TypeVar
 
-from . import cache, curation, export_bibtex, export_csv, exports, jsonschema, reference, write
+from . import (
+    cache, curation, export_bibtex, export_csv, export_json, exports, jsonschema, reference, write,
+)
 from .errors import CuratorError, Location, Problem, Problems
 from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
@@ -467,4 +469,5 @@ def schema_files() -> dict[str, str]:
         f"schema/{jsonschema.TOPICS_SCHEMA_FILE}": jsonschema.schema_text(
             jsonschema.topics_schema()
         ),
+        f"schema/{export_json.SCHEMA_FILE}": jsonschema.schema_text(export_json.SCHEMA),
     }

@@ -13,8 +13,11 @@ from __future__ import annotations
 import json
 from typing import Mapping, Sequence
 
-from .models import Paper, Site
+from .models import FOUND_IN, LINK_KINDS, STATUSES, VENUE_KINDS, Paper, Site
 from .pages import paper_url
+from .schema import PATTERNS
+
+SCHEMA_FILE = "papers.schema.json"
 
 
 def paper_record(paper: Paper, site: Site) -> dict[str, object]:
@@ -53,6 +56,79 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "added": paper.added.isoformat() if paper.added else None,
         "notes": paper.notes,
     }
+
+
+def _strings(description: str, **item: object) -> dict:
+    return {"description": description, "type": "array", "items": {"type": "string", **item}}
+
+
+_ID = {"type": "string", "pattern": PATTERNS["id"]}
+# What a script reading papers.json may rely on, published beside it
+# (schema/papers.schema.json). The curation schema (paper.schema.json) describes the
+# YAML files, whose shapes differ: here every field is present, "" or [] when not set,
+# and links are flat lists. A test validates the built site's file against it.
+_PROPERTIES: dict[str, dict] = {
+    "id": {"description": "The paper's id (its file name and page).", **_ID},
+    "title": {"description": "The title, exactly as curated (plain text).", "type": "string"},
+    "authors": _strings("Authors in publication order; a last author 'others' is 'et al.'."),
+    "year": {"description": "Year of publication, or null.", "type": ["integer", "null"]},
+    "venue": {"description": "Journal or conference, or \"\".", "type": "string"},
+    "venue_kind": {
+        "description": "What the venue is, when the list says so.",
+        "type": "string", "enum": ["", *VENUE_KINDS],
+    },
+    "arxiv": {"description": "arXiv identifier, or \"\".", "type": "string"},
+    "doi": {"description": "DOI without resolver, or \"\".", "type": "string"},
+    "abstract": {"description": "The abstract as plain text, or \"\".", "type": "string"},
+    "url": {
+        "description": "The paper's page, relative to the site root.",
+        "type": "string", "pattern": "^papers/[a-z0-9-]+/$",
+    },
+    "topics": _strings("Every topic the paper is in (ids), however it got there.", **_ID),
+    "code": _strings("Code repository URLs.", format="uri"),
+    "links": _strings("The paper's other URLs (project, paper, PDF).", format="uri"),
+    "link_details": {
+        "description": "Every link, code first, with what the list knows of it.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["url", "kind", "found_in", "official", "host", "repo", "note"],
+            "properties": {
+                "url": {"type": "string", "format": "uri"},
+                "kind": {"type": "string", "enum": list(LINK_KINDS)},
+                "found_in": {"type": "string", "enum": list(FOUND_IN)},
+                "official": {"type": "boolean"},
+                "host": {"description": "A code link's host, or \"\".", "type": "string"},
+                "repo": {"description": "A code link's owner/name, or \"\".", "type": "string"},
+                "note": {"type": "string"},
+            },
+        },
+    },
+    "related": _strings("Related papers' ids: the curator's first, then the most similar.", **_ID),
+    "curator_related": _strings("The papers the curator linked (ids).", **_ID),
+    "curator_topics": _strings("The topics the curator listed (ids).", **_ID),
+    "exclude_topics": _strings("The topics the curator ruled out (ids).", **_ID),
+    "tags": _strings("Free-form tags."),
+    "status": {"description": "Reading status, or \"\".", "type": "string", "enum": ["", *STATUSES]},
+    "added": {
+        "description": "When the paper joined the list (YYYY-MM-DD), or null.",
+        "type": ["string", "null"], "pattern": PATTERNS["date"],
+    },
+    "notes": {"description": "The curator's notes (Markdown source), or \"\".", "type": "string"},
+}
+SCHEMA = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "title": "papers.json of a reading list",
+    "description": "Every paper of the list, one object each, in id order.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": sorted(_PROPERTIES),
+        "properties": _PROPERTIES,
+    },
+}
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode

@@ -274,3 +274,43 @@ def test_reference_lists_every_field_with_its_doc():
     assert "| `title` | plain text, rendered literally (never markup) | yes |" in text
     assert text.count("```yaml\n# yaml-language-server: $schema=../schema/paper.schema.json\n") == 1
     assert schema_reference_markdown() == text  # deterministic
+
+
+# --- papers.json's schema (export_json.SCHEMA), published as schema/papers.schema.json ---
+
+
+def _papers_json(content: Path) -> list:
+    from generator.build import Memo
+    from generator.export_json import papers_json
+    from generator.models import Site
+
+    loaded, problems = load_content(content, content.parent)
+    assert not problems.has_errors(), problems.format()
+    memo = Memo()
+    loaded_site = Site(loaded.papers, loaded.topics, memo.assign_topics(loaded), memo.related_papers(loaded))
+    return json.loads(papers_json(loaded_site))
+
+
+@pytest.mark.parametrize("content", [ROOT / "tests" / "data" / "site_fixture" / "content", ROOT / "content"])
+def test_papers_json_meets_its_published_schema(content):
+    from generator.export_json import SCHEMA
+
+    jsonschema.Draft7Validator.check_schema(SCHEMA)
+    validator = jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    records = _papers_json(content)
+    assert records and errors(validator, records) == []
+    # Every field a record has is described, and each described one is there: a field
+    # added to export_json without the schema (or the other way round) fails here.
+    assert all(set(r) == set(SCHEMA["items"]["properties"]) for r in records)
+
+
+def test_the_papers_json_schema_refuses_what_no_record_holds():
+    from generator.export_json import SCHEMA
+
+    validator = jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    [record] = _papers_json(ROOT / "tests" / "data" / "site_fixture" / "content")[:1]
+    for name, value in [("venue_kind", "proceedings"), ("status", "done"), ("url", "/papers/x/"),
+                        ("related", ["Not An Id"]), ("added", "30/11/2026"), ("year", "2020")]:
+        assert errors(validator, [{**record, name: value}]) != [], name
+    assert errors(validator, [{k: v for k, v in record.items() if k != "notes"}]) == ["0: required"]
+    assert errors(validator, [{**record, "extra": 1}]) == ["0: additionalProperties"]
