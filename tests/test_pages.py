@@ -208,7 +208,7 @@ def test_related_papers_link_to_their_pages_and_keep_their_reasons():
     assert [(r.paper.href, r.terms, r.by_curator) for r in context["related"]] == [
         ("../b/", ("merge",), True)
     ]
-    assert [t.reason for t in context["topics"]] == ["matched “term”"]
+    assert [t.reason for t in context["topics"]] == ['matched "term"']
 
 
 def test_home_lists_recent_papers_newest_first():
@@ -258,8 +258,8 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
     assert reasons == [
         "chosen by the curator",
         # each match once: "task vector" and "vector" are words of a longer term
-        "matched “merge”, “Task Vector arithmetic”",
-        "closest topic, a weak match: “prompt”",
+        'matched "merge", "Task Vector arithmetic"',
+        'closest topic, a weak match: "prompt"',
         "in this topic's reading order, chosen by the curator",
     ]
 
