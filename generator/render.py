@@ -94,8 +94,32 @@ def first_sentence(value: str, limit: int = 160) -> str:
             word = end.group(1).strip("()[]\"“”‘’'").lower()
             if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
                 continue  # an abbreviation or an initial ("U.S.", "J. Smith")
-        return summary(text[: end.end()].rstrip(), limit)
-    return summary(text, limit)
+        return _clause_cut(text[: end.end()].rstrip(), limit)
+    return _clause_cut(text, limit)
+
+
+# Where a long sentence may be cut: before a comma, semicolon, colon, dash or an opening
+# parenthesis that no parenthesis left open encloses.
+_CLAUSE = re.compile(r"[,;:]\s| [(–—]")
+
+
+def _clause_cut(sentence: str, limit: int) -> str:
+    """A sentence at most ``limit`` characters long: cut, when it is longer, at the last
+    clause that ends past half the limit ("... small prompts…", not "... prompts (a few
+    learnable vectors fed to the model) for…"), else at a word as `summary` cuts."""
+    if len(sentence) <= limit:
+        return sentence
+    depth, best = 0, -1
+    for at, char in enumerate(sentence[: limit - 1]):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        if depth == 0 and at >= limit // 2 and _CLAUSE.match(sentence, at):
+            best = at
+    if best < 0:
+        return summary(sentence, limit)
+    return sentence[:best].rstrip() + "…"
 
 
 def trusted_markdown(value: str) -> Markup:

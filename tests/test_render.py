@@ -301,7 +301,19 @@ def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(t
         ("Über alles. Ärger folgt.", "Über alles."),
         ("Known as “catastrophic forgetting.” Later work.", "Known as “catastrophic forgetting.”"),
         ("学习很难。然后更难。", "学习很难。"),
-        # A long first sentence is cut at a word, as a page's description is.
+        # A long first sentence is cut at its last clause past half the limit, outside
+        # any parenthesis...
+        ("A family of continual-learning methods that keep a large pre-trained model frozen"
+         " and learn only small prompts (a few learnable vectors fed to the model) for each"
+         " task, so that nothing is forgotten.",
+         "A family of continual-learning methods that keep a large pre-trained model frozen"
+         " and learn only small prompts…"),
+        ("Where reinforcement learning (RL) meets language models, in both directions:"
+         " training language models with RL (from human feedback, RLHF, with reward models"
+         " or verifiers) and using language models as policies.",
+         "Where reinforcement learning (RL) meets language models, in both directions:"
+         " training language models with RL…"),
+        # ...else at a word, as a page's description is.
         ("word " * 50 + "end.", ("word " * 32).strip() + "…"),  # 159 characters and "…"
     ],
 )
