@@ -22,10 +22,17 @@
 
   /* Lowercase, without accents ("modele" finds "modèle"), hyphens left out
      ("multi-task" is "multitask"), other punctuation a space: a word typed is found at
-     the start of a word of the row. */
+     the start of a word of the row. A word that ends in "++" or "#" keeps them, so that
+     "c++" and "c#" are not the letter "c" (which still finds them); a "+" between words
+     ("RL+LLM") parts them. */
+  var KEPT = /^[\p{L}\p{N}]+(\+\+|#)$/u;
+
   function normal(text) {
-    return " " + text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
-      .replace(/[-\u2010\u2011]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    var words = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[-\u2010\u2011]/g, "").replace(/[^\p{L}\p{N}+#]+/gu, " ").split(" ");
+    return " " + words.map(function (word) {
+      return KEPT.test(word) ? word : word.replace(/[+#]+/g, " ");
+    }).join(" ").replace(/ +/g, " ").trim();
   }
 
   /* Scripts written without spaces: a word of them is found anywhere in the row. */

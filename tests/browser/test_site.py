@@ -6,6 +6,7 @@ other than the local server (see conftest.open_context).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -16,6 +17,7 @@ import pytest
 from generator.search import MaterialSearch, load_index
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS, page_kinds
+from .sitebuild import ROOT
 
 # The narrowest phones (and 200% zoom on a small laptop): the all-papers table was 363
 # pixels wide at 320 and 360.
@@ -432,8 +434,6 @@ def _normal(text: str) -> str:
 def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context, site_dir, papers):
     from generator.curation import load_content
 
-    from .sitebuild import ROOT
-
     content, _ = load_content(ROOT / "content", ROOT)
     topic_titles = _normal(" ".join(t.title for t in content.topics))
     # A title word that starts no word of a topic's title, in papers with code and
@@ -510,3 +510,50 @@ def test_the_all_papers_filter_applies_what_the_browser_restores_on_back(page, p
     )
     assert page.get_by_label("With code only").is_checked()
     assert page.locator(".rl-filter__count").inner_text() == f"{len(with_code)} of {len(papers)} papers match"
+
+
+_FILTER_ROWS = [
+    "C++ templates for kernels",
+    "A compiler for C",
+    "F# and C# type providers",
+    "RL+LLM agents that plan",
+    "Un modèle de langue",
+    "Multi-task learning at scale",
+    "多任务学习的基准",
+    "Reinforcement learning in the world",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("c++", ["C++ templates for kernels"]),  # not every word "c"
+        ("c#", ["F# and C# type providers"]),
+        ("c", ["C++ templates for kernels", "A compiler for C", "F# and C# type providers"]),
+        ("llm", ["RL+LLM agents that plan"]),  # a "+" between words parts them
+        ("rl", ["RL+LLM agents that plan"]),  # not inside "world"
+        ("modele", ["Un modèle de langue"]),  # accents left out
+        ("multitask", ["Multi-task learning at scale"]),  # hyphens left out
+        ("MULTI-TASK", ["Multi-task learning at scale"]),
+        ("学习", ["多任务学习的基准"]),  # found anywhere in a word of Chinese
+    ],
+)
+def test_the_filter_reads_words_as_a_reader_means_them(browser, query, expected):
+    script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
+    rows = "".join(f"<tr><td>{html.escape(t)}</td></tr>" for t in _FILTER_ROWS)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(
+            '<div class="rl-filter" data-table="t" hidden>'
+            '<input type="search" class="rl-filter__text"><input type="checkbox" class="rl-filter__code">'
+            '<span class="rl-filter__count"></span></div>'
+            f'<table id="t"><thead><tr><th>Title</th></tr></thead><tbody>{rows}</tbody></table>'
+            f"<script>{script}</script>"
+        )
+        page.locator(".rl-filter").wait_for(state="visible")
+        page.locator(".rl-filter__text").fill(query)
+        page.locator(".rl-filter__text").press("Enter")
+        assert sorted(page.locator("#t tbody td").all_inner_texts()) == sorted(expected)
+    finally:
+        context.close()
