@@ -46,7 +46,7 @@ from .topicsfile import (
     read_topics,
     warn_empty_topics,
 )
-from .validate import ACTUAL, PAPER_FIELDS, RecordChecker, did_you_mean
+from .validate import ACTUAL, PAPER_FIELDS, Miswritten, RecordChecker, did_you_mean
 from .yamlfile import display, read_yaml
 from .yamlio import Map, Node, Scalar
 
@@ -925,9 +925,16 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
     closest that exists."""
     ids = choices.ids
     kept = []
-    for ref in _nodes(refs):
+    for ref in refs if isinstance(refs, tuple) else ():
         assert ref.text is not None
-        if ref.text in ids:
+        if isinstance(ref, Miswritten):
+            if ref.text in ids or ref.text in choices.broken:
+                problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {ref.written!r}")
+            else:
+                problems.error(
+                    ref.loc, f"unknown {what} {ref.written!r}" + choices.suggestion(ref.text)
+                )
+        elif ref.text in ids:
             kept.append(ref.text)
         elif ref.text not in choices.broken:
             gone = choices.fate(ref.text) if choices.fate is not None else None
@@ -939,7 +946,10 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
 
 
 def _nodes(refs: object) -> tuple[Scalar, ...]:
-    return refs if isinstance(refs, tuple) else ()
+    """The references as written as ids (`_known` reports the others)."""
+    if not isinstance(refs, tuple):
+        return ()
+    return tuple(r for r in refs if not isinstance(r, Miswritten))
 
 
 def _paper(

@@ -314,11 +314,17 @@ class RecordChecker:
         if not isinstance(items, list):
             return items
         first: dict[str, int] = {}
-        refs = []
+        refs: list[Scalar] = []
         for item in items:
             text = item.text or ""
+            fixed = id_hint(text) and "-".join(re.split(r"[\s_-]+", text.strip().lower()))
             if text in first:
                 self.error(item, f"'{name}' lists {text!r} twice (first at line {first[text]})")
+            elif fixed:
+                # An id written as a name ("MTL", "Continual Learning"): whether it exists
+                # is known only once every file is read, and the one error then says
+                # either how to write it or what it may mean.
+                refs.append(Miswritten(fixed, item))
             elif self.slug(item, spec, name) is not INVALID:
                 first[text] = item.line
                 refs.append(item)
@@ -506,6 +512,18 @@ def _as_authors(text: str) -> str:
         if all(part == "others" or len(re.findall(r"[^\s,]+", part)) >= 2 for part in split):
             parts = split
     return ", ".join(f'"{part}"' if "," in part else part for part in parts)
+
+
+class Miswritten(Scalar):
+    """A reference written as a name where an id belongs ("MTL" for "mtl"): ``text`` is
+    the id it reads as, ``written`` what the curator wrote. It is always an error,
+    reported where the references are looked up, and never kept as a reference."""
+
+    __slots__ = ("written",)
+
+    def __init__(self, fixed: str, item: Scalar):
+        super().__init__(fixed, item.path, item.line, item.col, item.quoted)
+        self.written = item.text or ""
 
 
 def id_hint(text: str) -> str:

@@ -169,12 +169,37 @@ def test_two_keywords_of_a_topic_that_match_the_same_words_are_a_warning(tmp_pat
     ]
 
 
-def test_a_topic_named_with_capitals_in_a_paper_suggests_the_id(tmp_path):
+def test_a_topic_named_with_capitals_in_a_paper_suggests_the_topic_it_may_mean(tmp_path):
+    # Once, the hint was "write 'multi-task'", and the next check said that no such
+    # topic exists: the one error now names the topic.
     text = "id: x\ntitle: A\nabstract: a\ntopics: [Multi Task]\n"
     assert check_one(tmp_path, text) == [
-        f"{P}:4:10: 'topics' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
-        " 80 characters, not 'Multi Task'; write 'multi-task'",
+        f"{P}:4:10: unknown topic 'Multi Task' (did you mean 'multi-task-learning'?)",
     ]
+
+
+def test_an_id_written_with_capitals_or_spaces_says_how_to_write_it_where_it_exists(tmp_path):
+    text = (
+        "id: x\ntitle: A\nabstract: a\ntopics: [Multi-Task Learning]\n"
+        "exclude_topics: [In_Context_Learning]\nrelated: [Known-Paper, Nope]\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:10: write the topic as its id 'multi-task-learning', not 'Multi-Task Learning'",
+        f"{P}:5:18: write the topic as its id 'in-context-learning', not 'In_Context_Learning'",
+        f"{P}:6:11: write the paper as its id 'known-paper', not 'Known-Paper'",
+        f"{P}:6:24: unknown paper 'Nope'",
+    ]
+    # None of them is kept as written: the paper as built names none of them.
+    fixed = text.replace("Multi-Task Learning", "multi-task-learning")
+    assert check_one(tmp_path, fixed)[:1] == [
+        f"{P}:5:18: write the topic as its id 'in-context-learning', not 'In_Context_Learning'",
+    ]
+
+
+def test_a_reading_order_entry_written_with_capitals_says_how_to_write_it(tmp_path):
+    topics = TOPICS.replace("[a, b, c]", "[A, b, c]")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [f"{T}:6:21: write the paper as its id 'a', not 'A'"]
 
 
 @pytest.mark.parametrize(
