@@ -77,7 +77,7 @@ def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path)
     assert re.search(r"\n\d+ errors?; no link was checked\.$", result.stderr.rstrip())
 
 
-def _serving(project: Path, temporary: Path, **popen) -> subprocess.Popen:
+def _serving(project: Path, temporary: Path, env: dict | None = None, **popen) -> subprocess.Popen:
     """`readinglist serve` of ``project`` on a free port, its temporary folders in
     ``temporary``, once its first build is there (MkDocs' server builds into one)."""
     import socket
@@ -89,9 +89,10 @@ def _serving(project: Path, temporary: Path, **popen) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project), "serve",
          "--dev-addr", f"127.0.0.1:{port}"],
-        env={**os.environ, "TMPDIR": str(temporary)}, stdout=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(temporary), **(env or {})}, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, **popen,
     )  # fmt: skip
+    process.port = port  # type: ignore[attr-defined]
     deadline = time.monotonic() + 120
     while not any(temporary.glob("mkdocs_*/index.html")):
         if process.poll() is not None or time.monotonic() > deadline:
@@ -161,3 +162,39 @@ def test_serve_under_nohup_keeps_running_through_sighup(tmp_path):
         if process.poll() is None:
             process.kill()
     assert not any(tmp_path.glob("mkdocs_*"))
+
+
+def test_serve_previews_at_the_root_of_its_address_whatever_site_url_says(tmp_path):
+    # MkDocs serves under site_url's path: with SITE_URL left in the shell from a build
+    # for GitHub Pages, /papers/<id>/ was a 404 and the pages were under /reading-list/.
+    import signal
+    import time
+    import urllib.error
+    import urllib.request
+
+    from tests.test_build import FIXTURE, make_project
+
+    project = make_project(tmp_path, FIXTURE)
+    paper = sorted(p.stem for p in (project / "content" / "papers").glob("*.yml"))[0]
+    process = _serving(project, tmp_path, env={"SITE_URL": "https://lab.example/reading-list/"})
+    try:
+        base = f"http://127.0.0.1:{process.port}/"
+        deadline = time.monotonic() + 30
+        while True:  # the site is built a moment before the server listens
+            try:
+                response = urllib.request.urlopen(base + f"papers/{paper}/", timeout=30)
+                break
+            except urllib.error.HTTPError:
+                raise  # an answer: the page is not there
+            except urllib.error.URLError:  # no answer yet
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        with response:
+            assert response.status == 200
+            assert response.url == base + f"papers/{paper}/"  # not redirected
+            page = response.read().decode("utf-8")
+        assert "/reading-list/" not in page
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)

@@ -10,6 +10,7 @@ every change, as plain `mkdocs serve` does.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,16 @@ def run(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     ensure_docs_dir(root)
+    # MkDocs serves under the path of site_url (/reading-list/ for a GitHub project
+    # site), so a SITE_URL left in the shell from building what CI publishes moved
+    # every page away from the address the README and the contributing page give. A
+    # preview is of the site itself: at the root of the local address.
+    if os.environ.pop("SITE_URL", None):
+        print(
+            f"readinglist serve: SITE_URL is for a build to publish; serving at the root"
+            f" of http://{args.dev_addr}/",
+            file=sys.stderr,
+        )
     logging_state = mkdocs_logging()
     _stop_on_signals()
     try:
