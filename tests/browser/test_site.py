@@ -406,6 +406,9 @@ def test_published_under_a_sub_path_the_404_page_has_its_styles_and_links(
     page = open_context(base=published_url).new_page()
     response = page.goto("404.html")
     assert response is not None and response.status == 200
+    site_name = page.locator('meta[property="og:site_name"]').get_attribute("content")
+    assert page.title() == f"Page not found - {site_name}"
+    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
     assert page.evaluate("document.styleSheets.length") >= 2
     assert page.evaluate(
         "getComputedStyle(document.querySelector('.md-header')).position"
