@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 
@@ -46,6 +48,7 @@ _order: list[str] = []  # the site's page URLs, in MkDocs' order
 _built: set[str] = set()  # the pages this build rendered
 _partial = False  # this build renders only the pages the generator rewrote
 _state: partial_rebuild.SiteState | None = None  # this site's, under a dirty build
+_edit_urls: dict[str, str] = {}  # page source (docs/) -> where its curation file is edited
 
 
 class CurationFailed(PluginError):
@@ -138,8 +141,8 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _removed
-    _site, _removed = None, True
+    global _site, _removed, _edit_urls
+    _site, _removed, _edit_urls = None, True, {}
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
@@ -219,6 +222,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         os.environ["SOURCE_DATE_EPOCH"] = build.PROCESS_STATE[_OUR_EPOCH] = epoch
     config.nav = result.plan.nav
     _site = result.site
+    _edit_urls = edit_urls(config, result.site, root)
     _removed = bool(result.report.removed)
     if result.unsaved:
         build.PROCESS_STATE[_UNSAVED] = settings
@@ -230,6 +234,37 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"{len(report.removed)} removed, in {total:.2f} s ({phases})"
     )
     return config
+
+
+_REPOSITORY = re.compile(r"https?://[^\s\"'<>`\\]+")
+_BRANCH = re.compile(r"[\w.-]+(/[\w.-]+)*")
+
+
+def edit_urls(config: MkDocsConfig, site, root: Path) -> dict[str, str]:
+    """Page source (in docs/) -> the address that edits the curation file it is made
+    from, in the repository `extra.repository` names (GitHub's /edit/BRANCH/PATH form,
+    which GitLab and Gitea read too); none without a repository."""
+    repository = str(config.extra.get("repository") or "").rstrip("/")
+    branch = str(config.extra.get("repository_branch") or "main")
+    if not repository:
+        return {}
+    # (From the environment, not from a curator's file; still only an http(s) address
+    # goes into an href, and the build says so rather than publish a broken button.)
+    if not _REPOSITORY.fullmatch(repository) or not _BRANCH.fullmatch(branch):
+        raise PluginError(
+            f"readinglist: extra.repository {repository!r} or its branch {branch!r} is not"
+            " an http(s) address and a branch name; check REPO_URL and REPO_BRANCH"
+        )
+    sources = {f"papers/{p.id}.md": p.source.path for p in site.papers if p.source}
+    sources.update({f"topics/{t.id}/index.md": t.source.path for t in site.topics if t.source})
+    pages = root / "content" / "pages"
+    if pages.is_dir():
+        sources.update(
+            {f"{md.stem}.md": md.relative_to(root).as_posix() for md in sorted(pages.glob("*.md"))}
+        )
+    return {
+        page: f"{repository}/edit/{quote(branch)}/{quote(path)}" for page, path in sources.items()
+    }
 
 
 _ERRORS_PAGE = """\
@@ -369,6 +404,9 @@ def _check_hand_anchors(files: Files, root: Path) -> None:
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     _built.add(page.url)
+    # (Material's edit button shows for a page with an edit_url; MkDocs would make one
+    # from repo_url, which also has Material ask GitHub's API for stars: a third party.)
+    page.edit_url = _edit_urls.get(page.file.src_uri)
     if _state is not None:
         _state.labels[page.file.src_uri] = (page.title, dict(page.meta))
         partial_rebuild.record_anchors(page, _state.anchors)

@@ -684,3 +684,42 @@ def test_an_error_raised_outside_the_templates_is_no_template_error(tmp_path, mo
     settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0)
     with pytest.raises(KeyError, match="a bug of the generator"):
         build.generate(settings, Renderer(), build.Memo())
+
+
+@pytest.mark.slow
+def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed_epoch, monkeypatch):
+    project = make_project(tmp_path, FIXTURE)
+    (project / "content" / "pages").mkdir(exist_ok=True)
+    (project / "content" / "pages" / "about.md").write_text("# About\n\nA list.\n")
+    monkeypatch.setenv("REPO_URL", "https://github.com/lab/reading-list/")
+    monkeypatch.setenv("REPO_BRANCH", "trunk")
+    assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
+    site = project / "site"
+    edit = "https://github.com/lab/reading-list/edit/trunk/content/"
+
+    def edits(page: str) -> list[str]:
+        return [link for link in parse(site / page).links if "/edit/" in link]
+
+    assert edits("papers/task-vectors/index.html") == [edit + "papers/task-vectors.yml"]
+    assert edits("topics/continual-learning/index.html") == [edit + "topics.yml"]
+    assert edits("about/index.html") == [edit + "pages/about.md"]
+    assert edits("papers/index.html") == edits("topics/index.html") == []  # made, not kept
+    # The footer names the repository on every page.
+    footer = (site / "papers/index.html").read_text(encoding="utf-8")
+    assert 'The list is kept at <a href="https://github.com/lab/reading-list/">' in footer
+
+    # Without one (a build on a laptop), no button and no footer line.
+    monkeypatch.delenv("REPO_URL")
+    assert main(["--root", str(project), "build", "--strict", "-q"]) == 0
+    assert edits("papers/task-vectors/index.html") == []
+    assert "The list is kept at" not in (site / "papers/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "url", ['https://github.com/lab/x" onmouseover="alert(1)', "javascript:alert(1)", "github.com/lab/x"]
+)
+def test_a_repository_that_is_no_http_address_stops_the_build(tmp_path, monkeypatch, capsys, url):
+    project = make_project(tmp_path, FIXTURE)
+    monkeypatch.setenv("REPO_URL", url)
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    assert "is not an http(s) address and a branch name; check REPO_URL" in capsys.readouterr().err

@@ -234,7 +234,7 @@ def test_a_stylesheet_a_template_inlines_counts_as_a_template(project):
 @pytest.mark.slow
 def test_a_template_in_a_linked_folder_of_the_overrides_is_watched(project, tmp_path):
     elsewhere = tmp_path / "shared-partials"
-    elsewhere.mkdir()
+    shutil.move(project / "overrides/partials", elsewhere)  # (the project's own partials)
     footer = elsewhere / "footer.html"
     footer.write_text("<footer>Lab footer, first</footer>\n")
     (project / "overrides/partials").symlink_to(elsewhere, target_is_directory=True)

@@ -219,6 +219,8 @@ def test_the_site_is_built_for_the_address_it_is_published_at(
         "SITE_URL": "${{ vars.SITE_URL }}",
         "OWNER": "${{ github.repository_owner }}",
         "REPOSITORY": "${{ github.event.repository.name }}",
+        "REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
+        "REPO_BRANCH": "${{ github.event.repository.default_branch }}",
     }
     stand_in = tmp_path / "readinglist"
     stand_in.write_text('#!/bin/sh\nprintf "%s" "$SITE_URL" > "$RECORD"\n')
