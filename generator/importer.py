@@ -187,7 +187,8 @@ class _Paper:
     seen_fields: dict[str, set[str]] = field(default_factory=dict)  # digests, this run
     seen_links: set[str] = field(default_factory=set)  # link keys, this run
     officials: list[str] = field(default_factory=list)  # URLs of official code links
-    text: str = ""  # a new paper's file text, once written
+    text: str = ""  # the file's text once this run wrote it (a new paper's, or an update)
+    final: bool = False  # ``tree`` is of ``text``, as written: every fill has its place
     restores: str = ""  # the id of the deleted paper this new one brings back
     links_named: int = 0  # links in the records merged into it (the summary's links found)
     # Warnings to place in a new paper's file once it is written: (field, link URL or "",
@@ -238,10 +239,10 @@ class _Paper:
 
     def location_of(self, name: str) -> Location:
         """Where the file holds ``name``; a new paper's file before it is written has no
-        lines yet: its path alone, given lines by ``_locate_new``."""
+        lines yet: its path alone, given lines by ``_locate``."""
         tree = self.located()
         # An existing file's tree is as read, without this run's fills; a new one's has all.
-        if tree is not None and (name not in self.fills or not self.raw):
+        if tree is not None and (name not in self.fills or not self.raw or self.final):
             node = tree.get(name)
             if node is not None:
                 return node.loc
@@ -656,7 +657,7 @@ def _import_locked(
                 Severity.WARNING,
             ))
     _write(existing, created, touched, report, lambda: record_file.pending(views, created))
-    _locate_new(created, report)
+    _locate(existing, created, report)
     added_now = set(report.added)
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
     forget = set(report.restored)
@@ -709,23 +710,28 @@ def _abstracts_differ(paper: _Paper, record: Record) -> bool:
     return fuzz.ratio(mine, theirs) < ABSTRACT_ALIKE and fuzz.partial_ratio(mine, theirs) < ABSTRACT_ALIKE
 
 
-def _locate_new(created: list[_Paper], report: ImportReport) -> None:
-    """Give what this run reported about its new papers the line and column in their
-    files, now that they are written: conflicts and the warnings held in ``pending``."""
-    by_path = {str(paper.path): paper for paper in created if paper.text}
-    unplaced = {c.location.path for c in report.conflicts if c.location.line == 0}
+def _locate(existing: list[_Paper], created: list[_Paper], report: ImportReport) -> None:
+    """Give what this run reported the line and column in the files as they are once
+    written: conflicts and the warnings held in ``pending``. A new paper's file had no
+    lines before, and in an updated one the lines below a fill have moved (an author
+    added above the year put the year's conflict on the author's line)."""
+    updated = set(report.updated)
+    written = [p for p in created if p.text] + [p for p in existing if p.id in updated and p.text]
+    by_path = {str(paper.path): paper for paper in written}
+    placed = {c.location.path for c in report.conflicts}
     for path, paper in by_path.items():
-        if path in unplaced or paper.pending:  # parsing all 10,000 new files would be slow
-            # Parsed as it was written: the file is new, so no curator has edited it yet.
+        if path in placed or paper.pending:  # parsing all 10,000 new files would be slow
             tree = parse(paper.text, path, Problems())
             paper.tree = tree if isinstance(tree, Map) else None
+            paper.final = True
     report.conflicts[:] = [
         replace(c, location=paper.location_of(c.field))
-        if c.location.line == 0 and (paper := by_path.get(c.location.path)) is not None
+        if (paper := by_path.get(c.location.path)) is not None
         else c
         for c in report.conflicts
     ]
-    for paper in by_path.values():
+    # (An existing file the run left alone keeps the places it was read with.)
+    for paper in written + [p for p in existing if p.id not in updated]:
         for name, url, message in paper.pending:
             where = paper.link_location(url) if url else paper.location_of(name)
             report.warnings.append(Problem(where, message, Severity.WARNING))
@@ -906,12 +912,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                 message = (
                     f"the source now also names {link.url}; {officials[0]} is marked official"
                 )
-                if paper.tree is None and not paper.raw:
-                    paper.pending.append(("links", officials[0], message))
-                else:
-                    report.warnings.append(Problem(
-                        paper.link_location(officials[0]), message, Severity.WARNING
-                    ))
+                paper.pending.append(("links", officials[0], message))
             elif link.kind == "code" and link.official:
                 paper.officials.append(link.url)
             paper.link_urls.add(key)
@@ -1137,6 +1138,7 @@ def _write(
             report.warnings.append(_busy(paper.path, "changed"))
             continue
         atomic_write_bytes(paper.path, _as_the_file_was(paper.raw, text))
+        paper.text = text
         report.updated.append(paper.id)
 
 

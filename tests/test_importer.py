@@ -134,8 +134,10 @@ def test_curated_values_win_comments_survive_and_missing_fields_are_filled(tmp_p
     assert report.updated == ["first-paper"]
     # ruamel keeps a blank line with the comment before it, so the blank line after the
     # title stays there and the filled fields come after it; comments keep their column.
+    # The conflict is at the abstract in the file as written, the last of its 21 lines
+    # (it was once placed where the abstract had been before the fills: line 14).
     assert [str(c) for c in report.conflicts] == [
-        f"{papers / 'first-paper.yml'}:14:11: conflict in abstract: kept \"The curator's own abstract.\", "
+        f"{papers / 'first-paper.yml'}:21:11: conflict in abstract: kept \"The curator's own abstract.\", "
         "in.txt:7:1 says 'A different abstract. Code at https://github.com/o/first.'"
     ]
     text = (papers / "first-paper.yml").read_text()
@@ -424,8 +426,9 @@ def test_unedited_files_skipped_by_the_fast_path_still_merge_and_locate(tmp_path
     report = import_records([first, again], tmp_path, added=DAY)
     assert [str(c) for c in report.conflicts] == [
         f"{path}:3:8: conflict in title: kept 'First Paper', in.txt:9:1 says 'First Paper.'",
-        f"{path}:15:11: conflict in abstract: kept 'First abstract.', in.txt:9:1 says 'Other abstract.'",
+        f"{path}:18:11: conflict in abstract: kept 'First abstract.', in.txt:9:1 says 'Other abstract.'",
     ]
+    assert _line(path, 18).startswith("abstract: First abstract.")
     assert report.updated == ["first-paper"]
     data = _read(path)
     assert data["year"] == "2020" and data["abstract"] == "First abstract."
@@ -531,8 +534,9 @@ def test_a_value_new_in_the_source_fills_or_conflicts_once_and_new_links_are_add
     )
     report = import_records([changed], tmp_path, added=DAY)
     assert [str(c) for c in report.conflicts] == [
-        f"{path}:20:11: conflict in abstract: kept 'Curated.', in.txt:1:1 says 'Revised abstract.'"
+        f"{path}:23:11: conflict in abstract: kept 'Curated.', in.txt:1:1 says 'Revised abstract.'"
     ]
+    assert _line(path, 23) == "abstract: Curated."
     assert report.updated == ["first-paper"]
     data = _read(path)
     assert (data["abstract"], data["year"]) == ("Curated.", "2022")  # kept; filled
@@ -1017,3 +1021,31 @@ def test_text_that_differs_only_in_line_breaks_and_spaces_is_no_conflict(tmp_pat
     # A word of difference is still one.
     other = _rec("Wrapped", same.abstract.replace("complex", "simple"), venue="Proc. of X")
     assert [c.field for c in import_records([other], tmp_path, added=DAY).conflicts] == ["abstract"]
+
+
+def _line(path: Path, number: int) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[number - 1]
+
+
+def test_conflicts_and_warnings_point_at_the_file_as_the_import_left_it(tmp_path):
+    # An author filled into `authors: []` adds a line above the year: the year's conflict
+    # was reported at the line the year had held before, now the author's.
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, "authors:\n  - Ada Lovelace\n", "authors: []\n")
+    _edit(path, "year: 2021", "year: 2019")
+    _edit(path, "abstract: First abstract.", "abstract: Curated.")
+    other = "https://github.com/other/fork"
+    changed = _first(
+        abstract="Revised abstract.", year="2022",
+        links=(make_link(CODE, "abstract", official=True), make_link(other, "abstract", official=True)),
+    )
+    report = import_records([changed], tmp_path, added=DAY)
+    assert report.updated == ["first-paper"]
+    places = {c.field: c.location for c in report.conflicts}
+    assert set(places) == {"year", "abstract"}
+    assert _line(path, places["year"].line)[places["year"].col - 1 :] == "2019"
+    assert _line(path, places["abstract"].line)[places["abstract"].col - 1 :] == "Curated."
+    # The warning that the source names a second repository is at the official one.
+    [warning] = [w for w in report.warnings if "also names" in w.message]
+    assert CODE in _line(path, warning.location.line)
