@@ -905,7 +905,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(report.get("exit", 0))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1,
+                        help="the synthetic list's random seed (default 1, as in the committed results)")
     parser.add_argument("--profile", action="store_true", help="also write cProfile listings")
     parser.add_argument("--no-split", dest="split", action="store_false",
                         help="skip the extra builds that split MkDocs' time by stage")
@@ -914,7 +915,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2,
                         help="clean builds and baseline builds per size; the least CPU counts")
     parser.add_argument("--skip-build", action="store_true", help="no MkDocs builds (quick)")
-    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json",
+                        help="the results file, and its .md beside it (default: the committed"
+                        " benchmarks/results.json, which a run replaces)")
     args = parser.parse_args(argv)
     results = {"machine": machine(), "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                "sizes": []}

@@ -28,18 +28,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+ROOT_HELP = "the project folder holding mkdocs.yml and content/ (default: .)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="readinglist", description="Build a curated reading list of research papers."
     )
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
-    parser.add_argument(
-        "--root", default=".", help="the project folder holding mkdocs.yml and content/ (default: .)"
-    )
+    parser.add_argument("--root", default=".", help=ROOT_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(f"generator.commands.{module_name}")
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        # Before the command or after it (`readinglist build --root ~/lab`); SUPPRESS
+        # keeps the one before when none is given after.
+        command_parser.add_argument("--root", default=argparse.SUPPRESS, help=ROOT_HELP)
         module.add_arguments(command_parser)
         command_parser.set_defaults(_module=module)
     return parser

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -198,3 +200,14 @@ def test_serve_previews_at_the_root_of_its_address_whatever_site_url_says(tmp_pa
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+
+
+@pytest.mark.parametrize("command", ["import", "check", "build", "serve", "topics", "search", "links"])
+def test_root_is_taken_before_or_after_any_command(command):
+    from generator.cli import build_parser
+
+    extra = ["x.bib"] if command == "import" else ["words"] if command == "search" else []
+    parser = build_parser()
+    assert parser.parse_args([command, "--root", "lab", *extra]).root == "lab"
+    assert parser.parse_args(["--root", "lab", command, *extra]).root == "lab"
+    assert parser.parse_args([command, *extra]).root == "."

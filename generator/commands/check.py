@@ -11,13 +11,7 @@ HELP = "validate content/ and report every problem as path:line:col"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    # Also accepted after the command (`readinglist check --root DIR`); SUPPRESS keeps
-    # the top-level --root when this one is not given.
-    parser.add_argument(
-        "--root",
-        default=argparse.SUPPRESS,
-        help="the project folder holding content/ (default: .)",
-    )
+    pass  # (--root, before or after the command: cli.py)
 
 
 def run(args: argparse.Namespace) -> int:
