@@ -256,13 +256,28 @@ class _Paper:
             for _, items in links:
                 for item in items.items if isinstance(items, Seq) else ():
                     node = item.get("url") if isinstance(item, Map) else None
-                    if isinstance(node, Scalar) and _link_key(node.text or "") == _link_key(url):
+                    if isinstance(node, Scalar) and _same_link(node.text or "") == _same_link(url):
                         return node.loc
         return self.location_of("links")
 
 
 def _link_key(url: str) -> str:
+    """How the importer's record writes a link it found (and always did: records of
+    earlier runs hold these): no trailing slash, lower case."""
     return url.rstrip("/").lower()
+
+
+def _same_link(url: str) -> str:
+    """What two spellings of one address share: a link the curator deleted must not come
+    back as http:// for https://, with www., with .git, or as the default branch's tree
+    (`/tree/main`). A deeper path stays: a monorepo's folders are links of their own."""
+    key = _SCHEME.sub("", _link_key(url))
+    key = _BRANCH_ROOT.sub("", key.removeprefix("www.")).rstrip("/")
+    return key.removesuffix(".git")
+
+
+_SCHEME = re.compile(r"^https?://")
+_BRANCH_ROOT = re.compile(r"/tree/(?:main|master)/?$")
 
 
 class _Index:
@@ -899,10 +914,11 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.id, record.venue, str(paper.values.get("year") or ""), was_venue, was_year
         ))
     officials = list(paper.officials)  # as before this record: one record may name two
+    found_before = {_same_link(url) for url in prior.links} if prior is not None else set()
     for link in record.links:
-        key = _link_key(link.url)
-        paper.seen_links.add(key)
-        if prior is not None and key in prior.links:
+        paper.seen_links.add(_link_key(link.url))
+        key = _same_link(link.url)
+        if key in found_before:
             continue  # found before: a curator may have deleted it since
         if key not in paper.link_urls:
             if link.kind == "code" and link.official and officials:
@@ -1042,7 +1058,7 @@ def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -
             for items in links.values():
                 for item in items if isinstance(items, list) else ():
                     if isinstance(item, dict) and isinstance(item.get("url"), str):
-                        paper.link_urls.add(_link_key(item["url"]))
+                        paper.link_urls.add(_same_link(item["url"]))
             for item in links.get("code") or ():
                 if isinstance(item, dict) and str(item.get("official")).lower() == "true":
                     paper.officials.append(str(item.get("url")))
@@ -1086,7 +1102,7 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
         if new_file_text(path.stem, values, record.links).encode("utf-8") != raw:
             continue
         paper = _Paper(path.stem, path, values=values, raw=raw)
-        paper.link_urls.update(_link_key(link.url) for link in record.links)
+        paper.link_urls.update(_same_link(link.url) for link in record.links)
         paper.officials.extend(link.url for link in record.links if link.kind == "code" and link.official)
         claimed[name] = paper
     return list(claimed.values())

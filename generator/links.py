@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .models import Link
+from .schema import PATTERNS
 
 # Hosts whose first two path segments name a repository.
 _REPO_HOSTS = {
@@ -126,11 +127,19 @@ def clean_url(url: str) -> str:
 
 
 def _has_host(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host that `check` accepts as it is
+    (the schema's pattern: no space or invisible character in it), so that an import
+    never writes a link the next check refuses."""
+    if not _URL.fullmatch(url):
+        return False
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(url)  # (raises for an IPv6 host left open)
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and "." in parts.netloc.strip(".")
+
+
+_URL = re.compile(PATTERNS["url"])
 
 
 def _host_and_path(url: str) -> tuple[str, list[str]]:

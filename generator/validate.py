@@ -237,7 +237,13 @@ class RecordChecker:
 
     def url(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
-        if not isinstance(text, str) or _PATTERNS["url"].fullmatch(text):
+        if not isinstance(text, str):
+            return text
+        if _PATTERNS["url"].fullmatch(text):
+            try:
+                urlsplit(text)  # (what every reader of the address does first)
+            except ValueError as error:  # "http://[::1": an IPv6 host left open
+                return self.error(node, f"'{name}' is no address a browser can open: {error}")
             return text
         bad = _NOT_IN_URL.search(text)
         if bad:

@@ -407,6 +407,12 @@ URL_CASES = {
         "https://github.com/\u202eb/a",
         "6:31: 'url' contains U+202E RIGHT-TO-LEFT OVERRIDE; remove it",
     ),
+    # Once accepted: the page then said "No code linked" and `links` stopped with a
+    # traceback.
+    "an IPv6 host left open": (
+        "http://[::1",
+        "6:12: 'url' is no address a browser can open: Invalid IPv6 URL",
+    ),
 }
 
 

@@ -509,6 +509,31 @@ def test_deleted_links_and_cleared_fields_stay_deleted(tmp_path):
     assert data["links"]["project"] == [{"url": PAGE, "found_in": "abstract"}]
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    ["http://github.com/o/first", "https://www.github.com/o/first", "https://github.com/O/First/",
+     "https://github.com/o/first.git", "https://github.com/o/first/tree/main"],
+)
+def test_a_deleted_link_does_not_come_back_spelled_another_way(tmp_path, spelling):
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, f"  code:\n    - url: {CODE}\n      found_in: abstract\n      official: true\n", "  code: []\n")
+    curated = path.read_bytes()
+    again = _first(links=(make_link(spelling, "abstract", official=True), make_link(PAGE, "abstract")))
+    report = import_records([again], tmp_path, added=DAY)
+    assert report.updated == [] and path.read_bytes() == curated
+
+
+def test_a_folder_of_a_repository_is_a_link_of_its_own(tmp_path):
+    # A monorepo's folder is no spelling of the monorepo: the paper's code is there.
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    folder = CODE + "/tree/main/paper-x"
+    report = import_records([_first(links=(make_link(folder, "abstract"),))], tmp_path, added=DAY)
+    assert report.updated == ["first-paper"]
+    assert [c["url"] for c in _read(path)["links"]["code"]] == [CODE, folder]
+
+
 def test_edited_fields_are_kept_without_a_conflict(tmp_path):
     import_records([_first()], tmp_path, added=DAY)
     path = tmp_path / "papers" / "first-paper.yml"

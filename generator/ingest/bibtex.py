@@ -395,7 +395,14 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     if not title:
         problems.error(source, f"BibTeX entry {entry.key!r} has no title")
         return None
-    url = clean_url(_unescape(fields["url"]))
+    written_url = _unescape(fields["url"]).strip()
+    url = clean_url(written_url)
+    if written_url and not url:
+        # (Written, the next `check` would refuse it: a space inside, no host.)
+        problems.warning(
+            source, f"url {written_url!r} of entry {entry.key!r} is no http(s) address a page"
+            " can link to; left out"
+        )
     doi = normalize_doi(_unescape(fields["doi"])) or (doi_from_url(url) if url else "")
     eprint = _unescape(fields["eprint"]).strip()
     arxiv = ""

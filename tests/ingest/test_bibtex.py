@@ -183,3 +183,19 @@ def test_a_thesis_or_report_says_so_in_its_venue():
         "Technical report, Microsoft", "Technical report, MIT AI Lab", "Report, Gartner",
         "PhD thesis, Uni K", "Master's thesis, Uni L", "Master's thesis, Uni M",
         "Technical report, Stanford"]
+
+
+def test_a_url_check_would_refuse_is_left_out_with_a_warning_at_its_entry():
+    # Written, `check` refused each of these at the next run: the import wrote a file
+    # that did not pass.
+    urls = ["https://exa mple.com/paper", "https://x.org/a\u00a0b", "https://x.org/\u200bz",
+            "http://[::1", "https://x.org/ok note: https://y.org"]
+    text = "".join(f"@misc{{k{i}, title={{Paper {i}}}, url={{{u}}}}}\n" for i, u in enumerate(urls))
+    text += "@misc{fine, title={Fine}, url={https://github.com/a/b}}\n"
+    problems = Problems()
+    records = parse_text(text, "x.bib", problems)
+    assert [[link.url for link in r.links] for r in records] == [[]] * len(urls) + [["https://github.com/a/b"]]
+    assert [(p.location.line, p.severity.value) for p in problems.items] == [
+        (line, "warning") for line in range(1, len(urls) + 1)
+    ]
+    assert all("is no http(s) address a page can link to; left out" in p.message for p in problems.items)
