@@ -35,11 +35,20 @@ def check_imported(path: Path, shown: str, problems: Problems) -> None:
     """Report what would make the importer refuse ``path`` (shown as ``shown``);
     nothing when the file does not exist (no import has recorded anything yet)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         problems.error(Location(shown), f"cannot read the importer's record: {exc}")
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = provenance.byte_place(raw, exc.start)
+        problems.error(
+            Location(shown, line, col),
+            f"cannot read the importer's record: not UTF-8 ({exc.reason}); restore it from git",
+        )
         return
     markers = [(n, line) for n, line in enumerate(text.split("\n"), 1) if _MARKER.match(line)]
     if markers:
@@ -58,12 +67,15 @@ def check_imported(path: Path, shown: str, problems: Problems) -> None:
             " entry line but the last ends with a comma (or restore the file from git)",
         )
         return
+    except (ValueError, RecursionError):
+        pass  # (valid JSON that Python will not read: the importer's reader says why)
     try:
         provenance.load(path)  # the importer's own reader: what it refuses, check does
     except CuratorError as exc:
         for problem in exc.problems:
             message = problem.message.removesuffix("; nothing was written")
-            problems.error(Location(shown, 1, 1), message)
+            where = problem.location
+            problems.error(Location(shown, where.line or 1, where.col or 1), message)
 
 
 @dataclass(frozen=True)

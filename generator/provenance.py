@@ -111,10 +111,20 @@ def load(path: Path) -> dict[str, Seen]:
     the view existed merge fill-only). A damaged file is an error: guessing would let
     an import bring back what curators deleted."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except OSError as exc:
+        raise _damaged(path, str(exc)) from None
+    try:
+        text = raw.decode("utf-8")
+        data = json.loads(text)
+    except UnicodeDecodeError as exc:
+        line, col = byte_place(raw, exc.start)
+        raise _damaged(path, f"not UTF-8: {exc.reason}", line, col) from None
+    except json.JSONDecodeError as exc:
+        raise _damaged(path, exc.msg, exc.lineno, exc.colno) from None
+    except (ValueError, RecursionError) as exc:  # a number of 5,000 digits; 3,000 [[[
         raise _damaged(path, str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _damaged(path, f"expected an object with \"format\": {FORMAT}")
@@ -137,7 +147,10 @@ def load(path: Path) -> dict[str, Seen]:
             or not all(isinstance(v, list) and all(isinstance(d, str) for d in v) for v in fields.values())
             or not all(isinstance(url, str) for url in links)
         ):
-            raise _damaged(path, f"the entry of {paper_id!r} is not {{\"fields\": ..., \"links\": [...]}}")
+            raise _damaged(
+                path, f"the entry of {paper_id!r} is not {{\"fields\": ..., \"links\": [...]}}",
+                *_entry_place(text, paper_id),
+            )
         views[paper_id] = Seen(
             {name: frozenset(values) for name, values in fields.items()},
             frozenset(links),
@@ -148,11 +161,26 @@ def load(path: Path) -> dict[str, Seen]:
     return views
 
 
-def _damaged(path: Path, why: str) -> CuratorError:
+def byte_place(raw: bytes, at: int) -> tuple[int, int]:
+    """(line, column) of byte ``at`` of ``raw``, the column in characters."""
+    start = raw.rfind(b"\n", 0, at) + 1
+    return raw.count(b"\n", 0, at) + 1, len(raw[start:at].decode("utf-8", "replace")) + 1
+
+
+def _entry_place(text: str, paper_id: str) -> tuple[int, int]:
+    """Where the file (one entry a line, as `dumps` writes it) holds the entry of
+    ``paper_id``; (0, 0) when it cannot be told."""
+    at = text.find(json.dumps(paper_id) + ":")
+    if at < 0:
+        return 0, 0
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+def _damaged(path: Path, why: str, line: int = 0, col: int = 0) -> CuratorError:
     return CuratorError(
         [
             Problem(
-                Location(str(path)),
+                Location(str(path), line, col),
                 f"cannot read the importer's record of what it imported ({why}); restore it "
                 "from git; deleting it would forget which papers curators deleted or renamed "
                 "(an import would bring deleted papers back and fill again values curators "

@@ -9,6 +9,7 @@ import pytest
 
 from generator import provenance
 from generator.curation import load_content
+from generator.errors import CuratorError
 from generator.provenance import Seen, digest
 from tests.test_build import FIXTURE, make_project
 from tests.test_curation import _Project
@@ -320,11 +321,41 @@ def test_a_record_the_importer_refuses_is_reported_with_the_importers_reason(tmp
         provenance.load(path)  # what the next import would say
     assert "the entry of 'a'" in str(refused.value)
     assert messages(root) == [
-        f"{RECORD}:1:1: cannot read the importer's record of what it imported (the entry of"
+        f"{RECORD}:1:26: cannot read the importer's record of what it imported (the entry of"
         ' \'a\' is not {"fields": ..., "links": [...]}); restore it from git; deleting it would'
         " forget which papers curators deleted or renamed (an import would bring deleted papers"
         " back and fill again values curators removed)"
     ]
+
+
+def test_a_damaged_record_is_reported_where_it_is_damaged_never_with_a_traceback(tmp_path):
+    # Found by fuzzing: a 5,000-digit number and 3,000 nested brackets are valid JSON
+    # that Python refuses (a traceback from check and import), a byte that is not UTF-8
+    # had no line, and an entry of the wrong shape was reported at 1:1.
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    good = '  "a": {"fields":{},"links":[]},\n'
+    cases = {
+        "an entry of the wrong shape": (
+            good + '  "b": {"fields":5,"links":[]}\n', "5:3", "the entry of 'b' is not"),
+        "a byte that is not UTF-8": (
+            good + '  "b": {"fields":{},"links":["\xff"]}\n', "5:31", "not UTF-8"),
+        "a number of 5,000 digits": (
+            good + '  "b": {"fields":{},"links":[], "x": 1' + "0" * 5000 + "}\n", "1:1", "digits"),
+        "3,000 nested brackets": (
+            good + '  "b": {"fields":{},"links":[], "x": ' + "[" * 3000 + "]" * 3000 + "}\n",
+            "1:1", "recursion"),
+    }
+    for case, (entries, place, why) in cases.items():
+        text = '{\n "format": 1,\n "papers": {\n' + entries + " }\n}\n"
+        path.write_bytes(text.encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+        [message] = messages(root)
+        assert message.startswith(f"{RECORD}:{place}: cannot read the importer's record"), case
+        assert why in message, (case, message)
+        with pytest.raises(CuratorError) as refused:  # what the next import would say
+            provenance.load(path)
+        assert why in str(refused.value.problems[0]), case
 
 
 def test_a_good_record_or_none_is_no_problem(tmp_path):
