@@ -281,7 +281,7 @@ def hand_pages(folder: Path, root: Path) -> tuple[HandPage, ...]:
     if not folder.is_dir():
         return ()
     return tuple(
-        HandPage(path.stem, read_text(path), Location(path.relative_to(root).as_posix()))
+        HandPage(path.stem, read_text(path), Location(path.relative_to(root).as_posix(), 1, 1))
         for path in sorted(folder.glob("*.md"))
     )
 

@@ -88,8 +88,12 @@ def check_hand_pages(
     )
     paper_ids: set[str] = set()
     topic_ids: set[str] = set()
+    generated = site_files((topic.id for topic in content.topics), ())
     for path in found:
         shown = path.relative_to(root).as_posix()
+        clash = "" if path.stem == "index" else pages.page_clash(path.stem, generated)
+        if clash:  # (the build would stop on it)
+            problems.error(Location(shown, 1, 1), clash)
         try:
             text = read_text(path)
         except UnicodeDecodeError as exc:

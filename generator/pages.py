@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from .errors import Location, Problems
@@ -864,17 +864,15 @@ def plan_site(
     if reference is not None:
         outputs.append(File(REFERENCE_DEST, reference))
 
-    taken = {_served_at(o.dest) for o in outputs} | {_served_at(d) for d in extra}
+    taken = [o.dest for o in outputs] + list(extra)
     kept_hand: list[HandPage] = []
     for hp in own:
         dest = f"{hp.name}.md"
-        if _served_at(dest) in taken:
-            problems.error(
-                hp.source,
-                f"the page {dest} would be served at /{_served_at(dest)}, which the generator uses",
-            )
+        clash = page_clash(hp.name, taken)
+        if clash:
+            problems.error(hp.source, clash)
             continue
-        taken.add(_served_at(dest))
+        taken.append(dest)
         kept_hand.append(hp)
         outputs.append(File(dest, hp.text))
     outputs.extend(
@@ -897,6 +895,28 @@ def plan_site(
         index.starts,
     )
     return Plan(tuple(outputs), nav, signatures, layout)
+
+
+def page_clash(name: str, taken: Iterable[str]) -> str:
+    """Why a hand-written page ``name``.md cannot be in a site that has the files
+    ``taken`` (docs paths): another is served at its address, its folder would hold
+    another, or a file has its folder's name (feed.xml.md next to feed.xml: MkDocs stops
+    on the folder it cannot make); "" when it can."""
+    served = _served_at(f"{name}.md")
+    # (Only the files served where this page would be, or under its folder, are
+    # looked at closely: a large list has 10,000 paper pages, each planned again on
+    # every rerun under serve.)
+    same = {f"{served}index.md", f"{served}README.md", f"{name}.md"}
+    at = sorted(dest for dest in taken if dest in same and _served_at(dest) == served)
+    inside = sorted(
+        dest for dest in taken if (served and dest.startswith(served)) or dest == served[:-1]
+    )
+    for dest in at + inside:  # the first, the same every time
+        return (
+            f"the page {name}.md would be served at /{served}, where the site has"
+            f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
+        )
+    return ""
 
 
 def _served_at(dest: str) -> str:

@@ -451,3 +451,15 @@ def test_a_cached_load_follows_the_record_as_a_fresh_one_does(tmp_path, monkeypa
     project_.edit("0123.yml", "An abstract.", "A new one.")
     assert project_.check("an unrelated edit") is False  # the record is as it was
     assert any("it was deleted" in str(p) for p in project_.fresh_problems.items)
+
+
+def test_a_hand_page_named_like_a_generated_one_is_an_error_of_check_not_only_of_build(tmp_path):
+    # check passed these; the build then stopped (feed.xml.md: on a folder MkDocs could
+    # not make, with a traceback-like error and no line).
+    root = with_pages(three_papers(tmp_path), **{"papers": "# P\n", "feed.xml": "# F\n", "about": "# A\n"})
+    assert messages(root) == [
+        "content/pages/feed.xml.md:1:1: the page feed.xml.md would be served at /feed.xml/,"
+        " where the site has feed.xml; rename the file",
+        "content/pages/papers.md:1:1: the page papers.md would be served at /papers/,"
+        " where the site has papers/index.md; rename the file",
+    ]

@@ -8,7 +8,7 @@ import pytest
 
 from generator.errors import Location, Problems
 from generator.models import Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
-from generator.pages import HandPage, Page, plan_site, relative
+from generator.pages import HandPage, Page, page_clash, plan_site, relative
 
 
 def paper(pid: str, year: int | None = None, **fields) -> Paper:
@@ -238,9 +238,29 @@ def test_hand_pages_are_carried_and_one_taking_a_generated_url_is_reported():
     assert page(result, "index.md").context["intro"] == "# Intro\n"
     assert "papers.md" not in [o.dest for o in result.outputs]
     assert [str(p) for p in problems.errors] == [
-        "content/pages/papers.md: the page papers.md would be served at /papers/, which the generator uses"
+        "content/pages/papers.md: the page papers.md would be served at /papers/, where the site has"
+        " papers/index.md; rename the file"
     ]
     assert result.nav[-1] == "about.md"
+
+
+@pytest.mark.parametrize(
+    ("name", "clash"),
+    [
+        ("papers", "papers/index.md"),  # served at the same address
+        ("README", "index.md"),  # MkDocs serves a README as its folder's index
+        ("feed.xml", "feed.xml"),  # a folder where a file is: MkDocs stops on it
+        ("schema", "schema/paper.schema.json"),  # a folder that holds generated files
+        ("about", ""),
+        ("feed", ""),
+        ("paper", ""),
+    ],
+)
+def test_a_hand_page_that_would_collide_with_a_generated_file_is_named(name, clash):
+    taken = ["index.md", "papers/index.md", "papers/a.md", "feed.xml", "schema/paper.schema.json"]
+    said = page_clash(name, taken)
+    assert said == (f"the page {name}.md would be served at /{'' if name == 'README' else name + '/'},"
+                    f" where the site has {clash}; rename the file" if clash else "")
 
 
 def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
