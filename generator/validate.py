@@ -128,13 +128,15 @@ class RecordChecker:
                 f"'{name}' is {len(text):,} characters long;"
                 f" the limit is {schema.MAX_TEXT_LENGTH:,}",
             )
-        bad = _FORBIDDEN.search(text)
-        if bad:
-            self.problems.error(
-                self.locate(node, bad.group()),
-                f"'{name}' contains {char_name(bad.group())}, {schema.forbidden_char(bad.group())};"
-                " remove it",
-            )
+        if _FORBIDDEN.search(text):
+            # Each kind of character once, at its first place: all of them in one check,
+            # not one more after each fix.
+            for char in dict.fromkeys(m.group() for m in _FORBIDDEN.finditer(text)):
+                self.problems.error(
+                    self.locate(node, char),
+                    f"'{name}' contains {char_name(char)}, {schema.forbidden_char(char)};"
+                    " remove it",
+                )
             return INVALID
         return text
 

@@ -260,6 +260,16 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and problem.startswith("but "):  # "expected ... but found ..."
             problem = f"{exc.context} {problem}"
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None and (
+            "end of stream" in problem
+        ):
+            # A quote never closed runs to the end of the file; the place to fix is the
+            # quote that opens it, not the file's last line.
+            mark = exc.context_mark
+            problem = (
+                "this quote is never closed (the value runs to the end of the file);"
+                " close it at the value's end"
+            )
         where = _loc(path, mark)
         line, col, problem = explain_syntax_error(text, where.line, where.col, problem)
         lines = text.split("\n")

@@ -149,6 +149,17 @@ CASES = {
         # libyaml stops at the ':' that cannot be inside the unclosed flow list.
         [f"{P}:3:9: YAML syntax error: did not find expected ',' or ']'"],
     ),
+    # Once reported at the end of the file, where the unclosed value ran.
+    "a double quote never closed": (
+        'id: x\ntitle: "A Survey\nabstract: a\nyear: 2020\n',
+        [f"{P}:2:8: YAML syntax error: this quote is never closed (the value runs to the end"
+         " of the file); close it at the value's end"],
+    ),
+    "a single quote never closed": (
+        "id: x\nabstract: a\ntitle: 'A Survey",
+        [f"{P}:3:8: YAML syntax error: this quote is never closed (the value runs to the end"
+         " of the file); close it at the value's end"],
+    ),
     "duplicate key": (
         "id: x\ntitle: A\ntitle: B\nabstract: a\n",
         [f"{P}:3:1: duplicate key 'title' (first defined at line 2)"],
@@ -556,6 +567,18 @@ def test_an_escaped_character_is_shown_at_its_value_not_at_a_later_raw_one(tmp_p
         f"{P}:5:10: 'abstract' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control"
         " character; remove it",
         f"{P}:9:13: 'note' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control"
+        " character; remove it",
+    ]
+
+
+def test_every_kind_of_control_character_in_a_value_is_named_at_once(tmp_path):
+    # Once only the first was: the NUL showed up after the override was removed.
+    # (Written as YAML escapes, so that the value holds them: raw, a file-level check
+    # refuses a C0 character first.)
+    text = 'id: x\ntitle: "Safe \\u202e then \\x01 and \\u202e again"\nabstract: a\n'
+    assert check_one(tmp_path, text) == [
+        f"{P}:2:8: 'title' contains U+0001, an invisible control character; remove it",
+        f"{P}:2:8: 'title' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control"
         " character; remove it",
     ]
 
