@@ -147,6 +147,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(raw_html.RawHtmlExtension())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        # (Before anything imports numpy, whose f2py reads it with int() at import: a
+        # traceback for a value left empty in a CI script.)
+        raise PluginError(
+            f"readinglist: SOURCE_DATE_EPOCH must be whole seconds since 1970, as"
+            f" `git log -1 --format=%ct` prints them, not {epoch!r}; unset it to date the"
+            " build from the content"
+        )
     if config.site_url and any(ch.isspace() for ch in config.site_url):
         # (MkDocs keeps a trailing space and adds "/": every canonical link and feed id
         # would read ".../ /".) Most likely a stray space in the SITE_URL variable.

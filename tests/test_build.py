@@ -378,6 +378,21 @@ def test_a_docs_or_site_folder_that_would_empty_the_curators_files_is_refused(
     assert tree(project / "content") == before and tree(other) == others
 
 
+@pytest.mark.parametrize("epoch", ["abc", "", "1.5"])
+def test_a_source_date_epoch_that_is_no_number_stops_the_build_with_a_message(
+    tmp_path, capsys, monkeypatch, epoch
+):
+    # Left empty by a CI script, it was a traceback from numpy's import (its f2py reads
+    # it with int()).
+    project = make_project(tmp_path, FIXTURE)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"SOURCE_DATE_EPOCH must be whole seconds since 1970, as `git log -1 --format=%ct`" \
+        f" prints them, not {epoch!r}" in err
+    assert "Traceback" not in err
+
+
 def test_a_site_url_with_a_space_stops_the_build(tmp_path, capsys, monkeypatch):
     # A stray space at the end of the SITE_URL variable: MkDocs keeps it and adds "/",
     # and every canonical link and feed id of the site would read ".../ /".
