@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(f"generator.commands.{module_name}")
-        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        command_parser = sub.add_parser(
+            name, help=help_text, description=help_text, epilog=getattr(module, "EXIT", None)
+        )
         # Before the command or after it (`readinglist build --root ~/lab`); SUPPRESS
         # keeps the one before when none is given after.
         command_parser.add_argument("--root", default=argparse.SUPPRESS, help=ROOT_HELP)

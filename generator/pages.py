@@ -687,15 +687,14 @@ def _topic_tree(topics: Sequence[Topic]) -> list[Topic]:
         children.setdefault(parent, []).append(topic)
     ordered: list[Topic] = []
     seen: set[str] = set()
-
-    def visit(parent: str) -> None:
-        for topic in children.get(parent, ()):
-            if topic.id not in seen:
-                seen.add(topic.id)
-                ordered.append(topic)
-                visit(topic.id)
-
-    visit("")
+    # Depth first without recursion: a chain of 1,000 parents is no reason to stop.
+    stack = list(reversed(children.get("", ())))
+    while stack:
+        topic = stack.pop()
+        if topic.id not in seen:
+            seen.add(topic.id)
+            ordered.append(topic)
+            stack.extend(reversed(children.get(topic.id, ())))
     # A cycle of parents (reported by validation) leaves topics unvisited; keep them.
     ordered += [t for t in topics if t.id not in seen]
     return ordered

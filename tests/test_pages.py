@@ -410,3 +410,14 @@ def test_a_sub_topics_card_names_its_parent():
     cards = page(plan(site(PAPERS, TOPICS, ASSIGNED)), "topics/index.md").context["cards"]
     assert [(c.topic.title, c.parent) for c in cards] == [
         ("Merging", ""), ("Arithmetic", "Merging"), ("Other", "")]
+
+
+def test_the_topic_tree_is_depth_first_in_file_order_however_deep():
+    from generator.pages import _topic_tree
+
+    # A chain of 3,000 parents was a RecursionError in the build (check passed it).
+    chain = [Topic(f"t{i}", f"T{i}", parent=f"t{i - 1}" if i else "") for i in range(3000)]
+    assert [t.id for t in _topic_tree(chain[::-1])] == [t.id for t in chain]
+    tree = [Topic("a", "A"), Topic("b", "B"), Topic("a2", "A2", parent="a"), Topic("b1", "B1", parent="b"),
+            Topic("a1", "A1", parent="a"), Topic("a21", "A21", parent="a2")]
+    assert [t.id for t in _topic_tree(tree)] == ["a", "a2", "a21", "a1", "b", "b1"]

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 
+EXIT = "exit status: 0 when the site was built, 1 when the check or MkDocs stopped it"
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict",

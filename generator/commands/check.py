@@ -10,6 +10,8 @@ from ..errors import counted
 HELP = "validate content/ and report every problem as path:line:col"
 
 
+EXIT = "exit status: 0 when the content has no error (warnings alone: 0), 1 when it has one"
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     pass  # (--root, before or after the command: cli.py)
 

@@ -14,6 +14,8 @@ from ..ingest import FORMATS
 from ..atomicfile import write_if_changed
 
 
+EXIT = "exit status: 0 when the import was written (with warnings or conflicts, if any), 1 when an error stopped it (nothing written)"
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="Hugging Face Papers listing text or BibTeX files")

@@ -17,6 +17,8 @@ STOPPED = "no link was checked"  # what a curation error stopped (see cli.main)
 OFFLINE_AFTER = 5
 
 
+EXIT = "exit status: 0 when no link is dead, 1 when one is (0 with --no-fail), 2 when not one server answered five links or more (offline: nothing judged)"
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
