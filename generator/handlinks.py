@@ -167,7 +167,8 @@ def links_of(text: str) -> tuple[tuple[str, int, int], ...]:
 def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     cursor: dict[str, int] = {}  # address -> where the search for its next use starts
-    for token in _MARKDOWN.parse(text):
+    # (Parsed with its admonitions opened; addresses are found in the text as written.)
+    for token in _MARKDOWN.parse(_open_admonitions(text)):
         if not token.children or token.map is None:
             continue
         for child in token.children:
@@ -189,6 +190,39 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
                 at = block
             line = bisect_right(starts, at) - 1
             yield href, line + 1, at - starts[line] + 1
+
+
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]")
+_ANY_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]", re.MULTILINE)
+
+
+def _open_admonitions(text: str) -> str:
+    """``text`` with each admonition (`!!! note`, and pymdownx.details' `??? note`) as
+    the Markdown its indented body is, line for line: CommonMark, which this module
+    parses with, reads that body as code and would see no link in it, where MkDocs
+    (the admonition extension) renders the links."""
+    if not _ANY_ADMONITION.search(text):
+        return text
+    lines = text.split("\n")
+    opened = True
+    while opened:  # (an admonition in an admonition is opened on the next pass)
+        opened = False
+        number = 0
+        while number < len(lines):
+            if not _ADMONITION.match(lines[number]):
+                number += 1
+                continue
+            lines[number] = ""
+            opened = True
+            number += 1
+            # Its body: the lines indented four spaces (or a tab), and blank ones.
+            while number < len(lines) and (
+                not lines[number].strip() or lines[number].startswith(("    ", "\t"))
+            ):
+                line = lines[number]
+                lines[number] = line[1:] if line.startswith("\t") else line[4:]
+                number += 1
+    return "\n".join(lines)
 
 
 def link_problem(

@@ -88,6 +88,24 @@ def test_a_link_to_a_deleted_paper_is_reported_at_its_place_in_the_page(tmp_path
     ]
 
 
+def test_a_link_inside_an_admonition_is_checked_as_mkdocs_renders_it(tmp_path):
+    # CommonMark reads an admonition's indented body as code: check saw no link there,
+    # and the strict build then stopped on MkDocs' own warning, without a line.
+    root = with_pages(
+        three_papers(tmp_path),
+        about=(
+            "# About\n\n!!! note \"A note\"\n\n    See [gone](papers/gone.md).\n\n"
+            "    ??? tip\n        And [b](papers/b.md), [gone too](papers/also-gone.md).\n\n"
+            "After it, [a](papers/a.md).\n\n    [code, not a link](papers/in-code.md)\n"
+        ),
+    )
+    A = "content/pages/about.md"
+    assert messages(root) == [
+        f"{A}:5:16: link 'papers/gone.md' leads to no page: no paper 'gone'",
+        f"{A}:8:42: link 'papers/also-gone.md' leads to no page: no paper 'also-gone'",
+    ]
+
+
 def test_a_dangling_link_to_a_mistyped_paper_or_topic_suggests_the_link_to_write(tmp_path):
     root = with_pages(
         three_papers(tmp_path),
