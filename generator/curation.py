@@ -16,6 +16,7 @@ no file has).
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import operator
@@ -267,16 +268,16 @@ def _read_papers(
         if editors_file(name):  # (and atomic_write's temporary files, dot-named)
             continue
         before = len(problems.items)
-        if not name.endswith(".yml") or not entry.is_file():
-            is_file = entry.is_file()
+        is_file = _entry_is_file(entry)
+        if not name.endswith(".yml") or not is_file:
             stem, dot, ending = name.rpartition(".")
             hint = (
                 f"; rename it to {stem + '.yml'!r}"
                 if is_file and dot and stem and ending.lower() in ("yaml", "yml")
-                else ""
+                else "" if is_file else f" ({_not_a_file(entry)})"
             )
             problems.error(
-                Location(prefix + name, 1, 1) if is_file else Location(prefix + name),
+                Location(prefix + name, 1, 1),
                 f"not read: {prefix} holds only paper files named <id>.yml{hint}",
             )
             files.unread.append(name)
@@ -520,7 +521,7 @@ def _changed_files(
             # Each stat result is dropped as soon as its stamp is taken: keeping 10,000
             # of them costs more in memory traffic than the stamps themselves.
             stamps = list(map(_stamp_of, map(functools.partial(os.stat, dir_fd=fd), files.names)))
-        except FileNotFoundError:  # a file gone since the listing, or a dangling link
+        except OSError:  # a file gone since the listing, a dangling link, a loop of links
             return None
         for name in files.unread:  # names reported as not paper files: still not
             if name.endswith(".yml") and _is_file(name, fd):
@@ -541,8 +542,28 @@ def _is_file(name: str, dir_fd: int) -> bool:
     """`DirEntry.is_file` for a name in the folder ``dir_fd`` is open on."""
     try:
         return stat.S_ISREG(os.stat(name, dir_fd=dir_fd).st_mode)
-    except FileNotFoundError:
+    except OSError:  # gone, a link to nothing, a loop of links
         return False
+
+
+def _entry_is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a loop of links: "too many levels of symbolic links"
+        return False
+
+
+def _not_a_file(entry: os.DirEntry) -> str:
+    """What a listed name that is no file is, for the curator."""
+    try:
+        if entry.is_dir():
+            return "this is a folder"
+        os.stat(entry.path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "this is a link in a loop of links"
+        return "this is a link to nothing"
+    return "this is no regular file"
 
 
 def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems) -> _PaperDraft:

@@ -692,6 +692,25 @@ def test_a_file_that_is_not_a_paper_file(tmp_path):
     ]
 
 
+def test_a_name_that_is_no_file_is_reported_at_its_place_and_the_rest_is_checked(tmp_path):
+    # A loop of links stopped check with "Too many levels of symbolic links" and nothing
+    # else; a folder and a link to nothing were reported without a line and column.
+    check_one(tmp_path, "id: x\ntitle: A\n")
+    papers = tmp_path / "content" / "papers"
+    (papers / "folder.yml").mkdir()
+    (papers / "nothing.yml").symlink_to(tmp_path / "gone.yml")
+    (papers / "loop1.yml").symlink_to("loop2.yml")
+    (papers / "loop2.yml").symlink_to("loop1.yml")
+    (papers / "broken.yml").write_text("id: broken\nyear: 99\n")
+    said = messages(tmp_path)
+    stem = "not read: content/papers/ holds only paper files named <id>.yml"
+    assert f"content/papers/folder.yml:1:1: {stem} (this is a folder)" in said
+    assert f"content/papers/nothing.yml:1:1: {stem} (this is a link to nothing)" in said
+    assert f"content/papers/loop1.yml:1:1: {stem} (this is a link in a loop of links)" in said
+    assert f"content/papers/loop2.yml:1:1: {stem} (this is a link in a loop of links)" in said
+    assert any(m.startswith("content/papers/broken.yml:2:7: 'year'") for m in said)  # and the rest
+
+
 @pytest.mark.parametrize("name", ["x.yaml", "x.YML"])
 def test_a_paper_file_with_another_ending_says_the_name_to_give_it(tmp_path, name):
     assert check_one(tmp_path, "id: x\n", name=name) == [
