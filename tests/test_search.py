@@ -452,3 +452,17 @@ def test_a_word_with_an_apostrophe_finds_the_papers_that_write_it(engine):
         "papers/show-dont-tell-aligning-language-models-with-demonstrated-feedback/",
     ]
     assert len(hits) < 10
+
+
+def test_a_fuzzy_term_is_searched_within_two_edits_at_most(monkeypatch):
+    # lunr builds every spelling within the edit distance: "abcdefghijklmnop~5" took
+    # 52 s and 3.2 GB in `readinglist search` (the property test's random queries hit it).
+    from tests.test_parser_properties import SEARCH
+
+    asked = []
+    search = SEARCH.index.search
+    monkeypatch.setattr(SEARCH.index, "search", lambda q: asked.append(q) or search(q))
+    assert [h.location for h in SEARCH.search("taks~5")] == ["a/"]
+    assert asked == ["taks~2"]
+    SEARCH.search("task~1")
+    assert asked[-1] == "task~1"  # a smaller distance is kept
