@@ -797,10 +797,12 @@ def _check_paper(
                         f" but {ref.loc} excludes the paper from that topic; remove one of the two",
                     )
     if values.get("related"):
-        for ref in _nodes(values["related"]):
+        refs = values["related"] if isinstance(values["related"], tuple) else ()
+        # (However written: "Its-Own-Id" is the same mistake, said once.)
+        for ref in refs:
             if ref.text == paper_id:
                 problems.error(ref.loc, "a paper cannot be related to itself")
-        related = _known(values["related"], papers, "paper", problems)
+        related = _known(tuple(r for r in refs if r.text != paper_id), papers, "paper", problems)
     if not draft.usable:
         return None
     ids = (own_topics, excluded, related)
@@ -949,8 +951,11 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
     for ref in refs if isinstance(refs, tuple) else ():
         assert ref.text is not None
         if isinstance(ref, Miswritten):
+            gone = choices.fate(ref.text) if choices.fate is not None else None
             if ref.text in ids or ref.text in choices.broken:
                 problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {ref.written!r}")
+            elif gone is not None:  # the id of a paper deleted or renamed, in capitals
+                problems.error(ref.loc, gone.says(ref.text))
             else:
                 problems.error(
                     ref.loc, f"unknown {what} {ref.written!r}" + choices.suggestion(ref.text)

@@ -192,8 +192,9 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
             yield href, line + 1, at - starts[line] + 1
 
 
-_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]")
-_ANY_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]", re.MULTILINE)
+# (Python-Markdown and pymdownx take "!!!note" without the space too.)
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?) ?[\w-]")
+_ANY_ADMONITION = re.compile(_ADMONITION.pattern, re.MULTILINE)
 
 
 def _open_admonitions(text: str) -> str:

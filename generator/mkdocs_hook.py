@@ -147,8 +147,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(raw_html.RawHtmlExtension())
+    _repository(config)  # (before anything is shown: the errors page has the footer too)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not epoch.strip().isdigit():
+    if epoch is not None and not _WHOLE_NUMBER.fullmatch(epoch.strip()):
         # (Before anything imports numpy, whose f2py reads it with int() at import: a
         # traceback for a value left empty in a CI script.)
         raise PluginError(
@@ -211,6 +212,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # content is fixed. Rather: the last good pages (still in docs/), with the
             # errors in a bar at the top of every page (overrides/main.html).
             config.nav, _site = good
+            _edit_urls = edit_urls(config, _site, root)  # (every page is built again)
             config.extra["readinglist_problems"] = errors
             _removed = False  # (nothing ran; the banner is in the stamp: see on_nav)
             # (printed, not logged: an error in MkDocs' log would abort a strict build)
@@ -249,21 +251,27 @@ _REPOSITORY = re.compile(r"https?://[^\s\"'<>`\\]+")
 _BRANCH = re.compile(r"[\w.-]+(/[\w.-]+)*")
 
 
-def edit_urls(config: MkDocsConfig, site, root: Path) -> dict[str, str]:
-    """Page source (in docs/) -> the address that edits the curation file it is made
-    from, in the repository `extra.repository` names (GitHub's /edit/BRANCH/PATH form,
-    which GitLab and Gitea read too); none without a repository."""
+def _repository(config: MkDocsConfig) -> tuple[str, str]:
+    """`extra.repository` and its branch, checked: ("", ...) when none is set."""
     repository = str(config.extra.get("repository") or "").rstrip("/")
     branch = str(config.extra.get("repository_branch") or "main")
-    if not repository:
-        return {}
     # (From the environment, not from a curator's file; still only an http(s) address
     # goes into an href, and the build says so rather than publish a broken button.)
-    if not _REPOSITORY.fullmatch(repository) or not _BRANCH.fullmatch(branch):
+    if repository and (not _REPOSITORY.fullmatch(repository) or not _BRANCH.fullmatch(branch)):
         raise PluginError(
             f"readinglist: extra.repository {repository!r} or its branch {branch!r} is not"
             " an http(s) address and a branch name; check REPO_URL and REPO_BRANCH"
         )
+    return repository, branch
+
+
+def edit_urls(config: MkDocsConfig, site, root: Path) -> dict[str, str]:
+    """Page source (in docs/) -> the address that edits the curation file it is made
+    from, in the repository `extra.repository` names (GitHub's /edit/BRANCH/PATH form);
+    none without a repository."""
+    repository, branch = _repository(config)
+    if not repository:
+        return {}
     sources = {f"papers/{p.id}.md": p.source.path for p in site.papers if p.source}
     sources.update({f"topics/{t.id}/index.md": t.source.path for t in site.topics if t.source})
     pages = root / "content" / "pages"
@@ -298,7 +306,11 @@ def _source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH", "")
     if value == build.PROCESS_STATE.get(_OUR_EPOCH):
         return None
-    return int(value) if value.strip().isdigit() else None
+    return int(value) if _WHOLE_NUMBER.fullmatch(value.strip()) else None
+
+
+# ASCII digits only: str.isdigit() takes "²", which int() refuses.
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

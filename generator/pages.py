@@ -902,20 +902,26 @@ def page_clash(name: str, taken: Iterable[str]) -> str:
     another, or a file has its folder's name (feed.xml.md next to feed.xml: MkDocs stops
     on the folder it cannot make); "" when it can."""
     served = _served_at(f"{name}.md")
-    # (Only the files served where this page would be, or under its folder, are
-    # looked at closely: a large list has 10,000 paper pages, each planned again on
-    # every rerun under serve.)
+    # (Only the few names that can clash are looked up: a large list has 10,000 paper
+    # pages, planned again on every rerun under serve.) A page's folder may hold other
+    # files (schema.md beside schema/*.json): only a file where the folder would be,
+    # such as feed.xml for feed.xml.md, stops MkDocs.
     same = {f"{served}index.md", f"{served}README.md", f"{name}.md"}
-    at = sorted(dest for dest in taken if dest in same and _served_at(dest) == served)
-    inside = sorted(
-        dest for dest in taken if (served and dest.startswith(served)) or dest == served[:-1]
+    clashes = sorted(
+        dest for dest in (*taken, *SITE_OWN_FILES)
+        if (dest in same and _served_at(dest) == served) or dest == served[:-1]
     )
-    for dest in at + inside:  # the first, the same every time
-        return (
-            f"the page {name}.md would be served at /{served}, where the site has"
-            f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
-        )
-    return ""
+    if not clashes:
+        return ""
+    dest = clashes[0]  # (the same one every time)
+    return (
+        f"the page {name}.md would be served at /{served}, where the site has"
+        f" {'its own ' if dest == f'{name}.md' else ''}{dest}; rename the file"
+    )
+
+
+# What MkDocs and Material write at the site's top beside the pages and the exports.
+SITE_OWN_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def _served_at(dest: str) -> str:

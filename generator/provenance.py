@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -168,12 +169,25 @@ def byte_place(raw: bytes, at: int) -> tuple[int, int]:
 
 
 def _entry_place(text: str, paper_id: str) -> tuple[int, int]:
-    """Where the file (one entry a line, as `dumps` writes it) holds the entry of
-    ``paper_id``; (0, 0) when it cannot be told."""
-    at = text.find(json.dumps(paper_id) + ":")
+    """Where the file holds the entry of ``paper_id``: a key of the object inside the
+    top-level one ("papers"), its last time there (JSON keeps the last of two, as a
+    merge by hand may leave them); (0, 0) when it cannot be told."""
+    depth, at = 0, -1
+    for token in _JSON_TOKENS.finditer(text):
+        first = token.group()[0]
+        if first in "{[":
+            depth += 1
+        elif first in "}]":
+            depth -= 1
+        elif depth == 2 and token.group(2) and json.loads(token.group(1)) == paper_id:
+            at = token.start()
     if at < 0:
         return 0, 0
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+# A string (with the colon after it when it is a key), or a bracket.
+_JSON_TOKENS = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?|[{}\[\]]')
 
 
 def _damaged(path: Path, why: str, line: int = 0, col: int = 0) -> CuratorError:

@@ -219,9 +219,12 @@ def test_under_serve_an_error_shows_the_last_good_pages_with_the_errors_on_top(
         build_site()
 
     monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
+    monkeypatch.setenv("REPO_URL", "https://github.com/lab/list")
     shown = build_site()
     page = (shown / "papers" / "task-vectors" / "index.html").read_text()
     assert "Editing Models with Task Vectors" in page  # the last good page
+    # with its edit button, to the file that needs the fix
+    assert 'href="https://github.com/lab/list/edit/main/content/papers/task-vectors.yml"' in page
     banner = page.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
     assert "The content has 1 error; these are the last good pages." in banner
     assert "content/papers/task-vectors.yml:" in banner
@@ -378,7 +381,7 @@ def test_a_docs_or_site_folder_that_would_empty_the_curators_files_is_refused(
     assert tree(project / "content") == before and tree(other) == others
 
 
-@pytest.mark.parametrize("epoch", ["abc", "", "1.5"])
+@pytest.mark.parametrize("epoch", ["abc", "", "1.5", "\u00b2"])
 def test_a_source_date_epoch_that_is_no_number_stops_the_build_with_a_message(
     tmp_path, capsys, monkeypatch, epoch
 ):

@@ -95,7 +95,7 @@ def test_a_link_inside_an_admonition_is_checked_as_mkdocs_renders_it(tmp_path):
         three_papers(tmp_path),
         about=(
             "# About\n\n!!! note \"A note\"\n\n    See [gone](papers/gone.md).\n\n"
-            "    ??? tip\n        And [b](papers/b.md), [gone too](papers/also-gone.md).\n\n"
+            "    ???tip\n        And [b](papers/b.md), [gone too](papers/also-gone.md).\n\n"
             "After it, [a](papers/a.md).\n\n    [code, not a link](papers/in-code.md)\n"
         ),
     )
@@ -481,3 +481,30 @@ def test_a_hand_page_named_like_a_generated_one_is_an_error_of_check_not_only_of
         "content/pages/papers.md:1:1: the page papers.md would be served at /papers/,"
         " where the site has papers/index.md; rename the file",
     ]
+
+
+def test_a_related_paper_named_in_capitals_that_was_renamed_says_what_it_became(tmp_path):
+    root = three_papers(tmp_path)
+    record(root, **{"old-b": "B in-context multi-task"})  # b was imported as old-b
+    paper_a = root / "content" / "papers" / "a.yml"
+    paper_a.write_text(paper_a.read_text() + "related: [Old-B]\n", encoding="utf-8")
+    said = [m for m in messages(root) if "Old-B" in m or "old-b" in m]
+    assert len(said) == 1 and said[0].endswith("no paper 'old-b': it was renamed to 'b'; write 'b'")
+
+
+def test_a_damaged_entry_is_found_where_json_reads_it_not_where_its_id_first_shows(tmp_path):
+    # A merge by hand left the entry of 'a' twice (JSON keeps the last), and an id such
+    # as 'fields' is also a key inside every entry.
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    for bad, place in (("a", "6:3"), ("fields", "6:3")):
+        path.write_text(
+            '{\n "format": 1,\n "papers": {\n  "%s": {"fields":{},"links":[]},\n'
+            '  "b": {"fields":{"title":[]},"links":[]},\n  "%s": {"fields":5,"links":[]}\n }\n}\n'
+            % (bad, bad),
+            encoding="utf-8",
+        )
+        [message] = messages(root)
+        assert message.startswith(f"{RECORD}:{place}: cannot read the importer's record"), message
+        assert f"the entry of {bad!r} is not" in message

@@ -196,6 +196,11 @@ def test_an_id_written_with_capitals_or_spaces_says_how_to_write_it_where_it_exi
     ]
 
 
+def test_a_paper_related_to_itself_in_capitals_is_told_so_once(tmp_path):
+    text = "id: x\ntitle: A\nabstract: a\nrelated: [X]\n"
+    assert check_one(tmp_path, text) == [f"{P}:4:11: a paper cannot be related to itself"]
+
+
 def test_a_reading_order_entry_written_with_capitals_says_how_to_write_it(tmp_path):
     topics = TOPICS.replace("[a, b, c]", "[A, b, c]")
     root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))

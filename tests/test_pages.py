@@ -250,7 +250,9 @@ def test_hand_pages_are_carried_and_one_taking_a_generated_url_is_reported():
         ("papers", "papers/index.md"),  # served at the same address
         ("README", "index.md"),  # MkDocs serves a README as its folder's index
         ("feed.xml", "feed.xml"),  # a folder where a file is: MkDocs stops on it
-        ("schema", "schema/paper.schema.json"),  # a folder that holds generated files
+        ("sitemap.xml", "sitemap.xml"),  # one MkDocs writes
+        ("404.html", "404.html"),  # one Material writes
+        ("schema", ""),  # a folder that holds generated files holds the page too
         ("about", ""),
         ("feed", ""),
         ("paper", ""),

@@ -22,16 +22,18 @@
 
   /* Lowercase, without accents ("modele" finds "modèle"), hyphens left out
      ("multi-task" is "multitask"), other punctuation a space: a word typed is found at
-     the start of a word of the row. A word that ends in "++" or "#" keeps them, so that
-     "c++" and "c#" are not the letter "c" (which still finds them); a "+" between words
+     the start of a word of the row. A word with "++" or "#" after its letters ("C++17",
+     "C#-style") is read both with them and without, so that "c++" and "c#" are not the
+     letter "c" (which finds them too, as "17" finds "C++17"); a "+" between words
      ("RL+LLM") parts them. */
-  var KEPT = /^[\p{L}\p{N}]+(\+\+|#)$/u;
+  var KEPT = /^[\p{L}\p{N}]+(\+\+|#)[\p{L}\p{N}]*$/u;
 
   function normal(text) {
     var words = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
       .replace(/[-\u2010\u2011]/g, "").replace(/[^\p{L}\p{N}+#]+/gu, " ").split(" ");
     return " " + words.map(function (word) {
-      return KEPT.test(word) ? word : word.replace(/[+#]+/g, " ");
+      var parted = word.replace(/[+#]+/g, " ");
+      return KEPT.test(word) ? word + " " + parted : parted;
     }).join(" ").replace(/ +/g, " ").trim();
   }
 

@@ -517,6 +517,7 @@ def test_the_all_papers_filter_applies_what_the_browser_restores_on_back(page, p
 
 _FILTER_ROWS = [
     "C++ templates for kernels",
+    "Porting C++17 and C#-style code",
     "A compiler for C",
     "F# and C# type providers",
     "RL+LLM agents that plan",
@@ -530,9 +531,13 @@ _FILTER_ROWS = [
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("c++", ["C++ templates for kernels"]),  # not every word "c"
-        ("c#", ["F# and C# type providers"]),
-        ("c", ["C++ templates for kernels", "A compiler for C", "F# and C# type providers"]),
+        ("c++", ["C++ templates for kernels", "Porting C++17 and C#-style code"]),  # not every "c"
+        ("c#", ["F# and C# type providers", "Porting C++17 and C#-style code"]),
+        ("c++17", ["Porting C++17 and C#-style code"]),
+        ("17", ["Porting C++17 and C#-style code"]),
+        ("style", ["Porting C++17 and C#-style code"]),
+        ("c", ["C++ templates for kernels", "A compiler for C", "F# and C# type providers",
+               "Porting C++17 and C#-style code"]),
         ("llm", ["RL+LLM agents that plan"]),  # a "+" between words parts them
         ("rl", ["RL+LLM agents that plan"]),  # not inside "world"
         ("modele", ["Un modèle de langue"]),  # accents left out
