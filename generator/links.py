@@ -134,6 +134,7 @@ def _has_host(url: str) -> bool:
         return False
     try:
         parts = urlsplit(url)  # (raises for an IPv6 host left open)
+        _ = parts.port  # (and for a port that is none)
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and "." in parts.netloc.strip(".")

@@ -243,8 +243,8 @@ class RecordChecker:
             return text
         if _PATTERNS["url"].fullmatch(text):
             try:
-                urlsplit(text)  # (what every reader of the address does first)
-            except ValueError as error:  # "http://[::1": an IPv6 host left open
+                _ = urlsplit(text).port  # (what every reader of the address does first)
+            except ValueError as error:  # "http://[::1", "http://x.org:99999/"
                 return self.error(node, f"'{name}' is no address a browser can open: {error}")
             return text
         bad = _NOT_IN_URL.search(text)

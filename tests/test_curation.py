@@ -424,6 +424,10 @@ URL_CASES = {
         "http://[::1",
         "6:12: 'url' is no address a browser can open: Invalid IPv6 URL",
     ),
+    "a port out of range": (
+        "https://github.com:99999/a/b",
+        "6:12: 'url' is no address a browser can open: Port out of range 0-65535",
+    ),
 }
 
 
