@@ -48,7 +48,8 @@ _order: list[str] = []  # the site's page URLs, in MkDocs' order
 _built: set[str] = set()  # the pages this build rendered
 _partial = False  # this build renders only the pages the generator rewrote
 _state: partial_rebuild.SiteState | None = None  # this site's, under a dirty build
-_edit_urls: dict[str, str] = {}  # page source (docs/) -> where its curation file is edited
+# page source (docs/) -> where its curation file is edited, and that file's path
+_edit_urls: dict[str, tuple[str, str]] = {}
 
 
 class CurationFailed(PluginError):
@@ -265,10 +266,10 @@ def _repository(config: MkDocsConfig) -> tuple[str, str]:
     return repository, branch
 
 
-def edit_urls(config: MkDocsConfig, site, root: Path) -> dict[str, str]:
+def edit_urls(config: MkDocsConfig, site, root: Path) -> dict[str, tuple[str, str]]:
     """Page source (in docs/) -> the address that edits the curation file it is made
-    from, in the repository `extra.repository` names (GitHub's /edit/BRANCH/PATH form);
-    none without a repository."""
+    from, in the repository `extra.repository` names (GitHub's /edit/BRANCH/PATH form),
+    and that file's path; none without a repository."""
     repository, branch = _repository(config)
     if not repository:
         return {}
@@ -280,7 +281,8 @@ def edit_urls(config: MkDocsConfig, site, root: Path) -> dict[str, str]:
             {f"{md.stem}.md": md.relative_to(root).as_posix() for md in sorted(pages.glob("*.md"))}
         )
     return {
-        page: f"{repository}/edit/{quote(branch)}/{quote(path)}" for page, path in sources.items()
+        page: (f"{repository}/edit/{quote(branch)}/{quote(path)}", path)
+        for page, path in sources.items()
     }
 
 
@@ -427,7 +429,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     _built.add(page.url)
     # (Material's edit button shows for a page with an edit_url; MkDocs would make one
     # from repo_url, which also has Material ask GitHub's API for stars: a third party.)
-    page.edit_url = _edit_urls.get(page.file.src_uri)
+    edit = _edit_urls.get(page.file.src_uri)
+    page.edit_url = edit[0] if edit else None
+    if edit:  # (the button's title names the file: overrides/partials/actions.html)
+        page.meta["rl_edit_file"] = edit[1]
     if _state is not None:
         _state.labels[page.file.src_uri] = (page.title, dict(page.meta))
         partial_rebuild.record_anchors(page, _state.anchors)

@@ -722,6 +722,9 @@ def test_with_a_repository_each_page_edits_its_own_curation_file(tmp_path, fixed
     assert edits("topics/continual-learning/index.html") == [edit + "topics.yml"]
     assert edits("about/index.html") == [edit + "pages/about.md"]
     assert edits("papers/index.html") == edits("topics/index.html") == []  # made, not kept
+    # The button says which file it opens: not the page, which is generated.
+    paper_page = (site / "papers/task-vectors/index.html").read_text(encoding="utf-8")
+    assert 'title="Edit content/papers/task-vectors.yml on GitHub"' in paper_page
     # The footer names the repository on every page.
     footer = (site / "papers/index.html").read_text(encoding="utf-8")
     assert 'The list is kept at <a href="https://github.com/lab/reading-list/">' in footer
