@@ -50,6 +50,7 @@ _partial = False  # this build renders only the pages the generator rewrote
 _state: partial_rebuild.SiteState | None = None  # this site's, under a dirty build
 # page source (docs/) -> where its curation file is edited, and that file's path
 _edit_urls: dict[str, tuple[str, str]] = {}
+_written: frozenset[str] = frozenset()  # the docs files the generator wrote this build
 
 
 class CurationFailed(PluginError):
@@ -142,8 +143,8 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _removed, _edit_urls
-    _site, _removed, _edit_urls = None, True, {}
+    global _site, _removed, _edit_urls, _written
+    _site, _removed, _edit_urls, _written = None, True, {}, frozenset()
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
@@ -236,6 +237,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = result.site
     _edit_urls = edit_urls(config, result.site, root)
     _removed = bool(result.report.removed)
+    _written = frozenset(result.report.written)
     if result.unsaved:
         build.PROCESS_STATE[_UNSAVED] = settings
     report = result.report
@@ -350,6 +352,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         every, recopy = partial_rebuild.theme_edits(previous.theme, theme, copies, previous.templates)
         why += (["the theme overrides"] if every else []) + (["a page went away"] if _removed else [])
     _partial = previous is not None and not why
+    if _partial:
+        # MkDocs builds again a page (or copies a file) whose source is newer than its
+        # output; where times count whole seconds (ext3, HFS+, FAT), a file rewritten in
+        # the second its output was written looked older, and its page stayed stale.
+        # What the generator wrote is known: its outputs go, so MkDocs makes them again.
+        for file in files:
+            if file.src_uri in _written and file.abs_dest_path:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
     if previous is not None and _partial:
         partial_rebuild.restore_labels(
             nav.pages, previous.labels, lambda page: not page.file.is_modified()

@@ -174,9 +174,21 @@ def _label_source(page: NavPage) -> bytes:
     except OSError:
         return b"(missing)"
     front = front_matter(data)
-    if page.titled_by_nav or any(line.startswith(b"title:") for line in front.splitlines()):
+    if page.titled_by_nav or (b"title:" in front and _sets_title(front)):
         return front
     return data
+
+
+def _sets_title(front: bytes) -> bool:
+    """Whether the front matter gives the page its title, read as MkDocs reads it: a
+    line "title: ..." that continues a quoted value above sets none."""
+    from mkdocs.utils.meta import get_data
+
+    try:
+        _, meta = get_data(front.decode("utf-8", "replace") + "\n")
+    except Exception:  # (MkDocs reads a front matter it cannot parse as none)
+        return False
+    return "title" in meta
 
 
 def front_matter(data: bytes) -> bytes:
