@@ -798,11 +798,16 @@ def _check_paper(
                     )
     if values.get("related"):
         refs = values["related"] if isinstance(values["related"], tuple) else ()
-        # (However written: "Its-Own-Id" is the same mistake, said once.)
+        # (However written: "Its-Own-Id", or the id it had before a rename, is the same
+        # mistake, said once.)
+        itself = []
         for ref in refs:
-            if ref.text == paper_id:
-                problems.error(ref.loc, "a paper cannot be related to itself")
-        related = _known(tuple(r for r in refs if r.text != paper_id), papers, "paper", problems)
+            gone = papers.fate(ref.text) if papers.fate and ref.text not in papers.ids else None
+            if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
+                old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
+                problems.error(ref.loc, f"a paper cannot be related to itself{old}")
+                itself.append(ref)
+        related = _known(tuple(r for r in refs if r not in itself), papers, "paper", problems)
     if not draft.usable:
         return None
     ids = (own_topics, excluded, related)

@@ -192,9 +192,11 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
             yield href, line + 1, at - starts[line] + 1
 
 
-# (Python-Markdown and pymdownx take "!!!note" without the space too.)
-_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?) ?[\w-]")
-_ANY_ADMONITION = re.compile(_ADMONITION.pattern, re.MULTILINE)
+# The whole opening line, as Python-Markdown's admonition (and pymdownx.details) reads
+# it: "!!! note", "!!!note", '!!! tip "A title"'; anything else on it ("!!! note: x",
+# "!!!Important: read") makes it a paragraph. A title is Markdown, links and all.
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) ?[\w\-]+(?: +[\w\-]+)*(?: +"(.*?)")? *$')
+_ANY_ADMONITION = re.compile(r"^(?:!!!|\?\?\?)", re.MULTILINE)
 
 
 def _open_admonitions(text: str) -> str:
@@ -210,18 +212,19 @@ def _open_admonitions(text: str) -> str:
         opened = False
         number = 0
         while number < len(lines):
-            if not _ADMONITION.match(lines[number]):
+            header = _ADMONITION.match(lines[number])
+            if not header:
                 number += 1
                 continue
-            lines[number] = ""
+            lines[number] = header.group(1) or ""  # (its title, a paragraph of its own)
             opened = True
             number += 1
-            # Its body: the lines indented four spaces (or a tab), and blank ones.
+            # Its body: the lines indented four columns (tabs count to the next four,
+            # as Python-Markdown expands them), and blank ones.
             while number < len(lines) and (
-                not lines[number].strip() or lines[number].startswith(("    ", "\t"))
+                not lines[number].strip() or lines[number].expandtabs(4).startswith("    ")
             ):
-                line = lines[number]
-                lines[number] = line[1:] if line.startswith("\t") else line[4:]
+                lines[number] = lines[number].expandtabs(4)[4:]
                 number += 1
     return "\n".join(lines)
 

@@ -162,7 +162,7 @@ class ImportReport:
 def today() -> dt.date:
     """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today's (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and re.fullmatch(r"[0-9]+", epoch.strip()):
+    if epoch and re.fullmatch(r"[0-9]+", epoch.strip()) and int(epoch) <= 253402300799:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.datetime.now(dt.timezone.utc).date()
 

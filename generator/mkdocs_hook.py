@@ -151,7 +151,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(raw_html.RawHtmlExtension())
     _repository(config)  # (before anything is shown: the errors page has the footer too)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not _WHOLE_NUMBER.fullmatch(epoch.strip()):
+    if epoch is not None and not (
+        _WHOLE_NUMBER.fullmatch(epoch.strip()) and int(epoch) <= _LAST_SECOND
+    ):  # (milliseconds, 1764374400000, are a year past 9999: a traceback in MkDocs)
         # (Before anything imports numpy, whose f2py reads it with int() at import: a
         # traceback for a value left empty in a CI script.)
         raise PluginError(
@@ -310,11 +312,14 @@ def _source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH", "")
     if value == build.PROCESS_STATE.get(_OUR_EPOCH):
         return None
-    return int(value) if _WHOLE_NUMBER.fullmatch(value.strip()) else None
+    if not _WHOLE_NUMBER.fullmatch(value.strip()) or int(value) > _LAST_SECOND:
+        return None
+    return int(value)
 
 
 # ASCII digits only: str.isdigit() takes "²", which int() refuses.
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
+_LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last date Python's datetime has
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

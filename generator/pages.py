@@ -901,6 +901,10 @@ def page_clash(name: str, taken: Iterable[str]) -> str:
     ``taken`` (docs paths): another is served at its address, its folder would hold
     another, or a file has its folder's name (feed.xml.md next to feed.xml: MkDocs stops
     on the folder it cannot make); "" when it can."""
+    if name.startswith("."):
+        # (MkDocs leaves such a file out, by its default exclude_docs, and the
+        # navigation would lead to no page.)
+        return f"MkDocs leaves out a page whose name starts with a dot ({name}.md); rename the file"
     served = _served_at(f"{name}.md")
     # (Only the few names that can clash are looked up: a large list has 10,000 paper
     # pages, planned again on every rerun under serve.) A page's folder may hold other
@@ -921,7 +925,7 @@ def page_clash(name: str, taken: Iterable[str]) -> str:
 
 
 # What MkDocs and Material write at the site's top beside the pages and the exports.
-SITE_OWN_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+SITE_OWN_FILES = ("404.html", "index.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def _served_at(dest: str) -> str:

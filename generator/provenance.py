@@ -172,15 +172,24 @@ def _entry_place(text: str, paper_id: str) -> tuple[int, int]:
     """Where the file holds the entry of ``paper_id``: a key of the object inside the
     top-level one ("papers"), its last time there (JSON keeps the last of two, as a
     merge by hand may leave them); (0, 0) when it cannot be told."""
-    depth, at = 0, -1
+    at = -1
+    opened: list[str | None] = []  # for each open bracket, the key it is the value of
+    key = None
     for token in _JSON_TOKENS.finditer(text):
         first = token.group()[0]
         if first in "{[":
-            depth += 1
+            opened.append(key)
+            key = None
         elif first in "}]":
-            depth -= 1
-        elif depth == 2 and token.group(2) and json.loads(token.group(1)) == paper_id:
-            at = token.start()
+            if opened:
+                opened.pop()
+            key = None
+        elif token.group(2):  # a key
+            key = json.loads(token.group(1))
+            if opened == [None, "papers"] and key == paper_id:
+                at = token.start()
+        else:
+            key = None
     if at < 0:
         return 0, 0
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)

@@ -502,7 +502,7 @@ def _transform(query: str, fn: Callable[[str], list[str]]) -> str:
 # not end. The site's own search box (lunr.js) does the same, in the reader's tab; the
 # terminal's search keeps to the distance lunr's documentation shows.
 MAX_EDIT_DISTANCE = 2
-_FUZZ = re.compile(r"~(\d+)")
+_FUZZ = re.compile(r"~([0-9]+)")  # (lunr reads ASCII digits only)
 
 
 def _clause_terms(query: str, fields: list[str]) -> list[str]:

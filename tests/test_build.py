@@ -381,7 +381,7 @@ def test_a_docs_or_site_folder_that_would_empty_the_curators_files_is_refused(
     assert tree(project / "content") == before and tree(other) == others
 
 
-@pytest.mark.parametrize("epoch", ["abc", "", "1.5", "\u00b2"])
+@pytest.mark.parametrize("epoch", ["abc", "", "1.5", "\u00b2", "1764374400000"])
 def test_a_source_date_epoch_that_is_no_number_stops_the_build_with_a_message(
     tmp_path, capsys, monkeypatch, epoch
 ):

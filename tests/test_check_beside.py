@@ -106,6 +106,26 @@ def test_a_link_inside_an_admonition_is_checked_as_mkdocs_renders_it(tmp_path):
     ]
 
 
+def test_an_admonition_is_read_as_python_markdown_reads_its_opening_line(tmp_path):
+    # A line that only starts like one is a paragraph; a title's links are links; a
+    # body indented with a tab is a body; "!!! note: x" opens none (its indented lines
+    # are code). Each was a miss or a false error of check in a first version.
+    root = with_pages(
+        three_papers(tmp_path),
+        about=(
+            "# About\n\n!!!Important: read [this](papers/gone1.md) first.\n\n"
+            '!!! note "See [t](papers/gone2.md)"\n\n  \t[b](papers/gone3.md)\n\n'
+            "!!! note: heads up\n\n    [code](papers/in-code.md)\n"
+        ),
+    )
+    A = "content/pages/about.md"
+    assert messages(root) == [
+        f"{A}:3:27: link 'papers/gone1.md' leads to no page: no paper 'gone1'",
+        f"{A}:5:19: link 'papers/gone2.md' leads to no page: no paper 'gone2'",
+        f"{A}:7:8: link 'papers/gone3.md' leads to no page: no paper 'gone3'",
+    ]
+
+
 def test_a_dangling_link_to_a_mistyped_paper_or_topic_suggests_the_link_to_write(tmp_path):
     root = with_pages(
         three_papers(tmp_path),
@@ -498,7 +518,7 @@ def test_a_damaged_entry_is_found_where_json_reads_it_not_where_its_id_first_sho
     root = three_papers(tmp_path)
     path = root / "content" / provenance.RELATIVE_PATH
     path.parent.mkdir(parents=True)
-    for bad, place in (("a", "6:3"), ("fields", "6:3")):
+    for bad, place in (("a", "6:3"), ("fields", "6:3")):  # (and an object after "papers")
         path.write_text(
             '{\n "format": 1,\n "papers": {\n  "%s": {"fields":{},"links":[]},\n'
             '  "b": {"fields":{"title":[]},"links":[]},\n  "%s": {"fields":5,"links":[]}\n }\n}\n'
@@ -508,3 +528,29 @@ def test_a_damaged_entry_is_found_where_json_reads_it_not_where_its_id_first_sho
         [message] = messages(root)
         assert message.startswith(f"{RECORD}:{place}: cannot read the importer's record"), message
         assert f"the entry of {bad!r} is not" in message
+
+
+def test_a_damaged_entry_is_looked_for_among_the_papers_only(tmp_path):
+    root = three_papers(tmp_path)
+    path = root / "content" / provenance.RELATIVE_PATH
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '{\n "format": 1,\n "papers": {\n  "a": {"fields":5,"links":[]}\n },\n'
+        ' "imported_from": {\n  "a": "x.bib"\n }\n}\n',
+        encoding="utf-8",
+    )
+    [message] = messages(root)
+    assert message.startswith(f"{RECORD}:4:3: cannot read the importer's record"), message
+
+
+def test_a_paper_related_to_its_own_old_id_is_told_it_is_itself(tmp_path):
+    # It was told "renamed to 'b'; write 'b'", and then that b cannot relate to itself.
+    root = three_papers(tmp_path)
+    record(root, **{"old-b": "B in-context multi-task"})  # b was imported as old-b
+    paper_b = root / "content" / "papers" / "b.yml"
+    paper_b.write_text(paper_b.read_text() + "related: [old-b, Old-B]\n", encoding="utf-8")
+    said = [m for m in messages(root) if "b.yml" in m]
+    assert [m.split(": ", 1)[1] for m in said] == [
+        "a paper cannot be related to itself ('old-b' is its id from before a rename)",
+        "a paper cannot be related to itself ('old-b' is its id from before a rename)",
+    ]

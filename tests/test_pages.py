@@ -252,6 +252,7 @@ def test_hand_pages_are_carried_and_one_taking_a_generated_url_is_reported():
         ("feed.xml", "feed.xml"),  # a folder where a file is: MkDocs stops on it
         ("sitemap.xml", "sitemap.xml"),  # one MkDocs writes
         ("404.html", "404.html"),  # one Material writes
+        ("index.html", "index.html"),  # the home page's HTML
         ("schema", ""),  # a folder that holds generated files holds the page too
         ("about", ""),
         ("feed", ""),
@@ -423,3 +424,10 @@ def test_the_topic_tree_is_depth_first_in_file_order_however_deep():
     tree = [Topic("a", "A"), Topic("b", "B"), Topic("a2", "A2", parent="a"), Topic("b1", "B1", parent="b"),
             Topic("a1", "A1", parent="a"), Topic("a21", "A21", parent="a2")]
     assert [t.id for t in _topic_tree(tree)] == ["a", "a2", "a21", "a1", "b", "b1"]
+
+
+def test_a_hand_page_named_with_a_leading_dot_is_refused():
+    # MkDocs leaves it out (exclude_docs), and the navigation led to no page.
+    assert page_clash(".hidden", ["index.md"]) == (
+        "MkDocs leaves out a page whose name starts with a dot (.hidden.md); rename the file"
+    )
