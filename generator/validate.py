@@ -325,7 +325,7 @@ class RecordChecker:
         refs: list[Scalar] = []
         for item in items:
             text = item.text or ""
-            fixed = id_hint(text) and "-".join(re.split(r"[\s_-]+", text.strip().lower()))
+            fixed = plain_id(text)
             if text in first:
                 self.error(item, f"'{name}' lists {text!r} twice (first at line {first[text]})")
             elif fixed:
@@ -534,15 +534,21 @@ class Miswritten(Scalar):
         self.written = item.text or ""
 
 
-def id_hint(text: str) -> str:
-    """"; write 'the-id'" when ``text`` is an id written with capitals, spaces or
-    underscores ("Bad Id"); "" when what it should be is not that plain."""
+def plain_id(text: str) -> str:
+    """The id ``text`` is when written with capitals, spaces or underscores ("Bad Id"
+    is 'bad-id'); "" when it is an id already, or what it should be is not that plain."""
     if not _ID_LIKE.fullmatch(text):
         return ""
     fixed = "-".join(re.split(r"[\s_-]+", text.strip().lower()))
     if fixed == text or len(fixed) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].fullmatch(fixed):
         return ""
-    return f"; write {fixed!r}"
+    return fixed
+
+
+def id_hint(text: str) -> str:
+    """"; write 'the-id'" for an id written as `plain_id` reads it, else ""."""
+    fixed = plain_id(text)
+    return f"; write {fixed!r}" if fixed else ""
 
 
 _ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
