@@ -898,9 +898,9 @@ def plan_site(
 
 def page_clash(name: str, taken: Iterable[str]) -> str:
     """Why a hand-written page ``name``.md cannot be in a site that has the files
-    ``taken`` (docs paths): another is served at its address, its folder would hold
-    another, or a file has its folder's name (feed.xml.md next to feed.xml: MkDocs stops
-    on the folder it cannot make); "" when it can."""
+    ``taken`` (docs paths): another is served at its address, a file has its folder's
+    name (feed.xml.md next to feed.xml: MkDocs stops on the folder it cannot make), or
+    MkDocs would leave it out (a dot-name); "" when it can."""
     if name.startswith("."):
         # (MkDocs leaves such a file out, by its default exclude_docs, and the
         # navigation would lead to no page.)
