@@ -181,7 +181,6 @@ class _Paper:
     fills: dict[str, object] = field(default_factory=dict)  # what this import adds
     new_links: list[Link] = field(default_factory=list)
     link_urls: set[str] = field(default_factory=set)
-    origin: Location | None = None  # for a new paper: the record that created it
     raw: bytes = b""  # an existing file's bytes as read, to notice edits made meanwhile
     prior: provenance.Seen | None = None  # what earlier imports took for this paper
     seen_fields: dict[str, set[str]] = field(default_factory=dict)  # digests, this run
@@ -637,7 +636,7 @@ def _import_locked(
             paper_id = deleted if deleted is not None else unique_slug(slugify(record.title), in_use)
             taken.add(paper_id)
             in_use.add(paper_id)
-            paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml", origin=record.source)
+            paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml")
             paper.restores = deleted or ""
             paper.values["added"] = added.isoformat()
             if twin is not None:
