@@ -901,7 +901,13 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             isinstance(current, str) and _same_but_spacing(current, imported)
         ) and not (
             name == "authors" and _same_names(current, imported)
-        ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)):
+        ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)) and not (
+            name == "doi" and _doi_key(current) == _doi_key(imported)  # DOIs ignore case
+        ) and not (
+            # Two names of the preprint server ("arXiv preprint arXiv:...", "CoRR"): the
+            # same version of the paper, as a published venue is not.
+            name == "venue" and PREPRINT.search(str(current)) and PREPRINT.search(str(imported))
+        ):
             report.conflicts.append(
                 Conflict(
                     paper.location_of(name), name, _as_text(current), _as_text(imported),

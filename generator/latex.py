@@ -36,16 +36,23 @@ from .links import find_url_spans
 
 _TO_TEXT = LatexNodes2Text()
 
-_URL_CMD = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{([^{}]*)\})?")
+# ``\\url{address}`` and ``\\href{address}{text}``; the text may hold one level of groups
+# (``\\href{...}{\\texttt{github.com/a/b}}``).
+_URL_CMD = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{((?:[^{}]|\{[^{}]*\})*)\})?")
+# What a link's text is reduced to, to tell whether it only repeats the address.
+_URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
 # pylatexenc knows the Unicode for each; it is handed only the macro and, after a control
 # word, the spaces that word eats in TeX (``Stra\\ss e`` is "Straße"): one line break may
 # be among them, a blank line may not.
-_ACCENT = re.compile(
-    r"\{?\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])[ \t]*|[A-Za-z])"
-    r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))\}?"
-    r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]*(?:\n[ \t]*)?)"
+_ACCENT_FORMS = (
+    r"\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])[ \t]*|[A-Za-z])"
+    r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))"
 )
+_LETTER_MACROS = r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]*(?:\n[ \t]*)?)"
+_ACCENT = re.compile(r"\{?" + _ACCENT_FORMS + r"\}?|" + _LETTER_MACROS)
+# The same without the braces around an accent, which a name's parts are told by.
+_NAME_ACCENT = re.compile(_ACCENT_FORMS + "|" + _LETTER_MACROS)
 _EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em|sl)\s+([^{}]*)\}")
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
 _PLAIN_ARG = re.compile(
@@ -194,6 +201,17 @@ def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
     return _clean(text, emphasis, dashes, math_as_text=False)
 
 
+def name_accents(text: str) -> str:
+    """``text`` with its accent and letter macros as the characters they stand for, and
+    nothing else changed: an author list before it is split into names and their parts.
+    BibTeX's name rules read a tie as a space (``Pe\\~{n}a`` would be two words) and
+    bibtexparser looks for a name's start past a backslash (``and \\'Emile Zola`` lost its
+    É); a character is read as a letter by both."""
+    if "\\" not in text:
+        return text
+    return _NAME_ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
+
+
 def plain_for_matching(text: str) -> str:
     """``text`` cleaned for comparing titles only, math read as text (``$\\alpha$-test``
     gives "α-test"), as titles imported before math was kept verbatim were stored. Never
@@ -216,9 +234,7 @@ def _clean(text: str, emphasis: bool, dashes: bool, math_as_text: bool) -> str:
 
 def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
     # A \\url's argument is an address: held, so no later rule rewrites it.
-    text = _URL_CMD.sub(
-        lambda m: held.hold(held.as_written(m.group(0)), held.as_read(m.group(1)).strip()), text
-    )
+    text = _URL_CMD.sub(lambda m: _url_command(m, held), text)
     if dashes:
         text = _DASH.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
     text = _ACCENT.sub(
@@ -233,6 +249,26 @@ def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
     text = _SINGLE_QUOTES.sub(lambda m: f"\u2018{m.group(1)}\u2019", text)
     text = _TIE.sub(" ", text)
     return _strip_groups(text)
+
+
+def _url_command(match: re.Match[str], held: _Held) -> str:
+    """A \\url's address, held; a \\href's text, then its address in brackets ("our site
+    (https://...)"), or the address alone when the text only repeats it."""
+    address = held.as_read(match.group(1)).strip()
+    if match.group(2) is None:
+        return held.hold(held.as_written(match.group(0)), address)
+    text = match.group(2)
+    shown = held.as_read(text)
+    if not shown.strip() or _url_text(shown) == _url_text(address):
+        return held.hold(held.as_written(match.group(0)), address)
+    return f"{text} ({held.hold(held.as_written(match.group(1)), address)})"
+
+
+def _url_text(text: str) -> str:
+    text = text.casefold()
+    while (shorter := _URL_TEXT_NOISE.sub("", text)) != text:
+        text = shorter
+    return text
 
 
 def _literal(held: _Held, written: str, read: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .models import Link
 from .schema import PATTERNS
@@ -172,11 +172,26 @@ def find_url_spans(text: str) -> list[tuple[int, int]]:
         return []  # most abstracts hold no URL; the full pattern is slow to rule that out
     spans = []
     for match in _URL_RE.finditer(text):
-        raw = match.group(0)
+        raw = _before_unopened_brace(match.group(0))
         kept = _strip_trailing(raw)
         if kept:
             spans.append((match.start(), match.start() + len(kept)))
     return spans
+
+
+def _before_unopened_brace(raw: str) -> str:
+    """``raw`` up to a closing brace it did not open: a URL in TeX ends there
+    (``\\href{https://github.com/a/b}{code}``, ``{see https://x.org}``), while one
+    holding a braced part of its own (``https://x.org/{id}``) keeps it."""
+    depth = 0
+    for at, char in enumerate(raw):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if not depth:
+                return raw[:at]
+            depth -= 1
+    return raw
 
 
 def _strip_trailing(raw: str) -> str:
@@ -293,7 +308,9 @@ def doi_from_url(url: str) -> str:
     except ValueError:
         return ""
     if host in ("doi.org", "dx.doi.org") and segments:
-        return normalize_doi("/".join(segments))
+        # An address escapes a DOI's slash or brackets (``10.1016%2Fj.sbi``); the DOI
+        # itself is the characters they stand for.
+        return normalize_doi(unquote("/".join(segments)))
     return ""
 
 

@@ -4,8 +4,10 @@ Each entry gives a record: title, authors (a final ``and others`` kept as the au
 ``others``), year (``year`` or ``date``), venue (the first of ``journal``,
 ``journaltitle``, ``booktitle``, ``school``, ``institution`` and a ``howpublished``
 that holds no URL), abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), links
-(``url``, ``pdf``, an ``eprint`` that is a URL, and addresses in ``howpublished`` and
-``note``) and keywords (as tags). TeX escapes in addresses and DOIs (``tacl\\_a``) are
+(``url``, ``pdf``, an ``eprint`` that is a URL, and addresses in ``howpublished``,
+``note`` and the code fields `_CODE_FIELDS`; not a ``url`` that is the arXiv or DOI page)
+and keywords (as tags, each once). Accented letters in an author list are read before it
+is split into names (`_NameAccents`). TeX escapes in addresses and DOIs (``tacl\\_a``) are
 undone. An entry that names another in ``crossref`` takes the fields it lacks from it,
 authors included, as BibTeX does; but not the authors of a proceedings, collection,
 reference work or periodical, which are not the paper's. The entry named is not a paper
@@ -28,10 +30,11 @@ from bibtexparser.middlewares import (
     SeparateCoAuthors,
     SplitNameParts,
 )
+from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from ..errors import Location, Problems
-from ..latex import clean_latex
+from ..latex import clean_latex, name_accents
 from ..export_bibtex import names_proceedings
 from ..matchkeys import PREPRINT
 from ..models import OTHERS
@@ -50,7 +53,19 @@ from .bibsyntax import RawValues, unclosed_value, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
-_ARXIV_IN_TEXT = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5})", re.IGNORECASE)
+# "arXiv:2106.09685", "arXiv preprint arXiv:2106.09685", Google Scholar's "arXiv preprint
+# hep-th/9711200" (an old-style id, with its archive).
+_ARXIV_IN_TEXT = re.compile(
+    r"arXiv(?:\s+preprint)?(?::\s*|\s+(?=[a-z-]+(?:\.[A-Z]{2})?/\d{7}))"
+    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})",
+    re.IGNORECASE,
+)
+# DBLP and Semantic Scholar cite an arXiv preprint as the journal "CoRR" or "ArXiv" with
+# the id as its volume: ``volume = {abs/2106.09685}``.
+_ARXIV_VOLUME = re.compile(r"^\s*abs/(\S+)\s*$", re.IGNORECASE)
+# Fields some exporters and curators name a paper's code in (Papers with Code's, and
+# `code` in many lab bibliographies); their addresses are links like `url`'s.
+_CODE_FIELDS = ("code", "github", "repository", "repo")
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # TeX escapes that exporters write into addresses and DOIs (MIT Press: ``url =
 # {https://doi.org/10.1162/tacl\_a\_00324}``; this tool's own export escapes a DOI's
@@ -68,6 +83,7 @@ _TEX_ESCAPE = re.compile(
 _NOT_INHERITED = frozenset({
     "title", "url", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "pdf",
     "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
+    "code", "github", "repository", "repo",
 })
 # Entry types that hold what their papers share (biblatex's parents of @inproceedings,
 # @incollection, @inbook, @inreference and @article): crossref'd, they are no papers,
@@ -102,6 +118,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             ResolveStringReferencesMiddleware(),
             RemoveEnclosingMiddleware(),
             NormalizeFieldKeys(),
+            _NameAccents(),
             SeparateCoAuthors(),
             SplitNameParts(),
         ],
@@ -172,6 +189,20 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         if record is not None:
             records.append(record)
     return records
+
+
+class _NameAccents(BlockMiddleware):
+    """Accented letters in an author list as characters before it is split (see
+    `name_accents`): ``Pe\\~{n}a`` and ``and \\'Emile Zola`` were split wrongly."""
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True)
+
+    def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
+        field = entry.fields_dict.get("author")
+        if field is not None and isinstance(field.value, str):
+            field.value = name_accents(field.value)
+        return entry
 
 
 def _parents(
@@ -415,7 +446,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     note = _unescape(fields["note"])
     if not arxiv:
         match = _ARXIV_IN_TEXT.search(" ".join((fields["journal"], howpublished, note)))
-        arxiv = match.group(1) if match else ""
+        arxiv = normalize_arxiv(match.group(1)) if match else ""
+    if not arxiv and PREPRINT.search(fields["journal"] or fields["journaltitle"]):
+        match = _ARXIV_VOLUME.match(fields["volume"])
+        arxiv = normalize_arxiv(match.group(1)) if match else ""
     if arxiv_of_doi(doi):
         # arXiv's own DOI (exporters such as Semantic Scholar and arXiv itself write it)
         # names the preprint: its arXiv id, not a "publisher's page".
@@ -462,13 +496,16 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         direct.append(clean_url(eprint))
     found = [
         clean_url(text[start:end])
-        for text in (howpublished, note)
+        for text in (howpublished, note, *(_unescape(fields[name]) for name in _CODE_FIELDS))
         for start, end in find_url_spans(text)
     ]
     for address in [u for u in direct + found if u]:
+        if arxiv and arxiv_id(address) == arxiv or doi and doi_from_url(address).lower() == doi.lower():
+            continue  # the arXiv or DOI badge's own page: a "Paper" badge would repeat it
         if all(link.url != address for link in links):
             links.append(make_link(address, "bibtex"))
-    keywords = [_plain(k) for k in re.split(r"[,;]", fields["keywords"])]
+    # Each tag once, in the entry's order (arXiv's DataCite export repeats its "FOS" ones).
+    keywords = list(dict.fromkeys(_plain(k) for k in re.split(r"[,;]", fields["keywords"])))
     return Record(
         title=title,
         abstract=abstract,

@@ -48,7 +48,8 @@ def test_latex_in_fields_becomes_plain_text():
 def test_arxiv_id_from_url_and_year_from_date():
     record = _records()[2]
     assert (record.arxiv, record.year) == ("2101.00010", "2021")
-    assert record.links[0].kind == "paper"
+    # The url is the arXiv page the arXiv badge links to: no second "Paper" badge for it.
+    assert record.links == ()
 
 
 def test_arxivs_own_doi_gives_the_arxiv_id_not_a_publishers_doi():

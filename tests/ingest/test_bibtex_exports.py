@@ -29,8 +29,8 @@ def test_tex_escapes_in_url_doi_and_eprint_are_undone():
     (tacl, other), problems = _parse(text)
     assert not problems, problems.format()
     assert tacl.doi == "10.1162/tacl_a_00324"
+    # (The url is the DOI's own address: the DOI badge links there, no "Paper" badge.)
     assert [(link.url, link.kind) for link in tacl.links] == [
-        ("https://doi.org/10.1162/tacl_a_00324", "paper"),
         # MIT Press's eprint is the article's PDF
         ("https://direct.mit.edu/tacl/article-pdf/doi/10.1162/tacl_a_00324/1923867/tacl_a_00324.pdf", "pdf"),
     ]
@@ -56,7 +56,8 @@ def test_the_escaped_doi_reaches_the_paper_file(tmp_path):
     problems = Problems()
     data = to_python(parse(text, str(path), problems))
     assert data["doi"] == "10.1162/tacl_a_00324"
-    assert [link["url"] for link in data["links"]["paper"]] == ["https://doi.org/10.1162/tacl_a_00324"]
+    # The url only repeats the DOI, which the page links to: no link of its own.
+    assert data["links"]["paper"] == []
 
 
 ACL = r"""@string{acl = {Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)}}

@@ -1,0 +1,135 @@
+"""BibTeX as reference managers and bibliographies export it (the exporter review of
+30 November): DBLP, Semantic Scholar, Google Scholar, ACM DL, JabRef, Zotero, arXiv."""
+
+from generator.errors import Problems
+from generator.importer import import_paths
+from generator.ingest import parse_text
+
+
+def _record(fields: str):
+    problems = Problems()
+    (record,) = parse_text("@misc{key,\n  title = {T},\n" + fields + "}\n", "x.bib", problems)
+    assert not problems, problems.format()
+    return record
+
+
+def test_a_tie_inside_an_accent_does_not_split_a_name():
+    # ACM DL and JabRef write accents unbraced inside a name; BibTeX's name rules read a
+    # tilde as a space, so "Pe\~{n}a" had become "Pe na".
+    record = _record(
+        r"  author = {Ord\'{o}\~{n}ez, Vicente and Jos\'{e} Pe\~{n}a and Jo\~{a}o Silva},"
+        "\n"
+    )
+    assert record.authors == ("Vicente Ordóñez", "José Peña", "João Silva")
+
+
+def test_a_name_after_and_keeps_its_leading_accent_or_letter():
+    record = _record(
+        r"  author = {Knuth, D. and \'Emile Zola and \"{O}zt\"{u}rk, Ay\c{s}e and"
+        r" \O{}ystein Ore and \L{}ukasz Kaiser and {\"U}ber, Anna and D.~E. Knuth and"
+        r" de la Fuente, Ana},"
+        "\n"
+    )
+    assert record.authors == (
+        "D. Knuth", "Émile Zola", "Ayşe Öztürk", "Øystein Ore", "Łukasz Kaiser",
+        "Anna Über", "D. E. Knuth", "Ana de la Fuente",
+    )
+
+
+def test_href_gives_its_address_as_a_link_and_its_words_to_the_text():
+    record = _record(
+        r"  note = {Project page: \url{https://segment-anything.com}; code at"
+        r" \href{https://github.com/facebookresearch/segment-anything}{GitHub}},"
+        "\n"
+        r"  abstract = {See \href{https://example.org/detox}{our site}. Code:"
+        r" \href{https://github.com/foo/baz}{\texttt{github.com/foo/baz}}.},"
+        "\n"
+    )
+    assert record.abstract == (
+        "See our site (https://example.org/detox). Code: https://github.com/foo/baz."
+    )
+    assert [(link.url, link.kind) for link in record.links] == [
+        ("https://example.org/detox", "project"),
+        ("https://github.com/foo/baz", "code"),
+        ("https://segment-anything.com", "project"),
+        ("https://github.com/facebookresearch/segment-anything", "code"),
+    ]
+
+
+def test_the_arxiv_id_of_dblp_and_semantic_scholar_volumes_and_old_style_ids():
+    # Semantic Scholar: no eprint, no arXiv URL; the id is the volume of "ArXiv".
+    assert _record("  journal = {ArXiv},\n  volume = {abs/2201.11903},\n").arxiv == "2201.11903"
+    assert _record("  journal = {CoRR},\n  volume = {abs/cs/0301001},\n").arxiv == "cs/0301001"
+    # A volume of a journal is no arXiv id.
+    assert _record("  journal = {Nature},\n  volume = {abs/2201.11903},\n").arxiv == ""
+    # Google Scholar's old-style id, with its archive.
+    assert _record("  journal = {arXiv preprint hep-th/9711200},\n").arxiv == "hep-th/9711200"
+    assert _record("  journal = {arXiv preprint arXiv:2303.08774},\n").arxiv == "2303.08774"
+
+
+def test_a_code_field_gives_a_code_link():
+    for name in ("code", "github", "repository", "repo"):
+        record = _record(f"  {name} = {{https://github.com/CompVis/latent-diffusion}},\n")
+        assert [(link.url, link.kind) for link in record.links] == [
+            ("https://github.com/CompVis/latent-diffusion", "code")
+        ], name
+
+
+def test_a_url_that_is_the_arxiv_or_doi_page_is_no_second_badge():
+    record = _record(
+        "  url = {https://arxiv.org/abs/2106.09685},\n  eprint = {2106.09685},\n"
+        "  eprinttype = {arXiv},\n"
+    )
+    assert (record.arxiv, record.links) == ("2106.09685", ())
+    # Zotero escapes the DOI's slash in its address; the DOI field says it plainly.
+    record = _record(
+        "  doi = {10.1016/j.sbi.2019.01.001},\n"
+        "  url = {https://doi.org/10.1016%2Fj.sbi.2019.01.001},\n"
+    )
+    assert (record.doi, record.links) == ("10.1016/j.sbi.2019.01.001", ())
+    # Another address stays a link.
+    record = _record("  doi = {10.1/x},\n  url = {https://publisher.org/x},\n")
+    assert [link.url for link in record.links] == ["https://publisher.org/x"]
+
+
+def test_a_doi_read_from_an_address_is_decoded():
+    assert _record("  url = {https://dx.doi.org/10.1000/def%2F789},\n").doi == "10.1000/def/789"
+
+
+def test_a_tag_given_twice_is_kept_once():
+    record = _record(
+        "  keywords = {Machine Learning (cs.LG), FOS: Computer and information sciences,"
+        " FOS: Computer and information sciences},\n"
+    )
+    assert record.tags == ("Machine Learning (cs.LG)", "FOS: Computer and information sciences")
+
+
+def _import(tmp_path, name, text):
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return import_paths([source], tmp_path / "content")
+
+
+def test_a_dois_case_and_a_second_preprint_name_are_no_conflict(tmp_path):
+    # DBLP writes DOIs in capitals; the ACL Anthology in small letters. DOIs ignore case.
+    dblp = _import(tmp_path, "dblp.bib", (
+        "@inproceedings{DBLP:conf/naacl/DevlinCLT19, title = {{BERT:} Pre-training},\n"
+        "  booktitle = {NAACL-HLT}, year = {2019}, doi = {10.18653/V1/N19-1423}}\n"
+    ))
+    assert len(dblp.added) == 1
+    acl = _import(tmp_path, "acl.bib", (
+        '@inproceedings{devlin-etal-2019-bert, title = "{BERT}: Pre-training",\n'
+        '  booktitle = "NAACL-HLT", year = "2019", doi = "10.18653/v1/N19-1423"}\n'
+    ))
+    assert (acl.added, acl.conflicts) == ([], [])
+    # One preprint named as Google Scholar and as DBLP name it: one version, not two.
+    scholar = _import(tmp_path, "scholar.bib", (
+        "@article{hu2021lora, title={LoRA}, journal={arXiv preprint arXiv:2106.09685},"
+        " year={2021}}\n"
+    ))
+    assert len(scholar.added) == 1
+    dblp = _import(tmp_path, "corr.bib", (
+        "@article{DBLP:journals/corr/abs-2106-09685, title={LoRA}, journal={CoRR},"
+        " volume={abs/2106.09685}, year={2021}}\n"
+    ))
+    assert (dblp.added, dblp.conflicts) == ([], [])
