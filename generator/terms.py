@@ -2,8 +2,8 @@
 
 Tokenising is scikit-learn's CountVectorizer with English stop words, configured here:
 a word starts with a letter, a hyphenated compound is one term and its spellings are one
-term ("multi-task" = "multitask"), addresses and words of how abstracts argue are no
-terms. Showing a term: as the page's own paper writes it (`spelling`), and never next
+term ("multi-task" = "multitask"), addresses, sentences saying where the code is, and
+words of how abstracts argue are no terms. Showing a term: as the page's own paper writes it (`spelling`), and never next
 to its own plural (`distinct`).
 """
 
@@ -108,12 +108,46 @@ _WWW = re.compile(r"www\.", re.IGNORECASE)
 _TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECASE)
 
 
+# A sentence that says where the code is ("The code is available at ...", "Source code
+# and models will be released", "We release our code"): the data review found "code"
+# and "source" given as what two unrelated papers share. Only a short sentence that
+# starts by naming the code or its release and says where or that it is released; a
+# sentence about code as a subject ("Code generation models ...") says nothing of that.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")  # (not the point in "3.5" or "e.g.,")
+_CODE_AS_OBJECT = (
+    r"(?:(?:the|our|all)\s+)?(?:(?:source|models?|data)\s+(?:and\s+)?)?codes?\b"
+    # (not code as a subject: "Code generation models are available at ...")
+    r"(?!\s+(?:generation|llms?|models?|language|completion|search|review|summari\w*|editing"
+    r"|repair|understanding|intelligence|reasoning|tasks?|benchmarks?|datasets?|snippets?))"
+)
+_NAMES_CODE = re.compile(
+    r"\s*" + _CODE_AS_OBJECT
+    + r"|\s*we\s+(?:will\s+|are\s+|also\s+)?(?:release|open-sourc|make|publish)\w*\s+"
+    + _CODE_AS_OBJECT
+)
+_RELEASED = re.compile(
+    r"\b(?:available|availability|release[sd]?|releasing|open[- ]?sourc\w*|can be found|github)\b"
+)
+_AVAILABILITY_WORDS = 16
+
+
+def _without_availability(text: str) -> str:
+    return " ".join(
+        "" if len(part.split()) <= _AVAILABILITY_WORDS and _NAMES_CODE.match(part)
+        and _RELEASED.search(part) else part
+        for part in _SENTENCE_END.split(text)
+    )
+
+
 def _without_addresses(text: str) -> str:
     # What CountVectorizer's own preprocessing does (lowercase), after the addresses go,
-    # and compounds written as one word.
+    # availability sentences go, and compounds are written as one word.
     if "://" in text or _WWW.search(text) or _TOP_LEVEL.search(text):
-        text = _ADDRESS.sub(" ", text)
-    return _JOIN.sub("", text.lower())
+        text = _ADDRESS.sub(" . ", text)  # (an address ended its sentence: see below)
+    text = text.lower()
+    if "code" in text:
+        text = _without_availability(text)
+    return _JOIN.sub("", text)
 
 
 def plural_of(word: str, other: str) -> bool:

@@ -68,8 +68,13 @@ _STEMMER = snowballstemmer.stemmer("english")
 # Where Snowball's stems get in the way of matching: it keeps the plural of acronyms
 # ("llms"; see also _ACRONYM_PLURAL), separates "learner" from "learning" ("continual learners" should match
 # "continual learning") and reduces "transferability" to "transfer", which would make
-# a paper *about* transferability indistinguishable from any paper that transfers.
+# a paper *about* transferability indistinguishable from any paper that transfers. It
+# also gives "continuous" the stem of "continual": "continuous control" matched the
+# keyword "continual" (the data review found three such pages).
 _STEM_OVERRIDES = {
+    "continuous": "continuous",
+    "continuously": "continuous",
+    "continuity": "continuous",
     "learner": "learn",
     "learners": "learn",
     "llms": "llm",

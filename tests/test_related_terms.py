@@ -140,7 +140,8 @@ def test_plural_of_is_symmetric_and_means_one_english_plural_ending(a, b):
 def test_looking_for_addresses_only_where_one_may_be_changes_nothing(text):
     from generator import terms
 
-    plain = terms._JOIN.sub("", terms._ADDRESS.sub(" ", text).lower())
+    # (No "code" among the pieces: no availability sentence to drop.)
+    plain = terms._JOIN.sub("", terms._ADDRESS.sub(" . ", text).lower())
     assert terms._without_addresses(text) == plain
 
 
@@ -171,3 +172,29 @@ def test_related_papers_show_an_initialism_or_its_compound_not_both():
     [rel] = result["a"]
     assert rel.paper == "b" and len(rel.terms) == 3
     assert len({"icl", "in-context"} & set(rel.terms)) == 1, rel.terms
+
+
+def test_a_sentence_saying_where_the_code_is_gives_no_shared_term():
+    # The data review: "code" and "source" from "The code is available at ..." were
+    # shown as what a grasping robot and a Chinese NLP toolkit share.
+    from generator.terms import _without_addresses
+
+    for sentence in (
+        "The code is available at https://github.com/a/b.",
+        "Source code, documentation, and pre-trained models are available at https://x.org/.",
+        "Our model and codes are available at https://github.com/a/b.",
+        "We release the code and data at https://github.com/a/b",
+        "We will release code soon.",
+        "The code of TPL is publicly available at: https://github.com/a/b.",
+    ):
+        text = _without_addresses("Grasping with robots. " + sentence + " Then more.")
+        assert "code" not in text and "grasping" in text and "more" in text, sentence
+    # Code as the subject stays a term.
+    for sentence in (
+        "Code generation models are publicly available at https://x.org.",
+        "We release code generation benchmarks.",
+        "Our model improves by 3.5 points on code benchmarks and is available.",
+        "We present a code model trained on source code from GitHub, which we release publicly"
+        " under an open licence for everyone to use today.",
+    ):
+        assert "code" in _without_addresses(sentence), sentence

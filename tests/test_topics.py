@@ -552,3 +552,16 @@ def test_topics_in_a_folder_without_content_says_so_and_prints_no_empty_table(tm
     assert captured.err.splitlines()[0] == (
         "content: no such folder; run readinglist in the project folder or give --root"
     )
+
+
+def test_continuous_is_not_continual():
+    # Snowball stems both to "continu": "continuous control" matched the keyword
+    # "continual" and a page gave it as the reason (the data review's three pages).
+    topics = [topic("cl", {"continual": 1.0})]
+    papers = [
+        paper("a", "Continuous control", "States are continuous and change continuously."),
+        paper("b", "Continual learners", "Learning continually."),
+    ]
+    result = assign_topics(papers, topics)
+    assert result["a"] == ()
+    assert result["b"] == (TopicAssignment("cl", "rules", ("continual",), 5.0),)
