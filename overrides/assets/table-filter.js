@@ -110,8 +110,28 @@
         (matches.length > limit ? "; the first " + limit + " are shown" : "");
     }
 
+    /* The filter is kept in the page's address (?filter=...&code=1; not "q", which
+       opens Material's search): Back from a paper finds it again (instant navigation
+       renders the page anew), and a filtered list can be linked to. */
+    function remember() {
+      var params = new URLSearchParams(location.search);
+      var query = text.value.trim();
+      if (query) { params.set("filter", query); } else { params.delete("filter"); }
+      if (code.checked) { params.set("code", "1"); } else { params.delete("code"); }
+      var search = params.toString();
+      var address = location.pathname + (search ? "?" + search : "") + location.hash;
+      if (address !== location.pathname + location.search + location.hash) {
+        try {
+          history.replaceState(history.state, "", address);
+        } catch (error) {
+          /* (a page with no address of its own, such as about:blank: nothing to keep) */
+        }
+      }
+    }
+
     function apply() {
       clearTimeout(timer);
+      remember();
       var wanted = normal(text.value).split(" ").filter(Boolean);
       if (!wanted.length && !code.checked) {
         if (table.tBodies[0] === whole) {
@@ -142,6 +162,9 @@
       }
     });
     code.addEventListener("change", apply);
+    var given = new URLSearchParams(location.search);
+    if (given.has("filter")) { text.value = given.get("filter"); }
+    if (given.get("code") === "1") { code.checked = true; }
     filter.hidden = false;
     filter.readinglistApply = apply;
     apply();
