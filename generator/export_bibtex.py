@@ -274,6 +274,21 @@ _PROCEEDINGS = re.compile(
 )
 
 
+# Where software is kept, as GitHub's "Cite this repository" snippet and Zenodo name it
+# (`journal = {GitHub repository}`): cited as @misc, how it was published.
+_SOFTWARE = re.compile(
+    r"(?:github|gitlab|bitbucket|codeberg|zenodo|hugging\s*face(?:\s+hub)?|software)"
+    r"(?:\s+(?:repository|repo|release))?",
+    re.IGNORECASE,
+)
+
+
+def names_software(venue: str) -> bool:
+    """Whether a venue is where software is kept ("GitHub repository"), not a journal or
+    proceedings a paper appeared in."""
+    return bool(_SOFTWARE.fullmatch(venue.strip()))
+
+
 def names_proceedings(venue: str) -> bool:
     """Whether a venue's name says it is a conference's proceedings ("Proceedings of the
     AAAI Conference...", "Advances in Neural Information Processing Systems"), whatever
@@ -335,7 +350,9 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
         fields.append(("institution", _latex(report.group(2))))
         if report.group(1):
             fields.append(("number", _latex(report.group(1))))
-    elif paper.venue and (_PREPRINT.search(paper.venue) or _other_work(paper.venue)):
+    elif paper.venue and (
+        _PREPRINT.search(paper.venue) or _other_work(paper.venue) or names_software(paper.venue)
+    ):
         fields.append(("howpublished", _latex(paper.venue)))
     elif paper.venue and _JOURNAL.search(paper.venue) and not _CONFERENCE_NAME.search(paper.venue) and (
         not _PROCEEDINGS.search(paper.venue) or _JOURNAL_PROCEEDINGS.search(paper.venue)

@@ -28,7 +28,7 @@ import re
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
-from bibtexparser.model import Entry, ImplicitComment, String
+from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
 
 from ..errors import Location, Problems
 
@@ -117,6 +117,10 @@ class RawValues(LibraryMiddleware):
             elif isinstance(block, Entry):
                 self._entry(block, macros)
                 previous = block
+            elif isinstance(block, ParsingFailedBlock):
+                # What follows an entry that could not be read is its own leftovers, not
+                # the fields of the entry before it (reported there: 5 errors for 3).
+                previous = None
             elif isinstance(block, ImplicitComment) and previous is not None:
                 self._stray(block, previous)
         return library

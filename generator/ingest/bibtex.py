@@ -35,7 +35,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 
 from ..errors import Location, Problems
 from ..latex import clean_latex, name_accents
-from ..export_bibtex import names_proceedings
+from ..export_bibtex import names_proceedings, names_software
 from ..matchkeys import PREPRINT
 from ..models import OTHERS
 from ..links import (
@@ -154,6 +154,11 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             # where bibtexparser gave up ("Expected comma after entry key") has its words.
             ran_on = "end of file" in reason or "@" in reason
             unclosed = unclosed_value(block.raw or "") if ran_on else None
+            missing = _field_without_equals(block.raw or "") if "`=`" in reason else None
+            if missing is not None:  # bibtexparser names the entry's first line
+                offset, col, name = missing
+                line, col = line + offset, col
+                message = f"field '{name}' has no '=' before its value; write '{name} = ...'"
             if unclosed is not None:  # bibtexparser names the entry's first line
                 offset, col, name = unclosed
                 line += offset
@@ -203,6 +208,20 @@ class _NameAccents(BlockMiddleware):
         if field is not None and isinstance(field.value, str):
             field.value = name_accents(field.value)
         return entry
+
+
+# (bibtexparser's block ends where it gave up: at the field's name, its value cut off.)
+_NO_EQUALS = re.compile(r"\s*([A-Za-z][\w.:-]*)\s*(?:[{\"]|$)")
+
+
+def _field_without_equals(raw: str) -> tuple[int, int, str] | None:
+    """(line offset, column, name) of the first field of an entry written without its
+    ``=`` (``title {Missing equals}``), else None."""
+    for offset, text in enumerate(raw.split("\n")[1:], start=1):
+        found = _NO_EQUALS.match(text)
+        if found:
+            return offset, found.start(1) + 1, found.group(1)
+    return None
 
 
 def _parents(
@@ -373,10 +392,10 @@ def _venue_kind(fields: _Fields, venue: str) -> str:
     """What the entry says its venue is, kept so that the export cites it as the source
     did: a journal's name does not always say so ("Information Fusion"), and a
     conference's may hold a journal's word ("Artificial Intelligence and Statistics").
-    Nothing for a preprint, a thesis or report, a venue from another field, or a
-    `journal` whose name says it is proceedings."""
-    if not venue or PREPRINT.search(venue):
-        return ""
+    Nothing for a preprint, a software repository, a thesis or report, a venue from
+    another field, or a `journal` whose name says it is proceedings."""
+    if not venue or PREPRINT.search(venue) or names_software(venue):
+        return ""  # (GitHub's citation snippet gives `journal = {GitHub repository}`)
     if venue in (_plain(fields["journal"]), _plain(fields["journaltitle"])):
         # (Not a conference's proceedings in `journal`, as Google Scholar writes NeurIPS:
         # no kind, and the export reads the name.)

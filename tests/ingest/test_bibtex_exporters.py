@@ -133,3 +133,45 @@ def test_a_dois_case_and_a_second_preprint_name_are_no_conflict(tmp_path):
         " volume={abs/2106.09685}, year={2021}}\n"
     ))
     assert (dblp.added, dblp.conflicts) == ([], [])
+
+
+def test_githubs_citation_snippet_is_software_not_a_journal_article():
+    from generator.export_bibtex import bibtex_entry
+    from generator.models import Paper
+
+    record = _record(
+        "  author = {Wolf, Thomas}, year = {2020}, publisher = {GitHub},\n"
+        "  journal = {GitHub repository},\n"
+        "  howpublished = {\\url{https://github.com/huggingface/transformers}},\n"
+    )
+    assert (record.venue, record.venue_kind) == ("GitHub repository", "")
+    assert [(link.url, link.kind) for link in record.links] == [
+        ("https://github.com/huggingface/transformers", "code")
+    ]
+    entry = bibtex_entry(Paper(id="t", title="T", abstract="", venue=record.venue))
+    assert entry.entry_type == "misc"
+    assert entry.fields_dict["howpublished"].value == "GitHub repository"
+
+
+def test_each_mistake_is_one_error_at_its_place():
+    # The reviewer's broken2.bib: after an entry that could not be read, its leftover
+    # fields were blamed on an earlier entry (5 errors for 3 mistakes), and a field
+    # without "=" was reported at its entry's first line.
+    text = (
+        "@article{good1, title = {Good One}, year = {2020}}\n"  # 1
+        "@article{bad_quote,\n"  # 2
+        '  title = "Bad "quoted" entry",\n'  # 3
+        "  year = {2021}\n"  # 4
+        "}\n"  # 5
+        "@article{bad_eq,\n"  # 6
+        "  title  {Missing equals},\n"  # 7
+        "  year = {2021}\n"  # 8
+        "}\n"  # 9
+        "@article{good2, title = {Good Two}, year = {2022}}\n"  # 10
+    )
+    problems = Problems()
+    records = parse_text(text, "b.bib", problems)
+    titles = [r.title for r in records]
+    assert (titles[0], titles[-1]) == ("Good One", "Good Two")
+    assert [(p.location.line, p.location.col) for p in problems.errors] == [(3, 17), (7, 3)]
+    assert "field 'title' has no '='" in problems.errors[1].message
