@@ -894,6 +894,10 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             name == "venue" or _own(paper, "year")
         ):
             current = None  # the importer's own preprint value, replaced as if missing
+        if name == "title" and _better_cased(current, imported) and _own(paper, "title"):
+            # The importer's own title as a source lower-cased it (Google Scholar's "Lora:
+            # Low-rank adaptation..."): the source that keeps its capitals replaces it.
+            current = None
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
@@ -989,6 +993,14 @@ def _same_names(current: object, imported: object) -> bool:
     return len(current) == len(imported) and all(
         folded(str(a)) == folded(str(b)) for a, b in zip(current, imported)
     )
+
+
+def _better_cased(current: object, imported: object) -> bool:
+    """Whether ``imported`` is ``current`` with more capitals ("LoRA: Low-Rank
+    Adaptation" for "Lora: Low-rank adaptation")."""
+    if current == imported or not _same_but_case(current, imported):
+        return False
+    return sum(map(str.isupper, str(imported))) > sum(map(str.isupper, str(current)))
 
 
 def _same_but_case(current: object, imported: object) -> bool:

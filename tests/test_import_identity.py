@@ -461,3 +461,24 @@ def test_a_paper_renamed_and_renamed_back_keeps_its_record_and_what_was_removed(
     records = _records(content)
     assert records["alpha"] == {"fields": {}, "links": [], "renamed_to": "alpha-paper"}
     assert "deleted" not in records["alpha-paper"] and "title" in records["alpha-paper"]["fields"]
+
+
+def test_an_imported_title_in_lower_case_takes_a_later_sources_capitals(tmp_path):
+    # Google Scholar lower-cases titles ("Lora: Low-rank adaptation..."); the title stayed
+    # so when arXiv's entry came, since a difference of case is no conflict.
+    papers = tmp_path / "papers"
+    scholar = _rec("Lora: Low-rank adaptation of large language models", arxiv="2106.09685")
+    (paper_id,) = import_records([scholar], tmp_path, added=DAY).added
+    arxiv = _rec("LoRA: Low-Rank Adaptation of Large Language Models", arxiv="2106.09685")
+    report = import_records([arxiv], tmp_path, added=DAY)
+    assert (report.conflicts, report.updated) == ([], [paper_id])
+    assert _read(papers / f"{paper_id}.yml")["title"] == arxiv.title
+    # Scholar's again changes nothing, nor does a source with fewer capitals.
+    for record in (scholar, _rec("LORA: low-rank adaptation of large language models", arxiv="2106.09685")):
+        assert import_records([record], tmp_path, added=DAY).updated == []
+        assert _read(papers / f"{paper_id}.yml")["title"] == arxiv.title
+    # A title a curator wrote stays as written, whatever its case.
+    (papers / "mine.yml").write_text('id: mine\ntitle: attention is all you need\narxiv: "1706.03762"\n')
+    cased = _rec("Attention Is All You Need", arxiv="1706.03762")
+    assert import_records([cased], tmp_path, added=DAY).conflicts == []
+    assert _read(papers / "mine.yml")["title"] == "attention is all you need"
