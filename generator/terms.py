@@ -113,7 +113,8 @@ _TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECAS
 # and "source" given as what two unrelated papers share. Only a short sentence that
 # starts by naming the code or its release and says where or that it is released; a
 # sentence about code as a subject ("Code generation models ...") says nothing of that.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")  # (not the point in "3.5" or "e.g.,")
+# (Not the point in "3.5" or "e.g.,"; the point itself goes, as tokenising drops it.)
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 _CODE_AS_OBJECT = (
     r"(?:(?:the|our|all)\s+)?(?:(?:source|models?|data)\s+(?:and\s+)?)?codes?\b"
     # (not code as a subject: "Code generation models are available at ...")
@@ -133,7 +134,7 @@ _AVAILABILITY_WORDS = 16
 
 def _without_availability(text: str) -> str:
     return " ".join(
-        "" if len(part.split()) <= _AVAILABILITY_WORDS and _NAMES_CODE.match(part)
+        "" if _NAMES_CODE.match(part) and len(part.split()) <= _AVAILABILITY_WORDS
         and _RELEASED.search(part) else part
         for part in _SENTENCE_END.split(text)
     )
