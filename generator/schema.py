@@ -170,7 +170,7 @@ TOPIC_FIELDS: tuple[Field, ...] = (
     Field("description", "markdown", "A few sentences for a reader new to the area."),
     Field("parent", "id", "The id of a broader topic, if any."),
     Field("keywords", "keywords", "Phrases (with weights) that assign the topic by rule."),
-    Field("threshold", "number", "The score a paper needs for the topic by rule."),
+    Field("threshold", "number", "The score a paper needs for the topic by rule (1 when left out)."),
     Field(
         "reading_order", "list[paper]",
         "Papers to start with, in reading order"

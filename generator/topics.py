@@ -449,6 +449,22 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     return tuple(result)
 
 
+def forms_matched(term: str, text: str) -> dict[str, tuple[str, ...]]:
+    """For each word of ``term`` that ``text`` never writes as such (nor with a plural
+    "s" or "es"), the words of ``text`` that matched it by their stem: a stem also joins
+    words of other meanings ("adapter" and "adaptive" are both "adapt"), and
+    ``readinglist topics --explain`` shows them so the curator sees it."""
+    by_stem: dict[str, set[str]] = {}
+    for word in _words(text):
+        by_stem.setdefault(_stem(word), set()).add(word)
+    forms = {}
+    for word in _words(term):
+        found = by_stem.get(_stem(word), set())
+        if found and not found & {word, word + "s", word + "es"}:
+            forms[word] = tuple(sorted(found))
+    return forms
+
+
 def assign_topics(
     papers: Sequence[Paper], topics: Sequence[Topic]
 ) -> dict[str, tuple[TopicAssignment, ...]]:

@@ -94,6 +94,14 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
             continue
         first[topic_id] = nodes["id"].line
         _check_reading_order_length(nodes.get("reading_order"), problems)
+        threshold = values.get("threshold")
+        if isinstance(threshold, float) and threshold <= 0 and "threshold" in nodes:
+            problems.warning(
+                nodes["threshold"].loc,
+                f"threshold {threshold:g} gives the topic every paper any of its keywords"
+                " matches once; give the score a paper needs (a keyword in the title scores"
+                " 3 times its weight, each mention once more)",
+            )
         _check_keyword_overlaps(nodes.get("keywords"), values.get("keywords"), problems)
         drafts.append(TopicDraft(topic_id, values, nodes, item.loc, usable))
     return drafts, True

@@ -41,6 +41,8 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.I
 _ARXIV_PREFIX = re.compile(
     r"^(?:arxiv:\s*|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
 )
+# An "&" with a letter or digit right before or after it ("Q&A", "adapter&frozen").
+_GLUED_AND = re.compile(r"(?<=[^\W_])&(?!&)|(?<!&)&(?=[^\W_])")
 _WORDY = re.compile(r"[A-Za-z0-9]")
 # A value plain enough to be shown back inside ``[...]`` as the fix for a missing list.
 _SIMPLE_VALUE = re.compile(r"^[\w .,'-]+$")
@@ -354,16 +356,44 @@ class RecordChecker:
                 # topics.py matches words of a-z and 0-9; "a & " or "--" can never match.
                 phrase = self.error(
                     key,
-                    f"keyword {phrase!r} has a part with no letter or digit, so it can never match",
+                    f"keyword {phrase!r} has a part with no letter or digit, so it can never match"
+                    + ("; remove the extra '&' (one '&' joins two parts)" if "&&" in phrase else ""),
                 )
             if isinstance(phrase, str):
                 self.warn_empty_alternatives(key, phrase)
+                self.warn_misread_syntax(key, phrase)
             weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
             if weight is None:
                 weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")
             if phrase is not INVALID and weight is not INVALID:
                 weights[phrase] = weight
         return weights
+
+    def warn_misread_syntax(self, key: Scalar, phrase: str) -> None:
+        """Warn about a keyword written in a syntax it does not have, which matches
+        something else (the topic review: "Q&A" matched any paper with a "q" and an "a")."""
+        if _GLUED_AND.search(phrase):
+            self.problems.warning(
+                key.loc,
+                f"keyword {phrase!r} has '&' inside a word: '&' joins parts that must each occur"
+                " anywhere in the paper, so each letter or word around it is matched alone; for"
+                f" the word as written, write {_GLUED_AND.sub(' ', phrase).strip()!r} (punctuation"
+                " in a paper separates words), or put spaces around '&'",
+            )
+        elif ("(" in phrase or ")" in phrase) and ("&" in phrase or "|" in phrase):
+            self.problems.warning(
+                key.loc,
+                f"keyword {phrase!r} has parentheses, which group nothing: '&' binds looser than"
+                " '|' ('a | b & c' is either a or b, and c); write each combination as a keyword"
+                " of its own",
+            )
+        if "," in phrase and "|" not in phrase and "&" not in phrase:
+            self.problems.warning(
+                key.loc,
+                f"keyword {phrase!r} is one phrase, matched only as these words in a row (a"
+                " comma separates nothing); for any one of them write"
+                f" {' | '.join(p.strip() for p in phrase.split(',') if p.strip())!r}",
+            )
 
     def warn_empty_alternatives(self, key: Scalar, phrase: str) -> None:
         """Warn about an alternative of ``phrase`` ("a | b") that can never match: an

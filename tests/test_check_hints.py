@@ -237,6 +237,49 @@ def test_a_keyword_with_whole_alternatives_is_no_warning(tmp_path):
     assert [m for m in messages(tmp_path) if "keyword" in m] == []
 
 
+@pytest.mark.parametrize(
+    "keyword, why",
+    [
+        # The topic review's keywords, each matching something else than meant.
+        ("Q&A", "has '&' inside a word: '&' joins parts that must each occur anywhere in the"
+         " paper, so each letter or word around it is matched alone; for the word as written,"
+         " write 'Q A' (punctuation in a paper separates words), or put spaces around '&'"),
+        ("lora | (adapter & frozen)", "has parentheses, which group nothing: '&' binds looser"
+         " than '|' ('a | b & c' is either a or b, and c); write each combination as a keyword"
+         " of its own"),
+        ("lora, adapters, prefix", "is one phrase, matched only as these words in a row (a comma"
+         " separates nothing); for any one of them write 'lora | adapters | prefix'"),
+    ],
+)
+def test_a_keyword_in_a_syntax_it_does_not_have_is_a_warning(tmp_path, keyword, why):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        f'topics:\n  - id: t\n    title: T\n    keywords:\n      "{keyword}": 2\n',
+        encoding="utf-8",
+    )
+    assert messages(tmp_path) == [
+        f"{T}:2:9: warning: topic 't' has no papers",
+        f"{T}:5:7: warning: keyword {keyword!r} {why}",
+    ]
+
+
+def test_a_doubled_and_and_a_threshold_of_zero_say_what_to_write(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        'topics:\n  - id: t\n    title: T\n    keywords:\n      "lora && x": 2\n'
+        "      rock & roll: 1\n    threshold: 0\n",
+        encoding="utf-8",
+    )
+    assert messages(tmp_path) == [
+        f"{T}:2:9: warning: topic 't' has no papers",
+        f"{T}:5:7: keyword 'lora && x' has a part with no letter or digit, so it can never"
+        " match; remove the extra '&' (one '&' joins two parts)",
+        f"{T}:7:16: warning: threshold 0 gives the topic every paper any of its keywords"
+        " matches once; give the score a paper needs (a keyword in the title scores 3 times"
+        " its weight, each mention once more)",
+    ]
+
+
 def test_the_summary_counts_in_the_singular_and_the_plural():
     assert summary(1, 1, 1, 1) == "1 error, 1 warning (1 paper and 1 topic loaded)"
     assert summary(0, 2, 2, 0) == "0 errors, 2 warnings (2 papers and 0 topics loaded)"

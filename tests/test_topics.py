@@ -479,8 +479,67 @@ def test_topics_explain_of_an_unknown_paper_fails_with_a_suggestion(tmp_path, ca
     write_fixture(tmp_path)
     assert run_cli(tmp_path, "--explain", "bb") == 1
     assert (
-        capsys.readouterr().err == "readinglist topics: no paper with id 'bb'; did you mean 'b'?\n"
+        capsys.readouterr().err
+        == "readinglist topics: no paper or topic with id 'bb'; did you mean 'b'?\n"
     )
+
+
+def test_topics_explain_of_a_topic_lists_its_papers_and_the_closest_without(tmp_path, capsys):
+    # The topic review: tuning a topic needed its members and near-misses, and
+    # `--explain TOPIC` said there was no such paper.
+    # e: "lifelong learning" twice (cl: 2) and "multi-task" once (mtl: 1), below both
+    # thresholds of 4: its closest topic is cl, and it is mtl's nearest miss.
+    write_fixture(tmp_path, {"e": (
+        "id: e\ntitle: Graphs\nabstract: Lifelong learning, lifelong learning and multi-task.\n"
+    )})
+    assert run_cli(tmp_path, "--explain", "mtl") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "mtl: Multi-task learning (threshold 4)",
+        "",
+        "  2 papers:",
+        "  a: by rules, score 5; matched multi-task (+5)",
+        "  c: closest topic, score 1; matched multi-task (+1)",
+        "",
+        "  closest without it:",
+        "  e: score 1 < 4; matched multi-task (+1)",
+    ]
+    assert run_cli(tmp_path, "--explain", "cl") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "cl: Continual learning (threshold 4)",
+        "",
+        "  3 papers:",
+        "  b: by rules, score 5; matched continual learning (+1), lifelong learning (+4)",
+        "  e: closest topic, score 2; matched lifelong learning (+2)",
+        "  d: by the curator, score 0",
+    ]
+
+
+def test_topics_explain_names_the_words_a_stem_matched_and_a_curators_veto(tmp_path, capsys):
+    # The topic review: the keyword "adapter" matched "adaptive" (both stem to "adapt"),
+    # and nothing showed which word of the paper it was.
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (papers / "x.yml").write_text("id: x\ntitle: Adaptive nets\nabstract: Adaptively tuned.\n")
+    (papers / "y.yml").write_text("id: y\ntitle: Adapters\nabstract: One adapter.\nexclude_topics: [pe]\n")
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: pe\n    title: PEFT\n    keywords:\n      adapter: 1\n    threshold: 4\n"
+    )
+    assert run_cli(tmp_path, "--explain", "x") == 0
+    assert capsys.readouterr().out.splitlines()[2:5] == [
+        "  pe (PEFT)",
+        "    by rules: score 5 >= threshold 4",
+        '    matched adapter (+5; adapter as "adaptive", "adaptively")',
+    ]
+    assert run_cli(tmp_path, "--explain", "y") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "y: Adapters",
+        "",
+        "  no topic: the topics its keywords match are excluded by the curator"
+        " (exclude_topics), and the curator lists none",
+        "",
+        "  not assigned:",
+        "  pe: excluded by the curator (exclude_topics); matched adapter (+5)",
+    ]
 
 
 def test_topics_on_broken_content_prints_located_problems_and_fails(tmp_path, capsys):

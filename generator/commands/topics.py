@@ -17,16 +17,18 @@ from typing import Mapping, Sequence
 from ..curation import load_content
 from ..errors import counted
 from ..models import Content, Paper, Topic, TopicAssignment
-from ..topics import assign_topics, compile_topics, papers_by_topic, score_paper
+from ..topics import assign_topics, compile_topics, forms_matched, papers_by_topic, score_paper
 
-HELP = "list topics with their paper counts, or explain a paper's topics"
+HELP = "list topics with their paper counts, or explain a paper's topics or a topic's papers"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--explain",
-        metavar="PAPER_ID",
-        help="show why the paper has each of its topics (the curator, or the terms that matched)",
+        metavar="ID",
+        help="a paper's id: why it has each of its topics (the curator, or the terms that"
+        " matched); a topic's id: its papers with how each got it, and the papers that"
+        " came closest without",
     )
 
 
@@ -56,13 +58,22 @@ def run(args: argparse.Namespace) -> int:
         print(topic_table(content.topics, assignments))
         return status
     paper = next((p for p in content.papers if p.id == args.explain), None)
-    if paper is None:
-        ids = [p.id for p in content.papers]
+    topic = next((t for t in content.topics if t.id == args.explain), None)
+    if paper is None and topic is None:
+        ids = [p.id for p in content.papers] + [t.id for t in content.topics]
         close = difflib.get_close_matches(args.explain, ids, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        print(f"readinglist topics: no paper with id {args.explain!r}{hint}", file=sys.stderr)
+        print(
+            f"readinglist topics: no paper or topic with id {args.explain!r}{hint}",
+            file=sys.stderr,
+        )
         return 1
-    print(explain(paper, content, assignments[paper.id]))
+    if paper is not None:
+        print(explain(paper, content, assignments[paper.id]))
+    if topic is not None:  # (a paper and a topic may share an id: both are told)
+        if paper is not None:
+            print()
+        print(explain_topic(topic, content, assignments))
     return status
 
 
@@ -107,8 +118,16 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
     titles = {t.id: t.title for t in content.topics}
     thresholds = {t.id: t.threshold for t in content.topics}
     scores = score_paper(paper, compile_topics(content.topics))
+    text = _text(paper)
     lines = [f"{paper.id}: {paper.title}", ""]
-    if not assigned:
+    if not assigned and any(s.score > 0 and s.topic not in paper.exclude_topics for s in scores.values()):
+        lines.append("  no topic")  # (cannot happen: the closest topic is given; said if it does)
+    elif not assigned and scores:
+        lines.append(
+            "  no topic: the topics its keywords match are excluded by the curator"
+            " (exclude_topics), and the curator lists none"
+        )
+    elif not assigned:
         lines.append("  no topic: no keyword of any topic matches and the curator lists none")
     for a in assigned:
         lines.append(f"  {a.topic} ({titles.get(a.topic, 'unknown topic')})")
@@ -123,7 +142,7 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
         else:
             lines.append(f"    by rules: score {a.score:g} >= threshold {thresholds[a.topic]:g}")
         if a.topic in scores:
-            lines.append("    " + _terms(scores[a.topic].contributions))
+            lines.append("    " + _terms(scores[a.topic].contributions, text))
     shown = {a.topic for a in assigned}
     others = sorted(
         (s for s in scores.values() if s.topic not in shown),
@@ -137,9 +156,73 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
                 if s.topic in paper.exclude_topics
                 else f"score {s.score:g} < {thresholds.get(s.topic, 1.0):g}"
             )
-            lines.append(f"  {s.topic}: {why}; {_terms(s.contributions)}")
+            lines.append(f"  {s.topic}: {why}; {_terms(s.contributions, text)}")
     return "\n".join(lines)
 
 
-def _terms(contributions: Sequence[tuple[str, float]]) -> str:
-    return "matched " + ", ".join(f"{term} ({points:+g})" for term, points in contributions)
+def explain_topic(
+    topic: Topic, content: Content, assignments: Mapping[str, Sequence[TopicAssignment]]
+) -> str:
+    """``topic``'s papers, each with how it got the topic (and its score and terms), then
+    the papers that scored for it without getting it, closest first: what tuning a
+    topic's keywords and threshold needs to see."""
+    papers = {p.id: p for p in content.papers}
+    matcher = compile_topics([topic])
+    lines = [f"{topic.id}: {topic.title} (threshold {topic.threshold:g})", ""]
+    members = []
+    for paper_id, assigned in assignments.items():
+        for a in assigned:
+            if a.topic == topic.id:
+                members.append((paper_id, a))
+    how = {"curator": "by the curator", "reading order": "reading order", "rules": "by rules",
+           "fallback": "closest topic"}
+    lines.append(f"  {_count(len(members), 'paper')}:")
+    for paper_id, a in sorted(members, key=lambda m: (-m[1].score, m[0])):
+        paper = papers[paper_id]
+        found = score_paper(paper, matcher).get(topic.id)
+        terms = f"; {_terms(found.contributions, _text(paper))}" if found else ""
+        lines.append(f"  {paper_id}: {how[a.by]}, score {a.score:g}{terms}")
+    inside = {paper_id for paper_id, _ in members}
+    near = sorted(
+        (
+            (found.score, paper.id, found)
+            for paper in content.papers
+            if paper.id not in inside
+            and (found := score_paper(paper, matcher).get(topic.id)) is not None
+            and found.score > 0
+        ),
+        key=lambda n: (-n[0], n[1]),
+    )
+    if near:
+        more = f" ({len(near)} scored for it; the {_NEAR_SHOWN} closest)" if len(near) > _NEAR_SHOWN else ""
+        lines += ["", f"  closest without it{more}:"]
+        for score, paper_id, found in near[:_NEAR_SHOWN]:
+            why = (
+                "excluded by the curator"
+                if topic.id in papers[paper_id].exclude_topics
+                else f"score {score:g} < {topic.threshold:g}"
+                if score < topic.threshold
+                else f"score {score:g}, but another topic scored higher (its closest topic)"
+            )
+            lines.append(f"  {paper_id}: {why}; {_terms(found.contributions, _text(papers[paper_id]))}")
+    return "\n".join(lines)
+
+
+_NEAR_SHOWN = 10
+
+
+def _text(paper: Paper) -> str:
+    return f"{paper.title}\n{paper.abstract}"
+
+
+def _terms(contributions: Sequence[tuple[str, float]], text: str = "") -> str:
+    """The matched terms with their points, and for a term the paper never writes as
+    such, the words that matched it by their stem (``adapter (+3) as "adaptive"``)."""
+    shown = []
+    for term, points in contributions:
+        forms = forms_matched(term, text) if text else {}
+        said = "; ".join(
+            f"{word} as " + ", ".join(f'"{form}"' for form in found) for word, found in forms.items()
+        )
+        shown.append(f"{term} ({points:+g}{'; ' + said if said else ''})")
+    return "matched " + ", ".join(shown)
