@@ -894,9 +894,11 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             name == "venue" or _own(paper, "year")
         ):
             current = None  # the importer's own preprint value, replaced as if missing
-        if name == "title" and _better_cased(current, imported) and _own(paper, "title"):
-            # The importer's own title as a source lower-cased it (Google Scholar's "Lora:
-            # Low-rank adaptation..."): the source that keeps its capitals replaces it.
+        if name == "title" and "title" in paper.fills and _better_cased(current, imported):
+            # A title this import took as a source lower-cased it (Google Scholar's "Lora:
+            # Low-rank adaptation..."), and another source of the same import keeps its
+            # capitals: that one. Not a title from an earlier import: whether a curator
+            # wrote it since cannot be told when it equals what some source offered.
             current = None
         if _empty(current):
             paper.values[name] = imported
@@ -997,10 +999,11 @@ def _same_names(current: object, imported: object) -> bool:
 
 def _better_cased(current: object, imported: object) -> bool:
     """Whether ``imported`` is ``current`` with more capitals ("LoRA: Low-Rank
-    Adaptation" for "Lora: Low-rank adaptation")."""
+    Adaptation" for "Lora: Low-rank adaptation"), and not in capitals throughout."""
     if current == imported or not _same_but_case(current, imported):
         return False
-    return sum(map(str.isupper, str(imported))) > sum(map(str.isupper, str(current)))
+    text = str(imported)
+    return text != text.upper() and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
 
 
 def _same_but_case(current: object, imported: object) -> bool:

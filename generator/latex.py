@@ -36,9 +36,13 @@ from .links import find_url_spans
 
 _TO_TEXT = LatexNodes2Text()
 
-# ``\\url{address}`` and ``\\href{address}{text}``; the text may hold one level of groups
-# (``\\href{...}{\\texttt{github.com/a/b}}``).
-_URL_CMD = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{((?:[^{}]|\{[^{}]*\})*)\})?")
+# ``\\url{address}`` and ``\\href{address}{text}``; the text may hold two levels of
+# groups (``\\href{...}{\\texttt{github.com/a/b}}``, ``{\\textbf{\\emph{x}}}``).
+_GROUPED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*"
+_URL_CMD = re.compile(
+    r"\\url\s*\{(?P<url>[^{}]*)\}"
+    r"|\\href\s*\{(?P<href>[^{}]*)\}(?:\s*\{(?P<text>" + _GROUPED + r")\})?"
+)
 # What a link's text is reduced to, to tell whether it only repeats the address.
 _URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
@@ -51,8 +55,12 @@ _ACCENT_FORMS = (
 )
 _LETTER_MACROS = r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]*(?:\n[ \t]*)?)"
 _ACCENT = re.compile(r"\{?" + _ACCENT_FORMS + r"\}?|" + _LETTER_MACROS)
-# The same without the braces around an accent, which a name's parts are told by.
-_NAME_ACCENT = re.compile(_ACCENT_FORMS + "|" + _LETTER_MACROS)
+# The same without the braces around an accent, which a name's parts are told by, and
+# without the spaces a letter macro eats in TeX: in an author list they part the names
+# ("Pawe\\l and Smith" is two authors; BibTeX splits at " and " before reading TeX).
+_NAME_ACCENT = re.compile(
+    _ACCENT_FORMS + r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\})?"
+)
 _EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em|sl)\s+([^{}]*)\}")
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
 _PLAIN_ARG = re.compile(
@@ -187,7 +195,13 @@ class _Held:
         return "".join(pieces)
 
     def _math(self, math: str) -> str:
-        return self.hold(math, _TO_TEXT.latex_to_text(math) if self.math_as_text else math)
+        if not self.math_as_text:
+            return self.hold(math, math)
+        try:
+            read = _TO_TEXT.latex_to_text(math)
+        except Exception:  # noqa: BLE001  (pylatexenc fails on some input: $\href{x}$)
+            read = math  # compared as typed: nothing is shown from this reading
+        return self.hold(math, read)
 
 
 def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
@@ -253,15 +267,16 @@ def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
 
 def _url_command(match: re.Match[str], held: _Held) -> str:
     """A \\url's address, held; a \\href's text, then its address in brackets ("our site
-    (https://...)"), or the address alone when the text only repeats it."""
-    address = held.as_read(match.group(1)).strip()
-    if match.group(2) is None:
+    (https://...)"), or the address alone when the text only repeats it, or the text alone
+    when there is no address."""
+    written = match["url"] if match["url"] is not None else match["href"]
+    address = held.as_read(written).strip()
+    text = match["text"]
+    if text is None or not held.as_read(text).strip() or _url_text(held.as_read(text)) == _url_text(address):
         return held.hold(held.as_written(match.group(0)), address)
-    text = match.group(2)
-    shown = held.as_read(text)
-    if not shown.strip() or _url_text(shown) == _url_text(address):
-        return held.hold(held.as_written(match.group(0)), address)
-    return f"{text} ({held.hold(held.as_written(match.group(1)), address)})"
+    if not address:
+        return text
+    return f"{text} ({held.hold(held.as_written(written), address)})"
 
 
 def _url_text(text: str) -> str:

@@ -141,6 +141,8 @@ def _has_host(url: str) -> bool:
 
 
 _URL = re.compile(PATTERNS["url"])
+_DOI = re.compile(PATTERNS["doi"])
+_ARXIV = re.compile(PATTERNS["arxiv"])
 
 
 def _host_and_path(url: str) -> tuple[str, list[str]]:
@@ -289,8 +291,7 @@ def arxiv_id(url: str) -> str:
     ident = "/".join(segments[1:])
     if ident.lower().endswith(".pdf"):
         ident = ident[:-4]
-    match = _ARXIV_NEW.match(ident) or _ARXIV_OLD.match(ident)
-    return match.group(1) if match else ""
+    return normalize_arxiv(ident)
 
 
 def normalize_arxiv(text: str) -> str:
@@ -299,7 +300,8 @@ def normalize_arxiv(text: str) -> str:
     if text.lower().startswith("arxiv:"):
         text = text[6:].strip()
     match = _ARXIV_NEW.match(text) or _ARXIV_OLD.match(text)
-    return match.group(1) if match else ""
+    # (Only an id `check` accepts: "2513.00001" has no month 13.)
+    return match.group(1) if match and _ARXIV.fullmatch(match.group(1)) else ""
 
 
 def doi_from_url(url: str) -> str:
@@ -309,8 +311,11 @@ def doi_from_url(url: str) -> str:
         return ""
     if host in ("doi.org", "dx.doi.org") and segments:
         # An address escapes a DOI's slash or brackets (``10.1016%2Fj.sbi``); the DOI
-        # itself is the characters they stand for.
-        return normalize_doi(unquote("/".join(segments)))
+        # itself is the characters they stand for, unless one is a character no DOI
+        # holds (``%E2%80%8B``, an invisible space): then the DOI as the address writes it.
+        written = "/".join(segments)
+        decoded = normalize_doi(unquote(written))
+        return decoded if _DOI.fullmatch(decoded) else normalize_doi(written)
     return ""
 
 

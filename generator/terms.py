@@ -116,26 +116,30 @@ _TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECAS
 # (Not the point in "3.5" or "e.g.,"; the point itself goes, as tokenising drops it.)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 _CODE_AS_OBJECT = (
-    r"(?:(?:the|our|all)\s+)?(?:(?:source|models?|data)\s+(?:and\s+)?)?codes?\b"
+    r"(?:(?:the|our|all)\s+)?(?:(?:source|models?|data)\s+(?:and\s+)?)?codes?(?![\w-])"
     # (not code as a subject: "Code generation models are available at ...")
     r"(?!\s+(?:generation|llms?|models?|language|completion|search|review|summari\w*|editing"
     r"|repair|understanding|intelligence|reasoning|tasks?|benchmarks?|datasets?|snippets?))"
 )
-_NAMES_CODE = re.compile(
-    r"\s*" + _CODE_AS_OBJECT
-    + r"|\s*we\s+(?:will\s+|are\s+|also\s+)?(?:release|open-sourc|make|publish)\w*\s+"
+_CODE_FIRST = re.compile(r"\s*" + _CODE_AS_OBJECT)
+_WE_RELEASE = re.compile(
+    r"\s*we\s+(?:will\s+|are\s+|also\s+)?(?:release|open-sourc|make|publish)\w*\s+"
     + _CODE_AS_OBJECT
 )
+# Where or that it is out: "available at", "released on", "open-sourced." ("available for
+# surface codes" says something else).
 _RELEASED = re.compile(
-    r"\b(?:available|availability|release[sd]?|releasing|open[- ]?sourc\w*|can be found|github)\b"
+    r"\b(?:available|release[sd]?|open[- ]?sourced?|found|hosted|accessible)"
+    r"(?:\s+(?:at|on|from|in|here|via|through|under|soon|online|publicly)\b|\s*[:.;]|\s*$)"
 )
 _AVAILABILITY_WORDS = 16
 
 
 def _without_availability(text: str) -> str:
     return " ".join(
-        "" if _NAMES_CODE.match(part) and len(part.split()) <= _AVAILABILITY_WORDS
-        and _RELEASED.search(part) else part
+        "" if len(part.split()) <= _AVAILABILITY_WORDS and (
+            _WE_RELEASE.match(part) or _CODE_FIRST.match(part) and _RELEASED.search(part)
+        ) else part
         for part in _SENTENCE_END.split(text)
     )
 

@@ -69,12 +69,18 @@ _STEMMER = snowballstemmer.stemmer("english")
 # ("llms"; see also _ACRONYM_PLURAL), separates "learner" from "learning" ("continual learners" should match
 # "continual learning") and reduces "transferability" to "transfer", which would make
 # a paper *about* transferability indistinguishable from any paper that transfers. It
-# also gives "continuous" the stem of "continual": "continuous control" matched the
-# keyword "continual" (the data review found three such pages).
+# also gives "continuous" and "continue" the stem of "continual": "continuous control"
+# matched the keyword "continual" (the data review found three such pages), and so
+# would "we continue training".
 _STEM_OVERRIDES = {
     "continuous": "continuous",
     "continuously": "continuous",
     "continuity": "continuous",
+    "continue": "continue",
+    "continues": "continue",
+    "continued": "continue",
+    "continuing": "continue",
+    "continuation": "continuation",
     "learner": "learn",
     "learners": "learn",
     "llms": "llm",

@@ -463,22 +463,35 @@ def test_a_paper_renamed_and_renamed_back_keeps_its_record_and_what_was_removed(
     assert "deleted" not in records["alpha-paper"] and "title" in records["alpha-paper"]["fields"]
 
 
-def test_an_imported_title_in_lower_case_takes_a_later_sources_capitals(tmp_path):
+def test_a_title_taken_in_lower_case_takes_the_capitals_of_a_source_in_the_same_import(tmp_path):
     # Google Scholar lower-cases titles ("Lora: Low-rank adaptation..."); the title stayed
-    # so when arXiv's entry came, since a difference of case is no conflict.
+    # so when arXiv's entry came in the same import, since case is no conflict.
     papers = tmp_path / "papers"
     scholar = _rec("Lora: Low-rank adaptation of large language models", arxiv="2106.09685")
-    (paper_id,) = import_records([scholar], tmp_path, added=DAY).added
-    arxiv = _rec("LoRA: Low-Rank Adaptation of Large Language Models", arxiv="2106.09685")
-    report = import_records([arxiv], tmp_path, added=DAY)
-    assert (report.conflicts, report.updated) == ([], [paper_id])
-    assert _read(papers / f"{paper_id}.yml")["title"] == arxiv.title
-    # Scholar's again changes nothing, nor does a source with fewer capitals.
-    for record in (scholar, _rec("LORA: low-rank adaptation of large language models", arxiv="2106.09685")):
+    arxiv = _rec("LoRA: Low-Rank Adaptation of Large Language Models", arxiv="2106.09685", line=9)
+    shouting = _rec("LORA: LOW-RANK ADAPTATION OF LARGE LANGUAGE MODELS", arxiv="2106.09685")
+    report = import_records([scholar, shouting, arxiv], tmp_path, added=DAY)
+    (paper_id,) = report.added
+    assert report.conflicts == []
+    assert _read(papers / f"{paper_id}.yml")["title"] == arxiv.title  # (not in capitals throughout)
+    for record in (scholar, shouting):
         assert import_records([record], tmp_path, added=DAY).updated == []
-        assert _read(papers / f"{paper_id}.yml")["title"] == arxiv.title
-    # A title a curator wrote stays as written, whatever its case.
-    (papers / "mine.yml").write_text('id: mine\ntitle: attention is all you need\narxiv: "1706.03762"\n')
-    cased = _rec("Attention Is All You Need", arxiv="1706.03762")
-    assert import_records([cased], tmp_path, added=DAY).conflicts == []
-    assert _read(papers / "mine.yml")["title"] == "attention is all you need"
+    assert _read(papers / f"{paper_id}.yml")["title"] == arxiv.title
+
+
+def test_a_title_in_the_file_keeps_its_case_whatever_later_imports_offer(tmp_path):
+    # The code review: a curator's sentence case, equal to what some source had offered,
+    # was taken for the importer's and replaced; so was a hand-written lower-case title
+    # on a second import.
+    papers = tmp_path / "papers"
+    (paper_id,) = import_records(
+        [_rec("Attention Is All You Need", arxiv="1706.03762")], tmp_path, added=DAY).added
+    path = papers / f"{paper_id}.yml"
+    path.write_text(path.read_text().replace("Attention Is All You Need", "Attention is all you need"))
+    for title in ("Attention is all you need", "Attention is All you Need", "Attention Is All You Need"):
+        import_records([_rec(title, arxiv="1706.03762")], tmp_path, added=DAY)
+        assert _read(path)["title"] == "Attention is all you need", title
+    (papers / "mine.yml").write_text('id: mine\ntitle: a study of glaciers\narxiv: "2001.00001"\n')
+    for title in ("A study of glaciers", "A Study of Glaciers"):
+        import_records([_rec(title, arxiv="2001.00001")], tmp_path, added=DAY)
+        assert _read(papers / "mine.yml")["title"] == "a study of glaciers", title

@@ -244,3 +244,20 @@ def test_the_symbols_reference_managers_write_become_their_characters():
         " CO\\textsubscript{2}, \\copyright\\ 2020, x\\dag"
     )
     assert clean_latex(text) == "25°C and 3µm, 2×3, a·b, CO2, © 2020, x†"
+
+
+def test_href_text_with_two_levels_of_groups_an_empty_address_and_url_with_a_group_after():
+    # The code review: the address was glued to the text ("https://x.orgdeep"), an
+    # empty address gave "text ()", and \url's next group was read as a link text.
+    from generator.latex import clean_latex
+
+    assert clean_latex(r"\href{https://x.org}{\textbf{\emph{deep}}}", emphasis=False) == "deep (https://x.org)"
+    assert clean_latex(r"see \href{}{text}", emphasis=False) == "see text"
+    assert clean_latex(r"\url{https://a.org}{b}", emphasis=False) == "https://a.orgb"
+
+
+def test_math_that_pylatexenc_cannot_read_is_compared_as_typed():
+    # `A $\href{x}$ test` stopped `readinglist import` with pylatexenc's IndexError.
+    from generator.latex import plain_for_matching
+
+    assert plain_for_matching(r"A $\href{x}$ test") == r"A $\href{x}$ test"

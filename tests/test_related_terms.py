@@ -196,5 +196,9 @@ def test_a_sentence_saying_where_the_code_is_gives_no_shared_term():
         "Our model improves by 3.5 points on code benchmarks and is available.",
         "We present a code model trained on source code from GitHub, which we release publicly"
         " under an open licence for everyone to use today.",
+        # (the code review's: a hyphenated word, and "available" saying something else)
+        "Our code-switching model is released at https://x.org/a.",
+        "Codes for quantum error correction are available for surface codes.",
+        "Code is a key modality for LLMs, and code data is available for training.",
     ):
         assert "code" in _without_addresses(sentence), sentence

@@ -624,3 +624,10 @@ def test_continuous_is_not_continual():
     result = assign_topics(papers, topics)
     assert result["a"] == ()
     assert result["b"] == (TopicAssignment("cl", "rules", ("continual",), 5.0),)
+
+
+def test_continue_is_not_continual_either():
+    # The code review: "We continue training" matched the keyword "continual".
+    topics = [topic("cl", {"continual": 1.0})]
+    papers = [paper("a", "Continued pretraining", "We continue training; continuing it.")]
+    assert assign_topics(papers, topics)["a"] == ()

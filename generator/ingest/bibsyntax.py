@@ -28,7 +28,14 @@ import re
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
-from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ImplicitComment,
+    ParsingFailedBlock,
+    String,
+)
 
 from ..errors import Location, Problems
 
@@ -117,9 +124,13 @@ class RawValues(LibraryMiddleware):
             elif isinstance(block, Entry):
                 self._entry(block, macros)
                 previous = block
-            elif isinstance(block, ParsingFailedBlock):
+            elif isinstance(block, ParsingFailedBlock) and not isinstance(
+                block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)
+            ):
                 # What follows an entry that could not be read is its own leftovers, not
-                # the fields of the entry before it (reported there: 5 errors for 3).
+                # the fields of the entry before it (reported there: 5 errors for 3). An
+                # entry refused for a duplicate key or field was read: its stray fields
+                # are still told.
                 previous = None
             elif isinstance(block, ImplicitComment) and previous is not None:
                 self._stray(block, previous)

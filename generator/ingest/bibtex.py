@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 import bibtexparser
 from bibtexparser.middlewares import (
@@ -157,7 +158,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             missing = _field_without_equals(block.raw or "") if "`=`" in reason else None
             if missing is not None:  # bibtexparser names the entry's first line
                 offset, col, name = missing
-                line, col = line + offset, col
+                line += offset
                 message = f"field '{name}' has no '=' before its value; write '{name} = ...'"
             if unclosed is not None:  # bibtexparser names the entry's first line
                 offset, col, name = unclosed
@@ -217,8 +218,11 @@ _NO_EQUALS = re.compile(r"\s*([A-Za-z][\w.:-]*)\s*(?:[{\"]|$)")
 def _field_without_equals(raw: str) -> tuple[int, int, str] | None:
     """(line offset, column, name) of the first field of an entry written without its
     ``=`` (``title {Missing equals}``), else None."""
-    for offset, text in enumerate(raw.split("\n")[1:], start=1):
-        found = _NO_EQUALS.match(text)
+    # The last such line: bibtexparser stopped at the field it could not read, and a
+    # value wrapped over lines above it holds bare words too.
+    lines = raw.split("\n")
+    for offset in range(len(lines) - 1, 0, -1):
+        found = _NO_EQUALS.match(lines[offset])
         if found:
             return offset, found.start(1) + 1, found.group(1)
     return None
@@ -519,7 +523,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         for start, end in find_url_spans(text)
     ]
     for address in [u for u in direct + found if u]:
-        if arxiv and arxiv_id(address) == arxiv or doi and doi_from_url(address).lower() == doi.lower():
+        if _repeats_badge(address, arxiv, doi):
             continue  # the arXiv or DOI badge's own page: a "Paper" badge would repeat it
         if all(link.url != address for link in links):
             links.append(make_link(address, "bibtex"))
@@ -538,6 +542,14 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
     )
+
+
+def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:
+    """Whether ``address`` is the page the arXiv badge (its abstract page, not its PDF,
+    which has a badge of its own) or the DOI badge links to."""
+    if arxiv and arxiv_id(address) == arxiv and urlsplit(address).path.startswith("/abs/"):
+        return True
+    return bool(doi) and doi_from_url(address).lower() == doi.lower()
 
 
 def _unescape(text: str) -> str:

@@ -131,6 +131,9 @@
 
     function apply() {
       clearTimeout(timer);
+      if (!filter.isConnected) {
+        return; /* a key's timer, run after instant navigation left the page */
+      }
       remember();
       var wanted = normal(text.value).split(" ").filter(Boolean);
       if (!wanted.length && !code.checked) {

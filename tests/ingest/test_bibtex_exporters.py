@@ -36,6 +36,16 @@ def test_a_name_after_and_keeps_its_leading_accent_or_letter():
     )
 
 
+def test_a_letter_macro_before_and_does_not_join_two_authors():
+    # The code review: TeX's eating of the spaces after \\l made "Pawe\\l and Smith" one
+    # author (BibTeX splits at " and " before it reads any TeX).
+    record = _record(
+        r"  author = {Nowak, Pawe\l and Smith, John and Hans Gro\ss and Jens M\o and Anna Weiss},"
+        "\n"
+    )
+    assert record.authors == ("Paweł Nowak", "John Smith", "Hans Groß", "Jens Mø", "Anna Weiss")
+
+
 def test_href_gives_its_address_as_a_link_and_its_words_to_the_text():
     record = _record(
         r"  note = {Project page: \url{https://segment-anything.com}; code at"
@@ -175,3 +185,37 @@ def test_each_mistake_is_one_error_at_its_place():
     assert (titles[0], titles[-1]) == ("Good One", "Good Two")
     assert [(p.location.line, p.location.col) for p in problems.errors] == [(3, 17), (7, 3)]
     assert "field 'title' has no '='" in problems.errors[1].message
+
+
+def test_review_of_the_exporter_fixes():
+    # The code review's cases against the fixes above.
+    # An arXiv PDF keeps its PDF badge; only the abstract page repeats the arXiv badge.
+    record = _record(
+        "  eprint = {2106.09685},\n  pdf = {https://arxiv.org/pdf/2106.09685v2.pdf},\n"
+    )
+    assert [(link.url, link.kind) for link in record.links] == [
+        ("https://arxiv.org/pdf/2106.09685v2.pdf", "pdf")
+    ]
+    # A DOI whose address decodes to a character no DOI holds stays as the address writes it
+    # (decoded, the next `check` refused it).
+    assert _record("  url = {https://doi.org/10.1000/ab%E2%80%8Bc},\n").doi == "10.1000/ab%E2%80%8Bc"
+    # An id with no month 13 is no arXiv id (the next `check` refused it).
+    assert _record("  journal = {CoRR},\n  volume = {abs/2513.00001},\n").arxiv == ""
+
+
+def test_a_missing_equals_after_a_wrapped_value_is_said_at_the_field_that_lacks_it():
+    problems = Problems()
+    parse_text(
+        "@article{k,\n  title = {Learning\n  Transferable\n  Models},\n  note {x}}\n",
+        "w.bib", problems,
+    )
+    assert [(p.location.line, p.location.col) for p in problems.errors] == [(5, 3)]
+    assert "field 'note' has no '='" in problems.errors[0].message
+
+
+def test_a_stray_field_after_an_entry_with_a_duplicate_key_is_still_told():
+    problems = Problems()
+    parse_text("@article{a, title={A}}\n@article{a,\n title={A}},\n year={2020}\n}\n", "d.bib", problems)
+    assert sorted((p.location.line, "'year' is after the end" in p.message) for p in problems.items) == [
+        (2, False), (4, True)
+    ]
