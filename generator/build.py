@@ -18,7 +18,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, NoReturn, TypeVar
+from typing import Callable, Mapping, NoReturn, Sequence, TypeVar
 
 from . import (
     cache, curation, export_bibtex, export_csv, export_json, exports, jsonschema, reference, write,
@@ -297,6 +297,22 @@ def newest_added_epoch(content: Content) -> int:
     )
 
 
+def _warn_topicless(
+    papers: Sequence[Paper], assignments: Mapping[str, Sequence[TopicAssignment]], problems: Problems
+) -> None:
+    """A paper in no topic is on no topic page, and only `readinglist topics` said so
+    (the topic review: a topic removed left one so). Known only once topics are
+    assigned, which `check` does not do for every paper: said by each build."""
+    for paper in papers:
+        if not assignments.get(paper.id) and paper.source is not None:
+            problems.warning(
+                Location(paper.source.path, paper.source.line or 1, paper.source.col or 1),
+                f"paper {paper.id!r} is in no topic: no keyword of any topic matches it, and"
+                " it lists none; give it 'topics: [...]' (readinglist topics --explain"
+                f" {paper.id} shows what it matched)",
+            )
+
+
 def generate(
     settings: Settings,
     renderer: Renderer | None = None,
@@ -348,6 +364,7 @@ def _generate(
     related = memo.related_papers(content)
     lap("related")
     site = Site(content.papers, content.topics, assignments, related)
+    _warn_topicless(content.papers, assignments, problems)
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 

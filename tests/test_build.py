@@ -744,3 +744,22 @@ def test_a_repository_that_is_no_http_address_stops_the_build(tmp_path, monkeypa
     monkeypatch.setenv("REPO_URL", url)
     assert main(["--root", str(project), "build", "-q"]) == 1
     assert "is not an http(s) address and a branch name; check REPO_URL" in capsys.readouterr().err
+
+
+def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
+    # The topic review: a topic removed left a paper in no topic page, and only
+    # `readinglist topics` said so.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "papers" / "glaciers.yml").write_text(
+        "id: glaciers\ntitle: Glacier melt in the Alps\nabstract: Ice.\n", encoding="utf-8"
+    )
+    settings = build.Settings(content_dir=content, docs_dir=tmp_path / "docs", source_date_epoch=0)
+    result = build.generate(settings)
+    assert [str(w) for w in result.warnings if "in no topic" in w.message] == [
+        "content/papers/glaciers.yml:1:1: warning: paper 'glaciers' is in no topic:"
+        " no keyword of any topic matches it, and it lists none; give it 'topics: [...]'"
+        " (readinglist topics --explain glaciers shows what it matched)"
+    ]
+    assert not any("in no topic" in w.message for w in build.generate(build.Settings(
+        content_dir=FIXTURE, docs_dir=tmp_path / "docs2", source_date_epoch=0)).warnings)
