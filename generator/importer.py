@@ -48,7 +48,7 @@ from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
-from .models import LINK_KINDS, Link
+from .models import LINK_KINDS, OTHERS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
@@ -397,6 +397,42 @@ def _ids_disagree(paper: _Paper, record: Record) -> bool:
     return False
 
 
+def _two_works(paper: _Paper, record: Record) -> bool:
+    """Whether a paper and a record of one title are two works: their arXiv ids or DOIs
+    differ, or their authors do (`_authors_disagree`)."""
+    return _ids_disagree(paper, record) or _authors_disagree(paper, record)
+
+
+def _authors_disagree(paper: _Paper, record: Record) -> bool:
+    """Whether both name authors and fewer than half of the shorter list are in the
+    other: "Deep Learning" by Goodfellow, Bengio and Courville (the book) is not the one
+    by LeCun, Bengio and Hinton (the review). Names are compared by their words, so
+    "J. Hu" is "Edward J. Hu", "Hu, Edward" too, and a list cut short ("Silver, Huang,
+    others") is in the full one."""
+    mine = _name_words(paper.values.get("authors"))
+    theirs = _name_words(list(record.authors))
+    if not mine or not theirs:
+        return False
+    shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+    found = sum(1 for name in shorter if any(name & other for other in longer))
+    return found * 2 < len(shorter)
+
+
+def _name_words(authors: object) -> list[frozenset[str]]:
+    """Each author's words of two letters or more, folded ("Jörg" is "jorg"); not
+    BibTeX's "others"."""
+    if not isinstance(authors, list):
+        return []
+    names = []
+    for name in authors:
+        if str(name) == OTHERS:
+            continue
+        words = frozenset(w for w in re.findall(r"\w{2,}", folded(str(name))))
+        if words:
+            names.append(words)
+    return names
+
+
 def _arxiv_key(value: object) -> str:
     """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
     2101.00010, as `check` compares them)."""
@@ -604,17 +640,21 @@ def _import_locked(
             alike = f"titles {score:.0f}% alike"
         if paper is not None and _by_title(reason) and tombstones.by_ids(record):
             paper = None  # a deleted paper's arXiv id or DOI: that paper, deleted, below
-        if paper is not None and _by_title(reason) and _ids_disagree(paper, record) and not (
+        if paper is not None and _by_title(reason) and _two_works(paper, record) and not (
             paper.met_before(record)  # (ids the importer took for it, then a curator changed)
         ):
-            # One title, another arXiv id or DOI ("Editorial", "Robust Learning"): two
+            # One title, another arXiv id or DOI ("Editorial", "Robust Learning"), or
+            # other authors ("Deep Learning", the book and the Nature review): two
             # papers. The record's own, if an earlier record of it made one, is found
             # among the papers of that title.
+            alike = (
+                "same title, another arXiv id or DOI" if _ids_disagree(paper, record)
+                else "same title, other authors"
+            )
             same = index.same_title(record.title)
             paper, twin = next(
-                (p for p in same if not _ids_disagree(p, record) or p.met_before(record)), None
+                (p for p in same if not _two_works(p, record) or p.met_before(record)), None
             ), paper
-            alike = "same title, another arXiv id or DOI"
             if paper is not None:
                 twin, reason = None, "same title"
         if paper is None:

@@ -495,3 +495,26 @@ def test_a_title_in_the_file_keeps_its_case_whatever_later_imports_offer(tmp_pat
     for title in ("A study of glaciers", "A Study of Glaciers"):
         import_records([_rec(title, arxiv="2001.00001")], tmp_path, added=DAY)
         assert _read(papers / "mine.yml")["title"] == "a study of glaciers", title
+
+
+def test_one_title_by_other_authors_is_another_work(tmp_path):
+    # The metadata review: "Deep Learning", the book (Goodfellow, Bengio, Courville), took
+    # the Nature review's venue and DOI (LeCun, Bengio, Hinton) as the same paper.
+    book = _rec("Deep Learning", authors=("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville"), year="2016")
+    review = _rec("Deep Learning", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
+                  year="2015", venue="Nature", doi="10.1038/nature14539", line=5)
+    (first,) = import_records([book], tmp_path, added=DAY).added
+    report = import_records([review], tmp_path, added=DAY)
+    (second,) = report.added
+    assert (report.duplicates, report.conflicts) == ([], [])
+    assert [w.message for w in report.warnings] == [
+        f"possibly the same paper as {first} (same title, other authors); if so, delete one"
+    ]
+    assert "doi" not in _read(tmp_path / "papers" / f"{first}.yml")
+    assert _read(tmp_path / "papers" / f"{second}.yml")["doi"] == "10.1038/nature14539"
+    # Each imported again finds its own paper.
+    again = import_records([book, review], tmp_path, added=DAY)
+    assert (again.added, again.updated, again.duplicates) == ([], [], [])
+    # A list cut short, names in another form or order, is the same paper's.
+    cut = _rec("Deep Learning", authors=("I. Goodfellow", "Courville, Aaron", "others"), year="2016")
+    assert import_records([cut], tmp_path, added=DAY).added == []
