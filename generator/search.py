@@ -4,7 +4,8 @@ Material's search plugin indexes every page section by section, which for a pape
 means its badges' labels, its BibTeX, its related papers and its previous/next links.
 `shape_index` replaces a paper page's entries by ONE entry built from the model: the
 title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
-the code repositories' names and the abstract. Other pages keep Material's entries.
+the code repositories' names and the abstract; its arXiv id, DOI, tags and notes are
+searched without being shown. Other pages keep Material's entries.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
@@ -130,7 +131,8 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     title and text of a result as HTML, and its own parser escapes page text the same
     way. The abstract is rendered as on the page (escape.abstract_html)."""
     byline = paper.byline
-    where = " ".join(part for part in (paper.venue, str(paper.year or "")) if part)
+    # (As the page's byline: "Authors · Venue · Year".)
+    where = " · ".join(part for part in (paper.venue, str(paper.year or "")) if part)
     repos = " ".join(link.repo or link.url for link in paper.code)
     head = [text for text in (" · ".join(p for p in (byline, where) if p), repos) if text]
     entry: dict[str, Any] = {
@@ -143,7 +145,9 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
     spelt = variants(" ".join((paper.abstract, byline, paper.venue, *paper.tags)))
-    hidden = " ".join([*spelt, *paper.tags, paper.notes]).strip()
+    # A reader pastes an arXiv id or a DOI first: found, though no page text shows them.
+    ids = [text for text in (paper.arxiv, paper.doi) if text]
+    hidden = " ".join([*spelt, *paper.tags, *ids, paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     if boost != 1.0:

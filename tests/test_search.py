@@ -231,7 +231,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             "location": "papers/p1/",
             "title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co",
             # The abstract as its page shows it: emphasis is markup, a lone * an entity.
-            "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL 2024</p><p>codefuse-ai/MFTCoder</p>"
+            "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL · 2024</p><p>codefuse-ai/MFTCoder</p>"
                     "<p>Uses a &lt; b\n and &#42;this&#42;, a&#42;b.</p>",
             "tags": ["In-context learning", "gone"],
             # Title tokens: script alert 1 script co (5); "Title p2": 2; mean 3.5.
@@ -466,3 +466,18 @@ def test_a_fuzzy_term_is_searched_within_two_edits_at_most(monkeypatch):
     assert asked == ["taks~2"]
     SEARCH.search("task~1")
     assert asked[-1] == "task~1"  # a smaller distance is kept
+
+
+def test_a_paper_is_found_by_its_arxiv_id_and_doi_pasted_as_they_are():
+    # The metadata review: pasting an id, a researcher's first try, found nothing.
+    site = Site(
+        papers=(
+            _paper("tsm", title="Temporal Shift Module", abstract="Video.", arxiv="1811.08383",
+                   doi="10.1109/ICCV.2019.00718"),
+            _paper("other", title="Something else", abstract="Video too, 1811."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
+    for query in ("1811.08383", "arXiv:1811.08383", "10.1109/ICCV.2019.00718", "https://doi.org/10.1109/ICCV.2019.00718"):
+        assert [hit.location for hit in engine.search(query)][:1] == ["papers/tsm/"], query
