@@ -47,6 +47,7 @@ from .importedfile import check_imported
 from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
+from .latex import without_math
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
@@ -1038,12 +1039,24 @@ def _same_names(current: object, imported: object) -> bool:
 
 
 def _better_cased(current: object, imported: object) -> bool:
-    """Whether ``imported`` is ``current`` with more capitals ("LoRA: Low-Rank
-    Adaptation" for "Lora: Low-rank adaptation"), and not in capitals throughout."""
+    """Whether ``current`` is a title in lower case (capitals only where a sentence
+    starts: "Lora: Low-rank adaptation...", as Google Scholar writes titles) and
+    ``imported`` the same title with more capitals, not in capitals throughout (its
+    letters outside math: "LEARNING $\\alpha$-DIVERGENCES" is all capitals)."""
     if current == imported or not _same_but_case(current, imported):
         return False
     text = str(imported)
-    return text != text.upper() and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+    if not re.search(r"[a-z]", without_math(text)):
+        return False
+    lowered = all(
+        at == 0 or _SENTENCE_START.search(str(current), 0, at)
+        for at, char in enumerate(str(current)) if char.isupper()
+    )
+    return lowered and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+
+
+# Where a lower-cased title may still hold a capital: after ": " and the like.
+_SENTENCE_START = re.compile(r"[:.?!\u2014]\s+$")
 
 
 def _same_but_case(current: object, imported: object) -> bool:

@@ -36,13 +36,17 @@ from .links import find_url_spans
 
 _TO_TEXT = LatexNodes2Text()
 
-# ``\\url{address}`` and ``\\href{address}{text}``; the text may hold two levels of
-# groups (``\\href{...}{\\texttt{github.com/a/b}}``, ``{\\textbf{\\emph{x}}}``).
+# ``\\url{address}`` and ``\\href{address}{text}`` (a group right after a \\url is taken for
+# its text too: "\\url{https://...}{here}" means a link reading "here"). The text may hold
+# two levels of groups (``\\href{...}{\\texttt{github.com/a/b}}``); a deeper one is left
+# for a later pass, once the rules have read its inner groups (see _strip_groups).
 _GROUPED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*"
 _URL_CMD = re.compile(
-    r"\\url\s*\{(?P<url>[^{}]*)\}"
-    r"|\\href\s*\{(?P<href>[^{}]*)\}(?:\s*\{(?P<text>" + _GROUPED + r")\})?"
+    r"\\(?:url|href)\s*\{(?P<address>[^{}]*)\}"
+    r"(?:\s*\{(?P<text>" + _GROUPED + r")\}|(?!\s*\{))"
 )
+# A group right after a \\url's or \\href's address is its text, not a grouping.
+_URL_TEXT_AFTER = re.compile(r"\\(?:url|href)\s*\{[^{}]*\}\s*$")
 # What a link's text is reduced to, to tell whether it only repeats the address.
 _URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
@@ -55,11 +59,15 @@ _ACCENT_FORMS = (
 )
 _LETTER_MACROS = r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]*(?:\n[ \t]*)?)"
 _ACCENT = re.compile(r"\{?" + _ACCENT_FORMS + r"\}?|" + _LETTER_MACROS)
-# The same without the braces around an accent, which a name's parts are told by, and
-# without the spaces a letter macro eats in TeX: in an author list they part the names
-# ("Pawe\\l and Smith" is two authors; BibTeX splits at " and " before reading TeX).
+# The same for author lists: without the braces around an accent, which a name's parts
+# are told by, and eating the spaces after a control word as TeX does ("Ko\\l odziej" is
+# "Kołodziej") except before the " and " that parts two names ("Pawe\\l and Smith":
+# BibTeX splits the list before it reads any TeX).
+_NOT_AND = r"(?:[ \t]+(?![Aa][Nn][Dd]\s))?"
 _NAME_ACCENT = re.compile(
-    _ACCENT_FORMS + r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\})?"
+    r"\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])" + _NOT_AND + r"|[A-Za-z])"
+    r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))"
+    r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|" + _NOT_AND + r")"
 )
 _EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em|sl)\s+([^{}]*)\}")
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
@@ -226,6 +234,11 @@ def name_accents(text: str) -> str:
     return _NAME_ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
 
 
+def without_math(text: str) -> str:
+    """``text`` with each math span (as `_MATH` finds them) left out."""
+    return _MATH.sub(" ", text) if "$" in text or "\\" in text else text
+
+
 def plain_for_matching(text: str) -> str:
     """``text`` cleaned for comparing titles only, math read as text (``$\\alpha$-test``
     gives "α-test"), as titles imported before math was kept verbatim were stored. Never
@@ -251,9 +264,7 @@ def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
     text = _URL_CMD.sub(lambda m: _url_command(m, held), text)
     if dashes:
         text = _DASH.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
-    text = _ACCENT.sub(
-        lambda m: _literal(held, m.group(0), _TO_TEXT.latex_to_text(m.group(0))), text
-    )
+    text = _ACCENT.sub(lambda m: _literal(held, m.group(0), _accent(m.group(0))), text)
     star, stars = ("*", "**") if emphasis else ("", "")
     text = _EMPH.sub(lambda m: _wrap(_arg(m), star), text)
     text = _BOLD.sub(lambda m: _wrap(_arg(m), stars), text)
@@ -269,7 +280,7 @@ def _url_command(match: re.Match[str], held: _Held) -> str:
     """A \\url's address, held; a \\href's text, then its address in brackets ("our site
     (https://...)"), or the address alone when the text only repeats it, or the text alone
     when there is no address."""
-    written = match["url"] if match["url"] is not None else match["href"]
+    written = match["address"]
     address = held.as_read(written).strip()
     text = match["text"]
     if text is None or not held.as_read(text).strip() or _url_text(held.as_read(text)) == _url_text(address):
@@ -284,6 +295,16 @@ def _url_text(text: str) -> str:
     while (shorter := _URL_TEXT_NOISE.sub("", text)) != text:
         text = shorter
     return text
+
+
+# An accent over nothing is the accent's own character in TeX (``\\~{}`` is a tilde, as
+# addresses write it); pylatexenc gave nothing.
+_BARE_ACCENT = re.compile(r"\{?\\([~^])\s*\{\}\}?")
+
+
+def _accent(written: str) -> str:
+    bare = _BARE_ACCENT.fullmatch(written)
+    return bare.group(1) if bare else _TO_TEXT.latex_to_text(written)
 
 
 def _literal(held: _Held, written: str, read: str) -> str:
@@ -312,7 +333,9 @@ def _strip_groups(text: str) -> str:
 
         def drop(match: re.Match[str], source: str = text) -> str:
             nonlocal changed
-            if _COMMAND_BEFORE.search(source, 0, match.start()):
+            if _COMMAND_BEFORE.search(source, 0, match.start()) or _URL_TEXT_AFTER.search(
+                source, 0, match.start()
+            ):
                 return match.group(0)
             changed = True
             return match.group(1)

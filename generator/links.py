@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .models import Link
-from .schema import PATTERNS
+from .schema import INVISIBLE, PATTERNS
 
 # Hosts whose first two path segments name a repository.
 _REPO_HOSTS = {
@@ -142,6 +142,7 @@ def _has_host(url: str) -> bool:
 
 _URL = re.compile(PATTERNS["url"])
 _DOI = re.compile(PATTERNS["doi"])
+_NOT_IN_DOI = re.compile(f"[{INVISIBLE}]")
 _ARXIV = re.compile(PATTERNS["arxiv"])
 
 
@@ -311,11 +312,11 @@ def doi_from_url(url: str) -> str:
         return ""
     if host in ("doi.org", "dx.doi.org") and segments:
         # An address escapes a DOI's slash or brackets (``10.1016%2Fj.sbi``); the DOI
-        # itself is the characters they stand for, unless one is a character no DOI
-        # holds (``%E2%80%8B``, an invisible space): then the DOI as the address writes it.
-        written = "/".join(segments)
-        decoded = normalize_doi(unquote(written))
-        return decoded if _DOI.fullmatch(decoded) else normalize_doi(written)
+        # itself is the characters they stand for, less any that no DOI holds (a
+        # ``%E2%80%8B``, an invisible space pasted along): kept encoded, the DOI resolved
+        # nowhere and another export's clean one made a second paper.
+        decoded = normalize_doi(_NOT_IN_DOI.sub("", unquote("/".join(segments))))
+        return decoded if _DOI.fullmatch(decoded) else ""
     return ""
 
 

@@ -122,26 +122,53 @@ _CODE_AS_OBJECT = (
     r"|repair|understanding|intelligence|reasoning|tasks?|benchmarks?|datasets?|snippets?))"
 )
 _CODE_FIRST = re.compile(r"\s*" + _CODE_AS_OBJECT)
+# "We release our code", "we will make the code publicly available", "we open-source
+# the code and data": the code as the object, then nothing but where or when ("We make
+# code more readable", "We publish code changes" are about code).
 _WE_RELEASE = re.compile(
     r"\s*we\s+(?:will\s+|are\s+|also\s+)?(?:release|open-sourc|make|publish)\w*\s+"
     + _CODE_AS_OBJECT
+    + r"(?=\s*(?:$|[,;:]|and\b|at\b|on\b|in\b|to\b|via\b|publicly\b|soon\b|upon\b|for\b"
+    r"|here\b|online\b|available\b|open\b))"
 )
-# Where or that it is out: "available at", "released on", "open-sourced." ("available for
-# surface codes" says something else).
+# Where or that it is out: "available at", "released on", "open-sourced.", "can be found
+# here", "available upon request" ("available for surface codes" says something else).
 _RELEASED = re.compile(
-    r"\b(?:available|release[sd]?|open[- ]?sourced?|found|hosted|accessible)"
-    r"(?:\s+(?:at|on|from|in|here|via|through|under|soon|online|publicly)\b|\s*[:.;]|\s*$)"
+    r"\b(?:available|release[sd]?|open[- ]?sourced?|can\s+be\s+found|hosted|accessible)"
+    r"(?:\s+(?:at|on|from|in|here|via|through|under|soon|online|publicly)\b"
+    r"|\s+(?:upon|on)\s+request|\s+for\s+(?:download|research|academic|non-commercial)"
+    r"|\s*[:.;]|\s*$)"
 )
 _AVAILABILITY_WORDS = 16
+# A sentence that is only a label for the address after it ("Project page: URL.",
+# "Code and data: URL"): the metadata review found "page" and "project" given as what
+# two papers share. (The address is gone by now: see _without_addresses.)
+_LABEL_ONLY = re.compile(
+    r"\s*(?:(?:our|the)\s+)?(?:(?:project|source|official)\s+)?"
+    r"(?:code|codes|page|website|web\s*page|homepage|demo|videos?|data(?:sets?)?|models?"
+    r"|implementation|repository|repo|github)"
+    r"(?:\s+(?:and|&)\s+(?:code|data(?:sets?)?|models?|videos?|demo|checkpoints|weights))*"
+    r"(?:\s*:|\s+(?:is|are)\s+(?:available|released)(?:\s+(?:at|on|here))?)\s*[.:]?\s*$"
+)
+# Each of the patterns above needs "code", "availab", "releas" or a label's colon: text
+# without any is left as it is, unsplit (see _without_availability).
 
 
 def _without_availability(text: str) -> str:
-    return " ".join(
-        "" if len(part.split()) <= _AVAILABILITY_WORDS and (
-            _WE_RELEASE.match(part) or _CODE_FIRST.match(part) and _RELEASED.search(part)
-        ) else part
-        for part in _SENTENCE_END.split(text)
-    )
+    # (A label's colon is followed by its address, which is " . " by now.)
+    if not ("code" in text or "availab" in text or "releas" in text or ":  ." in text):
+        return text
+    parts = _SENTENCE_END.split(text)
+    # (The anchored patterns first: most sentences fail them at their first word.)
+    kept = [
+        part for part in parts
+        if not (
+            (_WE_RELEASE.match(part) or _CODE_FIRST.match(part) and _RELEASED.search(part)
+             or _LABEL_ONLY.match(part))
+            and len(part.split()) <= _AVAILABILITY_WORDS
+        )
+    ]
+    return text if len(kept) == len(parts) else " ".join(kept)
 
 
 def _without_addresses(text: str) -> str:
@@ -149,10 +176,7 @@ def _without_addresses(text: str) -> str:
     # availability sentences go, and compounds are written as one word.
     if "://" in text or _WWW.search(text) or _TOP_LEVEL.search(text):
         text = _ADDRESS.sub(" . ", text)  # (an address ended its sentence: see below)
-    text = text.lower()
-    if "code" in text:
-        text = _without_availability(text)
-    return _JOIN.sub("", text)
+    return _JOIN.sub("", _without_availability(text.lower()))
 
 
 def plural_of(word: str, other: str) -> bool:

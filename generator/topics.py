@@ -455,20 +455,20 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     return tuple(result)
 
 
-def forms_matched(term: str, text: str) -> dict[str, tuple[str, ...]]:
-    """For each word of ``term`` that ``text`` never writes as such (nor with a plural
-    "s" or "es"), the words of ``text`` that matched it by their stem: a stem also joins
-    words of other meanings ("adapter" and "adaptive" are both "adapt"), and
-    ``readinglist topics --explain`` shows them so the curator sees it."""
-    by_stem: dict[str, set[str]] = {}
-    for word in _words(text):
-        by_stem.setdefault(_stem(word), set()).add(word)
-    forms = {}
-    for word in _words(term):
-        found = by_stem.get(_stem(word), set())
-        if found and not found & {word, word + "s", word + "es"}:
-            forms[word] = tuple(sorted(found))
-    return forms
+def forms_matched(term: str, text: str) -> tuple[str, ...]:
+    """The words of ``text`` that a one-word ``term`` matched by its stem alone, not as
+    itself nor with a plural "s" or "es": a stem also joins words of other meanings
+    ("adapter" and "adaptive" are both "adapt"), and ``readinglist topics --explain``
+    shows them so the curator sees it. (A phrase of several words matches them side by
+    side; which of its words' forms did is not told here.)"""
+    words = _words(term)
+    if len(words) != 1:
+        return ()
+    word = words[0]
+    stem = _stem(word)
+    return tuple(sorted(
+        {w for w in _words(text) if _stem(w) == stem} - {word, word + "s", word + "es"}
+    ))
 
 
 def assign_topics(

@@ -44,6 +44,8 @@ _ARXIV_PREFIX = re.compile(
 # An "&" with a letter or digit right before or after it ("Q&A", "adapter&frozen").
 _GLUED_AND = re.compile(r"(?<=[^\W_])&(?!&)|(?<!&)&(?=[^\W_])")
 _WORDY = re.compile(r"[A-Za-z0-9]")
+# A comma that parts words, not one in a number ("1,000 layers").
+_LIST_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
 # A value plain enough to be shown back inside ``[...]`` as the fix for a missing list.
 _SIMPLE_VALUE = re.compile(r"^[\w .,'-]+$")
 
@@ -380,14 +382,14 @@ class RecordChecker:
                 f" the word as written, write {_GLUED_AND.sub(' ', phrase).strip()!r} (punctuation"
                 " in a paper separates words), or put spaces around '&'",
             )
-        elif ("(" in phrase or ")" in phrase) and ("&" in phrase or "|" in phrase):
+        elif ("(" in phrase or ")" in phrase) and "&" in phrase:
             self.problems.warning(
                 key.loc,
                 f"keyword {phrase!r} has parentheses, which group nothing: '&' binds looser than"
                 " '|' ('a | b & c' is either a or b, and c); write each combination as a keyword"
                 " of its own",
             )
-        if "," in phrase and "|" not in phrase and "&" not in phrase:
+        if _LIST_COMMA.search(phrase) and "|" not in phrase and "&" not in phrase:
             self.problems.warning(
                 key.loc,
                 f"keyword {phrase!r} is one phrase, matched only as these words in a row (a"

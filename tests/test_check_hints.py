@@ -263,6 +263,16 @@ def test_a_keyword_in_a_syntax_it_does_not_have_is_a_warning(tmp_path, keyword, 
     ]
 
 
+def test_a_comma_in_a_number_or_parentheses_without_and_are_no_warning(tmp_path):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        'topics:\n  - id: t\n    title: T\n    keywords:\n      "1,000 layers": 2\n'
+        '      "question answering (QA) | qa": 1\n',
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if "keyword" in m] == []
+
+
 def test_a_doubled_and_and_a_threshold_of_zero_say_what_to_write(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(

@@ -518,3 +518,18 @@ def test_one_title_by_other_authors_is_another_work(tmp_path):
     # A list cut short, names in another form or order, is the same paper's.
     cut = _rec("Deep Learning", authors=("I. Goodfellow", "Courville, Aaron", "others"), year="2016")
     assert import_records([cut], tmp_path, added=DAY).added == []
+
+
+def test_within_one_import_only_a_lower_cased_title_takes_capitals(tmp_path):
+    # The second review: any title with more capitals won within one import
+    # ("...Adaptation Of Large...", "LEARNING $\alpha$-DIVERGENCES", "μ-PARAMETRIZATION").
+    for first, second in (
+        ("LoRA: Low-Rank Adaptation of Large Language Models",
+         "LoRA: Low-Rank Adaptation Of Large Language Models"),
+        ("Learning $\\alpha$-divergences for inference", "LEARNING $\\alpha$-DIVERGENCES FOR INFERENCE"),
+        ("μ-parametrization of wide networks", "μ-PARAMETRIZATION OF WIDE NETWORKS"),
+    ):
+        root = tmp_path / str(abs(hash(first)))
+        report = import_records([_rec(first, arxiv="2106.09685"), _rec(second, arxiv="2106.09685")], root, added=DAY)
+        (paper_id,) = report.added
+        assert _read(root / "papers" / f"{paper_id}.yml")["title"] == first, second

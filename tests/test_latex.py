@@ -246,14 +246,25 @@ def test_the_symbols_reference_managers_write_become_their_characters():
     assert clean_latex(text) == "25°C and 3µm, 2×3, a·b, CO2, © 2020, x†"
 
 
-def test_href_text_with_two_levels_of_groups_an_empty_address_and_url_with_a_group_after():
-    # The code review: the address was glued to the text ("https://x.orgdeep"), an
-    # empty address gave "text ()", and \url's next group was read as a link text.
+def test_href_text_with_groups_an_empty_address_and_url_with_a_group_after():
+    # The code reviews: the address was glued to the text ("https://x.orgdeep",
+    # "https://github.com/a/bhere", so the link was wrong too), and an empty address
+    # gave "text ()".
     from generator.latex import clean_latex
 
     assert clean_latex(r"\href{https://x.org}{\textbf{\emph{deep}}}", emphasis=False) == "deep (https://x.org)"
+    assert clean_latex(r"\href{https://x.org}{{\textbf{\emph{our}}} code}", emphasis=False) == (
+        "our code (https://x.org)")
     assert clean_latex(r"see \href{}{text}", emphasis=False) == "see text"
-    assert clean_latex(r"\url{https://a.org}{b}", emphasis=False) == "https://a.orgb"
+    assert clean_latex(r"Code at \url{https://github.com/a/b}{here}.", emphasis=False) == (
+        "Code at here (https://github.com/a/b).")
+
+
+def test_an_accent_over_nothing_is_its_own_character():
+    # pylatexenc read \~{} as nothing: an address "x.org/\~{}u" lost its tilde.
+    from generator.latex import clean_latex
+
+    assert clean_latex(r"a\~{}b and {\^{}}") == "a~b and ^"
 
 
 def test_math_that_pylatexenc_cannot_read_is_compared_as_typed():

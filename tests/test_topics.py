@@ -528,13 +528,13 @@ def test_topics_explain_names_the_words_a_stem_matched_and_a_curators_veto(tmp_p
     assert capsys.readouterr().out.splitlines()[2:5] == [
         "  pe (PEFT)",
         "    by rules: score 5 >= threshold 4",
-        '    matched adapter (+5; adapter as "adaptive", "adaptively")',
+        '    matched adapter (+5; by its stem: "adaptive", "adaptively")',
     ]
     assert run_cli(tmp_path, "--explain", "y") == 0
     assert capsys.readouterr().out.splitlines() == [
         "y: Adapters",
         "",
-        "  no topic: the topics its keywords match are excluded by the curator"
+        "  no topic: the topics its keywords score for are excluded by the curator"
         " (exclude_topics), and the curator lists none",
         "",
         "  not assigned:",
@@ -631,3 +631,21 @@ def test_continue_is_not_continual_either():
     topics = [topic("cl", {"continual": 1.0})]
     papers = [paper("a", "Continued pretraining", "We continue training; continuing it.")]
     assert assign_topics(papers, topics)["a"] == ()
+
+
+def test_topics_explain_says_no_score_when_only_a_negative_weight_matched(tmp_path, capsys):
+    # The second review: "survey: -3" alone was told as the curator's exclusion.
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (papers / "s.yml").write_text("id: s\ntitle: A survey of benchmarks\n")
+    (papers / "x.yml").write_text("id: x\ntitle: Adapters and adaptive nets\n")
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: pe\n    title: PEFT\n    keywords:\n      survey: -3\n      adapter: 1\n"
+        "    threshold: 4\n"
+    )
+    assert run_cli(tmp_path, "--explain", "s") == 0
+    assert capsys.readouterr().out.splitlines()[2] == (
+        "  no topic: no keyword of any topic gives it a score above 0, and the curator lists none")
+    # The paper writes the keyword itself and another word of its stem: the other is told.
+    assert run_cli(tmp_path, "--explain", "x") == 0
+    assert '    matched adapter (+5; by its stem: "adaptive")' in capsys.readouterr().out.splitlines()

@@ -120,15 +120,16 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
     scores = score_paper(paper, compile_topics(content.topics))
     text = _text(paper)
     lines = [f"{paper.id}: {paper.title}", ""]
-    if not assigned and any(s.score > 0 and s.topic not in paper.exclude_topics for s in scores.values()):
-        lines.append("  no topic")  # (cannot happen: the closest topic is given; said if it does)
-    elif not assigned and scores:
+    if not assigned and any(s.score > 0 and s.topic in paper.exclude_topics for s in scores.values()):
         lines.append(
-            "  no topic: the topics its keywords match are excluded by the curator"
+            "  no topic: the topics its keywords score for are excluded by the curator"
             " (exclude_topics), and the curator lists none"
         )
     elif not assigned:
-        lines.append("  no topic: no keyword of any topic matches and the curator lists none")
+        lines.append(
+            "  no topic: no keyword of any topic gives it a score above 0, and the curator"
+            " lists none"
+        )
     for a in assigned:
         lines.append(f"  {a.topic} ({titles.get(a.topic, 'unknown topic')})")
         if a.by == "curator":
@@ -176,7 +177,7 @@ def explain_topic(
                 members.append((paper_id, a))
     how = {"curator": "by the curator", "reading order": "reading order", "rules": "by rules",
            "fallback": "closest topic"}
-    lines.append(f"  {_count(len(members), 'paper')}:")
+    lines.append(f"  {_count(len(members), 'paper')}{':' if members else ''}")
     for paper_id, a in sorted(members, key=lambda m: (-m[1].score, m[0])):
         paper = papers[paper_id]
         found = score_paper(paper, matcher).get(topic.id)
@@ -197,12 +198,11 @@ def explain_topic(
         more = f" ({len(near)} scored for it; the {_NEAR_SHOWN} closest)" if len(near) > _NEAR_SHOWN else ""
         lines += ["", f"  closest without it{more}:"]
         for score, paper_id, found in near[:_NEAR_SHOWN]:
+            # (A paper at the threshold always gets the topic, unless the curator vetoes it.)
             why = (
                 "excluded by the curator"
                 if topic.id in papers[paper_id].exclude_topics
                 else f"score {score:g} < {topic.threshold:g}"
-                if score < topic.threshold
-                else f"score {score:g}, but another topic scored higher (its closest topic)"
             )
             lines.append(f"  {paper_id}: {why}; {_terms(found.contributions, _text(papers[paper_id]))}")
     return "\n".join(lines)
@@ -220,9 +220,7 @@ def _terms(contributions: Sequence[tuple[str, float]], text: str = "") -> str:
     such, the words that matched it by their stem (``adapter (+3) as "adaptive"``)."""
     shown = []
     for term, points in contributions:
-        forms = forms_matched(term, text) if text else {}
-        said = "; ".join(
-            f"{word} as " + ", ".join(f'"{form}"' for form in found) for word, found in forms.items()
-        )
-        shown.append(f"{term} ({points:+g}{'; ' + said if said else ''})")
+        forms = forms_matched(term, text) if text else ()
+        said = "; by its stem: " + ", ".join(f'"{form}"' for form in forms) if forms else ""
+        shown.append(f"{term} ({points:+g}{said})")
     return "matched " + ", ".join(shown)

@@ -28,14 +28,7 @@ import re
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
-from bibtexparser.model import (
-    DuplicateBlockKeyBlock,
-    DuplicateFieldKeyBlock,
-    Entry,
-    ImplicitComment,
-    ParsingFailedBlock,
-    String,
-)
+from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
 
 from ..errors import Location, Problems
 
@@ -124,14 +117,13 @@ class RawValues(LibraryMiddleware):
             elif isinstance(block, Entry):
                 self._entry(block, macros)
                 previous = block
-            elif isinstance(block, ParsingFailedBlock) and not isinstance(
-                block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)
-            ):
+            elif isinstance(block, ParsingFailedBlock):
                 # What follows an entry that could not be read is its own leftovers, not
                 # the fields of the entry before it (reported there: 5 errors for 3). An
-                # entry refused for a duplicate key or field was read: its stray fields
-                # are still told.
-                previous = None
+                # entry refused for a duplicate key or field was read: stray fields after
+                # it are its own, and told so.
+                read = getattr(block, "ignore_error_block", None)
+                previous = read if isinstance(read, Entry) else None
             elif isinstance(block, ImplicitComment) and previous is not None:
                 self._stray(block, previous)
         return library

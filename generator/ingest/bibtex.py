@@ -61,6 +61,8 @@ _ARXIV_IN_TEXT = re.compile(
     r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})",
     re.IGNORECASE,
 )
+# What is meant as an arXiv id, valid or not ("2513.00001": no month 13).
+_LIKE_ARXIV = re.compile(r"(?i)(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?")
 # DBLP and Semantic Scholar cite an arXiv preprint as the journal "CoRR" or "ArXiv" with
 # the id as its volume: ``volume = {abs/2106.09685}``.
 _ARXIV_VOLUME = re.compile(r"^\s*abs/(\S+)\s*$", re.IGNORECASE)
@@ -212,20 +214,17 @@ class _NameAccents(BlockMiddleware):
 
 
 # (bibtexparser's block ends where it gave up: at the field's name, its value cut off.)
-_NO_EQUALS = re.compile(r"\s*([A-Za-z][\w.:-]*)\s*(?:[{\"]|$)")
+_NO_EQUALS = re.compile(r"\s*([A-Za-z][\w.:-]*)(?:\s|[{\"]|$)")
 
 
 def _field_without_equals(raw: str) -> tuple[int, int, str] | None:
     """(line offset, column, name) of the first field of an entry written without its
     ``=`` (``title {Missing equals}``), else None."""
-    # The last such line: bibtexparser stopped at the field it could not read, and a
-    # value wrapped over lines above it holds bare words too.
-    lines = raw.split("\n")
-    for offset in range(len(lines) - 1, 0, -1):
-        found = _NO_EQUALS.match(lines[offset])
-        if found:
-            return offset, found.start(1) + 1, found.group(1)
-    return None
+    # Its last line: bibtexparser stopped at the field it could not read (a value
+    # wrapped over lines above it holds bare words too).
+    lines = raw.rstrip().split("\n")
+    found = _NO_EQUALS.match(lines[-1]) if len(lines) > 1 else None
+    return (len(lines) - 1, found.start(1) + 1, found.group(1)) if found else None
 
 
 def _parents(
@@ -463,6 +462,12 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     prefix = fields["archiveprefix"].lower() or fields["eprinttype"].lower()
     if prefix in ("", "arxiv"):
         arxiv = normalize_arxiv(eprint)
+        if not arxiv and _LIKE_ARXIV.fullmatch(eprint):
+            problems.warning(
+                _field_location(fields.owner("eprint"), "eprint", path),
+                f"eprint {eprint!r} of entry {entry.key!r} is no arXiv identifier (YYMM.NNNNN,"
+                " with a month from 01 to 12, or archive/YYMMNNN); left out",
+            )
     if not arxiv and url:
         arxiv = arxiv_id(url)
     howpublished = _unescape(fields["howpublished"])

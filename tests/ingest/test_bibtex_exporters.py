@@ -40,10 +40,15 @@ def test_a_letter_macro_before_and_does_not_join_two_authors():
     # The code review: TeX's eating of the spaces after \\l made "Pawe\\l and Smith" one
     # author (BibTeX splits at " and " before it reads any TeX).
     record = _record(
-        r"  author = {Nowak, Pawe\l and Smith, John and Hans Gro\ss and Jens M\o and Anna Weiss},"
+        r"  author = {Nowak, Pawe\l and Smith, John and Hans Gro\ss and Jens M\o and Anna Weiss"
+        r" and Ko\l odziej, Jan and S\o ren Kierkegaard and Mart\'\i and \AA ngstr\"om, A.},"
         "\n"
     )
-    assert record.authors == ("Paweł Nowak", "John Smith", "Hans Groß", "Jens Mø", "Anna Weiss")
+    # (and a control word eats the spaces after it, as in TeX: "Ko\l odziej" is one word)
+    assert record.authors == (
+        "Paweł Nowak", "John Smith", "Hans Groß", "Jens Mø", "Anna Weiss", "Jan Kołodziej",
+        "Søren Kierkegaard", "Martí", "A. Ångström",
+    )
 
 
 def test_href_gives_its_address_as_a_link_and_its_words_to_the_text():
@@ -196,9 +201,11 @@ def test_review_of_the_exporter_fixes():
     assert [(link.url, link.kind) for link in record.links] == [
         ("https://arxiv.org/pdf/2106.09685v2.pdf", "pdf")
     ]
-    # A DOI whose address decodes to a character no DOI holds stays as the address writes it
-    # (decoded, the next `check` refused it).
-    assert _record("  url = {https://doi.org/10.1000/ab%E2%80%8Bc},\n").doi == "10.1000/ab%E2%80%8Bc"
+    # A DOI whose address decodes to a character no DOI holds (an invisible space pasted
+    # along) is the DOI without it: decoded, the next `check` refused it; kept encoded, it
+    # resolved nowhere and the clean DOI of another export made a second paper.
+    assert _record("  url = {https://doi.org/10.1016/j.sbi.2020.01.001%E2%80%8B},\n").doi == (
+        "10.1016/j.sbi.2020.01.001")
     # An id with no month 13 is no arXiv id (the next `check` refused it).
     assert _record("  journal = {CoRR},\n  volume = {abs/2513.00001},\n").arxiv == ""
 
@@ -218,4 +225,24 @@ def test_a_stray_field_after_an_entry_with_a_duplicate_key_is_still_told():
     parse_text("@article{a, title={A}}\n@article{a,\n title={A}},\n year={2020}\n}\n", "d.bib", problems)
     assert sorted((p.location.line, "'year' is after the end" in p.message) for p in problems.items) == [
         (2, False), (4, True)
+    ]
+
+
+def test_second_review_of_the_bibtex_fixes():
+    # A stray field after an entry refused for a field given twice is told as its own.
+    problems = Problems()
+    parse_text("@misc{a, title={A}}\n@misc{b, title={S}, title={S2}}}\n year={2020}\n}\n", "s.bib", problems)
+    assert any("'year' is after the end of entry 'b'" in p.message for p in problems.items), problems.format()
+    # A missing '=' before an unquoted value, after a wrapped abstract: at that field.
+    problems = Problems()
+    parse_text("@article{k,\n  abstract = {some\n  wrapped lines},\n  year 2020}\n", "e.bib", problems)
+    assert [(p.location.line, p.location.col) for p in problems.errors] == [(4, 3)]
+    assert "field 'year' has no '='" in problems.errors[0].message
+    # An eprint meant as an arXiv id but none is said, not dropped in silence.
+    problems = Problems()
+    (record,) = parse_text("@article{k, title={T}, eprint={2513.00001}}\n", "v.bib", problems)
+    assert record.arxiv == ""
+    assert [w.message for w in problems.warnings] == [
+        "eprint '2513.00001' of entry 'k' is no arXiv identifier (YYMM.NNNNN, with a month"
+        " from 01 to 12, or archive/YYMMNNN); left out"
     ]
