@@ -708,6 +708,7 @@ class RelatedIndex:
         if len(edited) == 0:
             if len(relinked):
                 self._unpack()
+                self._widen(relinked)
                 self._choose(relinked, np.zeros(n, dtype=bool))
             return True
         self._unpack()
@@ -774,6 +775,7 @@ class RelatedIndex:
             at = np.repeat(np.arange(len(moved)), np.diff(after.indptr))
             distance[moved] = np.sqrt(np.bincount(at, step * step, minlength=len(moved)))
         reranked = self._rerank(np.flatnonzero(full), distance)
+        self._widen(relinked)
 
         # Chosen pairs: redo rows whose ranking or links changed, or whose pair has an
         # affected end (its score or terms may differ); remap their terms otherwise.
@@ -792,6 +794,23 @@ class RelatedIndex:
         is_edited[edited] = True
         self._choose(np.flatnonzero(touched), is_affected, is_edited)
         return True
+
+    def _widen(self, rows: np.ndarray) -> None:
+        """Ranks again, from their whole row, those of ``rows`` whose prefix is too short
+        for their curator links and ``k``: an earlier update trusted only as much of a
+        prefix as the paper's links then needed, and a paper linked to more since
+        showed fewer similar papers than a computation from scratch."""
+        if not len(rows):
+            return
+        need = self._k + np.array([len(self._links[i]) for i in rows.tolist()], dtype=np.int64)
+        short = rows[~self._complete[rows] & ((self._top_cols[rows] >= 0).sum(axis=1) < need)]
+        if not len(short):
+            return
+        transposed = self._vectors.T.tocsr()
+        for block, scores in _blocks(self._vectors, transposed, short):
+            self._top_cols[block], self._top_vals[block], self._complete[block] = _rank_block(
+                scores, self._width
+            )
 
     def _known(self, words: set[str]) -> set[str]:
         """The words that are already among the index's terms."""

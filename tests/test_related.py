@@ -245,6 +245,25 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(data, k, margi
             assert index.update(papers, k=k) == related_papers(papers, k=k)
 
 
+def test_a_curator_link_added_after_an_edit_keeps_k_similar_papers():
+    # Found by the property test above (30 November): an update after a title edit kept
+    # only as much of p1's ranking as its links then needed (none, k=1); linked to p3
+    # next, p1 showed p3 and no similar paper, where a computation from scratch shows p4.
+    papers = [
+        paper("p0", "alpha alpha", "alpha gamma"), paper("p1", "", "alpha beta"),
+        paper("p2", "", ""), paper("p3", "", "alpha"), paper("p4", "", "beta gamma"),
+    ]
+    with mock.patch.multiple(
+        related_module, MIN_COMMON=3, _MARGIN=1, _CHUNK_ROWS=3, _MAX_AFFECTED_SHARE=1.0
+    ):
+        index = RelatedIndex()
+        index.update(papers, k=1)
+        for edit in (("replace", 0, {"title": ""}), ("replace", 1, {"related": ("p3",)})):
+            papers = apply(papers, edit)
+            assert index.update(papers, k=1) == related_papers(papers, k=1)
+        assert [r.paper for r in index.update(papers, k=1)["p1"]] == ["p3", "p4"]
+
+
 @pytest.mark.example
 def test_an_update_with_one_edit_is_incremental_and_exact_on_real_papers(monkeypatch):
     content, _ = load_content(Path(__file__).parents[1] / "content")
