@@ -283,6 +283,13 @@ _SOFTWARE = re.compile(
 )
 
 
+def thesis_school(venue: str) -> str:
+    """The university of a venue written as the importer writes a thesis's ("PhD
+    thesis, Carnegie Mellon University"), else ""."""
+    found = _THESIS.fullmatch(venue)
+    return found.group(2) if found else ""
+
+
 def names_software(venue: str) -> bool:
     """Whether a venue is where software is kept ("GitHub repository"), not a journal or
     proceedings a paper appeared in."""
@@ -368,7 +375,7 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
         fields.append(("doi", _doi(paper.doi)))
     if paper.arxiv:
         fields += [("eprint", paper.arxiv), ("archiveprefix", "arXiv")]
-    url = _paper_url(paper)
+    url = cited_url(paper)
     if url:
         fields.append(("url", _url(url)))
     # What the importer reads back, so a list can be moved to another site by its .bib.
@@ -382,7 +389,7 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
     return bibmodel.Entry(entry_type, paper.id, [bibmodel.Field(k, v) for k, v in fields])
 
 
-def _paper_url(paper: Paper) -> str:
+def cited_url(paper: Paper) -> str:
     """Where the paper itself is read: its page at the publisher, on arXiv, or its PDF.
 
     Never a code repository or a project page: a citation's ``url`` names the work cited.

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
+from .coins import coins
 from .errors import Location, Problems
 from .escape import safe_url
 from .models import CODE_HOSTS, Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
@@ -255,7 +256,9 @@ def _code_badge(link: Link) -> Badge | None:
 
 def _badges(paper: Paper) -> tuple[Badge, ...]:
     badges: list[Badge] = []
-    for link in paper.code:
+    # The official repository first (as the tables' code column shows it), the others in
+    # the curator's order: a port listed above it led the row of badges.
+    for link in sorted(paper.code, key=lambda link: not link.official):
         badge = _code_badge(link)
         if badge:
             badges.append(badge)
@@ -625,6 +628,7 @@ def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
         ),
         "neighbours": _neighbours(index, here, paper.id),
         "bibtex": bibtex,
+        "coins": coins(paper),
         "all_papers": relative(here, ALL_PAPERS),
     }
     return Page(paper_dest(paper.id), here, "paper.md", context)

@@ -162,15 +162,17 @@ def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
     )
     result = plan(site([p], (), {}))
     badges = page(result, "papers/a.md").context["badges"]
+    # The official repository first on the page too (the metadata review: a port listed
+    # above it led the row), then the others in the curator's order.
     assert [(b.kind, b.href) for b in badges] == [
-        ("code", "https://gitlab.com/x/port"),
         ("code", "https://github.com/x/y/tree/main/sub"),
+        ("code", "https://gitlab.com/x/port"),
         ("arxiv", "https://arxiv.org/abs/2101.00010"),
         ("doi", "https://doi.org/10.1000/x%20y"),
         ("pdf", "https://example.org/p.pdf"),
         ("search", "https://huggingface.co/papers?q=P%28y%7Cx%29%20%26%20%3Cmore%3E"),
     ]
-    assert badges[1].official and badges[1].label == "x/y" and badges[1].icon == "github"
+    assert badges[0].official and badges[0].label == "x/y" and badges[0].icon == "github"
     row = page(result, "papers/index.md").context["rows"][0]
     assert row.paper.code.href == "https://github.com/x/y/tree/main/sub"
 

@@ -1,0 +1,62 @@
+"""COinS: a paper's citation as an OpenURL ContextObject in a span, for reference managers.
+
+A reader with Zotero's browser connector (or Mendeley's, or any that reads COinS) saves
+the paper from its page here with one click, as a journal article, conference paper,
+thesis or report with its authors, year, venue and DOI, rather than as a web page
+about it. COinS rather than Highwire's ``citation_*`` meta tags: those tell search
+engines (Google Scholar) that the page *is* the paper, and a reading list's page is
+not; a COinS span is what listings of references carry (Wikipedia's do).
+
+The item's type is the BibTeX export's (`export_bibtex.bibtex_entry`), so a page's Cite
+block and what a reference manager saves agree. Mapped to the formats and genres
+Zotero's OpenURL reader tells apart: journal (an article, a preprint), book with genre
+"proceeding" (a conference paper), "bookitem" (a chapter), "report", and dissertation.
+Pure: a paper in, a string out; escaping it for HTML is the template's job.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from .export_bibtex import bibtex_entry, cited_url, thesis_school
+from .models import OTHERS, Paper
+
+CLASS = "Z3988"  # the class COinS readers look for
+
+_JOURNAL = "info:ofi/fmt:kev:mtx:journal"
+_BOOK = "info:ofi/fmt:kev:mtx:book"
+_THESIS_FORMAT = "info:ofi/fmt:kev:mtx:dissertation"
+
+
+def coins(paper: Paper) -> str:
+    """The ContextObject (key=value&... as OpenURL 1.0 writes it) of ``paper``."""
+    kind = bibtex_entry(paper, full=False).entry_type
+    pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
+    venue = " ".join(paper.venue.split())
+    if kind in ("phdthesis", "mastersthesis"):
+        pairs += [("rft_val_fmt", _THESIS_FORMAT), ("rft.title", paper.title),
+                  ("rft.degree", "PhD" if kind == "phdthesis" else "Master's")]
+        if school := thesis_school(venue):
+            pairs.append(("rft.inst", school))
+    elif kind in ("inproceedings", "incollection", "techreport"):
+        genre = {"inproceedings": "proceeding", "incollection": "bookitem", "techreport": "report"}[kind]
+        pairs += [("rft_val_fmt", _BOOK), ("rft.genre", genre), ("rft.atitle", paper.title)]
+        if venue and kind != "techreport":
+            pairs.append(("rft.btitle", venue))
+        elif venue:
+            pairs.append(("rft.pub", venue))
+    else:  # an article, a preprint, any other work: Zotero saves it as an article
+        pairs += [("rft_val_fmt", _JOURNAL), ("rft.genre", "article" if kind == "article" else "preprint"),
+                  ("rft.atitle", paper.title)]
+        if venue:
+            pairs.append(("rft.jtitle", venue))
+    if paper.year is not None:
+        pairs.append(("rft.date", str(paper.year)))
+    pairs += [("rft.au", name) for name in paper.authors if name != OTHERS]
+    if paper.doi:
+        pairs.append(("rft_id", f"info:doi/{paper.doi}"))
+    address = cited_url(paper)
+    if address:
+        pairs.append(("rft_id", address))
+    # Spaces as %20, not "+": Zotero's reader decodes with decodeURIComponent alone.
+    return urlencode(pairs, quote_via=quote)
