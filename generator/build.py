@@ -305,11 +305,14 @@ def _warn_topicless(
     assigned, which `check` does not do for every paper: said by each build."""
     for paper in papers:
         if not assignments.get(paper.id) and paper.source is not None:
+            why = (
+                "no keyword of a topic it does not exclude matches it" if paper.exclude_topics
+                else "no keyword of any topic matches it"
+            )
             problems.warning(
                 Location(paper.source.path, paper.source.line or 1, paper.source.col or 1),
-                f"paper {paper.id!r} is in no topic: no keyword of any topic matches it, and"
-                " it lists none; give it 'topics: [...]' (readinglist topics --explain"
-                f" {paper.id} shows what it matched)",
+                f"paper {paper.id!r} is in no topic: {why}, and it lists none; give it"
+                f" 'topics: [...]' (readinglist topics --explain {paper.id} shows what it matched)",
             )
 
 

@@ -40,11 +40,16 @@ def coins(paper: Paper) -> str:
             pairs.append(("rft.inst", school))
     elif kind in ("inproceedings", "incollection", "techreport"):
         genre = {"inproceedings": "proceeding", "incollection": "bookitem", "techreport": "report"}[kind]
-        pairs += [("rft_val_fmt", _BOOK), ("rft.genre", genre), ("rft.atitle", paper.title)]
-        if venue and kind != "techreport":
-            pairs.append(("rft.btitle", venue))
-        elif venue:
-            pairs.append(("rft.pub", venue))
+        pairs += [("rft_val_fmt", _BOOK), ("rft.genre", genre)]
+        if kind == "techreport":
+            # A report is its own title (Zotero reads atitle only for a part of something).
+            pairs.append(("rft.btitle", paper.title))
+            if venue:
+                pairs.append(("rft.pub", venue))
+        else:
+            pairs.append(("rft.atitle", paper.title))
+            if venue:
+                pairs.append(("rft.btitle", venue))
     else:  # an article, a preprint, any other work: Zotero saves it as an article
         pairs += [("rft_val_fmt", _JOURNAL), ("rft.genre", "article" if kind == "article" else "preprint"),
                   ("rft.atitle", paper.title)]
@@ -58,5 +63,6 @@ def coins(paper: Paper) -> str:
     address = cited_url(paper)
     if address:
         pairs.append(("rft_id", address))
-    # Spaces as %20, not "+": Zotero's reader decodes with decodeURIComponent alone.
+    # Spaces as %20, the OpenURL way (Zotero's reader reads "+" as a space, and "%2B"
+    # too: a plus in a title is lost there whatever is written).
     return urlencode(pairs, quote_via=quote)

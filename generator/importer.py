@@ -398,6 +398,19 @@ def _ids_disagree(paper: _Paper, record: Record) -> bool:
     return False
 
 
+def _met_as_itself(paper: _Paper, record: Record) -> bool:
+    """Whether an earlier import took this record for this paper (`met_before`), and,
+    the two being of one title by other authors, took these authors for it too: a
+    record without arXiv id or DOI is "met before" by its title alone, which one title
+    by other authors shares (the review of the Nature review, then the book)."""
+    if not paper.met_before(record):
+        return False
+    if not _authors_disagree(paper, record):
+        return True
+    prior = paper.prior
+    return prior is not None and provenance.digest(list(record.authors)) in prior.fields.get("authors", ())
+
+
 def _two_works(paper: _Paper, record: Record) -> bool:
     """Whether a paper and a record of one title are two works: their arXiv ids or DOIs
     differ, or their authors do (`_authors_disagree`)."""
@@ -412,7 +425,11 @@ def _authors_disagree(paper: _Paper, record: Record) -> bool:
     others") is in the full one."""
     mine = _name_words(paper.values.get("authors"))
     theirs = _name_words(list(record.authors))
-    if not mine or not theirs:
+    if not mine or not theirs or min(len(mine), len(theirs)) == 1 and any(
+        len(names) == 1 and len(names[0]) == 1 for names in (mine, theirs)
+    ):
+        # (Nothing to compare, or one author of one word: an organisation, "OpenAI",
+        # may stand for the list another source gives.)
         return False
     shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
     found = sum(1 for name in shorter if any(name & other for other in longer))
@@ -428,7 +445,8 @@ def _name_words(authors: object) -> list[frozenset[str]]:
     for name in authors:
         if str(name) == OTHERS:
             continue
-        words = frozenset(w for w in re.findall(r"\w{2,}", folded(str(name))))
+        # Word by word: folded whole, "Edward J. Hu" was one word "edwardjhu".
+        words = frozenset(w for w in map(folded, re.findall(r"\w+", str(name))) if len(w) > 1)
         if words:
             names.append(words)
     return names
@@ -642,7 +660,7 @@ def _import_locked(
         if paper is not None and _by_title(reason) and tombstones.by_ids(record):
             paper = None  # a deleted paper's arXiv id or DOI: that paper, deleted, below
         if paper is not None and _by_title(reason) and _two_works(paper, record) and not (
-            paper.met_before(record)  # (ids the importer took for it, then a curator changed)
+            _met_as_itself(paper, record)  # (ids the importer took for it, then a curator changed)
         ):
             # One title, another arXiv id or DOI ("Editorial", "Robust Learning"), or
             # other authors ("Deep Learning", the book and the Nature review): two
@@ -654,7 +672,7 @@ def _import_locked(
             )
             same = index.same_title(record.title)
             paper, twin = next(
-                (p for p in same if not _two_works(p, record) or p.met_before(record)), None
+                (p for p in same if not _two_works(p, record) or _met_as_itself(p, record)), None
             ), paper
             if paper is not None:
                 twin, reason = None, "same title"

@@ -42,11 +42,12 @@ _TO_TEXT = LatexNodes2Text()
 # for a later pass, once the rules have read its inner groups (see _strip_groups).
 _GROUPED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*"
 _URL_CMD = re.compile(
-    r"\\(?:url|href)\s*\{(?P<address>[^{}]*)\}"
-    r"(?:\s*\{(?P<text>" + _GROUPED + r")\}|(?!\s*\{))"
+    r"\\url\s*\{(?P<address>[^{}]*)\}(?:\{(?P<text>" + _GROUPED + r")\}|(?!\{))"
+    r"|\\href\s*\{(?P<href>[^{}]*)\}(?:\s*\{(?P<hreftext>" + _GROUPED + r")\}|(?!\s*\{))"
 )
-# A group right after a \\url's or \\href's address is its text, not a grouping.
-_URL_TEXT_AFTER = re.compile(r"\\(?:url|href)\s*\{[^{}]*\}\s*$")
+# A group right after a \\href's address (or glued to a \\url's) is its text, not a
+# grouping. (\\url takes one argument: "\\url{...} {(accessed 2023)}" is a URL, then text.)
+_URL_TEXT_AFTER = re.compile(r"\\href\s*\{[^{}]*\}\s*$|\\url\s*\{[^{}]*\}$")
 # What a link's text is reduced to, to tell whether it only repeats the address.
 _URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
@@ -280,9 +281,9 @@ def _url_command(match: re.Match[str], held: _Held) -> str:
     """A \\url's address, held; a \\href's text, then its address in brackets ("our site
     (https://...)"), or the address alone when the text only repeats it, or the text alone
     when there is no address."""
-    written = match["address"]
+    written = match["address"] if match["address"] is not None else match["href"]
     address = held.as_read(written).strip()
-    text = match["text"]
+    text = match["text"] if match["address"] is not None else match["hreftext"]
     if text is None or not held.as_read(text).strip() or _url_text(held.as_read(text)) == _url_text(address):
         return held.hold(held.as_written(match.group(0)), address)
     if not address:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .models import Link
-from .schema import INVISIBLE, PATTERNS
+from .schema import FORBIDDEN_CHARS, PATTERNS
 
 # Hosts whose first two path segments name a repository.
 _REPO_HOSTS = {
@@ -142,7 +142,9 @@ def _has_host(url: str) -> bool:
 
 _URL = re.compile(PATTERNS["url"])
 _DOI = re.compile(PATTERNS["doi"])
-_NOT_IN_DOI = re.compile(f"[{INVISIBLE}]")
+# Characters pasted along with a DOI that no DOI holds: controls, zero-width and format
+# characters, the soft hyphen; not a space, which is part of what it would mean.
+_NOT_IN_DOI = re.compile(f"[{FORBIDDEN_CHARS}\\u00ad\\u200b-\\u200f\\u2060-\\u2064]")
 _ARXIV = re.compile(PATTERNS["arxiv"])
 
 
@@ -315,8 +317,10 @@ def doi_from_url(url: str) -> str:
         # itself is the characters they stand for, less any that no DOI holds (a
         # ``%E2%80%8B``, an invisible space pasted along): kept encoded, the DOI resolved
         # nowhere and another export's clean one made a second paper.
-        decoded = normalize_doi(_NOT_IN_DOI.sub("", unquote("/".join(segments))))
-        return decoded if _DOI.fullmatch(decoded) else ""
+        written = "/".join(segments)
+        decoded = normalize_doi(_NOT_IN_DOI.sub("", unquote(written)))
+        # (A decoded space would change the DOI: then it stays as the address writes it.)
+        return decoded if _DOI.fullmatch(decoded) else normalize_doi(written)
     return ""
 
 

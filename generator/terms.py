@@ -154,9 +154,13 @@ _LABEL_ONLY = re.compile(
 # without any is left as it is, unsplit (see _without_availability).
 
 
+_LABEL_COLON = re.compile(r":\s*\.")
+
+
 def _without_availability(text: str) -> str:
     # (A label's colon is followed by its address, which is " . " by now.)
-    if not ("code" in text or "availab" in text or "releas" in text or ":  ." in text):
+    if not ("code" in text or "availab" in text or "releas" in text
+            or ":" in text and _LABEL_COLON.search(text)):
         return text
     parts = _SENTENCE_END.split(text)
     # (The anchored patterns first: most sentences fail them at their first word.)

@@ -272,3 +272,12 @@ def test_math_that_pylatexenc_cannot_read_is_compared_as_typed():
     from generator.latex import plain_for_matching
 
     assert plain_for_matching(r"A $\href{x}$ test") == r"A $\href{x}$ test"
+
+
+def test_a_group_after_url_and_a_space_is_text_not_the_links():
+    # The third review: \url takes one argument; "\url{...} {(accessed 2023)}" had
+    # become "(accessed 2023) (https://...)".
+    from generator.latex import clean_latex
+
+    assert clean_latex(r"At \url{https://github.com/a/b} {(accessed 2023)}", emphasis=False) == (
+        "At https://github.com/a/b (accessed 2023)")

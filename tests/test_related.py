@@ -239,7 +239,10 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(data, k, margi
         index = RelatedIndex()
         assert index.update(papers, k=k) == related_papers(papers, k=k)
         for step in range(data.draw(st.integers(1, 6))):
-            papers = apply(papers, data.draw(edits(papers)))
+            # One to three edits per update: a new link and a text edit together take
+            # another path than either alone (the third review's).
+            for _ in range(data.draw(st.integers(1, 3))):
+                papers = apply(papers, data.draw(edits(papers)))
             if step % 2:
                 index = pickle.loads(pickle.dumps(index))
             assert index.update(papers, k=k) == related_papers(papers, k=k)
@@ -258,10 +261,18 @@ def test_a_curator_link_added_after_an_edit_keeps_k_similar_papers():
     ):
         index = RelatedIndex()
         index.update(papers, k=1)
+        start = papers
         for edit in (("replace", 0, {"title": ""}), ("replace", 1, {"related": ("p3",)})):
             papers = apply(papers, edit)
             assert index.update(papers, k=1) == related_papers(papers, k=1)
         assert [r.paper for r in index.update(papers, k=1)["p1"]] == ["p3", "p4"]
+        # The link and another paper's title edit in one update (the path with text edits).
+        index = RelatedIndex()
+        index.update(start, k=1)
+        papers = apply(start, ("replace", 0, {"title": ""}))
+        index.update(papers, k=1)
+        papers = apply(apply(papers, ("replace", 1, {"related": ("p3",)})), ("replace", 2, {"title": "delta"}))
+        assert index.update(papers, k=1) == related_papers(papers, k=1)
 
 
 @pytest.mark.example

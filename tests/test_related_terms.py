@@ -190,6 +190,8 @@ def test_a_sentence_saying_where_the_code_is_gives_no_shared_term():
         "We will make our code publicly available.",
         # A label for an address (the metadata review: "page" and "project" shared).
         "Project page: https://x.org/tsm. Code: https://github.com/a/b",
+        "Project page:https://x.org/tsm",
+        "Project page:\nhttps://x.org/tsm",
     ):
         text = _without_addresses("Grasping with robots. " + sentence + " Then more.")
         assert not {"code", "page", "project"} & set(text.replace(".", " ").split()), sentence

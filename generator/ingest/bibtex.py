@@ -222,7 +222,7 @@ def _field_without_equals(raw: str) -> tuple[int, int, str] | None:
     ``=`` (``title {Missing equals}``), else None."""
     # Its last line: bibtexparser stopped at the field it could not read (a value
     # wrapped over lines above it holds bare words too).
-    lines = raw.rstrip().split("\n")
+    lines = raw.rstrip().rstrip("}").rstrip().split("\n")
     found = _NO_EQUALS.match(lines[-1]) if len(lines) > 1 else None
     return (len(lines) - 1, found.start(1) + 1, found.group(1)) if found else None
 

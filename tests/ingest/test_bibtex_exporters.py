@@ -246,3 +246,13 @@ def test_second_review_of_the_bibtex_fixes():
         "eprint '2513.00001' of entry 'k' is no arXiv identifier (YYMM.NNNNN, with a month"
         " from 01 to 12, or archive/YYMMNNN); left out"
     ]
+
+
+def test_third_review_of_the_bibtex_fixes():
+    # A decoded space would make another DOI: the address's form stays.
+    assert _record("  url = {https://doi.org/10.1000/x%20y},\n").doi == "10.1000/x%20y"
+    assert _record("  url = {https://doi.org/10.1000/a%C2%ADb},\n").doi == "10.1000/ab"  # soft hyphen
+    # A missing '=' with the entry's brace on the next line.
+    problems = Problems()
+    parse_text("@article{a,\n title = {T},\n year 2020\n}\n", "m.bib", problems)
+    assert [(p.location.line, p.location.col) for p in problems.errors] == [(3, 2)]
