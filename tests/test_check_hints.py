@@ -212,20 +212,25 @@ def test_a_reading_order_entry_written_with_capitals_says_how_to_write_it(tmp_pa
     [("foo |", None), ("a || b", None), ("| a", None), ("a | - & b", "-")],
 )
 def test_a_keyword_alternative_that_can_never_match_is_a_warning(tmp_path, keyword, alternative):
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "topics.yml").write_text(
-        f'topics:\n  - id: t\n    title: T\n    keywords:\n      "{keyword}": 2\n',
-        encoding="utf-8",
-    )
     why = (
         "has an empty alternative; remove the extra '|' (each '|' separates two phrases)"
         if alternative is None
         else f"has the alternative {alternative!r}, with no letter or digit, so it never matches"
     )
-    assert messages(tmp_path) == [
+    assert _keyword_messages(tmp_path, keyword) == [
         f"{T}:2:9: warning: topic 't' has no papers",
         f"{T}:5:7: warning: keyword {keyword!r} {why}",
     ]
+
+
+def _keyword_messages(root: Path, keyword: str) -> list[str]:
+    """`check`'s messages for a topic whose one keyword (weight 2) is ``keyword``."""
+    (root / "content").mkdir()
+    (root / "content" / "topics.yml").write_text(
+        f'topics:\n  - id: t\n    title: T\n    keywords:\n      "{keyword}": 2\n',
+        encoding="utf-8",
+    )
+    return messages(root)
 
 
 def test_a_keyword_with_whole_alternatives_is_no_warning(tmp_path):
@@ -252,12 +257,7 @@ def test_a_keyword_with_whole_alternatives_is_no_warning(tmp_path):
     ],
 )
 def test_a_keyword_in_a_syntax_it_does_not_have_is_a_warning(tmp_path, keyword, why):
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "topics.yml").write_text(
-        f'topics:\n  - id: t\n    title: T\n    keywords:\n      "{keyword}": 2\n',
-        encoding="utf-8",
-    )
-    assert messages(tmp_path) == [
+    assert _keyword_messages(tmp_path, keyword) == [
         f"{T}:2:9: warning: topic 't' has no papers",
         f"{T}:5:7: warning: keyword {keyword!r} {why}",
     ]

@@ -126,28 +126,22 @@ def _import(tmp_path, name, text):
 
 
 def test_a_dois_case_and_a_second_preprint_name_are_no_conflict(tmp_path):
-    # DBLP writes DOIs in capitals; the ACL Anthology in small letters. DOIs ignore case.
-    dblp = _import(tmp_path, "dblp.bib", (
-        "@inproceedings{DBLP:conf/naacl/DevlinCLT19, title = {{BERT:} Pre-training},\n"
-        "  booktitle = {NAACL-HLT}, year = {2019}, doi = {10.18653/V1/N19-1423}}\n"
-    ))
-    assert len(dblp.added) == 1
-    acl = _import(tmp_path, "acl.bib", (
-        '@inproceedings{devlin-etal-2019-bert, title = "{BERT}: Pre-training",\n'
-        '  booktitle = "NAACL-HLT", year = "2019", doi = "10.18653/v1/N19-1423"}\n'
-    ))
-    assert (acl.added, acl.conflicts) == ([], [])
-    # One preprint named as Google Scholar and as DBLP name it: one version, not two.
-    scholar = _import(tmp_path, "scholar.bib", (
-        "@article{hu2021lora, title={LoRA}, journal={arXiv preprint arXiv:2106.09685},"
-        " year={2021}}\n"
-    ))
-    assert len(scholar.added) == 1
-    dblp = _import(tmp_path, "corr.bib", (
-        "@article{DBLP:journals/corr/abs-2106-09685, title={LoRA}, journal={CoRR},"
-        " volume={abs/2106.09685}, year={2021}}\n"
-    ))
-    assert (dblp.added, dblp.conflicts) == ([], [])
+    pairs = [
+        # DBLP writes DOIs in capitals; the ACL Anthology in small letters. DOIs ignore case.
+        ("@inproceedings{DBLP:conf/naacl/DevlinCLT19, title = {{BERT:} Pre-training},\n"
+         "  booktitle = {NAACL-HLT}, year = {2019}, doi = {10.18653/V1/N19-1423}}\n",
+         '@inproceedings{devlin-etal-2019-bert, title = "{BERT}: Pre-training",\n'
+         '  booktitle = "NAACL-HLT", year = "2019", doi = "10.18653/v1/N19-1423"}\n'),
+        # One preprint named as Google Scholar and as DBLP name it: one version, not two.
+        ("@article{hu2021lora, title={LoRA}, journal={arXiv preprint arXiv:2106.09685},"
+         " year={2021}}\n",
+         "@article{DBLP:journals/corr/abs-2106-09685, title={LoRA}, journal={CoRR},"
+         " volume={abs/2106.09685}, year={2021}}\n"),
+    ]
+    for n, (first, second) in enumerate(pairs):
+        assert len(_import(tmp_path, f"first{n}.bib", first).added) == 1
+        again = _import(tmp_path, f"second{n}.bib", second)
+        assert (again.added, again.conflicts) == ([], []), second
 
 
 def test_githubs_citation_snippet_is_software_not_a_journal_article():
