@@ -48,8 +48,15 @@ from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
-from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
-from .models import LINK_KINDS, OTHERS, Link
+from .matchkeys import (
+    PREPRINT,
+    abstract_key,
+    authors_disagree,
+    identity_marks,
+    normalise_title,
+    title_key,
+)
+from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
@@ -418,38 +425,8 @@ def _two_works(paper: _Paper, record: Record) -> bool:
 
 
 def _authors_disagree(paper: _Paper, record: Record) -> bool:
-    """Whether both name authors and fewer than half of the shorter list are in the
-    other: "Deep Learning" by Goodfellow, Bengio and Courville (the book) is not the one
-    by LeCun, Bengio and Hinton (the review). Names are compared by their words, so
-    "J. Hu" is "Edward J. Hu", "Hu, Edward" too, and a list cut short ("Silver, Huang,
-    others") is in the full one."""
-    mine = _name_words(paper.values.get("authors"))
-    theirs = _name_words(list(record.authors))
-    if not mine or not theirs or min(len(mine), len(theirs)) == 1 and any(
-        len(names) == 1 and len(names[0]) == 1 for names in (mine, theirs)
-    ):
-        # (Nothing to compare, or one author of one word: an organisation, "OpenAI",
-        # may stand for the list another source gives.)
-        return False
-    shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
-    found = sum(1 for name in shorter if any(name & other for other in longer))
-    return found * 2 < len(shorter)
-
-
-def _name_words(authors: object) -> list[frozenset[str]]:
-    """Each author's words of two letters or more, folded ("Jörg" is "jorg"); not
-    BibTeX's "others"."""
-    if not isinstance(authors, list):
-        return []
-    names = []
-    for name in authors:
-        if str(name) == OTHERS:
-            continue
-        # Word by word: folded whole, "Edward J. Hu" was one word "edwardjhu".
-        words = frozenset(w for w in map(folded, re.findall(r"\w+", str(name))) if len(w) > 1)
-        if words:
-            names.append(words)
-    return names
+    """Whether the paper's authors and the record's are other people (`authors_disagree`)."""
+    return authors_disagree(paper.values.get("authors"), list(record.authors))
 
 
 def _arxiv_key(value: object) -> str:

@@ -519,7 +519,7 @@ def test_one_title_by_other_authors_is_another_work(tmp_path):
     # authors, as the unit check below says: not because its title was met before).
     cut = _rec("Deep Learning", authors=("I. Goodfellow", "Courville, Aaron", "others"), year="2016")
     assert import_records([cut], tmp_path, added=DAY).added == []
-    from generator.importer import _name_words
+    from generator.matchkeys import _name_words
 
     assert _name_words(["Edward J. Hu", "Hu, Edward", "J. Hu"]) == [frozenset({"edward", "hu"})] * 2 + [
         frozenset({"hu"})]
