@@ -270,6 +270,12 @@ def write_index_file(
 
 # --- Searching the built index ---------------------------------------------------------
 
+# An arXiv id (without its version) or a DOI inside a word of the query.
+# (Written alike for readinglist.js: no lookbehind, and no \S, which the two languages
+# read differently.)
+_IDENTIFIER = re.compile(
+    r"(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}/[!-~\u00a1-\uffff]+)"
+)
 # Words the user wrote in lunr's own syntax are passed on untouched.
 _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
 EXACT_BONUS = 3
@@ -287,6 +293,12 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
             out.append(word)
             continue
         word = word.replace("*", "")  # inside a word, as in "MCTS*:", it is text
+        # A pasted arXiv id or DOI, with whatever is around it ("arXiv:", an address,
+        # a version) is looked for as the id alone: "arxiv", "https" or "org" would
+        # rank other papers first.
+        identifier = _IDENTIFIER.search(word)
+        if identifier:
+            word = identifier.group(1) or identifier.group(2)
         pieces = [piece for piece in split_at.split(word) if piece]
         # The forms the index holds for other spellings (`variants`): "multi-task" also
         # looks for "multitask", "Tülu" for "tulu".

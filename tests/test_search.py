@@ -474,10 +474,13 @@ def test_a_paper_is_found_by_its_arxiv_id_and_doi_pasted_as_they_are():
         papers=(
             _paper("tsm", title="Temporal Shift Module", abstract="Video.", arxiv="1811.08383",
                    doi="10.1109/ICCV.2019.00718"),
-            _paper("other", title="Something else", abstract="Video too, 1811."),
+            _paper("other", title="Something else", abstract="Video too, 1811.",
+                   venue="arXiv preprint arXiv:2001.00001"),
         ),
         topics=(), assignments={}, related={},
     )
     engine = MaterialSearch(shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site))
-    for query in ("1811.08383", "arXiv:1811.08383", "10.1109/ICCV.2019.00718", "https://doi.org/10.1109/ICCV.2019.00718"):
+    for query in ("1811.08383", "arXiv:1811.08383", "10.1109/ICCV.2019.00718", "https://doi.org/10.1109/ICCV.2019.00718",
+                  # (with its version, as an abs page writes it: the third review's)
+                  "1811.08383v2", "arXiv:1811.08383v1", "https://arxiv.org/abs/1811.08383v3"):
         assert [hit.location for hit in engine.search(query)][:1] == ["papers/tsm/"], query

@@ -40,6 +40,8 @@
   var SETUP = 0;
   var QUERY = 2;
 
+  var IDENTIFIER = /(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}\/[!-~\u00a1-\uffff]+)/;
+
   function refine(query, separator) {
     var out = [];
     query.split(/\s+/).forEach(function (word) {
@@ -51,6 +53,11 @@
         return;
       }
       word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
+      /* A pasted arXiv id or DOI is looked for as the id alone (search.py). */
+      var identifier = IDENTIFIER.exec(word);
+      if (identifier) {
+        word = identifier[1] || identifier[2];
+      }
       var pieces = word.split(separator).filter(Boolean);
       var joined = (word.match(HYPHENATED) || []).map(function (j) {
         return j.replace(/-/g, "");

@@ -362,7 +362,11 @@ def test_the_browser_refines_queries_as_python_does(page, site_dir):
                "a\ufeffb x\x1cy", "gpt-٣.٥ v٣.x",
                # a lone letter split off a word is dropped; one typed alone is kept
                "Show, Don't Tell", "k-means x", "é-b", "I/O U.S. A/B",
-               "Łukasz Ørsted Đorđe Æsir straße þorn ı-x"]
+               "Łukasz Ørsted Đorđe Æsir straße þorn ı-x",
+               # a pasted arXiv id or DOI is looked for alone (its version, "arXiv:" and
+               # the address left out)
+               "1811.08383v2 arXiv:2106.09685V10 https://arxiv.org/abs/1811.08383v3",
+               "https://doi.org/10.1109/ICCV.2019.00718 doi:10.1000/x\ufeffy 2023.10.5 x1811.08383"]
     page.goto("")
     in_browser = page.evaluate(
         "([queries, separator]) => queries.map(q => window.readinglistRefine(q, new RegExp(separator)))",
