@@ -35,7 +35,6 @@ from . import provenance
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
 from .importedfile import Fate, Gone, check_imported
-from .matchkeys import authors_disagree
 from .models import Content, Paper
 from .topicsfile import (
     TOPICS_FILE,
@@ -647,13 +646,12 @@ def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _two_works(one: _PaperDraft, other: _PaperDraft) -> bool:
-    """Whether two files of one title are two papers, as the importer takes them: each
-    gives an arXiv id, or each a DOI, and those differ ("Editorial"), or their authors
-    are other people ("Deep Learning", the book and the review: `authors_disagree`)."""
+def _ids_disagree(one: _PaperDraft, other: _PaperDraft) -> bool:
+    """Whether two files each give an arXiv id, or each a DOI, and those differ: two
+    papers of one title ("Editorial"), as the importer takes them too."""
     return any(
         a and b and a != b for a, b in zip(one.same_keys[:2], other.same_keys[:2])
-    ) or authors_disagree(one.values.get("authors"), other.values.get("authors"))
+    )
 
 
 def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_Index, ...]:
@@ -684,7 +682,7 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
                     for other in members
                     if other is not draft
                     and (draft.shown, other.shown) not in reported
-                    and not (name == "title" and _two_works(draft, other))
+                    and not (name == "title" and _ids_disagree(draft, other))
                 ]
                 if not others:
                     continue

@@ -48,14 +48,7 @@ from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
-from .matchkeys import (
-    PREPRINT,
-    abstract_key,
-    authors_disagree,
-    identity_marks,
-    normalise_title,
-    title_key,
-)
+from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
 from .models import LINK_KINDS, Link
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
@@ -405,30 +398,6 @@ def _ids_disagree(paper: _Paper, record: Record) -> bool:
     return False
 
 
-def _met_as_itself(paper: _Paper, record: Record) -> bool:
-    """Whether an earlier import took this record for this paper (`met_before`), and,
-    the two being of one title by other authors, took these authors for it too: a
-    record without arXiv id or DOI is "met before" by its title alone, which one title
-    by other authors shares (the review of the Nature review, then the book)."""
-    if not paper.met_before(record):
-        return False
-    if not _authors_disagree(paper, record):
-        return True
-    prior = paper.prior
-    return prior is not None and provenance.digest(list(record.authors)) in prior.fields.get("authors", ())
-
-
-def _two_works(paper: _Paper, record: Record) -> bool:
-    """Whether a paper and a record of one title are two works: their arXiv ids or DOIs
-    differ, or their authors do (`_authors_disagree`)."""
-    return _ids_disagree(paper, record) or _authors_disagree(paper, record)
-
-
-def _authors_disagree(paper: _Paper, record: Record) -> bool:
-    """Whether the paper's authors and the record's are other people (`authors_disagree`)."""
-    return authors_disagree(paper.values.get("authors"), list(record.authors))
-
-
 def _arxiv_key(value: object) -> str:
     """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
     2101.00010, as `check` compares them)."""
@@ -636,21 +605,20 @@ def _import_locked(
             alike = f"titles {score:.0f}% alike"
         if paper is not None and _by_title(reason) and tombstones.by_ids(record):
             paper = None  # a deleted paper's arXiv id or DOI: that paper, deleted, below
-        if paper is not None and _by_title(reason) and _two_works(paper, record) and not (
-            _met_as_itself(paper, record)  # (ids the importer took for it, then a curator changed)
+        if paper is not None and _by_title(reason) and _ids_disagree(paper, record) and not (
+            paper.met_before(record)  # (ids the importer took for it, then a curator changed)
         ):
-            # One title, another arXiv id or DOI ("Editorial", "Robust Learning"), or
-            # other authors ("Deep Learning", the book and the Nature review): two
+            # One title, another arXiv id or DOI ("Editorial", "Robust Learning"): two
             # papers. The record's own, if an earlier record of it made one, is found
-            # among the papers of that title.
-            alike = (
-                "same title, another arXiv id or DOI" if _ids_disagree(paper, record)
-                else "same title, other authors"
-            )
+            # among the papers of that title. (Not other authors alone: a heuristic on
+            # names split one paper's exports, "Müller" and "Mueller", and made which
+            # paper a later source joined depend on the order of imports; the authors
+            # are a conflict instead, for the curator to judge.)
             same = index.same_title(record.title)
             paper, twin = next(
-                (p for p in same if not _two_works(p, record) or _met_as_itself(p, record)), None
+                (p for p in same if not _ids_disagree(p, record) or p.met_before(record)), None
             ), paper
+            alike = "same title, another arXiv id or DOI"
             if paper is not None:
                 twin, reason = None, "same title"
         if paper is None:

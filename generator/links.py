@@ -143,8 +143,11 @@ def _has_host(url: str) -> bool:
 _URL = re.compile(PATTERNS["url"])
 _DOI = re.compile(PATTERNS["doi"])
 # Characters pasted along with a DOI that no DOI holds: controls, zero-width and format
-# characters, the soft hyphen; not a space, which is part of what it would mean.
-_NOT_IN_DOI = re.compile(f"[{FORBIDDEN_CHARS}\\u00ad\\u200b-\\u200f\\u2060-\\u2064]")
+# characters, the soft hyphen, Unicode's spaces; not the ASCII space, which would be
+# part of what it means.
+_NOT_IN_DOI = re.compile(
+    f"[{FORBIDDEN_CHARS}\\t\\n\\u00a0\\u00ad\\u2000-\\u200f\\u202f\\u205f\\u2060-\\u2064\\u3000]"
+)
 _ARXIV = re.compile(PATTERNS["arxiv"])
 
 
@@ -318,9 +321,14 @@ def doi_from_url(url: str) -> str:
         # ``%E2%80%8B``, an invisible space pasted along): kept encoded, the DOI resolved
         # nowhere and another export's clean one made a second paper.
         written = "/".join(segments)
-        decoded = normalize_doi(_NOT_IN_DOI.sub("", unquote(written)))
-        # (A decoded space would change the DOI: then it stays as the address writes it.)
-        return decoded if _DOI.fullmatch(decoded) else normalize_doi(written)
+        raw = unquote(written)
+        cleaned = _NOT_IN_DOI.sub("", raw)
+        decoded = normalize_doi(cleaned)
+        if _DOI.fullmatch(decoded):
+            return decoded
+        # Nothing of a DOI left once the invisible characters go: none. A decoded space
+        # would change the DOI: then it stays as the address writes it.
+        return "" if cleaned != raw else normalize_doi(written)
     return ""
 
 

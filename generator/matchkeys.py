@@ -10,8 +10,6 @@ from functools import lru_cache
 
 from . import provenance
 from .latex import plain_for_matching
-from .models import OTHERS
-from .slugs import folded
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
@@ -88,37 +86,3 @@ def identity_marks(title: str) -> tuple[str, ...]:
 def title_key(title: str) -> str:
     """The digest of a title's normalised form, kept with the digests of the titles."""
     return provenance.digest(normalise_title(title))
-
-
-def authors_disagree(one: object, other: object) -> bool:
-    """Whether two author lists (of one title) name other people: both name authors and
-    fewer than half of the shorter list are in the other. "Deep Learning" by Goodfellow,
-    Bengio and Courville (the book) is not the one by LeCun, Bengio and Hinton (the
-    review): two works, for the importer and for `check` alike. Names are compared by
-    their words, so "J. Hu" is "Edward J. Hu", "Hu, Edward" too, and a list cut short
-    ("Silver, Huang, others") is in the full one. One author of one word (an
-    organisation, "OpenAI") may stand for the list another source gives: no decision."""
-    mine, theirs = _name_words(one), _name_words(other)
-    if not mine or not theirs or min(len(mine), len(theirs)) == 1 and any(
-        len(names) == 1 and len(names[0]) == 1 for names in (mine, theirs)
-    ):
-        return False
-    shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
-    found = sum(1 for name in shorter if any(name & other for other in longer))
-    return found * 2 < len(shorter)
-
-
-def _name_words(authors: object) -> list[frozenset[str]]:
-    """Each author's words of two letters or more, folded ("Jörg" is "jorg"); not
-    BibTeX's "others"."""
-    if not isinstance(authors, (list, tuple)):
-        return []
-    names = []
-    for name in authors:
-        if str(name) == OTHERS:
-            continue
-        # Word by word: folded whole, "Edward J. Hu" was one word "edwardjhu".
-        words = frozenset(w for w in map(folded, re.findall(r"\w+", str(name))) if len(w) > 1)
-        if words:
-            names.append(words)
-    return names

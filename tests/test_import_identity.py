@@ -497,63 +497,6 @@ def test_a_title_in_the_file_keeps_its_case_whatever_later_imports_offer(tmp_pat
         assert _read(papers / "mine.yml")["title"] == "a study of glaciers", title
 
 
-def test_one_title_by_other_authors_is_another_work(tmp_path):
-    # The metadata review: "Deep Learning", the book (Goodfellow, Bengio, Courville), took
-    # the Nature review's venue and DOI (LeCun, Bengio, Hinton) as the same paper.
-    book = _rec("Deep Learning", authors=("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville"), year="2016")
-    review = _rec("Deep Learning", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
-                  year="2015", venue="Nature", doi="10.1038/nature14539", line=5)
-    (first,) = import_records([book], tmp_path, added=DAY).added
-    report = import_records([review], tmp_path, added=DAY)
-    (second,) = report.added
-    assert (report.duplicates, report.conflicts) == ([], [])
-    assert [w.message for w in report.warnings] == [
-        f"possibly the same paper as {first} (same title, other authors); if so, delete one"
-    ]
-    assert "doi" not in _read(tmp_path / "papers" / f"{first}.yml")
-    assert _read(tmp_path / "papers" / f"{second}.yml")["doi"] == "10.1038/nature14539"
-    # Each imported again finds its own paper.
-    again = import_records([book, review], tmp_path, added=DAY)
-    assert (again.added, again.updated, again.duplicates) == ([], [], [])
-    # A list cut short, names in another form or order, is the same paper's (by the
-    # authors, as the unit check below says: not because its title was met before).
-    cut = _rec("Deep Learning", authors=("I. Goodfellow", "Courville, Aaron", "others"), year="2016")
-    assert import_records([cut], tmp_path, added=DAY).added == []
-    from generator.matchkeys import _name_words
-
-    assert _name_words(["Edward J. Hu", "Hu, Edward", "J. Hu"]) == [frozenset({"edward", "hu"})] * 2 + [
-        frozenset({"hu"})]
-
-
-def test_one_paper_exported_with_initials_stays_one_and_the_other_order_splits_too(tmp_path):
-    # The third review: names folded whole ("edwardjhu") split ResNet's arXiv and IEEE
-    # exports; and the review imported first, then the book by title alone, was taken
-    # for "met before" and merged.
-    arxiv = _rec("Deep Residual Learning for Image Recognition",
-                 authors=("Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun"), arxiv="1512.03385")
-    ieee = _rec("Deep Residual Learning for Image Recognition",
-                authors=("K. He", "X. Zhang", "S. Ren", "J. Sun"), doi="10.1109/CVPR.2016.90", line=3)
-    (resnet,) = import_records([arxiv], tmp_path, added=DAY).added
-    report = import_records([ieee], tmp_path, added=DAY)
-    assert (report.added, report.updated) == ([], [resnet])
-    # One author of one word (an organisation) against a list: no decision, one paper.
-    gpt = _rec("GPT-4 Technical Report", authors=("OpenAI",), arxiv="2303.08774")
-    listed = _rec("GPT-4 Technical Report", authors=("Josh Achiam", "Steven Adler"), line=7)
-    import_records([gpt], tmp_path, added=DAY)
-    assert import_records([listed], tmp_path, added=DAY).added == []
-    root = tmp_path / "other-order"
-    review = _rec("Deep Learning", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
-                  year="2015", doi="10.1038/nature14539")
-    book = _rec("Deep Learning", authors=("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville"),
-                year="2016", tags=("textbook",), line=9)
-    (first,) = import_records([review], root, added=DAY).added
-    (second,) = import_records([book], root, added=DAY).added
-    assert "tags" not in _read(root / "papers" / f"{first}.yml") or not _read(
-        root / "papers" / f"{first}.yml")["tags"]
-    again = import_records([review, book], root, added=DAY)
-    assert (again.added, again.updated, again.duplicates) == ([], [], [])
-
-
 def test_within_one_import_only_a_lower_cased_title_takes_capitals(tmp_path):
     # The second review: any title with more capitals won within one import
     # ("...Adaptation Of Large...", "LEARNING $\alpha$-DIVERGENCES", "μ-PARAMETRIZATION").

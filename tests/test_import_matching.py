@@ -294,21 +294,12 @@ def test_a_versioned_arxiv_id_in_a_file_is_the_same_paper_as_the_bare_id(tmp_pat
     assert sorted(p.name for p in papers.iterdir()) == ["alpha-paper.yml"]
 
 
-def test_names_in_other_scripts_that_differ_are_other_authors(tmp_path):
-    # (Folding keeps every script's letters: "张三" is not "李四". One title by other
-    # authors is another work since the metadata review; before, a conflict in authors.)
+def test_names_in_other_scripts_that_differ_are_a_conflict(tmp_path):
     import_records([_rec("A Study", authors=("张三", "Иван Петров"))], tmp_path, added=DAY)
     report = import_records(
         [_rec("A Study", line=2, path="b.bib", authors=("李四", "Сергей Иванов"))], tmp_path, added=DAY
     )
-    assert len(report.added) == 1 and report.conflicts == []
-    assert [w.message for w in report.warnings] == [
-        "possibly the same paper as a-study (same title, other authors); if so, delete one"
-    ]
-    # The same names in their own script are the same authors: one paper.
-    again = import_records([_rec("A Study", line=3, path="c.bib", authors=("张三", "Иван Петров"))],
-                           tmp_path, added=DAY)
-    assert again.added == []
+    assert [c.field for c in report.conflicts] == ["authors"]
 
 
 def test_a_title_match_whose_arxiv_id_is_a_deleted_papers_is_that_deleted_paper(tmp_path):

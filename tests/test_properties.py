@@ -228,9 +228,6 @@ def _kept(paper: dict, name: str, value: object) -> bool:
 @example(rows=[("Y", "An abstract.", (), "", ""), ("Y_", "An abstract.", (), "", "")])
 # One paper's two records whose last author differs only in punctuation ("<!--").
 @example(rows=[("T", "A.", ("Ann <b>", "Bo"), "", ""), ("T", "A.", ("Ann <b>", "Bo<!--"), "", "")])
-# One title by other authors: two papers for the importer, and for `check` (which took
-# them for one paper and refused the list).
-@example(rows=[("T", "A.", ("Ann Lee", "Bo Kim"), "", ""), ("T", "A.", ("Cy Park", "Di Moon"), "", "")])
 def test_the_importer_keeps_every_record(rows):
     records = [
         Record(title=t, abstract=a, authors=au, venue=v, year=y, source=Location("in.txt", 2 * n + 1, 1))

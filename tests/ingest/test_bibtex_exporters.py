@@ -250,3 +250,10 @@ def test_third_review_of_the_bibtex_fixes():
     problems = Problems()
     parse_text("@article{a,\n title = {T},\n year 2020\n}\n", "m.bib", problems)
     assert [(p.location.line, p.location.col) for p in problems.errors] == [(3, 2)]
+
+
+def test_a_doi_of_invisible_characters_alone_is_none():
+    # The fourth review: a no-break space or a zero-width space alone after the prefix
+    # was kept encoded, a DOI no other export would match.
+    assert _record("  url = {https://doi.org/10.1000/a%C2%A0b},\n").doi == "10.1000/ab"
+    assert _record("  url = {https://doi.org/10.1000/%E2%80%8B},\n").doi == ""
