@@ -79,7 +79,7 @@ FORBIDDEN_CHARS = (
     "\\ufffe\\uffff"
 )
 # And what a URL or DOI may not carry on top: whitespace and zero-width characters.
-INVISIBLE = FORBIDDEN_CHARS + "\\s\\u200b-\\u200f\\u2060-\\u2064"
+_INVISIBLE = FORBIDDEN_CHARS + "\\s\\u200b-\\u200f\\u2060-\\u2064"
 
 
 def forbidden_char(char: str) -> str:
@@ -102,9 +102,9 @@ PATTERNS = {
         r"|(?:1[5-9]|[2-9][0-9])(?:0[1-9]|1[0-2])\.[0-9]{5}"
         r"|[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z-]+)?/[0-9]{7})(?:v[1-9][0-9]*)?$"
     ),
-    "doi": r"^10\.[0-9]{4,9}(?:\.[0-9]+)*/[^" + INVISIBLE + r"]+$",
+    "doi": r"^10\.[0-9]{4,9}(?:\.[0-9]+)*/[^" + _INVISIBLE + r"]+$",
     "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-    "url": r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@" + INVISIBLE + r"][^" + INVISIBLE + r"]*$",
+    "url": r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@" + _INVISIBLE + r"][^" + _INVISIBLE + r"]*$",
     "number": r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
 }
 # YAML 1.2's booleans; YAML 1.1's yes/no/on/off are text.
