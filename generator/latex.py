@@ -54,21 +54,23 @@ _URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # pylatexenc knows the Unicode for each; it is handed only the macro and, after a control
 # word, the spaces that word eats in TeX (``Stra\\ss e`` is "Straße"): one line break may
 # be among them, a blank line may not.
+# SPACES stands for what a control word eats after it.
 _ACCENT_FORMS = (
-    r"\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])[ \t]*|[A-Za-z])"
+    r"\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])SPACES|[A-Za-z])"
     r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))"
 )
-_LETTER_MACROS = r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]*(?:\n[ \t]*)?)"
-_ACCENT = re.compile(r"\{?" + _ACCENT_FORMS + r"\}?|" + _LETTER_MACROS)
+_LETTER_MACROS = r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|SPACES)"
+_ACCENT = re.compile(
+    r"\{?" + _ACCENT_FORMS.replace("SPACES", r"[ \t]*") + r"\}?|"
+    + _LETTER_MACROS.replace("SPACES", r"[ \t]*(?:\n[ \t]*)?")
+)
 # The same for author lists: without the braces around an accent, which a name's parts
 # are told by, and eating the spaces after a control word as TeX does ("Ko\\l odziej" is
 # "Kołodziej") except before the " and " that parts two names ("Pawe\\l and Smith":
 # BibTeX splits the list before it reads any TeX).
 _NOT_AND = r"(?:[ \t]+(?![Aa][Nn][Dd]\s))?"
 _NAME_ACCENT = re.compile(
-    r"\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])" + _NOT_AND + r"|[A-Za-z])"
-    r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))"
-    r"|\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|" + _NOT_AND + r")"
+    _ACCENT_FORMS.replace("SPACES", _NOT_AND) + "|" + _LETTER_MACROS.replace("SPACES", _NOT_AND)
 )
 _EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em|sl)\s+([^{}]*)\}")
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
