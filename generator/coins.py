@@ -19,7 +19,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from .export_bibtex import bibtex_entry, cited_url, thesis_school
-from .models import OTHERS, Paper
+from .models import OTHERS, Paper, page_range
 
 CLASS = "Z3988"  # the class COinS readers look for
 
@@ -38,11 +38,13 @@ def coins(paper: Paper) -> str:
                   ("rft.degree", "PhD" if kind == "phdthesis" else "Master's")]
         if school := thesis_school(venue):
             pairs.append(("rft.inst", school))
-    elif kind in ("inproceedings", "incollection", "techreport"):
-        genre = {"inproceedings": "proceeding", "incollection": "bookitem", "techreport": "report"}[kind]
+    elif kind in ("inproceedings", "incollection", "techreport", "book"):
+        genre = {"inproceedings": "proceeding", "incollection": "bookitem", "techreport": "report",
+                 "book": "book"}[kind]
         pairs += [("rft_val_fmt", _BOOK), ("rft.genre", genre)]
-        if kind == "techreport":
-            # A report is its own title (Zotero reads atitle only for a part of something).
+        if kind in ("techreport", "book"):
+            # A report or a book is its own title (Zotero reads atitle only for a part of
+            # something). A report's publisher is its institution.
             pairs.append(("rft.btitle", paper.title))
             if venue:
                 pairs.append(("rft.pub", venue))
@@ -55,6 +57,7 @@ def coins(paper: Paper) -> str:
                   ("rft.atitle", paper.title)]
         if venue:
             pairs.append(("rft.jtitle", venue))
+    pairs += _locator(paper, kind)
     if paper.year is not None:
         pairs.append(("rft.date", str(paper.year)))
     pairs += [("rft.au", name) for name in paper.authors if name != OTHERS]
@@ -66,3 +69,16 @@ def coins(paper: Paper) -> str:
     # Spaces as %20, the OpenURL way (Zotero's reader reads "+" as a space, and "%2B"
     # too: a plus in a title is lost there whatever is written).
     return urlencode(pairs, quote_via=quote)
+
+
+def _locator(paper: Paper, kind: str) -> list[tuple[str, str]]:
+    """Volume, issue, pages and publisher, as OpenURL names them (a range of pages with
+    a hyphen, as Zotero stores it)."""
+    pairs = [(key, " ".join(value.split())) for key, value in (("rft.volume", paper.volume), ("rft.issue", paper.number))
+             if value.strip()]
+    if paper.pages.strip():
+        first_last = page_range(paper.pages)
+        pairs.append(("rft.pages", "-".join(first_last) if first_last else " ".join(paper.pages.split())))
+    if paper.publisher.strip() and kind != "techreport":  # (a report's is its institution)
+        pairs.append(("rft.pub", " ".join(paper.publisher.split())))
+    return pairs

@@ -590,6 +590,14 @@ def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problem
             "'venue_kind' says what the venue is, but the paper has no venue: the citation"
             " ignores it; add the venue or remove the kind",
         )
+    where = str(draft.values.get("venue") or "").strip() or str(draft.values.get("publisher") or "").strip()
+    for name in ("volume", "number", "pages"):
+        if str(draft.values.get(name) or "").strip() and not where:
+            problems.warning(
+                tree.get(name).loc,  # type: ignore[union-attr]
+                f"'{name}' says where in its venue the paper is, but the paper has no venue"
+                " (nor a publisher): add the venue, or the citation reads as a work of its own",
+            )
     # Only what the cross-checks point at is kept, so the rest of the tree can go.
     draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
     if draft.id is not None and draft.id != stem:
@@ -995,6 +1003,10 @@ def _paper(
         year=values.get("year"),  # type: ignore[arg-type]
         venue=str(values.get("venue") or ""),
         venue_kind=str(values.get("venue_kind") or ""),
+        volume=str(values.get("volume") or ""),
+        number=str(values.get("number") or ""),
+        pages=str(values.get("pages") or ""),
+        publisher=str(values.get("publisher") or ""),
         arxiv=str(values.get("arxiv") or ""),
         doi=str(values.get("doi") or ""),
         links=values.get("links") or (),  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 import bibtexparser
 from bibtexparser import model as bibmodel
 
-from .models import OTHERS, VENUE_KINDS, Paper
+from .models import OTHERS, VENUE_KINDS, Paper, page_range
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -369,6 +369,9 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
     elif paper.venue:
         entry_type = "inproceedings"
         fields.append(("booktitle", _latex(paper.venue)))
+    elif paper.publisher.strip():
+        entry_type = "book"  # a publisher and no venue: the schema's definition of a book
+    fields += _locator(paper, has_number=any(name == "number" for name, _ in fields))
     if paper.year is not None:
         fields.append(("year", str(paper.year)))
     if paper.doi:
@@ -387,6 +390,20 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
         fields.append(("abstract", abstract))
     # bibtexparser's writer encloses each value in braces itself.
     return bibmodel.Entry(entry_type, paper.id, [bibmodel.Field(k, v) for k, v in fields])
+
+
+def _locator(paper: Paper, has_number: bool) -> list[tuple[str, str]]:
+    """Volume, number, pages and publisher, as BibTeX writes them: a range of pages
+    with ``--`` (the en dash TeX prints), whatever dash the curator typed. A report's
+    number already came from its venue ("Technical report 42, Stanford")."""
+    fields = [(name, _latex(value)) for name, value in (("volume", paper.volume), ("number", paper.number))
+              if value.strip() and not (name == "number" and has_number)]
+    if paper.pages.strip():
+        first_last = page_range(paper.pages)
+        fields.append(("pages", "--".join(first_last) if first_last else _latex(paper.pages)))
+    if paper.publisher.strip():
+        fields.append(("publisher", _latex(paper.publisher)))
+    return fields
 
 
 def cited_url(paper: Paper) -> str:

@@ -78,7 +78,11 @@ LOCK_NAME = ".import.lock"
 LOCK_TIMEOUT = 60.0
 
 # Fields an import can supply, with how the record holds them.
-_TEXT_FIELDS = ("title", "year", "venue", "venue_kind", "arxiv", "doi", "abstract")
+_TEXT_FIELDS = (
+    "title", "year", "venue", "venue_kind", "volume", "number", "pages", "publisher", "arxiv", "doi", "abstract",
+)
+# What a source says of the venue it names: taken only for a paper that holds that venue.
+_OF_VENUE = frozenset({"venue_kind", "volume", "number", "pages", "publisher"})
 _LIST_FIELDS = ("authors", "tags")
 _ORDER = field_names(PAPER_FIELDS)
 
@@ -879,8 +883,8 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         imported: object = getattr(record, name)
         if not imported:
             continue
-        if name == "venue_kind" and str(paper.values.get("venue") or "").split() != record.venue.split():
-            continue  # the kind of a venue the paper does not hold (after "venue" above)
+        if name in _OF_VENUE and str(paper.values.get("venue") or "").split() != record.venue.split():
+            continue  # the kind, pages... of a venue the paper does not hold (after "venue" above)
         if name in _LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]
         digest = provenance.digest(imported)

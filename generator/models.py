@@ -9,6 +9,7 @@ is the renderer's job, never the model's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -55,6 +56,10 @@ class Paper:
     year: int | None = None
     venue: str = ""
     venue_kind: str = ""
+    volume: str = ""
+    number: str = ""
+    pages: str = ""
+    publisher: str = ""
     arxiv: str = ""
     doi: str = ""
     links: tuple[Link, ...] = ()
@@ -83,6 +88,45 @@ class Paper:
         if len(names) > 1 and names[-1] == OTHERS:
             return ", ".join(names[:-1]) + " et al."
         return ", ".join(names)
+
+    @property
+    def where(self) -> str:
+        """Where the paper was published, as a byline names it: its venue, or for a book
+        (a publisher and no venue) its publisher."""
+        return " ".join((self.venue or self.publisher).split())
+
+    @property
+    def locator(self) -> str:
+        """Where in its venue the paper is, as a reader sees it: "vol. 33, no. 4, pp.
+        770–778". A range of pages is written with an en dash, however the curator
+        joined it."""
+        parts = []
+        if self.volume.strip():
+            parts.append(f"vol. {' '.join(self.volume.split())}")
+        if self.number.strip():
+            parts.append(f"no. {' '.join(self.number.split())}")
+        pages = " ".join(self.pages.split())
+        if pages:
+            # One page, or an article number ("e1001234"), or pages: "770-778", "1-5, 9".
+            if "," in pages or _DASH.search(pages):
+                parts.append(f"pp. {_DASH.sub('–', pages)}")
+            else:  # (an article number is no page: "e1001234", not "p. e1001234")
+                parts.append(f"p. {pages}" if pages.isdigit() else pages)
+        return ", ".join(parts)
+
+
+# A dash between pages, as curators and BibTeX write it: "770-778", "770--778", "770 – 778".
+_DASH = re.compile(r"\s*(?:-{1,3}|–|—)\s*")
+# Pages are letters and digits ("770", "S1", "e12", "xiv"): BibTeX's "--" is a dash
+# between such words only.
+_PAGE_RANGE = re.compile(r"\s*([^\W_]+)" + _DASH.pattern + r"([^\W_]+)\s*")
+
+
+def page_range(pages: str) -> tuple[str, str] | None:
+    """The first and last page of ``pages`` when it is one range, else None (one page,
+    an article number such as "e1001234", or a list "1-5, 9")."""
+    found = _PAGE_RANGE.fullmatch(pages)
+    return (found.group(1), found.group(2)) if found else None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,9 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
         lines.append(f"venue: {paperyaml.scalar(str(values['venue']))}")
     if values.get("venue_kind"):
         lines.append(f"venue_kind: {values['venue_kind']}")  # one of models.VENUE_KINDS
+    for name in ("volume", "number", "pages", "publisher"):
+        if values.get(name):  # (quoted when YAML would read a number: "33" stays text)
+            lines.append(f"{name}: {paperyaml.scalar(str(values[name]))}")
     for name in ("arxiv", "doi"):
         if values.get(name):
             lines.append(f"{name}: {paperyaml.double_quoted(str(values[name]))}")

@@ -13,6 +13,7 @@ A paper file looks like::
     year: 2024
     venue: ACL
     venue_kind: conference
+    pages: 1-18
     arxiv: "2406.14022"
     doi: 10.18653/v1/2024.acl-long.1
     links:
@@ -46,6 +47,7 @@ from .models import FOUND_IN, LINK_KINDS, STATUSES, VENUE_KINDS
 KINDS = {
     "id": "a lowercase slug: a-z, 0-9 and single hyphens, at most 80 characters",
     "text": "plain text, rendered literally (never markup)",
+    "label": "a short plain text, such as a volume or a page number (a number may be written bare)",
     "markdown": "Markdown written by the curator; raw HTML and links to anything but http(s) addresses show as text",
     "year": "a four-digit year",
     "arxiv": "an arXiv identifier such as 2101.00010 or cs/0112017 (no version suffix needed)",
@@ -132,6 +134,18 @@ PAPER_FIELDS: tuple[Field, ...] = (
         " (`@inproceedings`) or an edited book (`@incollection`). Imported from BibTeX;"
         " otherwise the citation guesses it from the venue's name.",
         choices=VENUE_KINDS,
+    ),
+    Field("volume", "label", "The volume of the journal or proceedings series, e.g. `33`."),
+    Field("number", "label", "The issue within the volume, e.g. `4`."),
+    Field(
+        "pages", "label",
+        "Pages, e.g. `770-778` (any hyphen or dash between the first and the last page),"
+        " or an article number.",
+    ),
+    Field(
+        "publisher", "text",
+        "The publisher, e.g. `MIT Press`. A work with a publisher and no venue is a book"
+        " (cited as `@book`).",
     ),
     Field("arxiv", "arxiv", "arXiv identifier, kept as typed (2101.00010 keeps its trailing zero)."),
     Field("doi", "doi", "Digital Object Identifier, without the resolver prefix."),

@@ -132,7 +132,7 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     way. The abstract is rendered as on the page (escape.abstract_html)."""
     byline = paper.byline
     # (As the page's byline: "Authors · Venue · Year".)
-    where = " · ".join(part for part in (paper.venue, str(paper.year or "")) if part)
+    where = " · ".join(part for part in (paper.where, str(paper.year or "")) if part)
     repos = " ".join(link.repo or link.url for link in paper.code)
     head = [text for text in (" · ".join(p for p in (byline, where) if p), repos) if text]
     entry: dict[str, Any] = {
@@ -144,7 +144,7 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     in_title = variants(paper.title)
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
-    spelt = variants(" ".join((paper.abstract, byline, paper.venue, *paper.tags)))
+    spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))
     # A reader pastes an arXiv id or a DOI first: found, though no page text shows them.
     ids = [text for text in (paper.arxiv, paper.doi) if text]
     hidden = " ".join([*spelt, *paper.tags, *ids, paper.notes]).strip()

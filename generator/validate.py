@@ -53,6 +53,7 @@ _SIMPLE_VALUE = re.compile(r"^[\w .,'-]+$")
 _EXPECTED = {
     "id": "an id",
     "text": "a string",
+    "label": "a string",
     "markdown": "a string",
     "year": "a year",
     "arxiv": "an arXiv identifier",
@@ -521,6 +522,7 @@ _CODE_ARCHIVE = re.compile(
 _BY_KIND: dict[str, Callable[[RecordChecker, Node, Field, str], object]] = {
     "id": RecordChecker.slug,
     "text": RecordChecker.text_value,
+    "label": RecordChecker.text_value,
     "markdown": RecordChecker.markdown_value,
     "year": RecordChecker.year,
     "arxiv": RecordChecker.arxiv,
@@ -681,7 +683,13 @@ def unknown_field(name: str, what: str, fields: Sequence[str], place: str | None
 # 'links:'; the name) -> where it belongs. Used only when no field of the record itself
 # is close to the name (a paper's ``note`` is a typo of ``notes``, not a link's note).
 _AT_THE_START = "; it is a paper field: write it at the start of its line, not indented"
+# BibTeX's and biblatex's names a curator used to them writes for a paper's fields.
+_BIBTEX_NAMES = {
+    "journal": "venue", "journaltitle": "venue", "booktitle": "venue", "issue": "number",
+    "eprint": "arxiv", "keywords": "tags", "date": "year", "author": "authors",
+}
 _PLACES: dict[tuple[str, str], str] = {
+    **{("", name): f"; this list calls it {field!r}" for name, field in _BIBTEX_NAMES.items()},
     **{("", kind): "; it is a link kind: indent it under 'links:'" for kind in LINK_KINDS},
     **{
         ("", name): "; it is a field of a link: indent it under a link in 'links:'"

@@ -243,6 +243,8 @@ def test_papers_json_holds_every_value_exactly(hostile, papers):
         assert record["title"] == paper.title
         assert record["authors"] == list(paper.authors)
         assert record["venue"] == paper.venue
+        for name in ("volume", "number", "pages", "publisher"):
+            assert record[name] == getattr(paper, name), (paper.id, name)
         assert record["abstract"] == paper.abstract
         assert record["notes"] == paper.notes
 
@@ -275,6 +277,11 @@ def test_bibtex_parses_and_every_title_reads_back(hostile, papers):
     for paper in papers.values():
         raw = entries[paper.id].fields_dict["title"].value
         assert _unlatex(raw) == "{" + corpus.fold(paper.title) + "}", paper.id
+        # Volume, issue and publisher read back as typed (pages with BibTeX's "--").
+        for name in ("volume", "number", "publisher"):
+            if getattr(paper, name).strip() and not (name == "number" and entries[paper.id].entry_type == "techreport"):
+                raw = entries[paper.id].fields_dict[name].value
+                assert _unlatex(raw) == corpus.fold(getattr(paper, name)), (paper.id, name)
 
 
 # BibTeX's escapes for LaTeX's special characters, as LaTeX defines them.

@@ -27,6 +27,10 @@ class Record:
     year: str = ""
     venue: str = ""
     venue_kind: str = ""  # models.VENUE_KINDS, when the source says which
+    volume: str = ""
+    number: str = ""
+    pages: str = ""
+    publisher: str = ""
     arxiv: str = ""
     doi: str = ""
     links: tuple[Link, ...] = ()

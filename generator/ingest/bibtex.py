@@ -514,6 +514,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             venue = f"{kind}, {venue}"
         elif not venue:
             venue = kind
+    volume, number, pages, publisher = _locator(fields, venue, kind)
     abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
@@ -542,11 +543,36 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         year=year,
         venue=venue,
         venue_kind=_venue_kind(fields, venue),
+        volume=volume,
+        number=number,
+        pages=pages,
+        publisher=publisher,
         arxiv=arxiv,
         doi=doi,
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
     )
+
+
+# Entry types whose ``publisher`` is the work's own: not @misc's (arXiv's DataCite export
+# names "arXiv", Zenodo's "Zenodo": repositories, not publishers of a book).
+_PUBLISHED = frozenset({
+    "article", "book", "mvbook", "inbook", "bookinbook", "suppbook", "incollection", "inproceedings",
+    "conference", "proceedings", "collection", "reference", "inreference", "manual",
+})
+
+
+def _locator(fields: _Fields, venue: str, kind: str) -> tuple[str, str, str, str]:
+    """Volume, number, pages and publisher, each as the reader sees it (``--`` an en
+    dash). None for a preprint: DBLP's CoRR gives ``volume = {abs/2106.09685}``; and no
+    number for a report, whose venue holds it ("Technical report 42, Stanford")."""
+    if venue and PREPRINT.search(venue):
+        return "", "", "", ""
+    number = "" if kind.startswith("Technical report") else _plain(fields["number"])
+    publisher = _plain(fields["publisher"]) if fields.entry.entry_type.lower() in _PUBLISHED else ""
+    if publisher and PREPRINT.search(publisher):
+        publisher = ""
+    return _plain(fields["volume"]), number, _plain(fields["pages"]), publisher
 
 
 def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:

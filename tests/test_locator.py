@@ -1,0 +1,220 @@
+"""Volume, issue, pages and publisher: read from BibTeX, kept in the paper file, shown in
+the byline, and written back into the citation, COinS and papers.bib."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from generator.coins import coins
+from generator.errors import Problems
+from generator.export_bibtex import bibtex, citation
+from generator.importer import import_paths
+from generator.ingest import parse_text
+from generator.ingest.bibtex import parse_bibtex
+from generator.matchkeys import PREPRINT
+from generator.models import Paper, page_range
+
+from .test_curation import check_one
+
+
+def _record(text: str):
+    problems = Problems()
+    (record,) = parse_text(text, "x.bib", problems)
+    assert not problems, problems.format()
+    return record
+
+
+def _paper(**fields) -> Paper:
+    return Paper(id="p", title=fields.pop("title", "T"), abstract="", **fields)
+
+
+# --- Reading BibTeX ----------------------------------------------------------------------
+
+
+def test_an_article_gives_its_volume_issue_pages_and_publisher():
+    record = _record(
+        "@article{lecun2015deep, title={Deep learning}, journal={Nature}, volume={521},\n"
+        "  number={7553}, pages={436--444}, year={2015}, publisher={Nature Publishing Group}}\n"
+    )
+    # BibTeX's "--" is the en dash TeX prints, as in any other field.
+    assert (record.volume, record.number, record.pages, record.publisher) == (
+        "521", "7553", "436–444", "Nature Publishing Group",
+    )
+
+
+def test_a_book_gives_its_publisher_and_no_venue():
+    record = _record("@book{goodfellow2016, title={Deep Learning}, publisher={MIT Press}, year={2016}}\n")
+    assert (record.venue, record.publisher) == ("", "MIT Press")
+
+
+def test_what_is_no_volume_or_publisher_is_not_taken():
+    # DBLP's preprints: the volume is the arXiv id, which the arxiv field takes.
+    dblp = _record(
+        "@article{DBLP:journals/corr/abs-2106-09685, title={LoRA}, journal={CoRR},\n"
+        "  volume={abs/2106.09685}, year={2021}}\n"
+    )
+    assert (dblp.arxiv, dblp.volume) == ("2106.09685", "")
+    # arXiv's own (DataCite) export and Zenodo's name the repository as the publisher of
+    # a @misc: no book, no publisher.
+    for text in (
+        "@misc{https://doi.org/10.48550/arxiv.1706.03762, title={Attention}, publisher={arXiv}, year={2017}}\n",
+        "@misc{zenodo, title={A Dataset}, publisher={Zenodo}, year={2020}}\n",
+    ):
+        assert _record(text).publisher == "", text
+    # A report's number is in its venue already, as the export writes it back.
+    report = _record("@techreport{tr, title={R}, institution={Stanford}, number={42}, year={2001}}\n")
+    assert (report.venue, report.number) == ("Technical report 42, Stanford", "")
+
+
+def test_an_import_fills_them_in_schema_order_and_a_second_import_changes_nothing(tmp_path):
+    source = tmp_path / "refs.bib"
+    source.write_text(
+        "@inproceedings{he2016, title={Deep Residual Learning}, booktitle={CVPR},\n"
+        "  pages={770--778}, year={2016}, publisher={IEEE}}\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "content"
+    assert len(import_paths([source], content).added) == 1
+    [path] = (content / "papers").glob("*.yml")
+    text = path.read_text(encoding="utf-8")
+    values = yaml.safe_load(text)
+    assert (values["pages"], values["publisher"]) == ("770–778", "IEEE")
+    keys = [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()]
+    assert keys.index("venue_kind") < keys.index("pages") < keys.index("publisher") < keys.index("links")
+    again = import_paths([source], content)
+    assert (again.added, again.updated, again.conflicts) == ([], [], [])
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_pages_of_another_venue_are_not_taken(tmp_path):
+    # The file holds the conference version; a journal version's pages are not its pages.
+    content = tmp_path / "content"
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text("@inproceedings{a, title={One Paper}, booktitle={ICML}, year={2020}}\n", encoding="utf-8")
+    second.write_text(
+        "@article{b, title={One Paper}, journal={JMLR}, volume={21}, pages={1--30}, year={2020}}\n",
+        encoding="utf-8",
+    )
+    import_paths([first], content)
+    report = import_paths([second], content)
+    [path] = (content / "papers").glob("*.yml")
+    values = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert values["venue"] == "ICML" and "volume" not in values and "pages" not in values
+    assert [c.field for c in report.conflicts] == ["venue"]
+
+
+def test_a_curators_edit_of_the_pages_stays(tmp_path):
+    source = tmp_path / "refs.bib"
+    source.write_text("@article{a, title={One Paper}, journal={JMLR}, pages={1--30}, year={2020}}\n", encoding="utf-8")
+    content = tmp_path / "content"
+    import_paths([source], content)
+    [path] = (content / "papers").glob("*.yml")
+    path.write_text(path.read_text(encoding="utf-8").replace('pages: "1–30"\n', "pages: 1-31\n"), encoding="utf-8")
+    edited = path.read_text(encoding="utf-8")
+    assert "pages: 1-31\n" in edited
+    import_paths([source], content)
+    assert path.read_text(encoding="utf-8") == edited
+
+
+# --- The paper file ------------------------------------------------------------------------
+
+
+def test_pages_without_a_venue_is_a_warning_at_the_field(tmp_path):
+    text = "id: x\ntitle: X Paper\npages: 1-10\nvolume: 3\n"
+    assert check_one(tmp_path, text) == [
+        "content/papers/x.yml:3:8: warning: 'pages' says where in its venue the paper is, but the paper has no"
+        " venue (nor a publisher): add the venue, or the citation reads as a work of its own",
+        "content/papers/x.yml:4:9: warning: 'volume' says where in its venue the paper is, but the paper has no"
+        " venue (nor a publisher): add the venue, or the citation reads as a work of its own",
+    ]
+    assert check_one(tmp_path, text + "publisher: Springer\n") == []
+
+
+# --- The byline ------------------------------------------------------------------------------
+
+
+def test_the_locator_reads_as_a_citation_does():
+    assert _paper(volume="33", number="4", pages="770-778").locator == "vol. 33, no. 4, pp. 770–778"
+    assert _paper(pages="770 -- 778").locator == "pp. 770–778"
+    assert _paper(pages="1-5, 9").locator == "pp. 1–5, 9"
+    assert _paper(pages="12").locator == "p. 12"
+    assert _paper(pages="e1001234").locator == "e1001234"  # an article number is no page
+    assert _paper().locator == ""
+
+
+def test_a_book_is_where_its_publisher_is():
+    assert _paper(publisher="MIT Press").where == "MIT Press"
+    assert _paper(venue="NeurIPS", publisher="Curran").where == "NeurIPS"
+
+
+@given(st.from_regex(r"[A-Za-z0-9]{1,6}", fullmatch=True), st.from_regex(r"[A-Za-z0-9]{1,6}", fullmatch=True),
+       st.sampled_from(["-", "--", "---", "–", "—", " - ", " -- ", "– "]))
+def test_any_dash_between_two_pages_is_one_range(first, last, dash):
+    assert page_range(f"{first}{dash}{last}") == (first, last)
+    assert _paper(pages=f"{first}{dash}{last}").locator == f"pp. {first}–{last}"
+
+
+# --- The citation, COinS and papers.bib --------------------------------------------------------
+
+
+def test_a_paper_in_a_venue_is_cited_with_volume_issue_pages_and_publisher():
+    paper = _paper(venue="Nature", venue_kind="journal", volume="521", number="7553", pages="436–444",
+                   publisher="Nature Publishing Group", year=2015)
+    assert citation(paper) == (
+        "@article{p,\n  title = {{T}},\n  journal = {Nature},\n  volume = {521},\n  number = {7553},\n"
+        "  pages = {436--444},\n  publisher = {Nature Publishing Group},\n  year = {2015}\n}\n"
+    )
+    context = [(unquote(k), unquote(v)) for k, v in (p.split("=", 1) for p in coins(paper).split("&"))]
+    for pair in (("rft.volume", "521"), ("rft.issue", "7553"), ("rft.pages", "436-444"),
+                 ("rft.pub", "Nature Publishing Group")):
+        assert pair in context, pair
+
+
+def test_a_publisher_without_a_venue_is_a_book():
+    paper = _paper(title="Deep Learning", publisher="MIT Press", year=2016)
+    assert citation(paper).startswith("@book{p,\n  title = {{Deep Learning}},\n  publisher = {MIT Press},")
+    context = [(unquote(k), unquote(v)) for k, v in (p.split("=", 1) for p in coins(paper).split("&"))]
+    assert ("rft.genre", "book") in context and ("rft.btitle", "Deep Learning") in context
+    assert ("rft.pub", "MIT Press") in context
+
+
+def test_a_reports_number_is_written_once():
+    paper = _paper(venue="Technical report 42, Stanford", number="42")
+    assert citation(paper).count("number = ") == 1
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _TEXT, _TEXT, _TEXT, st.booleans())
+def test_each_comes_back_from_papers_bib(volume, number, pages, publisher, book):
+    """Exported and read again, each field is what the curator wrote (a range of pages
+    with an en dash); a book (a publisher and no venue) stays a book."""
+    assume(not PREPRINT.search(publisher))
+    venue = "" if book else "Journal of Tests"
+    if book:
+        assume(publisher.split())
+    paper = Paper(id="p", title="T", abstract="", venue=venue, volume=volume, number=number, pages=pages,
+                  publisher=publisher)
+    problems = Problems()
+    [record] = parse_bibtex(bibtex([paper]), "papers.bib", problems)
+    assert not problems, problems.format()
+    one_line = " ".join
+    first_last = page_range(pages)
+    assert (record.venue, record.volume, record.number, record.publisher) == (
+        venue, one_line(volume.split()), one_line(number.split()), one_line(publisher.split()),
+    )
+    assert record.pages == (f"{first_last[0]}–{first_last[1]}" if first_last else one_line(pages.split()))
+
+
+def test_a_bibtex_field_name_is_told_the_lists_name(tmp_path):
+    text = "id: x\ntitle: X Paper\nvenue: V\nissue: 4\njournal: Nature\n"
+    assert check_one(tmp_path, text) == [
+        "content/papers/x.yml:4:1: unknown field 'issue'; this list calls it 'number'",
+        "content/papers/x.yml:5:1: unknown field 'journal'; this list calls it 'venue'",
+    ]
