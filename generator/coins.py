@@ -19,7 +19,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from .export_bibtex import bibtex_entry, cited_url, thesis_school
-from .models import OTHERS, Paper, page_range
+from .models import Paper, page_range
 
 CLASS = "Z3988"  # the class COinS readers look for
 
@@ -60,7 +60,7 @@ def coins(paper: Paper) -> str:
     pairs += _locator(paper, kind)
     if paper.year is not None:
         pairs.append(("rft.date", str(paper.year)))
-    pairs += [("rft.au", name) for name in paper.authors if name != OTHERS]
+    pairs += [("rft.au", name) for name in paper.names]
     if paper.doi:
         pairs.append(("rft_id", f"info:doi/{paper.doi}"))
     address = cited_url(paper)

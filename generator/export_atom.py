@@ -9,7 +9,7 @@ from typing import Iterable
 
 from feedgen.feed import FeedGenerator
 
-from .models import OTHERS, Paper
+from .models import Paper
 from .pages import paper_url, relative
 
 # How many of the most recently added papers a feed carries.
@@ -82,10 +82,7 @@ def atom_feed(
         fe.link(href=link(url))
         fe.updated(_midnight(paper.added))  # type: ignore[arg-type]
         fe.published(_midnight(paper.added))  # type: ignore[arg-type]
-        names = paper.authors
-        if len(names) > 1 and names[-1] == OTHERS:
-            names = names[:-1]  # BibTeX's "and others" is no person (see Paper.byline)
-        for name in names:
+        for name in paper.names:  # (BibTeX's "and others" is no person: see Paper.byline)
             fe.author({"name": name})
         if paper.abstract:
             # type="text": the abstract is plain text, so readers must not render it.

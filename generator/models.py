@@ -45,6 +45,8 @@ class Link:
 
 # The author that stands for more authors (BibTeX's "and others").
 OTHERS = "others"
+# How many authors a page's byline names before "et al." (see Paper.short_byline).
+BYLINE_NAMES = 10
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,25 @@ class Paper:
         """The authors as a reader sees them. A last author ``others`` is BibTeX's "and
         others" (the importer keeps it so): the list is incomplete, shown "et al."."""
         # Each name on one line: a line break inside a name is a space on the page.
-        names = [" ".join(name.split()) for name in self.authors]
-        if len(names) > 1 and names[-1] == OTHERS:
-            return ", ".join(names[:-1]) + " et al."
-        return ", ".join(names)
+        names = ", ".join(" ".join(name.split()) for name in self.names)
+        return names + " et al." if len(self.names) < len(self.authors) else names
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The authors who are named: without a last ``others`` (see `byline`)."""
+        if len(self.authors) > 1 and self.authors[-1] == OTHERS:
+            return self.authors[:-1]
+        return self.authors
+
+    @property
+    def short_byline(self) -> str:
+        """The byline a page heads with: at most BYLINE_NAMES names, then "et al.".
+        (A consortium paper's 40 names pushed its title's page down a screen; the page
+        lists them all just below, and its citation has them.)"""
+        names = self.names
+        if len(names) <= BYLINE_NAMES + 2:  # "et al." for one or two names saves nothing
+            return self.byline
+        return ", ".join(" ".join(name.split()) for name in names[:BYLINE_NAMES]) + " et al."
 
     @property
     def where(self) -> str:

@@ -22,3 +22,15 @@ def test_authors_are_otherwise_listed_as_written():
     assert paper("others").byline == "others"
     assert paper("others", "Ada Lovelace").byline == "others, Ada Lovelace"
     assert paper("Ada Lovelace", "Others").byline == "Ada Lovelace, Others"
+
+
+def test_a_long_author_list_is_cut_to_ten_names_in_the_short_byline():
+    many = tuple(f"Name{i} Surname{i}" for i in range(1, 41))
+    short = paper(*many).short_byline
+    assert short == ", ".join(many[:10]) + " et al."
+    # Twelve names are shown whole ("et al." for one or two names saves nothing).
+    assert paper(*many[:12]).short_byline == paper(*many[:12]).byline == ", ".join(many[:12])
+    # A list already incomplete counts its names only.
+    assert paper(*many[:12], "others").short_byline == ", ".join(many[:12]) + " et al."
+    assert paper(*many[:13], "others").short_byline == short
+    assert paper(*many[:13], "others").names == many[:13]

@@ -338,3 +338,26 @@ def test_a_topic_card_reads_the_descriptions_first_paragraph(markdown, expected)
     from generator.escape import markdown_first_paragraph
 
     assert markdown_first_paragraph(markdown) == expected
+
+
+def test_a_long_author_list_heads_with_ten_names_and_folds_all_of_them_below(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    names = [f"Name{i} <b>Surname{i}</b>" for i in range(1, 41)]
+    path = content / "papers" / "task-vectors.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        "authors: [Barbara Liskov, Edsger Dijkstra]", "authors: [" + ", ".join(f'"{n}"' for n in names) + "]"
+    )
+    path.write_text(text, encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    escaped = [html.escape(n, quote=False) for n in names]
+    byline = page.split('<span class="rl-authors">', 1)[1].split("</span>", 1)[0]
+    assert byline == ", ".join(escaped[:10]) + " et al."
+    folded = page.split('<details class="rl-all-authors">', 1)[1].split("</details>", 1)[0]
+    assert folded == "<summary>All 40 authors</summary><p>" + ", ".join(escaped) + "</p>"
+    # The fixture's two-author papers have no such fold (the goldens hold their pages).
+    assert "rl-all-authors" not in (GOLDENS / "papers" / "task-vectors.md").read_text(encoding="utf-8")
