@@ -54,6 +54,8 @@ from .yamlio import Map, Node, Scalar
 PAPERS_DIR = "papers"
 
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
+# A summary longer than this is no longer one line of a table (see schema "summary").
+SUMMARY_LENGTH = 200
 _POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
 
 
@@ -598,6 +600,14 @@ def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problem
                 f"'{name}' says where in its venue the paper is, but the paper has no venue"
                 " (nor a publisher): add the venue, or the citation reads as a work of its own",
             )
+    summary = " ".join(str(draft.values.get("summary") or "").split())
+    if len(summary) > SUMMARY_LENGTH:
+        problems.warning(
+            tree.get("summary").loc,  # type: ignore[union-attr]
+            f"'summary' has {len(summary)} characters: it is one sentence under the title in"
+            f" every table that lists the paper; keep it under {SUMMARY_LENGTH} and write the"
+            " rest in 'notes'",
+        )
     # Only what the cross-checks point at is kept, so the rest of the tree can go.
     draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
     if draft.id is not None and draft.id != stem:
@@ -1016,6 +1026,7 @@ def _paper(
         status=str(values.get("status") or ""),
         added=values.get("added"),  # type: ignore[arg-type]
         related=tuple(r for r in related if r != values["id"]),
+        summary=str(values.get("summary") or ""),
         notes=str(values.get("notes") or ""),
         source=Location(draft.shown),
     )

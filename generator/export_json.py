@@ -58,6 +58,7 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "tags": list(paper.tags),
         "status": paper.status,
         "added": paper.added.isoformat() if paper.added else None,
+        "summary": paper.summary,
         "notes": paper.notes,
     }
 
@@ -123,6 +124,7 @@ _PROPERTIES: dict[str, dict] = {
         "description": "When the paper joined the list (YYYY-MM-DD), or null.",
         "type": ["string", "null"], "pattern": PATTERNS["date"],
     },
+    "summary": {"description": "The curator's one sentence on why to read it (plain text), or \"\".", "type": "string"},
     "notes": {"description": "The curator's notes (Markdown source), or \"\".", "type": "string"},
 }
 SCHEMA = {

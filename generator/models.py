@@ -71,6 +71,7 @@ class Paper:
     status: str = ""
     added: dt.date | None = None
     related: tuple[str, ...] = ()
+    summary: str = ""
     notes: str = ""
     source: Location | None = None  # the curation file this record was read from
 

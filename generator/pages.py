@@ -125,6 +125,7 @@ class PaperRef:
     title: str
     year: int | None
     code: Badge | None  # the paper's first code repository, for tables
+    summary: str = ""  # the curator's one sentence, for tables and the home page
 
 
 @dataclass(frozen=True)
@@ -404,7 +405,7 @@ def _index(site: Site) -> _Index:
         for n, pid in enumerate(sequence):
             positions[pid][topic_id] = n
     code = {p.id: _first_code(p) for p in site.papers}
-    shown = {p.id: (p.title, p.year, code[p.id]) for p in site.papers}
+    shown = {p.id: (p.title, p.year, code[p.id], p.summary) for p in site.papers}
     topic_shown = {t.id: (t.title, len(ordered[t.id])) for t in site.topics}
     taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
     return _Index(
@@ -426,7 +427,7 @@ def _paper_ref(index: _Index, here: str, paper_id: str) -> PaperRef:
     ref = index.refs.get(key) if not url.startswith(here) else None
     if ref is None:
         paper = index.papers[paper_id]
-        ref = PaperRef(relative(here, url), paper.title, paper.year, index.code[paper_id])
+        ref = PaperRef(relative(here, url), paper.title, paper.year, index.code[paper_id], paper.summary)
         if not url.startswith(here):
             index.refs[key] = ref
     return ref
@@ -566,7 +567,7 @@ def _dirty(
         for n, pid in enumerate(sequence):
             if old_sequence[max(n - 1, 0) : n + 2] != sequence[max(n - 1, 0) : n + 2]:
                 changed.add(pid)
-    shown: set[str] = set()  # papers whose title, year or links changed
+    shown: set[str] = set()  # papers whose title, year, links or summary changed
     listing = False
     before = layout.related
     for pid, paper in index.papers.items():
@@ -578,7 +579,7 @@ def _dirty(
         old = signature[_SIG_PAPER]
         if old is not paper and old != paper:
             changed.add(pid)
-            if (old.title, old.year, old.links) != (paper.title, paper.year, paper.links):
+            if (old.title, old.year, old.links, old.summary) != (paper.title, paper.year, paper.links, paper.summary):
                 shown.add(pid)
         assigned = site.assignments.get(pid, ())
         if signature[_SIG_ASSIGNED] is not assigned and signature[_SIG_ASSIGNED] != assigned:

@@ -30,6 +30,7 @@ A paper file looks like::
     status: must-read
     added: 2026-11-29
     related: []
+    summary: The paper that showed in-context learning is learned early in pre-training.
     notes: |
       Markdown written by the curator.
     abstract: |
@@ -156,6 +157,11 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("status", "enum", "Reading status shown on the page.", choices=STATUSES),
     Field("added", "date", "When the paper joined the list (drives 'recently added' and feeds)."),
     Field("related", "list[paper]", "Papers the curator links by hand, shown first among related."),
+    Field(
+        "summary", "text",
+        "One sentence in the curator's words on why to read it: shown under the title in the"
+        " topic and All papers tables and on the home page, and atop the paper's page.",
+    ),
     Field("notes", "markdown", "The curator's notes, in Markdown."),
     Field(
         "abstract", "text",

@@ -134,7 +134,8 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     # (As the page's byline: "Authors · Venue · Year".)
     where = " · ".join(part for part in (paper.where, str(paper.year or "")) if part)
     repos = " ".join(link.repo or link.url for link in paper.code)
-    head = [text for text in (" · ".join(p for p in (byline, where) if p), repos) if text]
+    # (And the curator's one sentence, as under the page's title.)
+    head = [text for text in (" · ".join(p for p in (byline, where) if p), " ".join(paper.summary.split()), repos) if text]
     entry: dict[str, Any] = {
         "location": paper_location(paper.id),
         "title": _escape(paper.title),

@@ -496,6 +496,7 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
         ("status", lambda: _edit(papers / "gradient-episodic-memory.yml", "status: classic", "status: reference")),
         ("notes", lambda: _edit(papers / "task-vectors.yml", "id: task-vectors\n", "id: task-vectors\nnotes: Read *section 3* first.\n")),
         ("title", lambda: _edit(papers / "task-vectors.yml", "title: Editing Models with Task Vectors", "title: Editing Models with Task Vectors and Forgetting")),
+        ("summary", lambda: _edit(papers / "task-vectors.yml", "summary: Where", "summary: Read it first. Where")),
         ("abstract", lambda: _edit(papers / "gradient-episodic-memory.yml", "an episodic memory of earlier tasks.", "an episodic memory of earlier tasks, like task arithmetic.")),
         ("add", lambda: (papers / "new-paper.yml").write_text(
             "id: new-paper\ntitle: Steering Models with Task Arithmetic\nyear: 2024\nabstract: |\n"
@@ -515,7 +516,7 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
         )
         assert tree(tmp_path / "docs") == tree(tmp_path / f"fresh{n}"), what
         assert rerun.site == fresh.site, what
-        if what in ("status", "notes", "title", "abstract"):
+        if what in ("status", "notes", "title", "summary", "abstract"):
             # Only the edited file was read again; the others came from the cache.
             assert reread == [{"status": "gradient-episodic-memory.yml", "abstract": "gradient-episodic-memory.yml"}.get(what, "task-vectors.yml")], what
         if what == "status":

@@ -218,3 +218,12 @@ def test_a_bibtex_field_name_is_told_the_lists_name(tmp_path):
         "content/papers/x.yml:4:1: unknown field 'issue'; this list calls it 'number'",
         "content/papers/x.yml:5:1: unknown field 'journal'; this list calls it 'venue'",
     ]
+
+
+def test_a_summary_longer_than_a_table_line_is_a_warning(tmp_path):
+    long = "word " * 45  # 225 characters
+    assert check_one(tmp_path, f"id: x\ntitle: X Paper\nsummary: {long}\n") == [
+        "content/papers/x.yml:3:10: warning: 'summary' has 224 characters: it is one sentence under the title in"
+        " every table that lists the paper; keep it under 200 and write the rest in 'notes'",
+    ]
+    assert check_one(tmp_path, "id: x\ntitle: X Paper\nsummary: Read it for the proof in section 3.\n") == []

@@ -321,13 +321,14 @@ def _base() -> Site:
 
 def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
     papers = {p.id: p for p in s.papers}
-    if kind in ("title", "year", "code", "notes"):
+    if kind in ("title", "year", "code", "notes", "summary"):
         p = papers[pid]
         papers[pid] = {
             "title": lambda: replace(p, title=p.title + " revised"),
             "year": lambda: replace(p, year=(p.year or 2000) + 7),
             "code": lambda: replace(p, links=() if p.links else (_CODE,)),
             "notes": lambda: replace(p, notes=p.notes + " more"),
+            "summary": lambda: replace(p, summary=p.summary + " why"),
         }[kind]()
         return replace(s, papers=tuple(papers[i] for i in sorted(papers)))
     if kind == "topics":
@@ -354,7 +355,7 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
 
 _EDITS = st.lists(
     st.tuples(
-        st.sampled_from(["title", "year", "code", "notes", "topics", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
+        st.sampled_from(["title", "year", "code", "notes", "summary", "topics", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
         st.sampled_from(_IDS),
         st.sampled_from(_IDS),
     ),
