@@ -19,7 +19,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from .export_bibtex import bibtex_entry, cited_url, thesis_school
-from .models import Paper, page_range
+from .models import Paper, page_pieces
 
 CLASS = "Z3988"  # the class COinS readers look for
 
@@ -76,9 +76,9 @@ def _locator(paper: Paper, kind: str) -> list[tuple[str, str]]:
     a hyphen, as Zotero stores it)."""
     pairs = [(key, " ".join(value.split())) for key, value in (("rft.volume", paper.volume), ("rft.issue", paper.number))
              if value.strip()]
-    if paper.pages.strip():
-        first_last = page_range(paper.pages)
-        pairs.append(("rft.pages", "-".join(first_last) if first_last else " ".join(paper.pages.split())))
+    pieces = page_pieces(paper.pages)
+    if pieces:
+        pairs.append(("rft.pages", ", ".join(f"{first}-{last}" if last else first for first, last in pieces)))
     if paper.publisher.strip() and kind != "techreport":  # (a report's is its institution)
         pairs.append(("rft.pub", " ".join(paper.publisher.split())))
     return pairs

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 import bibtexparser
 from bibtexparser import model as bibmodel
 
-from .models import OTHERS, VENUE_KINDS, Paper, page_range
+from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -398,9 +398,11 @@ def _locator(paper: Paper, has_number: bool) -> list[tuple[str, str]]:
     number already came from its venue ("Technical report 42, Stanford")."""
     fields = [(name, _latex(value)) for name, value in (("volume", paper.volume), ("number", paper.number))
               if value.strip() and not (name == "number" and has_number)]
-    if paper.pages.strip():
-        first_last = page_range(paper.pages)
-        fields.append(("pages", "--".join(first_last) if first_last else _latex(paper.pages)))
+    pieces = page_pieces(paper.pages)
+    if pieces:
+        fields.append(("pages", ", ".join(
+            f"{_latex(first)}--{_latex(last)}" if last else _latex(first) for first, last in pieces
+        )))
     if paper.publisher.strip():
         fields.append(("publisher", _latex(paper.publisher)))
     return fields

@@ -13,6 +13,8 @@ from .pages import paper_url
 CSV_COLUMNS = (
     "id", "title", "authors", "year", "venue", "arxiv", "doi",
     "topics", "code", "status", "added", "url",
+    # Added later, so after the first columns: a spreadsheet's formulas keep their places.
+    "volume", "number", "pages", "publisher", "summary",
 )
 
 # Spreadsheet programs run a cell that starts with one of these as a formula
@@ -41,6 +43,11 @@ def csv_line(paper: Paper, site: Site) -> str:
         paper.status,
         paper.added.isoformat() if paper.added else "",
         paper_url(paper.id),
+        paper.volume,
+        paper.number,
+        paper.pages,
+        paper.publisher,
+        paper.summary,
     )
     csv.writer(out, lineterminator="\n").writerow([_cell(value) for value in row])
     return out.getvalue()

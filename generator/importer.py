@@ -49,7 +49,7 @@ from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
-from .models import LINK_KINDS, Link
+from .models import LINK_KINDS, Link, pages_text
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
@@ -250,6 +250,11 @@ class _Paper:
             node = tree.get(name)
             if node is not None:
                 return node.loc
+            # A field the file does not hold (a venue a book has not): where it would go,
+            # after the nearest field before it in schema order.
+            for before in reversed(_ORDER[: _ORDER.index(name)] if name in _ORDER else ()):
+                if (node := tree.get(before)) is not None:
+                    return node.loc
         return Location(str(self.path))
 
     def link_location(self, url: str) -> Location:
@@ -879,12 +884,11 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
     # Said only when the file held the preprint venue, not when this run filled it.
     replaces_file = versions == "published" and "venue" not in paper.fills
     was_venue, was_year = str(paper.values.get("venue") or ""), str(paper.values.get("year") or "")
+    left_out: list[str] = []  # what the record says of a venue the paper does not hold
     for name in _TEXT_FIELDS + _LIST_FIELDS:
         imported: object = getattr(record, name)
         if not imported:
             continue
-        if name in _OF_VENUE and str(paper.values.get("venue") or "").split() != record.venue.split():
-            continue  # the kind, pages... of a venue the paper does not hold (after "venue" above)
         if name in _LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]
         digest = provenance.digest(imported)
@@ -895,6 +899,21 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.seen_fields["title"].add(title_key(str(imported)))
         if prior is not None and digest in prior.fields.get(name, ()):
             continue  # taken before: whatever the file holds now is the curator's choice
+        if name in _OF_VENUE and str(paper.values.get("venue") or "").split() != record.venue.split():
+            # The kind, pages... of a venue the paper does not hold (after "venue" above):
+            # the journal version's pages are not the conference paper's. Said once (seen
+            # now), since a curator who shortened the venue ("NeurIPS") may want them.
+            if name != "venue_kind" and paper.values.get(name) != imported:
+                left_out.append(name)
+            continue
+        if name == "venue" and _empty(paper.values.get("venue")) and paper.values.get("publisher"):
+            # A publisher and no venue: the paper is a book, and a venue would make it an
+            # article (one title, two works: "Deep Learning", the book and the review).
+            report.conflicts.append(Conflict(
+                paper.location_of("publisher"), "venue", f"none (a book by {paper.values['publisher']})",
+                _as_text(imported), record.source,
+            ))
+            continue
         if versions == "preprint" and name in ("venue", "year"):
             continue  # the older version's: the paper's published venue and year stand
         current = paper.values.get(name)
@@ -918,6 +937,8 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)) and not (
             name == "doi" and _doi_key(current) == _doi_key(imported)  # DOIs ignore case
         ) and not (
+            name == "pages" and pages_text(str(current)) == pages_text(str(imported))  # "1-9", "1–9"
+        ) and not (
             # Two names of the preprint server ("arXiv preprint arXiv:...", "CoRR"): the
             # same version of the paper, as a published venue is not.
             name == "venue" and PREPRINT.search(str(current)) and PREPRINT.search(str(imported))
@@ -928,6 +949,13 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                     record.source,
                 )
             )
+    held = str(paper.values.get("venue") or "")
+    if left_out and held:  # (with no venue, the paper is a book: the conflict above says so)
+        paper.pending.append((
+            "venue", "",
+            f"{', '.join(left_out)} from {record.source} left out: they are of the venue"
+            f" {record.venue!r}, and the paper's is {held!r}; copy them if they are its",
+        ))
     if replaces_file:
         report.published.append(Published(
             paper.id, record.venue, str(paper.values.get("year") or ""), was_venue, was_year

@@ -112,7 +112,7 @@ def _kind(spec: Field) -> dict:
         pattern = _FILLED_PATTERN if spec.required else _TEXT_PATTERN
         return {"type": "string", "maxLength": schema.MAX_TEXT_LENGTH, "pattern": pattern}
     if kind == "label":  # (`volume: 33`: YAML reads a number, the checker its text)
-        return {"type": ["string", "integer"], "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _TEXT_PATTERN}
+        return {"type": ["string", "number"], "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _TEXT_PATTERN}
     if kind == "id":
         return {
             "type": "string",

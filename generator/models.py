@@ -123,28 +123,44 @@ class Paper:
             parts.append(f"vol. {' '.join(self.volume.split())}")
         if self.number.strip():
             parts.append(f"no. {' '.join(self.number.split())}")
-        pages = " ".join(self.pages.split())
-        if pages:
-            # One page, or an article number ("e1001234"), or pages: "770-778", "1-5, 9".
-            if "," in pages or _DASH.search(pages):
-                parts.append(f"pp. {_DASH.sub('–', pages)}")
-            else:  # (an article number is no page: "e1001234", not "p. e1001234")
-                parts.append(f"p. {pages}" if pages.isdigit() else pages)
+        pieces = page_pieces(self.pages)
+        if len(pieces) > 1 or any(last for _, last in pieces):
+            parts.append(f"pp. {pages_text(self.pages)}")
+        elif pieces:  # one value: mostly an article number ("103385", "e1001234"), no page
+            parts.append(pieces[0][0])
         return ", ".join(parts)
 
 
-# A dash between pages, as curators and BibTeX write it: "770-778", "770--778", "770 – 778".
-_DASH = re.compile(r"\s*(?:-{1,3}|–|—)\s*")
-# Pages are letters and digits ("770", "S1", "e12", "xiv"): BibTeX's "--" is a dash
-# between such words only.
-_PAGE_RANGE = re.compile(r"\s*([^\W_]+)" + _DASH.pattern + r"([^\W_]+)\s*")
+# Between the first and the last page of a range: BibTeX's "--" (or "---"), an en or em
+# dash, a hyphen with spaces, or else one hyphen ("770-778"; "A-1--A-10" and "A-1 - A-10"
+# range at their "--" and " - ").
+_RANGE_MARK = re.compile(r"\s*(?:-{2,3}|–|—)\s*|\s+-\s+")
+_HYPHEN = re.compile(r"\s*-\s*")
 
 
-def page_range(pages: str) -> tuple[str, str] | None:
-    """The first and last page of ``pages`` when it is one range, else None (one page,
-    an article number such as "e1001234", or a list "1-5, 9")."""
-    found = _PAGE_RANGE.fullmatch(pages)
-    return (found.group(1), found.group(2)) if found else None
+def page_pieces(pages: str) -> tuple[tuple[str, str], ...]:
+    """``pages`` as its comma-separated pieces, each (first, last), ``last`` "" for one
+    page or an article number: "770--778" and "770-778" are ("770", "778"), DBLP's
+    "140:1--140:67" is ("140:1", "140:67"), IEEE's early-access "1-1" is one page. A
+    piece that is no range of two ends ("a--b--c") is kept whole, as written."""
+    pieces = []
+    for part in pages.split(","):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        ends = _RANGE_MARK.split(part)
+        if len(ends) == 1:
+            ends = _HYPHEN.split(part)
+        if len(ends) == 2 and all(ends):
+            pieces.append((ends[0], "" if ends[1] == ends[0] else ends[1]))
+        else:
+            pieces.append((part, ""))
+    return tuple(pieces)
+
+
+def pages_text(pages: str) -> str:
+    """``pages`` as a reader sees them, each range with an en dash: "770–778", "1–5, 9"."""
+    return ", ".join(f"{first}–{last}" if last else first for first, last in page_pieces(pages))
 
 
 @dataclass(frozen=True)

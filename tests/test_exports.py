@@ -226,7 +226,8 @@ def test_csv_rows_round_trip_and_formulas_are_defused():
     code = Link(url="https://github.com/o/r", kind="code", host="github", repo="o/r")
     papers = [
         paper("b", title='=HYPERLINK("http://evil")', authors=("X", "Y"), year=2020,
-              links=(code,), added=dt.date(2026, 1, 2)),
+              links=(code,), added=dt.date(2026, 1, 2), venue="J", volume="3", number="1",
+              pages="-5", publisher="P", summary="Read it."),
         paper("a", title="Comma, \"quote\" and\nnewline"),
     ]
     site = site_of(papers, assignments={"b": (TopicAssignment("t1", "curator"),
@@ -244,6 +245,10 @@ def test_csv_rows_round_trip_and_formulas_are_defused():
     assert b["topics"] == "t1; t2"
     assert b["code"] == "https://github.com/o/r"
     assert b["year"] == "2020" and b["added"] == "2026-01-02"
+    # The later columns come after the first ones, which keep their places.
+    assert list(rows[0])[:12] == ["id", "title", "authors", "year", "venue", "arxiv", "doi", "topics",
+                                  "code", "status", "added", "url"]
+    assert (b["volume"], b["number"], b["pages"], b["publisher"], b["summary"]) == ("3", "1", "'-5", "P", "Read it.")
 
 
 # --- Atom ------------------------------------------------------------------------------

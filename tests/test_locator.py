@@ -16,7 +16,7 @@ from generator.importer import import_paths
 from generator.ingest import parse_text
 from generator.ingest.bibtex import parse_bibtex
 from generator.matchkeys import PREPRINT
-from generator.models import Paper, page_range
+from generator.models import Paper, page_pieces, pages_text
 
 from .test_curation import check_one
 
@@ -68,6 +68,23 @@ def test_what_is_no_volume_or_publisher_is_not_taken():
     # A report's number is in its venue already, as the export writes it back.
     report = _record("@techreport{tr, title={R}, institution={Stanford}, number={42}, year={2001}}\n")
     assert (report.venue, report.number) == ("Technical report 42, Stanford", "")
+    # ... unless its venue is a journal or proceedings: then the number is its own.
+    report = _record("@techreport{t, title={R}, number={TR-42}, booktitle={Workshop on X}, institution={MIT}}\n")
+    assert (report.venue, report.number) == ("Workshop on X", "TR-42")
+    # A publisher without a venue makes a book only of a book: not of an article whose
+    # journal the source left out (Google Scholar writes such entries).
+    assert _record("@article{s, title={Graph things}, year={2019}, publisher={Elsevier}}\n").publisher == ""
+    assert _record("@inproceedings{s, title={X}, publisher={IEEE}}\n").publisher == ""
+
+
+def test_what_stands_in_for_a_missing_issue_or_pages():
+    # biblatex's issue, and ACM's article number (DBLP writes it "115:1--115:35").
+    record = _record("@article{acm, title={T}, journal={ACM Comput. Surv.}, articleno={115}, numpages={35},"
+                     " issue={4}, year={2020}}\n")
+    assert (record.number, record.pages) == ("4", "115")
+    # Where both are given, number and pages win.
+    record = _record("@article{a, title={T}, journal={J}, number={2}, issue={Spring}, pages={5--9}, articleno={7}}\n")
+    assert (record.number, record.pages) == ("2", "5–9")
 
 
 def test_an_import_fills_them_in_schema_order_and_a_second_import_changes_nothing(tmp_path):
@@ -105,6 +122,43 @@ def test_pages_of_another_venue_are_not_taken(tmp_path):
     values = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert values["venue"] == "ICML" and "volume" not in values and "pages" not in values
     assert [c.field for c in report.conflicts] == ["venue"]
+    # Said, once: a curator who shortened the venue ("NeurIPS") may want them.
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:6:8: warning: volume, pages from {second}:1:1 left out: they are of the venue 'JMLR',"
+        " and the paper's is 'ICML'; copy them if they are its"
+    ]
+    again = import_paths([second], content)
+    assert (again.warnings, again.conflicts) == ([], [])
+
+
+def test_pages_that_differ_in_their_dash_alone_are_no_conflict(tmp_path):
+    content = tmp_path / "content"
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text("@article{a, title={One Paper}, journal={J}, pages={770-778}}\n", encoding="utf-8")
+    second.write_text("@article{b, title={One Paper}, journal={J}, pages={770--778}}\n", encoding="utf-8")
+    import_paths([first], content)
+    assert import_paths([second], content).conflicts == []
+
+
+def test_a_book_given_a_journals_venue_is_a_conflict_not_a_mixture(tmp_path):
+    # One title, two works ("Deep Learning", the book and the Nature review): the book's
+    # file must not become "Nature, vol. 1, no. 2" of the book's volume and issue.
+    content = tmp_path / "content"
+    source = tmp_path / "a.bib"
+    source.write_text(
+        "@book{gb, title={Deep learning}, volume={1}, number={2}, publisher={MIT press}, year={2016}}\n"
+        "@article{lecun, title={Deep learning}, journal={Nature}, volume={521}, number={7553},"
+        " pages={436--444}, year={2015}}\n",
+        encoding="utf-8",
+    )
+    report = import_paths([source], content)
+    [path] = (content / "papers").glob("*.yml")
+    values = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "venue" not in values and "pages" not in values
+    assert (values["volume"], values["number"], values["publisher"]) == ("1", "2", "MIT press")
+    assert {(c.field, c.kept, c.imported) for c in report.conflicts} >= {
+        ("venue", "none (a book by MIT press)", "Nature"),
+    }
 
 
 def test_a_curators_edit_of_the_pages_stays(tmp_path):
@@ -141,8 +195,13 @@ def test_the_locator_reads_as_a_citation_does():
     assert _paper(volume="33", number="4", pages="770-778").locator == "vol. 33, no. 4, pp. 770–778"
     assert _paper(pages="770 -- 778").locator == "pp. 770–778"
     assert _paper(pages="1-5, 9").locator == "pp. 1–5, 9"
-    assert _paper(pages="12").locator == "p. 12"
-    assert _paper(pages="e1001234").locator == "e1001234"  # an article number is no page
+    # One value is mostly an article number (Elsevier, Nature Communications, PLOS).
+    assert _paper(pages="103385").locator == "103385"
+    assert _paper(pages="e1001234").locator == "e1001234"
+    assert _paper(pages="1-1").locator == "1"  # IEEE's early access
+    assert _paper(pages="140:1--140:67").locator == "pp. 140:1–140:67"  # DBLP's ACM and JMLR pages
+    assert _paper(pages="A-1--A-10").locator == "pp. A-1–A-10"
+    assert _paper(pages="1--5,9").locator == "pp. 1–5, 9"
     assert _paper().locator == ""
 
 
@@ -154,7 +213,8 @@ def test_a_book_is_where_its_publisher_is():
 @given(st.from_regex(r"[A-Za-z0-9]{1,6}", fullmatch=True), st.from_regex(r"[A-Za-z0-9]{1,6}", fullmatch=True),
        st.sampled_from(["-", "--", "---", "–", "—", " - ", " -- ", "– "]))
 def test_any_dash_between_two_pages_is_one_range(first, last, dash):
-    assert page_range(f"{first}{dash}{last}") == (first, last)
+    assume(first != last)
+    assert page_pieces(f"{first}{dash}{last}") == ((first, last),)
     assert _paper(pages=f"{first}{dash}{last}").locator == f"pp. {first}–{last}"
 
 
@@ -187,29 +247,44 @@ def test_a_reports_number_is_written_once():
     assert citation(paper).count("number = ") == 1
 
 
+def test_pages_are_written_with_bibtexs_dash_and_openurls_hyphen():
+    paper = _paper(venue="J. Mach. Learn. Res.", pages="140:1–140:67, A-1 - A-3")
+    assert "  pages = {140:1--140:67, A-1--A-3}\n" in citation(paper)
+    context = [(unquote(k), unquote(v)) for k, v in (p.split("=", 1) for p in coins(paper).split("&"))]
+    assert ("rft.pages", "140:1-140:67, A-1-A-3") in context
+
+
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
 
 
+_VENUES = ["", "Journal of Tests", "NeurIPS", "PhD thesis, Stanford University", "Technical report, MIT",
+           "Technical report 7, MIT", "GitHub repository", "Working paper"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(_TEXT, _TEXT, _TEXT, _TEXT, st.booleans())
-def test_each_comes_back_from_papers_bib(volume, number, pages, publisher, book):
-    """Exported and read again, each field is what the curator wrote (a range of pages
-    with an en dash); a book (a publisher and no venue) stays a book."""
+@given(_TEXT, _TEXT, _TEXT, _TEXT, st.sampled_from(_VENUES))
+def test_each_comes_back_from_papers_bib(volume, number, pages, publisher, venue):
+    """Exported and read again, each field is what the curator wrote (the pages as a
+    reader sees them, each range with an en dash), whatever the kind of work; a book (a
+    publisher and no venue) stays a book. (A report's number is in its venue.)"""
     assume(not PREPRINT.search(publisher))
-    venue = "" if book else "Journal of Tests"
-    if book:
+    if not venue:
         assume(publisher.split())
+    if venue.startswith("Technical report 7"):
+        number = ""  # (the export writes the venue's)
     paper = Paper(id="p", title="T", abstract="", venue=venue, volume=volume, number=number, pages=pages,
                   publisher=publisher)
     problems = Problems()
     [record] = parse_bibtex(bibtex([paper]), "papers.bib", problems)
     assert not problems, problems.format()
     one_line = " ".join
-    first_last = page_range(pages)
+    if venue == "Technical report, MIT" and number.split():
+        # A report's number is read into its venue, as the importer writes any report's.
+        venue, number = f"Technical report {one_line(number.split())}, MIT", ""
     assert (record.venue, record.volume, record.number, record.publisher) == (
         venue, one_line(volume.split()), one_line(number.split()), one_line(publisher.split()),
     )
-    assert record.pages == (f"{first_last[0]}–{first_last[1]}" if first_last else one_line(pages.split()))
+    assert pages_text(record.pages) == pages_text(pages)
 
 
 def test_a_bibtex_field_name_is_told_the_lists_name(tmp_path):

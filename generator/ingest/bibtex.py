@@ -554,25 +554,31 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     )
 
 
-# Entry types whose ``publisher`` is the work's own: not @misc's (arXiv's DataCite export
-# names "arXiv", Zenodo's "Zenodo": repositories, not publishers of a book).
-_PUBLISHED = frozenset({
-    "article", "book", "mvbook", "inbook", "bookinbook", "suppbook", "incollection", "inproceedings",
-    "conference", "proceedings", "collection", "reference", "inreference", "manual",
+# Entry types that are a book as a whole, which a publisher and no venue stand for (see
+# schema "publisher"). Any other entry's publisher without a venue is left out: a @misc's
+# is the repository it sits in (arXiv's DataCite export names "arXiv", Zenodo "Zenodo"),
+# and an @article without its journal is not made a book by it.
+_BOOKS = frozenset({
+    "book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference",
+    "mvreference",
 })
 
 
 def _locator(fields: _Fields, venue: str, kind: str) -> tuple[str, str, str, str]:
     """Volume, number, pages and publisher, each as the reader sees it (``--`` an en
     dash). None for a preprint: DBLP's CoRR gives ``volume = {abs/2106.09685}``; and no
-    number for a report, whose venue holds it ("Technical report 42, Stanford")."""
+    number for a report whose venue holds it ("Technical report 42, Stanford").
+    biblatex's ``issue`` stands in for a missing number, ACM's ``articleno`` for
+    missing pages (an article number, as DBLP writes "115:1--115:35")."""
     if venue and PREPRINT.search(venue):
         return "", "", "", ""
-    number = "" if kind.startswith("Technical report") else _plain(fields["number"])
-    publisher = _plain(fields["publisher"]) if fields.entry.entry_type.lower() in _PUBLISHED else ""
-    if publisher and PREPRINT.search(publisher):
+    number = _plain(fields["number"]) or _plain(fields["issue"])
+    if kind.startswith("Technical report ") and venue.startswith(kind):
+        number = ""
+    publisher = _plain(fields["publisher"])
+    if PREPRINT.search(publisher) or not (venue or fields.entry.entry_type.lower() in _BOOKS):
         publisher = ""
-    return _plain(fields["volume"]), number, _plain(fields["pages"]), publisher
+    return _plain(fields["volume"]), number, _plain(fields["pages"]) or _plain(fields["articleno"]), publisher
 
 
 def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:
