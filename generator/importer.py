@@ -83,6 +83,8 @@ _TEXT_FIELDS = (
 )
 # What a source says of the venue it names: taken only for a paper that holds that venue.
 _OF_VENUE = frozenset({"venue_kind", "volume", "number", "pages", "publisher"})
+# The provenance record's name for what was said left out (no field has a space).
+_LEFT_OUT = "left out"
 _LIST_FIELDS = ("authors", "tags")
 _ORDER = field_names(PAPER_FIELDS)
 
@@ -889,6 +891,18 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         imported: object = getattr(record, name)
         if not imported:
             continue
+        if name in _OF_VENUE and str(paper.values.get("venue") or "").split() != record.venue.split():
+            # The kind, pages... of a venue the paper does not hold (after "venue" above):
+            # the journal version's pages are not the conference paper's. Not seen, so
+            # that a source naming the paper's own venue fills them later; said, once
+            # (recorded apart), since a curator who shortened the venue ("NeurIPS") may
+            # want them.
+            if name != "venue_kind" and record.venue and paper.values.get(name) != imported:
+                said = provenance.digest([record.venue, name, str(imported)])
+                paper.seen_fields.setdefault(_LEFT_OUT, set()).add(said)
+                if prior is None or said not in prior.fields.get(_LEFT_OUT, ()):
+                    left_out.append(name)
+            continue
         if name in _LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]
         digest = provenance.digest(imported)
@@ -899,13 +913,6 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.seen_fields["title"].add(title_key(str(imported)))
         if prior is not None and digest in prior.fields.get(name, ()):
             continue  # taken before: whatever the file holds now is the curator's choice
-        if name in _OF_VENUE and str(paper.values.get("venue") or "").split() != record.venue.split():
-            # The kind, pages... of a venue the paper does not hold (after "venue" above):
-            # the journal version's pages are not the conference paper's. Said once (seen
-            # now), since a curator who shortened the venue ("NeurIPS") may want them.
-            if name != "venue_kind" and paper.values.get(name) != imported:
-                left_out.append(name)
-            continue
         if name == "venue" and _empty(paper.values.get("venue")) and paper.values.get("publisher"):
             # A publisher and no venue: the paper is a book, and a venue would make it an
             # article (one title, two works: "Deep Learning", the book and the review).

@@ -93,7 +93,7 @@ class Paper:
     @property
     def names(self) -> tuple[str, ...]:
         """The authors who are named: without a last ``others`` (see `byline`)."""
-        if len(self.authors) > 1 and self.authors[-1] == OTHERS:
+        if len(self.authors) > 1 and " ".join(self.authors[-1].split()) == OTHERS:
             return self.authors[:-1]
         return self.authors
 
@@ -151,11 +151,32 @@ def page_pieces(pages: str) -> tuple[tuple[str, str], ...]:
         ends = _RANGE_MARK.split(part)
         if len(ends) == 1:
             ends = _HYPHEN.split(part)
+            if len(ends) == 2 and not _pages_alike(*ends):
+                ends = [part]  # one hyphenated page ("A-1", "e-12345", "2021-0123")
         if len(ends) == 2 and all(ends):
             pieces.append((ends[0], "" if ends[1] == ends[0] else ends[1]))
         else:
             pieces.append((part, ""))
     return tuple(pieces)
+
+
+# A page number: letters before digits ("S12", "e7") or roman numerals ("xiv").
+_PAGE_NUMBER = re.compile(r"([^\W\d_]*)(\d+)")
+_ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
+
+
+def _pages_alike(first: str, last: str) -> bool:
+    """Whether "first-last" (one hyphen) is a range: two page numbers of one kind, the
+    first not after the last ("770-778", "S1-S10", "xi-xiv"), not a page or an article
+    number holding a hyphen ("A-1", "2021-0123")."""
+    if _ROMAN.fullmatch(first) and _ROMAN.fullmatch(last):
+        return True
+    a, b = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
+    if not (a and b and a.group(1) == b.group(1)):
+        return False
+    # Compared as digit strings: int() refuses a number of over 4,300 digits.
+    x, y = a.group(2).lstrip("0"), b.group(2).lstrip("0")
+    return (len(x), x) <= (len(y), y)
 
 
 def pages_text(pages: str) -> str:

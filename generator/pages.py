@@ -427,7 +427,9 @@ def _paper_ref(index: _Index, here: str, paper_id: str) -> PaperRef:
     ref = index.refs.get(key) if not url.startswith(here) else None
     if ref is None:
         paper = index.papers[paper_id]
-        ref = PaperRef(relative(here, url), paper.title, paper.year, index.code[paper_id], paper.summary)
+        ref = PaperRef(
+            relative(here, url), paper.title, paper.year, index.code[paper_id], " ".join(paper.summary.split())
+        )
         if not url.startswith(here):
             index.refs[key] = ref
     return ref
