@@ -140,8 +140,8 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("number", "label", "The issue within the volume, e.g. `4`."),
     Field(
         "pages", "label",
-        "Pages, e.g. `770-778` (any hyphen or dash between the first and the last page),"
-        " or an article number.",
+        "Pages, e.g. `770-778` (BibTeX's `770--778` and an en dash read the same), or an"
+        " article number such as `e1001234`.",
     ),
     Field(
         "publisher", "text",
