@@ -116,7 +116,9 @@ def test_serve_stopped_by_sigterm_or_sighup_removes_its_built_site(tmp_path):
         project = make_project(tmp_path / str(number), FIXTURE)
         temporary = tmp_path / f"tmp{number}"
         temporary.mkdir()
-        process = _serving(project, temporary)
+        # (A closed terminal's SIGHUP as the server gets it: not ignored, as it is when
+        # the tests themselves run under `nohup`, which the server respects.)
+        process = _serving(project, temporary, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
         try:
             process.send_signal(signum)
             process.wait(timeout=60)
