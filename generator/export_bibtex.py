@@ -110,8 +110,10 @@ def _authors(names: tuple[str, ...]) -> str:
     """The ``author`` field. A last author ``others`` (the importer keeps BibTeX's "and
     others" so, and pages show it "et al.") is written bare, BibTeX's keyword; anywhere
     else, or alone, it is somebody's name and braced like one."""
-    written = [f"{{{name}}}" if name == OTHERS else _author(name) for name in names]
-    if len(names) > 1 and names[-1] == OTHERS:
+    # (Compared spacing aside, as Paper.names does: "others " is the keyword too.)
+    others = [" ".join(name.split()) == OTHERS for name in names]
+    written = [f"{{{OTHERS}}}" if other else _author(name) for name, other in zip(names, others)]
+    if len(names) > 1 and others[-1]:
         written[-1] = OTHERS
     return " and ".join(written)
 

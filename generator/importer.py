@@ -897,7 +897,11 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             # that a source naming the paper's own venue fills them later; said, once
             # (recorded apart), since a curator who shortened the venue ("NeurIPS") may
             # want them.
-            if name != "venue_kind" and record.venue and paper.values.get(name) != imported:
+            held = str(paper.values.get(name) or "")
+            if (
+                name != "venue_kind" and record.venue and paper.values.get("venue")  # (a book: a conflict)
+                and held != imported and not (name == "pages" and pages_text(held) == pages_text(str(imported)))
+            ):
                 said = provenance.digest([record.venue, name, str(imported)])
                 paper.seen_fields.setdefault(_LEFT_OUT, set()).add(said)
                 if prior is None or said not in prior.fields.get(_LEFT_OUT, ()):
@@ -957,7 +961,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                 )
             )
     held = str(paper.values.get("venue") or "")
-    if left_out and held:  # (with no venue, the paper is a book: the conflict above says so)
+    if left_out:
         paper.pending.append((
             "venue", "",
             f"{', '.join(left_out)} from {record.source} left out: they are of the venue"

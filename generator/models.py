@@ -141,10 +141,11 @@ _HYPHEN = re.compile(r"\s*-\s*")
 def page_pieces(pages: str) -> tuple[tuple[str, str], ...]:
     """``pages`` as its comma-separated pieces, each (first, last), ``last`` "" for one
     page or an article number: "770--778" and "770-778" are ("770", "778"), DBLP's
-    "140:1--140:67" is ("140:1", "140:67"), IEEE's early-access "1-1" is one page. A
-    piece that is no range of two ends ("a--b--c") is kept whole, as written."""
+    "140:1--140:67" is ("140:1", "140:67"), IEEE's early-access "1-1" is one page, and
+    a leading "pp." is dropped (a citation style prints its own). A piece that is no
+    range of two ends, each one word ("a--b--c", "12–15 (2020)"), is kept whole."""
     pieces = []
-    for part in pages.split(","):
+    for part in _PAGES_WORD.sub("", pages).split(","):
         part = " ".join(part.split())
         if not part:
             continue
@@ -153,30 +154,43 @@ def page_pieces(pages: str) -> tuple[tuple[str, str], ...]:
             ends = _HYPHEN.split(part)
             if len(ends) == 2 and not _pages_alike(*ends):
                 ends = [part]  # one hyphenated page ("A-1", "e-12345", "2021-0123")
-        if len(ends) == 2 and all(ends):
+        if len(ends) == 2 and all(end and " " not in end for end in ends):
             pieces.append((ends[0], "" if ends[1] == ends[0] else ends[1]))
         else:
             pieces.append((part, ""))
     return tuple(pieces)
 
 
-# A page number: letters before digits ("S12", "e7") or roman numerals ("xiv").
-_PAGE_NUMBER = re.compile(r"([^\W\d_]*)(\d+)")
-_ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
+_PAGES_WORD = re.compile(r"^\s*pp?\.\s*", re.IGNORECASE)
+# A page number: letters before digits, then anything ("S12", "e7", "140:1", "12a",
+# "1.10"), or roman numerals ("xiv").
+_PAGE_NUMBER = re.compile(r"([^\W\d_]*)(\d+)([\w.:]*)")
+_ROMAN = re.compile(r"[ivxlcdm]{1,15}|[IVXLCDM]{1,15}")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral.lower()]
+    return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0]))
 
 
 def _pages_alike(first: str, last: str) -> bool:
     """Whether "first-last" (one hyphen) is a range: two page numbers of one kind, the
-    first not after the last ("770-778", "S1-S10", "xi-xiv"), not a page or an article
-    number holding a hyphen ("A-1", "2021-0123")."""
+    first before the last ("770-778", "S1-S10", "140:1-140:67", "xi-xiv") or the last
+    shortened as some styles write it ("770-78", "1234-45"); not a page or an article
+    number holding a hyphen ("A-1", "2021-0123", "iv-IV")."""
     if _ROMAN.fullmatch(first) and _ROMAN.fullmatch(last):
-        return True
+        return first.islower() == last.islower() and _roman(first) < _roman(last)
     a, b = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
     if not (a and b and a.group(1) == b.group(1)):
         return False
     # Compared as digit strings: int() refuses a number of over 4,300 digits.
     x, y = a.group(2).lstrip("0"), b.group(2).lstrip("0")
-    return (len(x), x) <= (len(y), y)
+    if (len(x), x) <= (len(y), y):
+        return True
+    # "770-78": the last page's leading digits left out, written without a leading zero.
+    shortened = not a.group(3) and not b.group(3) and len(y) < len(x) and y == b.group(2)
+    return shortened and x[: len(x) - len(y)] + y > x
 
 
 def pages_text(pages: str) -> str:

@@ -369,9 +369,46 @@ def test_no_volume_or_pages_without_a_venue_unless_a_book():
 
 
 def test_one_hyphenated_page_is_no_range():
-    for pages in ("A-1", "S-12", "e-12345", "2021-0123", "770-78", "1" * 5000 + "-" + "2" * 4999):
+    for pages in ("A-1", "S-12", "e-12345", "2021-0123", "999-1", "2" * 5000 + "-" + "1" * 4999):
         assert page_pieces(pages) == ((pages, ""),), pages
         assert citation(_paper(venue="J", pages=pages)).count("--") == 0
     for pages, ends in (("770-778", ("770", "778")), ("S1-S10", ("S1", "S10")), ("xi-xiv", ("xi", "xiv")),
                         ("0009-0010", ("0009", "0010"))):
         assert page_pieces(pages) == (ends,), pages
+
+
+def test_real_world_pages_read_as_a_reader_would():
+    cases = {
+        "770-78": "pp. 770–78",  # the shortened last page of some styles (PubMed's)
+        "1234-45": "pp. 1234–45",
+        "999-1": "999-1",  # not shortened: 991 is before 999
+        "140:1-140:67": "pp. 140:1–140:67",
+        "12a-12b": "pp. 12a–12b",
+        "1.1-1.10": "pp. 1.1–1.10",
+        "xi-xiv": "pp. xi–xiv",
+        "x-iii": "x-iii",  # not in order
+        "iv-IV": "iv-IV",  # not one kind
+        "pp. 12--15": "pp. 12–15",  # the style prints its own "pp."
+        "12–15 (2020)": "12–15 (2020)",  # no range of two one-word ends
+    }
+    for pages, shown in cases.items():
+        assert _paper(pages=pages).locator == shown, pages
+    assert "  pages = {12--15}\n" in citation(_paper(venue="J", pages="pp. 12--15"))
+
+
+def test_others_is_bibtexs_keyword_spacing_aside():
+    text = citation(_paper(venue="J", authors=("Ada Lovelace", "others ")))
+    assert "  author = {Ada Lovelace and others},\n" in text
+    text = citation(_paper(venue="J", authors=("others ", "Ada Lovelace")))
+    assert "  author = {{others} and Ada Lovelace},\n" in text
+
+
+def test_pages_the_paper_holds_in_another_dash_are_not_said_left_out(tmp_path):
+    content = tmp_path / "content"
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text("@article{a, title={One Paper}, journal={JMLR}, pages={1-30}}\n", encoding="utf-8")
+    second.write_text("@article{b, title={One Paper}, journal={J. Mach. Learn. Res.}, pages={1--30}}\n",
+                      encoding="utf-8")
+    import_paths([first], content)
+    report = import_paths([second], content)
+    assert report.warnings == [] and [c.field for c in report.conflicts] == ["venue"]
