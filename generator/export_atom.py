@@ -10,6 +10,7 @@ from typing import Iterable
 from feedgen.feed import FeedGenerator
 
 from .models import Paper
+from .names import shown_name
 from .pages import paper_url, relative
 
 # How many of the most recently added papers a feed carries.
@@ -83,7 +84,7 @@ def atom_feed(
         fe.updated(_midnight(paper.added))  # type: ignore[arg-type]
         fe.published(_midnight(paper.added))  # type: ignore[arg-type]
         for name in paper.names:  # (BibTeX's "and others" is no person: see Paper.byline)
-            fe.author({"name": name})
+            fe.author({"name": shown_name(name)})
         if paper.abstract:
             # type="text": the abstract is plain text, so readers must not render it.
             fe.summary(paper.abstract, type="text")

@@ -12,6 +12,7 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
+from .names import is_organisation
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -69,33 +70,11 @@ _NAME_ESCAPE = re.compile(r"(?<!\S)\\([%&$#_])")
 # "Last, Jr., First"; written after the name it would be taken for the last name.
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
 
-# BibTeX splits every name into first and last names, so "Google DeepMind" would be cited
-# as "DeepMind, G."; a name in braces is one unit. The YAML does not mark organisations:
-# a name is taken for one when it holds a word no person's name holds (an organisation's
-# kind, a few labs' own names, "AI" in capitals) or a character none holds (@, &, a
-# digit), or the word "and", which would split it into two authors. Bracing a person by
-# mistake costs little (the name is printed whole, not abbreviated); a company read as
-# a person is cited wrongly.
-_ORGANISATION = re.compile(
-    r"(?i:\b(?:and|teams?|labs?|laborator(?:y|ies)|group|consortium|collaboration"
-    r"|institute|universit\w*|universidad|college|academy|inc|ltd|llc|gmbh|corporation"
-    r"|corp|company|foundation|society|association|committee|council|cent(?:er|re)"
-    r"|department|initiative|workshop|project|research|organi[sz]ation|alliance"
-    r"|contributors|developers)\b)"
-    r"|\b(?:AI|DeepMind|Google|Microsoft|NVIDIA)\b|[@&0-9]"
-)
-
-
-def is_organisation(name: str) -> bool:
-    """Whether an author's name reads as an organisation's (see _ORGANISATION)."""
-    return bool(_ORGANISATION.search(name))
-
-
 def _author(name: str) -> str:
     # A curator may brace a name as in BibTeX ("{Google DeepMind}"): one unit as well.
     if len(name) > 2 and name[0] == "{" and name[-1] == "}" and _balanced(name[1:-1]):
         return f"{{{_latex(name[1:-1])}}}"
-    if _ORGANISATION.search(name):
+    if is_organisation(name):
         return f"{{{_latex(name)}}}"
     suffix = _SUFFIX.search(name)
     if suffix and "," not in name[: suffix.start()]:

@@ -50,6 +50,7 @@ from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
 from .models import LINK_KINDS, Link, pages_text
+from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
@@ -1036,11 +1037,12 @@ def _own(paper: _Paper, name: str) -> bool:
 
 def _same_names(current: object, imported: object) -> bool:
     """Author lists that differ only in how names are typed ("Edward J. Hu" and "Edward J
-    Hu", "Łukasz" and "{\\L}ukasz" read as "Lukasz"): the file's spelling stands."""
+    Hu", "Łukasz" and "{\\L}ukasz" read as "Lukasz", "García Márquez, Gabriel" and
+    "Gabriel García Márquez"): the file's spelling stands."""
     if not isinstance(current, list) or not isinstance(imported, list):
         return False
     return len(current) == len(imported) and all(
-        folded(str(a)) == folded(str(b)) for a, b in zip(current, imported)
+        folded(shown_name(str(a))) == folded(shown_name(str(b))) for a, b in zip(current, imported)
     )
 
 

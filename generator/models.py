@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from .errors import Location
+from .names import shown_name
 
 # Where a link came from: found in the abstract or listing text by import, taken from a
 # BibTeX field, or written by a curator.
@@ -85,9 +86,9 @@ class Paper:
     @property
     def byline(self) -> str:
         """The authors as a reader sees them. A last author ``others`` is BibTeX's "and
-        others" (the importer keeps it so): the list is incomplete, shown "et al."."""
-        # Each name on one line: a line break inside a name is a space on the page.
-        names = ", ".join(" ".join(name.split()) for name in self.names)
+        others" (the importer keeps it so): the list is incomplete, shown "et al.". A
+        name written surname first is shown first name first (names.shown_name)."""
+        names = ", ".join(shown_name(name) for name in self.names)
         return names + " et al." if len(self.names) < len(self.authors) else names
 
     @property
@@ -105,7 +106,7 @@ class Paper:
         names = self.names
         if len(names) <= BYLINE_NAMES + 2:  # "et al." for one or two names saves nothing
             return self.byline
-        return ", ".join(" ".join(name.split()) for name in names[:BYLINE_NAMES]) + " et al."
+        return ", ".join(shown_name(name) for name in names[:BYLINE_NAMES]) + " et al."
 
     @property
     def where(self) -> str:

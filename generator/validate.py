@@ -546,7 +546,7 @@ def _as_authors(text: str) -> str:
     Ada and others"), as the list to write: a name holding a comma quoted (in a list
     unquoted, "Lovelace, Ada" is two names). One name when "and" is part of it
     ("Research and Development Team", as the BibTeX export tells organisations)."""
-    from .export_bibtex import is_organisation  # (only for this hint: a mistake)
+    from .names import is_organisation  # (only for this hint: a mistake)
 
     parts = [text]
     if not is_organisation(re.sub(r"\band\b", " ", text)):

@@ -337,9 +337,16 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
             if [part.lower() for part in name.last] == ["others"] and not name.first:
                 names.append(None)  # BibTeX's "et al.": the list is incomplete
                 continue
-            text = " ".join(name.first + name.von + name.last)
-            if name.jr:
-                text += ", " + " ".join(name.jr)
+            last = " ".join(name.last)
+            if name.first and not name.von and " " in _plain(last):
+                # A surname of two words ("García Márquez, Gabriel", "{García Márquez}"):
+                # kept surname first, as BibTeX reads it back (names.py); shown first name
+                # first. (With a "von" part BibTeX finds the surname after it anyway.)
+                text = ", ".join([last, *([" ".join(name.jr)] if name.jr else []), " ".join(name.first)])
+            else:
+                text = " ".join(name.first + name.von + name.last)
+                if name.jr:
+                    text += ", " + " ".join(name.jr)
         else:
             text = str(name)
         text = _plain(text)

@@ -1,0 +1,52 @@
+"""Authors' names: which are organisations', and how a name is shown.
+
+A name is kept as the curator (or the importer) wrote it. Most are "First Last"; a name
+whose surname has two words is written surname first, as BibTeX writes it ("García
+Márquez, Gabriel"), since BibTeX would read "Gabriel García Márquez" as the surname
+"Márquez": the citation keeps it whole, and pages show it "Gabriel García Márquez".
+"""
+
+from __future__ import annotations
+
+import re
+
+# BibTeX splits every name into first and last names, so "Google DeepMind" would be cited
+# as "DeepMind, G."; a name in braces is one unit. The YAML does not mark organisations:
+# a name is taken for one when it holds a word no person's name holds (an organisation's
+# kind, a few labs' own names, "AI" in capitals) or a character none holds (@, &, a
+# digit), or the word "and", which would split it into two authors. Bracing a person by
+# mistake costs little (the name is printed whole, not abbreviated); a company read as
+# a person is cited wrongly.
+_ORGANISATION = re.compile(
+    r"(?i:\b(?:and|teams?|labs?|laborator(?:y|ies)|group|consortium|collaboration"
+    r"|institute|universit\w*|universidad|college|academy|inc|ltd|llc|gmbh|corporation"
+    r"|corp|company|foundation|society|association|committee|council|cent(?:er|re)"
+    r"|department|initiative|workshop|project|research|organi[sz]ation|alliance"
+    r"|contributors|developers)\b)"
+    r"|\b(?:AI|DeepMind|Google|Microsoft|NVIDIA)\b|[@&0-9]"
+)
+# BibTeX's "Jr" part, in "Last, Jr., First".
+_SUFFIX_PART = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
+
+
+def is_organisation(name: str) -> bool:
+    """Whether an author's name reads as an organisation's (see _ORGANISATION)."""
+    return bool(_ORGANISATION.search(name))
+
+
+def shown_name(name: str) -> str:
+    """A name as a reader sees it: "García Márquez, Gabriel" is "Gabriel García Márquez",
+    "King, Jr., Martin Luther" is "Martin Luther King, Jr."; any other name (an
+    organisation's, a braced one, "King, Jr." without a first name) on one line, as
+    written."""
+    name = " ".join(name.split())
+    if "," not in name or name.startswith("{") or is_organisation(name):
+        return name
+    parts = [part.strip() for part in name.split(",")]
+    if not all(parts):
+        return name
+    if len(parts) == 2 and not _SUFFIX_PART.fullmatch(parts[1]):
+        return f"{parts[1]} {parts[0]}"
+    if len(parts) == 3 and _SUFFIX_PART.fullmatch(parts[1]):
+        return f"{parts[2]} {parts[0]}, {parts[1]}"
+    return name

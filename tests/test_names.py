@@ -1,0 +1,73 @@
+"""Authors' names (generator/names.py): a surname of two words kept whole for BibTeX,
+shown first name first."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.errors import Problems
+from generator.export_atom import atom_feed
+from generator.export_bibtex import citation
+from generator.importer import import_paths
+from generator.ingest import parse_text
+from generator.models import Paper
+from generator.names import shown_name
+
+
+def test_a_name_written_surname_first_is_shown_first_name_first():
+    assert shown_name("García Márquez, Gabriel") == "Gabriel García Márquez"
+    assert shown_name("Lovelace, Ada") == "Ada Lovelace"
+    assert shown_name("King, Jr., Martin Luther") == "Martin Luther King, Jr."
+    # As written: a suffix without a first name, an organisation, a braced name, a
+    # name of three parts that is no "Last, Jr., First", an empty part.
+    for name in ("Martin Luther King, Jr.", "King, Jr.", "University of California, Berkeley",
+                 "Google, Inc.", "{Smith, and Sons}", "a, b, c", "Lovelace,", ", Ada"):
+        assert shown_name(name) == name, name
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=","), max_size=30))
+def test_a_name_without_a_comma_is_shown_as_written_on_one_line(name):
+    assert shown_name(name) == " ".join(name.split())
+
+
+def _authors(field: str) -> tuple[str, ...]:
+    problems = Problems()
+    (record,) = parse_text("@article{a, title={T}, journal={J}, author={" + field + "}}\n", "x.bib", problems)
+    assert not problems, problems.format()
+    return record.authors
+
+
+def test_a_two_word_surname_is_imported_surname_first_and_cited_whole():
+    authors = _authors(r"Garc\'{i}a M\'{a}rquez, Gabriel and {Garc\'ia M\'arquez}, Gabriel and"
+                       r" Gabriel Garc\'ia M\'arquez and de la Fuente Hern\'andez, Ana and Lovelace, Ada")
+    # (Written first name first, BibTeX itself reads the surname "Márquez": nothing to keep.
+    # With a "von" part BibTeX finds the whole surname after it, as before.)
+    assert authors == ("García Márquez, Gabriel", "García Márquez, Gabriel", "Gabriel García Márquez",
+                       "Ana de la Fuente Hernández", "Ada Lovelace")
+    paper = Paper(id="p", title="T", abstract="", venue="J", authors=authors[:1] + authors[3:])
+    assert paper.byline == "Gabriel García Márquez, Ana de la Fuente Hernández, Ada Lovelace"
+    assert "  author = {García Márquez, Gabriel and Ana de la Fuente Hernández and Ada Lovelace},\n" in citation(paper)
+    # And BibTeX reads it back so: the surname of two words stays one.
+    again = _authors(citation(paper).split("author = {", 1)[1].split("},\n", 1)[0])
+    assert again == authors[:1] + authors[3:]
+
+
+def test_the_feed_names_authors_first_name_first():
+    import datetime as dt
+
+    paper = Paper(id="p", title="T", abstract="", authors=("García Márquez, Gabriel",), added=dt.date(2026, 1, 1))
+    feed = atom_feed([paper], title="L", feed_path="feed.xml", site_url="", source_date_epoch=0)
+    assert "<name>Gabriel García Márquez</name>" in feed
+
+
+def test_an_earlier_import_of_the_name_first_name_first_is_no_conflict(tmp_path):
+    content = tmp_path / "content"
+    (content / "papers").mkdir(parents=True)
+    path = content / "papers" / "one-paper.yml"
+    path.write_text("id: one-paper\ntitle: One Paper\nauthors: [Gabriel García Márquez]\n", encoding="utf-8")
+    source = tmp_path / "a.bib"
+    source.write_text(r"@article{a, title={One Paper}, author={Garc\'ia M\'arquez, Gabriel}}" "\n", encoding="utf-8")
+    report = import_paths([source], content)
+    assert report.conflicts == []
+    assert "authors: [Gabriel García Márquez]\n" in path.read_text(encoding="utf-8")
