@@ -118,15 +118,16 @@ class Paper:
     def locator(self) -> str:
         """Where in its venue the paper is, as a reader sees it: "vol. 33, no. 4, pp.
         770–778". A range of pages is written with an en dash, however the curator
-        joined it."""
+        joined it; a label and its number are joined by a no-break space ("pp." is not
+        left at a line's end, its pages on the next)."""
         parts = []
         if self.volume.strip():
-            parts.append(f"vol. {' '.join(self.volume.split())}")
+            parts.append(f"vol.\u00a0{' '.join(self.volume.split())}")
         if self.number.strip():
-            parts.append(f"no. {' '.join(self.number.split())}")
+            parts.append(f"no.\u00a0{' '.join(self.number.split())}")
         pieces = page_pieces(self.pages)
         if len(pieces) > 1 or any(last for _, last in pieces):
-            parts.append(f"pp. {pages_text(self.pages)}")
+            parts.append(f"pp.\u00a0{pages_text(self.pages)}")
         elif pieces:  # one value: mostly an article number ("103385", "e1001234"), no page
             parts.append(pieces[0][0])
         return ", ".join(parts)

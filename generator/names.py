@@ -25,6 +25,7 @@ _ORGANISATION = re.compile(
     r"|contributors|developers)\b)"
     r"|\b(?:AI|DeepMind|Google|Microsoft|NVIDIA)\b|[@&0-9]"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 # BibTeX's "Jr" part, in "Last, Jr., First".
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
@@ -43,8 +44,8 @@ def shown_name(name: str) -> str:
     if "," not in name or name.startswith("{") or is_organisation(name):
         return name
     parts = [part.strip() for part in name.split(",")]
-    if not all(parts):
-        return name
+    if not all(_LETTER.search(part) for part in parts):
+        return name  # (each part a name's: ":,:" is no "Last, First")
     if len(parts) == 2 and not _SUFFIX_PART.fullmatch(parts[1]):
         return f"{parts[1]} {parts[0]}"
     if len(parts) == 3 and _SUFFIX_PART.fullmatch(parts[1]):

@@ -32,6 +32,11 @@ def _paper(**fields) -> Paper:
     return Paper(id="p", title=fields.pop("title", "T"), abstract="", **fields)
 
 
+def _shown(**fields) -> str:
+    """The locator with its no-break spaces (after "vol.", "no.", "pp.") as spaces."""
+    return _paper(**fields).locator.replace("\u00a0", " ")
+
+
 # --- Reading BibTeX ----------------------------------------------------------------------
 
 
@@ -192,17 +197,17 @@ def test_pages_without_a_venue_is_a_warning_at_the_field(tmp_path):
 
 
 def test_the_locator_reads_as_a_citation_does():
-    assert _paper(volume="33", number="4", pages="770-778").locator == "vol. 33, no. 4, pp. 770–778"
-    assert _paper(pages="770 -- 778").locator == "pp. 770–778"
-    assert _paper(pages="1-5, 9").locator == "pp. 1–5, 9"
+    assert _paper(volume="33", number="4", pages="770-778").locator == "vol.\u00a033, no.\u00a04, pp.\u00a0770–778"
+    assert _shown(pages="770 -- 778") == "pp. 770–778"
+    assert _shown(pages="1-5, 9") == "pp. 1–5, 9"
     # One value is mostly an article number (Elsevier, Nature Communications, PLOS).
-    assert _paper(pages="103385").locator == "103385"
-    assert _paper(pages="e1001234").locator == "e1001234"
-    assert _paper(pages="1-1").locator == "1"  # IEEE's early access
-    assert _paper(pages="140:1--140:67").locator == "pp. 140:1–140:67"  # DBLP's ACM and JMLR pages
-    assert _paper(pages="A-1--A-10").locator == "pp. A-1–A-10"
-    assert _paper(pages="1--5,9").locator == "pp. 1–5, 9"
-    assert _paper().locator == ""
+    assert _shown(pages="103385") == "103385"
+    assert _shown(pages="e1001234") == "e1001234"
+    assert _shown(pages="1-1") == "1"  # IEEE's early access
+    assert _shown(pages="140:1--140:67") == "pp. 140:1–140:67"  # DBLP's ACM and JMLR pages
+    assert _shown(pages="A-1--A-10") == "pp. A-1–A-10"
+    assert _shown(pages="1--5,9") == "pp. 1–5, 9"
+    assert _shown() == ""
 
 
 def test_a_book_is_where_its_publisher_is():
@@ -217,7 +222,7 @@ def test_any_dash_between_two_pages_is_one_range(first, last, dash):
     if dash == "-":  # one hyphen alone ranges only over two numbers in order ("A-1" is one page)
         assume(first.isdigit() and last.isdigit() and int(first) < int(last))
     assert page_pieces(f"{first}{dash}{last}") == ((first, last),)
-    assert _paper(pages=f"{first}{dash}{last}").locator == f"pp. {first}–{last}"
+    assert _shown(pages=f"{first}{dash}{last}") == f"pp. {first}–{last}"
 
 
 # --- The citation, COinS and papers.bib --------------------------------------------------------
@@ -392,7 +397,7 @@ def test_real_world_pages_read_as_a_reader_would():
         "12–15 (2020)": "12–15 (2020)",  # no range of two one-word ends
     }
     for pages, shown in cases.items():
-        assert _paper(pages=pages).locator == shown, pages
+        assert _shown(pages=pages) == shown, pages
     assert "  pages = {12--15}\n" in citation(_paper(venue="J", pages="pp. 12--15"))
 
 

@@ -22,7 +22,7 @@ def test_a_name_written_surname_first_is_shown_first_name_first():
     # As written: a suffix without a first name, an organisation, a braced name, a
     # name of three parts that is no "Last, Jr., First", an empty part.
     for name in ("Martin Luther King, Jr.", "King, Jr.", "University of California, Berkeley",
-                 "Google, Inc.", "{Smith, and Sons}", "a, b, c", "Lovelace,", ", Ada"):
+                 "Google, Inc.", "{Smith, and Sons}", "a, b, c", "Lovelace,", ", Ada", ":,:", "Smith, 3"):
         assert shown_name(name) == name, name
 
 

@@ -32,6 +32,7 @@ from generator.export_bibtex import bibtex_by_paper
 from generator.export_json import papers_json
 from generator.importer import import_records
 from generator.ingest import Record
+from generator.names import shown_name
 from generator.models import Paper, Site
 from generator.pages import Page, plan_site
 from generator.render import Renderer
@@ -134,7 +135,9 @@ def test_any_text_is_shown_exactly_as_typed_and_nothing_runs(text, abstract):
     shown = corpus.visible_text(f"<article>{page}</article>")
     # Material prints the front-matter title as the page's <h1> and <title>, unescaped.
     assert html.unescape(meta["title"]) == corpus.fold(text)
-    assert f"{corpus.fold(text)}, Ada Lovelace · {corpus.fold(text)}" in shown  # byline
+    # The byline: a name written surname first ("Lovelace, Ada") is shown first name
+    # first (names.shown_name); any other as typed.
+    assert f"{corpus.fold(shown_name(text))}, Ada Lovelace · {corpus.fold(text)}" in shown
     assert corpus.fold(abstract) in shown
     _, listing = pages["papers/index.md"]
     assert corpus.fold(text) in corpus.visible_text(f"<article>{listing}</article>")

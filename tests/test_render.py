@@ -364,4 +364,4 @@ def test_a_long_author_list_heads_with_ten_names_and_folds_all_of_them_below(tmp
     path.write_text(text.replace('Surname40</b>"]', 'Surname40</b>", others]'), encoding="utf-8")
     build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
     page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
-    assert "<summary>The 40 authors named</summary>" in page and ", ".join(escaped) + " et al.</p>" in page
+    assert "<summary>40 named authors, et al.</summary>" in page and ", ".join(escaped) + " et al.</p>" in page
