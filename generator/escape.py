@@ -69,14 +69,19 @@ def text(value: str) -> Markup:
     return Markup(_escape(value))
 
 
+_HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
+
+
 @lru_cache(maxsize=_SEEN)
 def inline_text(value: str) -> Markup:
     """Plain text for a one-line context (a table cell, a link text, a title).
 
-    Line breaks become spaces; HTML shows any run of whitespace as one space anyway, so
-    what the reader sees is unchanged.
+    Line breaks become spaces; HTML shows any run of its whitespace (space, tab, line
+    feed, form feed, carriage return) as one space anyway, so what the reader sees is
+    unchanged. Other spaces are no such whitespace and stay: a no-break space keeps "pp."
+    with its pages (models.Paper.locator), as one a curator typed keeps its words together.
     """
-    return text(" ".join(value.split()))
+    return text(" ".join(_HTML_SPACE.split(value.strip(" \t\n\f\r"))))
 
 
 def _linked(value: str) -> str:

@@ -30,6 +30,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
+def is_suffix(word: str) -> bool:
+    """Whether ``word`` is a name's "Jr" part: Jr, Jr., Sr, Sr., II, III, IV."""
+    return bool(_SUFFIX_PART.fullmatch(word))
+
+
 def is_organisation(name: str) -> bool:
     """Whether an author's name reads as an organisation's (see _ORGANISATION)."""
     return bool(_ORGANISATION.search(name))

@@ -71,3 +71,15 @@ def test_an_earlier_import_of_the_name_first_name_first_is_no_conflict(tmp_path)
     report = import_paths([source], content)
     assert report.conflicts == []
     assert "authors: [Gabriel García Márquez]\n" in path.read_text(encoding="utf-8")
+
+
+def test_an_organisation_and_a_jr_stay_as_before():
+    # "Gemini Team, Google" is an organisation, braced whole by the export: not reordered
+    # (an earlier import wrote "Google Gemini Team", and a re-import must not conflict).
+    # Google Scholar's "Steele Jr, Guy L": the Jr is no part of the surname.
+    authors = _authors(r"Gemini Team, Google and Steele Jr, Guy L and Garc\'ia M\'arquez Jr, Gabriel")
+    assert authors == ("Google Gemini Team", "Guy L Steele Jr", "García Márquez, Jr, Gabriel")
+    paper = Paper(id="p", title="T", abstract="", venue="J", authors=authors)
+    assert paper.byline == "Google Gemini Team, Guy L Steele Jr, Gabriel García Márquez, Jr"
+    assert ("  author = {{Google Gemini Team} and Steele, Jr, Guy L and García Márquez, Jr, Gabriel},\n"
+            in citation(paper))

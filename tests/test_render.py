@@ -365,3 +365,15 @@ def test_a_long_author_list_heads_with_ten_names_and_folds_all_of_them_below(tmp
     build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
     page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
     assert "<summary>40 named authors, et al.</summary>" in page and ", ".join(escaped) + " et al.</p>" in page
+
+
+def test_a_no_break_space_reaches_the_page(tmp_path):
+    # The locator's "pp." stays with its pages; a curator's no-break space in a title
+    # stays too (only HTML's own whitespace is one space).
+    docs = tmp_path / "docs"
+    generate_fixture(docs)
+    page = (docs / "papers" / "gradient-episodic-memory.md").read_text(encoding="utf-8")
+    assert "NIPS, <span class=\"rl-locator\">vol.\u00a030, pp.\u00a06467–6476</span>" in page
+    from generator.escape import inline_text
+
+    assert inline_text("Deep\u00a0Learning\n  for\tall") == "Deep\u00a0Learning for all"

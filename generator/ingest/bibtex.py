@@ -37,6 +37,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from ..errors import Location, Problems
 from ..latex import clean_latex, name_accents
 from ..export_bibtex import names_proceedings, names_software
+from ..names import is_organisation, is_suffix
 from ..matchkeys import PREPRINT
 from ..models import OTHERS
 from ..links import (
@@ -337,12 +338,18 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
             if [part.lower() for part in name.last] == ["others"] and not name.first:
                 names.append(None)  # BibTeX's "et al.": the list is incomplete
                 continue
-            last = " ".join(name.last)
-            if name.first and not name.von and " " in _plain(last):
+            # Google Scholar writes "Steele Jr, Guy L": its "Jr" is no part of the surname.
+            last, jr = list(name.last), list(name.jr)
+            if not jr and len(last) > 1 and is_suffix(_plain(last[-1])):
+                last, jr = last[:-1], last[-1:]
+            surname = " ".join(last)
+            whole = " ".join(name.first + name.last)
+            if name.first and not name.von and " " in _plain(surname) and not is_organisation(whole):
                 # A surname of two words ("García Márquez, Gabriel", "{García Márquez}"):
                 # kept surname first, as BibTeX reads it back (names.py); shown first name
-                # first. (With a "von" part BibTeX finds the surname after it anyway.)
-                text = ", ".join([last, *([" ".join(name.jr)] if name.jr else []), " ".join(name.first)])
+                # first. (With a "von" part BibTeX finds the surname after it anyway; an
+                # organisation, "Gemini Team, Google", is cited braced whole.)
+                text = ", ".join([surname, *([" ".join(jr)] if jr else []), " ".join(name.first)])
             else:
                 text = " ".join(name.first + name.von + name.last)
                 if name.jr:
