@@ -898,10 +898,10 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             # that a source naming the paper's own venue fills them later; said, once
             # (recorded apart), since a curator who shortened the venue ("NeurIPS") may
             # want them.
-            held = str(paper.values.get(name) or "")
+            own = str(paper.values.get(name) or "")
             if (
                 name != "venue_kind" and record.venue and paper.values.get("venue")  # (a book: a conflict)
-                and held != imported and not (name == "pages" and pages_text(held) == pages_text(str(imported)))
+                and own != imported and not (name == "pages" and pages_text(own) == pages_text(str(imported)))
             ):
                 said = provenance.digest([record.venue, name, str(imported)])
                 paper.seen_fields.setdefault(_LEFT_OUT, set()).add(said)
@@ -961,12 +961,12 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                     record.source,
                 )
             )
-    held = str(paper.values.get("venue") or "")
     if left_out:
         paper.pending.append((
             "venue", "",
             f"{', '.join(left_out)} from {record.source} left out: they are of the venue"
-            f" {record.venue!r}, and the paper's is {held!r}; copy them if they are its",
+            f" {record.venue!r}, and the paper's is {str(paper.values.get('venue') or '')!r};"
+            " copy them if they are its",
         ))
     if replaces_file:
         report.published.append(Published(

@@ -580,11 +580,11 @@ _BOOKS = frozenset({
 
 def _locator(fields: _Fields, venue: str, kind: str) -> tuple[str, str, str, str]:
     """Volume, number, pages and publisher, each as the reader sees it (``--`` an en
-    dash). None for a preprint: DBLP's CoRR gives ``volume = {abs/2106.09685}``; none
-    without a venue, unless the entry is a book (`_BOOKS`); and no
-    number for a report whose venue holds it ("Technical report 42, Stanford").
-    biblatex's ``issue`` stands in for a missing number, ACM's ``articleno`` for
-    missing pages (an article number, as DBLP writes "115:1--115:35")."""
+    dash). None for a preprint (DBLP's CoRR gives ``volume = {abs/2106.09685}``), nor
+    without a venue unless the entry is a book (`_BOOKS`); no number for a report whose
+    venue holds it ("Technical report 42, Stanford"). biblatex's ``issue`` stands in for
+    a missing number, ACM's ``articleno`` for missing pages (an article number, as DBLP
+    writes "115:1--115:35")."""
     if venue and PREPRINT.search(venue) or not (venue or fields.entry.entry_type.lower() in _BOOKS):
         return "", "", "", ""  # (without a venue, the volume and pages of nothing a reader can name)
     number = _plain(fields["number"]) or _plain(fields["issue"])
