@@ -135,7 +135,10 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     where = " · ".join(part for part in (paper.where, str(paper.year or "")) if part)
     repos = " ".join(link.repo or link.url for link in paper.code)
     # (And the curator's one sentence, as under the page's title.)
-    head = [text for text in (" · ".join(p for p in (byline, where) if p), " ".join(paper.summary.split()), repos) if text]
+    # A result shows the page's short byline (ten names and "et al."); the other names
+    # are still found, from the hidden variants.
+    shown = paper.short_byline
+    head = [text for text in (" · ".join(p for p in (shown, where) if p), " ".join(paper.summary.split()), repos) if text]
     entry: dict[str, Any] = {
         "location": paper_location(paper.id),
         "title": _escape(paper.title),
@@ -148,7 +151,8 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))
     # A reader pastes an arXiv id or a DOI first: found, though no page text shows them.
     ids = [text for text in (paper.arxiv, paper.doi) if text]
-    hidden = " ".join([*spelt, *paper.tags, *ids, paper.notes]).strip()
+    rest = byline if shown != byline else ""
+    hidden = " ".join([*spelt, *paper.tags, *ids, rest, paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     if boost != 1.0:

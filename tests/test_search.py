@@ -484,3 +484,18 @@ def test_a_paper_is_found_by_its_arxiv_id_and_doi_pasted_as_they_are():
                   # (with its version, as an abs page writes it: the third review's)
                   "1811.08383v2", "arXiv:1811.08383v1", "https://arxiv.org/abs/1811.08383v3"):
         assert [hit.location for hit in engine.search(query)][:1] == ["papers/tsm/"], query
+
+
+def test_a_long_author_list_is_shown_short_in_a_result_and_every_name_is_found():
+    names = tuple(f"Name{i} Surname{i}" for i in range(1, 41))
+    site = Site(
+        papers=(_paper("big", title="A Consortium Paper", abstract="Words.", authors=names),
+                _paper("small", title="Another Paper", abstract="Other words.")),
+        topics=(), assignments={}, related={},
+    )
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    [entry] = [doc for doc in shaped["docs"] if doc["location"] == "papers/big/"]
+    assert entry["text"].startswith("<p>" + ", ".join(names[:10]) + " et al.</p>")
+    assert "Surname40" not in entry["text"]
+    engine = MaterialSearch(shaped)
+    assert {hit.location for hit in engine.search("Surname40")} == {"papers/big/"}
