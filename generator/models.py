@@ -109,6 +109,24 @@ class Paper:
         return ", ".join(shown_name(name) for name in names[:BYLINE_NAMES]) + " et al."
 
     @property
+    def brief_byline(self) -> str:
+        """The authors as a table row names them: "A", "A and B", or "A et al.". (A
+        reader knows a paper by its first author; a row has no room for ten names.)"""
+        names = self.names
+        if not names:
+            return ""
+        first = shown_name(names[0])
+        if len(names) < len(self.authors) or len(names) > 2:
+            return first + " et al."
+        return first if len(names) == 1 else f"{first} and {shown_name(names[1])}"
+
+    @property
+    def row_byline(self) -> str:
+        """Who and where, as a table row shows it under the title: "A et al. · NeurIPS".
+        (The year has its own column.)"""
+        return " · ".join(part for part in (self.brief_byline, self.where) if part)
+
+    @property
     def where(self) -> str:
         """Where the paper was published, as a byline names it: its venue, or for a book
         (a publisher and no venue) its publisher."""

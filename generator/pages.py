@@ -126,6 +126,7 @@ class PaperRef:
     year: int | None
     code: Badge | None  # the paper's first code repository, for tables
     summary: str = ""  # the curator's one sentence, for tables and the home page
+    byline: str = ""  # "A et al. · NeurIPS" (Paper.row_byline), for tables
 
 
 @dataclass(frozen=True)
@@ -405,7 +406,7 @@ def _index(site: Site) -> _Index:
         for n, pid in enumerate(sequence):
             positions[pid][topic_id] = n
     code = {p.id: _first_code(p) for p in site.papers}
-    shown = {p.id: (p.title, p.year, code[p.id], p.summary) for p in site.papers}
+    shown = {p.id: (p.title, p.year, code[p.id], p.summary, p.row_byline) for p in site.papers}
     topic_shown = {t.id: (t.title, len(ordered[t.id])) for t in site.topics}
     taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
     return _Index(
@@ -428,7 +429,8 @@ def _paper_ref(index: _Index, here: str, paper_id: str) -> PaperRef:
     if ref is None:
         paper = index.papers[paper_id]
         ref = PaperRef(
-            relative(here, url), paper.title, paper.year, index.code[paper_id], " ".join(paper.summary.split())
+            relative(here, url), paper.title, paper.year, index.code[paper_id], " ".join(paper.summary.split()),
+            paper.row_byline,
         )
         if not url.startswith(here):
             index.refs[key] = ref
@@ -512,6 +514,11 @@ def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tu
     )
 
 
+def _shown(paper: Paper) -> tuple:
+    """What the pages that list or link a paper show of it (see `_paper_ref`)."""
+    return (paper.title, paper.year, paper.links, paper.summary, paper.row_byline)
+
+
 @dataclass(frozen=True)
 class _Dirty:
     papers: set[str]  # the papers whose page may have changed
@@ -569,7 +576,7 @@ def _dirty(
         for n, pid in enumerate(sequence):
             if old_sequence[max(n - 1, 0) : n + 2] != sequence[max(n - 1, 0) : n + 2]:
                 changed.add(pid)
-    shown: set[str] = set()  # papers whose title, year, links or summary changed
+    shown: set[str] = set()  # papers whose title, year, links, summary or row byline changed
     listing = False
     before = layout.related
     for pid, paper in index.papers.items():
@@ -581,7 +588,7 @@ def _dirty(
         old = signature[_SIG_PAPER]
         if old is not paper and old != paper:
             changed.add(pid)
-            if (old.title, old.year, old.links, old.summary) != (paper.title, paper.year, paper.links, paper.summary):
+            if _shown(old) != _shown(paper):
                 shown.add(pid)
         assigned = site.assignments.get(pid, ())
         if signature[_SIG_ASSIGNED] is not assigned and signature[_SIG_ASSIGNED] != assigned:

@@ -615,6 +615,9 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
         ("reading order", lambda: _edit(topics, "      - gradient-episodic-memory\n      - replay-against-forgetting\n", "      - replay-against-forgetting\n      - gradient-episodic-memory\n")),
         ("year of a linked paper", lambda: _edit(papers / "merging-by-arithmetic.yml", "year: 2024", "year: 2019")),
         ("code badge of a linked paper", lambda: _edit(papers / "task-vectors.yml", "https://github.com/example/task-vectors", "https://gitlab.com/example/task-vectors")),
+        # A table row names the first author and the venue under the title.
+        ("authors of a listed paper", lambda: _edit(papers / "task-vectors.yml", "Edsger Dijkstra", "Edsger Dijkstra, Tony Hoare")),
+        ("venue of a listed paper", lambda: _edit(papers / "merging-by-arithmetic.yml", "year: 2019\n", "year: 2019\nvenue: TMLR\n")),
         ("topic grows", lambda: _edit(topics, "      task arithmetic: 2\n", "      task arithmetic: 2\n      forgetting: 2\n")),
         ("page edited by hand", lambda: (docs / "papers" / "task-vectors.md").write_text("vandalised\n")),
         # Export files whose text is the very object the last run wrote (a reused feed,

@@ -34,3 +34,18 @@ def test_a_long_author_list_is_cut_to_ten_names_in_the_short_byline():
     assert paper(*many[:12], "others").short_byline == ", ".join(many[:12]) + " et al."
     assert paper(*many[:13], "others").short_byline == short
     assert paper(*many[:13], "others").names == many[:13]
+
+
+def test_a_table_row_names_the_first_author_and_the_venue():
+    assert paper().brief_byline == paper().row_byline == ""
+    assert paper("Ada Lovelace").brief_byline == "Ada Lovelace"
+    assert paper("Ada Lovelace", "Alan Turing").brief_byline == "Ada Lovelace and Alan Turing"
+    assert paper("Ada Lovelace", "Alan Turing", "Grace Hopper").brief_byline == "Ada Lovelace et al."
+    # An incomplete list ("and others") is "et al." however few are named.
+    assert paper("Ada Lovelace", "others").brief_byline == "Ada Lovelace et al."
+    # Surname first as imported, first name first as shown (names.shown_name).
+    assert paper("García Márquez, Gabriel", "Ada Lovelace").brief_byline == "Gabriel García Márquez and Ada Lovelace"
+    venue = Paper(id="p", title="T", abstract="", authors=("Ada Lovelace",), venue="  NeurIPS ", volume="33")
+    assert venue.row_byline == "Ada Lovelace · NeurIPS"  # no volume or pages in a row
+    book = Paper(id="p", title="T", abstract="", publisher="MIT Press")
+    assert book.row_byline == "MIT Press"

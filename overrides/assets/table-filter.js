@@ -1,4 +1,5 @@
-/* The all-papers table's filter: words of a title, summary, topic or year, and "with code only".
+/* The all-papers table's filter: words of a title, author, venue, summary, topic or year, and
+   "with code only".
 
    The table is the whole list (10,000 rows for a large one), so the site's search is
    not the only way to narrow it. The controls are in the page hidden and shown here, so

@@ -654,6 +654,49 @@ def test_the_filter_reads_words_as_a_reader_means_them(browser, query, expected)
         context.close()
 
 
+def test_the_filter_finds_a_paper_by_the_author_or_venue_its_row_names(browser):
+    # The rows as the templates write them (the fixture's golden all-papers page): the
+    # line under a title names the first author and the venue, and the filter reads it.
+    golden = (ROOT / "tests" / "goldens" / "site_fixture" / "papers" / "index.md").read_text(encoding="utf-8")
+    block = golden.split("<!-- readinglist:html -->", 1)[1].split("<!-- /readinglist:html -->", 1)[0]
+    script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(f"{block}<script>{script}</script>")
+        page.locator(".rl-filter").wait_for(state="visible")
+        titles = page.locator("#rl-all-papers tbody tr td:first-child a")
+        for query, expected in [
+            ("knuth", ["Merging Models by Task Arithmetic"]),  # the only author
+            ("dijkstra", ["Editing Models with Task Vectors"]),  # two authors: both named
+            ("liskov iclr", ["Editing Models with Task Vectors"]),  # author and venue
+            ("neurips", ["Replay Against Forgetting in Continual Learning"]),
+            ("turing", []),  # "Ada Lovelace et al.": a name the row does not show
+        ]:
+            page.locator(".rl-filter__text").fill(query)
+            page.locator(".rl-filter__text").press("Enter")
+            assert titles.all_inner_texts() == expected, query
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW_PHONE], ids=["desktop", "narrow-phone"])
+def test_the_filter_placeholder_is_whole(open_context, viewport):
+    # Its longest form, for a list with authors and summaries: the words a reader may
+    # type must be readable, not cut at "yea" (as they were on a desktop). Typed in, the
+    # text must not scroll; a search box keeps room for its clear button, so the text's
+    # own width is not enough (it fitted by 5 px and was still cut).
+    page = open_context(viewport=viewport).new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    scrolled, shown = page.evaluate(
+        """() => { const box = document.querySelector('.rl-filter__text');
+                   box.value = 'title, author, summary, topic or year';
+                   return [box.scrollWidth, box.clientWidth]; }""")
+    assert scrolled <= shown
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
 def test_on_a_phone_a_year_in_a_table_stays_whole(browser):
     # The metadata review: at 390px the Year column read "202" over "5" (the shipped
     # list has no years, so its pages never showed it). The site's own stylesheet, on
