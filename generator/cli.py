@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "topics": ("topics", "list topics with their paper counts, or explain a paper's topics"),
     "search": ("search", "search the built site's index from the terminal"),
     "links": ("links", "check every external link (code repositories, project pages)"),
+    "stars": ("stars", "ask GitHub for the code repositories' stars, kept in content/repositories.yml"),
 }
 
 

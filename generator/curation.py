@@ -31,7 +31,7 @@ from itertools import chain, compress, count
 from pathlib import Path
 from typing import Callable, Container, Iterator, Mapping, Sequence
 
-from . import provenance
+from . import provenance, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
 from .importedfile import Fate, Gone, check_imported
@@ -149,6 +149,9 @@ def load_content(
         _check_beside(
             content_dir, root, content, _gone(imported_path, drafts), meant, memo, problems
         )
+        # After the memo: what GitHub said goes into the links of the content returned,
+        # never into the paper files' own records.
+        content = repositories.check(content_dir, root, content, problems)
     return content, problems
 
 

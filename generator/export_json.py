@@ -48,6 +48,11 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
                 "host": link.host,
                 "repo": link.repo,
                 "note": link.note,
+                "github": None if link.stats is None else {
+                    "stars": link.stats.stars,
+                    "archived": link.stats.archived,
+                    "checked": link.stats.checked.isoformat(),
+                },
             }
             for link in paper.links
         ],
@@ -102,7 +107,7 @@ _PROPERTIES: dict[str, dict] = {
         "items": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["url", "kind", "found_in", "official", "host", "repo", "note"],
+            "required": ["url", "kind", "found_in", "official", "host", "repo", "note", "github"],
             "properties": {
                 "url": {"type": "string", "format": "uri"},
                 "kind": {"type": "string", "enum": list(LINK_KINDS)},
@@ -111,6 +116,17 @@ _PROPERTIES: dict[str, dict] = {
                 "host": {"description": "A code link's host, or \"\".", "type": "string"},
                 "repo": {"description": "A code link's owner/name, or \"\".", "type": "string"},
                 "note": {"type": "string"},
+                "github": {
+                    "description": "What GitHub said of a code repository (content/repositories.yml), or null.",
+                    "type": ["object", "null"],
+                    "additionalProperties": False,
+                    "required": ["stars", "archived", "checked"],
+                    "properties": {
+                        "stars": {"type": "integer", "minimum": 0},
+                        "archived": {"type": "boolean"},
+                        "checked": {"description": "The day GitHub was asked.", "type": "string", "pattern": PATTERNS["date"]},
+                    },
+                },
             },
         },
     },

@@ -28,6 +28,15 @@ VENUE_KINDS = ("journal", "conference", "book")
 
 
 @dataclass(frozen=True)
+class RepoStats:
+    """What GitHub said of a code repository on the day ``checked`` (repositories.py)."""
+
+    stars: int
+    archived: bool
+    checked: dt.date
+
+
+@dataclass(frozen=True)
 class Link:
     """One URL of a paper. ``kind`` is one of LINK_KINDS.
 
@@ -42,6 +51,7 @@ class Link:
     official: bool = False
     host: str = ""
     repo: str = ""
+    stats: RepoStats | None = None  # from content/repositories.yml, not the paper's file
 
 
 # The author that stands for more authors (BibTeX's "and others").

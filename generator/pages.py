@@ -29,6 +29,7 @@ from urllib.parse import quote
 from .coins import coins
 from .errors import Location, Problems
 from .escape import safe_url
+from .repositories import short_count
 from .models import CODE_HOSTS, Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
 
 HOME = ""
@@ -117,6 +118,8 @@ class Badge:
     description: str  # the accessible name: what the link is, in words
     official: bool = False
     note: str = ""
+    stars: str = ""  # GitHub's star count, short ("1.2k"), when content/repositories.yml has it
+    archived: bool = False  # GitHub said the repository is archived (read-only)
 
 
 @dataclass(frozen=True)
@@ -245,14 +248,22 @@ def _code_badge(link: Link) -> Badge | None:
     label = link.repo or _SCHEME.sub("", href).rstrip("/")
     where = f" on {HOST_LABELS[host]}" if host else ""  # (an unknown host is in the label)
     official = " (official)" if link.official else ""
+    stats = link.stats
+    said = ""
+    if stats is not None:
+        # The day GitHub was asked: a star count is a figure of that day, not of today.
+        count = f"{stats.stars:,} star{'' if stats.stars == 1 else 's'}"
+        said = f"; {count} on {stats.checked.isoformat()}" + ("; archived (read-only)" if stats.archived else "")
     return Badge(
         kind="code",
         href=href,
         label=label,
         icon=host or "code",
-        description=f"Code{where}: {label}{official}",
+        description=f"Code{where}: {label}{official}{said}",
         official=link.official,
         note=link.note,
+        stars=short_count(stats.stars) if stats is not None else "",
+        archived=stats is not None and stats.archived,
     )
 
 

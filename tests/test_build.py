@@ -497,6 +497,7 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
         ("notes", lambda: _edit(papers / "task-vectors.yml", "id: task-vectors\n", "id: task-vectors\nnotes: Read *section 3* first.\n")),
         ("title", lambda: _edit(papers / "task-vectors.yml", "title: Editing Models with Task Vectors", "title: Editing Models with Task Vectors and Forgetting")),
         ("summary", lambda: _edit(papers / "task-vectors.yml", "summary: Where", "summary: Read it first. Where")),
+        ("stars", lambda: _edit(content / "repositories.yml", "stars: 1234", "stars: 1999")),
         ("abstract", lambda: _edit(papers / "gradient-episodic-memory.yml", "an episodic memory of earlier tasks.", "an episodic memory of earlier tasks, like task arithmetic.")),
         ("add", lambda: (papers / "new-paper.yml").write_text(
             "id: new-paper\ntitle: Steering Models with Task Arithmetic\nyear: 2024\nabstract: |\n"
@@ -618,6 +619,10 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
         # A table row names the first author and the venue under the title.
         ("authors of a listed paper", lambda: _edit(papers / "task-vectors.yml", "Edsger Dijkstra", "Edsger Dijkstra, Tony Hoare")),
         ("venue of a listed paper", lambda: _edit(papers / "merging-by-arithmetic.yml", "year: 2019\n", "year: 2019\nvenue: TMLR\n")),
+        # GitHub's figures (content/repositories.yml) on a paper's badges and in the tables.
+        ("stars of a listed paper's code", lambda: _edit(content / "repositories.yml", "stars: 87", "stars: 1087")),
+        ("a repository archived", lambda: _edit(content / "repositories.yml", "archived: false", "archived: true")),
+        ("GitHub's figures removed", lambda: (content / "repositories.yml").unlink()),
         ("topic grows", lambda: _edit(topics, "      task arithmetic: 2\n", "      task arithmetic: 2\n      forgetting: 2\n")),
         ("page edited by hand", lambda: (docs / "papers" / "task-vectors.md").write_text("vandalised\n")),
         # Export files whose text is the very object the last run wrote (a reused feed,

@@ -1,0 +1,173 @@
+"""What GitHub said of the papers' code repositories: stars, archived, on which day.
+
+`readinglist stars` asks GitHub's API and writes ``content/repositories.yml``; the
+generator reads that file, so a build makes no request to anyone and the same files
+give the same site. A badge then says "★ 1.2k" (and "archived" for a read-only
+repository), with the day GitHub was asked in its accessible name: a reader sees how
+much a repository is used, and how fresh that figure is. Without the file, badges are
+as before.
+
+The file::
+
+    # Written by `readinglist stars` ...
+    github.com/owner/name:
+      stars: 1234
+      archived: false
+      checked: 2026-11-30
+
+Keys are compared without regard to case (GitHub's names are case-insensitive).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import Problems
+from .models import Content, Link, RepoStats
+from .yamlfile import display, read_yaml
+from .yamlio import Map, Scalar
+
+FILE_NAME = "repositories.yml"
+HEADER = (
+    "# What GitHub said of the code repositories the papers link, shown on their badges.\n"
+    "# Written by `readinglist stars`; run it again to refresh (it rewrites this file).\n"
+)
+# "github.com/owner/name", as GitHub spells owners and names.
+_KEY = re.compile(r"github\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+_FIELDS = ("stars", "archived", "checked")
+
+
+def key_of(link: Link) -> str | None:
+    """The file's key for a code link ("github.com/owner/name"), or None when the link
+    is no GitHub repository."""
+    if link.kind != "code" or link.host != "github" or not link.repo:
+        return None
+    key = f"github.com/{link.repo}"
+    return key.lower() if _KEY.fullmatch(key) else None
+
+
+def read(path: Path, shown: str, problems: Problems) -> dict[str, RepoStats]:
+    """The stats in ``path`` by lowercased key; every problem in it reported, at its place.
+    A missing file is no problem: it is made only when a curator asks GitHub."""
+    if not path.is_file():
+        return {}
+    tree, _ = read_yaml(path, shown, problems)
+    if tree is None:
+        return {}
+    if not isinstance(tree, Map):
+        problems.error(tree.loc, "this file maps repositories ('github.com/owner/name') to what GitHub said of them")
+        return {}
+    stats: dict[str, RepoStats] = {}
+    for key, value in tree:
+        name = (key.text or "").strip()
+        if not _KEY.fullmatch(name):
+            problems.error(key.loc, f"'{name}' is no repository: a key is 'github.com/owner/name'")
+            continue
+        if name.lower() in stats:
+            problems.error(key.loc, f"'{name}' is here twice (names are compared without regard to case)")
+            continue
+        entry = _entry(value, key, problems)
+        if entry is not None:
+            stats[name.lower()] = entry
+    return stats
+
+
+def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
+    if not isinstance(value, Map):
+        problems.error(getattr(value, "loc", key.loc), "a repository's entry holds stars, archived and checked")
+        return None
+    fine = True
+    for field in value.keys():
+        if field not in _FIELDS:
+            problems.error(value.key_node(field).loc, f"unknown field '{field}' (known: {', '.join(_FIELDS)})")
+            fine = False
+    stars = _scalar(value, "stars", key, problems)
+    archived = _scalar(value, "archived", key, problems, required=False)
+    checked = _scalar(value, "checked", key, problems)
+    if stars is not None and not re.fullmatch(r"\d{1,10}", stars.text or ""):
+        problems.error(stars.loc, f"stars must be a whole number, not '{stars.text}'")
+        fine = False
+    if archived is not None and (archived.text or "") not in ("true", "false"):
+        problems.error(archived.loc, f"archived must be true or false, not '{archived.text}'")
+        fine = False
+    day = None
+    if checked is not None:
+        try:
+            day = dt.date.fromisoformat(checked.text or "")
+        except ValueError:
+            problems.error(checked.loc, f"checked must be a date (YYYY-MM-DD), not '{checked.text}'")
+            fine = False
+    if not fine or stars is None or day is None:
+        return None
+    return RepoStats(int(stars.text or 0), archived is not None and archived.text == "true", day)
+
+
+def _scalar(entry: Map, field: str, key: Scalar, problems: Problems, required: bool = True) -> Scalar | None:
+    node = entry.get(field)
+    if node is None:
+        if required:
+            problems.error(entry.loc, f"{field} is missing for '{(key.text or '').strip()}'")
+        return None
+    if not isinstance(node, Scalar):
+        problems.error(node.loc, f"{field} must be one value")
+        return None
+    return node
+
+
+def apply(content: Content, stats: Mapping[str, RepoStats]) -> Content:
+    """``content`` with each GitHub code link carrying its repository's stats. Papers
+    without any keep their identity (later steps compare them by identity first)."""
+    if not stats:
+        return content
+    papers = []
+    changed = False
+    for paper in content.papers:
+        links = tuple(_with_stats(link, stats) for link in paper.links)
+        if any(new is not old for new, old in zip(links, paper.links)):
+            paper = dataclasses.replace(paper, links=links)
+            changed = True
+        papers.append(paper)
+    return dataclasses.replace(content, papers=tuple(papers)) if changed else content
+
+
+def _with_stats(link: Link, stats: Mapping[str, RepoStats]) -> Link:
+    key = key_of(link)
+    found = stats.get(key) if key else None
+    return dataclasses.replace(link, stats=found) if found is not None else link
+
+
+def check(content_dir: Path, root: Path, content: Content, problems: Problems) -> Content:
+    """Read ``content_dir/repositories.yml`` into ``content`` (see `apply`)."""
+    path = content_dir / FILE_NAME
+    return apply(content, read(path, display(path, root), problems))
+
+
+def short_count(n: int) -> str:
+    """A star count as a badge shows it: 999, 1.2k, 12k, 1.2M (rounded down, so a
+    badge never claims more than GitHub said)."""
+    if n < 1000:
+        return str(n)
+    for size, unit in ((1_000_000, "M"), (1000, "k")):
+        if n >= size:
+            whole, rest = divmod(n, size)
+            if whole >= 10:
+                return f"{whole}{unit}"
+            return f"{whole}.{rest * 10 // size}{unit}".replace(".0", "")
+    return str(n)  # (not reached)
+
+
+def dump(stats: Mapping[str, RepoStats]) -> str:
+    """The file's text for ``stats``: keys sorted, so a rerun that learns nothing new
+    writes the same bytes."""
+    lines = [HEADER]
+    for key in sorted(stats):
+        entry = stats[key]
+        lines.append(
+            f"{key}:\n  stars: {entry.stars}\n  archived: {'true' if entry.archived else 'false'}\n"
+            f"  checked: {entry.checked.isoformat()}\n"
+        )
+    return "".join(lines)

@@ -1,0 +1,141 @@
+"""content/repositories.yml: reading it (every problem at its place), writing it, and
+what it puts into the papers' code links (generator/repositories.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import repositories
+from generator.curation import load_content
+from generator.errors import Problems
+from generator.models import Content, Link, Paper, RepoStats
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "data" / "site_fixture" / "content"
+DAY = dt.date(2026, 11, 20)
+
+
+def read_text(tmp_path: Path, text: str) -> tuple[dict[str, RepoStats], list[str]]:
+    path = tmp_path / "repositories.yml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems()
+    stats = repositories.read(path, "content/repositories.yml", problems)
+    return stats, [str(p) for p in problems.sorted()]
+
+
+def test_a_file_as_the_command_writes_it_is_read_back(tmp_path):
+    stats = {
+        "github.com/a/b": RepoStats(12, False, DAY),
+        "github.com/owner-1/name.js": RepoStats(1_234_567, True, dt.date(2025, 1, 2)),
+    }
+    text = repositories.dump(stats)
+    assert text.startswith("# What GitHub said")
+    problems = Problems()
+    assert repositories.read(tmp_path / "none.yml", "x", problems) == {} and not problems.items  # no file, no problem
+    back, found = read_text(tmp_path, text)
+    assert back == stats and found == []
+
+
+_NAME = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9-]{0,10}/[A-Za-z0-9._-]{1,12}", fullmatch=True).filter(
+    lambda name: not name.split("/")[1].strip(".") == ""  # "." and ".." are no repository names
+)
+
+
+@given(st.dictionaries(
+    _NAME.map(lambda name: f"github.com/{name}".lower()),
+    st.builds(RepoStats, st.integers(0, 10**9), st.booleans(), st.dates(dt.date(2008, 1, 1), dt.date(2100, 1, 1))),
+    max_size=6,
+))
+def test_dump_and_read_give_back_any_stats(tmp_path_factory, stats):
+    back, found = read_text(tmp_path_factory.mktemp("r"), repositories.dump(stats))
+    assert found == [] and back == stats
+
+
+def test_every_problem_is_reported_at_its_place_at_once(tmp_path):
+    stats, found = read_text(tmp_path, (
+        "github.com/ok/one:\n  stars: 3\n  archived: false\n  checked: 2026-11-20\n"
+        "gitlab.com/a/b:\n  stars: 1\n  checked: 2026-11-20\n"
+        "github.com/OK/One:\n  stars: 4\n  checked: 2026-11-20\n"
+        "github.com/a/stars:\n  stars: 12k\n  archived: yes\n  checked: 30/11/2026\n  forks: 3\n"
+        "github.com/a/missing:\n  archived: true\n"
+        "github.com/a/list: [1, 2]\n"
+    ))
+    assert stats == {"github.com/ok/one": RepoStats(3, False, DAY)}
+    assert found == [
+        "content/repositories.yml:5:1: 'gitlab.com/a/b' is no repository: a key is 'github.com/owner/name'",
+        "content/repositories.yml:8:1: 'github.com/OK/One' is here twice (names are compared without regard to case)",
+        "content/repositories.yml:12:10: stars must be a whole number, not '12k'",
+        "content/repositories.yml:13:13: archived must be true or false, not 'yes'",
+        "content/repositories.yml:14:12: checked must be a date (YYYY-MM-DD), not '30/11/2026'",
+        "content/repositories.yml:15:3: unknown field 'forks' (known: stars, archived, checked)",
+        "content/repositories.yml:17:3: checked is missing for 'github.com/a/missing'",
+        "content/repositories.yml:17:3: stars is missing for 'github.com/a/missing'",
+        "content/repositories.yml:18:20: a repository's entry holds stars, archived and checked",
+    ]
+
+
+def test_a_file_that_is_no_mapping_is_one_error(tmp_path):
+    stats, found = read_text(tmp_path, "- github.com/a/b\n")
+    assert stats == {}
+    assert found == [
+        "content/repositories.yml:1:1: this file maps repositories ('github.com/owner/name') to what GitHub said of them"
+    ]
+
+
+def test_star_counts_are_shortened_and_never_rounded_up():
+    cases = {0: "0", 7: "7", 999: "999", 1000: "1k", 1049: "1k", 1099: "1k", 1100: "1.1k", 1999: "1.9k",
+             9999: "9.9k", 10_000: "10k", 15_321: "15k", 999_999: "999k", 1_000_000: "1M",
+             1_250_000: "1.2M", 12_000_000: "12M"}
+    assert {n: repositories.short_count(n) for n in cases} == cases
+
+
+@given(st.integers(0, 10**10))
+def test_a_short_count_never_claims_more_than_the_count(n):
+    from decimal import Decimal
+
+    text = repositories.short_count(n)
+    if text[-1] not in "kM":
+        assert int(text) == n
+        return
+    unit = {"k": 1000, "M": 1_000_000}[text[-1]]
+    value = Decimal(text[:-1])
+    step = Decimal("0.1") if value < 10 else Decimal(1)  # the last digit shown
+    assert value * unit <= n < (value + step) * unit
+
+
+def _paper(*links: Link) -> Paper:
+    return Paper(id="p", title="T", abstract="", links=links)
+
+
+def test_only_github_code_links_get_stats_compared_without_case():
+    stats = {"github.com/example/gem": RepoStats(87, True, DAY)}
+    github = Link("https://github.com/Example/GEM", "code", host="github", repo="Example/GEM")
+    gitlab = Link("https://gitlab.com/example/gem", "code", host="gitlab", repo="example/gem")
+    project = Link("https://github.com/example/gem", "project")
+    bare = _paper()
+    content = Content((_paper(github, gitlab, project), bare), ())
+    applied = repositories.apply(content, stats)
+    links = applied.papers[0].links
+    assert [link.stats for link in links] == [stats["github.com/example/gem"], None, None]
+    assert applied.papers[1] is bare  # untouched papers keep their identity
+    assert repositories.apply(content, {}) is content
+
+
+def test_check_and_build_read_the_file_beside_the_papers(tmp_path):
+    content_dir = tmp_path / "content"
+    shutil.copytree(FIXTURE, content_dir)
+    content, problems = load_content(content_dir, tmp_path)
+    assert not problems.errors
+    gem = next(p for p in content.papers if p.id == "gradient-episodic-memory")
+    assert gem.code[0].stats == RepoStats(87, True, DAY)
+    (content_dir / "repositories.yml").write_text("github.com/example/gem:\n  stars: many\n  checked: 2026-11-20\n")
+    content, problems = load_content(content_dir, tmp_path)
+    assert [str(p) for p in problems.errors] == [
+        "content/repositories.yml:2:10: stars must be a whole number, not 'many'"
+    ]
+    assert next(p for p in content.papers if p.id == "gradient-episodic-memory").code[0].stats is None
