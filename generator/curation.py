@@ -35,7 +35,7 @@ from . import provenance, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
 from .importedfile import Fate, Gone, check_imported
-from .models import Content, Paper
+from .models import Content, Paper, RepoStats
 from .topicsfile import (
     TOPICS_FILE,
     TopicDraft,
@@ -149,10 +149,36 @@ def load_content(
         _check_beside(
             content_dir, root, content, _gone(imported_path, drafts), meant, memo, problems
         )
-        # After the memo: what GitHub said goes into the links of the content returned,
-        # never into the paper files' own records.
-        content = repositories.check(content_dir, root, content, problems)
+        content = _with_repositories(content_dir, root, content, memo, problems)
     return content, problems
+
+
+def _with_repositories(
+    content_dir: Path, root: Path, content: Content, memo: _FolderMemo | None, problems: Problems
+) -> Content:
+    """``content`` with what GitHub said (repositories.yml) in its code links. After the
+    memo of the load: it goes into the content returned, never into the records of the
+    paper files. The file is read again only when it changed (2,400 repositories take
+    50 ms to read)."""
+    path = content_dir / repositories.FILE_NAME
+    stamp = _settled_stamp(path, time.time_ns(), missing=_MISSING)
+    if memo is not None and stamp is not None and memo.repositories[0] == stamp:
+        stats, found = memo.repositories[1], memo.repositories[2]
+    else:
+        box = Problems()
+        stats = repositories.read(path, display(path, root), box)
+        found = tuple(box.items)
+        if memo is not None:
+            memo.repositories = (stamp, stats, found)
+    problems.items.extend(found)
+    if memo is not None and memo.applied is not None:
+        before, used, after = memo.applied
+        if before is content and used is stats:
+            return after
+    applied = repositories.apply(content, stats)
+    if memo is not None:
+        memo.applied = (content, stats, applied)
+    return applied
 
 
 def _check_beside(
@@ -389,6 +415,11 @@ class _FolderMemo:
     last: _Load | None = None
     # imported.json's stamp (settled, or _MISSING) and the problems found in it.
     imported: tuple[FileStamp | None, tuple[Problem, ...]] = (None, ())
+    # repositories.yml's stamp, what it holds and the problems found in it; and the
+    # last content it was applied to, with the result (kept: its papers' identity lets
+    # later steps compare them by identity first).
+    repositories: tuple[FileStamp | None, Mapping[str, RepoStats], tuple[Problem, ...]] = (None, {}, ())
+    applied: tuple[Content, Mapping[str, RepoStats], Content] | None = None
 
 
 # The stamp of a file that does not exist (no file has it).

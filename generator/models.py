@@ -131,16 +131,10 @@ class Paper:
         return first if len(names) == 1 else f"{first} and {shown_name(names[1])}"
 
     @property
-    def row_byline(self) -> str:
-        """Who and where, as a table row shows it under the title: "A et al. · NeurIPS".
-        (The year has its own column.)"""
-        return " · ".join(part for part in (self.brief_byline, self.where) if part)
-
-    @property
     def where(self) -> str:
         """Where the paper was published, as a byline names it: its venue, or for a book
         (a publisher and no venue) its publisher."""
-        return " ".join((self.venue or self.publisher).split())
+        return " ".join((self.venue if self.venue.strip() else self.publisher).split())
 
     @property
     def locator(self) -> str:

@@ -29,6 +29,7 @@ from urllib.parse import quote
 from .coins import coins
 from .errors import Location, Problems
 from .escape import safe_url
+from .names import shown_name
 from .repositories import short_count
 from .models import CODE_HOSTS, Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
 
@@ -129,7 +130,8 @@ class PaperRef:
     year: int | None
     code: Badge | None  # the paper's first code repository, for tables
     summary: str = ""  # the curator's one sentence, for tables and the home page
-    byline: str = ""  # "A et al. · NeurIPS" (Paper.row_byline), for tables
+    byline: str = ""  # "A et al." (Paper.brief_byline), for tables
+    where: str = ""  # "NeurIPS" (Paper.where), for tables
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,9 @@ class Neighbours:
 class TableRow:
     paper: PaperRef
     topics: tuple[TopicRef, ...] = ()
+    # What the all-papers filter reads besides what the row shows: every author's name
+    # and the whole venue (the row names the first author; a long venue is cut).
+    names: str = ""
 
 
 @dataclass(frozen=True)
@@ -382,8 +387,8 @@ class _Index:
     positions: Mapping[str, Mapping[str, int]]  # paper id -> topic id -> index in sequence
     code: Mapping[str, Badge | None]  # paper id -> first code badge
     topics_of: Mapping[str, tuple[str, ...]]  # paper id -> its (known) topic ids
-    # For signatures (see `_paper_signature`): paper id -> what a link to it shows
-    # (title, year, code badge); the whole taxonomy as other pages show it.
+    # For signatures (see `_paper_signature`): paper id -> what a link or a table row
+    # shows or filters of it (`_shown`); the whole taxonomy as other pages show it.
     shown: Mapping[str, tuple] = field(default_factory=dict)
     topic_shown: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # title, size
     taxonomy: tuple = ()
@@ -417,7 +422,7 @@ def _index(site: Site) -> _Index:
         for n, pid in enumerate(sequence):
             positions[pid][topic_id] = n
     code = {p.id: _first_code(p) for p in site.papers}
-    shown = {p.id: (p.title, p.year, code[p.id], p.summary, p.row_byline) for p in site.papers}
+    shown = {p.id: _shown(p, code[p.id]) for p in site.papers}
     topic_shown = {t.id: (t.title, len(ordered[t.id])) for t in site.topics}
     taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
     return _Index(
@@ -441,7 +446,7 @@ def _paper_ref(index: _Index, here: str, paper_id: str) -> PaperRef:
         paper = index.papers[paper_id]
         ref = PaperRef(
             relative(here, url), paper.title, paper.year, index.code[paper_id], " ".join(paper.summary.split()),
-            paper.row_byline,
+            paper.brief_byline, paper.where,
         )
         if not url.startswith(here):
             index.refs[key] = ref
@@ -494,8 +499,8 @@ def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tu
 
     Two runs that give a paper equal signatures give its page the same context, so the
     page need not be built, rendered or written again. It holds the paper itself, its
-    topic assignments and related papers, what the page shows of each paper it links to
-    (title, year, code badge), and each topic's title, size and the paper's place in
+    topic assignments and related papers, what the pages show of each paper it links to
+    (`_shown`: title, year, code badge and more), and each topic's title, size and the paper's place in
     its reading order. Keep it in step with `_paper_page`: tests/test_build.py compares
     incremental runs after many kinds of edit with clean ones.
     """
@@ -525,9 +530,10 @@ def _paper_signature(site: Site, index: _Index, paper: Paper, bibtex: str) -> tu
     )
 
 
-def _shown(paper: Paper) -> tuple:
-    """What the pages that list or link a paper show of it (see `_paper_ref`)."""
-    return (paper.title, paper.year, paper.links, paper.summary, paper.row_byline)
+def _shown(paper: Paper, code: object = None) -> tuple:
+    """What the pages that list or link a paper show or filter of it (see `_paper_ref`
+    and `_all_papers_page`): ``code`` is its first code badge, where known."""
+    return (paper.title, paper.year, paper.links, code, paper.summary, paper.authors, paper.venue, paper.publisher)
 
 
 @dataclass(frozen=True)
@@ -549,10 +555,10 @@ def _dirty(
     It answers without computing the 10,000 signatures of a large list. A paper page
     shows (see `_paper_signature`) its paper, assignments, related papers and BibTeX
     entry; its place in each topic's sequence; each topic's title and size; and the
-    title, year and code of each paper it links to (related, previous, next). While
+    what it shows of each paper it links to (`_shown`: related, previous, next). While
     the papers, the topics and their sizes are as in ``layout``, a page can change
     only if one of its own inputs changed, its place in a sequence changed, or a
-    paper it links to got a new title, year or links. Its own inputs are read from
+    paper it links to changed what `_shown` holds. Its own inputs are read from
     its previous signature: they are mostly the very objects of this run (the file
     cache, the topic and BibTeX memos), so comparing costs a pointer check each.
     tests/test_pages.py checks this answer against the signatures themselves after
@@ -587,7 +593,7 @@ def _dirty(
         for n, pid in enumerate(sequence):
             if old_sequence[max(n - 1, 0) : n + 2] != sequence[max(n - 1, 0) : n + 2]:
                 changed.add(pid)
-    shown: set[str] = set()  # papers whose title, year, links, summary or row byline changed
+    shown: set[str] = set()  # papers whose `_shown` changed
     listing = False
     before = layout.related
     for pid, paper in index.papers.items():
@@ -785,6 +791,7 @@ def _all_papers_page(site: Site, index: _Index) -> Page:
         TableRow(
             _paper_ref(index, here, p.id),
             tuple(_topic_ref(index, here, t) for t in index.topics_of[p.id]),
+            "; ".join(part for part in (*(shown_name(name) for name in p.names), p.where) if part),
         )
         for p in sorted(site.papers, key=_table_order)
     )

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .errors import Problems
 from .models import Content, Link, RepoStats
-from .yamlfile import display, read_yaml
+from .yamlfile import read_yaml
 from .yamlio import Map, Scalar
 
 FILE_NAME = "repositories.yml"
@@ -138,12 +138,6 @@ def _with_stats(link: Link, stats: Mapping[str, RepoStats]) -> Link:
     key = key_of(link)
     found = stats.get(key) if key else None
     return dataclasses.replace(link, stats=found) if found is not None else link
-
-
-def check(content_dir: Path, root: Path, content: Content, problems: Problems) -> Content:
-    """Read ``content_dir/repositories.yml`` into ``content`` (see `apply`)."""
-    path = content_dir / FILE_NAME
-    return apply(content, read(path, display(path, root), problems))
 
 
 def short_count(n: int) -> str:

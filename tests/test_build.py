@@ -618,6 +618,8 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
         ("code badge of a linked paper", lambda: _edit(papers / "task-vectors.yml", "https://github.com/example/task-vectors", "https://gitlab.com/example/task-vectors")),
         # A table row names the first author and the venue under the title.
         ("authors of a listed paper", lambda: _edit(papers / "task-vectors.yml", "Edsger Dijkstra", "Edsger Dijkstra, Tony Hoare")),
+        # Still "Barbara Liskov et al.": only what the all-papers filter reads changes.
+        ("an author the row does not name", lambda: _edit(papers / "task-vectors.yml", "Tony Hoare", "Tony Hoare, Alan Kay")),
         ("venue of a listed paper", lambda: _edit(papers / "merging-by-arithmetic.yml", "year: 2019\n", "year: 2019\nvenue: TMLR\n")),
         # GitHub's figures (content/repositories.yml) on a paper's badges and in the tables.
         ("stars of a listed paper's code", lambda: _edit(content / "repositories.yml", "stars: 87", "stars: 1087")),

@@ -37,15 +37,26 @@ def test_a_long_author_list_is_cut_to_ten_names_in_the_short_byline():
 
 
 def test_a_table_row_names_the_first_author_and_the_venue():
-    assert paper().brief_byline == paper().row_byline == ""
+    assert paper().brief_byline == ""
     assert paper("Ada Lovelace").brief_byline == "Ada Lovelace"
     assert paper("Ada Lovelace", "Alan Turing").brief_byline == "Ada Lovelace and Alan Turing"
     assert paper("Ada Lovelace", "Alan Turing", "Grace Hopper").brief_byline == "Ada Lovelace et al."
-    # An incomplete list ("and others") is "et al." however few are named.
+    # An incomplete list ("and others") is "et al." however few are named; "others"
+    # alone is a name (as the page's byline has it).
     assert paper("Ada Lovelace", "others").brief_byline == "Ada Lovelace et al."
-    # Surname first as imported, first name first as shown (names.shown_name).
+    assert paper("others").brief_byline == "others"
+    # Surname first as imported, first name first as shown (names.shown_name); an
+    # organisation and a braced name as written; a suffix kept.
     assert paper("García Márquez, Gabriel", "Ada Lovelace").brief_byline == "Gabriel García Márquez and Ada Lovelace"
-    venue = Paper(id="p", title="T", abstract="", authors=("Ada Lovelace",), venue="  NeurIPS ", volume="33")
-    assert venue.row_byline == "Ada Lovelace · NeurIPS"  # no volume or pages in a row
-    book = Paper(id="p", title="T", abstract="", publisher="MIT Press")
-    assert book.row_byline == "MIT Press"
+    assert paper("Gemini Team, Google", "A B", "C D").brief_byline == "Gemini Team, Google et al."
+    assert paper("{Google DeepMind}").brief_byline == "{Google DeepMind}"
+    assert paper("King, Jr., Martin Luther").brief_byline == "Martin Luther King, Jr."
+    assert paper("  Ada   Lovelace ").brief_byline == "Ada Lovelace"
+
+
+def test_a_paper_is_placed_by_its_venue_else_its_publisher():
+    venue = Paper(id="p", title="T", abstract="", venue="  NeurIPS ", volume="33")
+    assert venue.where == "NeurIPS"  # no volume or pages
+    assert Paper(id="p", title="T", abstract="", publisher="MIT Press").where == "MIT Press"
+    # A venue of spaces is none: the publisher places the paper.
+    assert Paper(id="p", title="T", abstract="", venue="   ", publisher="MIT Press").where == "MIT Press"

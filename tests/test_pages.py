@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.errors import Location, Problems
-from generator.models import Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
+from generator.models import Link, Paper, RelatedPaper, RepoStats, Site, Topic, TopicAssignment
 from generator.pages import HandPage, Page, page_clash, plan_site, relative
 
 
@@ -321,7 +321,7 @@ def _base() -> Site:
 
 def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
     papers = {p.id: p for p in s.papers}
-    if kind in ("title", "year", "code", "notes", "summary"):
+    if kind in ("title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars"):
         p = papers[pid]
         papers[pid] = {
             "title": lambda: replace(p, title=p.title + " revised"),
@@ -329,6 +329,15 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
             "code": lambda: replace(p, links=() if p.links else (_CODE,)),
             "notes": lambda: replace(p, notes=p.notes + " more"),
             "summary": lambda: replace(p, summary=p.summary + " why"),
+            # The tables name the first author and the venue; the filter reads all.
+            "authors": lambda: replace(p, authors=(f"Author {pid}", *p.authors)),
+            "second author": lambda: replace(p, authors=(*(p.authors or ("A",)), f"Second {other}")),
+            "venue": lambda: replace(p, venue=p.venue + "V"),
+            # GitHub's figures on its code badge (content/repositories.yml).
+            "stars": lambda: replace(p, links=tuple(
+                replace(link, stats=RepoStats((link.stats.stars + 1) if link.stats else 5, False, dt.date(2026, 1, 1)))
+                for link in p.links
+            )),
         }[kind]()
         return replace(s, papers=tuple(papers[i] for i in sorted(papers)))
     if kind == "topics":
@@ -355,7 +364,7 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
 
 _EDITS = st.lists(
     st.tuples(
-        st.sampled_from(["title", "year", "code", "notes", "summary", "topics", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
+        st.sampled_from(["title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars", "topics", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
         st.sampled_from(_IDS),
         st.sampled_from(_IDS),
     ),

@@ -1,5 +1,5 @@
-/* The all-papers table's filter: words of a title, author, venue, summary, topic or year, and
-   "with code only".
+/* The all-papers table's filter: words of a title, an author (any of them), the venue, the
+   summary, a topic or the year, and "with code only".
 
    The table is the whole list (10,000 rows for a large one), so the site's search is
    not the only way to narrow it. The controls are in the page hidden and shown here, so
@@ -60,10 +60,16 @@
     var whole = table.tBodies[0];
     var columns = table.tHead ? table.tHead.rows[0].cells.length : 1;
     var rows = Array.prototype.map.call(whole.rows, function (row) {
-      /* Every cell but the code badge's. */
+      /* Every cell but the code badge's; for the line under the title, every author's
+         name and the whole venue (data-filter), not the line itself: it names the first
+         author only, cuts a long venue, and its "and" and "et al." would match. */
       var said = Array.prototype.map.call(row.cells, function (cell) {
-        return cell.querySelector(".rl-badge") ? "" : cell.textContent;
-      }).join(" ");
+        if (cell.querySelector(".rl-badge")) {
+          return "";
+        }
+        var line = cell.querySelector(".rl-row-byline");
+        return line ? cell.textContent.replace(line.textContent, " ") : cell.textContent;
+      }).join(" ") + " " + (row.dataset.filter || "");
       return { row: row, text: normal(said) + " ", code: !!row.querySelector(".rl-badge--code") };
     });
     var timer = 0;

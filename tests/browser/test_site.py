@@ -654,9 +654,10 @@ def test_the_filter_reads_words_as_a_reader_means_them(browser, query, expected)
         context.close()
 
 
-def test_the_filter_finds_a_paper_by_the_author_or_venue_its_row_names(browser):
+def test_the_filter_finds_a_paper_by_any_author_or_its_venue(browser):
     # The rows as the templates write them (the fixture's golden all-papers page): the
-    # line under a title names the first author and the venue, and the filter reads it.
+    # line under a title names the first author and the venue; the filter reads every
+    # author and the whole venue, but not the line's own "and" or "et al.".
     golden = (ROOT / "tests" / "goldens" / "site_fixture" / "papers" / "index.md").read_text(encoding="utf-8")
     block = golden.split("<!-- readinglist:html -->", 1)[1].split("<!-- /readinglist:html -->", 1)[0]
     script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
@@ -671,13 +672,46 @@ def test_the_filter_finds_a_paper_by_the_author_or_venue_its_row_names(browser):
             ("dijkstra", ["Editing Models with Task Vectors"]),  # two authors: both named
             ("liskov iclr", ["Editing Models with Task Vectors"]),  # author and venue
             ("neurips", ["Replay Against Forgetting in Continual Learning"]),
-            ("turing", []),  # "Ada Lovelace et al.": a name the row does not show
+            ("turing", ["Replay Against Forgetting in Continual Learning"]),  # "Ada Lovelace et al."
+            ("and", []),  # "Liskov and Dijkstra": a word of the line, not of the paper
+            ("et", []),  # "et al."
         ]:
             page.locator(".rl-filter__text").fill(query)
             page.locator(".rl-filter__text").press("Enter")
             assert titles.all_inner_texts() == expected, query
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW_PHONE], ids=["desktop", "narrow-phone"])
+def test_a_long_name_or_venue_under_a_title_never_hides_the_other(open_context, viewport):
+    # The line as the templates write it, put into the built All papers table: on a
+    # desktop one line, the venue cut first but never to nothing; on a phone a line
+    # each. A reviewer saw a two-line cut drop "ICLR" behind two names.
+    page = open_context(viewport=viewport).new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    boxes = page.evaluate(
+        """() => { const cell = document.querySelector('#rl-all-papers tbody td');
+                   const line = document.createElement('span');
+                   line.className = 'rl-row-byline';
+                   line.innerHTML = '<span class="rl-row-byline__authors">The International Consortium for '
+                     + 'Very Long Organisation Names in Machine Learning et al.</span>'
+                     + '<span class="rl-row-byline__venue">Proceedings of the 40th International '
+                     + 'Conference on Machine Learning, Honolulu, Hawaii, USA</span>';
+                   cell.appendChild(line);
+                   const box = e => e.getBoundingClientRect();
+                   const [a, v] = line.children;
+                   return {line: box(line).width, cell: box(cell).width, a: box(a), v: box(v),
+                           page: document.documentElement.scrollWidth}; }""")
+    assert boxes["page"] <= viewport["width"]
+    assert boxes["line"] <= boxes["cell"]  # the line does not widen its column
+    if viewport is DESKTOP:
+        assert boxes["a"]["top"] == boxes["v"]["top"]  # one line
+        assert boxes["a"]["width"] >= 0.25 * boxes["line"] and boxes["v"]["width"] >= 0.25 * boxes["line"]
+    else:
+        assert boxes["v"]["top"] > boxes["a"]["top"]  # a line each
+        assert boxes["a"]["width"] > 0 and boxes["v"]["width"] > 0
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, NARROW_PHONE], ids=["desktop", "narrow-phone"])
