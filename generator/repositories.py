@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import Problems
+from .errors import Location, Problems
 from .models import Content, Link, RepoStats
 from .yamlfile import read_yaml
 from .yamlio import Map, Scalar
@@ -37,7 +37,9 @@ HEADER = (
     "# Written by `readinglist stars`; run it again to refresh (it rewrites this file).\n"
 )
 # "github.com/owner/name", as GitHub spells owners and names.
-_KEY = re.compile(r"github\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+# ("." and ".." are no names: GitHub refuses them.)
+_KEY = re.compile(r"github\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/(?!\.\.?$)[A-Za-z0-9._-]{1,100}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FIELDS = ("stars", "archived", "checked")
 
 
@@ -53,7 +55,10 @@ def key_of(link: Link) -> str | None:
 def read(path: Path, shown: str, problems: Problems) -> dict[str, RepoStats]:
     """The stats in ``path`` by lowercased key; every problem in it reported, at its place.
     A missing file is no problem: it is made only when a curator asks GitHub."""
+    if not path.exists():
+        return {}
     if not path.is_file():
+        problems.error(Location(shown), "this is no file: the repositories' figures are a YAML file")
         return {}
     tree, _ = read_yaml(path, shown, problems)
     if tree is None:
@@ -88,8 +93,8 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     stars = _scalar(value, "stars", key, problems)
     archived = _scalar(value, "archived", key, problems, required=False)
     checked = _scalar(value, "checked", key, problems)
-    if stars is not None and not re.fullmatch(r"\d{1,10}", stars.text or ""):
-        problems.error(stars.loc, f"stars must be a whole number, not '{stars.text}'")
+    if stars is not None and not re.fullmatch(r"[0-9]{1,10}", stars.text or ""):
+        problems.error(stars.loc, f"stars must be a whole number (of at most ten digits), not '{stars.text}'")
         fine = False
     if archived is not None and (archived.text or "") not in ("true", "false"):
         problems.error(archived.loc, f"archived must be true or false, not '{archived.text}'")
@@ -97,6 +102,8 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     day = None
     if checked is not None:
         try:
+            if not _DAY.fullmatch(checked.text or ""):
+                raise ValueError  # (fromisoformat takes "20261130" and "2026-W48-1" too)
             day = dt.date.fromisoformat(checked.text or "")
         except ValueError:
             problems.error(checked.loc, f"checked must be a date (YYYY-MM-DD), not '{checked.text}'")

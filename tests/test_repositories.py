@@ -69,7 +69,7 @@ def test_every_problem_is_reported_at_its_place_at_once(tmp_path):
     assert found == [
         "content/repositories.yml:5:1: 'gitlab.com/a/b' is no repository: a key is 'github.com/owner/name'",
         "content/repositories.yml:8:1: 'github.com/OK/One' is here twice (names are compared without regard to case)",
-        "content/repositories.yml:12:10: stars must be a whole number, not '12k'",
+        "content/repositories.yml:12:10: stars must be a whole number (of at most ten digits), not '12k'",
         "content/repositories.yml:13:13: archived must be true or false, not 'yes'",
         "content/repositories.yml:14:12: checked must be a date (YYYY-MM-DD), not '30/11/2026'",
         "content/repositories.yml:15:3: unknown field 'forks' (known: stars, archived, checked)",
@@ -136,6 +136,31 @@ def test_check_and_build_read_the_file_beside_the_papers(tmp_path):
     (content_dir / "repositories.yml").write_text("github.com/example/gem:\n  stars: many\n  checked: 2026-11-20\n")
     content, problems = load_content(content_dir, tmp_path)
     assert [str(p) for p in problems.errors] == [
-        "content/repositories.yml:2:10: stars must be a whole number, not 'many'"
+        "content/repositories.yml:2:10: stars must be a whole number (of at most ten digits), not 'many'"
     ]
     assert next(p for p in content.papers if p.id == "gradient-episodic-memory").code[0].stats is None
+
+
+def test_values_that_only_look_right_are_refused(tmp_path):
+    stats, found = read_text(tmp_path, (
+        "github.com/a/..:\n  stars: 1\n  checked: 2026-11-20\n"
+        "github.com/a/digits:\n  stars: \u0661\u0662\u0663\n  checked: 2026-11-20\n"  # Arabic-Indic 123
+        "github.com/a/day:\n  stars: 1\n  checked: 20261130\n"
+        "github.com/a/week:\n  stars: 1\n  checked: 2026-W48-1\n"
+    ))
+    assert stats == {}
+    assert found == [
+        "content/repositories.yml:1:1: 'github.com/a/..' is no repository: a key is 'github.com/owner/name'",
+        "content/repositories.yml:5:10: stars must be a whole number (of at most ten digits), not '\u0661\u0662\u0663'",
+        "content/repositories.yml:9:12: checked must be a date (YYYY-MM-DD), not '20261130'",
+        "content/repositories.yml:12:12: checked must be a date (YYYY-MM-DD), not '2026-W48-1'",
+    ]
+
+
+def test_a_folder_in_the_file_s_place_is_an_error(tmp_path):
+    (tmp_path / "repositories.yml").mkdir()
+    problems = Problems()
+    assert repositories.read(tmp_path / "repositories.yml", "content/repositories.yml", problems) == {}
+    assert [str(p) for p in problems.errors] == [
+        "content/repositories.yml: this is no file: the repositories' figures are a YAML file"
+    ]

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shutil
 import threading
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,6 +23,22 @@ FIXTURE = REPO / "tests" / "data" / "site_fixture" / "content"
 TODAY = dt.date(2026, 11, 30)
 
 
+@dataclass
+class Status:
+    """An answer with this status (a redirect's Location in ``headers``)."""
+
+    code: int
+    body: object = None
+    headers: dict = field(default_factory=dict)
+
+
+@dataclass
+class Raw:
+    """Bytes written as they are, status line and all (or none)."""
+
+    data: bytes
+
+
 class FakeGitHub:
     """Answers GET /repos/<owner>/<name> from ``repos`` (lowercased keys), as GitHub's
     REST API does: 404 for an unknown one, 403 with X-RateLimit-Remaining 0 once
@@ -36,10 +53,15 @@ class FakeGitHub:
                 fake.asked.append(self.path)
                 fake.headers.append(dict(self.headers))
                 name = self.path.removeprefix("/repos/").lower()
+                answer = fake.repos.get(name)
                 if len(fake.asked) > fake.limit:
                     self._answer(403, {"message": "API rate limit exceeded"}, {"X-RateLimit-Remaining": "0"})
-                elif name in fake.repos:
-                    self._answer(200, fake.repos[name])
+                elif isinstance(answer, Raw):
+                    self.wfile.write(answer.data)
+                elif isinstance(answer, Status):
+                    self._answer(answer.code, answer.body, answer.headers)
+                elif answer is not None:
+                    self._answer(200, answer)
                 else:
                     self._answer(404, {"message": "Not Found"})
 
@@ -144,10 +166,11 @@ def test_when_the_rate_limit_is_spent_the_last_figures_stay_and_the_next_run_goe
     path = project / "content" / "repositories.yml"
     old = RepoStats(1000, False, TODAY - dt.timedelta(days=30))
     path.write_text(repositories.dump({"github.com/example/replay": old}), encoding="utf-8")
-    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken\n")  # as a secret is often pasted
     fake = FakeGitHub(GITHUB, limit=1)
     try:
-        assert run(project, fake.url, "--concurrency", "1") == 0
+        # 1: the file is not up to date (a scheduled run must not stay green).
+        assert run(project, fake.url, "--concurrency", "1") == 1
     finally:
         fake.close()
     assert fake.headers[0]["Authorization"] == "Bearer t0ken"
@@ -183,5 +206,147 @@ def test_a_file_that_does_not_read_cleanly_is_not_rewritten(project, capsys):
     assert status == 1 and fake.asked == []
     assert path.read_text(encoding="utf-8") == hand
     err = capsys.readouterr().err
-    assert "content/repositories.yml:2:10: stars must be a whole number, not 'lots'" in err
+    assert "content/repositories.yml:2:10: stars must be a whole number (of at most ten digits), not 'lots'" in err
     assert "GitHub was not asked" in err
+
+
+def test_a_renamed_repository_is_followed_through_github_s_redirect(project, capsys):
+    # GitHub answers a renamed repository's old name with 301 to /repositories/<id>.
+    fake = FakeGitHub({
+        **GITHUB,
+        "example/task-vectors": Status(301, {"message": "Moved Permanently"}, {"Location": "/repositories/42"}),
+    })
+    fake.repos["/repositories/42"] = {"full_name": "mlfoundations/task_vectors", "stargazers_count": 500, "archived": False}
+    try:
+        assert run(project, fake.url) == 0
+    finally:
+        fake.close()
+    assert "/repositories/42" in fake.asked
+    assert stored(project)["github.com/example/task-vectors"] == RepoStats(500, False, TODAY)
+    assert "has moved to github.com/mlfoundations/task_vectors" in capsys.readouterr().out
+
+
+def test_a_name_that_differs_only_in_case_is_no_move(project, capsys):
+    fake = FakeGitHub({**GITHUB, "example/task-vectors": {**GITHUB["example/task-vectors"], "full_name": "Example/Task-Vectors"}})
+    try:
+        run(project, fake.url)
+    finally:
+        fake.close()
+    assert "moved" not in capsys.readouterr().out
+
+
+def test_404_for_every_repository_is_a_wrong_address_not_every_repository_gone(project, capsys):
+    path = project / "content" / "repositories.yml"
+    before = repositories.dump({"github.com/example/gem": RepoStats(87, True, TODAY - dt.timedelta(days=30))})
+    path.write_text(before, encoding="utf-8")
+    fake = FakeGitHub({})  # e.g. a GitHub Enterprise address without /api/v3
+    try:
+        assert run(project, fake.url) == 2
+    finally:
+        fake.close()
+    assert path.read_text(encoding="utf-8") == before
+    assert "answered 404 (not found) for each of the 4 repositories" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("answer", "said"), [
+    (Status(500, {"message": "boom"}), "HTTP 500"),
+    (Status(401, {"message": "Bad credentials"}), "HTTP 401"),
+    (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]"), "no JSON object"),
+    (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnull"), "no JSON object"),
+    (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{not json"), "no JSON object"),
+    (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n{"stargazers_count": 1'), "no JSON object"),  # cut short
+    (Raw(b"garbage\r\n\r\n"), "no JSON object"),
+    (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"), "without a star count"),
+    (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 26\r\n\r\n{"stargazers_count": -5}  '), "without a star count"),
+])
+def test_an_error_or_an_odd_answer_keeps_the_last_figure_and_fails_the_run(project, capsys, answer, said):
+    path = project / "content" / "repositories.yml"
+    old = RepoStats(1000, False, TODAY - dt.timedelta(days=30))
+    path.write_text(repositories.dump({"github.com/example/replay": old}), encoding="utf-8")
+    fake = FakeGitHub({**GITHUB, "example/replay": answer})
+    try:
+        assert run(project, fake.url, "--timeout", "5") == 1  # no traceback, a status
+    finally:
+        fake.close()
+    assert stored(project)["github.com/example/replay"] == old
+    assert said in capsys.readouterr().err
+
+
+def test_a_server_that_trickles_is_cut_off_at_the_timeout(project):
+    import socket
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def trickle():
+        while not stop.is_set():
+            try:
+                listener.settimeout(0.2)
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n")
+            while not stop.is_set():
+                try:
+                    conn.sendall(b" ")
+                except OSError:
+                    break
+                time.sleep(0.3)
+            conn.close()
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    start = time.monotonic()
+    try:
+        status = run(project, f"http://127.0.0.1:{listener.getsockname()[1]}", "--timeout", "1", "--concurrency", "4")
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+    assert status == 2  # no whole answer from anyone: nothing judged, nothing written
+    assert time.monotonic() - start < 8  # four repositories, a second each, at most
+    assert not (project / "content" / "repositories.yml").exists()
+
+
+@pytest.mark.parametrize("value", ["nan", "1e9", "-1"])
+def test_a_max_age_that_is_no_number_of_days_is_refused(project, value):
+    with pytest.raises(SystemExit, match="--max-age 0 to 36500 days"):
+        run(project, "http://127.0.0.1:9", "--max-age", value)
+
+
+def test_a_token_with_a_space_is_refused_without_being_shown(project, monkeypatch, capsys):
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp secret")
+    with pytest.raises(SystemExit) as raised:
+        run(project, "http://127.0.0.1:9")
+    assert "secret" not in str(raised.value) and "GITHUB_TOKEN" in str(raised.value)
+
+
+@pytest.mark.parametrize("limit", [
+    Status(429, {"message": "slow down"}),
+    Status(403, {"message": "You have exceeded a secondary rate limit"}),  # no header at all
+    Status(403, {"message": "secondary rate limit"}, {"Retry-After": "60"}),
+])
+def test_any_rate_limit_stops_the_asking(project, limit):
+    fake = FakeGitHub({**GITHUB, "example/gem": limit})
+    try:
+        assert run(project, fake.url, "--concurrency", "1") == 1
+    finally:
+        fake.close()
+    assert fake.asked == ["/repos/example/gem"]  # the first due; none after it
+
+
+def test_a_day_after_today_is_asked_again(project):
+    # A wrong clock or a hand wrote it: left alone, the figure would never be refreshed.
+    path = project / "content" / "repositories.yml"
+    path.write_text(repositories.dump({"github.com/example/gem": RepoStats(1, False, TODAY + dt.timedelta(days=900))}), encoding="utf-8")
+    fake = FakeGitHub(GITHUB)
+    try:
+        run(project, fake.url)
+    finally:
+        fake.close()
+    assert "/repos/example/gem" in fake.asked
+    assert stored(project)["github.com/example/gem"] == RepoStats(87, True, TODAY)

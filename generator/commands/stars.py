@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.client
 import json
 import os
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +31,15 @@ from ..yamlfile import display
 
 STOPPED = "GitHub was not asked"
 EXIT = (
-    "exit status: 0 when the file was brought up to date (a repository GitHub no longer has "
-    "is a warning), 1 on a curation error, 2 when GitHub did not answer at all (nothing written)"
+    "exit status: 0 when every repository due was asked and answered (one GitHub no longer has is a "
+    "warning); 1 on a curation error, or when an answer was an error or the rate limit left some "
+    "unasked (what was learned is written); 2 when GitHub did not answer at all, or answered "
+    "404 for every repository (nothing written)"
 )
+# Answers that say the repository is gone, and how many such answers in a row, with
+# nothing else, mean the address is wrong rather than every repository gone.
+GONE = (404, 410, 451)
+ALL_MISSING = 3
 API = "https://api.github.com"
 USER_AGENT = f"readinglist-stars/{__version__} (a reading list showing its code's stars)"
 
@@ -61,8 +70,13 @@ class Answer:
     exhausted: bool = False  # GitHub's rate limit is spent
 
 
+# What a repository's answer is: at most this much (GitHub's is about 6 KB).
+MAX_ANSWER = 1 << 20
+
+
 def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answer:
-    """What GitHub's API says of ``key`` ("github.com/owner/name") today."""
+    """What GitHub's API says of ``key`` ("github.com/owner/name") today. Never raises:
+    whatever the server does is an Answer (status 0 when it gave none)."""
     url = f"{api.rstrip('/')}/repos/{key.removeprefix('github.com/')}"
     request = urllib.request.Request(url, headers={
         "Accept": "application/vnd.github+json",
@@ -70,28 +84,46 @@ def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answe
         "User-Agent": USER_AGENT,
         **({"Authorization": f"Bearer {token}"} if token else {}),
     })
+    deadline = time.monotonic() + timeout
     try:
         # urllib follows GitHub's redirect of a renamed repository (301 to
         # /repositories/<id>); the answer's full_name is then the new one.
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = json.loads(response.read().decode("utf-8"))
+            # The socket's timeout bounds each read, not the answer: a server sending a
+            # byte a second is cut off at the deadline.
+            chunks: list[bytes] = []
+            while chunk := response.read1(65536):
+                chunks.append(chunk)
+                if time.monotonic() > deadline or sum(map(len, chunks)) > MAX_ANSWER:
+                    return Answer(0, detail=f"no whole answer within {timeout:g} s")
+            body = json.loads(b"".join(chunks).decode("utf-8"))
     except urllib.error.HTTPError as exc:
-        # The primary limit (remaining 0) or a secondary one (Retry-After): ask no more.
-        spent = exc.code in (403, 429) and (
-            exc.headers.get("X-RateLimit-Remaining") == "0" or bool(exc.headers.get("Retry-After"))
-        )
-        return Answer(exc.code, detail=f"HTTP {exc.code}", exhausted=spent or exc.code == 429)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+        # 403 and 429 are GitHub's rate limits (primary or secondary, with or without
+        # Retry-After), and 401 a token it refuses: asking on would only be refused.
+        return Answer(exc.code, detail=f"HTTP {exc.code}", exhausted=exc.code in (401, 403, 429))
+    except (urllib.error.URLError, OSError) as exc:
         return Answer(0, detail=str(getattr(exc, "reason", exc)))
+    except (http.client.HTTPException, ValueError) as exc:  # a garbled answer, bad JSON
+        return Answer(200 if isinstance(exc, ValueError) else 0, detail=f"an answer that is no JSON object ({type(exc).__name__})")
+    if not isinstance(body, dict):
+        return Answer(200, detail="an answer that is no JSON object")
     stars, archived = body.get("stargazers_count"), body.get("archived", False)
     if not isinstance(stars, int) or isinstance(stars, bool) or stars < 0 or not isinstance(archived, bool):
-        return Answer(200, detail="GitHub's answer had no star count")
+        return Answer(200, detail="an answer without a star count")
     return Answer(200, RepoStats(stars, archived, today), str(body.get("full_name", "")))
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
-    if args.timeout <= 0 or args.concurrency < 1 or args.max_age < 0:
-        raise SystemExit("readinglist stars: --timeout and --concurrency must be positive, --max-age not negative")
+    if not (0 < args.timeout <= 3600 and args.concurrency >= 1 and 0 <= args.max_age <= 36500):
+        raise SystemExit(
+            "readinglist stars: --timeout must be 0 to 3600 s (not 0), --concurrency positive, "
+            "--max-age 0 to 36500 days"
+        )
+    # A secret pasted with its line break: the break is no part of it. Anything else a
+    # header cannot carry is said, without the token (an error's text would show it).
+    token = os.environ.get("GITHUB_TOKEN", "").strip()
+    if any(not (32 < ord(char) < 127) for char in token):
+        raise SystemExit("readinglist stars: GITHUB_TOKEN holds a space or a character a request header cannot carry")
     root = Path(args.root)
     today = today or dt.datetime.now(dt.timezone.utc).date()
     content_dir = root / "content"
@@ -118,11 +150,11 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     max_age = dt.timedelta(days=args.max_age)
     # Never asked first, then those asked longest ago: a run stopped by the rate limit
     # is continued by the next.
+    # (A day after today, as a hand or a wrong clock wrote it, is due too.)
     due = sorted(
-        (key for key in linked if key not in known or today - known[key].checked >= max_age),
+        (key for key in linked if key not in known or not dt.timedelta(0) <= today - known[key].checked < max_age),
         key=lambda key: (key in known, known[key].checked if key in known else today, key),
     )
-    token = os.environ.get("GITHUB_TOKEN", "")
     spent = threading.Event()  # GitHub's rate limit: ask no more this run
 
     def one(key: str) -> Answer | None:
@@ -143,6 +175,15 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if len(answers) >= ALL_MISSING and all(a.status == 404 for a in answers.values()):
+        # Not that every repository went: the address is not GitHub's API (a GitHub
+        # Enterprise server's ends in /api/v3), or a proxy answers for it.
+        print(
+            f"error: {args.api} answered 404 (not found) for each of the {len(answers)} repositories "
+            f"asked: is --api the address of GitHub's API? {shown} is left as it was",
+            file=sys.stderr,
+        )
+        return 2
     report = Problems()
     stats: dict[str, RepoStats] = {}
     for key, location in sorted(linked.items()):
@@ -152,32 +193,37 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             moved = answer.name and answer.name.lower() != key.removeprefix("github.com/")
             if moved:
                 report.warning(location, f"{key} has moved to github.com/{answer.name}: link the new address")
-        elif answer is not None and answer.status in (404, 410, 451):
+        elif answer is not None and answer.status in GONE:
             report.warning(location, f"GitHub has no repository {key} (deleted, private or renamed): its badge shows no stars")
         elif key in known:
             stats[key] = known[key]  # not asked, or no answer this time: the last figure stays
     text = repositories.dump(stats)
     old = path.read_text(encoding="utf-8") if path.is_file() else None
-    if text != old and (stats or old is not None):
+    written = text != old and (bool(stats) or old is not None)
+    if written:
         atomic_write(path, text)
     for problem in report.sorted():
         print(problem)
-    exhausted = any(a.exhausted for a in answers.values())
-    failed = sum(1 for a in answers.values() if a.stats is None and a.status not in (404, 410, 451))
+    failed = Counter(a.detail for a in answers.values() if a.stats is None and a.status not in GONE)
+    unasked = len(due) - len(answers)
     print(
         f"{len(linked)} GitHub repositories linked: {len(answers)} asked, "
         f"{len(linked) - len(due)} asked less than {args.max_age:g} days ago; "
-        f"{shown} {'written' if text != old and (stats or old is not None) else 'unchanged'}.",
+        f"{shown} {'written' if written else 'unchanged'}.",
         file=sys.stderr,
     )
     if failed:
-        print(f"warning: {failed} answers were errors; those repositories keep their last figures.", file=sys.stderr)
-    if exhausted:
-        left = len(due) - len(answers)
+        said = ", ".join(f"{detail} ({n})" for detail, n in sorted(failed.items()))
+        print(f"warning: {sum(failed.values())} answers were errors: {said}; those repositories keep their last figures.", file=sys.stderr)
+    if any(a.status == 401 for a in answers.values()):
+        print("warning: GitHub refused the token (HTTP 401): GITHUB_TOKEN is wrong or expired.", file=sys.stderr)
+    elif unasked or any(a.exhausted for a in answers.values()):
         hint = "" if token else " (set GITHUB_TOKEN for a higher limit)"
         print(
-            f"warning: GitHub's rate limit was reached; {left} repositories were not asked{hint}. "
+            f"warning: GitHub's rate limit was reached; {unasked} repositories were not asked{hint}. "
             "Run it again later: it goes on with them.",
             file=sys.stderr,
         )
-    return 0
+    # 1 when the file is not up to date: a scheduled run must not stay green on a token
+    # that expired, or a limit reached every time.
+    return 1 if failed or unasked else 0
