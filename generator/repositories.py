@@ -43,6 +43,11 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FIELDS = ("stars", "archived", "checked")
 
 
+def is_key(text: str) -> bool:
+    """Whether ``text`` is a key of the file ("github.com/owner/name")."""
+    return _KEY.fullmatch(text) is not None
+
+
 def key_of(link: Link) -> str | None:
     """The file's key for a code link ("github.com/owner/name"), or None when the link
     is no GitHub repository."""

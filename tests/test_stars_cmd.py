@@ -44,12 +44,18 @@ class FakeGitHub:
     REST API does: 404 for an unknown one, 403 with X-RateLimit-Remaining 0 once
     ``limit`` requests were answered."""
 
-    def __init__(self, repos: dict[str, dict], limit: int = 1000):
+    def __init__(self, repos: dict[str, object], limit: int = 1000, api: bool = True):
         self.repos, self.limit, self.asked, self.headers = repos, limit, [], []
+        self.api, self.checked = api, []  # api: it answers /rate_limit as GitHub does
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 (http.server's name)
+                if self.path == "/rate_limit" and fake.api:
+                    # GitHub's own page of its limits: what the command checks first.
+                    fake.checked.append(dict(self.headers))
+                    self._answer(200, {"resources": {"core": {"remaining": 60}}, "rate": {"remaining": 60}})
+                    return
                 fake.asked.append(self.path)
                 fake.headers.append(dict(self.headers))
                 name = self.path.removeprefix("/repos/").lower()
@@ -191,7 +197,7 @@ def test_offline_nothing_is_written_and_the_exit_status_says_so(project, capsys)
     fake.close()  # nobody answers at that port now
     assert run(project, url, "--timeout", "2") == 2
     assert not path.exists()
-    assert "seems to be offline" in capsys.readouterr().err
+    assert "does not answer as GitHub's API does" in capsys.readouterr().err
 
 
 def test_a_file_that_does_not_read_cleanly_is_not_rewritten(project, capsys):
@@ -226,8 +232,9 @@ def test_a_renamed_repository_is_followed_through_github_s_redirect(project, cap
     assert "has moved to github.com/mlfoundations/task_vectors" in capsys.readouterr().out
 
 
-def test_a_name_that_differs_only_in_case_is_no_move(project, capsys):
-    fake = FakeGitHub({**GITHUB, "example/task-vectors": {**GITHUB["example/task-vectors"], "full_name": "Example/Task-Vectors"}})
+@pytest.mark.parametrize("name", ["Example/Task-Vectors", None])
+def test_a_name_that_differs_only_in_case_is_no_move(project, capsys, name):
+    fake = FakeGitHub({**GITHUB, "example/task-vectors": {**GITHUB["example/task-vectors"], "full_name": name}})
     try:
         run(project, fake.url)
     finally:
@@ -235,17 +242,70 @@ def test_a_name_that_differs_only_in_case_is_no_move(project, capsys):
     assert "moved" not in capsys.readouterr().out
 
 
-def test_404_for_every_repository_is_a_wrong_address_not_every_repository_gone(project, capsys):
+def test_an_address_that_is_not_github_s_api_asks_nothing_and_loses_nothing(project, capsys):
+    # e.g. a GitHub Enterprise address without /api/v3, or a proxy answering 404: its
+    # 404s would say every repository is gone, and the file would lose their figures.
     path = project / "content" / "repositories.yml"
     before = repositories.dump({"github.com/example/gem": RepoStats(87, True, TODAY - dt.timedelta(days=30))})
     path.write_text(before, encoding="utf-8")
-    fake = FakeGitHub({})  # e.g. a GitHub Enterprise address without /api/v3
+    fake = FakeGitHub({}, api=False)
     try:
         assert run(project, fake.url) == 2
     finally:
         fake.close()
+    assert fake.asked == ["/rate_limit"]  # (asked as a repository path: not GitHub's page)
     assert path.read_text(encoding="utf-8") == before
-    assert "answered 404 (not found) for each of the 4 repositories" in capsys.readouterr().err
+    assert "does not answer as GitHub's API does (HTTP 404)" in capsys.readouterr().err
+
+
+def test_repositories_that_really_are_gone_are_warnings_however_many(project, capsys):
+    fake = FakeGitHub({"example/gem": GITHUB["example/gem"]})  # three of four gone
+    try:
+        assert run(project, fake.url) == 0
+        assert run(project, fake.url) == 0  # and again: asked again, said again
+    finally:
+        fake.close()
+    assert stored(project) == {"github.com/example/gem": RepoStats(87, True, TODAY)}
+    assert capsys.readouterr().out.count("GitHub has no repository") == 6
+
+
+def test_the_token_is_not_sent_where_a_redirect_to_another_host_leads(project, monkeypatch):
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_secret")
+    elsewhere = FakeGitHub({"example/gem": GITHUB["example/gem"]})
+    fake = FakeGitHub({**GITHUB, "example/gem": Status(301, {}, {"Location": f"{elsewhere.url}/repos/example/gem"})})
+    try:
+        run(project, fake.url)
+    finally:
+        fake.close()
+        elsewhere.close()
+    assert elsewhere.asked == ["/repos/example/gem"]
+    assert "Authorization" not in elsewhere.headers[0]
+    assert all(h["Authorization"] == "Bearer ghp_secret" for h in fake.headers)  # GitHub's own host
+
+
+def test_a_repository_github_blocks_does_not_stop_the_others(project):
+    blocked = Status(403, {"message": "Repository access blocked"}, {"X-RateLimit-Remaining": "4999"})
+    fake = FakeGitHub({**GITHUB, "example/gem": blocked})
+    try:
+        assert run(project, fake.url, "--concurrency", "1") == 1  # one answer was an error
+    finally:
+        fake.close()
+    assert len(fake.asked) == 4 and "github.com/example/replay" in stored(project)
+
+
+def test_an_error_in_any_paper_stops_it_before_a_figure_is_lost(project, capsys):
+    path = project / "content" / "repositories.yml"
+    before = repositories.dump({"github.com/example/replay": RepoStats(1000, False, TODAY - dt.timedelta(days=30))})
+    path.write_text(before, encoding="utf-8")
+    paper = project / "content" / "papers" / "replay-against-forgetting.yml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("id: replay-against-forgetting", "id: task-vectors"), encoding="utf-8")
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert main(["--root", str(project), "stars", "--api", fake.url]) == 1
+    finally:
+        fake.close()
+    assert fake.asked == [] and path.read_text(encoding="utf-8") == before
+    assert "GitHub was not asked" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("answer", "said"), [
@@ -255,9 +315,11 @@ def test_404_for_every_repository_is_a_wrong_address_not_every_repository_gone(p
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnull"), "no JSON object"),
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{not json"), "no JSON object"),
     (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n{"stargazers_count": 1'), "no JSON object"),  # cut short
-    (Raw(b"garbage\r\n\r\n"), "no JSON object"),
+    (Raw(b"garbage\r\n\r\n"), "a garbled answer"),
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"), "without a star count"),
     (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 26\r\n\r\n{"stargazers_count": -5}  '), "without a star count"),
+    (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 35\r\n\r\n{"stargazers_count": 12345678901}  '), "without a star count"),
+    (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + b"[" * 100000), "no JSON object"),
 ])
 def test_an_error_or_an_odd_answer_keeps_the_last_figure_and_fails_the_run(project, capsys, answer, said):
     path = project / "content" / "repositories.yml"

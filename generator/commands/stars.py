@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -33,13 +34,11 @@ STOPPED = "GitHub was not asked"
 EXIT = (
     "exit status: 0 when every repository due was asked and answered (one GitHub no longer has is a "
     "warning); 1 on a curation error, or when an answer was an error or the rate limit left some "
-    "unasked (what was learned is written); 2 when GitHub did not answer at all, or answered "
-    "404 for every repository (nothing written)"
+    "unasked (what was learned is written); 2 when --api does not answer as GitHub's API does "
+    "(offline, a wrong address; nothing written); argparse's own 2 for a wrong option"
 )
-# Answers that say the repository is gone, and how many such answers in a row, with
-# nothing else, mean the address is wrong rather than every repository gone.
+# Answers that say the repository is gone (the address was found to be GitHub's API).
 GONE = (404, 410, 451)
-ALL_MISSING = 3
 API = "https://api.github.com"
 USER_AGENT = f"readinglist-stars/{__version__} (a reading list showing its code's stars)"
 
@@ -70,14 +69,31 @@ class Answer:
     exhausted: bool = False  # GitHub's rate limit is spent
 
 
-# What a repository's answer is: at most this much (GitHub's is about 6 KB).
+# What an answer may be: at most this much (a repository's is about 6 KB).
 MAX_ANSWER = 1 << 20
+# GitHub's counts stay far below; a figure the file could not hold is no count.
+MAX_STARS = 10**10 - 1
 
 
-def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answer:
-    """What GitHub's API says of ``key`` ("github.com/owner/name") today. Never raises:
-    whatever the server does is an Answer (status 0 when it gave none)."""
-    url = f"{api.rstrip('/')}/repos/{key.removeprefix('github.com/')}"
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """GitHub's redirects, without the token where it does not belong: a redirect to
+    another host, or from https to http, would hand it to whoever answers there."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            old_at, new_at = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+            if (new_at.scheme, new_at.netloc) != (old_at.scheme, old_at.netloc):
+                new.remove_header("Authorization")
+        return new
+
+
+_OPENER = urllib.request.build_opener(_Redirects)
+
+
+def _get(url: str, token: str, timeout: float) -> tuple[int, object, dict]:
+    """(status, the JSON answer, headers) of one GET; the JSON is None when the answer
+    is none. Raises what urllib raises for no answer at all."""
     request = urllib.request.Request(url, headers={
         "Accept": "application/vnd.github+json",
         "X-GitHub-Api-Version": "2022-11-28",
@@ -88,29 +104,63 @@ def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answe
     try:
         # urllib follows GitHub's redirect of a renamed repository (301 to
         # /repositories/<id>); the answer's full_name is then the new one.
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            # The socket's timeout bounds each read, not the answer: a server sending a
-            # byte a second is cut off at the deadline.
-            chunks: list[bytes] = []
-            while chunk := response.read1(65536):
-                chunks.append(chunk)
-                if time.monotonic() > deadline or sum(map(len, chunks)) > MAX_ANSWER:
-                    return Answer(0, detail=f"no whole answer within {timeout:g} s")
-            body = json.loads(b"".join(chunks).decode("utf-8"))
+        response = _OPENER.open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
-        # 403 and 429 are GitHub's rate limits (primary or secondary, with or without
-        # Retry-After), and 401 a token it refuses: asking on would only be refused.
-        return Answer(exc.code, detail=f"HTTP {exc.code}", exhausted=exc.code in (401, 403, 429))
+        response = exc
+    with response:
+        # The socket's timeout bounds each read, not the answer: a server sending a
+        # byte a second is cut off at the deadline.
+        chunks: list[bytes] = []
+        while chunk := response.read1(65536):
+            chunks.append(chunk)
+            if time.monotonic() > deadline or sum(map(len, chunks)) > MAX_ANSWER:
+                raise TimeoutError(f"no whole answer within {timeout:g} s")
+        try:
+            body = json.loads(b"".join(chunks).decode("utf-8"))
+        except (ValueError, RecursionError):
+            body = None
+        return response.status, body, dict(response.headers)
+
+
+def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answer:
+    """What GitHub's API says of ``key`` ("github.com/owner/name") today. Never raises:
+    whatever the server does is an Answer (status 0 when it gave none)."""
+    try:
+        status, body, headers = _get(f"{api.rstrip('/')}/repos/{key.removeprefix('github.com/')}", token, timeout)
     except (urllib.error.URLError, OSError) as exc:
         return Answer(0, detail=str(getattr(exc, "reason", exc)))
-    except (http.client.HTTPException, ValueError) as exc:  # a garbled answer, bad JSON
-        return Answer(200 if isinstance(exc, ValueError) else 0, detail=f"an answer that is no JSON object ({type(exc).__name__})")
+    except (http.client.HTTPException, ValueError) as exc:  # a garbled status line or headers
+        return Answer(0, detail=f"a garbled answer ({type(exc).__name__})")
+    if status != 200:
+        message = str(body.get("message", "")) if isinstance(body, dict) else ""
+        # A rate limit (primary: none remaining; secondary: Retry-After, or said in the
+        # message), or a token GitHub refuses: asking on would only be refused. A 403
+        # for one repository (blocked) is that repository's answer only.
+        limited = status == 429 or (status == 403 and (
+            headers.get("X-RateLimit-Remaining") == "0" or "Retry-After" in headers or "rate limit" in message.lower()
+        ))
+        return Answer(status, detail=f"HTTP {status}", exhausted=limited or status == 401)
     if not isinstance(body, dict):
         return Answer(200, detail="an answer that is no JSON object")
     stars, archived = body.get("stargazers_count"), body.get("archived", False)
-    if not isinstance(stars, int) or isinstance(stars, bool) or stars < 0 or not isinstance(archived, bool):
+    if (not isinstance(stars, int) or isinstance(stars, bool) or not 0 <= stars <= MAX_STARS
+            or not isinstance(archived, bool)):
         return Answer(200, detail="an answer without a star count")
-    return Answer(200, RepoStats(stars, archived, today), str(body.get("full_name", "")))
+    name = body.get("full_name")
+    return Answer(200, RepoStats(stars, archived, today), name if isinstance(name, str) else "")
+
+
+def is_github_api(api: str, token: str, timeout: float) -> str:
+    """"" when ``api`` answers as GitHub's API does (its /rate_limit, which costs no
+    request of the limit), else what it did instead: before 404s are taken to mean that
+    repositories are gone, the address must be known to be GitHub's."""
+    try:
+        status, body, _ = _get(f"{api.rstrip('/')}/rate_limit", token, timeout)
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+        return f"no answer ({getattr(exc, 'reason', exc)})"
+    if status in (401, 403, 429) or (status == 200 and isinstance(body, dict) and "resources" in body):
+        return ""  # GitHub's, refusing or limiting: the answers will say which
+    return f"HTTP {status}" + ("" if isinstance(body, dict) else ", no JSON")
 
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
@@ -132,9 +182,10 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     problems = Problems()
     refs = linkcheck.collect_links(root, problems)  # where each URL is written
     content, found = load_content(content_dir, root)
-    # The file is rewritten below: one that does not read cleanly (edited by hand) is
-    # left as it is, and said so, rather than lose what it holds.
-    problems.items.extend(p for p in found.errors if p.location.path == shown)
+    # Any error stops it: the file is rewritten below, and one that does not read
+    # cleanly (edited by hand) must not lose what it holds, nor the figures of a paper
+    # left out for an error of its own.
+    problems.items.extend(found.errors)
     if problems.has_errors():
         raise CuratorError(problems)
     known = repositories.read(path, shown, Problems())
@@ -155,6 +206,13 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         (key for key in linked if key not in known or not dt.timedelta(0) <= today - known[key].checked < max_age),
         key=lambda key: (key in known, known[key].checked if key in known else today, key),
     )
+    if due and (wrong := is_github_api(args.api, token, args.timeout)):
+        print(
+            f"error: {args.api} does not answer as GitHub's API does ({wrong}): a wrong --api, "
+            f"a proxy, or this machine is offline; {shown} is left as it was",
+            file=sys.stderr,
+        )
+        return 2
     spent = threading.Event()  # GitHub's rate limit: ask no more this run
 
     def one(key: str) -> Answer | None:
@@ -167,23 +225,6 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
 
     with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
         answers = {key: answer for key, answer in zip(due, pool.map(one, due)) if answer is not None}
-    if answers and all(a.status == 0 for a in answers.values()):
-        detail = next(iter(answers.values())).detail
-        print(
-            f"error: GitHub did not answer ({detail}): this machine seems to be offline; "
-            f"{shown} is left as it was",
-            file=sys.stderr,
-        )
-        return 2
-    if len(answers) >= ALL_MISSING and all(a.status == 404 for a in answers.values()):
-        # Not that every repository went: the address is not GitHub's API (a GitHub
-        # Enterprise server's ends in /api/v3), or a proxy answers for it.
-        print(
-            f"error: {args.api} answered 404 (not found) for each of the {len(answers)} repositories "
-            f"asked: is --api the address of GitHub's API? {shown} is left as it was",
-            file=sys.stderr,
-        )
-        return 2
     report = Problems()
     stats: dict[str, RepoStats] = {}
     for key, location in sorted(linked.items()):

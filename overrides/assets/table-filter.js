@@ -38,6 +38,15 @@
     }).join(" ").replace(/ +/g, " ").trim();
   }
 
+  /* A row's hyphenated words, each also in its parts: "curie" finds "Skłodowska-Curie"
+     and "task" "multi-task" (the row has both "multitask" and "multi task"). Only the
+     row's: a hyphen typed still joins, so "multi-task" finds "multitask" too. */
+  var HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
+
+  function parts(text) {
+    return " " + (text.match(HYPHENATED) || []).join(" ").replace(/[-\u2010\u2011]/g, " ");
+  }
+
   /* Scripts written without spaces: a word of them is found anywhere in the row. */
   var UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
@@ -70,7 +79,7 @@
         var line = cell.querySelector(".rl-row-byline");
         return line ? cell.textContent.replace(line.textContent, " ") : cell.textContent;
       }).join(" ") + " " + (row.dataset.filter || "");
-      return { row: row, text: normal(said) + " ", code: !!row.querySelector(".rl-badge--code") };
+      return { row: row, text: normal(said) + normal(parts(said)) + " ", code: !!row.querySelector(".rl-badge--code") };
     });
     var timer = 0;
 
