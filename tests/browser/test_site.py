@@ -687,27 +687,42 @@ def test_the_filter_finds_a_paper_by_any_author_or_its_venue(browser):
         context.close()
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, NARROW_PHONE], ids=["desktop", "narrow-phone"])
-def test_a_long_name_or_venue_under_a_title_never_hides_the_other(open_context, viewport):
-    # The line as the templates write it, put into the built All papers table: on a
-    # desktop one line, the venue cut first but never to nothing; on a phone a line
-    # each. A reviewer saw a two-line cut drop "ICLR" behind two names.
-    page = open_context(viewport=viewport).new_page()
+def _byline_in_table(page, authors: str, venue: str) -> dict:
+    """The line as the templates write it, put into the built All papers table's first
+    row: the boxes of the line, its cell and its parts, whether each part is cut, and
+    the page's width."""
     page.goto("papers/")
     page.locator(".rl-filter").wait_for(state="visible")
-    boxes = page.evaluate(
-        """() => { const cell = document.querySelector('#rl-all-papers tbody td');
-                   const line = document.createElement('span');
-                   line.className = 'rl-row-byline';
-                   line.innerHTML = '<span class="rl-row-byline__authors">The International Consortium for '
-                     + 'Very Long Organisation Names in Machine Learning et al.</span>'
-                     + '<span class="rl-row-byline__venue">Proceedings of the 40th International '
-                     + 'Conference on Machine Learning, Honolulu, Hawaii, USA</span>';
-                   cell.appendChild(line);
-                   const box = e => e.getBoundingClientRect();
-                   const [a, v] = line.children;
-                   return {line: box(line).width, cell: box(cell).width, a: box(a), v: box(v),
-                           page: document.documentElement.scrollWidth}; }""")
+    return page.evaluate(
+        """([authors, venue]) => {
+             const cell = document.querySelector('#rl-all-papers tbody td');
+             const line = document.createElement('span');
+             line.className = 'rl-row-byline';
+             for (const [name, text] of [['authors', authors], ['venue', venue]]) {
+               const part = document.createElement('span');
+               part.className = 'rl-row-byline__' + name;
+               part.textContent = text;
+               line.appendChild(part);
+             }
+             cell.appendChild(line);
+             const box = e => e.getBoundingClientRect();
+             const [a, v] = line.children;
+             return {line: box(line).width, cell: box(cell).width, a: box(a), v: box(v),
+                     cut: [a.scrollWidth > a.clientWidth, v.scrollWidth > v.clientWidth],
+                     page: document.documentElement.scrollWidth}; }""",
+        [authors, venue],
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW_PHONE], ids=["desktop", "narrow-phone"])
+def test_a_long_name_or_venue_under_a_title_never_hides_the_other(open_context, viewport):
+    # On a desktop one line, each part cut but never to nothing; on a phone a line
+    # each. A reviewer saw a two-line cut drop "ICLR" behind two names.
+    boxes = _byline_in_table(
+        open_context(viewport=viewport).new_page(),
+        "The International Consortium for Very Long Organisation Names in Machine Learning et al.",
+        "Proceedings of the 40th International Conference on Machine Learning, Honolulu, Hawaii, USA",
+    )
     assert boxes["page"] <= viewport["width"]
     assert boxes["line"] <= boxes["cell"]  # the line does not widen its column
     if viewport is DESKTOP:
@@ -722,20 +737,12 @@ def test_a_long_name_or_venue_under_a_title_never_hides_the_other(open_context, 
 def test_a_short_venue_beside_a_long_name_is_whole(open_context):
     # A reviewer saw "Ada Lovelac… · NeurI…" on a narrow desktop: a part shorter than
     # half the line is whole, the other has the rest.
-    page = open_context().new_page()
-    page.goto("papers/")
-    page.locator(".rl-filter").wait_for(state="visible")
-    cut = page.evaluate(
-        """() => { const cell = document.querySelector('#rl-all-papers tbody td');
-                   const line = document.createElement('span');
-                   line.className = 'rl-row-byline';
-                   line.innerHTML = '<span class="rl-row-byline__authors">Ada Lovelace, Alan Turing, Grace '
-                     + 'Hopper and very many more names than the column holds et al.</span>'
-                     + '<span class="rl-row-byline__venue">Neural Computation</span>';
-                   cell.appendChild(line);
-                   const [a, v] = line.children;
-                   return [a.scrollWidth > a.clientWidth, v.scrollWidth > v.clientWidth]; }""")
-    assert cut == [True, False]  # the name is cut, the venue whole
+    boxes = _byline_in_table(
+        open_context().new_page(),
+        "Ada Lovelace, Alan Turing, Grace Hopper and very many more names than the column holds et al.",
+        "Neural Computation",
+    )
+    assert boxes["cut"] == [True, False]  # the name is cut, the venue whole
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, NARROW_PHONE], ids=["desktop", "narrow-phone"])
