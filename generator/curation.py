@@ -175,7 +175,12 @@ def _with_repositories(
         before, used, after = memo.applied
         if before is content and used is stats:
             return after
-    applied = repositories.apply(content, stats)
+    kept = None
+    if memo is not None:
+        if memo.applied_papers[0] is not stats:
+            memo.applied_papers = (stats, {})
+        kept = memo.applied_papers[1]
+    applied = repositories.apply(content, stats, kept)
     if memo is not None:
         memo.applied = (content, stats, applied)
     return applied
@@ -420,6 +425,14 @@ class _FolderMemo:
     # later steps compare them by identity first).
     repositories: tuple[FileStamp | None, Mapping[str, RepoStats], tuple[Problem, ...]] = (None, {}, ())
     applied: tuple[Content, Mapping[str, RepoStats], Content] | None = None
+    # Each paper given stats by the last load, by the id of the paper it was made
+    # from (see repositories.apply), for the stats it was made with.
+    applied_papers: tuple[Mapping[str, RepoStats] | None, dict[int, tuple[Paper, Paper]]] = (None, {})
+
+    def __getstate__(self) -> dict:
+        # The applied results hold papers by their id in this process: meaningless in
+        # another, and 2,000 more papers in the cache file.
+        return {**self.__dict__, "applied": None, "applied_papers": (None, {})}
 
 
 # The stamp of a file that does not exist (no file has it).

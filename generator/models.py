@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Mapping
 
 from .errors import Location
@@ -129,6 +130,13 @@ class Paper:
         if len(names) < len(self.authors) or len(names) > 2:
             return first + " et al."
         return first if len(names) == 1 else f"{first} and {shown_name(names[1])}"
+
+    @cached_property
+    def filter_names(self) -> str:
+        """Every author's name and the place, as the all-papers filter reads them
+        ("Ada Lovelace; Alan Turing; NeurIPS"). Kept on the paper: a rerun that lists
+        10,000 papers again joins only the new papers' names."""
+        return "; ".join(part for part in (*(shown_name(name) for name in self.names), self.where) if part)
 
     @property
     def where(self) -> str:

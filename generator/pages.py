@@ -29,7 +29,6 @@ from urllib.parse import quote
 from .coins import coins
 from .errors import Location, Problems
 from .escape import safe_url
-from .names import shown_name
 from .repositories import short_count
 from .models import CODE_HOSTS, Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
 
@@ -791,7 +790,7 @@ def _all_papers_page(site: Site, index: _Index) -> Page:
         TableRow(
             _paper_ref(index, here, p.id),
             tuple(_topic_ref(index, here, t) for t in index.topics_of[p.id]),
-            "; ".join(part for part in (*(shown_name(name) for name in p.names), p.where) if part),
+            p.filter_names,
         )
         for p in sorted(site.papers, key=_table_order)
     )

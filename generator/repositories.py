@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import Location, Problems
-from .models import Content, Link, RepoStats
+from .models import Content, Link, Paper, RepoStats
 from .yamlfile import read_yaml
 from .yamlio import Map, Scalar
 
@@ -130,19 +130,34 @@ def _scalar(entry: Map, field: str, key: Scalar, problems: Problems, required: b
     return node
 
 
-def apply(content: Content, stats: Mapping[str, RepoStats]) -> Content:
+def apply(
+    content: Content, stats: Mapping[str, RepoStats], kept: dict[int, tuple[Paper, Paper]] | None = None
+) -> Content:
     """``content`` with each GitHub code link carrying its repository's stats. Papers
-    without any keep their identity (later steps compare them by identity first)."""
+    without any keep their identity (later steps compare them by identity first), and
+    with ``kept`` (the last call's results, for the same ``stats``) so do the papers
+    given stats before: a title edit no longer makes 2,000 papers new objects."""
     if not stats:
         return content
     papers = []
     changed = False
+    made: dict[int, tuple[Paper, Paper]] = {}
     for paper in content.papers:
-        links = tuple(_with_stats(link, stats) for link in paper.links)
-        if any(new is not old for new, old in zip(links, paper.links)):
-            paper = dataclasses.replace(paper, links=links)
+        old = kept.get(id(paper)) if kept is not None else None
+        if old is not None and old[0] is paper:
+            new = old[1]
+        else:
+            links = tuple(_with_stats(link, stats) for link in paper.links)
+            new = paper
+            if any(a is not b for a, b in zip(links, paper.links)):
+                new = dataclasses.replace(paper, links=links)
+        if new is not paper:
+            made[id(paper)] = (paper, new)  # (the original kept alive: its id stays its own)
             changed = True
-        papers.append(paper)
+        papers.append(new)
+    if kept is not None:
+        kept.clear()
+        kept.update(made)
     return dataclasses.replace(content, papers=tuple(papers)) if changed else content
 
 

@@ -164,3 +164,25 @@ def test_a_folder_in_the_file_s_place_is_an_error(tmp_path):
     assert [str(p) for p in problems.errors] == [
         "content/repositories.yml: this is no file: the repositories' figures are a YAML file"
     ]
+
+
+def test_papers_given_stats_stay_the_same_objects_when_another_paper_changes(tmp_path, monkeypatch):
+    # Later steps compare papers by identity first: a title edit must not make every
+    # paper with a star count a new object (2,000 of them on a large list).
+    import time
+
+    from generator import curation
+
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)  # all settled
+    content_dir = tmp_path / "content"
+    shutil.copytree(FIXTURE, content_dir)
+    cache: curation.FileCache = {}
+    first, _ = load_content(content_dir, tmp_path, cache=cache)
+    edited = content_dir / "papers" / "task-vectors.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Task Vectors", "Task Vectors, Revised"), encoding="utf-8")
+    second, _ = load_content(content_dir, tmp_path, cache=cache)
+    by_id = lambda content: {p.id: p for p in content.papers}  # noqa: E731
+    gem = by_id(second)["gradient-episodic-memory"]
+    assert gem.code[0].stats == RepoStats(87, True, DAY)
+    assert gem is by_id(first)["gradient-episodic-memory"]
+    assert by_id(second)["task-vectors"].title.endswith("Revised")
