@@ -795,7 +795,22 @@ def _all_papers_page(site: Site, index: _Index) -> Page:
         for p in sorted(site.papers, key=_table_order)
     )
     with_code = sum(1 for badge in index.code.values() if badge is not None)
-    return Page(dest_of(here), here, "all_papers.md", {"rows": rows, "with_code": with_code})
+    refs = [row.paper for row in rows]
+    dated = any(ref.year is not None for ref in refs)
+    authors, venues = any(ref.byline for ref in refs), any(ref.where for ref in refs)
+    # The words the filter's placeholder offers: those the list has. (It also reads
+    # summaries, which a list of authors and venues leaves unnamed: the box holds five
+    # words whole on a phone.)
+    said = [
+        "title",
+        *(["author"] if authors else []),
+        *(["venue"] if venues else []),
+        *(["summary"] if any(ref.summary for ref in refs) and not (authors and venues) else []),
+        "topic",
+        *(["year"] if dated else []),
+    ]
+    context = {"rows": rows, "with_code": with_code, "dated": dated, "said": said}
+    return Page(dest_of(here), here, "all_papers.md", context)
 
 
 # Downloads linked from the home page when the exports hold them: (label, dest).

@@ -172,14 +172,15 @@ def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tm
 
     renderer = Renderer()
     rows = tuple(TableRow(PaperRef(f"../p{n}/", f"Paper {n}", 2020 + n, None)) for n in range(3))
-    page = Page("all_papers.md", "all/", "all_papers.md", {"rows": rows, "with_code": 0})
+    shape = {"with_code": 0, "dated": True, "said": ["title", "topic", "year"]}
+    page = Page("all_papers.md", "all/", "all_papers.md", {"rows": rows, **shape})
     cached = renderer.env.globals["cached"]
     first = renderer.render(page)
     assert cached.cache_info().misses == 3
     assert renderer.render(page) == first and cached.cache_info().misses == 3
 
     edited = rows[:2] + (TableRow(replace(rows[2].paper, title="Paper <2>")),)
-    text = renderer.render(Page(page.dest, page.url, page.template, {"rows": edited, "with_code": 0}))
+    text = renderer.render(Page(page.dest, page.url, page.template, {"rows": edited, **shape}))
     assert cached.cache_info().misses == 4  # only the edited row
     assert "Paper &lt;2&gt;" in text and text.replace("Paper &lt;2&gt;", "Paper 2") == first
 
