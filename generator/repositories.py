@@ -29,7 +29,7 @@ from pathlib import Path
 from .errors import Location, Problems
 from .models import Content, Link, Paper, RepoStats
 from .yamlfile import read_yaml
-from .yamlio import Map, Scalar
+from .yamlio import Map, Refused, Scalar
 
 FILE_NAME = "repositories.yml"
 HEADER = (
@@ -98,11 +98,13 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     stars = _scalar(value, "stars", key, problems)
     archived = _scalar(value, "archived", key, problems, required=False)
     checked = _scalar(value, "checked", key, problems)
+    if any(isinstance(node, Refused) for node in (stars, archived, checked)):
+        return None  # (the reader said why)
     if stars is not None and not re.fullmatch(r"[0-9]{1,10}", stars.text or ""):
-        problems.error(stars.loc, f"stars must be a whole number (of at most ten digits), not '{stars.text}'")
+        problems.error(stars.loc, f"stars must be a whole number (of at most ten digits), not {_said(stars)}")
         fine = False
     if archived is not None and (archived.text or "") not in ("true", "false"):
-        problems.error(archived.loc, f"archived must be true or false, not '{archived.text}'")
+        problems.error(archived.loc, f"archived must be true or false, not {_said(archived)}")
         fine = False
     day = None
     if checked is not None:
@@ -111,11 +113,15 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
                 raise ValueError  # (fromisoformat takes "20261130" and "2026-W48-1" too)
             day = dt.date.fromisoformat(checked.text or "")
         except ValueError:
-            problems.error(checked.loc, f"checked must be a date (YYYY-MM-DD), not '{checked.text}'")
+            problems.error(checked.loc, f"checked must be a date (YYYY-MM-DD), not {_said(checked)}")
             fine = False
     if not fine or stars is None or day is None:
         return None
     return RepoStats(int(stars.text or 0), archived is not None and archived.text == "true", day)
+
+
+def _said(node: Scalar) -> str:
+    return "empty" if node.text is None else f"'{node.text}'"
 
 
 def _scalar(entry: Map, field: str, key: Scalar, problems: Problems, required: bool = True) -> Scalar | None:

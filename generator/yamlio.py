@@ -138,6 +138,13 @@ class Scalar:
         return f"Scalar({self.text!r} at {self.loc})"
 
 
+class Refused(Scalar):
+    """What stands for a node the reader refused (an alias, a tag): its problem is
+    reported already, so a check of its value says nothing more."""
+
+    __slots__ = ()
+
+
 class Seq:
     __slots__ = ("items", "path", "line", "col")
     kind = "list"
@@ -393,7 +400,7 @@ class _Converter:
         column and the item's number), used only to locate an alias."""
         if self.guarded and not self._admit(node, where):
             mark = node.start_mark
-            return Scalar(None, self.path, mark.line + 1, mark.column + 1)
+            return Refused(None, self.path, mark.line + 1, mark.column + 1)
         if node.__class__ is _ScalarNode:
             return self._scalar(node)
         mark = node.start_mark
