@@ -123,6 +123,10 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
     letters = re.search(r"var LETTERS = \{(.*?)\};", js, re.S).group(1)
     assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
+    # The All papers filter folds the same letters.
+    table = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
+    letters = re.search(r"var LETTERS = \{(.*?)\};", table, re.S).group(1)
+    assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
 
 
 # --- Scoring --------------------------------------------------------------------------

@@ -29,8 +29,17 @@
      ("RL+LLM") parts them. */
   var KEPT = /^[\p{L}\p{N}]+(\+\+|#)[\p{L}\p{N}]*$/u;
 
+  /* Latin letters that NFKD leaves whole, as search.py's LETTERS writes them:
+     "lukasz" finds "Łukasz", "sklodowska" "Skłodowska". */
+  var LETTERS = {
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+    "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th", "ı": "i"
+  };
+  var LETTER_KEYS = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
+
   function normal(text) {
-    var words = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+    var words = text.normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(LETTER_KEYS, function (c) { return LETTERS[c]; }).toLowerCase()
       .replace(/[-\u2010\u2011]/g, "").replace(/[^\p{L}\p{N}+#]+/gu, " ").split(" ");
     return " " + words.map(function (word) {
       var parted = word.replace(/[+#]+/g, " ");

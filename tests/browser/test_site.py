@@ -633,6 +633,8 @@ _FILTER_ROWS = [
         ("task", ["Multi-task learning at scale"]),  # and a hyphenated word's parts found
         ("curie", ["Radioactivity, by Maria Skłodowska-Curie"]),
         ("skłodowska-curie", ["Radioactivity, by Maria Skłodowska-Curie"]),
+        ("sklodowska", ["Radioactivity, by Maria Skłodowska-Curie"]),  # "ł" typed as "l"
+        ("SKLODOWSKACURIE", ["Radioactivity, by Maria Skłodowska-Curie"]),
         ("MULTI-TASK", ["Multi-task learning at scale"]),
         ("学习", ["多任务学习的基准"]),  # found anywhere in a word of Chinese
     ],
