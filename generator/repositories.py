@@ -66,8 +66,8 @@ def read(path: Path, shown: str, problems: Problems) -> dict[str, RepoStats]:
         problems.error(Location(shown), "this is no file: the repositories' figures are a YAML file")
         return {}
     tree, _ = read_yaml(path, shown, problems)
-    if tree is None:
-        return {}
+    if tree is None or isinstance(tree, Refused):
+        return {}  # (a refused root: the reader said why)
     if not isinstance(tree, Map):
         problems.error(tree.loc, "this file maps repositories ('github.com/owner/name') to what GitHub said of them")
         return {}
@@ -87,6 +87,8 @@ def read(path: Path, shown: str, problems: Problems) -> dict[str, RepoStats]:
 
 
 def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
+    if isinstance(value, Refused):
+        return None  # (an alias or a tag: the reader said why)
     if not isinstance(value, Map):
         problems.error(getattr(value, "loc", key.loc), "a repository's entry holds stars, archived and checked")
         return None
@@ -98,8 +100,11 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     stars = _scalar(value, "stars", key, problems)
     archived = _scalar(value, "archived", key, problems, required=False)
     checked = _scalar(value, "checked", key, problems)
+    # A value the reader refused (an alias, a tag) it has reported; the others are
+    # still checked, so that every problem is said at once.
     if any(isinstance(node, Refused) for node in (stars, archived, checked)):
-        return None  # (the reader said why)
+        fine = False
+        stars, archived, checked = (None if isinstance(n, Refused) else n for n in (stars, archived, checked))
     if stars is not None and not re.fullmatch(r"[0-9]{1,10}", stars.text or ""):
         problems.error(stars.loc, f"stars must be a whole number (of at most ten digits), not {_said(stars)}")
         fine = False

@@ -493,6 +493,8 @@ class _Converter:
                 key = convert(key_node)
             else:
                 key = scalar(key_node)
+            if isinstance(key, Refused):
+                continue  # (a tag or an alias: said once, where it was refused)
             if not isinstance(key, Scalar) or key.text is None:
                 self.problems.error(
                     _loc(self.path, key_node.start_mark), "a mapping key must be a plain string"

@@ -186,3 +186,24 @@ def test_papers_given_stats_stay_the_same_objects_when_another_paper_changes(tmp
     assert gem.code[0].stats == RepoStats(87, True, DAY)
     assert gem is by_id(first)["gradient-episodic-memory"]
     assert by_id(second)["task-vectors"].title.endswith("Revised")
+
+
+def test_a_refused_value_is_said_once_and_the_entry_s_other_problems_too(tmp_path):
+    # The reader refuses aliases and tags and says so; the file's own checks neither
+    # repeat it nor stop at it.
+    stats, found = read_text(tmp_path, (
+        "github.com/a/one:\n  stars: &s 1\n  checked: 2026-11-20\n"
+        "github.com/a/two:\n  stars: *s\n  archived: maybe\n  checked: 2026-02-30\n"
+        "github.com/a/three: !foo\n  stars: 1\n  checked: 2026-11-20\n"
+        "!bar github.com/a/four:\n  stars: 1\n  checked: 2026-11-20\n"
+    ))
+    assert stats == {"github.com/a/one": RepoStats(1, False, DAY)}
+    assert found == [
+        "content/repositories.yml:5:3: YAML aliases are not allowed: 'stars' repeats the anchor at line 2; write the value out",
+        "content/repositories.yml:6:13: archived must be true or false, not 'maybe'",
+        "content/repositories.yml:7:12: checked must be a date (YYYY-MM-DD), not '2026-02-30'",
+        "content/repositories.yml:8:21: YAML tag '!foo' is not allowed",
+        "content/repositories.yml:11:1: YAML tag '!bar' is not allowed",
+    ]
+    _, found = read_text(tmp_path, "!foo\ngithub.com/a/b:\n  stars: 1\n")
+    assert found == ["content/repositories.yml:1:1: YAML tag '!foo' is not allowed"]
