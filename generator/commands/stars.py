@@ -35,7 +35,7 @@ EXIT = (
     "exit status: 0 when every repository due was asked and answered (one GitHub no longer has is a "
     "warning); 1 on a curation error, or when an answer was an error or the rate limit left some "
     "unasked (what was learned is written); 2 when --api does not answer as GitHub's API does "
-    "(offline, a wrong address; nothing written); argparse's own 2 for a wrong option"
+    "(offline, a wrong address; nothing written), as for a wrong option"
 )
 # Answers that say the repository is gone (the address was found to be GitHub's API).
 GONE = (404, 410, 451)
