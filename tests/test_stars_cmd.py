@@ -47,6 +47,7 @@ class FakeGitHub:
     def __init__(self, repos: dict[str, object], limit: int = 1000, api: bool = True):
         self.repos, self.limit, self.asked, self.headers = repos, limit, [], []
         self.api, self.checked = api, []  # api: it answers /rate_limit as GitHub does
+        self.on_ask = lambda: None  # done before each repository's answer
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -57,6 +58,7 @@ class FakeGitHub:
                     self._answer(200, {"resources": {"core": {"remaining": 60}}, "rate": {"remaining": 60}})
                     return
                 fake.asked.append(self.path)
+                fake.on_ask()
                 fake.headers.append(dict(self.headers))
                 name = self.path.removeprefix("/repos/").lower()
                 answer = fake.repos.get(name)
@@ -412,3 +414,20 @@ def test_a_day_after_today_is_asked_again(project):
         fake.close()
     assert "/repos/example/gem" in fake.asked
     assert stored(project)["github.com/example/gem"] == RepoStats(87, True, TODAY)
+
+
+@pytest.mark.parametrize("existed", [True, False], ids=["edited", "created"])
+def test_a_hand_edit_made_while_github_is_asked_is_kept(project, capsys, existed):
+    path = project / "content" / "repositories.yml"
+    if existed:
+        path.write_text(repositories.dump({"github.com/example/gem": RepoStats(1, False, dt.date(2026, 1, 1))}))
+    hand = "# my note\n" + repositories.dump({"github.com/example/gem": RepoStats(2, False, dt.date(2026, 2, 2))})
+    fake = FakeGitHub(GITHUB)
+    fake.on_ask = lambda: path.write_text(hand)
+    try:
+        assert run(project, fake.url) == 1
+    finally:
+        fake.close()
+    assert fake.asked  # GitHub was asked, and its answers were not written over the edit
+    assert path.read_text() == hand
+    assert "content/repositories.yml changed while GitHub was asked; it is left as it is" in capsys.readouterr().err

@@ -163,6 +163,14 @@ def is_github_api(api: str, token: str, timeout: float) -> str:
     return f"HTTP {status}" + ("" if isinstance(body, dict) else ", no JSON")
 
 
+def _contents(path: Path) -> bytes | None:
+    """The file's bytes, None when there is none."""
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     if not (0 < args.timeout <= 3600 and args.concurrency >= 1 and 0 <= args.max_age <= 36500):
         raise SystemExit(
@@ -188,6 +196,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     problems.items.extend(found.errors)
     if problems.has_errors():
         raise CuratorError(problems)
+    before = _contents(path)
     known = repositories.read(path, shown, Problems())
     where: dict[str, Location] = {}
     for ref in refs:
@@ -239,8 +248,17 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         elif key in known:
             stats[key] = known[key]  # not asked, or no answer this time: the last figure stays
     text = repositories.dump(stats)
-    old = path.read_text(encoding="utf-8") if path.is_file() else None
-    written = text != old and (bool(stats) or old is not None)
+    now = _contents(path)
+    if now != before:
+        # Edited (by hand, or by a second run) while GitHub was asked: what it holds now
+        # was not read, and rewriting the file would lose it.
+        print(
+            f"error: {shown} changed while GitHub was asked; it is left as it is. "
+            "Run the command again: it reads the file anew.",
+            file=sys.stderr,
+        )
+        return 1
+    written = text.encode("utf-8") != now and (bool(stats) or now is not None)
     if written:
         atomic_write(path, text)
     for problem in report.sorted():
