@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI = WORKFLOWS / "ci.yml"
 LINKS = WORKFLOWS / "links.yml"
+STARS = WORKFLOWS / "stars.yml"
 # A push to main, or a run started by hand on main (the README's first publication).
 MAIN_PUSH = (
     "(github.event_name == 'push' || github.event_name == 'workflow_dispatch')"
@@ -48,7 +49,7 @@ def runs(job: dict) -> str:
 
 def test_the_workflows_validate_against_githubs_schema():
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["ci.yml", "links.yml"]
+    assert [f.name for f in files] == ["ci.yml", "links.yml", "stars.yml"]
     result = check_jsonschema("vendor.github-workflows", *files)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -81,7 +82,7 @@ def test_the_schema_check_rejects_broken_workflows(tmp_path, change, valid):
     assert (check_jsonschema("vendor.github-workflows", path).returncode == 0) is valid
 
 
-@pytest.mark.parametrize("path", [CI, LINKS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [CI, LINKS, STARS], ids=lambda p: p.name)
 def test_every_action_is_pinned_by_a_full_commit_sha_with_its_version(path):
     lines = [line for line in path.read_text().splitlines() if re.match(r"\s*-?\s*uses:", line)]
     assert lines, "no actions used at all?"
@@ -93,7 +94,7 @@ def test_every_action_is_pinned_by_a_full_commit_sha_with_its_version(path):
 
 def test_same_action_is_pinned_to_the_same_commit_everywhere():
     pins: dict[str, set[str]] = {}
-    for path in (CI, LINKS):
+    for path in (CI, LINKS, STARS):
         for action, sha in re.findall(r"uses: ([\w./-]+)@([0-9a-f]{40})", path.read_text()):
             pins.setdefault(action, set()).add(sha)
     assert {a: s for a, s in pins.items() if len(s) > 1} == {}
@@ -105,12 +106,12 @@ def test_ci_runs_on_pull_requests_and_pushes_to_main():
     assert on["push"]["branches"] == ["main"]
 
 
-@pytest.mark.parametrize("path", [CI, LINKS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [CI, LINKS, STARS], ids=lambda p: p.name)
 def test_workflows_may_only_read_the_repository_by_default(path):
     assert load(path)["permissions"] == {"contents": "read"}
 
 
-def test_only_the_deploy_job_may_write_and_only_to_pages():
+def test_only_the_deploy_and_stars_jobs_may_write():
     jobs = load(CI)["jobs"]
     for name, job in jobs.items():
         if name == "deploy":
@@ -119,6 +120,8 @@ def test_only_the_deploy_job_may_write_and_only_to_pages():
             assert "permissions" not in job, f"job {name} widens the permissions"
     for name, job in load(LINKS)["jobs"].items():
         assert "permissions" not in job, f"links job {name} widens the permissions"
+    # The stars job commits one file and starts CI; nothing else.
+    assert load(STARS)["jobs"]["stars"]["permissions"] == {"contents": "write", "actions": "write"}
 
 
 def test_ci_checks_tests_and_builds_in_that_order_after_a_pinned_install():
@@ -191,7 +194,7 @@ def test_the_link_check_is_weekly_never_on_pull_requests_and_never_red():
     assert cache["with"]["path"] == cache_file
 
 
-@pytest.mark.parametrize("path", [CI, LINKS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [CI, LINKS, STARS], ids=lambda p: p.name)
 def test_no_expression_is_spliced_into_a_script(path):
     # A value such as a branch name or a repository variable spliced into `run:` is
     # script injection; expressions reach scripts through `env:` only.
@@ -237,3 +240,168 @@ def test_the_site_is_built_for_the_address_it_is_published_at(
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "record").read_text() == expected
+
+
+def test_the_star_refresh_is_weekly_and_only_its_push_step_holds_the_token():
+    data = load(STARS)
+    assert set(data["on"]) == {"schedule", "workflow_dispatch"}
+    (schedule,) = data["on"]["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
+    assert data["concurrency"] == {"group": "stars", "cancel-in-progress": False}
+    job = data["jobs"]["stars"]
+    checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    holding = [s for s in steps(job) if "secrets." in str(s.get("env", {}))]
+    assert [s["name"] for s in holding] == ["Ask GitHub, commit the figures, start CI"]
+    assert holding[0]["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}"
+
+
+OLD_FIGURES = "github.com/a/b:\n  stars: 1\n  archived: false\n  checked: 2026-11-01\n"
+NEW_FIGURES = "github.com/a/b:\n  stars: 2\n  archived: false\n  checked: 2026-11-30\n"
+
+
+def _git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=_GIT_ENV)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+_GIT_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": "/dev/null",
+    "GIT_AUTHOR_NAME": "Curator",
+    "GIT_AUTHOR_EMAIL": "curator@example.org",
+    "GIT_COMMITTER_NAME": "Curator",
+    "GIT_COMMITTER_EMAIL": "curator@example.org",
+}
+
+
+def _commit(work: Path, files: dict[str, str], message: str) -> None:
+    for name, text in files.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text)
+    _git(work, "add", "--", *files)
+    _git(work, "commit", "-q", "-m", message)
+    _git(work, "push", "-q", "origin", "HEAD:refs/heads/main")
+
+
+class StarsRun:
+    """The workflow's own script, run in a shallow clone (as actions/checkout makes one)
+    of a local repository, with `readinglist` and `gh` replaced by stand-ins: the first
+    writes FIGURES (when given) and exits with STATUS, the second records its arguments."""
+
+    def __init__(self, tmp_path: Path):
+        self.tmp = tmp_path
+        self.remote = tmp_path / "remote.git"
+        _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(self.remote))
+        self.curator = tmp_path / "curator"  # a curator's own clone, pushing meanwhile
+        _git(tmp_path, "clone", "-q", str(self.remote), str(self.curator))
+        _commit(self.curator, {"content/papers/a.yml": "id: a\n", "content/repositories.yml": OLD_FIGURES}, "start")
+        self.work = tmp_path / "work"
+        _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{self.remote}", str(self.work))
+        self.bin = tmp_path / "bin"
+        self.bin.mkdir()
+        (self.bin / "readinglist").write_text(
+            '#!/bin/sh\n[ "$1" = stars ] || exit 99\n'
+            'if [ -n "$FIGURES" ]; then printf "%s" "$FIGURES" > content/repositories.yml; fi\n'
+            # Any other change in the checkout is no part of the commit.
+            'echo "notes: x" >> content/papers/a.yml\n'
+            'exit "$STATUS"\n'
+        )
+        (self.bin / "gh").write_text('#!/bin/sh\nprintf "%s\\n" "$*" >> "$GH_LOG"\n')
+        for tool in ("readinglist", "gh"):
+            (self.bin / tool).chmod(0o755)
+        self.gh_log = tmp_path / "gh.log"
+
+    def __call__(self, status: int, figures: str) -> subprocess.CompletedProcess[str]:
+        step = next(s for s in steps(load(STARS)["jobs"]["stars"]) if "readinglist stars" in s.get("run", ""))
+        env = {
+            **_GIT_ENV,
+            "PATH": f"{self.bin}:/usr/bin:/bin",
+            "STATUS": str(status),
+            "FIGURES": figures,
+            "GH_LOG": str(self.gh_log),
+            "GITHUB_TOKEN": "ghs_token",
+            "GH_TOKEN": "ghs_token",
+            "GH_REPO": "lab/readinglist",
+            "BRANCH": "main",
+            "SERVER": "https://github.com",
+        }
+        for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+            del env[name]  # the script names its own author
+        return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=self.work, env=env, capture_output=True, text=True)
+
+    def log(self) -> list[str]:
+        """main's commits on the remote, newest first: author, subject, files changed."""
+        out = _git(self.remote, "log", "--format=%x00%an|%s", "--name-only", "main")
+        return [" ".join(part.split()) for part in out.split("\0") if part.strip()]
+
+    def remote_file(self, name: str) -> str:
+        return _git(self.remote, "show", f"main:{name}")
+
+    def started(self) -> list[str]:
+        return self.gh_log.read_text().splitlines() if self.gh_log.exists() else []
+
+
+def test_new_figures_are_committed_alone_by_the_bot_and_ci_is_started(tmp_path):
+    run = StarsRun(tmp_path)
+    result = run(0, NEW_FIGURES)
+    assert result.returncode == 0, result.stderr
+    assert run.log() == [
+        "github-actions[bot]|Refresh the star counts in content/repositories.yml content/repositories.yml",
+        "Curator|start content/papers/a.yml content/repositories.yml",
+    ]
+    assert run.remote_file("content/repositories.yml") == NEW_FIGURES
+    assert run.remote_file("content/papers/a.yml") == "id: a\n"
+    assert run.started() == ["workflow run ci.yml --ref main"]
+
+
+def test_unchanged_figures_commit_nothing_and_start_nothing(tmp_path):
+    run = StarsRun(tmp_path)
+    result = run(0, OLD_FIGURES)
+    assert result.returncode == 0, result.stderr
+    assert len(run.log()) == 1 and run.started() == []
+    assert "unchanged" in result.stdout
+
+
+def test_a_partial_answer_is_committed_and_the_run_ends_red(tmp_path):
+    run = StarsRun(tmp_path)
+    result = run(1, NEW_FIGURES)
+    assert result.returncode == 1
+    assert run.remote_file("content/repositories.yml") == NEW_FIGURES
+    assert run.started() == ["workflow run ci.yml --ref main"]
+
+
+def test_an_unusable_api_commits_nothing(tmp_path):
+    run = StarsRun(tmp_path)
+    result = run(2, "")
+    assert result.returncode == 2
+    assert "::error::" in result.stdout
+    assert len(run.log()) == 1 and run.started() == []
+
+
+def test_a_branch_that_moved_during_the_run_gets_the_commit_on_top(tmp_path):
+    run = StarsRun(tmp_path)
+    _commit(run.curator, {"content/papers/b.yml": "id: b\n"}, "add b")
+    result = run(0, NEW_FIGURES)
+    assert result.returncode == 0, result.stderr
+    assert [entry.split("|")[1].split()[0:2] for entry in run.log()] == [
+        ["Refresh", "the"], ["add", "b"], ["start", "content/papers/a.yml"],
+    ]
+    assert run.remote_file("content/repositories.yml") == NEW_FIGURES
+    assert run.remote_file("content/papers/b.yml") == "id: b\n"
+    assert run.started() == ["workflow run ci.yml --ref main"]
+
+
+def test_a_hand_edit_of_the_file_meanwhile_is_never_overwritten(tmp_path):
+    run = StarsRun(tmp_path)
+    hand = OLD_FIGURES.replace("stars: 1", "stars: 5")
+    _commit(run.curator, {"content/repositories.yml": hand}, "by hand")
+    result = run(0, NEW_FIGURES)
+    assert result.returncode == 1
+    assert "CONFLICT" in result.stdout and "was changed on main during the run" in result.stdout
+    assert run.remote_file("content/repositories.yml") == hand
+    assert run.log()[0].startswith("Curator|by hand")
+    assert run.started() == []
