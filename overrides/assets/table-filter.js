@@ -1,5 +1,6 @@
 /* The all-papers table's filter: words of a title, an author (any of them), the venue, the
-   summary, a topic or the year, and "with code only".
+   summary, a topic or the year, "with code only", and "unread only" (the papers the
+   reader has not marked read, read-marks.js: shown once they have marked one).
 
    The table is the whole list (10,000 rows for a large one), so the site's search is
    not the only way to narrow it. The controls are in the page hidden and shown here, so
@@ -74,8 +75,16 @@
     }
     var text = filter.querySelector(".rl-filter__text");
     var code = filter.querySelector(".rl-filter__code");
+    /* "Unread only" counts while it is shown (read-marks.js shows it). A page may have
+       none: the filter works without it. */
+    var unread = filter.querySelector(".rl-filter__unread");
+    function unreadOnly() {
+      return !!unread && unread.checked && !unread.parentNode.hidden;
+    }
     var count = filter.querySelector(".rl-filter__count");
     var whole = table.tBodies[0];
+    /* read-marks.js marks read papers' links in this body too while it is not shown. */
+    table.readinglistWhole = whole;
     var columns = table.tHead ? table.tHead.rows[0].cells.length : 1;
     var rows = Array.prototype.map.call(whole.rows, function (row) {
       /* Every cell but the code badge's; for the line under the title, every author's
@@ -143,6 +152,7 @@
       var query = text.value.trim();
       if (query) { params.set("filter", query); } else { params.delete("filter"); }
       if (code.checked) { params.set("code", "1"); } else { params.delete("code"); }
+      if (unread && unread.checked) { params.set("unread", "1"); } else { params.delete("unread"); }
       var search = params.toString();
       var address = location.pathname + (search ? "?" + search : "") + location.hash;
       if (address !== location.pathname + location.search + location.hash) {
@@ -161,7 +171,8 @@
       }
       remember();
       var wanted = normal(text.value).split(" ").filter(Boolean);
-      if (!wanted.length && !code.checked) {
+      var onlyUnread = unreadOnly();
+      if (!wanted.length && !code.checked && !onlyUnread) {
         if (table.tBodies[0] === whole) {
           return;
         }
@@ -174,9 +185,8 @@
         return;
       }
       show(rows.filter(function (r) {
-        return (!code.checked || r.code) && wanted.every(function (w) {
-          return found(r.text, w);
-        });
+        return (!code.checked || r.code) && (!onlyUnread || !r.row.querySelector("a.rl-read-link")) &&
+          wanted.every(function (w) { return found(r.text, w); });
       }), LIMIT);
     }
 
@@ -190,9 +200,19 @@
       }
     });
     code.addEventListener("change", apply);
+    if (unread) {
+      unread.addEventListener("change", apply);
+    }
+    /* The reader's log changed (in another tab): what "unread" means did too. */
+    document.addEventListener("readinglist:read", function () {
+      if (unread && unread.checked) {
+        apply();
+      }
+    });
     var given = new URLSearchParams(location.search);
     if (given.has("filter")) { text.value = given.get("filter"); }
     if (given.get("code") === "1") { code.checked = true; }
+    if (unread && given.get("unread") === "1") { unread.checked = true; }
     filter.hidden = false;
     filter.readinglistApply = apply;
     apply();

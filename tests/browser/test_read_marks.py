@@ -1,0 +1,189 @@
+"""The reader's own log of what they read (overrides/assets/read-marks.js): "I have read
+this paper", the check marks on links to read papers, a start-here list's progress and
+the All papers table's "Unread only"."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from .sitebuild import ROOT, SiteServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.example]
+
+CHECK = "\u00a0\u2713"
+
+
+@pytest.fixture(scope="module")
+def start_here():
+    """(topic id, its start-here paper ids) of the shipped list's first topic that has some."""
+    from generator.curation import load_content
+
+    content, _ = load_content(ROOT / "content", ROOT)
+    topic = next(t for t in content.topics if len(t.reading_order) >= 2)
+    return topic.id, list(topic.reading_order)
+
+
+def _marked(page) -> list[str]:
+    """The paths of the links on the page that carry the read mark."""
+    return page.evaluate(
+        "[...document.querySelectorAll('.md-content a.rl-read-link')].map(a => a.pathname)"
+    )
+
+
+def _mark_read(page, paper: str, read: bool = True) -> None:
+    page.goto(f"papers/{paper}/")
+    line = page.locator(".rl-read")
+    line.wait_for(state="visible")
+    box = page.get_by_label("I have read this paper")
+    box.set_checked(read)
+    assert box.is_checked() is read
+
+
+def test_a_paper_marked_read_is_marked_wherever_it_is_linked_and_stays(page, start_here, papers):
+    topic, order = start_here
+    first = order[0]
+    page.goto(f"topics/{topic}/")
+    page.locator(".rl-start-here").wait_for()
+    # A first visit: no marks, and no "0 of 5" either.
+    assert _marked(page) == [] and not page.locator(".rl-read-progress").is_visible()
+    _mark_read(page, first)
+    # The day it was marked, in the reader's language.
+    when = page.locator(".rl-read__when").inner_text()
+    assert when.startswith(" on ") and any(str(year) in when for year in range(2025, 2100))
+
+    page.goto(f"topics/{topic}/")
+    start = page.locator(".rl-start-here li > a")
+    start.first.wait_for()
+    assert start.first.get_attribute("class") == "rl-read-link"
+    assert set(_marked(page)) == {f"/papers/{first}/"}  # the start-here list and the table
+    assert len(_marked(page)) == 2
+    progress = page.locator(".rl-read-progress")
+    assert progress.inner_text() == f"You have read 1 of these {len(order)}."
+    # The mark is drawn after the title; a screen reader hears ", read".
+    content = page.evaluate(
+        "getComputedStyle(document.querySelector('.rl-start-here a.rl-read-link'), '::after').content"
+    )
+    assert CHECK in content and '", read"' in content
+    after_unmarked = page.evaluate(
+        "getComputedStyle(document.querySelector('.rl-start-here li:nth-child(2) > a'), '::after').content"
+    )
+    assert after_unmarked == "none"
+
+    page.reload()
+    page.locator(".rl-start-here").wait_for()
+    assert progress.inner_text() == f"You have read 1 of these {len(order)}."
+
+    # Unmarked, it is no longer marked, and with nothing read the progress is gone.
+    _mark_read(page, first, read=False)
+    assert page.locator(".rl-read__when").inner_text() == ""
+    page.goto(f"topics/{topic}/")
+    page.locator(".rl-start-here").wait_for()
+    assert _marked(page) == [] and not progress.is_visible()
+
+
+def test_unread_only_leaves_out_what_was_read_and_follows_another_tab(open_context, start_here, papers):
+    topic, order = start_here
+    context = open_context()
+    reader = context.new_page()
+    reader.goto("papers/")
+    reader.locator(".rl-filter").wait_for(state="visible")
+    unread = reader.get_by_label("Unread only")
+    assert not unread.is_visible()  # nothing read yet: it would mean nothing
+
+    other = context.new_page()
+    _mark_read(other, order[0])
+    _mark_read(other, order[1])
+    # The All papers tab hears of it from the other tab (a storage event).
+    unread.wait_for(state="visible")
+    assert len(_marked(reader)) == 2
+    unread.check()
+    count = reader.locator(".rl-filter__count")
+    assert count.inner_text() == f"{len(papers) - 2} of {len(papers)} papers match"
+    assert reader.url.endswith("papers/?unread=1")
+    shown = reader.evaluate(
+        "[...document.querySelectorAll('#rl-all-papers tbody td:first-child > a')].map(a => a.pathname)"
+    )
+    assert f"/papers/{order[0]}/" not in shown and f"/papers/{order[1]}/" not in shown
+
+    # Unmarked in the other tab: the list follows at once.
+    _mark_read(other, order[1], read=False)
+    reader.wait_for_function(
+        "n => document.querySelector('.rl-filter__count').textContent.startsWith(n + ' of')",
+        arg=len(papers) - 1,
+    )
+    shown = reader.evaluate(
+        "[...document.querySelectorAll('#rl-all-papers tbody td:first-child > a')].map(a => a.pathname)"
+    )
+    assert f"/papers/{order[1]}/" in shown and f"/papers/{order[0]}/" not in shown
+    # Unticked, the whole list is back, the read paper marked in it.
+    unread.uncheck()
+    assert count.inner_text() == f"All {len(papers)} papers are shown"
+    assert _marked(reader) == [f"/papers/{order[0]}/"]
+
+
+def test_two_lists_served_from_one_host_keep_their_own_logs(browser, site_dir, tmp_path, papers):
+    # GitHub Pages serves every project site of an owner from <owner>.github.io: a
+    # lab's two lists share an origin, and one's marks must not show on the other.
+    for name in ("lab-a", "lab-b"):
+        shutil.copytree(site_dir, tmp_path / name)
+    paper = papers[0]["id"]
+    with SiteServer(tmp_path) as server:
+        context = browser.new_context(base_url=server.base_url)
+        try:
+            page = context.new_page()
+            page.goto(f"lab-a/papers/{paper}/")
+            page.get_by_label("I have read this paper").check()
+            page.goto(f"lab-b/papers/{paper}/")
+            page.locator(".rl-read").wait_for(state="visible")
+            assert not page.get_by_label("I have read this paper").is_checked()
+            page.goto(f"lab-a/papers/{paper}/")
+            page.locator(".rl-read").wait_for(state="visible")
+            assert page.get_by_label("I have read this paper").is_checked()
+            keys = page.evaluate("Object.keys(localStorage)")
+            assert "readinglist:read:/lab-a/" in keys
+            assert not any(key.startswith("readinglist:read:/lab-b/") for key in keys)
+        finally:
+            context.close()
+
+
+def test_a_log_that_does_not_read_as_one_is_taken_as_empty(page, papers):
+    paper = papers[0]["id"]
+    page.goto(f"papers/{paper}/")
+    for stored in ("not json", "[1, 2]", "null", '"text"'):
+        page.evaluate("v => localStorage.setItem('readinglist:read:/', v)", stored)
+        page.reload()
+        page.locator(".rl-read").wait_for(state="visible")
+        assert not page.get_by_label("I have read this paper").is_checked()
+    # A paper marked then is kept, the broken log replaced.
+    page.get_by_label("I have read this paper").check()
+    kept = page.evaluate("JSON.parse(localStorage.getItem('readinglist:read:/'))")
+    assert list(kept) == [paper]
+
+
+def test_without_javascript_nothing_of_the_log_is_shown(browser, base_url, start_here):
+    topic, order = start_here
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"papers/{order[0]}/")
+        assert page.locator(".rl-read").count() == 1 and not page.locator(".rl-read").is_visible()
+        page.goto("papers/")
+        assert not page.get_by_text("Unread only").is_visible()
+    finally:
+        context.close()
+
+
+def test_marks_follow_instant_navigation(open_context, published_url, start_here):
+    topic, order = start_here
+    page = open_context(base=published_url).new_page()
+    page.goto(f"papers/{order[0]}/")
+    page.get_by_label("I have read this paper").check()
+    page.goto("")
+    page.evaluate("window.__kept = 'still this document'")
+    page.locator(f"a.rl-topic-card__title[href$='topics/{topic}/']").click()
+    page.locator(".rl-start-here").wait_for()
+    page.wait_for_function("document.querySelectorAll('.md-content a.rl-read-link').length > 0")
+    assert page.evaluate("window.__kept") == "still this document"  # no reload happened
+    assert page.locator(".rl-read-progress").inner_text() == f"You have read 1 of these {len(order)}."
