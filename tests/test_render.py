@@ -172,7 +172,7 @@ def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tm
 
     renderer = Renderer()
     rows = tuple(TableRow(PaperRef(f"../p{n}/", f"Paper {n}", 2020 + n, None)) for n in range(3))
-    shape = {"with_code": 0, "dated": True, "said": ["title", "topic", "year"]}
+    shape = {"with_code": 0, "dated": True, "said": ["title", "topic", "year"], "first": 3}
     page = Page("all_papers.md", "all/", "all_papers.md", {"rows": rows, **shape})
     cached = renderer.env.globals["cached"]
     first = renderer.render(page)
@@ -378,3 +378,27 @@ def test_a_no_break_space_reaches_the_page(tmp_path):
     from generator.escape import inline_text
 
     assert inline_text("Deep\u00a0Learning\n  for\tall") == "Deep\u00a0Learning for all"
+
+
+@pytest.mark.parametrize(("whole", "first"), [(5, 2), (4, 2), (4, 1)])
+def test_a_long_all_papers_table_ships_its_rest_in_a_body_of_its_own(tmp_path, monkeypatch, whole, first):
+    # The fixture's five papers as a "long" list: above `whole` rows, the rows past the
+    # first `first` go in a second body (hidden while scripts run); every row is still
+    # there, once, in the same order as in one body.
+    from generator import pages
+
+    golden = (GOLDENS / "papers" / "index.md").read_text(encoding="utf-8")
+    golden_rows = golden[golden.index("<tbody>") + len("<tbody>"):golden.index("</tbody>")].strip().splitlines()
+    assert len(golden_rows) == 5
+    monkeypatch.setattr(pages, "ALL_PAPERS_WHOLE", whole)
+    monkeypatch.setattr(pages, "ALL_PAPERS_FIRST", first)
+    generate_fixture(tmp_path / "docs")
+    text = (tmp_path / "docs" / "papers" / "index.md").read_text(encoding="utf-8")
+    bodies = [chunk.split("</tbody>")[0].strip().splitlines() for chunk in text.split("<tbody")[1:]]
+    if whole >= 5:
+        assert text == golden  # a list no longer than `whole` is one body, as before
+        return
+    assert [b[0] for b in bodies] == [">", 'class="rl-rest">']
+    assert [len(b) - 1 for b in bodies] == [first, 5 - first]
+    assert bodies[0][1:] + bodies[1][1:] == golden_rows
+    assert text.replace('</tbody>\n<tbody class="rl-rest">\n', "") == golden

@@ -788,3 +788,64 @@ def test_on_a_phone_a_year_in_a_table_stays_whole(browser):
         assert page.evaluate("document.querySelector('table').getBoundingClientRect().width") <= 390
     finally:
         context.close()
+
+
+def _long_table(rows: int, first: int) -> str:
+    """A long All papers table as pages.py writes one (rows past ``first`` in a body of
+    their own), with the site's stylesheet, the class main.html sets before the body
+    (when scripts run) and the filter's script."""
+    css = (ROOT / "overrides" / "assets" / "readinglist.css").read_text(encoding="utf-8")
+    script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
+    titles = [f"Paper {n} about {'zebras' if n == rows - 1 else 'models'}" for n in range(rows)]
+    body = lambda part: "".join(f'<tr><td><a href="p{n}/">{t}</a></td></tr>' for n, t in part)  # noqa: E731
+    numbered = list(enumerate(titles))
+    return (
+        f'<html><head><script>document.documentElement.classList.add("rl-js")</script><style>{css}</style></head>'
+        '<body><div class="md-typeset"><div class="rl-filter" data-table="t" hidden>'
+        '<input type="search" class="rl-filter__text"><input type="checkbox" class="rl-filter__code">'
+        '<span class="rl-filter__count"></span></div>'
+        f'<table id="t"><thead><tr><th>Title</th></tr></thead><tbody>{body(numbered[:first])}</tbody>'
+        f'<tbody class="rl-rest">{body(numbered[first:])}</tbody></table></div>'
+        f"<script>{script}</script></body></html>"
+    )
+
+
+def test_a_long_list_ships_its_rest_hidden_and_the_filter_reads_every_row(browser):
+    from generator.pages import ALL_PAPERS_FIRST, ALL_PAPERS_WHOLE
+
+    total = ALL_PAPERS_WHOLE + 500
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(_long_table(total, ALL_PAPERS_FIRST))
+        page.locator(".rl-filter").wait_for(state="visible")
+        # The rest is never laid out; the first rows are shown with a button for the rest.
+        assert page.evaluate("getComputedStyle(document.querySelector('tbody.rl-rest')).display") == "none"
+        assert page.locator("#t tbody:visible tr td a").count() == ALL_PAPERS_FIRST
+        count = page.locator(".rl-filter__count")
+        assert count.inner_text() == f"The first {ALL_PAPERS_FIRST} of {total} papers are shown"
+        # A word only the last (hidden) row has finds it.
+        box = page.locator(".rl-filter__text")
+        box.fill("zebras")
+        box.press("Enter")
+        assert page.locator("#t tbody:visible td").all_inner_texts() == [f"Paper {total - 1} about zebras"]
+        box.fill("")
+        box.press("Enter")
+        assert page.locator("#t tbody:visible tr td a").count() == ALL_PAPERS_FIRST
+        page.get_by_role("button", name=f"Show all {total}").click()
+        assert page.locator("#t tbody:visible tr td a").count() == total
+    finally:
+        context.close()
+
+
+def test_without_javascript_a_long_list_shows_every_row(browser):
+    from generator.pages import ALL_PAPERS_FIRST, ALL_PAPERS_WHOLE
+
+    total = ALL_PAPERS_WHOLE + 500
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_content(_long_table(total, ALL_PAPERS_FIRST))
+        assert page.locator("#t tbody:visible tr td a").count() == total
+    finally:
+        context.close()
