@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import http.server
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -259,13 +262,9 @@ def test_the_star_refresh_is_weekly_and_only_its_push_step_holds_the_token():
 
 OLD_FIGURES = "github.com/a/b:\n  stars: 1\n  archived: false\n  checked: 2026-11-01\n"
 NEW_FIGURES = "github.com/a/b:\n  stars: 2\n  archived: false\n  checked: 2026-11-30\n"
-
-
-def _git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=_GIT_ENV)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
+TOKEN = "ghs_workflowtoken"
+# What actions/checkout sends for the workflow's token, and what GitHub takes.
+AUTHORIZATION = "basic " + base64.b64encode(f"x-access-token:{TOKEN}".encode()).decode()
 
 _GIT_ENV = {
     "PATH": "/usr/bin:/bin",
@@ -278,29 +277,109 @@ _GIT_ENV = {
 }
 
 
-def _commit(work: Path, files: dict[str, str], message: str) -> None:
+def _git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=_GIT_ENV)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+class GitServer:
+    """Repositories under ``root`` served over HTTP by `git http-backend`, as GitHub
+    serves a public repository: anyone may fetch, and a push needs the workflow token's
+    Authorization header (else 401)."""
+
+    def __init__(self, root: Path):
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's name)
+                self._backend(b"")
+
+            def do_POST(self):  # noqa: N802
+                self._backend(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+
+            def _backend(self, data: bytes) -> None:
+                path, _, query = self.path.partition("?")
+                pushing = path.endswith("/git-receive-pack") or "service=git-receive-pack" in query
+                if pushing and self.headers.get("Authorization") != AUTHORIZATION:
+                    server.refused += 1
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="GitHub"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                env = {
+                    **_GIT_ENV, "GIT_PROJECT_ROOT": str(root), "GIT_HTTP_EXPORT_ALL": "1",
+                    "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_METHOD": self.command,
+                    "CONTENT_TYPE": self.headers.get("Content-Type", ""), "CONTENT_LENGTH": str(len(data)),
+                    **({"REMOTE_USER": "x-access-token"} if pushing else {}),
+                }
+                out = subprocess.run(["git", "http-backend"], input=data, env=env, capture_output=True).stdout
+                headers, _, body = out.partition(b"\r\n\r\n")
+                status = 200
+                lines = headers.decode().split("\r\n")
+                for line in lines:
+                    if line.lower().startswith("status:"):
+                        status = int(line.split()[1])
+                self.send_response(status)
+                for line in lines:
+                    if ":" in line and not line.lower().startswith("status:"):
+                        name, value = line.split(":", 1)
+                        self.send_header(name, value.strip())
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.refused = 0
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _commit(work: Path, files: dict[str, str], message: str, branch: str = "main") -> None:
     for name, text in files.items():
         (work / name).parent.mkdir(parents=True, exist_ok=True)
         (work / name).write_text(text)
     _git(work, "add", "--", *files)
     _git(work, "commit", "-q", "-m", message)
-    _git(work, "push", "-q", "origin", "HEAD:refs/heads/main")
+    _git(work, "push", "-q", "origin", f"HEAD:refs/heads/{branch}")
+
+
+def _expand(value: str, github: dict[str, str]) -> str:
+    """A step's env value with the expressions GitHub would put in (an unknown one fails)."""
+    known = {"secrets.GITHUB_TOKEN": TOKEN, **{f"github.{k}": v for k, v in github.items()}}
+    return re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: known[m.group(1)], value)
 
 
 class StarsRun:
-    """The workflow's own script, run in a shallow clone (as actions/checkout makes one)
-    of a local repository, with `readinglist` and `gh` replaced by stand-ins: the first
-    writes FIGURES (when given) and exits with STATUS, the second records its arguments."""
+    """The workflow's own step, run as a runner would: its `env:` with the expressions
+    filled in, its script under `bash -e`, in a shallow clone of the branch (as
+    actions/checkout makes one, without credentials) of a repository served over HTTP.
+    `readinglist` and `gh` are stand-ins: the first writes FIGURES (when given) and exits
+    with STATUS; the second, as gh in Actions, refuses to run without GH_TOKEN and
+    records its repository and arguments."""
 
-    def __init__(self, tmp_path: Path):
-        self.tmp = tmp_path
-        self.remote = tmp_path / "remote.git"
+    def __init__(self, tmp_path: Path, files: dict[str, str] | None = None, branch: str = "main"):
+        self.tmp, self.branch = tmp_path, branch
+        self.remote = tmp_path / "served" / "lab" / "readinglist.git"
         _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(self.remote))
         self.curator = tmp_path / "curator"  # a curator's own clone, pushing meanwhile
         _git(tmp_path, "clone", "-q", str(self.remote), str(self.curator))
-        _commit(self.curator, {"content/papers/a.yml": "id: a\n", "content/repositories.yml": OLD_FIGURES}, "start")
+        start = {"content/papers/a.yml": "id: a\n", "content/repositories.yml": OLD_FIGURES}
+        _commit(self.curator, start if files is None else files, "start")
+        if branch != "main":
+            _commit(self.curator, {"content/papers/f.yml": "id: f\n"}, "on a branch", branch)
+        self.server = GitServer(tmp_path / "served")
         self.work = tmp_path / "work"
-        _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{self.remote}", str(self.work))
+        _git(tmp_path, "clone", "-q", "--depth", "1", "-b", branch,
+             f"{self.server.url}/lab/readinglist.git", str(self.work))
         self.bin = tmp_path / "bin"
         self.bin.mkdir()
         (self.bin / "readinglist").write_text(
@@ -310,43 +389,51 @@ class StarsRun:
             'echo "notes: x" >> content/papers/a.yml\n'
             'exit "$STATUS"\n'
         )
-        (self.bin / "gh").write_text('#!/bin/sh\nprintf "%s\\n" "$*" >> "$GH_LOG"\n')
+        (self.bin / "gh").write_text(
+            '#!/bin/sh\n[ -n "$GH_TOKEN" ] || { echo "gh: set the GH_TOKEN environment variable" >&2; exit 4; }\n'
+            'printf "%s: %s\\n" "$GH_REPO" "$*" >> "$GH_LOG"\n'
+        )
         for tool in ("readinglist", "gh"):
             (self.bin / tool).chmod(0o755)
         self.gh_log = tmp_path / "gh.log"
 
     def __call__(self, status: int, figures: str) -> subprocess.CompletedProcess[str]:
         step = next(s for s in steps(load(STARS)["jobs"]["stars"]) if "readinglist stars" in s.get("run", ""))
-        env = {
-            **_GIT_ENV,
-            "PATH": f"{self.bin}:/usr/bin:/bin",
-            "STATUS": str(status),
-            "FIGURES": figures,
-            "GH_LOG": str(self.gh_log),
-            "GITHUB_TOKEN": "ghs_token",
-            "GH_TOKEN": "ghs_token",
-            "GH_REPO": "lab/readinglist",
-            "BRANCH": "main",
-            "SERVER": "https://github.com",
-        }
-        for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
-            del env[name]  # the script names its own author
+        github = {"repository": "lab/readinglist", "ref_name": self.branch, "server_url": self.server.url}
+        env = {name: _expand(str(value), github) for name, value in step["env"].items()}
+        env.update({
+            "PATH": f"{self.bin}:/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+            "STATUS": str(status), "FIGURES": figures, "GH_LOG": str(self.gh_log),
+        })
         return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=self.work, env=env, capture_output=True, text=True)
 
-    def log(self) -> list[str]:
-        """main's commits on the remote, newest first: author, subject, files changed."""
-        out = _git(self.remote, "log", "--format=%x00%an|%s", "--name-only", "main")
+    def log(self, branch: str = "main") -> list[str]:
+        """A branch's commits on the remote, newest first: author, subject, files changed."""
+        out = _git(self.remote, "log", "--format=%x00%an|%s", "--name-only", branch)
         return [" ".join(part.split()) for part in out.split("\0") if part.strip()]
 
-    def remote_file(self, name: str) -> str:
-        return _git(self.remote, "show", f"main:{name}")
+    def remote_file(self, name: str, branch: str = "main") -> str:
+        return _git(self.remote, "show", f"{branch}:{name}")
 
     def started(self) -> list[str]:
         return self.gh_log.read_text().splitlines() if self.gh_log.exists() else []
 
 
-def test_new_figures_are_committed_alone_by_the_bot_and_ci_is_started(tmp_path):
-    run = StarsRun(tmp_path)
+@pytest.fixture
+def stars_run(tmp_path):
+    runs = []
+
+    def make(**kwargs):
+        runs.append(StarsRun(tmp_path, **kwargs))
+        return runs[-1]
+
+    yield make
+    for run in runs:
+        run.server.close()
+
+
+def test_new_figures_are_committed_alone_by_the_bot_and_ci_is_started(stars_run):
+    run = stars_run()
     result = run(0, NEW_FIGURES)
     assert result.returncode == 0, result.stderr
     assert run.log() == [
@@ -355,53 +442,113 @@ def test_new_figures_are_committed_alone_by_the_bot_and_ci_is_started(tmp_path):
     ]
     assert run.remote_file("content/repositories.yml") == NEW_FIGURES
     assert run.remote_file("content/papers/a.yml") == "id: a\n"
-    assert run.started() == ["workflow run ci.yml --ref main"]
+    assert run.started() == ["lab/readinglist: workflow run ci.yml --ref main"]
+    assert f"::add-mask::{AUTHORIZATION.split()[1]}" in result.stdout  # hidden in the log
+    assert TOKEN not in result.stdout + result.stderr
 
 
-def test_unchanged_figures_commit_nothing_and_start_nothing(tmp_path):
-    run = StarsRun(tmp_path)
+def test_a_first_run_adds_the_file(stars_run):
+    run = stars_run(files={"content/papers/a.yml": "id: a\n"})
+    result = run(0, NEW_FIGURES)
+    assert result.returncode == 0, result.stderr
+    assert run.log()[0] == "github-actions[bot]|Refresh the star counts in content/repositories.yml content/repositories.yml"
+    assert run.remote_file("content/repositories.yml") == NEW_FIGURES
+
+
+def test_a_list_without_github_links_commits_nothing(stars_run):
+    run = stars_run(files={"content/papers/a.yml": "id: a\n"})
+    result = run(0, "")  # the command writes no file when no paper links GitHub
+    assert result.returncode == 0, result.stderr
+    assert len(run.log()) == 1 and run.started() == []
+
+
+def test_started_on_another_branch_it_commits_there_and_starts_ci_there(stars_run):
+    run = stars_run(branch="feature")
+    result = run(0, NEW_FIGURES)
+    assert result.returncode == 0, result.stderr
+    assert run.log("feature")[0].startswith("github-actions[bot]|Refresh the star counts")
+    assert run.remote_file("content/repositories.yml", "feature") == NEW_FIGURES
+    assert run.log("main") == ["Curator|start content/papers/a.yml content/repositories.yml"]
+    assert run.started() == ["lab/readinglist: workflow run ci.yml --ref feature"]
+
+
+def test_it_runs_on_branches_only():
+    # Started by hand on a tag, ref_name is the tag's: the push would make a branch of it.
+    assert load(STARS)["jobs"]["stars"]["if"] == "github.ref_type == 'branch'"
+
+
+def test_unchanged_figures_commit_nothing_and_start_nothing(stars_run):
+    run = stars_run()
     result = run(0, OLD_FIGURES)
     assert result.returncode == 0, result.stderr
     assert len(run.log()) == 1 and run.started() == []
     assert "unchanged" in result.stdout
 
 
-def test_a_partial_answer_is_committed_and_the_run_ends_red(tmp_path):
-    run = StarsRun(tmp_path)
+def test_a_partial_answer_is_committed_and_the_run_ends_red(stars_run):
+    run = stars_run()
     result = run(1, NEW_FIGURES)
     assert result.returncode == 1
     assert run.remote_file("content/repositories.yml") == NEW_FIGURES
-    assert run.started() == ["workflow run ci.yml --ref main"]
+    assert run.started() == ["lab/readinglist: workflow run ci.yml --ref main"]
 
 
-def test_an_unusable_api_commits_nothing(tmp_path):
-    run = StarsRun(tmp_path)
+def test_an_unusable_api_commits_nothing(stars_run):
+    run = stars_run()
     result = run(2, "")
     assert result.returncode == 2
     assert "::error::" in result.stdout
     assert len(run.log()) == 1 and run.started() == []
 
 
-def test_a_branch_that_moved_during_the_run_gets_the_commit_on_top(tmp_path):
-    run = StarsRun(tmp_path)
+def test_a_branch_that_moved_during_the_run_gets_the_commit_on_top(stars_run):
+    run = stars_run()
     _commit(run.curator, {"content/papers/b.yml": "id: b\n"}, "add b")
+    _commit(run.curator, {"content/papers/c.yml": "id: c\n"}, "add c")
     result = run(0, NEW_FIGURES)
     assert result.returncode == 0, result.stderr
     assert [entry.split("|")[1].split()[0:2] for entry in run.log()] == [
-        ["Refresh", "the"], ["add", "b"], ["start", "content/papers/a.yml"],
+        ["Refresh", "the"], ["add", "c"], ["add", "b"], ["start", "content/papers/a.yml"],
     ]
     assert run.remote_file("content/repositories.yml") == NEW_FIGURES
     assert run.remote_file("content/papers/b.yml") == "id: b\n"
-    assert run.started() == ["workflow run ci.yml --ref main"]
+    assert run.started() == ["lab/readinglist: workflow run ci.yml --ref main"]
 
 
-def test_a_hand_edit_of_the_file_meanwhile_is_never_overwritten(tmp_path):
-    run = StarsRun(tmp_path)
+def test_a_hand_edit_of_the_file_meanwhile_is_never_overwritten(stars_run):
+    run = stars_run()
     hand = OLD_FIGURES.replace("stars: 1", "stars: 5")
     _commit(run.curator, {"content/repositories.yml": hand}, "by hand")
     result = run(0, NEW_FIGURES)
     assert result.returncode == 1
-    assert "CONFLICT" in result.stdout and "was changed on main during the run" in result.stdout
+    assert "CONFLICT" in result.stdout + result.stderr
+    assert "::error::content/repositories.yml was changed on main during the run" in result.stdout
     assert run.remote_file("content/repositories.yml") == hand
     assert run.log()[0].startswith("Curator|by hand")
     assert run.started() == []
+
+
+def test_a_push_refused_for_another_reason_is_said_and_nothing_is_started(stars_run):
+    # A protected branch: the server refuses any update of main (a pre-receive hook).
+    run = stars_run()
+    hook = run.remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'protected branch hook declined' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    result = run(0, NEW_FIGURES)
+    assert result.returncode == 1
+    assert "::error::GitHub refused the push to main (a protected branch?)" in result.stdout
+    assert run.remote_file("content/repositories.yml") == OLD_FIGURES
+    assert run.started() == []
+
+
+def test_the_push_carries_the_workflow_token_as_github_takes_it(stars_run):
+    # The server refuses a push without it (401): the figures reach the branch only
+    # through the header the script gives git.
+    run = stars_run()
+    assert run(0, NEW_FIGURES).returncode == 0
+    assert run.server.refused == 0 and run.remote_file("content/repositories.yml") == NEW_FIGURES
+    anonymous = subprocess.run(
+        ["git", "push", "-q", "origin", "HEAD:refs/heads/other"], cwd=run.work, env=_GIT_ENV,
+        capture_output=True, text=True,
+    )
+    assert anonymous.returncode != 0 and run.server.refused == 1

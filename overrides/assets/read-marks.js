@@ -21,8 +21,20 @@
   var DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
   var own = Object.prototype.hasOwnProperty;
 
+  /* The day "YYYY-MM-DD" stands for, or null when it is none (a month 13, a 30 February). */
+  function dayOf(text) {
+    var parts = DAY.exec(typeof text === "string" ? text : "");
+    if (!parts) {
+      return null;
+    }
+    var day = new Date(+parts[1], +parts[2] - 1, +parts[3]);
+    return day.getMonth() === +parts[2] - 1 && day.getDate() === +parts[3] ? day : null;
+  }
+
   /* The log: {paper id: the day it was marked, "YYYY-MM-DD"}; null when this browser
-     keeps nothing (storage off, or full). A log that does not read as one is empty. */
+     keeps nothing (storage turned off). Only such entries count: what else the key
+     holds (another script's, a hand's) is no record of reading, and is dropped when the
+     log is next written. */
   function load() {
     var stored;
     try {
@@ -30,12 +42,21 @@
     } catch (error) {
       return null;
     }
+    var log = {};
+    var given;
     try {
-      var log = JSON.parse(stored || "{}");
-      return log && typeof log === "object" && !Array.isArray(log) ? log : {};
+      given = JSON.parse(stored || "{}");
     } catch (error) {
-      return {};
+      return log;
     }
+    if (given && typeof given === "object" && !Array.isArray(given)) {
+      Object.keys(given).forEach(function (id) {
+        if (dayOf(given[id])) {
+          log[id] = given[id];
+        }
+      });
+    }
+    return log;
   }
 
   function save(log) {
@@ -53,24 +74,36 @@
     return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   }
 
-  /* "1 December 2026" in the reader's language; "" for a day the log does not hold. */
-  function shown(day) {
-    var parts = DAY.exec(typeof day === "string" ? day : "");
-    if (!parts) {
+  /* "1 December 2026", in the page's language (the sentence around it is in it). */
+  function shown(text) {
+    var day = dayOf(text);
+    if (!day) {
       return "";
     }
-    return new Date(+parts[1], +parts[2] - 1, +parts[3]).toLocaleDateString(undefined, {
-      year: "numeric", month: "long", day: "numeric"
-    });
+    var options = { year: "numeric", month: "long", day: "numeric" };
+    try {
+      return day.toLocaleDateString(document.documentElement.lang || undefined, options);
+    } catch (error) {
+      return day.toLocaleDateString(undefined, options); /* a language the browser lacks */
+    }
   }
 
-  /* The id of the paper a link leads to on this site, or null. */
+  /* The id of the paper a link leads to on this site, or null; null too for a link to
+     the page it is on (a heading's "¶" on a paper's own page). */
   function paperOf(link) {
-    if (link.origin !== ROOT.origin || link.pathname.indexOf(ROOT.pathname) !== 0) {
+    if (link.origin !== ROOT.origin || link.pathname.indexOf(ROOT.pathname) !== 0 ||
+        link.pathname === location.pathname) {
       return null;
     }
     var found = PAPER.exec(link.pathname.slice(ROOT.pathname.length));
-    return found ? decodeURIComponent(found[1]) : null;
+    if (!found) {
+      return null;
+    }
+    try {
+      return decodeURIComponent(found[1]);
+    } catch (error) {
+      return null; /* a "%" that encodes nothing: no paper's address */
+    }
   }
 
   function isRead(log, id) {
@@ -103,9 +136,14 @@
         });
       }
     });
-    /* "Unread only" means something once the reader has marked a paper read. */
+    /* "Unread only" means something once the reader has marked a paper read; hidden,
+       it is unticked (the filter then forgets it: table-filter.js hears the change). */
     content.querySelectorAll(".rl-filter__unread").forEach(function (box) {
       box.parentNode.hidden = !any;
+      if (!any && box.checked) {
+        box.checked = false;
+        box.dispatchEvent(new Event("change"));
+      }
     });
     /* Under a start-here list: how many of its papers were read, once the reader keeps
        a log at all (a first visit is not told "0 of 5"). */
@@ -140,7 +178,8 @@
           delete current[id];
         }
         if (!save(current)) {
-          box.checked = !box.checked; /* not kept: say so by undoing the tick */
+          box.checked = !box.checked; /* not kept: the tick is undone, and said why */
+          when.textContent = " (not kept: this browser's storage is full or turned off)";
           return;
         }
         show(current);

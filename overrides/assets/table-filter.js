@@ -125,7 +125,10 @@
       return row;
     }
 
+    var last = { matches: null, limit: LIMIT }; /* what show() shows */
+
     function show(matches, limit) {
+      last = { matches: matches, limit: limit };
       var body = document.createElement("tbody");
       matches.slice(0, limit).forEach(function (r) {
         body.appendChild(r.row.cloneNode(true));
@@ -197,14 +200,35 @@
           return;
         }
         table.replaceChild(whole, table.tBodies[0]);
+        last = { matches: null, limit: LIMIT };
         count.textContent = "All " + rows.length + " papers are shown"; /* (said aloud) */
         return;
       }
-      show(rows.filter(function (r) {
+      show(matching(), LIMIT);
+    }
+
+    function matching() {
+      var wanted = normal(text.value).split(" ").filter(Boolean);
+      var onlyUnread = unreadOnly();
+      return rows.filter(function (r) {
         return (!code.checked || r.code) && (!onlyUnread || !r.row.querySelector("a.rl-read-link")) &&
           wanted.every(function (w) { return found(r.text, w); });
-      }), LIMIT);
+      });
     }
+
+    /* The reader's log changed (in another tab): what "unread" means did too. Only a
+       change to the rows shown redraws them, as many as were shown ("Show all" stays). */
+    filter.readinglistOnRead = function () {
+      if (!filter.isConnected || !unreadOnly()) {
+        return;
+      }
+      var matches = matching();
+      var same = last.matches && matches.length === last.matches.length &&
+        matches.every(function (r, i) { return r === last.matches[i]; });
+      if (!same) {
+        show(matches, last.limit > LIMIT ? matches.length : LIMIT);
+      }
+    };
 
     text.addEventListener("input", function () {
       clearTimeout(timer);
@@ -219,12 +243,6 @@
     if (unread) {
       unread.addEventListener("change", apply);
     }
-    /* The reader's log changed (in another tab): what "unread" means did too. */
-    document.addEventListener("readinglist:read", function () {
-      if (unread && unread.checked) {
-        apply();
-      }
-    });
     var given = new URLSearchParams(location.search);
     if (given.has("filter")) { text.value = given.get("filter"); }
     if (given.get("code") === "1") { code.checked = true; }
@@ -244,6 +262,16 @@
     document.querySelectorAll(".rl-filter").forEach(function (filter) {
       if (filter.readinglistApply) {
         filter.readinglistApply();
+      }
+    });
+  });
+
+  /* read-marks.js says so when the reader's log changed. (One listener for the page's
+     life: one per filter would keep every filter instant navigation left.) */
+  document.addEventListener("readinglist:read", function () {
+    document.querySelectorAll(".rl-filter").forEach(function (filter) {
+      if (filter.readinglistOnRead) {
+        filter.readinglistOnRead();
       }
     });
   });
