@@ -49,8 +49,9 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
                 "repo": link.repo,
                 "note": link.note,
                 "github": None if link.stats is None else {
-                    "stars": link.stats.stars,
+                    "stars": None if link.stats.gone else link.stats.stars,
                     "archived": link.stats.archived,
+                    "gone": link.stats.gone,
                     "checked": link.stats.checked.isoformat(),
                 },
             }
@@ -120,10 +121,11 @@ _PROPERTIES: dict[str, dict] = {
                     "description": "What GitHub said of a code repository (content/repositories.yml), or null.",
                     "type": ["object", "null"],
                     "additionalProperties": False,
-                    "required": ["stars", "archived", "checked"],
+                    "required": ["stars", "archived", "gone", "checked"],
                     "properties": {
-                        "stars": {"type": "integer", "minimum": 0},
+                        "stars": {"description": "null when gone.", "type": ["integer", "null"], "minimum": 0},
                         "archived": {"type": "boolean"},
+                        "gone": {"description": "GitHub had no such repository that day (deleted, private or renamed).", "type": "boolean"},
                         "checked": {"description": "The day GitHub was asked.", "type": "string", "pattern": PATTERNS["date"]},
                     },
                 },

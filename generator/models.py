@@ -30,11 +30,14 @@ VENUE_KINDS = ("journal", "conference", "book")
 
 @dataclass(frozen=True)
 class RepoStats:
-    """What GitHub said of a code repository on the day ``checked`` (repositories.py)."""
+    """What GitHub said of a code repository on the day ``checked`` (repositories.py).
+    ``gone``: GitHub had no such repository that day (deleted, private or renamed
+    without a redirect); it then has no stars (0) and is not archived."""
 
     stars: int
     archived: bool
     checked: dt.date
+    gone: bool = False
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,7 @@ class Badge:
     note: str = ""
     stars: str = ""  # GitHub's star count, short ("1.2k"), when content/repositories.yml has it
     archived: bool = False  # GitHub said the repository is archived (read-only)
+    gone: bool = False  # GitHub had no such repository when it was asked
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,9 @@ def _code_badge(link: Link) -> Badge | None:
     official = " (official)" if link.official else ""
     stats = link.stats
     said = ""
-    if stats is not None:
+    if stats is not None and stats.gone:
+        said = f"; GitHub had no such repository on {stats.checked.isoformat()} (deleted, private or renamed)"
+    elif stats is not None:
         # The day GitHub was asked: a star count is a figure of that day, not of today.
         count = f"{stats.stars:,} star{'' if stats.stars == 1 else 's'}"
         said = f"; {count} on {stats.checked.isoformat()}" + ("; archived (read-only)" if stats.archived else "")
@@ -266,8 +269,9 @@ def _code_badge(link: Link) -> Badge | None:
         description=f"Code{where}: {label}{official}{said}",
         official=link.official,
         note=link.note,
-        stars=short_count(stats.stars) if stats is not None else "",
+        stars=short_count(stats.stars) if stats is not None and not stats.gone else "",
         archived=stats is not None and stats.archived,
+        gone=stats is not None and stats.gone,
     )
 
 

@@ -14,8 +14,13 @@ The file::
       stars: 1234
       archived: false
       checked: 2026-11-30
+    github.com/owner/deleted:
+      gone: true
+      checked: 2026-11-30
 
-Keys are compared without regard to case (GitHub's names are case-insensitive).
+Keys are compared without regard to case (GitHub's names are case-insensitive). A
+repository GitHub did not have ("gone") is kept too: its badge says "not found", and
+`readinglist stars` does not ask about it again before the others.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ HEADER = (
 # ("." and ".." are no names: GitHub refuses them.)
 _KEY = re.compile(r"github\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/(?!\.\.?$)[A-Za-z0-9._-]{1,100}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_FIELDS = ("stars", "archived", "checked")
+_FIELDS = ("stars", "archived", "gone", "checked")
 
 
 def is_key(text: str) -> bool:
@@ -90,14 +95,24 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     if isinstance(value, Refused):
         return None  # (an alias or a tag: the reader said why)
     if not isinstance(value, Map):
-        problems.error(getattr(value, "loc", key.loc), "a repository's entry holds stars, archived and checked")
+        problems.error(getattr(value, "loc", key.loc), "a repository's entry holds stars, archived and checked (or gone and checked)")
         return None
     fine = True
     for field in value.keys():
         if field not in _FIELDS:
             problems.error(value.key_node(field).loc, f"unknown field '{field}' (known: {', '.join(_FIELDS)})")
             fine = False
-    stars = _scalar(value, "stars", key, problems)
+    gone = _scalar(value, "gone", key, problems, required=False)
+    unknown = isinstance(gone, Refused)  # (whether it is gone: the reader said why not)
+    if gone is not None and not unknown and (gone.text or "") not in ("true", "false"):
+        problems.error(gone.loc, f"gone must be true or false, not {_said(gone)}")
+        unknown = True
+    if unknown:
+        fine, gone = False, None
+    is_gone = gone is not None and gone.text == "true"
+    # A repository GitHub did not have has no figures: stars is asked for only otherwise
+    # (and not when that is unknown: one mistake, one message).
+    stars = _scalar(value, "stars", key, problems, required=not (is_gone or unknown))
     archived = _scalar(value, "archived", key, problems, required=False)
     checked = _scalar(value, "checked", key, problems)
     # A value the reader refused (an alias, a tag) it has reported; the others are
@@ -105,6 +120,15 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     if any(isinstance(node, Refused) for node in (stars, archived, checked)):
         fine = False
         stars, archived, checked = (None if isinstance(n, Refused) else n for n in (stars, archived, checked))
+    if is_gone:
+        for field, node in (("stars", stars), ("archived", archived)):
+            if node is not None:
+                problems.error(
+                    value.key_node(field).loc,
+                    f"a repository GitHub did not have (gone: true) has no {field} field",
+                )
+                fine = False
+        stars = archived = None
     if stars is not None and not re.fullmatch(r"[0-9]{1,10}", stars.text or ""):
         problems.error(stars.loc, f"stars must be a whole number (of at most ten digits), not {_said(stars)}")
         fine = False
@@ -120,8 +144,10 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
         except ValueError:
             problems.error(checked.loc, f"checked must be a date (YYYY-MM-DD), not {_said(checked)}")
             fine = False
-    if not fine or stars is None or day is None:
+    if not fine or day is None or (stars is None and not is_gone):
         return None
+    if is_gone:
+        return RepoStats(0, False, day, gone=True)
     return RepoStats(int(stars.text or 0), archived is not None and archived.text == "true", day)
 
 
@@ -198,6 +224,9 @@ def dump(stats: Mapping[str, RepoStats]) -> str:
     lines = [HEADER]
     for key in sorted(stats):
         entry = stats[key]
+        if entry.gone:
+            lines.append(f"{key}:\n  gone: true\n  checked: {entry.checked.isoformat()}\n")
+            continue
         lines.append(
             f"{key}:\n  stars: {entry.stars}\n  archived: {'true' if entry.archived else 'false'}\n"
             f"  checked: {entry.checked.isoformat()}\n"

@@ -48,7 +48,8 @@ _NAME = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9-]{0,10}/[A-Za-z0-9._-]{1,12}", ful
 
 @given(st.dictionaries(
     _NAME.map(lambda name: f"github.com/{name}".lower()),
-    st.builds(RepoStats, st.integers(0, 10**9), st.booleans(), st.dates(dt.date(2008, 1, 1), dt.date(2100, 1, 1))),
+    st.builds(RepoStats, st.integers(0, 10**9), st.booleans(), st.dates(dt.date(2008, 1, 1), dt.date(2100, 1, 1)))
+    | st.builds(lambda day: RepoStats(0, False, day, gone=True), st.dates(dt.date(2008, 1, 1), dt.date(2100, 1, 1))),
     max_size=6,
 ))
 def test_dump_and_read_give_back_any_stats(tmp_path_factory, stats):
@@ -72,10 +73,10 @@ def test_every_problem_is_reported_at_its_place_at_once(tmp_path):
         "content/repositories.yml:12:10: stars must be a whole number (of at most ten digits), not '12k'",
         "content/repositories.yml:13:13: archived must be true or false, not 'yes'",
         "content/repositories.yml:14:12: checked must be a date (YYYY-MM-DD), not '30/11/2026'",
-        "content/repositories.yml:15:3: unknown field 'forks' (known: stars, archived, checked)",
+        "content/repositories.yml:15:3: unknown field 'forks' (known: stars, archived, gone, checked)",
         "content/repositories.yml:17:3: checked is missing for 'github.com/a/missing'",
         "content/repositories.yml:17:3: stars is missing for 'github.com/a/missing'",
-        "content/repositories.yml:18:20: a repository's entry holds stars, archived and checked",
+        "content/repositories.yml:18:20: a repository's entry holds stars, archived and checked (or gone and checked)",
     ]
 
 
@@ -207,3 +208,25 @@ def test_a_refused_value_is_said_once_and_the_entry_s_other_problems_too(tmp_pat
     ]
     _, found = read_text(tmp_path, "!foo\ngithub.com/a/b:\n  stars: 1\n")
     assert found == ["content/repositories.yml:1:1: YAML tag '!foo' is not allowed"]
+
+
+def test_a_repository_github_did_not_have_is_kept_as_gone_and_nothing_else(tmp_path):
+    stats, found = read_text(tmp_path, (
+        "github.com/a/gone:\n  gone: true\n  checked: 2026-11-20\n"
+        "github.com/a/here:\n  gone: false\n  stars: 3\n  archived: false\n  checked: 2026-11-20\n"
+        "github.com/a/both:\n  gone: true\n  stars: 3\n  archived: true\n  checked: 2026-11-20\n"
+        "github.com/a/maybe:\n  gone: maybe\n  checked: 2026-11-20\n"
+        "github.com/a/undated:\n  gone: true\n"
+        "github.com/a/nothing:\n  gone: false\n  checked: 2026-11-20\n"
+    ))
+    assert stats == {
+        "github.com/a/gone": RepoStats(0, False, DAY, gone=True),
+        "github.com/a/here": RepoStats(3, False, DAY),
+    }
+    assert found == [
+        "content/repositories.yml:11:3: a repository GitHub did not have (gone: true) has no stars field",
+        "content/repositories.yml:12:3: a repository GitHub did not have (gone: true) has no archived field",
+        "content/repositories.yml:15:9: gone must be true or false, not 'maybe'",
+        "content/repositories.yml:18:3: checked is missing for 'github.com/a/undated'",
+        "content/repositories.yml:20:3: stars is missing for 'github.com/a/nothing'",
+    ]

@@ -135,15 +135,17 @@ def test_the_stars_of_every_linked_repository_are_written_and_moves_and_losses_s
     text = (project / "content" / "repositories.yml").read_text(encoding="utf-8")
     assert stored(project) == {
         "github.com/example/gem": RepoStats(87, True, TODAY),
+        "github.com/example/hostile": RepoStats(0, False, TODAY, gone=True),  # a 404: kept as gone
         "github.com/example/replay": RepoStats(1234, False, TODAY),
         "github.com/example/task-vectors": RepoStats(500, False, TODAY),
     }
     assert text == repositories.dump(stored(project))  # sorted, as the command writes it
+    assert "github.com/example/hostile:\n  gone: true\n  checked: 2026-11-30\n" in text
     out = capsys.readouterr().out.splitlines()
     # At the URL in the paper's file: the line a curator edits.
     assert out == [
         "content/papers/hostile-inputs.yml:9:12: warning: GitHub has no repository github.com/example/hostile"
-        " (deleted, private or renamed): its badge shows no stars",
+        " (deleted, private or renamed): its badge says 'not found'; fix or remove the link",
         "content/papers/task-vectors.yml:9:12: warning: github.com/example/task-vectors has moved to"
         " github.com/mlfoundations/task_vectors: link the new address",
     ]
@@ -165,6 +167,7 @@ def test_a_rerun_asks_only_what_is_older_than_max_age_and_drops_what_no_paper_li
     assert fake.asked == ["/repos/example/hostile", "/repos/example/task-vectors", "/repos/example/replay"]
     assert stored(project) == {
         "github.com/example/gem": RepoStats(80, False, TODAY - dt.timedelta(days=2)),  # kept as it was
+        "github.com/example/hostile": RepoStats(0, False, TODAY, gone=True),
         "github.com/example/replay": RepoStats(1234, False, TODAY),
         "github.com/example/task-vectors": RepoStats(500, False, TODAY),
     }
@@ -260,15 +263,25 @@ def test_an_address_that_is_not_github_s_api_asks_nothing_and_loses_nothing(proj
     assert "does not answer as GitHub's API does (HTTP 404)" in capsys.readouterr().err
 
 
-def test_repositories_that_really_are_gone_are_warnings_however_many(project, capsys):
+def test_repositories_that_really_are_gone_are_kept_as_gone_and_asked_again_when_due(project, capsys):
     fake = FakeGitHub({"example/gem": GITHUB["example/gem"]})  # three of four gone
     try:
         assert run(project, fake.url) == 0
-        assert run(project, fake.url) == 0  # and again: asked again, said again
+        assert len(fake.asked) == 4
+        assert run(project, fake.url) == 0  # a second run the same day: none is due
+        assert len(fake.asked) == 4
+        later = build_parser().parse_args(["--root", str(project), "stars", "--api", fake.url])
+        assert stars_cmd.run(later, today=TODAY + dt.timedelta(days=7)) == 0  # a week on: all due
+        assert len(fake.asked) == 8
     finally:
         fake.close()
-    assert stored(project) == {"github.com/example/gem": RepoStats(87, True, TODAY)}
-    assert capsys.readouterr().out.count("GitHub has no repository") == 6
+    week = TODAY + dt.timedelta(days=7)
+    assert stored(project) == {
+        "github.com/example/gem": RepoStats(87, True, week),
+        **{f"github.com/example/{name}": RepoStats(0, False, week, gone=True)
+           for name in ("hostile", "replay", "task-vectors")},
+    }
+    assert capsys.readouterr().out.count("GitHub has no repository") == 6  # when asked, said
 
 
 def test_the_token_is_not_sent_where_a_redirect_to_another_host_leads(project, monkeypatch):

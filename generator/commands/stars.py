@@ -244,7 +244,10 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             if moved:
                 report.warning(location, f"{key} has moved to github.com/{answer.name}: link the new address")
         elif answer is not None and answer.status in GONE:
-            report.warning(location, f"GitHub has no repository {key} (deleted, private or renamed): its badge shows no stars")
+            # Kept as gone: its badge says so, and it is asked again after --max-age
+            # days like any other, not on every run.
+            stats[key] = RepoStats(0, False, today, gone=True)
+            report.warning(location, f"GitHub has no repository {key} (deleted, private or renamed): its badge says 'not found'; fix or remove the link")
         elif key in known:
             stats[key] = known[key]  # not asked, or no answer this time: the last figure stays
     text = repositories.dump(stats)
