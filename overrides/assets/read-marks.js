@@ -161,6 +161,7 @@
     var id = line.dataset.paper;
     var box = line.querySelector(".rl-read__box");
     var when = line.querySelector(".rl-read__when");
+    var note = line.querySelector(".rl-read__note");
 
     function show(current) {
       box.checked = isRead(current, id);
@@ -179,9 +180,11 @@
         }
         if (!save(current)) {
           box.checked = !box.checked; /* not kept: the tick is undone, and said why */
-          when.textContent = " (not kept: this browser's storage is full or turned off)";
+          when.textContent = " \u2014 this browser could not keep it (its storage is full or turned off)";
+          note.hidden = true;
           return;
         }
+        note.hidden = false;
         show(current);
         mark(current);
       });

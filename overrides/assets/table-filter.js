@@ -16,6 +16,9 @@
 (function () {
   "use strict";
 
+  /* Ran: the page's head leaves a long table's rest hidden only if so (main.html). */
+  window.readinglistFilter = true;
+
   var DELAY = 250; /* ms after the last key, so that a word is typed before it filters */
   var LIMIT = 200; /* matching rows shown before "Show all" */
   /* (generator/pages.py splits the table's body past the first LIMIT rows above WHOLE
@@ -91,6 +94,11 @@
        scripts run (generator/pages.py, ALL_PAPERS_FIRST): such a list is shown LIMIT
        rows at a time, its whole body never. */
     var large = table.tBodies.length > 1;
+    /* Hidden here too: the head's class may not have been set (a policy that forbids
+       inline scripts), and the filter's matches would stand above every other row. */
+    Array.prototype.slice.call(table.tBodies, 1).forEach(function (body) {
+      body.hidden = true;
+    });
     var columns = table.tHead ? table.tHead.rows[0].cells.length : 1;
     var all = [];
     Array.prototype.forEach.call(table.tBodies, function (body) {
@@ -113,6 +121,7 @@
 
     function note(message) {
       var row = document.createElement("tr");
+      row.className = "rl-filter__note-row";
       var cell = document.createElement("td");
       cell.colSpan = columns;
       cell.className = "rl-filter__note";
@@ -141,22 +150,42 @@
         more.className = "md-button";
         more.textContent = "Show all " + matches.length;
         more.addEventListener("click", function () {
-          show(matches, matches.length);
-          /* The button went with the body it was in: the keyboard goes on where the new
-             rows start, not at the top of the page. */
-          var next = table.tBodies[0].rows[limit];
-          var link = next && next.querySelector("a");
-          if (link) {
-            link.focus();
+          if (more.dataset.busy) {
+            return;
           }
+          /* Thousands of rows take seconds to lay out: the button says so first. */
+          more.dataset.busy = "1";
+          more.textContent = "Showing all " + matches.length + "\u2026";
+          requestAnimationFrame(function () {
+            setTimeout(function () {
+              if (!table.isConnected) {
+                return;
+              }
+              show(matches, matches.length);
+              remember();
+              /* The button went with the body it was in: the keyboard goes on where
+                 the new rows start, not at the top of the page. */
+              var next = table.tBodies[0].rows[limit];
+              var link = next && next.querySelector("a");
+              if (link) {
+                link.focus();
+              }
+            }, 0);
+          });
         });
         body.appendChild(note(more));
       }
       table.replaceChild(body, table.tBodies[0]);
-      count.textContent = matches === rows && matches.length > limit
-        ? "The first " + limit + " of " + rows.length + " papers are shown"
-        : matches.length + " of " + rows.length + " papers match" +
+      /* The whole list's first rows: printed, the rest (hidden) is printed after them. */
+      table.classList.toggle("rl-first-rows", matches === rows && matches.length > limit);
+      if (matches === rows) {
+        count.textContent = matches.length > limit
+          ? "The first " + limit + " of " + rows.length + " papers are shown"
+          : "All " + rows.length + " papers are shown"; /* (said aloud) */
+      } else {
+        count.textContent = matches.length + " of " + rows.length + " papers match" +
           (matches.length > limit ? "; the first " + limit + " are shown" : "");
+      }
     }
 
     /* The filter is kept in the page's address (?filter=...&code=1; not "q", which
@@ -168,6 +197,12 @@
       if (query) { params.set("filter", query); } else { params.delete("filter"); }
       if (code.checked) { params.set("code", "1"); } else { params.delete("code"); }
       if (unread && unread.checked) { params.set("unread", "1"); } else { params.delete("unread"); }
+      /* "Show all" too: Back from a paper in row 5,000 finds it shown. */
+      if (last.matches && last.limit >= last.matches.length && last.matches.length > LIMIT) {
+        params.set("all", "1");
+      } else {
+        params.delete("all");
+      }
       var search = params.toString();
       var address = location.pathname + (search ? "?" + search : "") + location.hash;
       if (address !== location.pathname + location.search + location.hash) {
@@ -179,12 +214,24 @@
       }
     }
 
+    /* The controls as last applied: Back to the page (pageshow), or Enter pressed again,
+       with nothing changed redraws nothing, and what was shown ("Show all") stays. */
+    var applied = null;
+
     function apply() {
       clearTimeout(timer);
       if (!filter.isConnected) {
         return; /* a key's timer, run after instant navigation left the page */
       }
+      var now = JSON.stringify([normal(text.value), code.checked, unreadOnly()]);
+      if (now !== applied) {
+        applied = now;
+        redraw();
+      }
       remember();
+    }
+
+    function redraw() {
       var wanted = normal(text.value).split(" ").filter(Boolean);
       var onlyUnread = unreadOnly();
       if (!wanted.length && !code.checked && !onlyUnread) {
@@ -246,10 +293,15 @@
     var given = new URLSearchParams(location.search);
     if (given.has("filter")) { text.value = given.get("filter"); }
     if (given.get("code") === "1") { code.checked = true; }
-    if (unread && given.get("unread") === "1") { unread.checked = true; }
+    /* (Not while it is hidden: the reader has marked nothing read, read-marks.js.) */
+    if (unread && !unread.parentNode.hidden && given.get("unread") === "1") { unread.checked = true; }
     filter.hidden = false;
     filter.readinglistApply = apply;
     apply();
+    if (given.get("all") === "1" && last.matches && last.matches.length > last.limit) {
+      show(last.matches, last.matches.length);
+      remember();
+    }
   }
 
   function setUpAll() {

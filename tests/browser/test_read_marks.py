@@ -217,7 +217,8 @@ def test_a_tick_this_browser_cannot_keep_is_undone_and_said(page, papers):
     box = page.get_by_label("I have read this paper")
     box.click()
     assert not box.is_checked()
-    assert "not kept" in page.locator(".rl-read__when").inner_text()
+    assert "could not keep it" in page.locator(".rl-read__when").inner_text()
+    assert not page.locator(".rl-read__note").is_visible()  # "(kept in this browser only)" would belie it
     assert page.locator(".rl-read__when").get_attribute("aria-live") == "polite"  # said aloud
 
 
@@ -288,3 +289,16 @@ def test_the_filter_listens_once_however_often_instant_navigation_shows_it(open_
     document = cdp.send("Runtime.evaluate", {"expression": "document"})["result"]["objectId"]
     listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": document})["listeners"]
     assert [entry["type"] for entry in listeners].count("readinglist:read") == 1
+
+
+def test_unread_in_the_address_means_nothing_while_nothing_was_read(page, papers):
+    # A shared address with unread=1, opened by a reader who has marked nothing.
+    page.goto("papers/?unread=1")
+    page.locator(".rl-filter").wait_for(state="visible")
+    unread = page.get_by_label("Unread only")
+    assert not unread.is_visible() and not unread.is_checked()
+    assert page.locator("#rl-all-papers tbody tr").count() == len(papers)
+    box = page.get_by_role("searchbox", name="Filter")
+    box.fill("learning")
+    box.press("Enter")
+    assert "unread" not in page.url

@@ -1,0 +1,159 @@
+"""A long All papers table (over ALL_PAPERS_WHOLE rows): its rows past the first ship
+in a body of their own, hidden while scripts run (generator/pages.py, overrides/main.html,
+readinglist.css, table-filter.js). A page of that shape, built from the site's own
+stylesheet, head script and filter, is served on loopback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.pages import ALL_PAPERS_FIRST, ALL_PAPERS_WHOLE
+
+from .sitebuild import ROOT, SiteServer
+
+pytestmark = [pytest.mark.browser]
+
+TOTAL = ALL_PAPERS_WHOLE + 500
+SHOWN = "#t tbody:visible tr td a"
+
+
+def _head_script() -> str:
+    """The script main.html puts in every page's head."""
+    html = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    return re.search(r"<script>document\.documentElement\.classList\.add\(\"rl-js\"\).*?</script>", html).group(0)
+
+
+def _page(rows: int, first: int, head: bool = True, script: str = "table-filter.js") -> str:
+    titles = [f"Paper {n} about {'zebras' if n == rows - 1 else 'models'}" for n in range(rows)]
+
+    def body(part):
+        return "".join(f'<tr><td><a href="../p/{n}.html">{t}</a></td></tr>' for n, t in part)
+
+    numbered = list(enumerate(titles))
+    return (
+        f'<!doctype html><html><head>{_head_script() if head else ""}'
+        '<link rel="stylesheet" href="../readinglist.css"></head>'
+        '<body><div class="md-typeset"><div class="rl-filter" data-table="t" hidden>'
+        '<input type="search" class="rl-filter__text"><input type="checkbox" class="rl-filter__code">'
+        '<span class="rl-filter__count"></span></div>'
+        f'<table id="t"><thead><tr><th>Title</th></tr></thead><tbody>{body(numbered[:first])}</tbody>'
+        f'<tbody class="rl-rest">{body(numbered[first:])}</tbody></table></div>'
+        f'<script src="../{script}"></script></body></html>'
+    )
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """papers/ (the long table), nohead/ (without the head's script), broken/ (its
+    filter script missing), and a page per paper."""
+    root = tmp_path_factory.mktemp("long")
+    assets = ROOT / "overrides" / "assets"
+    for name in ("readinglist.css", "table-filter.js"):
+        (root / name).write_text((assets / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for folder, kwargs in (("papers", {}), ("nohead", {"head": False}), ("broken", {"script": "missing.js"})):
+        (root / folder).mkdir()
+        (root / folder / "index.html").write_text(_page(TOTAL, ALL_PAPERS_FIRST, **kwargs), encoding="utf-8")
+    (root / "p").mkdir()
+    for n in (0, 1000, TOTAL - 1):
+        (root / "p" / f"{n}.html").write_text(f"<!doctype html><title>Paper {n}</title><h1>Paper {n}</h1>")
+    with SiteServer(root) as server:
+        yield server.base_url
+
+
+@pytest.fixture
+def new_page(browser, served):
+    contexts = []
+
+    def make(**kwargs):
+        contexts.append(browser.new_context(base_url=served, **kwargs))
+        page = contexts[-1].new_page()
+        page.on("pageerror", lambda error: pytest.fail(f"page error: {error}"))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_the_rest_is_hidden_and_the_filter_reads_every_row(new_page):
+    page = new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    # The rest is never laid out; the first rows are shown with a button for the rest.
+    assert page.evaluate("getComputedStyle(document.querySelector('tbody.rl-rest')).display") == "none"
+    assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST
+    count = page.locator(".rl-filter__count")
+    assert count.inner_text() == f"The first {ALL_PAPERS_FIRST} of {TOTAL} papers are shown"
+    # A word only the last (hidden) row has finds it.
+    box = page.locator(".rl-filter__text")
+    box.fill("zebras")
+    box.press("Enter")
+    assert page.locator("#t tbody:visible td").all_inner_texts() == [f"Paper {TOTAL - 1} about zebras"]
+    box.fill("")
+    box.press("Enter")
+    assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST
+    button = page.get_by_role("button", name=f"Show all {TOTAL}")
+    button.click()
+    page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=TOTAL)
+    assert page.locator(SHOWN).count() == TOTAL
+    assert count.inner_text() == f"All {TOTAL} papers are shown"
+    # The keyboard goes on where the new rows start.
+    assert page.evaluate("document.activeElement.textContent") == f"Paper {ALL_PAPERS_FIRST} about models"
+
+
+def test_back_from_a_paper_finds_every_row_still_shown(new_page):
+    page = new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    page.get_by_role("button", name=f"Show all {TOTAL}").click()
+    page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=TOTAL)
+    assert page.url.endswith("papers/?all=1")
+    page.locator("#t tbody:visible a", has_text="Paper 1000 about").click()
+    page.locator("h1", has_text="Paper 1000").wait_for()
+    page.go_back()
+    page.locator(".rl-filter").wait_for(state="visible")
+    page.wait_for_function("n => document.querySelectorAll('#t tbody:not([hidden]) tr td a').length >= n", arg=TOTAL)
+    assert page.locator(".rl-filter__count").inner_text() == f"All {TOTAL} papers are shown"
+    # And from the address alone (a reload, a shared link).
+    page.goto("papers/?all=1")
+    page.locator(".rl-filter").wait_for(state="visible")
+    assert page.locator(SHOWN).count() == TOTAL
+
+
+def test_printed_the_whole_list_prints_every_row_and_no_button(new_page):
+    page = new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    page.emulate_media(media="print")
+    assert page.locator(SHOWN).count() == TOTAL
+    assert not page.get_by_role("button", name=f"Show all {TOTAL}").is_visible()
+    # A filtered list prints as it is shown.
+    page.emulate_media(media="screen")
+    page.locator(".rl-filter__text").fill("zebras")
+    page.locator(".rl-filter__text").press("Enter")
+    page.emulate_media(media="print")
+    assert page.locator(SHOWN).count() == 1
+
+
+def test_without_the_head_s_script_the_filter_still_hides_the_rest(new_page):
+    # (A policy forbidding inline scripts: the class is never set.)
+    page = new_page()
+    page.goto("nohead/?filter=zebras")
+    page.locator(".rl-filter").wait_for(state="visible")
+    assert page.locator(SHOWN).count() == 1
+
+
+def test_when_the_filter_script_does_not_run_every_row_shows(new_page):
+    page = new_page()
+    page.goto("broken/")  # its script is not there (a 404)
+    page.wait_for_load_state("load")
+    page.wait_for_function("!document.documentElement.classList.contains('rl-js')")
+    assert page.locator(SHOWN).count() == TOTAL
+
+
+def test_without_javascript_every_row_shows(new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto("papers/")
+    assert page.locator(SHOWN).count() == TOTAL
