@@ -256,7 +256,8 @@ def _code_badge(link: Link) -> Badge | None:
     stats = link.stats
     said = ""
     if stats is not None and stats.gone:
-        said = f"; GitHub had no such repository on {stats.checked.isoformat()} (deleted, private or renamed)"
+        # ("not found" is what the badge shows: the name holds the words seen.)
+        said = f"; not found: GitHub had no such repository on {stats.checked.isoformat()} (deleted, private or renamed)"
     elif stats is not None:
         # The day GitHub was asked: a star count is a figure of that day, not of today.
         count = f"{stats.stars:,} star{'' if stats.stars == 1 else 's'}"

@@ -103,7 +103,9 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
             problems.error(value.key_node(field).loc, f"unknown field '{field}' (known: {', '.join(_FIELDS)})")
             fine = False
     gone = _scalar(value, "gone", key, problems, required=False)
-    unknown = isinstance(gone, Refused)  # (whether it is gone: the reader said why not)
+    # Whether it is gone is unknown for a refused value (the reader said why) and for
+    # one that is no single value (_scalar said so).
+    unknown = isinstance(gone, Refused) or (gone is None and value.get("gone") is not None)
     if gone is not None and not unknown and (gone.text or "") not in ("true", "false"):
         problems.error(gone.loc, f"gone must be true or false, not {_said(gone)}")
         unknown = True

@@ -218,6 +218,7 @@ def test_a_repository_github_did_not_have_is_kept_as_gone_and_nothing_else(tmp_p
         "github.com/a/maybe:\n  gone: maybe\n  checked: 2026-11-20\n"
         "github.com/a/undated:\n  gone: true\n"
         "github.com/a/nothing:\n  gone: false\n  checked: 2026-11-20\n"
+        "github.com/a/listed:\n  gone: [true]\n  checked: 2026-11-20\n"
     ))
     assert stats == {
         "github.com/a/gone": RepoStats(0, False, DAY, gone=True),
@@ -229,4 +230,5 @@ def test_a_repository_github_did_not_have_is_kept_as_gone_and_nothing_else(tmp_p
         "content/repositories.yml:15:9: gone must be true or false, not 'maybe'",
         "content/repositories.yml:18:3: checked is missing for 'github.com/a/undated'",
         "content/repositories.yml:20:3: stars is missing for 'github.com/a/nothing'",
+        "content/repositories.yml:23:9: gone must be one value",  # and no "stars is missing"
     ]

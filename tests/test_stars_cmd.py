@@ -326,6 +326,8 @@ def test_an_error_in_any_paper_stops_it_before_a_figure_is_lost(project, capsys)
 @pytest.mark.parametrize(("answer", "said"), [
     (Status(500, {"message": "boom"}), "HTTP 500"),
     (Status(401, {"message": "Bad credentials"}), "HTTP 401"),
+    # Blocked for legal reasons: the repository is there, not gone.
+    (Status(451, {"message": "Repository access blocked"}), "HTTP 451"),
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]"), "no JSON object"),
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnull"), "no JSON object"),
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{not json"), "no JSON object"),

@@ -305,7 +305,16 @@
   }
 
   function setUpAll() {
-    document.querySelectorAll(".rl-filter").forEach(setUp);
+    try {
+      document.querySelectorAll(".rl-filter").forEach(setUp);
+    } catch (error) {
+      /* Whatever failed, a long list's rest must not stay hidden with no control. */
+      document.documentElement.classList.remove("rl-js");
+      document.querySelectorAll("tbody.rl-rest").forEach(function (body) {
+        body.hidden = false;
+      });
+      throw error;
+    }
   }
 
   /* Back to this page: the browser puts the controls' state back only now, after the

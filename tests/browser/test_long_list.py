@@ -129,7 +129,14 @@ def test_printed_the_whole_list_prints_every_row_and_no_button(new_page):
     page.emulate_media(media="print")
     assert page.locator(SHOWN).count() == TOTAL
     assert not page.get_by_role("button", name=f"Show all {TOTAL}").is_visible()
-    # A filtered list prints as it is shown.
+    # A filtered list prints as it is shown, without its button.
+    page.emulate_media(media="screen")
+    page.locator(".rl-filter__text").fill("models")
+    page.locator(".rl-filter__text").press("Enter")
+    assert page.get_by_role("button", name=f"Show all {TOTAL - 1}").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(SHOWN).count() == ALL_PAPERS_FIRST
+    assert not page.get_by_role("button", name=f"Show all {TOTAL - 1}").is_visible()
     page.emulate_media(media="screen")
     page.locator(".rl-filter__text").fill("zebras")
     page.locator(".rl-filter__text").press("Enter")
@@ -157,3 +164,20 @@ def test_without_javascript_every_row_shows(new_page):
     page = new_page(java_script_enabled=False)
     page.goto("papers/")
     assert page.locator(SHOWN).count() == TOTAL
+
+
+def test_a_badge_s_tag_is_never_broken_in_two(browser):
+    # "not found" in a narrow table column: it broke into "not" and "found", each with
+    # half an outline.
+    css = (ROOT / "overrides" / "assets" / "readinglist.css").read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 320, "height": 400})
+    try:
+        page = context.new_page()
+        page.set_content(
+            f"<style>{css}</style><div class='md-typeset'><table><tr><td style='width: 4em'>"
+            "<a class='rl-badge rl-badge--code rl-badge--compact' href='#'>example/<wbr>hostile "
+            "<span class='rl-badge__mark rl-badge__mark--gone'>not found</span></a></td></tr></table></div>"
+        )
+        assert page.evaluate("document.querySelector('.rl-badge__mark--gone').getClientRects().length") == 1
+    finally:
+        context.close()
