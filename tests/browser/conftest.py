@@ -135,3 +135,22 @@ def page_kinds(site_dir: Path, papers: list[dict]) -> dict[str, str]:
                   if p.name not in generated and (p / "index.html").is_file())
     kinds.update({f"page-{name}": f"{name}/" for name in hand})
     return kinds
+
+
+@pytest.fixture
+def styled(browser):
+    """A factory of pages showing some HTML, as the templates write it, in the site's
+    stylesheet (inside Material's .md-typeset) at a viewport: layout tests of markup
+    the shipped list does not have."""
+    css = (ROOT / "overrides" / "assets" / "readinglist.css").read_text(encoding="utf-8")
+    contexts = []
+
+    def show(html: str, viewport: dict):
+        contexts.append(browser.new_context(viewport=viewport))
+        page = contexts[-1].new_page()
+        page.set_content(f"<style>{css}</style><div class='md-typeset'>{html}</div>")
+        return page
+
+    yield show
+    for context in contexts:
+        context.close()

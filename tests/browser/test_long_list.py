@@ -166,18 +166,13 @@ def test_without_javascript_every_row_shows(new_page):
     assert page.locator(SHOWN).count() == TOTAL
 
 
-def test_a_badge_s_tag_is_never_broken_in_two(browser):
+def test_a_badge_s_tag_is_never_broken_in_two(styled):
     # "not found" in a narrow table column: it broke into "not" and "found", each with
     # half an outline.
-    css = (ROOT / "overrides" / "assets" / "readinglist.css").read_text(encoding="utf-8")
-    context = browser.new_context(viewport={"width": 320, "height": 400})
-    try:
-        page = context.new_page()
-        page.set_content(
-            f"<style>{css}</style><div class='md-typeset'><table><tr><td style='width: 4em'>"
-            "<a class='rl-badge rl-badge--code rl-badge--compact' href='#'>example/<wbr>hostile "
-            "<span class='rl-badge__mark rl-badge__mark--gone'>not found</span></a></td></tr></table></div>"
-        )
-        assert page.evaluate("document.querySelector('.rl-badge__mark--gone').getClientRects().length") == 1
-    finally:
-        context.close()
+    page = styled(
+        "<table><tr><td style='width: 4em'>"
+        "<a class='rl-badge rl-badge--code rl-badge--compact' href='#'>example/<wbr>hostile "
+        "<span class='rl-badge__mark rl-badge__mark--gone'>not found</span></a></td></tr></table>",
+        {"width": 320, "height": 400},
+    )
+    assert page.evaluate("document.querySelector('.rl-badge__mark--gone').getClientRects().length") == 1

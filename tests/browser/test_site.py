@@ -764,28 +764,21 @@ def test_the_filter_placeholder_is_whole(open_context, viewport):
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
-def test_on_a_phone_a_year_in_a_table_stays_whole(browser):
+def test_on_a_phone_a_year_in_a_table_stays_whole(styled):
     # The metadata review: at 390px the Year column read "202" over "5" (the shipped
     # list has no years, so its pages never showed it). The site's own stylesheet, on
     # a table as the templates write one, squeezed by long words.
-    css = (ROOT / "overrides" / "assets" / "readinglist.css").read_text(encoding="utf-8")
     long = "Super-NaturalInstructions-and-other-very-long-words"
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    try:
-        page = context.new_page()
-        page.set_content(
-            f"<style>{css}</style><div class='md-typeset'><table>"
-            "<thead><tr><th>Title</th><th class='rl-year'>Year</th><th>Topics</th><th>Code</th></tr></thead>"
-            f"<tbody><tr><td>{long}</td><td>2025</td><td>{long}</td><td>{long}</td></tr></tbody>"
-            "</table></div>"
-        )
-        lines = page.evaluate(
-            """() => { const cell = document.querySelectorAll('td')[1];
-                       const range = document.createRange(); range.selectNodeContents(cell);
-                       return range.getClientRects().length; }""")
-        assert lines == 1
-        # (A title still breaks where it must, as before.)
-        assert page.evaluate("document.querySelector('table').getBoundingClientRect().width") <= 390
-    finally:
-        context.close()
+    page = styled(
+        "<table><thead><tr><th>Title</th><th class='rl-year'>Year</th><th>Topics</th><th>Code</th></tr></thead>"
+        f"<tbody><tr><td>{long}</td><td>2025</td><td>{long}</td><td>{long}</td></tr></tbody></table>",
+        {"width": 390, "height": 800},
+    )
+    lines = page.evaluate(
+        """() => { const cell = document.querySelectorAll('td')[1];
+                   const range = document.createRange(); range.selectNodeContents(cell);
+                   return range.getClientRects().length; }""")
+    assert lines == 1
+    # (A title still breaks where it must, as before.)
+    assert page.evaluate("document.querySelector('table').getBoundingClientRect().width") <= 390
 
