@@ -33,9 +33,10 @@ from ..yamlfile import display
 STOPPED = "GitHub was not asked"
 EXIT = (
     "exit status: 0 when every repository due was asked and answered (one GitHub no longer has is a "
-    "warning, and kept as gone: its badge says 'not found'); 1 on a curation error, or when an answer was an error or the rate limit left some "
-    "unasked (what was learned is written); 2 when --api does not answer as GitHub's API does "
-    "(offline, a wrong address; nothing written), as for a wrong option"
+    "warning, and kept as gone: its badge says 'not found'); 1 on a curation error, or when an "
+    "answer was an error or the rate limit left some unasked (what was learned is written); 2 when "
+    "--api does not answer as GitHub's API does (offline, a wrong address; nothing written), as "
+    "for a wrong option"
 )
 # Answers that say the repository is gone (the address was found to be GitHub's API).
 GONE = (404, 410)  # (451, blocked for legal reasons, is no loss of the repository: an error)
