@@ -391,6 +391,57 @@ def test_a_server_that_trickles_is_cut_off_at_the_timeout(project):
     assert not (project / "content" / "repositories.yml").exists()
 
 
+def test_a_server_that_trickles_its_headers_is_cut_off_at_the_timeout(project, capsys):
+    # Each byte comes within the socket's timeout, so only a deadline for the whole
+    # answer ends it: before, a server could hold each request for ever.
+    import socket
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def serve(conn):
+        with conn:
+            asked = conn.recv(65536)
+            if asked.startswith(b"GET /rate_limit "):
+                body = json.dumps({"resources": {"core": {"remaining": 60}}, "rate": {"remaining": 60}}).encode()
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+                return
+            conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            until = time.monotonic() + 8  # (so that a run without a deadline ends too)
+            while not stop.is_set() and time.monotonic() < until:
+                try:
+                    conn.sendall(b"a")
+                except OSError:
+                    return
+                time.sleep(0.3)
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    start = time.monotonic()
+    try:
+        status = run(project, f"http://127.0.0.1:{listener.getsockname()[1]}", "--timeout", "1", "--concurrency", "4")
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+    assert time.monotonic() - start < 6  # four repositories, four at a time, a second each
+    assert status == 1
+    assert "4 answers were errors: no whole answer within 1 s (4)" in capsys.readouterr().err
+    assert not (project / "content" / "repositories.yml").exists()
+
+
 @pytest.mark.parametrize("value", ["nan", "1e9", "-1"])
 def test_a_max_age_that_is_no_number_of_days_is_refused(project, value):
     with pytest.raises(SystemExit, match="--max-age 0 to 36500 days"):

@@ -12,6 +12,7 @@ import datetime as dt
 import http.client
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -89,7 +90,78 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return new
 
 
-_OPENER = urllib.request.build_opener(_Redirects)
+class _Deadline:
+    """The sockets opened for one answer (redirects included), shut when its time is up.
+    A socket's timeout bounds each read, not the answer: a server sending its status
+    line and headers a byte at a time would never be cut off."""
+
+    def __init__(self, seconds: float):
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._shut)
+        self._timer.daemon = True
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            self.sockets.append(sock)
+            if self.expired:
+                self._shut_one(sock)
+
+    def _shut(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self.sockets:
+                self._shut_one(sock)
+
+    @staticmethod
+    def _shut_one(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # (closed already)
+
+    def __enter__(self) -> _Deadline:
+        _ANSWER.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _ANSWER.deadline = None
+
+
+_ANSWER = threading.local()  # the deadline of the answer this thread is waiting for
+
+
+def _watched(connection: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+    """``connection`` whose socket, once connected, is the current answer's to shut."""
+
+    class Watched(connection):  # type: ignore[misc, valid-type]
+        def connect(self) -> None:
+            super().connect()
+            deadline = getattr(_ANSWER, "deadline", None)
+            if deadline is not None:
+                deadline.add(self.sock)
+
+    return Watched
+
+
+_WATCHED_HTTP = _watched(http.client.HTTPConnection)
+_WATCHED_HTTPS = _watched(http.client.HTTPSConnection)
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_WATCHED_HTTP, req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_WATCHED_HTTPS, req, context=self._context)
+
+
+_OPENER = urllib.request.build_opener(_Redirects, _HTTP, _HTTPS)
 
 
 def _get(url: str, token: str, timeout: float) -> tuple[int, object, dict]:
@@ -102,25 +174,32 @@ def _get(url: str, token: str, timeout: float) -> tuple[int, object, dict]:
         **({"Authorization": f"Bearer {token}"} if token else {}),
     })
     deadline = time.monotonic() + timeout
-    try:
-        # urllib follows GitHub's redirect of a renamed repository (301 to
-        # /repositories/<id>); the answer's full_name is then the new one.
-        response = _OPENER.open(request, timeout=timeout)
-    except urllib.error.HTTPError as exc:
-        response = exc
-    with response:
-        # The socket's timeout bounds each read, not the answer: a server sending a
-        # byte a second is cut off at the deadline.
-        chunks: list[bytes] = []
-        while chunk := response.read1(65536):
-            chunks.append(chunk)
-            if time.monotonic() > deadline or sum(map(len, chunks)) > MAX_ANSWER:
-                raise TimeoutError(f"no whole answer within {timeout:g} s")
+    with _Deadline(timeout) as watch:
         try:
-            body = json.loads(b"".join(chunks).decode("utf-8"))
-        except (ValueError, RecursionError):
-            body = None
-        return response.status, body, dict(response.headers)
+            try:
+                # urllib follows GitHub's redirect of a renamed repository (301 to
+                # /repositories/<id>); the answer's full_name is then the new one.
+                response = _OPENER.open(request, timeout=timeout)
+            except urllib.error.HTTPError as exc:
+                response = exc
+            with response:
+                chunks: list[bytes] = []
+                while chunk := response.read1(65536):
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline or sum(map(len, chunks)) > MAX_ANSWER:
+                        raise TimeoutError(f"no whole answer within {timeout:g} s")
+                if watch.expired:
+                    raise TimeoutError(f"no whole answer within {timeout:g} s")
+                status, headers = response.status, dict(response.headers)
+        except (OSError, http.client.HTTPException) as exc:
+            if watch.expired:  # whatever the shut socket made of it
+                raise TimeoutError(f"no whole answer within {timeout:g} s") from exc
+            raise
+    try:
+        body = json.loads(b"".join(chunks).decode("utf-8"))
+    except (ValueError, RecursionError):
+        body = None
+    return status, body, headers
 
 
 def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answer:
