@@ -351,66 +351,31 @@ def test_an_error_or_an_odd_answer_keeps_the_last_figure_and_fails_the_run(proje
     assert said in capsys.readouterr().err
 
 
-def test_a_server_that_trickles_is_cut_off_at_the_timeout(project):
+RATE_LIMIT = json.dumps({"resources": {"core": {"remaining": 60}}, "rate": {"remaining": 60}}).encode()
+
+
+def _run_against_a_trickle(project: Path, start: bytes, rate_limit: bool) -> tuple[int, float]:
+    """`run` with --timeout 1 against a server that answers every request with
+    ``start``, then a byte every 0.3 s (for 8 s, so that a run without a deadline ends
+    too); with ``rate_limit``, /rate_limit is answered whole. The exit status and the
+    seconds the run took."""
     import socket
     import time
 
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
-    stop = threading.Event()
-
-    def trickle():
-        while not stop.is_set():
-            try:
-                listener.settimeout(0.2)
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            conn.recv(65536)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n")
-            while not stop.is_set():
-                try:
-                    conn.sendall(b" ")
-                except OSError:
-                    break
-                time.sleep(0.3)
-            conn.close()
-
-    thread = threading.Thread(target=trickle, daemon=True)
-    thread.start()
-    start = time.monotonic()
-    try:
-        status = run(project, f"http://127.0.0.1:{listener.getsockname()[1]}", "--timeout", "1", "--concurrency", "4")
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
-    assert status == 2  # no whole answer from anyone: nothing judged, nothing written
-    assert time.monotonic() - start < 8  # four repositories, a second each, at most
-    assert not (project / "content" / "repositories.yml").exists()
-
-
-def test_a_server_that_trickles_its_headers_is_cut_off_at_the_timeout(project, capsys):
-    # Each byte comes within the socket's timeout, so only a deadline for the whole
-    # answer ends it: before, a server could hold each request for ever.
-    import socket
-    import time
-
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
+    listener.settimeout(0.2)
     stop = threading.Event()
 
     def serve(conn):
         with conn:
             asked = conn.recv(65536)
-            if asked.startswith(b"GET /rate_limit "):
-                body = json.dumps({"resources": {"core": {"remaining": 60}}, "rate": {"remaining": 60}}).encode()
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+            if rate_limit and asked.startswith(b"GET /rate_limit "):
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(RATE_LIMIT), RATE_LIMIT))
                 return
-            conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-            until = time.monotonic() + 8  # (so that a run without a deadline ends too)
+            conn.sendall(start)
+            until = time.monotonic() + 8
             while not stop.is_set() and time.monotonic() < until:
                 try:
                     conn.sendall(b"a")
@@ -419,7 +384,6 @@ def test_a_server_that_trickles_its_headers_is_cut_off_at_the_timeout(project, c
                 time.sleep(0.3)
 
     def accept():
-        listener.settimeout(0.2)
         while not stop.is_set():
             try:
                 conn, _ = listener.accept()
@@ -429,14 +393,28 @@ def test_a_server_that_trickles_its_headers_is_cut_off_at_the_timeout(project, c
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    start = time.monotonic()
+    began = time.monotonic()
     try:
         status = run(project, f"http://127.0.0.1:{listener.getsockname()[1]}", "--timeout", "1", "--concurrency", "4")
     finally:
         stop.set()
         thread.join()
         listener.close()
-    assert time.monotonic() - start < 6  # four repositories, four at a time, a second each
+    return status, time.monotonic() - began
+
+
+def test_a_server_that_trickles_is_cut_off_at_the_timeout(project):
+    status, took = _run_against_a_trickle(project, b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n", False)
+    assert status == 2  # no whole answer from anyone: nothing judged, nothing written
+    assert took < 6  # the check of --api, a second
+    assert not (project / "content" / "repositories.yml").exists()
+
+
+def test_a_server_that_trickles_its_headers_is_cut_off_at_the_timeout(project, capsys):
+    # Each byte comes within the socket's timeout, so only a deadline for the whole
+    # answer ends it: before, a server could hold each request for ever.
+    status, took = _run_against_a_trickle(project, b"HTTP/1.1 200 OK\r\nX-Slow: ", True)
+    assert took < 6  # four repositories, four at a time, a second each
     assert status == 1
     assert "4 answers were errors: no whole answer within 1 s (4)" in capsys.readouterr().err
     assert not (project / "content" / "repositories.yml").exists()
