@@ -15,7 +15,6 @@ import os
 import socket
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -173,7 +172,6 @@ def _get(url: str, token: str, timeout: float) -> tuple[int, object, dict]:
         "User-Agent": USER_AGENT,
         **({"Authorization": f"Bearer {token}"} if token else {}),
     })
-    deadline = time.monotonic() + timeout
     with _Deadline(timeout) as watch:
         try:
             try:
@@ -183,10 +181,13 @@ def _get(url: str, token: str, timeout: float) -> tuple[int, object, dict]:
             except urllib.error.HTTPError as exc:
                 response = exc
             with response:
+                # (A body sent slowly is cut off by the deadline too: its socket is shut.)
                 chunks: list[bytes] = []
+                size = 0
                 while chunk := response.read1(65536):
                     chunks.append(chunk)
-                    if time.monotonic() > deadline or sum(map(len, chunks)) > MAX_ANSWER:
+                    size += len(chunk)
+                    if size > MAX_ANSWER:
                         raise TimeoutError(f"no whole answer within {timeout:g} s")
                 if watch.expired:
                     raise TimeoutError(f"no whole answer within {timeout:g} s")
