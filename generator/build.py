@@ -26,7 +26,7 @@ from . import (
 from .errors import CuratorError, Location, Problem, Problems
 from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
-from .pages import PAPERS_JSON, File, HandPage, Kept, Layout, Plan, plan_site
+from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, Layout, Plan, formerly_script, plan_site
 from .pages import Page as PlanPage
 from .related import RelatedIndex
 from .render import ICON_STYLESHEET, Renderer, template_error
@@ -407,7 +407,12 @@ def _generate(
         bibtex=citations,
         papers_json=join(PAPERS_JSON, json_lines, join_line_bytes),
         reference=reference.schema_reference_markdown(),
-        extra_files={**extra, **schema_files(), ICON_STYLESHEET: renderer.icon_stylesheet()},
+        extra_files={
+            **extra,
+            **schema_files(),
+            ICON_STYLESHEET: renderer.icon_stylesheet(),
+            **({FORMERLY_SCRIPT: script} if (script := formerly_script(site)) else {}),
+        },
         problems=plan_problems,
         previous={dest: sig for dest, sig in memo.signatures.items() if dest in intact},
         layout=memo.layout,

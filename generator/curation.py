@@ -212,8 +212,55 @@ def _check_beside(
 
 
 def _gone(path: Path, drafts: Sequence[_PaperDraft]) -> Gone:
-    """What the importer's record says of ids that ``drafts`` (read now) do not give."""
-    return Gone(path, lambda: ((str(d.id), d.values) for d in drafts if d.usable))
+    """What became of ids that ``drafts`` (read now) do not give: a paper's `formerly:`
+    says, else the importer's record."""
+    return Gone(
+        path, lambda: ((str(d.id), d.values) for d in drafts if d.usable), _formerly(drafts)
+    )
+
+
+def _formerly(drafts: Sequence[_PaperDraft]) -> dict[str, str]:
+    """Old id -> the paper whose `formerly:` names it, when exactly one does."""
+    claims: dict[str, set[str]] = {}
+    for draft in drafts:
+        if draft.id is not None:
+            for ref in _nodes(draft.values.get("formerly")):
+                claims.setdefault(str(ref.text), set()).add(draft.id)
+    return {old: next(iter(ids)) for old, ids in claims.items() if len(ids) == 1}
+
+
+def _check_formerly(
+    papers: Sequence[_PaperDraft], claimed: Mapping[str, _PaperDraft], misnamed: Container[str],
+    problems: Problems,
+) -> None:
+    """Each old id names a page that no longer exists, for one paper only: its old
+    address then leads to that paper."""
+    named: dict[str, list[tuple[_PaperDraft, Scalar]]] = {}
+    for draft in papers:
+        for ref in _nodes(draft.values.get("formerly")):
+            named.setdefault(str(ref.text), []).append((draft, ref))
+    for old, entries in named.items():
+        for draft, ref in entries:
+            if old == draft.id:
+                problems.error(
+                    ref.loc,
+                    f"{old!r} is this paper's own id; 'formerly' lists the ids it had before"
+                    " a rename",
+                )
+            elif old in claimed or old in misnamed:
+                holder = claimed[old].shown if old in claimed else f"the file {old}.yml"
+                problems.error(
+                    ref.loc,
+                    f"{old!r} is the id of {holder}: its address is that paper's page, and"
+                    " cannot lead to this one; remove it from 'formerly'",
+                )
+            elif len(entries) > 1:
+                others = ", ".join(str(other.loc) for d, other in entries if other is not ref)
+                problems.error(
+                    ref.loc,
+                    f"{old!r} is also in the 'formerly' of {others}: an old address leads to"
+                    " one paper; keep it in the one that had the id",
+                )
 
 
 def check(content_dir: Path, root: Path | None = None) -> Problems:
@@ -773,12 +820,13 @@ def _cross_check(
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
     same = _same_papers(papers, problems)
-    head = problems.items[start:]
     ordered = sorted(claimed)
     # A file that gave no valid id (a YAML syntax error, most often) or another id than
     # its name is reported on its own; its name is the id it is meant to have, so
     # naming that id elsewhere is no second mistake.
     misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
+    _check_formerly(papers, claimed, misnamed, problems)
+    head = problems.items[start:]
     paper_choices = _Choices(set(ordered), ordered, misnamed, gone.fate)
     topic_choices = _topic_choices(topics, topics_read)
     orders = _reading_orders(topics)
@@ -906,6 +954,8 @@ class _Checked:
         for old, new in pairs:
             if old.id is None or new.id != old.id or new.usable != old.usable:
                 return False
+            if _ids_of(old.values.get("formerly")) != _ids_of(new.values.get("formerly")):
+                return False  # (which old addresses lead where is checked across files)
             if self.owners.get(old.id) is not old:
                 return False
         for position, index in enumerate(self.same):
@@ -1041,6 +1091,10 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
     return tuple(kept)
 
 
+def _ids_of(refs: object) -> tuple[str, ...]:
+    return tuple(str(ref.text) for ref in _nodes(refs))
+
+
 def _nodes(refs: object) -> tuple[Scalar, ...]:
     """The references as written as ids (`_known` reports the others)."""
     if not isinstance(refs, tuple):
@@ -1073,6 +1127,7 @@ def _paper(
         status=str(values.get("status") or ""),
         added=values.get("added"),  # type: ignore[arg-type]
         related=tuple(r for r in related if r != values["id"]),
+        formerly=_ids_of(values.get("formerly")),
         summary=str(values.get("summary") or ""),
         notes=str(values.get("notes") or ""),
         source=Location(draft.shown),

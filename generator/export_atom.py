@@ -78,7 +78,10 @@ def atom_feed(
     for paper in entries:
         fe = fg.add_entry(order="append")
         url = paper_url(paper.id)
-        fe.id(base + url if base else f"urn:readinglist:paper:{paper.id}")
+        # A renamed paper keeps the id of its first address: a feed reader that has the
+        # entry does not take it for a new one.
+        first = paper.formerly[0] if paper.formerly else paper.id
+        fe.id(base + paper_url(first) if base else f"urn:readinglist:paper:{first}")
         fe.title(paper.title)
         fe.link(href=link(url))
         fe.updated(_midnight(paper.added))  # type: ignore[arg-type]

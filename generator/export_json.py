@@ -59,6 +59,7 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         ],
         "related": [r.paper for r in site.related.get(paper.id, ())],
         "curator_related": list(paper.related),
+        "formerly": list(paper.formerly),
         "curator_topics": list(paper.topics),
         "exclude_topics": list(paper.exclude_topics),
         "tags": list(paper.tags),
@@ -134,6 +135,11 @@ _PROPERTIES: dict[str, dict] = {
     },
     "related": _strings("Related papers' ids: the curator's first, then the most similar.", **_ID),
     "curator_related": _strings("The papers the curator linked (ids).", **_ID),
+    "formerly": _strings(
+        "The ids the paper had before it was renamed, oldest first; its pages at those ids"
+        " lead to its page.",
+        **_ID,
+    ),
     "curator_topics": _strings("The topics the curator listed (ids).", **_ID),
     "exclude_topics": _strings("The topics the curator ruled out (ids).", **_ID),
     "tags": _strings("Free-form tags."),

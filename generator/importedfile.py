@@ -121,15 +121,23 @@ class Gone:
     """
 
     def __init__(
-        self, path: Path, papers: Callable[[], Iterable[tuple[str, Mapping[str, object]]]]
+        self,
+        path: Path,
+        papers: Callable[[], Iterable[tuple[str, Mapping[str, object]]]],
+        formerly: Mapping[str, str] | None = None,
     ):
         self._path = path
         self._papers = papers
+        # Old id -> the paper that names it in its `formerly:`: the curator's word,
+        # taken before the importer's record.
+        self._formerly = formerly or {}
         self._views: Mapping[str, provenance.Seen] | None = None
         self._holders: dict[tuple[str, str], set[str]] | None = None
         self._ids: set[str] = set()  # the papers read, once _holders is made
 
     def fate(self, paper_id: str) -> Fate | None:
+        if paper_id in self._formerly:
+            return Fate(self._formerly[paper_id])
         if self._views is None:
             try:
                 self._views = provenance.load(self._path)

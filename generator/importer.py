@@ -600,8 +600,9 @@ def _import_locked(
         renamed,
     )
     # A new paper takes no deleted paper's id: the tombstone under it would be lost; nor
-    # a renamed paper's old id, which references may still name.
-    in_use = taken | set(tombstones.ids) | set(renamed)
+    # a renamed paper's old id, which references may still name and whose address may
+    # lead to the renamed paper (its `formerly:`).
+    in_use = taken | set(tombstones.ids) | set(renamed) | _former_ids(existing)
     created: list[_Paper] = []
     touched: set[str] = set()
     seen_deleted: set[str] = set()
@@ -1155,6 +1156,16 @@ def _record_values(record: Record) -> dict[str, object]:
     values: dict[str, object] = {name: getattr(record, name) for name in _TEXT_FIELDS}
     values.update({name: list(getattr(record, name)) for name in _LIST_FIELDS})
     return values
+
+
+def _former_ids(papers: Sequence[_Paper]) -> set[str]:
+    """The ids the papers had before a rename, as their `formerly:` lists them."""
+    found: set[str] = set()
+    for paper in papers:
+        listed = paper.values.get("formerly")
+        if isinstance(listed, (list, tuple)):
+            found.update(item for item in listed if isinstance(item, str))
+    return found
 
 
 def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str]) -> list[_Paper]:

@@ -136,7 +136,7 @@ def _kind(spec: Field) -> dict:
     if kind == "list[text]":
         item = {"type": "string", "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _FILLED_PATTERN}
         return {"type": "array", "items": item}
-    if kind in ("list[paper]", "list[topic]"):
+    if kind in ("list[paper]", "list[topic]", "list[id]"):
         item = {
             "type": "string",
             "maxLength": schema.MAX_ID_LENGTH,

@@ -33,7 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, handlinks, partial_rebuild, raw_html, related, render, search
+from generator import build, handlinks, pages, partial_rebuild, raw_html, related, render, search
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, counted
 
@@ -216,6 +216,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # content is fixed. Rather: the last good pages (still in docs/), with the
             # errors in a bar at the top of every page (overrides/main.html).
             config.nav, _site = good
+            _old_addresses(config, _site)
             _edit_urls = edit_urls(config, _site, root)  # (every page is built again)
             config.extra["readinglist_problems"] = errors
             _removed = False  # (nothing ran; the banner is in the stamp: see on_nav)
@@ -237,6 +238,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         os.environ["SOURCE_DATE_EPOCH"] = build.PROCESS_STATE[_OUR_EPOCH] = epoch
     config.nav = result.plan.nav
     _site = result.site
+    _old_addresses(config, result.site)
     _edit_urls = edit_urls(config, result.site, root)
     _removed = bool(result.report.removed)
     _written = frozenset(result.report.written)
@@ -250,6 +252,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"{len(report.removed)} removed, in {total:.2f} s ({phases})"
     )
     return config
+
+
+def _old_addresses(config: MkDocsConfig, site) -> None:
+    """A renamed paper's old addresses lead to its page: mkdocs-redirects (in mkdocs.yml)
+    writes a page at each; redirects a curator wrote there come first. The pages load
+    the reading log's map of old ids (overrides/main.html) only when there is one."""
+    moved = pages.old_addresses(site)
+    config.extra["readinglist_formerly"] = bool(moved)
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        if moved:
+            print(
+                "readinglist: warning: papers have 'formerly:' ids, but mkdocs.yml has no"
+                " redirects plugin: their old addresses show 'Page not found'; add"
+                " '- redirects' under 'plugins:'",
+                file=sys.stderr,
+            )
+        return
+    plugin.config["redirect_maps"] = {**moved, **(plugin.config.get("redirect_maps") or {})}
 
 
 _REPOSITORY = re.compile(r"https?://[^\s\"'<>`\\]+")
@@ -508,7 +529,13 @@ def _stamp(config: MkDocsConfig, nav: Navigation) -> dict[str, str]:
         Path(config.config_file_path) if config.config_file_path else None,
         dict(config.extra),
         config.site_url or "",
+        _redirect_maps(config),
     )
+
+
+def _redirect_maps(config: MkDocsConfig) -> dict[str, str]:
+    plugin = config.plugins.get("redirects")
+    return dict(plugin.config.get("redirect_maps") or {}) if plugin is not None else {}
 
 
 class _NotingLoader(jinja2.BaseLoader):

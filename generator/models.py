@@ -86,6 +86,7 @@ class Paper:
     status: str = ""
     added: dt.date | None = None
     related: tuple[str, ...] = ()
+    formerly: tuple[str, ...] = ()  # its ids before a rename, oldest first
     summary: str = ""
     notes: str = ""
     source: Location | None = None  # the curation file this record was read from

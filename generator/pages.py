@@ -80,6 +80,36 @@ def paper_dest(paper_id: str) -> str:
     return f"papers/{paper_id}.md"
 
 
+# The reading log's map of old paper ids to new ones (see read-marks.js), written only
+# for a list with renamed papers; overrides/main.html loads it then.
+FORMERLY_SCRIPT = "assets/readinglist-formerly.js"
+
+
+def renamed(site: Site) -> dict[str, str]:
+    """Each id a paper had before a rename (its `formerly:`) -> the paper's id now."""
+    return {old: paper.id for paper in site.papers for old in paper.formerly}
+
+
+def old_addresses(site: Site) -> dict[str, str]:
+    """A renamed paper's page source at each of its old ids -> its page source now: the
+    map mkdocs-redirects takes, writing a page at the old address that leads on."""
+    return {paper_dest(old): paper_dest(new) for old, new in sorted(renamed(site).items())}
+
+
+def formerly_script(site: Site) -> str | None:
+    """The reading log's map of old ids to new ones, as a script; None when no paper was
+    renamed. Ids are slugs (a-z, 0-9, hyphens): nothing in them needs escaping."""
+    moved = renamed(site)
+    if not moved:
+        return None
+    pairs = ",".join(f'"{old}":"{new}"' for old, new in sorted(moved.items()))
+    return (
+        "/* Generated from the papers' `formerly:` by the readinglist generator: a paper"
+        " the reader marked read under an old id stays read. */\n"
+        f"window.readinglistFormerly={{{pairs}}};\n"
+    )
+
+
 def relative(here: str, target: str) -> str:
     """The href from the page at URL ``here`` to ``target`` (both relative to the root).
 

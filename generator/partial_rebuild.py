@@ -79,6 +79,7 @@ def stamp(
     config_file: Path | None,
     extra: Mapping[str, Any],
     site_url: str,
+    redirects: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Digests of what every page of the site shows besides its own text, by what a
     curator would call it (`changed` names the ones that differ; `theme_edits` judges
@@ -86,7 +87,9 @@ def stamp(
 
     A navigation page's title comes from the navigation, else its front matter, else
     its first heading: its front matter is digested, and the whole file when a title
-    may come from the text. mkdocs.yml and `extra` (the error banner) count by content.
+    may come from the text. mkdocs.yml and `extra` (the error banner) count by content;
+    so do ``redirects`` (old page -> new page): a page written at an old address that
+    no longer leads anywhere must go, and only a clean build removes it.
     """
 
     def digest(*parts: object) -> str:
@@ -105,6 +108,7 @@ def stamp(
             site_url, config_file.read_bytes() if config_file and config_file.is_file() else b""
         ),
         "the error bar": digest(sorted(extra.items(), key=lambda kv: kv[0])),
+        "the old addresses": digest(sorted((redirects or {}).items())),
     }
 
 

@@ -30,6 +30,7 @@ A paper file looks like::
     status: must-read
     added: 2026-11-29
     related: []
+    formerly: []
     summary: The paper that showed in-context learning is learned early in pre-training.
     notes: |
       Markdown written by the curator.
@@ -61,6 +62,7 @@ KINDS = {
     "list[text]": "a list of plain-text strings",
     "list[paper]": "a list of paper ids",
     "list[topic]": "a list of topic ids",
+    "list[id]": "a list of ids no paper has now",
     "links": "a mapping from link kind (code, project, paper, pdf) to a list of links",
     "keywords": "a mapping from a phrase to its weight (a number)",
 }
@@ -157,6 +159,11 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("status", "enum", "Reading status shown on the page.", choices=STATUSES),
     Field("added", "date", "When the paper joined the list (drives 'recently added' and feeds)."),
     Field("related", "list[paper]", "Papers the curator links by hand, shown first among related."),
+    Field(
+        "formerly", "list[id]",
+        "The ids the paper had before it was renamed, oldest first: each old address leads to"
+        " its page, readers' reading logs follow it, and feed readers keep it as one entry.",
+    ),
     Field(
         "summary", "text",
         "One sentence in the curator's words on why to read it: shown under the title in the"

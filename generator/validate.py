@@ -320,9 +320,10 @@ class RecordChecker:
         values = [self.clean(item, item.text, name) for item in items]  # type: ignore[arg-type]
         return tuple(v for v in values if v is not INVALID)
 
-    def id_list(self, node: Node, spec: Field, name: str) -> object:
+    def id_list(self, node: Node, spec: Field, name: str, *, names: bool = True) -> object:
         """The located ids, checked for form and repeats; whether they exist is checked
-        once every file is read."""
+        once every file is read. ``names``: an id written as a name is taken for the
+        id it may mean (a reference), not refused for its form."""
         items = self.items(node, name)
         if not isinstance(items, list):
             return items
@@ -330,7 +331,7 @@ class RecordChecker:
         refs: list[Scalar] = []
         for item in items:
             text = item.text or ""
-            fixed = plain_id(text)
+            fixed = plain_id(text) if names else None
             if text in first:
                 self.error(item, f"'{name}' lists {text!r} twice (first at line {first[text]})")
             elif fixed:
@@ -342,6 +343,11 @@ class RecordChecker:
                 first[text] = item.line
                 refs.append(item)
         return tuple(refs)
+
+    def former_ids(self, node: Node, spec: Field, name: str) -> object:
+        """Ids of no paper now (a renamed paper's old ones): that no paper has them is
+        checked once every file is read; one written as a name is refused."""
+        return self.id_list(node, spec, name, names=False)
 
     def keywords(self, node: Node, spec: Field, name: str) -> object:
         if isinstance(node, Scalar) and node.text is None:
@@ -535,6 +541,7 @@ _BY_KIND: dict[str, Callable[[RecordChecker, Node, Field, str], object]] = {
     "list[text]": RecordChecker.text_list,
     "list[paper]": RecordChecker.id_list,
     "list[topic]": RecordChecker.id_list,
+    "list[id]": RecordChecker.former_ids,
     "links": RecordChecker.links,
     "keywords": RecordChecker.keywords,
 }

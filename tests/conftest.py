@@ -23,6 +23,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture
+def process_state(monkeypatch):
+    """A fresh process as far as the MkDocs hook can tell, and the build time fixed."""
+    from generator import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
+    # (set, then removed: monkeypatch then also undoes the value the hook sets)
+    monkeypatch.setenv("READINGLIST_SERVING", "")
+    monkeypatch.delenv("READINGLIST_SERVING")
+    saved = dict(build.PROCESS_STATE)
+    build.PROCESS_STATE.clear()
+    yield build.PROCESS_STATE
+    build.PROCESS_STATE.clear()
+    build.PROCESS_STATE.update(saved)
+
+
+@pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 

@@ -216,7 +216,7 @@ CASES = {
         "id: x\ntitle: A\ncolour: red\nabstract: a\n",
         [
             f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, year, venue,"
-            " venue_kind, volume, number, pages, publisher, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, summary, notes,"
+            " venue_kind, volume, number, pages, publisher, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, formerly, summary, notes,"
             " abstract"
         ],
     ),

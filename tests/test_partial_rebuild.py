@@ -32,20 +32,6 @@ def _new_project(folder: Path) -> Path:
 
 
 @pytest.fixture
-def process_state(monkeypatch):
-    """A fresh process as far as the hook can tell, and the build time fixed."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")
-    # (set, then removed: monkeypatch then also undoes the value the hook sets)
-    monkeypatch.setenv("READINGLIST_SERVING", "")
-    monkeypatch.delenv("READINGLIST_SERVING")
-    saved = dict(build.PROCESS_STATE)
-    build.PROCESS_STATE.clear()
-    yield build.PROCESS_STATE
-    build.PROCESS_STATE.clear()
-    build.PROCESS_STATE.update(saved)
-
-
-@pytest.fixture
 def project(tmp_path, process_state):
     return _new_project(tmp_path)
 
@@ -89,6 +75,9 @@ def _check_against_clean(root: Path) -> None:
 
 
 PAPER = "content/papers/task-vectors.yml"
+# Written by every build: the 404 page, and the page at a renamed paper's old address
+# (mkdocs-redirects writes them all, whatever changed).
+EVERY_TIME = {"404.html", "papers/editing-models-with-task-vectors/index.html"}
 
 
 @pytest.mark.slow
@@ -100,7 +89,7 @@ def test_each_edit_rebuilds_only_its_pages_and_gives_the_clean_builds_site(proje
     before = _stamps(site)
     _edit(project / PAPER, "added: 2026-11-25", "added: 2026-11-25\nnotes: A *new* note.")
     _build(project, "served", dirty=True)
-    assert _rebuilt(before, site) == {"papers/task-vectors/index.html", "404.html"}
+    assert _rebuilt(before, site) == {"papers/task-vectors/index.html", *EVERY_TIME}
     assert "<em>new</em> note" in (site / "papers/task-vectors/index.html").read_text()
     _check_against_clean(project)
 
@@ -116,6 +105,7 @@ def test_each_edit_rebuilds_only_its_pages_and_gives_the_clean_builds_site(proje
     # A new paper: its page is added; the search index holds it and every other page's entries.
     shutil.copy(project / PAPER, project / "content/papers/task-vectors-2.yml")
     _edit(project / "content/papers/task-vectors-2.yml", "id: task-vectors", "id: task-vectors-2")
+    _edit(project / "content/papers/task-vectors-2.yml", "formerly: [editing-models-with-task-vectors]", "")
     _edit(project / "content/papers/task-vectors-2.yml", "arxiv: \"2212.04089\"", "arxiv: \"2212.04090\"")
     _edit(project / "content/papers/task-vectors-2.yml", "title: Editing Models by", "title: Merging Models by")
     before = _stamps(site)
@@ -170,7 +160,7 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
         before = _stamps(site)
         _edit(project / "content/papers/hostile-inputs.yml", "id: hostile-inputs", "id: hostile-inputs\n")
         _build(project, "served", dirty=True)
-        assert _rebuilt(before, site) == {"404.html"}
+        assert _rebuilt(before, site) == EVERY_TIME
         _edit(project / PAPER, "year: <b>x</b>", "year: 2023")
         _build(project, "served", dirty=True)
         assert "md-banner" not in (site / "about/index.html").read_text()
@@ -192,7 +182,7 @@ def test_a_stylesheet_edit_copies_the_stylesheet_and_builds_no_page(project):
     before = _stamps(site)
     sheet.write_bytes(original + b"\n.md-typeset h1 { letter-spacing: 0.01em; }\n")
     _build(project, "served", dirty=True)
-    assert _rebuilt(before, site) == {"404.html"}  # (404.html is built every time)
+    assert _rebuilt(before, site) == EVERY_TIME
     assert (site / "assets/readinglist.css").read_bytes().endswith(b"0.01em; }\n")
     _check_against_clean(project)
 
@@ -210,7 +200,7 @@ def test_a_stylesheet_edit_copies_the_stylesheet_and_builds_no_page(project):
     (project / "overrides/assets/4913").write_text("")
     before = _stamps(site)
     _build(project, "served", dirty=True)
-    assert _rebuilt(before, site) == {"404.html"}
+    assert _rebuilt(before, site) == EVERY_TIME
 
     # It goes away: every page is built, so that its copy does not stay behind.
     sheet.unlink()
@@ -297,6 +287,11 @@ TOGGLES = [
     ("notes", PAPER, "id: task-vectors\n", "id: task-vectors\nnotes: A *note*.\n"),
     ("title", "content/papers/gradient-episodic-memory.yml", "title: Gradient", "title: Revisiting Gradient"),
     ("abstract", PAPER, "This is task arithmetic.", "This is arithmetic on tasks, with merging."),
+    # Pages written at old addresses: one goes (with the other toggle, the last one),
+    # another comes.
+    ("a former id dropped", PAPER, "formerly: [editing-models-with-task-vectors]", "formerly: []"),
+    ("a former id added", "content/papers/replay-against-forgetting.yml",
+     "id: replay-against-forgetting\n", "id: replay-against-forgetting\nformerly: [experience-replay]\n"),
     ("hand-written page", "content/pages/about.md", "# About the fixture", "# About this fixture"),
     ("home page text", "content/pages/index.md", "A small list", "A tiny list"),
     ("a paper added", "content/papers/added.yml", None,
@@ -511,3 +506,16 @@ def test_a_page_title_from_front_matter_or_text_is_in_the_stamp(tmp_path):
     # The navigation names it: only its front matter counts.
     assert stamp_of("# A\n\nbody", True) == stamp_of("# B\n\nbody", True)
     assert stamp_of("---\nicon: x\n---\n# A", True) != stamp_of("---\nicon: y\n---\n# A", True)
+
+
+def test_a_page_at_an_old_address_that_leads_nowhere_now_goes(project):
+    # A renamed paper's former id taken back (another stays, so every page still loads
+    # the reading log's map): the page written at that address must not stay behind.
+    _edit(project / PAPER, "formerly: [editing-models-with-task-vectors]", "formerly: [editing-models, tv-old]")
+    site = _build(project, "served", dirty=True)
+    assert (site / "papers/tv-old/index.html").is_file()
+    _edit(project / PAPER, "formerly: [editing-models, tv-old]", "formerly: [editing-models]")
+    _build(project, "served", dirty=True)
+    assert not (site / "papers/tv-old").exists()
+    assert "../task-vectors/" in (site / "papers/editing-models/index.html").read_text()
+    _check_against_clean(project)

@@ -20,6 +20,9 @@
   var PAPER = /^papers\/([^/]+)\/$/;
   var DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
   var own = Object.prototype.hasOwnProperty;
+  /* A renamed paper's old ids -> its id now, from the papers' `formerly:`; the site
+     loads the map (assets/readinglist-formerly.js) only when it has one. */
+  var FORMERLY = window.readinglistFormerly || {};
 
   /* The day "YYYY-MM-DD" stands for, or null when it is none (a month 13, a 30 February). */
   function dayOf(text) {
@@ -50,9 +53,26 @@
       return log;
     }
     if (given && typeof given === "object" && !Array.isArray(given)) {
+      var moved = [];
       Object.keys(given).forEach(function (id) {
-        if (dayOf(given[id])) {
+        if (!dayOf(given[id])) {
+          return;
+        }
+        if (own.call(FORMERLY, id)) {
+          moved.push(id);
+        } else {
           log[id] = given[id];
+        }
+      });
+      /* A paper read under an id it had before a rename is read under its id now, on
+         the first day it was marked under any of them; a mark made since, under the
+         new id, keeps its own day. The old ids go from the log when it is next written. */
+      var fromOld = {};
+      moved.forEach(function (id) {
+        var now = FORMERLY[id];
+        if (!own.call(log, now) || (own.call(fromOld, now) && given[id] < log[now])) {
+          log[now] = given[id];
+          fromOld[now] = true;
         }
       });
     }

@@ -1,0 +1,195 @@
+"""A renamed paper's `formerly:` ids: checked across files, named in messages about
+references to an old id, kept from new papers by the importer, exported, and its old
+addresses leading to its page (the build: see also tests/test_mkdocs_hook.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from generator.curation import load_content
+from generator.export_atom import atom_feed
+from generator.importer import import_records
+from generator.ingest import Record
+from generator.errors import Location
+from generator.models import Paper, Site
+from generator.pages import formerly_script, old_addresses
+from tests.test_curation import _Project
+from tests.test_curation_cross_file import TOPICS, messages, paper
+from tests.test_curation_cross_file import project as content_of
+
+
+def test_an_old_id_leads_references_to_the_paper_that_has_it_in_formerly(tmp_path):
+    root = content_of(
+        tmp_path,
+        TOPICS,
+        a=paper("a", extra="formerly: [old-a, older-a]\n"),
+        b=paper("b", extra="related: [old-a]\n"),
+        c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/b.yml:3:11: no paper 'old-a': it was renamed to 'a'; write 'a'",
+    ]
+
+
+def test_each_formerly_mistake_is_reported_at_its_entry(tmp_path):
+    root = content_of(
+        tmp_path,
+        TOPICS,
+        a=paper("a", extra="formerly: [a, b, shared, Old_A, x, x]\n"),
+        b=paper("b", extra="formerly: [shared]\n"),
+        c=paper("c", extra="formerly: text\n"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:12: 'a' is this paper's own id; 'formerly' lists the ids it"
+        " had before a rename",
+        "content/papers/a.yml:3:15: 'b' is the id of content/papers/b.yml: its address is"
+        " that paper's page, and cannot lead to this one; remove it from 'formerly'",
+        "content/papers/a.yml:3:18: 'shared' is also in the 'formerly' of"
+        " content/papers/b.yml:3:12: an old address leads to one paper; keep it in the one"
+        " that had the id",
+        "content/papers/a.yml:3:26: 'formerly' must be an id of lowercase a-z, 0-9 and single"
+        " hyphens, at most 80 characters, not 'Old_A'; write 'old-a'",
+        "content/papers/a.yml:3:36: 'formerly' lists 'x' twice (first at line 3)",
+        "content/papers/b.yml:3:12: 'shared' is also in the 'formerly' of"
+        " content/papers/a.yml:3:18: an old address leads to one paper; keep it in the one"
+        " that had the id",
+        "content/papers/c.yml:3:11: 'formerly' must be a list, not a string; write [text]",
+    ]
+
+
+def test_the_paper_record_holds_its_former_ids_in_the_order_written(tmp_path):
+    root = content_of(tmp_path, TOPICS, a=paper("a", extra="formerly: [zz-old, aa-old]\n"), b=paper("b"), c=paper("c"))
+    content, problems = load_content(root / "content", root)
+    assert not problems.has_errors()
+    assert {p.id: p.formerly for p in content.papers} == {"a": ("zz-old", "aa-old"), "b": (), "c": ()}
+
+
+def test_an_edit_to_formerly_is_checked_across_files_on_a_rerun(tmp_path, monkeypatch):
+    # The rerun that checks only the changed file cannot see a clash with another file's
+    # formerly: such an edit is checked as a full load checks it.
+    root = content_of(
+        tmp_path / "p", TOPICS,
+        a=paper("a", extra="formerly: [old]\n"), b=paper("b"), c=paper("c", extra="related: [old]\n"),
+    )
+    work = _Project(root, monkeypatch, None)
+    assert [p.message for p in load_content(root / "content", root)[1].sorted()] == [
+        "no paper 'old': it was renamed to 'a'; write 'a'"
+    ]
+    work.edit("b.yml", "multi-task\n", "multi-task\nformerly: [old]\n")
+    work.check("b claims a's old id too")
+    assert sorted(p.message.split(":")[0] for p in work.fresh_problems.items) == [
+        "'old' is also in the 'formerly' of content/papers/a.yml",
+        "'old' is also in the 'formerly' of content/papers/b.yml",
+        "unknown paper 'old'",  # (two papers claim it: neither is named)
+    ]
+    work.edit("a.yml", "formerly: [old]\n", "")
+    work.check("a gives it up")
+    assert [p.message for p in work.fresh_problems.items] == [
+        "no paper 'old': it was renamed to 'b'; write 'b'"
+    ]
+
+
+def test_a_new_import_does_not_take_an_id_a_paper_lists_in_formerly(tmp_path):
+    content = tmp_path / "content"
+    day = dt.date(2026, 1, 2)
+
+    def record(title: str, abstract: str, line: int) -> Record:
+        return Record(title=title, abstract=abstract, source=Location("in.bib", line, 1))
+
+    import_records([record("Mine", "Ours.", 1)], content, added=day)
+    mine = content / "papers" / "mine.yml"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("related: []", "related: []\nformerly: [some-paper]"), encoding="utf-8")
+    report = import_records([record("Some Paper", "Another paper altogether.", 3)], content, added=day)
+    # Its address leads to "mine": a new paper there would take it.
+    assert report.added == ["some-paper-2"]
+
+
+def _site(*papers: Paper) -> Site:
+    return Site(papers=papers, topics=(), assignments={}, related={})
+
+
+def test_old_addresses_map_each_old_page_to_the_papers_page():
+    site = _site(
+        Paper(id="new", title="T", abstract="", formerly=("old", "index")),
+        Paper(id="other", title="U", abstract=""),
+    )
+    # ("index" keeps a folder of its own, as a paper of that id would: papers/index.md is
+    # the All papers page.)
+    assert old_addresses(site) == {"papers/index/index.md": "papers/new.md", "papers/old.md": "papers/new.md"}
+    script = formerly_script(site)
+    assert script is not None
+    assert json.loads(script.split("window.readinglistFormerly=", 1)[1].rstrip(";\n")) == {
+        "index": "new", "old": "new"
+    }
+    assert formerly_script(_site(Paper(id="other", title="U", abstract=""))) is None
+
+
+def test_a_renamed_paper_keeps_its_first_ids_feed_entry():
+    day = dt.date(2026, 1, 2)
+    renamed = Paper(id="new", title="T", abstract="", added=day, formerly=("first", "second"))
+    plain = Paper(id="plain", title="U", abstract="", added=day)
+    for base, expected in (("", "urn:readinglist:paper:first"), ("https://lab.example/list/", "https://lab.example/list/papers/first/")):
+        feed = atom_feed(
+            [renamed, plain], title="t", feed_path="feed.xml", page_path="", site_url=base,
+            source_date_epoch=0,
+        )
+        ids = [line.strip() for line in feed.splitlines() if line.strip().startswith("<id>")]
+        assert f"<id>{expected}</id>" in ids
+        assert any(i.endswith("plain</id>") or i.endswith("plain/</id>") for i in ids)
+        # The entry links to the page where it is now.
+        assert "papers/new/" in feed
+
+
+# ------------------------------------------------------------------ the built site
+
+import pytest  # noqa: E402
+
+from tests.test_partial_rebuild import _build, _edit, _new_project  # noqa: E402
+
+
+@pytest.fixture
+def project(tmp_path, process_state):
+    """A copy of the fixture list (its task-vectors paper renamed), ready to build."""
+    return _new_project(tmp_path)
+
+
+def test_the_old_address_leads_to_the_page_and_the_pages_load_the_map(project):
+    site = _build(project, "site", dirty=False)
+    old = (site / "papers/editing-models-with-task-vectors/index.html").read_text()
+    # The page mkdocs-redirects writes: on to the paper's page, by refresh and by script.
+    assert '<meta http-equiv="refresh" content="0; url=../task-vectors/">' in old
+    assert 'href="../task-vectors/"' in old
+    # Not a page of the site: no search entry, no sitemap line.
+    assert "editing-models-with-task-vectors" not in (site / "sitemap.xml").read_text()
+    assert "editing-models-with-task-vectors" not in (site / "search/search_index.json").read_text()
+    # Every page loads the reading log's map before read-marks.js.
+    page = (site / "about/index.html").read_text()
+    assert page.index("assets/readinglist-formerly.js") < page.index("assets/read-marks.js")
+    assert '"editing-models-with-task-vectors":"task-vectors"' in (site / "assets/readinglist-formerly.js").read_text()
+
+
+def test_without_former_ids_there_is_no_map_to_load(project):
+    _edit(project / "content/papers/task-vectors.yml", "formerly: [editing-models-with-task-vectors]\n", "")
+    site = _build(project, "site", dirty=False)
+    assert not (site / "assets/readinglist-formerly.js").exists()
+    assert "readinglist-formerly" not in (site / "about/index.html").read_text()
+    assert not (site / "papers/editing-models-with-task-vectors").exists()
+
+
+def test_a_site_without_the_redirects_plugin_is_told_what_its_old_addresses_show(project, capsys):
+    _edit(project / "mkdocs.yml", "  - redirects\n", "")
+    site = _build(project, "site", dirty=False)
+    assert not (site / "papers/editing-models-with-task-vectors").exists()
+    assert "mkdocs.yml has no redirects plugin" in capsys.readouterr().err
+
+
+def test_a_redirect_the_curator_wrote_in_mkdocs_yml_comes_first(project):
+    _edit(
+        project / "mkdocs.yml", "  - redirects\n",
+        "  - redirects:\n      redirect_maps:\n        papers/editing-models-with-task-vectors.md: about.md\n"
+        "        old-about.md: about.md\n",
+    )
+    site = _build(project, "site", dirty=False)
+    assert "url=../../about/" in (site / "papers/editing-models-with-task-vectors/index.html").read_text()
+    assert (site / "old-about/index.html").is_file()
