@@ -213,6 +213,114 @@
     line.hidden = false;
   }
 
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var FORMAT = "readinglist reading log";
+
+  /* The All papers page's "Your reading log": the log saved as a file, and a saved file
+     loaded into this browser's log (added to it: nothing here is lost). */
+  function setUpLog(block, log) {
+    var count = block.querySelector(".rl-log__count");
+    var saveButton = block.querySelector(".rl-log__save");
+    var loadButton = block.querySelector(".rl-log__load");
+    var file = block.querySelector(".rl-log__file");
+    var said = block.querySelector(".rl-log__said");
+    var n = Object.keys(log).length;
+    count.textContent = n ? ": " + n + (n === 1 ? " paper" : " papers") + " read" : ": nothing read yet";
+    saveButton.disabled = n === 0;
+    block.hidden = false;
+    if (location.hash === "#" + block.id) {
+      block.open = true; /* come from a paper's "save it" */
+    }
+    if (block.dataset.ready) {
+      return;
+    }
+    block.dataset.ready = "1";
+
+    saveButton.addEventListener("click", function () {
+      var current = load() || {};
+      var ids = Object.keys(current).sort();
+      var read = {};
+      ids.forEach(function (id) { read[id] = current[id]; });
+      var text = JSON.stringify({ format: FORMAT, site: ROOT.href, saved: today(), read: read }, null, 1);
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text + "\n"], { type: "application/json" }));
+      link.download = "reading-log-" + today() + ".json";
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+      said.textContent = "Saved " + ids.length + (ids.length === 1 ? " paper" : " papers") +
+        " as " + link.download + ".";
+    });
+
+    loadButton.addEventListener("click", function () {
+      file.click();
+    });
+
+    file.addEventListener("change", function () {
+      var chosen = file.files && file.files[0];
+      file.value = ""; /* the same file chosen again is read again */
+      if (!chosen) {
+        return;
+      }
+      chosen.text().then(function (text) {
+        said.textContent = merge(text, chosen.name);
+      }, function () {
+        said.textContent = "This browser could not read " + chosen.name + ".";
+      });
+    });
+  }
+
+  /* Adds the papers a saved log holds to this browser's log; what to tell the reader. */
+  function merge(text, name) {
+    var given;
+    try {
+      given = JSON.parse(text);
+    } catch (error) {
+      given = null;
+    }
+    var read = given && typeof given === "object" && !Array.isArray(given) ? given.read : null;
+    if (!read || typeof read !== "object" || Array.isArray(read) || given.format !== FORMAT) {
+      return name + " is no reading log saved from a reading list: nothing was loaded.";
+    }
+    var current = load();
+    if (current === null) {
+      return "This browser keeps no reading log (its storage is turned off): nothing was loaded.";
+    }
+    var added = 0;
+    var had = 0;
+    var left = 0;
+    Object.keys(read).forEach(function (id) {
+      if (!ID.test(id) || !dayOf(read[id])) {
+        left += 1;
+        return;
+      }
+      var now = own.call(FORMERLY, id) ? FORMERLY[id] : id;
+      if (own.call(current, now)) {
+        had += 1;
+        if (read[id] < current[now]) {
+          current[now] = read[id]; /* read before: the first day counts */
+        }
+      } else {
+        current[now] = read[id];
+        added += 1;
+      }
+    });
+    if (!save(current)) {
+      return "This browser could not keep it (its storage is full or turned off): nothing was loaded.";
+    }
+    refresh();
+    var told = "Loaded " + name + ": " + added + (added === 1 ? " paper" : " papers") + " added";
+    if (had) {
+      told += ", " + had + " already in your log";
+    }
+    if (left) {
+      told += "; " + left + (left === 1 ? " entry" : " entries") + " without a paper id and a day left out";
+    }
+    return told + ".";
+  }
+
   function refresh() {
     var log = load();
     if (log === null) {
@@ -220,6 +328,9 @@
     }
     document.querySelectorAll(".rl-read[data-paper]").forEach(function (line) {
       setUp(line, log);
+    });
+    document.querySelectorAll(".rl-log").forEach(function (block) {
+      setUpLog(block, log);
     });
     mark(log);
   }

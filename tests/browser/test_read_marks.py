@@ -1,10 +1,12 @@
 """The reader's own log of what they read (overrides/assets/read-marks.js): "I have read
 this paper", the check marks on links to read papers, a start-here list's progress and
-the All papers table's "Unread only"."""
+the All papers table's "Unread only", and the log saved to a file and loaded from one."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -302,3 +304,96 @@ def test_unread_in_the_address_means_nothing_while_nothing_was_read(page, papers
     box.fill("learning")
     box.press("Enter")
     assert "unread" not in page.url
+
+
+def _open_log(page):
+    page.goto("papers/#reading-log")
+    log = page.locator(".rl-log")
+    log.wait_for(state="visible")
+    assert log.evaluate("d => d.open")  # (come to its anchor, it is open)
+    return log
+
+
+def test_the_log_is_saved_as_a_file_that_loads_into_another_browser(browser, base_url, papers):
+    first, second = papers[0]["id"], papers[1]["id"]
+    one = browser.new_context(base_url=base_url, accept_downloads=True)
+    other = browser.new_context(base_url=base_url)
+    try:
+        page = one.new_page()
+        for paper in (first, second):
+            _mark_read(page, paper)
+        # The paper's note leads to where the log is saved.
+        page.get_by_role("link", name="save it").click()
+        log = page.locator(".rl-log")
+        log.wait_for(state="visible")
+        assert log.evaluate("d => d.open")
+        assert page.locator(".rl-log summary").inner_text() == "Your reading log: 2 papers read"
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Save as a file").click()
+        saved = download.value
+        assert saved.suggested_filename.startswith("reading-log-") and saved.suggested_filename.endswith(".json")
+        data = json.loads(Path(saved.path()).read_text(encoding="utf-8"))
+        kept = page.evaluate("JSON.parse(localStorage.getItem('readinglist:read:/'))")
+        assert data["format"] == "readinglist reading log" and data["read"] == kept
+        assert sorted(data["read"]) == sorted([first, second])
+        assert page.locator(".rl-log__said").inner_text() == f"Saved 2 papers as {saved.suggested_filename}."
+
+        # Another browser: nothing read, nothing to save; the file loaded, both are read.
+        there = other.new_page()
+        log = _open_log(there)
+        assert there.locator(".rl-log summary").inner_text() == "Your reading log: nothing read yet"
+        assert there.get_by_role("button", name="Save as a file").is_disabled()
+        with there.expect_file_chooser() as chooser:
+            there.get_by_role("button", name="Load a file").click()
+        chooser.value.set_files(saved.path())
+        said = there.locator(".rl-log__said")
+        said.filter(has_text="Loaded").wait_for()
+        assert said.inner_text() == f"Loaded {Path(saved.path()).name}: 2 papers added."
+        assert there.evaluate("JSON.parse(localStorage.getItem('readinglist:read:/'))") == kept
+        # The table's marks and "Unread only" follow at once.
+        assert sorted(_marked(there)) == sorted([f"/papers/{first}/", f"/papers/{second}/"])
+        assert there.get_by_label("Unread only").is_visible()
+        assert there.locator(".rl-log summary").inner_text() == "Your reading log: 2 papers read"
+    finally:
+        one.close()
+        other.close()
+
+
+def _load(page, name: str, text: str) -> str:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Load a file").click()
+    chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": text.encode()})
+    said = page.locator(".rl-log__said")
+    said.filter(has_text=name).wait_for()
+    return said.inner_text()
+
+
+def test_a_loaded_log_adds_to_this_one_and_keeps_each_papers_first_day(page, papers):
+    a, b, c = (p["id"] for p in papers[:3])
+    _open_log(page)
+    page.evaluate(
+        "log => localStorage.setItem('readinglist:read:/', log)",
+        json.dumps({a: "2026-05-01", b: "2026-02-01"}),
+    )
+    saved = {
+        "format": "readinglist reading log",
+        "read": {a: "2026-03-01", b: "2026-04-01", c: "2026-06-01",
+                 "Not An Id": "2026-01-01", "x": "2026-02-30", "__proto__": "2026-01-01"},
+    }
+    said = _load(page, "mine.json", json.dumps(saved))
+    assert said == (
+        "Loaded mine.json: 1 paper added, 2 already in your log; 3 entries without a paper id"
+        " and a day left out."
+    )
+    assert page.evaluate("JSON.parse(localStorage.getItem('readinglist:read:/'))") == {
+        a: "2026-03-01", b: "2026-02-01", c: "2026-06-01"
+    }
+
+
+@pytest.mark.parametrize("text", ["not json", "[]", '{"read": {}}', '{"format": "readinglist reading log", "read": []}'])
+def test_a_file_that_is_no_saved_log_loads_nothing(page, papers, text):
+    kept = json.dumps({papers[0]["id"]: "2026-05-01"})
+    _open_log(page)
+    page.evaluate("log => localStorage.setItem('readinglist:read:/', log)", kept)
+    assert _load(page, "notes.json", text) == "notes.json is no reading log saved from a reading list: nothing was loaded."
+    assert page.evaluate("localStorage.getItem('readinglist:read:/')") == kept
