@@ -40,11 +40,13 @@ from .topicsfile import (
     TOPICS_FILE,
     TopicDraft,
     alias_hint,
+    check_formerly,
     check_parents,
     draft_aliases,
     make_topic,
     only_known_topic,
     read_topics,
+    renamed_topics,
     warn_empty_topics,
 )
 from .validate import ACTUAL, PAPER_FIELDS, Miswritten, RecordChecker, did_you_mean
@@ -843,6 +845,7 @@ def _cross_check(
 
     start = len(problems.items)
     parents = check_parents(topics, problems)
+    check_formerly(topics, problems)
     built_topics = [
         make_topic(
             draft,
@@ -866,7 +869,14 @@ def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
     """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
     topic_list = [t.id for t in topics]
     aliases = draft_aliases(topics)
-    return _Choices(set(topic_list), topic_list, frozenset() if topics_read else _ANY, aliases=aliases)
+    renamed = renamed_topics(topics)
+
+    def fate(old: str) -> Fate | None:
+        return Fate(renamed[old], what="topic") if old in renamed else None
+
+    return _Choices(
+        set(topic_list), topic_list, frozenset() if topics_read else _ANY, fate, aliases=aliases
+    )
 
 
 # Paper id -> (topic id, the located entry) for each reading order listing the paper.

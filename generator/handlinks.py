@@ -88,6 +88,7 @@ def check_hand_pages(
     )
     paper_ids: set[str] = set()
     topic_ids: set[str] = set()
+    renamed_topics: dict[str, str] = {}
     generated = site_files((topic.id for topic in content.topics), ())
     for path in found:
         shown = path.relative_to(root).as_posix()
@@ -107,7 +108,10 @@ def check_hand_pages(
                 paper_ids = {paper.id for paper in content.papers}
                 topic_ids = {topic.id for topic in content.topics}
                 files = site_files(topic_ids, names)
-            why = link_problem(href, files, paper_ids, topic_ids, fate, meant, aliases)
+                renamed_topics = {old: t.id for t in content.topics for old in t.formerly}
+            why = link_problem(
+                href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics
+            )
             if why:
                 problems.error(Location(shown, line, col), why)
 
@@ -237,6 +241,7 @@ def link_problem(
     fate: Callable[[str], Fate | None],
     meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
     aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
+    renamed_topics: Mapping[str, str] | None = None,
 ) -> str | None:
     """Why the relative link ``href`` of a page at the top of docs/ leads nowhere; None
     when it leads to a file of the site, or to a paper or topic of ``meant`` (see
@@ -288,6 +293,10 @@ def link_problem(
             page = lambda other: pages.dest_of(pages.topic_url(other)) + tail  # noqa: E731
             if ending in (".bib", ".xml"):
                 page = lambda other: f"topics/{other}{ending}"  # noqa: E731
+            if topic_id in (renamed_topics or {}):
+                return f"link {href!r} leads to no page: " + Fate(
+                    renamed_topics[topic_id], what="topic"  # type: ignore[index]
+                ).says(topic_id, page)
             return f"link {href!r} leads to no page: no topic {topic_id!r}" + (
                 _suggest(topic_id, topic_ids, page)
                 or alias_hint(topic_id, aliases() if aliases else {}, page)

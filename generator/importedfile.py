@@ -87,6 +87,7 @@ class Fate:
 
     renamed_to: str = ""
     candidates: tuple[str, ...] = ()
+    what: str = "paper"  # or "topic" (a topic's `formerly:`)
 
     def says(self, paper_id: str, written: Callable[[str], str] = str) -> str:
         """ "no paper 'x': it was ..." with the fix; ``written``: how a reference to a
@@ -94,7 +95,7 @@ class Fate:
         Markdown link)."""
         if self.renamed_to:
             return (
-                f"no paper {paper_id!r}: it was renamed to {self.renamed_to!r};"
+                f"no {self.what} {paper_id!r}: it was renamed to {self.renamed_to!r};"
                 f" write {written(self.renamed_to)!r}"
             )
         if self.candidates:

@@ -249,6 +249,7 @@ class Topic:
     keywords: Mapping[str, float] = field(default_factory=dict)
     threshold: float = 1.0
     reading_order: tuple[str, ...] = ()
+    formerly: tuple[str, ...] = ()  # its ids before a rename
     source: Location | None = None
 
 

@@ -203,6 +203,10 @@ TOPIC_FIELDS: tuple[Field, ...] = (
         "Papers to start with, in reading order"
         f" ({READING_ORDER_LENGTH[0]} to {READING_ORDER_LENGTH[1]}).",
     ),
+    Field(
+        "formerly", "list[id]",
+        "The ids the topic had before it was renamed: each old address leads to its page.",
+    ),
 )
 
 

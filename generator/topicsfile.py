@@ -206,11 +206,18 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
     parents: dict[str, str] = {}
     # A renamed topic is often named by its old id, which reads like its title or keyword.
     aliases = functools.cache(lambda: draft_aliases(topics))
+    renamed = renamed_topics(topics)
     for draft in topics:
         parent = draft.values.get("parent")
         if isinstance(parent, str):
             if parent in ids:
                 parents[draft.id] = parent
+            elif parent in renamed:
+                problems.error(
+                    draft.nodes["parent"].loc,
+                    f"'parent': no topic {parent!r}: it was renamed to {renamed[parent]!r};"
+                    f" write {renamed[parent]!r}",
+                )
             else:
                 problems.error(
                     draft.nodes["parent"].loc,
@@ -292,8 +299,57 @@ def make_topic(draft: TopicDraft, parent: str, reading_order: tuple[str, ...]) -
         keywords=values.get("keywords") or {},  # type: ignore[arg-type]
         threshold=float(threshold) if isinstance(threshold, float) else 1.0,
         reading_order=reading_order,
+        formerly=tuple(str(ref.text) for ref in former_ids(draft)),
         source=draft.loc,
     )
+
+
+def former_ids(draft: TopicDraft) -> tuple[Scalar, ...]:
+    """The located ids of the topic's `formerly:` (those of a valid form)."""
+    listed = draft.values.get("formerly")
+    return tuple(ref for ref in listed if isinstance(ref, Scalar)) if isinstance(listed, tuple) else ()
+
+
+def renamed_topics(topics: Sequence[TopicDraft]) -> dict[str, str]:
+    """Old topic id -> the topic whose `formerly:` names it, when exactly one does and
+    no topic has that id now."""
+    ids = {t.id for t in topics}
+    claims: dict[str, set[str]] = {}
+    for draft in topics:
+        for ref in former_ids(draft):
+            claims.setdefault(str(ref.text), set()).add(draft.id)
+    return {old: next(iter(by)) for old, by in claims.items() if len(by) == 1 and old not in ids}
+
+
+def check_formerly(topics: Sequence[TopicDraft], problems: Problems) -> None:
+    """Each old topic id names a page that no longer exists, for one topic only: its old
+    address then leads to that topic's page."""
+    ids = {t.id for t in topics}
+    named: dict[str, list[Scalar]] = {}
+    for draft in topics:
+        for ref in former_ids(draft):
+            named.setdefault(str(ref.text), []).append(ref)
+            if ref.text == draft.id:
+                problems.error(
+                    ref.loc,
+                    f"{draft.id!r} is this topic's own id; 'formerly' lists the ids it had"
+                    " before a rename",
+                )
+            elif ref.text in ids:
+                problems.error(
+                    ref.loc,
+                    f"{ref.text!r} is the id of another topic: its address is that topic's"
+                    " page, and cannot lead to this one; remove it from 'formerly'",
+                )
+    for old, refs in named.items():
+        if len(refs) > 1 and old not in ids:
+            for ref in refs:
+                others = ", ".join(str(other.loc) for other in refs if other is not ref)
+                problems.error(
+                    ref.loc,
+                    f"{old!r} is also in the 'formerly' of the topic at {others}: an old"
+                    " address leads to one topic; keep it in the one that had the id",
+                )
 
 
 def only_known_topic(topic: Topic, paper_ids: set[str], topic_ids: set[str]) -> Topic:

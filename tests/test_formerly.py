@@ -12,7 +12,7 @@ from generator.export_atom import atom_feed
 from generator.importer import import_records
 from generator.ingest import Record
 from generator.errors import Location
-from generator.models import Paper, Site
+from generator.models import Paper, Site, Topic
 from generator.pages import formerly_script, old_addresses
 from tests.test_curation import _Project
 from tests.test_curation_cross_file import TOPICS, messages, paper
@@ -55,6 +55,54 @@ def test_each_formerly_mistake_is_reported_at_its_entry(tmp_path):
         " content/papers/a.yml:3:18: an old address leads to one paper; keep it in the one"
         " that had the id",
         "content/papers/c.yml:3:11: 'formerly' must be a list, not a string; write [text]",
+    ]
+
+
+RENAMED_TOPICS = """\
+topics:
+  - id: in-context-learning
+    title: In-context learning
+    formerly: [icl, few-shot, in-context-learning, multi-task-learning]
+    keywords:
+      in-context: 1
+  - id: multi-task-learning
+    title: Multi-task learning
+    formerly: [few-shot]
+    parent: icl
+    keywords:
+      multi-task: 1
+"""
+
+
+def test_a_topics_old_ids_are_checked_and_name_the_topic_in_references(tmp_path):
+    root = content_of(
+        tmp_path, RENAMED_TOPICS,
+        a=paper("a", extra="topics: [icl]\n"), b=paper("b", extra="exclude_topics: [ICL]\n"), c=paper("c"),
+    )
+    pages = root / "content" / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("See [ICL](topics/icl/index.md).\n", encoding="utf-8")
+    assert messages(root) == [
+        "content/pages/about.md:1:11: link 'topics/icl/index.md' leads to no page: no topic"
+        " 'icl': it was renamed to 'in-context-learning'; write"
+        " 'topics/in-context-learning/index.md'",
+        "content/papers/a.yml:3:10: no topic 'icl': it was renamed to 'in-context-learning';"
+        " write 'in-context-learning'",
+        "content/papers/b.yml:3:18: no topic 'icl': it was renamed to 'in-context-learning';"
+        " write 'in-context-learning'",
+        "content/topics.yml:4:21: 'few-shot' is also in the 'formerly' of the topic at"
+        " content/topics.yml:9:16: an old address leads to one topic; keep it in the one that"
+        " had the id",
+        "content/topics.yml:4:31: 'in-context-learning' is this topic's own id; 'formerly'"
+        " lists the ids it had before a rename",
+        "content/topics.yml:4:52: 'multi-task-learning' is the id of another topic: its"
+        " address is that topic's page, and cannot lead to this one; remove it from"
+        " 'formerly'",
+        "content/topics.yml:9:16: 'few-shot' is also in the 'formerly' of the topic at"
+        " content/topics.yml:4:21: an old address leads to one topic; keep it in the one that"
+        " had the id",
+        "content/topics.yml:10:13: 'parent': no topic 'icl': it was renamed to"
+        " 'in-context-learning'; write 'in-context-learning'",
     ]
 
 
@@ -109,14 +157,24 @@ def _site(*papers: Paper) -> Site:
     return Site(papers=papers, topics=(), assignments={}, related={})
 
 
-def test_old_addresses_map_each_old_page_to_the_papers_page():
-    site = _site(
-        Paper(id="new", title="T", abstract="", formerly=("old", "index")),
-        Paper(id="other", title="U", abstract=""),
+def test_old_addresses_map_each_old_page_to_the_papers_or_topics_page():
+    site = Site(
+        papers=(
+            Paper(id="new", title="T", abstract="", formerly=("old", "index")),
+            Paper(id="other", title="U", abstract=""),
+        ),
+        topics=(Topic(id="merging", title="M", formerly=("index", "weights")),),
+        assignments={},
+        related={},
     )
-    # ("index" keeps a folder of its own, as a paper of that id would: papers/index.md is
-    # the All papers page.)
-    assert old_addresses(site) == {"papers/index/index.md": "papers/new.md", "papers/old.md": "papers/new.md"}
+    # ("index" keeps a folder of its own, as a paper or topic of that id would:
+    # papers/index.md is the All papers page, topics/index.md the topics'.)
+    assert old_addresses(site) == {
+        "papers/index/index.md": "papers/new.md",
+        "papers/old.md": "papers/new.md",
+        "topics/index/index.md": "topics/merging/index.md",
+        "topics/weights/index.md": "topics/merging/index.md",
+    }
     script = formerly_script(site)
     assert script is not None
     assert json.loads(script.split("window.readinglistFormerly=", 1)[1].rstrip(";\n")) == {
@@ -167,6 +225,15 @@ def test_the_old_address_leads_to_the_page_and_the_pages_load_the_map(project):
     page = (site / "about/index.html").read_text()
     assert page.index("assets/readinglist-formerly.js") < page.index("assets/read-marks.js")
     assert '"editing-models-with-task-vectors":"task-vectors"' in (site / "assets/readinglist-formerly.js").read_text()
+
+
+def test_a_renamed_topics_old_address_leads_to_its_page(project):
+    _edit(project / "content/topics.yml", "  - id: model-merging\n", "  - id: model-merging\n    formerly: [weight-merging]\n")
+    site = _build(project, "site", dirty=False)
+    old = (site / "topics/weight-merging/index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../model-merging/">' in old
+    # (A topic's old id is no paper's: the reading log's map has none.)
+    assert "weight-merging" not in (site / "assets/readinglist-formerly.js").read_text()
 
 
 def test_without_former_ids_there_is_no_map_to_load(project):
