@@ -8,7 +8,8 @@ MkDocs runs, so MkDocs copies them into the site and checks the links that point
 
 Layout (relative to the site root):
     papers.bib, papers.csv, feed.xml     every paper / recently added papers
-    topics/<id>.bib, topics/<id>.xml     the same, for the papers of one topic
+    topics/<id>.bib, topics/<id>.xml     the same, for the papers of one topic (and
+                                         under each of its `formerly:` ids)
 """
 
 from __future__ import annotations
@@ -100,6 +101,13 @@ def export_files(
         files[path] = feed(
             recent(papers), f"{site_name}: {topic.title}", path, topic_url(topic.id)
         )
+        # A renamed topic's files stay at its old addresses too: a feed reader subscribed
+        # to the old feed keeps getting it (its self link names the new one), and a link
+        # to the old BibTeX file still works.
+        for old in topic.formerly:
+            old_bib = f"topics/{old}.bib"
+            files[old_bib] = join(old_bib, bibtex_parts(papers, entries), join_entries)
+            files[f"topics/{old}.xml"] = files[path]
     if feeds is not None:
         for gone in set(feeds) - set(files):
             del feeds[gone]

@@ -93,7 +93,7 @@ def renamed(site: Site) -> dict[str, str]:
 def old_addresses(site: Site) -> dict[str, str]:
     """A renamed paper's or topic's page source at each of its old ids -> its page source
     now: the map mkdocs-redirects takes, writing a page at the old address that leads on.
-    (A topic's old BibTeX and feed files are not kept: a redirect is a page.)"""
+    (A topic's BibTeX and feed files are written at its old ids as well: see exports.)"""
     moved = {paper_dest(old): paper_dest(new) for old, new in sorted(renamed(site).items())}
     for topic in site.topics:
         for old in topic.formerly:

@@ -232,6 +232,7 @@ def test_a_renamed_topics_old_address_leads_to_its_page(project):
     site = _build(project, "site", dirty=False)
     old = (site / "topics/weight-merging/index.html").read_text()
     assert '<meta http-equiv="refresh" content="0; url=../model-merging/">' in old
+    assert (site / "topics/weight-merging.xml").read_bytes() == (site / "topics/model-merging.xml").read_bytes()
     # (A topic's old id is no paper's: the reading log's map has none.)
     assert "weight-merging" not in (site / "assets/readinglist-formerly.js").read_text()
 
@@ -260,3 +261,20 @@ def test_a_redirect_the_curator_wrote_in_mkdocs_yml_comes_first(project):
     site = _build(project, "site", dirty=False)
     assert "url=../../about/" in (site / "papers/editing-models-with-task-vectors/index.html").read_text()
     assert (site / "old-about/index.html").is_file()
+
+
+def test_a_renamed_topics_feed_and_bibtex_stay_at_their_old_addresses():
+    from generator.exports import export_files
+    from generator.models import TopicAssignment
+
+    day = dt.date(2026, 1, 2)
+    site = Site(
+        papers=(Paper(id="p", title="T", abstract="", added=day),),
+        topics=(Topic(id="merging", title="Merging", formerly=("weights",)),),
+        assignments={"p": (TopicAssignment(topic="merging", by="curator"),)},
+        related={},
+    )
+    files = export_files(site, site_name="Lab", site_url="https://lab.example/")
+    assert files["topics/weights.xml"] == files["topics/merging.xml"]
+    assert "papers/p/" in files["topics/weights.xml"]
+    assert files["topics/weights.bib"] == files["topics/merging.bib"] and "@" in files["topics/weights.bib"]
