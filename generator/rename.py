@@ -1,0 +1,279 @@
+"""Renaming a paper: every edit `readinglist rename OLD NEW` makes, planned from the texts
+of the curation files, with no I/O (commands/rename.py reads and writes).
+
+A rename touches what a curator wrote, so it changes only the characters it must, each
+at the place the YAML reader or the Markdown reader located it: the paper's `id:`, its
+`formerly:` (the old id added, so that the old address, readers' logs and feed entries
+follow it; the new id taken out when the paper is renamed back), each other paper's
+`related:` entry, each topic's `reading_order:` entry, and each link of a hand-written
+page to the paper's page. Anything written in a shape it cannot edit in place is
+refused, and then nothing is written.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+from urllib.parse import unquote, urlsplit
+
+from .errors import Location, Problems
+from .handlinks import links_of
+from .pages import paper_dest
+from .schema import MAX_ID_LENGTH, PATTERNS
+from .yamlio import Map, Node, Scalar, Seq, parse
+
+_ID = re.compile(PATTERNS["id"])
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit: at ``where`` (as the file was), ``before`` becomes ``after``."""
+
+    where: Location
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        if not self.before:
+            return f"{self.where}: added {self.after}"
+        if not self.after:
+            return f"{self.where}: removed {self.before}"
+        return f"{self.where}: {self.before} -> {self.after}"
+
+
+@dataclass
+class Plan:
+    """The files to write (path as shown -> new text), in the order to write them, and
+    what changes in each; ``remove``: the paper's old file, removed last."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    remove: str = ""
+
+
+class _Text:
+    """A file's text with edits at (line, column) places, applied all at once."""
+
+    def __init__(self, shown: str, text: str):
+        self.shown = shown
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
+
+    def offset(self, line: int, col: int) -> int:
+        return self.starts[line - 1] + col - 1
+
+    def line_end(self, line: int) -> int:
+        """The offset just past ``line``'s line break (or the end of the text)."""
+        return self.starts[line] if line < len(self.starts) else len(self.text)
+
+    def replace(self, start: int, end: int, after: str) -> None:
+        self.edits.append((start, end, after))
+
+    def edited(self) -> str:
+        text = self.text
+        for start, end, after in sorted(self.edits, reverse=True):
+            text = text[:start] + after + text[end:]
+        return text
+
+
+def check_new_id(new: str) -> str | None:
+    """Why ``new`` cannot be an id, or None."""
+    if not _ID.fullmatch(new) or len(new) > MAX_ID_LENGTH:
+        return (
+            f"{new!r} is no id: an id is lowercase a-z, 0-9 and single hyphens, at most"
+            f" {MAX_ID_LENGTH} characters"
+        )
+    return None
+
+
+def plan_rename(
+    old: str,
+    new: str,
+    papers: Mapping[str, tuple[str, str]],
+    topics: tuple[str, str] | None,
+    pages: Sequence[tuple[str, str]],
+    problems: Problems,
+) -> Plan:
+    """The edits that rename paper ``old`` to ``new``.
+
+    ``papers``: paper id -> (its file as shown, its text), every paper of the list;
+    ``topics``: topics.yml as shown and its text, if there is one; ``pages``: each
+    hand-written page as shown and its text. The list is assumed to pass `check`. What
+    cannot be done goes to ``problems`` (the plan is then not to be written).
+    """
+    plan = Plan()
+    if old not in papers:
+        problems.error(Location("content/papers"), f"no paper {old!r} to rename")
+        return plan
+    why = check_new_id(new)
+    if why is None and new == old:
+        why = f"the paper is {old!r} already"
+    if why is None and new in papers:
+        why = f"{papers[new][0]} is paper {new!r}: choose an id no paper has"
+    shown, text = papers[old]
+    if why:
+        problems.error(Location(shown, 1, 1), f"cannot rename {old!r} to {new!r}: {why}")
+        return plan
+    # Only the files that hold either id need reading (a list may have 10,000).
+    trees = {
+        paper_id: _tree(file, body, problems)
+        for paper_id, (file, body) in papers.items()
+        if paper_id == old or old in body or new in body
+    }
+    for paper_id, tree in trees.items():
+        listed = _items(tree, "formerly")
+        if paper_id != old and any(item.text == new for item in listed):
+            where = next(item for item in listed if item.text == new)
+            problems.error(
+                where.loc,
+                f"cannot rename {old!r} to {new!r}: {new!r} is this paper's former id, and"
+                " its old address leads here",
+            )
+    if problems.has_errors():
+        return plan
+
+    new_shown = posixpath.join(posixpath.dirname(shown), f"{new}.yml")
+    own = _Text(new_shown, text)
+    tree = trees[old]
+    assert isinstance(tree, Map)
+    node = tree.get("id")
+    assert isinstance(node, Scalar)
+    _replace_scalar(own, node, new, plan, problems)
+    _add_former(own, tree, old, new, plan, problems)
+    plan.texts[new_shown] = own.edited()
+    plan.remove = shown
+
+    for paper_id in sorted(trees):
+        if paper_id == old:
+            continue
+        file, body = papers[paper_id]
+        edits = _Text(file, body)
+        for item in _items(trees[paper_id], "related"):
+            if item.text == old:
+                _replace_scalar(edits, item, new, plan, problems)
+        if edits.edits:
+            plan.texts[file] = edits.edited()
+    if topics is not None:
+        file, body = topics
+        tree = _tree(file, body, problems)
+        edits = _Text(file, body)
+        listed = tree.get("topics") if isinstance(tree, Map) else None
+        for topic in listed.items if isinstance(listed, Seq) else ():
+            for item in _items(topic, "reading_order"):
+                if item.text == old:
+                    _replace_scalar(edits, item, new, plan, problems)
+        if edits.edits:
+            plan.texts[file] = edits.edited()
+    for file, body in pages:
+        edits = _Text(file, body)
+        _relink(edits, links_of(body), old, new, plan, problems)
+        if edits.edits:
+            plan.texts[file] = edits.edited()
+    return plan
+
+
+def _tree(shown: str, text: str, problems: Problems) -> Node | None:
+    found = Problems()
+    tree = parse(text, shown, found)
+    if found.has_errors():  # (the list passed check: the file changed since)
+        problems.items.extend(found.errors)
+    return tree
+
+
+def _items(tree: Node | None, name: str) -> list[Scalar]:
+    node = tree.get(name) if isinstance(tree, Map) else None
+    if not isinstance(node, Seq):
+        return []
+    return [item for item in node.items if isinstance(item, Scalar)]
+
+
+def _replace_scalar(edits: _Text, item: Scalar, new: str, plan: Plan, problems: Problems) -> None:
+    """The id ``item`` holds, as written (plain or quoted), becomes ``new``."""
+    start = edits.offset(item.line, item.col)
+    written = str(item.text)
+    for quote in ("", "'", '"'):
+        whole = f"{quote}{written}{quote}"
+        if edits.text.startswith(whole, start) and (quote or not item.quoted):
+            edits.replace(start, start + len(whole), f"{quote}{new}{quote}")
+            where = Location(edits.shown, item.line, item.col)
+            plan.changes.append(Change(where, whole, f"{quote}{new}{quote}"))
+            return
+    problems.error(item.loc, f"{written!r} is written in a way this command cannot edit; rename it by hand")
+
+
+def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems: Problems) -> None:
+    """`formerly:` gains the old id (and loses the new one, a paper renamed back)."""
+    key = next((k for k, _ in tree.entries if k.text == "formerly"), None)
+    node = tree.get("formerly")
+    if key is None:
+        # A new line right after the id's: "id: new" then "formerly: [old]".
+        id_line = tree.get("id").line  # type: ignore[union-attr]
+        at = own.line_end(id_line)
+        line_break = "" if own.text[:at].endswith("\n") else "\n"
+        own.replace(at, at, f"{line_break}formerly: [{old}]\n")
+        plan.changes.append(Change(Location(own.shown, id_line + 1, 1), "", f"formerly: [{old}]"))
+        return
+    listed = [str(item.text) for item in _items(tree, "formerly")]
+    ids = [item for item in listed if item != new] + [old]
+    flow = f"[{', '.join(ids)}]"
+    start = own.offset(key.line, key.col)
+    line = own.text[start:own.line_end(key.line)]
+    # `formerly:` left empty, or a list in brackets on the key's line: written anew
+    # (a comment after it stays).
+    whole = re.match(r"formerly:[ \t]*(\[[^\]\n#]*\])?", line)
+    rest_ok = whole is not None and re.fullmatch(r"[ \t]*(#[^\n]*)?\r?\n?", line[whole.end():])
+    if whole and rest_ok and (node is None or isinstance(node, Scalar) or whole.group(1)):
+        own.replace(start, start + whole.end(), f"formerly: {flow}")
+        where = Location(own.shown, key.line, key.col)
+        plan.changes.append(Change(where, line[:whole.end()].rstrip(), f"formerly: {flow}"))
+        return
+    if isinstance(node, Seq) and node.items and all(isinstance(i, Scalar) for i in node.items):
+        # A block list, "- id" a line: the old id on a line of its own after the last.
+        items = [item for item in node.items if isinstance(item, Scalar)]
+        last = items[-1]
+        first_line = own.text[own.starts[last.line - 1]:own.offset(last.line, last.col)]
+        if re.fullmatch(r"[ \t]*-[ \t]+", first_line):
+            at = own.line_end(last.line)
+            line_break = "" if own.text[:at].endswith("\n") else "\n"
+            own.replace(at, at, f"{line_break}{first_line}{old}\n")
+            plan.changes.append(Change(Location(own.shown, last.line + 1, 1), "", f"- {old}"))
+            for item in items:
+                if item.text == new:
+                    begin = own.starts[item.line - 1]
+                    own.replace(begin, own.line_end(item.line), "")
+                    plan.changes.append(Change(Location(own.shown, item.line, item.col), f"- {new}", ""))
+            return
+    problems.error(
+        key.loc,
+        f"'formerly' is written in a way this command cannot edit; add {old!r} to it by hand",
+    )
+
+
+def _relink(
+    edits: _Text,
+    links: Iterable[tuple[str, int, int]],
+    old: str,
+    new: str,
+    plan: Plan,
+    problems: Problems,
+) -> None:
+    """Links of a hand-written page to the paper's page lead to its new one."""
+    dest, new_dest = paper_dest(old), paper_dest(new)
+    for href, line, col in links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or posixpath.normpath(unquote(parts.path)) != dest:
+            continue
+        start = edits.offset(line, col)
+        if not edits.text.startswith(href, start) or parts.path != dest:
+            problems.error(
+                Location(edits.shown, line, col),
+                f"this link to {dest} is written in a way this command cannot edit; change"
+                f" it to {new_dest} by hand",
+            )
+            continue
+        after = new_dest + href[len(parts.path):]
+        edits.replace(start, start + len(href), after)
+        plan.changes.append(Change(Location(edits.shown, line, col), href, after))

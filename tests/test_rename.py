@@ -1,0 +1,164 @@
+"""`readinglist rename OLD NEW`: the paper's file and id, its `formerly:`, and every
+reference to it (related, reading orders, hand-written pages' links) change; nothing
+else in any file does; and when the rename cannot be made, nothing is written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.curation import load_content
+from tests.test_build import FIXTURE
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    return tmp_path
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / "content").rglob("*"))
+        if p.is_file() and p.name != ".import.lock"  # (the lock's file stays, as import leaves it)
+    }
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _errors(root: Path) -> list[str]:
+    _, problems = load_content(root / "content", root)
+    return [str(p) for p in problems.errors]
+
+
+def test_a_rename_changes_the_id_and_every_reference_and_nothing_else(root, capsys):
+    papers = root / "content" / "papers"
+    _edit(papers / "merging-by-arithmetic.yml", "related: [replay-against-forgetting]",
+          "related: [replay-against-forgetting, 'gradient-episodic-memory']  # the classic")
+    about = root / "content" / "pages" / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8")
+        + "\nRead [GEM](papers/gradient-episodic-memory.md#abstract), not"
+        " [this](https://example.org/papers/gradient-episodic-memory.md).\n",
+        encoding="utf-8",
+    )
+    before = _files(root)
+
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    out = capsys.readouterr().out
+    after = _files(root)
+    assert "content/papers/gradient-episodic-memory.yml" not in after
+    old_text = before["content/papers/gradient-episodic-memory.yml"].decode()
+    assert after["content/papers/gem.yml"].decode() == old_text.replace(
+        "id: gradient-episodic-memory\n", "id: gem\nformerly: [gradient-episodic-memory]\n", 1
+    )
+    expected = {
+        "content/papers/merging-by-arithmetic.yml": ("'gradient-episodic-memory'", "'gem'"),
+        "content/topics.yml": ("      - gradient-episodic-memory\n", "      - gem\n"),
+        "content/pages/about.md": ("(papers/gradient-episodic-memory.md#abstract)", "(papers/gem.md#abstract)"),
+    }
+    for name, (old, new) in expected.items():
+        assert before[name].decode().count(old) == 1
+        assert after[name].decode() == before[name].decode().replace(old, new), name
+    unchanged = set(before) - set(expected) - {"content/papers/gradient-episodic-memory.yml"}
+    assert {name: after[name] for name in unchanged} == {name: before[name] for name in unchanged}
+    assert _errors(root) == []
+    # Every change is said, where it was made.
+    assert "content/topics.yml:16:9: gradient-episodic-memory -> gem" in out
+    assert "content/pages/about.md:5:12: papers/gradient-episodic-memory.md#abstract -> papers/gem.md#abstract" in out
+    assert "3 references updated" in out
+
+
+def test_a_paper_renamed_again_keeps_its_former_ids_and_renamed_back_loses_the_new_one(root):
+    papers = root / "content" / "papers"
+    # task-vectors was editing-models-with-task-vectors: a list in brackets, a comment after.
+    _edit(papers / "task-vectors.yml", "formerly: [editing-models-with-task-vectors]",
+          "formerly: [editing-models-with-task-vectors]  # from the 2023 import")
+    assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 0
+    assert "formerly: [editing-models-with-task-vectors, task-vectors]  # from the 2023 import\n" in (papers / "tv.yml").read_text()
+    assert main(["--root", str(root), "rename", "tv", "task-vectors"]) == 0
+    text = (papers / "task-vectors.yml").read_text()
+    assert "formerly: [editing-models-with-task-vectors, tv]  # from the 2023 import\n" in text
+    assert _errors(root) == []
+
+
+def test_a_block_list_of_former_ids_gains_a_line(root):
+    papers = root / "content" / "papers"
+    _edit(papers / "task-vectors.yml", "formerly: [editing-models-with-task-vectors]\n",
+          "formerly:\n  - editing-models-with-task-vectors\n  - tv\n")
+    assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 0
+    text = (papers / "tv.yml").read_text()
+    assert "formerly:\n  - editing-models-with-task-vectors\n  - task-vectors\n" in text
+    assert _errors(root) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("no-such-paper", "x", "no paper 'no-such-paper' to rename"),
+        ("task-vectors", "Task Vectors", "'Task Vectors' is no id"),
+        ("task-vectors", "replay-against-forgetting", "is paper 'replay-against-forgetting': choose an id no paper has"),
+        ("replay-against-forgetting", "editing-models-with-task-vectors",
+         "'editing-models-with-task-vectors' is this paper's former id"),
+    ],
+)
+def test_a_rename_that_cannot_be_made_writes_nothing(root, capsys, old, new, message):
+    before = _files(root)
+    assert main(["--root", str(root), "rename", old, new]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "nothing was renamed" in err
+    assert _files(root) == before
+
+
+def test_a_list_with_errors_is_not_renamed(root, capsys):
+    _edit(root / "content/papers/hostile-inputs.yml", "id: hostile-inputs", "id: hostile-inputs\nyear: soon")
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 1
+    assert "'year'" in capsys.readouterr().err
+    assert _files(root) == before
+
+
+def test_a_dry_run_says_everything_and_writes_nothing(root, capsys):
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "content/topics.yml:16:9: gradient-episodic-memory -> gem" in out and "--dry-run" in out
+    assert _files(root) == before
+
+
+def test_a_file_edited_while_the_rename_is_planned_stops_it(root, monkeypatch, capsys):
+    from generator import rename
+
+    plan = rename.plan_rename
+
+    def meanwhile(*args, **kwargs):
+        made = plan(*args, **kwargs)
+        _edit(root / "content/topics.yml", "title: Task arithmetic", "title: Arithmetic")
+        return made
+
+    monkeypatch.setattr(rename, "plan_rename", meanwhile)
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
+    assert "content/topics.yml:1:1: changed while the rename was planned" in capsys.readouterr().err
+    after = _files(root)
+    assert after.pop("content/topics.yml") != before.pop("content/topics.yml")
+    assert after == before
+
+
+def test_no_rename_while_an_import_holds_the_lock(root, capsys):
+    from filelock import FileLock
+
+    with FileLock(str(root / "content" / ".import.lock")):
+        before = _files(root)
+        assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 1
+    assert "an import is running" in capsys.readouterr().err
+    assert _files(root) == before
