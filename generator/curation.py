@@ -21,6 +21,7 @@ import functools
 import gc
 import operator
 import os
+import posixpath
 import stat
 import re
 import time
@@ -249,8 +250,13 @@ def _check_formerly(
                     f"{old!r} is this paper's own id; 'formerly' lists the ids it had before"
                     " a rename",
                 )
+            elif old == draft.stem:
+                pass  # (a rename half made: the file keeps the old name, and says so)
             elif old in claimed or old in misnamed:
-                holder = claimed[old].shown if old in claimed else f"the file {old}.yml"
+                holder = (
+                    claimed[old].shown if old in claimed
+                    else posixpath.join(posixpath.dirname(draft.shown), f"{old}.yml")
+                )
                 problems.error(
                     ref.loc,
                     f"{old!r} is the id of {holder}: its address is that paper's page, and"

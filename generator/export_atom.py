@@ -18,9 +18,12 @@ FEED_SIZE = 50
 
 
 def recently_added(papers: Iterable[Paper], limit: int = FEED_SIZE) -> list[Paper]:
-    """Papers with an `added` date, newest first (ties by id), at most ``limit``."""
+    """Papers with an `added` date, newest first (ties by first id), at most ``limit``.
+
+    A renamed paper keeps its place by its first id (`formerly`'s first): a rename must
+    not move it out of a feed of the newest papers and another in as a new entry."""
     dated = [p for p in papers if p.added is not None]
-    dated.sort(key=lambda p: p.id)
+    dated.sort(key=lambda p: (p.first_id, p.id))
     dated.sort(key=lambda p: p.added, reverse=True)  # stable: ties stay in id order
     return dated[:limit]
 
@@ -80,7 +83,7 @@ def atom_feed(
         url = paper_url(paper.id)
         # A renamed paper keeps the id of its first address: a feed reader that has the
         # entry does not take it for a new one.
-        first = paper.formerly[0] if paper.formerly else paper.id
+        first = paper.first_id
         fe.id(base + paper_url(first) if base else f"urn:readinglist:paper:{first}")
         fe.title(paper.title)
         fe.link(href=link(url))

@@ -370,7 +370,9 @@ def bibtex_entry(paper: Paper, full: bool = True) -> bibmodel.Entry:
     if abstract:
         fields.append(("abstract", abstract))
     # bibtexparser's writer encloses each value in braces itself.
-    return bibmodel.Entry(entry_type, paper.id, [bibmodel.Field(k, v) for k, v in fields])
+    # The key a renamed paper was first cited by stays (its first id): \cite{} in papers
+    # already written keeps working.
+    return bibmodel.Entry(entry_type, paper.first_id, [bibmodel.Field(k, v) for k, v in fields])
 
 
 def _locator(paper: Paper, has_number: bool) -> list[tuple[str, str]]:

@@ -569,7 +569,8 @@ def _import_locked(
     existing = sorted(existing + unchanged, key=lambda paper: paper.id)
     report = ImportReport(records=len(records))
     recorded = loaded
-    views = follow_renames(views, existing)
+    former = _former_ids(existing)
+    views = follow_renames(views, existing, former)
     index = _Index()
     taken: set[str] = set()
     # Files with the id of a paper an import found deleted and none of its values (a
@@ -598,11 +599,12 @@ def _import_locked(
         restore, tombstones, taken, views_path,
         {paper_id: paper.location_of("id") for paper_id, paper in reused.items()},
         renamed,
+        former,
     )
     # A new paper takes no deleted paper's id: the tombstone under it would be lost; nor
     # a renamed paper's old id, which references may still name and whose address may
     # lead to the renamed paper (its `formerly:`).
-    in_use = taken | set(tombstones.ids) | set(renamed) | _former_ids(existing)
+    in_use = taken | set(tombstones.ids) | set(renamed) | set(former)
     created: list[_Paper] = []
     touched: set[str] = set()
     seen_deleted: set[str] = set()
@@ -641,7 +643,9 @@ def _import_locked(
                 report.removed.append(deleted)
                 if deleted not in seen_deleted:
                     seen_deleted.add(deleted)
-                    report.not_recreated.append(NotRecreated(deleted, record.title, record.source))
+                    report.not_recreated.append(
+                        NotRecreated(deleted, record.title, record.source, former.get(deleted, ""))
+                    )
                     if deleted in reused:
                         report.warnings.append(_reused_warning(reused[deleted], record))
                 continue
@@ -1158,13 +1162,16 @@ def _record_values(record: Record) -> dict[str, object]:
     return values
 
 
-def _former_ids(papers: Sequence[_Paper]) -> set[str]:
-    """The ids the papers had before a rename, as their `formerly:` lists them."""
-    found: set[str] = set()
+def _former_ids(papers: Sequence[_Paper]) -> dict[str, str]:
+    """The ids the papers had before a rename, as their `formerly:` lists them -> the
+    paper (the first, should two list one: `check` reports that)."""
+    found: dict[str, str] = {}
     for paper in papers:
         listed = paper.values.get("formerly")
         if isinstance(listed, (list, tuple)):
-            found.update(item for item in listed if isinstance(item, str))
+            for item in listed:
+                if isinstance(item, str):
+                    found.setdefault(item, paper.id)
     return found
 
 

@@ -270,7 +270,20 @@ def _old_addresses(config: MkDocsConfig, site) -> None:
                 file=sys.stderr,
             )
         return
-    plugin.config["redirect_maps"] = {**moved, **(plugin.config.get("redirect_maps") or {})}
+    # A redirect of the curator's to a page that moved since leads to where it went.
+    theirs = {
+        old: _followed(target, moved)
+        for old, target in (plugin.config.get("redirect_maps") or {}).items()
+    }
+    plugin.config["redirect_maps"] = {**moved, **theirs}
+
+
+def _followed(target: object, moved: dict[str, str]) -> object:
+    """A redirect's target, moved on when the page it names is an old address."""
+    if not isinstance(target, str):
+        return target  # (the plugin says what is wrong with it)
+    page, mark, anchor = target.partition("#")
+    return moved.get(page, page) + mark + anchor
 
 
 _REPOSITORY = re.compile(r"https?://[^\s\"'<>`\\]+")

@@ -92,6 +92,13 @@ class Paper:
     source: Location | None = None  # the curation file this record was read from
 
     @property
+    def first_id(self) -> str:
+        """The id it was first known by (`formerly`'s first, else its id): where a
+        rename must change nothing a reader holds on to (a feed entry, a place among
+        the newest papers)."""
+        return self.formerly[0] if self.formerly else self.id
+
+    @property
     def code(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.kind == "code")
 

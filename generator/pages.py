@@ -781,7 +781,8 @@ def _home_page(
 ) -> Page:
     here = HOME
     with_code = sum(1 for badge in index.code.values() if badge is not None)
-    dated = sorted((p for p in site.papers if p.added is not None), key=lambda p: p.id)
+    # (Ties as in the feeds: by first id, so a rename moves no paper in or out.)
+    dated = sorted((p for p in site.papers if p.added is not None), key=lambda p: (p.first_id, p.id))
     dated.sort(key=lambda p: p.added, reverse=True)  # type: ignore[arg-type, return-value]
     context = {
         "intro": intro,

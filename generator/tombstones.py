@@ -34,8 +34,14 @@ class NotRecreated:
     paper_id: str
     title: str  # the record's: the importer keeps only digests of the deleted paper's
     source: Location
+    merged_into: str = ""  # the paper whose `formerly:` lists the deleted one's id
 
     def __str__(self) -> str:
+        if self.merged_into:
+            return (
+                f"{self.source}: not recreated: {self.paper_id} ({self.title!r}) is a former"
+                f" id of {self.merged_into!r} (its formerly:)"
+            )
         return f"{self.source}: not recreated: {self.paper_id} ({self.title!r}) was deleted by a curator"
 
 
@@ -89,6 +95,7 @@ def check_restore(
     views_path: Path,
     reused: Mapping[str, Location],
     renamed: Mapping[str, str],
+    former: Mapping[str, str] | None = None,
 ) -> None:
     """Every id to restore must be a deleted paper's whose id no file holds now; checked
     before anything is written. ``reused``: the files a curator wrote under a deleted
@@ -104,6 +111,14 @@ def check_restore(
                 where,
                 f"cannot restore {paper_id}: {where.path} is now your own paper; rename it "
                 "(file and id) first; nothing was written",
+            )
+            continue
+        if paper_id in (former or {}):
+            problems.error(
+                Location(str(views_path)),
+                f"--restore {paper_id}: it is a former id of {former[paper_id]!r} (its"  # type: ignore[index]
+                " formerly:), whose old address leads there; remove it from that formerly:"
+                " first; nothing was written",
             )
             continue
         if paper_id in known:
@@ -123,15 +138,19 @@ def check_restore(
 
 
 def follow_renames(
-    views: dict[str, provenance.Seen], existing: Sequence[PaperFile]
+    views: dict[str, provenance.Seen],
+    existing: Sequence[PaperFile],
+    former: Mapping[str, str] | None = None,
 ) -> dict[str, provenance.Seen]:
     """``views`` with the record of each paper a curator renamed moved to its new id.
 
     A record is loose when no file has its id, or the file with its id holds none of its
     identity marks (the old id reused by a new hand-written paper). It moves only when
-    that is unambiguous: exactly one paper carries any of its marks, that paper has no
+    that is unambiguous: exactly one paper carries any of its marks (or, the curator's
+    word, lists its id in `formerly:`: ``former``, old id -> paper), that paper has no
     record of its own, and no other loose record points at it. Anything else stays as
-    it is: a record no paper carries is a paper a curator deleted (a tombstone).
+    it is: a record no paper carries is a paper a curator deleted (a tombstone); one a
+    paper with a record of its own lists in `formerly:` was merged into it.
     """
     by_id = {paper.id: paper for paper in existing}
     loose = [
@@ -150,6 +169,8 @@ def follow_renames(
         carriers = {
             holder for mark in views[paper_id].marks() for holder in holders.get(mark, ())
         }
+        if former and paper_id in former and paper_id not in by_id:
+            carriers = {former[paper_id]}
         if len(carriers) == 1:
             claims.setdefault(carriers.pop(), []).append(paper_id)
     moved = dict(views)

@@ -256,9 +256,12 @@ def test_a_redirect_the_curator_wrote_in_mkdocs_yml_comes_first(project):
     _edit(
         project / "mkdocs.yml", "  - redirects\n",
         "  - redirects:\n      redirect_maps:\n        papers/editing-models-with-task-vectors.md: about.md\n"
-        "        old-about.md: about.md\n",
+        "        old-about.md: about.md\n"
+        "        reading/tv.md: papers/editing-models-with-task-vectors.md#abstract\n",
     )
     site = _build(project, "site", dirty=False)
+    # A redirect of the curator's to a paper's old page leads on to where the paper is.
+    assert "url=../../papers/task-vectors/#abstract" in (site / "reading/tv/index.html").read_text()
     assert "url=../../about/" in (site / "papers/editing-models-with-task-vectors/index.html").read_text()
     assert (site / "old-about/index.html").is_file()
 
@@ -278,3 +281,101 @@ def test_a_renamed_topics_feed_and_bibtex_stay_at_their_old_addresses():
     assert files["topics/weights.xml"] == files["topics/merging.xml"]
     assert "papers/p/" in files["topics/weights.xml"]
     assert files["topics/weights.bib"] == files["topics/merging.bib"] and "@" in files["topics/weights.bib"]
+
+
+# ------------------------------------------------------------------ the importer's record
+
+
+def _import(content, *records):
+    return import_records(list(records), content, added=dt.date(2026, 1, 2))
+
+
+def _rec(title: str, abstract: str, line: int = 1) -> Record:
+    return Record(title=title, abstract=abstract, source=Location("in.bib", line, 1))
+
+
+def _views(content) -> dict:
+    return json.loads((content / "sources" / "imported.json").read_text())["papers"]
+
+
+def test_a_rename_declared_in_formerly_is_followed_though_title_and_abstract_changed(tmp_path):
+    content = tmp_path / "content"
+    _import(content, _rec("Some Paper", "First."))
+    papers = content / "papers"
+    (papers / "some-paper.yml").rename(papers / "mine.yml")
+    text = (papers / "mine.yml").read_text(encoding="utf-8")
+    text = text.replace("id: some-paper\n", "id: mine\nformerly: [some-paper]\n")
+    text = text.replace("title: Some Paper", "title: Rewritten").replace("First.", "Rewritten too.")
+    (papers / "mine.yml").write_text(text, encoding="utf-8")
+    # Nothing of the record is left in the file: only formerly says it is the same paper.
+    report = _import(content, _rec("Some Paper", "First."))
+    assert report.added == [] and report.not_recreated == []
+    views = _views(content)
+    assert views["some-paper"] == {"fields": {}, "links": [], "renamed_to": "mine"}
+    assert "title" in views["mine"]["fields"]
+
+
+def test_a_paper_merged_into_another_is_not_restored_nor_offered_for_it(tmp_path, capsys):
+    from generator.errors import CuratorError
+
+    content = tmp_path / "content"
+    _import(content, _rec("One Survey", "A."), _rec("Another Survey", "B.", line=3))
+    papers = content / "papers"
+    (papers / "one-survey.yml").unlink()
+    text = (papers / "another-survey.yml").read_text(encoding="utf-8")
+    (papers / "another-survey.yml").write_text(text.replace("id: another-survey\n", "id: another-survey\nformerly: [one-survey]\n"), encoding="utf-8")
+    report = _import(content, _rec("One Survey", "A."))
+    assert [str(d).split(": ", 1)[1] for d in report.not_recreated] == [
+        "not recreated: one-survey ('One Survey') is a former id of 'another-survey' (its formerly:)"
+    ]
+    try:
+        import_records([_rec("One Survey", "A.")], content, added=dt.date(2026, 1, 2), restore=("one-survey",))
+    except CuratorError as error:
+        assert "--restore one-survey: it is a former id of 'another-survey'" in str(error.problems[0])
+    else:
+        raise AssertionError("restored a merged paper's id")
+    assert not (papers / "one-survey.yml").exists()
+    # The command offers no --restore for it.
+    source = tmp_path / "in.bib"
+    source.write_text("@misc{a, title = {One Survey}, abstract = {A.}}\n", encoding="utf-8")
+    from generator.cli import main
+
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "import", str(source), "--no-keep-source"]) == 0
+    out = capsys.readouterr().out
+    assert "is a former id of 'another-survey'" in out and "--restore" not in out
+
+
+def test_a_rename_half_made_is_told_to_rename_the_file_not_to_drop_formerly(tmp_path):
+    # The id and formerly edited, the file not yet renamed: only the file's name is wrong.
+    root = content_of(tmp_path, TOPICS, a=paper("new-a", extra="formerly: [a]\n"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [
+        "content/papers/a.yml:1:5: id 'new-a' does not match the file name 'a.yml'; rename one"
+        " so they agree",
+    ]
+
+
+def test_a_rename_moves_no_paper_in_or_out_of_the_newest(tmp_path):
+    from generator.export_atom import recently_added
+
+    day = dt.date(2026, 1, 2)
+    before = [Paper(id=name, title=name, abstract="", added=day) for name in ("b", "c", "d")]
+    assert [p.id for p in recently_added(before, limit=2)] == ["b", "c"]
+    # "b" renamed "z": still among the first two, in its place.
+    after = [Paper(id="z", title="b", abstract="", added=day, formerly=("b",)), *before[1:]]
+    assert [p.id for p in recently_added(after, limit=2)] == ["z", "c"]
+
+
+def test_a_renamed_papers_citation_key_stays_its_first_id():
+    from generator.export_bibtex import bibtex_by_paper
+
+    paper = Paper(id="tv", title="Task Vectors", abstract="", year=2023, formerly=("task-vectors", "editing"))
+    assert bibtex_by_paper([paper])["tv"].startswith("@misc{task-vectors,")
+
+
+def test_topics_explain_names_what_an_old_id_became(tmp_path, capsys):
+    from generator.cli import main
+
+    root = content_of(tmp_path, TOPICS, a=paper("a", extra="formerly: [old-a]\n"), b=paper("b"), c=paper("c"))
+    assert main(["--root", str(root), "topics", "--explain", "old-a"]) == 1
+    assert "no paper or topic with id 'old-a'; it was renamed to 'a'" in capsys.readouterr().err

@@ -81,8 +81,9 @@ def run(args: argparse.Namespace) -> int:
             print(change)
         for deleted in report.not_recreated:
             print(deleted)
-        if report.not_recreated:
-            ids = " ".join(f"--restore {d.paper_id}" for d in report.not_recreated[:1])
+        deleted = [d for d in report.not_recreated if not d.merged_into]
+        if deleted:
+            ids = " ".join(f"--restore {d.paper_id}" for d in deleted[:1])
             print(
                 "to bring a deleted paper back, import again with --restore ID "
                 f"(e.g. readinglist import {_shown(args.paths)} {ids})"
