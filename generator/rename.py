@@ -58,7 +58,12 @@ class _Text:
 
     def __init__(self, shown: str, text: str):
         self.shown = shown
+        # (The YAML reader counts columns after a byte-order mark: so do these.)
+        self.bom = "\ufeff" if text.startswith("\ufeff") else ""
+        text = text[len(self.bom):]
         self.text = text
+        # A line added is ended as the file's lines are.
+        self.newline = "\r\n" if "\r\n" in text else "\n"
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
 
@@ -76,7 +81,7 @@ class _Text:
         text = self.text
         for start, end, after in sorted(self.edits, reverse=True):
             text = text[:start] + after + text[end:]
-        return text
+        return self.bom + text
 
 
 def check_new_id(new: str) -> str | None:
@@ -169,7 +174,7 @@ def plan_rename(
             plan.texts[file] = edits.edited()
     for file, body in pages:
         edits = _Text(file, body)
-        _relink(edits, links_of(body), old, new, plan, problems)
+        _relink(edits, links_of(edits.text), old, new, plan, problems)
         if edits.edits:
             plan.texts[file] = edits.edited()
     return plan
@@ -212,8 +217,8 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
         # A new line right after the id's: "id: new" then "formerly: [old]".
         id_line = tree.get("id").line  # type: ignore[union-attr]
         at = own.line_end(id_line)
-        line_break = "" if own.text[:at].endswith("\n") else "\n"
-        own.replace(at, at, f"{line_break}formerly: [{old}]\n")
+        line_break = "" if own.text[:at].endswith("\n") else own.newline
+        own.replace(at, at, f"{line_break}formerly: [{old}]{own.newline}")
         plan.changes.append(Change(Location(own.shown, id_line + 1, 1), "", f"formerly: [{old}]"))
         return
     listed = [str(item.text) for item in _items(tree, "formerly")]
@@ -237,8 +242,8 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
         first_line = own.text[own.starts[last.line - 1]:own.offset(last.line, last.col)]
         if re.fullmatch(r"[ \t]*-[ \t]+", first_line):
             at = own.line_end(last.line)
-            line_break = "" if own.text[:at].endswith("\n") else "\n"
-            own.replace(at, at, f"{line_break}{first_line}{old}\n")
+            line_break = "" if own.text[:at].endswith("\n") else own.newline
+            own.replace(at, at, f"{line_break}{first_line}{old}{own.newline}")
             plan.changes.append(Change(Location(own.shown, last.line + 1, 1), "", f"- {old}"))
             for item in items:
                 if item.text == new:

@@ -162,3 +162,17 @@ def test_no_rename_while_an_import_holds_the_lock(root, capsys):
         assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 1
     assert "an import is running" in capsys.readouterr().err
     assert _files(root) == before
+
+
+def test_line_endings_and_a_byte_order_mark_are_kept(root):
+    papers = root / "content" / "papers"
+    path = papers / "gradient-episodic-memory.yml"
+    original = path.read_text(encoding="utf-8")
+    path.write_bytes(("\ufeff" + original).replace("\n", "\r\n").encode("utf-8"))
+    topics = root / "content" / "topics.yml"
+    topics.write_bytes(topics.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    expected = ("\ufeff" + original.replace("id: gradient-episodic-memory\n", "id: gem\nformerly: [gradient-episodic-memory]\n")).replace("\n", "\r\n")
+    assert (papers / "gem.yml").read_bytes() == expected.encode("utf-8")
+    assert b"      - gem\r\n" in topics.read_bytes() and b"\n" not in topics.read_bytes().replace(b"\r\n", b"")
+    assert _errors(root) == []
