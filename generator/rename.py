@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import Location, Problems
 from .handlinks import links_of
-from .pages import paper_dest
+from .pages import dest_of, paper_dest, topic_url
 from .schema import MAX_ID_LENGTH, PATTERNS
 from .yamlio import Map, Node, Scalar, Seq, parse
 
@@ -51,6 +51,11 @@ class Plan:
     texts: dict[str, str] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     remove: str = ""
+    own: int = 0  # how many of the changes are to the renamed paper or topic itself
+
+    @property
+    def references(self) -> int:
+        return len(self.changes) - self.own
 
 
 class _Text:
@@ -148,6 +153,7 @@ def plan_rename(
     assert isinstance(node, Scalar)
     _replace_scalar(own, node, new, plan, problems)
     _add_former(own, tree, old, new, plan, problems)
+    plan.own = len(plan.changes)
     plan.texts[new_shown] = own.edited()
     plan.remove = shown
 
@@ -174,9 +180,88 @@ def plan_rename(
             plan.texts[file] = edits.edited()
     for file, body in pages:
         edits = _Text(file, body)
-        _relink(edits, links_of(edits.text), old, new, plan, problems)
+        _relink(edits, links_of(edits.text), {paper_dest(old): paper_dest(new)}, plan, problems)
         if edits.edits:
             plan.texts[file] = edits.edited()
+    return plan
+
+
+def plan_topic_rename(
+    old: str,
+    new: str,
+    papers: Mapping[str, tuple[str, str]],
+    topics: tuple[str, str] | None,
+    pages: Sequence[tuple[str, str]],
+    problems: Problems,
+) -> Plan:
+    """The edits that rename topic ``old`` to ``new`` (arguments as `plan_rename`'s): its
+    `id:` and `formerly:` in topics.yml, the other topics' `parent:`, the papers'
+    `topics:` and `exclude_topics:`, and the hand-written pages' links to its page and
+    its files."""
+    plan = Plan()
+    file, body = topics if topics is not None else ("content/topics.yml", "")
+    tree = _tree(file, body, problems)
+    listed = tree.get("topics") if isinstance(tree, Map) else None
+    drafts = [t for t in listed.items if isinstance(t, Map)] if isinstance(listed, Seq) else []
+
+    def id_of(topic: Map) -> str | None:
+        node = topic.get("id")
+        return node.text if isinstance(node, Scalar) else None
+
+    mine = next((t for t in drafts if id_of(t) == old), None)
+    if mine is None:
+        problems.error(Location(file), f"no topic {old!r} to rename")
+        return plan
+    why = check_new_id(new)
+    if why is None and new == old:
+        why = f"the topic is {old!r} already"
+    if why is None and any(id_of(t) == new for t in drafts):
+        why = f"topic {new!r} exists: choose an id no topic has"
+    if why:
+        problems.error(mine.loc, f"cannot rename {old!r} to {new!r}: {why}")
+        return plan
+    for topic in drafts:
+        for item in _items(topic, "formerly"):
+            if item.text == new and topic is not mine:
+                problems.error(
+                    item.loc,
+                    f"cannot rename {old!r} to {new!r}: {new!r} is this topic's former id, and"
+                    " its old address leads here",
+                )
+    if problems.has_errors():
+        return plan
+
+    edits = _Text(file, body)
+    _replace_scalar(edits, mine.get("id"), new, plan, problems)  # type: ignore[arg-type]
+    _add_former(edits, mine, old, new, plan, problems)
+    plan.own = len(plan.changes)
+    for topic in drafts:
+        parent = topic.get("parent")
+        if isinstance(parent, Scalar) and parent.text == old:
+            _replace_scalar(edits, parent, new, plan, problems)
+    plan.texts[file] = edits.edited()
+    for paper_id in sorted(papers):
+        paper_file, paper_body = papers[paper_id]
+        if old not in paper_body:
+            continue
+        paper_tree = _tree(paper_file, paper_body, problems)
+        paper_edits = _Text(paper_file, paper_body)
+        for name in ("topics", "exclude_topics"):
+            for item in _items(paper_tree, name):
+                if item.text == old:
+                    _replace_scalar(paper_edits, item, new, plan, problems)
+        if paper_edits.edits:
+            plan.texts[paper_file] = paper_edits.edited()
+    moved = {
+        dest_of(topic_url(old)): dest_of(topic_url(new)),
+        f"topics/{old}.bib": f"topics/{new}.bib",
+        f"topics/{old}.xml": f"topics/{new}.xml",
+    }
+    for page_file, page_body in pages:
+        page_edits = _Text(page_file, page_body)
+        _relink(page_edits, links_of(page_edits.text), moved, plan, problems)
+        if page_edits.edits:
+            plan.texts[page_file] = page_edits.edited()
     return plan
 
 
@@ -214,12 +299,15 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
     key = next((k for k, _ in tree.entries if k.text == "formerly"), None)
     node = tree.get("formerly")
     if key is None:
-        # A new line right after the id's: "id: new" then "formerly: [old]".
+        # A new line right after the id's: "id: new" then "formerly: [old]" (in a topic
+        # of topics.yml, indented as its id is).
+        id_key = next(k for k, _ in tree.entries if k.text == "id")
         id_line = tree.get("id").line  # type: ignore[union-attr]
         at = own.line_end(id_line)
         line_break = "" if own.text[:at].endswith("\n") else own.newline
-        own.replace(at, at, f"{line_break}formerly: [{old}]{own.newline}")
-        plan.changes.append(Change(Location(own.shown, id_line + 1, 1), "", f"formerly: [{old}]"))
+        indent = " " * (id_key.col - 1)
+        own.replace(at, at, f"{line_break}{indent}formerly: [{old}]{own.newline}")
+        plan.changes.append(Change(Location(own.shown, id_line + 1, id_key.col), "", f"formerly: [{old}]"))
         return
     listed = [str(item.text) for item in _items(tree, "formerly")]
     ids = [item for item in listed if item != new] + [old]
@@ -260,17 +348,18 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
 def _relink(
     edits: _Text,
     links: Iterable[tuple[str, int, int]],
-    old: str,
-    new: str,
+    moved: Mapping[str, str],
     plan: Plan,
     problems: Problems,
 ) -> None:
-    """Links of a hand-written page to the paper's page lead to its new one."""
-    dest, new_dest = paper_dest(old), paper_dest(new)
+    """Links of a hand-written page to a renamed page (or file: ``moved``, old path ->
+    new, as the docs folder has them) lead to the new one."""
     for href, line, col in links:
         parts = urlsplit(href)
-        if parts.scheme or parts.netloc or posixpath.normpath(unquote(parts.path)) != dest:
+        dest = posixpath.normpath(unquote(parts.path))
+        if parts.scheme or parts.netloc or dest not in moved:
             continue
+        new_dest = moved[dest]
         start = edits.offset(line, col)
         if not edits.text.startswith(href, start) or parts.path != dest:
             problems.error(

@@ -176,3 +176,60 @@ def test_line_endings_and_a_byte_order_mark_are_kept(root):
     assert (papers / "gem.yml").read_bytes() == expected.encode("utf-8")
     assert b"      - gem\r\n" in topics.read_bytes() and b"\n" not in topics.read_bytes().replace(b"\r\n", b"")
     assert _errors(root) == []
+
+
+def test_a_topic_rename_changes_its_id_its_sub_topics_papers_and_links_and_nothing_else(root, capsys):
+    _edit(root / "content/papers/merging-by-arithmetic.yml", "related: [replay-against-forgetting]",
+          "related: [replay-against-forgetting]\ntopics: [model-merging]\nexclude_topics: ['task-arithmetic']")
+    about = root / "content" / "pages" / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8")
+        + "\nSee [merging](topics/model-merging/index.md) and [its feed](topics/model-merging.xml).\n",
+        encoding="utf-8",
+    )
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "--topic", "model-merging", "merging"]) == 0
+    after = _files(root)
+    topics = before["content/topics.yml"].decode()
+    assert after["content/topics.yml"].decode() == topics.replace(
+        "  - id: model-merging\n", "  - id: merging\n    formerly: [model-merging]\n"
+    ).replace("parent: model-merging", "parent: merging")
+    expected = {
+        "content/papers/merging-by-arithmetic.yml": [("topics: [model-merging]", "topics: [merging]")],
+        "content/pages/about.md": [
+            ("(topics/model-merging/index.md)", "(topics/merging/index.md)"),
+            ("(topics/model-merging.xml)", "(topics/merging.xml)"),
+        ],
+    }
+    for name, swaps in expected.items():
+        text = before[name].decode()
+        for old, new in swaps:
+            text = text.replace(old, new)
+        assert after[name].decode() == text, name
+    unchanged = set(before) - set(expected) - {"content/topics.yml"}
+    assert {n: after[n] for n in unchanged} == {n: before[n] for n in unchanged}
+    assert _errors(root) == []
+    assert "topic 'model-merging' is now 'merging' (with formerly: [model-merging]); 4 references updated" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("no-such-topic", "x", "no topic 'no-such-topic' to rename"),
+        ("model-merging", "task-arithmetic", "topic 'task-arithmetic' exists"),
+        ("model-merging", "Merging", "'Merging' is no id"),
+    ],
+)
+def test_a_topic_rename_that_cannot_be_made_writes_nothing(root, capsys, old, new, message):
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "--topic", old, new]) == 1
+    assert message in capsys.readouterr().err
+    assert _files(root) == before
+
+
+def test_a_topic_cannot_take_another_topics_former_id(root, capsys):
+    _edit(root / "content/topics.yml", "  - id: task-arithmetic\n", "  - id: task-arithmetic\n    formerly: [arithmetic]\n")
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "--topic", "model-merging", "arithmetic"]) == 1
+    assert "'arithmetic' is this topic's former id" in capsys.readouterr().err
+    assert _files(root) == before

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import CuratorError, Location, Problem, Problems, counted
 
-HELP = "rename a paper: its file, its id, and every reference to it; the old id goes into formerly:"
+HELP = "rename a paper (or, with --topic, a topic) and every reference to it; the old id goes into formerly:"
 
 EXIT = (
     "exit status: 0 when the paper was renamed (or, with --dry-run, could be), 1 when the"
@@ -26,8 +26,13 @@ STOPPED = "nothing was renamed"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("old", metavar="OLD", help="the paper's id now")
+    parser.add_argument("old", metavar="OLD", help="the paper's (or topic's) id now")
     parser.add_argument("new", metavar="NEW", help="the id it is to have")
+    parser.add_argument(
+        "--topic", action="store_true",
+        help="rename the topic OLD in content/topics.yml (its page moves; papers that name"
+        " it, sub-topics and page links follow)",
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="print every change it would make, and write nothing"
     )
@@ -39,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from ..atomicfile import atomic_write, sync_folder
     from ..curation import load_content
     from ..importer import LOCK_NAME
-    from ..rename import plan_rename
+    from ..rename import plan_rename, plan_topic_rename
     from ..topicsfile import TOPICS_FILE
     from ..yamlfile import display
 
@@ -73,15 +78,16 @@ def run(args: argparse.Namespace) -> int:
         pages_dir = content_dir / "pages"
         pages = [text_of(path) for path in sorted(pages_dir.glob("*.md"))] if pages_dir.is_dir() else []
         found = Problems()
-        plan = plan_rename(args.old, args.new, papers, topics, pages, found)
+        planner = plan_topic_rename if args.topic else plan_rename
+        plan = planner(args.old, args.new, papers, topics, pages, found)
         if found.has_errors():
             raise CuratorError(found)
         for change in plan.changes:
             print(change)
-        references = sum(1 for c in plan.changes if not c.where.path.endswith(f"/{args.new}.yml"))
+        moved = f"{plan.remove} -> {args.new}.yml, " if plan.remove else ""
         said = (
-            f"'{args.old}' is now '{args.new}' ({plan.remove} -> {args.new}.yml, with"
-            f" formerly: [{args.old}]); {counted(references, 'reference')} updated"
+            f"{'topic' if args.topic else 'paper'} '{args.old}' is now '{args.new}' ({moved}with"
+            f" formerly: [{args.old}]); {counted(plan.references, 'reference')} updated"
         )
         if args.dry_run:
             print(f"would rename: {said}; nothing was written (--dry-run)")
@@ -93,13 +99,14 @@ def run(args: argparse.Namespace) -> int:
                     [Problem(Location(shown, 1, 1), "changed while the rename was planned; run it again")]
                 )
         new_path = papers_dir / f"{args.new}.yml"
-        if new_path.exists():
+        if plan.remove and new_path.exists():
             raise CuratorError([Problem(Location(display(new_path, root), 1, 1), "a file of this name appeared; nothing was renamed")])
         for shown, text in plan.texts.items():
             path = read[shown][0] if shown in read else root / shown
             atomic_write(path, text, durable=True)
-        os.unlink(read[plan.remove][0])
-        sync_folder(papers_dir)
+        if plan.remove:
+            os.unlink(read[plan.remove][0])
+            sync_folder(papers_dir)
         print(f"renamed: {said}")
         return 0
     finally:
