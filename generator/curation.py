@@ -1091,7 +1091,7 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
             if ref.text in ids or ref.text in choices.broken:
                 problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {ref.written!r}")
             elif gone is not None:  # the id of a paper deleted or renamed, in capitals
-                problems.error(ref.loc, gone.says(ref.text))
+                problems.error(ref.loc, _gone_says(gone, ref.text, refs))
             else:
                 problems.error(
                     ref.loc, f"unknown {what} {ref.written!r}" + choices.suggestion(ref.text)
@@ -1101,10 +1101,21 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
         elif ref.text not in choices.broken:
             gone = choices.fate(ref.text) if choices.fate is not None else None
             if gone is not None:
-                problems.error(ref.loc, gone.says(ref.text))
+                problems.error(ref.loc, _gone_says(gone, ref.text, refs))
             else:
                 problems.error(ref.loc, f"unknown {what} {ref.text!r}" + choices.suggestion(ref.text))
     return tuple(kept)
+
+
+def _gone_says(gone: Fate, old: str, refs: object) -> str:
+    """What became of ``old``; when the list names what it became already (two merged
+    into one), that the old one is to go, not to be written again."""
+    if gone.renamed_to and any(r.text == gone.renamed_to for r in refs if isinstance(refs, tuple)):
+        return (
+            f"no {gone.what} {old!r}: it was renamed to {gone.renamed_to!r}, which this list"
+            f" names already; remove {old!r}"
+        )
+    return gone.says(old)
 
 
 def _ids_of(refs: object) -> tuple[str, ...]:

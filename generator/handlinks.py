@@ -108,7 +108,7 @@ def check_hand_pages(
                 paper_ids = {paper.id for paper in content.papers}
                 topic_ids = {topic.id for topic in content.topics}
                 files = site_files(topic_ids, names)
-                renamed_topics = {old: t.id for t in content.topics for old in t.formerly}
+                renamed_topics = _renamed_topics(content)
             why = link_problem(
                 href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics
             )
@@ -231,6 +231,15 @@ def _open_admonitions(text: str) -> str:
                 lines[number] = lines[number].expandtabs(4)[4:]
                 number += 1
     return "\n".join(lines)
+
+
+def _renamed_topics(content: Content) -> dict[str, str]:
+    """Old topic id -> the topic whose `formerly:` names it, when only one does."""
+    claims: dict[str, list[str]] = {}
+    for topic in content.topics:
+        for old in topic.formerly:
+            claims.setdefault(old, []).append(topic.id)
+    return {old: ids[0] for old, ids in claims.items() if len(ids) == 1}
 
 
 def link_problem(

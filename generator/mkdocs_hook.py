@@ -259,13 +259,14 @@ def _old_addresses(config: MkDocsConfig, site) -> None:
     writes a page at each; redirects a curator wrote there come first. The pages load
     the reading log's map of old ids (overrides/main.html) only when there is one."""
     moved = pages.old_addresses(site)
-    config.extra["readinglist_formerly"] = bool(moved)
+    # (Only a renamed paper's old ids are in the reading log: topics' are not.)
+    config.extra["readinglist_formerly"] = bool(pages.renamed(site))
     plugin = config.plugins.get("redirects")
     if plugin is None:
         if moved:
             print(
-                "readinglist: warning: papers have 'formerly:' ids, but mkdocs.yml has no"
-                " redirects plugin: their old addresses show 'Page not found'; add"
+                "readinglist: warning: papers or topics have 'formerly:' ids, but mkdocs.yml"
+                " has no redirects plugin: their old addresses show 'Page not found'; add"
                 " '- redirects' under 'plugins:'",
                 file=sys.stderr,
             )

@@ -62,7 +62,7 @@ KINDS = {
     "list[text]": "a list of plain-text strings",
     "list[paper]": "a list of paper ids",
     "list[topic]": "a list of topic ids",
-    "list[id]": "a list of ids no paper has now",
+    "list[id]": "a list of the ids it had before a rename (none an id in use now)",
     "links": "a mapping from link kind (code, project, paper, pdf) to a list of links",
     "keywords": "a mapping from a phrase to its weight (a number)",
 }

@@ -379,3 +379,34 @@ def test_topics_explain_names_what_an_old_id_became(tmp_path, capsys):
     root = content_of(tmp_path, TOPICS, a=paper("a", extra="formerly: [old-a]\n"), b=paper("b"), c=paper("c"))
     assert main(["--root", str(root), "topics", "--explain", "old-a"]) == 1
     assert "no paper or topic with id 'old-a'; it was renamed to 'a'" in capsys.readouterr().err
+
+
+def test_topics_renamed_alone_load_no_reading_log_map(project):
+    # (Only papers' old ids are in the map: a page must not ask for a file not written.)
+    _edit(project / "content/papers/task-vectors.yml", "formerly: [editing-models-with-task-vectors]\n", "")
+    _edit(project / "content/topics.yml", "  - id: model-merging\n", "  - id: model-merging\n    formerly: [weight-merging]\n")
+    site = _build(project, "site", dirty=False)
+    assert (site / "topics/weight-merging/index.html").is_file()
+    assert not (site / "assets/readinglist-formerly.js").exists()
+    assert "readinglist-formerly" not in (site / "about/index.html").read_text()
+
+
+def test_a_page_link_to_a_topic_id_two_topics_claim_gets_no_renamed_fix(tmp_path):
+    root = content_of(tmp_path, RENAMED_TOPICS.replace("formerly: [icl, few-shot, in-context-learning, multi-task-learning]", "formerly: [icl, few-shot]").replace("    parent: icl\n", ""),
+                      a=paper("a"), b=paper("b"), c=paper("c"))
+    pages = root / "content" / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("See [it](topics/few-shot/index.md).\n", encoding="utf-8")
+    link = [m for m in messages(root) if m.startswith("content/pages/")]
+    assert len(link) == 1 and "renamed" not in link[0] and "no topic 'few-shot'" in link[0]
+
+
+def test_a_list_naming_both_the_old_and_the_new_id_is_told_to_drop_the_old(tmp_path):
+    root = content_of(
+        tmp_path, RENAMED_TOPICS.replace("formerly: [icl, few-shot, in-context-learning, multi-task-learning]", "formerly: [icl]").replace("    formerly: [few-shot]\n", "").replace("    parent: icl\n", ""),
+        a=paper("a", extra="topics: [in-context-learning, icl]\n"), b=paper("b"), c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:31: no topic 'icl': it was renamed to 'in-context-learning',"
+        " which this list names already; remove 'icl'",
+    ]

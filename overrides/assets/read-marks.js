@@ -24,14 +24,19 @@
      loads the map (assets/readinglist-formerly.js) only when it has one. */
   var FORMERLY = window.readinglistFormerly || {};
 
-  /* The day "YYYY-MM-DD" stands for, or null when it is none (a month 13, a 30 February). */
+  /* The day "YYYY-MM-DD" stands for, or null when it is none (a month 13, a 30 February,
+     a day to come: tomorrow is let by, for a mark made where the day had begun). */
   function dayOf(text) {
     var parts = DAY.exec(typeof text === "string" ? text : "");
     if (!parts) {
       return null;
     }
-    var day = new Date(+parts[1], +parts[2] - 1, +parts[3]);
-    return day.getMonth() === +parts[2] - 1 && day.getDate() === +parts[3] ? day : null;
+    var day = new Date(2000, 0, 1);
+    day.setFullYear(+parts[1], +parts[2] - 1, +parts[3]); /* (years 0-99 as written) */
+    var latest = new Date();
+    latest.setDate(latest.getDate() + 1);
+    return day.getMonth() === +parts[2] - 1 && day.getDate() === +parts[3] && day <= latest
+      ? day : null;
   }
 
   /* The log: {paper id: the day it was marked, "YYYY-MM-DD"}; null when this browser
@@ -218,23 +223,56 @@
 
   /* The All papers page's "Your reading log": the log saved as a file, and a saved file
      loaded into this browser's log (added to it: nothing here is lost). */
+  /* The ids of this list's papers, from the All papers table (the rows past the first
+     of a long list included, and the whole body while the filter shows copies); null
+     on a page without it. */
+  function listed() {
+    var table = document.getElementById("rl-all-papers");
+    if (!table) {
+      return null;
+    }
+    var ids = Object.create(null);
+    var places = [table];
+    if (table.readinglistWhole && !table.readinglistWhole.isConnected) {
+      places.push(table.readinglistWhole);
+    }
+    places.forEach(function (place) {
+      place.querySelectorAll("a[href]").forEach(function (link) {
+        var id = paperOf(link);
+        if (id !== null) {
+          ids[id] = true;
+        }
+      });
+    });
+    return ids;
+  }
+
+  function papersOf(log, ids) {
+    return Object.keys(log).filter(function (id) { return !ids || ids[id] === true; });
+  }
+
+  function counted(n) {
+    return n + (n === 1 ? " paper" : " papers");
+  }
+
   function setUpLog(block, log) {
     var count = block.querySelector(".rl-log__count");
     var saveButton = block.querySelector(".rl-log__save");
     var loadButton = block.querySelector(".rl-log__load");
     var file = block.querySelector(".rl-log__file");
     var said = block.querySelector(".rl-log__said");
-    var n = Object.keys(log).length;
-    count.textContent = n ? ": " + n + (n === 1 ? " paper" : " papers") + " read" : ": nothing read yet";
-    saveButton.disabled = n === 0;
+    /* (Counted: the papers of this list; the log may hold others, a paper since removed.) */
+    var n = papersOf(log, listed()).length;
+    count.textContent = n ? ": " + counted(n) + " read" : ": nothing read yet";
+    saveButton.disabled = Object.keys(log).length === 0;
     block.hidden = false;
-    if (location.hash === "#" + block.id) {
-      block.open = true; /* come from a paper's "save it" */
-    }
     if (block.dataset.ready) {
       return;
     }
     block.dataset.ready = "1";
+    if (location.hash === "#" + block.id) {
+      block.open = true; /* come from a paper's "save it" (once: closed, it stays closed) */
+    }
 
     saveButton.addEventListener("click", function () {
       var current = load() || {};
@@ -288,8 +326,11 @@
     if (current === null) {
       return "This browser keeps no reading log (its storage is turned off): nothing was loaded.";
     }
-    var added = 0;
-    var had = 0;
+    var ids = listed();
+    var before = Object.create(null);
+    Object.keys(current).forEach(function (id) { before[id] = true; });
+    var touched = Object.create(null);
+    var elsewhere = 0;
     var left = 0;
     Object.keys(read).forEach(function (id) {
       if (!ID.test(id) || !dayOf(read[id])) {
@@ -297,26 +338,33 @@
         return;
       }
       var now = own.call(FORMERLY, id) ? FORMERLY[id] : id;
-      if (own.call(current, now)) {
-        had += 1;
-        if (read[id] < current[now]) {
-          current[now] = read[id]; /* read before: the first day counts */
-        }
-      } else {
-        current[now] = read[id];
-        added += 1;
+      if (ids && ids[now] !== true) {
+        elsewhere += 1; /* no paper of this list (another list's, or one removed) */
+        return;
+      }
+      touched[now] = true;
+      if (!own.call(current, now) || read[id] < current[now]) {
+        current[now] = read[id]; /* read before: the first day counts */
       }
     });
     if (!save(current)) {
       return "This browser could not keep it (its storage is full or turned off): nothing was loaded.";
     }
     refresh();
-    var told = "Loaded " + name + ": " + added + (added === 1 ? " paper" : " papers") + " added";
+    var added = Object.keys(touched).filter(function (id) { return before[id] !== true; }).length;
+    var had = Object.keys(touched).length - added;
+    var told = "Loaded " + name + ": " + counted(added) + " added";
     if (had) {
       told += ", " + had + " already in your log";
     }
+    if (elsewhere) {
+      told += "; " + elsewhere + (elsewhere === 1 ? " is no paper" : " are no papers") + " of this list";
+      if (typeof given.site === "string" && given.site && given.site !== ROOT.href) {
+        told += " (the file was saved from " + given.site + ")";
+      }
+    }
     if (left) {
-      told += "; " + left + (left === 1 ? " entry" : " entries") + " without a paper id and a day left out";
+      told += "; " + left + (left === 1 ? " entry" : " entries") + " without a valid paper id and day left out";
     }
     return told + ".";
   }

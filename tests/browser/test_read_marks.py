@@ -323,7 +323,7 @@ def test_the_log_is_saved_as_a_file_that_loads_into_another_browser(browser, bas
         for paper in (first, second):
             _mark_read(page, paper)
         # The paper's note leads to where the log is saved.
-        page.get_by_role("link", name="save it").click()
+        page.get_by_role("link", name="save your reading log").click()
         log = page.locator(".rl-log")
         log.wait_for(state="visible")
         assert log.evaluate("d => d.open")
@@ -382,8 +382,8 @@ def test_a_loaded_log_adds_to_this_one_and_keeps_each_papers_first_day(page, pap
     }
     said = _load(page, "mine.json", json.dumps(saved))
     assert said == (
-        "Loaded mine.json: 1 paper added, 2 already in your log; 3 entries without a paper id"
-        " and a day left out."
+        "Loaded mine.json: 1 paper added, 2 already in your log; 3 entries without a valid paper id"
+        " and day left out."
     )
     assert page.evaluate("JSON.parse(localStorage.getItem('readinglist:read:/'))") == {
         a: "2026-03-01", b: "2026-02-01", c: "2026-06-01"
@@ -397,3 +397,32 @@ def test_a_file_that_is_no_saved_log_loads_nothing(page, papers, text):
     page.evaluate("log => localStorage.setItem('readinglist:read:/', log)", kept)
     assert _load(page, "notes.json", text) == "notes.json is no reading log saved from a reading list: nothing was loaded."
     assert page.evaluate("localStorage.getItem('readinglist:read:/')") == kept
+
+
+def test_a_loaded_file_adds_only_papers_of_this_list_and_says_where_it_came_from(page, papers):
+    a = papers[0]["id"]
+    _open_log(page)
+    page.evaluate("localStorage.removeItem('readinglist:read:/')")
+    saved = {
+        "format": "readinglist reading log",
+        "site": "https://other.example/list/",
+        "read": {a: "2026-03-01", "a-paper-of-another-list": "2026-03-02", "constructor": "2026-03-03",
+                 "read-in-the-future": "2999-01-01", "year-five": "0005-03-04"},  # (a day, if odd)
+    }
+    said = _load(page, "other.json", json.dumps(saved))
+    assert said == (
+        "Loaded other.json: 1 paper added; 3 are no papers of this list (the file was saved"
+        " from https://other.example/list/); 1 entry without a valid paper id and day left out."
+    )
+    assert page.evaluate("JSON.parse(localStorage.getItem('readinglist:read:/'))") == {a: "2026-03-01"}
+    assert page.locator(".rl-log summary").inner_text() == "Your reading log: 1 paper read"
+
+
+def test_the_log_block_closed_stays_closed_when_the_log_changes(open_context, papers):
+    reader = open_context().new_page()
+    _open_log(reader)
+    reader.locator(".rl-log summary").click()
+    assert not reader.locator(".rl-log").evaluate("d => d.open")
+    _mark_read(reader.context.new_page(), papers[0]["id"])  # in another tab
+    reader.wait_for_function("document.querySelector('.rl-log summary').textContent.includes('1 paper read')")
+    assert not reader.locator(".rl-log").evaluate("d => d.open")
