@@ -283,6 +283,7 @@ def hand_pages(folder: Path, root: Path) -> tuple[HandPage, ...]:
     return tuple(
         HandPage(path.stem, read_text(path), Location(path.relative_to(root).as_posix(), 1, 1))
         for path in sorted(folder.glob("*.md"))
+        if not path.name.startswith(".#")  # (an Emacs lock, a link to nothing)
     )
 
 

@@ -228,7 +228,8 @@ def _formerly(drafts: Sequence[_PaperDraft]) -> dict[str, str]:
     for draft in drafts:
         if draft.id is not None:
             for ref in _nodes(draft.values.get("formerly")):
-                claims.setdefault(str(ref.text), set()).add(draft.id)
+                if ref.text != draft.id:  # (first, its own: the id it went back to)
+                    claims.setdefault(str(ref.text), set()).add(draft.id)
     return {old: next(iter(ids)) for old, ids in claims.items() if len(ids) == 1}
 
 
@@ -240,7 +241,9 @@ def _check_formerly(
     address then leads to that paper."""
     named: dict[str, list[tuple[_PaperDraft, Scalar]]] = {}
     for draft in papers:
-        for ref in _nodes(draft.values.get("formerly")):
+        for at, ref in enumerate(_nodes(draft.values.get("formerly"))):
+            if ref.text == draft.id and at == 0:
+                continue  # the id it was first known by, and was renamed back to
             named.setdefault(str(ref.text), []).append((draft, ref))
     for old, entries in named.items():
         for draft, ref in entries:
@@ -248,7 +251,8 @@ def _check_formerly(
                 problems.error(
                     ref.loc,
                     f"{old!r} is this paper's own id; 'formerly' lists the ids it had before"
-                    " a rename",
+                    " a rename (its own only first, when it was renamed back to the id it was"
+                    " first known by)",
                 )
             elif old == draft.stem:
                 pass  # (a rename half made: the file keeps the old name, and says so)

@@ -104,7 +104,7 @@ def export_files(
         # A renamed topic's files stay at its old addresses too: a feed reader subscribed
         # to the old feed keeps getting it (its self link names the new one), and a link
         # to the old BibTeX file still works.
-        for old in topic.formerly:
+        for old in topic.former_ids:
             old_bib = f"topics/{old}.bib"
             files[old_bib] = join(old_bib, bibtex_parts(papers, entries), join_entries)
             files[f"topics/{old}.xml"] = files[path]

@@ -78,7 +78,8 @@ def check_hand_pages(
     folder = content_dir / PAGES_DIR
     if not folder.is_dir():
         return
-    found = sorted(folder.glob("*.md"))
+    # (Not an editor's file: Emacs keeps a lock `.#page.md`, a link to nothing.)
+    found = [path for path in sorted(folder.glob("*.md")) if not path.name.startswith(".#")]
     names = [path.stem for path in found]
     # Made when a first link needs them: most pages link only to other sites.
     files: frozenset[str] | None = None
@@ -237,7 +238,7 @@ def _renamed_topics(content: Content) -> dict[str, str]:
     """Old topic id -> the topic whose `formerly:` names it, when only one does."""
     claims: dict[str, list[str]] = {}
     for topic in content.topics:
-        for old in topic.formerly:
+        for old in topic.former_ids:
             claims.setdefault(old, []).append(topic.id)
     return {old: ids[0] for old, ids in claims.items() if len(ids) == 1}
 

@@ -1170,7 +1170,7 @@ def _former_ids(papers: Sequence[_Paper]) -> dict[str, str]:
         listed = paper.values.get("formerly")
         if isinstance(listed, (list, tuple)):
             for item in listed:
-                if isinstance(item, str):
+                if isinstance(item, str) and item != paper.id:
                     found.setdefault(item, paper.id)
     return found
 

@@ -92,6 +92,12 @@ class Paper:
     source: Location | None = None  # the curation file this record was read from
 
     @property
+    def former_ids(self) -> tuple[str, ...]:
+        """Its ids before a rename that are not its id now (`formerly` may start with
+        its own: the id it was first known by, when renamed back to it)."""
+        return tuple(old for old in self.formerly if old != self.id)
+
+    @property
     def first_id(self) -> str:
         """The id it was first known by (`formerly`'s first, else its id): where a
         rename must change nothing a reader holds on to (a feed entry, a place among
@@ -258,6 +264,11 @@ class Topic:
     reading_order: tuple[str, ...] = ()
     formerly: tuple[str, ...] = ()  # its ids before a rename
     source: Location | None = None
+
+    @property
+    def former_ids(self) -> tuple[str, ...]:
+        """As `Paper.former_ids`."""
+        return tuple(old for old in self.formerly if old != self.id)
 
 
 @dataclass(frozen=True)

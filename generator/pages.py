@@ -87,7 +87,7 @@ FORMERLY_SCRIPT = "assets/readinglist-formerly.js"
 
 def renamed(site: Site) -> dict[str, str]:
     """Each id a paper had before a rename (its `formerly:`) -> the paper's id now."""
-    return {old: paper.id for paper in site.papers for old in paper.formerly}
+    return {old: paper.id for paper in site.papers for old in paper.former_ids}
 
 
 def old_addresses(site: Site) -> dict[str, str]:
@@ -96,7 +96,7 @@ def old_addresses(site: Site) -> dict[str, str]:
     (A topic's BibTeX and feed files are written at its old ids as well: see exports.)"""
     moved = {paper_dest(old): paper_dest(new) for old, new in sorted(renamed(site).items())}
     for topic in site.topics:
-        for old in topic.formerly:
+        for old in topic.former_ids:
             moved[dest_of(topic_url(old))] = dest_of(topic_url(topic.id))
     return dict(sorted(moved.items()))
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
@@ -22,6 +24,7 @@ from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
 from .schema import MAX_ID_LENGTH, PATTERNS
+from .paperyaml import scalar
 from .yamlio import Map, Node, Scalar, Seq, parse
 
 _ID = re.compile(PATTERNS["id"])
@@ -69,6 +72,9 @@ class _Text:
         self.text = text
         # A line added is ended as the file's lines are.
         self.newline = "\r\n" if "\r\n" in text else "\n"
+        # (YAML also breaks lines at a carriage return alone; lines here are counted at
+        # line feeds: such a file is refused, not edited at the wrong place.)
+        self.bare_cr = re.search(r"\r(?!\n)", text) is not None
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
 
@@ -87,6 +93,24 @@ class _Text:
         for start, end, after in sorted(self.edits, reverse=True):
             text = text[:start] + after + text[end:]
         return self.bom + text
+
+
+def _finish(plan: Plan, edits: _Text, problems: Problems) -> None:
+    """The file's edited text into the plan, if it has edits and they can be made."""
+    if not edits.edits:
+        return
+    if edits.bare_cr:
+        problems.error(
+            Location(edits.shown, 1, 1),
+            "this file breaks lines with a carriage return alone; this command cannot edit it"
+            " (save it with ordinary line endings, or make these changes by hand)",
+        )
+        return
+    spans = sorted((start, end) for start, end, _ in edits.edits)
+    if any(later[0] < earlier[1] for earlier, later in zip(spans, spans[1:])):
+        problems.error(Location(edits.shown, 1, 1), "two changes to this file overlap; make them by hand")
+        return
+    plan.texts[edits.shown] = edits.edited()
 
 
 def check_new_id(new: str) -> str | None:
@@ -131,7 +155,9 @@ def plan_rename(
     trees = {
         paper_id: _tree(file, body, problems)
         for paper_id, (file, body) in papers.items()
-        if paper_id == old or old in body or new in body
+        # (A backslash may escape a character of an id in a quoted value: such a file is
+        # read, and refused if it names the paper so.)
+        if paper_id == old or old in body or new in body or "\\" in body
     }
     for paper_id, tree in trees.items():
         listed = _items(tree, "formerly")
@@ -154,7 +180,7 @@ def plan_rename(
     _replace_scalar(own, node, new, plan, problems)
     _add_former(own, tree, old, new, plan, problems)
     plan.own = len(plan.changes)
-    plan.texts[new_shown] = own.edited()
+    _finish(plan, own, problems)
     plan.remove = shown
 
     for paper_id in sorted(trees):
@@ -165,8 +191,7 @@ def plan_rename(
         for item in _items(trees[paper_id], "related"):
             if item.text == old:
                 _replace_scalar(edits, item, new, plan, problems)
-        if edits.edits:
-            plan.texts[file] = edits.edited()
+        _finish(plan, edits, problems)
     if topics is not None:
         file, body = topics
         tree = _tree(file, body, problems)
@@ -176,13 +201,11 @@ def plan_rename(
             for item in _items(topic, "reading_order"):
                 if item.text == old:
                     _replace_scalar(edits, item, new, plan, problems)
-        if edits.edits:
-            plan.texts[file] = edits.edited()
+        _finish(plan, edits, problems)
     for file, body in pages:
         edits = _Text(file, body)
         _relink(edits, links_of(edits.text), {paper_dest(old): paper_dest(new)}, plan, problems)
-        if edits.edits:
-            plan.texts[file] = edits.edited()
+        _finish(plan, edits, problems)
     return plan
 
 
@@ -239,10 +262,10 @@ def plan_topic_rename(
         parent = topic.get("parent")
         if isinstance(parent, Scalar) and parent.text == old:
             _replace_scalar(edits, parent, new, plan, problems)
-    plan.texts[file] = edits.edited()
+    _finish(plan, edits, problems)
     for paper_id in sorted(papers):
         paper_file, paper_body = papers[paper_id]
-        if old not in paper_body:
+        if old not in paper_body and "\\" not in paper_body:
             continue
         paper_tree = _tree(paper_file, paper_body, problems)
         paper_edits = _Text(paper_file, paper_body)
@@ -250,8 +273,7 @@ def plan_topic_rename(
             for item in _items(paper_tree, name):
                 if item.text == old:
                     _replace_scalar(paper_edits, item, new, plan, problems)
-        if paper_edits.edits:
-            plan.texts[paper_file] = paper_edits.edited()
+        _finish(plan, paper_edits, problems)
     moved = {
         dest_of(topic_url(old)): dest_of(topic_url(new)),
         f"topics/{old}.bib": f"topics/{new}.bib",
@@ -260,8 +282,7 @@ def plan_topic_rename(
     for page_file, page_body in pages:
         page_edits = _Text(page_file, page_body)
         _relink(page_edits, links_of(page_edits.text), moved, plan, problems)
-        if page_edits.edits:
-            plan.texts[page_file] = page_edits.edited()
+        _finish(plan, page_edits, problems)
     return plan
 
 
@@ -287,41 +308,57 @@ def _replace_scalar(edits: _Text, item: Scalar, new: str, plan: Plan, problems: 
     for quote in ("", "'", '"'):
         whole = f"{quote}{written}{quote}"
         if edits.text.startswith(whole, start) and (quote or not item.quoted):
-            edits.replace(start, start + len(whole), f"{quote}{new}{quote}")
-            where = Location(edits.shown, item.line, item.col)
-            plan.changes.append(Change(where, whole, f"{quote}{new}{quote}"))
+            # (Plain, an id YAML would read as something else, "null" or "true", is quoted.)
+            after = f"{quote}{new}{quote}" if quote else scalar(new)
+            edits.replace(start, start + len(whole), after)
+            plan.changes.append(Change(Location(edits.shown, item.line, item.col), whole, after))
             return
     problems.error(item.loc, f"{written!r} is written in a way this command cannot edit; rename it by hand")
 
 
 def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems: Problems) -> None:
-    """`formerly:` gains the old id (and loses the new one, a paper renamed back)."""
+    """`formerly:` gains the old id. Renamed back to a former id, that id leaves the
+    list, unless it is the first, the id it was first known by: that stays first (its
+    citation key and feed entry are that id's)."""
     key = next((k for k, _ in tree.entries if k.text == "formerly"), None)
     node = tree.get("formerly")
+    listed = [str(item.text) for item in _items(tree, "formerly")]
+    ids = [item for item in listed if item != new or item == listed[0]]
+    if old not in ids:
+        ids.append(old)
+    flow = f"[{', '.join(scalar(i) for i in ids)}]"
     if key is None:
-        # A new line right after the id's: "id: new" then "formerly: [old]" (in a topic
-        # of topics.yml, indented as its id is).
+        # A new line right after the id's: "id: new" then "formerly: [old]", indented as
+        # the id's key is (a topic of topics.yml); only in a mapping of a key a line.
         id_key = next(k for k, _ in tree.entries if k.text == "id")
         id_line = tree.get("id").line  # type: ignore[union-attr]
+        before = own.text[own.starts[id_key.line - 1]:own.offset(id_key.line, id_key.col)]
+        others = [k for k, _ in tree.entries if k is not id_key]
+        if not re.fullmatch(r"[ ]*(?:-[ ]+)?", before) or any(k.col != id_key.col for k in others):
+            problems.error(
+                id_key.loc,
+                "the file is not written a key a line, as this command can edit it; add"
+                f" 'formerly: [{old}]' by hand after the rename",
+            )
+            return
         at = own.line_end(id_line)
         line_break = "" if own.text[:at].endswith("\n") else own.newline
         indent = " " * (id_key.col - 1)
-        own.replace(at, at, f"{line_break}{indent}formerly: [{old}]{own.newline}")
-        plan.changes.append(Change(Location(own.shown, id_line + 1, id_key.col), "", f"formerly: [{old}]"))
+        own.replace(at, at, f"{line_break}{indent}formerly: {flow}{own.newline}")
+        plan.changes.append(Change(Location(own.shown, id_line + 1, id_key.col), "", f"formerly: {flow}"))
         return
-    listed = [str(item.text) for item in _items(tree, "formerly")]
-    ids = [item for item in listed if item != new] + [old]
-    flow = f"[{', '.join(ids)}]"
+    if ids == listed:
+        return  # (it lists the old id already)
     start = own.offset(key.line, key.col)
     line = own.text[start:own.line_end(key.line)]
     # `formerly:` left empty, or a list in brackets on the key's line: written anew
-    # (a comment after it stays).
-    whole = re.match(r"formerly:[ \t]*(\[[^\]\n#]*\])?", line)
+    # (what follows it, a comment, stays as it is).
+    whole = re.match(r"formerly:(?:[ \t]*(\[[^\]\n#]*\]))?", line)
     rest_ok = whole is not None and re.fullmatch(r"[ \t]*(#[^\n]*)?\r?\n?", line[whole.end():])
-    if whole and rest_ok and (node is None or isinstance(node, Scalar) or whole.group(1)):
+    if whole and rest_ok and (isinstance(node, Scalar) and node.text is None or whole.group(1)):
         own.replace(start, start + whole.end(), f"formerly: {flow}")
         where = Location(own.shown, key.line, key.col)
-        plan.changes.append(Change(where, line[:whole.end()].rstrip(), f"formerly: {flow}"))
+        plan.changes.append(Change(where, line[:whole.end()], f"formerly: {flow}"))
         return
     if isinstance(node, Seq) and node.items and all(isinstance(i, Scalar) for i in node.items):
         # A block list, "- id" a line: the old id on a line of its own after the last.
@@ -329,11 +366,12 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
         last = items[-1]
         first_line = own.text[own.starts[last.line - 1]:own.offset(last.line, last.col)]
         if re.fullmatch(r"[ \t]*-[ \t]+", first_line):
-            at = own.line_end(last.line)
-            line_break = "" if own.text[:at].endswith("\n") else own.newline
-            own.replace(at, at, f"{line_break}{first_line}{old}{own.newline}")
-            plan.changes.append(Change(Location(own.shown, last.line + 1, 1), "", f"- {old}"))
-            for item in items:
+            if old not in listed:
+                at = own.line_end(last.line)
+                line_break = "" if own.text[:at].endswith("\n") else own.newline
+                own.replace(at, at, f"{line_break}{first_line}{scalar(old)}{own.newline}")
+                plan.changes.append(Change(Location(own.shown, last.line + 1, 1), "", f"- {old}"))
+            for item in items[1:]:
                 if item.text == new:
                     begin = own.starts[item.line - 1]
                     own.replace(begin, own.line_end(item.line), "")
@@ -353,21 +391,40 @@ def _relink(
     problems: Problems,
 ) -> None:
     """Links of a hand-written page to a renamed page (or file: ``moved``, old path ->
-    new, as the docs folder has them) lead to the new one."""
+    new, as the docs folder has them) lead to the new one.
+
+    Each address is changed where it stands as a link's: right after "](" (or "](<"),
+    or after a reference definition's "]:", and ending there. Only when the page holds
+    it so exactly as often as the Markdown reader finds the link: the same text in
+    code, in another address or in prose is never touched (the page is refused then)."""
+    wanted: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
     for href, line, col in links:
         parts = urlsplit(href)
-        dest = posixpath.normpath(unquote(parts.path))
-        if parts.scheme or parts.netloc or dest not in moved:
+        if parts.scheme or parts.netloc or posixpath.normpath(unquote(parts.path)) not in moved:
             continue
-        new_dest = moved[dest]
-        start = edits.offset(line, col)
-        if not edits.text.startswith(href, start) or parts.path != dest:
+        wanted[href] += 1
+        first.setdefault(href, (line, col))
+    for href, count in wanted.items():
+        parts = urlsplit(href)
+        dest = posixpath.normpath(unquote(parts.path))
+        stands = re.compile(
+            r"(?:\]\([ \t]*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)(" + re.escape(href)
+            + r")(?=>?(?:[ \t\r\n)\"']|$))",
+            re.MULTILINE,
+        )
+        spots = [m.start(1) for m in stands.finditer(edits.text)]
+        if len(spots) != count or not parts.path.endswith(dest):
             problems.error(
-                Location(edits.shown, line, col),
+                Location(edits.shown, *first[href]),
                 f"this link to {dest} is written in a way this command cannot edit; change"
-                f" it to {new_dest} by hand",
+                f" it to {moved[dest]} by hand",
             )
             continue
-        after = new_dest + href[len(parts.path):]
-        edits.replace(start, start + len(href), after)
-        plan.changes.append(Change(Location(edits.shown, line, col), href, after))
+        path = parts.path[: len(parts.path) - len(dest)] + moved[dest]  # ("./" kept)
+        after = path + href[len(parts.path):]
+        for spot in spots:
+            line = bisect_right(edits.starts, spot)
+            edits.replace(spot, spot + len(href), after)
+            where = Location(edits.shown, line, spot - edits.starts[line - 1] + 1)
+            plan.changes.append(Change(where, href, after))

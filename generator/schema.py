@@ -162,7 +162,9 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field(
         "formerly", "list[id]",
         "The ids the paper had before it was renamed, oldest first: each old address leads to"
-        " its page, readers' reading logs follow it, and feed readers keep it as one entry.",
+        " its page, readers' reading logs follow it, and feed readers keep it as one entry."
+        " The first is its citation key; a paper renamed back to its first id lists that id"
+        " first.",
     ),
     Field(
         "summary", "text",

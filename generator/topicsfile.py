@@ -317,7 +317,8 @@ def renamed_topics(topics: Sequence[TopicDraft]) -> dict[str, str]:
     claims: dict[str, set[str]] = {}
     for draft in topics:
         for ref in former_ids(draft):
-            claims.setdefault(str(ref.text), set()).add(draft.id)
+            if ref.text != draft.id:  # (first, its own: the id it went back to)
+                claims.setdefault(str(ref.text), set()).add(draft.id)
     return {old: next(iter(by)) for old, by in claims.items() if len(by) == 1 and old not in ids}
 
 
@@ -327,13 +328,16 @@ def check_formerly(topics: Sequence[TopicDraft], problems: Problems) -> None:
     ids = {t.id for t in topics}
     named: dict[str, list[Scalar]] = {}
     for draft in topics:
-        for ref in former_ids(draft):
+        for at, ref in enumerate(former_ids(draft)):
+            if ref.text == draft.id and at == 0:
+                continue  # the id it was first known by, and was renamed back to
             named.setdefault(str(ref.text), []).append(ref)
             if ref.text == draft.id:
                 problems.error(
                     ref.loc,
                     f"{draft.id!r} is this topic's own id; 'formerly' lists the ids it had"
-                    " before a rename",
+                    " before a rename (its own only first, when it was renamed back to the"
+                    " id it was first known by)",
                 )
             elif ref.text in ids:
                 problems.error(

@@ -36,15 +36,16 @@ def test_each_formerly_mistake_is_reported_at_its_entry(tmp_path):
     root = content_of(
         tmp_path,
         TOPICS,
-        a=paper("a", extra="formerly: [a, b, shared, Old_A, x, x]\n"),
+        a=paper("a", extra="formerly: [b, a, shared, Old_A, x, x]\n"),
         b=paper("b", extra="formerly: [shared]\n"),
         c=paper("c", extra="formerly: text\n"),
     )
     assert messages(root) == [
-        "content/papers/a.yml:3:12: 'a' is this paper's own id; 'formerly' lists the ids it"
-        " had before a rename",
-        "content/papers/a.yml:3:15: 'b' is the id of content/papers/b.yml: its address is"
+        "content/papers/a.yml:3:12: 'b' is the id of content/papers/b.yml: its address is"
         " that paper's page, and cannot lead to this one; remove it from 'formerly'",
+        "content/papers/a.yml:3:15: 'a' is this paper's own id; 'formerly' lists the ids it"
+        " had before a rename (its own only first, when it was renamed back to the id it was"
+        " first known by)",
         "content/papers/a.yml:3:18: 'shared' is also in the 'formerly' of"
         " content/papers/b.yml:3:12: an old address leads to one paper; keep it in the one"
         " that had the id",
@@ -94,7 +95,8 @@ def test_a_topics_old_ids_are_checked_and_name_the_topic_in_references(tmp_path)
         " content/topics.yml:9:16: an old address leads to one topic; keep it in the one that"
         " had the id",
         "content/topics.yml:4:31: 'in-context-learning' is this topic's own id; 'formerly'"
-        " lists the ids it had before a rename",
+        " lists the ids it had before a rename (its own only first, when it was renamed back"
+        " to the id it was first known by)",
         "content/topics.yml:4:52: 'multi-task-learning' is the id of another topic: its"
         " address is that topic's page, and cannot lead to this one; remove it from"
         " 'formerly'",
@@ -410,3 +412,13 @@ def test_a_list_naming_both_the_old_and_the_new_id_is_told_to_drop_the_old(tmp_p
         "content/papers/a.yml:3:31: no topic 'icl': it was renamed to 'in-context-learning',"
         " which this list names already; remove 'icl'",
     ]
+
+
+def test_a_paper_renamed_back_may_name_its_own_id_first(tmp_path):
+    root = content_of(tmp_path, TOPICS, a=paper("a", extra="formerly: [a, interim]\n"), b=paper("b"), c=paper("c"))
+    content, problems = load_content(root / "content", root)
+    assert not problems.has_errors()
+    a = next(p for p in content.papers if p.id == "a")
+    assert a.first_id == "a" and a.former_ids == ("interim",)
+    site = Site(papers=content.papers, topics=(), assignments={}, related={})
+    assert old_addresses(site) == {"papers/interim.md": "papers/a.md"}

@@ -160,7 +160,7 @@ def test_no_rename_while_an_import_holds_the_lock(root, capsys):
     with FileLock(str(root / "content" / ".import.lock")):
         before = _files(root)
         assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 1
-    assert "an import is running" in capsys.readouterr().err
+    assert "an import or another rename is running" in capsys.readouterr().err
     assert _files(root) == before
 
 
@@ -209,7 +209,7 @@ def test_a_topic_rename_changes_its_id_its_sub_topics_papers_and_links_and_nothi
     unchanged = set(before) - set(expected) - {"content/topics.yml"}
     assert {n: after[n] for n in unchanged} == {n: before[n] for n in unchanged}
     assert _errors(root) == []
-    assert "topic 'model-merging' is now 'merging' (with formerly: [model-merging]); 4 references updated" in capsys.readouterr().out
+    assert "topic 'model-merging' is now 'merging' ('model-merging' in its formerly:); 4 references updated" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -233,3 +233,135 @@ def test_a_topic_cannot_take_another_topics_former_id(root, capsys):
     assert main(["--root", str(root), "rename", "--topic", "model-merging", "arithmetic"]) == 1
     assert "'arithmetic' is this topic's former id" in capsys.readouterr().err
     assert _files(root) == before
+
+
+def _about(root: Path, text: str) -> Path:
+    about = root / "content" / "pages" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return about
+
+
+def test_only_the_links_themselves_change_never_the_same_text_elsewhere(root):
+    p = "gradient-episodic-memory"
+    about = _about(root, (
+        f"\nRead [the abstract](papers/{p}.md#abstract) of [the survey](./papers/{p}.md);"
+        f" its [source](https://github.com/u/r/blob/main/docs/papers/{p}.md).\n"
+        f"\nThe file `papers/{p}.md` is [its page][r].\n\n[r]: papers/{p}.md \"GEM\"\n"
+    ))
+    before = about.read_text(encoding="utf-8")
+    assert main(["--root", str(root), "rename", p, "gem"]) == 0
+    assert about.read_text(encoding="utf-8") == before.replace(
+        f"(papers/{p}.md#abstract)", "(papers/gem.md#abstract)"
+    ).replace(f"(./papers/{p}.md)", "(./papers/gem.md)").replace(f"[r]: papers/{p}.md", "[r]: papers/gem.md")
+    assert _errors(root) == []
+
+
+def test_a_link_written_in_code_as_well_is_refused_not_guessed(root, capsys):
+    p = "gradient-episodic-memory"
+    _about(root, f"\nSee [it](papers/{p}.md), written `[it](papers/{p}.md)`.\n")
+    before = _files(root)
+    assert main(["--root", str(root), "rename", p, "gem"]) == 1
+    assert "is written in a way this command cannot edit" in capsys.readouterr().err
+    assert _files(root) == before
+
+
+def test_a_paper_renamed_back_to_its_first_id_keeps_it_first(root):
+    papers = root / "content" / "papers"
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    assert main(["--root", str(root), "rename", "gem", "gradient-episodic-memory"]) == 0
+    text = (papers / "gradient-episodic-memory.yml").read_text()
+    # Its first id stays first (citation key, feed entry), and its old address "gem" leads here.
+    assert "formerly: [gradient-episodic-memory, gem]\n" in text
+    assert _errors(root) == []
+    content, _ = load_content(root / "content", root)
+    paper = next(p for p in content.papers if p.id == "gradient-episodic-memory")
+    assert paper.first_id == "gradient-episodic-memory" and paper.former_ids == ("gem",)
+
+
+def test_an_id_yaml_would_read_as_null_is_quoted(root):
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "null"]) == 0
+    assert 'id: "null"\n' in (root / "content/papers/null.yml").read_text()
+    assert '      - "null"\n' in (root / "content/topics.yml").read_text()
+    assert _errors(root) == []
+    assert main(["--root", str(root), "rename", "null", "gem"]) == 0
+    assert 'formerly: [gradient-episodic-memory, "null"]\n' in (root / "content/papers/gem.yml").read_text()
+    assert _errors(root) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("{id: gradient-episodic-memory, title: GEM, added: 2026-11-10}\n", "not written a key a line"),
+        ("id: gradient-episodic-memory\rtitle: GEM\radded: 2026-11-10\r", "carriage return alone"),
+    ],
+)
+def test_a_file_in_a_shape_it_cannot_edit_is_refused(root, capsys, written, why):
+    (root / "content/papers/gradient-episodic-memory.yml").write_text(written, encoding="utf-8", newline="")
+    before = _files(root)
+    assert _errors(root) == []
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
+    assert why in capsys.readouterr().err
+    assert _files(root) == before
+
+
+def test_an_indented_mapping_gets_its_formerly_line_indented(root):
+    path = root / "content/papers/gradient-episodic-memory.yml"
+    path.write_text("  id: gradient-episodic-memory\n  title: GEM\n  added: 2026-11-10\n", encoding="utf-8")
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    assert (root / "content/papers/gem.yml").read_text() == (
+        "  id: gem\n  formerly: [gradient-episodic-memory]\n  title: GEM\n  added: 2026-11-10\n"
+    )
+
+
+def test_an_escaped_reference_is_refused_not_missed(root, capsys):
+    _edit(root / "content/papers/merging-by-arithmetic.yml", "related: [replay-against-forgetting]",
+          'related: [replay-against-forgetting, "gradient-episodic\\x2Dmemory"]')
+    assert _errors(root) == []
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
+    assert "merging-by-arithmetic.yml:11:38" in capsys.readouterr().err
+    assert _files(root) == before
+
+
+def test_a_deleted_papers_id_the_importer_keeps_is_refused(root, capsys):
+    from generator.importer import import_records
+    from generator.ingest import Record
+    from generator.errors import Location
+    import datetime as dt
+
+    import_records([Record(title="Some Paper", abstract="A.", source=Location("in.bib", 1, 1))],
+                   root / "content", added=dt.date(2026, 1, 2))
+    (root / "content/papers/some-paper.yml").unlink()
+    import_records([Record(title="Some Paper", abstract="A.", source=Location("in.bib", 1, 1))],
+                   root / "content", added=dt.date(2026, 1, 2))  # (the deletion recorded)
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "task-vectors", "some-paper"]) == 1
+    assert "the importer's record keeps 'some-paper' for another paper" in capsys.readouterr().err
+    assert _files(root) == before
+
+
+def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(root, capsys, monkeypatch):
+    from generator import atomicfile
+
+    _about(root, "\nSee [GEM](papers/gradient-episodic-memory.md).\n")
+    before = _files(root)
+    create = atomicfile.create_temporary
+
+    def refused(tmp, mode):  # (a folder the user may not write in; root may write anywhere)
+        if "about.md" in tmp.name:
+            raise PermissionError(13, "Permission denied", str(tmp))
+        return create(tmp, mode)
+
+    monkeypatch.setattr(atomicfile, "create_temporary", refused)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
+    assert "Permission denied; nothing was renamed" in capsys.readouterr().err
+    assert _files(root) == before
+    assert not any(p.name.endswith(".tmp") for p in (root / "content").rglob("*"))
+
+
+def test_the_renamed_file_keeps_its_permissions(root):
+    import os
+
+    os.chmod(root / "content/papers/gradient-episodic-memory.yml", 0o600)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    assert os.stat(root / "content/papers/gem.yml").st_mode & 0o777 == 0o600

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from filelock import FileLock, Timeout
 
-    from ..atomicfile import atomic_write, sync_folder
+    from ..atomicfile import file_mode, sync_folder
     from ..curation import load_content
     from ..importer import LOCK_NAME
     from ..rename import plan_rename, plan_topic_rename
@@ -53,12 +53,14 @@ def run(args: argparse.Namespace) -> int:
     papers_dir = content_dir / "papers"
     if not papers_dir.is_dir():
         raise CuratorError([Problem(Location(display(papers_dir, root)), "no papers folder here; run in the project folder or give --root")])
-    lock = FileLock(str(content_dir / LOCK_NAME), timeout=10)
+    # (A dry run writes nothing, not even the lock's file: it works in a read-only copy.)
+    lock = FileLock(str(content_dir / LOCK_NAME), timeout=10) if not args.dry_run else None
     try:
-        lock.acquire()
+        if lock is not None:
+            lock.acquire()
     except Timeout:
         raise CuratorError(
-            [Problem(Location(display(content_dir / LOCK_NAME, root)), "an import is running (it holds this lock)")]
+            [Problem(Location(display(content_dir / LOCK_NAME, root)), "an import or another rename is running (it holds this lock)")]
         ) from None
     try:
         content, problems = load_content(content_dir, root)
@@ -76,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
         topics_path = content_dir / TOPICS_FILE
         topics = text_of(topics_path) if topics_path.is_file() else None
         pages_dir = content_dir / "pages"
-        pages = [text_of(path) for path in sorted(pages_dir.glob("*.md"))] if pages_dir.is_dir() else []
+        pages = [text_of(path) for path in hand_pages(pages_dir)]
+        if not args.topic:
+            _not_the_importers(args.old, args.new, content_dir, root)
         found = Problems()
         planner = plan_topic_rename if args.topic else plan_rename
         plan = planner(args.old, args.new, papers, topics, pages, found)
@@ -84,10 +88,10 @@ def run(args: argparse.Namespace) -> int:
             raise CuratorError(found)
         for change in plan.changes:
             print(change)
-        moved = f"{plan.remove} -> {args.new}.yml, " if plan.remove else ""
+        moved = f"{plan.remove} -> {args.new}.yml; " if plan.remove else ""
         said = (
-            f"{'topic' if args.topic else 'paper'} '{args.old}' is now '{args.new}' ({moved}with"
-            f" formerly: [{args.old}]); {counted(plan.references, 'reference')} updated"
+            f"{'topic' if args.topic else 'paper'} '{args.old}' is now '{args.new}' ({moved}'{args.old}'"
+            f" in its formerly:); {counted(plan.references, 'reference')} updated"
         )
         if args.dry_run:
             print(f"would rename: {said}; nothing was written (--dry-run)")
@@ -99,15 +103,78 @@ def run(args: argparse.Namespace) -> int:
                     [Problem(Location(shown, 1, 1), "changed while the rename was planned; run it again")]
                 )
         new_path = papers_dir / f"{args.new}.yml"
-        if plan.remove and new_path.exists():
+        if plan.remove and os.path.lexists(new_path):
             raise CuratorError([Problem(Location(display(new_path, root), 1, 1), "a file of this name appeared; nothing was renamed")])
+        writes = []
         for shown, text in plan.texts.items():
-            path = read[shown][0] if shown in read else root / shown
-            atomic_write(path, text, durable=True)
-        if plan.remove:
-            os.unlink(read[plan.remove][0])
-            sync_folder(papers_dir)
+            if shown in read:
+                path = Path(os.path.realpath(read[shown][0]))  # (a linked file: the file)
+                writes.append((path, text, file_mode(path)))
+            else:  # the renamed paper's new file, with its old file's permissions
+                writes.append((root / shown, text, file_mode(read[plan.remove][0])))
+        try:
+            _write_all(writes)
+            if plan.remove:
+                os.unlink(read[plan.remove][0])
+                sync_folder(papers_dir)
+        except OSError as error:
+            raise CuratorError([Problem(Location(display(Path(error.filename or papers_dir), root)), f"{error.strerror or error}; nothing was renamed")]) from None
         print(f"renamed: {said}")
         return 0
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
+
+
+def hand_pages(folder: Path) -> list[Path]:
+    """The hand-written pages, as the build reads them (not an Emacs lock, `.#page.md`)."""
+    if not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.glob("*.md")) if not path.name.startswith(".#")]
+
+
+def _not_the_importers(old: str, new: str, content_dir: Path, root: Path) -> None:
+    """NEW may not be an id the importer's record keeps for another paper (a deleted
+    one's, which an import may restore), only one this paper had before."""
+    from .. import provenance
+    from ..yamlfile import display
+
+    path = content_dir / provenance.RELATIVE_PATH
+    if not path.is_file():
+        return
+    try:
+        views = provenance.load(path)
+    except CuratorError:
+        return  # (check reported it)
+    seen = views.get(new)
+    if seen is not None and seen.renamed_to != old:
+        raise CuratorError([Problem(
+            Location(display(path, root)),
+            f"cannot rename {old!r} to {new!r}: the importer's record keeps {new!r} for"
+            " another paper (one a curator deleted, which an import may restore); choose"
+            " another id",
+        )])
+
+
+def _write_all(writes: list[tuple[Path, str, int]]) -> None:
+    """Every file written, or none: each to a temporary beside it first (flushed to
+    disk); only when all are written are they put in place, one rename each."""
+    from ..atomicfile import create_temporary, sync_folder, temporary_name
+
+    temporaries: list[tuple[Path, Path]] = []
+    try:
+        for path, text, mode in writes:
+            tmp = temporary_name(path)
+            temporaries.append((tmp, path))
+            with os.fdopen(create_temporary(tmp, mode), "wb") as handle:
+                handle.write(text.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        for tmp, _ in temporaries:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in temporaries:
+        os.replace(tmp, path)
+    for folder in dict.fromkeys(path.parent for _, path in temporaries):
+        sync_folder(folder)

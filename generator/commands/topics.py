@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
     topic = next((t for t in content.topics if t.id == args.explain), None)
     if paper is None and topic is None:
         ids = [p.id for p in content.papers] + [t.id for t in content.topics]
-        renamed = {old: p.id for p in content.papers for old in p.formerly}
-        renamed.update({old: t.id for t in content.topics for old in t.formerly})
+        renamed = {old: p.id for p in content.papers for old in p.former_ids}
+        renamed.update({old: t.id for t in content.topics for old in t.former_ids})
         close = difflib.get_close_matches(args.explain, ids, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         if args.explain in renamed:
