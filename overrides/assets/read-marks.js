@@ -220,6 +220,7 @@
 
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var FORMAT = "readinglist reading log";
+  var MAX_FILE = 20 * 1024 * 1024;
 
   /* The All papers page's "Your reading log": the log saved as a file, and a saved file
      loaded into this browser's log (added to it: nothing here is lost). */
@@ -302,6 +303,12 @@
       if (!chosen) {
         return;
       }
+      if (chosen.size > MAX_FILE) {
+        /* (A log of 10,000 papers is under 1 MB: this is some other file.) */
+        said.textContent = chosen.name + " is too large to be a saved reading log: nothing was loaded.";
+        return;
+      }
+      said.textContent = "Reading " + chosen.name + "\u2026";
       chosen.text().then(function (text) {
         said.textContent = merge(text, chosen.name);
       }, function () {

@@ -426,3 +426,11 @@ def test_the_log_block_closed_stays_closed_when_the_log_changes(open_context, pa
     _mark_read(reader.context.new_page(), papers[0]["id"])  # in another tab
     reader.wait_for_function("document.querySelector('.rl-log summary').textContent.includes('1 paper read')")
     assert not reader.locator(".rl-log").evaluate("d => d.open")
+
+
+def test_a_file_too_large_to_be_a_log_is_not_read(page, papers):
+    _open_log(page)
+    kept = page.evaluate("localStorage.getItem('readinglist:read:/')")
+    said = _load(page, "video.json", " " * (21 * 1024 * 1024))
+    assert said == "video.json is too large to be a saved reading log: nothing was loaded."
+    assert page.evaluate("localStorage.getItem('readinglist:read:/')") == kept
