@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "validate content/ and report every problem as path:line:col"),
     "build": ("build", "check, generate the Markdown pages and build the site with MkDocs"),
     "serve": ("serve", "build, then serve the site with live reload"),
-    "rename": ("rename", "rename a paper: its file, its id and every reference to it (the old id kept in formerly:)"),
+    "rename": ("rename", "rename a paper (or with --topic a topic) and every reference to it; the old id kept in formerly:"),
     "topics": ("topics", "list topics with their paper counts, or explain a paper's topics"),
     "search": ("search", "search the built site's index from the terminal"),
     "links": ("links", "check every external link (code repositories, project pages)"),

@@ -41,8 +41,12 @@ def atom_feed(
     source_date_epoch: int | None = None,
     page_path: str = "",
     author: str = "",
+    id_path: str = "",
 ) -> str:
     """An Atom feed of the most recently added papers.
+
+    ``id_path``: where the feed's id says it is, when not at ``feed_path`` (a renamed
+    topic's feed keeps its first address's id: a feed reader keeps one subscription).
 
     ``author`` (the site's name) is the feed's author: Atom (RFC 4287, 4.1.1) wants one
     for the feed or for every entry, and a paper may have no authors.
@@ -69,7 +73,8 @@ def atom_feed(
         updated = dt.datetime.fromtimestamp(source_date_epoch or 0, tz=dt.timezone.utc)
 
     fg = FeedGenerator()
-    fg.id(base + feed_path if base else f"urn:readinglist:{feed_path}")
+    id_path = id_path or feed_path
+    fg.id(base + id_path if base else f"urn:readinglist:{id_path}")
     fg.title(title)
     if author:
         fg.author({"name": author})

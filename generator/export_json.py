@@ -137,7 +137,8 @@ _PROPERTIES: dict[str, dict] = {
     "curator_related": _strings("The papers the curator linked (ids).", **_ID),
     "formerly": _strings(
         "The ids the paper had before it was renamed, oldest first; its pages at those ids"
-        " lead to its page.",
+        " lead to its page. The first is its citation key; it is the paper's own id when"
+        " the paper was renamed back to it.",
         **_ID,
     ),
     "curator_topics": _strings("The topics the curator listed (ids).", **_ID),

@@ -74,14 +74,17 @@ def export_files(
         ids = {p.id for p in papers}
         return list(itertools.islice((p for p in newest if p.id in ids), FEED_SIZE))
 
-    def feed(entries: list[Paper], title: str, feed_path: str, page_path: str = "") -> str:
-        key = (tuple(entries), title, site_url, source_date_epoch, page_path, site_name)
+    def feed(
+        entries: list[Paper], title: str, feed_path: str, page_path: str = "", id_path: str = ""
+    ) -> str:
+        key = (tuple(entries), title, site_url, source_date_epoch, page_path, site_name, id_path)
         kept = feeds.get(feed_path) if feeds is not None else None
         if kept is not None and kept[0] == key:
             return kept[1]
         text = atom_feed(
             entries, title=title, feed_path=feed_path, site_url=site_url,
             source_date_epoch=source_date_epoch, page_path=page_path, author=site_name,
+            id_path=id_path,
         )
         if feeds is not None:
             feeds[feed_path] = (key, text)
@@ -99,7 +102,8 @@ def export_files(
         files[path] = join(path, bibtex_parts(papers, entries), join_entries)
         path = f"topics/{topic.id}.xml"
         files[path] = feed(
-            recent(papers), f"{site_name}: {topic.title}", path, topic_url(topic.id)
+            recent(papers), f"{site_name}: {topic.title}", path, topic_url(topic.id),
+            f"topics/{topic.formerly[0]}.xml" if topic.formerly else "",
         )
         # A renamed topic's files stay at its old addresses too: a feed reader subscribed
         # to the old feed keeps getting it (its self link names the new one), and a link

@@ -15,7 +15,6 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
@@ -110,7 +109,19 @@ def _finish(plan: Plan, edits: _Text, problems: Problems) -> None:
     if any(later[0] < earlier[1] for earlier, later in zip(spans, spans[1:])):
         problems.error(Location(edits.shown, 1, 1), "two changes to this file overlap; make them by hand")
         return
-    plan.texts[edits.shown] = edits.edited()
+    text = edits.edited()
+    if edits.shown.endswith(".yml"):
+        # What is written must read back: a shape these edits misjudged is refused.
+        found = Problems()
+        parse(text, edits.shown, found)
+        if found.has_errors():
+            problems.error(
+                Location(edits.shown, 1, 1),
+                "the changes would leave this file's YAML unreadable (it is written in a way"
+                " this command cannot edit); make them by hand",
+            )
+            return
+    plan.texts[edits.shown] = text
 
 
 def check_new_id(new: str) -> str | None:
@@ -322,6 +333,13 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
     citation key and feed entry are that id's)."""
     key = next((k for k, _ in tree.entries if k.text == "formerly"), None)
     node = tree.get("formerly")
+    if own.text.startswith("{", own.offset(tree.line, tree.col)):
+        problems.error(
+            tree.loc,
+            "the mapping is written in braces, which this command cannot edit; add"
+            f" 'formerly: [{old}]' by hand after the rename",
+        )
+        return
     listed = [str(item.text) for item in _items(tree, "formerly")]
     ids = [item for item in listed if item != new or item == listed[0]]
     if old not in ids:
@@ -393,38 +411,58 @@ def _relink(
     """Links of a hand-written page to a renamed page (or file: ``moved``, old path ->
     new, as the docs folder has them) lead to the new one.
 
-    Each address is changed where it stands as a link's: right after "](" (or "](<"),
-    or after a reference definition's "]:", and ending there. Only when the page holds
-    it so exactly as often as the Markdown reader finds the link: the same text in
-    code, in another address or in prose is never touched (the page is refused then)."""
-    wanted: Counter[str] = Counter()
+    An address is changed where it stands as a link's (right after "](" or "](<", or
+    after a reference definition's "]:"), and only where the Markdown reader takes it
+    for one: each such place is tried with another address, which the reader must then
+    find. Once changed, the reader must find no link left to the old page. A page where
+    either fails (the same text in code or in a title, an address written another way)
+    is refused, not guessed at."""
     first: dict[str, tuple[int, int]] = {}
     for href, line, col in links:
         parts = urlsplit(href)
-        if parts.scheme or parts.netloc or posixpath.normpath(unquote(parts.path)) not in moved:
-            continue
-        wanted[href] += 1
-        first.setdefault(href, (line, col))
-    for href, count in wanted.items():
+        if not parts.scheme and not parts.netloc and _target(href) in moved:
+            first.setdefault(href, (line, col))
+    text = edits.text
+    for href, where in first.items():
         parts = urlsplit(href)
-        dest = posixpath.normpath(unquote(parts.path))
+        dest = _target(href)
         stands = re.compile(
             r"(?:\]\([ \t]*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)(" + re.escape(href)
             + r")(?=>?(?:[ \t\r\n)\"']|$))",
             re.MULTILINE,
         )
-        spots = [m.start(1) for m in stands.finditer(edits.text)]
-        if len(spots) != count or not parts.path.endswith(dest):
-            problems.error(
-                Location(edits.shown, *first[href]),
-                f"this link to {dest} is written in a way this command cannot edit; change"
-                f" it to {moved[dest]} by hand",
-            )
+        spots = [m.start(1) for m in stands.finditer(text)]
+        if not spots or not parts.path.endswith(dest) or not all(
+            _PROBE in (h for h, _, _ in links_of(text[:at] + _PROBE + text[at + len(href):]))
+            for at in spots
+        ):
+            _cannot_relink(edits, where, dest, moved, problems)
             continue
         path = parts.path[: len(parts.path) - len(dest)] + moved[dest]  # ("./" kept)
         after = path + href[len(parts.path):]
         for spot in spots:
             line = bisect_right(edits.starts, spot)
             edits.replace(spot, spot + len(href), after)
-            where = Location(edits.shown, line, spot - edits.starts[line - 1] + 1)
-            plan.changes.append(Change(where, href, after))
+            plan.changes.append(Change(Location(edits.shown, line, spot - edits.starts[line - 1] + 1), href, after))
+    if edits.edits and not problems.has_errors():
+        left = [(h, line, col) for h, line, col in links_of(edits.edited()[len(edits.bom):]) if _target(h) in moved]
+        for h, line, col in left:
+            _cannot_relink(edits, (line, col), _target(h), moved, problems)
+
+
+# An address no page has, tried where a link to the renamed page seems to stand.
+_PROBE = "readinglist-rename-probe.md"
+
+
+def _target(href: str) -> str:
+    return posixpath.normpath(unquote(urlsplit(href).path))
+
+
+def _cannot_relink(
+    edits: _Text, where: tuple[int, int], dest: str, moved: Mapping[str, str], problems: Problems
+) -> None:
+    problems.error(
+        Location(edits.shown, *where),
+        f"this link to {dest} is written in a way this command cannot edit; change it to"
+        f" {moved[dest]} by hand",
+    )

@@ -291,7 +291,8 @@ def test_an_id_yaml_would_read_as_null_is_quoted(root):
 @pytest.mark.parametrize(
     ("written", "why"),
     [
-        ("{id: gradient-episodic-memory, title: GEM, added: 2026-11-10}\n", "not written a key a line"),
+        ("{id: gradient-episodic-memory, title: GEM, added: 2026-11-10}\n", "written in braces"),
+        ('{\n  "id": "gradient-episodic-memory",\n  "title": "GEM",\n  "added": "2026-11-10"\n}\n', "written in braces"),
         ("id: gradient-episodic-memory\rtitle: GEM\radded: 2026-11-10\r", "carriage return alone"),
     ],
 )
@@ -365,3 +366,85 @@ def test_the_renamed_file_keeps_its_permissions(root):
     os.chmod(root / "content/papers/gradient-episodic-memory.yml", 0o600)
     assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
     assert os.stat(root / "content/papers/gem.yml").st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Write links as `[text](papers/task-vectors.md)` in Markdown.\nThe [real one][r].\n\n[r]:\n  papers/task-vectors.md\n",
+        "Write links as `[text](papers/task-vectors.md)` in Markdown.\n\nThe [real](papers/task&#45;vectors.md).\n",
+        "```\n[text](papers/task-vectors.md)\n```\n\n!!! note\n\n    See [it][r].\n\n    [r]: papers/task-vectors.md\n",
+        'A [link](\npapers/task-vectors.md) and [one](about.md "like ](papers/task-vectors.md)").\n',
+    ],
+)
+def test_a_page_where_text_and_links_disagree_is_refused_whole(root, capsys, page):
+    (root / "content/pages/links.md").write_text(page, encoding="utf-8")
+    assert _errors(root) == []
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 1
+    assert "content/pages/links.md:" in capsys.readouterr().err
+    assert _files(root) == before
+
+
+def test_one_reference_definition_of_two_links_is_changed_once(root):
+    page = root / "content/pages/links.md"
+    page.write_text("The [first][r] and [second][r] links.\n\n[r]: papers/task-vectors.md\n", encoding="utf-8")
+    assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 0
+    assert page.read_text() == "The [first][r] and [second][r] links.\n\n[r]: papers/tv.md\n"
+    assert _errors(root) == []
+
+
+def test_a_failure_while_the_files_are_put_in_place_puts_the_old_ones_back(root, capsys, monkeypatch):
+    import os
+
+    from generator.commands import rename as command
+
+    _about(root, "\nSee [GEM](papers/gradient-episodic-memory.md).\n")
+    before = _files(root)
+    replace = os.replace
+
+    def failing(src, dst):  # (Windows refuses to replace a file another program holds open)
+        if str(dst).endswith("topics.yml"):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return replace(src, dst)
+
+    monkeypatch.setattr(command.os, "replace", failing)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
+    err = capsys.readouterr().err
+    assert "content/topics.yml: Permission denied; nothing was renamed" in err
+    assert _files(root) == before
+    assert not any(p.name.endswith(".tmp") for p in (root / "content").rglob("*"))
+
+
+def test_a_rename_undone_before_any_import_is_let_through(root):
+    from generator.importer import import_records
+    from generator.ingest import Record
+    from generator.errors import Location
+    import datetime as dt
+
+    import_records([Record(title="Some Paper", abstract="A.", source=Location("in.bib", 1, 1))],
+                   root / "content", added=dt.date(2026, 1, 2))
+    assert main(["--root", str(root), "rename", "some-paper", "mine"]) == 0
+    # The importer's record still has "some-paper" (no import since): it is this paper's.
+    assert main(["--root", str(root), "rename", "mine", "some-paper"]) == 0
+    assert "formerly: [some-paper, mine]\n" in (root / "content/papers/some-paper.yml").read_text()
+    assert _errors(root) == []
+
+
+def test_a_failure_removing_the_old_file_puts_every_file_back(root, capsys, monkeypatch):
+    import os
+
+    from generator.commands import rename as command
+
+    before = _files(root)
+    replace = os.replace
+
+    def failing(src, dst):
+        if str(src).endswith("/gradient-episodic-memory.yml"):
+            raise PermissionError(13, "Permission denied", str(src))
+        return replace(src, dst)
+
+    monkeypatch.setattr(command.os, "replace", failing)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
+    assert "nothing was renamed" in capsys.readouterr().err
+    assert _files(root) == before

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from filelock import FileLock, Timeout
 
-    from ..atomicfile import file_mode, sync_folder
+    from ..atomicfile import file_mode
     from ..curation import load_content
     from ..importer import LOCK_NAME
     from ..rename import plan_rename, plan_topic_rename
@@ -80,7 +80,9 @@ def run(args: argparse.Namespace) -> int:
         pages_dir = content_dir / "pages"
         pages = [text_of(path) for path in hand_pages(pages_dir)]
         if not args.topic:
-            _not_the_importers(args.old, args.new, content_dir, root)
+            renamed = next((p for p in content.papers if p.id == args.old), None)
+            had = renamed.formerly if renamed is not None else ()
+            _not_the_importers(args.old, args.new, had, content_dir, root)
         found = Problems()
         planner = plan_topic_rename if args.topic else plan_rename
         plan = planner(args.old, args.new, papers, topics, pages, found)
@@ -113,12 +115,12 @@ def run(args: argparse.Namespace) -> int:
             else:  # the renamed paper's new file, with its old file's permissions
                 writes.append((root / shown, text, file_mode(read[plan.remove][0])))
         try:
-            _write_all(writes)
-            if plan.remove:
-                os.unlink(read[plan.remove][0])
-                sync_folder(papers_dir)
+            _write_all(writes, read[plan.remove][0] if plan.remove else None)
         except OSError as error:
-            raise CuratorError([Problem(Location(display(Path(error.filename or papers_dir), root)), f"{error.strerror or error}; nothing was renamed")]) from None
+            # (Named as the file the rename was writing, not its temporary's name.)
+            failed = Path(error.filename or papers_dir)
+            target = next((path for path, _, _ in writes if failed.name.startswith(f".{path.name}.")), failed)
+            raise CuratorError([Problem(Location(display(target, root)), f"{error.strerror or error}; nothing was renamed")]) from None
         print(f"renamed: {said}")
         return 0
     finally:
@@ -133,9 +135,10 @@ def hand_pages(folder: Path) -> list[Path]:
     return [path for path in sorted(folder.glob("*.md")) if not path.name.startswith(".#")]
 
 
-def _not_the_importers(old: str, new: str, content_dir: Path, root: Path) -> None:
+def _not_the_importers(old: str, new: str, had: tuple[str, ...], content_dir: Path, root: Path) -> None:
     """NEW may not be an id the importer's record keeps for another paper (a deleted
-    one's, which an import may restore), only one this paper had before."""
+    one's, which an import may restore), only one this paper had before (``had``, its
+    `formerly:`; the record moves there on the next import)."""
     from .. import provenance
     from ..yamlfile import display
 
@@ -147,7 +150,7 @@ def _not_the_importers(old: str, new: str, content_dir: Path, root: Path) -> Non
     except CuratorError:
         return  # (check reported it)
     seen = views.get(new)
-    if seen is not None and seen.renamed_to != old:
+    if seen is not None and seen.renamed_to != old and new not in had:
         raise CuratorError([Problem(
             Location(display(path, root)),
             f"cannot rename {old!r} to {new!r}: the importer's record keeps {new!r} for"
@@ -156,9 +159,11 @@ def _not_the_importers(old: str, new: str, content_dir: Path, root: Path) -> Non
         )])
 
 
-def _write_all(writes: list[tuple[Path, str, int]]) -> None:
-    """Every file written, or none: each to a temporary beside it first (flushed to
-    disk); only when all are written are they put in place, one rename each."""
+def _write_all(writes: list[tuple[Path, str, int]], remove: Path | None = None) -> None:
+    """Every file written (and ``remove`` removed), or none: each is written to a
+    temporary beside it first (flushed to disk); only when all are written are they put
+    in place, each file replaced kept meanwhile under a second name, so that a failure
+    while they are put in place puts the old ones back."""
     from ..atomicfile import create_temporary, sync_folder, temporary_name
 
     temporaries: list[tuple[Path, Path]] = []
@@ -174,7 +179,49 @@ def _write_all(writes: list[tuple[Path, str, int]]) -> None:
         for tmp, _ in temporaries:
             tmp.unlink(missing_ok=True)
         raise
-    for tmp, path in temporaries:
-        os.replace(tmp, path)
-    for folder in dict.fromkeys(path.parent for _, path in temporaries):
+    done: list[tuple[Path, Path | None]] = []  # (path, where its old text is kept)
+    try:
+        for tmp, path in temporaries:
+            kept = _keep(path) if path.exists() else None
+            try:
+                os.replace(tmp, path)
+            except BaseException:
+                if kept is not None:
+                    kept.unlink(missing_ok=True)
+                raise
+            done.append((path, kept))
+        if remove is not None:
+            kept = temporary_name(remove)
+            os.replace(remove, kept)
+            done.append((remove, kept))
+    except BaseException:
+        for path, kept in reversed(done):  # (as far as the system lets them go back)
+            try:
+                if kept is not None:
+                    os.replace(kept, path)
+                else:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        for tmp, _ in temporaries:
+            tmp.unlink(missing_ok=True)
+        raise
+    for _, kept in done:
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+    for folder in dict.fromkeys(path.parent for path, _ in done):
         sync_folder(folder)
+
+
+def _keep(path: Path) -> Path:
+    """The file at ``path`` under a second name beside it, until the rename is done."""
+    import shutil
+
+    from ..atomicfile import temporary_name
+
+    kept = temporary_name(path)
+    try:
+        os.link(path, kept)  # (the file itself: nothing copied)
+    except OSError:
+        shutil.copy2(path, kept)  # (a file system without hard links)
+    return kept
