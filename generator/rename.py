@@ -336,8 +336,8 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
     if own.text.startswith("{", own.offset(tree.line, tree.col)):
         problems.error(
             tree.loc,
-            "the mapping is written in braces, which this command cannot edit; add"
-            f" 'formerly: [{old}]' by hand after the rename",
+            "the mapping is written in braces, which this command cannot edit: write it a key"
+            " a line, then run the rename again (or rename by hand)",
         )
         return
     listed = [str(item.text) for item in _items(tree, "formerly")]
@@ -355,8 +355,8 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
         if not re.fullmatch(r"[ ]*(?:-[ ]+)?", before) or any(k.col != id_key.col for k in others):
             problems.error(
                 id_key.loc,
-                "the file is not written a key a line, as this command can edit it; add"
-                f" 'formerly: [{old}]' by hand after the rename",
+                "the file is not written a key a line, as this command can edit it: write it"
+                " so, then run the rename again (or rename by hand)",
             )
             return
         at = own.line_end(id_line)
@@ -371,7 +371,9 @@ def _add_former(own: _Text, tree: Map, old: str, new: str, plan: Plan, problems:
     line = own.text[start:own.line_end(key.line)]
     # `formerly:` left empty, or a list in brackets on the key's line: written anew
     # (what follows it, a comment, stays as it is).
-    whole = re.match(r"formerly:(?:[ \t]*(\[[^\]\n#]*\]))?", line)
+    whole = re.match(
+        r"formerly:(?:[ \t]*(\[[^\]\n#]*\]|~|null|Null|NULL)(?=[ \t]*(?:#|\r?\n|$)))?", line
+    )
     rest_ok = whole is not None and re.fullmatch(r"[ \t]*(#[^\n]*)?\r?\n?", line[whole.end():])
     if whole and rest_ok and (isinstance(node, Scalar) and node.text is None or whole.group(1)):
         own.replace(start, start + whole.end(), f"formerly: {flow}")
@@ -432,11 +434,22 @@ def _relink(
             re.MULTILINE,
         )
         spots = [m.start(1) for m in stands.finditer(text)]
-        if not spots or not parts.path.endswith(dest) or not all(
-            _PROBE in (h for h, _, _ in links_of(text[:at] + _PROBE + text[at + len(href):]))
-            for at in spots
-        ):
+        if not spots or not parts.path.endswith(dest):
             _cannot_relink(edits, where, dest, moved, problems)
+            continue
+        stray = [
+            at for at in spots
+            if _PROBE not in (h for h, _, _ in links_of(text[:at] + _PROBE + text[at + len(href):]))
+        ]
+        for at in stray:
+            line = bisect_right(edits.starts, at)
+            problems.error(
+                Location(edits.shown, line, at - edits.starts[line - 1] + 1),
+                f"{href} stands here as a link's address, but is no link (it is in code, a"
+                " comment, a title or a definition no link uses): change or remove it, then"
+                " run the rename again",
+            )
+        if stray:
             continue
         path = parts.path[: len(parts.path) - len(dest)] + moved[dest]  # ("./" kept)
         after = path + href[len(parts.path):]
@@ -463,6 +476,7 @@ def _cannot_relink(
 ) -> None:
     problems.error(
         Location(edits.shown, *where),
-        f"this link to {dest} is written in a way this command cannot edit; change it to"
-        f" {moved[dest]} by hand",
+        f"this link to {dest} is written in a way this command cannot edit in place (an"
+        " entity, an address on its own line, an indented definition): write it as"
+        f" [text]({dest}), then run the rename again",
     )

@@ -261,7 +261,11 @@ def test_a_link_written_in_code_as_well_is_refused_not_guessed(root, capsys):
     _about(root, f"\nSee [it](papers/{p}.md), written `[it](papers/{p}.md)`.\n")
     before = _files(root)
     assert main(["--root", str(root), "rename", p, "gem"]) == 1
-    assert "is written in a way this command cannot edit" in capsys.readouterr().err
+    # The place named is the copy that is no link: the one to change.
+    assert (
+        f"content/pages/about.md:5:61: papers/{p}.md stands here as a link's address, but is"
+        " no link" in capsys.readouterr().err
+    )
     assert _files(root) == before
 
 
@@ -448,3 +452,24 @@ def test_a_failure_removing_the_old_file_puts_every_file_back(root, capsys, monk
     assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
     assert "nothing was renamed" in capsys.readouterr().err
     assert _files(root) == before
+
+
+def test_a_link_kept_in_a_comment_is_named_as_the_place_to_change(root, capsys):
+    (root / "content/pages/links.md").write_text(
+        "<!-- [old](papers/task-vectors.md) -->\n\nSee [it](papers/task-vectors.md).\n", encoding="utf-8"
+    )
+    assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/links.md:1:12: papers/task-vectors.md stands here as a link's address" in err
+    assert "links.md:3:" not in err
+
+
+@pytest.mark.parametrize("empty", ["~", "null", ""])
+def test_an_empty_formerly_is_filled(root, empty):
+    papers = root / "content" / "papers"
+    _edit(papers / "task-vectors.yml", "formerly: [editing-models-with-task-vectors]", f"formerly: {empty}  # none yet")
+    assert main(["--root", str(root), "rename", "task-vectors", "tv"]) == 0
+    # (What followed the empty value, its spaces and comment, stays as written.)
+    spaces = "   " if not empty else "  "
+    assert f"formerly: [task-vectors]{spaces}# none yet\n" in (papers / "tv.yml").read_text()
+    assert _errors(root) == []

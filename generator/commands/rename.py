@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         plan = planner(args.old, args.new, papers, topics, pages, found)
         if found.has_errors():
             raise CuratorError(found)
-        for change in plan.changes:
+        order = {path: at for at, path in enumerate(dict.fromkeys(c.where.path for c in plan.changes))}
+        for change in sorted(plan.changes, key=lambda c: (order[c.where.path], c.where.line or 0, c.where.col or 0)):
             print(change)
         moved = f"{plan.remove} -> {args.new}.yml; " if plan.remove else ""
         said = (
@@ -100,7 +101,11 @@ def run(args: argparse.Namespace) -> int:
             return 0
         # Written only if every file is still as it was read.
         for shown, (path, body) in read.items():
-            if path.read_bytes().decode("utf-8") != body:
+            try:
+                now = path.read_bytes().decode("utf-8")
+            except FileNotFoundError:
+                now = None
+            if now != body:
                 raise CuratorError(
                     [Problem(Location(shown, 1, 1), "changed while the rename was planned; run it again")]
                 )
