@@ -473,3 +473,16 @@ def test_an_empty_formerly_is_filled(root, empty):
     spaces = "   " if not empty else "  "
     assert f"formerly: [task-vectors]{spaces}# none yet\n" in (papers / "tv.yml").read_text()
     assert _errors(root) == []
+
+
+def test_a_paper_file_that_is_a_link_is_not_renamed(root, tmp_path, capsys):
+    store = tmp_path / "store"
+    store.mkdir()
+    target = store / "gem-notes.yml"
+    path = root / "content/papers/gradient-episodic-memory.yml"
+    path.rename(target)
+    path.symlink_to(target)
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
+    assert "this command renames files, not links" in capsys.readouterr().err
+    assert _files(root) == before and path.is_symlink()

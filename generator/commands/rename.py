@@ -83,6 +83,14 @@ def run(args: argparse.Namespace) -> int:
             renamed = next((p for p in content.papers if p.id == args.old), None)
             had = renamed.formerly if renamed is not None else ()
             _not_the_importers(args.old, args.new, had, content_dir, root)
+        if not args.topic and args.old in papers:
+            linked = papers_dir / f"{args.old}.yml"
+            if linked.is_symlink():
+                raise CuratorError([Problem(
+                    Location(display(linked, root), 1, 1),
+                    f"is a link to {os.readlink(linked)}: this command renames files, not"
+                    " links; rename the file it leads to and the link by hand",
+                )])
         found = Problems()
         planner = plan_topic_rename if args.topic else plan_rename
         plan = planner(args.old, args.new, papers, topics, pages, found)

@@ -161,11 +161,13 @@
         });
       }
     });
-    /* "Unread only" means something once the reader has marked a paper read; hidden,
-       it is unticked (the filter then forgets it: table-filter.js hears the change). */
+    /* "Unread only" means something once the reader has marked a paper of the list
+       read (not only papers since removed); hidden, it is unticked (the filter then
+       forgets it: table-filter.js hears the change). */
     content.querySelectorAll(".rl-filter__unread").forEach(function (box) {
-      box.parentNode.hidden = !any;
-      if (!any && box.checked) {
+      var read = any && papersOf(log, listed()).length > 0;
+      box.parentNode.hidden = !read;
+      if (!read && box.checked) {
         box.checked = false;
         box.dispatchEvent(new Event("change"));
       }

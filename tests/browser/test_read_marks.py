@@ -434,3 +434,12 @@ def test_a_file_too_large_to_be_a_log_is_not_read(page, papers):
     said = _load(page, "video.json", " " * (21 * 1024 * 1024))
     assert said == "video.json is too large to be a saved reading log: nothing was loaded."
     assert page.evaluate("localStorage.getItem('readinglist:read:/')") == kept
+
+
+def test_unread_only_stays_hidden_while_the_log_holds_no_paper_of_this_list(page, papers):
+    page.goto("papers/")
+    page.evaluate("localStorage.setItem('readinglist:read:/', JSON.stringify({'a-removed-paper': '2026-01-01'}))")
+    page.reload()
+    page.locator(".rl-filter").wait_for(state="visible")
+    assert not page.get_by_label("Unread only").is_visible()
+    assert page.locator(".rl-log summary").inner_text() == "Your reading log: nothing read yet"
