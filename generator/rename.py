@@ -151,7 +151,13 @@ def plan_rename(
     """
     plan = Plan()
     if old not in papers:
-        problems.error(Location("content/papers"), f"no paper {old!r} to rename")
+        became = next((pid for pid, (_, body) in papers.items() if old in body and old in _former(body)), None)
+        hint = f": it was renamed to {became!r}" if became else ""
+        if not hint and topics is not None and re.search(
+            rf"^[ \t]*-?[ \t]*id:[ \t]*['\"]?{re.escape(old)}['\"]?[ \t]*(?:#.*)?$", topics[1], re.MULTILINE
+        ):
+            hint = f": it is a topic (readinglist rename --topic {old} {new})"
+        problems.error(Location("content/papers"), f"no paper {old!r} to rename{hint}")
         return plan
     why = check_new_id(new)
     if why is None and new == old:
@@ -176,8 +182,8 @@ def plan_rename(
             where = next(item for item in listed if item.text == new)
             problems.error(
                 where.loc,
-                f"cannot rename {old!r} to {new!r}: {new!r} is this paper's former id, and"
-                " its old address leads here",
+                f"cannot rename {old!r} to {new!r}: {new!r} is a former id of paper"
+                f" {paper_id!r}, and its old address leads there",
             )
     if problems.has_errors():
         return plan
@@ -259,8 +265,8 @@ def plan_topic_rename(
             if item.text == new and topic is not mine:
                 problems.error(
                     item.loc,
-                    f"cannot rename {old!r} to {new!r}: {new!r} is this topic's former id, and"
-                    " its old address leads here",
+                    f"cannot rename {old!r} to {new!r}: {new!r} is a former id of topic"
+                    f" {id_of(topic)!r}, and its old address leads there",
                 )
     if problems.has_errors():
         return plan
@@ -295,6 +301,11 @@ def plan_topic_rename(
         _relink(page_edits, links_of(page_edits.text), moved, plan, problems)
         _finish(plan, page_edits, problems)
     return plan
+
+
+def _former(text: str) -> list[str]:
+    """The ids a paper file's `formerly:` lists (its text parsed)."""
+    return [str(item.text) for item in _items(parse(text, "", Problems()), "formerly")]
 
 
 def _tree(shown: str, text: str, problems: Problems) -> Node | None:

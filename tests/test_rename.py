@@ -108,7 +108,9 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
         ("task-vectors", "Task Vectors", "'Task Vectors' is no id"),
         ("task-vectors", "replay-against-forgetting", "is paper 'replay-against-forgetting': choose an id no paper has"),
         ("replay-against-forgetting", "editing-models-with-task-vectors",
-         "'editing-models-with-task-vectors' is this paper's former id"),
+         "'editing-models-with-task-vectors' is a former id of paper 'task-vectors'"),
+        ("model-merging", "merging", "no paper 'model-merging' to rename: it is a topic (readinglist rename --topic model-merging merging)"),
+        ("editing-models-with-task-vectors", "x", "no paper 'editing-models-with-task-vectors' to rename: it was renamed to 'task-vectors'"),
     ],
 )
 def test_a_rename_that_cannot_be_made_writes_nothing(root, capsys, old, new, message):
@@ -231,7 +233,7 @@ def test_a_topic_cannot_take_another_topics_former_id(root, capsys):
     _edit(root / "content/topics.yml", "  - id: task-arithmetic\n", "  - id: task-arithmetic\n    formerly: [arithmetic]\n")
     before = _files(root)
     assert main(["--root", str(root), "rename", "--topic", "model-merging", "arithmetic"]) == 1
-    assert "'arithmetic' is this topic's former id" in capsys.readouterr().err
+    assert "'arithmetic' is a former id of topic 'task-arithmetic'" in capsys.readouterr().err
     assert _files(root) == before
 
 
@@ -486,3 +488,16 @@ def test_a_paper_file_that_is_a_link_is_not_renamed(root, tmp_path, capsys):
     assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
     assert "this command renames files, not links" in capsys.readouterr().err
     assert _files(root) == before and path.is_symlink()
+
+
+def test_an_id_in_use_is_said_so_before_the_importers_record(root, capsys):
+    from generator.importer import import_records
+    from generator.ingest import Record
+    from generator.errors import Location
+    import datetime as dt
+
+    import_records([Record(title="Some Paper", abstract="A.", source=Location("in.bib", 1, 1))],
+                   root / "content", added=dt.date(2026, 1, 2))
+    assert main(["--root", str(root), "rename", "task-vectors", "some-paper", "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "is paper 'some-paper': choose an id no paper has" in err and "importer" not in err

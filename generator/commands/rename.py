@@ -18,7 +18,7 @@ from ..errors import CuratorError, Location, Problem, Problems, counted
 HELP = "rename a paper (or, with --topic, a topic) and every reference to it; the old id goes into formerly:"
 
 EXIT = (
-    "exit status: 0 when the paper was renamed (or, with --dry-run, could be), 1 when the"
+    "exit status: 0 when the paper (or topic) was renamed (or, with --dry-run, could be), 1 when the"
     " list has errors or the rename cannot be made (nothing is written then)"
 )
 
@@ -79,10 +79,6 @@ def run(args: argparse.Namespace) -> int:
         topics = text_of(topics_path) if topics_path.is_file() else None
         pages_dir = content_dir / "pages"
         pages = [text_of(path) for path in hand_pages(pages_dir)]
-        if not args.topic:
-            renamed = next((p for p in content.papers if p.id == args.old), None)
-            had = renamed.formerly if renamed is not None else ()
-            _not_the_importers(args.old, args.new, had, content_dir, root)
         if not args.topic and args.old in papers:
             linked = papers_dir / f"{args.old}.yml"
             if linked.is_symlink():
@@ -96,6 +92,10 @@ def run(args: argparse.Namespace) -> int:
         plan = planner(args.old, args.new, papers, topics, pages, found)
         if found.has_errors():
             raise CuratorError(found)
+        if not args.topic:  # (after the plan's own refusals: an id in use is said so)
+            renamed = next((p for p in content.papers if p.id == args.old), None)
+            had = renamed.formerly if renamed is not None else ()
+            _not_the_importers(args.old, args.new, had, content_dir, root)
         order = {path: at for at, path in enumerate(dict.fromkeys(c.where.path for c in plan.changes))}
         for change in sorted(plan.changes, key=lambda c: (order[c.where.path], c.where.line or 0, c.where.col or 0)):
             print(change)
