@@ -554,3 +554,14 @@ def test_a_paper_related_to_its_own_old_id_is_told_it_is_itself(tmp_path):
         "a paper cannot be related to itself ('old-b' is its id from before a rename)",
         "a paper cannot be related to itself ('old-b' is its id from before a rename)",
     ]
+
+
+def test_an_editors_lock_among_the_pages_stops_neither_check_nor_the_page_list(tmp_path):
+    from generator.build import hand_pages
+
+    root = with_pages(three_papers(tmp_path), about="# About\n\n[Home](index.md)\n")
+    pages = root / "content" / "pages"
+    # Emacs keeps `.#about.md` while about.md is edited: a link to nothing.
+    (pages / ".#about.md").symlink_to("user@host.1234:1764374400")
+    assert messages(root) == []
+    assert [page.name for page in hand_pages(pages, root)] == ["about"]
