@@ -102,7 +102,7 @@ _PROPERTIES: dict[str, dict] = {
     },
     "topics": _strings("Every topic the paper is in (ids), however it got there.", **_ID),
     "code": _strings("Code repository URLs.", format="uri"),
-    "links": _strings("The paper's other URLs (project, paper, PDF).", format="uri"),
+    "links": _strings("The paper's other URLs (project, paper, PDF, data, video, slides).", format="uri"),
     "link_details": {
         "description": "Every link, code first, with what the list knows of it.",
         "type": "array",

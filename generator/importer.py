@@ -49,7 +49,7 @@ from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
-from .models import LINK_KINDS, Link, pages_text
+from .models import USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
@@ -1353,8 +1353,8 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     if paper.new_links:
         links = data.get("links")
         if not isinstance(links, CommentedMap):
-            links = CommentedMap((kind, CommentedSeq()) for kind in LINK_KINDS)
-            for kind in LINK_KINDS:
+            links = CommentedMap((kind, CommentedSeq()) for kind in USUAL_LINK_KINDS)
+            for kind in USUAL_LINK_KINDS:
                 links[kind].fa.set_flow_style()
             insert_field(data, "links", links)
         for link in paper.new_links:

@@ -3,8 +3,9 @@
 Scraped abstracts glue URLs to the sentence around them (``.../TPL.``,
 ``(... https://github.com/a/b.)``, ``\\url{...}}.``). Cleaning strips what cannot be part
 of the URL, keeping a closing bracket only when the URL itself opened it. A classified
-link says whether it is a code repository (and which ``owner/name``), a paper, a PDF or
-a project page; a deep link into a repository keeps its URL and derives the repository.
+link says whether it is a code repository (and which ``owner/name``), a paper, a PDF, a
+dataset or model, a recorded talk, slides, or a project page; a deep link into a
+repository keeps its URL and derives the repository.
 """
 
 from __future__ import annotations
@@ -30,6 +31,30 @@ _RESERVED_OWNERS = {
     "settings", "signup", "site", "sponsors", "topics", "trending", "users",
 }
 _HF_REPO_PREFIXES = ("datasets", "spaces")
+# Kaggle's pages of one dataset or model (``kaggle.com/datasets/owner/name``).
+_KAGGLE_DATA = ("datasets", "models")
+# Pages of one recorded talk, by host: the path's pattern (a channel's or a user's page
+# is no talk, so it stays a project page).
+_VIDEO_PATHS = {
+    "youtube.com": r"/(?:watch/?$|(?:live|embed|shorts|v)/[\w-]+)",
+    "m.youtube.com": r"/(?:watch/?$|(?:live|shorts)/[\w-]+)",
+    "youtube-nocookie.com": r"/embed/[\w-]+",
+    "youtu.be": r"/[\w-]+",
+    "vimeo.com": r"/(?:\d+|channels/[^/]+/\d+|showcase/\d+/video/\d+)(?:/|$)",
+    "player.vimeo.com": r"/video/\d+",
+    "slideslive.com": r"/\d+",
+    "bilibili.com": r"/video/\w+",
+    "m.bilibili.com": r"/video/\w+",
+    "videolectures.net": r"/[^/]+",
+}
+_VIDEOS = {host: re.compile(pattern) for host, pattern in _VIDEO_PATHS.items()}
+# Pages of one slide deck or poster, by host.
+_SLIDE_PATHS = {
+    "speakerdeck.com": r"/(?!p/)[^/]+/[^/]+",
+    "slideshare.net": r"/(?:slideshow/[^/]+|(?!search|features|about)[^/]+/[^/]+)",
+    "docs.google.com": r"/presentation/d/[\w-]+",
+}
+_SLIDES = {host: re.compile(pattern) for host, pattern in _SLIDE_PATHS.items()}
 _HF_NOT_REPOS = {"papers", "docs", "blog", "learn", "models", "tasks", "join", "login", "pricing"}
 # Publishers, proceedings and paper indexes: a page there is about one paper. The value
 # is a pattern that a paper's page's path starts with, where the host also serves other
@@ -94,7 +119,8 @@ _ARXIV_OLD = re.compile(r"^([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 
 @dataclass(frozen=True)
 class Kind:
-    """How a URL is classified: a LINK_KINDS entry, and for code, its host and repo."""
+    """How a URL is classified: a LINK_KINDS entry, and for code (and a dataset or model
+    on Hugging Face or Kaggle), its host and repo."""
 
     kind: str
     host: str = ""
@@ -215,9 +241,11 @@ def _strip_trailing(raw: str) -> str:
 
 
 def classify(url: str) -> Kind:
-    """Say what ``url`` points at: a code repository, a paper, a PDF or a project page."""
+    """Say what ``url`` points at: a code repository, a paper, a PDF, a dataset or model,
+    a recorded talk, slides or (anything else) a project page."""
     try:
         host, segments = _host_and_path(url)
+        path = urlsplit(url).path
     except ValueError:
         return Kind("project")
     if host in _REPO_HOSTS:
@@ -229,7 +257,17 @@ def classify(url: str) -> Kind:
         if segments and segments[0] == "papers":
             return Kind("paper")
         repo = _hf_repo(segments)
-        return Kind("code", "huggingface", repo) if repo else Kind("project")
+        if not repo:
+            return Kind("project")
+        # A Space is an application with its code; a model's weights and a dataset are
+        # what the paper released, not code (they made "share with code" too high).
+        return Kind("code" if repo.startswith("spaces/") else "data", "huggingface", repo)
+    if host == "kaggle.com" and len(segments) >= 3 and segments[0] in _KAGGLE_DATA:
+        return Kind("data", "kaggle", "/".join(segments[:3]))
+    if host in _VIDEOS and _VIDEOS[host].match(path):
+        return Kind("video")
+    if host in _SLIDES and _SLIDES[host].match(path):
+        return Kind("slides")
     if segments and segments[-1].lower().endswith(".pdf"):
         return Kind("pdf")
     paper_host = _paper_host(host)
@@ -278,7 +316,7 @@ def mimics_code_host(url: str) -> bool:
     if not host.isascii():
         return True
     names = {name for name in _REPO_HOSTS.values()} | {"huggingface"}
-    return any(name in host for name in names) and classify(url).kind != "code"
+    return any(name in host for name in names) and classify(url).kind not in ("code", "data")
 
 
 def make_link(url: str, found_in: str, official: bool = False, note: str = "") -> Link:

@@ -20,7 +20,11 @@ from .names import shown_name
 # Where a link came from: found in the abstract or listing text by import, taken from a
 # BibTeX field, or written by a curator.
 FOUND_IN = ("abstract", "bibtex", "curator")
-LINK_KINDS = ("code", "project", "paper", "pdf")
+LINK_KINDS = ("code", "project", "paper", "pdf", "data", "video", "slides")
+# The kinds a new paper file lists even when empty, so that a curator sees where a link
+# goes; the others appear once a link of theirs is found or written (files the importer
+# wrote before they existed stay as they were).
+USUAL_LINK_KINDS = LINK_KINDS[:4]
 CODE_HOSTS = ("github", "gitlab", "bitbucket", "huggingface", "codeberg")
 STATUSES = ("must-read", "classic", "to-read", "reference")
 # What a venue is, where its name does not say: the BibTeX entry type a citation needs
@@ -45,7 +49,8 @@ class Link:
     """One URL of a paper. ``kind`` is one of LINK_KINDS.
 
     For code links, ``host`` is one of CODE_HOSTS and ``repo`` is ``owner/name`` derived
-    from the URL (which may be a deep link such as ``.../tree/main/sub``).
+    from the URL (which may be a deep link such as ``.../tree/main/sub``). A data link on
+    Hugging Face or Kaggle has them too (``huggingface``, ``datasets/owner/name``).
     """
 
     url: str

@@ -146,7 +146,7 @@ def relative(here: str, target: str) -> str:
 class Badge:
     """One link in a paper's badge row. ``kind`` names its CSS modifier and ``icon``."""
 
-    kind: str  # code, project, paper, arxiv, doi, pdf, search
+    kind: str  # code, data, project, paper, arxiv, doi, pdf, slides, video, search
     href: str
     label: str
     icon: str
@@ -156,6 +156,7 @@ class Badge:
     stars: str = ""  # GitHub's star count, short ("1.2k"), when content/repositories.yml has it
     archived: bool = False  # GitHub said the repository is archived (read-only)
     gone: bool = False  # GitHub had no such repository when it was asked
+    mark: str = ""  # a word after the label: what a dataset's badge names ("dataset", "model")
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,31 @@ def _code_badge(link: Link) -> Badge | None:
     )
 
 
+# Where a dataset or model is kept, by the host `links.classify` names.
+_DATA_HOSTS = {"huggingface": "Hugging Face", "kaggle": "Kaggle"}
+
+
+def _data_badge(link: Link) -> Badge | None:
+    """A dataset's or model's badge: on Hugging Face or Kaggle named as a repository is
+    ("lab/corpus"), elsewhere "Data"."""
+    href = safe_url(link.url)
+    if href is None:
+        return None
+    what, _, name = link.repo.partition("/")
+    if link.host not in _DATA_HOSTS or not name:
+        return Badge("data", href, "Data", "data", "Data", note=link.note)
+    if what not in ("datasets", "models"):  # (Hugging Face's models have no prefix)
+        what, name = "models", link.repo
+    # Hugging Face's own icon on its badges, as on its code badges; Kaggle's is a word
+    # that no badge's size can show.
+    icon = "huggingface" if link.host == "huggingface" else "data"
+    where = _DATA_HOSTS[link.host]
+    # (Marked in words: its "owner/name" looks like a code badge's.)
+    return Badge(
+        "data", href, name, icon, f"{what[:-1].title()} on {where}: {name}", note=link.note, mark=what[:-1]
+    )
+
+
 def _badges(paper: Paper) -> tuple[Badge, ...]:
     badges: list[Badge] = []
     # The official repository first (as the tables' code column shows it), the others in
@@ -319,6 +345,7 @@ def _badges(paper: Paper) -> tuple[Badge, ...]:
         badge = _code_badge(link)
         if badge:
             badges.append(badge)
+    badges += filter(None, map(_data_badge, paper.links_of("data")))
     for link in paper.links_of("project"):
         href = safe_url(link.url)
         if href:
@@ -341,6 +368,11 @@ def _badges(paper: Paper) -> tuple[Badge, ...]:
         href = safe_url(link.url)
         if href:
             badges.append(Badge("pdf", href, "PDF", "pdf", "PDF", note=link.note))
+    for kind, label, description in (("slides", "Slides", "Slides or poster"), ("video", "Video", "Video")):
+        for link in paper.links_of(kind):
+            href = safe_url(link.url)
+            if href:
+                badges.append(Badge(kind, href, label, kind, description, note=link.note))
     title = quote(" ".join(paper.title.split()), safe="")
     # Searches say they are searches: a reader took "Hugging Face Papers" for the
     # paper's own page there. Without a code link, GitHub is where a reader looks next:

@@ -8,7 +8,7 @@ import re
 from typing import Iterable
 
 from . import paperyaml
-from .models import LINK_KINDS, Link
+from .models import LINK_KINDS, USUAL_LINK_KINDS, Link
 from .schema import PAPER_FIELDS, field_names
 
 _ORDER = field_names(PAPER_FIELDS)
@@ -50,7 +50,7 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
         if by_kind[kind]:
             lines.append(f"  {kind}:")
             lines += paperyaml.link_items(by_kind[kind], "    ")
-        else:
+        elif kind in USUAL_LINK_KINDS:
             lines.append(f"  {kind}: []")
     lines += ["topics: []", "exclude_topics: []"]
     lines += paperyaml.string_list("tags", list(values.get("tags") or []))  # type: ignore[call-overload]

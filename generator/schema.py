@@ -186,10 +186,13 @@ LINK_FIELDS: tuple[Field, ...] = (
     Field("note", "text", "A short note shown next to the link."),
 )
 LINK_KIND_DOCS = {
-    "code": "Code repositories (GitHub, GitLab, Bitbucket, Hugging Face, Codeberg).",
+    "code": "Code repositories (GitHub, GitLab, Bitbucket, Codeberg, a Hugging Face Space).",
     "project": "Project pages and other web pages about the paper.",
     "paper": "Where to read the paper (arXiv, DOI, OpenReview, publisher).",
     "pdf": "Direct links to a PDF.",
+    "data": "Datasets, benchmarks and model weights the paper released (Hugging Face, Kaggle).",
+    "video": "Recorded talks and videos about the paper (YouTube, Vimeo, SlidesLive).",
+    "slides": "Slides and posters (Speaker Deck, SlideShare, Google Slides, a PDF).",
 }
 assert tuple(LINK_KIND_DOCS) == LINK_KINDS
 

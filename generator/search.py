@@ -4,7 +4,7 @@ Material's search plugin indexes every page section by section, which for a pape
 means its badges' labels, its BibTeX, its related papers and its previous/next links.
 `shape_index` replaces a paper page's entries by ONE entry built from the model: the
 title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
-the code repositories' names and the abstract; its arXiv id, DOI, tags and notes are
+the code repositories' names (and datasets' and models') and the abstract; its arXiv id, DOI, tags and notes are
 searched without being shown. Other pages keep Material's entries.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
@@ -133,7 +133,8 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     byline = paper.byline
     # (As the page's byline: "Authors · Venue · Year".)
     where = " · ".join(part for part in (paper.where, str(paper.year or "")) if part)
-    repos = " ".join(link.repo or link.url for link in paper.code)
+    # (A dataset's or model's name is found too: "lab/corpus" is what a reader knows it by.)
+    repos = " ".join([link.repo or link.url for link in paper.code] + [link.repo for link in paper.links_of("data") if link.repo])
     # (And the curator's one sentence, as under the page's title.)
     # A result shows the page's short byline (ten names and "et al."); the other names
     # are still found, from the hidden variants.

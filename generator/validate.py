@@ -472,6 +472,13 @@ class RecordChecker:
                 f"this is the address of a {'PDF' if what == 'pdf' else 'paper page'}, not of"
                 f" code: it shows as a code badge; move it under '{what}'",
             )
+        elif what in _NOT_CODE:
+            # (files imported before these kinds existed hold such links under code)
+            self.problems.warning(
+                where.loc,
+                f"this is the address of {_NOT_CODE[what]}, not of code: it shows as a code"
+                f" badge and counts as code; move it under '{what}'",
+            )
 
     def link_entries(self, node: Node, name: str) -> list[Map]:
         if isinstance(node, Scalar) and node.text is None:
@@ -502,7 +509,7 @@ class RecordChecker:
             return None
         url = str(values["url"])
         host = repo = ""
-        if kind == "code":
+        if kind in ("code", "data"):  # (a dataset's badge names it as a repository's does)
             host, repo = code_repository(url)
         return Link(
             url=url,
@@ -513,6 +520,14 @@ class RecordChecker:
             host=host,
             repo=repo,
         )
+
+
+# What a link `classify` does not take for code is, by its kind (for the warning).
+_NOT_CODE = {
+    "data": "a dataset or a model's weights",
+    "video": "a video",
+    "slides": "slides",
+}
 
 
 # Code archived where papers are, which `classify` takes for a paper: a DOI (Zenodo's
@@ -695,8 +710,17 @@ _BIBTEX_NAMES = {
     "journal": "venue", "journaltitle": "venue", "booktitle": "venue", "issue": "number",
     "eprint": "arxiv", "keywords": "tags", "date": "year", "author": "authors",
 }
+# Other lists' names for a kind of link (al-folio's bibliography fields among them).
+_KIND_NAMES = {
+    "website": "project", "homepage": "project", "site": "project", "html": "paper",
+    "talk": "video", "talks": "video", "videos": "video", "recording": "video",
+    "poster": "slides", "posters": "slides", "dataset": "data", "datasets": "data",
+    "model": "data", "models": "data", "weights": "data", "github": "code", "repo": "code",
+    "repository": "code", "repositories": "code",
+}
 _PLACES: dict[tuple[str, str], str] = {
     **{("", name): f"; this list calls it {field!r}" for name, field in _BIBTEX_NAMES.items()},
+    **{("link kinds", name): f"; this list calls it {kind!r}" for name, kind in _KIND_NAMES.items()},
     **{("", kind): "; it is a link kind: indent it under 'links:'" for kind in LINK_KINDS},
     **{
         ("", name): "; it is a field of a link: indent it under a link in 'links:'"

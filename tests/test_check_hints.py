@@ -127,9 +127,20 @@ def test_a_link_field_written_among_the_link_kinds_says_where_it_belongs(tmp_pat
 
 
 def test_an_unknown_link_kind_still_lists_the_kinds(tmp_path):
-    text = "id: x\ntitle: A\nabstract: a\nlinks:\n  website: []\n"
+    text = "id: x\ntitle: A\nabstract: a\nlinks:\n  misc: []\n"
     assert check_one(tmp_path, text) == [
-        f"{P}:5:3: unknown link kind 'website'; the kinds are: code, project, paper, pdf"
+        f"{P}:5:3: unknown link kind 'misc'; the kinds are: code, project, paper, pdf, data,"
+        " video, slides"
+    ]
+
+
+def test_a_kind_named_as_other_lists_name_it_is_told_this_lists_name(tmp_path):
+    # (al-folio's bibliography fields among them)
+    text = "id: x\ntitle: A\nabstract: a\nlinks:\n  website: []\n  poster: []\n  dataset: []\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:3: unknown link kind 'website'; this list calls it 'project'",
+        f"{P}:6:3: unknown link kind 'poster'; this list calls it 'slides'",
+        f"{P}:7:3: unknown link kind 'dataset'; this list calls it 'data'",
     ]
 
 

@@ -458,7 +458,7 @@ links:
         " write it as 'url: ...'",
         f"{P}:8:7: unknown field 'oficial' in a link (did you mean 'official'?)",
         f"{P}:11:7: 'official' applies only to code links",
-        f"{P}:12:3: unknown link kind 'repo'; the kinds are: code, project, paper, pdf",
+        f"{P}:12:3: unknown link kind 'repo'; this list calls it 'code'",
         f"{P}:13:8: 'links.pdf' must be a list of links, not a string;"
         " write each link as '- url: https://...'",
     ]
@@ -524,6 +524,34 @@ links:
         " a code badge; move it under 'paper'",
         f"{P}:11:12: warning: this is the address of a PDF, not of code: it shows as a code"
         " badge; move it under 'pdf'",
+    ]
+
+
+def test_a_dataset_talk_or_slides_under_code_is_told_its_kind(tmp_path):
+    # Files imported before these kinds existed hold such links under code, where they
+    # make "share with code" too high.
+    text = """\
+id: x
+title: A
+abstract: a
+links:
+  code:
+    - url: https://huggingface.co/datasets/lab/corpus
+    - url: https://huggingface.co/spaces/lab/demo
+    - url: https://youtu.be/abc
+    - url: https://speakerdeck.com/someone/a-talk
+  data:
+    - url: https://huggingface.co/lab/model-7b
+  video:
+    - url: https://lab.example.org/talk.mp4
+"""
+    assert check_one(tmp_path, text) == [
+        f"{P}:6:12: warning: this is the address of a dataset or a model's weights, not of"
+        " code: it shows as a code badge and counts as code; move it under 'data'",
+        f"{P}:8:12: warning: this is the address of a video, not of code: it shows as a code"
+        " badge and counts as code; move it under 'video'",
+        f"{P}:9:12: warning: this is the address of slides, not of code: it shows as a code"
+        " badge and counts as code; move it under 'slides'",
     ]
 
 

@@ -573,6 +573,39 @@ def test_a_value_new_in_the_source_fills_or_conflicts_once_and_new_links_are_add
     assert (again.conflicts, again.updated) == ([], [])
 
 
+TALK = "https://youtu.be/abc123"
+CORPUS = "https://huggingface.co/datasets/o/corpus"
+
+
+def test_a_new_file_lists_the_usual_link_kinds_and_a_talk_or_dataset_where_found(tmp_path):
+    import_records([_first(), _rec("Second Paper", links=(make_link(TALK, "abstract"),))], tmp_path, added=DAY)
+    first = (tmp_path / "papers" / "first-paper.yml").read_text()
+    # Only the four usual kinds, empty or not: the files of earlier imports stay as
+    # they are, and a re-import finds them unedited.
+    assert "links:\n  code:\n" in first and "  paper: []\n  pdf: []\ntopics:" in first
+    assert "data:" not in first and "video:" not in first and "slides:" not in first
+    second = _read(tmp_path / "papers" / "second-paper.yml")
+    assert list(second["links"]) == ["code", "project", "paper", "pdf", "video"]
+    assert second["links"]["video"] == [{"url": TALK, "found_in": "abstract"}]
+
+
+def test_a_talk_or_dataset_found_later_is_added_under_its_kind_keeping_the_file(tmp_path):
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, "year: 2021\n", "year: 2021  # the arXiv year\n")
+    links = (make_link(CODE, "abstract", official=True), make_link(PAGE, "abstract"),
+             make_link(CORPUS, "abstract"), make_link(TALK, "abstract"))
+    report = import_records([_first(links=links)], tmp_path, added=DAY)
+    assert report.updated == ["first-paper"]
+    text = path.read_text()
+    assert "year: 2021  # the arXiv year\n" in text
+    data = _read(path)
+    assert list(data["links"]) == ["code", "project", "paper", "pdf", "data", "video"]
+    assert data["links"]["data"] == [{"url": CORPUS, "found_in": "abstract"}]
+    assert data["links"]["video"] == [{"url": TALK, "found_in": "abstract"}]
+    assert [l["url"] for l in data["links"]["code"]] == [CODE]  # (the dataset is no code)
+
+
 def test_the_view_file_is_sorted_one_line_per_paper_and_holds_digests(tmp_path):
     import hashlib
     import json

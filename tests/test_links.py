@@ -2,6 +2,8 @@
 
 import string
 
+import pytest
+
 from hypothesis import given, strategies as st
 
 from generator.ingest import abstract_links
@@ -64,9 +66,69 @@ def test_code_hosts():
     assert classify("https://gitlab.com/grp/sub/proj/-/tree/main").repo == "grp/sub/proj"
     assert classify("https://bitbucket.org/o/n").host == "bitbucket"
     assert classify("https://codeberg.org/o/n/src/branch/main").repo == "o/n"
+    space = classify("https://huggingface.co/spaces/lab/demo")
+    assert (space.kind, space.host, space.repo) == ("code", "huggingface", "spaces/lab/demo")
+
+
+def test_datasets_and_models_are_data_not_code():
     hf = classify("https://huggingface.co/datasets/allenai/tulu-3")
-    assert (hf.kind, hf.host, hf.repo) == ("code", "huggingface", "datasets/allenai/tulu-3")
-    assert classify("https://huggingface.co/meta-llama/Llama-3").repo == "meta-llama/Llama-3"
+    assert (hf.kind, hf.host, hf.repo) == ("data", "huggingface", "datasets/allenai/tulu-3")
+    model = classify("https://huggingface.co/meta-llama/Llama-3/tree/main")
+    assert (model.kind, model.host, model.repo) == ("data", "huggingface", "meta-llama/Llama-3")
+    kaggle = classify("https://www.kaggle.com/datasets/owner/corpus/data")
+    assert (kaggle.kind, kaggle.host, kaggle.repo) == ("data", "kaggle", "datasets/owner/corpus")
+    # Hugging Face's and Kaggle's other pages are no dataset.
+    assert classify("https://huggingface.co/models").kind == "project"
+    assert classify("https://huggingface.co/datasets/allenai").kind == "project"
+    assert classify("https://www.kaggle.com/competitions/titanic/data").kind == "project"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://m.youtube.com/watch?v=dQw4w9WgXcQ&t=42",
+        "https://youtu.be/dQw4w9WgXcQ",
+        "https://www.youtube.com/live/dQw4w9WgXcQ",
+        "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+        "https://vimeo.com/123456789",
+        "https://player.vimeo.com/video/123456789",
+        "https://slideslive.com/38922874/talk-title",
+        "https://www.bilibili.com/video/BV1xx411c7mD",
+        "https://videolectures.net/icml2015_talk/",
+    ],
+)
+def test_recorded_talks_are_videos(url):
+    assert classify(url).kind == "video"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/@somelab",  # a channel is no talk
+        "https://www.youtube.com/channel/UC0123456789",
+        "https://www.youtube.com/",
+        "https://vimeo.com/somelab",
+        "https://slideslive.com/",
+        "https://speakerdeck.com/someone",  # a user's page is no deck
+        "https://docs.google.com/document/d/abc/edit",  # a document is no presentation
+    ],
+)
+def test_pages_of_video_and_slide_hosts_that_are_no_talk_or_deck(url):
+    assert classify(url).kind == "project"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://speakerdeck.com/someone/a-talk",
+        "https://www.slideshare.net/someone/a-talk-123",
+        "https://www.slideshare.net/slideshow/a-talk/123",
+        "https://docs.google.com/presentation/d/1AbC-dEf/edit#slide=id.p",
+    ],
+)
+def test_slide_decks_are_slides(url):
+    assert classify(url).kind == "slides"
 
 
 def test_owner_pages_and_site_pages_are_not_repositories():

@@ -193,6 +193,38 @@ def test_a_code_badge_names_its_host_only_when_it_knows_it():
     assert (unknown.label, unknown.href) == ("code.example.org/x", "https://code.example.org/x")
 
 
+def test_datasets_talks_and_slides_have_badges_of_their_own_and_are_not_code():
+    links = (
+        Link("https://slideslive.com/38922874/talk", "video", note="ICML oral"),
+        Link("https://huggingface.co/datasets/lab/corpus", "data", host="huggingface", repo="datasets/lab/corpus"),
+        Link("https://huggingface.co/lab/model-7b", "data", host="huggingface", repo="lab/model-7b"),
+        Link("https://www.kaggle.com/models/lab/m", "data", host="kaggle", repo="models/lab/m"),
+        Link("https://zenodo.org/records/42", "data"),
+        Link("https://lab.example.org/poster.pdf", "slides"),
+        Link("https://example.org/p.pdf", "pdf"),
+        Link("javascript:alert(1)", "video"),
+    )
+    result = plan(site([paper("a", 2020, links=links)], (), {}))
+    badges = page(result, "papers/a.md").context["badges"]
+    # Data right after the code (here none: so GitHub is searched), the talk and the
+    # slides after the PDF; an unsafe address gets no badge.
+    assert [(b.kind, b.label, b.icon, b.description) for b in badges[:-2]] == [
+        ("data", "lab/corpus", "huggingface", "Dataset on Hugging Face: lab/corpus"),
+        ("data", "lab/model-7b", "huggingface", "Model on Hugging Face: lab/model-7b"),
+        ("data", "lab/m", "data", "Model on Kaggle: lab/m"),
+        ("data", "Data", "data", "Data"),
+        ("pdf", "PDF", "pdf", "PDF"),
+        ("slides", "Slides", "slides", "Slides or poster"),
+        ("video", "Video", "video", "Video"),
+    ]
+    assert badges[0].href == "https://huggingface.co/datasets/lab/corpus"
+    assert [b.mark for b in badges[:4]] == ["dataset", "model", "model", ""]
+    assert badges[-3].note == "ICML oral"
+    assert [b.label for b in badges[-2:]] == ["Search GitHub", "Search Hugging Face"]
+    # A dataset is no code: the tables' code column stays empty.
+    assert page(result, "papers/index.md").context["rows"][0].paper.code is None
+
+
 def test_a_badge_note_is_in_its_accessible_name_not_only_in_its_tooltip():
     links = (Link("https://github.com/x/y", "code", host="github", repo="x/y", note="the 2021 version"),)
     from generator.render import Renderer

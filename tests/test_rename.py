@@ -326,7 +326,7 @@ def test_an_escaped_reference_is_refused_not_missed(root, capsys):
     assert _errors(root) == []
     before = _files(root)
     assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
-    assert "merging-by-arithmetic.yml:11:38" in capsys.readouterr().err
+    assert "merging-by-arithmetic.yml:18:38" in capsys.readouterr().err
     assert _files(root) == before
 
 

@@ -206,6 +206,20 @@ def test_boosts_kept_between_builds_follow_every_title_change():
     assert memo.boosts(papers[:1]) == title_boosts(papers[:1])
 
 
+def test_a_dataset_or_model_is_named_in_the_entry_as_code_is():
+    from generator.search import paper_entry
+
+    links = (
+        Link(url="https://huggingface.co/datasets/lab/corpus", kind="data", host="huggingface",
+             repo="datasets/lab/corpus"),
+        Link(url="https://zenodo.org/records/42", kind="data"),  # (no name to show)
+        Link(url="https://youtu.be/abc", kind="video"),
+    )
+    text = paper_entry(_paper("p", links=links), ())["text"]
+    assert "datasets/lab/corpus" in text
+    assert "zenodo" not in text and "youtu" not in text
+
+
 def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     code = Link(url="https://github.com/codefuse-ai/MFTCoder/tree/main/x", kind="code",
                 host="github", repo="codefuse-ai/MFTCoder")

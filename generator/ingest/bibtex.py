@@ -5,7 +5,8 @@ Each entry gives a record: title, authors (a final ``and others`` kept as the au
 ``journaltitle``, ``booktitle``, ``school``, ``institution`` and a ``howpublished``
 that holds no URL), abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), links
 (``url``, ``pdf``, an ``eprint`` that is a URL, and addresses in ``howpublished``,
-``note`` and the code fields `_CODE_FIELDS`; not a ``url`` that is the arXiv or DOI page)
+``note`` and the code fields `_CODE_FIELDS`; not a ``url`` that is the arXiv or DOI page;
+a talk's, slides' and project page's fields `_KIND_FIELDS` give links of their kind)
 and keywords (as tags, each once). Accented letters in an author list are read before it
 is split into names (`_NameAccents`). TeX escapes in addresses and DOIs (``tacl\\_a``) are
 undone. An entry that names another in ``crossref`` takes the fields it lacks from it,
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import bibtexparser
@@ -70,6 +72,11 @@ _ARXIV_VOLUME = re.compile(r"^\s*abs/(\S+)\s*$", re.IGNORECASE)
 # Fields some exporters and curators name a paper's code in (Papers with Code's, and
 # `code` in many lab bibliographies); their addresses are links like `url`'s.
 _CODE_FIELDS = ("code", "github", "repository", "repo")
+# Fields that say what their address is, as al-folio's bibliographies write them (and
+# many a lab's): a recorded talk, slides or a poster, the project's page. They name the
+# kind of an address whose host does not (a PDF of slides, a lab's page); a repository,
+# a dataset or a paper's page written there stays what its host says.
+_KIND_FIELDS = {"video": "video", "slides": "slides", "poster": "slides", "website": "project"}
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # TeX escapes that exporters write into addresses and DOIs (MIT Press: ``url =
 # {https://doi.org/10.1162/tacl\_a\_00324}``; this tool's own export escapes a DOI's
@@ -87,7 +94,7 @@ _TEX_ESCAPE = re.compile(
 _NOT_INHERITED = frozenset({
     "title", "url", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "pdf",
     "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
-    "code", "github", "repository", "repo",
+    "code", "github", "repository", "repo", *_KIND_FIELDS,
 })
 # Entry types that hold what their papers share (biblatex's parents of @inproceedings,
 # @incollection, @inbook, @inreference and @article): crossref'd, they are no papers,
@@ -542,11 +549,20 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         for text in (howpublished, note, *(_unescape(fields[name]) for name in _CODE_FIELDS))
         for start, end in find_url_spans(text)
     ]
-    for address in [u for u in direct + found if u]:
-        if _repeats_badge(address, arxiv, doi):
+    said = [
+        (clean_url(text[start:end]), kind)
+        for name, kind in _KIND_FIELDS.items()
+        for text in [_unescape(fields[name])]
+        for start, end in find_url_spans(text)
+    ]
+    for address, kind in [(u, "") for u in direct + found] + said:
+        if not address or _repeats_badge(address, arxiv, doi):
             continue  # the arXiv or DOI badge's own page: a "Paper" badge would repeat it
         if all(link.url != address for link in links):
-            links.append(make_link(address, "bibtex"))
+            link = make_link(address, "bibtex")
+            if kind and link.kind in ("project", "pdf"):  # (its host says no more)
+                link = replace(link, kind=kind)
+            links.append(link)
     # Each tag once, in the entry's order (arXiv's DataCite export repeats its "FOS" ones).
     keywords = list(dict.fromkeys(_plain(k) for k in re.split(r"[,;]", fields["keywords"])))
     return Record(

@@ -200,3 +200,32 @@ def test_a_url_check_would_refuse_is_left_out_with_a_warning_at_its_entry():
         (line, "warning") for line in range(1, len(urls) + 1)
     ]
     assert all("is no http(s) address a page can link to; left out" in p.message for p in problems.items)
+
+
+def test_al_folio_fields_give_links_of_their_kind():
+    # al-folio's bibliographies (and many a lab's) name a talk, slides, a poster and the
+    # project page in fields of their own; the field says what a lab's address is, the
+    # host says it where it can.
+    text = r"""@inproceedings{lovelace2024,
+  title = {A Paper},
+  author = {Lovelace, Ada},
+  booktitle = {NeurIPS},
+  year = {2024},
+  video = {https://lab.example.org/talks/a.mp4},
+  slides = {https://lab.example.org/a-slides.pdf},
+  poster = {poster.pdf},
+  website = {https://lab.example.org/a/},
+  code = {https://huggingface.co/datasets/lab/a-data},
+}
+@inproceedings{child, title = {B}, crossref = {lovelace2024}}
+"""
+    problems = Problems()
+    first, child = parse_text(text, "refs.bib", problems)
+    assert not problems
+    assert [(l.url, l.kind) for l in first.links] == [
+        ("https://huggingface.co/datasets/lab/a-data", "data"),  # its host says more
+        ("https://lab.example.org/talks/a.mp4", "video"),
+        ("https://lab.example.org/a-slides.pdf", "slides"),  # (a PDF, of slides)
+        ("https://lab.example.org/a/", "project"),
+    ]  # (al-folio's file name of a poster is no address)
+    assert child.links == ()  # a talk is of its own entry, never inherited
