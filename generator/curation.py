@@ -812,9 +812,16 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
                     continue
                 reported.update((draft.shown, other) for other in others)
                 shown = f" {draft.values[name]}" if name != "title" else ""
+                # (How to end it: a merge keeps the removed file's address and readers.)
+                fix = (
+                    "; merge them: keep one file, copy into it what the other adds, delete the"
+                    " other and list its id in the kept one's 'formerly:'"
+                )
+                if name == "title":
+                    fix += ", or, if they are two papers, give each its arXiv id or DOI"
                 problems.error(
                     draft.nodes[name].loc,
-                    f"same paper as {', '.join(others)} ({reason}{shown})",
+                    f"same paper as {', '.join(others)} ({reason}{shown}){fix}",
                 )
     return tuple(indexes)
 

@@ -318,6 +318,15 @@ class RecordChecker:
         if not isinstance(items, list):
             return items
         values = [self.clean(item, item.text, name) for item in items]  # type: ignore[arg-type]
+        if name == "authors":
+            for item, value in zip(items, values):
+                if isinstance(value, str) and _ET_AL.fullmatch(value):
+                    # (else an author "et al." is cited, and the page says "et al. et al.")
+                    self.problems.warning(
+                        item.loc,  # type: ignore[attr-defined]
+                        f"{value.strip()!r} is not a name: write 'others' as the last author"
+                        " (BibTeX's 'and others'), shown as \"et al.\"",
+                    )
         return tuple(v for v in values if v is not INVALID)
 
     def id_list(self, node: Node, spec: Field, name: str, *, names: bool = True) -> object:
@@ -561,6 +570,10 @@ _BY_KIND: dict[str, Callable[[RecordChecker, Node, Field, str], object]] = {
     "keywords": RecordChecker.keywords,
 }
 assert set(_BY_KIND) == set(schema.KINDS)
+
+
+# What a source writes for more authors, taken for a name ("et al.", "and others").
+_ET_AL = re.compile(r"(?i)\s*(?:et\.?\s*al\.?|and\s+others|\.\.\.|…)\s*")
 
 
 def _as_authors(text: str) -> str:

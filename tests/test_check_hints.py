@@ -333,3 +333,13 @@ def test_a_parent_named_by_a_renamed_topics_old_id_suggests_the_topic(tmp_path):
         f"{T}:8:13: 'parent': unknown topic 'transfer-learning' (did you mean"
         " 'transfer-and-meta-learning'? it is about 'transfer learning')"
     ]
+
+
+def test_et_al_written_as_an_author_is_told_to_be_others(tmp_path):
+    text = "id: x\ntitle: A\nabstract: a\nauthors: [Kaiming He, et al.]\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:23: warning: 'et al.' is not a name: write 'others' as the last author"
+        " (BibTeX's 'and others'), shown as \"et al.\""
+    ]
+    ok = "id: x\ntitle: A\nabstract: a\nauthors: [Ada Lovelace, Al Etal, others]\n"
+    assert check_one(tmp_path, ok) == []

@@ -625,6 +625,13 @@ def test_raw_line_separator_does_not_shift_later_line_numbers(tmp_path):
     ]
 
 
+MERGE = (
+    "; merge them: keep one file, copy into it what the other adds, delete the other and"
+    " list its id in the kept one's 'formerly:'"
+)
+TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI"
+
+
 def test_same_paper_twice_is_reported_on_both_files(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(TOPICS)
@@ -636,15 +643,15 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
     write_paper(tmp_path, "title-b.yml", "id: title-b\ntitle: 'learning to learn'\nabstract: f\n")
     assert messages(tmp_path) == [
         "content/papers/again.yml:4:8: same paper as content/papers/known-paper.yml"
-        " (the same arXiv id 2101.00010v3)",
+        " (the same arXiv id 2101.00010v3)" + MERGE,
         "content/papers/doi-a.yml:4:6: same paper as content/papers/doi-b.yml"
-        " (the same DOI 10.1000/ABC)",
+        " (the same DOI 10.1000/ABC)" + MERGE,
         "content/papers/doi-b.yml:4:6: same paper as content/papers/doi-a.yml"
-        " (the same DOI 10.1000/abc)",
+        " (the same DOI 10.1000/abc)" + MERGE,
         "content/papers/known-paper.yml:5:8: same paper as content/papers/again.yml"
-        " (the same arXiv id 2101.00010)",
-        "content/papers/title-a.yml:2:8: same paper as content/papers/title-b.yml (the same title)",
-        "content/papers/title-b.yml:2:8: same paper as content/papers/title-a.yml (the same title)",
+        " (the same arXiv id 2101.00010)" + MERGE,
+        "content/papers/title-a.yml:2:8: same paper as content/papers/title-b.yml (the same title)" + MERGE + TWO_PAPERS,
+        "content/papers/title-b.yml:2:8: same paper as content/papers/title-a.yml (the same title)" + MERGE + TWO_PAPERS,
     ]
 
 
@@ -656,8 +663,8 @@ def test_titles_the_importer_takes_for_one_are_one_title_for_check_too(tmp_path)
     write_paper(tmp_path, "b.yml", "id: b\ntitle: Uber learning of α-nets\nabstract: y\n")
     write_paper(tmp_path, "c.yml", "id: c\ntitle: Uber learning of beta-nets\nabstract: z\n")
     assert [m for m in messages(tmp_path) if "same paper" in m] == [
-        "content/papers/a.yml:2:8: same paper as content/papers/b.yml (the same title)",
-        "content/papers/b.yml:2:8: same paper as content/papers/a.yml (the same title)",
+        "content/papers/a.yml:2:8: same paper as content/papers/b.yml (the same title)" + MERGE + TWO_PAPERS,
+        "content/papers/b.yml:2:8: same paper as content/papers/a.yml (the same title)" + MERGE + TWO_PAPERS,
     ]
 
 
@@ -669,9 +676,9 @@ def test_three_files_of_one_paper_give_one_error_each_naming_the_others(tmp_path
         write_paper(tmp_path, f"{name}.yml", f"id: {name}\ntitle: One Paper\nabstract: x\n")
     a, b, c = (f"content/papers/copy-{x}.yml" for x in "abc")
     assert [m for m in messages(tmp_path) if "same paper" in m] == [
-        f"{a}:2:8: same paper as {b}, {c} (the same title)",
-        f"{b}:2:8: same paper as {a}, {c} (the same title)",
-        f"{c}:2:8: same paper as {a}, {b} (the same title)",
+        f"{a}:2:8: same paper as {b}, {c} (the same title)" + MERGE + TWO_PAPERS,
+        f"{b}:2:8: same paper as {a}, {c} (the same title)" + MERGE + TWO_PAPERS,
+        f"{c}:2:8: same paper as {a}, {b} (the same title)" + MERGE + TWO_PAPERS,
     ]
 
 

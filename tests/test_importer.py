@@ -1107,3 +1107,16 @@ def test_conflicts_and_warnings_point_at_the_file_as_the_import_left_it(tmp_path
     # The warning that the source names a second repository is at the official one.
     [warning] = [w for w in report.warnings if "also names" in w.message]
     assert CODE in _line(path, warning.location.line)
+
+
+def test_tags_in_another_order_or_fewer_of_them_are_no_conflict(tmp_path):
+    import_records([_first(tags=("alpha", "beta"))], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    report = import_records([_first(tags=("beta", "alpha")), _first(tags=("beta",))], tmp_path, added=DAY)
+    assert report.conflicts == []
+    # A tag the file lacks is still one.
+    report = import_records([_first(tags=("alpha", "gamma"))], tmp_path, added=DAY)
+    assert [c.message for c in report.conflicts] == [
+        "conflict in tags: kept 'alpha; beta', in.txt:1:1 says 'alpha; gamma'"
+    ]
+    assert _read(path)["tags"] == ["alpha", "beta"]

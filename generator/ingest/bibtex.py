@@ -326,8 +326,24 @@ class _Fields:
 def _plain(text: str) -> str:
     """LaTeX to text on one line, as TeX typesets it: BibTeX line breaks are just spaces,
     ``--`` between words is a dash, and emphasis keeps only its words (an abstract is
-    shown exactly as written, so ``*x*`` would show its stars)."""
-    return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
+    shown exactly as written, so ``*x*`` would show its stars). A character the exporter
+    wrote as an HTML reference (ACM's ``\\&\\#129436;`` for the parrot in "Stochastic
+    Parrots") is that character."""
+    text = _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
+    return _CHAR_REF.sub(_char_of, text) if "&#" in text else text
+
+
+_CHAR_REF = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def _char_of(match: re.Match[str]) -> str:
+    """The character of a numeric reference; the reference as written when it names no
+    character a title may hold (a control, a surrogate, beyond Unicode)."""
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return match.group(0)
+    char = chr(code)
+    return char if char.isprintable() else match.group(0)
 
 
 def _paragraphs(text: str) -> str:

@@ -229,3 +229,20 @@ def test_al_folio_fields_give_links_of_their_kind():
         ("https://lab.example.org/a/", "project"),
     ]  # (al-folio's file name of a poster is no address)
     assert child.links == ()  # a talk is of its own entry, never inherited
+
+
+def test_a_character_written_as_an_html_reference_is_that_character():
+    text = r"""@inproceedings{bender2021,
+  title = {On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? \&\#129436;},
+  author = {Bender, Emily M.},
+  booktitle = {FAccT},
+  year = {2021},
+}
+@misc{b, title = {Caf\&\#xE9; \&\#0; and \&\#55296; and 5\&\#37; and R\&D;}}
+"""
+    problems = Problems()
+    parrots, other = parse_text(text, "acm.bib", problems)
+    assert not problems
+    assert parrots.title == "On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? \U0001f99c"
+    # A NUL and a lone surrogate are no characters a title may hold: kept as written.
+    assert other.title == "Café &#0; and &#55296; and 5% and R&D;"
