@@ -52,7 +52,7 @@ from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, 
 from .models import USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
-from .paperfile import insert_field, link_dict, new_file_text, ruamel_value
+from .paperfile import insert_field, keep_own_entries, link_dict, new_file_text, ruamel_value
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
 from .slugs import folded, slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
@@ -1373,7 +1373,8 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
             seq.fa.set_block_style()
     stream = StringIO()
     yaml.dump(data, stream)
-    text = stream.getvalue()
+    touched = set(paper.fills) | ({"links"} if paper.new_links else set())
+    text = keep_own_entries(original, stream.getvalue(), touched, yaml)
     if not _kept_curated(paper, text, problems):
         return None
     return text

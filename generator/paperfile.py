@@ -113,3 +113,55 @@ def insert_field(data, name: str, value: object) -> None:  # type: ignore[no-unt
         if key in _ORDER and _ORDER.index(key) < rank:
             position = i + 1
     data.insert(position, name, value)
+
+
+def keep_own_entries(original: str, dumped: str, touched: set[str], yaml) -> str:  # type: ignore[no-untyped-def]
+    """``dumped`` (``original`` re-emitted by ruamel after an edit) with every top-level
+    entry the edit did not touch written as ``original`` wrote it, and the lines above
+    the first entry as there too.
+
+    ruamel re-emits a whole file: a one-line list loses its spacing (``[A,  B]   #
+    checked`` became ``[A, B]    # checked``), a quoted key its quotes, a comment its
+    column. An import that fills one field must leave the rest of the curator's text as
+    it was. ``dumped`` itself is returned when either text's entries cannot be told
+    apart by line, or when the joined text does not read as ``dumped`` does."""
+    before = _entry_texts(original, yaml)
+    after = _entry_texts(dumped, yaml)
+    if before is None or after is None:
+        return dumped
+    own_texts = dict(before[1])
+    parts = [before[0]]
+    for key, text in after[1]:
+        own = own_texts.get(key) if key not in touched else None
+        if parts[-1] and not parts[-1].endswith("\n"):
+            parts[-1] += "\n"  # (a last entry without a line break, now followed by another)
+        parts.append(own if own is not None else text)
+    joined = "".join(parts)
+    try:
+        same = yaml.load(joined) == yaml.load(dumped)
+    except Exception:  # (any reader error: the joined text is not to be written)  # noqa: BLE001
+        same = False
+    return joined if same else dumped
+
+
+def _entry_texts(text: str, yaml) -> tuple[str, list[tuple[str, str]]] | None:  # type: ignore[no-untyped-def]
+    """The lines above a file's first top-level key, and each top-level entry's lines
+    (from its key to the next key), in order; None when the file is no block mapping
+    with a key at the start of each entry's first line."""
+    from ruamel.yaml.comments import CommentedMap
+
+    data = yaml.load(text)
+    if not isinstance(data, CommentedMap) or not data or data.fa.flow_style():
+        return None
+    starts = []
+    for key in data:
+        line, column = data.lc.key(key)
+        if column != 0 or not isinstance(key, str):
+            return None
+        starts.append((line, key))
+    if [line for line, _ in starts] != sorted({line for line, _ in starts}):
+        return None
+    lines = text.splitlines(keepends=True)
+    ends = [line for line, _ in starts[1:]] + [len(lines)]
+    entries = [(key, "".join(lines[line:end])) for (line, key), end in zip(starts, ends)]
+    return "".join(lines[: starts[0][0]]), entries

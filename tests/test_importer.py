@@ -1120,3 +1120,35 @@ def test_tags_in_another_order_or_fewer_of_them_are_no_conflict(tmp_path):
         "conflict in tags: kept 'alpha; beta', in.txt:1:1 says 'alpha; gamma'"
     ]
     assert _read(path)["tags"] == ["alpha", "beta"]
+
+
+def test_a_fill_leaves_every_other_line_as_the_curator_wrote_it(tmp_path):
+    # ruamel re-emits a whole file: one-line lists lost their spacing, comments moved,
+    # a quoted key lost its quotes. Only the filled field's lines may change.
+    import_records([_first(links=())], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, "year: 2021\n", "")  # cleared, so that the next import fills it
+    _edit(path, "tags: []\n", "tags: [prompting,   reasoning]      # checked\n'exclude_topics': []\n")
+    _edit(path, "exclude_topics: []\n", "")
+    _edit(path, "venue: ICML\n", "venue:   ICML   # short\n")
+    text = path.read_text()
+    path.write_text(text.rstrip("\n"))  # no line break at the end
+    report = import_records([_first(links=(), doi="10.1000/xyz")], tmp_path, added=DAY)
+    assert report.updated == ["first-paper"]
+    after = path.read_text()
+    assert after.replace('doi: "10.1000/xyz"\n', "") == text.rstrip("\n")
+    assert _read(path)["doi"] == "10.1000/xyz"
+
+
+def test_a_link_added_leaves_the_entries_around_links_as_written(tmp_path):
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, "authors:\n  - Ada Lovelace\n", "authors: [Ada Lovelace,   Alan Turing]  # both\n")
+    before = path.read_text()
+    links = (make_link(CODE, "abstract", official=True), make_link(PAGE, "abstract"), make_link(TALK, "abstract"))
+    import_records([_first(links=links)], tmp_path, added=DAY)
+    after = path.read_text()
+    assert "authors: [Ada Lovelace,   Alan Turing]  # both\n" in after
+    head, tail = before.split("links:\n", 1)
+    assert after.startswith(head + "links:\n")
+    assert after.endswith(tail.split("topics:", 1)[1])
