@@ -664,6 +664,13 @@ def code_repository(url: str) -> tuple[str, str]:
     return found.host, found.repo
 
 
+def _stems(word: str) -> tuple[str, ...]:
+    """The stems of a hyphenated id's words, as the topic rules stem keywords."""
+    import snowballstemmer  # imported late: only a mistake needs it
+
+    return tuple(snowballstemmer.stemmer("english").stemWords(word.lower().split("-")))
+
+
 def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "") -> str:
     match = closest(word, choices)
     return f" (did you mean {match!r}?)" if match else otherwise
@@ -690,6 +697,12 @@ def closest(word: str, choices: Sequence[str]) -> str | None:
     longer = [c for c in choices if c.startswith(word + "-")]
     if longer:
         return min(longer, key=lambda c: (len(c), c))
+    # The same words but for their endings ("model-merge" for "model-merging"), when
+    # only one choice has them.
+    stems = _stems(word)
+    alike = [c for c in choices if _stems(c) == stems] if "-" in word else []
+    if len(alike) == 1:
+        return alike[0]
     if len(word) > schema.MAX_ID_LENGTH:
         # A whole title's slug where the id is that slug cut to the limit at a word
         # (as the importer cuts it): the id it starts with, if that is most of the limit.

@@ -343,3 +343,14 @@ def test_et_al_written_as_an_author_is_told_to_be_others(tmp_path):
     ]
     ok = "id: x\ntitle: A\nabstract: a\nauthors: [Ada Lovelace, Al Etal, others]\n"
     assert check_one(tmp_path, ok) == []
+
+
+def test_an_id_with_other_word_endings_is_offered_the_one_it_means(tmp_path):
+    from generator.validate import closest
+
+    topics = ["model-merging", "continual-learning", "in-context-learning"]
+    assert closest("model-merge", topics) == "model-merging"
+    assert closest("in-contexts-learned", topics) == "in-context-learning"
+    # Only when one id has those words; and a single word is no such id.
+    assert closest("models-merge", ["model-merging", "models-merging"]) is None
+    assert closest("learners", ["learning", "learned"]) is None
