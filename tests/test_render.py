@@ -162,7 +162,7 @@ def test_a_list_without_years_has_no_year_column_and_does_not_claim_newest_first
             assert ">Year</th>" not in text and "ewest first" not in text, page
             assert "y title" in text, page
     # and with years, the column is there (the goldens hold the full pages)
-    assert "<th class=\"rl-year\">Year</th>" in (GOLDENS / "papers" / "index.md").read_text(encoding="utf-8")
+    assert "<th class=\"rl-year-column\">Year</th>" in (GOLDENS / "papers" / "index.md").read_text(encoding="utf-8")
 
 
 def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tmp_path):

@@ -154,7 +154,8 @@
         link.classList.remove("rl-read-link");
       });
       if (any) {
-        place.querySelectorAll("a[href]").forEach(function (link) {
+        /* (Not the log's own list: every paper there is read.) */
+        place.querySelectorAll("a[href]:not(.rl-log__list a)").forEach(function (link) {
           if (isRead(log, paperOf(link))) {
             link.classList.add("rl-read-link");
           }
@@ -227,8 +228,8 @@
   /* The All papers page's "Your reading log": the log saved as a file, and a saved file
      loaded into this browser's log (added to it: nothing here is lost). */
   /* The ids of this list's papers, from the All papers table (the rows past the first
-     of a long list included, and the whole body while the filter shows copies); null
-     on a page without it. */
+     of a long list included, and the whole body while the filter shows copies), each
+     with its title's link there; null on a page without it. */
   function listed() {
     var table = document.getElementById("rl-all-papers");
     if (!table) {
@@ -242,8 +243,8 @@
     places.forEach(function (place) {
       place.querySelectorAll("a[href]").forEach(function (link) {
         var id = paperOf(link);
-        if (id !== null) {
-          ids[id] = true;
+        if (id !== null && !ids[id]) {
+          ids[id] = link;
         }
       });
     });
@@ -251,11 +252,49 @@
   }
 
   function papersOf(log, ids) {
-    return Object.keys(log).filter(function (id) { return !ids || ids[id] === true; });
+    return Object.keys(log).filter(function (id) { return !ids || own.call(ids, id); });
   }
 
   function counted(n) {
     return n + (n === 1 ? " paper" : " papers");
+  }
+
+  /* Which papers, newest read first (then by title), each a link to its page: the
+     count alone told a reader nothing of what they had read. The first LISTED only:
+     the rest are a count (the "Unread only" filter shows what is left). */
+  var LISTED = 100;
+  function listRead(block, log, mine, ids) {
+    var list = block.querySelector(".rl-log__list");
+    if (!list) {
+      list = document.createElement("ol");
+      list.className = "rl-log__list";
+      block.querySelector(".rl-log__said").before(list);
+    }
+    var papers = ids ? mine.map(function (id) {
+      return { id: id, day: String(log[id]), title: ids[id].textContent, href: ids[id].href };
+    }) : [];
+    papers.sort(function (a, b) {
+      return a.day < b.day ? 1 : a.day > b.day ? -1 : a.title.localeCompare(b.title);
+    });
+    list.replaceChildren();
+    papers.slice(0, LISTED).forEach(function (paper) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = paper.href;
+      link.textContent = paper.title; /* (text: a title is never markup) */
+      var when = document.createElement("span");
+      when.className = "rl-log__day";
+      when.textContent = " \u2014 " + (shown(paper.day) || paper.day);
+      item.append(link, when);
+      list.append(item);
+    });
+    if (papers.length > LISTED) {
+      var more = document.createElement("li");
+      more.className = "rl-log__more";
+      more.textContent = "and " + counted(papers.length - LISTED) + " more";
+      list.append(more);
+    }
+    list.hidden = papers.length === 0;
   }
 
   function setUpLog(block, log) {
@@ -265,8 +304,11 @@
     var file = block.querySelector(".rl-log__file");
     var said = block.querySelector(".rl-log__said");
     /* (Counted: the papers of this list; the log may hold others, a paper since removed.) */
-    var n = papersOf(log, listed()).length;
+    var ids = listed();
+    var mine = papersOf(log, ids);
+    var n = mine.length;
     count.textContent = n ? ": " + counted(n) + " read" : ": nothing read yet";
+    listRead(block, log, mine, ids);
     saveButton.disabled = Object.keys(log).length === 0;
     block.hidden = false;
     if (block.dataset.ready) {
@@ -347,7 +389,7 @@
         return;
       }
       var now = own.call(FORMERLY, id) ? FORMERLY[id] : id;
-      if (ids && ids[now] !== true) {
+      if (ids && !own.call(ids, now)) {
         elsewhere += 1; /* no paper of this list (another list's, or one removed) */
         return;
       }

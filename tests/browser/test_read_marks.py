@@ -443,3 +443,31 @@ def test_unread_only_stays_hidden_while_the_log_holds_no_paper_of_this_list(page
     page.locator(".rl-filter").wait_for(state="visible")
     assert not page.get_by_label("Unread only").is_visible()
     assert page.locator(".rl-log summary").inner_text() == "Your reading log: nothing read yet"
+
+
+def test_the_log_lists_what_was_read_newest_first_each_a_link_to_its_page(page, papers):
+    a, b, c = papers[:3]
+    _open_log(page)
+    page.evaluate("localStorage.removeItem('readinglist:read:/')")
+    saved = {
+        "format": "readinglist reading log",
+        "read": {a["id"]: "2026-03-01", b["id"]: "2026-06-01", c["id"]: "2026-02-01",
+                 "a-paper-of-another-list": "2026-07-01"},
+    }
+    _load(page, "mine.json", json.dumps(saved))
+    items = page.locator(".rl-log__list li")
+    # Newest first; a paper of no page here is not listed.
+    expected = [b, a, c]
+    assert items.count() == 3
+    assert [items.nth(i).locator("a").inner_text() for i in range(3)] == [p["title"] for p in expected]
+    hrefs = [items.nth(i).locator("a").evaluate("a => a.pathname") for i in range(3)]
+    assert hrefs == [f"/{p['url']}" for p in expected]
+    assert items.nth(0).inner_text().endswith("\u2014 June 1, 2026")  # (the page is in English)
+    # Reading one more lists it at once (another tab's change too).
+    page.evaluate(
+        "log => { localStorage.setItem('readinglist:read:/', log);"
+        " window.dispatchEvent(new StorageEvent('storage', {key: 'readinglist:read:/'})); }",
+        json.dumps({**saved["read"], papers[3]["id"]: "2026-08-01"}),
+    )
+    page.locator(".rl-log__list li").first.filter(has_text=papers[3]["title"]).wait_for()
+    assert page.locator(".rl-log__list li").count() == 4

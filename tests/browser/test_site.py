@@ -770,7 +770,7 @@ def test_on_a_phone_a_year_in_a_table_stays_whole(styled):
     # a table as the templates write one, squeezed by long words.
     long = "Super-NaturalInstructions-and-other-very-long-words"
     page = styled(
-        "<table><thead><tr><th>Title</th><th class='rl-year'>Year</th><th>Topics</th><th>Code</th></tr></thead>"
+        "<table><thead><tr><th>Title</th><th class='rl-year-column'>Year</th><th>Topics</th><th>Code</th></tr></thead>"
         f"<tbody><tr><td>{long}</td><td>2025</td><td>{long}</td><td>{long}</td></tr></tbody></table>",
         {"width": 390, "height": 800},
     )
