@@ -52,7 +52,9 @@ from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, 
 from .models import USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
-from .paperfile import insert_field, keep_own_entries, link_dict, new_file_text, ruamel_value
+from .paperfile import (
+    insert_field, keep_own_entries, link_dict, move_trailing_comment, new_file_text, ruamel_value,
+)
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
 from .slugs import folded, slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
@@ -1369,6 +1371,8 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
                 (key, paperyaml.ruamel_text(value) if isinstance(value, str) else value)
                 for key, value in link_dict(link).items()
             )
+            if len(seq):
+                move_trailing_comment(seq[-1], item)
             seq.append(item)
             seq.fa.set_block_style()
     stream = StringIO()

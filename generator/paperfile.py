@@ -165,3 +165,30 @@ def _entry_texts(text: str, yaml) -> tuple[str, list[tuple[str, str]]] | None:  
     ends = [line for line, _ in starts[1:]] + [len(lines)]
     entries = [(key, "".join(lines[line:end])) for (line, key), end in zip(starts, ends)]
     return "".join(lines[: starts[0][0]]), entries
+
+
+def move_trailing_comment(last, new) -> None:  # type: ignore[no-untyped-def]
+    """Before ``new`` is appended after ``last`` (two link items, round-trip mappings):
+    the comment lines ruamel holds after ``last``'s final value, which in the file stand
+    after the whole list ("# project pages to add later" above the next kind), move to
+    ``new``, so that they stay after the list, not between two of its items. A comment
+    at the end of ``last``'s own line stays there."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.tokens import CommentToken
+
+    if not (isinstance(last, CommentedMap) and last and isinstance(new, CommentedMap) and new):
+        return
+    slot = last.ca.items.get(list(last)[-1])
+    if not slot or len(slot) < 3 or slot[2] is None:
+        return
+    token = slot[2]
+    cut = token.value.find("\n")
+    if cut == -1 or not token.value[cut + 1 :].strip():
+        return  # (only a comment on the item's own line, or blank lines)
+    own_line, after = token.value[: cut + 1], token.value[cut + 1 :]
+    if own_line.strip():
+        token.value = own_line
+    else:
+        slot[2] = None
+    new_slot = new.ca.items.setdefault(list(new)[-1], [None, None, None, None])
+    new_slot[2] = CommentToken("\n" + after, token.start_mark, None)

@@ -1152,3 +1152,19 @@ def test_a_link_added_leaves_the_entries_around_links_as_written(tmp_path):
     head, tail = before.split("links:\n", 1)
     assert after.startswith(head + "links:\n")
     assert after.endswith(tail.split("topics:", 1)[1])
+
+
+def test_a_link_added_to_a_list_stays_above_the_comment_that_follows_the_list(tmp_path):
+    # The curator review: a comment after the code list ("project pages to add later")
+    # ended up between the curator's code link and the imported one.
+    import_records([_first()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    _edit(path, "      official: true\n", "      official: true  # theirs\n\n  # project pages to add later\n")
+    links = (make_link(CODE, "abstract", official=True), make_link(PAGE, "abstract"),
+             make_link("https://github.com/o/port", "abstract"))
+    import_records([_first(links=links)], tmp_path, added=DAY)
+    text = path.read_text()
+    assert (
+        "      official: true  # theirs\n    - url: https://github.com/o/port\n      found_in: abstract\n"
+        "\n  # project pages to add later\n  project:\n"
+    ) in text
