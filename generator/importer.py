@@ -53,7 +53,8 @@ from .models import USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import (
-    insert_field, keep_own_entries, link_dict, move_trailing_comment, new_file_text, ruamel_value,
+    insert_field, keep_own_entries, key_lines, link_dict, move_trailing_comment, new_file_text,
+    ruamel_value,
 )
 from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
 from .slugs import folded, slugify, unique_slug
@@ -1352,6 +1353,7 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     original = normalise_text(paper.raw)
     yaml = _round_trip_yaml(original)
     data = yaml.load(original)
+    starts = key_lines(data)
     for name in _ORDER:
         if name in paper.fills:
             insert_field(data, name, ruamel_value(name, paper.fills[name]))
@@ -1378,7 +1380,7 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     stream = StringIO()
     yaml.dump(data, stream)
     touched = set(paper.fills) | ({"links"} if paper.new_links else set())
-    text = keep_own_entries(original, stream.getvalue(), touched, yaml)
+    text = keep_own_entries(original, starts, stream.getvalue(), touched)
     if not _kept_curated(paper, text, problems):
         return None
     return text

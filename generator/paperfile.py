@@ -115,42 +115,11 @@ def insert_field(data, name: str, value: object) -> None:  # type: ignore[no-unt
     data.insert(position, name, value)
 
 
-def keep_own_entries(original: str, dumped: str, touched: set[str], yaml) -> str:  # type: ignore[no-untyped-def]
-    """``dumped`` (``original`` re-emitted by ruamel after an edit) with every top-level
-    entry the edit did not touch written as ``original`` wrote it, and the lines above
-    the first entry as there too.
-
-    ruamel re-emits a whole file: a one-line list loses its spacing (``[A,  B]   #
-    checked`` became ``[A, B]    # checked``), a quoted key its quotes, a comment its
-    column. An import that fills one field must leave the rest of the curator's text as
-    it was. ``dumped`` itself is returned when either text's entries cannot be told
-    apart by line, or when the joined text does not read as ``dumped`` does."""
-    before = _entry_texts(original, yaml)
-    after = _entry_texts(dumped, yaml)
-    if before is None or after is None:
-        return dumped
-    own_texts = dict(before[1])
-    parts = [before[0]]
-    for key, text in after[1]:
-        own = own_texts.get(key) if key not in touched else None
-        if parts[-1] and not parts[-1].endswith("\n"):
-            parts[-1] += "\n"  # (a last entry without a line break, now followed by another)
-        parts.append(own if own is not None else text)
-    joined = "".join(parts)
-    try:
-        same = yaml.load(joined) == yaml.load(dumped)
-    except Exception:  # (any reader error: the joined text is not to be written)  # noqa: BLE001
-        same = False
-    return joined if same else dumped
-
-
-def _entry_texts(text: str, yaml) -> tuple[str, list[tuple[str, str]]] | None:  # type: ignore[no-untyped-def]
-    """The lines above a file's first top-level key, and each top-level entry's lines
-    (from its key to the next key), in order; None when the file is no block mapping
-    with a key at the start of each entry's first line."""
+def key_lines(data) -> list[tuple[int, str]] | None:  # type: ignore[no-untyped-def]
+    """(line, key) of each top-level key of a round-trip mapping as loaded, in order; None
+    when the file is no block mapping with each key at the start of its line."""
     from ruamel.yaml.comments import CommentedMap
 
-    data = yaml.load(text)
     if not isinstance(data, CommentedMap) or not data or data.fa.flow_style():
         return None
     starts = []
@@ -159,12 +128,76 @@ def _entry_texts(text: str, yaml) -> tuple[str, list[tuple[str, str]]] | None:  
         if column != 0 or not isinstance(key, str):
             return None
         starts.append((line, key))
-    if [line for line, _ in starts] != sorted({line for line, _ in starts}):
-        return None
+    return starts if [line for line, _ in starts] == sorted({line for line, _ in starts}) else None
+
+
+def keep_own_entries(original: str, starts: list[tuple[int, str]] | None, dumped: str, touched: set[str]) -> str:
+    """``dumped`` (``original`` re-emitted by ruamel after an edit) with every top-level
+    entry the edit did not touch written as ``original`` wrote it, and the lines above
+    the first entry as there too. ``starts``: `key_lines` of ``original`` as loaded.
+
+    ruamel re-emits a whole file: a one-line list loses its spacing (``[A,  B]   #
+    checked`` became ``[A, B]    # checked``), a quoted key its quotes, a comment its
+    column. An import that fills one field must leave the rest of the curator's text as
+    it was. ``dumped`` itself is returned when either text's entries cannot be told
+    apart by line, or when the joined text does not read as ``dumped`` does."""
+    import yaml
+
+    if starts is None:
+        return dumped
+    before = _split(original, starts)
+    # ruamel's own output: an entry starts at each line that starts with neither a space,
+    # a comment nor a list's dash (its values, block texts and comments are indented).
+    lines = dumped.splitlines(keepends=True)
+    heads = [n for n, line in enumerate(lines) if line[:1] not in ("", " ", "\n", "#", "-", "\t", ".")]
+    after = _split(dumped, [(n, "") for n in heads])
+    if len(after[1]) != len(before[1]) + len(touched - {key for _, key in starts}):
+        return dumped
+    own_texts = dict(before[1])
+    keys = [key for _, key in starts]
+    parts = [before[0]]
+    # (The dumped entries are the original keys in order, with the new ones inserted.)
+    dumped_keys = _dumped_keys(keys, touched, after[1])
+    if dumped_keys is None:
+        return dumped
+    for key, (_, text) in zip(dumped_keys, after[1]):
+        own = own_texts.get(key) if key not in touched else None
+        if parts[-1] and not parts[-1].endswith("\n"):
+            parts[-1] += "\n"  # (a last entry without a line break, now followed by another)
+        parts.append(own if own is not None else text)
+    joined = "".join(parts)
+    # Read back with the C reader (cheap: an import may edit thousands of files).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        same = yaml.load(joined, Loader=loader) == yaml.load(dumped, Loader=loader)  # noqa: S506
+    except yaml.YAMLError:
+        same = False
+    return joined if same else dumped
+
+
+def _split(text: str, starts: list[tuple[int, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """The lines above the first start, and each (key, lines from its start to the next)."""
     lines = text.splitlines(keepends=True)
+    if not starts:
+        return text, []
     ends = [line for line, _ in starts[1:]] + [len(lines)]
-    entries = [(key, "".join(lines[line:end])) for (line, key), end in zip(starts, ends)]
-    return "".join(lines[: starts[0][0]]), entries
+    return "".join(lines[: starts[0][0]]), [
+        (key, "".join(lines[line:end])) for (line, key), end in zip(starts, ends)
+    ]
+
+
+def _dumped_keys(keys: list[str], touched: set[str], entries: list[tuple[str, str]]) -> list[str] | None:
+    """Which key each dumped entry is, read from its first line; None if one is not a
+    key of the file or of the edit."""
+    known = set(keys) | touched
+    found = []
+    for _, text in entries:
+        head = text.split(":", 1)[0].strip()
+        key = head[1:-1] if len(head) >= 2 and head[0] == head[-1] and head[0] in "'\"" else head
+        if key not in known:
+            return None
+        found.append(key)
+    return found if len(set(found)) == len(found) else None
 
 
 def move_trailing_comment(last, new) -> None:  # type: ignore[no-untyped-def]
