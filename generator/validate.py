@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import math
 import re
 from typing import Callable, Sequence
@@ -665,10 +666,15 @@ def code_repository(url: str) -> tuple[str, str]:
 
 
 def _stems(word: str) -> tuple[str, ...]:
-    """The stems of a hyphenated id's words, as the topic rules stem keywords."""
+    """The stems of a hyphenated id's words (Snowball's English, as the topic rules')."""
+    return tuple(_stemmer().stemWords(word.lower().split("-")))
+
+
+@functools.cache
+def _stemmer():  # type: ignore[no-untyped-def]
     import snowballstemmer  # imported late: only a mistake needs it
 
-    return tuple(snowballstemmer.stemmer("english").stemWords(word.lower().split("-")))
+    return snowballstemmer.stemmer("english")
 
 
 def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "") -> str:
@@ -699,10 +705,16 @@ def closest(word: str, choices: Sequence[str]) -> str | None:
         return min(longer, key=lambda c: (len(c), c))
     # The same words but for their endings ("model-merge" for "model-merging"), when
     # only one choice has them.
-    stems = _stems(word)
-    alike = [c for c in choices if _stems(c) == stems] if "-" in word else []
-    if len(alike) == 1:
-        return alike[0]
+    if "-" in word:
+        # (Only ids of as many words, each starting as the word's does, are stemmed: an
+        # unknown reference in a list of 10,000 papers stems a few ids, not all.)
+        parts = word.lower().split("-")
+        heads = [part[:2] for part in parts]
+        near = [c for c in choices if [part[:2] for part in c.lower().split("-")] == heads]
+        stems = _stems(word)
+        alike = [c for c in near if _stems(c) == stems]
+        if len(alike) == 1:
+            return alike[0]
     if len(word) > schema.MAX_ID_LENGTH:
         # A whole title's slug where the id is that slug cut to the limit at a word
         # (as the importer cuts it): the id it starts with, if that is most of the limit.
