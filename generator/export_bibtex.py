@@ -58,7 +58,9 @@ def _escape(text: str) -> str:
     # of a long abstract.
     if any(pair in text for pair in _LIGATURE_PAIRS):
         text = _LIGATURES.sub(r"\g<0>{}", text)
-    return text
+    # The text "&#38;" is no character reference (an import reads ACM's "\&\#38;" as
+    # "&"): an empty group between keeps it as written.
+    return text.replace("\\&\\#", "\\&{}\\#")
 
 
 # bibtexparser 2.1 does not split "a and \%b" at the "and", and drops a word "\%" of a

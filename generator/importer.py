@@ -959,8 +959,10 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         ) and not (
             name == "pages" and pages_text(str(current)) == pages_text(str(imported))  # "1-9", "1–9"
         ) and not (
-            # Tags are a set: another order, or some of the file's own, says nothing new.
-            name == "tags" and isinstance(current, list) and set(imported) <= set(current)  # type: ignore[arg-type]
+            # Tags are a set: another order, other capitals, or some of the file's own, say
+            # nothing new.
+            name == "tags" and isinstance(current, list)
+            and {str(t).casefold() for t in imported} <= {str(t).casefold() for t in current}  # type: ignore[attr-defined]
         ) and not (
             # Two names of the preprint server ("arXiv preprint arXiv:...", "CoRR"): the
             # same version of the paper, as a published venue is not.

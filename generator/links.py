@@ -36,7 +36,7 @@ _KAGGLE_DATA = ("datasets", "models")
 # Pages of one recorded talk, by host: the path's pattern (a channel's or a user's page
 # is no talk, so it stays a project page).
 _VIDEO_PATHS = {
-    "youtube.com": r"/(?:watch/?$|(?:live|embed|shorts|v)/[\w-]+)",
+    "youtube.com": r"/(?:watch/?$|(?:live|embed|shorts|v)/[\w-]+)",  # (watch: with a v=)
     "m.youtube.com": r"/(?:watch/?$|(?:live|shorts)/[\w-]+)",
     "youtube-nocookie.com": r"/embed/[\w-]+",
     "youtu.be": r"/[\w-]+",
@@ -47,15 +47,24 @@ _VIDEO_PATHS = {
     "m.bilibili.com": r"/video/\w+",
     "videolectures.net": r"/[^/]+",
 }
-_VIDEOS = {host: re.compile(pattern) for host, pattern in _VIDEO_PATHS.items()}
+_VIDEOS = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _VIDEO_PATHS.items()}
 # Pages of one slide deck or poster, by host.
 _SLIDE_PATHS = {
-    "speakerdeck.com": r"/(?!p/)[^/]+/[^/]+",
-    "slideshare.net": r"/(?:slideshow/[^/]+|(?!search|features|about)[^/]+/[^/]+)",
+    "speakerdeck.com": r"/(?!(?:p|c|search)/)[^/]+/[^/]+",
+    "slideshare.net": r"/(?:slideshow/[^/]+|(?!(?:search|features|about|category)/)[^/]+/[^/]+)",
     "docs.google.com": r"/presentation/d/[\w-]+",
 }
 _SLIDES = {host: re.compile(pattern) for host, pattern in _SLIDE_PATHS.items()}
-_HF_NOT_REPOS = {"papers", "docs", "blog", "learn", "models", "tasks", "join", "login", "pricing"}
+# Hugging Face's own pages: a first path segment that names no owner of a model.
+_HF_NOT_REPOS = {
+    "papers", "docs", "blog", "learn", "models", "tasks", "join", "login", "pricing", "posts",
+    "collections", "settings", "chat", "organizations", "api", "course", "transformers",
+    "enterprise", "hub", "search", "notifications", "new", "new-space", "new-dataset",
+    "inference-endpoints", "autotrain", "support", "terms-of-service", "privacy", "jobs",
+    "changelog", "welcome", "oauth", "billing", "pro", "spaces", "datasets", "mcp",
+}
+# Hosts that are Hugging Face's (its short address serves the same pages).
+_HF_HOSTS = {"huggingface.co", "hf.co"}
 # Publishers, proceedings and paper indexes: a page there is about one paper. The value
 # is a pattern that a paper's page's path starts with, where the host also serves other
 # pages (``nature.com/articles/...`` is a paper, ``nature.com/nature/`` a journal's home;
@@ -253,7 +262,7 @@ def classify(url: str) -> Kind:
         if repo:
             return Kind("code", _REPO_HOSTS[host], repo)
         return Kind("project")
-    if host == "huggingface.co":
+    if host in _HF_HOSTS:
         if segments and segments[0] == "papers":
             return Kind("paper")
         repo = _hf_repo(segments)
@@ -264,7 +273,9 @@ def classify(url: str) -> Kind:
         return Kind("code" if repo.startswith("spaces/") else "data", "huggingface", repo)
     if host == "kaggle.com" and len(segments) >= 3 and segments[0] in _KAGGLE_DATA:
         return Kind("data", "kaggle", "/".join(segments[:3]))
-    if host in _VIDEOS and _VIDEOS[host].match(path):
+    if host in _VIDEOS and _VIDEOS[host].match(path) and (
+        not path.lower().rstrip("/").endswith("/watch") or "v=" in urlsplit(url).query
+    ):
         return Kind("video")
     if host in _SLIDES and _SLIDES[host].match(path):
         return Kind("slides")

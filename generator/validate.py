@@ -20,7 +20,7 @@ from . import schema
 from .errors import Location, Problems
 from .escape import markdown_notices
 from .links import classify
-from .models import LINK_KINDS, Link
+from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
 from .yamlio import Map, Node, Scalar, Seq, char_name
 
@@ -320,15 +320,27 @@ class RecordChecker:
             return items
         values = [self.clean(item, item.text, name) for item in items]  # type: ignore[arg-type]
         if name == "authors":
-            for item, value in zip(items, values):
-                if isinstance(value, str) and _ET_AL.fullmatch(value):
-                    # (else an author "et al." is cited, and the page says "et al. et al.")
-                    self.problems.warning(
-                        item.loc,  # type: ignore[attr-defined]
-                        f"{value.strip()!r} is not a name: write 'others' as the last author"
-                        " (BibTeX's 'and others'), shown as \"et al.\"",
-                    )
+            self.warn_odd_authors(items, values)  # type: ignore[arg-type]
         return tuple(v for v in values if v is not INVALID)
+
+    def warn_odd_authors(self, items: list[Scalar], values: list[object]) -> None:
+        """Warn about "et al." written as an author or glued to one, and about `others`
+        (the authors not named) anywhere but last: else "et al." is cited as a name, and
+        a page says "et al. et al."."""
+        last = len(values) - 1
+        for at, (item, value) in enumerate(zip(items, values)):
+            if not isinstance(value, str):
+                continue
+            others = "'others' as the last author (BibTeX's 'and others'), shown as \"et al.\""
+            if _ET_AL.fullmatch(value):
+                said = f"{value.strip()!r} is not a name: write {others}"
+            elif glued := _ET_AL_AFTER.search(value):
+                said = f"{value.strip()!r} ends with {glued.group(1)!r}: write the name alone, then {others}"
+            elif value.strip().casefold() == OTHERS and at != last:
+                said = "'others' stands for the authors not named: move it to the end (it is shown as \"et al.\")"
+            else:
+                continue
+            self.problems.warning(item.loc, said)  # type: ignore[attr-defined]
 
     def id_list(self, node: Node, spec: Field, name: str, *, names: bool = True) -> object:
         """The located ids, checked for form and repeats; whether they exist is checked
@@ -484,10 +496,11 @@ class RecordChecker:
             )
         elif what in _NOT_CODE:
             # (files imported before these kinds existed hold such links under code)
+            official = " without 'official' (only code has it)" if link.official else ""
             self.problems.warning(
                 where.loc,
                 f"this is the address of {_NOT_CODE[what]}, not of code: it shows as a code"
-                f" badge and counts as code; move it under '{what}'",
+                f" badge and counts as code; move it under '{what}'{official}",
             )
 
     def link_entries(self, node: Node, name: str) -> list[Map]:
@@ -574,7 +587,8 @@ assert set(_BY_KIND) == set(schema.KINDS)
 
 
 # What a source writes for more authors, taken for a name ("et al.", "and others").
-_ET_AL = re.compile(r"(?i)\s*(?:et\.?\s*al\.?|and\s+others|\.\.\.|…)\s*")
+_ET_AL = re.compile(r"(?i)\s*(?:et(?:\.\s*|\s+)al\.?|and\s+others|\.\.\.|…)\s*")
+_ET_AL_AFTER = re.compile(r"(?i)\S\s*,?\s+(et(?:\.\s*|\s+)al\.?|and\s+others)\s*$")
 
 
 def _as_authors(text: str) -> str:

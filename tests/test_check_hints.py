@@ -341,8 +341,15 @@ def test_et_al_written_as_an_author_is_told_to_be_others(tmp_path):
         f"{P}:4:23: warning: 'et al.' is not a name: write 'others' as the last author"
         " (BibTeX's 'and others'), shown as \"et al.\""
     ]
-    ok = "id: x\ntitle: A\nabstract: a\nauthors: [Ada Lovelace, Al Etal, others]\n"
+    ok = "id: x\ntitle: A\nabstract: a\nauthors: [Ada Lovelace, Al Etal, Alberto Alvarez, others]\n"
     assert check_one(tmp_path, ok) == []
+    glued = "id: x\ntitle: A\nabstract: a\nauthors: [Smith et al., others, Ada Lovelace]\n"
+    assert check_one(tmp_path, glued) == [
+        f"{P}:4:11: warning: 'Smith et al.' ends with 'et al.': write the name alone, then"
+        " 'others' as the last author (BibTeX's 'and others'), shown as \"et al.\"",
+        f"{P}:4:25: warning: 'others' stands for the authors not named: move it to the end"
+        " (it is shown as \"et al.\")",
+    ]
 
 
 def test_an_id_with_other_word_endings_is_offered_the_one_it_means(tmp_path):

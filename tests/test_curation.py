@@ -537,6 +537,7 @@ abstract: a
 links:
   code:
     - url: https://huggingface.co/datasets/lab/corpus
+      official: true
     - url: https://huggingface.co/spaces/lab/demo
     - url: https://youtu.be/abc
     - url: https://speakerdeck.com/someone/a-talk
@@ -547,10 +548,11 @@ links:
 """
     assert check_one(tmp_path, text) == [
         f"{P}:6:12: warning: this is the address of a dataset or a model's weights, not of"
-        " code: it shows as a code badge and counts as code; move it under 'data'",
-        f"{P}:8:12: warning: this is the address of a video, not of code: it shows as a code"
+        " code: it shows as a code badge and counts as code; move it under 'data' without"
+        " 'official' (only code has it)",
+        f"{P}:9:12: warning: this is the address of a video, not of code: it shows as a code"
         " badge and counts as code; move it under 'video'",
-        f"{P}:9:12: warning: this is the address of slides, not of code: it shows as a code"
+        f"{P}:10:12: warning: this is the address of slides, not of code: it shows as a code"
         " badge and counts as code; move it under 'slides'",
     ]
 

@@ -77,7 +77,12 @@ def test_datasets_and_models_are_data_not_code():
     assert (model.kind, model.host, model.repo) == ("data", "huggingface", "meta-llama/Llama-3")
     kaggle = classify("https://www.kaggle.com/datasets/owner/corpus/data")
     assert (kaggle.kind, kaggle.host, kaggle.repo) == ("data", "kaggle", "datasets/owner/corpus")
+    assert classify("https://hf.co/datasets/allenai/tulu-3").kind == "data"  # (its short address)
     # Hugging Face's and Kaggle's other pages are no dataset.
+    for page in ("posts/someone/1234", "collections/meta-llama/llama-2-family", "settings/tokens",
+                 "chat/conversation/1", "organizations/lab/share", "api/datasets/a/b",
+                 "transformers/model_doc/bert.html", "course/chapter1", "datasets/allenai"):
+        assert classify(f"https://huggingface.co/{page}").kind == "project", page
     assert classify("https://huggingface.co/models").kind == "project"
     assert classify("https://huggingface.co/datasets/allenai").kind == "project"
     assert classify("https://www.kaggle.com/competitions/titanic/data").kind == "project"
@@ -96,6 +101,7 @@ def test_datasets_and_models_are_data_not_code():
         "https://slideslive.com/38922874/talk-title",
         "https://www.bilibili.com/video/BV1xx411c7mD",
         "https://videolectures.net/icml2015_talk/",
+        "https://www.youtube.com/Watch?v=dQw4w9WgXcQ",
     ],
 )
 def test_recorded_talks_are_videos(url):
@@ -108,9 +114,12 @@ def test_recorded_talks_are_videos(url):
         "https://www.youtube.com/@somelab",  # a channel is no talk
         "https://www.youtube.com/channel/UC0123456789",
         "https://www.youtube.com/",
+        "https://www.youtube.com/watch",  # (no video named)
         "https://vimeo.com/somelab",
         "https://slideslive.com/",
         "https://speakerdeck.com/someone",  # a user's page is no deck
+        "https://speakerdeck.com/c/technology",  # nor a category
+        "https://www.slideshare.net/search/slideshow",
         "https://docs.google.com/document/d/abc/edit",  # a document is no presentation
     ],
 )
@@ -124,6 +133,7 @@ def test_pages_of_video_and_slide_hosts_that_are_no_talk_or_deck(url):
         "https://speakerdeck.com/someone/a-talk",
         "https://www.slideshare.net/someone/a-talk-123",
         "https://www.slideshare.net/slideshow/a-talk/123",
+        "https://www.slideshare.net/searchlight/a-deck",  # (a user whose name starts "search")
         "https://docs.google.com/presentation/d/1AbC-dEf/edit#slide=id.p",
     ],
 )

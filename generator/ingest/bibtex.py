@@ -329,21 +329,30 @@ def _plain(text: str) -> str:
     shown exactly as written, so ``*x*`` would show its stars). A character the exporter
     wrote as an HTML reference (ACM's ``\\&\\#129436;`` for the parrot in "Stochastic
     Parrots") is that character."""
-    text = _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
-    return _CHAR_REF.sub(_char_of, text) if "&#" in text else text
+    if "&" in text:
+        text = _RAW_REF.sub(_char_of, text)
+    return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
 
 
-_CHAR_REF = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+# A character reference as an exporter writes it into TeX source (``\&\#38;``, ``&#38;``),
+# up to its ";". Not ``\&{}\#38;``: that is how this tool's own export writes the text
+# "&#38;" itself, which then reads back as written.
+_RAW_REF = re.compile(r"(\\?&\\?#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6})));")
+# Characters TeX reads as markup, written as the TeX that typesets them.
+_TEX_OF = {
+    "\\": "{\\textbackslash}", "{": "\\{", "}": "\\}", "$": "\\$", "%": "\\%", "&": "\\&",
+    "#": "\\#", "_": "\\_", "^": "{\\textasciicircum}", "~": "{\\textasciitilde}",
+}
 
 
 def _char_of(match: re.Match[str]) -> str:
-    """The character of a numeric reference; the reference as written when it names no
-    character a title may hold (a control, a surrogate, beyond Unicode)."""
-    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
-    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+    """The character of a numeric reference (as TeX that typesets it); the reference as
+    written when it names no character a text may hold (a control, a surrogate, beyond
+    Unicode)."""
+    code = int(match.group(2)) if match.group(2) else int(match.group(3), 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or not chr(code).isprintable():
         return match.group(0)
-    char = chr(code)
-    return char if char.isprintable() else match.group(0)
+    return _TEX_OF.get(chr(code), chr(code))
 
 
 def _paragraphs(text: str) -> str:
@@ -580,7 +589,11 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
                 link = replace(link, kind=kind)
             links.append(link)
     # Each tag once, in the entry's order (arXiv's DataCite export repeats its "FOS" ones).
-    keywords = list(dict.fromkeys(_plain(k) for k in re.split(r"[,;]", fields["keywords"])))
+    # (A character reference's own ";" is no separator: ACM's "ethics \&\#38; safety".)
+    keywords = list(dict.fromkeys(
+        _plain(k.replace("\0", ";"))
+        for k in re.split(r"[,;]", _RAW_REF.sub(lambda m: m.group(1) + "\0", fields["keywords"]))
+    ))
     return Record(
         title=title,
         abstract=abstract,

@@ -241,6 +241,28 @@ def test_printed_in_the_dark_scheme_badges_are_light_and_screen_only_parts_go(pa
     assert buttons.count() >= 1 and all(not b.is_visible() for b in buttons.all())
 
 
+def test_printed_the_cite_block_wraps_badges_give_their_address_and_the_read_box_goes(page, papers):
+    # The reader review: a long title was cut at the Cite block's edge on paper, the
+    # badges printed labels that lead nowhere, the read box printed.
+    paper = max((p for p in papers if p["code"]), key=lambda p: len(p["title"]))
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(paper["url"])
+    page.locator(".rl-read").wait_for(state="visible")
+    page.emulate_media(media="print")
+    code = page.locator(".rl-bibtex pre > code")
+    assert code.evaluate("c => getComputedStyle(c).whiteSpace") == "pre-wrap"
+    assert code.evaluate("c => c.scrollWidth <= c.clientWidth")
+    printed = page.evaluate(
+        "[...document.querySelectorAll('.rl-badges a.rl-badge')].filter(a => a.offsetParent)"
+        ".map(a => [a.href, getComputedStyle(a, '::after').content])")
+    assert printed and all(after == f'"\u00a0{href}"' for href, after in printed)
+    assert page.locator(".rl-read").is_hidden()
+    # (On screen, none of it.)
+    page.emulate_media(media="screen")
+    assert code.evaluate("c => getComputedStyle(c).whiteSpace") == "pre"
+    assert page.locator(".rl-read").is_visible()
+
+
 def test_in_forced_colours_badge_icons_stay_visible(page, papers):
     paper = next(p for p in papers if p["code"])
     page.goto(paper["url"])

@@ -246,3 +246,10 @@ def test_a_character_written_as_an_html_reference_is_that_character():
     assert parrots.title == "On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? \U0001f99c"
     # A NUL and a lone surrogate are no characters a title may hold: kept as written.
     assert other.title == "Café &#0; and &#55296; and 5% and R&D;"
+
+
+def test_a_character_reference_in_keywords_does_not_split_the_tag():
+    text = r"@misc{k, title = {T}, keywords = {ethics \&\#38; safety; robustness, caf\&\#xE9;s}}"
+    problems = Problems()
+    [record] = parse_text(text, "acm.bib", problems)
+    assert record.tags == ("ethics & safety", "robustness", "cafés")
