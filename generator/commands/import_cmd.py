@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import CuratorError, Severity, counted
-from ..importer import import_paths
+from ..importer import ImportReport, import_paths
 from ..ingest import FORMATS
 from ..atomicfile import write_if_changed
 
@@ -30,19 +30,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print only the summary line, warnings and conflicts")
 
 
+def project_folder_problem(root: Path, command: str) -> str:
+    """Why ``root`` is no place to import into; "" when it is a project."""
+    if (root / "mkdocs.yml").is_file() or (root / "content").is_dir():
+        return ""
+    # Most likely the wrong folder (a shell in ~/Downloads beside the .bib): a new
+    # content/ there would hold the papers where no build looks for them.
+    return (
+        f"readinglist {command}: {root.resolve()} is no readinglist project (it has no"
+        f" mkdocs.yml and no content/ folder): run the {command} in the project folder or"
+        " name it with --root PATH (to start a list in this folder, create content/ in it"
+        " first)"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content_dir = root / "content"
-    if not (root / "mkdocs.yml").is_file() and not content_dir.is_dir():
-        # Most likely the wrong folder (a shell in ~/Downloads beside the .bib): a new
-        # content/ there would hold the papers where no build looks for them.
-        print(
-            f"readinglist import: {root.resolve()} is no readinglist project (it has no"
-            " mkdocs.yml and no content/ folder): run the import in the project folder or"
-            " name it with --root PATH (to start a list in this folder, create content/ in it"
-            " first)",
-            file=sys.stderr,
-        )
+    if said := project_folder_problem(root, "import"):
+        print(said, file=sys.stderr)
         return 1
     # Each input is read once: what is imported is what is kept (a pipe, /dev/stdin or
     # <(...), has nothing left for a second read, and a file may change in between).
@@ -69,7 +75,14 @@ def run(args: argparse.Namespace) -> int:
             kept = keep_source(path, content_dir / "sources", contents[path])
             if kept is not None and not args.quiet:
                 print(f"kept a copy of {path} as {kept}")
-    if not args.quiet:
+    print_report(report, args.quiet, again=f"readinglist import {_shown(args.paths)}")
+    return 0
+
+
+def print_report(report: ImportReport, quiet: bool, again: str) -> None:
+    """What an import did, its warnings and conflicts, and its summary line. ``again``:
+    the command that imported, for the hint that brings a deleted paper back."""
+    if not quiet:
         for duplicate in report.duplicates:
             print(duplicate)
         restored = set(report.restored)
@@ -84,16 +97,13 @@ def run(args: argparse.Namespace) -> int:
         deleted = [d for d in report.not_recreated if not d.merged_into]
         if deleted:
             ids = " ".join(f"--restore {d.paper_id}" for d in deleted[:1])
-            print(
-                "to bring a deleted paper back, import again with --restore ID "
-                f"(e.g. readinglist import {_shown(args.paths)} {ids})"
-            )
+            verb = again.split()[1]
+            print(f"to bring a deleted paper back, {verb} again with --restore ID (e.g. {again} {ids})")
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     for conflict in report.conflicts:
         print(f"{conflict.location}: warning: {conflict.message}", file=sys.stderr)
     print(report.summary())
-    return 0
 
 
 def _shown(paths: list[Path]) -> str:

@@ -12,7 +12,6 @@ import datetime as dt
 import http.client
 import json
 import os
-import socket
 import sys
 import threading
 import urllib.error
@@ -23,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__, linkcheck, repositories
+from .. import __version__, fetch, linkcheck, repositories
 from ..atomicfile import atomic_write
 from ..curation import load_content
 from ..errors import CuratorError, Location, Problems
@@ -76,128 +75,19 @@ MAX_ANSWER = 1 << 20
 MAX_STARS = 10**10 - 1
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """GitHub's redirects, without the token where it does not belong: a redirect to
-    another host, or from https to http, would hand it to whoever answers there."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        if new is not None:
-            old_at, new_at = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
-            if (new_at.scheme, new_at.netloc) != (old_at.scheme, old_at.netloc):
-                new.remove_header("Authorization")
-        return new
-
-
-class _Deadline:
-    """The sockets opened for one answer (redirects included), shut when its time is up.
-    A socket's timeout bounds each read, not the answer: a server sending its status
-    line and headers a byte at a time would never be cut off."""
-
-    def __init__(self, seconds: float):
-        self.sockets: list[socket.socket] = []
-        self.expired = False
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._shut)
-        self._timer.daemon = True
-
-    def add(self, sock: socket.socket) -> None:
-        with self._lock:
-            self.sockets.append(sock)
-            if self.expired:
-                self._shut_one(sock)
-
-    def _shut(self) -> None:
-        with self._lock:
-            self.expired = True
-            for sock in self.sockets:
-                self._shut_one(sock)
-
-    @staticmethod
-    def _shut_one(sock: socket.socket) -> None:
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass  # (closed already)
-
-    def __enter__(self) -> _Deadline:
-        _ANSWER.deadline = self
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-        _ANSWER.deadline = None
-
-
-_ANSWER = threading.local()  # the deadline of the answer this thread is waiting for
-
-
-def _watched(connection: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
-    """``connection`` whose socket, once connected, is the current answer's to shut."""
-
-    class Watched(connection):  # type: ignore[misc, valid-type]
-        def connect(self) -> None:
-            super().connect()
-            deadline = getattr(_ANSWER, "deadline", None)
-            if deadline is not None:
-                deadline.add(self.sock)
-
-    return Watched
-
-
-_WATCHED_HTTP = _watched(http.client.HTTPConnection)
-_WATCHED_HTTPS = _watched(http.client.HTTPSConnection)
-
-
-class _HTTP(urllib.request.HTTPHandler):
-    def http_open(self, req):
-        return self.do_open(_WATCHED_HTTP, req)
-
-
-class _HTTPS(urllib.request.HTTPSHandler):
-    def https_open(self, req):
-        return self.do_open(_WATCHED_HTTPS, req, context=self._context)
-
-
-_OPENER = urllib.request.build_opener(_Redirects, _HTTP, _HTTPS)
-
-
 def _get(url: str, token: str, timeout: float) -> tuple[int, object, dict]:
     """(status, the JSON answer, headers) of one GET; the JSON is None when the answer
     is none. Raises what urllib raises for no answer at all."""
-    request = urllib.request.Request(url, headers={
+    # urllib follows GitHub's redirect of a renamed repository (301 to /repositories/<id>);
+    # the answer's full_name is then the new one.
+    status, raw, headers = fetch.get(url, {
         "Accept": "application/vnd.github+json",
         "X-GitHub-Api-Version": "2022-11-28",
         "User-Agent": USER_AGENT,
         **({"Authorization": f"Bearer {token}"} if token else {}),
-    })
-    with _Deadline(timeout) as watch:
-        try:
-            try:
-                # urllib follows GitHub's redirect of a renamed repository (301 to
-                # /repositories/<id>); the answer's full_name is then the new one.
-                response = _OPENER.open(request, timeout=timeout)
-            except urllib.error.HTTPError as exc:
-                response = exc
-            with response:
-                # (A body sent slowly is cut off by the deadline too: its socket is shut.)
-                chunks: list[bytes] = []
-                size = 0
-                while chunk := response.read1(65536):
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size > MAX_ANSWER:
-                        raise TimeoutError(f"no whole answer within {timeout:g} s")
-                if watch.expired:
-                    raise TimeoutError(f"no whole answer within {timeout:g} s")
-                status, headers = response.status, dict(response.headers)
-        except (OSError, http.client.HTTPException) as exc:
-            if watch.expired:  # whatever the shut socket made of it
-                raise TimeoutError(f"no whole answer within {timeout:g} s") from exc
-            raise
+    }, timeout, MAX_ANSWER)
     try:
-        body = json.loads(b"".join(chunks).decode("utf-8"))
+        body = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError):
         body = None
     return status, body, headers

@@ -1,0 +1,210 @@
+"""`readinglist add ID...`: papers by their arXiv id or DOI, as arXiv and doi.org describe
+them, into content/papers/ (the import's merging, conflicts and data safety).
+
+arXiv's API gives a paper's title, abstract, authors, year, DOI and the links its
+abstract and comment name (ingest/arxiv.py); doi.org gives a DOI's BibTeX (content
+negotiation, as reference managers ask it), read as `import` reads a BibTeX file. A DOI
+of arXiv's own (10.48550/arXiv.…) is asked of arXiv. Every id is asked before anything is
+written: one that names no paper, or an answer that is none, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import sys
+import urllib.error
+import urllib.parse
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .. import __version__, fetch
+from ..errors import CuratorError, Location, Problems, Severity, counted
+from ..importer import import_records
+from ..ingest import Record, parse_text
+from ..ingest.arxiv import NotAnAnswer, records_from_atom
+from ..links import arxiv_id, doi_from_url, normalize_arxiv, normalize_doi
+from .import_cmd import print_report, project_folder_problem
+
+ARXIV_API = "https://export.arxiv.org/api/query"
+DOI_RESOLVER = "https://doi.org"
+USER_AGENT = f"readinglist-add/{__version__} (a reading list adding papers by their ids)"
+# What one answer may be: arXiv's for 100 papers is about 300 KB, a DOI's BibTeX 2 KB.
+MAX_ANSWER = 8 << 20
+# arXiv's API answers at most this many ids per request (and asks for few requests).
+BATCH = 100
+EXIT = (
+    "exit status: 0 when the papers were written (with warnings or conflicts, if any); 1 when "
+    "an id is no arXiv id or DOI, names no paper, or the import stopped on an error (nothing "
+    "written); 2 when arXiv or doi.org could not be asked or did not answer as they do "
+    "(offline, a rate limit, a wrong address; nothing written)"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "ids", nargs="+", metavar="ID",
+        help="an arXiv id (2106.09685, arXiv:hep-th/9711200) or address (arxiv.org/abs/...),"
+        " or a DOI (10.1145/3442188.3445922, doi:..., https://doi.org/...)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S",
+        help="seconds to wait for each answer (default: 30)",
+    )
+    parser.add_argument(
+        "--restore", action="append", default=[], metavar="ID",
+        help="add again a paper a curator deleted (its id as the import names it); repeatable",
+    )
+    parser.add_argument(
+        "--arxiv-api", default=os.environ.get("READINGLIST_ARXIV_API", ARXIV_API), metavar="URL",
+        help=f"arXiv's API (default: {ARXIV_API}, or $READINGLIST_ARXIV_API)",
+    )
+    parser.add_argument(
+        "--doi-resolver", default=os.environ.get("READINGLIST_DOI_RESOLVER", DOI_RESOLVER), metavar="URL",
+        help=f"where DOIs are asked (default: {DOI_RESOLVER}, or $READINGLIST_DOI_RESOLVER)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print only the summary line, warnings and conflicts")
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One id of the command line, read: an arXiv id or a DOI (one of them "")."""
+
+    given: str
+    arxiv: str = ""
+    doi: str = ""
+
+
+class Unanswered(Exception):
+    """A server gave no answer, or none of the kind asked: exit status 2."""
+
+
+def read_id(text: str) -> Wanted | None:
+    """What ``text`` names, as a curator pastes it; None when it is neither kind."""
+    given = text.strip()
+    if given.lower().startswith(("http://", "https://", "arxiv.org/", "www.arxiv.org/", "doi.org/")):
+        url = given if "://" in given else f"https://{given}"
+        if found := arxiv_id(url):
+            return Wanted(given, arxiv=found)
+        if found := doi_from_url(url):
+            return _from_doi(given, found)
+        return None
+    if found := normalize_arxiv(given):
+        return Wanted(given, arxiv=found)
+    if found := normalize_doi(given):
+        return _from_doi(given, found)
+    return None
+
+
+def _from_doi(given: str, doi: str) -> Wanted:
+    # arXiv's own DOI names its paper: arXiv says more of it than the DOI's record.
+    if doi.lower().startswith("10.48550/arxiv.") and (found := normalize_arxiv(doi[len("10.48550/arxiv."):])):
+        return Wanted(given, arxiv=found)
+    return Wanted(given, doi=doi)
+
+
+def _get(url: str, accept: str, timeout: float) -> tuple[int, str]:
+    try:
+        status, body, _ = fetch.get(url, {"Accept": accept, "User-Agent": USER_AGENT}, timeout, MAX_ANSWER)
+    except (urllib.error.URLError, OSError) as exc:
+        raise Unanswered(f"no answer from {url} ({getattr(exc, 'reason', exc)})") from None
+    except (http.client.HTTPException, ValueError) as exc:
+        raise Unanswered(f"a garbled answer from {url} ({type(exc).__name__})") from None
+    return status, body.decode("utf-8", errors="replace")
+
+
+def ask_arxiv(api: str, ids: list[str], timeout: float, problems: Problems) -> list[Record]:
+    """The records of ``ids``; an id arXiv has no paper for is an error in ``problems``."""
+    records: list[Record] = []
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        query = urllib.parse.urlencode({"id_list": ",".join(batch), "max_results": len(batch)})
+        url = f"{api}{'&' if '?' in api else '?'}{query}"
+        status, text = _get(url, "application/atom+xml", timeout)
+        if status != 200:
+            said = " (a rate limit: wait a minute)" if status in (429, 503) else ""
+            raise Unanswered(f"arXiv answered HTTP {status}{said}")
+        try:
+            answer = records_from_atom(text, batch)
+        except NotAnAnswer as exc:
+            raise Unanswered(f"arXiv's answer is none of its API: {exc}") from None
+        if answer.error:
+            raise Unanswered(f"arXiv refused the request: {answer.error}")
+        for ident in batch:
+            if ident in answer.records:
+                records.append(answer.records[ident])
+            else:
+                problems.error(Location(f"arXiv:{ident}"), "arXiv has no such paper (check the id)")
+    return records
+
+
+def ask_doi(resolver: str, doi: str, timeout: float, problems: Problems) -> list[Record]:
+    """The record of ``doi`` from its BibTeX; an unknown DOI is an error in ``problems``."""
+    url = f"{resolver.rstrip('/')}/{urllib.parse.quote(doi, safe='/:;()._-')}"
+    status, text = _get(url, "application/x-bibtex; charset=utf-8", timeout)
+    where = Location(f"doi:{doi}")
+    if status == 404:
+        problems.error(where, "doi.org knows no such DOI (check it)")
+        return []
+    if status != 200:
+        raise Unanswered(f"{url} answered HTTP {status}")
+    if "@" not in text:
+        # (A DOI whose agency has no BibTeX answers with its landing page.)
+        problems.error(where, "its registration agency gives no BibTeX for it: import a BibTeX file of it instead")
+        return []
+    found = Problems()
+    records = parse_text(text, f"doi:{doi}", found, fmt="bibtex")
+    problems.extend(found)
+    if not records and not found.has_errors():
+        problems.error(where, "its BibTeX holds no paper")
+    # (The DOI asked is the paper's, whatever the entry says.)
+    return [replace(record, doi=record.doi or doi) for record in records[:1]]
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 < args.timeout <= 3600:
+        raise SystemExit("readinglist add: --timeout must be 0 to 3600 s (not 0)")
+    root = Path(args.root)
+    if said := project_folder_problem(root, "add"):
+        print(said, file=sys.stderr)
+        return 1
+    problems = Problems()
+    wanted: list[Wanted] = []
+    for text in args.ids:
+        found = read_id(text)
+        if found is None:
+            problems.error(
+                Location(text), "neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)"
+            )
+        elif all((found.arxiv, found.doi) != (other.arxiv, other.doi) for other in wanted):
+            wanted.append(found)
+    records: list[Record] = []
+    try:
+        # (The others are asked even after a word that is no id: every mistake is said at once.)
+        arxiv = [w.arxiv for w in wanted if w.arxiv]
+        if arxiv:
+            records += ask_arxiv(args.arxiv_api, arxiv, args.timeout, problems)
+        for w in wanted:
+            if w.doi:
+                records += ask_doi(args.doi_resolver, w.doi, args.timeout, problems)
+    except Unanswered as exc:
+        print(f"readinglist add: {exc}; nothing was written", file=sys.stderr)
+        return 2
+    if problems.has_errors():
+        for problem in problems.sorted():
+            print(problem, file=sys.stderr)
+        print(f"{counted(len(problems.errors), 'error')}; nothing was added.", file=sys.stderr)
+        return 1
+    try:
+        report = import_records(records, root / "content", restore=args.restore)
+    except CuratorError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(1 for p in exc.problems if p.severity is Severity.ERROR)
+        print(f"{counted(errors, 'error')}; nothing was added.", file=sys.stderr)
+        return 1
+    report.warnings.extend(problems.warnings)
+    print_report(report, args.quiet, again=f"readinglist add {' '.join(args.ids)}")
+    return 0

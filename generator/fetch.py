@@ -1,0 +1,133 @@
+"""One HTTP GET, bounded: for the commands that ask a server (`stars`, `add`).
+
+A socket's timeout bounds each read, not the answer: a server sending its status line
+and headers a byte at a time would never be cut off. Here every socket an answer opens
+(redirects included) is shut when the answer's time is up, and an answer larger than
+its limit is cut off too. A redirect to another host, or from https to http, drops the
+Authorization header: it would hand the token to whoever answers there.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """GitHub's redirects, without the token where it does not belong: a redirect to
+    another host, or from https to http, would hand it to whoever answers there."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            old_at, new_at = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+            if (new_at.scheme, new_at.netloc) != (old_at.scheme, old_at.netloc):
+                new.remove_header("Authorization")
+        return new
+
+
+class _Deadline:
+    """The sockets opened for one answer (redirects included), shut when its time is up.
+    A socket's timeout bounds each read, not the answer: a server sending its status
+    line and headers a byte at a time would never be cut off."""
+
+    def __init__(self, seconds: float):
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._shut)
+        self._timer.daemon = True
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            self.sockets.append(sock)
+            if self.expired:
+                self._shut_one(sock)
+
+    def _shut(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self.sockets:
+                self._shut_one(sock)
+
+    @staticmethod
+    def _shut_one(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # (closed already)
+
+    def __enter__(self) -> _Deadline:
+        _ANSWER.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _ANSWER.deadline = None
+
+
+_ANSWER = threading.local()  # the deadline of the answer this thread is waiting for
+
+
+def _watched(connection: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+    """``connection`` whose socket, once connected, is the current answer's to shut."""
+
+    class Watched(connection):  # type: ignore[misc, valid-type]
+        def connect(self) -> None:
+            super().connect()
+            deadline = getattr(_ANSWER, "deadline", None)
+            if deadline is not None:
+                deadline.add(self.sock)
+
+    return Watched
+
+
+_WATCHED_HTTP = _watched(http.client.HTTPConnection)
+_WATCHED_HTTPS = _watched(http.client.HTTPSConnection)
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_WATCHED_HTTP, req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_WATCHED_HTTPS, req, context=self._context)
+
+
+_OPENER = urllib.request.build_opener(_Redirects, _HTTP, _HTTPS)
+
+
+def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[int, bytes, dict[str, str]]:
+    """(status, body, headers) of one GET, an error status included. Raises what urllib
+    raises for no answer at all, and TimeoutError when the whole answer did not come
+    within ``timeout`` seconds or is larger than ``limit`` bytes."""
+    request = urllib.request.Request(url, headers=headers)
+    with _Deadline(timeout) as watch:
+        try:
+            try:
+                response = _OPENER.open(request, timeout=timeout)
+            except urllib.error.HTTPError as exc:
+                response = exc
+            with response:
+                # (A body sent slowly is cut off by the deadline too: its socket is shut.)
+                chunks: list[bytes] = []
+                size = 0
+                while chunk := response.read1(65536):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > limit:
+                        raise TimeoutError(f"no whole answer within {timeout:g} s")
+                if watch.expired:
+                    raise TimeoutError(f"no whole answer within {timeout:g} s")
+                return response.status, b"".join(chunks), dict(response.headers)
+        except (OSError, http.client.HTTPException) as exc:
+            if watch.expired:  # whatever the shut socket made of it
+                raise TimeoutError(f"no whole answer within {timeout:g} s") from exc
+            raise

@@ -1,0 +1,104 @@
+"""arXiv's API answer (an Atom feed) into records, for `readinglist add`.
+
+An answer to ``query?id_list=...`` holds one ``<entry>`` per paper arXiv has, in the
+order asked; an id arXiv does not have gets no entry, and a malformed request one entry
+titled "Error" (with HTTP 200). Each paper's record: its title and abstract (arXiv wraps
+their lines: a line break is a space, a blank line a new paragraph), authors, the year
+of its first version, the arXiv id without its version, the DOI its authors gave, and
+the code and project links found in the abstract and in the authors' comment ("Code:
+https://github.com/...", "Accepted at ICLR 2024"). No venue: the journal reference is
+free text ("JETP Lett.86:559-561,2008"), and a conference named in a comment may be a
+submission, not an acceptance.
+
+Parsing is the standard library's ElementTree (expat, which fetches no external entity).
+Nothing here touches the network: commands/add.py asks and hands the text over.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from ..errors import Location
+from ..links import normalize_arxiv, normalize_doi
+from . import Record, abstract_links
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_ARXIV = "{http://arxiv.org/schemas/atom}"
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+class NotAnAnswer(ValueError):
+    """The text is no answer of arXiv's API (a rate-limit notice, an error page)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    records: dict[str, Record]  # by the arXiv id asked, without version
+    error: str = ""  # arXiv's own "Error" entry: what it said of the request
+
+
+def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Answer:
+    """The records of the papers ``asked`` (ids without version) that the feed holds.
+
+    ``source`` names where each record comes from in messages ("arXiv:2106.09685").
+    Raises NotAnAnswer when ``text`` is no Atom feed.
+    """
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        first = " ".join(text.split())[:80]
+        raise NotAnAnswer(f"no feed ({exc}): {first!r}") from None
+    if root.tag != f"{_ATOM}feed":
+        raise NotAnAnswer(f"no Atom feed (its root is {root.tag!r})")
+    wanted = set(asked)
+    records: dict[str, Record] = {}
+    for entry in root.iter(f"{_ATOM}entry"):
+        url = _text(entry, f"{_ATOM}id")
+        title = _lines(_text(entry, f"{_ATOM}title"))
+        if "/api/errors" in url or title == "Error":
+            return Answer(records, _lines(_text(entry, f"{_ATOM}summary")) or title)
+        ident = normalize_arxiv(re.sub(r"^https?://arxiv\.org/abs/", "", url))
+        if ident not in wanted or ident in records:
+            continue
+        abstract = _paragraphs(_text(entry, f"{_ATOM}summary"))
+        comment = _lines(_text(entry, f"{_ARXIV}comment"))
+        links = list(abstract_links(abstract))
+        for link in abstract_links(comment):
+            if all(link.url != other.url for other in links):
+                links.append(link)
+        records[ident] = Record(
+            title=title,
+            abstract=abstract,
+            source=Location(f"{source}:{ident}"),
+            authors=tuple(
+                name for author in entry.iter(f"{_ATOM}author")
+                if (name := _lines(_text(author, f"{_ATOM}name")))
+            ),
+            year=_year(_text(entry, f"{_ATOM}published")),
+            arxiv=ident,
+            doi=normalize_doi(_text(entry, f"{_ARXIV}doi")),
+            links=tuple(links),
+        )
+    return Answer(records)
+
+
+def _year(published: str) -> str:
+    """The year of ``published`` (``2021-06-17T17:37:18Z``), the first version's."""
+    return published[:4] if re.match(r"\d{4}-", published) else ""
+
+
+def _text(element: ET.Element, tag: str) -> str:
+    found = element.find(tag)
+    return found.text or "" if found is not None else ""
+
+
+def _lines(text: str) -> str:
+    """One line: arXiv's wrapped lines joined by spaces."""
+    return " ".join(text.split())
+
+
+def _paragraphs(text: str) -> str:
+    """Each paragraph on one line, paragraphs apart by a blank line."""
+    return "\n\n".join(p for p in (_lines(part) for part in _PARAGRAPH.split(text)) if p)

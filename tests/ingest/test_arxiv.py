@@ -1,0 +1,61 @@
+"""arXiv's API answer into records (generator/ingest/arxiv.py): no network here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from generator.ingest.arxiv import NotAnAnswer, records_from_atom
+
+DATA = Path(__file__).parents[1] / "data" / "add"
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+
+
+def _feed(*names: str) -> str:
+    return HEAD + "".join((DATA / name).read_text() for name in names) + "</feed>\n"
+
+
+def test_entries_are_matched_to_the_ids_asked_whatever_their_version_and_order():
+    answer = records_from_atom(_feed("old-entry.xml", "lora-entry.xml"), ["2106.09685", "hep-th/9711200", "2101.00010"])
+    assert answer.error == ""
+    assert sorted(answer.records) == ["2106.09685", "hep-th/9711200"]  # (no entry: not there)
+    lora = answer.records["2106.09685"]
+    assert (lora.arxiv, lora.year, str(lora.source)) == ("2106.09685", "2021", "arXiv:2106.09685")
+    assert lora.abstract.endswith("for RoBERTa, DeBERTa, and GPT-2 at https://github.com/microsoft/LoRA.")
+
+
+def test_an_entry_not_asked_for_is_left_out():
+    assert records_from_atom(_feed("lora-entry.xml"), ["hep-th/9711200"]).records == {}
+
+
+def test_the_error_entry_is_an_error_not_a_paper():
+    answer = records_from_atom(_feed("error-entry.xml"), ["1234.1234567"])
+    assert (answer.records, answer.error) == ({}, "incorrect id format for 1234.1234567")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rate exceeded.", "", "<html><body>Service unavailable</body></html>", "<feed>not Atom</feed>"],
+)
+def test_what_is_no_feed_is_said_so(text):
+    with pytest.raises(NotAnAnswer):
+        records_from_atom(text, ["2106.09685"])
+
+
+def test_an_entity_bomb_is_refused_not_expanded():
+    bomb = '<?xml version="1.0"?><!DOCTYPE f [<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(8)
+    ) + ']><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&i;</title></entry></feed>'
+    with pytest.raises(NotAnAnswer, match="amplification"):
+        records_from_atom(bomb, ["x"])
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_a_feed_or_said_to_be_none(text):
+    try:
+        answer = records_from_atom(text, ["2106.09685"])
+    except NotAnAnswer:
+        return
+    assert set(answer.records) <= {"2106.09685"}

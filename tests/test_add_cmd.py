@@ -1,0 +1,271 @@
+"""`readinglist add` against stand-ins for arXiv's API and doi.org on loopback.
+
+The answers are arXiv's and Crossref's as they come (tests/data/add/): an Atom feed
+with its namespaces and hard-wrapped lines, an "Error" entry for a malformed id, a feed
+without the entry of an id arXiv does not have, a plain-text rate-limit notice, a DOI's
+BibTeX as content negotiation gives it (one line, ACM's character reference)."""
+
+from __future__ import annotations
+
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.commands.add import read_id
+from generator.yamlio import parse, to_python
+from generator.errors import Problems
+
+DATA = Path(__file__).parent / "data" / "add"
+FEED_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <link href="http://arxiv.org/api/query?id_list=x" rel="self" type="application/atom+xml"/>
+  <title type="html">ArXiv Query: id_list=x</title>
+  <id>http://arxiv.org/api/x</id>
+  <updated>2026-12-01T00:00:00-05:00</updated>
+  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">1</opensearch:totalResults>
+"""
+
+
+class FakeServers:
+    """arXiv's /api/query (entries by id; "Error" for an id with seven digits after the
+    dot; "Rate exceeded." once ``limited``) and doi.org (BibTeX for Accept
+    application/x-bibtex; 404 for an unknown DOI; a landing page for ``html``)."""
+
+    def __init__(self):
+        self.entries = {
+            "2106.09685": (DATA / "lora-entry.xml").read_text(),
+            "hep-th/9711200": (DATA / "old-entry.xml").read_text(),
+        }
+        self.bibtex = {
+            "10.1023/a:1026654312961": (DATA / "maldacena.bib").read_text(),
+            "10.1145/3442188.3445922": (DATA / "parrots.bib").read_text(),
+        }
+        self.html = {"10.5555/landing"}
+        self.limited = False
+        self.asked: list[tuple[str, str]] = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's name)
+                url = urllib.parse.urlsplit(self.path)
+                fake.asked.append((self.path, self.headers.get("Accept", "")))
+                if url.path == "/api/query":
+                    if fake.limited:
+                        return self._answer(503, "Rate exceeded.", "text/plain")
+                    ids = urllib.parse.parse_qs(url.query)["id_list"][0].split(",")
+                    if any(len(i.split(".")[-1]) == 7 for i in ids):
+                        body = (DATA / "error-entry.xml").read_text()
+                    else:
+                        body = "".join(fake.entries.get(i, "") for i in ids)
+                    return self._answer(200, FEED_HEAD + body + "</feed>\n", "application/atom+xml")
+                doi = urllib.parse.unquote(url.path.lstrip("/")).lower()
+                if doi.startswith("moved/"):
+                    # (doi.org sends a client on to the registration agency)
+                    self.send_response(302)
+                    self.send_header("Location", "/" + doi.removeprefix("moved/"))
+                    self.end_headers()
+                    return None
+                if doi in fake.html:
+                    return self._answer(200, "<html><body>A landing page</body></html>", "text/html")
+                if doi in fake.bibtex and "application/x-bibtex" in self.headers.get("Accept", ""):
+                    return self._answer(200, fake.bibtex[doi], "application/x-bibtex")
+                return self._answer(404, "DOI not found", "text/plain")
+
+            def _answer(self, status, text, kind):
+                data = text.encode()
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def servers(monkeypatch):
+    fake = FakeServers()
+    monkeypatch.setenv("READINGLIST_ARXIV_API", fake.url + "/api/query")
+    monkeypatch.setenv("READINGLIST_DOI_RESOLVER", fake.url)
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n")
+    return tmp_path
+
+
+def _paper(project: Path, paper_id: str) -> dict:
+    problems = Problems()
+    data = to_python(parse((project / "content" / "papers" / f"{paper_id}.yml").read_text(), "x", problems))
+    assert not problems
+    return data
+
+
+def _files(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((project / "content").rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("given", "arxiv", "doi"),
+    [
+        ("2106.09685", "2106.09685", ""),
+        ("2106.09685v2", "2106.09685", ""),
+        ("arXiv:2106.09685", "2106.09685", ""),
+        ("https://arxiv.org/abs/2106.09685v1", "2106.09685", ""),
+        ("arxiv.org/pdf/2106.09685.pdf", "2106.09685", ""),
+        ("hep-th/9711200", "hep-th/9711200", ""),
+        ("10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
+        ("doi:10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
+        ("https://doi.org/10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
+        ("10.48550/arXiv.2106.09685", "2106.09685", ""),  # arXiv's own DOI: asked of arXiv
+    ],
+)
+def test_an_id_is_read_as_a_curator_pastes_it(given, arxiv, doi):
+    found = read_id(given)
+    assert found is not None and (found.arxiv, found.doi) == (arxiv, doi)
+
+
+@pytest.mark.parametrize("given", ["lora", "2106", "2513.00001", "https://github.com/microsoft/LoRA", "10.1145"])
+def test_what_is_no_id_is_not_taken_for_one(given):
+    assert read_id(given) is None
+
+
+def test_an_arxiv_paper_is_added_with_what_arxiv_says_of_it(project, servers, capsys):
+    assert main(["--root", str(project), "add", "2106.09685v2", "hep-th/9711200"]) == 0
+    out = capsys.readouterr().out
+    assert "added lora-low-rank-adaptation-of-large-language-models\n" in out
+    lora = _paper(project, "lora-low-rank-adaptation-of-large-language-models")
+    assert lora["title"] == "LoRA: Low-Rank Adaptation of Large Language Models"
+    assert lora["authors"] == ["Edward J. Hu", "Yelong Shen", "Phillip Wallis", "Zeyuan Allen-Zhu"]
+    assert (lora["year"], lora["arxiv"]) == ("2021", "2106.09685")  # the first version's year
+    # arXiv's wrapped lines are one paragraph; its code link is found, and said official.
+    assert lora["abstract"].startswith("An important paradigm of natural language processing consists of large-scale pre-training")
+    assert "\n" not in lora["abstract"].strip()
+    assert lora["links"]["code"] == [
+        {"url": "https://github.com/microsoft/LoRA", "found_in": "abstract", "official": "true"}
+    ]
+    old = _paper(project, "the-large-n-limit-of-superconformal-field-theories-and-supergravity")
+    assert (old["arxiv"], old["doi"], old["authors"]) == ("hep-th/9711200", "10.1023/A:1026654312961", ["Juan M. Maldacena"])
+    # A blank line in arXiv's abstract is a paragraph break; a link in the authors'
+    # comment is found ("Code: URL": code, and theirs).
+    assert old["abstract"].count("\n\n") == 1
+    assert old["links"]["code"] == [{"url": "https://example.org/ads-tools", "found_in": "abstract", "official": "true"}]
+    assert "venue" not in old  # (the journal reference is free text: no venue)
+    # One request for both, as arXiv asks.
+    assert [path for path, _ in servers.asked] == [
+        "/api/query?id_list=2106.09685%2Chep-th%2F9711200&max_results=2"
+    ]
+
+
+def test_a_doi_is_added_from_its_bibtex_and_a_redirect_keeps_asking_for_bibtex(project, servers, capsys):
+    assert main(["--root", str(project), "add", "https://doi.org/10.1145/3442188.3445922"]) == 0
+    paper = _paper(project, "on-the-dangers-of-stochastic-parrots-can-language-models-be-too-big")
+    assert paper["title"] == "On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? \U0001f99c"
+    assert paper["venue"] == "Proceedings of the 2021 ACM Conference on Fairness, Accountability, and Transparency"
+    assert (paper["doi"], paper["year"], paper["authors"][1]) == ("10.1145/3442188.3445922", "2021", "Timnit Gebru")
+    assert servers.asked[0][1].startswith("application/x-bibtex")
+    servers.bibtex["10.1000/new"] = (DATA / "maldacena.bib").read_text().replace("Large N", "Small N")
+    assert main(["--root", str(project), "add", "10.1000/new", "--doi-resolver", servers.url + "/moved"]) == 0
+    assert servers.asked[-1] == ("/10.1000/new", "application/x-bibtex; charset=utf-8")
+
+
+def test_an_arxiv_paper_and_its_doi_are_one_paper(project, servers, capsys):
+    assert main(["--root", str(project), "add", "hep-th/9711200", "10.1023/A:1026654312961"]) == 0
+    papers = sorted((project / "content" / "papers").glob("*.yml"))
+    assert len(papers) == 1
+    paper = _paper(project, papers[0].stem)
+    assert (paper["arxiv"], paper["venue"], paper["volume"], paper["pages"], paper["year"]) == (
+        "hep-th/9711200", "International Journal of Theoretical Physics", "38", "1113–1133", "1999"
+    )
+    out, err = capsys.readouterr()
+    assert "same DOI 10.1023/a:1026654312961); merged" in out
+    assert "now International Journal of Theoretical Physics 1999 (was no venue, 1997)" in out
+    # (arXiv's "Juan M. Maldacena" is kept; Crossref's "Juan Maldacena" is said.)
+    assert "conflict in authors: kept 'Juan M. Maldacena', doi:10.1023/A:1026654312961:1:1 says 'Juan Maldacena'" in err
+    # Adding them again changes nothing.
+    before = _files(project)
+    assert main(["--root", str(project), "add", "hep-th/9711200", "10.1023/A:1026654312961"]) == 0
+    assert _files(project) == before
+    assert "0 added, 0 updated, 1 unchanged" in capsys.readouterr().out
+
+
+def test_an_id_that_names_no_paper_stops_the_add_and_every_one_is_said(project, servers, capsys):
+    before = _files(project)
+    code = main(["--root", str(project), "add", "2106.09685", "2106.99999", "10.1000/nothing", "lora", "10.5555/landing"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.splitlines() == [
+        "arXiv:2106.99999: arXiv has no such paper (check the id)",
+        "doi:10.1000/nothing: doi.org knows no such DOI (check it)",
+        "doi:10.5555/landing: its registration agency gives no BibTeX for it: import a BibTeX file of it instead",
+        "lora: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)",
+        "4 errors; nothing was added.",
+    ]
+    assert _files(project) == before
+
+
+def test_no_answer_or_another_kind_of_answer_is_status_2_and_writes_nothing(project, servers, capsys, monkeypatch):
+    before = _files(project)
+    servers.limited = True
+    assert main(["--root", str(project), "add", "2106.09685"]) == 2
+    assert capsys.readouterr().err == (
+        "readinglist add: arXiv answered HTTP 503 (a rate limit: wait a minute); nothing was written\n"
+    )
+    servers.limited = False
+    assert main(["--root", str(project), "add", "2106.09685", "--arxiv-api", servers.url + "/10.1145/3442188.3445922"]) == 2
+    assert "arXiv answered HTTP 404" in capsys.readouterr().err  # (no API there)
+    servers.close()
+    assert main(["--root", str(project), "add", "2106.09685", "--timeout", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"readinglist add: no answer from {servers.url}/api/query?id_list=2106.09685") and err.endswith(
+        "; nothing was written\n"
+    )
+    assert _files(project) == before
+
+
+def test_arxivs_error_entry_is_a_refusal_not_a_paper(servers):
+    # arXiv answers a malformed request with HTTP 200 and one entry titled "Error"
+    # (the command line refuses such an id before asking; the answer is still read).
+    from generator.commands import add
+
+    problems = Problems()
+    with pytest.raises(add.Unanswered, match="^arXiv refused the request: incorrect id format for 1234.1234567$"):
+        add.ask_arxiv(servers.url + "/api/query", ["1234.1234567"], 5, problems)
+    assert not problems
+
+
+def test_outside_a_project_nothing_is_asked(tmp_path, servers, capsys):
+    assert main(["--root", str(tmp_path), "add", "2106.09685"]) == 1
+    assert "is no readinglist project" in capsys.readouterr().err
+    assert servers.asked == []
+    assert not (tmp_path / "content").exists()
+
+
+def test_a_deleted_paper_is_not_added_back_unless_restored(project, servers, capsys):
+    assert main(["--root", str(project), "add", "2106.09685"]) == 0
+    path = project / "content" / "papers" / "lora-low-rank-adaptation-of-large-language-models.yml"
+    path.unlink()
+    capsys.readouterr()
+    assert main(["--root", str(project), "add", "2106.09685"]) == 0
+    out = capsys.readouterr().out
+    assert not path.exists()
+    assert "to bring a deleted paper back, add again with --restore ID (e.g. readinglist add 2106.09685 --restore" in out
+    assert main(["--root", str(project), "add", "2106.09685", "--restore", path.stem]) == 0
+    assert path.exists()
