@@ -20,12 +20,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__, fetch
-from ..errors import CuratorError, Location, Problems, Severity, counted
+from ..errors import CuratorError, Location, Problems
 from ..importer import import_records
 from ..ingest import Record, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom
 from ..links import arxiv_id, doi_from_url, normalize_arxiv, normalize_doi
-from .import_cmd import print_report, project_folder_problem
+from .import_cmd import print_report, print_stopped, project_folder_problem
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 DOI_RESOLVER = "https://doi.org"
@@ -193,18 +193,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"readinglist add: {exc}; nothing was written", file=sys.stderr)
         return 2
     if problems.has_errors():
-        for problem in problems.sorted():
-            print(problem, file=sys.stderr)
-        print(f"{counted(len(problems.errors), 'error')}; nothing was added.", file=sys.stderr)
-        return 1
+        return print_stopped(problems.sorted(), "added")
     try:
         report = import_records(records, root / "content", restore=args.restore)
     except CuratorError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        errors = sum(1 for p in exc.problems if p.severity is Severity.ERROR)
-        print(f"{counted(errors, 'error')}; nothing was added.", file=sys.stderr)
-        return 1
+        return print_stopped(list(exc.problems), "added")
     report.warnings.extend(problems.warnings)
     print_report(report, args.quiet, again=f"readinglist add {' '.join(args.ids)}")
     return 0

@@ -8,7 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from ..errors import CuratorError, Severity, counted
+from ..errors import CuratorError, Problem, Severity, counted
 from ..importer import ImportReport, import_paths
 from ..ingest import FORMATS
 from ..atomicfile import write_if_changed
@@ -63,13 +63,7 @@ def run(args: argparse.Namespace) -> int:
             args.paths, content_dir, args.format, restore=args.restore, contents=contents
         )
     except CuratorError as exc:
-        # Printed here rather than by the CLI, whose "nothing was built or written"
-        # suits a build: an import builds nothing in any case.
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        errors = sum(1 for p in exc.problems if p.severity is Severity.ERROR)
-        print(f"{counted(errors, 'error')}; nothing was imported.", file=sys.stderr)
-        return 1
+        return print_stopped(list(exc.problems), "imported")
     if args.keep_source:
         for path in map(Path, args.paths):
             kept = keep_source(path, content_dir / "sources", contents[path])
@@ -77,6 +71,17 @@ def run(args: argparse.Namespace) -> int:
                 print(f"kept a copy of {path} as {kept}")
     print_report(report, args.quiet, again=f"readinglist import {_shown(args.paths)}")
     return 0
+
+
+def print_stopped(problems: list[Problem], done: str) -> int:
+    """The problems that stopped an import, then "N errors; nothing was DONE."; 1.
+    (Printed here rather than by the CLI, whose "nothing was built or written" suits a
+    build: an import builds nothing in any case.)"""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    print(f"{counted(errors, 'error')}; nothing was {done}.", file=sys.stderr)
+    return 1
 
 
 def print_report(report: ImportReport, quiet: bool, again: str) -> None:
