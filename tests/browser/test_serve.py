@@ -4,6 +4,7 @@ content error shows in a banner until it is fixed."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -55,9 +56,14 @@ def served(tmp_path):
 
 
 def _edit(path: Path, old: str, new: str) -> None:
+    """The edit as one change, as an editor saving by rename makes it: written in place
+    (truncated, then written), a busy machine's watcher saw two changes and built twice."""
     text = path.read_text()
     assert old in text
-    path.write_text(text.replace(old, new, 1))
+    # (Written beside the project, not in a watched folder, then moved in: one change.)
+    temporary = path.parents[3] / (path.name + ".saving")
+    temporary.write_text(text.replace(old, new, 1))
+    os.replace(temporary, path)
 
 
 def _builds(log: Path) -> list[str]:
