@@ -22,6 +22,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     another host, or from https to http, would hand it to whoever answers there."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            # (urllib would follow one to ftp://, which no deadline bounds.)
+            raise urllib.error.HTTPError(newurl, code, f"a redirect to {newurl}, not http(s)", headers, fp)
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None:
             old_at, new_at = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
@@ -123,7 +126,7 @@ def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[
                     chunks.append(chunk)
                     size += len(chunk)
                     if size > limit:
-                        raise TimeoutError(f"no whole answer within {timeout:g} s")
+                        raise OSError(f"an answer larger than {limit:,} bytes")
                 if watch.expired:
                     raise TimeoutError(f"no whole answer within {timeout:g} s")
                 return response.status, b"".join(chunks), dict(response.headers)

@@ -46,6 +46,7 @@ class FakeServers:
         }
         self.html = {"10.5555/landing"}
         self.limited = False
+        self.encoding = "utf-8"
         self.asked: list[tuple[str, str]] = []
         fake = self
 
@@ -76,7 +77,7 @@ class FakeServers:
                 return self._answer(404, "DOI not found", "text/plain")
 
             def _answer(self, status, text, kind):
-                data = text.encode()
+                data = text.encode(fake.encoding)
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
@@ -208,15 +209,14 @@ def test_an_arxiv_paper_and_its_doi_are_one_paper(project, servers, capsys):
 
 def test_an_id_that_names_no_paper_stops_the_add_and_every_one_is_said(project, servers, capsys):
     before = _files(project)
-    code = main(["--root", str(project), "add", "2106.09685", "2106.99999", "10.1000/nothing", "lora", "10.5555/landing"])
+    code = main(["--root", str(project), "add", "2106.09685", "2106.99999", "10.1000/nothing", "lora"])
     err = capsys.readouterr().err
     assert code == 1
     assert err.splitlines() == [
         "arXiv:2106.99999: arXiv has no such paper (check the id)",
         "doi:10.1000/nothing: doi.org knows no such DOI (check it)",
-        "doi:10.5555/landing: its registration agency gives no BibTeX for it: import a BibTeX file of it instead",
         "lora: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)",
-        "4 errors; nothing was added.",
+        "3 errors; nothing was added.",
     ]
     assert _files(project) == before
 
@@ -229,6 +229,14 @@ def test_no_answer_or_another_kind_of_answer_is_status_2_and_writes_nothing(proj
         "readinglist add: arXiv answered HTTP 503 (a rate limit: wait a minute); nothing was written\n"
     )
     servers.limited = False
+    # A landing page where BibTeX was asked for, an answer that is no UTF-8: none of the kind asked.
+    assert main(["--root", str(project), "add", "10.5555/landing"]) == 2
+    assert "gave no BibTeX" in capsys.readouterr().err
+    servers.bibtex["10.1000/latin1"] = "@misc{x, title={Att\xe9ntion}}"
+    servers.encoding = "latin-1"
+    assert main(["--root", str(project), "add", "10.1000/latin1"]) == 2
+    assert "that is not UTF-8 text" in capsys.readouterr().err
+    servers.encoding = "utf-8"
     assert main(["--root", str(project), "add", "2106.09685", "--arxiv-api", servers.url + "/10.1145/3442188.3445922"]) == 2
     assert "arXiv answered HTTP 404" in capsys.readouterr().err  # (no API there)
     servers.close()

@@ -112,7 +112,10 @@ def _get(url: str, accept: str, timeout: float) -> tuple[int, str]:
         raise Unanswered(f"no answer from {url} ({getattr(exc, 'reason', exc)})") from None
     except (http.client.HTTPException, ValueError) as exc:
         raise Unanswered(f"a garbled answer from {url} ({type(exc).__name__})") from None
-    return status, body.decode("utf-8", errors="replace")
+    try:
+        return status, body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Unanswered(f"an answer from {url} that is not UTF-8 text") from None
 
 
 def ask_arxiv(api: str, ids: list[str], timeout: float, problems: Problems) -> list[Record]:
@@ -151,9 +154,8 @@ def ask_doi(resolver: str, doi: str, timeout: float, problems: Problems) -> list
     if status != 200:
         raise Unanswered(f"{url} answered HTTP {status}")
     if "@" not in text:
-        # (A DOI whose agency has no BibTeX answers with its landing page.)
-        problems.error(where, "its registration agency gives no BibTeX for it: import a BibTeX file of it instead")
-        return []
+        # (A DOI whose agency has no BibTeX answers with its landing page; a proxy with its own.)
+        raise Unanswered(f"{url} gave no BibTeX (its registration agency may have none: import a BibTeX file of it instead)")
     found = Problems()
     records = parse_text(text, f"doi:{doi}", found, fmt="bibtex")
     problems.extend(found)

@@ -26,7 +26,9 @@ from . import Record, abstract_links
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# arXiv's abstracts: a wrapped line goes on at the line's start, a new paragraph starts
+# on an indented line (arXiv's help on preparing an abstract), or after a blank one.
+_PARAGRAPH = re.compile(r"\n(?:[ \t]*\n)*[ \t]+(?=\S)|\n[ \t]*\n")
 
 
 class NotAnAnswer(ValueError):
@@ -57,7 +59,7 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
     for entry in root.iter(f"{_ATOM}entry"):
         url = _text(entry, f"{_ATOM}id")
         title = _lines(_text(entry, f"{_ATOM}title"))
-        if "/api/errors" in url or title == "Error":
+        if "/api/errors" in url:  # (a paper may be titled "Error")
             return Answer(records, _lines(_text(entry, f"{_ATOM}summary")) or title)
         ident = normalize_arxiv(re.sub(r"^https?://arxiv\.org/abs/", "", url))
         if ident not in wanted or ident in records:
@@ -78,7 +80,8 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
             ),
             year=_year(_text(entry, f"{_ATOM}published")),
             arxiv=ident,
-            doi=normalize_doi(_text(entry, f"{_ARXIV}doi")),
+            # (Authors may give several DOIs, apart by spaces: the first is the paper's.)
+            doi=normalize_doi((_text(entry, f"{_ARXIV}doi").split() or [""])[0]),
             links=tuple(links),
         )
     return Answer(records)
@@ -101,4 +104,4 @@ def _lines(text: str) -> str:
 
 def _paragraphs(text: str) -> str:
     """Each paragraph on one line, paragraphs apart by a blank line."""
-    return "\n\n".join(p for p in (_lines(part) for part in _PARAGRAPH.split(text)) if p)
+    return "\n\n".join(p for p in (_lines(part) for part in _PARAGRAPH.split(text.strip())) if p)

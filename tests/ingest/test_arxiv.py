@@ -59,3 +59,20 @@ def test_any_text_is_a_feed_or_said_to_be_none(text):
     except NotAnAnswer:
         return
     assert set(answer.records) <= {"2106.09685"}
+
+
+def test_an_indented_line_starts_a_paragraph_a_paper_titled_error_is_a_paper_and_the_first_doi_is_kept():
+    entry = """<entry><id>http://arxiv.org/abs/1908.00936v2</id><title>Error</title>
+<published>2019-08-02T00:00:00Z</published>
+<summary>  First paragraph
+wraps here.
+  Second paragraph
+wraps too.
+</summary><author><name>A. Author</name></author>
+<arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">10.1103/PhysRevD.1.1 10.1103/PhysRevD.1.2</arxiv:doi></entry>"""
+    answer = records_from_atom(HEAD + entry + "</feed>", ["1908.00936"])
+    assert answer.error == ""
+    record = answer.records["1908.00936"]
+    assert record.title == "Error"
+    assert record.abstract == "First paragraph wraps here.\n\nSecond paragraph wraps too."
+    assert record.doi == "10.1103/PhysRevD.1.1"
