@@ -200,10 +200,12 @@ def test_an_arxiv_paper_and_its_doi_are_one_paper(project, servers, capsys):
     assert "now International Journal of Theoretical Physics 1999 (was no venue, 1997)" in out
     # (arXiv's "Juan M. Maldacena" is kept; Crossref's "Juan Maldacena" is said.)
     assert "conflict in authors: kept 'Juan M. Maldacena', doi:10.1023/A:1026654312961:1:1 says 'Juan Maldacena'" in err
-    # Adding them again changes nothing.
+    # Adding them again changes nothing; a DOI in other capitals is asked once.
+    asked = len(servers.asked)
     before = _files(project)
-    assert main(["--root", str(project), "add", "hep-th/9711200", "10.1023/A:1026654312961"]) == 0
+    assert main(["--root", str(project), "add", "hep-th/9711200", "10.1023/A:1026654312961", "10.1023/a:1026654312961"]) == 0
     assert _files(project) == before
+    assert len(servers.asked) == asked + 2
     assert "0 added, 0 updated, 1 unchanged" in capsys.readouterr().out
 
 

@@ -180,7 +180,8 @@ def run(args: argparse.Namespace) -> int:
             problems.error(
                 Location(text), "neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)"
             )
-        elif all((found.arxiv, found.doi) != (other.arxiv, other.doi) for other in wanted):
+        # (Asked once: a DOI ignores case, "10.1023/A:1" and "10.1023/a:1" are one.)
+        elif all((found.arxiv, found.doi.casefold()) != (other.arxiv, other.doi.casefold()) for other in wanted):
             wanted.append(found)
     records: list[Record] = []
     try:
