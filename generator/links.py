@@ -336,12 +336,12 @@ def make_link(url: str, found_in: str, official: bool = False, note: str = "") -
 
 
 def arxiv_id(url: str) -> str:
-    """The arXiv identifier in an arxiv.org abs/pdf URL, without its version; else ""."""
+    """The arXiv identifier in an arxiv.org abs, pdf or html URL, without its version; else ""."""
     try:
         host, segments = _host_and_path(url)
     except ValueError:
         return ""
-    if _paper_host(host) != "arxiv.org" or len(segments) < 2 or segments[0] not in ("abs", "pdf"):
+    if _paper_host(host) != "arxiv.org" or len(segments) < 2 or segments[0] not in ("abs", "pdf", "html"):
         return ""
     ident = "/".join(segments[1:])
     if ident.lower().endswith(".pdf"):

@@ -181,7 +181,7 @@ PAPER_FIELDS: tuple[Field, ...] = (
 
 LINK_FIELDS: tuple[Field, ...] = (
     Field("url", "url", "The link itself.", required=True),
-    Field("found_in", "enum", "Where the link was found.", choices=FOUND_IN),
+    Field("found_in", "enum", "Where the link was found (comment: the authors' comment on arXiv).", choices=FOUND_IN),
     Field("official", "bool", "Code only: the authors' own repository."),
     Field("note", "text", "A short note shown next to the link."),
 )

@@ -32,7 +32,7 @@ FEED_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 
 class FakeServers:
     """arXiv's /api/query (entries by id; "Error" for an id with seven digits after the
-    dot; "Rate exceeded." once ``limited``) and doi.org (BibTeX for Accept
+    dot or the archive "nosuch"; "Rate exceeded." once ``limited``) and doi.org (BibTeX for Accept
     application/x-bibtex; 404 for an unknown DOI; a landing page for ``html``)."""
 
     def __init__(self):
@@ -46,6 +46,7 @@ class FakeServers:
         }
         self.html = {"10.5555/landing"}
         self.limited = False
+        self.retry_after = ""
         self.encoding = "utf-8"
         self.asked: list[tuple[str, str]] = []
         fake = self
@@ -56,10 +57,11 @@ class FakeServers:
                 fake.asked.append((self.path, self.headers.get("Accept", "")))
                 if url.path == "/api/query":
                     if fake.limited:
-                        return self._answer(503, "Rate exceeded.", "text/plain")
+                        return self._answer(503, "Rate exceeded.", "text/plain", fake.retry_after)
                     ids = urllib.parse.parse_qs(url.query)["id_list"][0].split(",")
-                    if any(len(i.split(".")[-1]) == 7 for i in ids):
-                        body = (DATA / "error-entry.xml").read_text()
+                    # (arXiv names the first id it calls malformed, and answers nothing else)
+                    if bad := [i for i in ids if len(i.split(".")[-1]) == 7 or i.startswith("nosuch/")]:
+                        body = (DATA / "error-entry.xml").read_text().replace("1234.1234567", bad[0])
                     else:
                         body = "".join(fake.entries.get(i, "") for i in ids)
                     return self._answer(200, FEED_HEAD + body + "</feed>\n", "application/atom+xml")
@@ -76,10 +78,12 @@ class FakeServers:
                     return self._answer(200, fake.bibtex[doi], "application/x-bibtex")
                 return self._answer(404, "DOI not found", "text/plain")
 
-            def _answer(self, status, text, kind):
+            def _answer(self, status, text, kind, retry_after=""):
                 data = text.encode(fake.encoding)
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
+                if retry_after:
+                    self.send_header("retry-after", retry_after)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -136,6 +140,11 @@ def _files(project: Path) -> dict[str, bytes]:
         ("doi:10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
         ("https://doi.org/10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
         ("10.48550/arXiv.2106.09685", "2106.09685", ""),  # arXiv's own DOI: asked of arXiv
+        ("2106.09685v2.pdf", "2106.09685", ""),  # a downloaded PDF's name
+        ("arxiv.org/html/2106.09685v2", "2106.09685", ""),
+        ("math.GT/0309136", "math/0309136", ""),  # the subject class is no part of the id
+        ("https://arxiv.org/abs/math.GT/0309136v1", "math/0309136", ""),
+        ("dx.doi.org/10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
     ],
 )
 def test_an_id_is_read_as_a_curator_pastes_it(given, arxiv, doi):
@@ -165,9 +174,9 @@ def test_an_arxiv_paper_is_added_with_what_arxiv_says_of_it(project, servers, ca
     old = _paper(project, "the-large-n-limit-of-superconformal-field-theories-and-supergravity")
     assert (old["arxiv"], old["doi"], old["authors"]) == ("hep-th/9711200", "10.1023/A:1026654312961", ["Juan M. Maldacena"])
     # A blank line in arXiv's abstract is a paragraph break; a link in the authors'
-    # comment is found ("Code: URL": code, and theirs).
+    # comment is found ("Code: URL": code, and theirs), and said to be from there.
     assert old["abstract"].count("\n\n") == 1
-    assert old["links"]["code"] == [{"url": "https://example.org/ads-tools", "found_in": "abstract", "official": "true"}]
+    assert old["links"]["code"] == [{"url": "https://example.org/ads-tools", "found_in": "comment", "official": "true"}]
     assert "venue" not in old  # (the journal reference is free text: no venue)
     # One request for both, as arXiv asks.
     assert [path for path, _ in servers.asked] == [
@@ -251,14 +260,60 @@ def test_no_answer_or_another_kind_of_answer_is_status_2_and_writes_nothing(proj
 
 
 def test_arxivs_error_entry_is_a_refusal_not_a_paper(servers):
-    # arXiv answers a malformed request with HTTP 200 and one entry titled "Error"
-    # (the command line refuses such an id before asking; the answer is still read).
+    # arXiv answers a malformed request with HTTP 200 and one entry titled "Error" that
+    # names the id (the command line refuses such a new-style id before asking; the
+    # answer is still read): that id is a mistake, the others are asked again.
     from generator.commands import add
 
     problems = Problems()
+    records = add.ask_arxiv(servers.url + "/api/query", ["1234.1234567", "2106.09685"], 5, problems)
+    assert [r.arxiv for r in records] == ["2106.09685"]
+    assert [str(p) for p in problems.sorted()] == [
+        "arXiv:1234.1234567: arXiv refused it: incorrect id format for 1234.1234567"
+    ]
+    assert len(servers.asked) == 2
+    # An error that names no id asked refuses the request itself: no answer.
+    servers.entries["2106.09685"] = (DATA / "error-entry.xml").read_text()
     with pytest.raises(add.Unanswered, match="^arXiv refused the request: incorrect id format for 1234.1234567$"):
-        add.ask_arxiv(servers.url + "/api/query", ["1234.1234567"], 5, problems)
-    assert not problems
+        add.ask_arxiv(servers.url + "/api/query", ["2106.09685"], 5, Problems())
+
+
+def test_an_old_id_arxiv_refuses_is_a_mistake_said_with_the_others_and_nothing_is_written(project, servers, capsys):
+    before = _files(project)
+    code = main(["--root", str(project), "add", "2106.09685", "nosuch/0309136", "2106.99999"])
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "arXiv:2106.99999: arXiv has no such paper (check the id)",
+        "arXiv:nosuch/0309136: arXiv refused it: incorrect id format for nosuch/0309136",
+        "2 errors; nothing was added.",
+    ]
+    assert _files(project) == before
+
+
+def test_a_rate_limit_says_how_long_to_wait_and_the_mistakes_found_before_it(project, servers, capsys):
+    servers.limited, servers.retry_after = True, "20"
+    assert main(["--root", str(project), "add", "lora", "2106.09685"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "lora: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)",
+        "readinglist add: arXiv answered HTTP 503 (a rate limit: wait 20 s); nothing was written",
+    ]
+    assert not list((project / "content" / "papers").iterdir())
+
+
+def test_crossrefs_markup_and_entities_become_plain_text(project, servers, capsys):
+    # Crossref's BibTeX keeps its XML's markup; a "<" of the text is "&lt;" there.
+    servers.bibtex["10.1000/markup"] = (
+        "@article{Smith_2020, title={The <i>Drosophila</i> gene &amp; CO<sub>2</sub> at &lt;5 K:"
+        " <mml:math xmlns:mml=\"http://www.w3.org/1998/Math/MathML\"><mml:mi>x</mml:mi></mml:math>},"
+        " journal={Science &amp; Technology}, publisher={Smith &amp; Sons}, author={M&#252;ller, Ana and Smith, Bo},"
+        " year={2020}}"
+    )
+    assert main(["--root", str(project), "add", "10.1000/markup"]) == 0
+    [path] = (project / "content" / "papers").glob("*.yml")
+    paper = _paper(project, path.stem)
+    assert paper["title"] == "The Drosophila gene & CO2 at <5 K: x"
+    assert (paper["venue"], paper["publisher"]) == ("Science & Technology", "Smith & Sons")
+    assert paper["authors"] == ["Ana Müller", "Bo Smith"]
 
 
 def test_outside_a_project_nothing_is_asked(tmp_path, servers, capsys):

@@ -11,8 +11,10 @@ written: one that names no paper, or an answer that is none, and nothing is writ
 from __future__ import annotations
 
 import argparse
+import html
 import http.client
 import os
+import re
 import sys
 import urllib.error
 import urllib.parse
@@ -23,8 +25,8 @@ from .. import __version__, fetch
 from ..errors import CuratorError, Location, Problems
 from ..importer import import_records
 from ..ingest import Record, parse_text
-from ..ingest.arxiv import NotAnAnswer, records_from_atom
-from ..links import arxiv_id, doi_from_url, normalize_arxiv, normalize_doi
+from ..ingest.arxiv import NotAnAnswer, bare_id, records_from_atom
+from ..links import arxiv_id, arxiv_of_doi, doi_from_url, normalize_arxiv, normalize_doi
 from .import_cmd import print_report, print_stopped, project_folder_problem
 
 ARXIV_API = "https://export.arxiv.org/api/query"
@@ -84,15 +86,16 @@ class Unanswered(Exception):
 def read_id(text: str) -> Wanted | None:
     """What ``text`` names, as a curator pastes it; None when it is neither kind."""
     given = text.strip()
-    if given.lower().startswith(("http://", "https://", "arxiv.org/", "www.arxiv.org/", "doi.org/")):
+    if given.lower().startswith(("http://", "https://", "arxiv.org/", "www.arxiv.org/", "doi.org/", "dx.doi.org/")):
         url = given if "://" in given else f"https://{given}"
         if found := arxiv_id(url):
-            return Wanted(given, arxiv=found)
+            return Wanted(given, arxiv=bare_id(found))
         if found := doi_from_url(url):
             return _from_doi(given, found)
         return None
-    if found := normalize_arxiv(given):
-        return Wanted(given, arxiv=found)
+    # (A downloaded PDF's name is its id: "2106.09685v2.pdf".)
+    if found := normalize_arxiv(given.removesuffix(".pdf")):
+        return Wanted(given, arxiv=bare_id(found))
     if found := normalize_doi(given):
         return _from_doi(given, found)
     return None
@@ -100,41 +103,46 @@ def read_id(text: str) -> Wanted | None:
 
 def _from_doi(given: str, doi: str) -> Wanted:
     # arXiv's own DOI names its paper: arXiv says more of it than the DOI's record.
-    if doi.lower().startswith("10.48550/arxiv.") and (found := normalize_arxiv(doi[len("10.48550/arxiv."):])):
-        return Wanted(given, arxiv=found)
+    if found := arxiv_of_doi(doi):
+        return Wanted(given, arxiv=bare_id(found))
     return Wanted(given, doi=doi)
 
 
-def _get(url: str, accept: str, timeout: float) -> tuple[int, str]:
+def _get(url: str, accept: str, timeout: float) -> tuple[int, str, str]:
+    """(status, text, what a rate limit says) of one GET: "" or " (a rate limit: wait ...)"."""
     try:
-        status, body, _ = fetch.get(url, {"Accept": accept, "User-Agent": USER_AGENT}, timeout, MAX_ANSWER)
+        status, body, headers = fetch.get(url, {"Accept": accept, "User-Agent": USER_AGENT}, timeout, MAX_ANSWER)
     except (urllib.error.URLError, OSError) as exc:
         raise Unanswered(f"no answer from {url} ({getattr(exc, 'reason', exc)})") from None
     except (http.client.HTTPException, ValueError) as exc:
         raise Unanswered(f"a garbled answer from {url} ({type(exc).__name__})") from None
+    limited = ""
+    if status in (429, 503):
+        wait = next((value.strip() for key, value in headers.items() if key.lower() == "retry-after"), "")
+        limited = f" (a rate limit: wait {wait} s)" if wait.isdigit() else " (a rate limit: wait a minute)"
     try:
-        return status, body.decode("utf-8")
+        return status, body.decode("utf-8"), limited
     except UnicodeDecodeError:
         raise Unanswered(f"an answer from {url} that is not UTF-8 text") from None
 
 
 def ask_arxiv(api: str, ids: list[str], timeout: float, problems: Problems) -> list[Record]:
-    """The records of ``ids``; an id arXiv has no paper for is an error in ``problems``."""
+    """The records of ``ids``; an id arXiv has no paper for, or refuses, is an error in
+    ``problems``."""
     records: list[Record] = []
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        query = urllib.parse.urlencode({"id_list": ",".join(batch), "max_results": len(batch)})
-        url = f"{api}{'&' if '?' in api else '?'}{query}"
-        status, text = _get(url, "application/atom+xml", timeout)
-        if status != 200:
-            said = " (a rate limit: wait a minute)" if status in (429, 503) else ""
-            raise Unanswered(f"arXiv answered HTTP {status}{said}")
-        try:
-            answer = records_from_atom(text, batch)
-        except NotAnAnswer as exc:
-            raise Unanswered(f"arXiv's answer is none of its API: {exc}") from None
-        if answer.error:
-            raise Unanswered(f"arXiv refused the request: {answer.error}")
+        while batch:
+            answer = _ask_arxiv_once(api, batch, timeout)
+            if not answer.error:
+                break
+            # arXiv refuses a whole request for one id it calls malformed, and names that
+            # id: it is the curator's mistake, said with the others; the rest are asked again.
+            refused = next((ident for ident in batch if ident in answer.error.split()), None)
+            if refused is None:
+                raise Unanswered(f"arXiv refused the request: {answer.error}")
+            problems.error(Location(f"arXiv:{refused}"), f"arXiv refused it: {answer.error}")
+            batch = [ident for ident in batch if ident != refused]
         for ident in batch:
             if ident in answer.records:
                 records.append(answer.records[ident])
@@ -143,16 +151,28 @@ def ask_arxiv(api: str, ids: list[str], timeout: float, problems: Problems) -> l
     return records
 
 
+def _ask_arxiv_once(api: str, batch: list[str], timeout: float):
+    query = urllib.parse.urlencode({"id_list": ",".join(batch), "max_results": len(batch)})
+    url = f"{api}{'&' if '?' in api else '?'}{query}"
+    status, text, limited = _get(url, "application/atom+xml", timeout)
+    if status != 200:
+        raise Unanswered(f"arXiv answered HTTP {status}{limited}")
+    try:
+        return records_from_atom(text, batch)
+    except NotAnAnswer as exc:
+        raise Unanswered(f"arXiv's answer is none of its API: {exc}") from None
+
+
 def ask_doi(resolver: str, doi: str, timeout: float, problems: Problems) -> list[Record]:
     """The record of ``doi`` from its BibTeX; an unknown DOI is an error in ``problems``."""
     url = f"{resolver.rstrip('/')}/{urllib.parse.quote(doi, safe='/:;()._-')}"
-    status, text = _get(url, "application/x-bibtex; charset=utf-8", timeout)
+    status, text, limited = _get(url, "application/x-bibtex; charset=utf-8", timeout)
     where = Location(f"doi:{doi}")
     if status == 404:
         problems.error(where, "doi.org knows no such DOI (check it)")
         return []
     if status != 200:
-        raise Unanswered(f"{url} answered HTTP {status}")
+        raise Unanswered(f"{url} answered HTTP {status}{limited}")
     if "@" not in text:
         # (A DOI whose agency has no BibTeX answers with its landing page; a proxy with its own.)
         raise Unanswered(f"{url} gave no BibTeX (its registration agency may have none: import a BibTeX file of it instead)")
@@ -162,7 +182,24 @@ def ask_doi(resolver: str, doi: str, timeout: float, problems: Problems) -> list
     if not records and not found.has_errors():
         problems.error(where, "its BibTeX holds no paper")
     # (The DOI asked is the paper's, whatever the entry says.)
-    return [replace(record, doi=record.doi or doi) for record in records[:1]]
+    return [replace(_plain_record(record), doi=record.doi or doi) for record in records[:1]]
+
+
+# Crossref's BibTeX carries the markup of its XML: <i>, <sub>, <scp>, MathML, and
+# entities ("Science &amp; Technology"). A "<" that is text is always "&lt;" there, so
+# every "<" opens a tag.
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _plain(text: str) -> str:
+    return html.unescape(_TAG.sub("", text)) if "<" in text or "&" in text else text
+
+
+def _plain_record(record: Record) -> Record:
+    return replace(
+        record, title=_plain(record.title), abstract=_plain(record.abstract), venue=_plain(record.venue),
+        publisher=_plain(record.publisher), authors=tuple(_plain(name) for name in record.authors),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -193,6 +230,10 @@ def run(args: argparse.Namespace) -> int:
             if w.doi:
                 records += ask_doi(args.doi_resolver, w.doi, args.timeout, problems)
     except Unanswered as exc:
+        # (What was found wrong before the server failed is said too: fixed now, it is not
+        # found again one mistake at a time.)
+        for problem in problems.sorted():
+            print(problem, file=sys.stderr)
         print(f"readinglist add: {exc}; nothing was written", file=sys.stderr)
         return 2
     if problems.has_errors():

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import Location
 from ..links import normalize_arxiv, normalize_doi
+from ..models import OTHERS
 from . import Record, abstract_links
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -29,6 +30,11 @@ _ARXIV = "{http://arxiv.org/schemas/atom}"
 # arXiv's abstracts: a wrapped line goes on at the line's start, a new paragraph starts
 # on an indented line (arXiv's help on preparing an abstract), or after a blank one.
 _PARAGRAPH = re.compile(r"\n(?:[ \t]*\n)*[ \t]+(?=\S)|\n[ \t]*\n")
+# An old id's subject class ("math.GT/0309136") is no part of the id: arXiv answers it
+# under "math/0309136".
+_SUBJECT_CLASS = re.compile(r"\.[A-Z]{2}(?=/)")
+# A name arXiv's metadata ends with "et al." (or that is only that): the list is cut short.
+_ET_AL = re.compile(r"(?i)[\s,]*\bet\.?\s*al\.?$")
 
 
 class NotAnAnswer(ValueError):
@@ -54,7 +60,7 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
         raise NotAnAnswer(f"no feed ({exc}): {first!r}") from None
     if root.tag != f"{_ATOM}feed":
         raise NotAnAnswer(f"no Atom feed (its root is {root.tag!r})")
-    wanted = set(asked)
+    wanted = {bare_id(ident): ident for ident in asked}
     records: dict[str, Record] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         url = _text(entry, f"{_ATOM}id")
@@ -62,22 +68,20 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
         if "/api/errors" in url:  # (a paper may be titled "Error")
             return Answer(records, _lines(_text(entry, f"{_ATOM}summary")) or title)
         ident = normalize_arxiv(re.sub(r"^https?://arxiv\.org/abs/", "", url))
-        if ident not in wanted or ident in records:
+        asked_as = wanted.get(bare_id(ident))
+        if asked_as is None or asked_as in records:
             continue
         abstract = _paragraphs(_text(entry, f"{_ATOM}summary"))
         comment = _lines(_text(entry, f"{_ARXIV}comment"))
         links = list(abstract_links(abstract))
         for link in abstract_links(comment):
             if all(link.url != other.url for other in links):
-                links.append(link)
-        records[ident] = Record(
+                links.append(replace(link, found_in="comment"))
+        records[asked_as] = Record(
             title=title,
             abstract=abstract,
-            source=Location(f"{source}:{ident}"),
-            authors=tuple(
-                name for author in entry.iter(f"{_ATOM}author")
-                if (name := _lines(_text(author, f"{_ATOM}name")))
-            ),
+            source=Location(f"{source}:{asked_as}"),
+            authors=_authors(_lines(_text(author, f"{_ATOM}name")) for author in entry.iter(f"{_ATOM}author")),
             year=_year(_text(entry, f"{_ATOM}published")),
             arxiv=ident,
             # (Authors may give several DOIs, apart by spaces: the first is the paper's.)
@@ -85,6 +89,24 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
             links=tuple(links),
         )
     return Answer(records)
+
+
+def bare_id(ident: str) -> str:
+    """``ident`` as arXiv names it: an old id without its subject class."""
+    return _SUBJECT_CLASS.sub("", ident)
+
+
+def _authors(names) -> tuple[str, ...]:
+    """The names, empty ones left out; a name ending in "et al." is the name, then
+    BibTeX's "others" (last), which pages show as "et al.": `check` warns of the first."""
+    found: list[str] = []
+    cut_short = False
+    for name in names:
+        bare = _ET_AL.sub("", name)
+        cut_short = cut_short or bare != name
+        if bare:  # (two authors may share a name)
+            found.append(bare)
+    return (*found, OTHERS) if cut_short and found else tuple(found)
 
 
 def _year(published: str) -> str:

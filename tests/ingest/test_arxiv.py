@@ -76,3 +76,30 @@ wraps too.
     assert record.title == "Error"
     assert record.abstract == "First paragraph wraps here.\n\nSecond paragraph wraps too."
     assert record.doi == "10.1103/PhysRevD.1.1"
+
+
+def test_an_old_id_asked_with_its_subject_class_is_found_under_arxivs_own_form():
+    entry = """<entry><id>http://arxiv.org/abs/math/0309136v1</id><title>Knot Floer homology</title>
+<published>2003-09-08T00:00:00Z</published><summary>An abstract.</summary>
+<author><name>P. Ozsvath</name></author></entry>"""
+    answer = records_from_atom(HEAD + entry + "</feed>", ["math.GT/0309136"])
+    record = answer.records["math.GT/0309136"]
+    assert (record.arxiv, str(record.source)) == ("math/0309136", "arXiv:math.GT/0309136")
+
+
+@pytest.mark.parametrize(
+    ("names", "authors"),
+    [
+        (["A. Smith et al."], ("A. Smith", "others")),
+        (["A. Smith", "B. Jones, et. al"], ("A. Smith", "B. Jones", "others")),
+        (["A. Smith", "et al"], ("A. Smith", "others")),
+        (["Wei Zhang", "Wei Zhang"], ("Wei Zhang", "Wei Zhang")),  # two people, one name
+        (["Petal Ross"], ("Petal Ross",)),  # ("al" inside a name is a name)
+        (["et al."], ()),
+    ],
+)
+def test_an_author_list_arxiv_cuts_short_with_et_al_ends_with_others(names, authors):
+    people = "".join(f"<author><name>{name}</name></author>" for name in names)
+    entry = f"""<entry><id>http://arxiv.org/abs/2106.09685v1</id><title>T</title>
+<published>2021-06-17T00:00:00Z</published><summary>S.</summary>{people}</entry>"""
+    assert records_from_atom(HEAD + entry + "</feed>", ["2106.09685"]).records["2106.09685"].authors == authors
