@@ -778,6 +778,16 @@ def _ids_disagree(one: _PaperDraft, other: _PaperDraft) -> bool:
     )
 
 
+def _two_papers(one: _PaperDraft, other: _PaperDraft) -> bool:
+    """Whether two files of one title are two papers: their ids disagree, or their people
+    and years do ("Deep Learning", the book and the review; matchkeys.two_works)."""
+    from .matchkeys import two_works  # (only for a title two files share)
+
+    return _ids_disagree(one, other) or two_works(
+        one.values.get("authors"), one.values.get("year"), other.values.get("authors"), other.values.get("year")
+    )
+
+
 def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_Index, ...]:
     """Files that are one paper, reported once on each file, naming the others (once
     per pair: a pair found by its title is not reported again for its DOI); and the
@@ -806,7 +816,7 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
                     for other in members
                     if other is not draft
                     and (draft.shown, other.shown) not in reported
-                    and not (name == "title" and _ids_disagree(draft, other))
+                    and not (name == "title" and _two_papers(draft, other))
                 ]
                 if not others:
                     continue
@@ -818,7 +828,7 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
                     " other and list its id in the kept one's 'formerly:'"
                 )
                 if name == "title":
-                    fix += ", or, if they are two papers, give each its arXiv id or DOI"
+                    fix += ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
                 problems.error(
                     draft.nodes[name].loc,
                     f"same paper as {', '.join(others)} ({reason}{shown}){fix}",

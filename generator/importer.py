@@ -48,7 +48,7 @@ from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
-from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key
+from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key, two_works
 from .models import USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
@@ -413,6 +413,20 @@ def _ids_disagree(paper: _Paper, record: Record) -> bool:
     return False
 
 
+def _apart(paper: _Paper, record: Record) -> bool:
+    """Whether a paper and a record of one title are two papers: their ids disagree, or
+    their people and years do (matchkeys.two_works); not when an earlier import took the
+    record's ids, or its authors, for this paper (a curator changed them since)."""
+    if _ids_disagree(paper, record):
+        return not paper.met_before(record)
+    if not two_works(paper.values.get("authors"), paper.values.get("year"), record.authors, record.year):
+        return False
+    taken = provenance.digest(list(record.authors))
+    return taken not in paper.seen_fields.get("authors", ()) and (
+        paper.prior is None or taken not in paper.prior.fields.get("authors", ())
+    )
+
+
 def _arxiv_key(value: object) -> str:
     """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
     2101.00010, as `check` compares them)."""
@@ -623,20 +637,23 @@ def _import_locked(
             alike = f"titles {score:.0f}% alike"
         if paper is not None and _by_title(reason) and tombstones.by_ids(record):
             paper = None  # a deleted paper's arXiv id or DOI: that paper, deleted, below
-        if paper is not None and _by_title(reason) and _ids_disagree(paper, record) and not (
-            paper.met_before(record)  # (ids the importer took for it, then a curator changed)
-        ):
-            # One title, another arXiv id or DOI ("Editorial", "Robust Learning"): two
-            # papers. The record's own, if an earlier record of it made one, is found
+        if paper is not None and _by_title(reason) and _apart(paper, record):
+            # One title, another arXiv id or DOI ("Editorial", "Robust Learning"), or
+            # other people in another year ("Deep Learning", the book and the review):
+            # two papers. The record's own, if an earlier record of it made one, is found
             # among the papers of that title. (Not other authors alone: a heuristic on
             # names split one paper's exports, "Müller" and "Mueller", and made which
             # paper a later source joined depend on the order of imports; the authors
-            # are a conflict instead, for the curator to judge.)
+            # are a conflict then, for the curator to judge. With the year too, and most
+            # of the people, one paper's exports stay one: see two_works.)
             same = index.same_title(record.title)
             paper, twin = next(
-                (p for p in same if not _ids_disagree(p, record) or p.met_before(record)), None
+                (p for p in same if not _apart(p, record)), None
             ), paper
-            alike = "same title, another arXiv id or DOI"
+            alike = (
+                "same title, another arXiv id or DOI" if _ids_disagree(twin, record)
+                else "same title, other authors and year"
+            )
             if paper is not None:
                 twin, reason = None, "same title"
         if paper is None:

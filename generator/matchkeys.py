@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from . import provenance
 from .latex import plain_for_matching
+from .slugs import folded
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
@@ -86,3 +87,41 @@ def identity_marks(title: str) -> tuple[str, ...]:
 def title_key(title: str) -> str:
     """The digest of a title's normalised form, kept with the digests of the titles."""
     return provenance.digest(normalise_title(title))
+
+
+# A word of a name that can tell people apart: initials ("E.", "J") cannot.
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def two_works(authors: object, year: object, other_authors: object, other_year: object) -> bool:
+    """Whether two papers of one title are two works by their authors and years: each
+    names its authors, most people of the shorter list are not in the other (a person is
+    there when a word of their name is: order, initials and "Last, First" do not matter,
+    and a list cut short by "others" still matches), and the years differ. "Deep
+    Learning" is Goodfellow, Bengio and Courville's book (2016) and LeCun, Bengio and
+    Hinton's review (2015). Both are asked, not either: a source naming an organisation
+    ("OpenAI") where another names its people gives the same year, and a preprint's year
+    differs from its publication's while its people stay."""
+    if not (year and other_year and str(year).strip() != str(other_year).strip()):
+        return False
+    people = _people(authors)
+    others = _people(other_authors)
+    if not people or not others:
+        return False
+    shorter, longer = sorted((people, others), key=len)
+    words = set().union(*longer)
+    return sum(1 for person in shorter if person & words) * 2 < len(shorter)
+
+
+def _people(authors: object) -> list[frozenset[str]]:
+    """Each named author (not "others") as the folded words of their name."""
+    if not isinstance(authors, (list, tuple)):
+        return []
+    people = []
+    for name in authors:
+        if str(name).strip().casefold() == "others":
+            continue
+        words = frozenset(folded(word) for word in _NAME_WORD.findall(str(name)))
+        if words:
+            people.append(words)
+    return people

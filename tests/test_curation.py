@@ -631,7 +631,7 @@ MERGE = (
     "; merge them: keep one file, copy into it what the other adds, delete the other and"
     " list its id in the kept one's 'formerly:'"
 )
-TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI"
+TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
 
 
 def test_same_paper_twice_is_reported_on_both_files(tmp_path):
@@ -654,6 +654,24 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
         " (the same arXiv id 2101.00010)" + MERGE,
         "content/papers/title-a.yml:2:8: same paper as content/papers/title-b.yml (the same title)" + MERGE + TWO_PAPERS,
         "content/papers/title-b.yml:2:8: same paper as content/papers/title-a.yml (the same title)" + MERGE + TWO_PAPERS,
+    ]
+
+
+def test_two_files_of_one_title_by_other_people_in_other_years_are_two_papers(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "deep-learning.yml", "id: deep-learning\ntitle: Deep Learning\nabstract: a\n"
+                "authors: [Ian Goodfellow, Yoshua Bengio, Aaron Courville]\nyear: 2016\npublisher: MIT Press\n")
+    write_paper(tmp_path, "deep-learning-nature.yml", "id: deep-learning-nature\ntitle: Deep learning\n"
+                "abstract: b\nauthors: [Yann LeCun, Yoshua Bengio, Geoffrey Hinton]\nyear: 2015\nvenue: Nature\n")
+    write_paper(tmp_path, "deep-learning-again.yml", "id: deep-learning-again\ntitle: Deep learning\n"
+                "abstract: c\nauthors: [LeCun, Yann]\nyear: 2015\n")
+    # The third is the review again (its author and year): that pair only is one paper.
+    assert [m for m in messages(tmp_path) if "same paper" in m] == [
+        "content/papers/deep-learning-again.yml:2:8: same paper as content/papers/deep-learning-nature.yml"
+        " (the same title)" + MERGE + TWO_PAPERS,
+        "content/papers/deep-learning-nature.yml:2:8: same paper as content/papers/deep-learning-again.yml"
+        " (the same title)" + MERGE + TWO_PAPERS,
     ]
 
 

@@ -268,6 +268,52 @@ def test_one_title_with_another_arxiv_id_or_doi_is_another_paper_and_stays_so(tm
     assert not [p for p in problems.items if "same paper" in p.message]
 
 
+def test_one_title_by_other_people_in_another_year_is_another_paper_and_stays_so(tmp_path):
+    # Google Scholar's "Deep learning" twice: the MIT Press book and the Nature review.
+    # Taken for one paper, the review was lost to three conflicts, and `check` refused
+    # the curator's own second file (a book has no DOI to tell them apart by).
+    book = _rec("Deep learning", line=1, authors=("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville"),
+                year="2016", publisher="MIT press")
+    review = _rec("Deep learning", line=2, authors=("LeCun, Yann", "Bengio, Yoshua", "Hinton, Geoffrey"),
+                  year="2015", venue="Nature")
+    report = import_records([book, review], tmp_path, added=DAY)
+    assert report.added == ["deep-learning", "deep-learning-2"]
+    assert [str(w).split(": warning: ", 1)[1] for w in report.warnings] == [
+        "possibly the same paper as deep-learning (same title, other authors and year); if so, delete one",
+    ]
+    assert report.conflicts == []
+    assert _read(tmp_path / "papers" / "deep-learning-2.yml")["venue"] == "Nature"
+    # Each found again by its own people, in either order, from another source too.
+    again = import_records([
+        _rec("Deep Learning", line=3, path="dblp.bib", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
+             year="2015"),
+        book,
+    ], tmp_path, added=DAY)
+    assert (again.added, again.conflicts) == ([], [])
+    assert sorted(again.unchanged) == ["deep-learning", "deep-learning-2"]
+    from generator.curation import load_content
+
+    (tmp_path / "topics.yml").write_text("topics: []\n")
+    _, problems = load_content(tmp_path, tmp_path.parent)
+    assert not [p for p in problems.items if "same paper" in p.message]
+
+
+def test_one_papers_exports_stay_one_paper_whatever_their_author_lists(tmp_path):
+    # Cut short by "others" in another year (the preprint's), initials, "Last, First";
+    # an organisation for its people in the same year: one paper each time.
+    records = [
+        _rec("Language Models are Few-Shot Learners", line=1,
+             authors=("Brown, Tom", "Mann, Benjamin", "Ryder, Nick", "others"), year="2020"),
+        _rec("Language models are few-shot learners", line=2, path="b.bib",
+             authors=("T. B. Brown", "B. Mann", "N. Ryder", "M. Subbiah", "J. Kaplan"), year="2021"),
+        _rec("GPT-4 Technical Report", line=3, authors=("OpenAI",), year="2023"),
+        _rec("GPT-4 Technical Report", line=4, path="b.bib", authors=("Josh Achiam", "Steven Adler"), year="2023"),
+    ]
+    report = import_records(records, tmp_path, added=DAY)
+    assert report.added == ["language-models-are-few-shot-learners", "gpt-4-technical-report"]
+    assert {c.field for c in report.conflicts} == {"authors", "year"}
+
+
 def test_author_names_typed_differently_are_no_conflict(tmp_path):
     import_records([_rec("A Paper", authors=("Edward J. Hu", "Łukasz Kaiser"))], tmp_path, added=DAY)
     report = import_records(

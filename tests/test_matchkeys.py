@@ -1,0 +1,49 @@
+"""matchkeys.two_works: when one title names two works (property tests)."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from generator.matchkeys import two_works
+
+_NAME = st.from_regex(r"[A-Z][a-zà-ö]{2,9}", fullmatch=True)
+_PERSON = st.tuples(_NAME, _NAME)  # (first, last)
+_PEOPLE = st.lists(_PERSON, min_size=1, max_size=8)
+_YEAR = st.integers(1990, 2030).map(str)
+
+
+@st.composite
+def _retyped(draw, people):
+    """The same people as another source writes them: reordered, "Last, First", initials,
+    cut short by "others" (at least the first kept)."""
+    shown = []
+    for first, last in people:
+        form = draw(st.sampled_from(["first last", "last, first", "initial last"]))
+        shown.append({"first last": f"{first} {last}", "last, first": f"{last}, {first}",
+                      "initial last": f"{first[0]}. {last}"}[form])
+    if draw(st.booleans()) and len(shown) > 1:
+        shown = shown[: draw(st.integers(1, len(shown) - 1))] + ["others"]
+    return draw(st.permutations(shown))
+
+
+@given(_PEOPLE.flatmap(lambda p: st.tuples(st.just(p), _retyped(p))), _YEAR, _YEAR)
+def test_one_works_people_as_any_source_writes_them_are_never_two_works(pair, year, other_year):
+    people, retyped = pair
+    written = [f"{first} {last}" for first, last in people]
+    assert not two_works(written, year, retyped, other_year)
+
+
+@given(st.lists(_NAME, max_size=6), _YEAR, st.lists(_NAME, max_size=6), _YEAR)
+def test_two_works_is_symmetric_and_needs_both_years_to_differ(people, year, others, other_year):
+    assert two_works(people, year, others, other_year) == two_works(others, other_year, people, year)
+    if year == other_year:
+        assert not two_works(people, year, others, other_year)
+    assert not two_works(people, "", others, other_year) and not two_works([], year, others, other_year)
+
+
+def test_the_book_and_the_review_are_two_works_and_one_shared_author_does_not_join_them():
+    book = ["Ian Goodfellow", "Yoshua Bengio", "Aaron Courville"]
+    review = ["LeCun, Yann", "Bengio, Yoshua", "Hinton, Geoffrey"]
+    assert two_works(book, "2016", review, "2015")
+    assert not two_works(book, "2016", review, "2016")  # (the same year: a conflict instead)
+    assert not two_works(["OpenAI"], "2023", ["Josh Achiam", "Steven Adler"], "2023")
