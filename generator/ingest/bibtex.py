@@ -560,6 +560,12 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             venue = f"{kind}, {venue}"
         elif not venue:
             venue = kind
+    first = _first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
+    if first and (not year or first < year):
+        # arXiv's own export (and tools that copy it) gives the latest version's year:
+        # "Attention Is All You Need", 1706.03762, as of 2023. A preprint is of the year
+        # its id says, as `add` takes it from arXiv's first version.
+        year = first
     volume, number, pages, publisher = _locator(fields, venue, kind)
     abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
@@ -661,6 +667,14 @@ def _unescape(text: str) -> str:
         return "_" if "underscore" in match.group(0) else "~"
 
     return _TEX_ESCAPE.sub(plain, text)
+
+
+def _first_version_year(arxiv: str) -> str:
+    """The year an arXiv id was given (its YYMM: 1706.03762, hep-th/9711200); arXiv began
+    in 1991, so "91" to "99" are 1990s."""
+    digits = arxiv.rpartition("/")[2]
+    century = "19" if digits[:2] >= "91" and "/" in arxiv else "20"
+    return century + digits[:2]
 
 
 def _year(fields: _Fields, path: str, problems: Problems) -> str:

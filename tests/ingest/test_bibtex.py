@@ -95,6 +95,23 @@ def test_a_year_with_words_around_one_four_digit_year_takes_that_year():
         assert not problems, (value, problems.format())
 
 
+def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():
+    # arXiv's "Export BibTeX citation" gives the latest version's year (1706.03762 as of
+    # 2023); `add` takes the first version's. A published venue's year stands.
+    cases = [
+        ("  year = {2023},\n  eprint = {1706.03762},\n  archivePrefix = {arXiv},\n", "2017"),
+        ("  year = {2022},\n  journal = {arXiv preprint arXiv:2112.05682},\n", "2021"),
+        ("  year = {1999},\n  eprint = {hep-th/9711200},\n", "1997"),
+        ("  eprint = {2106.09685v2},\n", "2021"),  # no year at all
+        ("  year = {2018},\n  booktitle = {ICLR},\n  eprint = {1706.03762},\n", "2018"),
+        ("  year = {2016},\n  eprint = {1706.03762},\n", "2016"),  # (earlier: not arXiv's doing)
+    ]
+    for fields, year in cases:
+        problems = Problems()
+        assert _one(fields, problems).year == year, fields
+        assert not problems, problems.format()
+
+
 def test_a_year_that_is_not_understood_is_a_warning_at_the_field():
     for value in ("{2019/2020}", "{forthcoming}"):
         problems = Problems()
