@@ -49,7 +49,7 @@ from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key, two_works
-from .models import USUAL_LINK_KINDS, Link, pages_text
+from .models import OTHERS, USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import (
@@ -917,7 +917,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         imported: object = getattr(record, name)
         if not imported:
             continue
-        if name in _OF_VENUE and str(paper.values.get("venue") or "").split() != record.venue.split():
+        if name in _OF_VENUE and not _same_but_case(paper.values.get("venue") or "", record.venue):
             # The kind, pages... of a venue the paper does not hold (after "venue" above):
             # the journal version's pages are not the conference paper's. Not seen, so
             # that a source naming the paper's own venue fills them later; said, once
@@ -958,19 +958,24 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             name == "venue" or _own(paper, "year")
         ):
             current = None  # the importer's own preprint value, replaced as if missing
-        if name == "title" and "title" in paper.fills and _better_cased(current, imported):
-            # A title this import took as a source lower-cased it (Google Scholar's "Lora:
-            # Low-rank adaptation..."), and another source of the same import keeps its
-            # capitals: that one. Not a title from an earlier import: whether a curator
-            # wrote it since cannot be told when it equals what some source offered.
+        if name in ("title", "venue") and name in paper.fills and _better_cased(current, imported):
+            # A title or venue this import took as a source lower-cased it (Google
+            # Scholar's "Lora: Low-rank adaptation...", "Advances in neural information
+            # processing systems"), and another source of the same import keeps its
+            # capitals: that one. Not one from an earlier import: whether a curator wrote
+            # it since cannot be told when it equals what some source offered.
+            current = None
+        if name == "authors" and name in paper.fills and _cut_short(current, imported):
+            # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
+            # list in the same import: the whole list.
             current = None
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
-        elif current != imported and not (name == "title" and _same_but_case(current, imported)) and not (
+        elif current != imported and not (name in ("title", "venue") and _same_but_case(current, imported)) and not (
             isinstance(current, str) and _same_but_spacing(current, imported)
         ) and not (
-            name == "authors" and _same_names(current, imported)
+            name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
         ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)) and not (
             name == "doi" and _doi_key(current) == _doi_key(imported)  # DOIs ignore case
         ) and not (
@@ -1074,6 +1079,22 @@ def _same_names(current: object, imported: object) -> bool:
     return len(current) == len(imported) and all(
         folded(shown_name(str(a))) == folded(shown_name(str(b))) for a, b in zip(current, imported)
     )
+
+
+def _cut_short(short: object, whole: object) -> bool:
+    """Whether ``short`` is ``whole`` cut short: its names, then "others", begin ``whole``
+    (in any typing of the names, as _same_names compares them), and ``whole`` has more."""
+    if not isinstance(short, list) or not isinstance(whole, list) or len(short) < 2:
+        return False
+    if not _is_others(short[-1]):
+        return False
+    named = short[:-1]
+    whole_named = whole[:-1] if whole and _is_others(whole[-1]) else whole
+    return len(whole_named) > len(named) and _same_names(named, whole_named[: len(named)])
+
+
+def _is_others(name: object) -> bool:
+    return str(name).strip().casefold() == OTHERS
 
 
 def _better_cased(current: object, imported: object) -> bool:

@@ -412,3 +412,51 @@ def test_a_title_of_symbols_only_is_found_again_on_re_import(tmp_path):
     for _ in range(3):
         import_records([_rec("🔥", "An abstract.")], tmp_path, added=DAY)
     assert _names(tmp_path) == ["paper.yml"]
+
+
+def test_a_venue_in_other_capitals_is_no_conflict_and_its_kind_and_publisher_are_filled(tmp_path):
+    # Google Scholar lower-cases venues as it does titles: "Advances in neural information
+    # processing systems" was a conflict, and the proceedings' kind and publisher were
+    # left out as "of another venue".
+    scholar = _rec("Language Models are Few-Shot Learners", line=1, year="2020",
+                   venue="Advances in neural information processing systems", volume="33")
+    neurips = _rec("Language Models are Few-Shot Learners", line=2, path="neurips.bib", year="2020",
+                   venue="Advances in Neural Information Processing Systems", venue_kind="conference",
+                   publisher="Curran Associates, Inc.", volume="33")
+    # In one import, the source that keeps the capitals gives the venue.
+    one = import_records([scholar, neurips], tmp_path / "one", added=DAY)
+    assert one.conflicts == [] and not one.warnings
+    paper = _read(tmp_path / "one" / "papers" / f"{one.added[0]}.yml")
+    assert (paper["venue"], paper["venue_kind"], paper["publisher"]) == (
+        "Advances in Neural Information Processing Systems", "conference", "Curran Associates, Inc.")
+    # In a later import, the file's venue stays (it may be the curator's), the rest is filled.
+    (paper_id,) = import_records([scholar], tmp_path / "two", added=DAY).added
+    later = import_records([neurips], tmp_path / "two", added=DAY)
+    assert later.conflicts == [] and not later.warnings and later.updated == [paper_id]
+    paper = _read(tmp_path / "two" / "papers" / f"{paper_id}.yml")
+    assert (paper["venue"], paper["venue_kind"], paper["publisher"]) == (
+        "Advances in neural information processing systems", "conference", "Curran Associates, Inc.")
+
+
+def test_an_author_list_cut_short_by_others_takes_the_whole_list_of_the_same_import(tmp_path):
+    scholar = _rec("Language Models are Few-Shot Learners", line=1, year="2020",
+                   authors=("Brown, Tom", "Mann, Benjamin", "Ryder, Nick", "others"))
+    whole = ("Tom B. Brown", "Benjamin Mann", "Nick Ryder", "Melanie Subbiah", "Jared Kaplan")
+    neurips = _rec("Language Models are Few-Shot Learners", line=2, path="neurips.bib", year="2020",
+                   authors=tuple(name.replace(" B.", "") for name in whole))
+    one = import_records([scholar, neurips], tmp_path / "one", added=DAY)
+    assert one.conflicts == []
+    assert _read(tmp_path / "one" / "papers" / f"{one.added[0]}.yml")["authors"] == list(neurips.authors)
+    # The whole list first, then the cut one: nothing new, no conflict.
+    again = import_records([scholar], tmp_path / "one", added=DAY)
+    assert again.conflicts == []
+    # In a later import the file's list stays (a curator may have cut it): a conflict says
+    # there is a whole one.
+    (paper_id,) = import_records([scholar], tmp_path / "two", added=DAY).added
+    later = import_records([neurips], tmp_path / "two", added=DAY)
+    assert [c.field for c in later.conflicts] == ["authors"]
+    # Another person among the first ones: another list, a conflict.
+    other = _rec("Language Models are Few-Shot Learners", line=3, path="x.bib", year="2020",
+                 authors=("Tom Brown", "Someone Else", "Nick Ryder", "Melanie Subbiah"))
+    three = import_records([scholar, other], tmp_path / "three", added=DAY)
+    assert [c.field for c in three.conflicts] == ["authors"]
