@@ -217,6 +217,10 @@ _UNSAFE_LINK = (
     "the link to '{href}' shows as its text only: a link needs an absolute https://"
     " (or http://) address, without spaces or invisible characters"
 )
+_IMAGE_AS_TEXT = (
+    "an image shows as the text typed: pages load nothing from other sites (link to it"
+    " instead: [a figure](https://...))"
+)
 _TYPED_HTML = (
     "'{tag}' shows as text: Markdown here takes no HTML"
     " (write **bold**, *italic*, `code`, [text](https://...))"
@@ -235,6 +239,7 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
         # into the text around it.
         token = state.push("text_special", "", 0)
         token.content = state.src[start : state.pos]
+        state.env.setdefault("notices", []).append((token.content, _IMAGE_AS_TEXT))
     return True
 
 

@@ -327,6 +327,9 @@ def test_notes_too_deep_to_render_leave_the_next_notes_unharmed():
         # a tag after inline code is the paragraph's text again
         ("`x` then <b>bold</b>", "<b>", "'<b>' shows as text"),
         ("A link [x](<https://a.b/c d>) with a space.", "https://a.b/c d", "without spaces"),
+        # an image shows as typed (curator review: no warning said so); not one in code
+        ("Figure: ![the plot](https://a.b/p.png) and `![x](y)`.", "![the plot](https://a.b/p.png)",
+         "an image shows as the text typed"),
     ],
 )
 def test_notes_notices_name_what_the_curator_wrote(notes, written, mentions):
