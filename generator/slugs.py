@@ -119,10 +119,24 @@ def _cut(slug: str, max_length: int) -> str:
         return slug
     cut = slug[: max_length + 1]
     if cut[-1] == "-":
-        return cut[:-1]
+        return _without_dangling(cut[:-1])
     head = cut[:max_length].rsplit("-", 1)[0]
     # A single word longer than the limit is cut mid-word rather than dropped.
-    return head if head and len(head) < max_length else slug[:max_length].rstrip("-")
+    return _without_dangling(head) if head and len(head) < max_length else slug[:max_length].rstrip("-")
+
+
+# Words a cut title must not end on: "...-errors-to-boost-for" reads as a typo in an
+# address. (Only at a cut: a title's own last word stays.)
+_DANGLING = frozenset(
+    "a an and are as at by for from in into is its of on or than the their to via vs with".split()
+)
+
+
+def _without_dangling(slug: str) -> str:
+    words = slug.split("-")
+    while len(words) > 1 and words[-1] in _DANGLING:
+        words.pop()
+    return "-".join(words)
 
 
 def unique_slug(base: str, taken: Container[str], max_length: int = MAX_LENGTH) -> str:

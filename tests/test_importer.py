@@ -212,7 +212,7 @@ def test_slug_collisions_get_numbers_and_keep_them_on_reimport(tmp_path):
         _rec(stem + ": Part Two, Where Optimisers Finally Meet Curriculum Schedules", "Two."),
     ]
     first = import_records(records, tmp_path, added=DAY)
-    base = "a-rather-long-title-about-learning-representations-for-language-models-in-the"
+    base = "a-rather-long-title-about-learning-representations-for-language-models"  # (not "...-in-the")
     assert first.added == [base, base + "-2"]
     assert _read(tmp_path / "papers" / f"{base}-2.yml")["abstract"] == "Two."
     second = import_records(list(reversed(records)), tmp_path, added=DAY)

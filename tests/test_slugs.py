@@ -34,6 +34,14 @@ def test_long_title_is_cut_at_a_word_boundary():
     assert len(slug) <= 80
 
 
+def test_a_cut_title_does_not_end_on_a_small_word_but_a_whole_one_may():
+    # (trust review: 14 shipped ids ended "...-to-boost-for", "...-with-large"...)
+    cut = "Learning From Mistakes Makes LLM Better Reasoner: Exploiting the Errors to Boost for Multi-step Reasoning"
+    assert slugify(cut) == "learning-from-mistakes-makes-llm-better-reasoner-exploiting-the-errors-to-boost"
+    assert slugify("What Matters in Learning to Act For") == "what-matters-in-learning-to-act-for"
+    assert slugify("of " * 40) == "of"  # (one word is kept, whatever it is)
+
+
 def test_nfc_and_nfd_spellings_give_the_same_slug():
     title = "Über Sprachmodelle für Café-Daten"
     assert slugify(unicodedata.normalize("NFC", title)) == slugify(unicodedata.normalize("NFD", title))
