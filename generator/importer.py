@@ -972,7 +972,12 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
-        elif current != imported and not (name in ("title", "venue") and _same_but_case(current, imported)) and not (
+        elif current != imported and not (
+            # Other capitals are a house style, no disagreement; but a file's lower-cased
+            # title or venue (Scholar's, from an earlier import) is told of the capitals.
+            name in ("title", "venue") and _same_but_case(current, imported)
+            and not _better_cased(current, imported)
+        ) and not (
             isinstance(current, str) and _same_but_spacing(current, imported)
         ) and not (
             name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))

@@ -289,7 +289,9 @@ def test_one_title_by_other_people_in_another_year_is_another_paper_and_stays_so
              year="2015"),
         book,
     ], tmp_path, added=DAY)
-    assert (again.added, again.conflicts) == ([], [])
+    assert again.added == []
+    # (DBLP's capitals are told to the review's file, which has Scholar's "Deep learning".)
+    assert [(c.location.path.rpartition("/")[2], c.field) for c in again.conflicts] == [("deep-learning-2.yml", "title")]
     assert sorted(again.unchanged) == ["deep-learning", "deep-learning-2"]
     from generator.curation import load_content
 
@@ -429,10 +431,12 @@ def test_a_venue_in_other_capitals_is_no_conflict_and_its_kind_and_publisher_are
     paper = _read(tmp_path / "one" / "papers" / f"{one.added[0]}.yml")
     assert (paper["venue"], paper["venue_kind"], paper["publisher"]) == (
         "Advances in Neural Information Processing Systems", "conference", "Curran Associates, Inc.")
-    # In a later import, the file's venue stays (it may be the curator's), the rest is filled.
+    # In a later import, the file's venue stays (it may be the curator's) and the capitals
+    # are told; the rest is filled.
     (paper_id,) = import_records([scholar], tmp_path / "two", added=DAY).added
     later = import_records([neurips], tmp_path / "two", added=DAY)
-    assert later.conflicts == [] and not later.warnings and later.updated == [paper_id]
+    assert [(c.field, c.imported) for c in later.conflicts] == [("venue", neurips.venue)]
+    assert not later.warnings and later.updated == [paper_id]
     paper = _read(tmp_path / "two" / "papers" / f"{paper_id}.yml")
     assert (paper["venue"], paper["venue_kind"], paper["publisher"]) == (
         "Advances in neural information processing systems", "conference", "Curran Associates, Inc.")
@@ -460,3 +464,19 @@ def test_an_author_list_cut_short_by_others_takes_the_whole_list_of_the_same_imp
                  authors=("Tom Brown", "Someone Else", "Nick Ryder", "Melanie Subbiah"))
     three = import_records([scholar, other], tmp_path / "three", added=DAY)
     assert [c.field for c in three.conflicts] == ["authors"]
+
+
+def test_a_lower_cased_title_from_an_earlier_import_is_told_of_a_later_sources_capitals(tmp_path):
+    # (curator review: Scholar's "Bert: Pre-training..." stayed, and nothing said so)
+    (paper_id,) = import_records([_rec("Bert: Pre-training of deep bidirectional transformers", year="2019")],
+                                 tmp_path, added=DAY).added
+    dblp = _rec("BERT: Pre-training of Deep Bidirectional Transformers", line=2, path="dblp.bib", year="2019")
+    later = import_records([dblp], tmp_path, added=DAY)
+    assert [(c.field, c.kept, c.imported) for c in later.conflicts] == [
+        ("title", "Bert: Pre-training of deep bidirectional transformers", dblp.title)
+    ]
+    assert _read(tmp_path / "papers" / f"{paper_id}.yml")["title"] == "Bert: Pre-training of deep bidirectional transformers"
+    assert import_records([dblp], tmp_path, added=DAY).conflicts == []  # (told once)
+    # A file with more capitals than the source is not told of the source's fewer.
+    scholar = _rec("Bert: pre-training of deep bidirectional transformers", line=3, path="s.bib", year="2019")
+    assert import_records([scholar], tmp_path, added=DAY).conflicts == []
