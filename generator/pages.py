@@ -183,6 +183,7 @@ class TopicCard:
     topic: TopicRef
     parent: str = ""  # the broader topic's title, for a sub-topic
     description: str = ""  # the topic's (Markdown): the card shows its first sentence
+    subtopics: int = 0  # how many topics name this one their parent
 
 
 @dataclass(frozen=True)
@@ -841,12 +842,18 @@ def _topic_cards(index: _Index, here: str, topics: Sequence[Topic]) -> tuple[Top
     """A card per topic, in the taxonomy's order; a sub-topic's card names its parent
     (the cards are one grid: "Prompt-based continual learning" read as a topic of its own).
     ("A sub-topic of", not "in": a topic's papers are its own, its sub-topics' are not
-    among them.)"""
+    among them; so a broader topic's card says it has sub-topics, whose papers its count
+    leaves out.)"""
+    def parent_of(t: Topic) -> str:
+        return t.parent if t.parent in index.topics and t.parent != t.id else ""
+
+    children = Counter(parent_of(t) for t in topics)
     return tuple(
         TopicCard(
             _topic_ref(index, here, t.id),
-            index.topics[t.parent].title if t.parent in index.topics and t.parent != t.id else "",
+            index.topics[parent_of(t)].title if parent_of(t) else "",
             t.description,
+            children.get(t.id, 0),
         )
         for t in _topic_tree(topics)
     )
