@@ -31,8 +31,22 @@ _RESERVED_OWNERS = {
     "settings", "signup", "site", "sponsors", "topics", "trending", "users",
 }
 _HF_REPO_PREFIXES = ("datasets", "spaces")
+# The pages inside one Hugging Face repository (its files, the dataset viewer, its
+# discussions...). A name before one of these is the whole repository: Hugging Face's
+# first datasets and models had no owner (``datasets/glue/viewer/cola`` is the dataset
+# "glue", ``bert-base-uncased/tree/main`` the model), so the path alone cannot say
+# whether a second name is the repository's or one of its pages.
+_HF_REPO_PAGES = {
+    "tree", "blob", "resolve", "raw", "blame", "commits", "commit", "discussions", "edit",
+    "upload", "settings", "viewer", "embed", "sql-console",
+}
 # Kaggle's pages of one dataset or model (``kaggle.com/datasets/owner/name``).
 _KAGGLE_DATA = ("datasets", "models")
+# Kaggle's pages of one competition (``kaggle.com/competitions/titanic``, ``/c/`` its
+# short form). A competition is a benchmark with the data it is scored on (its "Data"
+# page): the schema's `data` ("datasets, benchmarks and model weights"), as Kaggle's
+# datasets are. Its name has no owner.
+_KAGGLE_COMPETITIONS = ("competitions", "c")
 # Pages of one recorded talk, by host: the path's pattern (a channel's or a user's page
 # is no talk, so it stays a project page).
 _VIDEO_PATHS = {
@@ -271,8 +285,8 @@ def classify(url: str) -> Kind:
         # A Space is an application with its code; a model's weights and a dataset are
         # what the paper released, not code (they made "share with code" too high).
         return Kind("code" if repo.startswith("spaces/") else "data", "huggingface", repo)
-    if host == "kaggle.com" and len(segments) >= 3 and segments[0] in _KAGGLE_DATA:
-        return Kind("data", "kaggle", "/".join(segments[:3]))
+    if host == "kaggle.com" and (repo := _kaggle_repo(segments)):
+        return Kind("data", "kaggle", repo)
     if host in _VIDEOS and _VIDEOS[host].match(path) and (
         not path.lower().rstrip("/").endswith("/watch") or "v=" in urlsplit(url).query
     ):
@@ -313,9 +327,26 @@ def _repo_path(host: str, segments: list[str]) -> str:
 
 def _hf_repo(segments: list[str]) -> str:
     if segments and segments[0] in _HF_REPO_PREFIXES:
-        return "/".join(segments[:3]) if len(segments) >= 3 else ""
+        kind, names = segments[0], segments[1:]
+        # A dataset's address without an owner is a legacy dataset's ("datasets/squad");
+        # a Space always had one.
+        if kind == "datasets" and names and (len(names) == 1 or names[1] in _HF_REPO_PAGES):
+            return f"{kind}/{names[0]}"
+        return "/".join(segments[:3]) if len(names) >= 2 else ""
     if len(segments) >= 2 and segments[0] not in _HF_NOT_REPOS:
+        if segments[1] in _HF_REPO_PAGES:
+            return segments[0]
         return "/".join(segments[:2])
+    # One name alone ("huggingface.co/bert-base-uncased") is a legacy model's address and
+    # an owner's page's ("huggingface.co/google") alike: a project page, as it was.
+    return ""
+
+
+def _kaggle_repo(segments: list[str]) -> str:
+    if len(segments) >= 3 and segments[0] in _KAGGLE_DATA:
+        return "/".join(segments[:3])
+    if len(segments) >= 2 and segments[0] in _KAGGLE_COMPETITIONS:
+        return f"competitions/{segments[1]}"  # (one name for both spellings)
     return ""
 
 

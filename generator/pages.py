@@ -324,22 +324,26 @@ def _data_badge(link: Link) -> Badge | None:
     if href is None:
         return None
     what, _, name = link.repo.partition("/")
+    if what not in _DATA_WORDS.get(link.host, ()):  # (Hugging Face's models have no prefix)
+        what, name = "models", link.repo
     if link.host not in _DATA_HOSTS or not name:
         return Badge("data", href, "Data", "data", "Data", note=link.note)
-    if what not in _DATA_WORDS:  # (Hugging Face's models have no prefix)
-        what, name = "models", link.repo
     # Hugging Face's own icon on its badges, as on its code badges; Kaggle's is a word
     # that no badge's size can show.
     icon = "huggingface" if link.host == "huggingface" else "data"
-    word = _DATA_WORDS[what]
+    word = _DATA_WORDS[link.host][what]
     # (Marked in words: its "owner/name" looks like a code badge's.)
     return Badge(
         "data", href, name, icon, f"{word.title()} on {_DATA_HOSTS[link.host]}: {name}", note=link.note, mark=word
     )
 
 
-# What a repository on those hosts is, by its address's first part.
-_DATA_WORDS = {"datasets": "dataset", "models": "model", "spaces": "space"}
+# What a repository on those hosts is, by its address's first part. (On Hugging Face a
+# first part "competitions" is an owner's name.)
+_DATA_WORDS = {
+    "huggingface": {"datasets": "dataset", "models": "model", "spaces": "space"},
+    "kaggle": {"datasets": "dataset", "models": "model", "competitions": "competition"},
+}
 
 
 def _badges(paper: Paper) -> tuple[Badge, ...]:

@@ -4,10 +4,12 @@ import string
 
 import pytest
 
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from generator.ingest import abstract_links
-from generator.links import arxiv_id, classify, clean_url, normalize_doi
+from generator.links import (
+    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, normalize_doi,
+)
 
 
 def find_urls(text: str) -> list[str]:
@@ -81,11 +83,79 @@ def test_datasets_and_models_are_data_not_code():
     # Hugging Face's and Kaggle's other pages are no dataset.
     for page in ("posts/someone/1234", "collections/meta-llama/llama-2-family", "settings/tokens",
                  "chat/conversation/1", "organizations/lab/share", "api/datasets/a/b",
-                 "transformers/model_doc/bert.html", "course/chapter1", "datasets/allenai"):
+                 "transformers/model_doc/bert.html", "course/chapter1", "datasets", "spaces/lab"):
         assert classify(f"https://huggingface.co/{page}").kind == "project", page
     assert classify("https://huggingface.co/models").kind == "project"
-    assert classify("https://huggingface.co/datasets/allenai").kind == "project"
-    assert classify("https://www.kaggle.com/competitions/titanic/data").kind == "project"
+    assert classify("https://www.kaggle.com/competitions").kind == "project"
+    assert classify("https://www.kaggle.com/code/owner/notebook").kind == "project"
+
+
+def test_a_dataset_without_an_owner_is_a_dataset():
+    # A curator's import: Hugging Face's first datasets had no owner, and papers link
+    # them so ("huggingface.co/datasets/squad" redirects to the owner's copy now); filed
+    # as a project page. (No owner's page lives at "datasets/<owner>".)
+    squad = classify("https://huggingface.co/datasets/squad")
+    assert (squad.kind, squad.host, squad.repo) == ("data", "huggingface", "datasets/squad")
+    assert classify("https://hf.co/datasets/squad/").repo == "datasets/squad"
+
+
+@pytest.mark.parametrize(
+    "path, repo",
+    [
+        # The dataset viewer's path was read as the repository "glue/viewer".
+        ("datasets/glue/viewer/cola", "datasets/glue"),
+        ("datasets/glue/viewer", "datasets/glue"),
+        ("datasets/glue/tree/main/cola", "datasets/glue"),
+        ("datasets/squad/blob/main/README.md", "datasets/squad"),
+        ("datasets/squad/resolve/main/train.json", "datasets/squad"),
+        ("datasets/squad/discussions/3", "datasets/squad"),
+        ("datasets/squad/embed/viewer", "datasets/squad"),
+        # With an owner, the same pages follow the dataset's own name.
+        ("datasets/nyu-mll/glue/viewer/cola", "datasets/nyu-mll/glue"),
+        ("datasets/nyu-mll/glue/tree/main", "datasets/nyu-mll/glue"),
+        ("datasets/rajpurkar/squad/discussions", "datasets/rajpurkar/squad"),
+        # A model without an owner, deep-linked: its files' page is no model "tree".
+        ("bert-base-uncased/tree/main", "bert-base-uncased"),
+        ("gpt2/resolve/main/config.json", "gpt2"),
+        ("google-bert/bert-base-uncased/blob/main/config.json", "google-bert/bert-base-uncased"),
+        ("spaces/lab/demo/tree/main", "spaces/lab/demo"),
+    ],
+)
+def test_a_repositorys_own_pages_are_not_part_of_its_name(path, repo):
+    assert classify(f"https://huggingface.co/{path}").repo == repo
+
+
+def test_one_name_on_hugging_face_stays_a_project_page():
+    # A legacy model ("bert-base-uncased") and an owner ("google") are written alike: no
+    # rule of the address tells them apart, so neither is taken for a model.
+    assert classify("https://huggingface.co/bert-base-uncased").kind == "project"
+    assert classify("https://huggingface.co/google").kind == "project"
+
+
+_hf_name = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,12}", fullmatch=True).filter(
+    lambda name: name not in _HF_REPO_PAGES
+)
+
+
+@given(
+    st.sampled_from(["datasets/", "spaces/", ""]), _hf_name, _hf_name,
+    st.sampled_from(sorted(_HF_REPO_PAGES)), st.lists(_hf_name, max_size=3),
+)
+def test_a_page_inside_a_repository_names_the_repository(prefix, owner, name, page, rest):
+    assume(prefix or owner not in _HF_NOT_REPOS)
+    repo = classify(f"https://huggingface.co/{prefix}{owner}/{name}").repo
+    assert repo == f"{prefix}{owner}/{name}"
+    deep = "/".join([page, *rest])
+    assert classify(f"https://huggingface.co/{prefix}{owner}/{name}/{deep}").repo == repo
+
+
+def test_kaggle_competitions_are_data_as_its_datasets_are():
+    # A competition is a benchmark with the data it is scored on (schema: "datasets,
+    # benchmarks and model weights"); /c/ is its short address, the same page.
+    for url in ("https://www.kaggle.com/c/titanic", "https://kaggle.com/competitions/titanic",
+                "https://www.kaggle.com/competitions/titanic/data", "https://www.kaggle.com/c/titanic/overview"):
+        kind = classify(url)
+        assert (kind.kind, kind.host, kind.repo) == ("data", "kaggle", "competitions/titanic"), url
 
 
 @pytest.mark.parametrize(
@@ -304,3 +374,4 @@ def test_other_pages_of_scholarly_indexes_are_projects():
         "https://www.usenix.org/conference/osdi16",
     ]
     assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
+

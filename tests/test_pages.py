@@ -227,6 +227,25 @@ def test_datasets_talks_and_slides_have_badges_of_their_own_and_are_not_code():
     assert page(result, "papers/index.md").context["rows"][0].paper.code is None
 
 
+def test_a_legacy_model_and_a_kaggle_competition_are_named_as_what_they_are():
+    # A model without an owner had the generic "Data" badge; a competition would have
+    # been called a model.
+    links = (
+        Link("https://huggingface.co/gpt2/tree/main", "data", host="huggingface", repo="gpt2"),
+        Link("https://huggingface.co/datasets/squad", "data", host="huggingface", repo="datasets/squad"),
+        Link("https://www.kaggle.com/c/titanic", "data", host="kaggle", repo="competitions/titanic"),
+        Link("https://huggingface.co/competitions/m", "data", host="huggingface", repo="competitions/m"),
+    )
+    badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
+    assert [(b.label, b.description, b.mark) for b in badges if b.kind == "data"] == [
+        ("gpt2", "Model on Hugging Face: gpt2", "model"),
+        ("squad", "Dataset on Hugging Face: squad", "dataset"),
+        ("titanic", "Competition on Kaggle: titanic", "competition"),
+        # (on Hugging Face, "competitions" is an owner)
+        ("competitions/m", "Model on Hugging Face: competitions/m", "model"),
+    ]
+
+
 def test_a_badge_note_is_in_its_accessible_name_not_only_in_its_tooltip():
     links = (Link("https://github.com/x/y", "code", host="github", repo="x/y", note="the 2021 version"),)
     from generator.render import Renderer
