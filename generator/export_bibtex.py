@@ -11,6 +11,7 @@ from typing import Iterable, Mapping
 import bibtexparser
 from bibtexparser import model as bibmodel
 
+from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
 from .names import is_organisation
 
@@ -397,15 +398,23 @@ def cited_url(paper: Paper) -> str:
     """Where the paper itself is read: its page at the publisher, on arXiv, or its PDF.
 
     Never a code repository or a project page: a citation's ``url`` names the work cited.
-    (A DOI is its own field; reference managers link it.)
+    (A DOI is its own field; reference managers link it.) An index's page of the paper
+    (Semantic Scholar, DBLP: `links.indexes_paper`) only when there is nothing else to
+    cite, not even a DOI: it is a record of the paper, one step from where it is read, and
+    a Google Scholar export's ``api.semanticscholar.org/CorpusID:...`` came before the
+    venue's PDF.
     """
-    for link in paper.links_of("paper"):
-        return link.url
+    papers = paper.links_of("paper")
+    for link in papers:
+        if not indexes_paper(link.url):
+            return link.url
     if paper.arxiv:
         return f"https://arxiv.org/abs/{paper.arxiv}"
     for link in paper.links_of("pdf"):
         return link.url
-    return ""
+    if paper.doi:
+        return ""
+    return papers[0].url if papers else ""
 
 
 def _url(url: str) -> str:

@@ -116,6 +116,14 @@ _PAPER_HOSTS: dict[str, str] = {
     "researchgate.net": r"/publication/",
 }
 _PAPER_PATHS = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _PAPER_HOSTS.items()}
+# Indexes of papers, and their APIs: a page there is about a paper and is not where it
+# was published, so a citation names the publisher's, the venue's or arXiv's page first.
+_INDEX_HOSTS = {
+    "semanticscholar.org", "dblp.org", "dblp.uni-trier.de", "openalex.org", "paperswithcode.com",
+    "researchgate.net", "pubmed.ncbi.nlm.nih.gov",
+}
+# (Google Scholar answers under each country's domain: scholar.google.de, .co.uk, ...)
+_SCHOLAR = re.compile(r"(?:^|\.)scholar\.google\.[a-z.]+$")
 # Paths on paper hosts that serve the PDF itself although they do not end in ``.pdf``.
 _PDF_PREFIXES = {"arxiv.org": ("pdf",), "openreview.net": ("pdf",), "dl.acm.org": ("doi", "pdf")}
 
@@ -303,6 +311,19 @@ def classify(url: str) -> Kind:
         if _PAPER_PATHS[paper_host].match(urlsplit(url).path):
             return Kind("paper")
     return Kind("project")
+
+
+def indexes_paper(url: str) -> bool:
+    """Whether ``url`` is on an index of papers or its API (Semantic Scholar, DBLP,
+    Google Scholar...) rather than where the paper was published."""
+    try:
+        host, _ = _host_and_path(url)
+    except ValueError:
+        return False
+    parts = host.split(".")
+    return bool(_SCHOLAR.search(host)) or any(
+        ".".join(parts[i:]) in _INDEX_HOSTS for i in range(len(parts) - 1)
+    )
 
 
 def _paper_host(host: str) -> str | None:

@@ -369,3 +369,33 @@ def test_a_report_number_comes_back_on_re_import():
     problems = Problems()
     [record] = parse_text(text, "a.bib", problems)
     assert (record.venue, problems.items) == ("Technical report No. 42, Stanford University", [])
+
+
+# --- the cited address -------------------------------------------------------------------
+
+S2 = Link("https://api.semanticscholar.org/CorpusID:12345", "paper")
+DBLP = Link("https://dblp.org/rec/conf/acl/SennrichHB16", "paper")
+
+
+@pytest.mark.parametrize(
+    "links, arxiv, cited",
+    [
+        # A Google Scholar export's Semantic Scholar address came before the venue's PDF.
+        ((S2, Link("https://aclanthology.org/P16-1162.pdf", "pdf")), "", "https://aclanthology.org/P16-1162.pdf"),
+        ((S2, DBLP), "1508.07909", "https://arxiv.org/abs/1508.07909"),
+        ((DBLP, S2, Link("https://aclanthology.org/P16-1162/", "paper")), "", "https://aclanthology.org/P16-1162/"),
+        # Nothing else to cite: the index's page is better than no address.
+        ((S2, DBLP), "", S2.url),
+    ],
+)
+def test_the_cited_url_is_where_the_paper_was_published_before_an_index(links, arxiv, cited):
+    entry = entry_of(paper("p", links=links, arxiv=arxiv))
+    assert entry["url"] == cited
+    # (the paper keeps its links)
+    assert paper("p", links=links, arxiv=arxiv).links == links
+
+
+def test_a_paper_with_a_doi_cites_no_index_page():
+    # The DOI field leads to the publisher's page, as it does for a paper without links.
+    entry = entry_of(paper("p", links=(S2,), doi="10.18653/v1/P16-1162"))
+    assert "url" not in entry.fields_dict

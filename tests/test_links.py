@@ -8,7 +8,7 @@ from hypothesis import assume, given, strategies as st
 
 from generator.ingest import abstract_links
 from generator.links import (
-    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, normalize_doi,
+    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, indexes_paper, normalize_doi,
 )
 
 
@@ -374,4 +374,16 @@ def test_other_pages_of_scholarly_indexes_are_projects():
         "https://www.usenix.org/conference/osdi16",
     ]
     assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
+
+
+def test_an_index_or_its_api_is_told_from_where_the_paper_was_published():
+    for url in ("https://api.semanticscholar.org/CorpusID:12345",
+                "https://www.semanticscholar.org/paper/204e3073", "https://dblp.org/rec/conf/nips/X17",
+                "https://dblp.uni-trier.de/rec/x.html", "https://scholar.google.com/scholar?cluster=1",
+                "https://scholar.google.co.uk/citations?view_op=view_citation", "https://openalex.org/W1",
+                "https://api.openalex.org/works/W1"):
+        assert indexes_paper(url), url
+    for url in ("https://arxiv.org/abs/1706.03762", "https://doi.org/10.1/x", "https://aclanthology.org/P16-1162/",
+                "https://proceedings.mlr.press/v1/a.html", "https://notdblp.org/rec/x", "https://google.com/scholar"):
+        assert not indexes_paper(url), url
 
