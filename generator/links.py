@@ -87,7 +87,8 @@ _HF_HOSTS = {"huggingface.co", "hf.co"}
 # subdomain has an entry of its own (``api.semanticscholar.org``).
 _PAPER_HOSTS: dict[str, str] = {
     "arxiv.org": "", "doi.org": "", "dx.doi.org": "", "openreview.net": "",
-    "aclanthology.org": "", "aclweb.org": r"/anthology/", "papers.nips.cc": "",
+    "aclanthology.org": "", "aclweb.org": r"/anthology/", "anthology.aclweb.org": "",
+    "papers.nips.cc": "",
     "papers.neurips.cc": "", "proceedings.neurips.cc": "", "proceedings.mlr.press": "",
     # a conference site's page of one paper (poster, oral, spotlight)
     "neurips.cc": r"/virtual/\d{4}/(?:poster|oral|spotlight)/",
@@ -324,6 +325,32 @@ def indexes_paper(url: str) -> bool:
     return bool(_SCHOLAR.search(host)) or any(
         ".".join(parts[i:]) in _INDEX_HOSTS for i in range(len(parts) - 1)
     )
+
+
+# ACL Anthology's addresses on aclweb.org, which redirect to aclanthology.org: the
+# anthology's path after ``/anthology/`` (or the whole path on anthology.aclweb.org), in
+# the oldest form with the id's letter and volume before it (``P/P16/P16-1162.pdf``).
+# (In any case: the importer compares its keys in lower case.)
+_ACL_OLD_PATH = re.compile(r"^([A-Z])/(\1\d\d)/(?=\2)", re.IGNORECASE)
+
+
+def same_page(url: str) -> str:
+    """``url`` as it is compared with other links: the address it redirects to where two
+    spellings of one page are known (aclweb.org/anthology/P16-1162 is
+    aclanthology.org/P16-1162/), without a trailing slash there; any other URL as it is.
+    A key for comparing only: a link keeps its address as written."""
+    try:
+        host, _ = _host_and_path(url)
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    path = parts.path
+    if host == "aclweb.org" and path.lower().startswith("/anthology/"):
+        path = path[len("/anthology"):]
+    elif host != "anthology.aclweb.org" and host != "aclanthology.org":
+        return url
+    path = "/" + _ACL_OLD_PATH.sub("", path.lstrip("/")).rstrip("/")
+    return f"https://aclanthology.org{path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def _paper_host(host: str) -> str | None:

@@ -9,6 +9,7 @@ from hypothesis import assume, given, strategies as st
 from generator.ingest import abstract_links
 from generator.links import (
     _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, indexes_paper, normalize_doi,
+    same_page,
 )
 
 
@@ -387,3 +388,33 @@ def test_an_index_or_its_api_is_told_from_where_the_paper_was_published():
                 "https://proceedings.mlr.press/v1/a.html", "https://notdblp.org/rec/x", "https://google.com/scholar"):
         assert not indexes_paper(url), url
 
+
+def test_acl_anthology_addresses_on_aclweb_are_the_anthologys_pages():
+    # aclweb.org/anthology/... redirects to aclanthology.org: a curator's two exports of
+    # one paper gave it two paper links.
+    page = same_page("https://aclanthology.org/P16-1162/")
+    for url in ("https://aclanthology.org/P16-1162", "https://www.aclweb.org/anthology/P16-1162",
+                "http://aclweb.org/anthology/P16-1162/", "https://www.aclweb.org/anthology/P/P16/P16-1162"):
+        assert same_page(url) == page, url
+    pdf = same_page("https://aclanthology.org/P16-1162.pdf")
+    for url in ("https://www.aclweb.org/anthology/P16-1162.pdf", "http://anthology.aclweb.org/P/P16/P16-1162.pdf"):
+        assert same_page(url) == pdf, url
+    # (The importer compares addresses in lower case.)
+    assert same_page("http://www.aclweb.org/anthology/p/p16/p16-1162.pdf") == pdf.lower()
+    # The PDF is a link of its own (kind pdf), as arXiv's is beside its abstract page.
+    assert pdf != page
+    assert same_page("https://aclanthology.org/2020.acl-main.1/") != same_page("https://aclanthology.org/2020.acl-main.10/")
+    # Other addresses are compared as written.
+    for url in ("https://www.aclweb.org/portal/", "https://github.com/a/b/", "https://x.org/anthology/P16-1162"):
+        assert same_page(url) == url
+    # A link keeps its address as the source wrote it.
+    assert find_urls("see https://www.aclweb.org/anthology/P16-1162 and https://aclanthology.org/P16-1162/.") == [
+        "https://www.aclweb.org/anthology/P16-1162"
+    ]
+    assert classify("http://anthology.aclweb.org/P/P16/P16-1162").kind == "paper"
+
+
+@given(st.sampled_from(["https://aclanthology.org/", "http://www.aclweb.org/anthology/", "https://x.org/"]), _url_tail)
+def test_comparing_by_page_is_stable(head, tail):
+    key = same_page(head + tail)
+    assert same_page(key) == key

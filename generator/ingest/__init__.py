@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
-from ..links import clean_url, find_url_spans, make_link, mimics_code_host
+from ..links import clean_url, find_url_spans, make_link, mimics_code_host, same_page
 from ..models import Link
 
 FORMATS = ("hf", "bibtex")
@@ -61,7 +61,7 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
     for start, end in find_url_spans(abstract):
         url = clean_url(abstract[start:end])
         before, after = after, end
-        if not url or any(link.url == url for link in links):
+        if not url or any(same_page(link.url) == same_page(url) for link in links):
             continue
         sentence_start = max(abstract.rfind(". ", 0, start), abstract.rfind("\n", 0, start)) + 1
         sentence = abstract[sentence_start:start]
