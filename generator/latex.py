@@ -11,8 +11,9 @@ or become the Markdown the Hugging Face listings write (``\\textit{x}`` and
 URLs are protected: nothing inside one is rewritten (``~user`` stays) but the escapes
 that stand for a character (``a\\_b``, ``{\\textasciitilde}u``, as bibliographies write
 them). Math (``$...$``, ``$$...$$``, ``\\(...\\)``, ``\\[...\\]``) is kept exactly as the
-authors typed it, dollars and escapes included (see `_MATH`). A command this module
-does not know is kept literally rather than guessed at, so nothing is lost.
+authors typed it, dollars and escapes included (see `_MATH`), except one character that
+an exporter wrote as math for itself (``$\\backslash$``: `_MATH_CHARACTERS`). A command
+this module does not know is kept literally rather than guessed at, so nothing is lost.
 As in TeX, a control word eats the spaces after it (``Stra\\ss e`` is "Straße"),
 ``\\{``/``\\}`` are literal braces, and an empty group breaks a ligature (``-{}-`` is
 two hyphens). TeX's dash ligatures are asked for (``dashes=True``) where the text is TeX
@@ -103,11 +104,21 @@ _WORDS = {
 # ``,,`` so). A control symbol or an unknown control word is read as a whole and left,
 # so that ``\\'{}`` stays an accent and ``\\\\`` a line break.
 _WORD_ALTERNATIVES = "|".join(sorted(_WORDS, key=len, reverse=True))
+# One character in math, as reference managers escape the characters an old TeX text
+# font has no glyph for (Mendeley's and JabRef's ``$\\backslash$``, ``$\\{$``, ``$<$``):
+# that character, not maths the authors typed.
+_MATH_CHARACTERS = {
+    r"\backslash": "\\", r"\{": "{", r"\}": "}", r"\_": "_", "|": "|", "<": "<", ">": ">",
+}
+# Those spans as written: the export writes a title's "$<$" as text, which reads back as
+# typed (as math it would read back as "<").
+ONE_CHARACTER_MATH = frozenset(f"${body}$" for body in _MATH_CHARACTERS)
 _ESCAPE = re.compile(
     r"\{\\(" + _WORD_ALTERNATIVES + r")(?:\{\})?\}"
     r"|\\(" + _WORD_ALTERNATIVES + r")(?![A-Za-z])(\{\}|\\ )?"
     r"|\\([%&_#${}])"
     r"|([-`',!?])\{\}"
+    r"|\$(" + "|".join(map(re.escape, _MATH_CHARACTERS)) + r")\$"
     r"|\\(?:[A-Za-z]+|[^A-Za-z%&_#${}])"
 )
 # TeX's dash ligatures: ``--`` is an en dash, ``---`` an em dash. Only between two words or
@@ -189,6 +200,8 @@ class _Held:
             read = literal
         elif ligature:
             read = ligature
+        elif match.group(6):
+            read = _MATH_CHARACTERS[match.group(6)]
         else:
             return match.group(0)  # a control symbol or an unknown word: the rules' job
         return self.hold(match.group(0), read)

@@ -281,3 +281,36 @@ def test_a_group_after_url_and_a_space_is_text_not_the_links():
 
     assert clean_latex(r"At \url{https://github.com/a/b} {(accessed 2023)}", emphasis=False) == (
         "At https://github.com/a/b (accessed 2023)")
+
+
+def test_mendeleys_escaped_math_is_the_math_typed():
+    # A curator's Mendeley export: "$", "{", "}" escaped as {\$}, {\{}, {\}} and the
+    # backslash as $\backslash$ came out "On $$\backslash$mathcal{O}(n)$ ...".
+    title = r"On {\$}$\backslash$mathcal{\{}O{\}}(n){\$} attention kernels"
+    assert clean_latex(title, emphasis=False, dashes=True) == r"On $\mathcal{O}(n)$ attention kernels"
+    assert clean_latex(r"{\$}$\backslash$alpha{\$}-test") == r"$\alpha$-test"
+
+
+def test_one_character_in_math_is_that_character():
+    # How Mendeley, JabRef and other escapers write characters an old TeX text font lacks.
+    assert clean_latex(r"C:$\backslash$Users, a$\_$b, $\{$x$\}$, a $|$ b, $<$5\% and $>$2") == (
+        r"C:\Users, a_b, {x}, a | b, <5% and >2")
+    # Maths the authors typed stays as typed, a lone symbol too, and so does maths
+    # around such a character.
+    for math in (r"$\sim$3", r"90$^\circ$", r"$\alpha$", r"$A \backslash B$", r"$\{0, 1\}$", "$x$<$y$",
+                 "$x$|$y$", "$a<b$"):
+        assert clean_latex(f"see {math} here") == f"see {math} here", math
+
+
+_mendeley = st.text(alphabet="ab \\{}$_%&#~^<>", max_size=40)
+# Mendeley's escapes of the characters TeX reads as markup.
+_MENDELEY = {"\\": r"$\backslash$", "{": r"{\{}", "}": r"{\}}", "$": r"{\$}", "_": r"{\_}",
+             "%": r"{\%}", "&": r"{\&}", "#": r"{\#}", "~": r"{\~{}}", "^": r"{\^{}}",
+             "<": r"{\textless}", ">": r"{\textgreater}"}
+
+
+@given(_mendeley)
+def test_any_text_mendeley_escaped_reads_back_as_written(text):
+    escaped = "".join(_MENDELEY.get(char, char) for char in text)
+    assert clean_latex(escaped, emphasis=False, dashes=True) == text
+
