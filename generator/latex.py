@@ -104,6 +104,14 @@ _WORDS = {
 # ``,,`` so). A control symbol or an unknown control word is read as a whole and left,
 # so that ``\\'{}`` stays an accent and ``\\\\`` a line break.
 _WORD_ALTERNATIVES = "|".join(sorted(_WORDS, key=len, reverse=True))
+# The words that stand for words: their macros are defined with a space after them
+# (``\\newcommand{\\eg}{e.g.\\xspace}``), and scraped text writes ``\\LaTeX is``
+# meaning two words. Every other word is a symbol, and eats the spaces after it as TeX
+# does (``\\textbackslash emph`` is "\\emph", ``25\\textdegree C`` "25°C").
+_SPACED_WORDS = frozenset({"eg", "ie", "etal", "etc", "vs", "cf", "wrt", "LaTeX", "TeX"})
+# What a control word eats: spaces and tabs, and one line break among them, not a blank
+# line (a paragraph's end).
+_EATEN = r"[ \t]*\n(?![ \t]*\n)[ \t]*|[ \t]+"
 # One character in math, as reference managers escape the characters an old TeX text
 # font has no glyph for (Mendeley's and JabRef's ``$\\backslash$``, ``$\\{$``, ``$<$``):
 # that character, not maths the authors typed.
@@ -115,7 +123,7 @@ _MATH_CHARACTERS = {
 ONE_CHARACTER_MATH = frozenset(f"${body}$" for body in _MATH_CHARACTERS)
 _ESCAPE = re.compile(
     r"\{\\(" + _WORD_ALTERNATIVES + r")(?:\{\})?\}"
-    r"|\\(" + _WORD_ALTERNATIVES + r")(?![A-Za-z])(\{\}|\\ )?"
+    r"|\\(" + _WORD_ALTERNATIVES + r")(?![A-Za-z])(\{\}|\\ |" + _EATEN + r")?"
     r"|\\([%&_#${}])"
     r"|([-`',!?])\{\}"
     r"|\$(" + "|".join(map(re.escape, _MATH_CHARACTERS)) + r")\$"
@@ -192,7 +200,12 @@ class _Held:
     def _escape(self, match: re.Match[str]) -> str:
         word, literal, ligature = match.group(1) or match.group(2), match.group(4), match.group(5)
         if word:
-            read = _WORDS[word] + (" " if match.group(3) == "\\ " else "")
+            after = match.group(3) or ""
+            if after == "\\ ":
+                after = " "
+            elif after == "{}" or word not in _SPACED_WORDS:
+                after = ""  # (an empty group, or the spaces a symbol eats)
+            read = _WORDS[word] + after
             # A word no rule reads as TeX ("e.g.") is not held, so that an accent before
             # it takes its first letter as TeX would: \"\eg is "ë.g.".
             return _literal(self, match.group(0), read)

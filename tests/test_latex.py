@@ -314,3 +314,16 @@ def test_any_text_mendeley_escaped_reads_back_as_written(text):
     escaped = "".join(_MENDELEY.get(char, char) for char in text)
     assert clean_latex(escaped, emphasis=False, dashes=True) == text
 
+
+def test_a_symbol_eats_the_spaces_after_it_and_a_word_does_not():
+    # ``\textbackslash emph`` came out "\ emph": as in TeX, a control word ends at the
+    # spaces after it.
+    assert clean_latex(r"\textbackslash emph and 25\textdegree C, \S 3") == r"\emph and 25°C, §3"
+    assert clean_latex("a\\textbackslash\n  b") == "a\\b"
+    # An empty group or a control space ends the word and the space after it stays.
+    assert clean_latex(r"\textbackslash{} emph, \textbackslash\ emph") == r"\ emph, \ emph"
+    # A blank line after it is a paragraph's end, not spaces.
+    assert clean_latex("x\\textbackslash\n\nnext") == "x\\\n\nnext"
+    # Abbreviations are words, defined with the space after them kept (\xspace).
+    assert clean_latex(r"adapters (\eg LoRA), \ie this, Smith \etal said, \LaTeX is") == (
+        "adapters (e.g. LoRA), i.e. this, Smith et al. said, LaTeX is")
