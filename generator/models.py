@@ -247,6 +247,35 @@ def _pages_alike(first: str, last: str) -> bool:
     return shortened and x[: len(x) - len(y)] + y > x
 
 
+def en_dashed_pages(pages: str) -> str:
+    """``pages`` as written, with the one hyphen of a range ("436-444", "436 - 444") the
+    en dash of BibTeX's ``--``: an import of "770--778" stored "770–778" and one of
+    "436-444" kept its hyphen. A hyphen inside one page ("A-1", "2021-0123") stays."""
+    word = _PAGES_WORD.match(pages)
+    start = word.end() if word else 0
+    return pages[:start] + ",".join(_en_dashed(piece) for piece in pages[start:].split(","))
+
+
+# A piece's spaces before and after it, and the pages between them.
+_PIECE = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
+_SPACED_HYPHEN = re.compile(r"(\S+\s+)-(\s+\S+)")
+_SPACE = re.compile(r"\s")
+
+
+def _en_dashed(piece: str) -> str:
+    match = _PIECE.fullmatch(piece)
+    assert match is not None  # (it matches anything)
+    head, body, tail = match.groups()
+    # (as `page_pieces` reads a range: two ends, each one word)
+    ranged = _RANGE_MARK.split(body)
+    if len(ranged) == 2 and all(ranged) and (spaced := _SPACED_HYPHEN.fullmatch(body)):
+        body = f"{spaced.group(1)}\u2013{spaced.group(2)}"
+    elif len(ranged) == 1 and len(ends := _HYPHEN.split(body)) == 2:
+        if all(end and not _SPACE.search(end) for end in ends) and _pages_alike(*ends):
+            body = body.replace("-", "\u2013")
+    return head + body + tail
+
+
 def pages_text(pages: str) -> str:
     """``pages`` as a reader sees them, each range with an en dash: "770–778", "1–5, 9"."""
     return ", ".join(f"{first}–{last}" if last else first for first, last in page_pieces(pages))

@@ -16,7 +16,7 @@ from generator.importer import import_paths
 from generator.ingest import parse_text
 from generator.ingest.bibtex import parse_bibtex
 from generator.matchkeys import PREPRINT
-from generator.models import Paper, page_pieces, pages_text
+from generator.models import Paper, en_dashed_pages, page_pieces, pages_text
 
 from .test_curation import check_one
 
@@ -380,6 +380,27 @@ def test_one_hyphenated_page_is_no_range():
     for pages, ends in (("770-778", ("770", "778")), ("S1-S10", ("S1", "S10")), ("xi-xiv", ("xi", "xiv")),
                         ("0009-0010", ("0009", "0010"))):
         assert page_pieces(pages) == (ends,), pages
+
+
+def test_a_range_with_one_hyphen_gets_the_en_dash_that_double_hyphens_get():
+    # A curator's import stored "770–778" for BibTeX's 770--778 and kept 436-444.
+    cases = {
+        "436-444": "436–444", "436 - 444": "436 – 444", "pp. 436-444": "pp. 436–444",
+        "1-5, 9-12": "1–5, 9–12", "S1-S10": "S1–S10", "xi-xiv": "xi–xiv", "770-78": "770–78",
+        "140:1-140:67": "140:1–140:67", "A-1 - A-10": "A-1 – A-10",
+        # a hyphen inside one page, or no range of two pages, stays as written
+        "A-1": "A-1", "2021-0123": "2021-0123", "999-1": "999-1", "e-12345": "e-12345",
+        "12-15 (2020)": "12-15 (2020)", "770–778": "770–778", "a-b-c": "a-b-c", "5-": "5-",
+    }
+    assert {pages: en_dashed_pages(pages) for pages in cases} == cases
+
+
+@given(st.text(alphabet="0123456789AaeSxiv:.-–, p", max_size=20))
+def test_dashing_a_range_changes_no_page(pages):
+    dashed = en_dashed_pages(pages)
+    assert page_pieces(dashed) == page_pieces(pages)
+    assert en_dashed_pages(dashed) == dashed
+    assert dashed.replace("\u2013", "-") == pages.replace("\u2013", "-")
 
 
 def test_real_world_pages_read_as_a_reader_would():
