@@ -48,6 +48,7 @@ from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
+from .links import same_page
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key, two_works
 from .models import OTHERS, USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
@@ -284,9 +285,11 @@ def _link_key(url: str) -> str:
 
 def _same_link(url: str) -> str:
     """What two spellings of one address share: a link the curator deleted must not come
-    back as http:// for https://, with www., with .git, or as the default branch's tree
-    (`/tree/main`). A deeper path stays: a monorepo's folders are links of their own."""
-    key = _SCHEME.sub("", _link_key(url))
+    back as http:// for https://, with www., with .git, as the default branch's tree
+    (`/tree/main`), or at the address it redirects to (`links.same_page`:
+    aclweb.org/anthology/P16-1162 is aclanthology.org/P16-1162/). A deeper path stays: a
+    monorepo's folders are links of their own."""
+    key = _SCHEME.sub("", _link_key(same_page(url)))
     key = _BRANCH_ROOT.sub("", key.removeprefix("www.")).rstrip("/")
     return key.removesuffix(".git")
 

@@ -1168,3 +1168,19 @@ def test_a_link_added_to_a_list_stays_above_the_comment_that_follows_the_list(tm
         "      official: true  # theirs\n    - url: https://github.com/o/port\n      found_in: abstract\n"
         "\n  # project pages to add later\n  project:\n"
     ) in text
+
+
+def test_an_acl_anthology_page_on_aclweb_and_on_aclanthology_is_one_link(tmp_path):
+    # aclweb.org/anthology/... redirects to aclanthology.org: two exports of one paper
+    # gave it two paper links. The first address is kept as its source wrote it.
+    title = "Neural Machine Translation of Rare Words with Subword Units"
+    first = make_link("https://www.aclweb.org/anthology/P16-1162", "bibtex")
+    second = make_link("https://aclanthology.org/P16-1162/", "bibtex")
+    name = "neural-machine-translation-of-rare-words-with-subword-units.yml"
+    import_records([_rec(title, links=(first,))], tmp_path, added=DAY)
+    import_records([_rec(title, links=(second,))], tmp_path, added=DAY)
+    assert [link["url"] for link in _read(tmp_path / "papers" / name)["links"]["paper"]] == [first.url]
+    # and in one run
+    other = tmp_path / "other"
+    import_records([_rec(title, links=(first,), line=1), _rec(title, links=(second,), line=3)], other, added=DAY)
+    assert [link["url"] for link in _read(other / "papers" / name)["links"]["paper"]] == [first.url]

@@ -438,3 +438,11 @@ def test_pages_the_paper_holds_in_another_dash_are_not_said_left_out(tmp_path):
     import_paths([first], content)
     report = import_paths([second], content)
     assert report.warnings == [] and [c.field for c in report.conflicts] == ["venue"]
+
+
+def test_an_imported_range_with_one_hyphen_is_stored_with_an_en_dash():
+    # A curator's import stored "770–778" for 770--778 and kept "436-444".
+    for written in ("436-444", "436--444"):
+        record = _record(f"@article{{b, title={{T}}, journal={{Nature}}, pages={{{written}}}}}\n")
+        assert record.pages == "436–444", written
+    assert _record("@article{b, title={T}, journal={J}, pages={A-1}}\n").pages == "A-1"

@@ -41,7 +41,7 @@ from ..latex import clean_latex, name_accents
 from ..export_bibtex import names_proceedings, names_software
 from ..names import is_organisation, is_suffix
 from ..matchkeys import PREPRINT
-from ..models import OTHERS
+from ..models import OTHERS, en_dashed_pages
 from ..links import (
     arxiv_id,
     arxiv_of_doi,
@@ -51,6 +51,7 @@ from ..links import (
     make_link,
     normalize_arxiv,
     normalize_doi,
+    same_page,
 )
 from . import Record, abstract_links
 from .bibsyntax import RawValues, unclosed_value, without_comments
@@ -589,7 +590,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     for address, kind in [(u, "") for u in direct + found] + said:
         if not address or _repeats_badge(address, arxiv, doi):
             continue  # the arXiv or DOI badge's own page: a "Paper" badge would repeat it
-        if all(link.url != address for link in links):
+        if all(same_page(link.url) != same_page(address) for link in links):
             link = make_link(address, "bibtex")
             if kind and link.kind in ("project", "pdf"):  # (its host says no more)
                 link = replace(link, kind=kind)
@@ -644,7 +645,8 @@ def _locator(fields: _Fields, venue: str, kind: str) -> tuple[str, str, str, str
     publisher = _plain(fields["publisher"])
     if PREPRINT.search(publisher):
         publisher = ""
-    return _plain(fields["volume"]), number, _plain(fields["pages"]) or _plain(fields["articleno"]), publisher
+    pages = en_dashed_pages(_plain(fields["pages"]))
+    return _plain(fields["volume"]), number, pages or _plain(fields["articleno"]), publisher
 
 
 def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:
