@@ -30,6 +30,7 @@ backslashes, braces, tildes, backquotes or dollars (or double hyphens, with
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from pylatexenc.latex2text import LatexNodes2Text
 
@@ -124,9 +125,8 @@ ONE_CHARACTER_MATH = frozenset(f"${body}$" for body in _MATH_CHARACTERS)
 _ESCAPE = re.compile(
     r"\{\\(" + _WORD_ALTERNATIVES + r")(?:\{\})?\}"
     r"|\\(" + _WORD_ALTERNATIVES + r")(?![A-Za-z])(\{\}|\\ |" + _EATEN + r")?"
-    r"|\\([%&_#${}])"
+    r"|\\([%&_#${}])(?:\{\})?"  # (the empty group an export puts between "\&" and "\#")
     r"|([-`',!?])\{\}"
-    r"|\$(" + "|".join(map(re.escape, _MATH_CHARACTERS)) + r")\$"
     r"|\\(?:[A-Za-z]+|[^A-Za-z%&_#${}])"
 )
 # TeX's dash ligatures: ``--`` is an en dash, ``---`` an em dash. Only between two words or
@@ -170,6 +170,13 @@ _TEX_CHARACTER = re.compile(r"[\\{}~`'$%&#_^\-]")
 # file holds a lone surrogate (it cannot be encoded), so no text is taken for one.
 _OPEN, _CLOSE = "\ud800", "\ud801"
 _HELD = re.compile(_OPEN + r"(\d+)" + _CLOSE)
+# Math spans and exporters' one-character ones, found in one scan from the left: the "$"
+# of "$0$\_$0$" after the first 0 closes a span and opens none. (A one-character span
+# may touch another, "$\backslash$$\backslash$", or a digit, "$<$5", as no typed math
+# does; its "\{", "\}" and "\_" are held as escapes by then.)
+_MATH_OR_CHARACTER = re.compile(
+    r"(?<!\\)\$(?:\\backslash|[|<>]|" + _OPEN + r"\d+" + _CLOSE + r")\$|" + _MATH.pattern
+)
 _MAX_PASSES = 50
 
 
@@ -213,8 +220,6 @@ class _Held:
             read = literal
         elif ligature:
             read = ligature
-        elif match.group(6):
-            read = _MATH_CHARACTERS[match.group(6)]
         else:
             return match.group(0)  # a control symbol or an unknown word: the rules' job
         return self.hold(match.group(0), read)
@@ -222,7 +227,7 @@ class _Held:
     def urls_and_math(self, text: str) -> str:
         # Math first, as the export finds it: a URL glued to math (``x.org/$\\alpha$``)
         # would otherwise end inside it.
-        text = _MATH.sub(lambda m: self._math(self.as_written(m.group(0))), text)
+        text = _MATH_OR_CHARACTER.sub(lambda m: self._math(self.as_written(m.group(0))), text)
         pieces, last = [], 0
         for start, end in find_url_spans(text):
             span = text[start:end]
@@ -232,6 +237,8 @@ class _Held:
         return "".join(pieces)
 
     def _math(self, math: str) -> str:
+        if math in ONE_CHARACTER_MATH:
+            return self.hold(math, _MATH_CHARACTERS[math[1:-1]])
         if not self.math_as_text:
             return self.hold(math, math)
         try:
@@ -261,6 +268,11 @@ def name_accents(text: str) -> str:
     if "\\" not in text:
         return text
     return _NAME_ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
+
+
+def math_spans(text: str) -> Iterator[re.Match[str]]:
+    """The math spans of ``text``, as `_MATH` finds them."""
+    return _MATH.finditer(text) if "$" in text or "\\" in text else iter(())
 
 
 def without_math(text: str) -> str:

@@ -334,3 +334,28 @@ def test_a_deleted_paper_is_not_added_back_unless_restored(project, servers, cap
     assert "to bring a deleted paper back, add again with --restore ID (e.g. readinglist add 2106.09685 --restore" in out
     assert main(["--root", str(project), "add", "2106.09685", "--restore", path.stem]) == 0
     assert path.exists()
+
+
+def test_the_answers_are_kept_and_import_reads_them_again_offline_as_add_did(project, servers, capsys, tmp_path):
+    assert main(["--root", str(project), "add", "2106.09685", "hep-th/9711200", "10.1145/3442188.3445922"]) == 0
+    out = capsys.readouterr().out
+    sources = project / "content" / "sources"
+    kept = sorted(p.name for p in sources.iterdir() if p.name != "imported.json")
+    assert kept == ["arxiv-2106.09685-and-1-more.xml", "doi-10.1145_3442188.3445922.bib"]
+    assert f"kept arXiv's answer as {sources / kept[0]}" in out
+    # Another list made from the kept files alone (no server asked) has the same papers.
+    servers.close()
+    other = tmp_path / "other"
+    (other / "content" / "papers").mkdir(parents=True)
+    (other / "content" / "topics.yml").write_text("topics: []\n")
+    assert main(["--root", str(other), "import", *(str(sources / name) for name in kept)]) == 0
+    papers = {p.name: p.read_bytes() for p in (project / "content" / "papers").iterdir()}
+    assert papers and {p.name: p.read_bytes() for p in (other / "content" / "papers").iterdir()} == papers
+
+
+def test_nothing_is_kept_when_nothing_was_added_or_when_asked_not_to(project, servers):
+    assert main(["--root", str(project), "add", "--no-keep-source", "2106.09685"]) == 0
+    assert not (project / "content" / "sources").exists() or [
+        p.name for p in (project / "content" / "sources").iterdir()] == ["imported.json"]
+    assert main(["--root", str(project), "add", "2106.09685"]) == 0  # (unchanged)
+    assert [p.name for p in (project / "content" / "sources").iterdir()] == ["imported.json"]

@@ -52,7 +52,7 @@ _FRAGMENTS = [
     "{\\textbackslash}", "\\url{x}", "-{}-", "https://x.org/~u/a_b", "www.x.org/a--b",
     "e.g.~x", "\\\\", "\\'e", "{}", "\\{", "ü", "α", "\u00a0", "\u2028",
     "`", "``", "`x'", "?`", "!`", "$\\input{x}$", "$\\end{document}$", "\\(\\alpha\\)",
-    "\\(", "\\)",
+    "\\(", "\\)", "<i>", "</i>", "<mml:mi>", "&amp;", "&lt;", "&#38;", "\\&amp;",
 ]
 _CHARACTERS = st.characters(blacklist_categories=("Cs",))
 _TEXT = st.lists(

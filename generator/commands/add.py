@@ -11,7 +11,6 @@ written: one that names no paper, or an answer that is none, and nothing is writ
 from __future__ import annotations
 
 import argparse
-import html
 import http.client
 import os
 import re
@@ -27,7 +26,7 @@ from ..importer import import_records
 from ..ingest import Record, parse_text
 from ..ingest.arxiv import NotAnAnswer, bare_id, records_from_atom
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, normalize_arxiv, normalize_doi
-from .import_cmd import print_report, print_stopped, project_folder_problem
+from .import_cmd import keep_data, print_report, print_stopped, project_folder_problem
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 DOI_RESOLVER = "https://doi.org"
@@ -66,6 +65,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--doi-resolver", default=os.environ.get("READINGLIST_DOI_RESOLVER", DOI_RESOLVER), metavar="URL",
         help=f"where DOIs are asked (default: {DOI_RESOLVER}, or $READINGLIST_DOI_RESOLVER)",
     )
+    parser.add_argument("--no-keep-source", dest="keep_source", action="store_false",
+                        help="do not keep arXiv's and doi.org's answers in content/sources/")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only the summary line, warnings and conflicts")
 
@@ -126,15 +127,19 @@ def _get(url: str, accept: str, timeout: float) -> tuple[int, str, str]:
         raise Unanswered(f"an answer from {url} that is not UTF-8 text") from None
 
 
-def ask_arxiv(api: str, ids: list[str], timeout: float, problems: Problems) -> list[Record]:
+def ask_arxiv(
+    api: str, ids: list[str], timeout: float, problems: Problems, answers: list[tuple[str, str]] | None = None
+) -> list[Record]:
     """The records of ``ids``; an id arXiv has no paper for, or refuses, is an error in
-    ``problems``."""
+    ``problems``. Each answer that gave papers goes to ``answers``, (file name, text)."""
     records: list[Record] = []
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         while batch:
-            answer = _ask_arxiv_once(api, batch, timeout)
+            answer, text = _ask_arxiv_once(api, batch, timeout)
             if not answer.error:
+                if answers is not None and answer.records:
+                    answers.append((_kept_name("arxiv", list(answer.records), ".xml"), text))
                 break
             # arXiv refuses a whole request for one id it calls malformed, and names that
             # id: it is the curator's mistake, said with the others; the rest are asked again.
@@ -158,13 +163,24 @@ def _ask_arxiv_once(api: str, batch: list[str], timeout: float):
     if status != 200:
         raise Unanswered(f"arXiv answered HTTP {status}{limited}")
     try:
-        return records_from_atom(text, batch)
+        return records_from_atom(text, batch), text
     except NotAnAnswer as exc:
         raise Unanswered(f"arXiv's answer is none of its API: {exc}") from None
 
 
-def ask_doi(resolver: str, doi: str, timeout: float, problems: Problems) -> list[Record]:
-    """The record of ``doi`` from its BibTeX; an unknown DOI is an error in ``problems``."""
+def _kept_name(kind: str, ids: list[str], suffix: str) -> str:
+    """The file an answer is kept as in content/sources/: "arxiv-2106.09685.xml",
+    "arxiv-2106.09685-and-2-more.xml", "doi-10.1145_3442188.3445922.bib"."""
+    first = re.sub(r"[^\w.-]+", "_", ids[0])
+    more = f"-and-{len(ids) - 1}-more" if len(ids) > 1 else ""
+    return f"{kind}-{first}{more}{suffix}"
+
+
+def ask_doi(
+    resolver: str, doi: str, timeout: float, problems: Problems, answers: list[tuple[str, str]] | None = None
+) -> list[Record]:
+    """The record of ``doi`` from its BibTeX; an unknown DOI is an error in ``problems``.
+    An answer that gave the paper goes to ``answers``, (file name, text)."""
     url = f"{resolver.rstrip('/')}/{urllib.parse.quote(doi, safe='/:;()._-')}"
     status, text, limited = _get(url, "application/x-bibtex; charset=utf-8", timeout)
     where = Location(f"doi:{doi}")
@@ -181,25 +197,10 @@ def ask_doi(resolver: str, doi: str, timeout: float, problems: Problems) -> list
     problems.extend(found)
     if not records and not found.has_errors():
         problems.error(where, "its BibTeX holds no paper")
+    if records and answers is not None:
+        answers.append((_kept_name("doi", [doi], ".bib"), text))
     # (The DOI asked is the paper's, whatever the entry says.)
-    return [replace(_plain_record(record), doi=record.doi or doi) for record in records[:1]]
-
-
-# Crossref's BibTeX carries the markup of its XML: <i>, <sub>, <scp>, MathML, and
-# entities ("Science &amp; Technology"). A "<" that is text is always "&lt;" there, so
-# every "<" opens a tag.
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-
-
-def _plain(text: str) -> str:
-    return html.unescape(_TAG.sub("", text)) if "<" in text or "&" in text else text
-
-
-def _plain_record(record: Record) -> Record:
-    return replace(
-        record, title=_plain(record.title), abstract=_plain(record.abstract), venue=_plain(record.venue),
-        publisher=_plain(record.publisher), authors=tuple(_plain(name) for name in record.authors),
-    )
+    return [replace(record, doi=record.doi or doi) for record in records[:1]]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -221,14 +222,15 @@ def run(args: argparse.Namespace) -> int:
         elif all((found.arxiv, found.doi.casefold()) != (other.arxiv, other.doi.casefold()) for other in wanted):
             wanted.append(found)
     records: list[Record] = []
+    answers: list[tuple[str, str]] = []
     try:
         # (The others are asked even after a word that is no id: every mistake is said at once.)
         arxiv = [w.arxiv for w in wanted if w.arxiv]
         if arxiv:
-            records += ask_arxiv(args.arxiv_api, arxiv, args.timeout, problems)
+            records += ask_arxiv(args.arxiv_api, arxiv, args.timeout, problems, answers)
         for w in wanted:
             if w.doi:
-                records += ask_doi(args.doi_resolver, w.doi, args.timeout, problems)
+                records += ask_doi(args.doi_resolver, w.doi, args.timeout, problems, answers)
     except Unanswered as exc:
         # (What was found wrong before the server failed is said too: fixed now, it is not
         # found again one mistake at a time.)
@@ -243,5 +245,12 @@ def run(args: argparse.Namespace) -> int:
     except CuratorError as exc:
         return print_stopped(list(exc.problems), "added")
     report.warnings.extend(problems.warnings)
+    if args.keep_source and (report.added or report.updated):
+        # What the papers were made from, as `import` keeps its inputs: `readinglist
+        # import` reads these files again, offline.
+        for name, text in answers:
+            kept = keep_data(name, root / "content" / "sources", text.encode("utf-8"))
+            if kept is not None and not args.quiet:
+                print(f"kept {'arXiv' if name.startswith('arxiv-') else 'doi.org'}'s answer as {kept}")
     print_report(report, args.quiet, again=f"readinglist add {' '.join(args.ids)}")
     return 0

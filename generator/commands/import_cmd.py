@@ -127,10 +127,16 @@ def keep_source(path: Path, sources_dir: Path, data: bytes) -> Path | None:
             return None
     except OSError:
         pass
-    target = sources_dir / path.name
+    return keep_data(path.name, sources_dir, data)
+
+
+def keep_data(name: str, sources_dir: Path, data: bytes) -> Path | None:
+    """Keep ``data`` as ``sources_dir/name``, or under a name with its content hash when
+    another file has that name; None when already kept."""
+    target = sources_dir / name
     if target.exists() and target.read_bytes() != data:
         digest = hashlib.sha256(data).hexdigest()[:8]
-        target = sources_dir / f"{path.stem}-{digest}{path.suffix}"
+        target = sources_dir / f"{target.stem}-{digest}{target.suffix}"
     if target.exists() and target.read_bytes() == data:
         return None
     sources_dir.mkdir(parents=True, exist_ok=True)

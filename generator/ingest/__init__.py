@@ -15,7 +15,7 @@ from ..errors import Location, Problems
 from ..links import clean_url, find_url_spans, make_link, mimics_code_host, same_page
 from ..models import Link
 
-FORMATS = ("hf", "bibtex")
+FORMATS = ("hf", "bibtex", "arxiv")
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,11 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
 
 
 def detect_format(text: str) -> str | None:
-    """``hf`` or ``bibtex`` judged from the content, or None for an unknown layout."""
+    """``hf``, ``bibtex`` or ``arxiv`` judged from the content, or None for an unknown layout."""
     from .hflisting import looks_like_listing
 
+    if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
+        return "arxiv"  # arXiv's API answer, as `readinglist add` keeps it
     if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.MULTILINE):
         return "bibtex"
     if looks_like_listing(text):
@@ -105,11 +107,16 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         from .bibtex import parse_bibtex
 
         return parse_bibtex(text, path, problems)
+    if fmt == "arxiv":
+        from .arxiv import parse_feed
+
+        return parse_feed(text, path, problems)
     first = next((i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
     problems.error(
         Location(path, first, 1),
         "unknown layout: expected a Hugging Face Papers listing (starting with "
-        "'Get trending papers' or 'Subscribe') or BibTeX entries ('@article{...}'); "
+        "'Get trending papers' or 'Subscribe'), BibTeX entries ('@article{...}') or an "
+        "arXiv API answer (an Atom feed); "
         "use --format to say which",
     )
     return []

@@ -20,7 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 
-from ..errors import Location
+from ..errors import Location, Problems
 from ..links import normalize_arxiv, normalize_doi
 from ..models import OTHERS
 from . import Record, abstract_links
@@ -47,8 +47,10 @@ class Answer:
     error: str = ""  # arXiv's own "Error" entry: what it said of the request
 
 
-def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Answer:
-    """The records of the papers ``asked`` (ids without version) that the feed holds.
+def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv") -> Answer:
+    """The records of the papers ``asked`` (ids without version) that the feed holds;
+    with ``asked`` None, of every paper it holds, each located at its line of ``source``,
+    a file's path (a kept answer read by `import`).
 
     ``source`` names where each record comes from in messages ("arXiv:2106.09685").
     Raises NotAnAnswer when ``text`` is no Atom feed.
@@ -60,7 +62,7 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
         raise NotAnAnswer(f"no feed ({exc}): {first!r}") from None
     if root.tag != f"{_ATOM}feed":
         raise NotAnAnswer(f"no Atom feed (its root is {root.tag!r})")
-    wanted = {bare_id(ident): ident for ident in asked}
+    wanted = {bare_id(ident): ident for ident in asked or ()}
     records: dict[str, Record] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         url = _text(entry, f"{_ATOM}id")
@@ -68,9 +70,14 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
         if "/api/errors" in url:  # (a paper may be titled "Error")
             return Answer(records, _lines(_text(entry, f"{_ATOM}summary")) or title)
         ident = normalize_arxiv(re.sub(r"^https?://arxiv\.org/abs/", "", url))
-        asked_as = wanted.get(bare_id(ident))
-        if asked_as is None or asked_as in records:
+        asked_as = wanted.get(bare_id(ident)) if asked is not None else ident
+        if not asked_as or asked_as in records:
             continue
+        if asked is None:
+            at = text.find(url)
+            where = Location(source, text.count("\n", 0, at) + 1 if at >= 0 else 1, 1)
+        else:
+            where = Location(f"{source}:{asked_as}")
         abstract = _paragraphs(_text(entry, f"{_ATOM}summary"))
         comment = _lines(_text(entry, f"{_ARXIV}comment"))
         links = list(abstract_links(abstract))
@@ -80,7 +87,7 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
         records[asked_as] = Record(
             title=title,
             abstract=abstract,
-            source=Location(f"{source}:{asked_as}"),
+            source=where,
             authors=_authors(_lines(_text(author, f"{_ATOM}name")) for author in entry.iter(f"{_ATOM}author")),
             year=_year(_text(entry, f"{_ATOM}published")),
             arxiv=ident,
@@ -89,6 +96,22 @@ def records_from_atom(text: str, asked: list[str], source: str = "arXiv") -> Ans
             links=tuple(links),
         )
     return Answer(records)
+
+
+def parse_feed(text: str, path: str, problems: Problems) -> list[Record]:
+    """Every paper of an arXiv API answer in a file: `readinglist add` keeps each answer
+    in content/sources/, and `readinglist import` reads it again as `add` did, offline."""
+    try:
+        answer = records_from_atom(text, None, path)
+    except NotAnAnswer as exc:
+        problems.error(Location(path, 1, 1), f"not an answer of arXiv's API: {exc}")
+        return []
+    if answer.error:
+        problems.error(Location(path, 1, 1), f"arXiv's answer is an error: {answer.error}")
+        return []
+    if not answer.records:
+        problems.error(Location(path, 1, 1), "arXiv's answer holds no paper")
+    return list(answer.records.values())
 
 
 def bare_id(ident: str) -> str:

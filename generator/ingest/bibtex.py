@@ -20,6 +20,7 @@ a title, which could not be matched to any paper.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from dataclasses import replace
@@ -37,7 +38,7 @@ from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from ..errors import Location, Problems
-from ..latex import clean_latex, name_accents
+from ..latex import clean_latex, math_spans, name_accents
 from ..export_bibtex import names_proceedings, names_software
 from ..names import is_organisation, is_suffix
 from ..matchkeys import PREPRINT
@@ -330,9 +331,38 @@ def _plain(text: str) -> str:
     shown exactly as written, so ``*x*`` would show its stars). A character the exporter
     wrote as an HTML reference (ACM's ``\\&\\#129436;`` for the parrot in "Stochastic
     Parrots") is that character."""
+    if "<" in text:
+        text = _without_markup(text)
     if "&" in text:
         text = _RAW_REF.sub(_char_of, text)
+        text = _NAMED_REF.sub(_named_char, text)
     return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
+
+
+# Crossref's BibTeX (doi.org's answer) carries the markup of its XML: <i>, <sub>, <scp>,
+# MathML and JATS elements, and named references ("Science &amp; Technology"). Only
+# those elements go, so that a "<mask>" or "<s>" a title writes stays.
+_MARKUP_TAG = re.compile(
+    r"</?(?:(?i:i|b|em|strong|sub|sup|scp|sc|u|tt|span|small|big)|[A-Za-z]+:[\w.-]+)(?:\s[^<>]*)?/?>"
+)
+# (Not "\&amp;": TeX's "&" then the text "amp;", as this tool's export writes "&amp;".)
+def _without_markup(text: str) -> str:
+    """``text`` without Crossref's markup elements outside its math ("$<i>$" is typed)."""
+    pieces, last = [], 0
+    for math in math_spans(text):
+        pieces += [_MARKUP_TAG.sub("", text[last : math.start()]), math.group()]
+        last = math.end()
+    pieces.append(_MARKUP_TAG.sub("", text[last:]))
+    return "".join(pieces)
+
+
+_NAMED_REF = re.compile(r"(?<!\\)&([A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _named_char(match: re.Match[str]) -> str:
+    """The character of a named reference (as TeX that typesets it), else as written."""
+    text = html.unescape(match.group())
+    return _TEX_OF.get(text, text) if text != match.group() else text
 
 
 # A character reference as an exporter writes it into TeX source (``\&\#38;``, ``&#38;``),

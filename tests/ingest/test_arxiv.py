@@ -103,3 +103,25 @@ def test_an_author_list_arxiv_cuts_short_with_et_al_ends_with_others(names, auth
     entry = f"""<entry><id>http://arxiv.org/abs/2106.09685v1</id><title>T</title>
 <published>2021-06-17T00:00:00Z</published><summary>S.</summary>{people}</entry>"""
     assert records_from_atom(HEAD + entry + "</feed>", ["2106.09685"]).records["2106.09685"].authors == authors
+
+
+def test_a_kept_answer_is_read_as_a_file_each_paper_at_its_line():
+    from generator.errors import Problems
+    from generator.ingest import detect_format, parse_text
+
+    text = _feed("old-entry.xml", "lora-entry.xml")
+    assert detect_format(text) == "arxiv"
+    problems = Problems()
+    records = parse_text(text, "content/sources/arxiv-x.xml", problems)
+    assert not problems
+    assert [(r.arxiv, r.source.line) for r in records] == [
+        ("hep-th/9711200", text[: text.index("hep-th/9711200")].count("\n") + 1),
+        ("2106.09685", text[: text.index("abs/2106.09685")].count("\n") + 1),
+    ]
+    for bad, said in ((_feed("error-entry.xml"), "arXiv's answer is an error: incorrect id format"),
+                      (HEAD + "</feed>", "arXiv's answer holds no paper")):
+        problems = Problems()
+        assert parse_text(bad, "a.xml", problems) == []
+        assert problems.format().startswith(f"a.xml:1:1: {said}")
+    # (A BibTeX file that quotes a feed in an abstract is still BibTeX.)
+    assert detect_format('@misc{k, abstract={<feed xmlns="http://www.w3.org/2005/Atom">}}') == "bibtex"

@@ -270,3 +270,18 @@ def test_a_character_reference_in_keywords_does_not_split_the_tag():
     problems = Problems()
     [record] = parse_text(text, "acm.bib", problems)
     assert record.tags == ("ethics & safety", "robustness", "cafés")
+
+
+def test_crossrefs_markup_and_named_references_become_text_and_tokens_stay():
+    # doi.org's BibTeX (Crossref) keeps its XML's elements and references; a title's own
+    # "<mask>" or "<s>" token, math, and TeX's "\&amp;" (the text "&amp;") stay.
+    problems = Problems()
+    (record,) = parse_text(
+        "@article{key,\n  title = {The <i>Drosophila</i> <scp>gene</scp> &amp; CO<sub>2</sub> &lt;5 K,"
+        " <mask> and <s>, $<i>$, \\&amp; <mml:math><mml:mi>x</mml:mi></mml:math>},\n"
+        "  journal = {Science &amp; Technology},\n}\n",
+        "y.bib", problems,
+    )
+    assert record.title == "The Drosophila gene & CO2 <5 K, <mask> and <s>, $<i>$, &amp; x"
+    assert record.venue == "Science & Technology"
+    assert not problems
