@@ -91,37 +91,52 @@ def title_key(title: str) -> str:
 
 # A word of a name that can tell people apart: initials ("E.", "J") cannot.
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+# Vowels after a word's first letter: "Müller" and "Mueller", "Jörg" and "Joerg" are one
+# spelling without them ("mllr", "jrg").
+_INNER_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
 
 
 def two_works(authors: object, year: object, other_authors: object, other_year: object) -> bool:
-    """Whether two papers of one title are two works by their authors and years: each
-    names its authors, most people of the shorter list are not in the other (a person is
-    there when a word of their name is: order, initials and "Last, First" do not matter,
-    and a list cut short by "others" still matches), and the years differ. "Deep
-    Learning" is Goodfellow, Bengio and Courville's book (2016) and LeCun, Bengio and
-    Hinton's review (2015). Both are asked, not either: a source naming an organisation
-    ("OpenAI") where another names its people gives the same year, and a preprint's year
-    differs from its publication's while its people stay."""
+    """Whether two papers of one title are two works by their authors and years: the
+    years differ, each names at least two people, and most people of the shorter list are
+    not in the other (a person is there when a word of their name is, spelt with or
+    without umlauts: order, initials and "Last, First" do not matter, and a list cut
+    short by "others" still matches). "Deep Learning" is Goodfellow, Bengio and
+    Courville's book (2016) and LeCun, Bengio and Hinton's review (2015).
+
+    Only then: a preprint's year differs from its publication's while its people stay,
+    and one person may be spelt apart ("Müller", "Mueller") but not most of a list. An
+    organisation ("Qwen Team", "OpenAI") for its people, or names in another script,
+    decide nothing: the authors are a conflict instead."""
     if not (year and other_year and str(year).strip() != str(other_year).strip()):
         return False
     people = _people(authors)
     others = _people(other_authors)
-    if not people or not others:
+    if people is None or others is None or len(people) < 2 or len(others) < 2:
         return False
     shorter, longer = sorted((people, others), key=len)
     words = set().union(*longer)
     return sum(1 for person in shorter if person & words) * 2 < len(shorter)
 
 
-def _people(authors: object) -> list[frozenset[str]]:
-    """Each named author (not "others") as the folded words of their name."""
+def _people(authors: object) -> list[frozenset[str]] | None:
+    """Each named author (not "others") as the spelling keys of their name's words; None
+    when a name is an organisation's or not in Latin letters (nothing to tell by)."""
+    from .names import is_organisation
+
     if not isinstance(authors, (list, tuple)):
         return []
     people = []
     for name in authors:
-        if str(name).strip().casefold() == "others":
+        text = str(name).strip()
+        if text.casefold() == "others":
             continue
-        words = frozenset(folded(word) for word in _NAME_WORD.findall(str(name)))
-        if words:
-            people.append(words)
+        if is_organisation(text):
+            return None
+        words = [folded(word) for word in _NAME_WORD.findall(text)]
+        if any(not word.isascii() for word in words):
+            return None
+        keys = frozenset(_INNER_VOWELS.sub("", word) for word in words)
+        if keys:
+            people.append(keys)
     return people

@@ -47,3 +47,11 @@ def test_the_book_and_the_review_are_two_works_and_one_shared_author_does_not_jo
     assert two_works(book, "2016", review, "2015")
     assert not two_works(book, "2016", review, "2016")  # (the same year: a conflict instead)
     assert not two_works(["OpenAI"], "2023", ["Josh Achiam", "Steven Adler"], "2023")
+
+
+def test_one_papers_people_spelt_apart_or_as_an_organisation_are_never_two_works():
+    # (review: each split one paper into two files, as a preprint's year differs)
+    assert not two_works(["Jörg Müller", "Anna Schmidt"], "2019", ["Mueller, Joerg", "Schmidt, A."], "2020")
+    assert not two_works(["Jörg Müller"], "2019", ["Hans Weber"], "2020")  # (one person: too little)
+    assert not two_works(["Qwen Team"], "2024", ["Jinze Bai", "Shuai Bai", "Yunfei Chu"], "2023")
+    assert not two_works(["张三", "李四"], "2019", ["San Zhang", "Si Li"], "2020")
