@@ -36,6 +36,7 @@ from . import provenance, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
 from .importedfile import Fate, Gone, check_imported
+from .links import without_subject_class
 from .models import Content, Paper, RepoStats
 from .topicsfile import (
     TOPICS_FILE,
@@ -756,7 +757,7 @@ def _claim_ids(papers: list[_PaperDraft]) -> tuple[dict[str, _PaperDraft], _Inde
 
 # Field, the reason given, and what two files must share to be one paper.
 _SAME_PAPER_KEYS = (
-    ("arxiv", "the same arXiv id", lambda value: _ARXIV_VERSION.sub("", value)),
+    ("arxiv", "the same arXiv id", lambda value: without_subject_class(_ARXIV_VERSION.sub("", value))),
     ("doi", "the same DOI", str.casefold),
     ("title", "the same title", normalised_title),
 )

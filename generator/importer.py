@@ -48,7 +48,7 @@ from .conflicts import Conflict
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
-from .links import same_page
+from .links import same_page, without_subject_class
 from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key, two_works
 from .models import OTHERS, USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
@@ -433,7 +433,7 @@ def _apart(paper: _Paper, record: Record) -> bool:
 def _arxiv_key(value: object) -> str:
     """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
     2101.00010, as `check` compares them)."""
-    return _ARXIV_VERSION.sub("", str(value or "").strip().lower())
+    return without_subject_class(_ARXIV_VERSION.sub("", str(value or "").strip().lower()))
 
 
 def _doi_key(value: object) -> str:

@@ -435,7 +435,16 @@ def normalize_arxiv(text: str) -> str:
         text = text[6:].strip()
     match = _ARXIV_NEW.match(text) or _ARXIV_OLD.match(text)
     # (Only an id `check` accepts: "2513.00001" has no month 13.)
-    return match.group(1) if match and _ARXIV.fullmatch(match.group(1)) else ""
+    return without_subject_class(match.group(1)) if match and _ARXIV.fullmatch(match.group(1)) else ""
+
+
+def without_subject_class(ident: str) -> str:
+    """An old arXiv id as arXiv names it: "math.GT/0309136" is "math/0309136" (the
+    subject class is no part of the id; arXiv answers it under the bare one)."""
+    return _SUBJECT_CLASS.sub("", ident) if "/" in ident else ident
+
+
+_SUBJECT_CLASS = re.compile(r"\.[A-Za-z]{2}(?=/)")
 
 
 def doi_from_url(url: str) -> str:

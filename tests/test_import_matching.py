@@ -480,3 +480,27 @@ def test_a_lower_cased_title_from_an_earlier_import_is_told_of_a_later_sources_c
     # A file with more capitals than the source is not told of the source's fewer.
     scholar = _rec("Bert: pre-training of deep bidirectional transformers", line=3, path="s.bib", year="2019")
     assert import_records([scholar], tmp_path, added=DAY).conflicts == []
+
+
+def test_an_old_arxiv_id_with_its_subject_class_is_the_same_paper_as_arxivs_own_form(tmp_path):
+    # (review: a BibTeX's math.GT/0309136 and `add`'s math/0309136 made two files)
+    from generator.errors import Problems as _Problems
+    from generator.ingest import parse_text
+
+    problems = _Problems()
+    (record,) = parse_text("@misc{k, title={Knot Floer}, eprint={math.GT/0309136v2}}", "k.bib", problems)
+    assert record.arxiv == "math/0309136"
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "knots.yml").write_text("id: knots\ntitle: Knot Floer Homology\narxiv: math.GT/0309136\n")
+    report = import_records([_rec("Holomorphic disks and knot invariants", arxiv="math/0309136")], tmp_path, added=DAY)
+    assert report.added == [] and [d.paper_id for d in report.duplicates] == ["knots"]
+    (papers / "other.yml").write_text("id: other\ntitle: Another Title\nabstract: x\narxiv: math/0309136\n")
+    from generator.curation import load_content
+
+    (tmp_path / "topics.yml").write_text("topics: []\n")
+    _, problems = load_content(tmp_path, tmp_path.parent)
+    assert [p.message.split(";")[0].replace(tmp_path.name + "/", "") for p in problems.items if "same paper" in p.message] == [
+        "same paper as papers/other.yml (the same arXiv id math.GT/0309136)",
+        "same paper as papers/knots.yml (the same arXiv id math/0309136)",
+    ]

@@ -24,7 +24,7 @@ from .. import __version__, fetch
 from ..errors import CuratorError, Location, Problems
 from ..importer import import_records
 from ..ingest import Record, parse_text
-from ..ingest.arxiv import NotAnAnswer, bare_id, records_from_atom
+from ..ingest.arxiv import NotAnAnswer, records_from_atom
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, normalize_arxiv, normalize_doi
 from .import_cmd import keep_data, print_report, print_stopped, project_folder_problem
 
@@ -90,13 +90,13 @@ def read_id(text: str) -> Wanted | None:
     if given.lower().startswith(("http://", "https://", "arxiv.org/", "www.arxiv.org/", "doi.org/", "dx.doi.org/")):
         url = given if "://" in given else f"https://{given}"
         if found := arxiv_id(url):
-            return Wanted(given, arxiv=bare_id(found))
+            return Wanted(given, arxiv=found)
         if found := doi_from_url(url):
             return _from_doi(given, found)
         return None
     # (A downloaded PDF's name is its id: "2106.09685v2.pdf".)
     if found := normalize_arxiv(given.removesuffix(".pdf")):
-        return Wanted(given, arxiv=bare_id(found))
+        return Wanted(given, arxiv=found)
     if found := normalize_doi(given):
         return _from_doi(given, found)
     return None
@@ -105,7 +105,7 @@ def read_id(text: str) -> Wanted | None:
 def _from_doi(given: str, doi: str) -> Wanted:
     # arXiv's own DOI names its paper: arXiv says more of it than the DOI's record.
     if found := arxiv_of_doi(doi):
-        return Wanted(given, arxiv=bare_id(found))
+        return Wanted(given, arxiv=found)
     return Wanted(given, doi=doi)
 
 

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
-from ..links import normalize_arxiv, normalize_doi
+from ..links import normalize_arxiv, normalize_doi, without_subject_class
 from ..models import OTHERS
 from . import Record, abstract_links
 
@@ -30,9 +30,6 @@ _ARXIV = "{http://arxiv.org/schemas/atom}"
 # arXiv's abstracts: a wrapped line goes on at the line's start, a new paragraph starts
 # on an indented line (arXiv's help on preparing an abstract), or after a blank one.
 _PARAGRAPH = re.compile(r"\n(?:[ \t]*\n)*[ \t]+(?=\S)|\n[ \t]*\n")
-# An old id's subject class ("math.GT/0309136") is no part of the id: arXiv answers it
-# under "math/0309136".
-_SUBJECT_CLASS = re.compile(r"\.[A-Z]{2}(?=/)")
 # A name arXiv's metadata ends with "et al." (or that is only that): the list is cut short.
 _ET_AL = re.compile(r"(?i)[\s,]*\bet\.?\s*al\.?$")
 
@@ -62,7 +59,7 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
         raise NotAnAnswer(f"no feed ({exc}): {first!r}") from None
     if root.tag != f"{_ATOM}feed":
         raise NotAnAnswer(f"no Atom feed (its root is {root.tag!r})")
-    wanted = {bare_id(ident): ident for ident in asked or ()}
+    wanted = {without_subject_class(ident): ident for ident in asked or ()}
     records: dict[str, Record] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         url = _text(entry, f"{_ATOM}id")
@@ -70,7 +67,7 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
         if "/api/errors" in url:  # (a paper may be titled "Error")
             return Answer(records, _lines(_text(entry, f"{_ATOM}summary")) or title)
         ident = normalize_arxiv(re.sub(r"^https?://arxiv\.org/abs/", "", url))
-        asked_as = wanted.get(bare_id(ident)) if asked is not None else ident
+        asked_as = wanted.get(without_subject_class(ident)) if asked is not None else ident
         if not asked_as or asked_as in records:
             continue
         if asked is None:
@@ -112,11 +109,6 @@ def parse_feed(text: str, path: str, problems: Problems) -> list[Record]:
     if not answer.records:
         problems.error(Location(path, 1, 1), "arXiv's answer holds no paper")
     return list(answer.records.values())
-
-
-def bare_id(ident: str) -> str:
-    """``ident`` as arXiv names it: an old id without its subject class."""
-    return _SUBJECT_CLASS.sub("", ident)
 
 
 def _authors(names) -> tuple[str, ...]:
