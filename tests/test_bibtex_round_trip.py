@@ -147,3 +147,10 @@ def test_readinglist_import_of_papers_bib_writes_the_same_text(tmp_path):
     assert (data["title"], data["abstract"], data["venue"]) == (
         TRICKY["title"], TRICKY["abstract"], TRICKY["venue"])
     assert data["authors"] == ["Ada Lovelace"]
+
+
+def test_a_preprints_year_comes_back_as_written():
+    # (review: the first-version rule for arXiv's own export read a curator's 2018 back
+    # as 2017, the year of the id)
+    for venue in ("", "arXiv preprint", "CoRR"):
+        assert _round_trip(title="T", arxiv="1706.03762", year=2018, venue=venue).year == "2018"

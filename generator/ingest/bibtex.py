@@ -592,10 +592,11 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         elif not venue:
             venue = kind
     first = _first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
-    if first and (not year or first < year):
-        # arXiv's own export (and tools that copy it) gives the latest version's year:
+    if first and (not year or (first < year and fields["primaryclass"].strip())):
+        # arXiv's own export (with its primaryClass) gives the latest version's year:
         # "Attention Is All You Need", 1706.03762, as of 2023. A preprint is of the year
-        # its id says, as `add` takes it from arXiv's first version.
+        # its id says, as `add` takes it from arXiv's first version. (Not any later year:
+        # a curator's, exported by this tool, reads back as written.)
         year = first
     volume, number, pages, publisher = _locator(fields, venue, kind)
     abstract = _paragraphs(fields["abstract"])

@@ -99,9 +99,11 @@ def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():
     # arXiv's "Export BibTeX citation" gives the latest version's year (1706.03762 as of
     # 2023); `add` takes the first version's. A published venue's year stands.
     cases = [
-        ("  year = {2023},\n  eprint = {1706.03762},\n  archivePrefix = {arXiv},\n", "2017"),
-        ("  year = {2022},\n  journal = {arXiv preprint arXiv:2112.05682},\n", "2021"),
-        ("  year = {1999},\n  eprint = {hep-th/9711200},\n", "1997"),
+        ("  year = {2023},\n  eprint = {1706.03762},\n  archivePrefix = {arXiv},\n  primaryClass = {cs.CL},\n", "2017"),
+        ("  year = {1999},\n  eprint = {hep-th/9711200},\n  primaryClass = {hep-th},\n", "1997"),
+        # Any other entry's year stands (this tool's export of a curator's year included).
+        ("  year = {2018},\n  eprint = {1706.03762},\n  archiveprefix = {arXiv},\n", "2018"),
+        ("  year = {2022},\n  journal = {arXiv preprint arXiv:2112.05682},\n", "2022"),
         ("  eprint = {2106.09685v2},\n", "2021"),  # no year at all
         ("  year = {2018},\n  booktitle = {ICLR},\n  eprint = {1706.03762},\n", "2018"),
         ("  year = {2016},\n  eprint = {1706.03762},\n", "2016"),  # (earlier: not arXiv's doing)
