@@ -976,10 +976,11 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.values[name] = imported
             paper.fills[name] = imported
         elif current != imported and not (
-            # Other capitals are a house style, no disagreement; but a file's lower-cased
-            # title or venue (Scholar's, from an earlier import) is told of the capitals.
+            # Other capitals are a house style, no disagreement (a title in sentence case
+            # is APA's); but a file's lower-cased venue (Scholar's, from an earlier import:
+            # no style writes a journal's name so) is told of the capitals.
             name in ("title", "venue") and _same_but_case(current, imported)
-            and not _better_cased(current, imported)
+            and not (name == "venue" and _better_cased(current, imported))
         ) and not (
             isinstance(current, str) and _same_but_spacing(current, imported)
         ) and not (
@@ -1098,7 +1099,18 @@ def _cut_short(short: object, whole: object) -> bool:
         return False
     named = short[:-1]
     whole_named = whole[:-1] if whole and _is_others(whole[-1]) else whole
-    return len(whole_named) > len(named) and _same_names(named, whole_named[: len(named)])
+    return len(whole_named) > len(named) and all(
+        _same_person(a, b) for a, b in zip(named, whole_named)
+    )
+
+
+def _same_person(one: object, other: object) -> bool:
+    """Two names of one person as sources write them: the words of one (initials aside)
+    are all in the other ("Tom Brown", "Brown, Tom B.", "Tom B. Brown")."""
+    words, others = (
+        {folded(w) for w in re.findall(r"[^\W\d_]{2,}", shown_name(str(name)))} for name in (one, other)
+    )
+    return bool(words and others) and (words <= others or others <= words)
 
 
 def _is_others(name: object) -> bool:
