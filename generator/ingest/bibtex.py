@@ -340,19 +340,31 @@ def _plain(text: str) -> str:
 
 
 # Crossref's BibTeX (doi.org's answer) carries the markup of its XML: <i>, <sub>, <scp>,
-# MathML and JATS elements, and named references ("Science &amp; Technology"). Only
-# those elements go, so that a "<mask>" or "<s>" a title writes stays.
-_MARKUP_TAG = re.compile(
-    r"</?(?:(?i:i|b|em|strong|sub|sup|scp|sc|u|tt|span|small|big)|[A-Za-z]+:[\w.-]+)(?:\s[^<>]*)?/?>"
+# MathML and JATS elements, and named references ("Science &amp; Technology"). Only a
+# pair of such an inline element goes (its text stays), and any namespaced one, so that a
+# "<mask>", "<s>" or a lone "<span>" an abstract about HTML writes stays.
+_PAIRED_TAG = re.compile(
+    # (the nearest pair: no other opening of the element inside)
+    r"<((?i:i|b|em|strong|sub|sup|scp|sc|u|tt|span|small|big))(?:\s[^<>]*)?>((?:(?!<\1[\s>]).)*?)</\1\s*>",
+    re.DOTALL,
 )
-# (Not "\&amp;": TeX's "&" then the text "amp;", as this tool's export writes "&amp;".)
+_NAMESPACED_TAG = re.compile(r"</?[A-Za-z]+:[\w.-]+(?:\s[^<>]*)?/?>")
+
+
+def _markup_gone(text: str) -> str:
+    text = _NAMESPACED_TAG.sub("", text)
+    while (inner := _PAIRED_TAG.sub(r"\2", text)) != text:  # (nested: <b><i>x</i></b>)
+        text = inner
+    return text
+
+
 def _without_markup(text: str) -> str:
     """``text`` without Crossref's markup elements outside its math ("$<i>$" is typed)."""
     pieces, last = [], 0
     for math in math_spans(text):
-        pieces += [_MARKUP_TAG.sub("", text[last : math.start()]), math.group()]
+        pieces += [_markup_gone(text[last : math.start()]), math.group()]
         last = math.end()
-    pieces.append(_MARKUP_TAG.sub("", text[last:]))
+    pieces.append(_markup_gone(text[last:]))
     return "".join(pieces)
 
 

@@ -287,3 +287,14 @@ def test_crossrefs_markup_and_named_references_become_text_and_tokens_stay():
     assert record.title == "The Drosophila gene & CO2 <5 K, <mask> and <s>, $<i>$, &amp; x"
     assert record.venue == "Science & Technology"
     assert not problems
+
+
+def test_tags_an_abstract_writes_as_text_stay_and_only_pairs_of_markup_go():
+    # (review: "<span> and <b>" in an abstract about HTML lost its words)
+    problems = Problems()
+    (record,) = parse_text(
+        "@article{key,\n  title = {T},\n  abstract = {HTML tags such as <span> and <b> and &lt;div&gt; are"
+        " read; <b><i>both</i> bold</b>.},\n}\n",
+        "y.bib", problems,
+    )
+    assert record.abstract == "HTML tags such as <span> and <b> and <div> are read; both bold."
