@@ -141,6 +141,7 @@ def _files(project: Path) -> dict[str, bytes]:
         ("https://doi.org/10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
         ("10.48550/arXiv.2106.09685", "2106.09685", ""),  # arXiv's own DOI: asked of arXiv
         ("2106.09685v2.pdf", "2106.09685", ""),  # a downloaded PDF's name
+        ("2106.09685.PDF", "2106.09685", ""),
         ("arxiv.org/html/2106.09685v2", "2106.09685", ""),
         ("math.GT/0309136", "math/0309136", ""),  # the subject class is no part of the id
         ("https://arxiv.org/abs/math.GT/0309136v1", "math/0309136", ""),

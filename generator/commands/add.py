@@ -95,7 +95,7 @@ def read_id(text: str) -> Wanted | None:
             return _from_doi(given, found)
         return None
     # (A downloaded PDF's name is its id: "2106.09685v2.pdf".)
-    if found := normalize_arxiv(given.removesuffix(".pdf")):
+    if found := normalize_arxiv(re.sub(r"(?i)\.pdf$", "", given)):
         return Wanted(given, arxiv=found)
     if found := normalize_doi(given):
         return _from_doi(given, found)

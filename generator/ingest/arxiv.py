@@ -35,7 +35,12 @@ _ET_AL = re.compile(r"(?i)[\s,]*\bet\.?\s*al\.?$")
 
 
 class NotAnAnswer(ValueError):
-    """The text is no answer of arXiv's API (a rate-limit notice, an error page)."""
+    """The text is no answer of arXiv's API (a rate-limit notice, an error page).
+    ``line`` and ``col`` (1-based): where the XML went wrong, if it did."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1):
+        super().__init__(message)
+        self.line, self.col = line, col
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,8 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         first = " ".join(text.split())[:80]
-        raise NotAnAnswer(f"no feed ({exc}): {first!r}") from None
+        line, col = exc.position
+        raise NotAnAnswer(f"no feed ({exc}): {first!r}", line, col + 1) from None
     if root.tag != f"{_ATOM}feed":
         raise NotAnAnswer(f"no Atom feed (its root is {root.tag!r})")
     wanted = {without_subject_class(ident): ident for ident in asked or ()}
@@ -101,7 +107,7 @@ def parse_feed(text: str, path: str, problems: Problems) -> list[Record]:
     try:
         answer = records_from_atom(text, None, path)
     except NotAnAnswer as exc:
-        problems.error(Location(path, 1, 1), f"not an answer of arXiv's API: {exc}")
+        problems.error(Location(path, exc.line, exc.col), f"not an answer of arXiv's API: {exc}")
         return []
     if answer.error:
         problems.error(Location(path, 1, 1), f"arXiv's answer is an error: {answer.error}")

@@ -125,3 +125,7 @@ def test_a_kept_answer_is_read_as_a_file_each_paper_at_its_line():
         assert problems.format().startswith(f"a.xml:1:1: {said}")
     # (A BibTeX file that quotes a feed in an abstract is still BibTeX.)
     assert detect_format('@misc{k, abstract={<feed xmlns="http://www.w3.org/2005/Atom">}}') == "bibtex"
+    # A kept answer edited by hand and broken: said where.
+    problems = Problems()
+    assert parse_text(HEAD + "<entry><id>x</id>\n<title>&nope;</title></entry></feed>", "b.xml", problems) == []
+    assert problems.format().startswith("b.xml:4:8: not an answer of arXiv's API: no feed (undefined entity")
