@@ -213,3 +213,39 @@ def test_a_sentence_saying_where_the_code_is_gives_no_shared_term():
         "Code smells found in Java projects are analysed.",
     ):
         assert "code" in _without_addresses(sentence), sentence
+
+# The reader review of the shipped list: a Roman numeral, generic words, release
+# boilerplate and acronyms in lower case were shown as shared terms.
+
+
+def test_an_enumerations_roman_numeral_is_no_shared_term():
+    # (the review's pair: mechanistic-behavior-editing and multi-task-recommendations)
+    a = paper("a", "Mechanistic behavior editing of language models",
+              "Prior studies indicate that (i) noisy circuits coexist with generalizable ones,"
+              " and (ii) finetuning suppresses existing abilities.")
+    b = paper("b", "Multi-task recommendations with reinforcement learning",
+              "We (i) construct an environment from sessions and (ii) apply finetuning to the"
+              " critic network, and (iii) weigh the losses.")
+    result = related_ids_and_terms([a, b, *FILLER])
+    [rel] = result["a"]
+    assert rel.paper == "b" and rel.terms == ("finetuning",)
+
+
+def test_words_of_academic_prose_in_general_relate_no_papers():
+    from generator.terms import count_vectorizer
+
+    # The eleven the review found, each shown as what two papers share.
+    reviewed = "hope possible gives called mainly illustrate apply obtain including carefully complete"
+    assert count_vectorizer().build_analyzer()(reviewed) == []
+    a = paper("a", "Tide pool ecology",
+              "We hope to illustrate, mainly with a method called Sift, how to obtain and apply"
+              " possible gains, including complete ones, carefully, which gives nothing more.")
+    b = paper("b", "Lichen growth rates",
+              "We hope to illustrate, mainly with a tool called Probe, how to obtain and apply"
+              " possible answers, including complete ones, carefully, which gives nothing more.")
+    result = related_ids_and_terms([a, b, *FILLER])
+    assert result["a"] == () and result["b"] == ()
+    # A subject word next to them is still one.
+    c = paper("c", "Tide pool ecology of limpets", "We hope to obtain limpet counts.")
+    assert set(related_ids_and_terms([a, c, *FILLER])["a"][0].terms) == {"tide", "pool", "ecology"}
+
