@@ -2,10 +2,10 @@
 
 Tokenising is scikit-learn's CountVectorizer with English stop words, configured here:
 a word starts with a letter, a hyphenated compound is one term and its spellings are one
-term ("multi-task" = "multitask"), addresses, sentences saying where the code is, words
-of how abstracts argue and of academic prose in general, and enumerating numerals are
-no terms. Showing a term: as the page's own paper writes it (`spelling`), and never next
-to its own plural (`distinct`).
+term ("multi-task" = "multitask"), addresses, sentences saying where the code or the
+project page is, words of how abstracts argue and of academic prose in general, and
+enumerating numerals are no terms. Showing a term: as the page's own paper writes it
+(`spelling`), and never next to its own plural (`distinct`).
 """
 
 from __future__ import annotations
@@ -149,19 +149,24 @@ _TOP_LEVEL = re.compile(r"\.(?:com|org|io|net|ai|edu|dev|html?)\b", re.IGNORECAS
 # sentence about code as a subject ("Code generation models ...") says nothing of that.
 # (Not the point in "3.5" or "e.g.,"; the point itself goes, as tokenising drops it.)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
-_CODE_AS_OBJECT = (
-    r"(?:(?:the|our|all)\s+)?(?:(?:source|models?|data)\s+(?:and\s+)?)?codes?(?![\w-])"
-    # (not code as a subject: "Code generation models are available at ...")
-    r"(?!\s+(?:generation|llms?|models?|language|completion|search|review|summari\w*|editing"
-    r"|repair|understanding|intelligence|reasoning|tasks?|benchmarks?|datasets?|snippets?))"
+# (Not code as a subject: "Code generation models are available at ...".)
+_CODE_TOPICS = (
+    r"\s+(?:generation|llms?|models?|language|completion|search|review|summari\w*|editing"
+    r"|repair|understanding|intelligence|reasoning|tasks?|benchmarks?|datasets?|snippets?)"
 )
+_CODE = r"(?:(?:source|models?|data)\s+(?:and\s+)?)?codes?(?![\w-])(?!" + _CODE_TOPICS + ")"
+_CODE_AS_SUBJECT = re.compile(r"codes?" + _CODE_TOPICS)
+_CODE_AS_OBJECT = r"(?:(?:the|our|all)\s+)?" + _CODE
 _CODE_FIRST = re.compile(r"\s*" + _CODE_AS_OBJECT)
+_WE_RELEASE_VERB = r"\s*we\s+(?:will\s+|are\s+|also\s+)?(?:release|open-sourc|make|publish)\w*\s+"
 # "We release our code", "we will make the code publicly available", "we open-source
-# the code and data": the code as the object, then nothing but where or when ("We make
-# code more readable", "We publish code changes" are about code).
+# the code and data", "we are open-sourcing the OpenAGI project's code": the code as the
+# object (after at most two words that say whose or which), then nothing but where or
+# when ("We make code more readable", "We publish code changes" are about code).
 _WE_RELEASE = re.compile(
-    r"\s*we\s+(?:will\s+|are\s+|also\s+)?(?:release|open-sourc|make|publish)\w*\s+"
-    + _CODE_AS_OBJECT
+    _WE_RELEASE_VERB
+    + r"(?:(?:the|our|all|its|their)\s+)?(?:[^\W\d_][\w-]*(?:['\u2019]s)?\s+){0,2}?"
+    + _CODE
     + r"(?=\s*(?:$|[,;:]|and\b|at\b|on\b|in\b|to\b|via\b|publicly\b|soon\b|upon\b|for\b"
     r"|here\b|online\b|available\b|open\b))"
 )
@@ -184,8 +189,53 @@ _LABEL_ONLY = re.compile(
     r"(?:\s+(?:and|&)\s+(?:code|data(?:sets?)?|models?|videos?|demo|checkpoints|weights))*"
     r"(?:\s*:|\s+(?:is|are)\s+(?:available|released)(?:\s+(?:at|on|here))?)\s*[.:]?\s*$"
 )
-# Each of the patterns above needs "code", "availab", "releas" or a label's colon: text
-# without any is left as it is, unsplit (see _without_availability).
+# A short sentence that points the reader at the address after it, by releasing
+# something or naming the place: "Project page of this work can be found at: URL", "See
+# our project page at: URL", "Check the website at URL", "(Our implementation is
+# available in URL", "We will open-source the T1 models and the data used to train them
+# at URL". It ends on the word that led to the address; a sentence of the paper's
+# subject does not end on "at" or a colon (which a split at ". " leaves only where the
+# address was: see _without_addresses). One with code as its subject stays ("We release
+# code generation benchmarks at URL").
+_POINTS_FROM = re.compile(
+    r"\s*\(?\s*(?:"
+    + _WE_RELEASE_VERB
+    + r"|(?:(?:please\s+)?(?:see|check(?:\s+out)?|visit|find)\s+)?(?:(?:the|our|this|more|further)\s+)?"
+    r"(?:(?:(?:project|official|supplementary)\s+)?(?:page|website|web\s*page|homepage|site"
+    r"|repository|repo|implementation|codebase|toolbox|toolkit|demos?|videos?|materials?"
+    r"|details|information|resources|checkpoints|weights|models?|data(?:sets?)?)\b|" + _CODE + "))"
+)
+_POINTS_AT = re.compile(r"(?:\b(?:at|in|on|from|via|here)\s*:?|:)\s*$")
+# What the release sentence opened by _WE_RELEASE may list before its address
+# ("We are open-sourcing the OpenAGI project's code, dataset, benchmarks, evaluation
+# methods, and demo to foster community involvement in AGI advancement: URL"): between
+# the code and the address, what else is released and why, none of it the subject.
+_POINTING_WORDS = 32
+# What is left of "Check the website at URL for the code and the datasets": released
+# things and nothing else.
+_ARTIFACT = (
+    r"(?:(?:the|our|all)\s+)?(?:(?:source|pre-?trained)\s+)?"
+    r"(?:codes?|data(?:sets?)?|models?|weights|checkpoints|videos?|demos?)"
+)
+_ARTIFACTS_ONLY = re.compile(
+    r"\s*(?:(?:for|with)\s+)?" + _ARTIFACT + r"(?:\s*(?:,|&|and|,\s*and)\s*" + _ARTIFACT
+    + r")*\s*[.:]?\s*$"
+)
+# The code named among what a release sentence too long to drop lists ("we release the
+# complete recipe -- including datasets ..., the training code and infrastructure, and
+# ... a detailed report"): that phrase alone goes, the rest is what the paper made.
+_CODE_RELEASED = re.compile(
+    r"(?:(?:the|our|its|their|all)\s+)?(?:(?:training|evaluation|inference|full)\s+)?" + _CODE
+    + r"(?:\s+(?:and|&)\s+infrastructure)?"
+    # (one of a list, or where it is: "We make code more readable" is about code)
+    + r"(?=\s*(?:$|[,;:.)]|and\b|&|at\b|on\b|in\b|via\b|publicly\b|soon\b|here\b|online\b"
+    r"|available\b|open\b))"
+)
+# (Written to start with "we": a pattern that starts with a literal is scanned for it.)
+_SAYS_RELEASE = re.compile(r"we(?<![\w-]we)" + _WE_RELEASE_VERB.removeprefix(r"\s*we"))
+# Each of the patterns above needs "code", "availab", "releas", an address (" . " by
+# now) or a label's colon: text without any is left as it is, unsplit (see
+# _without_availability).
 
 
 _LABEL_COLON = re.compile(r":\s*\.")
@@ -193,20 +243,45 @@ _LABEL_COLON = re.compile(r":\s*\.")
 
 def _without_availability(text: str) -> str:
     # (A label's colon is followed by its address, which is " . " by now.)
-    if not ("code" in text or "availab" in text or "releas" in text
+    if not ("code" in text or "availab" in text or "releas" in text or " . " in text
             or ":" in text and _LABEL_COLON.search(text)):
         return text
     parts = _SENTENCE_END.split(text)
-    # (The anchored patterns first: most sentences fail them at their first word.)
+    # (The anchored patterns first: most sentences fail them at their first word. The
+    # other two only where they may apply: on a short part, and on one that ends where
+    # an address was, in the space before its " . ". Inline: a call for each sentence
+    # cost more than its patterns.)
     kept = [
-        part for part in parts
+        _without_released_code(part) if "code" in part else part
+        for part in parts
         if not (
             (_WE_RELEASE.match(part) or _CODE_FIRST.match(part) and _RELEASED.search(part)
-             or _LABEL_ONLY.match(part))
-            and len(part.split()) <= _AVAILABILITY_WORDS
+             or _LABEL_ONLY.match(part) or len(part) < 120 and _ARTIFACTS_ONLY.match(part)
+             or part[-1:] == " " and _POINTS_FROM.match(part) and _points_at(part)
+             and not ("code" in part and _CODE_AS_SUBJECT.search(part)))
+            and _short_enough(part)
         )
     ]
-    return text if len(kept) == len(parts) else " ".join(kept)
+    return text if kept == parts else " ".join(kept)
+
+
+def _short_enough(part: str) -> bool:
+    words = len(part.split())
+    return words <= _AVAILABILITY_WORDS or (
+        words <= _POINTING_WORDS and _WE_RELEASE.match(part) is not None and _points_at(part)
+    )
+
+
+def _points_at(part: str) -> bool:
+    return _POINTS_AT.search(part, max(0, len(part) - 24)) is not None
+
+
+def _without_released_code(part: str) -> str:
+    release = _SAYS_RELEASE.search(part)
+    if release is None:
+        return part
+    start = release.end()
+    return part[:start] + _CODE_RELEASED.sub(" ", part[start:])
 
 
 def _without_addresses(text: str) -> str:

@@ -249,3 +249,46 @@ def test_words_of_academic_prose_in_general_relate_no_papers():
     c = paper("c", "Tide pool ecology of limpets", "We hope to obtain limpet counts.")
     assert set(related_ids_and_terms([a, c, *FILLER])["a"][0].terms) == {"tide", "pool", "ecology"}
 
+
+def test_release_boilerplate_of_the_review_gives_no_term():
+    from generator.terms import _without_addresses
+
+    def words(text):
+        return set(_without_addresses("Grasping with robots. " + text + " Then more.").replace(
+            ".", " ").replace(",", " ").split())
+
+    # The review's three, as the shipped abstracts write them.
+    openagi = words("We are open-sourcing the OpenAGI project's code, dataset, benchmarks,"
+                    " evaluation methods, and demo to foster community involvement in AGI"
+                    " advancement: https://github.com/agiresearch/OpenAGI.")
+    assert not {"code", "project", "openagi", "evaluation", "demo"} & openagi, openagi
+    page = words("Project page of this work can be found at:\nhttps://github.com/a/b.")
+    assert not {"project", "page", "work"} & page, page
+    tulu = words("In addition to the model weights and demo, we release the complete recipe --"
+                 " including datasets for diverse core skills, a robust toolkit for data curation"
+                 " and evaluation, the training code and infrastructure, and, most importantly, a"
+                 " detailed report for reproducing the approach.")
+    # (a long sentence of what the paper made: only the code in its list goes)
+    assert not {"code", "infrastructure"} & tulu and {"skills", "curation", "evaluation"} <= tulu
+    for text in (
+        # Close variants, from other abstracts of the shipped list.
+        "See our project page at: https://x.org/arnold.",
+        "Check the website at https://x.org/libero for the code and the datasets.",
+        "(Our implementation is available in https://github.com/a/b)",
+        "The toolbox for implementing these techniques is publicly available at https://x.org.",
+        "We will open-source the T1 models and the data used to train them at https://x.org.",
+        "Video examples of LLaRP in unseen instructions are at https://x.org/llarp.",
+    ):
+        found = words(text)
+        assert found == {"grasping", "with", "robots", "then", "more"}, (text, found)
+    # Sentences of what the paper made stay, with or without an address after them.
+    for text in (
+        "We release a dataset (FloDial) consisting of 2,738 dialogs grounded on 12 flowcharts.",
+        "We will release a shared evaluation pipeline which scores models on many benchmarks.",
+        "Finally, we release a novel benchmark, Language Rearrangement, of 150,000 tasks.",
+        "We release code generation benchmarks at https://x.org/bench.",
+        "The implementation of the planner relies on a page table kept on the device.",
+        "We evaluate on the MiniWoB++ suite of web tasks (https://x.org/miniwob).",
+    ):
+        assert {"dialogs", "pipeline", "rearrangement", "code", "planner", "web"} & words(text), text
+
