@@ -675,15 +675,14 @@ class RelatedIndex:
         for slot, i in enumerate(np.asarray(rows).tolist()):
             start = bounds[slot]
             old = last[i] if last is not None else ()
-            lowered = f"{texts[i][0]}\n{texts[i][1]}".lower()
-            spelled = Spellings(lowered)
+            spelled = Spellings(f"{texts[i][0]}\n{texts[i][1]}")
             row = []
             for p in range(start, bounds[slot + 1]):
                 if kept[p]:
                     row.append(old[p - start])
                     continue
                 words = distinct([names[t] for t in terms[p] if t >= 0], shown, spelled)
-                words = [spelled(word) for word in words]
+                words = [spelled.shown(word) for word in words]
                 row.append(RelatedPaper(ids[cols[p]], scores[p], tuple(words), curated[p]))
             results.append(tuple(row))
         return results

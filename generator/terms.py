@@ -4,8 +4,9 @@ Tokenising is scikit-learn's CountVectorizer with English stop words, configured
 a word starts with a letter, a hyphenated compound is one term and its spellings are one
 term ("multi-task" = "multitask"), addresses, sentences saying where the code or the
 project page is, words of how abstracts argue and of academic prose in general, and
-enumerating numerals are no terms. Showing a term: as the page's own paper writes it
-(`spelling`), and never next to its own plural (`distinct`).
+enumerating numerals are no terms. Showing a term: as the page's own paper writes it,
+hyphens (`spelling`) and capitals ("ICL", "CoT": `Spellings.shown`), and never next to
+its own plural (`distinct`).
 """
 
 from __future__ import annotations
@@ -332,14 +333,18 @@ def abbreviates(short: str, long: str, text: str) -> bool:
 
 class Spellings:
     """A paper's terms as it writes them: itself if its text holds it, else its
-    hyphenated spelling there ("incontext" -> "in-context"). Its hyphenated words are
-    read only then, once: reading every paper's would add a twentieth to the related
-    papers of a large list."""
+    hyphenated spelling there ("incontext" -> "in-context"); and, for showing
+    (``shown``), in the capitals the paper gives it ("ICL", "CoT", "DeepSeek-R1"). Its
+    hyphenated words are read only then, once: reading every paper's would add a
+    twentieth to the related papers of a large list."""
 
     def __init__(self, text: str):
-        self.text = text  # lowercased
+        self.written = text  # the title, a newline, the abstract (related._document)
+        self.text = text.lower()
         self._hyphenated: list[str] | None = None
         self._known: dict[str, str] = {}
+        self._shown: dict[str, str] = {}
+        self._aligned: str | None = None
 
     def __call__(self, term: str) -> str:
         known = self._known.get(term)
@@ -352,6 +357,148 @@ class Spellings:
                 known = spelling(term, self._hyphenated)
             self._known[term] = known
         return known
+
+    def shown(self, term: str) -> str:
+        """``self(term)`` in the capitals the paper gives it where they are its own
+        choice ("ICL", "CoT", "DeepSeek-R1", "Atari"), else in lower case."""
+        shown = self._shown.get(term)
+        if shown is None:
+            spelled = self(term)
+            if self._aligned is None:
+                # (A character of the lowercased text for each written one: "İ" lowercases
+                # to two.)
+                self._aligned = (
+                    self.text if len(self.text) == len(self.written)
+                    else "".join(c.lower()[:1] for c in self.written)
+                )
+            shown = self._shown[term] = _as_written(spelled, self.written, self._aligned)
+        return shown
+
+
+_OPENERS = "([{\"'\u201c\u2018 \t"
+
+
+def _as_written(spelled: str, written: str, lowered: str) -> str:
+    # The first form whose capitals are the paper's own choice (see _capitals: "ICL",
+    # "CoT"); else a name it capitalises wherever it is free not to ("Atari"); else the
+    # lower case. (Most places a term is found are in lower case: one find and one
+    # comparison each, and a place in a longer word, "rl" in "world", is no matter
+    # there; most capitalised terms are settled at their first capitals.)
+    size = len(spelled)
+    length = len(lowered)
+    title_end = -2  # (not looked for yet)
+    shouted = False
+    name = None
+    lower: list[int] = []
+    start = lowered.find(spelled)
+    while start >= 0:
+        if written.startswith(spelled, start):
+            lower.append(start)
+            start = lowered.find(spelled, start + 1)
+            continue
+        end = start + size
+        if _whole(lowered, start, end, length):
+            if title_end == -2:
+                title_end = written.find("\n")  # (the title is the first line)
+                shouted = title_end > 0 and written[:title_end].isupper()
+            form = written[start:end]
+            kind = _capitals(form, written, start, end, title_end, shouted)
+            if kind == _OWN:
+                return form
+            if kind == _NAME and name is None:
+                name = form
+        start = lowered.find(spelled, end)
+    # (A word the paper also writes in lower case is no name: "Task-aware layEr-wise
+    # Distillation", "task-aware filters".)
+    if name is None or any(_whole(lowered, at, at + size, length) for at in lower):
+        return spelled
+    return name
+
+
+def _whole(lowered: str, start: int, end: int, length: int) -> bool:
+    before = lowered[start - 1] if start else " "
+    after = lowered[end] if end < length else " "
+    return not (before.isalnum() or before in "-_" or after.isalnum() or after in "-_")
+
+
+_RULE, _NAME, _OWN = 0, 1, 2
+
+
+def _capitals(form: str, written: str, start: int, end: int, title_end: int, shouted: bool) -> int:
+    # Capitals inside a word ("ICL", "CoT", "DeepSeek-R1", "task-ID") or before a digit
+    # ("R1") are the paper's anywhere, but for a title or a name set in capitals
+    # throughout ("NATURAL INSTRUCTIONS"). A first capital alone is the rule's in the
+    # title (title case), at a sentence's start, and in a name of several capitalised
+    # words ("Memory Networks", "Reinforcement Learning (RL)"); inside a sentence of the
+    # abstract, standing alone, it may be a name ("Atari games", "Llama 3.1").
+    if _own_capitals(form):
+        if start < title_end and shouted:
+            return _RULE
+        if len(form) > 3 and form.isupper():
+            before = _word_before(written, start, title_end)[0]
+            after = _word_after(written, end)
+            if len(before) > 3 and before.isupper() or len(after) > 3 and after.isupper():
+                return _RULE
+        return _OWN
+    if start < title_end or _opens_sentence(written, start, title_end) or form[:1].islower():
+        return _RULE
+    after = _word_after(written, end)
+    if after[:1].isupper() or after == "(":
+        return _RULE
+    before, begin = _word_before(written, start, title_end)
+    if before[:1].isupper() and (
+            before.lower() not in _LEADING or not _opens_sentence(written, begin, title_end)):
+        return _RULE
+    return _NAME
+
+
+def _own_capitals(form: str) -> bool:
+    for part in form.split("-"):
+        rest = part[1:]
+        if rest != rest.lower():
+            # (A word that starts in lower case has them after its first letter and at
+            # its end, "mAP", "vLLM", "mT5": "layEr-wise Distillation (TED)" and "pAtch
+            # tokeN Embeddings" pick the letters of an initialism.)
+            if part[:1].isupper() or rest[:1].isupper() and not part[-1:].islower():
+                return True
+        elif rest[:1].isdigit() and part[:1].isupper():
+            return True
+    return False
+
+
+# Words that start a sentence before a name ("In Atari games"), not a name's first word
+# ("Memory Networks are").
+_LEADING = frozenset(
+    "a an the in on at of for to from with by we our this these those its their as and or"
+    " but when while unlike like".split()
+)
+
+
+def _opens_sentence(written: str, start: int, title_end: int) -> bool:
+    before = start - 1
+    while before > title_end and written[before] in _OPENERS:
+        before -= 1
+    # (")" ends the mark of an item: "(2) Diversity in students")
+    return before <= title_end or written[before] in ".!?:)"
+
+
+def _word_before(written: str, start: int, title_end: int) -> tuple[str, int]:
+    # The word right before ``start`` (a space between), and where it begins; "" where
+    # a mark or the title's end stands between ("Atari, Go", "(Memory").
+    if written[start - 1:start] != " " or start - 1 <= title_end:
+        return "", start
+    begin = max(written.rfind(" ", 0, start - 1), title_end) + 1
+    word = written[begin:start - 1].lstrip(_OPENERS)
+    return (word, start - 1 - len(word)) if word[-1:].isalnum() and word[:1].isalnum() else ("", start)
+
+
+def _word_after(written: str, end: int) -> str:
+    # The word right after ``end`` (a space between), "(" for a parenthesis, or "".
+    if written[end:end + 1] != " ":
+        return ""
+    stop = written.find(" ", end + 1)
+    word = written[end + 1:stop if stop >= 0 else len(written)]
+    return "(" if word[:1] == "(" else word if word[:1].isalnum() else ""
 
 
 def distinct(words: list[str], count: int, spelled: Spellings | None = None) -> list[str]:
@@ -382,10 +529,12 @@ def _one_initialism_of_other(a: str, b: str, spelled: Spellings) -> bool:
 def spelling(term: str, hyphenated: list[str]) -> str:
     """How a paper writes ``term``, given its lowercased words that hold a hyphen: the
     first hyphenated spelling of it, else the term itself."""
+    # (A term keeps a hyphen next to a digit: "gpt-4omini" of "gpt-4o-mini".)
+    bare = term.replace("-", "")
     for chunk in hyphenated:
         # Word by word (an address or a compound never spans a space), and only the
         # words that may hold the term go through the patterns.
-        if term in chunk.replace("-", ""):
+        if bare in chunk.replace("-", ""):
             for word in _COMPOUND.findall(_ADDRESS.sub(" ", chunk)):
                 if _JOIN.sub("", word) == term:
                     return word

@@ -72,8 +72,9 @@ def test_a_hyphen_next_to_a_digit_still_joins_nothing():
     b = paper("b", "GPT4 audits of nothing", "Gpt4 written as one word.")
     c = paper("c", "GPT-4 probes", "Probing gpt-4 layers.")
     result = related_ids_and_terms([a, b, c, *FILLER])
-    assert "gpt-4" in result["a"][0].terms and result["a"][0].paper == "c"
-    assert all("gpt4" not in r.terms for r in result["a"])
+    # (in the paper's own capitals: it writes "GPT-4", and "gpt-4" too)
+    assert "GPT-4" in result["a"][0].terms and result["a"][0].paper == "c"
+    assert all("gpt4" not in [t.lower() for t in r.terms] for r in result["a"])
 
 
 def test_an_edit_that_only_respells_a_compound_changes_how_its_page_shows_it():
@@ -171,7 +172,7 @@ def test_related_papers_show_an_initialism_or_its_compound_not_both():
     result = related_ids_and_terms([a, b, *FILLER])
     [rel] = result["a"]
     assert rel.paper == "b" and len(rel.terms) == 3
-    assert len({"icl", "in-context"} & set(rel.terms)) == 1, rel.terms
+    assert len({"ICL", "in-context"} & set(rel.terms)) == 1, rel.terms
 
 
 def test_a_sentence_saying_where_the_code_is_gives_no_shared_term():
@@ -213,6 +214,7 @@ def test_a_sentence_saying_where_the_code_is_gives_no_shared_term():
         "Code smells found in Java projects are analysed.",
     ):
         assert "code" in _without_addresses(sentence), sentence
+
 
 # The reader review of the shipped list: a Roman numeral, generic words, release
 # boilerplate and acronyms in lower case were shown as shared terms.
@@ -292,3 +294,48 @@ def test_release_boilerplate_of_the_review_gives_no_term():
     ):
         assert {"dialogs", "pipeline", "rearrangement", "code", "planner", "web"} & words(text), text
 
+
+def test_shared_terms_are_shown_in_the_capitals_the_paper_writes():
+    # (the review's: "mtl", "icl", "sft", "cot", "deepseek-r1" shown in lower case)
+    a = paper("a", "Distilling reasoning with multi-task learning",
+              "We combine multi-task learning (MTL) with in-context learning (ICL): MTL over"
+              " chain-of-thought (CoT) traces of DeepSeek-R1, then supervised fine-tuning (SFT)."
+              " ICL, CoT and SFT all gain.")
+    b = paper("b", "Reasoning traces for multi-task learning",
+              "Multi-task learning (MTL) of DeepSeek-R1 CoT traces by SFT beats ICL; MTL and SFT"
+              " gain, and ICL with CoT too.")
+    index = RelatedIndex()
+    result = index.update([a, b, *FILLER], k=5, terms=8)
+    assert result == related_papers([a, b, *FILLER], k=5, terms=8)
+    assert {"MTL", "ICL", "SFT", "CoT", "DeepSeek-R1"} <= set(result["a"][0].terms)
+    assert not {"mtl", "icl", "sft", "cot", "deepseek-r1"} & set(result["a"][0].terms)
+
+
+def test_capitals_follow_the_paper_where_they_are_its_choice_and_only_there():
+    from generator.terms import Spellings
+
+    text = ("Multi-Task Learning With Atari Agents\n"
+            "Multi-Task Learning (MTL) of Atari games. Transformers are used: a transformer"
+            " and MTL again. We read Memory Networks and NATURAL INSTRUCTIONS, and (2) Diversity"
+            " helps. In Atari we probe GPT-4 and gpt-4, GPT-4o-mini, Task-aware and task-aware"
+            " models, and İstanbul.")
+    spelled = Spellings(text)
+    shown = {term: spelled.shown(term) for term in (
+        "mtl", "atari", "multitask", "transformer", "memory", "networks", "natural",
+        "diversity", "gpt-4", "gpt-4omini", "taskaware", "learning", "agents")}
+    assert shown == {
+        "mtl": "MTL",  # an initialism
+        "atari": "Atari",  # a name, capitalised wherever it is
+        # Title case, a name spelled out before its initialism, a sentence's start, a
+        # name of several capitalised words, one set in capitals, an item's mark:
+        # the rule's capitals, not the paper's choice.
+        "multitask": "multi-task", "transformer": "transformer", "memory": "memory",
+        "networks": "networks", "natural": "natural", "diversity": "diversity",
+        "learning": "learning", "agents": "agents",
+        "gpt-4": "GPT-4",  # (also written "gpt-4": an initialism is no slip of case)
+        "gpt-4omini": "GPT-4o-mini",  # (a hyphen by a digit stays in the term)
+        "taskaware": "task-aware",  # capitalised once, in lower case once: no name
+    }
+    # Same text, same forms; a text without capitals shows the lower case.
+    assert {t: Spellings(text).shown(t) for t in shown} == shown
+    assert Spellings(text.lower()).shown("mtl") == "mtl"
