@@ -333,10 +333,10 @@ def abbreviates(short: str, long: str, text: str) -> bool:
 
 class Spellings:
     """A paper's terms as it writes them: itself if its text holds it, else its
-    hyphenated spelling there ("incontext" -> "in-context"); and, for showing
-    (``shown``), in the capitals the paper gives it ("ICL", "CoT", "DeepSeek-R1"). Its
-    hyphenated words are read only then, once: reading every paper's would add a
-    twentieth to the related papers of a large list."""
+    hyphenated spelling there ("incontext" -> "in-context"). Its hyphenated words are
+    read only then, once: reading every paper's would add a twentieth to the related
+    papers of a large list. For showing (``shown``), also in the capitals the paper
+    gives them ("ICL", "CoT", "DeepSeek-R1")."""
 
     def __init__(self, text: str):
         self.written = text  # the title, a newline, the abstract (related._document)
