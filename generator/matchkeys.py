@@ -91,16 +91,15 @@ def title_key(title: str) -> str:
 
 # A word of a name that can tell people apart: initials ("E.", "J") cannot.
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
-# Vowels after a word's first letter: "Müller" and "Mueller", "Jörg" and "Joerg" are one
-# spelling without them ("mllr", "jrg").
-_INNER_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+# German's spelling of its umlauts without them: "Müller" is "Mueller" too, "Jörg" "Joerg".
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def two_works(authors: object, year: object, other_authors: object, other_year: object) -> bool:
     """Whether two papers of one title are two works by their authors and years: the
     years differ, each names at least two people, and most people of the shorter list are
     not in the other (a person is there when a word of their name is, spelt with or
-    without umlauts: order, initials and "Last, First" do not matter, and a list cut
+    without umlauts, "Müller" or "Mueller": order, initials and "Last, First" do not matter, and a list cut
     short by "others" still matches). "Deep Learning" is Goodfellow, Bengio and
     Courville's book (2016) and LeCun, Bengio and Hinton's review (2015).
 
@@ -133,10 +132,14 @@ def _people(authors: object) -> list[frozenset[str]] | None:
             continue
         if is_organisation(text):
             return None
-        words = [folded(word) for word in _NAME_WORD.findall(text)]
-        if any(not word.isascii() for word in words):
+        words = _NAME_WORD.findall(text)
+        # Each word as accents fold it ("muller") and as German spells it ("mueller"):
+        # short names keep their letters (Li, Lu and Lee are three people).
+        keys = frozenset(
+            key for word in words for key in (folded(word), folded(word.casefold().translate(_UMLAUTS)))
+        )
+        if any(not key.isascii() for key in keys):
             return None
-        keys = frozenset(_INNER_VOWELS.sub("", word) for word in words)
         if keys:
             people.append(keys)
     return people

@@ -55,3 +55,9 @@ def test_one_papers_people_spelt_apart_or_as_an_organisation_are_never_two_works
     assert not two_works(["Jörg Müller"], "2019", ["Hans Weber"], "2020")  # (one person: too little)
     assert not two_works(["Qwen Team"], "2024", ["Jinze Bai", "Shuai Bai", "Yunfei Chu"], "2023")
     assert not two_works(["张三", "李四"], "2019", ["San Zhang", "Si Li"], "2020")
+
+
+def test_short_names_are_not_folded_together():
+    # (second review: with inner vowels dropped, Li, Liu, Lu and Lee were one person)
+    assert two_works(["Xin Li", "Bo Liu", "Yu Ye"], "2020", ["Lei Lu", "Ming Lee", "Tao Yi"], "2021")
+    assert not two_works(["Jürgen Schmidhuber", "Sepp Hochreiter"], "1997", ["Juergen Schmidhuber", "S. Hochreiter"], "1996")

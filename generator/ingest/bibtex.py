@@ -20,7 +20,7 @@ a title, which could not be matched to any paper.
 
 from __future__ import annotations
 
-import html
+import html.entities
 import logging
 import re
 from dataclasses import replace
@@ -343,38 +343,56 @@ def _plain(text: str) -> str:
 # MathML and JATS elements, and named references ("Science &amp; Technology"). Only a
 # pair of such an inline element goes (its text stays), and any namespaced one, so that a
 # "<mask>", "<s>" or a lone "<span>" an abstract about HTML writes stays.
-_PAIRED_TAG = re.compile(
-    # (the nearest pair: no other opening of the element inside)
-    r"<((?i:i|b|em|strong|sub|sup|scp|sc|u|tt|span|small|big))(?:\s[^<>]*)?>((?:(?!<\1[\s>]).)*?)</\1\s*>",
-    re.DOTALL,
-)
+_INLINE_TAG = re.compile(r"<(/?)((?i:i|b|em|strong|sub|sup|scp|sc|u|tt|span|small|big))(?:\s[^<>]*)?>")
 _NAMESPACED_TAG = re.compile(r"</?[A-Za-z]+:[\w.-]+(?:\s[^<>]*)?/?>")
-
-
-def _markup_gone(text: str) -> str:
-    text = _NAMESPACED_TAG.sub("", text)
-    while (inner := _PAIRED_TAG.sub(r"\2", text)) != text:  # (nested: <b><i>x</i></b>)
-        text = inner
-    return text
+_MATH_MARK = re.compile("\ue000(\\d+)\ue001")
 
 
 def _without_markup(text: str) -> str:
-    """``text`` without Crossref's markup elements outside its math ("$<i>$" is typed)."""
+    """``text`` without Crossref's markup; its math ("$<i>$") as typed, while a pair
+    around math ("<i>the $k$-means</i>") goes."""
+    maths: list[str] = []
     pieces, last = [], 0
     for math in math_spans(text):
-        pieces += [_markup_gone(text[last : math.start()]), math.group()]
+        maths.append(math.group())
+        pieces += [text[last : math.start()], f"\ue000{len(maths) - 1}\ue001"]
         last = math.end()
-    pieces.append(_markup_gone(text[last:]))
+    pieces.append(text[last:])
+    gone = _markup_gone(_NAMESPACED_TAG.sub("", "".join(pieces)))
+    return _MATH_MARK.sub(lambda m: maths[int(m.group(1))], gone) if maths else gone
+
+
+def _markup_gone(text: str) -> str:
+    """``text`` without each pair of an inline element, a closing tag taking the nearest
+    opening of its name before it (in any case); one pass, so nesting costs nothing."""
+    tags = list(_INLINE_TAG.finditer(text))
+    opened: dict[str, list[int]] = {}
+    dropped: list[int] = []
+    for n, tag in enumerate(tags):
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            opened.setdefault(name, []).append(n)
+        elif opened.get(name):
+            dropped += (opened[name].pop(), n)
+    if not dropped:
+        return text
+    pieces, last = [], 0
+    for n in sorted(dropped):
+        pieces.append(text[last : tags[n].start()])
+        last = tags[n].end()
+    pieces.append(text[last:])
     return "".join(pieces)
 
 
+# (Not "\&amp;": TeX's "&", then the text "amp;", as this tool's export writes "&amp;".)
 _NAMED_REF = re.compile(r"(?<!\\)&([A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _named_char(match: re.Match[str]) -> str:
-    """The character of a named reference (as TeX that typesets it), else as written."""
-    text = html.unescape(match.group())
-    return _TEX_OF.get(text, text) if text != match.group() else text
+    """The character of a named reference (as TeX that typesets it), else as written (a
+    whole name only: "&notanentity;" is no "&not" then text)."""
+    text = html.entities.html5.get(match.group(1) + ";")
+    return match.group() if text is None else _TEX_OF.get(text, text)
 
 
 # A character reference as an exporter writes it into TeX source (``\&\#38;``, ``&#38;``),
