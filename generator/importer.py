@@ -1092,7 +1092,7 @@ def _same_names(current: object, imported: object) -> bool:
 
 def _cut_short(short: object, whole: object) -> bool:
     """Whether ``short`` is ``whole`` cut short: its names, then "others", begin ``whole``
-    (in any typing of the names, as _same_names compares them), and ``whole`` has more."""
+    (each the same person, however typed: _same_person), and ``whole`` has more."""
     if not isinstance(short, list) or not isinstance(whole, list) or len(short) < 2:
         return False
     if not _is_others(short[-1]):
