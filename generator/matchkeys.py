@@ -113,9 +113,12 @@ def two_works(authors: object, year: object, other_authors: object, other_year: 
     others = _people(other_authors)
     if people is None or others is None or len(people) < 2 or len(others) < 2:
         return False
-    shorter, longer = sorted((people, others), key=len)
-    words = set().union(*longer)
-    return sum(1 for person in shorter if person & words) * 2 < len(shorter)
+    # Most of the shorter list (of either, when they are as long) is not in the other.
+    return all(
+        sum(1 for person in one if person & set().union(*other)) * 2 < len(one)
+        for one, other in ((people, others), (others, people))
+        if len(one) <= len(other)
+    )
 
 
 def _people(authors: object) -> list[frozenset[str]] | None:

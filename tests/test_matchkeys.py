@@ -61,3 +61,10 @@ def test_short_names_are_not_folded_together():
     # (second review: with inner vowels dropped, Li, Liu, Lu and Lee were one person)
     assert two_works(["Xin Li", "Bo Liu", "Yu Ye"], "2020", ["Lei Lu", "Ming Lee", "Tao Yi"], "2021")
     assert not two_works(["Jürgen Schmidhuber", "Sepp Hochreiter"], "1997", ["Juergen Schmidhuber", "S. Hochreiter"], "1996")
+
+
+def test_lists_as_long_as_each_other_are_judged_both_ways():
+    # (hypothesis, in CI: the one "shorter" list of two as long depended on their order)
+    same = ["Aaa"] * 5
+    mixed = ["Aaa", "Aaa", "Baa", "Baa", "Baa"]
+    assert not two_works(same, "1990", mixed, "1991") and not two_works(mixed, "1991", same, "1990")
