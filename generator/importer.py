@@ -49,7 +49,7 @@ from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
 from .links import same_page, without_subject_class
-from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, title_key, two_works
+from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, person_keys, title_key, two_works
 from .models import OTHERS, USUAL_LINK_KINDS, Link, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
@@ -1106,10 +1106,9 @@ def _cut_short(short: object, whole: object) -> bool:
 
 def _same_person(one: object, other: object) -> bool:
     """Two names of one person as sources write them: the words of one (initials aside)
-    are all in the other ("Tom Brown", "Brown, Tom B.", "Tom B. Brown")."""
-    words, others = (
-        {folded(w) for w in re.findall(r"[^\W\d_]{2,}", shown_name(str(name)))} for name in (one, other)
-    )
+    are all in the other ("Tom Brown", "Brown, Tom B.", "Tom B. Brown", "Jörg Müller" and
+    "Mueller, J.")."""
+    words, others = person_keys(str(one)), person_keys(str(other))
     return bool(words and others) and (words <= others or others <= words)
 
 

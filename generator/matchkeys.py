@@ -135,14 +135,19 @@ def _people(authors: object) -> list[frozenset[str]] | None:
             continue
         if is_organisation(text):
             return None
-        words = _NAME_WORD.findall(text)
-        # Each word as accents fold it ("muller") and as German spells it ("mueller"):
-        # short names keep their letters (Li, Lu and Lee are three people).
-        keys = frozenset(
-            key for word in words for key in (folded(word), folded(word.casefold().translate(_UMLAUTS)))
-        )
+        keys = person_keys(text)
         if any(not key.isascii() for key in keys):
             return None
         if keys:
             people.append(keys)
     return people
+
+
+def person_keys(name: str) -> frozenset[str]:
+    """The words of a name that tell people apart (not initials), each as accents fold it
+    ("muller") and as German spells it ("mueller"); short names keep their letters (Li, Lu
+    and Lee are three people)."""
+    return frozenset(
+        key for word in _NAME_WORD.findall(name)
+        for key in (folded(word), folded(word.casefold().translate(_UMLAUTS)))
+    )

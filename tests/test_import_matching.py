@@ -499,3 +499,13 @@ def test_an_old_arxiv_id_with_its_subject_class_is_the_same_paper_as_arxivs_own_
         "same paper as papers/other.yml (the same arXiv id math.GT/0309136)",
         "same paper as papers/knots.yml (the same arXiv id math/0309136)",
     ]
+
+
+def test_a_cut_short_list_matches_its_people_spelt_with_or_without_umlauts(tmp_path):
+    # (second review: "Müller, Jörg" and "Joerg Mueller" were two people, so a conflict)
+    scholar = _rec("Kernel Methods Revisited", line=1, year="2019", authors=("Müller, Jörg", "others"))
+    dblp = _rec("Kernel Methods Revisited", line=2, path="dblp.bib", year="2019",
+                authors=("Joerg Mueller", "Bo Liu", "Ana Silva"))
+    report = import_records([scholar, dblp], tmp_path, added=DAY)
+    assert report.conflicts == []
+    assert _read(tmp_path / "papers" / f"{report.added[0]}.yml")["authors"] == list(dblp.authors)
