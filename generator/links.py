@@ -146,7 +146,9 @@ _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 _GIT_SUFFIX = re.compile(r"\.git$", re.IGNORECASE)
 
 _ARXIV_NEW = re.compile(r"^(\d{4}\.\d{4,5})(?:v\d+)?$")
-_ARXIV_OLD = re.compile(r"^([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
+# (A subject class such as ".GT", ".stat-mech" or ".acc-ph", in any case: no archive
+# name holds a dot, so all from the first dot to the slash is the subject class.)
+_ARXIV_OLD = re.compile(r"^([a-z-]+(?:\.[A-Za-z-]+)?/\d{7})(?:v\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -440,11 +442,12 @@ def normalize_arxiv(text: str) -> str:
 
 def without_subject_class(ident: str) -> str:
     """An old arXiv id as arXiv names it: "math.GT/0309136" is "math/0309136" (the
-    subject class is no part of the id; arXiv answers it under the bare one)."""
+    subject class is no part of the id; arXiv answers it under the bare one), as is
+    "cond-mat.stat-mech/0601001" "cond-mat/0601001"."""
     return _SUBJECT_CLASS.sub("", ident) if "/" in ident else ident
 
 
-_SUBJECT_CLASS = re.compile(r"\.[A-Za-z]{2}(?=/)")
+_SUBJECT_CLASS = re.compile(r"\.[A-Za-z-]+(?=/)")
 
 
 def doi_from_url(url: str) -> str:

@@ -145,6 +145,9 @@ def _files(project: Path) -> dict[str, bytes]:
         ("arxiv.org/html/2106.09685v2", "2106.09685", ""),
         ("math.GT/0309136", "math/0309136", ""),  # the subject class is no part of the id
         ("https://arxiv.org/abs/math.GT/0309136v1", "math/0309136", ""),
+        ("cond-mat.stat-mech/0601001", "cond-mat/0601001", ""),  # longer classes, with a hyphen
+        ("https://arxiv.org/abs/physics.acc-ph/0601001v2", "physics/0601001", ""),
+        ("math.gt/0309136", "math/0309136", ""),  # typed in lower case
         ("dx.doi.org/10.1145/3442188.3445922", "", "10.1145/3442188.3445922"),
     ],
 )
