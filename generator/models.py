@@ -272,7 +272,9 @@ def _en_dashed(piece: str) -> str:
         body = f"{spaced.group(1)}\u2013{spaced.group(2)}"
     elif len(ranged) == 1 and len(ends := _HYPHEN.split(body)) == 2:
         if all(end and not _SPACE.search(end) for end in ends) and _pages_alike(*ends):
-            body = body.replace("-", "\u2013")
+            # A space on one side only ("436 -444") is a slip of typing: the range is
+            # "436–444" (spaced on both sides, it stays spaced, above).
+            body = "\u2013".join(ends)
     return head + body + tail
 
 
