@@ -145,6 +145,32 @@ def test_copy_bibtex_puts_the_entry_on_the_clipboard(open_context, base_url, sit
     assert "abstract" in {f.key for f in whole.fields}
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_copy_button_covers_no_text_of_the_cite_block(open_context, papers, viewport):
+    # (review: the first line, the 80-character key, scrolled under the button)
+    context = open_context(viewport=viewport)
+    page = context.new_page()
+    paper = max(papers, key=lambda p: (len(p["id"]), p["id"]))
+    page.goto(paper["url"])
+    block = page.locator(".rl-bibtex")
+    block.hover()
+    button = block.get_by_title("Copy to clipboard").bounding_box()
+    assert button is not None
+    # Every box of the entry's text as laid out, and whether the block scrolls sideways.
+    boxes, scrolls = page.evaluate("""() => {
+        const code = document.querySelector(".rl-bibtex pre > code");
+        const range = document.createRange();
+        range.selectNodeContents(code);
+        return [[...range.getClientRects()].map(r => [r.left, r.top, r.right, r.bottom]),
+                code.scrollWidth > code.clientWidth];
+    }""")
+    assert not scrolls
+    left, top = button["x"], button["y"]
+    right, bottom = left + button["width"], top + button["height"]
+    assert [b for b in boxes if b[0] < right and b[2] > left and b[1] < bottom and b[3] > top] == []
+    assert len(boxes) > 3  # the entry's text was measured (the key line wraps at least once)
+
+
 def _contrast(page, selector: str) -> list[float]:
     """WCAG contrast ratio of each element's text colour on its background colour."""
     return page.evaluate(
