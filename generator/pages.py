@@ -908,6 +908,10 @@ def _all_papers_page(site: Site, index: _Index) -> Page:
         "topic",
         *(["year"] if dated else []),
     ]
+    # The filter reads a code badge's owner/name too ("code": a word as long as "year",
+    # which the box's widest placeholder ends with).
+    if with_code and len(said) < 5:
+        said.append("code")
     first = len(rows) if len(rows) <= ALL_PAPERS_WHOLE else ALL_PAPERS_FIRST
     context = {"rows": rows, "first": first, "with_code": with_code, "dated": dated, "said": said}
     return Page(dest_of(here), here, "all_papers.md", context)

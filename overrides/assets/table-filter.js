@@ -1,5 +1,5 @@
 /* The all-papers table's filter: words of a title, an author (any of them), the venue, the
-   summary, a topic or the year, "with code only", and "unread only" (the papers the
+   summary, a topic, the year or the code's repository, "with code only", and "unread only" (the papers the
    reader has not marked read, read-marks.js: shown once they have marked one).
 
    The table is the whole list (10,000 rows for a large one), so the site's search is
@@ -58,8 +58,19 @@
      row's: a hyphen typed still joins, so "multi-task" finds "multitask" too. */
   var HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
 
+  /* A word that changes case inside, in its parts too: "gpt" finds "GraspGPT", "coder"
+     "MFTCoder", "seek" "DeepSeek" (a reader types a name's part as they see it). Not
+     before a plural's "s": "LLMs" is no "ms". */
+  var LOWER_UPPER = /(\p{Ll})(\p{Lu})/gu;
+  var UPPER_WORD = /(\p{Lu})(\p{Lu}\p{Ll}{2,})/gu;
+  var CASED = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}{2,})[\p{L}\p{N}]*/gu;
+
   function parts(text) {
-    return " " + (text.match(HYPHENATED) || []).join(" ").replace(/[-\u2010\u2011]/g, " ");
+    var cased = (text.match(CASED) || []).map(function (word) {
+      return word.replace(LOWER_UPPER, "$1 $2").replace(UPPER_WORD, "$1 $2");
+    });
+    return " " + (text.match(HYPHENATED) || []).join(" ").replace(/[-\u2010\u2011]/g, " ") +
+      " " + cased.join(" ");
   }
 
   /* Scripts written without spaces: a word of them is found anywhere in the row. */
@@ -105,12 +116,16 @@
       all.push.apply(all, body.rows);
     });
     var rows = all.map(function (row) {
-      /* Every cell but the code badge's; for the line under the title, every author's
-         name and the whole venue (data-filter), not the line itself: it names the first
-         author only, cuts a long venue, and its "and" and "et al." would match. */
+      /* Every cell; of the code badge, the repository's name alone ("THUDM/CogAgent"),
+         not its stars or marks; for the line under the title, every author's name and
+         the whole venue (data-filter), not the line itself: it names the first author
+         only, cuts a long venue, and its "and" and "et al." would match. */
       var said = Array.prototype.map.call(row.cells, function (cell) {
-        if (cell.querySelector(".rl-badge")) {
-          return "";
+        var badge = cell.querySelector(".rl-badge");
+        if (badge) {
+          return Array.prototype.filter.call(badge.childNodes, function (node) {
+            return node.nodeType === Node.TEXT_NODE;
+          }).map(function (node) { return node.data; }).join("");
         }
         var line = cell.querySelector(".rl-row-byline");
         return line ? cell.textContent.replace(line.textContent, " ") : cell.textContent;

@@ -661,6 +661,8 @@ _FILTER_ROWS = [
     "多任务学习的基准",
     "Reinforcement learning in the world",
     "Radioactivity, by Maria Skłodowska-Curie",
+    "GraspGPT for robots",
+    "VLMs that DeepSeek trains",
 ]
 
 
@@ -685,11 +687,42 @@ _FILTER_ROWS = [
         ("SKLODOWSKACURIE", ["Radioactivity, by Maria Skłodowska-Curie"]),
         ("MULTI-TASK", ["Multi-task learning at scale"]),
         ("学习", ["多任务学习的基准"]),  # found anywhere in a word of Chinese
+        # (review: "GPT" found no "GraspGPT") a word's parts where its case changes
+        ("gpt", ["GraspGPT for robots"]),
+        ("seek", ["VLMs that DeepSeek trains"]),
+        ("deepseek", ["VLMs that DeepSeek trains"]),
+        ("ms", ["No paper matches the filter."]),  # a plural's "s" is no part
     ],
 )
 def test_the_filter_reads_words_as_a_reader_means_them(browser, query, expected):
-    script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
     rows = "".join(f"<tr><td>{html.escape(t)}</td></tr>" for t in _FILTER_ROWS)
+    assert sorted(_filtered(browser, rows, query)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("thudm", ["Agents for GUIs"]),  # (review: a repository shown found nothing)
+        ("cogagent", ["Agents for GUIs"]),
+        ("agent", ["Agents for GUIs"]),  # "CogAgent" in its parts, and the title
+        ("thudm/cogagent", ["Agents for GUIs"]),
+        ("archived", ["No paper matches the filter."]),  # the badge's marks are not its name
+        ("12", ["No paper matches the filter."]),  # nor its stars
+    ],
+)
+def test_the_filter_finds_a_paper_by_its_code_repository(browser, query, expected):
+    rows = (
+        '<tr><td><a href="a/">Agents for GUIs</a></td><td><a class="rl-badge rl-badge--code" '
+        'href="https://github.com/THUDM/CogAgent">THUDM/<wbr>CogAgent <span class="rl-badge__stars">12</span> '
+        '<span class="rl-badge__mark">archived</span></a></td></tr>'
+        '<tr><td><a href="b/">Planning with words</a></td><td></td></tr>'
+    )
+    assert _filtered(browser, rows, query, first_cells=True) == expected
+
+
+def _filtered(browser, rows: str, query: str, first_cells: bool = False) -> list[str]:
+    """The rows' texts (their first cells') a query leaves, through the page's own script."""
+    script = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -703,7 +736,8 @@ def test_the_filter_reads_words_as_a_reader_means_them(browser, query, expected)
         page.locator(".rl-filter").wait_for(state="visible")
         page.locator(".rl-filter__text").fill(query)
         page.locator(".rl-filter__text").press("Enter")
-        assert sorted(page.locator("#t tbody td").all_inner_texts()) == sorted(expected)
+        cells = "#t tbody tr > td:first-child" if first_cells else "#t tbody td"
+        return page.locator(cells).all_inner_texts()
     finally:
         context.close()
 
