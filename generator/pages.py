@@ -184,6 +184,9 @@ class TopicCard:
     parent: str = ""  # the broader topic's title, for a sub-topic
     description: str = ""  # the topic's (Markdown): the card shows its first sentence
     subtopics: int = 0  # how many topics name this one their parent
+    # Papers of its sub-topics (at any depth) that are not its own: the card says so, as
+    # its count leaves them out ("15 papers" read as the whole of a broader topic).
+    more_below: int = 0
 
 
 @dataclass(frozen=True)
@@ -846,18 +849,33 @@ def _topic_cards(index: _Index, here: str, topics: Sequence[Topic]) -> tuple[Top
     """A card per topic, in the taxonomy's order; a sub-topic's card names its parent
     (the cards are one grid: "Prompt-based continual learning" read as a topic of its own).
     ("A sub-topic of", not "in": a topic's papers are its own, its sub-topics' are not
-    among them; so a broader topic's card says it has sub-topics, whose papers its count
-    leaves out.)"""
+    among them; so a broader topic's card says it has sub-topics, and how many more
+    papers they hold, which its count leaves out.)"""
     def parent_of(t: Topic) -> str:
         return t.parent if t.parent in index.topics and t.parent != t.id else ""
 
-    children = Counter(parent_of(t) for t in topics)
+    children: dict[str, list[str]] = {}
+    for t in topics:
+        children.setdefault(parent_of(t), []).append(t.id)
+
+    def more_below(topic_id: str) -> int:
+        below: set[str] = set()
+        seen, stack = {topic_id}, list(children.get(topic_id, ()))
+        while stack:  # (a cycle of parents, reported by check, ends here too)
+            child = stack.pop()
+            if child not in seen:
+                seen.add(child)
+                below.update(index.members[child])
+                stack.extend(children.get(child, ()))
+        return len(below.difference(index.members[topic_id]))
+
     return tuple(
         TopicCard(
             _topic_ref(index, here, t.id),
             index.topics[parent_of(t)].title if parent_of(t) else "",
             t.description,
-            children.get(t.id, 0),
+            len(children.get(t.id, ())),
+            more_below(t.id) if t.id in children else 0,
         )
         for t in _topic_tree(topics)
     )

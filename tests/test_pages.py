@@ -116,6 +116,33 @@ def test_topic_table_is_newest_first_and_start_here_follows_the_curator():
     assert context["with_code"] == 0
 
 
+def test_a_broader_topics_card_counts_the_papers_only_its_sub_topics_hold():
+    # (review: "15 papers · 1 sub-topic" read as the whole topic; its sub-topic's 9
+    # papers were none of the 15)
+    topics = (
+        Topic("agents", "Agents"),
+        Topic("embodied", "Embodied", parent="agents"),
+        Topic("robots", "Robots", parent="embodied"),  # a sub-topic's sub-topic counts too
+        Topic("tools", "Tools", parent="agents"),
+        Topic("lone", "Lone"),
+    )
+    papers = tuple(paper(pid) for pid in "pqrstu")
+    assigned = {
+        "p": ("agents", "embodied"),  # in both: not "more"
+        "q": ("embodied",), "r": ("embodied", "robots"),  # one paper in two sub-topics: once
+        "s": ("robots",), "t": ("tools",), "u": ("lone",),
+    }
+    cards = {c.topic.title: c for c in page(plan(site(papers, topics, assigned)), "index.md").context["cards"]}
+    assert {t: (c.topic.count, c.subtopics, c.more_below) for t, c in cards.items()} == {
+        "Agents": (1, 2, 4), "Embodied": (3, 1, 1), "Robots": (2, 0, 0), "Tools": (1, 0, 0), "Lone": (1, 0, 0),
+    }
+    from generator.render import Renderer
+
+    home = Renderer().render(page(plan(site(papers, topics, assigned)), "index.md"))
+    assert "1 paper · 4 more in 2 sub-topics</span>" in home
+    assert "3 papers · 1 more in 1 sub-topic · a sub-topic of Agents</span>" in home
+
+
 def test_related_topics_come_by_papers_shared_most_first_then_by_title():
     topics = (
         Topic("hub", "Hub"),
