@@ -242,19 +242,49 @@ def test_more_papers_of_the_newest_date_than_listed_are_called_a_sample(tmp_path
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
-    for path in (content / "papers").glob("*.yml"):
+    for n, path in enumerate(sorted((content / "papers").glob("*.yml"))):
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(?m)^added: .*$", "added: 2026-01-02", text), encoding="utf-8")
+        day = "2025-12-01" if n == 0 else "2026-01-02"  # one paper before the other four
+        path.write_text(re.sub(r"(?m)^added: .*$", f"added: {day}", text), encoding="utf-8")
     monkeypatch.setattr(pages, "RECENT_COUNT", 3)  # (the fixture has 5 papers)
-    docs = tmp_path / "docs"
-    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
-    recent = (docs / "index.md").read_text(encoding="utf-8").split("## Recently added", 1)[1]
-    recent = recent.split("##", 1)[0]
+    recent = _recently_added(content, tmp_path / "docs")
     assert (
-        '<p class="rl-table-note">5 papers were added on 2026-01-02; here are 3 of them'
+        '<p class="rl-table-note">4 papers were added on 2026-01-02; here are 3 of them'
         ' (<a href="papers/">all papers</a>).</p>'
     ) in recent
     assert recent.count("<li>") == 3
+
+
+def test_a_list_added_all_on_one_day_lists_no_sample_as_recent(tmp_path, monkeypatch):
+    # (review: "180 papers were added on 2026-11-29; here are 10 of them" listed the first
+    # ten by id, which read as the curator's choice)
+    import re
+    import shutil
+
+    from generator import pages
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    for path in (content / "papers").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^added: .*$", "added: 2026-01-02", text), encoding="utf-8")
+    monkeypatch.setattr(pages, "RECENT_COUNT", 3)
+    recent = _recently_added(content, tmp_path / "docs")
+    assert (
+        '<p class="rl-table-note">All 5 papers were added on 2026-01-02, when the list began:'
+        ' see <a href="papers/">all papers</a>.'
+    ) in recent
+    assert "<li>" not in recent
+    # As many as are listed, the few are the list: each is shown.
+    monkeypatch.setattr(pages, "RECENT_COUNT", 5)
+    recent = _recently_added(content, tmp_path / "docs")
+    assert "All added on 2026-01-02." in recent and recent.count("<li>") == 5
+
+
+def _recently_added(content, docs) -> str:
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    recent = (docs / "index.md").read_text(encoding="utf-8").split("## Recently added", 1)[1]
+    return recent.split("##", 1)[0]
 
 
 def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(tmp_path):
