@@ -7,18 +7,18 @@ change here, run ``python -m generator.jsonschema`` to rewrite the committed sch
 A paper file looks like::
 
     # yaml-language-server: $schema=../schema/paper.schema.json
-    id: investigating-the-pre-training-dynamics-of-in-context-learning
-    title: "Investigating the Pre-Training Dynamics of In-Context Learning: ..."
+    id: a-worked-example-of-one-paper-file
+    title: "A Worked Example of One Paper File: Every Field Filled In"
     authors: [Ada Lovelace, Alan Turing]
     year: 2024
-    venue: ACL
+    venue: Proceedings of the Example Conference
     venue_kind: conference
     pages: 1-18
-    arxiv: "2406.14022"
-    doi: 10.18653/v1/2024.acl-long.1
+    arxiv: "2401.00001"
+    doi: 10.5555/example.2024.1
     links:
       code:
-        - url: https://github.com/RUCAIBox/Competitive-ICL
+        - url: https://github.com/example-lab/example-code
           found_in: abstract
           official: true
       project: []
@@ -31,11 +31,11 @@ A paper file looks like::
     added: 2026-11-29
     related: []
     formerly: []
-    summary: The paper that showed in-context learning is learned early in pre-training.
+    summary: The one file to copy when you add a paper by hand.
     notes: |
       Markdown written by the curator.
     abstract: |
-      The emergence of in-context learning (ICL) is ...
+      A made-up paper: every field above is an example, none a real paper's ...
 """
 
 from __future__ import annotations

@@ -122,7 +122,7 @@ def test_the_example_in_schema_py_passes_the_schema_and_the_checker(tmp_path):
     )
     content, problems = load_content(tmp_path / "content")
     assert problems.sorted() == []
-    assert content.papers[0].arxiv == "2406.14022"
+    assert content.papers[0].arxiv == "2401.00001"
 
 
 VALID = {"id": "a-paper", "title": "A Paper", "abstract": "Text."}
