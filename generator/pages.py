@@ -30,6 +30,7 @@ from .coins import coins
 from .errors import Location, Problems
 from .escape import safe_url
 from .repositories import short_count
+from .terms import Spellings
 from .models import CODE_HOSTS, Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
 
 HOME = ""
@@ -423,7 +424,7 @@ def _first_code(paper: Paper) -> Badge | None:
     return None
 
 
-def _reason(assignment: TopicAssignment) -> str:
+def _reason(assignment: TopicAssignment, paper: Paper) -> str:
     if assignment.by == "curator":
         return "chosen by the curator"
     if assignment.by == "reading order":
@@ -432,7 +433,28 @@ def _reason(assignment: TopicAssignment) -> str:
     # the paper had matched one). ASCII quotes: a character beyond Latin-1 makes Python
     # hold the whole page's text at two bytes a character, and MkDocs holds every page
     # (typographic quotes here cost a 10,000-paper build 135 MB more memory).
-    terms = ", ".join(f'"{term}"' for term in _distinct_terms(assignment.terms))
+    spelled = Spellings(f"{paper.title}\n{paper.abstract}") if assignment.terms else None
+
+    def quoted(term: str) -> str:
+        # A keyword's words as the paper writes them ("RLHF" for the keyword "rlhf"),
+        # and the parts of one that matches only whole ("reinforcement learning + llm":
+        # both somewhere in the paper) joined by a word, not a sign the page never
+        # explains.
+        # Only a keyword of one word is looked up: capitals of a word's own are an
+        # initialism's or a name's, and a phrase ("reinforcement learning") is neither
+        # (looking every word up cost a cold build of 10,000 papers 0.5 s). A word the
+        # paper gives no capitals of its own stays as the curator typed it.
+        assert spelled is not None
+
+        def word(typed: str) -> str:
+            if " " in typed:
+                return typed
+            shown = spelled.shown(typed.lower())
+            return typed if shown == typed.lower() else shown
+
+        return " with ".join(f'"{word(part)}"' for part in term.split(" + "))
+
+    terms = ", ".join(quoted(term) for term in _distinct_terms(assignment.terms))
     if assignment.by == "fallback":
         # Checked before the terms: a fallback topic carries the terms of its best score,
         # but no rule reached its threshold, and the reader should know that.
@@ -723,7 +745,7 @@ def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
         "status": STATUS_LABELS.get(paper.status, paper.status),
         "badges": badges,
         "no_code": not any(b.kind == "code" for b in badges),
-        "topics": tuple(_topic_ref(index, here, a.topic, _reason(a)) for a in assigned),
+        "topics": tuple(_topic_ref(index, here, a.topic, _reason(a, paper)) for a in assigned),
         # Beside each topic: the paper's place among its start-here papers, if it is one
         # (what a curator says first; the reading-order section below says it too).
         "start_here": tuple(

@@ -143,6 +143,19 @@ def test_a_broader_topics_card_counts_the_papers_only_its_sub_topics_hold():
     assert "3 papers · 1 more in 1 sub-topic · a sub-topic of Agents</span>" in home
 
 
+def test_a_topics_reason_quotes_the_words_as_the_paper_writes_them():
+    # (review: 'matched "rlhf"' for a paper that writes RLHF, and a "+" no page explains)
+    rlhf = Paper(
+        id="p", title="Editing Models with Task Vectors",
+        abstract="Reinforcement learning from human feedback (RLHF) tunes LLMs. Task vectors add up.",
+    )
+    assigned = {"p": (TopicAssignment("t", "rules", ("rlhf", "reinforcement learning + llms", "task vectors")),)}
+    result = plan(Site((rlhf,), (Topic("t", "T"),), assigned, {}))
+    [ref] = page(result, "papers/p.md").context["topics"]
+    # Title case ("Task Vectors") and a sentence's first capital are no capitals of a word's own.
+    assert ref.reason == 'matched "RLHF", "reinforcement learning" with "LLMs", "task vectors"'
+
+
 def test_related_topics_come_by_papers_shared_most_first_then_by_title():
     topics = (
         Topic("hub", "Hub"),
