@@ -202,9 +202,10 @@ class RecordChecker:
         if not isinstance(text, str):
             return text
         if not _PATTERNS["year"].fullmatch(text):
-            return self.error(
-                node, f"'{name}' must be a four-digit year such as 2024, not {text!r}"
-            )
+            # (Four digits out of range, "3025" or "0999", read the first message as
+            # wrong: they are four digits.)
+            rule = "a year from 1000 to 2999" if text.isdigit() and len(text) == 4 else "a four-digit year such as 2024"
+            return self.error(node, f"'{name}' must be {rule}, not {text!r}")
         return int(text)
 
     def arxiv(self, node: Node, spec: Field, name: str) -> object:

@@ -222,7 +222,11 @@ CASES = {
     ),
     "octal-looking year": (
         "id: x\ntitle: A\nyear: 0123\nabstract: a\n",
-        [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '0123'"],
+        [f"{P}:3:7: 'year' must be a year from 1000 to 2999, not '0123'"],
+    ),
+    "four digits past any year a paper has": (
+        "id: x\ntitle: A\nyear: 3025\nabstract: a\n",
+        [f"{P}:3:7: 'year' must be a year from 1000 to 2999, not '3025'"],
     ),
     "arxiv id with too few digits": (
         "id: x\ntitle: A\narxiv: 2101.0001\nabstract: a\n",
@@ -891,7 +895,7 @@ def test_check_reports_every_mistake_of_a_file_in_one_run(capsys):
     f = "content/papers/several-mistakes.yml"
     assert lines == [
         f"{f}:4:1: unknown field 'authers' (did you mean 'authors'?)",
-        f"{f}:5:7: 'year' must be a four-digit year such as 2024, not '0123'",
+        f"{f}:5:7: 'year' must be a year from 1000 to 2999, not '0123'",
         f"{f}:6:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or cs/0112017,"
         " not '2101.0001'",
         f"{f}:7:6: 'doi' must be the DOI alone, without 'https://doi.org/': write 10.1000/abc",
