@@ -79,6 +79,45 @@ def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path)
     assert re.search(r"\n\d+ errors?; no link was checked\.$", result.stderr.rstrip())
 
 
+@pytest.mark.parametrize("command", ["check", "build", "serve"])
+def test_a_yaml_mistake_in_mkdocs_yml_is_reported_at_its_place_not_as_a_traceback(
+    tmp_path, capsys, command
+):
+    # (review: the README sends curators to set site_name there; "Smith Lab: papers we
+    # read" made build and serve end in a traceback, and check passed)
+    import shutil
+
+    from generator.cli import main
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "data" / "site_fixture" / "content", project / "content")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = config.splitlines().index(next(l for l in config.splitlines() if l.startswith("site_name:"))) + 1
+    (project / "mkdocs.yml").write_text(
+        re.sub(r"(?m)^site_name: .*$", "site_name: Smith Lab: papers we read", config), encoding="utf-8"
+    )
+    args = ["--root", str(project), command] + (["-a", "127.0.0.1:0"] if command == "serve" else [])
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    said = out + err
+    assert f"mkdocs.yml:{line}:21: YAML syntax error: a colon followed by a space inside an unquoted value;" \
+        " put the value in double quotes" in said
+    assert "Traceback" not in said
+    if command != "check":
+        assert not (project / "site").exists()
+        assert said.rstrip().endswith("1 error; nothing was built." if command == "build" else "1 error; nothing was served.")
+
+
+def test_serve_refuses_a_port_out_of_range_in_a_line(capsys):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "-a", "127.0.0.1:99999"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "port 99999 is out of range: ports are 0 to 65535" in err and "Traceback" not in err
+
+
 def _serving(project: Path, temporary: Path, env: dict | None = None, **popen) -> subprocess.Popen:
     """`readinglist serve` of ``project`` on a free port, its temporary folders in
     ``temporary``, once its first build is there (MkDocs' server builds into one)."""

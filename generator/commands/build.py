@@ -13,6 +13,7 @@ from pathlib import Path
 
 
 EXIT = "exit status: 0 when the site was built, 1 when the check or MkDocs stopped it"
+STOPPED = "nothing was built"  # what a curation error stopped (see cli.main)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -40,15 +41,27 @@ def ensure_docs_dir(root: Path) -> None:
     MkDocs refuses a configuration whose docs_dir does not exist before the generator,
     which fills it, ever runs."""
     import yaml
+    from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     try:
         with open(root / "mkdocs.yml", encoding="utf-8") as config:
             docs_dir = (yaml_load(config) or {}).get("docs_dir", "docs")
-    except (OSError, ValueError, yaml.YAMLError):
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError):
         return  # MkDocs reports an unreadable configuration itself
     if isinstance(docs_dir, str):
         (root / docs_dir).mkdir(parents=True, exist_ok=True)
+
+
+def stop_on_config_mistakes(root: Path) -> None:
+    """Raise the YAML mistakes of mkdocs.yml as curation errors (path:line:col, and what
+    to do), before MkDocs stops on them with a traceback."""
+    from ..errors import CuratorError
+    from ..siteconfig import config_problems
+
+    problems = config_problems(root)
+    if problems.has_errors():
+        raise CuratorError(problems)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
+    stop_on_config_mistakes(root)
     overrides: dict[str, object] = {}
     if args.strict:
         overrides["strict"] = True

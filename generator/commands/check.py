@@ -18,9 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..curation import load_content
+    from ..siteconfig import config_problems
 
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
+    problems.extend(config_problems(root))  # (build and serve stop on it too)
     for problem in problems.sorted():
         print(problem)
     print(

@@ -14,7 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from .build import ensure_docs_dir, mkdocs_logging
+from .build import ensure_docs_dir, mkdocs_logging, stop_on_config_mistakes
+
+STOPPED = "nothing was served"  # what a curation error stopped (see cli.main)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-a",
         "--dev-addr",
         default="127.0.0.1:8000",
+        type=_address,
         help="address and port to serve on (default: 127.0.0.1:8000)",
     )
     parser.add_argument("--open", action="store_true", help="open the site in a browser once built")
@@ -32,11 +35,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _address(text: str) -> str:
+    """``text`` as given, once its port is a number a socket can bind (the socket's own
+    refusal of 99999 was a traceback); the rest of the address is MkDocs' to read."""
+    port = text.rpartition(":")[2]
+    if port.isdigit() and not 0 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is out of range: ports are 0 to 65535")
+    return text
+
+
 def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
+    stop_on_config_mistakes(root)
     ensure_docs_dir(root)
     # MkDocs serves under the path of site_url (/reading-list/ for a GitHub project
     # site), so a SITE_URL left in the shell from building what CI publishes moved

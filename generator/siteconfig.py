@@ -1,0 +1,40 @@
+"""mkdocs.yml as a curator edits it: its YAML mistakes, reported as path:line:col.
+
+The README sends curators to mkdocs.yml (site_name, site_description), and a title
+there is as likely to hold a colon as a paper's. MkDocs itself stops on such a file
+with a traceback-shaped message; `check`, `build` and `serve` report it as they report
+a paper file's, with the same explanations (yamlio.explain_syntax_error).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import yamlio
+from .errors import Location, Problems
+from .yamlfile import display
+
+CONFIG = "mkdocs.yml"
+_SYNTAX = "YAML syntax error"
+
+
+def config_problems(root: Path) -> Problems:
+    """The YAML syntax errors of ``root``/mkdocs.yml (none if there is no such file:
+    the commands say so themselves)."""
+    path = Path(root) / CONFIG
+    problems = Problems()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return problems
+    except UnicodeDecodeError as error:
+        problems.error(Location(display(path, Path(root))), f"not UTF-8 text ({error.reason}); save it as UTF-8")
+        return problems
+    # Only the syntax: the rest of what the reader of curation files refuses (tags such
+    # as !ENV, anchors) is MkDocs' to read.
+    read = Problems()
+    yamlio.parse(text, display(path, Path(root)), read)
+    for problem in read.errors:
+        if problem.message.startswith(_SYNTAX):
+            problems.error(problem.location, problem.message)
+    return problems
