@@ -108,6 +108,21 @@ def test_a_yaml_mistake_in_mkdocs_yml_is_reported_at_its_place_not_as_a_tracebac
         assert said.rstrip().endswith("1 error; nothing was built." if command == "build" else "1 error; nothing was served.")
 
 
+def test_a_build_stopped_by_a_curation_error_says_so_in_a_curators_words(tmp_path, capfd):
+    # (review: MkDocs' "Aborted with a BuildError!" after the list of errors read as a
+    # failure of the tool)
+    from generator.cli import main
+
+    project = _project_with_an_error(tmp_path)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for shared in ("overrides", "generator"):
+        (project / shared).symlink_to(ROOT / shared)
+    assert main(["--root", str(project), "build"]) == 1
+    err = capfd.readouterr().err
+    assert "content/papers/task-vectors.yml:" in err and "BuildError" not in err
+    assert err.rstrip().endswith("readinglist build: stopped by the problems above; fix them and run the command again")
+
+
 def test_serve_refuses_a_port_out_of_range_in_a_line(capsys):
     from generator.cli import main
 

@@ -53,6 +53,16 @@ def ensure_docs_dir(root: Path) -> None:
         (root / docs_dir).mkdir(parents=True, exist_ok=True)
 
 
+def stopped_by(error: Exception) -> str:
+    """What stopped MkDocs, in a curator's words. The hook's errors (a curation mistake,
+    a refused page) are printed already; MkDocs' own "Aborted with a BuildError!" after
+    them read as a failure of the tool."""
+    said = str(error)
+    if "BuildError" in said:
+        return "stopped by the problems above; fix them and run the command again"
+    return said
+
+
 def stop_on_config_mistakes(root: Path) -> None:
     """Raise the YAML mistakes of mkdocs.yml as curation errors (path:line:col, and what
     to do), before MkDocs stops on them with a traceback."""
@@ -86,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as error:
-        print(f"readinglist build: {error}", file=sys.stderr)
+        print(f"readinglist build: {stopped_by(error)}", file=sys.stderr)
         return 1
     finally:
         del logging_state

@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from .build import ensure_docs_dir, mkdocs_logging, stop_on_config_mistakes
+from .build import ensure_docs_dir, mkdocs_logging, stop_on_config_mistakes, stopped_by
 
 STOPPED = "nothing was served"  # what a curation error stopped (see cli.main)
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             dev_addr=args.dev_addr,
         )
     except (Abort, ConfigurationError) as error:
-        print(f"readinglist serve: {error}", file=sys.stderr)
+        print(f"readinglist serve: {stopped_by(error)}", file=sys.stderr)
         return 1
     finally:
         del logging_state
