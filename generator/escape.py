@@ -307,7 +307,7 @@ def markdown_notices(value: str) -> list[tuple[str, str]]:
     _, env = _parse(value)
     if env.get("too_deep"):
         return []
-    return list(dict.fromkeys(env["notices"]))  # each the first time only
+    return list(env["notices"])  # each place (validate locates the n-th of a text)
 
 
 def markdown_text(value: str) -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections import Counter
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
@@ -146,9 +147,10 @@ class RecordChecker:
             return INVALID
         return text
 
-    def locate(self, node: Scalar, char: str) -> Location:
-        """Where ``char`` stands in the value's lines, if it is there as itself (it may
-        be written as an escape such as ``\\u202e``); else where the value starts.
+    def locate(self, node: Scalar, char: str, skip: int = 0) -> Location:
+        """Where ``char`` stands in the value's lines (after its first ``skip`` places
+        there), if it is there as itself (it may be written as an escape such as
+        ``\\u202e``); else where the value starts.
 
         A value runs from its start to the next line indented no deeper than the key
         it belongs to (what follows ``- `` on a list item's first line).
@@ -161,6 +163,9 @@ class RecordChecker:
             if number > first and line.strip() and len(line) - len(line.lstrip(" ")) <= key_indent:
                 break
             found = line.find(char, node.col - 1 if number == first else 0)
+            while found >= 0 and skip:
+                skip -= 1
+                found = line.find(char, found + max(len(char), 1))
             if found >= 0:
                 return Location(node.path, number + 1, found + 1)
         return node.loc
@@ -176,8 +181,13 @@ class RecordChecker:
         to a non-http address, a typed HTML tag) is a warning at that place."""
         text = self.text_value(node, spec, name)
         if isinstance(text, str) and isinstance(node, Scalar):
+            # Each place its own warning: the same address written twice is two links
+            # to fix (told only the first, a curator fixed it and met the next).
+            seen: Counter[str] = Counter()
             for written, why in markdown_notices(text):
-                self.problems.warning(self.locate(node, written), f"'{name}': {why}")
+                at = self.locate(node, written, seen[written])
+                seen[written] += 1
+                self.problems.warning(at, f"'{name}': {why}")
         return text
 
     def slug(self, node: Node, spec: Field, name: str) -> object:

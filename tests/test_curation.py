@@ -1227,3 +1227,20 @@ def test_a_rerun_with_nothing_changed_hands_back_the_same_paper_records(tmp_path
     first, _ = load_content(tmp_path / "content", cache=files)
     second, _ = load_content(tmp_path / "content", cache=files)
     assert all(a is b for a, b in zip(first.papers, second.papers, strict=True))
+
+
+def test_each_place_in_notes_that_will_not_show_as_meant_is_warned_of(tmp_path):
+    # (curator review: the same ftp link written three times, or <b> twice, got one
+    # warning, so fixing it showed the next only on the following run)
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  First [a](ftp://x.org/file) here.\n"
+        "  Second [b](ftp://x.org/file) here.\n"
+        "  Third <ftp://x.org/file>, bold <b>x</b> and <b>y</b>.\n"
+    )
+    problems = [m for m in check_one(tmp_path, text) if m.startswith(P)]
+    link = "warning: 'notes': the link to 'ftp://x.org/file' shows as its text only"
+    tag = "warning: 'notes': '<b>' shows as text"
+    assert [m.split(": ", 1)[0] for m in problems] == [f"{P}:5:13", f"{P}:6:14", f"{P}:7:10", f"{P}:7:34", f"{P}:7:47"]
+    assert [m.split(": ", 1)[1][: len(link)] for m in problems[:3]] == [link] * 3
+    assert all(m.split(": ", 1)[1].startswith(tag) for m in problems[3:])
