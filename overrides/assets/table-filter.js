@@ -133,6 +133,7 @@
       return { row: row, text: normal(said) + normal(parts(said)) + " ", code: !!row.querySelector(".rl-badge--code") };
     });
     var timer = 0;
+    var page = location.pathname; /* the table's own address (see remember) */
 
     function note(message) {
       var row = document.createElement("tr");
@@ -207,6 +208,12 @@
        opens Material's search): Back from a paper finds it again (instant navigation
        renders the page anew), and a filtered list can be linked to. */
     function remember() {
+      /* Instant navigation puts the next page's address in the bar before it takes
+         this page away: a key's timer that runs in between must not give a paper's
+         address this filter (seen under load: ".../paper/?filter=translatex"). */
+      if (location.pathname !== page) {
+        return;
+      }
       var params = new URLSearchParams(location.search);
       var query = text.value.trim();
       if (query) { params.set("filter", query); } else { params.delete("filter"); }
