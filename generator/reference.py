@@ -78,6 +78,9 @@ def schema_reference_markdown() -> str:
         "  `title: \"TaskWeb: Selecting Better Source Tasks\"`. YAML indents with spaces,",
         "  never tabs, and a field's indentation says which record it belongs to:",
         "  `code:` is a link kind, so it goes under `links:`.",
+        "- A value starting with `&`, `*`, `!`, `[` or `{` is YAML syntax, not text: put",
+        "  it in double quotes, `title: \"*BERT: a survey\"`. Inside double quotes write a",
+        "  double quote as `\\\"`; inside single quotes write a single quote twice (`''`).",
         f"- Ids are at most {schema.MAX_ID_LENGTH} characters and text fields at most"
         f" {schema.MAX_TEXT_LENGTH:,}.",
         "- Text may not contain control characters (other than tabs and line breaks),",

@@ -23,7 +23,7 @@ from .escape import markdown_notices
 from .links import classify
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
-from .yamlio import Map, Node, Scalar, Seq, char_name
+from .yamlio import Map, Node, Refused, Scalar, Seq, char_name
 
 INVALID = object()  # a value that was reported; the record keeps its default instead
 
@@ -106,6 +106,8 @@ class RecordChecker:
                 else:
                     self.error(key, unknown_field(name, what, list(fields), place_of(what, name)))
                 continue
+            if isinstance(value, Refused):
+                continue  # (the reader said why; an empty title is no second mistake)
             converted = by_kind[spec.kind](self, value, spec, name)
             if spec.required and (converted is None or str(converted).isspace() or converted == ""):
                 self.error(value, f"required field {name!r} is empty")
@@ -319,6 +321,8 @@ class RecordChecker:
                     item,
                     f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}{hint}",
                 )
+            elif isinstance(item, Refused):
+                continue
             elif item.text is None or not item.text.strip():
                 self.error(item, f"'{name}' item {number} is empty")
             else:

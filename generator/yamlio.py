@@ -278,7 +278,12 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
                 " close it at the value's end"
             )
         where = _loc(path, mark)
-        line, col, problem = explain_syntax_error(text, where.line, where.col, problem)
+        context_at = None
+        if exc.context_mark is not None and mark is not exc.context_mark:
+            context_at = (exc.context_mark.line + 1, exc.context_mark.column + 1)
+        line, col, problem = explain_syntax_error(
+            text, where.line, where.col, problem, exc.context or "", context_at
+        )
         lines = text.split("\n")
         if line > len(lines):
             # The end of a file whose last line has no line break is reported on the line
@@ -315,28 +320,200 @@ _TOO_DEEP_OR_TEXT = (
 )
 _NOT_ALIGNED = f"this line is not indented like the lines around it; {_INDENT}"
 _COLON = "a colon followed by a space inside an unquoted value; put the value in double quotes"
+# Shapes seen only when a quote ends a value on another line than its key's: the
+# usual one-line slips get the value written out right (see _after_quote).
 _AFTER_QUOTE = (
-    "text after the closing quote of a quoted value; put the whole value in double quotes"
+    "text after the closing quote of a quoted value; to keep a quote as text, write it"
+    " as \\\" inside double quotes, or as two single quotes ('') inside single quotes"
 )
+# What YAML reads a value starting with each of these as.
+_SYNTAX = {"[": "a list", "{": "a mapping", "*": "an alias", "&": "an anchor"}
+_FLOW_CONTEXTS = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}
+# A key and what follows its colon with no space between ("year:2015",
+# "url:https://..."): keys start with no YAML indicator and hold no colon. Text after
+# the colon starting with "/" is an address ("https://..."), not a value.
+_NO_SPACE_KEY = re.compile(r"([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#\[\]{}]*?):([^\s/].*)")
+# "key: |" (or ">", with chomping and indentation indicators, maybe a comment): the
+# start of a block whose lines must be indented under the key.
+_BLOCK_START = re.compile(r"( *)(?:- +)*([^#]*?):[ \t]+([|>])[-+0-9]*[ \t]*(?:#.*)?")
+# "key: value" with a plain value: a line a following line may continue.
+_PLAIN_ENTRY = re.compile(
+    r"( *)(?:- +)*([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#]*?):[ \t]+([^\s#'\"\[\]{}&*!|>%@`].*)"
+)
+_KEY_PREFIX = re.compile(r"[^\s'\"\[\]{}#,&*!|>%@`-][^:]*?:(?: +|$)")
+# A value longer than this is not written out again in a message.
+_SHOWN = 60
+# What may stand before an anchor or a tag: a line's start, white space, a flow
+# indicator ("Q&A" and "Agents!" hold none).
+_BEFORE_PROPERTY = frozenset(" \t\n[]{},:")
+# At a node's start: its anchor, maybe after a tag ("!!str &a text").
+_ANCHOR_AT = re.compile(r"(?:![^\s,\[\]{}]*[ \t]+)?(&[^\s,\[\]{}]+)")
 
 
-def explain_syntax_error(text: str, line: int, col: int, problem: str) -> tuple[int, int, str]:
+def _may_hold_properties(text: str) -> bool:
+    """Whether ``text`` may hold an anchor or a tag: a "&" or "!" where a node may start
+    (a regular expression over the whole text would cost as much as parsing it)."""
+    for sign in "&!":
+        at = text.find(sign)
+        while at >= 0:
+            if (at == 0 or text[at - 1] in _BEFORE_PROPERTY) and (
+                sign == "!" or text[at + 1 : at + 2] not in ("", " ", "\t", "\n")
+            ):
+                return True
+            at = text.find(sign, at + 1)
+    return False
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _value_start(line: str) -> int:
+    """Where the value of a line ("key: value", "- value", "- key: value") starts."""
+    i = _indent_of(line)
+    while line.startswith("- ", i):
+        i = _indent_of(line[i + 1 :]) + i + 1
+    key = _KEY_PREFIX.match(line, i)
+    return key.end() if key else i
+
+
+def _cut_comment(value: str) -> str:
+    return value.split(" #", 1)[0].rstrip(" ")
+
+
+def _double_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _single_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _as_written(line: str, start: int, value: str) -> str:
+    """': title: "value"', the line as it should read, for a message; "" when the value
+    is too long to show or is not the line's only value (an item of a "[...]" list)."""
+    if len(value) > _SHOWN or _value_start(line) != start:
+        return ""
+    return f": {line[_indent_of(line) : start]}{value}"
+
+
+def _syntax_start(line: str, start: int) -> str:
+    """For a value at ``start`` that starts with YAML syntax: what to do."""
+    sign = line[start]
+    value = _cut_comment(line[start:])
+    return (
+        f"a value starting with {sign!r} is read as YAML syntax ({_SYNTAX[sign]}), not text;"
+        f" put the whole value in double quotes{_as_written(line, start, _double_quoted(value))}"
+    )
+
+
+def _after_quote(here: str, line: int, quote_col: int) -> tuple[int, int, str] | None:
+    """A quoted value closed early by a quote meant as text (``"Some "quoted" paper"``,
+    ``'It's'``): the quote that closed it, and the value in the other kind of quotes."""
+    start = _value_start(here)
+    quote = here[quote_col - 1]
+    if here[start : start + 1] != quote or start >= quote_col - 1:
+        return None
+    value = here[start:].rstrip(" ")
+    # "Some "quoted" paper" is meant in quotes; "A" B holds them as text.
+    text = value[1:-1] if len(value) > 1 and value.endswith(quote) else value
+    if quote == '"':
+        advice, requote = (
+            "this double quote ends the quoted value, and text follows it; write a double"
+            " quote inside the value as \\\", or put the whole value in single quotes",
+            _single_quoted,
+        )
+    else:
+        advice, requote = (
+            "this single quote ends the quoted value, and text follows it; write a single"
+            " quote inside the value as two ('') or put the whole value in double quotes",
+            _double_quoted,
+        )
+    # (" #" may be a comment or text inside the quotes: no value is written out then)
+    shown = "" if " #" in value else _as_written(here, start, requote(text))
+    return line, quote_col, advice + shown
+
+
+def _no_space_key(line_text: str, line: int, start: int) -> tuple[int, int, str] | None:
+    """``year:2015`` from ``start`` on: where its colon is and what to write."""
+    match = _NO_SPACE_KEY.fullmatch(line_text, start)
+    if match is None or match.group(1).endswith(" "):
+        return None
+    key, value = match.group(1), _cut_comment(match.group(2))
+    shown = f"{key}: {value}" if len(value) <= _SHOWN else f"{key}: {value[:_SHOWN]}..."
+    return line, match.end(1) + 1, f"a key needs a space after its colon: {shown!r}"
+
+
+def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, str] | None:
+    """The line a simple key started on (``line``:``col``) has no ``key: `` in it: a
+    key without a space after its colon, the text of a block that is not indented, or
+    a line meant to continue the value above it."""
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if col - 1 != _value_start(here) and col - 1 != _indent_of(here):
+        return None
+    indent = _indent_of(here)
+    # The line this one belongs under: the nearest above indented no deeper.
+    owner = line - 1
+    while owner > 0 and (not lines[owner - 1].strip() or _indent_of(lines[owner - 1]) > indent):
+        owner -= 1
+    above = lines[owner - 1] if owner > 0 else ""
+    block = _BLOCK_START.fullmatch(above)
+    if block and block.group(2):
+        return line, indent + 1, (
+            f"the lines of a '{block.group(3)}' block must be indented under their key"
+            f" ('{block.group(2)}' on line {owner}); indent this line and the rest of the"
+            " block"
+        )
+    entry = _PLAIN_ENTRY.fullmatch(above) if owner == line - 1 else None
+    if entry and _indent_of(above) != indent:
+        entry = None
+    found = _no_space_key(here, line, col - 1)
+    # Under a value it may continue, "See the paper:section 2" is more likely text than
+    # a key with spaces in it; "year:2015" is a key.
+    if found is not None and not (entry and " " in here[col - 1 :].partition(":")[0]):
+        return found
+    if entry:
+        return line, indent + 1, (
+            "this line is no 'key: value', nor indented under the key above: if it continues"
+            f" the value of '{entry.group(2)}', indent it; if it is a key, end the key with"
+            " a colon and a space"
+        )
+    return None
+
+
+def explain_syntax_error(
+    text: str,
+    line: int,
+    col: int,
+    problem: str,
+    context: str = "",
+    context_at: tuple[int, int] | None = None,
+) -> tuple[int, int, str]:
     """PyYAML's ``problem`` at ``line``:``col`` (1-based) as a curator can act on it:
     the place to look and what to do for the mistakes met most; else unchanged.
+    ``context`` and ``context_at`` are what PyYAML was reading when it failed, and
+    where that started (an open bracket, the start of a key).
 
     PyYAML names the token it could not read, not the slip that led to it: a colon in
     a title reads as "mapping values are not allowed", a key indented one space too
-    many as the same, one space too few as "did not find expected key".
+    many as the same, one space too few as "did not find expected key". Often it stops
+    only on the line after the slip: a key without a space after its colon is found
+    out when the next line is no value for it, a list never closed when the next key
+    comes.
     """
     lines = text.split("\n")
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     char = here[col - 1 : col]
-    indent = len(here) - len(here.lstrip(" "))
+    indent = _indent_of(here)
     if char == "\t" or "tab character" in problem:
         return line, col, _TAB
     leading_tab = here.find("\t", 0, len(here) - len(here.lstrip(" \t")))
     if leading_tab >= 0:  # libyaml may stop past a tab that indents the line
         return line, leading_tab + 1, _TAB
+    if context_at is not None:
+        found = _explain_in_context(lines, line, problem, context, *context_at)
+        if found is not None:
+            return found
     # ("... in this context" from libyaml, "... here" from PyYAML's pure-Python reader)
     if problem.startswith("mapping values are not allowed") and char == ":":
         before = here[: col - 1].strip(" ").lstrip("- ")
@@ -344,7 +521,14 @@ def explain_syntax_error(text: str, line: int, col: int, problem: str) -> tuple[
         if before and ":" not in before:
             # The only colon on the line ends a key: the line is indented deeper than
             # its key allows, so it reads as a continuation of the value above.
-            above = next((l for l in reversed(lines[: line - 1]) if l.strip()), "")
+            number = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+            above = lines[number - 1] if number else ""
+            if _value_start(above) == indent:
+                # "id:broken" then "title: T": the first key had no space after its
+                # colon, so this line continues that text.
+                found = _no_space_key(above, number, _value_start(above))
+                if found is not None:
+                    return found
             key, colon, value = above.strip(" ").lstrip("- ").partition(": ")
             if colon and key and ":" not in key and value.strip() and value[0] not in "[{|>\"'&*!":
                 return line, indent + 1, _TOO_DEEP_OR_TEXT
@@ -353,23 +537,55 @@ def explain_syntax_error(text: str, line: int, col: int, problem: str) -> tuple[
     if problem in ("did not find expected key", "did not find expected '-' indicator"):
         if col == indent + 1:  # stopped at the start of the line: its indentation
             return line, col, _NOT_ALIGNED
-        if here[: col - 1].rstrip(" ")[-1:] in ("'", '"'):
-            return line, col, _AFTER_QUOTE
+        before = here[: col - 1].rstrip(" ")
+        if before[-1:] in ("'", '"'):
+            return _after_quote(here, line, len(before)) or (line, col, _AFTER_QUOTE)
     # A value that starts with "[", "{" or "*" is read as a list, a mapping or an alias:
     # "[Re] Reproducing ...", "*BERT: a survey".
-    value = here.partition(": ")[2].lstrip(" ")
-    if value[:1] in ("[", "{", "*") and (
+    start = _value_start(here)
+    if here[start : start + 1] in ("[", "{", "*") and (
         problem in ("did not find expected key", "found undefined alias")
         or problem.startswith(("expected ',' or", "did not find expected ',' or"))
     ):
-        start = len(here) - len(value) + 1
-        return line, start, (
-            f"a value starting with {value[0]!r} is read as YAML syntax, not text;"
-            " put the whole value in double quotes"
-        )
+        return line, start + 1, _syntax_start(here, start)
     if problem == "found character that cannot start any token" and char:
         return line, col, f"{char!r} cannot start an unquoted value; put the value in double quotes"
     return line, col, problem
+
+
+def _explain_in_context(
+    lines: list[str], line: int, problem: str, context: str, at_line: int, at_col: int
+) -> tuple[int, int, str] | None:
+    """The slips PyYAML finds out only past them, from where it started reading."""
+    there = lines[at_line - 1] if 0 < at_line <= len(lines) else ""
+    opener = there[at_col - 1 : at_col]
+    if context == "while scanning a simple key" and problem == "could not find expected ':'":
+        return _unfinished_key(lines, at_line, at_col)
+    closer = _FLOW_CONTEXTS.get(context)
+    if (
+        closer
+        and opener in ("[", "{")
+        and problem.startswith(("did not find expected ',' or", "expected ',' or"))
+        and at_line < line
+    ):
+        # Only when PyYAML ran on to a line back at the level of the bracket's own (the
+        # next key) or to the end: a list that goes on over lines and lacks a comma stops
+        # inside the list, where its own words are right.
+        after = lines[line - 1] if line <= len(lines) else ""
+        if after.strip() and _indent_of(after) > _indent_of(there):
+            return None
+        what = _SYNTAX[opener]
+        return at_line, at_col, (
+            f"{what} opened here with '{opener}' is not closed: close it with '{closer}'"
+            f" (if the value is text, not {what}, put the whole value in double quotes)"
+        )
+    if (
+        context in ("while scanning an alias", "while scanning an anchor")
+        and "expected alphabetic or numeric character" in problem
+        and opener in ("*", "&")
+    ):
+        return at_line, at_col, _syntax_start(there, at_col - 1)
+    return None
 
 
 class _Converter:
@@ -378,9 +594,9 @@ class _Converter:
     def __init__(self, path: str, problems: Problems, text: str):
         self.path = path
         self.problems = problems
-        # An anchor needs a ``&`` and an explicit tag a ``!`` in the source; most files
-        # have neither, and skipping the checks halves the time a large list takes.
-        self.guarded = "&" in text or "!" in text
+        # An anchor needs a ``&`` and an explicit tag a ``!`` where a node may start; most
+        # files have neither, and skipping the checks halves the time a large list takes.
+        self.guarded = _may_hold_properties(text)
         # compose() hands back the very same node object for every alias of an anchor,
         # so a node met twice anywhere in the document is an alias.
         self.seen: set[int] = set()
@@ -474,13 +690,63 @@ class _Converter:
             )
             return False
         self.seen.add(id(node))
+        # A value typed as text (a plain scalar in a mapping or a list) is refused as a
+        # whole: what YAML left of it is not what the curator wrote.
+        text_value = where is not None and node.__class__ is _ScalarNode and not node.style
+        admitted = True
+        anchor = self._anchor(node)
+        if anchor is not None:
+            start, name = anchor
+            if text_value:
+                admitted = False
+                message = (
+                    f"a value starting with '&' is read as YAML syntax (an anchor), not text,"
+                    f" and {name!r} is left out of it; put the whole value in double quotes"
+                    + self._as_written(node, start)
+                )
+            else:
+                message = (
+                    f"{name!r} is a YAML anchor; a curation file may not hold anchors (nor"
+                    " the aliases that repeat them): remove it"
+                )
+            self.problems.error(Location(self.path, line, start + 1), message)
         if node.tag not in _ALLOWED_TAGS:
-            self.problems.error(
-                Location(self.path, line, col),
-                f"YAML tag {node.tag.replace(_STD, '!!')!r} is not allowed",
-            )
+            message = f"YAML tag {node.tag.replace(_STD, '!!')!r} is not allowed"
+            if text_value and node.tag.startswith("!"):  # "!Foo bar", not "!!python/..."
+                message += (
+                    "; a value starting with '!' is read as a tag, not text: put the whole"
+                    " value in double quotes" + self._as_written(node, mark.column)
+                )
+            self.problems.error(Location(self.path, line, col), message)
             return False
-        return True
+        return admitted
+
+    def _anchor(self, node: yaml.Node) -> tuple[int, str] | None:
+        """The column (0-based) and name of the anchor ``node`` starts with, if any.
+
+        compose() keeps no anchor, but an anchored node starts at its anchor (or at its
+        tag, the anchor after it), and "&" can start nothing else outside quotes.
+        """
+        mark = node.start_mark
+        line = self._line(mark.line)
+        if line[mark.column : mark.column + 1] not in ("&", "!"):
+            return None
+        if node.__class__ is yaml.MappingNode and node.value:
+            first = node.value[0][0].start_mark
+            if (first.line, first.column) == (mark.line, mark.column):
+                return None  # "&k key: value": the anchor is the first key's
+        match = _ANCHOR_AT.match(line, mark.column)
+        return (match.start(1), match.group(1)) if match else None
+
+    def _as_written(self, node: yaml.Node, start: int) -> str:
+        """The line of a one-line plain ``node`` with its text, from column ``start``
+        on, in double quotes: what to write, for a message ("" when it is no one-line
+        value)."""
+        mark, end = node.start_mark, node.end_mark
+        if end.line != mark.line:
+            return ""
+        line = self._line(mark.line)
+        return _as_written(line, start, _double_quoted(line[start : end.column]))
 
     def _entries(self, node: yaml.MappingNode) -> tuple[tuple[Scalar, Node], ...]:
         entries: list[tuple[Scalar, Node]] = []

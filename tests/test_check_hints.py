@@ -4,6 +4,8 @@ a keyword alternative that can never match)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -361,3 +363,59 @@ def test_an_id_with_other_word_endings_is_offered_the_one_it_means(tmp_path):
     # Only when one id has those words; and a single word is no such id.
     assert closest("models-merge", ["model-merging", "models-merging"]) is None
     assert closest("learners", ["learning", "learned"]) is None
+
+
+# ------------------------------------------ YAML slips, each in a file of its own
+
+# A curator review's slips, each as it was found (id: broken), one file each.
+REVIEWED_SLIPS = {
+    "anchor": ("title: &Co Some paper\n", "2:8: a value starting with '&' is read as YAML"
+               " syntax (an anchor), not text, and '&Co' is left out of it; put the whole value"
+               " in double quotes: title: \"&Co Some paper\""),
+    "anchor-alone": ("title: &Some\n", "2:8: a value starting with '&' is read as YAML syntax"
+                     " (an anchor), not text, and '&Some' is left out of it; put the whole value"
+                     " in double quotes: title: \"&Some\""),
+    "colon": ("title: Some paper\nyear:2015\n", "3:5: YAML syntax error: a key needs a space"
+              " after its colon: 'year: 2015'"),
+    "block": ("title: T\nnotes: |\nMy note.\nvenue: ICLR\n", "4:1: YAML syntax error: the lines"
+              " of a '|' block must be indented under their key ('notes' on line 3); indent this"
+              " line and the rest of the block"),
+    "bracket": ("title: T\nauthors: [Doe, Jane\nyear: 2020\n", "3:10: YAML syntax error: a list"
+                " opened here with '[' is not closed: close it with ']' (if the value is text,"
+                " not a list, put the whole value in double quotes)"),
+    "star": ("title: *Some* paper\n", "2:8: YAML syntax error: a value starting with '*' is"
+             " read as YAML syntax (an alias), not text; put the whole value in double quotes:"
+             " title: \"*Some* paper\""),
+    "quotes": ('title: "Some "quoted" paper"\n', "2:14: YAML syntax error: this double quote"
+               " ends the quoted value, and text follows it; write a double quote inside the"
+               " value as \\\", or put the whole value in single quotes:"
+               " title: 'Some \"quoted\" paper'"),
+    "apostrophe": ("title: 'It's a paper'\n", "2:11: YAML syntax error: this single quote ends"
+                   " the quoted value, and text follows it; write a single quote inside the"
+                   " value as two ('') or put the whole value in double quotes:"
+                   " title: \"It's a paper\""),
+    "tag": ("title: !Foo bar\n", "2:8: YAML tag '!Foo' is not allowed; a value starting with"
+            " '!' is read as a tag, not text: put the whole value in double quotes:"
+            " title: \"!Foo bar\""),
+}
+
+
+def test_every_yaml_slip_in_every_file_is_reported_in_one_run_of_check(tmp_path):
+    topics = "topics:\n  - id: t\n    title: &T Agents\n"
+    root = project(tmp_path, topics, **{
+        name: f"id: {name}\n{text}" for name, (text, _) in REVIEWED_SLIPS.items()
+    })  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "check"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    printed = result.stdout.splitlines()
+    assert printed[:-1] == sorted(
+        [f"content/papers/{name}.yml:{where}" for name, (_, where) in REVIEWED_SLIPS.items()]
+        + [
+            f"{T}:3:12: a value starting with '&' is read as YAML syntax (an anchor), not text,"
+            " and '&T' is left out of it; put the whole value in double quotes: title: \"&T Agents\""
+        ]
+    )
+    assert printed[-1].startswith(f"{len(REVIEWED_SLIPS) + 1} errors, 0 warnings (0 papers")

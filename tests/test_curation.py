@@ -146,8 +146,10 @@ P = "content/papers/x.yml"
 CASES = {
     "yaml syntax error": (
         "id: x\ntitle: [unclosed\nabstract: a\n",
-        # libyaml stops at the ':' that cannot be inside the unclosed flow list.
-        [f"{P}:3:9: YAML syntax error: did not find expected ',' or ']'"],
+        # libyaml stops at the ':' that cannot be inside the unclosed flow list, on the
+        # line after the one to fix.
+        [f"{P}:2:8: YAML syntax error: a list opened here with '[' is not closed: close it"
+         " with ']' (if the value is text, not a list, put the whole value in double quotes)"],
     ),
     # Once reported at the end of the file, where the unclosed value ran.
     "a double quote never closed": (
@@ -354,6 +356,10 @@ CASES = {
     "alias bomb": (
         "id: x\ntitle: A\nabstract: a\ntags: &a [lol, lol]\nnotes: &b [*a, *a]\n",
         [
+            f"{P}:4:7: '&a' is a YAML anchor; a curation file may not hold anchors (nor the"
+            " aliases that repeat them): remove it",
+            f"{P}:5:8: '&b' is a YAML anchor; a curation file may not hold anchors (nor the"
+            " aliases that repeat them): remove it",
             f"{P}:5:8: 'notes' must be a string, not a list",
             # compose() keeps no position for an alias: the list holding it is shown.
             f"{P}:5:8: YAML aliases are not allowed: item 1 repeats the anchor at line 4;"
@@ -366,7 +372,6 @@ CASES = {
         "id: x\ntitle: !!python/object/apply:os.system [echo pwned]\nabstract: a\n",
         [
             f"{P}:2:8: YAML tag '!!python/object/apply:os.system' is not allowed",
-            f"{P}:2:8: required field 'title' is empty",
         ],
     ),
 }

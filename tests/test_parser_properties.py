@@ -9,6 +9,7 @@ meaning to, so that the drawn texts are often nearly valid, where parsers break.
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 from hypothesis import example, given, settings, strategies as st
 
@@ -17,7 +18,8 @@ from generator.ingest import normalise_text
 from generator.ingest.bibtex import parse_bibtex
 from generator.ingest.hflisting import parse_listing
 from generator.search import SEPARATOR, SPACE, STOP_WORDS, MaterialSearch, fold, refine_query, tokenize
-from generator.yamlio import parse
+from generator import yamlio
+from generator.yamlio import parse, to_python
 
 PATH = "in.txt"
 
@@ -63,6 +65,102 @@ def test_yaml_any_text_gives_problems_inside_the_text_never_an_exception(raw):
     problems = Problems()
     parse(text, PATH, problems)
     assert _all_inside(text, problems) == []
+
+
+def _read(text: str) -> tuple[object, list[str]]:
+    problems = Problems()
+    return to_python(parse(text, PATH, problems)), [str(p) for p in problems.items]
+
+
+@settings(max_examples=400)
+@given(_texts(YAML_SPECIAL + "&&!!"))
+@example("a: Q&A, R &D and more & more! x!y\n")
+@example("a: &x [1]\nb: *x\n")
+@example("- &a x\n-\t&b y\n")
+@example("[x,&y z]\n")
+@example("{\"d\":&e f}\n")
+@example("{\"a\":!t x}\n")
+@example("[x,!t y]\n")
+@example("! x\n")
+def test_the_quick_look_for_anchors_and_tags_misses_none(raw):
+    # Only a text it says may hold one is checked node by node for anchors, aliases and
+    # tags; checking every text so gives the same tree and the same problems.
+    text = normalise_text(raw)
+    read = _read(text)
+    with mock.patch.object(yamlio, "_may_hold_properties", lambda text: True):
+        assert _read(text) == read
+
+
+# A curator's slip in one line of an otherwise good file is named on that very line (the
+# parser often stops only on a later one), and a value YAML would read otherwise than
+# typed is never taken silently.
+
+_KEYS = st.lists(st.from_regex(r"[a-z][a-z_]{0,9}", fullmatch=True), min_size=2, max_size=6, unique=True)
+_WORDS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ]{0,20}[A-Za-z0-9]", fullmatch=True).filter(
+    lambda v: "  " not in v
+)
+
+
+def _file(keys: list[str], values: list[str], slipped: int, line: str) -> str:
+    lines = [f"{k}: {v}" for k, v in zip(keys, values)]
+    lines[slipped] = line
+    return "\n".join(lines) + "\n"
+
+
+def _errors(text: str) -> list[str]:
+    problems = Problems()
+    parse(text, PATH, problems)
+    return [str(p) for p in problems.sorted()]
+
+
+@settings(max_examples=200)
+@given(_KEYS, st.data())
+@example(["id", "title"], None)
+def test_a_key_without_a_space_after_its_colon_is_named_on_its_line(keys, data):
+    if data is None:  # (the example: the first key, "id:broken", then "title: T")
+        values, slipped, end = ["broken", "T"], 0, "\n"
+    else:
+        values = data.draw(st.lists(_WORDS, min_size=len(keys), max_size=len(keys)))
+        slipped = data.draw(st.integers(0, len(keys) - 1))
+        end = data.draw(st.sampled_from(["\n", ""]))
+    key, value = keys[slipped], values[slipped]
+    text = _file(keys, values, slipped, f"{key}:{value}").removesuffix("\n") + end
+    assert _errors(text) == [
+        f"{PATH}:{slipped + 1}:{len(key) + 1}: YAML syntax error: a key needs a space after its"
+        f" colon: '{key}: {value}'"
+    ]
+
+
+@settings(max_examples=200)
+@given(_KEYS, st.data(), st.sampled_from("&*!"))
+@example(["id", "title"], None, "&")
+def test_a_value_starting_with_yaml_syntax_is_never_taken_silently(keys, data, sign):
+    if data is None:  # (the review's "title: &Co Some paper")
+        values, slipped, word = ["broken", "Some paper"], 1, "Co"
+    else:
+        values = data.draw(st.lists(_WORDS, min_size=len(keys), max_size=len(keys)))
+        slipped = data.draw(st.integers(0, len(keys) - 1))
+        word = data.draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9.*-]{0,8}", fullmatch=True))
+    key, value = keys[slipped], f"{sign}{word} {values[slipped]}"
+    errors = _errors(_file(keys, values, slipped, f"{key}: {value}"))
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"{PATH}:{slipped + 1}:{len(key) + 3}: ")
+    assert errors[0].endswith(f"put the whole value in double quotes: {key}: \"{value}\"")
+
+
+@settings(max_examples=200)
+@given(_KEYS, st.data())
+def test_a_list_never_closed_is_named_at_its_bracket(keys, data):
+    values = data.draw(st.lists(_WORDS, min_size=len(keys), max_size=len(keys)))
+    slipped = data.draw(st.integers(0, len(keys) - 1))
+    items = data.draw(st.lists(_WORDS, min_size=1, max_size=4))
+    key = keys[slipped]
+    text = _file(keys, values, slipped, f"{key}: [{', '.join(items)}")
+    assert _errors(text) == [
+        f"{PATH}:{slipped + 1}:{len(key) + 3}: YAML syntax error: a list opened here with '['"
+        " is not closed: close it with ']' (if the value is text, not a list, put the whole"
+        " value in double quotes)"
+    ]
 
 
 # --- BibTeX ----------------------------------------------------------------------------------

@@ -190,7 +190,7 @@ def test_papers_given_stats_stay_the_same_objects_when_another_paper_changes(tmp
 
 
 def test_a_refused_value_is_said_once_and_the_entry_s_other_problems_too(tmp_path):
-    # The reader refuses aliases and tags and says so; the file's own checks neither
+    # The reader refuses anchors, aliases and tags and says so; the file's own checks neither
     # repeat it nor stop at it.
     stats, found = read_text(tmp_path, (
         "github.com/a/one:\n  stars: &s 1\n  checked: 2026-11-20\n"
@@ -198,8 +198,9 @@ def test_a_refused_value_is_said_once_and_the_entry_s_other_problems_too(tmp_pat
         "github.com/a/three: !foo\n  stars: 1\n  checked: 2026-11-20\n"
         "!bar github.com/a/four:\n  stars: 1\n  checked: 2026-11-20\n"
     ))
-    assert stats == {"github.com/a/one": RepoStats(1, False, DAY)}
+    assert stats == {}
     assert found == [
+        "content/repositories.yml:2:10: a value starting with '&' is read as YAML syntax (an anchor), not text, and '&s' is left out of it; put the whole value in double quotes: stars: \"&s 1\"",
         "content/repositories.yml:5:3: YAML aliases are not allowed: 'stars' repeats the anchor at line 2; write the value out",
         "content/repositories.yml:6:13: archived must be true or false, not 'maybe'",
         "content/repositories.yml:7:12: checked must be a date (YYYY-MM-DD), not '2026-02-30'",

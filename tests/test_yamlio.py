@@ -78,13 +78,58 @@ def test_duplicate_keys_are_errors_and_the_first_value_is_kept():
     assert to_python(tree) == {"title": "A", "year": "2020"}
 
 
+ANCHOR = "is a YAML anchor; a curation file may not hold anchors (nor the aliases that repeat them): remove it"
+
+
 def test_aliases_are_refused_where_they_are_used():
     tree, problems = read("a: &x [1, 2]\nb: *x\nc: &y word\nd: [*y]\n")
     assert problems == [
+        f"f.yml:1:4: '&x' {ANCHOR}",
         "f.yml:2:1: YAML aliases are not allowed: 'b' repeats the anchor at line 1; write the value out",
+        "f.yml:3:4: a value starting with '&' is read as YAML syntax (an anchor), not text, and"
+        " '&y' is left out of it; put the whole value in double quotes: c: \"&y word\"",
         "f.yml:4:4: YAML aliases are not allowed: item 1 repeats the anchor at line 3; write the value out",
     ]
-    assert to_python(tree) == {"a": ["1", "2"], "b": None, "c": "word", "d": [None]}
+    # A list keeps its items (each is still checked); a text keeps nothing of what YAML
+    # made of it.
+    assert to_python(tree) == {"a": ["1", "2"], "b": None, "c": None, "d": [None]}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a curator's review found: a title that lost its first word to YAML
+        ("title: &Co Some paper\n", ["1:8: a value starting with '&' is read as YAML syntax"
+         " (an anchor), not text, and '&Co' is left out of it; put the whole value in double"
+         " quotes: title: \"&Co Some paper\""]),
+        ("title: &Some\n", ["1:8: a value starting with '&' is read as YAML syntax (an anchor),"
+         " not text, and '&Some' is left out of it; put the whole value in double quotes:"
+         " title: \"&Some\""]),
+        ("authors:\n  - &A Ada Lovelace # first\n", ["2:5: a value starting with '&' is read as"
+         " YAML syntax (an anchor), not text, and '&A' is left out of it; put the whole value"
+         " in double quotes: - \"&A Ada Lovelace\""]),
+        # inside a [...] list the line is no one value: no line to write out
+        ("keywords: {agent: &w 1}\n", ["1:19: a value starting with '&' is read as YAML syntax"
+         " (an anchor), not text, and '&w' is left out of it; put the whole value in double"
+         " quotes"]),
+        ("title: !!str &a x\n", ["1:14: a value starting with '&' is read as YAML syntax (an"
+         " anchor), not text, and '&a' is left out of it; put the whole value in double quotes"]),
+        # not a text: the anchor alone goes
+        ("tags: &t [a, b]\nnotes: &n |\n  text\n", [f"1:7: '&t' {ANCHOR}", f"2:8: '&n' {ANCHOR}"]),
+        ("&k title: T\n", [f"1:1: '&k' {ANCHOR}"]),
+        ("&doc\ntitle: T\n", [f"1:1: '&doc' {ANCHOR}"]),
+        ("- &k title: T\n", [f"1:3: '&k' {ANCHOR}"]),
+    ],
+)
+def test_anchors_are_refused_where_they_stand(text, expected):
+    tree, problems = read(text)
+    assert problems == [f"f.yml:{e}" for e in expected]
+
+
+def test_an_ampersand_in_quotes_a_comment_or_within_a_value_is_text():
+    tree, problems = read('title: Q&A & more # &x\nabstract: "&y"\nnotes: \'&z\'\nvenue: R &D\n')
+    assert problems == []
+    assert to_python(tree) == {"title": "Q&A & more", "abstract": "&y", "notes": "&z", "venue": "R &D"}
 
 
 def test_an_alias_bomb_is_refused_without_being_expanded():
@@ -92,30 +137,36 @@ def test_an_alias_bomb_is_refused_without_being_expanded():
     for n in range(1, 10):
         levels.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
     tree, problems = read("\n".join(levels) + "\n")
-    # Expanded, a9 would hold 9**10 strings; here each alias is one refused value.
-    assert len(problems) == 81
+    # Expanded, a9 would hold 9**10 strings; here each alias is one refused value (and
+    # each of the ten anchors is refused too).
+    assert len(problems) == 81 + 10
     assert to_python(tree)["a9"] == [None] * 9
 
 
 def test_a_recursive_alias_is_refused():
     tree, problems = read("a: &a [*a]\n")
     assert problems == [
-        "f.yml:1:4: YAML aliases are not allowed: item 1 repeats the anchor at line 1; write the value out"
+        f"f.yml:1:4: '&a' {ANCHOR}",
+        "f.yml:1:4: YAML aliases are not allowed: item 1 repeats the anchor at line 1; write the value out",
     ]
     assert to_python(tree) == {"a": [None]}
 
 
 @pytest.mark.parametrize(
-    "text, tag",
+    "text, message",
     [
-        ("a: !!python/object/apply:os.system [echo pwned]\n", "!!python/object/apply:os.system"),
-        ("a: !!python/name:os.system ''\n", "!!python/name:os.system"),
-        ("a: !custom x\n", "!custom"),
+        ("a: !!python/object/apply:os.system [echo pwned]\n",
+         "YAML tag '!!python/object/apply:os.system' is not allowed"),
+        ("a: !!python/name:os.system ''\n", "YAML tag '!!python/name:os.system' is not allowed"),
+        # a text that starts with "!" may be meant as text: say how to keep it
+        ("a: !custom x\n", "YAML tag '!custom' is not allowed; a value starting with '!' is read"
+         " as a tag, not text: put the whole value in double quotes: a: \"!custom x\""),
+        ("a: !custom 'x'\n", "YAML tag '!custom' is not allowed"),
     ],
 )
-def test_unknown_tags_are_refused(text, tag):
+def test_unknown_tags_are_refused(text, message):
     tree, problems = read(text)
-    assert problems == [f"f.yml:1:4: YAML tag {tag!r} is not allowed"]
+    assert problems == [f"f.yml:1:4: {message}"]
     assert to_python(tree) == {"a": None}
 
 
@@ -268,20 +319,130 @@ SYNTAX_HINTS = {
         "topics:\n  - id: a\n    title: A\n   - id: b\n",
         f"4:4: YAML syntax error: this line is not indented like the lines around it; {INDENT}",
     ),
+    # The value is in double quotes already: the quote that ends it early is the slip.
+    "a double quote inside a double-quoted value": (
+        'id: x\ntitle: "Some "quoted" paper"\n',
+        "2:14: YAML syntax error: this double quote ends the quoted value, and text follows it;"
+        " write a double quote inside the value as \\\", or put the whole value in single"
+        " quotes: title: 'Some \"quoted\" paper'",
+    ),
     "text after a closing quote": (
         'id: x\ntitle: "A" B\n',
-        "2:12: YAML syntax error: text after the closing quote of a quoted value; put the"
-        " whole value in double quotes",
+        "2:10: YAML syntax error: this double quote ends the quoted value, and text follows it;"
+        " write a double quote inside the value as \\\", or put the whole value in single"
+        " quotes: title: '\"A\" B'",
+    ),
+    "a single quote inside a single-quoted value": (
+        "id: x\ntitle: 'It's a paper'\n",
+        "2:11: YAML syntax error: this single quote ends the quoted value, and text follows it;"
+        " write a single quote inside the value as two ('') or put the whole value in double"
+        " quotes: title: \"It's a paper\"",
+    ),
+    "both kinds of quotes in a single-quoted list item": (
+        "authors:\n  - 'A \"B\" O'Neil'\n",
+        "2:13: YAML syntax error: this single quote ends the quoted value, and text follows it;"
+        " write a single quote inside the value as two ('') or put the whole value in double"
+        " quotes: - \"A \\\"B\\\" O'Neil\"",
+    ),
+    # " #" inside: a comment or text, so the value is not written out again
+    "a hash in a quoted value closed early": (
+        'title: "A # B" C\n',
+        "1:14: YAML syntax error: this double quote ends the quoted value, and text follows it;"
+        " write a double quote inside the value as \\\", or put the whole value in single"
+        " quotes",
+    ),
+    # A quoted value over lines: which quote was meant as text is not guessed.
+    "text after a closing quote on a value's second line": (
+        'abstract: "Long\n  "text" more"\n',
+        "2:4: YAML syntax error: text after the closing quote of a quoted value; to keep a"
+        " quote as text, write it as \\\" inside double quotes, or as two single quotes ('')"
+        " inside single quotes",
+    ),
+    # Found out only on the next line: the line with the slip is named.
+    "no space after a key's colon": (
+        "id: broken\ntitle: Some paper\nyear:2015\n",
+        "3:5: YAML syntax error: a key needs a space after its colon: 'year: 2015'",
+    ),
+    "no space after a key's colon, on the last line with no line break": (
+        "id: broken\ntitle: Some paper\nyear:2015",
+        "3:5: YAML syntax error: a key needs a space after its colon: 'year: 2015'",
+    ),
+    "no space after the first key's colon": (
+        "id:broken\ntitle: Some paper\n",
+        "1:3: YAML syntax error: a key needs a space after its colon: 'id: broken'",
+    ),
+    "no space after a link's url": (
+        "links:\n  code:\n    - url:https://github.com/a/b\n      found_in: curator\n",
+        "3:10: YAML syntax error: a key needs a space after its colon:"
+        " 'url: https://github.com/a/b'",
+    ),
+    "a block's text not indented": (
+        "id: broken\ntitle: T\nnotes: |\nMy note.\nvenue: ICLR\n",
+        "4:1: YAML syntax error: the lines of a '|' block must be indented under their key"
+        " ('notes' on line 3); indent this line and the rest of the block",
+    ),
+    "a folded block's later line not indented": (
+        "id: x\nabstract: >-\n  One line,\nanother.\nyear: 2020\n",
+        "4:1: YAML syntax error: the lines of a '>' block must be indented under their key"
+        " ('abstract' on line 2); indent this line and the rest of the block",
+    ),
+    "a value's second line not indented": (
+        "id: x\nabstract: Long text\ngoes on here\nyear: 2020\n",
+        "3:1: YAML syntax error: this line is no 'key: value', nor indented under the key"
+        " above: if it continues the value of 'abstract', indent it; if it is a key, end the"
+        " key with a colon and a space",
+    ),
+    # Under a value it may continue, a line with a colon and spaces before it is text.
+    "a value's second line not indented, with a colon in it": (
+        "id: x\nabstract: Long text\nSee the paper:section 2\nyear: 2020\n",
+        "3:1: YAML syntax error: this line is no 'key: value', nor indented under the key"
+        " above: if it continues the value of 'abstract', indent it; if it is a key, end the"
+        " key with a colon and a space",
+    ),
+    "a list never closed": (
+        "id: broken\ntitle: T\nauthors: [Doe, Jane\nyear: 2020\n",
+        "3:10: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
+    "a list never closed at the end of the file": (
+        "id: broken\ntitle: T\nauthors: [Doe,\n  Jane\n",
+        "3:10: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
+    "a title starting with '[' and no ']'": (
+        "id: x\ntitle: [unclosed\nabstract: a\n",
+        "2:8: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
+    "a mapping never closed": (
+        "links: {code: []\nyear: 2020\n",
+        "1:8: YAML syntax error: a mapping opened here with '{' is not closed: close it with"
+        " '}' (if the value is text, not a mapping, put the whole value in double quotes)",
+    ),
+    "a value starting with '*'": (
+        "id: broken\ntitle: *Some* paper\n",
+        "2:8: YAML syntax error: a value starting with '*' is read as YAML syntax (an alias),"
+        " not text; put the whole value in double quotes: title: \"*Some* paper\"",
+    ),
+    "a value starting with '&' and a dot": (
+        "id: broken\ntitle: &Co. Some paper\n",
+        "2:8: YAML syntax error: a value starting with '&' is read as YAML syntax (an anchor),"
+        " not text; put the whole value in double quotes: title: \"&Co. Some paper\"",
     ),
     "an at sign starting a value": (
         "id: x\ntitle: @home\n",
         "2:8: YAML syntax error: '@' cannot start an unquoted value; put the value in double"
         " quotes",
     ),
-    # Not one of the slips above: PyYAML's words are kept.
-    "an unclosed flow list": (
-        "id: x\ntitle: [unclosed\nabstract: a\n",
-        "3:9: YAML syntax error: did not find expected ',' or ']'",
+    # Not one of the slips above: PyYAML's words are kept, and its place. (A list over
+    # lines that lacks a comma stops inside the list: it is not "not closed".)
+    "a comma missing in a list over lines": (
+        'authors: [A,\n  "B"\n  "C"]\n',
+        "3:3: YAML syntax error: did not find expected ',' or ']'",
+    ),
+    "a list item with no space after its dash": (
+        "authors:\n  - A\n  -B\n",
+        "4:1: YAML syntax error: could not find expected ':'",
     ),
 }
 
@@ -308,9 +469,11 @@ def test_a_continued_value_with_a_colon_may_be_text_or_a_key_and_the_message_say
     "text, expected",
     [
         ("title: [Re] Reproducing Task Vectors\nyear: 2020\n", "1:8: YAML syntax error: a value"
-         " starting with '[' is read as YAML syntax, not text; put the whole value in double quotes"),
+         " starting with '[' is read as YAML syntax (a list), not text; put the whole value in"
+         " double quotes: title: \"[Re] Reproducing Task Vectors\""),
         ("title: *BERT: a survey\n", "1:8: YAML syntax error: a value starting with '*' is read"
-         " as YAML syntax, not text; put the whole value in double quotes"),
+         " as YAML syntax (an alias), not text; put the whole value in double quotes:"
+         " title: \"*BERT: a survey\""),
         ("title: Learning #1 and #2 tasks\n", "1:17: warning: the value ends at 'Learning':"
          " YAML reads ' #' as the start of a comment; put the whole value in double quotes to"
          " keep the rest"),
