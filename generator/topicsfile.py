@@ -44,7 +44,16 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
     before = len(problems.items)
     tree, text = read_yaml(path, shown, problems)
     if tree is None:
-        return [], len(problems.items) == before  # an empty file has no topics
+        if len(problems.items) != before:
+            return [], False
+        # An empty file may be a list without topics, or one emptied by accident (a
+        # paper file cannot be either, so that is an error): "topics: []" says which.
+        problems.warning(
+            Location(shown, 1, 1),
+            f"{TOPICS_FILE} is empty, so the list has no topics; if that is meant, write"
+            " 'topics: []'",
+        )
+        return [], True
     checker = RecordChecker(problems, text)
     if not isinstance(tree, Map):
         checker.error(

@@ -419,3 +419,21 @@ def test_every_yaml_slip_in_every_file_is_reported_in_one_run_of_check(tmp_path)
         ]
     )
     assert printed[-1].startswith(f"{len(REVIEWED_SLIPS) + 1} errors, 0 warnings (0 papers")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# the topics come later\n"])
+def test_an_empty_topics_file_is_a_warning_and_topics_empty_list_says_it_is_meant(tmp_path, text):
+    # An empty paper file is an error (a paper needs an id); an empty topics file may be
+    # a list without topics, or one emptied by accident.
+    root = project(tmp_path, text, a=paper("a"))
+    assert messages(root) == [
+        f"{T}:1:1: warning: topics.yml is empty, so the list has no topics; if that is meant,"
+        " write 'topics: []'"
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "check"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+    (root / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    assert messages(root) == []
