@@ -407,8 +407,14 @@ def mimics_code_host(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     if not host.isascii():
         return True
+    # A site on GitHub's or GitLab's Pages is the host's own (libero-project.github.io):
+    # only the name its owner chose can mimic one.
+    host = _PAGES.sub("", host)
     names = {name for name in _REPO_HOSTS.values()} | {"huggingface"}
     return any(name in host for name in names) and classify(url).kind not in ("code", "data")
+
+
+_PAGES = re.compile(r"\.(?:github|gitlab)\.io$")
 
 
 def make_link(url: str, found_in: str, official: bool = False, note: str = "") -> Link:

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 from generator import paperyaml
 from generator.errors import CuratorError, Location, Problems
 from generator.importer import import_paths, import_records, new_file_text
-from generator.ingest import Record
+from generator.ingest import Record, abstract_links
 from generator.links import make_link
 from generator.yamlio import parse, to_python
 
@@ -507,6 +507,24 @@ def test_deleted_links_and_cleared_fields_stay_deleted(tmp_path):
     data = _read(path)
     assert data["links"]["code"] == [] and "year" not in data and data["authors"] == []
     assert data["links"]["project"] == [{"url": PAGE, "found_in": "abstract"}]
+
+
+def test_a_link_read_as_another_kind_later_stays_where_the_file_has_it(tmp_path):
+    # A file written when the sentence "Project page: URL" made a repository code: a newer
+    # reading (a project page) moves nothing the curator may have checked, and is no
+    # conflict, since the file says nothing else about the link.
+    listing = tmp_path / "in.txt"
+    abstract = f"First abstract. Project page: {CODE}"
+    assert [link.kind for link in abstract_links(abstract)] == ["project"]
+    listing.write_text(HEAD + f"SubscribeFirst Paper\n{abstract}\n")
+    old = _first(abstract=abstract, links=(make_link(CODE, "abstract", official=True),))
+    import_records([old], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    written = path.read_bytes()
+    report = import_paths([listing], tmp_path, added=DAY)
+    assert (report.updated, report.conflicts) == ([], [])
+    assert path.read_bytes() == written
+    assert _read(path)["links"]["code"] == [{"url": CODE, "found_in": "abstract", "official": "true"}]
 
 
 @pytest.mark.parametrize(

@@ -48,32 +48,82 @@ _OWN_CODE = re.compile(
 )
 
 
+# Code named as a thing the paper gives (what follows it is a list's next item, a verb
+# or a place), not as a subject: "code generation", "code-switching" and "code LLMs" say
+# nothing of where the code is.
+_CODE = r"(?:source\s+)?(?:code|codes|implementations?)"
+_GIVEN = (
+    r"(?=\s*(?:$|[,;:.)]|(?:and|or|&|is|are|was|were|will|would|can|could|may|has|have|had"
+    r"|of|for|to|at|on|in|from|via|here|there|available|released|publicly|base|repository)\b))"
+)
 # Words before a link, in its sentence, that say it is code when its host does not: code
-# on a lab's own site ("Our code can be found at https://aka.ms/..."). (A repository on
-# a code host stays one, even where a sentence calls it a project page.)
-_SAYS_CODE = re.compile(r"\b(?:code|codes|source code|implementations?)\b", re.IGNORECASE)
+# on a lab's own site ("Our code can be found at https://aka.ms/...").
+_SAYS_CODE = re.compile(r"\b" + _CODE + _GIVEN, re.IGNORECASE)
+# Words just after a link that say it holds the code ("Check the website at URL for the
+# code and the datasets", "URL (code and data)"). Only these forms, and only code alone
+# or in a list: after an address a sentence goes on to other things (", code: URL2" is
+# about the next address; "for the code of the baselines" is someone else's).
+_LISTED = r"(?=\s*(?:$|[,;:)]|and\b|&))"
+_HOLDS_CODE = re.compile(
+    r"^\W*?(?:(?:for|with|including)\s+(?:(?:the|our|its|all)\s+)?|\(\s*(?:(?:the|our)\s+)?)"
+    + _CODE + _LISTED,
+    re.IGNORECASE,
+)
+# ... and the paper's own code: "for the code", "with our code", a label "(code and data)".
+_HOLDS_OWN_CODE = re.compile(
+    r"^\W*?(?:(?:for|with|including)\s+(?:the|our)\s+|\(\s*(?:(?:the|our)\s+)?)" + _CODE + _LISTED,
+    re.IGNORECASE,
+)
+# Words that introduce a link as the work's page ("Project page: URL", "Project page of
+# this work can be found at URL"). A repository on a code host introduced so is the
+# authors' page for the work, which may be a list of papers rather than code (a survey's);
+# the words say what they give, the host does not.
+_SAYS_PAGE = re.compile(
+    r"\b(?:project\s+(?:page|website|site|web\s*page|home\s*page)|home\s*page)\b",
+    re.IGNORECASE,
+)
+# Where a sentence ends, in the words after a link.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def abstract_links(abstract: str) -> tuple[Link, ...]:
-    """Links found in an abstract. A code link counts as official when its sentence says so."""
+    """Links found in an abstract. The words that introduce a link decide its kind where
+    its host alone would guess wrong (code on a lab's site; a repository given as the
+    project page), and whether a code link is the authors' own."""
     links: list[Link] = []
+    spans = find_url_spans(abstract)
     after = 0  # where the last address ended
-    for start, end in find_url_spans(abstract):
+    for number, (start, end) in enumerate(spans):
         url = clean_url(abstract[start:end])
         before, after = after, end
         if not url or any(same_page(link.url) == same_page(url) for link in links):
             continue
         sentence_start = max(abstract.rfind(". ", 0, start), abstract.rfind("\n", 0, start)) + 1
         sentence = abstract[sentence_start:start]
-        link = make_link(url, "abstract")
         # (only the words since the last address: "Our code: URL and URL2" says it of URL)
-        says_code = _SAYS_CODE.search(abstract[max(sentence_start, before) : start])
+        lead = abstract[max(sentence_start, before) : start]
+        # (and those up to the next address or the sentence's end)
+        trail = abstract[end : spans[number + 1][0] if number + 1 < len(spans) else len(abstract)]
+        trail = trail[: m.start()] if (m := _SENTENCE_END.search(trail)) else trail
+        holds = _HOLDS_CODE.match(trail)
+        if holds:
+            after = end + holds.end()  # ("URL for the code and URL2": not said of URL2)
+        says_code = bool(_SAYS_CODE.search(lead) or holds)
+        link = make_link(url, "abstract")
         if link.kind == "project" and says_code and not mimics_code_host(url):
             link = replace(link, kind="code")  # no code host: its badge shows the address
+        elif link.host in _GIT_HOSTS and _SAYS_PAGE.search(lead) and not says_code:
+            link = replace(link, kind="project", host="", repo="")
         if link.kind == "code":
-            link = replace(link, official=bool(_OWN_CODE.search(sentence)))
+            own = _OWN_CODE.search(sentence) or _HOLDS_OWN_CODE.match(trail)
+            link = replace(link, official=bool(own))
         links.append(link)
     return tuple(links)
+
+
+# The hosts of git repositories (`links.classify`'s names): a Space on Hugging Face is an
+# application, code however a sentence introduces it.
+_GIT_HOSTS = ("github", "gitlab", "bitbucket", "codeberg")
 
 
 def detect_format(text: str) -> str | None:

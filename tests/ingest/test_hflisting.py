@@ -93,7 +93,7 @@ def test_code_link_is_official_when_its_sentence_says_the_authors_released_it():
     text = HEAD + (
         "SubscribeA Paper\nWe did X. Our code is available at https://github.com/me/x. "
         "We compare with https://github.com/other/y.\n"
-        "B Paper\nWe did Y. Project website: https://github.com/me/site.\n"
+        "B Paper\nWe did Y. Code and project website: https://github.com/me/site.\n"
     )
     records, _ = _parse(text)
     assert [(l.repo, l.official) for l in records[0].links] == [("me/x", True), ("other/y", False)]
@@ -105,7 +105,7 @@ def test_a_link_its_sentence_calls_code_is_code_on_any_host():
         "SubscribeA Paper\nWe did X. Our code can be found at https://aka.ms/LearningLaw.\n"
         "B Paper\nWe did Y. Videos are at https://example.org/videos and the data at"
         " https://example.org/data.\n"
-        "C Paper\nWe did Z. Project website: https://github.com/me/site.\n"
+        "C Paper\nWe did Z. We build on https://github.com/other/z.\n"
         "D Paper\nWe release an open-source benchmark at https://bench.example.org. Data"
         " source: https://data.example.gov/x\n"
     )
@@ -113,8 +113,55 @@ def test_a_link_its_sentence_calls_code_is_code_on_any_host():
     assert [(l.kind, l.official, l.repo) for r in records for l in r.links] == [
         ("code", True, ""),  # no code host: the badge shows the address
         ("project", False, ""), ("project", False, ""),
-        ("code", True, "me/site"),  # a repository stays a repository
+        ("code", False, "other/z"),  # a repository with no words about it stays code
         ("project", False, ""), ("project", False, ""),  # "open-source", "data source"
+    ]
+
+
+def test_a_site_the_words_after_it_say_holds_the_code_is_code():
+    text = HEAD + (
+        # LIBERO's abstract, in the shipped listing
+        "SubscribeA Paper\nWe did X. Check the website at https://libero-project.github.io for"
+        " the code and the datasets.\n"
+        "B Paper\nWe did Y. See https://me.gitlab.io/y (code and data).\n"
+        "C Paper\nWe did Z. Project page: https://me.github.io/z, code: https://github.com/me/z.\n"
+        "D Paper\nWe did W. See https://bench.example.org for code generation results, and"
+        " https://other.example.org for the code of the baselines.\n"
+        "E Paper\nWe did V. See https://github.com.github.io/v for the code.\n"
+        "F Paper\nWe did T. See https://a.github.io for the code and https://b.github.io for"
+        " the videos. Our code generation benchmark is at https://c.example.org.\n"
+    )
+    records, _ = _parse(text)
+    assert [[(l.kind, l.official, l.repo) for l in r.links] for r in records] == [
+        [("code", True, "")],  # "for the code": the paper's own, its badge names the site
+        [("code", True, "")],
+        [("project", False, ""), ("code", True, "me/z")],  # ", code:" is the next address's
+        [("project", False, ""), ("project", False, "")],  # code as a subject, others' code
+        [("project", False, "")],  # a look-alike of github.com is never code
+        [("code", True, ""), ("project", False, ""), ("project", False, "")],
+    ]
+
+
+def test_a_repository_its_sentence_gives_as_the_project_page_is_a_project_page():
+    text = HEAD + (
+        # the survey's abstract, in the shipped listing: its repository is a list of papers
+        "SubscribeA Paper\nWe did X. Project page of this work can be found at:"
+        " https://github.com/ShuheWang1998/Reinforcement-Learning-Enhanced-LLMs-A-Survey.\n"
+        "B Paper\nWe did Y. Our homepage: https://gitlab.com/grp/sub/y.\n"
+        "C Paper\nWe did Z. Code and project page are at https://github.com/me/z.\n"
+        "D Paper\nWe did W. Project page: https://github.com/me/w, with code and data.\n"
+        "E Paper\nWe did V. Project page: https://huggingface.co/spaces/me/v.\n"
+        "F Paper\nWe did U. Project page: https://me.github.io/u and https://github.com/me/u.\n"
+    )
+    records, _ = _parse(text)
+    assert [[(l.kind, l.official, l.host, l.repo) for l in r.links] for r in records] == [
+        [("project", False, "", "")],
+        [("project", False, "", "")],
+        [("code", True, "github", "me/z")],  # code too: the words name code first
+        [("code", True, "github", "me/w")],
+        [("code", True, "huggingface", "spaces/me/v")],  # a Space is an application
+        # (only the words since the last address: " and " says nothing of the second)
+        [("project", False, "", ""), ("code", True, "github", "me/u")],
     ]
 
 

@@ -8,6 +8,7 @@ import pytest
 from generator import provenance
 from generator.errors import Problems
 from generator.importer import import_paths
+from generator.ingest import parse_text
 from generator.links import classify
 from generator.yamlio import parse, to_python
 
@@ -82,6 +83,36 @@ def test_the_35_github_repositories_3_other_code_sites_and_5_project_pages():
         "https://llm-rl.github.io", "https://azshue.github.io/TPT",
         "https://libero-project.github.io",
     ])
+
+
+def test_where_the_seed_says_what_a_link_gives_its_words_decide_the_kind():
+    # Each of the 43 addresses' sentences read by hand: 33 are GitHub repositories the
+    # sentence gives as the paper's code ("The code is available at", "Our implementation
+    # is available in"); the other 10 are below, where the host alone would read otherwise
+    # or words about a project page or code stand next to an address.
+    records = parse_text(SEED.read_text(encoding="utf-8"), str(SEED), Problems())
+    links = [link for record in records for link in record.links]
+    assert len(links) == 43
+    read = {link.url: (link.kind, link.official) for link in links}
+    assert sorted(read[url] for url in read if read[url][0] == "code") == [("code", True)] * 37
+    assert {url: read[url] for url in read if not url.startswith("https://github.com/")} == {
+        "https://aka.ms/LearningLaw": ("code", True),  # "Our code can be found at"
+        # "Our code, data, appendix, and video are publicly available at"
+        "https://sites.google.com/view/graspgpt/": ("code", True),
+        "http://hulc2.cs.uni-freiburg.de": ("code", True),  # "Code and videos are available at"
+        # "Check the website at URL for the code and the datasets."
+        "https://libero-project.github.io": ("code", True),
+        "https://arnold-benchmark.github.io": ("project", False),  # "See our project page at:"
+        "https://azshue.github.io/TPT": ("project", False),  # "Project page:"
+        "https://llm-rl.github.io": ("project", False),  # "Video examples ... are at"
+        "http://pretrain.nlpedia.ai/": ("project", False),  # "a website ... including ... paperlist"
+    }
+    # Repositories given as the work's page, and not as code: the survey's is a list of
+    # papers; Teachable_RL's holds the code, which its sentence does not say (the shipped
+    # file keeps it as code, which a curator who looked there may: see the test above).
+    assert read["https://github.com/ShuheWang1998/Reinforcement-Learning-Enhanced-LLMs-A-Survey"] == (
+        "project", False)  # "Project page of this work can be found at:"
+    assert read["https://github.com/sled-group/Teachable_RL"] == ("project", False)  # "Project website:"
 
 
 def test_reimporting_the_seed_changes_nothing(tmp_path):
