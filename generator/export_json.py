@@ -37,8 +37,11 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "abstract": paper.abstract,
         "url": paper_url(paper.id),
         "topics": [a.topic for a in site.assignments.get(paper.id, ())],
-        "code": [link.url for link in paper.code],
-        "links": [link.url for link in paper.links if link.kind != "code"],
+        # A repository's address only: code the authors give on their own site
+        # (libero-project.github.io) is code on the page, but no repository, and a script
+        # taking these for repositories (to ask GitHub about them) would be misled.
+        "code": [link.url for link in paper.code if link.repo],
+        "links": [link.url for link in paper.links if link.kind != "code" or not link.repo],
         "link_details": [
             {
                 "url": link.url,
@@ -101,8 +104,18 @@ _PROPERTIES: dict[str, dict] = {
         "type": "string", "pattern": "^papers/[a-z0-9-]+/$",
     },
     "topics": _strings("Every topic the paper is in (ids), however it got there.", **_ID),
-    "code": _strings("Code repository URLs.", format="uri"),
-    "links": _strings("The paper's other URLs (project, paper, PDF, data, video, slides).", format="uri"),
+    "code": _strings(
+        "Code repository URLs: the code links whose `repo` is known (GitHub, GitLab,"
+        " Bitbucket, Codeberg, Hugging Face Spaces). Code at another address, such as a site"
+        " the abstract says holds the code, is in `links`; the site counts the paper as"
+        " having code when `link_details` has a link of kind \"code\".",
+        format="uri",
+    ),
+    "links": _strings(
+        "The paper's other URLs (project, paper, PDF, data, video, slides, and code at an"
+        " address that is no repository).",
+        format="uri",
+    ),
     "link_details": {
         "description": "Every link, code first, with what the list knows of it.",
         "type": "array",

@@ -412,3 +412,28 @@ def test_csv_and_json_keep_the_author_others_as_a_string():
     assert row["authors"] == "Thomas Wolf; others"
     [record] = json.loads(papers_json(site))
     assert record["authors"] == ["Thomas Wolf", "others"]
+
+
+def test_papers_json_code_holds_repositories_and_a_site_holding_code_is_among_the_links():
+    # The page counts the site as code (its badge names the address); `code` promises
+    # repositories, which a script may ask GitHub about.
+    import json
+
+    from generator.export_json import papers_json
+
+    links = (
+        Link(url="https://github.com/o/r", kind="code", host="github", repo="o/r", official=True),
+        Link(url="https://o.github.io/r/", kind="code", found_in="abstract", official=True),
+        Link(url="https://o.github.io/r/videos", kind="project"),
+    )
+    site = site_of([paper("p", links=links)])
+    [record] = json.loads(papers_json(site))
+    assert record["code"] == ["https://github.com/o/r"]
+    assert record["links"] == ["https://o.github.io/r/", "https://o.github.io/r/videos"]
+    assert [(d["url"], d["kind"], d["repo"]) for d in record["link_details"]] == [
+        ("https://github.com/o/r", "code", "o/r"), ("https://o.github.io/r/", "code", ""),
+        ("https://o.github.io/r/videos", "project", ""),
+    ]
+    # papers.csv's one code column is the page's code badges, the site's too.
+    [row] = csv.DictReader(io.StringIO(papers_csv(site)))
+    assert row["code"] == "https://github.com/o/r; https://o.github.io/r/"

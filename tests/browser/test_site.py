@@ -37,6 +37,12 @@ def _wait_for_title(page, title: str) -> None:
     )
 
 
+def _with_code(paper: dict) -> bool:
+    """Whether the site counts the paper as having code: a code badge, a repository's or
+    a site's that holds the code (papers.json's `code` lists repositories only)."""
+    return any(link["kind"] == "code" for link in paper["link_details"])
+
+
 def _wait_for_url(page, url_part: str) -> None:
     page.wait_for_function("part => location.pathname.endsWith(part)", arg=url_part)
 
@@ -533,10 +539,10 @@ def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context,
     )
     word = next(
         w for w, _ in counts.most_common()
-        if len({bool(p["code"]) for p in papers if " " + w in _normal(p["title"])}) == 2
+        if len({_with_code(p) for p in papers if " " + w in _normal(p["title"])}) == 2
     )
     matching = [p for p in papers if " " + word in _normal(p["title"])]
-    with_code = [p for p in matching if p["code"]]
+    with_code = [p for p in matching if _with_code(p)]
 
     page = open_context().new_page()
     page.goto("")
@@ -587,7 +593,7 @@ def test_without_javascript_the_all_papers_filter_is_not_shown(browser, base_url
 def test_the_all_papers_filter_applies_what_the_browser_restores_on_back(page, papers):
     # Chromium puts a checkbox's state back after the page's scripts ran, without a
     # change event: the box came back ticked over the whole table.
-    with_code = [p for p in papers if p["code"]]
+    with_code = [p for p in papers if _with_code(p)]
     page.goto("papers/")
     page.locator(".rl-filter").wait_for(state="visible")
     page.get_by_label("With code only").check()
