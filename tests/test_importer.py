@@ -510,21 +510,23 @@ def test_deleted_links_and_cleared_fields_stay_deleted(tmp_path):
 
 
 def test_a_link_read_as_another_kind_later_stays_where_the_file_has_it(tmp_path):
-    # A file written when the sentence "Project page: URL" made a repository code: a newer
-    # reading (a project page) moves nothing the curator may have checked, and is no
-    # conflict, since the file says nothing else about the link.
+    # A file written when only the words before a link were read, so that "Check the
+    # website at URL for the code" made a project page: a newer reading (code) moves
+    # nothing the curator may have checked, and is no conflict, since the file says
+    # nothing else about the link.
     listing = tmp_path / "in.txt"
-    abstract = f"First abstract. Project page: {CODE}"
-    assert [link.kind for link in abstract_links(abstract)] == ["project"]
+    abstract = f"First abstract. Check the website at {PAGE} for the code."
+    assert [link.kind for link in abstract_links(abstract)] == ["code"]
     listing.write_text(HEAD + f"SubscribeFirst Paper\n{abstract}\n")
-    old = _first(abstract=abstract, links=(make_link(CODE, "abstract", official=True),))
+    old = _first(abstract=abstract, links=(make_link(PAGE, "abstract"),))
     import_records([old], tmp_path, added=DAY)
     path = tmp_path / "papers" / "first-paper.yml"
     written = path.read_bytes()
     report = import_paths([listing], tmp_path, added=DAY)
     assert (report.updated, report.conflicts) == ([], [])
     assert path.read_bytes() == written
-    assert _read(path)["links"]["code"] == [{"url": CODE, "found_in": "abstract", "official": "true"}]
+    assert _read(path)["links"]["project"] == [{"url": PAGE, "found_in": "abstract"}]
+    assert _read(path)["links"]["code"] == []
 
 
 @pytest.mark.parametrize(

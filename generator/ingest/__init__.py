@@ -74,22 +74,17 @@ _HOLDS_OWN_CODE = re.compile(
     r"^\W*?(?:(?:for|with|including)\s+(?:the|our)\s+|\(\s*(?:(?:the|our)\s+)?)" + _CODE + _LISTED,
     re.IGNORECASE,
 )
-# Words that introduce a link as the work's page ("Project page: URL", "Project page of
-# this work can be found at URL"). A repository on a code host introduced so is the
-# authors' page for the work, which may be a list of papers rather than code (a survey's);
-# the words say what they give, the host does not.
-_SAYS_PAGE = re.compile(
-    r"\b(?:project\s+(?:page|website|site|web\s*page|home\s*page)|home\s*page)\b",
-    re.IGNORECASE,
-)
 # Where a sentence ends, in the words after a link.
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def abstract_links(abstract: str) -> tuple[Link, ...]:
-    """Links found in an abstract. The words that introduce a link decide its kind where
-    its host alone would guess wrong (code on a lab's site; a repository given as the
-    project page), and whether a code link is the authors' own."""
+    """Links found in an abstract. The words around a link decide its kind where its
+    host alone would guess wrong (code on a lab's site), and whether a code link is the
+    authors' own. A repository stays code whatever its sentence calls it: "Project page:
+    https://github.com/..." held the code in one shipped abstract and a survey's list of
+    papers in another, and no sentence told them apart (a curator moves such a link by
+    hand; an import keeps it where the file has it)."""
     links: list[Link] = []
     spans = find_url_spans(abstract)
     after = 0  # where the last address ended
@@ -112,18 +107,11 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
         link = make_link(url, "abstract")
         if link.kind == "project" and says_code and not mimics_code_host(url):
             link = replace(link, kind="code")  # no code host: its badge shows the address
-        elif link.host in _GIT_HOSTS and _SAYS_PAGE.search(lead) and not says_code:
-            link = replace(link, kind="project", host="", repo="")
         if link.kind == "code":
             own = _OWN_CODE.search(sentence) or _HOLDS_OWN_CODE.match(trail)
             link = replace(link, official=bool(own))
         links.append(link)
     return tuple(links)
-
-
-# The hosts of git repositories (`links.classify`'s names): a Space on Hugging Face is an
-# application, code however a sentence introduces it.
-_GIT_HOSTS = ("github", "gitlab", "bitbucket", "codeberg")
 
 
 def detect_format(text: str) -> str | None:

@@ -142,26 +142,23 @@ def test_a_site_the_words_after_it_say_holds_the_code_is_code():
     ]
 
 
-def test_a_repository_its_sentence_gives_as_the_project_page_is_a_project_page():
+def test_a_repository_stays_code_whatever_its_sentence_calls_it():
+    # Both are "project page" sentences in the shipped listing: the survey's repository
+    # is a list of papers, Teachable_RL's holds the code. No sentence tells them apart;
+    # the curator moves a link by hand where it is not code.
     text = HEAD + (
-        # the survey's abstract, in the shipped listing: its repository is a list of papers
         "SubscribeA Paper\nWe did X. Project page of this work can be found at:"
         " https://github.com/ShuheWang1998/Reinforcement-Learning-Enhanced-LLMs-A-Survey.\n"
-        "B Paper\nWe did Y. Our homepage: https://gitlab.com/grp/sub/y.\n"
+        "B Paper\nWe did Y. Project website: https://github.com/sled-group/Teachable_RL\n"
         "C Paper\nWe did Z. Code and project page are at https://github.com/me/z.\n"
-        "D Paper\nWe did W. Project page: https://github.com/me/w, with code and data.\n"
-        "E Paper\nWe did V. Project page: https://huggingface.co/spaces/me/v.\n"
-        "F Paper\nWe did U. Project page: https://me.github.io/u and https://github.com/me/u.\n"
+        "D Paper\nWe did V. Project page: https://huggingface.co/spaces/me/v.\n"
     )
     records, _ = _parse(text)
-    assert [[(l.kind, l.official, l.host, l.repo) for l in r.links] for r in records] == [
-        [("project", False, "", "")],
-        [("project", False, "", "")],
-        [("code", True, "github", "me/z")],  # code too: the words name code first
-        [("code", True, "github", "me/w")],
-        [("code", True, "huggingface", "spaces/me/v")],  # a Space is an application
-        # (only the words since the last address: " and " says nothing of the second)
-        [("project", False, "", ""), ("code", True, "github", "me/u")],
+    assert [[(l.kind, l.host, l.repo) for l in r.links] for r in records] == [
+        [("code", "github", "ShuheWang1998/Reinforcement-Learning-Enhanced-LLMs-A-Survey")],
+        [("code", "github", "sled-group/Teachable_RL")],
+        [("code", "github", "me/z")],
+        [("code", "huggingface", "spaces/me/v")],
     ]
 
 

@@ -71,10 +71,7 @@ def test_the_34_github_repositories_4_other_code_sites_and_5_project_pages():
         "http://hulc2.cs.uni-freiburg.de", "https://aka.ms/LearningLaw",
         "https://libero-project.github.io", "https://sites.google.com/view/graspgpt/",
     ]
-    # Each of the 38 sentences (read by hand) offers the authors' own code, but one:
-    # "Project website: https://github.com/sled-group/Teachable_RL", which the import
-    # reads as a project page (see the next test); a curator who looked found the code
-    # there and kept it, as the file's comment says.
+    # Each of the 38 sentences (read by hand) offers the authors' own code.
     assert official == ["true"] * 38
     assert "sled-group/Teachable_RL" in repos
     assert {
@@ -83,7 +80,8 @@ def test_the_34_github_repositories_4_other_code_sites_and_5_project_pages():
     } <= repos
     assert "https://github.com/AlibabaResearch/DAMO-ConvAI/tree/main/diana" in code
     # "Project page of this work can be found at:" the survey's repository, its list of
-    # papers, is its project page.
+    # papers, is its project page: the curator moved it there by hand (an import reads a
+    # repository as code; see the next test).
     assert sorted(project) == sorted([
         "http://pretrain.nlpedia.ai/", "https://arnold-benchmark.github.io",
         "https://llm-rl.github.io", "https://azshue.github.io/TPT",
@@ -100,7 +98,7 @@ def test_where_the_seed_says_what_a_link_gives_its_words_decide_the_kind():
     links = [link for record in records for link in record.links]
     assert len(links) == 43
     read = {link.url: (link.kind, link.official) for link in links}
-    assert sorted(read[url] for url in read if read[url][0] == "code") == [("code", True)] * 37
+    assert sorted(read[url] for url in read if read[url][0] == "code") == [("code", True)] * 39
     assert {url: read[url] for url in read if not url.startswith("https://github.com/")} == {
         "https://aka.ms/LearningLaw": ("code", True),  # "Our code can be found at"
         # "Our code, data, appendix, and video are publicly available at"
@@ -113,12 +111,12 @@ def test_where_the_seed_says_what_a_link_gives_its_words_decide_the_kind():
         "https://llm-rl.github.io": ("project", False),  # "Video examples ... are at"
         "http://pretrain.nlpedia.ai/": ("project", False),  # "a website ... including ... paperlist"
     }
-    # Repositories given as the work's page, and not as code: the survey's is a list of
-    # papers; Teachable_RL's holds the code, which its sentence does not say (the shipped
-    # file keeps it as code: see the test above).
+    # Repositories given as the work's page stay code: Teachable_RL's holds the code;
+    # the survey's is a list of papers, which its sentence does not say (the shipped
+    # file has it as a project page, the curator's reading: see the test above).
     assert read["https://github.com/ShuheWang1998/Reinforcement-Learning-Enhanced-LLMs-A-Survey"] == (
-        "project", False)  # "Project page of this work can be found at:"
-    assert read["https://github.com/sled-group/Teachable_RL"] == ("project", False)  # "Project website:"
+        "code", True)  # "Project page of this work can be found at:"
+    assert read["https://github.com/sled-group/Teachable_RL"] == ("code", True)  # "Project website:"
 
 
 def test_reimporting_the_seed_changes_nothing(tmp_path):
