@@ -5,8 +5,10 @@ then the ``k`` most similar other papers by cosine similarity of TF-IDF vectors
 (scikit-learn: the terms of terms.py, sublinear term frequency, smooth idf, L2 norm; a term
 counts if it is in at least 2 papers and at most ``max(40, n // 4)``). Every related
 paper carries the shared terms that contribute most to the similarity, so a reader can
-see why it is there. Ties are broken by paper id (scores compared to 12 decimals), and
-papers are vectorised in id order, so the result does not depend on load order.
+see why it is there, each word in one form only (a term of the stem of a heavier one,
+"scale" after "scaling", gives its place to the next). Ties are broken by paper id
+(scores compared to 12 decimals), and papers are vectorised in id order, so the result
+does not depend on load order.
 
 API:
 
@@ -59,8 +61,9 @@ sparse product computes it so, and so does ``_pair_cosines``; the same pair gets
 same bits whichever of its rows is multiplied, and a vocabulary change that shifts
 columns keeps the order of each row's terms. TfidfTransformer weighs each row
 independently of the others, given the idf (learnt from every paper's counts). Displayed scores and shared terms come from
-the two rows alone (``_explain``), so a chosen pair whose papers kept their vectors keeps
-them.
+the two rows alone (``_explain``) and the stems of their terms (``_stems``, each term
+stemmed once, when it enters ``_terms``), so a chosen pair whose papers kept their
+vectors keeps them.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import numpy as np
 
 from .models import Paper, RelatedPaper
-from .terms import Spellings, count_vectorizer, distinct
+from .terms import Spellings, count_vectorizer, distinct, stems
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -83,9 +86,13 @@ TERMS_PER_PAIR = 3
 _CHUNK_ROWS = 512
 MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
 # Shared terms explained per pair beyond the ones shown: a term that is another's plural
-# ("instruction", "instructions") is not shown twice (``_distinct``), and the next one
-# takes its place.
-_SPARE_TERMS = 2
+# ("llm", "llms"), initialism or compound ("rules", "rule-based") is not shown twice
+# (``terms.distinct``), and the next one takes its place. (Terms of one stem, "scaling"
+# and "scale", ``_explain`` drops before it counts them.) A compound can stand for three
+# terms of a pair: "chain-of-instructions" for "chain", "instructions" and "coi" in the
+# 10,000-paper benchmark list, where two spares left one pair with two terms shown; with
+# four, it and the shipped list show what fifty show.
+_SPARE_TERMS = 4
 # Ranking entries kept per paper beyond the ones shown, so that an edit elsewhere
 # rarely leaves a paper without a trusted prefix long enough.
 _MARGIN = 10
@@ -327,13 +334,16 @@ def _pair_cosines(
 
 def _explain(
     matrix: sparse.csr_matrix, pairs_left: np.ndarray, pairs_right: np.ndarray, count: int,
-    term_ids: np.ndarray,
+    term_ids: np.ndarray, groups: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For each pair (i, j): the cosine and the ``count`` shared terms weighing most in it.
+    """For each pair (i, j): the cosine and the ``count`` shared terms weighing most in it,
+    of distinct stems.
 
     All pairs at once: the element-wise product of the two rows holds each shared term's
     share of the cosine; one lexsort ranks the terms of every pair. Terms come back as
-    ``term_ids`` of the matrix's columns, -1 padded.
+    ``term_ids`` of the matrix's columns, -1 padded. ``groups``: each column's stem
+    (equal numbers, equal stems); a term with the stem of a heavier one of its pair
+    ("scale" after "scaling") is the same word again, and the next term takes its place.
     """
     m = len(pairs_left)
     terms = np.full((m, count), -1, dtype=np.int32)
@@ -348,7 +358,20 @@ def _explain(
     # one integer key per share (pair, then rounded weight descending; a stable sort
     # keeps the column order of equal keys), far cheaper than a three-key lexsort.
     order = np.argsort((rows.astype(np.int64) << 40) - _scaled(shares.data), kind="stable")
-    rank = np.arange(len(order)) - shares.indptr[rows[order]]
+    # Only a term whose stem another term of the vocabulary has can repeat one: most
+    # have none, so few shares are sorted again, by (pair, stem) keeping the rank order
+    # (np.unique's first index is the first in that order).
+    share_groups = groups[shares.indices[order]]
+    maybe = np.flatnonzero(np.bincount(groups)[share_groups] > 1)
+    if len(maybe):
+        key = (rows[order[maybe]].astype(np.int64) << 32) + share_groups[maybe]
+        repeats = np.ones(len(maybe), dtype=bool)
+        repeats[np.unique(key, return_index=True)[1]] = False
+        keep = np.ones(len(order), dtype=bool)
+        keep[maybe[repeats]] = False
+        order = order[keep]
+    starts = np.searchsorted(rows[order], np.arange(m))
+    rank = np.arange(len(order)) - starts[rows[order]]
     kept = order[rank < count]
     terms[rows[kept], rank[rank < count]] = term_ids[shares.indices[kept]]
     return cosines, terms
@@ -363,7 +386,8 @@ class RelatedIndex:
     ``_terms``). ``_top_cols``/``_top_vals`` hold each paper's ranking prefix and
     ``_complete`` whether it is the whole ranking. ``_pair_*`` hold the chosen related
     papers, in display order, with their displayed score and shared terms (positions in
-    ``_terms``).
+    ``_terms``). ``_stems`` holds each term's stem as a number (``_stem_numbers``: stem
+    -> number), so that an update stems only the terms it adds.
     """
 
     _k: int = -1
@@ -376,6 +400,8 @@ class RelatedIndex:
     _texts: tuple[tuple[str, str], ...] = ()
     _links: tuple[tuple[str, ...], ...] = ()
     _terms: list[str] = field(default_factory=list)
+    _stems: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    _stem_numbers: dict[str, int] = field(default_factory=dict)
     _counts: sparse.csr_matrix | None = None
     _vocab: np.ndarray = field(default_factory=lambda: _EMPTY)
     _vectors: sparse.csr_matrix | None = None
@@ -454,6 +480,8 @@ class RelatedIndex:
         counts = sparse.csr_matrix(counts, dtype=np.int32)
         counts.sort_indices()
         self._counts = counts
+        self._stem_numbers = {}
+        self._stems = self._stem_of(self._terms)
         self._width = k + max((len(links) for links in self._links), default=0) + _MARGIN
         self._weigh(np.arange(n))
         self._top_cols, self._top_vals, self._complete = _rank_all(self._vectors, self._width)
@@ -599,7 +627,7 @@ class RelatedIndex:
         if len(redo) and self._vectors is not None and self._vectors.shape[1] > 0:
             fresh, terms[redo] = _explain(self._vectors, left_arr[redo], right_arr[redo],
                                           self._per_pair + _SPARE_TERMS,
-                                          self._vocab.astype(np.int32))
+                                          self._vocab.astype(np.int32), self._stems[self._vocab])
             # Kept as displayed, so that a row whose display did not change is seen as such.
             scores[redo] = [round(score, 6) for score in fresh.tolist()]
         # Rows whose pairs come out as before keep their result objects.
@@ -811,6 +839,12 @@ class RelatedIndex:
                 scores, self._width
             )
 
+    def _stem_of(self, words: list[str]) -> np.ndarray:
+        """Each word's stem as a number, numbering stems not seen yet."""
+        numbers = self._stem_numbers
+        return np.array([numbers.setdefault(stem, len(numbers)) for stem in stems(words)],
+                        dtype=np.int32)
+
     def _known(self, words: set[str]) -> set[str]:
         """The words that are already among the index's terms."""
         terms = self._terms
@@ -831,6 +865,10 @@ class RelatedIndex:
         old_to_new = positions + np.searchsorted(at, positions, side="right")
         merged = sorted(old + new_terms)
         self._terms = merged
+        stems_now = np.empty(len(merged), dtype=np.int32)
+        stems_now[old_to_new] = self._stems
+        stems_now[at + np.arange(len(new_terms))] = self._stem_of(new_terms)
+        self._stems = stems_now
         counts = self._counts
         self._counts = _csr(counts.data, old_to_new[counts.indices].astype(np.int32),
                             counts.indptr, (counts.shape[0], len(merged)))

@@ -6,12 +6,16 @@ term ("multi-task" = "multitask"), addresses, sentences saying where the code or
 project page is, words of how abstracts argue and of academic prose in general, and
 enumerating numerals are no terms. Showing a term: as the page's own paper writes it,
 hyphens (`spelling`) and capitals ("ICL", "CoT": `Spellings.shown`), and never next to
-its own plural (`distinct`).
+another form of its word: its plural, its initialism or a compound of it ("rules",
+"rule-based": `distinct`), nor a term of its stem ("scaling", "scale": related.py drops
+those before, by `stems`, as they need no spelling).
 """
 
 from __future__ import annotations
 
 import re
+
+from .topics import _STEMMER
 
 # A word starts with a letter and has at least two characters; bare numbers ("2023",
 # "10") say nothing about what two papers share. A hyphenated compound is one term
@@ -293,6 +297,26 @@ def _without_addresses(text: str) -> str:
     return _JOIN.sub("", _without_availability(text.lower()))
 
 
+# word -> its English Snowball stem: stemming is the costly part, and related papers ask
+# for the same terms again at every update. (Topics' own cache is not this: its
+# overrides keep "transferability" apart from "transfer", which shown side by side are
+# one word twice.) Bounded by the words of the list, as topics' is.
+_STEMS: dict[str, str] = {}
+
+
+def stems(words: list[str]) -> list[str]:
+    """Each word's English Snowball stem; a word is stemmed once per process."""
+    cached = _STEMS
+    missing = sorted({word for word in words if word not in cached})
+    if missing:
+        cached.update(zip(missing, _STEMMER.stemWords(missing)))
+    return [cached[word] for word in words]
+
+
+def _stem(word: str) -> str:
+    return _STEMS.get(word) or stems([word])[0]
+
+
 def plural_of(word: str, other: str) -> bool:
     """Whether one of the two words is the other's English plural ("task" and "tasks",
     "bias" and "biases", "policy" and "policies", "analysis" and "analyses"): enough to
@@ -503,23 +527,50 @@ def _word_after(written: str, end: int) -> str:
 
 def distinct(words: list[str], count: int, spelled: Spellings | None = None) -> list[str]:
     """The first ``count`` words, skipping a word that is the plural or singular of one
-    already taken, or (given the paper's ``spelled``) its initialism or what it
+    already taken, a hyphenated compound with a part of its stem or a part of one
+    ("rule-based" and "rules", "zero-shot" and "shot", as the paper's ``spelled``
+    hyphenates them, if given), or (given ``spelled``) its initialism or what it
     abbreviates (heaviest first, so the form that weighs more is shown)."""
     taken: list[str] = []
+    # The stems of the parts of the compounds taken: few shared terms are compounds, so
+    # most words are stemmed for none of this.
+    parts: set[str] = set()
+    # (The paper's spellings read directly: most are known from the page's other pairs,
+    # and a call for each word cost more.)
+    known = spelled._known if spelled is not None else {}
     # (Loops, not any() over generators, and the two tests' first looks made here: most
     # pairs differ in length by more than a plural does and start differently. Under half
     # the time, which pays for part of looking up each shown term's capitals.)
     for word in words:
+        written = known.get(word) or (spelled(word) if spelled is not None else word)
+        own = _part_stems(written) if "-" in written else None
         for kept in taken:
             if (-3 < len(word) - len(kept) < 3 and plural_of(word, kept)
                     or spelled is not None and word[:1] == kept[:1]
-                    and _one_initialism_of_other(word, kept, spelled)):
+                    and _one_initialism_of_other(word, kept, spelled)
+                    or own is not None and (_STEMS.get(kept) or _stem(kept)) in own):
                 break
         else:
+            if parts and (_STEMS.get(word) or _stem(word)) in parts:
+                continue
             taken.append(word)
+            if own is not None:
+                parts |= own
             if len(taken) == count:
                 break
     return taken
+
+
+# compound as written -> the stems of its parts: the same compounds come back in many
+# pairs. Bounded by the compounds of the list.
+_PARTS: dict[str, frozenset[str]] = {}
+
+
+def _part_stems(compound: str) -> frozenset[str]:
+    found = _PARTS.get(compound)
+    if found is None:
+        found = _PARTS[compound] = frozenset(stems(compound.split("-")))
+    return found
 
 
 def _one_initialism_of_other(a: str, b: str, spelled: Spellings) -> bool:
