@@ -40,7 +40,8 @@ _SIGNIFICANT = re.compile(r"@\s*([A-Za-z]+)\s*([{(])|\\.|[{}()\"%]", re.DOTALL)
 READ_FIELDS = frozenset({
     "title", "author", "year", "date", "journal", "journaltitle", "booktitle", "school",
     "institution", "howpublished", "abstract", "doi", "eprint", "archiveprefix",
-    "eprinttype", "primaryclass", "url", "pdf", "note", "keywords", "crossref", "type", "number",
+    "eprinttype", "primaryclass", "eprintclass", "url", "pdf", "note", "keywords", "crossref",
+    "type", "number",
 })
 # Blocks whose content is free text, where a "%" is text: ``@comment{50% of it}``.
 _FREE_TEXT = frozenset({"comment", "preamble"})

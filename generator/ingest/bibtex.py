@@ -94,8 +94,8 @@ _TEX_ESCAPE = re.compile(
 # paper in a proceedings volume is not at the volume's DOI. The parent's title is the
 # child's booktitle (see `_Fields`).
 _NOT_INHERITED = frozenset({
-    "title", "url", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "pdf",
-    "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
+    "title", "url", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass",
+    "pdf", "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
     "code", "github", "repository", "repo", *_KIND_FIELDS,
 })
 # Entry types that hold what their papers share (biblatex's parents of @inproceedings,
@@ -622,9 +622,11 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         elif not venue:
             venue = kind
     first = _first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
-    if first and (not year or (first < year and fields["primaryclass"].strip())):
+    arxiv_class = fields["primaryclass"].strip() or fields["eprintclass"].strip()
+    if first and (not year or (first < year and arxiv_class)):
         # arXiv's own export (with its primaryClass) gives the latest version's year:
-        # "Attention Is All You Need", 1706.03762, as of 2023. A preprint is of the year
+        # "Attention Is All You Need", 1706.03762, as of 2023; so does Zotero, whose
+        # Better BibLaTeX export writes biblatex's eprintclass. A preprint is of the year
         # its id says, as `add` takes it from arXiv's first version. (Not any later year:
         # a curator's, exported by this tool, reads back as written.)
         year = first

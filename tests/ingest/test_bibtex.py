@@ -101,6 +101,9 @@ def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():
     cases = [
         ("  year = {2023},\n  eprint = {1706.03762},\n  archivePrefix = {arXiv},\n  primaryClass = {cs.CL},\n", "2017"),
         ("  year = {1999},\n  eprint = {hep-th/9711200},\n  primaryClass = {hep-th},\n", "1997"),
+        # Better BibTeX's biblatex export of a Zotero preprint: biblatex's eprintclass,
+        # and the date of the version Zotero saved.
+        ("  date = {2023-08-02},\n  eprint = {1706.03762},\n  eprinttype = {arXiv},\n  eprintclass = {cs},\n", "2017"),
         # Any other entry's year stands (this tool's export of a curator's year included).
         ("  year = {2018},\n  eprint = {1706.03762},\n  archiveprefix = {arXiv},\n", "2018"),
         ("  year = {2022},\n  journal = {arXiv preprint arXiv:2112.05682},\n", "2022"),
