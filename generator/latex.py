@@ -61,7 +61,10 @@ _ACCENT_FORMS = (
     r"\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])SPACES|[A-Za-z])"
     r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))"
 )
-_LETTER_MACROS = r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|SPACES)"
+# (T1's \\dh, \\th, \\dj and \\ng write Icelandic and South Slavic names: Guðrún, Đoković.)
+_LETTER_MACROS = (
+    r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j|dh|DH|th|TH|dj|DJ|ng|NG)(?![A-Za-z])(?:\{\}|SPACES)"
+)
 _ACCENT = re.compile(
     r"\{?" + _ACCENT_FORMS.replace("SPACES", r"[ \t]*") + r"\}?|"
     + _LETTER_MACROS.replace("SPACES", r"[ \t]*(?:\n[ \t]*)?")
@@ -97,6 +100,9 @@ _WORDS = {
     "textpm": "\u00b1", "textperiodcentered": "\u00b7", "textbullet": "\u2022",
     "textdagger": "\u2020", "textdaggerdbl": "\u2021", "dag": "\u2020", "ddag": "\u2021",
     "copyright": "\u00a9", "textsection": "\u00a7", "textparagraph": "\u00b6",
+    # TeX's no-op, which bibliographies put in a name's first letters so that a style
+    # abbreviates them together: "{\\relax Ch}ristensen" is "Ch." there, Christensen here.
+    "relax": "",
 }
 # The escapes that stand for one literal character or word, read before anything else
 # (see `_Held`): ``\\%``, ``\\{``, ``{\\textbackslash}``, ``\\textasciitilde{}``, ``\\eg``,
@@ -133,6 +139,9 @@ _ESCAPE = re.compile(
 # numbers (``2--3``, ``this---that``, ``this -- that``): a hyphen run next to a space on one
 # side only is a command-line flag (``--help``), and a longer run is not a dash at all.
 _DASH = re.compile(r"(?<=[^\W_])-{2,3}(?=[^\W_])|(?<=[^\s-] )-{2,3}(?= [^\s-])")
+# btxdoc's sorting trick: a command the file's @preamble defines to print nothing
+# ("\\newcommand{\\noopsort}[1]{}"), named as bibliographies name it, with its argument.
+_NO_OP = re.compile(r"\\(?:noopsort|SortNoop|sortnoop|noop)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\\(?:\\|[ ,;:!>])")
 _DOUBLE_QUOTES = re.compile(r"``([^`\n]{0,400}?)(?:''|\")")
 _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
@@ -310,6 +319,7 @@ def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
     text = _EMPH.sub(lambda m: _wrap(_arg(m), star), text)
     text = _BOLD.sub(lambda m: _wrap(_arg(m), stars), text)
     text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
+    text = _NO_OP.sub("", text)
     text = _SPACING.sub(" ", text)
     text = _DOUBLE_QUOTES.sub(lambda m: f"\u201c{m.group(1)}\u201d", text)
     text = _SINGLE_QUOTES.sub(lambda m: f"\u2018{m.group(1)}\u2019", text)

@@ -31,6 +31,25 @@ def test_accents_through_pylatexenc():
     assert clean_latex(r'M{\"u}ller and \c{c}a and \ss') == "Müller and ça and ß"
 
 
+def test_the_letters_of_icelandic_and_serbo_croatian_names():
+    # T1's letter macros, as an ASCII export writes Þórsdóttir and Đoković: not left as
+    # "\\TH{}" on the page.
+    assert clean_latex(r"{\TH}{\'o}rsd{\'o}ttir, \DJ okovi\'c, Gu\dh{}r\'un, \dj{}ak, \th{}, \ng{}, \NG{}, \DH{}") == (
+        "Þórsdóttir, Đoković, Guðrún, đak, þ, ŋ, Ŋ, Ð"
+    )
+    # (Not a longer control word that starts alike.)
+    assert clean_latex(r"\then \dhx") == r"\then \dhx"
+
+
+def test_the_no_op_commands_bibliographies_use_to_sort_and_abbreviate_read_as_nothing():
+    # "{\relax Ch}ristensen" abbreviates to "Ch." in BibTeX's styles; btxdoc's
+    # \noopsort (defined in the file's @preamble) only sorts. TeX prints neither.
+    assert clean_latex(r"{\relax Ch}ristensen and {\relax Th}omas") == "Christensen and Thomas"
+    assert clean_latex(r"{\noopsort{1973b}}1973 and \SortNoop{a}Zoo") == "1973 and Zoo"
+    # (A command that merely starts alike is someone else's, kept as written.)
+    assert clean_latex(r"\relaxed and \noopsorter{x}") == r"\relaxed and \noopsorter{x}"
+
+
 def test_tex_quotes_become_curly_quotes():
     text = 'relationship of the form ``A is to B as C is to D", combining'
     assert clean_latex(text) == "relationship of the form \u201cA is to B as C is to D\u201d, combining"

@@ -36,6 +36,21 @@ def test_a_name_after_and_keeps_its_leading_accent_or_letter():
     )
 
 
+def test_names_with_t1_letters_and_relax_read_as_their_letters():
+    # A lab's hand-kept .bib: "{\\relax Ch}" keeps a digraph one initial in BibTeX's
+    # styles, and T1's letters spell Icelandic and South Slavic names. Both were left as
+    # TeX: "{\\relax Ch}ristensen, Clayton" kept surname first, braces and all.
+    record = _record(
+        r"  author = {{\relax Ch}ristensen, Clayton and {\relax Th}omas Mann and"
+        r" {\DJ}okovi{\'c}, Novak and Gu\dh r\'un J\'onsd\'ottir and \TH{}orsteinn Gylfason},"
+        "\n"
+    )
+    assert record.authors == (
+        "Clayton Christensen", "Thomas Mann", "Novak Đoković", "Guðrún Jónsdóttir",
+        "Þorsteinn Gylfason",
+    )
+
+
 def test_a_letter_macro_before_and_does_not_join_two_authors():
     # The code review: TeX's eating of the spaces after \\l made "Pawe\\l and Smith" one
     # author (BibTeX splits at " and " before it reads any TeX).
