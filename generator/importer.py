@@ -999,9 +999,10 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             # same version of the paper, as a published venue is not.
             name == "venue" and PREPRINT.search(str(current)) and PREPRINT.search(str(imported))
         ):
+            shown = _in_files_spelling(current, imported) if name == "authors" else imported
             report.conflicts.append(
                 Conflict(
-                    paper.location_of(name), name, _as_text(current), _as_text(imported),
+                    paper.location_of(name), name, _as_text(current), _as_text(shown),
                     record.source,
                 )
             )
@@ -1088,6 +1089,20 @@ def _same_names(current: object, imported: object) -> bool:
     return len(current) == len(imported) and all(
         folded(shown_name(str(a))) == folded(shown_name(str(b))) for a, b in zip(current, imported)
     )
+
+
+def _in_files_spelling(current: object, imported: object) -> object:
+    """An imported author list with each name the file has at that place, typed otherwise
+    (`_same_names`: "Edward J. Hu" for "Edward J Hu"), in the file's spelling: a conflict
+    shows its first difference, which was then such a name, no conflict by itself, rather
+    than the list's real one (a whole list for the file's "and others")."""
+    if not isinstance(current, list) or not isinstance(imported, list):
+        return imported
+    shown = list(imported)
+    for n, (ours, theirs) in enumerate(zip(current, imported)):
+        if folded(shown_name(str(ours))) == folded(shown_name(str(theirs))):
+            shown[n] = ours
+    return shown
 
 
 def _cut_short(short: object, whole: object) -> bool:

@@ -458,6 +458,18 @@ def test_an_author_list_cut_short_by_others_takes_the_whole_list_of_the_same_imp
     (paper_id,) = import_records([scholar], tmp_path / "two", added=DAY).added
     later = import_records([neurips], tmp_path / "two", added=DAY)
     assert [c.field for c in later.conflicts] == ["authors"]
+    # It points at the list's end, which differs, not at DBLP's "Edward J. Hu" for the
+    # file's "Edward J Hu" (names typed otherwise are no conflict).
+    long = _rec("Language Models are Few-Shot Learners", line=1, year="2020", authors=(
+        "Edward J Hu", "Yelong Shen", "Phillip Wallis", "Zeyuan Allen-Zhu", "Yuanzhi Li", "others"))
+    (long_id,) = import_records([long], tmp_path / "four", added=DAY).added
+    dblp = _rec("Language Models are Few-Shot Learners", line=2, path="dblp.bib", year="2020", authors=(
+        "Edward J. Hu", "Yelong Shen", "Phillip Wallis", "Zeyuan Allen-Zhu", "Yuanzhi Li", "Shean Wang"))
+    (conflict,) = import_records([dblp], tmp_path / "four", added=DAY).conflicts
+    assert conflict.message == (
+        "conflict in authors: kept '…Zeyuan Allen-Zhu; Yuanzhi Li; «others»',"
+        " dblp.bib:2:1 says '…Zeyuan Allen-Zhu; Yuanzhi Li; «Shean Wang»'"
+    )
     # Another person among the first ones: another list, a conflict.
     other = _rec("Language Models are Few-Shot Learners", line=3, path="x.bib", year="2020",
                  authors=("Tom Brown", "Someone Else", "Nick Ryder", "Melanie Subbiah"))
