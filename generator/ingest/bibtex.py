@@ -421,6 +421,9 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(_plain(part) for part in _PARAGRAPHS.split(text.strip()) if part.strip())
 
 
+_ET_AL = re.compile(r"[Ee]t\.?\s*al\.?")  # (not "Al, Et", a name)
+
+
 def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> tuple[str, ...]:
     field = entry.fields_dict.get("author")
     if field is None:
@@ -452,6 +455,9 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
         text = _plain(text)
         if text:
             names.append(text)
+    if len(names) > 1 and isinstance(names[-1], str) and _ET_AL.fullmatch(names[-1]):
+        # The keyword in English, as hand-kept files write it ("and et al."): no one's name.
+        names[-1] = None
     # The keyword says more authors follow: it counts only last, after a named author. A
     # braced "{others}" is somebody's name, kept wherever it is.
     known = [name for name in names if name is not None]

@@ -151,6 +151,26 @@ def test_and_others_is_kept_as_the_last_author_others():
     ]
 
 
+def test_a_last_author_et_al_is_bibtexs_others():
+    # Hand-kept files write the keyword in English; read as a name, `check` then warned
+    # of the paper file the import had just written.
+    text = (
+        "@article{a, title = {A}, author = {Smith, John and Doe, Jane and et al.}}\n"
+        "@article{b, title = {B}, author = {Smith, John and {et al}}}\n"
+        "@article{c, title = {C}, author = {Smith, John and et~al.}}\n"
+        # (a person's name that merely holds the words stays one)
+        "@article{d, title = {D}, author = {Smith, John and Al, Et}}\n"
+    )
+    records, problems = _parse(text)
+    assert not problems.items
+    assert [r.authors for r in records] == [
+        ("John Smith", "Jane Doe", "others"),
+        ("John Smith", "others"),
+        ("John Smith", "others"),
+        ("John Smith", "Et Al"),
+    ]
+
+
 def test_and_others_reaches_the_paper_file(tmp_path):
     source = tmp_path / "lab.bib"
     source.write_text("@misc{w, title = {T}, author = {Wolf, Thomas and others}}\n", encoding="utf-8")
