@@ -559,7 +559,9 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     source = Location(path, entry.start_line + 1, 1)
     title = _plain(fields["title"])
     if not title:
-        problems.error(source, f"BibTeX entry {entry.key!r} has no title")
+        problems.error(
+            source, f"BibTeX entry {entry.key!r} has no title; add one (title = {{...}}) or delete the entry"
+        )
         return None
     written_url = _unescape(fields["url"]).strip()
     url = clean_url(written_url)

@@ -73,7 +73,7 @@ def test_unreadable_entry_and_missing_title_are_reported_at_their_lines():
     assert [r.title for r in records] == ["Fine"]
     messages = [str(p) for p in problems.errors]
     assert messages[0].startswith("bad.bib:2:1: cannot read this BibTeX entry:")
-    assert messages[1] == "bad.bib:3:1: BibTeX entry 'c' has no title"
+    assert messages[1] == "bad.bib:3:1: BibTeX entry 'c' has no title; add one (title = {...}) or delete the entry"
 
 
 def test_a_file_without_entries_is_an_error_when_bibtex_is_forced():
