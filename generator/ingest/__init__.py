@@ -137,6 +137,13 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
     """Records from one input file's text; layout problems go to ``problems``."""
     text = normalise_text(text)
     fmt = fmt or detect_format(text)
+    if fmt is None and path.lower().endswith(".bib"):
+        # An empty or comment-only .bib (a reference manager's export of an empty
+        # collection): what it lacks is entries, not a layout.
+        fmt = "bibtex"
+    if fmt is None and not text.strip():
+        problems.error(Location(path, 1, 1), "the file is empty: there is nothing in it to import")
+        return []
     if fmt == "hf":
         from .hflisting import parse_listing
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from generator.errors import Problems
 from generator.ingest import parse_text
 
@@ -317,3 +319,17 @@ def test_markup_around_math_goes_entities_are_whole_names_and_nesting_is_linear(
     assert title("&notanentity; &amplifier; &amp; &eacute;") == "&notanentity; &amplifier; & é"
     # (One pass over the tags, however deep: a pass per level took 6 s at 28 KB.)
     assert title("<i>" * 5000 + "x" + "</i>" * 5000) == "x"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "% exported by Zotero: an empty collection\n"])
+def test_an_empty_or_comment_only_bib_file_is_said_to_hold_no_entry(text):
+    # Its layout cannot be told from nothing; its name says what it was meant to be.
+    problems = Problems()
+    assert parse_text(text, "lab.BIB", problems) == []
+    assert problems.format() == "lab.BIB:1:1: no BibTeX entries ('@article{key, ...}') found"
+
+
+def test_an_empty_file_of_another_name_is_said_to_be_empty():
+    problems = Problems()
+    assert parse_text("\n", "listing.txt", problems) == []
+    assert problems.format() == "listing.txt:1:1: the file is empty: there is nothing in it to import"
