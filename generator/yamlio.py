@@ -346,6 +346,8 @@ _SHOWN = 60
 # What may stand before an anchor or a tag: a line's start, white space, a flow
 # indicator ("Q&A" and "Agents!" hold none).
 _BEFORE_PROPERTY = frozenset(" \t\n[]{},:")
+# A value no text field holds: a number, true or false, a day.
+_NOT_TEXT = re.compile(r"[-+]?[0-9][0-9.]*|true|false|[0-9]{4}-[0-9]{2}-[0-9]{2}", re.IGNORECASE)
 # At a node's start: its anchor, maybe after a tag ("!!str &a text").
 _ANCHOR_AT = re.compile(r"(?:![^\s,\[\]{}]*[ \t]+)?(&[^\s,\[\]{}]+)")
 
@@ -697,8 +699,11 @@ class _Converter:
         anchor = self._anchor(node)
         if anchor is not None:
             start, name = anchor
-            if text_value:
-                admitted = False
+            # A value typed as text is refused as a whole (see above). Quoting is the fix
+            # for a text that starts with "&"; a number, a yes or no or a day after the
+            # anchor ("stars: &s 1") was typed as that value: the anchor goes.
+            admitted = not text_value
+            if text_value and not _NOT_TEXT.fullmatch(node.value):
                 message = (
                     f"a value starting with '&' is read as YAML syntax (an anchor), not text,"
                     f" and {name!r} is left out of it; put the whole value in double quotes"

@@ -200,7 +200,7 @@ def test_a_refused_value_is_said_once_and_the_entry_s_other_problems_too(tmp_pat
     ))
     assert stats == {}
     assert found == [
-        "content/repositories.yml:2:10: a value starting with '&' is read as YAML syntax (an anchor), not text, and '&s' is left out of it; put the whole value in double quotes: stars: \"&s 1\"",
+        "content/repositories.yml:2:10: '&s' is a YAML anchor; a curation file may not hold anchors (nor the aliases that repeat them): remove it",
         "content/repositories.yml:5:3: YAML aliases are not allowed: 'stars' repeats the anchor at line 2; write the value out",
         "content/repositories.yml:6:13: archived must be true or false, not 'maybe'",
         "content/repositories.yml:7:12: checked must be a date (YYYY-MM-DD), not '2026-02-30'",

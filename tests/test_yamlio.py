@@ -109,7 +109,7 @@ def test_aliases_are_refused_where_they_are_used():
          " YAML syntax (an anchor), not text, and '&A' is left out of it; put the whole value"
          " in double quotes: - \"&A Ada Lovelace\""]),
         # inside a [...] list the line is no one value: no line to write out
-        ("keywords: {agent: &w 1}\n", ["1:19: a value starting with '&' is read as YAML syntax"
+        ("keywords: {agent: &w x}\n", ["1:19: a value starting with '&' is read as YAML syntax"
          " (an anchor), not text, and '&w' is left out of it; put the whole value in double"
          " quotes"]),
         ("title: !!str &a x\n", ["1:14: a value starting with '&' is read as YAML syntax (an"
@@ -117,6 +117,10 @@ def test_aliases_are_refused_where_they_are_used():
         # not a text: the anchor alone goes
         ("tags: &t [a, b]\nnotes: &n |\n  text\n", [f"1:7: '&t' {ANCHOR}", f"2:8: '&n' {ANCHOR}"]),
         ("&k title: T\n", [f"1:1: '&k' {ANCHOR}"]),
+        # a number, a yes or no, a day: typed as that value, which needs no quotes
+        ("stars: &s 1\n", [f"1:8: '&s' {ANCHOR}"]),
+        ("keywords: {agent: &w 1}\n", [f"1:19: '&w' {ANCHOR}"]),
+        ("archived: &a false\nchecked: &c 2026-11-30\n", [f"1:11: '&a' {ANCHOR}", f"2:10: '&c' {ANCHOR}"]),
         ("&doc\ntitle: T\n", [f"1:1: '&doc' {ANCHOR}"]),
         ("- &k title: T\n", [f"1:3: '&k' {ANCHOR}"]),
     ],
