@@ -23,7 +23,7 @@ from .escape import markdown_notices
 from .links import classify
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
-from .yamlio import Map, Node, Refused, Scalar, Seq, char_name
+from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item
 
 INVALID = object()  # a value that was reported; the record keeps its default instead
 
@@ -309,7 +309,10 @@ class RecordChecker:
             if isinstance(node, Scalar) and node.text is None:
                 return []
             hint = ""
-            if isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
+            dash = self.dash_hint(node) if isinstance(node, Scalar) else None
+            if dash is not None:
+                hint = f"; {dash}"
+            elif isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
                 hint = f"; write [{_as_authors(node.text or '') if name == 'authors' else node.text}]"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
         good = []
@@ -328,6 +331,15 @@ class RecordChecker:
             else:
                 good.append(item)
         return good
+
+    def dash_hint(self, node: Scalar) -> str | None:
+        """What to do when ``node`` is a list's first item without a space after its dash
+        ("authors:" then "  -B. Smith", one text to YAML), on a line of its own."""
+        line = self.text.split("\n")[node.line - 1] if node.line else ""
+        if line[: node.col - 1].strip(" "):
+            return None  # ("topics: -rl": "- rl" after the key is no YAML)
+        found = no_space_item(line, node.line)
+        return found[2] if found is not None else None
 
     def text_list(self, node: Node, spec: Field, name: str) -> object:
         items = self.items(node, name)

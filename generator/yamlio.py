@@ -446,6 +446,16 @@ def _no_space_key(line_text: str, line: int, start: int) -> tuple[int, int, str]
     return line, match.end(1) + 1, f"a key needs a space after its colon: {shown!r}"
 
 
+def no_space_item(line_text: str, line: int) -> tuple[int, int, str] | None:
+    """``-B. Smith`` meant as a list item: where its dash is and what to write."""
+    start = _indent_of(line_text)
+    value = _cut_comment(line_text[start + 1 :])
+    if line_text[start : start + 1] != "-" or not value or value[0] in " \t-":
+        return None
+    shown = f"- {value}" if len(value) <= _SHOWN else f"- {value[:_SHOWN]}..."
+    return line, start + 1, f"a list item needs a space after its dash: {shown!r}"
+
+
 def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, str] | None:
     """The line a simple key started on (``line``:``col``) has no ``key: `` in it: a
     key without a space after its colon, the text of a block that is not indented, or
@@ -459,6 +469,10 @@ def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, st
     while owner > 0 and (not lines[owner - 1].strip() or _indent_of(lines[owner - 1]) > indent):
         owner -= 1
     above = lines[owner - 1] if owner > 0 else ""
+    if _indent_of(above) == indent and above.startswith("- ", indent):
+        found = no_space_item(here, line)
+        if found is not None:
+            return found
     block = _BLOCK_START.fullmatch(above)
     if block and block.group(2):
         return line, indent + 1, (
@@ -643,26 +657,35 @@ class _Converter:
         line, col = mark.line + 1, mark.column + 1
         if not style:  # plain: None from PyYAML's composer, "" from libyaml's
             end = node.end_mark
-            if end.line > mark.line:
-                self._check_continuation(mark.line, end.line)
+            if end.line > mark.line and self._check_continuation(mark.line, mark.column, end.line):
+                return Refused(None, self.path, line, col)  # (said: nothing more of it)
             elif self.hashed and text:
                 self._check_cut(mark.line, end.column, text)
             return Scalar(None if text in _NULLS else text, self.path, line, col)
         return Scalar(text, self.path, line, col, style in _QUOTED_STYLES)
 
-    def _check_continuation(self, first: int, last: int) -> None:
+    def _check_continuation(self, first: int, col: int, last: int) -> bool:
         """A plain value that goes on over lines, one of which starts with "- ": a list
-        item indented deeper than the one above, read as the rest of that item."""
+        item indented deeper than the one above, read as the rest of that item; or,
+        when the value starts its line with a dash where that item starts, a first item
+        without a space after its dash ("-B. Smith", then "- C. Doe"): True then, the
+        value being no text at all."""
         for number in range(first + 1, last + 1):
             line = self._line(number)
             stripped = line.lstrip(" ")
             if stripped.startswith("- "):
+                start = self._line(first)
+                found = no_space_item(start, first + 1) if _indent_of(start) == col else None
+                if found is not None and len(line) - len(stripped) == col:
+                    self.problems.error(Location(self.path, found[0], found[1]), found[2])
+                    return True
                 self.problems.error(
                     Location(self.path, number + 1, len(line) - len(stripped) + 1),
                     "this list item is indented differently from the one above, so it is"
                     " read as the rest of that item's text; indent both alike",
                 )
-                return
+                return False
+        return False
 
     def _check_cut(self, number: int, end_col: int, text: str) -> None:
         """A plain value cut short by a comment that reads as part of it ("#1")."""

@@ -195,6 +195,17 @@ CASES = {
         "id: x\ntitle: A\nauthors: Ada Lovelace and others\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, others]"],
     ),
+    # one text to YAML: "-B. Smith" (and "-C. Doe" under it) on lines of their own
+    "a list's first item without a space after its dash": (
+        "id: x\ntitle: A\nauthors:\n  -B. Smith\n  -C. Doe\nabstract: a\n",
+        [f"{P}:4:3: 'authors' must be a list, not a string; a list item needs a space after"
+         " its dash: '- B. Smith'"],
+    ),
+    "a topic without a space after its dash": (
+        "id: x\ntitle: A\ntopics:\n  -rl\nabstract: a\n",
+        [f"{P}:4:3: 'topics' must be a list, not a string; a list item needs a space after"
+         " its dash: '- rl'"],
+    ),
     "a list where a string belongs": (
         "id: x\ntitle: [A, B]\nabstract: a\n",
         [f"{P}:2:8: 'title' must be a string, not a list"],

@@ -438,15 +438,20 @@ SYNTAX_HINTS = {
         "2:8: YAML syntax error: '@' cannot start an unquoted value; put the value in double"
         " quotes",
     ),
+    # Found out on the line after it, as a key: named on its own line.
+    "a list item with no space after its dash": (
+        "authors:\n  - A\n  -B. Smith\n",
+        "3:3: YAML syntax error: a list item needs a space after its dash: '- B. Smith'",
+    ),
+    "a list item with no space after its dash, and items after it": (
+        "topics:\n- nlp\n-rl  # reinforcement learning\n- cv\ntitle: T\n",
+        "3:1: YAML syntax error: a list item needs a space after its dash: '- rl'",
+    ),
     # Not one of the slips above: PyYAML's words are kept, and its place. (A list over
     # lines that lacks a comma stops inside the list: it is not "not closed".)
     "a comma missing in a list over lines": (
         'authors: [A,\n  "B"\n  "C"]\n',
         "3:3: YAML syntax error: did not find expected ',' or ']'",
-    ),
-    "a list item with no space after its dash": (
-        "authors:\n  - A\n  -B\n",
-        "4:1: YAML syntax error: could not find expected ':'",
     ),
 }
 
@@ -457,6 +462,18 @@ def test_common_syntax_slips_say_where_to_look_and_how_to_fix_them(case):
     tree, problems = read(text)
     assert tree is None
     assert problems == [f"f.yml:{expected}"]
+
+
+def test_a_first_list_item_with_no_space_after_its_dash_is_said_so_not_misindented():
+    # YAML reads "-B. Smith" and the item under it as one text ("-B. Smith - C. Doe").
+    tree, problems = read("authors:\n  -B. Smith\n  - C. Doe\ntitle: T\n")
+    assert problems == ["f.yml:2:3: a list item needs a space after its dash: '- B. Smith'"]
+    assert to_python(tree) == {"authors": None, "title": "T"}  # (nothing more said of it)
+    # An item indented deeper than the one above is still said to be so.
+    assert read("authors:\n  -B\n    - C\n")[1] == [
+        "f.yml:3:5: this list item is indented differently from the one above, so it is"
+        " read as the rest of that item's text; indent both alike"
+    ]
 
 
 def test_a_continued_value_with_a_colon_may_be_text_or_a_key_and_the_message_says_both():
