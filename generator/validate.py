@@ -49,6 +49,8 @@ _WORDY = re.compile(r"[A-Za-z0-9]")
 # A comma that parts words, not one in a number ("1,000 layers").
 _LIST_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
 # A value plain enough to be shown back inside ``[...]`` as the fix for a missing list.
+# A Markdown list item's start: "- ", "* ", "+ ", "1. ", "1) ".
+_LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?: |$)")
 _SIMPLE_VALUE = re.compile(r"^[\w .,'-]+$")
 
 # What a field's value must be, and what the curator wrote instead, in messages.
@@ -190,7 +192,42 @@ class RecordChecker:
                 at = self.locate(node, written, seen[written])
                 seen[written] += 1
                 self.problems.warning(at, f"'{name}': {why}")
+            if node.quoted:
+                folded = self.folded_list_item(node)
+                if folded is not None:
+                    self.problems.warning(
+                        folded,
+                        f"'{name}': this list item is folded into the line above ('>' joins"
+                        " lines), so the list will be one line; use '|' to keep line breaks",
+                    )
         return text
+
+    def folded_list_item(self, node: Scalar) -> Location | None:
+        """The first Markdown list item of a folded block (``notes: >``) that YAML joins
+        to the line above it: a line as indented as the block's text, right under another
+        such line ("Intro", then "- a"; or "- a", then "- b")."""
+        lines = self.text.split("\n")
+        head = lines[node.line - 1] if 0 < node.line <= len(lines) else ""
+        if head[node.col - 1 : node.col] != ">":
+            return None
+        owner = len(head) - len(head.lstrip(" -"))  # (the key's, or a list item's, indent)
+        indent, joined = None, False  # the block's indentation; whether a line may join
+        for number in range(node.line, len(lines)):
+            line = lines[number]
+            if not line.strip():
+                joined = False
+                continue
+            here = len(line) - len(line.lstrip(" "))
+            if here <= owner:
+                break  # (the block's end)
+            indent = here if indent is None else indent
+            if here > indent:  # more indented: YAML keeps the line breaks around it
+                joined = False
+                continue
+            if joined and _LIST_ITEM.match(line, here):
+                return Location(node.path, number + 1, here + 1)
+            joined = True
+        return None
 
     def slug(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)

@@ -1260,3 +1260,29 @@ def test_each_place_in_notes_that_will_not_show_as_meant_is_warned_of(tmp_path):
     assert [m.split(": ", 1)[0] for m in problems] == [f"{P}:5:13", f"{P}:6:14", f"{P}:7:10", f"{P}:7:34", f"{P}:7:47"]
     assert [m.split(": ", 1)[1][: len(link)] for m in problems[:3]] == [link] * 3
     assert all(m.split(": ", 1)[1].startswith(tag) for m in problems[3:])
+
+
+FOLDED = (
+    "warning: 'notes': this list item is folded into the line above ('>' joins lines), so"
+    " the list will be one line; use '|' to keep line breaks"
+)
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # YAML reads it "Read: - the proof - the experiments": one paragraph
+        ("notes: >\n  Read:\n  - the proof\n  - the experiments\n", [f"{P}:6:3: {FOLDED}"]),
+        # after a blank line the first item stands on its own line; the second joins it
+        ("notes: >-\n  Read:\n\n  1. the proof\n  2. the experiments\n", [f"{P}:8:3: {FOLDED}"]),
+        ("topics: []\nnotes: >\n    Read:\n    * the proof\ntags: []\n", [f"{P}:7:5: {FOLDED}"]),
+        # kept as lines: '|', items apart, a line more indented, a dash inside a line
+        ("notes: |\n  Read:\n  - the proof\n  - the experiments\n", []),
+        ("notes: >\n  Read:\n\n  - the proof\n\n  - the experiments\n", []),
+        ("notes: >\n  Read:\n    - the proof\n    - the experiments\n", []),
+        ("notes: >\n  A dash - inside a line,\n  -1 is no item.\n", []),
+    ],
+)
+def test_a_markdown_list_that_a_folded_block_joins_into_one_line_is_warned_of(tmp_path, block, expected):
+    text = "id: x\ntitle: A\nabstract: a\n" + block
+    assert [m for m in check_one(tmp_path, text) if m.startswith(P)] == expected
