@@ -20,6 +20,7 @@ import os
 import re
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -33,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, handlinks, pages, partial_rebuild, raw_html, related, render, search
+from generator import build, handlinks, pages, partial_rebuild, raw_html, related, render, search, siteconfig
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, counted
 
@@ -427,7 +428,33 @@ def on_serve(server, config: MkDocsConfig, builder):
     # While the server waits for the first edit: the first title or abstract edit
     # would otherwise also import scikit-learn.
     threading.Thread(target=related.warm_up, name="readinglist-warm-up", daemon=True).start()
+    config_file = Path(getattr(config, "config_file_path", None) or "")
+    if config_file.name == siteconfig.CONFIG:  # (the file `check` reads; not `mkdocs -f other.yml`)
+        server.builder = guard_config(builder, config_file.resolve().parent)
     return server
+
+
+def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
+    """``builder`` (MkDocs' rebuild under serve), run only while ``root``/mkdocs.yml
+    reads as YAML. MkDocs printed a traceback for a slip saved into it (a colon in
+    site_name) on every rebuild until it was fixed; instead its mistakes are printed
+    once per change, as `check` prints them, the server keeps the last good site, and
+    the change that fixes the file builds it again."""
+
+    def guarded() -> None:
+        problems = siteconfig.config_problems(root)
+        if not problems.has_errors():
+            builder()
+            return
+        for problem in problems.errors:
+            print(problem, file=sys.stderr)
+        print(
+            "readinglist: mkdocs.yml has errors; the site shows the last good build until"
+            " they are fixed",
+            file=sys.stderr,
+        )
+
+    return guarded
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

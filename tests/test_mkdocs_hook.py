@@ -67,3 +67,48 @@ def test_a_folder_holding_the_project_is_never_a_docs_or_site_folder(tmp_path):
     (root / "docs" / "papers").mkdir(parents=True)
     (root / "docs" / "index.md").write_text("# Home")
     mkdocs_hook._refuse_curators_folders(root, root / "docs", root / "site")
+
+
+def test_under_serve_a_yaml_slip_in_mkdocs_yml_is_said_at_its_place_and_the_last_site_stays(tmp_path, capsys):
+    # MkDocs printed a traceback on every rebuild while mkdocs.yml did not parse.
+    from generator import mkdocs_hook
+
+    built = []
+    rebuild = mkdocs_hook.guard_config(lambda: built.append(1), tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Reading list\nsite_description: Papers: the best\n")
+    rebuild()
+    rebuild()  # (another change, the file still broken: said again)
+    assert built == []
+    said = capsys.readouterr().err.splitlines()
+    slip = (
+        "mkdocs.yml:2:25: YAML syntax error: a colon followed by a space inside an unquoted"
+        " value; put the value in double quotes"
+    )
+    last = "readinglist: mkdocs.yml has errors; the site shows the last good build until they are fixed"
+    assert said == [slip, last, slip, last]
+    config.write_text('site_name: Reading list\nsite_description: "Papers: the best"\n')
+    rebuild()
+    assert built == [1] and capsys.readouterr().err == ""
+
+
+def test_serve_guards_the_rebuild_of_mkdocs_yml_only(tmp_path):
+    from types import SimpleNamespace
+
+    from generator import mkdocs_hook
+
+    class Server:
+        builder = None
+
+        def unwatch(self, path):
+            pass
+
+    def builder():
+        pass
+
+    for name, guarded in (("mkdocs.yml", True), ("other.yml", False)):
+        server = Server()
+        server.builder = builder
+        config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / name))
+        mkdocs_hook.on_serve(server, config=config, builder=builder)
+        assert (server.builder is not builder) is guarded
