@@ -28,6 +28,25 @@ class Conflict:
         return f"{self.location}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A value a curator wrote over one the importer took, kept when a source offers the
+    importer's again (a re-import): said, so the edit is not taken for one lost."""
+
+    location: Location  # the curated value
+    field: str
+    kept: str
+    imported: str
+
+    @property
+    def message(self) -> str:
+        _, imported = _difference(self.kept, self.imported)
+        return f"kept your {self.field} (the source has {_quoted(imported)})"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
 def _quoted(text: str) -> str:
     """``text`` in quotes as written, so it can be copied: repr() doubled every backslash
     ('$\\\\alpha$' for $\\alpha$). What cannot be seen is shown by its Unicode picture (a

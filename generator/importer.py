@@ -44,7 +44,7 @@ from tqdm import tqdm
 
 from . import paperyaml, provenance
 from .importedfile import check_imported
-from .conflicts import Conflict
+from .conflicts import Conflict, Kept
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
@@ -146,6 +146,9 @@ class ImportReport:
     left_alone: list[str] = field(default_factory=list)  # files changed while the import ran
     # Preprint venues a file held that a published venue replaced (the paper is updated).
     published: list[Published] = field(default_factory=list)
+    # Values a curator wrote over what an earlier import took, which a source offers
+    # again: kept, and said (once per paper and field).
+    kept: list[Kept] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line whose record counts add up: each record added a paper, updated or
@@ -205,6 +208,7 @@ class _Paper:
     # Warnings to place in a new paper's file once it is written: (field, link URL or "",
     # message); at the link with that URL, else at the field.
     pending: list[tuple[str, str, str]] = field(default_factory=list)
+    kept: set[str] = field(default_factory=set)  # fields a curator edited, said kept
 
     def seen(self) -> provenance.Seen:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
@@ -725,6 +729,7 @@ def _import_locked(
     )
     _write_views(record_file, recorded, views, forget, set(reused), existing, created, report)
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
+    report.kept.sort(key=lambda k: (k.location, k.field))
     return report
 
 
@@ -776,18 +781,19 @@ def _locate(existing: list[_Paper], created: list[_Paper], report: ImportReport)
     updated = set(report.updated)
     written = [p for p in created if p.text] + [p for p in existing if p.id in updated and p.text]
     by_path = {str(paper.path): paper for paper in written}
-    placed = {c.location.path for c in report.conflicts}
+    placed = {c.location.path for c in (*report.conflicts, *report.kept)}
     for path, paper in by_path.items():
         if path in placed or paper.pending:  # parsing all 10,000 new files would be slow
             tree = parse(paper.text, path, Problems())
             paper.tree = tree if isinstance(tree, Map) else None
             paper.final = True
-    report.conflicts[:] = [
-        replace(c, location=paper.location_of(c.field))
-        if (paper := by_path.get(c.location.path)) is not None
-        else c
-        for c in report.conflicts
-    ]
+    for said in (report.conflicts, report.kept):
+        said[:] = [
+            replace(c, location=paper.location_of(c.field))
+            if (paper := by_path.get(c.location.path)) is not None
+            else c
+            for c in said
+        ]
     # (An existing file the run left alone keeps the places it was read with.)
     for paper in written + [p for p in existing if p.id not in updated]:
         for name, url, message in paper.pending:
@@ -945,7 +951,16 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
             paper.seen_fields["title"].add(title_key(str(imported)))
         if prior is not None and digest in prior.fields.get(name, ()):
-            continue  # taken before: whatever the file holds now is the curator's choice
+            # Taken before: whatever the file holds now is the curator's choice. A value
+            # no source gave (a hand edit, not a deletion) is said to be kept.
+            current = paper.values.get(name)
+            if (
+                not _empty(current) and name not in paper.kept
+                and not prior.has_value(name, current) and _disagree(name, current, imported)
+            ):
+                paper.kept.add(name)
+                report.kept.append(Kept(paper.location_of(name), name, _as_text(current), _as_text(imported)))
+            continue
         if name == "venue" and _empty(paper.values.get("venue")) and paper.values.get("publisher"):
             # A publisher and no venue: the paper is a book, and a venue would make it an
             # article (one title, two works: "Deep Learning", the book and the review).
@@ -975,30 +990,7 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
-        elif current != imported and not (
-            # Other capitals are a house style, no disagreement (a title in sentence case
-            # is APA's); but a file's lower-cased venue (Scholar's, from an earlier import:
-            # no style writes a journal's name so) is told of the capitals.
-            name in ("title", "venue") and _same_but_case(current, imported)
-            and not (name == "venue" and _better_cased(current, imported))
-        ) and not (
-            isinstance(current, str) and _same_but_spacing(current, imported)
-        ) and not (
-            name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
-        ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)) and not (
-            name == "doi" and _doi_key(current) == _doi_key(imported)  # DOIs ignore case
-        ) and not (
-            name == "pages" and pages_text(str(current)) == pages_text(str(imported))  # "1-9", "1–9"
-        ) and not (
-            # Tags are a set: another order, other capitals, or some of the file's own, say
-            # nothing new.
-            name == "tags" and isinstance(current, list)
-            and {str(t).casefold() for t in imported} <= {str(t).casefold() for t in current}  # type: ignore[attr-defined]
-        ) and not (
-            # Two names of the preprint server ("arXiv preprint arXiv:...", "CoRR"): the
-            # same version of the paper, as a published venue is not.
-            name == "venue" and PREPRINT.search(str(current)) and PREPRINT.search(str(imported))
-        ):
+        elif _disagree(name, current, imported):
             shown = _in_files_spelling(current, imported) if name == "authors" else imported
             report.conflicts.append(
                 Conflict(
@@ -1037,6 +1029,35 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
                 paper.officials.append(link.url)
             paper.link_urls.add(key)
             paper.new_links.append(link)
+
+
+def _disagree(name: str, current: object, imported: object) -> bool:
+    """Whether the file's ``current`` value and a source's ``imported`` one say other
+    things: a conflict, unless the importer took that source value before."""
+    return current != imported and not (
+        # Other capitals are a house style, no disagreement (a title in sentence case
+        # is APA's); but a file's lower-cased venue (Scholar's, from an earlier import:
+        # no style writes a journal's name so) is told of the capitals.
+        name in ("title", "venue") and _same_but_case(current, imported)
+        and not (name == "venue" and _better_cased(current, imported))
+    ) and not (
+        isinstance(current, str) and _same_but_spacing(current, imported)
+    ) and not (
+        name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
+    ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)) and not (
+        name == "doi" and _doi_key(current) == _doi_key(imported)  # DOIs ignore case
+    ) and not (
+        name == "pages" and pages_text(str(current)) == pages_text(str(imported))  # "1-9", "1–9"
+    ) and not (
+        # Tags are a set: another order, other capitals, or some of the file's own, say
+        # nothing new.
+        name == "tags" and isinstance(current, list)
+        and {str(t).casefold() for t in imported} <= {str(t).casefold() for t in current}  # type: ignore[attr-defined]
+    ) and not (
+        # Two names of the preprint server ("arXiv preprint arXiv:...", "CoRR"): the
+        # same version of the paper, as a published venue is not.
+        name == "venue" and PREPRINT.search(str(current)) and PREPRINT.search(str(imported))
+    )
 
 
 def _versions(paper: _Paper, record: Record) -> str:

@@ -112,3 +112,67 @@ def test_an_input_from_a_pipe_is_kept_as_it_was_read(tmp_path):
     assert (tmp_path / "content" / "papers" / "piped-paper.yml").exists()
     kept = tmp_path / "content" / "sources" / "stdin"
     assert kept.read_bytes() == bib
+
+
+def test_a_reimport_names_each_field_a_curator_edited_and_kept(tmp_path, capsys):
+    # (curator review: the edit was kept, but nothing said so, so it looked lost or ignored)
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@article{a, title = {Deep Residual Learning}, author = {He, Kaiming},"
+        " year = {2016}, journal = {CVPR}, abstract = {A residual framework.}}\n"
+        "@article{b, title = {Another Paper}, year = {2019}}\n"
+    )
+    args = ["--root", str(tmp_path), "import", "--no-keep-source", str(bib)]
+    assert main(args) == 0
+    capsys.readouterr()
+    path = tmp_path / "content" / "papers" / "deep-residual-learning.yml"
+    text = path.read_text()
+    edited = (
+        text.replace("title: Deep Residual Learning", "title: ResNet")
+        .replace("year: 2016", "year: 2015")
+        .replace("venue: CVPR\n", "")  # a deletion: kept too, as README says, but no edit to name
+    )
+    path.write_text(edited)
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    lines = edited.splitlines()
+    title, year = lines.index("title: ResNet") + 1, lines.index("year: 2015") + 1
+    assert out == (
+        f"{path}:{title}:8: kept your title (the source"
+        " has 'Deep Residual Learning')\n"
+        f"{path}:{year}:7: kept your year (the source has"
+        " '2016')\n"
+        "2 record(s): 0 added, 0 updated, 2 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        " 0 link(s) found\n"
+    )
+    assert err == "" and path.read_text() == edited
+    assert main([*args, "-q"]) == 0  # (-q: the summary line, warnings and conflicts only)
+    assert capsys.readouterr().out.splitlines() == [out.splitlines()[-1]]
+
+
+def test_a_value_another_source_gave_is_no_edit_to_name(tmp_path, capsys):
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text("@article{a, title = {One Title}, doi = {10.1234/x}, year = {2020}}\n")
+    second.write_text("@article{b, title = {Another Title}, doi = {10.1234/x}, year = {2020}}\n")
+    for source in (first, second, first, second):
+        assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(source)]) == 0
+    out, err = capsys.readouterr()
+    # the second source's title is a conflict once; then neither is said again
+    assert "kept your" not in out
+    assert err.count("conflict in title") == 1
+
+
+def test_many_kept_edits_are_listed_up_to_ten_and_counted(capsys):
+    from generator.conflicts import Kept
+    from generator.errors import Location
+    from generator.importer import ImportReport
+    from generator.commands.import_cmd import print_report
+
+    report = ImportReport(records=12, unchanged=[f"p{n}" for n in range(12)])
+    report.kept = [Kept(Location(f"content/papers/p{n:02}.yml", 2, 8), "title", "Mine", "Theirs") for n in range(12)]
+    print_report(report, quiet=False, again="readinglist import lab.bib")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:10] == [
+        f"content/papers/p{n:02}.yml:2:8: kept your title (the source has 'Theirs')" for n in range(10)
+    ]
+    assert lines[10:] == ["... and 2 more of your edits kept likewise", report.summary()]

@@ -84,6 +84,11 @@ def print_stopped(problems: list[Problem], done: str) -> int:
     return 1
 
 
+# The edits a re-import kept are listed up to this many: a list whose sources are
+# imported again after a round of hand edits would otherwise print a line for each.
+_KEPT_SHOWN = 10
+
+
 def print_report(report: ImportReport, quiet: bool, again: str) -> None:
     """What an import did, its warnings and conflicts, and its summary line. ``again``:
     the command that imported, for the hint that brings a deleted paper back."""
@@ -97,6 +102,10 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(f"updated {paper_id}")
         for change in report.published:
             print(change)
+        for kept in report.kept[:_KEPT_SHOWN]:
+            print(kept)
+        if len(report.kept) > _KEPT_SHOWN:
+            print(f"... and {len(report.kept) - _KEPT_SHOWN} more of your edits kept likewise")
         for deleted in report.not_recreated:
             print(deleted)
         deleted = [d for d in report.not_recreated if not d.merged_into]
