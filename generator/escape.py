@@ -37,6 +37,9 @@ from markdown_it.rules_inline.image import image as markdown_image
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from .schema import FORBIDDEN_CHARS, forbidden_char
+from .yamlio import char_name
+
 SAFE_SCHEMES = ("http", "https")
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
@@ -193,6 +196,7 @@ def _markdown() -> MarkdownIt:
     md.normalizeLink = lambda url: url
     md.normalizeLinkText = lambda url: url
     md.inline.ruler.at("image", _image_as_text)
+    md.core.ruler.before("text_join", "as_typed", _as_typed)
     md.core.ruler.push("curate", _curate)
     return md
 
@@ -217,6 +221,12 @@ _UNSAFE_LINK = (
     "the link to '{href}' shows as its text only: a link needs an absolute https://"
     " (or http://) address, without spaces or invisible characters"
 )
+_TYPED_COMMENT = (
+    "'<!-- ... -->' shows as text: readers see it, as Markdown here takes no HTML (a note"
+    " for curators goes in a YAML comment, a line starting with # outside the field)"
+)
+_HIDDEN_REFERENCE = "'{written}' shows as text: it stands for {char}, {what}; remove it"
+_FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
 _IMAGE_AS_TEXT = (
     "an image shows as the text typed: pages load nothing from other sites (link to it"
     " instead: [a figure](https://...))"
@@ -243,6 +253,52 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _reference(char: str) -> str:
+    return f"&#x{ord(char):X};"
+
+
+def _hidden_reference(written: str, char: str) -> str:
+    return _HIDDEN_REFERENCE.format(written=written, char=char_name(char), what=forbidden_char(char))
+
+
+def _as_typed(state: StateCore) -> None:
+    """What the curator typed, read before text_join merges character references into
+    the text around them (a ``&lt;b&gt;`` is no typed tag, and the reference is no
+    longer seen as one afterwards).
+
+    A tag typed in the text (not in code, which shows a tag as code, as meant) is kept
+    in ``env["notices"]``, also one broken over two lines. A character reference to a
+    character no paper file may hold (schema.FORBIDDEN_CHARS: a bidirectional override,
+    a line separator) stays the text typed: the check that keeps such characters out of
+    every field would otherwise be passed by writing ``&#x202E;``."""
+    notices: list[tuple[str, str]] = state.env.setdefault("notices", [])
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        typed: list[str] = []  # a run of typed text, its line breaks included
+        for child in [*token.children, None]:
+            if child is not None and child.type in ("text", "softbreak"):
+                typed.append(child.content if child.type == "text" else "\n")
+                continue
+            if typed:
+                _typed_tags("".join(typed), notices)
+                typed = []
+            if child is not None and child.type == "text_special" and child.info == "entity":
+                char = next(iter(_FORBIDDEN.findall(child.content)), None)
+                if char is not None:
+                    notices.append((child.markup, _hidden_reference(child.markup, char)))
+                    child.content = child.markup
+
+
+def _typed_tags(text: str, notices: list[tuple[str, str]]) -> None:
+    notices.extend(("<!--", _TYPED_COMMENT) for _ in range(text.count("<!--")))
+    for match in _TYPED_TAG.finditer(text):
+        if match.group(1).lower() in _HTML_ELEMENTS:
+            tag = match.group()
+            # Located by its first line (a check reads a value line by line), told whole.
+            notices.append((tag.split("\n", 1)[0], _TYPED_HTML.format(tag=" ".join(tag.split()))))
+
+
 def _curate(state: StateCore) -> None:
     """Headings moved so the highest the curator wrote is ``env["top"]`` (a page has its
     own h1 and h2: "#" in notes is no second title, and "###" under a description's h1 no
@@ -267,6 +323,13 @@ def _curate(state: StateCore) -> None:
         dropping = False
         for child in token.children:
             if child.type == "link_open":
+                title = str(child.attrGet("title") or "")
+                if _FORBIDDEN.search(title):
+                    # (a character reference in the link's title: it is decoded with
+                    # the title, so the reference is shown in one spelling of it)
+                    for char in dict.fromkeys(_FORBIDDEN.findall(title)):
+                        notices.append((_reference(char), _hidden_reference(_reference(char), char)))
+                    child.attrSet("title", _FORBIDDEN.sub(lambda m: _reference(m.group()), title))
                 href = str(child.attrGet("href") or "")
                 dropping = safe_url(href) is None
                 if dropping:
@@ -280,11 +343,6 @@ def _curate(state: StateCore) -> None:
                 continue
             elif child.type == "s_open" or child.type == "s_close":
                 child.tag = "del"  # what GitHub writes for ~~strike~~
-            elif child.type == "text":
-                # Code shows a tag as code, which is what was meant: only text counts.
-                for match in _TYPED_TAG.finditer(child.content):
-                    if match.group(1).lower() in _HTML_ELEMENTS:
-                        notices.append((match.group(), _TYPED_HTML.format(tag=match.group())))
             kept.append(child)
         token.children = kept
 

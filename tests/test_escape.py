@@ -433,3 +433,45 @@ def test_curator_headings_start_below_the_pages_own_and_keep_their_steps():
     assert levels(markdown_html("## Where to begin\n\n### Surveys\n", top=2)) == ["h2", "h3"]
     # Never beyond h6.
     assert levels(markdown_html("# A\n\n###### F\n")) == ["h3", "h6"]
+
+
+@pytest.mark.parametrize("reference", ["&#x202E;", "&#8238;", "&#x2066;", "&#x2028;", "&#xFEFF;"])
+def test_a_character_reference_to_a_forbidden_character_shows_as_typed(reference):
+    # A paper file may not hold a bidirectional override or a line separator (schema.
+    # FORBIDDEN_CHARS: "Trojan Source"); typed as a character reference in notes, the
+    # character itself reached the page, its description and its search entry.
+    notes = f"Invoice {reference}gnp.exe, see [the file](https://a.example/ \"x{reference}\")."
+    forbidden = re.compile(f"[{escape.FORBIDDEN_CHARS}]")
+    rendered = str(escape.markdown_html(notes))
+    assert not forbidden.search(html.unescape(rendered)), rendered
+    assert f"Invoice {reference}gnp.exe" in html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert not forbidden.search(escape.markdown_text(notes))
+    assert not forbidden.search(escape.markdown_first_paragraph(notes))
+    notices = escape.markdown_notices(notes)
+    # (in a link's title the reference is decoded with the title: it shows in hex)
+    assert [w for w, _ in notices] == [reference, f"&#x{ord(html.unescape(reference)):X};"]
+    assert all("invisible control character" in why for _, why in notices)
+    assert all(ch.isprintable() for _, why in notices for ch in why)
+
+
+def test_a_character_reference_to_a_visible_character_is_that_character():
+    notes = "Caf&eacute; &amp; &#955; &#x3bb; &lt;b&gt;"
+    assert str(escape.markdown_html(notes)) == "<p>Café &amp; λ λ &lt;b&gt;</p>"
+    assert escape.markdown_notices(notes) == []
+
+
+def test_a_tag_typed_over_two_lines_is_noticed_at_its_first_line():
+    notes = "See <img\nsrc=x onerror=alert(1)> here."
+    assert "&lt;img\nsrc=x onerror=alert(1)&gt;" in str(escape.markdown_html(notes))
+    [(written, why)] = escape.markdown_notices(notes)
+    assert written == "<img"
+    assert why.startswith("'<img src=x onerror=alert(1)>' shows as text")
+
+
+@pytest.mark.parametrize("notes", ["<!-- ask Bob: is this the final version? -->", "Text <!-- a note\nto self --> more."])
+def test_an_html_comment_shows_as_text_and_is_noticed(notes):
+    # A curator who writes a comment means it for curators; every reader sees it.
+    assert "&lt;!--" in str(escape.markdown_html(notes))
+    [(written, why)] = escape.markdown_notices(notes)
+    assert written == "<!--"
+    assert "readers see it" in why and all(ch.isprintable() for ch in why)

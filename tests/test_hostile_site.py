@@ -25,6 +25,7 @@ import bibtexparser
 import pytest
 
 from generator.curation import load_content
+from generator.schema import FORBIDDEN_CHARS
 
 from .bad_inputs import corpus
 
@@ -205,6 +206,21 @@ def test_every_text_field_shows_literally_on_its_paper_page(hostile, papers):
         for value in (paper.title, *paper.authors, paper.venue):
             assert corpus.fold(value) in shown, (paper.id, value)
         assert corpus.fold(paper.abstract) in shown, paper.id  # stars and all, as typed
+
+
+def test_no_page_shows_a_character_no_field_may_hold(hostile):
+    """Bidirectional controls and line separators are refused in every field; written as
+    character references in notes (Markdown decodes them) they must not come back, on a
+    page or in a search result (case unicode-bidi-reference-notes)."""
+    forbidden = re.compile(f"[{FORBIDDEN_CHARS}]")
+    for page in _pages(hostile):
+        found = forbidden.search(html.unescape(_read(page)))
+        assert found is None, (page.relative_to(hostile), found)
+    for doc in _search_docs(hostile):
+        for value in [doc.get("title", ""), doc.get("text", ""), *doc.get("tags", [])]:
+            assert forbidden.search(html.unescape(value)) is None, doc["location"]
+    page = corpus.visible_text(corpus.paper_page(hostile, "unicode-bidi-reference-notes"))
+    assert "Open invoice&#x202E;gnp.exe" in page
 
 
 def test_the_head_title_carries_the_paper_title_as_text(hostile, papers):
