@@ -253,6 +253,14 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _printable(text: str) -> str:
+    """``text`` with each character a terminal would not print as itself (a line break,
+    a right-to-left override) written as its escape: `check` prints a problem a line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def _reference(char: str) -> str:
     return f"&#x{ord(char):X};"
 
@@ -336,7 +344,7 @@ def _curate(state: StateCore) -> None:
                     if child.markup != "linkify":  # a bare URL the curator never marked up
                         # (an email address is written without its "mailto:")
                         written = href.removeprefix("mailto:")
-                        notices.append((written, _UNSAFE_LINK.format(href=href)))
+                        notices.append((written, _UNSAFE_LINK.format(href=_printable(href))))
                     continue
             elif child.type == "link_close" and dropping:
                 dropping = False

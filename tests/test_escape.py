@@ -475,3 +475,16 @@ def test_an_html_comment_shows_as_text_and_is_noticed(notes):
     [(written, why)] = escape.markdown_notices(notes)
     assert written == "<!--"
     assert "readers see it" in why and all(ch.isprintable() for ch in why)
+
+
+@pytest.mark.parametrize("target, shown", [
+    ("https://ok.example/&#x0A;", "'https://ok.example/\\n'"),
+    ("https://ok.example/&#x202E;", "'https://ok.example/\\u202e'"),
+    ("<https://ok.example/a\tb>", "'https://ok.example/a\\tb'"),
+])
+def test_a_link_notice_shows_invisible_characters_of_its_target_as_escapes(target, shown):
+    # `check` prints one problem a line: a line break in the target split the warning
+    # in two, and a right-to-left override turned the rest of the line around.
+    [(_, why)] = escape.markdown_notices(f"[x]({target})")
+    assert why.startswith(f"the link to {shown} shows as its text only")
+    assert all(ch.isprintable() for ch in why)
