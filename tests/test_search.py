@@ -81,6 +81,17 @@ def test_tokenizer_skips_markup_and_splits_at_the_separator():
         "in", "context", "learning", "r", "d"]
 
 
+
+def test_an_apostrophe_escaped_in_a_page_title_parts_words_as_a_typed_one_does():
+    # A topic page's title reaches the index as the theme gets it, HTML-escaped with its
+    # quotes (render.meta_string), "'" as "&#x27;". Material marks a matched token whole:
+    # a topic titled "Agents 'in the wild'" showed as "Agents 'in the wild';" in the
+    # results for "wild", the reference cut in two by the mark.
+    search = MaterialSearch(ANY_INDEX)
+    title = "Agents 'in the wild' now"
+    assert search.tokenize(html.escape(title, quote=True)) == search.tokenize(title) == [
+        "agents", "in", "the", "wild", "now"]
+
 # --- The site's query refinement ----------------------------------------------------------
 
 
