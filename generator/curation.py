@@ -50,6 +50,7 @@ from .topicsfile import (
     read_topics,
     renamed_topics,
     warn_empty_topics,
+    warn_misspelt_keywords,
 )
 from .validate import ACTUAL, PAPER_FIELDS, Miswritten, RecordChecker, did_you_mean
 from .yamlfile import display, read_yaml
@@ -129,6 +130,7 @@ def load_content(
             )
             start = len(problems.items)
             warn_empty_topics(checked.content, topics, problems)
+            warn_misspelt_keywords(checked.content, topics, problems)
             if memo is not None and topics_stamp is not None and imported_stamp is not None:
                 memo.last = _Load(
                     files,
@@ -598,6 +600,7 @@ def _load_again(
             files.problems.pop(files.names[at], None)
     warnings = Problems()
     warn_empty_topics(content, last.topics, warnings)
+    warn_misspelt_keywords(content, last.topics, warnings)
     last.warnings = tuple(warnings.items)
     memo.last = last
     return content, last.problems()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import accumulate, chain
 from pathlib import Path
@@ -277,6 +278,118 @@ def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: 
     for draft in drafts:
         if draft.id in empty:
             problems.warning(draft.nodes["id"].loc, f"topic {draft.id!r} has no papers")
+
+
+def warn_misspelt_keywords(
+    content: Content, drafts: Sequence[TopicDraft], problems: Problems
+) -> None:
+    """Warn about a keyword word that no paper's title or abstract holds in any form,
+    one slip of the keys from a word they do hold ("exprets" for "experts"): most likely
+    a typo, and the keyword (or its alternative) then matches nothing, which nothing
+    else says while the topic has papers by its other keywords. A word in no paper and
+    like none ("curricula") may be meant for papers to come: no warning."""
+    wanted: dict[str, list[tuple[TopicDraft, str]]] = {}
+    for draft in drafts:
+        keywords = draft.values.get("keywords")
+        if isinstance(keywords, dict) and isinstance(draft.nodes.get("keywords"), Map):
+            for phrase in keywords:
+                for word in dict.fromkeys(_keyword_words(phrase)):
+                    wanted.setdefault(word, []).append((draft, phrase))
+    if not wanted or not content.papers:
+        return
+    # Every title and abstract, lowercased, each byte that is no word character a space:
+    # two passes in C (about 30 ms for 10,000 papers, where finding each paper's words
+    # costs ten times as much). Nearly every keyword word is found in it at once; only
+    # the others are looked at closer. (A character beyond ASCII separates words here,
+    # as in topics.py.)
+    from .topics import _stem  # imported late: the stemmer, for topics only
+
+    # (Each title beside its abstract: a word is found about as early as its papers.)
+    text = (
+        "\n".join(chain([""], *((p.title, p.abstract) for p in content.papers), [""]))
+        .encode("utf-8")
+        .translate(_LOWER_WORDS)
+    )
+    backwards: list[bytes] = []  # its start reversed, made only when needed
+    for word, users in sorted(wanted.items()):
+        if word.encode() in text:
+            continue
+        slips = _slips_of(word, text[:_SLIP_SEARCHED], backwards)
+        if not slips:
+            continue
+        stem = _stem(word)
+        # Its other forms begin as its stem does, but for the stem's last letter
+        # ("study" for "studies", stem "studi").
+        forms = _words_starting(stem[: max(3, len(stem) - 1)], text, 1, 99)
+        if any(_stem(other) == stem for other in set(forms)):
+            continue  # another form of it is in a paper: it matches
+        meant = max(slips, key=lambda other: (slips[other], other))
+        for draft, phrase in users:
+            node = draft.nodes["keywords"]
+            assert isinstance(node, Map)
+            keys = {key.text: key for key, _ in node.entries}
+            # Every part of "a & b" must match; an alternative of "a | b" need not.
+            alternatives = next(
+                part.split("|") for part in phrase.split("&") if word in _keyword_words(part)
+            )
+            what = "the keyword" if len(alternatives) == 1 else repr(
+                next(a.strip() for a in alternatives if word in _keyword_words(a))
+            )
+            problems.warning(
+                keys[phrase].loc if phrase in keys else node.loc,
+                f"keyword {phrase!r}: no paper's title or abstract has the word {word!r} in"
+                f" any form (did you mean {meant!r}?), so {what} matches no paper; correct"
+                " the spelling",
+            )
+
+
+# How much of the text the words a keyword word is a slip of are looked for in (about
+# 3,000 papers): a word a curator means is in many, and a longer search cost a list of
+# 10,000 papers a tenth of its check for each word in no paper ("curricula").
+_SLIP_SEARCHED = 4_000_000
+
+# Each byte: a-z, 0-9 and the apostrophe as they are, A-Z lowercased, any other one
+# (a UTF-8 byte of a character beyond ASCII too) a space.
+_LOWER_WORDS = bytes(
+    b + 32 if 65 <= b <= 90 else b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789'" else 32
+    for b in range(256)
+)
+
+
+def _keyword_words(phrase: str) -> list[str]:
+    """The words of a keyword phrase worth looking for as typos: of 5 letters or more
+    (a slip in a shorter word, "MTL", is as likely another initialism)."""
+    from .topics import _words
+
+    return [w for w in _words(phrase) if len(w) >= 5 and not w.isdigit()]
+
+
+def _slips_of(word: str, text: bytes, backwards: list[bytes]) -> Counter[str]:
+    """The words of ``text`` one slip of the keys from ``word`` (a letter missing, extra
+    or wrong, two side by side swapped), with how often each occurs. A slip leaves the
+    first or the last half of the word as it was: only the words that begin with its
+    first half or end with its last, and are about as long, are compared."""
+    from rapidfuzz.distance import OSA  # imported late: only a likely slip needs it
+
+    half = max(2, (len(word) - 1) // 2)
+    low, high = len(word) - 1 - half, len(word) + 1 - half
+    # A word's end is its reversed start, found in the reversed text: a pattern that
+    # begins with a literal is found fast, one that ends with it is not.
+    if not backwards:
+        backwards.append(text[::-1])
+    found = _words_starting(word[:half], text, low, high) + [
+        other[::-1] for other in _words_starting(word[-half:][::-1], backwards[0], low, high)
+    ]
+    return Counter({
+        other: n for other, n in Counter(found).items() if OSA.distance(word, other) == 1
+    })
+
+
+def _words_starting(start: str, text: bytes, low: int, high: int) -> list[str]:
+    """Each word of ``text`` (words separated by single spaces) that begins with
+    ``start``, followed by ``low`` to ``high`` more characters."""
+    pattern = b" " + re.escape(start.encode()) + b"[^ ]{%d,%d}(?= )" % (low, high)
+    return [found[1:].decode() for found in re.findall(pattern, text)]
 
 
 def _likely_members(content: Content, topic_ids: set[str]) -> list[Paper]:

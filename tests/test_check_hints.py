@@ -437,3 +437,56 @@ def test_an_empty_topics_file_is_a_warning_and_topics_empty_list_says_it_is_mean
     assert result.returncode == 0, result.stdout
     (root / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
     assert messages(root) == []
+
+
+def _topic_with(root: Path, keywords: str, *papers: tuple[str, str]) -> list[str]:
+    """`check`'s messages for topic 't' with ``keywords`` (YAML lines under `keywords:`)
+    and papers of (title, abstract)."""
+    (root / "content" / "papers").mkdir(parents=True)
+    (root / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    keywords:\n" + keywords, encoding="utf-8"
+    )
+    for n, (title, abstract) in enumerate(papers):
+        (root / "content" / "papers" / f"p{n}.yml").write_text(
+            f"id: p{n}\ntitle: {title}\nabstract: {abstract}\ntopics: [t]\n", encoding="utf-8"
+        )
+    return messages(root)
+
+
+def test_a_keyword_word_no_paper_has_but_one_slip_from_one_it_has_is_a_warning(tmp_path):
+    # The curator's typo made the keyword match nothing, and the topic (with papers by
+    # its other keywords, or by hand) said nothing of it.
+    assert _topic_with(
+        tmp_path,
+        "      mixture of exprets | moe: 2\n"  # two letters swapped, in one alternative
+        "      Routng & gating: 1\n"  # a letter missing, in a part every match needs
+        "      sparse models: 1\n",
+        ("Sparse Mixture-of-Experts", "Experts with routing and gating."),
+        ("Routing experts", "We route tokens to EXPERTS."),
+    ) == [
+        f"{T}:5:7: warning: keyword 'mixture of exprets | moe': no paper's title or abstract"
+        " has the word 'exprets' in any form (did you mean 'experts'?), so 'mixture of"
+        " exprets' matches no paper; correct the spelling",
+        f"{T}:6:7: warning: keyword 'Routng & gating': no paper's title or abstract has the"
+        " word 'routng' in any form (did you mean 'routing'?), so the keyword matches no"
+        " paper; correct the spelling",
+    ]
+
+
+@pytest.mark.parametrize(
+    "keyword",
+    [
+        "curricula",  # in no paper, and no slip of a word one has: meant for papers to come
+        "studies",  # "study" is its other form (the same stem): it matches
+        "routings",  # "routing" plus an s: the same stem
+        "expert",  # in a paper, inside "experts"
+        "MTLs",  # under five letters but for the s: a slip there is as likely an initialism
+        "2024",
+    ],
+)
+def test_a_keyword_word_that_matches_or_is_no_slip_is_no_warning(tmp_path, keyword):
+    assert _topic_with(
+        tmp_path,
+        f"      {keyword}: 1\n",
+        ("A study of curriculum", "Routing experts (MTL) in 2023."),
+    ) == []
