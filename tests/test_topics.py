@@ -649,3 +649,28 @@ def test_topics_explain_says_no_score_when_only_a_negative_weight_matched(tmp_pa
     # The paper writes the keyword itself and another word of its stem: the other is told.
     assert run_cli(tmp_path, "--explain", "x") == 0
     assert '    matched adapter (+5; by its stem: "adaptive")' in capsys.readouterr().out.splitlines()
+
+
+def test_topics_explain_of_a_topic_names_the_keywords_that_match_no_paper(tmp_path, capsys):
+    # The curator review: a keyword with a typo ("circiut") matched nothing, and the topic
+    # had papers by its other keywords: nothing told that one was dead.
+    write_fixture(tmp_path)
+    topics = tmp_path / "content" / "topics.yml"
+    topics.write_text(
+        topics.read_text().replace(
+            "      multi-task: 1\n",
+            "      multi-task: 1\n      quantum circiut | qubit: 2\n      graph & lifelong: 1\n"
+            "      colours: -1\n",
+        )
+    )
+    assert run_cli(tmp_path, "--explain", "mtl") == 0
+    lines = capsys.readouterr().out.splitlines()
+    # "colours" matches c (counting against it); "graph & lifelong" needs both in one paper.
+    assert lines[-2:] == [
+        "",
+        "  keywords that match no paper (is each spelt as the papers write it?):"
+        " 'quantum circiut | qubit', 'graph & lifelong'",
+    ]
+    # A topic whose every keyword matches says nothing of it.
+    assert run_cli(tmp_path, "--explain", "cl") == 0
+    assert "match no paper" not in capsys.readouterr().out

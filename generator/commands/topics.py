@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -28,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="a paper's id: why it has each of its topics (the curator, or the terms that"
         " matched); a topic's id: its papers with how each got it, and the papers that"
-        " came closest without",
+        " came closest without, and its keywords that match no paper",
     )
 
 
@@ -209,7 +210,25 @@ def explain_topic(
                 else f"score {score:g} < {topic.threshold:g}"
             )
             lines.append(f"  {paper_id}: {why}; {_terms(found.contributions, _text(papers[paper_id]))}")
+    unmatched = _unmatched_keywords(topic, content.papers)
+    if unmatched:
+        # (A keyword that matched nothing showed nowhere: a typo in it went unseen.)
+        lines += [
+            "",
+            "  keywords that match no paper (is each spelt as the papers write it?): "
+            + ", ".join(repr(phrase) for phrase in unmatched),
+        ]
     return "\n".join(lines)
+
+
+def _unmatched_keywords(topic: Topic, papers: Sequence[Paper]) -> list[str]:
+    """The phrases of ``topic``'s keywords that no paper's title and abstract match."""
+    unmatched = []
+    for phrase, weight in topic.keywords.items():
+        matcher = compile_topics([replace(topic, keywords={phrase: weight})])
+        if matcher.keywords and not any(score_paper(p, matcher) for p in papers):
+            unmatched.append(phrase)  # (one that can never match, `check` reports)
+    return unmatched
 
 
 _NEAR_SHOWN = 10
