@@ -243,7 +243,11 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
             in_cycle.update(chain)
             problems.error(
                 draft.nodes["parent"].loc,
-                f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}",
+                f"topic {draft.id!r} is its own parent: a parent is a broader topic; name"
+                " one, or remove 'parent'"
+                if len(chain) == 1
+                else f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}; a parent"
+                " is a broader topic: remove 'parent' from the broadest of them",
             )
     return {child: parent for child, parent in parents.items() if child not in in_cycle}
 

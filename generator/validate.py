@@ -419,7 +419,9 @@ class RecordChecker:
             text = item.text or ""
             fixed = plain_id(text) if names else None
             if text in first:
-                self.error(item, f"'{name}' lists {text!r} twice (first at line {first[text]})")
+                self.error(
+                    item, f"'{name}' lists {text!r} twice (first at line {first[text]}); remove this one"
+                )
             elif fixed:
                 # An id written as a name ("MTL", "Continual Learning"): whether it exists
                 # is known only once every file is read, and the one error then says

@@ -295,7 +295,7 @@ CASES = {
         "id: x\ntitle: A\ntopics: [in-context-learning, in-context-learning]\n"
         "exclude_topics: [in-context-learning]\nrelated: [x]\nabstract: a\n",
         [
-            f"{P}:3:31: 'topics' lists 'in-context-learning' twice (first at line 3)",
+            f"{P}:3:31: 'topics' lists 'in-context-learning' twice (first at line 3); remove this one",
             f"{P}:4:18: 'in-context-learning' is in both topics and exclude_topics",
             f"{P}:5:11: a paper cannot be related to itself",
         ],
@@ -849,7 +849,8 @@ extra: 1
         f"{T}:7:7: keyword '&' has a part with no letter or digit, so it can never match",
         f"{T}:8:16: 'threshold' must be a number, not 'lots'",
         f"{T}:9:9: warning: topic 'a' has no papers",
-        f"{T}:11:13: topic parents form a cycle: a -> b -> a",
+        f"{T}:11:13: topic parents form a cycle: a -> b -> a; a parent is a broader topic:"
+        " remove 'parent' from the broadest of them",
         f"{T}:12:16: 'threshold' must be a number, not '1e999'",
         f"{T}:13:9: warning: topic 'b' has no papers",
         f"{T}:16:5: missing required field 'title'",
@@ -859,7 +860,8 @@ extra: 1
         f"{T}:22:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first",
         f"{T}:22:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
         f"{T}:23:9: warning: topic 'self' has no papers",
-        f"{T}:25:13: topic parents form a cycle: self -> self",
+        f"{T}:25:13: topic 'self' is its own parent: a parent is a broader topic; name one,"
+        " or remove 'parent'",
         f"{T}:26:1: unknown field 'extra' in topics.yml; it holds only 'topics:'",
     ]
 
