@@ -462,6 +462,13 @@ class RecordChecker:
             weight = self.number(value, _WEIGHT, f"{name}: {key.text}")
             if weight is None:
                 weight = self.error(value, f"'{name}: {key.text}' needs a weight (a number)")
+            elif weight == 0 and isinstance(phrase, str):
+                # It would count nothing, for the topic or against it: most likely a slip.
+                self.problems.warning(
+                    value.loc,
+                    f"keyword {phrase!r} has weight 0, so it counts nothing; give it a weight"
+                    " (a negative one counts against the topic), or remove it",
+                )
             if phrase is not INVALID and weight is not INVALID:
                 weights[phrase] = weight
         return weights

@@ -490,3 +490,15 @@ def test_a_keyword_word_that_matches_or_is_no_slip_is_no_warning(tmp_path, keywo
         f"      {keyword}: 1\n",
         ("A study of curriculum", "Routing experts (MTL) in 2023."),
     ) == []
+
+
+def test_a_keyword_of_weight_zero_is_a_warning(tmp_path):
+    # It counted nothing, for the topic or against it, and nothing said so.
+    assert _topic_with(
+        tmp_path, "      routing: 0\n      experts: 0.0\n      gating: -0.5\n", ("Routing experts", "x")
+    ) == [
+        f"{T}:5:16: warning: keyword 'routing' has weight 0, so it counts nothing; give it a"
+        " weight (a negative one counts against the topic), or remove it",
+        f"{T}:6:16: warning: keyword 'experts' has weight 0, so it counts nothing; give it a"
+        " weight (a negative one counts against the topic), or remove it",
+    ]
