@@ -457,18 +457,23 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
 
 def forms_matched(term: str, text: str) -> tuple[str, ...]:
     """The words of ``text`` that a one-word ``term`` matched by its stem alone, not as
-    itself nor with a plural "s" or "es": a stem also joins words of other meanings
-    ("adapter" and "adaptive" are both "adapt"), and ``readinglist topics --explain``
-    shows them so the curator sees it. (A phrase of several words matches them side by
+    itself nor with a plural "s" or "es" (nor, for a plural, as its singular): a stem
+    also joins words of other meanings ("adapter" and "adaptive" are both "adapt"), and
+    ``readinglist topics --explain`` shows them so the curator sees it. (A phrase of several words matches them side by
     side; which of its words' forms did is not told here.)"""
     words = _words(term)
     if len(words) != 1:
         return ()
     word = words[0]
     stem = _stem(word)
-    return tuple(sorted(
-        {w for w in _words(text) if _stem(w) == stem} - {word, word + "s", word + "es"}
-    ))
+    # Its plural, and for a plural keyword ("experts", "policies") its singular: the
+    # forms a curator expects it to match, not worth telling.
+    expected = {word, word + "s", word + "es"}
+    if word.endswith("ies"):
+        expected.add(word[:-3] + "y")
+    elif word.endswith("s"):
+        expected.update((word[:-1], word[:-2] if word.endswith("es") else word))
+    return tuple(sorted({w for w in _words(text) if _stem(w) == stem} - expected))
 
 
 def assign_topics(

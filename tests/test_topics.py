@@ -26,6 +26,7 @@ from generator.models import Paper, Topic, TopicAssignment
 from generator.topics import (
     assign_topics,
     compile_topics,
+    forms_matched,
     keyword_overlaps,
     papers_by_topic,
     score_paper,
@@ -674,3 +675,20 @@ def test_topics_explain_of_a_topic_names_the_keywords_that_match_no_paper(tmp_pa
     # A topic whose every keyword matches says nothing of it.
     assert run_cli(tmp_path, "--explain", "cl") == 0
     assert "match no paper" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "term, text, told",
+    [
+        ("adapter", "Adapters, an adapter, adaptive", ("adaptive",)),
+        # The curator review: a plural keyword told its own singular as a stem's match
+        # ('experts (+6; by its stem: "expert")'), burying the ones worth seeing.
+        ("experts", "An expert and experts", ()),
+        ("policies", "A policy, policies, policy's", ("policy's",)),
+        ("classes", "A class", ()),
+        ("experts", "Expertise", ()),  # (another stem: no match at all)
+        ("routes", "Routing and a route", ("routing",)),
+    ],
+)
+def test_forms_matched_tells_the_words_a_stem_joined_but_not_singular_or_plural(term, text, told):
+    assert forms_matched(term, text) == told
