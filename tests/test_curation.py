@@ -1188,6 +1188,37 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
     assert project.fresh != project.first
 
 
+def test_a_rerun_warns_of_a_misspelt_keyword_as_a_full_load_does(tmp_path, monkeypatch):
+    """The warning of a keyword no paper has (topicsfile.warn_misspelt_keywords) follows
+    an abstract edit on a rerun, and an edit that leaves every title and abstract as it
+    was keeps it without searching the papers again."""
+    from generator import curation
+
+    project = _Project(tmp_path, monkeypatch)
+
+    def slips() -> list[str]:
+        return [p.message for p in project.fresh_problems.items if "exprets" in p.message]
+
+    project.edit("topics.yml", "auxiliary task: 1.5", "auxiliary task | mixture of exprets: 1.5")
+    assert project.check("a keyword with a slip, no paper with the word meant") is True
+    assert slips() == []
+    project.edit("0123.yml", "An abstract.", "An abstract of experts.")
+    assert project.check("a paper now has the word meant") is False
+    assert len(slips()) == 1 and "did you mean 'experts'?" in slips()[0]
+    searches = []
+    search = curation.warn_misspelt_keywords
+    monkeypatch.setattr(
+        curation, "warn_misspelt_keywords", lambda *a: searches.append(1) or search(*a)
+    )
+    project.edit("0123.yml", "year: 1999", "year: 1998")
+    assert project.check("a year edited") is False
+    assert len(slips()) == 1
+    assert len(searches) == 1  # the load without a cache; neither cached load searched
+    project.edit("0123.yml", "An abstract of experts.", "An abstract.")
+    assert project.check("the word meant gone again") is False
+    assert slips() == []
+
+
 def test_an_edit_rereads_and_rechecks_only_the_edited_file(tmp_path, monkeypatch):
     from generator import curation
 
