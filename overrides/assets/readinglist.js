@@ -132,7 +132,62 @@
       });
     }
   }
+  /* The header's menu and search buttons, shown on a phone (and on a desktop zoomed to
+     200% or more), are Material's <label>s of hidden checkboxes: not reachable with Tab,
+     not operable with a key, and said as an unnamed image. They become buttons with a
+     name; the menu says whether it is open. The search box Material opens is a dialog
+     with no name: it gets one. (The header stays across instant navigation: once.) */
+  var HEADER_BUTTONS = [["__drawer", "Navigation menu"], ["__search", "Search"]];
+
+  function headerButtons() {
+    HEADER_BUTTONS.forEach(function (pair) {
+      var toggle = document.getElementById(pair[0]);
+      var label = document.querySelector(".md-header label.md-header__button[for='" + pair[0] + "']");
+      if (!toggle || !label || label.hasAttribute("role")) {
+        return;
+      }
+      label.setAttribute("role", "button");
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("aria-label", pair[1]);
+      label.querySelectorAll("svg").forEach(function (svg) {
+        svg.setAttribute("aria-hidden", "true");
+      });
+      /* Enter is Material's: its bundle clicks any focused <label> on Enter (handling it
+         here too opened the menu and closed it again). Space, as on a button, is ours. */
+      label.addEventListener("keydown", function (event) {
+        if (event.key === " ") {
+          event.preventDefault();
+          label.click();
+        }
+      });
+      if (pair[0] === "__drawer") {
+        var said = function () {
+          label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+        };
+        said();
+        /* (Material changes the box from its script too, without an event: read it
+           again whenever the page is clicked or a key is let go.) */
+        toggle.addEventListener("change", said);
+        document.addEventListener("click", said);
+        document.addEventListener("keyup", said);
+        /* Escape closes the open menu and the keyboard goes back to its button, as a
+           reader expects of a menu (Material closes only its search so). */
+        document.addEventListener("keydown", function (event) {
+          if (event.key === "Escape" && toggle.checked && label.offsetParent !== null) {
+            label.click();
+            label.focus();
+          }
+        });
+      }
+    });
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", "Search");
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    headerButtons();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(skipToTitle);
     } else {
