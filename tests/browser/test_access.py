@@ -106,3 +106,19 @@ def test_on_a_desktop_the_phone_buttons_stay_out_of_the_tab_order(open_context, 
     # search box in the header. The hidden drawer's rule is for narrow screens only.)
     assert not [s for s in stops if s["button"]], stops
     assert any(s["inDrawer"] and s["onScreen"] for s in stops), stops
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_reading_logs_buttons_are_readable_at_rest_hovered_and_focused(open_context, site_dir, papers, scheme):
+    page = open_context(color_scheme=scheme).new_page()
+    page.goto(page_kinds(site_dir, papers)["all-papers"])
+    page.add_style_tag(content=NO_TRANSITIONS)
+    page.locator("#reading-log summary").click()
+    button = page.locator(".rl-log__load")
+    # (Material's indigo stood 2.35:1 on the dark background.)
+    assert button.evaluate(CONTRAST) >= 4.5
+    button.hover()
+    assert button.evaluate(CONTRAST) >= 4.5  # (white on Material's accent: 4.25:1)
+    page.mouse.move(0, 0)
+    button.focus()
+    assert button.evaluate(CONTRAST) >= 4.5
