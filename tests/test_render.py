@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html.parser
 import traceback
 from pathlib import Path
 
@@ -162,7 +163,42 @@ def test_a_list_without_years_has_no_year_column_and_does_not_claim_newest_first
             assert ">Year</th>" not in text and "ewest first" not in text, page
             assert "y title" in text, page
     # and with years, the column is there (the goldens hold the full pages)
-    assert "<th class=\"rl-year-column\">Year</th>" in (GOLDENS / "papers" / "index.md").read_text(encoding="utf-8")
+    assert "<th scope=\"col\" class=\"rl-year-column\">Year</th>" in (GOLDENS / "papers" / "index.md").read_text(encoding="utf-8")
+
+
+class _Tables(html.parser.HTMLParser):
+    """Every <table> of a page: its attributes and those of its header cells."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: list[tuple[dict, list[dict]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append((dict(attrs), []))
+        elif tag == "th" and self.tables:
+            self.tables[-1][1].append(dict(attrs))
+
+
+def test_every_generated_table_is_named_and_its_header_cells_say_they_head_columns(tmp_path):
+    # A screen reader names a table when the reader enters it, and reads each cell with
+    # its column's header: the topic and All papers tables had neither a name nor a
+    # scope on their header cells (the accessibility review).
+    generate_fixture(tmp_path / "docs")
+    tables = {}
+    for page in sorted((tmp_path / "docs").rglob("*.md")):
+        parser = _Tables()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.tables:
+            tables[page.relative_to(tmp_path / "docs").as_posix()] = parser.tables
+    assert "papers/index.md" in tables and any(dest.startswith("topics/") for dest in tables)
+    assert tables["papers/index.md"][0][0]["aria-label"] == "All papers"
+    for dest, found in tables.items():
+        if dest == "curation-reference.md":
+            continue  # (Markdown tables, each under the heading that names it)
+        for attrs, headers in found:
+            assert attrs.get("aria-label", "").strip(), dest
+            assert headers and all(h.get("scope") == "col" for h in headers), dest
 
 
 def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tmp_path):
