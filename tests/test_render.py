@@ -201,6 +201,64 @@ def test_every_generated_table_is_named_and_its_header_cells_say_they_head_colum
             assert headers and all(h.get("scope") == "col" for h in headers), dest
 
 
+class _Badges(html.parser.HTMLParser):
+    """The text of every badge (a.rl-badge), whole and in its parts: each text and each
+    span directly inside the link (<wbr> is no text)."""
+
+    def __init__(self):
+        super().__init__()
+        self.badges: list[tuple[str, list[str]]] = []
+        self.depth = 0  # 0: outside a badge; 1: in the link; 2 or more: in a span of it
+        self.in_text = False  # the last part is a text of the link (a <wbr> goes on in it)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a" and "rl-badge" in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+            self.in_text = False
+            self.badges.append(("", []))
+        elif self.depth and tag == "span":
+            if self.depth == 1:
+                self.badges[-1][1].append("")
+            self.depth += 1
+            self.in_text = False
+
+    def handle_endtag(self, tag):
+        if self.depth == 1 and tag == "a":
+            self.depth = 0
+        elif self.depth > 1 and tag == "span":
+            self.depth -= 1
+            self.in_text = False
+
+    def handle_data(self, data):
+        if self.depth:
+            text, parts = self.badges[-1]
+            if self.depth == 1 and self.in_text:
+                parts[-1] += data
+            elif self.depth == 1:
+                parts.append(data)
+                self.in_text = True
+            else:
+                parts[-1] += data
+            self.badges[-1] = (text + data, parts)
+
+
+def test_a_badges_words_are_apart_in_its_text(tmp_path):
+    # The marks after a repository's name ("official", a star count, "archived", "not
+    # found", a dataset's "dataset") are boxes of their own on the screen, but the text
+    # ran them into the name: "THUDM/T1official", which axe reported as a visible label
+    # that the accessible name does not hold, and a reader view or a copy shows.
+    generate_fixture(tmp_path / "docs")
+    badges = []
+    for page in sorted((tmp_path / "docs").rglob("*.md")):
+        parser = _Badges()
+        parser.feed(page.read_text(encoding="utf-8"))
+        badges += parser.badges
+    marked = [parts for _, parts in badges if len([p for p in parts if p.strip()]) > 1]
+    assert len(marked) >= 5  # (the fixture's official, starred, archived and gone repositories)
+    for text, parts in badges:
+        assert text.split() == [word for part in parts for word in part.split()], (text, parts)
+
+
 def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tmp_path):
     from dataclasses import replace
 
