@@ -293,7 +293,10 @@ def _code_badge(link: Link) -> Badge | None:
     # "https:/".
     label = link.repo or _SCHEME.sub("", href).rstrip("/")
     where = f" on {HOST_LABELS[host]}" if host else ""  # (an unknown host is in the label)
-    official = " (official)" if link.official else ""
+    # The word the badge shows after the name, right after it in the name too: a speech
+    # user says what they see, and a word in brackets is read as an aside (axe's
+    # label-in-name left "(official)" out and found "THUDM/T1 official" missing).
+    official = ", official" if link.official else ""
     stats = link.stats
     said = ""
     if stats is not None and stats.gone:
