@@ -120,6 +120,32 @@ def variants(text: str) -> list[str]:
     return sorted(word for word in words if word)
 
 
+def case_parts(text: str) -> list[str]:
+    """The parts of ``text``'s words that change case inside, where they change:
+    "GraspGPT" is also "Grasp" and "GPT", "MFTCoder" "MFT" and "Coder", "DeepSeek"
+    "Deep" and "Seek". A reader searches a name by the part they know ("gpt"), and
+    lunr finds a word only from its start. Not before a plural's "s" ("LLMs" has no
+    part "Ms"), nor at a digit ("GPT4" is a hyphenless "GPT-4", in `variants`). The
+    table filter (overrides/assets/table-filter.js) parts words by the same rule."""
+    found: list[str] = []
+    for word in _WORD.findall(text):
+        start = 0
+        for at in range(1, len(word)):
+            before, here = word[at - 1], word[at]
+            if (before.islower() and here.isupper()) or (
+                # "MFTCoder": the last capital of a run starts a word of two or more
+                # small letters ("Coder"), not a plural's "s" ("LLMs").
+                before.isupper() and here.isupper()
+                and word[at + 1:at + 3].isalpha() and word[at + 1:at + 3].islower()
+                and len(word[at + 1:at + 3]) == 2
+            ):
+                found.append(word[start:at])
+                start = at
+        if start:
+            found.append(word[start:])
+    return found
+
+
 # --- Shaping the index -----------------------------------------------------------------
 
 
@@ -147,7 +173,7 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
         "text": "".join(f"<p>{_escape(text)}</p>" for text in head) + _asterisks(str(abstract_html(paper.abstract, links=False))),
         "tags": [_escape(title) for title in topic_titles],
     }
-    in_title = variants(paper.title)
+    in_title = variants(paper.title) + case_parts(paper.title)
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
     spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))

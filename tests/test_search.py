@@ -307,6 +307,34 @@ def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_no
         "papers/letters/"}
 
 
+def test_a_name_is_found_by_a_part_where_its_case_changes():
+    """lunr finds a word from its start only: "gpt" did not find "GraspGPT"."""
+    site = Site(
+        papers=(
+            _paper("grasp", title="GraspGPT: Grasping with a Language Model", abstract="Robots."),
+            _paper("coder", title="MFTCoder: Multitask Fine-Tuning", abstract="Programs."),
+            _paper("seek", title="DeepSeek-R1 Reasons", abstract="Rewards."),
+            _paper("plural", title="LLMs as Judges", abstract="Ratings."),
+            _paper("other", title="Something else entirely", abstract="Nothing shared."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    shaped = shape_index(make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"}]), site)
+    [entry] = [doc for doc in shaped["docs"] if doc["location"] == "papers/grasp/"]
+    assert entry["title_variants"] == "Grasp GPT"
+    engine = MaterialSearch(shaped)
+
+    def found(query):
+        return {hit.location for hit in engine.search(query)}
+
+    assert found("gpt") == found("GPT") == {"papers/grasp/"}
+    assert found("coder") == {"papers/coder/"}
+    assert found("seek") == {"papers/seek/"}
+    assert found("graspgpt") == {"papers/grasp/"}  # the whole name still
+    assert found("ms") == set()  # "LLMs" is no "LLM" and "Ms"
+    assert [h.location for h in engine.search("grasp")][0] == "papers/grasp/"
+
+
 def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():
     site = Site(
         papers=(

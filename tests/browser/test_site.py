@@ -436,7 +436,7 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
     engine = MaterialSearch(load_index(site_dir))
     queries = ["language models", "MFTCoder", "in-context learning", "reasoning benchmark",
                "\"chain of thought\"", "title:agents", "-survey retrieval", "multitask",
-               "tulu", "pretraining", "Tülu", "Ré", "Łukasz"]
+               "tulu", "pretraining", "Tülu", "Ré", "Łukasz", "gpt", "seek", "coder"]
     queries += [p["title"] for p in papers[::15]]
     queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
     page.goto("")
