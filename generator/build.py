@@ -30,7 +30,7 @@ from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, Layout, P
 from .pages import Page as PlanPage
 from .related import RelatedIndex
 from .render import ICON_STYLESHEET, Renderer, template_error
-from .topics import Matcher, assign_paper, compile_topics
+from .topics import Matcher, assign_paper, closest_topic, compile_topics
 from .write import Stamps, WriteReport, write_outputs
 from .yamlio import read_text
 
@@ -299,17 +299,21 @@ def newest_added_epoch(content: Content) -> int:
 
 
 def _warn_topicless(
-    papers: Sequence[Paper], assignments: Mapping[str, Sequence[TopicAssignment]], problems: Problems
+    papers: Sequence[Paper],
+    assignments: Mapping[str, Sequence[TopicAssignment]],
+    matcher: Matcher | None,
+    problems: Problems,
 ) -> None:
     """A paper in no topic is on no topic page, and only `readinglist topics` said so
     (the topic review: a topic removed left one so). Known only once topics are
     assigned, which `check` does not do for every paper: said by each build."""
     for paper in papers:
         if not assignments.get(paper.id) and paper.source is not None:
-            why = (
-                "no keyword of a topic it does not exclude matches it" if paper.exclude_topics
-                else "no keyword of any topic matches it"
-            )
+            why = "no keyword of any topic matches it"
+            if paper.exclude_topics and matcher is not None:
+                closest = closest_topic(paper, matcher)
+                if closest is not None and closest in paper.exclude_topics:
+                    why = f"it excludes its closest topic, {closest!r}, so no other is tried"
             problems.warning(
                 Location(paper.source.path, paper.source.line or 1, paper.source.col or 1),
                 f"paper {paper.id!r} is in no topic: {why}, and it lists none; give it"
@@ -368,7 +372,7 @@ def _generate(
     related = memo.related_papers(content)
     lap("related")
     site = Site(content.papers, content.topics, assignments, related)
-    _warn_topicless(content.papers, assignments, problems)
+    _warn_topicless(content.papers, assignments, memo.matcher, problems)
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 

@@ -14,7 +14,9 @@ Pure functions, no I/O. For every paper the result says which topics it has and 
   topic's papers, whatever its keywords say;
 * a paper that neither the curator nor any rule nor a reading order places gets its
   best-scoring topic (``by="fallback"``), so no paper is missing from every topic page;
-  ``readinglist topics`` counts such papers and ``--explain`` shows why.
+  ``readinglist topics`` counts such papers and ``--explain`` shows why. A paper that
+  excludes that topic gets none: excluding the closest topic says "not here, and do not
+  guess", and no other is tried.
 
 Matching works on stems (Snowball, English), so "learns", "learning" and "learned"
 all match "learn". A hyphen in a paper separates words; a hyphen in a keyword matches
@@ -449,10 +451,28 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
                     found[0] if found else 0.0,
                 )
             )
-    if not result and ranked:
-        score, contributions = scores[ranked[0]]
-        result.append(TopicAssignment(ranked[0], "fallback", _terms(contributions), score))
+    if not result:
+        # The closest topic, excluded or not: a paper that excludes it gets none. Taking
+        # the next closest instead made a paper impossible to leave out of every topic
+        # (each topic excluded moved it on to a weaker guess); the curator who wants it
+        # elsewhere lists that topic in `topics:`.
+        closest = _closest(scores, order)
+        if closest is not None and closest not in excluded:
+            score, contributions = scores[closest]
+            result.append(TopicAssignment(closest, "fallback", _terms(contributions), score))
     return tuple(result)
+
+
+def _closest(scores: Mapping[str, _Score], order: Mapping[str, int]) -> str | None:
+    scored = [topic for topic, (score, _) in scores.items() if score > 0]
+    return min(scored, key=lambda topic: (-scores[topic][0], order[topic])) if scored else None
+
+
+def closest_topic(paper: Paper, matcher: Matcher) -> str | None:
+    """The topic ``paper``'s keywords score highest for (ties: topics.yml order), whether
+    or not the paper excludes it: the one a paper no topic takes gets as its fallback,
+    unless it excludes that one."""
+    return _closest(_scores(paper, matcher), matcher.order)
 
 
 def forms_matched(term: str, text: str) -> tuple[str, ...]:

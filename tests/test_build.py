@@ -772,16 +772,26 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
         " no keyword of any topic matches it, and it lists none; give it 'topics: [...]'"
         " (readinglist topics --explain glaciers shows what it matched)"
     ]
-    # A paper whose only matching topics it excludes is told so, not "no keyword matches".
+    # A paper that excludes its closest topic is told so, not "no keyword matches".
+    (content / "papers" / "glaciers.yml").write_text(
+        "id: glaciers\ntitle: Glacier melt in the Alps\nabstract: Ice merging.\nexclude_topics: [model-merging]\n",
+        encoding="utf-8",
+    )
+    result = build.generate(settings)
+    assert [w.message for w in result.warnings if "in no topic" in w.message] == [
+        "paper 'glaciers' is in no topic: it excludes its closest topic, 'model-merging', so no"
+        " other is tried, and it lists none; give it 'topics: [...]' (readinglist topics"
+        " --explain glaciers shows what it matched)"
+    ]
+    # Excluding a topic no keyword of it matches is not what left it out.
     (content / "papers" / "glaciers.yml").write_text(
         "id: glaciers\ntitle: Glacier melt in the Alps\nabstract: Ice.\nexclude_topics: [model-merging]\n",
         encoding="utf-8",
     )
     result = build.generate(settings)
     assert [w.message for w in result.warnings if "in no topic" in w.message] == [
-        "paper 'glaciers' is in no topic: no keyword of a topic it does not exclude matches it,"
-        " and it lists none; give it 'topics: [...]' (readinglist topics --explain glaciers"
-        " shows what it matched)"
+        "paper 'glaciers' is in no topic: no keyword of any topic matches it, and it lists none;"
+        " give it 'topics: [...]' (readinglist topics --explain glaciers shows what it matched)"
     ]
     assert not any("in no topic" in w.message for w in build.generate(build.Settings(
         content_dir=FIXTURE, docs_dir=tmp_path / "docs2", source_date_epoch=0)).warnings)

@@ -175,6 +175,23 @@ def test_a_paper_below_every_threshold_gets_its_best_topic_as_a_fallback():
     )
 
 
+def test_a_paper_that_excludes_its_closest_topic_gets_no_other_as_a_fallback():
+    # The curator review: excluding the weak match moved the paper on to the next
+    # closest topic, and on, so no paper could be left out of every topic. Excluding the
+    # closest topic means "not here, and do not guess".
+    text = "We avoid forgetting; multi-task data."  # mtl 1.0, cl 0.5: both below 4
+    p = paper("p", "A study", text, exclude_topics=("mtl",))
+    assert assign_topics([p], TOPICS)["p"] == ()
+    # Excluding another topic than the closest leaves the fallback as it was.
+    q = paper("q", "A study", text, exclude_topics=("cl",))
+    assert assign_topics([q], TOPICS)["q"] == (
+        TopicAssignment("mtl", "fallback", ("multi-task",), 1.0),
+    )
+    # A rule match it excludes is its closest topic too: nothing is guessed instead.
+    r = paper("r", "Multi-task learning", "We avoid forgetting.", exclude_topics=("mtl",))
+    assert assign_topics([r], TOPICS)["r"] == ()
+
+
 def test_no_fallback_for_a_paper_with_a_curator_topic_nor_for_one_matching_nothing():
     with_curator = paper("a", "A study", "multi-task", topics=("cl",))
     nothing = paper("b", "Graph colouring", "Colours.")
@@ -521,9 +538,10 @@ def test_topics_explain_names_the_words_a_stem_matched_and_a_curators_veto(tmp_p
     papers = tmp_path / "content" / "papers"
     papers.mkdir(parents=True)
     (papers / "x.yml").write_text("id: x\ntitle: Adaptive nets\nabstract: Adaptively tuned.\n")
-    (papers / "y.yml").write_text("id: y\ntitle: Adapters\nabstract: One adapter.\nexclude_topics: [pe]\n")
+    (papers / "y.yml").write_text("id: y\ntitle: Adapters\nabstract: One adapter, tuned.\nexclude_topics: [pe]\n")
     (tmp_path / "content" / "topics.yml").write_text(
         "topics:\n  - id: pe\n    title: PEFT\n    keywords:\n      adapter: 1\n    threshold: 4\n"
+        "  - id: ft\n    title: Fine-tuning\n    keywords:\n      tuned: 1\n    threshold: 4\n"
     )
     assert run_cli(tmp_path, "--explain", "x") == 0
     assert capsys.readouterr().out.splitlines()[2:5] == [
@@ -535,11 +553,12 @@ def test_topics_explain_names_the_words_a_stem_matched_and_a_curators_veto(tmp_p
     assert capsys.readouterr().out.splitlines() == [
         "y: Adapters",
         "",
-        "  no topic: the topics its keywords score for are excluded by the curator"
-        " (exclude_topics), and the curator lists none",
+        "  no topic: its closest topic, 'pe', is excluded by the curator (exclude_topics),"
+        " so no other is tried, and the curator lists none",
         "",
         "  not assigned:",
         "  pe: excluded by the curator (exclude_topics); matched adapter (+5)",
+        "  ft: score 1 < 4; matched tuned (+1)",
     ]
 
 

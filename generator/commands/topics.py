@@ -18,7 +18,14 @@ from typing import Mapping, Sequence
 from ..curation import load_content
 from ..errors import counted
 from ..models import Content, Paper, Topic, TopicAssignment
-from ..topics import assign_topics, compile_topics, forms_matched, papers_by_topic, score_paper
+from ..topics import (
+    assign_topics,
+    closest_topic,
+    compile_topics,
+    forms_matched,
+    papers_by_topic,
+    score_paper,
+)
 
 HELP = "list topics with their paper counts, or explain a paper's topics or a topic's papers"
 
@@ -122,13 +129,15 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
     """Why ``paper`` has each topic, then the topics it scored for but did not get."""
     titles = {t.id: t.title for t in content.topics}
     thresholds = {t.id: t.threshold for t in content.topics}
-    scores = score_paper(paper, compile_topics(content.topics))
+    matcher = compile_topics(content.topics)
+    scores = score_paper(paper, matcher)
     text = _text(paper)
     lines = [f"{paper.id}: {paper.title}", ""]
-    if not assigned and any(s.score > 0 and s.topic in paper.exclude_topics for s in scores.values()):
+    closest = closest_topic(paper, matcher) if not assigned else None
+    if closest is not None and closest in paper.exclude_topics:
         lines.append(
-            "  no topic: the topics its keywords score for are excluded by the curator"
-            " (exclude_topics), and the curator lists none"
+            f"  no topic: its closest topic, {closest!r}, is excluded by the curator"
+            " (exclude_topics), so no other is tried, and the curator lists none"
         )
     elif not assigned:
         lines.append(
