@@ -40,6 +40,7 @@ from .links import without_subject_class
 from .models import Content, Paper, RepoStats
 from .topicsfile import (
     TOPICS_FILE,
+    UNKNOWN_TOPIC_REMEDY,
     TopicDraft,
     alias_hint,
     check_formerly,
@@ -924,7 +925,8 @@ def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
         return Fate(renamed[old], what="topic") if old in renamed else None
 
     return _Choices(
-        set(topic_list), topic_list, frozenset() if topics_read else _ANY, fate, aliases=aliases
+        set(topic_list), topic_list, frozenset() if topics_read else _ANY, fate, aliases=aliases,
+        remedy=UNKNOWN_TOPIC_REMEDY,
     )
 
 
@@ -1103,6 +1105,7 @@ class _Choices:
         broken: Container[str] = frozenset(),
         fate: Callable[[str], Fate | None] | None = None,
         aliases: Mapping[str, tuple[str, str]] | None = None,
+        remedy: str = "",
     ):
         self.ids = ids
         self._ordered = ordered
@@ -1110,6 +1113,8 @@ class _Choices:
         self.fate = fate
         # Other names of an id (a topic's title and keywords, as ids) -> (id, the name).
         self.aliases = aliases or {}
+        # What to do about an unknown id that no record explains (after the suggestion).
+        self.remedy = remedy
 
     def suggestion(self, word: str) -> str:
         """" (did you mean ...?)" for a mistyped id, else ""."""
@@ -1146,7 +1151,10 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
             if gone is not None:
                 problems.error(ref.loc, _gone_says(gone, ref.text, refs))
             else:
-                problems.error(ref.loc, f"unknown {what} {ref.text!r}" + choices.suggestion(ref.text))
+                problems.error(
+                    ref.loc,
+                    f"unknown {what} {ref.text!r}" + choices.suggestion(ref.text) + choices.remedy,
+                )
     return tuple(kept)
 
 

@@ -25,6 +25,10 @@ from .yamlfile import display, read_yaml
 from .yamlio import Map, Node, Scalar, Seq
 
 TOPICS_FILE = "topics.yml"
+# After "unknown topic 'x'" and its suggestion, if any: a topic deleted from topics.yml
+# leaves no record (a renamed one has `formerly:`), so this cannot tell a deleted topic
+# from a typo and says what to do for either.
+UNKNOWN_TOPIC_REMEDY = f"; remove it here, write the topic meant, or define it in {TOPICS_FILE}"
 
 @dataclass
 class TopicDraft:
@@ -232,7 +236,8 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
                 problems.error(
                     draft.nodes["parent"].loc,
                     f"'parent': unknown topic {parent!r}"
-                    + (did_you_mean(parent, ids) or alias_hint(parent, aliases())),
+                    + (did_you_mean(parent, ids) or alias_hint(parent, aliases()))
+                    + UNKNOWN_TOPIC_REMEDY,
                 )
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic

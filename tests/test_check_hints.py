@@ -333,7 +333,7 @@ def test_a_parent_named_by_a_renamed_topics_old_id_suggests_the_topic(tmp_path):
     )
     assert [m for m in messages(tmp_path) if "parent" in m] == [
         f"{T}:8:13: 'parent': unknown topic 'transfer-learning' (did you mean"
-        " 'transfer-and-meta-learning'? it is about 'transfer learning')"
+        " 'transfer-and-meta-learning'? it is about 'transfer learning'); remove it here, write the topic meant, or define it in topics.yml"
     ]
 
 

@@ -285,8 +285,9 @@ CASES = {
         "id: x\ntitle: A\ntopics: [in-context]\nexclude_topics: [multitask-learning]\n"
         "related: [known-papr, zzz]\nabstract: a\n",
         [
-            f"{P}:3:10: unknown topic 'in-context' (did you mean 'in-context-learning'?)",
-            f"{P}:4:18: unknown topic 'multitask-learning' (did you mean 'multi-task-learning'?)",
+            f"{P}:3:10: unknown topic 'in-context' (did you mean 'in-context-learning'?); remove it here, write the topic meant, or define it in topics.yml",
+            f"{P}:4:18: unknown topic 'multitask-learning' (did you mean 'multi-task-learning'?)"
+            "; remove it here, write the topic meant, or define it in topics.yml",
             f"{P}:5:11: unknown paper 'known-papr' (did you mean 'known-paper'?)",
             f"{P}:5:23: unknown paper 'zzz'",
         ],
@@ -496,12 +497,32 @@ def test_an_unknown_topic_named_like_a_topics_keyword_or_title_suggests_that_top
                 " language-models]\n")
     assert [m for m in messages(tmp_path) if "unknown topic" in m] == [
         f"{P}:3:10: unknown topic 'task-vectors' (did you mean 'model-merging'? it is about"
-        " 'task vector')",
-        f"{P}:3:24: unknown topic 'weight' (did you mean 'model-merging'? it is about 'weights')",
+        " 'task vector'); remove it here, write the topic meant, or define it in topics.yml",
+        f"{P}:3:24: unknown topic 'weight' (did you mean 'model-merging'? it is about 'weights')"
+        "; remove it here, write the topic meant, or define it in topics.yml",
         f"{P}:3:32: unknown topic 'language-agent' (did you mean 'agents'? it is about"
-        " 'Language agents')",
-        f"{P}:3:48: unknown topic 'zebra'",
-        f"{P}:3:55: unknown topic 'language-models'",
+        " 'Language agents'); remove it here, write the topic meant, or define it in topics.yml",
+        f"{P}:3:48: unknown topic 'zebra'; remove it here, write the topic meant, or define it in topics.yml",
+        f"{P}:3:55: unknown topic 'language-models'; remove it here, write the topic meant, or define it in topics.yml",
+    ]
+
+
+def test_a_deleted_topic_still_named_by_papers_says_what_to_do_at_each_place(tmp_path):
+    # The curator review: a topic taken out of topics.yml left "unknown topic 'x'" at
+    # each paper naming it, and no remedy: a deleted topic has no record (a renamed one
+    # has `formerly:`), so the message says what to do for a deletion and a typo alike.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: agents\n    title: Agents\n  - id: child\n    title: Child\n"
+        "    parent: benchmarks\n"
+    )
+    write_paper(tmp_path, "x.yml", "id: x\ntitle: A\ntopics: [benchmarks, agents]\n")
+    write_paper(tmp_path, "y.yml", "id: y\ntitle: B\nexclude_topics: [benchmarks]\n")
+    fix = "; remove it here, write the topic meant, or define it in topics.yml"
+    assert [m for m in messages(tmp_path) if "warning" not in m] == [
+        f"{P}:3:10: unknown topic 'benchmarks'{fix}",
+        f"content/papers/y.yml:3:18: unknown topic 'benchmarks'{fix}",
+        f"content/topics.yml:6:13: 'parent': unknown topic 'benchmarks'{fix}",
     ]
 
 
@@ -515,8 +536,9 @@ def test_a_short_id_written_exactly_as_a_topics_keyword_suggests_that_topic(tmp_
     )
     write_paper(tmp_path, "x.yml", "id: x\ntitle: A\ntopics: [mtl, mt]\n")
     assert [m for m in messages(tmp_path) if "unknown topic" in m] == [
-        f"{P}:3:10: unknown topic 'mtl' (did you mean 'multi-task-learning'? it is about 'MTL')",
-        f"{P}:3:15: unknown topic 'mt'",
+        f"{P}:3:10: unknown topic 'mtl' (did you mean 'multi-task-learning'? it is about 'MTL')"
+        "; remove it here, write the topic meant, or define it in topics.yml",
+        f"{P}:3:15: unknown topic 'mt'; remove it here, write the topic meant, or define it in topics.yml",
     ]
 
 
@@ -844,7 +866,7 @@ extra: 1
     )
     T = "content/topics.yml"  # a huge exponent would be infinity: not a number either
     assert messages(tmp_path) == [
-        f"{T}:4:13: 'parent': unknown topic 'meta'",
+        f"{T}:4:13: 'parent': unknown topic 'meta'; remove it here, write the topic meant, or define it in topics.yml",
         f"{T}:6:19: 'keywords: in-context' must be a number, not 'high'",
         f"{T}:7:7: keyword '&' has a part with no letter or digit, so it can never match",
         f"{T}:8:16: 'threshold' must be a number, not 'lots'",
@@ -918,7 +940,7 @@ def test_check_reports_every_mistake_of_a_file_in_one_run(capsys):
         " not '2101.0001'",
         f"{f}:7:6: 'doi' must be the DOI alone, without 'https://doi.org/': write 10.1000/abc",
         f"{f}:10:12: 'url' must be an http(s) URL, not a 'javascript:' URL",
-        f"{f}:11:10: unknown topic 'in-context' (did you mean 'in-context-learning'?)",
+        f"{f}:11:10: unknown topic 'in-context' (did you mean 'in-context-learning'?); remove it here, write the topic meant, or define it in topics.yml",
         f"{f}:12:9: 'status' must be one of must-read, classic, to-read, reference,"
         " not 'must read' (did you mean 'must-read'?)",
         f"{f}:13:1: duplicate key 'title' (first defined at line 3)",

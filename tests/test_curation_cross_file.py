@@ -83,7 +83,9 @@ def test_a_topics_file_without_a_list_of_topics_gives_no_unknown_topics(tmp_path
 def test_an_empty_list_of_topics_still_reports_unknown_topics(tmp_path):
     # `topics:` with nothing is a readable file without topics: naming one is a mistake.
     root = project(tmp_path, "topics:\n", a=paper("a", extra="topics: [in-context-learning]\n"))
-    assert messages(root) == ["content/papers/a.yml:3:10: unknown topic 'in-context-learning'"]
+    assert messages(root) == [
+        "content/papers/a.yml:3:10: unknown topic 'in-context-learning'; remove it here, write the topic meant, or define it in topics.yml"
+    ]
 
 
 def test_a_paper_file_that_fails_to_parse_is_not_an_unknown_paper_elsewhere(tmp_path):
