@@ -1162,10 +1162,7 @@ def _gone_says(gone: Fate, old: str, refs: object) -> str:
     """What became of ``old``; when the list names what it became already (two merged
     into one), that the old one is to go, not to be written again."""
     if gone.renamed_to and any(r.text == gone.renamed_to for r in refs if isinstance(refs, tuple)):
-        return (
-            f"no {gone.what} {old!r}: it was renamed to {gone.renamed_to!r}, which this list"
-            f" names already; remove {old!r}"
-        )
+        return f"{gone.became(old)}, which this list names already; remove {old!r}"
     return gone.says(old)
 
 

@@ -94,10 +94,7 @@ class Fate:
         paper id is written where the reference is (the id in YAML, the page file in a
         Markdown link)."""
         if self.renamed_to:
-            return (
-                f"no {self.what} {paper_id!r}: it was renamed to {self.renamed_to!r};"
-                f" write {written(self.renamed_to)!r}"
-            )
+            return f"{self.became(paper_id)}; write {written(self.renamed_to)!r}"
         if self.candidates:
             listed = ", ".join(repr(written(c)) for c in self.candidates)
             return f"no paper {paper_id!r}: it was renamed; now one of {listed}: write the one meant"
@@ -107,6 +104,15 @@ class Fate:
             f"no paper {paper_id!r}: it was deleted (or renamed, with another title and"
             " abstract); remove it here, or name the paper it became"
         )
+
+    def became(self, old: str) -> str:
+        """ "no paper 'x': it was renamed to 'y'", without the fix."""
+        if self.what == "topic":
+            # A topic's `formerly:` is written alike for a rename and for a merge (the
+            # topic another was folded into lists it): nothing tells which, and "renamed"
+            # read wrongly for a merge.
+            return f"no topic {old!r}: it was renamed to or merged into {self.renamed_to!r}"
+        return f"no {self.what} {old!r}: it was renamed to {self.renamed_to!r}"
 
 
 class Gone:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .errors import Location, Problems
+from .importedfile import Fate
 from .models import Content, Paper, Topic
 from .schema import READING_ORDER_LENGTH
 from .slugs import slugify
@@ -229,8 +230,7 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
             elif parent in renamed:
                 problems.error(
                     draft.nodes["parent"].loc,
-                    f"'parent': no topic {parent!r}: it was renamed to {renamed[parent]!r};"
-                    f" write {renamed[parent]!r}",
+                    "'parent': " + Fate(renamed[parent], what="topic").says(parent),
                 )
             else:
                 problems.error(

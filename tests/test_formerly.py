@@ -85,12 +85,12 @@ def test_a_topics_old_ids_are_checked_and_name_the_topic_in_references(tmp_path)
     (pages / "about.md").write_text("See [ICL](topics/icl/index.md).\n", encoding="utf-8")
     assert messages(root) == [
         "content/pages/about.md:1:11: link 'topics/icl/index.md' leads to no page: no topic"
-        " 'icl': it was renamed to 'in-context-learning'; write"
+        " 'icl': it was renamed to or merged into 'in-context-learning'; write"
         " 'topics/in-context-learning/index.md'",
-        "content/papers/a.yml:3:10: no topic 'icl': it was renamed to 'in-context-learning';"
-        " write 'in-context-learning'",
-        "content/papers/b.yml:3:18: no topic 'icl': it was renamed to 'in-context-learning';"
-        " write 'in-context-learning'",
+        "content/papers/a.yml:3:10: no topic 'icl': it was renamed to or merged into"
+        " 'in-context-learning'; write 'in-context-learning'",
+        "content/papers/b.yml:3:18: no topic 'icl': it was renamed to or merged into"
+        " 'in-context-learning'; write 'in-context-learning'",
         "content/topics.yml:4:21: 'few-shot' is also in the 'formerly' of the topic at"
         " content/topics.yml:9:16: an old address leads to one topic; keep it in the one that"
         " had the id",
@@ -103,8 +103,8 @@ def test_a_topics_old_ids_are_checked_and_name_the_topic_in_references(tmp_path)
         "content/topics.yml:9:16: 'few-shot' is also in the 'formerly' of the topic at"
         " content/topics.yml:4:21: an old address leads to one topic; keep it in the one that"
         " had the id",
-        "content/topics.yml:10:13: 'parent': no topic 'icl': it was renamed to"
-        " 'in-context-learning'; write 'in-context-learning'",
+        "content/topics.yml:10:13: 'parent': no topic 'icl': it was renamed to or merged"
+        " into 'in-context-learning'; write 'in-context-learning'",
     ]
 
 
@@ -385,6 +385,31 @@ def test_topics_explain_names_what_an_old_id_became(tmp_path, capsys):
     assert "no paper or topic with id 'old-a'; it was renamed to 'a'" in capsys.readouterr().err
 
 
+def test_a_topic_merged_into_another_is_not_said_to_be_renamed(tmp_path, capsys):
+    # The curator review: 'icl' folded into 'multi-task-learning', which lists it in
+    # `formerly:`, was reported as "renamed to" it. A merge and a rename are written
+    # alike, so the message fits both.
+    from generator.cli import main
+
+    merged = (
+        "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n"
+        "    formerly: [icl]\n    keywords:\n      multi-task: 1\n      in-context: 1\n"
+    )
+    root = content_of(
+        tmp_path, merged,
+        a=paper("a", extra="topics: [icl]\n"), b=paper("b"), c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:10: no topic 'icl': it was renamed to or merged into"
+        " 'multi-task-learning'; write 'multi-task-learning'",
+    ]
+    assert main(["--root", str(root), "topics", "--explain", "icl"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "readinglist topics: no paper or topic with id 'icl'; it was renamed to or merged into"
+        " 'multi-task-learning'"
+    )
+
+
 def test_topics_renamed_alone_load_no_reading_log_map(project):
     # (Only papers' old ids are in the map: a page must not ask for a file not written.)
     _edit(project / "content/papers/task-vectors.yml", "formerly: [editing-models-with-task-vectors]\n", "")
@@ -411,8 +436,8 @@ def test_a_list_naming_both_the_old_and_the_new_id_is_told_to_drop_the_old(tmp_p
         a=paper("a", extra="topics: [in-context-learning, icl]\n"), b=paper("b"), c=paper("c"),
     )
     assert messages(root) == [
-        "content/papers/a.yml:3:31: no topic 'icl': it was renamed to 'in-context-learning',"
-        " which this list names already; remove 'icl'",
+        "content/papers/a.yml:3:31: no topic 'icl': it was renamed to or merged into"
+        " 'in-context-learning', which this list names already; remove 'icl'",
     ]
 
 

@@ -69,12 +69,16 @@ def run(args: argparse.Namespace) -> int:
     topic = next((t for t in content.topics if t.id == args.explain), None)
     if paper is None and topic is None:
         ids = [p.id for p in content.papers] + [t.id for t in content.topics]
-        renamed = {old: p.id for p in content.papers for old in p.former_ids}
-        renamed.update({old: t.id for t in content.topics for old in t.former_ids})
+        renamed = {old: (p.id, "renamed to") for p in content.papers for old in p.former_ids}
+        # (A topic's `formerly:` also names a topic merged into it: see Fate.became.)
+        renamed.update(
+            {old: (t.id, "renamed to or merged into") for t in content.topics for old in t.former_ids}
+        )
         close = difflib.get_close_matches(args.explain, ids, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         if args.explain in renamed:
-            hint = f"; it was renamed to {renamed[args.explain]!r}"
+            became, how = renamed[args.explain]
+            hint = f"; it was {how} {became!r}"
         print(
             f"readinglist topics: no paper or topic with id {args.explain!r}{hint}",
             file=sys.stderr,
