@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import math
 import re
+import unicodedata
 from collections import Counter
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
@@ -46,6 +47,26 @@ _ARXIV_PREFIX = re.compile(
 # An "&" with a letter or digit right before or after it ("Q&A", "adapter&frozen").
 _GLUED_AND = re.compile(r"(?<=[^\W_])&(?!&)|(?<!&)&(?=[^\W_])")
 _WORDY = re.compile(r"[A-Za-z0-9]")
+
+
+def _unread_letters(text: str) -> tuple[str, ...]:
+    """The letters and digits of ``text`` that keyword matching does not read: topics.py
+    reads only a-z and 0-9 and takes any other character for a word break, as it takes
+    punctuation (it removes no accents and spells no Greek letter out)."""
+    return tuple(dict.fromkeys(c for c in text if c.isalnum() and not c.isascii()))
+
+
+def _unread_says(letters: tuple[str, ...]) -> str:
+    """What matching does with ``letters`` (from `_unread_letters`)."""
+    return (
+        f"matching reads only a-z and 0-9, and takes {', '.join(map(repr, letters))} for a"
+        " space, as it takes punctuation"
+    )
+
+
+def _spell_in_az(letters: tuple[str, ...]) -> str:
+    greek = any("GREEK" in unicodedata.name(c, "") for c in letters)
+    return "spell it in a-z" + (" (a Greek letter by its name: 'alpha')" if greek else "")
 # A comma that parts words, not one in a number ("1,000 layers").
 _LIST_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
 # A value plain enough to be shown back inside ``[...]`` as the fix for a missing list.
@@ -447,15 +468,27 @@ class RecordChecker:
         weights = {}
         for key, value in node.entries:
             phrase = self.clean(key, key.text or "", name)
-            if isinstance(phrase, str) and not all(
-                _WORDY.search(part) for part in phrase.split("&")
-            ):
-                # topics.py matches words of a-z and 0-9; "a & " or "--" can never match.
+            empty = (
+                [part for part in phrase.split("&") if not _WORDY.search(part)]
+                if isinstance(phrase, str) else []
+            )
+            if empty and isinstance(phrase, str):
+                # topics.py matches words of a-z and 0-9; "a & " or "--" can never match,
+                # nor "αβ" (a letter, but not one it reads).
+                unread = _unread_letters("".join(empty))
                 phrase = self.error(
                     key,
-                    f"keyword {phrase!r} has a part with no letter or digit, so it can never match"
+                    (
+                        f"keyword {phrase!r} has a part with no letter a-z or digit 0-9, so it"
+                        f" can never match ({_unread_says(unread)}); {_spell_in_az(unread)}"
+                        if unread
+                        else f"keyword {phrase!r} has a part with no letter or digit, so it can"
+                        " never match"
+                    )
                     + ("; remove the extra '&' (one '&' joins two parts)" if "&&" in phrase else ""),
                 )
+            if isinstance(phrase, str) and _unread_letters(phrase):
+                self.warn_unread_letters(key, phrase)
             if isinstance(phrase, str):
                 self.warn_empty_alternatives(key, phrase)
                 self.warn_misread_syntax(key, phrase)
@@ -472,6 +505,40 @@ class RecordChecker:
             if phrase is not INVALID and weight is not INVALID:
                 weights[phrase] = weight
         return weights
+
+    def warn_unread_letters(self, key: Scalar, phrase: str) -> None:
+        """Warn about a keyword's letters that matching does not read, in an alternative
+        it still matches by its other words: "naïve" matches as "na ve" (and not
+        "naive"), "β-VAE" as "vae", any VAE. (An alternative left with no word is an
+        error, or warned of, on its own.)"""
+        from .topics import _words  # imported late: only such a keyword needs it
+
+        alternatives = [
+            alternative.strip()
+            for part in phrase.split("&")
+            for alternative in part.split("|")
+            if _WORDY.search(alternative) and _unread_letters(alternative)
+        ]
+        if not alternatives:
+            return
+        letters = _unread_letters("".join(alternatives))
+        read = ", ".join(
+            ("" if alternative == phrase else f"{alternative!r} ")
+            + f"as {' '.join(_words(alternative))!r}"
+            for alternative in alternatives
+        )
+        # An accented Latin word has an a-z spelling, and papers write both ("naïve").
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", phrase) if not unicodedata.combining(c)
+        )
+        fix = (
+            f"for both spellings write {f'{folded} | {phrase}'!r}"
+            if folded.isascii() and not any(mark in phrase for mark in "|&")
+            else _spell_in_az(letters)
+        )
+        self.problems.warning(
+            key.loc, f"keyword {phrase!r} matches {read} ({_unread_says(letters)}); {fix}"
+        )
 
     def warn_misread_syntax(self, key: Scalar, phrase: str) -> None:
         """Warn about a keyword written in a syntax it does not have, which matches
@@ -515,10 +582,16 @@ class RecordChecker:
                     )
                     return
                 if not _WORDY.search(alternative):
+                    unread = _unread_letters(alternative)
                     self.problems.warning(
                         key.loc,
                         f"keyword {phrase!r} has the alternative {alternative.strip()!r},"
-                        " with no letter or digit, so it never matches",
+                        + (
+                            " with no letter a-z or digit 0-9, so it never matches"
+                            f" ({_unread_says(unread)}); {_spell_in_az(unread)}"
+                            if unread
+                            else " with no letter or digit, so it never matches"
+                        ),
                     )
                     return
 

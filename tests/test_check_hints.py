@@ -246,6 +246,38 @@ def _keyword_messages(root: Path, keyword: str) -> list[str]:
     return messages(root)
 
 
+_READS = "matching reads only a-z and 0-9, and takes"
+
+
+@pytest.mark.parametrize(
+    "keyword, message",
+    [
+        # The curator review: "no letter or digit" was untrue of "αβ"; matching reads a-z
+        # and 0-9 only (stems("αβ") is empty, stems("naïve") is "na", "ve").
+        ("αβ", f"keyword 'αβ' has a part with no letter a-z or digit 0-9, so it can never match"
+               f" ({_READS} 'α', 'β' for a space, as it takes punctuation); spell it in a-z (a"
+               " Greek letter by its name: 'alpha')"),
+        ("lora | é", "warning: keyword 'lora | é' has the alternative 'é', with no letter a-z or"
+                     f" digit 0-9, so it never matches ({_READS} 'é' for a space, as it takes"
+                     " punctuation); spell it in a-z"),
+        # Letters it skips in a word it still matches by the rest: said, with what it matches.
+        ("naïve", f"warning: keyword 'naïve' matches as 'na ve' ({_READS} 'ï' for a space, as it"
+                  " takes punctuation); for both spellings write 'naive | naïve'"),
+        ("β-VAE", f"warning: keyword 'β-VAE' matches as 'vae' ({_READS} 'β' for a space, as it"
+                  " takes punctuation); spell it in a-z (a Greek letter by its name: 'alpha')"),
+        ("vae | β-VAE", f"warning: keyword 'vae | β-VAE' matches 'β-VAE' as 'vae' ({_READS} 'β'"
+                        " for a space, as it takes punctuation); spell it in a-z (a Greek letter"
+                        " by its name: 'alpha')"),
+    ],
+)
+def test_a_keyword_letter_matching_does_not_read_is_named_with_what_to_write(
+    tmp_path, keyword, message
+):
+    assert [m for m in _keyword_messages(tmp_path, keyword) if "has no papers" not in m] == [
+        f"{T}:5:7: {message}"
+    ]
+
+
 def test_a_keyword_with_whole_alternatives_is_no_warning(tmp_path):
     (tmp_path / "content" / "papers").mkdir(parents=True)
     (tmp_path / "content" / "topics.yml").write_text(
