@@ -21,8 +21,6 @@ from urllib.parse import quote, urlencode
 from .export_bibtex import bibtex_entry, cited_url, thesis_school
 from .models import Paper, page_pieces
 
-CLASS = "Z3988"  # the class COinS readers look for
-
 _JOURNAL = "info:ofi/fmt:kev:mtx:journal"
 _BOOK = "info:ofi/fmt:kev:mtx:book"
 _THESIS_FORMAT = "info:ofi/fmt:kev:mtx:dissertation"
