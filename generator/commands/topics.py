@@ -111,7 +111,7 @@ def topic_table(
     untopiced = sorted(pid for pid, assigned in assignments.items() if not assigned)
     lines.append("")
     lines.append(
-        f"{_count(len(topics), 'topic')}, {_count(len(assignments), 'paper')}; "
+        f"{counted(len(topics), 'topic')}, {counted(len(assignments), 'paper')}; "
         f"{fallback} placed only by their closest topic, {len(untopiced)} without any topic"
     )
     # Which, so the curator can give each one (`topics:` in its file) without a search.
@@ -123,10 +123,6 @@ def topic_table(
 
 
 _UNTOPICED_SHOWN = 10
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment]) -> str:
@@ -195,7 +191,7 @@ def explain_topic(
                 members.append((paper_id, a))
     how = {"curator": "by the curator", "reading order": "reading order", "rules": "by rules",
            "fallback": "closest topic"}
-    lines.append(f"  {_count(len(members), 'paper')}{':' if members else ''}")
+    lines.append(f"  {counted(len(members), 'paper')}{':' if members else ''}")
     for paper_id, a in sorted(members, key=lambda m: (-m[1].score, m[0])):
         paper = papers[paper_id]
         found = score_paper(paper, matcher).get(topic.id)
