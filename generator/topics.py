@@ -210,7 +210,6 @@ def keyword_overlaps(keywords: Iterable[str]) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class _Keyword:
     topic: str
-    phrase: str  # as written in topics.yml
     parts: tuple[_Part, ...]  # all must occur
     weight: float
 
@@ -255,7 +254,7 @@ def compile_topics(topics: Sequence[Topic]) -> Matcher:
                 for c, choice in enumerate(part):
                     for spelling in choice.spellings:
                         users.setdefault(spelling, set()).add((len(keywords), p, c))
-            keywords.append(_Keyword(topic.id, phrase, parts, float(weight)))
+            keywords.append(_Keyword(topic.id, parts, float(weight)))
     return Matcher(
         topics=tuple(topics),
         keywords=tuple(keywords),
