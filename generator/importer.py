@@ -466,15 +466,10 @@ def read_records(
     problems = Problems()
     records: list[Record] = []
     for path in paths:
-        try:
-            data = contents[path] if contents and path in contents else Path(path).read_bytes()
-            text = normalise_text(data)
-        except OSError as exc:
-            problems.error(Location(str(path)), f"cannot read the file: {exc}")
+        read = _read_text(path, problems, contents.get(path) if contents else None)
+        if read is None:
             continue
-        except UnicodeDecodeError:
-            _not_utf8(path, data, problems)
-            continue
+        _, text = read
         _refuse_invisible(text, str(path), problems)
         records.extend(parse_text(text, str(path), problems, fmt))
     return records, problems
@@ -1191,6 +1186,19 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+def _read_text(path: Path, problems: Problems, data: bytes | None = None) -> tuple[bytes, str] | None:
+    """``path``'s bytes (``data`` when the caller has them) and its text; None when the
+    file cannot be read or is not UTF-8, which is said in ``problems``."""
+    try:
+        raw = Path(path).read_bytes() if data is None else data
+        return raw, normalise_text(raw)
+    except OSError as exc:
+        problems.error(Location(str(path)), f"cannot read the file: {exc}")
+    except UnicodeDecodeError:
+        _not_utf8(path, raw, problems)
+    return None
+
+
 def _not_utf8(path: Path, data: bytes, problems: Problems) -> None:
     """Where ``data`` stops being UTF-8; a file of Windows' or Latin-1's letters (what a
     BibTeX manager on Windows may save) is said to be one."""
@@ -1223,15 +1231,10 @@ def _paper_names(papers_dir: Path) -> set[str]:
 def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -> list[_Paper]:
     papers = []
     for path in (papers_dir / name for name in sorted(names)):
-        try:
-            raw = path.read_bytes()
-            text = normalise_text(raw)
-        except OSError as exc:
-            problems.error(Location(str(path)), f"cannot read the file: {exc}")
+        read = _read_text(path, problems)
+        if read is None:
             continue
-        except UnicodeDecodeError:
-            _not_utf8(path, raw, problems)
-            continue
+        raw, text = read
         tree = parse(text, str(path), problems)
         if not isinstance(tree, Map):
             if tree is not None or not problems.has_errors():
