@@ -11,7 +11,7 @@ the paper's page relative to the site root, as `pages.py` decides it.
 from __future__ import annotations
 
 import json
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from .models import FOUND_IN, LINK_KINDS, STATUSES, VENUE_KINDS, Paper, Site
 from .pages import paper_url
@@ -187,12 +187,9 @@ def paper_line(paper: Paper, site: Site) -> str:
     return _ENCODE(paper_record(paper, site))
 
 
-def papers_json(site: Site, lines: Mapping[str, str] | None = None) -> str:
-    """The file; ``lines`` (paper id -> `paper_line`) when the caller has them already."""
-    ordered = sorted(site.papers, key=lambda p: p.id)
-    if lines is None:
-        lines = {p.id: paper_line(p, site) for p in ordered}
-    return join_lines([lines[p.id] for p in ordered])
+def papers_json(site: Site) -> str:
+    """The whole file at once (the build joins it from each paper's `paper_line_bytes`)."""
+    return join_lines([paper_line(p, site) for p in sorted(site.papers, key=lambda p: p.id)])
 
 
 def join_lines(lines: Sequence[str]) -> str:
