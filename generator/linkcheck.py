@@ -10,11 +10,15 @@ Three phases, each testable alone:
   its new address reported; requests to one host are spaced by a delay, and only
   ``concurrency`` hosts are asked at once;
 * **report** (`report`, `summary_markdown`): dead links are errors, moved links
-  warnings, both as ``path:line:col: message``.
+  warnings, both as ``path:line:col: message``; a link that fails in a way that may
+  pass (a server error, no answer) is a warning, and dead only once it has failed on
+  runs at least `FAILING_FOR` apart (`settle`).
 
 Results are kept in a JSON cache with the time each link was checked, so a link that
 worked recently is not asked again; dead and rate-limited links are always re-asked,
-because a transient failure must get its second chance. Links are asked in `due_order`
+because a transient failure must get its second chance; a failing link's entry keeps
+the time it began to fail, so the next run can tell a server down for an hour from a
+link that is gone. Links are asked in `due_order`
 (never checked, then checked longest ago), so a run stopped by its time budget is
 continued by the next one.
 """
@@ -32,7 +36,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -47,6 +51,12 @@ USER_AGENT = f"readinglist-linkcheck/{__version__} (a reading list checking its 
 PERMANENT = (301, 308)
 MAX_REDIRECTS = 5
 CACHE_VERSION = 1
+# A link that fails in a way that may pass is called dead only when it was failing at
+# least this long ago too: a weekly run then reports a server that was down for an hour
+# as a warning, and one still down a week later as dead.
+FAILING_FOR = dt.timedelta(days=1)
+# Answers that say the server, not the link, is in trouble for now.
+TRANSIENT_STATUS = frozenset({408, *range(500, 600)})
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,9 @@ class Outcome(str, Enum):
     DEAD = "dead"
     # 429: the server asked us to slow down; says nothing about the link itself.
     RATE_LIMITED = "rate-limited"
+    # A server error (5xx), no answer in time, a refused or reset connection: it may
+    # pass, so it is dead only when it has failed for FAILING_FOR (see `settle`).
+    FAILING = "failing"
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,8 @@ class Result:
     detail: str = ""
     moved_to: str = ""
     checked: str = ""
+    # For a link that fails: the time it was first seen failing (ISO 8601 UTC).
+    since: str = ""
 
 
 # --------------------------------------------------------------------------- collect
@@ -129,11 +144,14 @@ class Answer:
 
 
 class FetchError(Exception):
-    """No HTTP answer at all (timeout, DNS, refused connection, TLS); the message says which."""
+    """No HTTP answer at all (timeout, DNS, refused connection, TLS); the message says which.
+    ``transient``: the failure may pass (a timeout, a refused or reset connection), where
+    an unknown host name or a bad certificate stays until someone fixes it."""
 
-    def __init__(self, message: str, timed_out: bool = False):
+    def __init__(self, message: str, timed_out: bool = False, transient: bool = False):
         super().__init__(message)
         self.timed_out = timed_out
+        self.transient = transient or timed_out
 
 
 Fetch = Callable[[str, str], Answer]  # (method, url) -> Answer, raises FetchError
@@ -198,13 +216,17 @@ def _failure(reason: object, timeout: float) -> FetchError:
     if isinstance(reason, TimeoutError | socket.timeout):
         return FetchError(f"no answer within {timeout:g} s", timed_out=True)
     if isinstance(reason, socket.gaierror):
+        if reason.errno == socket.EAI_AGAIN:  # the name server did not answer, for now
+            return FetchError("host name not found for now (DNS)", transient=True)
         return FetchError("host name not found (DNS)")
     if isinstance(reason, ConnectionRefusedError):
-        return FetchError("connection refused")
+        return FetchError("connection refused", transient=True)
     if isinstance(reason, ssl.SSLError):
         return FetchError(f"TLS error: {reason.reason or reason}")
     if isinstance(reason, http.client.RemoteDisconnected):
-        return FetchError("the server closed the connection without answering")
+        return FetchError("the server closed the connection without answering", transient=True)
+    if isinstance(reason, ConnectionError):
+        return FetchError("the connection was reset", transient=True)
     return FetchError(str(reason) or type(reason).__name__)
 
 
@@ -255,12 +277,15 @@ def check_url(url: str, fetch: Fetch, checked: str = "") -> Result:
             )
     except FetchError as exc:
         via = f" (after redirect to {current})" if current != url else ""
-        return Result(url, Outcome.DEAD, 0, f"{exc}{via}", "", checked)
+        outcome = Outcome.FAILING if exc.transient else Outcome.DEAD
+        return Result(url, outcome, 0, f"{exc}{via}", "", checked)
     via = f" at {current}" if current != url else ""
     if answer.status == 429:
         return Result(
             url, Outcome.RATE_LIMITED, 429, f"HTTP 429 (too many requests){via}", "", checked
         )
+    if answer.status in TRANSIENT_STATUS:
+        return Result(url, Outcome.FAILING, answer.status, f"HTTP {answer.status}{via}", "", checked)
     if answer.status >= 400:
         return Result(url, Outcome.DEAD, answer.status, f"HTTP {answer.status}{via}", "", checked)
     if moved_to:
@@ -345,6 +370,36 @@ def utc_stamp(now: dt.datetime) -> str:
     return now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _parse_stamp(stamp: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def settle(result: Result, previous: Result | None, now: dt.datetime) -> Result:
+    """``result`` as this run reports it, given the link's ``previous`` (cached) result.
+
+    A failure that may pass (`Outcome.FAILING`) keeps the time the link began to fail:
+    this run's, or the earlier one's when it was failing or dead then too. It is dead
+    once that time is `FAILING_FOR` or more before ``now``: one answer from a server
+    that is down for an hour says nothing of the link, the same failure a week later
+    does.
+    """
+    if result.outcome is not Outcome.FAILING:
+        return result
+    since = result.checked
+    if previous is not None and previous.outcome in (Outcome.FAILING, Outcome.DEAD):
+        since = previous.since or previous.checked
+    began = _parse_stamp(since)
+    if began is None:  # a damaged entry: the failure starts now
+        since, began = result.checked, now
+    result = replace(result, since=since)
+    if now.astimezone(dt.timezone.utc) - began < FAILING_FOR:
+        return result
+    return replace(result, outcome=Outcome.DEAD, detail=f"{result.detail}, failing since {since[:10]}")
+
+
 def due_order(urls: Iterable[str], cached: dict[str, Result]) -> list[str]:
     """Never-checked links first, then the longest unchecked: a run cut short by its time
     budget is continued, not restarted, by the next one."""
@@ -358,11 +413,10 @@ def is_fresh(result: Result, now: dt.datetime, max_age: dt.timedelta) -> bool:
     """A cached result is reused only when it is recent and the link worked."""
     if result.outcome not in (Outcome.OK, Outcome.MOVED):
         return False
-    try:
-        checked = dt.datetime.strptime(result.checked, "%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
+    checked = _parse_stamp(result.checked)
+    if checked is None:
         return False
-    age = now.astimezone(dt.timezone.utc) - checked.replace(tzinfo=dt.timezone.utc)
+    age = now.astimezone(dt.timezone.utc) - checked
     return dt.timedelta(0) <= age < max_age
 
 
@@ -386,6 +440,7 @@ def load_cache(path: Path) -> tuple[dict[str, Result], str]:
                 detail=str(entry.get("detail", "")),
                 moved_to=str(entry.get("moved_to", "")),
                 checked=str(entry["checked"]),
+                since=str(entry.get("since", "")),
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             continue  # one damaged entry is simply checked again
@@ -398,6 +453,8 @@ def save_cache(path: Path, results: dict[str, Result]) -> None:
         entry = asdict(results[url])
         del entry["url"]
         entry["outcome"] = results[url].outcome.value
+        if not entry["since"]:
+            del entry["since"]  # (only a failing link has one)
         links[url] = entry
     text = json.dumps({"version": CACHE_VERSION, "links": links}, indent=2, sort_keys=True)
     atomic_write(path, text + "\n")
@@ -411,11 +468,16 @@ def message(result: Result) -> str:
         return f"link moved permanently: {result.url} -> {result.moved_to}"
     if result.outcome is Outcome.RATE_LIMITED:
         return f"link not checked, the server asked us to slow down: {result.url} ({result.detail})"
+    if result.outcome is Outcome.FAILING:
+        return (
+            f"link failing, perhaps for a while: {result.url} ({result.detail}); a run a day"
+            " or more from now asks again and reports it dead if it still fails"
+        )
     return f"dead link: {result.url} ({result.detail})"
 
 
 def report(refs: Iterable[LinkRef], results: dict[str, Result]) -> Problems:
-    """Dead links as errors; moved and unchecked (rate-limited) links as warnings."""
+    """Dead links as errors; moved, unchecked (rate-limited) and failing links as warnings."""
     problems = Problems()
     for ref in refs:
         result = results.get(ref.url)
@@ -450,7 +512,7 @@ def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: 
         "",
         f"{len({ref.url for ref in refs})} distinct links in {len(refs)} places: "
         f"{counts[Outcome.OK]} ok, {counts[Outcome.DEAD]} dead, {counts[Outcome.MOVED]} moved, "
-        f"{counts[Outcome.RATE_LIMITED]} rate-limited"
+        f"{counts[Outcome.RATE_LIMITED]} rate-limited, {counts[Outcome.FAILING]} failing"
         + (f", {unchecked} not checked (out of time)." if unchecked else "."),
         "",
     ]

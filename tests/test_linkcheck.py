@@ -22,6 +22,8 @@ NOW = dt.datetime(2026, 11, 29, 18, 0, 0, tzinfo=dt.timezone.utc)
 # Generous for a loaded machine: a local answer must never be mistaken for a timeout.
 # (/slow never answers at all while the test runs, so it times out whatever the load.)
 TIMEOUT = "3"
+# What a failing link's warning ends with.
+LATER = "a run a day or more from now asks again and reports it dead if it still fails"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -193,7 +195,8 @@ def test_a_timeout_on_head_is_not_asked_again_with_get():
         {("HEAD", "https://a/x"): FetchError("no answer within 1 s", timed_out=True)}
     )
     result = linkcheck.check_url("https://a/x", fetch)
-    assert (result.outcome, result.detail) == (Outcome.DEAD, "no answer within 1 s")
+    # (A timeout may pass: the link is failing, not yet dead; see settle.)
+    assert (result.outcome, result.detail) == (Outcome.FAILING, "no answer within 1 s")
     assert calls == [("HEAD", "https://a/x")]
 
 
@@ -316,17 +319,19 @@ def test_dead_and_moved_links_are_reported_where_they_are_written(server, tmp_pa
     assert out.splitlines() == [
         f"{a}:7:12: warning: link moved permanently: {base}/moved -> {base}/ok",
         f"{a}:9:12: dead link: {base}/gone (HTTP 404)",
-        f"{a}:10:12: dead link: {base}/slow (no answer within {TIMEOUT} s)",
+        f"{a}:10:12: warning: link failing, perhaps for a while: {base}/slow (no answer within"
+        f" {TIMEOUT} s); {LATER}",
         f"{a}:14:12: warning: link moved permanently: {base}/moved-308 -> {base}/new-home",
         f"{b}:6:12: dead link: {base}/moved-to-gone (HTTP 404 at {base}/gone)",
         f"{b}:7:12: dead link: {base}/loop (more than 5 redirects)",
         f"{b}:8:12: warning: link not checked, the server asked us to slow down: "
         f"{base}/busy (HTTP 429 (too many requests))",
-        f"{b}:10:12: dead link: {base}/broken (HTTP 500)",
+        f"{b}:10:12: warning: link failing, perhaps for a while: {base}/broken (HTTP 500); {LATER}",
         f"{b}:11:12: dead link: {base}/gone (HTTP 404)",
-        f"{c}:6:12: dead link: http://127.0.0.1:{closed_port}/x (connection refused)",
+        f"{c}:6:12: warning: link failing, perhaps for a while: http://127.0.0.1:{closed_port}/x"
+        f" (connection refused); {LATER}",
     ]
-    assert "12 links checked (0 from the cache): 7 dead, 3 warning(s)." in err
+    assert "12 links checked (0 from the cache): 4 dead, 6 warning(s)." in err
     # /gone is listed twice but asked once for itself, once as /moved-to-gone's target.
     assert [p for m, p, _ in log if m == "HEAD"].count("/gone") == 2
     # HEAD first; GET only when HEAD was refused; a timeout is not asked again with GET.
@@ -412,7 +417,7 @@ def test_the_summary_is_markdown_with_urls_as_literal_text(server, tmp_path):
     assert summary.read_text().splitlines() == [
         "## External links",
         "",
-        "2 distinct links in 2 places: 1 ok, 1 dead, 0 moved, 0 rate-limited.",
+        "2 distinct links in 2 places: 1 ok, 1 dead, 0 moved, 0 rate-limited, 0 failing.",
         "",
         "| Where | Problem |",
         "| --- | --- |",
@@ -562,7 +567,8 @@ def test_links_left_for_lack_of_time_are_said_and_keep_their_cache_entry(server,
     assert "warning: 2 links were not checked within the --budget of 0 minutes" in err
     assert json.loads(cache.read_text())["links"] == {f"{base}/ok": old}
     assert (
-        "0 ok, 0 dead, 0 moved, 0 rate-limited, 2 not checked (out of time)." in summary.read_text()
+        "0 ok, 0 dead, 0 moved, 0 rate-limited, 0 failing, 2 not checked (out of time)."
+        in summary.read_text()
     )
 
 
@@ -612,3 +618,116 @@ def test_the_command_in_a_folder_without_content_fails_instead_of_checking_nothi
         "content: no such folder; run readinglist in the project folder or give --root",
         "1 error; no link was checked.",
     ]
+
+
+# ------------------------------------------------------------------ failing, then dead
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        (Answer(500), Outcome.FAILING),
+        (Answer(502), Outcome.FAILING),
+        (Answer(503), Outcome.FAILING),
+        (Answer(504), Outcome.FAILING),
+        (Answer(408), Outcome.FAILING),  # the server gave up waiting for us
+        (Answer(404), Outcome.DEAD),
+        (Answer(410), Outcome.DEAD),
+        (Answer(403), Outcome.DEAD),
+        (FetchError("connection refused", transient=True), Outcome.FAILING),
+        (FetchError("host name not found (DNS)"), Outcome.DEAD),
+    ],
+)
+def test_a_failure_that_may_pass_is_told_from_a_dead_link(answer, outcome):
+    fetch, _ = fake_fetch({("*", "https://a/x"): answer})
+    assert linkcheck.check_url("https://a/x", fetch).outcome is outcome
+
+
+@pytest.mark.parametrize(
+    ("reason", "transient"),
+    [
+        (socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution"), True),
+        (socket.gaierror(socket.EAI_NONAME, "Name or service not known"), False),
+        (ConnectionRefusedError(111, "Connection refused"), True),
+        (ConnectionResetError(104, "Connection reset by peer"), True),
+        (TimeoutError("timed out"), True),
+    ],
+)
+def test_which_failures_to_connect_may_pass(reason, transient):
+    assert linkcheck._failure(reason, 1.0).transient is transient
+
+
+def _failing(checked: str, since: str = "", outcome: Outcome = Outcome.FAILING) -> linkcheck.Result:
+    return linkcheck.Result("https://a/x", outcome, 503, "HTTP 503", checked=checked, since=since)
+
+
+STAMP = "2026-11-29T18:00:00Z"  # NOW
+
+
+@pytest.mark.parametrize(
+    ("previous", "outcome", "since", "detail"),
+    [
+        (None, Outcome.FAILING, STAMP, "HTTP 503"),  # first seen failing now
+        (linkcheck.Result("https://a/x", Outcome.OK, 200, checked="2026-11-22T18:00:00Z"),
+         Outcome.FAILING, STAMP, "HTTP 503"),  # worked last week
+        # failing an hour ago too: still perhaps a short outage
+        (_failing("2026-11-29T17:00:00Z", "2026-11-29T17:00:00Z"),
+         Outcome.FAILING, "2026-11-29T17:00:00Z", "HTTP 503"),
+        # failing last week too: dead, since then
+        (_failing("2026-11-22T18:00:00Z", "2026-11-22T18:00:00Z"),
+         Outcome.DEAD, "2026-11-22T18:00:00Z", "HTTP 503, failing since 2026-11-22"),
+        # failing for two weeks (an hour ago too): the first failure counts
+        (_failing("2026-11-29T17:00:00Z", "2026-11-15T04:00:00Z"),
+         Outcome.DEAD, "2026-11-15T04:00:00Z", "HTTP 503, failing since 2026-11-15"),
+        # dead (a 404) last week, failing now
+        (linkcheck.Result("https://a/x", Outcome.DEAD, 404, "HTTP 404", checked="2026-11-22T18:00:00Z"),
+         Outcome.DEAD, "2026-11-22T18:00:00Z", "HTTP 503, failing since 2026-11-22"),
+        # a damaged time: the failure starts now
+        (_failing("garbage", "garbage"), Outcome.FAILING, STAMP, "HTTP 503"),
+    ],
+)
+def test_a_failing_link_is_dead_once_it_has_failed_for_a_day(previous, outcome, since, detail):
+    settled = linkcheck.settle(_failing(STAMP), previous, NOW)
+    assert (settled.outcome, settled.since, settled.detail) == (outcome, since, detail)
+
+
+def test_a_link_that_works_or_is_dead_is_not_changed_by_its_past():
+    previous = _failing("2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z")
+    for result in (
+        linkcheck.Result("https://a/x", Outcome.OK, 200, checked=STAMP),
+        linkcheck.Result("https://a/x", Outcome.DEAD, 404, "HTTP 404", checked=STAMP),
+    ):
+        assert linkcheck.settle(result, previous, NOW) == result
+
+
+def test_a_server_error_is_a_warning_on_one_run_and_dead_on_a_run_a_week_later(
+    server, tmp_path, capsys
+):
+    base, _ = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/broken"]})
+    cache = tmp_path / "c.json"
+    summary = tmp_path / "s.md"
+
+    # The first failure: a warning, the run succeeds, the cache keeps when it began.
+    assert run_links(tmp_path, "--cache", str(cache), "--summary", str(summary)) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"content/papers/a.yml:6:12: warning: link failing, perhaps for a while: {base}/broken"
+        f" (HTTP 500); {LATER}\n"
+    )
+    entry = json.loads(cache.read_text())["links"][f"{base}/broken"]
+    assert (entry["outcome"], entry["since"]) == ("failing", STAMP)
+    assert "0 dead, 0 moved, 0 rate-limited, 1 failing." in summary.read_text()
+
+    # An hour later: still only a warning, failing since the first run.
+    assert run_links(tmp_path, "--cache", str(cache), now=NOW + dt.timedelta(hours=1)) == 0
+    assert "warning: link failing" in capsys.readouterr().out
+    assert json.loads(cache.read_text())["links"][f"{base}/broken"]["since"] == STAMP
+
+    # A week later, failing still: dead, and the run fails.
+    assert run_links(tmp_path, "--cache", str(cache), now=NOW + dt.timedelta(days=7)) == 1
+    assert capsys.readouterr().out == (
+        f"content/papers/a.yml:6:12: dead link: {base}/broken (HTTP 500, failing since 2026-11-29)\n"
+    )
+    entry = json.loads(cache.read_text())["links"][f"{base}/broken"]
+    assert (entry["outcome"], entry["since"]) == ("dead", STAMP)

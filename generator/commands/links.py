@@ -17,7 +17,12 @@ STOPPED = "no link was checked"  # what a curation error stopped (see cli.main)
 OFFLINE_AFTER = 5
 
 
-EXIT = "exit status: 0 when no link is dead, 1 when one is (0 with --no-fail), 2 when not one server answered five links or more (offline: nothing judged)"
+EXIT = (
+    "a link failing in a way that may pass (HTTP 5xx, no answer in time, a refused connection) "
+    "is a warning, and dead when it was failing a day or more before too; "
+    "exit status: 0 when no link is dead, 1 when one is (0 with --no-fail), 2 when not one "
+    "server answered five links or more (offline: nothing judged)"
+)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -113,6 +118,8 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         if args.summary:
             atomic_write(Path(args.summary), f"# Link check\n\n{message[0].upper()}{message[1:]}.\n")
         return 2
+    # A failure that may pass is dead only when the link was failing a day ago too.
+    checked = {url: linkcheck.settle(result, cached.get(url), now) for url, result in checked.items()}
     # Only links still in the list are kept, so the cache never outgrows the content; a
     # link left for lack of time keeps its old entry, so it comes first next time.
     linkcheck.save_cache(
