@@ -193,6 +193,11 @@ def test_when_the_rate_limit_is_spent_the_last_figures_stay_and_the_next_run_goe
     }
     err = capsys.readouterr().err
     assert "GitHub's rate limit was reached" in err and "not asked" in err
+    # The refusal is the limit, said once: hostile is counted with the repositories not
+    # asked (of the 4 due, gem was answered; hostile refused; task-vectors and replay
+    # never reached), not as an error.
+    assert "answers were errors" not in err
+    assert "GitHub's rate limit was reached; 3 repositories were not asked." in err
 
 
 def test_offline_nothing_is_written_and_the_exit_status_says_so(project, capsys):

@@ -237,8 +237,13 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         atomic_write(path, text)
     for problem in report.sorted():
         print(problem)
-    failed = Counter(a.detail for a in answers.values() if a.stats is None and a.status not in GONE)
-    unasked = len(due) - len(answers)
+    # A repository the rate limit refused was not answered, not an error of its own: it
+    # is counted with those not asked, not said as an "HTTP 403" beside the limit.
+    limited = {key for key, a in answers.items() if a.exhausted and a.status != 401}
+    failed = Counter(
+        a.detail for key, a in answers.items() if a.stats is None and a.status not in GONE and key not in limited
+    )
+    unasked = len(due) - len(answers) + len(limited)
     print(
         f"{len(linked)} GitHub repositories linked: {len(answers)} asked, "
         f"{len(linked) - len(due)} asked less than {args.max_age:g} days ago; "
