@@ -657,8 +657,9 @@ class _Converter:
         line, col = mark.line + 1, mark.column + 1
         if not style:  # plain: None from PyYAML's composer, "" from libyaml's
             end = node.end_mark
-            if end.line > mark.line and self._check_continuation(mark.line, mark.column, end.line):
-                return Refused(None, self.path, line, col)  # (said: nothing more of it)
+            if end.line > mark.line:
+                if self._check_continuation(mark.line, mark.column, end.line):
+                    return Refused(None, self.path, line, col)  # (said: nothing more of it)
             elif self.hashed and text:
                 self._check_cut(mark.line, end.column, text)
             return Scalar(None if text in _NULLS else text, self.path, line, col)
