@@ -145,12 +145,25 @@ def test_a_value_starting_with_yaml_syntax_is_never_taken_silently(keys, data, s
     errors = _errors(_file(keys, values, slipped, f"{key}: {value}"))
     assert len(errors) == 1, errors
     assert errors[0].startswith(f"{PATH}:{slipped + 1}:{len(key) + 3}: ")
-    if sign == "&" and re.fullmatch(r"[0-9][0-9.]*|true|false", values[slipped], re.IGNORECASE):
+    if (
+        sign == "&" and re.fullmatch(r"[0-9][0-9.]*|true|false", values[slipped], re.IGNORECASE)
+        # (An anchor's name of other characters, "&0.", is a syntax error to libyaml: the
+        # value is then told to be quoted, as any value the parser stops at.)
+        and re.fullmatch(r"[A-Za-z0-9_-]+", word)
+    ):
         # A number after the anchor was typed as that number ("stars: &s 1"): the anchor goes.
         assert errors[0].endswith(f"'&{word}' is a YAML anchor; a curation file may not hold"
                                   " anchors (nor the aliases that repeat them): remove it")
     else:
         assert errors[0].endswith(f"put the whole value in double quotes: {key}: \"{value}\"")
+
+
+def test_an_anchor_name_libyaml_refuses_is_told_to_be_quoted_though_a_number_follows():
+    # "&0." is no anchor to libyaml ("." is no character of a name): the parser stops
+    # there, and the value is told to be quoted (hypothesis found it).
+    errors = _errors(_file(["a", "b"], ["00", "00"], 0, "a: &0. 00"))
+    assert len(errors) == 1
+    assert errors[0].endswith('put the whole value in double quotes: a: "&0. 00"')
 
 
 @settings(max_examples=200)
