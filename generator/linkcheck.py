@@ -57,6 +57,10 @@ CACHE_VERSION = 1
 FAILING_FOR = dt.timedelta(days=1)
 # Answers that say the server, not the link, is in trouble for now.
 TRANSIENT_STATUS = frozenset({408, *range(500, 600)})
+# Answers that say the server will not show the page to this script: publishers behind
+# doi.org (ACM, ScienceDirect, Wiley) answer a script 403 for pages a reader's browser
+# opens, and a login page answers 401. They say nothing of whether the link works.
+REFUSED_STATUS = frozenset({401, 403})
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class Outcome(str, Enum):
     # A server error (5xx), no answer in time, a refused or reset connection: it may
     # pass, so it is dead only when it has failed for FAILING_FOR (see `settle`).
     FAILING = "failing"
+    # 401 or 403: the server refused this script (REFUSED_STATUS); a browser may open it.
+    REFUSED = "refused"
 
 
 @dataclass(frozen=True)
@@ -286,6 +292,8 @@ def check_url(url: str, fetch: Fetch, checked: str = "") -> Result:
         )
     if answer.status in TRANSIENT_STATUS:
         return Result(url, Outcome.FAILING, answer.status, f"HTTP {answer.status}{via}", "", checked)
+    if answer.status in REFUSED_STATUS:
+        return Result(url, Outcome.REFUSED, answer.status, f"HTTP {answer.status}{via}", "", checked)
     if answer.status >= 400:
         return Result(url, Outcome.DEAD, answer.status, f"HTTP {answer.status}{via}", "", checked)
     if moved_to:
@@ -473,11 +481,17 @@ def message(result: Result) -> str:
             f"link failing, perhaps for a while: {result.url} ({result.detail}); a run a day"
             " or more from now asks again and reports it dead if it still fails"
         )
+    if result.outcome is Outcome.REFUSED:
+        return (
+            f"link not checked, the site refuses scripts such as this one: {result.url}"
+            f" ({result.detail}); open it in a browser to see that it works"
+        )
     return f"dead link: {result.url} ({result.detail})"
 
 
 def report(refs: Iterable[LinkRef], results: dict[str, Result]) -> Problems:
-    """Dead links as errors; moved, unchecked (rate-limited) and failing links as warnings."""
+    """Dead links as errors; moved, unchecked (rate-limited or refused) and failing links
+    as warnings."""
     problems = Problems()
     for ref in refs:
         result = results.get(ref.url)
@@ -512,7 +526,8 @@ def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: 
         "",
         f"{len({ref.url for ref in refs})} distinct links in {len(refs)} places: "
         f"{counts[Outcome.OK]} ok, {counts[Outcome.DEAD]} dead, {counts[Outcome.MOVED]} moved, "
-        f"{counts[Outcome.RATE_LIMITED]} rate-limited, {counts[Outcome.FAILING]} failing"
+        f"{counts[Outcome.RATE_LIMITED]} rate-limited, {counts[Outcome.FAILING]} failing,"
+        f" {counts[Outcome.REFUSED]} refused to scripts"
         + (f", {unchecked} not checked (out of time)." if unchecked else "."),
         "",
     ]

@@ -46,6 +46,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/gone": (404, None),
             "/busy": (429, None),
             "/broken": (500, None),
+            "/refused": (403, None),
         }
         if path == "/slow":
             self.released.wait()
@@ -342,6 +343,27 @@ def test_dead_and_moved_links_are_reported_where_they_are_written(server, tmp_pa
     assert [(m, p) for m, p, _ in log if p == "/slow"] == [("HEAD", "/slow")]
 
 
+def test_a_site_that_refuses_scripts_is_a_warning_asked_again_not_a_dead_link(
+    server, tmp_path, capsys
+):
+    """Publishers behind doi.org answer a script 403 for pages a browser opens: such an
+    answer says nothing of the link, so it is no dead link, and it is no working one to
+    be taken from the cache either."""
+    base, log = server
+    write_paper(tmp_path, "a", {"project": [f"{base}/refused"]})
+    for run in (1, 2):
+        before = len(log)
+        assert run_links(tmp_path) == 0, run
+        out, err = capsys.readouterr()
+        assert out.splitlines() == [
+            f"content/papers/a.yml:6:12: warning: link not checked, the site refuses scripts"
+            f" such as this one: {base}/refused (HTTP 403); open it in a browser to see that"
+            " it works"
+        ], run
+        assert "0 dead, 1 warning(s)." in err, run
+        assert [(m, p) for m, p, _ in log[before:]] == [("HEAD", "/refused"), ("GET", "/refused")]
+
+
 def test_no_fail_exits_zero_with_dead_links(server, tmp_path, capsys):
     base, _ = server
     write_paper(tmp_path, "a", {"code": [f"{base}/gone"]})
@@ -417,7 +439,7 @@ def test_the_summary_is_markdown_with_urls_as_literal_text(server, tmp_path):
     assert summary.read_text().splitlines() == [
         "## External links",
         "",
-        "2 distinct links in 2 places: 1 ok, 1 dead, 0 moved, 0 rate-limited, 0 failing.",
+        "2 distinct links in 2 places: 1 ok, 1 dead, 0 moved, 0 rate-limited, 0 failing, 0 refused to scripts.",
         "",
         "| Where | Problem |",
         "| --- | --- |",
@@ -567,7 +589,8 @@ def test_links_left_for_lack_of_time_are_said_and_keep_their_cache_entry(server,
     assert "warning: 2 links were not checked within the --budget of 0 minutes" in err
     assert json.loads(cache.read_text())["links"] == {f"{base}/ok": old}
     assert (
-        "0 ok, 0 dead, 0 moved, 0 rate-limited, 0 failing, 2 not checked (out of time)."
+        "0 ok, 0 dead, 0 moved, 0 rate-limited, 0 failing, 0 refused to scripts,"
+        " 2 not checked (out of time)."
         in summary.read_text()
     )
 
@@ -633,7 +656,9 @@ def test_the_command_in_a_folder_without_content_fails_instead_of_checking_nothi
         (Answer(408), Outcome.FAILING),  # the server gave up waiting for us
         (Answer(404), Outcome.DEAD),
         (Answer(410), Outcome.DEAD),
-        (Answer(403), Outcome.DEAD),
+        (Answer(403), Outcome.REFUSED),  # a publisher refusing scripts
+        (Answer(401), Outcome.REFUSED),  # a login page
+        (Answer(400), Outcome.DEAD),
         (FetchError("connection refused", transient=True), Outcome.FAILING),
         (FetchError("host name not found (DNS)"), Outcome.DEAD),
     ],
@@ -717,7 +742,7 @@ def test_a_server_error_is_a_warning_on_one_run_and_dead_on_a_run_a_week_later(
     )
     entry = json.loads(cache.read_text())["links"][f"{base}/broken"]
     assert (entry["outcome"], entry["since"]) == ("failing", STAMP)
-    assert "0 dead, 0 moved, 0 rate-limited, 1 failing." in summary.read_text()
+    assert "0 dead, 0 moved, 0 rate-limited, 1 failing, 0 refused to scripts." in summary.read_text()
 
     # An hour later: still only a warning, failing since the first run.
     assert run_links(tmp_path, "--cache", str(cache), now=NOW + dt.timedelta(hours=1)) == 0

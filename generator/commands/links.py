@@ -19,7 +19,8 @@ OFFLINE_AFTER = 5
 
 EXIT = (
     "a link failing in a way that may pass (HTTP 5xx, no answer in time, a refused connection) "
-    "is a warning, and dead when it was failing a day or more before too; "
+    "is a warning, and dead when it was failing a day or more before too; a site that refuses "
+    "scripts (HTTP 401, 403) is a warning; "
     "exit status: 0 when no link is dead, 1 when one is (0 with --no-fail), 2 when not one "
     "server answered five links or more (offline: nothing judged)"
 )
