@@ -320,9 +320,23 @@ class RecordChecker:
             return text
         if _PATTERNS["url"].fullmatch(text):
             try:
-                _ = urlsplit(text).port  # (what every reader of the address does first)
+                parts = urlsplit(text)
+                _ = parts.port  # (what every reader of the address does first)
             except ValueError as error:  # "http://[::1", "http://x.org:99999/"
                 return self.error(node, f"'{name}' is no address a browser can open: {error}")
+            if "@" in parts.netloc:
+                # A user name (and password) before the host: published on the site, and
+                # "https://github.com@example.org/" goes to example.org while it reads as
+                # GitHub. No address of a paper, its code or its data needs one.
+                userinfo = parts.netloc.rpartition("@")[0] + "@"
+                assert isinstance(node, Scalar)
+                self.problems.error(
+                    self.locate(node, userinfo),
+                    f"'{name}' holds {userinfo!r} before its host: a browser goes to"
+                    f" {parts.hostname!r} and skips that part, which the site would publish"
+                    " (a password too); remove it, and check that the host is the site meant",
+                )
+                return INVALID
             return text
         bad = _NOT_IN_URL.search(text)
         if bad:

@@ -449,6 +449,20 @@ URL_CASES = {
         "https://github.com:99999/a/b",
         "6:12: 'url' is no address a browser can open: Port out of range 0-65535",
     ),
+    # Once accepted: it reads as GitHub and goes to example.org, and a password in it
+    # would be published.
+    "a name before the host": (
+        "https://github.com@example.org/a/b",
+        "6:20: 'url' holds 'github.com@' before its host: a browser goes to 'example.org' and"
+        " skips that part, which the site would publish (a password too); remove it, and"
+        " check that the host is the site meant",
+    ),
+    "a user and password before the host": (
+        "https://me:secret@gitlab.com/a/b",
+        "6:20: 'url' holds 'me:secret@' before its host: a browser goes to 'gitlab.com' and"
+        " skips that part, which the site would publish (a password too); remove it, and"
+        " check that the host is the site meant",
+    ),
 }
 
 
