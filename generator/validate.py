@@ -541,10 +541,11 @@ class RecordChecker:
             + f"as {' '.join(_words(alternative))!r}"
             for alternative in alternatives
         )
-        # An accented Latin word has an a-z spelling, and papers write both ("naïve").
-        folded = "".join(
-            c for c in unicodedata.normalize("NFKD", phrase) if not unicodedata.combining(c)
-        )
+        # An accented Latin word has an a-z spelling, and papers write both ("naïve"):
+        # the one search finds it by (search.fold, imported late as _words is).
+        from .search import fold
+
+        folded = fold(phrase)
         fix = (
             f"for both spellings write {f'{folded} | {phrase}'!r}"
             if folded.isascii() and not any(mark in phrase for mark in "|&")

@@ -263,6 +263,10 @@ _READS = "matching reads only a-z and 0-9, and takes"
         # Letters it skips in a word it still matches by the rest: said, with what it matches.
         ("naïve", f"warning: keyword 'naïve' matches as 'na ve' ({_READS} 'ï' for a space, as it"
                   " takes punctuation); for both spellings write 'naive | naïve'"),
+        # A letter NFKD keeps whole has its English spelling too (search.fold).
+        ("Łukasiewicz", f"warning: keyword 'Łukasiewicz' matches as 'ukasiewicz' ({_READS} 'Ł'"
+                        " for a space, as it takes punctuation); for both spellings write"
+                        " 'Lukasiewicz | Łukasiewicz'"),
         ("β-VAE", f"warning: keyword 'β-VAE' matches as 'vae' ({_READS} 'β' for a space, as it"
                   " takes punctuation); spell it in a-z (a Greek letter by its name: 'alpha')"),
         ("vae | β-VAE", f"warning: keyword 'vae | β-VAE' matches 'β-VAE' as 'vae' ({_READS} 'β'"
