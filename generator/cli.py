@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # "--root=~/lab" reaches us with its "~": the shell expands it only after a space.
     # (The same for the commands' folder and file options.)
-    for name in ("root", "site_dir", "cache", "summary"):
+    for name in ("root", "site_dir", "cache", "summary", "json"):
         value = getattr(args, name, None)
         if isinstance(value, str):
             setattr(args, name, os.path.expanduser(value))

@@ -9,8 +9,8 @@ Three phases, each testable alone:
   refused), redirects followed by hand so that a *permanent* move (301/308) is seen and
   its new address reported; requests to one host are spaced by a delay, and only
   ``concurrency`` hosts are asked at once;
-* **report** (`report`, `summary_markdown`): dead links are errors, moved links
-  warnings, both as ``path:line:col: message``; a link that fails in a way that may
+* **report** (`report`, `summary_markdown`, `dead_links_json`): dead links are errors,
+  moved links warnings, both as ``path:line:col: message``; a link that fails in a way that may
   pass (a server error, no answer) is a warning, and dead only once it has failed on
   runs at least `FAILING_FOR` apart (`settle`).
 
@@ -538,3 +538,36 @@ def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: 
         kind = "warning: " if problem.severity.value == "warning" else ""
         lines.append(f"| {_md(str(problem.location))} | {_md(kind + problem.message)} |")
     return "\n".join(lines + [""])
+
+
+# The shape of `dead_links_json`; a script reading it checks this first.
+REPORT_VERSION = 1
+
+
+def dead_links_json(refs: list[LinkRef], results: dict[str, Result]) -> str:
+    """The dead links as JSON for scripts (``links --json``), such as the Links workflow's
+    step that opens a GitHub issue for them: each place a dead link is written, with its
+    URL and why it is dead, and how many links this run left unchecked (out of time), so
+    that a script never reads "no dead link" from a run that did not ask them all."""
+    dead = []
+    for ref in sorted(refs, key=lambda ref: (ref.location, ref.url)):
+        result = results.get(ref.url)
+        if result is not None and result.outcome is Outcome.DEAD:
+            dead.append(
+                {
+                    "path": ref.location.path,
+                    "line": ref.location.line,
+                    "column": ref.location.col,
+                    "url": ref.url,
+                    "detail": result.detail,
+                    "message": message(result),
+                }
+            )
+    urls = {ref.url for ref in refs}
+    report = {
+        "version": REPORT_VERSION,
+        "links": len(urls),
+        "unchecked": len(urls - results.keys()),
+        "dead": dead,
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -455,15 +455,86 @@ def test_a_clean_run_says_so_in_the_summary(server, tmp_path):
     assert "No dead or moved links." in summary.read_text()
 
 
+def test_the_json_report_lists_each_place_a_dead_link_is_written_and_nothing_else(
+    server, tmp_path, capsys
+):
+    base, _ = server
+    write_paper(
+        tmp_path,
+        "a",
+        {
+            "code": [f"{base}/ok", f"{base}/gone?@someone`x`"],  # lines 6 and 7
+            "project": [f"{base}/moved", f"{base}/refused", f"{base}/broken"],  # 9-11
+        },
+    )
+    write_paper(tmp_path, "b", {"pdf": [f"{base}/moved-to-gone", f"{base}/gone?@someone`x`"]})
+    report = tmp_path / "out" / "dead.json"
+    report.parent.mkdir()
+    # --no-fail still exits 0: the file, not the status, tells a script what is dead.
+    assert run_links(tmp_path, "--json", str(report), "--no-fail") == 0
+    capsys.readouterr()
+    assert json.loads(report.read_text(encoding="utf-8")) == {
+        "version": 1,
+        "links": 6,
+        "unchecked": 0,
+        "dead": [
+            {
+                "path": "content/papers/a.yml",
+                "line": 7,
+                "column": 12,
+                "url": f"{base}/gone?@someone`x`",
+                "detail": "HTTP 404",
+                "message": f"dead link: {base}/gone?@someone`x` (HTTP 404)",
+            },
+            {
+                "path": "content/papers/b.yml",
+                "line": 6,
+                "column": 12,
+                "url": f"{base}/moved-to-gone",
+                "detail": f"HTTP 404 at {base}/gone",
+                "message": f"dead link: {base}/moved-to-gone (HTTP 404 at {base}/gone)",
+            },
+            {
+                "path": "content/papers/b.yml",
+                "line": 7,
+                "column": 12,
+                "url": f"{base}/gone?@someone`x`",
+                "detail": "HTTP 404",
+                "message": f"dead link: {base}/gone?@someone`x` (HTTP 404)",
+            },
+        ],
+    }
+
+
+def test_a_clean_run_writes_a_json_report_with_no_dead_link(server, tmp_path):
+    base, _ = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok", f"{base}/moved"]})
+    report = tmp_path / "dead.json"
+    assert run_links(tmp_path, "--json", str(report)) == 0
+    assert json.loads(report.read_text()) == {"version": 1, "links": 2, "unchecked": 0, "dead": []}
+
+
+def test_the_json_report_of_a_run_out_of_time_counts_the_links_it_left(server, tmp_path, capsys):
+    base, log = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/gone", f"{base}/ok"]})
+    report = tmp_path / "dead.json"
+    assert run_links(tmp_path, "--budget", "0", "--json", str(report)) == 0
+    assert log == []
+    # No dead link found, but not because every link works: a script must not say so.
+    assert json.loads(report.read_text()) == {"version": 1, "links": 2, "unchecked": 2, "dead": []}
+
+
 def test_broken_yaml_is_reported_with_its_location_and_nothing_is_asked(server, tmp_path, capsys):
     _, log = server
     bad = tmp_path / "content" / "papers" / "bad.yml"
     bad.parent.mkdir(parents=True)
     bad.write_text("id: bad\nid: again\n", encoding="utf-8")
-    assert main(["--root", str(tmp_path), "links"]) == 1
+    report = tmp_path / "dead.json"
+    assert main(["--root", str(tmp_path), "links", "--no-fail", "--json", str(report)]) == 1
     err = capsys.readouterr().err
     assert "content/papers/bad.yml:2:1: duplicate key 'id' (first defined at line 1)" in err
     assert log == []
+    assert not report.exists()  # nothing judged: no report a script could take for one
 
 
 def test_a_paper_file_that_is_not_utf8_is_reported_and_nothing_is_asked(server, tmp_path, capsys):
@@ -511,8 +582,8 @@ def test_a_run_where_no_link_answers_judges_no_link_and_says_the_machine_is_offl
             probe.bind(("127.0.0.1", 0))
             ports.append(probe.getsockname()[1])
     write_paper(tmp_path, "a", {"code": [f"http://127.0.0.1:{port}/" for port in ports]})
-    summary = tmp_path / "summary.md"
-    assert run_links(tmp_path, "--summary", str(summary)) == 2
+    summary, report = tmp_path / "summary.md", tmp_path / "dead.json"
+    assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 2
     out, err = capsys.readouterr()
     assert out == ""  # no "dead link" line: offline says nothing about the links
     assert err == (
@@ -521,6 +592,7 @@ def test_a_run_where_no_link_answers_judges_no_link_and_says_the_machine_is_offl
     )
     assert "seems to be offline" in summary.read_text(encoding="utf-8")
     assert not (tmp_path / ".cache" / "links.json").exists()  # nothing learnt, nothing kept
+    assert not report.exists()  # no link judged: no "0 dead" for a script to believe
 
 
 def test_no_offline_warning_when_a_server_answers(server, tmp_path, capsys):

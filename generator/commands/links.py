@@ -22,7 +22,7 @@ EXIT = (
     "is a warning, and dead when it was failing a day or more before too; a site that refuses "
     "scripts (HTTP 401, 403) is a warning; "
     "exit status: 0 when no link is dead, 1 when one is (0 with --no-fail), 2 when not one "
-    "server answered five links or more (offline: nothing judged)"
+    "server answered five links or more (offline: nothing judged, and no --json file written)"
 )
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -68,6 +68,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--summary", metavar="FILE", help="also write a Markdown report, e.g. for a CI job summary"
+    )
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        help='also write the dead links as JSON for scripts: {"version": 1, "links": N, '
+        '"unchecked": N, "dead": [{"path", "line", "column", "url", "detail", "message"}]}',
     )
     parser.add_argument(
         "--no-fail", action="store_true", help="exit 0 even when dead links are found"
@@ -145,4 +151,6 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         )
     if args.summary:
         atomic_write(Path(args.summary), linkcheck.summary_markdown(refs, results, found))
+    if args.json:
+        atomic_write(Path(args.json), linkcheck.dead_links_json(refs, results))
     return 1 if dead and not args.no_fail else 0
