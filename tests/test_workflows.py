@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import http.server
+import json
 import re
 import subprocess
 import sys
@@ -121,8 +122,8 @@ def test_only_the_deploy_and_stars_jobs_may_write():
             assert job["permissions"] == {"pages": "write", "id-token": "write"}
         else:
             assert "permissions" not in job, f"job {name} widens the permissions"
-    for name, job in load(LINKS)["jobs"].items():
-        assert "permissions" not in job, f"links job {name} widens the permissions"
+    # The link check writes one issue (and its label), and nothing else.
+    assert load(LINKS)["jobs"]["links"]["permissions"] == {"contents": "read", "issues": "write"}
     # The stars job commits one file and starts CI; nothing else.
     assert load(STARS)["jobs"]["stars"]["permissions"] == {"contents": "write", "actions": "write"}
 
@@ -202,6 +203,20 @@ def test_the_link_check_is_scheduled_never_on_pull_requests_and_never_red():
     cache_file = re.search(r"--cache (\S+)", command).group(1)
     cache = next(s for s in steps(job) if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == cache_file
+
+
+def test_only_the_issue_step_holds_the_token_and_reads_the_report_the_check_wrote():
+    job = load(LINKS)["jobs"]["links"]
+    command = next(s["run"] for s in steps(job) if "readinglist links" in s.get("run", ""))
+    report = re.search(r"--json (\S+)", command).group(1)
+    holding = [s for s in steps(job) if "github.token" in str(s.get("env", {}))]
+    assert [s["name"] for s in holding] == ["Open, update or close the dead-links issue"]
+    (step,) = holding
+    assert step["env"] == {"GH_TOKEN": "${{ github.token }}", "GH_REPO": "${{ github.repository }}"}
+    assert step["run"] == f"python .github/scripts/report_dead_links.py {report}"
+    # Last, and only after the check succeeded (no `if:`): a check that did not finish
+    # reports nothing.
+    assert steps(job)[-1] is step and "if" not in step
 
 
 @pytest.mark.parametrize("path", [CI, LINKS, STARS], ids=lambda p: p.name)
@@ -559,3 +574,296 @@ def test_the_push_carries_the_workflow_token_as_github_takes_it(stars_run):
         capture_output=True, text=True,
     )
     assert anonymous.returncode != 0 and run.server.refused == 1
+
+
+# ------------------------------------------------------------------ the dead-links issue
+
+RUN_PAGE = "https://github.com/lab/readinglist/actions/runs/42"
+GONE = {
+    "path": "content/papers/a.yml", "line": 7, "column": 12, "url": "https://example.org/gone",
+    "detail": "HTTP 404", "message": "dead link: https://example.org/gone (HTTP 404)",
+}  # fmt: skip
+OLD = {
+    "path": "content/papers/b.yml", "line": 6, "column": 12, "url": "https://example.com/old",
+    "detail": "HTTP 404 at https://example.com/new",
+    "message": "dead link: https://example.com/old (HTTP 404 at https://example.com/new)",
+}  # fmt: skip
+GONE_ITEM = "- `content/papers/a.yml:7:12`: `https://example.org/gone` (`HTTP 404`)"
+OLD_ITEM = (
+    "- `content/papers/b.yml:6:12`: `https://example.com/old` (`HTTP 404 at https://example.com/new`)"
+)
+MARKER = "<!-- readinglist links: the Links workflow keeps this issue -->"
+FOOTER = (
+    "Each run that finds dead links replaces this text (write notes in comments), and the"
+    " first run that checks every link and finds none closes this issue. [This run's"
+    f" summary]({RUN_PAGE}) also lists the moved links."
+)
+
+
+def link_report(*dead: dict, unchecked: int = 0) -> dict:
+    return {"version": 1, "links": 10, "unchecked": unchecked, "dead": list(dead)}
+
+
+# gh as the script uses it: it refuses to run without GH_TOKEN; `issue list` and `label
+# list` answer from fixture files (as `--json` prints them: an array of objects); `issue
+# create` refuses a label the repository does not have, as gh does, and prints the new
+# issue's address; `label create` adds the label. Each call is recorded with its
+# arguments and the text of its --body-file (a temporary file, gone after the run).
+FAKE_GH = """\
+import json, os, sys
+args = sys.argv[1:]
+if not os.environ.get("GH_TOKEN"):
+    sys.exit("gh: set the GH_TOKEN environment variable")
+call = {"repo": os.environ.get("GH_REPO", ""), "args": args}
+if "--body-file" in args:
+    with open(args[args.index("--body-file") + 1], encoding="utf-8") as body:
+        call["body"] = body.read()
+with open(os.environ["GH_LOG"], "a", encoding="utf-8") as log:
+    log.write(json.dumps(call) + "\\n")
+labels_file = os.environ["GH_LABELS"]
+with open(labels_file, encoding="utf-8") as f:
+    labels = json.load(f)
+if os.environ.get("GH_FAIL") and " ".join(args).startswith(os.environ["GH_FAIL"]):
+    sys.exit("HTTP 502: Server Error")
+if args[:2] == ["issue", "list"]:
+    with open(os.environ["GH_ISSUES"], encoding="utf-8") as issues:
+        print(issues.read())
+elif args[:2] == ["label", "list"]:
+    print(json.dumps(labels))
+elif args[:2] == ["label", "create"]:
+    with open(labels_file, "w", encoding="utf-8") as f:
+        json.dump(labels + [{"name": args[2]}], f)
+elif args[:2] == ["issue", "create"]:
+    wanted = args[args.index("--label") + 1]
+    if wanted.lower() not in [label["name"].lower() for label in labels]:
+        sys.exit(f"could not add label: '{wanted}' not found")
+    print("https://github.com/lab/readinglist/issues/13")
+"""
+
+
+class IssueRun:
+    """The workflow's issue step, run as a runner would: its `env:` with the expressions
+    filled in and the runner's own variables, its script under `bash -e`, in a folder
+    holding the check's report (or none) and the repository's .github; `gh` is the
+    stand-in above and `python` this interpreter."""
+
+    def __init__(self, tmp_path: Path):
+        self.work = tmp_path / "work"
+        self.work.mkdir()
+        (self.work / ".github").symlink_to(ROOT / ".github")
+        self.bin = tmp_path / "bin"
+        self.bin.mkdir()
+        (self.bin / "gh").write_text(f"#!{sys.executable}\n{FAKE_GH}")
+        (self.bin / "gh").chmod(0o755)
+        (self.bin / "python").symlink_to(sys.executable)
+        self.log, self.issues, self.labels = (tmp_path / n for n in ("gh.log", "issues", "labels"))
+
+    def __call__(
+        self, report: dict | None, issues: list[dict], labels: list[str] = ("dead-links",), fail: str = ""
+    ) -> subprocess.CompletedProcess[str]:
+        job = load(LINKS)["jobs"]["links"]
+        step = next(s for s in steps(job) if s.get("name") == "Open, update or close the dead-links issue")
+        command = next(s["run"] for s in steps(job) if "readinglist links" in s.get("run", ""))
+        if report is not None:
+            name = re.search(r"--json (\S+)", command).group(1)
+            (self.work / name).write_text(json.dumps(report), encoding="utf-8")
+        self.issues.write_text(json.dumps(issues), encoding="utf-8")
+        self.labels.write_text(json.dumps([{"name": n} for n in labels]), encoding="utf-8")
+        github = {"token": TOKEN, "repository": "lab/readinglist"}
+        env = {name: _expand(str(value), github) for name, value in step["env"].items()}
+        env.update({
+            "PATH": f"{self.bin}:/usr/bin:/bin", "GH_LOG": str(self.log), "GH_ISSUES": str(self.issues),
+            "GH_LABELS": str(self.labels), "GH_FAIL": fail, "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_REPOSITORY": "lab/readinglist", "GITHUB_RUN_ID": "42",
+        })  # fmt: skip
+        return subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=self.work, env=env, capture_output=True, text=True
+        )
+
+    def calls(self) -> list[dict]:
+        lines = self.log.read_text().splitlines() if self.log.exists() else []
+        return [json.loads(line) for line in lines]
+
+    def commands(self) -> list[list[str]]:
+        """Each call's arguments, a body file's name replaced by BODY (it is temporary)."""
+        return [
+            [("BODY" if i and call["args"][i - 1] == "--body-file" else a) for i, a in enumerate(call["args"])]
+            for call in self.calls()
+        ]
+
+    def writes(self) -> list[list[str]]:
+        reads = (["issue", "list"], ["label", "list"])
+        return [args for args in self.commands() if args[:2] not in reads]
+
+
+LIST_OPEN = ["issue", "list", "--state", "open", "--label", "dead-links", "--json", "number,body"]
+LIST_LABELS = ["label", "list", "--search", "dead-links", "--json", "name", "--limit", "100"]
+CREATE = ["issue", "create", "--title", "Dead links", "--label", "dead-links", "--body-file", "BODY"]
+
+
+@pytest.fixture
+def issue_run(tmp_path):
+    return IssueRun(tmp_path)
+
+
+def test_dead_links_and_no_open_issue_open_one_issue_with_the_label_and_the_list(issue_run):
+    result = issue_run(link_report(GONE, OLD), issues=[])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.commands() == [LIST_OPEN, LIST_LABELS, CREATE]
+    create = issue_run.calls()[-1]
+    assert create["repo"] == "lab/readinglist"
+    assert create["body"] == "\n".join([
+        MARKER,
+        "The Links workflow's check found 2 dead links in `content/papers/`. Fix each at its"
+        " place: write the page's new address, or delete the link.",
+        "",
+        GONE_ITEM,
+        OLD_ITEM,
+        "",
+        FOOTER,
+        "",
+    ])  # fmt: skip
+    assert "::notice::2 dead links: opened https://github.com/lab/readinglist/issues/13" in result.stdout
+
+
+def test_a_missing_label_is_created_before_the_issue_that_needs_it(issue_run):
+    # gh refuses `issue create --label` with a label the repository lacks (the stand-in too).
+    result = issue_run(link_report(GONE), issues=[], labels=["bug"])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == [
+        [
+            "label", "create", "dead-links", "--color", "B60205", "--description",
+            "Links the Links workflow found dead; it keeps the issue up to date",
+        ],
+        CREATE,
+    ]  # fmt: skip
+
+
+def test_dead_links_and_an_open_issue_replace_its_list_and_comment_the_new_ones(issue_run):
+    before = "\n".join([MARKER, "Found 1 dead link.", "", OLD_ITEM, "", "Old footer."])
+    result = issue_run(link_report(GONE, OLD), issues=[{"number": 12, "body": before}])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == [
+        ["issue", "edit", "12", "--body-file", "BODY"],
+        ["issue", "comment", "12", "--body-file", "BODY"],
+    ]
+    edit, comment = issue_run.calls()[1:]
+    assert GONE_ITEM in edit["body"].splitlines() and OLD_ITEM in edit["body"].splitlines()
+    assert "Old footer." not in edit["body"]
+    # Only the link that was not listed before: a watcher learns what changed.
+    assert comment["body"] == f"Newly dead since the last report ([this run]({RUN_PAGE})):\n\n{GONE_ITEM}\n"
+
+
+def test_the_same_dead_links_again_update_the_issue_without_a_comment(issue_run):
+    before = "\n".join([MARKER, "Found 2.", "", GONE_ITEM, OLD_ITEM, ""])
+    result = issue_run(link_report(GONE, OLD), issues=[{"number": 12, "body": before}])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == [["issue", "edit", "12", "--body-file", "BODY"]]
+
+
+def test_with_two_open_issues_the_oldest_is_kept_and_no_third_is_opened(issue_run):
+    issues = [{"number": 30, "body": MARKER}, {"number": 12, "body": f"{MARKER}\n{GONE_ITEM}"}]
+    result = issue_run(link_report(GONE), issues=issues)
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == [["issue", "edit", "12", "--body-file", "BODY"]]
+    assert "::warning::More than one open dead-links issue is this workflow's" in result.stdout
+
+
+def test_an_issue_a_curator_labelled_by_hand_is_never_rewritten_or_closed(issue_run):
+    mine = {"number": 5, "body": f"The DOI resolver is flaky, I am on it.\n{GONE_ITEM}"}
+    result = issue_run(link_report(GONE), issues=[mine])
+    assert result.returncode == 0, result.stderr
+    assert [args[:2] for args in issue_run.writes()] == [["issue", "create"]]
+    issue_run.log.unlink()
+    result = issue_run(link_report(), issues=[mine])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == []
+
+
+def test_no_dead_link_and_an_open_issue_comment_and_close_it(issue_run):
+    result = issue_run(link_report(), issues=[{"number": 12, "body": f"{MARKER}\n{GONE_ITEM}"}])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == [
+        [
+            "issue", "close", "12", "--comment",
+            f"[The link check]({RUN_PAGE}) asked every link and found none dead: closing.",
+        ]
+    ]  # fmt: skip
+
+
+def test_no_dead_link_and_no_open_issue_write_nothing(issue_run):
+    result = issue_run(link_report(), issues=[])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.commands() == [LIST_OPEN]
+
+
+def test_no_dead_link_among_the_links_checked_in_time_is_not_all_links_fine(issue_run):
+    result = issue_run(link_report(unchecked=3), issues=[{"number": 12, "body": f"{MARKER}\n{GONE_ITEM}"}])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == []
+    assert "issue #12 stays open" in result.stdout
+
+
+def test_a_check_that_did_not_finish_writes_nothing_and_fails(issue_run):
+    result = issue_run(None, issues=[{"number": 12, "body": f"{MARKER}\n{GONE_ITEM}"}])
+    assert result.returncode == 1
+    assert issue_run.calls() == []
+    assert "::error::links-report.json: no report from readinglist links" in result.stdout + result.stderr
+
+
+def test_a_failing_gh_fails_the_step_saying_so(issue_run):
+    result = issue_run(link_report(GONE), issues=[], fail="issue create")
+    assert result.returncode == 1
+    assert "HTTP 502: Server Error" in result.stderr
+    assert "::error::gh issue create failed (exit 1)" in result.stdout
+
+
+def test_hostile_urls_paths_and_details_stay_literal_inside_their_list_item(issue_run):
+    """A URL is the curator's text and a redirect's target is a server's: in an issue
+    they are Markdown, where `@name` notifies someone, `#1` links an issue, and a line
+    break starts a new list item. Each must come out as one code span, as it was."""
+    from markdown_it import MarkdownIt
+
+    hostile = [
+        {
+            "path": "content/papers/@octocat.yml", "line": 3, "column": 5,
+            "url": "https://example.org/a`b``c?@octocat#1", "detail": "HTTP 404",
+        },
+        {
+            "path": "content/papers/b.yml", "line": 4, "column": 9,
+            "url": "https://example.org/x\n- @octocat [click](https://evil.example/)\u202e",
+            "detail": "HTTP 404 at https://evil.example/<img src=x>@org/team",
+        },
+        {
+            "path": "content/papers/c.yml", "line": 5, "column": 9,
+            "url": "``https://example.org/@here``", "detail": "`",
+        },
+    ]  # fmt: skip
+    for entry in hostile:
+        entry["message"] = "dead link: ..."
+    result = issue_run(link_report(*hostile), issues=[])
+    assert result.returncode == 0, result.stderr
+    body = issue_run.calls()[-1]["body"]
+    tokens = MarkdownIt("commonmark").parse(body)
+    items = [t for t in tokens if t.type == "list_item_open"]
+    assert len(items) == 3  # the line break made no fourth item
+    inline = [t for t in tokens if t.type == "inline"]
+    spans = [[c.content for c in t.children if c.type == "code_inline"] for t in inline]
+    assert [s for s in spans if len(s) == 3] == [
+        ["content/papers/@octocat.yml:3:5", "https://example.org/a`b``c?@octocat#1", "HTTP 404"],
+        [
+            "content/papers/b.yml:4:9",
+            "https://example.org/x\\u000a- @octocat [click](https://evil.example/)\\u202e",
+            "HTTP 404 at https://evil.example/<img src=x>@org/team",
+        ],
+        ["content/papers/c.yml:5:9", "``https://example.org/@here``", "`"],
+    ]
+    outside = [
+        c.content for t in inline for c in t.children if c.type not in ("code_inline", "link_open", "link_close")
+    ]
+    assert not any("@" in text or "#" in text or "<" in text for text in outside), outside
+    links = [c.attrs["href"] for t in inline for c in t.children if c.type == "link_open"]
+    assert links == [RUN_PAGE]  # the footer's, and no other
+    html = [t.content for t in tokens if t.type == "html_block"]
+    html += [c.content for t in inline for c in t.children if c.type == "html_inline"]
+    assert html == [MARKER + "\n"]  # the hidden marker, and no other HTML
