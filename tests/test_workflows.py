@@ -115,7 +115,7 @@ def test_workflows_may_only_read_the_repository_by_default(path):
     assert load(path)["permissions"] == {"contents": "read"}
 
 
-def test_only_the_deploy_and_stars_jobs_may_write():
+def test_only_the_deploy_stars_and_links_jobs_may_write_each_what_it_needs():
     jobs = load(CI)["jobs"]
     for name, job in jobs.items():
         if name == "deploy":
@@ -755,7 +755,9 @@ def test_dead_links_and_an_open_issue_replace_its_list_and_comment_the_new_ones(
 
 
 def test_the_same_dead_links_again_update_the_issue_without_a_comment(issue_run):
-    before = "\n".join([MARKER, "Found 2.", "", GONE_ITEM, OLD_ITEM, ""])
+    # A field added above a link moves it down a line: the same dead link, no news.
+    moved = OLD_ITEM.replace("b.yml:6:12", "b.yml:9:12")
+    before = "\n".join([MARKER, "Found 2.", "", GONE_ITEM, moved, ""])
     result = issue_run(link_report(GONE, OLD), issues=[{"number": 12, "body": before}])
     assert result.returncode == 0, result.stderr
     assert issue_run.writes() == [["issue", "edit", "12", "--body-file", "BODY"]]
@@ -867,3 +869,20 @@ def test_hostile_urls_paths_and_details_stay_literal_inside_their_list_item(issu
     html = [t.content for t in tokens if t.type == "html_block"]
     html += [c.content for t in inline for c in t.children if c.type == "html_inline"]
     assert html == [MARKER + "\n"]  # the hidden marker, and no other HTML
+
+
+def test_a_list_too_long_for_an_issue_is_cut_saying_how_many_are_left(issue_run):
+    # GitHub refuses a body over 65,536 characters; a domain that died takes many links.
+    dead = [
+        {**GONE, "line": n, "url": f"https://example.org/{n:04d}/" + "x" * 80} for n in range(1, 1501)
+    ]
+    result = issue_run(link_report(*dead), issues=[])
+    assert result.returncode == 0, result.stderr
+    lines = issue_run.calls()[-1]["body"].splitlines()
+    assert len("\n".join(lines)) < 65_536
+    items = [line for line in lines if line.startswith("- `")]
+    assert items[0].startswith("- `content/papers/a.yml:1:12`: `https://example.org/0001/")
+    assert lines[lines.index(items[-1]) + 1] == (
+        f"- … and {1500 - len(items)} more: see [this run's summary]({RUN_PAGE})."
+    )
+    assert items[-1].startswith(f"- `content/papers/a.yml:{len(items)}:12`")

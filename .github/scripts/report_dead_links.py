@@ -11,7 +11,7 @@ and GH_REPO set, as the workflow step sets them), it keeps one open issue labell
   dead link at its place (creating the label first when the repository lacks it: `gh
   issue create` refuses an unknown label);
 * dead links and the issue open: it replaces the issue's list with this run's, and
-  comments with the links that were not on it before (an edit notifies no one; a
+  comments with the URLs that were not on it before (an edit notifies no one; a
   comment notifies whoever watches the issue);
 * no dead link, every link checked, and the issue open: it comments and closes it;
 * anything else writes nothing: no dead link and no issue, or no dead link found among
@@ -114,9 +114,10 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def listed(body: str) -> set[str]:
-    """The list items of an issue body this script wrote."""
-    return {line for line in body.splitlines() if line.startswith("- `")}
+def newly_dead(dead: list[dict], old_body: str) -> list[str]:
+    """The items of the dead links whose URL the issue did not list before: a link whose
+    line moved (a field added above it) or whose failure changed is no news."""
+    return list(dict.fromkeys(item(e) for e in dead if code(e["url"]) not in old_body))
 
 
 def read_report(path: Path) -> dict:
@@ -184,7 +185,7 @@ def report_to_issue(report: dict, run_url: str) -> None:
             print(f"::notice::{counted(len(dead), 'dead link')}: opened {url}")
             return
         number = str(issue["number"])
-        new = sorted(listed(body) - listed(issue.get("body") or ""), key=body.index)
+        new = newly_dead(dead, issue.get("body") or "")
         gh("issue", "edit", number, body=body)
         if new:
             run = f" ([this run]({run_url}))" if run_url else ""
