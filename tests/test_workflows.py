@@ -886,3 +886,16 @@ def test_a_list_too_long_for_an_issue_is_cut_saying_how_many_are_left(issue_run)
         f"- … and {1500 - len(items)} more: see [this run's summary]({RUN_PAGE})."
     )
     assert items[-1].startswith(f"- `content/papers/a.yml:{len(items)}:12`")
+
+
+def test_the_script_reads_the_report_readinglist_links_writes(issue_run):
+    # The two halves agree on the file's shape: the command's own writer, the script's reader.
+    from generator import linkcheck
+    from generator.errors import Location
+
+    ref = linkcheck.LinkRef("https://example.org/gone", "code", Location("content/papers/a.yml", 7, 12))
+    dead = linkcheck.Result("https://example.org/gone", linkcheck.Outcome.DEAD, 404, "HTTP 404")
+    report = json.loads(linkcheck.dead_links_json([ref], {ref.url: dead}))
+    result = issue_run(report, issues=[])
+    assert result.returncode == 0, result.stderr
+    assert GONE_ITEM in issue_run.calls()[-1]["body"].splitlines()
