@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 from . import pages
 from .errors import Location, Problems
 from .models import Content
-from .topicsfile import alias_hint, topic_aliases
+from .topicsfile import UNKNOWN_TOPIC_REMEDY, alias_hint, topic_aliases
 from .importedfile import Fate
 from .validate import closest, did_you_mean
 from .yamlio import not_utf8, read_text
@@ -307,9 +307,15 @@ def link_problem(
                 return f"link {href!r} leads to no page: " + Fate(
                     renamed_topics[topic_id], what="topic"  # type: ignore[index]
                 ).says(topic_id, page)
-            return f"link {href!r} leads to no page: no topic {topic_id!r}" + (
-                _suggest(topic_id, topic_ids, page)
-                or alias_hint(topic_id, aliases() if aliases else {}, page)
+            # (What to do, as for a paper's `topics:` entry: a deleted topic leaves no
+            # record to tell it from a typo.)
+            return (
+                f"link {href!r} leads to no page: no topic {topic_id!r}"
+                + (
+                    _suggest(topic_id, topic_ids, page)
+                    or alias_hint(topic_id, aliases() if aliases else {}, page)
+                )
+                + UNKNOWN_TOPIC_REMEDY
             )
         return instead(pages.dest_of(pages.topic_url(topic_id)))
     for file in (f"{target}.md", f"{target}/index.md"):

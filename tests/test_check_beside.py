@@ -18,6 +18,8 @@ from tests.test_curation_cross_file import TOPICS, paper, project
 INDEX = "content/pages/index.md"
 T_FILE = "content/topics.yml"
 RECORD = "content/sources/imported.json"
+# What a link to a topic no record explains is told to do, as a paper's `topics:` entry is.
+TOPIC_FIX = "; remove it here, write the topic meant, or define it in topics.yml"
 
 
 def messages(root: Path) -> list[str]:
@@ -143,9 +145,9 @@ def test_a_dangling_link_to_a_mistyped_paper_or_topic_suggests_the_link_to_write
         f"{A}:3:12: link 'papers/multi-task-survy.md#results' leads to no page: no paper"
         " 'multi-task-survy' (did you mean 'papers/multi-task-survey.md#results'?)",
         f"{A}:4:11: link 'topics/in-context-learnig/index.md' leads to no page: no topic"
-        " 'in-context-learnig' (did you mean 'topics/in-context-learning/index.md'?)",
+        " 'in-context-learnig' (did you mean 'topics/in-context-learning/index.md'?)" + TOPIC_FIX,
         f"{A}:5:16: link 'topics/multi-task-learnig.xml' leads to no page: no topic"
-        " 'multi-task-learnig' (did you mean 'topics/multi-task-learning.xml'?)",
+        " 'multi-task-learnig' (did you mean 'topics/multi-task-learning.xml'?)" + TOPIC_FIX,
         f"{A}:6:10: link 'contributng.md' leads to no file of the site"
         " (did you mean 'contributing.md'?)",
     ]
@@ -157,16 +159,19 @@ def test_a_link_to_a_topic_by_its_keyword_names_the_topic(tmp_path):
     assert messages(root) == [
         "content/pages/about.md:1:10: link 'topics/multitask/index.md' leads to no page:"
         " no topic 'multitask' (did you mean 'topics/multi-task-learning/index.md'?"
-        " it is about 'multi-task')",
+        " it is about 'multi-task')" + TOPIC_FIX,
     ]
 
 
-def test_a_split_topic_linked_from_a_page_is_reported(tmp_path):
+def test_a_split_topic_linked_from_a_page_is_reported_with_what_to_do(tmp_path):
     # 'learning' was split into the two topics of TOPICS: no suggestion is near enough.
+    # A deleted topic leaves no record, so the message says what to do for a deleted
+    # topic and for a typo alike (it said only "no topic 'learning'").
     root = with_pages(three_papers(tmp_path), about="See [it](topics/learning/index.md).\n")
     assert messages(root) == [
         "content/pages/about.md:1:10: link 'topics/learning/index.md' leads to no page:"
-        " no topic 'learning'",
+        " no topic 'learning'; remove it here, write the topic meant, or define it in"
+        " topics.yml",
     ]
 
 
@@ -262,7 +267,7 @@ def test_a_link_to_a_paper_or_topic_whose_file_has_errors_is_no_second_mistake(t
     with_pages(root, index="[u](topics/untitled/index.md) [z](topics/zz/index.md)\n")
     found = messages(root)
     assert [m for m in found if m.startswith(INDEX)] == [
-        f"{INDEX}:1:35: link 'topics/zz/index.md' leads to no page: no topic 'zz'"
+        f"{INDEX}:1:35: link 'topics/zz/index.md' leads to no page: no topic 'zz'" + TOPIC_FIX
     ], found
     assert any(m.startswith(f"{T_FILE}:") and "title" in m for m in found), found
 
