@@ -958,7 +958,7 @@ def _check_paper(
     if values.get("topics"):
         own_topics = _known(values["topics"], topics, "topic", problems)
     if values.get("exclude_topics"):
-        excluded = _known(values["exclude_topics"], topics, "topic", problems)
+        excluded = _known(values["exclude_topics"], topics, "topic", problems, excluding=True)
         listed_in = orders.get(paper_id or "", ())
         for ref in _nodes(values["exclude_topics"]):
             if ref.text in own_topics:
@@ -1127,9 +1127,11 @@ class _Choices:
         return self._ordered
 
 
-def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tuple[str, ...]:
+def _known(
+    refs: object, choices: _Choices, what: str, problems: Problems, excluding: bool = False
+) -> tuple[str, ...]:
     """The located ids in ``refs`` that exist; each other one is reported, with the
-    closest that exists."""
+    closest that exists. ``excluding``: ``refs`` is a paper's `exclude_topics:`."""
     ids = choices.ids
     kept = []
     for ref in refs if isinstance(refs, tuple) else ():
@@ -1139,7 +1141,7 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
             if ref.text in ids or ref.text in choices.broken:
                 problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {ref.written!r}")
             elif gone is not None:  # the id of a paper deleted or renamed, in capitals
-                problems.error(ref.loc, _gone_says(gone, ref.text, refs))
+                problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
             else:
                 problems.error(
                     ref.loc, f"unknown {what} {ref.written!r}" + choices.suggestion(ref.text)
@@ -1149,7 +1151,7 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
         elif ref.text not in choices.broken:
             gone = choices.fate(ref.text) if choices.fate is not None else None
             if gone is not None:
-                problems.error(ref.loc, _gone_says(gone, ref.text, refs))
+                problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
             else:
                 problems.error(
                     ref.loc,
@@ -1158,11 +1160,20 @@ def _known(refs: object, choices: _Choices, what: str, problems: Problems) -> tu
     return tuple(kept)
 
 
-def _gone_says(gone: Fate, old: str, refs: object) -> str:
+def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> str:
     """What became of ``old``; when the list names what it became already (two merged
     into one), that the old one is to go, not to be written again."""
     if gone.renamed_to and any(r.text == gone.renamed_to for r in refs if isinstance(refs, tuple)):
         return f"{gone.became(old)}, which this list names already; remove {old!r}"
+    if excluding and gone.renamed_to:
+        # `formerly:` does not tell a rename from a merge: written as told, the new id
+        # would keep the paper out of all the merged topic holds, not only what the old
+        # one did. Which is meant is the curator's call.
+        new = gone.renamed_to
+        return (
+            f"{gone.became(old)}; write {new!r} to exclude this paper from all of {new!r}"
+            f" (after a merge, more than {old!r} held), or remove {old!r}"
+        )
     return gone.says(old)
 
 

@@ -90,7 +90,8 @@ def test_a_topics_old_ids_are_checked_and_name_the_topic_in_references(tmp_path)
         "content/papers/a.yml:3:10: no topic 'icl': it was renamed to or merged into"
         " 'in-context-learning'; write 'in-context-learning'",
         "content/papers/b.yml:3:18: no topic 'icl': it was renamed to or merged into"
-        " 'in-context-learning'; write 'in-context-learning'",
+        " 'in-context-learning'; write 'in-context-learning' to exclude this paper from all"
+        " of 'in-context-learning' (after a merge, more than 'icl' held), or remove 'icl'",
         "content/topics.yml:4:21: 'few-shot' is also in the 'formerly' of the topic at"
         " content/topics.yml:9:16: an old address leads to one topic; keep it in the one that"
         " had the id",
@@ -408,6 +409,33 @@ def test_a_topic_merged_into_another_is_not_said_to_be_renamed(tmp_path, capsys)
         "readinglist topics: no paper or topic with id 'icl'; it was renamed to or merged into"
         " 'multi-task-learning'"
     )
+
+
+def test_a_paper_excluded_from_a_merged_topic_is_not_told_to_exclude_all_it_joined(tmp_path):
+    # 'icl' was folded into 'multi-task-learning'. "write 'multi-task-learning'", as a
+    # `topics:` entry is told, would keep the paper out of every paper's topic that
+    # 'multi-task-learning' held before too: the message says so, and offers removing it.
+    merged = (
+        "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n"
+        "    formerly: [icl]\n    keywords:\n      multi-task: 1\n      in-context: 1\n"
+    )
+    root = content_of(
+        tmp_path, merged,
+        a=paper("a", extra="exclude_topics: [icl]\n"), b=paper("b"), c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:18: no topic 'icl': it was renamed to or merged into"
+        " 'multi-task-learning'; write 'multi-task-learning' to exclude this paper from all"
+        " of 'multi-task-learning' (after a merge, more than 'icl' held), or remove 'icl'",
+    ]
+    # Both written: the old id is only to go, as in any list.
+    (root / "content/papers/a.yml").write_text(
+        paper("a", extra="exclude_topics: [multi-task-learning, icl]\n"), encoding="utf-8"
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:39: no topic 'icl': it was renamed to or merged into"
+        " 'multi-task-learning', which this list names already; remove 'icl'",
+    ]
 
 
 def test_topics_renamed_alone_load_no_reading_log_map(project):
