@@ -134,7 +134,9 @@ def safe_url(value: str) -> str | None:
     The URL is checked both as written and with HTML character references decoded,
     so ``javascript&#58;...`` is refused even if something downstream decodes it once
     more. Whitespace and control or format characters (which browsers strip or fold
-    before reading the scheme) are refused outright.
+    before reading the scheme) are refused outright, and so is a user name or password
+    before the host (`userinfo`): "https://github.com@example.org/" reads as GitHub and
+    goes to example.org.
     """
     if not value or _REFUSED_ASCII.search(value):
         return None
@@ -149,7 +151,21 @@ def safe_url(value: str) -> str | None:
             return None
         if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or "\\" in candidate:
             return None
+        if "@" in parts.netloc:
+            return None
     return value
+
+
+def userinfo(url: str) -> str:
+    """The user name (and password) written before an http(s) address's host, with its
+    "@" ("github.com@" of "https://github.com@example.org/"), else ""."""
+    try:
+        parts = urlsplit(html.unescape(url))
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in SAFE_SCHEMES or "@" not in parts.netloc:
+        return ""
+    return parts.netloc.rpartition("@")[0] + "@"
 
 
 # Tags a curator's Markdown may produce. h1 is left out on purpose: the page owns its
@@ -220,6 +236,13 @@ _HTML_ELEMENTS = frozenset(
 _UNSAFE_LINK = (
     "the link to '{href}' shows as its text only: a link needs an absolute https://"
     " (or http://) address, without spaces or invisible characters"
+)
+# As `check` says of a link field holding one (validate.py), but a warning, as for the
+# other links of notes that show as text.
+_USERINFO_LINK = (
+    "the link to '{href}' holds '{userinfo}' before its host: a browser goes to '{host}'"
+    " and skips that part, so it shows as its text only; remove that part (a password"
+    " too: the text is published), and check that the host is the site meant"
 )
 _TYPED_COMMENT = (
     "'<!-- ... -->' shows as text: readers see it, as Markdown here takes no HTML (a note"
@@ -341,7 +364,13 @@ def _curate(state: StateCore) -> None:
                 href = str(child.attrGet("href") or "")
                 dropping = safe_url(href) is None
                 if dropping:
-                    if child.markup != "linkify":  # a bare URL the curator never marked up
+                    before_host = userinfo(href)
+                    if before_host:  # (a bare URL too: its text shows the password)
+                        host = urlsplit(html.unescape(href)).hostname or ""
+                        notices.append((href, _USERINFO_LINK.format(
+                            href=_printable(href), userinfo=_printable(before_host), host=host
+                        )))
+                    elif child.markup != "linkify":  # a bare URL the curator never marked up
                         # (an email address is written without its "mailto:")
                         written = href.removeprefix("mailto:")
                         notices.append((written, _UNSAFE_LINK.format(href=_printable(href))))

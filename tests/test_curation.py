@@ -1331,6 +1331,28 @@ def test_each_place_in_notes_that_will_not_show_as_meant_is_warned_of(tmp_path):
     assert all(m.split(": ", 1)[1].startswith(tag) for m in problems[3:])
 
 
+def test_a_link_in_notes_with_a_name_before_its_host_is_warned_of_at_it(tmp_path):
+    # As a link field holding one is refused: 'https://github.com@example.org/' reads as
+    # GitHub and goes to example.org, and a password in it would be published. In notes,
+    # as the other links that show as text, a warning at the address.
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  Code: [repo](https://github.com@example.org/x), and\n"
+        "  a mirror https://me:secret@example.org/y.\n"
+        "  Fine: https://mastodon.social/@me\n"
+    )
+    assert [m for m in check_one(tmp_path, text) if m.startswith(P)] == [
+        f"{P}:5:16: warning: 'notes': the link to 'https://github.com@example.org/x' holds"
+        " 'github.com@' before its host: a browser goes to 'example.org' and skips that part,"
+        " so it shows as its text only; remove that part (a password too: the text is"
+        " published), and check that the host is the site meant",
+        f"{P}:6:12: warning: 'notes': the link to 'https://me:secret@example.org/y' holds"
+        " 'me:secret@' before its host: a browser goes to 'example.org' and skips that part,"
+        " so it shows as its text only; remove that part (a password too: the text is"
+        " published), and check that the host is the site meant",
+    ]
+
+
 FOLDED = (
     "warning: 'notes': this list item is folded into the line above ('>' joins lines), so"
     " the list will be one line; use '|' to keep line breaks"

@@ -151,6 +151,20 @@ def test_unsafe_urls_are_refused(url):
 
 @pytest.mark.parametrize(
     "url",
+    ["https://github.com@example.org/x", "https://me:secret@example.org/", "http://a@b.org",
+     "https://github.com&#64;example.org/"],
+)
+def test_a_url_with_a_name_before_its_host_is_no_link(url):
+    # It reads as the name (GitHub) and goes to the host: notes show it as text.
+    assert escape.safe_url(url) is None
+    assert "<a" not in escape.markdown_html(f"[code]({url})")
+    if "&" not in url:  # (a bare "github.com&#64;..." links only what it shows: github.com)
+        assert "<a" not in escape.markdown_html(f"See {url} here")
+    assert escape.safe_url("https://mastodon.social/@me") is not None
+
+
+@pytest.mark.parametrize(
+    "url",
     ["https://github.com/a/b", "http://example.org/x?a=1&copy=2#frag", "https://例え.jp/パス"],
 )
 def test_http_urls_are_kept_as_written(url):
