@@ -566,11 +566,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     written_url = _unescape(fields["url"]).strip()
     url = clean_url(written_url)
     if written_url and not url:
-        # (Written, the next `check` would refuse it: a space inside, no host.)
-        problems.warning(
-            source, f"url {written_url!r} of entry {entry.key!r} is no http(s) address a page"
-            " can link to; left out"
-        )
+        _left_out(fields, "url", written_url, path, problems)
     doi = normalize_doi(_unescape(fields["doi"])) or (doi_from_url(url) if url else "")
     eprint = _unescape(fields["eprint"]).strip()
     arxiv = ""
@@ -644,9 +640,14 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
     # `howpublished = {\url{...}}` and `note = {Code: https://...}` of entries without a
     # `url` field (\url{} is unwrapped by find_url_spans).
-    direct = [url, clean_url(_unescape(fields["pdf"]))]
+    written_pdf = _unescape(fields["pdf"]).strip()
+    direct = [url, clean_url(written_pdf)]
+    if written_pdf and not direct[-1]:
+        _left_out(fields, "pdf", written_pdf, path, problems)
     if not arxiv and find_url_spans(eprint):
         direct.append(clean_url(eprint))
+    elif not arxiv and "://" in eprint:  # (not an identifier: an address of no http(s))
+        _left_out(fields, "eprint", eprint, path, problems)
     found = [
         clean_url(text[start:end])
         for text in (howpublished, note, *(_unescape(fields[name]) for name in _CODE_FIELDS))
@@ -766,6 +767,21 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
             "the paper gets no year from this entry",
         )
     return ""
+
+
+def _left_out(fields: _Fields, name: str, written: str, path: str, problems: Problems) -> None:
+    """A field's address that no page can link to, told at the field, not dropped
+    without a word (Zotero exports a PDF as ``file:///home/...``)."""
+    # (Written, the next `check` would refuse it: a space inside, no host, ftp:.)
+    where = (
+        " (a file on this computer: give its address on the web)"
+        if written.lower().startswith("file:") else ""
+    )
+    problems.warning(
+        _field_location(fields.owner(name), name, path),
+        f"{name} {written!r} of entry {fields.entry.key!r} is no http(s) address a page can"
+        f" link to{where}; left out",
+    )
 
 
 def _field_location(entry: Entry, name: str, path: str) -> Location:

@@ -226,6 +226,32 @@ def test_a_url_check_would_refuse_is_left_out_with_a_warning_at_its_entry():
     assert all("is no http(s) address a page can link to; left out" in p.message for p in problems.items)
 
 
+def test_a_pdf_or_eprint_that_is_no_http_address_is_left_out_with_a_warning_at_it():
+    # Zotero exports the PDF it keeps as a file on the curator's computer; an old mirror
+    # is an ftp: address. They were dropped without a word.
+    text = (
+        "@article{zot, title = {Z}, journal = {J},\n"
+        "  pdf = {file:///home/me/Zotero/storage/AB12/z.pdf}}\n"
+        "@misc{mirror, title = {M},\n"
+        "  eprint = {ftp://ftp.example.org/m.ps}}\n"
+        "@misc{local, title = {L}, pdf = {papers/l.pdf}}\n"
+        "@misc{pubmed, title = {P}, eprint = {12345678}, eprinttype = {pubmed}}\n"
+        "@misc{fine, title = {F}, pdf = {https://x.org/f.pdf}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "x.bib", problems)
+    assert [[link.url for link in r.links] for r in records] == [[], [], [], [], ["https://x.org/f.pdf"]]
+    assert [str(p) for p in problems.items] == [
+        "x.bib:2:3: warning: pdf 'file:///home/me/Zotero/storage/AB12/z.pdf' of entry 'zot'"
+        " is no http(s) address a page can link to (a file on this computer: give its"
+        " address on the web); left out",
+        "x.bib:4:3: warning: eprint 'ftp://ftp.example.org/m.ps' of entry 'mirror' is no"
+        " http(s) address a page can link to; left out",
+        "x.bib:5:27: warning: pdf 'papers/l.pdf' of entry 'local' is no http(s) address a"
+        " page can link to; left out",
+    ]
+
+
 def test_al_folio_fields_give_links_of_their_kind():
     # al-folio's bibliographies (and many a lab's) name a talk, slides, a poster and the
     # project page in fields of their own; the field says what a lab's address is, the
