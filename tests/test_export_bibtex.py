@@ -360,6 +360,29 @@ def test_a_conference_or_journal_named_after_reports_stays_one():
     assert {venue: entry_of(paper("a", venue=venue)).entry_type for venue in kinds} == kinds
 
 
+def test_a_report_numbered_by_its_arxiv_id_is_exported_as_a_report_with_its_eprint():
+    # Google Scholar's GPT-4 technical report: `number = {arXiv:2303.08774}`. Imported, the
+    # id is the paper's arXiv id, and the export cites a report again (it was @misc, with
+    # "Technical report arXiv:2303.08774, OpenAI" as how it was published).
+    from generator.errors import Problems
+    from generator.ingest import parse_text
+
+    source = (
+        "@techreport{gpt4, title = {GPT-4 Technical Report}, author = {OpenAI},"
+        " institution = {OpenAI}, year = {2023}, number = {arXiv:2303.08774}}\n"
+    )
+    problems = Problems()
+    [record] = parse_text(source, "scholar.bib", problems)
+    exported = paper("gpt4", title=record.title, venue=record.venue, arxiv=record.arxiv, year=2023)
+    entry = entry_of(exported)
+    assert (entry.entry_type, as_text(entry["institution"]), entry["eprint"]) == (
+        "techreport", "OpenAI", "2303.08774")
+    assert "number" not in entry.fields_dict and "howpublished" not in entry.fields_dict
+    [again] = parse_text(bibtex([exported]), "papers.bib", problems)
+    assert (again.venue, again.arxiv, again.number, problems.items) == (
+        "Technical report, OpenAI", "2303.08774", "", [])
+
+
 def test_a_report_number_comes_back_on_re_import():
     from generator.errors import Problems
     from generator.ingest import parse_text

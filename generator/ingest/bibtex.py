@@ -66,6 +66,10 @@ _ARXIV_IN_TEXT = re.compile(
     r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})",
     re.IGNORECASE,
 )
+# A report's `number` that is its arXiv id, as Google Scholar and others cite a report
+# published there (the GPT-4 technical report: ``number = {arXiv:2303.08774}``). Only
+# with "arXiv" said: a bare "2303.08774" may be an institution's own number.
+_ARXIV_NUMBER = re.compile(r"\s*arXiv(?:\s+preprint(?:\s+arXiv)?)?\s*:?\s*(\S+)\s*", re.IGNORECASE)
 # What is meant as an arXiv id, valid or not ("2513.00001": no month 13).
 _LIKE_ARXIV = re.compile(r"(?i)(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?")
 # DBLP and Semantic Scholar cite an arXiv preprint as the journal "CoRR" or "ArXiv" with
@@ -581,6 +585,12 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             )
     if not arxiv and url:
         arxiv = arxiv_id(url)
+    match = _ARXIV_NUMBER.fullmatch(_plain(fields["number"]))
+    numbered = normalize_arxiv(match.group(1)) if match else ""
+    arxiv = arxiv or numbered
+    # The id is the arXiv field's (exported as `eprint`), no number of the institution's
+    # nor an issue: "Technical report arXiv:2303.08774, OpenAI" was no report to the export.
+    number_is_arxiv = bool(numbered) and numbered == arxiv
     howpublished = _unescape(fields["howpublished"])
     note = _unescape(fields["note"])
     if not arxiv:
@@ -612,7 +622,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         _plain(published),
     )
     kind = _kind(fields)
-    if kind == "Technical report" and _plain(fields["number"]):
+    if kind == "Technical report" and _plain(fields["number"]) and not number_is_arxiv:
         # The report's number goes with its kind, as the export writes it back:
         # "Technical report No. 42, Stanford".
         kind = f"{kind} {_plain(fields['number'])}"
@@ -634,7 +644,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         # its id says, as `add` takes it from arXiv's first version. (Not any later year:
         # a curator's, exported by this tool, reads back as written.)
         year = first
-    volume, number, pages, publisher = _locator(fields, venue, kind)
+    volume, number, pages, publisher = _locator(fields, venue, kind, number_is_arxiv)
     abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
@@ -702,16 +712,18 @@ _BOOKS = frozenset({
 })
 
 
-def _locator(fields: _Fields, venue: str, kind: str) -> tuple[str, str, str, str]:
+def _locator(
+    fields: _Fields, venue: str, kind: str, number_is_arxiv: bool = False
+) -> tuple[str, str, str, str]:
     """Volume, number, pages and publisher, each as the reader sees it (``--`` an en
     dash). None for a preprint (DBLP's CoRR gives ``volume = {abs/2106.09685}``), nor
     without a venue unless the entry is a book (`_BOOKS`); no number for a report whose
     venue holds it ("Technical report 42, Stanford"). biblatex's ``issue`` stands in for
     a missing number, ACM's ``articleno`` for missing pages (an article number, as DBLP
-    writes "115:1--115:35")."""
+    writes "115:1--115:35"). ``number_is_arxiv``: the number is the paper's arXiv id."""
     if venue and PREPRINT.search(venue) or not (venue or fields.entry.entry_type.lower() in _BOOKS):
         return "", "", "", ""  # (without a venue, the volume and pages of nothing a reader can name)
-    number = _plain(fields["number"]) or _plain(fields["issue"])
+    number = ("" if number_is_arxiv else _plain(fields["number"])) or _plain(fields["issue"])
     if kind.startswith("Technical report ") and venue.startswith(kind):
         number = ""
     publisher = _plain(fields["publisher"])

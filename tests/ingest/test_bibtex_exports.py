@@ -232,3 +232,28 @@ def test_math_in_an_abstract_is_kept_as_typed():
         r"The approach costs $\mathcal{O}(k \log n)$ time, $k \times n$ memory and "
         r"$\leq 5$ steps, $O(n^2)$ for $x_i$: 50% less."
     )
+
+
+def test_a_report_numbered_by_its_arxiv_id_gets_the_id_and_stays_a_report():
+    # The GPT-4 technical report, as Google Scholar and others export it: its number is
+    # its arXiv id. It was imported with no arXiv id, as "Technical report
+    # arXiv:2303.08774, OpenAI", which the export no longer read as a report (@misc).
+    text = r"""@techreport{openai2023gpt4,
+  title = {{GPT-4} Technical Report},
+  author = {OpenAI},
+  institution = {OpenAI},
+  year = {2023},
+  number = {arXiv:2303.08774}
+}
+@techreport{eprint, title = {R}, institution = {Lab}, number = {arXiv 2303.08774v2},
+  eprint = {2303.08774}, archiveprefix = {arXiv}}
+@techreport{own, title = {O}, institution = {Lab}, number = {2303.08774}}
+"""
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.arxiv, r.venue, r.number) for r in records] == [
+        ("2303.08774", "Technical report, OpenAI", ""),
+        ("2303.08774", "Technical report, Lab", ""),
+        # Without "arXiv" said, a number is the institution's own, as written.
+        ("", "Technical report 2303.08774, Lab", ""),
+    ]
