@@ -878,10 +878,17 @@ def _cross_check(
     # naming that id elsewhere is no second mistake.
     misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
     _check_formerly(papers, claimed, misnamed, problems)
-    head = problems.items[start:]
     paper_choices = _Choices(set(ordered), ordered, misnamed, gone.fate)
     topic_choices = _topic_choices(topics, topics_read)
     orders = _reading_orders(topics)
+    # A file whose id is unusable is not built, but the ids it names are checked all the
+    # same: told only of its id, a curator fixed it and met a 'topics: [Bad_Id]' next.
+    # (A copy holding another file's id is one mistake, said at its id. A rerun swaps
+    # only files with an id, so these problems stay with the head.)
+    for draft in papers:
+        if draft.id is None:
+            _check_paper(draft, paper_choices, topic_choices, orders, problems)
+    head = problems.items[start:]
 
     built: list[Paper] = []
     per_paper: dict[str, tuple[Problem, ...]] = {}

@@ -11,7 +11,9 @@ The schema describes files the way the importer writes them, and is as strict as
 `readinglist check` except where YAML itself gets in the way: an editor reads YAML
 1.2, in which an unquoted ``arxiv: 2101.00010`` is a number, so the schema asks for
 it quoted, while the checker, which reads every value as typed, accepts both; the
-same goes for an unquoted id made only of digits and for a quoted year.
+same goes for an unquoted id made only of digits. Where nothing typed is lost, the
+schema accepts what the checker does: a number or a boolean in a text field (YAML
+1.2 reads `title: 1984` as a number), a year or true and false in quotes. tests/test_jsonschema_agreement.py holds the schema to the checker.
 Cross-file rules (ids that must exist, the same paper twice) are the checker's alone.
 """
 
@@ -106,35 +108,41 @@ def _value(spec: Field) -> dict:
     return value
 
 
+# What YAML 1.2 may make of a text typed unquoted: `title: 1984`, `volume: 33` and
+# `tags: [true]` are a number and a boolean to an editor, while the checker reads the
+# text typed, which any text field holds. (maxLength and pattern apply to strings only.)
+_TEXT_TYPES = ["string", "number", "boolean"]
+
+
 def _kind(spec: Field) -> dict:
     kind = spec.kind
     if kind in ("text", "markdown"):
         pattern = _FILLED_PATTERN if spec.required else _TEXT_PATTERN
-        return {"type": "string", "maxLength": schema.MAX_TEXT_LENGTH, "pattern": pattern}
-    if kind == "label":  # (`volume: 33`: YAML reads a number, the checker its text)
-        return {"type": ["string", "number"], "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _TEXT_PATTERN}
+        return {"type": list(_TEXT_TYPES), "maxLength": schema.MAX_TEXT_LENGTH, "pattern": pattern}
+    if kind == "label":
+        return {"type": list(_TEXT_TYPES), "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _TEXT_PATTERN}
     if kind == "id":
         return {
             "type": "string",
             "maxLength": schema.MAX_ID_LENGTH,
             "pattern": schema.PATTERNS["id"],
         }
-    if kind == "year":
-        return {"type": "integer", "minimum": 1000, "maximum": 2999}
+    if kind == "year":  # (`year: "2024"`, quoted, is the text the checker reads)
+        return {"type": ["integer", "string"], "minimum": 1000, "maximum": 2999, "pattern": schema.PATTERNS["year"]}
     if kind in ("arxiv", "doi"):
         return {"type": "string", "pattern": schema.PATTERNS[kind]}
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": schema.PATTERNS["date"]}
     if kind == "url":
         return {"type": "string", "format": "uri", "pattern": schema.PATTERNS["url"]}
-    if kind == "bool":
-        return {"type": "boolean"}
+    if kind == "bool":  # (`official: "true"`, quoted, is the text the checker reads)
+        return {"type": ["boolean", "string"], "pattern": f"^(?:{'|'.join(schema.BOOLEANS)})$"}
     if kind == "number":
         return {"type": "number"}
     if kind == "enum":
         return {"type": "string", "enum": list(spec.choices)}
     if kind == "list[text]":
-        item = {"type": "string", "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _FILLED_PATTERN}
+        item = {"type": list(_TEXT_TYPES), "maxLength": schema.MAX_TEXT_LENGTH, "pattern": _FILLED_PATTERN}
         return {"type": "array", "items": item}
     if kind in ("list[paper]", "list[topic]", "list[id]"):
         item = {

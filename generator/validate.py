@@ -40,6 +40,9 @@ _PATTERNS = {kind: re.compile(pattern) for kind, pattern in schema.PATTERNS.item
 _FORBIDDEN = re.compile(f"[{schema.FORBIDDEN_CHARS}]")
 _NOT_IN_URL = re.compile(f"[{schema.FORBIDDEN_CHARS}\\s\u200b-\u200f\u2060-\u2064]")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
+# What an http(s) URL holds before its host's '@' (the last one before its path).
+_USERINFO = re.compile(r"(?i)https?://([^/?#]*@)")
+_HTTP = re.compile(r"(?i)https?://")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV_PREFIX = re.compile(
     r"^(?:arxiv:\s*|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
@@ -255,9 +258,10 @@ class RecordChecker:
         if not isinstance(text, str):
             return text
         # A reference longer than any id can be is left to the check that it exists,
-        # which may name the id it starts with (a title's slug where the import cut it).
+        # which may name the id it starts with (a title's slug where the import cut it);
+        # a former id is checked for nothing else.
         if not _PATTERNS["id"].fullmatch(text) or (
-            len(text) > schema.MAX_ID_LENGTH and spec.name == "id"
+            len(text) > schema.MAX_ID_LENGTH and (spec.name == "id" or spec.kind == "list[id]")
         ):
             return self.error(
                 node,
@@ -320,23 +324,9 @@ class RecordChecker:
             return text
         if _PATTERNS["url"].fullmatch(text):
             try:
-                parts = urlsplit(text)
-                _ = parts.port  # (what every reader of the address does first)
-            except ValueError as error:  # "http://[::1", "http://x.org:99999/"
+                _ = urlsplit(text).port  # (what every reader of the address does first)
+            except ValueError as error:  # "http://[::::]": no IPv6 address
                 return self.error(node, f"'{name}' is no address a browser can open: {error}")
-            if "@" in parts.netloc:
-                # A user name (and password) before the host: published on the site, and
-                # "https://github.com@example.org/" goes to example.org while it reads as
-                # GitHub. No address of a paper, its code or its data needs one.
-                userinfo = parts.netloc.rpartition("@")[0] + "@"
-                assert isinstance(node, Scalar)
-                self.problems.error(
-                    self.locate(node, userinfo),
-                    f"'{name}' holds {userinfo!r} before its host: a browser goes to"
-                    f" {parts.hostname!r} and skips that part, which the site would publish"
-                    " (a password too); remove it, and check that the host is the site meant",
-                )
-                return INVALID
             return text
         bad = _NOT_IN_URL.search(text)
         if bad:
@@ -345,6 +335,28 @@ class RecordChecker:
             place = self.locate(node, char)  # type: ignore[arg-type]
             self.problems.error(place, f"'{name}' contains {what}; remove it")
             return INVALID
+        userinfo = _USERINFO.match(text)
+        if userinfo:
+            # A user name (and password) before the host: published on the site, and
+            # "https://github.com@example.org/" goes to example.org while it reads as
+            # GitHub. No address of a paper, its code or its data needs one.
+            try:
+                host = urlsplit(text).hostname
+            except ValueError:  # ("https://a@[::1": the host is no better)
+                host = None
+            goes = f"a browser goes to {host!r} and skips that part" if host else "a browser skips that part"
+            assert isinstance(node, Scalar)
+            self.problems.error(
+                self.locate(node, userinfo.group(1)),
+                f"'{name}' holds {userinfo.group(1)!r} before its host: {goes}, which the site"
+                " would publish (a password too); remove it, and check that the host is the site meant",
+            )
+            return INVALID
+        if _HTTP.match(text):
+            try:
+                _ = urlsplit(text).port  # (why the pattern refused it, when Python can say)
+            except ValueError as error:  # "http://[::1", "http://x.org:99999/"
+                return self.error(node, f"'{name}' is no address a browser can open: {error}")
         return self.error(node, f"'{name}' {url_problem(text)}")
 
     def boolean(self, node: Node, spec: Field, name: str) -> object:

@@ -314,3 +314,49 @@ def test_the_papers_json_schema_refuses_what_no_record_holds():
         assert errors(validator, [{**record, name: value}]) != [], name
     assert errors(validator, [{k: v for k, v in record.items() if k != "notes"}]) == ["0: required"]
     assert errors(validator, [{**record, "extra": 1}]) == ["0: additionalProperties"]
+
+
+# --- The editor and the checker agree (tests/test_jsonschema_agreement.py found these) ---
+
+AGREED = {
+    # YAML 1.2 reads these as a number or a boolean, the checker as the text typed.
+    "a number as a summary": ("summary: 1984\n", True),
+    "a boolean as a tag": ("tags: [true, 2024]\n", True),
+    "a number as a label": ("volume: 1.10\npages: false\nvenue: V\n", True),
+    # Quoted, they are the text the checker reads.
+    "a quoted year": ('year: "2024"\n', True),
+    "a quoted true": ("links:\n  code:\n    - url: https://a.example/\n      official: 'true'\n", True),
+    "a quoted yes is no boolean": ("links:\n  code:\n    - url: https://a.example/\n      official: 'yes'\n", False),
+    "a user name before the host": ("links:\n  code:\n    - url: https://user@a.example/\n", False),
+    "a password before the host": ("links:\n  code:\n    - url: https://:pw@a.example/\n", False),
+    "a port out of range": ("links:\n  paper:\n    - url: https://a.example:99999/\n", False),
+    "a port that is no number": ("links:\n  paper:\n    - url: https://a.example:x/\n", False),
+    "a port and no host": ("links:\n  paper:\n    - url: https://:80/\n", False),
+    "an IPv6 host left open": ("links:\n  paper:\n    - url: http://[::1/\n", False),
+    "an IPv6 host": ("links:\n  paper:\n    - url: http://[::1]:8080/\n", True),
+    "a former id longer than an id": (f"formerly: [{'a' * 81}]\n", False),
+}
+
+
+@pytest.mark.parametrize("case", AGREED)
+def test_the_editor_and_the_checker_agree(case, tmp_path):
+    lines, accepted = AGREED[case]
+    text = "id: a-paper\ntitle: A Paper\n" + lines
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / "a-paper.yml").write_text(text)
+    _, problems = load_content(tmp_path / "content")
+    assert (errors(PAPERS, yaml12(text)) == [], problems.errors == []) == (accepted, accepted)
+
+
+def test_check_reports_the_ids_named_by_a_file_with_a_wrong_id(tmp_path):
+    # The editor underlines both; check said only the first until it was fixed.
+    text = "id: A-Paper\ntitle: A Paper\ntopics: [Bad_Id]\nrelated: [no--such]\n"
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / "a-paper.yml").write_text(text)
+    _, problems = load_content(tmp_path / "content")
+    assert [(p.location.line, p.message.split(" (")[0]) for p in problems.errors] == [
+        (1, "'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80 characters, not 'A-Paper'"),
+        (3, "unknown topic 'Bad_Id'"),
+        (4, "unknown paper 'no--such'"),
+    ]
+    assert [e.split(":")[0] for e in errors(PAPERS, yaml12(text))] == ["id", "related/0", "topics/0"]
