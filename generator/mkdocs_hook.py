@@ -34,7 +34,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, handlinks, pages, partial_rebuild, raw_html, related, render, search, siteconfig
+from generator import build, handlinks, markup_access, pages, partial_rebuild, raw_html, related
+from generator import render, search, siteconfig
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, counted
 
@@ -150,6 +151,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(raw_html.RawHtmlExtension())
+    # Names the permalinks and gives Markdown tables' header cells their scope (see
+    # markup_access.py).
+    if not any(isinstance(e, markup_access.MarkupAccessExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(markup_access.MarkupAccessExtension())
     _repository(config)  # (before anything is shown: the errors page has the footer too)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not (
