@@ -133,36 +133,30 @@
     }
   }
   /* The header's menu and search buttons, shown on a phone (and on a desktop zoomed to
-     200% or more), are Material's <label>s of hidden checkboxes: not reachable with Tab,
-     not operable with a key, and said as an unnamed image. They become buttons with a
-     name; the menu says whether it is open. The search box Material opens is a dialog
-     with no name: it gets one. (The header stays across instant navigation: once.) */
-  var HEADER_BUTTONS = [["__drawer", "Navigation menu"], ["__search", "Search"]];
-
+     200% or more). Material's are <label>s of hidden checkboxes: not reachable with Tab,
+     not operable with a key, and said as an unnamed image. The header holds a <button>
+     beside each (overrides/partials/header.html), hidden until this script makes it
+     work; the label, which works without scripts, is then hidden instead. The menu says
+     whether it is open. The search box Material opens is a dialog with no name: it gets
+     one. (The header stays across instant navigation: once.) */
   function headerButtons() {
-    HEADER_BUTTONS.forEach(function (pair) {
-      var toggle = document.getElementById(pair[0]);
-      var label = document.querySelector(".md-header label.md-header__button[for='" + pair[0] + "']");
-      if (!toggle || !label || label.hasAttribute("role")) {
+    document.querySelectorAll(".md-header button[data-rl-toggle]").forEach(function (button) {
+      var name = button.getAttribute("data-rl-toggle");
+      var toggle = document.getElementById(name);
+      var label = document.querySelector(".md-header label.md-header__button[for='" + name + "']");
+      if (!toggle || !label || !button.hidden) {
         return;
       }
-      label.setAttribute("role", "button");
-      label.setAttribute("tabindex", "0");
-      label.setAttribute("aria-label", pair[1]);
-      label.querySelectorAll("svg").forEach(function (svg) {
-        svg.setAttribute("aria-hidden", "true");
+      /* A click on the label: what Material does for it happens (the search box takes
+         the keyboard in the same click, which a phone needs to show its keyboard). */
+      button.addEventListener("click", function () {
+        label.click();
       });
-      /* Enter is Material's: its bundle clicks any focused <label> on Enter (handling it
-         here too opened the menu and closed it again). Space, as on a button, is ours. */
-      label.addEventListener("keydown", function (event) {
-        if (event.key === " ") {
-          event.preventDefault();
-          label.click();
-        }
-      });
-      if (pair[0] === "__drawer") {
+      button.hidden = false;
+      label.hidden = true;
+      if (name === "__drawer") {
         var said = function () {
-          label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+          button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
         };
         said();
         /* (Material changes the box from its script too, without an event: read it
@@ -173,9 +167,9 @@
         /* Escape closes the open menu and the keyboard goes back to its button, as a
            reader expects of a menu (Material closes only its search so). */
         document.addEventListener("keydown", function (event) {
-          if (event.key === "Escape" && toggle.checked && label.offsetParent !== null) {
+          if (event.key === "Escape" && toggle.checked && button.offsetParent !== null) {
             label.click();
-            label.focus();
+            button.focus();
           }
         });
       }

@@ -94,9 +94,9 @@ def open_context(browser, base_url, guard):
         if message.type == "error":
             guard.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
 
-    def make(viewport=DESKTOP, color_scheme="light", base=None):
+    def make(viewport=DESKTOP, color_scheme="light", base=None, **options):
         context = browser.new_context(
-            viewport=viewport, color_scheme=color_scheme, base_url=base or base_url
+            viewport=viewport, color_scheme=color_scheme, base_url=base or base_url, **options
         )
         context.route("**/*", route)
         context.on("page", lambda page: (

@@ -122,3 +122,87 @@ def test_the_reading_logs_buttons_are_readable_at_rest_hovered_and_focused(open_
     page.mouse.move(0, 0)
     button.focus()
     assert button.evaluate(CONTRAST) >= 4.5
+
+
+def test_the_header_buttons_are_buttons_and_without_scripts_the_menu_still_opens(open_context, site_dir, papers):
+    url = page_kinds(site_dir, papers)["topic"]
+    page = open_context(viewport=PHONE).new_page()
+    page.goto(url)
+    # Real buttons (overrides/partials/header.html), not labels given a button's role.
+    for name in ("Navigation menu", "Search"):
+        button = page.get_by_role("button", name=name)
+        assert button.evaluate("el => el.tagName") == "BUTTON"
+        assert button.is_visible()
+    assert page.locator("label[role]").count() == 0
+    labels = page.locator("label.md-header__button[for=__drawer], label.md-header__button[for=__search]")
+    assert labels.count() == 2 and not any(label.is_visible() for label in labels.all())
+    # Without scripts there are no buttons (nothing would make them work), and
+    # Material's label opens the drawer, as it does with no script at all.
+    page = open_context(viewport=PHONE, java_script_enabled=False).new_page()
+    page.goto(url)
+    assert page.locator(".md-header button[data-rl-toggle]:visible").count() == 0
+    page.locator(".md-header label[for=__drawer]").click()
+    assert page.evaluate("document.getElementById('__drawer').checked") is True
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_an_empty_search_is_no_tab_stop(open_context, viewport):
+    page = open_context(viewport=viewport).new_page()
+    page.goto("")
+    if viewport == PHONE:
+        page.get_by_role("button", name="Search").click()
+    else:
+        page.locator(".md-search__input").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    # The results' box, "Type to start searching" and nothing else, took the next Tab.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.md-search__output') === null")
+    # Closed (Tab closed it), the box is hidden, not only out of sight: a screen reader
+    # read its "Type to start searching" in the header (on a phone, once it has faded).
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.md-search__scrollwrap')).visibility === 'hidden'")
+
+
+def test_a_headings_permalink_is_named_by_its_heading(page, site_dir, papers):
+    page.goto(page_kinds(site_dir, papers)["paper"])
+    assert page.get_by_role("link", name="¶", exact=True).count() == 0
+    link = page.get_by_role("link", name="Link to this section: Abstract", exact=True)
+    assert link.count() == 1 and link.get_attribute("href").endswith("#abstract")
+    # A heading's own text comes first when a screen reader reads it.
+    assert page.get_by_role("heading", name="Abstract").count() == 1
+
+
+def test_the_markdown_tables_header_cells_name_their_columns(page, site_dir, papers):
+    pages = [url for kind, url in page_kinds(site_dir, papers).items() if kind.startswith("page-")]
+    assert "curation-reference/" in pages
+    headers = 0
+    for url in pages:
+        page.goto(url)
+        cells = page.locator(".md-content thead th")
+        headers += cells.count()
+        assert [c.get_attribute("scope") for c in cells.all()] == ["col"] * cells.count(), url
+    assert headers >= 10  # (the reference's four tables)
+
+
+def test_with_reduced_motion_the_drawer_and_the_search_do_not_slide(open_context, site_dir, papers):
+    """Material's own stylesheet turns transitions off for a reader who asks for less
+    motion; the site's must not turn them on again (its drawer rule has one)."""
+    parts = [".md-sidebar--primary", ".md-overlay", ".md-search__overlay", ".md-search__inner",
+             ".md-search__scrollwrap"]
+    seconds = "sel => [...getComputedStyle(document.querySelector(sel)).transitionDuration.split(',')]" \
+              ".reduce((sum, s) => sum + parseFloat(s), 0)"
+    url = page_kinds(site_dir, papers)["topic"]
+    moving = open_context(viewport=PHONE).new_page()
+    moving.goto(url)
+    still = open_context(viewport=PHONE, reduced_motion="reduce").new_page()
+    still.goto(url)
+    for state in ("closed", "open"):
+        if state == "open":
+            for page in (moving, still):
+                page.get_by_role("button", name="Navigation menu").click()
+        for part in parts:
+            assert moving.evaluate(seconds, part) > 0 or part == ".md-search__scrollwrap", (state, part)
+            assert still.evaluate(seconds, part) == 0, (state, part)
+        animated = "[...document.querySelectorAll('*')].filter(el => getComputedStyle(el).animationName !== 'none').length"
+        assert still.evaluate(animated) == 0
