@@ -164,6 +164,21 @@ def test_an_empty_search_is_no_tab_stop(open_context, viewport):
         "getComputedStyle(document.querySelector('.md-search__scrollwrap')).visibility === 'hidden'")
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_status_line_is_readable(open_context, scheme):
+    page = open_context(color_scheme=scheme).new_page()
+    page.goto("")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    page.locator(".md-search__input").click()
+    status = page.locator(".md-search-result__meta")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    # (Material's light text on its grey band: 4.4:1 light, 4.1:1 dark.)
+    assert status.evaluate(CONTRAST) >= 4.5
+    page.locator(".md-search__input").press_sequentially("merging")
+    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert status.evaluate(CONTRAST) >= 4.5
+
+
 def test_a_headings_permalink_is_named_by_its_heading(page, site_dir, papers):
     page.goto(page_kinds(site_dir, papers)["paper"])
     assert page.get_by_role("link", name="¶", exact=True).count() == 0
