@@ -177,7 +177,7 @@ _NOTE_TAGS = {
     "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
     "del", "sup", "sub",
 }  # fmt: skip
-_NOTE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_NOTE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align", "scope"}, "td": {"align"}}
 
 
 def _only_absolute_http(tag: str, attribute: str, value: str) -> str | None:
@@ -345,9 +345,14 @@ def _curate(state: StateCore) -> None:
             state.env["too_deep"] = True
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
-        elif token.type in ("th_open", "td_open") and token.attrs:
+        elif token.type in ("th_open", "td_open"):
             # markdown-it aligns a column with a style attribute, which nh3 removes
-            token.attrs = {"align": str(token.attrs["style"]).removeprefix("text-align:")}
+            style = token.attrs.get("style")
+            token.attrs = {"align": str(style).removeprefix("text-align:")} if style else {}
+            if token.type == "th_open":
+                # A header cell names its column to a screen reader, as in the generated
+                # tables (and the hand-written pages', markup_access.py).
+                token.attrs["scope"] = "col"
         if token.type != "inline" or not token.children:
             continue
         kept: list[Token] = []

@@ -391,9 +391,19 @@ def test_a_table_right_after_a_paragraph_line_keeps_its_column_alignment():
     out = escape.markdown_html("Results:\n| a | b |\n|--:|:-|\n| 1 | 2 |")
     assert out == (
         "<p>Results:</p>\n<table>\n<thead>\n<tr>\n"
-        '<th align="right">a</th>\n<th align="left">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+        '<th align="right" scope="col">a</th>\n<th align="left" scope="col">b</th>\n'
+        '</tr>\n</thead>\n<tbody>\n<tr>\n'
         '<td align="right">1</td>\n<td align="left">2</td>\n</tr>\n</tbody>\n</table>'
     )
+
+
+def test_a_notes_tables_header_cells_name_their_columns_and_nothing_typed_adds_a_scope():
+    # As the generated tables' do: a screen reader reads each cell with its column's name.
+    out = escape.markdown_html("| a | b |\n|---|---|\n| 1 | 2 |")
+    assert out.count('<th scope="col">') == 2 and "<td>1</td>" in out
+    # A scope typed into a cell is text, and a body cell gets none.
+    typed = escape.markdown_html('| x |\n|---|\n| <td scope="row"> |')
+    assert '<th scope="col">x</th>' in typed and '<td>&lt;td scope="row"&gt;</td>' in typed
 
 
 def test_a_bare_http_url_in_notes_is_a_link_without_its_trailing_punctuation():
