@@ -2,8 +2,9 @@
 
 Each command module provides ``HELP`` (one line), ``add_arguments(parser)`` and
 ``run(args) -> int`` (the exit status), and may name in ``STOPPED`` what a curation
-error (CuratorError) stopped it from doing. Modules are imported only when their command
-runs, so `readinglist check` does not pay for scikit-learn or MkDocs.
+error (CuratorError) stopped it from doing. Only the module of the command given is
+imported (`build_parser`), so `readinglist check` does not pay for scikit-learn, MkDocs or
+the importer.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 ROOT_HELP = "the project folder holding mkdocs.yml and content/ (default: .)"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only``, the arguments of that command alone (the
+    others are there by name and help line, which is all `--help` and a misspelt
+    command need): importing every command's module cost `check` half a second."""
     parser = argparse.ArgumentParser(
         prog="readinglist", description="Build a curated reading list of research papers."
     )
@@ -42,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", default=".", help=ROOT_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=help_text, add_help=False).set_defaults(_module=None)
+            continue
         module = importlib.import_module(f"generator.commands.{module_name}")
         command_parser = sub.add_parser(
             name, help=help_text, description=help_text, epilog=getattr(module, "EXIT", None)
@@ -54,8 +61,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_in(argv: list[str]) -> str | None:
+    """The command ``argv`` names, as far as a glance tells: the first word that is one,
+    past the options before it and the folder after `--root`."""
+    words = iter(argv)
+    for word in words:
+        if word == "--root":
+            next(words, None)
+        elif word in COMMANDS:
+            return word
+        elif not word.startswith("-"):
+            return None
+    return None
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """``argv`` read by a parser holding only the command it names; when the glance was
+    wrong (an option abbreviated, `--ro lab check`), read again by the whole parser,
+    which then says what is wrong exactly as it always did."""
+    parser = build_parser(_command_in(argv))
+    # (Known arguments only: what another command's arguments would be is no error yet.)
+    args, rest = parser.parse_known_args(argv)
+    if args._module is None:
+        return build_parser().parse_args(argv)
+    if rest:
+        parser.parse_args(argv)  # (says what is wrong and exits, as it always did)
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
     # "--root=~/lab" reaches us with its "~": the shell expands it only after a space.
     # (The same for the commands' folder and file options.)
     for name in ("root", "site_dir", "cache", "summary", "json"):

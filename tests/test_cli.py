@@ -267,3 +267,51 @@ def test_root_is_taken_before_or_after_any_command(command):
     assert parser.parse_args([command, "--root", "lab", *extra]).root == "lab"
     assert parser.parse_args(["--root", "lab", command, *extra]).root == "lab"
     assert parser.parse_args([command, *extra]).root == "."
+
+
+def test_check_imports_no_other_commands_code(tmp_path):
+    # The parser holds only the command given: building every command's parser imported
+    # the importer, the link checker and the topic commands, half a second of `check`.
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "data" / "site_fixture" / "content", project / "content")
+    code = (
+        "import sys; from generator.cli import main;"
+        f" status = main(['--root', {str(project)!r}, 'check']);"
+        " print(status, sorted(m for m in sys.modules if m.startswith("
+        "('generator.commands.', 'generator.importer', 'generator.linkcheck', 'sklearn', 'mkdocs'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    # (The last line: the fixture's warnings come first.)
+    assert result.stdout.splitlines()[-1] == "0 ['generator.commands.check']", result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, command, root",
+    [
+        (["check"], "check", "."),
+        (["--root", "check", "build"], "build", "check"),  # (a folder named like a command)
+        (["--ro", "lab", "check"], "check", "lab"),  # (an abbreviated option: the glance misses)
+        (["--ro", "check", "build"], "build", "check"),
+        (["--root=lab", "topics"], "topics", "lab"),
+    ],
+)
+def test_the_command_is_read_as_the_whole_parser_reads_it(argv, command, root):
+    from generator.cli import build_parser, parse
+
+    args = parse(argv)
+    assert (args.command, args.root) == (command, root)
+    assert args._module.__name__ == f"generator.commands.{command}"
+    whole = build_parser().parse_args(argv)
+    assert (whole.command, whole.root, whole._module) == (command, root, args._module)
+
+
+def test_a_wrong_argument_of_the_command_is_still_an_error(capsys):
+    from generator.cli import parse
+
+    for argv in (["check", "--bogus"], ["--ro", "check", "import", "x.bib", "--bogus"]):
+        with pytest.raises(SystemExit) as stop:
+            parse(argv)
+        assert stop.value.code == 2
+        assert "unrecognized arguments: --bogus" in capsys.readouterr().err
