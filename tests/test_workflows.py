@@ -888,6 +888,28 @@ def test_a_list_too_long_for_an_issue_is_cut_saying_how_many_are_left(issue_run)
     assert items[-1].startswith(f"- `content/papers/a.yml:{len(items)}:12`")
 
 
+def test_a_list_cut_short_says_nothing_new_when_the_same_links_are_dead_again(issue_run):
+    # The links past the cut were never on the issue: compared with its text alone, the
+    # same links were "newly dead" again on every run, a comment (and a notification)
+    # twice a week that said nothing new.
+    dead = [
+        {**GONE, "line": n, "url": f"https://example.org/{n:04d}/" + "x" * 80} for n in range(1, 1501)
+    ]
+    issue_run(link_report(*dead), issues=[])
+    body = issue_run.calls()[-1]["body"]
+    issue_run.log.unlink()
+    result = issue_run(link_report(*dead), issues=[{"number": 12, "body": body}])
+    assert result.returncode == 0, result.stderr
+    assert issue_run.writes() == [["issue", "edit", "12", "--body-file", "BODY"]]
+    # A link newly dead that the list shows is news, as ever.
+    issue_run.log.unlink()
+    result = issue_run(link_report(GONE, *dead), issues=[{"number": 12, "body": body}])
+    assert result.returncode == 0, result.stderr
+    comment = issue_run.calls()[-1]
+    assert comment["args"][:2] == ["issue", "comment"]
+    assert comment["body"].splitlines()[2:] == [GONE_ITEM]
+
+
 def test_the_script_reads_the_report_readinglist_links_writes(issue_run):
     # The two halves agree on the file's shape: the command's own writer, the script's reader.
     from generator import linkcheck

@@ -185,7 +185,10 @@ def report_to_issue(report: dict, run_url: str) -> None:
             print(f"::notice::{counted(len(dead), 'dead link')}: opened {url}")
             return
         number = str(issue["number"])
-        new = newly_dead(dead, issue.get("body") or "")
+        # Only links the new list shows: those past its cut were on no list before
+        # either, and would be "newly dead" again on every run.
+        shown = set(body.splitlines())
+        new = [line for line in newly_dead(dead, issue.get("body") or "") if line in shown]
         gh("issue", "edit", number, body=body)
         if new:
             run = f" ([this run]({run_url}))" if run_url else ""
