@@ -559,7 +559,9 @@ def _load_again(
     another file has: then the ids that exist, the topics and every other file's
     problems are as they were, and only the changed files' papers and references are
     checked again. Anything else (a file added, removed or renamed, topics.yml edited,
-    a clash) falls back to the full load, which is the reference this must equal.
+    a clash, a paper given or rid of the title or id by which a reference to a missing
+    paper is told what became of it) falls back to the full load, which is the reference this
+    must equal.
     """
     files = last.files
     if files.prefix != prefix or last.topics_shown != topics_shown:
@@ -594,13 +596,20 @@ def _load_again(
     pairs = [(files.drafts[at], draft) for at, _, _, draft, _ in fresh]
     if not last.checked.can_swap(pairs):
         return None
+    asked = last.checked.asked_marks
+    if asked and any(
+        not asked.isdisjoint(provenance.marks_of(old.values) ^ provenance.marks_of(new.values))
+        for old, new in pairs
+    ):
+        return None  # (what the other files' references say of a missing paper may change)
     memo.last = None  # until the new load is complete
     topics = _topic_choices(last.topics, last.topics_read)
     drafts = list(files.drafts)
     for at, _, _, draft, _ in fresh:
         drafts[at] = draft
-    fate = _gone(imported, drafts).fate
-    content = last.checked.swap(pairs, topics, _reading_orders(last.topics), fate)
+    gone = _gone(imported, drafts)
+    content = last.checked.swap(pairs, topics, _reading_orders(last.topics), gone.fate)
+    last.checked.asked_marks = asked | gone.asked
     files.folder_stamp = folder_stamp
     for at, path, stamp, draft, found in fresh:
         files.stamps[at] = _keep(cache, memo, path, stamp, draft, found, now)
@@ -919,7 +928,9 @@ def _cross_check(
     built = [_only_known(paper, paper_ids, topic_ids) for paper in built]
     built_topics = [only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
     content = Content(papers=tuple(built), topics=tuple(built_topics))
-    return _Checked(content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed)
+    return _Checked(
+        content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, frozenset(gone.asked)
+    )
 
 
 def _topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
@@ -1013,6 +1024,10 @@ class _Checked:
     # The names (without .yml) of the files that do not give the id they are named
     # after, when no other file does: the ids those files are meant to have.
     misnamed: frozenset[str]
+    # The marks (title, arXiv id, DOI, abstract) by whose holders a reference's problem
+    # says what became of a missing paper (Gone.asked): a file gaining or losing one
+    # can change it in other files.
+    asked_marks: frozenset[tuple[str, str]] = frozenset()
 
     def can_swap(self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of

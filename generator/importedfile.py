@@ -141,6 +141,9 @@ class Gone:
         self._views: Mapping[str, provenance.Seen] | None = None
         self._holders: dict[tuple[str, str], set[str]] | None = None
         self._ids: set[str] = set()  # the papers read, once _holders is made
+        # The marks whose holders told a fate: a paper whose title, arXiv id, DOI or
+        # abstract gains or loses one of them may change what a fate told says.
+        self.asked: set[tuple[str, str]] = set()
 
     def fate(self, paper_id: str) -> Fate | None:
         if paper_id in self._formerly:
@@ -171,6 +174,7 @@ class Gone:
                 passed.add(now)
                 now = view.renamed_to
             return Fate(now)
+        self.asked.update(seen.marks())
         holders = set().union(*(self._holders.get(mark, ()) for mark in seen.marks()))
         holders.discard(paper_id)
         if len(holders) == 1:

@@ -230,6 +230,33 @@ def test_edits_checked_again_for_the_edited_file_alone_find_the_same_problems(
     assert len(work.fresh_problems.items) == 2
 
 
+def test_a_rerun_says_what_became_of_a_missing_paper_as_a_full_load_does(tmp_path, monkeypatch):
+    """What became of a deleted or renamed paper is told by which paper now holds its
+    title (or arXiv id, DOI, abstract): an edit giving one to another paper changes what
+    every reference to it says, in the files not edited too, a file whose id is unusable
+    included. `serve` kept saying "it was deleted"."""
+    from tests.test_check_beside import record
+
+    root = project(
+        tmp_path / "p", TOPICS, a=paper("a", extra="related: [old]\n"), b=paper("b"), c=paper("c"),
+        d=paper("D_d", extra="related: [old]\n"),
+    )
+    record(root, old="Zebra stripes")
+    deleted = "no paper 'old': it was deleted"
+    assert sum(deleted in m for m in messages(root)) == 2
+    work = _Project(root, monkeypatch, None)
+    work.edit("b.yml", "title: B in-context multi-task", "title: Zebra stripes")
+    work.check("b takes the deleted paper's title")
+    renamed = "no paper 'old': it was renamed to 'b'; write 'b'"
+    assert [str(p) for p in work.fresh_problems.items if "'old'" in str(p)] == [
+        f"content/papers/d.yml:3:11: {renamed}",
+        f"content/papers/a.yml:3:11: {renamed}",
+    ]
+    work.edit("b.yml", "title: Zebra stripes", "title: B in-context multi-task")
+    work.check("b gives it up again")
+    assert sum(deleted in str(p) for p in work.fresh_problems.items) == 2
+
+
 # ------------------------------------------------------------ item 4: fields out of place
 
 
