@@ -656,6 +656,8 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         _left_out(fields, "pdf", written_pdf, path, problems)
     if not arxiv and find_url_spans(eprint):
         direct.append(clean_url(eprint))
+        if not direct[-1]:  # (an http(s) address check would refuse: a space inside)
+            _left_out(fields, "eprint", eprint, path, problems)
     elif not arxiv and "://" in eprint:  # (not an identifier: an address of no http(s))
         _left_out(fields, "eprint", eprint, path, problems)
     found = [

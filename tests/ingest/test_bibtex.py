@@ -252,6 +252,25 @@ def test_a_pdf_or_eprint_that_is_no_http_address_is_left_out_with_a_warning_at_i
     ]
 
 
+def test_an_http_eprint_check_would_refuse_is_left_out_with_a_warning_as_a_pdf_is():
+    # MIT Press gives its PDF as `eprint`; one that check would refuse (a space pasted
+    # inside) was dropped without a word, while the same address in `pdf` was told.
+    text = (
+        "@article{mit, title = {M}, journal = {J},\n"
+        "  eprint = {https://direct.mit.edu/a/m 1.pdf}}\n"
+        "@article{pdf, title = {P}, journal = {J},\n"
+        "  pdf = {https://direct.mit.edu/a/m 1.pdf}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "x.bib", problems)
+    assert [[link.url for link in r.links] for r in records] == [[], []]
+    assert [str(p) for p in problems.items] == [
+        f"x.bib:{line}:3: warning: {field} 'https://direct.mit.edu/a/m 1.pdf' of entry"
+        f" '{key}' is no http(s) address a page can link to; left out"
+        for line, field, key in ((2, "eprint", "mit"), (4, "pdf", "pdf"))
+    ]
+
+
 def test_al_folio_fields_give_links_of_their_kind():
     # al-folio's bibliographies (and many a lab's) name a talk, slides, a poster and the
     # project page in fields of their own; the field says what a lab's address is, the
