@@ -43,7 +43,6 @@ def site_files(topic_ids: Iterable[str], page_names: Iterable[str]) -> frozenset
     """Every file of the docs folder a link may lead to, relative to it, but the papers'
     (``pages.paper_dest`` of each id: 10,000 of them are looked up by id instead)."""
     from .jsonschema import PAPER_SCHEMA_FILE, TOPICS_SCHEMA_FILE
-    from .render import ICON_STYLESHEET
 
     files = {
         pages.dest_of(pages.HOME),
@@ -51,7 +50,7 @@ def site_files(topic_ids: Iterable[str], page_names: Iterable[str]) -> frozenset
         pages.dest_of(pages.ALL_PAPERS),
         pages.REFERENCE_DEST,
         pages.PAPERS_JSON,
-        ICON_STYLESHEET,
+        pages.ICON_STYLESHEET,
         f"schema/{PAPER_SCHEMA_FILE}",
         f"schema/{TOPICS_SCHEMA_FILE}",
     }

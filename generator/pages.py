@@ -26,18 +26,21 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
-from .coins import coins
 from .errors import Location, Problems
 from .escape import safe_url
 from .repositories import short_count
-from .terms import Spellings
 from .models import CODE_HOSTS, Link, Paper, RelatedPaper, Site, Topic, TopicAssignment
+
+# (coins and terms, which bring the BibTeX and stemming libraries, are imported where
+# a page needs them: `readinglist check` imports this module for the addresses alone.)
 
 HOME = ""
 TOPICS = "topics/"
 ALL_PAPERS = "papers/"
 REFERENCE_DEST = "curation-reference.md"
 PAPERS_JSON = "papers.json"
+# The icon stylesheet; mkdocs.yml lists it in extra_css.
+ICON_STYLESHEET = "assets/readinglist-icons.css"
 RECENT_COUNT = 10
 
 STATUS_LABELS = {
@@ -436,6 +439,8 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> str:
     # the paper had matched one). ASCII quotes: a character beyond Latin-1 makes Python
     # hold the whole page's text at two bytes a character, and MkDocs holds every page
     # (typographic quotes here cost a 10,000-paper build 135 MB more memory).
+    from .terms import Spellings
+
     spelled = Spellings(f"{paper.title}\n{paper.abstract}") if assignment.terms else None
 
     def quoted(term: str) -> str:
@@ -739,6 +744,8 @@ def _dirty(
 
 
 def _paper_page(site: Site, index: _Index, paper: Paper, bibtex: str) -> Page:
+    from .coins import coins
+
     here = paper_url(paper.id)
     assigned = [a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics]
     related: Sequence[RelatedPaper] = site.related.get(paper.id, ())

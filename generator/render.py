@@ -23,12 +23,10 @@ from markupsafe import Markup
 
 from . import escape
 from .errors import CuratorError, Location, Problems
-from .pages import File, Page
+from .pages import ICON_STYLESHEET, File, Page  # noqa: F401 (build.py and tests import it from here)
 
 TEMPLATES = Path(__file__).parent / "templates"
 ICONS = TEMPLATES / "icons"
-# The docs-relative path of the icon stylesheet; mkdocs.yml lists it in extra_css.
-ICON_STYLESHEET = "assets/readinglist-icons.css"
 # Calls kept by a renderer's `cached` global: above a table row for each paper and
 # each of its topics, for lists of tens of thousands of papers.
 _CACHED_CALLS = 1 << 17
