@@ -139,7 +139,22 @@ def _wait_for(papers: Path, old: dict[str, bytes], process: subprocess.Popen, te
         time.sleep(0.001)
 
 
-# Real signals, sent as soon as the import has begun writing.
+# Real signals, sent as soon as the import has begun writing. The import pauses after
+# putting its first new file in place (os.link), so the signal lands mid-write however
+# the machine schedules the two processes: unpaused, the rest of the writing took a few
+# milliseconds, and on a busy machine the import could end before the signal came.
+PAUSING = """
+import os, sys, time
+real = os.link
+def pausing(*args, **kwargs):
+    real(*args, **kwargs)
+    os.link = real
+    time.sleep(60)  # (a real SIGINT interrupts it: KeyboardInterrupt, as under Ctrl-C)
+os.link = pausing
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
 KILLS = (
     ("first new file", signal.SIGKILL),
     ("first new file", signal.SIGINT),
@@ -171,7 +186,12 @@ def test_an_import_killed_by_a_signal_leaves_every_file_old_or_new(scenario, tmp
     root = tmp_path / "project"
     shutil.copytree(scenario["before"], root)
     papers = root / "content" / "papers"
-    process = _import(root, *scenario["inputs"])
+    process = subprocess.Popen(
+        [sys.executable, "-c", PAUSING, "--root", str(root), "import", "-q", "--no-keep-source",
+         *map(str, scenario["inputs"])],
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
     _wait_for(papers, old, process, temporary=when == "first temporary file")
     process.send_signal(sent)
     process.communicate(timeout=60)
