@@ -141,10 +141,13 @@ def _wait_for(papers: Path, old: dict[str, bytes], process: subprocess.Popen, te
 
 # Real signals, sent as soon as the import has begun writing. The import pauses after
 # putting its first new file in place (os.link), so the signal lands mid-write however
-# the machine schedules the two processes: unpaused, the rest of the writing took a few
-# milliseconds, and on a busy machine the import could end before the signal came.
+# the machine schedules the two processes. SIGINT is what Ctrl-C sends in a terminal,
+# where it is not ignored; a process started in the background by a shell without job
+# control (`nohup make test &`, some CI runners) inherits it ignored, and the import then
+# ran to its end: Python's own handler is put back first.
 PAUSING = """
-import os, sys, time
+import os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real = os.link
 def pausing(*args, **kwargs):
     real(*args, **kwargs)
