@@ -198,6 +198,67 @@ def test_the_readmes_paper_example_passes_check(tmp_path):
     assert "0 errors, 0 warnings" in result.stdout + result.stderr
 
 
+
+def run_cli(root: Path, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )
+
+
+@pytest.mark.example
+def test_the_readmes_topic_example_passes_check(tmp_path):
+    # "Defining a topic" shows a topic to copy; its reading order names shipped papers.
+    # Given those papers and the parent topic it names, check finds nothing to say.
+    import shutil
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = fenced_block_after(readme, "Topics live in `content/topics.yml`:")
+    order = example.split("reading_order:", 1)[1]
+    ids = [line.split("- ", 1)[1].strip() for line in order.splitlines() if "- " in line]
+    assert len(ids) == 3
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    for paper_id in ids:
+        shutil.copy(ROOT / "content" / "papers" / f"{paper_id}.yml", tmp_path / "content" / "papers")
+    parent = example.split("parent: ", 1)[1].split()[0]
+    (tmp_path / "content" / "topics.yml").write_text(
+        example + f"  - id: {parent}\n    title: The parent topic\n", encoding="utf-8")
+    result = run_cli(tmp_path, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("0 errors, 0 warnings (3 papers and 2 topics loaded)")
+
+
+def test_the_readmes_stem_match_is_what_topics_explain_prints(tmp_path):
+    # README: "`--explain` shows such a match (`adapter (+5; by its stem: "adaptive")`)".
+    # It once quoted a form the command had stopped printing.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = readme.split("`--explain` shows such a match (`", 1)[1].split("`)", 1)[0]
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / "x.yml").write_text(
+        "id: x\ntitle: Adapters and adaptive nets\n", encoding="utf-8")
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: pe\n    title: PEFT\n    keywords:\n      adapter: 1\n", encoding="utf-8")
+    result = run_cli(tmp_path, "topics", "--explain", "x")
+    assert result.returncode == 0, result.stderr
+    assert f"    matched {quoted}" in result.stdout.splitlines()
+
+
+@pytest.mark.example
+def test_re_importing_the_shipped_listing_prints_the_readmes_summary(tmp_path):
+    import shutil
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    expected = fenced_block_after(readme, "re-importing the shipped listing prints:").strip()
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    listing = tmp_path / "content" / "sources" / "000_19bd02ae25786342.txt"
+    result = run_cli(tmp_path, "import", str(listing))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [expected]
+
+
 def imported_modules(folder: Path) -> dict[str, set[str]]:
     """Top-level modules imported by the Python files under ``folder`` -> the files."""
     import ast

@@ -249,7 +249,7 @@ def _text(paper: Paper) -> str:
 
 def _terms(contributions: Sequence[tuple[str, float]], text: str = "") -> str:
     """The matched terms with their points, and for a term the paper never writes as
-    such, the words that matched it by their stem (``adapter (+3) as "adaptive"``)."""
+    such, the words that matched it by their stem (``adapter (+3; by its stem: "adaptive")``)."""
     shown = []
     for term, points in contributions:
         forms = forms_matched(term, text) if text else ()
