@@ -328,6 +328,25 @@ def test_an_error_in_any_paper_stops_it_before_a_figure_is_lost(project, capsys)
     assert "GitHub was not asked" in capsys.readouterr().err
 
 
+
+def test_an_error_in_a_paper_file_is_reported_once(project, capsys):
+    # Found auditing the README: the links' reader and the content's loader read the same
+    # files, and each error was printed twice ("2 errors" for one YAML slip).
+    paper = project / "content" / "papers" / "replay-against-forgetting.yml"
+    text = paper.read_text(encoding="utf-8")
+    paper.write_text(text.replace("\ntitle: ", "\ntitle: Replay: ", 1), encoding="utf-8")
+    fake = FakeGitHub(GITHUB)
+    try:
+        assert main(["--root", str(project), "stars", "--api", fake.url]) == 1
+    finally:
+        fake.close()
+    said = capsys.readouterr().err.splitlines()
+    assert [line for line in said if "YAML syntax error" in line] == [
+        "content/papers/replay-against-forgetting.yml:2:14: YAML syntax error: a colon followed by a"
+        " space inside an unquoted value; put the value in double quotes"
+    ]
+    assert said[-1] == "1 error; GitHub was not asked."
+
 @pytest.mark.parametrize(("answer", "said"), [
     (Status(500, {"message": "boom"}), "HTTP 500"),
     (Status(401, {"message": "Bad credentials"}), "HTTP 401"),

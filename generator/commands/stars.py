@@ -158,12 +158,14 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     content_dir = root / "content"
     path = content_dir / repositories.FILE_NAME
     shown = display(path, root)
-    problems = Problems()
-    refs = linkcheck.collect_links(root, problems)  # where each URL is written
+    # Where each URL is written. Its reader's problems are not kept: load_content reads
+    # the same files and reports each of them (kept both, every slip was said twice).
+    refs = linkcheck.collect_links(root, Problems())
     content, found = load_content(content_dir, root)
     # Any error stops it: the file is rewritten below, and one that does not read
     # cleanly (edited by hand) must not lose what it holds, nor the figures of a paper
     # left out for an error of its own.
+    problems = Problems()
     problems.items.extend(found.errors)
     if problems.has_errors():
         raise CuratorError(problems)
