@@ -10,6 +10,7 @@ repository keeps its URL and derives the repository.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -183,7 +184,7 @@ def clean_url(url: str) -> str:
     if url.lower().startswith("www.") or re.match(r"(?i)[a-z0-9.-]+\.[a-z]+/", url):
         if "://" not in url:
             url = "https://" + url
-    return url if _has_host(url) else ""
+    return url if _has_host(url) and not unreachable_host(url) else ""
 
 
 def _has_host(url: str) -> bool:
@@ -197,7 +198,44 @@ def _has_host(url: str) -> bool:
         _ = parts.port  # (and for a port that is none)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and "." in parts.netloc.strip(".")
+    return parts.scheme in ("http", "https")
+
+
+# Names that only a local network resolves (RFC 6762's .local, RFC 8375's .home.arpa,
+# ICANN's .internal); localhost and its subdomains are the computer itself (RFC 6761).
+_LOCAL_SUFFIXES = (".local", ".internal", ".home.arpa")
+
+
+def unreachable_host(url: str) -> str:
+    """Why a reader of the published site cannot open ``url`` ("" when one can): its
+    host is the reader's own computer, or an address or name only a private network
+    knows. `check` warns of such a link and an import leaves it out, for one reason
+    said alike. A public IPv6 address (``http://[2606:4700::1111]/``) is a host."""
+    try:
+        written = urlsplit(url).hostname or ""  # (lower case, no brackets)
+    except ValueError:
+        return ""  # (no address at all: the caller refuses it for that)
+    host = written.rstrip(".")
+    if written and not host:
+        return f"its host, {written}, is no name"
+    if host == "localhost" or host.endswith(".localhost"):
+        return f"its host, {host}, names the reader's own computer"
+    if re.fullmatch(r"[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*", host):
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            address = None
+        if address is not None and address.is_loopback:
+            return f"its host, {host}, names the reader's own computer"
+        if address is not None and not address.is_global:
+            return f"its host, {host}, is an address of a private network (or one reserved)"
+        if address is not None:
+            return ""
+    if "." not in host:
+        return f"its host, {host}, is a name without a dot, known only inside a local network"
+    if host.endswith(_LOCAL_SUFFIXES):
+        return f"its host, {host}, is a name known only inside a local network"
+    return ""
 
 
 _URL = re.compile(PATTERNS["url"])

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from . import schema
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify
+from .links import classify, unreachable_host
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
 from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item
@@ -704,6 +704,15 @@ class RecordChecker:
         if not usable:
             return None
         url = str(values["url"])
+        unreachable = unreachable_host(url)
+        if unreachable:
+            # (a warning: the page still works, and a list published on an intranet may
+            # mean it; an import leaves such an address out for the same reason)
+            self.problems.warning(
+                (node.get("url") or node).loc,
+                f"'url' {url}: {unreachable}, so no reader of the site can open it;"
+                " give its address on the web, or remove the link",
+            )
         host = repo = ""
         if kind in ("code", "data"):  # (a dataset's badge names it as a repository's does)
             host, repo = code_repository(url)

@@ -583,6 +583,39 @@ links:
     ]
 
 
+def test_a_link_no_reader_can_open_is_warned_about_and_a_public_ipv6_host_is_not(tmp_path):
+    # An import leaves such an address out (tests/ingest/test_bibtex.py); written by
+    # hand, check accepted it without a word, and the site linked readers to localhost.
+    text = """\
+id: x
+title: A
+abstract: a
+links:
+  project:
+    - url: http://localhost:8000/x
+    - url: https://intranet/x
+    - url: http://[2001:db8::1]/x
+    - url: http://192.168.1.5/demo
+    - url: http://lab-server.local/
+    - url: http://[2606:4700:4700::1111]/x
+    - url: http://8.8.8.8/x
+    - url: https://example.org/x
+"""
+    tail = "so no reader of the site can open it; give its address on the web, or remove the link"
+    assert check_one(tmp_path, text) == [
+        f"{P}:6:12: warning: 'url' http://localhost:8000/x: its host, localhost, names the"
+        f" reader's own computer, {tail}",
+        f"{P}:7:12: warning: 'url' https://intranet/x: its host, intranet, is a name without"
+        f" a dot, known only inside a local network, {tail}",
+        f"{P}:8:12: warning: 'url' http://[2001:db8::1]/x: its host, 2001:db8::1, is an"
+        f" address of a private network (or one reserved), {tail}",
+        f"{P}:9:12: warning: 'url' http://192.168.1.5/demo: its host, 192.168.1.5, is an"
+        f" address of a private network (or one reserved), {tail}",
+        f"{P}:10:12: warning: 'url' http://lab-server.local/: its host, lab-server.local, is"
+        f" a name known only inside a local network, {tail}",
+    ]
+
+
 def test_a_dataset_talk_or_slides_under_code_is_told_its_kind(tmp_path):
     # Files imported before these kinds existed hold such links under code, where they
     # make "share with code" too high.

@@ -53,6 +53,7 @@ from ..links import (
     normalize_arxiv,
     normalize_doi,
     same_page,
+    unreachable_host,
 )
 from . import Record, abstract_links
 from .bibsyntax import RawValues, unclosed_value, without_comments
@@ -786,15 +787,26 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
 def _left_out(fields: _Fields, name: str, written: str, path: str, problems: Problems) -> None:
     """A field's address that no page can link to, told at the field, not dropped
     without a word (Zotero exports a PDF as ``file:///home/...``)."""
-    # (Written, the next `check` would refuse it: a space inside, no host, ftp:.)
-    where = (
+    # (Written, the next `check` would refuse it: a space inside, no host, ftp:; or warn
+    # that no reader can open it: localhost, a private network's host.)
+    where = _field_location(fields.owner(name), name, path)
+    web = written.lower().startswith(("http://", "https://"))
+    unreachable = unreachable_host(written) if web else ""
+    if unreachable:
+        problems.warning(
+            where,
+            f"{name} {written!r} of entry {fields.entry.key!r}: {unreachable}, so no reader"
+            " of the site can open it; left out",
+        )
+        return
+    hint = (
         " (a file on this computer: give its address on the web)"
         if written.lower().startswith("file:") else ""
     )
     problems.warning(
-        _field_location(fields.owner(name), name, path),
+        where,
         f"{name} {written!r} of entry {fields.entry.key!r} is no http(s) address a page can"
-        f" link to{where}; left out",
+        f" link to{hint}; left out",
     )
 
 

@@ -226,6 +226,39 @@ def test_a_url_check_would_refuse_is_left_out_with_a_warning_at_its_entry():
     assert all("is no http(s) address a page can link to; left out" in p.message for p in problems.items)
 
 
+def test_an_address_no_reader_can_open_is_left_out_as_check_warns_of_it_and_ipv6_is_kept():
+    # The importer left out every host without a dot, a public IPv6 address too (which
+    # check accepts), and wrote http://127.0.0.1:8000/ and a private network's address,
+    # told of in the same words as an ftp: address. Now it leaves out what check warns
+    # of (tests/test_curation.py), saying why, and keeps what check accepts.
+    text = (
+        "@misc{lh, title = {L}, url = {http://localhost:8000/x}}\n"
+        "@misc{intra, title = {I}, pdf = {https://intranet/x.pdf}}\n"
+        "@misc{loop, title = {O}, url = {http://127.0.0.1:8000/x}}\n"
+        "@misc{doc, title = {D}, eprint = {http://[2001:db8::1]/x.pdf}}\n"
+        "@misc{six, title = {S}, url = {http://[2606:4700:4700::1111]/x}}\n"
+        "@misc{abs, title = {A}, abstract = {Code: https://github.com/a/b and"
+        " http://192.168.0.7/demo and http://[2606:4700:4700::1111]/demo.}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "x.bib", problems)
+    assert [[link.url for link in r.links] for r in records] == [
+        [], [], [], [], ["http://[2606:4700:4700::1111]/x"],
+        ["https://github.com/a/b", "http://[2606:4700:4700::1111]/demo"],
+    ]
+    tail = "so no reader of the site can open it; left out"
+    assert [str(p) for p in problems.items] == [
+        "x.bib:1:24: warning: url 'http://localhost:8000/x' of entry 'lh': its host,"
+        f" localhost, names the reader's own computer, {tail}",
+        "x.bib:2:27: warning: pdf 'https://intranet/x.pdf' of entry 'intra': its host,"
+        f" intranet, is a name without a dot, known only inside a local network, {tail}",
+        "x.bib:3:26: warning: url 'http://127.0.0.1:8000/x' of entry 'loop': its host,"
+        f" 127.0.0.1, names the reader's own computer, {tail}",
+        "x.bib:4:25: warning: eprint 'http://[2001:db8::1]/x.pdf' of entry 'doc': its host,"
+        f" 2001:db8::1, is an address of a private network (or one reserved), {tail}",
+    ]
+
+
 def test_a_pdf_or_eprint_that_is_no_http_address_is_left_out_with_a_warning_at_it():
     # Zotero exports the PDF it keeps as a file on the curator's computer; an old mirror
     # is an ftp: address. They were dropped without a word.
