@@ -159,8 +159,9 @@
           button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
         };
         said();
-        /* (Material changes the box from its script too, without an event: read it
-           again whenever the page is clicked or a key is let go.) */
+        /* (Material 9.8.2 opens and closes the drawer by clicking the box, which fires
+           "change"; the page's clicks and keys are read too, in case a version of it
+           sets the box without an event.) */
         toggle.addEventListener("change", said);
         document.addEventListener("click", said);
         document.addEventListener("keyup", said);
