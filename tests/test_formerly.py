@@ -386,18 +386,21 @@ def test_topics_explain_names_what_an_old_id_became(tmp_path, capsys):
     assert "no paper or topic with id 'old-a'; it was renamed to 'a'" in capsys.readouterr().err
 
 
+# 'icl' folded into 'multi-task-learning', which lists it in `formerly:`.
+ICL_MERGED = (
+    "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n"
+    "    formerly: [icl]\n    keywords:\n      multi-task: 1\n      in-context: 1\n"
+)
+
+
 def test_a_topic_merged_into_another_is_not_said_to_be_renamed(tmp_path, capsys):
     # The curator review: 'icl' folded into 'multi-task-learning', which lists it in
     # `formerly:`, was reported as "renamed to" it. A merge and a rename are written
     # alike, so the message fits both.
     from generator.cli import main
 
-    merged = (
-        "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n"
-        "    formerly: [icl]\n    keywords:\n      multi-task: 1\n      in-context: 1\n"
-    )
     root = content_of(
-        tmp_path, merged,
+        tmp_path, ICL_MERGED,
         a=paper("a", extra="topics: [icl]\n"), b=paper("b"), c=paper("c"),
     )
     assert messages(root) == [
@@ -415,12 +418,8 @@ def test_a_paper_excluded_from_a_merged_topic_is_not_told_to_exclude_all_it_join
     # 'icl' was folded into 'multi-task-learning'. "write 'multi-task-learning'", as a
     # `topics:` entry is told, would keep the paper out of every paper's topic that
     # 'multi-task-learning' held before too: the message says so, and offers removing it.
-    merged = (
-        "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n"
-        "    formerly: [icl]\n    keywords:\n      multi-task: 1\n      in-context: 1\n"
-    )
     root = content_of(
-        tmp_path, merged,
+        tmp_path, ICL_MERGED,
         a=paper("a", extra="exclude_topics: [icl]\n"), b=paper("b"), c=paper("c"),
     )
     assert messages(root) == [
