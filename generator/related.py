@@ -1,7 +1,8 @@
 """Related papers: TF-IDF similarity over title and abstract, with the terms that explain it.
 
 Each paper gets the papers its curator linked by hand (first, in the curator's order),
-then the ``k`` most similar other papers by cosine similarity of TF-IDF vectors
+then of the ``k`` most similar other papers by cosine similarity of TF-IDF vectors those
+that share at least ``MIN_SHARED_WORDS`` words with it
 (scikit-learn: the terms of terms.py, sublinear term frequency, smooth idf, L2 norm; a term
 counts if it is in at least 2 papers and at most ``max(40, n // 4)``). Every related
 paper carries the shared terms that contribute most to the similarity, so a reader can
@@ -83,6 +84,14 @@ if TYPE_CHECKING:
 
 TOP_K = 5
 TERMS_PER_PAIR = 3
+# A paper shown as related must share at least this many words with the page's paper
+# (forms of one word count once): one word in common is mostly chance, and a reader
+# given "shared terms: semantic" as the reason would stop trusting the list (in the
+# shipped list 8 of its 11 one-word pairs linked unrelated papers: a grasping robot
+# and an NLP toolkit by "semantic", inverse RL and in-context learning by
+# "demonstrations"). Such a pair is left out, not replaced: the next paper down the
+# ranking is weaker still, so a page may show fewer than ``k``.
+MIN_SHARED_WORDS = 2
 _CHUNK_ROWS = 512
 MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
 # Shared terms explained per pair beyond the ones shown: a term that is another's plural
@@ -700,17 +709,24 @@ class RelatedIndex:
         results = []
         texts = self._texts
         shown = self._per_pair
+        wanted = max(shown, MIN_SHARED_WORDS)
         for slot, i in enumerate(np.asarray(rows).tolist()):
             start = bounds[slot]
-            old = last[i] if last is not None else ()
+            # The last result by paper: it holds no pair that shared too few words, so a
+            # pair's place in it is not the pair's place in the arrays.
+            old = {r.paper: r for r in last[i]} if last is not None else {}
             spelled = Spellings(f"{texts[i][0]}\n{texts[i][1]}")
             row = []
             for p in range(start, bounds[slot + 1]):
-                if kept[p]:
-                    row.append(old[p - start])
+                if kept[p] and ids[cols[p]] in old:
+                    row.append(old[ids[cols[p]]])
                     continue
-                words = distinct([names[t] for t in terms[p] if t >= 0], shown, spelled)
-                words = [spelled.shown(word) for word in words]
+                # (distinct takes words in order: the first ``shown`` of ``wanted`` are
+                # the ones it gives for ``shown``.)
+                words = distinct([names[t] for t in terms[p] if t >= 0], wanted, spelled)
+                if len(words) < MIN_SHARED_WORDS and not curated[p]:
+                    continue
+                words = [spelled.shown(word) for word in words[:shown]]
                 row.append(RelatedPaper(ids[cols[p]], scores[p], tuple(words), curated[p]))
             results.append(tuple(row))
         return results

@@ -140,7 +140,7 @@ def test_fixture_site_builds_twice_byte_identical_and_safe(tmp_path, fixed_epoch
         '<img src=x onerror="alert(1)">, Name | With Pipe',
         "[x](javascript:alert(1))",
         '--8<-- "/etc/passwd" and {{ config }} and {% raw %} and P(y|x). !!! note ``` not a fence ```',
-        "<img src=x onerror=alert(1)> and a *real emphasis* on forgetting, but $a*b$ stays.",
+        "<img src=x onerror=alert(1)> and a *real emphasis* on catastrophic forgetting, but $a*b$ stays.",
         '<script>alert("notes")</script> bad good',
     ):
         assert literal in shown
