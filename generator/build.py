@@ -28,7 +28,7 @@ from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, Layout, Plan, formerly_script, plan_site
 from .pages import Page as PlanPage
-from .related import RelatedIndex
+from .related import RelatedIndex, shown
 from .render import ICON_STYLESHEET, Renderer, template_error
 from .topics import Matcher, assign_paper, closest_topic, compile_topics
 from .write import Stamps, WriteReport, write_outputs
@@ -76,6 +76,9 @@ class Memo:
     matcher: Matcher | None = None
     assigned: dict[str, tuple[Paper, tuple[TopicAssignment, ...]]] = field(default_factory=dict)
     related: RelatedIndex = field(default_factory=RelatedIndex)
+    # The related papers pages showed last (related.shown), so that a row it had to
+    # filter stays the same object while it is equal (pages compare rows by identity).
+    shown: dict[str, tuple[RelatedPaper, ...]] = field(default_factory=dict)
     # What the pages on disk were made from: dest -> digest of a Page's template and
     # context, and dest -> the signature of a paper, topic or all-papers page
     # (pages.plan_site's ``previous``).
@@ -168,14 +171,21 @@ class Memo:
             self.assigned = {pid: self.assigned[pid] for pid in assigned}
         return assigned
 
-    def related_papers(self, content: Content) -> Mapping[str, tuple[RelatedPaper, ...]]:
+    def related_papers(
+        self, content: Content, assignments: Mapping[str, tuple[TopicAssignment, ...]]
+    ) -> Mapping[str, tuple[RelatedPaper, ...]]:
+        """The related papers each page shows (related.shown)."""
         # The index redoes only what an edit changed, and answers as a fresh one would.
         try:
-            return self.related.update(content.papers)
+            similar = self.related.update(content.papers)
         except BaseException:
             # Interrupted halfway (Ctrl-C, a bug): the index may be half updated.
             self.related = RelatedIndex()
             raise
+        result = shown(similar, assignments, self.shown)
+        # Only the rows it filtered: the others are the index's own (kept there).
+        self.shown = {pid: row for pid, row in result.items() if row is not similar[pid]}
+        return result
 
     def bibtex_entries(self, papers: tuple[Paper, ...]) -> tuple[dict[str, str], dict[str, str]]:
         """export_bibtex.bibtex_by_paper and each paper's export_bibtex.citation,
@@ -369,7 +379,7 @@ def _generate(
     lap("load")
     assignments = memo.assign_topics(content)
     lap("topics")
-    related = memo.related_papers(content)
+    related = memo.related_papers(content, assignments)
     lap("related")
     site = Site(content.papers, content.topics, assignments, related)
     _warn_topicless(content.papers, assignments, memo.matcher, problems)

@@ -1,8 +1,7 @@
 """Related papers: TF-IDF similarity over title and abstract, with the terms that explain it.
 
 Each paper gets the papers its curator linked by hand (first, in the curator's order),
-then of the ``k`` most similar other papers by cosine similarity of TF-IDF vectors those
-that share at least ``MIN_SHARED_WORDS`` words with it
+then the ``k`` most similar other papers by cosine similarity of TF-IDF vectors
 (scikit-learn: the terms of terms.py, sublinear term frequency, smooth idf, L2 norm; a term
 counts if it is in at least 2 papers and at most ``max(40, n // 4)``). Every related
 paper carries the shared terms that contribute most to the similarity, so a reader can
@@ -76,7 +75,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
 
-from .models import Paper, RelatedPaper
+from .models import Paper, RelatedPaper, TopicAssignment
 from .terms import Spellings, count_vectorizer, distinct, stems
 
 if TYPE_CHECKING:
@@ -84,13 +83,15 @@ if TYPE_CHECKING:
 
 TOP_K = 5
 TERMS_PER_PAIR = 3
-# A paper shown as related must share at least this many words with the page's paper
-# (forms of one word count once): one word in common is mostly chance, and a reader
-# given "shared terms: semantic" as the reason would stop trusting the list (in the
-# shipped list 8 of its 11 one-word pairs linked unrelated papers: a grasping robot
-# and an NLP toolkit by "semantic", inverse RL and in-context learning by
-# "demonstrations"). Such a pair is left out, not replaced: the next paper down the
-# ranking is weaker still, so a page may show fewer than ``k``.
+# A similar paper that shares fewer words than this with the page's paper (forms of one
+# word count once) is shown only if the two also share a topic (``shown``). One word in
+# common alone was mostly chance: of the shipped list's 29 such pairs, 16 of the 19
+# without a shared topic linked unrelated papers (a grasping robot and an NLP toolkit
+# by "semantic", inverse RL and in-context learning by "demonstrations"), and 8 of the
+# 10 with one were sound (continual-learning papers by "continual", in-context learning
+# papers by "ICL"). Such a pair is left out, not replaced: the next paper down the
+# ranking is weaker still, so a page may show fewer than ``k``. (Topics are compared
+# by id: a sub-topic is not its parent.)
 MIN_SHARED_WORDS = 2
 _CHUNK_ROWS = 512
 MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
@@ -709,24 +710,17 @@ class RelatedIndex:
         results = []
         texts = self._texts
         shown = self._per_pair
-        wanted = max(shown, MIN_SHARED_WORDS)
         for slot, i in enumerate(np.asarray(rows).tolist()):
             start = bounds[slot]
-            # The last result by paper: it holds no pair that shared too few words, so a
-            # pair's place in it is not the pair's place in the arrays.
-            old = {r.paper: r for r in last[i]} if last is not None else {}
+            old = last[i] if last is not None else ()
             spelled = Spellings(f"{texts[i][0]}\n{texts[i][1]}")
             row = []
             for p in range(start, bounds[slot + 1]):
-                if kept[p] and ids[cols[p]] in old:
-                    row.append(old[ids[cols[p]]])
+                if kept[p]:
+                    row.append(old[p - start])
                     continue
-                # (distinct takes words in order: the first ``shown`` of ``wanted`` are
-                # the ones it gives for ``shown``.)
-                words = distinct([names[t] for t in terms[p] if t >= 0], wanted, spelled)
-                if len(words) < MIN_SHARED_WORDS and not curated[p]:
-                    continue
-                words = [spelled.shown(word) for word in words[:shown]]
+                words = distinct([names[t] for t in terms[p] if t >= 0], shown, spelled)
+                words = [spelled.shown(word) for word in words]
                 row.append(RelatedPaper(ids[cols[p]], scores[p], tuple(words), curated[p]))
             results.append(tuple(row))
         return results
@@ -994,3 +988,30 @@ def related_papers(
 ) -> Mapping[str, tuple[RelatedPaper, ...]]:
     """Paper id -> its related papers: curator links first, then the ``k`` most similar."""
     return RelatedIndex().update(papers, k, terms)
+
+
+def shown(
+    related: Mapping[str, tuple[RelatedPaper, ...]],
+    topics: Mapping[str, Sequence[TopicAssignment]],
+    last: Mapping[str, tuple[RelatedPaper, ...]] | None = None,
+) -> dict[str, tuple[RelatedPaper, ...]]:
+    """The related papers each page shows: ``related`` (computed with at least
+    ``MIN_SHARED_WORDS`` terms per pair) without the similar papers that share fewer
+    words than that and no topic with the page's paper (``topics``: each paper's topic
+    assignments). A row that loses nothing is the very object of ``related``; a row of
+    ``last`` (an earlier result) equal to the new one is taken instead of it, so that an
+    unchanged row stays the same object from run to run (pages compare them by identity).
+    """
+    out = dict(related)
+    for pid, row in related.items():
+        if all(r.by_curator or len(r.terms) >= MIN_SHARED_WORDS for r in row):
+            continue  # (nearly every row: the cost of a rerun is this loop)
+        own = {a.topic for a in topics.get(pid, ())}
+        kept = tuple(
+            r for r in row
+            if r.by_curator or len(r.terms) >= MIN_SHARED_WORDS
+            or any(a.topic in own for a in topics.get(r.paper, ()))
+        )
+        before = last.get(pid) if last is not None else None
+        out[pid] = before if before == kept else kept
+    return out

@@ -795,3 +795,25 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     ]
     assert not any("in no topic" in w.message for w in build.generate(build.Settings(
         content_dir=FIXTURE, docs_dir=tmp_path / "docs2", source_date_epoch=0)).warnings)
+
+
+def test_the_memo_keeps_a_filtered_related_row_the_same_object_from_run_to_run():
+    # Pages find what changed by the identity of each paper's related row; a row that
+    # related.shown filters is made anew each run, so the memo must hand back the last.
+    from generator.models import Content, Paper, TopicAssignment
+
+    papers = tuple(sorted((
+        Paper(id="grasp", title="Semantic grasping for robots", abstract="A gripper picks tools."),
+        Paper(id="toolkit", title="A semantic parser toolkit", abstract="Parsing sentences."),
+        Paper(id="grasp-2", title="Robots grasping tools", abstract="Robots learn which gripper fits."),
+        Paper(id="u1", title="Protein folding kinetics", abstract="Chaperones assist folding."),
+    ), key=lambda p: p.id))
+    content = Content(papers, ())
+    topics = {p.id: (TopicAssignment("robots" if "grasp" in p.id else "other", "curator"),)
+              for p in papers}
+    memo = build.Memo()
+    first = memo.related_papers(content, topics)
+    similar = memo.related.update(papers)
+    assert first["toolkit"] != similar["toolkit"]  # "semantic" alone, and no topic shared
+    again = memo.related_papers(content, topics)
+    assert all(again[pid] is first[pid] for pid in first)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from unittest import mock
 
 import numpy as np
 import pytest
@@ -11,11 +10,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from generator import related as related_module
 from generator.models import Paper
-from generator.related import related_papers
-
-# For the tests of what relates two papers, not of how many words they must share: a
-# page leaves out a paper that shares a single word (MIN_SHARED_WORDS, tested below).
-one_word_will_do = mock.patch.object(related_module, "MIN_SHARED_WORDS", 1)
+from generator.models import RelatedPaper, TopicAssignment
+from generator.related import related_papers, shown
 
 
 def paper(pid: str, title: str, abstract: str, related: tuple[str, ...] = ()) -> Paper:
@@ -77,68 +73,6 @@ def test_only_papers_that_share_a_term_are_related():
     assert all(r.score > 0 for items in result.values() for r in items)
 
 
-# Subjects that share nothing, so that only what a test plants relates two papers.
-UNRELATED = (
-    paper("u1", "Protein folding kinetics", "Chaperones assist folding of proteins."),
-    paper("u2", "Glacier melt in alpine valleys", "Ice retreat measured by drones."),
-    paper("u3", "Medieval trade routes", "Merchants crossed deserts with caravans."),
-)
-
-
-def test_a_paper_sharing_one_word_is_not_shown_as_related():
-    papers = (
-        paper("grasp", "Semantic grasping for robots", "A gripper picks tools."),
-        paper("toolkit", "A semantic parser toolkit", "Parsing sentences into trees."),
-        paper("grasp-2", "Robots grasping tools", "Robots learn which gripper fits."),
-        *UNRELATED,
-    )
-    result = related_papers(papers, k=5)
-    # "toolkit" shares only "semantic" with "grasp": no reason a reader would trust.
-    assert [r.paper for r in result["grasp"]] == ["grasp-2"]
-    assert len(result["grasp"][0].terms) >= 2
-    assert result["toolkit"] == ()
-    with one_word_will_do:  # the pair is there, one word short
-        assert [r.paper for r in related_papers(papers, k=5)["toolkit"]] == ["grasp"]
-
-
-def test_two_forms_of_one_word_are_one_shared_word():
-    papers = (
-        paper("a", "Rule learning", "One rule, then more rules."),
-        paper("b", "Rules of chess", "Each rule and the rules of endgames."),
-        *UNRELATED,
-    )
-    assert related_papers(papers, k=5)["a"] == ()
-    with one_word_will_do:
-        [only] = related_papers(papers, k=5)["a"]
-        assert only.paper == "b" and len(only.terms) == 1
-
-
-def test_a_curators_link_is_shown_whatever_the_papers_share():
-    papers = (
-        paper("a", "Semantic grasping", "A gripper picks tools.", related=("c",)),
-        paper("b", "A semantic parser", "Parsing sentences into trees."),
-        paper("c", "Medieval caravans", "Merchants crossed deserts."),
-        *UNRELATED,
-    )
-    result = related_papers(papers, k=5)
-    assert [(r.paper, r.by_curator) for r in result["a"]] == [("c", True)]
-
-
-def test_an_edit_that_makes_two_papers_share_a_second_word_relates_them():
-    a = paper("a", "Semantic grasping", "A gripper picks tools.")
-    b = paper("b", "A semantic parser", "Parsing sentences into trees.")
-    index = RelatedIndex()
-    papers = [a, b, *UNRELATED]
-    assert index.update(papers, k=5)["a"] == ()
-    for abstract, shown in (("A gripper picks tools, then trees.", ["b"]),
-                            ("A gripper picks tools.", [])):
-        papers = [replace(a, abstract=abstract), b, *UNRELATED]
-        result = index.update(papers, k=5)
-        assert result == related_papers(papers, k=5)
-        assert [r.paper for r in result["a"]] == shown
-
-
-@one_word_will_do
 def test_papers_sharing_only_english_stop_words_are_not_related():
     papers = (
         paper("pruning", "The analysis of pruning", "We prune the weights of a network."),
@@ -186,13 +120,69 @@ def test_ties_are_broken_by_paper_id():
     assert [r.paper for r in result["a"]] == ["b", "c"]
 
 
-@one_word_will_do
 def test_terms_in_most_papers_of_a_large_list_do_not_relate_them():
     # "common" is in every paper; only the pairs sharing a rarer word are related.
     papers = [paper(f"p{n:03d}", "common", f"common word{n // 2}") for n in range(200)]
     result = related_papers(papers, k=3)
     assert [r.paper for r in result["p000"]] == ["p001"]
     assert result["p000"][0].terms == ("word0",)
+
+
+def _in(*topics: str) -> tuple[TopicAssignment, ...]:
+    return tuple(TopicAssignment(t, "curator") for t in topics)
+
+
+def test_a_paper_sharing_one_word_and_no_topic_is_not_shown():
+    papers = (
+        paper("grasp", "Semantic grasping for robots", "A gripper picks tools."),
+        paper("toolkit", "A semantic parser toolkit", "Parsing sentences into trees."),
+        paper("grasp-2", "Robots grasping tools", "Robots learn which gripper fits."),
+        paper("u1", "Protein folding kinetics", "Chaperones assist folding of proteins."),
+        paper("u2", "Glacier melt in alpine valleys", "Ice retreat measured by drones."),
+    )
+    similar = related_papers(papers, k=5)
+    # "toolkit" shares only "semantic" with "grasp": no reason a reader would trust.
+    assert [(r.paper, len(r.terms)) for r in similar["toolkit"]] == [("grasp", 1)]
+    topics = {"grasp": _in("robots"), "grasp-2": _in("robots"), "toolkit": _in("parsing")}
+    result = shown(similar, topics)
+    assert result["toolkit"] == ()
+    assert [r.paper for r in result["grasp"]] == ["grasp-2"]
+    assert len(result["grasp"][0].terms) >= 2
+    # The same one word with a topic in common: two papers of one subject.
+    topics["toolkit"] = _in("parsing", "robots")
+    assert [r.paper for r in shown(similar, topics)["toolkit"]] == ["grasp"]
+
+
+def test_two_forms_of_one_word_are_one_shared_word():
+    papers = (
+        paper("a", "Rule learning", "One rule, then more rules."),
+        paper("b", "Rules of chess", "Each rule and the rules of endgames."),
+        paper("u1", "Protein folding kinetics", "Chaperones assist folding of proteins."),
+        paper("u2", "Glacier melt in alpine valleys", "Ice retreat measured by drones."),
+    )
+    similar = related_papers(papers, k=5)
+    assert [(r.paper, len(r.terms)) for r in similar["a"]] == [("b", 1)]
+    assert shown(similar, {"a": _in("x"), "b": _in("y")})["a"] == ()
+
+
+def test_a_curators_link_is_shown_whatever_the_papers_share():
+    link = RelatedPaper("c", 0.0, (), by_curator=True)
+    weak = RelatedPaper("b", 0.1, ("semantic",))
+    result = shown({"a": (link, weak), "b": (), "c": ()}, {})
+    assert result["a"] == (link,)
+
+
+def test_a_row_that_loses_nothing_or_equals_the_last_is_the_same_object():
+    strong = RelatedPaper("b", 0.3, ("replay", "forgetting"))
+    weak = RelatedPaper("c", 0.1, ("semantic",))
+    similar = {"a": (strong,), "b": (strong, weak), "c": ()}
+    first = shown(similar, {})
+    assert first["a"] is similar["a"]  # nothing to leave out: the index's own row
+    assert first["b"] == (strong,)
+    # A rerun makes a new row, equal to the last one: the last is taken (pages compare
+    # related rows by identity to find what changed).
+    again = shown({"a": (strong,), "b": (strong, weak), "c": ()}, {}, last=first)
+    assert again["b"] is first["b"]
 
 
 def test_tiny_and_unrelated_lists_give_empty_results():
@@ -238,6 +228,7 @@ def test_chunked_top_k_matches_the_dense_computation(monkeypatch):
 import pickle  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
+from unittest import mock  # noqa: E402
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -328,7 +319,6 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(words, new_wor
             assert index.update(papers, k=k) == related_papers(papers, k=k)
 
 
-@one_word_will_do
 def test_a_curator_link_added_after_an_edit_keeps_k_similar_papers():
     # Found by the property test above (30 November): an update after a title edit kept
     # only as much of p1's ranking as its links then needed (none, k=1); linked to p3
