@@ -24,9 +24,11 @@ both spellings, so the keyword "multi-task" matches "multi-task", "multi task" a
 "multitask" (and "pre-training" matches "pretraining"). Synonyms ("continual
 learning", "lifelong learning") are several keywords of one topic, or one keyword
 ``"llm | language model"`` that matches any of its alternatives and counts as one
-term. ``"a & b"`` matches when every part occurs somewhere in the paper (it counts
-as often as its rarest part), for words such as "reinforcement learning" and
-"language model" that only mean something together; ``&`` binds looser than ``|``.
+term. A phrase matches words side by side in one sentence or clause: not across a
+".", "!", "?", ";" or ":" followed by a space. ``"a & b"`` matches when every part
+occurs somewhere in the paper (it counts as often as its rarest part), for words such
+as "reinforcement learning" and "language model" that only mean something together;
+``&`` binds looser than ``|``.
 A negative weight counts against the topic.
 
 Score of a topic = sum over its matched keywords of
@@ -279,6 +281,12 @@ def _listed(topics: Sequence[Topic]) -> dict[str, tuple[str, ...]]:
     return {paper_id: tuple(ids) for paper_id, ids in listed.items()}
 
 
+# The end of a sentence or clause; _count_phrases lets no phrase run across it. Its token
+# has no letter, so no keyword spelling (made of _words) holds it.
+_BREAK = re.compile(r"[.!?;:](?=\s)")
+_BREAK_TOKEN = "."
+
+
 def _count_phrases(text: str, matcher: Matcher) -> dict[str, int]:
     """How often each keyword spelling (by its key) occurs in the words of ``text``.
 
@@ -286,7 +294,14 @@ def _count_phrases(text: str, matcher: Matcher) -> dict[str, int]:
     operations (in C); Python only loops over the few long phrases that could match.
     """
     # "" stands for a word no keyword uses: it still separates the words around it.
-    tokens = _words(text)
+    pieces = _BREAK.split(text)
+    tokens = _words(pieces[0])
+    # A phrase does not run from one sentence or clause into the next ("... math
+    # benchmarks. For example" is no "benchmark for"): each break becomes a token no
+    # keyword holds. Only a mark followed by a space ends one: not "2.5" nor "x.y".
+    for piece in pieces[1:]:
+        tokens.append(_BREAK_TOKEN)
+        tokens.extend(_words(piece))
     words = list(map(matcher.keyword_stems.get, tokens))
     if None in words:
         known, vocabulary = matcher.keyword_stems, matcher.vocabulary

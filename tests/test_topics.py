@@ -569,6 +569,27 @@ def test_topics_on_broken_content_prints_located_problems_and_fails(tmp_path, ca
     assert any(line.startswith("content/papers/e.yml:4:7: ") for line in err), err
 
 
+def test_a_phrase_does_not_match_across_the_end_of_a_sentence_or_clause():
+    # The shipped list's "math reasoning benchmarks. For example, T1 ..." matched the
+    # keyword "benchmark for": the last word of one sentence and the first of the next.
+    matcher = compile_topics([topic("bench", {"benchmark for": 1.0})])
+    for abstract in (
+        "We top math benchmarks. For example, T1 wins.",
+        "We top math benchmarks! For T1, that is new.",
+        "We top math benchmarks; for T1 it is new.",
+        "Two benchmarks: for reading and for maths.",
+    ):
+        assert score_paper(paper("p", "A study", abstract), matcher) == {}, abstract
+    # within a sentence it still matches, and so does a phrase around a decimal point
+    # or a parenthesis, which end no sentence
+    assert score_paper(paper("p", "A study", "A new benchmark for maths."), matcher)
+    inside = compile_topics([topic("v", {"version 2 5": 1.0, "llm agent": 1.0})])
+    found = score_paper(
+        paper("p", "A study", "Version 2.5 of a large language model (LLM) agent."), inside
+    )
+    assert found["v"].terms == ("version 2 5", "llm agent")
+
+
 def test_alternatives_that_share_a_spelling_count_it_once():
     matcher = compile_topics([topic("mtl", {"multi-task | multitask": 1.0})])
     # one occurrence, not two, even though both alternatives match "multitask"
