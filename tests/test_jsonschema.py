@@ -287,7 +287,8 @@ def _papers_json(content: Path) -> list:
     loaded, problems = load_content(content, content.parent)
     assert not problems.has_errors(), problems.format()
     memo = Memo()
-    loaded_site = Site(loaded.papers, loaded.topics, memo.assign_topics(loaded), memo.related_papers(loaded))
+    assigned = memo.assign_topics(loaded)
+    loaded_site = Site(loaded.papers, loaded.topics, assigned, memo.related_papers(loaded, assigned))
     return json.loads(papers_json(loaded_site))
 
 
