@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator import build, handlinks, markup_access, pages, partial_rebuild, raw_html, related
-from generator import render, search, siteconfig
+from generator import render, search, siteconfig, sitemodes
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, counted
 
@@ -535,6 +535,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         memo = build.PROCESS_STATE.setdefault(_ENTRIES, search.EntryMemo())
         search.write_index_file(site_dir, index, _site, memo)
     if not os.environ.get(_SERVING):
+        # The same modes on every machine, whatever the umask (a site served by MkDocs'
+        # own server, in its temporary folder, is read by its builder alone).
+        sitemodes.make_publishable(site_dir)
         # Under serve the memo is stored at shutdown, off the path from an edit to the
         # browser (0.7 s at 10,000 papers).
         _store_memo()

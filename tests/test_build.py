@@ -817,3 +817,27 @@ def test_the_memo_keeps_a_filtered_related_row_the_same_object_from_run_to_run()
     assert first["toolkit"] != similar["toolkit"]  # "semantic" alone, and no topic shared
     again = memo.related_papers(content, topics)
     assert all(again[pid] is first[pid] for pid in first)
+
+
+@pytest.mark.parametrize("umask", [0o077, 0o002], ids=["private-077", "group-002"])
+def test_the_site_is_readable_by_everyone_and_has_the_same_modes_whatever_the_umask(
+    tmp_path, fixed_epoch, umask
+):
+    # A private umask (077) made every file of the site 0600 and every folder 0700: no
+    # web server running as another user, nor GitHub Pages (it refuses a file others
+    # cannot read), could publish it. A group umask (002) gave 0664 and 0775.
+    project = make_project(tmp_path, FIXTURE)
+    before = os.umask(umask)
+    try:
+        assert main(["--root", str(project), "build", "-q"]) == 0
+    finally:
+        os.umask(before)
+    site = project / "site"
+    modes = {
+        path.relative_to(site).as_posix(): oct(path.stat().st_mode & 0o7777)
+        for path in sorted(site.rglob("*"))
+    }
+    assert "papers/task-vectors/index.html" in modes and "search" in modes
+    expected = {name: oct(0o755 if (site / name).is_dir() else 0o644) for name in modes}
+    assert modes == expected
+    assert site.stat().st_mode & 0o7777 == 0o755
