@@ -4,7 +4,8 @@ Each copy holds the files git sees in the working tree (tracked and untracked on
 the ignored ones, with their uncommitted changes), in its own temporary folder, and is
 built by its own `readinglist build` with its own copy of the generator on the path. The
 two builds differ in everything that must not matter: the folder they run in, the hash
-seed (set and dict ordering), and the time they run at: the second runs on a clock set
+seed (set and dict ordering), the umask (the second's is private, 077: its files' modes
+are compared too), and the time they run at: the second runs on a clock set
 years and hours away (time-machine, started by a sitecustomize on its path), so a page
 stamped with today's date or the time of day differs. No SOURCE_DATE_EPOCH is given, so
 the build date comes from the content as it does on CI.
@@ -35,10 +36,12 @@ time_machine.travel(datetime.datetime.fromisoformat({ELSEWHERE.isoformat()!r}), 
 
 
 def _tree(site: Path) -> dict[str, str]:
+    """Each file's digest and each folder, with its permissions."""
     return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        path.relative_to(site).as_posix(): (
+            hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder"
+        ) + f" {path.stat().st_mode & 0o7777:o}"
         for path in sorted(site.rglob("*"))
-        if path.is_file()
     }
 
 
@@ -84,8 +87,9 @@ def two_builds(tmp_path_factory):
         subprocess.Popen(
             [sys.executable, "-m", "generator", "--root", str(clone), "build", "-q"],
             cwd=clone, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            umask=umask,
         )
-        for clone, env in zip(clones, envs)
+        for clone, env, umask in zip(clones, envs, (0o022, 0o077))
     ]  # fmt: skip
     for process, clone in zip(running, clones):
         out, err = process.communicate(timeout=900)
