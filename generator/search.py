@@ -60,7 +60,10 @@ INDEX_PATH = Path("search") / "search_index.json"
 # The separator the site's search uses (mkdocs.yml: plugins.search.separator): white
 # space, hyphens and punctuation, a full stop unless a digit follows (keeps "3.5"), and
 # the HTML entities the index text holds (&#x27; in a page title, which the theme gets
-# escaped with its quotes: render.meta_string). Written in the common subset of JavaScript's
+# escaped with its quotes: render.meta_string; &#34; &#39; &#96; &#126; in an abstract,
+# escaped by escape.abstract_html). An entity the separator missed was cut in two by
+# Material's highlight: "standard" showed as `"standard";` in a result, the ";" left
+# over. Written in the common subset of JavaScript's
 # and Python's regular expressions, since both the browser and MaterialSearch use it.
 # The asterisk is not a separator: the refined query's "W*" must reach lunr whole.
 # A literal asterisk in a title or abstract is written as the entity &#42; (see _escape).
@@ -68,7 +71,7 @@ INDEX_PATH = Path("search") / "search_index.json"
 # \ufeff), and digits as [0-9] (Python's \d takes every script's digits), so that the
 # browser and Python split alike.
 SPACE = r"\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-SEPARATOR = rf"""[{SPACE}\-,:;!?=\[\]()"'`/|{{}}<>+~^]+|\.(?![0-9])|&(?:lt|gt|amp|quot|#42|#x27);"""
+SEPARATOR = rf"""[{SPACE}\-,:;!?=\[\]()"'`/|{{}}<>+~^]+|\.(?![0-9])|&(?:lt|gt|amp|quot|#34|#39|#42|#96|#126|#x27);"""
 
 # Field boosts. Material's defaults (title 1000, tags 1e6) let one title or topic word
 # outweigh everything else; these keep the title and topics ahead of the abstract

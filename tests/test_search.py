@@ -92,6 +92,18 @@ def test_an_apostrophe_escaped_in_a_page_title_parts_words_as_a_typed_one_does()
     assert search.tokenize(html.escape(title, quote=True)) == search.tokenize(title) == [
         "agents", "in", "the", "wild", "now"]
 
+
+def test_the_characters_an_abstract_is_escaped_with_part_words_as_typed_ones_do():
+    # escape.abstract_html writes quotes, apostrophes, backticks and tildes as numeric
+    # references. Unsplit, "standard" was indexed as "standard&#34" (no exact-word
+    # bonus) and Material's highlight cut the reference: the result read `"standard";`.
+    abstract = """The "standard" agents' `code` costs ~5 units."""
+    entry = paper_entry(_paper("p", abstract=abstract), ())
+    assert "&#34;" in entry["text"] and "&#39;" in entry["text"]  # (what is being split)
+    search = MaterialSearch(ANY_INDEX)
+    assert search.tokenize(entry["text"]) == search.tokenize(abstract) == [
+        "the", "standard", "agents", "code", "costs", "5", "units"]
+
 # --- The site's query refinement ----------------------------------------------------------
 
 

@@ -78,6 +78,25 @@ def test_search_by_a_word_of_the_abstract_opens_the_paper(page, papers):
     _wait_for_title(page, paper["title"])
 
 
+def test_a_word_found_in_quotes_shows_as_the_abstract_writes_it(page, papers):
+    # The abstract's quotes are escaped in the index (&#34;); Material's highlight cut
+    # such a reference in two when the separator did not split it off: a result for
+    # "standard" read `"standard";`.
+    quoted = Counter(w for p in papers for w in set(re.findall(r'"([a-z]{6,})"', p["abstract"])))
+    paper, word = min(
+        ((p, w) for p in papers for w in re.findall(r'"([a-z]{6,})"', p["abstract"])),
+        key=lambda pw: (sum(pw[1] in p["abstract"].lower() for p in papers), quoted[pw[1]], pw[1]),
+    )
+    assert f'"{word}";' not in paper["abstract"]
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(word)
+    result = page.locator(f".md-search-result__item a[href*='{paper['url']}']").first
+    result.wait_for()
+    text = result.inner_text()
+    assert f'"{word}"' in text and f'"{word}";' not in text, text
+    assert word in result.locator("mark").all_inner_texts()
+
+
 def test_a_pasted_title_finds_its_paper_first(page, papers):
     # "Name-with-hyphens: subtitle" titles: plain Material takes "hyphens:" for a field
     # name and rejects the whole query; the site's query refinement fixes that.
