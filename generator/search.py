@@ -4,7 +4,7 @@ Material's search plugin indexes every page section by section, which for a pape
 means its badges' labels, its BibTeX, its related papers and its previous/next links.
 `shape_index` replaces a paper page's entries by ONE entry built from the model: the
 title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
-the code repositories' names (and datasets' and models') and the abstract; its arXiv id, DOI, tags and notes are
+the code repositories' names (and datasets' and models') and the abstract; its arXiv id, DOI, tags, reading status and notes are
 searched without being shown. Other pages keep Material's entries.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
@@ -177,6 +177,11 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
         "tags": [_escape(title) for title in topic_titles],
     }
     in_title = variants(paper.title) + case_parts(paper.title)
+    # The reading status the page shows ("must-read") weighs as the title: a reader who
+    # types it wants those papers first, not "Did You Read...". ("must" is a stop word:
+    # the joined "mustread" is what finds it.)
+    if paper.status:
+        in_title += [paper.status, *variants(paper.status)]
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
     spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))

@@ -568,3 +568,21 @@ def test_a_long_author_list_is_shown_short_in_a_result_and_every_name_is_found()
     assert "Surname40" not in entry["text"]
     engine = MaterialSearch(shaped)
     assert {hit.location for hit in engine.search("Surname40")} == {"papers/big/"}
+
+
+def test_a_reading_status_finds_its_papers_first():
+    # A page shows "Status: Must read"; the status was in no field of the entry, so
+    # "must-read" found papers with "read" in their title ("Did You Read the
+    # Instructions?") and never the papers it names.
+    site = Site(
+        papers=(
+            _paper("marked", title="Learning from few examples", status="must-read"),
+            _paper("reading", title="Did You Read the Instructions?"),
+            _paper("classic", title="Something else", status="classic"),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(ANY_INDEX, site))
+    for query in ("must-read", "mustread"):
+        assert engine.search(query)[0].location == "papers/marked/", query
+    assert [hit.location for hit in engine.search("classic")] == ["papers/classic/"]
