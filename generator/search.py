@@ -177,6 +177,10 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
         "tags": [_escape(title) for title in topic_titles],
     }
     in_title = variants(paper.title) + case_parts(paper.title)
+    # A code repository's hyphenated owner or name joined ("codefuseai") weighs as the
+    # title: typed as written ("codefuse-ai"), its "ai" outranked the repository's
+    # paper by every title with "AI".
+    in_title += [word.replace("-", "") for word in _HYPHENATED.findall(repos)]
     # The reading status the page shows ("must-read") weighs as the title: a reader who
     # types it wants those papers first, not "Did You Read...". ("must" is a stop word:
     # the joined "mustread" is what finds it.)

@@ -275,6 +275,8 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL · 2024</p><p>codefuse-ai/MFTCoder</p>"
                     "<p>Uses a &lt; b\n and &#42;this&#42;, a&#42;b.</p>",
             "tags": ["In-context learning", "gone"],
+            # The repository's hyphenated owner, joined, weighs as the title.
+            "title_variants": "codefuseai",
             # Title tokens: script alert 1 script co (5); "Title p2": 2; mean 3.5.
             # (3.5 / 5) ** 0.25 = 0.9147
             "boost": 0.915,
@@ -586,3 +588,22 @@ def test_a_reading_status_finds_its_papers_first():
     for query in ("must-read", "mustread"):
         assert engine.search(query)[0].location == "papers/marked/", query
     assert [hit.location for hit in engine.search("classic")] == ["papers/classic/"]
+
+
+def test_a_repository_owner_written_with_a_hyphen_finds_its_paper_first():
+    # As in the shipped list: "codefuse-ai" put CoBa (code at codefuse-ai/MFTCoder)
+    # third, behind two titles with "AI" in them.
+    code = (Link(url="https://github.com/codefuse-ai/MFTCoder", kind="code", host="github",
+                 repo="codefuse-ai/MFTCoder"),)
+    site = Site(
+        papers=(
+            _paper("coba", title="Convergence Balancer for Multitask Finetuning", links=code,
+                   abstract="Balancing the convergence of tasks."),
+            _paper("complete", title="Towards AI-Complete Question Answering"),
+            _paper("generative", title="Generative AI for Synthetic Data"),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(ANY_INDEX, site))
+    for query in ("codefuse-ai", "codefuseai", "codefuse-ai/MFTCoder"):
+        assert engine.search(query)[0].location == "papers/coba/", query
