@@ -25,7 +25,8 @@ both spellings, so the keyword "multi-task" matches "multi-task", "multi task" a
 learning", "lifelong learning") are several keywords of one topic, or one keyword
 ``"llm | language model"`` that matches any of its alternatives and counts as one
 term. A phrase matches words side by side in one sentence or clause: not across a
-".", "!", "?", ";" or ":" followed by a space. ``"a & b"`` matches when every part
+".", "!", "?", ";" or ":" followed by a space, unless the keyword has one there too
+("u.s. census" matches "U.S. census"). ``"a & b"`` matches when every part
 occurs somewhere in the paper (it counts as often as its rarest part), for words such
 as "reinforcement learning" and "language model" that only mean something together;
 ``&`` binds looser than ``|``.
@@ -157,7 +158,10 @@ def _spellings(phrase: str) -> tuple[tuple[str, ...], ...]:
     variants = [pieces[0]]
     for piece in pieces[1:]:
         variants = [v + sep + piece for v in variants for sep in (" ", "")]
-    found = {stems(v) for v in variants}
+    # Tokenised as a paper's text is (`_tokens`): a keyword that spans a break itself
+    # ("u.s. census", "ph.d. students") matches the text with that break, as it did
+    # before phrases stopped at breaks.
+    found = {tuple(map(_stem, _tokens(v))) for v in variants}
     return tuple(sorted(v for v in found if v))
 
 
@@ -282,9 +286,26 @@ def _listed(topics: Sequence[Topic]) -> dict[str, tuple[str, ...]]:
 
 
 # The end of a sentence or clause; _count_phrases lets no phrase run across it. Its token
-# has no letter, so no keyword spelling (made of _words) holds it.
+# has no letter: only a keyword written across a break holds it (`_spellings`).
 _BREAK = re.compile(r"[.!?;:](?=\s)")
 _BREAK_TOKEN = "."
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text`` (`_words`), with `_BREAK_TOKEN` at each break between two.
+
+    A phrase does not run from one sentence or clause into the next ("... math
+    benchmarks. For example" is no "benchmark for"). Only a mark followed by a space
+    ends one: not "2.5" nor "x.y".
+    """
+    pieces = _BREAK.split(text)
+    tokens = _words(pieces[0])
+    for piece in pieces[1:]:
+        words = _words(piece)
+        if tokens and words:  # (one before the first word or after the last parts nothing)
+            tokens.append(_BREAK_TOKEN)
+        tokens.extend(words)
+    return tokens
 
 
 def _count_phrases(text: str, matcher: Matcher) -> dict[str, int]:
@@ -294,14 +315,7 @@ def _count_phrases(text: str, matcher: Matcher) -> dict[str, int]:
     operations (in C); Python only loops over the few long phrases that could match.
     """
     # "" stands for a word no keyword uses: it still separates the words around it.
-    pieces = _BREAK.split(text)
-    tokens = _words(pieces[0])
-    # A phrase does not run from one sentence or clause into the next ("... math
-    # benchmarks. For example" is no "benchmark for"): each break becomes a token no
-    # keyword holds. Only a mark followed by a space ends one: not "2.5" nor "x.y".
-    for piece in pieces[1:]:
-        tokens.append(_BREAK_TOKEN)
-        tokens.extend(_words(piece))
+    tokens = _tokens(text)
     words = list(map(matcher.keyword_stems.get, tokens))
     if None in words:
         known, vocabulary = matcher.keyword_stems, matcher.vocabulary

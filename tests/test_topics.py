@@ -590,6 +590,17 @@ def test_a_phrase_does_not_match_across_the_end_of_a_sentence_or_clause():
     assert found["v"].terms == ("version 2 5", "llm agent")
 
 
+def test_a_keyword_written_across_a_break_matches_the_text_with_that_break():
+    # "U.S. census" and "Ph.D. students" hold a full stop and a space, as the keyword
+    # does: it still matches them (it did before phrases stopped at breaks), and only
+    # across a break (any of them) at that place.
+    matcher = compile_topics([topic("t", {"u.s. census": 1.0, "ph.d. students": 1.0})])
+    found = score_paper(paper("p", "A study", "We ask Ph.D. students about U.S. census data."), matcher)
+    assert found["t"].terms == ("u.s. census", "ph.d. students")
+    assert score_paper(paper("p", "A study", "Over the U.S.; census data follow."), matcher)
+    assert score_paper(paper("p", "A study", "The us census and phd students."), matcher) == {}
+
+
 def test_alternatives_that_share_a_spelling_count_it_once():
     matcher = compile_topics([topic("mtl", {"multi-task | multitask": 1.0})])
     # one occurrence, not two, even though both alternatives match "multitask"
