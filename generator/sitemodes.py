@@ -22,11 +22,16 @@ FOLDER_MODE = 0o755
 def make_publishable(site_dir: Path) -> None:
     """Give every file under ``site_dir`` FILE_MODE and every folder FOLDER_MODE.
 
-    Symbolic links are left alone (MkDocs makes none; a chmod through one would change
-    the file it leads to, wherever that is), and so is what they lead to.
+    Symbolic links inside it are left alone (MkDocs makes none; a chmod through one
+    would change the file it leads to, wherever that is), and so is what they lead to.
+    ``site_dir`` itself may be one (a link to where a web server reads the site): the
+    folder it leads to is the site's, and MkDocs writes in it as such.
     """
-    _set(str(site_dir), FOLDER_MODE)
-    for folder, folders, files in os.walk(site_dir):  # (os.walk follows no links)
+    top = os.path.realpath(site_dir)
+    # (A link's own mode is not its folder's: a 0700 folder reached through one kept
+    # every page from a web server running as another user.)
+    _set(top, FOLDER_MODE)
+    for folder, folders, files in os.walk(top):  # (os.walk follows no links below it)
         for name in folders:
             _set(os.path.join(folder, name), FOLDER_MODE)
         for name in files:

@@ -1,0 +1,42 @@
+"""The built site's permissions (generator/sitemodes.py); test_build builds whole sites."""
+
+from __future__ import annotations
+
+import os
+
+from generator import sitemodes
+
+
+def _mode(path) -> int:
+    return os.stat(path).st_mode & 0o7777
+
+
+def test_a_site_folder_reached_through_a_link_gets_the_folder_mode_too(tmp_path):
+    # site_dir: a link to where a web server reads the site (/var/www/list), made under
+    # a private umask: every file in it was made readable and the folder itself was
+    # left 0700, so a web server running as another user could open no page of it.
+    target = tmp_path / "www"
+    (target / "papers").mkdir(parents=True)
+    (target / "index.html").write_text("home")
+    for path, mode in ((target, 0o700), (target / "papers", 0o700), (target / "index.html", 0o600)):
+        os.chmod(path, mode)
+    link = tmp_path / "site"
+    link.symlink_to(target, target_is_directory=True)
+
+    sitemodes.make_publishable(link)
+
+    assert (_mode(target), _mode(target / "papers"), _mode(target / "index.html")) == (0o755, 0o755, 0o644)
+    assert link.is_symlink()
+
+
+def test_a_link_inside_the_site_and_what_it_leads_to_are_left_alone(tmp_path):
+    outside = tmp_path / "private.txt"
+    outside.write_text("secret")
+    os.chmod(outside, 0o600)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "leak.txt").symlink_to(outside)
+
+    sitemodes.make_publishable(site)
+
+    assert _mode(outside) == 0o600 and _mode(site) == 0o755
