@@ -841,3 +841,34 @@ def test_the_site_is_readable_by_everyone_and_has_the_same_modes_whatever_the_um
     expected = {name: oct(0o755 if (site / name).is_dir() else 0o644) for name in modes}
     assert modes == expected
     assert site.stat().st_mode & 0o7777 == 0o755
+
+
+def test_a_topics_only_edit_changes_the_related_papers_of_other_pages_as_a_clean_build(tmp_path):
+    # gradient-episodic-memory and hostile-inputs share one word ("forgetting") and a
+    # topic. Moving hostile-inputs out of that topic (and another paper in, so that no
+    # topic's size changes and no page is rebuilt for that) must drop it from the page
+    # of gradient-episodic-memory, whose own file and topics did not change, and
+    # moving it back must bring it back: pages.plan_site finds those pages by their
+    # related rows alone. Every other run goes through the cache file.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    papers = content / "papers"
+    (papers / "glacier-melt.yml").write_text(
+        "id: glacier-melt\ntitle: Glacier melt in alpine valleys\ntopics: [model-merging]\n"
+        "year: 2020\nabstract: Ice retreat measured by drones.\n", encoding="utf-8"
+    )
+    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    moved = ("topics: [continual-learning]\n", "topics: [model-merging]\nexclude_topics: [continual-learning]\n")
+    for n, (out, into) in enumerate((moved, moved[::-1], moved)):
+        _edit(papers / "hostile-inputs.yml", out, into)
+        _edit(papers / "glacier-melt.yml", into.split("\n")[0], out.split("\n")[0])
+        if n % 2:
+            memo = build.Memo()
+        rerun = build.generate(settings, memo=memo)
+        fresh = build.generate(build.Settings(content, tmp_path / f"fresh{n}", source_date_epoch=0), memo=build.Memo())
+        assert tree(tmp_path / "docs") == tree(tmp_path / f"fresh{n}"), n
+        shown = [r.paper for r in fresh.site.related["gradient-episodic-memory"]]
+        assert ("hostile-inputs" in shown) == (n == 1), shown
+        assert "papers/gradient-episodic-memory.md" in rerun.report.written, n
