@@ -152,15 +152,16 @@ _GENERAL = frozenset("""
 # and "multiple" went ("small" language models as "large" ones are). A word this field
 # also names a subject with stays ("benchmark", "evaluation", "architecture",
 # "classification", "efficiency", "input", "output", "errors", "prediction", "memory",
-# "optimization", "order", "time"), as do compounds that name a setting ("single-task",
+# "optimization", "order", "time", "metric" of metric learning, "theory" of mind or of
+# games), as do compounds that name a setting ("single-task",
 # "long-horizon": one term each; "large-scale" and "real-world" are a size and prose).
 # ("training", "data" and "learning" are in too many papers to count already: see
 # related._max_df.)
 _ML_PROSE = frozenset("""
     train trains trained learned learns dataset datasets neural deep network networks
-    accuracy metric metrics score scores baseline baselines setting settings standard
+    accuracy metrics score scores baseline baselines setting settings standard
     competitive strategy strategies scheme schemes pipeline pipelines ai ml artificial
-    intelligence realworld theory theories theoretical theoretically phenomenon
+    intelligence realworld theoretical theoretically phenomenon
     phenomena specific general limited single small smaller smallest long longer
     largescale system systems
 """.split())

@@ -264,6 +264,9 @@ def test_words_of_machine_learning_prose_relate_no_papers():
              " theoretical strategies single small long AI ML captured methodologies similar"
              " certain cases manner counterparts comparable distinct")
     assert count_vectorizer().build_analyzer()(prose) == []
+    # Subjects spelt with a word of that prose's family stay terms.
+    assert {"metric", "theory"} <= set(
+        count_vectorizer().build_analyzer()("Metric learning and a theory of mind."))
     a = paper("a", "Tide pool ecology",
               "A deep neural network trained on small datasets in two settings, with a"
               " theoretical strategy: accuracy against baselines, by metrics similar to"
