@@ -58,7 +58,8 @@ def read(folder: Path) -> object | None:
             try:
                 return pickle.load(handle)
             finally:
-                gc.freeze()
+                if not gc.get_freeze_count():  # once a process (see curation._gc_paused)
+                    gc.freeze()
                 if was_enabled:
                     gc.enable()
     except FileNotFoundError:
