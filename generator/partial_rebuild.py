@@ -59,9 +59,9 @@ class SiteState:
     labels: Labels = field(default_factory=dict)
     entries: Entries = field(default_factory=dict)
     anchors: Anchors = field(default_factory=dict)
-    # The theme overrides' files (path -> size, time), and those Jinja loaded since every
+    # The theme overrides' files (path -> size, digest), and those Jinja loaded since every
     # page was last built: the pages built since then depend on no other.
-    theme: dict[str, tuple[int, int]] = field(default_factory=dict)
+    theme: dict[str, tuple[int, str]] = field(default_factory=dict)
     templates: set[str] = field(default_factory=set)
 
 
@@ -112,29 +112,33 @@ def stamp(
     }
 
 
-def theme_files(theme_dir: Path | None) -> dict[str, tuple[int, int]]:
-    """Every file of the theme overrides (absolute path -> size, time in ns): by size
-    and time, as MkDocs' own watcher sees them. Editors' files are left out (swap, lock
+def theme_files(theme_dir: Path | None) -> dict[str, tuple[int, str]]:
+    """Every file of the theme overrides (absolute path -> size, digest of its bytes).
+
+    By content, not by time as MkDocs' watcher sees them: a file saved unchanged (an
+    editor's "save all", a `touch`, a branch switched and back) changes no page, and a
+    template so touched built every page again (30 s at 10,000 papers); a file put back
+    with an old time is still seen to differ. Editors' files are left out (swap, lock
     and backup files, vim's "4913" probe): one appearing while a stylesheet is edited
     would otherwise build every page, and a lock file is a dangling link. Linked folders
     are followed, as Jinja follows them."""
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[str, tuple[int, str]] = {}
     if theme_dir is not None and theme_dir.is_dir():
         for folder, _dirs, names in os.walk(theme_dir.resolve(), followlinks=True):
             for name in names:
                 if editors_file(name):
                     continue
                 try:
-                    info = os.stat(os.path.join(folder, name))
+                    data = Path(folder, name).read_bytes()
                 except OSError:  # gone since listed, or a dangling link
                     continue
-                found[os.path.join(folder, name)] = (info.st_size, info.st_mtime_ns)
+                found[os.path.join(folder, name)] = (len(data), hashlib.sha256(data).hexdigest())
     return dict(sorted(found.items()))
 
 
 def theme_edits(
-    before: Mapping[str, tuple[int, int]],
-    now: Mapping[str, tuple[int, int]],
+    before: Mapping[str, tuple[int, str]],
+    now: Mapping[str, tuple[int, str]],
     copied: Iterable[str],
     templates: Iterable[str],
 ) -> tuple[bool, list[str]]:

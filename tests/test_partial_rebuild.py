@@ -210,6 +210,20 @@ def test_a_stylesheet_edit_copies_the_stylesheet_and_builds_no_page(project):
 
 
 @pytest.mark.slow
+def test_a_theme_file_saved_unchanged_builds_no_page(project):
+    # An editor's "save all", a `touch`, a branch switched and back: the file's time
+    # moves, its text does not.
+    site = _build(project, "served", dirty=True)
+    before = _stamps(site)
+    later = (project / "overrides/main.html").stat().st_mtime_ns + 5_000_000_000
+    for name in ("main.html", "partials/copyright.html", "assets/readinglist.css"):
+        os.utime(project / "overrides" / name, ns=(later, later))
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == EVERY_TIME
+    _check_against_clean(project)
+
+
+@pytest.mark.slow
 def test_a_new_file_in_the_overrides_builds_every_page(project):
     # A template may include a file under a name it makes, or one that may be missing.
     _edit(project / "overrides/main.html", "{% block styles %}\n  {{ super() }}\n",
