@@ -569,6 +569,14 @@ def explain_syntax_error(
     return line, col, problem
 
 
+def _not_closed(opener: str) -> str:
+    what, closer = _SYNTAX[opener], "]" if opener == "[" else "}"
+    return (
+        f"{what} opened here with '{opener}' is not closed: close it with '{closer}'"
+        f" (if the value is text, not {what}, put the whole value in double quotes)"
+    )
+
+
 def _explain_in_context(
     lines: list[str], line: int, problem: str, context: str, at_line: int, at_col: int
 ) -> tuple[int, int, str] | None:
@@ -590,11 +598,25 @@ def _explain_in_context(
         after = lines[line - 1] if line <= len(lines) else ""
         if after.strip() and _indent_of(after) > _indent_of(there):
             return None
-        what = _SYNTAX[opener]
-        return at_line, at_col, (
-            f"{what} opened here with '{opener}' is not closed: close it with '{closer}'"
-            f" (if the value is text, not {what}, put the whole value in double quotes)"
-        )
+        return at_line, at_col, _not_closed(opener)
+    if (
+        context == "while parsing a flow node"
+        and problem == "did not find expected node content"
+        and not any(rest.strip() for rest in lines[line - 1 :])
+    ):
+        # "topics: [" or "tags: [a, b," as the file's last line: PyYAML reaches the end
+        # inside the list and names that, not the bracket. The bracket opens the value
+        # of the last line back at a key's level (the lines after it continue the list).
+        for number in range(min(line - 1, len(lines)), 0, -1):
+            there = lines[number - 1]
+            if not there.strip() or there.lstrip().startswith("#"):
+                continue
+            start = _value_start(there)
+            opener = there[start : start + 1]
+            if start > _indent_of(there) and opener in ("[", "{"):
+                return number, start + 1, _not_closed(opener)
+            if _indent_of(there) == 0:
+                break
     if (
         context in ("while scanning an alias", "while scanning an anchor")
         and "expected alphabetic or numeric character" in problem

@@ -413,6 +413,23 @@ SYNTAX_HINTS = {
         "3:10: YAML syntax error: a list opened here with '[' is not closed: close it with"
         " ']' (if the value is text, not a list, put the whole value in double quotes)",
     ),
+    # The last line "topics: [" or "tags: [a, b,": PyYAML reaches the end looking for
+    # the list's next item, and named the line after the file's last.
+    "a list opened on the file's last line": (
+        "id: broken\ntitle: T\ntopics: [\n",
+        "3:9: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
+    "a list ending with a comma at the end of the file": (
+        "id: broken\ntitle: T\ntags: [a,\n  b,\n\n",
+        "3:7: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
+    "a mapping opened on the file's last line": (
+        "id: broken\nlinks: {\n",
+        "2:8: YAML syntax error: a mapping opened here with '{' is not closed: close it with"
+        " '}' (if the value is text, not a mapping, put the whole value in double quotes)",
+    ),
     "a title starting with '[' and no ']'": (
         "id: x\ntitle: [unclosed\nabstract: a\n",
         "2:8: YAML syntax error: a list opened here with '[' is not closed: close it with"
