@@ -478,8 +478,40 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if _state is not None and not isinstance(env.loader, _NotingLoader):
         env.loader = _NotingLoader(env.loader, _state.templates)
     if root is not None:
+        _check_overrides(env, config, root)
         _check_hand_anchors(files, root)
     return env
+
+
+def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
+    """Syntax mistakes in the theme overrides' templates, at their file and line.
+
+    Jinja finds one only when a page first uses the template; MkDocs then printed a
+    forty-line traceback, and under `serve` the browser waited on its page with no word
+    of why. Parsed here (a few milliseconds for the overrides' handful of templates),
+    each is said in one line and the build stops: under `serve` the server waits for
+    the fix, as for a mistake in mkdocs.yml, since no page can be made without its theme.
+    """
+    custom = config.theme.custom_dir
+    if not custom or not Path(custom).is_dir():
+        return
+    import jinja2
+
+    problems: list = []
+    for path in sorted(Path(custom).rglob("*.html")):
+        try:
+            source = path.read_text(encoding="utf-8")
+            env.parse(source, path.relative_to(custom).as_posix(), str(path))
+        except jinja2.TemplateSyntaxError as error:
+            found = render.template_error(error, root)
+            if found is not None:
+                problems.extend(found.problems)  # (a CuratorError's: sorted Problem items)
+        except (OSError, UnicodeDecodeError):
+            continue  # (gone since listed, or no text: Jinja will say so if it is used)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise CurationFailed(CuratorError(problems))
 
 
 def _check_hand_anchors(files: Files, root: Path) -> None:

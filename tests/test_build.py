@@ -872,3 +872,19 @@ def test_a_topics_only_edit_changes_the_related_papers_of_other_pages_as_a_clean
         shown = [r.paper for r in fresh.site.related["gradient-episodic-memory"]]
         assert ("hostile-inputs" in shown) == (n == 1), shown
         assert "papers/gradient-episodic-memory.md" in rerun.report.written, n
+
+
+def test_a_syntax_mistake_in_a_theme_override_is_said_at_its_file_and_line(tmp_path, capsys):
+    # Jinja found it only when a page used the template: MkDocs printed a traceback,
+    # and under serve the browser waited on its page with no word of why.
+    project = make_project(tmp_path, FIXTURE)
+    (project / "overrides").unlink()
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    template = project / "overrides" / "main.html"
+    last = template.read_text(encoding="utf-8").count("\n")
+    with template.open("a", encoding="utf-8") as handle:
+        handle.write("{{ config.site_name }\n")
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"overrides/main.html:{last + 1}:1: template error: unexpected '}}'" in err
+    assert "Traceback" not in err
