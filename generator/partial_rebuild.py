@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -86,8 +87,8 @@ def stamp(
     the theme overrides).
 
     A navigation page's title comes from the navigation, else its front matter, else
-    its first heading: its front matter is digested, and the whole file when a title
-    may come from the text. mkdocs.yml and `extra` (the error banner) count by content;
+    its first heading: its front matter is digested, and when a title may come from the
+    text, the text up to its first heading (`_to_first_heading`). mkdocs.yml and `extra` (the error banner) count by content;
     so do ``redirects`` (old page -> new page): a page written at an old address that
     no longer leads anywhere must go, and only a clean build removes it.
     """
@@ -184,6 +185,46 @@ def _label_source(page: NavPage) -> bytes:
     front = front_matter(data)
     if page.titled_by_nav or (b"title:" in front and _sets_title(front)):
         return front
+    return _to_first_heading(data)
+
+
+# A line MkDocs reads as a level-one heading ("# About", up to three spaces before it),
+# a code fence's line, and a line that may open an HTML block (in which "# x" is text).
+_H1 = re.compile(rb" {0,3}#(?:[ \t]|$)")
+_FENCE = re.compile(rb" {0,3}(`{3,}|~{3,})")
+_HTML_START = re.compile(rb" {0,3}<")
+
+
+def _to_first_heading(data: bytes) -> bytes:
+    """The text up to its first level-one heading's line: what the page's title can
+    come from (MkDocs takes it from the first such heading); the whole text when that
+    heading is not plainly found.
+
+    An edit below the heading then changes only the page itself, not every page's
+    navigation (30-40 s at 10,000 papers under `serve` for a sentence of the About page).
+    Plainly found: outside a code fence, before any line that may open an HTML block,
+    and with no "[" on it (a reference link or footnote there is resolved by a
+    definition further down). A level-one heading written the other way ("About" over
+    "=====") comes before the line found, so it is in the text kept.
+    """
+    fence = b""  # the run of backticks or tildes that opened the fence we are in
+    at = len(front_matter(data))
+    for line in data[at:].splitlines(keepends=True):
+        at += len(line)
+        marks = _FENCE.match(line)
+        if fence:
+            # Closed by a run of its own mark at least as long, and nothing after it.
+            run = marks.group(1) if marks else b""
+            if run[:1] == fence[:1] and len(run) >= len(fence) and not line[marks.end():].strip():
+                fence = b""
+            continue
+        if marks:
+            fence = marks.group(1)
+            continue
+        if _HTML_START.match(line):
+            return data
+        if _H1.match(line):
+            return data if b"[" in line else data[:at]
     return data
 
 

@@ -308,6 +308,7 @@ TOGGLES = [
      "id: replay-against-forgetting\n", "id: replay-against-forgetting\nformerly: [experience-replay]\n"),
     ("hand-written page", "content/pages/about.md", "# About the fixture", "# About this fixture"),
     ("home page text", "content/pages/index.md", "A small list", "A tiny list"),
+    ("hand-written page's text", "content/pages/about.md", "are carried into", "are copied into"),
     ("a paper added", "content/papers/added.yml", None,
      "id: added\ntitle: Merging Task Vectors Again\nyear: 2025\nadded: 2026-11-26\n"
      "abstract: Task vectors and model merging, once more.\n"),
@@ -495,6 +496,18 @@ def test_merged_search_entries_follow_the_site_order_and_replace_rebuilt_pages()
     ]
 
 
+@pytest.mark.slow
+def test_a_hand_written_pages_text_below_its_title_rebuilds_that_page_alone(project):
+    # Its title (from its first heading) is in every page's navigation; the rest is not.
+    site = _build(project, "served", dirty=True)
+    before = _stamps(site)
+    _edit(project / "content/pages/about.md", "are carried into", "are copied into")
+    _build(project, "served", dirty=True)
+    assert _rebuilt(before, site) == {"about/index.html", *EVERY_TIME}
+    assert "are copied into" in (site / "about/index.html").read_text()
+    _check_against_clean(project)
+
+
 def test_pages_titled_by_the_navigation_are_those_with_a_title_of_their_own():
     nav = [{"Home": "index.md"}, {"Topics": ["topics/index.md", "topics/a.md", {"B": "topics/b.md"}]},
            "about.md", {"All papers": "papers/index.md"}]
@@ -511,8 +524,21 @@ def test_a_page_title_from_front_matter_or_text_is_in_the_stamp(tmp_path):
     # The title is in the front matter: the text below it does not count.
     assert stamp_of("---\ntitle: A\n---\n\nbody") == stamp_of("---\ntitle: A\n---\n\nother body")
     assert stamp_of("---\ntitle: A\n---\n") != stamp_of("---\ntitle: B\n---\n")
-    # The title comes from the text: all of it counts.
-    assert stamp_of("# A\n\nbody") != stamp_of("# A\n\nother body")
+    # The title comes from the text's first level-one heading: the text up to it counts,
+    # not what follows (a sentence of the About page built every page of the site).
+    assert stamp_of("# A\n\nbody") == stamp_of("# A\n\nother body")
+    assert stamp_of("# A\n\nbody") != stamp_of("# B\n\nbody")
+    assert stamp_of("Intro\n\n# A\n") != stamp_of("Other intro\n\n# A\n")
+    # ... found plainly, past code fences; else all of it counts: a "# " line in an
+    # HTML block is no heading, and a reference link in the heading is resolved below.
+    for fenced in ("```\n# not a heading\n```\n", "~~~~\n~~~\n# not\n~~~~\n"):
+        assert stamp_of(fenced + "# A\n\nbody") == stamp_of(fenced + "# A\n\nother body")
+        assert stamp_of(fenced + "# A\n") != stamp_of(fenced + "# B\n")
+    html = "<div markdown>\n# maybe\n</div>\n"
+    assert stamp_of(html + "# A\n\nbody") != stamp_of(html + "# A\n\nother body")
+    assert stamp_of("# [A][r]\n\n[r]: https://a.org") != stamp_of("# [A][r]\n\n[r]: https://b.org")
+    # No "# " heading ("A" over "==="): all of it counts.
+    assert stamp_of("A\n===\n\nbody") != stamp_of("A\n===\n\nother body")
     # ... also when a line of the front matter reads "title:" but continues a quoted
     # value (a reviewer's case: the other pages' navigation kept the old heading).
     quoted = '---\ndescription: "What this list is,\ntitle: and who keeps it"\n---\n\n'
