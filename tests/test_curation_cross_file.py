@@ -115,7 +115,9 @@ def test_an_id_that_no_file_is_named_after_is_still_unknown(tmp_path):
     )
     assert messages(root) == [
         "content/papers/a.yml:3:11: unknown paper 'bb'",
-        "content/papers/b.yml:3:1: YAML syntax error: did not find expected node content",
+        "content/papers/b.yml:2:8: YAML syntax error: a list opened here with '[' is not"
+        " closed: close it with ']' (if the value is text, not a list, put the whole value"
+        " in double quotes)",
     ]
 
 
