@@ -188,9 +188,10 @@ def _label_source(page: NavPage) -> bytes:
     return _to_first_heading(data)
 
 
-# A line MkDocs reads as a level-one heading ("# About", up to three spaces before it),
-# a code fence's line, and a line that may open an HTML block (in which "# x" is text).
-_H1 = re.compile(rb" {0,3}#(?:[ \t]|$)")
+# A line MkDocs reads as a level-one heading ("# About" at the line's start: Python-
+# Markdown takes " # About" for text, a heading's only over "====="), a code fence's
+# line, and a line that may open an HTML block (in which "# x" is text).
+_H1 = re.compile(rb"#(?:[ \t]|$)")
 _FENCE = re.compile(rb" {0,3}(`{3,}|~{3,})")
 _HTML_START = re.compile(rb" {0,3}<")
 
@@ -203,12 +204,13 @@ def _to_first_heading(data: bytes) -> bytes:
     An edit below the heading then changes only the page itself, not every page's
     navigation (30-40 s at 10,000 papers under `serve` for a sentence of the About page).
     Plainly found: outside a code fence, before any line that may open an HTML block,
-    and with no "[" on it (a reference link or footnote there is resolved by a
-    definition further down). A level-one heading written the other way ("About" over
-    "=====") comes before the line found, so it is in the text kept.
+    and with no "[" on it or above it (a reference link or footnote there is resolved
+    by a definition further down). A level-one heading written the other way ("About"
+    over "=====") comes before the line found, so it is in the text kept; so is its
+    "[", if any.
     """
     fence = b""  # the run of backticks or tildes that opened the fence we are in
-    at = len(front_matter(data))
+    start = at = len(front_matter(data))
     for line in data[at:].splitlines(keepends=True):
         at += len(line)
         marks = _FENCE.match(line)
@@ -224,7 +226,7 @@ def _to_first_heading(data: bytes) -> bytes:
         if _HTML_START.match(line):
             return data
         if _H1.match(line):
-            return data if b"[" in line else data[:at]
+            return data if b"[" in data[start:at] else data[:at]
     return data
 
 

@@ -559,3 +559,24 @@ def test_a_page_at_an_old_address_that_leads_nowhere_now_goes(project):
     assert not (site / "papers/tv-old").exists()
     assert "../task-vectors/" in (site / "papers/editing-models/index.html").read_text()
     _check_against_clean(project)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, old, new", [
+    # A title written over "=====" with a reference link: the heading is before the
+    # "# " line, its link's definition after it.
+    ("The fixture's [list][home]\n=====\n\n# Scope\n\nText.\n\n[home]: index.md\n",
+     "[home]: index.md", "[elsewhere]: index.md"),
+    # " # Scope" is no heading to Python-Markdown (a "#" heading starts its line): over
+    # "=====" it is the text of one, whose line below makes it one.
+    (" # Scope\n=====\n\nText.\n", "=====", "Text"),
+])
+def test_a_title_made_by_lines_past_the_first_hash_line_follows_their_edit(project, text, old, new):
+    # MkDocs takes a page's title from its first element when that is an <h1>: text
+    # after the first "# " line may make or change that heading.
+    about = project / "content/pages/about.md"
+    about.write_text(text)
+    _build(project, "served", dirty=True)
+    _edit(about, old, new)
+    _build(project, "served", dirty=True)
+    _check_against_clean(project)
