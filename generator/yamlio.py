@@ -605,18 +605,9 @@ def _explain_in_context(
         and not any(rest.strip() for rest in lines[line - 1 :])
     ):
         # "topics: [" or "tags: [a, b," as the file's last line: PyYAML reaches the end
-        # inside the list and names that, not the bracket. The bracket opens the value
-        # of the last line back at a key's level (the lines after it continue the list).
-        for number in range(min(line - 1, len(lines)), 0, -1):
-            there = lines[number - 1]
-            if not there.strip() or there.lstrip().startswith("#"):
-                continue
-            start = _value_start(there)
-            opener = there[start : start + 1]
-            if start > _indent_of(there) and opener in ("[", "{"):
-                return number, start + 1, _not_closed(opener)
-            if _indent_of(there) == 0:
-                break
+        # inside the list and names that, not the bracket. Its tokens tell which bracket
+        # is still open (a line "  arxiv: [1, 2]," inside "links: {" opens none).
+        return _unclosed_at_end("\n".join(lines))
     if (
         context in ("while scanning an alias", "while scanning an anchor")
         and "expected alphabetic or numeric character" in problem
@@ -624,6 +615,24 @@ def _explain_in_context(
     ):
         return at_line, at_col, _syntax_start(there, at_col - 1)
     return None
+
+
+def _unclosed_at_end(text: str) -> tuple[int, int, str] | None:
+    """The outermost "[" or "{" still open at the end of the text, if PyYAML's scanner
+    reads it that far; None otherwise (PyYAML's own message is then said)."""
+    opened: list[yaml.Mark] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                opened.append(token.start_mark)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        return None
+    if not opened:
+        return None
+    mark = opened[0]
+    return mark.line + 1, mark.column + 1, _not_closed(text[mark.index])
 
 
 class _Converter:

@@ -430,6 +430,17 @@ SYNTAX_HINTS = {
         "2:8: YAML syntax error: a mapping opened here with '{' is not closed: close it with"
         " '}' (if the value is text, not a mapping, put the whole value in double quotes)",
     ),
+    # ... and not at a bracket opened and closed on a line inside it.
+    "a mapping over lines, holding a list, never closed": (
+        "id: broken\nlinks: {\n  arxiv: [1, 2],\n",
+        "2:8: YAML syntax error: a mapping opened here with '{' is not closed: close it with"
+        " '}' (if the value is text, not a mapping, put the whole value in double quotes)",
+    ),
+    "a list over lines, holding a key and a list, never closed": (
+        "id: broken\ntopics: [a,\n  x: {b: c},\n",
+        "2:9: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
     "a title starting with '[' and no ']'": (
         "id: x\ntitle: [unclosed\nabstract: a\n",
         "2:8: YAML syntax error: a list opened here with '[' is not closed: close it with"
