@@ -14,7 +14,6 @@ whoever can write it can already change the generator itself.
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import os
 import pickle
@@ -22,6 +21,8 @@ import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
+
+from . import gcpause
 
 FORMAT = 1
 FILE_NAME = "memo.pickle"
@@ -53,15 +54,8 @@ def read(folder: Path) -> object | None:
             if pickle.load(handle) != fingerprint():
                 return None
             # Tens of thousands of objects that all stay alive: keep the collector out.
-            was_enabled = gc.isenabled()
-            gc.disable()
-            try:
+            with gcpause.paused("memo"):
                 return pickle.load(handle)
-            finally:
-                if not gc.get_freeze_count():  # once a process (see curation._gc_paused)
-                    gc.freeze()
-                if was_enabled:
-                    gc.enable()
     except FileNotFoundError:
         return None
     except Exception:  # a damaged or foreign file is no cache: start from nothing

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import errno
 import functools
-import gc
 import operator
 import os
 import posixpath
@@ -26,13 +25,12 @@ import stat
 import re
 import time
 from bisect import bisect_left
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, compress, count
 from pathlib import Path
-from typing import Callable, Container, Iterator, Mapping, Sequence
+from typing import Callable, Container, Mapping, Sequence
 
-from . import provenance, repositories
+from . import gcpause, provenance, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
 from .importedfile import Fate, Gone, check_imported
@@ -106,7 +104,7 @@ def load_content(
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
     imported_path = content_dir / provenance.RELATIVE_PATH
     memo = _memo_of(cache, papers_dir) if cache is not None else None
-    with _gc_paused():
+    with gcpause.paused("content"):
         again = None
         if memo is not None and memo.last is not None and cache is not None:
             shown = (display(papers_dir, root) + "/", display(topics_path, root))
@@ -295,33 +293,6 @@ def normalised_title(title: str) -> str:
     from .matchkeys import normalise_title  # imported late: reruns reuse the keys
 
     return normalise_title(title)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector away from the records being loaded.
-
-    Loading allocates about a million small objects that all stay alive; the collector
-    would walk them again and again while they are made, and once more in full when it
-    is switched back on (together 2-3x the time of a 10,000-paper load). They hold no
-    reference cycles, so they are moved out of its sight for good (`gc.freeze`); they
-    are still freed as usual when nothing refers to them.
-
-    Only once in a process: `gc.freeze` moves every object the collector tracks, garbage
-    included, and a frozen cycle is never freed. Under `serve` each rebuild loads again,
-    and each freeze kept the cycles the build before had left (MkDocs' pages and
-    navigation): the server grew by 1.5 MB a rebuild on the shipped list. A later load
-    makes few objects (the file cache keeps the records of unchanged files).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if not gc.get_freeze_count():
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- papers

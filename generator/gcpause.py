@@ -1,0 +1,40 @@
+"""Keeping Python's cyclic garbage collector away from big loads that all stay alive.
+
+Loading the content (a million small objects at 10,000 papers) or the build's memo
+from the cache makes objects the collector would walk again and again while they are
+made, and once more in full when it is switched back on (together 2-3x the time of the
+load). They hold no reference cycles, so they are moved out of its sight for good
+(`gc.freeze`); they are still freed as usual when nothing refers to them.
+
+Each kind of load freezes once in a process: `gc.freeze` moves every object the
+collector tracks, garbage included, and a frozen cycle is never freed. Under `serve`
+each rebuild loads again, and each freeze kept the cycles the build before had left
+(MkDocs' pages and navigation): the server grew by 1.3 MB a rebuild on the shipped
+list (benchmarks/serve_memory.py). A later load makes few objects (the file cache keeps
+the records of unchanged files). Once per kind, not once per process: reading the
+cache first must not leave a full load after it (the cache was stale) unfrozen.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from typing import Iterator
+
+_FROZEN: set[str] = set()  # the kinds of load that froze in this process
+
+
+@contextmanager
+def paused(kind: str) -> Iterator[None]:
+    """The collector off while the block runs; the first block of each ``kind`` in the
+    process then freezes what is tracked."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if kind not in _FROZEN:
+            _FROZEN.add(kind)
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
