@@ -128,6 +128,13 @@ def test_terms_in_most_papers_of_a_large_list_do_not_relate_them():
     assert result["p000"][0].terms == ("word0",)
 
 
+# Subjects that share nothing with the papers a test plants, nor with each other.
+UNRELATED = (
+    paper("u1", "Protein folding kinetics", "Chaperones assist folding of proteins."),
+    paper("u2", "Glacier melt in alpine valleys", "Ice retreat measured by drones."),
+)
+
+
 def _in(*topics: str) -> tuple[TopicAssignment, ...]:
     return tuple(TopicAssignment(t, "curator") for t in topics)
 
@@ -137,8 +144,7 @@ def test_a_paper_sharing_one_word_and_no_topic_is_not_shown():
         paper("grasp", "Semantic grasping for robots", "A gripper picks tools."),
         paper("toolkit", "A semantic parser toolkit", "Parsing sentences into trees."),
         paper("grasp-2", "Robots grasping tools", "Robots learn which gripper fits."),
-        paper("u1", "Protein folding kinetics", "Chaperones assist folding of proteins."),
-        paper("u2", "Glacier melt in alpine valleys", "Ice retreat measured by drones."),
+        *UNRELATED,
     )
     similar = related_papers(papers, k=5)
     # "toolkit" shares only "semantic" with "grasp": no reason a reader would trust.
@@ -157,8 +163,7 @@ def test_two_forms_of_one_word_are_one_shared_word():
     papers = (
         paper("a", "Rule learning", "One rule, then more rules."),
         paper("b", "Rules of chess", "Each rule and the rules of endgames."),
-        paper("u1", "Protein folding kinetics", "Chaperones assist folding of proteins."),
-        paper("u2", "Glacier melt in alpine valleys", "Ice retreat measured by drones."),
+        *UNRELATED,
     )
     similar = related_papers(papers, k=5)
     assert [(r.paper, len(r.terms)) for r in similar["a"]] == [("b", 1)]
