@@ -123,6 +123,19 @@ def variants(text: str) -> list[str]:
     return sorted(word for word in words if word)
 
 
+def initialisms(text: str) -> list[str]:
+    """The initials of ``text``'s compounds of three words or more, lower-cased:
+    "Mixture-of-Experts" is also "moe", "Chain-of-Thought" "cot", "Out-of-distribution"
+    "ood". A reader types the initialism the field writes for such a compound, and a
+    title that spells it out had no such word (the abstract may not say it either).
+    Only compounds written with hyphens: they name one thing."""
+    return sorted({
+        "".join(part[0] for part in parts).lower()
+        for compound in _HYPHENATED.findall(text)
+        if len(parts := compound.split("-")) >= 3 and all(part.isalpha() for part in parts)
+    })
+
+
 def case_parts(text: str) -> list[str]:
     """The parts of ``text``'s words that change case inside, where they change:
     "GraspGPT" is also "Grasp" and "GPT", "MFTCoder" "MFT" and "Coder", "DeepSeek"
@@ -176,7 +189,7 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
         "text": "".join(f"<p>{_escape(text)}</p>" for text in head) + _asterisks(str(abstract_html(paper.abstract, links=False))),
         "tags": [_escape(title) for title in topic_titles],
     }
-    in_title = variants(paper.title) + case_parts(paper.title)
+    in_title = variants(paper.title) + case_parts(paper.title) + initialisms(paper.title)
     # A code repository's hyphenated owner or name joined ("codefuseai") weighs as the
     # title: typed as written ("codefuse-ai"), its "ai" outranked the repository's
     # paper by every title with "AI".

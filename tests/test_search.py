@@ -607,3 +607,25 @@ def test_a_repository_owner_written_with_a_hyphen_finds_its_paper_first():
     engine = MaterialSearch(shape_index(ANY_INDEX, site))
     for query in ("codefuse-ai", "codefuseai", "codefuse-ai/MFTCoder"):
         assert engine.search(query)[0].location == "papers/coba/", query
+
+
+def test_an_initialism_finds_the_title_that_spells_its_compound_out():
+    # "MoE" found only the papers whose abstract wrote "MoE", not "Sparsely Activated
+    # Mixture-of-Experts are Robust Multi-Task Learners", whose abstract does not.
+    site = Site(
+        papers=(
+            _paper("spelt", title="Sparsely Activated Mixture-of-Experts are Robust Learners",
+                   abstract="Experts routed per task."),
+            _paper("mentions", title="Scaling sparse models",
+                   abstract="We scale a MoE layer, among other things."),
+            _paper("other", title="Chain-of-Thought prompting", abstract="Reasoning steps."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(ANY_INDEX, site))
+    assert [hit.location for hit in engine.search("MoE")][:2] == ["papers/spelt/", "papers/mentions/"]
+    assert engine.search("CoT")[0].location == "papers/other/"
+    # Two-word compounds have none ("multi-task" is no "mt"), nor have ones with digits.
+    from generator.search import initialisms
+
+    assert initialisms("Multi-Task learning, GPT-4-like, Out-of-distribution") == ["ood"]
