@@ -52,6 +52,7 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
 
+from . import acronyms
 from .escape import abstract_html
 from .models import Paper, Site
 
@@ -169,10 +170,14 @@ def paper_location(paper_id: str) -> str:
     return f"papers/{paper_id}/"
 
 
-def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -> dict[str, Any]:
+def paper_entry(
+    paper: Paper, topic_titles: Iterable[str], boost: float = 1.0, acronym_words: acronyms.Spelt = ((), ())
+) -> dict[str, Any]:
     """The one search entry of a paper. Every value is HTML-escaped: Material shows the
     title and text of a result as HTML, and its own parser escapes page text the same
-    way. The abstract is rendered as on the page (escape.abstract_html)."""
+    way. The abstract is rendered as on the page (escape.abstract_html). ``acronym_words``: the
+    acronyms the list defines that the title, then the abstract, spells out
+    (acronyms.spelt_out)."""
     byline = paper.byline
     # (As the page's byline: "Authors · Venue · Year".)
     where = " · ".join(part for part in (paper.where, str(paper.year or "")) if part)
@@ -190,6 +195,9 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
         "tags": [_escape(title) for title in topic_titles],
     }
     in_title = variants(paper.title) + case_parts(paper.title) + initialisms(paper.title)
+    # An acronym another paper defines, for the long form this title writes ("rlhf" for
+    # "Reinforcement Learning from Human Feedback"), weighs as the title too.
+    in_title += [word for word in acronym_words[0] if word not in in_title]
     # A code repository's hyphenated owner or name joined ("codefuseai") weighs as the
     # title: typed as written ("codefuse-ai"), its "ai" outranked the repository's
     # paper by every title with "AI".
@@ -202,6 +210,8 @@ def paper_entry(paper: Paper, topic_titles: Iterable[str], boost: float = 1.0) -
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
     spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))
+    # (And one only the abstract spells out weighs as the abstract.)
+    spelt += acronym_words[1]
     # A reader pastes an arXiv id or a DOI first: found, though no page text shows them.
     ids = [text for text in (paper.arxiv, paper.doi) if text]
     rest = byline if shown != byline else ""
@@ -244,7 +254,7 @@ class EntryMemo:
     put in apart: one title's length moves the mean, and so many papers' boosts."""
 
     def __init__(self) -> None:
-        self._made: dict[str, tuple[Paper, tuple[str, ...], dict[str, Any]]] = {}
+        self._made: dict[str, tuple[Paper, tuple[str, ...], acronyms.Spelt, dict[str, Any]]] = {}
         self._boosts: tuple[tuple[tuple[str, str], ...], dict[str, float]] = ((), {})
 
     def boosts(self, papers: Sequence[Paper]) -> dict[str, float]:
@@ -254,15 +264,24 @@ class EntryMemo:
             self._boosts = (titles, title_boosts(papers))
         return self._boosts[1]
 
-    def entry(self, paper: Paper, topic_titles: tuple[str, ...], boost: float) -> dict[str, Any]:
+    def entry(
+        self, paper: Paper, topic_titles: tuple[str, ...], boost: float,
+        acronym_words: acronyms.Spelt = ((), ()),
+    ) -> dict[str, Any]:
         made = self._made.get(paper.id)
-        if made is not None and (made[0] is paper or made[0] == paper) and made[1] == topic_titles:
-            entry = made[2]
+        if (made is not None and (made[0] is paper or made[0] == paper) and made[1] == topic_titles
+                and made[2] == acronym_words):
+            entry = made[3]
         else:
-            entry = paper_entry(paper, topic_titles)
-            self._made[paper.id] = (paper, topic_titles, entry)
+            entry = paper_entry(paper, topic_titles, acronym_words=acronym_words)
+            self._made[paper.id] = (paper, topic_titles, acronym_words, entry)
         # (paper_entry puts the boost last, as here)
         return {**entry, "boost": boost} if boost != 1.0 else entry
+
+    def acronym_words(self, papers: Sequence[Paper]) -> dict[str, acronyms.Spelt]:
+        """Each paper's acronyms that the list defines and it spells out (acronyms.py)."""
+        glossary = acronyms.Glossary.of((p.title, p.abstract) for p in papers)
+        return {p.id: acronyms.spelt_out(glossary, p.title, p.abstract) for p in papers}
 
     def keep_only(self, paper_ids: Iterable[str]) -> None:
         keep = set(paper_ids)
@@ -281,11 +300,13 @@ def shape_index(
     memo = memo if memo is not None else EntryMemo()
     titles = {topic.id: topic.title for topic in site.topics}
     boosts = memo.boosts(site.papers)
+    spelt = memo.acronym_words(site.papers)
     entries = {
         paper_location(paper.id): memo.entry(
             paper,
             tuple(titles.get(a.topic, a.topic) for a in site.assignments.get(paper.id, ())),
             boosts[paper.id],
+            spelt[paper.id],
         )
         for paper in site.papers
     }

@@ -1,0 +1,322 @@
+"""Acronyms the list defines, and the papers that spell them out.
+
+A reader types "RLHF" for a paper that writes "reinforcement learning from human
+feedback" and never the acronym, or writes it in its abstract only; lunr finds words, so
+that paper was not found. Taking the initials of every run of words would add noise
+("tl" for every "transfer learning" and "task learning"); instead the list's own
+definitions are used: a title or abstract that writes "Long Form Words (LFW)" (or
+"(LFWs)") defines LFW for the whole list (`find_definitions`, `Glossary.of`), and every
+paper whose title or abstract writes that long form gets the acronym as a word that is
+searched and not shown (`Glossary.words_in`; search.py puts them in the entry).
+
+The check is strict, so that "(see Section 3)", "(ours)", "(e.g. ...)", "(2023)" and a
+parenthesis that merely follows some words define nothing: the acronym is ASCII letters,
+two capitals or more; each of its letters is the initial of the next word going back from
+the parenthesis, and the long form is the fewest words that spell it exactly. A small
+word ("of", "from", "the") may give its initial or be skipped ("CoT", "SOTA", "RLHF"); a
+small letter of the acronym must be such a word's ("CoT"'s o, "LfD"'s f: "ReST" after
+"Reinforced Self-Training" is no definition). A hyphenated compound gives the initial of
+each part ("Mixture-of-Experts" MoE) or its first one only ("pre-trained language models"
+PLMs); a word in capitals gives its letters ("RL from human feedback" RLHF). The reverse
+form, "LFW (long form words)", is not read: the shipped list has two (MTOB, TTRL, both
+names of the paper's own work), against about 130 of the usual form.
+
+The whole pass is two regular expressions over each text: one finds the parentheses (a
+definition is checked only where one is), one made of every long form at once finds
+them all (`Glossary.pattern`: a trie of the words, so its cost grows with the text, not
+with the number of long forms). BENCHMARKS.md measures it at 1,000 and 10,000 papers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+# The small words a long form may hold without the acronym taking their initial
+# ("chain of thought" CoT, "learning from demonstration" LfD, "Task Planning and Tool
+# Usage" TPTU), and which the acronym may take all the same ("state-of-the-art" SOTA).
+SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or over the to via with within without".split()
+)
+# "(LLMs)": a capital, then letters; a last small "s" is a plural.
+_PARENTHESIS = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)")
+# Where a long form cannot reach back past: a clause's punctuation, another parenthesis.
+_BREAK = re.compile(r"""[.,;:!?()\[\]{}"“”]""")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+# A long form is looked for at most this far back from its parenthesis.
+_REACH = 160
+MAX_WORDS = 12
+# Two long forms of one acronym whose words start with the same letters up to this many
+# are one meaning.
+_STEM = 6
+
+
+@dataclass(frozen=True)
+class Definition:
+    acronym: str  # lower case, singular: "llm"
+    long_form: tuple[str, ...]  # its words as written, lower case: ("large", "language", "models")
+
+    @property
+    def key(self) -> str:
+        return long_form_key(" ".join(self.long_form))
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """The acronyms ``text`` defines, in order."""
+    found = []
+    for match in _PARENTHESIS.finditer(text):
+        acronym = match.group(1)
+        if acronym.endswith("s") and sum(c.isupper() for c in acronym[:-1]) >= 2:
+            acronym = acronym[:-1]
+        if sum(c.isupper() for c in acronym) < 2 or acronym.lower() in STOP_WORDS:
+            continue  # "(Ours)", "(IT)": no acronym, or one lunr never searches for
+        before = text[max(0, match.start() - _REACH):match.start()]
+        breaks = list(_BREAK.finditer(before))
+        if breaks:
+            before = before[breaks[-1].end():]
+        words = _WORDS.findall(before)[-MAX_WORDS:]
+        long_form = _spelt_by(acronym, words)
+        if long_form and "".join(long_form).replace("-", "").lower() != acronym.lower():
+            found.append(Definition(acronym.lower(), tuple(w.lower() for w in long_form)))
+    return found
+
+
+def _spelt_by(acronym: str, words: list[str]) -> list[str] | None:
+    """The fewest last ``words`` whose initials are ``acronym``, or None."""
+    letters = tuple((c.lower(), c.islower()) for c in acronym)
+    ways = [_contributions(w) for w in words]
+    spelt = [count for count in range(1, len(words) + 1) if _spells(letters, ways[-count:])]
+    # A long form starts on a small word only when no longer one spells the acronym:
+    # "the Abstraction and Reasoning Corpus (ARC)" is not "and Reasoning Corpus".
+    spelt.sort(key=lambda count: (words[-count].lower() in SMALL_WORDS, count))
+    return words[-spelt[0]:] if spelt else None
+
+
+# One way a word gives letters: each letter with whether a small word gave it.
+_Way = tuple[tuple[str, bool], ...]
+
+
+def _contributions(word: str) -> list[_Way]:
+    """The ways ``word`` may give letters to an acronym; () is skipping it."""
+    parts = word.split("-")
+    if not all(part.isalpha() and part.isascii() for part in parts):
+        return []  # "GPT-4", "2023": no definition goes through a number
+    if len(parts) == 1:
+        return _part_ways(word, first=False)
+    ways = {((parts[0][0].lower(), False),)}  # "pre-trained": its first initial alone
+    for combination in itertools.product(*(_part_ways(p, first=n == 0) for n, p in enumerate(parts))):
+        ways.add(tuple(letter for way in combination for letter in way))
+    return sorted(ways, key=lambda way: (len(way), way))
+
+
+def _part_ways(word: str, first: bool) -> list[_Way]:
+    lower = word.lower()
+    if lower in SMALL_WORDS:
+        given = ((lower[0], True),)
+        return [given] if first else [(), given]
+    ways = [((lower[0], False),)]
+    if len(word) > 1 and word.isupper():  # "RL" in "RL from human feedback"
+        ways.append(tuple((c, False) for c in lower))
+    return ways
+
+
+def _spells(letters: tuple[tuple[str, bool], ...], words: list[list[_Way]]) -> bool:
+    """Whether the words, each in one of its ways, give exactly ``letters``; the first
+    and the last word give a letter (a long form does not start or end on a skipped
+    word), and a small letter of the acronym comes from a small word."""
+    def fits(way: _Way, at: int) -> bool:
+        if at + len(way) > len(letters):
+            return False
+        return all(
+            letter == wanted and (small or not lower)
+            for (letter, small), (wanted, lower) in zip(way, letters[at:])
+        )
+
+    reached = {0}  # how many letters the words so far can have given
+    for n, ways in enumerate(words):
+        edge = n == 0 or n == len(words) - 1
+        reached = {at + len(way) for at in reached for way in ways if (way or not edge) and fits(way, at)}
+        if not reached:
+            return False
+    return len(letters) in reached
+
+
+# --- Long forms in the text ---------------------------------------------------------------
+
+
+def singular(word: str) -> str:
+    """The last word of a long form without a plural ending (one key for "model" and
+    "models"; a wrong singular, "analysi", is harmless: both sides make the same)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def long_form_key(text: str) -> str:
+    """One spelling of a long form for every way it is written: lower case, hyphens and
+    spaces alike (and none: "multitask" is "multi-task"), the last word singular."""
+    return singular("".join(re.split(r"[\s\-]+", text.lower())))
+
+
+def _plural_pattern(word: str) -> str:
+    if word.endswith("y") and len(word) > 2:
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    if word.endswith(("ss", "x", "ch", "sh")):
+        return re.escape(word) + "(?:es)?"
+    return re.escape(word) + "s?"
+
+
+# Between a long form's words: hyphens or white space, or nothing ("multitask").
+_SEP = r"[\s\-]*"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Acronym -> long form for a whole list, and a matcher of every long form."""
+
+    long_forms: Mapping[str, str] = field(default_factory=dict)  # key -> acronym
+    # (Each long form also holds the acronyms of the long forms it starts with:
+    # "reinforcement learning from human feedback" is also "reinforcement learning".)
+    _implied: Mapping[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, texts: Iterable[Iterable[str]]) -> Glossary:
+        """The glossary of a list: ``texts`` holds each paper's texts (title, abstract).
+
+        An acronym defined with two long forms ("ICL": in-context learning, and an "Ideal
+        Continual Learner") stands for the one more papers define; if as many define
+        each, for none: it names two things, and either would make the papers that spell
+        out the other match.
+        """
+        counts: Counter[tuple[str, str]] = Counter()
+        words: dict[str, tuple[str, ...]] = {}
+        for paper in texts:
+            defined = {d for text in paper for d in find_definitions(text)}
+            counts.update({(d.acronym, d.key) for d in defined})  # (a paper counts once)
+            for d in defined:
+                # One spelling per key, the same whatever the order: the one with the
+                # most hyphens, which the pattern also finds joined or spaced.
+                words[d.key] = min(words.get(d.key, d.long_form), d.long_form, key=_spelling_order)
+        # Two long forms are one meaning when, with an acronym in them written out
+        # ("multi-task RL"), their words start alike ("recommender system",
+        # "recommendation system"); a meaning counts the papers of all its long forms.
+        first = {}
+        for acronym, key in sorted(counts, key=lambda pair: (-counts[pair], pair)):
+            first.setdefault(acronym, words[key])
+        meanings: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+        for acronym, key in sorted(counts):
+            written = [w for word in words[key] for w in (first.get(word) if word != acronym and word in first else (word,))]
+            stems = tuple(part[:_STEM] for word in written for part in word.split("-"))
+            meanings[acronym, stems].append(key)
+        by_acronym: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for (acronym, stems), keys in meanings.items():
+            by_acronym[acronym].append((sum(counts[acronym, key] for key in keys), stems))
+        table: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for acronym, options in sorted(by_acronym.items()):
+            options.sort(key=lambda option: -option[0])
+            if len(options) > 1 and options[0][0] == options[1][0]:
+                continue
+            for key in meanings[acronym, options[0][1]]:
+                table.setdefault(key, (acronym, words[key]))
+        return cls.from_long_forms(table)
+
+    @classmethod
+    def from_long_forms(cls, table: Mapping[str, tuple[str, tuple[str, ...]]]) -> Glossary:
+        """From key -> (acronym, long form words)."""
+        if not table:
+            return cls()
+        spelled = {key: _singular_last(words) for key, (_, words) in table.items()}
+        implied = {}
+        for key, (acronym, words) in table.items():
+            found = [(acronym, False)]
+            for n in range(1, len(words)):
+                shorter = long_form_key(" ".join(words[:n]))
+                if shorter in table:
+                    found.append((table[shorter][0], singular(words[n - 1]) != words[n - 1]))
+            implied[key] = tuple(found)
+        pattern = re.compile(
+            # A long form starts a word, not a hyphenated compound's part ("multi-task
+            # learning" writes no "task learning"), and ends one.
+            r"(?<![\w\-])(?=(" + _trie_pattern(sorted(spelled.values())) + r")(?!\w))",
+            re.IGNORECASE,
+        )
+        return cls({key: acronym for key, (acronym, _) in table.items()}, implied, pattern)
+
+    def words_in(self, text: str) -> list[str]:
+        """The acronyms whose long form ``text`` writes, as words (lower case, sorted):
+        "llms" where it writes "large language models", "llm" for "large language model"."""
+        if self.pattern is None:
+            return []
+        found = set()
+        for match in self.pattern.finditer(text):
+            written = match.group(1)
+            key = long_form_key(written)
+            for acronym, plural in self._implied.get(key, ()):
+                if acronym == self.long_forms[key]:
+                    plural = long_form_key(written) != "".join(re.split(r"[\s\-]+", written.lower()))
+                found.add(acronym + "s" if plural else acronym)
+        return sorted(found)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(acronym, long form key), by acronym: what the list defines."""
+        return sorted((acronym, key) for key, acronym in self.long_forms.items())
+
+
+def _spelling_order(words: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    return (-sum(word.count("-") + 1 for word in words), words)
+
+
+def _singular_last(words: tuple[str, ...]) -> tuple[str, ...]:
+    parts = [part for word in words for part in word.split("-")]
+    return (*parts[:-1], singular(parts[-1]))
+
+
+def _trie_pattern(forms: list[tuple[str, ...]]) -> str:
+    """One regular expression for every long form, its words shared as a trie: at each
+    word the engine tries the few words that may come next, not every long form."""
+    trie: dict = {}
+    for words in forms:
+        node = trie
+        for word in words[:-1]:
+            node = node.setdefault(word, {})
+        node.setdefault(("last", words[-1]), {})
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    branches = []
+    ends = []
+    for edge in sorted(node, key=lambda e: (isinstance(e, tuple), str(e))):
+        if isinstance(edge, tuple):
+            ends.append(_plural_pattern(edge[1]))
+        else:
+            branches.append(re.escape(edge) + _SEP + "(?:" + _emit(node[edge]) + ")")
+    # A longer long form first, so that the match holds all of it.
+    return "|".join(branches + [e + r"(?!\w)" for e in ends])
+
+
+_TEXT_WORDS = re.compile(r"\w+")
+# A paper's acronym words: those for its title, those for its abstract only.
+Spelt = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def spelt_out(glossary: Glossary, title: str, abstract: str) -> Spelt:
+    """The acronyms a paper spells out and does not write: those its title spells and
+    does not write (they weigh as the title), then those only its abstract spells."""
+    in_title_written = {word.lower() for word in _TEXT_WORDS.findall(title)}
+    written = in_title_written | {word.lower() for word in _TEXT_WORDS.findall(abstract)}
+    # (A title that spells one out is found by it as by a title that writes it, whether
+    # or not its abstract writes it.)
+    in_title = [word for word in glossary.words_in(title) if word not in in_title_written]
+    in_abstract = [word for word in glossary.words_in(abstract) if word not in written and word not in in_title]
+    return tuple(in_title), tuple(in_abstract)
