@@ -60,6 +60,7 @@ _STEM = 6
 class Definition:
     acronym: str  # lower case, singular: "llm"
     long_form: tuple[str, ...]  # its words as written, lower case: ("large", "language", "models")
+    plural: bool = False  # written as a plural: "(LLMs)"
 
     @property
     def key(self) -> str:
@@ -71,7 +72,8 @@ def find_definitions(text: str) -> list[Definition]:
     found = []
     for match in _PARENTHESIS.finditer(text):
         acronym = match.group(1)
-        if acronym.endswith("s") and sum(c.isupper() for c in acronym[:-1]) >= 2:
+        plural = acronym.endswith("s") and sum(c.isupper() for c in acronym[:-1]) >= 2
+        if plural:
             acronym = acronym[:-1]
         if sum(c.isupper() for c in acronym) < 2 or acronym.lower() in STOP_WORDS:
             continue  # "(Ours)", "(IT)": no acronym, or one lunr never searches for
@@ -82,7 +84,7 @@ def find_definitions(text: str) -> list[Definition]:
         words = _WORDS.findall(before)[-MAX_WORDS:]
         long_form = _spelt_by(acronym, words)
         if long_form and "".join(long_form).replace("-", "").lower() != acronym.lower():
-            found.append(Definition(acronym.lower(), tuple(w.lower() for w in long_form)))
+            found.append(Definition(acronym.lower(), tuple(w.lower() for w in long_form), plural))
     return found
 
 
@@ -186,7 +188,7 @@ class Glossary:
     long_forms: Mapping[str, str] = field(default_factory=dict)  # key -> acronym
     # (Each long form also holds the acronyms of the long forms it starts with:
     # "reinforcement learning from human feedback" is also "reinforcement learning".)
-    _implied: Mapping[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
+    _implied: Mapping[str, tuple[tuple[str, bool | None], ...]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
 
     @classmethod
@@ -200,9 +202,14 @@ class Glossary:
         """
         counts: Counter[tuple[str, str]] = Counter()
         words: dict[str, tuple[str, ...]] = {}
+        # Long forms some paper defines with a plural acronym ("large language models
+        # (LLMs)"): written as a plural, they are also the plural acronym. Others are
+        # not ("Mixture-of-Experts (MoE)" is no "MoEs").
+        plurals: set[str] = set()
         for paper in texts:
             defined = {d for text in paper for d in find_definitions(text)}
             counts.update({(d.acronym, d.key) for d in defined})  # (a paper counts once)
+            plurals.update(d.key for d in defined if d.plural)
             for d in defined:
                 # One spelling per key, the same whatever the order: the one with the
                 # most hyphens, which the pattern also finds joined or spaced.
@@ -227,22 +234,23 @@ class Glossary:
             if len(options) > 1 and options[0][0] == options[1][0]:
                 continue
             for key in meanings[acronym, options[0][1]]:
-                table.setdefault(key, (acronym, words[key]))
+                table.setdefault(key, (acronym, words[key], key in plurals))
         return cls.from_long_forms(table)
 
     @classmethod
-    def from_long_forms(cls, table: Mapping[str, tuple[str, tuple[str, ...]]]) -> Glossary:
-        """From key -> (acronym, long form words)."""
+    def from_long_forms(cls, table: Mapping[str, tuple[str, tuple[str, ...], bool]]) -> Glossary:
+        """From key -> (acronym, long form words, whether its plural is the acronym's)."""
         if not table:
             return cls()
-        spelled = {key: _singular_last(words) for key, (_, words) in table.items()}
+        spelled = {key: _singular_last(words) for key, (_, words, _) in table.items()}
         implied = {}
-        for key, (acronym, words) in table.items():
-            found = [(acronym, False)]
+        for key, (acronym, words, plural) in table.items():
+            # (None: plural as the text writes the last word.)
+            found: list[tuple[str, bool | None]] = [(acronym, None if plural else False)]
             for n in range(1, len(words)):
                 shorter = long_form_key(" ".join(words[:n]))
                 if shorter in table:
-                    found.append((table[shorter][0], singular(words[n - 1]) != words[n - 1]))
+                    found.append((table[shorter][0], table[shorter][2] and singular(words[n - 1]) != words[n - 1]))
             implied[key] = tuple(found)
         pattern = re.compile(
             # A long form starts a word, not a hyphenated compound's part ("multi-task
@@ -250,7 +258,7 @@ class Glossary:
             r"(?<![\w\-])(?=(" + _trie_pattern(sorted(spelled.values())) + r")(?!\w))",
             re.IGNORECASE,
         )
-        return cls({key: acronym for key, (acronym, _) in table.items()}, implied, pattern)
+        return cls({key: acronym for key, (acronym, _, _) in table.items()}, implied, pattern)
 
     def words_in(self, text: str) -> list[str]:
         """The acronyms whose long form ``text`` writes, as words (lower case, sorted):
@@ -262,8 +270,8 @@ class Glossary:
             written = match.group(1)
             key = long_form_key(written)
             for acronym, plural in self._implied.get(key, ()):
-                if acronym == self.long_forms[key]:
-                    plural = long_form_key(written) != "".join(re.split(r"[\s\-]+", written.lower()))
+                if plural is None:
+                    plural = key != "".join(re.split(r"[\s\-]+", written.lower()))
                 found.add(acronym + "s" if plural else acronym)
         return sorted(found)
 
