@@ -211,9 +211,9 @@ class Glossary:
             counts.update({(d.acronym, d.key) for d in defined})  # (a paper counts once)
             plurals.update(d.key for d in defined if d.plural)
             for d in defined:
-                # One spelling per key, the same whatever the order: the one with the
-                # most hyphens, which the pattern also finds joined or spaced.
-                words[d.key] = min(words.get(d.key, d.long_form), d.long_form, key=_spelling_order)
+                # One spelling per key, the same whatever the order of the papers
+                # (the pattern finds the others: hyphens, spaces and none alike).
+                words[d.key] = min(words.get(d.key, d.long_form), d.long_form)
         # Two long forms are one meaning when, with an acronym in them written out
         # ("multi-task RL"), their words start alike ("recommender system",
         # "recommendation system"); a meaning counts the papers of all its long forms.
@@ -278,10 +278,6 @@ class Glossary:
     def pairs(self) -> list[tuple[str, str]]:
         """(acronym, long form key), by acronym: what the list defines."""
         return sorted((acronym, key) for key, acronym in self.long_forms.items())
-
-
-def _spelling_order(words: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
-    return (-sum(word.count("-") + 1 for word in words), words)
 
 
 def _singular_last(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -629,3 +629,113 @@ def test_an_initialism_finds_the_title_that_spells_its_compound_out():
     from generator.search import initialisms
 
     assert initialisms("Multi-Task learning, GPT-4-like, Out-of-distribution") == ["ood"]
+
+
+# --- Acronyms the list defines (generator/acronyms.py) ---------------------------------------
+
+
+def _acronym_site(*extra: Paper) -> Site:
+    return Site(
+        papers=(
+            _paper("definer", title="Sparse routing at scale",
+                   abstract="A sparse Mixture-of-Experts (MoE) layer, Chain-of-Thought (CoT) "
+                            "prompts and Reinforcement Learning from Human Feedback (RLHF)."),
+            _paper("spaced", title="Routing tokens to experts",
+                   abstract="We route tokens in a mixture of experts model."),
+            _paper("written", title="MoE layers for translation", abstract="Experts translate."),
+            _paper("cot-title", title="Chain of Thought Prompting Elicits Reasoning", abstract="Steps help."),
+            _paper("rlhf-title", title="Dense Rewards in Reinforcement Learning from Human Feedback",
+                   abstract="Reward models score each token."),
+            _paper("mixture", title="Mixture models for clustering", abstract="Gaussian mixtures of clusters."),
+            _paper("task", title="Task recognition and task learning (TL)", abstract="Two abilities."),
+            _paper("transfer", title="Transfer Learning (TL) for vision", abstract="Features move."),
+            _paper("transfer-spelt", title="Deep transfer learning for speech", abstract="Audio."),
+            _paper("single-task", title="Single task learning baselines", abstract="One task each."),
+            *extra,
+        ),
+        topics=(), assignments={}, related={},
+    )
+
+
+def test_an_acronym_another_paper_defines_finds_the_papers_that_spell_it_out():
+    # "MoE" found only the papers writing "MoE", and "Mixture-of-Experts" in a title;
+    # not an abstract's "mixture of experts", nor a title's "Chain of Thought" for "CoT".
+    engine = MaterialSearch(shape_index(ANY_INDEX, _acronym_site()))
+
+    def hits(query):
+        return [hit.location.split("/")[1] for hit in engine.search(query)]
+
+    # The title that writes the acronym first; the one that spells it out in its
+    # abstract is found, the title with "Mixture" alone is not.
+    assert hits("MoE") == ["written", "definer", "spaced"]
+    assert hits("CoT")[0] == "cot-title"
+    assert hits("RLHF")[0] == "rlhf-title"
+    assert set(hits("CoT")) == {"cot-title", "definer"}
+    # "TL" is defined twice, as "task learning" and "Transfer Learning": it names two
+    # things, so neither makes the papers that spell it out match.
+    assert sorted(hits("TL")) == ["task", "transfer"]
+    # A pasted title still finds its paper first.
+    for paper in _acronym_site().papers:
+        assert hits(paper.title)[0] == paper.id, paper.title
+
+
+def test_an_acronym_weighs_as_the_title_when_the_title_spells_it_out():
+    [entry] = [doc for doc in shape_index(ANY_INDEX, _acronym_site())["docs"]
+               if doc["location"] == "papers/rlhf-title/"]
+    assert entry["title_variants"] == "rlhf"
+    [entry] = [doc for doc in shape_index(ANY_INDEX, _acronym_site())["docs"]
+               if doc["location"] == "papers/spaced/"]
+    assert "title_variants" not in entry
+    assert entry["variants"] == "moe"
+
+
+def test_entries_kept_between_builds_follow_a_definition_another_paper_adds():
+    # Under serve, an edit that defines an acronym changes the entries of the papers
+    # that spell it out, though they did not change.
+    memo = EntryMemo()
+    before = _acronym_site()
+    after = _acronym_site(_paper("new", title="Scaling", abstract="Finite mixture models (MMs) cluster."))
+    for site in (before, after, before):
+        assert shape_index(ANY_INDEX, site, memo) == shape_index(ANY_INDEX, site)
+    [entry] = [doc for doc in shape_index(ANY_INDEX, after, memo)["docs"] if doc["location"] == "papers/mixture/"]
+    assert entry["title_variants"] == "mms"
+
+
+def test_the_entries_do_not_depend_on_the_order_of_the_papers():
+    site = _acronym_site()
+    backward = Site(papers=site.papers[::-1], topics=(), assignments={}, related={})
+
+    def entries(s):
+        return sorted(shape_index(ANY_INDEX, s)["docs"], key=lambda doc: doc["location"])
+
+    assert entries(site) == entries(backward)
+
+
+@pytest.mark.example
+@pytest.mark.parametrize(
+    ("query", "long_form"),
+    [
+        ("MoE", r"mixtures?[\s-]+of[\s-]+experts?"),
+        ("CoT", r"chains?[\s-]+of[\s-]+thoughts?"),
+        ("RLHF", r"reinforcement[\s-]+learning[\s-]+from[\s-]+human[\s-]+feedbacks?"),
+        ("LLM", r"large[\s-]+language[\s-]+models?"),
+        ("RAG", r"retrieval[\s-]+augmented[\s-]+generations?"),
+    ],
+)
+def test_an_acronym_the_shipped_list_defines_finds_every_paper_that_spells_it_out(
+    engine, papers, query, long_form
+):
+    # (Each is defined in the shipped list: "Large language models (LLMs)" ...)
+    spelt = {p["url"] for p in papers if re.search(rf"\b{long_form}\b", p["title"] + " " + p["abstract"], re.I)}
+    assert spelt
+    found = {hit.location for hit in engine.search(query)}
+    assert spelt - found == set()
+
+
+@pytest.mark.example
+def test_a_shipped_title_that_spells_an_acronym_out_ranks_first_for_it(engine):
+    # Before, "RLHF" put it seventh: its abstract writes "RLHF" twice, others more.
+    [first, *_] = engine.search("RLHF")
+    assert first.location == "papers/dense-reward-for-free-in-reinforcement-learning-from-human-feedback/"
+    [first, *_] = engine.search("MoE")
+    assert first.location.startswith("papers/sparsely-activated-mixture-of-experts")
