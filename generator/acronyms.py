@@ -29,6 +29,7 @@ with the number of long forms). BENCHMARKS.md measures it at 1,000 and 10,000 pa
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -46,7 +47,7 @@ SMALL_WORDS = frozenset(
 # "(LLMs)": a capital, then letters; a last small "s" is a plural.
 _PARENTHESIS = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)")
 # Where a long form cannot reach back past: a clause's punctuation, another parenthesis.
-_BREAK = re.compile(r"""[.,;:!?()\[\]{}"“”]""")
+_BREAKS = '.,;:!?()[]{}"“”'
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 # A long form is looked for at most this far back from its parenthesis.
 _REACH = 160
@@ -78,21 +79,49 @@ def find_definitions(text: str) -> list[Definition]:
         if sum(c.isupper() for c in acronym) < 2 or acronym.lower() in STOP_WORDS:
             continue  # "(Ours)", "(IT)": no acronym, or one lunr never searches for
         before = text[max(0, match.start() - _REACH):match.start()]
-        breaks = list(_BREAK.finditer(before))
-        if breaks:
-            before = before[breaks[-1].end():]
-        words = _WORDS.findall(before)[-MAX_WORDS:]
-        long_form = _spelt_by(acronym, words)
-        if long_form and "".join(long_form).replace("-", "").lower() != acronym.lower():
-            found.append(Definition(acronym.lower(), tuple(w.lower() for w in long_form), plural))
+        before = before[max(before.rfind(c) for c in _BREAKS) + 1:]
+        long_form = _long_form(acronym, before)
+        if long_form:
+            found.append(Definition(acronym.lower(), long_form, plural))
     return found
 
 
+@functools.lru_cache(maxsize=4096)  # (many papers write "Large language models (LLMs)")
+def _long_form(acronym: str, before: str) -> tuple[str, ...] | None:
+    long_form = _spelt_by(acronym, _WORDS.findall(before)[-MAX_WORDS:])
+    if long_form and "".join(long_form).replace("-", "").lower() != acronym.lower():
+        return tuple(word.lower() for word in long_form)
+    return None
+
+
 def _spelt_by(acronym: str, words: list[str]) -> list[str] | None:
-    """The fewest last ``words`` whose initials are ``acronym``, or None."""
+    """The fewest last ``words`` whose initials are ``acronym``, or None.
+
+    One pass back from the parenthesis: after each word, the set of how many of the
+    acronym's first letters are still to spell (so the cost is the words' count, not
+    the count of tails)."""
     letters = tuple((c.lower(), c.islower()) for c in acronym)
-    ways = [_contributions(w) for w in words]
-    spelt = [count for count in range(1, len(words) + 1) if _spells(letters, ways[-count:])]
+    left = {len(letters)}
+    spelt = []
+    for count in range(1, len(words) + 1):
+        after: set[int] = set()
+        for way in _contributions(words[-count]):
+            if not way:
+                if count > 1:  # (a long form does not end on a skipped word)
+                    after |= left
+                continue
+            for still in left:
+                start = still - len(way)
+                if start >= 0 and all(
+                    letter == wanted and (small or not lower)
+                    for (letter, small), (wanted, lower) in zip(way, letters[start:still])
+                ):
+                    after.add(start)
+                    if start == 0:  # (and it starts on a word that gives a letter)
+                        spelt.append(count)
+        left = after
+        if not left:
+            break
     # A long form starts on a small word only when no longer one spells the acronym:
     # "the Abstraction and Reasoning Corpus (ARC)" is not "and Reasoning Corpus".
     spelt.sort(key=lambda count: (words[-count].lower() in SMALL_WORDS, count))
@@ -103,17 +132,18 @@ def _spelt_by(acronym: str, words: list[str]) -> list[str] | None:
 _Way = tuple[tuple[str, bool], ...]
 
 
-def _contributions(word: str) -> list[_Way]:
+@functools.lru_cache(maxsize=8192)  # (a list writes the same words before its acronyms)
+def _contributions(word: str) -> tuple[_Way, ...]:
     """The ways ``word`` may give letters to an acronym; () is skipping it."""
     parts = word.split("-")
     if not all(part.isalpha() and part.isascii() for part in parts):
-        return []  # "GPT-4", "2023": no definition goes through a number
+        return ()  # "GPT-4", "2023": no definition goes through a number
     if len(parts) == 1:
-        return _part_ways(word, first=False)
+        return tuple(_part_ways(word, first=False))
     ways = {((parts[0][0].lower(), False),)}  # "pre-trained": its first initial alone
     for combination in itertools.product(*(_part_ways(p, first=n == 0) for n, p in enumerate(parts))):
         ways.add(tuple(letter for way in combination for letter in way))
-    return sorted(ways, key=lambda way: (len(way), way))
+    return tuple(sorted(ways, key=lambda way: (len(way), way)))
 
 
 def _part_ways(word: str, first: bool) -> list[_Way]:
@@ -127,25 +157,55 @@ def _part_ways(word: str, first: bool) -> list[_Way]:
     return ways
 
 
-def _spells(letters: tuple[tuple[str, bool], ...], words: list[list[_Way]]) -> bool:
-    """Whether the words, each in one of its ways, give exactly ``letters``; the first
-    and the last word give a letter (a long form does not start or end on a skipped
-    word), and a small letter of the acronym comes from a small word."""
-    def fits(way: _Way, at: int) -> bool:
-        if at + len(way) > len(letters):
-            return False
-        return all(
-            letter == wanted and (small or not lower)
-            for (letter, small), (wanted, lower) in zip(way, letters[at:])
-        )
+def paper_definitions(texts: Iterable[str]) -> frozenset[Definition]:
+    """What one paper's texts (title, abstract) define."""
+    return frozenset(d for text in texts for d in find_definitions(text))
 
-    reached = {0}  # how many letters the words so far can have given
-    for n, ways in enumerate(words):
-        edge = n == 0 or n == len(words) - 1
-        reached = {at + len(way) for at in reached for way in ways if (way or not edge) and fits(way, at)}
-        if not reached:
-            return False
-    return len(letters) in reached
+
+def glossary_table(papers: Iterable[frozenset[Definition]]) -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """Long form key -> (acronym, long form words, whether its plural is the acronym's)
+    for a list, from what each paper defines.
+
+    An acronym defined with two long forms ("ICL": in-context learning, and an "Ideal
+    Continual Learner") stands for the one more papers define; if as many define
+    each, for none: it names two things, and either would make the papers that spell
+    out the other match.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    words: dict[str, tuple[str, ...]] = {}
+    # Long forms some paper defines with a plural acronym ("large language models
+    # (LLMs)"): written as a plural, they are also the plural acronym. Others are
+    # not ("Mixture-of-Experts (MoE)" is no "MoEs").
+    plurals: set[str] = set()
+    for defined in papers:
+        counts.update({(d.acronym, d.key) for d in defined})  # (a paper counts once)
+        plurals.update(d.key for d in defined if d.plural)
+        for d in defined:
+            # One spelling per key, the same whatever the order of the papers
+            # (the pattern finds the others: hyphens, spaces and none alike).
+            words[d.key] = min(words.get(d.key, d.long_form), d.long_form)
+    # Two long forms are one meaning when, with an acronym in them written out
+    # ("multi-task RL"), their words start alike ("recommender system",
+    # "recommendation system"); a meaning counts the papers of all its long forms.
+    first = {}
+    for acronym, key in sorted(counts, key=lambda pair: (-counts[pair], pair)):
+        first.setdefault(acronym, words[key])
+    meanings: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    for acronym, key in sorted(counts):
+        written = [w for word in words[key] for w in (first.get(word) if word != acronym and word in first else (word,))]
+        stems = tuple(part[:_STEM] for word in written for part in word.split("-"))
+        meanings[acronym, stems].append(key)
+    by_acronym: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for (acronym, stems), keys in meanings.items():
+        by_acronym[acronym].append((sum(counts[acronym, key] for key in keys), stems))
+    table: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+    for acronym, options in sorted(by_acronym.items()):
+        options.sort(key=lambda option: -option[0])
+        if len(options) > 1 and options[0][0] == options[1][0]:
+            continue
+        for key in meanings[acronym, options[0][1]]:
+            table.setdefault(key, (acronym, words[key], key in plurals))
+    return table
 
 
 # --- Long forms in the text ---------------------------------------------------------------
@@ -163,10 +223,13 @@ def singular(word: str) -> str:
     return word
 
 
+_SPACES = re.compile(r"[\s\-]+")
+
+
 def long_form_key(text: str) -> str:
     """One spelling of a long form for every way it is written: lower case, hyphens and
     spaces alike (and none: "multitask" is "multi-task"), the last word singular."""
-    return singular("".join(re.split(r"[\s\-]+", text.lower())))
+    return singular(_SPACES.sub("", text.lower()))
 
 
 def _plural_pattern(word: str) -> str:
@@ -190,52 +253,13 @@ class Glossary:
     # "reinforcement learning from human feedback" is also "reinforcement learning".)
     _implied: Mapping[str, tuple[tuple[str, bool | None], ...]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
+    # Each acronym word ("llm", "llms") as a word of a text.
+    _words: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, texts: Iterable[Iterable[str]]) -> Glossary:
-        """The glossary of a list: ``texts`` holds each paper's texts (title, abstract).
-
-        An acronym defined with two long forms ("ICL": in-context learning, and an "Ideal
-        Continual Learner") stands for the one more papers define; if as many define
-        each, for none: it names two things, and either would make the papers that spell
-        out the other match.
-        """
-        counts: Counter[tuple[str, str]] = Counter()
-        words: dict[str, tuple[str, ...]] = {}
-        # Long forms some paper defines with a plural acronym ("large language models
-        # (LLMs)"): written as a plural, they are also the plural acronym. Others are
-        # not ("Mixture-of-Experts (MoE)" is no "MoEs").
-        plurals: set[str] = set()
-        for paper in texts:
-            defined = {d for text in paper for d in find_definitions(text)}
-            counts.update({(d.acronym, d.key) for d in defined})  # (a paper counts once)
-            plurals.update(d.key for d in defined if d.plural)
-            for d in defined:
-                # One spelling per key, the same whatever the order of the papers
-                # (the pattern finds the others: hyphens, spaces and none alike).
-                words[d.key] = min(words.get(d.key, d.long_form), d.long_form)
-        # Two long forms are one meaning when, with an acronym in them written out
-        # ("multi-task RL"), their words start alike ("recommender system",
-        # "recommendation system"); a meaning counts the papers of all its long forms.
-        first = {}
-        for acronym, key in sorted(counts, key=lambda pair: (-counts[pair], pair)):
-            first.setdefault(acronym, words[key])
-        meanings: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
-        for acronym, key in sorted(counts):
-            written = [w for word in words[key] for w in (first.get(word) if word != acronym and word in first else (word,))]
-            stems = tuple(part[:_STEM] for word in written for part in word.split("-"))
-            meanings[acronym, stems].append(key)
-        by_acronym: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
-        for (acronym, stems), keys in meanings.items():
-            by_acronym[acronym].append((sum(counts[acronym, key] for key in keys), stems))
-        table: dict[str, tuple[str, tuple[str, ...]]] = {}
-        for acronym, options in sorted(by_acronym.items()):
-            options.sort(key=lambda option: -option[0])
-            if len(options) > 1 and options[0][0] == options[1][0]:
-                continue
-            for key in meanings[acronym, options[0][1]]:
-                table.setdefault(key, (acronym, words[key], key in plurals))
-        return cls.from_long_forms(table)
+        """The glossary of a list: ``texts`` holds each paper's texts (title, abstract)."""
+        return cls.from_long_forms(glossary_table(paper_definitions(paper) for paper in texts))
 
     @classmethod
     def from_long_forms(cls, table: Mapping[str, tuple[str, tuple[str, ...], bool]]) -> Glossary:
@@ -253,12 +277,17 @@ class Glossary:
                     found.append((table[shorter][0], table[shorter][2] and singular(words[n - 1]) != words[n - 1]))
             implied[key] = tuple(found)
         pattern = re.compile(
-            # A long form starts a word, not a hyphenated compound's part ("multi-task
-            # learning" writes no "task learning"), and ends one.
-            r"(?<![\w\-])(?=(" + _trie_pattern(sorted(spelled.values())) + r")(?!\w))",
-            re.IGNORECASE,
+            # A long form starts a word, and not a hyphenated compound's later part
+            # ("multi-task learning" writes no "task learning").
+            r"(?<![\w\-])(?:" + _trie_pattern(sorted(spelled.values())) + ")"
         )
-        return cls({key: acronym for key, (acronym, _, _) in table.items()}, implied, pattern)
+        words = {
+            # (The word first, then what is around it: a pattern that starts with
+            # letters is searched for as fast as a substring.)
+            word: re.compile(rf"{word}(?<!\w{word})(?!\w)")
+            for acronym, _, _ in table.values() for word in (acronym, acronym + "s")
+        }
+        return cls({key: acronym for key, (acronym, _, _) in table.items()}, implied, pattern, words)
 
     def words_in(self, text: str) -> list[str]:
         """The acronyms whose long form ``text`` writes, as words (lower case, sorted):
@@ -266,14 +295,26 @@ class Glossary:
         if self.pattern is None:
             return []
         found = set()
-        for match in self.pattern.finditer(text):
-            written = match.group(1)
-            key = long_form_key(written)
+        text = text.lower()  # (the pattern is lower case: faster than IGNORECASE)
+        at = 0
+        # Each match is the longest long form starting there; the next search starts
+        # one letter on, to find one inside it ("language models" in "large language
+        # models").
+        while match := self.pattern.search(text, at):
+            at = match.start() + 1
+            joined = _SPACES.sub("", match.group())
+            key = singular(joined)
             for acronym, plural in self._implied.get(key, ()):
                 if plural is None:
-                    plural = key != "".join(re.split(r"[\s\-]+", written.lower()))
+                    plural = key != joined
                 found.add(acronym + "s" if plural else acronym)
         return sorted(found)
+
+    def written(self, words: Iterable[str], text: str) -> set[str]:
+        """Which of ``words`` (words_in's) ``text`` writes as words of its own."""
+        lower = text.lower()
+        # (A substring test first: most papers write none of them.)
+        return {word for word in words if word in lower and self._words[word].search(lower)}
 
     def pairs(self) -> list[tuple[str, str]]:
         """(acronym, long form key), by acronym: what the list defines."""
@@ -298,18 +339,24 @@ def _trie_pattern(forms: list[tuple[str, ...]]) -> str:
 
 
 def _emit(node: dict) -> str:
-    branches = []
-    ends = []
+    choices = []
     for edge in sorted(node, key=lambda e: (isinstance(e, tuple), str(e))):
         if isinstance(edge, tuple):
-            ends.append(_plural_pattern(edge[1]))
+            choices.append(_plural_pattern(edge[1]) + r"(?!\w)")
         else:
-            branches.append(re.escape(edge) + _SEP + "(?:" + _emit(node[edge]) + ")")
-    # A longer long form first, so that the match holds all of it.
-    return "|".join(branches + [e + r"(?!\w)" for e in ends])
+            choices.append(re.escape(edge) + _SEP + "(?:" + _emit(node[edge]) + ")")
+    # A longer long form first, so that the match holds all of it (a word that ends
+    # one long form and goes on in another comes first as the latter). Choices are
+    # grouped by their first letter, which the engine then looks at once.
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for choice in choices:
+        by_letter[choice[0]].append(choice[1:])
+    return "|".join(
+        letter + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")")
+        for letter, rest in by_letter.items()
+    )
 
 
-_TEXT_WORDS = re.compile(r"\w+")
 # A paper's acronym words: those for its title, those for its abstract only.
 Spelt = tuple[tuple[str, ...], tuple[str, ...]]
 
@@ -317,10 +364,52 @@ Spelt = tuple[tuple[str, ...], tuple[str, ...]]
 def spelt_out(glossary: Glossary, title: str, abstract: str) -> Spelt:
     """The acronyms a paper spells out and does not write: those its title spells and
     does not write (they weigh as the title), then those only its abstract spells."""
-    in_title_written = {word.lower() for word in _TEXT_WORDS.findall(title)}
-    written = in_title_written | {word.lower() for word in _TEXT_WORDS.findall(abstract)}
+    in_title = glossary.words_in(title)
+    in_abstract = glossary.words_in(abstract)
+    if not in_title and not in_abstract:
+        return (), ()
+    title_writes = glossary.written(in_title + in_abstract, title)
+    writes = title_writes | glossary.written(in_title + in_abstract, abstract)
     # (A title that spells one out is found by it as by a title that writes it, whether
     # or not its abstract writes it.)
-    in_title = [word for word in glossary.words_in(title) if word not in in_title_written]
-    in_abstract = [word for word in glossary.words_in(abstract) if word not in written and word not in in_title]
-    return tuple(in_title), tuple(in_abstract)
+    title_words = tuple(word for word in in_title if word not in title_writes)
+    return title_words, tuple(word for word in in_abstract if word not in writes and word not in title_words)
+
+
+class Memo:
+    """The pass's work kept between builds in one process (each rebuild under `serve`):
+    a paper's definitions are found again only when its title or abstract changed, and
+    its acronym words only then or when the list's glossary changed (a definition added
+    or removed anywhere). What it returns is what a fresh pass computes."""
+
+    def __init__(self) -> None:
+        self._defined: dict[str, tuple[tuple[str, str], frozenset[Definition]]] = {}
+        self._glossary: tuple[dict, Glossary] = ({}, Glossary())
+        self._spelt: dict[str, tuple[tuple[str, str], Spelt]] = {}
+
+    def words(self, papers: Iterable[tuple[str, str, str]]) -> dict[str, Spelt]:
+        """Each paper's acronym words (spelt_out), by id, from (id, title, abstract)."""
+        papers = list(papers)
+        defined = {}
+        # (The glossary is counted again only when what some paper defines changed.)
+        changed = len(papers) != len(self._defined)
+        for pid, title, abstract in papers:
+            made = self._defined.get(pid)
+            if made is None or made[0] != (title, abstract):
+                definitions = paper_definitions((title, abstract))
+                changed = changed or made is None or made[1] != definitions
+                made = ((title, abstract), definitions)
+            defined[pid] = made
+        self._defined = defined
+        if changed:
+            table = glossary_table(made[1] for made in defined.values())
+            if table != self._glossary[0]:
+                self._glossary = (table, Glossary.from_long_forms(table))
+                self._spelt = {}
+        glossary = self._glossary[1]
+        spelt = {}
+        for pid, title, abstract in papers:
+            made = self._spelt.get(pid)
+            spelt[pid] = made if made is not None and made[0] == (title, abstract) else ((title, abstract), spelt_out(glossary, title, abstract))
+        self._spelt = spelt
+        return {pid: made[1] for pid, made in spelt.items()}

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.acronyms import SMALL_WORDS, STOP_WORDS, Definition, Glossary, find_definitions, long_form_key, spelt_out
+from generator.acronyms import (
+    SMALL_WORDS,
+    STOP_WORDS,
+    Definition,
+    Glossary,
+    Memo,
+    find_definitions,
+    long_form_key,
+    spelt_out,
+)
 
 
 def defined(text: str) -> list[tuple[str, str]]:
@@ -255,3 +264,31 @@ def test_a_paper_gets_only_the_acronyms_it_does_not_write():
     # The title writes "RL"; its "Large Language Models" is "llms" for the title even
     # though the abstract writes "LLM"; the abstract's "cot" is the abstract's alone.
     assert (title, abstract) == (("llms",), ("cot",))
+
+
+def test_a_word_is_written_only_as_a_word_of_its_own():
+    # ("rl" is in "world", "llm" in "LLMs": neither is the word.)
+    assert GLOSSARY.written(["rl", "llm"], "A world of LLMs") == set()
+    assert GLOSSARY.written(["rl", "llm", "llms"], "RL-based LLM agents (LLMs)") == {"rl", "llm", "llms"}
+
+
+_EDITS = st.sampled_from([
+    ("a", "Large language models (LLMs)", "Abstract."),
+    ("a", "Plain title", "Nothing defined."),
+    ("b", "Scaling large language models", "We study chain of thought."),
+    ("b", "Scaling", "Chain-of-Thought (CoT) prompting."),
+    ("c", "Chain of thought, again", "Transfer learning (TL)."),
+    ("c", "Task learning (TL)", "Large language models."),
+    ("d", "Language models (LMs) everywhere", "Multi-task learning (MTL)."),
+])
+
+
+@given(st.lists(st.lists(_EDITS, max_size=5), min_size=1, max_size=6))
+def test_words_kept_between_builds_are_those_a_fresh_pass_makes(builds):
+    # Under serve each rebuild reuses the last one's definitions and words (Memo); a
+    # paper edited, added or removed, or a definition another paper adds, must show.
+    memo = Memo()
+    for papers in builds:
+        papers = list({pid: (pid, title, abstract) for pid, title, abstract in papers}.values())
+        glossary = Glossary.of((title, abstract) for _, title, abstract in papers)
+        assert memo.words(papers) == {pid: spelt_out(glossary, title, abstract) for pid, title, abstract in papers}
