@@ -5,7 +5,9 @@ means its badges' labels, its BibTeX, its related papers and its previous/next l
 `shape_index` replaces a paper page's entries by ONE entry built from the model: the
 title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
 the code repositories' names (and datasets' and models') and the abstract; its arXiv id, DOI, tags, reading status and notes are
-searched without being shown. Other pages keep Material's entries.
+searched without being shown, and so are the acronyms other papers define for a long form
+it spells out ("rlhf" where it writes "reinforcement learning from human feedback" and
+never "RLHF": generator/acronyms.py). Other pages keep Material's entries.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
