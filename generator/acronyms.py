@@ -21,6 +21,11 @@ PLMs); a word in capitals gives its letters ("RL from human feedback" RLHF). The
 form, "LFW (long form words)", is not read: the shipped list has two (MTOB, TTRL, both
 names of the paper's own work), against about 130 of the usual form.
 
+An acronym with two meanings in the list ("ICL": in-context learning in ten papers, an
+"Ideal Continual Learner" in one) stands for the one more papers define, and for none if
+as many define each ("TL": "task learning", "Transfer Learning"): either would make the
+papers that spell out the other match (`glossary_table`).
+
 The whole pass is two regular expressions over each text: one finds the parentheses (a
 definition is checked only where one is), one made of every long form at once finds
 them all (`Glossary.pattern`: a trie of the words, so its cost grows with the text, not
