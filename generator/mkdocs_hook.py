@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator import build, handlinks, markup_access, pages, partial_rebuild, raw_html, related
-from generator import render, search, siteconfig, sitemodes
+from generator import render, search, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, counted
 
@@ -53,6 +53,9 @@ _state: partial_rebuild.SiteState | None = None  # this site's, under a dirty bu
 # page source (docs/) -> where its curation file is edited, and that file's path
 _edit_urls: dict[str, tuple[str, str]] = {}
 _written: frozenset[str] = frozenset()  # the docs files the generator wrote this build
+# The theme overrides' folder and the project's (from on_env): where a template's
+# mistake found while a page is rendered is said (on_build_error).
+_overrides: tuple[Path, Path] | None = None
 
 
 class CurationFailed(PluginError):
@@ -62,6 +65,10 @@ class CurationFailed(PluginError):
         self.problems = error.problems
         count = sum(1 for p in error.problems if p.severity.value == "error")
         super().__init__(f"readinglist: {counted(count, 'error')}; nothing was built")
+
+
+class ThemeFailed(CurationFailed):
+    """The theme overrides' templates have syntax mistakes; they were printed."""
 
 
 # Set for the life of the process by `mkdocs serve`.
@@ -145,8 +152,8 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _removed, _edit_urls, _written
-    _site, _removed, _edit_urls, _written = None, True, {}, frozenset()
+    global _site, _removed, _edit_urls, _written, _overrides
+    _site, _removed, _edit_urls, _written, _overrides = None, True, {}, frozenset(), None
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
@@ -463,6 +470,7 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    global _overrides
     # (after MkDocs read the pages it builds, before it builds or checks any)
     if _partial and _state is not None:
         partial_rebuild.restore_anchors(
@@ -478,6 +486,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if _state is not None and not isinstance(env.loader, _NotingLoader):
         env.loader = _NotingLoader(env.loader, _state.templates)
     if root is not None:
+        if config.theme.custom_dir:
+            _overrides = (Path(config.theme.custom_dir), root)
         _check_overrides(env, config, root)
         _check_hand_anchors(files, root)
     return env
@@ -521,7 +531,7 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        raise CurationFailed(CuratorError(problems))
+        raise ThemeFailed(CuratorError(problems))
 
 
 def _check_hand_anchors(files: Files, root: Path) -> None:
@@ -591,6 +601,17 @@ def on_build_error(error: Exception) -> None:
         _store_memo()
     # A half-built site is no base for the next dirty build.
     _sites().clear()
+    if isinstance(error, ThemeFailed):
+        raise theme_errors.ThemeStopped from None  # (printed)
+    # A mistake in a theme override that showed only when a page was made (a value the
+    # page lacks, a template not there): said at its file and line, as a syntax mistake
+    # is (_check_overrides), rather than in MkDocs' forty-line traceback.
+    found = theme_errors.override_error(error, *_overrides) if _overrides else None
+    if found is None:
+        return  # (anything else: MkDocs' traceback is what to see)
+    for problem in found.problems:
+        print(problem, file=sys.stderr)
+    raise theme_errors.ThemeStopped from None
 
 
 def on_shutdown() -> None:

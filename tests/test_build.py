@@ -888,3 +888,98 @@ def test_a_syntax_mistake_in_a_theme_override_is_said_at_its_file_and_line(tmp_p
     err = capsys.readouterr().err
     assert f"overrides/main.html:{last + 1}:1: template error: unexpected '}}'" in err
     assert "Traceback" not in err
+
+
+_NO_VALUE = (
+    "; not every page has this value (the 404 page has no page at all): test for it first,"
+    " as in {% if page and page.meta.foo %}"
+)
+
+
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        # MkDocs' Jinja prints a missing value as nothing, but not an attribute of one;
+        # the 404 page, made first, has no page.
+        ("{{ page.meta.foo.bar }}", "'None' has no attribute 'meta'" + _NO_VALUE),
+        (
+            "{% if page %}{{ page.meta.foo.bar }}{% endif %}",
+            "'dict object' has no attribute 'foo'" + _NO_VALUE,
+        ),
+        (
+            '{% include "partials/missing.html" %}',
+            "no template named 'partials/missing.html'; no template of that name in the"
+            " overrides or in Material's templates: check its name and folder",
+        ),
+        # (Found when the template is compiled, not when it is parsed: not a syntax error.)
+        ("{{ config.site_name | nosuchfilter }}", "No filter named 'nosuchfilter'."),
+        ("{{ config.site_name() }}", "TypeError: 'str' object is not callable"),
+        (
+            "{% macro cite(paper) %}{{ paper }}{% endmacro %}{{ cite(1, 2) }}",
+            "TypeError: macro 'cite' takes not more than 1 argument(s)",
+        ),
+        ("{{ 1/0 }}", "ZeroDivisionError: division by zero"),
+    ],
+)
+def test_a_theme_override_mistake_found_on_rendering_is_said_at_its_file_and_line(
+    tmp_path, capsys, fixed_epoch, mistake, message
+):
+    # MkDocs printed a forty-line traceback, in `readinglist build` and in `mkdocs build`.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    project = make_project(tmp_path, FIXTURE)
+    (project / "overrides").unlink()
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    template = project / "overrides" / "main.html"
+    last = template.read_text(encoding="utf-8").count("\n")
+    with template.open("a", encoding="utf-8") as handle:
+        handle.write(f"{{% block site_meta %}}{{{{ super() }}}}\n{mistake}\n{{% endblock %}}\n")
+    said = f"overrides/main.html:{last + 2}:1: template error: {message}"
+
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert said in err.splitlines()
+    assert "Traceback" not in err
+    assert "readinglist build: stopped by the problems above" in err
+
+    with pytest.raises(Abort):  # (what `mkdocs build` prints as one line, exit 1)
+        mkdocs_build(load_config(str(project / "mkdocs.yml")))
+    assert said in capsys.readouterr().err.splitlines()
+
+
+def test_a_theme_override_extending_no_template_is_said_at_its_line(tmp_path, capsys, fixed_epoch):
+    project = make_project(tmp_path, FIXTURE)
+    (project / "overrides").unlink()
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    page = project / "overrides" / "404.html"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("{% extends"))
+    page.write_text(
+        "".join(lines).replace('{% extends "main.html" %}', '{% extends "mainn.html" %}'),
+        encoding="utf-8",
+    )
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"overrides/404.html:{line}:1: template error: no template named 'mainn.html';" in err
+    assert "Traceback" not in err
+
+
+def test_a_mistake_whose_innermost_template_is_not_an_override_keeps_its_traceback(
+    tmp_path, fixed_epoch
+):
+    # Material's partial fails, not the override that includes it: whether the override
+    # or Material is at fault (or mkdocs.yml's data) is not certain, and the traceback
+    # names both lines.
+    import jinja2
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, FIXTURE)
+    (project / "overrides").unlink()
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    with (project / "overrides" / "main.html").open("a", encoding="utf-8") as handle:
+        handle.write('{% block site_meta %}{% include "partials/toc-item.html" %}{% endblock %}\n')
+    with pytest.raises(jinja2.UndefinedError, match="'toc_item' is undefined"):
+        mkdocs_build(load_config(str(project / "mkdocs.yml")))
