@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator import build, handlinks, markup_access, pages, partial_rebuild, raw_html, related
-from generator import render, search, siteconfig, sitemodes, theme_errors
+from generator import render, search, served_site, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, counted
 
@@ -56,6 +56,7 @@ _written: frozenset[str] = frozenset()  # the docs files the generator wrote thi
 # The theme overrides' folder and the project's (from on_env): where a template's
 # mistake found while a page is rendered is said (on_build_error).
 _overrides: tuple[Path, Path] | None = None
+_aside: Path | None = None  # the site folder whose last good files this build set aside
 
 
 class CurationFailed(PluginError):
@@ -152,8 +153,9 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _removed, _edit_urls, _written, _overrides
+    global _site, _removed, _edit_urls, _written, _overrides, _aside
     _site, _removed, _edit_urls, _written, _overrides = None, True, {}, frozenset(), None
+    _aside = None
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
     if not any(isinstance(e, raw_html.RawHtmlExtension) for e in config.markdown_extensions):
@@ -371,6 +373,8 @@ _LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last date Python's date
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if os.environ.get(_SERVING) and not build.PROCESS_STATE.get(_DIRTY):
+        _set_aside(config)  # (MkDocs empties the site folder next)
     # Material's search plugin keeps the last dirty build's index and merges this one's
     # into it, assuming one page was rebuilt; on_post_build merges instead, page by page.
     plugin = config.plugins.get("material/search")
@@ -424,7 +428,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             Path(copies[path]).unlink(missing_ok=True)
     else:
         # Every page shows something that changed (or a page went away): build all.
-        clean_directory(config.site_dir)
+        if os.environ.get(_SERVING):
+            _set_aside(config)
+        else:
+            clean_directory(config.site_dir)
         _sites()[site_dir] = partial_rebuild.SiteState(stamp, theme=theme)
         if previous is not None:
             log.info(f"readinglist: building every page: {' and '.join(why)}")
@@ -451,12 +458,22 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     reads as YAML. MkDocs printed a traceback for a slip saved into it (a colon in
     site_name) on every rebuild until it was fixed; instead its mistakes are printed
     once per change, as `check` prints them, the server keeps the last good site, and
-    the change that fixes the file builds it again."""
+    the change that fixes the file builds it again. So for a mistake in the theme
+    overrides (printed by the hook)."""
 
     def guarded() -> None:
         problems = siteconfig.config_problems(root)
         if not problems.has_errors():
-            builder()
+            try:
+                builder()
+            except theme_errors.ThemeStopped:
+                # (Raised, MkDocs' server would hold every page asked for until a build
+                # succeeds: the last good site, put back (served_site.py), is served.)
+                print(
+                    "readinglist: the theme overrides have errors; the site shows the last"
+                    " good build until they are fixed",
+                    file=sys.stderr,
+                )
             return
         for problem in problems.errors:
             print(problem, file=sys.stderr)
@@ -573,6 +590,14 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     return context
 
 
+def _set_aside(config: MkDocsConfig) -> None:
+    """Under serve, the last good site, kept until this build of every page is done
+    (served_site.py): a failed one leaves it served."""
+    global _aside
+    _aside = Path(config.site_dir)
+    served_site.set_aside(_aside)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     # One search entry per paper, built from the model (see search.py).
     site_dir = Path(config.site_dir)
@@ -586,6 +611,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             index = {**index, "docs": partial_rebuild.flatten(_state.entries)}
         memo = build.PROCESS_STATE.setdefault(_ENTRIES, search.EntryMemo())
         search.write_index_file(site_dir, index, _site, memo)
+    if _aside is not None:
+        served_site.drop(_aside)
     if not os.environ.get(_SERVING):
         # The same modes on every machine, whatever the umask (a site served by MkDocs'
         # own server, in its temporary folder, is read by its builder alone).
@@ -601,8 +628,10 @@ def on_build_error(error: Exception) -> None:
         _store_memo()
     # A half-built site is no base for the next dirty build.
     _sites().clear()
+    if _aside is not None:
+        served_site.put_back(_aside)
     if isinstance(error, ThemeFailed):
-        raise theme_errors.ThemeStopped from None  # (printed)
+        raise theme_errors.ThemeStopped from None  # (printed: see guard_config for serve)
     # A mistake in a theme override that showed only when a page was made (a value the
     # page lacks, a template not there): said at its file and line, as a syntax mistake
     # is (_check_overrides), rather than in MkDocs' forty-line traceback.

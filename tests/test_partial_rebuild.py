@@ -580,3 +580,44 @@ def test_a_title_made_by_lines_past_the_first_hash_line_follows_their_edit(proje
     _edit(about, old, new)
     _build(project, "served", dirty=True)
     _check_against_clean(project)
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "full"])
+@pytest.mark.parametrize(
+    ("mistake", "said"),
+    [
+        ("{{ page.meta.foo.bar }}", "template error: 'None' has no attribute 'meta';"),
+        ("{{ page.title }", "template error: unexpected '}'"),  # (a syntax mistake)
+    ],
+)
+def test_under_serve_a_theme_override_mistake_is_said_once_and_the_last_good_site_stays(
+    project, capsys, dirty, mistake, said
+):
+    # The rebuild raised: MkDocs' server printed a traceback (a line for a syntax
+    # mistake) and held every page asked for until a build succeeded, and the site it
+    # would have served was emptied already.
+    from generator import mkdocs_hook
+
+    rebuild = mkdocs_hook.guard_config(lambda: _build(project, "served", dirty=dirty), project)
+    rebuild()
+    good = tree(project / "served")
+    main = project / "overrides/main.html"
+    text = main.read_text(encoding="utf-8")
+    last = text.count("\n")
+    main.write_text(f"{text}{{% block site_meta %}}{{{{ super() }}}}\n{mistake}\n{{% endblock %}}\n")
+    capsys.readouterr()
+    rebuild()  # (no exception: the server goes on)
+    err = capsys.readouterr().err
+    reported = [line for line in err.splitlines() if "overrides/" in line]
+    assert len(reported) == 1 and "Traceback" not in err
+    assert reported[0].startswith(f"overrides/main.html:{last + 2}:1: {said}")
+    assert (
+        "readinglist: the theme overrides have errors; the site shows the last good build"
+        " until they are fixed"
+    ) in err
+    assert tree(project / "served") == good  # the last good site, as it was
+    main.write_text(text.replace(": recently added papers", ": papers just added"), encoding="utf-8")
+    rebuild()
+    assert "overrides/" not in capsys.readouterr().err
+    assert ": papers just added" in (project / "served/about/index.html").read_text()
+    _check_against_clean(project)  # the fix is built, every page of it
