@@ -37,7 +37,7 @@ from mkdocs.utils import clean_directory
 from generator import build, handlinks, markup_access, pages, partial_rebuild, raw_html, related
 from generator import render, search, served_site, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
-from generator.errors import CuratorError, counted
+from generator.errors import CuratorError, Location, Problem, Severity, counted
 
 log = logging.getLogger("mkdocs.hooks.readinglist")
 
@@ -522,7 +522,8 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
     of why. Parsed here, each is said in one line and the build stops: under `serve` the
     server waits for the fix, as for a mistake in mkdocs.yml, since no page can be made
     without its theme. A template parsed before and not touched since is not parsed
-    again (all of them took 18 ms, a tenth of a rebuild of the shipped list).
+    again (all of them took 18 ms, a tenth of a rebuild of the shipped list). A block
+    that the templates it extends lack, which Jinja shows nowhere, is a warning.
     """
     custom = config.theme.custom_dir
     if not custom or not Path(custom).is_dir():
@@ -537,8 +538,25 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
             if _SOUND_TEMPLATES.get(str(path)) == seen:
                 continue
             source = path.read_text(encoding="utf-8")
-            env.parse(source, path.relative_to(custom).as_posix(), str(path))
+            tree = env.parse(source, path.relative_to(custom).as_posix(), str(path))
             _SOUND_TEMPLATES[str(path)] = seen
+            shown = theme_errors.shown_path(path, root)
+            # (A warning: Jinja shows such a block nowhere and says nothing.)
+            for line, block, close, chain in theme_errors.unknown_blocks(env, tree):
+                extended = (
+                    f"the templates it extends ({', '.join(chain)}) have" if len(chain) > 1
+                    else f"the template it extends ({chain[0]}) has"
+                )
+                guess = f"; did you mean '{close}'?" if close else ""
+                print(
+                    Problem(
+                        Location(shown, line, 1),
+                        f"block '{block}' shows nowhere: {extended} no block of that name"
+                        f"{guess}",
+                        Severity.WARNING,
+                    ),
+                    file=sys.stderr,
+                )
         except jinja2.TemplateSyntaxError as error:
             found = render.template_error(error, root)
             if found is not None:

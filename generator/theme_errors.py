@@ -10,11 +10,15 @@ forty-line traceback for each. Jinja rewrites its traceback so that a template's
 name the template's file and line: the innermost of them, when it is a file of the
 overrides, is where the mistake is. One anywhere else (Material's own templates, the
 hook, MkDocs) is no curator's to fix: its traceback stays.
+
+Nor does Jinja say a word of a block that no template extended has (`{% block extrahed
+%}`): it shows nowhere. unknown_blocks finds those, for a warning.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import jinja2
@@ -59,9 +63,7 @@ def override_error(error: BaseException, custom_dir: Path, root: Path) -> Curato
     path = os.path.abspath(filename)
     if os.path.commonpath([custom, path]) != custom:
         return None
-    shown = Path(os.path.relpath(path, root)).as_posix()
-    if shown.startswith("../"):
-        shown = Path(path).as_posix()  # (an overrides folder outside the project)
+    shown = shown_path(path, root)
     if isinstance(error, jinja2.TemplateNotFound):
         message = f"no template named {error.name!r}"
     else:
@@ -77,6 +79,14 @@ def override_error(error: BaseException, custom_dir: Path, root: Path) -> Curato
     return CuratorError(problems)
 
 
+def shown_path(filename: str | Path, root: Path) -> str:
+    """A file of the overrides as the curator knows it: relative to the project (not
+    resolved: a linked overrides folder is still overrides/)."""
+    path = os.path.abspath(filename)
+    shown = Path(os.path.relpath(path, os.path.abspath(root))).as_posix()
+    return Path(path).as_posix() if shown.startswith("../") else shown  # (elsewhere)
+
+
 def _innermost_template_frame(error: BaseException) -> tuple[str, int] | None:
     """The file and line of the last frame of ``error``'s traceback that Jinja wrote
     for a template (its globals hold the exception it raises again)."""
@@ -87,3 +97,65 @@ def _innermost_template_frame(error: BaseException) -> tuple[str, int] | None:
             where = (frame.tb_frame.f_code.co_filename, frame.tb_lineno)
         frame = frame.tb_next
     return where
+
+
+def unknown_blocks(
+    env: jinja2.Environment, tree: jinja2.nodes.Template
+) -> list[tuple[int, str, str, list[str]]]:
+    """The blocks of a template that extends another (``tree``, parsed) which no template
+    it extends has: Jinja shows them nowhere, and says nothing (`{% block extrahed %}`).
+    Each as its line, its name, the closest name there is ("" for none) and the templates
+    extended. None said when it cannot be certain: a template extended is named by a
+    variable, or is not there; a block a template calls by name (``self.name()``)
+    counts as one it has.
+
+    The templates extended are not parsed (Material's base.html took 50 ms): their
+    compiled form says their blocks, from Jinja's cache, and is the one the build then
+    renders with; their text says what they extend."""
+    import difflib
+
+    extends = list(tree.find_all(jinja2.nodes.Extends))
+    if len(extends) != 1 or not isinstance(extends[0].template, jinja2.nodes.Const):
+        return []
+    known = _called_by_self(tree)
+    chain: list[str] = []
+    name: str | None = str(extends[0].template.value)
+    while name is not None:
+        if name in chain:
+            return []  # (a loop: Jinja says so when a page is made)
+        chain.append(name)
+        try:
+            known.update(env.get_template(name).blocks)
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
+        except jinja2.TemplateError:
+            return []  # (said by Jinja when a page is made)
+        known.update(_SELF_CALL.findall(source))
+        parents = _EXTENDS.findall(source)
+        if len(parents) != len(_ANY_EXTENDS.findall(source)) or len(parents) > 1:
+            return []  # (by a variable, or more than one)
+        name = parents[0][1] if parents else None
+    # (A block inside another is the template's own, for those that extend it.)
+    blocks = list(tree.find_all(jinja2.nodes.Block))
+    nested = {id(inner) for block in blocks for inner in block.find_all(jinja2.nodes.Block)}
+    unknown = []
+    for block in blocks:
+        if id(block) in nested or block.name in known:
+            continue
+        close = difflib.get_close_matches(block.name, sorted(known), n=1)
+        unknown.append((block.lineno, block.name, close[0] if close else "", chain))
+    return unknown
+
+
+# In a template's text. (Taken loosely: a name too many only keeps a warning back.)
+_SELF_CALL = re.compile(r"\bself\.(\w+)")
+_ANY_EXTENDS = re.compile(r"{%-?\s*extends\b")
+_EXTENDS = re.compile(r"""{%-?\s*extends\s+(["'])([^"'{}]+)\1\s*-?%}""")
+
+
+def _called_by_self(tree: jinja2.nodes.Template) -> set[str]:
+    """The blocks ``tree`` shows by name: ``self.announce()``, as Material's base.html."""
+    return {
+        node.attr
+        for node in tree.find_all(jinja2.nodes.Getattr)
+        if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "self"
+    }

@@ -983,3 +983,30 @@ def test_a_mistake_whose_innermost_template_is_not_an_override_keeps_its_traceba
         handle.write('{% block site_meta %}{% include "partials/toc-item.html" %}{% endblock %}\n')
     with pytest.raises(jinja2.UndefinedError, match="'toc_item' is undefined"):
         mkdocs_build(load_config(str(project / "mkdocs.yml")))
+
+
+def test_a_theme_override_block_no_template_it_extends_has_is_a_warning(tmp_path, capsys, fixed_epoch):
+    # Jinja shows such a block nowhere and says nothing: a curator's typo in a block
+    # name left the page unchanged with no word of why.
+    project = make_project(tmp_path, FIXTURE)
+    (project / "overrides").unlink()
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    template = project / "overrides" / "main.html"
+    last = template.read_text(encoding="utf-8").count("\n")
+    with template.open("a", encoding="utf-8") as handle:
+        handle.write(
+            "{% block extrahed %}<meta name=x>{% endblock %}\n"
+            # (a block inside one base.html has is this template's own: no warning)
+            "{% block site_meta %}{{ super() }}{% block rl_own %}{% endblock %}{% endblock %}\n"
+        )
+    with (project / "overrides" / "404.html").open("a", encoding="utf-8") as handle:
+        handle.write("{% block qqq %}{% endblock %}\n")
+    page_lines = (project / "overrides" / "404.html").read_text(encoding="utf-8").count("\n")
+    assert main(["--root", str(project), "build", "-q"]) == 0  # (a warning)
+    said = [line for line in capsys.readouterr().err.splitlines() if "shows nowhere" in line]
+    assert said == [
+        f"overrides/404.html:{page_lines}:1: warning: block 'qqq' shows nowhere: the"
+        " templates it extends (main.html, base.html) have no block of that name",
+        f"overrides/main.html:{last + 1}:1: warning: block 'extrahed' shows nowhere: the"
+        " template it extends (base.html) has no block of that name; did you mean 'extrahead'?",
+    ]
