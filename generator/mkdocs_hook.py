@@ -56,7 +56,9 @@ _written: frozenset[str] = frozenset()  # the docs files the generator wrote thi
 # The theme overrides' folder and the project's (from on_env): where a template's
 # mistake found while a page is rendered is said (on_build_error).
 _overrides: tuple[Path, Path] | None = None
-_aside: Path | None = None  # the site folder whose last good files this build set aside
+# Under serve, the site folder whose last good files this build set aside, and whether
+# all of them (served_site.py).
+_aside: tuple[Path, bool] | None = None
 
 
 class CurationFailed(PluginError):
@@ -414,9 +416,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         # output; where times count whole seconds (ext3, HFS+, FAT), a file rewritten in
         # the second its output was written looked older, and its page stayed stale.
         # What the generator wrote is known: its outputs go, so MkDocs makes them again.
-        for file in files:
-            if file.src_uri in _written and file.abs_dest_path:
-                Path(file.abs_dest_path).unlink(missing_ok=True)
+        outputs = [
+            Path(file.abs_dest_path) for file in files
+            if file.src_uri in _written and file.abs_dest_path
+        ]
+        if os.environ.get(_SERVING):
+            _set_aside(config, outputs)  # (kept until the build succeeds)
+        else:
+            for output in outputs:
+                output.unlink(missing_ok=True)
     if previous is not None and _partial:
         partial_rebuild.restore_labels(
             nav.pages, previous.labels, lambda page: not page.file.is_modified()
@@ -608,12 +616,17 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     return context
 
 
-def _set_aside(config: MkDocsConfig) -> None:
-    """Under serve, the last good site, kept until this build of every page is done
-    (served_site.py): a failed one leaves it served."""
+def _set_aside(config: MkDocsConfig, outputs: list[Path] | None = None) -> None:
+    """Under serve, the last good site (or those of its ``outputs`` this build makes
+    again), kept until the build is done (served_site.py): a failed one leaves it
+    served."""
     global _aside
-    _aside = Path(config.site_dir)
-    served_site.set_aside(_aside)
+    site_dir = Path(config.site_dir)
+    if outputs is None:
+        served_site.set_aside(site_dir)
+    else:
+        served_site.set_aside_files(site_dir, outputs)
+    _aside = (site_dir, outputs is None)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -630,7 +643,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         memo = build.PROCESS_STATE.setdefault(_ENTRIES, search.EntryMemo())
         search.write_index_file(site_dir, index, _site, memo)
     if _aside is not None:
-        served_site.drop(_aside)
+        served_site.drop(_aside[0])
     if not os.environ.get(_SERVING):
         # The same modes on every machine, whatever the umask (a site served by MkDocs'
         # own server, in its temporary folder, is read by its builder alone).
@@ -647,7 +660,7 @@ def on_build_error(error: Exception) -> None:
     # A half-built site is no base for the next dirty build.
     _sites().clear()
     if _aside is not None:
-        served_site.put_back(_aside)
+        served_site.put_back(_aside[0], whole=_aside[1])
     if isinstance(error, ThemeFailed):
         raise theme_errors.ThemeStopped from None  # (printed: see guard_config for serve)
     # A mistake in a theme override that showed only when a page was made (a value the

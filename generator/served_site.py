@@ -1,11 +1,13 @@
-"""Under `serve`, the last good site stays served while a build of every page fails.
+"""Under `serve`, the last good site stays served while a build fails.
 
-Such a build empties the site folder first (MkDocs does, or the hook for a dirty build
-of every page), and a mistake in a theme override stops it at the first page made
-with it: the browser then found no page at all, not the last good ones, until the
-mistake was fixed. Instead the site's files are set aside in a folder of the site
-folder (a dot-folder: MkDocs' emptying keeps those, and removes the site folder with
-them when the server stops); a failed build puts them back, a good one removes them.
+A build of every page empties the site folder first (MkDocs does, or the hook for a
+dirty build of every page), and a dirty build of some pages removes those the
+generator rewrote (see mkdocs_hook.on_nav); a mistake in a theme override stops
+either at the first page made with it: the browser then found no page, not the last
+good one, until the mistake was fixed. Instead those files are set aside in a folder
+of the site folder (a dot-folder: MkDocs' emptying keeps those, and removes the site
+folder with them when the server stops); a failed build puts them back, a good one
+removes them.
 """
 
 from __future__ import annotations
@@ -31,15 +33,35 @@ def set_aside(site_dir: Path) -> None:
             entry.rename(aside / entry.name)
 
 
-def put_back(site_dir: Path) -> None:
-    """The files set aside, in place of what the failed build wrote."""
+def set_aside_files(site_dir: Path, files: list[Path]) -> None:
+    """Moves ``files`` of ``site_dir`` (those there) into its ASIDE folder, each at its
+    place under it."""
+    aside = site_dir / ASIDE
+    if aside.exists():
+        shutil.rmtree(aside)
+    for file in files:
+        if file.is_file():
+            kept = aside / file.relative_to(site_dir)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            file.rename(kept)
+
+
+def put_back(site_dir: Path, *, whole: bool) -> None:
+    """The files set aside, in place of what the failed build wrote: all of them when
+    the whole site was set aside (set_aside), else each file over its new one."""
     aside = site_dir / ASIDE
     if not aside.is_dir():
         return
-    _empty(site_dir)
-    for entry in aside.iterdir():
-        entry.rename(site_dir / entry.name)
-    aside.rmdir()
+    if whole:
+        _empty(site_dir)
+        for entry in aside.iterdir():
+            entry.rename(site_dir / entry.name)
+    else:
+        for kept in [path for path in aside.rglob("*") if not path.is_dir()]:
+            place = site_dir / kept.relative_to(aside)
+            place.parent.mkdir(parents=True, exist_ok=True)
+            kept.replace(place)
+    shutil.rmtree(aside)
 
 
 def drop(site_dir: Path) -> None:

@@ -621,3 +621,40 @@ def test_under_serve_a_theme_override_mistake_is_said_once_and_the_last_good_sit
     assert "overrides/" not in capsys.readouterr().err
     assert ": papers just added" in (project / "served/about/index.html").read_text()
     _check_against_clean(project)  # the fix is built, every page of it
+
+
+def test_under_serve_a_page_an_override_fails_on_stays_as_it_was_in_a_dirty_build(
+    project, capsys, caplog
+):
+    # A dirty build removes the pages the generator rewrote before MkDocs makes them
+    # again: one the theme failed on was gone (and any after it) until the fix.
+    from generator import mkdocs_hook
+
+    rebuild = mkdocs_hook.guard_config(lambda: _build(project, "served", dirty=True), project)
+    main = project / "overrides/main.html"
+    text = main.read_text(encoding="utf-8")
+    last = text.count("\n")
+    # (A mistake only some pages meet: here, those with these words.)
+    main.write_text(
+        text + "{% block site_meta %}{{ super() }}\n"
+        '{% if page and "as they were" in page.content %}{{ page.meta.nothing.bar }}{% endif %}\n'
+        "{% endblock %}\n"
+    )
+    rebuild()
+    good = tree(project / "served")
+    about = project / "content/pages/about.md"
+    page = about.read_text(encoding="utf-8")
+    about.write_text(page.replace("as they are", "as they were"))
+    capsys.readouterr()
+    caplog.set_level("INFO", logger="mkdocs")
+    rebuild()
+    err = capsys.readouterr().err
+    said = "template error: 'dict object' has no attribute 'nothing';"
+    assert f"overrides/main.html:{last + 2}:1: {said}" in err and "Traceback" not in err
+    assert "Error building page 'about.md'" in caplog.text  # (MkDocs' line: the page)
+    assert "readinglist: building every page" not in caplog.text  # (that page alone)
+    assert tree(project / "served") == good
+    main.write_text(text)
+    rebuild()
+    assert "as they were" in (project / "served/about/index.html").read_text()
+    _check_against_clean(project)
