@@ -527,9 +527,9 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
 
     Jinja finds one only when a page first uses the template; MkDocs then printed a
     forty-line traceback, and under `serve` the browser waited on its page with no word
-    of why. Parsed here, each is said in one line and the build stops: under `serve` the
-    server waits for the fix, as for a mistake in mkdocs.yml, since no page can be made
-    without its theme. A template parsed before and not touched since is not parsed
+    of why. Parsed here, each is said in one line and the build stops, before any page
+    is written: under `serve` the last good site stays served until the fix (see
+    on_build_error and guard_config). A template parsed before and not touched since is not parsed
     again (all of them took 18 ms, a tenth of a rebuild of the shipped list). A block
     that the templates it extends lack, which Jinja shows nowhere, is a warning.
     """
