@@ -1,0 +1,120 @@
+"""A word's other forms in search: "merge" finds "Model Merging", "transformers" a title
+that says "Transformer", "pruned" a paper on "pruning".
+
+Material appends ``*`` to each query word, so a word finds the longer words it begins
+("merg" finds "merging") but not its other inflections. lunr's stemmer would, but a
+stemmed index broke the tuned ranking and prefix search ("mergi" no longer found
+"merging"), so the index keeps its words as written and gets, beside them:
+
+- in each paper's entry, the base forms (lemmas) of its words that the entry does not
+  already hold, in two fields that are searched and never shown: ``title_lemmas`` for
+  the title's and topics' words, weighed below the title and the topics, and ``lemmas``
+  for the rest, weighed below the abstract. A query word that is a base form ("merge",
+  "prune") finds every paper that writes one of its forms.
+- in the index's config, ``inflections``: each base form of the index's vocabulary with
+  its other forms (``{"prune": "pruned prunes pruning"}``). The search box (search.
+  refine_query, overrides/assets/readinglist.js) adds a query word's base forms as
+  exact, lightly boosted terms: "pruned" also looks for "prune", and through it for
+  every paper holding a form of it. Beside the vocabulary's own words, the map holds
+  the forms lemminflect knows for the vocabulary's base forms: a reader types "pruned"
+  where the papers wrote only "pruning".
+
+Base forms and inflections come from lemminflect's dictionary (English; its data ships in
+its wheel), and only for words it knows: a guessed base form of a name ("Adas", "LLMs")
+would find wrong papers. Everything is sorted, so the index stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from typing import Iterable, Mapping
+
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+# The two fields' weights. "title_lemmas" weighs below the topics (4) and the title (10),
+# so that a title writing the query's word outranks one writing another form of it;
+# "lemmas" below the abstract (1), for the same reason.
+FIELDS = {"title_lemmas": {"boost": 3.0}, "lemmas": {"boost": 0.5}}
+# The fields whose words' base forms go in "title_lemmas" (the others': "lemmas").
+TITLE_FIELDS = ("title", "tags", "title_variants")
+# A base form added to a query is an exact term of this boost: below the typed word's
+# prefix term (1, its exact bonus 3 on top), never ahead of it.
+QUERY_BOOST = 1
+
+
+def _word(word: str) -> bool:
+    """Whether lemminflect is asked about ``word``: a plain English word, not a stop word
+    (lunr drops those from the index and the query alike)."""
+    return len(word) >= 3 and word.isascii() and word.isalpha() and word not in STOP_WORDS
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def base_forms(word: str) -> tuple[str, ...]:
+    """The base forms of a lower-case word other than itself, sorted: "merging" is
+    ("merge",), "learning" ("learn",), "better" ("good", "well"); () for a word
+    lemminflect does not know."""
+    if not _word(word):
+        return ()
+    from lemminflect import getAllLemmas  # (a quarter second: only a build needs it)
+
+    forms = {form.lower() for forms in getAllLemmas(word).values() for form in forms}
+    return tuple(sorted(form for form in forms if form != word and _word(form)))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _inflected(base: str) -> tuple[str, ...]:
+    if not _word(base):
+        return ()
+    from lemminflect import getAllInflections
+
+    forms = {form.lower() for forms in getAllInflections(base).values() for form in forms}
+    return tuple(sorted(form for form in forms if form != base and _word(form)))
+
+
+def entry_fields(words: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """The lemma fields of a search entry whose fields hold ``words`` (field name: its
+    words, lower-cased as the index's tokenizer makes them). A base form goes in only
+    where the entry lacks it: a title's goes in "title_lemmas" unless the title or topics
+    write it, another's in "lemmas" unless some field writes it."""
+    present = {word for field in words.values() for word in field}
+    in_title = {word for name in TITLE_FIELDS for word in words.get(name, ())}
+    title_bases = {base for word in in_title for base in base_forms(word)} - in_title
+    rest = {
+        base for name, field in words.items() if name not in TITLE_FIELDS for word in field
+        for base in base_forms(word)
+    } - present - title_bases
+    fields = {"title_lemmas": " ".join(sorted(title_bases)), "lemmas": " ".join(sorted(rest))}
+    return {name: text for name, text in fields.items() if text}
+
+
+def inflections(vocabulary: Iterable[str]) -> dict[str, str]:
+    """The index's map of base forms to their other forms (see above), for the words
+    of ``vocabulary``: each word's base forms, and each base form's inflections that
+    lemminflect knows. A word of the vocabulary is listed under exactly its own base
+    forms, those its entries hold (entry_fields): a query word is then never short of a
+    base form in the papers that write it."""
+    return dict(_inflections(frozenset(vocabulary)))
+
+
+@functools.lru_cache(maxsize=2)
+def _inflections(vocabulary: frozenset[str]) -> dict[str, str]:
+    # (Kept for the next build under serve, whose vocabulary is most often the same:
+    # making the map again takes a quarter second at 10,000 papers.)
+    words = {word for word in vocabulary if _word(word)}
+    forms: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        for base in base_forms(word):
+            forms[base].add(word)
+    for base in words | set(forms):
+        forms[base].update(form for form in _inflected(base) if form not in words)
+    return {base: " ".join(sorted(forms[base])) for base in sorted(forms) if forms[base]}
+
+
+def by_form(inflections: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The map turned around, as the query side reads it: form -> its base forms."""
+    bases: dict[str, list[str]] = defaultdict(list)
+    for base, forms in inflections.items():
+        for form in forms.split():
+            bases[form].append(base)
+    return {form: tuple(sorted(found)) for form, found in bases.items()}
