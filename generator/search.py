@@ -7,7 +7,9 @@ title, the topics (as the `tags` field) and, in the text, the authors, venue and
 the code repositories' names (and datasets' and models') and the abstract; its arXiv id, DOI, tags, reading status and notes are
 searched without being shown, and so are the acronyms other papers define for a long form
 it spells out ("rlhf" where it writes "reinforcement learning from human feedback" and
-never "RLHF": generator/acronyms.py). Other pages keep Material's entries.
+never "RLHF": generator/acronyms.py) and the base forms of its words ("merge" for
+"merging"; lemmas.py, which also puts in the index the map of other forms the search box
+adds to a query: "pruned" looks for "prune" too). Other pages keep Material's entries.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
@@ -38,9 +40,11 @@ replicated. tests/browser compares this replica with the real worker on real que
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +58,7 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
 
-from . import acronyms
+from . import acronyms, lemmas
 from .escape import abstract_html
 from .models import Paper, Site
 
@@ -85,6 +89,8 @@ FIELDS = {
     # paper titled "Multitask ..." outranked "Multi-Task ..." for the query "multi-task";
     # at 10, "prompt*" matching "promptbased" outranked an exact title (tests/test_search.py).
     "title_variants": {"boost": 6.0}, "variants": {"boost": 1.0},
+    # The base forms of the entry's words (lemmas.py): below the words as written.
+    **lemmas.FIELDS,
 }
 
 # Words a reader may type for what a paper writes otherwise: the joined form of a
@@ -220,9 +226,39 @@ def paper_entry(
     hidden = " ".join([*spelt, *paper.tags, *ids, rest, paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
+    entry.update(lemmas.entry_fields(_entry_words(entry)))
     if boost != 1.0:
         entry["boost"] = boost
     return entry
+
+
+def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Each searched field's words, as the index's tokenizer makes them."""
+    return {
+        name: _field_words(value if isinstance(value, str) else " ".join(value))
+        for name, value in entry.items() if name in FIELDS and name not in lemmas.FIELDS
+    }
+
+
+_MARKUP = re.compile(r"<[^>]*>")
+_SEPARATOR = re.compile(SEPARATOR)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _field_words(text: str) -> tuple[str, ...]:
+    # `tokenize`'s distinct words, in a fifth of its time: re.split gives the same pieces
+    # (the separator has no groups) and empty ones, and lower-casing before the split
+    # changes no separator (no letter lower-cases to one; the entities the separator
+    # knows are written in small letters, and a typed "&LT;" is escaped "&amp;LT;").
+    # Cached: shape_index needs every entry's words at every build for the map of other
+    # forms, and a rebuild under serve makes few entries anew. Interned, a word is kept
+    # once however many entries write it. (A list's values, joined at a space, are split
+    # as tokenize splits each: the space is a separator.)
+    words: dict[str, None] = {}
+    for section in _MARKUP.split(text.lower()):
+        words.update(dict.fromkeys(_SEPARATOR.split(section)))
+    words.pop("", None)
+    return tuple(map(sys.intern, words))
 
 
 # How much of lunr's length normalisation the title boost restores (0: none).
@@ -325,8 +361,13 @@ def shape_index(
         docs.append(doc)
     docs += [entries[loc] for loc in sorted(entries) if loc not in placed]
     # The separator and boosts live here, next to the entries they were tuned for, not
-    # in mkdocs.yml; the browser reads them from this file.
-    config = {**index["config"], "separator": SEPARATOR, "fields": FIELDS}
+    # in mkdocs.yml; the browser reads them from this file, and the words' other forms
+    # the search box adds to a query (lemmas.py).
+    vocabulary = {word for entry in entries.values() for words in _entry_words(entry).values() for word in words}
+    config = {
+        **index["config"], "separator": SEPARATOR, "fields": FIELDS,
+        "inflections": lemmas.inflections(vocabulary),
+    }
     return {**index, "config": config, "docs": docs}
 
 
@@ -362,9 +403,13 @@ _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
 EXACT_BONUS = 3
 
 
-def refine_query(query: str, separator: str = SEPARATOR) -> str:
+def refine_query(
+    query: str, separator: str = SEPARATOR, base_forms: Mapping[str, Sequence[str]] | None = None
+) -> str:
     """The query the site's search box hands Material (see the module docstring);
-    overrides/assets/readinglist.js does exactly this in the browser."""
+    overrides/assets/readinglist.js does exactly this in the browser. ``base_forms``
+    is the index's map of a word's other forms turned around (lemmas.by_form)."""
+    base_forms = base_forms or {}
     split_at = re.compile(separator)
     out: list[str] = []
     for word in re.split(f"[{SPACE}]+", query):
@@ -402,6 +447,8 @@ def refine_query(query: str, separator: str = SEPARATOR) -> str:
             if piece and piece.lower() not in STOP_WORDS:
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [piece, f"{piece}^{EXACT_BONUS}"]
+                # Its base forms (lemmas.py): exact terms, weighed below the typed word.
+                out += [f"{base}^{lemmas.QUERY_BOOST}" for base in base_forms.get(piece.lower(), ())]
     return " ".join(out)
 
 
@@ -441,6 +488,7 @@ class MaterialSearch:
         self.docs = {doc["location"]: doc for doc in index["docs"]}
         self.parents = _parents(index["docs"])
         self.fields = list(config["fields"])
+        self.base_forms = lemmas.by_form(config.get("inflections", {}))
 
         builder = Builder()
         builder.b(0)
@@ -494,7 +542,7 @@ class MaterialSearch:
 
         The query is first refined as the site's search box refines it (`refine_query`).
         """
-        return self.search_raw(refine_query(query, self.separator.pattern))
+        return self.search_raw(refine_query(query, self.separator.pattern, self.base_forms))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""

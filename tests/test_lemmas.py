@@ -8,7 +8,25 @@ Expected base forms and inflections are lemminflect's dictionary entries, read b
 
 from __future__ import annotations
 
-from generator.lemmas import base_forms, by_form, entry_fields, inflections
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import main
+from generator.lemmas import QUERY_BOOST, base_forms, by_form, entry_fields, inflections
+from generator.models import Paper, Site
+from generator.search import MaterialSearch, dumps, refine_query, shape_index
+from tests.browser.sitebuild import ROOT, build_site
+
+# lunr cannot build an index of no documents.
+ANY_INDEX = {
+    "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}},
+    "docs": [{"location": "", "title": "Home", "text": "<p>Welcome</p>"}],
+}
 
 
 def test_a_words_base_forms_are_its_dictionary_lemmas_other_than_itself():
@@ -52,3 +70,121 @@ def test_the_map_lists_each_base_forms_other_forms_from_the_vocabulary_and_the_d
     assert by_form({"good": "best better", "well": "better"}) == {
         "best": ("good",), "better": ("good", "well")}
 
+
+def test_a_query_word_also_looks_for_its_base_forms_below_the_word_itself():
+    forms = by_form({"prune": "pruned pruning", "transformer": "transformers", "good": "better",
+                     "well": "better"})
+    assert refine_query("pruned Transformers better prune", base_forms=forms) == (
+        f"pruned pruned^3 prune^{QUERY_BOOST} Transformers Transformers^3 transformer^{QUERY_BOOST}"
+        f" better better^3 good^{QUERY_BOOST} well^{QUERY_BOOST} prune prune^3")
+    assert refine_query("pruned") == "pruned pruned^3"  # (an index without the map)
+    js = (ROOT / "overrides" / "assets" / "readinglist.js").read_text(encoding="utf-8")
+    assert f"var LEMMA_BOOST = {QUERY_BOOST};" in js
+
+
+def _paper(pid: str, title: str, abstract: str) -> Paper:
+    return Paper(id=pid, title=title, abstract=abstract)
+
+
+SITE = Site(
+    papers=(
+        _paper("exact", "Merge Everything", "A method for weights."),
+        _paper("inflected", "Model Merging at Scale", "Weights of many models, averaged."),
+        _paper("abstract", "Weight averaging", "We merged the weights of two models."),
+        _paper("prune", "Network Pruning", "Smaller networks."),
+        _paper("transformer", "A Transformer for Tables", "Rows and columns."),
+        _paper("other", "Sparse experts", "Routing tokens."),
+    ),
+    topics=(), assignments={}, related={},
+)
+
+
+def _found(engine: MaterialSearch, query: str) -> list[str]:
+    return [hit.location.removeprefix("papers/").rstrip("/") for hit in engine.search(query)]
+
+
+def test_a_word_finds_the_papers_that_write_another_form_of_it_after_those_that_write_it():
+    engine = MaterialSearch(shape_index(ANY_INDEX, SITE))
+    # The exact title word first, then the title that writes another form, then the
+    # abstract ("merged" is found by the prefix "merge*" too).
+    assert _found(engine, "merge") == ["exact", "inflected", "abstract"]
+    assert _found(engine, "merging") == ["inflected", "exact", "abstract"]
+    # Prefix search still finds the word as written.
+    assert _found(engine, "mergi") == ["inflected"]
+    # A form no paper writes finds the papers that write another form of its base.
+    assert _found(engine, "pruned") == _found(engine, "prune") == ["prune"]
+    assert _found(engine, "transformers") == ["transformer"]
+    # A pasted title still finds its paper first.
+    assert _found(engine, "Model Merging at Scale")[0] == "inflected"
+    assert _found(engine, "Weight averaging")[0] == "abstract"
+
+
+def test_the_index_with_base_forms_is_byte_identical_from_run_to_run():
+    # Sets of words are iterated in the order of their hashes, which Python draws anew
+    # in each process: two processes with other seeds must still write the same bytes.
+    script = (
+        "from tests.test_lemmas import ANY_INDEX, SITE\n"
+        "from generator.search import dumps, shape_index\n"
+        "import sys; sys.stdout.write(dumps(shape_index(ANY_INDEX, SITE)))\n"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+        for seed in ("1", "2")
+    }
+    assert outputs == {dumps(shape_index(ANY_INDEX, SITE))}
+
+
+# --- The shipped list, with `readinglist search` ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_site(tmp_path_factory.getbasetemp())
+
+
+def _search(built, query: str, capsys) -> list[str]:
+    """The paper ids `readinglist search` lists for ``query``, best first."""
+    main(["search", "--site-dir", str(built), "--limit", "20", query])
+    return re.findall(r"^ +papers/([^/]+)/", capsys.readouterr().out, re.M)
+
+
+@pytest.mark.example
+def test_search_command_finds_other_forms_of_a_word_on_the_shipped_list(built, capsys):
+    # "merge": the papers of the topic "Task arithmetic, model merging and editing", the
+    # one whose title says "Merging" first (before, only that one: its abstract writes
+    # "merged").
+    papers = json.loads((built / "papers.json").read_text(encoding="utf-8"))
+    found = _search(built, "merge", capsys)
+    assert found[0] == "adamerging-adaptive-model-merging-for-multi-task-learning"
+    assert set(found) == {p["id"] for p in papers if "model-merging" in p["topics"]}
+    # "prune", "pruned": the two papers whose abstract writes "pruning" (no paper writes
+    # "prune" or "pruned"; before, neither query found anything).
+    pruning = {"tame-task-agnostic-continual-learning-using-multiple-experts",
+               "incremental-task-learning-with-incremental-rank-updates"}
+    assert set(_search(built, "prune", capsys)) == set(_search(built, "pruned", capsys)) == pruning
+    # "transformers": the seven titles that write "Transformers" or "Transformer" come
+    # first, the three plural ones ahead (before, the four singular ones were not found
+    # by their titles).
+    found = _search(built, "transformers", capsys)
+    assert set(found[:3]) == {
+        "improving-length-generalization-in-transformers-via-task-hinting",
+        "transformers-as-algorithms-generalization-and-stability-in-in-context-learning",
+        "hierarchical-task-learning-from-language-instructions-with-unified-transformers",
+    }
+    assert set(found[3:7]) == {
+        "multi-task-active-learning-for-pre-trained-transformer-based-models",
+        "tart-a-plug-and-play-transformer-module-for-task-agnostic-reasoning",
+        "challenges-and-opportunities-of-using-transformer-based-multi-task-learning-in",
+        "how-does-multi-task-training-affect-transformer-in-context-capabilities",
+    }
+
+
+def test_an_entrys_words_are_the_index_tokenizers():
+    # (search._field_words splits faster than search.tokenize, and must split alike.)
+    from generator.search import SEPARATOR, _field_words, tokenize
+
+    separator = re.compile(SEPARATOR)
+    for text in ["<p>Pre-Trained <code>LLMs</code>, a.b 3.5 x&#42;y</p>", "R&amp;LT;D &amp;#X27;s",
+                 "\u0130stanbul \u212aelvin DEUX\u00a0MOTS", "Don&#x27;t &lt;b&gt;", ""]:
+        assert _field_words(text) == tuple(dict.fromkeys(tokenize(text, separator))), text

@@ -264,8 +264,11 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     index["config"] = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
                        "fields": {"title": {"boost": 1000.0}}}
     shaped = shape_index(index, site)
+    # (The words' other forms, "inflections", are tested in tests/test_lemmas.py.)
+    inflections = shaped["config"].pop("inflections")
     assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
                                 "fields": FIELDS}
+    assert inflections["learn"] == "learned learning learns learnt"
     assert shaped["docs"] == [
         {"location": "", "title": "Home", "text": "<p>hi</p>"},
         {
@@ -277,6 +280,10 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             "tags": ["In-context learning", "gone"],
             # The repository's hyphenated owner, joined, weighs as the title.
             "title_variants": "codefuseai",
+            # The base forms of the topic's "learning" and of the text's "uses" ("gone"'s
+            # "go" has two letters: lemmas.py asks about words of three or more).
+            "title_lemmas": "learn",
+            "lemmas": "use",
             # Title tokens: script alert 1 script co (5); "Title p2": 2; mean 3.5.
             # (3.5 / 5) ** 0.25 = 0.9147
             "boost": 0.915,

@@ -19,6 +19,7 @@
   ).split(" "));
   var QUERY_SYNTAX = /^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$/;
   var EXACT_BONUS = 3;
+  var LEMMA_BOOST = 1;
   /* Other spellings the index holds (search.py's variants): a hyphenated word joined,
      a word without its accents. */
   var HYPHENATED = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
@@ -42,8 +43,27 @@
 
   var IDENTIFIER = /(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}\/[!-~\u00a1-\uffff]+)/;
 
-  function refine(query, separator) {
+  /* The index's map of base forms to their other forms (search.py's lemmas.by_form),
+     turned around: form -> its base forms. A Map, so that a typed "constructor" is no
+     key of every object. */
+  function byForm(inflections) {
+    var bases = new Map();
+    Object.keys(inflections || {}).forEach(function (base) {
+      inflections[base].split(" ").forEach(function (form) {
+        if (form) {
+          bases.set(form, (bases.get(form) || []).concat([base]));
+        }
+      });
+    });
+    bases.forEach(function (found) {
+      found.sort();
+    });
+    return bases;
+  }
+
+  function refine(query, separator, baseForms) {
     var out = [];
+    baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
         return;
@@ -86,6 +106,10 @@
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
           out.push(piece, piece + "^" + EXACT_BONUS);
+          /* Its base forms (generator/lemmas.py): exact terms, below the typed word. */
+          (baseForms.get(piece.toLowerCase()) || []).forEach(function (base) {
+            out.push(base + "^" + LEMMA_BOOST);
+          });
         }
       });
     });
@@ -192,6 +216,7 @@
 
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
   window.readinglistRefine = refine;
+  window.readinglistByForm = byForm;
 
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") {
@@ -203,6 +228,7 @@
       super(url, options);
       this.isSearch = /\/workers\/search\.[^/]*\.js/.test(String(url));
       this.separator = null;  /* the index's own, from the setup message */
+      this.baseForms = null;  /* and its words' other forms */
     }
 
     postMessage(message, transfer) {
@@ -218,8 +244,11 @@
             }
           });
           this.separator = new RegExp(message.data.config.separator);
+          this.baseForms = byForm(message.data.config.inflections);
         } else if (message.type === QUERY && typeof message.data === "string" && this.separator) {
-          message = Object.assign({}, message, { data: refine(message.data, this.separator) });
+          message = Object.assign({}, message, {
+            data: refine(message.data, this.separator, this.baseForms)
+          });
         }
       }
       return transfer === undefined ? super.postMessage(message) : super.postMessage(message, transfer);

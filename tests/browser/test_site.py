@@ -457,7 +457,9 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                "\"chain of thought\"", "title:agents", "-survey retrieval", "multitask",
                "tulu", "pretraining", "Tülu", "Ré", "Łukasz", "gpt", "seek", "coder",
                # acronyms the list defines, found where spelt out (generator/acronyms.py)
-               "MoE", "CoT", "RLHF", "LLM", "LLMs", "RAG", "SOTA rlhf"]
+               "MoE", "CoT", "RLHF", "LLM", "LLMs", "RAG", "SOTA rlhf",
+               # other forms of a word (generator/lemmas.py)
+               "merge", "pruned", "transformers", "distilled models"]
     queries += [p["title"] for p in papers[::15]]
     queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
     page.goto("")

@@ -1,0 +1,46 @@
+"""A word's other forms (generator/lemmas.py) in the real search box, in headless
+Chromium: what it finds must be what `readinglist search` finds."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.lemmas import by_form
+from generator.search import MaterialSearch, load_index, refine_query
+
+# (example: the queries are about the shipped list's papers on pruning and merging.)
+pytestmark = [pytest.mark.browser, pytest.mark.example]
+
+
+def test_the_browser_adds_a_query_words_base_forms_as_python_does(page, site_dir):
+    config = load_index(site_dir)["config"]
+    queries = ["pruned Transformers merging", "better data", "Merged-models",
+               # names every JavaScript object has are no words of the map
+               "constructor toString __proto__ hasOwnProperty valueOf"]
+    page.goto("")
+    in_browser = page.evaluate(
+        "([queries, separator, inflections]) => queries.map(q => window.readinglistRefine("
+        "q, new RegExp(separator), window.readinglistByForm(inflections)))",
+        [queries, config["separator"], config["inflections"]],
+    )
+    forms = by_form(config["inflections"])
+    assert in_browser == [refine_query(q, config["separator"], forms) for q in queries]
+    assert "prune^1" in in_browser[0]
+
+
+def test_the_search_box_finds_other_forms_of_a_typed_word_as_the_search_command(page, site_dir):
+    engine = MaterialSearch(load_index(site_dir))
+    for query in ("pruned", "merge"):
+        expected = [hit.location for hit in engine.search(query)]
+        # (No paper writes "pruned"; "merge" only one of the six on merging.)
+        assert len(expected) == {"pruned": 2, "merge": 6}[query]
+        page.goto("")
+        page.locator(".md-search__input").press_sequentially(query)
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-search-result__item').length === n", arg=len(expected))
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item > a", "links => links.map(a => a.href)")
+        found = [urlsplit(href).path.lstrip("/") for href in hrefs]
+        assert found == expected, query
