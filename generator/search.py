@@ -358,12 +358,14 @@ def shape_index(
                 docs.append(entries[page])
                 placed.add(page)
             continue
-        docs.append(doc)
+        # A topic's or hand page's entry (Material's) gets its words' base forms too:
+        # "merge" finds the topic "Task arithmetic, model merging and editing".
+        docs.append({**doc, **lemmas.entry_fields(_entry_words(doc))})
     docs += [entries[loc] for loc in sorted(entries) if loc not in placed]
     # The separator and boosts live here, next to the entries they were tuned for, not
     # in mkdocs.yml; the browser reads them from this file, and the words' other forms
     # the search box adds to a query (lemmas.py).
-    vocabulary = {word for entry in entries.values() for words in _entry_words(entry).values() for word in words}
+    vocabulary = {word for doc in docs for words in _entry_words(doc).values() for word in words}
     config = {
         **index["config"], "separator": SEPARATOR, "fields": FIELDS,
         "inflections": lemmas.inflections(vocabulary),

@@ -143,6 +143,11 @@ def built(tmp_path_factory):
     return build_site(tmp_path_factory.getbasetemp())
 
 
+def _search_pages(built, query: str, capsys) -> list[str]:
+    main(["search", "--site-dir", str(built), "--limit", "20", query])
+    return re.findall(r"^ +(\S+/)  \(score", capsys.readouterr().out, re.M)
+
+
 def _search(built, query: str, capsys) -> list[str]:
     """The paper ids `readinglist search` lists for ``query``, best first."""
     main(["search", "--site-dir", str(built), "--limit", "20", query])
@@ -158,6 +163,8 @@ def test_search_command_finds_other_forms_of_a_word_on_the_shipped_list(built, c
     found = _search(built, "merge", capsys)
     assert found[0] == "adamerging-adaptive-model-merging-for-multi-task-learning"
     assert set(found) == {p["id"] for p in papers if "model-merging" in p["topics"]}
+    # and the topic's own page, whose title writes "merging" (it keeps Material's entry)
+    assert "topics/model-merging/" in _search_pages(built, "merge", capsys)
     # "prune", "pruned": the two papers whose abstract writes "pruning" (no paper writes
     # "prune" or "pruned"; before, neither query found anything).
     pruning = {"tame-task-agnostic-continual-learning-using-multiple-experts",

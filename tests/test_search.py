@@ -288,7 +288,9 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             # (3.5 / 5) ** 0.25 = 0.9147
             "boost": 0.915,
         },
-        {"location": "topics/icl/", "title": "In-context learning", "text": "<p>t</p>"},
+        # Another page keeps Material's entry, with its words' base forms.
+        {"location": "topics/icl/", "title": "In-context learning", "text": "<p>t</p>",
+         "title_lemmas": "learn"},
         # p2 had no entry of Material's: it comes last.
         # (3.5 / 2) ** 0.25 = 1.1502
         {"location": "papers/p2/", "title": "Title p2", "text": "<p>Abstract p2.</p>", "tags": [],
