@@ -566,9 +566,13 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
                     file=sys.stderr,
                 )
         except jinja2.TemplateSyntaxError as error:
-            found = render.template_error(error, root)
-            if found is not None:
-                problems.extend(found.problems)  # (a CuratorError's: sorted Problem items)
+            # (At the path the curator knows, as a mistake found when a page is made:
+            # render.template_error resolves it, and a linked overrides folder is then
+            # said at its full path.)
+            problems.append(Problem(
+                Location(theme_errors.shown_path(path, root), error.lineno or 1, 1),
+                f"template error: {error.message or error}",
+            ))
         except (OSError, UnicodeDecodeError):
             continue  # (gone since listed, or no text: Jinja will say so if it is used)
     if problems:

@@ -1010,3 +1010,20 @@ def test_a_theme_override_block_no_template_it_extends_has_is_a_warning(tmp_path
         f"overrides/main.html:{last + 1}:1: warning: block 'extrahed' shows nowhere: the"
         " template it extends (base.html) has no block of that name; did you mean 'extrahead'?",
     ]
+
+
+def test_a_syntax_mistake_in_a_linked_overrides_folder_is_said_at_overrides(tmp_path, capsys):
+    # An overrides folder linked from elsewhere (as a theme shared by lists) is still
+    # overrides/ to the curator, as a mistake found when a page is made says it; a
+    # syntax mistake was said at the link's full path instead.
+    project = make_project(tmp_path, FIXTURE)
+    (project / "overrides").unlink()
+    shutil.copytree(REPO / "overrides", tmp_path / "shared-theme")
+    (project / "overrides").symlink_to(tmp_path / "shared-theme", target_is_directory=True)
+    template = tmp_path / "shared-theme" / "main.html"
+    last = template.read_text(encoding="utf-8").count("\n")
+    with template.open("a", encoding="utf-8") as handle:
+        handle.write("{{ config.site_name }\n")
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "template error" in line]
+    assert said == [f"overrides/main.html:{last + 1}:1: template error: unexpected '}}'"]
