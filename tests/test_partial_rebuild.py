@@ -658,3 +658,45 @@ def test_under_serve_a_page_an_override_fails_on_stays_as_it_was_in_a_dirty_buil
     rebuild()
     assert "as they were" in (project / "served/about/index.html").read_text()
     _check_against_clean(project)
+
+
+def test_under_serve_edits_between_failing_theme_builds_give_the_clean_builds_site(project, capsys):
+    # A failing build leaves the last good site served, whatever it had rewritten or
+    # set aside; the edits made meanwhile (to the content, while the theme fails) all
+    # show once it is fixed. TOGGLES: 7 is the abstract that writes "arithmetic on
+    # tasks", which the theme below fails on; 12 the hand-written page's text.
+    from generator import mkdocs_hook
+
+    rebuild = mkdocs_hook.guard_config(lambda: _build(project, "served", dirty=True), project)
+    rebuild()
+    main = project / "overrides/main.html"
+    text = main.read_text(encoding="utf-8")
+    failing_on_some = text + (
+        "{% block site_meta %}{{ super() }}\n"
+        '{% if page and "arithmetic on tasks" in page.content %}{{ page.meta.nothing.bar }}{% endif %}\n'
+        "{% endblock %}\n"
+    )
+    main.write_text(failing_on_some, encoding="utf-8")
+    rebuild()  # (no page meets it yet)
+    _check_against_clean(project)
+    steps = [
+        ([12, 7], None),  # the hand page is rebuilt, then a paper page fails
+        ([0], None),  # a topic retitled: every page is built, and one fails
+        ([7], None),  # the abstract back: no page fails
+        ([5], "{{ page.title }\n"),  # a syntax mistake, with a notes edit
+        ([12], text),  # fixed, with another edit
+    ]
+    for toggles, theme in steps:
+        good = tree(project / "served")
+        for n in toggles:
+            _toggle(project, n)
+        if theme is not None:
+            main.write_text(theme if theme == text else failing_on_some + theme, encoding="utf-8")
+        capsys.readouterr()
+        rebuild()
+        failed = "the theme overrides have errors" in capsys.readouterr().err
+        assert failed == (toggles != [7] and theme != text), toggles
+        if failed:
+            assert tree(project / "served") == good, toggles
+        else:
+            _check_against_clean(project)
