@@ -203,14 +203,17 @@ def glossary_table(papers: Iterable[frozenset[Definition]]) -> dict[str, tuple[s
     by_acronym: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for (acronym, stems), keys in meanings.items():
         by_acronym[acronym].append((sum(counts[acronym, key] for key in keys), stems))
-    table: dict[str, tuple[str, tuple[str, ...], bool]] = {}
+    # A long form defined with two acronyms ("pretrained models (PMs)", "pre-trained
+    # models (PTMs)": one key) stands for the one more papers define it with, whatever
+    # the alphabet says (then the first).
+    chosen: dict[str, tuple[int, str]] = {}
     for acronym, options in sorted(by_acronym.items()):
         options.sort(key=lambda option: -option[0])
         if len(options) > 1 and options[0][0] == options[1][0]:
             continue
         for key in meanings[acronym, options[0][1]]:
-            table.setdefault(key, (acronym, words[key], key in plurals))
-    return table
+            chosen[key] = min(chosen.get(key, (0, acronym)), (-counts[acronym, key], acronym))
+    return {key: (acronym, words[key], key in plurals) for key, (_, acronym) in chosen.items()}
 
 
 # --- Long forms in the text ---------------------------------------------------------------

@@ -227,6 +227,17 @@ def test_an_acronym_two_meanings_define_as_often_stands_for_neither():
     assert glossary.words_in("transfer learning and task learning") == []
 
 
+def test_a_long_form_with_two_acronyms_stands_for_the_one_more_papers_define():
+    # "pretrained models" and "pre-trained models" are one long form: one paper's
+    # "(PMs)" took it from five papers' "(PTMs)", as "pm" comes first in the alphabet,
+    # and `PTMs` no longer found the papers that spell it out.
+    papers = [("", "Pre-trained models (PTMs) are studied.")] * 5 + [("", "Pretrained models (PMs) matter.")]
+    for order in (papers, papers[::-1]):
+        glossary = Glossary.of(order)
+        assert glossary.pairs() == [("ptm", "pretrainedmodel")]
+        assert glossary.words_in("pretrained models") == ["ptms"]
+
+
 def test_long_forms_that_say_the_same_are_one_meaning():
     glossary = Glossary.of([
         ("", "applied to recommendation system (RS) models"),
