@@ -88,6 +88,10 @@ _DIRTY = "readinglist_dirty"
 _SITES = "readinglist_sites"
 _ENTRIES = "readinglist_search_entries"
 _UNSAVED = "readinglist_unsaved"
+# Set by the server's guard (guard_config) while it runs a rebuild: under `mkdocs serve
+# --clean`, MkDocs tells the hook it is a build, but a failed one must leave the last
+# good site served all the same.
+_GUARDED = "readinglist_guarded"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -375,7 +379,7 @@ _LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last date Python's date
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if os.environ.get(_SERVING) and not build.PROCESS_STATE.get(_DIRTY):
+    if _keeps_last_good() and not build.PROCESS_STATE.get(_DIRTY):
         _set_aside(config)  # (MkDocs empties the site folder next)
     # Material's search plugin keeps the last dirty build's index and merges this one's
     # into it, assuming one page was rebuilt; on_post_build merges instead, page by page.
@@ -420,7 +424,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             Path(file.abs_dest_path) for file in files
             if file.src_uri in _written and file.abs_dest_path
         ]
-        if os.environ.get(_SERVING):
+        if _keeps_last_good():
             _set_aside(config, outputs)  # (kept until the build succeeds)
         else:
             for output in outputs:
@@ -436,7 +440,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             Path(copies[path]).unlink(missing_ok=True)
     else:
         # Every page shows something that changed (or a page went away): build all.
-        if os.environ.get(_SERVING):
+        if _keeps_last_good():
             _set_aside(config)
         else:
             clean_directory(config.site_dir)
@@ -472,6 +476,7 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     def guarded() -> None:
         problems = siteconfig.config_problems(root)
         if not problems.has_errors():
+            build.PROCESS_STATE[_GUARDED] = True
             try:
                 builder()
             except theme_errors.ThemeStopped:
@@ -482,6 +487,8 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                     " good build until they are fixed",
                     file=sys.stderr,
                 )
+            finally:
+                build.PROCESS_STATE.pop(_GUARDED, None)
             return
         for problem in problems.errors:
             print(problem, file=sys.stderr)
@@ -618,6 +625,12 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
         _state.labels[page.file.src_uri] = (page.title, dict(page.meta))
         partial_rebuild.record_anchors(page, _state.anchors)
     return context
+
+
+def _keeps_last_good() -> bool:
+    """Whether this build sets the last good site aside to put it back if it fails: under
+    serve, `--clean` too (see _GUARDED); never for a site to publish."""
+    return bool(os.environ.get(_SERVING) or build.PROCESS_STATE.get(_GUARDED))
 
 
 def _set_aside(config: MkDocsConfig, outputs: list[Path] | None = None) -> None:

@@ -700,3 +700,31 @@ def test_under_serve_edits_between_failing_theme_builds_give_the_clean_builds_si
             assert tree(project / "served") == good, toggles
         else:
             _check_against_clean(project)
+
+
+def test_under_serve_clean_a_theme_override_mistake_leaves_the_last_good_site(project, capsys):
+    # `mkdocs serve --clean` builds as `mkdocs build` does (MkDocs tells the hook it is
+    # a build), then serves: the server's guard said the last good site stayed served,
+    # but the site folder had been emptied, and only the pages before the mistake made.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator import mkdocs_hook
+
+    def build_clean() -> None:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "served"))
+        config.site_url = SERVE_URL
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)  # (as MkDocs' serve does with --clean: no serve_url)
+
+    rebuild = mkdocs_hook.guard_config(build_clean, project)
+    rebuild()
+    good = tree(project / "served")
+    main = project / "overrides/main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8") + "{% block site_meta %}{{ super() }}\n{{ page.meta.foo.bar }}\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    rebuild()
+    assert "the site shows the last good build" in capsys.readouterr().err
+    assert tree(project / "served") == good
