@@ -874,12 +874,19 @@ def test_a_topics_only_edit_changes_the_related_papers_of_other_pages_as_a_clean
         assert "papers/gradient-episodic-memory.md" in rerun.report.written, n
 
 
-def test_a_syntax_mistake_in_a_theme_override_is_said_at_its_file_and_line(tmp_path, capsys):
-    # Jinja found it only when a page used the template: MkDocs printed a traceback,
-    # and under serve the browser waited on its page with no word of why.
+def _with_own_overrides(tmp_path: Path) -> Path:
+    """A fixture project whose overrides/ is a copy of the repository's, to edit (not
+    the link make_project puts there)."""
     project = make_project(tmp_path, FIXTURE)
     (project / "overrides").unlink()
     shutil.copytree(REPO / "overrides", project / "overrides")
+    return project
+
+
+def test_a_syntax_mistake_in_a_theme_override_is_said_at_its_file_and_line(tmp_path, capsys):
+    # Jinja found it only when a page used the template: MkDocs printed a traceback,
+    # and under serve the browser waited on its page with no word of why.
+    project = _with_own_overrides(tmp_path)
     template = project / "overrides" / "main.html"
     last = template.read_text(encoding="utf-8").count("\n")
     with template.open("a", encoding="utf-8") as handle:
@@ -929,9 +936,7 @@ def test_a_theme_override_mistake_found_on_rendering_is_said_at_its_file_and_lin
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    project = make_project(tmp_path, FIXTURE)
-    (project / "overrides").unlink()
-    shutil.copytree(REPO / "overrides", project / "overrides")
+    project = _with_own_overrides(tmp_path)
     template = project / "overrides" / "main.html"
     last = template.read_text(encoding="utf-8").count("\n")
     with template.open("a", encoding="utf-8") as handle:
@@ -950,9 +955,7 @@ def test_a_theme_override_mistake_found_on_rendering_is_said_at_its_file_and_lin
 
 
 def test_a_theme_override_extending_no_template_is_said_at_its_line(tmp_path, capsys, fixed_epoch):
-    project = make_project(tmp_path, FIXTURE)
-    (project / "overrides").unlink()
-    shutil.copytree(REPO / "overrides", project / "overrides")
+    project = _with_own_overrides(tmp_path)
     page = project / "overrides" / "404.html"
     lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
     line = next(n for n, text in enumerate(lines, 1) if text.startswith("{% extends"))
@@ -976,9 +979,7 @@ def test_a_mistake_whose_innermost_template_is_not_an_override_keeps_its_traceba
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    project = make_project(tmp_path, FIXTURE)
-    (project / "overrides").unlink()
-    shutil.copytree(REPO / "overrides", project / "overrides")
+    project = _with_own_overrides(tmp_path)
     with (project / "overrides" / "main.html").open("a", encoding="utf-8") as handle:
         handle.write('{% block site_meta %}{% include "partials/toc-item.html" %}{% endblock %}\n')
     with pytest.raises(jinja2.UndefinedError, match="'toc_item' is undefined"):
@@ -988,9 +989,7 @@ def test_a_mistake_whose_innermost_template_is_not_an_override_keeps_its_traceba
 def test_a_theme_override_block_no_template_it_extends_has_is_a_warning(tmp_path, capsys, fixed_epoch):
     # Jinja shows such a block nowhere and says nothing: a curator's typo in a block
     # name left the page unchanged with no word of why.
-    project = make_project(tmp_path, FIXTURE)
-    (project / "overrides").unlink()
-    shutil.copytree(REPO / "overrides", project / "overrides")
+    project = _with_own_overrides(tmp_path)
     template = project / "overrides" / "main.html"
     last = template.read_text(encoding="utf-8").count("\n")
     with template.open("a", encoding="utf-8") as handle:
