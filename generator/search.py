@@ -212,9 +212,12 @@ def paper_entry(
     in_title += [word.replace("-", "") for word in _HYPHENATED.findall(repos)]
     # The reading status the page shows ("must-read") weighs as the title: a reader who
     # types it wants those papers first, not "Did You Read...". ("must" is a stop word:
-    # the joined "mustread" is what finds it.)
+    # the joined "mustread" is what finds it.) A hyphenated status weighs so only as one
+    # word: its part "read" weighed as the title put every paper marked "to-read" ahead
+    # of the titles that write "Reading" for the query "read"; that part is hidden below.
+    status_joined = variants(paper.status)
     if paper.status:
-        in_title += [paper.status, *variants(paper.status)]
+        in_title += status_joined or [paper.status]
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
     spelt = variants(" ".join((paper.abstract, byline, paper.where, *paper.tags)))
@@ -223,7 +226,8 @@ def paper_entry(
     # A reader pastes an arXiv id or a DOI first: found, though no page text shows them.
     ids = [text for text in (paper.arxiv, paper.doi) if text]
     rest = byline if shown != byline else ""
-    hidden = " ".join([*spelt, *paper.tags, *ids, rest, paper.notes]).strip()
+    status_parts = paper.status if status_joined else ""
+    hidden = " ".join([*spelt, *paper.tags, *ids, status_parts, rest, paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
     entry.update(lemmas.entry_fields(_entry_words(entry)))

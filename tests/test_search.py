@@ -599,6 +599,24 @@ def test_a_reading_status_finds_its_papers_first():
     assert [hit.location for hit in engine.search("classic")] == ["papers/classic/"]
 
 
+def test_a_reading_status_word_alone_ranks_below_titles_that_write_it():
+    # A paper marked "to-read" had "to-read" in a field weighed as the title, and so its
+    # part "read" too: the query "read" put every paper marked to-read ahead of a title
+    # that writes "Reading". The status as one word ("toread") still puts them first.
+    site = Site(
+        papers=(
+            _paper("marked", title="Learning from few examples", status="to-read"),
+            _paper("reading", title="Reading Comprehension over Tables"),
+            _paper("other", title="Something else"),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(ANY_INDEX, site))
+    assert [hit.location for hit in engine.search("read")] == ["papers/reading/", "papers/marked/"]
+    for query in ("to-read", "toread"):
+        assert engine.search(query)[0].location == "papers/marked/", query
+
+
 def test_a_repository_owner_written_with_a_hyphen_finds_its_paper_first():
     # As in the shipped list: "codefuse-ai" put CoBa (code at codefuse-ai/MFTCoder)
     # third, behind two titles with "AI" in them.
