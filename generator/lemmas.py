@@ -43,6 +43,22 @@ TITLE_FIELDS = ("title", "tags", "title_variants")
 QUERY_BOOST = 1
 
 
+# An adjective's or adverb's degree that is another word ("better" and "best" of "good"
+# and "well", "worse" of "bad", "more" of "much", "further" of "far") is left out, both
+# ways: "best" looked for "well", which most abstracts write ("as well as"), and the
+# result showed it highlighted. A degree is taken only as its base with a suffix
+# ("larger", "easier", "bigger"). (lemminflect's parts of speech, and Penn's tags of
+# the degrees.)
+_GRADED = frozenset({"ADJ", "ADV"})
+_DEGREES = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
+
+def _suffixed(form: str, base: str) -> bool:
+    """Whether ``form`` is ``base`` with a suffix, its last letter changed or doubled
+    ("easy" "easier", "big" "bigger"), and not another word ("good" "better")."""
+    return form.startswith(base[:-1])
+
+
 def _word(word: str) -> bool:
     """Whether lemminflect is asked about ``word``: a plain English word, not a stop word
     (lunr drops those from the index and the query alike)."""
@@ -52,13 +68,16 @@ def _word(word: str) -> bool:
 @functools.lru_cache(maxsize=1 << 18)
 def base_forms(word: str) -> tuple[str, ...]:
     """The base forms of a lower-case word other than itself, sorted: "merging" is
-    ("merge",), "learning" ("learn",), "better" ("good", "well"); () for a word
-    lemminflect does not know."""
+    ("merge",), "learning" ("learn",), "larger" ("large",), "better" () (see above);
+    () for a word lemminflect does not know."""
     if not _word(word):
         return ()
     from lemminflect import getAllLemmas  # (a quarter second: only a build needs it)
 
-    forms = {form.lower() for forms in getAllLemmas(word).values() for form in forms}
+    forms = {
+        form.lower() for pos, forms in getAllLemmas(word).items() for form in forms
+        if pos not in _GRADED or _suffixed(word, form.lower())
+    }
     return tuple(sorted(form for form in forms if form != word and _word(form)))
 
 
@@ -68,7 +87,10 @@ def _inflected(base: str) -> tuple[str, ...]:
         return ()
     from lemminflect import getAllInflections
 
-    forms = {form.lower() for forms in getAllInflections(base).values() for form in forms}
+    forms = {
+        form.lower() for tag, forms in getAllInflections(base).items() for form in forms
+        if tag not in _DEGREES or _suffixed(form.lower(), base)
+    }
     return tuple(sorted(form for form in forms if form != base and _word(form)))
 
 

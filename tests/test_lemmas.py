@@ -32,13 +32,31 @@ ANY_INDEX = {
 def test_a_words_base_forms_are_its_dictionary_lemmas_other_than_itself():
     assert base_forms("merging") == ("merge",)
     assert base_forms("transformers") == ("transformer",)
-    assert base_forms("better") == ("good", "well")  # an adjective's, an adverb's
+    assert base_forms("larger") == ("large",)  # an adjective's
+    assert base_forms("easier") == ("easy",)  # an adjective's and an adverb's
     assert base_forms("learning") == ("learn",)  # (the noun "learning" is itself)
     assert base_forms("merge") == ()
     # No guess for a word lemminflect does not know (its rules would make "llm" of
     # "llms", but "ada" of "adas"), none for stop words, short words, digits, accents.
     assert base_forms("llms") == base_forms("has") == base_forms("is") == ()
     assert base_forms("gpt4") == base_forms("naïve") == ()
+
+
+def test_a_degree_that_is_another_word_is_no_form_of_its_base():
+    # lemminflect has "better" and "best" as degrees of "good" and "well": "best" looked
+    # for "well", and found (and highlighted) every "as well as".
+    for word in ("better", "best", "worse", "worst", "more", "further", "elder"):
+        assert base_forms(word) == (), word
+    assert inflections(["good", "well", "bad", "far", "large"]) == {
+        "far": "farther farthest", "good": "goods", "large": "larger largest",
+        "well": "welled welling wells"}
+    site = Site(papers=(_paper("well", "Sparse experts", "Fast as well as accurate."),
+                        _paper("best", "The best experts", "Routing tokens.")),
+                topics=(), assignments={}, related={})
+    engine = MaterialSearch(shape_index(ANY_INDEX, site))
+    assert _found(engine, "best") == ["best"]
+    assert _found(engine, "better") == []
+    assert _found(engine, "well") == ["well"]
 
 
 def test_an_entry_gets_the_base_forms_it_does_not_write_weighed_by_where_its_words_are():
