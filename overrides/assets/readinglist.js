@@ -40,6 +40,7 @@
   }
   var SETUP = 0;
   var QUERY = 2;
+  var RESULT = 3;
 
   var IDENTIFIER = /(?:^|[^0-9.])([0-9]{4}\.[0-9]{4,5})(?:[vV][0-9]+)?(?![0-9])|(10\.[0-9]{4,9}\/[!-~\u00a1-\uffff]+)/;
 
@@ -214,9 +215,34 @@
     }
   });
 
+  /* A result lists the query's words it lacks ("Missing: pruned"), from the terms the
+     worker says it found. A paper found by a word's base form only (it writes
+     "pruning" for the query "pruned") was said to lack the word, and a result found by
+     another word to lack the base form the reader never typed ("Missing: pruned
+     prune"). So a word counts as found where one of its base forms is, and a base form
+     the refinement added is not listed where it is missing. (Only what the result
+     shows: the worker has ranked the results already, as search.py's replica does.) */
+  function foldTerms(terms, baseForms) {
+    var added = [];
+    Object.keys(terms).forEach(function (term) {
+      (baseForms.get(term) || []).forEach(function (base) {
+        if (base !== term && Object.prototype.hasOwnProperty.call(terms, base)) {
+          added.push(base);
+          terms[term] = terms[term] || terms[base];
+        }
+      });
+    });
+    added.forEach(function (base) {
+      if (!terms[base]) {
+        delete terms[base];
+      }
+    });
+  }
+
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
   window.readinglistRefine = refine;
   window.readinglistByForm = byForm;
+  window.readinglistFoldTerms = foldTerms;
 
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") {
@@ -229,6 +255,22 @@
       this.isSearch = /\/workers\/search\.[^/]*\.js/.test(String(url));
       this.separator = null;  /* the index's own, from the setup message */
       this.baseForms = null;  /* and its words' other forms */
+      if (this.isSearch) {
+        /* Registered before Material's own listener, so it sees the folded terms (the
+           event's data is one object for every listener). */
+        this.addEventListener("message", function (ev) {
+          var items = ev.data && ev.data.type === RESULT && ev.data.data && ev.data.data.items;
+          if (items && this.baseForms) {
+            items.forEach(function (group) {
+              group.forEach(function (item) {
+                if (item.terms) {
+                  foldTerms(item.terms, this.baseForms);
+                }
+              }, this);
+            }, this);
+          }
+        }.bind(this));
+      }
     }
 
     postMessage(message, transfer) {

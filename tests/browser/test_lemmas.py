@@ -45,3 +45,23 @@ def test_the_search_box_finds_other_forms_of_a_typed_word_as_the_search_command(
             ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
         found = [urlsplit(href).path.lstrip("/") for href in hrefs]
         assert found == expected, query
+
+
+def test_a_result_found_by_a_base_form_does_not_say_the_typed_word_is_missing(page):
+    # Material lists under a result the query's words it lacks. The two papers "pruned"
+    # finds write "pruning": each said "Missing: pruned", and a paper found by "models"
+    # alone said "Missing: pruned prune", a word the reader never typed.
+    def missing(query: str) -> list[list[str]]:
+        page.goto("")
+        page.locator(".md-search__input").press_sequentially(query)
+        page.wait_for_selector(".md-search-result__item")
+        return page.eval_on_selector_all(
+            ".md-search-result__item > .md-search-result__link",
+            "links => links.map(a => [...a.querySelectorAll('del')].map(d => d.textContent))")
+
+    assert missing("pruned") == [[], []]
+    found = missing("pruned models")
+    assert ["pruned"] in found
+    assert all("prune" not in words for words in found)
+    # "transformers": the four titles that say "Transformer" lack nothing either.
+    assert missing("transformers")[:7] == [[]] * 7
