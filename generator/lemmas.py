@@ -17,7 +17,9 @@ stemmed index broke the tuned ranking and prefix search ("mergi" no longer found
   exact, lightly boosted terms: "pruned" also looks for "prune", and through it for
   every paper holding a form of it. Beside the vocabulary's own words, the map holds
   the forms lemminflect knows for the vocabulary's base forms: a reader types "pruned"
-  where the papers wrote only "pruning".
+  where the papers wrote only "pruning". (The search box also counts a word as found in
+  a result where a base form of it is, so that the result does not say "Missing:
+  pruned"; readinglist.js, display only.)
 
 Base forms and inflections come from lemminflect's dictionary (English; its data ships in
 its wheel), and only for words it knows: a guessed base form of a name ("Adas", "LLMs")
