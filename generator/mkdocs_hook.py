@@ -209,8 +209,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     last_good: dict = build.PROCESS_STATE.setdefault(_LAST_GOOD, {})
     try:
-        # The memo is stored once the site is built (on_post_build), off the path
-        # between an edit and the site MkDocs builds from it.
+        # The memo is stored below, once the docs are written (under serve at
+        # shutdown), rather than between the generator and its writes.
         result = build.generate(settings, save=False)
     except CuratorError as error:
         for problem in error.problems:
@@ -265,6 +265,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _written = frozenset(result.report.written)
     if result.unsaved:
         build.PROCESS_STATE[_UNSAVED] = settings
+    if not os.environ.get(_SERVING):
+        # No rebuild follows: the memo is stored now and let go, rather than kept alive
+        # while MkDocs builds the site (build.release_memo). Under serve it is stored
+        # at shutdown, off the path from an edit to the browser (0.7 s at 10,000 papers).
+        _store_memo()
+        build.release_memo()
     report = result.report
     total = sum(result.timings.values())
     phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in result.timings.items())
@@ -665,9 +671,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         # The same modes on every machine, whatever the umask (a site served by MkDocs'
         # own server, in its temporary folder, is read by its builder alone).
         sitemodes.make_publishable(site_dir)
-        # Under serve the memo is stored at shutdown, off the path from an edit to the
-        # browser (0.7 s at 10,000 papers).
-        _store_memo()
 
 
 def on_build_error(error: Exception) -> None:

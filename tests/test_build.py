@@ -675,16 +675,46 @@ def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text
     assert fresh.report.written
 
 
-def test_readinglist_build_stores_the_memo_once_the_site_is_built(tmp_path):
-    from generator import cache
+def test_readinglist_build_stores_the_memo_and_lets_it_go_before_mkdocs_builds_the_site(
+    tmp_path, monkeypatch
+):
+    # Stored only once the site was built, the memo (250 MB at 10,000 papers: the
+    # related index, the exports' texts) was alive at the build's peak, when the search
+    # index is made, though a build that no rebuild follows needs none of it then.
+    from generator import cache, search
 
     project = make_project(tmp_path, FIXTURE)
     build.PROCESS_MEMO.adopt(build.Memo())  # as a new process
+    held: list[bool] = []
+    shape = search.write_index_file
+
+    def noting(*args, **kwargs):
+        held.append(not build.PROCESS_MEMO.is_empty())
+        return shape(*args, **kwargs)
+
+    monkeypatch.setattr(search, "write_index_file", noting)
+    monkeypatch.delenv("READINGLIST_SERVING", raising=False)
     assert main(["--root", str(project), "build", "-q"]) == 0
     assert (project / "site" / "papers" / "task-vectors" / "index.html").is_file()
+    assert held == [False]
     stored = cache.read(project / ".cache" / "readinglist")
     assert isinstance(stored, build.Memo)
     assert "papers/task-vectors.md" in stored.signatures
+    # The next build in this process reads it back, as a new process does: it writes
+    # nothing, and the site is the same.
+    docs = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+    site = tree(project / "site")
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()} == docs
+    assert tree(project / "site") == site
+    # Under serve each rebuild reuses it: it is kept.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=True))
+    assert held == [False, False, True]
+    build.PROCESS_MEMO.adopt(build.Memo())  # (the next test's process is new)
 
 
 def test_readinglist_build_recreates_a_removed_docs_folder(tmp_path):
