@@ -489,8 +489,8 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                 # (Raised, MkDocs' server would hold every page asked for until a build
                 # succeeds: the last good site, put back (served_site.py), is served.)
                 print(
-                    "readinglist: the theme overrides have errors; the site shows the last"
-                    " good build until they are fixed",
+                    "readinglist: the theme overrides or a page's template have errors; the"
+                    " site shows the last good build until they are fixed",
                     file=sys.stderr,
                 )
             finally:
@@ -527,6 +527,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         if config.theme.custom_dir:
             _overrides = (Path(config.theme.custom_dir), root)
         _check_overrides(env, config, root)
+        _check_page_templates(env, files, root)
         _check_hand_anchors(files, root)
     return env
 
@@ -590,6 +591,26 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
             continue  # (gone since listed, or no text: Jinja will say so if it is used)
     if problems:
         for problem in problems:
+            print(problem, file=sys.stderr)
+        raise ThemeFailed(CuratorError(problems))
+
+
+def _check_page_templates(env, files: Files, root: Path) -> None:
+    """A page whose front matter names a template the theme lacks (`template:
+    mainn.html`), at its line: MkDocs stopped on it with a traceback when it came to the
+    page. Here, as a syntax mistake in the overrides, the build stops before any page is
+    written, and under `serve` the last good site stays served."""
+    problems = theme_errors.page_template_problems(
+        (
+            (file.src_uri, file.page.meta["template"])
+            for file in files.documentation_pages()
+            if file.page is not None and "template" in file.page.meta
+        ),
+        env,
+        root,
+    )
+    if problems.items:
+        for problem in problems.sorted():
             print(problem, file=sys.stderr)
         raise ThemeFailed(CuratorError(problems))
 

@@ -20,11 +20,13 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Iterable
 
 import jinja2
 from mkdocs.exceptions import Abort
 
 from generator.errors import CuratorError, Location, Problems
+from generator.validate import did_you_mean
 
 
 class ThemeStopped(Abort):
@@ -77,6 +79,62 @@ def override_error(error: BaseException, custom_dir: Path, root: Path) -> Curato
         f"template error: {message}" + (f"; {hint}" if hint else ""),
     )
     return CuratorError(problems)
+
+
+# A page's own template, named in its front matter (`template: wide.html`).
+_TEMPLATE_KEY = re.compile(r"template[ \t]*:[ \t]*")
+
+
+def page_template_problems(
+    pages: Iterable[tuple[str, object]], env: jinja2.Environment, root: Path
+) -> Problems:
+    """Each page whose front matter names a template (``template:``) that the theme
+    does not have, or names none (a list, a number): MkDocs failed on it with a
+    traceback (`mkdocs build`) or one line without a place (`readinglist build`).
+
+    ``pages``: (a page's path in docs/, the value of its ``template`` key). A hand page
+    (`content/pages/NAME.md`, carried into docs/ as is) is said at the key's line there;
+    any other at its path in docs/."""
+    problems = Problems()
+    known: list[str] | None = None
+    for src_uri, name in pages:
+        if isinstance(name, str) and name:
+            try:
+                env.get_template(name)
+                continue
+            except jinja2.TemplateNotFound:
+                pass
+            except jinja2.TemplateError:
+                continue  # (a mistake in the template itself: said as one, at its line)
+            if known is None:
+                known = sorted(t for t in env.list_templates() if t.endswith(".html"))
+            message = (
+                f"template {name!r}: the theme has no template of that name (in overrides/"
+                f" or Material's templates)" + did_you_mean(name, known)
+            )
+        else:
+            message = f"template {name!r}: must be the file name of a template, as main.html"
+        source = root / "content" / "pages" / src_uri
+        if "/" not in src_uri and source.is_file():
+            line, col = _template_key(source.read_text(encoding="utf-8", errors="replace"))
+            where = Location(source.relative_to(root).as_posix(), line, col)
+        else:
+            where = Location(f"docs/{src_uri}", 1, 1)
+        problems.error(where, message)
+    return problems
+
+
+def _template_key(text: str) -> tuple[int, int]:
+    """The line and column of the value of ``template:`` in ``text``'s front matter."""
+    lines = text.splitlines()
+    if lines and lines[0].rstrip() == "---":
+        for number, line in enumerate(lines[1:], 2):
+            if line.rstrip() in ("---", "..."):
+                break
+            found = _TEMPLATE_KEY.match(line)
+            if found:
+                return number, found.end() + 1
+    return 1, 1
 
 
 def shown_path(filename: str | Path, root: Path) -> str:

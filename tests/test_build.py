@@ -999,6 +999,57 @@ def test_a_theme_override_extending_no_template_is_said_at_its_line(tmp_path, ca
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        (
+            "template: mainn.html",
+            "template 'mainn.html': the theme has no template of that name (in overrides/ or"
+            " Material's templates) (did you mean 'main.html'?)",
+        ),
+        (
+            "template: [main.html]",
+            "template ['main.html']: must be the file name of a template, as main.html",
+        ),
+    ],
+)
+def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matter(
+    tmp_path, capsys, fixed_epoch, front, message
+):
+    # MkDocs stopped on the page: `mkdocs build` with a traceback, `readinglist build`
+    # with one line that named neither the page nor its line.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    project = make_project(tmp_path, FIXTURE)
+    page = project / "content" / "pages" / "about.md"
+    page.write_text(f"---\ntitle: About\n{front}\n---\n" + page.read_text(encoding="utf-8"))
+    said = f"content/pages/about.md:3:11: {message}"
+
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert said in err.splitlines()
+    assert "Traceback" not in err
+    assert not (project / "site" / "about" / "index.html").exists()
+
+    with pytest.raises(Abort):
+        mkdocs_build(load_config(str(project / "mkdocs.yml")))
+    assert said in capsys.readouterr().err.splitlines()
+
+
+def test_a_hand_page_naming_a_template_the_theme_has_is_built_with_it(
+    tmp_path, capsys, fixed_epoch
+):
+    project = make_project(tmp_path, FIXTURE)
+    page = project / "content" / "pages" / "about.md"
+    page.write_text("---\ntemplate: 404.html\n---\n" + page.read_text(encoding="utf-8"))
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    built = (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    # (404.html shows its own text, not the page's Markdown)
+    assert "<h1>Page not found</h1>" in built and "carried into the site" not in built
+
+
 def test_a_mistake_whose_innermost_template_is_not_an_override_keeps_its_traceback(
     tmp_path, fixed_epoch
 ):

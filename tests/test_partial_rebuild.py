@@ -612,8 +612,8 @@ def test_under_serve_a_theme_override_mistake_is_said_once_and_the_last_good_sit
     assert len(reported) == 1 and "Traceback" not in err
     assert reported[0].startswith(f"overrides/main.html:{last + 2}:1: {said}")
     assert (
-        "readinglist: the theme overrides have errors; the site shows the last good build"
-        " until they are fixed"
+        "readinglist: the theme overrides or a page's template have errors; the site shows"
+        " the last good build until they are fixed"
     ) in err
     assert tree(project / "served") == good  # the last good site, as it was
     main.write_text(text.replace(": recently added papers", ": papers just added"), encoding="utf-8")
@@ -694,7 +694,7 @@ def test_under_serve_edits_between_failing_theme_builds_give_the_clean_builds_si
             main.write_text(theme if theme == text else failing_on_some + theme, encoding="utf-8")
         capsys.readouterr()
         rebuild()
-        failed = "the theme overrides have errors" in capsys.readouterr().err
+        failed = "the theme overrides or a page's template have errors" in capsys.readouterr().err
         assert failed == (toggles != [7] and theme != text), toggles
         if failed:
             assert tree(project / "served") == good, toggles
