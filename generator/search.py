@@ -22,7 +22,11 @@ rejected), and a rare word sharing a prefix with a query word ("TaskWeb" for "ta
 outweighed the exact word. Each paper's entry also gets a document boost of
 ``(mean title length / its title length) ** 0.25``: Material turns off lunr's length
 normalisation (``b(0)``), so without it a long title repeating the query's words
-outranked the short title that was the query.
+outranked the short title that was the query. Last, the results that find more of the
+query's words (literally or through another form) come first, in lunr's order otherwise
+(`rank_by_words`; readinglist.js reorders the worker's results alike): a word found only
+through its base form weighs too little to outrank, by score alone, the papers that
+write one other query word.
 
 `MaterialSearch` answers queries over a built `search_index.json` the way Material's
 search worker does (read from material/templates/assets/javascripts/workers/search.*.js
@@ -415,9 +419,27 @@ def refine_query(
     """The query the site's search box hands Material (see the module docstring);
     overrides/assets/readinglist.js does exactly this in the browser. ``base_forms``
     is the index's map of a word's other forms turned around (lemmas.by_form)."""
+    return " ".join(_refine(query, separator, base_forms)[0])
+
+
+def query_words(
+    query: str, separator: str = SEPARATOR, base_forms: Mapping[str, Sequence[str]] | None = None
+) -> list[tuple[str, ...]]:
+    """The words of ``query`` a result is ranked by (`rank_by_words`): each word the
+    refined query looks for, as the terms any of which finds it (lower-cased): the word
+    itself, its base forms, and the other spellings of the typed word it is part of
+    ("multitask" for "multi-task"'s "multi" and "task", "tulu" for "tülu").
+    readinglist.js's refineWords is the same."""
+    return _refine(query, separator, base_forms)[1]
+
+
+def _refine(
+    query: str, separator: str, base_forms: Mapping[str, Sequence[str]] | None
+) -> tuple[list[str], list[tuple[str, ...]]]:
     base_forms = base_forms or {}
     split_at = re.compile(separator)
     out: list[str] = []
+    words: dict[tuple[str, ...], None] = {}
     for word in re.split(f"[{SPACE}]+", query):
         if not word:
             continue
@@ -445,17 +467,44 @@ def refine_query(
         # left out; in a word of lone letters only ("I/O", "U.S.") each is looked for as
         # an exact word (a boosted term gets no "*").
         lone = [len(p) == 1 and p.isalpha() for p in pieces] if len(pieces) > 1 else []
-        for piece in pieces + joined + folded:
+        # (A word's other spellings find each of its pieces: a paper writing "multitask"
+        # has the words of "multi-task".)
+        spellings = [p.lower() for p in joined + folded if p.lower() not in STOP_WORDS]
+        for n, piece in enumerate(pieces + joined + folded):
             if lone and len(piece) == 1 and piece.isalpha():
                 if all(lone) and piece.lower() not in STOP_WORDS:
                     out.append(f"{piece}^{EXACT_BONUS}")
+                    words[(piece.lower(),)] = None
                 continue
             if piece and piece.lower() not in STOP_WORDS:
+                bases = base_forms.get(piece.lower(), ())
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [piece, f"{piece}^{EXACT_BONUS}"]
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
-                out += [f"{base}^{lemmas.QUERY_BOOST}" for base in base_forms.get(piece.lower(), ())]
-    return " ".join(out)
+                out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
+                if n < len(pieces):
+                    found_by = (piece.lower(), *bases, *spellings)
+                    words[tuple(dict.fromkeys(found_by))] = None
+    return out, list(words)
+
+
+def rank_by_words(
+    ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]]
+) -> list[str]:
+    """``ranked`` (pages, best first), those that find more of the query's ``words``
+    first, in their order otherwise. ``terms``: for each page, the query terms its
+    best entries found (Material's `terms` of a result). A word found through another
+    form weighs little in lunr's score (lemmas.QUERY_BOOST, and the low-boosted fields
+    of base forms), so for "pruned models" the two papers on pruning that write
+    "models" came after every title with "models"; a reader who typed both words wants
+    the papers that have both first. (A one-word query keeps lunr's order: every result
+    finds its one word.) readinglist.js sorts the worker's result groups alike."""
+    def found(page: str) -> int:
+        have = terms.get(page, {})
+        return sum(any(have.get(term) for term in word) for word in words)
+
+    counts = {page: found(page) for page in ranked}
+    return sorted(ranked, key=lambda page: -counts[page])  # stable, as Array.sort
 
 
 class IndexNotBuilt(Exception):
@@ -548,10 +597,14 @@ class MaterialSearch:
 
         The query is first refined as the site's search box refines it (`refine_query`).
         """
-        return self.search_raw(refine_query(query, self.separator.pattern, self.base_forms))
+        refined, words = _refine(query, self.separator.pattern, self.base_forms)
+        return self._search(" ".join(refined), words)
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""
+        return self._search(query, None)
+
+    def _search(self, query: str, words: Sequence[tuple[str, ...]] | None) -> list[Hit]:
         transformed = _FUZZ.sub(lambda m: f"~{min(int(m.group(1)), MAX_EDIT_DISTANCE)}", self.transform(query))
         if not transformed:
             return []
@@ -568,14 +621,20 @@ class MaterialSearch:
             found = self._query_terms(clauses, list(result["match_data"].metadata))
             is_page = result["ref"] not in self.parents
             boost = int(is_page) + (sum(found.values()) / len(found) if found else float("nan"))
-            scored.append((result["ref"], result["score"] * (1 + boost**2)))
+            scored.append((result["ref"], result["score"] * (1 + boost**2), found))
         scored.sort(key=lambda item: item[1], reverse=True)  # stable, as Array.sort
         hits: dict[str, Hit] = {}
-        for ref, score in scored:
+        # (A page's terms are those of its entries: Material groups them by page.)
+        terms: dict[str, dict[str, bool]] = {}
+        for ref, score, found in scored:
             page = self.parents.get(ref, ref)
             if page not in hits:
                 hits[page] = Hit(page, self.docs[page]["title"], score)
-        return list(hits.values())
+            page_terms = terms.setdefault(page, {})
+            page_terms.update({term: True for term, yes in found.items() if yes})
+        if words is None:
+            return list(hits.values())
+        return [hits[page] for page in rank_by_words(list(hits), terms, words)]
 
     def _query_terms(self, clauses: list[str], terms: list[str]) -> dict[str, bool]:
         # getSearchQueryTerms: which query terms the match covers; unmatched stop words

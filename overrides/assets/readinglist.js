@@ -62,8 +62,11 @@
     return bases;
   }
 
-  function refine(query, separator, baseForms) {
+  /* The refined query's terms, and the words a result is ranked by (search.py's
+     _refine: refine is refine_query, refineWords query_words). */
+  function refineParts(query, separator, baseForms) {
     var out = [];
+    var words = new Map();
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -97,24 +100,72 @@
          an exact word (a boosted term gets no "*"). */
       var lone = pieces.length > 1 ? pieces.map(function (p) { return LETTER.test(p); }) : [];
       var allLone = lone.length > 0 && lone.every(Boolean);
-      pieces.concat(joined, folded).forEach(function (piece) {
+      /* (A word's other spellings find each of its pieces.) */
+      var spellings = joined.concat(folded).map(function (p) {
+        return p.toLowerCase();
+      }).filter(function (p) {
+        return !STOP_WORDS.has(p);
+      });
+      var addWord = function (terms) {
+        terms = terms.filter(function (term, i) {
+          return terms.indexOf(term) === i;
+        });
+        words.set(terms.join(" "), terms);
+      };
+      pieces.concat(joined, folded).forEach(function (piece, n) {
         if (lone.length && LETTER.test(piece)) {
           if (allLone && !STOP_WORDS.has(piece.toLowerCase())) {
             out.push(piece + "^" + EXACT_BONUS);
+            addWord([piece.toLowerCase()]);
           }
           return;
         }
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
+          var bases = baseForms.get(piece.toLowerCase()) || [];
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
           out.push(piece, piece + "^" + EXACT_BONUS);
           /* Its base forms (generator/lemmas.py): exact terms, below the typed word. */
-          (baseForms.get(piece.toLowerCase()) || []).forEach(function (base) {
+          bases.forEach(function (base) {
             out.push(base + "^" + LEMMA_BOOST);
           });
+          if (n < pieces.length) {
+            addWord([piece.toLowerCase()].concat(bases, spellings));
+          }
         }
       });
     });
-    return out.join(" ");
+    return { query: out.join(" "), words: Array.from(words.values()) };
+  }
+
+  function refine(query, separator, baseForms) {
+    return refineParts(query, separator, baseForms).query;
+  }
+
+  function refineWords(query, separator, baseForms) {
+    return refineParts(query, separator, baseForms).words;
+  }
+
+  /* The worker's result groups (one a page), those that find more of the query's words
+     first, in the worker's order otherwise (search.py's rank_by_words says why): a word
+     is found where one of its terms is, in any of the page's entries. In place. */
+  function rankByWords(groups, words) {
+    var found = new Map();
+    groups.forEach(function (group) {
+      var have = {};
+      group.forEach(function (item) {
+        Object.keys(item.terms || {}).forEach(function (term) {
+          have[term] = have[term] || item.terms[term];
+        });
+      });
+      found.set(group, words.filter(function (terms) {
+        return terms.some(function (term) {
+          return have[term] === true;
+        });
+      }).length);
+    });
+    groups.sort(function (a, b) {
+      return found.get(b) - found.get(a);  /* stable (ES2019) */
+    });
   }
 
   /* "Skip to content" goes to the page's title. Material points it at the first
@@ -241,6 +292,8 @@
 
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
   window.readinglistRefine = refine;
+  window.readinglistRefineWords = refineWords;
+  window.readinglistRankByWords = rankByWords;
   window.readinglistByForm = byForm;
   window.readinglistFoldTerms = foldTerms;
 
@@ -255,11 +308,20 @@
       this.isSearch = /\/workers\/search\.[^/]*\.js/.test(String(url));
       this.separator = null;  /* the index's own, from the setup message */
       this.baseForms = null;  /* and its words' other forms */
+      /* The words of each query posted and not yet answered: the worker answers every
+         query, in order (an invalid one with no results). */
+      this.pending = [];
       if (this.isSearch) {
-        /* Registered before Material's own listener, so it sees the folded terms (the
-           event's data is one object for every listener). */
+        /* Registered before Material's own listener, so it sees the folded terms and
+           the groups in their new order (the event's data is one object for every
+           listener). */
         this.addEventListener("message", function (ev) {
-          var items = ev.data && ev.data.type === RESULT && ev.data.data && ev.data.data.items;
+          var isResult = ev.data && ev.data.type === RESULT;
+          var items = isResult && ev.data.data && ev.data.data.items;
+          var words = isResult ? this.pending.shift() : null;
+          if (items && words) {
+            rankByWords(items, words);
+          }
           if (items && this.baseForms) {
             items.forEach(function (group) {
               group.forEach(function (item) {
@@ -287,10 +349,14 @@
           });
           this.separator = new RegExp(message.data.config.separator);
           this.baseForms = byForm(message.data.config.inflections);
-        } else if (message.type === QUERY && typeof message.data === "string" && this.separator) {
-          message = Object.assign({}, message, {
-            data: refine(message.data, this.separator, this.baseForms)
-          });
+        } else if (message.type === QUERY) {
+          /* (Every query is answered: one not refined is answered in the worker's order.) */
+          var refined = typeof message.data === "string" && this.separator
+            ? refineParts(message.data, this.separator, this.baseForms) : null;
+          this.pending.push(refined && refined.words);
+          if (refined) {
+            message = Object.assign({}, message, { data: refined.query });
+          }
         }
       }
       return transfer === undefined ? super.postMessage(message) : super.postMessage(message, transfer);

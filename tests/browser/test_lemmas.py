@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.lemmas import by_form
-from generator.search import MaterialSearch, load_index, refine_query
+from generator.search import MaterialSearch, load_index, query_words, refine_query
 
 # (example: the queries are about the shipped list's papers on pruning and merging.)
 pytestmark = [pytest.mark.browser, pytest.mark.example]
@@ -28,6 +28,36 @@ def test_the_browser_adds_a_query_words_base_forms_as_python_does(page, site_dir
     forms = by_form(config["inflections"])
     assert in_browser == [refine_query(q, config["separator"], forms) for q in queries]
     assert "prune^1" in in_browser[0]
+    # and the words a result is ranked by (search.rank_by_words)
+    queries += ["multi-task Tülu-3 k-means I/O", "language models language"]
+    words = page.evaluate(
+        "([queries, separator, inflections]) => queries.map(q => window.readinglistRefineWords("
+        "q, new RegExp(separator), window.readinglistByForm(inflections)))",
+        [queries, config["separator"], config["inflections"]],
+    )
+    assert words == [[list(w) for w in query_words(q, config["separator"], forms)] for q in queries]
+    assert words[0][0] == ["pruned", "prune"]
+
+
+def test_the_search_box_lists_first_the_papers_with_every_word_as_the_search_command(page, site_dir):
+    # "pruned models": the paper on pruning that writes "models" was 47th in both, behind
+    # every title with "models" (a word found through its base form weighs little).
+    engine = MaterialSearch(load_index(site_dir))
+    for query in ("pruned models", "agents benchmark"):
+        expected = [hit.location for hit in engine.search(query)]
+        page.goto("")
+        page.locator(".md-search__input").press_sequentially(query)
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-search-result__item').length >= n", arg=10)
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
+        found = [urlsplit(href).path.lstrip("/") for href in hrefs]
+        assert found[:10] == expected[:10], query
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially("pruned models")
+    page.wait_for_selector(".md-search-result__item")
+    first = page.locator(".md-search-result__item").first.locator("a").first.get_attribute("href")
+    assert urlsplit(first).path.endswith("/tame-task-agnostic-continual-learning-using-multiple-experts/")
 
 
 def test_the_search_box_finds_other_forms_of_a_typed_word_as_the_search_command(page, site_dir):

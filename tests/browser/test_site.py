@@ -459,7 +459,9 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                # acronyms the list defines, found where spelt out (generator/acronyms.py)
                "MoE", "CoT", "RLHF", "LLM", "LLMs", "RAG", "SOTA rlhf",
                # other forms of a word (generator/lemmas.py)
-               "merge", "pruned", "transformers", "distilled models"]
+               "merge", "pruned", "transformers", "distilled models",
+               # papers with every word first (search.rank_by_words)
+               "pruned models", "agents benchmark", "continual learning", "multi-task routing"]
     queries += [p["title"] for p in papers[::15]]
     queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
     page.goto("")
