@@ -24,13 +24,21 @@ stemmed index broke the tuned ranking and prefix search ("mergi" no longer found
 Base forms and inflections come from lemminflect's dictionary (English; its data ships in
 its wheel), and only for words it knows: a guessed base form of a name ("Adas", "LLMs")
 would find wrong papers. Everything is sorted, so the index stays byte-identical.
+
+Acronyms are no words lemminflect knows, and a reader types "llms" for papers that write
+"LLM" as often as the other way round. A word an entry writes as two capitals or more and
+a small "s" ("LLMs", "GNNs", "VLMs": `acronym_plurals`) is that acronym's plural: its
+base form is the acronym ("llm"), in the entry's lemma fields and in the map, as a
+dictionary word's would be. Only the case as written tells such a plural: "this",
+"class" and "loss" get no base form, and neither does "LLMS" or "Ms".
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
@@ -96,33 +104,55 @@ def _inflected(base: str) -> tuple[str, ...]:
     return tuple(sorted(form for form in forms if form != base and _word(form)))
 
 
-def entry_fields(words: Mapping[str, Iterable[str]]) -> dict[str, str]:
+# An acronym's plural as written: two capitals or more, a small "s", a whole word.
+_PLURAL_ACRONYM = re.compile(r"(?<!\w)([A-Z]{2,})s(?!\w)")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def acronym_plurals(text: str) -> frozenset[str]:
+    """The acronyms' plurals ``text`` writes ("LLMs", "GNNs"), lower-cased as the index's
+    tokenizer makes them ("llms"); an acronym that is a stop word ("ITs") is left out.
+    (Cached: every build reads every entry's text for them.)"""
+    return frozenset(
+        plural.lower() for plural in (m.group(0) for m in _PLURAL_ACRONYM.finditer(text))
+        if plural[:-1].lower() not in STOP_WORDS
+    )
+
+
+def _bases(word: str, plurals: Collection[str]) -> tuple[str, ...]:
+    # (An acronym's plural is no word lemminflect knows: its one base is the acronym.)
+    return (word[:-1],) if word in plurals else base_forms(word)
+
+
+def entry_fields(words: Mapping[str, Iterable[str]], plurals: Collection[str] = ()) -> dict[str, str]:
     """The lemma fields of a search entry whose fields hold ``words`` (field name: its
-    words, lower-cased as the index's tokenizer makes them). A base form goes in only
+    words, lower-cased as the index's tokenizer makes them) and write the acronyms'
+    plurals ``plurals`` (`acronym_plurals`). A base form goes in only
     where the entry lacks it: a title's goes in "title_lemmas" unless the title or topics
     write it, another's in "lemmas" unless some field writes it."""
     present = {word for field in words.values() for word in field}
     in_title = {word for name in TITLE_FIELDS for word in words.get(name, ())}
-    title_bases = {base for word in in_title for base in base_forms(word)} - in_title
+    title_bases = {base for word in in_title for base in _bases(word, plurals)} - in_title
     rest = {
         base for name, field in words.items() if name not in TITLE_FIELDS for word in field
-        for base in base_forms(word)
+        for base in _bases(word, plurals)
     } - present - title_bases
     fields = {"title_lemmas": " ".join(sorted(title_bases)), "lemmas": " ".join(sorted(rest))}
     return {name: text for name, text in fields.items() if text}
 
 
-def inflections(vocabulary: Iterable[str]) -> dict[str, str]:
+def inflections(vocabulary: Iterable[str], plurals: Iterable[str] = ()) -> dict[str, str]:
     """The index's map of base forms to their other forms (see above), for the words
     of ``vocabulary``: each word's base forms, and each base form's inflections that
     lemminflect knows. A word of the vocabulary is listed under exactly its own base
     forms, those its entries hold (entry_fields): a query word is then never short of a
-    base form in the papers that write it."""
-    return dict(_inflections(frozenset(vocabulary)))
+    base form in the papers that write it. ``plurals``: the acronyms' plurals the
+    entries write (`acronym_plurals`), each listed under its acronym ("llm": "llms")."""
+    return dict(_inflections(frozenset(vocabulary), frozenset(plurals)))
 
 
 @functools.lru_cache(maxsize=2)
-def _inflections(vocabulary: frozenset[str]) -> dict[str, str]:
+def _inflections(vocabulary: frozenset[str], plurals: frozenset[str]) -> dict[str, str]:
     # (Kept for the next build under serve, whose vocabulary is most often the same:
     # making the map again takes a quarter second at 10,000 papers.)
     words = {word for word in vocabulary if _word(word)}
@@ -132,6 +162,10 @@ def _inflections(vocabulary: frozenset[str]) -> dict[str, str]:
             forms[base].add(word)
     for base in words | set(forms):
         forms[base].update(form for form in _inflected(base) if form not in words)
+    for plural in plurals & vocabulary:
+        # (A word some entry writes as a plural acronym and another as a dictionary
+        # word, "ADAs" and "adas", is both: the base forms add up.)
+        forms[plural[:-1]].add(plural)
     return {base: " ".join(sorted(forms[base])) for base in sorted(forms) if forms[base]}
 
 

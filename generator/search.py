@@ -234,7 +234,7 @@ def paper_entry(
     hidden = " ".join([*spelt, *paper.tags, *ids, status_parts, rest, paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
-    entry.update(lemmas.entry_fields(_entry_words(entry)))
+    entry.update(lemmas.entry_fields(_entry_words(entry), _entry_plurals(entry)))
     if boost != 1.0:
         entry["boost"] = boost
     return entry
@@ -246,6 +246,14 @@ def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         name: _field_words(value if isinstance(value, str) else " ".join(value))
         for name, value in entry.items() if name in FIELDS and name not in lemmas.FIELDS
     }
+
+
+def _entry_plurals(entry: Mapping[str, Any]) -> frozenset[str]:
+    """The acronyms' plurals the entry's searched fields write (lemmas.acronym_plurals)."""
+    return frozenset().union(*(
+        lemmas.acronym_plurals(value if isinstance(value, str) else " ".join(value))
+        for name, value in entry.items() if name in FIELDS and name not in lemmas.FIELDS
+    ))
 
 
 _MARKUP = re.compile(r"<[^>]*>")
@@ -368,15 +376,16 @@ def shape_index(
             continue
         # A topic's or hand page's entry (Material's) gets its words' base forms too:
         # "merge" finds the topic "Task arithmetic, model merging and editing".
-        docs.append({**doc, **lemmas.entry_fields(_entry_words(doc))})
+        docs.append({**doc, **lemmas.entry_fields(_entry_words(doc), _entry_plurals(doc))})
     docs += [entries[loc] for loc in sorted(entries) if loc not in placed]
     # The separator and boosts live here, next to the entries they were tuned for, not
     # in mkdocs.yml; the browser reads them from this file, and the words' other forms
     # the search box adds to a query (lemmas.py).
     vocabulary = {word for doc in docs for words in _entry_words(doc).values() for word in words}
+    plurals = frozenset().union(*map(_entry_plurals, docs))
     config = {
         **index["config"], "separator": SEPARATOR, "fields": FIELDS,
-        "inflections": lemmas.inflections(vocabulary),
+        "inflections": lemmas.inflections(vocabulary, plurals),
     }
     return {**index, "config": config, "docs": docs}
 

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.example]
 
 def test_the_browser_adds_a_query_words_base_forms_as_python_does(page, site_dir):
     config = load_index(site_dir)["config"]
-    queries = ["pruned Transformers merging", "better data", "Merged-models",
+    queries = ["pruned Transformers merging", "better data", "Merged-models", "LLMs gnns",
                # names every JavaScript object has are no words of the map
                "constructor toString __proto__ hasOwnProperty valueOf"]
     page.goto("")
@@ -28,6 +28,7 @@ def test_the_browser_adds_a_query_words_base_forms_as_python_does(page, site_dir
     forms = by_form(config["inflections"])
     assert in_browser == [refine_query(q, config["separator"], forms) for q in queries]
     assert "prune^1" in in_browser[0]
+    assert "LLMs LLMs^3 llm^1 gnns gnns^3 gnn^1" == in_browser[3]  # (acronyms' plurals)
     # and the words a result is ranked by (search.rank_by_words)
     queries += ["multi-task Tülu-3 k-means I/O", "language models language"]
     words = page.evaluate(
