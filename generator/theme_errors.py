@@ -126,7 +126,8 @@ def page_template_problems(
 
 def _template_key(text: str) -> tuple[int, int]:
     """The line and column of the value of ``template:`` in ``text``'s front matter."""
-    lines = text.splitlines()
+    # (MkDocs reads a page without its byte order mark: its front matter is still one.)
+    lines = text.removeprefix("\ufeff").splitlines()
     if lines and lines[0].rstrip() == "---":
         for number, line in enumerate(lines[1:], 2):
             if line.rstrip() in ("---", "..."):

@@ -1038,6 +1038,21 @@ def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matt
     assert said in capsys.readouterr().err.splitlines()
 
 
+@pytest.mark.parametrize("start", ["\ufeff", ""])
+def test_a_template_the_theme_lacks_is_said_at_its_line_after_a_bom_and_crlf_line_ends(
+    tmp_path, capsys, fixed_epoch, start
+):
+    # MkDocs reads a page without its byte order mark and takes its front matter: the
+    # template's line was said as 1:1 when the page began with one.
+    project = make_project(tmp_path, FIXTURE)
+    page = project / "content" / "pages" / "about.md"
+    front = f"{start}---\r\ntitle: About\r\ntemplate:  mainn.html\r\n---\r\n"
+    page.write_bytes(front.encode("utf-8") + page.read_bytes())
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/about.md:3:12: template 'mainn.html': the theme has no template" in err
+
+
 def test_a_hand_page_naming_a_template_the_theme_has_is_built_with_it(
     tmp_path, capsys, fixed_epoch
 ):
