@@ -30,7 +30,9 @@ def test_the_browser_adds_a_query_words_base_forms_as_python_does(page, site_dir
     assert "prune^1" in in_browser[0]
     assert "LLMs LLMs^3 llm^1 gnns gnns^3 gnn^1" == in_browser[3]  # (acronyms' plurals)
     # and the words a result is ranked by (search.rank_by_words)
-    queries += ["multi-task Tülu-3 k-means I/O", "language models language"]
+    queries += ["multi-task Tülu-3 k-means I/O", "language models language",
+                "the of and", "\"pruned models\" x", "+merging -survey title:agents mergng~1",
+                "x", "LLMs' RNNs/LSTMs CNNs-based TPUs.", "Łukasz straße Æsir"]
     words = page.evaluate(
         "([queries, separator, inflections]) => queries.map(q => window.readinglistRefineWords("
         "q, new RegExp(separator), window.readinglistByForm(inflections)))",

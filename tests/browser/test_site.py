@@ -461,7 +461,11 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                # other forms of a word (generator/lemmas.py)
                "merge", "pruned", "transformers", "distilled models",
                # papers with every word first (search.rank_by_words)
-               "pruned models", "agents benchmark", "continual learning", "multi-task routing"]
+               "pruned models", "agents benchmark", "continual learning", "multi-task routing",
+               "multi-task learning models", "I/O efficient models", "Tülu instruction models",
+               "the of and", "\"pruned models\" merging", "+merging -survey models",
+               "title:merging models", "mergng~1 models", "x", "x models", "LLMs' GPUs",
+               "RNNs/LSTMs CNNs-based", "k-means pruning models", "Don't merge models"]
     queries += [p["title"] for p in papers[::15]]
     queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
     page.goto("")
