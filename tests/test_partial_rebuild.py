@@ -623,6 +623,37 @@ def test_under_serve_a_theme_override_mistake_is_said_once_and_the_last_good_sit
     _check_against_clean(project)  # the fix is built, every page of it
 
 
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "full"])
+def test_under_serve_a_hand_pages_template_the_theme_lacks_keeps_the_last_good_site(
+    project, capsys, dirty
+):
+    # A page's own template (front matter) is a theme mistake: said once at its line,
+    # the last good site served, and the fix built as a clean build builds it.
+    from generator import mkdocs_hook
+
+    rebuild = mkdocs_hook.guard_config(lambda: _build(project, "served", dirty=dirty), project)
+    rebuild()
+    good = tree(project / "served")
+    about = project / "content/pages/about.md"
+    text = about.read_text(encoding="utf-8")
+    about.write_text(f"---\ntemplate: mainn.html\n---\n{text}", encoding="utf-8")
+    capsys.readouterr()
+    rebuild()  # (no exception: the server goes on)
+    err = capsys.readouterr().err
+    reported = [line for line in err.splitlines() if "mainn.html" in line]
+    assert reported == [
+        "content/pages/about.md:2:11: template 'mainn.html': the theme has no template of that"
+        " name (in overrides/ or Material's templates) (did you mean 'main.html'?)"
+    ]
+    assert "Traceback" not in err and "the site shows the last good build" in err
+    assert tree(project / "served") == good
+    about.write_text(f"---\ntemplate: main.html\n---\n{text}\nFixed.\n", encoding="utf-8")
+    rebuild()
+    assert "mainn.html" not in capsys.readouterr().err
+    assert "Fixed." in (project / "served/about/index.html").read_text(encoding="utf-8")
+    _check_against_clean(project)
+
+
 def test_under_serve_a_page_an_override_fails_on_stays_as_it_was_in_a_dirty_build(
     project, capsys, caplog
 ):
