@@ -113,7 +113,8 @@ def page_template_problems(
                 f" or Material's templates)" + did_you_mean(name, known)
             )
         else:
-            message = f"template {name!r}: must be the file name of a template, as main.html"
+            given = "is empty" if name in (None, "") else f"{name!r}"
+            message = f"template {given}: must be the file name of a template, as main.html"
         source = root / "content" / "pages" / src_uri
         if "/" not in src_uri and source.is_file():
             line, col = _template_key(source.read_text(encoding="utf-8", errors="replace"))

@@ -1011,6 +1011,7 @@ def test_a_theme_override_extending_no_template_is_said_at_its_line(tmp_path, ca
             "template: [main.html]",
             "template ['main.html']: must be the file name of a template, as main.html",
         ),
+        ("template:", "template is empty: must be the file name of a template, as main.html"),
     ],
 )
 def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matter(
@@ -1025,7 +1026,8 @@ def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matt
     project = make_project(tmp_path, FIXTURE)
     page = project / "content" / "pages" / "about.md"
     page.write_text(f"---\ntitle: About\n{front}\n---\n" + page.read_text(encoding="utf-8"))
-    said = f"content/pages/about.md:3:11: {message}"
+    column = len("template: ") + 1 if front != "template:" else len("template:") + 1  # (its value's)
+    said = f"content/pages/about.md:3:{column}: {message}"
 
     assert main(["--root", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
