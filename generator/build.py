@@ -100,7 +100,9 @@ class Memo:
     # Kept in this process only (see __getstate__): the parts joined by this run,
     # until they are written; and the texts of the other files last written, dest ->
     # text: a file whose new text is that very object (a feed kept in ``feeds``), and
-    # which is still intact on disk, need not be encoded and compared.
+    # which is still intact on disk, need not be encoded and compared. (Not a joined
+    # file's: its next text is joined anew, never that object, and at 10,000 papers
+    # the joined texts are some 100 MB that `serve` would keep for nothing.)
     joining: dict[str, list] = field(default_factory=dict)
     texts: dict[str, str | bytes] = field(default_factory=dict)
     layout: Layout | None = None  # the last plan's (pages.plan_site's ``layout``)
@@ -142,7 +144,9 @@ class Memo:
 
     def written(self, plan: Plan) -> None:
         """Remember what the files of ``plan`` hold, now that they are written."""
-        self.texts = {o.dest: o.text for o in plan.outputs if isinstance(o, File)}
+        self.texts = {
+            o.dest: o.text for o in plan.outputs if isinstance(o, File) and o.dest not in self.joining
+        }
         planned = {o.dest for o in plan.outputs}
         self.joined = {dest: kept for dest, kept in self.joined.items() if dest in planned}
         for dest, parts in self.joining.items():
