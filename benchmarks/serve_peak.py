@@ -62,8 +62,8 @@ def wait(what: str, test, timeout: float) -> float:
 
 
 def make_project(project: Path, source: Path, code: Path) -> None:
-    if not project.exists():
-        project.mkdir(parents=True)
+    if not (project / "content").exists():
+        project.mkdir(parents=True, exist_ok=True)
         shutil.copytree(source / "content", project / "content")
         shutil.copy(source / "mkdocs.yml", project)
     for name in ("generator", "overrides"):
