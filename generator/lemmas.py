@@ -26,10 +26,10 @@ its wheel), and only for words it knows: a guessed base form of a name ("Adas", 
 would find wrong papers. Everything is sorted, so the index stays byte-identical.
 
 Acronyms are no words lemminflect knows, and a reader types "llms" for papers that write
-"LLM" as often as the other way round. A word an entry writes as two capitals or more and
-a small "s" ("LLMs", "GNNs", "VLMs": `acronym_plurals`) is that acronym's plural: its
-base form is the acronym ("llm"), in the entry's lemma fields and in the map, as a
-dictionary word's would be. Only the case as written tells such a plural: "this",
+"LLM" as often as the other way round. A word an entry writes with two capitals or
+more, the last just before a small "s" ("LLMs", "GNNs", "ViTs": `acronym_plurals`), is
+that acronym's plural: its base form is the acronym ("llm"), in the entry's lemma
+fields and in the map, as a dictionary word's would be. Only the case as written tells such a plural: "this",
 "class" and "loss" get no base form, and neither does "LLMS" or "Ms".
 """
 
@@ -104,9 +104,11 @@ def _inflected(base: str) -> tuple[str, ...]:
     return tuple(sorted(form for form in forms if form != base and _word(form)))
 
 
-# An acronym's plural as written: two capitals or more, a small "s", a whole word (what
-# comes before it is checked apart: a lookbehind at every capital took three times as long).
-_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z]+s\b")
+# An acronym's plural as written: two capitals or more, the last of them just before a
+# small "s", a whole word: "LLMs", and in mixed case "ViTs", "MoEs", "PhDs", "LLaMAs"
+# (what comes before it is checked apart: a lookbehind at every capital took three times
+# as long).
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s\b")
 
 
 @functools.lru_cache(maxsize=1 << 17)

@@ -90,10 +90,14 @@ def test_the_map_lists_each_base_forms_other_forms_from_the_vocabulary_and_the_d
 
 
 def test_an_acronyms_plural_as_written_has_the_acronym_for_its_base_form():
-    # Two capitals or more and a small "s", a whole word: lemminflect knows no acronym.
+    # Two capitals or more, the last just before a small "s", a whole word: lemminflect
+    # knows no acronym.
     text = ("<p>LLMs, GNNs and VLMs&#39; MLLMs (PLMs) url</p> this class loss THIS CLASS LLMS "
-            "Ms PhDs LLaMAs GPT4s xLLMs LLMsuite ITs")
+            "Ms GPT4s xLLMs LLMsuite ITs Transformers Sciences")
     assert acronym_plurals(text) == {"llms", "gnns", "vlms", "mllms", "plms"}
+    # In mixed case too: the plural of "ViT" is "ViTs", of "PhD" "PhDs".
+    assert acronym_plurals("ViTs, NeRFs; MoEs (PhDs) LLaMAs SoTAs iPhones DevOps McKinsey") == {
+        "vits", "nerfs", "moes", "phds", "llamas", "sotas"}
     words = {"title": ["llms", "class"], "text": ["gnns", "this", "loss", "gnn"]}
     # "llm" weighs as the title that writes "LLMs"; "gnn" is written already.
     assert entry_fields(words, acronym_plurals("LLMs GNNs")) == {"title_lemmas": "llm"}
