@@ -104,23 +104,39 @@ def _inflected(base: str) -> tuple[str, ...]:
     return tuple(sorted(form for form in forms if form != base and _word(form)))
 
 
-# An acronym's plural as written: two capitals or more, the last of them just before a
-# small "s", a whole word: "LLMs", and in mixed case "ViTs", "MoEs", "PhDs", "LLaMAs"
-# (what comes before it is checked apart: a lookbehind at every capital took three times
-# as long).
-_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s\b")
+# An acronym as written: two capitals or more, the last of them the word's last letter
+# or just before a small "s" (its plural), a whole word: "LLM" and "LLMs", and in mixed
+# case "ViTs", "MoEs", "PhDs", "LLaMAs" (what comes before it is checked apart: a
+# lookbehind at every capital took three times as long).
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s?\b")
+
+
+def acronym_plurals(text: str) -> frozenset[str]:
+    """The acronyms' plurals ``text`` writes ("LLMs", "GNNs"), lower-cased as the index's
+    tokenizer makes them ("llms"); an acronym that is a stop word ("ITs") is left out."""
+    return _acronyms(text)[0]
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """The acronyms ``text`` writes in the singular ("LLM", "ViT"), lower-cased; those
+    that are stop words ("IT", "OR") left out."""
+    return _acronyms(text)[1]
 
 
 @functools.lru_cache(maxsize=1 << 17)
-def acronym_plurals(text: str) -> frozenset[str]:
-    """The acronyms' plurals ``text`` writes ("LLMs", "GNNs"), lower-cased as the index's
-    tokenizer makes them ("llms"); an acronym that is a stop word ("ITs") is left out.
-    (Cached: every build reads every entry's text for them.)"""
-    return frozenset(
-        m.group(0).lower() for m in _PLURAL_ACRONYM.finditer(text)
-        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
-        and m.group(0)[:-1].lower() not in STOP_WORDS
-    )
+def _acronyms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    # (Cached: every build reads every entry's text for them.)
+    plurals: set[str] = set()
+    singulars: set[str] = set()
+    for m in _ACRONYM.finditer(text):
+        start, word = m.start(), m.group(0)
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        plural = word.endswith("s")  # (a small "s": the pattern takes no other)
+        if (word[:-1] if plural else word).lower() in STOP_WORDS:
+            continue
+        (plurals if plural else singulars).add(word.lower())
+    return frozenset(plurals), frozenset(singulars)
 
 
 def _bases(word: str, plurals: Collection[str]) -> tuple[str, ...]:
@@ -145,18 +161,24 @@ def entry_fields(words: Mapping[str, Iterable[str]], plurals: Collection[str] = 
     return {name: text for name, text in fields.items() if text}
 
 
-def inflections(vocabulary: Iterable[str], plurals: Iterable[str] = ()) -> dict[str, str]:
+def inflections(
+    vocabulary: Iterable[str], plurals: Iterable[str] = (), singulars: Iterable[str] = ()
+) -> dict[str, str]:
     """The index's map of base forms to their other forms (see above), for the words
     of ``vocabulary``: each word's base forms, and each base form's inflections that
     lemminflect knows. A word of the vocabulary is listed under exactly its own base
     forms, those its entries hold (entry_fields): a query word is then never short of a
     base form in the papers that write it. ``plurals``: the acronyms' plurals the
-    entries write (`acronym_plurals`), each listed under its acronym ("llm": "llms")."""
-    return dict(_inflections(frozenset(vocabulary), frozenset(plurals)))
+    entries write (`acronym_plurals`), each listed under its acronym ("llm": "llms");
+    ``singulars``: the acronyms they write in the singular (`acronyms`), each with its
+    plural as a form, written or not: `vlms` then finds the papers that write "VLM"."""
+    return dict(_inflections(frozenset(vocabulary), frozenset(plurals), frozenset(singulars)))
 
 
 @functools.lru_cache(maxsize=2)
-def _inflections(vocabulary: frozenset[str], plurals: frozenset[str]) -> dict[str, str]:
+def _inflections(
+    vocabulary: frozenset[str], plurals: frozenset[str], singulars: frozenset[str]
+) -> dict[str, str]:
     # (Kept for the next build under serve, whose vocabulary is most often the same:
     # making the map again takes a quarter second at 10,000 papers.)
     words = {word for word in vocabulary if _word(word)}
@@ -170,6 +192,8 @@ def _inflections(vocabulary: frozenset[str], plurals: frozenset[str]) -> dict[st
         # (A word some entry writes as a plural acronym and another as a dictionary
         # word, "ADAs" and "adas", is both: the base forms add up.)
         forms[plural[:-1]].add(plural)
+    for acronym in singulars & vocabulary:
+        forms[acronym].add(acronym + "s")
     return {base: " ".join(sorted(forms[base])) for base in sorted(forms) if forms[base]}
 
 

@@ -248,10 +248,11 @@ def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _entry_plurals(entry: Mapping[str, Any]) -> frozenset[str]:
-    """The acronyms' plurals the entry's searched fields write (lemmas.acronym_plurals)."""
+def _entry_plurals(entry: Mapping[str, Any], find=lemmas.acronym_plurals) -> frozenset[str]:
+    """The acronyms' plurals the entry's searched fields write (lemmas.acronym_plurals;
+    or with ``find`` lemmas.acronyms, those it writes in the singular)."""
     return frozenset().union(*(
-        lemmas.acronym_plurals(value if isinstance(value, str) else " ".join(value))
+        find(value if isinstance(value, str) else " ".join(value))
         for name, value in entry.items() if name in FIELDS and name not in lemmas.FIELDS
     ))
 
@@ -383,9 +384,10 @@ def shape_index(
     # the search box adds to a query (lemmas.py).
     vocabulary = {word for doc in docs for words in _entry_words(doc).values() for word in words}
     plurals = frozenset().union(*map(_entry_plurals, docs))
+    singulars = frozenset().union(*(_entry_plurals(doc, lemmas.acronyms) for doc in docs))
     config = {
         **index["config"], "separator": SEPARATOR, "fields": FIELDS,
-        "inflections": lemmas.inflections(vocabulary, plurals),
+        "inflections": lemmas.inflections(vocabulary, plurals, singulars),
     }
     return {**index, "config": config, "docs": docs}
 

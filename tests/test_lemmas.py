@@ -17,7 +17,8 @@ import sys
 import pytest
 
 from generator.cli import main
-from generator.lemmas import QUERY_BOOST, acronym_plurals, base_forms, by_form, entry_fields, inflections
+from generator.lemmas import (
+    QUERY_BOOST, acronym_plurals, acronyms, base_forms, by_form, entry_fields, inflections)
 from generator.models import Paper, Site
 from generator.search import MaterialSearch, dumps, refine_query, shape_index
 from tests.browser.sitebuild import ROOT, build_site
@@ -123,6 +124,22 @@ def test_an_acronym_finds_the_papers_that_write_its_plural_and_the_other_way_rou
     assert _found(engine, "gnn") == _found(engine, "gnns") == ["plural"]
     assert _found(engine, "classes") == _found(engine, "class") == ["words"]
     assert not {"los", "clas", "thi"} & set(index["config"]["inflections"])
+
+
+def test_an_acronym_written_only_in_the_singular_is_found_by_its_plural():
+    # A reader types "vlms" as often as "vlm"; a list that writes only "VLM" found
+    # nothing for it ("vlms" is no prefix of "vlm").
+    text = "A VLM, a ViT and GPUs; IT OR AWS LLMsuite xVLM GPT4 vlm"
+    assert acronyms(text) == {"vlm", "vit", "aws"}
+    assert acronym_plurals(text) == {"gpus"}
+    assert inflections(["vlm", "vit", "loss"], (), ["vlm", "vit", "gpt"]) == {
+        "vlm": "vlms", "vit": "vits", **inflections(["loss"])}
+    site = Site(papers=(
+        _paper("singular", "A VLM for charts", "Rows."),
+        _paper("other", "Vision models", "We study LLMs."),
+    ), topics=(), assignments={}, related={})
+    engine = MaterialSearch(shape_index(ANY_INDEX, site))
+    assert _found(engine, "vlms") == _found(engine, "vlm") == ["singular"]
 
 
 def test_a_query_word_also_looks_for_its_base_forms_below_the_word_itself():
