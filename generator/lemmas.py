@@ -29,8 +29,10 @@ Acronyms are no words lemminflect knows, and a reader types "llms" for papers th
 "LLM" as often as the other way round. A word an entry writes with two capitals or
 more, the last just before a small "s" ("LLMs", "GNNs", "ViTs": `acronym_plurals`), is
 that acronym's plural: its base form is the acronym ("llm"), in the entry's lemma
-fields and in the map, as a dictionary word's would be. Only the case as written tells such a plural: "this",
-"class" and "loss" get no base form, and neither does "LLMS" or "Ms".
+fields and in the map, as a dictionary word's would be. Only the case as written tells
+such a plural: "this", "class" and "loss" get no base form, and neither does "LLMS" or
+"Ms". An acronym written in the singular only ("VLM": `acronyms`) has its plural in the
+map all the same, so that "vlms" finds it.
 """
 
 from __future__ import annotations

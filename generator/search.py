@@ -234,7 +234,7 @@ def paper_entry(
     hidden = " ".join([*spelt, *paper.tags, *ids, status_parts, rest, paper.notes]).strip()
     if hidden:
         entry["variants"] = _escape(hidden)
-    entry.update(lemmas.entry_fields(_entry_words(entry), _entry_plurals(entry)))
+    entry.update(lemmas.entry_fields(_entry_words(entry), _entry_acronyms(entry)))
     if boost != 1.0:
         entry["boost"] = boost
     return entry
@@ -248,7 +248,7 @@ def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _entry_plurals(entry: Mapping[str, Any], find=lemmas.acronym_plurals) -> frozenset[str]:
+def _entry_acronyms(entry: Mapping[str, Any], find=lemmas.acronym_plurals) -> frozenset[str]:
     """The acronyms' plurals the entry's searched fields write (lemmas.acronym_plurals;
     or with ``find`` lemmas.acronyms, those it writes in the singular)."""
     return frozenset().union(*(
@@ -377,14 +377,14 @@ def shape_index(
             continue
         # A topic's or hand page's entry (Material's) gets its words' base forms too:
         # "merge" finds the topic "Task arithmetic, model merging and editing".
-        docs.append({**doc, **lemmas.entry_fields(_entry_words(doc), _entry_plurals(doc))})
+        docs.append({**doc, **lemmas.entry_fields(_entry_words(doc), _entry_acronyms(doc))})
     docs += [entries[loc] for loc in sorted(entries) if loc not in placed]
     # The separator and boosts live here, next to the entries they were tuned for, not
     # in mkdocs.yml; the browser reads them from this file, and the words' other forms
     # the search box adds to a query (lemmas.py).
     vocabulary = {word for doc in docs for words in _entry_words(doc).values() for word in words}
-    plurals = frozenset().union(*map(_entry_plurals, docs))
-    singulars = frozenset().union(*(_entry_plurals(doc, lemmas.acronyms) for doc in docs))
+    plurals = frozenset().union(*map(_entry_acronyms, docs))
+    singulars = frozenset().union(*(_entry_acronyms(doc, lemmas.acronyms) for doc in docs))
     config = {
         **index["config"], "separator": SEPARATOR, "fields": FIELDS,
         "inflections": lemmas.inflections(vocabulary, plurals, singulars),
