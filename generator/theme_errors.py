@@ -125,6 +125,52 @@ def page_template_problems(
     return problems
 
 
+def hand_page_templates(root: Path) -> Problems:
+    """The hand pages' (`content/pages/*.md`) `template:` names the theme lacks, for
+    `readinglist check`: the build finds them with the theme it loaded
+    (mkdocs_hook._check_page_templates), and a curator who ran check first was told
+    nothing. MkDocs' config is loaded only when a page names a template: most name
+    none, and loading it takes most of a second."""
+    from mkdocs.utils.meta import get_data
+
+    from generator.yamlio import read_text
+
+    named: list[tuple[str, object]] = []
+    for path in sorted((Path(root) / "content" / "pages").glob("*.md")):
+        if path.name.startswith(".#"):
+            continue  # (an Emacs lock: no page)
+        try:
+            meta = get_data(read_text(path))[1]  # (as MkDocs reads a page's front matter)
+        except (OSError, UnicodeDecodeError):
+            continue  # (said by check_hand_pages)
+        if "template" in meta:
+            named.append((path.name, meta["template"]))
+    if not named:
+        return Problems()
+    env = _theme_env(Path(root))
+    return page_template_problems(named, env, Path(root)) if env else Problems()
+
+
+def _theme_env(root: Path) -> jinja2.Environment | None:
+    """The Jinja environment of the project's theme (overrides first, then Material's
+    templates), as MkDocs makes it; None when mkdocs.yml cannot be loaded: its syntax
+    is said by siteconfig.config_problems, anything else by the build."""
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    logger = logging.getLogger("mkdocs")
+    was = logger.disabled
+    logger.disabled = True  # (MkDocs' own warnings about the config are the build's to say)
+    try:
+        return load_config(str(root / "mkdocs.yml")).theme.get_env()
+    except (ConfigurationError, OSError):
+        return None
+    finally:
+        logger.disabled = was
+
+
 def _template_key(text: str) -> tuple[int, int]:
     """The line and column of the value of ``template:`` in ``text``'s front matter."""
     # (MkDocs reads a page without its byte order mark: its front matter is still one.)

@@ -1042,6 +1042,13 @@ def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matt
         mkdocs_build(load_config(str(project / "mkdocs.yml")))
     assert said in capsys.readouterr().err.splitlines()
 
+    # `readinglist check` says it too, with the content's own errors, all at once.
+    (project / "content" / "papers" / "zz-bad.yml").write_text("id: zz-bad\n", encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert said in out
+    assert "content/papers/zz-bad.yml:1:1: missing required field 'title'" in out
+
 
 @pytest.mark.parametrize("start", ["\ufeff", ""])
 def test_a_template_the_theme_lacks_is_said_at_its_line_after_a_bom_and_crlf_line_ends(
@@ -1064,6 +1071,9 @@ def test_a_hand_page_naming_a_template_the_theme_has_is_built_with_it(
     project = make_project(tmp_path, FIXTURE)
     page = project / "content" / "pages" / "about.md"
     page.write_text("---\ntemplate: 404.html\n---\n" + page.read_text(encoding="utf-8"))
+    (page.parent / ".#about.md").symlink_to("nowhere")  # (an editor's lock: no page)
+    assert main(["--root", str(project), "check"]) == 0
+    assert "0 errors" in capsys.readouterr().out
     assert main(["--root", str(project), "build", "-q"]) == 0
     built = (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
     # (404.html shows its own text, not the page's Markdown)

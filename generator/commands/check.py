@@ -23,6 +23,10 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
     problems.extend(config_problems(root))  # (build and serve stop on it too)
+    if _may_name_a_template(root / "content" / "pages"):  # (build and serve stop on it too)
+        from ..theme_errors import hand_page_templates
+
+        problems.extend(hand_page_templates(root))
     for problem in problems.sorted():
         print(problem)
     print(
@@ -31,6 +35,18 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     return 1 if problems.has_errors() else 0
+
+
+def _may_name_a_template(folder: Path) -> bool:
+    """Whether a hand page's text has the word at all: most name no template, and
+    their check then loads neither MkDocs nor the theme (a second)."""
+    for path in folder.glob("*.md"):
+        try:
+            if b"template" in path.read_bytes():
+                return True
+        except OSError:
+            pass  # (an Emacs lock `.#page.md`, a link to nothing)
+    return False
 
 
 def summary(errors: int, warnings: int, papers: int, topics: int) -> str:
