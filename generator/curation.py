@@ -204,8 +204,8 @@ def _check_beside(
     memo: _FolderMemo | None,
     problems: Problems,
 ) -> None:
-    """What the site takes from beside the papers and topics: the links of the
-    hand-written pages, and the importer's record (kept with ``memo`` while unchanged:
+    """What the site takes from beside the papers and topics: the links and front
+    matter of the hand-written pages, and the importer's record (kept with ``memo`` while unchanged:
     it holds 10,000 papers' worth of digests on a large list)."""
     check_hand_pages(content_dir, root, content, gone.fate, problems, meant)
     path = content_dir / provenance.RELATIVE_PATH

@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 
 from . import pages
 from .errors import Location, Problems
+from .frontmatter import front_matter_problems
 from .models import Content
 from .topicsfile import UNKNOWN_TOPIC_REMEDY, alias_hint, topic_aliases
 from .importedfile import Fate
@@ -72,7 +73,8 @@ def check_hand_pages(
 ) -> None:
     """Report each relative link of ``content_dir/pages/*.md`` that leads to no file
     of the site ``content`` makes, at its line and column, with the link to write
-    where one is clear. ``meant`` holds the paper and the topic ids that files with
+    where one is clear; and front matter MkDocs cannot read (frontmatter.py: this
+    is where each page is read). ``meant`` holds the paper and the topic ids that files with
     errors of their own define or are named for: a link to one is no second mistake."""
     folder = content_dir / PAGES_DIR
     if not folder.is_dir():
@@ -101,6 +103,7 @@ def check_hand_pages(
             line, col, message = not_utf8(path.read_bytes()) or (1, 1, str(exc))
             problems.error(Location(shown, line, col), message)
             continue
+        front_matter_problems(text, shown, problems)
         for href, line, col in links_of(text):
             if _outside(href):
                 continue

@@ -1050,6 +1050,27 @@ def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matt
     assert "content/papers/zz-bad.yml:1:1: missing required field 'title'" in out
 
 
+def test_a_hand_page_front_matter_mkdocs_cannot_read_stops_check_and_build(
+    tmp_path, capsys, fixed_epoch
+):
+    # MkDocs said nothing and showed the block as text: a heading "title: About: us"
+    # under a rule, on a site that built.
+    project = make_project(tmp_path, FIXTURE)
+    page = project / "content" / "pages" / "about.md"
+    page.write_text("---\ntitle: About: us\n---\n" + page.read_text(encoding="utf-8"))
+    said = "content/pages/about.md:2:13: front matter: YAML syntax error: a colon followed by"
+    assert main(["--root", str(project), "check"]) == 1
+    assert any(line.startswith(said) for line in capsys.readouterr().out.splitlines())
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    assert any(line.startswith(said) for line in capsys.readouterr().err.splitlines())
+    assert not (project / "site" / "about" / "index.html").exists()
+
+    page.write_text(page.read_text(encoding="utf-8").replace("About: us", "'About: us'"))
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    built = (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "<title>About: us" in built and "title: About" not in built
+
+
 @pytest.mark.parametrize("start", ["\ufeff", ""])
 def test_a_template_the_theme_lacks_is_said_at_its_line_after_a_bom_and_crlf_line_ends(
     tmp_path, capsys, fixed_epoch, start
