@@ -1002,6 +1002,14 @@ def test_a_theme_override_extending_no_template_is_said_at_its_line(tmp_path, ca
     assert "Traceback" not in err
 
 
+def _about_page_after(tmp_path, front: str):
+    """The fixture project with ``front`` put before its About page's text."""
+    project = make_project(tmp_path, FIXTURE)
+    page = project / "content" / "pages" / "about.md"
+    page.write_text(front + page.read_text(encoding="utf-8"), encoding="utf-8")
+    return project, page
+
+
 @pytest.mark.parametrize(
     ("front", "message"),
     [
@@ -1026,9 +1034,7 @@ def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matt
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    project = make_project(tmp_path, FIXTURE)
-    page = project / "content" / "pages" / "about.md"
-    page.write_text(f"---\ntitle: About\n{front}\n---\n" + page.read_text(encoding="utf-8"))
+    project, page = _about_page_after(tmp_path, f"---\ntitle: About\n{front}\n---\n")
     column = len("template: ") + 1 if front != "template:" else len("template:") + 1  # (its value's)
     said = f"content/pages/about.md:3:{column}: {message}"
 
@@ -1055,9 +1061,7 @@ def test_a_hand_page_front_matter_mkdocs_cannot_read_stops_check_and_build(
 ):
     # MkDocs said nothing and showed the block as text: a heading "title: About: us"
     # under a rule, on a site that built.
-    project = make_project(tmp_path, FIXTURE)
-    page = project / "content" / "pages" / "about.md"
-    page.write_text("---\ntitle: About: us\n---\n" + page.read_text(encoding="utf-8"))
+    project, page = _about_page_after(tmp_path, "---\ntitle: About: us\n---\n")
     said = "content/pages/about.md:2:13: front matter: YAML syntax error: a colon followed by"
     assert main(["--root", str(project), "check"]) == 1
     assert any(line.startswith(said) for line in capsys.readouterr().out.splitlines())
@@ -1089,9 +1093,7 @@ def test_a_template_the_theme_lacks_is_said_at_its_line_after_a_bom_and_crlf_lin
 def test_a_hand_page_naming_a_template_the_theme_has_is_built_with_it(
     tmp_path, capsys, fixed_epoch
 ):
-    project = make_project(tmp_path, FIXTURE)
-    page = project / "content" / "pages" / "about.md"
-    page.write_text("---\ntemplate: 404.html\n---\n" + page.read_text(encoding="utf-8"))
+    project, page = _about_page_after(tmp_path, "---\ntemplate: 404.html\n---\n")
     (page.parent / ".#about.md").symlink_to("nowhere")  # (an editor's lock: no page)
     assert main(["--root", str(project), "check"]) == 0
     assert "0 errors" in capsys.readouterr().out
