@@ -397,7 +397,7 @@ class RecordChecker:
             if dash is not None:
                 hint = f"; {dash}"
             elif isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
-                hint = f"; write [{_as_authors(node.text or '') if name == 'authors' else node.text}]"
+                hint = f"; {_as_authors(node.text or '')}" if name == "authors" else f"; write [{node.text}]"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
         good = []
         for number, item in enumerate(node.items, 1):
@@ -774,18 +774,35 @@ _ET_AL_AFTER = re.compile(r"(?i)\S\s*,?\s+(et(?:\.\s*|\s+)al\.?|and\s+others)\s*
 
 
 def _as_authors(text: str) -> str:
-    """Names written as BibTeX writes them ("Ada Lovelace and Alan Turing", "Lovelace,
-    Ada and others"), as the list to write: a name holding a comma quoted (in a list
+    """What to write for names written as BibTeX writes them ("Ada Lovelace and Alan
+    Turing", "Lovelace, Ada and others") or as a list is typed ("Ada Lovelace, Alan
+    Turing and Grace Hopper"): the list, a name holding a comma quoted (in a list
     unquoted, "Lovelace, Ada" is two names). One name when "and" is part of it
     ("Research and Development Team", as the BibTeX export tells organisations)."""
     from .names import is_organisation  # (only for this hint: a mistake)
 
-    parts = [text]
-    if not is_organisation(re.sub(r"\band\b", " ", text)):
-        split = re.split(r"\s+and\s+", text)
-        if all(part == "others" or len(re.findall(r"[^\s,]+", part)) >= 2 for part in split):
-            parts = split
-    return ", ".join(f'"{part}"' if "," in part else part for part in parts)
+    def words(part: str) -> int:
+        return len(re.findall(r"[^\s,]+", part))
+
+    organisation = is_organisation(re.sub(r"\band\b", " ", text))
+    if "," in text and not organisation:
+        # Commas between names of two words or more, as a list is typed. Quoted, such a
+        # text is one name, surname first ("Alan Turing Ada Lovelace"); a surname of
+        # two words has one comma too ("García Márquez, Gabriel José"): with one comma,
+        # both readings are said.
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text.strip())
+        if all(name == "others" or words(name) >= 2 for name in names):
+            if len(names) > 2 or names[-1] == "others":
+                return f"write [{', '.join(names)}]"
+            return (
+                f"write [{', '.join(names)}] for two authors, or [\"{text}\"] for one"
+                " written surname first"
+            )
+    parts = re.split(r"\s+and\s+", text)
+    if organisation or not all(part == "others" or words(part) >= 2 for part in parts):
+        parts = [text]
+    listed = ", ".join(f'"{part}"' if "," in part else part for part in parts)
+    return f"write [{listed}]"
 
 
 class Miswritten(Scalar):

@@ -191,6 +191,31 @@ CASES = {
         "id: x\ntitle: A\nauthors: Lovelace, Ada\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [\"Lovelace, Ada\"]"],
     ),
+    # A comma between names as a list is typed: quoted, the text is one name, surname
+    # first ("Alan Turing Ada Lovelace" on the page), so the hint says both readings.
+    "two names typed with a comma between them": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace, Alan Turing\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, Alan Turing]"
+         ' for two authors, or ["Ada Lovelace, Alan Turing"] for one written surname first'],
+    ),
+    "three names typed with commas between them": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace, Alan Turing, Grace Hopper\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string;"
+         " write [Ada Lovelace, Alan Turing, Grace Hopper]"],
+    ),
+    "names typed with commas and a last 'and'": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace, Alan Turing and Grace Hopper\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string;"
+         " write [Ada Lovelace, Alan Turing, Grace Hopper]"],
+    ),
+    "a name and others typed with a comma": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace, others\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, others]"],
+    ),
+    "one name with a surname of two words, surname first": (
+        "id: x\ntitle: A\nauthors: García Márquez, Gabriel\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [\"García Márquez, Gabriel\"]"],
+    ),
     "authors and others": (
         "id: x\ntitle: A\nauthors: Ada Lovelace and others\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, others]"],
