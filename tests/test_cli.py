@@ -133,6 +133,33 @@ def test_serve_refuses_a_port_out_of_range_in_a_line(capsys):
     assert "port 99999 is out of range: ports are 0 to 65535" in err and "Traceback" not in err
 
 
+def test_serve_on_a_port_in_use_says_so_before_building(tmp_path, capfd):
+    # (curator: a second `readinglist serve`, or `python -m http.server 8000`, left
+    # running; serve built the whole site, a minute for a long list, and then said only
+    # "Address already in use")
+    import shutil
+    import socket
+
+    from generator.cli import main
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "data" / "site_fixture" / "content", project / "content")
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for shared in ("overrides", "generator"):
+        (project / shared).symlink_to(ROOT / shared)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--root", str(project), "serve", "-a", f"127.0.0.1:{port}"]) == 1
+    err = capfd.readouterr().err
+    assert err.strip().splitlines()[-1] == (
+        f"readinglist serve: 127.0.0.1:{port} is in use (another serve, or a web server):"
+        f" stop it, or serve on another port (-a 127.0.0.1:{port + 1})"
+    )
+    assert not (project / "docs").exists()  # nothing was generated
+
+
 def _serving(project: Path, temporary: Path, env: dict | None = None, **popen) -> subprocess.Popen:
     """`readinglist serve` of ``project`` on a free port, its temporary folders in
     ``temporary``, once its first build is there (MkDocs' server builds into one)."""

@@ -50,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     stop_on_config_mistakes(root)
+    if (taken := _in_use(args.dev_addr)) is not None:
+        print(f"readinglist serve: {taken}", file=sys.stderr)
+        return 1
     ensure_docs_dir(root)
     # MkDocs serves under the path of site_url (/reading-list/ for a GitHub project
     # site), so a SITE_URL left in the shell from building what CI publishes moved
@@ -77,6 +80,39 @@ def run(args: argparse.Namespace) -> int:
     finally:
         del logging_state
     return 0
+
+
+def _in_use(address: str) -> str | None:
+    """What to do when another server listens on ``address`` already (a second serve,
+    `python -m http.server 8000`). MkDocs binds only after its first build: a minute
+    for a long list, and then it said only "Address already in use". (The probe is let
+    go at once; an address MkDocs cannot read is MkDocs' to report.)"""
+    import errno
+    import ipaddress
+    import socket
+
+    written, _, port = address.rpartition(":")
+    host = written.strip("[]")
+    family = socket.AF_INET
+    try:
+        if isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address):
+            family = socket.AF_INET6  # (as MkDocs' server chooses it)
+    except ValueError:
+        pass  # a host name: IPv4, as MkDocs binds it
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As MkDocs' server binds (http.server's allow_reuse_address): a port a stopped
+        # serve left in TIME_WAIT is free to it, and so to the probe.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, int(port)))
+        except (OSError, ValueError, OverflowError) as error:
+            if getattr(error, "errno", None) != errno.EADDRINUSE:
+                return None  # (another refusal: MkDocs says it, as it did)
+            return (
+                f"{address} is in use (another serve, or a web server): stop it, or serve"
+                f" on another port (-a {written}:{int(port) + 1})"
+            )
+    return None
 
 
 def _stop_on_signals() -> None:
