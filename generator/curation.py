@@ -798,6 +798,12 @@ def _two_papers(one: _PaperDraft, other: _PaperDraft) -> bool:
     )
 
 
+def _titles_differ(draft: _PaperDraft, others: Sequence[_PaperDraft]) -> bool:
+    """Whether ``draft`` and each of ``others`` have titles, and no two are one title."""
+    title = draft.same_keys[2]
+    return bool(title) and all(o.same_keys[2] and o.same_keys[2] != title for o in others)
+
+
 def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_Index, ...]:
     """Files that are one paper, reported once on each file, naming the others (once
     per pair: a pair found by its title is not reported again for its DOI); and the
@@ -839,6 +845,13 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
                 )
                 if name == "title":
                     fix += ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
+                elif _titles_differ(draft, [o for o in members if o.shown in others]):
+                    # A file copied to start another paper keeps the arXiv id or DOI of
+                    # the one it was copied from: then a merge would lose the new paper.
+                    fix += (
+                        ", or, if they are two papers (their titles differ), correct the"
+                        f" {'arXiv id' if name == 'arxiv' else 'DOI'} of the one it is not"
+                    )
                 problems.error(
                     draft.nodes[name].loc,
                     f"same paper as {', '.join(others)} ({reason}{shown}){fix}",

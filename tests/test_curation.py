@@ -752,9 +752,9 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(TOPICS)
     write_paper(tmp_path, "known-paper.yml", KNOWN + "arxiv: '2101.00010'\n")
-    write_paper(tmp_path, "again.yml", "id: again\ntitle: B\nabstract: b\narxiv: 2101.00010v3\n")
+    write_paper(tmp_path, "again.yml", "id: again\ntitle: A Known Paper\nabstract: b\narxiv: 2101.00010v3\n")
     write_paper(tmp_path, "doi-a.yml", "id: doi-a\ntitle: C\nabstract: c\ndoi: 10.1000/ABC\n")
-    write_paper(tmp_path, "doi-b.yml", "id: doi-b\ntitle: D\nabstract: d\ndoi: 10.1000/abc\n")
+    write_paper(tmp_path, "doi-b.yml", "id: doi-b\ntitle: c\nabstract: d\ndoi: 10.1000/abc\n")
     write_paper(tmp_path, "title-a.yml", "id: title-a\ntitle: Learning to Learn!\nabstract: e\n")
     write_paper(tmp_path, "title-b.yml", "id: title-b\ntitle: 'learning to learn'\nabstract: f\n")
     assert messages(tmp_path) == [
@@ -768,6 +768,31 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
         " (the same arXiv id 2101.00010)" + MERGE,
         "content/papers/title-a.yml:2:8: same paper as content/papers/title-b.yml (the same title)" + MERGE + TWO_PAPERS,
         "content/papers/title-b.yml:2:8: same paper as content/papers/title-a.yml (the same title)" + MERGE + TWO_PAPERS,
+    ]
+
+
+def test_files_of_one_arxiv_id_or_doi_and_other_titles_may_be_a_copied_file(tmp_path):
+    # (curator: a paper file copied to start another, its title changed and its arXiv id
+    # or DOI left: "merge them" alone said to delete the new paper)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "known-paper.yml", KNOWN + "arxiv: '2101.00010'\n")
+    write_paper(tmp_path, "bert.yml", "id: bert\ntitle: BERT\nabstract: b\narxiv: '2101.00010'\n")
+    write_paper(tmp_path, "doi-a.yml", "id: doi-a\ntitle: C\nabstract: c\ndoi: 10.1000/abc\n")
+    write_paper(tmp_path, "doi-b.yml", "id: doi-b\ntitle: D\nabstract: d\ndoi: 10.1000/abc\n")
+    assert messages(tmp_path) == [
+        "content/papers/bert.yml:4:8: same paper as content/papers/known-paper.yml"
+        " (the same arXiv id 2101.00010)" + MERGE + ", or, if they are two papers (their"
+        " titles differ), correct the arXiv id of the one it is not",
+        "content/papers/doi-a.yml:4:6: same paper as content/papers/doi-b.yml"
+        " (the same DOI 10.1000/abc)" + MERGE + ", or, if they are two papers (their"
+        " titles differ), correct the DOI of the one it is not",
+        "content/papers/doi-b.yml:4:6: same paper as content/papers/doi-a.yml"
+        " (the same DOI 10.1000/abc)" + MERGE + ", or, if they are two papers (their"
+        " titles differ), correct the DOI of the one it is not",
+        "content/papers/known-paper.yml:5:8: same paper as content/papers/bert.yml"
+        " (the same arXiv id 2101.00010)" + MERGE + ", or, if they are two papers (their"
+        " titles differ), correct the arXiv id of the one it is not",
     ]
 
 
