@@ -854,6 +854,9 @@ def url_problem(url: str) -> str:
     """Why ``url``, which has no whitespace or invisible character, is not accepted."""
     if url.startswith("//"):
         return f"must be an absolute http(s) URL: write https:{url}"
+    slip = _SCHEME_SLIP.match(url)
+    if slip and _HOST_LIKE.match(slip.group(2)):
+        return f"must be an absolute http(s) URL: write {slip.group(1)}://{slip.group(2)}"
     scheme, colon, _ = url.partition(":")
     if colon and _SCHEME.match(scheme):
         if scheme.lower() not in ("http", "https"):
@@ -864,6 +867,11 @@ def url_problem(url: str) -> str:
         return f"must be an absolute http(s) URL: write https://{url}"
     return "must be an absolute http(s) URL, like https://example.org/"
 
+
+# A slip in typing "https://": the colon or a slash missing, or a slash too many
+# ("https//github.com/a/b", "https:/github.com/a/b", "http:example.org"). (Not "://"
+# itself: no slip.)
+_SCHEME_SLIP = re.compile(r"(?i)^(https?)(?::(?!//[^/])/{0,3}|/{2,3})([^/].*)$")
 
 # Text that reads as a host name with an optional path (``github.com/a/b``): only then is
 # "write https://..." a helpful fix; for ``javascript&#58;...`` it would be misleading.

@@ -443,8 +443,21 @@ URL_CASES = {
         "github.com/a/b",
         "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
     ),
-    "no host": (
+    # A slip in the scheme's "://" (a slash or the colon missing): the fix is plain.
+    "one slash": (
         "https:/github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    "no colon": (
+        "https//github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    "no colon, http": (
+        "http//example.org/x",
+        "6:12: 'url' must be an absolute http(s) URL: write http://example.org/x",
+    ),
+    "no host": (
+        "https:///",
         "6:12: 'url' must be an absolute http(s) URL with a host name, like https://example.org/",
     ),
     "a space": ("'https://github.com/a b'", "6:33: 'url' contains a space; remove it"),
