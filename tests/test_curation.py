@@ -761,15 +761,26 @@ MERGE = (
 TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
 
 
-def test_same_paper_twice_is_reported_on_both_files(tmp_path):
+def _papers(tmp_path, *papers: tuple[str, str, str]) -> None:
+    """The known paper (arXiv 2101.00010) and each (id, title, one more line), with an
+    abstract of its own, in a project of TOPICS."""
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(TOPICS)
     write_paper(tmp_path, "known-paper.yml", KNOWN + "arxiv: '2101.00010'\n")
-    write_paper(tmp_path, "again.yml", "id: again\ntitle: A Known Paper\nabstract: b\narxiv: 2101.00010v3\n")
-    write_paper(tmp_path, "doi-a.yml", "id: doi-a\ntitle: C\nabstract: c\ndoi: 10.1000/ABC\n")
-    write_paper(tmp_path, "doi-b.yml", "id: doi-b\ntitle: c\nabstract: d\ndoi: 10.1000/abc\n")
-    write_paper(tmp_path, "title-a.yml", "id: title-a\ntitle: Learning to Learn!\nabstract: e\n")
-    write_paper(tmp_path, "title-b.yml", "id: title-b\ntitle: 'learning to learn'\nabstract: f\n")
+    for n, (paper_id, title, line) in enumerate(papers):
+        text = f"id: {paper_id}\ntitle: {title}\nabstract: {'bcdefgh'[n]}\n"
+        write_paper(tmp_path, f"{paper_id}.yml", text + (f"{line}\n" if line else ""))
+
+
+def test_same_paper_twice_is_reported_on_both_files(tmp_path):
+    _papers(
+        tmp_path,
+        ("again", "A Known Paper", "arxiv: 2101.00010v3"),
+        ("doi-a", "C", "doi: 10.1000/ABC"),
+        ("doi-b", "c", "doi: 10.1000/abc"),
+        ("title-a", "Learning to Learn!", ""),
+        ("title-b", "'learning to learn'", ""),
+    )
     assert messages(tmp_path) == [
         "content/papers/again.yml:4:8: same paper as content/papers/known-paper.yml"
         " (the same arXiv id 2101.00010v3)" + MERGE,
@@ -787,12 +798,12 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
 def test_files_of_one_arxiv_id_or_doi_and_other_titles_may_be_a_copied_file(tmp_path):
     # (curator: a paper file copied to start another, its title changed and its arXiv id
     # or DOI left: "merge them" alone said to delete the new paper)
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
-    write_paper(tmp_path, "known-paper.yml", KNOWN + "arxiv: '2101.00010'\n")
-    write_paper(tmp_path, "bert.yml", "id: bert\ntitle: BERT\nabstract: b\narxiv: '2101.00010'\n")
-    write_paper(tmp_path, "doi-a.yml", "id: doi-a\ntitle: C\nabstract: c\ndoi: 10.1000/abc\n")
-    write_paper(tmp_path, "doi-b.yml", "id: doi-b\ntitle: D\nabstract: d\ndoi: 10.1000/abc\n")
+    _papers(
+        tmp_path,
+        ("bert", "BERT", "arxiv: '2101.00010'"),
+        ("doi-a", "C", "doi: 10.1000/abc"),
+        ("doi-b", "D", "doi: 10.1000/abc"),
+    )
     assert messages(tmp_path) == [
         "content/papers/bert.yml:4:8: same paper as content/papers/known-paper.yml"
         " (the same arXiv id 2101.00010)" + MERGE + ", or, if they are two papers (their"
