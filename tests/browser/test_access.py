@@ -179,6 +179,27 @@ def test_the_search_status_line_is_readable(open_context, scheme):
     assert status.evaluate(CONTRAST) >= 4.5
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_results_highlights_and_topic_tags_are_readable(open_context, scheme):
+    page = open_context(color_scheme=scheme).new_page()
+    page.goto("")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    page.locator(".md-search__input").click()
+    # "merging" is highlighted in titles ("AdaMerging"), in abstracts, and inside a topic's
+    # name in its tag ("Task arithmetic, model merging and editing").
+    page.locator(".md-search__input").press_sequentially("merging")
+    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    marks = page.locator(".md-search-result mark")
+    tags = page.locator(".md-search-result .md-tag")
+    assert page.locator(".md-search-result__article h1 mark").count() > 0
+    assert page.locator(".md-search-result .md-tag mark").count() > 0
+    # (Material's accent on the results: 4.3:1 light, 3.8:1 dark; its light tag text
+    # on the tag's grey: 4.4:1 and 4.1:1.)
+    low = [(el.evaluate("e => e.closest('.md-tag') ? 'tag' : e.parentElement.tagName"), round(ratio, 2))
+           for el in marks.all() + tags.all() if (ratio := el.evaluate(CONTRAST)) < 4.5]
+    assert low == []
+
+
 def test_a_headings_permalink_is_named_by_its_heading(page, site_dir, papers):
     page.goto(page_kinds(site_dir, papers)["paper"])
     assert page.get_by_role("link", name="¶", exact=True).count() == 0
