@@ -252,6 +252,27 @@
           }
         });
       }
+      /* Where the Search button shows, the closed search's box is off the screen, yet it
+         was the Tab after the button: reaching it, Material opened an empty search over
+         the page, which the next Tab shut. It is no Tab stop while closed there (a
+         script's focus, the button's or "/"'s, still reaches it; hidden instead, the
+         button's focus, which comes before the box opens, did not). */
+      if (name === "__search") {
+        var box = document.querySelector(".md-search__input");
+        var narrow = window.matchMedia("(max-width: 59.984375em)");
+        var stop = function () {
+          if (box) {
+            box.tabIndex = narrow.matches && !toggle.checked ? -1 : 0;
+          }
+        };
+        stop();
+        toggle.addEventListener("change", stop);
+        if (narrow.addEventListener) {
+          narrow.addEventListener("change", stop);
+        }
+        document.addEventListener("click", stop);
+        document.addEventListener("keyup", stop);
+      }
     });
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) {

@@ -98,6 +98,24 @@ def test_on_a_phone_the_menu_opens_from_the_keyboard_and_is_out_of_the_way_while
     assert page.get_by_role("dialog", name="Search").count() == 1
 
 
+def test_on_a_phone_tab_goes_past_the_closed_search_without_opening_it(open_context, site_dir, papers):
+    page = open_context(viewport=PHONE).new_page()
+    page.goto(page_kinds(site_dir, papers)["paper"])
+    # The box of the closed search, off the screen, was the stop after the Search button:
+    # reaching it opened an empty search over the whole page, and the next Tab shut it.
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(
+            "[document.activeElement.className, document.getElementById('__search').checked]"))
+    assert [s for s in stops if s[1] or "md-search__input" in s[0]] == [], stops
+    # The button still opens it, into its box.
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("merging")
+    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
 def test_on_a_desktop_the_phone_buttons_stay_out_of_the_tab_order(open_context, site_dir, papers):
     page = open_context(viewport=DESKTOP).new_page()
     page.goto(page_kinds(site_dir, papers)["topic"])
