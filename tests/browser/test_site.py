@@ -335,6 +335,21 @@ def test_in_forced_colours_badge_icons_stay_visible(page, papers):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+def test_on_a_phone_a_field_name_in_a_reference_table_stays_whole(open_context, viewport):
+    page = open_context(viewport=viewport).new_page()
+    page.goto("curation-reference/")
+    # (Each word of a cell broke where it must, and the field's column, sized by its
+    # letters, read "titl e", "auth ors", "excl ude_ topi cs".)
+    names = page.locator(".md-typeset table:not([class]) td:first-child code")
+    assert names.count() >= 40
+    broken = [c.text_content() for c in names.all() if c.evaluate("el => el.getClientRects().length") > 1]
+    assert broken == []
+    # And the tables still fit the screen, without scrolling in their boxes.
+    assert page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap')]"
+                         ".filter(b => b.scrollWidth > b.clientWidth + 1).length") == 0
+
+
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
 def test_phone_layout_never_scrolls_sideways(open_context, site_dir, papers, viewport):
     page = open_context(viewport=viewport).new_page()
     wide = {}
