@@ -284,6 +284,31 @@ def test_words_of_machine_learning_prose_relate_no_papers():
         "benchmark", "classification"}
 
 
+def test_words_the_second_audit_found_prose_everywhere_relate_no_papers():
+    from generator.terms import count_vectorizer
+
+    # Shared terms of unrelated papers on the shipped list ("patterns, predict" less the
+    # subject word), each read in every abstract of the list that has it: prose in all.
+    prose = ("patterns average basics reasons implementations levels numerical verify"
+             " measure substantial years billions families task-solving")
+    assert count_vectorizer().build_analyzer()(prose) == []
+    # Terms of those pairs that name a subject somewhere in the list stay terms.
+    subjects = ("Semantic parsing to predict complex tasks made of subtasks, process reward"
+                " models, task vectors for LMs, weights optimized and text generated.")
+    assert {"semantic", "predict", "complex", "process", "vectors", "lms", "optimized",
+            "generated"} <= set(count_vectorizer().build_analyzer()(subjects))
+    a = paper("a", "Tide pool ecology",
+              "In recent years, patterns found on average in the basics, for two reasons,"
+              " by substantial implementations at three levels: numerical ones verify and"
+              " measure billions of task-solving families.")
+    b = paper("b", "Lichen growth rates",
+              "In recent years, patterns found on average in the basics, for two reasons,"
+              " by substantial implementations at three levels: numerical ones verify and"
+              " measure billions of task-solving families.")
+    result = related_ids_and_terms([a, b, *FILLER])
+    assert result["a"] == () and result["b"] == ()
+
+
 def test_an_edit_that_adds_only_machine_learning_prose_relates_nothing_incrementally():
     a = paper("a", "Tide pool ecology", "Limpets counted at dawn.")
     b = paper("b", "Lichen growth rates", "Crusts measured on granite.")
