@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from generator import related as related_module
 from generator.models import Paper
 from generator.models import RelatedPaper, TopicAssignment
-from generator.related import related_papers, shown
+from generator.related import MIN_SCORE_WITHOUT_TOPIC, related_papers, shown
 
 
 def paper(pid: str, title: str, abstract: str, related: tuple[str, ...] = ()) -> Paper:
@@ -168,6 +168,19 @@ def test_two_forms_of_one_word_are_one_shared_word():
     similar = related_papers(papers, k=5)
     assert [(r.paper, len(r.terms)) for r in similar["a"]] == [("b", 1)]
     assert shown(similar, {"a": _in("x"), "b": _in("y")})["a"] == ()
+
+
+def test_a_faint_similarity_without_a_shared_topic_is_not_shown():
+    # (the second audit: "LLMs, process" beside two papers of other subjects; the words
+    # this list is about relate any two of its papers a little)
+    faint = RelatedPaper("b", MIN_SCORE_WITHOUT_TOPIC - 0.01, ("llms", "process"))
+    firm = RelatedPaper("c", MIN_SCORE_WITHOUT_TOPIC, ("task", "vectors"))
+    related = {"a": (firm, faint), "b": (), "c": ()}
+    assert shown(related, {"a": _in("x"), "b": _in("y"), "c": _in("z")})["a"] == (firm,)
+    # The same pair in one topic: shown, however faint.
+    assert shown(related, {"a": _in("x"), "b": _in("x", "y")})["a"] == (firm, faint)
+    # A paper in no topic at all shares none with any.
+    assert shown(related, {})["a"] == (firm,)
 
 
 def test_a_curators_link_is_shown_whatever_the_papers_share():
