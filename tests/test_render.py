@@ -410,6 +410,27 @@ def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(t
     assert "not recorded" not in golden and "holds only what" not in golden
 
 
+def test_a_paper_with_no_related_paper_says_so_where_they_would_be(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "papers" / "glacier-melt.yml").write_text(
+        "id: glacier-melt\ntitle: Glacier melt in alpine valleys\n"
+        "abstract: Ice retreat measured by drones over three summers.\n",
+        encoding="utf-8",
+    )
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    page = (docs / "papers" / "glacier-melt.md").read_text(encoding="utf-8")
+    said = "No other paper of this list is close enough to this one"
+    related = page.split("## Related papers", 1)[1]
+    assert said in " ".join(related.split()) and 'class="rl-related"' not in related
+    # A page that shows related papers has no such line (the goldens hold the full page).
+    golden = (GOLDENS / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    assert 'class="rl-related"' in golden and said not in " ".join(golden.split())
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
