@@ -148,7 +148,18 @@ def hand_page_templates(root: Path) -> Problems:
     if not named:
         return Problems()
     env = _theme_env(Path(root))
-    return page_template_problems(named, env, Path(root)) if env else Problems()
+    if env is not None:
+        return page_template_problems(named, env, Path(root))
+    problems = Problems()
+    for name, value in named:  # (not silence: check would have said "0 errors")
+        source = Path(root) / "content" / "pages" / name
+        line, col = _template_key(read_text(source))
+        problems.warning(
+            Location(source.relative_to(root).as_posix(), line, col),
+            f"template {value!r} not looked up: MkDocs could not load mkdocs.yml"
+            " (`readinglist build` says why)",
+        )
+    return problems
 
 
 def _theme_env(root: Path) -> jinja2.Environment | None:
@@ -158,17 +169,18 @@ def _theme_env(root: Path) -> jinja2.Environment | None:
     import logging
 
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import MkDocsException
 
-    logger = logging.getLogger("mkdocs")
-    was = logger.disabled
-    logger.disabled = True  # (MkDocs' own warnings about the config are the build's to say)
+    # MkDocs' own words about the config (an unknown setting, a custom_dir not there)
+    # are the build's to say: `strict: true` makes each an Abort here.
+    was = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
     try:
         return load_config(str(root / "mkdocs.yml")).theme.get_env()
-    except (ConfigurationError, OSError):
+    except (MkDocsException, OSError):
         return None
     finally:
-        logger.disabled = was
+        logging.disable(was)
 
 
 def _template_key(text: str) -> tuple[int, int]:

@@ -1056,6 +1056,23 @@ def test_a_hand_page_naming_a_template_the_theme_lacks_is_said_at_its_front_matt
     assert "content/papers/zz-bad.yml:1:1: missing required field 'title'" in out
 
 
+def test_check_says_a_template_it_could_not_look_up_when_mkdocs_yml_does_not_load(
+    tmp_path, capsys
+):
+    # An unknown setting is an Abort of MkDocs' strict mode: check printed nothing at
+    # all and exited 1.
+    project, _ = _about_page_after(tmp_path, "---\ntemplate: mainn.html\n---\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "sitename: typo\n", encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        "content/pages/about.md:2:11: warning: template 'mainn.html' not looked up: MkDocs"
+        " could not load mkdocs.yml (`readinglist build` says why)"
+    ) in out
+    assert out[-1].startswith("0 errors, ")
+
+
 def test_a_hand_page_front_matter_mkdocs_cannot_read_stops_check_and_build(
     tmp_path, capsys, fixed_epoch
 ):
