@@ -114,6 +114,41 @@ def test_an_input_from_a_pipe_is_kept_as_it_was_read(tmp_path):
     assert kept.read_bytes() == bib
 
 
+def _import_stdin(tmp_path, data: bytes, *paths: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "import", *(paths or ("-",))],
+        input=data, capture_output=True, check=False, cwd=ROOT,
+    )
+
+
+def test_dash_reads_a_pasted_entry_from_standard_input(tmp_path):
+    # (a curator pasting BibTeX from a paper's page: the import wanted a file saved first)
+    bib = b"@article{a, title = {Pasted Paper}, year = {2020}}\n"
+    done = _import_stdin(tmp_path, bib)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "content" / "papers" / "pasted-paper.yml").exists()
+    assert (tmp_path / "content" / "sources" / "stdin.bib").read_bytes() == bib
+    assert b"kept a copy of <stdin> as " in done.stdout
+    # A second paste is kept beside the first, under a name of its own.
+    other = b"@misc{b, title = {Another Pasted Paper}}\n"
+    assert _import_stdin(tmp_path, other).returncode == 0
+    kept = sorted(p.name for p in (tmp_path / "content" / "sources").glob("stdin*"))
+    assert len(kept) == 2 and "stdin.bib" in kept
+    assert [name for name in kept if name != "stdin.bib"][0].startswith("stdin-")
+
+
+def test_a_mistake_in_standard_input_is_said_at_its_line_and_dash_is_read_once(tmp_path):
+    done = _import_stdin(tmp_path, b"@article{bad,\n  title={Broken\n")
+    assert done.returncode == 1
+    assert done.stderr.decode().startswith("<stdin>:2:3: the value of 'title' opens a brace")
+    assert not (tmp_path / "content" / "papers").exists() or not any(
+        (tmp_path / "content" / "papers").iterdir()
+    )
+    twice = _import_stdin(tmp_path, b"", "-", "-")
+    assert twice.returncode == 1
+    assert twice.stderr == b"readinglist import: - (standard input) can be read only once\n"
+
+
 def test_a_reimport_names_each_field_a_curator_edited_and_kept(tmp_path, capsys):
     # (curator review: the edit was kept, but nothing said so, so it looked lost or ignored)
     bib = tmp_path / "lab.bib"

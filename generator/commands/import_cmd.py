@@ -18,7 +18,8 @@ EXIT = "exit status: 0 when the import was written (with warnings or conflicts, 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="Hugging Face Papers listing text or BibTeX files")
+                        help="Hugging Face Papers listing text or BibTeX files; - reads"
+                        " standard input (BibTeX pasted from a paper's page)")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="the input format (default: detected from the content)")
     parser.add_argument("--no-keep-source", dest="keep_source", action="store_false",
@@ -50,10 +51,20 @@ def run(args: argparse.Namespace) -> int:
     if said := project_folder_problem(root, "import"):
         print(said, file=sys.stderr)
         return 1
+    if args.paths.count(Path("-")) > 1:
+        print("readinglist import: - (standard input) can be read only once", file=sys.stderr)
+        return 1
     # Each input is read once: what is imported is what is kept (a pipe, /dev/stdin or
     # <(...), has nothing left for a second read, and a file may change in between).
     contents: dict[Path, bytes] = {}
-    for path in map(Path, args.paths):
+    args.paths = [STDIN if path == Path("-") else path for path in args.paths]
+    for path in args.paths:
+        if path == STDIN:
+            if sys.stdin.isatty():  # (a curator about to paste; the shell waits silently)
+                print("reading standard input: paste, then Ctrl-D on a line of its own",
+                      file=sys.stderr)
+            contents[path] = sys.stdin.buffer.read()
+            continue
         try:
             contents[path] = path.read_bytes()
         except OSError:
@@ -65,8 +76,11 @@ def run(args: argparse.Namespace) -> int:
     except CuratorError as exc:
         return print_stopped(list(exc.problems), "imported")
     if args.keep_source:
-        for path in map(Path, args.paths):
-            kept = keep_source(path, content_dir / "sources", contents[path])
+        for path in args.paths:
+            if path == STDIN:
+                kept = keep_data(_stdin_name(contents[path]), content_dir / "sources", contents[path])
+            else:
+                kept = keep_source(path, content_dir / "sources", contents[path])
             if kept is not None and not args.quiet:
                 print(f"kept a copy of {path} as {kept}")
     print_report(report, args.quiet, again=f"readinglist import {_shown(args.paths)}")
@@ -121,7 +135,23 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
 
 
 def _shown(paths: list[Path]) -> str:
-    return " ".join(shlex.quote(str(path)) for path in paths)
+    return " ".join("-" if path == STDIN else shlex.quote(str(path)) for path in paths)
+
+
+# Standard input (`-`) as problems name it, as compilers do.
+STDIN = Path("<stdin>")
+
+
+def _stdin_name(data: bytes) -> str:
+    """The name standard input is kept under in content/sources/: stdin with the
+    extension of what it holds (stdin-<hash>.bib when another paste has the name)."""
+    from ..ingest import detect_format, normalise_text
+
+    try:
+        fmt = detect_format(normalise_text(data))
+    except UnicodeDecodeError:
+        fmt = None
+    return "stdin" + {"bibtex": ".bib", "arxiv": ".xml"}.get(fmt or "", ".txt")
 
 
 def keep_source(path: Path, sources_dir: Path, data: bytes) -> Path | None:
