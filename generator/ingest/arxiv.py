@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
+from ..latex import clean_latex
 from ..links import normalize_arxiv, normalize_doi, without_subject_class
 from ..models import OTHERS
 from . import Record, abstract_links
@@ -81,7 +82,11 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
             where = Location(source, text.count("\n", 0, at) + 1 if at >= 0 else 1, 1)
         else:
             where = Location(f"{source}:{asked_as}")
-        abstract = _paragraphs(_text(entry, f"{_ATOM}summary"))
+        # Authors write their title and abstract in TeX (`Adapters~(LoRA)`, `60\%`,
+        # `\textit{...}`, `T\"ULU`): plain text as a scraped listing's (hflisting), which
+        # shows these abstracts too. (Not the error answer above: arXiv's own words.)
+        title = clean_latex(title, emphasis=False).strip()
+        abstract = clean_latex(_paragraphs(_text(entry, f"{_ATOM}summary")), emphasis=False).strip()
         comment = _lines(_text(entry, f"{_ARXIV}comment"))
         links = list(abstract_links(abstract))
         for link in abstract_links(comment):

@@ -78,6 +78,24 @@ wraps too.
     assert record.doi == "10.1103/PhysRevD.1.1"
 
 
+def test_the_tex_authors_write_in_a_title_and_an_abstract_becomes_plain_text():
+    # (a curator's review: "Adapters~(LoRA)" stayed as typed; a scraped listing of the
+    # same abstracts is made plain text)
+    entry = r"""<entry><id>http://arxiv.org/abs/2106.09685v2</id>
+<title>\textsc{T\"ULU}: Low-Rank Adapters</title>
+<published>2021-06-17T00:00:00Z</published>
+<summary>We adapt Adapters~(LoRA) to 60\% of the tasks, e.g.~RoBERTa, by \textit{merging};
+about ~3% better, in $O(n^2)$ time. Code: \url{https://github.com/a/b}.
+</summary><author><name>A. Author</name></author></entry>"""
+    record = records_from_atom(HEAD + entry + "</feed>", ["2106.09685"]).records["2106.09685"]
+    assert record.title == "TÜLU: Low-Rank Adapters"
+    assert record.abstract == (
+        "We adapt Adapters (LoRA) to 60% of the tasks, e.g. RoBERTa, by merging; about ~3%"
+        " better, in $O(n^2)$ time. Code: https://github.com/a/b."
+    )
+    assert [link.url for link in record.links] == ["https://github.com/a/b"]
+
+
 def test_an_old_id_asked_with_its_subject_class_is_found_under_arxivs_own_form():
     entry = """<entry><id>http://arxiv.org/abs/math/0309136v1</id><title>Knot Floer homology</title>
 <published>2003-09-08T00:00:00Z</published><summary>An abstract.</summary>
