@@ -899,6 +899,22 @@ def test_the_filter_placeholder_is_whole(open_context, viewport):
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
+def test_on_a_phone_a_start_here_label_stays_on_one_line(styled):
+    # (a reader's review: at 320px the label broke after its hyphen, "start-" over
+    # "here paper 2")
+    page = styled(
+        "<ul><li><a href='#'>Instruction tuning and multitask prompting</a>"
+        " <span class='rl-reason'>matched \"instruction tuning\"</span>"
+        " <span class='rl-start'>start-here paper 2</span></li></ul>",
+        {"width": 320, "height": 800},
+    )
+    # The lines the label's boxes stand on (its "· " before it is a box of its own).
+    lines = page.locator(".rl-start").evaluate(
+        "el => new Set([...el.getClientRects()].map(r => Math.round(r.top))).size"
+    )
+    assert lines == 1
+
+
 def test_on_a_phone_a_year_in_a_table_stays_whole(styled):
     # The metadata review: at 390px the Year column read "202" over "5" (the shipped
     # list has no years, so its pages never showed it). The site's own stylesheet, on
