@@ -21,6 +21,7 @@ from .errors import Location, Problems
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 _SHOWN = "MkDocs would show it on the page as text"
+_KINDS = {"timestamp": "date"}  # (YAML's names of the types a value is read as)
 
 
 def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
@@ -45,8 +46,14 @@ def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
         return
     try:
         data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return  # (what MkDocs' loader refuses beyond syntax: it shows the block as text too)
+    except Exception as error:  # (MkDocs catches any: `date: 2024-13-01` is a ValueError)
+        # What MkDocs' loader refuses beyond syntax (a tag it does not know, a date that
+        # is none): it shows the block as text too.
+        line, col, why = _refused(body, error)
+        problems.error(
+            Location(shown, line + 1, col), f"front matter: {why}; {_SHOWN} until it is fixed"
+        )
+        return
     if data is None:  # (harmless but for the two rules it shows)
         problems.warning(
             Location(shown, 1, 1),
@@ -58,3 +65,31 @@ def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
             "front matter: not keys and values (write 'title: About', one a line, between"
             f" the two '---' lines, or remove them); {_SHOWN}",
         )
+
+
+def _refused(body: str, error: Exception) -> tuple[int, int, str]:
+    """Where in ``body`` (line and column in the block) and why MkDocs' loader refused
+    it, beyond its syntax (``error``, what the loader raised)."""
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        return mark.line + 1, mark.column + 1, f"MkDocs cannot read it: {error.problem}"
+    # A value of the wrong form for its type (a date that is none, `!!int x`): Python's
+    # own error names no place, so the value that raises it is looked for.
+    stack = [yaml.compose(body, Loader=yaml.SafeLoader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                yaml.SafeLoader("").construct_object(node)
+            except Exception:
+                mark, kind = node.start_mark, node.tag.rpartition(":")[2]
+                return (
+                    mark.line + 1, mark.column + 1,
+                    f"{node.value!r} is no {_KINDS.get(kind, kind)} ({error}): put it in"
+                    " quotes, or correct it",
+                )
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([part for pair in node.value for part in pair]))
+    return 1, 1, f"MkDocs cannot read it ({error})"

@@ -78,6 +78,8 @@ _LINES = st.lists(
             "plain words",
             "key: {a: 1}",
             "tags: &x [a]",
+            "date: 2024-13-01",
+            "kind: !custom x",
             "",
             "#: comment",
         ]
@@ -95,3 +97,26 @@ def test_said_exactly_when_mkdocs_would_show_the_block_as_text(lines):
     # when nothing is said; an empty block is said as a warning.
     took = get_data(text)[0] != text
     assert (not said(text)) == took, (text, said(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (A ValueError, not a YAML error: check and build stopped on a traceback.)
+        (
+            "---\ntitle: About\ndate: 2024-13-01\n---\n# About\n",
+            "content/pages/about.md:3:7: front matter: '2024-13-01' is no date (month must"
+            " be in 1..12): put it in quotes, or correct it; MkDocs would show it on the"
+            " page as text until it is fixed",
+        ),
+        (
+            "---\ntitle: !custom About\n---\n# About\n",
+            "content/pages/about.md:2:8: front matter: MkDocs cannot read it: could not"
+            " determine a constructor for the tag '!custom'; MkDocs would show it on the"
+            " page as text until it is fixed",
+        ),
+    ],
+)
+def test_a_value_mkdocs_loader_refuses_is_said_at_its_place(text, expected):
+    assert get_data(text)[1] == {}
+    assert said(text) == [expected]
