@@ -1,5 +1,6 @@
 """`readinglist import` as a curator runs it: what it prints, and how it ends on a problem."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -211,3 +212,22 @@ def test_many_kept_edits_are_listed_up_to_ten_and_counted(capsys):
         f"content/papers/p{n:02}.yml:2:8: kept your title (the source has 'Theirs')" for n in range(10)
     ]
     assert lines[10:] == ["... and 2 more of your edits kept likewise", report.summary()]
+
+
+def test_a_file_named_dash_is_read_as_a_file_when_written_dot_slash_dash(tmp_path):
+    # `./-` is how a file named "-" is told from standard input (as cat and tar take it):
+    # the import read standard input for it, and said "<stdin>: the file is empty".
+    (tmp_path / "content").mkdir()
+    named = tmp_path / "-"
+    named.write_bytes(b"@article{a, title = {Paper In A Dash File}, year = {2020}}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "import", "./-"],
+        input=b"", capture_output=True, check=False, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "content" / "papers" / "paper-in-a-dash-file.yml").exists()
+    # The command to run again (after a deletion) names the file, not standard input.
+    from generator.commands.import_cmd import STDIN, _shown
+
+    assert _shown([Path("-"), STDIN, Path("-x.bib")]) == "./- - ./-x.bib"

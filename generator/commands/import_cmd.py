@@ -17,7 +17,8 @@ from ..atomicfile import write_if_changed
 EXIT = "exit status: 0 when the import was written (with warnings or conflicts, if any), 1 when an error stopped it (nothing written)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+    # (Kept as typed: Path("./-") is Path("-"), and `./-` is a file named "-".)
+    parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="Hugging Face Papers listing text or BibTeX files; - reads"
                         " standard input (BibTeX pasted from a paper's page)")
     parser.add_argument("--format", choices=FORMATS, default=None,
@@ -51,13 +52,13 @@ def run(args: argparse.Namespace) -> int:
     if said := project_folder_problem(root, "import"):
         print(said, file=sys.stderr)
         return 1
-    if args.paths.count(Path("-")) > 1:
+    if args.paths.count("-") > 1:
         print("readinglist import: - (standard input) can be read only once", file=sys.stderr)
         return 1
     # Each input is read once: what is imported is what is kept (a pipe, /dev/stdin or
     # <(...), has nothing left for a second read, and a file may change in between).
     contents: dict[Path, bytes] = {}
-    args.paths = [STDIN if path == Path("-") else path for path in args.paths]
+    args.paths = [STDIN if typed == "-" else Path(typed) for typed in args.paths]
     for path in args.paths:
         if path == STDIN:
             if sys.stdin.isatty():  # (a curator about to paste; the shell waits silently)
@@ -135,7 +136,11 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
 
 
 def _shown(paths: list[Path]) -> str:
-    return " ".join("-" if path == STDIN else shlex.quote(str(path)) for path in paths)
+    # (A file whose name starts with "-" written so that it is no option, nor "-".)
+    return " ".join(
+        "-" if path == STDIN else shlex.quote(f"./{path}" if str(path).startswith("-") else str(path))
+        for path in paths
+    )
 
 
 # Standard input (`-`) as problems name it, as compilers do.
