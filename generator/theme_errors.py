@@ -167,6 +167,7 @@ def _theme_env(root: Path) -> jinja2.Environment | None:
     templates), as MkDocs makes it; None when mkdocs.yml cannot be loaded: its syntax
     is said by siteconfig.config_problems, anything else by the build."""
     import logging
+    import tempfile
 
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -175,8 +176,11 @@ def _theme_env(root: Path) -> jinja2.Environment | None:
     # are the build's to say: `strict: true` makes each an Abort here.
     was = logging.root.manager.disable
     logging.disable(logging.CRITICAL)
+    # The theme needs no pages, and MkDocs refuses a docs_dir that is not there, which
+    # the build makes again (`rm -rf docs`): an empty one stands in for it.
     try:
-        return load_config(str(root / "mkdocs.yml")).theme.get_env()
+        with tempfile.TemporaryDirectory() as no_pages:
+            return load_config(str(root / "mkdocs.yml"), docs_dir=no_pages).theme.get_env()
     except (MkDocsException, OSError):
         return None
     finally:

@@ -1073,6 +1073,21 @@ def test_check_says_a_template_it_could_not_look_up_when_mkdocs_yml_does_not_loa
     assert out[-1].startswith("0 errors, ")
 
 
+def test_check_looks_a_template_up_when_docs_is_gone(tmp_path, capsys):
+    # docs/ is the build's (it makes it again after `rm -rf docs`); MkDocs refuses a
+    # config whose docs_dir is not there, and check said the template was not looked up
+    # because mkdocs.yml could not be loaded, a warning, exit 0, for a build that stops.
+    project, _ = _about_page_after(tmp_path, "---\ntemplate: mainn.html\n---\n")
+    shutil.rmtree(project / "docs")
+    assert main(["--root", str(project), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        "content/pages/about.md:2:11: template 'mainn.html': the theme has no template of"
+        " that name (in overrides/ or Material's templates) (did you mean 'main.html'?)"
+    ) in out
+    assert not (project / "docs").exists()  # (check writes nothing)
+
+
 def test_a_hand_page_front_matter_mkdocs_cannot_read_stops_check_and_build(
     tmp_path, capsys, fixed_epoch
 ):
