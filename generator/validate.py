@@ -784,6 +784,10 @@ def _as_authors(text: str) -> str:
     def words(part: str) -> int:
         return len(re.findall(r"[^\s,]+", part))
 
+    if (et_al := _ET_AL_AFTER.search(text)) is not None:
+        # "et al." is BibTeX's "and others": no name of its own ("[Ada Lovelace, et al.]"
+        # for two authors was then warned of).
+        text = f"{text[: et_al.start(1)].rstrip(' ,')} and others"
     organisation = is_organisation(re.sub(r"\band\b", " ", text))
     if "," in text and not organisation:
         # Commas between names of two words or more, as a list is typed. Quoted, such a

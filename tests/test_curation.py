@@ -216,6 +216,17 @@ CASES = {
         "id: x\ntitle: A\nauthors: García Márquez, Gabriel\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [\"García Márquez, Gabriel\"]"],
     ),
+    # "et al." is no author: the hint offered it as one ("[Ada Lovelace, et al.] for two
+    # authors"), which check then warned of.
+    "a name and et al. typed with a comma": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace, et al.\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, others]"],
+    ),
+    "names typed with a comma and et al.": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace, Alan Turing et al.\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string;"
+         " write [Ada Lovelace, Alan Turing, others]"],
+    ),
     "authors and others": (
         "id: x\ntitle: A\nauthors: Ada Lovelace and others\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, others]"],
