@@ -21,6 +21,11 @@ from .errors import Location, Problems
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 _SHOWN = "MkDocs would show it on the page as text"
+# A block meant as front matter: its first line (blank lines and comments aside) is a
+# setting, `title:` or `template: wide.html`. Any other is Markdown between two rules
+# (`---`, a paragraph or a heading, `---`), which MkDocs shows as the page's start, as
+# it was written to be: no mistake to say.
+_MEANT = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\n)")
 _KINDS = {"timestamp": "date"}  # (YAML's names of the types a value is read as)
 
 
@@ -28,7 +33,7 @@ def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
     """Report the front matter of ``text`` (a page's, read by yamlio.read_text) that
     MkDocs cannot take as the page's settings; ``shown`` is the page's path."""
     block = _BLOCK.match(text)
-    if block is None:
+    if block is None or not _MEANT.match(block.group(1)):
         return
     body = block.group(1)
     # Only the syntax, with the same explanations as a curation file's: the rest of
@@ -54,12 +59,7 @@ def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
             Location(shown, line + 1, col), f"front matter: {why}; {_SHOWN} until it is fixed"
         )
         return
-    if data is None:  # (harmless but for the two rules it shows)
-        problems.warning(
-            Location(shown, 1, 1),
-            "front matter is empty: MkDocs shows its two '---' lines as rules; remove them",
-        )
-    elif not isinstance(data, dict):
+    if not isinstance(data, dict):
         problems.error(
             Location(shown, 2, 1),
             "front matter: not keys and values (write 'title: About', one a line, between"
