@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -38,6 +39,12 @@ def create_temporary(tmp: Path, mode: int) -> int:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    atomic_write_parts(path, (data,), durable=durable)
+
+
+def atomic_write_parts(path: Path, parts: Iterable[bytes], *, durable: bool = True) -> None:
+    """As atomic_write_bytes, the data given in ``parts``, written as they come: a big
+    file need never be whole in memory."""
     if path.is_symlink():
         # A curator's file kept elsewhere and linked here: the file is what is written
         # (replacing the link would leave it stale and the link gone).
@@ -47,7 +54,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     try:
         fd = create_temporary(tmp, file_mode(path))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

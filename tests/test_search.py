@@ -393,6 +393,41 @@ def test_search_command_in_a_folder_that_is_no_project_says_so(tmp_path, capsys,
     )
 
 
+def test_the_index_file_is_written_an_entry_at_a_time_never_as_one_text(tmp_path, monkeypatch):
+    # At 10,000 papers the index's whole text is a 40 MB string and its UTF-8 20 MB more,
+    # made at once at the peak of serve's first build. Written in parts, the file is
+    # still exactly that text.
+    from generator import search
+
+    site = Site(
+        papers=(_paper("p1", title="Zürich «quotes» \u2028 and <b>"), _paper("p2"), _paper("p3")),
+        topics=(Topic(id="icl", title="In-context learning"),),
+        assignments={"p1": (TopicAssignment("icl", "rules"),)},
+        related={},
+    )
+    index = make_index([
+        {"location": "", "title": "Home", "text": "<p>hi</p>"},
+        {"location": "papers/p1/", "title": "old", "text": "<p>x</p>"},
+        {"location": "topics/icl/", "title": "In-context learning", "text": "<p>t ü</p>"},
+    ])
+    shaped = shape_index(index, site)
+    whole = search.dumps(shaped).encode("utf-8")
+    # The biggest part a text is made of: the config (its inflections' map) or an entry.
+    biggest = max(len(search.dumps(part)) for part in [shaped["config"], *shaped["docs"]])
+    made: list[int] = []
+    dumps = search.dumps
+
+    def noting(value):
+        text = dumps(value)
+        made.append(len(text))
+        return text
+
+    monkeypatch.setattr(search, "dumps", noting)
+    search.write_index_file(tmp_path, index, site)
+    assert (tmp_path / "search" / "search_index.json").read_bytes() == whole
+    assert made and max(made) == biggest
+
+
 def test_search_command_prints_title_url_and_score(tmp_path, capsys):
     index = make_index([
         {"location": "papers/a/", "title": "Zebra &amp; friends", "text": "<p>one</p>"},
