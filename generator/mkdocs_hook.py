@@ -700,10 +700,19 @@ def _let_pages_go(config: MkDocsConfig) -> None:
     with its page, the page's Markdown and HTML) for its own on_post_build, which has
     run (a hook's events come after the plugins'). MkDocs' server keeps the config of
     its first build, and so that plugin, for as long as it serves: the first build's
-    pages, 227 MB at 10,000 papers, stayed alive under every rebuild."""
+    pages, 227 MB at 10,000 papers, stayed alive under every rebuild. (MkDocs keeps
+    each plugin for the process, every rebuild's config using the same one.)"""
     plugin = config.plugins.get("redirects")
     if plugin is not None and isinstance(getattr(plugin, "doc_pages", None), dict):
         plugin.doc_pages = {}
+    # So Material's search plugin keeps its index of the build (every page's text, as
+    # search entries) until the next build's on_config makes a new one and its
+    # on_pre_build (ours, above) drops the old: alive while the generator runs again.
+    # on_post_build read the file it wrote; its next build makes a new one anyway.
+    search_plugin = config.plugins.get("material/search")
+    if search_plugin is not None and hasattr(search_plugin, "search_index_prev"):
+        search_plugin.search_index_prev = None
+        search_plugin.search_index = None
 
 
 def on_build_error(error: Exception) -> None:

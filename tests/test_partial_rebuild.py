@@ -4,6 +4,7 @@ built again."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -499,6 +500,36 @@ def test_the_config_the_server_keeps_holds_none_of_its_builds_pages(project):
     # The redirects plugin wrote the pages at a renamed paper's old address all the same.
     old = project / "served/papers/editing-models-with-task-vectors/index.html"
     assert 'href="../task-vectors/"' in old.read_text(encoding="utf-8")
+
+
+def test_no_search_index_of_materials_outlives_its_build(project, monkeypatch):
+    # Material's search plugin (kept for the process, as every plugin) held its index of
+    # the last build, every page's text, until the next build had made a new one: alive
+    # while the generator ran again. The hook reads the file it wrote; the index goes.
+    import gc
+    import weakref
+
+    from material.plugins.search import plugin as material_search
+
+    made: list[weakref.ref] = []
+
+    class Noted(material_search.SearchIndex):
+        def __init__(self, **options):
+            super().__init__(**options)
+            made.append(weakref.ref(self))
+
+    monkeypatch.setattr(material_search, "SearchIndex", Noted)
+    _build(project, "served", dirty=True)
+    gc.collect()
+    assert len(made) == 1 and made[0]() is None
+    # The next build's index is Material's anew: a paper's title edited, it finds it.
+    paper = project / "content" / "papers" / "task-vectors.yml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("title: ", "title: Zyxwv ", 1), encoding="utf-8")
+    _build(project, "served", dirty=True)
+    index = json.loads((project / "served" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [doc["title"] for doc in index["docs"] if doc["location"] == "papers/task-vectors/"] == [
+        "Zyxwv Editing Models with Task Vectors"
+    ]
 
 
 def test_merged_search_entries_follow_the_site_order_and_replace_rebuilt_pages():
