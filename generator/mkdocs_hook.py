@@ -59,6 +59,8 @@ _overrides: tuple[Path, Path] | None = None
 # Under serve, the site folder whose last good files this build set aside, and whether
 # all of them (served_site.py).
 _aside: tuple[Path, bool] | None = None
+# This build's files (from on_env), whose pages' texts go once it is over (_let_pages_go).
+_files: Files | None = None
 
 
 class CurationFailed(PluginError):
@@ -508,7 +510,8 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    global _overrides
+    global _overrides, _files
+    _files = files
     # (after MkDocs read the pages it builds, before it builds or checks any)
     if _partial and _state is not None:
         partial_rebuild.restore_anchors(
@@ -713,6 +716,17 @@ def _let_pages_go(config: MkDocsConfig) -> None:
     if search_plugin is not None and hasattr(search_plugin, "search_index_prev"):
         search_plugin.search_index_prev = None
         search_plugin.search_index = None
+    # Each page and its file refer to each other: a build's pages, with their Markdown
+    # and HTML, went only when the collector next ran a full collection, and the
+    # generator keeps it off while it runs (build.generate): the last build's pages
+    # were alive through the next build's generator, the peak of a rebuild under serve.
+    global _files
+    if _files is not None:
+        for file in _files:
+            page = getattr(file, "page", None)
+            if page is not None:
+                page.markdown = page.content = None
+    _files = None
 
 
 def on_build_error(error: Exception) -> None:

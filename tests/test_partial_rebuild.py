@@ -502,6 +502,22 @@ def test_the_config_the_server_keeps_holds_none_of_its_builds_pages(project):
     assert 'href="../task-vectors/"' in old.read_text(encoding="utf-8")
 
 
+def test_no_page_of_a_build_holds_its_markdown_or_html_once_it_is_over(project):
+    # A page and its file refer to each other: the pages of a build, with their Markdown
+    # and HTML, lived until the collector's next full collection, and the generator
+    # keeps it off while it runs: under serve, through the next build's generator.
+    import gc
+
+    from mkdocs.structure.pages import Page
+
+    older = {id(o) for o in gc.get_objects() if isinstance(o, Page)}  # (earlier tests')
+    _build(project, "served", dirty=True)
+    # (Not collected: what is left is what the next build's generator would find.)
+    pages = [o for o in gc.get_objects() if isinstance(o, Page) and id(o) not in older]
+    assert len(pages) > 10
+    assert [p.url for p in pages if p.content is not None or p.markdown is not None] == []
+
+
 def test_no_search_index_of_materials_outlives_its_build(project, monkeypatch):
     # Material's search plugin (kept for the process, as every plugin) held its index of
     # the last build, every page's text, until the next build had made a new one: alive
