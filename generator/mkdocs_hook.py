@@ -708,10 +708,10 @@ def _let_pages_go(config: MkDocsConfig) -> None:
     plugin = config.plugins.get("redirects")
     if plugin is not None and isinstance(getattr(plugin, "doc_pages", None), dict):
         plugin.doc_pages = {}
-    # So Material's search plugin keeps its index of the build (every page's text, as
-    # search entries) until the next build's on_config makes a new one and its
-    # on_pre_build (ours, above) drops the old: alive while the generator runs again.
-    # on_post_build read the file it wrote; its next build makes a new one anyway.
+    # Material's search plugin, likewise, kept its index of the build (every page's
+    # text, as search entries) until the next build's on_config made a new one and our
+    # on_pre_build dropped the old: alive while the generator ran again. on_post_build
+    # has read the file it wrote, and its next build makes a new one anyway.
     search_plugin = config.plugins.get("material/search")
     if search_plugin is not None and hasattr(search_plugin, "search_index_prev"):
         search_plugin.search_index_prev = None
