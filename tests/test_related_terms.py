@@ -267,21 +267,24 @@ def test_words_of_machine_learning_prose_relate_no_papers():
     # Subjects spelt with a word of that prose's family stay terms.
     assert {"metric", "theory"} <= set(
         count_vectorizer().build_analyzer()("Metric learning and a theory of mind."))
-    a = paper("a", "Tide pool ecology",
-              "A deep neural network trained on small datasets in two settings, with a"
-              " theoretical strategy: accuracy against baselines, by metrics similar to"
-              " certain counterparts.")
-    b = paper("b", "Lichen growth rates",
-              "A deep neural network trained on small datasets in two settings, with a"
-              " theoretical strategy: accuracy against baselines, by metrics similar to"
-              " certain counterparts.")
-    result = related_ids_and_terms([a, b, *FILLER])
+    result = _two_subjects_sharing(
+        "A deep neural network trained on small datasets in two settings, with a"
+        " theoretical strategy: accuracy against baselines, by metrics similar to"
+        " certain counterparts.")
     assert result["a"] == () and result["b"] == ()
     # Words the field names a subject with stay terms next to them.
     c = paper("c", "Tide pool benchmark", "A deep network trained for tide pool classification.")
     d = paper("d", "Lichen benchmark", "A deep network trained for lichen classification.")
     assert set(related_ids_and_terms([c, d, *FILLER])["c"][0].terms) == {
         "benchmark", "classification"}
+
+
+def _two_subjects_sharing(abstract: str):
+    """Related papers of two papers on unrelated subjects whose abstracts are both
+    ``abstract``: only its words could relate them."""
+    a = paper("a", "Tide pool ecology", abstract)
+    b = paper("b", "Lichen growth rates", abstract)
+    return related_ids_and_terms([a, b, *FILLER])
 
 
 def test_words_the_second_audit_found_prose_everywhere_relate_no_papers():
@@ -297,15 +300,10 @@ def test_words_the_second_audit_found_prose_everywhere_relate_no_papers():
                 " models, task vectors for LMs, weights optimized and text generated.")
     assert {"semantic", "predict", "complex", "process", "vectors", "lms", "optimized",
             "generated"} <= set(count_vectorizer().build_analyzer()(subjects))
-    a = paper("a", "Tide pool ecology",
-              "In recent years, patterns found on average in the basics, for two reasons,"
-              " by substantial implementations at three levels: numerical ones verify and"
-              " measure billions of task-solving families.")
-    b = paper("b", "Lichen growth rates",
-              "In recent years, patterns found on average in the basics, for two reasons,"
-              " by substantial implementations at three levels: numerical ones verify and"
-              " measure billions of task-solving families.")
-    result = related_ids_and_terms([a, b, *FILLER])
+    result = _two_subjects_sharing(
+        "In recent years, patterns found on average in the basics, for two reasons,"
+        " by substantial implementations at three levels: numerical ones verify and"
+        " measure billions of task-solving families.")
     assert result["a"] == () and result["b"] == ()
 
 

@@ -182,12 +182,18 @@ def test_an_empty_search_is_no_tab_stop(open_context, viewport):
         "getComputedStyle(document.querySelector('.md-search__scrollwrap')).visibility === 'hidden'")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_search_status_line_is_readable(open_context, scheme):
+def _search_opened(open_context, scheme: str):
+    """The home page in ``scheme``, its search open, with no transitions to wait for."""
     page = open_context(color_scheme=scheme).new_page()
     page.goto("")
     page.add_style_tag(content=NO_TRANSITIONS)
     page.locator(".md-search__input").click()
+    return page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_status_line_is_readable(open_context, scheme):
+    page = _search_opened(open_context, scheme)
     status = page.locator(".md-search-result__meta")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
     # (Material's light text on its grey band: 4.4:1 light, 4.1:1 dark.)
@@ -199,10 +205,7 @@ def test_the_search_status_line_is_readable(open_context, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_search_results_highlights_and_topic_tags_are_readable(open_context, scheme):
-    page = open_context(color_scheme=scheme).new_page()
-    page.goto("")
-    page.add_style_tag(content=NO_TRANSITIONS)
-    page.locator(".md-search__input").click()
+    page = _search_opened(open_context, scheme)
     # "merging" is highlighted in titles ("AdaMerging"), in abstracts, and inside a topic's
     # name in its tag ("Task arithmetic, model merging and editing").
     page.locator(".md-search__input").press_sequentially("merging")
