@@ -309,6 +309,16 @@ def _clean(text: str, emphasis: bool, dashes: bool, math_as_text: bool) -> str:
     return held.as_read(text)
 
 
+def url_arguments(text: str) -> list[str]:
+    """The address argument of each ``\\url{...}`` and ``\\href{...}{...}`` in ``text``:
+    an address by the command that holds it, with or without a scheme."""
+    return [
+        (match.group("address") if match.group("address") is not None else match.group("href"))
+        .strip()
+        for match in _URL_CMD.finditer(text)
+    ]
+
+
 def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
     # A \\url's argument is an address: held, so no later rule rewrites it.
     text = _URL_CMD.sub(lambda m: _url_command(m, held), text)

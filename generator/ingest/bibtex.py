@@ -38,7 +38,7 @@ from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from ..errors import Location, Problems
-from ..latex import clean_latex, math_spans, name_accents
+from ..latex import clean_latex, math_spans, name_accents, url_arguments
 from ..export_bibtex import names_proceedings, names_software
 from ..names import is_organisation, is_suffix
 from ..matchkeys import PREPRINT
@@ -610,7 +610,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     # when that is words ("arXiv preprint arXiv:1810.04805", as the export writes a
     # preprint) rather than an address.
     # (The raw field: _plain reads its TeX once; ``howpublished`` is already unescaped.)
-    published = "" if find_url_spans(howpublished) else fields["howpublished"]
+    published = "" if _addresses(howpublished) else fields["howpublished"]
     venue = next(
         (
             text
@@ -661,11 +661,12 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             _left_out(fields, "eprint", eprint, path, problems)
     elif not arxiv and "://" in eprint:  # (not an identifier: an address of no http(s))
         _left_out(fields, "eprint", eprint, path, problems)
-    found = [
-        clean_url(text[start:end])
-        for text in (howpublished, note, *(_unescape(fields[name]) for name in _CODE_FIELDS))
-        for start, end in find_url_spans(text)
-    ]
+    found = []
+    for name in ("howpublished", "note", *_CODE_FIELDS):
+        for address in _addresses(_unescape(fields[name])):
+            found.append(clean_url(address))
+            if not found[-1]:
+                _left_out(fields, name, address, path, problems)
     said = [
         (clean_url(text[start:end]), kind)
         for name, kind in _KIND_FIELDS.items()
@@ -782,6 +783,20 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
             "the paper gets no year from this entry",
         )
     return ""
+
+
+def _addresses(text: str) -> list[str]:
+    """Each address written in ``text``: known by its scheme or host (find_url_spans), or
+    as the argument of a ``\\url`` or ``\\href``, which is an address whatever it holds:
+    `howpublished = {\\url{example.com/x}}` was taken for the venue "example.com/x". Such
+    an argument without a scheme is read as https, as a `url` field's is."""
+    spans = [text[start:end] for start, end in find_url_spans(text)]
+    commands = [
+        address if "://" in address else f"https://{address}"
+        for address in url_arguments(text)
+        if address
+    ]
+    return list(dict.fromkeys(spans + [a for a in commands if a not in spans]))
 
 
 def _left_out(fields: _Fields, name: str, written: str, path: str, problems: Problems) -> None:

@@ -171,6 +171,27 @@ def test_addresses_in_howpublished_and_note_are_links_too():
     ]
 
 
+def test_an_address_in_url_or_href_is_a_link_even_without_a_scheme():
+    # \url{} says its argument is an address: "example.com/x" was the venue, and no link.
+    text = (
+        "@misc{a, title = {A}, howpublished = {\\url{example.com/x}}}\n"
+        "@misc{b, title = {B}, note = {Code: \\href{gitlab.com/c/d}{here}}}\n"
+        "@misc{c, title = {C},\n  howpublished = {\\url{ftp://example.org/post}}}\n"
+    )
+    problems = Problems()
+    a, b, c = parse_text(text, "a.bib", problems)
+    assert (a.venue, [(link.url, link.kind) for link in a.links]) == (
+        "", [("https://example.com/x", "project")]
+    )
+    assert [(link.url, link.kind) for link in b.links] == [("https://gitlab.com/c/d", "code")]
+    # An address no page can link to is told at its field, and is no venue either.
+    assert (c.venue, c.links) == ("", ())
+    assert problems.format() == (
+        "a.bib:4:3: warning: howpublished 'ftp://example.org/post' of entry 'c' is no"
+        " http(s) address a page can link to; left out"
+    )
+
+
 def test_a_thesis_or_report_says_so_in_its_venue():
     problems = Problems()
     records = parse_text(
