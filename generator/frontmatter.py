@@ -20,6 +20,10 @@ from .errors import Location, Problems
 # as MkDocs reads it: no byte order mark, "\n" line ends).
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
+# The same block ending the file without a line end: MkDocs' pattern wants one, so a
+# page that is only its settings (`template: wide.html`) showed them as text.
+_UNENDED = re.compile(r"^-{3}[ \t]*\n(.*?\n)((?:\.{3}|-{3})[ \t]*)\Z", re.DOTALL)
+
 _SHOWN = "MkDocs would show it on the page as text"
 # A block meant as front matter: its first line (blank lines and comments aside) is a
 # setting, `title:` or `template: wide.html`. Any other is Markdown between two rules
@@ -33,7 +37,16 @@ def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
     """Report the front matter of ``text`` (a page's, read by yamlio.read_text) that
     MkDocs cannot take as the page's settings; ``shown`` is the page's path."""
     block = _BLOCK.match(text)
-    if block is None or not _MEANT.match(block.group(1)):
+    if block is None:
+        unended = _UNENDED.match(text)
+        if unended is not None and _MEANT.match(unended.group(1)):
+            problems.error(
+                Location(shown, unended.group(1).count("\n") + 2, len(unended.group(2)) + 1),
+                f"front matter: no line end after its closing '{unended.group(2).strip()}';"
+                f" {_SHOWN} until the line is ended (or the page's text follows)",
+            )
+        return
+    if not _MEANT.match(block.group(1)):
         return
     body = block.group(1)
     # Only the syntax, with the same explanations as a curation file's: the rest of

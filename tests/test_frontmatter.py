@@ -101,15 +101,29 @@ _LINES = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(_LINES)
-def test_said_exactly_when_mkdocs_would_show_the_block_as_text(lines):
-    text = "---\n" + "\n".join(lines) + "\n---\n# Page\n"
+@given(_LINES, st.sampled_from(["\n# Page\n", "\n", ""]))
+def test_said_exactly_when_mkdocs_would_show_the_block_as_text(lines, after):
+    # (after: the page's text, none, or not even the closing line's end)
+    text = "---\n" + "\n".join(lines) + "\n---" + after
     # Said exactly when MkDocs did not take the block as the page's settings (it shows
     # it on the page) and the block opens with a setting: meant as front matter.
     took = get_data(text)[0] != text
     meant = next((line for line in lines if line.strip() and not line.startswith("#")), "")
     opens_with_a_setting = bool(meant) and meant[0].isalpha() and ": " in meant + " "
     assert bool(said(text)) == (not took and opens_with_a_setting), (text, said(text))
+
+
+def test_a_page_of_only_settings_without_its_last_line_end_is_said():
+    # MkDocs' pattern wants a line end after the closing '---': without one, a page that
+    # is only its settings showed them as its text.
+    text = "---\ntitle: About\ntemplate: wide.html\n---"
+    assert get_data(text) == (text, {})
+    assert said(text) == [
+        "content/pages/about.md:4:4: front matter: no line end after its closing '---';"
+        " MkDocs would show it on the page as text until the line is ended (or the page's"
+        " text follows)"
+    ]
+    assert said(text + "\n") == []
 
 
 @pytest.mark.parametrize(
