@@ -33,7 +33,7 @@ from typing import Callable, Container, Mapping, Sequence
 from . import gcpause, provenance, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
-from .importedfile import Fate, Gone, check_imported
+from .importedfile import Fate, Gone, check_imported, recorded_ids, renamed_unlisted
 from .links import without_subject_class
 from .models import Content, Paper, RepoStats
 from .topicsfile import (
@@ -155,9 +155,7 @@ def load_content(
             {d.stem for d in drafts} | {d.id for d in drafts if d.id},
             {t.id for t in topics} if topics_read else _ANY,
         )
-        _check_beside(
-            content_dir, root, content, _gone(imported_path, drafts), meant, memo, problems
-        )
+        _check_beside(content_dir, root, content, drafts, meant, memo, problems)
         content = _with_repositories(content_dir, root, content, memo, problems)
     return content, problems
 
@@ -199,32 +197,63 @@ def _check_beside(
     content_dir: Path,
     root: Path,
     content: Content,
-    gone: Gone,
+    drafts: Sequence[_PaperDraft],
     meant: tuple[Container[str], Container[str]],
     memo: _FolderMemo | None,
     problems: Problems,
 ) -> None:
     """What the site takes from beside the papers and topics: the links and front
     matter of the hand-written pages, and the importer's record (kept with ``memo`` while unchanged:
-    it holds 10,000 papers' worth of digests on a large list)."""
-    check_hand_pages(content_dir, root, content, gone.fate, problems, meant)
+    it holds 10,000 papers' worth of digests on a large list), with the papers it says
+    were renamed and do not say so in `formerly:`."""
     path = content_dir / provenance.RELATIVE_PATH
     stamp = _settled_stamp(path, time.time_ns(), missing=_MISSING)
+    views: Mapping[str, provenance.Seen] | None = None
     if memo is not None and stamp is not None and memo.imported[0] == stamp:
-        problems.items.extend(memo.imported[1])
-        return
-    found = Problems()
-    check_imported(path, display(path, root), found)
-    problems.items.extend(found.items)
-    if memo is not None:
-        memo.imported = (stamp, tuple(found.items))
+        found, recorded = memo.imported[1], memo.imported[2]
+    else:
+        checked = Problems()
+        views = check_imported(path, display(path, root), checked)
+        found, recorded = tuple(checked.items), recorded_ids(views)
+        if memo is not None:
+            memo.imported = (stamp, found, recorded)
+    gone = _gone(path, drafts, views)
+    check_hand_pages(content_dir, root, content, gone.fate, problems, meant)
+    problems.items.extend(found)
+    _warn_renames(drafts, recorded, gone, display(path, root), problems)
 
 
-def _gone(path: Path, drafts: Sequence[_PaperDraft]) -> Gone:
+def _warn_renames(
+    drafts: Sequence[_PaperDraft], recorded: frozenset[str], gone: Gone, shown: str,
+    problems: Problems,
+) -> None:
+    """A paper renamed by hand without `formerly:` loses its old address (bookmarks,
+    feed entries, readers' marks) and nothing else says so: the importer's record knows
+    the id it had. Only ids no file has or is named for, and no `formerly:` lists."""
+    old_ids = recorded.difference([d.id for d in drafts])
+    if not old_ids:
+        return  # (the usual check: every record has its paper)
+    old_ids = old_ids.difference([d.stem for d in drafts])
+    for draft in drafts:
+        if draft.values.get("formerly"):
+            old_ids -= {ref.text for ref in _nodes(draft.values["formerly"])}
+    named = {d.id: d for d in drafts if d.usable and d.id == d.stem}
+    for paper_id, olds in sorted(gone.renames(old_ids).items()):
+        draft = named.get(paper_id)
+        if draft is not None:
+            problems.warning(
+                draft.nodes["id"].loc,
+                renamed_unlisted(paper_id, olds, bool(draft.values.get("formerly")), shown),
+            )
+
+
+def _gone(
+    path: Path, drafts: Sequence[_PaperDraft], views: Mapping[str, provenance.Seen] | None = None
+) -> Gone:
     """What became of ids that ``drafts`` (read now) do not give: a paper's `formerly:`
-    says, else the importer's record."""
+    says, else the importer's record (``views``, when read already)."""
     return Gone(
-        path, lambda: ((str(d.id), d.values) for d in drafts if d.usable), _formerly(drafts)
+        path, lambda: ((str(d.id), d.values) for d in drafts if d.usable), _formerly(drafts), views
     )
 
 
@@ -469,8 +498,9 @@ class _FolderMemo:
 
     folder: str  # os.fspath of the papers folder, as the FileCache's paths start
     last: _Load | None = None
-    # imported.json's stamp (settled, or _MISSING) and the problems found in it.
-    imported: tuple[FileStamp | None, tuple[Problem, ...]] = (None, ())
+    # imported.json's stamp (settled, or _MISSING), the problems found in it, and the
+    # ids it says papers have or had (importedfile.recorded_ids).
+    imported: tuple[FileStamp | None, tuple[Problem, ...], frozenset[str]] = (None, (), frozenset())
     # repositories.yml's stamp, what it holds and the problems found in it; and the
     # last content it was applied to, with the result (kept: its papers' identity lets
     # later steps compare them by identity first).

@@ -6,7 +6,9 @@ file) or a hand edit that broke the JSON passes `check` and `build` and is found
 by the next import, long after the merge. Each problem is placed at its line.
 
 The record also remembers the papers a curator deleted or renamed since the last
-import (`Gone`): a reference to one of them says so rather than offering a lookalike id.
+import (`Gone`): a reference to one of them says so rather than offering a lookalike id,
+and a paper renamed by hand whose `formerly:` does not list the id it had is told it
+(`Gone.renames`): its old address would break with nothing said.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from . import provenance
 from .errors import CuratorError, Location, Problems
@@ -31,16 +33,17 @@ _CONFLICT = (
 )
 
 
-def check_imported(path: Path, shown: str, problems: Problems) -> None:
+def check_imported(path: Path, shown: str, problems: Problems) -> Mapping[str, provenance.Seen]:
     """Report what would make the importer refuse ``path`` (shown as ``shown``);
-    nothing when the file does not exist (no import has recorded anything yet)."""
+    nothing when the file does not exist (no import has recorded anything yet). The
+    record as the importer reads it: empty when there is none, or it is refused."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return
+        return {}
     except OSError as exc:
         problems.error(Location(shown), f"cannot read the importer's record: {exc}")
-        return
+        return {}
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -49,7 +52,7 @@ def check_imported(path: Path, shown: str, problems: Problems) -> None:
             Location(shown, line, col),
             f"cannot read the importer's record: not UTF-8 ({exc.reason}); restore it from git",
         )
-        return
+        return {}
     markers = [(n, line) for n, line in enumerate(text.split("\n"), 1) if _MARKER.match(line)]
     if markers:
         # One error per conflict, at its start; a marker left alone after a partial fix
@@ -57,7 +60,7 @@ def check_imported(path: Path, shown: str, problems: Problems) -> None:
         starts = [n for n, line in markers if line.startswith("<")] or [markers[0][0]]
         for number in starts:
             problems.error(Location(shown, number, 1), _CONFLICT)
-        return
+        return {}
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
@@ -66,16 +69,49 @@ def check_imported(path: Path, shown: str, problems: Problems) -> None:
             f"not valid JSON: {exc.msg}; each entry line is '\"<id>\": {{...}}', and every"
             " entry line but the last ends with a comma (or restore the file from git)",
         )
-        return
+        return {}
     except (ValueError, RecursionError):
         pass  # (valid JSON that Python will not read: the importer's reader says why)
     try:
-        provenance.load(path)  # the importer's own reader: what it refuses, check does
+        return provenance.load(path)  # the importer's own reader: what it refuses, check does
     except CuratorError as exc:
         for problem in exc.problems:
             message = problem.message.removesuffix("; nothing was written")
             where = problem.location
             problems.error(Location(shown, where.line or 1, where.col or 1), message)
+        return {}
+
+
+def recorded_ids(views: Mapping[str, provenance.Seen]) -> frozenset[str]:
+    """The ids the record says papers have or had: not a deleted paper's (an import
+    found it gone and no paper holding it: the curator's deletion, told so where it is
+    named), nor one an import ended before writing."""
+    return frozenset(
+        paper_id for paper_id, seen in views.items() if not seen.deleted and not seen.pending
+    )
+
+
+def renamed_unlisted(paper_id: str, old_ids: Sequence[str], has_formerly: bool, shown: str) -> str:
+    """The warning for a paper the record (shown as ``shown``) knows by ``old_ids``
+    too, which its `formerly:` does not list."""
+    addresses = " and ".join(f"papers/{old}/" for old in old_ids)
+    if len(old_ids) == 1 and not has_formerly:
+        old = old_ids[0]
+        return (
+            f"paper {paper_id!r} was imported as {old!r} ({shown}); add 'formerly: [{old}]'"
+            f" so the old address {addresses} leads here and readers' marks follow"
+        )
+    # (Which of them it had first, the record does not always tell: the curator knows.)
+    had = " and ".join(repr(old) for old in old_ids)
+    ids, them, address, lead = (
+        ("id", "it", "address", "leads") if len(old_ids) == 1
+        else ("ids", "them", "addresses", "lead")
+    )
+    return (
+        f"paper {paper_id!r} had the {ids} {had} ({shown}); add {them} to its 'formerly:'"
+        f" (every id it had, oldest first) so the old {address} {addresses} {lead} here and"
+        " readers' marks follow"
+    )
 
 
 @dataclass(frozen=True)
@@ -88,6 +124,9 @@ class Fate:
     renamed_to: str = ""
     candidates: tuple[str, ...] = ()
     what: str = "paper"  # or "topic" (a topic's `formerly:`)
+    # The record whose values ``renamed_to`` alone still holds, when that is how the
+    # rename was told (no import has recorded it yet, nor a `formerly:` declared it).
+    by_values: str = ""
 
     def says(self, paper_id: str, written: Callable[[str], str] = str) -> str:
         """ "no paper 'x': it was ..." with the fix; ``written``: how a reference to a
@@ -132,13 +171,14 @@ class Gone:
         path: Path,
         papers: Callable[[], Iterable[tuple[str, Mapping[str, object]]]],
         formerly: Mapping[str, str] | None = None,
+        views: Mapping[str, provenance.Seen] | None = None,
     ):
         self._path = path
         self._papers = papers
         # Old id -> the paper that names it in its `formerly:`: the curator's word,
         # taken before the importer's record.
         self._formerly = formerly or {}
-        self._views: Mapping[str, provenance.Seen] | None = None
+        self._views = views  # (the record, when the caller has read it already)
         self._holders: dict[tuple[str, str], set[str]] | None = None
         self._ids: set[str] = set()  # the papers read, once _holders is made
         # The marks whose holders told a fate: a paper whose title, arXiv id, DOI or
@@ -178,5 +218,27 @@ class Gone:
         holders = set().union(*(self._holders.get(mark, ()) for mark in seen.marks()))
         holders.discard(paper_id)
         if len(holders) == 1:
-            return Fate(holders.pop())
+            return Fate(holders.pop(), by_values=paper_id)
         return Fate(candidates=tuple(sorted(holders)))
+
+    def renames(self, old_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Paper id -> the ids among ``old_ids`` (ids the record has and no paper file
+        has) the paper had before a rename, where the record tells it as the importer
+        would: a rename an import recorded, or one paper alone holding a record's
+        values when it has no record of its own and holds no other record's (else it
+        may be a paper that took over a deleted one's title, or two merged: the
+        curator's call, and the importer's `follow_renames` leaves them too)."""
+        found: dict[str, list[str]] = {}
+        told: dict[str, set[str]] = {}  # paper id -> the records it alone holds values of
+        for old in sorted(old_ids):
+            fate = self.fate(old)
+            if fate is not None and fate.renamed_to:
+                found.setdefault(fate.renamed_to, []).append(old)
+                if fate.by_values:
+                    told.setdefault(fate.renamed_to, set()).add(fate.by_values)
+        views = self._views or {}
+        for paper_id, records in told.items():
+            own = views.get(paper_id)
+            if len(records) > 1 or (own is not None and not own.renamed_to):
+                del found[paper_id]
+        return found

@@ -253,6 +253,9 @@ def test_a_rerun_says_what_became_of_a_missing_paper_as_a_full_load_does(tmp_pat
     assert [str(p) for p in work.fresh_problems.items if "'old'" in str(p)] == [
         f"content/papers/d.yml:3:11: {renamed}",
         f"content/papers/a.yml:3:11: {renamed}",
+        "content/papers/b.yml:1:5: warning: paper 'b' was imported as 'old'"
+        " (content/sources/imported.json); add 'formerly: [old]' so the old address"
+        " papers/old/ leads here and readers' marks follow",
     ]
     work.edit("b.yml", "title: Zebra stripes", "title: B in-context multi-task")
     work.check("b gives it up again")
