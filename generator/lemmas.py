@@ -93,6 +93,15 @@ def base_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(form for form in forms if form != word and _word(form)))
 
 
+def known_word(word: str) -> bool:
+    """Whether lemminflect's dictionary has the lower-case ``word`` (in any form: "modal",
+    "shaping", "flows"); a slip of the keys ("exprets") and most coinages ("finetuning")
+    it has not."""
+    from lemminflect import getAllLemmas  # (a quarter second and more: asked rarely)
+
+    return bool(getAllLemmas(word))
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def _inflected(base: str) -> tuple[str, ...]:
     if not _word(base):

@@ -528,6 +528,48 @@ def test_a_keyword_word_that_matches_or_is_no_slip_is_no_warning(tmp_path, keywo
     ) == []
 
 
+@pytest.mark.parametrize(
+    ("keyword", "title", "abstract"),
+    [
+        # Real words a small list's papers do not hold yet, each one slip from a word
+        # they do hold: meant for papers to come, not typos.
+        ("reward shaping", "Reward sharing among agents", "Agents learn by sharing rewards."),
+        ("cross-modal retrieval", "Dense retrieval", "One retrieval model for all queries."),
+        ("normalizing flows", "Counting FLOPs", "Fewer flops at the same accuracy."),
+        ("label noise", "Learning from noisy labels", "When the labels are noisy."),
+        ("optical flow", "Optimal transport for domain adaptation", "An optimal plan."),
+        ("multiplayer games | players", "Which layers to share", "Sharing the lower layers."),
+        ("police", "Policy gradients", "A policy learns from rewards."),
+        # (and so is a slip that makes another word: "model merging" in a paper does not
+        # tell "modal merging" from "reward shaping" beside a paper's "reward sharing")
+        ("modal merging", "Model merging with task vectors", "We study model merging."),
+    ],
+)
+def test_a_real_word_one_slip_from_a_papers_word_is_no_warning(tmp_path, keyword, title, abstract):
+    assert _topic_with(tmp_path, f"      {keyword}: 1\n", (title, abstract)) == []
+
+
+@pytest.mark.parametrize(
+    ("keyword", "word", "meant", "title", "abstract"),
+    [
+        ("transfomer", "transfomer", "transformer", "Vision transformers",
+         "A transformer for images."),
+        ("reinfocement learning", "reinfocement", "reinforcement", "Offline reinforcement learning",
+         "Reinforcement learning from logged data."),
+        ("mixture of exprets", "exprets", "experts", "Sparse mixtures of experts",
+         "Each token is routed to two experts."),
+        ("difusion models", "difusion", "diffusion", "Diffusion models beat GANs",
+         "Diffusion models for image synthesis."),
+    ],
+)
+def test_a_typo_in_a_small_list_is_still_a_warning(tmp_path, keyword, word, meant, title, abstract):
+    assert _topic_with(tmp_path, f"      {keyword}: 1\n", (title, abstract)) == [
+        f"{T}:5:7: warning: keyword {keyword!r}: no paper's title or abstract has the word"
+        f" {word!r} in any form (did you mean {meant!r}?), so the keyword matches no paper;"
+        " correct the spelling",
+    ]
+
+
 def test_a_keyword_of_weight_zero_is_a_warning(tmp_path):
     # It counted nothing, for the topic or against it, and nothing said so.
     assert _topic_with(
