@@ -1,4 +1,5 @@
-"""One HTTP GET, bounded: for the commands that ask a server (`stars`, `add`).
+"""One HTTP GET, bounded: for the commands that ask a server (`stars`, `add`; `links`
+bounds its own requests with `Deadline` and `opener`).
 
 A socket's timeout bounds each read, not the answer: a server sending its status line
 and headers a byte at a time would never be cut off. Here every socket an answer opens
@@ -33,7 +34,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return new
 
 
-class _Deadline:
+class Deadline:
     """The sockets opened for one answer (redirects included), shut when its time is up.
     A socket's timeout bounds each read, not the answer: a server sending its status
     line and headers a byte at a time would never be cut off."""
@@ -64,7 +65,7 @@ class _Deadline:
         except OSError:
             pass  # (closed already)
 
-    def __enter__(self) -> _Deadline:
+    def __enter__(self) -> Deadline:
         _ANSWER.deadline = self
         self._timer.start()
         return self
@@ -104,7 +105,12 @@ class _HTTPS(urllib.request.HTTPSHandler):
         return self.do_open(_WATCHED_HTTPS, req, context=self._context)
 
 
-_OPENER = urllib.request.build_opener(_Redirects, _HTTP, _HTTPS)
+def opener(*handlers: type[urllib.request.BaseHandler]) -> urllib.request.OpenerDirector:
+    """An opener with ``handlers`` whose connections the current `Deadline` shuts."""
+    return urllib.request.build_opener(*handlers, _HTTP, _HTTPS)
+
+
+_OPENER = opener(_Redirects)
 
 
 def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[int, bytes, dict[str, str]]:
@@ -112,7 +118,7 @@ def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[
     raises for no answer at all, and TimeoutError when the whole answer did not come
     within ``timeout`` seconds or is larger than ``limit`` bytes."""
     request = urllib.request.Request(url, headers=headers)
-    with _Deadline(timeout) as watch:
+    with Deadline(timeout) as watch:
         try:
             try:
                 response = _OPENER.open(request, timeout=timeout)

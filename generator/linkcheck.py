@@ -42,6 +42,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from . import __version__
+from . import fetch as http_fetch
 from .errors import NO_CONTENT, Location, Problems
 from .yamlfile import read_yaml
 from .atomicfile import atomic_write
@@ -197,29 +198,37 @@ def as_uri(url: str) -> str:
 
 
 def urllib_fetch(timeout: float) -> Fetch:
-    """A `Fetch` over the standard library, with a timeout per request."""
-    opener = urllib.request.build_opener(_NoRedirect)
+    """A `Fetch` over the standard library: each answer's status line and headers must
+    come within ``timeout`` seconds. (A socket's timeout bounds each read only: a server
+    sending its headers a byte at a time would hold the run for ever.)"""
+    opener = http_fetch.opener(_NoRedirect)
 
     def fetch(method: str, url: str) -> Answer:
-        try:
-            request = urllib.request.Request(
-                as_uri(url), method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
-            )
-            with opener.open(request, timeout=timeout) as response:
-                return Answer(response.status, response.headers.get("Location") or "")
-        except urllib.error.HTTPError as exc:
-            with exc:
-                return Answer(exc.code, exc.headers.get("Location") or "")
-        except urllib.error.URLError as exc:
-            raise _failure(exc.reason, timeout) from exc
-        except (OSError, http.client.HTTPException, ValueError) as exc:
-            raise _failure(exc, timeout) from exc
+        with http_fetch.Deadline(timeout) as watch:
+            try:
+                request = urllib.request.Request(
+                    as_uri(url), method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
+                )
+                with opener.open(request, timeout=timeout) as response:
+                    answer = Answer(response.status, response.headers.get("Location") or "")
+            except urllib.error.HTTPError as exc:
+                with exc:
+                    answer = Answer(exc.code, exc.headers.get("Location") or "")
+            except urllib.error.URLError as exc:
+                raise _failure(exc.reason, timeout, watch.expired) from exc
+            except (OSError, http.client.HTTPException, ValueError) as exc:
+                raise _failure(exc, timeout, watch.expired) from exc
+            if watch.expired:
+                # (Headers cut short by the shut socket read as if they had ended.)
+                raise _failure(TimeoutError(), timeout)
+            return answer
 
     return fetch
 
 
-def _failure(reason: object, timeout: float) -> FetchError:
-    if isinstance(reason, TimeoutError | socket.timeout):
+def _failure(reason: object, timeout: float, expired: bool = False) -> FetchError:
+    # (Past the deadline, whatever the shut socket made of it is a timeout.)
+    if expired or isinstance(reason, TimeoutError | socket.timeout):
         return FetchError(f"no answer within {timeout:g} s", timed_out=True)
     if isinstance(reason, socket.gaierror):
         if reason.errno == socket.EAI_AGAIN:  # the name server did not answer, for now
