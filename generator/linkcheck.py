@@ -276,6 +276,13 @@ def check_url(url: str, fetch: Fetch, checked: str = "") -> Result:
                     url, Outcome.DEAD, answer.status, "redirect without a Location", "", checked
                 )
             target = urljoin(current, answer.location)
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                # No browser follows a redirect to file:, data: or ftp:, and urllib would
+                # open a file of this machine, or a connection no --timeout bounds.
+                shown = target if len(target) <= 100 else f"{target[:100]}..."
+                return Result(
+                    url, Outcome.DEAD, answer.status, f"redirect to {shown}, not http(s)", "", checked
+                )
             if permanent_run and answer.status in PERMANENT:
                 moved_to = target
             else:

@@ -47,6 +47,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/busy": (429, None),
             "/broken": (500, None),
             "/refused": (403, None),
+            "/to-a-file": (302, "file:///etc/hostname"),
+            "/to-data": (301, "data:,hello"),
         }
         if path == "/slow":
             self.released.wait()
@@ -205,6 +207,27 @@ def test_a_redirect_without_location_is_dead():
     fetch, _ = fake_fetch({("*", "https://a/x"): Answer(301)})
     result = linkcheck.check_url("https://a/x", fetch)
     assert (result.outcome, result.detail) == (Outcome.DEAD, "redirect without a Location")
+
+
+@pytest.mark.parametrize("target", ["file:///etc/hostname", "data:,hello", "ftp://a/x", "javascript:alert(1)"])
+def test_a_redirect_to_an_address_that_is_not_http_is_dead_and_not_followed(target):
+    fetch, calls = fake_fetch({("*", "https://a/x"): Answer(302, target)})
+    result = linkcheck.check_url("https://a/x", fetch)
+    assert (result.outcome, result.detail) == (Outcome.DEAD, f"redirect to {target}, not http(s)")
+    assert calls == [("HEAD", "https://a/x")]
+
+
+def test_a_redirect_to_a_local_file_or_data_is_reported_not_a_crash(server, tmp_path, capsys):
+    # urllib opens file: and data: addresses itself, answers without an HTTP status:
+    # the run stopped with a traceback, and had read a file of this machine.
+    base, log = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/to-a-file", f"{base}/to-data"]})
+    assert run_links(tmp_path) == 1
+    a = "content/papers/a.yml"
+    assert capsys.readouterr().out.splitlines() == [
+        f"{a}:6:12: dead link: {base}/to-a-file (redirect to file:///etc/hostname, not http(s))",
+        f"{a}:7:12: dead link: {base}/to-data (redirect to data:,hello, not http(s))",
+    ]
 
 
 def _chain(hops: int) -> dict[tuple[str, str], Answer]:
