@@ -344,6 +344,15 @@ class HostThrottle:
             self._sleep(slot - now)
 
 
+class Interrupted(Exception):
+    """Ctrl-C stopped `check_all`; ``results`` are the links checked before it, which the
+    caller keeps (a run of an hour would otherwise be lost whole)."""
+
+    def __init__(self, results: dict[str, Result]):
+        super().__init__("interrupted")
+        self.results = results
+
+
 def check_all(
     urls: Iterable[str],
     fetch: Fetch,
@@ -353,6 +362,7 @@ def check_all(
     checked: str,
     deadline: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    stop: threading.Event | None = None,
 ) -> dict[str, Result]:
     """Check each distinct URL once; at most ``concurrency`` hosts are asked at a time.
 
@@ -360,9 +370,12 @@ def check_all(
     so one host never sees parallel requests from us; the throttle also spaces redirect
     hops. No new URL is started once ``clock()`` passes ``deadline``: those URLs are
     missing from the result, and the caller says so (a CI job killed by its timeout
-    would save nothing at all).
+    would save nothing at all). Nor once ``stop`` is set, as Ctrl-C sets it: the
+    requests under way end (each within the fetch's timeout) and `Interrupted` carries
+    what was checked.
     """
     throttle = HostThrottle(delay)
+    stop = stop or threading.Event()
 
     def polite(method: str, url: str) -> Answer:
         throttle.wait(url)
@@ -372,19 +385,46 @@ def check_all(
     for url in dict.fromkeys(urls):
         by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
 
-    def run_host(host_urls: list[str]) -> list[Result]:
-        results = []
-        for url in host_urls:
-            if deadline is not None and clock() >= deadline:
-                break
-            results.append(check_url(url, polite, checked))
-        return results
+    done: dict[str, Result] = {}
+    running = 0  # hosts under way
+    changed = threading.Condition()
 
-    results: dict[str, Result] = {}
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        for host_results in pool.map(run_host, [by_host[h] for h in sorted(by_host)]):
-            results.update((r.url, r) for r in host_results)
-    return results
+    def run_host(host_urls: list[str]) -> None:
+        nonlocal running
+        with changed:
+            running += 1
+        try:
+            for url in host_urls:
+                if stop.is_set() or (deadline is not None and clock() >= deadline):
+                    break
+                result = check_url(url, polite, checked)
+                with changed:
+                    done[url] = result
+        finally:
+            with changed:
+                running -= 1
+                changed.notify_all()
+
+    def in_order() -> dict[str, Result]:  # (the order of the URLs given, whatever finished first)
+        with changed:
+            return {url: done[url] for host in sorted(by_host) for url in by_host[host] if url in done}
+
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+    try:
+        for future in [pool.submit(run_host, by_host[h]) for h in sorted(by_host)]:
+            future.result()
+    except KeyboardInterrupt:
+        # Waiting for every URL of the hosts under way could take an hour: none is
+        # started now, and the requests under way end within the timeout. (Counted by
+        # hand: a Ctrl-C while the pool starts a thread leaves it out of the pool's own.)
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        with changed:
+            changed.wait_for(lambda: running == 0)
+        raise Interrupted(in_order()) from None
+    finally:
+        pool.shutdown(wait=not stop.is_set())
+    return in_order()
 
 
 # --------------------------------------------------------------------------- cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import json
+import signal
 import socket
 import threading
 import time
@@ -660,6 +661,51 @@ def test_no_new_link_is_started_after_the_deadline():
     )
     assert sorted(results) == ["https://h/0", "https://h/1"]
     assert calls == [("HEAD", "https://h/0"), ("HEAD", "https://h/1")]
+
+
+def test_ctrl_c_starts_no_new_link_and_gives_back_those_checked():
+    # Before, Ctrl-C waited for every link of the hosts under way (an hour for a host
+    # of 3,000 links), and what was checked was lost.
+    stop = threading.Event()
+
+    def fetch(method: str, url: str) -> Answer:
+        calls.append(url)
+        if url == "https://h/1":
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # Ctrl-C, now
+            assert stop.wait(30)  # (the main thread has had it)
+        return Answer(200)
+
+    calls: list[str] = []
+    with pytest.raises(linkcheck.Interrupted) as raised:
+        linkcheck.check_all(
+            [f"https://h/{i}" for i in range(5)], fetch, concurrency=1, delay=0, checked="t", stop=stop
+        )
+    assert calls == ["https://h/0", "https://h/1"]
+    assert sorted(raised.value.results) == ["https://h/0", "https://h/1"]
+
+
+def test_links_checked_before_ctrl_c_are_kept_and_the_rest_said(server, tmp_path, capsys, monkeypatch):
+    base, _ = server
+    write_paper(tmp_path, "a", {"code": [f"{base}/ok", f"{base}/gone", f"{base}/new-home"]})
+    checked = linkcheck.utc_stamp(NOW)
+    before = {
+        f"{base}/ok": linkcheck.Result(f"{base}/ok", Outcome.OK, 200, checked=checked),
+        f"{base}/gone": linkcheck.Result(f"{base}/gone", Outcome.DEAD, 404, "HTTP 404", checked=checked),
+    }
+
+    def interrupted(*args, **kwargs):
+        raise linkcheck.Interrupted(before)
+
+    monkeypatch.setattr(linkcheck, "check_all", interrupted)
+    cache = tmp_path / "c.json"
+    assert run_links(tmp_path, "--cache", str(cache)) == 130
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [f"content/papers/a.yml:7:12: dead link: {base}/gone (HTTP 404)"]
+    assert err.splitlines() == [
+        "2 links checked (0 from the cache): 1 dead, 0 warning(s).",
+        "interrupted: 1 links were not checked; the next run checks them first.",
+    ]
+    assert sorted(json.loads(cache.read_text())["links"]) == [f"{base}/gone", f"{base}/ok"]
 
 
 def test_links_left_for_lack_of_time_are_said_and_keep_their_cache_entry(server, tmp_path, capsys):

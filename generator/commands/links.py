@@ -104,14 +104,19 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         u: cached[u] for u in urls if u in cached and linkcheck.is_fresh(cached[u], now, max_age)
     }
     due = linkcheck.due_order((u for u in urls if u not in fresh), cached)
-    checked = linkcheck.check_all(
-        due,
-        linkcheck.urllib_fetch(args.timeout),
-        concurrency=args.concurrency,
-        delay=args.delay,
-        checked=linkcheck.utc_stamp(now),
-        deadline=None if args.budget is None else time.monotonic() + args.budget * 60,
-    )
+    interrupted = False
+    try:
+        checked = linkcheck.check_all(
+            due,
+            linkcheck.urllib_fetch(args.timeout),
+            concurrency=args.concurrency,
+            delay=args.delay,
+            checked=linkcheck.utc_stamp(now),
+            deadline=None if args.budget is None else time.monotonic() + args.budget * 60,
+        )
+    except linkcheck.Interrupted as exc:
+        # Ctrl-C: what was checked is kept and said, as for a run out of --budget.
+        checked, interrupted = exc.results, True
     left = [u for u in due if u not in checked]
     if len(checked) >= OFFLINE_AFTER and all(r.status == 0 for r in checked.values()):
         # No server answered at all: the machine is offline (or its DNS is down), which
@@ -143,7 +148,12 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         f"{len(found.warnings)} warning(s).",
         file=sys.stderr,
     )
-    if left:
+    if interrupted:
+        print(
+            f"interrupted: {len(left)} links were not checked; the next run checks them first.",
+            file=sys.stderr,
+        )
+    elif left:
         print(
             f"warning: {len(left)} links were not checked within the --budget of "
             f"{args.budget:g} minutes; the next run checks them first.",
@@ -153,4 +163,6 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
         atomic_write(Path(args.summary), linkcheck.summary_markdown(refs, results, found))
     if args.json:
         atomic_write(Path(args.json), linkcheck.dead_links_json(refs, results))
+    if interrupted:
+        return 130  # (as for any command stopped by Ctrl-C)
     return 1 if dead and not args.no_fail else 0
