@@ -16,6 +16,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from email.message import Message
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -113,10 +114,12 @@ def opener(*handlers: type[urllib.request.BaseHandler]) -> urllib.request.Opener
 _OPENER = opener(_Redirects)
 
 
-def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[int, bytes, dict[str, str]]:
-    """(status, body, headers) of one GET, an error status included. Raises what urllib
-    raises for no answer at all, and TimeoutError when the whole answer did not come
-    within ``timeout`` seconds or is larger than ``limit`` bytes."""
+def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[int, bytes, Message]:
+    """(status, body, headers) of one GET, an error status included; the headers are
+    read without regard to case, as HTTP names them (``X-RateLimit-Remaining`` comes
+    lower-cased through HTTP/2 proxies). Raises what urllib raises for no answer at all,
+    and TimeoutError when the whole answer did not come within ``timeout`` seconds or is
+    larger than ``limit`` bytes."""
     request = urllib.request.Request(url, headers=headers)
     with Deadline(timeout) as watch:
         try:
@@ -135,7 +138,7 @@ def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[
                         raise OSError(f"an answer larger than {limit:,} bytes")
                 if watch.expired:
                     raise TimeoutError(f"no whole answer within {timeout:g} s")
-                return response.status, b"".join(chunks), dict(response.headers)
+                return response.status, b"".join(chunks), response.headers
         except (OSError, http.client.HTTPException) as exc:
             if watch.expired:  # whatever the shut socket made of it
                 raise TimeoutError(f"no whole answer within {timeout:g} s") from exc

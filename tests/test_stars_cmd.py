@@ -461,6 +461,10 @@ def test_a_token_with_a_space_is_refused_without_being_shown(project, monkeypatc
     Status(429, {"message": "slow down"}),
     Status(403, {"message": "You have exceeded a secondary rate limit"}),  # no header at all
     Status(403, {"message": "secondary rate limit"}, {"Retry-After": "60"}),
+    # Header names are case-insensitive (HTTP/2 and many proxies send them lower-cased),
+    # and the message need not say it.
+    Status(403, {"message": "Forbidden"}, {"x-ratelimit-remaining": "0"}),
+    Status(403, {"message": "Forbidden"}, {"retry-after": "60"}),
 ])
 def test_any_rate_limit_stops_the_asking(project, limit):
     fake = FakeGitHub({**GITHUB, "example/gem": limit})

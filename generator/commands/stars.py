@@ -20,6 +20,7 @@ import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 from .. import __version__, fetch, linkcheck, repositories
@@ -75,7 +76,7 @@ MAX_ANSWER = 1 << 20
 MAX_STARS = 10**10 - 1
 
 
-def _get(url: str, token: str, timeout: float) -> tuple[int, object, dict]:
+def _get(url: str, token: str, timeout: float) -> tuple[int, object, Message]:
     """(status, the JSON answer, headers) of one GET; the JSON is None when the answer
     is none. Raises what urllib raises for no answer at all."""
     # urllib follows GitHub's redirect of a renamed repository (301 to /repositories/<id>);
