@@ -84,6 +84,10 @@ _CODE_FIELDS = ("code", "github", "repository", "repo")
 # kind of an address whose host does not (a PDF of slides, a lab's page); a repository,
 # a dataset or a paper's page written there stays what its host says.
 _KIND_FIELDS = {"video": "video", "slides": "slides", "poster": "slides", "website": "project"}
+# An address's scheme, "mailto:" as well as "https://" (an address with one is read as
+# written, and one of no http(s) told as written, not as "https://mailto:..."); not a
+# host's port ("localhost:8080/x", "example.com:8080").
+_SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))")
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # TeX escapes that exporters write into addresses and DOIs (MIT Press: ``url =
 # {https://doi.org/10.1162/tacl\_a\_00324}``; this tool's own export escapes a DOI's
@@ -792,7 +796,7 @@ def _addresses(text: str) -> list[str]:
     an argument without a scheme is read as https, as a `url` field's is."""
     spans = [text[start:end] for start, end in find_url_spans(text)]
     commands = [
-        address if "://" in address else f"https://{address}"
+        address if _SCHEME.match(address) else f"https://{address}"
         for address in url_arguments(text)
         if address
     ]

@@ -432,3 +432,19 @@ def test_an_empty_file_of_another_name_is_said_to_be_empty():
     problems = Problems()
     assert parse_text("\n", "listing.txt", problems) == []
     assert problems.format() == "listing.txt:1:1: the file is empty: there is nothing in it to import"
+
+
+def test_an_address_of_another_scheme_in_url_is_told_as_written():
+    # \url{mailto:...} was read as "https://mailto:..." and told so; a host's port is no scheme.
+    text = (
+        "@misc{a, title = {A}, note = {Write to \\url{mailto:x@y.org}}}\n"
+        "@misc{b, title = {B}, note = {\\url{example.com:8080/x}}}\n"
+    )
+    problems = Problems()
+    a, b = parse_text(text, "a.bib", problems)
+    assert (a.links, a.venue) == ((), "")
+    assert [link.url for link in b.links] == ["https://example.com:8080/x"]
+    assert problems.format() == (
+        "a.bib:1:23: warning: note 'mailto:x@y.org' of entry 'a' is no"
+        " http(s) address a page can link to; left out"
+    )
