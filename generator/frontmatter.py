@@ -33,12 +33,16 @@ _MEANT = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\n
 _KINDS = {"timestamp": "date"}  # (YAML's names of the types a value is read as)
 
 
-def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
+def front_matter_problems(
+    text: str, shown: str, problems: Problems, *, followed: bool = False
+) -> None:
     """Report the front matter of ``text`` (a page's, read by yamlio.read_text) that
-    MkDocs cannot take as the page's settings; ``shown`` is the page's path."""
+    MkDocs cannot take as the page's settings; ``shown`` is the page's path.
+    ``followed``: the site's page goes on after ``text`` (content/pages/index.md starts
+    the home page), so a closing line without its line end gets one there."""
     block = _BLOCK.match(text)
     if block is None:
-        unended = _UNENDED.match(text)
+        unended = None if followed else _UNENDED.match(text)
         if unended is not None and _MEANT.match(unended.group(1)):
             problems.error(
                 Location(shown, unended.group(1).count("\n") + 2, len(unended.group(2)) + 1),

@@ -103,7 +103,8 @@ def check_hand_pages(
             line, col, message = not_utf8(path.read_bytes()) or (1, 1, str(exc))
             problems.error(Location(shown, line, col), message)
             continue
-        front_matter_problems(text, shown, problems)
+        # (index.md starts the home page, whose own text follows it on a new line.)
+        front_matter_problems(text, shown, problems, followed=path.stem == "index")
         for href, line, col in links_of(text):
             if _outside(href):
                 continue

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
-from generator import provenance
+from generator import build, provenance
 from generator.curation import load_content
 from generator.errors import CuratorError
 from generator.provenance import Seen, digest
@@ -580,3 +581,23 @@ def test_an_editors_lock_among_the_pages_stops_neither_check_nor_the_page_list(t
     (pages / ".#about.md").symlink_to("user@host.1234:1764374400")
     assert messages(root) == []
     assert [page.name for page in hand_pages(pages, root)] == ["about"]
+
+
+def test_the_home_pages_front_matter_needs_no_line_end_after_it(tmp_path):
+    # index.md starts the home page, whose text follows on a line of its own: MkDocs
+    # takes its settings. Check called it an error, and the build stopped on it.
+    root = with_pages(
+        three_papers(tmp_path),
+        index="---\ntitle: Welcome\n---",
+        about="---\ntitle: About\n---",
+    )
+    assert messages(root) == [
+        "content/pages/about.md:3:4: front matter: no line end after its closing '---';"
+        " MkDocs would show it on the page as text until the line is ended (or the page's"
+        " text follows)"
+    ]
+    # The page MkDocs reads: the block with its line end, taken as the page's settings.
+    docs = tmp_path / "docs"
+    (root / "content" / "pages" / "about.md").write_text("# About\n", encoding="utf-8")
+    build.generate(build.Settings(root / "content", docs, source_date_epoch=0))
+    assert get_data((docs / "index.md").read_text(encoding="utf-8"))[1] == {"title": "Welcome"}
