@@ -40,19 +40,17 @@ def front_matter_problems(
     MkDocs cannot take as the page's settings; ``shown`` is the page's path.
     ``followed``: the site's page goes on after ``text`` (content/pages/index.md starts
     the home page), so a closing line without its line end gets one there."""
-    block = _BLOCK.match(text)
-    if block is None:
-        unended = None if followed else _UNENDED.match(text)
-        if unended is not None and _MEANT.match(unended.group(1)):
-            problems.error(
-                Location(shown, unended.group(1).count("\n") + 2, len(unended.group(2)) + 1),
-                f"front matter: no line end after its closing '{unended.group(2).strip()}';"
-                f" {_SHOWN} until the line is ended (or the page's text follows)",
-            )
-        return
-    if not _MEANT.match(block.group(1)):
+    block = _BLOCK.match(text) or _UNENDED.match(text)
+    if block is None or not _MEANT.match(block.group(1)):
         return
     body = block.group(1)
+    if block.re is _UNENDED and not followed:
+        # (Said with whatever else is wrong in it: not one mistake per run.)
+        problems.error(
+            Location(shown, body.count("\n") + 2, len(block.group(2)) + 1),
+            f"front matter: no line end after its closing '{block.group(2).strip()}';"
+            f" {_SHOWN} until the line is ended (or the page's text follows)",
+        )
     # Only the syntax, with the same explanations as a curation file's: the rest of
     # what the reader of curation files refuses (anchors, tags) MkDocs reads.
     read = Problems()

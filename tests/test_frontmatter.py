@@ -126,6 +126,28 @@ def test_a_page_of_only_settings_without_its_last_line_end_is_said():
     assert said(text + "\n") == []
 
 
+def test_a_block_without_its_last_line_end_is_read_for_its_other_mistakes_too():
+    # Its other mistakes were said only once the line was ended: one more run each.
+    text = "---\ntitle: About: us\n---"
+    colon = (
+        "content/pages/about.md:2:13: front matter: YAML syntax error: a colon followed by"
+        " a space inside an unquoted value; put the value in double quotes; MkDocs would"
+        " show it on the page as text until it is fixed"
+    )
+    assert said(text) == [
+        colon,
+        "content/pages/about.md:3:4: front matter: no line end after its closing '---';"
+        " MkDocs would show it on the page as text until the line is ended (or the page's"
+        " text follows)",
+    ]
+    # A page the site's own text follows (index.md, the home page's start): no line end
+    # is needed, but MkDocs still cannot read the block.
+    assert get_data(text + "\n\nThe home page's text.")[1] == {}
+    followed = Problems()
+    front_matter_problems(text, "content/pages/about.md", followed, followed=True)
+    assert [str(p) for p in followed.sorted()] == [colon]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
