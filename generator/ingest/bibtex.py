@@ -667,10 +667,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         _left_out(fields, "eprint", eprint, path, problems)
     found = []
     for name in ("howpublished", "note", *_CODE_FIELDS):
-        for address in _addresses(_unescape(fields[name])):
+        for address, written in _addresses(_unescape(fields[name])).items():
             found.append(clean_url(address))
-            if not found[-1]:
-                _left_out(fields, name, address, path, problems)
+            if not found[-1]:  # (told as written: "https://" was only how it was read)
+                _left_out(fields, name, written, path, problems, address)
     said = [
         (clean_url(text[start:end]), kind)
         for name, kind in _KIND_FIELDS.items()
@@ -789,28 +789,31 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
     return ""
 
 
-def _addresses(text: str) -> list[str]:
-    """Each address written in ``text``: known by its scheme or host (find_url_spans), or
-    as the argument of a ``\\url`` or ``\\href``, which is an address whatever it holds:
-    `howpublished = {\\url{example.com/x}}` was taken for the venue "example.com/x". Such
-    an argument without a scheme is read as https, as a `url` field's is."""
-    spans = [text[start:end] for start, end in find_url_spans(text)]
-    commands = [
-        address if _SCHEME.match(address) else f"https://{address}"
-        for address in url_arguments(text)
-        if address
-    ]
-    return list(dict.fromkeys(spans + [a for a in commands if a not in spans]))
+def _addresses(text: str) -> dict[str, str]:
+    """Each address written in ``text``, as read -> as written: known by its scheme or
+    host (find_url_spans), or as the argument of a ``\\url`` or ``\\href``, which is an
+    address whatever it holds: `howpublished = {\\url{example.com/x}}` was taken for the
+    venue "example.com/x". Such an argument without a scheme is read as https, as a
+    `url` field's is (and told as written when no page can link to it)."""
+    found = {text[start:end]: text[start:end] for start, end in find_url_spans(text)}
+    for written in url_arguments(text):
+        if written:
+            found.setdefault(written if _SCHEME.match(written) else f"https://{written}", written)
+    return found
 
 
-def _left_out(fields: _Fields, name: str, written: str, path: str, problems: Problems) -> None:
+def _left_out(
+    fields: _Fields, name: str, written: str, path: str, problems: Problems, read: str = ""
+) -> None:
     """A field's address that no page can link to, told at the field, not dropped
-    without a word (Zotero exports a PDF as ``file:///home/...``)."""
+    without a word (Zotero exports a PDF as ``file:///home/...``); ``read``: the address
+    as it was read, when not as ``written`` (``\\url{localhost/x}`` read with https)."""
     # (Written, the next `check` would refuse it: a space inside, no host, ftp:; or warn
     # that no reader can open it: localhost, a private network's host.)
     where = _field_location(fields.owner(name), name, path)
-    web = written.lower().startswith(("http://", "https://"))
-    unreachable = unreachable_host(written) if web else ""
+    read = read or written
+    web = read.lower().startswith(("http://", "https://")) and not re.search(r"\s", read)
+    unreachable = unreachable_host(read) if web else ""
     if unreachable:
         problems.warning(
             where,

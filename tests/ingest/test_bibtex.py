@@ -439,12 +439,19 @@ def test_an_address_of_another_scheme_in_url_is_told_as_written():
     text = (
         "@misc{a, title = {A}, note = {Write to \\url{mailto:x@y.org}}}\n"
         "@misc{b, title = {B}, note = {\\url{example.com:8080/x}}}\n"
+        "@misc{c, title = {C}, note = {\\url{localhost:8080/x} or \\url{see below}}}\n"
     )
     problems = Problems()
-    a, b = parse_text(text, "a.bib", problems)
+    a, b, c = parse_text(text, "a.bib", problems)
     assert (a.links, a.venue) == ((), "")
     assert [link.url for link in b.links] == ["https://example.com:8080/x"]
-    assert problems.format() == (
+    assert c.links == ()
+    # Each told as the curator wrote it, not with the "https://" it was read with.
+    assert problems.format().splitlines() == [
         "a.bib:1:23: warning: note 'mailto:x@y.org' of entry 'a' is no"
-        " http(s) address a page can link to; left out"
-    )
+        " http(s) address a page can link to; left out",
+        "a.bib:3:23: warning: note 'localhost:8080/x' of entry 'c': its host, localhost,"
+        " names the reader's own computer, so no reader of the site can open it; left out",
+        "a.bib:3:23: warning: note 'see below' of entry 'c' is no"
+        " http(s) address a page can link to; left out",
+    ]
