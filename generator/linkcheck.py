@@ -35,7 +35,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -43,6 +43,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from . import __version__
 from . import fetch as http_fetch
+from . import workers
 from .errors import NO_CONTENT, Location, Problems
 from .yamlfile import read_yaml
 from .atomicfile import atomic_write
@@ -386,44 +387,24 @@ def check_all(
         by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
 
     done: dict[str, Result] = {}
-    running = 0  # hosts under way
-    changed = threading.Condition()
+    lock = threading.Lock()
 
     def run_host(host_urls: list[str]) -> None:
-        nonlocal running
-        with changed:
-            running += 1
-        try:
-            for url in host_urls:
-                if stop.is_set() or (deadline is not None and clock() >= deadline):
-                    break
-                result = check_url(url, polite, checked)
-                with changed:
-                    done[url] = result
-        finally:
-            with changed:
-                running -= 1
-                changed.notify_all()
+        for url in host_urls:
+            if stop.is_set() or (deadline is not None and clock() >= deadline):
+                break
+            result = check_url(url, polite, checked)
+            with lock:
+                done[url] = result
 
     def in_order() -> dict[str, Result]:  # (the order of the URLs given, whatever finished first)
-        with changed:
+        with lock:
             return {url: done[url] for host in sorted(by_host) for url in by_host[host] if url in done}
 
-    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
     try:
-        for future in [pool.submit(run_host, by_host[h]) for h in sorted(by_host)]:
-            future.result()
+        workers.run_all([partial(run_host, by_host[h]) for h in sorted(by_host)], concurrency, stop)
     except KeyboardInterrupt:
-        # Waiting for every URL of the hosts under way could take an hour: none is
-        # started now, and the requests under way end within the timeout. (Counted by
-        # hand: a Ctrl-C while the pool starts a thread leaves it out of the pool's own.)
-        stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)
-        with changed:
-            changed.wait_for(lambda: running == 0)
         raise Interrupted(in_order()) from None
-    finally:
-        pool.shutdown(wait=not stop.is_set())
     return in_order()
 
 
