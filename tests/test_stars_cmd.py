@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import repositories
+from generator import repositories, workers
 from generator.cli import build_parser, main
 from generator.commands import stars as stars_cmd
 from generator.errors import Problems
@@ -48,6 +48,7 @@ class FakeGitHub:
         self.repos, self.limit, self.asked, self.headers = repos, limit, [], []
         self.api, self.checked = api, []  # api: it answers /rate_limit as GitHub does
         self.on_ask = lambda: None  # done before each repository's answer
+        self.limit_headers = {"X-RateLimit-Remaining": "0"}  # those of the rate limit's 403
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -63,7 +64,7 @@ class FakeGitHub:
                 name = self.path.removeprefix("/repos/").lower()
                 answer = fake.repos.get(name)
                 if len(fake.asked) > fake.limit:
-                    self._answer(403, {"message": "API rate limit exceeded"}, {"X-RateLimit-Remaining": "0"})
+                    self._answer(403, {"message": "API rate limit exceeded"}, fake.limit_headers)
                 elif isinstance(answer, Raw):
                     self.wfile.write(answer.data)
                 elif isinstance(answer, Status):
@@ -198,6 +199,8 @@ def test_when_the_rate_limit_is_spent_the_last_figures_stay_and_the_next_run_goe
     # never reached), not as an error.
     assert "answers were errors" not in err
     assert "GitHub's rate limit was reached; 3 repositories were not asked." in err
+    # 1 asked + 0 fresh + 3 not asked: the 4 linked (hostile was counted as asked too).
+    assert "4 GitHub repositories linked: 1 asked, 0 asked less than 7 days ago;" in err
 
 
 def test_offline_nothing_is_written_and_the_exit_status_says_so(project, capsys):
@@ -503,3 +506,106 @@ def test_a_hand_edit_made_while_github_is_asked_is_kept(project, capsys, existed
     assert fake.asked  # GitHub was asked, and its answers were not written over the edit
     assert path.read_text() == hand
     assert "content/repositories.yml changed while GitHub was asked; it is left as it is" in capsys.readouterr().err
+
+
+def test_when_every_answer_is_the_rate_limit_none_counts_as_asked(project, capsys):
+    # Reported: "2 asked" beside "10 repositories were not asked" for 10 repositories.
+    fake = FakeGitHub(GITHUB, limit=0)
+    try:
+        assert run(project, fake.url, "--concurrency", "4") == 1
+    finally:
+        fake.close()
+    assert len(fake.asked) >= 1  # (four at a time: up to four were refused)
+    err = capsys.readouterr().err
+    assert "4 GitHub repositories linked: 0 asked, 0 asked less than 7 days ago;" in err
+    assert "GitHub's rate limit was reached; 4 repositories were not asked" in err
+
+
+NOW = dt.datetime(2026, 11, 30, 13, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize(("headers", "said"), [
+    # The primary limit: none remaining until the epoch second X-RateLimit-Reset.
+    ({"X-RateLimit-Remaining": "0",
+      "X-RateLimit-Reset": str(int(dt.datetime(2026, 11, 30, 14, 4, 30, tzinfo=dt.timezone.utc).timestamp()))},
+     "GitHub's limit resets at 14:05 UTC: run it again then"),  # (14:04:30 rounded up)
+    ({"x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": str(int(dt.datetime(2026, 11, 30, 14, 0, tzinfo=dt.timezone.utc).timestamp()))},
+     "GitHub's limit resets at 14:00 UTC: run it again then"),
+    # A secondary limit: seconds to wait, from now (13:30).
+    ({"Retry-After": "90"}, "GitHub's limit resets at 13:32 UTC: run it again then"),
+    ({"Retry-After": "37800"}, "GitHub's limit resets at 00:00 UTC on 2026-12-01: run it again then"),
+    # No time, or none that is a wait: no time said.
+    ({"X-RateLimit-Remaining": "0"}, "Run it again later: it goes on with them."),
+    ({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "99999999999"}, "Run it again later"),
+    ({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}, "Run it again later"),
+    ({"Retry-After": "soon"}, "Run it again later"),
+])
+def test_the_rate_limit_says_when_it_resets(project, capsys, monkeypatch, headers, said):
+    monkeypatch.setattr(stars_cmd, "_now", lambda: NOW)
+    fake = FakeGitHub(GITHUB, limit=1)
+    fake.limit_headers = headers
+    try:
+        assert run(project, fake.url, "--concurrency", "1") == 1
+    finally:
+        fake.close()
+    warning = [line for line in capsys.readouterr().err.splitlines() if "rate limit" in line]
+    assert len(warning) == 1 and said in warning[0]
+    # Without a token, what one would give.
+    assert "3 repositories were not asked (set GITHUB_TOKEN for 5,000 an hour, not 60)." in warning[0]
+
+
+def test_ctrl_c_asks_no_more_and_writes_the_answers_received(project, capsys, monkeypatch):
+    # Before, Ctrl-C dropped every answer received (an hour of asking, at 60 an hour)
+    # and said nothing.
+    import signal
+
+    path = project / "content" / "repositories.yml"
+    old = RepoStats(1000, False, TODAY - dt.timedelta(days=30))
+    path.write_text(repositories.dump({"github.com/example/replay": old}), encoding="utf-8")
+    stops: list[threading.Event] = []
+    real = workers.run_all
+
+    def run_all(jobs, concurrency, stop):
+        stops.append(stop)
+        return real(jobs, concurrency, stop)
+
+    monkeypatch.setattr(workers, "run_all", run_all)  # (to know when Ctrl-C was had)
+    fake = FakeGitHub(GITHUB)
+
+    def on_ask():
+        if len(fake.asked) == 2:  # hostile, the second due (never asked, by name)
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # Ctrl-C, now
+            assert stops and stops[0].wait(30)  # (the main thread has had it; then hostile is answered)
+
+    fake.on_ask = on_ask
+    try:
+        status = run(project, fake.url, "--concurrency", "1")
+    except KeyboardInterrupt:
+        status = "the Ctrl-C, not handled"
+    finally:
+        fake.close()
+    assert status == 130
+    assert fake.asked == ["/repos/example/gem", "/repos/example/hostile"]  # none after Ctrl-C
+    # What a run over gem and hostile alone writes: replay, not asked, keeps its figure.
+    assert path.read_text(encoding="utf-8") == repositories.dump({
+        "github.com/example/gem": RepoStats(87, True, TODAY),
+        "github.com/example/hostile": RepoStats(0, False, TODAY, gone=True),
+        "github.com/example/replay": old,
+    })
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "content/papers/hostile-inputs.yml:9:12: warning: GitHub has no repository github.com/example/hostile"
+        " (deleted, private or renamed): its badge says 'not found'; fix or remove the link",
+    ]
+    assert err.splitlines() == [
+        "4 GitHub repositories linked: 2 asked, 0 asked less than 7 days ago; content/repositories.yml written.",
+        "interrupted: 2 repositories were not asked; the next run starts with them.",
+    ]
+    # And it does: the never asked first, then the one asked longest ago.
+    again = FakeGitHub(GITHUB)
+    try:
+        assert run(project, again.url, "--concurrency", "1") == 0
+    finally:
+        again.close()
+    assert again.asked == ["/repos/example/task-vectors", "/repos/example/replay"]

@@ -18,12 +18,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import Message
+from functools import partial
 from pathlib import Path
 
-from .. import __version__, fetch, linkcheck, repositories
+from .. import __version__, fetch, linkcheck, repositories, workers
 from ..atomicfile import atomic_write
 from ..curation import load_content
 from ..errors import CuratorError, Location, Problems
@@ -36,7 +36,7 @@ EXIT = (
     "warning, and kept as gone: its badge says 'not found'); 1 on a curation error, or when an "
     "answer was an error or the rate limit left some unasked (what was learned is written); 2 when "
     "--api does not answer as GitHub's API does (offline, a wrong address; nothing written), as "
-    "for a wrong option"
+    "for a wrong option; 130 when stopped by Ctrl-C (the answers received are written)"
 )
 # Answers that say the repository is gone (the address was found to be GitHub's API).
 GONE = (404, 410)  # (451, blocked for legal reasons, is no loss of the repository: an error)
@@ -68,6 +68,7 @@ class Answer:
     name: str = ""  # GitHub's "full_name": another than asked when the repository moved
     detail: str = ""
     exhausted: bool = False  # GitHub's rate limit is spent
+    resets: dt.datetime | None = None  # when GitHub said the limit lets us ask again (UTC)
 
 
 # What an answer may be: at most this much (a repository's is about 6 KB).
@@ -94,6 +95,35 @@ def _get(url: str, token: str, timeout: float) -> tuple[int, object, Message]:
     return status, body, headers
 
 
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _resets(headers: Message, now: dt.datetime) -> dt.datetime | None:
+    """When GitHub's rate limit lets us ask again, as its answer says: Retry-After
+    (seconds, a secondary limit's wait) or, when none remain, X-RateLimit-Reset (epoch
+    seconds). None when it says neither, or a time that is no wait (past, or more than
+    a day off: a wrong clock here or there)."""
+    wait, reset = (str(headers.get(name, "")).strip() for name in ("Retry-After", "X-RateLimit-Reset"))
+    if wait.isascii() and wait.isdigit() and len(wait) <= 6:
+        when = now + dt.timedelta(seconds=int(wait))
+    elif headers.get("X-RateLimit-Remaining") == "0" and reset.isascii() and reset.isdigit() and len(reset) <= 11:
+        when = dt.datetime.fromtimestamp(int(reset), dt.timezone.utc)
+    else:
+        return None
+    return when if now <= when <= now + dt.timedelta(days=1) else None
+
+
+def said_time(when: dt.datetime, now: dt.datetime) -> str:
+    """``when`` as a curator reads it: "14:05 UTC", the minute rounded up (asking at
+    14:04 would be refused again), with the day when it is not today's."""
+    when = when.astimezone(dt.timezone.utc)
+    if when.second or when.microsecond:
+        when = when.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    day = "" if when.date() == now.astimezone(dt.timezone.utc).date() else f" on {when:%Y-%m-%d}"
+    return f"{when:%H:%M} UTC{day}"
+
+
 def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answer:
     """What GitHub's API says of ``key`` ("github.com/owner/name") today. Never raises:
     whatever the server does is an Answer (status 0 when it gave none)."""
@@ -111,7 +141,10 @@ def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answe
         limited = status == 429 or (status == 403 and (
             headers.get("X-RateLimit-Remaining") == "0" or "Retry-After" in headers or "rate limit" in message.lower()
         ))
-        return Answer(status, detail=f"HTTP {status}", exhausted=limited or status == 401)
+        return Answer(
+            status, detail=f"HTTP {status}", exhausted=limited or status == 401,
+            resets=_resets(headers, _now()) if limited else None,
+        )
     if not isinstance(body, dict):
         return Answer(200, detail="an answer that is no JSON object")
     stars, archived = body.get("stargazers_count"), body.get("archived", False)
@@ -196,18 +229,26 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    spent = threading.Event()  # GitHub's rate limit: ask no more this run
+    spent = threading.Event()  # GitHub's rate limit, or Ctrl-C: ask no more this run
+    received: dict[str, Answer] = {}
+    lock = threading.Lock()
 
-    def one(key: str) -> Answer | None:
-        if spent.is_set():
-            return None
+    def one(key: str) -> None:
         answer = ask(args.api, key, token, args.timeout, today)
+        with lock:
+            received[key] = answer
         if answer.exhausted:
             spent.set()
-        return answer
 
-    with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-        answers = {key: answer for key, answer in zip(due, pool.map(one, due)) if answer is not None}
+    interrupted = False
+    try:
+        workers.run_all([partial(one, key) for key in due], args.concurrency, spent)
+    except KeyboardInterrupt:
+        # Ctrl-C: the answers received are written below as a run over just those
+        # repositories would write them (an hour of asking is not lost), and said.
+        interrupted = True
+    with lock:
+        answers = {key: received[key] for key in due if key in received}
     report = Problems()
     stats: dict[str, RepoStats] = {}
     for key, location in sorted(linked.items()):
@@ -234,7 +275,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             "Run the command again: it reads the file anew.",
             file=sys.stderr,
         )
-        return 1
+        return 130 if interrupted else 1
     written = text.encode("utf-8") != now and (bool(stats) or now is not None)
     if written:
         atomic_write(path, text)
@@ -247,8 +288,9 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         a.detail for key, a in answers.items() if a.stats is None and a.status not in GONE and key not in limited
     )
     unasked = len(due) - len(answers) + len(limited)
+    # (Asked, asked less than --max-age days ago and not asked add up to those linked.)
     print(
-        f"{len(linked)} GitHub repositories linked: {len(answers)} asked, "
+        f"{len(linked)} GitHub repositories linked: {len(answers) - len(limited)} asked, "
         f"{len(linked) - len(due)} asked less than {args.max_age:g} days ago; "
         f"{shown} {'written' if written else 'unchanged'}.",
         file=sys.stderr,
@@ -258,13 +300,23 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         print(f"warning: {sum(failed.values())} answers were errors: {said}; those repositories keep their last figures.", file=sys.stderr)
     if any(a.status == 401 for a in answers.values()):
         print("warning: GitHub refused the token (HTTP 401): GITHUB_TOKEN is wrong or expired.", file=sys.stderr)
-    elif unasked or any(a.exhausted for a in answers.values()):
-        hint = "" if token else " (set GITHUB_TOKEN for a higher limit)"
+    elif limited:
+        hint = "" if token else " (set GITHUB_TOKEN for 5,000 an hour, not 60)"
+        resets = max((a.resets for a in answers.values() if a.resets is not None), default=None)
+        when = (
+            f"GitHub's limit resets at {said_time(resets, _now())}: run it again then, and it goes on with them"
+            if resets else "Run it again later: it goes on with them"
+        )
         print(
-            f"warning: GitHub's rate limit was reached; {unasked} repositories were not asked{hint}. "
-            "Run it again later: it goes on with them.",
+            f"warning: GitHub's rate limit was reached; {unasked} repositories were not asked{hint}. {when}.",
             file=sys.stderr,
         )
+    elif interrupted:
+        # Those not asked keep their older figures (or none): the next run's order,
+        # never asked first, then asked longest ago, starts with them.
+        print(f"interrupted: {unasked} repositories were not asked; the next run starts with them.", file=sys.stderr)
+    if interrupted:
+        return 130  # (as for any command stopped by Ctrl-C)
     # 1 when the file is not up to date: a scheduled run must not stay green on a token
     # that expired, or a limit reached every time.
     return 1 if failed or unasked else 0
