@@ -363,3 +363,27 @@ def test_nothing_is_kept_when_nothing_was_added_or_when_asked_not_to(project, se
         p.name for p in (project / "content" / "sources").iterdir()] == ["imported.json"]
     assert main(["--root", str(project), "add", "2106.09685"]) == 0  # (unchanged)
     assert [p.name for p in (project / "content" / "sources").iterdir()] == ["imported.json"]
+
+
+def test_a_withdrawn_paper_is_added_with_a_warning_that_says_so(project, servers, capsys):
+    # arXiv's API has no field for a withdrawal: the withdrawing version's comment says
+    # it, and an older withdrawal replaced the abstract too. Before, such a paper was
+    # added silently, its abstract "This paper has been withdrawn by the author...".
+    servers.entries["2101.00001"] = (DATA / "withdrawn-entry.xml").read_text()
+    servers.entries["0801.0001"] = (DATA / "old-withdrawn-entry.xml").read_text()
+    servers.entries["2102.00002"] = (DATA / "withdrawn-drugs-entry.xml").read_text()  # not withdrawn
+    assert main(["--root", str(project), "add", "2101.00001", "0801.0001v3", "2102.00002"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        'arXiv:0801.0001: warning: arXiv says the paper was withdrawn ("This paper has been withdrawn by the'
+        ' author, due to an error in equation 4."), and its abstract is the notice, not the paper\'s; taken as'
+        " arXiv has it: remove it if the list should not show it, or write its abstract from the version before,"
+        " https://arxiv.org/abs/0801.0001v2",
+        'arXiv:2101.00001: warning: arXiv says the paper was withdrawn ("This paper has been withdrawn by the'
+        ' author due to a crucial error in the evaluation script"); taken as arXiv has it: remove it if the list'
+        " should not show it (its text is in the version before, https://arxiv.org/abs/2101.00001v1)",
+    ]
+    # Not refused: the curator may want it listed.
+    assert "added sparse-attention-is-all-you-keep\n" in out
+    assert _paper(project, "sparse-attention-is-all-you-keep")["arxiv"] == "2101.00001"
+    assert _paper(project, "a-bound-on-the-width-of-random-networks")["arxiv"] == "0801.0001"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
@@ -33,6 +33,20 @@ _ARXIV = "{http://arxiv.org/schemas/atom}"
 _PARAGRAPH = re.compile(r"\n(?:[ \t]*\n)*[ \t]+(?=\S)|\n[ \t]*\n")
 # A name arXiv's metadata ends with "et al." (or that is only that): the list is cut short.
 _ET_AL = re.compile(r"(?i)[\s,]*\bet\.?\s*al\.?$")
+# A withdrawal is a new version whose comment gives the reason ("This paper has been
+# withdrawn by the author due to ...", "Withdrawn: ...", "This submission has been
+# withdrawn by arXiv administrators ..."); arXiv's API has no field that says so.
+_WITHDRAWN_COMMENT = re.compile(
+    r"(?i)(?:^\W*|\b(?:been|is|was|paper|article|submission|manuscript|preprint|version)\s+)withdrawn\b"
+)
+# An older withdrawal replaced the abstract too: only an abstract that opens with the
+# notice is one ("drugs withdrawn from the market" in an abstract says nothing of it).
+_WITHDRAWN_ABSTRACT = re.compile(
+    r"(?i)^\W*(?:withdrawn\b|(?:this|the)\s+(?:paper|article|submission|manuscript|preprint|work)"
+    r"\s+(?:has\s+been|is|was)\s+withdrawn\b)"
+)
+# How much of arXiv's notice a message quotes.
+_NOTICE_SHOWN = 160
 
 
 class NotAnAnswer(ValueError):
@@ -45,9 +59,19 @@ class NotAnAnswer(ValueError):
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """What arXiv's answer says of a paper its authors (or arXiv) withdrew."""
+
+    notice: str  # arXiv's words, from the comment or, for an older withdrawal, the abstract
+    in_abstract: bool  # the abstract is that notice, not the paper's
+    before: str = ""  # the version before the withdrawal ("2101.00001v1"), which has the text
+
+
+@dataclass(frozen=True)
 class Answer:
     records: dict[str, Record]  # by the arXiv id asked, without version
     error: str = ""  # arXiv's own "Error" entry: what it said of the request
+    withdrawn: dict[str, Withdrawal] = field(default_factory=dict)  # by the arXiv id asked
 
 
 def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv") -> Answer:
@@ -68,6 +92,7 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
         raise NotAnAnswer(f"no Atom feed (its root is {root.tag!r})")
     wanted = {without_subject_class(ident): ident for ident in asked or ()}
     records: dict[str, Record] = {}
+    withdrawn: dict[str, Withdrawal] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         url = _text(entry, f"{_ATOM}id")
         title = _lines(_text(entry, f"{_ATOM}title"))
@@ -103,7 +128,26 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
             doi=normalize_doi((_text(entry, f"{_ARXIV}doi").split() or [""])[0]),
             links=tuple(links),
         )
-    return Answer(records)
+        if found := _withdrawal(ident, url, comment, abstract):
+            withdrawn[asked_as] = found
+    return Answer(records, withdrawn=withdrawn)
+
+
+def _withdrawal(ident: str, url: str, comment: str, abstract: str) -> Withdrawal | None:
+    """What the entry of ``ident`` at ``url`` (".../abs/2101.00001v2", its latest
+    version) says of a withdrawal, None when it says none."""
+    in_abstract = bool(_WITHDRAWN_ABSTRACT.match(abstract))
+    if in_abstract:  # (the abstract's notice says more than a comment "Withdrawn")
+        notice = _lines(abstract)
+    elif _WITHDRAWN_COMMENT.search(comment):
+        notice = comment
+    else:
+        return None
+    if len(notice) > _NOTICE_SHOWN:
+        notice = notice[: _NOTICE_SHOWN - 1].rstrip() + "…"
+    version = re.search(r"v(\d+)$", url)
+    before = f"{ident}v{int(version.group(1)) - 1}" if version and int(version.group(1)) > 1 else ""
+    return Withdrawal(notice, in_abstract, before)
 
 
 def parse_feed(text: str, path: str, problems: Problems) -> list[Record]:
