@@ -19,6 +19,8 @@ from generator.errors import Location, Problems
 from generator.linkcheck import Answer, FetchError, Outcome
 from generator.yamlio import parse
 
+from tests.rawserver import raw_server
+
 NOW = dt.datetime(2026, 11, 29, 18, 0, 0, tzinfo=dt.timezone.utc)
 # Generous for a loaded machine: a local answer must never be mistaken for a timeout.
 # (/slow never answers at all while the test runs, so it times out whatever the load.)
@@ -749,52 +751,28 @@ def test_a_refused_head_connection_is_tried_again_with_get():
     assert calls == [("HEAD", "https://a/x"), ("GET", "https://a/x")]
 
 
-def _trickling_server(stop: threading.Event) -> tuple[socket.socket, threading.Thread]:
-    """A server that sends its status line, then a header a byte at a time, each byte
-    well within the socket's timeout; the headers end after 30 bytes (6 s), or when
-    ``stop`` is set."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.1)
-
-    def serve(conn: socket.socket) -> None:
-        with conn:
-            conn.recv(65536)
-            try:
-                conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-                for _ in range(30):
-                    if stop.wait(0.2):
-                        return
-                    conn.sendall(b"a")
-                conn.sendall(b"\r\nContent-Length: 0\r\n\r\n")
-            except OSError:
-                return  # the client gave up
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            threading.Thread(target=serve, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    return listener, thread
+def _trickle_headers(conn: socket.socket, stop: threading.Event) -> None:
+    """Answer with a status line, then a header a byte at a time, each byte well within
+    the socket's timeout; the headers end after 30 bytes (6 s), or when ``stop`` is set."""
+    with conn:
+        conn.recv(65536)
+        try:
+            conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            for _ in range(30):
+                if stop.wait(0.2):
+                    return
+                conn.sendall(b"a")
+            conn.sendall(b"\r\nContent-Length: 0\r\n\r\n")
+        except OSError:
+            return  # the client gave up
 
 
 def test_a_server_that_trickles_its_headers_is_cut_off_at_the_timeout(monkeypatch):
     # Each byte comes within the socket's timeout, so only a deadline for the whole
     # answer ends it: before, one such server held `readinglist links` for ever.
     monkeypatch.setenv("no_proxy", "127.0.0.1")
-    stop = threading.Event()
-    listener, thread = _trickling_server(stop)
-    try:
-        url = f"http://127.0.0.1:{listener.getsockname()[1]}/x"
-        result = linkcheck.check_url(url, linkcheck.urllib_fetch(1.0))
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
+    with raw_server(_trickle_headers) as address:
+        result = linkcheck.check_url(f"{address}/x", linkcheck.urllib_fetch(1.0))
     assert (result.outcome, result.detail) == (Outcome.FAILING, "no answer within 1 s")
 
 

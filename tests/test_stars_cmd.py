@@ -18,6 +18,8 @@ from generator.commands import stars as stars_cmd
 from generator.errors import Problems
 from generator.models import RepoStats
 
+from tests.rawserver import raw_server
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "data" / "site_fixture" / "content"
 TODAY = dt.date(2026, 11, 30)
@@ -386,16 +388,9 @@ def _run_against_a_trickle(project: Path, start: bytes, rate_limit: bool) -> tup
     ``start``, then a byte every 0.3 s (for 8 s, so that a run without a deadline ends
     too); with ``rate_limit``, /rate_limit is answered whole. The exit status and the
     seconds the run took."""
-    import socket
     import time
 
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    listener.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve(conn):
+    def serve(conn, stop):
         with conn:
             asked = conn.recv(65536)
             if rate_limit and asked.startswith(b"GET /rate_limit "):
@@ -410,23 +405,9 @@ def _run_against_a_trickle(project: Path, start: bytes, rate_limit: bool) -> tup
                     return
                 time.sleep(0.3)
 
-    def accept():
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            threading.Thread(target=serve, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
     began = time.monotonic()
-    try:
-        status = run(project, f"http://127.0.0.1:{listener.getsockname()[1]}", "--timeout", "1", "--concurrency", "4")
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
+    with raw_server(serve) as address:
+        status = run(project, address, "--timeout", "1", "--concurrency", "4")
     return status, time.monotonic() - began
 
 
