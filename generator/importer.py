@@ -44,6 +44,7 @@ from tqdm import tqdm
 
 from . import paperyaml, provenance
 from .importedfile import check_imported
+from .importreport import Duplicate, ImportReport, Published
 from .conflicts import Conflict, Kept
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
@@ -92,86 +93,6 @@ _OF_VENUE = frozenset({"venue_kind", "volume", "number", "pages", "publisher"})
 _LEFT_OUT = "left out"
 _LIST_FIELDS = ("authors", "tags")
 _ORDER = field_names(PAPER_FIELDS)
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """A record merged into a paper met before (in content/ or earlier in the input),
-    unless an earlier import took that record for that paper (see _Paper.met_before)."""
-
-    paper_id: str
-    source: Location
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: duplicate of {self.paper_id} ({self.reason}); merged"
-
-
-@dataclass(frozen=True)
-class Published:
-    """A paper's preprint venue, which the importer took, replaced by its published one
-    (and the year with it when that was the importer's too)."""
-
-    paper_id: str
-    venue: str
-    year: str
-    was_venue: str
-    was_year: str
-
-    def __str__(self) -> str:
-        # "Proceedings of NAACL-HLT 2019", not "... 2019 2019"
-        now = self.venue if self.year in ("", *self.venue.split()) else f"{self.venue} {self.year}"
-        was_venue = self.was_venue or "no venue"  # (an arXiv preprint's record has none)
-        was = f"{was_venue}, {self.was_year}" if self.was_year else was_venue
-        return f"published: {self.paper_id} now {now} (was {was})"
-
-
-@dataclass
-class ImportReport:
-    records: int = 0
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    duplicates: list[Duplicate] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    links_found: int = 0
-    warnings: list[Problem] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)  # deleted by a curator: not recreated
-    not_recreated: list[NotRecreated] = field(default_factory=list)  # one per deleted paper
-    # Deleted papers brought back (--restore): written, so also in ``added``.
-    restored: list[str] = field(default_factory=list)
-    # Records merged into a paper an earlier record of this input already named: the
-    # paper is counted once, in added, updated or unchanged.
-    repeats: int = 0
-    left_alone: list[str] = field(default_factory=list)  # files changed while the import ran
-    # Preprint venues a file held that a published venue replaced (the paper is updated).
-    published: list[Published] = field(default_factory=list)
-    # Values a curator wrote over what an earlier import took, which a source offers
-    # again: kept, and said (once per paper and field).
-    kept: list[Kept] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line whose record counts add up: each record added a paper, updated or
-        left unchanged one, named a paper another record named, was skipped (a deleted
-        paper) or reached a file left alone; duplicates and links come after."""
-        parts = [
-            f"{len(self.added)} added", f"{len(self.updated)} updated",
-            f"{len(self.unchanged)} unchanged",
-        ]
-        if self.repeats:
-            parts.append(f"{self.repeats} naming a paper another record names")
-        if self.removed:
-            parts.append(
-                f"{len(self.removed)} skipped ({len(set(self.removed))} paper(s) deleted by a "
-                "curator, not recreated)"
-            )
-        if self.left_alone:
-            parts.append(f"{len(self.left_alone)} left alone (its file changed meanwhile)")
-        parts += [
-            f"{len(self.duplicates)} duplicate(s) merged", f"{len(self.conflicts)} conflict(s)",
-            f"{self.links_found} link(s) found",
-        ]
-        return f"{self.records} record(s): " + ", ".join(parts)
 
 
 def today() -> dt.date:

@@ -201,7 +201,7 @@ def test_a_value_another_source_gave_is_no_edit_to_name(tmp_path, capsys):
 def test_many_kept_edits_are_listed_up_to_ten_and_counted(capsys):
     from generator.conflicts import Kept
     from generator.errors import Location
-    from generator.importer import ImportReport
+    from generator.importreport import ImportReport
     from generator.commands.import_cmd import print_report
 
     report = ImportReport(records=12, unchanged=[f"p{n}" for n in range(12)])

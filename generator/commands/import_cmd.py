@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from ..errors import CuratorError, Problem, Severity, counted
-from ..importer import ImportReport, import_paths
+from ..importer import import_paths
+from ..importreport import ImportReport
 from ..ingest import FORMATS
 from ..atomicfile import write_if_changed
 
