@@ -1,15 +1,11 @@
 """Merging imported records into the curation files under ``content/papers/``.
 
 The phases: parse every input (any problem aborts before anything is written), take
-the import lock, read every existing paper file, match each record to a paper (same
-arXiv id, same DOI, same normalised title, a title the importer took for that paper
-before, the same long abstract under a somewhat alike title and no disagreeing arXiv id
-or DOI, or a very similar title, unless both abstracts are given and clearly differ:
-then it is a new paper, with a warning), then write. A paper a curator retitled is still found by the titles recorded
-in its provenance, so importing its source again does not add a second copy; a paper a
-curator renamed (new file, new id) takes its old id's provenance record when it alone
-still holds a value that record names. A paper a curator deleted keeps its record as a
-tombstone, whatever later imports offer (see tombstones.py).
+the import lock, read every existing paper file, match each record to a paper (see
+importmatch.py), then write. A paper a curator renamed (new file, new id) takes its old
+id's provenance record when it alone still holds a value that record names. A paper a
+curator deleted keeps its record as a tombstone, whatever later imports offer (see
+tombstones.py).
 
 Import only ever fills what is missing. A value a curator set is never overwritten; when
 the import disagrees, the disagreement is reported as a conflict at the curated value's
@@ -33,25 +29,26 @@ import datetime as dt
 import os
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from filelock import FileLock, Timeout
-from rapidfuzz import fuzz, process
 from tqdm import tqdm
 
 from . import paperyaml, provenance
 from .importedfile import check_imported
+from .importmatch import (
+    Index, Paper, abstracts_differ, apart, arxiv_key, by_title, doi_key, ids_disagree, link_key, same_link,
+)
 from .importreport import Duplicate, ImportReport, Published
 from .conflicts import Conflict, Kept
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .latex import without_math
-from .links import same_page, without_subject_class
-from .matchkeys import PREPRINT, abstract_key, identity_marks, normalise_title, person_keys, title_key, two_works
-from .models import OTHERS, USUAL_LINK_KINDS, Link, pages_text
+from .matchkeys import PREPRINT, person_keys, title_key
+from .models import OTHERS, USUAL_LINK_KINDS, pages_text
 from .names import shown_name
 from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
 from .paperfile import (
@@ -69,16 +66,8 @@ from .atomicfile import (
     temporary_name,
     write_if_changed,
 )
-from .yamlio import Map, Scalar, Seq, char_name, not_utf8, parse, position, to_python
+from .yamlio import Map, char_name, not_utf8, parse, position, to_python
 
-FUZZY_THRESHOLD = 95.0
-# Titles only fuzzily alike name one paper unless both abstracts are given and less alike
-# than this (two papers with near titles, each with its own abstract and repository).
-ABSTRACT_ALIKE = 75.0
-# One long abstract names one paper only under titles at least this alike: "A Survey of
-# Multi-Task Learning in NLP" and "Multi-Task Learning for NLP: An Overview" are 62%
-# alike, unrelated titles about 40%.
-ABSTRACT_TITLE_ALIKE = 60.0
 PROGRESS_MIN = 300
 LOCK_NAME = ".import.lock"
 LOCK_TIMEOUT = 60.0
@@ -101,281 +90,6 @@ def today() -> dt.date:
     if epoch and re.fullmatch(r"[0-9]+", epoch.strip()) and int(epoch) <= 253402300799:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.datetime.now(dt.timezone.utc).date()
-
-
-# --- the papers an import merges into -----------------------------------------
-
-
-@dataclass
-class _Paper:
-    """One target file: an existing one (``tree`` set) or one this import creates."""
-
-    id: str
-    path: Path
-    tree: Map | None = None
-    values: dict[str, object] = field(default_factory=dict)  # current, incl. fills
-    fills: dict[str, object] = field(default_factory=dict)  # what this import adds
-    new_links: list[Link] = field(default_factory=list)
-    link_urls: set[str] = field(default_factory=set)
-    raw: bytes = b""  # an existing file's bytes as read, to notice edits made meanwhile
-    prior: provenance.Seen | None = None  # what earlier imports took for this paper
-    seen_fields: dict[str, set[str]] = field(default_factory=dict)  # digests, this run
-    seen_links: set[str] = field(default_factory=set)  # link keys, this run
-    officials: list[str] = field(default_factory=list)  # URLs of official code links
-    text: str = ""  # the file's text once this run wrote it (a new paper's, or an update)
-    final: bool = False  # ``tree`` is of ``text``, as written: every fill has its place
-    restores: str = ""  # the id of the deleted paper this new one brings back
-    links_named: int = 0  # links in the records merged into it (the summary's links found)
-    # Warnings to place in a new paper's file once it is written: (field, link URL or "",
-    # message); at the link with that URL, else at the field.
-    pending: list[tuple[str, str, str]] = field(default_factory=list)
-    kept: set[str] = field(default_factory=set)  # fields a curator edited, said kept
-
-    def seen(self) -> provenance.Seen:
-        """This run's view, added to what earlier imports took (for a paper that existed)."""
-        now = provenance.Seen(
-            {name: frozenset(d) for name, d in self.seen_fields.items()},
-            frozenset(self.seen_links),
-        )
-        return now if self.prior is None else self.prior.union(now)
-
-    def taken_titles(self) -> Iterable[str]:
-        """Digests of every title the importer has taken for this paper, before or now."""
-        if self.prior is not None:
-            yield from self.prior.fields.get("title", ())
-        yield from self.seen_fields.get("title", ())
-
-    def met_before(self, record: Record) -> bool:
-        """Whether an earlier import took this record for this paper: the paper still has
-        its title, or the importer took that title for it, and the importer took its
-        arXiv id and DOI for it. A source imported again, or revised, is such a record;
-        a new source naming a paper already here is not."""
-        if self.prior is None:
-            return False
-        title = normalise_title(record.title)
-        titles = self.prior.fields.get("title", ())
-        if (
-            provenance.digest(record.title) not in titles
-            and provenance.digest(title) not in titles
-            and (not title or title != normalise_title(str(self.values.get("title") or "")))
-        ):
-            return False
-        return all(
-            provenance.digest(value) in self.prior.fields.get(name, ())
-            for name in ("arxiv", "doi")
-            if (value := getattr(record, name))
-        )
-
-    def located(self) -> Map | None:
-        """The located tree of an existing file, parsed on first use if it was skipped."""
-        if self.tree is None and self.raw:
-            tree = parse(normalise_text(self.raw), str(self.path), Problems())
-            self.tree = tree if isinstance(tree, Map) else None
-        return self.tree
-
-    def location_of(self, name: str) -> Location:
-        """Where the file holds ``name``; a new paper's file before it is written has no
-        lines yet: its path alone, given lines by ``_locate``."""
-        tree = self.located()
-        # An existing file's tree is as read, without this run's fills; a new one's has all.
-        if tree is not None and (name not in self.fills or not self.raw or self.final):
-            node = tree.get(name)
-            if node is not None:
-                return node.loc
-            # A field the file does not hold (a venue a book has not): where it would go,
-            # after the nearest field before it in schema order.
-            for before in reversed(_ORDER[: _ORDER.index(name)] if name in _ORDER else ()):
-                if (node := tree.get(before)) is not None:
-                    return node.loc
-        return Location(str(self.path))
-
-    def link_location(self, url: str) -> Location:
-        """Where the file holds the link with this URL (else the links, else the file)."""
-        tree = self.located()
-        links = tree.get("links") if tree is not None else None
-        if isinstance(links, Map):
-            for _, items in links:
-                for item in items.items if isinstance(items, Seq) else ():
-                    node = item.get("url") if isinstance(item, Map) else None
-                    if isinstance(node, Scalar) and _same_link(node.text or "") == _same_link(url):
-                        return node.loc
-        return self.location_of("links")
-
-
-def _link_key(url: str) -> str:
-    """How the importer's record writes a link it found (and always did: records of
-    earlier runs hold these): no trailing slash, lower case."""
-    return url.rstrip("/").lower()
-
-
-def _same_link(url: str) -> str:
-    """What two spellings of one address share: a link the curator deleted must not come
-    back as http:// for https://, with www., with .git, as the default branch's tree
-    (`/tree/main`), or at the address it redirects to (`links.same_page`:
-    aclweb.org/anthology/P16-1162 is aclanthology.org/P16-1162/). A deeper path stays: a
-    monorepo's folders are links of their own."""
-    key = _SCHEME.sub("", _link_key(same_page(url)))
-    key = _BRANCH_ROOT.sub("", key.removeprefix("www.")).rstrip("/")
-    return key.removesuffix(".git")
-
-
-_SCHEME = re.compile(r"^https?://")
-_BRANCH_ROOT = re.compile(r"/tree/(?:main|master)/?$")
-
-
-class _Index:
-    """Finds the paper a record belongs to; titles are blocked by rare words for speed."""
-
-    def __init__(self) -> None:
-        self.by_arxiv: dict[str, _Paper] = {}
-        self.by_doi: dict[str, _Paper] = {}
-        self.by_title: dict[str, _Paper] = {}
-        self.all_by_title: dict[str, list[_Paper]] = {}  # papers may share a title
-        self.by_abstract: dict[str, _Paper] = {}  # _abstract_key -> paper
-        self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
-        # digest of a title the importer took for a paper (provenance) -> that paper:
-        # the paper keeps being recognised by it after a curator retitles it.
-        self.by_taken_title: dict[str, _Paper] = {}
-        self.titles: list[tuple[str, _Paper]] = []
-        # (identity marks, word) -> indexes into ``titles``: a fuzzy match must share the
-        # marks (see _identity_marks), so only titles with the same marks are candidates.
-        self.postings: dict[tuple[tuple[str, ...], str], list[int]] = {}
-
-    def add(self, paper: _Paper) -> None:
-        arxiv = _arxiv_key(paper.values.get("arxiv"))
-        doi = str(paper.values.get("doi") or "").lower()
-        if arxiv:
-            self.by_arxiv.setdefault(arxiv, paper)
-        if doi:
-            self.by_doi.setdefault(doi, paper)
-        for taken in paper.taken_titles():
-            self.by_taken_title.setdefault(taken, paper)
-        abstract = paper.values.get("abstract")
-        if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
-            self.abstract_of[paper.id] = abstract
-            if key := abstract_key(abstract):
-                self.by_abstract.setdefault(key, paper)
-        title = normalise_title(str(paper.values.get("title") or ""))
-        if title:
-            same = self.all_by_title.setdefault(title, [])
-            if not any(other is paper for other in same):  # (added again after each merge)
-                same.append(paper)
-        if title and title not in self.by_title:
-            self.by_title[title] = paper
-            self.titles.append((title, paper))
-            marks = identity_marks(title)
-            for word in set(title.split()):
-                self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
-
-    def same_title(self, title: str) -> list[_Paper]:
-        """Every paper with this title (as titles are compared), in the order added."""
-        return self.all_by_title.get(normalise_title(title), [])
-
-    def find(self, record: Record) -> tuple[_Paper | None, str, float | None, _Paper | None]:
-        """The paper, why, for a match by similar title alone its score, and a paper
-        that shares only the record's abstract (not taken for it: see _abstract_names)."""
-        paper, reason, twin = self._find(record)
-        if paper is None or not reason.startswith("similar title"):
-            return paper, reason, None, twin
-        return paper, reason, fuzz.ratio(
-            normalise_title(record.title), normalise_title(str(paper.values.get("title") or ""))
-        ), twin
-
-    def _find(self, record: Record) -> tuple[_Paper | None, str, _Paper | None]:
-        if record.arxiv and _arxiv_key(record.arxiv) in self.by_arxiv:
-            return self.by_arxiv[_arxiv_key(record.arxiv)], f"same arXiv id {record.arxiv}", None
-        if record.doi and record.doi.lower() in self.by_doi:
-            return self.by_doi[record.doi.lower()], f"same DOI {record.doi}", None
-        title = normalise_title(record.title)
-        if not title:
-            return None, "", None
-        if title in self.by_title:
-            return self.by_title[title], "same title", None
-        taken = self.by_taken_title.get(provenance.digest(record.title)) or self.by_taken_title.get(
-            title_key(record.title)
-        )
-        if taken is not None:
-            return taken, "a title it was imported under", None
-        abstract = abstract_key(record.abstract)
-        twin = self.by_abstract.get(abstract) if abstract else None
-        if twin is not None and _abstract_names(twin, record, title):
-            return twin, "same abstract", None
-        # Titles this similar differ in a few characters, so they share at least one of
-        # their rarer words; only those candidates are scored.
-        marks = identity_marks(title)
-        postings = [
-            (len(found), word, found)
-            for word in set(title.split())
-            if (found := self.postings.get((marks, word)))
-        ]
-        postings.sort(key=lambda item: item[:2])
-        candidates: set[int] = set()
-        for _, _, found in postings[:3]:  # a misspelt word is in no posting: skipped
-            candidates.update(found)
-        if not candidates:
-            return None, "", twin
-        ordered = sorted(candidates)
-        best = process.extractOne(
-            title, [self.titles[i][0] for i in ordered], scorer=fuzz.ratio,
-            score_cutoff=FUZZY_THRESHOLD,
-        )
-        if best is not None:
-            return self.titles[ordered[best[2]]][1], f"similar title, {best[1]:.0f}% alike", twin
-        return None, "", twin
-
-
-def _by_title(reason: str) -> bool:
-    """Whether a match was made by title alone (no arXiv id, DOI or abstract)."""
-    return reason in ("same title", "a title it was imported under") or reason.startswith(
-        "similar title"
-    )
-
-
-def _ids_disagree(paper: _Paper, record: Record) -> bool:
-    """Whether the paper and the record each have an arXiv id, or each a DOI, and those
-    differ: then they are two papers, whatever their titles."""
-    for name, key in (("arxiv", _arxiv_key), ("doi", _doi_key)):
-        mine, theirs = key(paper.values.get(name)), key(getattr(record, name))
-        if mine and theirs and mine != theirs:
-            return True
-    return False
-
-
-def _apart(paper: _Paper, record: Record) -> bool:
-    """Whether a paper and a record of one title are two papers: their ids disagree, or
-    their people and years do (matchkeys.two_works); not when an earlier import took the
-    record's ids, or its authors, for this paper (a curator changed them since)."""
-    if _ids_disagree(paper, record):
-        return not paper.met_before(record)
-    if not two_works(paper.values.get("authors"), paper.values.get("year"), record.authors, record.year):
-        return False
-    taken = provenance.digest(list(record.authors))
-    return taken not in paper.seen_fields.get("authors", ()) and (
-        paper.prior is None or taken not in paper.prior.fields.get("authors", ())
-    )
-
-
-def _arxiv_key(value: object) -> str:
-    """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
-    2101.00010, as `check` compares them)."""
-    return without_subject_class(_ARXIV_VERSION.sub("", str(value or "").strip().lower()))
-
-
-def _doi_key(value: object) -> str:
-    return str(value or "").strip().lower()
-
-
-_ARXIV_VERSION = re.compile(r"v\d+$")
-
-
-def _abstract_names(paper: _Paper, record: Record, title: str) -> bool:
-    """Whether the abstract the record shares with the paper makes them one paper: the
-    titles are somewhat alike (reworded, not unrelated) and no arXiv id or DOI disagrees.
-    A withdrawal notice or a publisher's boilerplate is one long text of many papers."""
-    if _ids_disagree(paper, record):
-        return False
-    theirs = normalise_title(str(paper.values.get("title") or ""))
-    return fuzz.ratio(title, theirs) >= ABSTRACT_TITLE_ALIKE
 
 
 # --- the import ----------------------------------------------------------------
@@ -511,12 +225,12 @@ def _import_locked(
     recorded = loaded
     former = _former_ids(existing)
     views = follow_renames(views, existing, former)
-    index = _Index()
+    index = Index()
     taken: set[str] = set()
     # Files with the id of a paper an import found deleted and none of its values (a
     # curator's own new paper under the freed id): that record stays the deleted paper's
     # tombstone, and the file is another paper, without a record of its own.
-    reused: dict[str, _Paper] = {}
+    reused: dict[str, Paper] = {}
     for paper in existing:
         view = views.get(paper.id)
         if view is not None and view.renamed_to:
@@ -545,22 +259,22 @@ def _import_locked(
     # a renamed paper's old id, which references may still name and whose address may
     # lead to the renamed paper (its `formerly:`).
     in_use = taken | set(tombstones.ids) | set(renamed) | set(former)
-    created: list[_Paper] = []
+    created: list[Paper] = []
     touched: set[str] = set()
     seen_deleted: set[str] = set()
-    restoring: dict[str, _Paper] = {}  # reported restored only once written
+    restoring: dict[str, Paper] = {}  # reported restored only once written
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
         paper, reason, score, twin = index.find(record)
         alike = "same abstract"  # why the twin may be this record's paper
         deleted: str | None = None
         deleted_twin: str | None = None
-        if score is not None and _abstracts_differ(paper, record):  # type: ignore[arg-type]
+        if score is not None and abstracts_differ(paper, record):  # type: ignore[arg-type]
             twin, paper = paper, None  # near titles, each its own abstract: two papers
             alike = f"titles {score:.0f}% alike"
-        if paper is not None and _by_title(reason) and tombstones.by_ids(record):
+        if paper is not None and by_title(reason) and tombstones.by_ids(record):
             paper = None  # a deleted paper's arXiv id or DOI: that paper, deleted, below
-        if paper is not None and _by_title(reason) and _apart(paper, record):
+        if paper is not None and by_title(reason) and apart(paper, record):
             # One title, another arXiv id or DOI ("Editorial", "Robust Learning"), or
             # other people in another year ("Deep Learning", the book and the review):
             # two papers. The record's own, if an earlier record of it made one, is found
@@ -571,10 +285,10 @@ def _import_locked(
             # of the people, one paper's exports stay one: see two_works.)
             same = index.same_title(record.title)
             paper, twin = next(
-                (p for p in same if not _apart(p, record)), None
+                (p for p in same if not apart(p, record)), None
             ), paper
             alike = (
-                "same title, another arXiv id or DOI" if _ids_disagree(twin, record)
+                "same title, another arXiv id or DOI" if ids_disagree(twin, record)
                 else "same title, other authors and year"
             )
             if paper is not None:
@@ -600,7 +314,7 @@ def _import_locked(
             paper_id = deleted if deleted is not None else unique_slug(slugify(record.title), in_use)
             taken.add(paper_id)
             in_use.add(paper_id)
-            paper = _Paper(paper_id, papers_dir / f"{paper_id}.yml")
+            paper = Paper(paper_id, papers_dir / f"{paper_id}.yml")
             paper.restores = deleted or ""
             paper.values["added"] = added.isoformat()
             if twin is not None:
@@ -667,7 +381,7 @@ def _load_views(path: Path) -> dict[str, provenance.Seen]:
         ]) from refused
 
 
-def _reused_warning(paper: _Paper, record: Record) -> Problem:
+def _reused_warning(paper: Paper, record: Record) -> Problem:
     where = paper.location_of("title")
     if where.line == 0:
         where = paper.location_of("id")
@@ -680,16 +394,7 @@ def _reused_warning(paper: _Paper, record: Record) -> Problem:
     )
 
 
-def _abstracts_differ(paper: _Paper, record: Record) -> bool:
-    """Both abstracts given and clearly not one text revised (nor one cut short)."""
-    mine = " ".join(str(paper.values.get("abstract") or "").casefold().split())
-    theirs = " ".join(record.abstract.casefold().split())
-    if not mine or not theirs:
-        return False
-    return fuzz.ratio(mine, theirs) < ABSTRACT_ALIKE and fuzz.partial_ratio(mine, theirs) < ABSTRACT_ALIKE
-
-
-def _locate(existing: list[_Paper], created: list[_Paper], report: ImportReport) -> None:
+def _locate(existing: list[Paper], created: list[Paper], report: ImportReport) -> None:
     """Give what this run reported the line and column in the files as they are once
     written: conflicts and the warnings held in ``pending``. A new paper's file had no
     lines before, and in an updated one the lines below a fill have moved (an author
@@ -723,8 +428,8 @@ def _write_views(
     views: dict[str, provenance.Seen],
     forget: set[str],
     unrecorded: set[str],
-    existing: list[_Paper],
-    created: list[_Paper],
+    existing: list[Paper],
+    created: list[Paper],
     report: ImportReport,
 ) -> None:
     """Record what this import took, after the papers are written.
@@ -786,7 +491,7 @@ class _Record:
         self.read_as = read_as
         self.wrote = False  # pending entries are there: the final record must follow
 
-    def pending(self, views: Mapping[str, provenance.Seen], created: Sequence[_Paper]) -> None:
+    def pending(self, views: Mapping[str, provenance.Seen], created: Sequence[Paper]) -> None:
         """Before the new paper files are put in place: the record as read (renames
         followed) and a pending entry for each new paper, written durably. A run killed
         after that leaves no new paper without its record (which made every one of them
@@ -831,7 +536,7 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
+def _merge(paper: Paper, record: Record, report: ImportReport) -> None:
     prior = paper.prior
     versions = _versions(paper, record)
     # Said only when the file held the preprint venue, not when this run filled it.
@@ -926,10 +631,10 @@ def _merge(paper: _Paper, record: Record, report: ImportReport) -> None:
             paper.id, record.venue, str(paper.values.get("year") or ""), was_venue, was_year
         ))
     officials = list(paper.officials)  # as before this record: one record may name two
-    found_before = {_same_link(url) for url in prior.links} if prior is not None else set()
+    found_before = {same_link(url) for url in prior.links} if prior is not None else set()
     for link in record.links:
-        paper.seen_links.add(_link_key(link.url))
-        key = _same_link(link.url)
+        paper.seen_links.add(link_key(link.url))
+        key = same_link(link.url)
         if key in found_before:
             continue  # found before: a curator may have deleted it since
         if key not in paper.link_urls:
@@ -960,8 +665,8 @@ def _disagree(name: str, current: object, imported: object) -> bool:
         isinstance(current, str) and _same_but_spacing(current, imported)
     ) and not (
         name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
-    ) and not (name == "arxiv" and _arxiv_key(current) == _arxiv_key(imported)) and not (
-        name == "doi" and _doi_key(current) == _doi_key(imported)  # DOIs ignore case
+    ) and not (name == "arxiv" and arxiv_key(current) == arxiv_key(imported)) and not (
+        name == "doi" and doi_key(current) == doi_key(imported)  # DOIs ignore case
     ) and not (
         name == "pages" and pages_text(str(current)) == pages_text(str(imported))  # "1-9", "1–9"
     ) and not (
@@ -976,7 +681,7 @@ def _disagree(name: str, current: object, imported: object) -> bool:
     )
 
 
-def _versions(paper: _Paper, record: Record) -> str:
+def _versions(paper: Paper, record: Record) -> str:
     """How the record's venue and the paper's are versions of one paper: "published"
     when the record gives a published venue for a preprint venue the importer took
     (which it replaces), "preprint" when the record gives a preprint venue for a
@@ -1006,7 +711,7 @@ def _versions(paper: _Paper, record: Record) -> str:
     return "published"
 
 
-def _own(paper: _Paper, name: str) -> bool:
+def _own(paper: Paper, name: str) -> bool:
     """Whether the paper's value is the importer's: filled by this run, or taken by an
     earlier import and not changed by a curator since (the three-way merge's base)."""
     current = paper.values.get(name)
@@ -1149,7 +854,7 @@ def _paper_names(papers_dir: Path) -> set[str]:
     }
 
 
-def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -> list[_Paper]:
+def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -> list[Paper]:
     papers = []
     for path in (papers_dir / name for name in sorted(names)):
         read = _read_text(path, problems)
@@ -1163,13 +868,13 @@ def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -
             continue
         values = to_python(tree)
         assert isinstance(values, dict)
-        paper = _Paper(path.stem, path, tree=tree, values=values, raw=raw)
+        paper = Paper(path.stem, path, tree=tree, values=values, raw=raw)
         links = values.get("links")
         if isinstance(links, dict):
             for items in links.values():
                 for item in items if isinstance(items, list) else ():
                     if isinstance(item, dict) and isinstance(item.get("url"), str):
-                        paper.link_urls.add(_same_link(item["url"]))
+                        paper.link_urls.add(same_link(item["url"]))
             for item in links.get("code") or ():
                 if isinstance(item, dict) and str(item.get("official")).lower() == "true":
                     paper.officials.append(str(item.get("url")))
@@ -1187,7 +892,7 @@ def _record_values(record: Record) -> dict[str, object]:
     return values
 
 
-def _former_ids(papers: Sequence[_Paper]) -> dict[str, str]:
+def _former_ids(papers: Sequence[Paper]) -> dict[str, str]:
     """The ids the papers had before a rename, as their `formerly:` lists them -> the
     paper (the first, should two list one: `check` reports that)."""
     found: dict[str, str] = {}
@@ -1200,7 +905,7 @@ def _former_ids(papers: Sequence[_Paper]) -> dict[str, str]:
     return found
 
 
-def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str]) -> list[_Paper]:
+def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str]) -> list[Paper]:
     """Existing files that are byte for byte what this import would write for a record.
 
     Parsing 10,000 files is most of a re-import's time. A file the importer wrote and
@@ -1208,7 +913,7 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
     known without parsing it (the emitter's output reads back exactly: see the tests).
     Any other file, and every file these records do not match, is parsed as usual.
     """
-    claimed: dict[str, _Paper] = {}
+    claimed: dict[str, Paper] = {}
     for record in records:
         name = slugify(record.title) + ".yml"
         if name not in names or name in claimed:
@@ -1225,8 +930,8 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
         values["added"] = added.group(1).decode("ascii")
         if new_file_text(path.stem, values, record.links).encode("utf-8") != raw:
             continue
-        paper = _Paper(path.stem, path, values=values, raw=raw)
-        paper.link_urls.update(_same_link(link.url) for link in record.links)
+        paper = Paper(path.stem, path, values=values, raw=raw)
+        paper.link_urls.update(same_link(link.url) for link in record.links)
         paper.officials.extend(link.url for link in record.links if link.kind == "code" and link.official)
         claimed[name] = paper
     return list(claimed.values())
@@ -1236,14 +941,14 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
 
 
 def _write(
-    existing: list[_Paper],
-    created: list[_Paper],
+    existing: list[Paper],
+    created: list[Paper],
     touched: set[str],
     report: ImportReport,
     record_pending: Callable[[], None],
 ) -> None:
     problems = Problems()
-    edits: list[tuple[_Paper, str]] = []
+    edits: list[tuple[Paper, str]] = []
     for paper in existing:
         if paper.id not in touched:
             continue
@@ -1365,7 +1070,7 @@ def _link_new(tmp: str, path: Path) -> bool:
     return True
 
 
-def _edited_text(paper: _Paper, problems: Problems) -> str | None:
+def _edited_text(paper: Paper, problems: Problems) -> str | None:
     """The paper file with this import's fills and links added, or None on a problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -1405,7 +1110,7 @@ def _edited_text(paper: _Paper, problems: Problems) -> str | None:
     return text
 
 
-def _kept_curated(paper: _Paper, text: str, problems: Problems) -> bool:
+def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
     """Check the edited text still says everything the curator wrote, plus the fills."""
     check = Problems()
     tree = parse(text, str(paper.path), check)

@@ -13,7 +13,7 @@ from .tombstones import NotRecreated
 @dataclass(frozen=True)
 class Duplicate:
     """A record merged into a paper met before (in content/ or earlier in the input),
-    unless an earlier import took that record for that paper (see _Paper.met_before)."""
+    unless an earlier import took that record for that paper (see importmatch.Paper.met_before)."""
 
     paper_id: str
     source: Location

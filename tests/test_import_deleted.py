@@ -197,7 +197,7 @@ def test_a_title_written_differently_with_another_abstract_is_still_deleted(tmp_
 
 def test_the_shipped_record_holds_each_titles_matching_form():
     from generator import provenance
-    from generator.importer import normalise_title
+    from generator.matchkeys import normalise_title
     from tests.ingest.test_seed_content import ROOT, _papers
 
     views = provenance.load(ROOT / "content" / "sources" / "imported.json")

@@ -5,7 +5,9 @@ import datetime as dt
 from rapidfuzz import fuzz
 
 from generator.errors import Location, Problems
-from generator.importer import Conflict, import_records, normalise_title
+from generator.conflicts import Conflict
+from generator.importer import import_records
+from generator.matchkeys import normalise_title
 from generator.ingest import Record
 from generator.links import make_link
 from generator.yamlio import parse, to_python
@@ -230,7 +232,7 @@ def test_a_shared_abstract_under_alike_titles_with_another_doi_is_another_paper(
 
 
 def test_a_title_with_math_matches_the_same_title_with_its_characters():
-    from generator.importer import normalise_title
+    from generator.matchkeys import normalise_title
 
     # The importer keeps math as typed; for matching it reads as the characters it sets.
     assert normalise_title("$\\alpha$-Tests of $\\beta$ Models") == normalise_title("α-tests of β models")

@@ -11,7 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from generator import paperyaml
 from generator.errors import CuratorError, Location, Problems
-from generator.importer import import_paths, import_records, new_file_text
+from generator.importer import import_paths, import_records
+from generator.paperfile import new_file_text
 from generator.ingest import Record, abstract_links
 from generator.links import make_link
 from generator.yamlio import parse, to_python

@@ -1,0 +1,320 @@
+"""Matching an imported record to the paper it belongs to.
+
+A record is matched by the same arXiv id, the same DOI, the same normalised title, a
+title the importer took for that paper before, the same long abstract under a somewhat
+alike title and no disagreeing arXiv id or DOI, or a very similar title, unless both
+abstracts are given and clearly differ: then it is a new paper, with a warning. A paper
+a curator retitled is still found by the titles recorded in its provenance, so importing
+its source again does not add a second copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from . import provenance
+from .errors import Location, Problems
+from .ingest import Record, normalise_text
+from .links import same_page, without_subject_class
+from .matchkeys import abstract_key, identity_marks, normalise_title, title_key, two_works
+from .models import Link
+from .schema import PAPER_FIELDS, field_names
+from .yamlio import Map, Scalar, Seq, parse
+
+
+FUZZY_THRESHOLD = 95.0
+# Titles only fuzzily alike name one paper unless both abstracts are given and less alike
+# than this (two papers with near titles, each with its own abstract and repository).
+ABSTRACT_ALIKE = 75.0
+# One long abstract names one paper only under titles at least this alike: "A Survey of
+# Multi-Task Learning in NLP" and "Multi-Task Learning for NLP: An Overview" are 62%
+# alike, unrelated titles about 40%.
+ABSTRACT_TITLE_ALIKE = 60.0
+_ORDER = field_names(PAPER_FIELDS)
+
+
+@dataclass
+class Paper:
+    """One target file: an existing one (``tree`` set) or one this import creates."""
+
+    id: str
+    path: Path
+    tree: Map | None = None
+    values: dict[str, object] = field(default_factory=dict)  # current, incl. fills
+    fills: dict[str, object] = field(default_factory=dict)  # what this import adds
+    new_links: list[Link] = field(default_factory=list)
+    link_urls: set[str] = field(default_factory=set)
+    raw: bytes = b""  # an existing file's bytes as read, to notice edits made meanwhile
+    prior: provenance.Seen | None = None  # what earlier imports took for this paper
+    seen_fields: dict[str, set[str]] = field(default_factory=dict)  # digests, this run
+    seen_links: set[str] = field(default_factory=set)  # link keys, this run
+    officials: list[str] = field(default_factory=list)  # URLs of official code links
+    text: str = ""  # the file's text once this run wrote it (a new paper's, or an update)
+    final: bool = False  # ``tree`` is of ``text``, as written: every fill has its place
+    restores: str = ""  # the id of the deleted paper this new one brings back
+    links_named: int = 0  # links in the records merged into it (the summary's links found)
+    # Warnings to place in a new paper's file once it is written: (field, link URL or "",
+    # message); at the link with that URL, else at the field.
+    pending: list[tuple[str, str, str]] = field(default_factory=list)
+    kept: set[str] = field(default_factory=set)  # fields a curator edited, said kept
+
+    def seen(self) -> provenance.Seen:
+        """This run's view, added to what earlier imports took (for a paper that existed)."""
+        now = provenance.Seen(
+            {name: frozenset(d) for name, d in self.seen_fields.items()},
+            frozenset(self.seen_links),
+        )
+        return now if self.prior is None else self.prior.union(now)
+
+    def taken_titles(self) -> Iterable[str]:
+        """Digests of every title the importer has taken for this paper, before or now."""
+        if self.prior is not None:
+            yield from self.prior.fields.get("title", ())
+        yield from self.seen_fields.get("title", ())
+
+    def met_before(self, record: Record) -> bool:
+        """Whether an earlier import took this record for this paper: the paper still has
+        its title, or the importer took that title for it, and the importer took its
+        arXiv id and DOI for it. A source imported again, or revised, is such a record;
+        a new source naming a paper already here is not."""
+        if self.prior is None:
+            return False
+        title = normalise_title(record.title)
+        titles = self.prior.fields.get("title", ())
+        if (
+            provenance.digest(record.title) not in titles
+            and provenance.digest(title) not in titles
+            and (not title or title != normalise_title(str(self.values.get("title") or "")))
+        ):
+            return False
+        return all(
+            provenance.digest(value) in self.prior.fields.get(name, ())
+            for name in ("arxiv", "doi")
+            if (value := getattr(record, name))
+        )
+
+    def located(self) -> Map | None:
+        """The located tree of an existing file, parsed on first use if it was skipped."""
+        if self.tree is None and self.raw:
+            tree = parse(normalise_text(self.raw), str(self.path), Problems())
+            self.tree = tree if isinstance(tree, Map) else None
+        return self.tree
+
+    def location_of(self, name: str) -> Location:
+        """Where the file holds ``name``; a new paper's file before it is written has no
+        lines yet: its path alone, given lines by importer's ``_locate``."""
+        tree = self.located()
+        # An existing file's tree is as read, without this run's fills; a new one's has all.
+        if tree is not None and (name not in self.fills or not self.raw or self.final):
+            node = tree.get(name)
+            if node is not None:
+                return node.loc
+            # A field the file does not hold (a venue a book has not): where it would go,
+            # after the nearest field before it in schema order.
+            for before in reversed(_ORDER[: _ORDER.index(name)] if name in _ORDER else ()):
+                if (node := tree.get(before)) is not None:
+                    return node.loc
+        return Location(str(self.path))
+
+    def link_location(self, url: str) -> Location:
+        """Where the file holds the link with this URL (else the links, else the file)."""
+        tree = self.located()
+        links = tree.get("links") if tree is not None else None
+        if isinstance(links, Map):
+            for _, items in links:
+                for item in items.items if isinstance(items, Seq) else ():
+                    node = item.get("url") if isinstance(item, Map) else None
+                    if isinstance(node, Scalar) and same_link(node.text or "") == same_link(url):
+                        return node.loc
+        return self.location_of("links")
+
+
+def link_key(url: str) -> str:
+    """How the importer's record writes a link it found (and always did: records of
+    earlier runs hold these): no trailing slash, lower case."""
+    return url.rstrip("/").lower()
+
+
+def same_link(url: str) -> str:
+    """What two spellings of one address share: a link the curator deleted must not come
+    back as http:// for https://, with www., with .git, as the default branch's tree
+    (`/tree/main`), or at the address it redirects to (`links.same_page`:
+    aclweb.org/anthology/P16-1162 is aclanthology.org/P16-1162/). A deeper path stays: a
+    monorepo's folders are links of their own."""
+    key = _SCHEME.sub("", link_key(same_page(url)))
+    key = _BRANCH_ROOT.sub("", key.removeprefix("www.")).rstrip("/")
+    return key.removesuffix(".git")
+
+
+_SCHEME = re.compile(r"^https?://")
+_BRANCH_ROOT = re.compile(r"/tree/(?:main|master)/?$")
+
+
+class Index:
+    """Finds the paper a record belongs to; titles are blocked by rare words for speed."""
+
+    def __init__(self) -> None:
+        self.by_arxiv: dict[str, Paper] = {}
+        self.by_doi: dict[str, Paper] = {}
+        self.by_title: dict[str, Paper] = {}
+        self.all_by_title: dict[str, list[Paper]] = {}  # papers may share a title
+        self.by_abstract: dict[str, Paper] = {}  # _abstract_key -> paper
+        self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
+        # digest of a title the importer took for a paper (provenance) -> that paper:
+        # the paper keeps being recognised by it after a curator retitles it.
+        self.by_taken_title: dict[str, Paper] = {}
+        self.titles: list[tuple[str, Paper]] = []
+        # (identity marks, word) -> indexes into ``titles``: a fuzzy match must share the
+        # marks (see _identity_marks), so only titles with the same marks are candidates.
+        self.postings: dict[tuple[tuple[str, ...], str], list[int]] = {}
+
+    def add(self, paper: Paper) -> None:
+        arxiv = arxiv_key(paper.values.get("arxiv"))
+        doi = str(paper.values.get("doi") or "").lower()
+        if arxiv:
+            self.by_arxiv.setdefault(arxiv, paper)
+        if doi:
+            self.by_doi.setdefault(doi, paper)
+        for taken in paper.taken_titles():
+            self.by_taken_title.setdefault(taken, paper)
+        abstract = paper.values.get("abstract")
+        if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
+            self.abstract_of[paper.id] = abstract
+            if key := abstract_key(abstract):
+                self.by_abstract.setdefault(key, paper)
+        title = normalise_title(str(paper.values.get("title") or ""))
+        if title:
+            same = self.all_by_title.setdefault(title, [])
+            if not any(other is paper for other in same):  # (added again after each merge)
+                same.append(paper)
+        if title and title not in self.by_title:
+            self.by_title[title] = paper
+            self.titles.append((title, paper))
+            marks = identity_marks(title)
+            for word in set(title.split()):
+                self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
+
+    def same_title(self, title: str) -> list[Paper]:
+        """Every paper with this title (as titles are compared), in the order added."""
+        return self.all_by_title.get(normalise_title(title), [])
+
+    def find(self, record: Record) -> tuple[Paper | None, str, float | None, Paper | None]:
+        """The paper, why, for a match by similar title alone its score, and a paper
+        that shares only the record's abstract (not taken for it: see _abstract_names)."""
+        paper, reason, twin = self._find(record)
+        if paper is None or not reason.startswith("similar title"):
+            return paper, reason, None, twin
+        return paper, reason, fuzz.ratio(
+            normalise_title(record.title), normalise_title(str(paper.values.get("title") or ""))
+        ), twin
+
+    def _find(self, record: Record) -> tuple[Paper | None, str, Paper | None]:
+        if record.arxiv and arxiv_key(record.arxiv) in self.by_arxiv:
+            return self.by_arxiv[arxiv_key(record.arxiv)], f"same arXiv id {record.arxiv}", None
+        if record.doi and record.doi.lower() in self.by_doi:
+            return self.by_doi[record.doi.lower()], f"same DOI {record.doi}", None
+        title = normalise_title(record.title)
+        if not title:
+            return None, "", None
+        if title in self.by_title:
+            return self.by_title[title], "same title", None
+        taken = self.by_taken_title.get(provenance.digest(record.title)) or self.by_taken_title.get(
+            title_key(record.title)
+        )
+        if taken is not None:
+            return taken, "a title it was imported under", None
+        abstract = abstract_key(record.abstract)
+        twin = self.by_abstract.get(abstract) if abstract else None
+        if twin is not None and _abstract_names(twin, record, title):
+            return twin, "same abstract", None
+        # Titles this similar differ in a few characters, so they share at least one of
+        # their rarer words; only those candidates are scored.
+        marks = identity_marks(title)
+        postings = [
+            (len(found), word, found)
+            for word in set(title.split())
+            if (found := self.postings.get((marks, word)))
+        ]
+        postings.sort(key=lambda item: item[:2])
+        candidates: set[int] = set()
+        for _, _, found in postings[:3]:  # a misspelt word is in no posting: skipped
+            candidates.update(found)
+        if not candidates:
+            return None, "", twin
+        ordered = sorted(candidates)
+        best = process.extractOne(
+            title, [self.titles[i][0] for i in ordered], scorer=fuzz.ratio,
+            score_cutoff=FUZZY_THRESHOLD,
+        )
+        if best is not None:
+            return self.titles[ordered[best[2]]][1], f"similar title, {best[1]:.0f}% alike", twin
+        return None, "", twin
+
+
+def by_title(reason: str) -> bool:
+    """Whether a match was made by title alone (no arXiv id, DOI or abstract)."""
+    return reason in ("same title", "a title it was imported under") or reason.startswith(
+        "similar title"
+    )
+
+
+def ids_disagree(paper: Paper, record: Record) -> bool:
+    """Whether the paper and the record each have an arXiv id, or each a DOI, and those
+    differ: then they are two papers, whatever their titles."""
+    for name, key in (("arxiv", arxiv_key), ("doi", doi_key)):
+        mine, theirs = key(paper.values.get(name)), key(getattr(record, name))
+        if mine and theirs and mine != theirs:
+            return True
+    return False
+
+
+def apart(paper: Paper, record: Record) -> bool:
+    """Whether a paper and a record of one title are two papers: their ids disagree, or
+    their people and years do (matchkeys.two_works); not when an earlier import took the
+    record's ids, or its authors, for this paper (a curator changed them since)."""
+    if ids_disagree(paper, record):
+        return not paper.met_before(record)
+    if not two_works(paper.values.get("authors"), paper.values.get("year"), record.authors, record.year):
+        return False
+    taken = provenance.digest(list(record.authors))
+    return taken not in paper.seen_fields.get("authors", ()) and (
+        paper.prior is None or taken not in paper.prior.fields.get("authors", ())
+    )
+
+
+def arxiv_key(value: object) -> str:
+    """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
+    2101.00010, as `check` compares them)."""
+    return without_subject_class(_ARXIV_VERSION.sub("", str(value or "").strip().lower()))
+
+
+def doi_key(value: object) -> str:
+    return str(value or "").strip().lower()
+
+
+_ARXIV_VERSION = re.compile(r"v\d+$")
+
+
+def _abstract_names(paper: Paper, record: Record, title: str) -> bool:
+    """Whether the abstract the record shares with the paper makes them one paper: the
+    titles are somewhat alike (reworded, not unrelated) and no arXiv id or DOI disagrees.
+    A withdrawal notice or a publisher's boilerplate is one long text of many papers."""
+    if ids_disagree(paper, record):
+        return False
+    theirs = normalise_title(str(paper.values.get("title") or ""))
+    return fuzz.ratio(title, theirs) >= ABSTRACT_TITLE_ALIKE
+
+
+def abstracts_differ(paper: Paper, record: Record) -> bool:
+    """Both abstracts given and clearly not one text revised (nor one cut short)."""
+    mine = " ".join(str(paper.values.get("abstract") or "").casefold().split())
+    theirs = " ".join(record.abstract.casefold().split())
+    if not mine or not theirs:
+        return False
+    return fuzz.ratio(mine, theirs) < ABSTRACT_ALIKE and fuzz.partial_ratio(mine, theirs) < ABSTRACT_ALIKE
+
