@@ -294,7 +294,7 @@ def test_the_importer_never_changes_a_curated_field(curated, incoming):
         for name, value in before.items():
             assert paper[name] == value, name  # every curated value, exactly
         # A venue-less record with an arXiv id is the preprint of a paper with a published
-        # venue: its year is the preprint's, not filled in (importer._versions).
+        # venue: its year is the preprint's, not filled in (importmerge._versions).
         preprint = not record.venue and bool(before.get("venue")) and not PREPRINT.search(
             str(before.get("venue"))
         )

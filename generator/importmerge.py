@@ -1,0 +1,320 @@
+"""Merging one imported record into its paper, field by field and link by link.
+
+Import only ever fills what is missing. A value a curator set is never overwritten; when
+the import disagrees, the disagreement is reported as a conflict at the curated value's
+``path:line:col``. One exception: a preprint venue the importer took ("arXiv preprint
+arXiv:...", "CoRR") gives way to a source's published venue, and the year with it when
+that too is the importer's (see _versions); a preprint venue never replaces a published
+one, and is no conflict. What the importer took from the sources is kept in
+``content/sources/imported.json`` (see provenance.py): a source value taken before is
+not offered again, so a link or field a curator deleted or edited stays that way, and
+only values new in the sources fill or conflict (a three-way merge).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import provenance
+from .conflicts import Conflict, Kept
+from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
+from .importreport import ImportReport, Published
+from .ingest import Record
+from .latex import without_math
+from .matchkeys import PREPRINT, person_keys, title_key
+from .models import OTHERS, pages_text
+from .names import shown_name
+from .slugs import folded
+
+
+# Fields an import can supply, with how the record holds them.
+TEXT_FIELDS = (
+    "title", "year", "venue", "venue_kind", "volume", "number", "pages", "publisher", "arxiv", "doi", "abstract",
+)
+# What a source says of the venue it names: taken only for a paper that holds that venue.
+_OF_VENUE = frozenset({"venue_kind", "volume", "number", "pages", "publisher"})
+# The provenance record's name for what was said left out (no field has a space).
+_LEFT_OUT = "left out"
+LIST_FIELDS = ("authors", "tags")
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def merge(paper: Paper, record: Record, report: ImportReport) -> None:
+    prior = paper.prior
+    versions = _versions(paper, record)
+    # Said only when the file held the preprint venue, not when this run filled it.
+    replaces_file = versions == "published" and "venue" not in paper.fills
+    was_venue, was_year = str(paper.values.get("venue") or ""), str(paper.values.get("year") or "")
+    left_out: list[str] = []  # what the record says of a venue the paper does not hold
+    for name in TEXT_FIELDS + LIST_FIELDS:
+        imported: object = getattr(record, name)
+        if not imported:
+            continue
+        if name in _OF_VENUE and not _same_but_case(paper.values.get("venue") or "", record.venue):
+            # The kind, pages... of a venue the paper does not hold (after "venue" above):
+            # the journal version's pages are not the conference paper's. Not seen, so
+            # that a source naming the paper's own venue fills them later; said, once
+            # (recorded apart), since a curator who shortened the venue ("NeurIPS") may
+            # want them.
+            own = str(paper.values.get(name) or "")
+            if (
+                name != "venue_kind" and record.venue and paper.values.get("venue")  # (a book: a conflict)
+                and own != imported and not (name == "pages" and pages_text(own) == pages_text(str(imported)))
+            ):
+                said = provenance.digest([record.venue, name, str(imported)])
+                paper.seen_fields.setdefault(_LEFT_OUT, set()).add(said)
+                if prior is None or said not in prior.fields.get(_LEFT_OUT, ()):
+                    left_out.append(name)
+            continue
+        if name in LIST_FIELDS:
+            imported = list(imported)  # type: ignore[arg-type]
+        digest = provenance.digest(imported)
+        paper.seen_fields.setdefault(name, set()).add(digest)
+        if name == "title":
+            # Its matching form too, so that a paper is recognised (or, deleted, stays
+            # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
+            paper.seen_fields["title"].add(title_key(str(imported)))
+        if prior is not None and digest in prior.fields.get(name, ()):
+            # Taken before: whatever the file holds now is the curator's choice. A value
+            # no source gave (a hand edit, not a deletion) is said to be kept.
+            current = paper.values.get(name)
+            if (
+                not _empty(current) and name not in paper.kept
+                and not prior.has_value(name, current) and _disagree(name, current, imported)
+            ):
+                paper.kept.add(name)
+                report.kept.append(Kept(paper.location_of(name), name, _as_text(current), _as_text(imported)))
+            continue
+        if name == "venue" and _empty(paper.values.get("venue")) and paper.values.get("publisher"):
+            # A publisher and no venue: the paper is a book, and a venue would make it an
+            # article (one title, two works: "Deep Learning", the book and the review).
+            report.conflicts.append(Conflict(
+                paper.location_of("publisher"), "venue", f"none (a book by {paper.values['publisher']})",
+                _as_text(imported), record.source,
+            ))
+            continue
+        if versions == "preprint" and name in ("venue", "year"):
+            continue  # the older version's: the paper's published venue and year stand
+        current = paper.values.get(name)
+        if versions == "published" and name in ("venue", "year") and current != imported and (
+            name == "venue" or _own(paper, "year")
+        ):
+            current = None  # the importer's own preprint value, replaced as if missing
+        if name in ("title", "venue") and name in paper.fills and _better_cased(current, imported):
+            # A title or venue this import took as a source lower-cased it (Google
+            # Scholar's "Lora: Low-rank adaptation...", "Advances in neural information
+            # processing systems"), and another source of the same import keeps its
+            # capitals: that one. Not one from an earlier import: whether a curator wrote
+            # it since cannot be told when it equals what some source offered.
+            current = None
+        if name == "authors" and name in paper.fills and _cut_short(current, imported):
+            # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
+            # list in the same import: the whole list.
+            current = None
+        if _empty(current):
+            paper.values[name] = imported
+            paper.fills[name] = imported
+        elif _disagree(name, current, imported):
+            shown = _in_files_spelling(current, imported) if name == "authors" else imported
+            report.conflicts.append(
+                Conflict(
+                    paper.location_of(name), name, _as_text(current), _as_text(shown),
+                    record.source,
+                )
+            )
+    if left_out:
+        paper.pending.append((
+            "venue", "",
+            f"{', '.join(left_out)} from {record.source} left out: they are of the venue"
+            f" {record.venue!r}, and the paper's is {str(paper.values.get('venue') or '')!r};"
+            " copy them if they are its",
+        ))
+    if replaces_file:
+        report.published.append(Published(
+            paper.id, record.venue, str(paper.values.get("year") or ""), was_venue, was_year
+        ))
+    officials = list(paper.officials)  # as before this record: one record may name two
+    found_before = {same_link(url) for url in prior.links} if prior is not None else set()
+    for link in record.links:
+        paper.seen_links.add(link_key(link.url))
+        key = same_link(link.url)
+        if key in found_before:
+            continue  # found before: a curator may have deleted it since
+        if key not in paper.link_urls:
+            if link.kind == "code" and link.official and officials:
+                # A revised abstract naming another repository is no reason to make it a
+                # second official one: the curator decides which is the paper's code.
+                link = replace(link, official=False)
+                message = (
+                    f"the source now also names {link.url}; {officials[0]} is marked official"
+                )
+                paper.pending.append(("links", officials[0], message))
+            elif link.kind == "code" and link.official:
+                paper.officials.append(link.url)
+            paper.link_urls.add(key)
+            paper.new_links.append(link)
+
+
+def _disagree(name: str, current: object, imported: object) -> bool:
+    """Whether the file's ``current`` value and a source's ``imported`` one say other
+    things: a conflict, unless the importer took that source value before."""
+    return current != imported and not (
+        # Other capitals are a house style, no disagreement (a title in sentence case
+        # is APA's); but a file's lower-cased venue (Scholar's, from an earlier import:
+        # no style writes a journal's name so) is told of the capitals.
+        name in ("title", "venue") and _same_but_case(current, imported)
+        and not (name == "venue" and _better_cased(current, imported))
+    ) and not (
+        isinstance(current, str) and _same_but_spacing(current, imported)
+    ) and not (
+        name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
+    ) and not (name == "arxiv" and arxiv_key(current) == arxiv_key(imported)) and not (
+        name == "doi" and doi_key(current) == doi_key(imported)  # DOIs ignore case
+    ) and not (
+        name == "pages" and pages_text(str(current)) == pages_text(str(imported))  # "1-9", "1–9"
+    ) and not (
+        # Tags are a set: another order, other capitals, or some of the file's own, say
+        # nothing new.
+        name == "tags" and isinstance(current, list)
+        and {str(t).casefold() for t in imported} <= {str(t).casefold() for t in current}  # type: ignore[attr-defined]
+    ) and not (
+        # Two names of the preprint server ("arXiv preprint arXiv:...", "CoRR"): the
+        # same version of the paper, as a published venue is not.
+        name == "venue" and PREPRINT.search(str(current)) and PREPRINT.search(str(imported))
+    )
+
+
+def _versions(paper: Paper, record: Record) -> str:
+    """How the record's venue and the paper's are versions of one paper: "published"
+    when the record gives a published venue for a preprint venue the importer took
+    (which it replaces), "preprint" when the record gives a preprint venue for a
+    published one (the older version: taken for neither venue nor year), else ""."""
+    current = paper.values.get("venue")
+    if not record.venue:
+        # A venue-less record with an arXiv id (arXiv's own export, Zotero's @misc) is
+        # the preprint of a paper with a published venue: its year is the older one.
+        published = not _empty(current) and not PREPRINT.search(str(current))
+        return "preprint" if record.arxiv and published else ""
+    if record.venue == current:
+        return ""
+    if _empty(current):
+        # Likewise a paper with no venue but an arXiv id, whose year the importer took
+        # from such a record: the published venue's year replaces that year.
+        if PREPRINT.search(record.venue) or not paper.values.get("arxiv") or not _own(paper, "year"):
+            return ""
+        if paper.prior is not None and paper.prior.has_value("venue", record.venue):
+            return ""  # offered before and not kept: the curator's choice stands
+        return "published"
+    if PREPRINT.search(record.venue):
+        return "" if PREPRINT.search(str(current)) else "preprint"
+    if not PREPRINT.search(str(current)) or not _own(paper, "venue"):
+        return ""  # two published venues, or a curator's: a conflict as any other value
+    if paper.prior is not None and paper.prior.has_value("venue", record.venue):
+        return ""  # offered before and not kept: the curator's choice stands
+    return "published"
+
+
+def _own(paper: Paper, name: str) -> bool:
+    """Whether the paper's value is the importer's: filled by this run, or taken by an
+    earlier import and not changed by a curator since (the three-way merge's base)."""
+    current = paper.values.get(name)
+    if _empty(current):
+        return False
+    if name in paper.fills:
+        return True
+    return paper.prior is not None and paper.prior.has_value(name, current)
+
+
+def _same_names(current: object, imported: object) -> bool:
+    """Author lists that differ only in how names are typed ("Edward J. Hu" and "Edward J
+    Hu", "Łukasz" and "{\\L}ukasz" read as "Lukasz", "García Márquez, Gabriel" and
+    "Gabriel García Márquez"): the file's spelling stands."""
+    if not isinstance(current, list) or not isinstance(imported, list):
+        return False
+    return len(current) == len(imported) and all(
+        folded(shown_name(str(a))) == folded(shown_name(str(b))) for a, b in zip(current, imported)
+    )
+
+
+def _in_files_spelling(current: object, imported: object) -> object:
+    """An imported author list with each name the file has at that place, typed otherwise
+    (`_same_names`: "Edward J. Hu" for "Edward J Hu"), in the file's spelling: a conflict
+    shows its first difference, which was then such a name, no conflict by itself, rather
+    than the list's real one (a whole list for the file's "and others")."""
+    if not isinstance(current, list) or not isinstance(imported, list):
+        return imported
+    shown = list(imported)
+    for n, (ours, theirs) in enumerate(zip(current, imported)):
+        if folded(shown_name(str(ours))) == folded(shown_name(str(theirs))):
+            shown[n] = ours
+    return shown
+
+
+def _cut_short(short: object, whole: object) -> bool:
+    """Whether ``short`` is ``whole`` cut short: its names, then "others", begin ``whole``
+    (each the same person, however typed: _same_person), and ``whole`` has more."""
+    if not isinstance(short, list) or not isinstance(whole, list) or len(short) < 2:
+        return False
+    if not _is_others(short[-1]):
+        return False
+    named = short[:-1]
+    whole_named = whole[:-1] if whole and _is_others(whole[-1]) else whole
+    return len(whole_named) > len(named) and all(
+        _same_person(a, b) for a, b in zip(named, whole_named)
+    )
+
+
+def _same_person(one: object, other: object) -> bool:
+    """Two names of one person as sources write them: the words of one (initials aside)
+    are all in the other ("Tom Brown", "Brown, Tom B.", "Tom B. Brown", "Jörg Müller" and
+    "Mueller, J.")."""
+    words, others = person_keys(str(one)), person_keys(str(other))
+    return bool(words and others) and (words <= others or others <= words)
+
+
+def _is_others(name: object) -> bool:
+    return str(name).strip().casefold() == OTHERS
+
+
+def _better_cased(current: object, imported: object) -> bool:
+    """Whether ``current`` is a title in lower case (capitals only where a sentence
+    starts: "Lora: Low-rank adaptation...", as Google Scholar writes titles) and
+    ``imported`` the same title with more capitals, not in capitals throughout (its
+    letters outside math: "LEARNING $\\alpha$-DIVERGENCES" is all capitals)."""
+    if current == imported or not _same_but_case(current, imported):
+        return False
+    text = str(imported)
+    if not re.search(r"[a-z]", without_math(text)):
+        return False
+    lowered = all(
+        at == 0 or _SENTENCE_START.search(str(current), 0, at)
+        for at, char in enumerate(str(current)) if char.isupper()
+    )
+    return lowered and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+
+
+# Where a lower-cased title may still hold a capital: after ": " and the like.
+_SENTENCE_START = re.compile(r"[:.?!\u2014]\s+$")
+
+
+def _same_but_case(current: object, imported: object) -> bool:
+    """Titles that differ only in capitals or spacing: a house style, not a disagreement."""
+    return " ".join(str(current).casefold().split()) == " ".join(str(imported).casefold().split())
+
+
+def _same_but_spacing(current: str, imported: object) -> bool:
+    """Text that differs only in where its lines break and how many spaces part its words:
+    an abstract a curator wrapped in a ``|`` block, read back from the site's own .bib
+    (BibTeX writes each paragraph on one line)."""
+    return isinstance(imported, str) and current.split() == imported.split()
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
