@@ -8,11 +8,8 @@ curator deleted keeps its record as a tombstone, whatever later imports offer (s
 tombstones.py).
 
 Import only ever fills what is missing (importmerge.py merges a record into its paper,
-with the three-way merge against what earlier imports took). New files are
-emitted directly (fast, field order from the schema); existing files that need a change
-are edited with ruamel.yaml's round-trip mode (see paperfile.py), so comments, key
-order and blank lines survive, and the result is checked against the original before it
-is written. Files that need no change are not touched at all.
+with the three-way merge against what earlier imports took), and writes only the files
+that change (importwrite.py).
 """
 
 from __future__ import annotations
@@ -23,44 +20,30 @@ import os
 import re
 import sys
 from dataclasses import replace
-from io import StringIO
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from . import paperyaml, provenance
+from . import provenance
 from .importedfile import check_imported
 from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, same_link
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, merge
 from .importreport import Duplicate, ImportReport
+from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
-from .models import USUAL_LINK_KINDS
-from .schema import FORBIDDEN_CHARS, PAPER_FIELDS, field_names, forbidden_char
-from .paperfile import (
-    insert_field, keep_own_entries, key_lines, link_dict, move_trailing_comment, new_file_text,
-    ruamel_value,
-)
-from .paperfile import round_trip_yaml as _round_trip_yaml  # a test replaces it here
+from .schema import FORBIDDEN_CHARS, forbidden_char
+from .paperfile import new_file_text
 from .slugs import slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
-from .atomicfile import (
-    atomic_write,
-    atomic_write_bytes,
-    create_temporary,
-    new_file_mode,
-    temporary_name,
-    write_if_changed,
-)
+from .atomicfile import atomic_write, write_if_changed
 from .yamlio import Map, char_name, not_utf8, parse, position, to_python
 
 PROGRESS_MIN = 300
 LOCK_NAME = ".import.lock"
 LOCK_TIMEOUT = 60.0
-
-_ORDER = field_names(PAPER_FIELDS)
 
 
 def today() -> dt.date:
@@ -327,7 +310,7 @@ def _import_locked(
                 "deleted; import the source that has it",
                 Severity.WARNING,
             ))
-    _write(existing, created, touched, report, lambda: record_file.pending(views, created))
+    write(existing, created, touched, report, lambda: record_file.pending(views, created))
     _locate(existing, created, report)
     added_now = set(report.added)
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
@@ -637,204 +620,3 @@ def _claim_unchanged(records: Sequence[Record], papers_dir: Path, names: set[str
     return list(claimed.values())
 
 
-# --- writing ---------------------------------------------------------------------
-
-
-def _write(
-    existing: list[Paper],
-    created: list[Paper],
-    touched: set[str],
-    report: ImportReport,
-    record_pending: Callable[[], None],
-) -> None:
-    problems = Problems()
-    edits: list[tuple[Paper, str]] = []
-    for paper in existing:
-        if paper.id not in touched:
-            continue
-        if not paper.fills and not paper.new_links:
-            report.unchanged.append(paper.id)
-            continue
-        text = _edited_text(paper, problems)
-        if text is not None:
-            edits.append((paper, text))
-    if problems.has_errors():
-        raise CuratorError(problems)
-    for paper in created:
-        paper.text = new_file_text(paper.id, paper.values, paper.new_links)
-    skipped = _write_new_files([(p.path, p.text) for p in created], record_pending)
-    for paper in created:
-        if paper.path in skipped:
-            paper.text = ""  # someone else's file: what this run reported has no place in it
-    report.added.extend(paper.id for paper in created if paper.path not in skipped)
-    for paper in created:
-        if paper.path in skipped:
-            report.left_alone.append(paper.id)
-            report.warnings.append(_busy(paper.path, "appeared"))
-    for paper, text in edits:
-        # The lock keeps other imports out, not a curator's editor: a file edited since
-        # it was read is left alone rather than overwritten with a stale merge.
-        try:
-            current = paper.path.read_bytes()
-        except FileNotFoundError:
-            current = None
-        if current != paper.raw:
-            report.left_alone.append(paper.id)
-            report.warnings.append(_busy(paper.path, "changed"))
-            continue
-        atomic_write_bytes(paper.path, _as_the_file_was(paper.raw, text))
-        paper.text = text
-        report.updated.append(paper.id)
-
-
-def _busy(path: Path, what: str) -> Problem:
-    return Problem(
-        Location(str(path)),
-        f"this file {what} while the import ran, so the import left it alone; "
-        "run the import again",
-        Severity.WARNING,
-    )
-
-
-def _as_the_file_was(raw: bytes | None, text: str) -> bytes:
-    """``text`` (read with its byte-order mark dropped and its line ends made "\n") in
-    the file's own form again: Windows line ends and a byte-order mark stay, so a diff
-    shows only the lines the import added, not every line of the file."""
-    data = text.encode("utf-8")
-    if raw and raw.count(b"\r\n") * 2 > raw.count(b"\n"):  # (most of its lines: mixed
-        data = data.replace(b"\n", b"\r\n")             # ends stay as the file mostly is)
-    if raw and raw.startswith(codecs.BOM_UTF8):
-        data = codecs.BOM_UTF8 + data
-    return data
-
-
-def _write_new_files(
-    files: list[tuple[Path, str]], before_links: Callable[[], None] = lambda: None
-) -> set[Path]:
-    """Create files atomically, like atomicfile.atomic_write, but with two syncs in all.
-
-    One fsync per file made a 10,000-paper import spend most of a minute waiting for the
-    disk. Instead every file goes to a temporary name first, one sync makes all of them
-    durable, and only then are they renamed into place (a second sync makes the renames
-    durable); ``before_links`` runs in between. A run killed midway leaves each file
-    absent or whole; its temporaries are removed. A file someone else created meanwhile is never replaced: the paths
-    left alone are returned.
-    """
-    skipped: set[Path] = set()
-    temporaries: list[tuple[str, Path]] = []
-    mode = new_file_mode()
-    try:
-        for path, text in files:
-            # Named and recorded before it exists, so an interrupt at any moment leaves
-            # nothing the handler below does not know about.
-            tmp = str(temporary_name(path))
-            temporaries.append((tmp, path))
-            fd = create_temporary(Path(tmp), mode)  # a curator's files follow the umask
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        if temporaries:
-            os.sync()
-            before_links()  # (the record, durable before any new file is in place)
-        temporaries.reverse()  # rename in input order, popping each one renamed
-        while temporaries:
-            tmp, path = temporaries[-1]
-            if not _link_new(tmp, path):
-                skipped.add(path)
-            temporaries.pop()
-        if files:
-            os.sync()
-        return skipped
-    except BaseException:
-        for tmp, _ in temporaries:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-        raise
-
-
-def _link_new(tmp: str, path: Path) -> bool:
-    """Move ``tmp`` to ``path`` unless ``path`` exists; hard links refuse to clobber."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        os.unlink(tmp)
-        return False
-    except OSError:  # a file system without hard links
-        if path.exists():
-            os.unlink(tmp)
-            return False
-        os.replace(tmp, path)
-        return True
-    os.unlink(tmp)
-    return True
-
-
-def _edited_text(paper: Paper, problems: Problems) -> str | None:
-    """The paper file with this import's fills and links added, or None on a problem."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    original = normalise_text(paper.raw)
-    yaml = _round_trip_yaml(original)
-    data = yaml.load(original)
-    starts = key_lines(data)
-    for name in _ORDER:
-        if name in paper.fills:
-            insert_field(data, name, ruamel_value(name, paper.fills[name]))
-    if paper.new_links:
-        links = data.get("links")
-        if not isinstance(links, CommentedMap):
-            links = CommentedMap((kind, CommentedSeq()) for kind in USUAL_LINK_KINDS)
-            for kind in USUAL_LINK_KINDS:
-                links[kind].fa.set_flow_style()
-            insert_field(data, "links", links)
-        for link in paper.new_links:
-            seq = links.get(link.kind)
-            if not isinstance(seq, CommentedSeq):
-                seq = CommentedSeq()
-                links[link.kind] = seq
-            item = CommentedMap(
-                (key, paperyaml.ruamel_text(value) if isinstance(value, str) else value)
-                for key, value in link_dict(link).items()
-            )
-            if len(seq):
-                move_trailing_comment(seq[-1], item)
-            seq.append(item)
-            seq.fa.set_block_style()
-    stream = StringIO()
-    yaml.dump(data, stream)
-    touched = set(paper.fills) | ({"links"} if paper.new_links else set())
-    text = keep_own_entries(original, starts, stream.getvalue(), touched)
-    if not _kept_curated(paper, text, problems):
-        return None
-    return text
-
-
-def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
-    """Check the edited text still says everything the curator wrote, plus the fills."""
-    check = Problems()
-    tree = parse(text, str(paper.path), check)
-    after = to_python(tree) if tree is not None else None
-    before = to_python(paper.located())
-    ok = isinstance(after, dict) and isinstance(before, dict)
-    if ok:
-        for key, value in before.items():
-            if key in paper.fills:
-                continue
-            if key == "links" and isinstance(value, dict):
-                new_links = after.get("links")
-                ok = ok and isinstance(new_links, dict) and all(
-                    (new_links.get(kind) or [])[: len(items or [])] == (items or [])
-                    for kind, items in value.items()
-                )
-            elif after.get(key) != value:
-                ok = False
-        for key, value in paper.fills.items():
-            ok = ok and after.get(key) == value
-    if not ok:
-        problems.error(
-            Location(str(paper.path)),
-            "refusing to edit this file: rewriting it would change what is already in it "
-            "(please report this); nothing was written",
-        )
-    return ok

@@ -333,17 +333,17 @@ def test_a_restored_paper_takes_its_own_id_whatever_title_names_it_now(tmp_path)
 
 
 def test_a_restore_whose_file_appeared_meanwhile_is_not_reported_restored(tmp_path, monkeypatch):
-    import generator.importer as importer
+    import generator.importwrite as importwrite
 
     _seed(tmp_path)
     path = tmp_path / "papers" / "deep-safe-multi-task-learning.yml"
-    real = importer._write_new_files
+    real = importwrite._write_new_files
 
     def racing(files, *rest):  # a curator's editor saves the file between the read and the write
         path.write_text("id: deep-safe-multi-task-learning\ntitle: Racing\n")
         return real(files, *rest)
 
-    monkeypatch.setattr(importer, "_write_new_files", racing)
+    monkeypatch.setattr(importwrite, "_write_new_files", racing)
     report = import_records([_rec(SAFE, SAFE_ABSTRACT)], tmp_path, added=DAY,
                             restore=["deep-safe-multi-task-learning"])
     assert (report.added, report.restored) == ([], [])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import importer
+from generator import importer, importwrite
 from generator.errors import CuratorError, Location
 from generator.importer import import_records
 from generator.ingest import Record
@@ -53,7 +53,7 @@ def _project(tmp_path: Path) -> Path:
 
 def _lossy(monkeypatch, tamper) -> None:
     """ruamel's dump, but ``tamper`` changes the mapping just before it is written out."""
-    real = importer._round_trip_yaml
+    real = importwrite._round_trip_yaml
 
     def round_trip(original: str):
         yaml = real(original)
@@ -66,7 +66,7 @@ def _lossy(monkeypatch, tamper) -> None:
         yaml.dump = tampered_dump
         return yaml
 
-    monkeypatch.setattr(importer, "_round_trip_yaml", round_trip)
+    monkeypatch.setattr(importwrite, "_round_trip_yaml", round_trip)
 
 
 def _drop_status(data):

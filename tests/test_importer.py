@@ -990,13 +990,13 @@ def test_the_record_edited_while_the_import_runs_is_left_alone(tmp_path, monkeyp
     import_records([_rec("Some Paper")], tmp_path, added=DAY)
     record = tmp_path / "sources" / "imported.json"
     edited = record.read_text().replace('"papers": {', '"papers": {\n  "zz-other-branch": {"fields":{},"links":[]},')
-    real_write = importer._write
+    real_write = importer.write
 
     def write_then_edit(*args, **kwargs):
         real_write(*args, **kwargs)
         record.write_text(edited)  # the edit lands while the papers are being written
 
-    monkeypatch.setattr(importer, "_write", write_then_edit)
+    monkeypatch.setattr(importer, "write", write_then_edit)
     report = import_records([_rec("Other Paper", line=3)], tmp_path, added=DAY)
     assert report.added == ["other-paper"]
     assert record.read_text() == edited
@@ -1026,21 +1026,21 @@ def test_a_new_paper_whose_file_appeared_meanwhile_leaves_no_pending_record(tmp_
     # curator's file for the paper already recorded and filled nothing into it.
     import json
 
-    from generator import importer
+    from generator import importwrite
 
-    real_link = importer._link_new
+    real_link = importwrite._link_new
 
     def curator_saves_first(tmp, path):
         if path.name == "alpha-paper.yml":
             path.write_text("id: alpha-paper\ntitle: Alpha Paper\n")
         return real_link(tmp, path)
 
-    monkeypatch.setattr(importer, "_link_new", curator_saves_first)
+    monkeypatch.setattr(importwrite, "_link_new", curator_saves_first)
     report = import_records([_rec("Alpha Paper", year="2021")], tmp_path, added=DAY)
     assert report.left_alone == ["alpha-paper"]
     recorded = json.loads((tmp_path / "sources" / "imported.json").read_text())["papers"]
     assert not any(entry.get("pending") for entry in recorded.values())
-    monkeypatch.setattr(importer, "_link_new", real_link)
+    monkeypatch.setattr(importwrite, "_link_new", real_link)
     again = import_records([_rec("Alpha Paper", year="2021")], tmp_path, added=DAY)
     assert again.updated == ["alpha-paper"]
     assert _read(tmp_path / "papers" / "alpha-paper.yml")["year"] == "2021"
