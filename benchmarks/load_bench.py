@@ -48,7 +48,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 WORK = HERE / "work"
 
-# A file changed less than this long ago is never kept in a FileCache (curation._SETTLED_NS).
+# A file changed less than this long ago is never kept in a FileCache (paperdrafts._SETTLED_NS).
 SETTLE_SECONDS = 2.2
 
 

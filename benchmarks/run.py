@@ -384,7 +384,7 @@ def _settle(path: Path) -> None:
     """Date ``path`` 10 s back, as a file edited a while before the rerun would be.
 
     A file modified within the last 2 s is never kept in the generator's file cache
-    (see curation._SETTLED_NS); a curator's edit is older than that by the time they run
+    (see paperdrafts._SETTLED_NS); a curator's edit is older than that by the time they run
     a build, and the benchmark should measure that case, not the racy one.
     """
     info = path.stat()

@@ -1,13 +1,12 @@
 """Loading `content/` into the model, reporting every curator mistake on the way.
 
 `load_content` works in two phases, like the build: each file is read and checked on
-its own against schema.py (validate.py does the values), then the whole set is
-cross-checked: ids that must exist, the same paper filed twice, topic parent cycles,
-reading orders, empty topics. Every problem is collected with its ``path:line:col``;
-nothing stops at the first one, and nothing is reported again as a consequence of
-another problem: an id meant by a file that cannot be read is not "unknown" elsewhere.
-What could be validated is still returned, so `check` reports everything while `build`
-refuses to go on at any error. Reading a file is yamlfile.py's job, and topics.yml's own
+its own (paperdrafts.py), then the whole set is cross-checked: ids that must exist, the
+same paper filed twice, topic parent cycles, reading orders, empty topics. Every problem
+is collected with its ``path:line:col``; nothing stops at the first one, and nothing is
+reported again as a consequence of another problem: an id meant by a file that cannot
+be read is not "unknown" elsewhere. What could be validated is still returned, so
+`check` reports everything while `build` refuses to go on at any error. topics.yml's own
 checks are topicsfile.py's. What the site takes from beside the papers and topics is
 checked last: the links of the hand-written pages (handlinks.py) and the importer's
 record (importedfile.py, which also says what became of a paper a reference names and
@@ -16,26 +15,24 @@ no file has).
 
 from __future__ import annotations
 
-import errno
-import functools
 import operator
 import os
 import posixpath
-import stat
-import re
 import time
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
-from itertools import chain, compress, count
+from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Container, Mapping, Sequence
 
-from . import gcpause, provenance, repositories
+from . import gcpause, paperdrafts, provenance, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .handlinks import check_hand_pages
 from .importedfile import Fate, Gone, check_imported, recorded_ids, renamed_unlisted
-from .links import without_subject_class
 from .models import Content, Paper, RepoStats
+from .paperdrafts import (
+    MISSING, SAME_PAPER_KEYS, Files, FileStamp, PaperDraft, changed_files, keep, read_papers, settled_stamp, stamp_of,
+)
 from .topicsfile import (
     TOPICS_FILE,
     UNKNOWN_TOPIC_REMEDY,
@@ -51,29 +48,17 @@ from .topicsfile import (
     warn_empty_topics,
     warn_misspelt_keywords,
 )
-from .validate import ACTUAL, PAPER_FIELDS, Miswritten, RecordChecker, did_you_mean
-from .yamlfile import display, read_yaml
-from .yamlio import Map, Node, Scalar
+from .validate import Miswritten, did_you_mean
+from .yamlfile import display
+from .yamlio import Scalar
 
 PAPERS_DIR = "papers"
 
-_ARXIV_VERSION = re.compile(r"v[0-9]+$")
-# A summary longer than this is no longer one line of a table (see schema "summary").
-SUMMARY_LENGTH = 200
-_POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
-
-
-# A paper file's identity on disk: (size, mtime_ns, ctime_ns, inode). The kernel sets
-# ctime on every write and no tool can set it back, so an edited file never keeps it.
-FileStamp = tuple[int, int, int, int]
 # What reading one paper file gave, kept by the caller between runs (see build.Memo):
 # absolute path -> (its stamp, the draft, the problems found in it alone, the memo of
 # its folder). Every entry of a folder shares that memo, so it travels with the cache
 # (also through pickle) without a key of its own.
-FileCache = dict[str, tuple[FileStamp, "_PaperDraft", tuple[Problem, ...], "_FolderMemo"]]
-# A file modified this recently when it is read may be modified again within the file
-# system's timestamp granularity without its stamp changing; it is not kept ("racy git").
-_SETTLED_NS = 2_000_000_000
+FileCache = dict[str, tuple[FileStamp, "PaperDraft", tuple[Problem, ...], "FolderMemo"]]
 
 
 def load_content(
@@ -117,10 +102,10 @@ def load_content(
         else:
             if memo is not None:
                 memo.last = None  # whatever happens below, the last load no longer describes it
-            drafts, files = _read_papers(papers_dir, root, problems, cache, memo)
+            drafts, files = read_papers(papers_dir, root, problems, cache, memo)
             now = time.time_ns()
-            topics_stamp = _settled_stamp(topics_path, now)
-            imported_stamp = _settled_stamp(imported_path, now, missing=_MISSING)
+            topics_stamp = settled_stamp(topics_path, now)
+            imported_stamp = settled_stamp(imported_path, now, missing=MISSING)
             start = len(problems.items)
             topics, topics_read = read_topics(topics_path, root, problems)
             topic_problems = tuple(problems.items[start:])
@@ -161,14 +146,14 @@ def load_content(
 
 
 def _with_repositories(
-    content_dir: Path, root: Path, content: Content, memo: _FolderMemo | None, problems: Problems
+    content_dir: Path, root: Path, content: Content, memo: FolderMemo | None, problems: Problems
 ) -> Content:
     """``content`` with what GitHub said (repositories.yml) in its code links. After the
     memo of the load: it goes into the content returned, never into the records of the
     paper files. The file is read again only when it changed (2,400 repositories take
     50 ms to read)."""
     path = content_dir / repositories.FILE_NAME
-    stamp = _settled_stamp(path, time.time_ns(), missing=_MISSING)
+    stamp = settled_stamp(path, time.time_ns(), missing=MISSING)
     if memo is not None and stamp is not None and memo.repositories[0] == stamp:
         stats, found = memo.repositories[1], memo.repositories[2]
     else:
@@ -197,9 +182,9 @@ def _check_beside(
     content_dir: Path,
     root: Path,
     content: Content,
-    drafts: Sequence[_PaperDraft],
+    drafts: Sequence[PaperDraft],
     meant: tuple[Container[str], Container[str]],
-    memo: _FolderMemo | None,
+    memo: FolderMemo | None,
     problems: Problems,
 ) -> None:
     """What the site takes from beside the papers and topics: the links and front
@@ -207,7 +192,7 @@ def _check_beside(
     it holds 10,000 papers' worth of digests on a large list), with the papers it says
     were renamed and do not say so in `formerly:`."""
     path = content_dir / provenance.RELATIVE_PATH
-    stamp = _settled_stamp(path, time.time_ns(), missing=_MISSING)
+    stamp = settled_stamp(path, time.time_ns(), missing=MISSING)
     views: Mapping[str, provenance.Seen] | None = None
     if memo is not None and stamp is not None and memo.imported[0] == stamp:
         found, recorded = memo.imported[1], memo.imported[2]
@@ -224,7 +209,7 @@ def _check_beside(
 
 
 def _warn_renames(
-    drafts: Sequence[_PaperDraft], recorded: frozenset[str], gone: Gone, shown: str,
+    drafts: Sequence[PaperDraft], recorded: frozenset[str], gone: Gone, shown: str,
     problems: Problems,
 ) -> None:
     """A paper renamed by hand without `formerly:` loses its old address (bookmarks,
@@ -248,7 +233,7 @@ def _warn_renames(
 
 
 def _gone(
-    path: Path, drafts: Sequence[_PaperDraft], views: Mapping[str, provenance.Seen] | None = None
+    path: Path, drafts: Sequence[PaperDraft], views: Mapping[str, provenance.Seen] | None = None
 ) -> Gone:
     """What became of ids that ``drafts`` (read now) do not give: a paper's `formerly:`
     says, else the importer's record (``views``, when read already)."""
@@ -257,7 +242,7 @@ def _gone(
     )
 
 
-def _formerly(drafts: Sequence[_PaperDraft]) -> dict[str, str]:
+def _formerly(drafts: Sequence[PaperDraft]) -> dict[str, str]:
     """Old id -> the paper whose `formerly:` names it, when exactly one does."""
     claims: dict[str, set[str]] = {}
     for draft in drafts:
@@ -269,12 +254,12 @@ def _formerly(drafts: Sequence[_PaperDraft]) -> dict[str, str]:
 
 
 def _check_formerly(
-    papers: Sequence[_PaperDraft], claimed: Mapping[str, _PaperDraft], misnamed: Container[str],
+    papers: Sequence[PaperDraft], claimed: Mapping[str, PaperDraft], misnamed: Container[str],
     problems: Problems,
 ) -> None:
     """Each old id names a page that no longer exists, for one paper only: its old
     address then leads to that paper."""
-    named: dict[str, list[tuple[_PaperDraft, Scalar]]] = {}
+    named: dict[str, list[tuple[PaperDraft, Scalar]]] = {}
     for draft in papers:
         for at, ref in enumerate(_nodes(draft.values.get("formerly"))):
             if ref.text == draft.id and at == 0:
@@ -315,149 +300,13 @@ def check(content_dir: Path, root: Path | None = None) -> Problems:
     return load_content(content_dir, root)[1]
 
 
-def normalised_title(title: str) -> str:
-    """A title exactly as the importer compares titles (matchkeys.normalise_title: TeX
-    read as text, case, accents and punctuation folded): two files the importer takes
-    for one paper are one here, and two it keeps apart ("Y" and "Y_") are two."""
-    from .matchkeys import normalise_title  # imported late: reruns reuse the keys
-
-    return normalise_title(title)
-
-
-# --------------------------------------------------------------------------- papers
-
-
-@dataclass
-class _PaperDraft:
-    """A paper file as read on its own, before the cross-checks."""
-
-    shown: str  # the file's path as problems show it
-    values: dict[str, object] = field(default_factory=dict)
-    nodes: dict[str, Node] = field(default_factory=dict)  # the values in _POINTED_AT
-    usable: bool = False  # id and title are valid
-    # What _same_papers compares, per _SAME_PAPER_KEYS ("" when absent): worked out once
-    # per file, so a rerun that reuses the draft does not fold 10,000 titles again.
-    same_keys: tuple[str, ...] = ()
-    # The Paper last built from this draft, with the checked ids it was built from: a
-    # rerun that reuses the draft reuses the Paper when they are the same. It is the
-    # very object build.Memo keys its topics by, so pickling both costs one copy.
-    built: tuple[tuple[tuple[str, ...], ...], Paper] | None = field(
-        default=None, compare=False, repr=False
-    )
-
-    @property
-    def id(self) -> str | None:
-        value = self.values.get("id")
-        return value if isinstance(value, str) else None
-
-    @property
-    def stem(self) -> str:
-        """The file's name without ``.yml``: the id it is meant to have."""
-        return self.shown.rpartition("/")[2].removesuffix(".yml")
-
-
-def _read_papers(
-    papers_dir: Path,
-    root: Path,
-    problems: Problems,
-    cache: FileCache | None = None,
-    memo: _FolderMemo | None = None,
-) -> tuple[list[_PaperDraft], _Files]:
-    files = _Files(display(papers_dir, root) + "/")
-    if not papers_dir.is_dir():
-        return [], files
-    prefix = files.prefix
-    now = time.time_ns()
-    files.folder_stamp = _settled_stamp(papers_dir, now)  # before listing: see _Files
-    with os.scandir(papers_dir) as entries:
-        listing = sorted(entries, key=_name_of)
-    files.listed = frozenset(entry.name for entry in listing)
-    seen: set[str] = set()
-    for entry in listing:
-        name, path = entry.name, entry.path
-        if editors_file(name):  # (and atomic_write's temporary files, dot-named)
-            continue
-        before = len(problems.items)
-        is_file = _entry_is_file(entry)
-        if not name.endswith(".yml") or not is_file:
-            stem, dot, ending = name.rpartition(".")
-            hint = (
-                f"; rename it to {stem + '.yml'!r}"
-                if is_file and dot and stem and ending.lower() in ("yaml", "yml")
-                else "" if is_file else f" ({_not_a_file(entry)})"
-            )
-            problems.error(
-                Location(prefix + name, 1, 1),
-                f"not read: {prefix} holds only paper files named <id>.yml{hint}",
-            )
-            files.unread.append(name)
-            files.problems[name] = tuple(problems.items[before:])
-            continue
-        shown, stem = prefix + name, name[: -len(".yml")]
-        stamp: FileStamp | None = None
-        if cache is None or memo is None:
-            draft = _read_paper(entry, shown, stem, problems)
-            found = tuple(problems.items[before:])
-        else:
-            seen.add(path)
-            info = os.stat(path)
-            stamp = _stamp_of(info)
-            kept = cache.get(path)
-            if kept is not None and kept[0] == stamp and kept[1].shown == shown:
-                if kept[3] is not memo:  # one memo per folder, found from any entry
-                    cache[path] = (stamp, kept[1], kept[2], memo)
-                # The kept stamp, not an equal one: pickled once, with the entry.
-                stamp, draft, found = kept[0], kept[1], kept[2]
-                problems.items.extend(found)
-            else:
-                draft = _read_paper(entry, shown, stem, problems)
-                found = tuple(problems.items[before:])
-                stamp = _keep(cache, memo, path, stamp, draft, found, now)
-        files.names.append(name)
-        files.stamps.append(stamp)
-        files.drafts.append(draft)
-        if found:
-            files.problems[name] = found
-    if cache is not None:  # forget the files of this folder that are gone
-        folder = os.fspath(papers_dir)
-        for path in [p for p in cache if p not in seen and os.path.dirname(p) == folder]:
-            del cache[path]
-    return files.drafts, files
-
-
-_name_of = operator.attrgetter("name")
-_stamp_of = operator.attrgetter("st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")
-
-
-@dataclass
-class _Files:
-    """A papers folder as one load found it: what `_load_again` needs to tell which
-    files changed since, and to list the problems of every file in the same order."""
-
-    prefix: str  # the folder as problems show it, with a final "/"
-    # The folder's stamp, taken before listing it (None if it had not settled). Adding,
-    # removing or renaming a name sets the folder's mtime and ctime, so while the stamp
-    # is the same the folder holds the same names, and it need not be listed again.
-    folder_stamp: FileStamp | None = None
-    listed: frozenset[str] = frozenset()  # every name in the folder, dot files too
-    # The paper files (named *.yml, and files) in the order read, with each one's stamp
-    # (None when it had not settled: it is read again) and its draft.
-    names: list[str] = field(default_factory=list)
-    stamps: list[FileStamp | None] = field(default_factory=list)
-    drafts: list[_PaperDraft] = field(default_factory=list)
-    unread: list[str] = field(default_factory=list)  # the other names, each reported
-    problems: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # name -> any
-
-    def file_problems(self) -> list[Problem]:
-        """Every file's own problems, in the order a load lists the files."""
-        return list(chain.from_iterable(self.problems[name] for name in sorted(self.problems)))
 
 
 @dataclass
 class _Load:
     """What the last load of a content folder found, in the parts a rerun can reuse."""
 
-    files: _Files
+    files: Files
     topics_stamp: FileStamp  # topics.yml when it was read (settled)
     topics_shown: str
     topics: list[TopicDraft]
@@ -465,7 +314,7 @@ class _Load:
     topic_problems: tuple[Problem, ...]
     checked: _Checked
     warnings: tuple[Problem, ...]  # the empty topics
-    # imported.json when it was read (settled, or _MISSING): the messages of references
+    # imported.json when it was read (settled, or MISSING): the messages of references
     # to deleted papers come from it.
     imported_stamp: FileStamp
     # Every paper's title and abstract, and the misspelt keywords found in them: a
@@ -489,7 +338,7 @@ class _Load:
 
 
 @dataclass(eq=False)
-class _FolderMemo:
+class FolderMemo:
     """The last load of one papers folder, shared by the FileCache entries of its files.
 
     ``last`` is None while a load is under way (or failed): only a load that finished
@@ -498,7 +347,7 @@ class _FolderMemo:
 
     folder: str  # os.fspath of the papers folder, as the FileCache's paths start
     last: _Load | None = None
-    # imported.json's stamp (settled, or _MISSING), the problems found in it, and the
+    # imported.json's stamp (settled, or MISSING), the problems found in it, and the
     # ids it says papers have or had (importedfile.recorded_ids).
     imported: tuple[FileStamp | None, tuple[Problem, ...], frozenset[str]] = (None, (), frozenset())
     # repositories.yml's stamp, what it holds and the problems found in it; and the
@@ -516,48 +365,19 @@ class _FolderMemo:
         return {**self.__dict__, "applied": None, "applied_papers": (None, {})}
 
 
-# The stamp of a file that does not exist (no file has it).
-_MISSING: FileStamp = (-1, -1, -1, -1)
 
 
-def _memo_of(cache: FileCache, papers_dir: Path) -> _FolderMemo:
+def _memo_of(cache: FileCache, papers_dir: Path) -> FolderMemo:
     folder = os.fspath(papers_dir)
     for kept in cache.values():  # the first entry is nearly always one of this folder
         if kept[3].folder == folder:
             return kept[3]
-    return _FolderMemo(folder)
+    return FolderMemo(folder)
 
-
-def _settled_stamp(path: Path, now: int, missing: FileStamp | None = None) -> FileStamp | None:
-    """The stamp of ``path``; ``missing`` when there is no such file; None when it
-    changed too recently."""
-    try:
-        stamp = _stamp_of(os.stat(path))
-    except FileNotFoundError:
-        return missing
-    return stamp if now - max(stamp[1], stamp[2]) > _SETTLED_NS else None
-
-
-def _keep(
-    cache: FileCache,
-    memo: _FolderMemo,
-    path: str,
-    stamp: FileStamp,
-    draft: _PaperDraft,
-    found: tuple[Problem, ...],
-    now: int,
-) -> FileStamp | None:
-    """Remember a paper file just read in the FileCache, if it has settled; its stamp
-    then, else None."""
-    if now - max(stamp[1], stamp[2]) > _SETTLED_NS:
-        cache[path] = (stamp, draft, found, memo)
-        return stamp
-    cache.pop(path, None)
-    return None
 
 
 def _load_again(
-    memo: _FolderMemo, last: _Load, cache: FileCache, prefix: str, topics_shown: str
+    memo: FolderMemo, last: _Load, cache: FileCache, prefix: str, topics_shown: str
 ) -> tuple[Content, list[Problem]] | None:
     """The load of the folder ``last`` describes, redoing only what its changed files
     touch; None when that cannot be told apart from a full load, which is then needed.
@@ -575,20 +395,20 @@ def _load_again(
     if files.prefix != prefix or last.topics_shown != topics_shown:
         return None  # the same files, shown from another root
     try:
-        topics_stamp = _stamp_of(os.stat(os.path.join(os.path.dirname(memo.folder), TOPICS_FILE)))
+        topics_stamp = stamp_of(os.stat(os.path.join(os.path.dirname(memo.folder), TOPICS_FILE)))
     except FileNotFoundError:
         return None
     if topics_stamp != last.topics_stamp:
         return None
     imported = Path(os.path.dirname(memo.folder)) / provenance.RELATIVE_PATH
     try:
-        imported_stamp = _stamp_of(os.stat(imported))
+        imported_stamp = stamp_of(os.stat(imported))
     except FileNotFoundError:
-        imported_stamp = _MISSING
+        imported_stamp = MISSING
     if imported_stamp != last.imported_stamp:
         return None
     now = time.time_ns()
-    found_files = _changed_files(memo.folder, files, now)
+    found_files = changed_files(memo.folder, files, now)
     if found_files is None:
         return None
     folder_stamp, changed = found_files
@@ -599,7 +419,8 @@ def _load_again(
     for at, stamp in changed:
         name, found = files.names[at], Problems()
         path = os.path.join(memo.folder, name)  # as os.scandir spells it: the cache's key
-        draft = _read_paper(Path(path), files.prefix + name, name[: -len(".yml")], found)
+        # Looked up in paperdrafts, as read_papers does: a test counts the reads there.
+        draft = paperdrafts.read_paper(Path(path), files.prefix + name, name[: -len(".yml")], found)
         fresh.append((at, path, stamp, draft, tuple(found.items)))
     pairs = [(files.drafts[at], draft) for at, _, _, draft, _ in fresh]
     if not last.checked.can_swap(pairs):
@@ -620,7 +441,7 @@ def _load_again(
     last.checked.asked_marks = asked | gone.asked
     files.folder_stamp = folder_stamp
     for at, path, stamp, draft, found in fresh:
-        files.stamps[at] = _keep(cache, memo, path, stamp, draft, found, now)
+        files.stamps[at] = keep(cache, memo, path, stamp, draft, found, now)
         files.drafts[at] = draft
         if found:
             files.problems[files.names[at]] = found
@@ -642,135 +463,14 @@ def _texts(content: Content) -> tuple[tuple[str, str], ...]:
     return tuple([(p.title, p.abstract) for p in content.papers])
 
 
-def _changed_files(
-    folder: str, files: _Files, now: int
-) -> tuple[FileStamp | None, list[tuple[int, FileStamp]]] | None:
-    """The folder's settled stamp now, and the paper files whose stamp differs from
-    the last load's: (position in ``files``, new stamp). None when the folder does not
-    hold the names it held (dot files aside), or a file became a folder or the reverse.
-
-    This is the one pass over every file a rerun makes, so it is made of passes in C
-    (`map`, list comparison): one stat per file, no path objects, no sorting.
-    """
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return None
-    try:
-        folder_stamp: FileStamp | None = _stamp_of(os.fstat(fd))
-        if folder_stamp != files.folder_stamp:
-            listed = os.listdir(fd)
-            if len(listed) != len(files.listed) or not files.listed.issuperset(listed):
-                if any(name[0] != "." for name in files.listed.symmetric_difference(listed)):
-                    return None
-            if now - max(folder_stamp[1], folder_stamp[2]) <= _SETTLED_NS:
-                folder_stamp = None
-        try:
-            # Each stat result is dropped as soon as its stamp is taken: keeping 10,000
-            # of them costs more in memory traffic than the stamps themselves.
-            stamps = list(map(_stamp_of, map(functools.partial(os.stat, dir_fd=fd), files.names)))
-        except OSError:  # a file gone since the listing, a dangling link, a loop of links
-            return None
-        for name in files.unread:  # names reported as not paper files: still not
-            if name.endswith(".yml") and _is_file(name, fd):
-                return None
-        if stamps == files.stamps:
-            return folder_stamp, []
-        changed = []
-        for at in compress(count(), map(operator.ne, stamps, files.stamps)):
-            if not _is_file(files.names[at], fd):  # a folder or a link to one, now
-                return None
-            changed.append((at, stamps[at]))
-        return folder_stamp, changed
-    finally:
-        os.close(fd)
-
-
-def _is_file(name: str, dir_fd: int) -> bool:
-    """`DirEntry.is_file` for a name in the folder ``dir_fd`` is open on."""
-    try:
-        return stat.S_ISREG(os.stat(name, dir_fd=dir_fd).st_mode)
-    except OSError:  # gone, a link to nothing, a loop of links
-        return False
-
-
-def _entry_is_file(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:  # a loop of links: "too many levels of symbolic links"
-        return False
-
-
-def _not_a_file(entry: os.DirEntry) -> str:
-    """What a listed name that is no file is, for the curator."""
-    try:
-        if entry.is_dir():
-            return "this is a folder"
-        os.stat(entry.path)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return "this is a link in a loop of links"
-        return "this is a link to nothing"
-    return "this is no regular file"
-
-
-def _read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems) -> _PaperDraft:
-    draft = _PaperDraft(shown)
-    before = len(problems.items)
-    tree, text = read_yaml(path, shown, problems)
-    if tree is None:
-        if len(problems.items) == before:
-            problems.error(
-                Location(shown, 1, 1),
-                "the file is empty; a paper needs an id and a title",
-            )
-        return draft
-    if not isinstance(tree, Map):
-        problems.error(
-            tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}"
-        )
-        return draft
-    draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
-    draft.same_keys = _same_keys(draft.values)
-    if draft.values.get("venue_kind") and not str(draft.values.get("venue") or "").strip():
-        problems.warning(
-            tree.get("venue_kind").loc,  # type: ignore[union-attr]
-            "'venue_kind' says what the venue is, but the paper has no venue: the citation"
-            " ignores it; add the venue or remove the kind",
-        )
-    where = str(draft.values.get("venue") or "").strip() or str(draft.values.get("publisher") or "").strip()
-    for name in ("volume", "number", "pages"):
-        if str(draft.values.get(name) or "").strip() and not where:
-            problems.warning(
-                tree.get(name).loc,  # type: ignore[union-attr]
-                f"'{name}' says where in its venue the paper is, but the paper has no venue"
-                " (nor a publisher): add the venue, or the citation reads as a work of its own",
-            )
-    summary = " ".join(str(draft.values.get("summary") or "").split())
-    if len(summary) > SUMMARY_LENGTH:
-        problems.warning(
-            tree.get("summary").loc,  # type: ignore[union-attr]
-            f"'summary' has {len(summary)} characters: it is one sentence under the title in"
-            f" every table that lists the paper; keep it under {SUMMARY_LENGTH} and write the"
-            " rest in 'notes'",
-        )
-    # Only what the cross-checks point at is kept, so the rest of the tree can go.
-    draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
-    if draft.id is not None and draft.id != stem:
-        problems.error(
-            draft.nodes["id"].loc,
-            f"id {draft.id!r} does not match the file name {stem + '.yml'!r};"
-            " rename one so they agree",
-        )
-    return draft
 
 
 # An index of the drafts by something only one of them should have: the draft that
 # has it, or None when several do.
-_Index = dict[str, "_PaperDraft | None"]
+_Index = dict[str, "PaperDraft | None"]
 
 
-def _claim_ids(papers: list[_PaperDraft]) -> tuple[dict[str, _PaperDraft], _Index]:
+def _claim_ids(papers: list[PaperDraft]) -> tuple[dict[str, PaperDraft], _Index]:
     """Paper id -> the file claiming it, and the same ids indexed (None when several
     files claim one).
 
@@ -779,7 +479,7 @@ def _claim_ids(papers: list[_PaperDraft]) -> tuple[dict[str, _PaperDraft], _Inde
     mistake, so nothing more is said. The file named after the id keeps it; when none
     is, the first in name order does.
     """
-    claims: dict[str, list[_PaperDraft]] = {}
+    claims: dict[str, list[PaperDraft]] = {}
     for draft in papers:
         if draft.id is not None:
             claims.setdefault(draft.id, []).append(draft)
@@ -794,23 +494,8 @@ def _claim_ids(papers: list[_PaperDraft]) -> tuple[dict[str, _PaperDraft], _Inde
     return claimed, owners
 
 
-# Field, the reason given, and what two files must share to be one paper.
-_SAME_PAPER_KEYS = (
-    ("arxiv", "the same arXiv id", lambda value: without_subject_class(_ARXIV_VERSION.sub("", value))),
-    ("doi", "the same DOI", str.casefold),
-    ("title", "the same title", normalised_title),
-)
 
-
-def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
-    keys = []
-    for name, _, key_of in _SAME_PAPER_KEYS:
-        value = values.get(name)
-        keys.append(key_of(value) if isinstance(value, str) else "")
-    return tuple(keys)
-
-
-def _ids_disagree(one: _PaperDraft, other: _PaperDraft) -> bool:
+def _ids_disagree(one: PaperDraft, other: PaperDraft) -> bool:
     """Whether two files each give an arXiv id, or each a DOI, and those differ: two
     papers of one title ("Editorial"), as the importer takes them too."""
     return any(
@@ -818,7 +503,7 @@ def _ids_disagree(one: _PaperDraft, other: _PaperDraft) -> bool:
     )
 
 
-def _two_papers(one: _PaperDraft, other: _PaperDraft) -> bool:
+def _two_papers(one: PaperDraft, other: PaperDraft) -> bool:
     """Whether two files of one title are two papers: their ids disagree, or their people
     and years do ("Deep Learning", the book and the review; matchkeys.two_works)."""
     from .matchkeys import two_works  # (only for a title two files share)
@@ -828,20 +513,20 @@ def _two_papers(one: _PaperDraft, other: _PaperDraft) -> bool:
     )
 
 
-def _titles_differ(draft: _PaperDraft, others: Sequence[_PaperDraft]) -> bool:
+def _titles_differ(draft: PaperDraft, others: Sequence[PaperDraft]) -> bool:
     """Whether ``draft`` and each of ``others`` have titles, and no two are one title."""
     title = draft.same_keys[2]
     return bool(title) and all(o.same_keys[2] and o.same_keys[2] != title for o in others)
 
 
-def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_Index, ...]:
+def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Index, ...]:
     """Files that are one paper, reported once on each file, naming the others (once
     per pair: a pair found by its title is not reported again for its DOI); and the
-    drafts indexed by each of _SAME_PAPER_KEYS."""
+    drafts indexed by each of SAME_PAPER_KEYS."""
     reported: set[tuple[str, str]] = set()
     indexes = []
-    for position, (name, reason, _) in enumerate(_SAME_PAPER_KEYS):
-        groups: dict[str, list[_PaperDraft]] = {}
+    for position, (name, reason, _) in enumerate(SAME_PAPER_KEYS):
+        groups: dict[str, list[PaperDraft]] = {}
         for draft in papers:
             key = draft.same_keys[position] if draft.same_keys else ""
             if key:
@@ -893,7 +578,7 @@ def _same_papers(papers: Sequence[_PaperDraft], problems: Problems) -> tuple[_In
 
 
 def _cross_check(
-    papers: list[_PaperDraft],
+    papers: list[PaperDraft],
     topics: list[TopicDraft],
     topics_read: bool,
     problems: Problems,
@@ -982,7 +667,7 @@ def _reading_orders(topics: Sequence[TopicDraft]) -> _Orders:
 
 
 def _check_paper(
-    draft: _PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, problems: Problems
+    draft: PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, problems: Problems
 ) -> Paper | None:
     """The paper of the file that claims its id, with the ids it names checked; None
     when the file is not usable (its id references are checked all the same).
@@ -1036,7 +721,7 @@ class _Checked:
 
     content: Content
     owners: _Index  # by paper id
-    same: tuple[_Index, ...]  # by each of _SAME_PAPER_KEYS
+    same: tuple[_Index, ...]  # by each of SAME_PAPER_KEYS
     head: list[Problem]  # papers filed twice
     per_paper: dict[str, tuple[Problem, ...]]  # paper id -> its references' problems, if any
     tail: list[Problem]  # topic parents and reading orders
@@ -1050,7 +735,7 @@ class _Checked:
     # can change it in other files.
     asked_marks: frozenset[tuple[str, str]] = frozenset()
 
-    def can_swap(self, pairs: Sequence[tuple[_PaperDraft, _PaperDraft]]) -> bool:
+    def can_swap(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of
         the checks as it is: each keeps its id and usability, and neither the old nor
         the new one shares a key with any other draft (so none was or is reported)."""
@@ -1077,7 +762,7 @@ class _Checked:
 
     def swap(
         self,
-        pairs: Sequence[tuple[_PaperDraft, _PaperDraft]],
+        pairs: Sequence[tuple[PaperDraft, PaperDraft]],
         topics: _Choices,
         orders: _Orders,
         fate: Callable[[str], Fate | None],
@@ -1124,13 +809,6 @@ class _Everything:
 _ANY = _Everything()
 
 
-def editors_file(name: str) -> bool:
-    """Whether a file is an editor's, not the curator's: a swap or lock file (.name),
-    a backup (name~), an autosave (#name#), or vim's "4913" probe of a folder."""
-    return (
-        name.startswith(".") or name.endswith("~") or name == "4913"
-        or (name.startswith("#") and name.endswith("#"))
-    )
 
 
 class _Choices:
@@ -1232,7 +910,7 @@ def _nodes(refs: object) -> tuple[Scalar, ...]:
 
 
 def _paper(
-    draft: _PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...]
+    draft: PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...]
 ) -> Paper:
     values: Mapping[str, object] = draft.values
     return Paper(

@@ -528,7 +528,7 @@ def _not_utf8(path: Path, data: bytes, problems: Problems) -> None:
 def _paper_names(papers_dir: Path) -> set[str]:
     # An editor's lock, swap or backup file (Emacs' ".#x.yml", a dangling link while a
     # buffer is unsaved) is no paper, as `check` skips it.
-    from .curation import editors_file
+    from .paperdrafts import editors_file
 
     return {
         entry.name

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .curation import editors_file
+from .paperdrafts import editors_file
 
 # The navigation's page titles and front matter as MkDocs found them, by source path.
 Labels = dict[str, tuple[Any, dict]]

@@ -476,14 +476,14 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
     would, and must write exactly the docs folder a clean build writes."""
     import time
 
-    from generator import cache, curation
+    from generator import cache, paperdrafts
 
     # Files copied a moment ago are "racy" and never kept; pretend they have settled.
-    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
     reads: list[str] = []
-    read_paper = curation._read_paper
+    read_paper = paperdrafts.read_paper
     monkeypatch.setattr(
-        curation, "_read_paper", lambda path, *rest: reads.append(path.name) or read_paper(path, *rest)
+        paperdrafts, "read_paper", lambda path, *rest: reads.append(path.name) or read_paper(path, *rest)
     )
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)

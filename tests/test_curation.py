@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.curation import load_content, normalised_title
+from generator.curation import load_content
+from generator.paperdrafts import normalised_title
 from generator.models import Link
 
 DATA = Path(__file__).parent / "data" / "check"
@@ -1374,14 +1375,14 @@ def test_a_rerun_warns_of_a_misspelt_keyword_as_a_full_load_does(tmp_path, monke
 
 
 def test_an_edit_rereads_and_rechecks_only_the_edited_file(tmp_path, monkeypatch):
-    from generator import curation
+    from generator import paperdrafts
 
     project = _Project(tmp_path, monkeypatch)
     reads = []
-    read_paper = curation._read_paper
+    read_paper = paperdrafts.read_paper
     monkeypatch.setattr(
-        curation,
-        "_read_paper",
+        paperdrafts,
+        "read_paper",
         lambda path, *rest: reads.append(path.name) or read_paper(path, *rest),
     )
     project.edit("0123.yml", "An abstract.", "An abstract, edited.")

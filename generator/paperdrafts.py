@@ -1,0 +1,360 @@
+"""Reading the papers folder: each paper file on its own into a PaperDraft, before the
+checks across files (crosscheck.py).
+
+Which names in the folder are paper files (an editor's files are skipped, anything else
+is reported), each file checked against schema.py (validate.py does the values; reading
+the YAML is yamlfile.py's job), and the stamps by which a rerun tells the files changed
+since the last load from the rest, so that it reads only those again.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import operator
+import os
+import re
+import stat
+import time
+from dataclasses import dataclass, field
+from itertools import chain, compress, count
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping
+
+from .errors import Location, Problem, Problems
+from .links import without_subject_class
+from .models import Paper
+from .validate import ACTUAL, PAPER_FIELDS, RecordChecker
+from .yamlfile import display, read_yaml
+from .yamlio import Map, Node
+
+if TYPE_CHECKING:  # (curation.py imports this module; these are only its types)
+    from .curation import FileCache, FolderMemo
+
+
+_ARXIV_VERSION = re.compile(r"v[0-9]+$")
+# A summary longer than this is no longer one line of a table (see schema "summary").
+SUMMARY_LENGTH = 200
+_POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
+
+
+# A paper file's identity on disk: (size, mtime_ns, ctime_ns, inode). The kernel sets
+# ctime on every write and no tool can set it back, so an edited file never keeps it.
+FileStamp = tuple[int, int, int, int]
+# A file modified this recently when it is read may be modified again within the file
+# system's timestamp granularity without its stamp changing; it is not kept ("racy git").
+_SETTLED_NS = 2_000_000_000
+# The stamp of a file that does not exist (no file has it).
+MISSING: FileStamp = (-1, -1, -1, -1)
+
+
+@dataclass
+class PaperDraft:
+    """A paper file as read on its own, before the cross-checks."""
+
+    shown: str  # the file's path as problems show it
+    values: dict[str, object] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)  # the values in _POINTED_AT
+    usable: bool = False  # id and title are valid
+    # What _same_papers compares, per SAME_PAPER_KEYS ("" when absent): worked out once
+    # per file, so a rerun that reuses the draft does not fold 10,000 titles again.
+    same_keys: tuple[str, ...] = ()
+    # The Paper last built from this draft, with the checked ids it was built from: a
+    # rerun that reuses the draft reuses the Paper when they are the same. It is the
+    # very object build.Memo keys its topics by, so pickling both costs one copy.
+    built: tuple[tuple[tuple[str, ...], ...], Paper] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    @property
+    def id(self) -> str | None:
+        value = self.values.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def stem(self) -> str:
+        """The file's name without ``.yml``: the id it is meant to have."""
+        return self.shown.rpartition("/")[2].removesuffix(".yml")
+
+
+def read_papers(
+    papers_dir: Path,
+    root: Path,
+    problems: Problems,
+    cache: FileCache | None = None,
+    memo: FolderMemo | None = None,
+) -> tuple[list[PaperDraft], Files]:
+    files = Files(display(papers_dir, root) + "/")
+    if not papers_dir.is_dir():
+        return [], files
+    prefix = files.prefix
+    now = time.time_ns()
+    files.folder_stamp = settled_stamp(papers_dir, now)  # before listing: see Files
+    with os.scandir(papers_dir) as entries:
+        listing = sorted(entries, key=_name_of)
+    files.listed = frozenset(entry.name for entry in listing)
+    seen: set[str] = set()
+    for entry in listing:
+        name, path = entry.name, entry.path
+        if editors_file(name):  # (and atomic_write's temporary files, dot-named)
+            continue
+        before = len(problems.items)
+        is_file = _entry_is_file(entry)
+        if not name.endswith(".yml") or not is_file:
+            stem, dot, ending = name.rpartition(".")
+            hint = (
+                f"; rename it to {stem + '.yml'!r}"
+                if is_file and dot and stem and ending.lower() in ("yaml", "yml")
+                else "" if is_file else f" ({_not_a_file(entry)})"
+            )
+            problems.error(
+                Location(prefix + name, 1, 1),
+                f"not read: {prefix} holds only paper files named <id>.yml{hint}",
+            )
+            files.unread.append(name)
+            files.problems[name] = tuple(problems.items[before:])
+            continue
+        shown, stem = prefix + name, name[: -len(".yml")]
+        stamp: FileStamp | None = None
+        if cache is None or memo is None:
+            draft = read_paper(entry, shown, stem, problems)
+            found = tuple(problems.items[before:])
+        else:
+            seen.add(path)
+            info = os.stat(path)
+            stamp = stamp_of(info)
+            kept = cache.get(path)
+            if kept is not None and kept[0] == stamp and kept[1].shown == shown:
+                if kept[3] is not memo:  # one memo per folder, found from any entry
+                    cache[path] = (stamp, kept[1], kept[2], memo)
+                # The kept stamp, not an equal one: pickled once, with the entry.
+                stamp, draft, found = kept[0], kept[1], kept[2]
+                problems.items.extend(found)
+            else:
+                draft = read_paper(entry, shown, stem, problems)
+                found = tuple(problems.items[before:])
+                stamp = keep(cache, memo, path, stamp, draft, found, now)
+        files.names.append(name)
+        files.stamps.append(stamp)
+        files.drafts.append(draft)
+        if found:
+            files.problems[name] = found
+    if cache is not None:  # forget the files of this folder that are gone
+        folder = os.fspath(papers_dir)
+        for path in [p for p in cache if p not in seen and os.path.dirname(p) == folder]:
+            del cache[path]
+    return files.drafts, files
+
+
+_name_of = operator.attrgetter("name")
+stamp_of = operator.attrgetter("st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")
+
+
+@dataclass
+class Files:
+    """A papers folder as one load found it: what `_load_again` needs to tell which
+    files changed since, and to list the problems of every file in the same order."""
+
+    prefix: str  # the folder as problems show it, with a final "/"
+    # The folder's stamp, taken before listing it (None if it had not settled). Adding,
+    # removing or renaming a name sets the folder's mtime and ctime, so while the stamp
+    # is the same the folder holds the same names, and it need not be listed again.
+    folder_stamp: FileStamp | None = None
+    listed: frozenset[str] = frozenset()  # every name in the folder, dot files too
+    # The paper files (named *.yml, and files) in the order read, with each one's stamp
+    # (None when it had not settled: it is read again) and its draft.
+    names: list[str] = field(default_factory=list)
+    stamps: list[FileStamp | None] = field(default_factory=list)
+    drafts: list[PaperDraft] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # the other names, each reported
+    problems: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # name -> any
+
+    def file_problems(self) -> list[Problem]:
+        """Every file's own problems, in the order a load lists the files."""
+        return list(chain.from_iterable(self.problems[name] for name in sorted(self.problems)))
+
+
+def settled_stamp(path: Path, now: int, missing: FileStamp | None = None) -> FileStamp | None:
+    """The stamp of ``path``; ``missing`` when there is no such file; None when it
+    changed too recently."""
+    try:
+        stamp = stamp_of(os.stat(path))
+    except FileNotFoundError:
+        return missing
+    return stamp if now - max(stamp[1], stamp[2]) > _SETTLED_NS else None
+
+
+def keep(
+    cache: FileCache,
+    memo: FolderMemo,
+    path: str,
+    stamp: FileStamp,
+    draft: PaperDraft,
+    found: tuple[Problem, ...],
+    now: int,
+) -> FileStamp | None:
+    """Remember a paper file just read in the FileCache, if it has settled; its stamp
+    then, else None."""
+    if now - max(stamp[1], stamp[2]) > _SETTLED_NS:
+        cache[path] = (stamp, draft, found, memo)
+        return stamp
+    cache.pop(path, None)
+    return None
+
+
+def changed_files(
+    folder: str, files: Files, now: int
+) -> tuple[FileStamp | None, list[tuple[int, FileStamp]]] | None:
+    """The folder's settled stamp now, and the paper files whose stamp differs from
+    the last load's: (position in ``files``, new stamp). None when the folder does not
+    hold the names it held (dot files aside), or a file became a folder or the reverse.
+
+    This is the one pass over every file a rerun makes, so it is made of passes in C
+    (`map`, list comparison): one stat per file, no path objects, no sorting.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        folder_stamp: FileStamp | None = stamp_of(os.fstat(fd))
+        if folder_stamp != files.folder_stamp:
+            listed = os.listdir(fd)
+            if len(listed) != len(files.listed) or not files.listed.issuperset(listed):
+                if any(name[0] != "." for name in files.listed.symmetric_difference(listed)):
+                    return None
+            if now - max(folder_stamp[1], folder_stamp[2]) <= _SETTLED_NS:
+                folder_stamp = None
+        try:
+            # Each stat result is dropped as soon as its stamp is taken: keeping 10,000
+            # of them costs more in memory traffic than the stamps themselves.
+            stamps = list(map(stamp_of, map(functools.partial(os.stat, dir_fd=fd), files.names)))
+        except OSError:  # a file gone since the listing, a dangling link, a loop of links
+            return None
+        for name in files.unread:  # names reported as not paper files: still not
+            if name.endswith(".yml") and _is_file(name, fd):
+                return None
+        if stamps == files.stamps:
+            return folder_stamp, []
+        changed = []
+        for at in compress(count(), map(operator.ne, stamps, files.stamps)):
+            if not _is_file(files.names[at], fd):  # a folder or a link to one, now
+                return None
+            changed.append((at, stamps[at]))
+        return folder_stamp, changed
+    finally:
+        os.close(fd)
+
+
+def _is_file(name: str, dir_fd: int) -> bool:
+    """`DirEntry.is_file` for a name in the folder ``dir_fd`` is open on."""
+    try:
+        return stat.S_ISREG(os.stat(name, dir_fd=dir_fd).st_mode)
+    except OSError:  # gone, a link to nothing, a loop of links
+        return False
+
+
+def _entry_is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a loop of links: "too many levels of symbolic links"
+        return False
+
+
+def _not_a_file(entry: os.DirEntry) -> str:
+    """What a listed name that is no file is, for the curator."""
+    try:
+        if entry.is_dir():
+            return "this is a folder"
+        os.stat(entry.path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "this is a link in a loop of links"
+        return "this is a link to nothing"
+    return "this is no regular file"
+
+
+def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems) -> PaperDraft:
+    draft = PaperDraft(shown)
+    before = len(problems.items)
+    tree, text = read_yaml(path, shown, problems)
+    if tree is None:
+        if len(problems.items) == before:
+            problems.error(
+                Location(shown, 1, 1),
+                "the file is empty; a paper needs an id and a title",
+            )
+        return draft
+    if not isinstance(tree, Map):
+        problems.error(
+            tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}"
+        )
+        return draft
+    draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
+    draft.same_keys = _same_keys(draft.values)
+    if draft.values.get("venue_kind") and not str(draft.values.get("venue") or "").strip():
+        problems.warning(
+            tree.get("venue_kind").loc,  # type: ignore[union-attr]
+            "'venue_kind' says what the venue is, but the paper has no venue: the citation"
+            " ignores it; add the venue or remove the kind",
+        )
+    where = str(draft.values.get("venue") or "").strip() or str(draft.values.get("publisher") or "").strip()
+    for name in ("volume", "number", "pages"):
+        if str(draft.values.get(name) or "").strip() and not where:
+            problems.warning(
+                tree.get(name).loc,  # type: ignore[union-attr]
+                f"'{name}' says where in its venue the paper is, but the paper has no venue"
+                " (nor a publisher): add the venue, or the citation reads as a work of its own",
+            )
+    summary = " ".join(str(draft.values.get("summary") or "").split())
+    if len(summary) > SUMMARY_LENGTH:
+        problems.warning(
+            tree.get("summary").loc,  # type: ignore[union-attr]
+            f"'summary' has {len(summary)} characters: it is one sentence under the title in"
+            f" every table that lists the paper; keep it under {SUMMARY_LENGTH} and write the"
+            " rest in 'notes'",
+        )
+    # Only what the cross-checks point at is kept, so the rest of the tree can go.
+    draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
+    if draft.id is not None and draft.id != stem:
+        problems.error(
+            draft.nodes["id"].loc,
+            f"id {draft.id!r} does not match the file name {stem + '.yml'!r};"
+            " rename one so they agree",
+        )
+    return draft
+
+
+def editors_file(name: str) -> bool:
+    """Whether a file is an editor's, not the curator's: a swap or lock file (.name),
+    a backup (name~), an autosave (#name#), or vim's "4913" probe of a folder."""
+    return (
+        name.startswith(".") or name.endswith("~") or name == "4913"
+        or (name.startswith("#") and name.endswith("#"))
+    )
+
+
+def normalised_title(title: str) -> str:
+    """A title exactly as the importer compares titles (matchkeys.normalise_title: TeX
+    read as text, case, accents and punctuation folded): two files the importer takes
+    for one paper are one here, and two it keeps apart ("Y" and "Y_") are two."""
+    from .matchkeys import normalise_title  # imported late: reruns reuse the keys
+
+    return normalise_title(title)
+
+
+# Field, the reason given, and what two files must share to be one paper.
+SAME_PAPER_KEYS = (
+    ("arxiv", "the same arXiv id", lambda value: without_subject_class(_ARXIV_VERSION.sub("", value))),
+    ("doi", "the same DOI", str.casefold),
+    ("title", "the same title", normalised_title),
+)
+
+
+def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
+    keys = []
+    for name, _, key_of in SAME_PAPER_KEYS:
+        value = values.get(name)
+        keys.append(key_of(value) if isinstance(value, str) else "")
+    return tuple(keys)
+
