@@ -56,8 +56,9 @@ class PaperDraft:
     values: dict[str, object] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)  # the values in _POINTED_AT
     usable: bool = False  # id and title are valid
-    # What _same_papers compares, per SAME_PAPER_KEYS ("" when absent): worked out once
-    # per file, so a rerun that reuses the draft does not fold 10,000 titles again.
+    # What crosscheck's _same_papers compares, per SAME_PAPER_KEYS ("" when absent):
+    # worked out once per file, so a rerun that reuses the draft does not fold 10,000
+    # titles again.
     same_keys: tuple[str, ...] = ()
     # The Paper last built from this draft, with the checked ids it was built from: a
     # rerun that reuses the draft reuses the Paper when they are the same. It is the
@@ -152,8 +153,8 @@ stamp_of = operator.attrgetter("st_size", "st_mtime_ns", "st_ctime_ns", "st_ino"
 
 @dataclass
 class Files:
-    """A papers folder as one load found it: what `_load_again` needs to tell which
-    files changed since, and to list the problems of every file in the same order."""
+    """A papers folder as one load found it: what curation's `_load_again` needs to tell
+    which files changed since, and to list the problems of every file in the same order."""
 
     prefix: str  # the folder as problems show it, with a final "/"
     # The folder's stamp, taken before listing it (None if it had not settled). Adding,

@@ -1133,13 +1133,13 @@ class _Project:
         monkeypatch.setattr(curation.time, "time_ns", lambda: now + 60_000_000_000)
         # Count the full cross-checks: a load that skips them redid only the changed files.
         self.full = 0
-        cross_check = curation._cross_check
+        cross_check = curation.cross_check
 
         def counted(*args):
             self.full += 1
             return cross_check(*args)
 
-        monkeypatch.setattr(curation, "_cross_check", counted)
+        monkeypatch.setattr(curation, "cross_check", counted)
         self.files: curation.FileCache = {}
         self._clock = os.stat(self.papers).st_mtime_ns
         self.first, _ = load_content(self.content, self.root, cache=self.files)

@@ -1,0 +1,562 @@
+"""The checks across files of one load, and the Paper records they build.
+
+Ids that must exist (with what became of one a paper no longer has), the same paper
+filed twice, the old ids in `formerly:`, topic parents and reading orders: each problem
+said once, at its ``path:line:col``. Only what was built may be pointed at, so later
+phases never meet a dangling id. `Checked` keeps what the checks made, so that a rerun
+swaps a changed file in without checking the others again.
+"""
+
+from __future__ import annotations
+
+import operator
+import posixpath
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from typing import Callable, Container, Mapping, Sequence
+
+from .errors import Location, Problem, Problems
+from .importedfile import Fate, Gone
+from .models import Content, Paper
+from .paperdrafts import SAME_PAPER_KEYS, PaperDraft
+from .topicsfile import (
+    UNKNOWN_TOPIC_REMEDY,
+    TopicDraft,
+    alias_hint,
+    check_formerly,
+    check_parents,
+    draft_aliases,
+    make_topic,
+    only_known_topic,
+    renamed_topics,
+)
+from .validate import Miswritten, did_you_mean
+from .yamlio import Scalar
+
+
+def _check_formerly(
+    papers: Sequence[PaperDraft], claimed: Mapping[str, PaperDraft], misnamed: Container[str],
+    problems: Problems,
+) -> None:
+    """Each old id names a page that no longer exists, for one paper only: its old
+    address then leads to that paper."""
+    named: dict[str, list[tuple[PaperDraft, Scalar]]] = {}
+    for draft in papers:
+        for at, ref in enumerate(nodes(draft.values.get("formerly"))):
+            if ref.text == draft.id and at == 0:
+                continue  # the id it was first known by, and was renamed back to
+            named.setdefault(str(ref.text), []).append((draft, ref))
+    for old, entries in named.items():
+        for draft, ref in entries:
+            if old == draft.id:
+                problems.error(
+                    ref.loc,
+                    f"{old!r} is this paper's own id; 'formerly' lists the ids it had before"
+                    " a rename (its own only first, when it was renamed back to the id it was"
+                    " first known by)",
+                )
+            elif old == draft.stem:
+                pass  # (a rename half made: the file keeps the old name, and says so)
+            elif old in claimed or old in misnamed:
+                holder = (
+                    claimed[old].shown if old in claimed
+                    else posixpath.join(posixpath.dirname(draft.shown), f"{old}.yml")
+                )
+                problems.error(
+                    ref.loc,
+                    f"{old!r} is the id of {holder}: its address is that paper's page, and"
+                    " cannot lead to this one; remove it from 'formerly'",
+                )
+            elif len(entries) > 1:
+                others = ", ".join(str(other.loc) for d, other in entries if other is not ref)
+                problems.error(
+                    ref.loc,
+                    f"{old!r} is also in the 'formerly' of {others}: an old address leads to"
+                    " one paper; keep it in the one that had the id",
+                )
+
+
+# An index of the drafts by something only one of them should have: the draft that
+# has it, or None when several do.
+_Index = dict[str, "PaperDraft | None"]
+
+
+def _claim_ids(papers: list[PaperDraft]) -> tuple[dict[str, PaperDraft], _Index]:
+    """Paper id -> the file claiming it, and the same ids indexed (None when several
+    files claim one).
+
+    Of several files claiming one id, at most one is named after it: each of the others
+    is already reported for an id that does not match its file name, which is the whole
+    mistake, so nothing more is said. The file named after the id keeps it; when none
+    is, the first in name order does.
+    """
+    claims: dict[str, list[PaperDraft]] = {}
+    for draft in papers:
+        if draft.id is not None:
+            claims.setdefault(draft.id, []).append(draft)
+    claimed = {}
+    for paper_id, claimants in claims.items():
+        claimed[paper_id] = claimants[0]
+        if len(claimants) > 1:
+            for draft in claimants:
+                if draft.stem == paper_id:
+                    claimed[paper_id] = draft
+    owners = {key: found[0] if len(found) == 1 else None for key, found in claims.items()}
+    return claimed, owners
+
+
+def _ids_disagree(one: PaperDraft, other: PaperDraft) -> bool:
+    """Whether two files each give an arXiv id, or each a DOI, and those differ: two
+    papers of one title ("Editorial"), as the importer takes them too."""
+    return any(
+        a and b and a != b for a, b in zip(one.same_keys[:2], other.same_keys[:2])
+    )
+
+
+def _two_papers(one: PaperDraft, other: PaperDraft) -> bool:
+    """Whether two files of one title are two papers: their ids disagree, or their people
+    and years do ("Deep Learning", the book and the review; matchkeys.two_works)."""
+    from .matchkeys import two_works  # (only for a title two files share)
+
+    return _ids_disagree(one, other) or two_works(
+        one.values.get("authors"), one.values.get("year"), other.values.get("authors"), other.values.get("year")
+    )
+
+
+def _titles_differ(draft: PaperDraft, others: Sequence[PaperDraft]) -> bool:
+    """Whether ``draft`` and each of ``others`` have titles, and no two are one title."""
+    title = draft.same_keys[2]
+    return bool(title) and all(o.same_keys[2] and o.same_keys[2] != title for o in others)
+
+
+def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Index, ...]:
+    """Files that are one paper, reported once on each file, naming the others (once
+    per pair: a pair found by its title is not reported again for its DOI); and the
+    drafts indexed by each of SAME_PAPER_KEYS."""
+    reported: set[tuple[str, str]] = set()
+    indexes = []
+    for position, (name, reason, _) in enumerate(SAME_PAPER_KEYS):
+        groups: dict[str, list[PaperDraft]] = {}
+        for draft in papers:
+            key = draft.same_keys[position] if draft.same_keys else ""
+            if key:
+                members = groups.get(key)
+                if members is None:
+                    groups[key] = [draft]
+                else:
+                    members.append(draft)
+        indexes.append(
+            {key: found[0] if len(found) == 1 else None for key, found in groups.items()}
+        )
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            for draft in members:
+                others = [
+                    other.shown
+                    for other in members
+                    if other is not draft
+                    and (draft.shown, other.shown) not in reported
+                    and not (name == "title" and _two_papers(draft, other))
+                ]
+                if not others:
+                    continue
+                reported.update((draft.shown, other) for other in others)
+                shown = f" {draft.values[name]}" if name != "title" else ""
+                # (How to end it: a merge keeps the removed file's address and readers.)
+                fix = (
+                    "; merge them: keep one file, copy into it what the other adds, delete the"
+                    " other and list its id in the kept one's 'formerly:'"
+                )
+                if name == "title":
+                    fix += ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
+                elif _titles_differ(draft, [o for o in members if o.shown in others]):
+                    # A file copied to start another paper keeps the arXiv id or DOI of
+                    # the one it was copied from: then a merge would lose the new paper.
+                    fix += (
+                        ", or, if they are two papers (their titles differ), correct the"
+                        f" {'arXiv id' if name == 'arxiv' else 'DOI'} of the one it is not"
+                    )
+                problems.error(
+                    draft.nodes[name].loc,
+                    f"same paper as {', '.join(others)} ({reason}{shown}){fix}",
+                )
+    return tuple(indexes)
+
+
+def cross_check(
+    papers: list[PaperDraft],
+    topics: list[TopicDraft],
+    topics_read: bool,
+    problems: Problems,
+    gone: Gone,
+) -> Checked:
+    start = len(problems.items)
+    claimed, owners = _claim_ids(papers)
+    same = _same_papers(papers, problems)
+    ordered = sorted(claimed)
+    # A file that gave no valid id (a YAML syntax error, most often) or another id than
+    # its name is reported on its own; its name is the id it is meant to have, so
+    # naming that id elsewhere is no second mistake.
+    misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
+    _check_formerly(papers, claimed, misnamed, problems)
+    paper_choices = _Choices(set(ordered), ordered, misnamed, gone.fate)
+    topic_choices = make_topic_choices(topics, topics_read)
+    orders = reading_orders(topics)
+    # A file whose id is unusable is not built, but the ids it names are checked all the
+    # same: told only of its id, a curator fixed it and met a 'topics: [Bad_Id]' next.
+    # (A copy holding another file's id is one mistake, said at its id. A rerun swaps
+    # only files with an id, so these problems stay with the head.)
+    for draft in papers:
+        if draft.id is None:
+            _check_paper(draft, paper_choices, topic_choices, orders, problems)
+    head = problems.items[start:]
+
+    built: list[Paper] = []
+    per_paper: dict[str, tuple[Problem, ...]] = {}
+    for paper_id in ordered:
+        start = len(problems.items)
+        paper = _check_paper(claimed[paper_id], paper_choices, topic_choices, orders, problems)
+        if paper is not None:
+            built.append(paper)
+        if len(problems.items) > start:
+            per_paper[paper_id] = tuple(problems.items[start:])
+
+    start = len(problems.items)
+    parents = check_parents(topics, problems)
+    check_formerly(topics, problems)
+    built_topics = [
+        make_topic(
+            draft,
+            parents.get(draft.id, ""),
+            _known(draft.values.get("reading_order"), paper_choices, "paper", problems),
+        )
+        for draft in topics
+        if draft.usable
+    ]
+    tail = problems.items[start:]
+    # Only what was built may be pointed at: later phases never meet a dangling id.
+    paper_ids = {p.id for p in built}
+    topic_ids = {t.id for t in built_topics}
+    built = [_only_known(paper, paper_ids, topic_ids) for paper in built]
+    built_topics = [only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
+    content = Content(papers=tuple(built), topics=tuple(built_topics))
+    return Checked(
+        content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, frozenset(gone.asked)
+    )
+
+
+def make_topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
+    """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
+    topic_list = [t.id for t in topics]
+    aliases = draft_aliases(topics)
+    renamed = renamed_topics(topics)
+
+    def fate(old: str) -> Fate | None:
+        return Fate(renamed[old], what="topic") if old in renamed else None
+
+    return _Choices(
+        set(topic_list), topic_list, frozenset() if topics_read else ANY, fate, aliases=aliases,
+        remedy=UNKNOWN_TOPIC_REMEDY,
+    )
+
+
+# Paper id -> (topic id, the located entry) for each reading order listing the paper.
+_Orders = Mapping[str, Sequence[tuple[str, Scalar]]]
+
+
+def reading_orders(topics: Sequence[TopicDraft]) -> _Orders:
+    orders: dict[str, list[tuple[str, Scalar]]] = {}
+    for draft in topics:
+        for ref in nodes(draft.values.get("reading_order")):
+            orders.setdefault(str(ref.text), []).append((draft.id, ref))
+    return orders
+
+
+def _check_paper(
+    draft: PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, problems: Problems
+) -> Paper | None:
+    """The paper of the file that claims its id, with the ids it names checked; None
+    when the file is not usable (its id references are checked all the same).
+
+    A reading order listing a paper that excludes the topic is reported here, with the
+    paper's references, so that a rerun checking only the changed files finds it too.
+    """
+    values = draft.values
+    paper_id = draft.id
+    # Most papers list no ids at all: skip the calls for them.
+    own_topics = excluded = related = ()
+    if values.get("topics"):
+        own_topics = _known(values["topics"], topics, "topic", problems)
+    if values.get("exclude_topics"):
+        excluded = _known(values["exclude_topics"], topics, "topic", problems, excluding=True)
+        listed_in = orders.get(paper_id or "", ())
+        for ref in nodes(values["exclude_topics"]):
+            if ref.text in own_topics:
+                problems.error(ref.loc, f"{ref.text!r} is in both topics and exclude_topics")
+            for topic_id, entry in listed_in:
+                if topic_id == ref.text:
+                    problems.error(
+                        entry.loc,
+                        f"paper {paper_id!r} is in the reading order of topic {topic_id!r},"
+                        f" but {ref.loc} excludes the paper from that topic; remove one of the two",
+                    )
+    if values.get("related"):
+        refs = values["related"] if isinstance(values["related"], tuple) else ()
+        # (However written: "Its-Own-Id", or the id it had before a rename, is the same
+        # mistake, said once.)
+        itself = []
+        for ref in refs:
+            gone = papers.fate(ref.text) if papers.fate and ref.text not in papers.ids else None
+            if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
+                old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
+                problems.error(ref.loc, f"a paper cannot be related to itself{old}")
+                itself.append(ref)
+        related = _known(tuple(r for r in refs if r not in itself), papers, "paper", problems)
+    if not draft.usable:
+        return None
+    ids = (own_topics, excluded, related)
+    if draft.built is None or draft.built[0] != ids:
+        draft.built = (ids, _paper(draft, own_topics, excluded, related))
+    return draft.built[1]
+
+
+@dataclass
+class Checked:
+    """The checks across files of one load, and what they made: kept so that a rerun
+    can swap a changed file in without checking the others again."""
+
+    content: Content
+    owners: _Index  # by paper id
+    same: tuple[_Index, ...]  # by each of SAME_PAPER_KEYS
+    head: list[Problem]  # papers filed twice
+    per_paper: dict[str, tuple[Problem, ...]]  # paper id -> its references' problems, if any
+    tail: list[Problem]  # topic parents and reading orders
+    paper_ids: set[str]  # the papers built
+    topic_ids: set[str]  # the topics built
+    # The names (without .yml) of the files that do not give the id they are named
+    # after, when no other file does: the ids those files are meant to have.
+    misnamed: frozenset[str]
+    # The marks (title, arXiv id, DOI, abstract) by whose holders a reference's problem
+    # says what became of a missing paper (Gone.asked): a file gaining or losing one
+    # can change it in other files.
+    asked_marks: frozenset[tuple[str, str]] = frozenset()
+
+    def can_swap(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
+        """Whether replacing each old draft by its new one leaves every other result of
+        the checks as it is: each keeps its id and usability, and neither the old nor
+        the new one shares a key with any other draft (so none was or is reported)."""
+        olds = {id(old) for old, _ in pairs}
+        for old, new in pairs:
+            if old.id is None or new.id != old.id or new.usable != old.usable:
+                return False
+            if _ids_of(old.values.get("formerly")) != _ids_of(new.values.get("formerly")):
+                return False  # (which old addresses lead where is checked across files)
+            if self.owners.get(old.id) is not old:
+                return False
+        for position, index in enumerate(self.same):
+            for old, _ in pairs:
+                key = old.same_keys[position]
+                if key and index.get(key) is not old:
+                    return False
+            keys = [new.same_keys[position] for _, new in pairs if new.same_keys[position]]
+            if len(set(keys)) != len(keys):
+                return False
+            for key in keys:  # free, or held by an old draft that gives it up
+                if key in index and id(index[key]) not in olds:
+                    return False
+        return True
+
+    def swap(
+        self,
+        pairs: Sequence[tuple[PaperDraft, PaperDraft]],
+        topics: _Choices,
+        orders: _Orders,
+        fate: Callable[[str], Fate | None],
+    ) -> Content:
+        """Replace each old draft by its new one (`can_swap` said yes); the new content."""
+        for position, index in enumerate(self.same):
+            for old, _ in pairs:
+                if old.same_keys[position]:
+                    del index[old.same_keys[position]]
+            for _, new in pairs:
+                if new.same_keys[position]:
+                    index[new.same_keys[position]] = new
+        papers = list(self.content.papers)
+        # The ids are those of the last load: a suggestion for a mistyped one needs
+        # them sorted, which is done only then.
+        choices = _Choices(self.owners, None, self.misnamed, fate)
+        for _, new in pairs:
+            paper_id = str(new.id)
+            self.owners[paper_id] = new
+            found = Problems()
+            paper = _check_paper(new, choices, topics, orders, found)
+            if found.items:
+                self.per_paper[paper_id] = tuple(found.items)
+            else:
+                self.per_paper.pop(paper_id, None)
+            if paper is not None:
+                at = bisect_left(papers, paper_id, key=_id_of)
+                assert papers[at].id == paper_id
+                papers[at] = _only_known(paper, self.paper_ids, self.topic_ids)
+        self.content = Content(papers=tuple(papers), topics=self.content.topics)
+        return self.content
+
+
+_id_of = operator.attrgetter("id")
+
+
+class _Everything:
+    """A container holding every id."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+ANY = _Everything()
+
+
+class _Choices:
+    """The ids a reference may name: a set to look one up in, and in order (sorted only
+    when first needed) to suggest the closest to a mistyped one; and the ids that are
+    not there because the file meant to define them could not be read or gives another
+    id (a reference to one is dropped without a word: that file's own error says what
+    is wrong). ``fate`` tells what became of a paper the importer's record remembers.
+    """
+
+    def __init__(
+        self,
+        ids: Container[str],
+        ordered: list[str] | None,
+        broken: Container[str] = frozenset(),
+        fate: Callable[[str], Fate | None] | None = None,
+        aliases: Mapping[str, tuple[str, str]] | None = None,
+        remedy: str = "",
+    ):
+        self.ids = ids
+        self._ordered = ordered
+        self.broken = broken
+        self.fate = fate
+        # Other names of an id (a topic's title and keywords, as ids) -> (id, the name).
+        self.aliases = aliases or {}
+        # What to do about an unknown id that no record explains (after the suggestion).
+        self.remedy = remedy
+
+    def suggestion(self, word: str) -> str:
+        """" (did you mean ...?)" for a mistyped id, else ""."""
+        return did_you_mean(word, self.ordered) or alias_hint(word, self.aliases)
+
+    @property
+    def ordered(self) -> list[str]:
+        if self._ordered is None:
+            self._ordered = sorted(self.ids)  # type: ignore[call-overload]
+        return self._ordered
+
+
+def _known(
+    refs: object, choices: _Choices, what: str, problems: Problems, excluding: bool = False
+) -> tuple[str, ...]:
+    """The located ids in ``refs`` that exist; each other one is reported, with the
+    closest that exists. ``excluding``: ``refs`` is a paper's `exclude_topics:`."""
+    ids = choices.ids
+    kept = []
+    for ref in refs if isinstance(refs, tuple) else ():
+        assert ref.text is not None
+        if isinstance(ref, Miswritten):
+            gone = choices.fate(ref.text) if choices.fate is not None else None
+            if ref.text in ids or ref.text in choices.broken:
+                problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {ref.written!r}")
+            elif gone is not None:  # the id of a paper deleted or renamed, in capitals
+                problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
+            else:
+                problems.error(
+                    ref.loc, f"unknown {what} {ref.written!r}" + choices.suggestion(ref.text)
+                )
+        elif ref.text in ids:
+            kept.append(ref.text)
+        elif ref.text not in choices.broken:
+            gone = choices.fate(ref.text) if choices.fate is not None else None
+            if gone is not None:
+                problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
+            else:
+                problems.error(
+                    ref.loc,
+                    f"unknown {what} {ref.text!r}" + choices.suggestion(ref.text) + choices.remedy,
+                )
+    return tuple(kept)
+
+
+def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> str:
+    """What became of ``old``; when the list names what it became already (two merged
+    into one), that the old one is to go, not to be written again."""
+    if gone.renamed_to and any(r.text == gone.renamed_to for r in refs if isinstance(refs, tuple)):
+        return f"{gone.became(old)}, which this list names already; remove {old!r}"
+    if excluding and gone.renamed_to:
+        # `formerly:` does not tell a rename from a merge: written as told, the new id
+        # would keep the paper out of all the merged topic holds, not only what the old
+        # one did. Which is meant is the curator's call.
+        new = gone.renamed_to
+        return (
+            f"{gone.became(old)}; write {new!r} to exclude this paper from all of {new!r}"
+            f" (after a merge, more than {old!r} held), or remove {old!r}"
+        )
+    return gone.says(old)
+
+
+def _ids_of(refs: object) -> tuple[str, ...]:
+    return tuple(str(ref.text) for ref in nodes(refs))
+
+
+def nodes(refs: object) -> tuple[Scalar, ...]:
+    """The references as written as ids (`_known` reports the others)."""
+    if not isinstance(refs, tuple):
+        return ()
+    return tuple(r for r in refs if not isinstance(r, Miswritten))
+
+
+def _paper(
+    draft: PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...]
+) -> Paper:
+    values: Mapping[str, object] = draft.values
+    return Paper(
+        id=str(values["id"]),
+        title=str(values["title"]),
+        abstract=str(values.get("abstract") or ""),
+        authors=values.get("authors") or (),  # type: ignore[arg-type]
+        year=values.get("year"),  # type: ignore[arg-type]
+        venue=str(values.get("venue") or ""),
+        venue_kind=str(values.get("venue_kind") or ""),
+        volume=str(values.get("volume") or ""),
+        number=str(values.get("number") or ""),
+        pages=str(values.get("pages") or ""),
+        publisher=str(values.get("publisher") or ""),
+        arxiv=str(values.get("arxiv") or ""),
+        doi=str(values.get("doi") or ""),
+        links=values.get("links") or (),  # type: ignore[arg-type]
+        topics=topics,
+        exclude_topics=tuple(t for t in excluded if t not in topics),
+        tags=values.get("tags") or (),  # type: ignore[arg-type]
+        status=str(values.get("status") or ""),
+        added=values.get("added"),  # type: ignore[arg-type]
+        related=tuple(r for r in related if r != values["id"]),
+        formerly=_ids_of(values.get("formerly")),
+        summary=str(values.get("summary") or ""),
+        notes=str(values.get("notes") or ""),
+        source=Location(draft.shown),
+    )
+
+
+def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper:
+    if (
+        all(r in paper_ids for r in paper.related)
+        and all(t in topic_ids for t in paper.topics)
+        and all(t in topic_ids for t in paper.exclude_topics)
+    ):
+        return paper
+    return replace(
+        paper,
+        related=tuple(r for r in paper.related if r in paper_ids),
+        topics=tuple(t for t in paper.topics if t in topic_ids),
+        exclude_topics=tuple(t for t in paper.exclude_topics if t in topic_ids),
+    )
+
