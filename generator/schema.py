@@ -1,6 +1,6 @@
 """The curation schema, declared once: what a paper file and a topic may hold.
 
-Validation (validate.py, curation.py), the published JSON Schema (jsonschema.py) and
+Validation (validate.py, paperdrafts.py), the published JSON Schema (jsonschema.py) and
 the field reference in the docs (reference.schema_reference_markdown) are all derived
 from these declarations; the importer writes new files in this field order. After a
 change here, run ``python -m generator.jsonschema`` to rewrite the committed schemas.

@@ -1,6 +1,6 @@
-"""Reading and checking `content/topics.yml` (curation.py cross-checks it with the papers).
+"""Reading and checking `content/topics.yml` (crosscheck.py checks it with the papers).
 
-Each topic is checked on its own here, as a paper file is in curation.py: its fields
+Each topic is checked on its own here, as a paper file is in paperdrafts.py: its fields
 (validate.py), a duplicate id, the length of its reading order; then the parents (no
 unknown one, no cycle), and, once the papers are loaded, the topics left with no paper.
 """

@@ -3,7 +3,7 @@
 A `RecordChecker` turns a located mapping (yamlio) into field name -> typed value,
 reporting each value that is not of its field's kind with the value's location. It
 knows nothing of other files: whether an id refers to an existing paper or topic is
-decided later, in curation.py, so id lists come back as their located nodes.
+decided later, in crosscheck.py, so id lists come back as their located nodes.
 """
 
 from __future__ import annotations
