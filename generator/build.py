@@ -32,7 +32,8 @@ from .related import RelatedIndex, shown
 from .render import ICON_STYLESHEET, Renderer, template_error
 from .topics import Matcher, assign_paper, closest_topic, compile_topics
 from .write import Stamps, WriteReport, write_outputs
-from .yamlio import read_text
+from .yamlfile import read_yaml
+from .yamlio import Map, read_text
 
 T = TypeVar("T", str, bytes)
 
@@ -316,23 +317,38 @@ def _warn_topicless(
     papers: Sequence[Paper],
     assignments: Mapping[str, Sequence[TopicAssignment]],
     matcher: Matcher | None,
+    content_dir: Path,
     problems: Problems,
 ) -> None:
     """A paper in no topic is on no topic page, and only `readinglist topics` said so
     (the topic review: a topic removed left one so). Known only once topics are
-    assigned, which `check` does not do for every paper: said by each build."""
+    assigned, which `check` does not do for every paper: said by each build, at the
+    paper's `topics:`, where the fix goes."""
     for paper in papers:
         if not assignments.get(paper.id) and paper.source is not None:
+            where = _topics_key(content_dir / "papers" / f"{paper.id}.yml", paper.source)
             why = "no keyword of any topic matches it"
             if paper.exclude_topics and matcher is not None:
                 closest = closest_topic(paper, matcher)
                 if closest is not None and closest in paper.exclude_topics:
                     why = f"it excludes its closest topic, {closest!r}, so no other is tried"
             problems.warning(
-                Location(paper.source.path, paper.source.line or 1, paper.source.col or 1),
+                where,
                 f"paper {paper.id!r} is in no topic: {why}, and it lists none; give it"
                 f" 'topics: [...]' (readinglist topics --explain {paper.id} shows what it matched)",
             )
+
+
+def _topics_key(path: Path, source: Location) -> Location:
+    """Where the paper file at ``path`` (shown as ``source``) writes `topics:`; the
+    file's start when it does not. (Read again: the model keeps no place of a field, and
+    few papers are in no topic.)"""
+    tree, _ = read_yaml(path, source.path, Problems())
+    if isinstance(tree, Map):
+        for key, _value in tree.entries:
+            if key.text == "topics":
+                return key.loc
+    return Location(source.path, source.line or 1, source.col or 1)
 
 
 def generate(
@@ -386,7 +402,7 @@ def _generate(
     related = memo.related_papers(content, assignments)
     lap("related")
     site = Site(content.papers, content.topics, assignments, related)
-    _warn_topicless(content.papers, assignments, memo.matcher, problems)
+    _warn_topicless(content.papers, assignments, memo.matcher, settings.content_dir, problems)
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 

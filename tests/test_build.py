@@ -805,6 +805,17 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
         " no keyword of any topic matches it, and it lists none; give it 'topics: [...]'"
         " (readinglist topics --explain glaciers shows what it matched)"
     ]
+    # Said at its `topics:` when it writes one (as an import does: `topics: []`), where
+    # the fix goes, not at the file's first line (a comment for the editor).
+    (content / "papers" / "glaciers.yml").write_text(
+        "# yaml-language-server: $schema=../schema/paper.schema.json\nid: glaciers\n"
+        "title: Glacier melt in the Alps\nabstract: Ice.\ntopics: []\n",
+        encoding="utf-8",
+    )
+    result = build.generate(settings)
+    assert [str(w.location) for w in result.warnings if "in no topic" in w.message] == [
+        "content/papers/glaciers.yml:5:1"
+    ]
     # A paper that excludes its closest topic is told so, not "no keyword matches".
     (content / "papers" / "glaciers.yml").write_text(
         "id: glaciers\ntitle: Glacier melt in the Alps\nabstract: Ice merging.\nexclude_topics: [model-merging]\n",
