@@ -35,6 +35,9 @@ _LATEX_SPECIALS = {
     ">": r"{\textgreater}",
     # A bare ` opens a TeX quote ("`x'" is ‘x’), for LaTeX and the importer alike.
     "`": r"{\textasciigrave}",
+    # In LaTeX's default font encoding (OT1, pdflatex without fontenc) a bare | prints as
+    # an em dash: "P(y|x)" came out "P(y—x)". \textbar prints | in OT1 and T1 alike.
+    "|": r"{\textbar}",
 }
 # A search for the few specials costs a third of str.translate's look-up of every
 # character of a long abstract.

@@ -115,6 +115,20 @@ def test_abstract_text_is_literal_and_its_math_is_kept_for_latex_to_set():
     assert as_text(entry["abstract"]) == abstract
 
 
+def test_a_vertical_bar_is_written_as_latex_names_it_and_reads_back():
+    # LaTeX's default font encoding (OT1: pdflatex without fontenc) has an em dash where
+    # ASCII has |: a bare "P(y|x)" printed "P(y—x)". \\textbar prints | in OT1 and T1.
+    # (Checked with pdflatex and bibtex, TeX Live 2022: "P(y{\\textbar}x)" prints P(y|x).)
+    text = "Modelling P(y|x) | a survey"
+    entry = entry_of(paper("p", title=text, abstract=text, authors=("Ada|Lovelace",), venue="A|B"))
+    assert entry["title"] == r"{Modelling P(y{\textbar}x) {\textbar} a survey}"
+    assert entry["abstract"] == r"Modelling P(y{\textbar}x) {\textbar} a survey"
+    assert (entry["author"], entry["booktitle"]) == (r"Ada{\textbar}Lovelace", r"A{\textbar}B")
+    assert as_text(entry["abstract"]) == text
+    # Math is LaTeX's to set, where | is the bar.
+    assert entry_of(paper("p", title="$P(y|x)$")).fields_dict["title"].value == "{$P(y|x)$}"
+
+
 def test_math_in_a_title_is_kept_for_latex_to_set_as_in_the_abstract():
     # (it was escaped: LaTeX printed "\\$O(n{\\textasciicircum}2)\\$" as dollars and a caret)
     entry = entry_of(paper("p", title="Attention without the $O(n^2)$: 50% faster"))

@@ -48,7 +48,7 @@ def _latex_context():
         "literal-text", prepend=True,
         macros=[MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
                 MacroTextSpec("textasciicircum", "^"), MacroTextSpec("textless", "<"),
-                MacroTextSpec("textgreater", ">")],
+                MacroTextSpec("textgreater", ">"), MacroTextSpec("textbar", "|")],
     )
     return db
 

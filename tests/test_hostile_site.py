@@ -303,7 +303,7 @@ def test_bibtex_parses_and_every_title_reads_back(hostile, papers):
 # BibTeX's escapes for LaTeX's special characters, as LaTeX defines them.
 _LATEX_TEXT = {
     r"{\textless}": "<", r"{\textgreater}": ">", r"{\textbraceleft}": "{", r"{\textbraceright}": "}",
-    r"{\textasciitilde}": "~", r"{\textasciicircum}": "^", r"{\textbackslash}": "\\",
+    r"{\textasciitilde}": "~", r"{\textasciicircum}": "^", r"{\textbackslash}": "\\", r"{\textbar}": "|",
     r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_",
 }  # fmt: skip
 _LATEX_TOKEN = re.compile("|".join(re.escape(k) for k in sorted(_LATEX_TEXT, key=len, reverse=True)) + r"|\\|[{}]")
