@@ -26,10 +26,12 @@ from . import (
 from .errors import CuratorError, Location, Problem, Problems
 from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
-from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, Layout, Plan, formerly_script, plan_site
+from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, formerly_script
 from .pages import Page as PlanPage
+from .pagesignatures import Layout
 from .related import RelatedIndex, shown
 from .render import ICON_STYLESHEET, Renderer, template_error
+from .siteplan import Plan, plan_site
 from .topics import Matcher, assign_paper, closest_topic, compile_topics
 from .write import Stamps, WriteReport, write_outputs
 from .yamlfile import read_yaml
@@ -70,7 +72,7 @@ class Memo:
     Each result is kept with the exact input it was computed from and reused only when
     the new input is equal, so a run with a memo writes the same files as one without;
     editing a paper's notes, status or links then skips topics, related papers, and the
-    building and rendering of every page whose signature (pages.py) did not change.
+    building and rendering of every page whose signature (pagesignatures.py) did not change.
     """
 
     topic_set: tuple[Topic, ...] | None = None
@@ -82,7 +84,7 @@ class Memo:
     shown: dict[str, tuple[RelatedPaper, ...]] = field(default_factory=dict)
     # What the pages on disk were made from: dest -> digest of a Page's template and
     # context, and dest -> the signature of a paper, topic or all-papers page
-    # (pages.plan_site's ``previous``).
+    # (siteplan.plan_site's ``previous``).
     pages: dict[str, bytes] = field(default_factory=dict)
     signatures: dict[str, tuple] = field(default_factory=dict)
     # id -> (the paper, its papers.bib entry, its page's citation)
@@ -106,7 +108,7 @@ class Memo:
     # the joined texts are some 100 MB that `serve` would keep for nothing.)
     joining: dict[str, list] = field(default_factory=dict)
     texts: dict[str, str | bytes] = field(default_factory=dict)
-    layout: Layout | None = None  # the last plan's (pages.plan_site's ``layout``)
+    layout: Layout | None = None  # the last plan's (siteplan.plan_site's ``layout``)
 
     _UNSTORED = ("joining", "texts")
 

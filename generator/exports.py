@@ -27,7 +27,7 @@ from .export_csv import csv_rows, csv_text
 
 # How export_files joins a file from per-paper parts: (dest, parts, make) -> make(parts),
 # or None for a file that is current on disk (build.Memo.join keeps what each file
-# was joined from; the caller passes None on to pages.plan_site).
+# was joined from; the caller passes None on to siteplan.plan_site).
 Joiner = Callable[[str, list[str], Callable[[list[str]], str]], "str | None"]
 
 

@@ -551,11 +551,11 @@ def test_page_contexts_are_made_of_records_whose_repr_shows_every_field():
     import dataclasses
     import inspect
 
-    from generator import models, pages
+    from generator import badges, models, pagecontext, pages
 
     records = [
         cls
-        for module in (models, pages)
+        for module in (models, pages, badges, pagecontext)
         for _, cls in inspect.getmembers(module, dataclasses.is_dataclass)
         if cls.__module__ == module.__name__
     ]
@@ -892,7 +892,7 @@ def test_a_topics_only_edit_changes_the_related_papers_of_other_pages_as_a_clean
     # topic. Moving hostile-inputs out of that topic (and another paper in, so that no
     # topic's size changes and no page is rebuilt for that) must drop it from the page
     # of gradient-episodic-memory, whose own file and topics did not change, and
-    # moving it back must bring it back: pages.plan_site finds those pages by their
+    # moving it back must bring it back: siteplan.plan_site finds those pages by their
     # related rows alone. Every other run goes through the cache file.
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)

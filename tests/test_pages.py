@@ -8,7 +8,8 @@ import pytest
 
 from generator.errors import Location, Problems
 from generator.models import Link, Paper, RelatedPaper, RepoStats, Site, Topic, TopicAssignment
-from generator.pages import HandPage, Page, page_clash, plan_site, relative
+from generator.pages import HandPage, Page, page_clash, relative
+from generator.siteplan import plan_site
 
 
 def paper(pid: str, year: int | None = None, **fields) -> Paper:
@@ -384,7 +385,7 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
     ]
 
 
-# --- Planning only the pages that may have changed (pages._dirty) --------------------------
+# --- Planning only the pages that may have changed (dirty_pages) --------------------------
 
 from dataclasses import replace  # noqa: E402
 
@@ -498,12 +499,12 @@ def _base_objects(before, current: Site) -> tuple[Paper, ...]:
 
 
 def test_a_plan_from_an_unchanged_layout_computes_no_paper_signature(monkeypatch):
-    from generator import pages
+    from generator import siteplan
 
     before = plan(_base())
     calls: list[str] = []
-    signature = pages._paper_signature
-    monkeypatch.setattr(pages, "_paper_signature", lambda s, i, p, b: calls.append(p.id) or signature(s, i, p, b))
+    signature = siteplan.paper_signature
+    monkeypatch.setattr(siteplan, "paper_signature", lambda s, i, p, b: calls.append(p.id) or signature(s, i, p, b))
     current = replace(_base(), papers=_base_objects(before, _base()))
     again = plan(current, previous=before.signatures, layout=before.layout)
     assert calls == [] and all(isinstance(o, Kept) for o in again.outputs if o.dest.startswith("papers/"))
@@ -523,14 +524,14 @@ def test_a_sub_topics_card_names_its_parent():
 
 
 def test_the_topic_tree_is_depth_first_in_file_order_however_deep():
-    from generator.pages import _topic_tree
+    from generator.pagecontext import topic_tree
 
     # A chain of 3,000 parents was a RecursionError in the build (check passed it).
     chain = [Topic(f"t{i}", f"T{i}", parent=f"t{i - 1}" if i else "") for i in range(3000)]
-    assert [t.id for t in _topic_tree(chain[::-1])] == [t.id for t in chain]
+    assert [t.id for t in topic_tree(chain[::-1])] == [t.id for t in chain]
     tree = [Topic("a", "A"), Topic("b", "B"), Topic("a2", "A2", parent="a"), Topic("b1", "B1", parent="b"),
             Topic("a1", "A1", parent="a"), Topic("a21", "A21", parent="a2")]
-    assert [t.id for t in _topic_tree(tree)] == ["a", "a2", "a21", "a1", "b", "b1"]
+    assert [t.id for t in topic_tree(tree)] == ["a", "a2", "a21", "a1", "b", "b1"]
 
 
 def test_a_hand_page_named_with_a_leading_dot_is_refused():

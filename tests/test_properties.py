@@ -34,7 +34,8 @@ from generator.importer import import_records
 from generator.ingest import Record
 from generator.names import shown_name
 from generator.models import Paper, Site
-from generator.pages import Page, plan_site
+from generator.pages import Page
+from generator.siteplan import plan_site
 from generator.render import Renderer
 from generator.slugs import folded
 from generator.slugs import MAX_LENGTH, slugify, unique_slug

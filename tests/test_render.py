@@ -262,7 +262,7 @@ def test_a_badges_words_are_apart_in_its_text(tmp_path):
 def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tmp_path):
     from dataclasses import replace
 
-    from generator.pages import PaperRef, TableRow
+    from generator.pagecontext import PaperRef, TableRow
 
     renderer = Renderer()
     rows = tuple(TableRow(PaperRef(f"../p{n}/", f"Paper {n}", 2020 + n, None)) for n in range(3))
@@ -332,7 +332,7 @@ def test_more_papers_of_the_newest_date_than_listed_are_called_a_sample(tmp_path
     import re
     import shutil
 
-    from generator import pages
+    from generator import pagecontext
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
@@ -340,7 +340,7 @@ def test_more_papers_of_the_newest_date_than_listed_are_called_a_sample(tmp_path
         text = path.read_text(encoding="utf-8")
         day = "2025-12-01" if n == 0 else "2026-01-02"  # one paper before the other four
         path.write_text(re.sub(r"(?m)^added: .*$", f"added: {day}", text), encoding="utf-8")
-    monkeypatch.setattr(pages, "RECENT_COUNT", 3)  # (the fixture has 5 papers)
+    monkeypatch.setattr(pagecontext, "RECENT_COUNT", 3)  # (the fixture has 5 papers)
     recent = _recently_added(content, tmp_path / "docs")
     assert (
         '<p class="rl-table-note">4 papers were added on 2026-01-02; here are 3 of them'
@@ -355,14 +355,14 @@ def test_a_list_added_all_on_one_day_lists_no_sample_as_recent(tmp_path, monkeyp
     import re
     import shutil
 
-    from generator import pages
+    from generator import pagecontext
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     for path in (content / "papers").glob("*.yml"):
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"(?m)^added: .*$", "added: 2026-01-02", text), encoding="utf-8")
-    monkeypatch.setattr(pages, "RECENT_COUNT", 3)
+    monkeypatch.setattr(pagecontext, "RECENT_COUNT", 3)
     recent = _recently_added(content, tmp_path / "docs")
     assert (
         '<p class="rl-table-note">All 5 papers were added on 2026-01-02, when the list began:'
@@ -370,7 +370,7 @@ def test_a_list_added_all_on_one_day_lists_no_sample_as_recent(tmp_path, monkeyp
     ) in recent
     assert "<li>" not in recent
     # As many as are listed, the few are the list: each is shown.
-    monkeypatch.setattr(pages, "RECENT_COUNT", 5)
+    monkeypatch.setattr(pagecontext, "RECENT_COUNT", 5)
     recent = _recently_added(content, tmp_path / "docs")
     assert "All added on 2026-01-02." in recent and recent.count("<li>") == 5
 
@@ -530,13 +530,13 @@ def test_a_long_all_papers_table_ships_its_rest_in_a_body_of_its_own(tmp_path, m
     # The fixture's five papers as a "long" list: above `whole` rows, the rows past the
     # first `first` go in a second body (hidden while scripts run); every row is still
     # there, once, in the same order as in one body.
-    from generator import pages
+    from generator import pagecontext
 
     golden = (GOLDENS / "papers" / "index.md").read_text(encoding="utf-8")
     golden_rows = golden[golden.index("<tbody>") + len("<tbody>"):golden.index("</tbody>")].strip().splitlines()
     assert len(golden_rows) == 5
-    monkeypatch.setattr(pages, "ALL_PAPERS_WHOLE", whole)
-    monkeypatch.setattr(pages, "ALL_PAPERS_FIRST", first)
+    monkeypatch.setattr(pagecontext, "ALL_PAPERS_WHOLE", whole)
+    monkeypatch.setattr(pagecontext, "ALL_PAPERS_FIRST", first)
     generate_fixture(tmp_path / "docs")
     text = (tmp_path / "docs" / "papers" / "index.md").read_text(encoding="utf-8")
     bodies = [chunk.split("</tbody>")[0].strip().splitlines() for chunk in text.split("<tbody")[1:]]

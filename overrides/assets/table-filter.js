@@ -21,7 +21,7 @@
 
   var DELAY = 250; /* ms after the last key, so that a word is typed before it filters */
   var LIMIT = 200; /* matching rows shown before "Show all" */
-  /* (generator/pages.py splits the table's body past the first LIMIT rows above WHOLE
+  /* (generator/pagecontext.py splits the table's body past the first LIMIT rows above WHOLE
      rows: ALL_PAPERS_FIRST and ALL_PAPERS_WHOLE are these.)
      Above this many rows, an emptied filter shows the first LIMIT rows too: putting the
      whole body back cost 1.4 to 1.8 s at 10,000 rows (measured in Chromium). */
@@ -102,7 +102,7 @@
     /* read-marks.js marks read papers' links in this body too while it is not shown. */
     table.readinglistWhole = whole;
     /* A long list's rows past the first come in a body of their own, hidden while
-       scripts run (generator/pages.py, ALL_PAPERS_FIRST): such a list is shown LIMIT
+       scripts run (generator/pagecontext.py, ALL_PAPERS_FIRST): such a list is shown LIMIT
        rows at a time, its whole body never. */
     var large = table.tBodies.length > 1;
     /* Hidden here too: the head's class may not have been set (a policy that forbids

@@ -1,5 +1,5 @@
 """A long All papers table (over ALL_PAPERS_WHOLE rows): its rows past the first ship
-in a body of their own, hidden while scripts run (generator/pages.py, overrides/main.html,
+in a body of their own, hidden while scripts run (generator/pagecontext.py, overrides/main.html,
 readinglist.css, table-filter.js). A page of that shape, built from the site's own
 stylesheet, head script and filter, is served on loopback."""
 
@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from generator.pages import ALL_PAPERS_FIRST, ALL_PAPERS_WHOLE
+from generator.pagecontext import ALL_PAPERS_FIRST, ALL_PAPERS_WHOLE
 
 from .sitebuild import ROOT, SiteServer
 

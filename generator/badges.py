@@ -1,0 +1,189 @@
+"""A paper's row of link badges: its code repositories (official first, with GitHub's
+star count and state), datasets and models, project page, arXiv, DOI, PDF, slides and
+video, and searches where it links no code; each with the words a screen reader says.
+Every href is checked to be http(s) (escape.safe_url). No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .escape import safe_url
+from .models import CODE_HOSTS, Link, Paper
+from .repositories import short_count
+
+
+HOST_LABELS = {
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "bitbucket": "Bitbucket",
+    "huggingface": "Hugging Face",
+    "codeberg": "Codeberg",
+}
+assert set(HOST_LABELS) == set(CODE_HOSTS)
+
+
+@dataclass(frozen=True)
+class Badge:
+    """One link in a paper's badge row. ``kind`` names its CSS modifier and ``icon``."""
+
+    kind: str  # code, data, project, paper, arxiv, doi, pdf, slides, video, search
+    href: str
+    label: str
+    icon: str
+    description: str  # the accessible name: what the link is, in words
+    official: bool = False
+    note: str = ""
+    stars: str = ""  # GitHub's star count, short ("1.2k"), when content/repositories.yml has it
+    archived: bool = False  # GitHub said the repository is archived (read-only)
+    gone: bool = False  # GitHub had no such repository when it was asked
+    mark: str = ""  # a word after the label: what a dataset's badge names ("dataset", "model")
+
+
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _code_badge(link: Link) -> Badge | None:
+    href = safe_url(link.url)
+    if href is None:
+        return None
+    host = link.host if link.host in HOST_LABELS else ""
+    # A link that is no repository is labelled by its address without the scheme: a
+    # screen reader spelt "h t t p s colon slash slash", and a table column broke after
+    # "https:/".
+    label = link.repo or _SCHEME.sub("", href).rstrip("/")
+    where = f" on {HOST_LABELS[host]}" if host else ""  # (an unknown host is in the label)
+    # The word the badge shows after the name, right after it in the name too: a speech
+    # user says what they see, and a word in brackets is read as an aside (axe's
+    # label-in-name left "(official)" out and found "THUDM/T1 official" missing).
+    official = ", official" if link.official else ""
+    stats = link.stats
+    said = ""
+    if stats is not None and stats.gone:
+        # ("not found" is what the badge shows: the name holds the words seen.)
+        said = f"; not found: GitHub had no such repository on {stats.checked.isoformat()} (deleted, private or renamed)"
+    elif stats is not None:
+        # The day GitHub was asked: a star count is a figure of that day, not of today.
+        count = f"{stats.stars:,} star{'' if stats.stars == 1 else 's'}"
+        said = f"; {count} on {stats.checked.isoformat()}" + ("; archived (read-only)" if stats.archived else "")
+    return Badge(
+        kind="code",
+        href=href,
+        label=label,
+        icon=host or "code",
+        description=f"Code{where}: {label}{official}{said}",
+        official=link.official,
+        note=link.note,
+        stars=short_count(stats.stars) if stats is not None and not stats.gone else "",
+        archived=stats is not None and stats.archived,
+        gone=stats is not None and stats.gone,
+    )
+
+
+# Where a dataset or model is kept, by the host `links.classify` names.
+_DATA_HOSTS = {"huggingface": "Hugging Face", "kaggle": "Kaggle"}
+
+
+def _data_badge(link: Link) -> Badge | None:
+    """A dataset's or model's badge: on Hugging Face or Kaggle named as a repository is
+    ("lab/corpus"), elsewhere "Data"."""
+    href = safe_url(link.url)
+    if href is None:
+        return None
+    what, _, name = link.repo.partition("/")
+    if what not in _DATA_WORDS.get(link.host, ()):  # (Hugging Face's models have no prefix)
+        what, name = "models", link.repo
+    if link.host not in _DATA_HOSTS or not name:
+        return Badge("data", href, "Data", "data", "Data", note=link.note)
+    # Hugging Face's own icon on its badges, as on its code badges; Kaggle's is a word
+    # that no badge's size can show.
+    icon = "huggingface" if link.host == "huggingface" else "data"
+    word = _DATA_WORDS[link.host][what]
+    # (Marked in words: its "owner/name" looks like a code badge's.)
+    return Badge(
+        "data", href, name, icon, f"{word.title()} on {_DATA_HOSTS[link.host]}: {name}", note=link.note, mark=word
+    )
+
+
+# What a repository on those hosts is, by its address's first part. (On Hugging Face a
+# first part "competitions" is an owner's name.)
+_DATA_WORDS = {
+    "huggingface": {"datasets": "dataset", "models": "model", "spaces": "space"},
+    "kaggle": {"datasets": "dataset", "models": "model", "competitions": "competition"},
+}
+
+
+def paper_badges(paper: Paper) -> tuple[Badge, ...]:
+    badges: list[Badge] = []
+    # The official repository first (as the tables' code column shows it), the others in
+    # the curator's order: a port listed above it led the row of badges.
+    for link in sorted(paper.code, key=lambda link: not link.official):
+        badge = _code_badge(link)
+        if badge:
+            badges.append(badge)
+    badges += filter(None, map(_data_badge, paper.links_of("data")))
+    for link in paper.links_of("project"):
+        href = safe_url(link.url)
+        if href:
+            badges.append(
+                Badge("project", href, "Project page", "project", "Project page", note=link.note)
+            )
+    if paper.arxiv:
+        href = f"https://arxiv.org/abs/{quote(paper.arxiv, safe='/.')}"
+        badges.append(
+            Badge("arxiv", href, f"arXiv {paper.arxiv}", "arxiv", f"arXiv {paper.arxiv} (abstract page)")
+        )
+    if paper.doi:
+        href = f"https://doi.org/{quote(paper.doi, safe='/:;()._-')}"
+        badges.append(Badge("doi", href, f"DOI {paper.doi}", "doi", f"DOI {paper.doi} (publisher's page)"))
+    for link in paper.links_of("paper"):
+        href = safe_url(link.url)
+        if href:
+            badges.append(Badge("paper", href, "Paper", "paper", "The paper", note=link.note))
+    for link in paper.links_of("pdf"):
+        href = safe_url(link.url)
+        if href:
+            badges.append(Badge("pdf", href, "PDF", "pdf", "PDF", note=link.note))
+    for kind, label, description in (("slides", "Slides", "Slides or poster"), ("video", "Video", "Video")):
+        for link in paper.links_of(kind):
+            href = safe_url(link.url)
+            if href:
+                badges.append(Badge(kind, href, label, kind, description, note=link.note))
+    title = quote(" ".join(paper.title.split()), safe="")
+    # Searches say they are searches: a reader took "Hugging Face Papers" for the
+    # paper's own page there. Without a code link, GitHub is where a reader looks next:
+    # its repository search reads names and descriptions only, unless told to read the
+    # README too, where a paper's own code names the paper.
+    if not any(b.kind == "code" for b in badges):
+        where = quote(" in:name,description,readme", safe="")
+        badges.append(
+            Badge(
+                "search",
+                f"https://github.com/search?q={title}{where}&type=repositories",
+                "Search GitHub",
+                "search",
+                "Search GitHub for repositories whose name, description or README holds the"
+                " words of this title (the list links no code)",
+            )
+        )
+    badges.append(
+        Badge(
+            "search",
+            "https://huggingface.co/papers?q=" + title,
+            "Search Hugging Face",
+            "search",
+            "Search Hugging Face Papers for this title",
+        )
+    )
+    return tuple(badges)
+
+
+def first_code(paper: Paper) -> Badge | None:
+    links = sorted(paper.code, key=lambda link: not link.official)  # stable: official first
+    for link in links:
+        badge = _code_badge(link)
+        if badge:
+            return badge
+    return None

@@ -1,0 +1,469 @@
+"""What each page's template is given: the home page, the topic pages, the all-papers
+table and the paper pages, as small typed views whose every link is relative to the
+page that holds it (the addresses are pages.py's). No I/O and no rendering happen here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from .badges import Badge, first_code, paper_badges
+from .models import Paper, RelatedPaper, Site, Topic, TopicAssignment
+from .pages import ALL_PAPERS, EXPORT_LINKS, HOME, TOPICS, Page, dest_of, paper_dest, paper_url, relative, topic_url
+
+# (coins and terms, which bring the BibTeX and stemming libraries, are imported where
+# a page needs them, so that importing the plan does not load them.)
+
+RECENT_COUNT = 10
+
+STATUS_LABELS = {
+    "must-read": "Must read",
+    "classic": "Classic",
+    "to-read": "To read",
+    "reference": "Reference",
+}
+
+
+# --- What templates see -----------------------------------------------------------------
+# Small frozen views: text fields hold curator text as written (templates escape it);
+# every href is final (relative and, for external links, checked to be http(s)).
+
+
+@dataclass(frozen=True)
+class PaperRef:
+    href: str
+    title: str
+    year: int | None
+    code: Badge | None  # the paper's first code repository, for tables
+    summary: str = ""  # the curator's one sentence, for tables and the home page
+    byline: str = ""  # "A et al." (Paper.brief_byline), for tables
+    where: str = ""  # "NeurIPS" (Paper.where), for tables
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    href: str
+    title: str
+    reason: str = ""
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class TopicCard:
+    topic: TopicRef
+    parent: str = ""  # the broader topic's title, for a sub-topic
+    description: str = ""  # the topic's (Markdown): the card shows its first sentence
+    subtopics: int = 0  # how many topics name this one their parent
+    # Papers of its sub-topics (at any depth) that are not its own: the card says so, as
+    # its count leaves them out ("15 papers" read as the whole of a broader topic).
+    more_below: int = 0
+
+
+@dataclass(frozen=True)
+class RelatedRef:
+    paper: PaperRef
+    terms: tuple[str, ...]
+    by_curator: bool
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Where a paper sits in one topic's reading order."""
+
+    topic: TopicRef
+    position: int  # 1-based
+    total: int
+    start_here: bool  # among the topic's start-here papers (curated), not the table's rest
+    previous: PaperRef | None
+    next: PaperRef | None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    paper: PaperRef
+    topics: tuple[TopicRef, ...] = ()
+    # What the all-papers filter reads besides what the row shows: every author's name
+    # and the whole venue (the row names the first author; a long venue is cut).
+    names: str = ""
+
+
+def _reason(assignment: TopicAssignment, paper: Paper) -> str:
+    if assignment.by == "curator":
+        return "chosen by the curator"
+    if assignment.by == "reading order":
+        return "in this topic's reading order, chosen by the curator"
+    # Quoted: the words the paper holds, not a sentence ("matched a benchmark" read as if
+    # the paper had matched one). ASCII quotes: a character beyond Latin-1 makes Python
+    # hold the whole page's text at two bytes a character, and MkDocs holds every page
+    # (typographic quotes here cost a 10,000-paper build 135 MB more memory).
+    from .terms import Spellings
+
+    spelled = Spellings(f"{paper.title}\n{paper.abstract}") if assignment.terms else None
+
+    def quoted(term: str) -> str:
+        # A keyword's words as the paper writes them ("RLHF" for the keyword "rlhf"),
+        # and the parts of one that matches only whole ("reinforcement learning + llm":
+        # both somewhere in the paper) joined by a word, not a sign the page never
+        # explains.
+        # Only a keyword of one word is looked up: capitals of a word's own are an
+        # initialism's or a name's, and a phrase ("reinforcement learning") is neither
+        # (looking every word up cost a cold build of 10,000 papers 0.5 s). A word the
+        # paper gives no capitals of its own stays as the curator typed it.
+        assert spelled is not None
+
+        def word(typed: str) -> str:
+            if " " in typed:
+                return typed
+            shown = spelled.shown(typed.lower())
+            return typed if shown == typed.lower() else shown
+
+        return " with ".join(f'"{word(part)}"' for part in term.split(" + "))
+
+    terms = ", ".join(quoted(term) for term in _distinct_terms(assignment.terms))
+    if assignment.by == "fallback":
+        # Checked before the terms: a fallback topic carries the terms of its best score,
+        # but no rule reached its threshold, and the reader should know that.
+        return "closest topic, a weak match" + (f": {terms}" if terms else "")
+    if terms:
+        return "matched " + terms
+    return "matched by rules"
+
+
+def _distinct_terms(terms: Sequence[str]) -> list[str]:
+    """The terms, less each one that a longer term holds as words ("multi-task" when
+    "multi-task learning" is there too): the reader sees each match once."""
+    lowered = [t.lower() for t in terms]
+    return [
+        term
+        for term, low in zip(terms, lowered)
+        if not any(low != other and f" {low} " in f" {other} " for other in lowered)
+    ]
+
+
+def table_order(paper: Paper) -> tuple[int, int, str, str]:
+    # Newest first; undated papers last; then by title, then id for a total order.
+    year = paper.year if paper.year is not None else -1
+    return (year == -1, -year, paper.title.casefold(), paper.id)
+
+
+@dataclass(frozen=True)
+class Index:
+    """Lookups shared by every page; built once per plan."""
+
+    papers: Mapping[str, Paper]
+    topics: Mapping[str, Topic]
+    members: Mapping[str, tuple[str, ...]]  # topic id -> paper ids in table order
+    sequences: Mapping[str, tuple[str, ...]]  # topic id -> reading order then the rest
+    positions: Mapping[str, Mapping[str, int]]  # paper id -> topic id -> index in sequence
+    code: Mapping[str, Badge | None]  # paper id -> first code badge
+    topics_of: Mapping[str, tuple[str, ...]]  # paper id -> its (known) topic ids
+    # For signatures (see `paper_signature`): paper id -> what a link or a table row
+    # shows or filters of it (`shown_of`); the whole taxonomy as other pages show it.
+    shown: Mapping[str, tuple] = field(default_factory=dict)
+    topic_shown: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # title, size
+    taxonomy: tuple = ()
+    starts: Mapping[str, int] = field(default_factory=dict)  # topic id -> start-here papers
+    refs: dict[tuple, object] = field(default_factory=dict)  # see _paper_ref
+
+
+def make_index(site: Site) -> Index:
+    papers = {p.id: p for p in site.papers}
+    topics = {t.id: t for t in site.topics}
+    members: dict[str, list[Paper]] = {t.id: [] for t in site.topics}
+    topics_of: dict[str, tuple[str, ...]] = {}
+    for paper in site.papers:
+        assigned = [a.topic for a in site.assignments.get(paper.id, ()) if a.topic in members]
+        topics_of[paper.id] = tuple(dict.fromkeys(assigned))
+        for topic_id in topics_of[paper.id]:
+            members[topic_id].append(paper)
+    ordered = {
+        tid: tuple(p.id for p in sorted(ps, key=table_order)) for tid, ps in members.items()
+    }
+    sequences: dict[str, tuple[str, ...]] = {}
+    starts: dict[str, int] = {}
+    for topic in site.topics:
+        start = [pid for pid in dict.fromkeys(topic.reading_order) if pid in papers]
+        chosen = set(start)
+        rest = [pid for pid in ordered[topic.id] if pid not in chosen]
+        sequences[topic.id] = tuple(start + rest)
+        starts[topic.id] = len(start)
+    positions: dict[str, dict[str, int]] = {pid: {} for pid in papers}
+    for topic_id, sequence in sequences.items():
+        for n, pid in enumerate(sequence):
+            positions[pid][topic_id] = n
+    code = {p.id: first_code(p) for p in site.papers}
+    shown = {p.id: shown_of(p, code[p.id]) for p in site.papers}
+    topic_shown = {t.id: (t.title, len(ordered[t.id])) for t in site.topics}
+    taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
+    return Index(
+        papers, topics, ordered, sequences, positions, code, topics_of, shown, topic_shown, taxonomy,
+        starts,
+    )
+
+
+def _parent(url: str) -> str:
+    return url[: url.rstrip("/").rfind("/") + 1]
+
+
+def _paper_ref(index: Index, here: str, paper_id: str) -> PaperRef:
+    # A link from a page to a page outside its own folder depends only on the folder the
+    # page sits in (papers/a/ and papers/b/ both link papers/c/ as ../c/), so each
+    # paper's ref is made once per folder: 10,000 paper pages link ~130,000 times.
+    url = paper_url(paper_id)
+    key = (_parent(here), paper_id)
+    ref = index.refs.get(key) if not url.startswith(here) else None
+    if ref is None:
+        paper = index.papers[paper_id]
+        ref = PaperRef(
+            relative(here, url), paper.title, paper.year, index.code[paper_id], " ".join(paper.summary.split()),
+            paper.brief_byline, paper.where,
+        )
+        if not url.startswith(here):
+            index.refs[key] = ref
+    return ref
+
+
+def _topic_ref(index: Index, here: str, topic_id: str, reason: str = "") -> TopicRef:
+    url = topic_url(topic_id)
+    key = (_parent(here), topic_id, reason)
+    ref = index.refs.get(key) if not url.startswith(here) else None
+    if ref is None:
+        topic = index.topics[topic_id]
+        ref = TopicRef(relative(here, url), topic.title, reason, len(index.members[topic_id]))
+        if not url.startswith(here):
+            index.refs[key] = ref
+    return ref
+
+
+def _neighbours(index: Index, here: str, paper_id: str) -> tuple[Neighbours, ...]:
+    found: list[Neighbours] = []
+    for topic_id, n in index.positions[paper_id].items():
+        sequence = index.sequences[topic_id]
+        if len(sequence) < 2:
+            continue  # the topic's only paper: no previous or next to show
+        found.append(
+            Neighbours(
+                topic=_topic_ref(index, here, topic_id),
+                position=n + 1,
+                total=len(sequence),
+                start_here=n < index.starts[topic_id],
+                previous=_paper_ref(index, here, sequence[n - 1]) if n > 0 else None,
+                next=_paper_ref(index, here, sequence[n + 1]) if n + 1 < len(sequence) else None,
+            )
+        )
+    return tuple(found)
+
+
+def shown_of(paper: Paper, code: object = None) -> tuple:
+    """What the pages that list or link a paper show or filter of it (see `_paper_ref`
+    and `all_papers_page`): ``code`` is its first code badge, where known."""
+    return (paper.title, paper.year, paper.links, code, paper.summary, paper.authors, paper.venue, paper.publisher)
+
+
+def paper_page(site: Site, index: Index, paper: Paper, bibtex: str) -> Page:
+    from .coins import coins
+
+    here = paper_url(paper.id)
+    assigned = [a for a in site.assignments.get(paper.id, ()) if a.topic in index.topics]
+    related: Sequence[RelatedPaper] = site.related.get(paper.id, ())
+    badges = paper_badges(paper)
+    context = {
+        "paper": paper,
+        "status": STATUS_LABELS.get(paper.status, paper.status),
+        "badges": badges,
+        "no_code": not any(b.kind == "code" for b in badges),
+        "topics": tuple(_topic_ref(index, here, a.topic, _reason(a, paper)) for a in assigned),
+        # Beside each topic: the paper's place among its start-here papers, if it is one
+        # (what a curator says first; the reading-order section below says it too).
+        "start_here": tuple(
+            n + 1 if (n := index.positions[paper.id].get(a.topic, -1)) >= 0
+            and n < index.starts[a.topic] else None
+            for a in assigned
+        ),
+        "related": tuple(
+            RelatedRef(_paper_ref(index, here, r.paper), r.terms, r.by_curator)
+            for r in related
+            if r.paper in index.papers
+        ),
+        "neighbours": _neighbours(index, here, paper.id),
+        "bibtex": bibtex,
+        "coins": coins(paper),
+        "all_papers": relative(here, ALL_PAPERS),
+    }
+    return Page(paper_dest(paper.id), here, "paper.md", context)
+
+
+def topic_page(index: Index, topic: Topic) -> Page:
+    here = topic_url(topic.id)
+    members = index.members[topic.id]
+    with_code = sum(1 for pid in members if index.code[pid] is not None)
+    shared = Counter(
+        other for pid in members for other in index.topics_of[pid] if other != topic.id
+    )
+    related_topics = sorted(
+        shared.items(), key=lambda item: (-item[1], index.topics[item[0]].title.casefold(), item[0])
+    )
+    context = {
+        "topic": topic,
+        "parent": _topic_ref(index, here, topic.parent) if topic.parent in index.topics else None,
+        "subtopics": tuple(
+            _topic_ref(index, here, t.id) for t in index.topics.values() if t.parent == topic.id
+        ),
+        "start_here": tuple(
+            _paper_ref(index, here, pid)
+            for pid in dict.fromkeys(topic.reading_order)
+            if pid in index.papers
+        ),
+        "papers": tuple(_paper_ref(index, here, pid) for pid in members),
+        "with_code": with_code,
+        "related_topics": tuple(
+            (_topic_ref(index, here, tid), count) for tid, count in related_topics[:6]
+        ),
+        "all_topics": relative(here, TOPICS),
+    }
+    return Page(dest_of(here), here, "topic.md", context)
+
+
+def topic_tree(topics: Sequence[Topic]) -> list[Topic]:
+    """Topics in file order, each followed by its sub-topics (depth first)."""
+    known = {t.id for t in topics}
+    children: dict[str, list[Topic]] = {}
+    for topic in topics:
+        parent = topic.parent if topic.parent in known and topic.parent != topic.id else ""
+        children.setdefault(parent, []).append(topic)
+    ordered: list[Topic] = []
+    seen: set[str] = set()
+    # Depth first without recursion: a chain of 1,000 parents is no reason to stop.
+    stack = list(reversed(children.get("", ())))
+    while stack:
+        topic = stack.pop()
+        if topic.id not in seen:
+            seen.add(topic.id)
+            ordered.append(topic)
+            stack.extend(reversed(children.get(topic.id, ())))
+    # A cycle of parents (reported by validation) leaves topics unvisited; keep them.
+    ordered += [t for t in topics if t.id not in seen]
+    return ordered
+
+
+def _exports_here(
+    here: str, files: Mapping[str, str | bytes | None], names: Sequence[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    return tuple((label, relative(here, dest)) for label, dest in names if dest in files)
+
+
+def home_page(
+    site: Site, index: Index, intro: str, extra: Mapping[str, object], contribute: str | None
+) -> Page:
+    here = HOME
+    with_code = sum(1 for badge in index.code.values() if badge is not None)
+    # (Ties as in the feeds: by first id, so a rename moves no paper in or out.)
+    dated = sorted((p for p in site.papers if p.added is not None), key=lambda p: (p.first_id, p.id))
+    dated.sort(key=lambda p: p.added, reverse=True)  # type: ignore[arg-type, return-value]
+    context = {
+        "intro": intro,
+        "paper_count": len(site.papers),
+        "topic_count": len(site.topics),
+        "with_code": with_code,
+        "cards": _topic_cards(index, here, site.topics),
+        "recent": tuple((_paper_ref(index, here, p.id), p.added) for p in dated[:RECENT_COUNT]),
+        # How many share the newest date: more than are listed, the list is a sample.
+        "same_day": sum(1 for p in dated if p.added == dated[0].added) if dated else 0,
+        "all_papers": relative(here, ALL_PAPERS),
+        "all_topics": relative(here, TOPICS),
+        "contribute": relative(here, contribute) if contribute is not None else None,
+        "exports": _exports_here(here, extra, EXPORT_LINKS),
+    }
+    return Page(dest_of(here), here, "home.md", context)
+
+
+def _topic_cards(index: Index, here: str, topics: Sequence[Topic]) -> tuple[TopicCard, ...]:
+    """A card per topic, in the taxonomy's order; a sub-topic's card names its parent
+    (the cards are one grid: "Prompt-based continual learning" read as a topic of its own).
+    ("A sub-topic of", not "in": a topic's papers are its own, its sub-topics' are not
+    among them; so a broader topic's card says it has sub-topics, and how many more
+    papers they hold, which its count leaves out.)"""
+    def parent_of(t: Topic) -> str:
+        return t.parent if t.parent in index.topics and t.parent != t.id else ""
+
+    children: dict[str, list[str]] = {}
+    for t in topics:
+        children.setdefault(parent_of(t), []).append(t.id)
+
+    def more_below(topic_id: str) -> int:
+        below: set[str] = set()
+        seen, stack = {topic_id}, list(children.get(topic_id, ()))
+        while stack:  # (a cycle of parents, reported by check, ends here too)
+            child = stack.pop()
+            if child not in seen:
+                seen.add(child)
+                below.update(index.members[child])
+                stack.extend(children.get(child, ()))
+        return len(below.difference(index.members[topic_id]))
+
+    return tuple(
+        TopicCard(
+            _topic_ref(index, here, t.id),
+            index.topics[parent_of(t)].title if parent_of(t) else "",
+            t.description,
+            len(children.get(t.id, ())),
+            more_below(t.id) if t.id in children else 0,
+        )
+        for t in topic_tree(topics)
+    )
+
+
+def topics_page(index: Index, topics: Sequence[Topic]) -> Page:
+    here = TOPICS
+    context = {
+        "cards": _topic_cards(index, here, topics),
+        "all_papers": relative(here, ALL_PAPERS),
+    }
+    return Page(dest_of(here), here, "topics.md", context)
+
+
+# A long All papers table ships its rows past the first ALL_PAPERS_FIRST in a second
+# body, which the page hides while scripts run (overrides/main.html, readinglist.css):
+# the filter (table-filter.js) shows that many rows and a button for the rest anyway,
+# and hidden rows are neither styled nor laid out. At 10,000 rows styling and laying out
+# the whole table, again after each change Material made to the page, took 12 of the
+# 14 s before the filter showed. Without scripts every row shows. These are the
+# filter's LIMIT and WHOLE: a list of up to ALL_PAPERS_WHOLE rows is shown whole.
+ALL_PAPERS_FIRST = 200
+ALL_PAPERS_WHOLE = 2000
+
+
+def all_papers_page(site: Site, index: Index) -> Page:
+    here = ALL_PAPERS
+    rows = tuple(
+        TableRow(
+            _paper_ref(index, here, p.id),
+            tuple(_topic_ref(index, here, t) for t in index.topics_of[p.id]),
+            p.filter_names,
+        )
+        for p in sorted(site.papers, key=table_order)
+    )
+    with_code = sum(1 for badge in index.code.values() if badge is not None)
+    refs = [row.paper for row in rows]
+    dated = any(ref.year is not None for ref in refs)
+    authors, venues = any(ref.byline for ref in refs), any(ref.where for ref in refs)
+    # The words the filter's placeholder offers: those the list has. (It also reads
+    # summaries, which a list of authors and venues leaves unnamed: the box holds five
+    # words whole on a phone.)
+    said = [
+        "title",
+        *(["author"] if authors else []),
+        *(["venue"] if venues else []),
+        *(["summary"] if any(ref.summary for ref in refs) and not (authors and venues) else []),
+        "topic",
+        *(["year"] if dated else []),
+    ]
+    # The filter reads a code badge's owner/name too ("code": a word as long as "year",
+    # which the box's widest placeholder ends with).
+    if with_code and len(said) < 5:
+        said.append("code")
+    first = len(rows) if len(rows) <= ALL_PAPERS_WHOLE else ALL_PAPERS_FIRST
+    context = {"rows": rows, "first": first, "with_code": with_code, "dated": dated, "said": said}
+    return Page(dest_of(here), here, "all_papers.md", context)

@@ -1,0 +1,184 @@
+"""Which pages need building again: a page's signature (everything its text is made
+from, cheap to build and compare) and, from the last plan's `Layout`, which pages may
+have changed, without computing the signatures of a large list. No I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from .models import Paper, RelatedPaper, Site, Topic
+from .pagecontext import Index, shown_of, table_order
+from .pages import paper_dest
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What places every paper page in the site, for the next plan (see `dirty_pages`)."""
+
+    ids: frozenset[str]
+    sequences: Mapping[str, tuple[str, ...]]  # topic id -> reading order, then the rest
+    topic_shown: Mapping[str, tuple[str, int]]  # topic id -> title, size
+    taxonomy: tuple
+    # The related papers the pages were made with: the very tuples, so that an unchanged
+    # paper's are recognised by identity (None: compare them with the signatures).
+    related: Mapping[str, tuple[RelatedPaper, ...]] | None = None
+    starts: Mapping[str, int] | None = None  # topic id -> its start-here papers (None: unknown)
+
+
+# Where `paper_signature` keeps what `dirty_pages` reads.
+_SIG_PAPER, _SIG_ASSIGNED, _SIG_RELATED, _SIG_BIBTEX = 0, 1, 2, 6
+
+
+def _related_view(related: Sequence[RelatedPaper]) -> list:
+    # The page shows no score: a change of score alone (another paper's abstract
+    # moved the weights a little) must not rebuild it.
+    return [(r.paper, r.terms, r.by_curator) for r in related]
+
+
+def paper_signature(site: Site, index: Index, paper: Paper, bibtex: str) -> tuple:
+    """Everything `paper_page` reads, in a form that is cheap to build and compare.
+
+    Two runs that give a paper equal signatures give its page the same context, so the
+    page need not be built, rendered or written again. It holds the paper itself, its
+    topic assignments and related papers, what the pages show of each paper it links to
+    (`shown_of`: title, year, code badge and more), and each topic's title, size and the paper's place in
+    its reading order. Keep it in step with `paper_page`: tests/test_build.py compares
+    incremental runs after many kinds of edit with clean ones.
+    """
+    # Lists and comprehensions rather than generator expressions: this runs for every
+    # paper on every run, and equality compares lists as it does tuples.
+    pid = paper.id
+    shown, topic_shown = index.shown, index.topic_shown
+    related = site.related.get(pid, ())
+    assigned = site.assignments.get(pid, ())
+    linked = [shown.get(r.paper) for r in related]
+    placed = []
+    for topic_id, n in index.positions[pid].items():
+        sequence = index.sequences[topic_id]
+        previous = sequence[n - 1] if n > 0 else None
+        following = sequence[n + 1] if n + 1 < len(sequence) else None
+        placed.append((topic_id, n, len(sequence), n < index.starts[topic_id], previous, following))
+        linked.append(shown.get(previous) if previous is not None else None)
+        linked.append(shown.get(following) if following is not None else None)
+    return (
+        paper,
+        assigned,
+        _related_view(related),
+        placed,
+        linked,
+        [topic_shown.get(a.topic) for a in assigned] + [topic_shown.get(t[0]) for t in placed],
+        bibtex,
+    )
+
+
+@dataclass(frozen=True)
+class _Dirty:
+    papers: set[str]  # the papers whose page may have changed
+    listing: bool  # whether the all-papers page may have changed
+
+
+def dirty_pages(
+    site: Site,
+    index: Index,
+    bibtex: Mapping[str, str],
+    previous: Mapping[str, tuple],
+    layout: Layout | None,
+) -> _Dirty | None:
+    """Which pages may differ from the ones whose signatures are in ``previous``,
+    planned with ``layout``; None when every signature must be computed.
+
+    It answers without computing the 10,000 signatures of a large list. A paper page
+    shows (see `paper_signature`) its paper, assignments, related papers and BibTeX
+    entry; its place in each topic's sequence; each topic's title and size; and the
+    what it shows of each paper it links to (`shown_of`: related, previous, next). While
+    the papers, the topics and their sizes are as in ``layout``, a page can change
+    only if one of its own inputs changed, its place in a sequence changed, or a
+    paper it links to changed what `shown_of` holds. Its own inputs are read from
+    its previous signature: they are mostly the very objects of this run (the file
+    cache, the topic and BibTeX memos), so comparing costs a pointer check each.
+    tests/test_pages.py checks this answer against the signatures themselves after
+    random edits.
+    """
+    if (
+        layout is None
+        or layout.topic_shown != index.topic_shown
+        or layout.taxonomy != index.taxonomy
+        or layout.ids != index.papers.keys()
+        or layout.sequences.keys() != index.sequences.keys()
+        or layout.starts is None
+    ):
+        return None
+    changed: set[str] = set()
+    for topic_id, sequence in index.sequences.items():
+        old_sequence = layout.sequences[topic_id]
+        old_start, start = layout.starts.get(topic_id, 0), index.starts[topic_id]
+        if old_start != start:
+            # A paper added to (or taken from) the start-here papers, whose place in the
+            # sequence may be the same: the papers between the two ends say "start
+            # here" or not anew.
+            changed.update(sequence[min(old_start, start) : max(old_start, start)])
+            changed.update(old_sequence[min(old_start, start) : max(old_start, start)])
+        if old_sequence == sequence:
+            continue
+        if len(old_sequence) != len(sequence):  # implied by topic_shown (the size), today
+            return None  # every page of the topic shows the new total
+        # A retitled paper moves within the table order: the papers whose place
+        # ("n of N") or previous or next paper changed are those whose window of three
+        # differs.
+        for n, pid in enumerate(sequence):
+            if old_sequence[max(n - 1, 0) : n + 2] != sequence[max(n - 1, 0) : n + 2]:
+                changed.add(pid)
+    shown: set[str] = set()  # papers whose `shown_of` changed
+    listing = False
+    before = layout.related
+    for pid, paper in index.papers.items():
+        signature = previous.get(paper_dest(pid))
+        if signature is None:
+            # Its page is gone or was touched, and with it what the paper was: whether
+            # the pages linking to it show it as before is unknown.
+            return None
+        old = signature[_SIG_PAPER]
+        if old is not paper and old != paper:
+            changed.add(pid)
+            if shown_of(old) != shown_of(paper):
+                shown.add(pid)
+        assigned = site.assignments.get(pid, ())
+        if signature[_SIG_ASSIGNED] is not assigned and signature[_SIG_ASSIGNED] != assigned:
+            changed.add(pid)
+            listing = True  # its topics column may differ
+        text = bibtex.get(pid, "")
+        if signature[_SIG_BIBTEX] is not text and signature[_SIG_BIBTEX] != text:
+            changed.add(pid)
+        related = site.related.get(pid, ())
+        if before is None or before.get(pid) is not related:
+            if signature[_SIG_RELATED] != _related_view(related):
+                changed.add(pid)
+    if shown:
+        listing = True
+        for pid, related in site.related.items():
+            if any(r.paper in shown for r in related):
+                changed.add(pid)
+        for pid in shown:
+            for topic_id, n in index.positions[pid].items():
+                sequence = index.sequences[topic_id]
+                changed.update(sequence[max(n - 1, 0) : n + 2])
+    return _Dirty(changed, listing)
+
+
+def topic_signature(index: Index, topic: Topic, exports: tuple) -> tuple:
+    """Everything `topic_page` reads (see `paper_signature`)."""
+    return (
+        topic,
+        index.taxonomy,
+        tuple((pid, index.shown[pid]) for pid in topic.reading_order if pid in index.shown),
+        tuple((pid, index.shown[pid], index.topics_of[pid]) for pid in index.members[topic.id]),
+        exports,
+    )
+
+
+def all_papers_signature(site: Site, index: Index) -> tuple:
+    """Everything `all_papers_page` reads (see `paper_signature`)."""
+    rows = sorted(site.papers, key=table_order)
+    return (index.taxonomy, tuple((p.id, index.shown[p.id], index.topics_of[p.id]) for p in rows))
