@@ -3,7 +3,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/related_audit.py > links.csv
 
 One row per link (page, related paper), curator links left out: the two ids, whether
-the two papers share a topic (by id, as related.shown compares them), the shared terms
+the two papers share a topic (by id, as relatedshown.shown compares them), the shared terms
 as the page shows them, and the two titles. The judgements of related_audit_2.md were
 made on this dump (before) and on the dump after the change (after).
 """
@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from generator import curation
-from generator.related import _document, related_papers, shown
+from generator.related import _document, related_papers
+from generator.relatedshown import shown
 from generator.terms import Spellings
 from generator.topics import assign_paper, compile_topics
 

@@ -29,7 +29,8 @@ from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, formerly_script
 from .pages import Page as PlanPage
 from .pagesignatures import Layout
-from .related import RelatedIndex, shown
+from .related import RelatedIndex
+from .relatedshown import shown
 from .render import ICON_STYLESHEET, Renderer, template_error
 from .siteplan import Plan, plan_site
 from .topics import Matcher, assign_paper, closest_topic, compile_topics
@@ -79,7 +80,7 @@ class Memo:
     matcher: Matcher | None = None
     assigned: dict[str, tuple[Paper, tuple[TopicAssignment, ...]]] = field(default_factory=dict)
     related: RelatedIndex = field(default_factory=RelatedIndex)
-    # The related papers pages showed last (related.shown), so that a row it had to
+    # The related papers pages showed last (relatedshown.shown), so that a row it had to
     # filter stays the same object while it is equal (pages compare rows by identity).
     shown: dict[str, tuple[RelatedPaper, ...]] = field(default_factory=dict)
     # What the pages on disk were made from: dest -> digest of a Page's template and
@@ -181,7 +182,7 @@ class Memo:
     def related_papers(
         self, content: Content, assignments: Mapping[str, tuple[TopicAssignment, ...]]
     ) -> Mapping[str, tuple[RelatedPaper, ...]]:
-        """The related papers each page shows (related.shown)."""
+        """The related papers each page shows (relatedshown.shown)."""
         # The index redoes only what an edit changed, and answers as a fresh one would.
         try:
             similar = self.related.update(content.papers)

@@ -8,7 +8,8 @@ paper carries the shared terms that contribute most to the similarity, so a read
 see why it is there, each word in one form only (a term of the stem of a heavier one,
 "scale" after "scaling", gives its place to the next). Ties are broken by paper id
 (scores compared to 12 decimals), and papers are vectorised in id order, so the result
-does not depend on load order.
+does not depend on load order. The arithmetic of rankings and shared terms is cosines.py's;
+which related papers a page shows, relatedshown.py's.
 
 API:
 
@@ -57,11 +58,11 @@ each row's candidates for its prefix are kept, so memory stays linear in the lis
 
 Exactness: every ranking cosine is a running sum, from 0 and in column (alphabetical
 vocabulary) order, of the products of two L2-normalised rows' shared terms: scipy's
-sparse product computes it so, and so does ``_pair_cosines``; the same pair gets the
+sparse product computes it so, and so does ``cosines.pair_cosines``; the same pair gets the
 same bits whichever of its rows is multiplied, and a vocabulary change that shifts
 columns keeps the order of each row's terms. TfidfTransformer weighs each row
 independently of the others, given the idf (learnt from every paper's counts). Displayed scores and shared terms come from
-the two rows alone (``_explain``) and the stems of their terms (``_stems``, each term
+the two rows alone (``cosines.explain``) and the stems of their terms (``_stems``, each term
 stemmed once, when it enters ``_terms``), so a chosen pair whose papers kept their
 vectors keeps them.
 """
@@ -75,7 +76,10 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
 
-from .models import Paper, RelatedPaper, TopicAssignment
+from .cosines import (
+    TIE, blocks, csr, csr_of, explain, pair_cosines, rank_all, rank_block, rank_rows, ranges, ranks_at_or_above, splice,
+)
+from .models import Paper, RelatedPaper
 from .terms import Spellings, count_vectorizer, distinct, stems
 
 if TYPE_CHECKING:
@@ -83,32 +87,11 @@ if TYPE_CHECKING:
 
 TOP_K = 5
 TERMS_PER_PAIR = 3
-# A similar paper that shares fewer words than this with the page's paper (forms of one
-# word count once) is shown only if the two also share a topic (``shown``). One word in
-# common alone was mostly chance: of the shipped list's 29 such pairs, 16 of the 19
-# without a shared topic linked unrelated papers (a grasping robot and an NLP toolkit
-# by "semantic", inverse RL and in-context learning by "demonstrations"), and 8 of the
-# 10 with one were sound (continual-learning papers by "continual", in-context learning
-# papers by "ICL"). Such a pair is left out, not replaced: the next paper down the
-# ranking is weaker still, so a page may show fewer than ``k``. (Topics are compared
-# by id: a sub-topic is not its parent.)
-MIN_SHARED_WORDS = 2
-# Nor is one that shares no topic with it and whose cosine similarity is below this,
-# however many words they share. A second audit (benchmarks/related_audit_2.md) judged
-# every link of the shipped list between papers without a common topic: 186 of 286
-# were noise (an embeddings paper beside GraspGPT by "semantic, complex", two papers by
-# "LLMs, process"): the words this list is about ("LLM", "RL", "fine-tuning",
-# "generalization") relate any two of its papers a little. Of 100 links sharing a
-# topic, 2 were. At 0.15 the links without a topic keep 78 of their 100 sound ones and
-# 52 of the 186 noise ones; the median of those with a topic is 0.16. Curators' links
-# and pairs sharing a topic are shown whatever their score.
-MIN_SCORE_WITHOUT_TOPIC = 0.15
-_CHUNK_ROWS = 512
 MIN_COMMON = 40  # max_df never drops a term found in fewer papers than this
 # Shared terms explained per pair beyond the ones shown: a term that is another's plural
 # ("llm", "llms"), initialism or compound ("rules", "rule-based") is not shown twice
 # (``terms.distinct``), and the next one takes its place. (Terms of one stem, "scaling"
-# and "scale", ``_explain`` drops before it counts them.) A compound can stand for three
+# and "scale", ``cosines.explain`` drops before it counts them.) A compound can stand for three
 # terms of a pair: "chain-of-instructions" for "chain", "instructions" and "coi" in the
 # 10,000-paper benchmark list, where two spares left one pair with two terms shown; with
 # four, it and the shipped list show what fifty show.
@@ -118,10 +101,6 @@ _SPARE_TERMS = 4
 _MARGIN = 10
 # Above this share of affected papers, recomputing from scratch is about as cheap.
 _MAX_AFFECTED_SHARE = 0.5
-_DECIMALS = 12  # cosines equal to this many decimals are ties, broken by id
-# Cosines closer than this may round to the same value: candidate filters keep them.
-_TIE = 2 * 10.0**-_DECIMALS
-_PAIR_BATCH = 8192  # pairs whose rows are selected at once (_pair_cosines)
 # Rounding in a cosine and in a distance between vectors is far below this.
 _MOVE_SLACK = 1e-9
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -149,252 +128,6 @@ def _max_df(n: int) -> int:
     # about what two papers share, and each such term costs time quadratic in the
     # list's size in the similarity product. Small lists keep every term.
     return max(MIN_COMMON, n // 4)
-
-
-def _csr(data, indices, indptr, shape) -> sparse.csr_matrix:
-    from scipy import sparse
-
-    return sparse.csr_matrix((data, indices, indptr), shape=shape)
-
-
-def _csr_of(matrix) -> sparse.csr_matrix:
-    from scipy import sparse
-
-    matrix = sparse.csr_matrix(matrix)
-    matrix.sort_indices()
-    return matrix
-
-
-def _splice(
-    matrix: sparse.csr_matrix, rows: np.ndarray, fresh: sparse.csr_matrix, columns: int,
-    column_map: np.ndarray | None = None,
-) -> sparse.csr_matrix:
-    """``matrix`` with ``rows`` (sorted) replaced by the rows of ``fresh``, in O(nnz).
-
-    ``column_map`` renumbers the kept rows' columns (order-preserving). The runs of
-    kept rows between replaced ones are copied whole (one memory copy each).
-    """
-    n = matrix.shape[0]
-    old_ptr, new_ptr = matrix.indptr, fresh.indptr
-    old_indices = matrix.indices if column_map is None else column_map[matrix.indices]
-    rows_list = np.asarray(rows, dtype=np.int64).tolist()
-    run_starts = [0] + old_ptr[np.asarray(rows, dtype=np.int64) + 1].tolist()
-    run_stops = old_ptr[rows].tolist() + [int(old_ptr[-1])]
-    fresh_ptr = new_ptr.tolist()
-    indices, data = [], []
-    for slot, (start, stop) in enumerate(zip(run_starts, run_stops)):
-        indices.append(old_indices[start:stop])
-        data.append(matrix.data[start:stop])
-        if slot < len(rows_list):
-            indices.append(fresh.indices[fresh_ptr[slot] : fresh_ptr[slot + 1]])
-            data.append(fresh.data[fresh_ptr[slot] : fresh_ptr[slot + 1]])
-    lengths = np.diff(old_ptr)
-    lengths[rows] = np.diff(new_ptr)
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    spliced = _csr(np.concatenate(data).astype(matrix.data.dtype, copy=False),
-                   np.concatenate(indices).astype(np.int32, copy=False), indptr,
-                   (n, columns))
-    spliced.has_sorted_indices = True
-    return spliced
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The concatenated ranges [start, start + length)."""
-    offsets = np.cumsum(lengths) - lengths
-    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(
-        int(np.sum(lengths)), dtype=np.int64)
-
-
-def _round(values: np.ndarray) -> np.ndarray:
-    return np.round(values, _DECIMALS)
-
-
-def _scaled(values: np.ndarray) -> np.ndarray:
-    """Values in [0, 1] to integers with the same order and ties as ``_round``.
-
-    np.round(x, 12) is rint(x * 1e12) / 1e12; the integers stay below 2**40.
-    """
-    return np.rint(values * 10.0**_DECIMALS).astype(np.int64)
-
-
-def _rank(
-    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, width: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's first ``width`` entries by (rounded cosine descending, column): -1 pads."""
-    # Row and rounded cosine in one integer key (rows < 2**23). Without equal keys it
-    # alone decides the order, and one plain sort costs a third of a three-key one;
-    # with them (a tie within a row), the column breaks it.
-    key = (rows.astype(np.int64) << 40) - _scaled(values)
-    order = np.argsort(key)
-    ordered_key = key[order]
-    if (ordered_key[1:] == ordered_key[:-1]).any():
-        order = np.lexsort((cols, key))
-    rows, cols, values = rows[order], cols[order], values[order]
-    starts = np.searchsorted(rows, np.arange(n_rows))
-    rank = np.arange(len(rows)) - starts[rows]
-    keep = rank < width
-    top_cols = np.full((n_rows, width), -1, dtype=np.int32)
-    top_vals = np.zeros((n_rows, width), dtype=np.float64)
-    top_cols[rows[keep], rank[keep]] = cols[keep]
-    top_vals[rows[keep], rank[keep]] = values[keep]
-    return top_cols, top_vals
-
-
-def _blocks(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.ndarray):
-    """(rows of the block, their dense cosines with every paper, self pairs zeroed).
-
-    Rows are multiplied in chunks, so the similarity matrix is never held whole. Each
-    cosine is summed over the row's terms in column order, the same for either row of
-    a pair.
-    """
-    for start in range(0, len(rows), _CHUNK_ROWS):
-        block = rows[start : start + _CHUNK_ROWS]
-        scores = (matrix[block] @ transposed).toarray()
-        scores[np.arange(len(block)), block] = 0.0  # not related to itself
-        yield block, scores
-
-
-def _candidates(
-    scores: np.ndarray, width: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, column) of the entries that may be among their row's first ``width``, and
-    each row's width-th best cosine (0 if it has fewer).
-
-    The width-th best is found by partition; every column within rounding of it is
-    kept, so a tie at the cut keeps all tied papers and _rank decides by id.
-    """
-    columns = scores.shape[1]
-    if columns <= width:
-        rows, cols = np.nonzero(scores > 0.0)
-        return rows, cols, np.zeros(len(scores))
-    floors = np.partition(scores, columns - width, axis=1)[:, columns - width]
-    rows, cols = np.nonzero(scores > np.maximum(floors - _TIE, 0.0)[:, None])
-    return rows, cols, floors
-
-
-def _rank_block(scores: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each row's ranking prefix (``width`` entries) and whether it holds all candidates."""
-    complete = np.count_nonzero(scores, axis=1) <= width
-    rows, cols, _ = _candidates(scores, width)
-    top_cols, top_vals = _rank(rows, cols, scores[rows, cols], len(scores), width)
-    return top_cols, top_vals, complete
-
-
-def _rank_all(matrix: sparse.csr_matrix, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every row's ranking prefix (``width`` entries) and whether it holds all candidates.
-
-    The product is symmetric, so each chunk of rows is multiplied only with itself and
-    the rows after it: a chunk's block gives its own rows their candidates among those
-    columns, and (read down its columns) the later rows their candidates among the
-    chunk's rows. A cosine read down a column has the same bits as the one its own row
-    would give (the same products summed in the same column order).
-    """
-    n = matrix.shape[0]
-    top_cols = np.full((n, width), -1, dtype=np.int32)
-    top_vals = np.zeros((n, width), dtype=np.float64)
-    if n < 2 or matrix.shape[1] == 0:
-        return top_cols, top_vals, np.ones(n, dtype=bool)
-    positive = np.zeros(n, dtype=np.int64)
-    # A width-th best cosine over some columns bounds the row's width-th best from
-    # below, so candidates found under a later, higher bound are dropped at the end.
-    floor = np.zeros(n)
-    found_rows, found_cols, found_vals = [], [], []
-    for start in range(0, n, _CHUNK_ROWS):
-        stop = min(start + _CHUNK_ROWS, n)
-        scores = (matrix[start:stop] @ matrix[start:].T.tocsr()).toarray()
-        scores[np.arange(stop - start), np.arange(stop - start)] = 0.0  # not related to itself
-        positive[start:stop] += np.count_nonzero(scores, axis=1)
-        rows, cols, floors = _candidates(scores, width)
-        floor[start:stop] = np.maximum(floor[start:stop], floors)
-        found_rows.append(rows + start)
-        found_cols.append(cols + start)
-        found_vals.append(scores[rows, cols])
-        if stop < n:
-            later = np.ascontiguousarray(scores[:, stop - start :].T)
-            positive[stop:] += np.count_nonzero(later, axis=1)
-            rows, cols, floors = _candidates(later, width)
-            floor[stop:] = np.maximum(floor[stop:], floors)
-            found_rows.append(rows + stop)
-            found_cols.append(cols + start)
-            found_vals.append(later[rows, cols])
-    rows, cols, values = (np.concatenate(found_rows), np.concatenate(found_cols),
-                          np.concatenate(found_vals))
-    kept = values > floor[rows] - _TIE
-    top_cols, top_vals = _rank(rows[kept], cols[kept], values[kept], n, width)
-    return top_cols, top_vals, positive <= width
-
-
-def _pair_cosines(
-    matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray
-) -> np.ndarray:
-    """The cosine of each pair, with the bits the sparse product gives it.
-
-    The product adds each shared term's product to a running sum that starts at 0, in
-    column order; so does this, one position at a time (numpy's own sums are pairwise).
-    Pairs go in batches, so the selected rows never take much memory. A pair and its
-    mirror (both often kept: each is in the other's prefix) have the same bits, so each
-    is computed once.
-    """
-    low, high = np.minimum(left, right), np.maximum(left, right)
-    unique, inverse = np.unique(low.astype(np.int64) * matrix.shape[0] + high, return_inverse=True)
-    left, right = unique // matrix.shape[0], unique % matrix.shape[0]
-    sums = np.zeros(len(left))
-    for start in range(0, len(left), _PAIR_BATCH):
-        batch = slice(start, start + _PAIR_BATCH)
-        shares = matrix[left[batch]].multiply(matrix[right[batch]]).tocsr()
-        shares.sort_indices()
-        lengths = np.diff(shares.indptr)
-        part = np.zeros(len(lengths))
-        for position in range(int(lengths.max(initial=0))):
-            longer = np.flatnonzero(lengths > position)
-            part[longer] += shares.data[shares.indptr[longer] + position]
-        sums[batch] = part
-    return sums[inverse.ravel()]
-
-
-def _explain(
-    matrix: sparse.csr_matrix, pairs_left: np.ndarray, pairs_right: np.ndarray, count: int,
-    term_ids: np.ndarray, groups: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """For each pair (i, j): the cosine and the ``count`` shared terms weighing most in it,
-    of distinct stems.
-
-    All pairs at once: the element-wise product of the two rows holds each shared term's
-    share of the cosine; one lexsort ranks the terms of every pair. Terms come back as
-    ``term_ids`` of the matrix's columns, -1 padded. ``groups``: each column's stem
-    (equal numbers, equal stems); a term with the stem of a heavier one of its pair
-    ("scale" after "scaling") is the same word again, and the next term takes its place.
-    """
-    m = len(pairs_left)
-    terms = np.full((m, count), -1, dtype=np.int32)
-    if m == 0:
-        return np.zeros(0), terms
-    shares = matrix[pairs_left].multiply(matrix[pairs_right]).tocsr()
-    shares.eliminate_zeros()
-    shares.sort_indices()
-    cosines = np.asarray(shares.sum(axis=1)).ravel()
-    rows = np.repeat(np.arange(m), np.diff(shares.indptr))
-    # Heaviest first; ties by column, which is alphabetical (the vocabulary is sorted):
-    # one integer key per share (pair, then rounded weight descending; a stable sort
-    # keeps the column order of equal keys), far cheaper than a three-key lexsort.
-    order = np.argsort((rows.astype(np.int64) << 40) - _scaled(shares.data), kind="stable")
-    # Only a term whose stem another term of the vocabulary has can repeat one: most
-    # have none, so few shares are sorted again, by (pair, stem) keeping the rank order
-    # (np.unique's first index is the first in that order).
-    share_groups = groups[shares.indices[order]]
-    maybe = np.flatnonzero(np.bincount(groups)[share_groups] > 1)
-    if len(maybe):
-        key = (rows[order[maybe]].astype(np.int64) << 32) + share_groups[maybe]
-        repeats = np.ones(len(maybe), dtype=bool)
-        repeats[np.unique(key, return_index=True)[1]] = False
-        keep = np.ones(len(order), dtype=bool)
-        keep[maybe[repeats]] = False
-        order = order[keep]
-    starts = np.searchsorted(rows[order], np.arange(m))
-    rank = np.arange(len(order)) - starts[rows[order]]
-    kept = order[rank < count]
-    terms[rows[kept], rank[rank < count]] = term_ids[shares.indices[kept]]
-    return cosines, terms
 
 
 @dataclass
@@ -454,7 +187,7 @@ class RelatedIndex:
         for name in _MATRICES:
             packed = getattr(self, name)
             if isinstance(packed, tuple):
-                setattr(self, name, _csr(*packed))
+                setattr(self, name, csr(*packed))
 
     def update(
         self, papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
@@ -504,7 +237,7 @@ class RelatedIndex:
         self._stems = self._stem_of(self._terms)
         self._width = k + max((len(links) for links in self._links), default=0) + _MARGIN
         self._weigh(np.arange(n))
-        self._top_cols, self._top_vals, self._complete = _rank_all(self._vectors, self._width)
+        self._top_cols, self._top_vals, self._complete = rank_all(self._vectors, self._width)
         self._pair_ptr = np.zeros(n + 1, dtype=np.int64)
         self._pair_cols = _EMPTY
         self._pair_curated = np.zeros(0, dtype=bool)
@@ -533,19 +266,19 @@ class RelatedIndex:
         keep = mapped >= 0
         owner = np.repeat(np.arange(n), np.diff(counts.indptr))
         indptr = np.concatenate(([0], np.cumsum(np.bincount(owner[keep], minlength=n))))
-        in_vocab = _csr(counts.data[keep].astype(np.float64), mapped[keep].astype(np.int32),
-                        indptr.astype(np.int64), (n, len(vocab)))
+        in_vocab = csr(counts.data[keep].astype(np.float64), mapped[keep].astype(np.int32),
+                       indptr.astype(np.int64), (n, len(vocab)))
         if len(vocab):
             from sklearn.feature_extraction.text import TfidfTransformer
 
             transformer = TfidfTransformer(sublinear_tf=True).fit(in_vocab)
             chosen = in_vocab if len(rows) == n else in_vocab[rows]
-            fresh = _csr_of(transformer.transform(chosen))
+            fresh = csr_of(transformer.transform(chosen))
         old_vocab = self._vocab
         self._vocab = vocab
         if len(vocab) == 0:
-            self._vectors = _csr(np.zeros(0), np.zeros(0, dtype=np.int32),
-                                 np.zeros(n + 1, dtype=np.int64), (n, 0))
+            self._vectors = csr(np.zeros(0), np.zeros(0, dtype=np.int32),
+                                np.zeros(n + 1, dtype=np.int64), (n, 0))
             return np.zeros(0, dtype=np.int64)
         if len(rows) == n or self._vectors is None:
             self._vectors = fresh
@@ -555,7 +288,7 @@ class RelatedIndex:
         where = np.searchsorted(vocab, old_vocab)
         found = (where < len(vocab)) & (vocab[np.minimum(where, len(vocab) - 1)] == old_vocab)
         old_to_new[found] = where[found]
-        self._vectors = _splice(self._vectors, rows, fresh, len(vocab), old_to_new)
+        self._vectors = splice(self._vectors, rows, fresh, len(vocab), old_to_new)
         return old_to_new
 
     # -- choosing and explaining --------------------------------------------------------
@@ -628,7 +361,7 @@ class RelatedIndex:
         # Each new pair's place among the rows' old pairs, by (left, right).
         old_starts = self._pair_ptr[rows]
         old_lengths_rows = self._pair_ptr[rows + 1] - old_starts
-        old_at = _ranges(old_starts, old_lengths_rows)
+        old_at = ranges(old_starts, old_lengths_rows)
         old_keys = np.repeat(rows.astype(np.int64), old_lengths_rows) * n + self._pair_cols[old_at]
         by_key = np.argsort(old_keys)
         keys = left_arr * n + right_arr
@@ -645,17 +378,17 @@ class RelatedIndex:
         terms[known] = self._pair_terms[source]
         redo = np.flatnonzero(~known)
         if len(redo) and self._vectors is not None and self._vectors.shape[1] > 0:
-            fresh, terms[redo] = _explain(self._vectors, left_arr[redo], right_arr[redo],
-                                          self._per_pair + _SPARE_TERMS,
-                                          self._vocab.astype(np.int32), self._stems[self._vocab])
+            fresh, terms[redo] = explain(self._vectors, left_arr[redo], right_arr[redo],
+                                         self._per_pair + _SPARE_TERMS,
+                                         self._vocab.astype(np.int32), self._stems[self._vocab])
             # Kept as displayed, so that a row whose display did not change is seen as such.
             scores[redo] = [round(score, 6) for score in fresh.tolist()]
         # Rows whose pairs come out as before keep their result objects.
         old_starts = self._pair_ptr[rows]
         old_lengths_rows = self._pair_ptr[rows + 1] - old_starts
         same_length = old_lengths_rows == lengths
-        before = _ranges(old_starts[same_length], lengths[same_length])
-        now = _ranges((np.cumsum(lengths) - lengths)[same_length], lengths[same_length])
+        before = ranges(old_starts[same_length], lengths[same_length])
+        now = ranges((np.cumsum(lengths) - lengths)[same_length], lengths[same_length])
         equal = (
             (self._pair_cols[before] == right_arr[now])
             & (self._pair_curated[before] == curated[now])
@@ -691,7 +424,7 @@ class RelatedIndex:
                 same_place &= ~edited[left_arr]
             changed_slots = np.flatnonzero(~unchanged)
             starts = (np.cumsum(lengths) - lengths)[changed_slots]
-            keep = same_place[_ranges(starts, lengths[changed_slots])]
+            keep = same_place[ranges(starts, lengths[changed_slots])]
             changed = rows[changed_slots].tolist()
             for i, row in zip(changed, self._row_results(changed, keep)):
                 self._rows[i] = row
@@ -709,7 +442,7 @@ class RelatedIndex:
         starts = ptr[rows]
         lengths = ptr[np.asarray(rows, dtype=np.int64) + 1] - starts
         # The rows' pairs to Python lists at once: far cheaper than per-row slices.
-        picked = _ranges(starts, lengths)
+        picked = ranges(starts, lengths)
         bounds = np.concatenate(([0], np.cumsum(lengths))).tolist()
         cols = self._pair_cols[picked].tolist()
         scores = self._pair_scores[picked].tolist()
@@ -778,13 +511,13 @@ class RelatedIndex:
         counts = self._counts
         old_df = np.bincount(counts.indices, minlength=counts.shape[1])
         lengths = [len(c) for c in rows_cols]
-        fresh = _csr(np.concatenate(rows_data), np.concatenate(rows_cols).astype(np.int32),
-                     np.concatenate(([0], np.cumsum(lengths))), (len(edited), len(terms)))
-        removed = counts.indices[_ranges(counts.indptr[edited],
-                                         counts.indptr[edited + 1] - counts.indptr[edited])]
+        fresh = csr(np.concatenate(rows_data), np.concatenate(rows_cols).astype(np.int32),
+                    np.concatenate(([0], np.cumsum(lengths))), (len(edited), len(terms)))
+        removed = counts.indices[ranges(counts.indptr[edited],
+                                        counts.indptr[edited + 1] - counts.indptr[edited])]
         new_df = (old_df - np.bincount(removed, minlength=len(terms))
                   + np.bincount(fresh.indices, minlength=len(terms)))
-        self._counts = _splice(counts, edited, fresh, len(terms))
+        self._counts = splice(counts, edited, fresh, len(terms))
 
         # Terms whose weight or vocabulary membership changed, and who holds them (the
         # counts of unedited papers did not change, so old and new holders are the same).
@@ -854,8 +587,8 @@ class RelatedIndex:
         if not len(short):
             return
         transposed = self._vectors.T.tocsr()
-        for block, scores in _blocks(self._vectors, transposed, short):
-            self._top_cols[block], self._top_vals[block], self._complete[block] = _rank_block(
+        for block, scores in blocks(self._vectors, transposed, short):
+            self._top_cols[block], self._top_vals[block], self._complete[block] = rank_block(
                 scores, self._width
             )
 
@@ -890,8 +623,8 @@ class RelatedIndex:
         stems_now[at + np.arange(len(new_terms))] = self._stem_of(new_terms)
         self._stems = stems_now
         counts = self._counts
-        self._counts = _csr(counts.data, old_to_new[counts.indices].astype(np.int32),
-                            counts.indptr, (counts.shape[0], len(merged)))
+        self._counts = csr(counts.data, old_to_new[counts.indices].astype(np.int32),
+                           counts.indptr, (counts.shape[0], len(merged)))
         self._counts.has_sorted_indices = True
         return old_to_new
 
@@ -922,14 +655,14 @@ class RelatedIndex:
         bound_val = np.where(old_complete, 0.0, old_vals[np.arange(n), last])
         bound_val[~old_complete & (lengths == 0)] = np.inf  # trusts nothing
         slack = distance + distance.max(initial=0.0)
-        floor = np.where(old_complete, 0.0, bound_val - _TIE)
+        floor = np.where(old_complete, 0.0, bound_val - TIE)
         floor[is_affected] = np.inf
 
         # Affected papers are ranked from their whole row; the same rows hold the new
         # cosines of every other paper with them (cosine is symmetric).
         new_rows, new_targets, new_values = [], [], []
-        for block, scores in _blocks(vectors, transposed, affected):
-            new_cols[block], new_vals[block], complete[block] = _rank_block(scores, width)
+        for block, scores in blocks(vectors, transposed, affected):
+            new_cols[block], new_vals[block], complete[block] = rank_block(scores, width)
             at, others = np.nonzero(scores > floor[None, :])
             new_rows.append(others)
             new_targets.append(block[at])
@@ -956,7 +689,7 @@ class RelatedIndex:
         kept_cols = old_cols[merge][keep].astype(np.int64)
         kept_vals = old_vals[merge][keep]
         redo_pair = is_moved[kept_rows] | is_moved[kept_cols]
-        kept_vals[redo_pair] = _pair_cosines(vectors, kept_rows[redo_pair], kept_cols[redo_pair])
+        kept_vals[redo_pair] = pair_cosines(vectors, kept_rows[redo_pair], kept_cols[redo_pair])
         m_rows = np.concatenate((kept_rows, rows))
         m_cols = np.concatenate((kept_cols, targets))
         m_vals = np.concatenate((kept_vals, values))
@@ -964,10 +697,10 @@ class RelatedIndex:
         trusted = old_complete[m_rows] | np.where(
             row_slack > 0,
             m_vals > bound_val[m_rows] + row_slack + _MOVE_SLACK,
-            _ranks_at_or_above(m_vals, m_cols, bound_val[m_rows], bound_col[m_rows]),
+            ranks_at_or_above(m_vals, m_cols, bound_val[m_rows], bound_col[m_rows]),
         )
         local = np.searchsorted(merge, m_rows[trusted])
-        new_cols[merge], new_vals[merge] = _rank(
+        new_cols[merge], new_vals[merge] = rank_rows(
             local, m_cols[trusted], m_vals[trusted], len(merge), width
         )
         count = np.bincount(local, minlength=len(merge))
@@ -975,8 +708,8 @@ class RelatedIndex:
         need = self._k + np.array([len(self._links[i]) for i in merge.tolist()], dtype=np.int64)
         # Too short a trusted prefix: rank the paper again from its whole row.
         redo = merge[~complete[merge] & (np.minimum(count, width) < need)]
-        for block, scores in _blocks(vectors, transposed, redo):
-            new_cols[block], new_vals[block], complete[block] = _rank_block(scores, width)
+        for block, scores in blocks(vectors, transposed, redo):
+            new_cols[block], new_vals[block], complete[block] = rank_block(scores, width)
 
         changed = np.flatnonzero(
             (new_cols != old_cols).any(axis=1) | (new_vals != old_vals).any(axis=1)
@@ -985,50 +718,8 @@ class RelatedIndex:
         return changed
 
 
-def _ranks_at_or_above(
-    values: np.ndarray, cols: np.ndarray, bound_values: np.ndarray, bound_cols: np.ndarray
-) -> np.ndarray:
-    """Whether each (value, col) ranks at or above (bound_value, bound_col)."""
-    rounded, bound = _round(values), _round(bound_values)
-    return (rounded > bound) | ((rounded == bound) & (cols <= bound_cols))
-
-
 def related_papers(
     papers: Sequence[Paper], k: int = TOP_K, terms: int = TERMS_PER_PAIR
 ) -> Mapping[str, tuple[RelatedPaper, ...]]:
     """Paper id -> its related papers: curator links first, then the ``k`` most similar."""
     return RelatedIndex().update(papers, k, terms)
-
-
-def shown(
-    related: Mapping[str, tuple[RelatedPaper, ...]],
-    topics: Mapping[str, Sequence[TopicAssignment]],
-    last: Mapping[str, tuple[RelatedPaper, ...]] | None = None,
-) -> dict[str, tuple[RelatedPaper, ...]]:
-    """The related papers each page shows: ``related`` without the similar papers that
-    share no topic with the page's paper (``topics``: each paper's topic assignments)
-    and either fewer than ``MIN_SHARED_WORDS`` words or a score below
-    ``MIN_SCORE_WITHOUT_TOPIC``. A row that loses nothing is the very object of
-    ``related``; a row of ``last`` (an earlier result) equal to the new one is taken
-    instead of it, so that an unchanged row stays the same object from run to run
-    (pages compare them by identity).
-    """
-    out = dict(related)
-    least, floor = MIN_SHARED_WORDS, MIN_SCORE_WITHOUT_TOPIC
-    for pid, row in related.items():
-        # (A loop, not all() over a generator: most rows end here, and this is what a
-        # rerun pays, 10,000 rows at 10,000 papers.)
-        for r in row:
-            if (len(r.terms) < least or r.score < floor) and not r.by_curator:
-                break
-        else:
-            continue
-        own = {a.topic for a in topics.get(pid, ())}
-        kept = tuple(
-            r for r in row
-            if r.by_curator or (len(r.terms) >= least and r.score >= floor)
-            or any(a.topic in own for a in topics.get(r.paper, ()))
-        )
-        before = last.get(pid) if last is not None else None
-        out[pid] = before if before == kept else kept
-    return out

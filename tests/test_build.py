@@ -843,7 +843,7 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
 
 def test_the_memo_keeps_a_filtered_related_row_the_same_object_from_run_to_run():
     # Pages find what changed by the identity of each paper's related row; a row that
-    # related.shown filters is made anew each run, so the memo must hand back the last.
+    # relatedshown.shown filters is made anew each run, so the memo must hand back the last.
     from generator.models import Content, Paper, TopicAssignment
 
     papers = tuple(sorted((

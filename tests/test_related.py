@@ -8,10 +8,12 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from generator import cosines
 from generator import related as related_module
 from generator.models import Paper
 from generator.models import RelatedPaper, TopicAssignment
-from generator.related import MIN_SCORE_WITHOUT_TOPIC, related_papers, shown
+from generator.related import related_papers
+from generator.relatedshown import MIN_SCORE_WITHOUT_TOPIC, shown
 
 
 def paper(pid: str, title: str, abstract: str, related: tuple[str, ...] = ()) -> Paper:
@@ -225,7 +227,7 @@ def test_chunked_top_k_matches_the_dense_computation(monkeypatch):
         paper(f"p{n:03d}", " ".join(rng.choices(words, k=3)), " ".join(rng.choices(words, k=12)))
         for n in range(60)
     ]
-    monkeypatch.setattr(related_module, "_CHUNK_ROWS", 7)
+    monkeypatch.setattr(cosines, "_CHUNK_ROWS", 7)
     result = related_papers(papers, k=3)
     assert sum(len(items) == 3 for items in result.values()) == len(papers)
 
@@ -322,8 +324,8 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(words, new_wor
     # incremental path runs (merging, re-ranking a short prefix) rather than the
     # from-scratch fallback.
     with mock.patch.multiple(
-        related_module, MIN_COMMON=3, _MARGIN=margin, _CHUNK_ROWS=3, _MAX_AFFECTED_SHARE=1.0
-    ):
+        related_module, MIN_COMMON=3, _MARGIN=margin, _MAX_AFFECTED_SHARE=1.0
+    ), mock.patch.object(cosines, "_CHUNK_ROWS", 3):
         papers = data.draw(corpora(words))
         index = RelatedIndex()
         assert index.update(papers, k=k) == related_papers(papers, k=k)
@@ -346,8 +348,8 @@ def test_a_curator_link_added_after_an_edit_keeps_k_similar_papers():
         paper("p2", "", ""), paper("p3", "", "alpha"), paper("p4", "", "beta gamma"),
     ]
     with mock.patch.multiple(
-        related_module, MIN_COMMON=3, _MARGIN=1, _CHUNK_ROWS=3, _MAX_AFFECTED_SHARE=1.0
-    ):
+        related_module, MIN_COMMON=3, _MARGIN=1, _MAX_AFFECTED_SHARE=1.0
+    ), mock.patch.object(cosines, "_CHUNK_ROWS", 3):
         index = RelatedIndex()
         index.update(papers, k=1)
         start = papers
@@ -419,10 +421,10 @@ def test_pair_cosines_have_the_bits_of_the_sparse_product():
     product = (vectors @ vectors.T.tocsr()).tocoo()
     assert product.nnz > 1000
     assert np.array_equal(
-        related_module._pair_cosines(vectors, product.row, product.col), product.data
+        cosines.pair_cosines(vectors, product.row, product.col), product.data
     )
     assert np.array_equal(
-        related_module._pair_cosines(vectors, product.col, product.row), product.data
+        cosines.pair_cosines(vectors, product.col, product.row), product.data
     )
 
 
