@@ -30,7 +30,8 @@ from .topicsfile import (
     only_known_topic,
     renamed_topics,
 )
-from .validate import Miswritten, did_you_mean
+from .typos import did_you_mean
+from .validate import Miswritten
 from .yamlio import Scalar
 
 

@@ -30,7 +30,7 @@ from .frontmatter import front_matter_problems
 from .models import Content
 from .topicsfile import UNKNOWN_TOPIC_REMEDY, alias_hint, topic_aliases
 from .importedfile import Fate
-from .validate import closest, did_you_mean
+from .typos import closest, did_you_mean
 from .yamlio import not_utf8, read_text
 
 PAGES_DIR = "pages"

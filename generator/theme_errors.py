@@ -26,7 +26,7 @@ import jinja2
 from mkdocs.exceptions import Abort
 
 from generator.errors import CuratorError, Location, Problems
-from generator.validate import did_you_mean
+from generator.typos import did_you_mean
 
 
 class ThemeStopped(Abort):

@@ -21,7 +21,8 @@ from .importedfile import Fate
 from .models import Content, Paper, Topic
 from .schema import READING_ORDER_LENGTH
 from .slugs import slugify
-from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, closest, did_you_mean, place_of
+from .typos import closest, did_you_mean
+from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, place_of
 from .yamlfile import display, read_yaml
 from .yamlio import Map, Node, Scalar, Seq
 

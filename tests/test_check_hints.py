@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands.check import summary
-from generator.validate import closest
+from generator.typos import closest
 from tests.test_curation import check_one
 from tests.test_curation_cross_file import TOPICS, paper, project
 from tests.test_check_beside import messages
@@ -391,7 +391,7 @@ def test_et_al_written_as_an_author_is_told_to_be_others(tmp_path):
 
 
 def test_an_id_with_other_word_endings_is_offered_the_one_it_means(tmp_path):
-    from generator.validate import closest
+    from generator.typos import closest
 
     topics = ["model-merging", "continual-learning", "in-context-learning"]
     assert closest("model-merge", topics) == "model-merging"

@@ -1,0 +1,76 @@
+"""The choice a mistyped word most plausibly meant, for "did you mean ...?" hints: one
+slip of the keys in a short word, two in a longer one, the first words of a longer id,
+or the same words but for their endings. rapidfuzz and the stemmer are imported only
+when a mistake needs them.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Sequence
+
+from . import schema
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The stems of a hyphenated id's words (Snowball's English, as the topic rules')."""
+    return tuple(_stemmer().stemWords(word.lower().split("-")))
+
+
+@functools.cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer  # imported late: only a mistake needs it
+
+    return snowballstemmer.stemmer("english")
+
+
+def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "") -> str:
+    match = closest(word, choices)
+    return f" (did you mean {match!r}?)" if match else otherwise
+
+
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice ``word`` is a plausible typo of, if any: one slip of the keys (a
+    letter missing, extra or wrong, two letters swapped, a hyphen left out) in a short
+    word, two in a longer one; or its first hyphen-separated words alone ("in-context"
+    for "in-context-learning"). A looser likeness (ratio 60 and above, as before) named
+    unrelated ids ("curriculum-learning" -> "continual-learning"), which a curator
+    accepting the suggestion would then write as if it were the same paper."""
+    from rapidfuzz import process  # imported late: only a mistake needs it
+    from rapidfuzz.distance import OSA
+
+    if len(word) < _TINY_WORD:
+        return None  # "z" is one slip from "a": a suggestion would be a guess
+    allowed = 1 if len(word) <= _SHORT_WORD else 2
+    found = process.extractOne(
+        word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
+    )
+    if found:
+        return found[0]
+    longer = [c for c in choices if c.startswith(word + "-")]
+    if longer:
+        return min(longer, key=lambda c: (len(c), c))
+    # The same words but for their endings ("model-merge" for "model-merging"), when
+    # only one choice has them.
+    if "-" in word:
+        # (Only ids of as many words, each starting as the word's does, are stemmed: an
+        # unknown reference in a list of 10,000 papers stems a few ids, not all.)
+        parts = word.lower().split("-")
+        heads = [part[:2] for part in parts]
+        near = [c for c in choices if [part[:2] for part in c.lower().split("-")] == heads]
+        stems = _stems(word)
+        alike = [c for c in near if _stems(c) == stems]
+        if len(alike) == 1:
+            return alike[0]
+    if len(word) > schema.MAX_ID_LENGTH:
+        # A whole title's slug where the id is that slug cut to the limit at a word
+        # (as the importer cuts it): the id it starts with, if that is most of the limit.
+        shorter = [c for c in choices if word.startswith(c + "-") and 2 * len(c) > schema.MAX_ID_LENGTH]
+        return max(shorter, key=lambda c: (len(c), c)) if shorter else None
+    return None
+
+
+# Up to this many characters a word is short: one slip of the keys is a typo, two
+# make another word ("note" -> "code").
+_SHORT_WORD = 8
+_TINY_WORD = 4
