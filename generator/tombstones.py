@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
-from . import provenance
+from . import provenance, typos
 from .errors import CuratorError, Location, Problems
 from .ingest import Record
 from .matchkeys import abstract_key, title_key
@@ -128,8 +128,13 @@ def check_restore(
         elif paper_id in renamed:
             why = f"it was renamed to {renamed[paper_id]!r}, not deleted"
         elif known:
-            why = "no paper deleted by a curator has this id (deleted: " + ", ".join(
-                tombstones.ids[:10]) + (", ..." if len(known) > 10 else "") + ")"
+            # The id a slip of the keys away is named first: among a shipped list's 176
+            # deleted papers, the first ten in order rarely hold the one meant.
+            why = "no paper deleted by a curator has this id" + typos.did_you_mean(
+                paper_id, tombstones.ids,
+                " (deleted: " + ", ".join(tombstones.ids[:10])
+                + (", ..." if len(known) > 10 else "") + ")",
+            )
         else:
             why = "no paper has been deleted by a curator"
         problems.error(Location(str(views_path)), f"--restore {paper_id}: {why}; nothing was written")

@@ -156,7 +156,8 @@ def test_restore_of_an_id_that_is_not_a_deleted_paper_writes_nothing(tmp_path, c
     (content / "papers" / "kept.yml").write_text("id: kept\ntitle: Kept\n")
     before = _state(content)
     for bad, why in [
-        ("second-papr", "no paper deleted by a curator has this id (deleted: first-paper, second-paper)"),
+        ("second-papr", "no paper deleted by a curator has this id (did you mean 'second-paper'?)"),
+        ("unrelated-id", "no paper deleted by a curator has this id (deleted: first-paper, second-paper)"),
         ("kept", "its file is still in content/papers/, so it is not deleted"),
     ]:
         rc = main(["--root", str(tmp_path), "import", "--no-keep-source", str(bib), "--restore", bad])
