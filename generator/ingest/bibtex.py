@@ -599,7 +599,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     howpublished = _unescape(fields["howpublished"])
     note = _unescape(fields["note"])
     if not arxiv:
-        match = _ARXIV_IN_TEXT.search(" ".join((fields["journal"], howpublished, note)))
+        # (Also a venue field of another kind: "arXiv preprint arXiv:1606.04671" as the
+        # `booktitle` of an @inproceedings, or biblatex's `journaltitle`.)
+        match = _ARXIV_IN_TEXT.search(" ".join((
+            fields["journal"], fields["journaltitle"], fields["booktitle"], howpublished, note)))
         arxiv = normalize_arxiv(match.group(1)) if match else ""
     if not arxiv and PREPRINT.search(fields["journal"] or fields["journaltitle"]):
         match = _ARXIV_VOLUME.match(fields["volume"])

@@ -95,6 +95,9 @@ def test_the_arxiv_id_of_dblp_and_semantic_scholar_volumes_and_old_style_ids():
     # Google Scholar's old-style id, with its archive.
     assert _record("  journal = {arXiv preprint hep-th/9711200},\n").arxiv == "hep-th/9711200"
     assert _record("  journal = {arXiv preprint arXiv:2303.08774},\n").arxiv == "2303.08774"
+    # The same words in another venue field: biblatex's, or an @inproceedings' booktitle.
+    assert _record("  journaltitle = {arXiv preprint arXiv:2303.08774},\n").arxiv == "2303.08774"
+    assert _record("  booktitle = {arXiv preprint arXiv:1606.04671},\n").arxiv == "1606.04671"
 
 
 def test_a_code_field_gives_a_code_link():
