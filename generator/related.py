@@ -389,12 +389,16 @@ class RelatedIndex:
         same_length = old_lengths_rows == lengths
         before = ranges(old_starts[same_length], lengths[same_length])
         now = ranges((np.cumsum(lengths) - lengths)[same_length], lengths[same_length])
-        equal = (
+        # A pair with the same paper and terms at its place but another score (an idf
+        # moved: an abstract edit moves the scores of a fifth of the list at 10,000)
+        # keeps the words its page shows, which depend only on the terms and the row's
+        # own text; the words cost more than the rest of a row's result.
+        worded = (
             (self._pair_cols[before] == right_arr[now])
             & (self._pair_curated[before] == curated[now])
-            & (self._pair_scores[before] == scores[now])
             & (self._pair_terms[before] == terms[now]).all(axis=1)
         )
+        equal = worded & (self._pair_scores[before] == scores[now])
         slot = np.repeat(np.arange(int(same_length.sum())), lengths[same_length])
         unchanged = np.zeros(len(rows), dtype=bool)
         unchanged[np.flatnonzero(same_length)] = np.bincount(
@@ -420,22 +424,27 @@ class RelatedIndex:
             # In a changed row, a pair equal to the old one at its place keeps its object.
             same_place = np.zeros(len(left_arr), dtype=bool)
             same_place[now[equal]] = True
+            same_words = np.zeros(len(left_arr), dtype=bool)
+            same_words[now[worded]] = True
             if edited is not None:
                 same_place &= ~edited[left_arr]
+                same_words &= ~edited[left_arr]
             changed_slots = np.flatnonzero(~unchanged)
             starts = (np.cumsum(lengths) - lengths)[changed_slots]
-            keep = same_place[ranges(starts, lengths[changed_slots])]
+            at = ranges(starts, lengths[changed_slots])
             changed = rows[changed_slots].tolist()
-            for i, row in zip(changed, self._row_results(changed, keep)):
+            for i, row in zip(changed, self._row_results(changed, same_place[at], same_words[at])):
                 self._rows[i] = row
 
     def _row_results(
-        self, rows: Sequence[int], keep: np.ndarray | None = None
+        self, rows: Sequence[int], keep: np.ndarray | None = None,
+        words: np.ndarray | None = None,
     ) -> list[tuple[RelatedPaper, ...]]:
         """The related papers of ``rows``, built from the pair arrays.
 
         ``keep``: for each of the rows' pairs, whether the object at its place in the
-        row's last result (``_rows``) equals it and is taken as it is.
+        row's last result (``_rows``) equals it and is taken as it is; ``words``: whether
+        that object's shown terms are this pair's (all but its score equal).
         """
         ids, names = self._ids, self._terms
         ptr = self._pair_ptr
@@ -449,7 +458,8 @@ class RelatedIndex:
         terms = self._pair_terms[picked].tolist()
         curated = self._pair_curated[picked].tolist()
         kept = keep.tolist() if keep is not None else [False] * len(cols)
-        last = self._rows if keep is not None and keep.any() else None
+        worded = words.tolist() if words is not None else kept
+        last = self._rows if words is not None and words.any() or keep is not None and keep.any() else None
         results = []
         texts = self._texts
         shown = self._per_pair
@@ -461,6 +471,9 @@ class RelatedIndex:
             for p in range(start, bounds[slot + 1]):
                 if kept[p]:
                     row.append(old[p - start])
+                    continue
+                if worded[p]:
+                    row.append(RelatedPaper(ids[cols[p]], scores[p], old[p - start].terms, curated[p]))
                     continue
                 words = distinct([names[t] for t in terms[p] if t >= 0], shown, spelled)
                 words = [spelled.shown(word) for word in words]

@@ -339,6 +339,26 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(words, new_wor
             assert index.update(papers, k=k) == related_papers(papers, k=k)
 
 
+def test_an_edit_that_only_respells_a_term_changes_how_the_pair_shows_it():
+    # The title's "multi-task" becomes "multitask": the same term, the same vector and
+    # score, so each pair of the row is as before but for the words it shows, which come
+    # from the paper's own text. An update reuses a pair's shown words when only its
+    # score changed, and only in a row whose text did not change.
+    papers = [
+        paper("a", "multi-task alpha", "beta gamma"), paper("b", "multitask alpha", "beta delta"),
+        paper("c", "alpha", "omega"), paper("d", "gamma", "rho"),
+    ]
+    with mock.patch.multiple(
+        related_module, MIN_COMMON=3, _MARGIN=0, _MAX_AFFECTED_SHARE=1.0
+    ), mock.patch.object(cosines, "_CHUNK_ROWS", 3):
+        index = RelatedIndex()
+        assert index.update(papers)["a"][0].terms == ("beta", "multi-task", "alpha")
+        papers = apply(papers, ("replace", 0, {"title": "multitask alpha"}))
+        updated = index.update(papers)
+        assert updated["a"][0].terms == ("beta", "multitask", "alpha")
+        assert updated == related_papers(papers)
+
+
 def test_a_curator_link_added_after_an_edit_keeps_k_similar_papers():
     # Found by the property test above (30 November): an update after a title edit kept
     # only as much of p1's ranking as its links then needed (none, k=1); linked to p3
