@@ -30,6 +30,7 @@ from .frontmatter import front_matter_problems
 from .models import Content
 from .topicsfile import UNKNOWN_TOPIC_REMEDY, alias_hint, topic_aliases
 from .importedfile import Fate
+from .mergemarkers import report_conflicts
 from .typos import closest, did_you_mean
 from .yamlio import not_utf8, read_text
 
@@ -103,6 +104,9 @@ def check_hand_pages(
             line, col, message = not_utf8(path.read_bytes()) or (1, 1, str(exc))
             problems.error(Location(shown, line, col), message)
             continue
+        # (A page is Markdown to MkDocs whatever it holds: the site would show both
+        # sides of a conflict, markers and all.)
+        report_conflicts(text, shown, problems)
         # (index.md starts the home page, whose own text follows it on a new line.)
         front_matter_problems(text, shown, problems, followed=path.stem == "index")
         for href, line, col in links_of(text):

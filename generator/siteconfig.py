@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import yamlio
+from . import mergemarkers, yamlio
 from .errors import Location, Problems
 from .yamlfile import display
 
@@ -19,8 +19,8 @@ _SYNTAX = "YAML syntax error"
 
 
 def config_problems(root: Path) -> Problems:
-    """The YAML syntax errors of ``root``/mkdocs.yml (none if there is no such file:
-    the commands say so themselves)."""
+    """The YAML syntax errors of ``root``/mkdocs.yml, git's conflict markers among them
+    (none if there is no such file: the commands say so themselves)."""
     path = Path(root) / CONFIG
     problems = Problems()
     try:
@@ -35,6 +35,6 @@ def config_problems(root: Path) -> Problems:
     read = Problems()
     yamlio.parse(text, display(path, Path(root)), read)
     for problem in read.errors:
-        if problem.message.startswith(_SYNTAX):
+        if problem.message.startswith(_SYNTAX) or problem.message == mergemarkers.CONFLICT:
             problems.error(problem.location, problem.message)
     return problems

@@ -26,6 +26,7 @@ from typing import Iterator, Union
 import yaml
 
 from .errors import Location, Problems
+from .mergemarkers import report_conflicts
 
 _STD = "tag:yaml.org,2002:"
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
@@ -250,6 +251,8 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    if report_conflicts(text, path, problems):
+        return None  # (what YAML makes of the markers would send the curator astray)
     if _REFUSED_CHARS.search(text):
         for match in _REFUSED_CHARS.finditer(text):
             line, col = position(text, match.start())

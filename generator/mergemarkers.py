@@ -1,0 +1,50 @@
+"""Git's merge conflict markers left in a curator's file.
+
+A lab that pulls a newer readinglist into its copy meets conflicts in the files both
+sides changed: `content/topics.yml`, the hand-written pages, `mkdocs.yml`. A marker
+left in a YAML file was reported as whatever YAML made of it ("this key is indented
+deeper than its place allows", "if it continues the value of 'venue', indent it"),
+which sends the curator to the wrong line and the wrong fix; in a hand-written page
+it was no error at all, and the site showed both sides with the markers between them.
+(The importer's record says its own conflicts: importedfile.py.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import Location, Problems
+
+# The lines git writes around the two sides of a conflict (and the base, with diff3):
+# seven characters at the start of the line, then a space and a name, or nothing.
+_MARKER = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)")
+
+CONFLICT = (
+    "a git merge conflict: git left both versions of the lines it could not merge, between"
+    " the lines <<<<<<<, ======= and >>>>>>>; keep the version you mean (or join the two)"
+    " and delete those marker lines"
+)
+
+
+def conflict_lines(text: str) -> list[int]:
+    """The 1-based lines where the conflicts of ``text`` start (its ``<<<<<<<``
+    lines); none unless an opening marker comes with a separating or a closing one,
+    since a Markdown page may underline a heading with ``=======``."""
+    markers = [
+        (number, line[0])
+        for number, line in enumerate(text.split("\n"), 1)
+        if _MARKER.match(line)
+    ]
+    kinds = {kind for _, kind in markers}
+    if not ({"<", ">"} <= kinds or ("<" in kinds and "=" in kinds)):
+        return []
+    return [number for number, kind in markers if kind == "<"]
+
+
+def report_conflicts(text: str, shown: str, problems: Problems) -> bool:
+    """Report each conflict of ``text`` (the file ``shown``) at its first line; whether
+    there was one."""
+    starts = conflict_lines(text)
+    for number in starts:
+        problems.error(Location(shown, number, 1), CONFLICT)
+    return bool(starts)

@@ -1,0 +1,73 @@
+"""Git's conflict markers left in a curator's file by a pull of a newer readinglist
+(mergemarkers.py): said as a merge conflict at its first line, not as what YAML made
+of the markers, and in a hand-written page at all."""
+
+from __future__ import annotations
+
+from generator.mergemarkers import CONFLICT, conflict_lines
+from generator.siteconfig import config_problems
+from tests.test_check_beside import messages, with_pages
+from tests.test_curation_cross_file import TOPICS, paper, project
+
+
+def conflicted(ours: str, theirs: str) -> str:
+    return f"<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> 910c19b (upstream)\n"
+
+
+def test_a_conflict_in_a_paper_file_is_said_as_one(tmp_path):
+    # Before: "6:1: YAML syntax error: this line is no 'key: value', nor indented under
+    # the key above: if it continues the value of 'venue', indent it; ..."
+    text = paper("a", extra="venue: ICLR\n") + conflicted("status: to-read\n", "status: must-read\n")
+    root = project(tmp_path, a=text, b=paper("b"), c=paper("c"))
+    assert messages(root) == [f"content/papers/a.yml:4:1: {CONFLICT}"]
+
+
+def test_each_conflict_of_topics_yml_is_said_at_its_first_line(tmp_path):
+    # A list of its own replaced the shipped topics, and the newer version edited their
+    # comment and a keyword: two conflicts. Before: "3:1: YAML syntax error: did not find
+    # expected <document start>", and nothing of the second.
+    topics = (
+        conflicted("# Our lab's topics.\n", "# Topics of the reading list.\n")
+        + TOPICS
+        + conflicted("      in-context: 1\n", "      in-context: 2\n")
+    )
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [
+        f"content/topics.yml:1:1: {CONFLICT}",
+        f"content/topics.yml:16:1: {CONFLICT}",
+    ]
+
+
+def test_a_conflict_in_a_hand_written_page_is_an_error(tmp_path):
+    # MkDocs shows a page as it is: both sides, the markers between them, on the site.
+    root = project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    with_pages(root, about="# About\n\n" + conflicted("Our lab's list.\n", "The shipped list.\n"))
+    assert messages(root) == [f"content/pages/about.md:3:1: {CONFLICT}"]
+
+
+def test_a_heading_underlined_with_equals_signs_is_no_conflict(tmp_path):
+    root = project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    with_pages(root, about="About us\n=======\n\nText.\n")
+    assert messages(root) == []
+    assert conflict_lines("About us\n=======\n") == []
+    assert conflict_lines(">>>>>>> a quote\n=======\n") == []
+
+
+def test_a_conflict_in_mkdocs_yml_is_said_as_one(tmp_path):
+    # The lab's site_name and the newer version's both changed. Before: "5:1: YAML syntax
+    # error: this key is indented deeper than its place allows, ..."
+    (tmp_path / "mkdocs.yml").write_text(
+        "# The site.\n"
+        + conflicted('site_name: "Our lab list"\n', 'site_name: "Learning across tasks"\n')
+        + "docs_dir: docs\n",
+        encoding="utf-8",
+    )
+    assert [str(p) for p in config_problems(tmp_path).errors] == [f"mkdocs.yml:2:1: {CONFLICT}"]
+
+
+def test_a_conflict_left_half_resolved_is_still_said(tmp_path):
+    # The closing marker deleted, the other two left: still a conflict, not YAML's mistake.
+    text = paper("a") + "<<<<<<< HEAD\nstatus: to-read\n=======\nstatus: must-read\n"
+    root = project(tmp_path, a=text, b=paper("b"), c=paper("c"))
+    assert messages(root) == [f"content/papers/a.yml:3:1: {CONFLICT}"]
+
