@@ -30,6 +30,8 @@ def conflict_lines(text: str) -> list[int]:
     """The 1-based lines where the conflicts of ``text`` start (its ``<<<<<<<``
     lines); none unless an opening marker comes with a separating or a closing one,
     since a Markdown page may underline a heading with ``=======``."""
+    if "<<<<<<<" not in text:
+        return []  # (most files: one search; reading every line cost 0.18 s at 10,000 papers)
     markers = [
         (number, line[0])
         for number, line in enumerate(text.split("\n"), 1)
