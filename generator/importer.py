@@ -26,7 +26,7 @@ from typing import Iterable, Mapping, Sequence
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from . import provenance
+from . import gitcopy, provenance
 from .importedfile import check_imported
 from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, same_link
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, merge
@@ -225,6 +225,12 @@ def _import_locked(
     touched: set[str] = set()
     seen_deleted: set[str] = set()
     restoring: dict[str, Paper] = {}  # reported restored only once written
+    # A paper to restore whose file git still has: that file comes back, the curator's
+    # hand edits (topics, notes) with it, and the input merges into it as a re-import
+    # merges into any file (the importer's record of it is the tombstone's). Written
+    # only when a record of the input is that paper, as any restore is.
+    copies, unusable = _restorable_copies(restore, papers_dir, views)
+    copied: dict[str, str] = {}  # restored id -> the commit its file came from
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
         paper, reason, score, twin = index.find(record)
@@ -271,6 +277,12 @@ def _import_locked(
             # A second record of the paper being restored that the index does not find
             # (another title, say) joins it rather than making a second file of one id.
             paper = restoring.get(deleted)
+            if paper is None and deleted in copies:
+                paper, copied[deleted] = copies.pop(deleted)
+                taken.add(deleted)
+                in_use.add(deleted)
+                created.append(paper)
+                restoring[deleted] = paper
         if paper is None:
             # A restored paper takes its own id back: check_restore made sure no file has it.
             paper_id = deleted if deleted is not None else unique_slug(slugify(record.title), in_use)
@@ -314,6 +326,26 @@ def _import_locked(
     _locate(existing, created, report)
     added_now = set(report.added)
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
+    report.restored_from = {
+        paper_id: commit for paper_id, commit in copied.items() if paper_id in report.restored
+    }
+    for paper_id in report.restored:
+        if paper_id in copied:
+            continue
+        if paper_id in unusable:
+            why = (
+                f"git's last copy of this file (commit {unusable[paper_id]}) is not a paper"
+                " file holding this paper's title, arXiv id, DOI or abstract"
+            )
+        else:
+            why = "git has no earlier copy of this file (the project is not in git, or the file was never committed)"
+        report.warnings.append(Problem(
+            Location(str(papers_dir / f"{paper_id}.yml")),
+            f"restored {paper_id} from the input alone: {why}, so what you had written in"
+            " it by hand (topics:, notes:, ...) is not back; copy that from a backup if it"
+            " had any",
+            Severity.WARNING,
+        ))
     forget = set(report.restored)
     settled = added_now | set(report.updated) | set(report.unchanged)
     report.links_found = sum(
@@ -541,28 +573,58 @@ def _read_existing(papers_dir: Path, names: Iterable[str], problems: Problems) -
     papers = []
     for path in (papers_dir / name for name in sorted(names)):
         read = _read_text(path, problems)
-        if read is None:
-            continue
-        raw, text = read
-        tree = parse(text, str(path), problems)
-        if not isinstance(tree, Map):
-            if tree is not None or not problems.has_errors():
-                problems.error(Location(str(path), 1, 1), "a paper file must be a mapping of fields")
-            continue
-        values = to_python(tree)
-        assert isinstance(values, dict)
-        paper = Paper(path.stem, path, tree=tree, values=values, raw=raw)
-        links = values.get("links")
-        if isinstance(links, dict):
-            for items in links.values():
-                for item in items if isinstance(items, list) else ():
-                    if isinstance(item, dict) and isinstance(item.get("url"), str):
-                        paper.link_urls.add(same_link(item["url"]))
-            for item in links.get("code") or ():
-                if isinstance(item, dict) and str(item.get("official")).lower() == "true":
-                    paper.officials.append(str(item.get("url")))
-        papers.append(paper)
+        if read is not None and (paper := _paper_of(path, *read, problems)) is not None:
+            papers.append(paper)
     return papers
+
+
+def _paper_of(path: Path, raw: bytes, text: str, problems: Problems) -> Paper | None:
+    """The paper a file's text holds, as the importer merges into it; None when it is
+    no mapping (said in ``problems``)."""
+    tree = parse(text, str(path), problems)
+    if not isinstance(tree, Map):
+        if tree is not None or not problems.has_errors():
+            problems.error(Location(str(path), 1, 1), "a paper file must be a mapping of fields")
+        return None
+    values = to_python(tree)
+    assert isinstance(values, dict)
+    paper = Paper(path.stem, path, tree=tree, values=values, raw=raw)
+    links = values.get("links")
+    if isinstance(links, dict):
+        for items in links.values():
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict) and isinstance(item.get("url"), str):
+                    paper.link_urls.add(same_link(item["url"]))
+        for item in links.get("code") or ():
+            if isinstance(item, dict) and str(item.get("official")).lower() == "true":
+                paper.officials.append(str(item.get("url")))
+    return paper
+
+
+def _restorable_copies(
+    restore: Sequence[str], papers_dir: Path, views: Mapping[str, provenance.Seen]
+) -> tuple[dict[str, tuple[Paper, str]], dict[str, str]]:
+    """Each paper to restore whose file git last had (see gitcopy.py), read as an
+    existing file, with the commit it is from. A copy that does not read as a paper
+    file, or holds none of the deleted paper's title, arXiv id, DOI, abstract or links
+    (another paper once under that id), is not that paper's: the input alone restores it
+    (``unusable``: id -> the commit of that copy)."""
+    found: dict[str, tuple[Paper, str]] = {}
+    unusable: dict[str, str] = {}
+    for paper_id in dict.fromkeys(restore):
+        copy = gitcopy.last_copy(papers_dir, f"{paper_id}.yml")
+        if copy is None:
+            continue
+        scratch = Problems()
+        read = _read_text(papers_dir / f"{paper_id}.yml", scratch, copy.data)
+        paper = _paper_of(papers_dir / f"{paper_id}.yml", *read, scratch) if read else None
+        if paper is None or scratch.has_errors() or not carries(paper, views[paper_id]):
+            unusable[paper_id] = copy.commit
+            continue
+        paper.prior = views[paper_id]
+        paper.restores = paper_id
+        found[paper_id] = (paper, copy.commit)
+    return found, unusable
 
 
 _ADDED_LINE = re.compile(rb"^added: (\d{4}-\d{2}-\d{2})$", re.MULTILINE)

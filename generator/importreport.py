@@ -56,6 +56,8 @@ class ImportReport:
     not_recreated: list[NotRecreated] = field(default_factory=list)  # one per deleted paper
     # Deleted papers brought back (--restore): written, so also in ``added``.
     restored: list[str] = field(default_factory=list)
+    # Of those, the ones whose file git still had, restored as it was: id -> its commit.
+    restored_from: dict[str, str] = field(default_factory=dict)
     # Records merged into a paper an earlier record of this input already named: the
     # paper is counted once, in added, updated or unchanged.
     repeats: int = 0

@@ -51,11 +51,22 @@ def write(
         text = _edited_text(paper, problems)
         if text is not None:
             edits.append((paper, text))
+    new_files: list[tuple[Path, bytes]] = []
+    for paper in created:
+        if paper.raw:
+            # A restored paper's file as git had it, with this import's fills: edited
+            # as an existing file is, so the curator's text stays as it was.
+            text = normalise_text(paper.raw)
+            if paper.fills or paper.new_links:
+                text = _edited_text(paper, problems) or ""
+            paper.text = text
+            new_files.append((paper.path, _as_the_file_was(paper.raw, text)))
+        else:
+            paper.text = new_file_text(paper.id, paper.values, paper.new_links)
+            new_files.append((paper.path, paper.text.encode("utf-8")))
     if problems.has_errors():
         raise CuratorError(problems)
-    for paper in created:
-        paper.text = new_file_text(paper.id, paper.values, paper.new_links)
-    skipped = _write_new_files([(p.path, p.text) for p in created], record_pending)
+    skipped = _write_new_files(new_files, record_pending)
     for paper in created:
         if paper.path in skipped:
             paper.text = ""  # someone else's file: what this run reported has no place in it
@@ -102,7 +113,7 @@ def _as_the_file_was(raw: bytes | None, text: str) -> bytes:
 
 
 def _write_new_files(
-    files: list[tuple[Path, str]], before_links: Callable[[], None] = lambda: None
+    files: list[tuple[Path, bytes]], before_links: Callable[[], None] = lambda: None
 ) -> set[Path]:
     """Create files atomically, like atomicfile.atomic_write, but with two syncs in all.
 
@@ -117,14 +128,14 @@ def _write_new_files(
     temporaries: list[tuple[str, Path]] = []
     mode = new_file_mode()
     try:
-        for path, text in files:
+        for path, data in files:
             # Named and recorded before it exists, so an interrupt at any moment leaves
             # nothing the handler below does not know about.
             tmp = str(temporary_name(path))
             temporaries.append((tmp, path))
             fd = create_temporary(Path(tmp), mode)  # a curator's files follow the umask
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
         if temporaries:
             os.sync()
             before_links()  # (the record, durable before any new file is in place)

@@ -113,7 +113,11 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(duplicate)
         restored = set(report.restored)
         for paper_id in report.added:
-            print(f"restored {paper_id}" if paper_id in restored else f"added {paper_id}")
+            if paper_id in report.restored_from:
+                print(f"restored {paper_id}: its file as git's commit {report.restored_from[paper_id]}"
+                      " had it, with what the input adds")
+            else:
+                print(f"restored {paper_id}" if paper_id in restored else f"added {paper_id}")
         for paper_id in report.updated:
             print(f"updated {paper_id}")
         for change in report.published:
