@@ -57,10 +57,12 @@ _URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # word, the spaces that word eats in TeX (``Stra\\ss e`` is "Straße"): one line break may
 # be among them, a blank line may not.
 # SPACES stands for what a control word eats after it.
+# An accent's letter may carry an accent already: Vietnamese stacks two
+# (``Nguy\\~{\\^e}n`` is "Nguyễn"); the inner one, read first, leaves a letter such as ê.
 _ACCENT_FORMS = (
-    r"\\(?:[\"'`^~=.]\s*(?:\{\\?[A-Za-z]?\}|\\[A-Za-z](?![A-Za-z])SPACES|[A-Za-z])"
-    r"|[uvHckrbd]\s*\{\\?[A-Za-z]\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z]))"
-)
+    r"\\(?:[\"'`^~=.]\s*(?:\{\\?(?:[A-Za-z]|ACCENTED)?\}|\\[A-Za-z](?![A-Za-z])SPACES|[A-Za-z]|ACCENTED)"
+    r"|[uvHckrbd]\s*\{\\?(?:[A-Za-z]|ACCENTED)\}|[uvHckrbd]\s+[A-Za-z](?![A-Za-z])|[uvHckrbd]\s*ACCENTED)"
+).replace("ACCENTED", "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 # (T1's \\dh, \\th, \\dj and \\ng write Icelandic and South Slavic names: Guðrún, Đoković.)
 _LETTER_MACROS = (
     r"\\(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j|dh|DH|th|TH|dj|DJ|ng|NG)(?![A-Za-z])(?:\{\}|SPACES)"
@@ -276,7 +278,9 @@ def name_accents(text: str) -> str:
     É); a character is read as a letter by both."""
     if "\\" not in text:
         return text
-    return _NAME_ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
+    while (read := _NAME_ACCENT.sub(lambda m: _TO_TEXT.latex_to_text(_braced(m.group(0))), text)) != text:
+        text = read  # (again for an accent over an accented letter)
+    return text
 
 
 def math_spans(text: str) -> Iterator[re.Match[str]]:
@@ -365,7 +369,16 @@ _BARE_ACCENT = re.compile(r"\{?\\([~^])\s*\{\}\}?")
 
 def _accent(written: str) -> str:
     bare = _BARE_ACCENT.fullmatch(written)
-    return bare.group(1) if bare else _TO_TEXT.latex_to_text(written)
+    return bare.group(1) if bare else _TO_TEXT.latex_to_text(_braced(written))
+
+
+# A lettered accent before a letter an inner accent gave (``\d{\u{a}}``, read once,
+# is ``\dă``): TeX ends the control word there, pylatexenc would read one macro "dă".
+_UNBRACED = re.compile(r"(\\[uvHckrbd])\s*([^\x00-\x7f])")
+
+
+def _braced(written: str) -> str:
+    return _UNBRACED.sub(r"\1{\2}", written)
 
 
 def _literal(held: _Held, written: str, read: str) -> str:

@@ -31,6 +31,11 @@ def test_accents_through_pylatexenc():
     assert clean_latex(r'M{\"u}ller and \c{c}a and \ss') == "Müller and ça and ß"
 
 
+def test_an_accent_over_an_accented_letter_is_the_letter_with_both():
+    # Vietnamese stacks two accents; "Nguy{\~ê}n" had been left on the page.
+    assert clean_latex(r"Nguy{\~{\^e}}n, Tr\`{\^a}n, Ph\d{\u{a}}m") == "Nguyễn, Trần, Phặm"
+
+
 def test_the_letters_of_icelandic_and_serbo_croatian_names():
     # T1's letter macros, as an ASCII export writes Þórsdóttir and Đoković: not left as
     # "\\TH{}" on the page.

@@ -23,6 +23,11 @@ def test_a_tie_inside_an_accent_does_not_split_a_name():
     assert record.authors == ("Vicente Ordóñez", "José Peña", "João Silva")
 
 
+def test_a_name_with_stacked_accents_reads_as_its_letters():
+    record = _record(r"  author = {Nguy{\~{\^e}}n, An and Tr\`{\^a}n, B\'{\^o}},""\n")
+    assert record.authors == ("An Nguyễn", "Bố Trần")
+
+
 def test_a_name_after_and_keeps_its_leading_accent_or_letter():
     record = _record(
         r"  author = {Knuth, D. and \'Emile Zola and \"{O}zt\"{u}rk, Ay\c{s}e and"
