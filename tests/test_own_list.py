@@ -1,0 +1,252 @@
+"""README's "Starting your own list", followed step by step on a copy of the project.
+
+The commands are read from README's own code blocks and run as a shell runs them (with
+`readinglist` the CLI entry point, `python -m generator`), so the recipe and the program
+cannot drift apart unnoticed. A lab's BibTeX file (tests/data/own_list/my-lab.bib: accents,
+braces, GitHub links, a thesis, a shipped paper) stands for the lab's papers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .example_list import OWN_LIST
+
+REPO = Path(__file__).resolve().parents[1]
+LAB_BIB = REPO / "tests" / "data" / "own_list" / "my-lab.bib"
+SHIPPED = "cross-task-generalization-via-natural-language-crowdsourcing-instructions"
+LAB_PAPERS = sorted([
+    "sparse-graph-transformers-for-molecular-property-prediction",
+    "e-3-equivariant-message-passing-for-crystal-structures",
+    "diffusion-models-for-3d-molecule-generation-a-survey",
+    "contrastive-pre-training-of-molecular-graphs-with-motif-augmentations",
+    "learning-on-graphs-theory-and-practice",
+    "graph-kernels-revisited-when-do-gnns-beat-the-weisfeiler-leman-test",
+    "protein-language-models-know-their-structure-sometimes",
+    "a-benchmark-of-retrosynthesis-planners-at-100-coverage",
+    SHIPPED,
+])
+GIT_ENV = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": "/dev/null",
+    "GIT_AUTHOR_NAME": "Curator",
+    "GIT_AUTHOR_EMAIL": "curator@example.org",
+    "GIT_COMMITTER_NAME": "Curator",
+    "GIT_COMMITTER_EMAIL": "curator@example.org",
+}
+# A test of the shipped example, as the suite marks them: how `make test` tells apart.
+PROBE = "import pytest\n\n\n@pytest.mark.example\ndef test_of_the_example():\n    pass\n"
+
+
+def readme_blocks() -> list[list[str]]:
+    """The shell blocks of README's "Starting your own list", each a list of commands
+    (comments and blank lines left out)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Starting your own list\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    return [
+        [line.split(" #", 1)[0].rstrip() for line in block.splitlines() if line.strip()]
+        for block in blocks
+    ]
+
+
+class Project:
+    """A fresh clone's worth of the repository (content/, mkdocs.yml, overrides/, and the
+    tests' way of telling the example from a list of one's own), committed in git."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir()
+        for folder in ("content", "overrides"):
+            shutil.copytree(REPO / folder, root / folder)
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        (root / "generator").symlink_to(REPO / "generator", target_is_directory=True)  # (the hook)
+        shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+        (root / "docs").mkdir()
+        (root / "docs" / ".gitkeep").write_text("")
+        (root / "tests" / "data").mkdir(parents=True)
+        for name in ("__init__.py", "conftest.py", "example_list.py", "data/example-list.txt"):
+            shutil.copy(REPO / "tests" / name, root / "tests" / name)
+        (root / "tests" / "test_probe.py").write_text(PROBE)
+        shutil.copy(LAB_BIB, root / "my-lab.bib")
+        self.env = {
+            **os.environ, **GIT_ENV, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1764374400",
+            "READINGLIST_PYTHON": sys.executable,
+        }
+        self.env.pop("SITE_URL", None)
+        self.git("init", "-q")
+        self.git("add", ".")
+        self.git("commit", "-q", "-m", "a fresh clone")
+
+    def git(self, *args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=self.root, env=self.env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def sh(self, command: str) -> subprocess.CompletedProcess[str]:
+        """``command`` as README writes it, `readinglist` being the CLI entry point."""
+        script = 'readinglist() { "$READINGLIST_PYTHON" -m generator "$@"; }\n' + command
+        return subprocess.run(
+            ["bash", "-e", "-c", script], cwd=self.root, env=self.env, capture_output=True, text=True
+        )
+
+    def papers(self) -> list[str]:
+        return sorted(p.stem for p in (self.root / "content" / "papers").glob("*.yml"))
+
+    def paper(self, paper_id: str) -> dict:
+        return yaml.safe_load((self.root / "content" / "papers" / f"{paper_id}.yml").read_text())
+
+    def example_tests(self) -> str:
+        """What `make test` says of a test of the shipped example on this content/."""
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests/test_probe.py"],
+            cwd=self.root, env=self.env, capture_output=True, text=True,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+
+@pytest.mark.slow
+def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
+    lab = Project(tmp_path / "lab")
+    assert "1 passed" in lab.example_tests()  # the example: its tests run
+    (remove, import_, add), _ = readme_blocks()
+
+    # 1. The shipped papers, their listing and the import record go.
+    assert remove == "git rm -q content/papers/*.yml content/sources/*"
+    done = lab.sh(remove)
+    assert done.returncode == 0, done.stderr
+    assert lab.papers() == [] and not (lab.root / "content" / "sources").exists()
+
+    # 2. The lab's papers come in, with their fields; the shipped paper in the lab's file
+    # is imported too, the record that would have skipped it being gone.
+    assert import_ == "readinglist import my-lab.bib"
+    done = lab.sh(import_)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == (
+        "9 record(s): 9 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        " 4 link(s) found"
+    )
+    assert lab.papers() == LAB_PAPERS
+    sparse = lab.paper("sparse-graph-transformers-for-molecular-property-prediction")
+    assert sparse["title"] == "Sparse Graph Transformers for Molecular Property Prediction"
+    assert sparse["authors"] == ["Jörg Müller", "García Márquez, Gabriel", "An Nguyễn"]
+    assert (sparse["year"], sparse["pages"], sparse["venue_kind"]) == (2023, "1201–1215", "conference")  # (PyYAML reads the year as a number)
+    assert sparse["links"]["code"] == [{
+        "url": "https://github.com/example-lab/sparse-graph-transformers",
+        "found_in": "abstract", "official": True,
+    }]
+    assert sparse["added"] == dt.date(2025, 11, 29)  # (SOURCE_DATE_EPOCH's day)
+    assert lab.paper("e-3-equivariant-message-passing-for-crystal-structures")["title"] == (
+        "E(3)-Equivariant Message Passing for Crystal Structures"
+    )
+    survey = lab.paper("diffusion-models-for-3d-molecule-generation-a-survey")
+    assert (survey["authors"], survey["arxiv"]) == (["Amélie Dubois", "Søren Østergaard", "others"], "2403.01234")
+    thesis = lab.paper("learning-on-graphs-theory-and-practice")
+    assert thesis["venue"] == "PhD thesis, Université de Montréal"
+    assert lab.paper("protein-language-models-know-their-structure-sometimes")["links"]["code"][0]["url"] == (
+        "https://github.com/example-lab/plm-probe"
+    )
+    assert lab.paper(SHIPPED)["venue"].startswith("Proceedings of the 60th Annual Meeting")
+    assert (lab.root / "content" / "sources" / "my-lab.bib").read_bytes() == LAB_BIB.read_bytes()
+    # (`add` asks arXiv and doi.org: not run here; tests/test_add_cmd.py covers it.)
+    assert add.startswith("readinglist add ")
+
+    # 3. Until topics.yml is the lab's, `check` names every shipped reading order's papers.
+    shipped = yaml.safe_load((REPO / "content" / "topics.yml").read_text())["topics"]
+    gone = [
+        paper_id for topic in shipped for paper_id in topic.get("reading_order") or ()
+        if paper_id not in LAB_PAPERS  # (the shipped paper the lab imported is there again)
+    ]
+    done = lab.sh("readinglist check")
+    said = (done.stdout + done.stderr).splitlines()
+    errors = [line for line in said if ": warning: " not in line and not line.endswith(" loaded)")]
+    assert done.returncode == 1
+    assert len(errors) == len(gone) > 50
+    assert all(line.startswith("content/topics.yml:") and ": unknown paper '" in line for line in errors)
+
+    # 4. The lab's topics, name and pages; the page it does not want deleted.
+    (lab.root / "content" / "topics.yml").write_text(
+        "topics:\n"
+        "  - id: molecular-graphs\n"
+        "    title: Learning on molecular graphs\n"
+        "    description: Graph networks for **molecules**.\n"
+        "    keywords:\n"
+        "      molecular graphs | molecular graph: 2\n"
+        "      molecule | molecules: 1\n"
+        "    threshold: 3\n"
+        "    reading_order:\n"
+        "      - learning-on-graphs-theory-and-practice\n"
+        "      - sparse-graph-transformers-for-molecular-property-prediction\n"
+        "      - contrastive-pre-training-of-molecular-graphs-with-motif-augmentations\n",
+        encoding="utf-8",
+    )
+    mkdocs = (lab.root / "mkdocs.yml").read_text(encoding="utf-8")
+    mkdocs = re.sub(r"(?m)^site_name: .*$", 'site_name: "The Example Lab reads"', mkdocs)
+    mkdocs = re.sub(r"(?m)^site_description: .*$", "site_description: Papers our lab reads.", mkdocs)
+    (lab.root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    (lab.root / "content" / "pages" / "index.md").write_text("# What our lab reads\n\nOur papers.\n")
+    (lab.root / "content" / "pages" / "contributing.md").unlink()
+    done = lab.sh("readinglist check")
+    assert done.returncode == 0, done.stderr
+    assert (done.stdout + done.stderr).startswith("0 errors, 0 warnings (9 papers and 1 topic loaded)")
+
+    # 5. A strict build of the lab's list.
+    done = lab.sh("readinglist build --strict -q")
+    assert done.returncode == 0, done.stderr
+    site = lab.root / "site"
+    assert "The Example Lab reads" in (site / "index.html").read_text(encoding="utf-8")
+    built = sorted(p.parent.name for p in (site / "papers").glob("*/index.html"))
+    assert built == LAB_PAPERS
+    assert not (site / "contributing").exists()
+    topic = (site / "topics" / "molecular-graphs" / "index.html").read_text(encoding="utf-8")
+    assert all(f"papers/{paper_id}/" in topic for paper_id in (
+        "learning-on-graphs-theory-and-practice",
+        "sparse-graph-transformers-for-molecular-property-prediction",
+        "contrastive-pre-training-of-molecular-graphs-with-motif-augmentations",
+    ))
+
+    # 6. The tests of the shipped example are skipped, saying why.
+    said = lab.example_tests()
+    assert "1 skipped" in said and OWN_LIST.split(" (")[0] in said
+    assert OWN_LIST.split(" (")[0] == "content/ is a list of your own, not the shipped example"
+
+
+def test_a_lab_keeps_some_shipped_papers_and_brings_one_back_as_it_was(tmp_path):
+    lab = Project(tmp_path / "lab")
+    keep = sorted(lab.papers())[:3]
+    listing = "content/sources/000_19bd02ae25786342.txt"
+    # Only the other paper files and the example's listing go; the record stays.
+    lab.git("rm", "-q", listing, *(f"content/papers/{p}.yml" for p in lab.papers() if p not in keep))
+    lab.git("commit", "-q", "-m", "our own list")
+    assert lab.papers() == keep
+
+    # The shipped paper in the lab's file is skipped: the record remembers its deletion.
+    done = lab.sh("readinglist import my-lab.bib")
+    assert done.returncode == 0, done.stderr
+    assert f"not recreated: {SHIPPED} (" in done.stdout
+    assert SHIPPED not in lab.papers()
+
+    # README's way back: the listing from the commit's parent, the paper restored from it,
+    # as the shipped file was (its topics: by hand) since git has that file.
+    *fetch, restore = readme_blocks()[1]
+    example = tmp_path / "example.txt"  # (README's /tmp/example.txt, kept to this test)
+    commands = "\n".join([*fetch, restore.replace("ID", SHIPPED)]).replace("/tmp/example.txt", str(example))
+    done = lab.sh(commands)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # (no warning: nothing of the paper's file is missing)
+    assert ": 1 added, " in done.stdout.splitlines()[-1]
+    restored = lab.root / "content" / "papers" / f"{SHIPPED}.yml"
+    assert restored.read_bytes() == (REPO / "content" / "papers" / f"{SHIPPED}.yml").read_bytes()
+    assert "topics: [benchmarks-and-evaluation]\n" in restored.read_text()
+    assert example.read_bytes()
+    assert lab.git("status", "--porcelain", "--", listing) == ""  # the listing stays out
