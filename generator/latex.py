@@ -41,15 +41,21 @@ _TO_TEXT = LatexNodes2Text()
 # ``\\url{address}`` and ``\\href{address}{text}`` (a group right after a \\url is taken for
 # its text too: "\\url{https://...}{here}" means a link reading "here"). The text may hold
 # two levels of groups (``\\href{...}{\\texttt{github.com/a/b}}``); a deeper one is left
-# for a later pass, once the rules have read its inner groups (see _strip_groups).
+# for a later pass, once the rules have read its inner groups (see _strip_groups). The
+# address may hold one level (``\\url{example.com/{x}}``): the url package prints an
+# address as written, braces and all, as a `url` field's is read; taken apart first, the
+# group went and the rest ("example.com/x") was read as words.
 _GROUPED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*"
+_ADDRESS = r"(?:[^{}]|\{[^{}]*\})*"
 _URL_CMD = re.compile(
-    r"\\url\s*\{(?P<address>[^{}]*)\}(?:\{(?P<text>" + _GROUPED + r")\}|(?!\{))"
-    r"|\\href\s*\{(?P<href>[^{}]*)\}(?:\s*\{(?P<hreftext>" + _GROUPED + r")\}|(?!\s*\{))"
+    r"\\url\s*\{(?P<address>" + _ADDRESS + r")\}(?:\{(?P<text>" + _GROUPED + r")\}|(?!\{))"
+    r"|\\href\s*\{(?P<href>" + _ADDRESS + r")\}(?:\s*\{(?P<hreftext>" + _GROUPED + r")\}|(?!\s*\{))"
 )
 # A group right after a \\href's address (or glued to a \\url's) is its text, not a
 # grouping. (\\url takes one argument: "\\url{...} {(accessed 2023)}" is a URL, then text.)
-_URL_TEXT_AFTER = re.compile(r"\\href\s*\{[^{}]*\}\s*$|\\url\s*\{[^{}]*\}$")
+_URL_TEXT_AFTER = re.compile(
+    r"\\href\s*\{" + _ADDRESS + r"\}\s*$|\\url\s*\{" + _ADDRESS + r"\}$"
+)
 # What a link's text is reduced to, to tell whether it only repeats the address.
 _URL_TEXT_NOISE = re.compile(r"\\[A-Za-z]+|[{}\s]|^https?://|^www\.|/$")
 # Accent macros (``\"U``, ``\"{U}``, ``\c{c}``) and letter macros (``\ss``, ``\o``):
@@ -321,6 +327,29 @@ def url_arguments(text: str) -> list[str]:
         .strip()
         for match in _URL_CMD.finditer(text)
     ]
+
+
+def words_beside_urls(text: str) -> str:
+    """``text`` (TeX) without its addresses: each ``\\url{...}`` and each address written
+    bare left out (a space in its place), and each ``\\href{...}{text}`` as its text, which
+    is left out too when it only repeats the address (as `_url_command` tells it). An
+    escape inside an address (``a\\_b``) is part of it, as in `clean_latex`."""
+    held = _Held(math_as_text=False)
+    text = _URL_CMD.sub(lambda m: _url_words(m, held), held.escapes(text))
+    pieces, last = [], 0
+    for start, end in find_url_spans(text):
+        pieces += [text[last:start], " "]
+        last = end
+    pieces.append(text[last:])
+    return held.as_written("".join(pieces))
+
+
+def _url_words(match: re.Match[str], held: _Held) -> str:
+    address = match["address"] if match["address"] is not None else match["href"]
+    shown = match["text"] if match["address"] is not None else match["hreftext"]
+    if shown is None or _url_text(held.as_read(shown)) == _url_text(held.as_read(address)):
+        return " "
+    return shown
 
 
 def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:

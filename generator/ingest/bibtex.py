@@ -38,7 +38,7 @@ from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from ..errors import Location, Problems
-from ..latex import clean_latex, math_spans, name_accents, url_arguments
+from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
 from ..names import is_organisation, is_suffix
 from ..matchkeys import PREPRINT
@@ -617,7 +617,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     # when that is words ("arXiv preprint arXiv:1810.04805", as the export writes a
     # preprint) rather than an address.
     # (The raw field: _plain reads its TeX once; ``howpublished`` is already unescaped.)
-    published = "" if _addresses(howpublished) else fields["howpublished"]
+    published = _published(fields["howpublished"]) if _addresses(howpublished) else fields["howpublished"]
     venue = next(
         (
             text
@@ -803,6 +803,35 @@ def _addresses(text: str) -> dict[str, str]:
         if written:
             found.setdefault(written if _SCHEME.match(written) else f"https://{written}", written)
     return found
+
+
+# Words that only lead to a link or say when it was read: "Available online at", "[Online]",
+# "Our project page", "Code on GitHub", "accessed 5 May 2024". A \\href's text or the words
+# around an address in `howpublished` that say no more are no venue.
+_LINK_WORDS = frozenset("""
+    available online at from via on in here url link links see website web site page
+    webpage homepage home project our the this its code github pdf accessed retrieved
+    visited viewed last and or
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+_WORD = re.compile(r"[^\W\d_]+")
+# What an address left behind at the words' ends: "()", "[]", a comma or a colon.
+_LEFT_BEHIND = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def _published(raw: str) -> str:
+    """The venue a `howpublished` holding an address names: its words beside the
+    addresses (see words_beside_urls), when they name something. A \\href's text is the
+    bibliography's words for its link, shown in the venue's place: "OpenAI Blog" or
+    "NeurIPS 2023 Workshop on X" is where the work appeared, as a `howpublished` without
+    an address is read, and is kept; words that only lead to the link ("Our page",
+    "Available online", `_LINK_WORDS`) are no venue. A word this list lacks stays a
+    venue the curator sees and can delete, rather than words dropped unseen."""
+    words = _plain(_LEFT_BEHIND.sub(" ", words_beside_urls(raw)))
+    if all(word.casefold() in _LINK_WORDS for word in _WORD.findall(words)):
+        return ""
+    return words.strip(" ,;:")
 
 
 def _left_out(

@@ -192,6 +192,58 @@ def test_an_address_in_url_or_href_is_a_link_even_without_a_scheme():
     )
 
 
+def test_an_address_with_braces_or_an_href_in_howpublished_is_a_link_not_the_venue():
+    # \url{example.com/{x}}: the braced part hid the \url, and "example.com/x" was the
+    # venue; the address keeps its braces, as a `url` field's does.
+    text = (
+        "@misc{a, title = {A}, howpublished = {\\url{example.com/{x}}}}\n"
+        "@misc{b, title = {B}, url = {https://example.com/{x}}}\n"
+        "@misc{c, title = {C}, howpublished = {\\href{x.org/a}{Our page}}}\n"
+        "@misc{d, title = {D}, howpublished = {\\href{https://x.org/a}{Project page}}}\n"
+        "@misc{e, title = {E}, howpublished = {[Online]. Available: \\url{https://x.org/a\\_b}}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "a.bib", problems)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, [link.url for link in r.links]) for r in records] == [
+        ("A", "", ["https://example.com/{x}"]),
+        ("B", "", ["https://example.com/{x}"]),
+        ("C", "", ["https://x.org/a"]),
+        ("D", "", ["https://x.org/a"]),
+        ("E", "", ["https://x.org/a_b"]),
+    ]
+
+
+def test_the_words_beside_an_address_in_howpublished_are_its_venue():
+    # A \href's text is what the bibliography shows in the venue's place: a blog or a
+    # workshop named so is where the work appeared, and was dropped without a word; so
+    # were the words written before a \url.
+    text = (
+        "@misc{a, title = {A}, howpublished = {\\href{https://x.org/ws}{NeurIPS 2023 Workshop on X}}}\n"
+        "@misc{b, title = {B}, howpublished = {OpenAI Blog, \\url{https://openai.com/blog/b}}}\n"
+        "@misc{c, title = {C}, howpublished = {\\href{https://x.org}{\\textit{ICML} Workshop}}}\n"
+        "@misc{d, title = {D}, howpublished = {Lab notes (\\url{lab.org/d})}}\n"
+        # words that only lead to the link, or say when it was read, are none
+        "@misc{e, title = {E},\n  howpublished = {Available online at \\url{https://x.org/e}, accessed 3 May 2024}}\n"
+        "@misc{f, title = {F}, howpublished = {\\href{https://github.com/o/f}{Code on GitHub}}}\n"
+        "@misc{g, title = {G}, howpublished = {\\href{https://x.org/g}{\\texttt{x.org/g}}}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "a.bib", problems)
+    assert not problems, problems.format()
+    assert [(r.venue, [link.url for link in r.links]) for r in records] == [
+        ("NeurIPS 2023 Workshop on X", ["https://x.org/ws"]),
+        ("OpenAI Blog", ["https://openai.com/blog/b"]),
+        ("ICML Workshop", ["https://x.org"]),
+        ("Lab notes", ["https://lab.org/d"]),
+        ("", ["https://x.org/e"]),
+        ("", ["https://github.com/o/f"]),
+        ("", ["https://x.org/g"]),
+    ]
+    # no kind: a venue from howpublished says none (see _venue_kind)
+    assert {r.venue_kind for r in records} == {""}
+
+
 def test_a_thesis_or_report_says_so_in_its_venue():
     problems = Problems()
     records = parse_text(
