@@ -47,6 +47,9 @@ class Paper:
     tree: Map | None = None
     values: dict[str, object] = field(default_factory=dict)  # current, incl. fills
     fills: dict[str, object] = field(default_factory=dict)  # what this import adds
+    # Fields this import takes out of an existing file: a value an earlier import wrote
+    # that the source, read again, no longer gives (see importmerge._address_venue).
+    drops: set[str] = field(default_factory=set)
     new_links: list[Link] = field(default_factory=list)
     link_urls: set[str] = field(default_factory=set)
     raw: bytes = b""  # an existing file's bytes as read, to notice edits made meanwhile
@@ -104,6 +107,17 @@ class Paper:
             tree = parse(normalise_text(self.raw), str(self.path), Problems())
             self.tree = tree if isinstance(tree, Map) else None
         return self.tree
+
+    def on_its_own_line(self, name: str) -> bool:
+        """Whether the file holds ``name`` on one line of its own with no comment on it or
+        below it, as the importer writes a field: taking it out then takes out nothing a
+        curator wrote beside it."""
+        line = self.location_of(name).line
+        lines = normalise_text(self.raw).split("\n") if self.raw else []
+        if not 0 < line <= len(lines) or not lines[line - 1].startswith(f"{name}:"):
+            return False
+        below = lines[line] if line < len(lines) else ""
+        return "#" not in lines[line - 1] and not below.startswith((" ", "\t", "#", "-"))
 
     def location_of(self, name: str) -> Location:
         """Where the file holds ``name``; a new paper's file before it is written has no

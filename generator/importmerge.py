@@ -19,7 +19,7 @@ from dataclasses import replace
 from . import provenance
 from .conflicts import Conflict, Kept
 from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
-from .importreport import ImportReport, Published
+from .importreport import AddressVenue, ImportReport, Published
 from .ingest import Record
 from .latex import without_math
 from .matchkeys import PREPRINT, person_keys, title_key
@@ -45,6 +45,7 @@ def _empty(value: object) -> bool:
 
 def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     prior = paper.prior
+    _address_venue(paper, record, report)
     versions = _versions(paper, record)
     # Said only when the file held the preprint venue, not when this run filled it.
     replaces_file = versions == "published" and "venue" not in paper.fills
@@ -157,6 +158,44 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 paper.officials.append(link.url)
             paper.link_urls.add(key)
             paper.new_links.append(link)
+
+
+def _address_venue(paper: Paper, record: Record, report: ImportReport) -> None:
+    """An earlier import's venue that was an address: older imports read the argument of
+    ``howpublished = {\\url{example.com/x}}`` as the venue "example.com/x" (and
+    ``\\href{x.org/a}{Our page}`` as "Our page (x.org/a)"), which a re-import then left in
+    the file for the curator to find and delete. When the record tells that the venue is
+    the importer's own, not changed since (the three-way merge's base: a curator's venue,
+    or one edited, stays), and it holds an address this record now gives as a link, it
+    gives way to the record's venue, or goes when the record names none; said in the
+    report. Not when a comment stands beside it in the file: that is the curator's."""
+    current = paper.values.get("venue")
+    if (
+        not isinstance(current, str) or not current or "venue" in paper.fills
+        or record.venue == current or not _own(paper, "venue")
+        or not any(_holds_address(current, link.url) for link in record.links)
+        or (record.venue and paper.prior is not None and paper.prior.has_value("venue", record.venue))
+        or not paper.on_its_own_line("venue")
+    ):
+        return
+    if record.venue:
+        paper.values["venue"] = paper.fills["venue"] = record.venue
+    else:
+        del paper.values["venue"]
+        paper.drops.add("venue")
+    report.address_venues.append(AddressVenue(paper.id, record.venue, current))
+
+
+def _holds_address(venue: str, url: str) -> bool:
+    """Whether ``venue`` holds the address ``url`` as written without its scheme
+    ("example.com/x" for https://example.com/x). Not a host alone: a journal may be named
+    by its site ("distill.pub")."""
+    address = re.sub(r"(?i)^https?://(?:www\.)?", "", url).rstrip("/").replace("{", "").replace("}", "")
+    text = venue.casefold().replace("{", "").replace("}", "")
+    address = address.casefold()
+    if "/" not in address:
+        return False
+    return address in text
 
 
 def _disagree(name: str, current: object, imported: object) -> bool:

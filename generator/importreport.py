@@ -1,5 +1,6 @@
 """What an import reports: the papers it added, updated or left, and what it said of
-them (duplicates merged, conflicts, values kept, preprint venues replaced)."""
+them (duplicates merged, conflicts, values kept, preprint venues replaced, venues that
+were addresses taken out)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,24 @@ class Published:
         return f"published: {self.paper_id} now {now} (was {was})"
 
 
+@dataclass(frozen=True)
+class AddressVenue:
+    """A venue an earlier import read from an address (``howpublished =
+    {\\url{example.com/x}}`` gave "example.com/x"), which the source, read again, gives
+    as a link: replaced by the venue the source now names, or taken out."""
+
+    paper_id: str
+    venue: str
+    was: str
+
+    def __str__(self) -> str:
+        now = f"now {self.venue}" if self.venue else "no venue now"
+        return (
+            f"venue: {self.paper_id} {now} (was {self.was!r}, an address an earlier import"
+            " read as the venue; it is a link)"
+        )
+
+
 @dataclass
 class ImportReport:
     records: int = 0
@@ -64,6 +83,8 @@ class ImportReport:
     left_alone: list[str] = field(default_factory=list)  # files changed while the import ran
     # Preprint venues a file held that a published venue replaced (the paper is updated).
     published: list[Published] = field(default_factory=list)
+    # Venues an earlier import read from an address, replaced or taken out (updated).
+    address_venues: list[AddressVenue] = field(default_factory=list)
     # Values a curator wrote over what an earlier import took, which a source offers
     # again: kept, and said (once per paper and field).
     kept: list[Kept] = field(default_factory=list)

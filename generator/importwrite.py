@@ -45,7 +45,7 @@ def write(
     for paper in existing:
         if paper.id not in touched:
             continue
-        if not paper.fills and not paper.new_links:
+        if not paper.fills and not paper.new_links and not paper.drops:
             report.unchanged.append(paper.id)
             continue
         text = _edited_text(paper, problems)
@@ -175,13 +175,17 @@ def _link_new(tmp: str, path: Path) -> bool:
 
 
 def _edited_text(paper: Paper, problems: Problems) -> str | None:
-    """The paper file with this import's fills and links added, or None on a problem."""
+    """The paper file with this import's fills and links added and its drops taken out,
+    or None on a problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     original = normalise_text(paper.raw)
     yaml = _round_trip_yaml(original)
     data = yaml.load(original)
     starts = key_lines(data)
+    dropped = paper.drops - set(paper.fills)  # (a later record of this import may fill it)
+    for name in dropped:
+        data.pop(name, None)
     for name in _ORDER:
         if name in paper.fills:
             insert_field(data, name, ruamel_value(name, paper.fills[name]))
@@ -208,14 +212,16 @@ def _edited_text(paper: Paper, problems: Problems) -> str | None:
     stream = StringIO()
     yaml.dump(data, stream)
     touched = set(paper.fills) | ({"links"} if paper.new_links else set())
-    text = keep_own_entries(original, starts, stream.getvalue(), touched)
+    text = keep_own_entries(original, starts, stream.getvalue(), touched, dropped)
     if not _kept_curated(paper, text, problems):
         return None
     return text
 
 
 def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
-    """Check the edited text still says everything the curator wrote, plus the fills."""
+    """Check the edited text still says everything the curator wrote, plus the fills,
+    less the drops."""
+    dropped = paper.drops - set(paper.fills)
     check = Problems()
     tree = parse(text, str(paper.path), check)
     after = to_python(tree) if tree is not None else None
@@ -224,6 +230,9 @@ def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
     if ok:
         for key, value in before.items():
             if key in paper.fills:
+                continue
+            if key in dropped:
+                ok = ok and key not in after
                 continue
             if key == "links" and isinstance(value, dict):
                 new_links = after.get("links")

@@ -131,7 +131,10 @@ def key_lines(data) -> list[tuple[int, str]] | None:  # type: ignore[no-untyped-
     return starts if [line for line, _ in starts] == sorted({line for line, _ in starts}) else None
 
 
-def keep_own_entries(original: str, starts: list[tuple[int, str]] | None, dumped: str, touched: set[str]) -> str:
+def keep_own_entries(
+    original: str, starts: list[tuple[int, str]] | None, dumped: str, touched: set[str],
+    dropped: set[str] | frozenset[str] = frozenset(),
+) -> str:
     """``dumped`` (``original`` re-emitted by ruamel after an edit) with every top-level
     entry the edit did not touch written as ``original`` wrote it, and the lines above
     the first entry as there too. ``starts``: `key_lines` of ``original`` as loaded.
@@ -140,7 +143,8 @@ def keep_own_entries(original: str, starts: list[tuple[int, str]] | None, dumped
     checked`` became ``[A, B]    # checked``), a quoted key its quotes, a comment its
     column. An import that fills one field must leave the rest of the curator's text as
     it was. ``dumped`` itself is returned when either text's entries cannot be told
-    apart by line, or when the joined text does not read as ``dumped`` does."""
+    apart by line, or when the joined text does not read as ``dumped`` does. ``dropped``:
+    the keys the edit took out."""
     import yaml
 
     if starts is None:
@@ -151,10 +155,10 @@ def keep_own_entries(original: str, starts: list[tuple[int, str]] | None, dumped
     lines = dumped.splitlines(keepends=True)
     heads = [n for n, line in enumerate(lines) if line[:1] not in ("", " ", "\n", "#", "-", "\t", ".")]
     after = _split(dumped, [(n, "") for n in heads])
-    if len(after[1]) != len(before[1]) + len(touched - {key for _, key in starts}):
+    keys = [key for _, key in starts]
+    if len(after[1]) != len(before[1]) + len(touched - set(keys)) - len(dropped & set(keys)):
         return dumped
     own_texts = dict(before[1])
-    keys = [key for _, key in starts]
     parts = [before[0]]
     # (The dumped entries are the original keys in order, with the new ones inserted.)
     dumped_keys = _dumped_keys(keys, touched, after[1])

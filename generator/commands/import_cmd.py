@@ -122,6 +122,8 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(f"updated {paper_id}")
         for change in report.published:
             print(change)
+        for change in report.address_venues:
+            print(change)
         for kept in report.kept[:_KEPT_SHOWN]:
             print(kept)
         if len(report.kept) > _KEPT_SHOWN:

@@ -1,0 +1,86 @@
+"""A venue an older import read from an address (howpublished = {\\url{example.com/x}}),
+imported again now that the address is read as a link."""
+
+import datetime as dt
+
+from generator.importer import import_paths
+
+DAY = dt.date(2026, 1, 2)
+# What older imports read as the venue "example.com/x": the same words without the \url
+# are read so today, so the first import below writes the file and the record as they did.
+OLD = "@misc{a,\n  title = {Alpha Paper},\n  howpublished = {example.com/x},\n  year = {2020}\n}\n"
+NEW = "@misc{a,\n  title = {Alpha Paper},\n  howpublished = {\\url{example.com/x}},\n  year = {2020}\n}\n"
+BLOG = (
+    "@misc{a,\n  title = {Alpha Paper},\n"
+    "  howpublished = {Lab Blog, \\url{example.com/x}},\n  year = {2020}\n}\n"
+)
+PAPER = "content/papers/alpha-paper.yml"
+
+
+def _import(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return import_paths([path], tmp_path / "content", added=DAY)
+
+
+def _first(tmp_path):
+    assert _import(tmp_path, "old.bib", OLD).added == ["alpha-paper"]
+    paper = tmp_path / PAPER
+    assert "venue: example.com/x\n" in paper.read_text()
+    return paper
+
+
+def test_the_importers_own_address_venue_goes_and_the_report_says_so(tmp_path):
+    paper = _first(tmp_path)
+    before = paper.read_text()
+    report = _import(tmp_path, "new.bib", NEW)
+    assert report.updated == ["alpha-paper"] and report.conflicts == []
+    assert [str(change) for change in report.address_venues] == [
+        "venue: alpha-paper no venue now (was 'example.com/x', an address an earlier import"
+        " read as the venue; it is a link)"
+    ]
+    after = paper.read_text()
+    # only the venue line goes, and the link comes
+    assert after.replace(
+        "  project:\n    - url: https://example.com/x\n      found_in: bibtex\n", "  project: []\n"
+    ) == before.replace("venue: example.com/x\n", "")
+    # and a third import changes nothing
+    again = _import(tmp_path, "new.bib", NEW)
+    assert (again.unchanged, again.address_venues) == (["alpha-paper"], [])
+    assert paper.read_text() == after
+
+
+def test_the_words_beside_the_address_replace_it(tmp_path):
+    paper = _first(tmp_path)
+    report = _import(tmp_path, "blog.bib", BLOG)
+    assert [str(change) for change in report.address_venues] == [
+        "venue: alpha-paper now Lab Blog (was 'example.com/x', an address an earlier import"
+        " read as the venue; it is a link)"
+    ]
+    assert report.conflicts == []
+    assert "venue: Lab Blog\n" in paper.read_text()
+
+
+def test_a_venue_the_curator_wrote_or_commented_stays(tmp_path):
+    paper = _first(tmp_path)
+    text = paper.read_text()
+    for edited in (
+        text.replace("venue: example.com/x\n", "venue: example.com/x/\n"),  # edited
+        text.replace("venue: example.com/x\n", "venue: example.com/x  # our lab's\n"),
+        text.replace("venue: example.com/x\n", "venue: example.com/x\n# the venue is right\n"),
+    ):
+        paper.write_text(edited)
+        report = _import(tmp_path, "new.bib", NEW)
+        assert report.address_venues == []
+        kept = paper.read_text()
+        assert kept.split("links:")[0] == edited.split("links:")[0]
+
+
+def test_a_venue_another_source_gave_stays(tmp_path):
+    # The record holds every venue a source offered for the paper; the file's is
+    # dropped only when it holds an address this source gives as a link.
+    _import(tmp_path, "conf.bib", OLD.replace("howpublished = {example.com/x}", "booktitle = {ICML}"))
+    paper = tmp_path / PAPER
+    report = _import(tmp_path, "new.bib", NEW)
+    assert report.address_venues == []
+    assert "venue: ICML\n" in paper.read_text()
