@@ -103,7 +103,7 @@ _TEX_ESCAPE = re.compile(
 # paper in a proceedings volume is not at the volume's DOI. The parent's title is the
 # child's booktitle (see `_Fields`).
 _NOT_INHERITED = frozenset({
-    "title", "url", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass",
+    "title", "url", "doi", "eprint", "arxivid", "archiveprefix", "eprinttype", "primaryclass", "eprintclass",
     "pdf", "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
     "code", "github", "repository", "repo", *_KIND_FIELDS,
 })
@@ -576,12 +576,14 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     url = clean_url(written_url)
     if written_url and not url:
         _left_out(fields, "url", written_url, path, problems)
-    doi = normalize_doi(_unescape(fields["doi"])) or (doi_from_url(url) if url else "")
-    eprint = _unescape(fields["eprint"]).strip()
+    doi = _doi(fields, path, problems) or (doi_from_url(url) if url else "")
+    # (Mendeley writes the id in `arxivId` too, beside `eprint`.)
+    eprint = _unescape(fields["eprint"] or fields["arxivid"]).strip()
     arxiv = ""
     prefix = fields["archiveprefix"].lower() or fields["eprinttype"].lower()
     if prefix in ("", "arxiv"):
-        arxiv = normalize_arxiv(eprint)
+        # (An eprint that is the arXiv page's address: its id, as a `url`'s is read.)
+        arxiv = normalize_arxiv(eprint) or arxiv_id(clean_url(eprint))
         if not arxiv and _LIKE_ARXIV.fullmatch(eprint):
             problems.warning(
                 _field_location(fields.owner("eprint"), "eprint", path),
@@ -604,6 +606,14 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         match = _ARXIV_IN_TEXT.search(" ".join((
             fields["journal"], fields["journaltitle"], fields["booktitle"], howpublished, note)))
         arxiv = normalize_arxiv(match.group(1)) if match else ""
+    if not (arxiv and doi):
+        # An arXiv or DOI page's address in `howpublished` (or an arXiv page's in `note`,
+        # where an "arXiv:..." is read too, above) names the paper as a `url` does; it
+        # was a "paper" link only, with no arXiv or DOI badge.
+        pages = [clean_url(a) for a in _addresses(howpublished)]
+        noted = [clean_url(a) for a in _addresses(note)]
+        arxiv = arxiv or next((i for a in pages + noted if (i := arxiv_id(a))), "")
+        doi = doi or next((d for a in pages if (d := doi_from_url(a))), "")
     if not arxiv and PREPRINT.search(fields["journal"] or fields["journaltitle"]):
         match = _ARXIV_VOLUME.match(fields["volume"])
         arxiv = normalize_arxiv(match.group(1)) if match else ""
@@ -764,6 +774,22 @@ def _unescape(text: str) -> str:
         return "_" if "underscore" in match.group(0) else "~"
 
     return _TEX_ESCAPE.sub(plain, text)
+
+
+def _doi(fields: _Fields, path: str, problems: Problems) -> str:
+    """The entry's `doi`, also written as its address or in ``\\url{}``; one that is no
+    DOI is told at the field, not dropped without a word."""
+    written = _unescape(fields["doi"]).strip()
+    if not written:
+        return ""
+    addresses = url_arguments(written)
+    doi = normalize_doi(addresses[0] if len(addresses) == 1 else written)
+    if not doi:
+        problems.warning(
+            _field_location(fields.owner("doi"), "doi", path),
+            f"doi {written!r} of entry {fields.entry.key!r} is no DOI (10.NNNN/...); left out",
+        )
+    return doi
 
 
 def _first_version_year(arxiv: str) -> str:

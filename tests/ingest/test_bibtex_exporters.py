@@ -126,7 +126,7 @@ def test_a_url_that_is_the_arxiv_or_doi_page_is_no_second_badge():
     )
     assert (record.doi, record.links) == ("10.1016/j.sbi.2019.01.001", ())
     # Another address stays a link.
-    record = _record("  doi = {10.1/x},\n  url = {https://publisher.org/x},\n")
+    record = _record("  doi = {10.1000/x},\n  url = {https://publisher.org/x},\n")
     assert [link.url for link in record.links] == ["https://publisher.org/x"]
 
 
@@ -280,3 +280,31 @@ def test_a_doi_of_invisible_characters_alone_is_none():
     # was kept encoded, a DOI no other export would match.
     assert _record("  url = {https://doi.org/10.1000/a%C2%A0b},\n").doi == "10.1000/ab"
     assert _record("  url = {https://doi.org/10.1000/%E2%80%8B},\n").doi == ""
+
+
+def test_an_arxiv_or_doi_address_outside_url_gives_the_id():
+    # An eprint that is the arXiv page (with archivePrefix), an arXiv or DOI page in
+    # howpublished, an arXiv page in note: a "paper" link only, and no arXiv or DOI badge.
+    for fields in (
+        "  eprint = {https://arxiv.org/abs/2106.09685}, archivePrefix = {arXiv},\n",
+        "  howpublished = {\\url{https://arxiv.org/abs/2106.09685}},\n",
+        "  note = {\\url{https://arxiv.org/abs/2106.09685v2}},\n",
+        # Mendeley writes the id in arxivId
+        "  arxivId = {2106.09685},\n",
+    ):
+        record = _record(fields)
+        assert (record.arxiv, record.year, record.links) == ("2106.09685", "2021", ()), fields
+    record = _record("  howpublished = {\\url{https://doi.org/10.1145/3442188.3445922}},\n")
+    assert (record.doi, record.links) == ("10.1145/3442188.3445922", ())
+
+
+def test_a_doi_in_url_is_read_and_one_that_is_no_doi_is_told():
+    assert _record("  doi = {\\url{https://doi.org/10.1145/3442188.3445922}},\n").doi == (
+        "10.1145/3442188.3445922"
+    )
+    problems = Problems()
+    (record,) = parse_text("@misc{key,\n  title = {T},\n  doi = {n/a}\n}\n", "x.bib", problems)
+    assert record.doi == ""
+    assert problems.format() == (
+        "x.bib:3:3: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
+    )
