@@ -57,7 +57,7 @@ def write(
             # A restored paper's file as git had it, with this import's fills: edited
             # as an existing file is, so the curator's text stays as it was.
             text = normalise_text(paper.raw)
-            if paper.fills or paper.new_links:
+            if paper.fills or paper.new_links or paper.drops:
                 text = _edited_text(paper, problems) or ""
             paper.text = text
             new_files.append((paper.path, _as_the_file_was(paper.raw, text)))

@@ -51,7 +51,8 @@ def readme_blocks() -> list[list[str]]:
     """The shell blocks of README's "Starting your own list", each a list of commands
     (comments and blank lines left out)."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Starting your own list\n", 1)[1].split("\n## ", 1)[0]
+    # (Up to the next heading: "Updating to a newer readinglist" follows, with git's.)
+    section = re.split(r"\n#{2,} ", readme.split("## Starting your own list\n", 1)[1], maxsplit=1)[0]
     blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
     return [
         [line.split(" #", 1)[0].rstrip() for line in block.splitlines() if line.strip()]
