@@ -6,7 +6,8 @@ Each entry gives a record: title, authors (a final ``and others`` kept as the au
 that holds no URL), abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), links
 (``url``, ``pdf``, an ``eprint`` that is a URL, and addresses in ``howpublished``,
 ``note`` and the code fields `_CODE_FIELDS`; not a ``url`` that is the arXiv or DOI page;
-a talk's, slides' and project page's fields `_KIND_FIELDS` give links of their kind)
+a talk's, slides' and project page's fields `_KIND_FIELDS` give links of their kind;
+al-folio's ``html`` is read as a ``url``, its ``arxiv`` as an ``eprint``)
 and keywords (as tags, each once). Accented letters in an author list are read before it
 is split into names (`_NameAccents`). TeX escapes in addresses and DOIs (``tacl\\_a``) are
 undone. An entry that names another in ``crossref`` takes the fields it lacks from it,
@@ -83,7 +84,13 @@ _CODE_FIELDS = ("code", "github", "repository", "repo")
 # many a lab's): a recorded talk, slides or a poster, the project's page. They name the
 # kind of an address whose host does not (a PDF of slides, a lab's page); a repository,
 # a dataset or a paper's page written there stays what its host says.
-_KIND_FIELDS = {"video": "video", "slides": "slides", "poster": "slides", "website": "project"}
+_KIND_FIELDS = {
+    "video": "video", "slides": "slides", "poster": "slides", "website": "project", "blog": "project",
+}
+# al-folio's own fields beside these: `arxiv` (the id, its "arXiv" button) and `html`
+# (its "HTML" button: the paper's page, read as a `url` is). Its `pdf`, `supp`, `poster`
+# and `slides` may name a file of the site's (in its assets/pdf/) rather than an address.
+_ALFOLIO_FILES = ("pdf", "html", "supp", "poster", "slides")
 # An address's scheme, "mailto:" as well as "https://" (an address with one is read as
 # written, and one of no http(s) told as written, not as "https://mailto:..."); not a
 # host's port ("localhost:8080/x", "example.com:8080").
@@ -105,7 +112,7 @@ _TEX_ESCAPE = re.compile(
 _NOT_INHERITED = frozenset({
     "title", "url", "doi", "eprint", "arxivid", "archiveprefix", "eprinttype", "primaryclass", "eprintclass",
     "pdf", "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
-    "code", "github", "repository", "repo", *_KIND_FIELDS,
+    "code", "github", "repository", "repo", "arxiv", "html", "supp", *_KIND_FIELDS,
 })
 # Entry types that hold what their papers share (biblatex's parents of @inproceedings,
 # @incollection, @inbook, @inreference and @article): crossref'd, they are no papers,
@@ -576,7 +583,12 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     url = clean_url(written_url)
     if written_url and not url:
         _left_out(fields, "url", written_url, path, problems)
-    doi = _doi(fields, path, problems) or (doi_from_url(url) if url else "")
+    # al-folio's `html`: the paper's page, which may be its arXiv or DOI page.
+    written_html = _unescape(fields["html"]).strip()
+    html = clean_url(written_html)
+    if written_html and not html:
+        _left_out(fields, "html", written_html, path, problems)
+    doi = _doi(fields, path, problems) or next((d for a in (url, html) if a and (d := doi_from_url(a))), "")
     # (Mendeley writes the id in `arxivId` too, beside `eprint`.)
     eprint = _unescape(fields["eprint"] or fields["arxivid"]).strip()
     arxiv = ""
@@ -590,8 +602,18 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
                 f"eprint {eprint!r} of entry {entry.key!r} is no arXiv identifier (YYMM.NNNNN,"
                 " with a month from 01 to 12, or archive/YYMMNNN); left out",
             )
-    if not arxiv and url:
-        arxiv = arxiv_id(url)
+    written_arxiv = _unescape(fields["arxiv"]).strip()
+    if not arxiv and written_arxiv:
+        # al-folio's `arxiv` (its "arXiv" button): the id, or as some write it the page.
+        arxiv = normalize_arxiv(written_arxiv) or arxiv_id(clean_url(written_arxiv))
+        if not arxiv:
+            problems.warning(
+                _field_location(entry, "arxiv", path),
+                f"arxiv {written_arxiv!r} of entry {entry.key!r} is no arXiv identifier (YYMM.NNNNN,"
+                " with a month from 01 to 12, or archive/YYMMNNN); left out",
+            )
+    if not arxiv:
+        arxiv = next((i for a in (url, html) if a and (i := arxiv_id(a))), "")
     match = _ARXIV_NUMBER.fullmatch(_plain(fields["number"]))
     numbered = normalize_arxiv(match.group(1)) if match else ""
     arxiv = arxiv or numbered
@@ -669,7 +691,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     # `howpublished = {\url{...}}` and `note = {Code: https://...}` of entries without a
     # `url` field (\url{} is unwrapped by find_url_spans).
     written_pdf = _unescape(fields["pdf"]).strip()
-    direct = [url, clean_url(written_pdf)]
+    direct = [url, html, clean_url(written_pdf)]
     if written_pdf and not direct[-1]:
         _left_out(fields, "pdf", written_pdf, path, problems)
     if not arxiv and find_url_spans(eprint):
@@ -690,6 +712,16 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         for text in [_unescape(fields[name])]
         for start, end in find_url_spans(text)
     ]
+    for name in ("poster", "slides"):
+        written = _unescape(fields[name]).strip()
+        if written and not find_url_spans(written):  # (al-folio's file name of one)
+            _left_out(fields, name, written, path, problems)
+    if _unescape(fields["supp"]).strip():
+        problems.warning(
+            _field_location(entry, "supp", path),
+            f"supp (supplementary material) of entry {entry.key!r} is not imported: a paper's"
+            " links have no kind for it; add it by hand, with a note, if it should be shown",
+        )
     for address, kind in [(u, "") for u in direct + found] + said:
         if not address or _repeats_badge(address, arxiv, doi):
             continue  # the arXiv or DOI badge's own page: a "Paper" badge would repeat it
@@ -879,10 +911,14 @@ def _left_out(
             " of the site can open it; left out",
         )
         return
-    hint = (
-        " (a file on this computer: give its address on the web)"
-        if written.lower().startswith("file:") else ""
-    )
+    if written.lower().startswith("file:"):
+        hint = " (a file on this computer: give its address on the web)"
+    elif name in _ALFOLIO_FILES and re.fullmatch(r"[\w.-]+\.\w+", written):
+        # al-folio links a bare file name to a file of its site's, whose address is not here.
+        folder = "assets/html/" if name == "html" else "assets/pdf/"
+        hint = f" (al-folio's file {folder}{written}: give its address on the web)"
+    else:
+        hint = ""
     problems.warning(
         where,
         f"{name} {written!r} of entry {fields.entry.key!r} is no http(s) address a page can"

@@ -396,14 +396,86 @@ def test_al_folio_fields_give_links_of_their_kind():
 """
     problems = Problems()
     first, child = parse_text(text, "refs.bib", problems)
-    assert not problems
     assert [(l.url, l.kind) for l in first.links] == [
         ("https://huggingface.co/datasets/lab/a-data", "data"),  # its host says more
         ("https://lab.example.org/talks/a.mp4", "video"),
         ("https://lab.example.org/a-slides.pdf", "slides"),  # (a PDF, of slides)
         ("https://lab.example.org/a/", "project"),
-    ]  # (al-folio's file name of a poster is no address)
+    ]
+    # al-folio's file name of a poster is no address: told, not dropped without a word
+    assert [str(p) for p in problems.items] == [
+        "refs.bib:8:3: warning: poster 'poster.pdf' of entry 'lovelace2024' is no http(s)"
+        " address a page can link to (al-folio's file assets/pdf/poster.pdf: give its address"
+        " on the web); left out"
+    ]
     assert child.links == ()  # a talk is of its own entry, never inherited
+
+
+def test_al_folio_arxiv_and_html_fields():
+    # From 594zyc/594zyc.github.io, _bibliography/papers.bib (al-folio; abstract cut),
+    # and 2lambda123/PJLab-ADG-pjlab-adg.github.io, _bibliography/papers.bib: al-folio's
+    # `arxiv` is the id behind its "arXiv" button, `html` the paper's page behind its
+    # "HTML" button. Both were dropped without a word (no arXiv id, no link). PTL2021 is
+    # from alshedivat/al-folio's stored papers.bib, with a mistaken `arxiv` and a `supp` added.
+    text = r"""@inproceedings{zhang2020task,
+  title={Task-oriented dialog systems that consider multiple appropriate responses under the same context},
+  author={Zhang, Yichi and Ou, Zhijian and Yu, Zhou},
+  booktitle={Proceedings of the AAAI Conference on Artificial Intelligence},
+  year={2020},
+  abbr={AAAI},
+  bibtex_show={true},
+  arxiv={1911.10484},
+  pdf={aaai20_damd.pdf},
+  code={https://github.com/thu-spmi/damd-multiwoz},
+  selected={true}
+}
+@inproceedings{li2022homogeneous,
+  abbr={ECCV},
+  title={Homogeneous Multi-modal Feature Fusion and Interaction for 3D Object Detection},
+  author={Li, Xin and Shi, Botian and Hou, Yuenan and Wu, Xingjiao and Ma, Tianlong and Li, Yikang and He, Liang},
+  booktitle={Computer Vision--ECCV 2022: 17th European Conference, Tel Aviv, Israel, October 23--27, 2022, Proceedings, Part XXXVIII},
+  pages={691--707},
+  year={2022},
+  organization={Springer},
+  doi={https://doi.org/10.1007/978-3-031-19839-7_40},
+  url={https://link.springer.com/chapter/10.1007/978-3-031-19839-7_40},
+  html={https://arxiv.org/abs/2210.09615},
+  selected={false},
+}
+@article{PTL2021,
+  title={Secure Analysis of Optical Steganography With Spectral Signature Measurement},
+  journal={IEEE Photonics Technology Letters},
+  year={2021},
+  html={https://ieeexplore.ieee.org/abstract/document/9501966},
+  arxiv={selected},
+  supp={ptl_supp.pdf},
+}
+"""
+    problems = Problems()
+    task, homogeneous, ptl = parse_text(text, "papers.bib", problems)
+    assert task.arxiv == "1911.10484"
+    assert [(l.url, l.kind) for l in task.links] == [
+        ("https://github.com/thu-spmi/damd-multiwoz", "code")
+    ]
+    # the arXiv page in `html` gives the id (its badge links the page)
+    assert (homogeneous.arxiv, homogeneous.doi) == ("2210.09615", "10.1007/978-3-031-19839-7_40")
+    assert [l.url for l in homogeneous.links] == [
+        "https://link.springer.com/chapter/10.1007/978-3-031-19839-7_40"
+    ]
+    assert [(l.url, l.kind) for l in ptl.links] == [
+        ("https://ieeexplore.ieee.org/abstract/document/9501966", "paper")
+    ]
+    assert ptl.arxiv == ""
+    assert [str(p) for p in problems.items] == [
+        "papers.bib:9:3: warning: pdf 'aaai20_damd.pdf' of entry 'zhang2020task' is no http(s)"
+        " address a page can link to (al-folio's file assets/pdf/aaai20_damd.pdf: give its"
+        " address on the web); left out",
+        "papers.bib:31:3: warning: arxiv 'selected' of entry 'PTL2021' is no arXiv identifier"
+        " (YYMM.NNNNN, with a month from 01 to 12, or archive/YYMMNNN); left out",
+        "papers.bib:32:3: warning: supp (supplementary material) of entry 'PTL2021' is not"
+        " imported: a paper's links have no kind for it; add it by hand, with a note, if it"
+        " should be shown",
+    ]
 
 
 def test_a_character_written_as_an_html_reference_is_that_character():
