@@ -438,6 +438,28 @@ def _paragraphs(text: str) -> str:
 
 
 _ET_AL = re.compile(r"[Ee]t\.?\s*al\.?")  # (not "Al, Et", a name)
+# Marks bibliographies put beside an author's name for equal contribution or the
+# corresponding author: al-folio shows `*∗†‡§¶‖^` after a surname as a superscript
+# ("Wilcox*, Albert"), PRISM `#`; others write them before it ("*Pang, Ce") or in TeX
+# ($^\dagger$, \textsuperscript{*}, which _plain leaves "*"). They were kept in the name:
+# "Albert Wilcox*" on every page, and not the same author as "Albert Wilcox".
+_MARK_CHARS = "*∗†‡§¶‖^#"
+_TEX_MARK = re.compile(r"\$\^?\{?(?:\\(?:dagger|ddagger|dag|ddag|ast|star|S|P)|[*∗#†‡§¶])\}?\$")
+
+
+def _without_marks(name: str) -> tuple[str, str]:
+    """``name`` without the marks beside its words (`_MARK_CHARS`, `_TEX_MARK`), and
+    those marks (each followed by a space)."""
+    marks = [found.group() for found in _TEX_MARK.finditer(name)]
+    words = []
+    for word in _TEX_MARK.sub("", name).split():
+        core, comma = (word[:-1], ",") if word.endswith(",") else (word, "")
+        kept = core.strip(_MARK_CHARS)
+        if kept != core:
+            marks += [mark for mark in re.split(r"[\w.'-]+", core) if mark]
+        if kept:
+            words.append(kept + comma)
+    return " ".join(words), "".join(mark + " " for mark in marks)
 
 
 def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> tuple[str, ...]:
@@ -445,6 +467,7 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
     if field is None:
         return ()
     names: list[str | None] = []  # None: BibTeX's keyword "others"
+    marks = ""
     for name in field.value if isinstance(field.value, list) else [field.value]:
         if hasattr(name, "first"):
             if [part.lower() for part in name.last] == ["others"] and not name.first:
@@ -468,7 +491,8 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
                     text += ", " + " ".join(name.jr)
         else:
             text = str(name)
-        text = _plain(text)
+        text, mark = _without_marks(_plain(text))
+        marks += mark
         if text:
             names.append(text)
     if len(names) > 1 and isinstance(names[-1], str) and _ET_AL.fullmatch(names[-1]):
@@ -479,6 +503,15 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
     known = [name for name in names if name is not None]
     if known and names[-1] is None:
         known.append(OTHERS)
+    if problems is not None and marks:
+        said = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marks.split()))
+        problems.warning(
+            _field_location(entry, "author", path),
+            f"marks beside author names of entry {entry.key!r} left out"
+            f" ({said}): a mark of equal"
+            " contribution or of the corresponding author is no part of a name (say it in the"
+            " paper's notes if it matters)",
+        )
     if problems is not None and None in names[:-1]:
         problems.warning(
             _field_location(entry, "author", path),

@@ -579,3 +579,43 @@ def test_an_address_of_another_scheme_in_url_is_told_as_written():
         "a.bib:3:23: warning: note 'see below' of entry 'c' is no"
         " http(s) address a page can link to; left out",
     ]
+
+
+def test_marks_beside_author_names_are_no_part_of_them():
+    # From alshedivat/al-folio's stored _bibliography/papers.bib (a lab's version, cut):
+    # al-folio shows such marks as superscripts (equal contribution, corresponding
+    # author); they were kept in the names, "Ce *Pang" and "Sourabh ∗Yadav" on the pages.
+    # The third entry writes them as TeX, as many a lab's file does.
+    text = r"""@INPROCEEDINGS{MASSW2019,
+  abbr={MASSW 2019},
+  author={*Pang, Ce and Qiu, Chenxi and Wang, Ning},
+  booktitle={Proceedings of IEEE 16th International Conference on Mobile Ad Hoc and Sensor Systems Workshops (MASSW)},
+  title={A Geo-Obfuscation Approach to Protect Worker Location Privacy in Spatial Crowdsourcing Systems},
+  year={2019},
+}
+@INPROCEEDINGS{ICDCS2022,
+  author={Qiu, Chenxi and ∗Yadav, Sourabh and Squicciarini, Anna},
+  title={[A] Distributed Data-Sharing Consensus in Cooperative Perception of Autonomous Vehicles},
+}
+@inproceedings{tex,
+  author={Wilcox*, Albert and Zhang$^\dagger$, Wei and Li\textsuperscript{*}, Na and Garc{\'i}a M{\'a}rquez$^{*}$, Gabriel},
+  title={T},
+}
+@misc{none, author={O'Neil-Smith, Jean-Luc and Smith, A. B.}, title={N}}
+"""
+    problems = Problems()
+    massw, icdcs, tex, none = parse_text(text, "papers.bib", problems)
+    assert massw.authors == ("Ce Pang", "Chenxi Qiu", "Ning Wang")
+    assert icdcs.authors == ("Chenxi Qiu", "Sourabh Yadav", "Anna Squicciarini")
+    assert tex.authors == ("Albert Wilcox", "Wei Zhang", "Na Li", "García Márquez, Gabriel")
+    assert none.authors == ("Jean-Luc O'Neil-Smith", "A. B. Smith")
+    tail = (
+        ": a mark of equal contribution or of the corresponding author is no part of a name"
+        " (say it in the paper's notes if it matters)"
+    )
+    assert [str(p) for p in problems.items] == [
+        f"papers.bib:3:3: warning: marks beside author names of entry 'MASSW2019' left out ('*'){tail}",
+        f"papers.bib:9:3: warning: marks beside author names of entry 'ICDCS2022' left out ('∗'){tail}",
+        "papers.bib:13:3: warning: marks beside author names of entry 'tex' left out"
+        f" ('*', '$^\\dagger$', '$^{{*}}$'){tail}",
+    ]
