@@ -765,9 +765,15 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             links.append(link)
     # Each tag once, in the entry's order (arXiv's DataCite export repeats its "FOS" ones).
     # (A character reference's own ";" is no separator: ACM's "ethics \&\#38; safety".)
+    # EndNote writes one keyword a line, with no separator, and a keyword may hold a comma
+    # (MeSH's "Polymorphism, Single Nucleotide"): a value most of whose lines hold no comma
+    # or semicolon is split at its line breaks; in a wrapped list they are spaces.
+    written_keywords = _RAW_REF.sub(lambda m: m.group(1) + "\0", fields["keywords"])
+    lines = written_keywords.strip().split("\n")
+    one_a_line = len(lines) > 1 and 2 * sum(bool(re.search(r"[,;]", line)) for line in lines) < len(lines)
+    separator = r"\n" if one_a_line else r"[,;]"
     keywords = list(dict.fromkeys(
-        _plain(k.replace("\0", ";"))
-        for k in re.split(r"[,;]", _RAW_REF.sub(lambda m: m.group(1) + "\0", fields["keywords"]))
+        _plain(k.replace("\0", ";")) for k in re.split(separator, written_keywords)
     ))
     return Record(
         title=title,

@@ -619,3 +619,36 @@ def test_marks_beside_author_names_are_no_part_of_them():
         "papers.bib:13:3: warning: marks beside author names of entry 'tex' left out"
         f" ('*', '$^\\dagger$', '$^{{*}}$'){tail}",
     ]
+
+
+def test_endnote_keywords_one_a_line_are_tags_each():
+    # From 3c-lab/3c-lab.github.io, _bibliography/papers.bib (an EndNote export, cut):
+    # one keyword a line, no separator; the whole list was one tag. A MeSH keyword may
+    # hold a comma. A wrapped comma-separated list stays a list.
+    text = """@article{RN1749,
+   title = {High incidence of estrous cycle irregularities in heterogeneous stock (HS) rats is associated with footshock-resistant cocaine intake},
+   keywords = {Cocaine
+Estrous cycle
+Heterogenous Stock rats
+Wistar rats},
+   year = {2026},
+   type = {Journal Article}
+}
+@article{RN1750,
+   title = {Genome-wide association study of cocaine self-administration behavior in Heterogeneous Stock rats},
+   keywords = {Animals
+Self Administration
+Polymorphism, Single Nucleotide
+Linkage Disequilibrium},
+}
+@article{wrapped, title = {W}, keywords = {deep learning, neural
+    networks, vision}}
+"""
+    problems = Problems()
+    first, second, wrapped = parse_text(text, "papers.bib", problems)
+    assert not problems
+    assert first.tags == ("Cocaine", "Estrous cycle", "Heterogenous Stock rats", "Wistar rats")
+    assert second.tags == (
+        "Animals", "Self Administration", "Polymorphism, Single Nucleotide", "Linkage Disequilibrium"
+    )
+    assert wrapped.tags == ("deep learning", "neural networks", "vision")
