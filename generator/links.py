@@ -277,8 +277,13 @@ def find_url_spans(text: str) -> list[tuple[int, int]]:
     if not any(marker in lowered for marker in _URL_MARKERS):
         return []  # most abstracts hold no URL; the full pattern is slow to rule that out
     spans = []
-    for match in _URL_RE.finditer(text):
+    at = 0
+    while match := _URL_RE.search(text, at):
         raw = _before_unopened_brace(match.group(0))
+        # A Markdown link's text that is an address, "[github.com/a/b](https://github.com/a/b)"
+        # (as an abstract may write it), ends at "](": the address in brackets is another.
+        raw, bracket, _ = raw.partition("](")
+        at = match.start() + len(raw) + len(bracket) if bracket else match.end()
         kept = _strip_trailing(raw)
         if kept:
             spans.append((match.start(), match.start() + len(kept)))

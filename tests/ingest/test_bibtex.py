@@ -652,3 +652,23 @@ Linkage Disequilibrium},
         "Animals", "Self Administration", "Polymorphism, Single Nucleotide", "Linkage Disequilibrium"
     )
     assert wrapped.tags == ("deep learning", "neural networks", "vision")
+
+
+def test_an_address_written_as_a_markdown_link_in_an_abstract_is_found():
+    # From 594zyc/594zyc.github.io, _bibliography/papers.bib (abstract cut): the link's
+    # text is the address too, and the two were read as one address that none could
+    # open, so the dataset's repository was dropped without a word.
+    text = r"""@inproceedings{zhang-etal-2023-grounding,
+    title = "Grounding Visual Illusions in Language: Do Vision-Language Models Perceive Illusions Like Humans?",
+    year = "2023",
+    abstract = "Vision-Language Models (VLMs) are trained on vast amounts of data captured by humans emulating our understanding of the world. The code and data are available at [github.com/vl-illusion/dataset](https://github.com/vl-illusion/dataset).",
+    code={https://github.com/vl-illusion/GVIL}
+}
+"""
+    problems = Problems()
+    (record,) = parse_text(text, "papers.bib", problems)
+    assert not problems
+    assert [(l.url, l.kind, l.found_in) for l in record.links] == [
+        ("https://github.com/vl-illusion/dataset", "code", "abstract"),
+        ("https://github.com/vl-illusion/GVIL", "code", "bibtex"),
+    ]
