@@ -613,7 +613,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         )
         return None
     written_url = _unescape(fields["url"]).strip()
-    url = clean_url(written_url)
+    url = clean_url(written_url) or _anchor_address(written_url)
     if written_url and not url:
         _left_out(fields, "url", written_url, path, problems)
     # al-folio's `html`: the paper's page, which may be its arXiv or DOI page.
@@ -845,6 +845,18 @@ def _unescape(text: str) -> str:
         return "_" if "underscore" in match.group(0) else "~"
 
     return _TEX_ESCAPE.sub(plain, text)
+
+
+# An HTML link, as a site that shows its `url` field as HTML writes it (4C-multiphysics:
+# ``url = {doi:<a href="https://doi.org/10.1016/...">10.1016/...</a>}``).
+_ANCHOR = re.compile(r"""<a\s[^<>]*?\bhref\s*=\s*["']([^"'<>\s]+)["'][^<>]*>.*?</a>""", re.IGNORECASE | re.DOTALL)
+
+
+def _anchor_address(written: str) -> str:
+    """The address of the one HTML link ``written`` holds, else "": the value is markup
+    around it, and was left out whole, the DOI it names with it."""
+    anchors = _ANCHOR.findall(written)
+    return clean_url(anchors[0]) if len(anchors) == 1 else ""
 
 
 def _doi(fields: _Fields, path: str, problems: Problems) -> str:

@@ -672,3 +672,27 @@ def test_an_address_written_as_a_markdown_link_in_an_abstract_is_found():
         ("https://github.com/vl-illusion/dataset", "code", "abstract"),
         ("https://github.com/vl-illusion/GVIL", "code", "bibtex"),
     ]
+
+
+def test_an_html_link_in_url_gives_its_address():
+    # From 4C-multiphysics/website, _bibliography/papers.bib: the site shows `url` as
+    # HTML, so every entry's is a link to its DOI's page. Each was left out whole (with a
+    # warning), and the paper got no DOI. Two links in one value say no one address.
+    text = r"""@article{Haeusel2026,
+  author  = {Lea J. Haeusel and Jonas Nitzler and Lea J. Köglmeier and Wolfgang A. Wall},
+  title   = {Multi-physics-enhanced Bayesian inverse analysis: Information gain from additional fields},
+  journal = {Computer Methods in Applied Mechanics and Engineering},
+  year    = {2026},
+  url     = {doi:<a href="https://doi.org/10.1016/j.cma.2026.118735">10.1016/j.cma.2026.118735</a>}
+}
+@misc{two, title = {T},
+  url = {<a href="https://a.org/x">x</a> <a href="https://b.org/y">y</a>}}
+"""
+    problems = Problems()
+    record, two = parse_text(text, "papers.bib", problems)
+    assert (record.doi, record.links) == ("10.1016/j.cma.2026.118735", ())
+    assert two.links == ()
+    assert [str(p) for p in problems.items] == [
+        """papers.bib:9:3: warning: url '<a href="https://a.org/x">x</a> <a href="https://b.org/y">y</a>'"""
+        " of entry 'two' is no http(s) address a page can link to; left out"
+    ]
