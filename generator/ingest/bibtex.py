@@ -811,7 +811,7 @@ def _locator(
     dash). None for a preprint (DBLP's CoRR gives ``volume = {abs/2106.09685}``), nor
     without a venue unless the entry is a book (`_BOOKS`); no number for a report whose
     venue holds it ("Technical report 42, Stanford"). biblatex's ``issue`` stands in for
-    a missing number, ACM's ``articleno`` for missing pages (an article number, as DBLP
+    a missing number, ACM's ``articleno`` (MDPI's ``article-number``) for missing pages (an article number, as DBLP
     writes "115:1--115:35"). ``number_is_arxiv``: the number is the paper's arXiv id."""
     if venue and PREPRINT.search(venue) or not (venue or fields.entry.entry_type.lower() in _BOOKS):
         return "", "", "", ""  # (without a venue, the volume and pages of nothing a reader can name)
@@ -822,7 +822,8 @@ def _locator(
     if PREPRINT.search(publisher):
         publisher = ""
     pages = en_dashed_pages(_plain(fields["pages"]))
-    return _plain(fields["volume"]), number, pages or _plain(fields["articleno"]), publisher
+    article = _plain(fields["articleno"]) or _plain(fields["article-number"])  # (ACM's; MDPI's)
+    return _plain(fields["volume"]), number, pages or article, publisher
 
 
 def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:

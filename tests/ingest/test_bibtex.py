@@ -696,3 +696,27 @@ def test_an_html_link_in_url_gives_its_address():
         """papers.bib:9:3: warning: url '<a href="https://a.org/x">x</a> <a href="https://b.org/y">y</a>'"""
         " of entry 'two' is no http(s) address a page can link to; left out"
     ]
+
+
+def test_mdpi_article_number_stands_for_missing_pages():
+    # From alshedivat/al-folio's stored _bibliography/papers.bib (a lab's version; MDPI's
+    # export, abstract left out): the article number was dropped without a word.
+    text = r"""@ARTICLE{Sensor2021,
+  abbr={Sensor 2021},
+  AUTHOR = {Wu, Ben and Qi, Yang and Qiu, Chenxi and Tang, Ying},
+  TITLE = {Wideband Anti-Jamming Based on Free Space Optical Communication and Photonic Signal Processing},
+  JOURNAL = {Sensors},
+  VOLUME = {21},
+  YEAR = {2021},
+  NUMBER = {4},
+  ARTICLE-NUMBER = {1136},
+  html = {https://www.mdpi.com/1424-8220/21/4/1136},
+  PubMedID = {33561972},
+  ISSN = {1424-8220},
+  DOI = {10.3390/s21041136}
+}
+"""
+    problems = Problems()
+    (record,) = parse_text(text, "papers.bib", problems)
+    assert not problems
+    assert (record.venue, record.volume, record.number, record.pages) == ("Sensors", "21", "4", "1136")
