@@ -20,7 +20,7 @@ EXIT = "exit status: 0 when the import was written (with warnings or conflicts, 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # (Kept as typed: Path("./-") is Path("-"), and `./-` is a file named "-".)
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="Hugging Face Papers listing text or BibTeX files; - reads"
+                        help="Hugging Face Papers listing text, BibTeX or Markdown files; - reads"
                         " standard input (BibTeX pasted from a paper's page)")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="the input format (default: detected from the content)")
@@ -163,7 +163,7 @@ def _stdin_name(data: bytes) -> str:
         fmt = detect_format(normalise_text(data))
     except UnicodeDecodeError:
         fmt = None
-    return "stdin" + {"bibtex": ".bib", "arxiv": ".xml"}.get(fmt or "", ".txt")
+    return "stdin" + {"bibtex": ".bib", "arxiv": ".xml", "markdown": ".md"}.get(fmt or "", ".txt")
 
 
 def keep_source(path: Path, sources_dir: Path, data: bytes) -> Path | None:

@@ -15,7 +15,7 @@ from ..errors import Location, Problems
 from ..links import clean_url, find_url_spans, make_link, mimics_code_host, same_page
 from ..models import Link
 
-FORMATS = ("hf", "bibtex", "arxiv")
+FORMATS = ("hf", "bibtex", "arxiv", "markdown")
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,10 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
 
 
 def detect_format(text: str) -> str | None:
-    """``hf``, ``bibtex`` or ``arxiv`` judged from the content, or None for an unknown layout."""
+    """``hf``, ``bibtex``, ``arxiv`` or ``markdown`` judged from the content, or None for
+    an unknown layout."""
     from .hflisting import looks_like_listing
+    from .markdownlist import looks_like_markdown_list
 
     if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
         return "arxiv"  # arXiv's API answer, as `readinglist add` keeps it
@@ -124,6 +126,8 @@ def detect_format(text: str) -> str | None:
         return "bibtex"
     if looks_like_listing(text):
         return "hf"
+    if looks_like_markdown_list(text):
+        return "markdown"
     return None
 
 
@@ -141,6 +145,8 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         # An empty or comment-only .bib (a reference manager's export of an empty
         # collection): what it lacks is entries, not a layout.
         fmt = "bibtex"
+    if fmt is None and path.lower().endswith((".md", ".markdown")):
+        fmt = "markdown"  # (a list whose items link nothing yet: told what it lacks, below)
     if fmt is None and not text.strip():
         problems.error(Location(path, 1, 1), "the file is empty: there is nothing in it to import")
         return []
@@ -156,12 +162,16 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         from .arxiv import parse_feed
 
         return parse_feed(text, path, problems)
+    if fmt == "markdown":
+        from .markdownlist import parse_markdown_list
+
+        return parse_markdown_list(text, path, problems)
     first = next((i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
     problems.error(
         Location(path, first, 1),
         "unknown layout: expected a Hugging Face Papers listing (starting with "
-        "'Get trending papers' or 'Subscribe'), BibTeX entries ('@article{...}') or an "
-        "arXiv API answer (an Atom feed); "
+        "'Get trending papers' or 'Subscribe'), BibTeX entries ('@article{...}'), an "
+        "arXiv API answer (an Atom feed) or a Markdown list of papers ('- [Title](https://...)'); "
         "use --format to say which",
     )
     return []

@@ -1,0 +1,635 @@
+"""A hand-kept Markdown list of papers (an "awesome list" README).
+
+Read with markdown-it (CommonMark, with GitHub's tables), never with patterns over the
+raw text: a title holding `*`, `[` or `|` is what the Markdown says it is. Each list item
+and each table row is read on its own (a nested item is an item of its own): it is a
+paper when it links one (an arXiv, DOI, OpenReview, proceedings or PDF address) or, with
+no such link, when it says a venue or year beside its title ("(CVPR 17) Title").
+
+What an item gives, each from the Markdown's structure:
+
+* the title: the paper link's text; else the first bold text; else the item's leading
+  words (before its first link, without a "(Venue YY)" prefix);
+* the paper's arXiv id or DOI from that link, and every other address in the item as a
+  link, its kind told by its host or, where the host says nothing, by the link's text
+  ("[Code](https://lab.example/x)" is code, "[Project page](...)" a project page);
+* venue and year as written ("NeurIPS 2023", "ICLR'24", "ArXiv, 2020", "(CVPR 17)", a
+  table's Venue column), the year of a heading that is only a year ("### 2024");
+* authors when the item names them: "Surname, I., & Surname, I." before the title,
+  "*Given Surname, Given Surname*" or "Surname et al." after it;
+* the enclosing headings as tags (not the document's title, nor a year heading).
+
+Items that name no paper (badges, table-of-contents links to `#anchors`, a link to a
+code base alone) are skipped without a word; one that links a paper but names no title,
+or links several papers at once ("See: [MGDA](...), [PCGrad](...)"), is warned at its line
+and skipped. Links other than http(s) are never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..errors import Location, Problems
+from ..links import arxiv_id, doi_from_url, make_link, mimics_code_host, same_page
+from ..models import Link
+from ..schema import FORBIDDEN_CHARS, forbidden_char
+from ..yamlio import char_name
+from . import Record
+
+# Link texts that name what a link is rather than the paper ("[[Code](...)]"), lower case.
+_CODE_LABELS = {
+    "code", "codes", "github", "gitlab", "official code", "official", "repo", "repository",
+    "source code", "implementation", "official implementation", "pytorch", "tensorflow", "jax",
+    "unofficial code", "unofficial", "star", "stars",
+}
+_PROJECT_LABELS = {
+    "project", "project page", "website", "homepage", "home page", "page", "webpage", "site",
+    "demo", "blog", "blog post",
+}
+_PAPER_LABELS = {
+    "paper", "pdf", "arxiv", "link", "url", "openreview", "doi", "abs", "abstract", "html",
+    "published", "publication", "acl", "ieee", "acm", "springer", "proceedings", "full paper",
+    "preprint", "here",
+}
+_OTHER_LABELS = {
+    "video", "talk", "slides", "poster", "data", "dataset", "datasets", "benchmark", "model",
+    "models", "weights", "checkpoint", "checkpoints", "huggingface", "hugging face", "hf",
+    "bibtex", "bib", "citation", "supp", "supplementary", "leaderboard", "colab", "notebook",
+}
+_LABELS = _CODE_LABELS | _PROJECT_LABELS | _PAPER_LABELS | _OTHER_LABELS
+
+# Table columns, by their header's words.
+_COLUMNS = {
+    "title": {"title", "paper", "papers", "name", "paper title", "paper name"},
+    "venue": {"venue", "conference", "conf", "journal", "publication", "published", "published in", "where", "source"},
+    "year": {"year", "date", "time"},
+    "authors": {"author", "authors"},
+}
+
+# "(CVPR 17) Title", "(ICLR) Title", "(Trends in Cognitive Science 20) Title".
+_PREFIX = re.compile(r"^\s*\(([^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(\d{4}|\d{2}))?\)\s*")
+# A venue and a year as lists write them: "TPAMI, 2021", "NeurIPS 2023", "ICLR'24",
+# "arXiv 2024.11", "EMNLP 2020: Systems Demonstrations"; or a year alone.
+_VENUE_YEAR = re.compile(
+    r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
+    r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
+)
+_YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
+_ARXIV_VENUE = re.compile(r"^arxiv$", re.IGNORECASE)
+_MONTHS = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
+)
+# "Vandenhende, S., Georgoulis, S., & Van Gool, L." (APA): a surname, then initials.
+_APA_NAME = re.compile(r"\s*(?:&\s*|and\s+)?([^\W\d][^,&()]*?),\s*((?:[^\W\d_]{1,2}\.[\s-]*)+),?")
+_ET_AL = re.compile(r"^\s*([^\W\d][\w'’.\- ]*?)\s+et\s+al\.?\s*$")
+_NAME = re.compile(r"^[^\W\d_][^\d,;:()\[\]{}<>*_|]{0,58}$")
+# Where a sentence or a part of an item ends, for finding its venue and year.
+_PARTS = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")
+_FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
+_SPACES = re.compile(r"\s+")
+# What a title starts or ends with that is no part of it: emoji and bullets, quotes,
+# the item's punctuation.
+_LEADING = re.compile(r"^[^\w\"“'‘(]+")
+_TRAILING = re.compile(r"[\s.,;:\-–—\[(]+$")
+_TWO_DIGIT_PIVOT = 70  # "(ICML 17)" is 2017, "(NIPS 95)" 1995
+
+
+def looks_like_markdown_list(text: str) -> bool:
+    """True when a list item or a table row of the text holds a Markdown link to a web
+    address (how every awesome list writes its papers)."""
+    item = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)]|\|)\s?.*\]\(\s*<?https?://", re.MULTILINE)
+    return bool(item.search(text[:200_000]))
+
+
+def parse_markdown_list(text: str, path: str, problems: Problems) -> list[Record]:
+    tokens = _MARKDOWN.parse(text)
+    reader = _Reader(path, problems)
+    reader.read(tokens)
+    if not reader.records and not problems:
+        problems.warning(
+            Location(path, 1, 1),
+            "found no paper in this Markdown list: a paper is a list item or table row that"
+            " links it ('- [Title](https://arxiv.org/abs/...)') or gives its venue or year"
+            " ('- (ICLR 2024) Title')",
+        )
+    return reader.records
+
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+@dataclass
+class _Span:
+    """A piece of an item's text, with what the Markdown made of it."""
+
+    text: str
+    link: int = -1  # the index of the link it is the text of, or -1
+    strong: bool = False
+    em: bool = False
+
+
+@dataclass
+class _Anchor:
+    """A link of an item: its address and its text."""
+
+    url: str
+    text: str = ""
+    image: bool = False  # its text is an image (a badge)
+
+
+@dataclass
+class _Unit:
+    """One list item or table row: its spans and links, each cell's for a table."""
+
+    line: int
+    spans: list[_Span] = field(default_factory=list)
+    anchors: list[_Anchor] = field(default_factory=list)
+    cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column -> span range
+
+
+class _Reader:
+    def __init__(self, path: str, problems: Problems) -> None:
+        self.path = path
+        self.problems = problems
+        self.records: list[Record] = []
+        self.headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
+        self.first_heading = True
+
+    # --- walking the blocks -------------------------------------------------
+
+    def read(self, tokens: list[Token]) -> None:
+        index = 0
+        last_was_record = False
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "heading_open":
+                self._heading(int(token.tag[1:]), tokens[index + 1])
+                last_was_record = False
+            elif token.type == "list_item_open":
+                last_was_record = self._item(tokens, index)
+            elif token.type == "tr_open" and index > 0 and self._in_body(tokens, index):
+                last_was_record = self._row(tokens, index)
+            elif token.type == "inline" and token.level == 1 and last_was_record:
+                # A paragraph of badges after an item, as some lists give each paper's
+                # repository: "1. [Title](...)", then "[![stars](...)](github.com/o/r)".
+                unit = _Unit(line=_line(token))
+                _spans(token, unit)
+                if unit.anchors and not _words(unit) and all(a.image for a in unit.anchors):
+                    self._add_links(unit)
+                last_was_record = False
+            elif token.type in ("paragraph_open", "paragraph_close"):
+                pass
+            elif token.level == 0 and token.type not in ("html_block",):
+                last_was_record = last_was_record and token.type.endswith("_close")
+            index += 1
+
+    def _heading(self, level: int, inline: Token) -> None:
+        text = _clean(_plain(inline))
+        first, self.first_heading = self.first_heading, False
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        if first and level == 1:
+            return  # the list's own name ("Awesome Multi-Task Learning"), no topic
+        self.headings.append((level, text))
+
+    @staticmethod
+    def _in_body(tokens: list[Token], index: int) -> bool:
+        for back in range(index - 1, -1, -1):
+            if tokens[back].type in ("tbody_open", "thead_open"):
+                return tokens[back].type == "tbody_open"
+        return False
+
+    def _item(self, tokens: list[Token], start: int) -> bool:
+        """The record of the list item opening at ``start``: its own paragraphs, not
+        those of the lists nested in it."""
+        unit = _Unit(line=_line(tokens[start]))
+        level = tokens[start].level
+        index = start + 1
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "list_item_close" and token.level == level:
+                break
+            if token.type in ("bullet_list_open", "ordered_list_open") and token.level == level + 1:
+                break  # (the nested list's items are read as items of their own)
+            if token.type == "inline" and token.level == level + 2:
+                if unit.spans:
+                    unit.spans.append(_Span(" "))
+                _spans(token, unit)
+            index += 1
+        return self._record(unit)
+
+    def _row(self, tokens: list[Token], start: int) -> bool:
+        header = self._header(tokens, start)
+        unit = _Unit(line=_line(tokens[start]))
+        column = 0
+        index = start + 1
+        while index < len(tokens) and tokens[index].type != "tr_close":
+            if tokens[index].type == "inline":
+                first = len(unit.spans)
+                if unit.spans:
+                    unit.spans.append(_Span(" | "))
+                    first += 1
+                _spans(tokens[index], unit)
+                role = header[column] if column < len(header) else ""
+                if role and role not in unit.cells:
+                    unit.cells[role] = (first, len(unit.spans))
+                column += 1
+            index += 1
+        return self._record(unit)
+
+    @staticmethod
+    def _header(tokens: list[Token], start: int) -> list[str]:
+        """The roles of a table's columns, from its header row."""
+        for back in range(start - 1, -1, -1):
+            if tokens[back].type == "thead_open":
+                names = []
+                index = back + 1
+                while tokens[index].type != "thead_close":
+                    if tokens[index].type == "inline":
+                        words = _clean(_plain(tokens[index])).lower()
+                        names.append(next((r for r, ws in _COLUMNS.items() if words in ws), ""))
+                    index += 1
+                return names
+        return []
+
+    # --- reading one item -----------------------------------------------------
+
+    def _record(self, unit: _Unit) -> bool:
+        where = Location(self.path, unit.line, 1)
+        anchors = [(i, a) for i, a in enumerate(unit.anchors) if _usable(a.url)]
+        papers = [(i, a) for i, a in anchors if _names_paper(a)]
+        identities = {_identity(a.url) for _, a in papers}
+        titled = {_clean(a.text) for _, a in papers if not _is_label(a.text) and not a.image}
+        if len(identities) > 1 and len(titled) > 1:
+            shown = ", ".join(a.url for _, a in papers[:3])
+            self.problems.warning(
+                where,
+                f"this item links {len(identities)} papers ({shown}); not imported: give each"
+                " paper an item of its own to import it",
+            )
+            return False
+        title_link = next((i for i, a in papers if not _is_label(a.text) and not a.image), None)
+        title, title_span = self._title(unit, title_link)
+        venue, year = self._venue_year(unit, title_span)
+        if not papers and not (title and (venue or year) and _words(unit) < 40):
+            return False  # no paper here: a code base, a dataset, a badge, a line of prose
+        if not title:
+            if papers:
+                self.problems.warning(
+                    where,
+                    f"this item links a paper ({papers[0][1].url}) but gives no title; not"
+                    " imported: write the title as the link's text or before the links",
+                )
+            return False
+        if not year:
+            year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
+        arxiv = next((i for _, a in papers if (i := arxiv_id(a.url))), "")
+        doi = next((d for _, a in papers if (d := doi_from_url(a.url))), "")
+        links = _links([a for _, a in anchors], arxiv, doi)
+        tags = tuple(dict.fromkeys(h for _, h in self.headings if h and not _year_heading(h)))
+        record = Record(
+            title=title,
+            abstract="",
+            source=where,
+            authors=self._authors(unit, title_span),
+            year=year,
+            venue=venue,
+            arxiv=arxiv,
+            doi=doi,
+            links=tuple(links),
+            tags=tags,
+        )
+        if self._refused(record, where):
+            return False
+        self.records.append(record)
+        return True
+
+    def _title(self, unit: _Unit, title_link: int | None) -> tuple[str, tuple[int, int]]:
+        """The title and the range of spans it was read from."""
+        if "title" in unit.cells:
+            first, end = unit.cells["title"]
+            cell = unit.spans[first:end]
+            linked = [s for s in cell if s.link >= 0 and not unit.anchors[s.link].image]
+            if linked and not _is_label(unit.anchors[linked[0].link].text):
+                return self._link_title(unit, linked[0].link)
+            return _clean(_join(cell)), (first, end)
+        if title_link is not None:
+            return self._link_title(unit, title_link)
+        spans = unit.spans
+        for index, span in enumerate(spans):
+            if span.strong and span.link < 0:
+                end = index
+                while end < len(spans) and spans[end].strong and spans[end].link < 0:
+                    end += 1
+                text = _join(spans[index:end])
+                if not re.fullmatch(r"\s*\[.*\]\s*", text) and not _is_label(text):
+                    return _clean(text), (index, end)
+        # The leading words, up to the first link or the first sentence's end.
+        end = next((i for i, s in enumerate(spans) if s.link >= 0), len(spans))
+        text = _PREFIX.sub("", _LEADING.sub("", _join(spans[:end])))
+        text = re.split(r"(?<=[^\s.][^\s.])\.\s", text, maxsplit=1)[0]
+        if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
+            text = ""
+        return _clean(text), (0, end)
+
+    @staticmethod
+    def _link_title(unit: _Unit, link: int) -> tuple[str, tuple[int, int]]:
+        indexes = [i for i, s in enumerate(unit.spans) if s.link == link]
+        return _clean(unit.anchors[link].text), (indexes[0], indexes[-1] + 1)
+
+    def _venue_year(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str]:
+        if "venue" in unit.cells or "year" in unit.cells:
+            venue, year = "", ""
+            if "venue" in unit.cells:
+                text = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
+                venue, year = _venue_and_year(text) or (text, "")
+            if "year" in unit.cells:
+                text = _clean(_join(unit.spans[slice(*unit.cells["year"])]))
+                year = (found[1] if (found := _venue_and_year(text)) else "") or year
+            return _venue(venue), year
+        whole = _LEADING.sub("", _join(unit.spans))
+        prefix = _PREFIX.match(whole)
+        if prefix:
+            return _venue(prefix.group(1)), _full_year(prefix.group(2) or "")
+        # After the title, without the texts of labelled links ("[[Code](...)]").
+        rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
+        for part in _PARTS.split(rest):
+            part = part.strip(" \t,:*_\"'“”")
+            tails = [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+            for tail in tails:
+                if found := _venue_and_year(tail):
+                    return found
+        return "", ""
+
+    def _authors(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, ...]:
+        if "authors" in unit.cells:
+            return _name_list(_clean(_join(unit.spans[slice(*unit.cells["authors"])])))
+        before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
+        before = _LEADING.sub("", re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
+        if names := _apa(before):
+            return names
+        # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".
+        after = unit.spans[title_span[1]:]
+        index = 0
+        while index < len(after):
+            if after[index].em and after[index].link < 0:
+                end = index
+                while end < len(after) and after[end].em and after[end].link < 0:
+                    end += 1
+                if names := _name_list(_join(after[index:end])):
+                    return names
+                index = end
+            index += 1
+        rest = _join(s for s in after if s.link < 0)
+        for part in _PARTS.split(rest.replace("et al.", "et al")):
+            part = part.strip(" \t,:*_")
+            head = part.split(",")[0]
+            if match := _ET_AL.match(head):
+                name = match.group(1).strip()
+                if _NAME.match(name) and len(name.split()) <= 4:
+                    return (name, "others")
+        return ()
+
+    def _add_links(self, unit: _Unit) -> None:
+        """Add the badges' links to the record before them (see `read`)."""
+        record = self.records[-1]
+        anchors = [a for a in unit.anchors if _usable(a.url)]
+        links = _links(anchors, record.arxiv, record.doi)
+        known = {same_page(link.url) for link in record.links}
+        new = tuple(link for link in links if same_page(link.url) not in known and link.kind == "code")
+        if new:
+            self.records[-1] = replace(record, links=record.links + new)
+
+    def _refused(self, record: Record, where: Location) -> bool:
+        """Whether a value holds a character no paper may (written as a character
+        reference, which the Markdown turns into the character), told at the item."""
+        values = [record.title, record.venue, *record.authors, *record.tags]
+        values += [link.url for link in record.links]
+        for value in values:
+            if match := _FORBIDDEN.search(value):
+                char = match.group()
+                self.problems.error(
+                    where,
+                    f"{char_name(char)} is {forbidden_char(char)}, which a paper may not"
+                    " contain; remove it (or the character reference that stands for it)"
+                    " from the input",
+                )
+                return True
+        return False
+
+
+# --- the pieces ---------------------------------------------------------------------
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
+
+
+def _spans(inline: Token, unit: _Unit) -> None:
+    """Append an inline token's text to ``unit`` as spans, its links as anchors."""
+    strong = em = 0
+    link = -1
+    for child in inline.children or []:
+        kind = child.type
+        if kind == "link_open":
+            unit.anchors.append(_Anchor(str(child.attrs.get("href", ""))))
+            link = len(unit.anchors) - 1
+        elif kind == "link_close":
+            link = -1
+        elif kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            em += 1
+        elif kind == "em_close":
+            em -= 1
+        elif kind in ("text", "code_inline"):
+            unit.spans.append(_Span(child.content, link, strong > 0, em > 0))
+            if link >= 0:
+                unit.anchors[link].text += child.content
+        elif kind in ("softbreak", "hardbreak"):
+            unit.spans.append(_Span(" ", link, strong > 0, em > 0))
+            if link >= 0:
+                unit.anchors[link].text += " "
+        elif kind == "image" and link >= 0:
+            unit.anchors[link].image = True  # (a badge: its picture's words are not text)
+        # (raw HTML, `<a name="x"></a>`, is neither text nor a link; nor is an image alone)
+
+
+def _plain(inline: Token) -> str:
+    unit = _Unit(line=0)
+    _spans(inline, unit)
+    return _join(unit.spans)
+
+
+def _join(spans) -> str:
+    return "".join(span.text for span in spans)
+
+
+def _clean(text: str) -> str:
+    """Text as a value: one space between words, no emoji or bullet before it, no
+    punctuation of the item after it, no quotes around it."""
+    text = _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
+    text = _TRAILING.sub("", _LEADING.sub("", text))
+    text = re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", "", text)  # "2.1 Sparse Attention"
+    if len(text) > 1 and text[0] in "\"“'‘" and text[-1] in "\"”'’":
+        text = text[1:-1].strip()
+    return text
+
+
+def _words(unit: _Unit) -> int:
+    """How many words the item has outside its links."""
+    return len(_join(s for s in unit.spans if s.link < 0).split())
+
+
+def _usable(url: str) -> bool:
+    """An address a reader can open: http(s) with a host (no `#anchor`, relative path,
+    `mailto:` or `javascript:`)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url
+
+
+def _label(text: str) -> str:
+    return _SPACES.sub(" ", text.strip(" \t[](){}:.|*_-").lower())
+
+
+def _is_label(text: str) -> bool:
+    label = _label(text)
+    return not label or label in _LABELS or not re.search(r"[^\W\d_]", label)
+
+
+def _names_paper(anchor: _Anchor) -> bool:
+    if arxiv_id(anchor.url) or doi_from_url(anchor.url):
+        return True
+    kind = make_link(anchor.url, "curator").kind
+    return kind in ("paper", "pdf") and _label(anchor.text) not in _CODE_LABELS | _PROJECT_LABELS
+
+
+def _identity(url: str) -> str:
+    """What tells one paper's link from another's: its arXiv id, DOI or page."""
+    if ident := arxiv_id(url):
+        return "arxiv:" + ident
+    if doi := doi_from_url(url):
+        return "doi:" + doi.lower()
+    return same_page(url)
+
+
+def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
+    """The item's links, each once, but the arXiv abstract page and the DOI's page (the
+    paper's badges link them); kinds from the host, or from the text where the host
+    says nothing."""
+    links: list[Link] = []
+    for anchor in anchors:
+        url = anchor.url
+        if arxiv and arxiv_id(url) == arxiv and urlsplit(url).path.startswith("/abs/"):
+            continue
+        if doi and doi_from_url(url).lower() == doi.lower():
+            continue
+        if any(same_page(link.url) == same_page(url) for link in links):
+            continue
+        label = _label(anchor.text)
+        link = make_link(url, "curator")
+        if link.kind == "project" and label in _CODE_LABELS and not mimics_code_host(url):
+            link = Link(url, "code", "curator")  # code on a lab's own site: its badge names the address
+        if link.kind == "code" and "official" in label and "unofficial" not in label:
+            link = Link(link.url, link.kind, link.found_in, link.note, True, link.host, link.repo)
+        links.append(link)
+    return links
+
+
+def _venue_and_year(text: str) -> tuple[str, str] | None:
+    """("NeurIPS", "2023") from "NeurIPS 2023", "NeurIPS, 2023" or "NeurIPS'23"; ("",
+    "2023") from "2023"; None when the text is not a venue and year."""
+    match = _VENUE_YEAR.match(text.strip())
+    if not match:
+        return None
+    venue = (match.group("venue") or "").strip(" ,'’")
+    more = match.group("more").strip(" :,")
+    if more and re.search(r"[^\W\d_]", more):
+        if len(more.split()) > 6 or re.search(r"\d", more):
+            return None
+        venue = f"{venue} {more}".strip() if venue else ""
+    if venue and (len(venue.split()) > 8 or _MONTHS.match(venue.split()[0]) or _not_venue(venue)):
+        return None
+    return _venue(venue), _full_year(match.group("y4") or match.group("y2"))
+
+
+def _not_venue(text: str) -> bool:
+    """Whether a link's label stands where a venue would ("Code 2023"); a venue may be
+    named as a paper's label is ("arXiv", "ACL")."""
+    label = _label(text)
+    return label in _LABELS - _VENUE_LABELS or not re.search(r"[^\W\d_]", label)
+
+
+_VENUE_LABELS = {"arxiv", "acl", "ieee", "acm", "springer", "proceedings", "openreview", "preprint"}
+
+
+def _venue(text: str) -> str:
+    text = _clean(text)
+    return "arXiv" if _ARXIV_VENUE.match(text) else text
+
+
+def _full_year(year: str) -> str:
+    if len(year) == 2:
+        return ("19" if int(year) >= _TWO_DIGIT_PIVOT else "20") + year
+    return year
+
+
+def _year_heading(text: str) -> str:
+    match = _YEAR_HEADING.match(text)
+    return match.group(1) if match else ""
+
+
+def _apa(text: str) -> tuple[str, ...]:
+    """Names written "Surname, I., Surname, I., & Surname, I." (the whole text, but a
+    trailing "(2012)."); () when the text is anything else."""
+    text = re.sub(r"\(\s*(?:19|20)\d{2}\s*\)\W*$", "", text).strip()
+    if not text:
+        return ()
+    names: list[str] = []
+    position = 0
+    others = False
+    while position < len(text):
+        match = _APA_NAME.match(text, position)
+        if match:
+            surname, initials = match.group(1).strip(), _SPACES.sub(" ", match.group(2)).strip()
+            if not _NAME.match(surname) or len(surname.split()) > 3:
+                return ()
+            names.append(f"{initials} {surname}")
+            position = match.end()
+            continue
+        rest = text[position:]
+        if (dots := re.match(r"\s*(?:\.\.\.|…)\s*,?", rest)):
+            others = True
+            position += dots.end()
+            continue
+        if rest.strip(" .,&"):
+            return ()
+        break
+    return tuple(names) + (("others",) if others and names else ())
+
+
+def _name_list(text: str) -> tuple[str, ...]:
+    """Names written "Ada Lovelace, Alan Turing and Grace Hopper" (or "... et al.");
+    () when any part is no name."""
+    text = _clean(text)
+    if not text or ("," not in text and " and " not in text and "et al" not in text):
+        if not (text and len(text.split()) in (2, 3) and _NAME.match(text)):
+            return ()
+    others = bool(re.search(r",?\s*\bet\s+al\.?$", text))
+    text = re.sub(r",?\s*\bet\s+al\.?$", "", text)
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
+    if not parts or any(not _NAME.match(p) or not 1 <= len(p.split()) <= 5 for p in parts):
+        return ()
+    if _venue_and_year(text) or any(_is_label(p) for p in parts):
+        return ()
+    return tuple(parts) + (("others",) if others else ())
