@@ -393,6 +393,13 @@ class _Reader:
                 name = match.group(1).strip()
                 if _NAME.match(name) and len(name.split()) <= 4:
                     return (name, "others")
+            # Names before the venue: "Alan Turing, Grace Hopper, ICLR'24" (two names at
+            # least: one name alone is told from a venue's words by nothing).
+            for comma in re.finditer(r",\s*", part):
+                head = part[: comma.start()]
+                if _venue_and_year(part[comma.end():]) and re.search(r",|\band\b|&", head):
+                    if names := _name_list(head):
+                        return names
         return ()
 
     def _add_links(self, unit: _Unit) -> None:

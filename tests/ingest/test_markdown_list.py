@@ -1,0 +1,250 @@
+"""A hand-kept Markdown list of papers (an "awesome list"), `import --format markdown`.
+
+The files in tests/data/markdown_lists/ are excerpts of real lists, each naming its
+source in its first line; every expected value below was read off the excerpt by hand.
+"""
+
+import string
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.errors import Problems
+from generator.ingest import detect_format, parse_text
+from generator.ingest.markdownlist import _LABELS, parse_markdown_list
+
+LISTS = Path(__file__).parent.parent / "data" / "markdown_lists"
+
+
+def _parse(text, path="list.md", fmt=None):
+    problems = Problems()
+    records = parse_text(text, path, problems, fmt)
+    return records, problems
+
+
+def _file(name):
+    path = LISTS / name
+    return _parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def _links(record):
+    return [(link.kind, link.url) for link in record.links]
+
+
+def test_apa_items_give_title_authors_ids_venue_year_and_headings():
+    records, problems = _file("thuml.md")
+    by_line = {r.source.line: r for r in records}
+    assert sorted(by_line) == [11, 12, 13, 24, 35, 36, 37]
+    survey = by_line[11]
+    assert survey.title == "Multi-Task Learning for Dense Prediction Tasks: A Survey"
+    assert survey.authors == ("S. Vandenhende", "S. Georgoulis", "M. Proesmans", "D. Dai", "L. Van Gool")
+    assert (survey.arxiv, survey.venue, survey.year) == ("2004.13379", "TPAMI", "2021")
+    assert survey.links == ()  # (the arXiv page is the arXiv badge's)
+    assert survey.tags == ("Survey",)  # not the list's own name, the level-1 heading
+    assert (by_line[12].venue, by_line[12].year, by_line[12].authors) == ("arXiv", "2020", ("M. Crawshaw",))
+    doi = by_line[13]
+    assert doi.doi == "10.1016/j.patrec.2020.05.031"
+    assert (doi.venue, doi.year, doi.authors) == ("Pattern Recognition Letters", "2020", ("J. Worsham", "J. Kalita"))
+    # A paper in an item nested under a dataset's item; its "(2012)." after the names.
+    nested = by_line[24]
+    assert nested.title == "Indoor Segmentation and Support Inference from RGBD Images"
+    assert nested.authors == ("N. Silberman", "D. Hoiem", "P. Kohli", "R. Fergus")
+    assert (nested.venue, nested.year) == ("ECCV", "2012")
+    assert _links(nested) == [("pdf", "https://cs.nyu.edu/~silberman/papers/indoor_seg_support.pdf")]
+    assert nested.tags == ("Benchmark & Dataset", "Computer Vision")
+    assert (by_line[35].venue, by_line[35].year) == ("EMNLP Systems Demonstrations", "2020")
+    assert by_line[35].authors[1] == "A. Rücklé"
+    # "**[MTAN]**", the method's name, is no author.
+    assert by_line[36].authors == ("S. Liu", "E. Johns", "A. J. Davison")
+    assert by_line[36].tags == ("Architecture", "Modulation & Adapters")
+    # "..." in the names: the list is cut short.
+    assert by_line[37].authors[-2:] == ("Z. Wang", "others")
+    assert by_line[37].title.startswith("M$^ 3$ViT: Mixture-of-Experts")  # (as typed)
+    # The code base (LibMTL), the datasets and the table of contents are no papers;
+    # "See: [MGDA](...), [Pareto MTL](...), [IT-MTL](...)" links three.
+    assert [str(p) for p in problems.items] == [
+        f"{LISTS / 'thuml.md'}:21:1: warning: this item links 3 papers (http://arxiv.org/abs/1810.04650,"
+        " http://papers.nips.cc/paper/9374-pareto-multi-task-learning.pdf, https://arxiv.org/abs/2010.15413);"
+        " not imported: give each paper an item of its own to import it"
+    ]
+
+
+def test_table_rows_read_by_their_columns():
+    records, problems = _file("ghy0501.md")
+    assert not problems
+    assert [r.source.line for r in records] == [7, 15, 16, 17, 23]
+    slim, tree, moral, sdft = records[1:]
+    assert slim.title == "SLIM: Let LLM Learn More and Forget Less with Soft LoRA and Identity Mixture"
+    assert (slim.venue, slim.year) == ("NAACL", "2025")
+    assert _links(slim) == [("pdf", "https://aclanthology.org/2025.naacl-long.246.pdf")]
+    assert tree.arxiv == "2506.10355"
+    assert ("code", "https://github.com/ZinYY/TreeLoRA") in _links(tree)
+    assert (moral.venue, moral.year) == ("arXiv", "2024")  # "arXiv 2024.02"
+    # A link the row's Code column calls code is code, on a host that says nothing.
+    assert _links(sdft) == [("code", "http://idanshenfeld.com/SDFT")]
+    assert sdft.tags == ("Continual Learning in Large Language Model", "RL / RFT-based Approaches")
+    # A list item whose paper link is labelled: the words before it are the title.
+    bench = records[0]
+    assert bench.title == "UCo-VQA Benchmark"
+    assert [kind for kind, _ in _links(bench)] == ["pdf", "code"]
+    assert bench.tags[0] == "Benchmarks for Continual Learning in Generative Models"  # (no emoji)
+
+
+def test_venue_prefix_and_year_headings():
+    records, problems = _file("yuyangsunshine.md")
+    assert not problems
+    assert [(r.source.line, r.venue, r.year) for r in records] == [
+        (8, "ICLR", "2025"), (9, "IEEE Trans. Multimedia", "2025"), (12, "Neurips", "2022"),
+    ]
+    assert records[0].title == "C-CLIP: Multimodal Continual Learning for Vision-Language Model"
+    assert _links(records[0]) == [
+        ("pdf", "https://openreview.net/pdf?id=sb7qHFYwBc"), ("code", "https://github.com/SmallPigPeppa/C-CLIP"),
+    ]
+    assert records[2].arxiv == "2207.12819"
+    assert all(r.tags == ("Papers",) for r in records)  # (a year heading is no tag)
+
+
+def test_items_without_links_name_papers_by_venue_and_year():
+    records, problems = _file("feifeiobama.md")
+    assert not problems
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Embracing Change: Continual Learning in Deep Neural Networks", "Trends in Cognitive Science", "2020"),
+        ("An Introduction to Lifelong Supervised Learning", "arXiv", "2022"),
+        ("iCaRL: Incremental Classifier and Representation Learning", "CVPR", "2017"),
+        ("Computationally Budgeted Continual Learning: What Does Matter?", "CVPR", "2023"),
+    ]
+    assert records[2].tags == ("Replay-based", "Memory replay")
+    # No links in it: only its name says what it is.
+    assert detect_format((LISTS / "feifeiobama.md").read_text()) is None
+    assert [r.title for r in _parse((LISTS / "feifeiobama.md").read_text(), "x.md")[0]][0].startswith("Embracing")
+
+
+def test_emphasised_authors_and_a_badge_paragraph_after_the_item():
+    records, problems = _file("xnhyacinth.md")
+    assert not problems
+    two, arithmetic = records
+    assert two.title == "Two are better than one: Context window extension with multi-grained self-injection"
+    assert two.authors == ("Wei Han", "Pan Zhou", "Soujanya Poria", "Shuicheng Yan")
+    assert (two.venue, two.year, two.source.line) == ("arXiv", "2024", 8)
+    # The stars badge on the paragraph after item 72 links its repository.
+    assert _links(two) == [("code", "https://github.com/Clement25/SharedLLM")]
+    assert (arithmetic.venue, arithmetic.year, len(arithmetic.authors)) == ("NeurIPS", "2024", 11)
+    assert _links(arithmetic) == [("paper", "https://openreview.net/forum?id=cBFsFt1nDW")]
+    assert arithmetic.tags == ("Length Extrapolation",)  # ("5." is the section's number)
+
+
+AWESOME = """\
+# Awesome X
+[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+## Contents
+- [Agents](#agents)
+
+## Agents
+- [Some Paper Title](https://arxiv.org/abs/2301.00001) - Ada Lovelace et al., *NeurIPS 2023*. [[code](https://github.com/o/r)] [[project](https://o.github.io/r)]
+- [Another `Title` with *stars*](https://doi.org/10.1145/3442188.3445922) - Alan Turing, Grace Hopper, ICLR'24. [[Official Code](https://lab.example.org/code)] [[video](https://www.youtube.com/watch?v=abc)]
+- Contributions welcome! See [CONTRIBUTING](CONTRIBUTING.md).
+"""
+
+
+def test_the_common_awesome_item():
+    records, problems = _parse(AWESOME)
+    assert not problems
+    first, second = records
+    assert (first.title, first.arxiv, first.venue, first.year) == ("Some Paper Title", "2301.00001", "NeurIPS", "2023")
+    assert first.authors == ("Ada Lovelace", "others")
+    assert _links(first) == [("code", "https://github.com/o/r"), ("project", "https://o.github.io/r")]
+    assert first.source.line == 8 and first.tags == ("Agents",)
+    # Markdown in a title is read as what it shows, never kept as markup.
+    assert second.title == "Another Title with stars"
+    assert (second.doi, second.venue, second.year) == ("10.1145/3442188.3445922", "ICLR", "2024")
+    assert second.authors == ("Alan Turing", "Grace Hopper")
+    code, video = second.links
+    assert (code.kind, code.official, video.kind) == ("code", True, "video")
+
+
+def test_detected_from_content_and_from_the_md_extension():
+    assert detect_format(AWESOME) == "markdown"
+    assert detect_format("@article{k, title={T}}") == "bibtex"
+    records, problems = _parse("* (ICML 21) A Linkless Paper\n", "reading.md")
+    assert [r.title for r in records] == ["A Linkless Paper"] and not problems
+    _, problems = _parse("* (ICML 21) A Linkless Paper\n", "reading.txt")
+    assert "unknown layout" in str(problems.errors[0]) and "Markdown list" in str(problems.errors[0])
+
+
+def test_a_paper_link_without_a_title_is_warned_at_its_line():
+    records, problems = _parse("# L\n\n- [[PDF](https://arxiv.org/pdf/2301.00002)] [[Code](https://github.com/o/s)]\n")
+    assert records == []
+    assert [str(p) for p in problems.items] == [
+        "list.md:3:1: warning: this item links a paper (https://arxiv.org/pdf/2301.00002) but gives no title;"
+        " not imported: write the title as the link's text or before the links"
+    ]
+
+
+def test_a_list_with_no_paper_says_so():
+    records, problems = _parse("# Notes\n\n- [Home](#home)\n- just words\n", "notes.md")
+    assert records == []
+    assert str(problems.warnings[0]).startswith("notes.md:1:1: warning: found no paper in this Markdown list")
+
+
+def test_only_web_addresses_are_taken():
+    text = (
+        "- [A Paper](https://arxiv.org/abs/2301.00001) [[code](javascript:alert(1))]"
+        " [[data](data:text/html,x)] [[mail](mailto:a@b.c)] [[local](./x.pdf)]\n"
+    )
+    records, problems = _parse(text)
+    assert not problems and records[0].links == ()
+
+
+def test_a_character_reference_to_a_forbidden_character_is_an_error():
+    records, problems = _parse("- [Evil &#x202E;Title](https://arxiv.org/abs/2301.00001)\n")
+    assert records == []
+    assert len(problems.errors) == 1
+    assert str(problems.errors[0]) == (
+        "list.md:1:1: U+202E RIGHT-TO-LEFT OVERRIDE is an invisible control character, which a"
+        " paper may not contain; remove it (or the character reference that stands for it) from the input"
+    )
+
+
+def test_raw_html_in_an_item_is_neither_text_nor_link():
+    records, _ = _parse('- <a name="x"></a> <b>[A <i>Paper</i>](https://arxiv.org/abs/2301.00001)</b>\n')
+    assert records[0].title == "A Paper"
+    assert records[0].links == ()
+
+
+# --- properties ---------------------------------------------------------------------
+
+_MARKDOWNISH = st.text(
+    alphabet=st.sampled_from(list(string.ascii_letters + string.digits + " \n\t#*_-+[]()<>!|`\\:.,'\"&;/") + ["é", "✨", "\u00a0"]),
+    max_size=400,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWNISH)
+def test_never_crashes_on_arbitrary_markdown(text):
+    problems = Problems()
+    records = parse_markdown_list(text, "x.md", problems)
+    for record in records:
+        assert record.title and record.title == record.title.strip()
+        assert all(link.url.startswith(("http://", "https://")) for link in record.links)
+
+
+# Title text of any punctuation, escaped as Markdown escapes it: the title read back is
+# the text itself, never a rendering of it.
+_TITLE_CHARS = string.ascii_letters + string.digits + " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~é"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_TITLE_CHARS, min_size=1, max_size=80))
+def test_title_text_stays_literal(words):
+    title = " ".join(words.split())
+    if not (title and title[0].isalnum() and title[-1].isalnum()):
+        return  # (an item's punctuation around its title is not kept)
+    if not any(c.isalpha() for c in title) or title.lower() in _LABELS:
+        return  # ("[1](...)" and "[Code](...)" name no paper)
+    escaped = "".join("\\" + c if c in string.punctuation else c for c in title)
+    records, problems = _parse(f"- [{escaped}](https://arxiv.org/abs/2301.00001)\n")
+    assert not problems.errors
+    assert [r.title for r in records] == [title]
