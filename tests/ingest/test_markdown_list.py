@@ -248,3 +248,34 @@ def test_title_text_stays_literal(words):
     records, problems = _parse(f"- [{escaped}](https://arxiv.org/abs/2301.00001)\n")
     assert not problems.errors
     assert [r.title for r in records] == [title]
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+def test_import_writes_the_papers_of_a_lab_list_and_keeps_it(tmp_path, capsys):
+    from generator.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    readme = tmp_path / "README.md"
+    readme.write_text(AWESOME, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import", "-q", str(readme)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        "2 record(s): 2 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        " 4 link(s) found\n"
+    )
+    paper = (tmp_path / "content" / "papers" / "some-paper-title.yml").read_text()
+    for line in ("title: Some Paper Title", 'arxiv: "2301.00001"', "venue: NeurIPS", "year: 2023",
+                 "  - Agents", "    - url: https://github.com/o/r"):
+        assert line in paper
+    assert (tmp_path / "content" / "sources" / "README.md").read_text(encoding="utf-8") == AWESOME
+    # Again: nothing new.
+    assert main(["--root", str(tmp_path), "import", "-q", str(readme)]) == 0
+    assert "0 added, 0 updated, 2 unchanged" in capsys.readouterr().out
+
+
+def test_a_pasted_list_is_kept_as_stdin_md():
+    from generator.commands.import_cmd import _stdin_name
+
+    assert _stdin_name(AWESOME.encode()) == "stdin.md"
