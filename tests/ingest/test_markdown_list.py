@@ -279,3 +279,20 @@ def test_a_pasted_list_is_kept_as_stdin_md():
     from generator.commands.import_cmd import _stdin_name
 
     assert _stdin_name(AWESOME.encode()) == "stdin.md"
+
+
+def test_the_readme_example_reads_as_the_readme_says():
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("  ```markdown\n", 1)[1].split("  ```\n", 1)[0]
+    records, problems = _parse("".join(line[2:] + "\n" for line in block.splitlines()))
+    assert not problems
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Tree of Thoughts", "NeurIPS", "2023"),
+        ("LoRA: Low-Rank Adaptation of Large Language Models", "ICLR", "2022"),
+        ("Some Paper Without a Link", "ICLR", "2024"),
+        ("A Bold Title", "", "2023"),  # (its heading's year)
+        ("A Tabled Paper", "ACL", "2023"),
+    ]
+    assert all(r.tags == ("Planning",) for r in records)
+    assert records[1].authors == ("E. J. Hu", "Y. Shen", "P. Wallis")
+    assert [link.kind for link in records[3].links] == ["pdf", "code"]
