@@ -189,7 +189,9 @@ class _Reader:
             index += 1
 
     def _heading(self, level: int, inline: Token) -> None:
-        text = _clean(_plain(inline))
+        # (without the section's number: "2.1 Sparse Attention"; a title keeps its
+        # number, "1 Billion Word Benchmark")
+        text = re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", "", _clean(_plain(inline)))
         first, self.first_heading = self.first_heading, False
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
@@ -484,7 +486,6 @@ def _clean(text: str) -> str:
     punctuation of the item after it, no quotes around it."""
     text = _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
     text = _TRAILING.sub("", _LEADING.sub("", text))
-    text = re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", "", text)  # "2.1 Sparse Attention"
     if len(text) > 1 and text[0] in "\"“'‘" and text[-1] in "\"”'’":
         text = text[1:-1].strip()
     return text

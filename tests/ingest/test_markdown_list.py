@@ -296,3 +296,8 @@ def test_the_readme_example_reads_as_the_readme_says():
     assert all(r.tags == ("Planning",) for r in records)
     assert records[1].authors == ("E. J. Hu", "Y. Shen", "P. Wallis")
     assert [link.kind for link in records[3].links] == ["pdf", "code"]
+
+
+def test_a_title_keeps_its_leading_number_and_a_heading_loses_its_section_number():
+    records, _ = _parse("## 2.1 Language Models\n- [1 Billion Word Benchmark](https://arxiv.org/abs/1312.3005)\n")
+    assert (records[0].title, records[0].tags) == ("1 Billion Word Benchmark", ("Language Models",))
