@@ -28,6 +28,7 @@ and skipped. Links other than http(s) are never taken.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -96,6 +97,9 @@ _SPACES = re.compile(r"\s+")
 # the item's punctuation.
 _LEADING = re.compile(r"^[^\w\"“'‘(]+")
 _TRAILING = re.compile(r"[\s.,;:\-–—\[(]+$")
+# More words than this beside a title read from bold or leading words, and a paper
+# linked only by a label ("[arXiv](...)"): a news line or a comment, not a paper's entry.
+_PROSE = 20
 _TWO_DIGIT_PIVOT = 70  # "(ICML 17)" is 2017, "(NIPS 95)" 1995
 
 
@@ -287,6 +291,14 @@ class _Reader:
                     f"this item links a paper ({papers[0][1].url}) but gives no title; not"
                     " imported: write the title as the link's text or before the links",
                 )
+            return False
+        if title_link is None and papers and _words(unit) - len(title.split()) > _PROSE:
+            self.problems.warning(
+                where,
+                f"this item reads as prose and links a paper ({papers[0][1].url}) only by a"
+                f" label such as '{_clean(papers[0][1].text) or 'PDF'}'; not imported: to import"
+                " the paper, give it an item whose title is the link's text",
+            )
             return False
         if not year:
             year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
@@ -486,6 +498,8 @@ def _clean(text: str) -> str:
     punctuation of the item after it, no quotes around it."""
     text = _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
     text = _TRAILING.sub("", _LEADING.sub("", text))
+    while text and (unicodedata.category(text[-1]) in ("So", "Sk") or text[-1] in "\ufe0f\u200d"):
+        text = _TRAILING.sub("", text[:-1])  # an emoji after a heading ("Methods 🌟")
     if len(text) > 1 and text[0] in "\"“'‘" and text[-1] in "\"”'’":
         text = text[1:-1].strip()
     return text

@@ -301,3 +301,34 @@ def test_the_readme_example_reads_as_the_readme_says():
 def test_a_title_keeps_its_leading_number_and_a_heading_loses_its_section_number():
     records, _ = _parse("## 2.1 Language Models\n- [1 Billion Word Benchmark](https://arxiv.org/abs/1312.3005)\n")
     assert (records[0].title, records[0].tags) == ("1 Billion Word Benchmark", ("Language Models",))
+
+
+def test_a_news_line_linking_a_paper_by_a_label_is_warned_not_imported():
+    # (From README.md of github.com/nick7nlp/Awesome-LLM-On-Policy-Distillation, 0051fec1.)
+    text = (
+        "## 🔥 News\n\n"
+        "* **2026.06.18**: 📊 Survey **V4** released with 72 new OPD papers, full-text review and"
+        " AI-trace audit, updated taxonomy tree and method tables. Read on [arXiv](https://arxiv.org/abs/2604.00626).\n"
+    )
+    records, problems = _parse(text)
+    assert records == []  # (it was a paper titled "V4")
+    assert [str(p) for p in problems.items] == [
+        "list.md:3:1: warning: this item reads as prose and links a paper (https://arxiv.org/abs/2604.00626)"
+        " only by a label such as 'arXiv'; not imported: to import the paper, give it an item whose title is"
+        " the link's text"
+    ]
+
+
+def test_bold_titles_bracketed_venues_and_emoji_after_a_heading():
+    # (From README.md of github.com/danelpeng/Awesome-Continual-Leaning-with-PTMs, 00e1d67a.)
+    text = (
+        "## Methods 🌟\n\n> ### Survey\n\n\n"
+        "* [**Continual Learning with Pre-Trained Models: A Survey**](https://arxiv.org/pdf/2401.16386) [**IJCAI 2024**]\n"
+        "Nanjing University\n"
+    )
+    records, problems = _parse(text)
+    assert not problems
+    (survey,) = records
+    assert (survey.title, survey.venue, survey.year) == ("Continual Learning with Pre-Trained Models: A Survey", "IJCAI", "2024")
+    assert (survey.arxiv, survey.authors, survey.source.line) == ("2401.16386", (), 6)  # (an affiliation is no author)
+    assert survey.tags == ("Methods", "Survey")
