@@ -169,6 +169,8 @@ class _Reader:
     def read(self, tokens: list[Token]) -> None:
         index = 0
         last_was_record = False
+        header: list[str] = []  # the roles of the columns of the table being read
+        body = False  # whether its body is being read
         while index < len(tokens):
             token = tokens[index]
             if token.type == "heading_open":
@@ -176,8 +178,14 @@ class _Reader:
                 last_was_record = False
             elif token.type == "list_item_open":
                 last_was_record = self._item(tokens, index)
-            elif token.type == "tr_open" and index > 0 and self._in_body(tokens, index):
-                last_was_record = self._row(tokens, index)
+            elif token.type == "thead_open":
+                header = self._header(tokens, index)
+            elif token.type == "tbody_open":
+                body = True
+            elif token.type == "table_close":
+                header, body = [], False
+            elif token.type == "tr_open" and body:
+                last_was_record = self._row(tokens, index, header)
             elif token.type == "inline" and token.level == 1 and last_was_record:
                 # A paragraph of badges after an item, as some lists give each paper's
                 # repository: "1. [Title](...)", then "[![stars](...)](github.com/o/r)".
@@ -203,13 +211,6 @@ class _Reader:
             return  # the list's own name ("Awesome Multi-Task Learning"), no topic
         self.headings.append((level, text))
 
-    @staticmethod
-    def _in_body(tokens: list[Token], index: int) -> bool:
-        for back in range(index - 1, -1, -1):
-            if tokens[back].type in ("tbody_open", "thead_open"):
-                return tokens[back].type == "tbody_open"
-        return False
-
     def _item(self, tokens: list[Token], start: int) -> bool:
         """The record of the list item opening at ``start``: its own paragraphs, not
         those of the lists nested in it."""
@@ -229,8 +230,7 @@ class _Reader:
             index += 1
         return self._record(unit)
 
-    def _row(self, tokens: list[Token], start: int) -> bool:
-        header = self._header(tokens, start)
+    def _row(self, tokens: list[Token], start: int, header: list[str]) -> bool:
         unit = _Unit(line=_line(tokens[start]))
         column = 0
         index = start + 1
@@ -250,18 +250,15 @@ class _Reader:
 
     @staticmethod
     def _header(tokens: list[Token], start: int) -> list[str]:
-        """The roles of a table's columns, from its header row."""
-        for back in range(start - 1, -1, -1):
-            if tokens[back].type == "thead_open":
-                names = []
-                index = back + 1
-                while tokens[index].type != "thead_close":
-                    if tokens[index].type == "inline":
-                        words = _clean(_plain(tokens[index])).lower()
-                        names.append(next((r for r, ws in _COLUMNS.items() if words in ws), ""))
-                    index += 1
-                return names
-        return []
+        """The roles of a table's columns, from its header row (``start``: its thead)."""
+        names = []
+        index = start + 1
+        while index < len(tokens) and tokens[index].type != "thead_close":
+            if tokens[index].type == "inline":
+                words = _clean(_plain(tokens[index])).lower()
+                names.append(next((r for r, ws in _COLUMNS.items() if words in ws), ""))
+            index += 1
+        return names
 
     # --- reading one item -----------------------------------------------------
 
