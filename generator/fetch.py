@@ -5,7 +5,8 @@ A socket's timeout bounds each read, not the answer: a server sending its status
 and headers a byte at a time would never be cut off. Here every socket an answer opens
 (redirects included) is shut when the answer's time is up, and an answer larger than
 its limit is cut off too. A redirect to another host, or from https to http, drops the
-Authorization header: it would hand the token to whoever answers there.
+Authorization header: it would hand the token to whoever answers there. A second Ctrl-C
+gives up every answer under way (`abandon_all`): their sockets are shut at once.
 """
 
 from __future__ import annotations
@@ -35,14 +36,23 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return new
 
 
+class Abandoned(Exception):
+    """The answer was given up before it came (`abandon_all`): no answer, and none to
+    record as a failure of the server's either."""
+
+
 class Deadline:
     """The sockets opened for one answer (redirects included), shut when its time is up.
     A socket's timeout bounds each read, not the answer: a server sending its status
-    line and headers a byte at a time would never be cut off."""
+    line and headers a byte at a time would never be cut off.
+
+    Leaving the block of an answer given up raises `Abandoned`, whatever the shut
+    socket made of it (a timeout, a reset, a body cut short that reads as whole)."""
 
     def __init__(self, seconds: float):
         self.sockets: list[socket.socket] = []
         self.expired = False
+        self.abandoned = False
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._shut)
         self._timer.daemon = True
@@ -53,9 +63,10 @@ class Deadline:
             if self.expired:
                 self._shut_one(sock)
 
-    def _shut(self) -> None:
+    def _shut(self, abandoned: bool = False) -> None:
         with self._lock:
             self.expired = True
+            self.abandoned = self.abandoned or abandoned
             for sock in self.sockets:
                 self._shut_one(sock)
 
@@ -68,15 +79,34 @@ class Deadline:
 
     def __enter__(self) -> Deadline:
         _ANSWER.deadline = self
+        with _UNDER_WAY_LOCK:
+            _UNDER_WAY.add(self)
         self._timer.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._timer.cancel()
         _ANSWER.deadline = None
+        with _UNDER_WAY_LOCK:
+            _UNDER_WAY.discard(self)
+        if self.abandoned:
+            raise Abandoned("the answer was given up (Ctrl-C)")
 
 
 _ANSWER = threading.local()  # the deadline of the answer this thread is waiting for
+# Every answer waited for now, on any thread: what a second Ctrl-C gives up.
+_UNDER_WAY: set[Deadline] = set()
+_UNDER_WAY_LOCK = threading.Lock()
+
+
+def abandon_all() -> None:
+    """Give up every answer under way: their sockets are shut now, and each raises
+    `Abandoned` where it is waited for. (A second Ctrl-C: the first waited for them, each
+    within its timeout; asked again, the command does not wait that long.)"""
+    with _UNDER_WAY_LOCK:
+        under_way = list(_UNDER_WAY)
+    for deadline in under_way:
+        deadline._shut(abandoned=True)
 
 
 def _watched(connection: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:

@@ -69,6 +69,8 @@ class FakeGitHub:
                     self._answer(403, {"message": "API rate limit exceeded"}, fake.limit_headers)
                 elif isinstance(answer, Raw):
                     self.wfile.write(answer.data)
+                elif callable(answer):
+                    answer(self)  # (it answers, or not, itself)
                 elif isinstance(answer, Status):
                     self._answer(answer.code, answer.body, answer.headers)
                 elif answer is not None:
@@ -536,6 +538,24 @@ def test_the_rate_limit_says_when_it_resets(project, capsys, monkeypatch, header
     assert "3 repositories were not asked (set GITHUB_TOKEN for 5,000 an hour, not 60)." in warning[0]
 
 
+def watch_the_wait(monkeypatch) -> threading.Event:
+    """Set once a Ctrl-C has stopped `workers.run_all` and it waits for the answers under
+    way (it has said so): a second Ctrl-C then finds it waiting."""
+    waits = threading.Event()
+    real = workers.run_all
+
+    def run_all(jobs, concurrency, stop, waiting=None):
+        def said(under_way):
+            if waiting is not None:
+                waiting(under_way)
+            waits.set()
+
+        return real(jobs, concurrency, stop, said)
+
+    monkeypatch.setattr(workers, "run_all", run_all)
+    return waits
+
+
 def test_ctrl_c_asks_no_more_and_writes_the_answers_received(project, capsys, monkeypatch):
     # Before, Ctrl-C dropped every answer received (an hour of asking, at 60 an hour)
     # and said nothing.
@@ -544,20 +564,13 @@ def test_ctrl_c_asks_no_more_and_writes_the_answers_received(project, capsys, mo
     path = project / "content" / "repositories.yml"
     old = RepoStats(1000, False, TODAY - dt.timedelta(days=30))
     path.write_text(repositories.dump({"github.com/example/replay": old}), encoding="utf-8")
-    stops: list[threading.Event] = []
-    real = workers.run_all
-
-    def run_all(jobs, concurrency, stop):
-        stops.append(stop)
-        return real(jobs, concurrency, stop)
-
-    monkeypatch.setattr(workers, "run_all", run_all)  # (to know when Ctrl-C was had)
+    waits = watch_the_wait(monkeypatch)
     fake = FakeGitHub(GITHUB)
 
     def on_ask():
         if len(fake.asked) == 2:  # hostile, the second due (never asked, by name)
             signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # Ctrl-C, now
-            assert stops and stops[0].wait(30)  # (the main thread has had it; then hostile is answered)
+            assert waits.wait(30)  # (the main thread has had it and waits; then hostile is answered)
 
     fake.on_ask = on_ask
     try:
@@ -580,6 +593,7 @@ def test_ctrl_c_asks_no_more_and_writes_the_answers_received(project, capsys, mo
         " (deleted, private or renamed): its badge says 'not found'; fix or remove the link",
     ]
     assert err.splitlines() == [
+        "interrupted: waiting for the 1 answers under way (at most 10 s); Ctrl-C again gives them up.",
         "4 GitHub repositories linked: 2 asked, 0 asked less than 7 days ago; content/repositories.yml written.",
         "interrupted: 2 repositories were not asked; the next run starts with them.",
     ]
@@ -590,3 +604,64 @@ def test_ctrl_c_asks_no_more_and_writes_the_answers_received(project, capsys, mo
     finally:
         again.close()
     assert again.asked == ["/repos/example/task-vectors", "/repos/example/replay"]
+
+
+def test_a_second_ctrl_c_gives_up_the_answer_under_way_and_keeps_those_received(project, capsys, monkeypatch):
+    # Before, the second Ctrl-C left the request under way to its --timeout (here ten
+    # minutes; the process, its summary printed, waited for it at exit, and a third
+    # Ctrl-C printed a traceback), and nothing said why it waited.
+    import signal
+
+    waits = watch_the_wait(monkeypatch)
+    hung_up = threading.Event()
+
+    def hold(handler):  # hostile's answer: none, until the client hangs up
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # Ctrl-C
+        assert waits.wait(30)  # (the command waits for this answer, and said so)
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # and again
+        handler.connection.settimeout(60)
+        if handler.rfile.read() == b"":  # (what the client sends after its request: nothing, then EOF)
+            hung_up.set()
+
+    fake = FakeGitHub({**GITHUB, "example/hostile": hold})
+    try:
+        status = run(project, fake.url, "--concurrency", "1", "--timeout", "600")
+        assert hung_up.wait(30)  # the request was given up: its connection is shut
+    finally:
+        fake.close()
+    assert status == 130
+    assert fake.asked == ["/repos/example/gem", "/repos/example/hostile"]
+    # gem's answer, received before, is kept; hostile's, given up, is no answer.
+    assert stored(project) == {"github.com/example/gem": RepoStats(87, True, TODAY)}
+    assert capsys.readouterr().err.splitlines() == [
+        "interrupted: waiting for the 1 answers under way (at most 600 s); Ctrl-C again gives them up.",
+        "4 GitHub repositories linked: 1 asked, 0 asked less than 7 days ago; content/repositories.yml written.",
+        "interrupted: 2 repositories were not asked, and the answers of 1 more were given up;"
+        " the next run starts with them.",
+    ]
+
+
+def test_a_ctrl_c_while_the_answers_are_written_is_put_off_until_they_are(project, capsys, monkeypatch):
+    # Before, a Ctrl-C pressed again just as the last answers came (the command then
+    # writing them) stopped it there: not one answer was written.
+    import signal
+
+    real = stars_cmd.atomic_write
+
+    def pressed_meanwhile(path, text):
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C, as the file is written
+        real(path, text)
+
+    monkeypatch.setattr(stars_cmd, "atomic_write", pressed_meanwhile)
+    fake = FakeGitHub(GITHUB)
+    try:
+        status = run(project, fake.url)
+    except KeyboardInterrupt:
+        status = "the Ctrl-C, not put off"
+    finally:
+        fake.close()
+    assert status == 130  # (stopped by it all the same)
+    assert stored(project)["github.com/example/replay"] == RepoStats(1234, False, TODAY)
+    assert len(stored(project)) == 4
+    # The SIGINT handler is Python's own again.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -231,54 +231,69 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
         return 2
     spent = threading.Event()  # GitHub's rate limit, or Ctrl-C: ask no more this run
     received: dict[str, Answer] = {}
+    started: set[str] = set()  # asked, answered or not
     lock = threading.Lock()
 
     def one(key: str) -> None:
+        with lock:
+            started.add(key)
         answer = ask(args.api, key, token, args.timeout, today)
         with lock:
             received[key] = answer
         if answer.exhausted:
             spent.set()
 
+    def waiting(under_way: int) -> None:
+        print(
+            f"interrupted: waiting for the {under_way} answers under way (at most {args.timeout:g} s); "
+            "Ctrl-C again gives them up.",
+            file=sys.stderr, flush=True,
+        )
+
     interrupted = False
     try:
-        workers.run_all([partial(one, key) for key in due], args.concurrency, spent)
+        workers.run_all([partial(one, key) for key in due], args.concurrency, spent, waiting)
     except KeyboardInterrupt:
         # Ctrl-C: the answers received are written below as a run over just those
         # repositories would write them (an hour of asking is not lost), and said.
         interrupted = True
-    with lock:
-        answers = {key: received[key] for key in due if key in received}
-    report = Problems()
-    stats: dict[str, RepoStats] = {}
-    for key, location in sorted(linked.items()):
-        answer = answers.get(key)
-        if answer is not None and answer.stats is not None:
-            stats[key] = answer.stats
-            moved = answer.name and answer.name.lower() != key.removeprefix("github.com/")
-            if moved:
-                report.warning(location, f"{key} has moved to github.com/{answer.name}: link the new address")
-        elif answer is not None and answer.status in GONE:
-            # Kept as gone: its badge says so, and it is asked again after --max-age
-            # days like any other, not on every run.
-            stats[key] = RepoStats(0, False, today, gone=True)
-            report.warning(location, f"GitHub has no repository {key} (deleted, private or renamed): its badge says 'not found'; fix or remove the link")
-        elif key in known:
-            stats[key] = known[key]  # not asked, or no answer this time: the last figure stays
-    text = repositories.dump(stats)
-    now = _contents(path)
-    if now != before:
-        # Edited (by hand, or by a second run) while GitHub was asked: what it holds now
-        # was not read, and rewriting the file would lose it.
-        print(
-            f"error: {shown} changed while GitHub was asked; it is left as it is. "
-            "Run the command again: it reads the file anew.",
-            file=sys.stderr,
-        )
-        return 130 if interrupted else 1
-    written = text.encode("utf-8") != now and (bool(stats) or now is not None)
-    if written:
-        atomic_write(path, text)
+    # A Ctrl-C pressed again as the answers end must not lose them now: it is put off
+    # until they are written.
+    with workers.ctrl_c_put_off() as later:
+        with lock:
+            answers = {key: received[key] for key in due if key in received}
+            given_up = len(started) - len(answers)  # (by a second Ctrl-C)
+        report = Problems()
+        stats: dict[str, RepoStats] = {}
+        for key, location in sorted(linked.items()):
+            answer = answers.get(key)
+            if answer is not None and answer.stats is not None:
+                stats[key] = answer.stats
+                moved = answer.name and answer.name.lower() != key.removeprefix("github.com/")
+                if moved:
+                    report.warning(location, f"{key} has moved to github.com/{answer.name}: link the new address")
+            elif answer is not None and answer.status in GONE:
+                # Kept as gone: its badge says so, and it is asked again after --max-age
+                # days like any other, not on every run.
+                stats[key] = RepoStats(0, False, today, gone=True)
+                report.warning(location, f"GitHub has no repository {key} (deleted, private or renamed): its badge says 'not found'; fix or remove the link")
+            elif key in known:
+                stats[key] = known[key]  # not asked, or no answer this time: the last figure stays
+        text = repositories.dump(stats)
+        now = _contents(path)
+        if now != before:
+            # Edited (by hand, or by a second run) while GitHub was asked: what it holds now
+            # was not read, and rewriting the file would lose it.
+            print(
+                f"error: {shown} changed while GitHub was asked; it is left as it is. "
+                "Run the command again: it reads the file anew.",
+                file=sys.stderr,
+            )
+            return 130 if interrupted or later.had else 1
+        written = text.encode("utf-8") != now and (bool(stats) or now is not None)
+        if written:
+            atomic_write(path, text)
+    interrupted = interrupted or later.had
     for problem in report.sorted():
         print(problem)
     # A repository the rate limit refused was not answered, not an error of its own: it
@@ -314,7 +329,11 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     elif interrupted:
         # Those not asked keep their older figures (or none): the next run's order,
         # never asked first, then asked longest ago, starts with them.
-        print(f"interrupted: {unasked} repositories were not asked; the next run starts with them.", file=sys.stderr)
+        gave_up = f", and the answers of {given_up} more were given up" if given_up else ""
+        print(
+            f"interrupted: {unasked - given_up} repositories were not asked{gave_up}; the next run starts with them.",
+            file=sys.stderr,
+        )
     if interrupted:
         return 130  # (as for any command stopped by Ctrl-C)
     # 1 when the file is not up to date: a scheduled run must not stay green on a token
