@@ -33,17 +33,52 @@ _ARXIV = "{http://arxiv.org/schemas/atom}"
 _PARAGRAPH = re.compile(r"\n(?:[ \t]*\n)*[ \t]+(?=\S)|\n[ \t]*\n")
 # A name arXiv's metadata ends with "et al." (or that is only that): the list is cut short.
 _ET_AL = re.compile(r"(?i)[\s,]*\bet\.?\s*al\.?$")
-# A withdrawal is a new version whose comment gives the reason ("This paper has been
-# withdrawn by the author due to ...", "Withdrawn: ...", "This submission has been
-# withdrawn by arXiv administrators ..."); arXiv's API has no field that says so.
-_WITHDRAWN_COMMENT = re.compile(
-    r"(?i)(?:^\W*|\b(?:been|is|was|paper|article|submission|manuscript|preprint|version)\s+)withdrawn\b"
+# A withdrawal is a new version whose comment gives the reason, in the author's words or
+# arXiv's ("This paper has been withdrawn by the author due to ...", "Withdrawn: ...",
+# "We withdraw this submission since ...", "arXiv admin note: This version has been
+# removed by arXiv administrators as ..."); arXiv's API has no field that says so. An
+# older withdrawal replaced the abstract too. Only a notice about the paper itself is
+# one: "a previous version of this manuscript was withdrawn", "replaces the withdrawn
+# paper arXiv:...", "Section 6 is withdrawn" or an abstract's "drugs withdrawn from the
+# market" are not.
+_NOUN = r"(?:paper|article|submission|manuscript|preprint|work|version|draft|note|letter)s?"
+_GONE = r"(?:withdrawn|removed|retracted)"
+# The paper, as its notice names it: "this paper", "the current version", "our
+# manuscript"; not "the previous version", which is an older one.
+_SUBJECT = (
+    r"(?:this|the|our|my)\s+(?!(?:previous|earlier|former|older|old|original|first|prior)\b)"
+    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN}\b"
 )
-# An older withdrawal replaced the abstract too: only an abstract that opens with the
-# notice is one ("drugs withdrawn from the market" in an abstract says nothing of it).
-_WITHDRAWN_ABSTRACT = re.compile(
-    r"(?i)^\W*(?:withdrawn\b|(?:this|the)\s+(?:paper|article|submission|manuscript|preprint|work)"
-    r"\s+(?:has\s+been|is|was)\s+withdrawn\b)"
+_PASSIVE = (
+    r"(?:(?:has|have)\s+been|is\s+(?:being|hereby|now)|is|was|are|were|be|being"
+    rf"|(?:needs?|has|have|must|should|will)\s+(?:to\s+)?be)\s+{_GONE}\b"
+)
+# Between the subject and its verb: a phrase between commas, or a clause the verb's
+# "and" joins ("This paper includes unverified claims, and therefore needs to be
+# withdrawn"); never a relative clause ("this paper replaces one that was withdrawn").
+_BETWEEN = (
+    r"(?:\s*,[^,.;:]{1,80},\s*|\s+"
+    r"|\s+(?:(?!\b(?:which|that|who|whose|where|when|how|why)\b)[^.;:]){1,80}?,?\s+and\s+"
+    r"(?:(?:therefore|thus|hence|so)\s+)?)"
+)
+_NOTICE = (
+    rf"(?:{_SUBJECT}{_BETWEEN}{_PASSIVE}"
+    rf"|(?:(?:this|the|our|my)\s+)?{_NOUN}\s+{_GONE}\b)"  # "Paper withdrawn by the author"
+)
+# Where a notice starts: the text's start, a sentence's, an admin note's, or a request's
+# ("I request that this work be withdrawn"), after a word such as "therefore".
+_LEAD_IN = r"(?:arxiv\s+admin\s+(?:note|comment)\s*:\s*)"
+_OPENING = rf"[\s\[(\-–—*•]*{_LEAD_IN}?(?:(?:therefore|hence|thus|accordingly|so),?\s+)?"
+_WITHDRAWN_ABSTRACT = re.compile(rf"(?i)^{_OPENING}(?:withdrawn\b|{_NOTICE})")
+_WITHDRAWN_COMMENT = re.compile(
+    rf"(?i)^{_OPENING}(?:withdrawn\b|withdrawal\b)"
+    rf"|(?:^|[.;!?]\s+|\b{_LEAD_IN}|\bthat\s+){_OPENING}{_NOTICE}"
+    # "We withdraw this submission", "The authors have withdrawn this manuscript"
+    r"|\b(?:we|i|the\s+authors?|the\s+submitter|arxiv\s+administrators)\s+"
+    r"(?:(?:have|has|hereby|(?:have\s+)?decided\s+to|would\s+like\s+to|wish\s+to|want\s+to)\s+)*"
+    rf"(?:withdraw|withdrew|withdrawn|retract|retracted)\s+{_SUBJECT}"
+    # "I request the withdrawal of my submission", "I seek withdrawal of this paper"
+    rf"|\b(?:request|seek|ask)\w*\s+(?:for\s+)?(?:the\s+)?withdrawal\s+of\s+{_SUBJECT}"
 )
 # How much of arXiv's notice a message quotes.
 _NOTICE_SHOWN = 160
@@ -136,7 +171,7 @@ def records_from_atom(text: str, asked: list[str] | None, source: str = "arXiv")
 def _withdrawal(ident: str, url: str, comment: str, abstract: str) -> Withdrawal | None:
     """What the entry of ``ident`` at ``url`` (".../abs/2101.00001v2", its latest
     version) says of a withdrawal, None when it says none."""
-    in_abstract = bool(_WITHDRAWN_ABSTRACT.match(abstract))
+    in_abstract = bool(_WITHDRAWN_ABSTRACT.match(_lines(abstract)))
     if in_abstract:  # (the abstract's notice says more than a comment "Withdrawn")
         notice = _lines(abstract)
     elif _WITHDRAWN_COMMENT.search(comment):

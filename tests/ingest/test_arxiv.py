@@ -147,3 +147,97 @@ def test_a_kept_answer_is_read_as_a_file_each_paper_at_its_line():
     problems = Problems()
     assert parse_text(HEAD + "<entry><id>x</id>\n<title>&nope;</title></entry></feed>", "b.xml", problems) == []
     assert problems.format().startswith("b.xml:4:8: not an answer of arXiv's API: no feed (undefined entity")
+
+
+def _entry(comment: str, abstract: str = "We train a model on data.") -> str:
+    """One paper's entry, its latest version v2, with this comment and abstract."""
+    from xml.sax.saxutils import escape
+
+    return (
+        f"{HEAD}<entry><id>http://arxiv.org/abs/2101.00001v2</id><title>A Paper</title>"
+        f"<published>2021-01-01T00:00:00Z</published><summary>{escape(abstract)}</summary>"
+        f'<arxiv:comment xmlns:arxiv="http://arxiv.org/schemas/atom">{escape(comment)}</arxiv:comment>'
+        "</entry></feed>\n"
+    )
+
+
+# Withdrawal notices as arXiv's comments give them (the author's reason, or arXiv's own).
+@pytest.mark.parametrize("comment", [
+    "This paper has been withdrawn by the author due to a crucial error in equation 3",
+    "This article has been withdrawn by arXiv administrators due to disputed authorship",
+    "arXiv admin note: This version has been removed by arXiv administrators as the submitter did not"
+    " have the rights to agree to the license at the time of submission",
+    "This submission has been removed by arXiv administrators due to copyright infringement",
+    "Withdrawn.",
+    "withdrawn due to an error in the proof of Lemma 2",
+    "Withdrawal due to errors in the simulations",
+    "Withdrawn by the author for major revision",
+    "The paper is withdrawn as some errors were found in the experiments",
+    "The manuscript is withdrawn pending further experiments",
+    "Therefore, the current version is being withdrawn to prevent the spread of wrong results",
+    "I respectfully request that this work be withdrawn",
+    "Hence I seek withdrawal of this paper, as it may mislead",
+    "I am writing to request the withdrawal of my submission",
+    "We withdraw this submission since part of the analysis was found faulty",
+    "The authors have withdrawn this manuscript because approval was not obtained",
+    "After careful consideration, we have decided to withdraw the manuscript",
+    "This paper includes some claims not fully verified, and therefore needs to be withdrawn",
+    "This paper has been retracted by the authors: the main theorem is false",
+    "12 pages. This preprint has been withdrawn; see arXiv:2102.00001 instead",
+    "Paper withdrawn by the author",
+])
+def test_a_withdrawal_the_comment_says_is_found(comment):
+    found = records_from_atom(_entry(comment), ["2101.00001"]).withdrawn["2101.00001"]
+    assert (found.in_abstract, found.before) == (False, "2101.00001v1")
+    # (Quoted; a long one cut short.)
+    assert found.notice == comment or found.notice == comment[:159].rstrip() + "…"
+
+
+# Comments that speak of a withdrawal, not this paper's: no warning.
+@pytest.mark.parametrize("comment", [
+    "It could be withdrawn if accepted in a journal",
+    "A previous version of this manuscript was withdrawn due to an error in interpretation.",
+    "The previous version was withdrawn because of an error; this one corrects it",
+    "52 pages. This is a merger of version 1 with the withdrawn paper arXiv:2407.18191.",
+    "14 pages, replaces the withdrawn manuscript arXiv:1911.03628",
+    "This is a replacement for the previously withdrawn paper.",
+    "The corrected version of arXiv:2105.14712, which was recently withdrawn",
+    "This paper replaces arXiv:2105.14712, which was withdrawn",
+    "v2: the coupling of v1 is forbidden and withdrawn; amplitude fixed",
+    "This manuscript supersedes the earlier, withdrawn preprint arXiv:2504.15607",
+    "Section 6 is withdrawn. Lemma 6.1 is extended.",
+    "12 pages. Complete rewrite of v1. Withdrawn as erroneous: the definition 4",
+    "v3: v2's central claims are withdrawn",
+    "Accepted at a workshop; withdrawn from the proceedings because no author could attend",
+    "arXiv admin note: text overlap with arXiv:2001.00001",
+    "Removed a figure; 12 pages",
+    "12 pages; data on withdrawn drugs at https://example.org/withdrawals",
+    "This paper studies how drug approvals are withdrawn",
+])
+def test_a_comment_that_only_speaks_of_a_withdrawal_is_none(comment):
+    assert records_from_atom(_entry(comment), ["2101.00001"]).withdrawn == {}
+
+
+@pytest.mark.parametrize("abstract", [
+    "This paper has been withdrawn by the author due to an error in Eq. 3.",
+    "Withdrawn due to an error in Eq. 3.",
+    "[This paper has been withdrawn because of a flaw in the data.]",
+    "arXiv admin note: This submission has been withdrawn by arXiv administrators because it contains"
+    " fictitious content.",
+    "This submission has been removed by arXiv administrators as the submitter did not have the rights.",
+    "Paper withdrawn by the author.",
+])
+def test_an_older_withdrawal_the_abstract_says_is_found(abstract):
+    found = records_from_atom(_entry("10 pages", abstract), ["2101.00001"]).withdrawn["2101.00001"]
+    assert found.in_abstract and found.notice == abstract
+
+
+@pytest.mark.parametrize("abstract", [
+    "We study withdrawn drugs and why they were withdrawn from the market.",
+    "We bound the work withdrawn from a quantum battery.",
+    "Energy is withdrawn from the cavity mode at a constant rate.",
+    "This paper studies drugs that were withdrawn from the market.",
+    "The paper is about how submissions are withdrawn from conferences, and why.",
+])
+def test_an_abstract_that_only_speaks_of_a_withdrawal_is_none(abstract):
+    assert records_from_atom(_entry("10 pages", abstract), ["2101.00001"]).withdrawn == {}
