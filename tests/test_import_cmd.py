@@ -231,3 +231,24 @@ def test_a_file_named_dash_is_read_as_a_file_when_written_dot_slash_dash(tmp_pat
     from generator.commands.import_cmd import STDIN, _shown
 
     assert _shown([Path("-"), STDIN, Path("-x.bib")]) == "./- - ./-x.bib"
+
+
+def test_a_kept_arxiv_answer_warns_of_a_withdrawn_paper_at_its_entry_as_add_did(tmp_path, capsys):
+    # Before, `add` warned of a withdrawn paper and the import of the very answer it kept
+    # said nothing: imported on another machine, the withdrawal went unnoticed.
+    data = ROOT / "tests" / "data" / "add"
+    feed = tmp_path / "arxiv-2101.00001-and-1-more.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        + (data / "withdrawn-drugs-entry.xml").read_text()  # not withdrawn: it studies withdrawals
+        + (data / "withdrawn-entry.xml").read_text()
+        + "</feed>\n"
+    )
+    line = next(n for n, text in enumerate(feed.read_text().splitlines(), 1) if "2101.00001v2</id>" in text)
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(feed)]) == 0
+    warnings = [text for text in capsys.readouterr().err.splitlines() if "withdrawn" in text]
+    assert warnings == [
+        f'{feed}:{line}:1: warning: arXiv says the paper was withdrawn ("This paper has been withdrawn by the'
+        ' author due to a crucial error in the evaluation script"); taken as arXiv has it: remove it if the'
+        " list should not show it (its text is in the version before, https://arxiv.org/abs/2101.00001v1)",
+    ]

@@ -24,7 +24,7 @@ from .. import __version__, fetch
 from ..errors import CuratorError, Location, Problems
 from ..importer import import_records
 from ..ingest import Record, parse_text
-from ..ingest.arxiv import NotAnAnswer, Withdrawal, records_from_atom
+from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, normalize_arxiv, normalize_doi
 from .import_cmd import keep_data, print_report, print_stopped, project_folder_problem
 
@@ -156,18 +156,6 @@ def ask_arxiv(
             else:
                 problems.error(Location(f"arXiv:{ident}"), "arXiv has no such paper (check the id)")
     return records
-
-
-def withdrawn_message(withdrawal: Withdrawal) -> str:
-    """A withdrawn paper is added all the same (a list may show it, as arXiv does):
-    what arXiv said, and where the paper's text still is."""
-    before = f"https://arxiv.org/abs/{withdrawal.before}" if withdrawal.before else ""
-    said = f'arXiv says the paper was withdrawn ("{withdrawal.notice}")'
-    if withdrawal.in_abstract:
-        rest = f", or write its abstract from the version before, {before}" if before else ", or write its abstract"
-        return f"{said}, and its abstract is the notice, not the paper's; taken as arXiv has it: remove it if the list should not show it{rest}"
-    rest = f" (its text is in the version before, {before})" if before else ""
-    return f"{said}; taken as arXiv has it: remove it if the list should not show it{rest}"
 
 
 def _ask_arxiv_once(api: str, batch: list[str], timeout: float):

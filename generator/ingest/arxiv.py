@@ -185,6 +185,19 @@ def _withdrawal(ident: str, url: str, comment: str, abstract: str) -> Withdrawal
     return Withdrawal(notice, in_abstract, before)
 
 
+def withdrawn_message(withdrawal: Withdrawal) -> str:
+    """A withdrawn paper is added all the same (a list may show it, as arXiv does), by
+    `add` and by `import` of a kept answer: what arXiv said, and where the paper's text
+    still is."""
+    before = f"https://arxiv.org/abs/{withdrawal.before}" if withdrawal.before else ""
+    said = f'arXiv says the paper was withdrawn ("{withdrawal.notice}")'
+    if withdrawal.in_abstract:
+        rest = f", or write its abstract from the version before, {before}" if before else ", or write its abstract"
+        return f"{said}, and its abstract is the notice, not the paper's; taken as arXiv has it: remove it if the list should not show it{rest}"
+    rest = f" (its text is in the version before, {before})" if before else ""
+    return f"{said}; taken as arXiv has it: remove it if the list should not show it{rest}"
+
+
 def parse_feed(text: str, path: str, problems: Problems) -> list[Record]:
     """Every paper of an arXiv API answer in a file: `readinglist add` keeps each answer
     in content/sources/, and `readinglist import` reads it again as `add` did, offline."""
@@ -198,6 +211,9 @@ def parse_feed(text: str, path: str, problems: Problems) -> list[Record]:
         return []
     if not answer.records:
         problems.error(Location(path, 1, 1), "arXiv's answer holds no paper")
+    # (Said as `add` says it, at the paper's entry: read again, the answer warns again.)
+    for ident, withdrawal in answer.withdrawn.items():
+        problems.warning(answer.records[ident].source, withdrawn_message(withdrawal))
     return list(answer.records.values())
 
 
