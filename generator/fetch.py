@@ -156,6 +156,14 @@ def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[
             try:
                 response = _OPENER.open(request, timeout=timeout)
             except urllib.error.HTTPError as exc:
+                if 300 <= exc.code < 400:
+                    # urllib follows redirects: one that reaches here led nowhere (a loop,
+                    # more than ten, or none of http(s)). Said so, not as "HTTP 302".
+                    exc.close()
+                    said = str(exc.msg).splitlines()[0] if "not http(s)" in str(exc.msg) else (
+                        "a redirect loop, or more than ten redirects"
+                    )
+                    raise urllib.error.URLError(said) from None
                 response = exc
             with response:
                 # (A body sent slowly is cut off by the deadline too: its socket is shut.)

@@ -665,3 +665,18 @@ def test_a_ctrl_c_while_the_answers_are_written_is_put_off_until_they_are(projec
     assert len(stored(project)) == 4
     # The SIGINT handler is Python's own again.
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_redirect_loop_is_said_as_one_not_as_an_http_302(project, capsys):
+    # Before, urllib's give-up on a loop reached the command as the last answer, and the
+    # warning said "HTTP 302": an error of GitHub's, not the loop it was.
+    fake = FakeGitHub({**GITHUB, "example/gem": Status(302, None, {"Location": "/repos/example/gem"})})
+    try:
+        assert run(project, fake.url) == 1
+    finally:
+        fake.close()
+    assert "github.com/example/gem" not in stored(project)
+    assert (
+        "warning: 1 answers were errors: a redirect loop, or more than ten redirects (1);"
+        " those repositories keep their last figures."
+    ) in capsys.readouterr().err.splitlines()
