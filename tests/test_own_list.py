@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from .example_list import OWN_LIST
+from .gitrepo import IDENTITY
 
 REPO = Path(__file__).resolve().parents[1]
 LAB_BIB = REPO / "tests" / "data" / "own_list" / "my-lab.bib"
@@ -35,14 +36,6 @@ LAB_PAPERS = sorted([
     "a-benchmark-of-retrosynthesis-planners-at-100-coverage",
     SHIPPED,
 ])
-GIT_ENV = {
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-    "GIT_AUTHOR_NAME": "Curator",
-    "GIT_AUTHOR_EMAIL": "curator@example.org",
-    "GIT_COMMITTER_NAME": "Curator",
-    "GIT_COMMITTER_EMAIL": "curator@example.org",
-}
 # A test of the shipped example, as the suite marks them: how `make test` tells apart.
 PROBE = "import pytest\n\n\n@pytest.mark.example\ndef test_of_the_example():\n    pass\n"
 
@@ -80,7 +73,7 @@ class Project:
         (root / "tests" / "test_probe.py").write_text(PROBE)
         shutil.copy(LAB_BIB, root / "my-lab.bib")
         self.env = {
-            **os.environ, **GIT_ENV, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1764374400",
+            **os.environ, **IDENTITY, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1764374400",
             "READINGLIST_PYTHON": sys.executable,
         }
         self.env.pop("SITE_URL", None)

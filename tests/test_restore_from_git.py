@@ -9,24 +9,15 @@ into it as a re-import merges into any file.
 
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 
 from generator.cli import main
 from generator.errors import Location
 from generator.importer import import_records
 from generator.ingest import Record
+from tests import gitrepo
 
 DAY = dt.date(2026, 1, 2)
-GIT_ENV = {
-    "PATH": "/usr/bin:/bin",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-    "GIT_AUTHOR_NAME": "Curator",
-    "GIT_AUTHOR_EMAIL": "curator@example.org",
-    "GIT_COMMITTER_NAME": "Curator",
-    "GIT_COMMITTER_EMAIL": "curator@example.org",
-}
 TITLE = "Deep Safe Multi-Task Learning"
 ABSTRACT = "We propose a safe multi-task learning model that never does worse than learning each task alone."
 
@@ -57,9 +48,7 @@ EDITED = (
 
 
 def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=GIT_ENV)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return gitrepo.git(cwd, *args).strip()
 
 
 def rec(title=TITLE, abstract=ABSTRACT, line=1, **fields):

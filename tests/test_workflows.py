@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.gitrepo import GIT_ENV, git
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI = WORKFLOWS / "ci.yml"
@@ -288,21 +290,6 @@ TOKEN = "ghs_workflowtoken"
 # What actions/checkout sends for the workflow's token, and what GitHub takes.
 AUTHORIZATION = "basic " + base64.b64encode(f"x-access-token:{TOKEN}".encode()).decode()
 
-_GIT_ENV = {
-    "PATH": "/usr/bin:/bin",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-    "GIT_AUTHOR_NAME": "Curator",
-    "GIT_AUTHOR_EMAIL": "curator@example.org",
-    "GIT_COMMITTER_NAME": "Curator",
-    "GIT_COMMITTER_EMAIL": "curator@example.org",
-}
-
-
-def _git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=_GIT_ENV)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 class GitServer:
@@ -331,7 +318,7 @@ class GitServer:
                     self.end_headers()
                     return
                 env = {
-                    **_GIT_ENV, "GIT_PROJECT_ROOT": str(root), "GIT_HTTP_EXPORT_ALL": "1",
+                    **GIT_ENV, "GIT_PROJECT_ROOT": str(root), "GIT_HTTP_EXPORT_ALL": "1",
                     "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_METHOD": self.command,
                     "CONTENT_TYPE": self.headers.get("Content-Type", ""), "CONTENT_LENGTH": str(len(data)),
                     **({"REMOTE_USER": "x-access-token"} if pushing else {}),
@@ -369,9 +356,9 @@ def _commit(work: Path, files: dict[str, str], message: str, branch: str = "main
     for name, text in files.items():
         (work / name).parent.mkdir(parents=True, exist_ok=True)
         (work / name).write_text(text)
-    _git(work, "add", "--", *files)
-    _git(work, "commit", "-q", "-m", message)
-    _git(work, "push", "-q", "origin", f"HEAD:refs/heads/{branch}")
+    git(work, "add", "--", *files)
+    git(work, "commit", "-q", "-m", message)
+    git(work, "push", "-q", "origin", f"HEAD:refs/heads/{branch}")
 
 
 def _expand(value: str, github: dict[str, str]) -> str:
@@ -391,16 +378,16 @@ class StarsRun:
     def __init__(self, tmp_path: Path, files: dict[str, str] | None = None, branch: str = "main"):
         self.tmp, self.branch = tmp_path, branch
         self.remote = tmp_path / "served" / "lab" / "readinglist.git"
-        _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(self.remote))
+        git(tmp_path, "init", "-q", "--bare", "-b", "main", str(self.remote))
         self.curator = tmp_path / "curator"  # a curator's own clone, pushing meanwhile
-        _git(tmp_path, "clone", "-q", str(self.remote), str(self.curator))
+        git(tmp_path, "clone", "-q", str(self.remote), str(self.curator))
         start = {"content/papers/a.yml": "id: a\n", "content/repositories.yml": OLD_FIGURES}
         _commit(self.curator, start if files is None else files, "start")
         if branch != "main":
             _commit(self.curator, {"content/papers/f.yml": "id: f\n"}, "on a branch", branch)
         self.server = GitServer(tmp_path / "served")
         self.work = tmp_path / "work"
-        _git(tmp_path, "clone", "-q", "--depth", "1", "-b", branch,
+        git(tmp_path, "clone", "-q", "--depth", "1", "-b", branch,
              f"{self.server.url}/lab/readinglist.git", str(self.work))
         self.bin = tmp_path / "bin"
         self.bin.mkdir()
@@ -431,11 +418,11 @@ class StarsRun:
 
     def log(self, branch: str = "main") -> list[str]:
         """A branch's commits on the remote, newest first: author, subject, files changed."""
-        out = _git(self.remote, "log", "--format=%x00%an|%s", "--name-only", branch)
+        out = git(self.remote, "log", "--format=%x00%an|%s", "--name-only", branch)
         return [" ".join(part.split()) for part in out.split("\0") if part.strip()]
 
     def remote_file(self, name: str, branch: str = "main") -> str:
-        return _git(self.remote, "show", f"{branch}:{name}")
+        return git(self.remote, "show", f"{branch}:{name}")
 
     def started(self) -> list[str]:
         return self.gh_log.read_text().splitlines() if self.gh_log.exists() else []
@@ -570,7 +557,7 @@ def test_the_push_carries_the_workflow_token_as_github_takes_it(stars_run):
     assert run(0, NEW_FIGURES).returncode == 0
     assert run.server.refused == 0 and run.remote_file("content/repositories.yml") == NEW_FIGURES
     anonymous = subprocess.run(
-        ["git", "push", "-q", "origin", "HEAD:refs/heads/other"], cwd=run.work, env=_GIT_ENV,
+        ["git", "push", "-q", "origin", "HEAD:refs/heads/other"], cwd=run.work, env=GIT_ENV,
         capture_output=True, text=True,
     )
     assert anonymous.returncode != 0 and run.server.refused == 1
