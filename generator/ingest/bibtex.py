@@ -462,6 +462,18 @@ def _without_marks(name: str) -> tuple[str, str]:
     return " ".join(words), "".join(mark + " " for mark in marks)
 
 
+def _braced_whole(text: str) -> bool:
+    """Whether ``text`` is one brace group, ``{...}``, from its first character to its last."""
+    if not (text.startswith("{") and text.endswith("}")):
+        return False
+    depth = 0
+    for at, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and at < len(text) - 1:
+            return False
+    return True
+
+
 def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> tuple[str, ...]:
     field = entry.fields_dict.get("author")
     if field is None:
@@ -491,10 +503,15 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
                     text += ", " + " ".join(name.jr)
         else:
             text = str(name)
-        text, mark = _without_marks(_plain(text))
-        marks += mark
-        if text:
-            names.append(text)
+        plain = _plain(text)
+        bare, mark = _without_marks(plain)
+        # A name braced whole is taken as written (an organisation's, "{\\#}"), and so is
+        # one of marks alone: a mark stands beside a name.
+        if mark and bare and not _braced_whole(text.strip()):
+            plain = bare
+            marks += mark
+        if plain:
+            names.append(plain)
     if len(names) > 1 and isinstance(names[-1], str) and _ET_AL.fullmatch(names[-1]):
         # The keyword in English, as hand-kept files write it ("and et al."): no one's name.
         names[-1] = None

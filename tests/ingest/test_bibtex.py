@@ -621,6 +621,19 @@ def test_marks_beside_author_names_are_no_part_of_them():
     ]
 
 
+def test_a_name_braced_whole_or_of_marks_alone_keeps_its_marks():
+    # Found by the round trip's property test: the export writes an author "#" as
+    # {{\#}}, which came back as no author at all, with a warning of a mark left out.
+    # A name braced whole is written as the curator means it; a mark stands beside a name.
+    text = r"""@misc{p, title={T}, author={{\#} and {Team *Gemini} and * and Smith*, Jo}}"""
+    problems = Problems()
+    (record,) = parse_text(text, "papers.bib", problems)
+    assert record.authors == ("#", "Team *Gemini", "*", "Jo Smith")
+    assert [p.message.split(":")[0] for p in problems.items] == [
+        "marks beside author names of entry 'p' left out ('*')"
+    ]
+
+
 def test_endnote_keywords_one_a_line_are_tags_each():
     # From 3c-lab/3c-lab.github.io, _bibliography/papers.bib (an EndNote export, cut):
     # one keyword a line, no separator; the whole list was one tag. A MeSH keyword may
