@@ -14,7 +14,7 @@ from bibtexparser import model as bibmodel
 from .latex import ONE_CHARACTER_MATH
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
-from .names import is_organisation
+from .names import is_organisation, without_marks
 
 
 # LaTeX's special ASCII characters as text commands. Braces become commands rather than
@@ -81,7 +81,9 @@ def _author(name: str) -> str:
     # A curator may brace a name as in BibTeX ("{Google DeepMind}"): one unit as well.
     if len(name) > 2 and name[0] == "{" and name[-1] == "}" and _balanced(name[1:-1]):
         return f"{{{_latex(name[1:-1])}}}"
-    if is_organisation(name):
+    if is_organisation(name) or without_marks(name)[1]:
+        # (A mark beside a word, "Wilcox*", would be read back as an equal contribution's
+        # and left out of the name: braced whole, the name is read as written.)
         return f"{{{_latex(name)}}}"
     suffix = _SUFFIX.search(name)
     if suffix and "," not in name[: suffix.start()]:

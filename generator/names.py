@@ -56,3 +56,27 @@ def shown_name(name: str) -> str:
     if len(parts) == 3 and _SUFFIX_PART.fullmatch(parts[1]):
         return f"{parts[2]} {parts[0]}, {parts[1]}"
     return name
+
+
+# Marks bibliographies put beside an author's name for equal contribution or the
+# corresponding author: al-folio shows `*∗†‡§¶‖^` after a surname as a superscript
+# ("Wilcox*, Albert"), PRISM `#`; others write them before it ("*Pang, Ce") or in TeX
+# ($^\dagger$, \textsuperscript{*}, which the importer's plain text leaves "*"). They were kept in the name:
+# "Albert Wilcox*" on every page, and not the same author as "Albert Wilcox".
+_MARK_CHARS = "*∗†‡§¶‖^#"
+_TEX_MARK = re.compile(r"\$\^?\{?(?:\\(?:dagger|ddagger|dag|ddag|ast|star|S|P)|[*∗#†‡§¶])\}?\$")
+
+
+def without_marks(name: str) -> tuple[str, str]:
+    """``name`` without the marks beside its words (`_MARK_CHARS`, `_TEX_MARK`), and
+    those marks (each followed by a space)."""
+    marks = [found.group() for found in _TEX_MARK.finditer(name)]
+    words = []
+    for word in _TEX_MARK.sub("", name).split():
+        core, comma = (word[:-1], ",") if word.endswith(",") else (word, "")
+        kept = core.strip(_MARK_CHARS)
+        if kept != core:
+            marks += [mark for mark in re.split(r"[\w.'-]+", core) if mark]
+        if kept:
+            words.append(kept + comma)
+    return " ".join(words), "".join(mark + " " for mark in marks)

@@ -41,7 +41,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
-from ..names import is_organisation, is_suffix
+from ..names import is_organisation, is_suffix, without_marks
 from ..matchkeys import PREPRINT
 from ..models import OTHERS, en_dashed_pages
 from ..links import (
@@ -438,28 +438,6 @@ def _paragraphs(text: str) -> str:
 
 
 _ET_AL = re.compile(r"[Ee]t\.?\s*al\.?")  # (not "Al, Et", a name)
-# Marks bibliographies put beside an author's name for equal contribution or the
-# corresponding author: al-folio shows `*∗†‡§¶‖^` after a surname as a superscript
-# ("Wilcox*, Albert"), PRISM `#`; others write them before it ("*Pang, Ce") or in TeX
-# ($^\dagger$, \textsuperscript{*}, which _plain leaves "*"). They were kept in the name:
-# "Albert Wilcox*" on every page, and not the same author as "Albert Wilcox".
-_MARK_CHARS = "*∗†‡§¶‖^#"
-_TEX_MARK = re.compile(r"\$\^?\{?(?:\\(?:dagger|ddagger|dag|ddag|ast|star|S|P)|[*∗#†‡§¶])\}?\$")
-
-
-def _without_marks(name: str) -> tuple[str, str]:
-    """``name`` without the marks beside its words (`_MARK_CHARS`, `_TEX_MARK`), and
-    those marks (each followed by a space)."""
-    marks = [found.group() for found in _TEX_MARK.finditer(name)]
-    words = []
-    for word in _TEX_MARK.sub("", name).split():
-        core, comma = (word[:-1], ",") if word.endswith(",") else (word, "")
-        kept = core.strip(_MARK_CHARS)
-        if kept != core:
-            marks += [mark for mark in re.split(r"[\w.'-]+", core) if mark]
-        if kept:
-            words.append(kept + comma)
-    return " ".join(words), "".join(mark + " " for mark in marks)
 
 
 def _braced_whole(text: str) -> bool:
@@ -504,7 +482,7 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
         else:
             text = str(name)
         plain = _plain(text)
-        bare, mark = _without_marks(plain)
+        bare, mark = without_marks(plain)
         # A name braced whole is taken as written (an organisation's, "{\\#}"), and so is
         # one of marks alone: a mark stands beside a name.
         if mark and bare and not _braced_whole(text.strip()):
