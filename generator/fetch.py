@@ -11,12 +11,15 @@ gives up every answer under way (`abandon_all`): their sockets are shut at once.
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import http.client
 import socket
 import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from email.message import Message
 
 
@@ -176,8 +179,56 @@ def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[
                         raise OSError(f"an answer larger than {limit:,} bytes")
                 if watch.expired:
                     raise TimeoutError(f"no whole answer within {timeout:g} s")
-                return response.status, b"".join(chunks), response.headers
+                return response.status, _decoded(b"".join(chunks), response.headers, limit), response.headers
         except (OSError, http.client.HTTPException) as exc:
             if watch.expired:  # whatever the shut socket made of it
                 raise TimeoutError(f"no whole answer within {timeout:g} s") from exc
             raise
+
+
+# A gzip stream's first bytes: no UTF-8 text starts so (0x8b is no first byte of a letter).
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _decoded(body: bytes, headers: Message, limit: int) -> bytes:
+    """``body`` as the server meant it: a proxy may gzip an answer that was not asked to
+    be (nothing here sends Accept-Encoding), and it read as no UTF-8 text. Decompressed
+    to at most ``limit`` bytes too: a small body may stand for gigabytes. Raises OSError
+    past the limit, ValueError for a body that does not decompress."""
+    coding = str(headers.get("Content-Encoding", "")).strip().lower()
+    if coding in ("gzip", "x-gzip") or (coding in ("", "identity") and body.startswith(_GZIP_MAGIC)):
+        wbits = 16 + zlib.MAX_WBITS
+    elif coding == "deflate":
+        # (In zlib's wrapper, as HTTP says; some servers send the raw stream, without it.)
+        wrapped = len(body) >= 2 and body[0] & 0x0F == 8 and (body[0] << 8 | body[1]) % 31 == 0
+        wbits = zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS
+    else:
+        return body
+    inflate = zlib.decompressobj(wbits)
+    try:
+        data = inflate.decompress(body, limit + 1)
+        if len(data) <= limit and not inflate.unconsumed_tail:
+            data += inflate.flush()
+    except zlib.error as exc:
+        raise ValueError(f"a {coding or 'gzip'} answer that does not decompress ({exc})") from None
+    if len(data) > limit or inflate.unconsumed_tail:
+        raise OSError(f"an answer larger than {limit:,} bytes, decompressed")
+    if not inflate.eof:
+        raise ValueError(f"a {coding or 'gzip'} answer cut short")
+    return data
+
+
+def retry_after(headers: Message, now: dt.datetime) -> dt.datetime | None:
+    """When a 429's or 503's Retry-After lets us ask again: it gives seconds ("120") or
+    an HTTP date ("Wed, 02 Dec 2026 14:05:00 GMT"). None when it says neither, or a time
+    already past."""
+    value = str(headers.get("Retry-After", "")).strip()
+    if value.isascii() and value.isdigit():
+        return now + dt.timedelta(seconds=int(value)) if len(value) <= 6 else None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)  # (HTTP's dates are GMT; "-0000" reads as none)
+    return when if when > now else None

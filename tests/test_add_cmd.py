@@ -7,6 +7,9 @@ BibTeX as content negotiation gives it (one line, ACM's character reference)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
+import gzip
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,6 +51,7 @@ class FakeServers:
         self.limited = False
         self.retry_after = ""
         self.encoding = "utf-8"
+        self.gzip = False
         self.asked: list[tuple[str, str]] = []
         fake = self
 
@@ -82,6 +86,9 @@ class FakeServers:
                 data = text.encode(fake.encoding)
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
+                if fake.gzip:  # (unasked, as some proxies do)
+                    data = gzip.compress(data, mtime=0)
+                    self.send_header("Content-Encoding", "gzip")
                 if retry_after:
                     self.send_header("retry-after", retry_after)
                 self.send_header("Content-Length", str(len(data)))
@@ -302,6 +309,32 @@ def test_a_rate_limit_says_how_long_to_wait_and_the_mistakes_found_before_it(pro
         "readinglist add: arXiv answered HTTP 503 (a rate limit: wait 20 s); nothing was written",
     ]
     assert not list((project / "content" / "papers").iterdir())
+
+
+def test_a_rate_limit_until_a_date_says_the_time(project, servers, capsys):
+    # Retry-After may be a date (RFC 9110): it was read as no number, "wait a minute".
+    now = dt.datetime.now(dt.timezone.utc)
+    when = (now + dt.timedelta(hours=2)).replace(second=0, microsecond=0)
+    servers.limited, servers.retry_after = True, email.utils.format_datetime(when, usegmt=True)
+    assert main(["--root", str(project), "add", "2106.09685"]) == 2
+    day = "" if when.date() == now.date() else f" on {when:%Y-%m-%d}"
+    assert capsys.readouterr().err == (
+        f"readinglist add: arXiv answered HTTP 503 (a rate limit: wait until {when:%H:%M} UTC{day});"
+        " nothing was written\n"
+    )
+    # A date gone by, or none a reader can tell: no time to say.
+    for said in ("Mon, 30 Nov 2026 13:00:00 GMT", "tomorrow"):
+        servers.retry_after = said
+        assert main(["--root", str(project), "add", "2106.09685"]) == 2
+        assert "(a rate limit: wait a minute)" in capsys.readouterr().err
+
+
+def test_an_answer_gzipped_unasked_is_read(project, servers, capsys):
+    # Some proxies gzip what was not asked to be: it was "an answer ... that is not UTF-8 text".
+    servers.gzip = True
+    assert main(["--root", str(project), "add", "2106.09685", "10.1145/3442188.3445922"]) == 0, capsys.readouterr().err
+    assert _paper(project, "lora-low-rank-adaptation-of-large-language-models")["arxiv"] == "2106.09685"
+    assert len(list((project / "content" / "papers").iterdir())) == 2
 
 
 def test_crossrefs_markup_and_entities_become_plain_text(project, servers, capsys):

@@ -518,6 +518,9 @@ NOW = dt.datetime(2026, 11, 30, 13, 30, tzinfo=dt.timezone.utc)
     # A secondary limit: seconds to wait, from now (13:30).
     ({"Retry-After": "90"}, "GitHub's limit resets at 13:32 UTC: run it again then"),
     ({"Retry-After": "37800"}, "GitHub's limit resets at 00:00 UTC on 2026-12-01: run it again then"),
+    # ... or, as HTTP allows, the date to wait for.
+    ({"Retry-After": "Mon, 30 Nov 2026 13:45:10 GMT"}, "GitHub's limit resets at 13:46 UTC: run it again then"),
+    ({"Retry-After": "Mon, 30 Nov 2026 13:00:00 GMT"}, "Run it again later"),  # (past)
     # No time, or none that is a wait: no time said.
     ({"X-RateLimit-Remaining": "0"}, "Run it again later: it goes on with them."),
     ({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "99999999999"}, "Run it again later"),
@@ -680,3 +683,50 @@ def test_a_redirect_loop_is_said_as_one_not_as_an_http_302(project, capsys):
         "warning: 1 answers were errors: a redirect loop, or more than ten redirects (1);"
         " those repositories keep their last figures."
     ) in capsys.readouterr().err.splitlines()
+
+
+def _compressed(data: bytes, coding: str) -> bytes:
+    import gzip
+    import zlib
+
+    if coding == "gzip":
+        return gzip.compress(data, mtime=0)
+    if coding == "deflate":
+        return zlib.compress(data)
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)  # (deflate as some servers send it: no wrapper)
+    return raw.compress(data) + raw.flush()
+
+
+@pytest.mark.parametrize(("coding", "header"), [("gzip", "gzip"), ("deflate", "deflate"), ("raw", "deflate")])
+def test_an_answer_compressed_unasked_is_read(project, coding, header):
+    # A proxy may compress an answer though nothing asked it to: it read as no JSON.
+    body = _compressed(json.dumps(GITHUB["example/replay"]).encode(), coding)
+    fake = FakeGitHub({**GITHUB, "example/replay": Raw(
+        b"HTTP/1.1 200 OK\r\nContent-Encoding: %s\r\nContent-Length: %d\r\n\r\n%s" % (header.encode(), len(body), body)
+    )})
+    try:
+        run(project, fake.url)
+    finally:
+        fake.close()
+    assert stored(project)["github.com/example/replay"] == RepoStats(1234, False, TODAY)
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    # 2 MB of spaces in a few kilobytes: a body is bounded once decompressed too.
+    (_compressed(b"{" + b" " * 2_000_000 + b"}", "gzip"), "an answer larger than 1,048,576 bytes"),
+    (b"\x1f\x8b\x08\x00not gzip at all", "a garbled answer"),
+    (_compressed(b'{"stargazers_count": 1}', "gzip")[:-12], "a garbled answer"),  # cut short
+])
+def test_a_compressed_answer_too_large_or_broken_keeps_the_last_figure(project, capsys, body, said):
+    path = project / "content" / "repositories.yml"
+    old = RepoStats(1000, False, TODAY - dt.timedelta(days=30))
+    path.write_text(repositories.dump({"github.com/example/replay": old}), encoding="utf-8")
+    fake = FakeGitHub({**GITHUB, "example/replay": Raw(
+        b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    )})
+    try:
+        assert run(project, fake.url, "--timeout", "5") == 1
+    finally:
+        fake.close()
+    assert stored(project)["github.com/example/replay"] == old
+    assert said in capsys.readouterr().err

@@ -11,6 +11,7 @@ written: one that names no paper, or an answer that is none, and nothing is writ
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import http.client
 import os
 import re
@@ -27,6 +28,7 @@ from ..ingest import Record, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, normalize_arxiv, normalize_doi
 from .import_cmd import keep_data, print_report, print_stopped, project_folder_problem
+from .stars import said_time
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 DOI_RESOLVER = "https://doi.org"
@@ -119,8 +121,14 @@ def _get(url: str, accept: str, timeout: float) -> tuple[int, str, str]:
         raise Unanswered(f"a garbled answer from {url} ({type(exc).__name__})") from None
     limited = ""
     if status in (429, 503):
-        wait = next((value.strip() for key, value in headers.items() if key.lower() == "retry-after"), "")
-        limited = f" (a rate limit: wait {wait} s)" if wait.isdigit() else " (a rate limit: wait a minute)"
+        wait = str(headers.get("Retry-After", "")).strip()
+        now = dt.datetime.now(dt.timezone.utc)
+        if (when := fetch.retry_after(headers, now)) is None:
+            limited = " (a rate limit: wait a minute)"
+        elif wait.isdigit():
+            limited = f" (a rate limit: wait {wait} s)"
+        else:  # (an HTTP date)
+            limited = f" (a rate limit: wait until {said_time(when, now)})"
     try:
         return status, body.decode("utf-8"), limited
     except UnicodeDecodeError:

@@ -101,15 +101,14 @@ def _now() -> dt.datetime:
 
 def _resets(headers: Message, now: dt.datetime) -> dt.datetime | None:
     """When GitHub's rate limit lets us ask again, as its answer says: Retry-After
-    (seconds, a secondary limit's wait) or, when none remain, X-RateLimit-Reset (epoch
-    seconds). None when it says neither, or a time that is no wait (past, or more than
-    a day off: a wrong clock here or there)."""
-    wait, reset = (str(headers.get(name, "")).strip() for name in ("Retry-After", "X-RateLimit-Reset"))
-    if wait.isascii() and wait.isdigit() and len(wait) <= 6:
-        when = now + dt.timedelta(seconds=int(wait))
-    elif headers.get("X-RateLimit-Remaining") == "0" and reset.isascii() and reset.isdigit() and len(reset) <= 11:
+    (a secondary limit's wait, in seconds or as a date) or, when none remain,
+    X-RateLimit-Reset (epoch seconds). None when it says neither, or a time that is no
+    wait (past, or more than a day off: a wrong clock here or there)."""
+    when = fetch.retry_after(headers, now)
+    reset = str(headers.get("X-RateLimit-Reset", "")).strip()
+    if when is None and headers.get("X-RateLimit-Remaining") == "0" and reset.isascii() and reset.isdigit() and len(reset) <= 11:
         when = dt.datetime.fromtimestamp(int(reset), dt.timezone.utc)
-    else:
+    if when is None:
         return None
     return when if now <= when <= now + dt.timedelta(days=1) else None
 
