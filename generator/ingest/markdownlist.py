@@ -94,9 +94,11 @@ _PARTS = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
 _SPACES = re.compile(r"\s+")
 # What a title starts or ends with that is no part of it: emoji and bullets, quotes,
-# the item's punctuation.
-_LEADING = re.compile(r"^[^\w\"“'‘(]+")
-_TRAILING = re.compile(r"[\s.,;:\-–—\[(]+$")
+# the item's punctuation. Not every sign that is no letter: a title may start with one
+# ("∞-former", "$k$-NN", "#InsTag", "@Bench", "¿Qué?", "+1", "...And"), and end with an
+# ellipsis.
+_BULLETS = frozenset(" \t-–—*•·|:>→,;\ufe0f\u200d")
+_TRAILING = re.compile(r"(?:[\s,;:\-–—\[(]|(?<!\.)\.(?!\.))+$")
 # More words than this beside a title read from bold or leading words, and a paper
 # linked only by a label ("[arXiv](...)"): a news line or a comment, not a paper's entry.
 _PROSE = 20
@@ -342,7 +344,7 @@ class _Reader:
                     return _clean(text), (index, end)
         # The leading words, up to the first link or the first sentence's end.
         end = next((i for i, s in enumerate(spans) if s.link >= 0), len(spans))
-        text = _PREFIX.sub("", _LEADING.sub("", _join(spans[:end])))
+        text = _PREFIX.sub("", _unlead(_join(spans[:end])))
         text = re.split(r"(?<=[^\s.][^\s.])\.\s", text, maxsplit=1)[0]
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
@@ -363,7 +365,7 @@ class _Reader:
                 text = _clean(_join(unit.spans[slice(*unit.cells["year"])]))
                 year = (found[1] if (found := _venue_and_year(text)) else "") or year
             return _venue(venue), year
-        whole = _LEADING.sub("", _join(unit.spans))
+        whole = _unlead(_join(unit.spans))
         prefix = _PREFIX.match(whole)
         if prefix:
             return _venue(prefix.group(1)), _full_year(prefix.group(2) or "")
@@ -381,7 +383,7 @@ class _Reader:
         if "authors" in unit.cells:
             return _name_list(_clean(_join(unit.spans[slice(*unit.cells["authors"])])))
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
-        before = _LEADING.sub("", re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
+        before = _unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
         if names := _apa(before):
             return names
         # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".
@@ -494,12 +496,23 @@ def _clean(text: str) -> str:
     """Text as a value: one space between words, no emoji or bullet before it, no
     punctuation of the item after it, no quotes around it."""
     text = _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
-    text = _TRAILING.sub("", _LEADING.sub("", text))
+    text = _TRAILING.sub("", _unlead(text))
     while text and (unicodedata.category(text[-1]) in ("So", "Sk") or text[-1] in "\ufe0f\u200d"):
         text = _TRAILING.sub("", text[:-1])  # an emoji after a heading ("Methods 🌟")
     if len(text) > 1 and text[0] in "\"“'‘" and text[-1] in "\"”'’":
         text = text[1:-1].strip()
     return text
+
+
+def _unlead(text: str) -> str:
+    """``text`` without the emoji, bullets and spaces before its first word (`_BULLETS`)."""
+    start = 0
+    while start < len(text) and (text[start] in _BULLETS or (
+        # (emoji, a skin tone's modifier, a joiner; not "^" or "`", ASCII's modifiers)
+        not text[start].isascii() and unicodedata.category(text[start]) in ("So", "Sk", "Cf")
+    )):
+        start += 1
+    return text[start:]
 
 
 def _words(unit: _Unit) -> int:

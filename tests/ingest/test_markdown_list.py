@@ -240,8 +240,8 @@ _TITLE_CHARS = string.ascii_letters + string.digits + " !\"#$%&'()*+,-./:;<=>?@[
 @given(st.text(alphabet=_TITLE_CHARS, min_size=1, max_size=80))
 def test_title_text_stays_literal(words):
     title = " ".join(words.split())
-    if not (title and title[0].isalnum() and title[-1].isalnum()):
-        return  # (an item's punctuation around its title is not kept)
+    if not (title and title[0] not in "-*|:>,;" and title[-1].isalnum()):
+        return  # (an item's bullets before its title, and punctuation after it, are not kept)
     if not any(c.isalpha() for c in title) or title.lower() in _LABELS:
         return  # ("[1](...)" and "[Code](...)" name no paper)
     escaped = "".join("\\" + c if c in string.punctuation else c for c in title)
@@ -332,3 +332,17 @@ def test_bold_titles_bracketed_venues_and_emoji_after_a_heading():
     assert (survey.title, survey.venue, survey.year) == ("Continual Learning with Pre-Trained Models: A Survey", "IJCAI", "2024")
     assert (survey.arxiv, survey.authors, survey.source.line) == ("2401.16386", (), 6)  # (an affiliation is no author)
     assert survey.tags == ("Methods", "Survey")
+
+
+def test_a_title_may_start_with_a_sign_and_end_with_an_ellipsis():
+    # Only emoji and bullets before a title are no part of it: "∞-former" was "former".
+    titles = [
+        "∞-former: Infinite Memory Transformer", "$k$-NN Attention", "#InsTag: Instruction Tagging",
+        "@Bench: Benchmarking", "¿Qué? Spanish NLP", "+1 for Sharing", "...And Then There Were None",
+        "Is Attention All You Need...",
+    ]
+    text = "".join(f"- [{t}](https://arxiv.org/abs/2301.{i:05d})\n" for i, t in enumerate(titles, 1))
+    text += "- [🤗 Transformers: NLP](https://arxiv.org/abs/1910.03771)\n- ⭐️ **A Bold Title.** [pdf](https://arxiv.org/pdf/2001.00009)\n"
+    records, problems = _parse(text)
+    assert not problems
+    assert [r.title for r in records] == [*titles, "Transformers: NLP", "A Bold Title"]
