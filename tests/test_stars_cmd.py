@@ -596,7 +596,7 @@ def test_ctrl_c_asks_no_more_and_writes_the_answers_received(project, capsys, mo
         " (deleted, private or renamed): its badge says 'not found'; fix or remove the link",
     ]
     assert err.splitlines() == [
-        "interrupted: waiting for the 1 answers under way (at most 10 s); Ctrl-C again gives them up.",
+        "interrupted: waiting for the answer under way (at most 10 s); Ctrl-C again gives it up.",
         "4 GitHub repositories linked: 2 asked, 0 asked less than 7 days ago; content/repositories.yml written.",
         "interrupted: 2 repositories were not asked; the next run starts with them.",
     ]
@@ -637,7 +637,7 @@ def test_a_second_ctrl_c_gives_up_the_answer_under_way_and_keeps_those_received(
     # gem's answer, received before, is kept; hostile's, given up, is no answer.
     assert stored(project) == {"github.com/example/gem": RepoStats(87, True, TODAY)}
     assert capsys.readouterr().err.splitlines() == [
-        "interrupted: waiting for the 1 answers under way (at most 600 s); Ctrl-C again gives them up.",
+        "interrupted: waiting for the answer under way (at most 600 s); Ctrl-C again gives it up.",
         "4 GitHub repositories linked: 1 asked, 0 asked less than 7 days ago; content/repositories.yml written.",
         "interrupted: 2 repositories were not asked, and the answers of 1 more were given up;"
         " the next run starts with them.",

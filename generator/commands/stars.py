@@ -243,9 +243,10 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             spent.set()
 
     def waiting(under_way: int) -> None:
+        them = "the answer under way" if under_way == 1 else f"the {under_way} answers under way"
         print(
-            f"interrupted: waiting for the {under_way} answers under way (at most {args.timeout:g} s); "
-            "Ctrl-C again gives them up.",
+            f"interrupted: waiting for {them} (at most {args.timeout:g} s); "
+            f"Ctrl-C again gives {'it' if under_way == 1 else 'them'} up.",
             file=sys.stderr, flush=True,
         )
 
