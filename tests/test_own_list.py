@@ -244,3 +244,60 @@ def test_a_lab_keeps_some_shipped_papers_and_brings_one_back_as_it_was(tmp_path)
     assert "topics: [benchmarks-and-evaluation]\n" in restored.read_text()
     assert example.read_bytes()
     assert lab.git("status", "--porcelain", "--", listing) == ""  # the listing stays out
+
+
+def updating_block() -> list[str]:
+    """The commands of README's "Updating to a newer readinglist" block."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = re.split(r"\n#{2,} ", readme.split("### Updating to a newer readinglist\n", 1)[1], maxsplit=1)[0]
+    (block,) = re.findall(r"```sh\n(.*?)```", section, re.S)
+    return [line.split("  # ", 1)[0].rstrip() for line in block.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("topics_conflict", [True, False])
+def test_readmes_update_commands_keep_the_labs_side(tmp_path, topics_conflict):
+    # A small stand-in for a pull: the lab deleted a shipped paper the newer version
+    # edited, both changed mkdocs.yml, and (or not) both changed content/topics.yml.
+    # Before, with no conflict left in content/, `git checkout --ours --` of no path failed.
+    from .gitrepo import GIT_ENV, git
+
+    root = tmp_path / "lab"
+    (root / "content" / "papers").mkdir(parents=True)
+
+    def write(name: str, text: str) -> None:
+        (root / name).write_text(text, encoding="utf-8")
+
+    git(tmp_path, "init", "-q", "-b", "main", str(root))
+    write("content/topics.yml", "topics: []\n")
+    write("content/papers/shipped.yml", "id: shipped\n")
+    write("mkdocs.yml", "site_name: Example\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "the example")
+    git(root, "checkout", "-q", "-b", "upstream")
+    write("content/papers/shipped.yml", "id: shipped\ntitle: Edited\n")
+    write("content/papers/new.yml", "id: new\n")
+    write("mkdocs.yml", "site_name: Example 2\n")
+    if topics_conflict:
+        write("content/topics.yml", "topics: [theirs]\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "newer")
+    git(root, "checkout", "-q", "main")
+    git(root, "rm", "-q", "content/papers/shipped.yml")
+    write("content/topics.yml", "topics: [ours]\n")
+    write("mkdocs.yml", "site_name: Our lab\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "our own list")
+    merged = subprocess.run(["git", "merge", "-q", "upstream"], cwd=root, env=GIT_ENV, capture_output=True)
+    assert merged.returncode == 1  # (stopped on the conflicts)
+
+    *resolve, check = updating_block()
+    assert check == "git add content && readinglist check"
+    done = subprocess.run(
+        ["bash", "-e", "-c", "\n".join([*resolve, "git add content"])], cwd=root, env=GIT_ENV,
+        capture_output=True, text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert not (root / "content" / "papers" / "shipped.yml").exists()
+    assert (root / "content" / "topics.yml").read_text() == "topics: [ours]\n"
+    assert git(root, "diff", "--name-only", "--diff-filter=U") == "mkdocs.yml\n"  # (by hand)
+    assert git(root, "status", "--short", "--", "content/papers/new.yml") == "A  content/papers/new.yml\n"
