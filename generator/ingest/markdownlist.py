@@ -22,7 +22,7 @@ What an item gives, each from the Markdown's structure:
 Items that name no paper (badges, table-of-contents links to `#anchors`, a link to a
 code base alone) are skipped without a word; one that links a paper but names no title,
 or links several papers at once ("See: [MGDA](...), [PCGrad](...)"), is warned at its line
-and skipped. Links other than http(s) are never taken.
+and skipped. A list that names no paper at all is an error. Links other than http(s) are never taken.
 """
 
 from __future__ import annotations
@@ -117,7 +117,9 @@ def parse_markdown_list(text: str, path: str, problems: Problems) -> list[Record
     reader = _Reader(path, problems)
     reader.read(tokens)
     if not reader.records and not problems:
-        problems.warning(
+        # An error, as a .bib without entries is: an import of it would keep a copy of a
+        # list that gave nothing in content/sources/ and exit 0.
+        problems.error(
             Location(path, 1, 1),
             "found no paper in this Markdown list: a paper is a list item or table row that"
             " links it ('- [Title](https://arxiv.org/abs/...)') or gives its venue or year"

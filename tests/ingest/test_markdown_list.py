@@ -185,7 +185,10 @@ def test_a_paper_link_without_a_title_is_warned_at_its_line():
 def test_a_list_with_no_paper_says_so():
     records, problems = _parse("# Notes\n\n- [Home](#home)\n- just words\n", "notes.md")
     assert records == []
-    assert str(problems.warnings[0]).startswith("notes.md:1:1: warning: found no paper in this Markdown list")
+    # An error, as for a .bib without entries: a warning let the import keep the list in
+    # content/sources/ and exit 0, having imported nothing.
+    assert len(problems.errors) == len(problems.items) == 1
+    assert str(problems.errors[0]).startswith("notes.md:1:1: found no paper in this Markdown list: ")
 
 
 def test_only_web_addresses_are_taken():
