@@ -196,6 +196,8 @@ def _decoded(body: bytes, headers: Message, limit: int) -> bytes:
     to at most ``limit`` bytes too: a small body may stand for gigabytes. Raises OSError
     past the limit, ValueError for a body that does not decompress."""
     coding = str(headers.get("Content-Encoding", "")).strip().lower()
+    if not body:
+        return body  # (an answer without a body, such as an error's, says "gzip" all the same)
     if coding in ("gzip", "x-gzip") or (coding in ("", "identity") and body.startswith(_GZIP_MAGIC)):
         wbits = 16 + zlib.MAX_WBITS
     elif coding == "deflate":

@@ -711,6 +711,18 @@ def test_an_answer_compressed_unasked_is_read(project, coding, header):
     assert stored(project)["github.com/example/replay"] == RepoStats(1234, False, TODAY)
 
 
+def test_an_empty_answer_said_to_be_gzipped_is_its_status(project, capsys):
+    fake = FakeGitHub({**GITHUB, "example/replay": Raw(
+        b"HTTP/1.1 500 Internal Server Error\r\nContent-Encoding: gzip\r\nContent-Length: 0\r\n\r\n"
+    )})
+    try:
+        assert run(project, fake.url, "--timeout", "5") == 1
+    finally:
+        fake.close()
+    err = capsys.readouterr().err
+    assert "HTTP 500" in err and "garbled" not in err
+
+
 @pytest.mark.parametrize(("body", "said"), [
     # 2 MB of spaces in a few kilobytes: a body is bounded once decompressed too.
     (_compressed(b"{" + b" " * 2_000_000 + b"}", "gzip"), "an answer larger than 1,048,576 bytes"),
