@@ -106,7 +106,7 @@ def check_hand_pages(
             continue
         # (A page is Markdown to MkDocs whatever it holds: the site would show both
         # sides of a conflict, markers and all.)
-        report_conflicts(text, shown, problems)
+        report_conflicts(text, shown, problems, markdown=True)
         # (index.md starts the home page, whose own text follows it on a new line.)
         front_matter_problems(text, shown, problems, followed=path.stem == "index")
         for href, line, col in links_of(text):

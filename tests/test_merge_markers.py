@@ -71,3 +71,17 @@ def test_a_conflict_left_half_resolved_is_still_said(tmp_path):
     root = project(tmp_path, a=text, b=paper("b"), c=paper("c"))
     assert messages(root) == [f"content/papers/a.yml:3:1: {CONFLICT}"]
 
+
+
+def test_a_page_that_shows_a_conflict_in_code_is_no_conflict(tmp_path):
+    # A contributing page telling how to resolve a conflict shows one, in a code block
+    # (fenced or indented): the site shows it as code. The review found such a page
+    # stopped the build. Outside the block, in the same page, a conflict is still one.
+    shown = conflicted("Our lab's list.\n", "The shipped list.\n")
+    indented = "".join("    " + line + "\n" for line in shown.splitlines())
+    page = f"# Contributing\n\nA conflict looks so:\n\n```text\n{shown}```\n\nOr:\n\n{indented}\nText.\n"
+    root = project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    with_pages(root, contributing=page)
+    assert messages(root) == []
+    with_pages(root, contributing=page + "\n" + shown)
+    assert messages(root) == [f"content/pages/contributing.md:{page.count(chr(10)) + 2}:1: {CONFLICT}"]
