@@ -158,6 +158,7 @@ class _Unit:
     spans: list[_Span] = field(default_factory=list)
     anchors: list[_Anchor] = field(default_factory=list)
     cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column -> span range
+    unknown_html: list[str] = field(default_factory=list)  # raw tags no HTML element names
 
 
 class _Reader:
@@ -207,7 +208,8 @@ class _Reader:
     def _heading(self, level: int, inline: Token) -> None:
         # (without the section's number: "2.1 Sparse Attention"; a title keeps its
         # number, "1 Billion Word Benchmark")
-        text = re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", "", _clean(_plain(inline)))
+        # (a year is no section number: "2024 Highlights" stays whole)
+        text = re.sub(r"^(?!(?:19|20)\d\d\s)\d+(?:\.\d+)*\.?\s+(?=\S)", "", _clean(_plain(inline)))
         first, self.first_heading = self.first_heading, False
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
@@ -321,6 +323,14 @@ class _Reader:
         )
         if self._refused(record, where):
             return False
+        if unit.unknown_html:
+            said = ", ".join(dict.fromkeys(unit.unknown_html))
+            self.problems.warning(
+                where,
+                f"{said} is read as an HTML tag, which GitHub does not show, so this paper"
+                f" ({title!r}) is imported without it; if it is a word, write it as"
+                " &lt;word&gt; or in backticks in the list and import again",
+            )
         self.records.append(record)
         return True
 
@@ -447,6 +457,18 @@ class _Reader:
 
 # --- the pieces ---------------------------------------------------------------------
 
+# A raw tag's name, and the elements a list writes in HTML (a break, a badge, a
+# superscript, an anchor): another name, "<unk>" or "<eos>", is a word that GitHub's HTML
+# hides, not markup.
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_HTML_ELEMENTS = frozenset("""
+    a abbr b bdi bdo big blockquote br center cite code dd del details dfn div dl dt em
+    font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q rp rt ruby s samp
+    small source span strike strong sub summary sup table tbody td tfoot th thead tr tt u
+    ul var video wbr
+""".split())
+
+
 
 def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
@@ -481,7 +503,13 @@ def _spans(inline: Token, unit: _Unit) -> None:
                 unit.anchors[link].text += " "
         elif kind == "image" and link >= 0:
             unit.anchors[link].image = True  # (a badge: its picture's words are not text)
-        # (raw HTML, `<a name="x"></a>`, is neither text nor a link; nor is an image alone)
+        elif kind == "html_inline":
+            # (Raw HTML, `<a name="x"></a>`, is neither text nor a link; nor is an image
+            # alone. A tag no element has, "Learning <unk> Tokens", is a word GitHub hides
+            # as well: it is told, not dropped unseen.)
+            tag = _TAG.match(child.content)
+            if tag and tag.group(1).lower() not in _HTML_ELEMENTS:
+                unit.unknown_html.append(child.content)
 
 
 def _plain(inline: Token) -> str:

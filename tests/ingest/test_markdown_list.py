@@ -216,6 +216,28 @@ def test_raw_html_in_an_item_is_neither_text_nor_link():
     assert records[0].links == ()
 
 
+
+def test_a_word_in_angle_brackets_is_told_not_dropped_unseen():
+    # GitHub shows "<unk>" as nothing (an HTML tag no element has), and so the title read
+    # "Learning Tokens" without a word of warning; the elements lists write (<br>, <sup>,
+    # <b>) pass without one.
+    records, problems = _parse(
+        "- [Learning <unk> Tokens](https://arxiv.org/abs/2101.00001) <br> [code](https://github.com/a/b)\n"
+        "- [Sparse <sup>2</sup> Attention](https://arxiv.org/abs/2101.00002)\n"
+    )
+    assert [r.title for r in records] == ["Learning Tokens", "Sparse 2 Attention"]
+    assert [str(p) for p in problems.items] == [
+        "list.md:1:1: warning: <unk> is read as an HTML tag, which GitHub does not show, so"
+        " this paper ('Learning Tokens') is imported without it; if it is a word, write it"
+        " as &lt;word&gt; or in backticks in the list and import again"
+    ]
+
+
+def test_a_heading_that_starts_with_a_year_keeps_it():
+    # A section number goes ("2.1 Language Models"); a year is no section number.
+    records, _ = _parse("## 2024 Highlights\n- [A Paper](https://arxiv.org/abs/2401.00001)\n")
+    assert records[0].tags == ("2024 Highlights",)
+
 # --- properties ---------------------------------------------------------------------
 
 _MARKDOWNISH = st.text(
