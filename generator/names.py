@@ -64,7 +64,14 @@ def shown_name(name: str) -> str:
 # ($^\dagger$, \textsuperscript{*}, which the importer's plain text leaves "*"). They were kept in the name:
 # "Albert Wilcox*" on every page, and not the same author as "Albert Wilcox".
 _MARK_CHARS = "*∗†‡§¶‖^#"
-_TEX_MARK = re.compile(r"\$\^?\{?(?:\\(?:dagger|ddagger|dag|ddag|ast|star|S|P)|[*∗#†‡§¶])\}?\$")
+# An affiliation's number is such a mark too: "Smith$^{1,2}$", "J.^{1}", "Smith¹"
+# (\textsuperscript{1} is read as ^{1} first, see bibtex._authors).
+_TEX_MARK = re.compile(
+    r"\$\^?\{?(?:\\(?:dagger|ddagger|dag|ddag|ast|star|S|P)|[*∗#†‡§¶])\}?\$"
+    r"|\$\^\s*(?:\{[^{}$]*\}|\\[A-Za-z]+|[^{}$\s])\s*\$"
+    r"|\^(?:\{[^{}]*\}|\\[A-Za-z]+|[0-9*∗†‡§¶#]+(?:,[0-9]+)*)"
+    r"|[¹²³⁰⁴⁵⁶⁷⁸⁹]+"
+)
 
 
 def without_marks(name: str) -> tuple[str, str]:

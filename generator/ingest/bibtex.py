@@ -440,6 +440,9 @@ def _paragraphs(text: str) -> str:
 _ET_AL = re.compile(r"[Ee]t\.?\s*al\.?")  # (not "Al, Et", a name)
 
 
+_SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{([^{}]*)\}")
+
+
 def _braced_whole(text: str) -> bool:
     """Whether ``text`` is one brace group, ``{...}``, from its first character to its last."""
     if not (text.startswith("{") and text.endswith("}")):
@@ -481,7 +484,9 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
                     text += ", " + " ".join(name.jr)
         else:
             text = str(name)
-        plain = _plain(text)
+        # (A superscript in a name is a mark, an affiliation's number or a footnote's:
+        # read as TeX it would join the surname, "Smith1".)
+        plain = _plain(_SUPERSCRIPT.sub(r"^{\1}", text))
         bare, mark = without_marks(plain)
         # A name braced whole is taken as written (an organisation's, "{\\#}"), and so is
         # one of marks alone: a mark stands beside a name.
@@ -504,8 +509,8 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
             _field_location(entry, "author", path),
             f"marks beside author names of entry {entry.key!r} left out"
             f" ({said}): a mark of equal"
-            " contribution or of the corresponding author is no part of a name (say it in the"
-            " paper's notes if it matters)",
+            " contribution, of the corresponding author or of an affiliation is no part of a"
+            " name (say it in the paper's notes if it matters)",
         )
     if problems is not None and None in names[:-1]:
         problems.warning(

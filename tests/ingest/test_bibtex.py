@@ -610,14 +610,27 @@ def test_marks_beside_author_names_are_no_part_of_them():
     assert tex.authors == ("Albert Wilcox", "Wei Zhang", "Na Li", "García Márquez, Gabriel")
     assert none.authors == ("Jean-Luc O'Neil-Smith", "A. B. Smith")
     tail = (
-        ": a mark of equal contribution or of the corresponding author is no part of a name"
-        " (say it in the paper's notes if it matters)"
+        ": a mark of equal contribution, of the corresponding author or of an affiliation is"
+        " no part of a name (say it in the paper's notes if it matters)"
     )
     assert [str(p) for p in problems.items] == [
         f"papers.bib:3:3: warning: marks beside author names of entry 'MASSW2019' left out ('*'){tail}",
         f"papers.bib:9:3: warning: marks beside author names of entry 'ICDCS2022' left out ('∗'){tail}",
         "papers.bib:13:3: warning: marks beside author names of entry 'tex' left out"
-        f" ('*', '$^\\dagger$', '$^{{*}}$'){tail}",
+        f" ('*', '$^\\dagger$', '^*', '$^{{*}}$'){tail}",
+    ]
+
+
+def test_an_affiliations_number_beside_a_name_is_a_mark():
+    # From the review: "Smith, J.^{1}" was imported as "J.^1 Smith", and
+    # \textsuperscript{1} joined the surname ("Jo Smith1"). A name braced whole keeps its
+    # digits ("{C3 Lab}"), and a digit that is no superscript stays as written.
+    text = r"""@misc{p, title={T}, author={Smith, J.^{1} and Lee$^{1,2}$, Ann and Kim\textsuperscript{2}, Bo and Ito¹, Yu and {C3 Lab} and Louis XIV}}"""
+    problems = Problems()
+    (record,) = parse_text(text, "papers.bib", problems)
+    assert record.authors == ("J. Smith", "Ann Lee", "Bo Kim", "Yu Ito", "C3 Lab", "Louis XIV")
+    assert [p.message.split(":")[0] for p in problems.items] == [
+        "marks beside author names of entry 'p' left out ('^1', '$^{1,2}$', '^2', '¹')"
     ]
 
 
