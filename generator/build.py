@@ -26,6 +26,7 @@ from . import (
 from .errors import CuratorError, Location, Problem, Problems
 from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
+from .pagecontext import Index, make_index
 from .pages import FORMERLY_SCRIPT, PAPERS_JSON, File, HandPage, Kept, formerly_script
 from .pages import Page as PlanPage
 from .pagesignatures import Layout
@@ -110,11 +111,16 @@ class Memo:
     joining: dict[str, list] = field(default_factory=dict)
     texts: dict[str, str | bytes] = field(default_factory=dict)
     layout: Layout | None = None  # the last plan's (siteplan.plan_site's ``layout``)
+    # The last plan's lookups, which the next one updates for the papers that changed
+    # (pagecontext.make_index). Kept in this process only: it recognises an unchanged
+    # paper by identity, which a new process's papers do not share with it.
+    index: Index | None = None
 
     _UNSTORED = ("joining", "texts")
 
     def __getstate__(self) -> dict:
         state = {k: v for k, v in self.__dict__.items() if k not in self._UNSTORED}
+        state["index"] = None
         if self.layout is not None:
             # Related papers are compared by identity within a process only; a new
             # process compares them with the signatures. Keeping them would add a
@@ -124,6 +130,7 @@ class Memo:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        self.index = state.get("index")  # (a cache stored before it was kept)
         for name in self._UNSTORED:
             setattr(self, name, {})
 
@@ -436,6 +443,7 @@ def _generate(
         feeds=memo.feeds,
         join=join,
     )
+    index = memo.index = make_index(site, memo.index)
     lines = memo.per_paper("json", site, paper_line_bytes)
     json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]
     plan_problems = Problems()
@@ -454,6 +462,7 @@ def _generate(
         problems=plan_problems,
         previous={dest: sig for dest, sig in memo.signatures.items() if dest in intact},
         layout=memo.layout,
+        index=index,
     )
     if plan_problems.has_errors():
         raise CuratorError(plan_problems)

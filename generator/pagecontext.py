@@ -5,6 +5,7 @@ page that holds it (the addresses are pages.py's). No I/O and no rendering happe
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -150,7 +151,7 @@ def table_order(paper: Paper) -> tuple[int, int, str, str]:
 
 @dataclass(frozen=True)
 class Index:
-    """Lookups shared by every page; built once per plan."""
+    """Lookups shared by every page; built once per plan (see `make_index`)."""
 
     papers: Mapping[str, Paper]
     topics: Mapping[str, Topic]
@@ -166,41 +167,153 @@ class Index:
     taxonomy: tuple = ()
     starts: Mapping[str, int] = field(default_factory=dict)  # topic id -> start-here papers
     refs: dict[tuple, object] = field(default_factory=dict)  # see _paper_ref
+    order: tuple[str, ...] = ()  # every paper id in table order (the all-papers table's)
+    # What the next run's `make_index` starts from: paper id -> the assignments the
+    # index was made with (the very tuples: an unchanged paper's are the same objects
+    # on the next run) and its `table_order`.
+    assigned: Mapping[str, tuple[TopicAssignment, ...]] = field(default_factory=dict)
+    keys: Mapping[str, tuple] = field(default_factory=dict)
 
 
-def make_index(site: Site) -> Index:
+def _known_topics(
+    assignments: Sequence[TopicAssignment], topics: Mapping[str, Topic]
+) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.topic for a in assignments if a.topic in topics))
+
+
+def _sequence(topic: Topic, papers: Mapping[str, Paper], members: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+    """A topic's reading order, then the rest of its papers in table order; and how
+    many the reading order gave."""
+    start = [pid for pid in dict.fromkeys(topic.reading_order) if pid in papers]
+    chosen = set(start)
+    return tuple(start + [pid for pid in members if pid not in chosen]), len(start)
+
+
+def make_index(site: Site, previous: Index | None = None) -> Index:
+    """The lookups of ``site``'s pages. With ``previous`` (the index of an earlier run,
+    which it leaves as it was) only what the papers that changed since move is made
+    again; the answer is the same (tests/test_pages.py checks it after random edits).
+    """
     papers = {p.id: p for p in site.papers}
+    if (
+        previous is not None
+        # The same topics, and the same papers in the same order, some of them edited.
+        and tuple(previous.topics.values()) == site.topics
+        and len(previous.papers) == len(papers)
+        and list(previous.papers) == list(papers)
+    ):
+        return _updated_index(site, papers, previous)
     topics = {t.id: t for t in site.topics}
-    members: dict[str, list[Paper]] = {t.id: [] for t in site.topics}
-    topics_of: dict[str, tuple[str, ...]] = {}
-    for paper in site.papers:
-        assigned = [a.topic for a in site.assignments.get(paper.id, ()) if a.topic in members]
-        topics_of[paper.id] = tuple(dict.fromkeys(assigned))
-        for topic_id in topics_of[paper.id]:
-            members[topic_id].append(paper)
-    ordered = {
-        tid: tuple(p.id for p in sorted(ps, key=table_order)) for tid, ps in members.items()
-    }
+    assigned = {p.id: site.assignments.get(p.id, ()) for p in site.papers}
+    topics_of = {pid: _known_topics(a, topics) for pid, a in assigned.items()}
+    keys = {p.id: table_order(p) for p in site.papers}
+    order = tuple(sorted(papers, key=keys.__getitem__))
+    # (Distributed from the table's order: a topic's papers need no sort of their own.)
+    members: dict[str, list[str]] = {t.id: [] for t in site.topics}
+    for pid in order:
+        for topic_id in topics_of[pid]:
+            members[topic_id].append(pid)
+    ordered = {tid: tuple(ps) for tid, ps in members.items()}
     sequences: dict[str, tuple[str, ...]] = {}
     starts: dict[str, int] = {}
     for topic in site.topics:
-        start = [pid for pid in dict.fromkeys(topic.reading_order) if pid in papers]
-        chosen = set(start)
-        rest = [pid for pid in ordered[topic.id] if pid not in chosen]
-        sequences[topic.id] = tuple(start + rest)
-        starts[topic.id] = len(start)
+        sequences[topic.id], starts[topic.id] = _sequence(topic, papers, ordered[topic.id])
     positions: dict[str, dict[str, int]] = {pid: {} for pid in papers}
     for topic_id, sequence in sequences.items():
         for n, pid in enumerate(sequence):
             positions[pid][topic_id] = n
     code = {p.id: first_code(p) for p in site.papers}
     shown = {p.id: shown_of(p, code[p.id]) for p in site.papers}
-    topic_shown = {t.id: (t.title, len(ordered[t.id])) for t in site.topics}
-    taxonomy = tuple((t.id, t.title, t.parent, len(ordered[t.id])) for t in site.topics)
-    return Index(
-        papers, topics, ordered, sequences, positions, code, topics_of, shown, topic_shown, taxonomy,
-        starts,
-    )
+    return _finish(site, Index(
+        papers, topics, ordered, sequences, positions, code, topics_of, shown, starts=starts,
+        order=order, assigned=assigned, keys=keys,
+    ))
+
+
+def _finish(site: Site, index: Index) -> Index:
+    """``index`` with what its topics show: a few per topic, made anew every time."""
+    topic_shown = {t.id: (t.title, len(index.members[t.id])) for t in site.topics}
+    taxonomy = tuple((t.id, t.title, t.parent, len(index.members[t.id])) for t in site.topics)
+    return dataclasses.replace(index, topic_shown=topic_shown, taxonomy=taxonomy)
+
+
+def _updated_index(site: Site, papers: dict[str, Paper], previous: Index) -> Index:
+    """`make_index` from ``previous``, whose papers and topics are those of ``site``
+    but for the papers whose object or assignments are not the very ones it holds."""
+    assignments = site.assignments
+    topics = {t.id: t for t in site.topics}
+    changed = [
+        p for p in site.papers
+        if previous.papers[p.id] is not p or previous.assigned[p.id] is not assignments.get(p.id, ())
+    ]
+    if not changed:
+        return dataclasses.replace(previous, papers=papers, topics=topics, refs=dict(previous.refs))
+    assigned, topics_of = dict(previous.assigned), dict(previous.topics_of)
+    code, shown, keys = dict(previous.code), dict(previous.shown), dict(previous.keys)
+    moved = False  # whether a paper changed its place in the table
+    affected: set[str] = set()  # topics whose papers or their order may have changed
+    stale: set[str] = set()  # papers whose links show something else now
+    for paper in changed:
+        pid = paper.id
+        assigned[pid] = assignments.get(pid, ())
+        before = topics_of[pid]
+        topics_of[pid] = _known_topics(assigned[pid], topics)
+        code[pid] = first_code(paper)
+        shown[pid] = shown_of(paper, code[pid])
+        if shown[pid] != previous.shown[pid]:
+            stale.add(pid)
+        key = table_order(paper)
+        if key != keys[pid]:
+            keys[pid], moved = key, True
+            affected.update(before, topics_of[pid])
+        else:
+            affected.update(set(before).symmetric_difference(topics_of[pid]))
+    order = tuple(sorted(previous.order, key=keys.__getitem__)) if moved else previous.order
+    members = dict(previous.members)
+    sequences, starts = dict(previous.sequences), dict(previous.starts)
+    positions = dict(previous.positions)
+    copied: set[str] = set()  # papers whose positions are this index's own dict
+    reorder: set[str] = set()  # papers that gained a topic in their positions
+    rank = {tid: n for n, tid in enumerate(topics)}
+    for topic_id in affected:
+        now = set(members[topic_id])
+        for paper in changed:
+            if topic_id in topics_of[paper.id]:
+                now.add(paper.id)
+            else:
+                now.discard(paper.id)
+        members[topic_id] = tuple(sorted(now, key=keys.__getitem__))
+        before = sequences[topic_id]
+        sequences[topic_id], starts[topic_id] = _sequence(topics[topic_id], papers, members[topic_id])
+        if sequences[topic_id] == before:
+            continue
+        places = {pid: n for n, pid in enumerate(sequences[topic_id])}
+        for pid in (*before, *sequences[topic_id]):
+            n = places.get(pid)
+            if positions[pid].get(topic_id) == n:
+                continue
+            if pid not in copied:
+                positions[pid] = dict(positions[pid])
+                copied.add(pid)
+            if n is None:
+                del positions[pid][topic_id]
+            else:
+                if topic_id not in positions[pid]:
+                    reorder.add(pid)
+                positions[pid][topic_id] = n
+    for pid in reorder:  # in the topics' order, as a fresh index has them
+        positions[pid] = dict(sorted(positions[pid].items(), key=lambda item: rank[item[0]]))
+    # Links made by earlier runs stay, but for those of a paper that shows something
+    # else now and of a topic whose size changed (`_paper_ref`, `_topic_ref`).
+    resized = {tid for tid in affected if len(members[tid]) != len(previous.members[tid])}
+    refs = {
+        key: ref for key, ref in previous.refs.items()
+        if key[1] not in (stale if len(key) == 2 else resized)
+    } if stale or resized else dict(previous.refs)
+    return _finish(site, Index(
+        papers, topics, members, sequences, positions, code, topics_of, shown, starts=starts,
+        refs=refs, order=order, assigned=assigned, keys=keys,
+    ))
 
 
 def _parent(url: str) -> str:
@@ -210,18 +323,18 @@ def _parent(url: str) -> str:
 def _paper_ref(index: Index, here: str, paper_id: str) -> PaperRef:
     # A link from a page to a page outside its own folder depends only on the folder the
     # page sits in (papers/a/ and papers/b/ both link papers/c/ as ../c/), so each
-    # paper's ref is made once per folder: 10,000 paper pages link ~130,000 times.
+    # paper's ref is made once per folder: 10,000 paper pages link ~130,000 times. A
+    # link into the page's own folder (the all-papers table, papers/, to papers/c/ as
+    # c/) depends on the page: kept by its address, marked apart from a folder.
     url = paper_url(paper_id)
-    key = (_parent(here), paper_id)
-    ref = index.refs.get(key) if not url.startswith(here) else None
+    key = (f"in {here}" if url.startswith(here) else _parent(here), paper_id)
+    ref = index.refs.get(key)
     if ref is None:
         paper = index.papers[paper_id]
-        ref = PaperRef(
+        ref = index.refs[key] = PaperRef(
             relative(here, url), paper.title, paper.year, index.code[paper_id], " ".join(paper.summary.split()),
             paper.brief_byline, paper.where,
         )
-        if not url.startswith(here):
-            index.refs[key] = ref
     return ref
 
 
@@ -437,13 +550,14 @@ ALL_PAPERS_WHOLE = 2000
 
 def all_papers_page(site: Site, index: Index) -> Page:
     here = ALL_PAPERS
+    topics = {tid: _topic_ref(index, here, tid) for tid in index.topics}
     rows = tuple(
         TableRow(
-            _paper_ref(index, here, p.id),
-            tuple(_topic_ref(index, here, t) for t in index.topics_of[p.id]),
-            p.filter_names,
+            _paper_ref(index, here, pid),
+            tuple(topics[t] for t in index.topics_of[pid]),
+            index.papers[pid].filter_names,
         )
-        for p in sorted(site.papers, key=table_order)
+        for pid in index.order
     )
     with_code = sum(1 for badge in index.code.values() if badge is not None)
     refs = [row.paper for row in rows]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .models import Paper, RelatedPaper, Site, Topic
-from .pagecontext import Index, shown_of, table_order
+from .pagecontext import Index, shown_of
 from .pages import paper_dest
 
 
@@ -178,7 +178,6 @@ def topic_signature(index: Index, topic: Topic, exports: tuple) -> tuple:
     )
 
 
-def all_papers_signature(site: Site, index: Index) -> tuple:
+def all_papers_signature(index: Index) -> tuple:
     """Everything `all_papers_page` reads (see `paper_signature`)."""
-    rows = sorted(site.papers, key=table_order)
-    return (index.taxonomy, tuple((p.id, index.shown[p.id], index.topics_of[p.id]) for p in rows))
+    return (index.taxonomy, tuple((pid, index.shown[pid], index.topics_of[pid]) for pid in index.order))

@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 
 from .errors import Problems
 from .models import Site
-from .pagecontext import all_papers_page, home_page, make_index, paper_page, topic_page, topic_tree, topics_page
+from .pagecontext import Index, all_papers_page, home_page, make_index, paper_page, topic_page, topic_tree, topics_page
 from .pages import (
     ALL_PAPERS, HOME, PAPERS_JSON, REFERENCE_DEST, TOPICS, File, HandPage, Kept, Page, dest_of, page_clash, paper_dest,
     relative, topic_exports, topic_url,
@@ -40,6 +40,7 @@ def plan_site(
     problems: Problems | None = None,
     previous: Mapping[str, tuple] | None = None,
     layout: Layout | None = None,
+    index: Index | None = None,
 ) -> Plan:
     """Every output of the docs folder, with the navigation.
 
@@ -54,13 +55,14 @@ def plan_site(
     topic or all-papers page whose signature is unchanged is planned as `Kept`, without
     building its context. ``layout`` is the earlier run's `Plan.layout`: with it, only
     the signatures of pages that may have changed are computed (see `dirty_pages`).
+    ``index`` is `make_index(site)`, when the caller made it already.
     """
     previous = previous or {}
     signatures: dict[str, tuple] = {}
     problems = problems if problems is not None else Problems()
     extra = dict(extra_files or {})
     extra[PAPERS_JSON] = papers_json
-    index = make_index(site)
+    index = index if index is not None else make_index(site)
 
     own = [hp for hp in sorted(hand_pages, key=lambda hp: hp.name) if hp.name != "index"]
     intro = next((hp.text for hp in hand_pages if hp.name == "index"), "")
@@ -79,7 +81,7 @@ def plan_site(
     if dirty is not None and not dirty.listing and dest in previous:
         signatures[dest] = previous[dest]
         outputs.append(Kept(dest))
-    elif unchanged(dest, all_papers_signature(site, index)):
+    elif unchanged(dest, all_papers_signature(index)):
         outputs.append(Kept(dest))
     else:
         outputs.append(all_papers_page(site, index))

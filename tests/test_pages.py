@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Mapping
 
 import pytest
 
@@ -439,6 +440,9 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
     if kind == "topics":
         topics = ("t3",) if s.assignments[pid][0] != "t3" else ("t1", "t2")
         return replace(s, assignments={**s.assignments, pid: tuple(TopicAssignment(t, "rules", ("term",)) for t in topics)})
+    if kind == "topic added":  # the first topic added last: the others keep their places
+        added = TopicAssignment("t1", "curator")
+        return replace(s, assignments={**s.assignments, pid: (*s.assignments[pid], added)})
     if kind == "topic order":  # the same topics, listed in another order
         return replace(s, assignments={**s.assignments, pid: s.assignments[pid][::-1]})
     if kind == "related":
@@ -460,7 +464,7 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
 
 _EDITS = st.lists(
     st.tuples(
-        st.sampled_from(["title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars", "topics", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
+        st.sampled_from(["title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars", "topics", "topic added", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
         st.sampled_from(_IDS),
         st.sampled_from(_IDS),
     ),
@@ -515,6 +519,44 @@ def test_a_plan_from_an_unchanged_layout_computes_no_paper_signature(monkeypatch
     linking = {p for p, rel in current.related.items() if any(r.paper == "b" for r in rel)}
     assert {"b"} | linking <= set(calls) and len(calls) < len(_IDS)
 
+
+
+def _index_fields(index) -> dict:
+    """An index's lookups, with the order of each mapping (pages iterate some of them)."""
+    out = {}
+    for name in index.__dataclass_fields__:
+        value = getattr(index, name)
+        if name == "refs":
+            continue  # checked through the pages they make
+        if name == "positions":
+            value = [(pid, list(inner.items())) for pid, inner in value.items()]
+        elif isinstance(value, Mapping):
+            value = list(value.items())
+        out[name] = value
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_EDITS, min_size=1, max_size=3))
+# "e" joins t1 and keeps t2 and t3: its places must list t1 first, as the topics are.
+@example(runs=[[("topic added", "e", "a")]])
+def test_an_index_carried_from_run_to_run_equals_a_fresh_one(runs):
+    """make_index from the last run's index redoes only what the changed papers move;
+    after any edits, run after run, it equals an index made from scratch, and the pages
+    made with it (and the links it kept from earlier runs) equal fresh ones."""
+    from generator.pagecontext import make_index
+
+    current = _base()
+    index = make_index(current)
+    plan(current, index=index)  # (every page built: the index keeps their links)
+    for edits in runs:
+        # Unchanged papers and assignments are the very objects of the last run.
+        for kind, pid, other in edits:
+            current = _edit(current, kind, pid, other)
+        carried, fresh = make_index(current, index), make_index(current)
+        assert _index_fields(carried) == _index_fields(fresh)
+        assert plan(current, index=carried).outputs == plan(current, index=fresh).outputs
+        index = carried
 
 
 def test_a_sub_topics_card_names_its_parent():
