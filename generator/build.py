@@ -91,7 +91,8 @@ class Memo:
     signatures: dict[str, tuple] = field(default_factory=dict)
     # id -> (the paper, its papers.bib entry, its page's citation)
     bibtex: dict[str, tuple[Paper, str, str]] = field(default_factory=dict)
-    fragments: dict[str, dict[str, tuple[object, str]]] = field(default_factory=dict)  # see per_paper
+    # kind -> id -> (paper, assignments, related papers, their ids, the fragment): see per_paper
+    fragments: dict[str, dict[str, tuple]] = field(default_factory=dict)
     feeds: dict[str, tuple[object, str]] = field(default_factory=dict)  # see export_files
     templates: str = ""  # the fingerprint of the templates the pages were rendered with
     stamps: Stamps = field(default_factory=dict)  # what write.py last saw on disk
@@ -179,7 +180,7 @@ class Memo:
             # By id, then compared: hashing a whole paper costs more than comparing it
             # with the last run's, whose fields are mostly the very same objects.
             kept = self.assigned.get(paper.id)
-            if kept is None or kept[0] != paper:
+            if kept is None or (kept[0] is not paper and kept[0] != paper):
                 kept = self.assigned[paper.id] = (paper, assign_paper(paper, self.matcher))
             assigned[paper.id] = kept[1]
         if len(self.assigned) > len(assigned):
@@ -208,9 +209,13 @@ class Memo:
         entries, citations = {}, {}
         for paper in papers:
             kept = self.bibtex.get(paper.id)
-            if kept is None or kept[0] != paper:
-                text = export_bibtex.bibtex_by_paper((paper,))[paper.id]
-                kept = self.bibtex[paper.id] = (paper, text, export_bibtex.citation(paper))
+            if kept is None or kept[0] is not paper:  # (see per_paper)
+                if kept is None or kept[0] != paper:
+                    text = export_bibtex.bibtex_by_paper((paper,))[paper.id]
+                    kept = (paper, text, export_bibtex.citation(paper))
+                else:
+                    kept = (paper, kept[1], kept[2])
+                self.bibtex[paper.id] = kept
             entries[paper.id] = kept[1]
             citations[paper.id] = kept[2]
         if len(self.bibtex) > len(entries):
@@ -228,15 +233,20 @@ class Memo:
         store = self.fragments.setdefault(kind, {})
         out = {}
         for paper in site.papers:
-            key = (
-                paper,
-                site.assignments.get(paper.id, ()),
-                tuple(r.paper for r in site.related.get(paper.id, ())) if related else (),
-            )
+            assigned = site.assignments.get(paper.id, ())
+            rows = site.related.get(paper.id, ()) if related else ()
             kept = store.get(paper.id)
-            if kept is None or kept[0] != key:
-                kept = store[paper.id] = (key, make(paper, site))
-            out[paper.id] = kept[1]
+            # The very objects of the last run (an unchanged paper's, from the memos
+            # before) need no comparing; equal ones (a related list whose scores moved)
+            # are compared, and kept for the next run's check.
+            if kept is None or kept[0] is not paper or kept[1] is not assigned or kept[2] is not rows:
+                ids = tuple(r.paper for r in rows)
+                if kept is None or kept[0] != paper or kept[1] != assigned or kept[3] != ids:
+                    kept = (paper, assigned, rows, ids, make(paper, site))
+                else:
+                    kept = (paper, assigned, rows, ids, kept[4])
+                store[paper.id] = kept
+            out[paper.id] = kept[4]
         if len(store) > len(out):
             self.fragments[kind] = {pid: store[pid] for pid in out}
         return out
@@ -433,6 +443,7 @@ def _generate(
     join = functools.partial(memo.join, intact=intact)
 
     bibtex, citations = memo.bibtex_entries(site.papers)
+    index = memo.index = make_index(site, memo.index)
     extra = exports.export_files(
         site,
         site_name=settings.site_name,
@@ -443,7 +454,6 @@ def _generate(
         feeds=memo.feeds,
         join=join,
     )
-    index = memo.index = make_index(site, memo.index)
     lines = memo.per_paper("json", site, paper_line_bytes)
     json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]
     plan_problems = Problems()

@@ -863,6 +863,41 @@ def test_the_memo_keeps_a_filtered_related_row_the_same_object_from_run_to_run()
     assert all(again[pid] is first[pid] for pid in first)
 
 
+
+def test_a_papers_export_fragment_is_made_again_exactly_when_what_it_reads_changed():
+    # Memo.per_paper passes the very objects of the last run by identity and compares
+    # equal ones (a related row whose score moved): neither may keep a stale fragment.
+    from dataclasses import replace
+
+    from generator.models import Paper, RelatedPaper, Site, TopicAssignment
+
+    a, b = Paper(id="a", title="A", abstract=""), Paper(id="b", title="B", abstract="")
+    assigned = {"a": (TopicAssignment("t", "curator"),), "b": ()}
+    made: list[str] = []
+
+    def make(paper, site):
+        made.append(paper.id)
+        return (paper.title, site.assignments.get(paper.id), [r.paper for r in site.related.get(paper.id, ())])
+
+    memo = build.Memo()
+
+    def run(papers, assignments, related):
+        made.clear()
+        site = Site(papers, (), assignments, related)
+        out = memo.per_paper("test", site, make)
+        assert out == {p.id: make(p, site) for p in papers}  # what a fresh run makes
+        return made[: len(made) - len(papers)]  # (the calls of per_paper itself)
+
+    related = {"a": (RelatedPaper("b", 0.5),)}
+    assert run((a, b), assigned, related) == ["a", "b"]
+    assert run((a, b), assigned, related) == []
+    moved = {"a": (RelatedPaper("b", 0.25),)}  # a new row, the same paper: not shown
+    assert run((a, b), assigned, moved) == []
+    assert run((replace(a), b), dict(assigned), moved) == []  # equal objects
+    assert run((replace(a, title="A2"), b), assigned, moved) == ["a"]
+    assert run((a, b), {**assigned, "b": assigned["a"]}, moved) == ["a", "b"]
+    assert run((a, b), {**assigned, "b": assigned["a"]}, {"a": (RelatedPaper("a", 0.5),)}) == ["a"]
+
 @pytest.mark.parametrize("umask", [0o077, 0o002], ids=["private-077", "group-002"])
 def test_the_site_is_readable_by_everyone_and_has_the_same_modes_whatever_the_umask(
     tmp_path, fixed_epoch, umask
