@@ -453,6 +453,8 @@ def _generate(
         csv_lines=memo.per_paper("csv", site, export_csv.csv_line, related=False),
         feeds=memo.feeds,
         join=join,
+        members=index.members,
+        newest=[index.papers[pid] for pid in index.newest],
     )
     lines = memo.per_paper("json", site, paper_line_bytes)
     json_lines = [lines[p.id] for p in sorted(site.papers, key=lambda p: p.id)]

@@ -15,7 +15,7 @@ Layout (relative to the site root):
 from __future__ import annotations
 
 import itertools
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 
 from .models import Paper, Site
@@ -55,6 +55,8 @@ def export_files(
     csv_lines: Mapping[str, str] | None = None,
     feeds: dict[str, tuple[object, str]] | None = None,
     join: Joiner = _join_now,
+    members: Mapping[str, Sequence[str]] | None = None,
+    newest: Sequence[Paper] | None = None,
 ) -> dict[str, str | None]:
     """Every export file's text, keyed by its path relative to the docs folder (None:
     ``join`` found the file current).
@@ -63,16 +65,28 @@ def export_files(
     already (see `bibtex_by_paper`, `csv_line`). ``feeds`` (kept by the caller between
     runs: feed path -> (its inputs, its text)) spares rebuilding a feed whose papers
     and settings did not change, and ``join`` (see `Joiner`) joining a file again.
+    ``members`` (topic id -> the ids of its papers, in any order) and ``newest`` (every
+    paper with a date, newest first: `recently_added` without a limit) spare making
+    them again, when the caller has them already (pagecontext.Index).
     """
 
     # Every paper with a date, newest first: a topic's feed takes the first of them that
     # are in the topic, in the same order recently_added gives (one sort, not one per
     # topic).
-    newest = recently_added(site.papers, limit=len(site.papers))
+    if newest is None:
+        newest = recently_added(site.papers, limit=len(site.papers))
+    if members is None:
+        members = {tid: [p.id for p in papers] for tid, papers in _members(site).items()}
 
-    def recent(papers: Iterable[Paper]) -> list[Paper]:
-        ids = {p.id for p in papers}
-        return list(itertools.islice((p for p in newest if p.id in ids), FEED_SIZE))
+    def recent(ids: Iterable[str]) -> list[Paper]:
+        chosen = set(ids)
+        return list(itertools.islice((p for p in newest if p.id in chosen), FEED_SIZE))
+
+    def bib_parts(ids: Sequence[str]) -> list[str]:
+        if entries is not None:  # (bibtex_parts' order, without a paper looked up)
+            return [entries[pid] for pid in sorted(ids)]
+        chosen = set(ids)
+        return bibtex_parts([p for p in site.papers if p.id in chosen], None)
 
     def feed(
         entries: list[Paper], title: str, feed_path: str, page_path: str = "", id_path: str = ""
@@ -93,16 +107,15 @@ def export_files(
     files = {
         "papers.bib": join("papers.bib", bibtex_parts(site.papers, entries), join_entries),
         "papers.csv": join("papers.csv", csv_rows(site, csv_lines), csv_text),
-        "feed.xml": feed(newest[:FEED_SIZE], f"{site_name}: recently added papers", "feed.xml"),
+        "feed.xml": feed(list(newest[:FEED_SIZE]), f"{site_name}: recently added papers", "feed.xml"),
     }
-    members = _members(site)
     for topic in sorted(site.topics, key=lambda t: t.id):
-        papers = members[topic.id]
+        ids = members[topic.id]
         path = f"topics/{topic.id}.bib"
-        files[path] = join(path, bibtex_parts(papers, entries), join_entries)
+        files[path] = join(path, bib_parts(ids), join_entries)
         path = f"topics/{topic.id}.xml"
         files[path] = feed(
-            recent(papers), f"{site_name}: {topic.title}", path, topic_url(topic.id),
+            recent(ids), f"{site_name}: {topic.title}", path, topic_url(topic.id),
             f"topics/{topic.formerly[0]}.xml" if topic.formerly else "",
         )
         # A renamed topic's files stay at its old addresses too: a feed reader subscribed
@@ -110,7 +123,7 @@ def export_files(
         # to the old BibTeX file still works.
         for old in topic.former_ids:
             old_bib = f"topics/{old}.bib"
-            files[old_bib] = join(old_bib, bibtex_parts(papers, entries), join_entries)
+            files[old_bib] = join(old_bib, bib_parts(ids), join_entries)
             files[f"topics/{old}.xml"] = files[path]
     if feeds is not None:
         for gone in set(feeds) - set(files):

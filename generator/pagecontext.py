@@ -6,9 +6,10 @@ page that holds it (the addresses are pages.py's). No I/O and no rendering happe
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .badges import Badge, first_code, paper_badges
 from .models import Paper, RelatedPaper, Site, Topic, TopicAssignment
@@ -173,6 +174,16 @@ class Index:
     # on the next run) and its `table_order`.
     assigned: Mapping[str, tuple[TopicAssignment, ...]] = field(default_factory=dict)
     keys: Mapping[str, tuple] = field(default_factory=dict)
+    newest: tuple[str, ...] = ()  # the papers with an `added` date (`newest_first`)
+
+
+def newest_first(papers: Iterable[Paper]) -> tuple[str, ...]:
+    """The ids of the papers with an `added` date, newest first; ties by first id, then
+    id (the order of export_atom.recently_added: the home page lists what the feed
+    carries, and a rename moves no paper in or out)."""
+    dated = sorted((p for p in papers if p.added is not None), key=lambda p: (p.first_id, p.id))
+    dated.sort(key=lambda p: p.added, reverse=True)  # type: ignore[arg-type, return-value]
+    return tuple(p.id for p in dated)
 
 
 def _known_topics(
@@ -226,7 +237,7 @@ def make_index(site: Site, previous: Index | None = None) -> Index:
     shown = {p.id: shown_of(p, code[p.id]) for p in site.papers}
     return _finish(site, Index(
         papers, topics, ordered, sequences, positions, code, topics_of, shown, starts=starts,
-        order=order, assigned=assigned, keys=keys,
+        order=order, assigned=assigned, keys=keys, newest=newest_first(site.papers),
     ))
 
 
@@ -269,6 +280,11 @@ def _updated_index(site: Site, papers: dict[str, Paper], previous: Index) -> Ind
         else:
             affected.update(set(before).symmetric_difference(topics_of[pid]))
     order = tuple(sorted(previous.order, key=keys.__getitem__)) if moved else previous.order
+    dated = [(p.added, p.first_id) for p in changed]
+    if dated != [(previous.papers[p.id].added, previous.papers[p.id].first_id) for p in changed]:
+        newest = newest_first(site.papers)
+    else:
+        newest = previous.newest
     members = dict(previous.members)
     sequences, starts = dict(previous.sequences), dict(previous.starts)
     positions = dict(previous.positions)
@@ -312,7 +328,7 @@ def _updated_index(site: Site, papers: dict[str, Paper], previous: Index) -> Ind
     } if stale or resized else dict(previous.refs)
     return _finish(site, Index(
         papers, topics, members, sequences, positions, code, topics_of, shown, starts=starts,
-        refs=refs, order=order, assigned=assigned, keys=keys,
+        refs=refs, order=order, assigned=assigned, keys=keys, newest=newest,
     ))
 
 
@@ -472,18 +488,19 @@ def home_page(
 ) -> Page:
     here = HOME
     with_code = sum(1 for badge in index.code.values() if badge is not None)
-    # (Ties as in the feeds: by first id, so a rename moves no paper in or out.)
-    dated = sorted((p for p in site.papers if p.added is not None), key=lambda p: (p.first_id, p.id))
-    dated.sort(key=lambda p: p.added, reverse=True)  # type: ignore[arg-type, return-value]
+    recent = [index.papers[pid] for pid in index.newest[:RECENT_COUNT]]
     context = {
         "intro": intro,
         "paper_count": len(site.papers),
         "topic_count": len(site.topics),
         "with_code": with_code,
         "cards": _topic_cards(index, here, site.topics),
-        "recent": tuple((_paper_ref(index, here, p.id), p.added) for p in dated[:RECENT_COUNT]),
+        "recent": tuple((_paper_ref(index, here, p.id), p.added) for p in recent),
         # How many share the newest date: more than are listed, the list is a sample.
-        "same_day": sum(1 for p in dated if p.added == dated[0].added) if dated else 0,
+        # (The first papers of `newest`, which is newest first.)
+        "same_day": sum(
+            1 for _ in itertools.takewhile(lambda pid: index.papers[pid].added == recent[0].added, index.newest)
+        ) if recent else 0,
         "all_papers": relative(here, ALL_PAPERS),
         "all_topics": relative(here, TOPICS),
         "contribute": relative(here, contribute) if contribute is not None else None,

@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from generator.export_atom import FEED_SIZE, atom_feed
+from generator.export_atom import FEED_SIZE, atom_feed, recently_added
 from generator.export_bibtex import bibtex, bibtex_by_paper
 from generator.exports import export_files
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
@@ -437,3 +437,31 @@ def test_papers_json_code_holds_repositories_and_a_site_holding_code_is_among_th
     # papers.csv's one code column is the page's code badges, the site's too.
     [row] = csv.DictReader(io.StringIO(papers_csv(site)))
     assert row["code"] == "https://github.com/o/r; https://o.github.io/r/"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5), st.booleans(), st.sets(st.sampled_from("xyz"))), min_size=1, max_size=25))
+def test_exports_from_the_plans_index_equal_those_the_exports_make_themselves(rows):
+    """The build hands export_files each topic's papers and the newest papers from the
+    page index (pagecontext.make_index); the files are the ones export_files makes alone.
+    Dates tie often, and a renamed paper sorts by its first id."""
+    from generator.pagecontext import make_index
+
+    papers = [
+        paper(f"p{n:02d}", added=dt.date(2026, 1, 1 + day) if day else None, year=2020 + year,
+              formerly=(f"a{25 - n:02d}",) if renamed else ())
+        for n, (year, day, renamed, _) in enumerate(rows)
+    ]
+    topics = [Topic("x", "X", formerly=("old-x",)), Topic("y", "Y"), Topic("z", "Z")]
+    assignments = {
+        p.id: tuple(TopicAssignment(t, "rules") for t in sorted(chosen))
+        for p, (_, _, _, chosen) in zip(papers, rows)
+    }
+    site = site_of(papers, topics, assignments)
+    index = make_index(site)
+    newest = [index.papers[i] for i in index.newest]
+    assert newest == recently_added(papers, limit=len(papers))
+    given_ = export_files(
+        site, site_name="List", entries=bibtex_by_paper(papers), members=index.members, newest=newest
+    )
+    assert given_ == export_files(site, site_name="List")

@@ -411,14 +411,18 @@ def _related(pid: str, others: str) -> tuple[RelatedPaper, ...]:
 
 
 def _base() -> Site:
-    papers = tuple(paper(p, 2018 + n % 4, links=(_CODE,) if n % 3 == 0 else ()) for n, p in enumerate(_IDS))
+    papers = tuple(
+        paper(p, 2018 + n % 4, links=(_CODE,) if n % 3 == 0 else (),
+              added=None if n % 3 == 1 else dt.date(2026, 1, 1 + n % 2))
+        for n, p in enumerate(_IDS)
+    )
     related = {p: _related(p, _IDS[(n + 1) % 8] + _IDS[(n + 3) % 8]) for n, p in enumerate(_IDS)}
     return site(papers, _BASE_TOPICS, _BASE_ASSIGNED, related)
 
 
 def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
     papers = {p.id: p for p in s.papers}
-    if kind in ("title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars"):
+    if kind in ("title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars", "added", "renamed"):
         p = papers[pid]
         papers[pid] = {
             "title": lambda: replace(p, title=p.title + " revised"),
@@ -430,6 +434,9 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
             "authors": lambda: replace(p, authors=(f"Author {pid}", *p.authors)),
             "second author": lambda: replace(p, authors=(*(p.authors or ("A",)), f"Second {other}")),
             "venue": lambda: replace(p, venue=p.venue + "V"),
+            # The home page lists the newest papers, ties by first id.
+            "added": lambda: replace(p, added=dt.date(2026, 1, 2) if p.added is None else None),
+            "renamed": lambda: replace(p, formerly=(f"0-{other}",)),
             # GitHub's figures on its code badge (content/repositories.yml).
             "stars": lambda: replace(p, links=tuple(
                 replace(link, stats=RepoStats((link.stats.stars + 1) if link.stats else 5, False, dt.date(2026, 1, 1)))
@@ -464,7 +471,7 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
 
 _EDITS = st.lists(
     st.tuples(
-        st.sampled_from(["title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars", "topics", "topic added", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
+        st.sampled_from(["title", "year", "code", "notes", "summary", "authors", "second author", "venue", "stars", "added", "renamed", "topics", "topic added", "topic order", "related", "terms", "score", "order", "order grows", "topic title"]),
         st.sampled_from(_IDS),
         st.sampled_from(_IDS),
     ),
