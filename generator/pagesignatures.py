@@ -158,8 +158,10 @@ def dirty_pages(
     if shown:
         listing = True
         for pid, related in site.related.items():
-            if any(r.paper in shown for r in related):
-                changed.add(pid)
+            for r in related:  # (a loop, not any(): this runs for every paper)
+                if r.paper in shown:
+                    changed.add(pid)
+                    break
         for pid in shown:
             for topic_id, n in index.positions[pid].items():
                 sequence = index.sequences[topic_id]
