@@ -445,7 +445,7 @@ def _edit(s: Site, kind: str, pid: str, other: str) -> Site:
         }[kind]()
         return replace(s, papers=tuple(papers[i] for i in sorted(papers)))
     if kind == "topics":
-        topics = ("t3",) if s.assignments[pid][0] != "t3" else ("t1", "t2")
+        topics = ("t3",) if s.assignments[pid][0].topic != "t3" else ("t1", "t2")
         return replace(s, assignments={**s.assignments, pid: tuple(TopicAssignment(t, "rules", ("term",)) for t in topics)})
     if kind == "topic added":  # the first topic added last: the others keep their places
         added = TopicAssignment("t1", "curator")
