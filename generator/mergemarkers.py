@@ -30,21 +30,32 @@ def conflict_lines(text: str, markdown: bool = False) -> list[int]:
     """The 1-based lines where the conflicts of ``text`` start (its ``<<<<<<<``
     lines); none unless an opening marker comes with a separating or a closing one,
     since a Markdown page may underline a heading with ``=======``. In ``markdown``, a
-    code block's lines are left out: a page may show a conflict (a contributing page
-    telling how to resolve one), and the site shows such lines as they are, where a
-    reader sees them."""
+    conflict whose marker lines all lie in code blocks is left out: a page may show a
+    conflict (a contributing page telling how to resolve one), and the site shows such
+    lines as they are, where a reader sees them. One whose markers are only partly in
+    code (two versions of a code block's opening fence: the block runs on over the
+    other markers) is on the site as both sides, and said."""
     if "<<<<<<<" not in text:
         return []  # (most files: one search; reading every line cost 0.18 s at 10,000 papers)
-    code = _code_lines(text) if markdown else set()
     markers = [
-        (number, line[0])
-        for number, line in enumerate(text.split("\n"), 1)
-        if _MARKER.match(line) and number not in code
+        (number, line[0]) for number, line in enumerate(text.split("\n"), 1) if _MARKER.match(line)
     ]
-    kinds = {kind for _, kind in markers}
-    if not ({"<", ">"} <= kinds or ("<" in kinds and "=" in kinds)):
-        return []
-    return [number for number, kind in markers if kind == "<"]
+    code = _code_lines(text) if markdown else set()
+    starts = []
+    for at, (number, kind) in enumerate(markers):
+        if kind != "<":
+            continue
+        # The conflict's marker lines: this one and those after it, to its closing one.
+        lines = [number]
+        for later, later_kind in markers[at + 1:]:
+            if later_kind == "<":
+                break
+            lines.append(later)
+            if later_kind == ">":
+                break
+        if len(lines) > 1 and not code.issuperset(lines):
+            starts.append(number)
+    return starts
 
 
 def _code_lines(text: str) -> set[int]:

@@ -85,3 +85,22 @@ def test_a_page_that_shows_a_conflict_in_code_is_no_conflict(tmp_path):
     assert messages(root) == []
     with_pages(root, contributing=page + "\n" + shown)
     assert messages(root) == [f"content/pages/contributing.md:{page.count(chr(10)) + 2}:1: {CONFLICT}"]
+
+
+def test_a_conflict_between_two_versions_of_a_code_block_is_said(tmp_path):
+    # Both sides changed an example: ours opens a Python block, theirs a shell one, and
+    # the closing fence both kept is below the conflict. CommonMark reads the lines from
+    # "```python" on as one code block, the separating and closing markers inside it; the
+    # opening marker alone was left outside, and the site showed both sides unsaid.
+    page = (
+        "# Install\n\n"
+        "<<<<<<< HEAD\n```python\nimport readinglist\n=======\n```sh\npip install readinglist\n"
+        ">>>>>>> 910c19b (upstream)\n```\n"
+    )
+    assert conflict_lines(page, markdown=True) == [3]
+    root = project(tmp_path, a=paper("a"), b=paper("b"), c=paper("c"))
+    with_pages(root, install=page)
+    assert messages(root) == [f"content/pages/install.md:3:1: {CONFLICT}"]
+    # The other way about: the opening marker in a block that the conflict's lines end.
+    page = "# Install\n\n```python\n<<<<<<< HEAD\nimport a\n```\n=======\nimport b\n```\n>>>>>>> 910c19b (upstream)\n"
+    assert conflict_lines(page, markdown=True) == [4]
