@@ -159,13 +159,12 @@ def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[
             try:
                 response = _OPENER.open(request, timeout=timeout)
             except urllib.error.HTTPError as exc:
-                if 300 <= exc.code < 400:
-                    # urllib follows redirects: one that reaches here led nowhere (a loop,
-                    # more than ten, or none of http(s)). Said so, not as "HTTP 302".
+                said = _gave_up(exc)
+                if said:
+                    # urllib follows redirects: one it gave up on led nowhere (a loop, more
+                    # than ten, or none of http(s)). Said so, not as "HTTP 302". (A 3xx it
+                    # did not follow, one without a Location or a 300, is its status.)
                     exc.close()
-                    said = str(exc.msg).splitlines()[0] if "not http(s)" in str(exc.msg) else (
-                        "a redirect loop, or more than ten redirects"
-                    )
                     raise urllib.error.URLError(said) from None
                 response = exc
             with response:
@@ -184,6 +183,18 @@ def get(url: str, headers: dict[str, str], timeout: float, limit: int) -> tuple[
             if watch.expired:  # whatever the shut socket made of it
                 raise TimeoutError(f"no whole answer within {timeout:g} s") from exc
             raise
+
+
+def _gave_up(exc: urllib.error.HTTPError) -> str:
+    """What a redirect urllib gave up on was, or "" for an answer's own status."""
+    msg = str(exc.msg)
+    if not 300 <= exc.code < 400:
+        return ""
+    if msg.startswith(urllib.request.HTTPRedirectHandler.inf_msg):
+        return "a redirect loop, or more than ten redirects"
+    if "not http(s)" in msg:  # (_Redirects')
+        return msg.splitlines()[0]
+    return ""
 
 
 # A gzip stream's first bytes: no UTF-8 text starts so (0x8b is no first byte of a letter).

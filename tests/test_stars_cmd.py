@@ -742,3 +742,20 @@ def test_a_compressed_answer_too_large_or_broken_keeps_the_last_figure(project, 
         fake.close()
     assert stored(project)["github.com/example/replay"] == old
     assert said in capsys.readouterr().err
+
+
+def test_a_redirect_without_an_address_is_said_as_its_status_not_as_a_loop(project, capsys):
+    # A 302 with no Location (a proxy's mistake) and a 300 lead nowhere, but urllib gave
+    # up on no loop: they were said as "a redirect loop, or more than ten redirects".
+    fake = FakeGitHub({
+        **GITHUB,
+        "example/gem": Status(302, {"message": "Found"}),
+        "example/replay": Status(300, {"message": "Multiple Choices"}),
+    })
+    try:
+        assert run(project, fake.url) == 1
+    finally:
+        fake.close()
+    err = capsys.readouterr().err
+    assert "redirect loop" not in err
+    assert "HTTP 302" in err and "HTTP 300" in err
