@@ -652,6 +652,54 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
     assert "papers/gradient-episodic-memory.md" in kept and "papers/index.md" in kept
 
 
+def test_an_index_carried_in_process_gives_the_clean_builds_docs_after_each_edit(tmp_path, monkeypatch):
+    """Under serve the page index is carried from run to run (pagecontext.make_index with
+    the last run's), redoing only the papers whose objects changed. The files must have
+    settled for an unchanged paper to stay the very object (files copied a moment ago
+    are read again, every paper new, and the carried index was never put to the test
+    end to end): each edit below moves what the index holds (table order, the newest
+    papers, a topic's members), and the docs folder after each equals a clean build's."""
+    import time
+
+    from generator import pagecontext, paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    changed: list[set[str]] = []
+    updated = pagecontext._updated_index
+
+    def spied(site, papers, previous):
+        changed.append({p.id for p in site.papers if previous.papers[p.id] is not p})
+        return updated(site, papers, previous)
+
+    monkeypatch.setattr(pagecontext, "_updated_index", spied)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    papers = content / "papers"
+    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0)
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    gem, tv = papers / "gradient-episodic-memory.yml", papers / "task-vectors.yml"
+    edits = [
+        # The all-papers table's order, and a topic's: a title and a year.
+        ("title", gem, "title: Gradient Episodic Memory", "title: Aardvark Gradient Episodic Memory"),
+        ("year", gem, "year: 2017", "year: 2025"),
+        # The newest papers (the home page, the feeds): a date, and a first id.
+        ("added", gem, "added: 2026-11-10", "added: 2026-11-30"),
+        ("formerly", tv, "formerly: [editing-models-with-task-vectors]", "formerly: [aaa-first]"),
+        # A topic's members: a curator's topic, then none.
+        ("topic given", gem, "status: classic", "status: classic\ntopics: [model-merging]"),
+        ("topic taken", gem, "topics: [model-merging]", "exclude_topics: [model-merging]"),
+        ("undated", gem, "added: 2026-11-30\n", ""),
+        ("summary", tv, "summary: Where", "summary: First. Where"),
+    ]
+    for n, (what, path, old, new) in enumerate(edits):
+        _edit(path, old, new)
+        build.generate(settings, memo=memo)
+        build.generate(build.Settings(content, tmp_path / f"fresh{n}", source_date_epoch=0), memo=build.Memo())
+        assert tree(tmp_path / "docs") == tree(tmp_path / f"fresh{n}"), what
+        assert changed[-1] == {path.stem}, what  # (the carried index, given one paper)
+
+
 def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text(tmp_path):
     import pickle
 
