@@ -89,7 +89,7 @@ _EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
 _PLAIN_ARG = re.compile(
     r"\\(?:texttt|textsc|textrm|textsf|textup|textnormal|text|mbox|mathrm|mathsf|mathtt|"
-    r"mathcal|mathbb|operatorname|textmd|textsubscript|textsuperscript)\s*\{([^{}]*)\}"
+    r"mathcal|mathbb|operatorname|textmd|textsubscript|textsuperscript|underline)\s*\{([^{}]*)\}"
 )
 _WORDS = {
     "eg": "e.g.", "ie": "i.e.", "etal": "et al.", "etc": "etc.", "vs": "vs.", "cf": "cf.",

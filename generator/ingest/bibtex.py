@@ -227,7 +227,11 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
 
 class _NameAccents(BlockMiddleware):
     """Accented letters in an author list as characters before it is split (see
-    `name_accents`): ``Pe\\~{n}a`` and ``and \\'Emile Zola`` were split wrongly."""
+    `name_accents`): ``Pe\\~{n}a`` and ``and \\'Emile Zola`` were split wrongly. A
+    name after "and" that starts with another command (``and \\textbf{Jo Smith}``, a
+    lab's own list bolding its members) gets an empty group before it: bibtexparser's
+    splitting skips a backslash with the character after it, and began the name past
+    them ("extbfJo Smith")."""
 
     def __init__(self) -> None:
         super().__init__(allow_inplace_modification=True)
@@ -235,8 +239,12 @@ class _NameAccents(BlockMiddleware):
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
         field = entry.fields_dict.get("author")
         if field is not None and isinstance(field.value, str):
-            field.value = name_accents(field.value)
+            field.value = _COMMAND_AFTER_AND.sub(r"\1{}", name_accents(field.value))
         return entry
+
+
+# " and " (BibTeX's separator: whitespace around it) right before a backslash.
+_COMMAND_AFTER_AND = re.compile(r"(\s[Aa][Nn][Dd]\s+)(?=\\)")
 
 
 # (bibtexparser's block ends where it gave up: at the field's name, its value cut off.)

@@ -41,6 +41,27 @@ def test_a_name_after_and_keeps_its_leading_accent_or_letter():
     )
 
 
+def test_a_name_after_and_that_starts_with_a_command_keeps_its_first_letter():
+    # A lab's own list bolds or underlines its members, and a mark may come before a
+    # name. bibtexparser's splitting at "and" skips a backslash and the character after
+    # it, and began the next name there: "Jo Smith" came in as "extbfJo Smith", "Ce Pang"
+    # as "Ce extsuperscript*Pang", with nothing said.
+    problems = Problems()
+    (record,) = parse_text(
+        "@misc{key,\n  title = {T},\n"
+        r"  author = {Bo Lee and \textbf{Jo Smith} and \underline{Smith}, Al and \emph{Ann Ko}"
+        r" and \textsuperscript{*}Pang, Ce and \relax Di Wu},"
+        "\n}\n",
+        "x.bib", problems,
+    )
+    assert record.authors == ("Bo Lee", "Jo Smith", "Al Smith", "Ann Ko", "Ce Pang", "Di Wu")
+    assert [p.message for p in problems.items] == [
+        "marks beside author names of entry 'key' left out ('^*'): a mark of equal contribution,"
+        " of the corresponding author or of an affiliation is no part of a name (say it in the"
+        " paper's notes if it matters)"
+    ]
+
+
 def test_names_with_t1_letters_and_relax_read_as_their_letters():
     # A lab's hand-kept .bib: "{\\relax Ch}" keeps a digraph one initial in BibTeX's
     # styles, and T1's letters spell Icelandic and South Slavic names. Both were left as
