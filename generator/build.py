@@ -360,14 +360,16 @@ def _warn_topicless(
 
 
 def _topics_key(path: Path, source: Location) -> Location:
-    """Where the paper file at ``path`` (shown as ``source``) writes `topics:`; the
-    file's start when it does not. (Read again: the model keeps no place of a field, and
-    few papers are in no topic.)"""
+    """Where the paper file at ``path`` (shown as ``source``) writes `topics:`; where it
+    writes `id:` when it does not (not its first line, often the comment for the editor,
+    a line the fix does not go near); the file's start when it writes neither. (Read
+    again: the model keeps no place of a field, and few papers are in no topic.)"""
     tree, _ = read_yaml(path, source.path, Problems())
     if isinstance(tree, Map):
-        for key, _value in tree.entries:
-            if key.text == "topics":
-                return key.loc
+        keys = {key.text: key.loc for key, _value in reversed(tree.entries)}  # (the first of each)
+        found = keys.get("topics") or keys.get("id")
+        if found is not None:
+            return found
     return Location(source.path, source.line or 1, source.col or 1)
 
 

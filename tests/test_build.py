@@ -864,6 +864,17 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     assert [str(w.location) for w in result.warnings if "in no topic" in w.message] == [
         "content/papers/glaciers.yml:5:1"
     ]
+    # Without `topics:`, at its `id:` (where the paper starts, and `topics:` may go
+    # beside it), not at that first line, the comment for the editor.
+    (content / "papers" / "glaciers.yml").write_text(
+        "# yaml-language-server: $schema=../schema/paper.schema.json\n\nid: glaciers\n"
+        "title: Glacier melt in the Alps\nabstract: Ice.\n",
+        encoding="utf-8",
+    )
+    result = build.generate(settings)
+    assert [str(w.location) for w in result.warnings if "in no topic" in w.message] == [
+        "content/papers/glaciers.yml:3:1"
+    ]
     # A paper that excludes its closest topic is told so, not "no keyword matches".
     (content / "papers" / "glaciers.yml").write_text(
         "id: glaciers\ntitle: Glacier melt in the Alps\nabstract: Ice merging.\nexclude_topics: [model-merging]\n",
