@@ -95,11 +95,20 @@ def base_forms(word: str) -> tuple[str, ...]:
 
 def known_word(word: str) -> bool:
     """Whether lemminflect's dictionary has the lower-case ``word`` (in any form: "modal",
-    "shaping", "flows"); a slip of the keys ("exprets") and most coinages ("finetuning")
-    it has not."""
-    from lemminflect import getAllLemmas  # (a quarter second and more: asked rarely)
+    "shaping", "flows"), or it is a regular form of a word the dictionary has that the
+    dictionary lists in no form of its own ("sharded" and "sharding" of "shard", as
+    lemminflect's rules for unknown words make them); a slip of the keys ("exprets") and
+    most coinages ("finetuning") it has not."""
+    # (a quarter second and more: asked rarely)
+    from lemminflect import getAllLemmas, getAllLemmasOOV
 
-    return bool(getAllLemmas(word))
+    if getAllLemmas(word):
+        return True
+    return any(
+        lemma != word and getAllLemmas(lemma)
+        for pos in ("NOUN", "VERB")
+        for lemma in getAllLemmasOOV(word, pos).get(pos, ())
+    )
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -325,7 +325,14 @@ def warn_misspelt_keywords(
     for word, users in sorted(wanted.items()):
         if word.encode() in text:
             continue
-        slips = _slips_of(word, text[:_SLIP_SEARCHED], backwards)
+        if any(_written_as_name(word, phrase) for _draft, phrase in users):
+            continue  # "LLaVA" beside the papers' "LLaMA", "SBERT" beside "BERT": a name
+        # A slip in a digit only is another version of a name: "llama2" beside the
+        # papers' "llama", "yolov3" beside "yolov5".
+        slips = Counter({
+            other: n for other, n in _slips_of(word, text[:_SLIP_SEARCHED], backwards).items()
+            if other.translate(_NO_DIGITS) != word.translate(_NO_DIGITS)
+        })
         if not slips:
             continue
         stem = _stem(word)
@@ -375,6 +382,18 @@ _LOWER_WORDS = bytes(
     b + 32 if 65 <= b <= 90 else b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789'" else 32
     for b in range(256)
 )
+
+
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _written_as_name(word: str, phrase: str) -> bool:
+    """Whether ``phrase`` writes ``word`` (a word of it, lower-cased) with a capital after
+    its first letter, as a name or an initialism is written ("LLaVA", "QLoRA", "SBERT")."""
+    return any(
+        any(c.isupper() for c in found.group()[1:])
+        for found in re.finditer(rf"(?i)(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", phrase)
+    )
 
 
 def _keyword_words(phrase: str) -> list[str]:

@@ -543,6 +543,16 @@ def test_a_keyword_word_that_matches_or_is_no_slip_is_no_warning(tmp_path, keywo
         # (and so is a slip that makes another word: "model merging" in a paper does not
         # tell "modal merging" from "reward shaping" beside a paper's "reward sharing")
         ("modal merging", "Model merging with task vectors", "We study model merging."),
+        # A form of a dictionary word that the dictionary does not list ("shard" is in
+        # it, "sharded" and "sharding" are not).
+        ("sharded storage", "Coordination with shared registers", "Shared locks."),
+        ("sharding", "Coordination with shared registers", "Sharing locks."),
+        # A name written as one, with capitals inside.
+        ("LLaVA", "Open LLaMA models", "We release llama weights."),
+        ("QLoRA | SBERT", "LoRA adapters for BERT", "Low-rank adapters."),
+        # Another version of a name: a slip in a digit only.
+        ("llama2", "Open llama models", "We release llama weights."),
+        ("yolov3", "YOLOv5 for drones", "Detection with yolov5."),
     ],
 )
 def test_a_real_word_one_slip_from_a_papers_word_is_no_warning(tmp_path, keyword, title, abstract):
@@ -560,6 +570,10 @@ def test_a_real_word_one_slip_from_a_papers_word_is_no_warning(tmp_path, keyword
          "Each token is routed to two experts."),
         ("difusion models", "difusion", "diffusion", "Diffusion models beat GANs",
          "Diffusion models for image synthesis."),
+        # (a slip beside a digit, and one in a word written with a capital first only)
+        ("resnt50", "resnt50", "resnet50", "Pruning resnet50", "A smaller resnet50."),
+        ("State machine replicaton", "replicaton", "replication", "Chain replication",
+         "Replication for throughput."),
     ],
 )
 def test_a_typo_in_a_small_list_is_still_a_warning(tmp_path, keyword, word, meant, title, abstract):
