@@ -491,7 +491,7 @@ def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> s
     """What became of ``old``; when the list names what it became already (two merged
     into one), that the old one is to go, not to be written again."""
     if gone.renamed_to and any(r.text == gone.renamed_to for r in refs if isinstance(refs, tuple)):
-        return f"{gone.became(old)}, which this list names already; remove {old!r}"
+        return f"{gone.became(old)}, which this list names already; remove {old!r}" + gone.unlisted(old)
     if excluding and gone.renamed_to:
         # `formerly:` does not tell a rename from a merge: written as told, the new id
         # would keep the paper out of all the merged topic holds, not only what the old
@@ -500,7 +500,7 @@ def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> s
         return (
             f"{gone.became(old)}; write {new!r} to exclude this paper from all of {new!r}"
             f" (after a merge, more than {old!r} held), or remove {old!r}"
-        )
+        ) + gone.unlisted(old)
     return gone.says(old)
 
 

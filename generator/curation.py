@@ -218,7 +218,8 @@ def _gone(
     """What became of ids that ``drafts`` (read now) do not give: a paper's `formerly:`
     says, else the importer's record (``views``, when read already)."""
     return Gone(
-        path, lambda: ((str(d.id), d.values) for d in drafts if d.usable), _formerly(drafts), views
+        path, lambda: ((str(d.id), d.values) for d in drafts if d.usable), _formerly(drafts), views,
+        papers_dir=path.parent.parent / "papers",  # (content/sources/imported.json's content/)
     )
 
 

@@ -8,7 +8,9 @@ by the next import, long after the merge. Each problem is placed at its line.
 The record also remembers the papers a curator deleted or renamed since the last
 import (`Gone`): a reference to one of them says so rather than offering a lookalike id,
 and a paper renamed by hand whose `formerly:` does not list the id it had is told it
-(`Gone.renames`): its old address would break with nothing said.
+(`Gone.renames`): its old address would break with nothing said. An id the record does
+not have (a paper written by hand) is looked up in git's last copy of its file, when a
+reference names it.
 """
 
 from __future__ import annotations
@@ -127,13 +129,17 @@ class Fate:
     # The record whose values ``renamed_to`` alone still holds, when that is how the
     # rename was told (no import has recorded it yet, nor a `formerly:` declared it).
     by_values: str = ""
+    # The commit whose copy of the old id's file told it, when no record did (a paper
+    # written by hand, renamed by hand, that no `formerly:` lists): the fix then adds
+    # that `formerly:` too, which nothing else would say.
+    by_git: str = ""
 
     def says(self, paper_id: str, written: Callable[[str], str] = str) -> str:
         """ "no paper 'x': it was ..." with the fix; ``written``: how a reference to a
         paper id is written where the reference is (the id in YAML, the page file in a
         Markdown link)."""
         if self.renamed_to:
-            return f"{self.became(paper_id)}; write {written(self.renamed_to)!r}"
+            return f"{self.became(paper_id)}; write {written(self.renamed_to)!r}" + self.unlisted(paper_id)
         if self.candidates:
             listed = ", ".join(repr(written(c)) for c in self.candidates)
             return f"no paper {paper_id!r}: it was renamed; now one of {listed}: write the one meant"
@@ -151,7 +157,22 @@ class Fate:
             # topic another was folded into lists it): nothing tells which, and "renamed"
             # read wrongly for a merge.
             return f"no topic {old!r}: it was renamed to or merged into {self.renamed_to!r}"
+        if self.by_git:
+            return (
+                f"no {self.what} {old!r}: it was renamed to {self.renamed_to!r} (git's copy of"
+                f" {old}.yml at {self.by_git} is that paper)"
+            )
         return f"no {self.what} {old!r}: it was renamed to {self.renamed_to!r}"
+
+    def unlisted(self, old: str) -> str:
+        """The rest of the fix when git told the rename: its `formerly:`, which no record
+        asks for elsewhere (renamed_unlisted says it where the importer's record does)."""
+        if not (self.by_git and self.renamed_to):
+            return ""
+        return (
+            f", and add 'formerly: [{old}]' to paper {self.renamed_to!r} so the old address"
+            f" papers/{old}/ leads there and readers' marks follow"
+        )
 
 
 class Gone:
@@ -172,8 +193,12 @@ class Gone:
         papers: Callable[[], Iterable[tuple[str, Mapping[str, object]]]],
         formerly: Mapping[str, str] | None = None,
         views: Mapping[str, provenance.Seen] | None = None,
+        papers_dir: Path | None = None,
     ):
         self._path = path
+        # The paper files' folder, for git's copy of an old id's file the record lacks.
+        self._papers_dir = papers_dir
+        self._from_git: dict[str, Fate | None] = {}
         self._papers = papers
         # Old id -> the paper that names it in its `formerly:`: the curator's word,
         # taken before the importer's record.
@@ -194,14 +219,11 @@ class Gone:
             except CuratorError:
                 self._views = {}  # check_imported reports it
         seen = self._views.get(paper_id)
-        if seen is None or seen.pending:
-            return None  # (pending: an import ended before it wrote that paper's file)
-        if self._holders is None:
-            self._holders, self._ids = {}, set()
-            for other, values in self._papers():
-                self._ids.add(other)
-                for mark in provenance.marks_of(values):
-                    self._holders.setdefault(mark, set()).add(other)
+        if seen is None:
+            return self._git_fate(paper_id)
+        if seen.pending:
+            return None  # (an import ended before it wrote that paper's file)
+        holders_of = self._holders_of()
         if seen.renamed_to:
             # An old id an import moved the record from; renamed again since, maybe.
             now, passed = seen.renamed_to, {paper_id}
@@ -215,11 +237,63 @@ class Gone:
                 now = view.renamed_to
             return Fate(now)
         self.asked.update(seen.marks())
-        holders = set().union(*(self._holders.get(mark, ()) for mark in seen.marks()))
+        holders = set().union(*(holders_of.get(mark, ()) for mark in seen.marks()))
         holders.discard(paper_id)
         if len(holders) == 1:
             return Fate(holders.pop(), by_values=paper_id)
         return Fate(candidates=tuple(sorted(holders)))
+
+    def _holders_of(self) -> dict[tuple[str, str], set[str]]:
+        """Each identity mark -> the papers read that hold it."""
+        if self._holders is None:
+            self._holders, self._ids = {}, set()
+            for other, values in self._papers():
+                self._ids.add(other)
+                for mark in provenance.marks_of(values):
+                    self._holders.setdefault(mark, set()).add(other)
+        return self._holders
+
+    def _git_fate(self, paper_id: str) -> Fate | None:
+        """What became of an id the record does not have, by the file git last had under
+        that name (gitcopy.py): the one paper read that holds its title, arXiv id, DOI
+        or abstract, as the record would tell it (several: the curator's call). None
+        when git has no such file, or it holds none of any paper's values (a paper
+        deleted, or never there: a typo). Asked only of an id that a reference names
+        and no file has, so a check that finds nothing runs no git."""
+        if self._papers_dir is None:
+            return None
+        if paper_id not in self._from_git:
+            self._from_git[paper_id] = self._read_git_copy(paper_id, self._papers_dir)
+        return self._from_git[paper_id]
+
+    def _read_git_copy(self, paper_id: str, papers_dir: Path) -> Fate | None:
+        from . import gitcopy  # imported late: only an id no file has needs it
+        from .validate import PAPER_FIELDS, RecordChecker
+        from .yamlio import Map, parse
+
+        copy = gitcopy.last_copy(papers_dir, f"{paper_id}.yml")
+        if copy is None:
+            return None
+        scratch = Problems()
+        try:
+            text = copy.data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        tree = parse(text, f"{paper_id}.yml", scratch)
+        if not isinstance(tree, Map):
+            return None
+        values, _ = RecordChecker(scratch, text).record(tree, PAPER_FIELDS)
+        if values.get("id") != paper_id:
+            return None  # (a file that was another paper's, under that name)
+        marks = provenance.marks_of(values)
+        self.asked.update(marks)
+        holders = set().union(*(self._holders_of().get(mark, ()) for mark in marks))
+        holders.discard(paper_id)
+        if len(holders) == 1:
+            return Fate(holders.pop(), by_git=copy.commit)
+        if holders:
+            return Fate(candidates=tuple(sorted(holders)))
+        return None
 
     def renames(self, old_ids: Iterable[str]) -> dict[str, list[str]]:
         """Paper id -> the ids among ``old_ids`` (ids the record has and no paper file

@@ -178,3 +178,54 @@ def test_a_rerun_that_checks_only_the_edited_file_agrees(tmp_path, monkeypatch):
     assert work.fresh_problems.items == []
     work.check(work.edit("mine.yml", "formerly: [some-paper]\n", ""))
     assert [p.message.split(";")[0] for p in work.fresh_problems.items] == [said]
+
+
+def test_a_hand_written_paper_renamed_by_hand_is_told_by_git_to_keep_its_old_address(tmp_path):
+    # A list written by hand has no importer's record: only git's copy of the old file
+    # tells that the id a reference names is the renamed paper's, and nothing said to
+    # add 'formerly:' (the reference was only "unknown paper 'paxos'").
+    from tests import gitrepo
+
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    (papers / "paxos.yml").write_text("id: paxos\ntitle: Paxos Made Simple\n", encoding="utf-8")
+    (papers / "raft.yml").write_text(
+        "id: raft\ntitle: In Search of an Understandable Consensus Algorithm\nrelated: [paxos]\n",
+        encoding="utf-8",
+    )
+    gitrepo.git(tmp_path, "init", "-q")
+    gitrepo.git(tmp_path, "add", "content")
+    gitrepo.git(tmp_path, "commit", "-q", "-m", "the list")
+    commit = gitrepo.git(tmp_path, "rev-parse", "--short", "HEAD").strip()
+    assert _problems(tmp_path) == []
+    path = _rename(papers, "paxos", "paxos-made-simple")
+    told = (
+        "content/papers/raft.yml:3:11: no paper 'paxos': it was renamed to 'paxos-made-simple'"
+        f" (git's copy of paxos.yml at {commit} is that paper); write 'paxos-made-simple', and"
+        " add 'formerly: [paxos]' to paper 'paxos-made-simple' so the old address papers/paxos/"
+        " leads there and readers' marks follow"
+    )
+    assert _problems(tmp_path) == [told]
+    # Committed, the rename is told the same (the copy is in the commit before it).
+    gitrepo.git(tmp_path, "add", "-A", "content")
+    gitrepo.git(tmp_path, "commit", "-q", "-m", "rename")
+    assert _problems(tmp_path) == [told]
+    # With 'formerly:', the reference alone is left to fix.
+    _edit(path, "id: paxos-made-simple\n", "id: paxos-made-simple\nformerly: [paxos]\n")
+    assert _problems(tmp_path) == [
+        "content/papers/raft.yml:3:11: no paper 'paxos': it was renamed to 'paxos-made-simple';"
+        " write 'paxos-made-simple'"
+    ]
+    # An id git never had a file of is a typo, as before; and so is one whose file git
+    # had holding none of any paper's title, arXiv id, DOI or abstract (deleted).
+    _edit(papers / "raft.yml", "related: [paxos]", "related: [paxo-made-simple, deleted]")
+    (papers / "deleted.yml").write_text("id: deleted\ntitle: Gone\n", encoding="utf-8")
+    gitrepo.git(tmp_path, "add", "-A", "content")
+    gitrepo.git(tmp_path, "commit", "-q", "-m", "one more")
+    (papers / "deleted.yml").unlink()
+    assert _problems(tmp_path) == [
+        "content/papers/raft.yml:3:11: unknown paper 'paxo-made-simple' (did you mean"
+        " 'paxos-made-simple'?)",
+        "content/papers/raft.yml:3:29: unknown paper 'deleted'",
+    ]
