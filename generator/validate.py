@@ -453,6 +453,35 @@ class RecordChecker:
             else:
                 continue
             self.problems.warning(item.loc, said)  # type: ignore[attr-defined]
+        self.warn_split_names(items, values)
+
+    def warn_split_names(self, items: list[Scalar], values: list[object]) -> None:
+        """Warn about a list of one-word authors written on one line, unquoted
+        ("[Lamport, Leslie]"): names written surname first, as BibTeX writes them, each
+        split in two by its comma, and shown as two authors, "Lamport and Leslie"."""
+        named = [
+            (item, value) for item, value in zip(items, values)
+            if not (isinstance(value, str) and value.strip().casefold() == OTHERS)
+        ]
+        if len(named) < 2 or any(
+            item.quoted or item.line != named[0][0].line or not isinstance(value, str)
+            or len(value.split()) != 1
+            for item, value in named
+        ):
+            return
+        words = [str(value).strip() for _, value in named]
+        if len(words) % 2:
+            fix = 'quote each name written surname first ("Surname, Given")'
+        else:
+            pairs = ", ".join(f'"{a}, {b}"' for a, b in zip(words[::2], words[1::2]))
+            others = ", others" if len(named) < len(values) else ""
+            fix = f"if they are names written surname first, write [{pairs}{others}]"
+        listed = ", ".join(repr(w) for w in words[:-1]) + f" and {words[-1]!r}"
+        self.problems.warning(  # type: ignore[attr-defined]
+            named[0][0].loc,
+            f"'authors' lists {len(words)} one-word authors, {listed}: unquoted in a list,"
+            f" a name written surname first is two authors; {fix}",
+        )
 
     def id_list(self, node: Node, spec: Field, name: str, *, names: bool = True) -> object:
         """The located ids, checked for form and repeats; whether they exist is checked

@@ -594,3 +594,35 @@ def test_a_keyword_of_weight_zero_is_a_warning(tmp_path):
         f"{T}:6:16: warning: keyword 'experts' has weight 0, so it counts nothing; give it a"
         " weight (a negative one counts against the topic), or remove it",
     ]
+
+
+def test_one_word_authors_on_one_line_are_told_a_name_written_surname_first_is_split(tmp_path):
+    # A curator used to BibTeX wrote "[Lamport, Leslie]": YAML read two authors, and the
+    # page said "Lamport and Leslie", with nothing said.
+    text = "id: x\ntitle: A\nabstract: a\nauthors: [Lamport, Leslie]\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:11: warning: 'authors' lists 2 one-word authors, 'Lamport' and 'Leslie':"
+        " unquoted in a list, a name written surname first is two authors; if they are names"
+        " written surname first, write [\"Lamport, Leslie\"]"
+    ]
+    four = "id: x\ntitle: A\nabstract: a\nauthors: [Dean, J., Ghemawat, S., others]\n"
+    assert check_one(tmp_path, four) == [
+        f"{P}:4:11: warning: 'authors' lists 4 one-word authors, 'Dean', 'J.', 'Ghemawat' and"
+        " 'S.': unquoted in a list, a name written surname first is two authors; if they are"
+        " names written surname first, write [\"Dean, J.\", \"Ghemawat, S.\", others]"
+    ]
+    odd = "id: x\ntitle: A\nabstract: a\nauthors: [Lamport, Leslie, Shostak]\n"
+    assert check_one(tmp_path, odd)[0].endswith(
+        "'Lamport', 'Leslie' and 'Shostak': unquoted in a list, a name written surname first is"
+        " two authors; quote each name written surname first (\"Surname, Given\")"
+    )
+    # Quoted, on lines of their own, or beside a name of two words: as meant.
+    for meant in (
+        'authors: ["Lamport, Leslie"]\n',
+        "authors: [Leslie Lamport]\n",
+        "authors: [Plato, Aristotle Onassis]\n",
+        "authors:\n  - Plato\n  - Socrates\n",
+        'authors: ["Plato", Socrates]\n',
+        "authors: [Plato, others]\n",
+    ):
+        assert check_one(tmp_path, f"id: x\ntitle: A\nabstract: a\n{meant}") == [], meant
