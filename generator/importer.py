@@ -14,7 +14,6 @@ that change (importwrite.py).
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import os
 import re
@@ -541,19 +540,8 @@ def _read_text(path: Path, problems: Problems, data: bytes | None = None) -> tup
 
 
 def _not_utf8(path: Path, data: bytes, problems: Problems) -> None:
-    """Where ``data`` stops being UTF-8; a file of Windows' or Latin-1's letters (what a
-    BibTeX manager on Windows may save) is said to be one."""
+    """Where ``data`` stops being UTF-8, and what it reads as (yamlio.not_utf8)."""
     line, col, message = not_utf8(data) or (1, 1, "the file is not UTF-8; save it as UTF-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        line, col, message = 1, 1, "the file is UTF-16 (its first bytes say so); save it as UTF-8"
-    else:
-        try:
-            data.decode("cp1252")
-            message = message.replace(
-                "; save it as UTF-8", "; it reads as Windows-1252 or Latin-1: save it as UTF-8"
-            )
-        except UnicodeDecodeError:
-            pass
     problems.error(Location(str(path), line, col), message)
 
 

@@ -225,7 +225,12 @@ def read_text(path: Path) -> str:
 
 def not_utf8(data: bytes) -> tuple[int, int, str] | None:
     """Where ``data`` (a byte-order mark aside, which editors do not show) stops being
-    UTF-8, as a line, a column and the message; None when it is UTF-8."""
+    UTF-8, as a line, a column and the message; None when it is UTF-8. A file of
+    Windows' or Latin-1's letters (what an editor or a BibTeX manager on Windows may
+    save) is said to be one, and a UTF-16 file (Notepad's "Unicode") so too: the
+    curator then knows what to convert it from."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return 1, 1, "the file is UTF-16 (its first bytes say so); save it as UTF-8"
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         data.decode("utf-8")
@@ -234,7 +239,16 @@ def not_utf8(data: bytes) -> tuple[int, int, str] | None:
         line = data.count(b"\n", 0, error.start) + 1
         col = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
         byte = data[error.start]
-        return line, col, f"the file is not UTF-8 (invalid byte 0x{byte:02x}); save it as UTF-8"
+        fix = "save it as UTF-8"
+        # (Not a UTF-8 file with one bad byte pasted in: no letter beyond ASCII of it is
+        # UTF-8, and all read as Windows' letters.)
+        if not any(ord(c) > 127 and c != "\ufffd" for c in data.decode("utf-8", "replace")):
+            try:
+                data.decode("cp1252")
+                fix = "it reads as Windows-1252 or Latin-1: save it as UTF-8"
+            except UnicodeDecodeError:
+                pass
+        return line, col, f"the file is not UTF-8 (invalid byte 0x{byte:02x}); {fix}"
     return None
 
 

@@ -287,7 +287,8 @@ def test_a_hand_page_that_is_not_utf8_is_reported_at_its_place_and_stops_the_bui
     folder.mkdir(parents=True)
     (folder / "about.md").write_bytes(b"\xef\xbb\xbf# About\n\nA curated caf\xe9 list\n")
     assert messages(root) == [
-        "content/pages/about.md:3:14: the file is not UTF-8 (invalid byte 0xe9); save it as UTF-8"
+        "content/pages/about.md:3:14: the file is not UTF-8 (invalid byte 0xe9); it reads as"
+        " Windows-1252 or Latin-1: save it as UTF-8"
     ]
     # `build` stopped with a traceback: it read the pages before it looked at the errors.
     project = make_project(tmp_path, FIXTURE)

@@ -396,7 +396,16 @@ CASES = {
     ),
     "not utf-8": (
         "id: x\ntitle: Caf\xe9\nabstract: a\n".encode("latin-1"),
-        [f"{P}:2:11: the file is not UTF-8 (invalid byte 0xe9); save it as UTF-8"],
+        [f"{P}:2:11: the file is not UTF-8 (invalid byte 0xe9); it reads as Windows-1252"
+         " or Latin-1: save it as UTF-8"],
+    ),
+    "utf-16": (
+        "id: x\ntitle: Café\nabstract: a\n".encode("utf-16"),
+        [f"{P}:1:1: the file is UTF-16 (its first bytes say so); save it as UTF-8"],
+    ),
+    "utf-8 with one bad byte": (
+        "id: x\ntitle: Café\nabstract: a\n".encode() + b"\xe9\n",
+        [f"{P}:4:1: the file is not UTF-8 (invalid byte 0xe9); save it as UTF-8"],
     ),
     "giant abstract": (
         "id: x\ntitle: A\nabstract: " + "a" * 100_001 + "\n",
