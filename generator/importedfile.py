@@ -19,10 +19,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from . import provenance
 from .errors import CuratorError, Location, Problems
+
+if TYPE_CHECKING:
+    from .gitcopy import Copies
 
 # The lines git writes around the two sides of a conflict (and the base, with diff3).
 _MARKER = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)")
@@ -198,6 +201,7 @@ class Gone:
         self._path = path
         # The paper files' folder, for git's copy of an old id's file the record lacks.
         self._papers_dir = papers_dir
+        self._copies: Copies | None = None
         self._from_git: dict[str, Fate | None] = {}
         self._papers = papers
         # Old id -> the paper that names it in its `formerly:`: the curator's word,
@@ -267,11 +271,13 @@ class Gone:
         return self._from_git[paper_id]
 
     def _read_git_copy(self, paper_id: str, papers_dir: Path) -> Fate | None:
-        from . import gitcopy  # imported late: only an id no file has needs it
+        from .gitcopy import Copies  # imported late: only an id no file has needs it
         from .validate import PAPER_FIELDS, RecordChecker
         from .yamlio import Map, parse
 
-        copy = gitcopy.last_copy(papers_dir, f"{paper_id}.yml")
+        if self._copies is None:
+            self._copies = Copies(papers_dir)
+        copy = self._copies.get(f"{paper_id}.yml")
         if copy is None:
             return None
         scratch = Problems()
