@@ -670,12 +670,34 @@ class RecordChecker:
                     key, f"unknown link kind {kind!r}" + did_you_mean(kind, LINK_KINDS, otherwise)
                 )
                 continue
-            for entry in self.link_entries(value, f"{name}.{kind}"):
+            entries = self.link_entries(value, f"{name}.{kind}")
+            kept = []
+            for entry in entries:
                 link = self.link(entry, kind)
                 if link is not None:
                     links.append(link)
+                    kept.append((entry, link))
                     self.warn_odd_code_link(entry, link, links)
+            if len(kept) > 1:
+                self.warn_repeated_links(kind, kept)
         return tuple(links)
+
+    def warn_repeated_links(self, kind: str, kept: list[tuple[Map, Link]]) -> None:
+        """Warn about one address listed twice under one kind, however spelt (a slash
+        at its end, http or https, www., .git: as the importer tells one link): the page
+        would show two badges, or two links, for it."""
+        from .importmatch import same_link  # imported late: most papers have one link of a kind
+
+        first: dict[str, tuple[Map, Link]] = {}
+        for entry, link in kept:
+            earlier, earlier_link = first.setdefault(same_link(link.url), (entry, link))
+            if earlier is not entry:
+                self.problems.warning(
+                    (entry.get("url") or entry).loc,
+                    f"'{kind}' lists this address already, at line"
+                    f" {(earlier.get('url') or earlier).line} ({earlier_link.url}): the page"
+                    " would show it twice; remove this one",
+                )
 
     def warn_odd_code_link(self, entry: Map, link: Link, links: list[Link]) -> None:
         """Warn about a code link the page would show wrongly: a second one marked

@@ -626,3 +626,23 @@ def test_one_word_authors_on_one_line_are_told_a_name_written_surname_first_is_s
         "authors: [Plato, others]\n",
     ):
         assert check_one(tmp_path, f"id: x\ntitle: A\nabstract: a\n{meant}") == [], meant
+
+
+def test_one_address_listed_twice_under_one_kind_is_a_warning(tmp_path):
+    # A curator added the repository again with a slash at its end: the page showed two
+    # code badges for it, and nothing said so.
+    text = (
+        "id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n"
+        "    - url: https://github.com/logcabin/logcabin\n"
+        "    - url: https://github.com/logcabin/logcabin/\n"
+        "    - url: http://www.github.com/logcabin/logcabin.git\n"
+        "    - url: https://github.com/logcabin/logcabin/tree/main/scripts\n"  # (a folder of it)
+        "  project:\n"
+        "    - url: https://github.com/logcabin/logcabin\n"  # (under another kind: its own link)
+        "    - url: https://raft.github.io/\n"
+    )
+    said = (
+        "warning: 'code' lists this address already, at line 6"
+        " (https://github.com/logcabin/logcabin): the page would show it twice; remove this one"
+    )
+    assert check_one(tmp_path, text) == [f"{P}:7:12: {said}", f"{P}:8:12: {said}"]
