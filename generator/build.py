@@ -360,16 +360,18 @@ def _warn_topicless(
 
 
 def _topics_key(path: Path, source: Location) -> Location:
-    """Where the paper file at ``path`` (shown as ``source``) writes `topics:`; where it
-    writes `id:` when it does not (not its first line, often the comment for the editor,
-    a line the fix does not go near); the file's start when it writes neither. (Read
-    again: the model keeps no place of a field, and few papers are in no topic.)"""
+    """Where the paper file at ``path`` (shown as ``source``) writes `topics:`; its id
+    when it does not (as the other warnings of a whole paper are placed; not the file's
+    first line, often the comment for the editor); the file's start when it writes
+    neither. (Read again: the model keeps no place of a field, and few papers are in no
+    topic.)"""
     tree, _ = read_yaml(path, source.path, Problems())
     if isinstance(tree, Map):
-        keys = {key.text: key.loc for key, _value in reversed(tree.entries)}  # (the first of each)
-        found = keys.get("topics") or keys.get("id")
-        if found is not None:
-            return found
+        entries = {key.text: (key, value) for key, value in reversed(tree.entries)}  # (the first of each)
+        if "topics" in entries:
+            return entries["topics"][0].loc
+        if "id" in entries:
+            return entries["id"][1].loc
     return Location(source.path, source.line or 1, source.col or 1)
 
 

@@ -849,7 +849,7 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     settings = build.Settings(content_dir=content, docs_dir=tmp_path / "docs", source_date_epoch=0)
     result = build.generate(settings)
     assert [str(w) for w in result.warnings if "in no topic" in w.message] == [
-        "content/papers/glaciers.yml:1:1: warning: paper 'glaciers' is in no topic:"
+        "content/papers/glaciers.yml:1:5: warning: paper 'glaciers' is in no topic:"
         " no keyword of any topic matches it, and it lists none; give it 'topics: [...]'"
         " (readinglist topics --explain glaciers shows what it matched)"
     ]
@@ -864,8 +864,8 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     assert [str(w.location) for w in result.warnings if "in no topic" in w.message] == [
         "content/papers/glaciers.yml:5:1"
     ]
-    # Without `topics:`, at its `id:` (where the paper starts, and `topics:` may go
-    # beside it), not at that first line, the comment for the editor.
+    # Without `topics:`, at its id (as the other warnings of a whole paper), not at the
+    # file's first line, the comment for the editor.
     (content / "papers" / "glaciers.yml").write_text(
         "# yaml-language-server: $schema=../schema/paper.schema.json\n\nid: glaciers\n"
         "title: Glacier melt in the Alps\nabstract: Ice.\n",
@@ -873,7 +873,7 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     )
     result = build.generate(settings)
     assert [str(w.location) for w in result.warnings if "in no topic" in w.message] == [
-        "content/papers/glaciers.yml:3:1"
+        "content/papers/glaciers.yml:3:5"
     ]
     # A paper that excludes its closest topic is told so, not "no keyword matches".
     (content / "papers" / "glaciers.yml").write_text(
