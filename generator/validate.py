@@ -317,7 +317,7 @@ class RecordChecker:
                 return dt.date.fromisoformat(text)
             except ValueError:
                 return self.error(node, f"'{name}': {no_such_date(text)}")
-        return self.error(node, f"'{name}' must be a date as YYYY-MM-DD, not {text!r}")
+        return self.error(node, f"'{name}' must be a date as YYYY-MM-DD, not {text!r}{_date_hint(text)}")
 
     def url(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -932,6 +932,24 @@ _SCHEME_SLIP = re.compile(r"(?i)^(https?)(?::(?!//[^/])/{0,3}|/{2,3})([^/].*)$")
 # Text that reads as a host name with an optional path (``github.com/a/b``): only then is
 # "write https://..." a helpful fix; for ``javascript&#58;...`` it would be misleading.
 _HOST_LIKE = re.compile(r"(?i)^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]\S*)?$")
+
+
+# A date of year, month and day in that order, but for the form: a month or day of one
+# digit, slashes or dots, a time after it ("2026-1-5", "2026/01/05", "2026-01-05T10:00").
+# (Not "05/01/2026": which of its numbers is the month, only its writer knows.)
+_YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
+
+
+def _date_hint(text: str) -> str:
+    """"; write 2026-01-05" for a date written in another form of the same order."""
+    found = _YMD_LIKE.fullmatch(text.strip())
+    if found is None:
+        return ""
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        return f"; write {dt.date(year, month, day).isoformat()}"
+    except ValueError:
+        return ""
 
 
 def code_repository(url: str) -> tuple[str, str]:

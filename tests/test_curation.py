@@ -255,6 +255,18 @@ CASES = {
         "id: x\ntitle: A\nlinks: [https://example.org]\nabstract: a\n",
         [f"{P}:3:8: 'links' must be a mapping of link kinds, not a list"],
     ),
+    "date of another form": (
+        "id: x\ntitle: A\nadded: 2026-1-5\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026-1-5'; write 2026-01-05"],
+    ),
+    "date with a time": (
+        "id: x\ntitle: A\nadded: 2026/11/20 10:00\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026/11/20 10:00'; write 2026-11-20"],
+    ),
+    "date of day and month in an order only its writer knows": (
+        "id: x\ntitle: A\nadded: 05/01/2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '05/01/2026'"],
+    ),
     "misspelled field": (
         "id: x\ntitel: A\nabstract: a\n",
         [
