@@ -464,8 +464,7 @@ class RecordChecker:
             if not (isinstance(value, str) and value.strip().casefold() == OTHERS)
         ]
         if len(named) < 2 or any(
-            item.quoted or item.line != named[0][0].line or not isinstance(value, str)
-            or len(value.split()) != 1
+            item.quoted or item.line != named[0][0].line or not _NAME_PART.fullmatch(str(value))
             for item, value in named
         ):
             return
@@ -859,6 +858,11 @@ def _as_authors(text: str) -> str:
         parts = [text]
     listed = ", ".join(f'"{part}"' if "," in part else part for part in parts)
     return f"write [{listed}]"
+
+
+# One word of a name as a curator writes it: a capital, then letters, and the dots,
+# hyphens and apostrophes of "J.", "Jean-Paul", "O'Neil".
+_NAME_PART = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
 
 
 class Miswritten(Scalar):

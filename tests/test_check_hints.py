@@ -624,6 +624,7 @@ def test_one_word_authors_on_one_line_are_told_a_name_written_surname_first_is_s
         "authors:\n  - Plato\n  - Socrates\n",
         'authors: ["Plato", Socrates]\n',
         "authors: [Plato, others]\n",
+        "authors: [NO, yes, 1e3]\n",  # (not words of a name: no name split in two)
     ):
         assert check_one(tmp_path, f"id: x\ntitle: A\nabstract: a\n{meant}") == [], meant
 
