@@ -109,6 +109,16 @@ _PAPER_HOSTS: dict[str, str] = {
     "elifesciences.org": r"/articles/", "cell.com": r"/.+/(?:fulltext|abstract)/",
     "jair.org": r"/index\.php/jair/article/",
     "usenix.org": r"/conference/[^/]+/(?:[^/]+/)?presentation/",
+    # open-access and society publishers: an article's page (MDPI's ISSN/volume/issue/article)
+    "mdpi.com": r"/\d{4}-\d{3}[\dX]/\d+/\d+/\d+", "hindawi.com": r"/journals/[^/]+/\d{4}/\d+",
+    "iopscience.iop.org": r"/article/", "journals.sagepub.com": r"/doi/", "pubs.acs.org": r"/doi/",
+    "pubs.rsc.org": r"/[^/]+/content/articl", "biomedcentral.com": r"/articles/",
+    "peerj.com": r"/articles/", "cambridge.org": r"/core/journals/[^/]+/article/",
+    "degruyter.com": r"/document/doi/", "journals.aps.org": r"/[^/]+/abstract/",
+    "pubs.aip.org": r"/[^/]+/[^/]+/article/", "annualreviews.org": r"/doi/",
+    "worldscientific.com": r"/doi/", "royalsocietypublishing.org": r"/doi/",
+    "ebooks.iospress.nl": r"/(?:doi|volumearticle)/", "computer.org": r"/csdl/(?:proceedings-article|journal)/",
+    "isca-archive.org": r"/[^/]+_\d{4}/[^/]+\.html", "proceedings.mlsys.org": r"/paper",
     # paper indexes: Semantic Scholar (``api.`` serves ``/CorpusID:8442873`` as a paper's
     # address), OpenAlex's works (W...), DBLP's records, Papers with Code, ResearchGate
     "semanticscholar.org": r"/(?:paper|arxiv|reader)/",
@@ -128,6 +138,9 @@ _INDEX_HOSTS = {
 _SCHOLAR = re.compile(r"(?:^|\.)scholar\.google\.[a-z.]+$")
 # Paths on paper hosts that serve the PDF itself although they do not end in ``.pdf``.
 _PDF_PREFIXES = {"arxiv.org": ("pdf",), "openreview.net": ("pdf",), "dl.acm.org": ("doi", "pdf")}
+# Paper hosts whose article's PDF is its page's address with this last segment
+# (``mdpi.com/1424-8220/21/3/1234/pdf``).
+_PDF_LAST = {"mdpi.com": "pdf"}
 
 # A URL starts with a scheme or ``www.``, or is a bare code-host path (``github.com/a/b``);
 # it runs to the next character that can never be part of one in running text. Invisible
@@ -353,6 +366,8 @@ def classify(url: str) -> Kind:
     if paper_host is not None:
         pdf_prefix = _PDF_PREFIXES.get(paper_host)
         if pdf_prefix and tuple(segments[: len(pdf_prefix)]) == pdf_prefix:
+            return Kind("pdf")
+        if segments and _PDF_LAST.get(paper_host) == segments[-1].lower():
             return Kind("pdf")
         if _PAPER_PATHS[paper_host].match(urlsplit(url).path):
             return Kind("paper")

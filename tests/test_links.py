@@ -305,6 +305,7 @@ def test_pdfs_on_paper_hosts_stay_pdf():
         "https://openreview.net/pdf?id=abc",
         "https://dl.acm.org/doi/pdf/10.1145/3442188.3445922",
         "https://link.springer.com/content/pdf/10.1007/s11263-021-01453-z.pdf",
+        "https://www.mdpi.com/1424-8220/21/3/1234/pdf?version=1611910000",  # MDPI's PDF
     ]
     assert {url: classify(url).kind for url in pdfs} == {url: "pdf" for url in pdfs}
 
@@ -355,6 +356,25 @@ INDEX_PAGES = [
     "https://www.usenix.org/conference/osdi16/technical-sessions/presentation/abadi",
     "https://www.jair.org/index.php/jair/article/view/11233",
     "https://ssrn.com/abstract=3312874",
+    # a curator's review: MDPI's article pages (and other publishers') were project pages
+    "https://www.mdpi.com/1424-8220/21/3/1234",
+    "https://www.mdpi.com/2076-3417/11/4/1529/htm",
+    "https://www.hindawi.com/journals/cin/2021/1234567/",
+    "https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012001",
+    "https://journals.sagepub.com/doi/10.1177/0278364913491297",
+    "https://pubs.acs.org/doi/10.1021/acs.jcim.0c00001",
+    "https://pubs.rsc.org/en/content/articlelanding/2020/sc/d0sc00001a",
+    "https://bmcbioinformatics.biomedcentral.com/articles/10.1186/s12859-019-3119-4",
+    "https://peerj.com/articles/cs-103/",
+    "https://www.cambridge.org/core/journals/natural-language-engineering/article/x/0A1B",
+    "https://www.degruyter.com/document/doi/10.1515/comp-2020-0001/html",
+    "https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.116.061102",
+    "https://pubs.aip.org/aip/jcp/article/153/4/044130/1062543",
+    "https://www.annualreviews.org/doi/10.1146/annurev-statistics-010814-020120",
+    "https://ebooks.iospress.nl/doi/10.3233/FAIA200001",
+    "https://www.computer.org/csdl/proceedings-article/iccv/2019/480300a001/1hQqfXnBZDi",
+    "https://www.isca-archive.org/interspeech_2023/smith23_interspeech.html",
+    "https://proceedings.mlsys.org/paper_files/paper/2023/hash/abc-Abstract-mlsys2023.html",
 ]
 
 
@@ -373,6 +393,11 @@ def test_other_pages_of_scholarly_indexes_are_projects():
         "https://www.researchgate.net/profile/Someone",
         "https://paperswithcode.com/sota/image-classification-on-imagenet",
         "https://www.usenix.org/conference/osdi16",
+        "https://www.mdpi.com/journal/sensors",  # a journal's home
+        "https://www.mdpi.com/",
+        "https://www.hindawi.com/journals/cin/",
+        "https://www.cambridge.org/core/journals/natural-language-engineering",
+        "https://www.isca-archive.org/interspeech_2023/",  # a volume's contents
     ]
     assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
 
