@@ -188,13 +188,16 @@ def _address_venue(paper: Paper, record: Record, report: ImportReport) -> None:
 
 def _holds_address(venue: str, url: str) -> bool:
     """Whether ``venue`` holds the address ``url`` as written without its scheme
-    ("example.com/x" for https://example.com/x). Not a host alone: a journal may be named
-    by its site ("distill.pub")."""
+    ("example.com/x" for https://example.com/x). A host alone only when it is the whole
+    venue, or the address in brackets after a \\href's text ("Our page (x.org)"), as an
+    older import read ``\\url{openreview.net}``: a venue may name a host among its words
+    ("Published on distill.pub")."""
     address = re.sub(r"(?i)^https?://(?:www\.)?", "", url).rstrip("/").replace("{", "").replace("}", "")
     text = venue.casefold().replace("{", "").replace("}", "")
     address = address.casefold()
     if "/" not in address:
-        return False
+        text = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip()).rstrip("/")
+        return text == address or text.endswith(f"({address})")
     return address in text
 
 

@@ -84,3 +84,29 @@ def test_a_venue_another_source_gave_stays(tmp_path):
     report = _import(tmp_path, "new.bib", NEW)
     assert report.address_venues == []
     assert "venue: ICML\n" in paper.read_text()
+
+
+def test_a_venue_that_was_a_host_alone_goes_too(tmp_path):
+    # A curator's review: older imports read howpublished = {\url{openreview.net}} as the
+    # venue "openreview.net"; a venue from a whole address went on re-import, this stayed.
+    old = OLD.replace("example.com/x", "openreview.net")
+    new = NEW.replace("example.com/x", "openreview.net")
+    assert _import(tmp_path, "old.bib", old).added == ["alpha-paper"]
+    paper = tmp_path / PAPER
+    assert "venue: openreview.net\n" in paper.read_text()
+    report = _import(tmp_path, "new.bib", new)
+    assert [str(change) for change in report.address_venues] == [
+        "venue: alpha-paper no venue now (was 'openreview.net', an address an earlier import"
+        " read as the venue; it is a link)"
+    ]
+    assert "venue:" not in paper.read_text()
+
+
+def test_a_venue_naming_a_host_among_its_words_stays(tmp_path):
+    # Only a venue that is the host, not one that names it: "Published on distill.pub".
+    old = OLD.replace("example.com/x", "Published on distill.pub")
+    new = NEW.replace("example.com/x", "distill.pub")
+    _import(tmp_path, "old.bib", old)
+    report = _import(tmp_path, "new.bib", new)
+    assert report.address_venues == []
+    assert "venue: Published on distill.pub\n" in (tmp_path / PAPER).read_text()
