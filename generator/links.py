@@ -369,7 +369,8 @@ def classify(url: str) -> Kind:
             return Kind("pdf")
         if segments and _PDF_LAST.get(paper_host) == segments[-1].lower():
             return Kind("pdf")
-        if _PAPER_PATHS[paper_host].match(urlsplit(url).path):
+        # (A site's home page is about no paper: "https://openreview.net", "https://arxiv.org/".)
+        if _PAPER_PATHS[paper_host].match(path) and path.strip("/"):
             return Kind("paper")
     return Kind("project")
 

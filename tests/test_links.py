@@ -318,6 +318,8 @@ def test_other_pages_on_paper_hosts_and_look_alike_hosts_are_projects():
         "https://www.aclweb.org/portal/",
         "https://notarxiv.org/abs/1706.03762",  # a suffix of a host name is not a subdomain
         "https://papers.nips.cc.example.com/paper/1",
+        # a paper host's home page (\url{openreview.net} gave a "Paper" badge to it)
+        "https://openreview.net", "https://arxiv.org/", "https://ieeexplore.ieee.org/",
     ]
     assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
 
