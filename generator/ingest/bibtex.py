@@ -36,6 +36,7 @@ from bibtexparser.middlewares import (
     SplitNameParts,
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
+from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from ..errors import Location, Problems
@@ -702,6 +703,12 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         ),
         _plain(published),
     )
+    authors = _authors(fields.owner("author"), path, problems)
+    bodies = _organizations(fields)
+    if bodies and not authors:
+        authors = bodies  # (APA's and Chicago's author of a page no person signs)
+    elif bodies and not venue:
+        venue = ", ".join(bodies)  # (biblatex prints it where a publisher goes)
     kind = _kind(fields)
     if kind == "Technical report" and _plain(fields["number"]) and not number_is_arxiv:
         # The report's number goes with its kind, as the export writes it back:
@@ -787,7 +794,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         title=title,
         abstract=abstract,
         source=source,
-        authors=_authors(fields.owner("author"), path, problems),
+        authors=authors,
         year=year,
         venue=venue,
         venue_kind=_venue_kind(fields, venue),
@@ -800,6 +807,35 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
     )
+
+
+# Entry types whose ``organization`` is the body that made the work, biblatex's "the
+# organization that published a @manual or an @online resource" (a blog post or model
+# card: ``@online{..., organization = {OpenAI}}``). Not an @inproceedings' or
+# @proceedings', where it is the conference's sponsor (Google Scholar's "organization =
+# {IEEE}"), nor an @article's.
+_BY_ORGANIZATION = frozenset({"online", "electronic", "www", "webpage", "manual", "misc", "software", "dataset"})
+
+
+def _organizations(fields: _Fields) -> tuple[str, ...]:
+    """The organizations an entry of `_BY_ORGANIZATION` names in ``organization``, each
+    as text (biblatex's list: "OpenAI and {Research and Development Lab}" is two).
+    Without an ``author``, APA and Chicago cite such a work under its organization, as
+    Google Scholar and arXiv name "OpenAI" the author of its reports: the authors; with
+    one, it is where the work was published, as biblatex prints it: the venue when the
+    entry names none."""
+    if fields.entry.entry_type.lower() not in _BY_ORGANIZATION:
+        return ()
+    written = fields["organization"].strip()
+    if not written:
+        return ()
+    names = (_plain(_braced_less(name)) for name in split_multiple_persons_names(written))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _braced_less(name: str) -> str:
+    """A name without the braces around it whole ("{Research and Development Lab}")."""
+    return name[1:-1] if _braced_whole(name.strip()) else name
 
 
 # Entry types that are a book as a whole, which a publisher and no venue stand for (see

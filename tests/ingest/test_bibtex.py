@@ -746,3 +746,30 @@ def test_mdpi_article_number_stands_for_missing_pages():
     (record,) = parse_text(text, "papers.bib", problems)
     assert not problems
     assert (record.venue, record.volume, record.number, record.pages) == ("Sensors", "21", "4", "1136")
+
+
+def test_an_organization_is_the_author_of_a_page_no_person_signs_else_its_venue():
+    # A curator's review: biblatex's organization of an @online or @manual was dropped,
+    # and "GPT-4" by OpenAI had neither authors nor venue. APA and Chicago cite such a page
+    # under its organization; with a person named, it is where the page was published.
+    # An @inproceedings' organization is the conference's sponsor (Google Scholar's IEEE).
+    text = (
+        "@online{a, title = {GPT-4}, organization = {OpenAI},\n"
+        "  url = {https://openai.com/research/gpt-4}, year = {2023}}\n"
+        "@online{b, title = {Circuits Updates}, author = {Olah, Chris}, organization = {Anthropic}}\n"
+        "@manual{c, title = {Docs}, organization = {PyTorch Foundation and {Research and Development Lab}}}\n"
+        "@misc{d, title = {D}, author = {Doe, Jane}, howpublished = {OpenAI Blog}, organization = {OpenAI}}\n"
+        "@inproceedings{e, title = {Deep residual learning for image recognition},\n"
+        "  booktitle = {Proceedings of the IEEE conference on computer vision and pattern recognition},\n"
+        "  year = {2016}, organization = {IEEE}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "a.bib", problems)
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue) for r in records] == [
+        (("OpenAI",), ""),
+        (("Chris Olah",), "Anthropic"),
+        (("PyTorch Foundation", "Research and Development Lab"), ""),
+        (("Jane Doe",), "OpenAI Blog"),
+        ((), "Proceedings of the IEEE conference on computer vision and pattern recognition"),
+    ]
