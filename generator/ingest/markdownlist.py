@@ -22,7 +22,8 @@ What an item gives, each from the Markdown's structure:
 Items that name no paper (badges, table-of-contents links to `#anchors`, a link to a
 code base alone) are skipped without a word; one that links a paper but names no title,
 or links several papers at once ("See: [MGDA](...), [PCGrad](...)"), is warned at its line
-and skipped. A list that names no paper at all is an error. Links other than http(s) are never taken.
+and skipped, as is the list's news that links a paper ("[2024/05] We released ...", an item
+under "## News": see `_Reader._news`). A list that names no paper at all is an error. Links other than http(s) are never taken.
 """
 
 from __future__ import annotations
@@ -81,6 +82,21 @@ _VENUE_YEAR = re.compile(
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
 _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
+# A list's news: a section ("🔥 News", "Latest Updates", "What's New", "Changelog"), an
+# item that says so ("**News**: ..."), and a date before an item's words ("[2024/05]",
+# "2024.01.10:", "(May 2024)").
+_NEWS_HEADING = re.compile(
+    r"(?i)^(?:(?:latest|recent)\s+)?(?:news|updates?|what['’]?s\s+new|change\s*log|announcements?)"
+    r"(?:\s*(?:and|&)\s*(?:news|updates?|announcements?))?$"
+)
+_NEWS_WORD = re.compile(r"(?i)^[\[(]?(?:news|update|updates|announcement)[\])]?\s*[:：]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    r"(?:(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?"
+    r"|\d{1,2}\s*[./-]\s*(?:\d{1,2}\s*[./-]\s*)?(?:19|20)\d{2}"
+    rf"|{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}})"
+)
+_NEWS_DATE = re.compile(rf"(?i)^(?:[\[(]\s*{_DATE}\s*[\])]|{_DATE}\s*[:：])")
 _ARXIV_VENUE = re.compile(r"^arxiv$", re.IGNORECASE)
 _MONTHS = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
@@ -295,12 +311,23 @@ class _Reader:
                     " imported: write the title as the link's text or before the links",
                 )
             return False
+        news = self._news(unit, title)
+        if news and not papers:
+            return False  # (the list's news, which a venue or year read as a paper's entry)
         if title_link is None and papers and _words(unit) - len(title.split()) > _PROSE:
             self.problems.warning(
                 where,
                 f"this item reads as prose and links a paper ({papers[0][1].url}) only by a"
                 f" label such as '{_clean(papers[0][1].text) or 'PDF'}'; not imported: to import"
                 " the paper, give it an item whose title is the link's text",
+            )
+            return False
+        if news:
+            self.problems.warning(
+                where,
+                f"this item reads as news ({news}), not as a paper's entry, and links a paper"
+                f" ({papers[0][1].url}); not imported: to import the paper, list it in an"
+                " item of its own among the papers",
             )
             return False
         if not year:
@@ -333,6 +360,25 @@ class _Reader:
             )
         self.records.append(record)
         return True
+
+    def _news(self, unit: _Unit, title: str) -> str:
+        """Why the item is the list's news rather than a paper's entry ("under the heading
+        'News'"), or "" when it is not: an item of a news section, one that says it is
+        news ("**News**: ..."), or one whose title, as read, starts with a date ("[2024/05]
+        🔥 We released our code"; a paper's entry dated so has its title in its link's
+        text or in bold)."""
+        heading = next((h for _, h in self.headings if _NEWS_HEADING.match(h)), "")
+        if heading:
+            return f"under the heading {heading!r}"
+        leading = _unlead(_join(unit.spans))
+        said = _NEWS_WORD.match(leading)
+        if said:
+            return f"it starts with {said.group().strip()!r}"
+        dated = _NEWS_DATE.match(leading)
+        if dated and not _clean(leading[dated.end():]).startswith(title):
+            # (words between the date and the title: "(May 2024) We wrote about [X](...)")
+            return f"it starts with a date, {dated.group().strip()!r}"
+        return ""
 
     def _title(self, unit: _Unit, title_link: int | None) -> tuple[str, tuple[int, int]]:
         """The title and the range of spans it was read from."""
@@ -380,7 +426,9 @@ class _Reader:
         whole = _unlead(_join(unit.spans))
         prefix = _PREFIX.match(whole)
         if prefix:
-            return _venue(prefix.group(1)), _full_year(prefix.group(2) or "")
+            # (a month is no venue: "(May 2024)" dates the item)
+            month = _MONTHS.match(prefix.group(1).split()[0])
+            return "" if month else _venue(prefix.group(1)), _full_year(prefix.group(2) or "")
         # After the title, without the texts of labelled links ("[[Code](...)]").
         rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
         for part in _PARTS.split(rest):

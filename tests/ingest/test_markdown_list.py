@@ -371,3 +371,50 @@ def test_a_title_may_start_with_a_sign_and_end_with_an_ellipsis():
     records, problems = _parse(text)
     assert not problems
     assert [r.title for r in records] == [*titles, "Transformers: NLP", "A Bold Title"]
+
+
+NEWS = """\
+# Awesome Agents
+
+## 🔥 News
+
+- [2024/05] 🔥 We released our code at [GitHub](https://github.com/lab/agents) and the paper on [arXiv](https://arxiv.org/abs/2405.00001).
+- [2024/03] Our survey is accepted to ACL 2024! [paper](https://arxiv.org/abs/2403.00002)
+
+## Papers
+
+- **News**: Our paper [Great Paper](https://arxiv.org/abs/2402.00003) was accepted at ICLR 2024.
+- [2024/01] Our survey is accepted to ACL 2024! [paper](https://arxiv.org/abs/2401.00004)
+- (May 2024) We wrote about [Some Paper](https://arxiv.org/abs/2405.00009) on our blog.
+- **2024.01.10**: we add papers from ICLR 2024.
+- [2023/05] [A Dated Paper Title](https://arxiv.org/abs/2305.00001) - NeurIPS 2023
+- [2023.06] **A Bold Dated Title** [[paper](https://arxiv.org/abs/2306.00001)]
+- (May 2024) [Dated by Month](https://arxiv.org/abs/2405.00010)
+"""
+
+
+def test_news_lines_are_not_papers():
+    # A curator's review: "[2024/05] 🔥 We released our code" and "**News**: ..." were
+    # papers titled "[2024/05] 🔥 We released our code at" and "Great Paper" (venue "was
+    # accepted at ICLR"). A news line linking a paper is said; one linking none is not.
+    records, problems = _parse(NEWS)
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("A Dated Paper Title", "NeurIPS", "2023"),
+        ("A Bold Dated Title", "", ""),
+        ("Dated by Month", "", "2024"),  # (not the venue "May")
+    ]
+    tail = (
+        "; not imported: to import the paper, list it in an item of its own among the papers"
+    )
+    assert [str(p) for p in problems.items] == [
+        "list.md:5:1: warning: this item reads as news (under the heading 'News'), not as a paper's"
+        " entry, and links a paper (https://arxiv.org/abs/2405.00001)" + tail,
+        "list.md:6:1: warning: this item reads as news (under the heading 'News'), not as a paper's"
+        " entry, and links a paper (https://arxiv.org/abs/2403.00002)" + tail,
+        "list.md:10:1: warning: this item reads as news (it starts with 'News:'), not as a paper's"
+        " entry, and links a paper (https://arxiv.org/abs/2402.00003)" + tail,
+        "list.md:11:1: warning: this item reads as news (it starts with a date, '[2024/01]'), not as a"
+        " paper's entry, and links a paper (https://arxiv.org/abs/2401.00004)" + tail,
+        "list.md:12:1: warning: this item reads as news (it starts with a date, '(May 2024)'), not as a"
+        " paper's entry, and links a paper (https://arxiv.org/abs/2405.00009)" + tail,
+    ]
