@@ -16,7 +16,9 @@ What an item gives, each from the Markdown's structure:
 * venue and year as written ("NeurIPS 2023", "ICLR'24", "ArXiv, 2020", "(CVPR 17)", a
   table's Venue column), the year of a heading that is only a year ("### 2024");
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
-  "*Given Surname, Given Surname*" or "Surname et al." after it;
+  "*Given Surname, Given Surname*" or "Surname et al." after it; a citation as Chicago
+  and MLA write it, 'Lovelace, Ada, and Alan Turing. 2020. "Title." *Venue*.', gives
+  its authors, title, venue and year (`_cited`);
 * the enclosing headings as tags (not the document's title, nor a year heading).
 
 Items that name no paper (badges, table-of-contents links to `#anchors`, a link to a
@@ -402,6 +404,8 @@ class _Reader:
                     return _clean(text), (index, end)
         # The leading words, up to the first link or the first sentence's end.
         end = next((i for i, s in enumerate(spans) if s.link >= 0), len(spans))
+        if not unit.cells and (quoted := _quoted_title(unit, end)):
+            return quoted
         text = _PREFIX.sub("", _unlead(_join(spans[:end])))
         text = re.split(r"(?<=[^\s.][^\s.])\.\s", text, maxsplit=1)[0]
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
@@ -431,13 +435,19 @@ class _Reader:
             return "" if month else _venue(prefix.group(1)), _full_year(prefix.group(2) or "")
         # After the title, without the texts of labelled links ("[[Code](...)]").
         rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
-        for part in _PARTS.split(rest):
-            part = part.strip(" \t,:*_\"'“”")
-            tails = [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
-            for tail in tails:
-                if found := _venue_and_year(tail):
-                    return found
-        return "", ""
+        found = next((
+            found
+            for part in _PARTS.split(rest)
+            for part in [part.strip(" \t,:*_\"'“”")]
+            for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+            if (found := _venue_and_year(tail))
+        ), ("", ""))
+        cited = _cited(_join(s for s in unit.spans[: title_span[0]] if s.link < 0)) if not found[0] else None
+        if cited is None:
+            return found
+        # A citation in Chicago's or MLA's style: the venue in italics after the title
+        # ('"Title." In *Proceedings of X*'), the year before it (author-date) or after.
+        return _emphasised_venue(unit.spans[title_span[1]:]), found[1] or cited[1]
 
     def _authors(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, ...]:
         if "authors" in unit.cells:
@@ -446,6 +456,8 @@ class _Reader:
         before = _unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
         if names := _apa(before):
             return names
+        if cited := _cited(before):
+            return cited[0]
         # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".
         after = unit.spans[title_span[1]:]
         index = 0
@@ -726,6 +738,81 @@ def _apa(text: str) -> tuple[str, ...]:
             return ()
         break
     return tuple(names) + (("others",) if others and names else ())
+
+
+# What stands between a citation's authors and its quoted title, as Chicago (author-date:
+# 'Lovelace, Ada, and Alan Turing. 2020. "Title."') and MLA ('Lovelace, Ada, et al.
+# "Title."') write it: the names, a full stop, perhaps the year and another.
+_CITED_END = re.compile(r"""(?:\.\s*\(?((?:19|20)\d{2})[a-z]?\)?)?\.\s*["“]?\s*$""")
+_CITED_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _cited(text: str) -> tuple[tuple[str, ...], str] | None:
+    """(names, year) from the words before a quoted title written as Chicago and MLA
+    cite ("Lovelace, Ada, and Alan Turing. 2020. "): the first name surname first, the
+    others given name first; None when the text is anything else."""
+    text = _unlead(_SPACES.sub(" ", text)).strip()
+    end = _CITED_END.search(text)
+    if not end:
+        return None
+    names_text = text[: end.start()].strip()
+    if re.search(r"(?:^|[\s.])[^\W\d_]$", names_text):
+        names_text += "."  # (an initial's full stop: "Hopper, Grace M.")
+    others = re.search(r",?\s+et\s+al$", names_text)
+    if others:
+        names_text = names_text[: others.start()]
+    parts = [part.strip() for part in _CITED_SPLIT.split(names_text)]
+    if len(parts) < 2 or any(not _NAME.match(part) or _is_label(part) for part in parts):
+        return None
+    surname, given, rest = parts[0], parts[1], parts[2:]
+    if len(surname.split()) > 3 or len(given.split()) > 3 or any(not 2 <= len(p.split()) <= 5 for p in rest):
+        return None
+    names = (f"{given} {surname}", *rest) + (("others",) if others else ())
+    return names, end.group(1) or ""
+
+
+def _quoted_title(unit: _Unit, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The title a citation puts in quotes after its authors, among the item's first
+    ``end`` spans ('Lovelace, Ada. 2020. "Title." *Venue*.'), and the spans it was read
+    from (split off the words around it); None when the item is no such citation."""
+    text = _join(unit.spans[:end])
+    for opening in re.finditer(r"[\"“]", text):
+        if _cited(text[: opening.start()]) is None:
+            continue
+        closing = re.compile(r"[\"”]").search(text, opening.end())
+        title = _clean(text[opening.end() : closing.start()]) if closing else ""
+        if not title:
+            return None
+        first = _split_spans(unit, opening.end())
+        return title, (first, _split_spans(unit, closing.start()))
+    return None
+
+
+def _split_spans(unit: _Unit, offset: int) -> int:
+    """The index of the span that starts at the ``offset``-th character of the unit's
+    text, splitting the span there in two."""
+    position = 0
+    for index, span in enumerate(unit.spans):
+        if position == offset:
+            return index
+        if position < offset < position + len(span.text):
+            cut = offset - position
+            unit.spans[index : index + 1] = [replace(span, text=span.text[:cut]), replace(span, text=span.text[cut:])]
+            return index + 1
+        position += len(span.text)
+    return len(unit.spans)
+
+
+def _emphasised_venue(spans: list[_Span]) -> str:
+    """The first italic words among ``spans``, outside links, without a leading "In": a
+    citation's venue."""
+    start = next((i for i, s in enumerate(spans) if s.em and s.link < 0 and s.text.strip()), None)
+    if start is None:
+        return ""
+    end = start
+    while end < len(spans) and spans[end].em and spans[end].link < 0:
+        end += 1
+    return _venue(re.sub(r"^\s*In\s+", "", _join(spans[start:end])))
 
 
 def _name_list(text: str) -> tuple[str, ...]:

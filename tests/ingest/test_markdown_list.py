@@ -418,3 +418,36 @@ def test_news_lines_are_not_papers():
         "list.md:12:1: warning: this item reads as news (it starts with a date, '(May 2024)'), not as a"
         " paper's entry, and links a paper (https://arxiv.org/abs/2405.00009)" + tail,
     ]
+
+
+CHICAGO = """\
+# Reading
+
+- Lovelace, Ada, and Alan Turing. 2020. "On Computable Engines." *Journal of Machines*. [pdf](https://arxiv.org/abs/2001.00001)
+- Hopper, Grace M. 2019. "Compilers for Everyone." In *Proceedings of ACL*, 1–10. [paper](https://aclanthology.org/P19-1001/)
+- Lovelace, Ada, Alan Turing, and Grace Hopper. 2021. “Three Authors Write.” *NeurIPS*. [arXiv](https://arxiv.org/abs/2101.00001)
+- Lovelace, Ada, et al. "An MLA Citation." *Journal of Machines*, vol. 3, no. 2, 2022, pp. 1-10. [doi](https://doi.org/10.1234/abc)
+- Lovelace, Ada. 2020. "[Linked Title](https://arxiv.org/abs/2001.00002)." *Journal of Machines*.
+- Turing, Alan. "Computing Machinery and Intelligence." *Mind* 59, no. 236 (1950): 433–460. [pdf](https://example.org/t.pdf)
+"""
+
+
+def test_chicago_and_mla_citations_give_title_authors_venue_and_year():
+    # A curator's review: the first item was a paper titled "Lovelace, Ada, and Alan
+    # Turing", with no authors, venue nor year.
+    records, problems = _parse(CHICAGO)
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [
+        ("On Computable Engines", ("Ada Lovelace", "Alan Turing"), "Journal of Machines", "2020"),
+        ("Compilers for Everyone", ("Grace M. Hopper",), "Proceedings of ACL", "2019"),
+        ("Three Authors Write", ("Ada Lovelace", "Alan Turing", "Grace Hopper"), "NeurIPS", "2021"),
+        ("An MLA Citation", ("Ada Lovelace", "others"), "Journal of Machines", "2022"),
+        ("Linked Title", ("Ada Lovelace",), "Journal of Machines", "2020"),
+        ("Computing Machinery and Intelligence", ("Alan Turing",), "Mind", "1950"),
+    ]
+    assert [(r.arxiv, r.doi) for r in records[:5]] == [
+        ("2001.00001", ""), ("", ""), ("2101.00001", ""), ("", "10.1234/abc"), ("2001.00002", ""),
+    ]
+    # Quoted words after anything but a citation's names are no title.
+    records, _ = _parse('- See "quoted words" in [A Linked Paper](https://arxiv.org/abs/2001.00003), ICML 2020.\n')
+    assert [(r.title, r.authors, r.venue) for r in records] == [("A Linked Paper", (), "ICML")]
