@@ -83,6 +83,8 @@ _VENUE_YEAR = re.compile(
     r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
+# What a labelled link's text leaves behind in a title ("[[paper](...)]" less "paper").
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 # A list's news: a section ("🔥 News", "Latest Updates", "What's New", "Changelog"), an
 # item that says so ("**News**: ..."), and a date before an item's words ("[2024/05]",
@@ -390,7 +392,9 @@ class _Reader:
             linked = [s for s in cell if s.link >= 0 and not unit.anchors[s.link].image]
             if linked and not _is_label(unit.anchors[linked[0].link].text):
                 return self._link_title(unit, linked[0].link)
-            return _clean(_join(cell)), (first, end)
+            # (without a labelled link's text: "**X**: Title [[paper](...)]" is "X: Title")
+            words = _join(s for s in cell if s.link < 0 or not _is_label(unit.anchors[s.link].text))
+            return _clean(_EMPTY_BRACKETS.sub(" ", words)), (first, end)
         if title_link is not None:
             return self._link_title(unit, title_link)
         spans = unit.spans

@@ -451,3 +451,17 @@ def test_chicago_and_mla_citations_give_title_authors_venue_and_year():
     # Quoted words after anything but a citation's names are no title.
     records, _ = _parse('- See "quoted words" in [A Linked Paper](https://arxiv.org/abs/2001.00003), ICML 2020.\n')
     assert [(r.title, r.authors, r.venue) for r in records] == [("A Linked Paper", (), "ICML")]
+
+
+def test_a_title_cell_leaves_out_its_labelled_links_text():
+    # A curator's review: the title was "SmoothQuant: Accurate ... Models [paper]".
+    text = (
+        "| Title | Venue |\n|---|---|\n"
+        "| **SmoothQuant**: Accurate and Efficient Post-Training Quantization [[paper](https://arxiv.org/abs/2211.10438)]"
+        " [code](https://github.com/mit-han-lab/smoothquant) | ICML 2023 |\n"
+    )
+    records, problems = _parse(text)
+    assert not problems
+    assert [(r.title, r.arxiv, r.venue, r.year) for r in records] == [
+        ("SmoothQuant: Accurate and Efficient Post-Training Quantization", "2211.10438", "ICML", "2023")
+    ]
