@@ -122,6 +122,9 @@ _VOLUMES = frozenset({
     "proceedings", "mvproceedings", "book", "mvbook", "collection", "mvcollection",
     "reference", "mvreference", "periodical",
 })
+# A conference's volume of papers: never a paper itself, crossref'd or not. (A book or a
+# collection may be what the list recommends reading.)
+_PROCEEDINGS = frozenset({"proceedings", "mvproceedings"})
 # Volumes whose people edited, not wrote, the papers in them. BibTeX (and biblatex by
 # default) would copy such a volume's `author` into a paper lacking one; we do not: a
 # proceedings, collection or periodical issue has editors, and an `author` there names
@@ -219,6 +222,14 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         if entry.key in referenced and (
             entry.entry_type.lower() in _VOLUMES or not _plain(_field(entry, "title"))
         ):
+            continue
+        if entry.entry_type.lower() in _PROCEEDINGS:
+            # (The ACL Anthology's export of a volume starts with the volume's entry.)
+            problems.warning(
+                Location(path, entry.start_line + 1, 1),
+                f"@{entry.entry_type} {entry.key!r} is a volume of papers, not a paper; not"
+                " imported (a paper that names it in crossref takes its title as the venue)",
+            )
             continue
         record = _record(_Fields(entry, parents[entry.key]), path, problems)
         if record is not None:

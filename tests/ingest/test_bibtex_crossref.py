@@ -141,3 +141,20 @@ def test_a_missing_crossref_behind_a_volume_is_reported_once():
         "lab.bib:4:3: warning: crossref 'gone' names no entry in this file; "
         "the entry gets only its own fields"
     )
+
+
+def test_a_proceedings_volume_no_paper_names_is_no_paper_either():
+    # A curator's review: the ACL Anthology's export of a volume starts with its
+    # @proceedings, which was imported as a paper titled "Proceedings of the 2023
+    # Conference on ...". A book stays a paper: a list may recommend reading one.
+    text = (
+        "@proceedings{emnlp-2023-main,\n    title = \"Proceedings of the 2023 Conference on EMNLP\",\n"
+        "    year = \"2023\",\n    publisher = \"Association for Computational Linguistics\"\n}\n"
+        "@book{b, title = {Deep Learning}, publisher = {MIT Press}, year = {2016}}\n"
+    )
+    records, problems = _parse(text)
+    assert [r.title for r in records] == ["Deep Learning"]
+    assert problems.format() == (
+        "lab.bib:1:1: warning: @proceedings 'emnlp-2023-main' is a volume of papers, not a paper;"
+        " not imported (a paper that names it in crossref takes its title as the venue)"
+    )
