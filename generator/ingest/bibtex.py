@@ -541,6 +541,23 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
     return tuple(known)
 
 
+# The fields that name a venue as its name (a thesis's ``school`` and a report's
+# ``institution`` say where it was written).
+_VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
+# Google Scholar's entry of some preprints (Llama 2's, copied into countless
+# bibliographies) names the arXiv page as the journal, with a space after each dot,
+# question mark and equals sign: ``journal = {URL https://arxiv. org/abs/2307.09288}``,
+# ``{URL https://openreview. net/forum? id= nZeVKeeFYf9}``.
+_SCHOLAR_URL = re.compile(r"(?is)\s*URL\s+(https?://.*\S)\s*")
+
+
+def _scholar_address(written: str) -> str:
+    """The address of a venue field that is Google Scholar's "URL https://arxiv.
+    org/abs/...", whole ("https://arxiv.org/abs/..."); "" for any other value."""
+    match = _SCHOLAR_URL.fullmatch(written)
+    return re.sub(r"(?<=[.?=&/])\s+(?=\w)", "", match.group(1)) if match else ""
+
+
 # What a venue from ``school`` or ``institution`` is, by entry type (the BibTeX export
 # reads it back: export_bibtex._THESIS, _REPORT, _OTHER_WORK).
 _KINDS = {
@@ -675,6 +692,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     number_is_arxiv = bool(numbered) and numbered == arxiv
     howpublished = _unescape(fields["howpublished"])
     note = _unescape(fields["note"])
+    # Google Scholar's address in a venue field is the paper's page, not its venue (see
+    # `_scholar_address`); any other venue is read as written.
+    scholar = {name: _scholar_address(fields[name]) for name in _VENUE_FIELDS}
+    venue_addresses = [a for text in scholar.values() for a in _addresses(_unescape(text))]
     if not arxiv:
         # (Also a venue field of another kind: "arXiv preprint arXiv:1606.04671" as the
         # `booktitle` of an @inproceedings, or biblatex's `journaltitle`.)
@@ -685,7 +706,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         # An arXiv or DOI page's address in `howpublished` (or an arXiv page's in `note`,
         # where an "arXiv:..." is read too, above) names the paper as a `url` does; it
         # was a "paper" link only, with no arXiv or DOI badge.
-        pages = [clean_url(a) for a in _addresses(howpublished)]
+        pages = [clean_url(a) for a in [*_addresses(howpublished), *venue_addresses]]
         noted = [clean_url(a) for a in _addresses(note)]
         arxiv = arxiv or next((i for a in pages + noted if (i := arxiv_id(a))), "")
         doi = doi or next((d for a in pages if (d := doi_from_url(a))), "")
@@ -707,8 +728,9 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         (
             text
             for text in (
-                _plain(fields[name])
-                for name in ("journal", "journaltitle", "booktitle", "school", "institution")
+                *("" if scholar[name] else _plain(fields[name]) for name in _VENUE_FIELDS),
+                _plain(fields["school"]),
+                _plain(fields["institution"]),
             )
             if text
         ),
@@ -760,8 +782,9 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     elif not arxiv and "://" in eprint:  # (not an identifier: an address of no http(s))
         _left_out(fields, "eprint", eprint, path, problems)
     found = []
-    for name in ("howpublished", "note", *_CODE_FIELDS):
-        for address, written in _addresses(_unescape(fields[name])).items():
+    for name in ("howpublished", "note", *_CODE_FIELDS, *_VENUE_FIELDS):
+        text = scholar[name] if name in scholar else fields[name]
+        for address, written in _addresses(_unescape(text)).items():
             found.append(clean_url(address))
             if not found[-1]:  # (told as written: "https://" was only how it was read)
                 _left_out(fields, name, written, path, problems, address)

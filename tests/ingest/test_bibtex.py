@@ -773,3 +773,24 @@ def test_an_organization_is_the_author_of_a_page_no_person_signs_else_its_venue(
         (("Jane Doe",), "OpenAI Blog"),
         ((), "Proceedings of the IEEE conference on computer vision and pattern recognition"),
     ]
+
+
+def test_google_scholars_url_as_the_journal_is_the_papers_page_not_its_venue():
+    # A curator's review: Scholar's Llama 2 entry (copied into countless bibliographies)
+    # gave the venue "URL https://arxiv. org/abs/2307.09288" and no arXiv id.
+    text = (
+        "@misc{touvron2023llama,\n  title={Llama 2: Open foundation and fine-tuned chat models},\n"
+        "  author={Touvron, Hugo and others},\n  journal={URL https://arxiv. org/abs/2307.09288},\n"
+        "  year={2023}\n}\n"
+        "@article{x, title={On OpenReview}, journal={URL https://openreview. net/forum? id= nZeVKeeFYf9}}\n"
+        # (any other venue is read as written)
+        "@inproceedings{y, title={Y}, booktitle={Workshop at https://x.org/ws}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "a.bib", problems)
+    assert not problems, problems.format()
+    assert [(r.venue, r.arxiv, [link.url for link in r.links]) for r in records] == [
+        ("", "2307.09288", []),  # (the arXiv page is the arXiv badge's)
+        ("", "", ["https://openreview.net/forum?id=nZeVKeeFYf9"]),
+        ("Workshop at https://x.org/ws", "", []),
+    ]
