@@ -166,14 +166,14 @@ def _address_venue(paper: Paper, record: Record, report: ImportReport) -> None:
     ``\\href{x.org/a}{Our page}`` as "Our page (x.org/a)"), which a re-import then left in
     the file for the curator to find and delete. When the record tells that the venue is
     the importer's own, not changed since (the three-way merge's base: a curator's venue,
-    or one edited, stays), and it holds an address this record now gives as a link, it
-    gives way to the record's venue, or goes when the record names none; said in the
-    report. Not when a comment stands beside it in the file: that is the curator's."""
+    or one edited, stays), and it holds an address this record now gives as a link (or as
+    its arXiv or DOI page: Google Scholar's "URL https://arxiv. org/abs/..."), it gives
+    way to the record's venue, or goes when the record names none; said in the report. Not when a comment stands beside it in the file: that is the curator's."""
     current = paper.values.get("venue")
     if (
         not isinstance(current, str) or not current or "venue" in paper.fills
         or record.venue == current or not _own(paper, "venue")
-        or not any(_holds_address(current, link.url) for link in record.links)
+        or not any(_holds_address(current, url) for url in _addresses_of(record))
         or (record.venue and paper.prior is not None and paper.prior.has_value("venue", record.venue))
         or not paper.on_its_own_line("venue")
     ):
@@ -186,6 +186,14 @@ def _address_venue(paper: Paper, record: Record, report: ImportReport) -> None:
     report.address_venues.append(AddressVenue(paper.id, record.venue, current))
 
 
+def _addresses_of(record: Record) -> list[str]:
+    """The addresses a record gives: its links, and its arXiv and DOI pages (which no
+    link repeats: the badges link them)."""
+    pages = [f"https://arxiv.org/abs/{record.arxiv}"] if record.arxiv else []
+    pages += [f"https://doi.org/{record.doi}"] if record.doi else []
+    return [link.url for link in record.links] + pages
+
+
 def _holds_address(venue: str, url: str) -> bool:
     """Whether ``venue`` holds the address ``url`` as written without its scheme
     ("example.com/x" for https://example.com/x). A host alone only when it is the whole
@@ -194,6 +202,9 @@ def _holds_address(venue: str, url: str) -> bool:
     ("Published on distill.pub")."""
     address = re.sub(r"(?i)^https?://(?:www\.)?", "", url).rstrip("/").replace("{", "").replace("}", "")
     text = venue.casefold().replace("{", "").replace("}", "")
+    # (Google Scholar's "URL https://arxiv. org/abs/2307.09288": its spaces are none of
+    # the address's.)
+    text = re.sub(r"(?<=[.?=&/])\s+(?=\w)", "", text)
     address = address.casefold()
     if "/" not in address:
         text = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip()).rstrip("/")

@@ -110,3 +110,26 @@ def test_a_venue_naming_a_host_among_its_words_stays(tmp_path):
     report = _import(tmp_path, "new.bib", new)
     assert report.address_venues == []
     assert "venue: Published on distill.pub\n" in (tmp_path / PAPER).read_text()
+
+
+SCHOLAR = (
+    "@misc{a,\n  title = {Alpha Paper},\n  journal = {URL https://arxiv. org/abs/2307.09288},\n"
+    "  year = {2023}\n}\n"
+)
+
+
+def test_google_scholars_address_as_the_venue_goes_once_read_as_the_arxiv_id(tmp_path, monkeypatch):
+    # Older imports read Scholar's "journal = {URL https://arxiv. org/abs/2307.09288}" as
+    # the venue; read again, it gives the arXiv id, and that venue goes.
+    with monkeypatch.context() as older:
+        older.setattr("generator.ingest.bibtex._scholar_address", lambda written: "")
+        assert _import(tmp_path, "scholar.bib", SCHOLAR).added == ["alpha-paper"]
+    paper = tmp_path / PAPER
+    assert "venue: URL https://arxiv. org/abs/2307.09288\n" in paper.read_text()
+    report = _import(tmp_path, "scholar.bib", SCHOLAR)
+    assert [str(change) for change in report.address_venues] == [
+        "venue: alpha-paper no venue now (was 'URL https://arxiv. org/abs/2307.09288', an address an"
+        " earlier import read as the venue; it is a link)"
+    ]
+    text = paper.read_text()
+    assert "venue:" not in text and 'arxiv: "2307.09288"\n' in text
