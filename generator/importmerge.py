@@ -309,14 +309,16 @@ def _in_files_spelling(current: object, imported: object) -> object:
 
 def _cut_short(short: object, whole: object) -> bool:
     """Whether ``short`` is ``whole`` cut short: its names, then "others", begin ``whole``
-    (each the same person, however typed: _same_person), and ``whole`` has more."""
+    (each the same person, however typed: _same_person), and ``whole`` has as many or
+    more. (As many: Google Scholar ends LoRA's eight authors with "and others" too; the
+    list that names them all says no less.)"""
     if not isinstance(short, list) or not isinstance(whole, list) or len(short) < 2:
         return False
     if not _is_others(short[-1]):
         return False
     named = short[:-1]
     whole_named = whole[:-1] if whole and _is_others(whole[-1]) else whole
-    return len(whole_named) > len(named) and all(
+    return len(whole_named) >= len(named) and all(
         _same_person(a, b) for a, b in zip(named, whole_named)
     )
 

@@ -515,6 +515,25 @@ def test_an_old_arxiv_id_with_its_subject_class_is_the_same_paper_as_arxivs_own_
     ]
 
 
+def test_a_list_scholar_ends_with_others_after_every_name_is_no_conflict(tmp_path):
+    # A curator's review: Scholar's LoRA entry names all eight authors, then "and others";
+    # imported after the whole list, it was a conflict, in that import and every later one.
+    eight = ("Edward J. Hu", "Yelong Shen", "Phillip Wallis", "Zeyuan Allen-Zhu", "Yuanzhi Li",
+             "Shean Wang", "Lu Wang", "Weizhu Chen")
+    zotero = _rec("LoRA: Low-Rank Adaptation of Large Language Models", line=1, year="2021", authors=eight)
+    scholar = _rec("LoRA: Low-Rank Adaptation of Large Language Models", line=2, path="scholar.bib",
+                   year="2021", authors=(*eight, "others"))
+    report = import_records([zotero, scholar], tmp_path, added=DAY)
+    assert report.conflicts == []
+    assert import_records([scholar], tmp_path, added=DAY).conflicts == []
+    assert _read(tmp_path / "papers" / f"{report.added[0]}.yml")["authors"] == list(eight)
+    # Scholar's first: the list naming them all, not "et al.", as for a list cut shorter.
+    other = tmp_path / "other"
+    report = import_records([scholar, zotero], other, added=DAY)
+    assert report.conflicts == []
+    assert _read(other / "papers" / f"{report.added[0]}.yml")["authors"] == list(eight)
+
+
 def test_a_cut_short_list_matches_its_people_spelt_with_or_without_umlauts(tmp_path):
     # (second review: "Müller, Jörg" and "Joerg Mueller" were two people, so a conflict)
     scholar = _rec("Kernel Methods Revisited", line=1, year="2019", authors=("Müller, Jörg", "others"))
