@@ -114,6 +114,11 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
     return tuple(links)
 
 
+# The first record of an RIS file ("TY  - JOUR") or of EndNote's tagged export
+# ("%0 Journal Article").
+_REFERENCE_MANAGER = re.compile(r"^(?:TY {2}- |%0 )\S.*$", re.MULTILINE)
+
+
 def detect_format(text: str) -> str | None:
     """``hf``, ``bibtex``, ``arxiv`` or ``markdown`` judged from the content, or None for
     an unknown layout."""
@@ -167,6 +172,17 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
 
         return parse_markdown_list(text, path, problems)
     first = next((i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
+    manager = _REFERENCE_MANAGER.search(text)
+    if manager:
+        # (A reference manager's other export: what to do is more use than what was expected.)
+        what = "an RIS export" if manager.group().startswith("TY") else "an EndNote export"
+        problems.error(
+            Location(path, text.count("\n", 0, manager.start()) + 1, 1),
+            f"this is {what} ({manager.group().strip()!r}), which import does not read: export"
+            " the papers as BibTeX from the reference manager (Zotero, EndNote, Mendeley and"
+            " JabRef all can) and import that",
+        )
+        return []
     problems.error(
         Location(path, first, 1),
         "unknown layout: expected a Hugging Face Papers listing (starting with "

@@ -172,3 +172,22 @@ def test_code_is_at_says_the_code_is_the_authors_own():
     assert [(l.repo, l.official) for r in records for l in r.links] == [
         ("me/x", True), ("me/y", True), ("other/z", False)
     ]
+
+
+def test_a_reference_managers_ris_or_endnote_export_is_told_what_to_do():
+    # A curator's review: an RIS file was "unknown layout: expected a Hugging Face Papers
+    # listing ...", which says nothing of the BibTeX export every reference manager has.
+    said = []
+    for text, path in (("\nTY  - JOUR\nTI  - A Paper\nAU  - Doe, Jane\nER  - \n", "lab.ris"),
+                       ("%0 Journal Article\n%T A Paper\n", "lab.enw")):
+        problems = Problems()
+        assert parse_text(text, path, problems) == []
+        said += [str(p) for p in problems.errors]
+    assert said == [
+        "lab.ris:2:1: this is an RIS export ('TY  - JOUR'), which import does not read: export the"
+        " papers as BibTeX from the reference manager (Zotero, EndNote, Mendeley and JabRef all can)"
+        " and import that",
+        "lab.enw:1:1: this is an EndNote export ('%0 Journal Article'), which import does not read:"
+        " export the papers as BibTeX from the reference manager (Zotero, EndNote, Mendeley and JabRef"
+        " all can) and import that",
+    ]
