@@ -1,7 +1,8 @@
 """A hand-kept Markdown list of papers (an "awesome list" README).
 
 Read with markdown-it (CommonMark, with GitHub's tables), never with patterns over the
-raw text: a title holding `*`, `[` or `|` is what the Markdown says it is. Each list item
+raw text: a title holding `*`, `[` or `|` is what the Markdown says it is; a bare
+https:// address is a link, as GitHub shows it. Each list item
 and each table row is read on its own (a nested item is an item of its own): it is a
 paper when it links one (an arXiv, DOI, OpenReview, proceedings or PDF address) or, with
 no such link, when it says a venue or year beside its title ("(CVPR 17) Title").
@@ -9,7 +10,8 @@ no such link, when it says a venue or year beside its title ("(CVPR 17) Title").
 What an item gives, each from the Markdown's structure:
 
 * the title: the paper link's text; else the first bold text; else the item's leading
-  words (before its first link, without a "(Venue YY)" prefix);
+  words (before its first link, without a "(Venue YY)" prefix, and in an item linking its
+  paper without the venue and year after them, "Title. ICLR 2022.");
 * the paper's arXiv id or DOI from that link, and every other address in the item as a
   link, its kind told by its host or, where the host says nothing, by the link's text
   ("[Code](https://lab.example/x)" is code, "[Project page](...)" a project page);
@@ -83,6 +85,8 @@ _VENUE_YEAR = re.compile(
     r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
+# Where a sentence of an item's leading words ends (not an initial's or an ellipsis' dot).
+_SENTENCE = re.compile(r"(?<=[^\s.][^\s.])\.\s")
 # What a labelled link's text leaves behind in a title ("[[paper](...)]" less "paper").
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
@@ -148,7 +152,11 @@ def parse_markdown_list(text: str, path: str, problems: Problems) -> list[Record
     return reader.records
 
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+# GitHub's tables, and its bare addresses as links (only one written with its scheme,
+# as escape.py reads a curator's notes): "... *NeurIPS*. https://arxiv.org/abs/..." links
+# its paper on the list's page.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True, "linkify": True}).enable(["table", "linkify"])
+_MARKDOWN.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
 
 
 @dataclass
@@ -168,6 +176,7 @@ class _Anchor:
     url: str
     text: str = ""
     image: bool = False  # its text is an image (a badge)
+    bare: bool = False  # a bare address GitHub links: its text is the address, no title
 
 
 @dataclass
@@ -303,7 +312,7 @@ class _Reader:
             )
             return False
         title_link = next((i for i, a in papers if not _is_label(a.text) and not a.image), None)
-        title, title_span = self._title(unit, title_link)
+        title, title_span = self._title(unit, title_link, bool(papers))
         venue, year = self._venue_year(unit, title_span)
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             return False  # no paper here: a code base, a dataset, a badge, a line of prose
@@ -384,8 +393,11 @@ class _Reader:
             return f"it starts with a date, {dated.group().strip()!r}"
         return ""
 
-    def _title(self, unit: _Unit, title_link: int | None) -> tuple[str, tuple[int, int]]:
-        """The title and the range of spans it was read from."""
+    def _title(self, unit: _Unit, title_link: int | None, linked: bool = False) -> tuple[str, tuple[int, int]]:
+        """The title and the range of spans it was read from. ``linked``: the item links
+        its paper, so that a venue and year after leading words are no part of the title
+        ("Title. ICLR 2022. [pdf](...)", "Title, NeurIPS 2020 [pdf](...)"); an item
+        linking none is a paper only by them, and a line of prose ends in a year too."""
         if "title" in unit.cells:
             first, end = unit.cells["title"]
             cell = unit.spans[first:end]
@@ -410,11 +422,29 @@ class _Reader:
         end = next((i for i, s in enumerate(spans) if s.link >= 0), len(spans))
         if not unit.cells and (quoted := _quoted_title(unit, end)):
             return quoted
-        text = _PREFIX.sub("", _unlead(_join(spans[:end])))
-        text = re.split(r"(?<=[^\s.][^\s.])\.\s", text, maxsplit=1)[0]
+        joined = _join(spans[:end])
+        text = _PREFIX.sub("", _unlead(joined))
+        start = len(joined) - len(text)  # (what the prefix and bullets took)
+        first, *rest = _SENTENCE.split(text, maxsplit=1)
+        if linked and rest and not unit.cells and _apa(first):
+            # APA's "Surname, I., & Surname, I. (2021). Title. Venue.": the title is the
+            # sentence after the names (which `_authors` reads before it).
+            start += len(text) - len(rest[0])
+            text = rest[0]
+            first = _SENTENCE.split(text, maxsplit=1)[0]
+            begin = _split_spans(unit, start)
+        else:
+            begin = 0
+        text = first
+        comma = text.rfind(",")
+        if linked and comma > 0 and _venue_and_year(text[comma + 1 :].strip(" .")):
+            text = text[:comma]
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
-        return _clean(text), (0, end)
+        if linked and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):
+            # (the words after the title are read for the venue and year)
+            return _clean(text), (begin, _split_spans(unit, start + len(text)))
+        return _clean(text), (begin, end + (begin > 0))
 
     @staticmethod
     def _link_title(unit: _Unit, link: int) -> tuple[str, tuple[int, int]]:
@@ -545,7 +575,7 @@ def _spans(inline: Token, unit: _Unit) -> None:
     for child in inline.children or []:
         kind = child.type
         if kind == "link_open":
-            unit.anchors.append(_Anchor(str(child.attrs.get("href", ""))))
+            unit.anchors.append(_Anchor(str(child.attrs.get("href", "")), bare=child.markup == "linkify"))
             link = len(unit.anchors) - 1
         elif kind == "link_close":
             link = -1
@@ -559,7 +589,7 @@ def _spans(inline: Token, unit: _Unit) -> None:
             em -= 1
         elif kind in ("text", "code_inline"):
             unit.spans.append(_Span(child.content, link, strong > 0, em > 0))
-            if link >= 0:
+            if link >= 0 and not unit.anchors[link].bare:
                 unit.anchors[link].text += child.content
         elif kind in ("softbreak", "hardbreak"):
             unit.spans.append(_Span(" ", link, strong > 0, em > 0))

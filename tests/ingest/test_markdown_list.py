@@ -465,3 +465,31 @@ def test_a_title_cell_leaves_out_its_labelled_links_text():
     assert [(r.title, r.arxiv, r.venue, r.year) for r in records] == [
         ("SmoothQuant: Accurate and Efficient Post-Training Quantization", "2211.10438", "ICML", "2023")
     ]
+
+
+def test_bare_addresses_link_and_a_venue_after_leading_words_is_read():
+    # A curator's review: GitHub links a bare https:// address, the import did not (the
+    # first item was no paper at all, the second lost its code); and a venue and year
+    # after a title read from leading words were part of the title, or lost.
+    text = (
+        "- Lovelace, Ada, and Alan Turing. 2021. “Three Authors Write.” In *NeurIPS*."
+        " https://arxiv.org/abs/2101.00001\n"
+        "- [Titled Paper](https://arxiv.org/abs/2101.00002), ICML 2021. Code: https://github.com/o/r\n"
+        "- Plain Title Here. ICLR 2022. [pdf](https://openreview.net/forum?id=abc)\n"
+        "- Other Title, NeurIPS 2020 [pdf](https://arxiv.org/abs/2001.00001)\n"
+        "- A Title, With A Comma [pdf](https://arxiv.org/abs/1703.00002)\n"
+        "- Crawshaw, M. (2020). Multi-Task Learning with Deep Neural Networks: A Survey. arXiv, 2020."
+        " https://arxiv.org/abs/2009.09796\n"
+        "- We thank everyone, 2020. See example.org and www.example.org\n"  # (no paper)
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, r.authors, r.arxiv, _links(r)) for r in records] == [
+        ("Three Authors Write", "NeurIPS", "2021", ("Ada Lovelace", "Alan Turing"), "2101.00001", []),
+        ("Titled Paper", "ICML", "2021", (), "2101.00002", [("code", "https://github.com/o/r")]),
+        ("Plain Title Here", "ICLR", "2022", (), "", [("paper", "https://openreview.net/forum?id=abc")]),
+        ("Other Title", "NeurIPS", "2020", (), "2001.00001", []),
+        ("A Title, With A Comma", "", "", (), "1703.00002", []),
+        ("Multi-Task Learning with Deep Neural Networks: A Survey", "arXiv", "2020", ("M. Crawshaw",),
+         "2009.09796", []),
+    ]
