@@ -997,7 +997,7 @@ def _addresses(text: str) -> dict[str, str]:
 # "Our project page", "Code on GitHub", "accessed 5 May 2024". A \\href's text or the words
 # around an address in `howpublished` that say no more are no venue.
 _LINK_WORDS = frozenset("""
-    available online at from via on in here url link links see website web site page
+    available online published at from via on in here url link links see website web site page
     webpage homepage home project our the this its code github pdf accessed retrieved
     visited viewed last and or
     january february march april may june july august september october november december

@@ -227,6 +227,8 @@ def test_the_words_beside_an_address_in_howpublished_are_its_venue():
         "@misc{e, title = {E},\n  howpublished = {Available online at \\url{https://x.org/e}, accessed 3 May 2024}}\n"
         "@misc{f, title = {F}, howpublished = {\\href{https://github.com/o/f}{Code on GitHub}}}\n"
         "@misc{g, title = {G}, howpublished = {\\href{https://x.org/g}{\\texttt{x.org/g}}}}\n"
+        "@misc{h, title = {H}, howpublished = {Published online at \\url{https://x.org/h}}}\n"  # (a review)
+        "@misc{i, title = {I}, howpublished = {Published in Lab Notes, \\url{https://x.org/i}}}\n"
     )
     problems = Problems()
     records = parse_text(text, "a.bib", problems)
@@ -239,6 +241,8 @@ def test_the_words_beside_an_address_in_howpublished_are_its_venue():
         ("", ["https://x.org/e"]),
         ("", ["https://github.com/o/f"]),
         ("", ["https://x.org/g"]),
+        ("", ["https://x.org/h"]),
+        ("Published in Lab Notes", ["https://x.org/i"]),
     ]
     # no kind: a venue from howpublished says none (see _venue_kind)
     assert {r.venue_kind for r in records} == {""}
