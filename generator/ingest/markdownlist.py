@@ -78,7 +78,15 @@ _COLUMNS = {
 }
 
 # "(CVPR 17) Title", "(ICLR) Title", "(Trends in Cognitive Science 20) Title".
-_PREFIX = re.compile(r"^\s*\(([^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(\d{4}|\d{2}))?\)\s*")
+# Also in square brackets, with its year: "[arXiv 2023] Title", "[NeurIPS 2023](...) Title"
+# (a bracket without one is a label: "[Toolformer] Toolformer: ...", see _LABEL_PREFIX).
+_PREFIX = re.compile(
+    r"^\s*(?:\((?P<venue>[^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(?P<year>\d{4}|\d{2}))?\)"
+    r"|\[(?P<bracketed>[^\[\]\d]*[A-Za-z][^\[\]\d]*?)\s*['’]?\s*(?P<bracket_year>\d{4}|\d{2})\])\s*"
+)
+# A short label in brackets before a title read from its words: the method's name, a
+# kind ("[Survey]").
+_LABEL_PREFIX = re.compile(r"^\s*\[[^\[\]]{1,40}\]\s*(?=\S+\s+\S)")
 # A venue and a year as lists write them: "TPAMI, 2021", "NeurIPS 2023", "ICLR'24",
 # "arXiv 2024.11", "EMNLP 2020: Systems Demonstrations"; or a year alone.
 _VENUE_YEAR = re.compile(
@@ -311,7 +319,7 @@ class _Reader:
                 " paper an item of its own to import it",
             )
             return False
-        title_link = next((i for i, a in papers if not _is_label(a.text) and not a.image), None)
+        title_link = next((i for i, a in papers if not _is_label(a.text) and not a.image and not _is_venue(a.text)), None)
         title, title_span = self._title(unit, title_link, bool(papers))
         venue, year = self._venue_year(unit, title_span)
         if not papers and not (title and (venue or year) and _words(unit) < 40):
@@ -423,7 +431,17 @@ class _Reader:
         if not unit.cells and (quoted := _quoted_title(unit, end)):
             return quoted
         joined = _join(spans[:end])
-        text = _PREFIX.sub("", _unlead(joined))
+        text = _unlead(joined)
+        if not _NEWS_DATE.match(text):  # (a date stays, telling news: see _news)
+            text = _LABEL_PREFIX.sub("", _PREFIX.sub("", text))
+        if not _clean(text) and end < len(spans) and not unit.cells:
+            # Nothing before a venue's link: "[[NeurIPS 2023](...)] Title. [[code](...)]".
+            after = next((i for i in range(end, len(spans)) if spans[i].link < 0), len(spans))
+            stop = next((i for i in range(after, len(spans)) if spans[i].link >= 0), len(spans))
+            joined = _join(spans[:stop])
+            words = _join(spans[after:stop])
+            text = words.lstrip(" \t])}:-–—|")
+            end = stop
         start = len(joined) - len(text)  # (what the prefix and bullets took)
         first, *rest = _SENTENCE.split(text, maxsplit=1)
         if linked and rest and not unit.cells and _apa(first):
@@ -464,9 +482,11 @@ class _Reader:
         whole = _unlead(_join(unit.spans))
         prefix = _PREFIX.match(whole)
         if prefix:
+            named = prefix.group("venue") or prefix.group("bracketed")
+            year = prefix.group("year") or prefix.group("bracket_year") or ""
             # (a month is no venue: "(May 2024)" dates the item)
-            month = _MONTHS.match(prefix.group(1).split()[0])
-            return "" if month else _venue(prefix.group(1)), _full_year(prefix.group(2) or "")
+            month = _MONTHS.match(named.split()[0])
+            return "" if month else _venue(named), _full_year(year)
         # After the title, without the texts of labelled links ("[[Code](...)]").
         rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
         found = next((
@@ -656,6 +676,12 @@ def _usable(url: str) -> bool:
 
 def _label(text: str) -> str:
     return _SPACES.sub(" ", text.strip(" \t[](){}:.|*_-").lower())
+
+
+def _is_venue(text: str) -> bool:
+    """Whether a link's text is a venue and year ("NeurIPS 2023"), not a paper's title."""
+    found = _venue_and_year(_clean(text))
+    return bool(found and found[0])
 
 
 def _is_label(text: str) -> bool:

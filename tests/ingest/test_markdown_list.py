@@ -493,3 +493,26 @@ def test_bare_addresses_link_and_a_venue_after_leading_words_is_read():
         ("Multi-Task Learning with Deep Neural Networks: A Survey", "arXiv", "2020", ("M. Crawshaw",),
          "2009.09796", []),
     ]
+
+
+def test_a_venue_in_brackets_or_as_a_links_text_before_the_title():
+    # A curator's review: "[arXiv 2023]" and "[Toolformer]" were part of the titles, and a
+    # paper linked by its venue, "[[NeurIPS 2023](...)] Reflexion: ...", was titled
+    # "NeurIPS 2023".
+    text = (
+        "- `[arXiv 2023]` Tree of Thoughts: Deliberate Problem Solving [[paper](https://arxiv.org/abs/2305.10601)]\n"
+        "- [[NeurIPS 2023](https://openreview.net/forum?id=5Xc1ecxO1h)] Reflexion: Language Agents with"
+        " Verbal Reinforcement Learning. [[code](https://github.com/noahshinn/reflexion)]\n"
+        "- **[Toolformer]** Toolformer: Language Models Can Teach Themselves to Use Tools. *arXiv 2023*."
+        " [[paper](https://arxiv.org/abs/2302.04761)]\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, r.arxiv) for r in records] == [
+        ("Tree of Thoughts: Deliberate Problem Solving", "arXiv", "2023", "2305.10601"),
+        ("Reflexion: Language Agents with Verbal Reinforcement Learning", "NeurIPS", "2023", ""),
+        ("Toolformer: Language Models Can Teach Themselves to Use Tools", "arXiv", "2023", "2302.04761"),
+    ]
+    assert _links(records[1]) == [
+        ("paper", "https://openreview.net/forum?id=5Xc1ecxO1h"), ("code", "https://github.com/noahshinn/reflexion"),
+    ]
