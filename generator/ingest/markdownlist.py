@@ -236,11 +236,26 @@ class _Reader:
                 if unit.anchors and not _words(unit) and all(a.image for a in unit.anchors):
                     self._add_links(unit)
                 last_was_record = False
+            elif token.type == "html_block":
+                self._html(token)
             elif token.type in ("paragraph_open", "paragraph_close"):
                 pass
             elif token.level == 0 and token.type not in ("html_block",):
                 last_was_record = last_was_record and token.type.endswith("_close")
             index += 1
+
+    def _html(self, block: Token) -> None:
+        """Say that the papers an HTML block links (a ``<table>`` of papers, as some lists
+        write theirs) are not imported: they were dropped without a word."""
+        urls = [url for url in dict.fromkeys(_HREF.findall(block.content)) if _usable(url)]
+        papers = [url for url in urls if _names_paper(_Anchor(url))]
+        if papers:
+            self.problems.warning(
+                Location(self.path, _line(block), 1),
+                f"this HTML links {len(papers)} paper(s) ({papers[0]}{', …' if len(papers) > 1 else ''});"
+                " not imported: a Markdown list is read from its items and tables, not from"
+                " HTML; write them as Markdown to import them",
+            )
 
     def _heading(self, level: int, inline: Token) -> None:
         # (without the section's number: "2.1 Sparse Attention"; a title keeps its
@@ -575,6 +590,7 @@ class _Reader:
 # superscript, an anchor): another name, "<unk>" or "<eos>", is a word that GitHub's HTML
 # hides, not markup.
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_HREF = re.compile(r"""\bhref\s*=\s*["']([^"'<>\s]+)["']""", re.IGNORECASE)
 _HTML_ELEMENTS = frozenset("""
     a abbr b bdi bdo big blockquote br center cite code dd del details dfn div dl dt em
     font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q rp rt ruby s samp

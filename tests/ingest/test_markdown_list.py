@@ -516,3 +516,22 @@ def test_a_venue_in_brackets_or_as_a_links_text_before_the_title():
     assert _links(records[1]) == [
         ("paper", "https://openreview.net/forum?id=5Xc1ecxO1h"), ("code", "https://github.com/noahshinn/reflexion"),
     ]
+
+
+def test_papers_in_an_html_table_are_said_not_imported():
+    # A curator's review: a list writing some papers in an HTML <table> lost them without
+    # a word. A block of HTML linking no paper (a centred logo) is nothing to say.
+    text = (
+        "# X\n\n<p align=\"center\"><a href=\"https://github.com/o/r\"><img src=\"logo.png\"></a></p>\n\n"
+        "<table>\n<tr><th>Title</th><th>Venue</th></tr>\n"
+        "<tr><td><a href=\"https://arxiv.org/abs/2301.00001\">An HTML Paper</a></td><td>ICML 2023</td></tr>\n"
+        "<tr><td><a href='https://openreview.net/forum?id=abc'>Another</a></td><td>ICLR 2024</td></tr>\n"
+        "</table>\n\n- [A Markdown Paper](https://arxiv.org/abs/2301.00002) - ICLR 2023\n"
+    )
+    records, problems = _parse(text)
+    assert [r.title for r in records] == ["A Markdown Paper"]
+    assert [str(p) for p in problems.items] == [
+        "list.md:5:1: warning: this HTML links 2 paper(s) (https://arxiv.org/abs/2301.00001, …); not"
+        " imported: a Markdown list is read from its items and tables, not from HTML; write them as"
+        " Markdown to import them"
+    ]
