@@ -234,7 +234,35 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         record = _record(_Fields(entry, parents[entry.key]), path, problems)
         if record is not None:
             records.append(record)
-    return records
+    return _without_arxiv_subjects(records, problems)
+
+
+# The arXiv subject classes Zotero's arXiv translator adds as tags to each paper it saves
+# from arXiv ("Computer Science - Machine Learning", "Statistics - Machine Learning").
+_ARXIV_SUBJECT = re.compile(
+    r"(?:Computer Science|Statistics|Mathematics|Physics|Quantitative Biology|Quantitative Finance"
+    r"|Electrical Engineering and Systems Science|Economics|Astrophysics|Condensed Matter"
+    r"|High Energy Physics|Nonlinear Sciences|Nuclear) - [A-Z][\w ,()-]*"
+)
+
+
+def _without_arxiv_subjects(records: list[Record], problems: Problems) -> list[Record]:
+    """``records`` without the arXiv subject classes Zotero writes as keywords: the same
+    few on every paper of a list, they said nothing a curator's tags say. Said once, at
+    the first entry that had them, with how many had."""
+    had = [r for r in records if any(_ARXIV_SUBJECT.fullmatch(tag) for tag in r.tags)]
+    if not had:
+        return records
+    first = next(tag for tag in had[0].tags if _ARXIV_SUBJECT.fullmatch(tag))
+    problems.warning(
+        had[0].source,
+        f"keywords such as {first!r} are arXiv's subject classes, which Zotero adds to each"
+        f" paper it saves from arXiv ({len(had)} entr{'y' if len(had) == 1 else 'ies'} in this"
+        " file); left out of the tags",
+    )
+    return [
+        replace(r, tags=tuple(t for t in r.tags if not _ARXIV_SUBJECT.fullmatch(t))) for r in records
+    ]
 
 
 class _NameAccents(BlockMiddleware):

@@ -798,3 +798,22 @@ def test_google_scholars_url_as_the_journal_is_the_papers_page_not_its_venue():
         ("", "", ["https://openreview.net/forum?id=nZeVKeeFYf9"]),
         ("Workshop at https://x.org/ws", "", []),
     ]
+
+
+def test_zoteros_arxiv_subject_classes_are_no_tags():
+    # A curator's review: every paper saved from arXiv showed "Computer Science - Machine
+    # Learning" and its like as tags. Said once, at the first entry that had them.
+    text = (
+        "@misc{a, title = {A},\n  keywords = {Computer Science - Artificial Intelligence,"
+        " Computer Science - Machine Learning, Statistics - Machine Learning, low-rank}}\n"
+        "@misc{b, title = {B}, keywords = {Computer Science - Computation and Language}}\n"
+        "@misc{c, title = {C}, keywords = {Computer science, Mathematics and computing}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "z.bib", problems)
+    assert [r.tags for r in records] == [("low-rank",), (), ("Computer science", "Mathematics and computing")]
+    assert [str(p) for p in problems.items] == [
+        "z.bib:1:1: warning: keywords such as 'Computer Science - Artificial Intelligence' are arXiv's"
+        " subject classes, which Zotero adds to each paper it saves from arXiv (2 entries in this file);"
+        " left out of the tags"
+    ]
