@@ -752,18 +752,18 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     # preprint) rather than an address.
     # (The raw field: _plain reads its TeX once; ``howpublished`` is already unescaped.)
     published = _published(fields["howpublished"]) if _addresses(howpublished) else fields["howpublished"]
-    venue = next(
-        (
-            text
-            for text in (
-                *("" if scholar[name] else _plain(fields[name]) for name in _VENUE_FIELDS),
-                _plain(fields["school"]),
-                _plain(fields["institution"]),
-            )
-            if text
-        ),
-        _plain(published),
-    )
+    named = [
+        text
+        for text in (
+            *("" if scholar[name] else _plain(fields[name]) for name in _VENUE_FIELDS),
+            _plain(fields["school"]),
+            _plain(fields["institution"]),
+        )
+        if text
+    ]
+    # (Semantic Scholar gives the preprint's `journal = {ArXiv}` beside the published
+    # `booktitle = {International Conference on Learning Representations}`: the latter.)
+    venue = next((text for text in named if not PREPRINT.search(text)), named[0] if named else _plain(published))
     authors = _authors(fields.owner("author"), path, problems)
     bodies = _organizations(fields)
     if bodies and not authors:
@@ -921,6 +921,8 @@ def _locator(
     writes "115:1--115:35"). ``number_is_arxiv``: the number is the paper's arXiv id."""
     if venue and PREPRINT.search(venue) or not (venue or fields.entry.entry_type.lower() in _BOOKS):
         return "", "", "", ""  # (without a venue, the volume and pages of nothing a reader can name)
+    # (not the preprint's "abs/2106.09685" an entry naming both gives: see _record)
+    volume = "" if _ARXIV_VOLUME.match(fields["volume"]) else _plain(fields["volume"])
     number = ("" if number_is_arxiv else _plain(fields["number"])) or _plain(fields["issue"])
     if kind.startswith("Technical report ") and venue.startswith(kind):
         number = ""
@@ -929,7 +931,7 @@ def _locator(
         publisher = ""
     pages = en_dashed_pages(_plain(fields["pages"]))
     article = _plain(fields["articleno"]) or _plain(fields["article-number"])  # (ACM's; MDPI's)
-    return _plain(fields["volume"]), number, pages or article, publisher
+    return volume, number, pages or article, publisher
 
 
 def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:

@@ -817,3 +817,22 @@ def test_zoteros_arxiv_subject_classes_are_no_tags():
         " subject classes, which Zotero adds to each paper it saves from arXiv (2 entries in this file);"
         " left out of the tags"
     ]
+
+
+def test_a_published_venue_beside_a_preprints_journal_is_the_venue():
+    # A curator's review: Semantic Scholar's export gives the preprint's journal "ArXiv"
+    # (its volume "abs/...") beside the published booktitle; LoRA's venue was "ArXiv".
+    text = (
+        "@Article{Hu2021LoRALA,\n author = {J. E. Hu and Yelong Shen},\n"
+        " booktitle = {International Conference on Learning Representations},\n"
+        " journal = {ArXiv},\n title = {LoRA: Low-Rank Adaptation of Large Language Models},\n"
+        " volume = {abs/2106.09685},\n year = {2021}\n}\n"
+        "@Article{p, title = {P}, journal = {ArXiv}, volume = {abs/2101.00001}, year = {2021}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "s2.bib", problems)
+    assert not problems, problems.format()
+    assert [(r.venue, r.venue_kind, r.volume, r.arxiv) for r in records] == [
+        ("International Conference on Learning Representations", "conference", "", "2106.09685"),
+        ("ArXiv", "", "", "2101.00001"),
+    ]
