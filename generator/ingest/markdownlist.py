@@ -97,6 +97,12 @@ _VENUE_YEAR = re.compile(
 _SENTENCE = re.compile(r"(?<=[^\s.][^\s.])\.\s")
 # What a labelled link's text leaves behind in a title ("[[paper](...)]" less "paper").
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+# A heading that says only that papers follow ("Papers", "Paper List", "Awesome Papers"):
+# on every paper of the list, it tags none.
+_LISTS_HEADING = re.compile(
+    r"(?i)^(?:(?:the|awesome|all|full|selected|main|recent|related)\s+)*"
+    r"(?:papers?|paper\s+list|list\s+of\s+papers|reading\s+list|publications?|literature)$"
+)
 _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 # A list's news: a section ("🔥 News", "Latest Updates", "What's New", "Changelog"), an
 # item that says so ("**News**: ..."), and a date before an item's words ("[2024/05]",
@@ -371,7 +377,9 @@ class _Reader:
         arxiv = next((i for _, a in papers if (i := arxiv_id(a.url))), "")
         doi = next((d for _, a in papers if (d := doi_from_url(a.url))), "")
         links = _links([a for _, a in anchors], arxiv, doi)
-        tags = tuple(dict.fromkeys(h for _, h in self.headings if h and not _year_heading(h)))
+        tags = tuple(dict.fromkeys(
+            h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
+        ))
         record = Record(
             title=title,
             abstract="",

@@ -102,7 +102,9 @@ def test_venue_prefix_and_year_headings():
         ("pdf", "https://openreview.net/pdf?id=sb7qHFYwBc"), ("code", "https://github.com/SmallPigPeppa/C-CLIP"),
     ]
     assert records[2].arxiv == "2207.12819"
-    assert all(r.tags == ("Papers",) for r in records)  # (a year heading is no tag)
+    # A year heading is no tag, nor is "Papers", which only says that papers follow (a
+    # curator's review: every paper of such a list was tagged "Papers").
+    assert all(r.tags == () for r in records)
 
 
 def test_items_without_links_name_papers_by_venue_and_year():
