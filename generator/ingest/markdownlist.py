@@ -408,9 +408,10 @@ class _Reader:
     def _news(self, unit: _Unit, title: str) -> str:
         """Why the item is the list's news rather than a paper's entry ("under the heading
         'News'"), or "" when it is not: an item of a news section, one that says it is
-        news ("**News**: ..."), or one whose title, as read, starts with a date ("[2024/05]
-        🔥 We released our code"; a paper's entry dated so has its title in its link's
-        text or in bold)."""
+        news ("**News**: ..."), or one that starts with a date and then words before its
+        title ("[2024/05] 🔥 We released our code ...", "(May 2024) We wrote about
+        [X](...)"; a paper's entry dated so has its title right after the date,
+        "[2023/05] [Title](...)")."""
         heading = next((h for _, h in self.headings if _NEWS_HEADING.match(h)), "")
         if heading:
             return f"under the heading {heading!r}"
@@ -424,8 +425,8 @@ class _Reader:
             return f"it starts with a date, {dated.group().strip()!r}"
         return ""
 
-    def _title(self, unit: _Unit, title_link: int | None, linked: bool = False) -> tuple[str, tuple[int, int]]:
-        """The title and the range of spans it was read from. ``linked``: the item links
+    def _title(self, unit: _Unit, title_link: int | None, links_paper: bool = False) -> tuple[str, tuple[int, int]]:
+        """The title and the range of spans it was read from. ``links_paper``: the item links
         its paper, so that a venue and year after leading words are no part of the title
         ("Title. ICLR 2022. [pdf](...)", "Title, NeurIPS 2020 [pdf](...)"); an item
         linking none is a paper only by them, and a line of prose ends in a year too."""
@@ -467,7 +468,7 @@ class _Reader:
             end = stop
         start = len(joined) - len(text)  # (what the prefix and bullets took)
         first, *rest = _SENTENCE.split(text, maxsplit=1)
-        if linked and rest and not unit.cells and _apa(first):
+        if links_paper and rest and not unit.cells and _apa(first):
             # APA's "Surname, I., & Surname, I. (2021). Title. Venue.": the title is the
             # sentence after the names (which `_authors` reads before it).
             start += len(text) - len(rest[0])
@@ -478,11 +479,11 @@ class _Reader:
             begin = 0
         text = first
         comma = text.rfind(",")
-        if linked and comma > 0 and _venue_and_year(text[comma + 1 :].strip(" .")):
+        if links_paper and comma > 0 and _venue_and_year(text[comma + 1 :].strip(" .")):
             text = text[:comma]
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
-        if linked and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):
+        if links_paper and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):
             # (the words after the title are read for the venue and year)
             return _clean(text), (begin, _split_spans(unit, start + len(text)))
         return _clean(text), (begin, end + (begin > 0))
@@ -703,8 +704,10 @@ def _label(text: str) -> str:
 
 
 def _is_venue(text: str) -> bool:
-    """Whether a link's text is a venue and year ("NeurIPS 2023"), not a paper's title."""
-    found = _venue_and_year(_clean(text))
+    """Whether a link's text is a venue and year ("NeurIPS 2023", "CVPR 2023 Highlight"),
+    not a paper's title."""
+    text = _clean(text)
+    found = _venue_and_year(text) if len(text.split()) <= 4 else None
     return bool(found and found[0])
 
 
