@@ -752,18 +752,12 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     # preprint) rather than an address.
     # (The raw field: _plain reads its TeX once; ``howpublished`` is already unescaped.)
     published = _published(fields["howpublished"]) if _addresses(howpublished) else fields["howpublished"]
-    named = [
-        text
-        for text in (
-            *("" if scholar[name] else _plain(fields[name]) for name in _VENUE_FIELDS),
-            _plain(fields["school"]),
-            _plain(fields["institution"]),
-        )
-        if text
-    ]
+    named = ["" if scholar[name] else _plain(fields[name]) for name in _VENUE_FIELDS]
+    elsewhere = (_plain(fields["school"]), _plain(fields["institution"]), _plain(published))
     # (Semantic Scholar gives the preprint's `journal = {ArXiv}` beside the published
     # `booktitle = {International Conference on Learning Representations}`: the latter.)
-    venue = next((text for text in named if not PREPRINT.search(text)), named[0] if named else _plain(published))
+    venue = next((text for text in named if text and not PREPRINT.search(text)), "")
+    venue = venue or next((text for text in (*named, *elsewhere) if text), "")
     authors = _authors(fields.owner("author"), path, problems)
     bodies = _organizations(fields)
     if bodies and not authors:
