@@ -21,7 +21,8 @@ What an item gives, each from the Markdown's structure:
   "*Given Surname, Given Surname*" or "Surname et al." after it; a citation as Chicago
   and MLA write it, 'Lovelace, Ada, and Alan Turing. 2020. "Title." *Venue*.', gives
   its authors, title, venue and year (`_cited`);
-* the enclosing headings as tags (not the document's title, nor a year heading).
+* the enclosing headings as tags (not the document's title, a year heading, nor one that
+  only says papers follow, "Papers").
 
 Items that name no paper (badges, table-of-contents links to `#anchors`, a link to a
 code base alone) are skipped without a word; one that links a paper but names no title,
