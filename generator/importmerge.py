@@ -116,6 +116,10 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
             # list in the same import: the whole list.
             current = None
+        if name == "doi" and name in paper.fills and _capitalised_doi(current, imported):
+            # DBLP's "10.18653/V1/N19-1423", then the ACL Anthology's "10.18653/v1/N19-1423"
+            # in the same import: the registrant's spelling, as for a title's capitals.
+            current = None
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
@@ -333,6 +337,15 @@ def _same_person(one: object, other: object) -> bool:
 
 def _is_others(name: object) -> bool:
     return str(name).strip().casefold() == OTHERS
+
+
+def _capitalised_doi(current: object, imported: object) -> bool:
+    """Whether ``current`` is the DOI ``imported`` in capitals throughout, as DBLP writes
+    every DOI, and ``imported`` has small letters (its registrant's spelling)."""
+    text, other = str(current), str(imported)
+    return text != other and text.casefold() == other.casefold() and not re.search(r"[a-z]", text) and bool(
+        re.search(r"[a-z]", other)
+    )
 
 
 def _better_cased(current: object, imported: object) -> bool:

@@ -542,3 +542,20 @@ def test_a_cut_short_list_matches_its_people_spelt_with_or_without_umlauts(tmp_p
     report = import_records([scholar, dblp], tmp_path, added=DAY)
     assert report.conflicts == []
     assert _read(tmp_path / "papers" / f"{report.added[0]}.yml")["authors"] == list(dblp.authors)
+
+
+def test_dblps_capitalised_doi_takes_the_registrants_spelling_in_the_same_import(tmp_path):
+    # A curator's review: BERT's page showed DBLP's "10.18653/V1/N19-1423" although the
+    # ACL Anthology's entry, imported with it, writes "10.18653/v1/N19-1423".
+    title = "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    dblp = _rec(title, line=1, path="dblp.bib", year="2019", doi="10.18653/V1/N19-1423")
+    acl = _rec(title, line=2, path="acl.bib", year="2019", doi="10.18653/v1/N19-1423")
+    for order, folder in (([dblp, acl], "one"), ([acl, dblp], "two")):
+        report = import_records(order, tmp_path / folder, added=DAY)
+        assert report.conflicts == []
+        assert _read(tmp_path / folder / "papers" / f"{report.added[0]}.yml")["doi"] == "10.18653/v1/N19-1423"
+    # In a later import the file's DOI stays, as a title's capitals do (no conflict: a DOI
+    # ignores case).
+    (paper_id,) = import_records([dblp], tmp_path / "three", added=DAY).added
+    assert import_records([acl], tmp_path / "three", added=DAY).conflicts == []
+    assert _read(tmp_path / "three" / "papers" / f"{paper_id}.yml")["doi"] == "10.18653/V1/N19-1423"
