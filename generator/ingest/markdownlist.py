@@ -85,9 +85,9 @@ _PREFIX = re.compile(
     r"^\s*(?:\((?P<venue>[^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(?P<year>\d{4}|\d{2}))?\)"
     r"|\[(?P<bracketed>[^\[\]\d]*[A-Za-z][^\[\]\d]*?)\s*['’]?\s*(?P<bracket_year>\d{4}|\d{2})\])\s*"
 )
-# A short label in brackets before a title read from its words: the method's name, a
-# kind ("[Survey]").
-_LABEL_PREFIX = re.compile(r"^\s*\[[^\[\]]{1,40}\]\s*(?=\S+\s+\S)")
+# A method's name in brackets before the title that starts with it: "[Toolformer]
+# Toolformer: ..." (not "[CLS] Token Is All You Need", a title).
+_LABEL_PREFIX = re.compile(r"(?i)^\s*\[([^\[\]]{1,40})\]\s*(?=\1\b)")
 # A venue and a year as lists write them: "TPAMI, 2021", "NeurIPS 2023", "ICLR'24",
 # "arXiv 2024.11", "EMNLP 2020: Systems Demonstrations"; or a year alone.
 _VENUE_YEAR = re.compile(

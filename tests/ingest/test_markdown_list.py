@@ -518,6 +518,9 @@ def test_a_venue_in_brackets_or_as_a_links_text_before_the_title():
     assert _links(records[1]) == [
         ("paper", "https://openreview.net/forum?id=5Xc1ecxO1h"), ("code", "https://github.com/noahshinn/reflexion"),
     ]
+    # A title may start with brackets: only a name the title repeats is a label.
+    records, _ = _parse("- [CLS] Token Is All You Need [[pdf](https://arxiv.org/abs/2001.00001)]\n")
+    assert [r.title for r in records] == ["[CLS] Token Is All You Need"]
 
 
 def test_papers_in_an_html_table_are_said_not_imported():
