@@ -294,7 +294,19 @@ def names_proceedings(venue: str) -> bool:
     an entry calls it: Google Scholar exports such papers as @article. (Not any name
     holding "Proceedings" or "Conference": "Proceedings of the VLDB Endowment" and
     "Journal of Physics: Conference Series" are journals.)"""
-    return bool(_CONFERENCE_NAME.search(venue) or _NAMED_PROCEEDINGS.search(venue))
+    return bool(
+        _CONFERENCE_NAME.search(venue) or _NAMED_PROCEEDINGS.search(venue)
+        or _CONFERENCE_ACRONYM.fullmatch(venue.strip())
+    )
+
+
+# A conference named by its acronym alone, perhaps with its year, as Google Scholar's
+# @article gives LoRA's `journal = {ICLR}`: no journal.
+_CONFERENCE_ACRONYM = re.compile(
+    r"(?i:ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL(?:-HLT)?|EACL|COLING|AAAI|IJCAI"
+    r"|KDD|SIGIR|AISTATS|UAI|CoRL|ICRA|IROS|COLT|WACV|BMVC|ICASSP|Interspeech|MLSys)"
+    r"(?:\s*['’]\s*\d{2}|\s+\d{4})?"
+)
 
 
 _NAMED_PROCEEDINGS = re.compile(

@@ -836,3 +836,19 @@ def test_a_published_venue_beside_a_preprints_journal_is_the_venue():
         ("International Conference on Learning Representations", "conference", "", "2106.09685"),
         ("ArXiv", "", "", "2101.00001"),
     ]
+
+
+def test_a_conference_named_by_its_acronym_in_journal_is_no_journal():
+    # A curator's review: Google Scholar's LoRA entry, @article{journal = {ICLR}}, was
+    # kept as a journal and cited back as @article. A journal's acronym stays a journal.
+    text = (
+        "@article{hu2021lora, title={Lora}, journal={ICLR}, year={2022}}\n"
+        "@article{b, title={B}, journal={NeurIPS 2023}, year={2023}}\n"
+        "@article{c, title={C}, journal={JMLR}, year={2020}}\n"
+        "@article{d, title={D}, journal={Transactions of the ACL}, year={2020}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "s.bib", problems)
+    assert [(r.venue, r.venue_kind) for r in records] == [
+        ("ICLR", ""), ("NeurIPS 2023", ""), ("JMLR", "journal"), ("Transactions of the ACL", "journal"),
+    ]
