@@ -1043,7 +1043,15 @@ def _published(raw: str) -> str:
     words = _plain(_LEFT_BEHIND.sub(" ", words_beside_urls(raw)))
     if all(word.casefold() in _LINK_WORDS for word in _WORD.findall(words)):
         return ""
-    return words.strip(" ,;:")
+    return _LEAD_IN.sub("", words.strip(" ,;:"))
+
+
+# Words that lead to where the work is ("Available at SSRN:", "Published in Lab Notes"):
+# the place is the venue.
+_LEAD_IN = re.compile(
+    r"(?i)^(?:available|published|retrieved|accessible)(?:\s+(?:online|electronically))?"
+    r"\s+(?:at|from|in|on|via)\b\s*:?\s*(?=\S)"
+)
 
 
 def _left_out(

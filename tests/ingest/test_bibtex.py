@@ -229,6 +229,7 @@ def test_the_words_beside_an_address_in_howpublished_are_its_venue():
         "@misc{g, title = {G}, howpublished = {\\href{https://x.org/g}{\\texttt{x.org/g}}}}\n"
         "@misc{h, title = {H}, howpublished = {Published online at \\url{https://x.org/h}}}\n"  # (a review)
         "@misc{i, title = {I}, howpublished = {Published in Lab Notes, \\url{https://x.org/i}}}\n"
+        "@misc{j, title = {J}, howpublished = {Available at SSRN: https://ssrn.com/abstract=3312874}}\n"
     )
     problems = Problems()
     records = parse_text(text, "a.bib", problems)
@@ -242,7 +243,8 @@ def test_the_words_beside_an_address_in_howpublished_are_its_venue():
         ("", ["https://github.com/o/f"]),
         ("", ["https://x.org/g"]),
         ("", ["https://x.org/h"]),
-        ("Published in Lab Notes", ["https://x.org/i"]),
+        ("Lab Notes", ["https://x.org/i"]),  # (the place the words lead to)
+        ("SSRN", ["https://ssrn.com/abstract=3312874"]),
     ]
     # no kind: a venue from howpublished says none (see _venue_kind)
     assert {r.venue_kind for r in records} == {""}
