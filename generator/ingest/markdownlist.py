@@ -212,6 +212,9 @@ class _Reader:
         self.records: list[Record] = []
         self.headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
         self.first_heading = True
+        # News under a news heading that links papers: (line, paper URL) by heading, said
+        # once a section (a list's news section links a paper in most of its items).
+        self.news: dict[str, list[tuple[int, str]]] = {}
 
     # --- walking the blocks -------------------------------------------------
 
@@ -250,6 +253,23 @@ class _Reader:
             elif token.level == 0 and token.type not in ("html_block",):
                 last_was_record = last_was_record and token.type.endswith("_close")
             index += 1
+        for why, items in self.news.items():
+            line, url = items[0]
+            if len(items) == 1 or not why.startswith("under"):
+                for line, url in items:
+                    self.problems.warning(
+                        Location(self.path, line, 1),
+                        f"this item reads as news ({why}), not as a paper's entry, and links a paper"
+                        f" ({url}); not imported: to import the paper, list it in an item of its own"
+                        " among the papers",
+                    )
+                continue
+            self.problems.warning(
+                Location(self.path, line, 1),
+                f"this item and {len(items) - 1} more read as news ({why}), not as papers' entries,"
+                f" and link papers ({url}, …); not imported: to import a paper, list it in an"
+                " item of its own among the papers",
+            )
 
     def _html(self, block: Token) -> None:
         """Say that the papers an HTML block links (a ``<table>`` of papers, as some lists
@@ -366,12 +386,7 @@ class _Reader:
             )
             return False
         if news:
-            self.problems.warning(
-                where,
-                f"this item reads as news ({news}), not as a paper's entry, and links a paper"
-                f" ({papers[0][1].url}); not imported: to import the paper, list it in an"
-                " item of its own among the papers",
-            )
+            self.news.setdefault(news, []).append((unit.line, papers[0][1].url))
             return False
         if not year:
             year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
