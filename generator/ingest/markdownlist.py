@@ -361,7 +361,12 @@ class _Reader:
                 " paper an item of its own to import it",
             )
             return False
-        title_link = next((i for i, a in papers if not _is_label(a.text) and not a.image and not _is_venue(a.text)), None)
+        # (A link whose text is a venue and year, "[[NeurIPS 2023](...)] Title", when the
+        # item has words of its own to take the title from.)
+        venue_links = _words(unit) >= 2
+        title_link = next((
+            i for i, a in papers if not _is_label(a.text) and not a.image and not (venue_links and _is_venue(a.text))
+        ), None)
         title, title_span = self._title(unit, title_link, bool(papers))
         venue, year = self._venue_year(unit, title_span)
         if not papers and not (title and (venue or year) and _words(unit) < 40):
