@@ -4,10 +4,11 @@ imported again now that the address is read as a link."""
 import datetime as dt
 
 from generator.importer import import_paths
+from generator.links import find_url_spans
 
 DAY = dt.date(2026, 1, 2)
-# What older imports read as the venue "example.com/x": the same words without the \url
-# are read so today, so the first import below writes the file and the record as they did.
+# What older imports read as the venue "example.com/x" (`_first` imports it as they read
+# it: today the bare address is a link too).
 OLD = "@misc{a,\n  title = {Alpha Paper},\n  howpublished = {example.com/x},\n  year = {2020}\n}\n"
 NEW = "@misc{a,\n  title = {Alpha Paper},\n  howpublished = {\\url{example.com/x}},\n  year = {2020}\n}\n"
 BLOG = (
@@ -23,15 +24,23 @@ def _import(tmp_path, name, text):
     return import_paths([path], tmp_path / "content", added=DAY)
 
 
-def _first(tmp_path):
-    assert _import(tmp_path, "old.bib", OLD).added == ["alpha-paper"]
+def _older_addresses(text):
+    """The addresses older imports read: only one with its scheme (or www., or a code
+    host's), not a \\url's argument without one nor a bare host and path."""
+    return {text[start:end]: text[start:end] for start, end in find_url_spans(text)}
+
+
+def _first(tmp_path, monkeypatch):
+    with monkeypatch.context() as older:
+        older.setattr("generator.ingest.bibtex._addresses", _older_addresses)
+        assert _import(tmp_path, "old.bib", OLD).added == ["alpha-paper"]
     paper = tmp_path / PAPER
     assert "venue: example.com/x\n" in paper.read_text()
     return paper
 
 
-def test_the_importers_own_address_venue_goes_and_the_report_says_so(tmp_path):
-    paper = _first(tmp_path)
+def test_the_importers_own_address_venue_goes_and_the_report_says_so(tmp_path, monkeypatch):
+    paper = _first(tmp_path, monkeypatch)
     before = paper.read_text()
     report = _import(tmp_path, "new.bib", NEW)
     assert report.updated == ["alpha-paper"] and report.conflicts == []
@@ -50,8 +59,8 @@ def test_the_importers_own_address_venue_goes_and_the_report_says_so(tmp_path):
     assert paper.read_text() == after
 
 
-def test_the_words_beside_the_address_replace_it(tmp_path):
-    paper = _first(tmp_path)
+def test_the_words_beside_the_address_replace_it(tmp_path, monkeypatch):
+    paper = _first(tmp_path, monkeypatch)
     report = _import(tmp_path, "blog.bib", BLOG)
     assert [str(change) for change in report.address_venues] == [
         "venue: alpha-paper now Lab Blog (was 'example.com/x', an address an earlier import"
@@ -61,8 +70,8 @@ def test_the_words_beside_the_address_replace_it(tmp_path):
     assert "venue: Lab Blog\n" in paper.read_text()
 
 
-def test_a_venue_the_curator_wrote_or_commented_stays(tmp_path):
-    paper = _first(tmp_path)
+def test_a_venue_the_curator_wrote_or_commented_stays(tmp_path, monkeypatch):
+    paper = _first(tmp_path, monkeypatch)
     text = paper.read_text()
     for edited in (
         text.replace("venue: example.com/x\n", "venue: example.com/x/\n"),  # edited
@@ -133,3 +142,21 @@ def test_google_scholars_address_as_the_venue_goes_once_read_as_the_arxiv_id(tmp
     ]
     text = paper.read_text()
     assert "venue:" not in text and 'arxiv: "2307.09288"\n' in text
+
+
+def test_a_bare_host_and_path_is_read_as_an_address_today(tmp_path, monkeypatch):
+    # A curator's review: howpublished = {openai.com/blog/chatgpt}, an address without its
+    # scheme or \\url, was the venue; and the venue an older import read so goes when the
+    # same file is imported again.
+    text = OLD.replace("example.com/x", "openai.com/blog/chatgpt")
+    (tmp_path / "new").mkdir()
+    assert _import(tmp_path / "new", "new.bib", text).added == ["alpha-paper"]
+    written = (tmp_path / "new" / PAPER).read_text()
+    assert "venue:" not in written and "- url: https://openai.com/blog/chatgpt\n" in written
+    paper = _first(tmp_path, monkeypatch)
+    report = _import(tmp_path, "old.bib", OLD)
+    assert [str(change) for change in report.address_venues] == [
+        "venue: alpha-paper no venue now (was 'example.com/x', an address an earlier import"
+        " read as the venue; it is a link)"
+    ]
+    assert "venue:" not in paper.read_text()

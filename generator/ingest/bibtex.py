@@ -1009,12 +1009,20 @@ def _addresses(text: str) -> dict[str, str]:
     host (find_url_spans), or as the argument of a ``\\url`` or ``\\href``, which is an
     address whatever it holds: `howpublished = {\\url{example.com/x}}` was taken for the
     venue "example.com/x". Such an argument without a scheme is read as https, as a
-    `url` field's is (and told as written when no page can link to it)."""
+    `url` field's is (and told as written when no page can link to it); so is a value
+    that is one such address and nothing else, ``{openai.com/blog/chatgpt}``."""
     found = {text[start:end]: text[start:end] for start, end in find_url_spans(text)}
     for written in url_arguments(text):
         if written:
             found.setdefault(written if _SCHEME.match(written) else f"https://{written}", written)
+    if not found and _BARE_ADDRESS.fullmatch(text.strip()):
+        found[f"https://{text.strip()}"] = text.strip()
     return found
+
+
+# A host name and a path, as written without a scheme: "openai.com/blog/chatgpt" (in
+# small letters, as addresses are written: "J.Mach.Learn/Res" is none).
+_BARE_ADDRESS = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}/[^\s{}\\]*")
 
 
 # Words that only lead to a link or say when it was read: "Available online at", "[Online]",
@@ -1040,6 +1048,8 @@ def _published(raw: str) -> str:
     an address is read, and is kept; words that only lead to the link ("Our page",
     "Available online", `_LINK_WORDS`) are no venue. A word this list lacks stays a
     venue the curator sees and can delete, rather than words dropped unseen."""
+    if _BARE_ADDRESS.fullmatch(raw.strip()):
+        return ""  # (an address and nothing else: see _addresses)
     words = _plain(_LEFT_BEHIND.sub(" ", words_beside_urls(raw)))
     if all(word.casefold() in _LINK_WORDS for word in _WORD.findall(words)):
         return ""
