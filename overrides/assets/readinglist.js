@@ -313,12 +313,40 @@
     });
   }
 
+  /* The refinement also looks for a typed word's other spellings (search.py's
+     variants): "promptbased" for "Prompt-based", "tulu" for "Tülu". A result without
+     one said so ("Missing: promptbased", even under the topic titled "Prompt-based
+     continual learning"), a word the reader never typed; and one found by it (it writes
+     "multitask" for "multi-task") said "Missing: task". So a typed word counts as found
+     where one of its other terms is (``words``: refineWords's, each typed word first),
+     and a term the refinement added is not listed where it is missing. */
+  function foldSpellings(terms, words) {
+    var typed = new Set(words.map(function (word) {
+      return word[0];
+    }));
+    words.forEach(function (word) {
+      if (terms[word[0]] === false && word.some(function (term) {
+        return terms[term] === true;
+      })) {
+        terms[word[0]] = true;
+      }
+    });
+    Object.keys(terms).forEach(function (term) {
+      if (terms[term] === false && !typed.has(term) && words.some(function (word) {
+        return word.indexOf(term) > 0;
+      })) {
+        delete terms[term];
+      }
+    });
+  }
+
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
   window.readinglistRefine = refine;
   window.readinglistRefineWords = refineWords;
   window.readinglistRankByWords = rankByWords;
   window.readinglistByForm = byForm;
   window.readinglistFoldTerms = foldTerms;
+  window.readinglistFoldSpellings = foldSpellings;
 
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") {
@@ -350,6 +378,9 @@
               group.forEach(function (item) {
                 if (item.terms) {
                   foldTerms(item.terms, this.baseForms);
+                  if (words) {
+                    foldSpellings(item.terms, words);
+                  }
                 }
               }, this);
             }, this);

@@ -98,3 +98,43 @@ def test_a_result_found_by_a_base_form_does_not_say_the_typed_word_is_missing(pa
     assert all("prune" not in words for words in found)
     # "transformers": the four titles that say "Transformer" lack nothing either.
     assert missing("transformers")[:7] == [[]] * 7
+
+
+def test_a_result_never_says_it_lacks_a_spelling_the_reader_did_not_type(page):
+    # The box also looks for a hyphenated word joined ("promptbased" for "Prompt-based",
+    # search.variants). A result without the joined form said "Missing: promptbased",
+    # a word the reader never typed, even under the topic titled "Prompt-based continual
+    # learning"; and "chain-of-thought" said "Missing: chain chainofthought".
+    def missing(query: str) -> dict[str, list[str]]:
+        page.goto("")
+        page.locator(".md-search__input").press_sequentially(query)
+        page.wait_for_selector(".md-search-result__item")
+        return dict(page.eval_on_selector_all(
+            ".md-search-result__item > .md-search-result__link",
+            "links => links.map(a => [new URL(a.href).pathname.slice(1),"
+            " [...a.querySelectorAll('del')].map(d => d.textContent)])"))
+
+    found = missing("Prompt-based continual")
+    assert found["topics/prompt-based-continual-learning/"] == []
+    assert all("promptbased" not in words for words in found.values())
+    # (A paper about prompts and not continual learning still lacks "continual".)
+    assert found["papers/dont-stop-pretraining-make-prompt-based-fine-tuning-powerful-learner/"] == ["continual"]
+    found = missing("chain-of-thought reasoning")
+    assert all("chainofthought" not in words for words in found.values())
+    assert any(words == ["chain"] for words in found.values())
+
+
+def test_a_typed_word_found_by_its_joined_spelling_is_not_missing(page, site_dir):
+    # A result that writes "multitask" and never "task" (prefix search finds "multi" in
+    # it, not "task") said "Missing: task" for the query "multi-task".
+    config = load_index(site_dir)["config"]
+    page.goto("")
+    terms = page.evaluate(
+        "([separator, inflections]) => {"
+        " const words = window.readinglistRefineWords('multi-task', new RegExp(separator),"
+        "  window.readinglistByForm(inflections));"
+        " const terms = {multi: true, task: false, multitask: true};"
+        " window.readinglistFoldSpellings(terms, words); return terms; }",
+        [config["separator"], config["inflections"]],
+    )
+    assert terms == {"multi": True, "task": True, "multitask": True}
