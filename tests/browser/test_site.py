@@ -933,3 +933,47 @@ def test_on_a_phone_a_year_in_a_table_stays_whole(styled):
     # (A title still breaks where it must, as before.)
     assert page.evaluate("document.querySelector('table').getBoundingClientRect().width") <= 390
 
+
+
+def test_printed_a_table_wider_than_the_page_keeps_every_column(styled):
+    # A reader's review: a curator's table of results in a paper's notes (ten columns)
+    # scrolls on screen; printed, paper cannot scroll, and its last columns were cut at
+    # the page's edge ("TruthfulQA" half there, "Winogrande" and "Average" gone).
+    head = ["Model", "Params", "MMLU", "GSM8K", "HumanEval", "ARC-Challenge", "HellaSwag",
+            "TruthfulQA", "Winogrande", "Average"]
+    row = ["meta_llama_2_70b_chat_hf_with_an_extended_context_window", "70B", "63.9", "56.8",
+           "29.9", "64.6", "85.9", "52.8", "80.5", "62.1"]
+    page = styled(
+        "<div class='md-typeset__table'><table><thead><tr>"
+        + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody><tr>"
+        + "".join(f"<td>{c}</td>" for c in row) + "</tr></tbody></table></div>",
+        {"width": 600, "height": 800},
+    )
+    wide = ("[document.querySelector('table').getBoundingClientRect().right,"
+            " document.querySelector('.md-typeset').getBoundingClientRect().right]")
+    page.emulate_media(media="print")
+    table, page_edge = page.evaluate(wide)
+    assert table <= page_edge
+    # (On screen it is as wide as its words: Material lets it scroll there.)
+    page.emulate_media(media="screen")
+    table, page_edge = page.evaluate(wide)
+    assert table > page_edge + 100
+
+
+def test_printed_a_short_columns_header_stays_whole(styled):
+    # (Breaking every header's words where they must, for the table above, broke a
+    # table of four columns that fits the page: its "Required" printed as "Re" "qui" "red".)
+    described = "What the field holds, in a long sentence that takes the room it can get. " * 3
+    page = styled(
+        "<div class='md-typeset__table'><table><thead><tr><th>Field</th><th>Value</th>"
+        "<th>Required</th><th>What it holds</th></tr></thead><tbody>"
+        f"<tr><td><code>title</code></td><td>plain text, rendered literally</td><td>yes</td><td>{described}</td></tr>"
+        "</tbody></table></div>",
+        {"width": 600, "height": 800},
+    )
+    page.emulate_media(media="print")
+    lines = page.evaluate(
+        """() => { const cell = document.querySelectorAll('th')[2];
+                   const range = document.createRange(); range.selectNodeContents(cell);
+                   return range.getClientRects().length; }""")
+    assert lines == 1
