@@ -280,8 +280,34 @@
     }
   }
 
+  /* The scheme toggle is Material's pair of radio buttons (partials/palette.html), one
+     a scheme, each named for the switch to the other, the current one's label shown.
+     Material checks neither until the reader picks one: Tab then reached the first,
+     said as "Switch to dark mode" on a page already dark (a first visit, the system's
+     scheme dark), and Enter made it light. The current scheme's button is checked, so
+     the keyboard reaches the one that says what it does: the one whose label Material
+     shows, now and after every switch. (The header stays across instant navigation:
+     once.) */
+  function schemeToggle() {
+    var form = document.querySelector("form[data-md-component=palette]");
+    if (!form) {
+      return;
+    }
+    var check = function () {
+      form.querySelectorAll("input.md-option").forEach(function (input) {
+        var label = input.nextElementSibling;
+        if (label && label.tagName === "LABEL" && !label.hidden) {
+          input.checked = true;  /* (a property: no attribute changes, no "change") */
+        }
+      });
+    };
+    check();
+    new MutationObserver(check).observe(form, { subtree: true, attributeFilter: ["hidden"] });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
+    schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(skipToTitle);
     } else {

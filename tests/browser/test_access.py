@@ -263,3 +263,28 @@ def test_with_reduced_motion_the_drawer_and_the_search_do_not_slide(open_context
             assert still.evaluate(seconds, part) == 0, (state, part)
         animated = "[...document.querySelectorAll('*')].filter(el => getComputedStyle(el).animationName !== 'none').length"
         assert still.evaluate(animated) == 0
+
+
+@pytest.mark.parametrize(("scheme", "said", "becomes"), [
+    ("light", "Switch to dark mode", "slate"), ("dark", "Switch to light mode", "default"),
+])
+def test_the_scheme_toggle_says_what_it_does_on_a_first_visit(open_context, scheme, said, becomes):
+    # The toggle is a pair of radio buttons, one a scheme, each named for the switch to
+    # the other; Material checks neither until the reader picks one. Tab then reached
+    # the first, named "Switch to dark mode", on a page already dark (a reader whose
+    # system is dark, on a first visit): Enter made it light. And its focus ring, drawn
+    # around the label beside it, was not seen: that label was the hidden one.
+    page = open_context(color_scheme=scheme).new_page()
+    page.goto("")
+    page.wait_for_function("document.querySelector('.md-header__option label:not([hidden])')")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-option')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == said
+    assert page.evaluate("document.activeElement.nextElementSibling.hidden") is False
+    page.keyboard.press("Enter")
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=becomes)
+    # (and the control the keyboard is on now says the way back)
+    back = "Switch to light mode" if said == "Switch to dark mode" else "Switch to dark mode"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == back
