@@ -251,6 +251,20 @@
             button.focus();
           }
         });
+        /* Tab past its last link closes it too: the keyboard went on into the page under
+           the drawer's shade, the drawer still open over the left of it (a reader's
+           review: the "I have read this paper" box had the keyboard, unseen). The
+           header's controls, before the drawer's links, leave it open. */
+        var drawer = document.querySelector(".md-sidebar--primary");
+        var header = document.querySelector(".md-header");
+        document.addEventListener("focusin", function (event) {
+          var target = event.target;
+          if (toggle.checked && button.offsetParent !== null && drawer && header
+              && target instanceof Node && !drawer.contains(target) && !header.contains(target)) {
+            label.click();
+            said();
+          }
+        });
       }
       /* Where the Search button shows, the closed search's box is off the screen, yet it
          was the Tab after the button: reaching it, Material opened an empty search over

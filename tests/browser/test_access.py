@@ -288,3 +288,31 @@ def test_the_scheme_toggle_says_what_it_does_on_a_first_visit(open_context, sche
     # (and the control the keyboard is on now says the way back)
     back = "Switch to light mode" if said == "Switch to dark mode" else "Switch to dark mode"
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == back
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1024, "height": 768}], ids=["phone", "zoomed-laptop"])
+def test_tab_past_the_open_menus_last_link_closes_it(open_context, site_dir, papers, viewport):
+    # Past the open drawer's last link, Tab went on into the page, dimmed under the
+    # drawer's shade, the drawer still open: a link at the left of the page (the "I have
+    # read this paper" box) had the keyboard under the drawer, unseen.
+    page = open_context(viewport=viewport).new_page()
+    page.add_init_script(f"addEventListener('DOMContentLoaded', () => document.head.insertAdjacentHTML("
+                         f"'beforeend', '<style>{NO_TRANSITIONS}</style>'))")
+    page.goto(page_kinds(site_dir, papers)["paper"])
+    page.get_by_role("button", name="Navigation menu").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    # (Its first stops are the header's, under the shade too, then the drawer's links.)
+    stops = _tab_stops(page, 1)
+    while not (stops[-2:-1] and stops[-2]["inDrawer"] and not stops[-1]["inDrawer"]):
+        assert len(stops) < 20, stops
+        stops += _tab_stops(page, 1)
+    assert stops[-2]["name"] == "Curation reference", stops
+    assert page.evaluate("document.getElementById('__drawer').checked") is False
+    assert page.get_by_role("button", name="Navigation menu").get_attribute("aria-expanded") == "false"
+    # What has the keyboard now is in sight: nothing lies over its middle.
+    covered = page.evaluate(
+        """() => { const el = document.activeElement, r = el.getBoundingClientRect();
+                   const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                   return !(top && (el.contains(top) || top.contains(el))); }""")
+    assert not covered, stops[-1]
