@@ -977,3 +977,20 @@ def test_printed_a_short_columns_header_stays_whole(styled):
                    const range = document.createRange(); range.selectNodeContents(cell);
                    return range.getClientRects().length; }""")
     assert lines == 1
+
+
+def test_printed_a_long_author_list_is_whole(styled):
+    # A reader's review: a paper of fifteen authors printed the first ten, "et al." and
+    # "All 15 authors" beside a triangle that paper cannot open (the list folded under it).
+    names = ", ".join(f"Author Number{n}" for n in range(1, 16))
+    page = styled(
+        "<div class='rl-paper-head'><p class='rl-byline'><span class='rl-authors'>"
+        + ", ".join(f"Author Number{n}" for n in range(1, 11)) + " et al.</span></p>"
+        f"<details class='rl-all-authors'><summary>All 15 authors</summary><p>{names}</p></details></div>",
+        {"width": 800, "height": 800},
+    )
+    folded = page.locator("details.rl-all-authors > p")
+    assert not folded.is_visible()  # on screen, folded
+    page.emulate_media(media="print")
+    assert folded.is_visible()
+    assert "Author Number15" in page.locator(".rl-paper-head").inner_text()
