@@ -101,9 +101,11 @@ def _data_badge(link: Link) -> Badge | None:
     # that no badge's size can show.
     icon = "huggingface" if link.host == "huggingface" else "data"
     word = _DATA_WORDS[link.host][what]
-    # (Marked in words: its "owner/name" looks like a code badge's.)
+    # (Marked in words: its "owner/name" looks like a code badge's. The word follows the
+    # name in the accessible name too, as a code badge's "official" does: "lab/corpus
+    # dataset" is what a speech user sees and says.)
     return Badge(
-        "data", href, name, icon, f"{word.title()} on {_DATA_HOSTS[link.host]}: {name}", note=link.note, mark=word
+        "data", href, name, icon, f"Data on {_DATA_HOSTS[link.host]}: {name}, {word}", note=link.note, mark=word
     )
 
 

@@ -254,17 +254,23 @@ def test_datasets_talks_and_slides_have_badges_of_their_own_and_are_not_code():
     # Data right after the code (here none: so GitHub is searched), the talk and the
     # slides after the PDF; an unsafe address gets no badge.
     assert [(b.kind, b.label, b.icon, b.description) for b in badges[:-2]] == [
-        ("data", "lab/corpus", "huggingface", "Dataset on Hugging Face: lab/corpus"),
-        ("data", "lab/model-7b", "huggingface", "Model on Hugging Face: lab/model-7b"),
-        ("data", "lab/m", "data", "Model on Kaggle: lab/m"),
+        ("data", "lab/corpus", "huggingface", "Data on Hugging Face: lab/corpus, dataset"),
+        ("data", "lab/model-7b", "huggingface", "Data on Hugging Face: lab/model-7b, model"),
+        ("data", "lab/m", "data", "Data on Kaggle: lab/m, model"),
         ("data", "Data", "data", "Data"),
-        ("data", "lab/demo", "huggingface", "Space on Hugging Face: lab/demo"),
+        ("data", "lab/demo", "huggingface", "Data on Hugging Face: lab/demo, space"),
         ("pdf", "PDF", "pdf", "PDF"),
         ("slides", "Slides", "slides", "Slides or poster"),
         ("video", "Video", "video", "Video"),
     ]
     assert badges[0].href == "https://huggingface.co/datasets/lab/corpus"
     assert [b.mark for b in badges[:4]] == ["dataset", "model", "model", ""]
+    # The words a badge shows, its name and then its mark ("lab/corpus dataset"), are
+    # its accessible name's, in that order: a speech user says what they see (axe's
+    # label-in-name found "lab/corpus dataset" missing from "Dataset on Hugging Face:
+    # lab/corpus"), as a code badge's "THUDM/T1 official" is in "Code on GitHub:
+    # THUDM/T1, official".
+    assert all(f"{b.label}, {b.mark}" in b.description for b in badges if b.mark)
     assert badges[-3].note == "ICML oral"
     assert [b.label for b in badges[-2:]] == ["Search GitHub", "Search Hugging Face"]
     # A dataset is no code: the tables' code column stays empty.
@@ -282,11 +288,11 @@ def test_a_legacy_model_and_a_kaggle_competition_are_named_as_what_they_are():
     )
     badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
     assert [(b.label, b.description, b.mark) for b in badges if b.kind == "data"] == [
-        ("gpt2", "Model on Hugging Face: gpt2", "model"),
-        ("squad", "Dataset on Hugging Face: squad", "dataset"),
-        ("titanic", "Competition on Kaggle: titanic", "competition"),
+        ("gpt2", "Data on Hugging Face: gpt2, model", "model"),
+        ("squad", "Data on Hugging Face: squad, dataset", "dataset"),
+        ("titanic", "Data on Kaggle: titanic, competition", "competition"),
         # (on Hugging Face, "competitions" is an owner)
-        ("competitions/m", "Model on Hugging Face: competitions/m", "model"),
+        ("competitions/m", "Data on Hugging Face: competitions/m, model", "model"),
     ]
 
 
