@@ -762,6 +762,8 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     bodies = _organizations(fields)
     if bodies and not authors:
         authors = bodies  # (APA's and Chicago's author of a page no person signs)
+        if not fields["organization"].strip() and venue == _plain(fields["institution"]):
+            venue = ""  # (the institution that wrote it: its author, not also its venue)
     elif bodies and not venue:
         venue = ", ".join(bodies)  # (biblatex prints it where a publisher goes)
     kind = _kind(fields)
@@ -882,7 +884,9 @@ def _organizations(fields: _Fields) -> tuple[str, ...]:
     entry names none."""
     if fields.entry.entry_type.lower() not in _BY_ORGANIZATION:
         return ()
-    written = fields["organization"].strip()
+    # (Or its ``institution``, as exporters write the body that put out a @misc or
+    # @online: "institution = {Allen Institute for AI}" was read as its venue.)
+    written = fields["organization"].strip() or fields["institution"].strip()
     if not written:
         return ()
     names = (_plain(_braced_less(name)) for name in split_multiple_persons_names(written))

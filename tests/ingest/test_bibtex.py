@@ -854,3 +854,22 @@ def test_a_conference_named_by_its_acronym_in_journal_is_no_journal():
     assert [(r.venue, r.venue_kind) for r in records] == [
         ("ICLR", ""), ("NeurIPS 2023", ""), ("JMLR", "journal"), ("Transactions of the ACL", "journal"),
     ]
+
+
+def test_an_institution_is_the_author_of_a_misc_or_online_no_person_signs():
+    # As an organization is (above): "institution = {Allen Institute for AI}" on an
+    # @online without an author was read as its venue, and the post had no author. With a
+    # person named it stays where the work came from; a report's is its institution.
+    text = (
+        "@online{a, title = {Some Post}, institution = {Allen Institute for AI}, year = {2021}}\n"
+        "@misc{b, title = {Some Report}, author = {Doe, Jane}, institution = {RAND Corporation}}\n"
+        "@techreport{c, title = {TR}, institution = {Stanford University}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "a.bib", problems)
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue) for r in records] == [
+        (("Allen Institute for AI",), ""),
+        (("Jane Doe",), "RAND Corporation"),
+        ((), "Technical report, Stanford University"),
+    ]
