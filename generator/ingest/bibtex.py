@@ -790,6 +790,16 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         # a curator's, exported by this tool, reads back as written.)
         year = first
     volume, number, pages, publisher = _locator(fields, venue, kind, number_is_arxiv)
+    if (volume, number, pages) == _PLACEHOLDER:
+        # Google Scholar's LoRA entry (copied into countless bibliographies) says
+        # "volume={1}, number={2}, pages={3}" of ICLR, which has none: a form's sample
+        # values, not the paper's. Left out, with a word, rather than shown as its place.
+        problems.warning(
+            _field_location(fields.owner("volume"), "volume", path),
+            f"volume 1, number 2, pages 3 of entry {entry.key!r} are placeholders (Google"
+            " Scholar's, as in its LoRA entry), not where the paper is; left out",
+        )
+        volume = number = pages = ""
     abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
@@ -906,6 +916,10 @@ _BOOKS = frozenset({
     "book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference",
     "mvreference",
 })
+
+
+# Volume, number and pages that only count 1, 2, 3 (see `_record`).
+_PLACEHOLDER = ("1", "2", "3")
 
 
 def _locator(

@@ -873,3 +873,28 @@ def test_an_institution_is_the_author_of_a_misc_or_online_no_person_signs():
         (("Jane Doe",), "RAND Corporation"),
         ((), "Technical report, Stanford University"),
     ]
+
+
+def test_scholars_placeholder_volume_number_and_pages_are_left_out_with_a_warning():
+    # Google Scholar's LoRA entry, as copied into many bibliographies: ICLR has no
+    # volume 1, number 2 nor page 3; the paper's page showed "ICLR 1(2):3".
+    text = (
+        "@article{hu2021lora,\n"
+        "  title={Lora: Low-rank adaptation of large language models},\n"
+        "  author={Hu, Edward J and Shen, Yelong and others},\n"
+        "  journal={ICLR},\n"
+        "  volume={1},\n"
+        "  number={2},\n"
+        "  pages={3},\n"
+        "  year={2022}\n"
+        "}\n"
+        "@article{real, title={Real}, journal={J}, volume={1}, number={2}, pages={3--9}, year={2020}}\n"
+    )
+    problems = Problems()
+    lora, real = parse_text(text, "scholar.bib", problems)
+    assert (lora.venue, lora.volume, lora.number, lora.pages) == ("ICLR", "", "", "")
+    assert (real.volume, real.number, real.pages) == ("1", "2", "3–9")
+    assert [str(p) for p in problems.warnings] == [
+        "scholar.bib:5:3: warning: volume 1, number 2, pages 3 of entry 'hu2021lora' are"
+        " placeholders (Google Scholar's, as in its LoRA entry), not where the paper is; left out"
+    ]
