@@ -212,6 +212,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         parents[entry.key] = _parents(entry, by_key, path, problems)
         referenced.update(parent.key for parent in parents[entry.key])
     records = []
+    indexed: list[Record] = []  # entries whose keywords are IEEE Xplore's (see below)
     for entry in library.entries:
         # A crossref'd volume (DBLP's and the ACL Anthology's @proceedings) holds what its
         # papers share; it is no paper, and needs no title of its own; nor is a crossref'd
@@ -231,10 +232,31 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
                 " imported (a paper that names it in crossref takes its title as the venue)",
             )
             continue
-        record = _record(_Fields(entry, parents[entry.key]), path, problems)
+        fields = _Fields(entry, parents[entry.key])
+        record = _record(fields, path, problems)
+        if record is not None and record.tags and _ieee_index_terms(fields["keywords"], record.doi):
+            indexed.append(record)
+            record = replace(record, tags=())
         if record is not None:
             records.append(record)
+    if indexed:
+        problems.warning(
+            indexed[0].source,
+            f"keywords such as {indexed[0].tags[0]!r} are IEEE Xplore's index terms, its"
+            " thesaurus' words for the paper rather than a curator's or its authors'"
+            f" ({len(indexed)} entr{'y' if len(indexed) == 1 else 'ies'} in this file); left out of the tags",
+        )
     return _without_arxiv_subjects(records, problems)
+
+
+def _ieee_index_terms(keywords: str, doi: str) -> bool:
+    """Whether ``keywords`` are IEEE Xplore's "IEEE Keywords", as its export writes them:
+    an IEEE paper's (DOI 10.1109/...), separated by semicolons with no space, no comma
+    ("Training;Degradation;Complexity theory"). Shown as tags, they put "Degradation"
+    and "Visualization" on ResNet's page; an author's keywords are written with commas
+    or spaces, as this tool's export writes a curator's tags."""
+    written = keywords.strip()
+    return doi.lower().startswith("10.1109/") and ";" in written and not re.search(r",|;\s", written)
 
 
 # The arXiv subject classes Zotero's arXiv translator adds as tags to each paper it saves

@@ -898,3 +898,32 @@ def test_scholars_placeholder_volume_number_and_pages_are_left_out_with_a_warnin
         "scholar.bib:5:3: warning: volume 1, number 2, pages 3 of entry 'hu2021lora' are"
         " placeholders (Google Scholar's, as in its LoRA entry), not where the paper is; left out"
     ]
+
+
+def test_ieee_xplores_index_terms_are_no_tags():
+    # IEEE Xplore's export of ResNet gives its thesaurus' terms as keywords; they showed
+    # as the tags "Degradation", "Visualization"... on its page and in its search text.
+    # An author's or a curator's keywords (commas, or "; " with a space: this tool's own
+    # export writes ", ") stay tags, as do another publisher's.
+    text = (
+        "@INPROCEEDINGS{7780459,\n"
+        "  author={He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian},\n"
+        "  booktitle={2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)},\n"
+        "  title={Deep Residual Learning for Image Recognition},\n"
+        "  year={2016},\n"
+        "  pages={770-778},\n"
+        "  keywords={Training;Degradation;Complexity theory;Image recognition;Neural networks;Visualization;Image segmentation},\n"
+        "  doi={10.1109/CVPR.2016.90},\n"
+        "  ISSN={1063-6919},\n"
+        "  month={June},}\n"
+        "@article{b, title={B}, keywords={residual learning, vision}, doi={10.1109/TPAMI.2020.1}}\n"
+        "@article{c, title={C}, keywords={Training;Vision}, doi={10.1145/3.1}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "ieee.bib", problems)
+    assert [r.tags for r in records] == [(), ("residual learning", "vision"), ("Training", "Vision")]
+    assert [str(p) for p in problems.items] == [
+        "ieee.bib:1:1: warning: keywords such as 'Training' are IEEE Xplore's index terms, its"
+        " thesaurus' words for the paper rather than a curator's or its authors' (1 entry in this"
+        " file); left out of the tags"
+    ]
