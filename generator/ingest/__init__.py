@@ -37,6 +37,14 @@ class Record:
     tags: tuple[str, ...] = ()
 
 
+def first_version_year(arxiv: str) -> str:
+    """The year an arXiv id was given (its YYMM: 1706.03762, hep-th/9711200); arXiv began
+    in 1991, so "91" to "99" are 1990s."""
+    digits = arxiv.rpartition("/")[2]
+    century = "19" if digits[:2] >= "91" and "/" in arxiv else "20"
+    return century + digits[:2]
+
+
 # Words before a code link, in its sentence, that say the authors released it themselves.
 _OWN_CODE = re.compile(
     r"\b(?:our|this (?:work|paper)|project (?:website|page))\b"

@@ -57,7 +57,7 @@ from ..links import (
     same_page,
     unreachable_host,
 )
-from . import Record, abstract_links
+from . import Record, abstract_links, first_version_year
 from .bibsyntax import RawValues, unclosed_value, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -802,7 +802,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             venue = f"{kind}, {venue}"
         elif not venue:
             venue = kind
-    first = _first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
+    first = first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
     arxiv_class = fields["primaryclass"].strip() or fields["eprintclass"].strip()
     if first and (not year or (first < year and arxiv_class)):
         # arXiv's own export (with its primaryClass) gives the latest version's year:
@@ -1016,14 +1016,6 @@ def _doi(fields: _Fields, path: str, problems: Problems) -> str:
             f"doi {written!r} of entry {fields.entry.key!r} is no DOI (10.NNNN/...); left out",
         )
     return doi
-
-
-def _first_version_year(arxiv: str) -> str:
-    """The year an arXiv id was given (its YYMM: 1706.03762, hep-th/9711200); arXiv began
-    in 1991, so "91" to "99" are 1990s."""
-    digits = arxiv.rpartition("/")[2]
-    century = "19" if digits[:2] >= "91" and "/" in arxiv else "20"
-    return century + digits[:2]
 
 
 def _year(fields: _Fields, path: str, problems: Problems) -> str:

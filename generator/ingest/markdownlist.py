@@ -43,10 +43,11 @@ from markdown_it.token import Token
 
 from ..errors import Location, Problems
 from ..links import arxiv_id, doi_from_url, make_link, mimics_code_host, same_page
+from ..matchkeys import PREPRINT
 from ..models import Link
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
-from . import Record
+from . import Record, first_version_year
 
 # Link texts that name what a link is rather than the paper ("[[Code](...)]"), lower case.
 _CODE_LABELS = {
@@ -215,6 +216,9 @@ class _Reader:
         # News under a news heading that links papers: (line, paper URL) by heading, said
         # once a section (a list's news section links a paper in most of its items).
         self.news: dict[str, list[tuple[int, str]]] = {}
+        # Preprints under a year's heading whose arXiv id gives another year: (line,
+        # heading's year, arXiv id, its year), said once (see `read`).
+        self.heading_years: list[tuple[int, str, str, str]] = []
 
     # --- walking the blocks -------------------------------------------------
 
@@ -253,6 +257,17 @@ class _Reader:
             elif token.level == 0 and token.type not in ("html_block",):
                 last_was_record = last_was_record and token.type.endswith("_close")
             index += 1
+        if self.heading_years:
+            line, heading, arxiv, year = self.heading_years[0]
+            more = len(self.heading_years) - 1
+            self.problems.warning(
+                Location(self.path, line, 1),
+                f"this paper{f' and {more} more' if more else ''} under a year's heading"
+                f" ({heading!r}) take{'' if more else 's'} the year {'their' if more else 'its'}"
+                f" arXiv id gives ({arxiv}: {year}), as a preprint's: the item names no"
+                " venue; to give the year of a published version, write its venue and year"
+                " in the item ('ICLR 2021')",
+            )
         for why, items in self.news.items():
             line, url = items[0]
             if len(items) == 1 or not why.startswith("under"):
@@ -393,9 +408,17 @@ class _Reader:
         if news:
             self.news.setdefault(news, []).append((unit.line, papers[0][1].url))
             return False
-        if not year:
-            year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
         arxiv = next((i for _, a in papers if (i := arxiv_id(a.url))), "")
+        heading_year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
+        if not year and arxiv and not (venue and not PREPRINT.search(venue)):
+            # A preprint is of the year its id says, as `add` and a BibTeX import take it:
+            # a "## 2023" heading gave Kaplan et al.'s 2001.08361 the year 2023. Said
+            # (see `read`), since the list says otherwise.
+            year = first_version_year(arxiv)
+            if heading_year and heading_year != year:
+                self.heading_years.append((unit.line, heading_year, arxiv, year))
+        if not year:
+            year = heading_year
         doi = next((d for _, a in papers if (d := doi_from_url(a.url))), "")
         links = _links([a for _, a in anchors], arxiv, doi)
         tags = tuple(dict.fromkeys(

@@ -402,7 +402,7 @@ def test_news_lines_are_not_papers():
     records, problems = _parse(NEWS)
     assert [(r.title, r.venue, r.year) for r in records] == [
         ("A Dated Paper Title", "NeurIPS", "2023"),
-        ("A Bold Dated Title", "", ""),
+        ("A Bold Dated Title", "", "2023"),  # (its arXiv id's year: a preprint's)
         ("Dated by Month", "", "2024"),  # (not the venue "May")
     ]
     tail = (
@@ -491,7 +491,7 @@ def test_bare_addresses_link_and_a_venue_after_leading_words_is_read():
         ("Titled Paper", "ICML", "2021", (), "2101.00002", [("code", "https://github.com/o/r")]),
         ("Plain Title Here", "ICLR", "2022", (), "", [("paper", "https://openreview.net/forum?id=abc")]),
         ("Other Title", "NeurIPS", "2020", (), "2001.00001", []),
-        ("A Title, With A Comma", "", "", (), "1703.00002", []),
+        ("A Title, With A Comma", "", "2017", (), "1703.00002", []),  # (the id's year)
         ("Multi-Task Learning with Deep Neural Networks: A Survey", "arXiv", "2020", ("M. Crawshaw",),
          "2009.09796", []),
     ]
@@ -539,4 +539,36 @@ def test_papers_in_an_html_table_are_said_not_imported():
         "list.md:5:1: warning: this HTML links 2 paper(s) (https://arxiv.org/abs/2301.00001, …); not"
         " imported: a Markdown list is read from its items and tables, not from HTML; write them as"
         " Markdown to import them"
+    ]
+
+
+
+def test_a_preprints_arxiv_id_gives_its_year_not_a_year_heading():
+    # A second review: under "## 2023", Kaplan et al.'s 2001.08361 (2020) was of 2023,
+    # without a word. A preprint is of the year its id says, as a BibTeX import and `add`
+    # take it; said once, since the list says otherwise. An item naming its venue and
+    # year keeps them, and an item with no arXiv id takes the heading's year.
+    text = (
+        "# Awesome LLMs\n"
+        "\n"
+        "## 2023\n"
+        "\n"
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361)\n"
+        "- [Toolformer](https://arxiv.org/abs/2302.04761)\n"
+        "- [Published Later](https://arxiv.org/abs/2010.11929) - NeurIPS\n"
+        "- [Vision Paper](https://arxiv.org/abs/2010.11930), ICLR 2021\n"
+        "- [Not on arXiv](https://openreview.net/forum?id=abc)\n"
+    )
+    records, problems = _parse(text)
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Scaling Laws for Neural Language Models", "", "2020"),
+        ("Toolformer", "", "2023"),  # (2302: the heading's year too)
+        ("Published Later", "", "2020"),  # ("NeurIPS" without a year is read as no venue)
+        ("Vision Paper", "ICLR", "2021"),
+        ("Not on arXiv", "", "2023"),
+    ]
+    assert [str(p) for p in problems.items] == [
+        "list.md:5:1: warning: this paper and 1 more under a year's heading ('2023') take the year"
+        " their arXiv id gives (2001.08361: 2020), as a preprint's: the item names no venue; to give"
+        " the year of a published version, write its venue and year in the item ('ICLR 2021')",
     ]
