@@ -95,6 +95,8 @@ _VENUE_YEAR = re.compile(
     r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
+# APA's year after the names: "Kaplan, J., & McCandlish, S. (2020)."
+_APA_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})[a-z]?\s*\)\W*$")
 # Where a sentence of an item's leading words ends (not an initial's or an ellipsis' dot).
 _SENTENCE = re.compile(r"(?<=[^\s.][^\s.])\.\s")
 # What a labelled link's text leaves behind in a title ("[[paper](...)]" less "paper").
@@ -564,7 +566,12 @@ class _Reader:
             for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
             if (found := _venue_and_year(tail))
         ), ("", ""))
-        cited = _cited(_join(s for s in unit.spans[: title_span[0]] if s.link < 0)) if not found[0] else None
+        before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
+        if not found[1] and (year := _APA_YEAR.search(before)) and _apa(before):
+            # APA's "Surname, I., & Surname, I. (2020). Title.": the year the item gives
+            # (a heading's year was taken instead).
+            return found[0], year.group(1)
+        cited = _cited(before) if not found[0] else None
         if cited is None:
             return found
         # A citation in Chicago's or MLA's style: the venue in italics after the title
@@ -845,7 +852,7 @@ def _year_heading(text: str) -> str:
 def _apa(text: str) -> tuple[str, ...]:
     """Names written "Surname, I., Surname, I., & Surname, I." (the whole text, but a
     trailing "(2012)."); () when the text is anything else."""
-    text = re.sub(r"\(\s*(?:19|20)\d{2}\s*\)\W*$", "", text).strip()
+    text = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)\W*$", "", text).strip()  # (2020b: APA's second of a year)
     if not text:
         return ()
     names: list[str] = []

@@ -572,3 +572,21 @@ def test_a_preprints_arxiv_id_gives_its_year_not_a_year_heading():
         " their arXiv id gives (2001.08361: 2020), as a preprint's: the item names no venue; to give"
         " the year of a published version, write its venue and year in the item ('ICLR 2021')",
     ]
+
+
+def test_an_apa_items_year_is_its_own_not_a_year_headings():
+    # A second review: an APA item whose title is not linked took the heading's year
+    # (2023), not the "(2020)" after its names.
+    text = (
+        "## 2023\n"
+        "\n"
+        "- Kaplan, J., & McCandlish, S. (2020). Scaling laws for neural language models."
+        " [link](https://openreview.net/forum?id=abc)\n"
+        "- Crawshaw, M. (2020b). A Survey. [pdf](https://example.org/survey.pdf)\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.year, r.authors) for r in records] == [
+        ("Scaling laws for neural language models", "2020", ("J. Kaplan", "S. McCandlish")),
+        ("A Survey", "2020", ("M. Crawshaw",)),
+    ]
