@@ -95,6 +95,8 @@ _VENUE_YEAR = re.compile(
     r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
+# A venue and year in parentheses after a title: "Title (CVPR 2016)".
+_LAST_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 # APA's year after the names: "Kaplan, J., & McCandlish, S. (2020)."
 _APA_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})[a-z]?\s*\)\W*$")
 # Where a sentence of an item's leading words ends (not an initial's or an ellipsis' dot).
@@ -527,6 +529,8 @@ class _Reader:
         comma = text.rfind(",")
         if links_paper and comma > 0 and _venue_and_year(text[comma + 1 :].strip(" .")):
             text = text[:comma]
+        elif links_paper and (paren := _LAST_PARENTHESIS.search(text)) and _venue_and_year(paren.group(1)):
+            text = text[: paren.start()]  # "Title (CVPR 2016) [pdf](...)": read as its venue
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
         if links_paper and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):

@@ -590,3 +590,21 @@ def test_an_apa_items_year_is_its_own_not_a_year_headings():
         ("Scaling laws for neural language models", "2020", ("J. Kaplan", "S. McCandlish")),
         ("A Survey", "2020", ("M. Crawshaw",)),
     ]
+
+
+def test_a_venue_and_year_in_parentheses_after_leading_words_are_no_part_of_the_title():
+    # A second review: "(CVPR 2016)" stayed in the title, and the paper had no venue.
+    # Words in parentheses that are no venue and year stay in it.
+    pdf = "https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_2016_paper.pdf"
+    text = (
+        f"- Deep Residual Learning for Image Recognition (CVPR 2016) [pdf]({pdf})\n"
+        f"- Deep Residual Learning for Image Recognition (2016) [pdf]({pdf})\n"
+        "- BERT (Bidirectional Encoder Representations) [pdf](https://openreview.net/forum?id=abc)\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Deep Residual Learning for Image Recognition", "CVPR", "2016"),
+        ("Deep Residual Learning for Image Recognition", "", "2016"),
+        ("BERT (Bidirectional Encoder Representations)", "", ""),
+    ]
