@@ -45,6 +45,7 @@ from ..errors import Location, Problems
 from ..links import arxiv_id, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import PREPRINT
 from ..models import Link
+from ..names import is_organisation
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
 from . import Record, first_version_year
@@ -604,6 +605,8 @@ class _Reader:
                 index = end
             index += 1
         rest = _join(s for s in after if s.link < 0)
+        if names := _byline(rest):
+            return names
         for part in _PARTS.split(rest.replace("et al.", "et al")):
             part = part.strip(" \t,:*_")
             head = part.split(",")[0]
@@ -955,6 +958,37 @@ def _emphasised_venue(spans: list[_Span]) -> str:
     while end < len(spans) and spans[end].em and spans[end].link < 0:
         end += 1
     return _venue(re.sub(r"^\s*In\s+", "", _join(spans[start:end])))
+
+
+# Lower-case words of a name ("Luc Van Gool", "Ludwig van Beethoven", "Oriol de la Cruz").
+_PARTICLES = frozenset("van von der den de del della di da dos du la le ter bin al".split())
+
+
+def _byline(text: str) -> tuple[str, ...]:
+    """The names an item gives right after its title, and before its venue and year, as
+    many lists write them: " - Xuezhi Wang, Jason Wei. (ICLR 2023)"; () when the words
+    after the title are anything else. Two names at least, each of two words or more,
+    capitalised, no organisation's, and a venue or year after them: a description after a dash ("- Vision
+    Transformers, Diffusion Models") says neither."""
+    parts = [part.strip(" \t,:*_") for part in _PARTS.split(text.replace("et al.", "et al;"))]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or not any(
+        found for part in parts[1:]
+        for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+        if (found := _venue_and_year(tail))
+    ):
+        return ()
+    names = _name_list(parts[0])
+    people = [name for name in names if name != "others"]
+    if len(people) < 2 and len(people) == len(names):
+        return ()
+    for name in people:
+        words = name.split()
+        if len(words) < 2 or is_organisation(name) or any(
+            not w[0].isupper() and w not in _PARTICLES for w in words
+        ):
+            return ()  # (nor a lab's: "- Google Research, Meta AI, 2023")
+    return names
 
 
 def _name_list(text: str) -> tuple[str, ...]:

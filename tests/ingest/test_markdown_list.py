@@ -608,3 +608,27 @@ def test_a_venue_and_year_in_parentheses_after_leading_words_are_no_part_of_the_
         ("Deep Residual Learning for Image Recognition", "", "2016"),
         ("BERT (Bidirectional Encoder Representations)", "", ""),
     ]
+
+
+def test_names_after_a_linked_titles_dash_and_before_its_venue_are_its_authors():
+    # A second review: "- Xuezhi Wang, Jason Wei. (ICLR 2023)" after a linked title gave
+    # no authors. Two names at least, each capitalised words, no lab's, and a venue or
+    # year after them: a description after the dash is no names.
+    url = "https://arxiv.org/abs/2203.11171"
+    text = (
+        f"- [Self-Consistency Improves Chain of Thought Reasoning]({url}) - Xuezhi Wang, Jason Wei. (ICLR 2023)\n"
+        f"- [B]({url}) - Xuezhi Wang, Jason Wei, Dale Schuurmans et al. ICLR 2023\n"
+        f"- [C]({url}) - Luc Van Gool, Ludwig van Beethoven, ICLR 2023\n"
+        f"- [D]({url}) - Vision Transformers, Diffusion Models\n"
+        f"- [E]({url}) - Google Research, Meta AI. ICLR 2023\n"
+        f"- [F]({url}) - Efficient, scalable attention. ICLR 2023\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [r.authors for r in records] == [
+        ("Xuezhi Wang", "Jason Wei"),
+        ("Xuezhi Wang", "Jason Wei", "Dale Schuurmans", "others"),
+        ("Luc Van Gool", "Ludwig van Beethoven"),
+        (), (), (),
+    ]
+    assert (records[0].venue, records[0].year) == ("ICLR", "2023")
