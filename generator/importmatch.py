@@ -1,7 +1,9 @@
 """Matching an imported record to the paper it belongs to.
 
 A record is matched by the same arXiv id, the same DOI, the same normalised title, a
-title the importer took for that paper before, the same long abstract under a somewhat
+title the importer took for that paper before, the same paper page or PDF under a title
+that holds the other's words (one an older import read with its venue after it), the
+same long abstract under a somewhat
 alike title and no disagreeing arXiv id or DOI, or a very similar title, unless both
 abstracts are given and clearly differ: then it is a new paper, with a warning. A paper
 a curator retitled is still found by the titles recorded in its provenance, so importing
@@ -182,6 +184,8 @@ class Index:
         # digest of a title the importer took for a paper (provenance) -> that paper:
         # the paper keeps being recognised by it after a curator retitles it.
         self.by_taken_title: dict[str, Paper] = {}
+        # A paper's own page or PDF (a link of kind paper or pdf, `same_link`) -> that paper.
+        self.by_paper_link: dict[str, Paper] = {}
         self.titles: list[tuple[str, Paper]] = []
         # (identity marks, word) -> indexes into ``titles``: a fuzzy match must share the
         # marks (see _identity_marks), so only titles with the same marks are candidates.
@@ -196,6 +200,12 @@ class Index:
             self.by_doi.setdefault(doi, paper)
         for taken in paper.taken_titles():
             self.by_taken_title.setdefault(taken, paper)
+        links = paper.values.get("links")
+        for kind in _PAPER_LINKS:
+            items = links.get(kind) if isinstance(links, dict) else None
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict) and isinstance(item.get("url"), str):
+                    self.by_paper_link.setdefault(same_link(item["url"]), paper)
         abstract = paper.values.get("abstract")
         if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
             self.abstract_of[paper.id] = abstract
@@ -242,6 +252,17 @@ class Index:
         )
         if taken is not None:
             return taken, "a title it was imported under", None
+        for link in record.links:
+            linked = self.by_paper_link.get(same_link(link.url)) if link.kind in _PAPER_LINKS else None
+            if (
+                linked is not None and not ids_disagree(linked, record)
+                and _within(title, normalise_title(str(linked.values.get("title") or "")))
+            ):
+                # The same PDF, under a title one of whose words the other holds all of:
+                # as an older import read a Markdown list, "Deep Residual Learning for
+                # Image Recognition (CVPR 2016)", now read as the title and its venue. The
+                # title stays the file's (a conflict), not a second paper.
+                return linked, "same paper link, a title within the other", None
         abstract = abstract_key(record.abstract)
         twin = self.by_abstract.get(abstract) if abstract else None
         if twin is not None and _abstract_names(twin, record, title):
@@ -268,6 +289,19 @@ class Index:
         if best is not None:
             return self.titles[ordered[best[2]]][1], f"similar title, {best[1]:.0f}% alike", twin
         return None, "", twin
+
+
+# The kinds of link that are the paper itself (a page of it, its PDF): one paper's each.
+_PAPER_LINKS = ("paper", "pdf")
+# Words a title within another must have at least, to say which paper it is.
+_WITHIN_WORDS = 3
+
+
+def _within(title: str, other: str) -> bool:
+    """Whether one normalised title is the other's words with more before or after them
+    ("deep residual learning for image recognition" in "... recognition cvpr 2016")."""
+    shorter, longer = sorted((title, other), key=len)
+    return len(shorter.split()) >= _WITHIN_WORDS and f" {shorter} " in f" {longer} "
 
 
 def by_title(reason: str) -> bool:

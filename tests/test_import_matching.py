@@ -559,3 +559,31 @@ def test_dblps_capitalised_doi_takes_the_registrants_spelling_in_the_same_import
     (paper_id,) = import_records([dblp], tmp_path / "three", added=DAY).added
     assert import_records([acl], tmp_path / "three", added=DAY).conflicts == []
     assert _read(tmp_path / "three" / "papers" / f"{paper_id}.yml")["doi"] == "10.18653/V1/N19-1423"
+
+
+def test_a_title_an_older_import_read_with_its_venue_is_found_by_its_pdf_and_kept(tmp_path):
+    # A second review: a Markdown list's "Title (CVPR 2016) [pdf](...)" was titled with
+    # its venue; read today as "Title" of CVPR 2016, importing the list again added a
+    # second paper. The same PDF under a title holding the other's words is the paper:
+    # the file's title and year stay, each a conflict, and the venue it lacked fills.
+    pdf = make_link("https://openaccess.thecvf.com/content_cvpr_2016/papers/He_CVPR_2016_paper.pdf", "curator")
+    old = _rec("Deep Residual Learning for Image Recognition (CVPR 2016)", year="2023", links=(pdf,))
+    import_records([old], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "deep-residual-learning-for-image-recognition-cvpr-2016.yml"
+    before = path.read_text(encoding="utf-8")
+    new = _rec("Deep Residual Learning for Image Recognition", venue="CVPR", year="2016", links=(pdf,))
+    report = import_records([new], tmp_path, added=DAY)
+    assert report.added == []
+    assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [
+        ("title", "Deep Residual Learning for Image Recognition (CVPR 2016)",
+         "Deep Residual Learning for Image Recognition"),
+        ("year", "2023", "2016"),
+    ]
+    assert path.read_text(encoding="utf-8") == before.replace("year: 2023\n", "year: 2023\nvenue: CVPR\n")
+    # Another PDF, or a title that is not within the other, is another paper.
+    other = make_link("https://example.org/other.pdf", "curator")
+    report = import_records([
+        _rec("Deep Residual Learning", links=(other,)),
+        _rec("Residual Networks for Image Recognition", links=(pdf,)),
+    ], tmp_path, added=DAY)
+    assert report.added == ["deep-residual-learning", "residual-networks-for-image-recognition"]
