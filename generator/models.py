@@ -167,6 +167,13 @@ class Paper:
         return " ".join((self.venue if self.venue.strip() else self.publisher).split())
 
     @property
+    def brief_where(self) -> str:
+        """The venue as a table row names it: without the dates and place of a
+        conference that DBLP's booktitle ends with (`brief_venue`). The paper's page
+        names it whole, as the curator wrote it."""
+        return brief_venue(self.where)
+
+    @property
     def locator(self) -> str:
         """Where in its venue the paper is, as a reader sees it: "vol. 33, no. 4, pp.
         770–778". A range of pages is written with an en dash, however the curator
@@ -183,6 +190,43 @@ class Paper:
         elif pieces:  # one value: mostly an article number ("103385", "e1001234"), no page
             parts.append(pieces[0][0])
         return ", ".join(parts)
+
+
+# A month's name, as a conference's dates write it.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*(?:" + _MONTH + r"\s+)?\d{1,2})?"
+# One comma-separated part of a booktitle that gives the conference's days: "December
+# 4-9", "June 27 - July 2", "18-24 July 2021", "May 1-5".
+_DATE_PART = re.compile(
+    rf"(?:{_MONTH}\s+{_DAYS}|{_DAYS}\s+{_MONTH}(?:\s*[-–]\s*\d{{1,2}}\s+{_MONTH})?)(?:,?\s+\d{{4}})?"
+)
+# A part that names a place: a few capitalised words, no digit ("Long Beach", "CA",
+# "USA", "The Netherlands", "Virtual Event / Punta Cana").
+_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|de|del|la|of|the|and|/)"
+_PLACE_PART = re.compile(rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,5}}")
+
+
+def brief_venue(venue: str) -> str:
+    """``venue`` without the days and the place of its conference, as DBLP writes its
+    booktitles ("Advances in Neural Information Processing Systems 30: Annual Conference
+    on Neural Information Processing Systems 2017, December 4-9, 2017, Long Beach, CA,
+    USA" is "Advances in Neural Information Processing Systems 30"; "IEEE Conference on
+    Computer Vision and Pattern Recognition, CVPR 2016, Las Vegas, NV, USA, June 27-30,
+    2016" is "IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016"):
+    everything from the first part that gives its days, and the places before it. The
+    proceedings' own title before a colon stands for the conference named after it.
+    Any other venue is as written."""
+    parts = venue.split(", ")
+    date = next((i for i, part in enumerate(parts) if i and _DATE_PART.fullmatch(part.strip())), None)
+    if date is None:
+        return venue
+    kept = parts[:date]
+    while len(kept) > 1 and _PLACE_PART.fullmatch(kept[-1].strip()):
+        kept.pop()
+    title, colon, named = kept[0].partition(": ")
+    if colon and len(kept) == 1 and re.search(r"\b(?:Conference|Symposium|Workshop)\b", named):
+        return title
+    return ", ".join(kept)
 
 
 # Between the first and the last page of a range: BibTeX's "--" (or "---"), an en or em

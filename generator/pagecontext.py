@@ -41,7 +41,7 @@ class PaperRef:
     code: Badge | None  # the paper's first code repository, for tables
     summary: str = ""  # the curator's one sentence, for tables and the home page
     byline: str = ""  # "A et al." (Paper.brief_byline), for tables
-    where: str = ""  # "NeurIPS" (Paper.where), for tables
+    where: str = ""  # "NeurIPS" (Paper.brief_where), for tables
 
 
 @dataclass(frozen=True)
@@ -349,7 +349,7 @@ def _paper_ref(index: Index, here: str, paper_id: str) -> PaperRef:
         paper = index.papers[paper_id]
         ref = index.refs[key] = PaperRef(
             relative(here, url), paper.title, paper.year, index.code[paper_id], " ".join(paper.summary.split()),
-            paper.brief_byline, paper.where,
+            paper.brief_byline, paper.brief_where,
         )
     return ref
 

@@ -60,3 +60,37 @@ def test_a_paper_is_placed_by_its_venue_else_its_publisher():
     assert Paper(id="p", title="T", abstract="", publisher="MIT Press").where == "MIT Press"
     # A venue of spaces is none: the publisher places the paper.
     assert Paper(id="p", title="T", abstract="", venue="   ", publisher="MIT Press").where == "MIT Press"
+
+
+def test_a_table_row_names_a_dblp_booktitle_without_its_conferences_days_and_place():
+    # A second review: DBLP's booktitles, kept whole as the curator's venue, filled a
+    # topic table's row with the conference's days and city. The row leaves them out;
+    # the paper's page (``where``) names the venue whole.
+    def brief(venue):
+        return Paper(id="p", title="T", abstract="", venue=venue).brief_where
+
+    neurips = (
+        "Advances in Neural Information Processing Systems 30: Annual Conference on Neural"
+        " Information Processing Systems 2017, December 4-9, 2017, Long Beach, CA, USA"
+    )
+    assert brief(neurips) == "Advances in Neural Information Processing Systems 30"
+    assert Paper(id="p", title="T", abstract="", venue=neurips).where == neurips
+    assert brief(
+        "IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016, Las Vegas, NV, USA, June 27-30, 2016"
+    ) == "IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016"
+    assert brief(
+        "Proceedings of the 38th International Conference on Machine Learning, ICML 2021,"
+        " 18-24 July 2021, Virtual Event"
+    ) == "Proceedings of the 38th International Conference on Machine Learning, ICML 2021"
+    assert brief(
+        "Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing,"
+        " EMNLP 2021, Virtual Event / Punta Cana, Dominican Republic, 7-11 November, 2021"
+    ) == "Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing, EMNLP 2021"
+    assert brief(
+        "Computer Vision - ECCV 2016 - 14th European Conference, Amsterdam, The Netherlands,"
+        " October 11-14, 2016, Proceedings, Part I"
+    ) == "Computer Vision - ECCV 2016 - 14th European Conference"
+    # Any other venue as written: no days ("May 2020" is a month), or no conference's.
+    for venue in ("NeurIPS", "Journal of Machine Learning Research, May 2020", "Workshop: Models, Data"):
+        assert brief(venue) == venue
+    assert Paper(id="p", title="T", abstract="", publisher="MIT Press").brief_where == "MIT Press"

@@ -547,3 +547,31 @@ def test_a_long_all_papers_table_ships_its_rest_in_a_body_of_its_own(tmp_path, m
     assert [len(b) - 1 for b in bodies] == [first, 5 - first]
     assert bodies[0][1:] + bodies[1][1:] == golden_rows
     assert text.replace('</tbody>\n<tbody class="rl-rest">\n', "") == golden
+
+
+def test_a_table_row_names_a_dblp_venue_without_its_days_and_place_and_the_page_whole(tmp_path):
+    # A second review: a DBLP booktitle filled each table row with the conference's days
+    # and city. The row names it briefly (models.brief_venue); the page and the filter
+    # keep it as the curator's file has it.
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "papers" / "task-vectors.yml"
+    venue = (
+        "The Eleventh International Conference on Learning Representations, ICLR 2023,"
+        " Kigali, Rwanda, May 1-5, 2023"
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("venue: ICLR\n", f"venue: {venue}\n"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    table = (docs / "papers" / "index.md").read_text(encoding="utf-8")
+    row = next(line for line in table.splitlines() if 'href="task-vectors/"' in line)
+    shown = row.split('<span class="rl-row-byline__venue" dir="auto">', 1)[1].split("</span></span>", 1)[0]
+    assert shown == (
+        '<span class="rl-visually-hidden">, </span>'
+        "The Eleventh International Conference on Learning Representations, ICLR 2023"
+    )
+    assert f"Edsger Dijkstra; {venue}" in row  # (the filter finds "Kigali")
+    page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
+    assert f'<span class="rl-venue">{venue}' in page
