@@ -517,9 +517,11 @@ class _Reader:
             end = stop
         start = len(joined) - len(text)  # (what the prefix and bullets took)
         first, *rest = _SENTENCE.split(text, maxsplit=1)
-        if links_paper and rest and not unit.cells and _apa(first):
-            # APA's "Surname, I., & Surname, I. (2021). Title. Venue.": the title is the
-            # sentence after the names (which `_authors` reads before it).
+        if links_paper and rest and not unit.cells and (_apa(first) or _references_names(first)):
+            # APA's "Surname, I., & Surname, I. (2021). Title. Venue.", or a reference as a
+            # paper's bibliography prints it, "Hugo Touvron, Louis Martin, and Thomas
+            # Scialom. Llama 2: ..., 2023. URL https://...": the title is the sentence
+            # after the names (which `_authors` reads before it).
             start += len(text) - len(rest[0])
             text = rest[0]
             first = _SENTENCE.split(text, maxsplit=1)[0]
@@ -590,6 +592,8 @@ class _Reader:
         before = _unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
         if names := _apa(before):
             return names
+        if not re.search(r"[\"“]\s*$", before) and (names := _people(before.strip(" .,"))):
+            return names  # (not a quoted title's: 'Lovelace, Ada, and Alan Turing. "Title."')
         if cited := _cited(before):
             return cited[0]
         # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".
@@ -978,7 +982,22 @@ def _byline(text: str) -> tuple[str, ...]:
         if (found := _venue_and_year(tail))
     ):
         return ()
-    names = _name_list(parts[0])
+    return _people(parts[0])
+
+
+def _references_names(text: str) -> tuple[str, ...]:
+    """`_people` as a bibliography prints them before a title, the last joined by "and"
+    ("A, B, and C", "A and B") or cut short by "et al.": a sentence of two capitalised
+    pairs of words is a title as often ("Vision Transformers, Diffusion Models")."""
+    return _people(text) if re.search(r"\sand\s|\bet\s+al\b", text) else ()
+
+
+def _people(text: str) -> tuple[str, ...]:
+    """Names written given name first, "Xuezhi Wang, Jason Wei, and Dale Schuurmans" (or
+    "Xuezhi Wang et al."), that read as people's: two at least, or one and "et al.", each
+    of two words or more, capitalised, no lab's ("Google Research, Meta AI"); () when
+    the text is anything else."""
+    names = _name_list(text)
     people = [name for name in names if name != "others"]
     if len(people) < 2 and len(people) == len(names):
         return ()
@@ -987,7 +1006,7 @@ def _byline(text: str) -> tuple[str, ...]:
         if len(words) < 2 or is_organisation(name) or any(
             not w[0].isupper() and w not in _PARTICLES for w in words
         ):
-            return ()  # (nor a lab's: "- Google Research, Meta AI, 2023")
+            return ()
     return names
 
 

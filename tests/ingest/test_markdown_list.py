@@ -632,3 +632,25 @@ def test_names_after_a_linked_titles_dash_and_before_its_venue_are_its_authors()
         (), (), (),
     ]
     assert (records[0].venue, records[0].year) == ("ICLR", "2023")
+
+
+def test_a_reference_as_a_bibliography_prints_it_gives_its_names_and_title():
+    # A second review: a list that copies a paper's references, 'Hugo Touvron, ..., and
+    # Thomas Scialom. Llama 2: ..., 2023. URL https://...' (natbib's form of Scholar's
+    # entry), gave a paper titled with its authors' names.
+    text = (
+        "- Hugo Touvron, Louis Martin, and Thomas Scialom. Llama 2: Open foundation and"
+        " fine-tuned chat models, 2023. URL https://arxiv.org/abs/2307.09288.\n"
+        "- Ashish Vaswani et al. Attention is all you need. Advances in neural information"
+        " processing systems, 30, 2017. [pdf](https://arxiv.org/abs/1706.03762)\n"
+        # (two capitalised pairs of words, no "and": a title, as before)
+        "- Vision Transformers, Diffusion Models. A Survey. [pdf](https://arxiv.org/abs/2001.00002)\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.authors, r.year, r.arxiv) for r in records] == [
+        ("Llama 2: Open foundation and fine-tuned chat models", ("Hugo Touvron", "Louis Martin", "Thomas Scialom"),
+         "2023", "2307.09288"),
+        ("Attention is all you need", ("Ashish Vaswani", "others"), "2017", "1706.03762"),
+        ("Vision Transformers, Diffusion Models", (), "2020", "2001.00002"),
+    ]
