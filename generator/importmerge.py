@@ -228,6 +228,10 @@ def _disagree(name: str, current: object, imported: object) -> bool:
     ) and not (
         isinstance(current, str) and _same_but_spacing(current, imported)
     ) and not (
+        # A title an earlier import took with Google Scholar's full stop after it.
+        name == "title" and isinstance(current, str) and isinstance(imported, str)
+        and current.removesuffix(".") == imported.removesuffix(".")
+    ) and not (
         name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
     ) and not (name == "arxiv" and arxiv_key(current) == arxiv_key(imported)) and not (
         name == "doi" and doi_key(current) == doi_key(imported)  # DOIs ignore case

@@ -587,3 +587,14 @@ def test_a_title_an_older_import_read_with_its_venue_is_found_by_its_pdf_and_kep
         _rec("Residual Networks for Image Recognition", links=(pdf,)),
     ], tmp_path, added=DAY)
     assert report.added == ["deep-residual-learning", "residual-networks-for-image-recognition"]
+
+
+def test_a_title_an_earlier_import_took_with_a_full_stop_after_it_is_no_conflict(tmp_path):
+    # Google Scholar's "Lora: ... models." was imported with its full stop; read without
+    # it today, the same entry imported again is no conflict, and the file stays.
+    import_records([_rec("Lora: Low-rank adaptation of large language models.")], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "lora-low-rank-adaptation-of-large-language-models.yml"
+    before = path.read_text(encoding="utf-8")
+    report = import_records([_rec("Lora: Low-rank adaptation of large language models")], tmp_path, added=DAY)
+    assert report.conflicts == [] and report.added == []
+    assert path.read_text(encoding="utf-8") == before

@@ -690,10 +690,16 @@ def _keys_of_broken_entries(library: bibtexparser.Library, path: str, problems: 
 _ENTRY_KEY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 
 
+# A full stop after a word of four small letters or more, ending a title.
+_TITLE_STOP = re.compile(r"(?<=[a-z]{4})\.$")
+
+
 def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     entry = fields.entry
     source = Location(path, entry.start_line + 1, 1)
-    title = _plain(fields["title"])
+    # (Without the full stop Google Scholar ends some titles with, "Lora: Low-rank
+    # adaptation of large language models."; not an abbreviation's, "et al.", "etc.")
+    title = _TITLE_STOP.sub("", _plain(fields["title"]))
     if not title:
         problems.error(
             source, f"BibTeX entry {entry.key!r} has no title; add one (title = {{...}}) or delete the entry"

@@ -927,3 +927,20 @@ def test_ieee_xplores_index_terms_are_no_tags():
         " thesaurus' words for the paper rather than a curator's or its authors' (1 entry in this"
         " file); left out of the tags"
     ]
+
+
+def test_google_scholars_full_stop_after_a_title_is_no_part_of_it():
+    # Scholar's LoRA entry ends its title with a full stop, which the paper's page showed.
+    # An abbreviation's stays, as does an ellipsis.
+    text = (
+        "@article{hu2021lora, title={Lora: Low-rank adaptation of large language models.}}\n"
+        "@article{b, title={Deep Learning et al.}}\n"
+        "@article{c, title={Nets, Trees, etc.}}\n"
+        "@article{d, title={Wait for it...}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "scholar.bib", problems)
+    assert [r.title for r in records] == [
+        "Lora: Low-rank adaptation of large language models", "Deep Learning et al.", "Nets, Trees, etc.",
+        "Wait for it...",
+    ]
