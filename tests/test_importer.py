@@ -421,12 +421,12 @@ def test_unedited_files_skipped_by_the_fast_path_still_merge_and_locate(tmp_path
     import_records([first], tmp_path, added=DAY)
     path = tmp_path / "papers" / "first-paper.yml"
     again = _rec(
-        "First Paper.", "Other abstract.", line=9, year="2020",
+        "First Paper?", "Other abstract.", line=9, year="2020",
         links=(make_link("https://github.com/o/first", "abstract"),),
     )
     report = import_records([first, again], tmp_path, added=DAY)
     assert [str(c) for c in report.conflicts] == [
-        f"{path}:3:8: conflict in title: kept 'First Paper', in.txt:9:1 says 'First Paper.'",
+        f"{path}:3:8: conflict in title: kept 'First Paper', in.txt:9:1 says 'First Paper?'",
         f"{path}:18:11: conflict in abstract: kept 'First abstract.', in.txt:9:1 says 'Other abstract.'",
     ]
     assert _line(path, 18).startswith("abstract: First abstract.")
@@ -663,7 +663,7 @@ def test_the_view_file_is_sorted_one_line_per_paper_and_holds_digests(tmp_path):
 
 def test_two_sources_wording_a_title_differently_conflict_once(tmp_path):
     listing = _rec("First Paper", "A.", arxiv="2101.00010")
-    bib = _rec("First Paper.", "A.", line=5, arxiv="2101.00010")
+    bib = _rec("First Paper Revised", "A.", line=5, arxiv="2101.00010")
     import_records([listing], tmp_path, added=DAY)
     assert len(import_records([bib], tmp_path, added=DAY).conflicts) == 1
     assert import_records([listing], tmp_path, added=DAY).conflicts == []
