@@ -197,6 +197,23 @@ def _gave_up(exc: urllib.error.HTTPError) -> str:
     return ""
 
 
+def garbled(exc: Exception, source: str = "") -> str:
+    """What an answer that was no HTTP a program could read was, as a curator reads it:
+    "a garbled answer from URL (not HTTP: its first line is 'garbage')". http.client's
+    own words are a class name or the raw line; ours (`_decoded`) say what went wrong."""
+    where = f" from {source}" if source else ""
+    if isinstance(exc, http.client.IncompleteRead):
+        more = f", {exc.expected:,} more expected" if exc.expected else ""
+        what = f"cut short after {len(exc.partial):,} bytes{more}"
+    elif isinstance(exc, http.client.BadStatusLine):
+        line = str(exc).strip()
+        line = "" if line == "''" else line  # (http.client says an empty line as its repr)
+        what = f"not HTTP: its first line is {line[:60]!r}" if line else "not HTTP: an empty first line"
+    else:
+        what = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"a garbled answer{where} ({what})"
+
+
 # A gzip stream's first bytes: no UTF-8 text starts so (0x8b is no first byte of a letter).
 _GZIP_MAGIC = b"\x1f\x8b"
 

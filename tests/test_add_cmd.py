@@ -87,7 +87,7 @@ class FakeServers:
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
                 if fake.gzip:  # (unasked, as some proxies do)
-                    data = gzip.compress(data, mtime=0)
+                    data = gzip.compress(data, mtime=0)[: -12 if fake.gzip == "cut" else None]
                     self.send_header("Content-Encoding", "gzip")
                 if retry_after:
                     self.send_header("retry-after", retry_after)
@@ -335,6 +335,18 @@ def test_an_answer_gzipped_unasked_is_read(project, servers, capsys):
     assert main(["--root", str(project), "add", "2106.09685", "10.1145/3442188.3445922"]) == 0, capsys.readouterr().err
     assert _paper(project, "lora-low-rank-adaptation-of-large-language-models")["arxiv"] == "2106.09685"
     assert len(list((project / "content" / "papers").iterdir())) == 2
+
+
+def test_a_broken_answer_is_said_with_what_broke_it_and_nothing_is_written(project, servers, capsys):
+    # A proxy's gzip cut short: said as what went wrong, not as the exception's class
+    # ("a garbled answer from ... (ValueError)").
+    servers.gzip = "cut"
+    before = _files(project)
+    assert main(["--root", str(project), "add", "2106.09685"]) == 2  # (a server's fault: exit status 2)
+    err = capsys.readouterr().err
+    assert f"a garbled answer from {servers.url}/api/query?" in err
+    assert "(a gzip answer cut short)" in err and "ValueError" not in err
+    assert _files(project) == before
 
 
 def test_crossrefs_markup_and_entities_become_plain_text(project, servers, capsys):

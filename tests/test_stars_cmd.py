@@ -363,7 +363,7 @@ def test_an_error_in_a_paper_file_is_reported_once(project, capsys):
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnull"), "no JSON object"),
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{not json"), "no JSON object"),
     (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n{"stargazers_count": 1'), "no JSON object"),  # cut short
-    (Raw(b"garbage\r\n\r\n"), "a garbled answer"),
+    (Raw(b"garbage\r\n\r\n"), "a garbled answer (not HTTP: its first line is 'garbage')"),
     (Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"), "without a star count"),
     (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 26\r\n\r\n{"stargazers_count": -5}  '), "without a star count"),
     (Raw(b'HTTP/1.1 200 OK\r\nContent-Length: 35\r\n\r\n{"stargazers_count": 12345678901}  '), "without a star count"),
@@ -726,8 +726,8 @@ def test_an_empty_answer_said_to_be_gzipped_is_its_status(project, capsys):
 @pytest.mark.parametrize(("body", "said"), [
     # 2 MB of spaces in a few kilobytes: a body is bounded once decompressed too.
     (_compressed(b"{" + b" " * 2_000_000 + b"}", "gzip"), "an answer larger than 1,048,576 bytes"),
-    (b"\x1f\x8b\x08\x00not gzip at all", "a garbled answer"),
-    (_compressed(b'{"stargazers_count": 1}', "gzip")[:-12], "a garbled answer"),  # cut short
+    (b"\x1f\x8b\x08\x00not gzip at all", "a garbled answer (a gzip answer that does not decompress ("),
+    (_compressed(b'{"stargazers_count": 1}', "gzip")[:-12], "a garbled answer (a gzip answer cut short)"),
 ])
 def test_a_compressed_answer_too_large_or_broken_keeps_the_last_figure(project, capsys, body, said):
     path = project / "content" / "repositories.yml"

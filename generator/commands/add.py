@@ -118,7 +118,7 @@ def _get(url: str, accept: str, timeout: float) -> tuple[int, str, str]:
     except (urllib.error.URLError, OSError) as exc:
         raise Unanswered(f"no answer from {url} ({getattr(exc, 'reason', exc)})") from None
     except (http.client.HTTPException, ValueError) as exc:
-        raise Unanswered(f"a garbled answer from {url} ({type(exc).__name__})") from None
+        raise Unanswered(fetch.garbled(exc, url)) from None
     limited = ""
     if status in (429, 503):
         wait = str(headers.get("Retry-After", "")).strip()

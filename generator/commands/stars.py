@@ -131,7 +131,7 @@ def ask(api: str, key: str, token: str, timeout: float, today: dt.date) -> Answe
     except (urllib.error.URLError, OSError) as exc:
         return Answer(0, detail=str(getattr(exc, "reason", exc)))
     except (http.client.HTTPException, ValueError) as exc:  # a garbled status line or headers
-        return Answer(0, detail=f"a garbled answer ({type(exc).__name__})")
+        return Answer(0, detail=fetch.garbled(exc))
     if status != 200:
         message = str(body.get("message", "")) if isinstance(body, dict) else ""
         # A rate limit (primary: none remaining; secondary: Retry-After, or said in the
