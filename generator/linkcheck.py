@@ -243,6 +243,8 @@ def _failure(reason: object, timeout: float, expired: bool = False) -> FetchErro
         return FetchError("the server closed the connection without answering", transient=True)
     if isinstance(reason, ConnectionError):
         return FetchError("the connection was reset", transient=True)
+    if isinstance(reason, http.client.HTTPException | ValueError):
+        return FetchError(http_fetch.garbled(reason))
     return FetchError(str(reason) or type(reason).__name__)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import http.server
 import json
 import signal
@@ -848,6 +849,16 @@ def test_a_failure_that_may_pass_is_told_from_a_dead_link(answer, outcome):
 )
 def test_which_failures_to_connect_may_pass(reason, transient):
     assert linkcheck._failure(reason, 1.0).transient is transient
+
+
+def test_an_answer_that_is_no_http_says_what_it_was():
+    # (It was the raw line, its line end and all, or the exception's class.)
+    assert str(linkcheck._failure(http.client.BadStatusLine("garbage\r\n"), 1.0)) == (
+        "a garbled answer (not HTTP: its first line is 'garbage')"
+    )
+    assert str(linkcheck._failure(http.client.IncompleteRead(b"ab", 10), 1.0)) == (
+        "a garbled answer (cut short after 2 bytes, 10 more expected)"
+    )
 
 
 def _failing(checked: str, since: str = "", outcome: Outcome = Outcome.FAILING) -> linkcheck.Result:
