@@ -34,8 +34,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, handlinks, markup_access, pages, partial_rebuild, raw_html, related
-from generator import render, search, served_site, siteconfig, sitemodes, theme_errors
+from generator import build, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html
+from generator import related, render, search, served_site, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
 
@@ -467,10 +467,45 @@ def on_serve(server, config: MkDocsConfig, builder):
     # While the server waits for the first edit: the first title or abstract edit
     # would otherwise also import scikit-learn.
     threading.Thread(target=related.warm_up, name="readinglist-warm-up", daemon=True).start()
+    _ignore_editors_files(server)
     config_file = Path(getattr(config, "config_file_path", None) or "")
     if config_file.name == siteconfig.CONFIG:  # (the file `check` reads; not `mkdocs -f other.yml`)
         server.builder = guard_config(builder, config_file.resolve().parent)
     return server
+
+
+def _ignore_editors_files(server) -> None:
+    """The server's watches (content/, the templates, the overrides: MkDocs schedules
+    them after this hook's on_serve) pass no change of an editor's own file on: vim
+    writes its swap file (`.x.yml.swp`) when a file is opened, every few seconds while
+    it is edited unsaved, and when it is closed, and each such write built the site
+    again (every page under plain `mkdocs serve`) and reloaded the open page while
+    nothing the site shows had changed. A save that replaces the file by a rename
+    through a backup (`x.yml` to `x.yml~`) still counts: the curator's file moved."""
+    observer = getattr(server, "observer", None)
+    if observer is None:
+        return
+    schedule = observer.schedule
+
+    def scheduled(handler, path, *args, **kwargs):
+        return schedule(_NotEditorsFiles(handler), path, *args, **kwargs)
+
+    observer.schedule = scheduled
+
+
+class _NotEditorsFiles:
+    """A watch's handler, passed only the events that touch a file not an editor's
+    (paperdrafts.editors_file: swap, lock, backup and autosave files, vim's "4913")."""
+
+    def __init__(self, handler):
+        self.handler = handler
+
+    def dispatch(self, event) -> None:
+        paths = [event.src_path, getattr(event, "dest_path", "") or ""]
+        names = [os.path.basename(os.fsdecode(path)) for path in paths if path]
+        if names and all(paperdrafts.editors_file(name) for name in names):
+            return
+        self.handler.dispatch(event)
 
 
 def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:

@@ -112,3 +112,41 @@ def test_serve_guards_the_rebuild_of_mkdocs_yml_only(tmp_path):
         config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / name))
         mkdocs_hook.on_serve(server, config=config, builder=builder)
         assert (server.builder is not builder) is guarded
+
+
+def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
+    # vim writes its swap file when a file is opened and every few seconds while it is
+    # edited unsaved: each write built the site again and reloaded the open page.
+    import time
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import mkdocs_hook
+
+    content = tmp_path / "content" / "papers"
+    content.mkdir(parents=True)
+    (content / "x.yml").write_text("id: x\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / "other.yml"))
+    server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
+    server.watch(str(tmp_path / "content"))  # (as MkDocs watches `watch:`, after on_serve)
+    server.observer.start()
+    try:
+        time.sleep(0.6)  # (the polling observer's first look)
+        for name in (".x.yml.swp", "x.yml~", "4913", "#x.yml#", ".#x.yml"):
+            (content / name).write_text("the editor's")
+        time.sleep(1.6)  # (three looks: each would have seen them)
+        (content / ".x.yml.swp").write_text("the editor's, again")
+        time.sleep(1.6)
+        assert server._want_rebuild is False
+        # A save that moves the file aside as a backup and writes it anew is a change.
+        (content / "x.yml").rename(content / "x.yml~")
+        (content / "x.yml").write_text("id: x\ntitle: Saved\n")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server._want_rebuild is True
+    finally:
+        server.observer.stop()
+        server.observer.join()
