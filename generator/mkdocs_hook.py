@@ -514,7 +514,10 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     site_name) on every rebuild until it was fixed; instead its mistakes are printed
     once per change, as `check` prints them, the server keeps the last good site, and
     the change that fixes the file builds it again. So for a mistake in the theme
-    overrides (printed by the hook)."""
+    overrides (printed by the hook), and for one MkDocs stops on as it reads the file
+    (a misspelt key under `strict`, a theme or plugin not installed), said by MkDocs:
+    the server held every page asked for until the fix."""
+    from mkdocs.exceptions import Abort
 
     def guarded() -> None:
         problems = siteconfig.config_problems(root)
@@ -528,6 +531,18 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                 print(
                     "readinglist: the theme overrides or a page's template have errors; the"
                     " site shows the last good build until they are fixed",
+                    file=sys.stderr,
+                )
+            except Abort as error:
+                # (Its reasons are logged above it. A build that failed put the last good
+                # site back, as above; one stopped while reading mkdocs.yml never began.)
+                stopped = (
+                    "mkdocs.yml has errors" if "configuration" in str(error)
+                    else "the build stopped on the problems above"
+                )
+                print(
+                    f"readinglist: {stopped}; the site shows the last good build until they"
+                    " are fixed",
                     file=sys.stderr,
                 )
             finally:

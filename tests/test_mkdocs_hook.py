@@ -150,3 +150,32 @@ def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_under_serve_a_mistake_mkdocs_stops_on_as_it_reads_mkdocs_yml_keeps_the_last_site(tmp_path, capsys):
+    # A misspelt key under `strict` (or a theme not installed): MkDocs' server held every
+    # page asked for ("will appear stuck") until mkdocs.yml was fixed.
+    from mkdocs.config import load_config
+
+    from generator import mkdocs_hook
+
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    built = []
+
+    def builder():  # (as MkDocs' serve builds: the config read again first)
+        load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+        built.append(1)
+
+    rebuild = mkdocs_hook.guard_config(builder, tmp_path)
+    for mistake in ("strict: true\nsite_descripton: Papers\n", "theme:\n  name: materialx\n"):
+        config.write_text("site_name: Reading list\n" + mistake)
+        rebuild()  # (raised, MkDocs' server would wait for a good build)
+        assert built == []
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            "readinglist: mkdocs.yml has errors; the site shows the last good build until"
+            " they are fixed"
+        )
+    config.write_text("site_name: Reading list\nstrict: true\nsite_description: Papers\n")
+    rebuild()
+    assert built == [1]
