@@ -519,6 +519,11 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     the server held every page asked for until the fix."""
     from mkdocs.exceptions import Abort
 
+    said = logging.getLogger("mkdocs.config")
+    for earlier in [f for f in said.filters if isinstance(f, _ConfigValueAt)]:
+        said.removeFilter(earlier)  # (one project per process; tests make many)
+    said.addFilter(_ConfigValueAt(root))
+
     def guarded() -> None:
         problems = siteconfig.config_problems(root)
         if not problems.has_errors():
@@ -557,6 +562,25 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
         )
 
     return guarded
+
+
+class _ConfigValueAt(logging.Filter):
+    """MkDocs' word on a value of mkdocs.yml it refuses ("Config value 'site_descripton':
+    Unrecognised configuration name: site_descripton"), said at the key's line and
+    column, as the hook says every other mistake."""
+
+    _SAID = re.compile(r"Config value '([^']+)': (.*)", re.DOTALL)
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.root = root
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = self._SAID.fullmatch(record.getMessage())
+        if found is not None:
+            where = siteconfig.key_location(self.root, found[1])
+            record.msg, record.args = f"{where}: {found[2]}", ()
+        return True
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -38,3 +38,18 @@ def config_problems(root: Path) -> Problems:
         if problem.message.startswith(_SYNTAX) or problem.message == mergemarkers.CONFLICT:
             problems.error(problem.location, problem.message)
     return problems
+
+
+def key_location(root: Path, key: str) -> Location:
+    """Where ``root``/mkdocs.yml sets ``key`` at its top: MkDocs names the key of a
+    value it refuses ("Config value 'theme': ..."), not its line (the file alone when
+    the file does not set it, or cannot be read)."""
+    path = Path(root) / CONFIG
+    shown = display(path, Path(root))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Location(shown)
+    tree = yamlio.parse(text, shown, Problems())
+    node = tree.key_node(key) if isinstance(tree, yamlio.Map) else None
+    return node.loc if node is not None else Location(shown)

@@ -179,3 +179,26 @@ def test_under_serve_a_mistake_mkdocs_stops_on_as_it_reads_mkdocs_yml_keeps_the_
     config.write_text("site_name: Reading list\nstrict: true\nsite_description: Papers\n")
     rebuild()
     assert built == [1]
+
+
+def test_under_serve_a_value_mkdocs_refuses_in_mkdocs_yml_is_said_at_its_key(tmp_path, caplog):
+    # MkDocs names the key, not where it is: "Config value 'site_descripton': ...".
+    from mkdocs.config import load_config
+
+    from generator import mkdocs_hook
+
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "# The site.\nsite_name: Reading list\nstrict: true\n  # the list's own words\n"
+        "site_descripton: Papers\ntheme:\n  name: materialx\n"
+    )
+    rebuild = mkdocs_hook.guard_config(
+        lambda: load_config(config_file=str(config), site_dir=str(tmp_path / "site")), tmp_path
+    )
+    with caplog.at_level("WARNING", logger="mkdocs.config"):
+        rebuild()
+    # (the key's line: MkDocs says which theme is not installed, not which line names it)
+    unknown, theme = caplog.messages
+    assert unknown == "mkdocs.yml:5:1: Unrecognised configuration name: site_descripton"
+    assert theme.startswith("mkdocs.yml:6:1: Unrecognised theme name: 'materialx'. The available")
