@@ -15,6 +15,7 @@ site equal to a clean build's (`on_nav`, `on_page_context`, `on_post_build`).
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -94,6 +95,10 @@ _UNSAVED = "readinglist_unsaved"
 # --clean`, MkDocs tells the hook it is a build, but a failed one must leave the last
 # good site served all the same.
 _GUARDED = "readinglist_guarded"
+# Under serve, the mistakes that stopped the last rebuild before the hook could show them
+# in the theme's own bar (mkdocs.yml, the theme overrides): until a build succeeds, a bar
+# the server adds to every page it serves says them (_with_stopped_bar).
+_STOPPED = "readinglist_stopped"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -163,6 +168,7 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _removed, _edit_urls, _written, _overrides, _aside
     _site, _removed, _edit_urls, _written, _overrides = None, True, {}, frozenset(), None
+    build.PROCESS_STATE.pop(_STOPPED, None)  # (said again if this build stops too)
     _aside = None
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
     # raw_html.py). (A new config every build: never in the list twice.)
@@ -468,10 +474,44 @@ def on_serve(server, config: MkDocsConfig, builder):
     # would otherwise also import scikit-learn.
     threading.Thread(target=related.warm_up, name="readinglist-warm-up", daemon=True).start()
     _ignore_editors_files(server)
+    _bar_when_stopped(server)
     config_file = Path(getattr(config, "config_file_path", None) or "")
     if config_file.name == siteconfig.CONFIG:  # (the file `check` reads; not `mkdocs -f other.yml`)
         server.builder = guard_config(builder, config_file.resolve().parent)
     return server
+
+
+def _bar_when_stopped(server) -> None:
+    """Every page the server sends carries, while a rebuild is stopped by a mistake in
+    mkdocs.yml or the theme overrides, a bar that says it (the theme's own bar, in the
+    last good pages, cannot: the build that would put it there is what failed). The page
+    reloaded into the last good site with no word of why; only the terminal said it."""
+    inject = getattr(server, "_inject_js_into_html", None)  # (MkDocs' live-reload script)
+    if inject is None:
+        return
+
+    def injected(content: bytes, epoch: int) -> bytes:
+        return _with_stopped_bar(inject(content, epoch), build.PROCESS_STATE.get(_STOPPED))
+
+    server._inject_js_into_html = injected
+
+
+_BODY = re.compile(rb"<body\b[^>]*>")
+
+
+def _with_stopped_bar(content: bytes, stopped: list[str] | None) -> bytes:
+    """``content``, a page, with a bar at its top saying ``stopped`` (escaped)."""
+    opened = _BODY.search(content) if stopped else None
+    if opened is None or not stopped:
+        return content
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in stopped)
+    bar = (
+        '<div class="md-banner"><div class="md-banner__inner md-grid md-typeset">'
+        '<div class="rl-problems" role="alert"><strong>The site could not be built again:'
+        f" {counted(len(stopped), 'error')}; these are the last good pages. Fix them and"
+        f" save:</strong><ul>{items}</ul></div></div></div>"
+    )
+    return content[: opened.end()] + bar.encode("utf-8") + content[opened.end():]
 
 
 def _ignore_editors_files(server) -> None:
@@ -522,12 +562,14 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     said = logging.getLogger("mkdocs.config")
     for earlier in [f for f in said.filters if isinstance(f, _ConfigValueAt)]:
         said.removeFilter(earlier)  # (one project per process; tests make many)
-    said.addFilter(_ConfigValueAt(root))
+    said_at = _ConfigValueAt(root)
+    said.addFilter(said_at)
 
     def guarded() -> None:
         problems = siteconfig.config_problems(root)
         if not problems.has_errors():
             build.PROCESS_STATE[_GUARDED] = True
+            refused = said_at.refused = []
             try:
                 builder()
             except theme_errors.ThemeStopped:
@@ -545,6 +587,7 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                     "mkdocs.yml has errors" if "configuration" in str(error)
                     else "the build stopped on the problems above"
                 )
+                build.PROCESS_STATE[_STOPPED] = refused or ["the build stopped: the terminal says why"]
                 print(
                     f"readinglist: {stopped}; the site shows the last good build until they"
                     " are fixed",
@@ -553,6 +596,7 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
             finally:
                 build.PROCESS_STATE.pop(_GUARDED, None)
             return
+        build.PROCESS_STATE[_STOPPED] = [str(problem) for problem in problems.errors]
         for problem in problems.errors:
             print(problem, file=sys.stderr)
         print(
@@ -574,12 +618,14 @@ class _ConfigValueAt(logging.Filter):
     def __init__(self, root: Path):
         super().__init__()
         self.root = root
+        self.refused: list[str] = []  # (what it said during the last rebuild)
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = self._SAID.fullmatch(record.getMessage())
         if found is not None:
             where = siteconfig.key_location(self.root, found[1])
             record.msg, record.args = f"{where}: {found[2]}", ()
+            self.refused.append(record.msg)
         return True
 
 
@@ -812,6 +858,7 @@ def on_build_error(error: Exception) -> None:
     if _aside is not None:
         served_site.put_back(_aside[0], whole=_aside[1])
     if isinstance(error, ThemeFailed):
+        build.PROCESS_STATE[_STOPPED] = [str(p) for p in error.problems]
         raise theme_errors.ThemeStopped from None  # (printed: see guard_config for serve)
     # A mistake in a theme override that showed only when a page was made (a value the
     # page lacks, a template not there): said at its file and line, as a syntax mistake
@@ -821,6 +868,7 @@ def on_build_error(error: Exception) -> None:
         return  # (anything else: MkDocs' traceback is what to see)
     for problem in found.problems:
         print(problem, file=sys.stderr)
+    build.PROCESS_STATE[_STOPPED] = [str(p) for p in found.problems]
     raise theme_errors.ThemeStopped from None
 
 

@@ -831,3 +831,52 @@ def test_under_serve_clean_a_theme_override_mistake_leaves_the_last_good_site(pr
     rebuild()
     assert "the site shows the last good build" in capsys.readouterr().err
     assert tree(project / "served") == good
+
+
+def test_under_serve_a_mistake_in_mkdocs_yml_or_the_overrides_is_shown_on_every_page_served(project):
+    # The theme's own bar cannot say it (the build that would put it there failed): the
+    # open page reloaded into the last good site with no word of why; only the terminal
+    # said it.
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import mkdocs_hook
+
+    server = LiveReloadServer(builder=None, host="127.0.0.1", port=0, root=str(project / "served"))
+    config = SimpleNamespace(docs_dir=None, config_file_path=str(project / "mkdocs.yml"))
+    server = mkdocs_hook.on_serve(
+        server, config=config, builder=lambda: _build(project, "served", dirty=True)
+    )
+
+    def page() -> str:  # (about/, as the server sends it)
+        sent = (project / "served/about/index.html").read_bytes()
+        return server._inject_js_into_html(sent, 1).decode()
+
+    server.builder()
+    assert "could not be built" not in page()
+    main = project / "overrides/main.html"
+    text = main.read_text(encoding="utf-8")
+    last = text.count("\n")
+    main.write_text(f"{text}{{% block site_meta %}}{{{{ page.title }}\n{{% endblock %}}\n")
+    server.builder()
+    sent = page()
+    bar = (
+        '<div class="rl-problems" role="alert"><strong>The site could not be built again: 1'
+        " error; these are the last good pages. Fix them and save:</strong><ul><li><code>"
+    )
+    assert f"{bar}overrides/main.html:{last + 1}:1: template error: unexpected &#x27;}}&#x27;</code>" in sent
+    assert sent.index(bar) < sent.index("<header")  # (at the top of the page)
+    main.write_text(text, encoding="utf-8")
+    site_config = project / "mkdocs.yml"
+    settings = site_config.read_text(encoding="utf-8")
+    line = settings[: settings.index("\nsite_name:")].count("\n") + 2
+    site_config.write_text(settings.replace("\nsite_name: ", "\nsite_name: A list: of ", 1))
+    server.builder()
+    assert (
+        f"{bar}mkdocs.yml:{line}:18: YAML syntax error: a colon followed by a space inside an"
+        " unquoted value; put the value in double quotes</code>"
+    ) in page()
+    site_config.write_text(settings)
+    server.builder()
+    assert "could not be built" not in page()
