@@ -22,7 +22,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 import jinja2
@@ -627,6 +627,20 @@ class _ConfigValueAt(logging.Filter):
             record.msg, record.args = f"{where}: {found[2]}", ()
             self.refused.append(record.msg)
         return True
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # MkDocs copies every file of the theme overrides into the site but templates and
+    # dot-files: an editor's backup or autosave there (vim's `main.html~`, Emacs'
+    # `#readinglist.css#`) was published, a template's source among them.
+    custom = config.theme.custom_dir
+    if not custom:
+        return files
+    theirs = os.path.realpath(custom)
+    for file in [f for f in files if f.src_dir and os.path.realpath(f.src_dir) == theirs]:
+        if paperdrafts.editors_file(PurePosixPath(file.src_uri).name):
+            files.remove(file)
+    return files
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

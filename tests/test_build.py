@@ -1297,3 +1297,18 @@ def test_a_syntax_mistake_in_a_linked_overrides_folder_is_said_at_overrides(tmp_
     assert main(["--root", str(project), "build", "-q"]) == 1
     said = [line for line in capsys.readouterr().err.splitlines() if "template error" in line]
     assert said == [f"overrides/main.html:{last + 1}:1: template error: unexpected '}}'"]
+
+
+def test_an_editors_backup_or_autosave_in_the_overrides_is_not_published(tmp_path):
+    # MkDocs copies every file of the theme overrides but templates and dot-files: vim's
+    # backup of a template (its source) and Emacs' autosave of a stylesheet were published.
+    project = _with_own_overrides(tmp_path)
+    assets = project / "overrides" / "assets"
+    (project / "overrides" / "main.html~").write_text("{# the template's source #}")
+    (assets / "#readinglist.css#").write_text("body {}")
+    (assets / "readinglist.css~").write_text("body {}")
+    (assets / "4913").write_text("")
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    site = project / "site"
+    assert (site / "assets" / "readinglist.css").is_file()  # (the stylesheet itself is)
+    assert sorted(p.name for p in site.rglob("*") if p.name.endswith(("~", "#", "4913"))) == []
