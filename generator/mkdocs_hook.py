@@ -587,7 +587,10 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
                     "mkdocs.yml has errors" if "configuration" in str(error)
                     else "the build stopped on the problems above"
                 )
-                build.PROCESS_STATE[_STOPPED] = refused or ["the build stopped: the terminal says why"]
+                build.PROCESS_STATE[_STOPPED] = (
+                    refused or build.PROCESS_STATE.get(_STOPPED)
+                    or ["the build stopped: the terminal says why"]
+                )
                 print(
                     f"readinglist: {stopped}; the site shows the last good build until they"
                     " are fixed",
@@ -879,6 +882,8 @@ def on_build_error(error: Exception) -> None:
     # is (_check_overrides), rather than in MkDocs' forty-line traceback.
     found = theme_errors.override_error(error, *_overrides) if _overrides else None
     if found is None:
+        if isinstance(error, PluginError):  # (the hook's own refusal, as MkDocs logs it)
+            build.PROCESS_STATE[_STOPPED] = [str(error)]
         return  # (anything else: MkDocs' traceback is what to see)
     for problem in found.problems:
         print(problem, file=sys.stderr)

@@ -877,6 +877,10 @@ def test_under_serve_a_mistake_in_mkdocs_yml_or_the_overrides_is_shown_on_every_
         f"{bar}mkdocs.yml:{line}:18: YAML syntax error: a colon followed by a space inside an"
         " unquoted value; put the value in double quotes</code>"
     ) in page()
+    # A folder the hook refuses (MkDocs would empty the curator's content/).
+    site_config.write_text(settings.replace("\ndocs_dir: docs\n", "\ndocs_dir: content\n", 1))
+    server.builder()
+    assert f"{bar}readinglist: docs_dir &#x27;{project.resolve() / 'content'}&#x27; is the project&#x27;s content/ folder;" in page()
     site_config.write_text(settings)
     server.builder()
     assert "could not be built" not in page()
