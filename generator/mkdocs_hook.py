@@ -104,6 +104,11 @@ _STOPPED = "readinglist_stopped"
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         os.environ[_SERVING] = "1"
+        # (`readinglist serve` did so already; plain `mkdocs serve` stopped by SIGTERM
+        # or SIGHUP left its built site in the temporary folder.)
+        from generator.commands.serve import stop_on_signals
+
+        stop_on_signals()
     build.PROCESS_STATE[_DIRTY] = dirty
     if dirty:
         # MkDocs warns that a dirty build may show stale navigation and links; this hook

@@ -160,20 +160,26 @@ def test_serve_on_a_port_in_use_says_so_before_building(tmp_path, capfd):
     assert not (project / "docs").exists()  # nothing was generated
 
 
-def _serving(project: Path, temporary: Path, env: dict | None = None, **popen) -> subprocess.Popen:
-    """`readinglist serve` of ``project`` on a free port, its temporary folders in
-    ``temporary``, once its first build is there (MkDocs' server builds into one)."""
+def _serving(
+    project: Path, temporary: Path, env: dict | None = None, plain: bool = False, **popen
+) -> subprocess.Popen:
+    """`readinglist serve` of ``project`` (``plain``: `mkdocs serve`) on a free port, its
+    temporary folders in ``temporary``, once its first build is there (MkDocs' server
+    builds into one)."""
     import socket
     import time
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    command = (
+        ["-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")] if plain
+        else ["-m", "generator", "--root", str(project), "serve"]
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(project), "serve",
-         "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, *command, "--dev-addr", f"127.0.0.1:{port}"],
         env={**os.environ, "TMPDIR": str(temporary), **(env or {})}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, **popen,
+        stderr=subprocess.DEVNULL, cwd=project, **popen,
     )  # fmt: skip
     process.port = port  # type: ignore[attr-defined]
     deadline = time.monotonic() + 120
@@ -192,21 +198,26 @@ def test_serve_stopped_by_sigterm_or_sighup_removes_its_built_site(tmp_path):
 
     from tests.test_build import FIXTURE, make_project
 
-    for number, signum in enumerate((signal.SIGTERM, signal.SIGHUP)):
+    # (Plain `mkdocs serve` too, through the hook.)
+    stops = [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGTERM, True)]
+    for number, (signum, plain) in enumerate(stops):
         (tmp_path / str(number)).mkdir()
         project = make_project(tmp_path / str(number), FIXTURE)
         temporary = tmp_path / f"tmp{number}"
         temporary.mkdir()
         # (A closed terminal's SIGHUP as the server gets it: not ignored, as it is when
         # the tests themselves run under `nohup`, which the server respects.)
-        process = _serving(project, temporary, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
+        process = _serving(
+            project, temporary, plain=plain,
+            preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL),
+        )
         try:
             process.send_signal(signum)
             process.wait(timeout=60)
         finally:
             if process.poll() is None:
                 process.kill()
-        assert list(temporary.iterdir()) == [], signum
+        assert list(temporary.iterdir()) == [], (signum, plain)
 
 
 def test_a_system_error_is_one_line_with_the_file_not_a_traceback(monkeypatch, capsys, tmp_path):
