@@ -121,6 +121,10 @@ def stop_on_signals() -> None:
     built site it keeps in a temporary folder (left behind, 150 MB at 4,000 papers).
     (Plain `mkdocs serve` too: the hook's on_startup calls it.)"""
     import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # (a server run in a thread of another program: its signals are not ours)
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
