@@ -98,6 +98,9 @@ _VENUE_YEAR = re.compile(
 )
 # A venue and year in parentheses after a title: "Title (CVPR 2016)".
 _LAST_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+# Who a citation names before its venue and year, in parentheses after a title:
+# "(Kaplan et al., 2020)", "(Brown et al., NeurIPS 2020)"; no part of the venue.
+_CITED_BY = re.compile(r"^\s*[^\W\d_][^\s,()]*\s+et\s+al\b\.?\s*,?\s*")
 # APA's year after the names: "Kaplan, J., & McCandlish, S. (2020)."
 _APA_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})[a-z]?\s*\)\W*$")
 # Where a sentence of an item's leading words ends (not an initial's or an ellipsis' dot).
@@ -516,7 +519,7 @@ class _Reader:
             text = words.lstrip(" \t])}:-–—|")
             end = stop
         start = len(joined) - len(text)  # (what the prefix and bullets took)
-        first, *rest = _SENTENCE.split(text, maxsplit=1)
+        first, *rest = _first_sentence(text)
         if links_paper and rest and not unit.cells and (_apa(first) or _references_names(first)):
             # APA's "Surname, I., & Surname, I. (2021). Title. Venue.", or a reference as a
             # paper's bibliography prints it, "Hugo Touvron, Louis Martin, and Thomas
@@ -524,15 +527,19 @@ class _Reader:
             # after the names (which `_authors` reads before it).
             start += len(text) - len(rest[0])
             text = rest[0]
-            first = _SENTENCE.split(text, maxsplit=1)[0]
+            first = _first_sentence(text)[0]
             begin = _split_spans(unit, start)
         else:
             begin = 0
         text = first
         comma = text.rfind(",")
+        if comma > 0 and text[:comma].count("(") > text[:comma].count(")"):
+            comma = -1  # (inside parentheses: "Title (Kaplan et al., 2020)")
         if links_paper and comma > 0 and _venue_and_year(text[comma + 1 :].strip(" .")):
             text = text[:comma]
-        elif links_paper and (paren := _LAST_PARENTHESIS.search(text)) and _venue_and_year(paren.group(1)):
+        elif links_paper and (paren := _LAST_PARENTHESIS.search(text)) and _venue_and_year(
+            _CITED_BY.sub("", paren.group(1))
+        ):
             text = text[: paren.start()]  # "Title (CVPR 2016) [pdf](...)": read as its venue
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
@@ -569,7 +576,7 @@ class _Reader:
         found = next((
             found
             for part in _PARTS.split(rest)
-            for part in [part.strip(" \t,:*_\"'“”")]
+            for part in [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”"))]
             for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
             if (found := _venue_and_year(tail))
         ), ("", ""))
@@ -763,6 +770,16 @@ def _usable(url: str) -> bool:
 
 def _label(text: str) -> str:
     return _SPACES.sub(" ", text.strip(" \t[](){}:.|*_-").lower())
+
+
+def _first_sentence(text: str) -> list[str]:
+    """``text`` split after its first sentence (`_SENTENCE`), [text] when it is one: not
+    at a full stop inside parentheses ("Title (LeCun et al. 2015)")."""
+    for stop in _SENTENCE.finditer(text):
+        before = text[: stop.start()]
+        if before.count("(") <= before.count(")"):
+            return [before, text[stop.end() :]]
+    return [text]
 
 
 def _is_venue(text: str) -> bool:

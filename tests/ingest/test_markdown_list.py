@@ -654,3 +654,21 @@ def test_a_reference_as_a_bibliography_prints_it_gives_its_names_and_title():
         ("Attention is all you need", ("Ashish Vaswani", "others"), "2017", "1706.03762"),
         ("Vision Transformers, Diffusion Models", (), "2020", "2001.00002"),
     ]
+
+
+def test_a_citation_in_parentheses_after_leading_words_is_no_part_of_the_title():
+    # A review: "Title (Kaplan et al., 2020) [pdf](...)" was titled "Title (Kaplan et
+    # al": the comma that ends a title before its venue and year ("Title, NeurIPS 2020")
+    # was looked for inside the parentheses. The names are no venue either.
+    text = (
+        "- Scaling Laws for Neural Language Models (Kaplan et al., 2020) [pdf](https://arxiv.org/pdf/2001.08361)\n"
+        "- Language Models are Few-Shot Learners (Brown et al., NeurIPS 2020) [pdf](https://arxiv.org/pdf/2005.14165)\n"
+        "- Deep Learning (LeCun et al. 2015) [pdf](https://www.nature.com/articles/nature14539)\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Scaling Laws for Neural Language Models", "", "2020"),
+        ("Language Models are Few-Shot Learners", "NeurIPS", "2020"),
+        ("Deep Learning", "", "2015"),
+    ]
