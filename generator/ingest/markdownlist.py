@@ -599,8 +599,10 @@ class _Reader:
         before = _unlead(re.sub(r"^[^\w\[]*\[[^\]]*\]", "", before))  # "✨ **[MTAN]** Liu, S."
         if names := _apa(before):
             return names
-        if not re.search(r"[\"“]\s*$", before) and (names := _people(before.strip(" .,"))):
-            return names  # (not a quoted title's: 'Lovelace, Ada, and Alan Turing. "Title."')
+        if not re.search(r"[\"“:]\s*$", before) and (names := _references_names(before.strip(" .,"))):
+            # (not a quoted title's: 'Lovelace, Ada, and Alan Turing. "Title."'; nor a
+            # label's, "Image Segmentation, Object Detection: [Title](...)")
+            return names
         if cited := _cited(before):
             return cited[0]
         # Emphasised names after the title ("*Ada Lovelace, Alan Turing.*"), or "X et al.".

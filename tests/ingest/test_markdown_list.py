@@ -672,3 +672,21 @@ def test_a_citation_in_parentheses_after_leading_words_is_no_part_of_the_title()
         ("Language Models are Few-Shot Learners", "NeurIPS", "2020"),
         ("Deep Learning", "", "2015"),
     ]
+
+
+def test_a_linked_titles_leading_category_words_are_no_authors():
+    # A review: words before a linked title that name its field ("Image Segmentation,
+    # Object Detection: [Title](...)") were read as two authors. Names before a title
+    # are a bibliography's: the last joined by "and", or "et al." (as they are read
+    # before a title of leading words), and no label ending in a colon.
+    url = "https://arxiv.org/abs/2304.02643"
+    text = (
+        f"- Image Segmentation, Object Detection: [Segment Anything]({url})\n"
+        f"- Image Segmentation and Object Detection: [Segment Anything]({url})\n"
+        f"- Alexander Kirillov, Eric Mintun, and Nikhila Ravi. [Segment Anything]({url})\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [r.authors for r in records] == [
+        (), (), ("Alexander Kirillov", "Eric Mintun", "Nikhila Ravi"),
+    ]
