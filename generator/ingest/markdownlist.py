@@ -472,7 +472,8 @@ class _Reader:
         if said:
             return f"it starts with {said.group().strip()!r}"
         dated = _NEWS_DATE.match(leading)
-        if dated and not _clean(leading[dated.end():]).startswith(title):
+        # (a paper's entry may name its venue between: "[2023/05] (ICLR 2023) [Title](...)")
+        if dated and not _clean(_PREFIX.sub("", leading[dated.end():])).startswith(title):
             # (words between the date and the title: "(May 2024) We wrote about [X](...)")
             return f"it starts with a date, {dated.group().strip()!r}"
         return ""
@@ -564,6 +565,9 @@ class _Reader:
                 year = (found[1] if (found := _venue_and_year(text)) else "") or year
             return _venue(venue), year
         whole = _unlead(_join(unit.spans))
+        dated = _NEWS_DATE.match(whole)
+        if dated and _PREFIX.match(whole[dated.end() :]):
+            whole = whole[dated.end() :]  # (a dated entry's venue: "[2023/05] (ICLR 2023) Title")
         prefix = _PREFIX.match(whole)
         if prefix:
             named = prefix.group("venue") or prefix.group("bracketed")

@@ -690,3 +690,21 @@ def test_a_linked_titles_leading_category_words_are_no_authors():
     assert [r.authors for r in records] == [
         (), (), ("Alexander Kirillov", "Eric Mintun", "Nikhila Ravi"),
     ]
+
+
+def test_a_dated_papers_entry_with_its_venue_before_the_title_stays_a_paper():
+    # A review: "[2023/05] (ICLR 2023) [Title](...)", a paper's entry dated and then
+    # named its venue, was taken for news (words between the date and the title) and
+    # not imported. News words before a title stay news.
+    url = "https://arxiv.org/abs/2304.02643"
+    text = (
+        "# Papers\n\n"
+        f"- [2023/05] (ICCV 2023) [Segment Anything]({url})\n"
+        f"- [2023/05] [ICCV 2023] [Segment Anything 2]({url}v2)\n"
+        f"- [2023/05] We released [Segment Anything 3]({url}v3)\n"
+    )
+    records, problems = _parse(text)
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Segment Anything", "ICCV", "2023"), ("Segment Anything 2", "ICCV", "2023"),
+    ]
+    assert [p.location.line for p in problems.warnings] == [5]
