@@ -2,7 +2,7 @@
 
 A record is matched by the same arXiv id, the same DOI, the same normalised title, a
 title the importer took for that paper before, the same paper page or PDF under a title
-that holds the other's words (one an older import read with its venue after it), the
+that is the other's words and a venue and year (one an older import read with its venue after it), the
 same long abstract under a somewhat
 alike title and no disagreeing arXiv id or DOI, or a very similar title, unless both
 abstracts are given and clearly differ: then it is a new paper, with a warning. A paper
@@ -298,10 +298,22 @@ _WITHIN_WORDS = 3
 
 
 def _within(title: str, other: str) -> bool:
-    """Whether one normalised title is the other's words with more before or after them
-    ("deep residual learning for image recognition" in "... recognition cvpr 2016")."""
+    """Whether one normalised title is the other's words with a venue and year before or
+    after them ("deep residual learning for image recognition" in "... recognition cvpr
+    2016"), or the same. Not with other words: a link the two share may be their
+    proceedings' page, and "attention is all you need in speech separation" is another
+    paper than "attention is all you need"."""
     shorter, longer = sorted((title, other), key=len)
-    return len(shorter.split()) >= _WITHIN_WORDS and f" {shorter} " in f" {longer} "
+    if len(shorter.split()) < _WITHIN_WORDS or f" {shorter} " not in f" {longer} ":
+        return False
+    more = f" {longer} ".replace(f" {shorter} ", " ", 1).split()
+    return not more or (len(more) <= _VENUE_WORDS and any(_YEAR.fullmatch(word) for word in more))
+
+
+# At most so many words, one of them a year ("cvpr 2016", "iclr 24", "acl 2023
+# findings"), are a venue and year beside a title.
+_VENUE_WORDS = 4
+_YEAR = re.compile(r"(?:19|20)?\d{2}")
 
 
 def by_title(reason: str) -> bool:

@@ -598,3 +598,19 @@ def test_a_title_an_earlier_import_took_with_a_full_stop_after_it_is_no_conflict
     report = import_records([_rec("Lora: Low-rank adaptation of large language models")], tmp_path, added=DAY)
     assert report.conflicts == [] and report.added == []
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_shared_paper_link_and_a_longer_title_with_more_words_than_a_venue_are_two_papers(tmp_path):
+    # A review: a list that links each paper to its proceedings' page (a link of kind
+    # paper, shared by the volume's papers) merged "Attention Is All You Need" and a
+    # later paper whose title holds all its words. Only a venue and year after (or
+    # before) the other title's words, as an older import read "Title (CVPR 2016)",
+    # make the longer title the same paper's.
+    volume = make_link("https://papers.nips.cc/paper/2017", "curator")
+    import_records([_rec("Attention Is All You Need", year="2017", links=(volume,))], tmp_path, added=DAY)
+    report = import_records([
+        _rec("Attention Is All You Need In Speech Separation", year="2017", links=(volume,)),
+        _rec("Attention Is All You Need NeurIPS 2017", year="2017", links=(volume,)),
+    ], tmp_path, added=DAY)
+    assert report.added == ["attention-is-all-you-need-in-speech-separation"]
+    assert report.conflicts[0].field == "title"
