@@ -915,7 +915,9 @@ _BY_ORGANIZATION = frozenset({"online", "electronic", "www", "webpage", "manual"
 
 def _organizations(fields: _Fields) -> tuple[str, ...]:
     """The organizations an entry of `_BY_ORGANIZATION` names in ``organization``, each
-    as text (biblatex's list: "OpenAI and {Research and Development Lab}" is two).
+    as text: one as BibTeX reads it ("Computer Science and Artificial Intelligence
+    Laboratory"), or a list as biblatex's with a name braced in it ("OpenAI and
+    {Research and Development Lab}" is two).
     Without an ``author``, APA and Chicago cite such a work under its organization, as
     Google Scholar and arXiv name "OpenAI" the author of its reports: the authors; with
     one, it is where the work was published, as biblatex prints it: the venue when the
@@ -927,7 +929,12 @@ def _organizations(fields: _Fields) -> tuple[str, ...]:
     written = fields["organization"].strip() or fields["institution"].strip()
     if not written:
         return ()
-    names = (_plain(_braced_less(name)) for name in split_multiple_persons_names(written))
+    split = split_multiple_persons_names(written)
+    if not any(_braced_whole(name.strip()) for name in split):
+        # (BibTeX reads it as written: "Computer Science and Artificial Intelligence
+        # Laboratory" is one; a list as biblatex's has a braced name in it.)
+        split = [written]
+    names = (_plain(_braced_less(name)) for name in split)
     return tuple(dict.fromkeys(name for name in names if name))
 
 

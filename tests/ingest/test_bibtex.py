@@ -781,6 +781,28 @@ def test_an_organization_is_the_author_of_a_page_no_person_signs_else_its_venue(
     ]
 
 
+def test_an_organization_with_and_in_its_name_is_one_organization():
+    # A review: "institution = {Computer Science and Artificial Intelligence Laboratory}"
+    # of a @misc without authors gave two authors, "Computer Science" and "Artificial
+    # Intelligence Laboratory"; with an author, the venue was the two joined by a comma.
+    # BibTeX reads an organization or institution as written; "and" separates two only
+    # as biblatex lists them, one braced ("OpenAI and {Research and Development Lab}").
+    text = (
+        "@misc{a, title = {A}, institution = {Computer Science and Artificial Intelligence Laboratory}}\n"
+        "@online{b, title = {B}, author = {Doe, Jane},\n"
+        "  organization = {Department of Electrical Engineering and Computer Sciences}}\n"
+        "@manual{c, title = {C}, organization = {OpenAI and {Research and Development Lab}}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "a.bib", problems)
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue) for r in records] == [
+        (("Computer Science and Artificial Intelligence Laboratory",), ""),
+        (("Jane Doe",), "Department of Electrical Engineering and Computer Sciences"),
+        (("OpenAI", "Research and Development Lab"), ""),
+    ]
+
+
 def test_google_scholars_url_as_the_journal_is_the_papers_page_not_its_venue():
     # A curator's review: Scholar's Llama 2 entry (copied into countless bibliographies)
     # gave the venue "URL https://arxiv. org/abs/2307.09288" and no arXiv id.
