@@ -42,6 +42,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..errors import Location, Problems
+from ..lemmas import known_word
 from ..links import arxiv_id, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import PREPRINT
 from ..models import Link
@@ -1030,6 +1031,8 @@ def _people(text: str) -> tuple[str, ...]:
             not w[0].isupper() and w not in _PARTICLES for w in words
         ):
             return ()
+    if all(known_word(word.casefold()) for name in people for word in name.split()):
+        return ()  # (a field's words, "Image Classification, Object Detection": no one's name)
     return names
 
 

@@ -708,3 +708,24 @@ def test_a_dated_papers_entry_with_its_venue_before_the_title_stays_a_paper():
         ("Segment Anything", "ICCV", "2023"), ("Segment Anything 2", "ICCV", "2023"),
     ]
     assert [p.location.line for p in problems.warnings] == [5]
+
+
+def test_a_list_of_field_names_in_dictionary_words_is_no_list_of_authors():
+    # A review: "[Title](...) - Image Classification, Object Detection. ICCV 2023" gave
+    # the authors "Image Classification" and "Object Detection", and "Vision Transformers
+    # and Diffusion Models. A Survey. [pdf](...)" was titled "A Survey", its title taken
+    # for names. Names of which every word is a dictionary word are a field's, not
+    # people's (a person's name has a word no dictionary lists: "Wang", "Kirillov").
+    url = "https://arxiv.org/abs/2304.02643"
+    text = (
+        f"- [Segment Anything]({url}) - Image Classification, Object Detection. ICCV 2023\n"
+        "- Vision Transformers and Diffusion Models. A Survey. [pdf](https://arxiv.org/abs/2001.00002)\n"
+        f"- [Segment Anything 2]({url}v2) - Alexander Kirillov, Eric Mintun. ICCV 2023\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.authors) for r in records] == [
+        ("Segment Anything", ()),
+        ("Vision Transformers and Diffusion Models", ()),
+        ("Segment Anything 2", ("Alexander Kirillov", "Eric Mintun")),
+    ]
