@@ -317,6 +317,22 @@
     };
     check();
     new MutationObserver(check).observe(form, { subtree: true, attributeFilter: ["hidden"] });
+    /* Space, the key a radio button answers, switches as Enter does: on the checked
+       button it did nothing (a checked radio button stays checked). Its shown label is
+       for the other scheme's button. */
+    form.addEventListener("keydown", function (event) {
+      var input = event.target;
+      var label = input instanceof HTMLInputElement ? input.nextElementSibling : null;
+      if (event.key === " " && input.checked && input.classList.contains("md-option")
+          && label && label.tagName === "LABEL" && !label.hidden) {
+        event.preventDefault();
+        label.click();
+        var next = document.getElementById(label.htmlFor);
+        if (next) {
+          next.focus();
+        }
+      }
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {

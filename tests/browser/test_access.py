@@ -290,6 +290,28 @@ def test_the_scheme_toggle_says_what_it_does_on_a_first_visit(open_context, sche
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == back
 
 
+@pytest.mark.parametrize(("scheme", "becomes"), [("light", "slate"), ("dark", "default")])
+def test_space_on_the_scheme_toggle_switches_the_scheme_as_enter_does(open_context, scheme, becomes):
+    # A review: the toggle the keyboard reaches is now its checked radio button, said as
+    # "Switch to light mode, radio button, checked"; Space, the key a radio button
+    # answers, did nothing there (a checked radio button stays checked). Enter switched.
+    page = open_context(color_scheme=scheme).new_page()
+    page.goto("")
+    page.wait_for_function("document.querySelector('.md-header__option label:not([hidden])')")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-option')"):
+            break
+    said = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    page.keyboard.press(" ")
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=becomes)
+    # (the keyboard stays on the toggle, which now says the way back)
+    assert page.evaluate("document.activeElement.classList.contains('md-option')")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") not in (said, None)
+    page.keyboard.press(" ")
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=becomes)
+
+
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1024, "height": 768}], ids=["phone", "zoomed-laptop"])
 def test_tab_past_the_open_menus_last_link_closes_it(open_context, site_dir, papers, viewport):
     # Past the open drawer's last link, Tab went on into the page, dimmed under the
