@@ -1098,7 +1098,7 @@ def _published(raw: str) -> str:
     words = _plain(_LEFT_BEHIND.sub(" ", words_beside_urls(raw)))
     if all(word.casefold() in _LINK_WORDS for word in _WORD.findall(words)):
         return ""
-    return _LEAD_IN.sub("", words.strip(" ,;:"))
+    return _LEAD_OUT.sub("", _LEAD_IN.sub("", words.strip(" ,;:")))
 
 
 # Words that lead to where the work is ("Available at SSRN:", "Published in Lab Notes"):
@@ -1106,6 +1106,13 @@ def _published(raw: str) -> str:
 _LEAD_IN = re.compile(
     r"(?i)^(?:available|published|retrieved|accessible)(?:\s+(?:online|electronically))?"
     r"\s+(?:at|from|in|on|via)\b\s*:?\s*(?=\S)"
+)
+# The same words after the place, leading to the link beside it ("OpenAI Blog, available
+# at", "Zenodo at", "Notes published online at"): no part of the venue. (Tried only
+# where a run of spaces and commas starts: at each place in one, a long run took seconds.)
+_LEAD_OUT = re.compile(
+    r"(?i)(?<![\s,;])(?:[\s,;]+(?:available|published|retrieved|accessible)(?:\s+(?:online|electronically))?"
+    r"\s+(?:at|from|in|on|via)|\s+(?:at|via))\s*:?\s*$"
 )
 
 

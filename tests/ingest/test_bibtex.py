@@ -230,6 +230,11 @@ def test_the_words_beside_an_address_in_howpublished_are_its_venue():
         "@misc{h, title = {H}, howpublished = {Published online at \\url{https://x.org/h}}}\n"  # (a review)
         "@misc{i, title = {I}, howpublished = {Published in Lab Notes, \\url{https://x.org/i}}}\n"
         "@misc{j, title = {J}, howpublished = {Available at SSRN: https://ssrn.com/abstract=3312874}}\n"
+        # (a review: the words leading to the link after the place, "Zenodo at", "OpenAI
+        # Blog, available at", stayed in the venue)
+        "@misc{k, title = {K}, howpublished = {Available from Zenodo at \\url{https://zenodo.org/record/1}}}\n"
+        "@misc{l, title = {L}, howpublished = {OpenAI Blog, available at \\url{https://openai.com/blog/l}}}\n"
+        "@misc{m, title = {M}, howpublished = {Notes published online at \\url{https://x.org/m}}}\n"
     )
     problems = Problems()
     records = parse_text(text, "a.bib", problems)
@@ -245,6 +250,9 @@ def test_the_words_beside_an_address_in_howpublished_are_its_venue():
         ("", ["https://x.org/h"]),
         ("Lab Notes", ["https://x.org/i"]),  # (the place the words lead to)
         ("SSRN", ["https://ssrn.com/abstract=3312874"]),
+        ("Zenodo", ["https://zenodo.org/record/1"]),
+        ("OpenAI Blog", ["https://openai.com/blog/l"]),
+        ("Notes", ["https://x.org/m"]),
     ]
     # no kind: a venue from howpublished says none (see _venue_kind)
     assert {r.venue_kind for r in records} == {""}
