@@ -147,7 +147,9 @@ _SPACES = re.compile(r"\s+")
 # ("∞-former", "$k$-NN", "#InsTag", "@Bench", "¿Qué?", "+1", "...And"), and end with an
 # ellipsis.
 _BULLETS = frozenset(" \t-–—*•·|:>→,;\ufe0f\u200d")
-_TRAILING = re.compile(r"(?:[\s,;:\-–—\[(]|(?<!\.)\.(?!\.))+$")
+# (Tried only where a run of them starts, after another character or an ellipsis: tried
+# at each place in a long run that something else ends, it took seconds.)
+_TRAILING = re.compile(r"(?:(?<![\s,;:\-–—\[(.])|(?<=\.\.))(?:[\s,;:\-–—\[(]|(?<!\.)\.(?!\.))+$")
 # More words than this beside a title read from bold or leading words, and a paper
 # linked only by a label ("[arXiv](...)"): a news line or a comment, not a paper's entry.
 _PROSE = 20

@@ -729,3 +729,28 @@ def test_a_list_of_field_names_in_dictionary_words_is_no_list_of_authors():
         ("Vision Transformers and Diffusion Models", ()),
         ("Segment Anything 2", ("Alexander Kirillov", "Eric Mintun")),
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ,;:-–—[(.xA", max_size=40))
+def test_what_a_value_ends_with_is_cut_as_before_where_a_run_starts(text):
+    # _TRAILING is tried only where a run of an item's trailing marks starts: the same
+    # cut as the plain pattern's, which tried each place of a run.
+    import re
+
+    from generator.ingest.markdownlist import _TRAILING
+
+    plain = re.compile(r"(?:[\s,;:\-–—\[(]|(?<!\.)\.(?!\.))+$")
+    assert _TRAILING.sub("", text) == plain.sub("", text)
+
+
+def test_a_long_item_of_commas_is_read_in_a_moment():
+    # A review: an item of 20,000 characters, ", " over and over before its link, took
+    # half a minute: the cut of an item's trailing marks was tried at each place of the run.
+    import time
+
+    text = "- A" + ", " * 10_000 + "B [pdf](https://arxiv.org/abs/2001.00001)\n"
+    start = time.perf_counter()
+    records, _ = _parse(text)
+    assert time.perf_counter() - start < 5
+    assert [r.arxiv for r in records] == ["2001.00001"]
