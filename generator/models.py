@@ -193,7 +193,10 @@ class Paper:
 
 
 # A month's name, as a conference's dates write it.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*(?:" + _MONTH + r"\s+)?\d{1,2})?"
 # One comma-separated part of a booktitle that gives the conference's days: "December
 # 4-9", "June 27 - July 2", "18-24 July 2021", "May 1-5".
@@ -224,7 +227,9 @@ def brief_venue(venue: str) -> str:
     while len(kept) > 1 and _PLACE_PART.fullmatch(kept[-1].strip()):
         kept.pop()
     title, colon, named = kept[0].partition(": ")
-    if colon and len(kept) == 1 and re.search(r"\b(?:Conference|Symposium|Workshop)\b", named):
+    if colon and len(kept) == 1 and re.search(r"\b(?:Conference|Symposium)\b", named) and not re.search(
+        r"\bWorkshops?\b", named
+    ):  # (not "ICLR 2021: Workshop on ...": a workshop's paper, not the conference's)
         return title
     return ", ".join(kept)
 

@@ -94,3 +94,18 @@ def test_a_table_row_names_a_dblp_booktitle_without_its_conferences_days_and_pla
     for venue in ("NeurIPS", "Journal of Machine Learning Research, May 2020", "Workshop: Models, Data"):
         assert brief(venue) == venue
     assert Paper(id="p", title="T", abstract="", publisher="MIT Press").brief_where == "MIT Press"
+
+
+def test_a_table_rows_brief_venue_keeps_a_workshop_and_words_that_only_begin_like_a_month():
+    # A review: "ICLR 2021: Workshop on Responsible AI, May 7, 2021" was named "ICLR 2021"
+    # in a row, a workshop paper shown as the conference's; only the proceedings' title
+    # before "Annual Conference on ..." stands for it. And a month is a month's name or
+    # its abbreviation: "Marine 2" and "Decision 3" ("Mar...", "Dec...") are no days.
+    def brief(venue):
+        return Paper(id="p", title="T", abstract="", venue=venue).brief_where
+
+    assert brief("ICLR 2021: Workshop on Responsible AI, May 7, 2021") == "ICLR 2021: Workshop on Responsible AI"
+    for venue in ("Ocean Engineering Workshop, Marine 2", "Symposium on Control, Decision 3, Extended"):
+        assert brief(venue) == venue
+    assert brief("ICML Workshop, Sept. 3, 2020") == "ICML Workshop"
+    assert brief("ICML Workshop, 3 Sep 2020") == "ICML Workshop"
