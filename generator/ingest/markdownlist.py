@@ -783,11 +783,15 @@ def _label(text: str) -> str:
 
 def _first_sentence(text: str) -> list[str]:
     """``text`` split after its first sentence (`_SENTENCE`), [text] when it is one: not
-    at a full stop inside parentheses ("Title (LeCun et al. 2015)")."""
+    at a full stop inside parentheses ("Title (LeCun et al. 2015)"), nor at "et al."
+    before a year ("Title, LeCun et al. 2015")."""
     for stop in _SENTENCE.finditer(text):
         before = text[: stop.start()]
-        if before.count("(") <= before.count(")"):
-            return [before, text[stop.end() :]]
+        if before.count("(") > before.count(")"):
+            continue
+        if re.search(r"\bet\s+al$", before) and re.match(r"\s*(?:19|20)\d{2}\b", text[stop.end() :]):
+            continue  # (a citation's year after its names: "Title, LeCun et al. 2015")
+        return [before, text[stop.end() :]]
     return [text]
 
 

@@ -754,3 +754,19 @@ def test_a_long_item_of_commas_is_read_in_a_moment():
     records, _ = _parse(text)
     assert time.perf_counter() - start < 5
     assert [r.arxiv for r in records] == ["2001.00001"]
+
+
+def test_names_and_a_year_after_a_titles_comma_are_no_part_of_the_title():
+    # A review: "Deep Learning, LeCun et al. 2015 [pdf](...)" was titled "Deep Learning,
+    # LeCun et al": its sentence was taken to end at "al.". A bibliography's names
+    # before a title still end theirs ("Ashish Vaswani et al. Attention ...").
+    text = (
+        "- Deep Learning, LeCun et al. 2015 [pdf](https://www.nature.com/articles/nature14539)\n"
+        "- Ashish Vaswani et al. Attention is all you need. 2017. [pdf](https://arxiv.org/abs/1706.03762)\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Deep Learning", "", "2015"),
+        ("Attention is all you need", "", "2017"),
+    ]
