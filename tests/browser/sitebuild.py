@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -43,6 +44,29 @@ def build_site(base_temp: Path, site_url: str = "", site_dir: Path | None = None
         raise RuntimeError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
     _built[key] = site_dir
     return site_dir
+
+
+def build_fixture_site(project: Path, edit=None, site_url: str = "") -> Path:
+    """`mkdocs build --strict` of the fixture list (tests/data/site_fixture) in a project
+    folder of its own, ``edit(content_dir)`` first if given; the built site's path
+    (``project/site``). ``site_url`` as in build_site (instant navigation needs it)."""
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
+    (project / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
+    shutil.copytree(ROOT / "tests" / "data" / "site_fixture" / "content", project / "content")
+    if edit is not None:
+        edit(project / "content")
+    (project / "docs").mkdir()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764374400"}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "site"],
+        cwd=project, env=env, check=True, capture_output=True,
+    )
+    return project / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

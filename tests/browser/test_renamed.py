@@ -5,14 +5,10 @@ task-vectors paper was "editing-models-with-task-vectors"."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 
 import pytest
 
-from .sitebuild import ROOT, SiteServer
+from .sitebuild import SiteServer, build_fixture_site
 
 pytestmark = [pytest.mark.browser]
 
@@ -21,20 +17,8 @@ KEY = "readinglist:read:/"
 
 @pytest.fixture(scope="module")
 def fixture_url(tmp_path_factory):
-    project = tmp_path_factory.mktemp("renamed") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
-    (project / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
-    shutil.copytree(ROOT / "tests" / "data" / "site_fixture" / "content", project / "content")
-    (project / "docs").mkdir()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764374400"}
-    env.pop("SITE_URL", None)
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "site"],
-        cwd=project, env=env, check=True, capture_output=True,
-    )
-    with SiteServer(project / "site") as server:
+    site = build_fixture_site(tmp_path_factory.mktemp("renamed") / "project")
+    with SiteServer(site) as server:
         yield server.base_url
 
 
