@@ -335,13 +335,109 @@
     });
   }
 
+  /* A table wider than its column scrolls sideways in the box Material wraps it in
+     (.md-typeset__scrollwrap): a curator's ten-column table of results in a paper's
+     notes or a topic's description. Chromium and Firefox scroll such a box from the
+     keyboard; Safari only scrolls one that takes the keyboard itself (axe-core's
+     "scrollable-region-focusable"). So a box that overflows is a Tab stop, a region
+     named by the table's caption, its own name, or the heading it stands under, and
+     shows a focus ring (readinglist.css); a box that fits is none of that, nor an
+     extra Tab stop. Checked again whenever the box or its table changes size (the
+     screen turned, the window narrowed, the filter's rows). */
+  var SCROLL_BOXES = new WeakMap();  /* box -> whether the script made it a region */
+
+  function tableName(box, table) {
+    var caption = table.querySelector("caption");
+    var name = caption ? caption.textContent : table.getAttribute("aria-label");
+    if (name && name.trim()) {
+      return name.trim().replace(/\s+/g, " ");
+    }
+    /* The heading before it, in the page's order: its words without the permalink. */
+    var headings = Array.prototype.filter.call(
+      document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3, "
+        + ".md-content h4, .md-content h5, .md-content h6"),
+      function (heading) {
+        return heading.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+    var heading = headings[headings.length - 1];
+    if (heading) {
+      var words = heading.cloneNode(true);
+      words.querySelectorAll(".headerlink").forEach(function (link) {
+        link.remove();
+      });
+      var text = words.textContent.trim().replace(/\s+/g, " ");
+      if (text) {
+        return "Table: " + text;
+      }
+    }
+    return "Table";
+  }
+
+  function overflows(box) {
+    return box.scrollWidth > box.clientWidth + 1;
+  }
+
+  function checkScrollBox(box) {
+    var table = box.querySelector("table");
+    if (!table || !box.isConnected) {
+      return;
+    }
+    var scrolls = overflows(box);
+    var before = SCROLL_BOXES.get(box);
+    if (scrolls) {
+      if (!before.made) {
+        before.made = true;
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+      }
+      box.setAttribute("aria-label", tableName(box, table));
+    } else if (before.made) {
+      before.made = false;
+      ["tabindex", "role", "aria-label"].forEach(function (name) {
+        box.removeAttribute(name);
+      });
+    }
+  }
+
+  var scrollResize = typeof ResizeObserver === "function" ? new ResizeObserver(function (entries) {
+    /* In the next frame: a change made in the observer's own call is a loop the
+       browser reports as an error. */
+    var boxes = new Set(entries.map(function (entry) {
+      return entry.target.closest(".md-typeset__scrollwrap");
+    }));
+    requestAnimationFrame(function () {
+      boxes.forEach(function (box) {
+        if (box) {
+          checkScrollBox(box);
+        }
+      });
+    });
+  }) : null;
+
+  function scrollingTables() {
+    document.querySelectorAll(".md-typeset .md-typeset__scrollwrap").forEach(function (box) {
+      var table = box.querySelector("table");
+      if (!table || SCROLL_BOXES.has(box)) {
+        return;
+      }
+      SCROLL_BOXES.set(box, { made: false });
+      checkScrollBox(box);
+      if (scrollResize) {
+        scrollResize.observe(box);
+        scrollResize.observe(table);
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(skipToTitle);
+      window.document$.subscribe(scrollingTables);
     } else {
       skipToTitle();
+      scrollingTables();
     }
   });
 
