@@ -343,7 +343,16 @@
      named by the table's caption, its own name, or the heading it stands under, and
      shows a focus ring (readinglist.css); a box that fits is none of that, nor an
      extra Tab stop. Checked again whenever the box or its table changes size (the
-     screen turned, the window narrowed, the filter's rows). */
+     screen turned, the window narrowed, the filter's rows).
+
+     On a phone the stylesheet breaks a table's words where they must, so that it fits
+     the screen. A Markdown table (a curator's, a hand-written page's) keeps them whole
+     where it can (the class rl-words-whole): where it fits so, and where it scrolls
+     anyway, broken or not (rl-scrolls: its code too); a reader's review found "2101.000"
+     over "10" in the curation reference and "Llama-2-70B-...-exten" over "ded" in a
+     table that scrolled. Each way is measured, so the answer never depends on the last
+     one. Not a list of papers the templates write (each names itself, aria-label): it
+     must fit, and it may hold thousands of rows, each measure a layout of them all. */
   var SCROLL_BOXES = new WeakMap();  /* box -> whether the script made it a region */
 
   function tableName(box, table) {
@@ -382,7 +391,20 @@
     if (!table || !box.isConnected) {
       return;
     }
-    var scrolls = overflows(box);
+    var scrolls;
+    if (table.hasAttribute("aria-label")) {
+      scrolls = overflows(box);
+    } else {
+      box.classList.remove("rl-scrolls");
+      box.classList.add("rl-words-whole");
+      scrolls = overflows(box);
+      if (scrolls) {
+        box.classList.remove("rl-words-whole");
+        scrolls = overflows(box);
+        box.classList.toggle("rl-words-whole", scrolls);
+        box.classList.toggle("rl-scrolls", scrolls);
+      }
+    }
     var before = SCROLL_BOXES.get(box);
     if (scrolls) {
       if (!before.made) {

@@ -1,7 +1,9 @@
 """Markdown tables in the browser (readinglist.js, readinglist.css): a table wider than
 its column scrolls in its own box, which the keyboard reaches and scrolls in every
-browser. The shipped list has no wide table: the fixture list, with a curator's
-ten-column table of results in a paper's notes and a wide one in a topic's description."""
+browser; on a phone a table keeps its words whole where it can, where it fits so and
+where it scrolls anyway. The shipped list has no wide table: the fixture list, with a
+curator's ten-column table of results in a paper's notes and a wide one in a topic's
+description."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ NARROW_PHONE = {"width": 320, "height": 640}
 PAPER = "papers/merging-by-arithmetic/"
 TOPIC = "topics/model-merging/"
 
-# Ten columns: wider than the page on any screen.
+# Ten columns: wider than the page on any screen. "CodeLlamaInstruct" is one word, and
+# the code one a line may end after its "-" or "/".
 RESULTS = """
   Results as the paper reports them:
 
@@ -48,6 +51,25 @@ DESCRIPTION = """
 BOXES = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(b => ({
     scrolls: b.scrollWidth > b.clientWidth + 1, tabindex: b.getAttribute('tabindex'),
     role: b.getAttribute('role'), name: b.getAttribute('aria-label')}))"""
+
+
+# The lines an element's text is laid out in, as it reads on the screen.
+LINES = """el => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const lines = [];
+    let top = null;
+    for (let node; (node = walker.nextNode());) {
+        for (let i = 0; i < node.data.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i); range.setEnd(node, i + 1);
+            const box = range.getClientRects()[0];
+            if (!box) continue;
+            if (top === null || box.top > top + 2) { lines.push(""); top = box.top; }
+            lines[lines.length - 1] += node.data[i];
+        }
+    }
+    return lines.map(line => line.trim());
+}"""
 
 
 def _add_tables(content) -> None:
@@ -138,3 +160,51 @@ def test_a_table_reached_by_instant_navigation_is_a_tab_stop(open_context, table
     page.wait_for_function("document.querySelector('.md-typeset__scrollwrap[tabindex=\"0\"]')")
     # (Instant navigation: the page was not loaded again.)
     assert page.evaluate("window.rlSamePage") is True
+
+
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+def test_on_a_phone_a_table_that_scrolls_anyway_keeps_its_words_whole(open_context, tables_url, viewport):
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto(PAPER)
+    assert _settled(page)[0]["scrolls"]
+    # (A reader's review: every cell's words broke where they must, below 400px, though
+    # the table scrolled anyway: "CodeLlamaIn" over "struct".)
+    cells = page.locator(".md-typeset__scrollwrap").first.locator("td")
+    assert cells.nth(0).evaluate(LINES) == ["CodeLlamaInstruct"]
+    # Nor its code (Material breaks code anywhere: "meta-ll" over "ama/Ll"...).
+    code = cells.nth(1).evaluate(LINES)
+    assert "".join(code) == "meta-llama/Llama-2-13b-hf"
+    assert [line for line in code[:-1] if line[-1] not in "-/"] == [], code
+    # A list of papers still fits the phone, its words breaking where they must.
+    page.goto("papers/")
+    assert _settled(page) == [{"scrolls": False, "tabindex": None, "role": None, "name": None}]
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+def test_on_a_phone_a_table_that_fits_with_its_words_whole_keeps_them(open_context, tables_url, viewport):
+    # (A reader's review: at 390px the curation reference's table of fields read
+    # "2101.000" over "10" and "10.1000/x" over "yz123", every cell's words breaking
+    # where they must, though the table fits the phone with them whole.)
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto("curation-reference/")
+    # Every table of the page fits the phone, none a Tab stop.
+    boxes = _settled(page)
+    assert [b for b in boxes if b["scrolls"] or b["tabindex"]] == []
+    cells = page.evaluate(
+        """() => [...document.querySelector('.md-typeset__scrollwrap table').querySelectorAll('td')]
+                 .filter(td => /2101\\.00010|10\\.1000/.test(td.textContent)).map(td => {
+                     const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+                     const out = [];
+                     for (let node; (node = walker.nextNode());) {
+                         for (const m of node.data.matchAll(/2101\\.00010|10\\.1000\\/xyz123/g)) {
+                             const range = document.createRange();
+                             range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+                             out.push([m[0], range.getClientRects().length]);
+                         }
+                     }
+                     return out; }).flat()""")
+    assert {word for word, _ in cells} == {"2101.00010", "10.1000/xyz123"}
+    if viewport == PHONE:
+        assert [c for c in cells if c[1] != 1] == [], cells
+    # (At 320px it does not fit so: its words break where they must, and it fits.)
