@@ -361,22 +361,30 @@
     if (name && name.trim()) {
       return name.trim().replace(/\s+/g, " ");
     }
-    /* The heading before it, in the page's order: its words without the permalink. */
-    var headings = Array.prototype.filter.call(
-      document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3, "
-        + ".md-content h4, .md-content h5, .md-content h6"),
-      function (heading) {
-        return heading.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING;
-      });
-    var heading = headings[headings.length - 1];
+    /* The heading before it, in the page's order: its words without the permalink.
+       Where it has more than one table, each its number ("Table 2: Curator's notes"):
+       two regions of one name are one place twice to a screen reader's list of them. */
+    var headings = document.querySelectorAll(".md-content h1, .md-content h2, "
+      + ".md-content h3, .md-content h4, .md-content h5, .md-content h6");
+    var under = function (element) {
+      return Array.prototype.filter.call(headings, function (heading) {
+        return heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING;
+      }).pop();
+    };
+    var heading = under(box);
     if (heading) {
       var words = heading.cloneNode(true);
       words.querySelectorAll(".headerlink").forEach(function (link) {
         link.remove();
       });
       var text = words.textContent.trim().replace(/\s+/g, " ");
+      var tables = Array.prototype.filter.call(
+        document.querySelectorAll(".md-typeset .md-typeset__scrollwrap"),
+        function (other) {
+          return under(other) === heading;
+        });
       if (text) {
-        return "Table: " + text;
+        return "Table" + (tables.length > 1 ? " " + (tables.indexOf(box) + 1) : "") + ": " + text;
       }
     }
     return "Table";

@@ -108,11 +108,13 @@ def test_a_table_wider_than_the_page_is_a_named_tab_stop_the_keyboard_scrolls(
     boxes = _settled(page)
     # (axe-core's scrollable-region-focusable: Safari scrolls a box from the keyboard
     # only when the box has the keyboard, and nothing in this one can take it.)
-    assert boxes[0] == {"scrolls": True, "tabindex": "0", "role": "region", "name": "Table: Curator's notes"}
+    # (Each of the notes' tables is numbered: two regions of one name would be one
+    # place twice in a screen reader's list of them.)
+    assert boxes[0] == {"scrolls": True, "tabindex": "0", "role": "region", "name": "Table 1: Curator's notes"}
     # The table that fits is no Tab stop, nor a region.
     assert boxes[-1] == {"scrolls": False, "tabindex": None, "role": None, "name": None}
     # Tab reaches it, from the top of the page; the arrow keys scroll it.
-    box = page.get_by_role("region", name="Table: Curator's notes")
+    box = page.get_by_role("region", name="Table 1: Curator's notes")
     for _ in range(80):
         page.keyboard.press("Tab")
         if box.evaluate("b => b === document.activeElement"):
@@ -144,7 +146,9 @@ def test_a_table_is_a_tab_stop_only_while_it_overflows(open_context, tables_url)
     assert _settled(page)[1] == {"scrolls": False, "tabindex": None, "role": None, "name": None}
     page.set_viewport_size(NARROW_PHONE)
     page.wait_for_function("document.querySelectorAll('.md-typeset__scrollwrap')[1].tabIndex === 0")
-    assert _settled(page)[1] == {"scrolls": True, "tabindex": "0", "role": "region", "name": "Table: Curator's notes"}
+    boxes = _settled(page)
+    assert boxes[1] == {"scrolls": True, "tabindex": "0", "role": "region", "name": "Table 2: Curator's notes"}
+    assert boxes[0]["name"] == "Table 1: Curator's notes"
     page.set_viewport_size(DESKTOP)
     page.wait_for_function("!document.querySelectorAll('.md-typeset__scrollwrap')[1].hasAttribute('tabindex')")
     assert _settled(page)[1] == {"scrolls": False, "tabindex": None, "role": None, "name": None}
