@@ -17,13 +17,13 @@ import gc
 import hashlib
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable, Mapping, NoReturn, Sequence, TypeVar
 
 from . import (
     cache, curation, export_bibtex, export_csv, export_json, exports, jsonschema, reference, write,
 )
-from .errors import CuratorError, Location, Problem, Problems
+from .errors import CuratorError, Location, Problem, Problems, counted
 from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pagecontext import Index, make_index
@@ -35,6 +35,7 @@ from .relatedshown import shown
 from .render import ICON_STYLESHEET, Renderer, template_error
 from .siteplan import Plan, plan_site
 from .topics import Matcher, assign_paper, closest_topic, compile_topics
+from .topicsfile import TOPICS_FILE
 from .write import Stamps, WriteReport, write_outputs
 from .yamlfile import read_yaml
 from .yamlio import Map, read_text
@@ -335,6 +336,7 @@ def newest_added_epoch(content: Content) -> int:
 
 def _warn_topicless(
     papers: Sequence[Paper],
+    topics: Sequence[Topic],
     assignments: Mapping[str, Sequence[TopicAssignment]],
     matcher: Matcher | None,
     content_dir: Path,
@@ -343,7 +345,20 @@ def _warn_topicless(
     """A paper in no topic is on no topic page, and only `readinglist topics` said so
     (the topic review: a topic removed left one so). Known only once topics are
     assigned, which `check` does not do for every paper: said by each build, at the
-    paper's `topics:`, where the fix goes."""
+    paper's `topics:`, where the fix goes. A list with no topic at all (one's own list,
+    begun with an import and `topics: []`) is told so once, at topics.yml, not once a
+    paper: a warning for each of its papers said the same thing hundreds of times."""
+    if not topics:
+        sources = [paper.source for paper in papers if paper.source is not None]
+        if sources:
+            # (Shown as the papers' files are: beside their folder.)
+            shown = PurePosixPath(sources[0].path).parent.parent / TOPICS_FILE
+            problems.warning(
+                Location(str(shown), 1, 1),
+                f"no topic is defined, so the {counted(len(sources), 'paper')} of the list"
+                " are on no topic page; define topics here (README: \"Defining a topic\")",
+            )
+        return
     for paper in papers:
         if not assignments.get(paper.id) and paper.source is not None:
             where = _topics_key(content_dir / "papers" / f"{paper.id}.yml", paper.source)
@@ -426,7 +441,7 @@ def _generate(
     related = memo.related_papers(content, assignments)
     lap("related")
     site = Site(content.papers, content.topics, assignments, related)
-    _warn_topicless(content.papers, assignments, memo.matcher, settings.content_dir, problems)
+    _warn_topicless(content.papers, content.topics, assignments, memo.matcher, settings.content_dir, problems)
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 

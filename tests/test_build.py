@@ -900,6 +900,25 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
         content_dir=FIXTURE, docs_dir=tmp_path / "docs2", source_date_epoch=0)).warnings)
 
 
+def test_a_list_with_no_topic_yet_is_told_so_once_not_once_a_paper(tmp_path):
+    # One's own list, begun with an import and `topics: []`: each build said "is in no
+    # topic" for every paper, hundreds of lines that all said one thing.
+    content = tmp_path / "content"
+    (content / "papers").mkdir(parents=True)
+    (content / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    for name in ("glaciers", "moraines", "crevasses"):
+        (content / "papers" / f"{name}.yml").write_text(
+            f"id: {name}\ntitle: On {name}\nabstract: Ice.\ntopics: []\n", encoding="utf-8"
+        )
+    papers = 3
+    settings = build.Settings(content_dir=content, docs_dir=tmp_path / "docs", source_date_epoch=0)
+    said = [str(w) for w in build.generate(settings).warnings if "topic" in w.message]
+    assert said == [
+        f"content/topics.yml:1:1: warning: no topic is defined, so the {papers} papers of the list"
+        ' are on no topic page; define topics here (README: "Defining a topic")'
+    ]
+
+
 def test_the_memo_keeps_a_filtered_related_row_the_same_object_from_run_to_run():
     # Pages find what changed by the identity of each paper's related row; a row that
     # relatedshown.shown filters is made anew each run, so the memo must hand back the last.
