@@ -265,6 +265,16 @@ def test_with_reduced_motion_the_drawer_and_the_search_do_not_slide(open_context
         assert still.evaluate(animated) == 0
 
 
+def _tab_to_the_scheme_toggle(page) -> None:
+    """The home page open, and Tab pressed until the scheme toggle has the keyboard."""
+    page.goto("")
+    page.wait_for_function("document.querySelector('.md-header__option label:not([hidden])')")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-option')"):
+            break
+
+
 @pytest.mark.parametrize(("scheme", "said", "becomes"), [
     ("light", "Switch to dark mode", "slate"), ("dark", "Switch to light mode", "default"),
 ])
@@ -275,12 +285,7 @@ def test_the_scheme_toggle_says_what_it_does_on_a_first_visit(open_context, sche
     # system is dark, on a first visit): Enter made it light. And its focus ring, drawn
     # around the label beside it, was not seen: that label was the hidden one.
     page = open_context(color_scheme=scheme).new_page()
-    page.goto("")
-    page.wait_for_function("document.querySelector('.md-header__option label:not([hidden])')")
-    for _ in range(6):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('md-option')"):
-            break
+    _tab_to_the_scheme_toggle(page)
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == said
     assert page.evaluate("document.activeElement.nextElementSibling.hidden") is False
     page.keyboard.press("Enter")
@@ -296,12 +301,7 @@ def test_space_on_the_scheme_toggle_switches_the_scheme_as_enter_does(open_conte
     # "Switch to light mode, radio button, checked"; Space, the key a radio button
     # answers, did nothing there (a checked radio button stays checked). Enter switched.
     page = open_context(color_scheme=scheme).new_page()
-    page.goto("")
-    page.wait_for_function("document.querySelector('.md-header__option label:not([hidden])')")
-    for _ in range(6):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('md-option')"):
-            break
+    _tab_to_the_scheme_toggle(page)
     said = page.evaluate("document.activeElement.getAttribute('aria-label')")
     page.keyboard.press(" ")
     page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=becomes)
