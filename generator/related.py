@@ -112,7 +112,10 @@ def warm_up() -> None:
     scipy's sparse matrices, about 0.7 s), before any edit: `serve` calls this while it
     waits for the first one. A memo read from the cache holds neither."""
     import scipy.sparse  # noqa: F401
-    import sklearn.feature_extraction.text  # noqa: F401
+
+    from .sklearn_text import text_module
+
+    text_module()
 
 
 def _document(paper: Paper) -> str:
@@ -269,9 +272,9 @@ class RelatedIndex:
         in_vocab = csr(counts.data[keep].astype(np.float64), mapped[keep].astype(np.int32),
                        indptr.astype(np.int64), (n, len(vocab)))
         if len(vocab):
-            from sklearn.feature_extraction.text import TfidfTransformer
+            from .sklearn_text import text_module
 
-            transformer = TfidfTransformer(sublinear_tf=True).fit(in_vocab)
+            transformer = text_module().TfidfTransformer(sublinear_tf=True).fit(in_vocab)
             chosen = in_vocab if len(rows) == n else in_vocab[rows]
             fresh = csr_of(transformer.transform(chosen))
         old_vocab = self._vocab

@@ -39,14 +39,15 @@ _COMPOUND = re.compile(r"(?u)\b[^\W\d_][^\W_]*(?:-[^\W_]+)+\b")
 
 
 def count_vectorizer():
-    # Imported here: scikit-learn takes most of a second to import (0.7 s, of which
-    # scipy is 0.1 s), and a rerun whose titles and abstracts did not change needs it
-    # not at all. Scratch and updates both tokenise with it and weigh with its
+    # Imported here: scikit-learn takes most of a second to import (0.4-0.7 s with
+    # scipy.stats put off: sklearn_text.py), and a rerun whose titles and abstracts did
+    # not change needs it not at all. Scratch and updates both tokenise with it and weigh with its
     # TfidfTransformer, so they give the same bits.
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+    from .sklearn_text import text_module
 
-    return CountVectorizer(
-        stop_words=sorted(ENGLISH_STOP_WORDS | _RHETORIC | _GENERAL | _ML_PROSE | _NUMERALS),
+    text = text_module()
+    return text.CountVectorizer(
+        stop_words=sorted(text.ENGLISH_STOP_WORDS | _RHETORIC | _GENERAL | _ML_PROSE | _NUMERALS),
         token_pattern=TOKEN_PATTERN,
         preprocessor=_without_addresses,
     )
