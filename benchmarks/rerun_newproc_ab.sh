@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# A/B of a rerun in a NEW process (`readinglist build` after an edit, from the cache):
+# run.py's `rerun` phase for two checkouts of the code, alternately. CPU seconds, wall
+# seconds, the related phase's CPU, files written and the generator's import, one line
+# per run.
+#
+#   benchmarks/rerun_newproc_ab.sh OLD_TREE NEW_TREE [ROUNDS]
+#
+# OLD_TREE/NEW_TREE: checkouts (`git worktree add /tmp/old COMMIT`; this repository for
+# the current code). Each side gets its own copy of benchmarks/work/n10000/project's
+# content (`python benchmarks/run.py --sizes 10000` once; AB_WORK=DIR names another),
+# whose cache the first run primes.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+old=${1:?usage: rerun_newproc_ab.sh OLD_TREE NEW_TREE [ROUNDS]} new=${2:?} rounds=${3:-3}
+work=${AB_WORK:-$repo/benchmarks/work/n10000}
+python=${PYTHON:-$repo/.venv/bin/python}
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+declare -A tree=([old]=$old [new]=$new)
+for side in old new; do
+  mkdir -p "$scratch/$side/docs"
+  cp -r "$work/project/content" "$work/project/mkdocs.yml" "$scratch/$side/"
+  cp -rL "$work/project/overrides" "$scratch/$side/overrides"
+  ln -s "$(cd "${tree[$side]}" && pwd)/generator" "$scratch/$side/generator"
+  (cd "${tree[$side]}" && "$python" benchmarks/run.py --child rerun "$scratch/$side" none >/dev/null)
+done
+for round in $(seq "$rounds"); do
+  for kind in title abstract; do
+    for side in old new; do
+      (cd "${tree[$side]}" && "$python" benchmarks/run.py --child rerun "$scratch/$side" "$kind" | tail -1) |
+        "$python" -c "import json, sys; d = json.load(sys.stdin); print('round $round $kind $side', d['cpu_seconds'], d['seconds'], d['phases']['related'], d['written'], d['import_cpu_s'])"
+    done
+  done
+done
