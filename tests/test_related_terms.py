@@ -169,8 +169,9 @@ def test_an_initialism_and_the_compound_it_stands_for_are_one_shared_term():
 
 
 def test_related_papers_show_an_initialism_or_its_compound_not_both():
-    a = paper("a", "ICL of arithmetic", "In-context learning (ICL) of arithmetic by transformers, ICL again.")
-    b = paper("b", "ICL of grammar", "In-context learning (ICL) of grammar by transformers, ICL again.")
+    # ("learning", a word of ICL's long form, is no third term after it: "ledgers" is.)
+    a = paper("a", "ICL of arithmetic", "In-context learning (ICL) of arithmetic by transformers, ICL again on ledgers.")
+    b = paper("b", "ICL of grammar", "In-context learning (ICL) of grammar by transformers, ICL again on ledgers.")
     result = related_ids_and_terms([a, b, *FILLER])
     [rel] = result["a"]
     assert rel.paper == "b" and len(rel.terms) == 3
@@ -492,3 +493,46 @@ def test_an_update_that_adds_a_term_of_a_known_stem_shows_one_of_them():
     number = dict(zip(index._terms, index._stems.tolist()))
     assert all((number[s] == number[t]) == (by_stem[s] == by_stem[t])
                for s in index._terms for t in index._terms)
+
+
+# The third audit of the shipped list: "machine" given as what two papers share, of
+# "machine learning" ("vector, machine", "MTL, survey, machine"), and a word of an
+# acronym's long form next to the acronym ("survey, NLP, processing", "CIL,
+# incremental, class").
+
+
+def test_machine_learning_written_out_is_no_term_and_another_machine_is():
+    from generator.terms import count_vectorizer
+
+    analyze = count_vectorizer().build_analyzer()
+    assert analyze("Machine learning, machine-learning and Machine\nLearning systems.") == []
+    assert analyze("Neural machine translation by a learning machine.") == [
+        "machine", "translation", "learning", "machine"]
+    result = _two_subjects_sharing("Machine learning, machine learning and machine-learning.")
+    assert result["a"] == () and result["b"] == ()
+
+
+def test_a_word_of_an_acronyms_long_form_is_not_shown_after_the_acronym():
+    a = paper("a", "NLP of tide pool logs",
+              "Natural language processing (NLP) of tide pool logs: NLP, NLP and NLP on ledgers and tables.")
+    b = paper("b", "NLP of lichen logs",
+              "Natural language processing (NLP) of lichen logs: NLP, NLP and NLP on ledgers and tables.")
+    result = related_ids_and_terms([a, b, *FILLER])
+    [rel] = result["a"]
+    assert rel.terms[0] == "NLP" and len(rel.terms) == 3, rel.terms
+    assert not {"natural", "language", "processing"} & set(rel.terms), rel.terms
+
+
+def test_an_acronym_after_a_word_of_its_long_form_still_shows():
+    from generator.terms import Spellings, distinct
+
+    spelled = Spellings("Aligning models\nDirect preference optimization (DPO) and class-incremental"
+                        " learning (CIL), with multimodal large language models (MLLMs).")
+    # The acronym first: the words of its long form go, the next terms show.
+    assert distinct(["dpo", "direct", "preference", "rewards"], 2, spelled) == ["dpo", "rewards"]
+    assert distinct(["cil", "classincremental", "learning", "tokens"], 2, spelled) == ["cil", "tokens"]
+    # A word first: the acronym says more than the word, and shows too.
+    assert distinct(["preference", "dpo", "direct"], 3, spelled) == ["preference", "dpo"]
+    assert distinct(["multimodal", "mllms", "tokens"], 3, spelled) == ["multimodal", "mllms", "tokens"]
+    # Only an acronym the paper defines: "rl" here abbreviates nothing.
+    assert distinct(["rl", "reinforcement", "learning"], 3, spelled) == ["rl", "reinforcement", "learning"]
