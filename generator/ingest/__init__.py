@@ -55,6 +55,22 @@ _OWN_CODE = re.compile(
     re.IGNORECASE,
 )
 
+# Words before a code link, since the address before it in its sentence, that say the
+# code is someone else's, whatever else the sentence says: a method compared with or
+# built on ("We compare with MAML, whose code is available at URL", "Our method builds on
+# the publicly available implementation of LoRA (URL)", "Our code, based on URL1, is at
+# URL2": URL1 alone), its authors' ("the code of the original authors, available at
+# URL", "released by Smith et al. at URL"), a baseline's. "available" and "our" there
+# were read as the paper's own release, and its badge said "official".
+_OTHERS_CODE = re.compile(
+    r"\b(?:whose|et\s+al|original\s+authors?|baselines?|third[- ]party)\b"
+    r"|\b(?:based|built|build|builds|building)\s+(?:up)?on\b"
+    r"|\b(?:adapted|borrowed|taken|forked|derived|obtained|downloaded)\s+from\b"
+    r"|\b(?:provided|released|published|maintained|developed|written|implemented)\s+by\b"
+    r"(?!\s+(?:us|ourselves|the\s+authors)\b)",
+    re.IGNORECASE,
+)
+
 
 # Code named as a thing the paper gives (what follows it is a list's next item, a verb
 # or a place), not as a subject: "code generation", "code-switching" and "code LLMs" say
@@ -117,7 +133,7 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
             link = replace(link, kind="code")  # no code host: its badge shows the address
         if link.kind == "code":
             own = _OWN_CODE.search(sentence) or _HOLDS_OWN_CODE.match(trail)
-            link = replace(link, official=bool(own))
+            link = replace(link, official=bool(own) and not _OTHERS_CODE.search(lead))
         links.append(link)
     return tuple(links)
 

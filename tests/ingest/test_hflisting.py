@@ -174,6 +174,34 @@ def test_code_is_at_says_the_code_is_the_authors_own():
     ]
 
 
+def test_code_its_sentence_says_is_someone_elses_is_not_official():
+    # "available", "official" and "our" in these sentences made each an official badge:
+    # the page said the paper's authors released MAML's, LoRA's or ViT's code.
+    text = HEAD + (
+        "SubscribeA Paper\nWe did X. We compare with MAML, whose code is available at"
+        " https://github.com/cbfinn/maml.\n"
+        "B Paper\nWe did Y. Our method builds on the publicly available implementation of"
+        " LoRA (https://github.com/microsoft/LoRA).\n"
+        "C Paper\nWe did Z. We build on the official implementation of ViT, available at"
+        " https://github.com/google-research/vision_transformer.\n"
+        "D Paper\nWe did W. Baselines use the code of the original authors, available at"
+        " https://github.com/them/w.\n"
+        "E Paper\nWe did V. Our code, based on https://github.com/them/base, is at"
+        " https://github.com/me/v.\n"
+        "F Paper\nWe did U. The corpus, released by Smith and Jones at"
+        " https://github.com/smith/corpus, and our code, released by us at https://github.com/me/u.\n"
+    )
+    records, _ = _parse(text)
+    assert [[(l.repo, l.official) for l in r.links] for r in records] == [
+        [("cbfinn/maml", False)],
+        [("microsoft/LoRA", False)],
+        [("google-research/vision_transformer", False)],
+        [("them/w", False)],
+        [("them/base", False), ("me/v", True)],  # only the words since the last address
+        [("smith/corpus", False), ("me/u", True)],
+    ]
+
+
 def test_a_reference_managers_ris_or_endnote_export_is_told_what_to_do():
     # A curator's review: an RIS file was "unknown layout: expected a Hugging Face Papers
     # listing ...", which says nothing of the BibTeX export every reference manager has.
