@@ -56,20 +56,41 @@ _OWN_CODE = re.compile(
 )
 
 # Words before a code link, since the address before it in its sentence, that say the
-# code is someone else's, whatever else the sentence says: a method compared with or
-# built on ("We compare with MAML, whose code is available at URL", "Our method builds on
-# the publicly available implementation of LoRA (URL)", "Our code, based on URL1, is at
-# URL2": URL1 alone), its authors' ("the code of the original authors, available at
-# URL", "released by Smith et al. at URL"), a baseline's. "available" and "our" there
-# were read as the paper's own release, and its badge said "official".
+# code is someone else's: a method compared with ("We compare with MAML, whose code is
+# available at URL"), its authors' ("the code of the original authors, available at
+# URL", "by Smith et al. at URL"), the baselines'. "available" and "our" elsewhere in such
+# a sentence were read as the paper's own release, and its badge said "official".
 _OTHERS_CODE = re.compile(
-    r"\b(?:whose|et\s+al|original\s+authors?|baselines?|third[- ]party)\b"
-    r"|\b(?:based|built|build|builds|building)\s+(?:up)?on\b"
+    r"\b(?:whose|et\s+al|original\s+authors?|third[- ]party)\b"
+    r"|\b(?:code|codes|implementations?)\s+(?:of|for)\s+(?:the\s+)?baselines?\b",
+    re.IGNORECASE,
+)
+# ... or what the code is built on or taken from, unless the sentence then says where
+# its own is: "Our method builds on the publicly available implementation of LoRA
+# (URL)", "Our code, based on URL1, is at URL2" (URL1 alone), "the corpus released by
+# Smith at URL" are another's; "Our code is based on PyTorch and is available at URL",
+# "Our implementation, built on Transformers, is available at URL" the paper's.
+_DERIVED = re.compile(
+    r"\b(?:based|built|build|builds|building)\s+(?:up)?on\b"
     r"|\b(?:adapted|borrowed|taken|forked|derived|obtained|downloaded)\s+from\b"
     r"|\b(?:provided|released|published|maintained|developed|written|implemented)\s+by\b"
     r"(?!\s+(?:us|ourselves|the\s+authors)\b)",
     re.IGNORECASE,
 )
+_IS_AT = re.compile(
+    r"\b(?:is|are|will\s+be|can\s+be|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:available|released|found|hosted|open[- ]sourced|at|on|in)\b",
+    re.IGNORECASE,
+)
+
+
+def _others_code(lead: str) -> bool:
+    """Whether the words before a code link (since the address before it, in its
+    sentence) say the code is someone else's."""
+    if _OTHERS_CODE.search(lead):
+        return True
+    ends = [derived.end() for derived in _DERIVED.finditer(lead)]
+    return bool(ends) and not _IS_AT.search(lead, ends[-1])
 
 
 # Code named as a thing the paper gives (what follows it is a list's next item, a verb
@@ -133,7 +154,7 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
             link = replace(link, kind="code")  # no code host: its badge shows the address
         if link.kind == "code":
             own = _OWN_CODE.search(sentence) or _HOLDS_OWN_CODE.match(trail)
-            link = replace(link, official=bool(own) and not _OTHERS_CODE.search(lead))
+            link = replace(link, official=bool(own) and not _others_code(lead))
         links.append(link)
     return tuple(links)
 

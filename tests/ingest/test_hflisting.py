@@ -200,6 +200,17 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
         [("them/base", False), ("me/v", True)],  # only the words since the last address
         [("smith/corpus", False), ("me/u", True)],
     ]
+    # Built on something, the paper's own code is still the paper's, and so are its baselines.
+    text = HEAD + (
+        "SubscribeA Paper\nWe did X. Our code is based on PyTorch and is available at"
+        " https://github.com/me/x.\n"
+        "B Paper\nWe did Y. Our implementation, built on Transformers, is available at"
+        " https://github.com/me/y.\n"
+        "C Paper\nWe did Z. Our code and baselines are available at https://github.com/me/z.\n"
+    )
+    records, _ = _parse(text)
+    assert [(l.repo, l.official) for r in records for l in r.links] == [
+        ("me/x", True), ("me/y", True), ("me/z", True)]
 
 
 def test_a_reference_managers_ris_or_endnote_export_is_told_what_to_do():
