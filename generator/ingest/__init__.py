@@ -77,7 +77,9 @@ _DERIVED = re.compile(
     r"(?!\s+(?:us|ourselves|the\s+authors)\b)",
     re.IGNORECASE,
 )
+# (Not of what it is built on: "builds on X, which is available at URL" is X's.)
 _IS_AT = re.compile(
+    r"(?<!\bwhich\s)(?<!\bthat\s)"
     r"\b(?:is|are|will\s+be|can\s+be|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:available|released|found|hosted|open[- ]sourced|at|on|in)\b",
     re.IGNORECASE,

@@ -188,6 +188,7 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
         " https://github.com/them/w.\n"
         "E Paper\nWe did V. Our code, based on https://github.com/them/base, is at"
         " https://github.com/me/v.\n"
+        "G Paper\nWe did S. Our code builds on LoRA, which is available at https://github.com/microsoft/LoRA.\n"
         "F Paper\nWe did U. The corpus, released by Smith and Jones at"
         " https://github.com/smith/corpus, and our code, released by us at https://github.com/me/u.\n"
     )
@@ -198,6 +199,7 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
         [("google-research/vision_transformer", False)],
         [("them/w", False)],
         [("them/base", False), ("me/v", True)],  # only the words since the last address
+        [("microsoft/LoRA", False)],
         [("smith/corpus", False), ("me/u", True)],
     ]
     # Built on something, the paper's own code is still the paper's, and so are its baselines.
