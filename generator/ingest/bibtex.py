@@ -690,8 +690,16 @@ def _keys_of_broken_entries(library: bibtexparser.Library, path: str, problems: 
 _ENTRY_KEY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 
 
-# A full stop after a word of four small letters or more, ending a title.
+# A full stop after a word of four small letters or more, ending a title; not one that
+# ends an abbreviation of that length (`_ABBREVIATIONS`: "with approx.", "Proc. Natl.").
 _TITLE_STOP = re.compile(r"(?<=[a-z]{4})\.$")
+# Abbreviations of four letters or more that a title may end with (a shorter one, "et
+# al.", "etc.", "Proc.", is no word of four small letters): ISO 4's and everyday
+# English's, lower case.
+_ABBREVIATIONS = frozenset("""
+    abbrev approx assoc commun comput cont conf dept engl incl intell intl misc natl prelim
+    proc resp suppl symp tech techn trans univ
+""".split())
 
 
 def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
@@ -699,7 +707,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     source = Location(path, entry.start_line + 1, 1)
     # (Without the full stop Google Scholar ends some titles with, "Lora: Low-rank
     # adaptation of large language models."; not an abbreviation's, "et al.", "etc.")
-    title = _TITLE_STOP.sub("", _plain(fields["title"]))
+    title = _plain(fields["title"])
+    last = re.search(r"(\w+)\.$", title)
+    if not (last and last.group(1).casefold() in _ABBREVIATIONS):
+        title = _TITLE_STOP.sub("", title)
     if not title:
         problems.error(
             source, f"BibTeX entry {entry.key!r} has no title; add one (title = {{...}}) or delete the entry"

@@ -974,3 +974,22 @@ def test_google_scholars_full_stop_after_a_title_is_no_part_of_it():
         "Lora: Low-rank adaptation of large language models", "Deep Learning et al.", "Nets, Trees, etc.",
         "Wait for it...",
     ]
+
+
+def test_a_full_stop_ending_a_longer_abbreviation_stays():
+    # A review: only a full stop after three letters or fewer ("et al.", "etc.") was kept,
+    # so "with approx." lost its own. An abbreviation of four letters or more keeps it;
+    # Scholar's full stop after any other word, a name's included, still goes.
+    text = (
+        "@article{a, title={Sampling with approx.}}\n"
+        "@article{b, title={Notes of the Assoc.}}\n"
+        "@article{c, title={Selected Papers, Proc.}}\n"
+        "@article{d, title={Learning with {PyTorch}.}}\n"
+        "@article{e, title={Deep residual learning for image recognition.}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "scholar.bib", problems)
+    assert [r.title for r in records] == [
+        "Sampling with approx.", "Notes of the Assoc.", "Selected Papers, Proc.",
+        "Learning with PyTorch", "Deep residual learning for image recognition",
+    ]
