@@ -237,7 +237,8 @@ _CONFERENCE_NAME = re.compile(
 _JOURNAL_PROCEEDINGS = re.compile(
     r"proceedings of the (?:national academy|ieee\s*$)", re.IGNORECASE
 )
-from .matchkeys import PREPRINT as _PREPRINT  # noqa: E402  (shared with the importer)
+from .matchkeys import CONFERENCE_ACRONYMS  # noqa: E402  (shared with the importer)
+from .matchkeys import PREPRINT as _PREPRINT  # noqa: E402
 # A venue the importer wrote for a thesis or a report (ingest/bibtex.py _KINDS), or a
 # curator in those words: "PhD thesis, Universität Tübingen".
 _THESIS = re.compile(
@@ -302,11 +303,7 @@ def names_proceedings(venue: str) -> bool:
 
 # A conference named by its acronym alone, perhaps with its year, as Google Scholar's
 # @article gives LoRA's `journal = {ICLR}`: no journal.
-_CONFERENCE_ACRONYM = re.compile(
-    r"(?i:ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL(?:-HLT)?|EACL|COLING|AAAI|IJCAI"
-    r"|KDD|SIGIR|AISTATS|UAI|CoRL|ICRA|IROS|COLT|WACV|BMVC|ICASSP|Interspeech|MLSys)"
-    r"(?:\s*['’]\s*\d{2}|\s+\d{4})?"
-)
+_CONFERENCE_ACRONYM = re.compile(rf"(?i:{CONFERENCE_ACRONYMS})(?:\s*['’]\s*\d{{2}}|\s+\d{{4}})?")
 
 
 _NAMED_PROCEEDINGS = re.compile(

@@ -19,6 +19,13 @@ _WORD = re.compile(r"\w+")
 # A venue that names a preprint server rather than where the paper was published: the
 # exporter writes it as howpublished, the importer lets a published venue replace it.
 PREPRINT = re.compile(r"\b(?:arxiv|corr|preprint|biorxiv|medrxiv|ssrn)\b", re.IGNORECASE)
+# Conferences a list or an entry names by their acronym alone ("ICLR", Google Scholar's
+# `journal = {ICLR}`; a Markdown list's "[Title](...) - NeurIPS"): a regular
+# expression's alternatives, to be matched whatever the case.
+CONFERENCE_ACRONYMS = (
+    r"ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL(?:-HLT)?|EACL|COLING|AAAI|IJCAI"
+    r"|KDD|SIGIR|AISTATS|UAI|CoRL|ICRA|IROS|COLT|WACV|BMVC|ICASSP|Interspeech|MLSys"
+)
 _DIGIT = re.compile(r"\d")
 
 

@@ -16,7 +16,9 @@ What an item gives, each from the Markdown's structure:
   link, its kind told by its host or, where the host says nothing, by the link's text
   ("[Code](https://lab.example/x)" is code, "[Project page](...)" a project page);
 * venue and year as written ("NeurIPS 2023", "ICLR'24", "ArXiv, 2020", "(CVPR 17)", a
-  table's Venue column), the year of a heading that is only a year ("### 2024");
+  table's Venue column; a venue known by name without its year, "- NeurIPS"; a year or a
+  known venue and year ending the paper link's text, "[Title, 2023](...)"), the year of a
+  heading that is only a year ("### 2024");
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*" or "Surname et al." after it; a citation as Chicago
   and MLA write it, 'Lovelace, Ada, and Alan Turing. 2020. "Title." *Venue*.', gives
@@ -44,7 +46,7 @@ from markdown_it.token import Token
 from ..errors import Location, Problems
 from ..lemmas import known_word
 from ..links import arxiv_id, doi_from_url, make_link, mimics_code_host, same_page
-from ..matchkeys import PREPRINT
+from ..matchkeys import CONFERENCE_ACRONYMS, PREPRINT
 from ..models import Link
 from ..names import is_organisation
 from ..schema import FORBIDDEN_CHARS, forbidden_char
@@ -97,6 +99,20 @@ _VENUE_YEAR = re.compile(
     r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
+# A venue a list names without its year ("[Title](...) - NeurIPS", "[Title](...), ICML",
+# "(TPAMI)"): only one known by name, since any words after a title would read as one
+# ("- Google", "- a benchmark"). A conference's acronym, or a journal's, perhaps with its
+# track, or the preprint server.
+_KNOWN_VENUE = re.compile(
+    rf"(?:Findings\s+of\s+(?:the\s+)?)?(?i:{CONFERENCE_ACRONYMS})"
+    r"(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Poster|Demo|Datasets\s+and\s+Benchmarks(?:\s+Track)?))?"
+    r"|TPAMI|IEEE\s+TPAMI|T-PAMI|PAMI|TMLR|JMLR|TACL|IJCV|TIP|TNNLS|TKDE|TOG|TASLP|TVCG|PNAS|Nature|Science"
+    r"|(?i:arXiv|CoRR)"
+)
+# A year, or a venue and year, that a paper link's text ends with after its title, as a
+# citation writes it: "[Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](...)",
+# "[Title (ICLR 2024)](...)", "[Title. Findings of EMNLP 2023](...)".
+_TITLE_TAIL = re.compile(r"(?:,|(?<=[^\s.]{2})\.)\s+(?P<tail>[^,.()]+?)\s*$|\s*\((?P<paren>[^()]+)\)\s*$")
 # A venue and year in parentheses after a title: "Title (CVPR 2016)".
 _LAST_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 # Who a citation names before its venue and year, in parentheses after a title:
@@ -395,6 +411,13 @@ class _Reader:
         ), None)
         title, title_span = self._title(unit, title_link, bool(papers))
         venue, year = self._venue_year(unit, title_span)
+        if title_span[0] < len(unit.spans) and unit.spans[title_span[0]].link >= 0 and (
+            tail := _title_tail(title)
+        ):
+            # A citation's year (and venue) at the end of the link's text: the item's own
+            # when it says none other.
+            if (not year or year == tail[2]) and (not venue or not tail[1] or venue == tail[1]):
+                title, venue, year = tail[0], venue or tail[1], tail[2]
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             return False  # no paper here: a code base, a dataset, a badge, a line of prose
         if not title:
@@ -587,14 +610,22 @@ class _Reader:
             for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
             if (found := _venue_and_year(tail))
         ), ("", ""))
+        # (else a venue known by name, written without its year: "[Title](...) - NeurIPS")
+        venue = found[0] or next((
+            _venue(tail)
+            for part in _PARTS.split(rest)
+            for part in [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”"))]
+            for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+            if _KNOWN_VENUE.fullmatch(tail)
+        ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         if not found[1] and (year := _APA_YEAR.search(before)) and _apa(before):
             # APA's "Surname, I., & Surname, I. (2020). Title.": the year the item gives
             # (a heading's year was taken instead).
-            return found[0], year.group(1)
+            return venue, year.group(1)
         cited = _cited(before) if not found[0] else None
         if cited is None:
-            return found
+            return venue, found[1]
         # A citation in Chicago's or MLA's style: the venue in italics after the title
         # ('"Title." In *Proceedings of X*'), the year before it (author-date) or after.
         return _emphasised_venue(unit.spans[title_span[1]:]), found[1] or cited[1]
@@ -800,6 +831,8 @@ def _is_venue(text: str) -> bool:
     not a paper's title."""
     text = _clean(text)
     found = _venue_and_year(text) if len(text.split()) <= 4 else None
+    if found and found[0] and (tail := _title_tail(text)) and not _KNOWN_VENUE.fullmatch(tail[0]):
+        return False  # (a title and its year: "[Title, 2022](...)", not "[TPAMI, 2021](...)")
     return bool(found and found[0])
 
 
@@ -862,6 +895,19 @@ def _venue_and_year(text: str) -> tuple[str, str] | None:
     if venue and (len(venue.split()) > 8 or _MONTHS.match(venue.split()[0]) or _not_venue(venue)):
         return None
     return _venue(venue), _full_year(match.group("y4") or match.group("y2"))
+
+
+def _title_tail(title: str) -> tuple[str, str, str] | None:
+    """(title, venue, year) of a paper link's text that ends with a citation's year, or
+    a known venue's and its year, after its title (`_TITLE_TAIL`); None when it ends
+    otherwise: a title's own number ("GPT-4", "Llama 2", "Microsoft COCO 2017"), or
+    words and a year that name no venue known ("Scaling Laws, Revisited 2023")."""
+    match = _TITLE_TAIL.search(title)
+    found = _venue_and_year(match.group("tail") or match.group("paren")) if match else None
+    if not match or not found or (found[0] and not _KNOWN_VENUE.fullmatch(found[0])):
+        return None
+    head = _clean(title[: match.start()])
+    return (head, *found) if re.search(r"[^\W\d_]", head) else None
 
 
 def _not_venue(text: str) -> bool:

@@ -563,13 +563,14 @@ def test_a_preprints_arxiv_id_gives_its_year_not_a_year_heading():
     assert [(r.title, r.venue, r.year) for r in records] == [
         ("Scaling Laws for Neural Language Models", "", "2020"),
         ("Toolformer", "", "2023"),  # (2302: the heading's year too)
-        ("Published Later", "", "2020"),  # ("NeurIPS" without a year is read as no venue)
+        # (a published paper's venue without its year: not a preprint, of the heading's year)
+        ("Published Later", "NeurIPS", "2023"),
         ("Vision Paper", "ICLR", "2021"),
         ("Not on arXiv", "", "2023"),
     ]
     assert [str(p) for p in problems.items] == [
-        "list.md:5:1: warning: this paper and 1 more under a year's heading ('2023') take the year"
-        " their arXiv id gives (2001.08361: 2020), as a preprint's: the item names no venue; to give"
+        "list.md:5:1: warning: this paper under a year's heading ('2023') takes the year"
+        " its arXiv id gives (2001.08361: 2020), as a preprint's: the item names no venue; to give"
         " the year of a published version, write its venue and year in the item ('ICLR 2021')",
     ]
 
@@ -770,3 +771,66 @@ def test_names_and_a_year_after_a_titles_comma_are_no_part_of_the_title():
         ("Deep Learning", "", "2015"),
         ("Attention is all you need", "", "2017"),
     ]
+
+
+def test_a_year_at_the_end_of_a_linked_title_is_its_year():
+    # A review: "[Llama 2: ..., 2023](...)" kept ", 2023" in the title. A citation's year,
+    # or a known venue and its year, after the title in the link's text go to the year
+    # and venue; a number that is the title's own stays in it.
+    lines = [
+        "[Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](https://arxiv.org/abs/2307.09288)",
+        "[A Title, Findings of EMNLP 2023](https://aclanthology.org/2023.findings-emnlp.1.pdf)",
+        "[A Title (ICLR 2024)](https://openreview.net/forum?id=a)",
+        "[A Title, 2021](https://openreview.net/forum?id=b) - Ada Lovelace, Alan Turing. ICLR 2021",
+        # (false: the title's own numbers, and words and a year that name no venue)
+        "[GPT-4 Technical Report](https://arxiv.org/abs/2303.08774)",
+        "[Llama 2](https://openreview.net/forum?id=c)",
+        "[Microsoft COCO 2017](https://openreview.net/forum?id=d)",
+        "[Benchmarks, COCO 2017](https://openreview.net/forum?id=e)",
+        "[Findings of EMNLP 2023](https://openreview.net/forum?id=f)",
+        # (another year beside it: the title's own)
+        "[The AI Index, 2022](https://openreview.net/forum?id=g) - NeurIPS 2023",
+    ]
+    records, problems = _parse("".join(f"- {line}\n" for line in lines))
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Llama 2: Open Foundation and Fine-Tuned Chat Models", "", "2023"),
+        ("A Title", "Findings of EMNLP", "2023"),
+        ("A Title", "ICLR", "2024"),
+        ("A Title", "ICLR", "2021"),
+        ("GPT-4 Technical Report", "", "2023"),  # (its arXiv id's year)
+        ("Llama 2", "", ""),
+        ("Microsoft COCO 2017", "", ""),
+        ("Benchmarks, COCO 2017", "", ""),
+        ("Findings of EMNLP 2023", "", ""),
+        ("The AI Index, 2022", "NeurIPS", "2023"),
+    ]
+    assert records[3].authors == ("Ada Lovelace", "Alan Turing")
+
+
+def test_a_known_venue_without_its_year_is_read():
+    # A review: "[Title](...) - NeurIPS" and "[Title](...), ICML" gave no venue: a venue
+    # was read only with its year. A venue known by name is read without one; other
+    # words after a title are no venue.
+    url = "https://openreview.net/forum?id="
+    text = (
+        f"- [Title A]({url}a) - NeurIPS\n"
+        f"- [Title B]({url}b), ICML\n"
+        f"- [Title C]({url}c) (TPAMI)\n"
+        f"- [Title D]({url}d) - *Findings of ACL*\n"
+        f"- [Title E]({url}e) - Ada Lovelace, Alan Turing, CVPR\n"
+        f"- [Title F]({url}f) - Google\n"
+        f"- [Title G]({url}g) - A benchmark for ACL parsing\n"
+        f"- [Title H]({url}h) - Efficient, scalable attention\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Title A", "NeurIPS", ""), ("Title B", "ICML", ""), ("Title C", "TPAMI", ""),
+        ("Title D", "Findings of ACL", ""), ("Title E", "CVPR", ""),
+        ("Title F", "", ""), ("Title G", "", ""), ("Title H", "", ""),
+    ]
+    # A published venue without its year takes no year from the arXiv id: the preprint's
+    # year is not the publication's (as a BibTeX import takes it).
+    records, _ = _parse("- [Title](https://arxiv.org/abs/2010.11929) - ICLR\n")
+    assert [(r.venue, r.year, r.arxiv) for r in records] == [("ICLR", "", "2010.11929")]
