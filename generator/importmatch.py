@@ -111,13 +111,19 @@ class Paper:
         return self.tree
 
     def on_its_own_line(self, name: str) -> bool:
-        """Whether the file holds ``name`` on one line of its own with no comment on it or
-        below it, as the importer writes a field: taking it out then takes out nothing a
-        curator wrote beside it."""
+        """Whether the file holds ``name`` on one line of its own (a list, on lines of its
+        own, an item a line) with no comment on it or below it, as the importer writes a
+        field: taking it out then takes out nothing a curator wrote beside it."""
         line = self.location_of(name).line
         lines = normalise_text(self.raw).split("\n") if self.raw else []
+        if 1 < line <= len(lines) and lines[line - 2] == f"{name}:":
+            line -= 1  # (a block list's place is its first item's)
         if not 0 < line <= len(lines) or not lines[line - 1].startswith(f"{name}:"):
             return False
+        if lines[line - 1].rstrip() == f"{name}:":
+            # (a list as the importer writes it, an item a line: "tags:", "  - Training")
+            while line < len(lines) and lines[line].startswith("  - ") and "#" not in lines[line]:
+                line += 1
         below = lines[line] if line < len(lines) else ""
         return "#" not in lines[line - 1] and not below.startswith((" ", "\t", "#", "-"))
 

@@ -19,8 +19,8 @@ from dataclasses import replace
 from . import provenance
 from .conflicts import Conflict, Kept
 from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
-from .importreport import AddressVenue, ImportReport, Published
-from .ingest import Record
+from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange
+from .ingest import ReadBefore, Record
 from .latex import without_math
 from .matchkeys import PREPRINT, person_keys, title_key
 from .models import OTHERS, pages_text
@@ -46,6 +46,7 @@ def _empty(value: object) -> bool:
 def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     prior = paper.prior
     _address_venue(paper, record, report)
+    read_before = _read_before(paper, record)
     versions = _versions(paper, record)
     # Said only when the file held the preprint venue, not when this run filled it.
     replaces_file = versions == "published" and "venue" not in paper.fills
@@ -138,6 +139,11 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             f" {record.venue!r}, and the paper's is {str(paper.values.get('venue') or '')!r};"
             " copy them if they are its",
         ))
+    for earlier in read_before:
+        report.read_before.append(ReadBeforeChange(
+            paper.id, earlier.names, tuple(_as_text(_listed(v)) for v in earlier.values),
+            tuple(_as_text(paper.values.get(name) or "") for name in earlier.names), earlier.why,
+        ))
     if replaces_file:
         report.published.append(Published(
             paper.id, record.venue, str(paper.values.get("year") or ""), was_venue, was_year
@@ -188,6 +194,40 @@ def _address_venue(paper: Paper, record: Record, report: ImportReport) -> None:
         del paper.values["venue"]
         paper.drops.add("venue")
     report.address_venues.append(AddressVenue(paper.id, record.venue, current))
+
+
+def _read_before(paper: Paper, record: Record) -> list[ReadBefore]:
+    """Values an earlier version of the importer wrote from this record's source, which
+    this one leaves out or reads otherwise (``record.read_before``: Google Scholar's
+    placeholder volume, number and pages; IEEE Xplore's index terms as tags; an
+    institution as the venue), taken out of the file as `_address_venue` takes out a
+    venue that was an address: only where the file holds each value of a group exactly
+    as the record of imports says the importer wrote it (not changed by a curator since,
+    nor with a comment beside it), and the record no longer gives it. A list field is
+    emptied, as a new paper's file writes it, and takes what the record gives now (the
+    tags without arXiv's subject classes); any other goes. The groups taken out."""
+    taken = []
+    for earlier in record.read_before:
+        wanted = [_listed(value) for value in earlier.values]
+        if [paper.values.get(name) for name in earlier.names] != wanted or any(
+            name in paper.fills or not _own(paper, name) or not paper.on_its_own_line(name)
+            or _listed(getattr(record, name)) == value
+            for name, value in zip(earlier.names, wanted)
+        ):
+            continue
+        for name in earlier.names:
+            if name in LIST_FIELDS:
+                paper.values[name] = paper.fills[name] = []  # (filled below, if the record has some)
+            else:
+                del paper.values[name]
+                paper.drops.add(name)
+        taken.append(earlier)
+    return taken
+
+
+def _listed(value: object) -> object:
+    """A record's value as a paper's file holds it: a tuple as a list."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _addresses_of(record: Record) -> list[str]:

@@ -61,6 +61,27 @@ class AddressVenue:
         )
 
 
+@dataclass(frozen=True)
+class ReadBeforeChange:
+    """Values an earlier version of the importer wrote that this one reads otherwise
+    (ingest.ReadBefore), taken out of a paper's file where they were still its own:
+    what the fields held (``was``) and hold now (``now``, "" for none)."""
+
+    paper_id: str
+    names: tuple[str, ...]
+    was: tuple[str, ...]
+    now: tuple[str, ...]
+    why: str
+
+    def __str__(self) -> str:
+        now = (
+            f"now {', '.join(repr(v) for v in self.now)}" if any(self.now)
+            else f"no {self.names[0]} now" if len(self.names) == 1 else "none now"
+        )
+        was = ", ".join(repr(v) for v in self.was)
+        return f"{', '.join(self.names)}: {self.paper_id} {now} (was {was}: {self.why})"
+
+
 @dataclass
 class ImportReport:
     records: int = 0
@@ -85,6 +106,9 @@ class ImportReport:
     published: list[Published] = field(default_factory=list)
     # Venues an earlier import read from an address, replaced or taken out (updated).
     address_venues: list[AddressVenue] = field(default_factory=list)
+    # Values an earlier version of the importer read from a source, which it reads
+    # otherwise now, taken out (updated).
+    read_before: list[ReadBeforeChange] = field(default_factory=list)
     # Values a curator wrote over what an earlier import took, which a source offers
     # again: kept, and said (once per paper and field).
     kept: list[Kept] = field(default_factory=list)

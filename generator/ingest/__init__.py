@@ -35,6 +35,22 @@ class Record:
     doi: str = ""
     links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
+    # What an earlier version of the importer read from this source and this one leaves
+    # out or reads otherwise: a re-import takes those values out of the paper's file
+    # where they are still the importer's own (importmerge._read_before).
+    read_before: tuple[ReadBefore, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadBefore:
+    """Values an earlier version of the importer wrote for a source's fields (``names``,
+    each with its value; a list field's as a tuple), which go together: ("volume",
+    "number", "pages") with ("1", "2", "3"). ``why``: what they were, said in the import's
+    report after the values ("Google Scholar's placeholders, not where the paper is")."""
+
+    names: tuple[str, ...]
+    values: tuple[object, ...]
+    why: str
 
 
 def first_version_year(arxiv: str) -> str:

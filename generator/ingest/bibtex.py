@@ -57,7 +57,7 @@ from ..links import (
     same_page,
     unreachable_host,
 )
-from . import Record, abstract_links, first_version_year
+from . import ReadBefore, Record, abstract_links, first_version_year
 from .bibsyntax import RawValues, unclosed_value, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -236,7 +236,9 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         record = _record(fields, path, problems)
         if record is not None and record.tags and _ieee_index_terms(fields["keywords"], record.doi):
             indexed.append(record)
-            record = replace(record, tags=())
+            record = replace(record, tags=(), read_before=record.read_before + (ReadBefore(
+                ("tags",), (record.tags,), "IEEE Xplore's index terms, which an earlier import took as tags",
+            ),))
         if record is not None:
             records.append(record)
     if indexed:
@@ -282,8 +284,15 @@ def _without_arxiv_subjects(records: list[Record], problems: Problems) -> list[R
         f" paper it saves from arXiv ({len(had)} entr{'y' if len(had) == 1 else 'ies'} in this"
         " file); left out of the tags",
     )
+    subjects = {id(r) for r in had}
     return [
-        replace(r, tags=tuple(t for t in r.tags if not _ARXIV_SUBJECT.fullmatch(t))) for r in records
+        replace(
+            r, tags=tuple(t for t in r.tags if not _ARXIV_SUBJECT.fullmatch(t)),
+            read_before=r.read_before + (ReadBefore(
+                ("tags",), (r.tags,), "with arXiv's subject classes, which an earlier import took as tags",
+            ),),
+        ) if id(r) in subjects else r
+        for r in records
     ]
 
 
@@ -799,10 +808,15 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
     venue = venue or next((text for text in (*named, *elsewhere) if text), "")
     authors = _authors(fields.owner("author"), path, problems)
     bodies = _organizations(fields)
+    read_before: tuple[ReadBefore, ...] = ()
     if bodies and not authors:
         authors = bodies  # (APA's and Chicago's author of a page no person signs)
         if not fields["organization"].strip() and venue == _plain(fields["institution"]):
             venue = ""  # (the institution that wrote it: its author, not also its venue)
+            read_before += (ReadBefore(
+                ("venue",), (_plain(fields["institution"]),),
+                "the institution that wrote it, now its author, which an earlier import took as its venue",
+            ),)
     elif bodies and not venue:
         venue = ", ".join(bodies)  # (biblatex prints it where a publisher goes)
     kind = _kind(fields)
@@ -839,6 +853,10 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             " Scholar's, as in its LoRA entry), not where the paper is; left out",
         )
         volume = number = pages = ""
+        read_before += (ReadBefore(
+            ("volume", "number", "pages"), _PLACEHOLDER,
+            "Google Scholar's placeholders, which an earlier import took for where the paper is",
+        ),)
     abstract = _paragraphs(fields["abstract"])
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
@@ -913,6 +931,7 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         doi=doi,
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
+        read_before=read_before,
     )
 
 

@@ -1,0 +1,160 @@
+"""Values an earlier version of the importer wrote that today's leaves out or reads
+otherwise (Google Scholar's placeholder volume, number and pages; IEEE Xplore's index
+terms as tags; Zotero's arXiv subject classes as tags; an institution as the venue),
+imported again: taken out where the file still holds the importer's own value, never
+where a curator changed it or wrote a comment beside it."""
+
+import datetime as dt
+
+import pytest
+
+import generator.ingest.bibtex as bibtex
+from generator.importer import import_paths
+
+DAY = dt.date(2026, 1, 2)
+
+SCHOLAR = (
+    "@article{hu2021lora,\n  title={Lora: Low-rank adaptation of large language models},\n"
+    "  author={Hu, Edward J and Shen, Yelong},\n  journal={ICLR},\n  volume={1},\n  number={2},\n"
+    "  pages={3},\n  year={2022}\n}\n"
+)
+IEEE = (
+    "@inproceedings{he2016deep,\n  author={He, Kaiming and Sun, Jian},\n"
+    "  booktitle={2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)},\n"
+    "  title={Deep Residual Learning for Image Recognition},\n  year={2016},\n"
+    "  keywords={Training;Degradation;Image recognition},\n  doi={10.1109/CVPR.2016.90}}\n"
+)
+ZOTERO = (
+    "@misc{a,\n  title = {Alpha Paper},\n  author = {Lovelace, Ada},\n  year = {2020},\n"
+    "  eprint = {2001.00001},\n  keywords = {Computer Science - Machine Learning, planning},\n}\n"
+)
+INSTITUTION = (
+    "@online{ai2,\n  title={Some Blog Post},\n  institution={Allen Institute for AI},\n"
+    "  year={2023},\n  url={https://allenai.org/blog/x}\n}\n"
+)
+LORA = "content/papers/lora-low-rank-adaptation-of-large-language-models.yml"
+RESNET = "content/papers/deep-residual-learning-for-image-recognition.yml"
+ALPHA = "content/papers/alpha-paper.yml"
+BLOG = "content/papers/some-blog-post.yml"
+
+
+def _import(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return import_paths([path], tmp_path / "content", added=DAY)
+
+
+def _older(monkeypatch):
+    """The importer as earlier versions read these sources."""
+    organizations = bibtex._organizations
+    monkeypatch.setattr(bibtex, "_PLACEHOLDER", ("none",) * 3)
+    monkeypatch.setattr(bibtex, "_ieee_index_terms", lambda keywords, doi: False)
+    monkeypatch.setattr(bibtex, "_ARXIV_SUBJECT", bibtex.re.compile("(?!)"))
+    monkeypatch.setattr(
+        bibtex, "_organizations", lambda fields: organizations(fields) if fields["organization"].strip() else ()
+    )
+
+
+def _first(tmp_path, monkeypatch, name, text, path, written):
+    with monkeypatch.context() as older:
+        _older(older)
+        assert len(_import(tmp_path, name, text).added) == 1
+    paper = tmp_path / path
+    assert written in paper.read_text()
+    return paper
+
+
+CASES = {
+    # name: (source, paper, what the earlier import wrote, what it is now, the report's line)
+    "placeholders": (
+        SCHOLAR, LORA, 'volume: "1"\nnumber: "2"\npages: "3"\n', "",
+        "volume, number, pages: lora-low-rank-adaptation-of-large-language-models none now (was '1',"
+        " '2', '3': Google Scholar's placeholders, which an earlier import took for where the paper is)",
+    ),
+    "ieee": (
+        IEEE, RESNET, "tags:\n  - Training\n  - Degradation\n  - Image recognition\n", "tags: []\n",
+        "tags: deep-residual-learning-for-image-recognition no tags now (was 'Training; Degradation;"
+        " Image recognition': IEEE Xplore's index terms, which an earlier import took as tags)",
+    ),
+    "zotero": (
+        ZOTERO, ALPHA, "tags:\n  - Computer Science - Machine Learning\n  - planning\n", "tags:\n  - planning\n",
+        "tags: alpha-paper now 'planning' (was 'Computer Science - Machine Learning; planning': with"
+        " arXiv's subject classes, which an earlier import took as tags)",
+    ),
+    "institution": (
+        INSTITUTION, BLOG, "venue: Allen Institute for AI\n", "",
+        "venue: some-blog-post no venue now (was 'Allen Institute for AI': the institution that wrote"
+        " it, now its author, which an earlier import took as its venue)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_importers_own_earlier_value_goes_and_the_report_says_so(tmp_path, monkeypatch, case):
+    source, path, written, now, said = CASES[case]
+    paper = _first(tmp_path, monkeypatch, "refs.bib", source, path, written)
+    before = paper.read_text()
+    report = _import(tmp_path, "refs.bib", source)
+    assert report.updated == [paper.stem] and report.conflicts == []
+    assert [str(change) for change in report.read_before] == [said]
+    after = paper.read_text()
+    # only those lines change (and the institution, the author now, fills the authors)
+    assert after == before.replace(written, now).replace("authors: []\n", "authors:\n  - Allen Institute for AI\n")
+    # and a third import changes nothing
+    again = _import(tmp_path, "refs.bib", source)
+    assert (again.unchanged, again.read_before) == ([paper.stem], [])
+    assert paper.read_text() == after
+
+
+def test_the_institution_is_the_author_now(tmp_path, monkeypatch):
+    paper = _first(tmp_path, monkeypatch, "refs.bib", INSTITUTION, BLOG, "authors: []\n")
+    _import(tmp_path, "refs.bib", INSTITUTION)
+    text = paper.read_text()
+    assert "authors:\n  - Allen Institute for AI\n" in text and "venue:" not in text
+
+
+EDITS = {
+    "placeholders": [
+        ('pages: "3"\n', 'pages: "3-4"\n'),  # one of the three edited: the others may be real
+        ('volume: "1"\n', 'volume: "1"  # checked\n'),
+    ],
+    "ieee": [
+        ("  - Image recognition\n", "  - Image recognition\n  - resnet\n"),  # a tag added
+        ("  - Degradation\n", "  - Degradation  # ours\n"),
+        ("  - Image recognition\n", "  - Image recognition\n# kept on purpose\n"),
+    ],
+    "institution": [
+        ("venue: Allen Institute for AI\n", "venue: Allen Institute for AI (AI2)\n"),
+        ("venue: Allen Institute for AI\n", "venue: Allen Institute for AI  # as they sign\n"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case, edit", [(case, edit) for case, edits in EDITS.items() for edit in edits])
+def test_a_value_the_curator_edited_or_commented_stays(tmp_path, monkeypatch, case, edit):
+    source, path, written, _, _ = CASES[case]
+    paper = _first(tmp_path, monkeypatch, "refs.bib", source, path, written)
+    edited = paper.read_text().replace(*edit)
+    assert edited != paper.read_text()
+    paper.write_text(edited)
+    report = _import(tmp_path, "refs.bib", source)
+    assert report.read_before == []
+    text = paper.read_text()
+    if case == "institution":  # (the source's new author fills the empty list: the venue stays)
+        text = text.replace("authors:\n  - Allen Institute for AI\n", "authors: []\n")
+    assert text == edited
+
+
+def test_a_value_the_curator_wrote_by_hand_stays(tmp_path):
+    # A file the importer never wrote those values in: the curator's, whatever they are.
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    hand = (
+        "id: lora-low-rank-adaptation-of-large-language-models\n"
+        "title: 'Lora: Low-rank adaptation of large language models'\n"
+        'year: 2022\nvenue: ICLR\nvolume: "1"\nnumber: "2"\npages: "3"\n'
+    )
+    (papers / "lora-low-rank-adaptation-of-large-language-models.yml").write_text(hand)
+    report = _import(tmp_path, "refs.bib", SCHOLAR)
+    assert report.read_before == []
+    assert 'volume: "1"\nnumber: "2"\npages: "3"\n' in (tmp_path / LORA).read_text()
