@@ -1013,8 +1013,11 @@ def _locator(
 
 def _repeats_badge(address: str, arxiv: str, doi: str) -> bool:
     """Whether ``address`` is the page the arXiv badge (its abstract page, not its PDF,
-    which has a badge of its own) or the DOI badge links to."""
+    which has a badge of its own) or the DOI badge links to. arXiv's own DOI's page
+    (DBLP's ``url`` of a CoRR paper, https://doi.org/10.48550/arXiv.…) is the abstract's."""
     if arxiv and arxiv_id(address) == arxiv and urlsplit(address).path.startswith("/abs/"):
+        return True
+    if arxiv and arxiv_of_doi(doi_from_url(address)) == arxiv:
         return True
     return bool(doi) and doi_from_url(address).lower() == doi.lower()
 

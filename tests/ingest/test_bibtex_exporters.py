@@ -329,3 +329,17 @@ def test_a_doi_in_url_is_read_and_one_that_is_no_doi_is_told():
     assert problems.format() == (
         "x.bib:3:3: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
     )
+
+
+def test_arxivs_own_doi_page_in_url_is_no_paper_link():
+    # Importing DBLP's export of a CoRR paper gave it a "paper" link to
+    # https://doi.org/10.48550/arXiv.2307.09288 beside its arXiv badge: the same page.
+    record = _record(
+        "  journal = {CoRR},\n  volume = {abs/2307.09288},\n"
+        "  url = {https://doi.org/10.48550/arXiv.2307.09288},\n  doi = {10.48550/ARXIV.2307.09288},\n"
+        "  eprinttype = {arXiv},\n  eprint = {2307.09288},\n"
+    )
+    assert (record.arxiv, record.doi, record.links) == ("2307.09288", "", ())
+    # Another paper's arXiv DOI stays a link.
+    record = _record("  eprint = {2307.09288},\n  url = {https://doi.org/10.48550/arXiv.2106.09685},\n")
+    assert [link.url for link in record.links] == ["https://doi.org/10.48550/arXiv.2106.09685"]
