@@ -45,7 +45,7 @@ from markdown_it.token import Token
 
 from ..errors import Location, Problems
 from ..lemmas import known_word
-from ..links import arxiv_id, doi_from_url, make_link, mimics_code_host, same_page
+from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
 from ..matchkeys import CONFERENCE_ACRONYMS, PREPRINT
 from ..models import Link
 from ..names import is_organisation
@@ -442,7 +442,8 @@ class _Reader:
         if news:
             self.news.setdefault(news, []).append((unit.line, papers[0][1].url))
             return False
-        arxiv = next((i for _, a in papers if (i := arxiv_id(a.url))), "")
+        # (arXiv's own DOI, https://doi.org/10.48550/arXiv.…, names the preprint, as in BibTeX)
+        arxiv = next((i for _, a in papers if (i := arxiv_id(a.url) or arxiv_of_doi(doi_from_url(a.url)))), "")
         heading_year = next((y for _, h in reversed(self.headings) if (y := _year_heading(h))), "")
         if not year and arxiv and not (venue and not PREPRINT.search(venue)):
             # A preprint is of the year its id says, as `add` and a BibTeX import take it:
@@ -453,7 +454,7 @@ class _Reader:
                 self.heading_years.append((unit.line, heading_year, arxiv, year))
         if not year:
             year = heading_year
-        doi = next((d for _, a in papers if (d := doi_from_url(a.url))), "")
+        doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
         links = _links([a for _, a in anchors], arxiv, doi)
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
@@ -850,7 +851,7 @@ def _names_paper(anchor: _Anchor) -> bool:
 
 def _identity(url: str) -> str:
     """What tells one paper's link from another's: its arXiv id, DOI or page."""
-    if ident := arxiv_id(url):
+    if ident := arxiv_id(url) or arxiv_of_doi(doi_from_url(url)):
         return "arxiv:" + ident
     if doi := doi_from_url(url):
         return "doi:" + doi.lower()
@@ -866,6 +867,8 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
         url = anchor.url
         if arxiv and arxiv_id(url) == arxiv and urlsplit(url).path.startswith("/abs/"):
             continue
+        if arxiv and arxiv_of_doi(doi_from_url(url)) == arxiv:
+            continue  # (arXiv's own DOI's page: the abstract's)
         if doi and doi_from_url(url).lower() == doi.lower():
             continue
         if any(same_page(link.url) == same_page(url) for link in links):

@@ -834,3 +834,16 @@ def test_a_known_venue_without_its_year_is_read():
     # year is not the publication's (as a BibTeX import takes it).
     records, _ = _parse("- [Title](https://arxiv.org/abs/2010.11929) - ICLR\n")
     assert [(r.venue, r.year, r.arxiv) for r in records] == [("ICLR", "", "2010.11929")]
+
+
+def test_arxivs_own_doi_names_the_preprint():
+    # A link to arXiv's own DOI gave the paper that DOI and no arXiv id (nor its year),
+    # where a BibTeX import gives the arXiv id; beside the arXiv page it is one paper.
+    records, problems = _parse(
+        "- [Llama 2](https://doi.org/10.48550/arXiv.2307.09288)\n"
+        "- [Llama 2 again](https://arxiv.org/abs/2307.09288) [[doi](https://doi.org/10.48550/arXiv.2307.09288)]\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.arxiv, r.doi, r.year, r.links) for r in records] == [
+        ("2307.09288", "", "2023", ()), ("2307.09288", "", "2023", ()),
+    ]
