@@ -109,6 +109,13 @@ _KNOWN_VENUE = re.compile(
     r"|TPAMI|IEEE\s+TPAMI|T-PAMI|PAMI|TMLR|JMLR|TACL|IJCV|TIP|TNNLS|TKDE|TOG|TASLP|TVCG|PNAS|Nature|Science"
     r"|(?i:arXiv|CoRR)"
 )
+# A lab that writes its papers under its own name, before a year as a list cites it
+# ("[GPT-4 Technical Report](...) - OpenAI, 2023"): the author, not the venue (which made
+# the report a paper published in "OpenAI").
+_LAB = re.compile(
+    r"OpenAI|Anthropic|Google(?:\s+(?:DeepMind|Research|Brain))?|DeepMind|Meta(?:\s+AI)?"
+    r"|Microsoft(?:\s+Research)?|NVIDIA|Mistral\s+AI|DeepSeek(?:-AI)?|EleutherAI|xAI|Cohere"
+)
 # A year, or a venue and year, that a paper link's text ends with after its title, as a
 # citation writes it: "[Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](...)",
 # "[Title (ICLR 2024)](...)", "[Title. Findings of EMNLP 2023](...)".
@@ -611,6 +618,8 @@ class _Reader:
             for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
             if (found := _venue_and_year(tail))
         ), ("", ""))
+        if _LAB.fullmatch(found[0]):
+            found = ("", found[1])  # (its author: see `_authors`)
         # (else a venue known by name, written without its year: "[Title](...) - NeurIPS")
         venue = found[0] or next((
             _venue(tail)
@@ -662,6 +671,8 @@ class _Reader:
         for part in _PARTS.split(rest.replace("et al.", "et al")):
             part = part.strip(" \t,:*_")
             head = part.split(",")[0]
+            if _LAB.fullmatch(head.strip()) and _venue_and_year(part):
+                return (head.strip(),)  # ("- OpenAI, 2023")
             if match := _ET_AL.match(head):
                 name = match.group(1).strip()
                 if _NAME.match(name) and len(name.split()) <= 4:

@@ -847,3 +847,20 @@ def test_arxivs_own_doi_names_the_preprint():
     assert [(r.arxiv, r.doi, r.year, r.links) for r in records] == [
         ("2307.09288", "", "2023", ()), ("2307.09288", "", "2023", ()),
     ]
+
+
+def test_a_lab_before_a_year_is_the_author_not_the_venue():
+    # Importing an awesome list beside Scholar's entry: "[GPT-4 Technical Report](...) -
+    # OpenAI, 2023" gave the venue "OpenAI", which then replaced the preprint's ("published:
+    # gpt-4-technical-report now OpenAI 2023"). A lab named so is the author; a venue
+    # before a year is still one.
+    text = (
+        "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, 2023\n"
+        "- [Gemini](https://arxiv.org/abs/2312.11805) - Google DeepMind, 2023\n"
+        "- [A Title](https://arxiv.org/abs/2312.11806) - Neurocomputing, 2023\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.authors, r.venue, r.year) for r in records] == [
+        (("OpenAI",), "", "2023"), (("Google DeepMind",), "", "2023"), ((), "Neurocomputing", "2023"),
+    ]
