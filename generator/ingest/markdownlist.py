@@ -629,6 +629,10 @@ class _Reader:
             if _KNOWN_VENUE.fullmatch(tail)
         ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
+        if not venue and (lead := _venue_and_year(_clean(before))) and _KNOWN_VENUE.fullmatch(lead[0]):
+            # A known venue and year before the title, as code: "`NeurIPS 2023` [Title](...)"
+            # (not names: "Kaplan et al. 2020 [Title](...)").
+            return lead
         if not found[1] and (year := _APA_YEAR.search(before)) and _apa(before):
             # APA's "Surname, I., & Surname, I. (2020). Title.": the year the item gives
             # (a heading's year was taken instead).
@@ -1114,6 +1118,6 @@ def _name_list(text: str) -> tuple[str, ...]:
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
     if not parts or any(not _NAME.match(p) or not 1 <= len(p.split()) <= 5 for p in parts):
         return ()
-    if _venue_and_year(text) or any(_is_label(p) for p in parts):
-        return ()
+    if _venue_and_year(text) or any(_is_label(p) or _KNOWN_VENUE.fullmatch(p) for p in parts):
+        return ()  # (nor a venue: "*EMNLP Findings*")
     return tuple(parts) + (("others",) if others else ())

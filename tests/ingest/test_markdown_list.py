@@ -864,3 +864,23 @@ def test_a_lab_before_a_year_is_the_author_not_the_venue():
     assert [(r.authors, r.venue, r.year) for r in records] == [
         (("OpenAI",), "", "2023"), (("Google DeepMind",), "", "2023"), ((), "Neurocomputing", "2023"),
     ]
+
+
+def test_a_known_venue_before_a_linked_title_and_no_venue_taken_for_names():
+    # Importing realistic lists: "`NeurIPS 2023` [Title](...)" gave no venue, and
+    # "[Title](...), *EMNLP Findings*" the author "EMNLP Findings".
+    url = "https://arxiv.org/abs/2301.000"
+    text = (
+        f"- `NeurIPS 2023` [Title A]({url}01)\n"
+        f"- [Title B]({url}02), *EMNLP Findings*\n"
+        f"- Kaplan et al. 2020 [Title C]({url}03)\n"  # (names, no venue)
+        f"- [Title D]({url}04), *Ada Lovelace, Alan Turing*\n"
+    )
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, r.authors) for r in records] == [
+        ("Title A", "NeurIPS", "2023", ()),
+        ("Title B", "EMNLP Findings", "", ()),
+        ("Title C", "", "2023", ()),
+        ("Title D", "", "2023", ("Ada Lovelace", "Alan Turing")),
+    ]
