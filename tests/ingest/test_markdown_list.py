@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.errors import Problems
 from generator.ingest import detect_format, parse_text
-from generator.ingest.markdownlist import _LABELS, parse_markdown_list
+from generator.ingest.markdownlist import _LABELS, _label, parse_markdown_list
 
 LISTS = Path(__file__).parent.parent / "data" / "markdown_lists"
 
@@ -269,8 +269,8 @@ def test_title_text_stays_literal(words):
     title = " ".join(words.split())
     if not (title and title[0] not in "-*|:>,;" and title[-1].isalnum()):
         return  # (an item's bullets before its title, and punctuation after it, are not kept)
-    if not any(c.isalpha() for c in title) or title.lower() in _LABELS:
-        return  # ("[1](...)" and "[Code](...)" name no paper)
+    if not any(c.isalpha() for c in title) or _label(title) in _LABELS:
+        return  # ("[1](...)", "[Code](...)" and "[.PDF](...)" name no paper)
     escaped = "".join("\\" + c if c in string.punctuation else c for c in title)
     records, problems = _parse(f"- [{escaped}](https://arxiv.org/abs/2301.00001)\n")
     assert not problems.errors
