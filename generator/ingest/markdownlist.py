@@ -20,7 +20,8 @@ What an item gives, each from the Markdown's structure:
   known venue and year ending the paper link's text, "[Title, 2023](...)"), the year of a
   heading that is only a year ("### 2024");
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
-  "*Given Surname, Given Surname*" or "Surname et al." after it; a citation as Chicago
+  "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
+  2023") after it; a citation as Chicago
   and MLA write it, 'Lovelace, Ada, and Alan Turing. 2020. "Title." *Venue*.', gives
   its authors, title, venue and year (`_cited`);
 * the enclosing headings as tags (not the document's title, a year heading, nor one that
