@@ -200,12 +200,13 @@ def _read_before(paper: Paper, record: Record) -> list[ReadBefore]:
     """Values an earlier version of the importer wrote from this record's source, which
     this one leaves out or reads otherwise (``record.read_before``: Google Scholar's
     placeholder volume, number and pages; IEEE Xplore's index terms as tags; an
-    institution as the venue), taken out of the file as `_address_venue` takes out a
-    venue that was an address: only where the file holds each value of a group exactly
-    as the record of imports says the importer wrote it (not changed by a curator since,
-    nor with a comment beside it), and the record no longer gives it. A list field is
-    emptied, as a new paper's file writes it, and takes what the record gives now (the
-    tags without arXiv's subject classes); any other goes. The groups taken out."""
+    institution as the venue; a Markdown list's year in a title), taken out of the file
+    as `_address_venue` takes out a venue that was an address: only where the file holds
+    each value of a group exactly as the record of imports says the importer wrote it
+    (not changed by a curator since, nor with a comment beside it), and the record no
+    longer gives it. The field takes what the record gives now (the title without its
+    year, the tags without arXiv's subject classes), else a list field is emptied, as a
+    new paper's file writes it, and any other goes. The groups taken out."""
     taken = []
     for earlier in record.read_before:
         wanted = [_listed(value) for value in earlier.values]
@@ -216,8 +217,8 @@ def _read_before(paper: Paper, record: Record) -> list[ReadBefore]:
         ):
             continue
         for name in earlier.names:
-            if name in LIST_FIELDS:
-                paper.values[name] = paper.fills[name] = []  # (filled below, if the record has some)
+            if (now := _listed(getattr(record, name))) or name in LIST_FIELDS:
+                paper.values[name] = paper.fills[name] = now  # (a list field emptied: "tags: []")
             else:
                 del paper.values[name]
                 paper.drops.add(name)

@@ -1,6 +1,7 @@
 """Values an earlier version of the importer wrote that today's leaves out or reads
 otherwise (Google Scholar's placeholder volume, number and pages; IEEE Xplore's index
-terms as tags; Zotero's arXiv subject classes as tags; an institution as the venue),
+terms as tags; Zotero's arXiv subject classes as tags; an institution as the venue; a
+Markdown list's year in a linked title, and a lab before the year as the venue),
 imported again: taken out where the file still holds the importer's own value, never
 where a curator changed it or wrote a comment beside it."""
 
@@ -158,3 +159,61 @@ def test_a_value_the_curator_wrote_by_hand_stays(tmp_path):
     report = _import(tmp_path, "refs.bib", SCHOLAR)
     assert report.read_before == []
     assert 'volume: "1"\nnumber: "2"\npages: "3"\n' in (tmp_path / LORA).read_text()
+
+
+# --- a Markdown list --------------------------------------------------------------------
+
+import generator.ingest.markdownlist as markdownlist  # noqa: E402
+
+LIST = (
+    "- [Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](https://arxiv.org/abs/2307.09288)\n"
+    "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, 2023\n"
+)
+LLAMA = "content/papers/llama-2-open-foundation-and-fine-tuned-chat-models-2023.yml"
+GPT4 = "content/papers/gpt-4-technical-report.yml"
+
+
+def _older_list(monkeypatch):
+    """The Markdown reader as earlier versions read these items."""
+    monkeypatch.setattr(markdownlist, "_title_tail", lambda title: None)
+    monkeypatch.setattr(markdownlist, "_LAB", markdownlist.re.compile("(?!)"))
+
+
+def _first_list(tmp_path, monkeypatch):
+    with monkeypatch.context() as older:
+        _older_list(older)
+        assert len(_import(tmp_path, "list.md", LIST).added) == 2
+    llama, gpt4 = tmp_path / LLAMA, tmp_path / GPT4
+    assert 'title: "Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023"\n' in llama.read_text()
+    assert "venue: OpenAI\n" in gpt4.read_text()
+    return llama, gpt4
+
+
+def test_a_markdown_lists_year_in_a_title_and_lab_as_a_venue_go(tmp_path, monkeypatch):
+    llama, gpt4 = _first_list(tmp_path, monkeypatch)
+    before = llama.read_text(), gpt4.read_text()
+    report = _import(tmp_path, "list.md", LIST)
+    assert sorted(report.updated) == ["gpt-4-technical-report", "llama-2-open-foundation-and-fine-tuned-chat-models-2023"]
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "title: llama-2-open-foundation-and-fine-tuned-chat-models-2023 now 'Llama 2: Open Foundation and"
+        " Fine-Tuned Chat Models' (was 'Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023': its year"
+        " read as part of it by an earlier import)",
+        "venue: gpt-4-technical-report no venue now (was 'OpenAI': the lab that wrote it, now its author,"
+        " which an earlier import read as its venue)",
+    ]
+    assert llama.read_text() == before[0].replace(", 2023\"\n", '"\n')
+    assert gpt4.read_text() == before[1].replace("venue: OpenAI\n", "").replace(
+        "authors: []\n", "authors:\n  - OpenAI\n"
+    )
+    again = _import(tmp_path, "list.md", LIST)
+    assert (sorted(again.unchanged), again.read_before, again.conflicts) == (sorted(report.updated), [], [])
+
+
+def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):
+    llama, _ = _first_list(tmp_path, monkeypatch)
+    edited = llama.read_text().replace("Chat Models, 2023", "Chat Models (2023)")
+    llama.write_text(edited)
+    report = _import(tmp_path, "list.md", LIST)
+    assert [change.names for change in report.read_before] == [("venue",)]
+    assert llama.read_text() == edited

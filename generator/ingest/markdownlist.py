@@ -52,7 +52,7 @@ from ..models import Link
 from ..names import is_organisation
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
-from . import Record, first_version_year
+from . import ReadBefore, Record, first_version_year
 
 # Link texts that name what a link is rather than the paper ("[[Code](...)]"), lower case.
 _CODE_LABELS = {
@@ -419,12 +419,16 @@ class _Reader:
         ), None)
         title, title_span = self._title(unit, title_link, bool(papers))
         venue, year = self._venue_year(unit, title_span)
+        read_before: list[ReadBefore] = []  # (what earlier versions read otherwise)
         if title_span[0] < len(unit.spans) and unit.spans[title_span[0]].link >= 0 and (
             tail := _title_tail(title)
         ):
             # A citation's year (and venue) at the end of the link's text: the item's own
             # when it says none other.
             if (not year or year == tail[2]) and (not venue or not tail[1] or venue == tail[1]):
+                read_before.append(ReadBefore(
+                    ("title",), (title,), "its year read as part of it by an earlier import",
+                ))
                 title, venue, year = tail[0], venue or tail[1], tail[2]
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             return False  # no paper here: a code base, a dataset, a badge, a line of prose
@@ -467,17 +471,23 @@ class _Reader:
         tags = tuple(dict.fromkeys(
             h for _, h in self.headings if h and not _year_heading(h) and not _LISTS_HEADING.match(h)
         ))
+        authors = self._authors(unit, title_span)
+        if not venue and len(authors) == 1 and _LAB.fullmatch(authors[0]):
+            read_before.append(ReadBefore(
+                ("venue",), authors, "the lab that wrote it, now its author, which an earlier import read as its venue",
+            ))
         record = Record(
             title=title,
             abstract="",
             source=where,
-            authors=self._authors(unit, title_span),
+            authors=authors,
             year=year,
             venue=venue,
             arxiv=arxiv,
             doi=doi,
             links=tuple(links),
             tags=tags,
+            read_before=tuple(read_before),
         )
         if self._refused(record, where):
             return False
