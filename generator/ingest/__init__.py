@@ -46,7 +46,8 @@ class ReadBefore:
     """Values an earlier version of the importer wrote for a source's fields (``names``,
     each with its value; a list field's as a tuple), which go together: ("volume",
     "number", "pages") with ("1", "2", "3"). ``why``: what they were, said in the import's
-    report after the values ("Google Scholar's placeholders, not where the paper is")."""
+    report after the values ("Google Scholar's placeholders, which an earlier import took
+    for where the paper is")."""
 
     names: tuple[str, ...]
     values: tuple[object, ...]
