@@ -120,7 +120,10 @@ _LAB = re.compile(
 # A year, or a venue and year, that a paper link's text ends with after its title, as a
 # citation writes it: "[Llama 2: Open Foundation and Fine-Tuned Chat Models, 2023](...)",
 # "[Title (ICLR 2024)](...)", "[Title. Findings of EMNLP 2023](...)".
-_TITLE_TAIL = re.compile(r"(?:,|(?<=[^\s.]{2})\.)\s+(?P<tail>[^,.()]+?)\s*$|\s*\((?P<paren>[^()]+)\)\s*$")
+# (Tried where a run of spaces starts, not at each of its places: linear in the text.)
+_TITLE_TAIL = re.compile(
+    r"(?:,|(?<=[^\s.]{2})\.)\s+(?P<tail>[^,.()]+?)\s*$|(?<!\s)\s*\((?P<paren>[^()]+)\)\s*$"
+)
 # A venue and year in parentheses after a title: "Title (CVPR 2016)".
 _LAST_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 # Who a citation names before its venue and year, in parentheses after a title:
