@@ -1,4 +1,4 @@
-"""`readinglist import PATH...`: listings and BibTeX into content/papers/*.yml."""
+"""`readinglist import PATH...`: listings, BibTeX and RIS into content/papers/*.yml."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ EXIT = "exit status: 0 when the import was written (with warnings or conflicts, 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # (Kept as typed: Path("./-") is Path("-"), and `./-` is a file named "-".)
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="Hugging Face Papers listing text, BibTeX or Markdown files; - reads"
-                        " standard input (BibTeX pasted from a paper's page)")
+                        help="Hugging Face Papers listing text, BibTeX, RIS (a reference manager's"
+                        " or digital library's export) or Markdown files; - reads"
+                        " standard input (BibTeX or RIS pasted from a paper's page)")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="the input format (default: detected from the content)")
     parser.add_argument("--no-keep-source", dest="keep_source", action="store_false",
@@ -165,7 +166,7 @@ def _stdin_name(data: bytes) -> str:
         fmt = detect_format(normalise_text(data))
     except UnicodeDecodeError:
         fmt = None
-    return "stdin" + {"bibtex": ".bib", "arxiv": ".xml", "markdown": ".md"}.get(fmt or "", ".txt")
+    return "stdin" + {"bibtex": ".bib", "ris": ".ris", "arxiv": ".xml", "markdown": ".md"}.get(fmt or "", ".txt")
 
 
 def keep_source(path: Path, sources_dir: Path, data: bytes) -> Path | None:

@@ -15,7 +15,7 @@ from ..errors import Location, Problems
 from ..links import clean_url, find_url_spans, make_link, mimics_code_host, same_page
 from ..models import Link
 
-FORMATS = ("hf", "bibtex", "arxiv", "markdown")
+FORMATS = ("hf", "bibtex", "ris", "arxiv", "markdown")
 
 
 @dataclass(frozen=True)
@@ -178,19 +178,22 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
     return tuple(links)
 
 
-# The first record of an RIS file ("TY  - JOUR") or of EndNote's tagged export
-# ("%0 Journal Article").
-_REFERENCE_MANAGER = re.compile(r"^(?:TY {2}- |%0 )\S.*$", re.MULTILINE)
+# The first record of EndNote's tagged export ("%0 Journal Article"), which import does
+# not read (RIS is read: ris.py).
+_ENDNOTE = re.compile(r"^%0 \S.*$", re.MULTILINE)
 
 
 def detect_format(text: str) -> str | None:
-    """``hf``, ``bibtex``, ``arxiv`` or ``markdown`` judged from the content, or None for
-    an unknown layout."""
+    """``hf``, ``bibtex``, ``ris``, ``arxiv`` or ``markdown`` judged from the content, or
+    None for an unknown layout."""
     from .hflisting import looks_like_listing
     from .markdownlist import looks_like_markdown_list
+    from .ris import looks_like_ris
 
     if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
         return "arxiv"  # arXiv's API answer, as `readinglist add` keeps it
+    if looks_like_ris(text):
+        return "ris"  # (its "TY  - " line before any BibTeX entry: an abstract may hold "@x{")
     if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.MULTILINE):
         return "bibtex"
     if looks_like_listing(text):
@@ -214,6 +217,8 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         # An empty or comment-only .bib (a reference manager's export of an empty
         # collection): what it lacks is entries, not a layout.
         fmt = "bibtex"
+    if fmt is None and path.lower().endswith(".ris"):
+        fmt = "ris"  # (an empty export: told it has no records, as a .bib without entries)
     if fmt is None and path.lower().endswith((".md", ".markdown")):
         fmt = "markdown"  # (a list whose items link nothing yet: told what it lacks, below)
     if fmt is None and not text.strip():
@@ -227,6 +232,10 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         from .bibtex import parse_bibtex
 
         return parse_bibtex(text, path, problems)
+    if fmt == "ris":
+        from .ris import parse_ris
+
+        return parse_ris(text, path, problems)
     if fmt == "arxiv":
         from .arxiv import parse_feed
 
@@ -236,22 +245,21 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
 
         return parse_markdown_list(text, path, problems)
     first = next((i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
-    manager = _REFERENCE_MANAGER.search(text)
-    if manager:
+    endnote = _ENDNOTE.search(text)
+    if endnote:
         # (A reference manager's other export: what to do is more use than what was expected.)
-        what = "an RIS export" if manager.group().startswith("TY") else "an EndNote export"
         problems.error(
-            Location(path, text.count("\n", 0, manager.start()) + 1, 1),
-            f"this is {what} ({manager.group().strip()!r}), which import does not read: export"
-            " the papers as BibTeX from the reference manager (Zotero, EndNote, Mendeley and"
-            " JabRef all can) and import that",
+            Location(path, text.count("\n", 0, endnote.start()) + 1, 1),
+            f"this is an EndNote export ({endnote.group().strip()!r}), which import does not"
+            " read: export the papers as RIS or BibTeX from EndNote (File > Export, or a"
+            " style such as 'RefMan (RIS) Export' or 'BibTeX Export') and import that",
         )
         return []
     problems.error(
         Location(path, first, 1),
         "unknown layout: expected a Hugging Face Papers listing (starting with "
         "'Get trending papers' or 'Subscribe'), BibTeX entries ('@article{...}'), an "
-        "arXiv API answer (an Atom feed) or a Markdown list of papers ('- [Title](https://...)'); "
+        "RIS export ('TY  - JOUR'), an arXiv API answer (an Atom feed) or a Markdown list of papers ('- [Title](https://...)'); "
         "use --format to say which",
     )
     return []

@@ -36,7 +36,7 @@ from bibtexparser.middlewares import (
     SplitNameParts,
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
-from bibtexparser.middlewares.names import split_multiple_persons_names
+from bibtexparser.middlewares.names import NameParts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
 from ..errors import Location, Problems
@@ -534,6 +534,26 @@ def _braced_whole(text: str) -> bool:
     return True
 
 
+def name_text(name: NameParts) -> str:
+    """A person's name as a paper file keeps it, from its parts as BibTeX splits it:
+    given names first ("Ashish Vaswani", "Ana de la Fuente", "Martin Luther King, Jr."),
+    but a surname of two words surname first ("García Márquez, Gabriel")."""
+    # Google Scholar writes "Steele Jr, Guy L": its "Jr" is no part of the surname.
+    last, jr = list(name.last), list(name.jr)
+    if not jr and len(last) > 1 and is_suffix(_plain(last[-1])):
+        last, jr = last[:-1], last[-1:]
+    surname = " ".join(last)
+    whole = " ".join(name.first + name.last)
+    if name.first and not name.von and " " in _plain(surname) and not is_organisation(whole):
+        # A surname of two words ("García Márquez, Gabriel", "{García Márquez}"):
+        # kept surname first, as BibTeX reads it back (names.py); shown first name
+        # first. (With a "von" part BibTeX finds the surname after it anyway; an
+        # organisation, "Gemini Team, Google", is cited braced whole.)
+        return ", ".join([surname, *([" ".join(jr)] if jr else []), " ".join(name.first)])
+    text = " ".join(name.first + name.von + name.last)
+    return text + ", " + " ".join(name.jr) if name.jr else text
+
+
 def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> tuple[str, ...]:
     field = entry.fields_dict.get("author")
     if field is None:
@@ -545,22 +565,7 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
             if [part.lower() for part in name.last] == ["others"] and not name.first:
                 names.append(None)  # BibTeX's "et al.": the list is incomplete
                 continue
-            # Google Scholar writes "Steele Jr, Guy L": its "Jr" is no part of the surname.
-            last, jr = list(name.last), list(name.jr)
-            if not jr and len(last) > 1 and is_suffix(_plain(last[-1])):
-                last, jr = last[:-1], last[-1:]
-            surname = " ".join(last)
-            whole = " ".join(name.first + name.last)
-            if name.first and not name.von and " " in _plain(surname) and not is_organisation(whole):
-                # A surname of two words ("García Márquez, Gabriel", "{García Márquez}"):
-                # kept surname first, as BibTeX reads it back (names.py); shown first name
-                # first. (With a "von" part BibTeX finds the surname after it anyway; an
-                # organisation, "Gemini Team, Google", is cited braced whole.)
-                text = ", ".join([surname, *([" ".join(jr)] if jr else []), " ".join(name.first)])
-            else:
-                text = " ".join(name.first + name.von + name.last)
-                if name.jr:
-                    text += ", " + " ".join(name.jr)
+            text = name_text(name)
         else:
             text = str(name)
         # (A superscript in a name is a mark, an affiliation's number or a footnote's:

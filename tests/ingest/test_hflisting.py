@@ -215,20 +215,18 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
         ("me/x", True), ("me/y", True), ("me/z", True)]
 
 
-def test_a_reference_managers_ris_or_endnote_export_is_told_what_to_do():
+def test_an_endnote_export_is_told_what_to_do_and_an_ris_export_is_read():
     # A curator's review: an RIS file was "unknown layout: expected a Hugging Face Papers
-    # listing ...", which says nothing of the BibTeX export every reference manager has.
-    said = []
-    for text, path in (("\nTY  - JOUR\nTI  - A Paper\nAU  - Doe, Jane\nER  - \n", "lab.ris"),
-                       ("%0 Journal Article\n%T A Paper\n", "lab.enw")):
-        problems = Problems()
-        assert parse_text(text, path, problems) == []
-        said += [str(p) for p in problems.errors]
-    assert said == [
-        "lab.ris:2:1: this is an RIS export ('TY  - JOUR'), which import does not read: export the"
-        " papers as BibTeX from the reference manager (Zotero, EndNote, Mendeley and JabRef all can)"
-        " and import that",
+    # listing ...", which says nothing of the exports every reference manager has. RIS is
+    # read now (tests/ingest/test_ris.py); EndNote's own tagged format is not, and says
+    # which of its exports is.
+    problems = Problems()
+    (record,) = parse_text("\nTY  - JOUR\nTI  - A Paper\nAU  - Doe, Jane\nER  - \n", "lab.ris", problems)
+    assert (record.title, record.authors, record.source.line) == ("A Paper", ("Jane Doe",), 2)
+    assert not problems.items
+    assert parse_text("%0 Journal Article\n%T A Paper\n", "lab.enw", problems) == []
+    assert [str(p) for p in problems.items] == [
         "lab.enw:1:1: this is an EndNote export ('%0 Journal Article'), which import does not read:"
-        " export the papers as BibTeX from the reference manager (Zotero, EndNote, Mendeley and JabRef"
-        " all can) and import that",
+        " export the papers as RIS or BibTeX from EndNote (File > Export, or a style such as"
+        " 'RefMan (RIS) Export' or 'BibTeX Export') and import that",
     ]

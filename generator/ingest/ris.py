@@ -1,0 +1,439 @@
+"""RIS files (``TY  - JOUR`` ... ``ER  - ``), read with rispy, as reference managers and
+digital libraries export them: Zotero, Mendeley, EndNote, IEEE Xplore, Scopus, Web of
+Science, the ACM Digital Library.
+
+Each record gives a `Record` as a BibTeX entry of the same paper would: its type (TY)
+says what its venue is (`_JOURNALS`, `_CONFERENCES`, `_IN_BOOKS`, a thesis or report);
+title (TI, else T1; a book's BT); authors (AU, A1; "Last, First" and IEEE's "K. He"
+read as BibTeX reads a name); year (PY, Y1, DA: "2017///", "2016/06//", "27-30 June
+2016"); venue (`_VENUE_TAGS`, by type: a proceedings title before a conference's name,
+a journal's full name before its abbreviation, and not a preprint server's where
+another is named); volume (VL), number (IS), pages (SP and EP, or SP alone as EndNote
+writes "770-778"), publisher (PB); DOI (DO, also as its address); arXiv id (arXiv's own
+DOI, an arxiv.org address, or "arXiv:2106.09685 [cs]" in a note or the journal, as
+Zotero writes a preprint); links (UR, L1, L2, L4 and the addresses in notes, as BibTeX's
+``url``, ``pdf`` and ``note``); abstract (AB, else N2); keywords (KW, as tags, without
+IEEE Xplore's index terms and Zotero's arXiv subject classes).
+
+rispy reads the tags of a record but says nothing of where they are: each record is
+found at its ``TY  - `` line here, and each of its tags at its line, so that a problem
+is said at ``path:line:col``. A record without its ``ER  - `` (a file cut short, two
+records run together) is an error; one without a title is skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+from dataclasses import dataclass, replace
+
+import rispy
+from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
+
+from ..errors import Location, Problems
+from ..export_bibtex import names_proceedings, names_software
+from ..links import (
+    arxiv_id,
+    arxiv_of_doi,
+    clean_url,
+    doi_from_url,
+    find_url_spans,
+    make_link,
+    normalize_arxiv,
+    normalize_doi,
+    same_page,
+    unreachable_host,
+)
+from ..matchkeys import PREPRINT
+from ..models import OTHERS, en_dashed_pages
+from ..names import without_marks
+from . import Record, abstract_links, first_version_year
+from .bibtex import (
+    _ARXIV_IN_TEXT,
+    _ET_AL,
+    _FOUR_DIGITS,
+    _TITLE_STOP,
+    _repeats_badge,
+    _without_arxiv_subjects,
+    _without_markup,
+    name_text,
+)
+
+# A tag's line: two capitals (or a capital and a digit), then "  - " (Zotero and
+# EndNote read one space before the dash too, as some exporters write it).
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: |$)", re.MULTILINE)
+_RECORD_START = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE)
+
+# Tags whose every line is kept (the others keep their first, as rispy reads them): a
+# record's authors, keywords, notes and links. A line without a tag after one of these
+# is one more value (EndNote wraps nothing; a keyword per line is RIS's way).
+_LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
+# rispy names each tag by its long name; here each keeps its tag, which is what the
+# exporters document and what a problem is said at.
+_MAPPING = {tag: tag for tag in rispy.TAG_KEY_MAPPING}
+_MAPPING["UK"] = "UK"
+
+# Record types and what their venue is (models.VENUE_KINDS).
+_JOURNALS = frozenset({"JOUR", "JFULL", "EJOUR", "MGZN", "NEWS", "INPR"})
+_CONFERENCES = frozenset({"CONF", "CPAPER"})
+_IN_BOOKS = frozenset({"CHAP", "ECHAP"})
+_BOOKS = frozenset({"BOOK", "EBOOK", "EDBOOK"})
+_THESES = frozenset({"THES"})
+_REPORTS = frozenset({"RPRT"})
+# The tags that name a record's venue, best first, by type. A conference paper's
+# proceedings title (Zotero's C3, ACM's BT) before the conference's name (Zotero's T2),
+# as BibTeX's booktitle is the proceedings'; a journal's full name (T2, JF, and JO as
+# IEEE and Mendeley write it) before its abbreviations (JA, J1, J2).
+_VENUE_TAGS = {
+    "conference": ("C3", "BT", "T2", "JF", "JO", "JA", "J2"),
+    "book": ("BT", "T2", "T3"),
+    "journal": ("T2", "JF", "JO", "JA", "J1", "J2"),
+}
+# The tags read for an arXiv id written as text ("arXiv:2106.09685 [cs]").
+_ARXIV_TAGS = ("N1", "M1", "T2", "JO", "JF", "JA", "J2", "C3", "BT")
+# "arXiv:1706.03762 [cs]": Zotero's note of a preprint, with its primary class, as
+# arXiv's own export gives the latest version's date (see `_record`).
+_ARXIV_WITH_CLASS = re.compile(r"arXiv:\s*\S+\s+\[[a-zA-Z.-]+\]")
+# Addresses that are a file on the exporter's computer (Zotero's "file:///home/...",
+# EndNote's "internal-pdf://..."), not on the web.
+_LOCAL_FILE = re.compile(r"(?i)^(?:file:|internal-pdf:|zotero:|[a-z]:\\|/|~/|\\\\)")
+_SPACES = re.compile(r"\s+")
+
+
+def looks_like_ris(text: str) -> bool:
+    """Whether ``text`` is RIS: a record's ``TY  - `` line before any BibTeX entry."""
+    match = _RECORD_START.search(text)
+    return bool(match) and not re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text[: match.start()], re.MULTILINE)
+
+
+@dataclass
+class _Tags:
+    """One record's tags as rispy reads them, and the line each first is at."""
+
+    values: dict
+    lines: dict[str, int]
+    start: int  # the TY line
+
+    def text(self, *tags: str) -> str:
+        """The first of ``tags`` that has a value, as one line of text."""
+        for tag in tags:
+            value = self.values.get(tag)
+            if isinstance(value, list):
+                value = " ".join(value)
+            if value and (plain := _plain(str(value))):
+                return plain
+        return ""
+
+    def all(self, *tags: str) -> list[str]:
+        """Every value of ``tags``, in their order."""
+        found = []
+        for tag in tags:
+            value = self.values.get(tag)
+            if isinstance(value, list):
+                found += [str(v) for v in value if str(v).strip()]
+            elif value and str(value).strip():
+                found.append(str(value))
+        return found
+
+    def where(self, tag: str, path: str) -> Location:
+        """Where ``tag`` is written (its record's TY line when it is not)."""
+        return Location(path, self.lines.get(tag, self.start), 1)
+
+
+def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
+    text = _TAG_LINE.sub(lambda m: f"{m.group(1)}  -" + (" " if m.group().endswith(" ") else ""), text)
+    lines = text.split("\n")
+    starts = [n for n, line in enumerate(lines) if _RECORD_START.match(line)]
+    if not starts:
+        problems.error(Location(path, 1, 1), "no RIS records ('TY  - JOUR' ... 'ER  - ') found")
+        return []
+    records: list[Record] = []
+    indexed: list[Record] = []  # records whose keywords are IEEE Xplore's index terms
+    local_files: list[tuple[Location, str]] = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        body = lines[start:end]
+        closing = next((n for n, line in enumerate(body) if re.match(r"ER  -(?: |$)", line)), None)
+        if closing is None:
+            following = (
+                f"before the next record at line {end + 1}" if end < len(lines) else "before the file's end"
+            )
+            problems.error(
+                Location(path, start + 1, 1),
+                f"this RIS record has no end ('ER  - ') {following}, so it may be cut short;"
+                " end it with a line 'ER  - '",
+            )
+            continue
+        body = body[: closing + 1]
+        tag_lines: dict[str, int] = {}
+        for n, line in enumerate(body):
+            found = _TAG_LINE.match(line)
+            if found:
+                tag_lines.setdefault(found.group(1), start + n + 1)
+        parsed = rispy.loads(
+            "\n".join(body), mapping=_MAPPING, list_tags=_LIST_TAGS, delimiter_tags_mapping={"UR": ";"}
+        )
+        if not parsed:  # (not reached: the body starts with TY and ends with ER)
+            continue
+        tags = _Tags(parsed[0], tag_lines, start + 1)
+        record = _record(tags, path, problems, local_files)
+        if record is None:
+            continue
+        if record.tags and record.doi.lower().startswith("10.1109/") and "VO" in tags.lines:
+            # IEEE Xplore's export (its "VO" tag, beside "VL", no other exporter writes)
+            # gives an IEEE paper its index terms, its thesaurus' words for it, as keywords:
+            # "Training", "Degradation" on ResNet's page, as BibTeX's import found.
+            indexed.append(record)
+            record = replace(record, tags=())
+        records.append(record)
+    if indexed:
+        problems.warning(
+            indexed[0].source,
+            f"keywords such as {indexed[0].tags[0]!r} are IEEE Xplore's index terms, its"
+            " thesaurus' words for the paper rather than a curator's or its authors'"
+            f" ({len(indexed)} record{'' if len(indexed) == 1 else 's'} in this file); left out of the tags",
+        )
+    if local_files:
+        where, written = local_files[0]
+        others = f" and {len(local_files) - 1} more" if len(local_files) > 1 else ""
+        problems.warning(
+            where,
+            f"{written!r}{others} left out: a file on the exporter's computer, which no page"
+            " can link to (give its address on the web by hand if it has one)",
+        )
+    return _without_arxiv_subjects(records, problems)
+
+
+def _plain(text: str) -> str:
+    """A value as text on one line: RIS holds plain text, but Zotero keeps a title's rich
+    text as HTML (``<i>``, ``<sub>``) and exporters write character references
+    (``&amp;``, ``&#8211;``); both read as what they show."""
+    if "<" in text:
+        text = _without_markup(text)
+    if "&" in text:
+        text = _REF.sub(_char_of, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# A character reference, named or numeric, up to its ";".
+_REF = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
+
+
+def _char_of(match: re.Match[str]) -> str:
+    """The character a reference names; as written when it names none a text may hold."""
+    if match.group(3):
+        return html.entities.html5.get(match.group(3) + ";", match.group())
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or not chr(code).isprintable():
+        return match.group()
+    return chr(code)
+
+
+def _record(
+    tags: _Tags, path: str, problems: Problems, local_files: list[tuple[Location, str]]
+) -> Record | None:
+    source = Location(path, tags.start, 1)
+    kind = str(tags.values.get("TY", "")).strip().upper()
+    title = tags.text("TI", "T1", *(("BT",) if kind in _BOOKS else ()))
+    title = _TITLE_STOP.sub("", title)
+    if not title:
+        problems.warning(
+            source, f"RIS record ({kind or 'no type'}) has no title (TI or T1); skipped"
+        )
+        return None
+    authors = _authors(tags, path, problems)
+    written_doi = tags.text("DO")
+    doi = normalize_doi(written_doi)
+    if written_doi and not doi and not doi_from_url(clean_url(written_doi)):
+        problems.warning(
+            tags.where("DO", path), f"DO {written_doi!r} is no DOI (10.NNNN/...); left out"
+        )
+    doi = doi or doi_from_url(clean_url(written_doi))
+    addresses = _addresses(tags, path, problems, local_files)
+    doi = doi or next((d for url, _ in addresses if (d := doi_from_url(url))), "")
+    arxiv = arxiv_of_doi(doi)
+    if arxiv:
+        doi = ""  # (arXiv's own DOI names the preprint: its id, not a publisher's page)
+    arxiv = arxiv or next((i for url, _ in addresses if (i := arxiv_id(url))), "")
+    noted = " ".join(tags.all(*_ARXIV_TAGS))
+    if not arxiv and (match := _ARXIV_IN_TEXT.search(noted)):
+        arxiv = normalize_arxiv(match.group(1))
+    year = _year(tags, path, problems)
+    venue, venue_kind = _venue(tags, kind)
+    first = first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
+    if first and (not year or (first < year and _ARXIV_WITH_CLASS.search(noted))):
+        # Zotero's preprint is dated by the version it saved, and says so beside the id
+        # ("arXiv:1706.03762 [cs]", as arXiv's own BibTeX names its primaryClass): a
+        # preprint is of the year its id says, as a BibTeX import takes it.
+        year = first
+    volume = number = pages = publisher = ""
+    if venue and not PREPRINT.search(venue) and kind not in _THESES | _REPORTS or kind in _BOOKS:
+        volume, number = tags.text("VL"), tags.text("IS")
+        start, end = tags.text("SP"), tags.text("EP")
+        pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
+        publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
+    abstract = _paragraphs(tags.all("AB") or tags.all("N2"))
+    links = list(abstract_links(abstract))
+    for url, _ in addresses:
+        if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
+            links.append(make_link(url, "bibtex"))
+    return Record(
+        title=title,
+        abstract=abstract,
+        source=source,
+        authors=authors,
+        year=year,
+        venue=venue,
+        venue_kind=venue_kind,
+        volume=volume,
+        number=number,
+        pages=pages,
+        publisher=publisher,
+        arxiv=arxiv,
+        doi=doi,
+        links=tuple(links),
+        tags=_keywords(tags),
+    )
+
+
+def _paragraphs(values: list[str]) -> str:
+    """An abstract, on one line: rispy joins a value's lines with spaces (RIS keeps no
+    paragraph breaks)."""
+    return _plain(values[0]) if values else ""
+
+
+def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
+    """AU and A1, each read as BibTeX reads a name: "Vaswani, Ashish" and IEEE's "A.
+    Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last, Suffix, First". A
+    final "et al." is the author ``others``, as BibTeX's "and others"."""
+    names: list[str] = []
+    marks = ""
+    written = [_plain(name) for name in tags.all("AU", "A1")]
+    for n, name in enumerate(written):
+        if not name:
+            continue
+        if _ET_AL.fullmatch(name):
+            if n == len(written) - 1 and names:
+                names.append(OTHERS)
+            continue
+        parts = [part.strip() for part in name.split(",")]
+        if len(parts) == 3 and all(parts):
+            name = f"{parts[0]}, {parts[2]}, {parts[1]}"  # (BibTeX's order: Last, Jr, First)
+        try:
+            text = name_text(parse_single_name_into_parts(name, strict=False))
+        except InvalidNameError:
+            text = name
+        bare, mark = without_marks(_plain(text))
+        if mark and bare:
+            text, marks = bare, marks + mark
+        if text and text not in names:
+            names.append(text)
+    if marks:
+        said = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marks.split()))
+        problems.warning(
+            tags.where("AU" if "AU" in tags.lines else "A1", path),
+            f"marks beside author names left out ({said}): a mark of equal contribution, of"
+            " the corresponding author or of an affiliation is no part of a name (say it in"
+            " the paper's notes if it matters)",
+        )
+    return tuple(names)
+
+
+def _year(tags: _Tags, path: str, problems: Problems) -> str:
+    """PY, else Y1, else DA: the one four-digit number it holds ("2017///", "2016/06//",
+    IEEE's "27-30 June 2016"); any other is a warning at its line, and no year."""
+    tag = next((t for t in ("PY", "Y1", "DA") if tags.text(t)), "")
+    value = tags.text(tag) if tag else ""
+    found = _FOUR_DIGITS.findall(value)
+    if len(found) == 1:
+        return found[0]
+    if value:
+        problems.warning(
+            tags.where(tag, path),
+            f"{tag} {value!r} is not understood (expected a year such as 2019); the paper gets"
+            " no year from this record",
+        )
+    return ""
+
+
+def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
+    """The record's venue and what it is (models.VENUE_KINDS, or "" when the record does
+    not say): the first of its type's `_VENUE_TAGS` that names no preprint server, else
+    the first (a preprint's "arXiv:2106.09685 [cs]", as BibTeX's journal of it reads);
+    a thesis's or report's says what it is, beside its university or institution (PB),
+    as BibTeX's reads "PhD thesis, Carnegie Mellon University"."""
+    if kind in _THESES | _REPORTS:
+        what = _thesis_kind(tags.text("M3")) if kind in _THESES else "Technical report"
+        if kind in _REPORTS and tags.text("IS"):
+            what = f"{what} {tags.text('IS')}"
+        where = tags.text("PB")
+        return (f"{what}, {where}" if where else what), ""
+    if kind in _BOOKS:
+        return "", ""
+    said = (
+        "conference" if kind in _CONFERENCES else "book" if kind in _IN_BOOKS
+        else "journal" if kind in _JOURNALS else ""
+    )
+    named = [tags.text(tag) for tag in _VENUE_TAGS[said or "journal"]]
+    venue = next((text for text in named if text and not PREPRINT.search(text)), "")
+    venue = venue or next((text for text in named if text), "")
+    if not venue or PREPRINT.search(venue) or names_software(venue):
+        return venue, ""
+    if said == "journal" and names_proceedings(venue):
+        return venue, ""  # (Mendeley's NeurIPS paper, a JOUR in "Advances in Neural ...")
+    return venue, said
+
+
+def _thesis_kind(written: str) -> str:
+    """What a thesis is, from its M3 ("PhD Thesis", "Doctoral dissertation", "Master's
+    thesis"), as BibTeX's import names it."""
+    letters = re.sub(r"[^a-z]", "", written.lower())
+    if "bachelor" in letters:
+        return "Bachelor's thesis"
+    if "master" in letters or letters in ("ma", "ms", "msc"):
+        return "Master's thesis"
+    if "phd" in letters or "doctor" in letters or "dissertation" in letters:
+        return "PhD thesis"
+    return "Thesis"
+
+
+def _addresses(
+    tags: _Tags, path: str, problems: Problems, local_files: list[tuple[Location, str]]
+) -> list[tuple[str, str]]:
+    """Each address of the record's links (UR, L1, L2, L4) and its notes (N1), as read
+    and with its tag; one of no http(s), or that no reader can open, is told at its tag
+    (a file of the exporter's computer only once a file, see `parse_ris`)."""
+    found: list[tuple[str, str]] = []
+    for tag in ("UR", "L1", "L2", "L4"):
+        for written in tags.all(tag):
+            written = written.strip()
+            if _LOCAL_FILE.match(written):
+                local_files.append((tags.where(tag, path), written))
+                continue
+            url = clean_url(written)
+            if url:
+                found.append((url, tag))
+                continue
+            web = written.lower().startswith(("http://", "https://")) and not re.search(r"\s", written)
+            why = unreachable_host(written) if web else ""
+            problems.warning(
+                tags.where(tag, path),
+                f"{tag} {written!r}: {why}, so no reader of the site can open it; left out" if why
+                else f"{tag} {written!r} is no http(s) address a page can link to; left out",
+            )
+    for note in tags.all("N1"):
+        for start, end in find_url_spans(note):
+            if url := clean_url(note[start:end]):
+                found.append((url, "N1"))
+    return found
+
+
+def _keywords(tags: _Tags) -> tuple[str, ...]:
+    """KW, each once: one keyword a line as RIS has it, but a line holding several
+    (IEEE Computer Society's "Proteins,Linear programming,...") split at its semicolons,
+    and at its commas when the record has that one line alone."""
+    lines = tags.all("KW")
+    separator = r"[,;]" if len(lines) == 1 else r";"
+    words = (_plain(word) for line in lines for word in re.split(separator, line))
+    return tuple(dict.fromkeys(word for word in words if word))
+
