@@ -17,6 +17,7 @@ from generator.errors import Location, Problems
 from generator.ingest import normalise_text
 from generator.ingest.bibtex import parse_bibtex
 from generator.ingest.hflisting import parse_listing
+from generator.ingest.ris import parse_ris
 from generator.search import SEPARATOR, SPACE, STOP_WORDS, MaterialSearch, fold, refine_query, tokenize
 from generator import yamlio
 from generator.yamlio import parse, to_python
@@ -198,6 +199,42 @@ def test_bibtex_any_text_gives_records_with_titles_and_places_inside_the_text(te
     for record in records:
         assert record.title.strip() == record.title != ""
         assert _inside(text, record.source), record.source
+
+
+# --- RIS ------------------------------------------------------------------------------------
+
+RIS_SPECIAL = "TYERAUTIPYDOURKWN1L1SPEP  -\n/:.,;<>&#" + "0123456789"
+# Lines as exporters write them, any value after the tag: nearly valid records.
+_RIS_TAGS = ["TY", "ER", "TI", "T1", "AU", "A1", "PY", "Y1", "DA", "T2", "JO", "BT", "C3", "DO",
+             "UR", "L1", "KW", "N1", "AB", "SP", "EP", "VL", "IS", "PB", "M3", "VO", "", "T"]
+_RIS_LINE = st.tuples(
+    st.sampled_from(_RIS_TAGS), st.sampled_from(["  - ", " - ", "  -", "- ", ""]),
+    st.one_of(st.text(max_size=30), st.sampled_from([
+        "JOUR", "CONF", "THES", "RPRT", "BOOK", "CHAP", "2017///", "arXiv:2106.09685 [cs]",
+        "https://arxiv.org/abs/2106.09685", "10.1109/CVPR.2016.90", "file:///x.pdf", "Doe, Jane, Jr.",
+        "et al.", "Smith*, Al", "<i>x</i> &amp; &#0;", "http://localhost/x", "ftp://x/y",
+    ])),
+).map("".join)
+_RIS_TEXTS = st.one_of(
+    _texts(RIS_SPECIAL), st.lists(_RIS_LINE, max_size=25).map("\n".join)
+)
+
+
+@settings(max_examples=400)
+@given(_RIS_TEXTS)
+@example("TY  - JOUR\nTI  - A\n")
+@example("TY  - JOUR\ncontinued before any tag\nER  - \n")
+@example("TY  - JOUR\nTY  - CONF\nTI  - B\nER  - ")
+@example("TY  - JOUR\nAU  - ,\nAU  - {\\\nTI  - T\nER  -")
+def test_ris_any_text_gives_records_with_titles_and_places_inside_the_text(text):
+    text = normalise_text(text)
+    problems = Problems()
+    records = parse_ris(text, PATH, problems)
+    assert _all_inside(text, problems) == []
+    for record in records:
+        assert record.title.strip() == record.title != ""
+        assert _inside(text, record.source), record.source
+        assert text.split("\n")[record.source.line - 1].startswith("TY")
 
 
 # --- The Hugging Face listing ----------------------------------------------------------------

@@ -73,6 +73,9 @@ _ARXIV_IN_TEXT = re.compile(
 # published there (the GPT-4 technical report: ``number = {arXiv:2303.08774}``). Only
 # with "arXiv" said: a bare "2303.08774" may be an institution's own number.
 _ARXIV_NUMBER = re.compile(r"\s*arXiv(?:\s+preprint(?:\s+arXiv)?)?\s*:?\s*(\S+)\s*", re.IGNORECASE)
+# Zotero's note of a paper saved from arXiv, its id and primary class: "arXiv:1706.03762
+# [cs]" (its BibTeX `note`, its RIS N1), beside the date of the version it saved.
+ARXIV_WITH_CLASS = re.compile(r"arXiv:\s*\S+\s+\[[a-zA-Z.-]+\]")
 # What is meant as an arXiv id, valid or not ("2513.00001": no month 13).
 _LIKE_ARXIV = re.compile(r"(?i)(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?")
 # DBLP and Semantic Scholar cite an arXiv preprint as the journal "CoRR" or "ArXiv" with
@@ -839,11 +842,14 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         elif not venue:
             venue = kind
     first = first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
-    arxiv_class = fields["primaryclass"].strip() or fields["eprintclass"].strip()
+    arxiv_class = (
+        fields["primaryclass"].strip() or fields["eprintclass"].strip() or ARXIV_WITH_CLASS.search(note)
+    )
     if first and (not year or (first < year and arxiv_class)):
         # arXiv's own export (with its primaryClass) gives the latest version's year:
         # "Attention Is All You Need", 1706.03762, as of 2023; so does Zotero, whose
-        # Better BibLaTeX export writes biblatex's eprintclass. A preprint is of the year
+        # Better BibLaTeX export writes biblatex's eprintclass, and whose own BibTeX (and
+        # RIS) export notes "arXiv:1706.03762 [cs]". A preprint is of the year
         # its id says, as `add` takes it from arXiv's first version. (Not any later year:
         # a curator's, exported by this tool, reads back as written.)
         year = first

@@ -49,6 +49,7 @@ from ..models import OTHERS, en_dashed_pages
 from ..names import without_marks
 from . import Record, abstract_links, first_version_year
 from .bibtex import (
+    ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
     _ET_AL,
     _FOUR_DIGITS,
@@ -68,10 +69,20 @@ _RECORD_START = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE)
 # record's authors, keywords, notes and links. A line without a tag after one of these
 # is one more value (EndNote wraps nothing; a keyword per line is RIS's way).
 _LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
-# rispy names each tag by its long name; here each keeps its tag, which is what the
-# exporters document and what a problem is said at.
-_MAPPING = {tag: tag for tag in rispy.TAG_KEY_MAPPING}
-_MAPPING["UK"] = "UK"
+
+
+class _TagNames(dict):
+    """rispy names each tag by its long name ("T2" is "secondary_title"); here each keeps
+    its tag, which is what the exporters document and what a problem is said at, and a
+    tag rispy does not name is read too (ACM's and EndNote's BT, IEEE's VO)."""
+
+    def __missing__(self, tag: object) -> object:
+        if isinstance(tag, str):
+            return tag
+        raise KeyError(tag)  # (a line before any tag: rispy keeps it aside, under "UK")
+
+
+_MAPPING = _TagNames(UK="UK")
 
 # Record types and what their venue is (models.VENUE_KINDS).
 _JOURNALS = frozenset({"JOUR", "JFULL", "EJOUR", "MGZN", "NEWS", "INPR"})
@@ -91,9 +102,6 @@ _VENUE_TAGS = {
 }
 # The tags read for an arXiv id written as text ("arXiv:2106.09685 [cs]").
 _ARXIV_TAGS = ("N1", "M1", "T2", "JO", "JF", "JA", "J2", "C3", "BT")
-# "arXiv:1706.03762 [cs]": Zotero's note of a preprint, with its primary class, as
-# arXiv's own export gives the latest version's date (see `_record`).
-_ARXIV_WITH_CLASS = re.compile(r"arXiv:\s*\S+\s+\[[a-zA-Z.-]+\]")
 # Addresses that are a file on the exporter's computer (Zotero's "file:///home/...",
 # EndNote's "internal-pdf://..."), not on the web.
 _LOCAL_FILE = re.compile(r"(?i)^(?:file:|internal-pdf:|zotero:|[a-z]:\\|/|~/|\\\\)")
@@ -261,7 +269,7 @@ def _record(
     year = _year(tags, path, problems)
     venue, venue_kind = _venue(tags, kind)
     first = first_version_year(arxiv) if arxiv and (not venue or PREPRINT.search(venue)) else ""
-    if first and (not year or (first < year and _ARXIV_WITH_CLASS.search(noted))):
+    if first and (not year or (first < year and ARXIV_WITH_CLASS.search(noted))):
         # Zotero's preprint is dated by the version it saved, and says so beside the id
         # ("arXiv:1706.03762 [cs]", as arXiv's own BibTeX names its primaryClass): a
         # preprint is of the year its id says, as a BibTeX import takes it.
@@ -304,17 +312,14 @@ def _paragraphs(values: list[str]) -> str:
 
 def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
     """AU and A1, each read as BibTeX reads a name: "Vaswani, Ashish" and IEEE's "A.
-    Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last, Suffix, First". A
-    final "et al." is the author ``others``, as BibTeX's "and others"."""
+    Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last, Suffix, First". An
+    "et al." is the author ``others``, last, as BibTeX's "and others"."""
     names: list[str] = []
     marks = ""
-    written = [_plain(name) for name in tags.all("AU", "A1")]
-    for n, name in enumerate(written):
-        if not name:
-            continue
-        if _ET_AL.fullmatch(name):
-            if n == len(written) - 1 and names:
-                names.append(OTHERS)
+    more = False  # "et al.": the list is incomplete
+    for name in (_plain(name) for name in tags.all("AU", "A1")):
+        if not name or _ET_AL.fullmatch(name):
+            more = more or bool(name)
             continue
         parts = [part.strip() for part in name.split(",")]
         if len(parts) == 3 and all(parts):
@@ -328,6 +333,8 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
             text, marks = bare, marks + mark
         if text and text not in names:
             names.append(text)
+    if more and names:
+        names.append(OTHERS)
     if marks:
         said = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marks.split()))
         problems.warning(

@@ -106,6 +106,10 @@ def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():
         # Better BibTeX's biblatex export of a Zotero preprint: biblatex's eprintclass,
         # and the date of the version Zotero saved.
         ("  date = {2023-08-02},\n  eprint = {1706.03762},\n  eprinttype = {arXiv},\n  eprintclass = {cs},\n", "2017"),
+        # Zotero's own BibTeX export of it: arXiv's DOI, and the id with its class in a
+        # note (as its RIS export gives it: an RIS and a BibTeX export of one preprint agree).
+        ("  year = {2019},\n  doi = {10.48550/arXiv.1810.04805},\n  note = {arXiv:1810.04805 [cs]},\n", "2018"),
+        ("  year = {2019},\n  note = {arXiv:1810.04805},\n", "2019"),  # (no class: anyone's note)
         # Any other entry's year stands (this tool's export of a curator's year included).
         ("  year = {2018},\n  eprint = {1706.03762},\n  archiveprefix = {arXiv},\n", "2018"),
         ("  year = {2022},\n  journal = {arXiv preprint arXiv:2112.05682},\n", "2022"),

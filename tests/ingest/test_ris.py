@@ -1,0 +1,809 @@
+"""RIS as reference managers and digital libraries export it (Zotero, Mendeley, IEEE
+Xplore, Scopus, the ACM DL, EndNote), read into records as a BibTeX export of the same
+papers is; its problems said at their lines; imported end to end.
+
+The samples are written by hand as each exporter writes its RIS: its tags, their order,
+its quirks (Zotero's CRLF lines, C3 and "arXiv:ID [cs]" note; Mendeley's truncated
+volume; IEEE Xplore's "K. He", VO tag and index terms; Scopus' record page and notes;
+ACM's BT and T3; EndNote's range in SP, N2 abstract and internal-pdf links).
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import CuratorError, Problems
+from generator.importer import import_paths
+from generator.ingest import detect_format, parse_text
+from generator.yamlio import parse, to_python
+
+ZOTERO = """\
+TY  - JOUR
+TI  - Deep learning
+AU  - LeCun, Yann
+AU  - Bengio, Yoshua
+AU  - Hinton, Geoffrey
+T2  - Nature
+AB  - Deep learning allows computational models that are composed of multiple processing layers to learn representations of data with multiple levels of abstraction.
+DA  - 2015/05//
+PY  - 2015
+DO  - 10.1038/nature14539
+DP  - www.nature.com
+VL  - 521
+IS  - 7553
+SP  - 436
+EP  - 444
+J2  - Nature
+LA  - en
+SN  - 1476-4687
+UR  - https://www.nature.com/articles/nature14539
+Y2  - 2024/03/01/09:12:44
+KW  - Computer science
+KW  - Mathematics and computing
+ER  - 
+
+TY  - CONF
+TI  - Attention is All you Need
+AU  - Vaswani, Ashish
+AU  - Shazeer, Noam
+AU  - Parmar, Niki
+T2  - Advances in Neural Information Processing Systems
+A2  - Guyon, I.
+A2  - Luxburg, U. Von
+C3  - Advances in Neural Information Processing Systems
+DA  - 2017///
+PY  - 2017
+VL  - 30
+PB  - Curran Associates, Inc.
+UR  - https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html
+Y2  - 2024/03/01/09:15:02
+L1  - https://proceedings.neurips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf
+ER  - 
+
+TY  - UNPB
+TI  - BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding
+AU  - Devlin, Jacob
+AU  - Chang, Ming-Wei
+AU  - Lee, Kenton
+AU  - Toutanova, Kristina
+AB  - We introduce a new language representation model called BERT, which stands for Bidirectional Encoder Representations from Transformers.
+DA  - 2019/05/24/
+PY  - 2019
+DO  - 10.48550/arXiv.1810.04805
+DP  - arXiv.org
+PB  - arXiv
+ST  - BERT
+UR  - http://arxiv.org/abs/1810.04805
+Y2  - 2024/03/01/09:20:11
+L1  - file:///Users/ada/Zotero/storage/7QXZ2K4M/Devlin et al. - 2019 - BERT.pdf
+KW  - Computer Science - Computation and Language
+N1  - arXiv:1810.04805 [cs]
+ER  - 
+
+"""
+
+MENDELEY = """\
+TY  - JOUR
+AU  - Vaswani, Ashish
+AU  - Shazeer, Noam
+AU  - Parmar, Niki
+AB  - The dominant sequence transduction models are based on complex recurrent or
+convolutional neural networks in an encoder-decoder configuration.
+IS  - Nips
+JO  - Advances in Neural Information Processing Systems
+KW  - attention
+KW  - transformer
+PY  - 2017
+SN  - 10495258
+SP  - 5999
+EP  - 6009
+TI  - Attention is all you need
+VL  - 2017-Decem
+N1  - arXiv: 1706.03762
+ER  - 
+TY  - THES
+AU  - Karpathy, Andrej
+PB  - Stanford University
+PY  - 2016
+TI  - Connecting Images and Natural Language
+M3  - PhD Thesis
+UR  - https://cs.stanford.edu/people/karpathy/main.pdf
+ER  - 
+"""
+
+IEEE = """\
+TY  - CONF
+TI  - Deep Residual Learning for Image Recognition
+T2  - 2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)
+SP  - 770
+EP  - 778
+AU  - K. He
+AU  - X. Zhang
+AU  - S. Ren
+AU  - J. Sun
+PY  - 2016
+KW  - Training
+KW  - Degradation
+KW  - Complexity theory
+KW  - Image recognition
+DO  - 10.1109/CVPR.2016.90
+JO  - 2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)
+IS  - 
+SN  - 1063-6919
+VO  - 
+VL  - 
+JA  - 2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)
+Y1  - 27-30 June 2016
+AB  - Deeper neural networks are more difficult to train. We present a residual learning framework to ease the training of networks that are substantially deeper than those used previously.
+ER  - 
+
+
+TY  - JOUR
+TI  - Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks
+T2  - IEEE Transactions on Pattern Analysis and Machine Intelligence
+SP  - 1137
+EP  - 1149
+AU  - S. Ren
+AU  - K. He
+AU  - R. Girshick
+AU  - J. Sun
+PY  - 2017
+KW  - Proposals
+KW  - Object detection
+KW  - Convolutional codes
+KW  - Feature extraction
+DO  - 10.1109/TPAMI.2016.2577031
+JO  - IEEE Transactions on Pattern Analysis and Machine Intelligence
+IS  - 6
+SN  - 1939-3539
+VO  - 39
+VL  - 39
+JA  - IEEE Transactions on Pattern Analysis and Machine Intelligence
+Y1  - 1 June 2017
+AB  - State-of-the-art object detection networks depend on region proposal algorithms to hypothesize object locations. Code has been made publicly available at https://github.com/ShaoqingRen/faster_rcnn.
+ER  - 
+"""
+
+SCOPUS = """\
+TY  - CONF
+AU  - He, K.
+AU  - Zhang, X.
+AU  - Ren, S.
+AU  - Sun, J.
+TI  - Deep residual learning for image recognition
+PY  - 2016
+T2  - Proceedings of the IEEE Computer Society Conference on Computer Vision and Pattern Recognition
+VL  - 2016-December
+SP  - 770
+EP  - 778
+DO  - 10.1109/CVPR.2016.90
+UR  - https://www.scopus.com/inward/record.uri?eid=2-s2.0-84986274465&doi=10.1109%2fCVPR.2016.90&partnerID=40&md5=5a1b2c3d4e5f60718293a4b5c6d7e8f9
+AB  - Deeper neural networks are more difficult to train. We present a residual learning framework to ease the training of networks that are substantially deeper than those used previously. © 2016 IEEE.
+KW  - Image recognition
+KW  - Residual learning
+PB  - IEEE Computer Society
+SN  - 10636919 (ISSN); 978-146738850-4 (ISBN)
+LA  - English
+J2  - Proc IEEE Comput Soc Conf Comput Vision Pattern Recognit
+M3  - Conference paper
+DB  - Scopus
+N1  - Cited by: 150000; Conference name: 29th IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016; Conference date: 26 June 2016 through 1 July 2016; Conference code: 125163
+C3  - Proceedings of the IEEE Computer Society Conference on Computer Vision and Pattern Recognition
+ER  - 
+
+TY  - JOUR
+AU  - Jumper, J.
+AU  - Evans, R.
+AU  - Pritzel, A.
+TI  - Highly accurate protein structure prediction with AlphaFold
+PY  - 2021
+T2  - Nature
+VL  - 596
+IS  - 7873
+SP  - 583
+EP  - 589
+DO  - 10.1038/s41586-021-03819-2
+UR  - https://www.scopus.com/inward/record.uri?eid=2-s2.0-85110979574&doi=10.1038%2fs41586-021-03819-2&partnerID=40&md5=0f1e2d3c4b5a69788796a5b4c3d2e1f0
+AB  - Proteins are essential to life, and understanding their structure can facilitate a mechanistic understanding of their function.
+PB  - Nature Research
+SN  - 00280836 (ISSN)
+C2  - 34265844
+LA  - English
+J2  - Nature
+M3  - Article
+DB  - Scopus
+N1  - Cited by: 20000; All Open Access, Gold Open Access, Green Open Access
+ER  - 
+"""
+
+ACM = """\
+TY  - CONF
+TI  - On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? 🦜
+AU  - Bender, Emily M.
+AU  - Gebru, Timnit
+AU  - McMillan-Major, Angelina
+AU  - Shmitchell, Shmargaret
+T3  - FAccT '21
+AB  - The past 3 years of work in NLP have been characterized by the development and deployment of ever larger language models, especially for English.
+UR  - https://doi.org/10.1145/3442188.3445922
+DO  - 10.1145/3442188.3445922
+SP  - 610
+EP  - 623
+PB  - Association for Computing Machinery
+CY  - New York, NY, USA
+BT  - Proceedings of the 2021 ACM Conference on Fairness, Accountability, and Transparency
+PY  - 2021
+SN  - 9781450383097
+ER  - 
+
+TY  - JOUR
+TI  - ImageNet classification with deep convolutional neural networks
+AU  - Krizhevsky, Alex
+AU  - Sutskever, Ilya
+AU  - Hinton, Geoffrey E.
+PY  - 2017
+IS  - 6
+VL  - 60
+SP  - 84
+EP  - 90
+DO  - 10.1145/3065386
+UR  - https://doi.org/10.1145/3065386
+JO  - Commun. ACM
+PB  - Association for Computing Machinery
+CY  - New York, NY, USA
+SN  - 0001-0782
+AB  - We trained a large, deep convolutional neural network to classify the 1.2 million high-resolution images in the ImageNet LSVRC-2010 contest into the 1000 different classes.
+ER  - 
+"""
+
+ENDNOTE = """\
+TY  - JOUR
+AU  - Silver, D.
+AU  - Huang, A.
+AU  - Maddison, C. J.
+PY  - 2016
+DA  - Jan 28
+TI  - Mastering the game of Go with deep neural networks and tree search
+T2  - Nature
+J2  - Nature
+SP  - 484-489
+VL  - 529
+IS  - 7587
+N2  - The game of Go has long been viewed as the most challenging of classic games for artificial intelligence owing to its enormous search space.
+SN  - 1476-4687 (Electronic)&#xD;0028-0836 (Linking)
+DO  - 10.1038/nature16961
+UR  - https://www.ncbi.nlm.nih.gov/pubmed/26819042
+L1  - internal-pdf://0123456789/Silver-2016-Mastering the game of Go.pdf
+KW  - *Computers
+KW  - Humans
+ER  - 
+"""
+
+
+def _parse(text: str, path: str = "lab.ris"):
+    problems = Problems()
+    records = parse_text(text, path, problems)
+    return records, [str(p) for p in problems.sorted()]
+
+
+def _fields(record, *names):
+    return {name: getattr(record, name) for name in names}
+
+
+BIBLIO = ("title", "authors", "year", "venue", "venue_kind", "volume", "number", "pages", "publisher",
+          "arxiv", "doi")
+
+
+def _links(record):
+    return [(link.kind, link.url) for link in record.links]
+
+
+# --- Exporters ---------------------------------------------------------------------------
+
+
+def test_zotero_journal_article_conference_paper_and_preprint():
+    # Zotero writes CRLF line ends; a conference paper's proceedings title is its C3, the
+    # conference's name its T2 (the same here), its editors A2; a preprint saved from
+    # arXiv is dated by the version saved (v2, 2019) with "arXiv:1810.04805 [cs]" in N1.
+    records, problems = _parse(ZOTERO.replace("\n", "\r\n"), "zotero.ris")
+    assert [_fields(r, *BIBLIO) for r in records] == [
+        {"title": "Deep learning", "authors": ("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
+         "year": "2015", "venue": "Nature", "venue_kind": "journal", "volume": "521",
+         "number": "7553", "pages": "436–444", "publisher": "", "arxiv": "",
+         "doi": "10.1038/nature14539"},
+        {"title": "Attention is All you Need",
+         "authors": ("Ashish Vaswani", "Noam Shazeer", "Niki Parmar"),  # (not the editors)
+         "year": "2017", "venue": "Advances in Neural Information Processing Systems",
+         "venue_kind": "conference", "volume": "30", "number": "", "pages": "",
+         "publisher": "Curran Associates, Inc.", "arxiv": "", "doi": ""},
+        {"title": "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
+         "authors": ("Jacob Devlin", "Ming-Wei Chang", "Kenton Lee", "Kristina Toutanova"),
+         # the year of its first version, as its id says; arXiv's DOI gives the id, no DOI
+         "year": "2018", "venue": "", "venue_kind": "", "volume": "", "number": "", "pages": "",
+         "publisher": "", "arxiv": "1810.04805", "doi": ""},
+    ]
+    assert [r.source.line for r in records] == [1, 25, 43]
+    assert records[0].abstract.startswith("Deep learning allows computational models")
+    assert [_links(r) for r in records] == [
+        [("paper", "https://www.nature.com/articles/nature14539")],
+        [("paper", "https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html"),
+         ("pdf", "https://proceedings.neurips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf")],
+        [],  # (its arXiv page is the arXiv badge's)
+    ]
+    assert [r.tags for r in records] == [("Computer science", "Mathematics and computing"), (), ()]
+    assert problems == [
+        "zotero.ris:43:1: warning: keywords such as 'Computer Science - Computation and Language'"
+        " are arXiv's subject classes, which Zotero adds to each paper it saves from arXiv (1 entry"
+        " in this file); left out of the tags",
+        "zotero.ris:58:1: warning: 'file:///Users/ada/Zotero/storage/7QXZ2K4M/Devlin et al. - 2019"
+        " - BERT.pdf' left out: a file on the exporter's computer, which no page can link to (give"
+        " its address on the web by hand if it has one)",
+    ]
+
+
+def test_mendeley_conference_paper_as_a_journal_article_and_a_thesis():
+    # Mendeley exports a NeurIPS paper as JOUR in "Advances in Neural Information
+    # Processing Systems" (a proceedings, so no kind is said, as for Google Scholar's
+    # BibTeX), with its arXiv id in a note, "arXiv: 1706.03762", and an abstract wrapped.
+    records, problems = _parse(MENDELEY, "mendeley.ris")
+    assert [_fields(r, *BIBLIO) for r in records] == [
+        {"title": "Attention is all you need",
+         "authors": ("Ashish Vaswani", "Noam Shazeer", "Niki Parmar"), "year": "2017",
+         "venue": "Advances in Neural Information Processing Systems", "venue_kind": "",
+         "volume": "2017-Decem", "number": "Nips", "pages": "5999–6009", "publisher": "",
+         "arxiv": "1706.03762", "doi": ""},
+        {"title": "Connecting Images and Natural Language", "authors": ("Andrej Karpathy",),
+         "year": "2016", "venue": "PhD thesis, Stanford University", "venue_kind": "",
+         "volume": "", "number": "", "pages": "", "publisher": "", "arxiv": "", "doi": ""},
+    ]
+    assert records[0].abstract == (
+        "The dominant sequence transduction models are based on complex recurrent or"
+        " convolutional neural networks in an encoder-decoder configuration."
+    )
+    assert records[0].tags == ("attention", "transformer")
+    assert _links(records[1]) == [("pdf", "https://cs.stanford.edu/people/karpathy/main.pdf")]
+    assert problems == []
+
+
+def test_ieee_xplore_names_initials_first_and_its_index_terms_are_no_tags():
+    records, problems = _parse(IEEE, "ieee.ris")
+    assert [_fields(r, *BIBLIO) for r in records] == [
+        {"title": "Deep Residual Learning for Image Recognition",
+         "authors": ("K. He", "X. Zhang", "S. Ren", "J. Sun"), "year": "2016",
+         "venue": "2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)",
+         "venue_kind": "conference", "volume": "", "number": "", "pages": "770–778",
+         "publisher": "", "arxiv": "", "doi": "10.1109/CVPR.2016.90"},
+        {"title": "Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks",
+         "authors": ("S. Ren", "K. He", "R. Girshick", "J. Sun"), "year": "2017",
+         "venue": "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+         "venue_kind": "journal", "volume": "39", "number": "6", "pages": "1137–1149",
+         "publisher": "", "arxiv": "", "doi": "10.1109/TPAMI.2016.2577031"},
+    ]
+    assert [r.tags for r in records] == [(), ()]
+    # The code its abstract names is found, as in any abstract.
+    assert [(l.kind, l.repo, l.official) for l in records[1].links] == [
+        ("code", "ShaoqingRen/faster_rcnn", True)
+    ]
+    assert problems == [
+        "ieee.ris:1:1: warning: keywords such as 'Training' are IEEE Xplore's index terms, its"
+        " thesaurus' words for the paper rather than a curator's or its authors' (2 records in"
+        " this file); left out of the tags",
+    ]
+
+
+def test_an_ieee_papers_keywords_from_another_exporter_are_kept():
+    # Scopus writes an IEEE paper's keywords too (no VO tag): the authors' and its own.
+    (record, _), problems = _parse(SCOPUS, "scopus.ris")
+    assert record.doi.startswith("10.1109/")
+    assert record.tags == ("Image recognition", "Residual learning")
+
+
+def test_scopus_conference_paper_and_article():
+    records, problems = _parse(SCOPUS, "scopus.ris")
+    assert [_fields(r, *BIBLIO) for r in records] == [
+        {"title": "Deep residual learning for image recognition",
+         "authors": ("K. He", "X. Zhang", "S. Ren", "J. Sun"), "year": "2016",
+         "venue": "Proceedings of the IEEE Computer Society Conference on Computer Vision and"
+                  " Pattern Recognition",
+         "venue_kind": "conference", "volume": "2016-December", "number": "", "pages": "770–778",
+         "publisher": "IEEE Computer Society", "arxiv": "", "doi": "10.1109/CVPR.2016.90"},
+        {"title": "Highly accurate protein structure prediction with AlphaFold",
+         "authors": ("J. Jumper", "R. Evans", "A. Pritzel"), "year": "2021", "venue": "Nature",
+         "venue_kind": "journal", "volume": "596", "number": "7873", "pages": "583–589",
+         "publisher": "Nature Research", "arxiv": "", "doi": "10.1038/s41586-021-03819-2"},
+    ]
+    # (Its notes, "Cited by: 150000; Conference name: ...", name no arXiv id nor link.)
+    assert [len(r.links) for r in records] == [1, 1]
+    assert all("scopus.com/inward/record.uri" in r.links[0].url for r in records)
+    assert problems == []
+
+
+def test_acm_proceedings_title_in_bt_and_a_journal_abbreviated():
+    records, problems = _parse(ACM, "acm.ris")
+    assert [_fields(r, *BIBLIO) for r in records] == [
+        {"title": "On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? 🦜",
+         "authors": ("Emily M. Bender", "Timnit Gebru", "Angelina McMillan-Major",
+                     "Shmargaret Shmitchell"),
+         "year": "2021",
+         # (BT, as ACM's BibTeX booktitle; not its series T3, "FAccT '21")
+         "venue": "Proceedings of the 2021 ACM Conference on Fairness, Accountability, and"
+                  " Transparency",
+         "venue_kind": "conference", "volume": "", "number": "", "pages": "610–623",
+         "publisher": "Association for Computing Machinery", "arxiv": "",
+         "doi": "10.1145/3442188.3445922"},
+        {"title": "ImageNet classification with deep convolutional neural networks",
+         "authors": ("Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"), "year": "2017",
+         "venue": "Commun. ACM", "venue_kind": "journal", "volume": "60", "number": "6",
+         "pages": "84–90", "publisher": "Association for Computing Machinery", "arxiv": "",
+         "doi": "10.1145/3065386"},
+    ]
+    assert [r.links for r in records] == [(), ()]  # (each UR is its DOI's page: the DOI badge)
+    assert problems == []
+
+
+def test_endnote_range_in_sp_abstract_in_n2_and_its_own_pdf_path():
+    (record,), problems = _parse(ENDNOTE, "endnote.ris")
+    assert _fields(record, *BIBLIO) == {
+        "title": "Mastering the game of Go with deep neural networks and tree search",
+        "authors": ("D. Silver", "A. Huang", "C. J. Maddison"), "year": "2016",
+        "venue": "Nature", "venue_kind": "journal", "volume": "529", "number": "7587",
+        "pages": "484–489", "publisher": "", "arxiv": "", "doi": "10.1038/nature16961",
+    }
+    assert record.abstract.startswith("The game of Go has long been viewed")
+    assert _links(record) == [("paper", "https://www.ncbi.nlm.nih.gov/pubmed/26819042")]
+    assert problems == [
+        "endnote.ris:17:1: warning: 'internal-pdf://0123456789/Silver-2016-Mastering the game of"
+        " Go.pdf' left out: a file on the exporter's computer, which no page can link to (give"
+        " its address on the web by hand if it has one)",
+    ]
+
+
+# --- Fields ------------------------------------------------------------------------------
+
+
+def _one(lines: str, kind: str = "JOUR"):
+    records, problems = _parse(f"TY  - {kind}\nTI  - A Paper\n{lines}ER  - \n")
+    assert len(records) == 1, problems
+    return records[0], problems
+
+
+def test_names_read_as_the_bibtex_import_writes_them():
+    record, problems = _one(
+        "AU  - García Márquez, Gabriel\n"  # (a surname of two words: kept surname first)
+        "AU  - King, Martin Luther, Jr.\n"  # (RIS's "Last, First, Suffix")
+        "AU  - de la Fuente, Ana\n"
+        "A1  - Ng, Andrew Y.\n"  # (A1: older exporters' authors)
+        "AU  - OpenAI\n"
+        "AU  - et al.\n"
+    )
+    assert record.authors == (
+        "García Márquez, Gabriel", "Martin Luther King, Jr.", "Ana de la Fuente", "OpenAI",
+        "Andrew Y. Ng", "others",
+    )
+    assert problems == []
+
+
+def test_a_mark_beside_a_name_is_left_out_with_a_warning_at_the_authors():
+    record, problems = _one("PY  - 2020\nAU  - Wilcox*, Albert\nAU  - Pang†, Ce\n")
+    assert record.authors == ("Albert Wilcox", "Ce Pang")
+    assert problems == [
+        "lab.ris:4:1: warning: marks beside author names left out ('*', '†'): a mark of equal"
+        " contribution, of the corresponding author or of an affiliation is no part of a name"
+        " (say it in the paper's notes if it matters)",
+    ]
+
+
+@pytest.mark.parametrize("lines, year", [
+    ("PY  - 2017///\n", "2017"),
+    ("PY  - 2023/05/01\n", "2023"),
+    ("Y1  - 27-30 June 2016\n", "2016"),  # IEEE Xplore's
+    ("DA  - 2021/10/16/\n", "2021"),  # (only a date)
+    ("PY  - 2013/11/24/print\n", "2013"),  # Nature's
+    ("DA  - 2020/01/01/\nPY  - 2019\n", "2019"),  # (PY before DA)
+])
+def test_year_from_py_y1_or_da(lines, year):
+    record, problems = _one(lines)
+    assert (record.year, problems) == (year, [])
+
+
+def test_title_markup_and_character_references_read_as_shown():
+    # Zotero keeps a title's rich text as HTML; exporters write references.
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - <i>In vivo</i> CO<sub>2</sub> &amp; H&#8322;O at &lt;1 K\nT1  - ignored\n"
+        "T2  - Science &amp; Technology\nER  - \n"
+    )
+    assert (records[0].title, records[0].venue) == ("In vivo CO2 & H₂O at <1 K", "Science & Technology")
+    # T1 when there is no TI (older exporters), without the full stop some end it with.
+    records, _ = _parse("TY  - JOUR\nT1  - Lora: Low-rank adaptation of large language models.\nER  - \n")
+    assert records[0].title == "Lora: Low-rank adaptation of large language models"
+
+
+@pytest.mark.parametrize("lines, doi, arxiv", [
+    ("DO  - https://doi.org/10.1145/3065386\n", "10.1145/3065386", ""),
+    ("DO  - doi: 10.1109/TCBB.2013.113\n", "10.1109/TCBB.2013.113", ""),
+    ("UR  - https://doi.org/10.1038/nature14539\n", "10.1038/nature14539", ""),
+    ("DO  - 10.48550/arXiv.2106.09685\n", "", "2106.09685"),
+    ("UR  - https://arxiv.org/pdf/2106.09685v2\n", "", "2106.09685"),
+    ("N1  - arXiv:2106.09685 [cs]\n", "", "2106.09685"),
+    # Zotero before 6 saved a preprint as a journal article "arXiv:2106.09685 [cs]".
+    ("T2  - arXiv:2106.09685 [cs]\nJO  - arXiv:2106.09685 [cs]\n", "", "2106.09685"),
+])
+def test_doi_and_arxiv_id_from_every_place_exporters_write_them(lines, doi, arxiv):
+    record, problems = _one(lines)
+    assert (record.doi, record.arxiv, problems) == (doi, arxiv, [])
+
+
+def test_a_preprint_in_the_journal_field_gives_way_to_a_published_venue():
+    record, _ = _one("T2  - arXiv preprint arXiv:2106.09685\nJO  - Nature\n")
+    assert (record.venue, record.venue_kind, record.arxiv) == ("Nature", "journal", "2106.09685")
+    record, _ = _one("T2  - arXiv:2106.09685 [cs]\nVL  - 3\nPB  - arXiv\n")
+    # (a preprint's venue as BibTeX's journal of it reads; no volume nor publisher of it)
+    assert (record.venue, record.venue_kind, record.volume, record.publisher) == (
+        "arXiv:2106.09685 [cs]", "", "", "")
+
+
+@pytest.mark.parametrize("kind, lines, venue, venue_kind, publisher", [
+    ("CPAPER", "T2  - ICML\n", "ICML", "conference", ""),
+    ("CHAP", "BT  - Deep Learning Book\nPB  - MIT Press\n", "Deep Learning Book", "book", "MIT Press"),
+    ("BOOK", "PB  - MIT Press\nT2  - Adaptive Computation\n", "", "", "MIT Press"),
+    ("THES", "PB  - ETH Zürich\nM3  - Master's thesis\n", "Master's thesis, ETH Zürich", "", ""),
+    ("THES", "PB  - MIT\n", "Thesis, MIT", "", ""),
+    ("RPRT", "PB  - OpenAI\nIS  - 42\n", "Technical report 42, OpenAI", "", ""),
+    ("ELEC", "T2  - OpenAI Blog\n", "OpenAI Blog", "", ""),
+    ("GEN", "T2  - GitHub repository\n", "GitHub repository", "", ""),
+])
+def test_the_type_says_what_the_venue_is(kind, lines, venue, venue_kind, publisher):
+    record, _ = _one(lines, kind=kind)
+    assert (record.venue, record.venue_kind, record.publisher) == (venue, venue_kind, publisher)
+
+
+def test_links_by_their_host_and_the_notes_addresses():
+    record, problems = _one(
+        "UR  - https://github.com/microsoft/LoRA; https://example.org/lora\n"
+        "L1  - https://openreview.net/pdf?id=nZeVKeeFYf9\n"
+        "L2  - https://www.youtube.com/watch?v=DhRoTONcyZE\n"
+        "N1  - <p>Comment: code at https://huggingface.co/datasets/squad</p>\n"
+    )
+    assert [(l.kind, l.url) for l in record.links] == [
+        ("code", "https://github.com/microsoft/LoRA"),
+        ("project", "https://example.org/lora"),
+        ("pdf", "https://openreview.net/pdf?id=nZeVKeeFYf9"),
+        ("video", "https://www.youtube.com/watch?v=DhRoTONcyZE"),
+        ("data", "https://huggingface.co/datasets/squad"),
+    ]
+    assert {l.found_in for l in record.links} == {"bibtex"}  # (a record's own fields)
+    assert problems == []
+
+
+def test_keywords_each_once_and_a_line_of_several_split():
+    record, _ = _one("KW  - attention\nKW  - a; b\nKW  - attention\n")
+    assert record.tags == ("attention", "a", "b")
+    # (One line of many, as IEEE Computer Society's export writes them.)
+    record, _ = _one("KW  - Proteins,Linear programming,protein design\n")
+    assert record.tags == ("Proteins", "Linear programming", "protein design")
+    # (A keyword with a comma in it, one a line: MeSH's.)
+    record, _ = _one("KW  - Polymorphism, Single Nucleotide\nKW  - Humans\n")
+    assert record.tags == ("Polymorphism, Single Nucleotide", "Humans")
+
+
+def test_one_space_before_the_dash_is_read_as_zotero_reads_it():
+    records, problems = _parse("TY - JOUR\nTI - A Paper\nPY - 2020\nER - \n")
+    assert [(r.title, r.year) for r in records] == [("A Paper", "2020")]
+    assert problems == []
+
+
+# --- Problems ----------------------------------------------------------------------------
+
+
+def test_every_problem_is_said_at_its_line_at_once():
+    text = (
+        "TY  - JOUR\n"                                  # 1: no title: skipped
+        "AU  - Doe, Jane\n"
+        "ER  - \n"
+        "TY  - JOUR\n"                                  # 4
+        "TI  - Fine Apart From Its Values\n"
+        "PY  - 2019/2020\n"                             # 6: two years
+        "DO  - 10.1000\n"                               # 7: no DOI
+        "UR  - ftp://mirror.example.org/paper.pdf\n"    # 8: no http(s)
+        "L2  - http://localhost:8080/paper\n"           # 9: no reader can open it
+        "ER  - \n"
+        "TY  - CONF\n"                                  # 11: runs into the next record
+        "TI  - Cut Short\n"
+        "TY  - JOUR\n"                                  # 13: the file ends inside it
+        "TI  - Cut Short Too\n"
+    )
+    records, problems = _parse(text)
+    assert [(r.title, r.year, r.doi, r.links) for r in records] == [
+        ("Fine Apart From Its Values", "", "", ())
+    ]
+    assert problems == [
+        "lab.ris:1:1: warning: RIS record (JOUR) has no title (TI or T1); skipped",
+        "lab.ris:6:1: warning: PY '2019/2020' is not understood (expected a year such as 2019);"
+        " the paper gets no year from this record",
+        "lab.ris:7:1: warning: DO '10.1000' is no DOI (10.NNNN/...); left out",
+        "lab.ris:8:1: warning: UR 'ftp://mirror.example.org/paper.pdf' is no http(s) address a"
+        " page can link to; left out",
+        "lab.ris:9:1: warning: L2 'http://localhost:8080/paper': its host, localhost, names the"
+        " reader's own computer, so no reader of the site can open it; left out",
+        "lab.ris:11:1: this RIS record has no end ('ER  - ') before the next record at line 13,"
+        " so it may be cut short; end it with a line 'ER  - '",
+        "lab.ris:13:1: this RIS record has no end ('ER  - ') before the file's end, so it may be"
+        " cut short; end it with a line 'ER  - '",
+    ]
+
+
+def test_a_ris_file_without_records_is_an_error():
+    for text in ("", "Provider: nobody\n\n"):
+        assert _parse(text, "empty.ris") == ([], [
+            "empty.ris:1:1: no RIS records ('TY  - JOUR' ... 'ER  - ') found"
+        ])
+
+
+def test_ris_is_detected_by_its_content_its_suffix_or_given():
+    ris = "TY  - JOUR\nTI  - A Paper\nAB  - As @article{x, is cited\nER  - \n"
+    assert detect_format(ris) == "ris"
+    assert detect_format("@article{x,\n  abstract = {\nTY  - JOUR\n}}\n") == "bibtex"
+    # A .txt said to be RIS, and a .ris whatever it holds.
+    assert [r.title for r in parse_text(ris, "export.txt", Problems(), fmt="ris")] == ["A Paper"]
+    assert _parse("\n", "lab.ris")[1] == ["lab.ris:1:1: no RIS records ('TY  - JOUR' ... 'ER  - ') found"]
+
+
+# --- The import --------------------------------------------------------------------------
+
+
+def _papers(content: Path) -> dict[str, dict]:
+    found = {}
+    for path in sorted((content / "papers").glob("*.yml")):
+        problems = Problems()
+        found[path.stem] = to_python(parse(path.read_text(encoding="utf-8"), str(path), problems))
+        assert not problems.items
+    return found
+
+
+def test_a_file_not_saved_as_utf8_is_said_as_for_bibtex(tmp_path):
+    # EndNote on Windows may write Latin-1 (or UTF-16).
+    ris = tmp_path / "endnote.ris"
+    ris.write_bytes("TY  - JOUR\nTI  - Über Lernen\nER  - \n".encode("latin-1"))
+    with pytest.raises(CuratorError) as caught:
+        import_paths([ris], tmp_path / "content")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{ris}:2:7: the file is not UTF-8 (invalid byte 0xdc); it reads as Windows-1252 or"
+        " Latin-1: save it as UTF-8"
+    ]
+    ris.write_bytes("TY  - JOUR\nTI  - Über Lernen\nER  - \n".encode("utf-16"))
+    with pytest.raises(CuratorError) as caught:
+        import_paths([ris], tmp_path / "content")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{ris}:1:1: the file is UTF-16 (its first bytes say so); save it as UTF-8"
+    ]
+    assert not (tmp_path / "content" / "papers").exists()
+
+
+def test_importing_the_same_ris_again_changes_nothing(tmp_path):
+    ris = tmp_path / "zotero.ris"
+    ris.write_text(ZOTERO + ACM)
+    content = tmp_path / "content"
+    first = import_paths([ris], content)
+    assert sorted(first.added) == [
+        "attention-is-all-you-need",
+        "bert-pre-training-of-deep-bidirectional-transformers-for-language-understanding",
+        "deep-learning", "imagenet-classification-with-deep-convolutional-neural-networks",
+        "on-the-dangers-of-stochastic-parrots-can-language-models-be-too-big",
+    ]
+    written = {p.name: p.read_bytes() for p in (content / "papers").iterdir()}
+    again = import_paths([ris], content)
+    assert (again.added, again.updated, len(again.unchanged), again.conflicts) == ([], [], 5, [])
+    assert {p.name: p.read_bytes() for p in (content / "papers").iterdir()} == written
+
+
+# Zotero's BibTeX export of the same three papers as ZOTERO.
+ZOTERO_BIB = r"""
+@article{lecun_deep_2015,
+	title = {Deep learning},
+	volume = {521},
+	issn = {1476-4687},
+	url = {https://www.nature.com/articles/nature14539},
+	doi = {10.1038/nature14539},
+	language = {en},
+	number = {7553},
+	urldate = {2024-03-01},
+	journal = {Nature},
+	author = {LeCun, Yann and Bengio, Yoshua and Hinton, Geoffrey},
+	month = may,
+	year = {2015},
+	keywords = {Computer science, Mathematics and computing},
+	pages = {436--444},
+}
+
+@inproceedings{vaswani_attention_2017,
+	title = {Attention is {All} you {Need}},
+	volume = {30},
+	url = {https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html},
+	urldate = {2024-03-01},
+	booktitle = {Advances in {Neural} {Information} {Processing} {Systems}},
+	publisher = {Curran Associates, Inc.},
+	author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki},
+	editor = {Guyon, I. and Luxburg, U. Von},
+	year = {2017},
+}
+
+@misc{devlin_bert_2019,
+	title = {{BERT}: {Pre}-training of {Deep} {Bidirectional} {Transformers} for {Language} {Understanding}},
+	shorttitle = {{BERT}},
+	url = {http://arxiv.org/abs/1810.04805},
+	doi = {10.48550/arXiv.1810.04805},
+	abstract = {We introduce a new language representation model called BERT, which stands for Bidirectional Encoder Representations from Transformers.},
+	urldate = {2024-03-01},
+	publisher = {arXiv},
+	author = {Devlin, Jacob and Chang, Ming-Wei and Lee, Kenton and Toutanova, Kristina},
+	month = may,
+	year = {2019},
+	note = {arXiv:1810.04805 [cs]},
+	keywords = {Computer Science - Computation and Language},
+}
+"""
+
+
+def test_an_ris_and_a_bibtex_export_of_the_same_papers_are_one_paper_each(tmp_path):
+    ris, bib = tmp_path / "zotero.ris", tmp_path / "zotero.bib"
+    ris.write_text(ZOTERO)
+    bib.write_text(ZOTERO_BIB)
+    content = tmp_path / "content"
+    import_paths([ris], content)
+    from_ris = _papers(content)
+    report = import_paths([bib], content)
+    assert (report.added, report.duplicates, report.conflicts) == ([], [], [])
+    assert _papers(content) == from_ris
+    # Either way round.
+    other = tmp_path / "other"
+    import_paths([bib, ris], other)
+    assert sorted(_papers(other)) == sorted(from_ris)
+
+
+def test_the_command_imports_an_ris_file_end_to_end(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    (tmp_path / "lab.ris").write_text(ZOTERO.replace("\n", "\r\n"))
+    root = Path(__file__).resolve().parents[2]
+    run = [sys.executable, "-m", "generator", "import", "lab.ris"]
+    env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1767312000"}
+    done = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "kept a copy of lab.ris as content/sources/lab.ris\n"
+        "added deep-learning\n"
+        "added attention-is-all-you-need\n"
+        "added bert-pre-training-of-deep-bidirectional-transformers-for-language-understanding\n"
+        "3 record(s): 3 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        " 3 link(s) found\n"
+    )
+    assert done.stderr.count("warning:") == 2  # (the arXiv classes, the PDF's local path)
+    papers = _papers(tmp_path / "content")
+    bert = papers["bert-pre-training-of-deep-bidirectional-transformers-for-language-understanding"]
+    assert {k: bert[k] for k in ("title", "authors", "year", "arxiv")} == {
+        "title": "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding",
+        "authors": ["Jacob Devlin", "Ming-Wei Chang", "Kenton Lee", "Kristina Toutanova"],
+        "year": "2018", "arxiv": "1810.04805",  # (values are read as typed)
+    }
+    attention = papers["attention-is-all-you-need"]
+    assert (attention["venue"], attention["venue_kind"], attention["added"]) == (
+        "Advances in Neural Information Processing Systems", "conference", "2026-01-02")
+    assert [l["url"] for l in attention["links"]["pdf"]] == [
+        "https://proceedings.neurips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf"
+    ]
+    # Again: nothing changes, and the kept copy is not kept twice.
+    again = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert again.stdout == (
+        "3 record(s): 0 added, 0 updated, 3 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        " 3 link(s) found\n"
+    )
+    assert _papers(tmp_path / "content") == papers
+    # --format ris reads a file of any name; an error stops it with status 1.
+    (tmp_path / "cut.txt").write_text("TY  - JOUR\nTI  - Cut Short\n")
+    cut = subprocess.run([*run[:-1], "--format", "ris", "cut.txt"], cwd=tmp_path,
+                         capture_output=True, text=True, env=env)
+    assert (cut.returncode, cut.stderr) == (1, (
+        "cut.txt:1:1: this RIS record has no end ('ER  - ') before the file's end, so it may be"
+        " cut short; end it with a line 'ER  - '\n1 error; nothing was imported.\n"
+    ))
