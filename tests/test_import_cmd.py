@@ -138,6 +138,15 @@ def test_dash_reads_a_pasted_entry_from_standard_input(tmp_path):
     assert [name for name in kept if name != "stdin.bib"][0].startswith("stdin-")
 
 
+def test_dash_reads_pasted_ris_and_keeps_it_as_ris(tmp_path):
+    # (a paper's page offers "Export citation: RIS" as often as BibTeX)
+    ris = b"TY  - CONF\r\nTI  - Pasted Paper\r\nAU  - Doe, Jane\r\nPY  - 2020\r\nER  - \r\n"
+    done = _import_stdin(tmp_path, ris)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "content" / "papers" / "pasted-paper.yml").exists()
+    assert (tmp_path / "content" / "sources" / "stdin.ris").read_bytes() == ris
+
+
 def test_a_mistake_in_standard_input_is_said_at_its_line_and_dash_is_read_once(tmp_path):
     done = _import_stdin(tmp_path, b"@article{bad,\n  title={Broken\n")
     assert done.returncode == 1
