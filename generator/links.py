@@ -126,13 +126,16 @@ _PAPER_HOSTS: dict[str, str] = {
     "openalex.org": r"/(?:works/)?W\d+(?:/|$)", "dblp.org": r"/rec/",
     "dblp.uni-trier.de": r"/rec/", "paperswithcode.com": r"/paper/",
     "researchgate.net": r"/publication/",
+    # the record pages Scopus' and Web of Science's exports give each paper as its URL
+    "scopus.com": r"/(?:inward/record\.uri|record/display\.uri)",
+    "webofscience.com": r"/wos/[^/]+/full-record/",
 }
 _PAPER_PATHS = {host: re.compile(pattern, re.IGNORECASE) for host, pattern in _PAPER_HOSTS.items()}
 # Indexes of papers, and their APIs: a page there is about a paper and is not where it
 # was published, so a citation names the publisher's, the venue's or arXiv's page first.
 _INDEX_HOSTS = {
     "semanticscholar.org", "dblp.org", "dblp.uni-trier.de", "openalex.org", "paperswithcode.com",
-    "researchgate.net", "pubmed.ncbi.nlm.nih.gov",
+    "researchgate.net", "pubmed.ncbi.nlm.nih.gov", "scopus.com", "webofscience.com",
 }
 # (Google Scholar answers under each country's domain: scholar.google.de, .co.uk, ...)
 _SCHOLAR = re.compile(r"(?:^|\.)scholar\.google\.[a-z.]+$")

@@ -377,6 +377,9 @@ INDEX_PAGES = [
     "https://www.computer.org/csdl/proceedings-article/iccv/2019/480300a001/1hQqfXnBZDi",
     "https://www.isca-archive.org/interspeech_2023/smith23_interspeech.html",
     "https://proceedings.mlsys.org/paper_files/paper/2023/hash/abc-Abstract-mlsys2023.html",
+    # the record page Scopus' and Web of Science's RIS and BibTeX exports give as its URL
+    "https://www.scopus.com/inward/record.uri?eid=2-s2.0-84986274465&partnerID=40&md5=5a1b2c3d",
+    "https://www.webofscience.com/wos/woscc/full-record/WOS:000424405300001",
 ]
 
 
@@ -400,6 +403,7 @@ def test_other_pages_of_scholarly_indexes_are_projects():
         "https://www.hindawi.com/journals/cin/",
         "https://www.cambridge.org/core/journals/natural-language-engineering",
         "https://www.isca-archive.org/interspeech_2023/",  # a volume's contents
+        "https://www.scopus.com/authid/detail.uri?authorId=7004060593",  # an author
     ]
     assert {url: classify(url).kind for url in projects} == {url: "project" for url in projects}
 
@@ -409,7 +413,8 @@ def test_an_index_or_its_api_is_told_from_where_the_paper_was_published():
                 "https://www.semanticscholar.org/paper/204e3073", "https://dblp.org/rec/conf/nips/X17",
                 "https://dblp.uni-trier.de/rec/x.html", "https://scholar.google.com/scholar?cluster=1",
                 "https://scholar.google.co.uk/citations?view_op=view_citation", "https://openalex.org/W1",
-                "https://api.openalex.org/works/W1"):
+                "https://api.openalex.org/works/W1", "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1",
+                "https://www.webofscience.com/wos/woscc/full-record/WOS:1"):
         assert indexes_paper(url), url
     for url in ("https://arxiv.org/abs/1706.03762", "https://doi.org/10.1/x", "https://aclanthology.org/P16-1162/",
                 "https://proceedings.mlr.press/v1/a.html", "https://notdblp.org/rec/x", "https://google.com/scholar"):

@@ -414,9 +414,11 @@ def test_scopus_conference_paper_and_article():
          "venue_kind": "journal", "volume": "596", "number": "7873", "pages": "583–589",
          "publisher": "Nature Research", "arxiv": "", "doi": "10.1038/s41586-021-03819-2"},
     ]
-    # (Its notes, "Cited by: 150000; Conference name: ...", name no arXiv id nor link.)
-    assert [len(r.links) for r in records] == [1, 1]
-    assert all("scopus.com/inward/record.uri" in r.links[0].url for r in records)
+    # Its UR is its own record of the paper: a paper link, not a project page. (Its notes,
+    # "Cited by: 150000; Conference name: ...", name no arXiv id nor link.)
+    assert [[(l.kind, l.url[:47]) for l in r.links] for r in records] == [
+        [("paper", "https://www.scopus.com/inward/record.uri?eid=2-")]
+    ] * 2
     assert problems == []
 
 
