@@ -116,10 +116,10 @@ def looks_like_ris(text: str) -> bool:
 
 @dataclass
 class _Tags:
-    """One record's tags as rispy reads them, and the line each first is at."""
+    """One record's tags as rispy reads them, and the lines each is written on."""
 
     values: dict
-    lines: dict[str, int]
+    lines: dict[str, list[tuple[int, str]]]  # tag -> (line number, the line), in order
     start: int  # the TY line
 
     def text(self, *tags: str) -> str:
@@ -143,9 +143,13 @@ class _Tags:
                 found.append(str(value))
         return found
 
-    def where(self, tag: str, path: str) -> Location:
-        """Where ``tag`` is written (its record's TY line when it is not)."""
-        return Location(path, self.lines.get(tag, self.start), 1)
+    def where(self, tag: str | tuple[str, ...], path: str, value: str = "") -> Location:
+        """Where ``tag`` (the first of such tags written) is, on the line holding
+        ``value`` when given (one of several UR lines), else at its first line; at the
+        record's TY line when it is not written."""
+        written = [line for name in ((tag,) if isinstance(tag, str) else tag) for line in self.lines.get(name, [])]
+        line = next((n for n, text in written if value and value in text), 0)
+        return Location(path, line or (written[0][0] if written else self.start), 1)
 
 
 def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
@@ -173,11 +177,11 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             )
             continue
         body = body[: closing + 1]
-        tag_lines: dict[str, int] = {}
+        tag_lines: dict[str, list[tuple[int, str]]] = {}
         for n, line in enumerate(body):
             found = _TAG_LINE.match(line)
             if found:
-                tag_lines.setdefault(found.group(1), start + n + 1)
+                tag_lines.setdefault(found.group(1), []).append((start + n + 1, line))
         parsed = rispy.loads(
             "\n".join(body), mapping=_MAPPING, list_tags=_LIST_TAGS, delimiter_tags_mapping={"UR": ";"}
         )
@@ -316,6 +320,7 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
     "et al." is the author ``others``, last, as BibTeX's "and others"."""
     names: list[str] = []
     marks = ""
+    marked = ""  # the first name written with a mark
     more = False  # "et al.": the list is incomplete
     for name in (_plain(name) for name in tags.all("AU", "A1")):
         if not name or _ET_AL.fullmatch(name):
@@ -330,7 +335,7 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
             text = name
         bare, mark = without_marks(_plain(text))
         if mark and bare:
-            text, marks = bare, marks + mark
+            text, marks, marked = bare, marks + mark, marked or name
         if text and text not in names:
             names.append(text)
     if more and names:
@@ -338,7 +343,7 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
     if marks:
         said = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marks.split()))
         problems.warning(
-            tags.where("AU" if "AU" in tags.lines else "A1", path),
+            tags.where(("AU", "A1"), path, marked),
             f"marks beside author names left out ({said}): a mark of equal contribution, of"
             " the corresponding author or of an affiliation is no part of a name (say it in"
             " the paper's notes if it matters)",
@@ -415,7 +420,7 @@ def _addresses(
         for written in tags.all(tag):
             written = written.strip()
             if _LOCAL_FILE.match(written):
-                local_files.append((tags.where(tag, path), written))
+                local_files.append((tags.where(tag, path, written), written))
                 continue
             url = clean_url(written)
             if url:
@@ -424,7 +429,7 @@ def _addresses(
             web = written.lower().startswith(("http://", "https://")) and not re.search(r"\s", written)
             why = unreachable_host(written) if web else ""
             problems.warning(
-                tags.where(tag, path),
+                tags.where(tag, path, written),
                 f"{tag} {written!r}: {why}, so no reader of the site can open it; left out" if why
                 else f"{tag} {written!r} is no http(s) address a page can link to; left out",
             )

@@ -809,3 +809,17 @@ def test_the_command_imports_an_ris_file_end_to_end(tmp_path):
         "cut.txt:1:1: this RIS record has no end ('ER  - ') before the file's end, so it may be"
         " cut short; end it with a line 'ER  - '\n1 error; nothing was imported.\n"
     ))
+
+
+def test_a_problem_of_one_of_several_lines_of_a_tag_is_said_at_its_line():
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - T\nAU  - Doe, Jane\nAU  - Roe*, Rich\n"
+        "UR  - https://example.org/a\nUR  - ftp://example.org/b\nER  - \n"
+    )
+    assert problems == [
+        "lab.ris:4:1: warning: marks beside author names left out ('*'): a mark of equal"
+        " contribution, of the corresponding author or of an affiliation is no part of a name"
+        " (say it in the paper's notes if it matters)",
+        "lab.ris:6:1: warning: UR 'ftp://example.org/b' is no http(s) address a page can link"
+        " to; left out",
+    ]
