@@ -193,7 +193,7 @@ def detect_format(text: str) -> str | None:
     if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
         return "arxiv"  # arXiv's API answer, as `readinglist add` keeps it
     if looks_like_ris(text):
-        return "ris"  # (its "TY  - " line before any BibTeX entry: an abstract may hold "@x{")
+        return "ris"  # (before BibTeX: an abstract may hold "@article{")
     if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.MULTILINE):
         return "bibtex"
     if looks_like_listing(text):
@@ -212,13 +212,13 @@ def normalise_text(data: bytes | str) -> str:
 def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
     """Records from one input file's text; layout problems go to ``problems``."""
     text = normalise_text(text)
+    if fmt is None and path.lower().endswith(".ris"):
+        fmt = "ris"  # (whatever comes before its first record; an empty one told it has none)
     fmt = fmt or detect_format(text)
     if fmt is None and path.lower().endswith(".bib"):
         # An empty or comment-only .bib (a reference manager's export of an empty
         # collection): what it lacks is entries, not a layout.
         fmt = "bibtex"
-    if fmt is None and path.lower().endswith(".ris"):
-        fmt = "ris"  # (an empty export: told it has no records, as a .bib without entries)
     if fmt is None and path.lower().endswith((".md", ".markdown")):
         fmt = "markdown"  # (a list whose items link nothing yet: told what it lacks, below)
     if fmt is None and not text.strip():

@@ -108,10 +108,20 @@ _LOCAL_FILE = re.compile(r"(?i)^(?:file:|internal-pdf:|zotero:|[a-z]:\\|/|~/|\\\
 _SPACES = re.compile(r"\s+")
 
 
+# The header lines JSTOR and Wiley write before the first record ("Provider: JSTOR
+# http://www.jstor.org", "Database: JSTOR", "Content: text/plain; charset="UTF-8"").
+_HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z ]{0,30}:\s.*")
+
+
 def looks_like_ris(text: str) -> bool:
-    """Whether ``text`` is RIS: a record's ``TY  - `` line before any BibTeX entry."""
+    """Whether ``text`` is RIS: its first line a record's ``TY  - ``, or after only a
+    header as JSTOR and Wiley write it. (Not a Markdown list that shows how to cite it
+    in RIS, nor a BibTeX file whose abstract holds such a line.)"""
     match = _RECORD_START.search(text)
-    return bool(match) and not re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text[: match.start()], re.MULTILINE)
+    if not match:
+        return False
+    before = [line.strip() for line in text[: match.start()].split("\n") if line.strip()]
+    return len(before) <= 5 and all(_HEADER_LINE.fullmatch(line) for line in before)
 
 
 @dataclass

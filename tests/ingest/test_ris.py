@@ -643,10 +643,41 @@ def test_a_ris_file_without_records_is_an_error():
         ])
 
 
+JSTOR = """\
+Provider: JSTOR http://www.jstor.org
+Database: JSTOR
+Content: text/plain; charset="UTF-8"
+
+TY  - JOUR
+TI  - Computing Machinery and Intelligence
+AU  - Turing, A. M.
+JO  - Mind
+VL  - 59
+IS  - 236
+SP  - 433
+EP  - 460
+PY  - 1950
+PB  - Oxford University Press
+UR  - http://www.jstor.org/stable/2251299
+ER  - 
+"""
+
+
 def test_ris_is_detected_by_its_content_its_suffix_or_given():
     ris = "TY  - JOUR\nTI  - A Paper\nAB  - As @article{x, is cited\nER  - \n"
     assert detect_format(ris) == "ris"
     assert detect_format("@article{x,\n  abstract = {\nTY  - JOUR\n}}\n") == "bibtex"
+    # JSTOR's and Wiley's header before the first record.
+    assert detect_format(JSTOR) == "ris"
+    (record,), problems = _parse(JSTOR, "jstor.txt")
+    assert (record.title, record.authors, record.venue, record.pages, record.source.line) == (
+        "Computing Machinery and Intelligence", ("A. M. Turing",), "Mind", "433–460", 5)
+    # A list of papers that shows how to cite it in RIS is a list of papers.
+    awesome = (
+        "# Awesome Agents\n\n- [Tree of Thoughts](https://arxiv.org/abs/2305.10601) - NeurIPS 2023\n\n"
+        "## Citation\n\n```\nTY  - JOUR\nTI  - Awesome Agents\nER  - \n```\n"
+    )
+    assert detect_format(awesome) == "markdown"
     # A .txt said to be RIS, and a .ris whatever it holds.
     assert [r.title for r in parse_text(ris, "export.txt", Problems(), fmt="ris")] == ["A Paper"]
     assert _parse("\n", "lab.ris")[1] == ["lab.ris:1:1: no RIS records ('TY  - JOUR' ... 'ER  - ') found"]
