@@ -214,13 +214,15 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
     text = normalise_text(text)
     if fmt is None and path.lower().endswith(".ris"):
         fmt = "ris"  # (whatever comes before its first record; an empty one told it has none)
+    if fmt is None and path.lower().endswith((".md", ".markdown")):
+        # (An awesome list ends with how to cite it, a BibTeX entry in a code block: read
+        # by its content, it was that one entry, and its papers were left out unsaid.)
+        fmt = "markdown"
     fmt = fmt or detect_format(text)
     if fmt is None and path.lower().endswith(".bib"):
         # An empty or comment-only .bib (a reference manager's export of an empty
         # collection): what it lacks is entries, not a layout.
         fmt = "bibtex"
-    if fmt is None and path.lower().endswith((".md", ".markdown")):
-        fmt = "markdown"  # (a list whose items link nothing yet: told what it lacks, below)
     if fmt is None and not text.strip():
         problems.error(Location(path, 1, 1), "the file is empty: there is nothing in it to import")
         return []

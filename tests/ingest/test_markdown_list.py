@@ -175,6 +175,20 @@ def test_detected_from_content_and_from_the_md_extension():
     assert "unknown layout" in str(problems.errors[0]) and "Markdown list" in str(problems.errors[0])
 
 
+
+def test_a_md_file_is_a_list_whatever_code_block_it_shows():
+    # Awesome lists end with how to cite them: a BibTeX (or RIS) entry in a code block.
+    # Read by its content, the file was that one entry, and the list's papers were left out.
+    for citation in ("@article{us2024,\n  title={Awesome X},\n}", "TY  - JOUR\nTI  - Awesome X\nER  - "):
+        text = (
+            "# Awesome X\n\n- [Paper A](https://arxiv.org/abs/2101.00001) - NeurIPS 2021\n\n"
+            f"## Citation\n\n```\n{citation}\n```\n"
+        )
+        records, problems = _parse(text, "README.md")
+        assert [(r.title, r.arxiv) for r in records] == [("Paper A", "2101.00001")]
+        assert not problems.has_errors()
+
+
 def test_a_paper_link_without_a_title_is_warned_at_its_line():
     records, problems = _parse("# L\n\n- [[PDF](https://arxiv.org/pdf/2301.00002)] [[Code](https://github.com/o/s)]\n")
     assert records == []
