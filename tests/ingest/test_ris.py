@@ -462,6 +462,43 @@ def test_endnote_range_in_sp_abstract_in_n2_and_its_own_pdf_path():
     ]
 
 
+# Google Scholar's "RefMan" export: T1, A1, Y1, its lower-cased journal, a preprint's
+# "arXiv preprint arXiv:..." as its journal.
+SCHOLAR = """\
+TY  - JOUR
+T1  - Attention is all you need
+A1  - Vaswani, Ashish
+A1  - Shazeer, Noam
+A1  - Parmar, Niki
+JO  - Advances in neural information processing systems
+VL  - 30
+Y1  - 2017
+ER  - 
+TY  - JOUR
+T1  - Lora: Low-rank adaptation of large language models.
+A1  - Hu, Edward J
+A1  - Shen, Yelong
+JO  - arXiv preprint arXiv:2106.09685
+Y1  - 2021
+ER  - 
+"""
+
+
+def test_google_scholar_older_tags_and_a_preprint_as_its_journal():
+    records, problems = _parse(SCHOLAR, "scholar.ris")
+    assert [_fields(r, *BIBLIO) for r in records] == [
+        {"title": "Attention is all you need",
+         "authors": ("Ashish Vaswani", "Noam Shazeer", "Niki Parmar"), "year": "2017",
+         "venue": "Advances in neural information processing systems", "venue_kind": "",
+         "volume": "30", "number": "", "pages": "", "publisher": "", "arxiv": "", "doi": ""},
+        {"title": "Lora: Low-rank adaptation of large language models",  # (its full stop gone)
+         "authors": ("Edward J Hu", "Yelong Shen"), "year": "2021",
+         "venue": "arXiv preprint arXiv:2106.09685", "venue_kind": "", "volume": "", "number": "",
+         "pages": "", "publisher": "", "arxiv": "2106.09685", "doi": ""},
+    ]
+    assert problems == []
+
+
 # --- Fields ------------------------------------------------------------------------------
 
 
