@@ -292,7 +292,8 @@ def _record(
     if venue and not PREPRINT.search(venue) and kind not in _THESES | _REPORTS or kind in _BOOKS:
         volume, number = tags.text("VL"), tags.text("IS")
         start, end = tags.text("SP"), tags.text("EP")
-        pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
+        if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)
+            pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
         publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
     abstract = _paragraphs(tags.all("AB") or tags.all("N2"))
     links = list(abstract_links(abstract))

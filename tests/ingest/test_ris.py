@@ -586,7 +586,7 @@ def test_a_preprint_in_the_journal_field_gives_way_to_a_published_venue():
 @pytest.mark.parametrize("kind, lines, venue, venue_kind, publisher", [
     ("CPAPER", "T2  - ICML\n", "ICML", "conference", ""),
     ("CHAP", "BT  - Deep Learning Book\nPB  - MIT Press\n", "Deep Learning Book", "book", "MIT Press"),
-    ("BOOK", "PB  - MIT Press\nT2  - Adaptive Computation\n", "", "", "MIT Press"),
+    ("BOOK", "PB  - MIT Press\nT2  - Adaptive Computation\nSP  - 800\n", "", "", "MIT Press"),
     ("THES", "PB  - ETH Zürich\nM3  - Master's thesis\n", "Master's thesis, ETH Zürich", "", ""),
     ("THES", "PB  - MIT\n", "Thesis, MIT", "", ""),
     ("RPRT", "PB  - OpenAI\nIS  - 42\n", "Technical report 42, OpenAI", "", ""),
@@ -596,6 +596,7 @@ def test_a_preprint_in_the_journal_field_gives_way_to_a_published_venue():
 def test_the_type_says_what_the_venue_is(kind, lines, venue, venue_kind, publisher):
     record, _ = _one(lines, kind=kind)
     assert (record.venue, record.venue_kind, record.publisher) == (venue, venue_kind, publisher)
+    assert record.pages == ""  # (a book's SP is its number of pages, as Zotero writes it)
 
 
 def test_links_by_their_host_and_the_notes_addresses():
