@@ -261,7 +261,7 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         Location(path, first, 1),
         "unknown layout: expected a Hugging Face Papers listing (starting with "
         "'Get trending papers' or 'Subscribe'), BibTeX entries ('@article{...}'), an "
-        "RIS export ('TY  - JOUR'), an arXiv API answer (an Atom feed) or a Markdown list of papers ('- [Title](https://...)'); "
-        "use --format to say which",
+        "RIS export ('TY  - JOUR'), an arXiv API answer (an Atom feed) or a Markdown list "
+        "of papers ('- [Title](https://...)'); use --format to say which",
     )
     return []
