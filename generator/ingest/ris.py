@@ -94,10 +94,11 @@ _REPORTS = frozenset({"RPRT"})
 # The tags that name a record's venue, best first, by type. A conference paper's
 # proceedings title (Zotero's C3, ACM's BT) before the conference's name (Zotero's T2),
 # as BibTeX's booktitle is the proceedings'; a journal's full name (T2, JF, and JO as
-# IEEE and Mendeley write it) before its abbreviations (JA, J1, J2).
+# IEEE and Mendeley write it) before its abbreviations (JA, J1, J2). A conference's or
+# book's series (T3, and SE as some exporters name it) only when nothing else names it.
 _VENUE_TAGS = {
-    "conference": ("C3", "BT", "T2", "JF", "JO", "JA", "J2"),
-    "book": ("BT", "T2", "T3"),
+    "conference": ("C3", "BT", "T2", "JF", "JO", "JA", "J2", "T3", "SE"),
+    "book": ("BT", "T2", "T3", "SE"),
     "journal": ("T2", "JF", "JO", "JA", "J1", "J2"),
 }
 # The tags read for an arXiv id written as text ("arXiv:2106.09685 [cs]").

@@ -585,6 +585,9 @@ def test_a_preprint_in_the_journal_field_gives_way_to_a_published_venue():
 
 @pytest.mark.parametrize("kind, lines, venue, venue_kind, publisher", [
     ("CPAPER", "T2  - ICML\n", "ICML", "conference", ""),
+    ("CONF", "T3  - FAccT '21\nBT  - Proceedings of FAccT\n", "Proceedings of FAccT", "conference", ""),
+    ("CONF", "SE  - Lecture Notes in Computer Science\n", "Lecture Notes in Computer Science",
+     "conference", ""),  # (a series, when nothing else names where it appeared)
     ("CHAP", "BT  - Deep Learning Book\nPB  - MIT Press\n", "Deep Learning Book", "book", "MIT Press"),
     ("BOOK", "PB  - MIT Press\nT2  - Adaptive Computation\nSP  - 800\n", "", "", "MIT Press"),
     ("THES", "PB  - ETH Zürich\nM3  - Master's thesis\n", "Master's thesis, ETH Zürich", "", ""),
