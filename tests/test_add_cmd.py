@@ -12,6 +12,7 @@ import email.utils
 import gzip
 import threading
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -263,11 +264,45 @@ def test_no_answer_or_another_kind_of_answer_is_status_2_and_writes_nothing(proj
     assert "arXiv answered HTTP 404" in capsys.readouterr().err  # (no API there)
     servers.close()
     assert main(["--root", str(project), "add", "2106.09685", "--timeout", "2"]) == 2
-    err = capsys.readouterr().err
+    err = capsys.readouterr().err.splitlines()[0]  # (then how to add it offline)
     assert err.startswith(f"readinglist add: no answer from {servers.url}/api/query?id_list=2106.09685") and err.endswith(
-        "; nothing was written\n"
+        "; nothing was written"
     )
     assert _files(project) == before
+
+
+def test_without_a_network_it_says_how_to_add_the_paper_offline_and_that_way_works(project, servers, capsys, tmp_path):
+    # Offline, "no answer from URL" was all it said: the way to add the paper all the same
+    # (arXiv's answer saved elsewhere, then imported; or BibTeX) was in no message.
+    asked = f"{servers.url}/api/query?id_list=2106.09685&max_results=1"
+    with urllib.request.urlopen(asked) as answer:  # (what a browser with a network saves)
+        saved = answer.read()
+    servers.close()
+    assert main(["--root", str(project), "add", "2106.09685", "--timeout", "2"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[0].startswith(f"readinglist add: no answer from {asked} (")
+    assert err[1] == (
+        "without a network here, save that address's answer on a machine that has one (a"
+        f" browser's download, or curl -o answer.xml '{asked}'), then: readinglist import"
+        " answer.xml (read as add reads it), or import the papers' BibTeX (readinglist import -)"
+    )
+    assert main(["--root", str(project), "add", "10.1145/3442188.3445922", "--timeout", "2"]) == 2
+    assert capsys.readouterr().err.splitlines()[1] == (
+        "without a network here, import the paper's BibTeX instead (its publisher's or a"
+        " reference manager's export): readinglist import FILE.bib, or paste it into"
+        " readinglist import -"
+    )
+    # The way it gives works: the saved answer, imported, is the paper add would have written.
+    (tmp_path / "answer.xml").write_bytes(saved)
+    assert main(["--root", str(project), "import", str(tmp_path / "answer.xml")]) == 0
+    paper = _paper(project, "lora-low-rank-adaptation-of-large-language-models")
+    assert paper["arxiv"] == "2106.09685" and paper["year"] == "2021"
+    # A server that answers, but not as asked, is no matter of a network: no such hint.
+    fake = FakeServers()
+    fake.limited = True
+    assert main(["--root", str(project), "add", "2106.09685", "--arxiv-api", fake.url + "/api/query"]) == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
+    fake.close()
 
 
 def test_arxivs_error_entry_is_a_refusal_not_a_paper(servers):

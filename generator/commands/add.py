@@ -83,7 +83,25 @@ class Wanted:
 
 
 class Unanswered(Exception):
-    """A server gave no answer, or none of the kind asked: exit status 2."""
+    """A server gave no answer, or none of the kind asked: exit status 2. ``hint`` says
+    how to add the paper without that server (offline), "" when waiting will do."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+# What a curator without a network (or behind a proxy that keeps the server out) can do.
+ARXIV_OFFLINE = (
+    "without a network here, save that address's answer on a machine that has one (a"
+    " browser's download, or curl -o answer.xml 'ADDRESS'), then: readinglist import"
+    " answer.xml (read as add reads it), or import the papers' BibTeX (readinglist import -)"
+)
+DOI_OFFLINE = (
+    "without a network here, import the paper's BibTeX instead (its publisher's or a"
+    " reference manager's export): readinglist import FILE.bib, or paste it into"
+    " readinglist import -"
+)
 
 
 def read_id(text: str) -> Wanted | None:
@@ -111,12 +129,13 @@ def _from_doi(given: str, doi: str) -> Wanted:
     return Wanted(given, doi=doi)
 
 
-def _get(url: str, accept: str, timeout: float) -> tuple[int, str, str]:
-    """(status, text, what a rate limit says) of one GET: "" or " (a rate limit: wait ...)"."""
+def _get(url: str, accept: str, timeout: float, offline: str) -> tuple[int, str, str]:
+    """(status, text, what a rate limit says) of one GET: "" or " (a rate limit: wait ...)".
+    ``offline`` is the hint said when no answer came."""
     try:
         status, body, headers = fetch.get(url, {"Accept": accept, "User-Agent": USER_AGENT}, timeout, MAX_ANSWER)
     except (urllib.error.URLError, OSError) as exc:
-        raise Unanswered(f"no answer from {url} ({getattr(exc, 'reason', exc)})") from None
+        raise Unanswered(f"no answer from {url} ({getattr(exc, 'reason', exc)})", offline) from None
     except (http.client.HTTPException, ValueError) as exc:
         raise Unanswered(fetch.garbled(exc, url)) from None
     limited = ""
@@ -169,7 +188,7 @@ def ask_arxiv(
 def _ask_arxiv_once(api: str, batch: list[str], timeout: float):
     query = urllib.parse.urlencode({"id_list": ",".join(batch), "max_results": len(batch)})
     url = f"{api}{'&' if '?' in api else '?'}{query}"
-    status, text, limited = _get(url, "application/atom+xml", timeout)
+    status, text, limited = _get(url, "application/atom+xml", timeout, ARXIV_OFFLINE.replace("ADDRESS", url))
     if status != 200:
         raise Unanswered(f"arXiv answered HTTP {status}{limited}")
     try:
@@ -192,7 +211,7 @@ def ask_doi(
     """The record of ``doi`` from its BibTeX; an unknown DOI is an error in ``problems``.
     An answer that gave the paper goes to ``answers``, (file name, text)."""
     url = f"{resolver.rstrip('/')}/{urllib.parse.quote(doi, safe='/:;()._-')}"
-    status, text, limited = _get(url, "application/x-bibtex; charset=utf-8", timeout)
+    status, text, limited = _get(url, "application/x-bibtex; charset=utf-8", timeout, DOI_OFFLINE)
     where = Location(f"doi:{doi}")
     if status == 404:
         problems.error(where, "doi.org knows no such DOI (check it)")
@@ -247,6 +266,8 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems.sorted():
             print(problem, file=sys.stderr)
         print(f"readinglist add: {exc}; nothing was written", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
         return 2
     if problems.has_errors():
         return print_stopped(problems.sorted(), "added")
