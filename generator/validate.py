@@ -24,7 +24,7 @@ from .escape import markdown_notices
 from .links import classify, unreachable_host
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
-from .typos import did_you_mean
+from .typos import closest, did_you_mean
 from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item
 
 INVALID = object()  # a value that was reported; the record keeps its default instead
@@ -920,6 +920,11 @@ def url_problem(url: str) -> str:
     scheme, colon, _ = url.partition(":")
     if colon and _SCHEME.match(scheme):
         if scheme.lower() not in ("http", "https"):
+            rest = url[len(scheme) + 1 :]
+            # ("htps://github.com/a/b": one slip in typing the scheme, not another kind of URL.)
+            meant = closest(scheme.lower(), ["https", "http"])
+            if meant and rest.startswith("//") and _HOST_LIKE.match(rest[2:]):
+                return f"must be an http(s) URL, not a '{scheme.lower()}:' URL: write {meant}:{rest}"
             return f"must be an http(s) URL, not a '{scheme.lower()}:' URL"
         if not url[len(scheme) + 1 :].startswith("//") or not urlsplit(url).hostname:
             return "must be an absolute http(s) URL with a host name, like https://example.org/"

@@ -489,6 +489,17 @@ URL_CASES = {
         "http//example.org/x",
         "6:12: 'url' must be an absolute http(s) URL: write http://example.org/x",
     ),
+    # A slip in typing the scheme itself: one key from https or http, and a host after it.
+    "a letter missing from https": (
+        "htps://github.com/a/b",
+        "6:12: 'url' must be an http(s) URL, not a 'htps:' URL: write https://github.com/a/b",
+    ),
+    "a letter too many in http": (
+        "htttp://example.org/x",
+        "6:12: 'url' must be an http(s) URL, not a 'htttp:' URL: write http://example.org/x",
+    ),
+    # ftp is another kind of address, not a slip: nothing to write instead.
+    "ftp": ("ftp://example.org/x", "6:12: 'url' must be an http(s) URL, not a 'ftp:' URL"),
     "no host": (
         "https:///",
         "6:12: 'url' must be an absolute http(s) URL with a host name, like https://example.org/",
