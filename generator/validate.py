@@ -517,8 +517,15 @@ class RecordChecker:
         if isinstance(node, Scalar) and node.text is None:
             return {}
         if not isinstance(node, Map):
+            # A list of phrases ("- scaling laws") is the slip: say how a keyword is written.
+            first = node.items[0] if isinstance(node, Seq) and node.items else None
+            example = (
+                f"; write each as phrase: weight, a line of its own ('{first.text}: 1')"
+                if isinstance(first, Scalar) and first.text and ": " not in first.text
+                else ""
+            )
             return self.error(
-                node, f"'{name}' must be a mapping of phrase: weight, not {ACTUAL[node.kind]}"
+                node, f"'{name}' must be a mapping of phrase: weight, not {ACTUAL[node.kind]}{example}"
             )
         weights = {}
         for key, value in node.entries:

@@ -339,6 +339,25 @@ def test_a_doubled_and_and_a_threshold_of_zero_say_what_to_write(tmp_path):
     ]
 
 
+def test_keywords_written_as_a_list_say_how_a_keyword_is_written(tmp_path):
+    # A list of phrases is what a curator new to the file writes; "must be a mapping" alone
+    # left them to find out from the file's other topics what a mapping of weights is.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    keywords:\n      - scaling laws\n"
+        "      - compute-optimal\n  - id: u\n    title: U\n    keywords: [a, b]\n"
+        "  - id: v\n    title: V\n    keywords: lora\n",
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if "keywords" in m] == [
+        f"{T}:5:7: 'keywords' must be a mapping of phrase: weight, not a list; write each"
+        " as phrase: weight, a line of its own ('scaling laws: 1')",
+        f"{T}:9:15: 'keywords' must be a mapping of phrase: weight, not a list; write each"
+        " as phrase: weight, a line of its own ('a: 1')",
+        f"{T}:12:15: 'keywords' must be a mapping of phrase: weight, not a string",
+    ]
+
+
 def test_the_summary_counts_in_the_singular_and_the_plural():
     assert summary(1, 1, 1, 1) == "1 error, 1 warning (1 paper and 1 topic loaded)"
     assert summary(0, 2, 2, 0) == "0 errors, 2 warnings (2 papers and 0 topics loaded)"
