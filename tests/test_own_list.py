@@ -109,7 +109,11 @@ class Project:
         return done.stdout
 
 
+# Both recipes start from the shipped example (a copy of this repository's content/), so
+# they are tests of the example: on a lab's own list they would fail, and with them the
+# lab's `make test` and the CI that publishes its site.
 @pytest.mark.slow
+@pytest.mark.example
 def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     lab = Project(tmp_path / "lab")
     assert "1 passed" in lab.example_tests()  # the example: its tests run
@@ -213,8 +217,19 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     said = lab.example_tests()
     assert "1 skipped" in said and OWN_LIST.split(" (")[0] in said
     assert OWN_LIST.split(" (")[0] == "content/ is a list of your own, not the shipped example"
+    # These very recipes start from the example: on the lab's list they are skipped too,
+    # not failed (they failed, and the lab's CI never published its site).
+    for name in ("test_own_list.py", "gitrepo.py"):
+        shutil.copy(REPO / "tests" / name, lab.root / "tests" / name)
+    shutil.copy(REPO / "README.md", lab.root / "README.md")  # (the recipes they read)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_own_list.py"],
+        cwd=lab.root, env=lab.env, capture_output=True, text=True,
+    )
+    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("2 passed, 2 skipped"), done.stdout
 
 
+@pytest.mark.example
 def test_a_lab_keeps_some_shipped_papers_and_brings_one_back_as_it_was(tmp_path):
     lab = Project(tmp_path / "lab")
     keep = sorted(lab.papers())[:3]
