@@ -873,7 +873,8 @@ def test_bibtex_round_trip_import_check_build(tmp_path, monkeypatch, capsys):
     shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
     for shared in ("generator", "overrides"):
         (project / shared).symlink_to(repo / shared, target_is_directory=True)
-    shutil.copytree(repo / "content" / "pages", project / "content" / "pages")
+    # (The fixture's pages, not content/'s: a lab's own pages link to its own papers.)
+    shutil.copytree(repo / "tests" / "data" / "site_fixture" / "content" / "pages", project / "content" / "pages")
     (project / "content" / "topics.yml").write_text(RICH_TOPICS)
     (project / "docs").mkdir()
 
