@@ -24,7 +24,7 @@ from .slugs import slugify
 from .typos import closest, did_you_mean
 from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, place_of
 from .yamlfile import display, read_yaml
-from .yamlio import Map, Node, Scalar, Seq
+from .yamlio import Map, Node, Refused, Scalar, Seq
 
 TOPICS_FILE = "topics.yml"
 # After "unknown topic 'x'" and its suggestion, if any: a topic deleted from topics.yml
@@ -141,8 +141,8 @@ def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Probl
 
 def _check_reading_order_length(node: Node | None, problems: Problems) -> None:
     """Warn when a reading order (if written) is not of the length the schema asks."""
-    if node is None:
-        return
+    if node is None or isinstance(node, Refused):
+        return  # (a refused one, "-paper-id" with no space after its dash, is reported)
     if isinstance(node, Seq):
         count = len(node.items)
     elif isinstance(node, Scalar) and node.text is None:

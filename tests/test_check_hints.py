@@ -358,6 +358,21 @@ def test_keywords_written_as_a_list_say_how_a_keyword_is_written(tmp_path):
     ]
 
 
+def test_a_reading_order_item_without_a_space_after_its_dash_is_not_also_called_empty(tmp_path):
+    # It was, at the same place: "'reading_order' is empty; list 3 to 6 papers or remove
+    # it" beside the error, sending the curator to write papers the list already has.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    reading_order:\n      -first-paper\n"
+        "      - second-paper\n      - third-paper\n",
+        encoding="utf-8",
+    )
+    assert messages(tmp_path) == [
+        f"{T}:2:9: warning: topic 't' has no papers",
+        f"{T}:5:7: a list item needs a space after its dash: '- first-paper'",
+    ]
+
+
 def test_the_summary_counts_in_the_singular_and_the_plural():
     assert summary(1, 1, 1, 1) == "1 error, 1 warning (1 paper and 1 topic loaded)"
     assert summary(0, 2, 2, 0) == "0 errors, 2 warnings (2 papers and 0 topics loaded)"
