@@ -276,6 +276,17 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _unsafe_link(href: str) -> str:
+    """What `check` says of a link of notes that shows as its text only, with the address
+    meant when it is one slip in typing from one ("htps://…", "github.com/…")."""
+    from .validate import url_fix  # (validate reads notes with this module)
+
+    fixed = url_fix(href)
+    if fixed == f"https://{href}" and "/" not in href:
+        fixed = ""  # ("[the appendix](appendix.pdf)": a file's name, more likely than a site's)
+    return _UNSAFE_LINK.format(href=_printable(href)) + (f"; write {_printable(fixed)}" if fixed else "")
+
+
 def _printable(text: str) -> str:
     """``text`` with each character a terminal would not print as itself (a line break,
     a right-to-left override) written as its escape: `check` prints a problem a line."""
@@ -378,7 +389,7 @@ def _curate(state: StateCore) -> None:
                     elif child.markup != "linkify":  # a bare URL the curator never marked up
                         # (an email address is written without its "mailto:")
                         written = href.removeprefix("mailto:")
-                        notices.append((written, _UNSAFE_LINK.format(href=_printable(href))))
+                        notices.append((written, _unsafe_link(href)))
                     continue
             elif child.type == "link_close" and dropping:
                 dropping = False

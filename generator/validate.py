@@ -919,25 +919,34 @@ def no_such_date(text: str) -> str:
 
 def url_problem(url: str) -> str:
     """Why ``url``, which has no whitespace or invisible character, is not accepted."""
+    fixed = url_fix(url)
+    scheme, colon, rest = url.partition(":")
+    if colon and _SCHEME.match(scheme) and not url.startswith("//"):
+        if scheme.lower() not in ("http", "https"):
+            write = f": write {fixed}" if fixed else ""
+            return f"must be an http(s) URL, not a '{scheme.lower()}:' URL{write}"
+        if not fixed and (not rest.startswith("//") or not urlsplit(url).hostname):
+            return "must be an absolute http(s) URL with a host name, like https://example.org/"
+    if fixed:
+        return f"must be an absolute http(s) URL: write {fixed}"
+    return "must be an absolute http(s) URL, like https://example.org/"
+
+
+def url_fix(url: str) -> str:
+    """The http(s) address ``url`` is one slip in typing from, "" when it is none: its
+    scheme left out ("github.com/a/b", "//github.com/a/b"), its "://" mistyped
+    ("https//…", "https:/…"), or its scheme one key from https or http ("htps://…")."""
     if url.startswith("//"):
-        return f"must be an absolute http(s) URL: write https:{url}"
+        return f"https:{url}"
     slip = _SCHEME_SLIP.match(url)
     if slip and _HOST_LIKE.match(slip.group(2)):
-        return f"must be an absolute http(s) URL: write {slip.group(1)}://{slip.group(2)}"
-    scheme, colon, _ = url.partition(":")
+        return f"{slip.group(1)}://{slip.group(2)}"
+    scheme, colon, rest = url.partition(":")
     if colon and _SCHEME.match(scheme):
-        if scheme.lower() not in ("http", "https"):
-            rest = url[len(scheme) + 1 :]
-            # ("htps://github.com/a/b": one slip in typing the scheme, not another kind of URL.)
-            meant = closest(scheme.lower(), ["https", "http"])
-            if meant and rest.startswith("//") and _HOST_LIKE.match(rest[2:]):
-                return f"must be an http(s) URL, not a '{scheme.lower()}:' URL: write {meant}:{rest}"
-            return f"must be an http(s) URL, not a '{scheme.lower()}:' URL"
-        if not url[len(scheme) + 1 :].startswith("//") or not urlsplit(url).hostname:
-            return "must be an absolute http(s) URL with a host name, like https://example.org/"
-    if _HOST_LIKE.match(url):
-        return f"must be an absolute http(s) URL: write https://{url}"
-    return "must be an absolute http(s) URL, like https://example.org/"
+        # ("htps://github.com/a/b": one slip in typing the scheme, not another kind of URL.)
+        meant = None if scheme.lower() in ("http", "https") else closest(scheme.lower(), ["https", "http"])
+        return f"{meant}:{rest}" if meant and rest.startswith("//") and _HOST_LIKE.match(rest[2:]) else ""
+    return f"https://{url}" if _HOST_LIKE.match(url) else ""
 
 
 # A slip in typing "https://": the colon or a slash missing, or a slash too many

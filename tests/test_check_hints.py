@@ -373,6 +373,28 @@ def test_a_reading_order_item_without_a_space_after_its_dash_is_not_also_called_
     ]
 
 
+def test_a_link_in_notes_one_slip_from_an_address_says_the_address_to_write(tmp_path):
+    # As a link field's does: the warning said only that a link needs an https:// address.
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  [PEFT](htps://github.com/huggingface/peft) [docs](huggingface.co/docs/peft)\n"
+        "  [appendix](appendix.pdf) [mirror](ftp://example.org/x)\n"
+    )
+    shows = (
+        "shows as its text only: a link needs an absolute https:// (or http://) address,"
+        " without spaces or invisible characters"
+    )
+    assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
+        f"{P}:5:10: warning: 'notes': the link to 'htps://github.com/huggingface/peft' {shows};"
+        " write https://github.com/huggingface/peft",
+        f"{P}:5:53: warning: 'notes': the link to 'huggingface.co/docs/peft' {shows};"
+        " write https://huggingface.co/docs/peft",
+        # (a file's name, not a site's: nothing to write instead; nor for another scheme)
+        f"{P}:6:14: warning: 'notes': the link to 'appendix.pdf' {shows}",
+        f"{P}:6:37: warning: 'notes': the link to 'ftp://example.org/x' {shows}",
+    ]
+
+
 def test_the_summary_counts_in_the_singular_and_the_plural():
     assert summary(1, 1, 1, 1) == "1 error, 1 warning (1 paper and 1 topic loaded)"
     assert summary(0, 2, 2, 0) == "0 errors, 2 warnings (2 papers and 0 topics loaded)"
