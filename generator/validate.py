@@ -136,6 +136,10 @@ class RecordChecker:
             if isinstance(value, Refused):
                 continue  # (the reader said why; an empty title is no second mistake)
             converted = by_kind[spec.kind](self, value, spec, name)
+            if isinstance(value, Scalar) and value.text and (
+                (ends := _ENDS_AS_FIELD.search(value.text.rstrip()[-200:])) and ends.group(1) in fields
+            ):
+                self.warn_field_in_block(value, name, fields)
             if spec.required and (converted is None or str(converted).isspace() or converted == ""):
                 self.error(value, f"required field {name!r} is empty")
             elif converted is not INVALID:
@@ -226,6 +230,39 @@ class RecordChecker:
                         " lines), so the list will be one line; use '|' to keep line breaks",
                     )
         return text
+
+    def warn_field_in_block(self, node: Scalar, name: str, fields: dict[str, Field]) -> None:
+        """Warn when the last line of a block's text (``abstract: >-``, ``notes: |``) reads
+        as a field of its record (``  status: must-read``): added at the end of a file,
+        indented as the editor kept the line above, it is text of the block to YAML, and
+        the field is silently not set."""
+        lines = self.text.split("\n")  # (seldom: only a text that ends as a field does)
+        head = lines[node.line - 1] if 0 < node.line <= len(lines) else ""
+        if head[node.col - 1 : node.col] not in ("|", ">"):
+            return
+        owner = len(head) - len(head.lstrip(" -"))  # (the key's, or a list item's, indent)
+        indent, last, count = None, 0, 0
+        for number in range(node.line, len(lines)):
+            line = lines[number]
+            if not line.strip():
+                continue
+            here = len(line) - len(line.lstrip(" "))
+            if here <= owner:
+                break  # (the block's end)
+            indent = here if indent is None else indent
+            last, count = number, count + 1
+        if count < 2 or indent is None:
+            return
+        line = lines[last]
+        field = _FIELD_LINE.match(line, indent)
+        if field is None or field.group(1) not in fields or len(line) - len(line.lstrip(" ")) != indent:
+            return
+        self.problems.warning(
+            Location(node.path, last + 1, indent + 1),
+            f"'{name}' ends with the line {line.strip()!r}, which is text of '{name}' (indented"
+            f" under it); if it is meant as the field {field.group(1)!r}, unindent it to the"
+            f" level of '{name}:'",
+        )
 
     def folded_list_item(self, node: Scalar) -> Location | None:
         """The first Markdown list item of a folded block (``notes: >``) that YAML joins
@@ -992,6 +1029,12 @@ def unknown_field(name: str, what: str, fields: Sequence[str], place: str | None
     return f"unknown field {name!r}{where}" + did_you_mean(
         name, fields, place or f"; the fields are: {', '.join(fields)}"
     )
+
+
+# A line of a block's text that reads as a field: "status: must-read", "topics: [a]", "year:".
+_FIELD_LINE = re.compile(r"([a-z_]+):(?:[ \t]|$)")
+# A text that may end with such a line (joined to the line above by '>'): read no further.
+_ENDS_AS_FIELD = re.compile(r"(?:^|[\n ])([a-z_]+):(?:[ \t][^\n]*)?$")
 
 
 # A field met in the wrong record is nearly always a slip of indentation: (the record,

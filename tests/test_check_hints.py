@@ -395,6 +395,44 @@ def test_a_link_in_notes_one_slip_from_an_address_says_the_address_to_write(tmp_
     ]
 
 
+def test_a_field_added_indented_under_a_block_of_text_is_a_warning(tmp_path):
+    # An imported file ends with its abstract (`abstract: >-`): a field added at its end,
+    # indented as the editor kept the line above, was the abstract's last words, and the
+    # field silently unset (check said nothing; the page showed "status: classic").
+    text = (
+        "id: x\ntitle: A\nnotes: |\n  Read section 4.\n  topics: [in-context-learning]\n"
+        "abstract: >-\n  We propose a model.\n  It works.\n  status: classic\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:3: warning: 'notes' ends with the line 'topics: [in-context-learning]', which"
+        " is text of 'notes' (indented under it); if it is meant as the field 'topics',"
+        " unindent it to the level of 'notes:'",
+        f"{P}:9:3: warning: 'abstract' ends with the line 'status: classic', which is text"
+        " of 'abstract' (indented under it); if it is meant as the field 'status', unindent"
+        " it to the level of 'abstract:'",
+    ]
+    # Not a field's name, not the last line, more indented than the text, or the text's
+    # only line: prose, left alone.
+    for block in (
+        "  We propose a model.\n  see also: the appendix\n",
+        "  We propose a model.\n  status: classic\n  And more.\n",
+        "  We propose a model.\n    status: classic\n",
+        "  status: a word on its status\n",
+    ):
+        assert check_one(tmp_path, f"id: x\ntitle: A\nabstract: |\n{block}") == [], block
+    # A topic's description, as topics.yml's fields.
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    description: |\n      Papers on t.\n"
+        "      threshold: 2\n",
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if "ends with" in m] == [
+        f"{T}:6:7: warning: 'description' ends with the line 'threshold: 2', which is text of"
+        " 'description' (indented under it); if it is meant as the field 'threshold',"
+        " unindent it to the level of 'description:'",
+    ]
+
+
 def test_the_summary_counts_in_the_singular_and_the_plural():
     assert summary(1, 1, 1, 1) == "1 error, 1 warning (1 paper and 1 topic loaded)"
     assert summary(0, 2, 2, 0) == "0 errors, 2 warnings (2 papers and 0 topics loaded)"
