@@ -136,7 +136,7 @@ class RecordChecker:
             if isinstance(value, Refused):
                 continue  # (the reader said why; an empty title is no second mistake)
             converted = by_kind[spec.kind](self, value, spec, name)
-            if isinstance(value, Scalar) and value.text and (
+            if isinstance(value, Scalar) and value.quoted and value.text and (
                 (ends := _ENDS_AS_FIELD.search(value.text.rstrip()[-200:])) and ends.group(1) in fields
             ):
                 self.warn_field_in_block(value, name, fields)
