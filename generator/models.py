@@ -209,6 +209,10 @@ _PLACE_WORD = r"(?:[A-Z][\w.'’-]*|de|del|la|of|the|and|/)"
 _PLACE_PART = re.compile(rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,5}}")
 
 
+# A preprint's venue that repeats its arXiv id, as Google Scholar writes it.
+_PREPRINT_WITH_ID = re.compile(r"\s*(arXiv preprint)\s+arXiv:\s*\S+\s*", re.IGNORECASE)
+
+
 def brief_venue(venue: str) -> str:
     """``venue`` without the days and the place of its conference, as DBLP writes its
     booktitles ("Advances in Neural Information Processing Systems 30: Annual Conference
@@ -218,7 +222,10 @@ def brief_venue(venue: str) -> str:
     2016" is "IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016"):
     everything from the first part that gives its days, and the places before it. The
     proceedings' own title before a colon stands for the conference named after it.
-    Any other venue is as written."""
+    Google Scholar's "arXiv preprint arXiv:1810.04805" is "arXiv preprint": the id tells
+    a row's reader nothing, and the paper's page gives it as its arXiv link. Any other venue is as written."""
+    if preprint := _PREPRINT_WITH_ID.fullmatch(venue):
+        return preprint.group(1)
     parts = venue.split(", ")
     date = next((i for i, part in enumerate(parts) if i and _DATE_PART.fullmatch(part.strip())), None)
     if date is None:

@@ -109,3 +109,16 @@ def test_a_table_rows_brief_venue_keeps_a_workshop_and_words_that_only_begin_lik
         assert brief(venue) == venue
     assert brief("ICML Workshop, Sept. 3, 2020") == "ICML Workshop"
     assert brief("ICML Workshop, 3 Sep 2020") == "ICML Workshop"
+
+
+def test_a_table_rows_brief_venue_of_a_scholar_preprint_leaves_its_id_to_the_arxiv_link():
+    # A new curator's Scholar-only papers read "arXiv preprint arXiv:1810.04805" in every
+    # table row; the paper's page gives the id as its arXiv link.
+    def brief(venue):
+        return Paper(id="p", title="T", abstract="", venue=venue).brief_where
+
+    assert brief("arXiv preprint arXiv:1810.04805") == "arXiv preprint"
+    assert brief("arXiv preprint arXiv:cs/0112017") == "arXiv preprint"
+    # Words after the id, or a venue that only mentions arXiv, stay as written.
+    for venue in ("arXiv preprint arXiv:1810.04805, 2018", "Findings of ACL (arXiv preprint)", "arXiv"):
+        assert brief(venue) == venue
