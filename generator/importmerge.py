@@ -14,6 +14,7 @@ only values new in the sources fill or conflict (a three-way merge).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from . import provenance
@@ -262,16 +263,12 @@ def _disagree(name: str, current: object, imported: object) -> bool:
     things: a conflict, unless the importer took that source value before."""
     return current != imported and not (
         # Other capitals are a house style, no disagreement (a title in sentence case
-        # is APA's); but a file's lower-cased venue (Scholar's, from an earlier import:
-        # no style writes a journal's name so) is told of the capitals.
-        name in ("title", "venue") and _same_but_case(current, imported)
-        and not (name == "venue" and _better_cased(current, imported))
-    ) and not (
+        # is APA's, and its hyphens a spelling: _same_title); but a file's lower-cased
+        # venue (Scholar's, from an earlier import: no style writes a journal's name so)
+        # is told of the capitals.
+        name == "venue" and _same_but_case(current, imported) and not _better_cased(current, imported)
+    ) and not (name == "title" and _same_title(current, imported)) and not (
         isinstance(current, str) and _same_but_spacing(current, imported)
-    ) and not (
-        # A title an earlier import took with Google Scholar's full stop after it.
-        name == "title" and isinstance(current, str) and isinstance(imported, str)
-        and current.removesuffix(".") == imported.removesuffix(".")
     ) and not (
         name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
     ) and not (name == "arxiv" and arxiv_key(current) == arxiv_key(imported)) and not (
@@ -417,6 +414,21 @@ _SENTENCE_START = re.compile(r"[:.?!\u2014]\s+$")
 def _same_but_case(current: object, imported: object) -> bool:
     """Titles that differ only in capitals or spacing: a house style, not a disagreement."""
     return " ".join(str(current).casefold().split()) == " ".join(str(imported).casefold().split())
+
+
+def _same_title(current: object, imported: object) -> bool:
+    """Two spellings of one title: other capitals (a house style: APA's sentence case,
+    Google Scholar's lower case), a hyphen for a space or for none ("Chain-of-Thought
+    Prompting", "Chain of Thought Prompting"; "Pre-training", "Pretraining"), or Google
+    Scholar's full stop after it, which an earlier import took. The file's stands."""
+    return _title_letters(current) == _title_letters(imported)
+
+
+def _title_letters(title: object) -> str:
+    """A title as `_same_title` compares it: case folded, without its spaces, hyphens and
+    dashes (Unicode's "Pd" punctuation), and without a full stop at its end."""
+    text = str(title).casefold().strip().removesuffix(".")
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Pd")
 
 
 def _same_but_spacing(current: str, imported: object) -> bool:

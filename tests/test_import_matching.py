@@ -614,3 +614,35 @@ def test_a_shared_paper_link_and_a_longer_title_with_more_words_than_a_venue_are
     ], tmp_path, added=DAY)
     assert report.added == ["attention-is-all-you-need-in-speech-separation"]
     assert report.conflicts[0].field == "title"
+
+
+def test_a_title_spelt_with_hyphens_for_spaces_or_in_lower_case_is_no_conflict(tmp_path):
+    # (A helper's import of realistic exports: every import of Scholar's and DBLP's
+    # entries reported the curator's "Chain of Thought Prompting" as a conflict.)
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    curated = "Chain of Thought Prompting Elicits Reasoning in Large Language Models"
+    (papers / "cot.yml").write_text(f"id: cot\ntitle: {curated}\narxiv: '2201.11903'\n")
+    report = import_records([
+        _rec("Chain-of-thought prompting elicits reasoning in large language models", path="scholar.bib"),
+        _rec("Chain-of-Thought Prompting Elicits Reasoning in Large Language Models", path="dblp.bib",
+             arxiv="2201.11903"),
+        _rec("Chain‑of‑Thought Prompting Elicits Reasoning in Large Language Models.", path="x.bib"),
+    ], tmp_path, added=DAY)
+    assert report.conflicts == [] and report.added == []
+    assert _read(papers / "cot.yml")["title"] == curated
+    # A hyphen for no space at all: the first spelling stays, in a new paper too.
+    one = import_records([
+        _rec("BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding", line=1),
+        _rec("Bert: Pretraining of deep bidirectional transformers for language understanding", line=2),
+    ], tmp_path / "two", added=DAY)
+    assert one.conflicts == [] and len(one.added) == 1
+    assert _read(tmp_path / "two" / "papers" / f"{one.added[0]}.yml")["title"] == (
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding")
+    # Other words (or other punctuation) are still a conflict.
+    other = import_records([
+        _rec("Chain of Thought Reasoning in Large Language Models", path="y.bib", arxiv="2201.11903"),
+        _rec("Chain of Thought Prompting Elicits Reasoning in Large Language Models?", path="z.bib",
+             arxiv="2201.11903"),
+    ], tmp_path, added=DAY)
+    assert [(c.field, c.source.path) for c in other.conflicts] == [("title", "y.bib"), ("title", "z.bib")]
