@@ -23,7 +23,7 @@ from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
 from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange
 from .ingest import ReadBefore, Record
 from .latex import without_math
-from .matchkeys import PREPRINT, person_keys, title_key
+from .matchkeys import PREPRINT, person_keys, same_conference, title_key
 from .models import OTHERS, pages_text
 from .names import shown_name
 from .slugs import folded
@@ -57,7 +57,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         imported: object = getattr(record, name)
         if not imported:
             continue
-        if name in _OF_VENUE and not _same_but_case(paper.values.get("venue") or "", record.venue):
+        if name in _OF_VENUE and not _holds_venue(paper, record):
             # The kind, pages... of a venue the paper does not hold (after "venue" above):
             # the journal version's pages are not the conference paper's. Not seen, so
             # that a source naming the paper's own venue fills them later; said, once
@@ -75,6 +75,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             continue
         if name in LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]
+        years = (paper.values.get("year"), record.year)  # (a venue's: see _disagree)
         digest = provenance.digest(imported)
         paper.seen_fields.setdefault(name, set()).add(digest)
         if name == "title":
@@ -87,7 +88,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             current = paper.values.get(name)
             if (
                 not _empty(current) and name not in paper.kept
-                and not prior.has_value(name, current) and _disagree(name, current, imported)
+                and not prior.has_value(name, current) and _disagree(name, current, imported, years)
             ):
                 paper.kept.add(name)
                 report.kept.append(Kept(paper.location_of(name), name, _as_text(current), _as_text(imported)))
@@ -125,7 +126,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
-        elif _disagree(name, current, imported):
+        elif _disagree(name, current, imported, years):
             shown = _in_files_spelling(current, imported) if name == "authors" else imported
             report.conflicts.append(
                 Conflict(
@@ -258,9 +259,10 @@ def _holds_address(venue: str, url: str) -> bool:
     return address in text
 
 
-def _disagree(name: str, current: object, imported: object) -> bool:
+def _disagree(name: str, current: object, imported: object, years: tuple[object, object] = ("", "")) -> bool:
     """Whether the file's ``current`` value and a source's ``imported`` one say other
-    things: a conflict, unless the importer took that source value before."""
+    things: a conflict, unless the importer took that source value before. ``years``:
+    the paper's and the source's, which a venue naming none is of."""
     return current != imported and not (
         # Other capitals are a house style, no disagreement (a title in sentence case
         # is APA's, and its hyphens a spelling: _same_title); but a file's lower-cased
@@ -268,6 +270,12 @@ def _disagree(name: str, current: object, imported: object) -> bool:
         # is told of the capitals.
         name == "venue" and _same_but_case(current, imported) and not _better_cased(current, imported)
     ) and not (name == "title" and _same_title(current, imported)) and not (
+        # One conference and year by its acronym and by its name ("NeurIPS", "Advances in
+        # Neural Information Processing Systems", DBLP's booktitle with the days and
+        # place): the file's stands. (Its capitals told as above.)
+        name == "venue" and not _better_cased(current, imported)
+        and same_conference(str(current), years[0], str(imported), years[1])
+    ) and not (
         isinstance(current, str) and _same_but_spacing(current, imported)
     ) and not (
         name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
@@ -409,6 +417,16 @@ def _better_cased(current: object, imported: object) -> bool:
 
 # Where a lower-cased title may still hold a capital: after ": " and the like.
 _SENTENCE_START = re.compile(r"[:.?!\u2014]\s+$")
+
+
+def _holds_venue(paper: Paper, record: Record) -> bool:
+    """Whether the paper holds the venue the record names, so that what the record says
+    of it (its kind, volume, pages, publisher) is the paper's: the same in other
+    capitals, or one conference and year however named (matchkeys.same_conference)."""
+    current = str(paper.values.get("venue") or "")
+    return _same_but_case(current, record.venue) or same_conference(
+        current, paper.values.get("year"), record.venue, record.year
+    )
 
 
 def _same_but_case(current: object, imported: object) -> bool:

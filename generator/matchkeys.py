@@ -27,6 +27,59 @@ CONFERENCE_ACRONYMS = (
     r"|KDD|SIGIR|AISTATS|UAI|CoRL|ICRA|IROS|COLT|WACV|BMVC|ICASSP|Interspeech|MLSys"
 )
 _DIGIT = re.compile(r"\d")
+# Each conference of CONFERENCE_ACRONYMS: its acronyms (a regular expression's
+# alternatives, in lower case) and the words of its name that proceedings, DBLP and
+# Google Scholar write ("Advances in Neural Information Processing Systems", "Proceedings
+# of the 38th International Conference on Machine Learning": the name's core; the words
+# around it are _VENUE_WORDS).
+CONFERENCE_NAMES = {
+    "neurips": (r"neurips|nips", r"neural information processing systems"),
+    "iclr": (r"iclr", r"conference on learning representations"),
+    "icml": (r"icml", r"conference on machine learning"),
+    "cvpr": (r"cvpr", r"computer vision and pattern recognition"),
+    "iccv": (r"iccv", r"international conference on computer vision"),
+    "eccv": (r"eccv", r"european conference on computer vision"),
+    "acl": (r"acl", r"meeting of the association for computational linguistics"),
+    "emnlp": (r"emnlp", r"empirical methods in natural language processing"),
+    "naacl": (
+        r"naacl(?:-hlt)?",
+        r"north american chapter of the association for computational linguistics"
+        r"(?::? human language technologies)?",
+    ),
+    "eacl": (r"eacl", r"european chapter of the association for computational linguistics"),
+    "coling": (r"coling", r"international conference on computational linguistics"),
+    "aaai": (r"aaai", r"aaai conference on artificial intelligence"),
+    "ijcai": (r"ijcai", r"international joint conference on artificial intelligence"),
+    "kdd": (r"(?:sig)?kdd", r"conference on knowledge discovery (?:and|&) data mining"),
+    "sigir": (r"sigir", r"conference on research and development in information retrieval"),
+    "aistats": (r"aistats", r"artificial intelligence and statistics"),
+    "uai": (r"uai", r"uncertainty in artificial intelligence"),
+    "corl": (r"corl", r"conference on robot learning"),
+    "icra": (r"icra", r"international conference on robotics and automation"),
+    "iros": (r"iros", r"international conference on intelligent robots and systems"),
+    "colt": (r"colt", r"conference on learning theory"),
+    "wacv": (r"wacv", r"winter conference on applications of computer vision"),
+    "bmvc": (r"bmvc", r"british machine vision conference"),
+    "icassp": (r"icassp", r"international conference on acoustics,? speech,? and signal processing"),
+    "interspeech": (
+        r"interspeech", r"annual conference of the international speech communication association"
+    ),
+    "mlsys": (r"mlsys", r"machine learning and systems"),
+}
+# The words a conference's proceedings write around its name, which say no more of
+# which conference and year it is: a venue with any other word ("Workshop", "Findings",
+# "Companion", "Pacific-Asia") is not the conference's own. Numbers ("30", "38th",
+# "2017") and ordinals in words ("Thirty-Seventh") are such words too.
+_VENUE_WORDS = frozenset(
+    "proceedings proc of the in advances annual international conference on and ieee cvf rsj"
+    " acm computer society pmlr volume vol long short papers main"
+    " first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+    " thirtieth fortieth fiftieth twenty thirty forty fifty".split()
+)
+_VENUE_TOKEN = re.compile(r"[^\W_]+")
+_NUMBER_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?")
+_FULL_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])")
 
 
 @lru_cache(maxsize=1 << 12)  # a record's abstract is keyed when found, then when indexed
@@ -158,3 +211,57 @@ def person_keys(name: str) -> frozenset[str]:
         key for word in _NAME_WORD.findall(name)
         for key in (folded(word), folded(word.casefold().translate(_UMLAUTS)))
     )
+
+
+def same_conference(venue: str, year: object, other: str, other_year: object) -> bool:
+    """Whether two venues name one conference of CONFERENCE_NAMES in one year, each by
+    its acronym or its name: "NeurIPS", Google Scholar's "Advances in neural information
+    processing systems" and DBLP's "Advances in Neural Information Processing Systems 30:
+    Annual Conference on Neural Information Processing Systems 2017, December 4-9, 2017,
+    Long Beach, CA, USA". A venue's year is the one it names, else the paper's (``year``,
+    ``other_year``); they differ only when both are known. Not a workshop's, the
+    conference's Findings or any venue with other words than its proceedings write
+    (_VENUE_WORDS)."""
+    one, another = conference_of(venue), conference_of(other)
+    if one is None or another is None or one[0] != another[0]:
+        return False
+    years = (one[1] or str(year or "").strip(), another[1] or str(other_year or "").strip())
+    return not all(years) or years[0] == years[1]
+
+
+@lru_cache(maxsize=1 << 10)
+def conference_of(venue: str) -> tuple[str, str] | None:
+    """The conference of CONFERENCE_NAMES that ``venue`` is the proceedings of, and the
+    year it names ("" when none, or several); None when it names none, several, or more
+    than that conference (see `same_conference`)."""
+    from .models import brief_venue
+
+    text = " ".join(venue.split())
+    # (The days and place DBLP writes after the conference's name say no more of it.)
+    brief = brief_venue(text).casefold()
+    found = []
+    for name, (acronyms, words) in CONFERENCE_NAMES.items():
+        spelt = _conference_pattern(acronyms, words)
+        if spelt.search(brief):
+            found.append(name)
+            rest = spelt.sub(" ", brief)
+    if len(found) != 1:
+        return None
+    if any(
+        word not in _VENUE_WORDS and not _NUMBER_TOKEN.fullmatch(word)
+        for word in _VENUE_TOKEN.findall(rest)
+    ):
+        return None
+    acronyms = CONFERENCE_NAMES[found[0]][0]
+    years = set(_FULL_YEAR.findall(text))
+    years |= {  # "NeurIPS'22", "NIPS '95"
+        ("19" if short >= "70" else "20") + short
+        for short in re.findall(rf"(?i)\b(?:{acronyms})\s*['’]\s*(\d{{2}})\b", text)
+    }
+    return found[0], years.pop() if len(years) == 1 else ""
+
+
+@lru_cache(maxsize=None)
+def _conference_pattern(acronyms: str, words: str) -> re.Pattern[str]:
+    """A conference's name or acronyms as a lower-cased venue writes them."""
+    return re.compile(rf"(?<![\w-])(?:{words}|{acronyms})(?![\w-])")

@@ -646,3 +646,54 @@ def test_a_title_spelt_with_hyphens_for_spaces_or_in_lower_case_is_no_conflict(t
              arxiv="2201.11903"),
     ], tmp_path, added=DAY)
     assert [(c.field, c.source.path) for c in other.conflicts] == [("title", "y.bib"), ("title", "z.bib")]
+
+
+DBLP_NEURIPS_2017 = (
+    "Advances in Neural Information Processing Systems 30: Annual Conference on Neural"
+    " Information Processing Systems 2017, December 4-9, 2017, Long Beach, CA, USA"
+)
+
+
+def test_a_conference_by_its_acronym_and_by_its_name_is_one_venue_and_its_pages_are_taken(tmp_path):
+    # (A helper's import of realistic exports: the curator's "NeurIPS" conflicted with
+    # Scholar's and DBLP's names of it on every import, and their volume and pages were
+    # left out as another venue's.)
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "attention.yml").write_text(
+        "id: attention\ntitle: Attention Is All You Need\nyear: 2017\nvenue: NeurIPS\n")
+    scholar = _rec("Attention is all you need", path="scholar.bib", year="2017",
+                   venue="Advances in neural information processing systems", volume="30")
+    dblp = _rec("Attention is All you Need", path="dblp.bib", year="2017", venue=DBLP_NEURIPS_2017,
+                venue_kind="conference", pages="5998–6008")
+    report = import_records([scholar, dblp], tmp_path, added=DAY)
+    assert report.conflicts == [] and not report.warnings
+    paper = _read(papers / "attention.yml")
+    assert (paper["venue"], paper["venue_kind"], paper["volume"], paper["pages"]) == (
+        "NeurIPS", "conference", "30", "5998–6008")
+    # A new paper: Scholar's venue first, then DBLP's booktitle, in one import or two.
+    for runs in ([[scholar, dblp]], [[scholar], [dblp]]):
+        where = tmp_path / str(len(runs))
+        said = [import_records(run, where, added=DAY) for run in runs]
+        assert [r.conflicts for r in said] == [[]] * len(runs) and not any(r.warnings for r in said)
+        paper = _read(where / "papers" / "attention-is-all-you-need.yml")
+        assert (paper["venue"], paper["volume"], paper["pages"]) == (scholar.venue, "30", "5998–6008")
+
+
+def test_another_conference_a_workshop_or_another_year_is_still_a_venue_conflict(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "attention.yml").write_text(
+        "id: attention\ntitle: Attention Is All You Need\nyear: 2017\nvenue: NeurIPS\n")
+    report = import_records([
+        _rec("Attention Is All You Need", line=1, year="2017", venue="ICML", pages="1–9"),
+        _rec("Attention Is All You Need", line=2, year="2017", venue="NeurIPS 2017 Workshop on Attention"),
+        _rec("Attention Is All You Need", line=3, year="2017", venue="NeurIPS 2018"),
+        # (The year a venue names is its own: DBLP's says 2017, the record's year another.)
+        _rec("Attention Is All You Need", line=4, year="2018", venue="Advances in Neural Information"
+             " Processing Systems"),
+        _rec("Attention Is All You Need", line=5, year="2018", venue=DBLP_NEURIPS_2017),
+    ], tmp_path, added=DAY)
+    assert sorted((c.source.line, c.field) for c in report.conflicts) == [
+        (1, "venue"), (2, "venue"), (3, "venue"), (4, "venue"), (4, "year"), (5, "year")]
+    assert "pages" not in _read(papers / "attention.yml")

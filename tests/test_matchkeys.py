@@ -1,10 +1,12 @@
-"""matchkeys.two_works: when one title names two works (property tests)."""
+"""matchkeys.two_works: when one title names two works (property tests); same_conference:
+when two venues name one conference."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
-from generator.matchkeys import two_works
+from generator.matchkeys import conference_of, same_conference, two_works
 
 _NAME = st.from_regex(r"[A-Z][a-zà-ö]{2,9}", fullmatch=True)
 _PERSON = st.tuples(_NAME, _NAME)  # (first, last)
@@ -68,3 +70,53 @@ def test_lists_as_long_as_each_other_are_judged_both_ways():
     same = ["Aaa"] * 5
     mixed = ["Aaa", "Aaa", "Baa", "Baa", "Baa"]
     assert not two_works(same, "1990", mixed, "1991") and not two_works(mixed, "1991", same, "1990")
+
+
+@pytest.mark.parametrize("venue, conference", [
+    # As Google Scholar, DBLP, the ACL Anthology, IEEE, Scopus, OpenReview and PMLR write them.
+    ("NeurIPS", ("neurips", "")),
+    ("NIPS '95", ("neurips", "1995")),
+    ("NeurIPS'22", ("neurips", "2022")),
+    ("Advances in neural information processing systems", ("neurips", "")),
+    ("Advances in Neural Information Processing Systems 30: Annual Conference on Neural Information"
+     " Processing Systems 2017, December 4-9, 2017, Long Beach, CA, USA", ("neurips", "2017")),
+    ("Thirty-seventh Conference on Neural Information Processing Systems", ("neurips", "")),
+    ("Proceedings of the 31st International Conference on Neural Information Processing Systems",
+     ("neurips", "")),
+    ("Proceedings of the 2019 Conference of the North American Chapter of the Association for"
+     " Computational Linguistics: Human Language Technologies, Volume 1 (Long and Short Papers)",
+     ("naacl", "2019")),
+    ("Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics",
+     ("acl", "")),
+    ("IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016, Las Vegas, NV, USA,"
+     " June 27-30, 2016", ("cvpr", "2016")),
+    ("Proceedings of the IEEE Computer Society Conference on Computer Vision and Pattern Recognition",
+     ("cvpr", "")),
+    ("Proceedings of the IEEE/CVF International Conference on Computer Vision", ("iccv", "")),
+    ("Proceedings of the 38th International Conference on Machine Learning, ICML 2021, 18-24 July"
+     " 2021, Virtual Event", ("icml", "2021")),
+    ("The Eleventh International Conference on Learning Representations", ("iclr", "")),
+    ("Proceedings of the 25th ACM SIGKDD International Conference on Knowledge Discovery & Data"
+     " Mining", ("kdd", "")),
+    # Not the conference's own proceedings, or no conference of the list.
+    ("NeurIPS 2023 Workshop on Foundation Models", None),
+    ("Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops", None),
+    ("Findings of the Association for Computational Linguistics: EMNLP 2021", None),
+    ("Asian Conference on Machine Learning", None),
+    ("Pacific-Asia Conference on Knowledge Discovery and Data Mining", None),
+    ("ACL-IJCNLP 2021", None),
+    ("Journal of Machine Learning Research", None),
+    ("arXiv preprint arXiv:1706.03762", None),
+])
+def test_a_venue_names_its_conference_by_acronym_or_name(venue, conference):
+    assert conference_of(venue) == conference
+
+
+def test_one_conference_is_one_venue_only_in_one_year():
+    assert same_conference("NeurIPS", "2017", "Advances in Neural Information Processing Systems", "2017")
+    assert same_conference("NeurIPS", "", "Advances in Neural Information Processing Systems", "2017")
+    assert same_conference("NeurIPS 2017", "2018", "NIPS", "2017")  # (the year it names is its own)
+    assert not same_conference("NeurIPS", "2017", "Advances in Neural Information Processing Systems", "2018")
+    assert not same_conference("NeurIPS 2017", "", "NeurIPS'18", "")
+    assert not same_conference("ACL", "2020", "NAACL", "2020")
+    assert not same_conference("ECCV", "2020", "International Conference on Computer Vision", "2020")
