@@ -257,11 +257,16 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
 def _ieee_index_terms(keywords: str, doi: str) -> bool:
     """Whether ``keywords`` are IEEE Xplore's "IEEE Keywords", as its export writes them:
     an IEEE paper's (DOI 10.1109/...), separated by semicolons with no space, no comma
-    ("Training;Degradation;Complexity theory"). Shown as tags, they put "Degradation"
-    and "Visualization" on ResNet's page; an author's keywords are written with commas
-    or spaces, as this tool's export writes a curator's tags."""
+    ("Training;Degradation;Complexity theory"), or by commas with no space and no
+    semicolon, as Zotero's Better BibLaTeX joins the tags Zotero saved them as ("Complexity
+    theory,Degradation,Training"). Shown as tags, they put "Degradation" and
+    "Visualization" on ResNet's page; an author's keywords are written with a space after
+    each comma or semicolon, as this tool's export writes a curator's tags. (Another
+    paper's keywords so joined, a curator's Zotero tags, stay tags.)"""
     written = keywords.strip()
-    return doi.lower().startswith("10.1109/") and ";" in written and not re.search(r",|;\s", written)
+    return doi.lower().startswith("10.1109/") and any(
+        mark in written and not re.search(rf"{other}|[,;]\s", written) for mark, other in ((";", ","), (",", ";"))
+    )
 
 
 # The arXiv subject classes Zotero's arXiv translator adds as tags to each paper it saves

@@ -963,6 +963,36 @@ def test_ieee_xplores_index_terms_are_no_tags():
     ]
 
 
+def test_ieee_xplores_index_terms_as_zotero_saves_them_are_no_tags():
+    # Zotero saves IEEE Xplore's terms as the paper's tags, and Better BibLaTeX joins a
+    # paper's tags with commas alone: they became tags. A curator's own Zotero tags,
+    # joined so, on a paper of another publisher, stay tags.
+    text = (
+        "@inproceedings{heDeepResidualLearning2016,\n"
+        "  title = {Deep {{Residual Learning}} for {{Image Recognition}}},\n"
+        "  booktitle = {2016 {{IEEE Conference}} on {{Computer Vision}} and {{Pattern Recognition}} ({{CVPR}})},\n"
+        "  author = {He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian},\n"
+        "  date = {2016-06},\n"
+        "  pages = {770--778},\n"
+        "  doi = {10.1109/CVPR.2016.90},\n"
+        "  keywords = {Complexity theory,Degradation,Image recognition,Image segmentation,Neural networks,Training,Visualization}\n"
+        "}\n"
+        "@inproceedings{vaswaniAttentionAllYou2017,\n"
+        "  title = {Attention Is {{All}} You {{Need}}},\n"
+        "  date = {2017},\n"
+        "  keywords = {must-read,transformers}\n"
+        "}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "zotero.bib", problems)
+    assert [r.tags for r in records] == [(), ("must-read", "transformers")]
+    assert [str(p) for p in problems.items] == [
+        "zotero.bib:1:1: warning: keywords such as 'Complexity theory' are IEEE Xplore's index terms,"
+        " its thesaurus' words for the paper rather than a curator's or its authors' (1 entry in this"
+        " file); left out of the tags"
+    ]
+
+
 def test_google_scholars_full_stop_after_a_title_is_no_part_of_it():
     # Scholar's LoRA entry ends its title with a full stop, which the paper's page showed.
     # An abbreviation's stays, as does an ellipsis.
