@@ -21,7 +21,7 @@ class Conflict:
 
     @property
     def message(self) -> str:
-        kept, imported = _difference(self.kept, self.imported)
+        kept, imported = difference(self.kept, self.imported)
         return f"conflict in {self.field}: kept {_quoted(kept)}, {self.source} says {_quoted(imported)}"
 
     def __str__(self) -> str:
@@ -40,7 +40,7 @@ class Kept:
 
     @property
     def message(self) -> str:
-        _, imported = _difference(self.kept, self.imported)
+        _, imported = difference(self.kept, self.imported)
         return f"kept your {self.field} (the source has {_quoted(imported)})"
 
     def __str__(self) -> str:
@@ -68,7 +68,7 @@ _CHANGED = 60  # at most this much of the differing part
 _WORD_MAX = 20  # a longer run of letters is not widened to whole words
 
 
-def _difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
+def difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
     """Two disagreeing values as shown in a conflict: whole when short, else the region
     around their first difference, the differing part in «», so that two long abstracts
     that differ in one sentence do not both show the same opening words."""

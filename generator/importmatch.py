@@ -124,6 +124,12 @@ class Paper:
             # (a list as the importer writes it, an item a line: "tags:", "  - Training")
             while line < len(lines) and lines[line].startswith("  - ") and "#" not in lines[line]:
                 line += 1
+        elif lines[line - 1] == f"{name}: >-":
+            # (a long text as the importer writes it, folded: a "#" in it is text)
+            while line < len(lines) and lines[line].startswith("  "):
+                line += 1
+            below = lines[line] if line < len(lines) else ""
+            return not below.startswith(("\t", "#", "-"))
         below = lines[line] if line < len(lines) else ""
         return "#" not in lines[line - 1] and not below.startswith((" ", "\t", "#", "-"))
 

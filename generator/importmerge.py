@@ -21,7 +21,7 @@ from . import provenance
 from .conflicts import Conflict, Kept
 from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
 from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange
-from .ingest import ReadBefore, Record
+from .ingest import ReadBefore, Record, without_notice
 from .latex import without_math
 from .matchkeys import PREPRINT, person_keys, same_conference, title_key
 from .models import OTHERS, pages_text
@@ -277,6 +277,11 @@ def _disagree(name: str, current: object, imported: object, years: tuple[object,
         and same_conference(str(current), years[0], str(imported), years[1])
     ) and not (
         isinstance(current, str) and _same_but_spacing(current, imported)
+    ) and not (
+        # A publisher's copyright notice after an abstract ("© 2016 IEEE."), which an
+        # earlier import took, or a curator's copy kept, is no part of it.
+        name == "abstract" and isinstance(current, str) and isinstance(imported, str)
+        and _same_but_spacing(without_notice(current)[0], without_notice(imported)[0])
     ) and not (
         name == "authors" and (_same_names(current, imported) or _cut_short(imported, current))
     ) and not (name == "arxiv" and arxiv_key(current) == arxiv_key(imported)) and not (

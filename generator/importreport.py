@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .conflicts import Conflict, Kept
+from .conflicts import Conflict, Kept, difference
 from .errors import Location, Problem
 from .tombstones import NotRecreated
 
@@ -74,11 +74,14 @@ class ReadBeforeChange:
     why: str
 
     def __str__(self) -> str:
+        # A long value and the one now (an abstract without its copyright notice) as a
+        # conflict shows them: around where they differ.
+        shown = [difference(was, now) if was and now else (was, now) for was, now in zip(self.was, self.now)]
         now = (
-            f"now {', '.join(repr(v) for v in self.now)}" if any(self.now)
+            f"now {', '.join(repr(n) for _, n in shown)}" if any(self.now)
             else f"no {self.names[0]} now" if len(self.names) == 1 else "none now"
         )
-        was = ", ".join(repr(v) for v in self.was)
+        was = ", ".join(repr(w) for w, _ in shown)
         return f"{', '.join(self.names)}: {self.paper_id} {now} (was {was}: {self.why})"
 
 

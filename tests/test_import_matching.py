@@ -697,3 +697,18 @@ def test_another_conference_a_workshop_or_another_year_is_still_a_venue_conflict
     assert sorted((c.source.line, c.field) for c in report.conflicts) == [
         (1, "venue"), (2, "venue"), (3, "venue"), (4, "venue"), (4, "year"), (5, "year")]
     assert "pages" not in _read(papers / "attention.yml")
+
+
+def test_an_abstract_with_a_publishers_copyright_notice_is_no_conflict_with_one_without(tmp_path):
+    # A file holding Scopus' abstract as an earlier import took it (or as a curator kept
+    # it): another source's, without "© 2016 IEEE.", is the same abstract.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    text = "Deeper neural networks are more difficult to train. We present a residual learning framework."
+    (papers / "resnet.yml").write_text(
+        f"id: resnet\ntitle: Deep Residual Learning for Image Recognition\nabstract: '{text} © 2016 IEEE.'\n")
+    same = _rec("Deep Residual Learning for Image Recognition", text, path="arxiv.bib")
+    other = _rec("Deep Residual Learning for Image Recognition", text[:-1] + " for vision.", path="x.bib")
+    report = import_records([same, other], tmp_path, added=DAY)
+    assert [c.source.path for c in report.conflicts] == ["x.bib"]
+    assert _read(papers / "resnet.yml")["abstract"] == f"{text} © 2016 IEEE."

@@ -1,7 +1,8 @@
 """Values an earlier version of the importer wrote that today's leaves out or reads
 otherwise (Google Scholar's placeholder volume, number and pages; IEEE Xplore's index
-terms as tags; Zotero's arXiv subject classes as tags; an institution as the venue; a
-Markdown list's year in a linked title, and a lab before the year as the venue),
+terms as tags; Zotero's arXiv subject classes as tags; Scopus' copyright notice ending
+an abstract; an institution as the venue; a Markdown list's year in a linked title, and
+a lab before the year as the venue),
 imported again: taken out where the file still holds the importer's own value, never
 where a curator changed it or wrote a comment beside it."""
 
@@ -29,6 +30,13 @@ ZOTERO = (
     "@misc{a,\n  title = {Alpha Paper},\n  author = {Lovelace, Ada},\n  year = {2020},\n"
     "  eprint = {2001.00001},\n  keywords = {Computer Science - Machine Learning, planning},\n}\n"
 )
+SCOPUS = (
+    "@CONFERENCE{He2016770,\n  author = {He, K. and Sun, J.},\n"
+    "  title = {Deep residual learning for image recognition},\n  year = {2016},\n"
+    "  abstract = {Deeper neural networks are more difficult to train. We present a residual"
+    " learning framework to ease the training of networks that are substantially deeper than those"
+    " used previously. © 2016 IEEE.},\n  source = {Scopus}\n}\n"
+)
 INSTITUTION = (
     "@online{ai2,\n  title={Some Blog Post},\n  institution={Allen Institute for AI},\n"
     "  year={2023},\n  url={https://allenai.org/blog/x}\n}\n"
@@ -51,6 +59,7 @@ def _older(monkeypatch):
     monkeypatch.setattr(bibtex, "_PLACEHOLDER", ("none",) * 3)
     monkeypatch.setattr(bibtex, "_ieee_index_terms", lambda keywords, doi: False)
     monkeypatch.setattr(bibtex, "_ARXIV_SUBJECT", bibtex.re.compile("(?!)"))
+    monkeypatch.setattr(bibtex, "without_notice", lambda abstract: (abstract, ""))
     monkeypatch.setattr(
         bibtex, "_organizations", lambda fields: organizations(fields) if fields["organization"].strip() else ()
     )
@@ -81,6 +90,12 @@ CASES = {
         ZOTERO, ALPHA, "tags:\n  - Computer Science - Machine Learning\n  - planning\n", "tags:\n  - planning\n",
         "tags: alpha-paper now 'planning' (was 'Computer Science - Machine Learning; planning': with"
         " arXiv's subject classes, which an earlier import took as tags)",
+    ),
+    "notice": (
+        SCOPUS, RESNET, "\n  previously. © 2016 IEEE.\n", "\n  previously.\n",
+        "abstract: deep-residual-learning-for-image-recognition now '…than those used"
+        " previously.«»' (was '…than those used previously.« © 2016 IEEE.»': with a"
+        " publisher's copyright notice at its end, which an earlier import took as part of it)",
     ),
     "institution": (
         INSTITUTION, BLOG, "venue: Allen Institute for AI\n", "",
@@ -123,6 +138,10 @@ EDITS = {
         ("  - Image recognition\n", "  - Image recognition\n  - resnet\n"),  # a tag added
         ("  - Degradation\n", "  - Degradation  # ours\n"),
         ("  - Image recognition\n", "  - Image recognition\n# kept on purpose\n"),
+    ],
+    "notice": [
+        ("IEEE.\n", "IEEE. (Edited.)\n"),
+        ("IEEE.\n", "IEEE.\n# kept on purpose\n"),
     ],
     "institution": [
         ("venue: Allen Institute for AI\n", "venue: Allen Institute for AI (AI2)\n"),

@@ -178,6 +178,47 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
     return tuple(links)
 
 
+# A publisher's copyright notice ending an abstract, as Scopus' exports (and publishers'
+# own) give it: "© 2016 IEEE.", "Copyright © 2020 Elsevier B.V. All rights reserved.",
+# "© The Author(s) 2021.", "Copyright 2020 by the author(s)." From the start of a
+# sentence to the abstract's end, and naming a year, as every such notice does; a
+# sentence after it only when it says more of the rights (Elsevier's "Published by
+# Elsevier B.V. This is an open access article under the CC BY license (...)").
+_NOTICE = re.compile(
+    r"(?:^|(?<=[.!?]))\s*(?:(?:Copyright\s*)?(?:©|\(c\)(?=\s*(?:19|20)\d\d))|Copyright\s+(?=(?:19|20)\d\d))"
+    r"(?=[^©]{0,300}?(?<!\d)(?:19|20)\d\d(?!\d))[^©]{0,300}$",
+    re.IGNORECASE,
+)
+
+
+def without_notice(abstract: str) -> tuple[str, str]:
+    """An abstract without the publisher's copyright notice it ends with (no part of the
+    abstract: the same paper's abstract from a source without it conflicted), and that
+    notice ("" when none)."""
+    found = _NOTICE.search(abstract)
+    if found is None or not all(
+        _OF_RIGHTS.search(sentence) for sentence in _SENTENCE_BREAK.split(found.group().strip())[1:]
+    ):
+        return abstract, ""
+    return abstract[: found.start()].rstrip(), found.group().strip()
+
+
+def with_notice(written: str, notice: str) -> ReadBefore:
+    """The abstract as an earlier import took it, with its copyright notice: taken out of
+    a paper's file where it is still the importer's (importmerge._read_before)."""
+    return ReadBefore(
+        ("abstract",), (written,), "with a publisher's copyright notice at its end, which an earlier"
+        " import took as part of it",
+    )
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_OF_RIGHTS = re.compile(
+    r"\b(?:rights|reserved|published|licen[cs]ed?|open access|creative commons|permission|copyright)\b",
+    re.IGNORECASE,
+)
+
+
 # The first record of EndNote's tagged export ("%0 Journal Article"), which import does
 # not read (RIS is read: ris.py).
 _ENDNOTE = re.compile(r"^%0 \S.*$", re.MULTILINE)

@@ -57,7 +57,7 @@ from ..links import (
     same_page,
     unreachable_host,
 )
-from . import ReadBefore, Record, abstract_links, first_version_year
+from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
 from .bibsyntax import RawValues, unclosed_value, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -873,7 +873,9 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
             ("volume", "number", "pages"), _PLACEHOLDER,
             "Google Scholar's placeholders, which an earlier import took for where the paper is",
         ),)
-    abstract = _paragraphs(fields["abstract"])
+    abstract, notice = without_notice(written := _paragraphs(fields["abstract"]))
+    if notice:
+        read_before += (with_notice(written, notice),)
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
     # `howpublished = {\url{...}}` and `note = {Code: https://...}` of entries without a

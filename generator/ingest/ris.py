@@ -47,7 +47,7 @@ from ..links import (
 from ..matchkeys import PREPRINT
 from ..models import OTHERS, en_dashed_pages
 from ..names import without_marks
-from . import Record, abstract_links, first_version_year
+from . import Record, abstract_links, first_version_year, with_notice, without_notice
 from .bibtex import (
     ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
@@ -296,7 +296,7 @@ def _record(
         if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)
             pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
         publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
-    abstract = _paragraphs(tags.all("AB") or tags.all("N2"))
+    abstract, notice = without_notice(written := _paragraphs(tags.all("AB") or tags.all("N2")))
     links = list(abstract_links(abstract))
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
@@ -317,6 +317,7 @@ def _record(
         doi=doi,
         links=tuple(links),
         tags=_keywords(tags),
+        read_before=(with_notice(written, notice),) if notice else (),
     )
 
 

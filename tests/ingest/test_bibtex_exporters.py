@@ -343,3 +343,66 @@ def test_arxivs_own_doi_page_in_url_is_no_paper_link():
     # Another paper's arXiv DOI stays a link.
     record = _record("  eprint = {2307.09288},\n  url = {https://doi.org/10.48550/arXiv.2106.09685},\n")
     assert [link.url for link in record.links] == ["https://doi.org/10.48550/arXiv.2106.09685"]
+
+
+SCOPUS = r"""@ARTICLE{Smith2020103385,
+	author = {Smith, A. and Jones, B.},
+	title = {Learning to rank papers},
+	year = {2020},
+	journal = {Information Processing and Management},
+	volume = {57},
+	number = {6},
+	doi = {10.1016/j.ipm.2020.103385},
+	abstract = {We rank papers. The code is at https://github.com/o/rank. Copyright {\copyright} 2020 Elsevier Ltd. All rights reserved.},
+	source = {Scopus}
+}
+@CONFERENCE{He2016770,
+	author = {He, K. and Zhang, X.},
+	title = {Deep residual learning for image recognition},
+	year = {2016},
+	journal = {Proceedings of the IEEE Computer Society Conference on Computer Vision and Pattern Recognition},
+	doi = {10.1109/CVPR.2016.90},
+	abstract = {Deeper neural networks are more difficult to train. © 2016 IEEE.},
+	source = {Scopus}
+}
+"""
+
+
+def test_scopus_abstracts_lose_the_publishers_copyright_notice():
+    # (A helper's import of realistic exports: Scopus ends each abstract with it, which
+    # then conflicted with the abstract of arXiv or the publisher.)
+    problems = Problems()
+    records = parse_text(SCOPUS, "scopus.bib", problems)
+    assert not problems, problems.format()
+    assert [r.abstract for r in records] == [
+        "We rank papers. The code is at https://github.com/o/rank.",
+        "Deeper neural networks are more difficult to train.",
+    ]
+    assert [link.url for link in records[0].links] == ["https://github.com/o/rank"]
+    # What an earlier import took with it, taken out where the file still holds it.
+    assert [r.read_before[0].values for r in records] == [
+        ("We rank papers. The code is at https://github.com/o/rank. Copyright © 2020 Elsevier Ltd."
+         " All rights reserved.",),
+        ("Deeper neural networks are more difficult to train. © 2016 IEEE.",),
+    ]
+
+
+def test_only_a_copyright_notice_ending_an_abstract_is_left_out():
+    from generator.ingest import without_notice
+
+    kept = [
+        "We propose (a) a model, (b) a loss and (c) a schedule.",  # (not a notice)
+        "The © sign marks works since 1989 in our corpus.",  # (not at a sentence's start)
+        "We study copyright. Copyright law changed in 2019.",  # (no notice's words)
+        "We study X. © 2016 IEEE. Our method then beats the baselines on ImageNet.",  # (more text)
+        "We study X. © IEEE.",  # (no year: no notice of Scopus' or a publisher's)
+    ]
+    assert [without_notice(text) for text in kept] == [(text, "") for text in kept]
+    assert without_notice(
+        "We study X. © 2021 The Authors. Published by Elsevier B.V. This is an open access article"
+        " under the CC BY license (http://creativecommons.org/licenses/by/4.0/)."
+    ) == ("We study X.", "© 2021 The Authors. Published by Elsevier B.V. This is an open access"
+          " article under the CC BY license (http://creativecommons.org/licenses/by/4.0/).")
+    assert without_notice("We study X. © The Author(s) 2021.") == ("We study X.", "© The Author(s) 2021.")
+    assert without_notice("We study X.\n\nCopyright 2020 by the author(s).") == (
+        "We study X.", "Copyright 2020 by the author(s).")

@@ -422,6 +422,18 @@ def test_scopus_conference_paper_and_article():
     assert problems == []
 
 
+def test_scopus_abstracts_lose_the_publishers_copyright_notice():
+    # "© 2016 IEEE." is no part of ResNet's abstract: it conflicted with arXiv's.
+    (resnet, alphafold), problems = _parse(SCOPUS, "scopus.ris")
+    assert resnet.abstract == (
+        "Deeper neural networks are more difficult to train. We present a residual learning framework"
+        " to ease the training of networks that are substantially deeper than those used previously."
+    )
+    assert [before.values for before in resnet.read_before] == [(resnet.abstract + " © 2016 IEEE.",)]
+    assert alphafold.abstract.endswith("their function.") and alphafold.read_before == ()
+    assert problems == []
+
+
 def test_acm_proceedings_title_in_bt_and_a_journal_abbreviated():
     records, problems = _parse(ACM, "acm.ris")
     assert [_fields(r, *BIBLIO) for r in records] == [
