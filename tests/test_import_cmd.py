@@ -147,6 +147,19 @@ def test_dash_reads_pasted_ris_and_keeps_it_as_ris(tmp_path):
     assert (tmp_path / "content" / "sources" / "stdin.ris").read_bytes() == ris
 
 
+def test_a_pasted_markdown_list_that_ends_with_its_citation_is_imported_as_a_list(tmp_path):
+    # (it was the one BibTeX entry of its "Citation" section, its papers left out)
+    listed = (
+        b"# Awesome X\n\n- [Paper A](https://arxiv.org/abs/2101.00001) - NeurIPS 2021\n"
+        b"- [Paper B](https://arxiv.org/abs/2101.00002) - ICML 2021\n\n"
+        b"## Citation\n\n```bibtex\n@misc{us2024, title={Awesome X}, year={2024}}\n```\n"
+    )
+    done = _import_stdin(tmp_path, listed)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "content" / "papers").iterdir()) == ["paper-a.yml", "paper-b.yml"]
+    assert (tmp_path / "content" / "sources" / "stdin.md").read_bytes() == listed
+
+
 def test_a_mistake_in_standard_input_is_said_at_its_line_and_dash_is_read_once(tmp_path):
     done = _import_stdin(tmp_path, b"@article{bad,\n  title={Broken\n")
     assert done.returncode == 1

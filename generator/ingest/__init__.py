@@ -224,19 +224,24 @@ _OF_RIGHTS = re.compile(
 _ENDNOTE = re.compile(r"^%0 \S.*$", re.MULTILINE)
 
 
+# Where a BibTeX entry starts: "@article{", at a line's start.
+_BIBTEX_ENTRY = re.compile(r"^[ \t]*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+
+
 def detect_format(text: str) -> str | None:
     """``hf``, ``bibtex``, ``ris``, ``arxiv`` or ``markdown`` judged from the content, or
     None for an unknown layout."""
     from .hflisting import looks_like_listing
-    from .markdownlist import looks_like_markdown_list
+    from .markdownlist import in_code_blocks, looks_like_markdown_list
     from .ris import looks_like_ris
 
     if re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom", text):
         return "arxiv"  # arXiv's API answer, as `readinglist add` keeps it
     if looks_like_ris(text):
         return "ris"  # (before BibTeX: an abstract may hold "@article{")
-    if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.MULTILINE):
-        return "bibtex"
+    entries = [text.count("\n", 0, m.start()) for m in _BIBTEX_ENTRY.finditer(text)]
+    if entries and not (looks_like_markdown_list(text) and in_code_blocks(text, entries)):
+        return "bibtex"  # (not a list that ends with how to cite it, an entry in a code block)
     if looks_like_listing(text):
         return "hf"
     if looks_like_markdown_list(text):

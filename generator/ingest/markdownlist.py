@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -188,6 +189,15 @@ def looks_like_markdown_list(text: str) -> bool:
     address (how every awesome list writes its papers)."""
     item = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)]|\|)\s?.*\]\(\s*<?https?://", re.MULTILINE)
     return bool(item.search(text[:200_000]))
+
+
+def in_code_blocks(text: str, lines: Iterable[int]) -> bool:
+    """Whether each of ``lines`` (numbered from 0) is inside a code block of the Markdown
+    ``text``, fenced or indented: a list's "how to cite us", a BibTeX entry, is no entry."""
+    blocks = [
+        token.map for token in _MARKDOWN.parse(text) if token.type in ("fence", "code_block") and token.map
+    ]
+    return all(any(start <= line < end for start, end in blocks) for line in lines)
 
 
 def parse_markdown_list(text: str, path: str, problems: Problems) -> list[Record]:

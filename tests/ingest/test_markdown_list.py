@@ -898,3 +898,21 @@ def test_a_known_venue_before_a_linked_title_and_no_venue_taken_for_names():
         ("Title C", "", "2023", ()),
         ("Title D", "", "2023", ("Ada Lovelace", "Alan Turing")),
     ]
+
+
+def test_a_list_on_standard_input_is_a_list_whatever_code_block_it_ends_with():
+    # `readinglist import -` has no file name to say it is Markdown: read by its content,
+    # the list that ends with its own BibTeX citation, in a code block, was that entry.
+    for fence in ("```bibtex\n{entry}\n```", "~~~\n{entry}\n~~~", "    {entry}"):
+        block = fence.format(entry="@misc{us2024, title={Awesome X}}")
+        text = (
+            "# Awesome X\n\n- [Paper A](https://arxiv.org/abs/2101.00001) - NeurIPS 2021\n\n"
+            f"## Citation\n\n{block}\n"
+        )
+        assert detect_format(text) == "markdown", fence
+        records, problems = _parse(text, "<stdin>")
+        assert [(r.title, r.arxiv) for r in records] == [("Paper A", "2101.00001")]
+        assert not problems.has_errors()
+    # An entry outside a code block is a BibTeX file's, whatever item line it holds.
+    bib = "@misc{a,\n  note = {see},\n}\n- [Paper A](https://arxiv.org/abs/2101.00001)\n```\n@misc{b, title={B}}\n```\n"
+    assert detect_format(bib) == "bibtex"
