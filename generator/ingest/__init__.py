@@ -219,9 +219,30 @@ _OF_RIGHTS = re.compile(
 )
 
 
-# The first record of EndNote's tagged export ("%0 Journal Article"), which import does
-# not read (RIS is read: ris.py).
-_ENDNOTE = re.compile(r"^%0 \S.*$", re.MULTILINE)
+# Tagged exports import does not read (RIS is read: ris.py), each told by its first
+# record, what it is, and what to export instead: EndNote's ("%0 Journal Article"),
+# PubMed's .nbib (MEDLINE: "PMID- 34265844", "TI  - ..."), which offers no RIS or BibTeX,
+# and Web of Science's ("FN Clarivate Analytics Web of Science", "PT J").
+_REFUSED = (
+    (
+        re.compile(r"^%0 \S.*$", re.MULTILINE), "an EndNote export",
+        "export the papers as RIS or BibTeX from EndNote (File > Export, or a style such as"
+        " 'RefMan (RIS) Export' or 'BibTeX Export') and import that",
+    ),
+    (
+        re.compile(r"^PMID- ?\d+[ \t]*$", re.MULTILINE),
+        "a PubMed (MEDLINE) export",
+        "PubMed exports neither RIS nor BibTeX, so open this file in a reference manager"
+        " (Zotero reads .nbib files), export the papers from it as RIS or BibTeX and import"
+        " that, or add each paper by its DOI (readinglist add 10.1038/...)",
+    ),
+    (
+        re.compile(r"^FN .*$(?=(?:\n.*)*?\nPT [A-Z]+[ \t]*$)", re.MULTILINE),
+        "a Web of Science export",
+        "export the papers from Web of Science as 'RIS (other reference software)' or"
+        " 'BibTeX' (Export, above its list of records) and import that",
+    ),
+)
 
 
 # Where a BibTeX entry starts: "@article{", at a line's start.
@@ -293,16 +314,16 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
 
         return parse_markdown_list(text, path, problems)
     first = next((i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
-    endnote = _ENDNOTE.search(text)
-    if endnote:
-        # (A reference manager's other export: what to do is more use than what was expected.)
-        problems.error(
-            Location(path, text.count("\n", 0, endnote.start()) + 1, 1),
-            f"this is an EndNote export ({endnote.group().strip()!r}), which import does not"
-            " read: export the papers as RIS or BibTeX from EndNote (File > Export, or a"
-            " style such as 'RefMan (RIS) Export' or 'BibTeX Export') and import that",
-        )
-        return []
+    for pattern, export, advice in _REFUSED:
+        found = pattern.search(text)
+        if found:
+            # (A reference manager's or a site's other export: what to do is more use than
+            # what was expected.)
+            problems.error(
+                Location(path, text.count("\n", 0, found.start()) + 1, 1),
+                f"this is {export} ({found.group().strip()!r}), which import does not read: {advice}",
+            )
+            return []
     problems.error(
         Location(path, first, 1),
         "unknown layout: expected a Hugging Face Papers listing (starting with "

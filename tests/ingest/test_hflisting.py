@@ -230,3 +230,29 @@ def test_an_endnote_export_is_told_what_to_do_and_an_ris_export_is_read():
         " export the papers as RIS or BibTeX from EndNote (File > Export, or a style such as"
         " 'RefMan (RIS) Export' or 'BibTeX Export') and import that",
     ]
+
+
+def test_pubmeds_and_web_of_sciences_tagged_exports_are_told_what_to_do():
+    # (A helper's import of realistic exports: each was "unknown layout".) PubMed's
+    # .nbib, as "Send to: Citation manager" saves it, starts with a blank line.
+    nbib = (
+        "\nPMID- 34265844\nOWN - NLM\nSTAT- MEDLINE\nDCOM- 20210730\n"
+        "TI  - Highly accurate protein structure prediction with AlphaFold.\n"
+        "PG  - 583-589\nAU  - Jumper J\nFAU - Jumper, John\n"
+    )
+    wos = (
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Jumper, J\n"
+        "TI Highly accurate protein structure prediction with AlphaFold\nSO NATURE\nER\n\nEF\n"
+    )
+    problems = Problems()
+    assert parse_text(nbib, "pubmed-alphafold.nbib", problems) == []
+    assert parse_text(wos, "savedrecs.txt", problems) == []
+    assert [str(p) for p in problems.items] == [
+        "pubmed-alphafold.nbib:2:1: this is a PubMed (MEDLINE) export ('PMID- 34265844'), which"
+        " import does not read: PubMed exports neither RIS nor BibTeX, so open this file in a"
+        " reference manager (Zotero reads .nbib files), export the papers from it as RIS or BibTeX"
+        " and import that, or add each paper by its DOI (readinglist add 10.1038/...)",
+        "savedrecs.txt:1:1: this is a Web of Science export ('FN Clarivate Analytics Web of"
+        " Science'), which import does not read: export the papers from Web of Science as 'RIS"
+        " (other reference software)' or 'BibTeX' (Export, above its list of records) and import that",
+    ]
