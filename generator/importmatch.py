@@ -190,6 +190,8 @@ class Index:
         self.by_arxiv: dict[str, Paper] = {}
         self.by_doi: dict[str, Paper] = {}
         self.by_title: dict[str, Paper] = {}
+        # A title without its spaces (`joined_title`): "ReAct" and "Re-Act" are one.
+        self.by_joined_title: dict[tuple[str, tuple[str, ...]], Paper] = {}
         self.all_by_title: dict[str, list[Paper]] = {}  # papers may share a title
         self.by_abstract: dict[str, Paper] = {}  # _abstract_key -> paper
         self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
@@ -228,6 +230,8 @@ class Index:
             same = self.all_by_title.setdefault(title, [])
             if not any(other is paper for other in same):  # (added again after each merge)
                 same.append(paper)
+        if title:
+            self.by_joined_title.setdefault(joined_title(title), paper)
         if title and title not in self.by_title:
             self.by_title[title] = paper
             self.titles.append((title, paper))
@@ -259,6 +263,8 @@ class Index:
             return None, "", None
         if title in self.by_title:
             return self.by_title[title], "same title", None
+        if (joined := self.by_joined_title.get(joined_title(title))) is not None:
+            return joined, "same title but for a hyphen or space", None
         taken = self.by_taken_title.get(provenance.digest(record.title)) or self.by_taken_title.get(
             title_key(record.title)
         )
@@ -330,9 +336,17 @@ _YEAR = re.compile(r"(?:19|20)?\d{2}")
 
 def by_title(reason: str) -> bool:
     """Whether a match was made by title alone (no arXiv id, DOI or abstract)."""
-    return reason in ("same title", "a title it was imported under") or reason.startswith(
-        "similar title"
+    return reason in ("same title", "same title but for a hyphen or space", "a title it was imported under") or (
+        reason.startswith("similar title")
     )
+
+
+def joined_title(title: str) -> tuple[str, tuple[str, ...]]:
+    """A normalised title's words written together, and its numbers: the titles a
+    hyphen, or a space, for none tells apart ("ReAct" and "Re-Act", "X-Former" and
+    "XFormer", too short for a similar title's score) are one; not "Llama 2 70B" and
+    "Llama 270B"."""
+    return "".join(title.split()), tuple(re.findall(r"\d+", title))
 
 
 def ids_disagree(paper: Paper, record: Record) -> bool:

@@ -639,6 +639,16 @@ def test_a_title_spelt_with_hyphens_for_spaces_or_in_lower_case_is_no_conflict(t
     assert one.conflicts == [] and len(one.added) == 1
     assert _read(tmp_path / "two" / "papers" / f"{one.added[0]}.yml")["title"] == (
         "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding")
+    # A short title so spelt, too short for a similar title's score, is found too; other
+    # numbers tell titles apart whatever their spaces.
+    short = import_records([_rec("ReAct", line=1), _rec("Re-Act", line=2), _rec("X-Former", line=3),
+                            _rec("XFormer", line=4), _rec("Llama 2 70B", line=5), _rec("Llama 270B", line=6)],
+                           tmp_path / "three", added=DAY)
+    assert (short.added, short.conflicts) == (["react", "x-former", "llama-2-70b", "llama-270b"], [])
+    assert [str(d) for d in short.duplicates] == [
+        "in.txt:2:1: duplicate of react (same title but for a hyphen or space); merged",
+        "in.txt:4:1: duplicate of x-former (same title but for a hyphen or space); merged",
+    ]
     # Other words (or other punctuation) are still a conflict.
     other = import_records([
         _rec("Chain of Thought Reasoning in Large Language Models", path="y.bib", arxiv="2201.11903"),
