@@ -536,6 +536,16 @@ def _ignore_editors_files(server) -> None:
         return schedule(_NotEditorsFiles(handler), path, *args, **kwargs)
 
     observer.schedule = scheduled
+    # The watches MkDocs scheduled before this hook ran, watched again through it: with
+    # `mkdocs serve --watch-theme` the overrides folder is one of them (a theme folder),
+    # and a swap file there still built the site again. (`watch:` in mkdocs.yml and
+    # `-w` naming it too did not help: MkDocs counts a folder watched twice, and keeps
+    # its first watch.)
+    for path, count in list(getattr(server, "_watched_paths", {}).items()):
+        for _ in range(count):
+            server.unwatch(path)
+        for _ in range(count):
+            server.watch(path)
 
 
 class _NotEditorsFiles:

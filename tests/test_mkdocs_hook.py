@@ -152,6 +152,46 @@ def test_under_serve_an_editors_swap_or_backup_file_builds_nothing(tmp_path):
         server.observer.join()
 
 
+def test_under_serve_watch_theme_an_editors_file_in_the_overrides_builds_nothing(tmp_path):
+    # `mkdocs serve --watch-theme` watches the theme's folders, the overrides among
+    # them, before the hook's on_serve: a swap file there built the site again (and
+    # `watch:` naming the folder too kept that first watch).
+    import time
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import mkdocs_hook
+
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text("{% extends 'base.html' %}\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(overrides))  # (as MkDocs watches the theme, before on_serve)
+    config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / "other.yml"))
+    server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
+    server.watch(str(overrides))  # (`watch: [overrides]`, after on_serve)
+    server.observer.start()
+    try:
+        time.sleep(0.6)  # (the polling observer's first look)
+        for name in (".main.html.swp", "main.html~", "4913", "#main.html#"):
+            (overrides / name).write_text("the editor's")
+        time.sleep(1.6)  # (three looks: each would have seen them)
+        assert server._want_rebuild is False
+        (overrides / "main.html").write_text("{% extends 'base.html' %}\n{# saved #}\n")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server._want_rebuild is True
+        # Unwatched as often as watched, it is watched no more (MkDocs counts them).
+        server.unwatch(str(overrides))
+        server.unwatch(str(overrides))
+        assert server._watched_paths == {}
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
 def test_under_serve_a_mistake_mkdocs_stops_on_as_it_reads_mkdocs_yml_keeps_the_last_site(tmp_path, capsys):
     # A misspelt key under `strict` (or a theme not installed): MkDocs' server held every
     # page asked for ("will appear stuck") until mkdocs.yml was fixed.
