@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html
+from generator import build, docslock, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html
 from generator import related, render, search, served_site, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
@@ -62,6 +62,8 @@ _overrides: tuple[Path, Path] | None = None
 _aside: tuple[Path, bool] | None = None
 # This build's files (from on_env), whose pages' texts go once it is over (_let_pages_go).
 _files: Files | None = None
+# The docs folder this build holds (docslock.py), and how the curator knows it ("docs/").
+_docs: tuple[Path, str] | None = None
 
 
 class CurationFailed(PluginError):
@@ -99,6 +101,8 @@ _GUARDED = "readinglist_guarded"
 # in the theme's own bar (mkdocs.yml, the theme overrides): until a build succeeds, a bar
 # the server adds to every page it serves says them (_with_stopped_bar).
 _STOPPED = "readinglist_stopped"
+# The docs folders this process holds (docslock.Held, by folder).
+_DOCS_LOCKS = "readinglist_docs_locks"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -171,8 +175,9 @@ def _foreign_file(folder: Path, marks: tuple[str, ...]) -> str | None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _removed, _edit_urls, _written, _overrides, _aside
+    global _site, _removed, _edit_urls, _written, _overrides, _aside, _docs
     _site, _removed, _edit_urls, _written, _overrides = None, True, {}, frozenset(), None
+    _docs = None
     build.PROCESS_STATE.pop(_STOPPED, None)  # (said again if this build stops too)
     _aside = None
     # Stashes the generated pages' HTML blocks before any HTML parser reads them (see
@@ -211,6 +216,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     root = Path(config.config_file_path).resolve().parent
     _refuse_curators_folders(root, Path(config.docs_dir), Path(config.site_dir))
+    # (before the generator writes there; a server's address is its site_url)
+    docs_dir = Path(config.docs_dir).resolve()
+    shown = f"{docs_dir.relative_to(root).as_posix()}/" if docs_dir.is_relative_to(root) else f"{docs_dir}/"
+    _hold_docs(docs_dir, shown, _serves(config) if os.environ.get(_SERVING) else "")
     settings = build.Settings(
         content_dir=root / "content",
         docs_dir=Path(config.docs_dir),
@@ -292,6 +301,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"{len(report.removed)} removed, in {total:.2f} s ({phases})"
     )
     return config
+
+
+def _hold_docs(docs_dir: Path, shown: str, serves: str) -> None:
+    """This process's hold on the docs folder (docslock.py; ``shown``: "docs/"): as a
+    server at ``serves`` until it stops, else as a build until it ends (_let_docs_go).
+    Another server holding it stops the build (Abort: said in one line, as MkDocs' own
+    refusals are)."""
+    global _docs
+    from mkdocs.exceptions import Abort
+
+    try:
+        docslock.take(docs_dir, shown, _docs_locks(), serves=serves)
+    except docslock.DocsInUse as error:
+        raise Abort(f"readinglist: {error}") from None
+    _docs = (docs_dir, shown)
+
+
+def _serves(config: MkDocsConfig) -> str:
+    """The address a server serves at (MkDocs sets site_url to it)."""
+    return config.site_url or f"http://{config.dev_addr}/"
+
+
+def _let_docs_go() -> None:
+    """A build is over: the docs folder is free again (a server's stays held)."""
+    if _docs is not None and not docslock.serving(_docs[0], _docs_locks()):
+        docslock.let_go(_docs[0], _docs_locks())
+
+
+def _docs_locks() -> dict[str, docslock.Held]:
+    return build.PROCESS_STATE.setdefault(_DOCS_LOCKS, {})  # type: ignore[return-value]
 
 
 def _old_addresses(config: MkDocsConfig, site) -> None:
@@ -475,6 +514,10 @@ def on_serve(server, config: MkDocsConfig, builder):
     # built twice, the second time for the generator's own writes. content/ is watched.
     if config.docs_dir:
         server.unwatch(config.docs_dir)
+    if _docs is not None and hasattr(config, "dev_addr"):
+        # Held until the server stops: under `mkdocs serve --clean` too, whose builds
+        # MkDocs calls builds (each let it go).
+        _hold_docs(*_docs, _serves(config))
     # While the server waits for the first edit: the first title or abstract edit
     # would otherwise also import scikit-learn.
     threading.Thread(target=related.warm_up, name="readinglist-warm-up", daemon=True).start()
@@ -844,6 +887,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _aside is not None:
         served_site.drop(_aside[0])
     _let_pages_go(config)
+    _let_docs_go()
     if not os.environ.get(_SERVING):
         # The same modes on every machine, whatever the umask (a site served by MkDocs'
         # own server, in its temporary folder, is read by its builder alone).
@@ -887,6 +931,7 @@ def on_build_error(error: Exception) -> None:
         _store_memo()
     # A half-built site is no base for the next dirty build.
     _sites().clear()
+    _let_docs_go()
     if _aside is not None:
         served_site.put_back(_aside[0], whole=_aside[1])
     if isinstance(error, ThemeFailed):
@@ -908,6 +953,7 @@ def on_build_error(error: Exception) -> None:
 
 def on_shutdown() -> None:
     _store_memo()
+    docslock.let_go_of_all(_docs_locks())
 
 
 def _store_memo() -> None:

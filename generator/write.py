@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Iterable
 
 from .atomicfile import atomic_write_bytes
+from .docslock import HOLDER_NAME, LOCK_NAME
 
 # Files in the docs folder that are not generated and must survive pruning: the
-# placeholder that keeps the (otherwise ignored) folder in a fresh clone.
-KEEP = frozenset({".gitkeep"})
+# placeholder that keeps the (otherwise ignored) folder in a fresh clone, and the lock
+# a build or server holds on the folder, with its record (docslock.py).
+KEEP = frozenset({".gitkeep", LOCK_NAME, HOLDER_NAME})
 
 
 class WriteError(Exception):

@@ -41,16 +41,20 @@ def test_a_page_no_longer_planned_leaves_the_stamps_and_cannot_be_kept(tmp_path)
         write_outputs(docs, [("a.md", None), ("b.md", None)], stamps)
 
 
-def test_stale_files_and_empty_folders_are_removed_but_gitkeep_stays(tmp_path):
+def test_stale_files_and_empty_folders_are_removed_but_gitkeep_and_the_lock_stay(tmp_path):
     docs = tmp_path / "docs"
     write_outputs(docs, [("papers/old/index.md", "x"), ("papers/new/index.md", "y")])
-    (docs / ".gitkeep").write_text("")
+    # (the lock a build or server holds on the folder, and its record: docslock.py)
+    for name in (".gitkeep", ".readinglist.lock", ".readinglist.holder"):
+        (docs / name).write_text("")
     report = write_outputs(docs, [("papers/new/index.md", "y")])
     assert report.removed == ("papers/old/index.md",)
     assert not (docs / "papers/old").exists()
     assert (docs / ".gitkeep").exists()
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == [
         ".gitkeep",
+        ".readinglist.holder",
+        ".readinglist.lock",
         "papers/new/index.md",
     ]
 

@@ -60,7 +60,8 @@ def stopped_by(error: Exception) -> str:
     said = str(error)
     if "BuildError" in said:
         return "stopped by the problems above; fix them and run the command again"
-    return said
+    # (The hook's own refusal, said by the command's name: the docs folder in use.)
+    return said.removeprefix("readinglist: ")
 
 
 def stop_on_config_mistakes(root: Path) -> None:

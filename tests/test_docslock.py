@@ -1,0 +1,159 @@
+"""One process at a time writes a project's docs folder (generator/docslock.py): a
+second server, or a build while one serves, is refused; a build waits for a build."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.test_build import FIXTURE, REPO, make_project
+
+# A process holding a docs folder as `readinglist serve` or `readinglist build` would
+# (its command line is what the record names): it says "held", keeps the folder for
+# HOLD_FOR seconds, then writes DONE and lets go.
+HOLDER = textwrap.dedent("""\
+    import os, sys, time
+    from pathlib import Path
+    sys.path.insert(0, os.environ["REPO"])
+    from generator import docslock
+
+    docs, held = Path(os.environ["DOCS"]), {}
+    docslock.take(docs, "docs/", held, serves=os.environ["SERVES"])
+    print("held", flush=True)
+    time.sleep(float(os.environ["HOLD_FOR"]))
+    Path(os.environ["DONE"]).write_text("let go")
+    docslock.let_go(docs, held)
+""")
+
+
+def _holder(tmp_path: Path, docs: Path, *args: str, serves: str = "", hold_for: float = 60) -> subprocess.Popen:
+    script = tmp_path / "bin" / "readinglist"
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(HOLDER)
+    env = {
+        **os.environ, "REPO": str(REPO), "DOCS": str(docs), "SERVES": serves,
+        "HOLD_FOR": str(hold_for), "DONE": str(tmp_path / "done"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, str(script), *args], env=env, stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None and process.stdout.readline() == "held\n"
+    return process
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def _free(docs: Path) -> bool:
+    """Whether another process could take the folder's lock now."""
+    probe = (
+        "import sys; from filelock import FileLock, Timeout\n"
+        "try:\n    FileLock(sys.argv[1]).acquire(blocking=False)\n"
+        "except Timeout:\n    print('held')\nelse:\n    print('free')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(docs / ".readinglist.lock")],
+        capture_output=True, text=True, check=True,
+    )
+    return done.stdout == "free\n"
+
+
+def test_a_build_while_a_server_holds_the_docs_folder_is_refused_naming_it(tmp_path, process_state, capsys):
+    # Two servers on one project (or a server and a build) each generated the pages
+    # into the same docs folder, overwriting each other's files.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    project = make_project(tmp_path, FIXTURE)
+    docs = project / "docs"
+    server = _holder(tmp_path, docs, "serve", "-a", "127.0.0.1:8001", serves="http://127.0.0.1:8001/")
+    try:
+        said = (
+            f"docs/ is in use by `readinglist serve -a 127.0.0.1:8001` (pid {server.pid}),"
+            " which serves this project at http://127.0.0.1:8001/ and writes docs/ on every"
+            f" change: use that one, or stop it (Ctrl-C in its terminal, or `kill {server.pid}`)"
+            " and run this again"
+        )
+        assert main(["--root", str(project), "build", "-q"]) == 1
+        assert capsys.readouterr().err.splitlines()[-1] == f"readinglist build: {said}"
+        # Plain `mkdocs build`, and the first build of a second server (`mkdocs serve`).
+        for serving in ("", "1"):
+            os.environ["READINGLIST_SERVING"] = serving  # (undone by process_state)
+            with pytest.raises(Abort) as stopped:
+                mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=True))
+            assert str(stopped.value) == f"readinglist: {said}"
+        # Nothing was generated, and the server's hold is as it was.
+        assert sorted(os.listdir(docs)) == [".readinglist.holder", ".readinglist.lock"]
+        assert not (project / "site").exists()
+        assert server.poll() is None and not _free(docs)
+    finally:
+        _stop(server)
+
+
+def test_a_lock_left_by_a_killed_server_does_not_stop_the_next_build(tmp_path, process_state, capsys):
+    # `kill -9`, a crash, a closed laptop: the lock goes with its process; its record
+    # stays behind, naming a process that is gone.
+    project = make_project(tmp_path, FIXTURE)
+    docs = project / "docs"
+    server = _holder(tmp_path, docs, "serve", serves="http://127.0.0.1:8000/")
+    server.send_signal(signal.SIGKILL)
+    server.wait()
+    assert (docs / ".readinglist.holder").is_file()
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    assert "in use" not in capsys.readouterr().err
+    assert (project / "site" / "papers" / "task-vectors" / "index.html").is_file()
+    # The build let the folder go, and its record with it.
+    assert not (docs / ".readinglist.holder").exists() and _free(docs)
+
+
+def test_a_build_waits_for_another_build_to_finish_with_the_docs_folder(tmp_path, process_state, capsys):
+    project = make_project(tmp_path, FIXTURE)
+    other = _holder(tmp_path, project / "docs", "build", "--strict", hold_for=1.5)
+    try:
+        assert main(["--root", str(project), "build", "-q"]) == 0
+        # It waited: the other build had let go when this one wrote its pages.
+        assert (tmp_path / "done").read_text() == "let go"
+        assert capsys.readouterr().err.splitlines()[0] == (
+            f"readinglist: waiting for `readinglist build --strict` (pid {other.pid}) to finish"
+            " writing docs/ (Ctrl-C to stop)"
+        )
+        assert other.wait(timeout=10) == 0
+    finally:
+        _stop(other)
+
+
+def test_a_server_holds_the_docs_folder_until_it_stops_a_build_until_it_ends(tmp_path, process_state):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, FIXTURE)
+    docs = project / "docs"
+    config = load_config(str(project / "mkdocs.yml"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    assert _free(docs)  # a build: let go once it is done
+    config.plugins.on_shutdown()
+
+    config = load_config(str(project / "mkdocs.yml"), strict=True)
+    config.site_url = "http://127.0.0.1:8002/"  # (as `mkdocs serve -a 127.0.0.1:8002` sets it)
+    config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config, serve_url=config.site_url, dirty=True)
+    assert not _free(docs)  # a server: held between its builds
+    record = json.loads((docs / ".readinglist.holder").read_text())
+    assert (record["pid"], record["serves"]) == (os.getpid(), "http://127.0.0.1:8002/")
+    mkdocs_build(config, serve_url=config.site_url, dirty=True)  # a rebuild keeps it
+    assert not _free(docs)
+    config.plugins.on_shutdown()  # (the server stopped: Ctrl-C, SIGTERM)
+    assert _free(docs) and not (docs / ".readinglist.holder").exists()
