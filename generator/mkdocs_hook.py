@@ -523,6 +523,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     threading.Thread(target=related.warm_up, name="readinglist-warm-up", daemon=True).start()
     _ignore_editors_files(server)
     _bar_when_stopped(server)
+    _reloading_not_found(server)
     config_file = Path(getattr(config, "config_file_path", None) or "")
     if config_file.name == siteconfig.CONFIG:  # (the file `check` reads; not `mkdocs -f other.yml`)
         server.builder = guard_config(builder, config_file.resolve().parent)
@@ -542,6 +543,28 @@ def _bar_when_stopped(server) -> None:
         return _with_stopped_bar(inject(content, epoch), build.PROCESS_STATE.get(_STOPPED))
 
     server._inject_js_into_html = injected
+
+
+def _reloading_not_found(server) -> None:
+    """The server's "Page not found" (the site's 404 page) reloads when the site is
+    built again, as every page does, and carries the bar of a stopped rebuild: MkDocs
+    sends it without its live-reload script. A page whose file went away (a paper
+    deleted, or moved aside and put back, a page renamed) stayed "not found" when it
+    came back, and the address of a paper being written by hand, opened before its file
+    was saved, stayed so once it was: until reloaded by hand."""
+    handler = getattr(server, "error_handler", None)
+    if handler is None or not hasattr(server, "_epoch_cond") or not hasattr(server, "_visible_epoch"):
+        return
+
+    def error_page(code: int) -> bytes | None:
+        content = handler(code)
+        if code != 404 or content is None:
+            return content
+        with server._epoch_cond:  # (the site the page is of: the last one built)
+            epoch = server._visible_epoch
+        return server._inject_js_into_html(content, epoch)
+
+    server.error_handler = error_page
 
 
 _BODY = re.compile(rb"<body\b[^>]*>")

@@ -192,6 +192,51 @@ def test_under_serve_watch_theme_an_editors_file_in_the_overrides_builds_nothing
         server.observer.join()
 
 
+def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_rebuild(tmp_path):
+    # MkDocs sent its 404 page without the live-reload script: a paper's page opened
+    # before its file was saved (or whose file went away and came back) stayed "not
+    # found" once the file was there, until reloaded by hand.
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import build, mkdocs_hook
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><p>Home</p></body></html>")
+    not_found = b"<html><body><h1>Page not found</h1></body></html>"
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
+    server.error_handler = lambda code: not_found if code == 404 else None  # (as MkDocs' serve)
+    config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / "other.yml"))
+    server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
+    server.watch(str(tmp_path / "content"))  # (MkDocs injects the script only when watching)
+
+    def get(path: str) -> tuple[str, str]:
+        said = []
+        body = b"".join(server.serve_request(
+            {"PATH_INFO": path}, lambda status, headers: said.append(status)
+        ))
+        return said[0], body.decode()
+
+    status, page = get("/papers/new-paper/")
+    assert status == "404 Not Found"
+    assert page.startswith("<html><body><h1>Page not found</h1>")
+    # The script polls for a site newer than the one it was sent with, as on every page.
+    epoch = server._visible_epoch
+    assert f"livereload({epoch}, " in page and f"livereload({epoch}, " in get("/")[1]
+    stopped = ["mkdocs.yml:4:33: YAML syntax error: a colon followed by a space"]
+    build.PROCESS_STATE[mkdocs_hook._STOPPED] = stopped
+    try:
+        status, page = get("/papers/new-paper/")
+    finally:
+        del build.PROCESS_STATE[mkdocs_hook._STOPPED]
+    assert "The site could not be built again: 1 error" in page
+    assert "<li><code>mkdocs.yml:4:33: YAML syntax error: a colon followed by a space</code></li>" in page
+    assert f"livereload({epoch}, " in page
+    assert server.error_handler(500) is None  # (other errors as MkDocs sends them)
+
+
 def test_under_serve_a_mistake_mkdocs_stops_on_as_it_reads_mkdocs_yml_keeps_the_last_site(tmp_path, capsys):
     # A misspelt key under `strict` (or a theme not installed): MkDocs' server held every
     # page asked for ("will appear stuck") until mkdocs.yml was fixed.
