@@ -192,7 +192,7 @@ def test_under_serve_watch_theme_an_editors_file_in_the_overrides_builds_nothing
         server.observer.join()
 
 
-def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_rebuild(tmp_path):
+def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_rebuild(tmp_path, process_state):
     # MkDocs sent its 404 page without the live-reload script: a paper's page opened
     # before its file was saved (or whose file went away and came back) stayed "not
     # found" once the file was there, until reloaded by hand.
@@ -227,10 +227,7 @@ def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_reb
     assert f"livereload({epoch}, " in page and f"livereload({epoch}, " in get("/")[1]
     stopped = ["mkdocs.yml:4:33: YAML syntax error: a colon followed by a space"]
     build.PROCESS_STATE[mkdocs_hook._STOPPED] = stopped
-    try:
-        status, page = get("/papers/new-paper/")
-    finally:
-        del build.PROCESS_STATE[mkdocs_hook._STOPPED]
+    status, page = get("/papers/new-paper/")
     assert "The site could not be built again: 1 error" in page
     assert "<li><code>mkdocs.yml:4:33: YAML syntax error: a colon followed by a space</code></li>" in page
     assert f"livereload({epoch}, " in page
