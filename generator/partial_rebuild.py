@@ -88,9 +88,12 @@ def stamp(
 
     A navigation page's title comes from the navigation, else its front matter, else
     its first heading: its front matter is digested, and when a title may come from the
-    text, the text up to its first heading (`_to_first_heading`). mkdocs.yml and `extra` (the error banner) count by content;
+    text, the text up to its first heading (`_to_first_heading`). mkdocs.yml and `extra` count by content;
     so do ``redirects`` (old page -> new page): a page written at an old address that
-    no longer leads anywhere must go, and only a clean build removes it.
+    no longer leads anywhere must go, and only a clean build removes it. What the hook
+    puts in `extra` counts as what it shows: the error bar (ERROR_BAR), whether the
+    pages load the map of old ids (with the old addresses); the rest is mkdocs.yml's. (A
+    first rename was said as "the error bar", with no error anywhere.)
     """
 
     def digest(*parts: object) -> str:
@@ -101,16 +104,29 @@ def stamp(
             hashed.update(data)
         return hashed.hexdigest()
 
+    values = sorted(extra.items(), key=lambda kv: kv[0])
+
+    def of(keys: Iterable[str] | None) -> list[tuple[str, Any]]:
+        """The values of ``keys``; None: of every key but the hook's."""
+        return [(k, v) for k, v in values if (k in keys if keys is not None else k not in _OURS)]
+
     return {
         "the navigation": digest(
             nav, *[part for page in nav_pages for part in (str(page.src_path), _label_source(page))]
         ),
         "mkdocs.yml": digest(
-            site_url, config_file.read_bytes() if config_file and config_file.is_file() else b""
+            site_url, config_file.read_bytes() if config_file and config_file.is_file() else b"",
+            of(None),
         ),
-        "the error bar": digest(sorted(extra.items(), key=lambda kv: kv[0])),
-        "the old addresses": digest(sorted((redirects or {}).items())),
+        "the error bar": digest(of(ERROR_BAR)),
+        "the old addresses": digest(sorted((redirects or {}).items()), of(OLD_ADDRESSES)),
     }
+
+
+# The keys of `extra` the hook sets: the error bar's, and whether there are old ids.
+ERROR_BAR = ("readinglist_problems", "readinglist_no_site")
+OLD_ADDRESSES = ("readinglist_formerly",)
+_OURS = frozenset(ERROR_BAR + OLD_ADDRESSES)
 
 
 def theme_files(theme_dir: Path | None) -> dict[str, tuple[int, str]]:

@@ -624,6 +624,24 @@ def test_a_page_title_from_front_matter_or_text_is_in_the_stamp(tmp_path):
     assert stamp_of("---\nicon: x\n---\n# A", True) != stamp_of("---\nicon: y\n---\n# A", True)
 
 
+def test_what_the_hook_puts_in_extra_is_said_as_what_it_shows():
+    # A first rename (the pages then load the map of old ids) built every page for
+    # "the error bar", with no error anywhere.
+    def changed(before: dict, after: dict) -> list[str]:
+        return partial_rebuild.changed(
+            partial_rebuild.stamp([], [], None, before, ""), partial_rebuild.stamp([], [], None, after, "")
+        )
+
+    plain = {"repository": "", "readinglist_formerly": False}
+    assert changed(plain, {**plain, "readinglist_formerly": True}) == ["the old addresses"]
+    assert changed(plain, {**plain, "readinglist_problems": ["a.yml:1:1: x"]}) == ["the error bar"]
+    assert changed(
+        {**plain, "readinglist_problems": ["a.yml:1:1: x"]},
+        {**plain, "readinglist_problems": ["a.yml:1:1: x"], "readinglist_no_site": True},
+    ) == ["the error bar"]
+    assert changed(plain, {**plain, "repository": "https://github.com/lab/list"}) == ["mkdocs.yml"]
+
+
 def test_a_page_at_an_old_address_that_leads_nowhere_now_goes(project):
     # A renamed paper's former id taken back (another stays, so every page still loads
     # the reading log's map): the page written at that address must not stay behind.
