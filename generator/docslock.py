@@ -61,6 +61,7 @@ class Held:
     lock: FileLock
     record: Path
     serves: str
+    file: tuple[int, int]  # the lock file's device and inode
 
 
 def take(docs_dir: Path, shown: str, held: dict[str, Held], *, serves: str = "") -> None:
@@ -72,11 +73,18 @@ def take(docs_dir: Path, shown: str, held: dict[str, Held], *, serves: str = "")
 
     key = str(docs_dir.resolve())
     mine = held.get(key)
+    if mine is not None and _identity(docs_dir / LOCK_NAME) != mine.file:
+        # The folder was removed (and made again) under a server, `rm -rf docs`: its
+        # hold is on a file that is gone, which no other process sees. Taken again.
+        held.pop(key)
+        mine.lock.release()
+        serves, mine = serves or mine.serves, None
     if mine is None:
         docs_dir.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(docs_dir / LOCK_NAME), thread_local=False)
         _acquire(lock, docs_dir / HOLDER_NAME, shown)
-        mine = held[key] = Held(lock, docs_dir / HOLDER_NAME, serves)
+        mine = Held(lock, docs_dir / HOLDER_NAME, serves, _identity(docs_dir / LOCK_NAME))
+        held[key] = mine
     elif mine.serves or not serves:
         return  # (held already as it is to be: a rebuild under serve, say)
     mine.serves = serves  # (written again: a build of this process became a server)
@@ -145,6 +153,14 @@ def _acquire(lock: FileLock, record: Path, shown: str) -> None:
             )
             said = True
         time.sleep(POLL)
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_dev, info.st_ino)
 
 
 def _running(pid: int) -> bool:

@@ -649,6 +649,13 @@ def guard_config(builder: Callable[[], None], root: Path) -> Callable[[], None]:
     def guarded() -> None:
         problems = siteconfig.config_problems(root)
         if not problems.has_errors():
+            # A docs folder removed while serving (`rm -rf docs`, `make clean`): MkDocs
+            # refused every rebuild ("mkdocs.yml:10:1: The path ... isn't an existing
+            # directory", said as a mistake in mkdocs.yml) until the server was
+            # restarted, which makes it again, as this does.
+            from generator.commands.build import ensure_docs_dir
+
+            ensure_docs_dir(root)
             build.PROCESS_STATE[_GUARDED] = True
             refused = said_at.refused = []
             try:

@@ -157,3 +157,23 @@ def test_a_server_holds_the_docs_folder_until_it_stops_a_build_until_it_ends(tmp
     assert not _free(docs)
     config.plugins.on_shutdown()  # (the server stopped: Ctrl-C, SIGTERM)
     assert _free(docs) and not (docs / ".readinglist.holder").exists()
+
+
+def test_a_server_whose_docs_folder_was_removed_holds_the_new_one(tmp_path, process_state):
+    # `rm -rf docs` under a server: its hold was on a file gone with the folder, and a
+    # second server could take the folder made again.
+    import shutil
+
+    from generator import docslock
+
+    docs, held = tmp_path / "docs", {}
+    docslock.take(docs, "docs/", held, serves="http://127.0.0.1:8000/")
+    shutil.rmtree(docs)
+    docs.mkdir()  # (as the server's next rebuild makes it)
+    assert _free(docs)
+    docslock.take(docs, "docs/", held, serves="http://127.0.0.1:8000/")
+    assert not _free(docs)
+    record = json.loads((docs / ".readinglist.holder").read_text())
+    assert (record["pid"], record["serves"]) == (os.getpid(), "http://127.0.0.1:8000/")
+    docslock.let_go_of_all(held)
+    assert _free(docs)

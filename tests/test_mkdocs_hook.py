@@ -263,6 +263,32 @@ def test_under_serve_a_mistake_mkdocs_stops_on_as_it_reads_mkdocs_yml_keeps_the_
     assert built == [1]
 
 
+def test_under_serve_a_docs_folder_removed_is_made_again_before_the_rebuild(tmp_path, capsys):
+    # `rm -rf docs` (or `make clean`) while serving: MkDocs refused every rebuild, said
+    # as a mistake in mkdocs.yml ("The path ... isn't an existing directory"), until
+    # the server was restarted.
+    import shutil
+
+    from mkdocs.config import load_config
+
+    from generator import mkdocs_hook
+
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Reading list\nstrict: true\n")
+    built = []
+
+    def builder():  # (as MkDocs' serve builds: the config read again first)
+        load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+        built.append(1)
+
+    rebuild = mkdocs_hook.guard_config(builder, tmp_path)
+    shutil.rmtree(tmp_path / "docs")
+    rebuild()
+    assert built == [1] and (tmp_path / "docs").is_dir()
+    assert capsys.readouterr().err == ""
+
+
 def test_under_serve_a_value_mkdocs_refuses_in_mkdocs_yml_is_said_at_its_key(tmp_path, caplog):
     # MkDocs names the key, not where it is: "Config value 'site_descripton': ...".
     from mkdocs.config import load_config
