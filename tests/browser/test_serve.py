@@ -107,3 +107,22 @@ def test_an_edit_shows_on_the_open_page_and_only_its_pages_are_built(served, ope
     assert len(_builds(log)) == 5, log.read_text()
     watching = re.search(r"Watching paths for changes: (.*)", log.read_text()).group(1)
     assert "'content'" in watching and "'docs'" not in watching
+
+
+@pytest.mark.slow
+def test_a_papers_address_opened_before_its_file_is_saved_shows_the_paper_once_it_is(
+    served, open_context, guard
+):
+    # MkDocs sent "Page not found" without its live-reload script: the page stayed so
+    # once the file was saved, until reloaded by hand.
+    project, url, log = served
+    page = open_context(base=url).new_page()
+    page.goto("papers/written-by-hand/")
+    assert page.locator("h1").inner_text() == "Page not found"
+    saving = project.parent / "written-by-hand.yml"  # (saved beside, then moved in)
+    saving.write_text("id: written-by-hand\ntitle: A Paper Written by Hand\nyear: 2025\n")
+    os.replace(saving, project / "content" / "papers" / "written-by-hand.yml")
+    page.locator("h1", has_text="A Paper Written by Hand").wait_for(timeout=60_000)
+    # (The browser logs the "not found" it was sent first: that one was meant.)
+    assert [e for e in guard.errors if "404 (Not Found)" in e] != []
+    guard.errors[:] = [e for e in guard.errors if "404 (Not Found)" not in e]
