@@ -75,6 +75,14 @@ LINES = """el => {
 def _add_tables(content) -> None:
     paper = content / "papers" / "merging-by-arithmetic.yml"
     paper.write_text(paper.read_text(encoding="utf-8") + "notes: |" + RESULTS, encoding="utf-8")
+    # A repository's name as long as the shipped list's longest, which the lists of
+    # papers show in their Code column.
+    paper = content / "papers" / "task-vectors.yml"
+    text = paper.read_text(encoding="utf-8")
+    assert "github.com/example/task-vectors\n" in text
+    paper.write_text(text.replace("github.com/example/task-vectors\n",
+                                  "github.com/imagination-research/large_language_models_open_suite\n"),
+                     encoding="utf-8")
     topics = content / "topics.yml"
     text = topics.read_text(encoding="utf-8")
     before = "      Combining the weights of *fine-tuned* models.\n"
@@ -179,10 +187,74 @@ def test_on_a_phone_a_table_that_scrolls_anyway_keeps_its_words_whole(open_conte
     code = cells.nth(1).evaluate(LINES)
     assert "".join(code) == "meta-llama/Llama-2-13b-hf"
     assert [line for line in code[:-1] if line[-1] not in "-/"] == [], code
-    # A list of papers still fits the phone, its words breaking where they must.
+    # A list of papers still fits the phone.
     page.goto("papers/")
     assert _settled(page) == [{"scrolls": False, "tabindex": None, "role": None, "name": None}]
     assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+
+
+# The words of an element's text that a line's end cuts other than after a hyphen, a
+# slash, an underscore or a dot ("imaginati" over "on-research/"), each with its cuts.
+CUT_WORDS = r"""el => {
+    const cut = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+        if (node.parentElement.closest('.rl-visually-hidden')) continue;
+        for (const word of node.data.matchAll(/\S+/g)) {
+            const at = [];
+            let top = null;
+            for (let i = 0; i < word[0].length; i++) {
+                const range = document.createRange();
+                range.setStart(node, word.index + i); range.setEnd(node, word.index + i + 1);
+                const box = range.getClientRects()[0];
+                if (!box) continue;
+                if (top !== null && box.top > top + 2 && !"-/_.".includes(word[0][i - 1])) at.push(i);
+                top = box.top;
+            }
+            if (at.length) cut.push(word[0] + " @" + at.join(","));
+        }
+    }
+    return cut;
+}"""
+
+
+@pytest.mark.parametrize("url", ["papers/", TOPIC], ids=["all-papers", "topic"])
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+def test_on_a_phone_a_list_of_papers_is_rows_across_the_screen_with_words_whole(
+    open_context, tables_url, viewport, url
+):
+    # (A reader's review: in columns, the title's a few words wide and the code's one
+    # word, both broke their words to fit: "large_langu" over "age_models", "Arithme"
+    # over "tic".)
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto(url)
+    _settled(page)
+    table = page.locator("table[data-rl-papers]")
+    assert table.evaluate(CUT_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+    # Each row's title has a line of its own across the row; its code is under it.
+    row = table.locator("tr", has=page.locator(".rl-badge--code", has_text="large_language")).first
+    title, code = row.locator("td").first.bounding_box(), row.locator("td").last.bounding_box()
+    assert title["width"] > viewport["width"] * 0.8
+    assert code["y"] >= title["y"] + title["height"]
+    # It is still a table of rows and cells, an empty cell one too (a hidden cell would
+    # put a row's topics under the header "Year"), with its column headers, in the
+    # accessibility tree Chromium gives a screen reader.
+    session = page.context.new_cdp_session(page)
+    tree = {n["nodeId"]: n for n in session.send("Accessibility.getFullAXTree")["nodes"]}
+    [top] = [n for n in tree.values() if n["role"]["value"] == "table"
+             and n["name"]["value"] == table.get_attribute("aria-label")]
+    nodes, todo = [], [top]
+    while todo:
+        node = todo.pop(0)
+        nodes += [] if node.get("ignored") else [node]
+        todo += [tree[child] for child in node.get("childIds", [])]
+    roles = [n["role"]["value"] for n in nodes]
+    headers = table.locator("th").all_inner_texts()
+    rows = table.locator("tr").count()
+    assert roles.count("row") == rows
+    assert roles.count("cell") == (rows - 1) * len(headers)
+    assert [n["name"]["value"] for n in nodes if n["role"]["value"] == "columnheader"] == headers
 
 
 @pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
