@@ -317,6 +317,26 @@ def test_printed_the_cite_block_wraps_badges_give_their_address_and_the_read_box
     assert page.locator(".rl-read").is_visible()
 
 
+def test_printed_a_papers_head_is_sized_to_the_printed_text(page, papers):
+    # (A reader's review: Material prints its text smaller, 0.68rem, and the byline,
+    # sized in rem, printed larger than the abstract, the badges and topics as large.)
+    paper = next(p for p in papers if p["code"] and p["abstract"])
+    page.goto(paper["url"])
+    sizes = """() => Object.fromEntries(Object.entries({
+        text: '.rl-abstract p', byline: '.rl-byline', badge: '.rl-badges a.rl-badge', topics: 'ul.rl-topics'}).map(([name, sel]) =>
+        [name, parseFloat(getComputedStyle(document.querySelector(sel)).fontSize)]))"""
+    screen = page.evaluate(sizes)
+    page.emulate_media(media="print")
+    printed = page.evaluate(sizes)
+    assert printed["text"] < screen["text"]
+    # Each part keeps its size beside the text, on paper as on the screen: the byline
+    # as large as the text, the badges and topics smaller.
+    for name in ("byline", "badge", "topics"):
+        assert printed[name] / printed["text"] == pytest.approx(screen[name] / screen["text"]), name
+    assert printed["byline"] == printed["text"]
+    assert printed["badge"] < printed["text"] and printed["topics"] < printed["text"]
+
+
 def test_in_forced_colours_badge_icons_stay_visible(page, papers):
     paper = next(p for p in papers if p["code"])
     page.goto(paper["url"])
