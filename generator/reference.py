@@ -9,21 +9,31 @@ from __future__ import annotations
 import textwrap
 from typing import Sequence
 
-from . import schema
+from markdown_it import MarkdownIt
+
+from . import raw_html, schema
+
+FIELD_COLUMNS = ("Field", "Value", "Required", "What it holds")
 
 
 def schema_reference_markdown() -> str:
     """The field reference of the documentation, as Markdown, from schema.py."""
+    inline = MarkdownIt("commonmark").renderInline
 
     def table(fields: Sequence[schema.Field]) -> list[str]:
-        rows = ["| Field | Value | Required | What it holds |", "|---|---|---|---|"]
+        # An HTML table (its cells' Markdown, `code`, rendered here), marked so that on
+        # a phone each field is a block of lines (readinglist.css): a Markdown table
+        # can carry no mark, and its four columns broke their words at 320px
+        # ("lowerc" over "ase", "publicatio" over "n.").
+        head = "".join(f'<th scope="col">{name}</th>' for name in FIELD_COLUMNS)
+        rows = [raw_html.BEGIN, "<table data-rl-fields>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
         for spec in fields:
             value = schema.KINDS[spec.kind]
             if spec.choices:
                 value = "one of " + ", ".join(f"`{choice}`" for choice in spec.choices)
             cells = (f"`{spec.name}`", value, "yes" if spec.required else "", spec.doc)
-            rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-        return rows
+            rows.append("<tr>" + "".join(f"<td>{inline(cell)}</td>" for cell in cells) + "</tr>")
+        return [*rows, "</tbody>", "</table>", raw_html.END]
 
     example = textwrap.dedent(str(schema.__doc__).split("::", 1)[1]).strip("\n")
     lines = [

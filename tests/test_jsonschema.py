@@ -268,10 +268,15 @@ def test_patterns_accept_and_refuse_what_the_reference_says():
 def test_reference_lists_every_field_with_its_doc():
     text = schema_reference_markdown()
     for spec in (*schema.PAPER_FIELDS, *schema.LINK_FIELDS, *schema.TOPIC_FIELDS):
-        assert f"| `{spec.name}` | " in text
-        assert spec.doc in text
-    assert "| `status` | one of `must-read`, `classic`, `to-read`, `reference` |  |" in text
-    assert "| `title` | plain text, rendered literally (never markup) | yes |" in text
+        assert f"<tr><td><code>{spec.name}</code></td><td>" in text
+        assert re.sub(r"`([^`]*)`", r"<code>\1</code>", spec.doc) in text
+    # (HTML tables, each cell's `code` rendered: a Markdown table can carry no mark.)
+    assert ("<tr><td><code>status</code></td><td>one of <code>must-read</code>, <code>classic</code>,"
+            " <code>to-read</code>, <code>reference</code></td><td></td>") in text
+    assert "<tr><td><code>title</code></td><td>plain text, rendered literally (never markup)</td><td>yes</td>" in text
+    assert "<td>The paper's id; must equal the file name without <code>.yml</code>.</td></tr>" in text
+    assert text.count('<thead><tr><th scope="col">Field</th><th scope="col">Value</th>'
+                      '<th scope="col">Required</th><th scope="col">What it holds</th></tr></thead>') == 3
     assert text.count("```yaml\n# yaml-language-server: $schema=../schema/paper.schema.json\n") == 1
     assert schema_reference_markdown() == text  # deterministic
 

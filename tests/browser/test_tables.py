@@ -240,21 +240,57 @@ def test_on_a_phone_a_list_of_papers_is_rows_across_the_screen_with_words_whole(
     # It is still a table of rows and cells, an empty cell one too (a hidden cell would
     # put a row's topics under the header "Year"), with its column headers, in the
     # accessibility tree Chromium gives a screen reader.
+    _assert_a_table_to_a_screen_reader(page, "table[data-rl-papers]")
+
+
+def _assert_a_table_to_a_screen_reader(page, selector: str, nth: int = 0) -> None:
+    """The nth table of the selector is, in the accessibility tree Chromium gives a
+    screen reader, a table of its rows, each with a cell for each column (an empty
+    one too: a row without it would have the next cell said under its header), and
+    its column headers with their names."""
     session = page.context.new_cdp_session(page)
+    root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    element = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"][nth]
+    backend = session.send("DOM.describeNode", {"nodeId": element})["node"]["backendNodeId"]
     tree = {n["nodeId"]: n for n in session.send("Accessibility.getFullAXTree")["nodes"]}
-    [top] = [n for n in tree.values() if n["role"]["value"] == "table"
-             and n["name"]["value"] == table.get_attribute("aria-label")]
+    [top] = [n for n in tree.values() if n.get("backendDOMNodeId") == backend]
+    assert top["role"]["value"] == "table"
     nodes, todo = [], [top]
     while todo:
         node = todo.pop(0)
         nodes += [] if node.get("ignored") else [node]
         todo += [tree[child] for child in node.get("childIds", [])]
     roles = [n["role"]["value"] for n in nodes]
+    table = page.locator(selector).nth(nth)
     headers = table.locator("th").all_inner_texts()
     rows = table.locator("tr").count()
     assert roles.count("row") == rows
     assert roles.count("cell") == (rows - 1) * len(headers)
     assert [n["name"]["value"] for n in nodes if n["role"]["value"] == "columnheader"] == headers
+
+
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+def test_on_a_phone_the_reference_says_each_field_in_lines_with_words_whole(open_context, tables_url, viewport):
+    # (A reader's review: at 320px the four columns of the curation reference's tables
+    # of fields broke their words to fit, "lowerc" over "ase", "publicatio" over "n.".)
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto("curation-reference/")
+    _settled(page)
+    tables = page.locator("table[data-rl-fields]")
+    assert tables.count() == 3  # papers', links' and topics' fields
+    for table in tables.all():
+        assert table.evaluate(CUT_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+    # A field's name and "Required: yes" on its first line, then its value and what it
+    # holds, each across the row.
+    row = tables.first.locator("tr", has=page.locator("td:first-child code", has_text="id")).first
+    name, value, required, holds = (row.locator("td").nth(i).bounding_box() for i in range(4))
+    assert abs(required["y"] - name["y"]) < 4 and required["x"] > name["x"] + name["width"]
+    assert value["y"] >= name["y"] + name["height"] and holds["y"] >= value["y"] + value["height"]
+    assert value["width"] > viewport["width"] * 0.8 and holds["width"] > viewport["width"] * 0.8
+    shown = row.locator("td").nth(1).evaluate("td => getComputedStyle(td, '::before').content")
+    assert shown == '"Value: " / ""'
+    _assert_a_table_to_a_screen_reader(page, "table[data-rl-fields]")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
