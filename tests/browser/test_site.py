@@ -196,6 +196,33 @@ def test_the_copy_button_covers_no_text_of_the_cite_block(open_context, papers, 
     assert len(boxes) > 3  # the entry's text was measured (the key line wraps at least once)
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE, {"width": 320, "height": 640}],
+                         ids=["desktop", "phone", "320px"])
+def test_a_code_blocks_copy_button_has_a_column_of_its_own(open_context, viewport):
+    # (A reader's review: on a phone the curation reference's example paper file
+    # scrolls sideways, and its first line's end, "$schema=../schema/...", was under
+    # the copy button, as was every line scrolled past it.)
+    page = open_context(viewport=viewport).new_page()
+    page.goto("curation-reference/")
+    block = page.locator(".md-content pre").first
+    block.hover()
+    code, button = page.evaluate("""() => {
+        const pre = document.querySelector('.md-content pre');
+        const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+        return [box(pre.querySelector(':scope > code')), box(pre.querySelector('.md-code__button'))];
+    }""")
+    # The code's box, which clips what scrolls, ends left of the button.
+    assert code[2] <= button[0]
+    if viewport["width"] < 400:
+        assert block.locator("code").evaluate("c => c.scrollWidth > c.clientWidth")  # (it scrolls)
+    # And the column is the block's: one colour from the code to the block's edge.
+    colours = page.evaluate("""() => {
+        const pre = document.querySelector('.md-content pre');
+        return [getComputedStyle(pre).backgroundColor, getComputedStyle(pre.querySelector('code')).backgroundColor];
+    }""")
+    assert colours[0] == colours[1]
+
+
 def _contrast(page, selector: str) -> list[float]:
     """WCAG contrast ratio of each element's text colour on its background colour."""
     return page.evaluate(
