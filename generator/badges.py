@@ -60,20 +60,25 @@ def _code_badge(link: Link) -> Badge | None:
     # label-in-name left "(official)" out and found "THUDM/T1 official" missing).
     official = ", official" if link.official else ""
     stats = link.stats
-    said = ""
+    counted = said = ""
     if stats is not None and stats.gone:
         # ("not found" is what the badge shows: the name holds the words seen.)
         said = f"; not found: GitHub had no such repository on {stats.checked.isoformat()} (deleted, private or renamed)"
     elif stats is not None:
-        # The day GitHub was asked: a star count is a figure of that day, not of today.
+        # The count as the badge shows it, where it shows it, between the name and
+        # "official" ("x/y, 1.2k (...), official"; axe's label-in-name found "x/y 1.2k
+        # official" missing from "x/y, official; 1,234 stars"), then in brackets the
+        # whole figure and the day GitHub was asked: a star count is a figure of that
+        # day, not of today.
         count = f"{stats.stars:,} star{'' if stats.stars == 1 else 's'}"
-        said = f"; {count} on {stats.checked.isoformat()}" + ("; archived (read-only)" if stats.archived else "")
+        counted = f", {short_count(stats.stars)} ({count} on {stats.checked.isoformat()})"
+        said = ", archived (read-only)" if stats.archived else ""
     return Badge(
         kind="code",
         href=href,
         label=label,
         icon=host or "code",
-        description=f"Code{where}: {label}{official}{said}",
+        description=f"Code{where}: {label}{counted}{official}{said}",
         official=link.official,
         note=link.note,
         stars=short_count(stats.stars) if stats is not None and not stats.gone else "",

@@ -237,6 +237,29 @@ def test_a_code_badge_names_its_host_only_when_it_knows_it():
     assert (unknown.label, unknown.href) == ("code.example.org/x", "https://code.example.org/x")
 
 
+def test_a_code_badges_star_count_is_in_its_name_where_the_badge_shows_it():
+    day = dt.date(2026, 11, 20)
+    links = (
+        Link("https://github.com/x/y", "code", official=True, host="github", repo="x/y",
+             stats=RepoStats(1234, False, day)),
+        Link("https://github.com/x/old", "code", host="github", repo="x/old", stats=RepoStats(1, True, day)),
+        Link("https://github.com/x/gone", "code", host="github", repo="x/gone",
+             stats=RepoStats(0, False, day, gone=True)),
+    )
+    badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
+    # A badge shows "x/y ★ 1.2k official" (the star is drawn): a speech user says "x/y
+    # 1.2k", which axe's label-in-name found missing from "Code on GitHub: x/y,
+    # official; 1,234 stars on 2026-11-20". The count as shown, after the name and
+    # before "official"; the whole figure and its day in brackets (an aside, which
+    # label-in-name leaves out).
+    assert [(b.stars, b.description) for b in badges if b.kind == "code"] == [
+        ("1.2k", "Code on GitHub: x/y, 1.2k (1,234 stars on 2026-11-20), official"),
+        ("1", "Code on GitHub: x/old, 1 (1 star on 2026-11-20), archived (read-only)"),
+        ("", "Code on GitHub: x/gone; not found: GitHub had no such repository on 2026-11-20"
+             " (deleted, private or renamed)"),
+    ]
+
+
 def test_datasets_talks_and_slides_have_badges_of_their_own_and_are_not_code():
     links = (
         Link("https://slideslive.com/38922874/talk", "video", note="ICML oral"),
