@@ -459,15 +459,27 @@
     });
   }
 
+  /* Material puts a code block's copy button in a <nav>: each block was a navigation
+     landmark without a name, a place in a screen reader's list of the page's landmarks
+     that leads to one button, and a page with two blocks (a curator's code in notes,
+     the Cite block) had two alike (axe-core's landmark-unique). The button stays. */
+  function codeButtons() {
+    document.querySelectorAll(".md-typeset pre > nav.md-code__nav").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(skipToTitle);
       window.document$.subscribe(scrollingTables);
+      window.document$.subscribe(codeButtons);
     } else {
       skipToTitle();
       scrollingTables();
+      codeButtons();
     }
   });
 

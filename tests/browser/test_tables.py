@@ -3,7 +3,8 @@ its column scrolls in its own box, which the keyboard reaches and scrolls in eve
 browser; on a phone a table keeps its words whole where it can, where it fits so and
 where it scrolls anyway. The shipped list has no wide table: the fixture list, with a
 curator's ten-column table of results in a paper's notes and a wide one in a topic's
-description."""
+description. (And, on the fixture's pages, lists of papers, the curation reference's
+tables of fields and code blocks' copy buttons.)"""
 
 from __future__ import annotations
 
@@ -320,3 +321,31 @@ def test_on_a_phone_a_table_that_fits_with_its_words_whole_keeps_them(open_conte
     if viewport == PHONE:
         assert [c for c in cells if c[1] != 1] == [], cells
     # (At 320px it does not fit so: its words break where they must, and it fits.)
+
+
+def _navigation_landmarks(page) -> list[str]:
+    """The name of each navigation landmark in Chromium's accessibility tree."""
+    session = page.context.new_cdp_session(page)
+    return [n.get("name", {}).get("value", "") for n in session.send("Accessibility.getFullAXTree")["nodes"]
+            if not n.get("ignored") and n["role"]["value"] == "navigation"]
+
+
+def test_a_code_blocks_copy_button_is_no_landmark(open_context, tables_url):
+    # (axe-core's landmark-unique: Material puts each block's copy button in a <nav>,
+    # a navigation landmark without a name; a paper with code in its notes and its Cite
+    # block had two alike in a screen reader's list of landmarks.)
+    page = open_context(viewport=DESKTOP, base=tables_url).new_page()
+    page.goto("papers/hostile-inputs/")
+    page.wait_for_function("document.querySelectorAll('.md-typeset pre > nav').length === 2")
+    page.wait_for_function("[...document.querySelectorAll('.md-typeset pre > nav')].every(n => n.getAttribute('role') === 'none')")
+    assert "" not in _navigation_landmarks(page)
+    assert page.get_by_role("button", name="Copy to clipboard").count() == 2
+    # So too on a page instant navigation brings (Material makes its buttons anew).
+    page.goto("papers/", wait_until="networkidle")
+    page.evaluate("window.rlSamePage = true")
+    page.locator(".md-content a[href$='hostile-inputs/']").first.click()
+    page.wait_for_function("location.pathname.endsWith('/hostile-inputs/')")
+    page.wait_for_function("document.querySelectorAll('.md-typeset pre > nav').length === 2")
+    page.wait_for_function("[...document.querySelectorAll('.md-typeset pre > nav')].every(n => n.getAttribute('role') === 'none')")
+    assert page.evaluate("window.rlSamePage") is True
+    assert "" not in _navigation_landmarks(page)
