@@ -219,8 +219,12 @@ CUT_WORDS = r"""el => {
 }"""
 
 
+SMALL_TABLET = {"width": 600, "height": 900}
+TABLET = {"width": 768, "height": 1024}
+
+
 @pytest.mark.parametrize("url", ["papers/", TOPIC], ids=["all-papers", "topic"])
-@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE, SMALL_TABLET], ids=["390px", "320px", "600px"])
 def test_on_a_phone_a_list_of_papers_is_rows_across_the_screen_with_words_whole(
     open_context, tables_url, viewport, url
 ):
@@ -242,6 +246,37 @@ def test_on_a_phone_a_list_of_papers_is_rows_across_the_screen_with_words_whole(
     # put a row's topics under the header "Year"), with its column headers, in the
     # accessibility tree Chromium gives a screen reader.
     _assert_a_table_to_a_screen_reader(page, "table[data-rl-papers]")
+
+
+@pytest.mark.parametrize("url", ["papers/", TOPIC], ids=["all-papers", "topic"])
+@pytest.mark.parametrize("viewport", [TABLET, DESKTOP], ids=["768px", "desktop"])
+def test_on_a_wider_screen_a_list_of_papers_is_columns_with_words_whole(open_context, tables_url, viewport, url):
+    # (A reader's review: at 768px a repository's name broke anywhere, squeezed to
+    # "large_language_mo" over "dels_open_suite" in a column that had room.)
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto(url)
+    boxes = _settled(page)
+    table = page.locator("table[data-rl-papers]")
+    assert table.evaluate(CUT_WORDS) == []
+    assert boxes[-1] == {"scrolls": False, "tabindex": None, "role": None, "name": None}
+    # Columns: the code beside its title.
+    row = table.locator("tr", has=page.locator(".rl-badge--code", has_text="large_language")).first
+    title, code = row.locator("td").first.bounding_box(), row.locator("td").last.bounding_box()
+    assert code["x"] >= title["x"] + title["width"] and code["y"] == title["y"]
+
+
+@pytest.mark.parametrize("viewport", [SMALL_TABLET, TABLET, DESKTOP], ids=["600px", "768px", "desktop"])
+def test_the_references_field_names_and_words_are_whole_on_any_screen(open_context, tables_url, viewport):
+    # (A reader's review: at 1280px the field names broke, "descriptio" over "n",
+    # "reading_ord" over "er"; at 480px "@inproceedi" over "ngs".)
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto("curation-reference/")
+    _settled(page)
+    tables = page.locator("table[data-rl-fields]")
+    assert tables.count() == 3
+    for table in tables.all():
+        assert table.evaluate(CUT_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
 
 
 def _assert_a_table_to_a_screen_reader(page, selector: str, nth: int = 0) -> None:
@@ -270,7 +305,8 @@ def _assert_a_table_to_a_screen_reader(page, selector: str, nth: int = 0) -> Non
     assert [n["name"]["value"] for n in nodes if n["role"]["value"] == "columnheader"] == headers
 
 
-@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
+@pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE, {"width": 481, "height": 800}],
+                         ids=["390px", "320px", "481px"])
 def test_on_a_phone_the_reference_says_each_field_in_lines_with_words_whole(open_context, tables_url, viewport):
     # (A reader's review: at 320px the four columns of the curation reference's tables
     # of fields broke their words to fit, "lowerc" over "ase", "publicatio" over "n.".)
