@@ -147,10 +147,15 @@ def _join(items, separator: str = "") -> Markup:
     return Markup(_finalize(separator)).join(_finalize(item) for item in items)
 
 
+_BREAK_AFTER = re.compile(r"([/_])(?=.)")
+
+
 def breakable(value: str) -> Markup:
-    """Escaped text that may wrap after each slash (an ``owner/name`` label in a narrow
-    table cell), rather than in the middle of a word."""
-    return Markup(str(escape.inline_text(value)).replace("/", "/<wbr>"))
+    """Escaped text that may wrap after each slash or underscore (an ``owner/name``
+    label in a narrow table cell, "large_language_models_open_suite"), rather than in
+    the middle of a word. (A line may end after a hyphen already; never after a dot,
+    inside an arXiv id or a DOI's number.) The escaping writes neither."""
+    return Markup(_BREAK_AFTER.sub(r"\1<wbr>", str(escape.inline_text(value))))
 
 
 def percent(part: int, whole: int) -> int:

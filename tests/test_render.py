@@ -575,3 +575,17 @@ def test_a_table_row_names_a_dblp_venue_without_its_days_and_place_and_the_page_
     assert f"Edsger Dijkstra; {venue}" in row  # (the filter finds "Kigali")
     page = (docs / "papers" / "task-vectors.md").read_text(encoding="utf-8")
     assert f'<span class="rl-venue">{venue}' in page
+
+
+def test_a_badges_label_may_end_a_line_after_a_slash_or_an_underscore_only():
+    from generator.render import breakable
+
+    # (A repository's name in a table's Code column: "large_language_models_open_suite"
+    # was one word as wide as the column it made, or broke anywhere.)
+    assert str(breakable("imagination-research/large_language_models_open_suite")) == (
+        "imagination-research/<wbr>large_<wbr>language_<wbr>models_<wbr>open_<wbr>suite")
+    # Never after a dot: an arXiv id and a DOI's number stay whole.
+    assert str(breakable("arXiv 2101.00010")) == "arXiv 2101.00010"
+    assert str(breakable("DOI 10.5555/3295222.3295393")) == "DOI 10.5555/<wbr>3295222.3295393"
+    # Escaped first, and nothing after a last slash.
+    assert str(breakable("a_<b>/")) == "a_<wbr>&lt;b&gt;/"
