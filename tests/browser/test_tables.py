@@ -246,6 +246,13 @@ def test_on_a_phone_a_list_of_papers_is_rows_across_the_screen_with_words_whole(
     # put a row's topics under the header "Year"), with its column headers, in the
     # accessibility tree Chromium gives a screen reader.
     _assert_a_table_to_a_screen_reader(page, "table[data-rl-papers]")
+    if url == "papers/":
+        # Emptied by the filter, the list keeps its width (its headers unseen, it was
+        # as narrow as "No paper matches the filter.").
+        width = table.bounding_box()["width"]
+        page.locator(".rl-filter__text").fill("zzzqqq")
+        page.locator("td.rl-filter__note").wait_for()
+        assert table.bounding_box()["width"] == width
 
 
 @pytest.mark.parametrize("url", ["papers/", TOPIC], ids=["all-papers", "topic"])
