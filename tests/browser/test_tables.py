@@ -242,6 +242,9 @@ def test_on_a_phone_a_list_of_papers_is_rows_across_the_screen_with_words_whole(
     title, code = row.locator("td").first.bounding_box(), row.locator("td").last.bounding_box()
     assert title["width"] > viewport["width"] * 0.8
     assert code["y"] >= title["y"] + title["height"]
+    if url == "papers/":  # and under its year and topics, which share a line
+        year, topics = (row.locator("td").nth(i).bounding_box() for i in (1, 2))
+        assert code["y"] >= topics["y"] + topics["height"] and abs(year["y"] - topics["y"]) < 4
     # It is still a table of rows and cells, an empty cell one too (a hidden cell would
     # put a row's topics under the header "Year"), with its column headers, in the
     # accessibility tree Chromium gives a screen reader.
