@@ -352,7 +352,11 @@
      over "10" in the curation reference and "Llama-2-70B-...-exten" over "ded" in a
      table that scrolled. Each way is measured, so the answer never depends on the last
      one. Not a list of papers the templates write (each names itself, aria-label): it
-     must fit, and it may hold thousands of rows, each measure a layout of them all. */
+     fits (rows across the screen below 720px, columns with whole words above; a box
+     of one that does not, a name longer than any seen, scrolls as any other does), and
+     it may hold thousands of rows, each measure a layout of them all. The curation
+     reference's tables of fields are measured as Markdown tables: below 720px they are
+     blocks of lines, which fit. */
   var SCROLL_BOXES = new WeakMap();  /* box -> whether the script made it a region */
 
   function tableName(box, table) {
