@@ -662,7 +662,9 @@ def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context,
     assert sorted(titles.all_inner_texts()) == sorted(p["title"] for p in inside)
     box.fill("zzzqqq")
     box.press("Enter")
-    assert page.locator("#rl-all-papers tbody td.rl-filter__note").inner_text() == "No paper matches the filter."
+    note = page.locator("#rl-all-papers tbody td.rl-filter__note")
+    assert note.inner_text() == "No paper matches the filter."
+    assert note.evaluate("td => getComputedStyle(td).textAlign") == "center"
 
     box.fill("")
     page.get_by_label("With code only").uncheck()
