@@ -91,6 +91,7 @@ class Paper:
     status: str = ""
     added: dt.date | None = None
     related: tuple[str, ...] = ()
+    not_related: tuple[str, ...] = ()  # papers never among its similar ones, nor it among theirs
     formerly: tuple[str, ...] = ()  # its ids before a rename, oldest first
     summary: str = ""
     notes: str = ""

@@ -1,7 +1,9 @@
 """Related papers: TF-IDF similarity over title and abstract, with the terms that explain it.
 
 Each paper gets the papers its curator linked by hand (first, in the curator's order),
-then the ``k`` most similar other papers by cosine similarity of TF-IDF vectors
+then the ``k`` most similar other papers by cosine similarity of TF-IDF vectors, leaving
+out those its curator ruled out and those whose curator ruled it out (``not_related``:
+the pair is hidden both ways, and the next most similar takes the place)
 (scikit-learn: the terms of terms.py, sublinear term frequency, smooth idf, L2 norm; a term
 counts if it is in at least 2 papers and at most ``max(40, n // 4)``). Every related
 paper carries the shared terms that contribute most to the similarity, so a reader can
@@ -17,9 +19,9 @@ API:
 - ``RelatedIndex``: the same result, kept up to date. ``index.update(papers, k, terms)``
   returns exactly (``==``) what ``related_papers(papers, k, terms)`` returns, and keeps
   what it needs to answer the next call cheaply when only some titles, abstracts or
-  curator links changed. It holds numpy/scipy arrays (plus the ids, terms, curator
-  links, each title and abstract, and the result objects) and pickles, so
-  a build can keep it between processes.
+  curator links (``related``, ``not_related``) changed. It holds numpy/scipy arrays
+  (plus the ids, terms, curator links, each title and abstract, and the result objects)
+  and pickles, so a build can keep it between processes.
 
 What a rerun costs: nothing changed, a comparison of each title and abstract with the
 last update's (the very same string objects from run to run, also after the build's
@@ -43,6 +45,11 @@ more than it shows) and whether that prefix is complete. Two kinds of changed pa
   by a distance computed from the old and new vectors; a cosine with it moves by at
   most that distance (Cauchy-Schwarz). Only the cosines in kept prefixes are recomputed,
   pair by pair.
+
+A paper whose links or ruled-out papers changed (or whose paper another paper rules in
+or out) only chooses again from its prefix, made longer first if it holds too few. (Each
+prefix holds ``k`` papers more than the paper's links and ruled-out papers, so that ``k``
+remain to show.)
 
 A paper that is not affected gets as new ranking its old prefix, affected papers taken
 out and moved pairs recomputed, merged with its new cosines against the affected papers, and trusted
@@ -126,6 +133,24 @@ def _texts(papers: Sequence[Paper]) -> tuple[tuple[str, str], ...]:
     return tuple([(p.title, p.abstract) for p in papers])
 
 
+def _blocks(ordered: Sequence[Paper], ids: Sequence[str]) -> dict[int, tuple[int, ...]]:
+    """Row -> the rows (sorted) of the papers it must not show as similar: those its
+    ``not_related`` names and those whose ``not_related`` names it. Only rows that have
+    any (a list that rules out nothing costs one look at each paper)."""
+    ruling = [(i, p.not_related) for i, p in enumerate(ordered) if p.not_related]
+    if not ruling:
+        return {}
+    row = {pid: i for i, pid in enumerate(ids)}
+    pairs: dict[int, set[int]] = {}
+    for i, others in ruling:
+        for other in others:
+            j = row.get(other)
+            if j is not None and j != i:  # (unknown ids are reported by validation)
+                pairs.setdefault(i, set()).add(j)
+                pairs.setdefault(j, set()).add(i)
+    return {i: tuple(sorted(rows)) for i, rows in sorted(pairs.items())}
+
+
 def _max_df(n: int) -> int:
     # A term in more than a quarter of a large list ("learning", "model") says little
     # about what two papers share, and each such term costs time quadratic in the
@@ -155,6 +180,8 @@ class RelatedIndex:
     # stores a shared object once), so a new process compares the same objects too.
     _texts: tuple[tuple[str, str], ...] = ()
     _links: tuple[tuple[str, ...], ...] = ()
+    # Row -> the rows it must not show as similar (``_blocks``); most lists have none.
+    _blocked: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _terms: list[str] = field(default_factory=list)
     _stems: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     _stem_numbers: dict[str, int] = field(default_factory=dict)
@@ -226,6 +253,7 @@ class RelatedIndex:
         self._ids = tuple(p.id for p in ordered)
         self._texts = _texts(ordered)
         self._links = tuple(p.related for p in ordered)
+        self._blocked = _blocks(ordered, self._ids)
         vectorizer = count_vectorizer()
         try:
             counts = vectorizer.fit_transform([_document(p) for p in ordered])
@@ -238,7 +266,7 @@ class RelatedIndex:
         self._counts = counts
         self._stem_numbers = {}
         self._stems = self._stem_of(self._terms)
-        self._width = k + max((len(links) for links in self._links), default=0) + _MARGIN
+        self._width = self._widest() + _MARGIN
         self._weigh(np.arange(n))
         self._top_cols, self._top_vals, self._complete = rank_all(self._vectors, self._width)
         self._pair_ptr = np.zeros(n + 1, dtype=np.int64)
@@ -302,9 +330,10 @@ class RelatedIndex:
         papers not linked already."""
         k = self._k
         links = self._links
-        linked = np.array([bool(links[i]) for i in rows.tolist()], dtype=bool)
-        # Without links, the ranking's first k entries (it holds neither the paper itself
-        # nor a paper twice, and -1 pads only its end).
+        blocked = self._blocked
+        linked = np.array([bool(links[i]) or i in blocked for i in rows.tolist()], dtype=bool)
+        # Without links or ruled-out papers, the ranking's first k entries (it holds
+        # neither the paper itself nor a paper twice, and -1 pads only its end).
         plain = rows[~linked]
         top = self._top_cols[plain, :k]
         valid = top >= 0
@@ -327,6 +356,9 @@ class RelatedIndex:
                 seen.add(j)
                 right.append(j)
                 curated.append(True)
+            # Ruled out (after the curator's links: a paper whose file links another
+            # shows it, whatever the other's file rules out).
+            seen.update(blocked.get(i, ()))
             found = 0
             for j in self._top_cols[i].tolist():
                 if found == k or j < 0:
@@ -493,13 +525,15 @@ class RelatedIndex:
         found = [i for i, (a, b) in enumerate(zip(texts, self._texts)) if a != b]
         edited = np.array(found, dtype=np.int64)
         links = tuple(p.related for p in ordered)
-        relinked = np.array(
-            [i for i, (a, b) in enumerate(zip(links, self._links)) if a != b], dtype=np.int64
-        )
-        width_needed = self._k + max((len(x) for x in links), default=0)
-        if n < 2 or width_needed > self._width or len(edited) > _MAX_AFFECTED_SHARE * n:
+        blocked = _blocks(ordered, self._ids)
+        changed = {i for i, (a, b) in enumerate(zip(links, self._links)) if a != b}
+        if blocked or self._blocked:
+            changed.update(i for i in blocked.keys() | self._blocked.keys()
+                           if blocked.get(i) != self._blocked.get(i))
+        relinked = np.array(sorted(changed), dtype=np.int64)
+        self._links, self._blocked = links, blocked
+        if n < 2 or self._widest() > self._width or len(edited) > _MAX_AFFECTED_SHARE * n:
             return False
-        self._links = links
         self._texts = texts
         if len(edited) == 0:
             if len(relinked):
@@ -598,7 +632,7 @@ class RelatedIndex:
         showed fewer similar papers than a computation from scratch."""
         if not len(rows):
             return
-        need = self._k + np.array([len(self._links[i]) for i in rows.tolist()], dtype=np.int64)
+        need = self._need(rows)
         short = rows[~self._complete[rows] & ((self._top_cols[rows] >= 0).sum(axis=1) < need)]
         if not len(short):
             return
@@ -607,6 +641,22 @@ class RelatedIndex:
             self._top_cols[block], self._top_vals[block], self._complete[block] = rank_block(
                 scores, self._width
             )
+
+    def _need(self, rows: np.ndarray) -> np.ndarray:
+        """How long a prefix each of ``rows`` needs: ``k`` papers beyond its curator
+        links and the papers it must not show (either may be in its prefix)."""
+        links, blocked = self._links, self._blocked
+        return self._k + np.array(
+            [len(links[i]) + len(blocked.get(i, ())) for i in rows.tolist()], dtype=np.int64
+        )
+
+    def _widest(self) -> int:
+        """The longest prefix any paper needs (see `_need`)."""
+        links = self._links
+        most = max(map(len, links), default=0)
+        for i, rows in self._blocked.items():
+            most = max(most, len(links[i]) + len(rows))
+        return self._k + most
 
     def _stem_of(self, words: list[str]) -> np.ndarray:
         """Each word's stem as a number, numbering stems not seen yet."""
@@ -721,7 +771,7 @@ class RelatedIndex:
         )
         count = np.bincount(local, minlength=len(merge))
         complete[merge] = old_complete[merge] & (count <= width)
-        need = self._k + np.array([len(self._links[i]) for i in merge.tolist()], dtype=np.int64)
+        need = self._need(merge)
         # Too short a trusted prefix: rank the paper again from its whole row.
         redo = merge[~complete[merge] & (np.minimum(count, width) < need)]
         for block, scores in blocks(vectors, transposed, redo):

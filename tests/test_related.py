@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -16,8 +17,11 @@ from generator.related import related_papers
 from generator.relatedshown import MIN_SCORE_WITHOUT_TOPIC, shown
 
 
-def paper(pid: str, title: str, abstract: str, related: tuple[str, ...] = ()) -> Paper:
-    return Paper(id=pid, title=title, abstract=abstract, related=related)
+def paper(
+    pid: str, title: str, abstract: str, related: tuple[str, ...] = (),
+    not_related: tuple[str, ...] = (),
+) -> Paper:
+    return Paper(id=pid, title=title, abstract=abstract, related=related, not_related=not_related)
 
 
 PAPERS = (
@@ -97,6 +101,68 @@ def test_curator_links_come_first_then_k_others():
     assert [r.by_curator for r in result["icl"]][:2] == [True, True]
     assert "forgetting-b" not in ids[2:]  # not listed twice
     assert len(ids) <= 4
+
+
+# Four papers on one subject and one on another: by their words "ladder" (scaling laws
+# predicted with a ladder of small models) is closest to "ladder-rl" (an LLM's ladder of
+# simpler problems), which the audit found is no kin.
+LADDERS = (
+    paper("ladder", "Scaling laws from a ladder of models", "A ladder of small models predicts scaling."),
+    paper("ladder-rl", "Ladder of problems", "A ladder of simpler problems: scaling self-improvement."),
+    paper("scaling-a", "Scaling laws", "Loss scaling with models and compute."),
+    paper("scaling-b", "Compute-optimal scaling", "Scaling models and data with compute."),
+    paper("rl", "Self-improvement of problems", "Simpler problems first: RL self-improvement."),
+)
+
+
+def _ids(row) -> list[str]:
+    return [r.paper for r in row]
+
+
+def test_a_pair_ruled_out_is_hidden_on_both_pages_and_the_next_takes_its_place():
+    before = related_papers(LADDERS, k=2)
+    assert [(r.paper, r.terms) for r in before["ladder"]] == [
+        ("ladder-rl", ("ladder", "scaling")), ("scaling-a", ("scaling", "models", "laws"))]
+    assert _ids(before["ladder-rl"]) == ["ladder", "rl"]
+    # The curator of one of the two says so; the other's file is left as it is.
+    ruled = (replace(LADDERS[0], not_related=("ladder-rl",)), *LADDERS[1:])
+    after = related_papers(ruled, k=2)
+    # Each page shows its next most similar instead: the scaling paper, and "ladder-rl"
+    # the one that shares only "scaling" with it (the shorter of the two, the heavier).
+    assert _ids(after["ladder"]) == ["scaling-a", "scaling-b"]
+    assert [(r.paper, r.terms) for r in after["ladder-rl"]] == [
+        ("rl", ("self-improvement",)), ("scaling-b", ("scaling",))]
+    # The pairs that keep their place keep their score and words.
+    assert after["ladder"][0] == before["ladder"][1]
+    assert after["ladder-rl"][0] == before["ladder-rl"][1]
+    # Each row is the row of a list without the rule, the pair taken out.
+    wide = related_papers(LADDERS, k=3)
+    assert after["ladder"] == wide["ladder"][1:]
+    assert after["ladder-rl"] == wide["ladder-rl"][1:]
+    # Nothing else changes.
+    assert {pid: row for pid, row in after.items() if pid not in ("ladder", "ladder-rl")} == {
+        pid: row for pid, row in before.items() if pid not in ("ladder", "ladder-rl")}
+    # Ruled out from either side, or both, is the same.
+    other_side = (LADDERS[0], replace(LADDERS[1], not_related=("ladder",)), *LADDERS[2:])
+    both = (ruled[0], other_side[1], *LADDERS[2:])
+    assert related_papers(other_side, k=2) == after == related_papers(both, k=2)
+
+
+def test_a_curators_link_is_shown_whatever_the_other_paper_rules_out():
+    # "ladder-rl" rules "ladder" out; "ladder"'s own file links it: each file decides
+    # its own page.
+    papers = (replace(LADDERS[0], related=("ladder-rl",)),
+              replace(LADDERS[1], not_related=("ladder",)), *LADDERS[2:])
+    result = related_papers(papers, k=2)
+    assert [(r.paper, r.by_curator) for r in result["ladder"]] == [
+        ("ladder-rl", True), ("scaling-a", False), ("scaling-b", False)]
+    assert "ladder" not in _ids(result["ladder-rl"])
+
+
+def test_ruling_out_an_unknown_paper_or_itself_changes_nothing_here():
+    # (validation reports both)
+    papers = (replace(LADDERS[0], not_related=("missing", "ladder")), *LADDERS[1:])
+    assert related_papers(papers, k=2) == related_papers(LADDERS, k=2)
 
 
 def test_unknown_curator_links_are_skipped_here():
@@ -246,7 +312,6 @@ def test_chunked_top_k_matches_the_dense_computation(monkeypatch):
 # -- RelatedIndex: an update equals a computation from scratch ---------------------------
 
 import pickle  # noqa: E402
-from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 from unittest import mock  # noqa: E402
 
@@ -284,7 +349,8 @@ def corpora(draw, text=text):
 @st.composite
 def edits(draw, papers, text=text, new_words=NEW_WORDS):
     ids = [p.id for p in papers]
-    kinds = ["title", "abstract", "new word", "add"] + (["remove", "related"] if ids else [])
+    kinds = ["title", "abstract", "new word", "add"] + (
+        ["remove", "related", "not_related"] if ids else [])
     kind = draw(st.sampled_from(kinds if ids else ["add"]))
     if kind == "add":
         return ("add", paper(f"q{draw(st.integers(0, 99))}", draw(text), draw(text)))
@@ -299,7 +365,9 @@ def edits(draw, papers, text=text, new_words=NEW_WORDS):
     if kind == "remove":
         return ("remove", at)
     links = draw(st.lists(st.sampled_from(ids + ["missing"]), max_size=3))
-    return ("replace", at, {"related": tuple(links)})
+    # (A paper's own id and an id in both lists are errors that stop a build; here they
+    # must only change nothing.)
+    return ("replace", at, {kind: tuple(links)})
 
 
 def apply(papers, edit):
@@ -337,6 +405,31 @@ def test_updates_after_any_edits_equal_a_computation_from_scratch(words, new_wor
             if step % 2:
                 index = pickle.loads(pickle.dumps(index))
             assert index.update(papers, k=k) == related_papers(papers, k=k)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), k=st.integers(1, 3))
+def test_ruled_out_pairs_leave_the_rows_of_a_list_without_them(data, k):
+    # Independently of how an update keeps prefixes: each row is the row of the same list
+    # without `not_related`, every similar paper listed, the ruled-out pairs (either way)
+    # taken out, the first k kept.
+    with mock.patch.object(related_module, "MIN_COMMON", 3):
+        papers = data.draw(corpora())
+        ids = [p.id for p in papers]
+        for at in range(len(papers)):
+            papers[at] = replace(
+                papers[at],
+                related=tuple(data.draw(st.lists(st.sampled_from(ids), max_size=1))),
+                not_related=tuple(data.draw(st.lists(st.sampled_from(ids), max_size=3))),
+            )
+        ruled = {(p.id, o) for p in papers for o in p.not_related}
+        ruled |= {(o, pid) for pid, o in ruled}
+        every = related_papers([replace(p, not_related=()) for p in papers], k=len(papers))
+        result = related_papers(papers, k=k)
+        for p in papers:
+            curated = [r for r in every[p.id] if r.by_curator]
+            similar = [r for r in every[p.id] if not r.by_curator and (p.id, r.paper) not in ruled]
+            assert result[p.id] == tuple(curated + similar[:k])
 
 
 def test_an_edit_that_only_respells_a_term_changes_how_the_pair_shows_it():
