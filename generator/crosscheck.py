@@ -286,7 +286,7 @@ def _check_paper(
     values = draft.values
     paper_id = draft.id
     # Most papers list no ids at all: skip the calls for them.
-    own_topics = excluded = related = ()
+    own_topics = excluded = related = unrelated = ()
     if values.get("topics"):
         own_topics = _known(values["topics"], topics, "topic", problems)
     if values.get("exclude_topics"):
@@ -303,23 +303,41 @@ def _check_paper(
                         f" but {ref.loc} excludes the paper from that topic; remove one of the two",
                     )
     if values.get("related"):
-        refs = values["related"] if isinstance(values["related"], tuple) else ()
-        # (However written: "Its-Own-Id", or the id it had before a rename, is the same
-        # mistake, said once.)
-        itself = []
-        for ref in refs:
-            gone = papers.fate(ref.text) if papers.fate and ref.text not in papers.ids else None
-            if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
-                old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
-                problems.error(ref.loc, f"a paper cannot be related to itself{old}")
-                itself.append(ref)
-        related = _known(tuple(r for r in refs if r not in itself), papers, "paper", problems)
+        related = _other_papers(
+            values["related"], paper_id, papers, problems, "a paper cannot be related to itself"
+        )
+    if values.get("not_related"):
+        unrelated = _other_papers(
+            values["not_related"], paper_id, papers, problems,
+            "a paper cannot be in its own not_related",
+        )
+        for ref in nodes(values["not_related"]):
+            if ref.text in related:
+                problems.error(ref.loc, f"{ref.text!r} is in both related and not_related")
     if not draft.usable:
         return None
-    ids = (own_topics, excluded, related)
+    ids = (own_topics, excluded, related, unrelated)
     if draft.built is None or draft.built[0] != ids:
-        draft.built = (ids, _paper(draft, own_topics, excluded, related))
+        draft.built = (ids, _paper(draft, own_topics, excluded, related, unrelated))
     return draft.built[1]
+
+
+def _other_papers(
+    refs: object, paper_id: str | None, papers: _Choices, problems: Problems, itself: str
+) -> tuple[str, ...]:
+    """The ids of `related:` or `not_related:` that name another paper that exists; an
+    unknown one is reported (`_known`), and so, with the message ``itself``, is the
+    paper's own id. (However written: "Its-Own-Id", or the id it had before a rename,
+    is the same mistake, said once.)"""
+    refs = refs if isinstance(refs, tuple) else ()
+    own = []
+    for ref in refs:
+        gone = papers.fate(ref.text) if papers.fate and ref.text not in papers.ids else None
+        if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
+            old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
+            problems.error(ref.loc, f"{itself}{old}")
+            own.append(ref)
+    return _known(tuple(r for r in refs if r not in own), papers, "paper", problems)
 
 
 @dataclass
@@ -516,7 +534,8 @@ def nodes(refs: object) -> tuple[Scalar, ...]:
 
 
 def _paper(
-    draft: PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...]
+    draft: PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...],
+    unrelated: tuple[str, ...],
 ) -> Paper:
     values: Mapping[str, object] = draft.values
     return Paper(
@@ -540,6 +559,7 @@ def _paper(
         status=str(values.get("status") or ""),
         added=values.get("added"),  # type: ignore[arg-type]
         related=tuple(r for r in related if r != values["id"]),
+        not_related=tuple(r for r in unrelated if r != values["id"] and r not in related),
         formerly=_ids_of(values.get("formerly")),
         summary=str(values.get("summary") or ""),
         notes=str(values.get("notes") or ""),
@@ -550,6 +570,7 @@ def _paper(
 def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper:
     if (
         all(r in paper_ids for r in paper.related)
+        and all(r in paper_ids for r in paper.not_related)
         and all(t in topic_ids for t in paper.topics)
         and all(t in topic_ids for t in paper.exclude_topics)
     ):
@@ -557,6 +578,7 @@ def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper
     return replace(
         paper,
         related=tuple(r for r in paper.related if r in paper_ids),
+        not_related=tuple(r for r in paper.not_related if r in paper_ids),
         topics=tuple(t for t in paper.topics if t in topic_ids),
         exclude_topics=tuple(t for t in paper.exclude_topics if t in topic_ids),
     )

@@ -30,6 +30,7 @@ A paper file looks like::
     status: must-read
     added: 2026-11-29
     related: []
+    not_related: []
     formerly: []
     summary: The one file to copy when you add a paper by hand.
     notes: |
@@ -166,6 +167,12 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field("status", "enum", "Reading status shown on the page.", choices=STATUSES),
     Field("added", "date", "When the paper joined the list (drives 'recently added' and feeds)."),
     Field("related", "list[paper]", "Papers the curator links by hand, shown first among related."),
+    Field(
+        "not_related", "list[paper]",
+        "Papers that share words with it but not a subject (\"ladder\" of two meanings):"
+        " neither is shown among the other's similar papers, on either page, and the next"
+        " most similar takes its place. None may be in its `related`.",
+    ),
     Field(
         "formerly", "list[id]",
         "The ids the paper had before it was renamed, oldest first: each old address leads to"

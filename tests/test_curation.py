@@ -49,6 +49,7 @@ def test_good_fixture_loads_with_no_problem_and_every_value_typed_as_written():
     assert survey.status == "must-read"
     assert survey.added == dt.date(2026, 11, 29)
     assert survey.related == ("merging-models-by-averaging",)
+    assert survey.not_related == ("0123",)  # an id of digits stays text
     assert survey.notes == "Start *here*.\n"
     assert survey.abstract == "We survey multi-task learning.\n"
     assert survey.links == (
@@ -278,7 +279,7 @@ CASES = {
         "id: x\ntitle: A\ncolour: red\nabstract: a\n",
         [
             f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, year, venue,"
-            " venue_kind, volume, number, pages, publisher, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, formerly, summary, notes,"
+            " venue_kind, volume, number, pages, publisher, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, not_related, formerly, summary, notes,"
             " abstract"
         ],
     ),
@@ -349,6 +350,20 @@ CASES = {
             f"{P}:4:18: 'in-context-learning' is in both topics and exclude_topics",
             f"{P}:5:11: a paper cannot be related to itself",
         ],
+    ),
+    "not_related naming an unknown paper, itself and a paper it relates": (
+        "id: x\ntitle: A\nrelated: [known-paper]\n"
+        "not_related: [known-papr, x, known-paper, zzz]\nabstract: a\n",
+        [
+            f"{P}:4:15: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+            f"{P}:4:27: a paper cannot be in its own not_related",
+            f"{P}:4:30: 'known-paper' is in both related and not_related",
+            f"{P}:4:43: unknown paper 'zzz'",
+        ],
+    ),
+    "not_related listing a paper twice": (
+        "id: x\ntitle: A\nnot_related: [known-paper, known-paper]\nabstract: a\n",
+        [f"{P}:3:28: 'not_related' lists 'known-paper' twice (first at line 3); remove this one"],
     ),
     "status not one of the choices": (
         "id: x\ntitle: A\nstatus: must read\nabstract: a\n",
