@@ -5,9 +5,9 @@ A rename touches what a curator wrote, so it changes only the characters it must
 at the place the YAML reader or the Markdown reader located it: the paper's `id:`, its
 `formerly:` (the old id added, so that the old address, readers' logs and feed entries
 follow it; the new id taken out when the paper is renamed back), each other paper's
-`related:` entry, each topic's `reading_order:` entry, and each link of a hand-written
-page to the paper's page. Anything written in a shape it cannot edit in place is
-refused, and then nothing is written.
+`related:` and `not_related:` entry, each topic's `reading_order:` entry, and each link
+of a hand-written page to the paper's page. Anything written in a shape it cannot edit
+in place is refused, and then nothing is written.
 """
 
 from __future__ import annotations
@@ -205,9 +205,10 @@ def plan_rename(
             continue
         file, body = papers[paper_id]
         edits = _Text(file, body)
-        for item in _items(trees[paper_id], "related"):
-            if item.text == old:
-                _replace_scalar(edits, item, new, plan, problems)
+        for name in ("related", "not_related"):
+            for item in _items(trees[paper_id], name):
+                if item.text == old:
+                    _replace_scalar(edits, item, new, plan, problems)
         _finish(plan, edits, problems)
     if topics is not None:
         file, body = topics

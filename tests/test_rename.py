@@ -1,5 +1,5 @@
 """`readinglist rename OLD NEW`: the paper's file and id, its `formerly:`, and every
-reference to it (related, reading orders, hand-written pages' links) change; nothing
+reference to it (related, not_related, reading orders, hand-written pages' links) change; nothing
 else in any file does; and when the rename cannot be made, nothing is written."""
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def test_a_rename_changes_the_id_and_every_reference_and_nothing_else(root, caps
     papers = root / "content" / "papers"
     _edit(papers / "merging-by-arithmetic.yml", "related: [replay-against-forgetting]",
           "related: [replay-against-forgetting, 'gradient-episodic-memory']  # the classic")
+    _edit(papers / "hostile-inputs.yml", "not_related: [replay-against-forgetting]",
+          "not_related:\n  - replay-against-forgetting\n  - gradient-episodic-memory  # one word shared")
     about = root / "content" / "pages" / "about.md"
     about.write_text(
         about.read_text(encoding="utf-8")
@@ -63,6 +65,7 @@ def test_a_rename_changes_the_id_and_every_reference_and_nothing_else(root, caps
     )
     expected = {
         "content/papers/merging-by-arithmetic.yml": ("'gradient-episodic-memory'", "'gem'"),
+        "content/papers/hostile-inputs.yml": ("  - gradient-episodic-memory  #", "  - gem  #"),
         "content/topics.yml": ("      - gradient-episodic-memory\n", "      - gem\n"),
         "content/pages/about.md": ("(papers/gradient-episodic-memory.md#abstract)", "(papers/gem.md#abstract)"),
     }
@@ -75,7 +78,8 @@ def test_a_rename_changes_the_id_and_every_reference_and_nothing_else(root, caps
     # Every change is said, where it was made.
     assert "content/topics.yml:16:9: gradient-episodic-memory -> gem" in out
     assert "content/pages/about.md:5:12: papers/gradient-episodic-memory.md#abstract -> papers/gem.md#abstract" in out
-    assert "3 references updated" in out
+    assert "content/papers/hostile-inputs.yml:21:5: gradient-episodic-memory -> gem" in out
+    assert "4 references updated" in out
 
 
 def test_a_paper_renamed_again_keeps_its_former_ids_and_renamed_back_loses_the_new_one(root):
