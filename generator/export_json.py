@@ -62,6 +62,7 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         ],
         "related": [r.paper for r in site.related.get(paper.id, ())],
         "curator_related": list(paper.related),
+        "not_related": list(paper.not_related),
         "formerly": list(paper.formerly),
         "curator_topics": list(paper.topics),
         "exclude_topics": list(paper.exclude_topics),
@@ -148,6 +149,10 @@ _PROPERTIES: dict[str, dict] = {
     },
     "related": _strings("Related papers' ids: the curator's first, then the most similar.", **_ID),
     "curator_related": _strings("The papers the curator linked (ids).", **_ID),
+    "not_related": _strings(
+        "The papers the curator ruled out (ids): neither is among the other's similar papers.",
+        **_ID,
+    ),
     "formerly": _strings(
         "The ids the paper had before it was renamed, oldest first; its pages at those ids"
         " lead to its page. The first is its citation key; it is the paper's own id when"
