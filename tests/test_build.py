@@ -500,6 +500,9 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
         ("summary", lambda: _edit(papers / "task-vectors.yml", "summary: Where", "summary: Read it first. Where")),
         ("stars", lambda: _edit(content / "repositories.yml", "stars: 1234", "stars: 1999")),
         ("abstract", lambda: _edit(papers / "gradient-episodic-memory.yml", "an episodic memory of earlier tasks.", "an episodic memory of earlier tasks, like task arithmetic.")),
+        # Two pages change, one file was edited.
+        ("not_related", lambda: _edit(papers / "gradient-episodic-memory.yml", "added: 2026-11-10\n", "added: 2026-11-10\nnot_related: [replay-against-forgetting]\n")),
+        ("not_related undone", lambda: _edit(papers / "gradient-episodic-memory.yml", "not_related: [replay-against-forgetting]\n", "")),
         ("add", lambda: (papers / "new-paper.yml").write_text(
             "id: new-paper\ntitle: Steering Models with Task Arithmetic\nyear: 2024\nabstract: |\n"
             "  Task arithmetic steers models and limits forgetting in continual learning.\n",
@@ -518,9 +521,11 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
         )
         assert tree(tmp_path / "docs") == tree(tmp_path / f"fresh{n}"), what
         assert rerun.site == fresh.site, what
-        if what in ("status", "notes", "title", "summary", "abstract"):
+        if what in ("status", "notes", "title", "summary", "abstract", "not_related", "not_related undone"):
             # Only the edited file was read again; the others came from the cache.
-            assert reread == [{"status": "gradient-episodic-memory.yml", "abstract": "gradient-episodic-memory.yml"}.get(what, "task-vectors.yml")], what
+            assert reread == ["task-vectors.yml" if what in ("notes", "title", "summary") else "gradient-episodic-memory.yml"], what
+        if what.startswith("not_related"):
+            assert {"papers/gradient-episodic-memory.md", "papers/replay-against-forgetting.md"} <= set(rerun.report.written)
         if what == "status":
             assert set(rerun.report.written) == {"papers/gradient-episodic-memory.md", "papers.json", "papers.csv"}
         if what == "nothing":
@@ -1030,6 +1035,44 @@ def test_a_topics_only_edit_changes_the_related_papers_of_other_pages_as_a_clean
         shown = [r.paper for r in fresh.site.related["gradient-episodic-memory"]]
         assert ("hostile-inputs" in shown) == (n == 1), shown
         assert "papers/gradient-episodic-memory.md" in rerun.report.written, n
+
+
+def test_a_not_related_edit_rewrites_the_two_pages_and_its_undo_restores_them(tmp_path):
+    # gradient-episodic-memory and replay-against-forgetting are each other's most
+    # similar paper. One file ruling the other out changes both pages (and papers.json,
+    # which lists the related papers and the rule) and nothing else; undone, every file
+    # is as it was. In one process (the memo kept, as under serve), then with the memo
+    # read back from the cache file (a new process).
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    gem = content / "papers" / "gradient-episodic-memory.yml"
+    docs = tmp_path / "docs"
+    settings = build.Settings(content, docs, source_date_epoch=0, cache_dir=tmp_path / "cache")
+    memo = build.Memo()
+    first = build.generate(settings, memo=memo)
+    assert [r.paper for r in first.site.related["gradient-episodic-memory"]] == [
+        "replay-against-forgetting", "hostile-inputs"]
+    assert [r.paper for r in first.site.related["replay-against-forgetting"]] == ["gradient-episodic-memory"]
+    original = tree(docs)
+    both = {"papers/gradient-episodic-memory.md", "papers/replay-against-forgetting.md", "papers.json"}
+    rule = ("status: classic\n", "status: classic\nnot_related: [replay-against-forgetting]\n")
+    for process in ("same process", "new process"):
+        for n, (old, new) in enumerate((rule, rule[::-1])):
+            _edit(gem, old, new)
+            if process == "new process":
+                memo = build.Memo()
+            rerun = build.generate(settings, memo=memo)
+            assert set(rerun.report.written) == both, (process, n)
+            fresh = build.generate(
+                build.Settings(content, tmp_path / f"fresh-{process}-{n}", source_date_epoch=0), memo=build.Memo()
+            )
+            assert tree(docs) == tree(tmp_path / f"fresh-{process}-{n}"), (process, n)
+            assert rerun.site.related == fresh.site.related
+            if n == 0:
+                assert [r.paper for r in rerun.site.related["gradient-episodic-memory"]] == ["hostile-inputs"]
+                assert rerun.site.related["replay-against-forgetting"] == ()
+            else:
+                assert tree(docs) == original, process
 
 
 def _with_own_overrides(tmp_path: Path) -> Path:

@@ -302,6 +302,9 @@ TOGGLES = [
     ("notes", PAPER, "id: task-vectors\n", "id: task-vectors\nnotes: A *note*.\n"),
     ("title", "content/papers/gradient-episodic-memory.yml", "title: Gradient", "title: Revisiting Gradient"),
     ("abstract", PAPER, "This is task arithmetic.", "This is arithmetic on tasks, with merging."),
+    # Each of two papers off the other's page.
+    ("a pair ruled out", "content/papers/gradient-episodic-memory.yml", "status: classic\nadded:",
+     "status: classic\nnot_related: [replay-against-forgetting]\nadded:"),
     # Pages written at old addresses: one goes (with the other toggle, the last one),
     # another comes.
     ("a former id dropped", PAPER, "formerly: [editing-models-with-task-vectors]", "formerly: []"),
