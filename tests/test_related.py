@@ -508,6 +508,20 @@ def test_an_update_with_one_edit_is_incremental_and_exact_on_real_papers(monkeyp
     monkeypatch.undo()
     assert updated[other.id][0].paper == target.id and updated[other.id][0].by_curator
     assert updated == related_papers(papers)
+    # A paper rules out its most similar one, then the rule is taken back.
+    ruler = papers[1]
+    before = updated
+    ruled = next(r.paper for r in before[ruler.id] if not r.by_curator)
+    assert ruler.id in _ids(before[ruled])  # (each the other's: both rows change)
+    for rule in ((ruled,), ()):
+        papers[1] = replace(ruler, not_related=rule)
+        monkeypatch.setattr(RelatedIndex, "_from_scratch", no_full_run)
+        updated = index.update(papers)
+        monkeypatch.undo()
+        assert updated == related_papers(papers)
+        assert (ruled in _ids(updated[ruler.id])) == (not rule)
+        assert (ruler.id in _ids(updated[ruled])) == (not rule)
+    assert updated == before
 
 
 def test_shared_terms_are_heaviest_first_then_alphabetical():
