@@ -18,7 +18,8 @@ measures CPU time (time.process_time, the less noisy on a shared machine) for:
   one abstract with a word no other paper has appended (a typo fix);
   the same abstract edit adding a frequent vocabulary word (the word in most papers
   that is still a term, so every paper that has it gets a new vector); one curator
-  link added; the title, abstract and typo-fix edits with the cyclic garbage collector
+  link added; one paper ruling out its most similar one (``not_related``); the title,
+  abstract and typo-fix edits with the cyclic garbage collector
   paused (as build.generate runs); and the title edit again in the same process (as
   under `mkdocs serve`).
 
@@ -280,6 +281,11 @@ def bench(size: int, repeat: int, old) -> list[tuple[str, str, str]]:
     relinked[linker] = dataclasses.replace(
         ordered[0], related=ordered[0].related + (target.id,)
     )
+    # The first paper rules out its most similar one (not_related): both rows change.
+    ruled = list(papers)
+    ruled[linker] = dataclasses.replace(
+        ordered[0], not_related=(result[ordered[0].id][0].paper,)
+    )
     cases = [
         ("nothing changed", papers),
         ("one title", edited(title="Revised " + target.title)),
@@ -291,6 +297,7 @@ def bench(size: int, repeat: int, old) -> list[tuple[str, str, str]]:
         (f"one abstract + '{word}' (in {df} papers)",
          edited(abstract=f"Revised abstract text {word}. " + target.abstract)),
         ("one curator link", relinked),
+        ("one not_related", ruled),
     ]
     for name, new_papers in cases:
         fresh = pickle.loads(blob)
