@@ -137,13 +137,14 @@ def _blocks(ordered: Sequence[Paper], ids: Sequence[str]) -> dict[int, tuple[int
     """Row -> the rows (sorted) of the papers it must not show as similar: those its
     ``not_related`` names and those whose ``not_related`` names it. Only rows that have
     any (a list that rules out nothing costs one look at each paper)."""
-    ruling = [(i, p.not_related) for i, p in enumerate(ordered) if p.not_related]
+    ruling = [p for p in ordered if p.not_related]
     if not ruling:
         return {}
     row = {pid: i for i, pid in enumerate(ids)}
     pairs: dict[int, set[int]] = {}
-    for i, others in ruling:
-        for other in others:
+    for paper in ruling:
+        i = row[paper.id]
+        for other in paper.not_related:
             j = row.get(other)
             if j is not None and j != i:  # (unknown ids are reported by validation)
                 pairs.setdefault(i, set()).add(j)
@@ -526,11 +527,12 @@ class RelatedIndex:
         edited = np.array(found, dtype=np.int64)
         links = tuple(p.related for p in ordered)
         blocked = _blocks(ordered, self._ids)
-        changed = {i for i, (a, b) in enumerate(zip(links, self._links)) if a != b}
+        changed = [i for i, (a, b) in enumerate(zip(links, self._links)) if a != b]
         if blocked or self._blocked:
-            changed.update(i for i in blocked.keys() | self._blocked.keys()
-                           if blocked.get(i) != self._blocked.get(i))
-        relinked = np.array(sorted(changed), dtype=np.int64)
+            changed = sorted(set(changed).union(
+                i for i in blocked.keys() | self._blocked.keys()
+                if blocked.get(i) != self._blocked.get(i)))
+        relinked = np.array(changed, dtype=np.int64)
         self._links, self._blocked = links, blocked
         if n < 2 or self._widest() > self._width or len(edited) > _MAX_AFFECTED_SHARE * n:
             return False
