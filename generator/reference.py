@@ -103,7 +103,8 @@ def schema_reference_markdown() -> str:
         "  `reading_order` must exist; a paper's `not_related` names neither itself nor a",
         "  paper of its `related`. Two files may not claim one id, and two files may not",
         "  be the same paper (the same arXiv id, DOI, or title once case, punctuation and",
-        "  Unicode forms are set aside). A topic with no paper, by a curator or by its keywords, is a warning.",
+        "  Unicode forms are set aside). A topic with no paper, by a curator or by its",
+        "  keywords, is a warning.",
         f"- A reading order lists {schema.READING_ORDER_LENGTH[0]} to"
         f" {schema.READING_ORDER_LENGTH[1]} papers (more or fewer is a warning), none of",
         "  which may name the topic in its `exclude_topics`.",

@@ -46,10 +46,10 @@ more than it shows) and whether that prefix is complete. Two kinds of changed pa
   most that distance (Cauchy-Schwarz). Only the cosines in kept prefixes are recomputed,
   pair by pair.
 
-A paper whose links or ruled-out papers changed (or whose paper another paper rules in
-or out) only chooses again from its prefix, made longer first if it holds too few. (Each
-prefix holds ``k`` papers more than the paper's links and ruled-out papers, so that ``k``
-remain to show.)
+A paper whose links or ruled-out papers changed (its own ``not_related``, or another
+paper's that names it) only chooses again from its prefix, made longer first if it holds
+too few: a prefix holds ``k`` papers more than the paper's links and ruled-out papers, so
+that ``k`` remain to show.
 
 A paper that is not affected gets as new ranking its old prefix, affected papers taken
 out and moved pairs recomputed, merged with its new cosines against the affected papers, and trusted
