@@ -83,7 +83,7 @@ CHECK_ONLY = {
     "a paper cannot be in its own not_related": "nor when it reads `not_related`",
     "does not match the file name": "the file name is not in the file",
     f"'{OTHER}' is the id of": "which ids other papers have is in their files",
-    "'a-paper' is this paper's own id": "the schema does not compare `formerly` with `id`",
+    "is this paper's own id; 'formerly' lists": "the schema does not compare `formerly` with `id`",
     "is in both topics and exclude_topics": "JSON Schema cannot compare two lists",
     "is in both related and not_related": "the same",
     "does not appear to be an IPv4 or IPv6 address": "an IPv6 address's grammar is Python's ipaddress', too long for a pattern (no paper's link has one)",
