@@ -112,26 +112,32 @@ class Paper:
 
     def on_its_own_line(self, name: str) -> bool:
         """Whether the file holds ``name`` on one line of its own (a list, on lines of its
-        own, an item a line) with no comment on it or below it, as the importer writes a
-        field: taking it out then takes out nothing a curator wrote beside it."""
+        own, an item a line) with no comment on it or below it (blank lines between or
+        not), as the importer writes a field: taking it out then takes out nothing a
+        curator wrote beside it."""
         line = self.location_of(name).line
         lines = normalise_text(self.raw).split("\n") if self.raw else []
         if 1 < line <= len(lines) and lines[line - 2] == f"{name}:":
             line -= 1  # (a block list's place is its first item's)
         if not 0 < line <= len(lines) or not lines[line - 1].startswith(f"{name}:"):
             return False
+        own = "#" not in lines[line - 1]
         if lines[line - 1].rstrip() == f"{name}:":
             # (a list as the importer writes it, an item a line: "tags:", "  - Training")
             while line < len(lines) and lines[line].startswith("  - ") and "#" not in lines[line]:
                 line += 1
         elif lines[line - 1] == f"{name}: >-":
-            # (a long text as the importer writes it, folded: a "#" in it is text)
-            while line < len(lines) and lines[line].startswith("  "):
+            # (a long text as the importer writes it, folded, perhaps in paragraphs: a "#"
+            # in it is text)
+            own = True
+            while line < len(lines) and (lines[line].startswith("  ") or not lines[line].strip()):
                 line += 1
-            below = lines[line] if line < len(lines) else ""
-            return not below.startswith(("\t", "#", "-"))
+        # What comes next after any blank lines: a comment there, even a paragraph below,
+        # is the field's (the YAML library keeps it with the field, and takes it out with it).
+        while line < len(lines) and not lines[line].strip():
+            line += 1
         below = lines[line] if line < len(lines) else ""
-        return "#" not in lines[line - 1] and not below.startswith((" ", "\t", "#", "-"))
+        return own and not below.startswith((" ", "\t", "#", "-"))
 
     def location_of(self, name: str) -> Location:
         """Where the file holds ``name``; a new paper's file before it is written has no

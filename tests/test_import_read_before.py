@@ -133,19 +133,23 @@ EDITS = {
     "placeholders": [
         ('pages: "3"\n', 'pages: "3-4"\n'),  # one of the three edited: the others may be real
         ('volume: "1"\n', 'volume: "1"  # checked\n'),
+        ('pages: "3"\n', 'pages: "3"\n\n# as the proceedings print them\n'),  # (after a blank line)
     ],
     "ieee": [
         ("  - Image recognition\n", "  - Image recognition\n  - resnet\n"),  # a tag added
         ("  - Degradation\n", "  - Degradation  # ours\n"),
         ("  - Image recognition\n", "  - Image recognition\n# kept on purpose\n"),
+        ("  - Image recognition\n", "  - Image recognition\n\n# kept on purpose\n"),
     ],
     "notice": [
         ("IEEE.\n", "IEEE. (Edited.)\n"),
         ("IEEE.\n", "IEEE.\n# kept on purpose\n"),
+        ("IEEE.\n", "IEEE.\n\n# kept on purpose\n"),
     ],
     "institution": [
         ("venue: Allen Institute for AI\n", "venue: Allen Institute for AI (AI2)\n"),
         ("venue: Allen Institute for AI\n", "venue: Allen Institute for AI  # as they sign\n"),
+        ("venue: Allen Institute for AI\n", "venue: Allen Institute for AI\n\n# as they sign\n"),
     ],
 }
 
