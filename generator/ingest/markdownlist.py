@@ -945,9 +945,12 @@ def _title_tail(title: str) -> tuple[str, str, str] | None:
     otherwise: a title's own number ("GPT-4", "Llama 2", "Microsoft COCO 2017"), or
     words and a year that name no venue known ("Scaling Laws, Revisited 2023")."""
     match = _TITLE_TAIL.search(title)
-    found = _venue_and_year(match.group("tail") or match.group("paren")) if match else None
+    tail = (match.group("tail") or match.group("paren")) if match else ""
+    found = _venue_and_year(tail) if match else None
     if not match or not found or (found[0] and not _KNOWN_VENUE.fullmatch(found[0])):
         return None
+    if not found[0] and re.search(r"[^\W\d_]", tail):
+        return None  # (words after a year, naming no venue, are the title's: "Language Models, 2020 and Beyond")
     head = _clean(title[: match.start()])
     return (head, *found) if re.search(r"[^\W\d_]", head) else None
 

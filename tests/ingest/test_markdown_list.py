@@ -802,6 +802,9 @@ def test_a_year_at_the_end_of_a_linked_title_is_its_year():
         "[Microsoft COCO 2017](https://openreview.net/forum?id=d)",
         "[Benchmarks, COCO 2017](https://openreview.net/forum?id=e)",
         "[Findings of EMNLP 2023](https://openreview.net/forum?id=f)",
+        # (a year with words after it, and no venue: the title's own, not cut after the year)
+        "[Language Models, 2020 and Beyond](https://openreview.net/forum?id=h)",
+        "[Results of the Jan. 2024 Audit](https://openreview.net/forum?id=i)",
         # (another year beside it: the title's own)
         "[The AI Index, 2022](https://openreview.net/forum?id=g) - NeurIPS 2023",
     ]
@@ -817,6 +820,8 @@ def test_a_year_at_the_end_of_a_linked_title_is_its_year():
         ("Microsoft COCO 2017", "", ""),
         ("Benchmarks, COCO 2017", "", ""),
         ("Findings of EMNLP 2023", "", ""),
+        ("Language Models, 2020 and Beyond", "", ""),
+        ("Results of the Jan. 2024 Audit", "", ""),
         ("The AI Index, 2022", "NeurIPS", "2023"),
     ]
     assert records[3].authors == ("Ada Lovelace", "Alan Turing")
