@@ -173,10 +173,13 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
     records: list[Record] = []
     indexed: list[Record] = []  # records whose keywords are IEEE Xplore's index terms
     local_files: list[tuple[Location, str]] = []
+    _untyped(lines, 0, starts[0], path, problems)
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(lines)
         body = lines[start:end]
         closing = next((n for n, line in enumerate(body) if re.match(r"ER  -(?: |$)", line)), None)
+        if closing is not None:
+            _untyped(lines, start + closing + 1, end, path, problems)
         if closing is None:
             following = (
                 f"before the next record at line {end + 1}" if end < len(lines) else "before the file's end"
@@ -225,6 +228,19 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             " can link to (give its address on the web by hand if it has one)",
         )
     return _without_arxiv_subjects(records, problems)
+
+
+def _untyped(lines: list[str], start: int, end: int, path: str, problems: Problems) -> None:
+    """An error at the first tag of ``lines[start:end]``, which lie outside any record
+    (before the first ``TY  - `` line, or after a record's ``ER  - ``): a record whose
+    type line is missing, which would be left out without a word."""
+    line = next((n for n in range(start, end) if _TAG_LINE.match(lines[n]) and not lines[n].startswith("ER")), None)
+    if line is not None:
+        problems.error(
+            Location(path, line + 1, 1),
+            "this RIS record has no type ('TY  - ') before its first tag, so it would be left"
+            " out; start it with a line such as 'TY  - JOUR'",
+        )
 
 
 def _plain(text: str) -> str:

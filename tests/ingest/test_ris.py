@@ -907,3 +907,23 @@ def test_a_problem_of_one_of_several_lines_of_a_tag_is_said_at_its_line():
         "lab.ris:6:1: warning: UR 'ftp://example.org/b' is no http(s) address a page can link"
         " to; left out",
     ]
+
+
+def test_a_record_without_its_type_line_is_an_error_not_left_out():
+    # A record whose "TY  - " line is missing (edited by hand, or cut at the top) was
+    # read as nothing: its lines lie after the record before it ends, or before the
+    # first record, and the paper was left out without a word.
+    text = (
+        "T1  - First Without Type\nAU  - Doe, Jane\nER  - \n\n"
+        "TY  - JOUR\nTI  - Typed\nER  - \n\n"
+        "TI  - Second Without Type\nPY  - 2021\nER  - \n"
+    )
+    records, problems = _parse(text)
+    assert [r.title for r in records] == ["Typed"]
+    said = (
+        "this RIS record has no type ('TY  - ') before its first tag, so it would be left out;"
+        " start it with a line such as 'TY  - JOUR'"
+    )
+    assert problems == [f"lab.ris:1:1: {said}", f"lab.ris:9:1: {said}"]
+    # (JSTOR's header before the first record, and blank lines between records, are no record.)
+    assert _parse(JSTOR + "\n\n" + JSTOR.split("\n\n", 1)[1], "jstor.ris")[1] == []
