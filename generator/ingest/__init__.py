@@ -102,6 +102,18 @@ _IS_AT = re.compile(
     re.IGNORECASE,
 )
 
+# ... or, in a clause of its own after it, that the paper releases its code: "We
+# propose X, a framework based on Y, and release our code at URL", "... derived from
+# Wikipedia and make our code publicly available at URL", "..., with code available at
+# URL" (not "builds on our earlier model (URL)", nor "and we use its implementation (URL)").
+_RELEASES = re.compile(
+    r"(?:,|\band\b)\s*(?:\w+\s+){0,3}?(?:"
+    r"(?:we|our)\b[^,;]{0,40}?\b(?:release[sd]?|make|made|open[- ]sourced?|publish(?:ed)?|provide|share|code|available)\b"
+    r"|(?:release|make|open[- ]source|publish|provide|share)s?\b[^,;]{0,20}?\bour\b"
+    r"|with\s+(?:(?:the|our|all|its|full)\s+)?(?:source\s+)?(?:code|implementation)s?\b)",
+    re.IGNORECASE,
+)
+
 
 def _others_code(lead: str) -> bool:
     """Whether the words before a code link (since the address before it, in its
@@ -109,7 +121,7 @@ def _others_code(lead: str) -> bool:
     if _OTHERS_CODE.search(lead):
         return True
     ends = [derived.end() for derived in _DERIVED.finditer(lead)]
-    return bool(ends) and not _IS_AT.search(lead, ends[-1])
+    return bool(ends) and not _IS_AT.search(lead, ends[-1]) and not _RELEASES.search(lead, ends[-1])
 
 
 # Code named as a thing the paper gives (what follows it is a list's next item, a verb

@@ -213,6 +213,24 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
     records, _ = _parse(text)
     assert [(l.repo, l.official) for r in records for l in r.links] == [
         ("me/x", True), ("me/y", True), ("me/z", True)]
+    # ... and so when what the method is built on comes first, and the sentence then
+    # releases the paper's code (a review: each was unofficial, as official before).
+    text = HEAD + (
+        "SubscribeA Paper\nWe did X. We propose FooNet, a framework based on diffusion models,"
+        " and release our code at https://github.com/me/a.\n"
+        "B Paper\nWe did Y. We introduce a benchmark derived from Wikipedia and make our code"
+        " publicly available at https://github.com/me/b.\n"
+        "C Paper\nWe did Z. We present a model based on transformers that beats CNNs, with code"
+        " available at https://github.com/me/c.\n"
+        "D Paper\nWe did W. Our code builds on LoRA, and we make it available at https://github.com/me/d.\n"
+        # (not: what it is built on, its own, and the paper using it)
+        "E Paper\nWe did V. Our method builds on our earlier model (https://github.com/me/old).\n"
+        "F Paper\nWe did U. Our approach builds on CLIP, and we use its implementation"
+        " (https://github.com/openai/CLIP).\n"
+    )
+    records, _ = _parse(text)
+    assert [(l.repo, l.official) for r in records for l in r.links] == [
+        ("me/a", True), ("me/b", True), ("me/c", True), ("me/d", True), ("me/old", False), ("openai/CLIP", False)]
 
 
 def test_an_endnote_export_is_told_what_to_do_and_an_ris_export_is_read():
