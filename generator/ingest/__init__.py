@@ -114,13 +114,20 @@ _RELEASES = re.compile(
     re.IGNORECASE,
 )
 
+# (Where the code may be had, "Our code can be obtained from URL", "... can be freely
+# downloaded from URL", is no more what it was taken from.)
+_MAY_BE = re.compile(r"\b(?:can|may|could|will)\s+be\s+(?:\w+\s+)?$", re.IGNORECASE)
+
 
 def _others_code(lead: str) -> bool:
     """Whether the words before a code link (since the address before it, in its
     sentence) say the code is someone else's."""
     if _OTHERS_CODE.search(lead):
         return True
-    ends = [derived.end() for derived in _DERIVED.finditer(lead)]
+    ends = [
+        derived.end() for derived in _DERIVED.finditer(lead)
+        if not (derived.group().lower().startswith(("obtained", "downloaded")) and _MAY_BE.search(lead, 0, derived.start()))
+    ]
     return bool(ends) and not _IS_AT.search(lead, ends[-1]) and not _RELEASES.search(lead, ends[-1])
 
 

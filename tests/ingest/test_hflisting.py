@@ -223,6 +223,8 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
         "C Paper\nWe did Z. We present a model based on transformers that beats CNNs, with code"
         " available at https://github.com/me/c.\n"
         "D Paper\nWe did W. Our code builds on LoRA, and we make it available at https://github.com/me/d.\n"
+        "G Paper\nWe did T. Our code can be obtained from https://github.com/me/g.\n"
+        "H Paper\nWe did R. Our code and data can be freely downloaded from https://github.com/me/h.\n"
         # (not: what it is built on, its own, and the paper using it)
         "E Paper\nWe did V. Our method builds on our earlier model (https://github.com/me/old).\n"
         "F Paper\nWe did U. Our approach builds on CLIP, and we use its implementation"
@@ -230,7 +232,11 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
     )
     records, _ = _parse(text)
     assert [(l.repo, l.official) for r in records for l in r.links] == [
-        ("me/a", True), ("me/b", True), ("me/c", True), ("me/d", True), ("me/old", False), ("openai/CLIP", False)]
+        ("me/a", True), ("me/b", True), ("me/c", True), ("me/d", True), ("me/g", True), ("me/h", True),
+        ("me/old", False), ("openai/CLIP", False)]
+    # (but what the code was obtained from is another's)
+    records, _ = _parse(HEAD + "SubscribeA Paper\nWe did X. Our code uses weights obtained from https://github.com/other/w.\n")
+    assert [(l.repo, l.official) for r in records for l in r.links] == [("other/w", False)]
 
 
 def test_an_endnote_export_is_told_what_to_do_and_an_ris_export_is_read():
