@@ -6,7 +6,11 @@ is scipy.stats, which `sklearn.utils.fixes` imports at the top and uses only ins
 functions that text features never call. So before scikit-learn is first imported, the
 module is put in `sys.modules` unexecuted, and runs in place (the same module object,
 as Python's `importlib.util.LazyLoader` does) on the first read of an attribute it
-lacks: whoever does use scipy.stats gets the real module, a moment later.
+lacks: whoever does use scipy.stats gets the real module, a moment later. One of its
+submodules imported first ("from scipy.stats.distributions import norm") runs it first,
+as Python runs a package before its submodules (`_SubmoduleFinder`). (Threads: one that
+imports a module which reads scipy.stats while another thread runs it may wait for it
+for good: a deadlock the import system would have caught.)
 
 `LazyLoader` itself saves nothing on Python 3.11: the `import scipy.stats` statement
 reads the module's `__spec__` to see whether it is still initialising, and any
@@ -16,6 +20,8 @@ the ones the import system sets (`__spec__`, `__path__`, ...) passes that check.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import sys
 import threading
@@ -23,7 +29,7 @@ import types
 
 _DEFERRED = "scipy.stats"
 _LOCK = threading.RLock()
-_running: set[str] = set()
+_running: dict[str, int] = {}  # module name -> the thread running it
 
 
 class _Deferred(types.ModuleType):
@@ -41,28 +47,81 @@ class _Deferred(types.ModuleType):
         return sorted(self.__dict__)
 
 
-def _run(module: types.ModuleType) -> bool:
+def _run(module: types.ModuleType, wait: bool = True) -> bool:
     """Run a deferred module once; False when it is running in this very thread (its own
     imports read its attributes: `from . import _stats_py`), which must find it as
-    Python leaves a module half run. Another thread waits until it has run."""
-    with _LOCK:
-        if type(module) is not _Deferred:
-            return True
-        name = module.__spec__.name
-        if name in _running:
-            return False
-        _running.add(name)
-        try:
-            module.__spec__.loader.exec_module(module)
-        except BaseException:
-            # As a failed import: the module goes, and the next import tries again.
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
-            raise
-        finally:
-            _running.discard(name)
-            module.__class__ = types.ModuleType
+    Python leaves a module half run. Another thread waits until it has run (unless not
+    ``wait``: then False at once)."""
+    if not _LOCK.acquire(blocking=wait):
+        return False
+    try:
+        return _run_locked(module)
+    finally:
+        _LOCK.release()
+
+
+def _run_locked(module: types.ModuleType) -> bool:
+    if type(module) is not _Deferred:
         return True
+    name = module.__spec__.name
+    if name in _running:
+        return False
+    _running[name] = threading.get_ident()
+    try:
+        module.__spec__.loader.exec_module(module)
+    except BaseException:
+        # As a failed import: the module goes, and the next import tries again.
+        if sys.modules.get(name) is module:
+            del sys.modules[name]
+        raise
+    finally:
+        del _running[name]
+        module.__class__ = types.ModuleType
+    return True
+
+
+class _SubmoduleFinder:
+    """Finds a deferred package's submodule imported before the package has run
+    ("from scipy.stats.distributions import norm"): the package runs first, as Python
+    runs a package before its submodules, else the submodule ran first and failed on
+    its circular imports. (Not while the package runs in this thread: its own imports.)"""
+
+    @staticmethod
+    def find_spec(name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
+        package = sys.modules.get(name.rpartition(".")[0])
+        if type(package) is not _Deferred or _running.get(package.__spec__.name) == threading.get_ident():
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path, target)  # type: ignore[arg-type]
+        if spec is None or spec.loader is None:
+            return None
+        spec.loader = _PackageFirst(spec.loader, package)
+        return spec
+
+
+class _PackageFirst(importlib.abc.Loader):
+    """A submodule's loader that runs its deferred package first, which may import the
+    submodule itself: then that module is the one imported, not run a second time."""
+
+    def __init__(self, loader: importlib.abc.Loader, package: types.ModuleType) -> None:
+        self.loader, self.package = loader, package
+        self.existing: tuple[types.ModuleType, object] | None = None
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+        # (Not waiting for another thread that runs the package: this one holds the
+        # submodule's import lock, which that run may need; the submodule is then imported
+        # as Python imports it while its package is half run.)
+        _run(self.package, wait=False)
+        if (existing := sys.modules.get(spec.name)) is not None:
+            self.existing = (existing, existing.__spec__)
+            return existing
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        if self.existing is not None and self.existing[0] is module:
+            module.__spec__ = self.existing[1]  # (the import system set this one's)
+            return
+        module.__loader__ = module.__spec__.loader = self.loader  # (its own from here on)
+        self.loader.exec_module(module)
 
 
 def _defer(name: str) -> None:
@@ -75,6 +134,8 @@ def _defer(name: str) -> None:
         return
     module = importlib.util.module_from_spec(spec)
     module.__class__ = _Deferred
+    if _SubmoduleFinder not in sys.meta_path:
+        sys.meta_path.insert(0, _SubmoduleFinder)
     sys.modules[name] = module
     setattr(parent, child, module)  # (as an import binds a submodule to its package)
 

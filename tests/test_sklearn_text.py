@@ -7,7 +7,7 @@ import textwrap
 
 def _run(code: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True, timeout=120
     )
     return result.stdout.strip()
 
@@ -75,3 +75,31 @@ def test_a_second_thread_waits_for_the_module_to_run():
         """
     )
     assert out == "[0.5, 0.5, 0.5, 0.5]"
+
+
+def test_a_submodule_imported_first_runs_scipy_stats_before_it():
+    # A review: importing one of scipy.stats' submodules before the package had run
+    # ("from scipy.stats.distributions import norm", older code's way; "import
+    # scipy.stats.contingency") ran that submodule first, which failed on its circular
+    # imports ("cannot import name '_get_pvalue' from partially initialized module").
+    # Each in a new process, as a library in serve's or a test's process would.
+    for statement, shown in (
+        ("from scipy.stats.distributions import norm; print(norm.cdf(0.0))", "0.5"),
+        ("import scipy.stats.contingency as c; print(callable(c.margins))", "True"),
+        ("from scipy.stats._continuous_distns import norm_gen; print(norm_gen.__name__)", "norm_gen"),
+    ):
+        out = _run(
+            f"""
+            import sys
+            from generator.sklearn_text import text_module
+            text_module()
+            {statement}
+            import scipy.stats
+            # (each module run once: the package's norm is the one its submodules hold)
+            print(scipy.stats.norm is sys.modules["scipy.stats.distributions"].norm
+                  is sys.modules["scipy.stats._continuous_distns"].norm,
+                  sys.modules["scipy.stats"].__spec__.loader is not None, type(scipy.stats).__name__)
+            """
+        )
+        assert out == f"{shown}\nTrue True module", statement
+
