@@ -215,8 +215,14 @@ def without_notice(abstract: str) -> tuple[str, str]:
     abstract: the same paper's abstract from a source without it conflicted), and that
     notice ("" when none)."""
     found = _NOTICE.search(abstract)
-    if found is None or not all(
-        _OF_RIGHTS.search(sentence) for sentence in _SENTENCE_BREAK.split(found.group().strip())[1:]
+    if found is None:
+        return abstract, ""
+    first, *more = _SENTENCE_BREAK.split(found.group().strip())
+    # (Its mark is no word of rights; nor is an address in parentheses, "(www.aaai.org)", text.)
+    first = re.sub(r"\([^()]*\)", "", re.sub(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?", "", first))
+    if not all(_OF_RIGHTS.search(sentence) for sentence in more) or (
+        not _OF_RIGHTS.search(first)
+        and sum(word not in _OWNERS_WORDS for word in re.findall(r"\b[a-z][a-z']*\b", first)) > 2
     ):
         return abstract, ""
     return abstract[: found.start()].rstrip(), found.group().strip()
@@ -232,8 +238,15 @@ def with_notice(written: str, notice: str) -> ReadBefore:
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# The words in lower case of a notice's first sentence, which names who holds the rights
+# ("© 2019 Association for Computational Linguistics", "Copyright 2020 by the author(s)"):
+# a sentence with more words than these says something else ("(c) 2019 data is held out
+# for testing", the third of a list; "Copyright 2019 reforms changed text mining").
+_OWNERS_WORDS = frozenset(
+    "the of for and by in on at to de la der und author authors s owner owners holder holders".split()
+)
 _OF_RIGHTS = re.compile(
-    r"\b(?:rights|reserved|published|licen[cs]ed?|open access|creative commons|permission|copyright)\b",
+    r"\b(?:rights|reserved|published|licen[cs](?:ed?|ee)|open access|creative commons|permission|copyright)\b",
     re.IGNORECASE,
 )
 

@@ -396,6 +396,9 @@ def test_only_a_copyright_notice_ending_an_abstract_is_left_out():
         "We study copyright. Copyright law changed in 2019.",  # (no notice's words)
         "We study X. © 2016 IEEE. Our method then beats the baselines on ImageNet.",  # (more text)
         "We study X. © IEEE.",  # (no year: no notice of Scopus' or a publisher's)
+        # (a sentence that starts as one, and says something else: a review found each cut)
+        "We evaluate on (a) 2017 data and (b) 2018 data. (c) 2019 data is held out for testing.",
+        "We study the EU's Copyright Directive. Copyright 2019 reforms changed text mining exceptions.",
     ]
     assert [without_notice(text) for text in kept] == [(text, "") for text in kept]
     assert without_notice(
@@ -404,5 +407,9 @@ def test_only_a_copyright_notice_ending_an_abstract_is_left_out():
     ) == ("We study X.", "© 2021 The Authors. Published by Elsevier B.V. This is an open access"
           " article under the CC BY license (http://creativecommons.org/licenses/by/4.0/).")
     assert without_notice("We study X. © The Author(s) 2021.") == ("We study X.", "© The Author(s) 2021.")
+    aaai = "Copyright © 2020, Association for the Advancement of Artificial Intelligence (www.aaai.org). All rights reserved."
+    assert without_notice(f"We study X. {aaai}") == ("We study X.", aaai)
+    mdpi = "© 2021 by the authors. Licensee MDPI, Basel, Switzerland."
+    assert without_notice(f"We study X. {mdpi}") == ("We study X.", mdpi)
     assert without_notice("We study X.\n\nCopyright 2020 by the author(s).") == (
         "We study X.", "Copyright 2020 by the author(s).")
