@@ -108,7 +108,7 @@ _IS_AT = re.compile(
 # URL" (not "builds on our earlier model (URL)", nor "and we use its implementation (URL)").
 _RELEASES = re.compile(
     r"(?:,|\band\b)\s*(?:\w+\s+){0,3}?(?:"
-    r"(?:we|our)\b[^,;]{0,40}?\b(?:release[sd]?|make|made|open[- ]sourced?|publish(?:ed)?|provide|share|code|available)\b"
+    r"(?:we|our)\b[^,;]{0,40}?\b(?:release|make|made|open[- ]source|publish|provide|share|code|available)\b"
     r"|(?:release|make|open[- ]source|publish|provide|share)s?\b[^,;]{0,20}?\bour\b"
     r"|with\s+(?:(?:the|our|all|its|full)\s+)?(?:source\s+)?(?:code|implementation)s?\b)",
     re.IGNORECASE,

@@ -229,11 +229,13 @@ def test_code_its_sentence_says_is_someone_elses_is_not_official():
         "E Paper\nWe did V. Our method builds on our earlier model (https://github.com/me/old).\n"
         "F Paper\nWe did U. Our approach builds on CLIP, and we use its implementation"
         " (https://github.com/openai/CLIP).\n"
+        "I Paper\nWe did Q. Our model is based on BERT, and we use the checkpoint released at"
+        " https://github.com/google-research/bert.\n"
     )
     records, _ = _parse(text)
     assert [(l.repo, l.official) for r in records for l in r.links] == [
         ("me/a", True), ("me/b", True), ("me/c", True), ("me/d", True), ("me/g", True), ("me/h", True),
-        ("me/old", False), ("openai/CLIP", False)]
+        ("me/old", False), ("openai/CLIP", False), ("google-research/bert", False)]
     # (but what the code was obtained from is another's)
     records, _ = _parse(HEAD + "SubscribeA Paper\nWe did X. Our code uses weights obtained from https://github.com/other/w.\n")
     assert [(l.repo, l.official) for r in records for l in r.links] == [("other/w", False)]
