@@ -177,3 +177,21 @@ def test_a_server_whose_docs_folder_was_removed_holds_the_new_one(tmp_path, proc
     assert (record["pid"], record["serves"]) == (os.getpid(), "http://127.0.0.1:8000/")
     docslock.let_go_of_all(held)
     assert _free(docs)
+
+
+@pytest.mark.slow
+def test_the_test_suites_build_of_the_shipped_site_runs_while_the_checkout_is_served(tmp_path):
+    # `make test` in one terminal while `readinglist serve` serves the checkout in
+    # another: the browser, search and lemma tests' build of the shipped site
+    # (tests/browser/sitebuild.py) wrote the checkout's docs/, and was refused ("docs/
+    # is in use by `readinglist serve`"), failing every test that needs it.
+    from tests.browser.sitebuild import ROOT, build_site
+
+    (ROOT / "docs").mkdir(exist_ok=True)
+    server = _holder(tmp_path, ROOT / "docs", "serve", serves="http://127.0.0.1:8000/")
+    try:
+        site = build_site(tmp_path / "base")
+        assert (site / "papers" / "in-context-learning-creates-task-vectors" / "index.html").is_file()
+        assert server.poll() is None  # (the server's docs/ was not touched: still held)
+    finally:
+        _stop(server)

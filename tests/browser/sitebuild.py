@@ -12,12 +12,29 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 _built: dict[tuple[Path, str], Path] = {}
+# `mkdocs build --strict --quiet -f MKDOCS_YML -d SITE` with the docs folder DOCS, which
+# MkDocs' command line cannot set: what its build command does, the hook's startup and
+# shutdown included.
+_BUILD = """\
+import logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+config = load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], strict=True)
+config.plugins.on_startup(command="build", dirty=False)
+try:
+    build(config, dirty=False)
+finally:
+    config.plugins.on_shutdown()
+"""
 
 
 def build_site(base_temp: Path, site_url: str = "", site_dir: Path | None = None) -> Path:
@@ -30,14 +47,16 @@ def build_site(base_temp: Path, site_url: str = "", site_dir: Path | None = None
     if key in _built:
         return _built[key]
     site_dir = site_dir or base_temp / "built-site"
-    (ROOT / "docs").mkdir(exist_ok=True)  # generated and git-ignored; MkDocs wants it to exist
+    # A docs folder of its own, not the checkout's: `readinglist serve` may hold that one
+    # (docslock.py), and a build there is refused (`make test` while serving).
+    base_temp.mkdir(parents=True, exist_ok=True)
+    docs_dir = Path(tempfile.mkdtemp(prefix="docs-", dir=base_temp))
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764374400"}
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-c", _BUILD, str(ROOT / "mkdocs.yml"), str(docs_dir), str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     if proc.returncode != 0:
