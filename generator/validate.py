@@ -139,7 +139,7 @@ class RecordChecker:
             if isinstance(value, Scalar) and value.quoted and value.text and (
                 (ends := _ENDS_AS_FIELD.search(value.text.rstrip()[-200:])) and ends.group(1) in fields
             ):
-                self.warn_field_in_block(value, name, fields)
+                self.warn_field_in_block(value, name, fields, node)
             if spec.required and (converted is None or str(converted).isspace() or converted == ""):
                 self.error(value, f"required field {name!r} is empty")
             elif converted is not INVALID:
@@ -231,11 +231,13 @@ class RecordChecker:
                     )
         return text
 
-    def warn_field_in_block(self, node: Scalar, name: str, fields: dict[str, Field]) -> None:
+    def warn_field_in_block(self, node: Scalar, name: str, fields: dict[str, Field], record: Map) -> None:
         """Warn when the last line of a block's text (``abstract: >-``, ``notes: |``) reads
         as a field of its record (``  status: must-read``): added at the end of a file,
         indented as the editor kept the line above, it is text of the block to YAML, and
-        the field is silently not set."""
+        the field is silently not set. Not a field ``record`` sets already: the line is
+        then the text's own ("doi: ..." of the journal version, in notes), and unindented
+        it would be that field twice."""
         lines = self.text.split("\n")  # (seldom: only a text that ends as a field does)
         head = lines[node.line - 1] if 0 < node.line <= len(lines) else ""
         if head[node.col - 1 : node.col] not in ("|", ">"):
@@ -256,6 +258,8 @@ class RecordChecker:
         line = lines[last]
         field = _FIELD_LINE.match(line, indent)
         if field is None or field.group(1) not in fields or len(line) - len(line.lstrip(" ")) != indent:
+            return
+        if any(key.text == field.group(1) for key, _ in record.entries):
             return
         self.problems.warning(
             Location(node.path, last + 1, indent + 1),

@@ -433,6 +433,18 @@ def test_a_field_added_indented_under_a_block_of_text_is_a_warning(tmp_path):
     ]
 
 
+def test_a_line_of_a_block_naming_a_field_the_record_sets_already_is_text(tmp_path):
+    # Notes that end with the published version's DOI, or a word on the preprint's
+    # year, in a file whose `doi:` and `year:` are set: no field left unset, and
+    # unindented as the warning said, the line was a second `doi:` (an error).
+    text = (
+        "id: x\ntitle: A\nyear: 2021\ndoi: 10.48550/arXiv.2101.00001\nnotes: |\n"
+        "  The journal version differs from the preprint.\n  doi: 10.1145/3442188.3445922\n"
+        "summary: >-\n  Worth a read.\n  year: 2020 for the preprint, as cited.\n"
+    )
+    assert check_one(tmp_path, text) == []
+
+
 def test_the_summary_counts_in_the_singular_and_the_plural():
     assert summary(1, 1, 1, 1) == "1 error, 1 warning (1 paper and 1 topic loaded)"
     assert summary(0, 2, 2, 0) == "0 errors, 2 warnings (2 papers and 0 topics loaded)"
