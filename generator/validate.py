@@ -439,7 +439,9 @@ class RecordChecker:
             if dash is not None:
                 hint = f"; {dash}"
             elif isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
-                hint = f"; {_as_authors(node.text or '')}" if name == "authors" else f"; write [{node.text}]"
+                # ("topics: -rl": the dash meant a list's, not the id's.)
+                text = re.sub(r"^-(?=[^\W\d_])", "", node.text or "")
+                hint = f"; {_as_authors(text)}" if name == "authors" else f"; write [{text}]"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
         good = []
         for number, item in enumerate(node.items, 1):

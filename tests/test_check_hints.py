@@ -373,6 +373,24 @@ def test_a_reading_order_item_without_a_space_after_its_dash_is_not_also_called_
     ]
 
 
+def test_one_id_after_a_lists_key_with_a_dash_is_told_to_be_written_without_it(tmp_path):
+    # "reading_order: -first-paper", "topics: -rl": the fix said was "write
+    # [-first-paper]", and written so, the id was unknown ('-first-paper').
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / "x.yml").write_text(
+        "id: x\ntitle: A\ntopics: -t\n", encoding="utf-8"
+    )
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    reading_order: -first-paper\n",
+        encoding="utf-8",
+    )
+    said = [m for m in messages(tmp_path) if "must be a list" in m]
+    assert said == [
+        f"{P}:3:9: 'topics' must be a list, not a string; write [t]",
+        f"{T}:4:20: 'reading_order' must be a list, not a string; write [first-paper]",
+    ]
+
+
 def test_a_link_in_notes_one_slip_from_an_address_says_the_address_to_write(tmp_path):
     # As a link field's does: the warning said only that a link needs an https:// address.
     text = (
