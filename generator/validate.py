@@ -567,6 +567,11 @@ class RecordChecker:
                 if isinstance(first, Scalar) and first.text and ": " not in first.text
                 else ""
             )
+            if isinstance(first, Map) and len(first.entries) == 1:
+                # ("- scaling laws: 2": each line a phrase and its weight already.)
+                key, value = first.entries[0]
+                if key.text and isinstance(value, Scalar) and value.text:
+                    example = f"; write each phrase: weight without the dash before it ('{key.text}: {value.text}')"
             return self.error(
                 node, f"'{name}' must be a mapping of phrase: weight, not {ACTUAL[node.kind]}{example}"
             )

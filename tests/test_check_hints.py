@@ -358,6 +358,22 @@ def test_keywords_written_as_a_list_say_how_a_keyword_is_written(tmp_path):
     ]
 
 
+def test_keywords_written_as_a_list_of_phrase_weight_pairs_are_told_to_drop_the_dash(tmp_path):
+    # "- scaling laws: 2" (a list of one-pair mappings, as many YAML files write a
+    # setting) was told only "must be a mapping of phrase: weight, not a list": its
+    # lines read as phrase: weight already.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    keywords:\n      - scaling laws: 2\n"
+        "      - compute-optimal: 1\n",
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if "keywords" in m] == [
+        f"{T}:5:7: 'keywords' must be a mapping of phrase: weight, not a list; write each"
+        " phrase: weight without the dash before it ('scaling laws: 2')",
+    ]
+
+
 def test_a_reading_order_item_without_a_space_after_its_dash_is_not_also_called_empty(tmp_path):
     # It was, at the same place: "'reading_order' is empty; list 3 to 6 papers or remove
     # it" beside the error, sending the curator to write papers the list already has.
