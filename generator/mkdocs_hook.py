@@ -315,6 +315,13 @@ def _hold_docs(docs_dir: Path, shown: str, serves: str) -> None:
         docslock.take(docs_dir, shown, _docs_locks(), serves=serves)
     except docslock.DocsInUse as error:
         raise Abort(f"readinglist: {error}") from None
+    except OSError as error:
+        # (A read-only or foreign-owned docs folder: filelock's traceback said nothing of it.)
+        where = error.filename or docs_dir
+        raise Abort(
+            f"readinglist: cannot write {shown} ({error.strerror or error}: {where}): the generator"
+            f" writes the site's pages there; make it writable, or name another docs_dir in mkdocs.yml"
+        ) from None
     _docs = (docs_dir, shown)
 
 

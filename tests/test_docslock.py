@@ -195,3 +195,27 @@ def test_the_test_suites_build_of_the_shipped_site_runs_while_the_checkout_is_se
         assert server.poll() is None  # (the server's docs/ was not touched: still held)
     finally:
         _stop(server)
+
+
+def test_a_docs_folder_that_cannot_be_written_is_said_so_not_shown_as_a_traceback(tmp_path, process_state, monkeypatch):
+    # A review: on a read-only docs folder plain `mkdocs build` stopped with filelock's
+    # traceback on docs/.readinglist.lock. (Made to fail here: as root, a mode does not.)
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from generator import docslock
+
+    project = make_project(tmp_path, FIXTURE)
+    lock = project / "docs" / ".readinglist.lock"
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(lock))
+
+    monkeypatch.setattr(docslock, "take", refused)
+    with pytest.raises(Abort) as stopped:
+        mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=True))
+    assert str(stopped.value) == (
+        f"readinglist: cannot write docs/ (Permission denied: {lock}): the generator writes the"
+        " site's pages there; make it writable, or name another docs_dir in mkdocs.yml"
+    )
