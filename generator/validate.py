@@ -994,7 +994,16 @@ def url_fix(url: str) -> str:
         # ("htps://github.com/a/b": one slip in typing the scheme, not another kind of URL.)
         meant = None if scheme.lower() in ("http", "https") else closest(scheme.lower(), ["https", "http"])
         return f"{meant}:{rest}" if meant and rest.startswith("//") and _HOST_LIKE.match(rest[2:]) else ""
+    if "/" not in url and _FILE_NAME.search(url):
+        return ""  # ("paper.pdf", "notes.md": a file's name, more likely than a site's)
     return f"https://{url}" if _HOST_LIKE.match(url) else ""
+
+
+# A bare name that ends as a document or a program does: "paper.pdf", "notes.md".
+_FILE_NAME = re.compile(
+    r"(?i)\.(?:pdf|html?|md|markdown|txt|rst|tex|bib|zip|gz|tgz|tar|png|jpe?g|gif|svg|ipynb|py|csv"
+    r"|json|ya?ml|docx?|pptx?|xlsx?)$"
+)
 
 
 # A slip in typing "https://": the colon or a slash missing, or a slash too many
@@ -1004,7 +1013,10 @@ _SCHEME_SLIP = re.compile(r"(?i)^(https?)(?::(?!//[^/])/{0,3}|/{2,3})([^/].*)$")
 
 # Text that reads as a host name with an optional path (``github.com/a/b``): only then is
 # "write https://..." a helpful fix; for ``javascript&#58;...`` it would be misleading.
-_HOST_LIKE = re.compile(r"(?i)^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]\S*)?$")
+# (Its last label is a top-level domain's letters, so "v1.2" or "1.5" reads as no host.)
+_HOST_LIKE = re.compile(
+    r"(?i)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)(?::\d+)?(?:[/?#]\S*)?$"
+)
 
 
 # A date of year, month and day in that order, but for the form: a month or day of one

@@ -1154,6 +1154,14 @@ def test_the_https_fix_hint_is_given_only_for_text_that_reads_as_a_host():
     assert url_problem("javascript&#58;alert(3)") == (
         "must be an absolute http(s) URL, like https://example.org/"
     )
+    # A review: a bare file's name or a version was told "write https://example.pdf".
+    for text in ("example.pdf", "notes.md", "v1.2", "1.5"):
+        assert url_problem(text) == "must be an absolute http(s) URL, like https://example.org/", text
+    assert url_problem("openai.com") == "must be an absolute http(s) URL: write https://openai.com"
+    assert url_problem("arxiv.org/pdf/2101.00001.pdf") == (
+        "must be an absolute http(s) URL: write https://arxiv.org/pdf/2101.00001.pdf"
+    )
+    assert url_problem("xn--bcher-kva.example") == "must be an absolute http(s) URL: write https://xn--bcher-kva.example"
 
 
 # ---------------------------------------------------------------------------- the file cache
