@@ -136,7 +136,7 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
     drafts indexed by each of SAME_PAPER_KEYS."""
     reported: set[tuple[str, str]] = set()
     indexes = []
-    for position, (name, reason, _) in enumerate(SAME_PAPER_KEYS):
+    for position, (name, reason, _, sure) in enumerate(SAME_PAPER_KEYS):
         groups: dict[str, list[PaperDraft]] = {}
         for draft in papers:
             key = draft.same_keys[position] if draft.same_keys else ""
@@ -178,7 +178,7 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
                         ", or, if they are two papers (their titles differ), correct the"
                         f" {'arXiv id' if name == 'arxiv' else 'DOI'} of the one it is not"
                     )
-                problems.error(
+                (problems.error if sure else problems.warning)(
                     draft.nodes[name].loc,
                     f"same paper as {', '.join(others)} ({reason}{shown}){fix}",
                 )

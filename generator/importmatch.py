@@ -23,7 +23,7 @@ from . import provenance
 from .errors import Location, Problems
 from .ingest import Record, normalise_text
 from .links import same_page, without_subject_class
-from .matchkeys import abstract_key, identity_marks, normalise_title, title_key, two_works
+from .matchkeys import abstract_key, identity_marks, joined_title, normalise_title, title_key, two_works
 from .models import Link
 from .schema import PAPER_FIELDS, field_names
 from .yamlio import Map, Scalar, Seq, parse
@@ -197,7 +197,7 @@ class Index:
         self.by_doi: dict[str, Paper] = {}
         self.by_title: dict[str, Paper] = {}
         # A title without its spaces (`joined_title`): "ReAct" and "Re-Act" are one.
-        self.by_joined_title: dict[tuple[str, tuple[str, ...]], Paper] = {}
+        self.by_joined_title: dict[str, Paper] = {}
         self.all_by_title: dict[str, list[Paper]] = {}  # papers may share a title
         self.by_abstract: dict[str, Paper] = {}  # _abstract_key -> paper
         self.abstract_of: dict[str, object] = {}  # paper id -> the abstract indexed
@@ -345,14 +345,6 @@ def by_title(reason: str) -> bool:
     return reason in ("same title", "same title but for a hyphen or space", "a title it was imported under") or (
         reason.startswith("similar title")
     )
-
-
-def joined_title(title: str) -> tuple[str, tuple[str, ...]]:
-    """A normalised title's words written together, and its numbers: the titles a
-    hyphen, or a space, for none tells apart ("ReAct" and "Re-Act", "X-Former" and
-    "XFormer", too short for a similar title's score) are one; not "Llama 2 70B" and
-    "Llama 270B"."""
-    return "".join(title.split()), tuple(re.findall(r"\d+", title))
 
 
 def ids_disagree(paper: Paper, record: Record) -> bool:

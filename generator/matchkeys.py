@@ -144,6 +144,18 @@ def identity_marks(title: str) -> tuple[str, ...]:
     return tuple(sorted(marks))
 
 
+_NUMBER = re.compile(r"\d+")
+
+
+def joined_title(title: str) -> str:
+    """A normalised title's words written together, then its numbers: the titles a
+    hyphen, or a space, for none tells apart ("ReAct" and "Re-Act", "X-Former" and
+    "XFormer", too short for a similar title's score) are one; not "Llama 2 70B" and
+    "Llama 270B". The importer takes two such titles for one paper; `check` warns of two
+    files so titled (paperdrafts.SAME_PAPER_KEYS)."""
+    return " ".join(("".join(title.split()), *_NUMBER.findall(title)))
+
+
 def title_key(title: str) -> str:
     """The digest of a title's normalised form, kept with the digests of the titles."""
     return provenance.digest(normalise_title(title))

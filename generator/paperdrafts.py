@@ -344,17 +344,28 @@ def normalised_title(title: str) -> str:
     return normalise_title(title)
 
 
-# Field, the reason given, and what two files must share to be one paper.
+def joined_title(title: str) -> str:
+    """A title as the importer compares it (`normalised_title`), its words written
+    together (matchkeys.joined_title): "ReAct" and "Re-Act" are one."""
+    from .matchkeys import joined_title
+
+    return joined_title(normalised_title(title))
+
+
+# Field, the reason given, what two files must share to be one paper, and whether that
+# makes them one for sure (an error) or likely (a warning: a hyphen may be all that tells
+# two short titles apart).
 SAME_PAPER_KEYS = (
-    ("arxiv", "the same arXiv id", lambda value: without_subject_class(_ARXIV_VERSION.sub("", value))),
-    ("doi", "the same DOI", str.casefold),
-    ("title", "the same title", normalised_title),
+    ("arxiv", "the same arXiv id", lambda value: without_subject_class(_ARXIV_VERSION.sub("", value)), True),
+    ("doi", "the same DOI", str.casefold, True),
+    ("title", "the same title", normalised_title, True),
+    ("title", "the same title but for a hyphen or space", joined_title, False),
 )
 
 
 def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
     keys = []
-    for name, _, key_of in SAME_PAPER_KEYS:
+    for name, _, key_of, _ in SAME_PAPER_KEYS:
         value = values.get(name)
         keys.append(key_of(value) if isinstance(value, str) else "")
     return tuple(keys)

@@ -910,6 +910,36 @@ def test_titles_the_importer_takes_for_one_are_one_title_for_check_too(tmp_path)
     ]
 
 
+def test_titles_a_hyphen_or_space_alone_tells_apart_are_warned_of_as_the_importer_merges_them(tmp_path):
+    # (curator: "ReAct" and "Re-Act" in two files; `import` takes them for one paper,
+    # `check` said nothing)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    write_paper(tmp_path, "react.yml", "id: react\ntitle: ReAct\nabstract: a\n")
+    write_paper(tmp_path, "re-act.yml", "id: re-act\ntitle: 'Re-Act'\nabstract: b\n")
+    write_paper(tmp_path, "x-former.yml", "id: x-former\ntitle: X-Former 2\nabstract: c\n")
+    write_paper(tmp_path, "xformer-2.yml", "id: xformer-2\ntitle: XFormer 2\nabstract: d\n")
+    # Other numbers are other papers, and one title is still the error it was, said once.
+    write_paper(tmp_path, "llama-2-70b.yml", "id: llama-2-70b\ntitle: Llama 2 70B\nabstract: e\n")
+    write_paper(tmp_path, "llama-270b.yml", "id: llama-270b\ntitle: Llama 270B\nabstract: f\n")
+    write_paper(tmp_path, "cot.yml", "id: cot\ntitle: Chain-of-Thought Prompting\nabstract: g\n")
+    write_paper(tmp_path, "cot-2.yml", "id: cot-2\ntitle: Chain of thought prompting\nabstract: h\n")
+    # Two papers by their ids: as for one title, nothing to say.
+    write_paper(tmp_path, "pre-training.yml", "id: pre-training\ntitle: Pre-Training\nabstract: i\n"
+                "doi: 10.1000/a\n")
+    write_paper(tmp_path, "pretraining.yml", "id: pretraining\ntitle: Pretraining\nabstract: j\n"
+                "doi: 10.1000/b\n")
+    hyphen = "(the same title but for a hyphen or space)" + MERGE + TWO_PAPERS
+    assert [m for m in messages(tmp_path) if "same paper" in m] == [
+        "content/papers/cot-2.yml:2:8: same paper as content/papers/cot.yml (the same title)" + MERGE + TWO_PAPERS,
+        "content/papers/cot.yml:2:8: same paper as content/papers/cot-2.yml (the same title)" + MERGE + TWO_PAPERS,
+        "content/papers/re-act.yml:2:8: warning: same paper as content/papers/react.yml " + hyphen,
+        "content/papers/react.yml:2:8: warning: same paper as content/papers/re-act.yml " + hyphen,
+        "content/papers/x-former.yml:2:8: warning: same paper as content/papers/xformer-2.yml " + hyphen,
+        "content/papers/xformer-2.yml:2:8: warning: same paper as content/papers/x-former.yml " + hyphen,
+    ]
+
+
 def test_three_files_of_one_paper_give_one_error_each_naming_the_others(tmp_path):
     # n files of one paper: n errors, not one per pair of files (n * (n - 1)).
     (tmp_path / "content").mkdir()

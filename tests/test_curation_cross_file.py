@@ -323,3 +323,25 @@ def test_the_reference_and_the_schema_give_the_length_the_check_warns_outside_of
     assert "- A reading order lists 3 to 6 papers (more or fewer is a warning)" in (
         schema_reference_markdown()
     )
+
+
+def test_a_title_edited_to_another_but_for_a_hyphen_is_warned_of_on_a_rerun_too(tmp_path, monkeypatch):
+    root = project(tmp_path / "p", TOPICS, a=paper("a", "ReAct"), b=paper("b"), c=paper("c"))
+    work = _Project(root, monkeypatch, None)
+    assert work.check("nothing to say") is False
+    assert work.fresh_problems.items == []
+    work.edit("b.yml", "title: B in-context", "title: Re-Act in-context")
+    work.check("b retitled so")
+    hyphen = (
+        " (the same title but for a hyphen or space); merge them: keep one file, copy into"
+        " it what the other adds, delete the other and list its id in the kept one's"
+        " 'formerly:', or, if they are two papers, give each its arXiv id or DOI, or its"
+        " authors and year"
+    )
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:2:8: warning: same paper as content/papers/b.yml" + hyphen,
+        "content/papers/b.yml:2:8: warning: same paper as content/papers/a.yml" + hyphen,
+    ]
+    work.edit("b.yml", "title: Re-Act in-context", "title: B in-context")
+    work.check("b's title back")
+    assert work.fresh_problems.items == []
