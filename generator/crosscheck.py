@@ -13,7 +13,7 @@ import operator
 import posixpath
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import Callable, Container, Mapping, Sequence
+from typing import Callable, Container, Iterable, Mapping, Sequence
 
 from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
@@ -204,20 +204,21 @@ def cross_check(
     paper_choices = _Choices(set(ordered), ordered, misnamed, gone.fate)
     topic_choices = make_topic_choices(topics, topics_read)
     orders = reading_orders(topics)
+    ruled = ruled_out(claimed.values())
     # A file whose id is unusable is not built, but the ids it names are checked all the
     # same: told only of its id, a curator fixed it and met a 'topics: [Bad_Id]' next.
     # (A copy holding another file's id is one mistake, said at its id. A rerun swaps
     # only files with an id, so these problems stay with the head.)
     for draft in papers:
         if draft.id is None:
-            _check_paper(draft, paper_choices, topic_choices, orders, problems)
+            _check_paper(draft, paper_choices, topic_choices, orders, ruled, problems)
     head = problems.items[start:]
 
     built: list[Paper] = []
     per_paper: dict[str, tuple[Problem, ...]] = {}
     for paper_id in ordered:
         start = len(problems.items)
-        paper = _check_paper(claimed[paper_id], paper_choices, topic_choices, orders, problems)
+        paper = _check_paper(claimed[paper_id], paper_choices, topic_choices, orders, ruled, problems)
         if paper is not None:
             built.append(paper)
         if len(problems.items) > start:
@@ -243,7 +244,8 @@ def cross_check(
     built_topics = [only_known_topic(topic, paper_ids, topic_ids) for topic in built_topics]
     content = Content(papers=tuple(built), topics=tuple(built_topics))
     return Checked(
-        content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, frozenset(gone.asked)
+        content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, ruled,
+        frozenset(gone.asked),
     )
 
 
@@ -274,14 +276,43 @@ def reading_orders(topics: Sequence[TopicDraft]) -> _Orders:
     return orders
 
 
+# Paper id -> the id of each paper whose `not_related:` names it -> its (first) entry.
+_Ruled = dict[str, dict[str, Scalar]]
+
+
+def ruled_out(papers: Iterable[PaperDraft]) -> _Ruled:
+    ruled: _Ruled = {}
+    for draft in papers:
+        _rule(ruled, draft)
+    return ruled
+
+
+def _rule(ruled: _Ruled, draft: PaperDraft, remove: bool = False) -> None:
+    """Add (or remove) the entries of one paper's `not_related:` in ``ruled``."""
+    if draft.id is None:
+        return
+    for ref in nodes(draft.values.get("not_related")):
+        rulers = ruled.setdefault(str(ref.text), {})
+        if remove:
+            rulers.pop(draft.id, None)
+        elif ref.text != draft.id:
+            rulers.setdefault(draft.id, ref)
+
+
+def _not_related_entries(draft: PaperDraft) -> tuple[tuple[str, Location], ...]:
+    return tuple((str(ref.text), ref.loc) for ref in nodes(draft.values.get("not_related")))
+
+
 def _check_paper(
-    draft: PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, problems: Problems
+    draft: PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, ruled: _Ruled,
+    problems: Problems,
 ) -> Paper | None:
     """The paper of the file that claims its id, with the ids it names checked; None
     when the file is not usable (its id references are checked all the same).
 
-    A reading order listing a paper that excludes the topic is reported here, with the
-    paper's references, so that a rerun checking only the changed files finds it too.
+    A reading order listing a paper that excludes the topic, and a `related:` entry
+    naming a paper whose `not_related:` names this one, are reported here, with the
+    paper's references, so that a rerun checking only the changed files finds them too.
     """
     values = draft.values
     paper_id = draft.id
@@ -313,7 +344,22 @@ def _check_paper(
         )
         for ref in nodes(values["not_related"]):
             if ref.text in related:
-                problems.error(ref.loc, f"{ref.text!r} is in both related and not_related")
+                problems.error(
+                    ref.loc,
+                    f"{ref.text!r} is in both related and not_related; remove it from one:"
+                    " from not_related to link the two, from related to part them",
+                )
+    rulers = ruled.get(paper_id or "") if related else None
+    for ref in nodes(values.get("related")) if rulers else ():
+        ruler = str(ref.text)
+        if (entry := rulers.get(ruler)) is not None and ruler in related:  # type: ignore[union-attr]
+            problems.warning(
+                ref.loc,
+                f"{ruler!r} is in related, but {entry.loc} lists this paper in"
+                f" not_related: the link wins, so this paper's page lists {ruler!r} all"
+                f" the same (and that paper's page does not list this one); remove"
+                f" {ruler!r} here to part the two, or {paper_id!r} there to link them",
+            )
     if not draft.usable:
         return None
     ids = (own_topics, excluded, related, unrelated)
@@ -356,6 +402,9 @@ class Checked:
     # The names (without .yml) of the files that do not give the id they are named
     # after, when no other file does: the ids those files are meant to have.
     misnamed: frozenset[str]
+    # Paper id -> the `not_related:` entries naming it (`ruled_out`), for a swapped
+    # paper's `related:` to be checked against.
+    ruled: _Ruled
     # The marks (title, arXiv id, DOI, abstract) by whose holders a reference's problem
     # says what became of a missing paper (Gone.asked): a file gaining or losing one
     # can change it in other files.
@@ -371,6 +420,8 @@ class Checked:
                 return False
             if _ids_of(old.values.get("formerly")) != _ids_of(new.values.get("formerly")):
                 return False  # (which old addresses lead where is checked across files)
+            if _not_related_entries(old) != _not_related_entries(new) and self._cited(old, new, pairs):
+                return False  # (another paper's `related:` is warned of, citing an entry)
             if self.owners.get(old.id) is not old:
                 return False
         for position, index in enumerate(self.same):
@@ -386,6 +437,21 @@ class Checked:
                     return False
         return True
 
+    def _cited(
+        self, old: PaperDraft, new: PaperDraft, pairs: Sequence[tuple[PaperDraft, PaperDraft]]
+    ) -> bool:
+        """Whether a paper that ``old`` or ``new`` rules out links it in its `related:`
+        (as last checked, or as changed in ``pairs``): a warning there cites the entry."""
+        changed = {id(o): n for o, n in pairs}
+        for named in {ref.text for d in (old, new) for ref in nodes(d.values.get("not_related"))}:
+            other = self.owners.get(str(named))
+            if other is None and named in self.owners:
+                return True  # (claimed by several files: the one checked is not kept)
+            for draft in (other, changed.get(id(other))) if other is not None else ():
+                if draft is not None and old.id in _ids_of(draft.values.get("related")):
+                    return True
+        return False
+
     def swap(
         self,
         pairs: Sequence[tuple[PaperDraft, PaperDraft]],
@@ -394,6 +460,10 @@ class Checked:
         fate: Callable[[str], Fate | None],
     ) -> Content:
         """Replace each old draft by its new one (`can_swap` said yes); the new content."""
+        for old, new in pairs:
+            if _not_related_entries(old) != _not_related_entries(new):
+                _rule(self.ruled, old, remove=True)
+                _rule(self.ruled, new)
         for position, index in enumerate(self.same):
             for old, _ in pairs:
                 if old.same_keys[position]:
@@ -409,7 +479,7 @@ class Checked:
             paper_id = str(new.id)
             self.owners[paper_id] = new
             found = Problems()
-            paper = _check_paper(new, choices, topics, orders, found)
+            paper = _check_paper(new, choices, topics, orders, self.ruled, found)
             if found.items:
                 self.per_paper[paper_id] = tuple(found.items)
             else:

@@ -171,7 +171,8 @@ PAPER_FIELDS: tuple[Field, ...] = (
         "not_related", "list[paper]",
         "Papers that share words with it but not a subject (\"ladder\" of two meanings):"
         " neither is shown among the other's similar papers, on either page, and the next"
-        " most similar takes its place. None may be in its `related`.",
+        " most similar takes its place. None may be in its `related`; a paper whose own"
+        " `related` names this one still shows it (`check` warns).",
     ),
     Field(
         "formerly", "list[id]",

@@ -357,7 +357,8 @@ CASES = {
         [
             f"{P}:4:15: unknown paper 'known-papr' (did you mean 'known-paper'?)",
             f"{P}:4:27: a paper cannot be in its own not_related",
-            f"{P}:4:30: 'known-paper' is in both related and not_related",
+            f"{P}:4:30: 'known-paper' is in both related and not_related; remove it from one:"
+            " from not_related to link the two, from related to part them",
             f"{P}:4:43: unknown paper 'zzz'",
         ],
     ),

@@ -345,3 +345,76 @@ def test_a_title_edited_to_another_but_for_a_hyphen_is_warned_of_on_a_rerun_too(
     work.edit("b.yml", "title: Re-Act in-context", "title: B in-context")
     work.check("b's title back")
     assert work.fresh_problems.items == []
+
+
+def _wins(paper_id: str, ruler: str, where: str) -> str:
+    return (
+        f"warning: {ruler!r} is in related, but {where} lists this paper in not_related: the"
+        f" link wins, so this paper's page lists {ruler!r} all the same (and that paper's"
+        f" page does not list this one); remove {ruler!r} here to part the two, or"
+        f" {paper_id!r} there to link them"
+    )
+
+
+def test_a_related_paper_whose_not_related_names_this_one_is_warned_of_at_the_link(tmp_path):
+    # (curator: a links b, b rules a out; the site shows b on a's page and nothing said
+    # which file wins)
+    root = project(
+        tmp_path,
+        a=paper("a", extra="related: [c, b]\n"),
+        b=paper("b", extra="not_related: [c, a]\n"),
+        # c rules a out and links b, which rules c out: said at each link.
+        c=paper("c", extra="related: [b]\nnot_related: [a]\n"),
+        # d rules out a paper that does not link it: nothing to say.
+        d=paper("d", extra="not_related: [b]\n"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:11: " + _wins("a", "c", "content/papers/c.yml:4:15"),
+        "content/papers/a.yml:3:14: " + _wins("a", "b", "content/papers/b.yml:3:18"),
+        "content/papers/c.yml:3:11: " + _wins("c", "b", "content/papers/b.yml:3:15"),
+    ]
+
+
+def test_a_link_ruled_out_by_the_other_file_is_warned_of_on_a_rerun_as_on_a_full_load(tmp_path, monkeypatch):
+    root = project(tmp_path / "p", TOPICS, a=paper("a", extra="related: [b]\n"), b=paper("b"), c=paper("c"))
+    work = _Project(root, monkeypatch, None)
+    work.edit("b.yml", "multi-task\n", "multi-task\nnot_related: [a]\n")
+    assert work.check("b rules a out") is True
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:3:11: " + _wins("a", "b", "content/papers/b.yml:3:15"),
+    ]
+    # An edit above b's entry moves it: a's warning follows.
+    work.edit("b.yml", "title: B", "abstract: x\ntitle: B")
+    assert work.check("b's entry a line lower") is True
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:3:11: " + _wins("a", "b", "content/papers/b.yml:4:15"),
+    ]
+    # a's file alone edited: checked again alone, the warning still said.
+    work.edit("a.yml", "title: A", "abstract: y\ntitle: A")
+    assert work.check("a's link a line lower") is False
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:4:11: " + _wins("a", "b", "content/papers/b.yml:4:15"),
+    ]
+    work.edit("a.yml", "related: [b]", "related: [c]")
+    assert work.check("a links c instead") is False
+    assert work.fresh_problems.items == []
+    work.edit("a.yml", "related: [c]", "related: [c, b]")
+    assert work.check("a links b again") is False
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:4:14: " + _wins("a", "b", "content/papers/b.yml:4:15"),
+    ]
+    work.edit("b.yml", "not_related: [a]", "not_related: []")
+    work.check("b no longer rules a out")
+    assert work.fresh_problems.items == []
+    # Entries no link names are checked again with their file alone, and kept for the
+    # next edit to be checked against.
+    work.edit("a.yml", "related: [c, b]", "related: [c]")
+    work.check("a no longer links b")
+    work.edit("b.yml", "not_related: []", "not_related: [c, a]")
+    assert work.check("b rules a out, a not linking it") is False
+    assert work.fresh_problems.items == []
+    work.edit("a.yml", "related: [c]", "related: [b]")
+    assert work.check("a links b") is False
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:4:11: " + _wins("a", "b", "content/papers/b.yml:4:18"),
+    ]
