@@ -18,8 +18,9 @@ from .errors import Location
 from .names import shown_name
 
 # Where a link came from: found in the abstract or listing text by import, taken from a
-# BibTeX field, or written by a curator.
-FOUND_IN = ("abstract", "bibtex", "comment", "curator")  # comment: the authors' comment on arXiv
+# BibTeX entry's or an RIS record's fields, from the authors' comment on arXiv, or
+# written by a curator.
+FOUND_IN = ("abstract", "bibtex", "comment", "curator", "ris")
 LINK_KINDS = ("code", "project", "paper", "pdf", "data", "video", "slides")
 # The kinds a new paper file lists even when empty, so that a curator sees where a link
 # goes; the others appear once a link of theirs is found or written (files the importer

@@ -196,7 +196,11 @@ PAPER_FIELDS: tuple[Field, ...] = (
 
 LINK_FIELDS: tuple[Field, ...] = (
     Field("url", "url", "The link itself.", required=True),
-    Field("found_in", "enum", "Where the link was found (comment: the authors' comment on arXiv).", choices=FOUND_IN),
+    Field(
+        "found_in", "enum",
+        "Where the link was found (bibtex, ris: a BibTeX entry's or an RIS record's fields;"
+        " comment: the authors' comment on arXiv).", choices=FOUND_IN,
+    ),
     Field("official", "bool", "Code only: the authors' own repository."),
     Field("note", "text", "A short note shown next to the link."),
 )

@@ -312,6 +312,35 @@ def test_papers_json_meets_its_published_schema(content):
     assert all(set(r) == set(SCHEMA["items"]["properties"]) for r in records)
 
 
+def test_an_ris_records_links_say_ris_and_every_schema_and_the_check_accept_it(tmp_path, capsys):
+    # (curator: links imported from an RIS file said `found_in: bibtex`)
+    from generator.cli import main
+    from generator.export_json import SCHEMA
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    ris = tmp_path / "lab.ris"
+    ris.write_text(
+        "TY  - CONF\nTI  - A Paper With Code\nAU  - Doe, Jane\nPY  - 2020\n"
+        "UR  - https://github.com/doe/code\nL1  - https://example.org/paper.pdf\nER  - \n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", str(ris)]) == 0
+    paper = tmp_path / "content" / "papers" / "a-paper-with-code.yml"
+    text = paper.read_text()
+    assert text.count("found_in: ris\n") == 2 and "bibtex" not in text
+    # The editor's schema and the checker take the file as the importer wrote it...
+    editors = jsonschema.Draft7Validator(json.loads((COMMITTED / PAPER_SCHEMA_FILE).read_text()))
+    assert errors(editors, yaml12(text)) == []
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert capsys.readouterr().out.endswith("0 errors, 0 warnings (1 paper and 0 topics loaded)\n")
+    # ... and papers.json says where the links were found, as its schema allows.
+    records = _papers_json(tmp_path / "content")
+    assert [(d["url"], d["found_in"]) for d in records[0]["link_details"]] == [
+        ("https://github.com/doe/code", "ris"), ("https://example.org/paper.pdf", "ris"),
+    ]
+    papers_validator = jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert errors(papers_validator, records) == []
+
+
 def test_the_papers_json_schema_refuses_what_no_record_holds():
     from generator.export_json import SCHEMA
 

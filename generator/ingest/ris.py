@@ -316,7 +316,7 @@ def _record(
     links = list(abstract_links(abstract))
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
-            links.append(make_link(url, "bibtex"))
+            links.append(make_link(url, "ris"))
     return Record(
         title=title,
         abstract=abstract,

@@ -628,7 +628,7 @@ def test_links_by_their_host_and_the_notes_addresses():
         ("video", "https://www.youtube.com/watch?v=DhRoTONcyZE"),
         ("data", "https://huggingface.co/datasets/squad"),
     ]
-    assert {l.found_in for l in record.links} == {"bibtex"}  # (a record's own fields)
+    assert {l.found_in for l in record.links} == {"ris"}  # (a record's own fields)
     assert problems == []
 
 
