@@ -69,6 +69,12 @@ _RECORD_START = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE)
 # record's authors, keywords, notes and links. A line without a tag after one of these
 # is one more value (EndNote wraps nothing; a keyword per line is RIS's way).
 _LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
+# Tags whose line breaks are kept (`_paragraphs`): the abstract's.
+_PARAGRAPH_TAGS = frozenset({"AB", "N2"})
+# A value with a line longer than this is not wrapped to width; in one that is, a line
+# shorter than _SHORT_LINE ends a paragraph (Zotero's RIS import reads them so).
+_WRAPPED_WIDTH = 85
+_SHORT_LINE = 65
 
 
 class _TagNames(dict):
@@ -132,6 +138,9 @@ class _Tags:
     values: dict
     lines: dict[str, list[tuple[int, str]]]  # tag -> (line number, the line), in order
     start: int  # the TY line
+    # A tag of _PARAGRAPH_TAGS -> each of its values as written: its tag's line, then
+    # the lines it goes on over (rispy joins them with spaces, blank ones too).
+    written: dict[str, list[list[str]]]
 
     def text(self, *tags: str) -> str:
         """The first of ``tags`` that has a value, as one line of text."""
@@ -192,16 +201,23 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             continue
         body = body[: closing + 1]
         tag_lines: dict[str, list[tuple[int, str]]] = {}
+        written: dict[str, list[list[str]]] = {}
+        value: list[str] | None = None
         for n, line in enumerate(body):
             found = _TAG_LINE.match(line)
             if found:
                 tag_lines.setdefault(found.group(1), []).append((start + n + 1, line))
+                value = [line] if found.group(1) in _PARAGRAPH_TAGS else None
+                if value is not None:
+                    written.setdefault(found.group(1), []).append(value)
+            elif value is not None:
+                value.append(line)
         parsed = rispy.loads(
             "\n".join(body), mapping=_MAPPING, list_tags=_LIST_TAGS, delimiter_tags_mapping={"UR": ";"}
         )
         if not parsed:  # (not reached: the body starts with TY and ends with ER)
             continue
-        tags = _Tags(parsed[0], tag_lines, start + 1)
+        tags = _Tags(parsed[0], tag_lines, start + 1, written)
         record = _record(tags, path, problems, local_files)
         if record is None:
             continue
@@ -312,7 +328,9 @@ def _record(
         if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)
             pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
         publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
-    abstract, notice = without_notice(written := _paragraphs(tags.all("AB") or tags.all("N2")))
+    abstract, notice = without_notice(
+        written := _paragraphs(tags.written.get("AB" if tags.all("AB") else "N2", []))
+    )
     links = list(abstract_links(abstract))
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
@@ -337,10 +355,34 @@ def _record(
     )
 
 
-def _paragraphs(values: list[str]) -> str:
-    """An abstract, on one line: rispy joins a value's lines with spaces (RIS keeps no
-    paragraph breaks)."""
-    return _plain(values[0]) if values else ""
+def _paragraphs(values: list[list[str]]) -> str:
+    """An abstract from its values as written (`_Tags.written`), each paragraph on one
+    line and paragraphs apart by a blank line, as a BibTeX import keeps them.
+
+    A value may go on over lines. A blank line ends a paragraph (Zotero's and EndNote's
+    exports of an abstract of several), and so does any line break of a value that is
+    not wrapped, as Zotero reads RIS: one with a line longer than _WRAPPED_WIDTH keeps
+    the text's own line breaks, and in one wrapped to width a line shorter than
+    _SHORT_LINE ends its paragraph. Each value of a tag written again (a second
+    ``AB  - ``) is a paragraph of its own, unless it says the same again."""
+    paragraphs: list[list[str]] = []
+    seen: set[str] = set()
+    for lines in values:
+        wrapped = max(map(len, lines)) <= _WRAPPED_WIDTH
+        own: list[list[str]] = [[]]
+        for n, line in enumerate(lines):
+            text = line[6:] if n == 0 else line  # (after "AB  - ")
+            if not text.strip():
+                own.append([])
+                continue
+            if n and own[-1] and not (wrapped and len(lines[n - 1].rstrip()) >= _SHORT_LINE):
+                own.append([])
+            own[-1].append(text)
+        said = "\n".join(" ".join(p) for p in own if p)
+        if said and said not in seen:
+            seen.add(said)
+            paragraphs += own
+    return "\n\n".join(text for text in (_plain(" ".join(p)) for p in paragraphs) if text)
 
 
 def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:

@@ -632,6 +632,46 @@ def test_links_by_their_host_and_the_notes_addresses():
     assert problems == []
 
 
+# A paragraph longer than a line of a wrapped file: a line of it is a line of the text.
+LONG = (
+    "We study the paragraphs of abstracts exported by reference managers, which keep the"
+    " line breaks of the text they were given."
+)
+
+
+def test_an_abstracts_paragraphs_stay_apart_as_a_bibtex_import_keeps_them():
+    # (curator: a Zotero export's abstract of three paragraphs was one line on the page)
+    # Zotero writes the text's own line breaks: each line is a paragraph.
+    record, problems = _one(f"AB  - {LONG}\nA second paragraph.\nA third one.\nPY  - 2020\n")
+    assert record.abstract == f"{LONG}\n\nA second paragraph.\n\nA third one."
+    assert problems == []
+    # EndNote's blank line between two paragraphs; the spaces around lines go.
+    record, _ = _one("N2  - First  paragraph.\n\n   Second paragraph.\n\n\n")
+    assert record.abstract == "First paragraph.\n\nSecond paragraph."
+    # A value wrapped to width goes on over its lines; a line shorter than most ends
+    # its paragraph (as Zotero reads RIS).
+    record, _ = _one(
+        "AB  - The dominant sequence transduction models are based on complex recurrent or\n"
+        "convolutional neural networks in an encoder-decoder configuration. The best\n"
+        "models also connect the encoder and decoder.\n"
+        "We propose a new simple network architecture, the Transformer.\n"
+    )
+    assert record.abstract == (
+        "The dominant sequence transduction models are based on complex recurrent or"
+        " convolutional neural networks in an encoder-decoder configuration. The best"
+        " models also connect the encoder and decoder.\n\n"
+        "We propose a new simple network architecture, the Transformer."
+    )
+
+
+def test_a_second_abstract_line_is_a_paragraph_of_its_own_not_lost():
+    # rispy kept the first AB only, and joined the lines of the second to it.
+    wrapped = LONG.replace("managers, ", "managers,\n")  # (its first line 74 characters)
+    record, problems = _one(f"AB  - First paragraph.\nAB  - {wrapped}\nAB  - First paragraph.\n")
+    assert record.abstract == f"First paragraph.\n\n{LONG}"
+    assert problems == []
+
+
 def test_keywords_each_once_and_a_line_of_several_split():
     record, _ = _one("KW  - attention\nKW  - a; b\nKW  - attention\n")
     assert record.tags == ("attention", "a", "b")
