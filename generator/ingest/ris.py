@@ -71,6 +71,11 @@ _RECORD_START = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE)
 _LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
 # Tags whose line breaks are kept (`_paragraphs`): the abstract's.
 _PARAGRAPH_TAGS = frozenset({"AB", "N2"})
+# Tags of one value that a record may give twice, and what each holds: the second is
+# left out, with a warning (rispy keeps the first, and joins the lines the second goes
+# on over to it).
+_ONCE_TAGS = {"TI": "title", "T1": "title", "PY": "year", "Y1": "year"}
+_WRITTEN_TAGS = _PARAGRAPH_TAGS | _ONCE_TAGS.keys()
 # A value with a line longer than this is not wrapped to width; in one that is, a line
 # shorter than _SHORT_LINE ends a paragraph (Zotero's RIS import reads them so).
 _WRAPPED_WIDTH = 85
@@ -138,13 +143,17 @@ class _Tags:
     values: dict
     lines: dict[str, list[tuple[int, str]]]  # tag -> (line number, the line), in order
     start: int  # the TY line
-    # A tag of _PARAGRAPH_TAGS -> each of its values as written: its tag's line, then
+    # A tag of _WRITTEN_TAGS -> each of its values as written: its tag's line, then
     # the lines it goes on over (rispy joins them with spaces, blank ones too).
     written: dict[str, list[list[str]]]
 
     def text(self, *tags: str) -> str:
         """The first of ``tags`` that has a value, as one line of text."""
         for tag in tags:
+            if tag in _ONCE_TAGS:
+                if plain := next(iter(self.once(tag)), ("", ""))[1]:
+                    return plain
+                continue
             value = self.values.get(tag)
             if isinstance(value, list):
                 value = " ".join(value)
@@ -162,6 +171,15 @@ class _Tags:
             elif value and str(value).strip():
                 found.append(str(value))
         return found
+
+    def once(self, tag: str) -> list[tuple[int, str]]:
+        """Each value of ``tag`` (of _ONCE_TAGS) that is not empty, as one line of text,
+        with the number of the line it starts on."""
+        return [
+            (number, plain)
+            for (number, _), lines in zip(self.lines.get(tag, ()), self.written.get(tag, ()))
+            if (plain := _plain(" ".join([lines[0][6:], *lines[1:]])))
+        ]
 
     def where(self, tag: str | tuple[str, ...], path: str, value: str = "") -> Location:
         """Where ``tag`` (the first of such tags written) is, on the line holding
@@ -207,7 +225,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             found = _TAG_LINE.match(line)
             if found:
                 tag_lines.setdefault(found.group(1), []).append((start + n + 1, line))
-                value = [line] if found.group(1) in _PARAGRAPH_TAGS else None
+                value = [line] if found.group(1) in _WRITTEN_TAGS else None
                 if value is not None:
                     written.setdefault(found.group(1), []).append(value)
             elif value is not None:
@@ -289,6 +307,7 @@ def _record(
 ) -> Record | None:
     source = Location(path, tags.start, 1)
     kind = str(tags.values.get("TY", "")).strip().upper()
+    _given_twice(tags, path, problems)
     title = tags.text("TI", "T1", *(("BT",) if kind in _BOOKS else ()))
     title = _TITLE_STOP.sub("", title)
     if not title:
@@ -385,6 +404,26 @@ def _paragraphs(values: list[list[str]]) -> str:
     return "\n\n".join(text for text in (_plain(" ".join(p)) for p in paragraphs) if text)
 
 
+def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
+    """A warning at each value of a tag of _ONCE_TAGS after its first that says another
+    title or year: it is left out (a second "PY  - 2017///" beside "PY  - 2017" says
+    the same year)."""
+    for tag, what in _ONCE_TAGS.items():
+        values = tags.once(tag)
+        if len(values) < 2:
+            continue
+        (line, first), *others = values
+        meant = _FOUR_DIGITS.findall if what == "year" else str
+        for number, other in others:
+            if meant(other) != meant(first):
+                problems.warning(
+                    Location(path, number, 1),
+                    f"a second {tag} in this record, {other!r}, is left out: the {what} is the"
+                    f" first's, {first!r} (line {line}); correct the paper's {what} after the"
+                    " import if this one is meant",
+                )
+
+
 def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
     """AU and A1, each read as BibTeX reads a name: "Vaswani, Ashish" and IEEE's "A.
     Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last, Suffix, First". An
@@ -432,7 +471,7 @@ def _year(tags: _Tags, path: str, problems: Problems) -> str:
         return found[0]
     if value:
         problems.warning(
-            tags.where(tag, path),
+            Location(path, tags.once(tag)[0][0], 1) if tag in _ONCE_TAGS else tags.where(tag, path),
             f"{tag} {value!r} is not understood (expected a year such as 2019); the paper gets"
             " no year from this record",
         )

@@ -672,6 +672,32 @@ def test_a_second_abstract_line_is_a_paragraph_of_its_own_not_lost():
     assert problems == []
 
 
+def test_a_second_title_or_year_in_a_record_is_warned_of_at_its_line():
+    # (curator: a record of two TI lines lost the second without a word, and the
+    # line the second went on over was joined to the first title)
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - The Title Meant\nPY  - 2017///\nTI  - Another Title,\n   over two lines\n"
+        "PY  - 2018\nER  - \n"
+        # The same again is no loss: nothing to say. An empty first gives way to the second.
+        "TY  - JOUR\nTI  - Said Twice\nTI  - Said  Twice\nPY  - 2017///\nPY  - 2017\nER  - \n"
+        "TY  - JOUR\nTI  - \nTI  - Given Second\nY1  - 2020\nY1  - 2021\nER  - \n"
+    )
+    assert [(r.title, r.year) for r in records] == [
+        ("The Title Meant", "2017"), ("Said Twice", "2017"), ("Given Second", "2020"),
+    ]
+    assert problems == [
+        "lab.ris:4:1: warning: a second TI in this record, 'Another Title, over two lines', is"
+        " left out: the title is the first's, 'The Title Meant' (line 2); correct the paper's"
+        " title after the import if this one is meant",
+        "lab.ris:6:1: warning: a second PY in this record, '2018', is left out: the year is the"
+        " first's, '2017///' (line 3); correct the paper's year after the import if this one"
+        " is meant",
+        "lab.ris:18:1: warning: a second Y1 in this record, '2021', is left out: the year is the"
+        " first's, '2020' (line 17); correct the paper's year after the import if this one is"
+        " meant",
+    ]
+
+
 def test_keywords_each_once_and_a_line_of_several_split():
     record, _ = _one("KW  - attention\nKW  - a; b\nKW  - attention\n")
     assert record.tags == ("attention", "a", "b")
