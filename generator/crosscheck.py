@@ -23,6 +23,7 @@ from .topicsfile import (
     UNKNOWN_TOPIC_REMEDY,
     TopicDraft,
     alias_hint,
+    check_duplicates,
     check_formerly,
     check_parents,
     draft_aliases,
@@ -227,6 +228,7 @@ def cross_check(
     start = len(problems.items)
     parents = check_parents(topics, problems)
     check_formerly(topics, problems)
+    check_duplicates(topics, lambda refs: _known(refs, paper_choices, "paper", problems), problems)
     built_topics = [
         make_topic(
             draft,

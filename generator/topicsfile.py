@@ -11,10 +11,10 @@ import functools
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Container, Iterable, Mapping, Sequence
 
 from .errors import Location, Problems
 from .importedfile import Fate
@@ -39,6 +39,9 @@ class TopicDraft:
     nodes: dict[str, Node]
     loc: Location
     usable: bool
+    # The topics after it in the file that give its id again: no topic of the site,
+    # but what is wrong inside each is said all the same (`check_duplicates`).
+    duplicates: list[TopicDraft] = field(default_factory=list)
 
 
 def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicDraft], bool]:
@@ -88,7 +91,7 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
         checker.error(listed, f"'topics' must be a list of topics, not {ACTUAL[listed.kind]}")
         return [], False
     drafts = []
-    first: dict[str, int] = {}
+    first: dict[str, TopicDraft] = {}
     for number, item in enumerate(listed.items, 1):
         if not isinstance(item, Map):
             checker.error(
@@ -105,10 +108,10 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
         if topic_id in first:
             checker.error(
                 nodes["id"],
-                f"duplicate topic id {topic_id!r} (first defined at line {first[topic_id]})",
+                f"duplicate topic id {topic_id!r} (first defined at line"
+                f" {first[topic_id].nodes['id'].line}): the site has the first; give this one"
+                " another id, or merge the two",
             )
-            continue
-        first[topic_id] = nodes["id"].line
         _check_reading_order_length(nodes.get("reading_order"), problems)
         threshold = values.get("threshold")
         if isinstance(threshold, float) and threshold <= 0 and "threshold" in nodes:
@@ -119,7 +122,12 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
                 " 3 times its weight, each mention once more)",
             )
         _check_keyword_overlaps(nodes.get("keywords"), values.get("keywords"), problems)
-        drafts.append(TopicDraft(topic_id, values, nodes, item.loc, usable))
+        draft = TopicDraft(topic_id, values, nodes, item.loc, usable)
+        if topic_id in first:
+            first[topic_id].duplicates.append(draft)
+        else:
+            first[topic_id] = draft
+            drafts.append(draft)
     return drafts, True
 
 
@@ -228,18 +236,8 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
         if isinstance(parent, str):
             if parent in ids:
                 parents[draft.id] = parent
-            elif parent in renamed:
-                problems.error(
-                    draft.nodes["parent"].loc,
-                    "'parent': " + Fate(renamed[parent], what="topic").says(parent),
-                )
             else:
-                problems.error(
-                    draft.nodes["parent"].loc,
-                    f"'parent': unknown topic {parent!r}"
-                    + (did_you_mean(parent, ids) or alias_hint(parent, aliases()))
-                    + UNKNOWN_TOPIC_REMEDY,
-                )
+                _unknown_parent(draft, parent, ids, renamed, aliases, problems)
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic
         chain = [draft.id]
@@ -256,6 +254,51 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
                 " is a broader topic: remove 'parent' from the broadest of them",
             )
     return {child: parent for child, parent in parents.items() if child not in in_cycle}
+
+
+def _unknown_parent(
+    draft: TopicDraft, parent: str, ids: list[str], renamed: Mapping[str, str],
+    aliases: Callable[[], dict[str, tuple[str, str]]], problems: Problems,
+) -> None:
+    if parent in renamed:
+        problems.error(
+            draft.nodes["parent"].loc, "'parent': " + Fate(renamed[parent], what="topic").says(parent)
+        )
+    else:
+        problems.error(
+            draft.nodes["parent"].loc,
+            f"'parent': unknown topic {parent!r}"
+            + (did_you_mean(parent, ids) or alias_hint(parent, aliases()))
+            + UNKNOWN_TOPIC_REMEDY,
+        )
+
+
+def check_duplicates(
+    topics: Sequence[TopicDraft], papers: Callable[[object], object], problems: Problems
+) -> None:
+    """What is wrong inside each topic that gives another's id again, as it would be
+    said of it on its own: its parent, its old ids and (``papers``, which reports each
+    unknown one) the papers of its reading order. (Its fields, and the length of its
+    reading order, are checked as it is read.)"""
+    if not any(draft.duplicates for draft in topics):
+        return
+    ids = [t.id for t in topics]
+    aliases = functools.cache(lambda: draft_aliases(topics))
+    renamed = renamed_topics(topics)
+    for again in (again for draft in topics for again in draft.duplicates):
+        parent = again.values.get("parent")
+        if parent == again.id:
+            problems.error(
+                again.nodes["parent"].loc,
+                f"topic {again.id!r} is its own parent: a parent is a broader topic; name"
+                " one, or remove 'parent'",
+            )
+        elif isinstance(parent, str) and parent not in ids:
+            _unknown_parent(again, parent, ids, renamed, aliases, problems)
+        for at, ref in enumerate(former_ids(again)):
+            if said := _former_id_problem(again, at, ref, ids):
+                problems.error(ref.loc, said)
+        papers(again.values.get("reading_order"))
 
 
 def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
@@ -494,19 +537,8 @@ def check_formerly(topics: Sequence[TopicDraft], problems: Problems) -> None:
             if ref.text == draft.id and at == 0:
                 continue  # the id it was first known by, and was renamed back to
             named.setdefault(str(ref.text), []).append(ref)
-            if ref.text == draft.id:
-                problems.error(
-                    ref.loc,
-                    f"{draft.id!r} is this topic's own id; 'formerly' lists the ids it had"
-                    " before a rename (its own only first, when it was renamed back to the"
-                    " id it was first known by)",
-                )
-            elif ref.text in ids:
-                problems.error(
-                    ref.loc,
-                    f"{ref.text!r} is the id of another topic: its address is that topic's"
-                    " page, and cannot lead to this one; remove it from 'formerly'",
-                )
+            if said := _former_id_problem(draft, at, ref, ids):
+                problems.error(ref.loc, said)
     for old, refs in named.items():
         if len(refs) > 1 and old not in ids:
             for ref in refs:
@@ -516,6 +548,22 @@ def check_formerly(topics: Sequence[TopicDraft], problems: Problems) -> None:
                     f"{old!r} is also in the 'formerly' of the topic at {others}: an old"
                     " address leads to one topic; keep it in the one that had the id",
                 )
+
+
+def _former_id_problem(draft: TopicDraft, at: int, ref: Scalar, ids: Container[str]) -> str:
+    """What is wrong with the ``at``-th old id of a topic's `formerly:`, or ""."""
+    if ref.text == draft.id and at > 0:
+        return (
+            f"{draft.id!r} is this topic's own id; 'formerly' lists the ids it had before a"
+            " rename (its own only first, when it was renamed back to the id it was first"
+            " known by)"
+        )
+    if ref.text in ids and ref.text != draft.id:
+        return (
+            f"{ref.text!r} is the id of another topic: its address is that topic's page,"
+            " and cannot lead to this one; remove it from 'formerly'"
+        )
+    return ""
 
 
 def only_known_topic(topic: Topic, paper_ids: set[str], topic_ids: set[str]) -> Topic:

@@ -1088,7 +1088,8 @@ extra: 1
         f"{T}:13:9: warning: topic 'b' has no papers",
         f"{T}:16:5: missing required field 'title'",
         f"{T}:17:5: unknown field 'titel' in a topic (did you mean 'title'?)",
-        f"{T}:18:9: duplicate topic id 'in-context-learning' (first defined at line 2)",
+        f"{T}:18:9: duplicate topic id 'in-context-learning' (first defined at line 2): the"
+        " site has the first; give this one another id, or merge the two",
         f"{T}:20:9: warning: topic 'lonely' has no papers",
         f"{T}:22:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first",
         f"{T}:22:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
@@ -1096,6 +1097,58 @@ extra: 1
         f"{T}:25:13: topic 'self' is its own parent: a parent is a broader topic; name one,"
         " or remove 'parent'",
         f"{T}:26:1: unknown field 'extra' in topics.yml; it holds only 'topics:'",
+    ]
+
+
+def test_a_topic_giving_another_topics_id_again_has_what_is_wrong_inside_it_said_too(tmp_path):
+    # (curator: only the duplicate id was said; fixed, the topic's unknown parent and
+    # papers came next)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        """\
+topics:
+  - id: icl
+    title: In-context learning
+    keywords:
+      in-context: 1
+  - id: icl
+    titel: Again
+    parent: nope
+    reading_order: [known-papr, known-paper, known-paper-2]
+    threshold: 0
+    formerly: [icl-old, icl]
+    keywords:
+      instructions: 1
+      instruction: 1
+  - id: icl
+    title: Its own parent
+    parent: icl
+"""
+    )
+    for name in ("known-paper", "known-paper-2"):
+        write_paper(tmp_path, f"{name}.yml", f"id: {name}\ntitle: {name} in-context\nabstract: {name}\n")
+    T = "content/topics.yml"
+    duplicate = (
+        ": duplicate topic id 'icl' (first defined at line 2): the site has the first; give"
+        " this one another id, or merge the two"
+    )
+    assert messages(tmp_path) == [
+        f"{T}:6:5: missing required field 'title'",
+        f"{T}:6:9" + duplicate,
+        f"{T}:7:5: unknown field 'titel' in a topic (did you mean 'title'?)",
+        f"{T}:8:13: 'parent': unknown topic 'nope'; remove it here, write the topic meant, or"
+        " define it in topics.yml",
+        f"{T}:9:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+        f"{T}:10:16: warning: threshold 0 gives the topic every paper any of its keywords"
+        " matches once; give the score a paper needs (a keyword in the title scores 3 times"
+        " its weight, each mention once more)",
+        f"{T}:11:25: 'icl' is this topic's own id; 'formerly' lists the ids it had before a"
+        " rename (its own only first, when it was renamed back to the id it was first known by)",
+        f"{T}:14:7: warning: keyword 'instruction' matches the same words as 'instructions',"
+        " so a paper with them counts both weights; keep one (with the weight of both, if meant)",
+        f"{T}:15:9" + duplicate,
+        f"{T}:17:13: topic 'icl' is its own parent: a parent is a broader topic; name one, or"
+        " remove 'parent'",
     ]
 
 
