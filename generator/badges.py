@@ -55,30 +55,34 @@ def _code_badge(link: Link) -> Badge | None:
     # "https:/".
     label = link.repo or _SCHEME.sub("", href).rstrip("/")
     where = f" on {HOST_LABELS[host]}" if host else ""  # (an unknown host is in the label)
-    # The word the badge shows after the name, right after it in the name too: a speech
-    # user says what they see, and a word in brackets is read as an aside (axe's
-    # label-in-name left "(official)" out and found "THUDM/T1 official" missing).
-    official = ", official" if link.official else ""
+    # The words the badge shows, in its order, then after a semicolon what it does not
+    # show: a speech user says what they see, and axe's label-in-name wants the words
+    # shown one after another in the name (it found "x/y 1.2k official" missing from
+    # "x/y, 1.2k (1,234 stars on 2026-11-20), official"). "official" comes last, after
+    # "archived": the tables' badge does not show it, and their "x/y 87 archived" is
+    # in "x/y, 87, archived, official" as the paper page's "x/y 87 archived official" is.
     stats = link.stats
-    counted = said = ""
+    shown, aside = [label], []
     if stats is not None and stats.gone:
-        # ("not found" is what the badge shows: the name holds the words seen.)
-        said = f"; not found: GitHub had no such repository on {stats.checked.isoformat()} (deleted, private or renamed)"
+        shown.append("not found")
+        aside.append(f"GitHub had no such repository on {stats.checked.isoformat()} (deleted, private or renamed)")
     elif stats is not None:
-        # The count as the badge shows it, where it shows it, between the name and
-        # "official" ("x/y, 1.2k (...), official"; axe's label-in-name found "x/y 1.2k
-        # official" missing from "x/y, official; 1,234 stars"), then in brackets the
-        # whole figure and the day GitHub was asked: a star count is a figure of that
-        # day, not of today.
-        count = f"{stats.stars:,} star{'' if stats.stars == 1 else 's'}"
-        counted = f", {short_count(stats.stars)} ({count} on {stats.checked.isoformat()})"
-        said = ", archived (read-only)" if stats.archived else ""
+        # The count as the badge shows it ("1.2k"), and the whole figure with the day
+        # GitHub was asked: a star count is a figure of that day, not of today.
+        shown.append(short_count(stats.stars))
+        if stats.archived:
+            shown.append("archived")
+            aside.append("read-only")
+        aside.append(f"{stats.stars:,} star{'' if stats.stars == 1 else 's'} on {stats.checked.isoformat()}")
+    if link.official:
+        shown.append("official")
+    said = f"; {', '.join(aside)}" if aside else ""
     return Badge(
         kind="code",
         href=href,
         label=label,
         icon=host or "code",
-        description=f"Code{where}: {label}{counted}{official}{said}",
+        description=f"Code{where}: {', '.join(shown)}{said}",
         official=link.official,
         note=link.note,
         stars=short_count(stats.stars) if stats is not None and not stats.gone else "",

@@ -245,17 +245,23 @@ def test_a_code_badges_star_count_is_in_its_name_where_the_badge_shows_it():
         Link("https://github.com/x/old", "code", host="github", repo="x/old", stats=RepoStats(1, True, day)),
         Link("https://github.com/x/gone", "code", host="github", repo="x/gone",
              stats=RepoStats(0, False, day, gone=True)),
+        Link("https://github.com/x/both", "code", official=True, host="github", repo="x/both",
+             stats=RepoStats(87, True, day)),
     )
     badges = page(plan(site([paper("a", 2020, links=links)], (), {})), "papers/a.md").context["badges"]
     # A badge shows "x/y ★ 1.2k official" (the star is drawn): a speech user says "x/y
-    # 1.2k", which axe's label-in-name found missing from "Code on GitHub: x/y,
-    # official; 1,234 stars on 2026-11-20". The count as shown, after the name and
-    # before "official"; the whole figure and its day in brackets (an aside, which
-    # label-in-name leaves out).
+    # 1.2k official", which axe's label-in-name wants, words in that order, in its name;
+    # it found it missing from "Code on GitHub: x/y, official; 1,234 stars on
+    # 2026-11-20", and from "x/y, 1.2k (1,234 stars on 2026-11-20), official" (a
+    # bracket's words are in the name too). So the words shown come first, as shown,
+    # and the whole figure and its day after them. "archived" and "not found" come
+    # before "official": a table's badge shows "x/both 87 archived", without
+    # "official", and the page's "x/both 87 archived official" (tests/browser/test_axe.py).
     assert [(b.stars, b.description) for b in badges if b.kind == "code"] == [
-        ("1.2k", "Code on GitHub: x/y, 1.2k (1,234 stars on 2026-11-20), official"),
-        ("1", "Code on GitHub: x/old, 1 (1 star on 2026-11-20), archived (read-only)"),
-        ("", "Code on GitHub: x/gone; not found: GitHub had no such repository on 2026-11-20"
+        ("1.2k", "Code on GitHub: x/y, 1.2k, official; 1,234 stars on 2026-11-20"),
+        ("87", "Code on GitHub: x/both, 87, archived, official; read-only, 87 stars on 2026-11-20"),
+        ("1", "Code on GitHub: x/old, 1, archived; read-only, 1 star on 2026-11-20"),
+        ("", "Code on GitHub: x/gone, not found; GitHub had no such repository on 2026-11-20"
              " (deleted, private or renamed)"),
     ]
 
