@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .sitebuild import ROOT, SiteServer, build_site
+from .fixturelist import add_wide_tables
+from .sitebuild import ROOT, SiteServer, build_fixture_site, build_site
 
 CHROMIUM = os.environ.get("READINGLIST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -47,6 +48,16 @@ def published_url(tmp_path_factory) -> str:
         url = server.base_url + "rl/"
         build_site(tmp_path_factory.getbasetemp(), site_url=url, site_dir=root / "rl")
         yield url
+
+
+@pytest.fixture(scope="session")
+def tables_url(tmp_path_factory) -> str:
+    """The fixture list with wide tables (fixturelist.py), built once, served at the
+    address it is built for (so that instant navigation works)."""
+    project = tmp_path_factory.mktemp("tables") / "project"
+    with SiteServer(project / "site") as server:
+        build_fixture_site(project, add_wide_tables, site_url=server.base_url)
+        yield server.base_url
 
 
 @pytest.fixture(scope="session")

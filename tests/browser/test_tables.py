@@ -11,41 +11,11 @@ from __future__ import annotations
 import pytest
 
 from .conftest import DESKTOP, PHONE
-from .sitebuild import SiteServer, build_fixture_site
+from .fixturelist import PAPER, TOPIC
 
 pytestmark = [pytest.mark.browser]
 
 NARROW_PHONE = {"width": 320, "height": 640}
-PAPER = "papers/merging-by-arithmetic/"
-TOPIC = "topics/model-merging/"
-
-# Ten columns: wider than the page on any screen. "CodeLlamaInstruct" is one word, and
-# the code one a line may end after its "-" or "/".
-RESULTS = """
-  Results as the paper reports them:
-
-  | Model | Checkpoint | MMLU | GSM8K | HumanEval | ARC-Challenge | HellaSwag | TruthfulQA | Winogrande | Average |
-  |---|---|---|---|---|---|---|---|---|---|
-  | CodeLlamaInstruct | `meta-llama/Llama-2-13b-hf` | 63.9 | 56.8 | 29.9 | 64.6 | 85.9 | 52.8 | 80.5 | 62.1 |
-
-  The benchmarks:
-
-  | Benchmark | Tasks | Metric | Split | Source | Licence |
-  |---|---|---|---|---|---|
-  | NaturalInstructions | 1616 | ROUGE-L | test | `allenai/natural-instructions` | Apache-2.0 |
-
-  A table that fits:
-
-  | Setting | Value |
-  |---|---|
-  | Learning rate | 2e-5 |
-"""
-
-DESCRIPTION = """
-      | Benchmark | Tasks | Metric | Split | Source | Licence | Languages | Size | Year | Notes |
-      |---|---|---|---|---|---|---|---|---|---|
-      | NaturalInstructions | 1616 | ROUGE-L | test | allenai | Apache-2.0 | 55 | 5M | 2022 | instructions |
-"""
 
 # Each table's box (Material's .md-typeset__scrollwrap) on the page: whether it scrolls,
 # and what the script made of it.
@@ -71,33 +41,6 @@ LINES = """el => {
     }
     return lines.map(line => line.trim());
 }"""
-
-
-def _add_tables(content) -> None:
-    paper = content / "papers" / "merging-by-arithmetic.yml"
-    paper.write_text(paper.read_text(encoding="utf-8") + "notes: |" + RESULTS, encoding="utf-8")
-    # A repository's name as long as the shipped list's longest, which the lists of
-    # papers show in their Code column.
-    paper = content / "papers" / "task-vectors.yml"
-    text = paper.read_text(encoding="utf-8")
-    assert "github.com/example/task-vectors\n" in text
-    paper.write_text(text.replace("github.com/example/task-vectors\n",
-                                  "github.com/imagination-research/large_language_models_open_suite\n"),
-                     encoding="utf-8")
-    topics = content / "topics.yml"
-    text = topics.read_text(encoding="utf-8")
-    before = "      Combining the weights of *fine-tuned* models.\n"
-    assert before in text
-    topics.write_text(text.replace(before, before + DESCRIPTION), encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def tables_url(tmp_path_factory):
-    # Served at the address it is built for, so that instant navigation works.
-    project = tmp_path_factory.mktemp("tables") / "project"
-    with SiteServer(project / "site") as server:
-        build_fixture_site(project, _add_tables, site_url=server.base_url)
-        yield server.base_url
 
 
 def _settled(page):

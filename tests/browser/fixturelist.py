@@ -1,0 +1,55 @@
+"""The fixture list (tests/data/site_fixture) as the browser tests build it, with the
+wide tables the shipped list has none of: a curator's ten-column table of results in a
+paper's notes (PAPER) and a wide one in a topic's description (TOPIC).
+conftest.tables_url builds it once a session and serves it."""
+
+from __future__ import annotations
+
+PAPER = "papers/merging-by-arithmetic/"
+TOPIC = "topics/model-merging/"
+
+# Ten columns: wider than the page on any screen. "CodeLlamaInstruct" is one word, and
+# the code one a line may end after its "-" or "/".
+RESULTS = """
+  Results as the paper reports them:
+
+  | Model | Checkpoint | MMLU | GSM8K | HumanEval | ARC-Challenge | HellaSwag | TruthfulQA | Winogrande | Average |
+  |---|---|---|---|---|---|---|---|---|---|
+  | CodeLlamaInstruct | `meta-llama/Llama-2-13b-hf` | 63.9 | 56.8 | 29.9 | 64.6 | 85.9 | 52.8 | 80.5 | 62.1 |
+
+  The benchmarks:
+
+  | Benchmark | Tasks | Metric | Split | Source | Licence |
+  |---|---|---|---|---|---|
+  | NaturalInstructions | 1616 | ROUGE-L | test | `allenai/natural-instructions` | Apache-2.0 |
+
+  A table that fits:
+
+  | Setting | Value |
+  |---|---|
+  | Learning rate | 2e-5 |
+"""
+
+DESCRIPTION = """
+      | Benchmark | Tasks | Metric | Split | Source | Licence | Languages | Size | Year | Notes |
+      |---|---|---|---|---|---|---|---|---|---|
+      | NaturalInstructions | 1616 | ROUGE-L | test | allenai | Apache-2.0 | 55 | 5M | 2022 | instructions |
+"""
+
+
+def add_wide_tables(content) -> None:
+    paper = content / "papers" / "merging-by-arithmetic.yml"
+    paper.write_text(paper.read_text(encoding="utf-8") + "notes: |" + RESULTS, encoding="utf-8")
+    # A repository's name as long as the shipped list's longest, which the lists of
+    # papers show in their Code column.
+    paper = content / "papers" / "task-vectors.yml"
+    text = paper.read_text(encoding="utf-8")
+    assert "github.com/example/task-vectors\n" in text
+    paper.write_text(text.replace("github.com/example/task-vectors\n",
+                                  "github.com/imagination-research/large_language_models_open_suite\n"),
+                     encoding="utf-8")
+    topics = content / "topics.yml"
+    text = topics.read_text(encoding="utf-8")
+    before = "      Combining the weights of *fine-tuned* models.\n"
+    assert before in text
+    topics.write_text(text.replace(before, before + DESCRIPTION), encoding="utf-8")

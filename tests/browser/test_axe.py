@@ -1,0 +1,101 @@
+"""axe-core (as axe-playwright-python bundles it) on the built pages, in the light and the
+dark palette on a desktop and in the light one on a phone (390 px): any violation fails,
+named by its rule, its page and its element. axe's rules of WCAG 2.2 A and AA, best
+practices and the experimental ones, but in the dark palette only the rules of colour.
+
+The shipped list's pages of each kind (its home page, a topic, a paper with code badges,
+all papers, the curation reference) and the fixture list's that hold its hostile text
+(titles, authors, venues, tags, notes written as markup), its badges of every state
+(official, starred, archived, not found) and its wide tables. One browser, the two sites
+the other browser tests build, and one page per view that goes from page to page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from .conftest import DESKTOP, PHONE, page_kinds
+from .fixturelist import PAPER as WIDE_TABLES_PAPER
+from .fixturelist import TOPIC as WIDE_TABLES_TOPIC
+
+pytestmark = [pytest.mark.browser]
+
+# axe's rules run by default are WCAG 2.0 and 2.1 A and AA and best practices; these are
+# off by default and run too: WCAG 2.2's target size and the experimental rules, among
+# them label-content-name-mismatch, WCAG's label in name (a speech user says a badge's
+# words to follow it). Not the experimental hidden-content, which only asks for a
+# review, nor the AAA and deprecated rules.
+ALSO = (
+    "target-size", "label-content-name-mismatch", "p-as-heading", "table-fake-caption",
+    "td-has-header", "css-orientation-lock", "focus-order-semantics",
+)
+EVERY_RULE = {"resultTypes": ["violations"], "rules": {rule: {"enabled": True} for rule in ALSO}}
+# The dark palette changes colours only (Material's slate scheme and readinglist.css's
+# rules for it): in it, the rules of colour (three fifths of the time of every rule).
+COLOUR_RULES = {"resultTypes": ["violations"], "runOnly": ["color-contrast", "link-in-text-block"]}
+
+# A view: the viewport, the palette asked for, the scheme Material then shows, the rules.
+VIEWS = {
+    "light": (DESKTOP, "light", "default", EVERY_RULE),
+    "dark": (DESKTOP, "dark", "slate", COLOUR_RULES),
+    "phone": (PHONE, "light", "default", EVERY_RULE),
+}
+
+FIXTURE_PAGES = (
+    "",  # the recently added, hostile-inputs among them
+    "papers/",
+    "papers/hostile-inputs/",  # its code repository not found
+    "papers/gradient-episodic-memory/",  # official and archived
+    "papers/replay-against-forgetting/",  # official and starred, and a port on GitLab
+    "topics/continual-learning/",
+    WIDE_TABLES_PAPER,
+    WIDE_TABLES_TOPIC,
+)  # (Its curation reference is the shipped list's: the schema's, the same in both.)
+
+# What is measured is what a reader sees once it has settled, not a moment of a colour's
+# transition.
+NO_TRANSITIONS = (
+    "addEventListener('DOMContentLoaded', () => document.head.insertAdjacentHTML('beforeend',"
+    " '<style>*, *::before, *::after { transition: none !important; animation: none !important; }</style>'))"
+)
+# Two frames after the load: readinglist.js has made a table that scrolls a Tab stop
+# (it looks a frame after a box changes size) and a code block's <nav> no landmark.
+SETTLED = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def _violations(open_context, base: str, urls, view: str) -> list[str]:
+    viewport, color_scheme, scheme, options = VIEWS[view]
+    page = open_context(viewport=viewport, color_scheme=color_scheme, base=base).new_page()
+    page.add_init_script(NO_TRANSITIONS)
+    page.add_init_script(AXE_SCRIPT)
+    found = []
+    for url in urls:
+        assert page.goto(url).ok, url
+        page.evaluate(SETTLED)
+        # (The palette asked for is the one shown: Material picks it by the media query.)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme, url
+        results = page.evaluate("options => axe.run(document, options)", options)
+        for violation in results["violations"]:
+            for node in violation["nodes"]:
+                # The rule's help, and the first of the element's failed checks (the one
+                # that says a contrast's figures).
+                checks = [check["message"] for kind in ("any", "all", "none") for check in node[kind]]
+                found.append(f"{violation['id']} on /{url} ({view}): {' '.join(node['target'])}:"
+                             f" {violation['help']} ({checks[0] if checks else ''})\n    {node['html'][:300]}")
+    return found
+
+
+@pytest.mark.example
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_shipped_lists_pages_have_no_violations(open_context, base_url, site_dir, papers, view):
+    kinds = page_kinds(site_dir, papers)
+    urls = [kinds[kind] for kind in ("home", "topic", "paper", "all-papers", "page-curation-reference")]
+    found = _violations(open_context, base_url, urls, view)
+    assert not found, "axe-core found:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_fixture_lists_hostile_text_badges_and_tables_have_no_violations(open_context, tables_url, view):
+    found = _violations(open_context, tables_url, FIXTURE_PAGES, view)
+    assert not found, "axe-core found:\n" + "\n".join(found)
