@@ -473,14 +473,34 @@
     });
   }
 
+  /* Material puts each search result's tags in a <nav> too: a search for "merging" made
+     six unnamed navigation landmarks alike (landmark-unique), each a list of words, no
+     navigation. Results are drawn anew on every query, so they are watched (the list
+     each page of instant navigation shows, once). */
+  var WATCHED_RESULTS = new WeakSet();
+  function searchResultTags() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || typeof MutationObserver !== "function" || WATCHED_RESULTS.has(list)) {
+      return;
+    }
+    WATCHED_RESULTS.add(list);
+    new MutationObserver(function () {
+      list.querySelectorAll("nav.md-tags:not([role])").forEach(function (nav) {
+        nav.setAttribute("role", "none");
+      });
+    }).observe(list, { childList: true, subtree: true });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(searchResultTags);
       window.document$.subscribe(skipToTitle);
       window.document$.subscribe(scrollingTables);
       window.document$.subscribe(codeButtons);
     } else {
+      searchResultTags();
       skipToTitle();
       scrollingTables();
       codeButtons();
