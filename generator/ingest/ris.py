@@ -76,10 +76,9 @@ _PARAGRAPH_TAGS = frozenset({"AB", "N2"})
 # on over to it).
 _ONCE_TAGS = {"TI": "title", "T1": "title", "PY": "year", "Y1": "year"}
 _WRITTEN_TAGS = _PARAGRAPH_TAGS | _ONCE_TAGS.keys()
-# A value with a line longer than this is not wrapped to width; in one that is, a line
-# shorter than _SHORT_LINE ends a paragraph (Zotero's RIS import reads them so).
+# A value whose lines of more than a word are longer than this is not wrapped to width:
+# each of its lines is a paragraph, as Zotero and EndNote write an abstract.
 _WRAPPED_WIDTH = 85
-_SHORT_LINE = 65
 
 
 class _TagNames(dict):
@@ -379,22 +378,20 @@ def _paragraphs(values: list[list[str]]) -> str:
     line and paragraphs apart by a blank line, as a BibTeX import keeps them.
 
     A value may go on over lines. A blank line ends a paragraph (Zotero's and EndNote's
-    exports of an abstract of several), and so does any line break of a value that is
-    not wrapped, as Zotero reads RIS: one with a line longer than _WRAPPED_WIDTH keeps
-    the text's own line breaks, and in one wrapped to width a line shorter than
-    _SHORT_LINE ends its paragraph. Each value of a tag written again (a second
-    ``AB  - ``) is a paragraph of its own, unless it says the same again."""
+    exports of an abstract of several), and so does a line break that is no wrap
+    (`_ends_paragraph`). Each value of a tag written again (a second ``AB  - ``) is a
+    paragraph of its own, unless it says the same again."""
     paragraphs: list[list[str]] = []
     seen: set[str] = set()
     for lines in values:
-        wrapped = max(map(len, lines)) <= _WRAPPED_WIDTH
+        texts = [line[6:] if n == 0 else line for n, line in enumerate(lines)]  # (after "AB  - ")
+        width = _wrap_width(texts)
         own: list[list[str]] = [[]]
-        for n, line in enumerate(lines):
-            text = line[6:] if n == 0 else line  # (after "AB  - ")
+        for n, text in enumerate(texts):
             if not text.strip():
                 own.append([])
                 continue
-            if n and own[-1] and not (wrapped and len(lines[n - 1].rstrip()) >= _SHORT_LINE):
+            if n and own[-1] and _ends_paragraph(lines[n - 1], text, width):
                 own.append([])
             own[-1].append(text)
         said = "\n".join(" ".join(p) for p in own if p)
@@ -402,6 +399,24 @@ def _paragraphs(values: list[list[str]]) -> str:
             seen.add(said)
             paragraphs += own
     return "\n\n".join(text for text in (_plain(" ".join(p)) for p in paragraphs) if text)
+
+
+def _wrap_width(texts: list[str]) -> int:
+    """The width a value's lines are wrapped to, as far as they tell: its longest line
+    of more than one word (a word longer than the width, an address, has a line of its
+    own; the first line without its tag, which a wrapper may or may not count)."""
+    return max((len(text.rstrip()) for text in texts if len(text.split()) > 1), default=0)
+
+
+def _ends_paragraph(line: str, following: str, width: int) -> bool:
+    """Whether the break after ``line`` (as written, a first line with its tag) ends a
+    paragraph: in a value not wrapped to width, every one does; in one wrapped, one
+    where the next word would have fitted on the line, which a wrapper would have put
+    there (a line shorter than some length is no sign: wrapped to 70 columns, one runs
+    short wherever the next word is long)."""
+    if width > _WRAPPED_WIDTH:
+        return True
+    return len(line.rstrip()) + 1 + len(following.split()[0]) <= width
 
 
 def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:

@@ -10,6 +10,7 @@ ACM's BT and T3; EndNote's range in SP, N2 abstract and internal-pdf links).
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -648,8 +649,8 @@ def test_an_abstracts_paragraphs_stay_apart_as_a_bibtex_import_keeps_them():
     # EndNote's blank line between two paragraphs; the spaces around lines go.
     record, _ = _one("N2  - First  paragraph.\n\n   Second paragraph.\n\n\n")
     assert record.abstract == "First paragraph.\n\nSecond paragraph."
-    # A value wrapped to width goes on over its lines; a line shorter than most ends
-    # its paragraph (as Zotero reads RIS).
+    # A value wrapped to width goes on over its lines; a line the next word would have
+    # fitted on ends its paragraph.
     record, _ = _one(
         "AB  - The dominant sequence transduction models are based on complex recurrent or\n"
         "convolutional neural networks in an encoder-decoder configuration. The best\n"
@@ -669,6 +670,42 @@ def test_a_second_abstract_line_is_a_paragraph_of_its_own_not_lost():
     wrapped = LONG.replace("managers, ", "managers,\n")  # (its first line 74 characters)
     record, problems = _one(f"AB  - First paragraph.\nAB  - {wrapped}\nAB  - First paragraph.\n")
     assert record.abstract == f"First paragraph.\n\n{LONG}"
+    assert problems == []
+
+
+# An abstract of two paragraphs, as a text wrapped to a width is (the first at a full stop).
+ATTENTION = (
+    "The dominant sequence transduction models are based on complex recurrent or"
+    " convolutional neural networks that include an encoder and a decoder. The best"
+    " performing models also connect the encoder and decoder through an attention"
+    " mechanism.",
+    "We propose a new simple network architecture, the Transformer, based solely on"
+    " attention mechanisms, dispensing with recurrence and convolutions entirely."
+    " Experiments on two machine translation tasks show these models to be superior in"
+    " quality while being more parallelizable and requiring significantly less time to"
+    " train, at https://github.com/tensorflow/tensor2tensor/tree/master/tensor2tensor/models/research/transformer_vae.py"
+    " and elsewhere.",
+)
+
+
+@pytest.mark.parametrize("width", [60, 70, 72, 76, 80])
+@pytest.mark.parametrize("tagged", [True, False], ids=["tag-in-width", "value-in-width"])
+def test_a_wrapped_abstract_is_joined_at_every_wrap_whatever_its_width(width, tagged):
+    # (review: wrapped to 70 columns, as textwrap and fmt wrap, a line ran short of 65
+    # characters wherever the next word was long, and the abstract broke mid-sentence
+    # into four paragraphs; wrapped to 80 columns without counting the tag, the first
+    # line was over 85, and each line was a paragraph. A line holding only a long
+    # address is longer than the width: no sign of an unwrapped text.)
+    paragraphs = [
+        textwrap.wrap(("AB  - " if tagged and n == 0 else "") + text, width, break_long_words=False, break_on_hyphens=False)
+        for n, text in enumerate(ATTENTION)
+    ]
+    if not tagged:
+        paragraphs[0][0] = "AB  - " + paragraphs[0][0]
+    # (trailing spaces, as some exporters leave after the last word of a line)
+    value = "\n".join(line + "  " for lines in paragraphs for line in lines)
+    record, problems = _one(value + "\n")
+    assert record.abstract == "\n\n".join(ATTENTION)
     assert problems == []
 
 
