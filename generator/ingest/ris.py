@@ -44,7 +44,7 @@ from ..links import (
     same_page,
     unreachable_host,
 )
-from ..matchkeys import PREPRINT
+from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..names import without_marks
 from . import Record, abstract_links, first_version_year, with_notice, without_notice
@@ -422,13 +422,14 @@ def _ends_paragraph(line: str, following: str, width: int) -> bool:
 def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
     """A warning at each value of a tag of _ONCE_TAGS after its first that says another
     title or year: it is left out (a second "PY  - 2017///" beside "PY  - 2017" says
-    the same year)."""
+    the same year, and "SAID TWICE." beside "Said Twice" the same title, as titles are
+    compared: matchkeys.normalise_title)."""
     for tag, what in _ONCE_TAGS.items():
         values = tags.once(tag)
         if len(values) < 2:
             continue
         (line, first), *others = values
-        meant = _FOUR_DIGITS.findall if what == "year" else str
+        meant = _FOUR_DIGITS.findall if what == "year" else normalise_title
         for number, other in others:
             if meant(other) != meant(first):
                 problems.warning(

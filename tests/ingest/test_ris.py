@@ -735,6 +735,13 @@ def test_a_second_title_or_year_in_a_record_is_warned_of_at_its_line():
     ]
 
 
+def test_a_second_title_that_is_the_first_as_titles_are_compared_is_no_other_title():
+    # (review: a second TI in capitals, or with a full stop, was warned of as another
+    # title; import and check take the two for one title)
+    records, problems = _parse("TY  - JOUR\nTI  - Said Twice\nTI  - SAID TWICE.\nER  - \n")
+    assert [r.title for r in records] == ["Said Twice"]
+    assert problems == []
+
 def test_keywords_each_once_and_a_line_of_several_split():
     record, _ = _one("KW  - attention\nKW  - a; b\nKW  - attention\n")
     assert record.tags == ("attention", "a", "b")
