@@ -126,9 +126,10 @@ def _two_papers(one: PaperDraft, other: PaperDraft) -> bool:
 
 
 def _titles_differ(draft: PaperDraft, others: Sequence[PaperDraft]) -> bool:
-    """Whether ``draft`` and each of ``others`` have titles, and no two are one title."""
-    title = draft.same_keys[2]
-    return bool(title) and all(o.same_keys[2] and o.same_keys[2] != title for o in others)
+    """Whether ``draft`` and each of ``others`` have titles, and no two are one title,
+    as import compares them: not "ReAct" and "Re-Act" (the last of SAME_PAPER_KEYS)."""
+    title = draft.same_keys[-1]
+    return bool(title) and all(o.same_keys[-1] and o.same_keys[-1] != title for o in others)
 
 
 def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Index, ...]:

@@ -880,6 +880,21 @@ def test_files_of_one_arxiv_id_or_doi_and_other_titles_may_be_a_copied_file(tmp_
     ]
 
 
+def test_files_of_one_doi_whose_titles_only_a_hyphen_tells_apart_are_not_said_to_differ(tmp_path):
+    # (review: "ReAct" and "Re-Act", one DOI, were told "if they are two papers (their
+    # titles differ)": import takes the two titles for one, and so does check)
+    _papers(
+        tmp_path,
+        ("react", "ReAct", "doi: 10.1000/abc"),
+        ("re-act", "Re-Act", "doi: 10.1000/abc"),
+    )
+    assert messages(tmp_path) == [
+        "content/papers/re-act.yml:4:6: same paper as content/papers/react.yml"
+        " (the same DOI 10.1000/abc)" + MERGE,
+        "content/papers/react.yml:4:6: same paper as content/papers/re-act.yml"
+        " (the same DOI 10.1000/abc)" + MERGE,
+    ]
+
 def test_two_files_of_one_title_by_other_people_in_other_years_are_two_papers(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(TOPICS)
