@@ -403,9 +403,12 @@ def _paragraphs(values: list[list[str]]) -> str:
 
 def _wrap_width(texts: list[str]) -> int:
     """The width a value's lines are wrapped to, as far as they tell: its longest line
-    of more than one word (a word longer than the width, an address, has a line of its
-    own; the first line without its tag, which a wrapper may or may not count)."""
-    return max((len(text.rstrip()) for text in texts if len(text.split()) > 1), default=0)
+    but one of a single word in ASCII (a word longer than the width, an address, has a
+    line of its own; a line of Chinese or Japanese is one "word" of many); the first
+    line without its tag, which a wrapper may or may not count."""
+    return max(
+        (len(text.rstrip()) for text in texts if len(text.split()) > 1 or not text.isascii()), default=0
+    )
 
 
 def _ends_paragraph(line: str, following: str, width: int) -> bool:

@@ -709,6 +709,15 @@ def test_a_wrapped_abstract_is_joined_at_every_wrap_whatever_its_width(width, ta
     assert problems == []
 
 
+def test_an_abstract_of_chinese_paragraphs_keeps_them():
+    # A line of Chinese is one word of many characters: it is no address that a wrap
+    # could not break, and a text with lines this long is not wrapped.
+    first = "本文提出了一种新的网络结构，完全基于注意力机制，摒弃了循环和卷积。" * 3
+    second = "实验表明该模型在翻译质量上更优，同时更易于并行化，训练时间显著减少。" * 3
+    record, problems = _one(f"AB  - {first}\n{second}\n")
+    assert record.abstract == f"{first}\n\n{second}"
+    assert problems == []
+
 def test_a_second_title_or_year_in_a_record_is_warned_of_at_its_line():
     # (curator: a record of two TI lines lost the second without a word, and the
     # line the second went on over was joined to the first title)
