@@ -484,11 +484,13 @@
       return;
     }
     WATCHED_RESULTS.add(list);
-    new MutationObserver(function () {
+    function unnamed() {
       list.querySelectorAll("nav.md-tags:not([role])").forEach(function (nav) {
         nav.setAttribute("role", "none");
       });
-    }).observe(list, { childList: true, subtree: true });
+    }
+    new MutationObserver(unnamed).observe(list, { childList: true, subtree: true });
+    unnamed();  /* (results drawn before it watched) */
   }
 
   document.addEventListener("DOMContentLoaded", function () {
