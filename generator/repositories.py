@@ -170,19 +170,20 @@ def _scalar(entry: Map, field: str, key: Scalar, problems: Problems, required: b
 
 
 def apply(
-    content: Content, stats: Mapping[str, RepoStats], kept: dict[int, tuple[Paper, Paper]] | None = None
+    content: Content, stats: Mapping[str, RepoStats], kept: dict[str, tuple[Paper, Paper]] | None = None
 ) -> Content:
     """``content`` with each GitHub code link carrying its repository's stats. Papers
     without any keep their identity (later steps compare them by identity first), and
-    with ``kept`` (the last call's results, for the same ``stats``) so do the papers
-    given stats before: a title edit no longer makes 2,000 papers new objects."""
+    with ``kept`` (the last call's results, for the same ``stats``: paper id -> the
+    paper it was given, the paper made) so do the papers given stats before: a title
+    edit no longer makes 2,000 papers new objects."""
     if not stats:
         return content
     papers = []
     changed = False
-    made: dict[int, tuple[Paper, Paper]] = {}
+    made: dict[str, tuple[Paper, Paper]] = {}
     for paper in content.papers:
-        old = kept.get(id(paper)) if kept is not None else None
+        old = kept.get(paper.id) if kept is not None else None
         if old is not None and old[0] is paper:
             new = old[1]
         else:
@@ -191,7 +192,7 @@ def apply(
             if any(a is not b for a, b in zip(links, paper.links)):
                 new = dataclasses.replace(paper, links=links)
         if new is not paper:
-            made[id(paper)] = (paper, new)  # (the original kept alive: its id stays its own)
+            made[paper.id] = (paper, new)
             changed = True
         papers.append(new)
     if kept is not None:
