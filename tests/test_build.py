@@ -733,6 +733,59 @@ def test_an_index_carried_in_process_gives_the_clean_builds_docs_after_each_edit
         assert changed[-1] == {path.stem}, what  # (the carried index, given one paper)
 
 
+def test_a_new_process_updates_the_index_and_layout_it_reads_from_the_cache(tmp_path, monkeypatch):
+    """`readinglist build` after an edit: the memo comes from the cache file, and with it
+    the page index and the related papers the pages were made with. Unpickled with the
+    file cache, their unchanged papers, assignments and related papers are the very
+    objects the new process loads: the index is updated for the edited paper alone (it
+    was made anew for all 10,000 at every build), and the docs equal a clean build's."""
+    import time
+    from dataclasses import replace
+
+    from generator import pagecontext, paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    changed: list[set[str]] = []
+    updated = pagecontext._updated_index
+
+    def spied(site, papers, previous):
+        changed.append({p.id for p in site.papers if previous.papers[p.id] is not p})
+        return updated(site, papers, previous)
+
+    monkeypatch.setattr(pagecontext, "_updated_index", spied)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    papers = content / "papers"
+    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    build.generate(settings, memo=build.Memo())
+    assert changed == []  # (the first run makes its index)
+    gem, tv = papers / "gradient-episodic-memory.yml", papers / "task-vectors.yml"
+    edits = [
+        ("nothing", None, "", ""),
+        ("title", gem, "title: Gradient Episodic Memory", "title: Aardvark Gradient Episodic Memory"),
+        ("added", gem, "added: 2026-11-10", "added: 2026-11-30"),
+        ("topic given", gem, "status: classic", "status: classic\ntopics: [model-merging]"),
+        ("abstract", tv, "Task vectors are", "Task vectors, steered by continual learning, are"),
+        ("summary", tv, "summary: Where", "summary: First. Where"),
+    ]
+    for n, (what, path, old, new) in enumerate(edits):
+        if path is not None:
+            _edit(path, old, new)
+        memo = build.Memo()  # a new process's
+        rerun = build.generate(settings, memo=memo)
+        fresh = build.generate(build.Settings(content, tmp_path / f"fresh{n}", source_date_epoch=0), memo=build.Memo())
+        assert tree(tmp_path / "docs") == tree(tmp_path / f"fresh{n}"), what
+        assert changed[-1] == ({path.stem} if path is not None else set()), what
+        assert len(changed) == n + 1, what
+        # (Its links aside: made as pages need them.)
+        assert replace(memo.index, refs={}) == pagecontext.make_index(fresh.site), what
+        if what == "nothing":
+            assert rerun.report.written == ()
+        if what == "abstract":  # its related papers moved: the pages that list them
+            assert memo.layout is not None and memo.layout.related is not None
+            assert "papers/task-vectors.md" in rerun.report.written
+
+
 def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text(tmp_path):
     import pickle
 
