@@ -183,8 +183,15 @@ class Memo:
             # By id, then compared: hashing a whole paper costs more than comparing it
             # with the last run's, whose fields are mostly the very same objects.
             kept = self.assigned.get(paper.id)
-            if kept is None or (kept[0] is not paper and kept[0] != paper):
-                kept = self.assigned[paper.id] = (paper, assign_paper(paper, self.matcher))
+            if kept is None or kept[0] is not paper:
+                if kept is None or kept[0] != paper:
+                    kept = (paper, assign_paper(paper, self.matcher))
+                else:
+                    # Equal, but read again (its file touched, or read while it was
+                    # settling): kept with this object, which the next run passes by
+                    # identity (it was compared field by field on every run after).
+                    kept = (paper, kept[1])
+                self.assigned[paper.id] = kept
             assigned[paper.id] = kept[1]
         if len(self.assigned) > len(assigned):
             self.assigned = {pid: self.assigned[pid] for pid in assigned}

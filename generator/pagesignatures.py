@@ -75,7 +75,7 @@ def paper_signature(site: Site, index: Index, paper: Paper, bibtex: str) -> tupl
 
 @dataclass(frozen=True)
 class _Dirty:
-    papers: set[str]  # the papers whose page may have changed
+    papers: set[str]  # the papers whose page may have changed (or whose signature to renew)
     listing: bool  # whether the all-papers page may have changed
 
 
@@ -140,9 +140,12 @@ def dirty_pages(
             # the pages linking to it show it as before is unknown.
             return None
         old = signature[_SIG_PAPER]
-        if old is not paper and old != paper:
+        if old is not paper:
+            # Planned again even when equal (a file touched, read again): its new
+            # signature holds this object, which the next run passes by identity. (Kept
+            # with the equal one, it was compared field by field on every run after.)
             changed.add(pid)
-            if shown_of(old) != shown_of(paper):
+            if old != paper and shown_of(old) != shown_of(paper):
                 shown.add(pid)
         assigned = site.assignments.get(pid, ())
         if signature[_SIG_ASSIGNED] is not assigned and signature[_SIG_ASSIGNED] != assigned:
