@@ -603,11 +603,15 @@ def test_location_sorting_puts_line_10_after_line_9():
 def test_a_run_where_no_link_answers_judges_no_link_and_says_the_machine_is_offline(
     tmp_path, capsys
 ):
-    ports = []
-    for _ in range(5):
-        with socket.socket() as probe:  # ports nobody listens on
-            probe.bind(("127.0.0.1", 0))
-            ports.append(probe.getsockname()[1])
+    # Ports nobody listens on; five at once, so that five different ones (one closed
+    # before the next was asked for could come back: then four links, too few to judge).
+    probes = [socket.socket() for _ in range(5)]
+    for probe in probes:
+        probe.bind(("127.0.0.1", 0))
+    ports = [probe.getsockname()[1] for probe in probes]
+    for probe in probes:
+        probe.close()
+    assert len(set(ports)) == 5
     write_paper(tmp_path, "a", {"code": [f"http://127.0.0.1:{port}/" for port in ports]})
     summary, report = tmp_path / "summary.md", tmp_path / "dead.json"
     assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 2
