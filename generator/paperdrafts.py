@@ -140,9 +140,13 @@ def read_papers(
         files.drafts.append(draft)
         if found:
             files.problems[name] = found
-    if cache is not None:  # forget the files of this folder that are gone
-        folder = os.fspath(papers_dir)
-        for path in [p for p in cache if p not in seen and os.path.dirname(p) == folder]:
+    if cache is not None:
+        # The cache holds this folder as just read: the files gone from it are forgotten,
+        # and so is every entry of another folder. No load of this one reads those, yet
+        # the memo kept them and stored them with it for good: the same folder spelled
+        # otherwise (a relative path, then the absolute one), or moved (a CI checkout,
+        # a renamed project), doubled the cache file, and its reading, each time.
+        for path in [p for p in cache if p not in seen]:
             del cache[path]
     return files.drafts, files
 

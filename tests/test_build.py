@@ -578,6 +578,33 @@ def test_a_paper_file_written_moments_ago_is_not_kept_in_the_file_cache(tmp_path
     assert len(files) == len(first.papers) - 1 == len(second.papers)
 
 
+def test_the_file_cache_holds_only_the_folder_last_read(tmp_path, monkeypatch):
+    """The same papers folder spelled another way (relative, then absolute; a project
+    moved) is another folder to the cache: the entries of the one read before were kept
+    beside the new ones, and stored in the cache file for good (twice its size)."""
+    import os
+    import time
+
+    from generator import curation
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project / "content")
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    monkeypatch.chdir(tmp_path)
+    files: curation.FileCache = {}
+    curation.load_content(Path("project/content"), cache=files)
+    names = sorted(p.name for p in (project / "content" / "papers").glob("*.yml"))
+    assert sorted(os.path.basename(p) for p in files) == names
+    assert all(not os.path.isabs(p) for p in files)
+    curation.load_content(project / "content", cache=files)  # absolute
+    assert sorted(files) == sorted(str(project / "content" / "papers" / name) for name in names)
+    moved = tmp_path / "moved"
+    project.rename(moved)
+    curation.load_content(moved / "content", cache=files)
+    assert sorted(files) == sorted(str(moved / "content" / "papers" / name) for name in names)
+    assert len({id(entry[3]) for entry in files.values()}) == 1  # one folder's memo
+
+
 def test_page_contexts_are_made_of_records_whose_repr_shows_every_field():
     """The memo keys a rendered page by the repr of its context (build._page_key): a
     field left out of a repr could let an edit reuse a stale page."""
