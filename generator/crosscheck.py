@@ -306,6 +306,9 @@ def _not_related_entries(draft: PaperDraft) -> tuple[tuple[str, Location], ...]:
     return tuple((str(ref.text), ref.loc) for ref in nodes(draft.values.get("not_related")))
 
 
+_NO_IDS: tuple[tuple[str, ...], ...] = ((), (), (), ())
+
+
 def _check_paper(
     draft: PaperDraft, papers: _Choices, topics: _Choices, orders: _Orders, ruled: _Ruled,
     problems: Problems,
@@ -365,7 +368,8 @@ def _check_paper(
             )
     if not draft.usable:
         return None
-    ids = (own_topics, excluded, related, unrelated)
+    # (Most papers name no ids: one tuple for them all, which the cache stores once.)
+    ids = (own_topics, excluded, related, unrelated) if own_topics or excluded or related or unrelated else _NO_IDS
     if draft.built is None or draft.built[0] != ids:
         draft.built = (ids, _paper(draft, own_topics, excluded, related, unrelated))
     return draft.built[1]
