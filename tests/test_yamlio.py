@@ -540,3 +540,30 @@ def test_a_comment_after_two_spaces_or_before_a_space_is_a_comment():
     problems = Problems()
     parse('arxiv: "2406.14022"   # quotes optional\nyear: 2024 # when\nx: a  #b\n', "f.yml", problems)
     assert problems.items == []
+
+
+def test_nodes_come_back_from_pickle_whole():
+    """The build's cache pickles the nodes the file cache keeps (Scalar.__reduce__ and
+    its kin): each comes back of its own class with every field, quoting included."""
+    import pickle
+
+    from generator.yamlio import Refused
+
+    tree, _ = read("id: x\ntitle: 'A: b'\ntopics: [a, b]\nlinks:\n  - url: https://x.org\n")
+    refused = Refused("*alias", "f.yml", 7, 3, quoted=False)
+    back, again = pickle.loads(pickle.dumps((tree, refused), protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(again) is Refused
+    assert (again.text, again.path, again.line, again.col, again.quoted) == ("*alias", "f.yml", 7, 3, False)
+
+    def fields(node: object) -> object:
+        if isinstance(node, Scalar):
+            return (type(node), node.text, node.quoted, node.path, node.line, node.col)
+        if isinstance(node, Seq):
+            return (Seq, tuple(fields(item) for item in node.items), node.path, node.line, node.col)
+        assert isinstance(node, Map)
+        return (Map, tuple((fields(k), fields(v)) for k, v in node.entries), node.path, node.line, node.col)
+
+    assert fields(back) == fields(tree)
+    title = back.get("title")
+    assert isinstance(title, Scalar) and title.quoted and title.text == "A: b"
+    assert (title.line, title.col) == (2, 8)
