@@ -578,6 +578,40 @@ def test_a_paper_file_written_moments_ago_is_not_kept_in_the_file_cache(tmp_path
     assert len(files) == len(first.papers) - 1 == len(second.papers)
 
 
+def test_the_memo_keeps_one_paper_object_for_a_paper_read_again(tmp_path, monkeypatch):
+    """Papers read again equal (the file cache missed them: a checkout elsewhere) are new
+    objects; the memo's topics and the signatures of the pages kept held the earlier
+    run's, so the cache file stored every paper's texts twice."""
+    import pickle
+    import time
+
+    from generator import curation
+    from generator.pages import paper_dest
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0)
+    memo = build.Memo()
+    first = build.generate(settings, memo=memo)
+    memo.files.clear()  # every file read again
+    second = build.generate(settings, memo=memo)
+    assert not second.report.written  # the same papers: nothing to write
+    papers = second.site.papers
+    assert papers and all(a == b and a is not b for a, b in zip(first.site.papers, papers, strict=True))
+    stored = pickle.loads(pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
+    kept = [p for p in papers if paper_dest(p.id) in stored.signatures]
+    assert len(kept) == len(papers)
+    for paper in papers:
+        one = stored.assigned[paper.id][0]
+        assert one == paper
+        assert stored.signatures[paper_dest(paper.id)][0] is one
+        assert stored.bibtex[paper.id][0] is one
+    # and a rerun from that memo is still exact: nothing to write
+    again = build.generate(settings, memo=stored)
+    assert not again.report.written and not again.report.removed
+
+
 def test_the_file_cache_holds_only_the_folder_last_read(tmp_path, monkeypatch):
     """The same papers folder spelled another way (relative, then absolute; a project
     moved) is another folder to the cache: the entries of the one read before were kept
