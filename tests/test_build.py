@@ -746,13 +746,9 @@ def test_pages_kept_from_the_last_run_equal_a_clean_build_after_every_kind_of_ed
     assert "papers/gradient-episodic-memory.md" in kept and "papers/index.md" in kept
 
 
-def test_an_index_carried_in_process_gives_the_clean_builds_docs_after_each_edit(tmp_path, monkeypatch):
-    """Under serve the page index is carried from run to run (pagecontext.make_index with
-    the last run's), redoing only the papers whose objects changed. The files must have
-    settled for an unchanged paper to stay the very object (files copied a moment ago
-    are read again, every paper new, and the carried index was never put to the test
-    end to end): each edit below moves what the index holds (table order, the newest
-    papers, a topic's members), and the docs folder after each equals a clean build's."""
+def _spy_index_updates(monkeypatch) -> list[set[str]]:
+    """Files taken as settled at once (a minute on), and the papers each update of the
+    carried page index was given as changed (not the very objects it held), run by run."""
     import time
 
     from generator import pagecontext, paperdrafts
@@ -766,6 +762,17 @@ def test_an_index_carried_in_process_gives_the_clean_builds_docs_after_each_edit
         return updated(site, papers, previous)
 
     monkeypatch.setattr(pagecontext, "_updated_index", spied)
+    return changed
+
+
+def test_an_index_carried_in_process_gives_the_clean_builds_docs_after_each_edit(tmp_path, monkeypatch):
+    """Under serve the page index is carried from run to run (pagecontext.make_index with
+    the last run's), redoing only the papers whose objects changed. The files must have
+    settled for an unchanged paper to stay the very object (files copied a moment ago
+    are read again, every paper new, and the carried index was never put to the test
+    end to end): each edit below moves what the index holds (table order, the newest
+    papers, a topic's members), and the docs folder after each equals a clean build's."""
+    changed = _spy_index_updates(monkeypatch)
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     papers = content / "papers"
@@ -800,20 +807,11 @@ def test_a_new_process_updates_the_index_and_layout_it_reads_from_the_cache(tmp_
     file cache, their unchanged papers, assignments and related papers are the very
     objects the new process loads: the index is updated for the edited paper alone (it
     was made anew for all 10,000 at every build), and the docs equal a clean build's."""
-    import time
     from dataclasses import replace
 
-    from generator import pagecontext, paperdrafts
+    from generator import pagecontext
 
-    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
-    changed: list[set[str]] = []
-    updated = pagecontext._updated_index
-
-    def spied(site, papers, previous):
-        changed.append({p.id for p in site.papers if previous.papers[p.id] is not p})
-        return updated(site, papers, previous)
-
-    monkeypatch.setattr(pagecontext, "_updated_index", spied)
+    changed = _spy_index_updates(monkeypatch)
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     papers = content / "papers"
