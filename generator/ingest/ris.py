@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html.entities
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import rispy
 from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
@@ -71,11 +71,19 @@ _RECORD_START = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE)
 _LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
 # Tags whose line breaks are kept (`_paragraphs`): the abstract's.
 _PARAGRAPH_TAGS = frozenset({"AB", "N2"})
-# Tags of one value that a record may give twice, and what each holds: the second is
-# left out, with a warning (rispy keeps the first, and joins the lines the second goes
-# on over to it).
-_ONCE_TAGS = {"TI": "title", "T1": "title", "PY": "year", "Y1": "year"}
-_WRITTEN_TAGS = _PARAGRAPH_TAGS | _ONCE_TAGS.keys()
+# Every other tag holds one value. A record may give one twice: rispy keeps the first,
+# and joins the lines the second goes on over to it; here each value is read from its
+# own lines (`_Tags.once`), and the first is read. A second that says something else
+# than the first of a tag the import read is left out with a warning
+# (`_given_twice`), which names what the tag holds and the paper's field it gives.
+_ONCE_TAGS: dict[str, tuple[str, str]] = {
+    "TI": ("title", "title"), "T1": ("title", "title"),
+    "PY": ("year", "year"), "Y1": ("year", "year"), "DA": ("year", "year"),
+    "DO": ("DOI", "DOI"), "VL": ("volume", "volume"), "IS": ("issue", "number"),
+    "SP": ("start page", "pages"), "EP": ("end page", "pages"), "PB": ("publisher", "publisher"),
+    "M3": ("kind of thesis", "venue"),
+    **dict.fromkeys(("C3", "BT", "T2", "JF", "JO", "JA", "J1", "J2", "T3", "SE"), ("venue", "venue")),
+}
 # A value whose lines of more than a word are longer than this is not wrapped to width:
 # each of its lines is a paragraph, as Zotero and EndNote write an abstract.
 _WRAPPED_WIDTH = 85
@@ -142,38 +150,41 @@ class _Tags:
     values: dict
     lines: dict[str, list[tuple[int, str]]]  # tag -> (line number, the line), in order
     start: int  # the TY line
-    # A tag of _WRITTEN_TAGS -> each of its values as written: its tag's line, then
-    # the lines it goes on over (rispy joins them with spaces, blank ones too).
+    # A tag of one value (not of _LIST_TAGS) -> each of its values as written: its tag's
+    # line, then the lines it goes on over (rispy joins them with spaces, blank ones too).
     written: dict[str, list[list[str]]]
+    # The tags of one value whose first value `text` gave, each with what it was read
+    # as (_ONCE_TAGS): the ones whose second value `_given_twice` tells of.
+    read: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def text(self, *tags: str) -> str:
-        """The first of ``tags`` that has a value, as one line of text."""
+    def text(self, *tags: str, what: tuple[str, str] | None = None, unless=None) -> str:
+        """The first of ``tags`` that has a value (of a tag of one value, its first; not
+        one that ``unless`` says to pass over), as one line of text; that tag is then
+        read as ``what`` (by default what _ONCE_TAGS says it holds)."""
         for tag in tags:
-            if tag in _ONCE_TAGS:
-                if plain := next(iter(self.once(tag)), ("", ""))[1]:
-                    return plain
-                continue
-            value = self.values.get(tag)
-            if isinstance(value, list):
-                value = " ".join(value)
-            if value and (plain := _plain(str(value))):
+            if tag in _LIST_TAGS:
+                plain = _plain(" ".join(str(v) for v in self.values.get(tag) or ()))
+            else:
+                plain = next(iter(self.once(tag)), (0, ""))[1]
+            if plain and not (unless and unless(plain)):
+                if tag not in _LIST_TAGS:
+                    self.read.setdefault(tag, what or _ONCE_TAGS.get(tag, (tag, tag)))
                 return plain
         return ""
 
     def all(self, *tags: str) -> list[str]:
-        """Every value of ``tags``, in their order."""
+        """Every value of ``tags``, in their order (of a tag of one value, its first)."""
         found = []
         for tag in tags:
-            value = self.values.get(tag)
-            if isinstance(value, list):
-                found += [str(v) for v in value if str(v).strip()]
-            elif value and str(value).strip():
-                found.append(str(value))
+            if tag in _LIST_TAGS:
+                found += [str(v) for v in self.values.get(tag) or () if str(v).strip()]
+            else:
+                found += [plain for _, plain in self.once(tag)[:1]]
         return found
 
     def once(self, tag: str) -> list[tuple[int, str]]:
-        """Each value of ``tag`` (of _ONCE_TAGS) that is not empty, as one line of text,
-        with the number of the line it starts on."""
+        """Each value of ``tag`` (a tag of one value) that is not empty, as one line of
+        text, with the number of the line it starts on."""
         return [
             (number, plain)
             for (number, _), lines in zip(self.lines.get(tag, ()), self.written.get(tag, ()))
@@ -224,7 +235,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             found = _TAG_LINE.match(line)
             if found:
                 tag_lines.setdefault(found.group(1), []).append((start + n + 1, line))
-                value = [line] if found.group(1) in _WRITTEN_TAGS else None
+                value = None if found.group(1) in _LIST_TAGS else [line]
                 if value is not None:
                     written.setdefault(found.group(1), []).append(value)
             elif value is not None:
@@ -306,8 +317,7 @@ def _record(
 ) -> Record | None:
     source = Location(path, tags.start, 1)
     kind = str(tags.values.get("TY", "")).strip().upper()
-    _given_twice(tags, path, problems)
-    title = tags.text("TI", "T1", *(("BT",) if kind in _BOOKS else ()))
+    title = tags.text("TI", "T1", *(("BT",) if kind in _BOOKS else ()), what=("title", "title"))
     title = _TITLE_STOP.sub("", title)
     if not title:
         problems.warning(
@@ -319,7 +329,7 @@ def _record(
     doi = normalize_doi(written_doi)
     if written_doi and not doi and not doi_from_url(clean_url(written_doi)):
         problems.warning(
-            tags.where("DO", path), f"DO {written_doi!r} is no DOI (10.NNNN/...); left out"
+            Location(path, tags.once("DO")[0][0], 1), f"DO {written_doi!r} is no DOI (10.NNNN/...); left out"
         )
     doi = doi or doi_from_url(clean_url(written_doi))
     addresses = _addresses(tags, path, problems, local_files)
@@ -353,6 +363,7 @@ def _record(
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
             links.append(make_link(url, "ris"))
+    _given_twice(tags, path, problems)
     return Record(
         title=title,
         abstract=abstract,
@@ -423,24 +434,31 @@ def _ends_paragraph(line: str, following: str, width: int) -> bool:
 
 
 def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
-    """A warning at each value of a tag of _ONCE_TAGS after its first that says another
-    title or year: it is left out (a second "PY  - 2017///" beside "PY  - 2017" says
-    the same year, and "SAID TWICE." beside "Said Twice" the same title, as titles are
-    compared: matchkeys.normalise_title)."""
-    for tag, what in _ONCE_TAGS.items():
+    """A warning at each value after the first of a tag the record was read from
+    (`_Tags.read`) that says something else: it is left out. Its year, when it is read
+    for one ("PY  - 2017///" beside "PY  - 2017" says the same year, as does "DA  -
+    2016/07//" beside "DA  - 2016/06//"); a DOI as DOIs are compared (in any case, with
+    or without ``https://doi.org/``); any other as titles are (matchkeys.normalise_title:
+    "SAID TWICE." beside "Said Twice" says the same title, "NATURE" the same venue)."""
+    for tag, (what, gives) in tags.read.items():
         values = tags.once(tag)
         if len(values) < 2:
             continue
         (line, first), *others = values
-        meant = _FOUR_DIGITS.findall if what == "year" else normalise_title
+        meant = _FOUR_DIGITS.findall if gives == "year" else _doi_key if gives == "DOI" else normalise_title
         for number, other in others:
             if meant(other) != meant(first):
                 problems.warning(
                     Location(path, number, 1),
                     f"a second {tag} in this record, {other!r}, is left out: the {what} is the"
-                    f" first's, {first!r} (line {line}); correct the paper's {what} after the"
+                    f" first's, {first!r} (line {line}); correct the paper's {gives} after the"
                     " import if this one is meant",
                 )
+
+
+def _doi_key(written: str) -> str:
+    """A DO value as DOIs are compared: without a resolver's address, in one case."""
+    return (normalize_doi(written) or doi_from_url(clean_url(written)) or written).casefold()
 
 
 def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
@@ -490,7 +508,7 @@ def _year(tags: _Tags, path: str, problems: Problems) -> str:
         return found[0]
     if value:
         problems.warning(
-            Location(path, tags.once(tag)[0][0], 1) if tag in _ONCE_TAGS else tags.where(tag, path),
+            Location(path, tags.once(tag)[0][0], 1),
             f"{tag} {value!r} is not understood (expected a year such as 2019); the paper gets"
             " no year from this record",
         )
@@ -515,9 +533,8 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
         "conference" if kind in _CONFERENCES else "book" if kind in _IN_BOOKS
         else "journal" if kind in _JOURNALS else ""
     )
-    named = [tags.text(tag) for tag in _VENUE_TAGS[said or "journal"]]
-    venue = next((text for text in named if text and not PREPRINT.search(text)), "")
-    venue = venue or next((text for text in named if text), "")
+    named = _VENUE_TAGS[said or "journal"]
+    venue = tags.text(*named, unless=PREPRINT.search) or tags.text(*named)
     if not venue or PREPRINT.search(venue) or names_software(venue):
         return venue, ""
     if said == "journal" and names_proceedings(venue):

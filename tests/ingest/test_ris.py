@@ -751,6 +751,89 @@ def test_a_second_title_that_is_the_first_as_titles_are_compared_is_no_other_tit
     assert [r.title for r in records] == ["Said Twice"]
     assert problems == []
 
+
+def test_a_second_value_of_any_field_read_is_warned_of_and_its_lines_never_joined():
+    # (curator: a second DO, VL, IS, SP, EP, T2 or DA was dropped without a word, and the
+    # lines it went on over were joined to the first: the venue read "Nature Advances",
+    # the DOI "10.1038/nature14539 extra")
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - A Paper\nT2  - Nature\nT2  - Science\n  Advances\nDA  - 2015/05//\n"
+        "DA  - 2016/01//\nDO  - 10.1038/nature14539\nDO  - 10.1126/sciadv.1\n  extra\nVL  - 521\n"
+        "VL  - 7\nIS  - 7553\nIS  - 3\nSP  - 436\nSP  - 1\nEP  - 444\nEP  - 9\nPB  - Nature\n"
+        "PB  - AAAS\nER  - \n"
+    )
+    assert [
+        (r.venue, r.year, r.doi, r.volume, r.number, r.pages, r.publisher) for r in records
+    ] == [("Nature", "2015", "10.1038/nature14539", "521", "7553", "436–444", "Nature")]
+    assert problems == [
+        "lab.ris:4:1: warning: a second T2 in this record, 'Science Advances', is left out: the"
+        " venue is the first's, 'Nature' (line 3); correct the paper's venue after the import"
+        " if this one is meant",
+        "lab.ris:7:1: warning: a second DA in this record, '2016/01//', is left out: the year"
+        " is the first's, '2015/05//' (line 6); correct the paper's year after the import if"
+        " this one is meant",
+        "lab.ris:9:1: warning: a second DO in this record, '10.1126/sciadv.1 extra', is left"
+        " out: the DOI is the first's, '10.1038/nature14539' (line 8); correct the paper's DOI"
+        " after the import if this one is meant",
+        "lab.ris:12:1: warning: a second VL in this record, '7', is left out: the volume is the"
+        " first's, '521' (line 11); correct the paper's volume after the import if this one is"
+        " meant",
+        "lab.ris:14:1: warning: a second IS in this record, '3', is left out: the issue is the"
+        " first's, '7553' (line 13); correct the paper's number after the import if this one"
+        " is meant",
+        "lab.ris:16:1: warning: a second SP in this record, '1', is left out: the start page is"
+        " the first's, '436' (line 15); correct the paper's pages after the import if this one"
+        " is meant",
+        "lab.ris:18:1: warning: a second EP in this record, '9', is left out: the end page is"
+        " the first's, '444' (line 17); correct the paper's pages after the import if this one"
+        " is meant",
+        "lab.ris:20:1: warning: a second PB in this record, 'AAAS', is left out: the publisher"
+        " is the first's, 'Nature' (line 19); correct the paper's publisher after the import"
+        " if this one is meant",
+    ]
+
+
+def test_a_second_value_that_says_the_same_or_of_a_field_not_read_is_no_warning():
+    records, problems = _parse(
+        # The same again: a DOI in another case or as its address, a venue in capitals, a
+        # date of the same year (only its year is read). An empty first gives way.
+        "TY  - JOUR\nTI  - A Paper\nT2  - Nature\nT2  - NATURE.\nDA  - 2015/05//\nDA  - 2015/06//\n"
+        "DO  - 10.1038/nature14539\nDO  - https://doi.org/10.1038/NATURE14539\nVL  - \nVL  - 521\n"
+        "ER  - \n"
+        # A tag not read: DA beside PY, J2 beside T2, T1 beside TI (the warning would say
+        # a false thing: the year, the venue, the title are not theirs).
+        "TY  - JOUR\nTI  - Another Paper\nT1  - A Third Title\nT1  - A Fourth\nPY  - 2017\n"
+        "DA  - 2015/05//\nDA  - 2016/01//\nT2  - Science\nJ2  - Sci\nJ2  - Sci.\n  Adv.\nER  - \n"
+        # A book's BT is its title.
+        "TY  - BOOK\nBT  - The Book\nBT  - Another\n  Book\nER  - \n"
+    )
+    assert [(r.title, r.venue, r.year, r.doi, r.volume) for r in records] == [
+        ("A Paper", "Nature", "2015", "10.1038/nature14539", "521"),
+        ("Another Paper", "Science", "2017", "", ""),
+        ("The Book", "", "", "", ""),
+    ]
+    assert problems == [
+        "lab.ris:26:1: warning: a second BT in this record, 'Another Book', is left out: the"
+        " title is the first's, 'The Book' (line 25); correct the paper's title after the"
+        " import if this one is meant",
+    ]
+
+
+def test_the_venue_read_past_a_preprint_server_warns_of_its_own_second_value():
+    # The venue is the first tag naming no preprint server (T2's arXiv passed over for
+    # JO); JO's second value is the one told of, T2's not.
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - A Paper\nT2  - arXiv\nT2  - ArXiv preprint\nJO  - Nature\nJO  - Cell\n"
+        "ER  - \n"
+    )
+    assert [r.venue for r in records] == ["Nature"]
+    assert problems == [
+        "lab.ris:6:1: warning: a second JO in this record, 'Cell', is left out: the venue is"
+        " the first's, 'Nature' (line 5); correct the paper's venue after the import if this"
+        " one is meant",
+    ]
+
+
 def test_keywords_each_once_and_a_line_of_several_split():
     record, _ = _one("KW  - attention\nKW  - a; b\nKW  - attention\n")
     assert record.tags == ("attention", "a", "b")
