@@ -230,15 +230,13 @@ def cross_check(
     parents = check_parents(topics, problems)
     check_formerly(topics, problems)
     check_duplicates(topics, lambda refs: _known(refs, paper_choices, "paper", problems), problems)
-    built_topics = [
-        make_topic(
-            draft,
-            parents.get(draft.id, ""),
-            _known(draft.values.get("reading_order"), paper_choices, "paper", problems),
-        )
-        for draft in topics
-        if draft.usable
-    ]
+    built_topics = []
+    for draft in topics:
+        # A topic without a title is not built, but the papers of its reading order are
+        # checked all the same (its parent and old ids are, above), as a paper file's are.
+        reading_order = _known(draft.values.get("reading_order"), paper_choices, "paper", problems)
+        if draft.usable:
+            built_topics.append(make_topic(draft, parents.get(draft.id, ""), reading_order))
     tail = problems.items[start:]
     # Only what was built may be pointed at: later phases never meet a dangling id.
     paper_ids = {p.id for p in built}

@@ -277,9 +277,9 @@ def check_duplicates(
     topics: Sequence[TopicDraft], papers: Callable[[object], object], problems: Problems
 ) -> None:
     """What is wrong inside each topic that gives another's id again, as it would be
-    said of it on its own: its parent, its old ids and (``papers``, which reports each
-    unknown one) the papers of its reading order. (Its fields, and the length of its
-    reading order, are checked as it is read.)"""
+    said of it on its own: its parent and (``papers``, which reports each unknown one)
+    the papers of its reading order. (Its fields, and the length of its reading order,
+    are checked as it is read; its old ids with every topic's, `check_formerly`.)"""
     if not any(draft.duplicates for draft in topics):
         return
     ids = [t.id for t in topics]
@@ -295,9 +295,6 @@ def check_duplicates(
             )
         elif isinstance(parent, str) and parent not in ids:
             _unknown_parent(again, parent, ids, renamed, aliases, problems)
-        for at, ref in enumerate(former_ids(again)):
-            if said := _former_id_problem(again, at, ref, ids):
-                problems.error(ref.loc, said)
         papers(again.values.get("reading_order"))
 
 
@@ -529,10 +526,12 @@ def renamed_topics(topics: Sequence[TopicDraft]) -> dict[str, str]:
 
 def check_formerly(topics: Sequence[TopicDraft], problems: Problems) -> None:
     """Each old topic id names a page that no longer exists, for one topic only: its old
-    address then leads to that topic's page."""
+    address then leads to that topic's page. (A topic that gives another's id again is
+    checked as if it were one of its own: given another id, it would be.)"""
     ids = {t.id for t in topics}
     named: dict[str, list[Scalar]] = {}
-    for draft in topics:
+    every = sorted(chain(topics, *(t.duplicates for t in topics)), key=lambda t: t.loc.line)
+    for draft in every:  # (in file order)
         for at, ref in enumerate(former_ids(draft)):
             if ref.text == draft.id and at == 0:
                 continue  # the id it was first known by, and was renamed back to
@@ -545,7 +544,8 @@ def check_formerly(topics: Sequence[TopicDraft], problems: Problems) -> None:
                 others = ", ".join(str(other.loc) for other in refs if other is not ref)
                 problems.error(
                     ref.loc,
-                    f"{old!r} is also in the 'formerly' of the topic at {others}: an old"
+                    f"{old!r} is also in the 'formerly' of the topic{'s' if len(refs) > 2 else ''}"
+                    f" at {others}: an old"
                     " address leads to one topic; keep it in the one that had the id",
                 )
 

@@ -1167,6 +1167,76 @@ topics:
     ]
 
 
+def test_a_topic_without_a_title_has_the_papers_of_its_reading_order_checked_too(tmp_path):
+    # (curator: a topic with no title is not built, and only its title was said; with
+    # it written, the reading order's mistyped paper came next)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        """\
+topics:
+  - id: icl
+    title: In-context learning
+    keywords:
+      in-context: 1
+  - id: untitled
+    parent: nope
+    reading_order: [known-papr, known-paper, known-paper-2]
+    formerly: [icl]
+"""
+    )
+    for name in ("known-paper", "known-paper-2"):
+        write_paper(tmp_path, f"{name}.yml", f"id: {name}\ntitle: {name} in-context\nabstract: {name}\n")
+    T = "content/topics.yml"
+    assert messages(tmp_path) == [
+        f"{T}:6:5: missing required field 'title'",
+        f"{T}:7:13: 'parent': unknown topic 'nope'; remove it here, write the topic meant, or"
+        " define it in topics.yml",
+        f"{T}:8:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+        f"{T}:9:16: 'icl' is the id of another topic: its address is that topic's page, and"
+        " cannot lead to this one; remove it from 'formerly'",
+    ]
+
+
+def test_an_old_id_in_a_topic_giving_another_topics_id_again_and_in_a_third_is_said(tmp_path):
+    # (the old id of a topic given twice was not compared with the other topics': with
+    # the second renamed, as the error at its id asks, the clash came next)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        """\
+topics:
+  - id: icl
+    title: In-context learning
+    keywords:
+      in-context: 1
+  - id: icl
+    title: Again
+    formerly: [few-shot]
+  - id: prompting
+    title: Prompting
+    formerly: [few-shot]
+    keywords:
+      prompt: 1
+  - id: few
+    title: Few
+    formerly: [few-shot]
+    keywords:
+      few: 1
+"""
+    )
+    write_paper(tmp_path, "p.yml", "id: p\ntitle: P in-context prompt few\nabstract: p\n")
+    T = "content/topics.yml"
+    assert messages(tmp_path) == [
+        f"{T}:6:9: duplicate topic id 'icl' (first defined at line 2): the site has the"
+        " first; give this one another id, or merge the two",
+        f"{T}:8:16: 'few-shot' is also in the 'formerly' of the topics at {T}:11:16, {T}:16:16:"
+        " an old address leads to one topic; keep it in the one that had the id",
+        f"{T}:11:16: 'few-shot' is also in the 'formerly' of the topics at {T}:8:16, {T}:16:16:"
+        " an old address leads to one topic; keep it in the one that had the id",
+        f"{T}:16:16: 'few-shot' is also in the 'formerly' of the topics at {T}:8:16, {T}:11:16:"
+        " an old address leads to one topic; keep it in the one that had the id",
+    ]
+
+
 def test_a_topic_is_not_empty_when_rules_or_subtopics_fill_it(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(
