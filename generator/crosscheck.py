@@ -277,8 +277,9 @@ def reading_orders(topics: Sequence[TopicDraft]) -> _Orders:
     return orders
 
 
-# Paper id -> the id of each paper whose `not_related:` names it -> its (first) entry.
-_Ruled = dict[str, dict[str, Scalar]]
+# Paper id -> the id of each paper whose `not_related:` names it -> its (first) entry,
+# and whether that paper's `related:` names it too (an error there; its page lists it).
+_Ruled = dict[str, dict[str, tuple[Scalar, bool]]]
 
 
 def ruled_out(papers: Iterable[PaperDraft]) -> _Ruled:
@@ -292,16 +293,27 @@ def _rule(ruled: _Ruled, draft: PaperDraft, remove: bool = False) -> None:
     """Add (or remove) the entries of one paper's `not_related:` in ``ruled``."""
     if draft.id is None:
         return
-    for ref in nodes(draft.values.get("not_related")):
-        rulers = ruled.setdefault(str(ref.text), {})
+    for paper_id, ref, linked in _rulings(draft):
+        rulers = ruled.setdefault(paper_id, {})
         if remove:
             rulers.pop(draft.id, None)
-        elif ref.text != draft.id:
-            rulers.setdefault(draft.id, ref)
+        elif paper_id != draft.id:
+            rulers.setdefault(draft.id, (ref, linked))
 
 
-def _not_related_entries(draft: PaperDraft) -> tuple[tuple[str, Location], ...]:
-    return tuple((str(ref.text), ref.loc) for ref in nodes(draft.values.get("not_related")))
+def _rulings(draft: PaperDraft) -> tuple[tuple[str, Scalar, bool], ...]:
+    """Each entry of the paper's `not_related:`: the id, the entry, and whether its
+    `related:` names that id too."""
+    entries = nodes(draft.values.get("not_related"))
+    if not entries:
+        return ()
+    linked = set(_ids_of(draft.values.get("related")))
+    return tuple((str(ref.text), ref, ref.text in linked) for ref in entries)
+
+
+def _not_related_entries(draft: PaperDraft) -> tuple[tuple[str, Location, bool], ...]:
+    """What `ruled` holds of the paper: a rerun that changes it rules it again."""
+    return tuple((paper_id, ref.loc, linked) for paper_id, ref, linked in _rulings(draft))
 
 
 _NO_IDS: tuple[tuple[str, ...], ...] = ((), (), (), ())
@@ -356,14 +368,23 @@ def _check_paper(
     rulers = ruled.get(paper_id or "") if related else None
     for ref in nodes(values.get("related")) if rulers else ():
         ruler = str(ref.text)
-        if (entry := rulers.get(ruler)) is not None and ruler in related:  # type: ignore[union-attr]
-            problems.warning(
-                ref.loc,
-                f"{ruler!r} is in related, but {entry.loc} lists this paper in"
-                f" not_related: the link wins, so this paper's page lists {ruler!r} all"
-                f" the same (and that paper's page does not list this one); remove"
-                f" {ruler!r} here to part the two, or {paper_id!r} there to link them",
-            )
+        if (ruling := rulers.get(ruler)) is None or ruler not in related:  # type: ignore[union-attr]
+            continue
+        entry, linked = ruling
+        problems.warning(
+            ref.loc,
+            f"{ruler!r} is in related, but {entry.loc} lists this paper in not_related"
+            + (
+                f" and in related (an error there): the links win, so each page lists the"
+                f" other all the same; remove {ruler!r} here and {paper_id!r} from that"
+                f" paper's related to part the two, or {paper_id!r} from its not_related"
+                " to link them"
+                if linked
+                else f": the link wins, so this paper's page lists {ruler!r} all the same"
+                " (and that paper's page does not list this one); remove"
+                f" {ruler!r} here to part the two, or {paper_id!r} there to link them"
+            ),
+        )
     if not draft.usable:
         return None
     # (Most papers name no ids: one tuple for them all, which the cache stores once.)

@@ -375,6 +375,69 @@ def test_a_related_paper_whose_not_related_names_this_one_is_warned_of_at_the_li
     ]
 
 
+def _both_win(paper_id: str, ruler: str, where: str) -> str:
+    return (
+        f"warning: {ruler!r} is in related, but {where} lists this paper in not_related and"
+        f" in related (an error there): the links win, so each page lists the other all the"
+        f" same; remove {ruler!r} here and {paper_id!r} from that paper's related to part the"
+        f" two, or {paper_id!r} from its not_related to link them"
+    )
+
+
+def test_a_link_ruled_out_by_a_file_that_links_it_too_says_both_pages_list_the_other(tmp_path):
+    # (review: b lists a in related and in not_related, a links b: a's warning said b's
+    # page does not list a, but b's link wins there too)
+    root = project(
+        tmp_path,
+        a=paper("a", extra="related: [b]\n"),
+        b=paper("b", extra="related: [a]\nnot_related: [a]\n"),
+        c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/papers/a.yml:3:11: " + _both_win("a", "b", "content/papers/b.yml:4:15"),
+        "content/papers/b.yml:4:15: 'a' is in both related and not_related; remove it from"
+        " one: from not_related to link the two, from related to part them",
+    ]
+    content, _ = load_content(root / "content", root)
+    related = {p.id: p.related for p in content.papers}
+    assert related["a"] == ("b",) and related["b"] == ("a",)  # (what the warning says)
+
+
+def test_a_ruling_file_linking_the_paper_too_is_warned_of_on_a_rerun_as_on_a_full_load(tmp_path, monkeypatch):
+    root = project(tmp_path / "p", TOPICS, a=paper("a", extra="related: [b]\n"), b=paper("b"), c=paper("c"))
+    work = _Project(root, monkeypatch, None)
+    work.edit("b.yml", "multi-task\n", "multi-task\nnot_related: [a]\n")
+    work.check("b rules a out")
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:3:11: " + _wins("a", "b", "content/papers/b.yml:3:15"),
+    ]
+    # b links a too: its own file's error, and a's warning says so.
+    work.edit("b.yml", "not_related: [a]\n", "not_related: [a]\nrelated: [a]\n")
+    work.check("b links a too")
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:3:11: " + _both_win("a", "b", "content/papers/b.yml:3:15"),
+        "content/papers/b.yml:3:15: 'a' is in both related and not_related; remove it from"
+        " one: from not_related to link the two, from related to part them",
+    ]
+    # a's file alone edited: its warning still says so.
+    work.edit("a.yml", "title: A", "abstract: y\ntitle: A")
+    assert work.check("a's link a line lower") is False
+    assert [str(p) for p in work.fresh_problems.sorted()][0] == (
+        "content/papers/a.yml:4:11: " + _both_win("a", "b", "content/papers/b.yml:3:15")
+    )
+    # b no longer links a: a's warning goes back to the other.
+    work.edit("b.yml", "\nrelated: [a]\n", "\nrelated: [c]\n")
+    work.check("b links c instead")
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/a.yml:4:11: " + _wins("a", "b", "content/papers/b.yml:3:15"),
+    ]
+    work.edit("b.yml", "\nrelated: [c]\n", "\nrelated: [c, a]\n")
+    work.check("b links a again")
+    assert [str(p) for p in work.fresh_problems.sorted()][0] == (
+        "content/papers/a.yml:4:11: " + _both_win("a", "b", "content/papers/b.yml:3:15")
+    )
+
+
 def test_a_link_ruled_out_by_the_other_file_is_warned_of_on_a_rerun_as_on_a_full_load(tmp_path, monkeypatch):
     root = project(tmp_path / "p", TOPICS, a=paper("a", extra="related: [b]\n"), b=paper("b"), c=paper("c"))
     work = _Project(root, monkeypatch, None)
