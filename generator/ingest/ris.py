@@ -26,6 +26,7 @@ from __future__ import annotations
 import html.entities
 import re
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 import rispy
 from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
@@ -65,17 +66,18 @@ from .bibtex import (
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: |$)", re.MULTILINE)
 _RECORD_START = re.compile(r"^TY {1,2}-(?: |$)", re.MULTILINE)
 
-# Tags whose every line is kept (the others keep their first, as rispy reads them): a
-# record's authors, keywords, notes and links. A line without a tag after one of these
+# Tags whose every line is kept (the others hold one value: `_ONCE_TAGS`): a record's
+# authors, keywords, notes and links. A line without a tag after one of these
 # is one more value (EndNote wraps nothing; a keyword per line is RIS's way).
 _LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
 # Tags whose line breaks are kept (`_paragraphs`): the abstract's.
 _PARAGRAPH_TAGS = frozenset({"AB", "N2"})
-# Every other tag holds one value. A record may give one twice: rispy keeps the first,
-# and joins the lines the second goes on over to it; here each value is read from its
-# own lines (`_Tags.once`), and the first is read. A second that says something else
-# than the first of a tag the import read is left out with a warning
-# (`_given_twice`), which names what the tag holds and the paper's field it gives.
+# Every tag not of _LIST_TAGS holds one value (the abstract's aside: each of its values
+# is a paragraph). A record may give one twice: rispy keeps the first, and joins the
+# lines the second goes on over to it; here each value is read from its own lines
+# (`_Tags.once`), and the first is read. A second that says something else than the
+# first, of a tag a field was read from, is left out with a warning (`_given_twice`),
+# which names what the tag holds and the paper's field it gives:
 _ONCE_TAGS: dict[str, tuple[str, str]] = {
     "TI": ("title", "title"), "T1": ("title", "title"),
     "PY": ("year", "year"), "Y1": ("year", "year"), "DA": ("year", "year"),
@@ -157,7 +159,9 @@ class _Tags:
     # as (_ONCE_TAGS): the ones whose second value `_given_twice` tells of.
     read: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def text(self, *tags: str, what: tuple[str, str] | None = None, unless=None) -> str:
+    def text(
+        self, *tags: str, what: tuple[str, str] | None = None, unless: Callable[[str], object] | None = None
+    ) -> str:
         """The first of ``tags`` that has a value (of a tag of one value, its first; not
         one that ``unless`` says to pass over), as one line of text; that tag is then
         read as ``what`` (by default what _ONCE_TAGS says it holds)."""
