@@ -102,16 +102,15 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
             continue
         values, usable = checker.record(item, TOPIC_FIELDS, "a topic")
         topic_id = values.get("id")
-        if not isinstance(topic_id, str):
-            continue
         nodes = {key.text or "": value for key, value in item.entries}
-        if topic_id in first:
+        if isinstance(topic_id, str) and topic_id in first:
             checker.error(
                 nodes["id"],
                 f"duplicate topic id {topic_id!r} (first defined at line"
                 f" {first[topic_id].nodes['id'].line}): the site has the first; give this one"
                 " another id, or merge the two",
             )
+        # (Of a topic with no valid id too: what the topic alone says of itself.)
         _check_reading_order_length(nodes.get("reading_order"), problems)
         threshold = values.get("threshold")
         if isinstance(threshold, float) and threshold <= 0 and "threshold" in nodes:
@@ -122,6 +121,8 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
                 " 3 times its weight, each mention once more)",
             )
         _check_keyword_overlaps(nodes.get("keywords"), values.get("keywords"), problems)
+        if not isinstance(topic_id, str):
+            continue
         draft = TopicDraft(topic_id, values, nodes, item.loc, usable)
         if topic_id in first:
             first[topic_id].duplicates.append(draft)

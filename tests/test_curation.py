@@ -1197,6 +1197,36 @@ topics:
     ]
 
 
+def test_a_topic_without_a_valid_id_has_what_it_says_of_itself_checked_too(tmp_path):
+    # (a topic whose id was missing or miswritten had only its id said: its reading
+    # order's length, threshold and keywords came next)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        """\
+topics:
+  - id: In Context
+    title: In-context learning
+    reading_order: [known-paper]
+    threshold: 0
+    keywords:
+      instructions: 1
+      instruction: 1
+"""
+    )
+    write_paper(tmp_path, "known-paper.yml", "id: known-paper\ntitle: Known\nabstract: k\n")
+    T = "content/topics.yml"
+    assert messages(tmp_path) == [
+        f"{T}:2:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
+        " characters, not 'In Context'; write 'in-context'",
+        f"{T}:4:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first",
+        f"{T}:5:16: warning: threshold 0 gives the topic every paper any of its keywords"
+        " matches once; give the score a paper needs (a keyword in the title scores 3 times"
+        " its weight, each mention once more)",
+        f"{T}:8:7: warning: keyword 'instruction' matches the same words as 'instructions',"
+        " so a paper with them counts both weights; keep one (with the weight of both, if meant)",
+    ]
+
+
 def test_an_old_id_in_a_topic_giving_another_topics_id_again_and_in_a_third_is_said(tmp_path):
     # (the old id of a topic given twice was not compared with the other topics': with
     # the second renamed, as the error at its id asks, the clash came next)
