@@ -193,7 +193,9 @@ def cross_check(
     topics_read: bool,
     problems: Problems,
     gone: Gone,
+    unnamed: Sequence[TopicDraft] = (),
 ) -> Checked:
+    """The checks across files. ``unnamed``: the topics with no valid id (read_topics)."""
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
     same = _same_papers(papers, problems)
@@ -228,8 +230,8 @@ def cross_check(
 
     start = len(problems.items)
     parents = check_parents(topics, problems)
-    check_formerly(topics, problems)
-    check_duplicates(topics, lambda refs: _known(refs, paper_choices, "paper", problems), problems)
+    check_formerly(topics, problems, unnamed)
+    check_duplicates(topics, unnamed, lambda refs: _known(refs, paper_choices, "paper", problems), problems)
     built_topics = []
     for draft in topics:
         # A topic without a title is not built, but the papers of its reading order are

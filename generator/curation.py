@@ -87,10 +87,10 @@ def load_content(
             topics_stamp = settled_stamp(topics_path, now)
             imported_stamp = settled_stamp(imported_path, now, missing=MISSING)
             start = len(problems.items)
-            topics, topics_read = read_topics(topics_path, root, problems)
+            topics, topics_read, unnamed = read_topics(topics_path, root, problems)
             topic_problems = tuple(problems.items[start:])
             checked = cross_check(
-                drafts, topics, topics_read, problems, _gone(imported_path, drafts)
+                drafts, topics, topics_read, problems, _gone(imported_path, drafts), unnamed
             )
             start = len(problems.items)
             warn_empty_topics(checked.content, topics, problems)

@@ -44,18 +44,22 @@ class TopicDraft:
     duplicates: list[TopicDraft] = field(default_factory=list)
 
 
-def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicDraft], bool]:
+def read_topics(
+    path: Path, root: Path, problems: Problems
+) -> tuple[list[TopicDraft], bool, list[TopicDraft]]:
     """The topics of topics.yml, and whether its list of topics could be read: when it
     could not (a YAML syntax error, no 'topics:' list), the error is reported here and
-    the topics named elsewhere are not reported as unknown, which they may not be."""
+    the topics named elsewhere are not reported as unknown, which they may not be.
+    Then the topics with no valid id (each with the id ""): no topic of the site, but
+    what is wrong inside each is said all the same (`check_duplicates`)."""
     if not path.is_file():
-        return [], True
+        return [], True, []
     shown = display(path, root)
     before = len(problems.items)
     tree, text = read_yaml(path, shown, problems)
     if tree is None:
         if len(problems.items) != before:
-            return [], False
+            return [], False, []
         # An empty file may be a list without topics, or one emptied by accident (a
         # paper file cannot be either, so that is an error): "topics: []" says which.
         problems.warning(
@@ -63,13 +67,13 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
             f"{TOPICS_FILE} is empty, so the list has no topics; if that is meant, write"
             " 'topics: []'",
         )
-        return [], True
+        return [], True, []
     checker = RecordChecker(problems, text)
     if not isinstance(tree, Map):
         checker.error(
             tree, f"{TOPICS_FILE} must be a mapping holding 'topics:', not {ACTUAL[tree.kind]}"
         )
-        return [], False
+        return [], False, []
     for key, _ in tree.entries:
         if key.text != "topics":
             checker.error(
@@ -84,13 +88,14 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
     listed = tree.get("topics")
     if listed is None:
         checker.error(tree, "missing required field 'topics'")
-        return [], False
+        return [], False, []
     if isinstance(listed, Scalar) and listed.text is None:
-        return [], True
+        return [], True, []
     if not isinstance(listed, Seq):
         checker.error(listed, f"'topics' must be a list of topics, not {ACTUAL[listed.kind]}")
-        return [], False
+        return [], False, []
     drafts = []
+    unnamed: list[TopicDraft] = []
     first: dict[str, TopicDraft] = {}
     for number, item in enumerate(listed.items, 1):
         if not isinstance(item, Map):
@@ -122,6 +127,7 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
             )
         _check_keyword_overlaps(nodes.get("keywords"), values.get("keywords"), problems)
         if not isinstance(topic_id, str):
+            unnamed.append(TopicDraft("", values, nodes, item.loc, False))
             continue
         draft = TopicDraft(topic_id, values, nodes, item.loc, usable)
         if topic_id in first:
@@ -129,7 +135,7 @@ def read_topics(path: Path, root: Path, problems: Problems) -> tuple[list[TopicD
         else:
             first[topic_id] = draft
             drafts.append(draft)
-    return drafts, True
+    return drafts, True, unnamed
 
 
 def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Problems) -> None:
@@ -275,18 +281,20 @@ def _unknown_parent(
 
 
 def check_duplicates(
-    topics: Sequence[TopicDraft], papers: Callable[[object], object], problems: Problems
+    topics: Sequence[TopicDraft], unnamed: Sequence[TopicDraft], papers: Callable[[object], object],
+    problems: Problems,
 ) -> None:
-    """What is wrong inside each topic that gives another's id again, as it would be
-    said of it on its own: its parent and (``papers``, which reports each unknown one)
-    the papers of its reading order. (Its fields, and the length of its reading order,
-    are checked as it is read; its old ids with every topic's, `check_formerly`.)"""
-    if not any(draft.duplicates for draft in topics):
+    """What is wrong inside each topic that gives another's id again, and inside each
+    with no valid id (``unnamed``), as it would be said of it on its own: its parent and
+    (``papers``, which reports each unknown one) the papers of its reading order. (Its
+    fields, and the length of its reading order, are checked as it is read; its old ids
+    with every topic's, `check_formerly`.)"""
+    if not unnamed and not any(draft.duplicates for draft in topics):
         return
     ids = [t.id for t in topics]
     aliases = functools.cache(lambda: draft_aliases(topics))
     renamed = renamed_topics(topics)
-    for again in (again for draft in topics for again in draft.duplicates):
+    for again in chain((again for draft in topics for again in draft.duplicates), unnamed):
         parent = again.values.get("parent")
         if parent == again.id:
             problems.error(
@@ -525,13 +533,16 @@ def renamed_topics(topics: Sequence[TopicDraft]) -> dict[str, str]:
     return {old: next(iter(by)) for old, by in claims.items() if len(by) == 1 and old not in ids}
 
 
-def check_formerly(topics: Sequence[TopicDraft], problems: Problems) -> None:
+def check_formerly(
+    topics: Sequence[TopicDraft], problems: Problems, unnamed: Sequence[TopicDraft] = ()
+) -> None:
     """Each old topic id names a page that no longer exists, for one topic only: its old
-    address then leads to that topic's page. (A topic that gives another's id again is
-    checked as if it were one of its own: given another id, it would be.)"""
+    address then leads to that topic's page. (A topic that gives another's id again, or
+    none that is valid, ``unnamed``, is checked as if it were one of its own: given an
+    id of its own, it would be.)"""
     ids = {t.id for t in topics}
     named: dict[str, list[Scalar]] = {}
-    every = sorted(chain(topics, *(t.duplicates for t in topics)), key=lambda t: t.loc.line)
+    every = sorted(chain(topics, unnamed, *(t.duplicates for t in topics)), key=lambda t: t.loc.line)
     for draft in every:  # (in file order)
         for at, ref in enumerate(former_ids(draft)):
             if ref.text == draft.id and at == 0:

@@ -1197,33 +1197,54 @@ topics:
     ]
 
 
-def test_a_topic_without_a_valid_id_has_what_it_says_of_itself_checked_too(tmp_path):
-    # (a topic whose id was missing or miswritten had only its id said: its reading
-    # order's length, threshold and keywords came next)
+def test_a_topic_without_a_valid_id_has_what_is_wrong_inside_it_said_too(tmp_path):
+    # (a topic whose id was missing or miswritten had only its id said: its parent,
+    # reading order, old ids, threshold and keywords came next)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "topics.yml").write_text(
         """\
 topics:
-  - id: In Context
+  - id: icl
     title: In-context learning
-    reading_order: [known-paper]
+    formerly: [few-shot]
+    keywords:
+      in-context: 1
+  - id: In Context
+    title: In-context learning again
+    parent: nope
+    reading_order: [known-papr]
+    formerly: [icl, few-shot]
     threshold: 0
     keywords:
       instructions: 1
       instruction: 1
+  - title: No id
+    parent: icl
+    reading_order: [known-paper, zzz]
 """
     )
-    write_paper(tmp_path, "known-paper.yml", "id: known-paper\ntitle: Known\nabstract: k\n")
+    write_paper(tmp_path, "known-paper.yml", "id: known-paper\ntitle: Known in-context\nabstract: k\n")
     T = "content/topics.yml"
+    clash = ": an old address leads to one topic; keep it in the one that had the id"
     assert messages(tmp_path) == [
-        f"{T}:2:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
+        f"{T}:4:16: 'few-shot' is also in the 'formerly' of the topic at {T}:11:21" + clash,
+        f"{T}:7:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
         " characters, not 'In Context'; write 'in-context'",
-        f"{T}:4:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first",
-        f"{T}:5:16: warning: threshold 0 gives the topic every paper any of its keywords"
+        f"{T}:9:13: 'parent': unknown topic 'nope'; remove it here, write the topic meant, or"
+        " define it in topics.yml",
+        f"{T}:10:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first",
+        f"{T}:10:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+        f"{T}:11:16: 'icl' is the id of another topic: its address is that topic's page, and"
+        " cannot lead to this one; remove it from 'formerly'",
+        f"{T}:11:21: 'few-shot' is also in the 'formerly' of the topic at {T}:4:16" + clash,
+        f"{T}:12:16: warning: threshold 0 gives the topic every paper any of its keywords"
         " matches once; give the score a paper needs (a keyword in the title scores 3 times"
         " its weight, each mention once more)",
-        f"{T}:8:7: warning: keyword 'instruction' matches the same words as 'instructions',"
+        f"{T}:15:7: warning: keyword 'instruction' matches the same words as 'instructions',"
         " so a paper with them counts both weights; keep one (with the weight of both, if meant)",
+        f"{T}:16:5: missing required field 'id'",
+        f"{T}:18:20: warning: 'reading_order' lists 2 papers; list 3 to 6 papers to read first",
+        f"{T}:18:34: unknown paper 'zzz'",
     ]
 
 
