@@ -147,7 +147,8 @@ def looks_like_ris(text: str) -> bool:
 
 @dataclass
 class _Tags:
-    """One record's tags as rispy reads them, and the lines each is written on."""
+    """One record's tags: those of a list as rispy reads them, those of one value as
+    written, and the lines each is written on."""
 
     values: dict
     lines: dict[str, list[tuple[int, str]]]  # tag -> (line number, the line), in order
@@ -527,8 +528,8 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
     as BibTeX's reads "PhD thesis, Carnegie Mellon University"."""
     if kind in _THESES | _REPORTS:
         what = _thesis_kind(tags.text("M3")) if kind in _THESES else "Technical report"
-        if kind in _REPORTS and tags.text("IS"):
-            what = f"{what} {tags.text('IS')}"
+        if kind in _REPORTS and (number := tags.text("IS", what=("report number", "venue"))):
+            what = f"{what} {number}"
         where = tags.text("PB")
         return (f"{what}, {where}" if where else what), ""
     if kind in _BOOKS:

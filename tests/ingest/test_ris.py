@@ -834,6 +834,15 @@ def test_the_venue_read_past_a_preprint_server_warns_of_its_own_second_value():
     ]
 
 
+def test_a_second_report_number_is_said_to_be_of_the_venue():
+    records, problems = _parse("TY  - RPRT\nTI  - A Report\nIS  - 42\nIS  - 43\nPB  - OpenAI\nER  - \n")
+    assert [r.venue for r in records] == ["Technical report 42, OpenAI"]
+    assert problems == [
+        "lab.ris:4:1: warning: a second IS in this record, '43', is left out: the report number"
+        " is the first's, '42' (line 3); correct the paper's venue after the import if this one"
+        " is meant",
+    ]
+
 def test_keywords_each_once_and_a_line_of_several_split():
     record, _ = _one("KW  - attention\nKW  - a; b\nKW  - attention\n")
     assert record.tags == ("attention", "a", "b")
