@@ -3,12 +3,15 @@
 A name is kept as the curator (or the importer) wrote it. Most are "First Last"; a name
 whose surname has two words is written surname first, as BibTeX writes it ("García
 Márquez, Gabriel"), since BibTeX would read "Gabriel García Márquez" as the surname
-"Márquez": the citation keeps it whole, and pages show it "Gabriel García Márquez".
+"Márquez": the citation keeps it whole, and pages show it "Gabriel García Márquez". A name in Chinese, Japanese or Korean script is written as those
+languages write it, surname first without a space ("赵鑫"): sources that split it write
+"赵, 鑫" (surname, comma, given name), as they write every name.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # BibTeX splits every name into first and last names, so "Google DeepMind" would be cited
 # as "DeepMind, G."; a name in braces is one unit. The YAML does not mark organisations:
@@ -35,6 +38,27 @@ def is_suffix(word: str) -> bool:
     return bool(_SUFFIX_PART.fullmatch(word))
 
 
+def in_east_asian_script(text: str) -> bool:
+    """Whether every letter of ``text`` is a Chinese character, kana or Hangul: a name so
+    written has its surname first and no space in it ("赵鑫", "山田太郎", "김민수")."""
+    letters = [ch for ch in text if not ch.isspace()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith(_EAST_ASIAN) for ch in letters)
+
+
+_EAST_ASIAN = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA", "HANGUL")
+
+
+def east_asian_written(name: str) -> str:
+    """A name a source wrote "Surname, Given" in Chinese, Japanese or Korean script ("赵,
+    鑫", as Zotero exports every name) as those languages write it, "赵鑫" (read as
+    "Given Surname", it was "鑫 赵"); any other name as it is. A name written with a space
+    and no comma ("山田 太郎") is kept in the order written."""
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 2 and in_east_asian_script("".join(parts)):
+        return "".join(parts)
+    return name
+
+
 def is_organisation(name: str) -> bool:
     """Whether an author's name reads as an organisation's (see _ORGANISATION)."""
     return bool(_ORGANISATION.search(name))
@@ -42,7 +66,8 @@ def is_organisation(name: str) -> bool:
 
 def shown_name(name: str) -> str:
     """A name as a reader sees it: "García Márquez, Gabriel" is "Gabriel García Márquez",
-    "King, Jr., Martin Luther" is "Martin Luther King, Jr."; any other name (an
+    "King, Jr., Martin Luther" is "Martin Luther King, Jr.", "赵, 鑫" is "赵鑫"
+    (in_east_asian_script); any other name (an
     organisation's, a braced one, "King, Jr." without a first name) on one line, as
     written."""
     name = " ".join(name.split())
@@ -51,6 +76,8 @@ def shown_name(name: str) -> str:
     parts = [part.strip() for part in name.split(",")]
     if not all(_LETTER.search(part) for part in parts):
         return name  # (each part a name's: ":,:" is no "Last, First")
+    if len(parts) == 2 and in_east_asian_script("".join(parts)):
+        return "".join(parts)
     if len(parts) == 2 and not _SUFFIX_PART.fullmatch(parts[1]):
         return f"{parts[1]} {parts[0]}"
     if len(parts) == 3 and _SUFFIX_PART.fullmatch(parts[1]):

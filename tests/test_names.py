@@ -83,3 +83,21 @@ def test_an_organisation_and_a_jr_stay_as_before():
     assert paper.byline == "Google Gemini Team, Guy L Steele Jr, Gabriel García Márquez, Jr"
     assert ("  author = {{Google Gemini Team} and Steele, Jr, Guy L and García Márquez, Jr, Gabriel},\n"
             in citation(paper))
+
+
+def test_a_chinese_japanese_or_korean_name_written_surname_first_is_kept_as_its_language_writes_it():
+    # Zotero keeps such a name as surname and given name and exports "赵, 鑫"; read as
+    # "Given Surname" it was "鑫 赵", the given name first, on the page and in citations.
+    assert _authors("赵, 鑫 and 欧阳, 修 and 山田, 太郎 and 김, 민수") == ("赵鑫", "欧阳修", "山田太郎", "김민수")
+    problems = Problems()
+    (record,) = parse_text("TY  - JOUR\r\nTI  - 大规模语言模型综述\r\nAU  - 赵, 鑫\r\nAU  - 李, 军毅\r\nER  - \r\n",
+                           "x.ris", problems)
+    assert record.authors == ("赵鑫", "李军毅")
+    # Written with a space and no comma, the order is the writer's; a name in two
+    # scripts, or in another, is read as before.
+    assert _authors("山田 太郎 and Zhao, 鑫 and Zhao, Xin") == ("山田 太郎", "鑫 Zhao", "Xin Zhao")
+    # So is such a name written by hand in a paper file, surname first.
+    assert shown_name("赵, 鑫") == "赵鑫"
+    assert Paper(id="p", title="T", abstract="", authors=("赵, 鑫", "周昆")).byline == "赵鑫, 周昆"
+    assert "  author = {赵鑫 and 周昆},\n" in citation(Paper(id="p", title="T", abstract="", venue="J",
+                                                          authors=("赵鑫", "周昆")))
