@@ -48,6 +48,18 @@ def in_east_asian_script(text: str) -> bool:
 _EAST_ASIAN = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA", "HANGUL")
 
 
+def source_name(name: str) -> str:
+    """A name as its source meant it, before it is split into its parts: IEEE Xplore's
+    initials of a hyphenated given name, "T. -Y. Lin" (for Tsung-Yi), as "T.-Y. Lin";
+    a name in Chinese, Japanese or Korean script as its language writes it
+    (east_asian_written)."""
+    return east_asian_written(_SPACED_HYPHEN.sub(".-", name))
+
+
+# IEEE Xplore's "T. -Y.": a space between an initial's full stop and the hyphen after it.
+_SPACED_HYPHEN = re.compile(r"(?<=\b[^\W\d_])\. +-(?=[^\W\d_]\.)")
+
+
 def east_asian_written(name: str) -> str:
     """A name a source wrote "Surname, Given" in Chinese, Japanese or Korean script ("赵,
     鑫", as Zotero exports every name) as those languages write it, "赵鑫" (read as

@@ -101,3 +101,16 @@ def test_a_chinese_japanese_or_korean_name_written_surname_first_is_kept_as_its_
     assert Paper(id="p", title="T", abstract="", authors=("赵, 鑫", "周昆")).byline == "赵鑫, 周昆"
     assert "  author = {赵鑫 and 周昆},\n" in citation(Paper(id="p", title="T", abstract="", venue="J",
                                                           authors=("赵鑫", "周昆")))
+
+
+def test_ieee_xplores_initials_of_a_hyphenated_given_name_are_joined():
+    # IEEE Xplore's RIS and BibTeX write Tsung-Yi Lin "T. -Y. Lin"; the page showed the
+    # dash apart from the initials.
+    problems = Problems()
+    (record,) = parse_text("TY  - CONF\nTI  - Focal Loss\nAU  - T. -Y. Lin\nAU  - C. -C. J. Kuo\nER  - \n",
+                           "ieee.ris", problems)
+    assert record.authors == ("T.-Y. Lin", "C.-C. J. Kuo")
+    assert _authors("T. -Y. Lin and Lin, T. -Y. and J.-P. Sartre and A. - B. C") == (
+        "T.-Y. Lin", "T.-Y. Lin", "J.-P. Sartre", "A. - B. C"
+    )
+

@@ -42,7 +42,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
-from ..names import east_asian_written, is_organisation, is_suffix, without_marks
+from ..names import source_name, is_organisation, is_suffix, without_marks
 from ..matchkeys import PREPRINT
 from ..models import OTHERS, en_dashed_pages
 from ..links import (
@@ -156,7 +156,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             NormalizeFieldKeys(),
             _NameAccents(),
             SeparateCoAuthors(),
-            _EastAsianNames(),
+            _SourceNames(),
             SplitNameParts(),
         ],
     )
@@ -323,10 +323,11 @@ class _NameAccents(BlockMiddleware):
         return entry
 
 
-class _EastAsianNames(BlockMiddleware):
-    """A name in Chinese, Japanese or Korean script written "Surname, Given" (Zotero's "赵,
-    鑫") as those languages write it, "赵鑫" (names.east_asian_written), before names are
-    split: split, it was the given name "鑫" and the surname "赵", kept as "鑫 赵"."""
+class _SourceNames(BlockMiddleware):
+    """Each name as its source meant it, before names are split (names.source_name): a
+    name in Chinese, Japanese or Korean script written "Surname, Given" (Zotero's "赵,
+    鑫") as "赵鑫", not the given name "鑫" and the surname "赵", kept "鑫 赵"; IEEE
+    Xplore's "T. -Y. Lin" as "T.-Y. Lin"."""
 
     def __init__(self) -> None:
         super().__init__(allow_inplace_modification=True)
@@ -334,7 +335,7 @@ class _EastAsianNames(BlockMiddleware):
     def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
         field = entry.fields_dict.get("author")
         if field is not None and isinstance(field.value, list):
-            field.value = [east_asian_written(name) if isinstance(name, str) else name for name in field.value]
+            field.value = [source_name(name) if isinstance(name, str) else name for name in field.value]
         return entry
 
 

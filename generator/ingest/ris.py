@@ -47,7 +47,7 @@ from ..links import (
 )
 from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
-from ..names import east_asian_written, without_marks
+from ..names import source_name, without_marks
 from . import Record, abstract_links, first_version_year, with_notice, without_notice
 from .bibtex import (
     ARXIV_WITH_CLASS,
@@ -478,7 +478,7 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
         if not name or _ET_AL.fullmatch(name):
             more = more or bool(name)
             continue
-        name = east_asian_written(name)  # ("赵, 鑫" is "赵鑫", not "鑫 赵")
+        name = source_name(name)  # ("赵, 鑫" is "赵鑫", not "鑫 赵"; IEEE's "T. -Y. Lin" "T.-Y. Lin")
         parts = [part.strip() for part in name.split(",")]
         if len(parts) == 3 and all(parts):
             name = f"{parts[0]}, {parts[2]}, {parts[1]}"  # (BibTeX's order: Last, Jr, First)
