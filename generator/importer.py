@@ -232,8 +232,8 @@ def _import_locked(
     copied: dict[str, str] = {}  # restored id -> the commit its file came from
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
-        paper, reason, score, twin = index.find(record)
-        alike = "same abstract"  # why the twin may be this record's paper
+        paper, reason, score, twinned = index.find(record)
+        twin, alike = twinned or (None, "")  # a paper that may be this record's, and why
         deleted: str | None = None
         deleted_twin: str | None = None
         if score is not None and abstracts_differ(paper, record):  # type: ignore[arg-type]

@@ -5,7 +5,9 @@ title the importer took for that paper before, the same paper page or PDF under 
 that is the other's words and a venue and year (one an older import read with its venue after it), the
 same long abstract under a somewhat
 alike title and no disagreeing arXiv id or DOI, or a very similar title, unless both
-abstracts are given and clearly differ: then it is a new paper, with a warning. A paper
+abstracts are given and clearly differ: then it is a new paper, with a warning. So is a
+record whose title matches none but whose authors, venue, year, volume, issue and pages
+are a paper's (a title corrected in the reference manager, no abstract to tell). A paper
 a curator retitled is still found by the titles recorded in its provenance, so importing
 its source again does not add a second copy.
 """
@@ -24,7 +26,9 @@ from .errors import Location, Problems
 from .ingest import Record, normalise_text
 from .links import same_page, without_subject_class
 from .matchkeys import abstract_key, identity_marks, joined_title, normalise_title, title_key, two_works
-from .models import Link
+from .models import Link, en_dashed_pages
+from .names import shown_name
+from .slugs import folded
 from .schema import PAPER_FIELDS, field_names
 from .yamlio import Map, Scalar, Seq, parse
 
@@ -206,6 +210,7 @@ class Index:
         self.by_taken_title: dict[str, Paper] = {}
         # A paper's own page or PDF (a link of kind paper or pdf, `same_link`) -> that paper.
         self.by_paper_link: dict[str, Paper] = {}
+        self.by_place: dict[tuple[str, ...], Paper] = {}  # place_key -> paper
         self.titles: list[tuple[str, Paper]] = []
         # (identity marks, word) -> indexes into ``titles``: a fuzzy match must share the
         # marks (see _identity_marks), so only titles with the same marks are candidates.
@@ -226,6 +231,9 @@ class Index:
             for item in items if isinstance(items, list) else ():
                 if isinstance(item, dict) and isinstance(item.get("url"), str):
                     self.by_paper_link.setdefault(same_link(item["url"]), paper)
+        values = paper.values
+        if place := place_key(*(values.get(name) for name in _PLACE)):
+            self.by_place.setdefault(place, paper)
         abstract = paper.values.get("abstract")
         if self.abstract_of.get(paper.id) is not abstract:  # a paper is added again after each merge
             self.abstract_of[paper.id] = abstract
@@ -249,9 +257,13 @@ class Index:
         """Every paper with this title (as titles are compared), in the order added."""
         return self.all_by_title.get(normalise_title(title), [])
 
-    def find(self, record: Record) -> tuple[Paper | None, str, float | None, Paper | None]:
+    def find(
+        self, record: Record
+    ) -> tuple[Paper | None, str, float | None, tuple[Paper, str] | None]:
         """The paper, why, for a match by similar title alone its score, and a paper
-        that shares only the record's abstract (not taken for it: see _abstract_names)."""
+        that may be the record's but is not taken for it, with why: one that shares only
+        the record's abstract (see _abstract_names), or its authors and where it is
+        printed (place_key)."""
         paper, reason, twin = self._find(record)
         if paper is None or not reason.startswith("similar title"):
             return paper, reason, None, twin
@@ -259,7 +271,7 @@ class Index:
             normalise_title(record.title), normalise_title(str(paper.values.get("title") or ""))
         ), twin
 
-    def _find(self, record: Record) -> tuple[Paper | None, str, Paper | None]:
+    def _find(self, record: Record) -> tuple[Paper | None, str, tuple[Paper, str] | None]:
         if record.arxiv and arxiv_key(record.arxiv) in self.by_arxiv:
             return self.by_arxiv[arxiv_key(record.arxiv)], f"same arXiv id {record.arxiv}", None
         if record.doi and record.doi.lower() in self.by_doi:
@@ -288,9 +300,13 @@ class Index:
                 # title stays the file's (a conflict), not a second paper.
                 return linked, "same paper link, a title within the other", None
         abstract = abstract_key(record.abstract)
-        twin = self.by_abstract.get(abstract) if abstract else None
-        if twin is not None and _abstract_names(twin, record, title):
-            return twin, "same abstract", None
+        shared = self.by_abstract.get(abstract) if abstract else None
+        if shared is not None and _abstract_names(shared, record, title):
+            return shared, "same abstract", None
+        twin = None if shared is None else (shared, "same abstract")
+        placed = self.by_place.get(place_key(*(getattr(record, name) for name in _PLACE)) or ())
+        if twin is None and placed is not None and not ids_disagree(placed, record):
+            twin = (placed, "same authors, venue, year and pages")
         # Titles this similar differ in a few characters, so they share at least one of
         # their rarer words; only those candidates are scored.
         marks = identity_marks(title)
@@ -344,6 +360,25 @@ def by_title(reason: str) -> bool:
     """Whether a match was made by title alone (no arXiv id, DOI or abstract)."""
     return reason in ("same title", "same title but for a hyphen or space", "a title it was imported under") or (
         reason.startswith("similar title")
+    )
+
+
+# The fields that say who wrote a paper and where it is printed, in place_key's order.
+_PLACE = ("authors", "venue", "year", "volume", "number", "pages")
+
+
+def place_key(
+    authors: object, venue: object, year: object, volume: object, number: object, pages: object
+) -> tuple[str, ...] | None:
+    """Who wrote a paper and where it is printed, as compared (names and venue however
+    typed, pages whatever their dash): no two papers have it all. None without authors,
+    a venue, a year or pages (the same authors publish twice in a journal's year)."""
+    if not (isinstance(authors, (list, tuple)) and authors and venue and year and pages):
+        return None
+    return (
+        "\n".join(folded(shown_name(str(name))) for name in authors),
+        folded(str(venue)), str(year).strip(), str(volume or "").strip(), str(number or "").strip(),
+        "".join(en_dashed_pages(str(pages)).split()),
     )
 
 

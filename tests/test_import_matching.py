@@ -722,3 +722,25 @@ def test_an_abstract_with_a_publishers_copyright_notice_is_no_conflict_with_one_
     report = import_records([same, other], tmp_path, added=DAY)
     assert [c.source.path for c in report.conflicts] == ["x.bib"]
     assert _read(papers / "resnet.yml")["abstract"] == f"{text} © 2016 IEEE."
+
+
+def test_a_retitled_record_without_an_abstract_is_said_to_be_possibly_the_paper_printed_there(tmp_path):
+    # A title corrected in the reference manager, in a record with no abstract (an
+    # EndNote or CNKI export), matches no title: a new paper, as before, but no longer
+    # unsaid, since no two papers share their authors, venue, year and pages.
+    where = dict(authors=("Jörg Müller", "Anja Größer"), venue="Künstliche Intelligenz", year="2022",
+                 volume="36", number="2")
+    import_records([_rec("Über die Stabilität neuronaler Netze", pages="101-117", **where)],
+                   tmp_path, added=DAY)
+    report = import_records([_rec("Zur Stabilität neuronaler Netze", pages="101–117",
+                                  doi="10.1007/s13218-022-00771-x", **where)], tmp_path, added=DAY)
+    new_id = "zur-stabilitat-neuronaler-netze"
+    assert report.added == [new_id] and report.duplicates == []
+    assert [str(w) for w in report.warnings] == [
+        f"{tmp_path / 'papers' / new_id}.yml:3:8: warning: possibly the same paper as "
+        "uber-die-stabilitat-neuronaler-netze (same authors, venue, year and pages); if so, delete one"
+    ]
+    # Other pages of the same issue, or no pages, are another paper of the same people.
+    for title, pages in (("Ein zweiter Beitrag", "118-130"), ("Ein dritter Beitrag", "")):
+        report = import_records([_rec(title, pages=pages, **where)], tmp_path, added=DAY)
+        assert len(report.added) == 1 and report.warnings == [], title
