@@ -279,10 +279,13 @@ _ARXIV_SUBJECT = re.compile(
 )
 
 
-def _without_arxiv_subjects(records: list[Record], problems: Problems) -> list[Record]:
+def _without_arxiv_subjects(
+    records: list[Record], problems: Problems, nouns: tuple[str, str] = ("entry", "entries")
+) -> list[Record]:
     """``records`` without the arXiv subject classes Zotero writes as keywords: the same
     few on every paper of a list, they said nothing a curator's tags say. Said once, at
-    the first entry that had them, with how many had."""
+    the first entry that had them, with how many had (``nouns``: the file's word for
+    one entry and for several, an RIS file's "record")."""
     had = [r for r in records if any(_ARXIV_SUBJECT.fullmatch(tag) for tag in r.tags)]
     if not had:
         return records
@@ -290,7 +293,7 @@ def _without_arxiv_subjects(records: list[Record], problems: Problems) -> list[R
     problems.warning(
         had[0].source,
         f"keywords such as {first!r} are arXiv's subject classes, which Zotero adds to each"
-        f" paper it saves from arXiv ({len(had)} entr{'y' if len(had) == 1 else 'ies'} in this"
+        f" paper it saves from arXiv ({len(had)} {nouns[len(had) != 1]} in this"
         " file); left out of the tags",
     )
     subjects = {id(r) for r in had}

@@ -276,7 +276,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             f"{written!r}{others} left out: a file on the exporter's computer, which no page"
             " can link to (give its address on the web by hand if it has one)",
         )
-    return _without_arxiv_subjects(records, problems)
+    return _without_arxiv_subjects(records, problems, ("record", "records"))
 
 
 def _untyped(lines: list[str], start: int, end: int, path: str, problems: Problems) -> None:

@@ -336,7 +336,7 @@ def test_zotero_journal_article_conference_paper_and_preprint():
     assert [r.tags for r in records] == [("Computer science", "Mathematics and computing"), (), ()]
     assert problems == [
         "zotero.ris:43:1: warning: keywords such as 'Computer Science - Computation and Language'"
-        " are arXiv's subject classes, which Zotero adds to each paper it saves from arXiv (1 entry"
+        " are arXiv's subject classes, which Zotero adds to each paper it saves from arXiv (1 record"
         " in this file); left out of the tags",
         "zotero.ris:58:1: warning: 'file:///Users/ada/Zotero/storage/7QXZ2K4M/Devlin et al. - 2019"
         " - BERT.pdf' left out: a file on the exporter's computer, which no page can link to (give"
