@@ -42,7 +42,7 @@ CONFERENCE_NAMES = {
     "acl": (r"acl", r"meeting of the association for computational linguistics"),
     "emnlp": (r"emnlp", r"empirical methods in natural language processing"),
     "naacl": (
-        r"naacl(?:-hlt)?",
+        r"naacl(?:[- ]hlt)?",  # (Scopus and Mendeley write "NAACL HLT 2019")
         r"north american chapter of the association for computational linguistics"
         r"(?::? human language technologies)?",
     ),
@@ -72,7 +72,7 @@ CONFERENCE_NAMES = {
 # "2017") and ordinals in words ("Thirty-Seventh") are such words too.
 _VENUE_WORDS = frozenset(
     "proceedings proc of the in advances annual international conference on and ieee cvf rsj"
-    " acm computer society pmlr volume vol long short papers main"
+    " acm computer society pmlr volume vol long short papers main track"
     " first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
     " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
     " thirtieth fortieth fiftieth twenty thirty forty fifty".split()

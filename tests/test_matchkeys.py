@@ -96,10 +96,18 @@ def test_lists_as_long_as_each_other_are_judged_both_ways():
     ("Proceedings of the 38th International Conference on Machine Learning, ICML 2021, 18-24 July"
      " 2021, Virtual Event", ("icml", "2021")),
     ("The Eleventh International Conference on Learning Representations", ("iclr", "")),
+    # (Scopus, and Mendeley from it: a spurious venue conflict with the other exports.)
+    ("NAACL HLT 2019 - 2019 Conference of the North American Chapter of the Association for"
+     " Computational Linguistics: Human Language Technologies - Proceedings of the Conference",
+     ("naacl", "2019")),
+    ("3rd International Conference on Learning Representations, ICLR 2015 - Conference Track"
+     " Proceedings", ("iclr", "2015")),
     ("Proceedings of the 25th ACM SIGKDD International Conference on Knowledge Discovery & Data"
      " Mining", ("kdd", "")),
     # Not the conference's own proceedings, or no conference of the list.
     ("NeurIPS 2023 Workshop on Foundation Models", None),
+    ("ICLR 2024 Workshop Track", None),
+    ("Tiny Papers Track at ICLR 2023", None),
     ("Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops", None),
     ("Findings of the Association for Computational Linguistics: EMNLP 2021", None),
     ("Asian Conference on Machine Learning", None),
