@@ -42,7 +42,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
-from ..names import source_name, is_organisation, is_suffix, without_marks
+from ..names import is_organisation, is_suffix, source_name, without_marks
 from ..matchkeys import PREPRINT
 from ..models import OTHERS, en_dashed_pages
 from ..links import (
