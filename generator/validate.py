@@ -935,6 +935,13 @@ class Miswritten(Scalar):
         super().__init__(fixed, item.path, item.line, item.col, item.quoted)
         self.written = item.text or ""
 
+    def __reduce__(self) -> tuple:
+        # Scalar's call, with this class's arguments: a paper file's draft holds it
+        # until the file is fixed, and `serve` stores its memo at shutdown, errors or
+        # not. (Scalar's gave five arguments to this __init__: the cache file could not
+        # be read back, and the next build started from nothing.)
+        return Miswritten, (self.text, Scalar(self.written, self.path, self.line, self.col, self.quoted))
+
 
 def plain_id(text: str) -> str:
     """The id ``text`` is when written with capitals, spaces or underscores ("Bad Id"

@@ -875,6 +875,36 @@ def test_a_paper_read_again_unchanged_is_passed_by_identity_from_the_next_run_on
     assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
 
 
+def test_a_memo_stored_with_a_paper_naming_a_topic_by_its_title_is_read_back(tmp_path, monkeypatch):
+    """Under serve the memo is stored at shutdown, even when the last build stopped on
+    an error: the file cache then holds the draft of a paper whose `topics:` names a
+    topic by its title (validate.Miswritten, a node that pickled with Scalar's call,
+    five arguments for its two). The cache file could not be read back: the next build
+    started from nothing."""
+    import time
+
+    from generator import cache, paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    settings = build.Settings(content, tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    _edit(content / "papers" / "task-vectors.yml", "added: 2026-11-25\n", "added: 2026-11-25\ntopics: [Model Merging]\n")
+    expected = "content/papers/task-vectors.yml:17:10: write the topic as its id 'model-merging', not 'Model Merging'"
+    with pytest.raises(CuratorError) as stopped:
+        build.generate(settings, memo=memo)
+    assert expected in [str(p) for p in stopped.value.problems]
+    assert build.store_memo(settings, memo)
+    kept = cache.read(tmp_path / "cache")
+    assert isinstance(kept, build.Memo)
+    # The draft comes from the cache (its file is unchanged), with what the curator wrote.
+    with pytest.raises(CuratorError) as again:
+        build.generate(settings, memo=kept)
+    assert expected in [str(p) for p in again.value.problems]
+
+
 def test_joined_exports_are_kept_by_what_they_were_joined_from_not_by_their_text(tmp_path):
     import pickle
 
