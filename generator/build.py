@@ -443,7 +443,12 @@ def _generate(
             memo.adopt(kept)
             stored = True
         lap("cache")
+    files = dict(memo.files) if stored else None  # (whether the load reads a file again)
     content, pages, problems = load(settings.content_dir, memo.files)
+    reread = files is not None and (
+        memo.files.keys() != files.keys() or any(memo.files[p] is not e for p, e in files.items())
+    )
+    files = None
     lap("load")
     assignments = memo.assign_topics(content)
     lap("topics")
@@ -524,10 +529,14 @@ def _generate(
     memo.pages, memo.signatures, memo.layout = keys, dict(plan.signatures), plan.layout
     memo.written(plan)
     lap("write")
-    # A run that wrote nothing leaves the stored memo as good as this one: reusing it
-    # can only mean reading again a file whose stamp changed (touched, not edited).
+    # A run that wrote nothing and read no paper file again leaves the stored memo as
+    # good as this one. One that read files again (touched, not edited; the project
+    # moved; files too young to keep when the memo was stored) stores it: the stored
+    # one would have every later process read them again, and compare each paper
+    # field by field, for good (all 10,000 of a moved project), until an edit
+    # wrote something.
     unsaved = settings.cache_dir is not None and not (
-        stored and not report.written and not report.removed
+        stored and not report.written and not report.removed and not reread
     )
     if unsaved and save:
         store_memo(settings, memo)

@@ -559,6 +559,43 @@ def test_a_rerun_in_a_new_process_is_byte_identical_to_a_clean_build(tmp_path, m
             assert reread == [] and rerun.report.written == () and rerun.report.removed == ()
 
 
+def test_a_rerun_that_read_paper_files_again_stores_the_memo_though_it_wrote_nothing(tmp_path, monkeypatch):
+    """The memo was stored only when a run wrote or removed a file. A run that read
+    paper files again and found them unchanged (the project moved; files touched, or
+    too young to keep when the memo was stored) left the stored one as it was, so every
+    later process read all those files again and compared each paper with the last
+    run's field by field, until an edit wrote something."""
+    import time
+
+    from generator import paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    reads: list[str] = []
+    read_paper = paperdrafts.read_paper
+    monkeypatch.setattr(
+        paperdrafts, "read_paper", lambda path, *rest: reads.append(path.name) or read_paper(path, *rest)
+    )
+    shutil.copytree(FIXTURE, tmp_path / "before" / "content")
+    docs, cached = tmp_path / "docs", tmp_path / "cache"
+    build.generate(build.Settings(tmp_path / "before" / "content", docs, source_date_epoch=0, cache_dir=cached), memo=build.Memo())
+    (tmp_path / "before").rename(tmp_path / "moved")
+    content = tmp_path / "moved" / "content"
+    settings = build.Settings(content, docs, source_date_epoch=0, cache_dir=cached)
+    names = sorted(p.name for p in (content / "papers").glob("*.yml"))
+    for expected in (names, []):  # read again from their new folder, then kept
+        reads.clear()
+        rerun = build.generate(settings, memo=build.Memo())  # a new process's
+        assert sorted(reads) == expected
+        assert rerun.report.written == () and rerun.report.removed == ()
+    _edit(content / "papers" / "task-vectors.yml", "added: 2026-11-25", "added: 2026-11-25")  # touched
+    for expected in (["task-vectors.yml"], []):
+        reads.clear()
+        assert build.generate(settings, memo=build.Memo()).report.written == ()
+        assert reads == expected
+    build.generate(build.Settings(content, tmp_path / "fresh", source_date_epoch=0), memo=build.Memo())
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
 def test_a_paper_file_written_moments_ago_is_not_kept_in_the_file_cache(tmp_path, monkeypatch):
     import time
 
