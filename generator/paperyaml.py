@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/paper.schema.json"
 WIDTH = 88
@@ -110,8 +110,26 @@ def _is_fold_point(text: str, index: int) -> bool:
     return text[index - 1] != " " and text[index + 1] != " "
 
 
+def literal_lines(text: str) -> list[str] | None:
+    """``text`` as the lines of a literal block (``|-``), when it has line breaks and that
+    gives it back exactly and editably: an abstract's paragraphs, one a line with a blank
+    line between, rather than one quoted line of ``\n`` escapes. None for a text whose
+    spaces at a line's start or end an editor would strip or a block's indentation would
+    take, with tabs, with a line break first or last (``|-`` drops the last), or with
+    characters that need escapes."""
+    if "\n" not in text or "\t" in text or _NEEDS_ESCAPE.search(text) or text != text.strip("\n"):
+        return None
+    lines = text.split("\n")
+    if any(line != line.strip(" ") for line in lines):
+        return None
+    return lines
+
+
 def text_block(key: str, text: str, indent: str = "") -> list[str]:
-    """``key: value`` lines for a long text: folded when that is exact, else quoted."""
+    """``key: value`` lines for a long text: folded when that is exact, literal when it
+    has line breaks (paragraphs), else quoted."""
+    if (paragraphs := literal_lines(text)) is not None:
+        return [f"{indent}{key}: |-"] + [f"{indent}  {line}" if line else "" for line in paragraphs]
     if len(text) > WIDTH:
         lines = fold_lines(text, WIDTH)
         if lines is not None and len(lines) > 1:
@@ -142,6 +160,8 @@ def link_items(links: Iterable[dict[str, object]], indent: str) -> list[str]:
 
 
 def ruamel_text(text: str, long_text: bool = False) -> object:
+    if long_text and literal_lines(text) is not None:
+        return LiteralScalarString(text)
     if long_text and len(text) > WIDTH:
         lines = fold_lines(text, WIDTH)
         if lines is not None and len(lines) > 1:

@@ -378,6 +378,43 @@ def test_folded_text_reads_back_exactly(text):
     assert _yaml_value("\n".join(lines) + "\n") == text
 
 
+_paragraphs = st.lists(
+    st.sampled_from(["word", "a", " ", "  ", "\n", "\n\n", "\t", "x" * 95, "é", "#", ": ", "- ", "|", "'"]),
+    max_size=60,
+).map("".join)
+
+
+@given(_paragraphs)
+def test_text_with_line_breaks_reads_back_exactly_as_written_and_as_rewritten(text):
+    import io
+
+    from ruamel.yaml import YAML
+
+    assert _yaml_value("\n".join(paperyaml.text_block("k", text)) + "\n") == text
+    out = io.StringIO()
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.dump({"k": paperyaml.ruamel_text(text, long_text=True)}, out)  # (an update's way)
+    assert _yaml_value(out.getvalue()) == text
+
+
+def test_an_abstract_of_paragraphs_is_written_a_paragraph_a_line():
+    # (curator: an RIS abstract's paragraphs came as one quoted line of \n escapes)
+    text = "We propose a model.\n\nCode: https://github.com/x/y\n\nWebpage: https://x.io"
+    assert paperyaml.text_block("abstract", text) == [
+        "abstract: |-",
+        "  We propose a model.",
+        "",
+        "  Code: https://github.com/x/y",
+        "",
+        "  Webpage: https://x.io",
+    ]
+    # What a block cannot give back exactly stays quoted: a space that ends a line (an
+    # editor strips it), a line break last (|- drops it), a tab.
+    for inexact in ("A line \nthen", "A text\n", "A\tb\nc"):
+        assert paperyaml.text_block("abstract", inexact) == [f"abstract: {paperyaml.scalar(inexact)}"]
+
+
 def test_progress_bar_only_above_a_few_hundred_records(tmp_path, capsys):
     import_records([_rec(f"Paper {n}") for n in range(300)], tmp_path / "a", added=DAY, progress=True)
     assert "import" not in capsys.readouterr().err
