@@ -25,6 +25,7 @@ import html.entities
 import logging
 import re
 from dataclasses import replace
+from typing import Callable
 from urllib.parse import urlsplit
 
 import bibtexparser
@@ -280,18 +281,22 @@ _ARXIV_SUBJECT = re.compile(
 
 
 def _without_arxiv_subjects(
-    records: list[Record], problems: Problems, nouns: tuple[str, str] = ("entry", "entries")
+    records: list[Record],
+    problems: Problems,
+    nouns: tuple[str, str] = ("entry", "entries"),
+    where: Callable[[Record, str], Location] | None = None,
 ) -> list[Record]:
     """``records`` without the arXiv subject classes Zotero writes as keywords: the same
     few on every paper of a list, they said nothing a curator's tags say. Said once, at
-    the first entry that had them, with how many had (``nouns``: the file's word for
+    the first entry that had them (``where`` the keyword is in it, when the reader
+    knows: an RIS record's KW line), with how many had (``nouns``: the file's word for
     one entry and for several, an RIS file's "record")."""
     had = [r for r in records if any(_ARXIV_SUBJECT.fullmatch(tag) for tag in r.tags)]
     if not had:
         return records
     first = next(tag for tag in had[0].tags if _ARXIV_SUBJECT.fullmatch(tag))
     problems.warning(
-        had[0].source,
+        where(had[0], first) if where else had[0].source,
         f"keywords such as {first!r} are arXiv's subject classes, which Zotero adds to each"
         f" paper it saves from arXiv ({len(had)} {nouns[len(had) != 1]} in this"
         " file); left out of the tags",

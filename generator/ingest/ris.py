@@ -48,7 +48,7 @@ from ..links import (
 from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..names import source_name, without_marks
-from . import Record, abstract_links, first_version_year, with_notice, without_notice
+from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
 from .bibtex import (
     ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
@@ -84,6 +84,9 @@ _ONCE_TAGS: dict[str, tuple[str, str]] = {
     "DO": ("DOI", "DOI"), "VL": ("volume", "volume"), "IS": ("issue", "number"),
     "SP": ("start page", "pages"), "EP": ("end page", "pages"), "PB": ("publisher", "publisher"),
     "M3": ("kind of thesis", "venue"),
+    # (Read for an arXiv id only, "arXiv:2106.09685" as Mendeley and EndNote may write
+    # it: a second M1, which the id may be in, is said as the others are.)
+    "M1": ("note", "arXiv id"),
     **dict.fromkeys(("C3", "BT", "T2", "JF", "JO", "JA", "J1", "J2", "T3", "SE"), ("venue", "venue")),
 }
 # A value whose lines of more than a word are longer than this is not wrapped to width:
@@ -127,6 +130,11 @@ _ARXIV_TAGS = ("N1", "M1", "T2", "JO", "JF", "JA", "J2", "C3", "BT")
 # EndNote's "internal-pdf://..."), not on the web.
 _LOCAL_FILE = re.compile(r"(?i)^(?:file:|internal-pdf:|zotero:|[a-z]:\\|/|~/|\\\\)")
 _SPACES = re.compile(r"\s+")
+# A volume that is a year and a month (Mendeley's and Scopus' "2016-December", and
+# Mendeley's cut short at ten characters, "2017-Decem"), not a volume.
+_DATE_VOLUME = re.compile(
+    r"(?i)(?:19|20)\d\d\s*[-/ ]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+)
 
 
 # The header lines JSTOR and Wiley write before the first record ("Provider: JSTOR
@@ -213,8 +221,12 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         problems.error(Location(path, 1, 1), "no RIS records ('TY  - JOUR' ... 'ER  - ') found")
         return []
     records: list[Record] = []
-    indexed: list[Record] = []  # records whose keywords are IEEE Xplore's index terms
+    # The first KW line of each record whose keywords are IEEE Xplore's index terms, and
+    # its first keyword.
+    indexed: list[tuple[Location, str]] = []
+    keyword_lines: dict[int, _Tags] = {}  # id(record) -> its tags: where a keyword is
     local_files: list[tuple[Location, str]] = []
+    dated: list[tuple[Location, str]] = []  # volumes that are a date
     _untyped(lines, 0, starts[0], path, problems)
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(lines)
@@ -251,22 +263,31 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         if not parsed:  # (not reached: the body starts with TY and ends with ER)
             continue
         tags = _Tags(parsed[0], tag_lines, start + 1, written)
-        record = _record(tags, path, problems, local_files)
+        record = _record(tags, path, problems, local_files, dated)
         if record is None:
             continue
         if record.tags and record.doi.lower().startswith("10.1109/") and "VO" in tags.lines:
             # IEEE Xplore's export (its "VO" tag, beside "VL", no other exporter writes)
             # gives an IEEE paper its index terms, its thesaurus' words for it, as keywords:
             # "Training", "Degradation" on ResNet's page, as BibTeX's import found.
-            indexed.append(record)
+            indexed.append((tags.where("KW", path), record.tags[0]))
             record = replace(record, tags=())
         records.append(record)
+        keyword_lines[id(record)] = tags
     if indexed:
         problems.warning(
-            indexed[0].source,
-            f"keywords such as {indexed[0].tags[0]!r} are IEEE Xplore's index terms, its"
+            indexed[0][0],
+            f"keywords such as {indexed[0][1]!r} are IEEE Xplore's index terms, its"
             " thesaurus' words for the paper rather than a curator's or its authors'"
             f" ({len(indexed)} record{'' if len(indexed) == 1 else 's'} in this file); left out of the tags",
+        )
+    if dated:
+        where, written = dated[0]
+        others = f" ({len(dated)} records in this file)" if len(dated) > 1 else ""
+        problems.warning(
+            where,
+            f"VL {written!r} is a date (the month of a conference, as Mendeley and Scopus"
+            f" write it), not a volume{others}; left out",
         )
     if local_files:
         where, written = local_files[0]
@@ -276,7 +297,10 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             f"{written!r}{others} left out: a file on the exporter's computer, which no page"
             " can link to (give its address on the web by hand if it has one)",
         )
-    return _without_arxiv_subjects(records, problems, ("record", "records"))
+    return _without_arxiv_subjects(
+        records, problems, ("record", "records"),
+        lambda record, keyword: keyword_lines[id(record)].where("KW", path, keyword),
+    )
 
 
 def _untyped(lines: list[str], start: int, end: int, path: str, problems: Problems) -> None:
@@ -318,7 +342,11 @@ def _char_of(match: re.Match[str]) -> str:
 
 
 def _record(
-    tags: _Tags, path: str, problems: Problems, local_files: list[tuple[Location, str]]
+    tags: _Tags,
+    path: str,
+    problems: Problems,
+    local_files: list[tuple[Location, str]],
+    dated: list[tuple[Location, str]],
 ) -> Record | None:
     source = Location(path, tags.start, 1)
     kind = str(tags.values.get("TY", "")).strip().upper()
@@ -344,6 +372,7 @@ def _record(
         doi = ""  # (arXiv's own DOI names the preprint: its id, not a publisher's page)
     arxiv = arxiv or next((i for url, _ in addresses if (i := arxiv_id(url))), "")
     noted = " ".join(tags.all(*_ARXIV_TAGS))
+    tags.text("M1")  # (M1 is read for an arXiv id alone: a second that says otherwise is said)
     if not arxiv and (match := _ARXIV_IN_TEXT.search(noted)):
         arxiv = normalize_arxiv(match.group(1))
     year = _year(tags, path, problems)
@@ -355,8 +384,18 @@ def _record(
         # preprint is of the year its id says, as a BibTeX import takes it.
         year = first
     volume = number = pages = publisher = ""
+    read_before: tuple[ReadBefore, ...] = ()
     if venue and not PREPRINT.search(venue) and kind not in _THESES | _REPORTS or kind in _BOOKS:
         volume, number = tags.text("VL"), tags.text("IS")
+        if _DATE_VOLUME.fullmatch(volume):
+            # Mendeley's and Scopus' "2016-December" (cut short, "2017-Decem"): the month
+            # of a conference, which the proceedings have no volume for; said once a file
+            # (see `parse_ris`), and taken out where an earlier import wrote it.
+            dated.append((tags.where("VL", path), volume))
+            read_before += (ReadBefore(
+                ("volume",), (volume,), "a date, not a volume, which an earlier import took for the volume"
+            ),)
+            volume = ""
         start, end = tags.text("SP"), tags.text("EP")
         if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)
             pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
@@ -385,7 +424,7 @@ def _record(
         doi=doi,
         links=tuple(links),
         tags=_keywords(tags),
-        read_before=(with_notice(written, notice),) if notice else (),
+        read_before=read_before + ((with_notice(written, notice),) if notice else ()),
     )
 
 
@@ -414,7 +453,29 @@ def _paragraphs(values: list[list[str]]) -> str:
         if said and said not in seen:
             seen.add(said)
             paragraphs += own
-    return "\n\n".join(text for text in (_plain(" ".join(p)) for p in paragraphs) if text)
+    return "\n\n".join(text for text in (_plain(_joined(p)) for p in paragraphs) if text)
+
+
+# A line that ends with a hyphen right after a letter or digit: broken after the hyphen of
+# a compound ("English-to-" then "French", as a wrapper breaks "state-of-the-art"), not
+# a dash between spaces ("a model -" then "the first").
+_ENDS_IN_HYPHEN = re.compile(r"[^\W_]-$")
+# ... unless the next line goes on with a conjunction: the hyphen is a suspended one,
+# "first- and second-order", "pre- or post-training".
+_SUSPENDED = re.compile(r"(?i)(?:and|or|nor|versus|vs)\b|[^\w\s]")
+
+
+def _joined(lines: list[str]) -> str:
+    """The lines of a paragraph as one: a space between two, none after a line that
+    ends with a compound's hyphen ("English-to-" and "French" are "English-to-French").
+    """
+    joined = ""
+    for line in lines:
+        if _ENDS_IN_HYPHEN.search(joined.rstrip()) and not _SUSPENDED.match(line.lstrip()):
+            joined = joined.rstrip() + line.lstrip()
+        else:
+            joined = f"{joined} {line}" if joined else line
+    return joined
 
 
 def _wrap_width(texts: list[str]) -> int:
@@ -474,7 +535,8 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
     marks = ""
     marked = ""  # the first name written with a mark
     more = False  # "et al.": the list is incomplete
-    for name in (_plain(name) for name in tags.all("AU", "A1")):
+    for written in tags.all("AU", "A1"):
+        name = _plain(written)
         if not name or _ET_AL.fullmatch(name):
             more = more or bool(name)
             continue
@@ -488,7 +550,7 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
             text = name
         bare, mark = without_marks(_plain(text))
         if mark and bare:
-            text, marks, marked = bare, marks + mark, marked or name
+            text, marks, marked = bare, marks + mark, marked or written.strip()
         if text and text not in names:
             names.append(text)
     if more and names:

@@ -334,13 +334,14 @@ def test_zotero_journal_article_conference_paper_and_preprint():
         [],  # (its arXiv page is the arXiv badge's)
     ]
     assert [r.tags for r in records] == [("Computer science", "Mathematics and computing"), (), ()]
+    # (The subject classes are said at their KW line, not at the record's TY line, 43.)
     assert problems == [
-        "zotero.ris:43:1: warning: keywords such as 'Computer Science - Computation and Language'"
-        " are arXiv's subject classes, which Zotero adds to each paper it saves from arXiv (1 record"
-        " in this file); left out of the tags",
         "zotero.ris:58:1: warning: 'file:///Users/ada/Zotero/storage/7QXZ2K4M/Devlin et al. - 2019"
         " - BERT.pdf' left out: a file on the exporter's computer, which no page can link to (give"
         " its address on the web by hand if it has one)",
+        "zotero.ris:59:1: warning: keywords such as 'Computer Science - Computation and Language'"
+        " are arXiv's subject classes, which Zotero adds to each paper it saves from arXiv (1 record"
+        " in this file); left out of the tags",
     ]
 
 
@@ -353,7 +354,8 @@ def test_mendeley_conference_paper_as_a_journal_article_and_a_thesis():
         {"title": "Attention is all you need",
          "authors": ("Ashish Vaswani", "Noam Shazeer", "Niki Parmar"), "year": "2017",
          "venue": "Advances in Neural Information Processing Systems", "venue_kind": "",
-         "volume": "2017-Decem", "number": "Nips", "pages": "5999–6009", "publisher": "",
+         # (its VL, "2017-Decem", is December 2017 cut short: a date, not a volume)
+         "volume": "", "number": "Nips", "pages": "5999–6009", "publisher": "",
          "arxiv": "1706.03762", "doi": ""},
         {"title": "Connecting Images and Natural Language", "authors": ("Andrej Karpathy",),
          "year": "2016", "venue": "PhD thesis, Stanford University", "venue_kind": "",
@@ -365,7 +367,11 @@ def test_mendeley_conference_paper_as_a_journal_article_and_a_thesis():
     )
     assert records[0].tags == ("attention", "transformer")
     assert _links(records[1]) == [("pdf", "https://cs.stanford.edu/people/karpathy/main.pdf")]
-    assert problems == []
+    assert problems == [
+        "mendeley.ris:16:1: warning: VL '2017-Decem' is a date (the month of a conference, as"
+        " Mendeley and Scopus write it), not a volume; left out",
+    ]
+    assert [before.values for before in records[0].read_before] == [("2017-Decem",)]
 
 
 def test_ieee_xplore_names_initials_first_and_its_index_terms_are_no_tags():
@@ -388,7 +394,8 @@ def test_ieee_xplore_names_initials_first_and_its_index_terms_are_no_tags():
         ("code", "ShaoqingRen/faster_rcnn", True)
     ]
     assert problems == [
-        "ieee.ris:1:1: warning: keywords such as 'Training' are IEEE Xplore's index terms, its"
+        # (at the first record's first KW line, not at its TY line)
+        "ieee.ris:11:1: warning: keywords such as 'Training' are IEEE Xplore's index terms, its"
         " thesaurus' words for the paper rather than a curator's or its authors' (2 records in"
         " this file); left out of the tags",
     ]
@@ -408,7 +415,7 @@ def test_scopus_conference_paper_and_article():
          "authors": ("K. He", "X. Zhang", "S. Ren", "J. Sun"), "year": "2016",
          "venue": "Proceedings of the IEEE Computer Society Conference on Computer Vision and"
                   " Pattern Recognition",
-         "venue_kind": "conference", "volume": "2016-December", "number": "", "pages": "770–778",
+         "venue_kind": "conference", "volume": "", "number": "", "pages": "770–778",
          "publisher": "IEEE Computer Society", "arxiv": "", "doi": "10.1109/CVPR.2016.90"},
         {"title": "Highly accurate protein structure prediction with AlphaFold",
          "authors": ("J. Jumper", "R. Evans", "A. Pritzel"), "year": "2021", "venue": "Nature",
@@ -420,7 +427,10 @@ def test_scopus_conference_paper_and_article():
     assert [[(l.kind, l.url[:47]) for l in r.links] for r in records] == [
         [("paper", "https://www.scopus.com/inward/record.uri?eid=2-")]
     ] * 2
-    assert problems == []
+    assert problems == [
+        "scopus.ris:9:1: warning: VL '2016-December' is a date (the month of a conference, as"
+        " Mendeley and Scopus write it), not a volume; left out",
+    ]
 
 
 def test_scopus_abstracts_lose_the_publishers_copyright_notice():
@@ -430,9 +440,14 @@ def test_scopus_abstracts_lose_the_publishers_copyright_notice():
         "Deeper neural networks are more difficult to train. We present a residual learning framework"
         " to ease the training of networks that are substantially deeper than those used previously."
     )
-    assert [before.values for before in resnet.read_before] == [(resnet.abstract + " © 2016 IEEE.",)]
+    assert [before.values for before in resnet.read_before] == [
+        ("2016-December",), (resnet.abstract + " © 2016 IEEE.",)
+    ]
     assert alphafold.abstract.endswith("their function.") and alphafold.read_before == ()
-    assert problems == []
+    assert problems == [
+        "scopus.ris:9:1: warning: VL '2016-December' is a date (the month of a conference, as"
+        " Mendeley and Scopus write it), not a volume; left out",
+    ]
 
 
 def test_acm_proceedings_title_in_bt_and_a_journal_abbreviated():
@@ -1138,3 +1153,56 @@ def test_a_record_without_its_type_line_is_an_error_not_left_out():
     assert problems == [f"lab.ris:1:1: {said}", f"lab.ris:9:1: {said}"]
     # (JSTOR's header before the first record, and blank lines between records, are no record.)
     assert _parse(JSTOR + "\n\n" + JSTOR.split("\n\n", 1)[1], "jstor.ris")[1] == []
+
+
+def test_a_second_m1_is_warned_of_as_a_second_title_is():
+    # (curator: M1 was read for its first value only, and a second that said something
+    # else, the arXiv id here, was dropped without a word)
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - A Paper\nM1  - 3\nM1  - arXiv:2106.09685\nER  - \n"
+        # The same again, in capitals or with a full stop, says nothing else.
+        "TY  - JOUR\nTI  - Another Paper\nM1  - arXiv:2106.09685\nM1  - ARXIV:2106.09685.\nER  - \n"
+    )
+    assert [r.arxiv for r in records] == ["", "2106.09685"]
+    assert problems == [
+        "lab.ris:4:1: warning: a second M1 in this record, 'arXiv:2106.09685', is left out: the"
+        " note is the first's, '3' (line 3); correct the paper's arXiv id after the import if"
+        " this one is meant",
+    ]
+
+
+def test_keyword_and_author_warnings_are_said_at_their_own_lines():
+    # (curator: the warnings of IEEE Xplore's index terms and of arXiv's subject classes
+    # were said at the record's TY line, not at the keyword's; a mark beside a name
+    # written "Last, First, Jr." at the first author's line, not at its own)
+    _, problems = _parse(
+        "TY  - JOUR\nTI  - A Paper\nAU  - Doe, Jane\nKW  - attention\n"
+        "KW  - Computer Science - Machine Learning\nER  - \n"
+        "TY  - CONF\nTI  - Another\nAU  - Doe, Jane\nAU  - King*, Martin Luther, Jr.\n"
+        "DO  - 10.1109/CVPR.2016.90\nVO  - \nKW  - Training\nER  - \n"
+    )
+    assert [problem.split(" (")[0].split(" are ")[0] for problem in problems] == [
+        "lab.ris:5:1: warning: keywords such as 'Computer Science - Machine Learning'",
+        "lab.ris:10:1: warning: marks beside author names left out",
+        "lab.ris:13:1: warning: keywords such as 'Training'",
+    ]
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("from English-to-", "French and back.", "from English-to-French and back."),
+    ("reaches state-of-the-", "art results.", "reaches state-of-the-art results."),
+    ("trained on 2-", "3 GPUs.", "trained on 2-3 GPUs."),
+    # A dash between spaces, or a hyphen before a conjunction (a suspended one), or
+    # before a line that starts with punctuation, is no compound: a space.
+    ("a model -", "the first.", "a model - the first."),
+    ("first-", "and second-order methods.", "first- and second-order methods."),
+    ("pre-", "or post-training.", "pre- or post-training."),
+    ("the A-", "(B) split.", "the A- (B) split."),
+])
+def test_a_wrapped_line_ending_in_a_compounds_hyphen_is_joined_without_a_space(first, second, joined):
+    # (curator: "English-to-" then "French" on the next line read "English-to- French")
+    record, problems = _one(
+        f"AB  - We study the translation of long documents with a new model {first}\n{second}\n"
+    )
+    assert record.abstract == f"We study the translation of long documents with a new model {joined}"
+    assert problems == []
