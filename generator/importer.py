@@ -622,6 +622,8 @@ def _record_values(record: Record) -> dict[str, object]:
     """A record's fields as `to_python` reads them from a file the importer wrote."""
     values: dict[str, object] = {name: getattr(record, name) for name in TEXT_FIELDS}
     values.update({name: list(getattr(record, name)) for name in LIST_FIELDS})
+    if record.notes:
+        values["notes"] = record.notes
     return values
 
 

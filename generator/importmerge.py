@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from . import provenance
 from .conflicts import Conflict, Kept
+from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
 from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange
 from .ingest import ReadBefore, Record, without_notice
@@ -150,6 +151,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         report.published.append(Published(
             paper.id, record.venue, str(paper.values.get("year") or ""), was_venue, was_year
         ))
+    if record.notes:
+        _notes(paper, record, report)
     officials = list(paper.officials)  # as before this record: one record may name two
     found_before = {same_link(url) for url in prior.links} if prior is not None else set()
     for link in record.links:
@@ -170,6 +173,32 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 paper.officials.append(link.url)
             paper.link_urls.add(key)
             paper.new_links.append(link)
+
+
+def _notes(paper: Paper, record: Record, report: ImportReport) -> None:
+    """A curator's note from a reference manager (RIS's N1) fills a paper's empty
+    `notes:` (a new paper's, or one without notes that was never given this note
+    before: one a curator deleted stays deleted); the notes a file has are a curator's,
+    never rewritten nor added to: a note they do not already hold is said, at the note,
+    not merged. A note taken before is the curator's to keep or change: nothing to say."""
+    digest = provenance.digest(record.notes)
+    paper.seen_fields.setdefault("notes", set()).add(digest)
+    if paper.prior is not None and digest in paper.prior.fields.get("notes", ()):
+        return
+    current = paper.values.get("notes")
+    if _empty(current):
+        paper.values["notes"] = paper.fills["notes"] = record.notes
+        return
+    if " ".join(record.notes.split()) in " ".join(str(current).split()):
+        return  # (already in them, as the curator copied it)
+    first = record.notes.split("\n")[0]
+    shown = first if len(first) <= 60 else first[:57] + "..."
+    report.warnings.append(Problem(
+        record.notes_at or record.source,
+        f"note not merged ({shown!r}): {paper.id} already has notes, which the import never"
+        " rewrites; copy it into them by hand if it is wanted",
+        Severity.WARNING,
+    ))
 
 
 def _address_venue(paper: Paper, record: Record, report: ImportReport) -> None:

@@ -58,6 +58,8 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
     lines.append("related: []")
     if values.get("abstract"):  # optional: a record without one gets no key, not ""
         lines += paperyaml.text_block("abstract", str(values["abstract"]))
+    if values.get("notes"):  # (a reference manager's note: ingest.Record.notes)
+        lines += paperyaml.text_block("notes", str(values["notes"]))
     return "\n".join(lines) + "\n"
 
 
@@ -99,7 +101,7 @@ def ruamel_value(name: str, value: object) -> object:
         seq = CommentedSeq(paperyaml.ruamel_text(str(item)) for item in value)
         seq.fa.set_block_style()
         return seq
-    return paperyaml.ruamel_text(str(value), long_text=name == "abstract")
+    return paperyaml.ruamel_text(str(value), long_text=name in ("abstract", "notes"))
 
 
 def insert_field(data, name: str, value: object) -> None:  # type: ignore[no-untyped-def]

@@ -39,6 +39,12 @@ class Record:
     # out or reads otherwise: a re-import takes those values out of the paper's file
     # where they are still the importer's own (importmerge._read_before).
     read_before: tuple[ReadBefore, ...] = ()
+    # The curator's own note on the paper, as a reference manager exports it (RIS's N1,
+    # BibTeX's annote), as Markdown text; not the notes an exporter writes there itself
+    # ("arXiv:2106.09685 [cs]", "Comment: 10 pages", "Cited by: 12"). A new paper's
+    # `notes:`; ``notes_at``: where it is, where it is said when it is not merged.
+    notes: str = ""
+    notes_at: Location | None = None
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from ..links import (
     unreachable_host,
 )
 from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
+from .notes import machine_note, note_text
 from .bibsyntax import RawValues, unclosed_value, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -116,7 +117,7 @@ _TEX_ESCAPE = re.compile(
 # child's booktitle (see `_Fields`).
 _NOT_INHERITED = frozenset({
     "title", "url", "doi", "eprint", "arxivid", "archiveprefix", "eprinttype", "primaryclass", "eprintclass",
-    "pdf", "abstract", "keywords", "note", "howpublished", "crossref", "file", "isbn", "issn",
+    "pdf", "abstract", "keywords", "note", "annote", "annotation", "howpublished", "crossref", "file", "isbn", "issn",
     "code", "github", "repository", "repo", "arxiv", "html", "supp", *_KIND_FIELDS,
 })
 # Entry types that hold what their papers share (biblatex's parents of @inproceedings,
@@ -975,7 +976,21 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
         read_before=read_before,
+        **_curators_notes(entry, fields, path),
     )
+
+
+def _curators_notes(entry: Entry, fields: _Fields, path: str) -> dict[str, object]:
+    """The notes a curator wrote on the entry in a reference manager, as Zotero and
+    Mendeley export them (``annote``; biblatex's ``annotation``), as text (Markdown), and
+    where they are; not the notes Zotero writes itself (notes.machine_note: arXiv's
+    "Comment: 10 pages"). (``note`` is the bibliography's, printed with the reference:
+    read for an arXiv id and addresses.)"""
+    for name in ("annote", "annotation"):
+        text = note_text(_paragraphs(fields[name]))
+        if text and not machine_note(text):
+            return {"notes": text, "notes_at": _field_location(entry, name, path)}
+    return {}
 
 
 # Entry types whose ``organization`` is the body that made the work, biblatex's "the

@@ -49,6 +49,7 @@ from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..names import source_name, without_marks
 from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
+from .notes import machine_note, note_text
 from .bibtex import (
     ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
@@ -252,7 +253,8 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             found = _TAG_LINE.match(line)
             if found:
                 tag_lines.setdefault(found.group(1), []).append((start + n + 1, line))
-                value = None if found.group(1) in _LIST_TAGS else [line]
+                # (N1's lines too: a note of several lines, Zotero's HTML, is one note)
+                value = None if found.group(1) in _LIST_TAGS and found.group(1) != "N1" else [line]
                 if value is not None:
                     written.setdefault(found.group(1), []).append(value)
             elif value is not None:
@@ -407,6 +409,7 @@ def _record(
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
             links.append(make_link(url, "ris"))
+    notes, notes_at = _curators_notes(tags, path)
     _given_twice(tags, path, problems)
     return Record(
         title=title,
@@ -425,7 +428,23 @@ def _record(
         links=tuple(links),
         tags=_keywords(tags),
         read_before=read_before + ((with_notice(written, notice),) if notice else ()),
+        notes=notes,
+        notes_at=notes_at,
     )
+
+
+def _curators_notes(tags: _Tags, path: str) -> tuple[str, Location | None]:
+    """The record's notes (N1) a curator wrote, as text (Markdown), apart by a blank line,
+    and the line of the first; not those an exporter writes itself (notes.machine_note:
+    Zotero's "arXiv:2106.09685 [cs]" and "Comment: 10 pages", Scopus' "Cited by: 12")."""
+    found: list[str] = []
+    first = None
+    for (number, _), lines in zip(tags.lines.get("N1", ()), tags.written.get("N1", ())):
+        text = note_text("\n".join([lines[0][6:], *lines[1:]]))
+        if text and not machine_note(text) and text not in found:
+            found.append(text)
+            first = first or Location(path, number, 1)
+    return "\n\n".join(found), first
 
 
 def _paragraphs(values: list[list[str]]) -> str:

@@ -1027,3 +1027,20 @@ def test_a_full_stop_ending_a_longer_abbreviation_stays():
         "Sampling with approx.", "Notes of the Assoc.", "Selected Papers, Proc.",
         "Learning with PyTorch", "Deep residual learning for image recognition",
     ]
+
+
+def test_a_curators_annote_is_the_papers_notes_and_zoteros_own_is_not():
+    # (curator: Zotero's and Mendeley's export of a curator's notes, annote, was dropped
+    # without a word)
+    problems = Problems()
+    record = _one(
+        "  year = {2020},\n  annote = {<p>Uses \\emph{low-rank} updates \\& is fast.</p>\n\n"
+        "  See the appendix.},\n", problems,
+    )
+    assert (record.notes, str(record.notes_at)) == (
+        "Uses low-rank updates & is fast.\n\nSee the appendix.", "y.bib:4:3",
+    )
+    # arXiv's comment, as Zotero saves it, and the bibliography's note are no notes.
+    record = _one("  annote = {Comment: 10 pages, 5 figures},\n  note = {To appear},\n", problems)
+    assert (record.notes, record.notes_at) == ("", None)
+    assert problems.items == []

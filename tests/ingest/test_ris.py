@@ -1206,3 +1206,129 @@ def test_a_wrapped_line_ending_in_a_compounds_hyphen_is_joined_without_a_space(f
     )
     assert record.abstract == f"We study the translation of long documents with a new model {joined}"
     assert problems == []
+
+
+# --- Notes -------------------------------------------------------------------------------
+
+# A Zotero export of a preprint with the curator's own note (HTML, over several lines),
+# beside the notes Zotero writes itself: the arXiv id and arXiv's comment, a field of its
+# Extra; and a Scopus record's notes.
+NOTED = """\
+TY  - PREP
+TI  - LoRA: Low-Rank Adaptation of Large Language Models
+AU  - Hu, Edward J.
+PY  - 2021
+N1  - arXiv:2106.09685 [cs]
+N1  - <div data-schema-version="8"><p>Comment: Draft V2 includes better baselines</p>
+</div>
+N1  - Publisher: arXiv
+N1  - <div data-schema-version="8"><h1>Why read</h1>
+<p>Freezes the weights &amp; trains <strong>low-rank</strong> updates; see
+<a href="https://example.org/lora-notes">my summary</a>.</p>
+<ul><li>r = 4 is enough</li><li>no extra latency</li></ul>
+</div>
+ER  - 
+TY  - JOUR
+TI  - Highly accurate protein structure prediction with AlphaFold
+PY  - 2021
+N1  - Cited by: 20000; All Open Access, Gold Open Access, Green Open Access
+N1  - Export Date: 3 May 2024
+ER  - 
+TY  - JOUR
+TI  - A Paper Noted in Plain Text
+N1  - Read for the reading group; compare with AdaLoRA.
+ER  - 
+"""
+
+
+def test_a_curators_note_is_read_as_text_and_an_exporters_own_notes_are_not():
+    # (curator: Zotero's export of a paper's notes, the curator's own, was dropped
+    # without a word)
+    lora, alphafold, plain = _parse(NOTED)[0]
+    assert lora.notes == (
+        "Why read\n\n"
+        "Freezes the weights & trains low-rank updates; see my summary"
+        " (https://example.org/lora-notes).\n\n"
+        "- r = 4 is enough\n- no extra latency"
+    )
+    assert (lora.notes_at.line, lora.arxiv) == (9, "2106.09685")
+    assert (alphafold.notes, alphafold.notes_at) == ("", None)
+    assert (plain.notes, plain.notes_at.line) == (
+        "Read for the reading group; compare with AdaLoRA.", 23,
+    )
+
+
+@pytest.mark.parametrize("note, curators", [
+    ("arXiv:2106.09685 [cs]", False),
+    ("arXiv: 1706.03762", False),  # (Mendeley's)
+    ("<p>Comment: 10 pages, 5 figures; accepted at ICLR</p>", False),
+    ("Publisher: IEEE", False),
+    ("Citation Key: hu2021lora\ntex.ids: hu2022lora", False),
+    ("Cited by: 150000; Conference name: CVPR 2016; Conference code: 125163", False),
+    ("Good baseline. arXiv:2106.09685", True),
+    ("Key idea: low-rank updates", True),
+    ("Source: my advisor", True),
+    ("<p>&lt;unk&gt; tokens matter</p>", True),
+])
+def test_which_notes_are_the_curators(note, curators):
+    record, problems = _one(f"N1  - {note}\n")
+    assert bool(record.notes) == curators
+    assert "<p>" not in record.notes and problems == []
+
+
+def test_a_curators_note_becomes_a_new_papers_notes_and_never_rewrites_a_files(tmp_path):
+    content = tmp_path / "content"
+    ris = tmp_path / "zotero.ris"
+    ris.write_text(NOTED)
+    first = import_paths([ris], content)
+    assert (len(first.added), [str(w) for w in first.warnings]) == (3, [])
+    papers = content / "papers"
+    lora = papers / "lora-low-rank-adaptation-of-large-language-models.yml"
+    # The note as a literal block, its paragraphs apart; no HTML in the file.
+    assert lora.read_text().endswith(
+        "notes: |-\n"
+        "  Why read\n\n"
+        "  Freezes the weights & trains low-rank updates; see my summary (https://example.org/lora-notes).\n\n"
+        "  - r = 4 is enough\n"
+        "  - no extra latency\n"
+    )
+    assert "notes" not in _papers(content)["highly-accurate-protein-structure-prediction-with-alphafold"]
+    # Again: nothing changes.
+    again = import_paths([ris], content)
+    assert (again.updated, again.warnings) == ([], [])
+    # The curator edits the notes; the reference manager's note changes too: the file's
+    # notes stay as the curator wrote them, and the note not merged is said at its line.
+    lora.write_text(lora.read_text().split("notes: |-")[0] + "notes: My own words.\n")
+    ris.write_text(NOTED.replace("r = 4 is enough", "r = 8 is better"))
+    edited = import_paths([ris], content)
+    assert edited.updated == []
+    assert lora.read_text().endswith("notes: My own words.\n")
+    assert [str(w) for w in edited.warnings] == [
+        f"{ris}:9:1: warning: note not merged ('Why read'): lora-low-rank-adaptation-of-large-"
+        "language-models already has notes, which the import never rewrites; copy it into them"
+        " by hand if it is wanted",
+    ]
+    # A note the notes already hold, as the curator copied it in, is no news.
+    lora.write_text(lora.read_text().replace(
+        "notes: My own words.\n", "notes: |-\n  My own words.\n\n  Read for the reading group; compare with AdaLoRA.\n"
+    ))
+    (tmp_path / "plain.ris").write_text(NOTED.split("ER  - \n", 2)[2].replace(
+        "A Paper Noted in Plain Text", "LoRA: Low-Rank Adaptation of Large Language Models"))
+    assert import_paths([tmp_path / "plain.ris"], content).warnings == []
+
+
+def test_a_note_fills_an_existing_papers_empty_notes_once(tmp_path):
+    content = tmp_path / "content"
+    (tmp_path / "a.ris").write_text("TY  - JOUR\nTI  - A Paper Noted in Plain Text\nPY  - 2020\nER  - \n")
+    import_paths([tmp_path / "a.ris"], content)
+    ris = tmp_path / "b.ris"
+    ris.write_text(NOTED)
+    report = import_paths([ris], content)
+    assert (report.updated, report.warnings) == (["a-paper-noted-in-plain-text"], [])
+    path = content / "papers" / "a-paper-noted-in-plain-text.yml"
+    assert path.read_text().endswith("notes: Read for the reading group; compare with AdaLoRA.\n")
+    # A curator who deletes the notes does not get them back.
+    path.write_text(path.read_text().split("notes:")[0])
+    again = import_paths([ris], content)
+    assert (again.updated, again.warnings) == ([], [])
+    assert "notes" not in path.read_text()

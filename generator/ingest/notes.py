@@ -1,0 +1,137 @@
+"""A reference manager's notes on a paper (RIS's ``N1``, BibTeX's ``annote``), as text.
+
+Zotero exports a curator's notes as HTML (``<p>…</p>``, ``<ul><li>…``, ``<a href>``),
+EndNote and Mendeley as plain text; both become plain text, a paragraph a block, a list
+item a line ("- …"), a link's address after its text: the paper's `notes:` are Markdown,
+and HTML never goes into a paper file. The same tag holds what an exporter writes
+itself (`machine_note`): Zotero's arXiv id and comment ("arXiv:2106.09685 [cs]",
+"Comment: 10 pages"), the "Field: value" lines of its Extra field ("Publisher: IEEE"),
+Scopus' "Cited by: 12; Export Date: …": used elsewhere, or nothing a curator wrote.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import lxml.html
+
+from ..schema import FORBIDDEN_CHARS
+
+# Characters no paper may hold (`check` refuses them), which a character reference in a
+# note may name (``&#x202E;``): invisible, they are left out rather than written.
+_FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]")
+
+# Elements that start a block of their own (a paragraph, a heading, a list item...).
+_BLOCKS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre",
+    "table", "tr", "dl", "dt", "dd", "section", "article", "header", "footer", "hr",
+})
+_SKIPPED = frozenset({"script", "style", "head", "title"})
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>")
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+
+# The "Field: value" lines exporters write into a note themselves: the fields of
+# Zotero's Extra (CSL variables and Zotero fields an item type lacks), arXiv's comment
+# as Zotero saves it, Scopus' and Web of Science's record notes.
+_MACHINE_LABELS = (
+    "comment", "comments", "publisher", "place", "publisher place", "number", "genre",
+    "medium", "version", "issued", "accessed", "original date", "original publisher",
+    "original title", "event", "event place", "event title", "conference name", "citation key",
+    "issn", "isbn", "doi", "pmid", "pmcid", "mag id", "language", "rights", "archive",
+    "archive location", "library catalog", "call number", "short title", "journal abbreviation",
+    "container title", "collection title", "number of pages", "edition", "section", "submitted",
+    "series", "volume", "issue", "page", "pages", "_eprint", "eprint", "arxiv id", "archive id",
+    "cited by", "export date", "conference date", "conference code", "conference location",
+    "correspondence address", "references", "funding details", "funding text",
+    "language of original document", "abbreviated source title", "document type",
+    "publication stage", "source: scopus", "open access", "chemicals/cas", "tradenames",
+    "manufacturers", "coden", "pubmed id", "art. no", "times cited", "accession number",
+)
+_LABELLED = re.compile(
+    r"(?i)(?:" + "|".join(re.escape(label) for label in _MACHINE_LABELS) + r"|tex\.[\w-]+)\s*(?::.*|$)"
+)
+# A line that is all an exporter's (and a "; "-list of such parts, as Scopus writes one).
+_MACHINE_LINE = re.compile(
+    r"(?i)arxiv:\s*\S+(?:\s*\[[^\]]*\])?\.?|(?:comments?|tex\.[\w-]+)\s*:.*"
+)
+_OPEN_ACCESS = re.compile(
+    r"(?i)(?:(?:all|gold|green|bronze|hybrid(?: gold)?) open access)(?:\s*,\s*(?:all|gold|green|bronze|hybrid(?: gold)?) open access)*"
+)
+
+
+def note_text(written: str) -> str:
+    """A note as plain text (Markdown): its HTML read as what it shows, its character
+    references as their characters; a paragraph a block, apart by a blank line."""
+    return _FORBIDDEN.sub("", _text(written))
+
+
+def _text(written: str) -> str:
+    if not _TAG.search(written):
+        text = html.unescape(written) if "&" in written else written
+        lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    try:
+        root = lxml.html.fragment_fromstring(written, create_parent="div")
+    except Exception:  # (lxml refuses only what no reference manager writes: text as is)
+        return _TAG.sub(" ", html.unescape(written)).strip()
+    blocks: list[tuple[str, str]] = []  # (element name, text), in order
+    current: list[str] = []
+
+    def flush(name: str = "p") -> None:
+        text = "\n".join(_SPACE.sub(" ", line).strip() for line in "".join(current).split("\n"))
+        text = text.strip()
+        if text:
+            blocks.append((name, text))
+        current.clear()
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        name = element.tag if isinstance(element.tag, str) else ""
+        if name in _SKIPPED or not name:
+            current.append(_space(element.tail))
+            return
+        block = name in _BLOCKS
+        if block:
+            flush()
+        if name == "br":
+            current.append("\n")
+        current.append(_space(element.text))
+        for child in element:
+            walk(child)
+        href = element.get("href", "") if name == "a" else ""
+        shown = element.text_content().strip() if href else ""
+        if href.startswith(("http://", "https://")) and href != shown:
+            current.append(f" ({href})")
+        if block:
+            flush("li" if name == "li" else "p")
+        current.append(_space(element.tail))
+
+    walk(root)
+    flush()
+    out = ""
+    for n, (name, text) in enumerate(blocks):
+        if name == "li":
+            text = "- " + text.replace("\n", "\n  ")
+        if n:
+            out += "\n" if name == "li" and blocks[n - 1][0] == "li" else "\n\n"
+        out += text
+    return out
+
+
+def _space(text: str | None) -> str:
+    """Text of an HTML node: its line breaks are spaces, as a browser shows them."""
+    return (text or "").replace("\n", " ")
+
+
+def machine_note(text: str) -> bool:
+    """Whether a note (as `note_text` gives it) is an exporter's own, not a curator's:
+    each of its lines an arXiv id, an arXiv comment, or "Field: value" parts of a field
+    exporters write (`_MACHINE_LABELS`), as Zotero's Extra and Scopus' notes are."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(
+        _MACHINE_LINE.fullmatch(line)
+        or all(_LABELLED.fullmatch(part.strip()) or _OPEN_ACCESS.fullmatch(part.strip())
+               for part in line.split("; ") if part.strip())
+        and bool(_LABELLED.match(line))
+        for line in lines
+    )

@@ -1,0 +1,34 @@
+"""A reference manager's notes read as text, and an exporter's own told apart."""
+
+import pytest
+
+from generator.ingest.notes import machine_note, note_text
+
+
+@pytest.mark.parametrize("written, text", [
+    ("A plain note &amp; more", "A plain note & more"),
+    ("<p>One</p><p>Two<br>lines</p>", "One\n\nTwo\nlines"),
+    ('<div data-schema-version="8"><h2>Head</h2>\n<ol><li>a</li>\n<li>b</li></ol></div>', "Head\n\n- a\n- b"),
+    ('<p>see <a href="https://example.org/x">https://example.org/x</a></p>', "see https://example.org/x"),
+    ('<p>see <a href="https://example.org/x">here</a></p>', "see here (https://example.org/x)"),
+    ('<p>a <a href="javascript:alert(1)">b</a><script>alert(2)</script></p>', "a b"),
+    ("<p>&lt;unk&gt; is a token, a&#x202E;b</p>", "<unk> is a token, ab"),  # (no invisible override)
+    ("<p>  </p>", ""),
+])
+def test_a_note_is_read_as_the_text_it_shows(written, text):
+    assert note_text(written) == text
+
+
+@pytest.mark.parametrize("text, machine", [
+    ("arXiv:2106.09685 [cs]", True),
+    ("Comment: 10 pages\nPublisher: IEEE", True),
+    ("Cited by: 12; All Open Access, Green Open Access", True),
+    ("All Open Access", False),  # (a part of Scopus' line, never a note of its own)
+    ("Export Date: 3 May 2024", True),
+    ("Source: Scopus", True),
+    ("Source: my advisor", False),
+    ("Publisher: IEEE\nMy own remark", False),
+    ("", False),
+])
+def test_an_exporters_own_note_is_told_from_a_curators(text, machine):
+    assert machine_note(text) == machine
