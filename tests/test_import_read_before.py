@@ -2,7 +2,7 @@
 otherwise (Google Scholar's placeholder volume, number and pages; IEEE Xplore's index
 terms as tags; Zotero's arXiv subject classes as tags; Scopus' copyright notice ending
 an abstract; an institution as the venue; a Markdown list's year in a linked title, and
-a lab before the year as the venue),
+a lab before the year as the venue; an RIS date, 2016-December, as the volume),
 imported again: taken out where the file still holds the importer's own value, never
 where a curator changed it or wrote a comment beside it."""
 
@@ -240,3 +240,26 @@ def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):
     report = _import(tmp_path, "list.md", LIST)
     assert [change.names for change in report.read_before] == [("venue",)]
     assert llama.read_text() == edited
+
+
+def test_an_ris_date_an_earlier_import_took_for_the_volume_goes(tmp_path, monkeypatch):
+    import generator.ingest.ris as ris
+
+    source = (
+        "TY  - CONF\nTI  - Deep residual learning for image recognition\nPY  - 2016\n"
+        "T2  - Proceedings of the IEEE Computer Society Conference on Computer Vision and Pattern"
+        " Recognition\nVL  - 2016-December\nSP  - 770\nEP  - 778\nER  - \n"
+    )
+    with monkeypatch.context() as older:
+        older.setattr(ris, "_DATE_VOLUME", ris.re.compile("(?!)"))
+        assert len(_import(tmp_path, "scopus.ris", source).added) == 1
+    paper = tmp_path / RESNET
+    before = paper.read_text()
+    assert 'volume: "2016-December"\n' in before
+    report = _import(tmp_path, "scopus.ris", source)
+    assert report.updated == [paper.stem] and report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "volume: deep-residual-learning-for-image-recognition no volume now (was '2016-December':"
+        " a date, not a volume, which an earlier import took for the volume)"
+    ]
+    assert paper.read_text() == before.replace('volume: "2016-December"\n', "")
