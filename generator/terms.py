@@ -503,12 +503,13 @@ def _as_written(spelled: str, written: str, lowered: str) -> str:
             start = lowered.find(spelled, start + 1)
             continue
         end = start + size
-        if _whole(lowered, start, end, length):
+        word_end = _word_end(lowered, start, end, length)
+        if word_end:
             if title_end == -2:
                 title_end = written.find("\n")  # (the title is the first line)
                 shouted = title_end > 0 and written[:title_end].isupper()
             form = written[start:end]
-            kind = _capitals(form, written, start, end, title_end, shouted)
+            kind = _capitals(form, written, start, word_end, title_end, shouted)
             if kind == _OWN:
                 return form
             if kind == _NAME and name is None:
@@ -516,9 +517,24 @@ def _as_written(spelled: str, written: str, lowered: str) -> str:
         start = lowered.find(spelled, end)
     # (A word the paper also writes in lower case is no name: "Task-aware layEr-wise
     # Distillation", "task-aware filters".)
-    if name is None or any(_whole(lowered, at, at + size, length) for at in lower):
+    if name is None or any(_word_end(lowered, at, at + size, length) for at in lower):
         return spelled
     return name
+
+
+def _word_end(lowered: str, start: int, end: int, length: int) -> int:
+    """Where the word that the term at ``start:end`` is, or whose plural it starts, ends
+    ("LLMs" for the term "llm": a topic's keyword in the singular matches the plural on
+    its stem, and the reason shown for it read "llm" of a paper that writes only "LLMs");
+    0 where the term is part of a longer word ("rl" in "world")."""
+    if _whole(lowered, start, end, length):
+        return end
+    if lowered.startswith("s", end) and _whole(lowered, start, end + 1, length):
+        return end + 1
+    if (lowered.startswith("es", end) and lowered[start:end].endswith(("s", "x", "z", "ch", "sh"))
+            and _whole(lowered, start, end + 2, length)):
+        return end + 2
+    return 0
 
 
 def _whole(lowered: str, start: int, end: int, length: int) -> bool:

@@ -158,6 +158,20 @@ def test_a_topics_reason_quotes_the_words_as_the_paper_writes_them():
     assert ref.reason == 'matched "RLHF", "reinforcement learning" with "LLMs", "task vectors"'
 
 
+def test_a_keyword_in_the_singular_is_quoted_in_the_capitals_of_the_plural_the_paper_writes():
+    # (data review: the shipped keyword "agent & llm" read 'matched "agent" with "llm"' on
+    # eleven pages whose papers write only "LLMs"; the keyword "api", "api" for "APIs")
+    agents = Paper(
+        id="p", title="A Zero-Shot Language Agent for Computer Control",
+        abstract="Large language models (LLMs) act as agents that call APIs. Buses of LLMs too.",
+    )
+    assigned = {"p": (TopicAssignment("t", "rules", ("agent + llm", "api", "bus", "lm")),)}
+    result = plan(Site((agents,), (Topic("t", "T"),), assigned, {}))
+    [ref] = page(result, "papers/p.md").context["topics"]
+    # (A word the term only starts, "lm" of "LLMs", is none of its forms.)
+    assert ref.reason == 'matched "agent" with "LLM", "API", "bus", "lm"'
+
+
 def test_related_topics_come_by_papers_shared_most_first_then_by_title():
     topics = (
         Topic("hub", "Hub"),

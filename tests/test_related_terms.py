@@ -413,6 +413,19 @@ def test_capitals_follow_the_paper_where_they_are_its_choice_and_only_there():
     assert Spellings(text.lower()).shown("mtl") == "mtl"
 
 
+def test_a_term_the_paper_writes_only_in_the_plural_takes_the_plurals_capitals():
+    from generator.terms import Spellings
+
+    spelled = Spellings("Agents\nWe ask LLMs to call APIs, CoTs in hand, over MLLMs' boxes"
+                        " and Planes; plans.")
+    assert [spelled.shown(t) for t in ("llm", "api", "cot", "llms", "mllm", "box", "plan", "lm")] == [
+        "LLM", "API", "CoT", "LLMs", "MLLM",
+        "box",  # (a word in lower case stays so)
+        "plan",  # "Planes" is no plural of "plan"
+        "lm",  # nor "LLMs" a form of "lm"
+    ]
+
+
 # The reader review of the shipped list: 30 of 900 related entries showed one word twice
 # ("scaling, scale", "rules, rule-based", "transfer, transferability").
 
