@@ -104,6 +104,20 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> str:
 
     spelled = Spellings(f"{paper.title}\n{paper.abstract}") if assignment.terms else None
 
+    def hyphenated_as_written(typed: str) -> str:
+        # A hyphen in a keyword also matches its words closed up or apart ("multi-task":
+        # "multitask", "multi task"): quote the spelling the paper has, not one it lacks
+        # (the data review: 'matched "multi-task"' of "Multitask Learning for the Fon
+        # Language", "pre-training" of a paper that writes "pretraining").
+        assert spelled is not None
+        lowered = typed.lower()
+        if "-" not in typed or _holds(spelled.text, lowered):
+            return typed
+        for other in (lowered.replace("-", ""), lowered.replace("-", " ")):
+            if _holds(spelled.text, other):
+                return other
+        return typed
+
     def quoted(term: str) -> str:
         # A keyword's words as the paper writes them ("RLHF" for the keyword "rlhf"),
         # and the parts of one that matches only whole ("reinforcement learning + llm":
@@ -116,6 +130,7 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> str:
         assert spelled is not None
 
         def word(typed: str) -> str:
+            typed = hyphenated_as_written(typed)
             if " " in typed:
                 return typed
             shown = spelled.shown(typed.lower())
@@ -131,6 +146,18 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> str:
     if terms:
         return "matched " + terms
     return "matched by rules"
+
+
+def _holds(text: str, words: str) -> bool:
+    """Whether the lowercased ``text`` has ``words`` as whole words."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] == "-")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "-")):
+            return True
+        start = text.find(words, start + 1)
+    return False
 
 
 def _distinct_terms(terms: Sequence[str]) -> list[str]:

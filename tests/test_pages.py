@@ -172,6 +172,23 @@ def test_a_keyword_in_the_singular_is_quoted_in_the_capitals_of_the_plural_the_p
     assert ref.reason == 'matched "agent" with "LLM", "API", "bus", "lm"'
 
 
+def test_a_hyphenated_keyword_is_quoted_as_the_paper_writes_it_closed_up_or_apart():
+    # (data review: 'matched "multi-task learning"' of "FonMTL: Towards Multitask Learning
+    # for the Fon Language", "pre-training" of papers that write "pretraining")
+    fon = Paper(
+        id="p", title="Towards Multitask Learning for the Fon Language",
+        abstract="Pretraining helps. Class incremental learning, and in-context learning too.",
+    )
+    terms = ("multi-task learning", "pre-training", "class-incremental", "in-context", "multi-modal")
+    assigned = {"p": (TopicAssignment("t", "rules", terms),)}
+    result = plan(Site((fon,), (Topic("t", "T"),), assigned, {}))
+    [ref] = page(result, "papers/p.md").context["topics"]
+    # The paper's own spelling where it has one; the keyword's where it has that or
+    # neither (a keyword matches on stems: "multi-modal" here stands for none of its words).
+    assert ref.reason == (
+        'matched "multitask learning", "pretraining", "class incremental", "in-context", "multi-modal"')
+
+
 def test_related_topics_come_by_papers_shared_most_first_then_by_title():
     topics = (
         Topic("hub", "Hub"),
