@@ -150,6 +150,32 @@
       return row;
     }
 
+    /* Nothing found. The filter reads what the rows show, not the abstracts: "RLHF"
+       found no paper where the site's search found eight. The words typed are offered
+       to that search (Material's box, opened as its own "?q=" opens it), where the
+       page has one. */
+    function nothing() {
+      var said = document.createDocumentFragment();
+      said.appendChild(document.createTextNode("No paper matches the filter."));
+      var query = text.value.trim();
+      var box = document.querySelector("[data-md-component=search-query]");
+      if (!query || !box) {
+        return said;
+      }
+      var search = document.createElement("button");
+      search.type = "button";
+      search.className = "md-button";
+      search.textContent = "Search abstracts and notes for \u201c" + query + "\u201d";
+      search.addEventListener("click", function () {
+        box.value = query;
+        box.focus(); /* opens the search */
+        box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      });
+      said.appendChild(document.createTextNode(" "));
+      said.appendChild(search);
+      return said;
+    }
+
     var last = { matches: null, limit: LIMIT }; /* what show() shows */
 
     function show(matches, limit) {
@@ -159,7 +185,7 @@
         body.appendChild(r.row.cloneNode(true));
       });
       if (!matches.length) {
-        body.appendChild(note("No paper matches the filter."));
+        body.appendChild(note(nothing()));
       } else if (matches.length > limit) {
         var more = document.createElement("button");
         more.type = "button";

@@ -663,13 +663,46 @@ def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context,
     box.fill("zzzqqq")
     box.press("Enter")
     note = page.locator("#rl-all-papers tbody td.rl-filter__note")
-    assert note.inner_text() == "No paper matches the filter."
+    assert note.inner_text() == "No paper matches the filter. Search abstracts and notes for \u201czzzqqq\u201d"
     assert note.evaluate("td => getComputedStyle(td).textAlign") == "center"
 
     box.fill("")
     page.get_by_label("With code only").uncheck()
     assert count.inner_text() == f"All {len(papers)} papers are shown"  # said to a screen reader
     assert titles.count() == len(papers)
+
+
+def test_a_filter_that_finds_nothing_offers_the_site_search_of_its_words(page, papers):
+    # (A reader's review: "RLHF" in the filter found no paper, where the site's search,
+    # which reads the abstracts, found eight; and the emptied table shrank to "Title
+    # Topics Code" over the note, a third of the column.)
+    from generator.curation import load_content
+
+    content, _ = load_content(ROOT / "content", ROOT)
+    shown = _normal(" ".join(t.title for t in content.topics) + " " + " ".join(
+        p["title"] + " " + " ".join(p["code"]) for p in papers))
+    # A word of an abstract that starts no word the table shows: the filter finds
+    # nothing for it, the search finds the paper.
+    paper, word = next(
+        (p, w) for p in papers for w in _normal(p["abstract"]).split()
+        if len(w) >= 8 and w.isalpha() and " " + w not in shown
+    )
+    page.goto("papers/")
+    table = page.locator("#rl-all-papers")
+    table.locator("tbody tr").first.wait_for()
+    column = page.locator(".md-content__inner").evaluate("e => e.clientWidth")
+    box = page.get_by_role("searchbox", name="Filter")
+    box.fill(word)
+    box.press("Enter")
+    note = table.locator("td.rl-filter__note")
+    assert note.inner_text().startswith("No paper matches the filter.")
+    assert abs(table.bounding_box()["width"] - column) <= 1  # as wide as its column
+    note.get_by_role("button", name=f"Search abstracts and notes for \u201c{word}\u201d").click()
+    search = page.locator(".md-search__input")
+    assert search.input_value() == word
+    assert search.evaluate("e => e === document.activeElement")
+    assert page.locator("#__search").is_checked()  # the search is open
+    page.locator(f".md-search-result__item a[href*='{paper['url']}']").first.wait_for()
 
 
 def test_without_javascript_the_all_papers_filter_is_not_shown(browser, base_url):
