@@ -166,10 +166,13 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
     # Searches say they are searches: a reader took "Hugging Face Papers" for the
     # paper's own page there. Without a code link, GitHub is where a reader looks next:
     # its repository search reads names and descriptions only, unless told to read the
-    # README too, where a paper's own code names the paper.
+    # README too, where a paper's own code names the paper. It stands where the code
+    # would, first, beside the page's "No code linked": after the other badges, that
+    # line read "No code linked arXiv 2212.04089", the search a line below on a phone.
     if not any(b.kind == "code" for b in badges):
         where = quote(" in:name,description,readme", safe="")
-        badges.append(
+        badges.insert(
+            0,
             Badge(
                 "search",
                 f"https://github.com/search?q={title}{where}&type=repositories",

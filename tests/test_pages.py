@@ -311,9 +311,9 @@ def test_datasets_talks_and_slides_have_badges_of_their_own_and_are_not_code():
     )
     result = plan(site([paper("a", 2020, links=links)], (), {}))
     badges = page(result, "papers/a.md").context["badges"]
-    # Data right after the code (here none: so GitHub is searched), the talk and the
-    # slides after the PDF; an unsafe address gets no badge.
-    assert [(b.kind, b.label, b.icon, b.description) for b in badges[:-2]] == [
+    # Data right after the code (here none: so GitHub is searched, in the code's place,
+    # first), the talk and the slides after the PDF; an unsafe address gets no badge.
+    assert [(b.kind, b.label, b.icon, b.description) for b in badges[1:-1]] == [
         ("data", "lab/corpus", "huggingface", "Data on Hugging Face: lab/corpus, dataset"),
         ("data", "lab/model-7b", "huggingface", "Data on Hugging Face: lab/model-7b, model"),
         ("data", "lab/m", "data", "Data on Kaggle: lab/m, model"),
@@ -323,16 +323,16 @@ def test_datasets_talks_and_slides_have_badges_of_their_own_and_are_not_code():
         ("slides", "Slides", "slides", "Slides or poster"),
         ("video", "Video", "video", "Video"),
     ]
-    assert badges[0].href == "https://huggingface.co/datasets/lab/corpus"
-    assert [b.mark for b in badges[:4]] == ["dataset", "model", "model", ""]
+    assert badges[1].href == "https://huggingface.co/datasets/lab/corpus"
+    assert [b.mark for b in badges[1:5]] == ["dataset", "model", "model", ""]
     # The words a badge shows, its name and then its mark ("lab/corpus dataset"), are
     # its accessible name's, in that order: a speech user says what they see (axe's
     # label-in-name found "lab/corpus dataset" missing from "Dataset on Hugging Face:
     # lab/corpus"), as a code badge's "THUDM/T1 official" is in "Code on GitHub:
     # THUDM/T1, official".
     assert all(f"{b.label}, {b.mark}" in b.description for b in badges if b.mark)
-    assert badges[-3].note == "ICML oral"
-    assert [b.label for b in badges[-2:]] == ["Search GitHub", "Search Hugging Face"]
+    assert badges[-2].note == "ICML oral"
+    assert [b.label for b in badges[::len(badges) - 1]] == ["Search GitHub", "Search Hugging Face"]
     # A dataset is no code: the tables' code column stays empty.
     assert page(result, "papers/index.md").context["rows"][0].paper.code is None
 

@@ -410,6 +410,22 @@ def test_a_paper_without_authors_or_year_says_so_by_its_title_and_its_citation(t
     assert "not recorded" not in golden and "holds only what" not in golden
 
 
+def test_no_code_linked_stands_beside_its_search_of_github(tmp_path):
+    # (A reader's review: after the other badges, the line read "No code linked arXiv
+    # 2212.04089 DOI ...", the words beside a badge they do not name, and on a phone
+    # the search was lines below them.) The fixture's paper without code has a
+    # dataset, slides and a video.
+    generate_fixture(tmp_path / "docs")
+    page = (tmp_path / "docs" / "papers" / "merging-by-arithmetic.md").read_text(encoding="utf-8")
+    lines = page.split('<p class="rl-badges">\n', 1)[1].split("</p>", 1)[0].splitlines()
+    kinds = [line.split('class="', 1)[1].split('"', 1)[0] for line in lines]
+    assert kinds == [
+        "rl-no-code", "rl-badge rl-badge--search", "rl-badge rl-badge--data",
+        "rl-badge rl-badge--slides", "rl-badge rl-badge--video", "rl-badge rl-badge--search",
+    ]
+    assert "Search GitHub" in lines[1] and "Search Hugging Face" in lines[-1]
+
+
 def test_a_paper_with_no_related_paper_says_so_where_they_would_be(tmp_path):
     import shutil
 
