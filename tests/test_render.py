@@ -426,6 +426,45 @@ def test_no_code_linked_stands_beside_its_search_of_github(tmp_path):
     assert "Search GitHub" in lines[1] and "Search Hugging Face" in lines[-1]
 
 
+def test_a_rows_topics_are_apart_by_semicolons_as_a_title_may_hold_a_comma(tmp_path):
+    # (A reader's review: the shipped list's All papers table read "Multi-task
+    # learning, Transfer, task relations and meta-learning", two topics or four.)
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    topics = content / "topics.yml"
+    text = topics.read_text(encoding="utf-8")
+    assert text.count("title: Continual learning\n") == 1
+    topics.write_text(text.replace("title: Continual learning\n", "title: Continual, lifelong learning\n"),
+                      encoding="utf-8")
+    docs = tmp_path / "docs"
+    build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
+    rows = [
+        line for line in (docs / "papers" / "index.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("<tr data-filter") or line.startswith("<tr><td>")
+    ]
+    cells = []
+    for row in rows:
+        cell = row.split("</td><td>")[-2]  # the topics, before the code
+        cells.append(_text_of(cell))
+    assert "Model merging <& task arithmetic>; Task arithmetic" in cells
+    assert any(c.startswith("Continual, lifelong learning") for c in cells)
+    assert not any(", " in c.replace("Continual, lifelong", "") for c in cells)
+
+
+def _text_of(markup: str) -> str:
+    class Text(html.parser.HTMLParser):
+        said = ""
+
+        def handle_data(self, data: str) -> None:
+            self.said += data
+
+    parser = Text()
+    parser.feed(markup)
+    return parser.said
+
+
 def test_a_paper_with_no_related_paper_says_so_where_they_would_be(tmp_path):
     import shutil
 
