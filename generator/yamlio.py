@@ -475,6 +475,35 @@ def _no_space_key(line_text: str, line: int, start: int) -> tuple[int, int, str]
     return line, match.end(1) + 1, f"a key needs a space after its colon: {shown!r}"
 
 
+# "year 2023", "  - url https://...", "links": a line that starts with a field's key and
+# has no colon after it (see _missing_colon).
+_KEY_NO_COLON = re.compile(r"( *(?:- +)*)([a-z_]+)(?:[ \t]+(\S.*))?[ \t]*")
+
+
+def _missing_colon(line_text: str, line: int) -> tuple[int, int, str] | None:
+    """``year 2023`` meant as ``year: 2023``: where the colon goes and what to write.
+    Only a field's key (schema.py) is taken for one: a line of text not indented under
+    its key ("goes on here") is another slip."""
+    match = _KEY_NO_COLON.fullmatch(line_text)
+    if match is None or match.group(2) not in _field_keys():
+        return None
+    key, value = match.group(2), _cut_comment(match.group(3) or "")
+    if value.startswith("#"):
+        value = ""
+    shown = f"{key}: {value}" if len(value) <= _SHOWN else f"{key}: {value[:_SHOWN]}..."
+    return line, match.end(2) + 1, (
+        f"a key needs a colon and a space after it: write {shown.rstrip(' ')!r}"
+    )
+
+
+def _field_keys() -> frozenset[str]:
+    from .schema import LINK_FIELDS, PAPER_FIELDS, TOPIC_FIELDS  # (only for a syntax error)
+    from .models import LINK_KINDS
+
+    fields = PAPER_FIELDS + LINK_FIELDS + TOPIC_FIELDS
+    return frozenset([field.name for field in fields] + list(LINK_KINDS) + ["topics"])
+
+
 def no_space_item(line_text: str, line: int) -> tuple[int, int, str] | None:
     """``-B. Smith`` meant as a list item: where its dash is and what to write."""
     start = _indent_of(line_text)
@@ -492,6 +521,9 @@ def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, st
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if col - 1 != _value_start(here) and col - 1 != _indent_of(here):
         return None
+    found = _missing_colon(here, line)
+    if found is not None:
+        return found
     indent = _indent_of(here)
     # The line this one belongs under: the nearest above indented no deeper.
     owner = line - 1
@@ -568,6 +600,10 @@ def explain_syntax_error(
             # its key allows, so it reads as a continuation of the value above.
             number = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
             above = lines[number - 1] if number else ""
+            if indent in (_indent_of(above), _value_start(above)):  # ("  code []", "- url x")
+                found = _missing_colon(above, number)
+                if found is not None:
+                    return found
             if _value_start(above) == indent:
                 # "id:broken" then "title: T": the first key had no space after its
                 # colon, so this line continues that text.

@@ -380,6 +380,33 @@ SYNTAX_HINTS = {
         "3:10: YAML syntax error: a key needs a space after its colon:"
         " 'url: https://github.com/a/b'",
     ),
+    # A field's key without its colon: PyYAML stops on the next line, and said only
+    # "could not find expected ':'" there (or guessed an indentation slip).
+    "a key without its colon, after a list": (
+        "id: x\ntitle: T\nauthors: [A B]\nyear 2023\ntopics: []\n",
+        "4:5: YAML syntax error: a key needs a colon and a space after it: write 'year: 2023'",
+    ),
+    "a key without its colon, after a quoted value": (
+        'id: x\ntitle: "T"\nyear 2023\n',
+        "3:5: YAML syntax error: a key needs a colon and a space after it: write 'year: 2023'",
+    ),
+    "a key without its colon, after a block": (
+        "id: x\nabstract: |\n  Text here.\nyear 2023\n",
+        "4:5: YAML syntax error: a key needs a colon and a space after it: write 'year: 2023'",
+    ),
+    "a key without its colon, under a plain value": (
+        "id: x\ntitle: Some paper\nyear 2023\n",
+        "3:5: YAML syntax error: a key needs a colon and a space after it: write 'year: 2023'",
+    ),
+    "a nested key without its colon": (
+        "id: x\nlinks:\n  code []\n  paper: []\n",
+        "3:7: YAML syntax error: a key needs a colon and a space after it: write 'code: []'",
+    ),
+    "a link's url without its colon": (
+        "links:\n  code:\n    - url https://github.com/a/b\n      found_in: curator\n",
+        "3:10: YAML syntax error: a key needs a colon and a space after it:"
+        " write 'url: https://github.com/a/b'",
+    ),
     "a block's text not indented": (
         "id: broken\ntitle: T\nnotes: |\nMy note.\nvenue: ICLR\n",
         "4:1: YAML syntax error: the lines of a '|' block must be indented under their key"
