@@ -13,6 +13,7 @@ import operator
 import posixpath
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Callable, Container, Iterable, Mapping, Sequence
 
 from .errors import Location, Problem, Problems
@@ -272,8 +273,11 @@ _Orders = Mapping[str, Sequence[tuple[str, Scalar]]]
 
 
 def reading_orders(topics: Sequence[TopicDraft]) -> _Orders:
+    """Paper id -> each topic whose reading order lists it, with the entry. A topic that
+    gives another's id again is no topic of the site, but its reading order is checked
+    as the first's is (`check_duplicates`): a paper excluding the id is said there too."""
     orders: dict[str, list[tuple[str, Scalar]]] = {}
-    for draft in topics:
+    for draft in chain.from_iterable([topic, *topic.duplicates] for topic in topics):
         for ref in nodes(draft.values.get("reading_order")):
             orders.setdefault(str(ref.text), []).append((draft.id, ref))
     return orders

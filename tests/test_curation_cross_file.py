@@ -193,6 +193,52 @@ def test_a_reading_order_may_not_list_a_paper_that_excludes_the_topic(tmp_path):
     ]
 
 
+DUPLICATED = TOPICS + """\
+  - id: in-context-learning
+    title: In-context learning again
+    reading_order: [a, b, c]
+"""
+
+
+def test_a_duplicate_topics_reading_order_may_not_list_a_paper_that_excludes_it(tmp_path):
+    # (curator: said of the first topic of an id only; the second's reading order, whose
+    # other problems are said, listed the paper that excludes its id unremarked)
+    first = TOPICS.replace("reading_order: [a, b, c]", "reading_order: [a, c, d]")
+    root = project(
+        tmp_path,
+        first + DUPLICATED[len(TOPICS):],
+        a=paper("a"),
+        b=paper("b", extra="exclude_topics: [in-context-learning]\n"),
+        c=paper("c"),
+        d=paper("d"),
+    )
+    assert messages(root) == [
+        "content/topics.yml:11:9: duplicate topic id 'in-context-learning' (first defined"
+        " at line 2): the site has the first; give this one another id, or merge the two",
+        "content/topics.yml:13:24: paper 'b' is in the reading order of topic"
+        " 'in-context-learning', but content/papers/b.yml:3:18 excludes the paper from that"
+        " topic; remove one of the two",
+    ]
+
+
+def test_a_rerun_says_a_duplicate_topics_reading_order_lists_a_paper_excluding_it(
+    tmp_path, monkeypatch
+):
+    first = TOPICS.replace("reading_order: [a, b, c]", "reading_order: [a, c, d]")
+    root = project(
+        tmp_path / "p", first + DUPLICATED[len(TOPICS):],
+        a=paper("a"), b=paper("b"), c=paper("c"), d=paper("d"),
+    )
+    work = _Project(root, monkeypatch, None)
+    work.edit("b.yml", "multi-task\n", "multi-task\nexclude_topics: [in-context-learning]\n")
+    assert work.check("b excludes the topic the duplicate's reading order gives it") is False
+    assert [str(p) for p in work.fresh_problems.sorted()][1:] == [
+        "content/topics.yml:13:24: paper 'b' is in the reading order of topic"
+        " 'in-context-learning', but content/papers/b.yml:3:18 excludes the paper from that"
+        " topic; remove one of the two",
+    ]
+
+
 def test_edits_checked_again_for_the_edited_file_alone_find_the_same_problems(
     tmp_path, monkeypatch
 ):
