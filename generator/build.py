@@ -17,13 +17,13 @@ import gc
 import hashlib
 import time
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Callable, Mapping, NoReturn, Sequence, TypeVar
+from pathlib import Path
+from typing import Callable, Mapping, NoReturn, TypeVar
 
 from . import (
     cache, curation, export_bibtex, export_csv, export_json, exports, jsonschema, reference, write,
 )
-from .errors import CuratorError, Location, Problem, Problems, counted
+from .errors import CuratorError, Location, Problem, Problems
 from .export_json import join_line_bytes, paper_line_bytes
 from .models import Content, Paper, RelatedPaper, Site, Topic, TopicAssignment
 from .pagecontext import Index, make_index
@@ -34,11 +34,10 @@ from .related import RelatedIndex
 from .relatedshown import shown
 from .render import ICON_STYLESHEET, Renderer, template_error
 from .siteplan import Plan, plan_site
-from .topics import Matcher, assign_paper, closest_topic, compile_topics
-from .topicsfile import TOPICS_FILE
+from .topics import Matcher, assign_paper, compile_topics
+from .topicsfile import TopicMemo
 from .write import Stamps, WriteReport, write_outputs
-from .yamlfile import read_yaml
-from .yamlio import Map, read_text
+from .yamlio import read_text
 
 T = TypeVar("T", str, bytes)
 
@@ -172,12 +171,18 @@ class Memo:
     def is_empty(self) -> bool:
         return not (self.files or self.pages or self.signatures or self.stamps)
 
-    def assign_topics(self, content: Content) -> dict[str, tuple[TopicAssignment, ...]]:
-        """topics.assign_topics, paper by paper, reusing each unchanged paper's result."""
+    def assign_topics(
+        self, content: Content, placed: TopicMemo | None = None
+    ) -> dict[str, tuple[TopicAssignment, ...]]:
+        """topics.assign_topics, paper by paper, reusing each unchanged paper's result,
+        else the one the load found (``placed``: it places the papers whose file lists
+        no topic, to tell one in no topic)."""
         if self.topic_set != content.topics:
             self.topic_set, self.matcher = content.topics, compile_topics(content.topics)
             self.assigned.clear()
         assert self.matcher is not None
+        if placed is not None and placed.topics != content.topics:
+            placed = None
         assigned = {}
         for paper in content.papers:
             # By id, then compared: hashing a whole paper costs more than comparing it
@@ -185,7 +190,8 @@ class Memo:
             kept = self.assigned.get(paper.id)
             if kept is None or kept[0] is not paper:
                 if kept is None or kept[0] != paper:
-                    kept = (paper, assign_paper(paper, self.matcher))
+                    found = placed.assignments(paper) if placed is not None else None
+                    kept = (paper, found if found is not None else assign_paper(paper, self.matcher))
                 else:
                     # Equal, but read again (its file touched, or read while it was
                     # settling): kept with this object, which the next run passes by
@@ -343,62 +349,6 @@ def newest_added_epoch(content: Content) -> int:
     )
 
 
-def _warn_topicless(
-    papers: Sequence[Paper],
-    topics: Sequence[Topic],
-    assignments: Mapping[str, Sequence[TopicAssignment]],
-    matcher: Matcher | None,
-    content_dir: Path,
-    problems: Problems,
-) -> None:
-    """A paper in no topic is on no topic page, and only `readinglist topics` said so
-    (the topic review: a topic removed left one so). Known only once topics are
-    assigned, which `check` does not do for every paper: said by each build, at the
-    paper's `topics:`, where the fix goes. A list with no topic at all (one's own list,
-    begun with an import and `topics: []`) is told so once, at topics.yml, not once a
-    paper: a warning for each of its papers said the same thing hundreds of times."""
-    if not topics:
-        sources = [paper.source for paper in papers if paper.source is not None]
-        if sources:
-            # (Shown as the papers' files are: beside their folder.)
-            shown = PurePosixPath(sources[0].path).parent.parent / TOPICS_FILE
-            problems.warning(
-                Location(str(shown), 1, 1),
-                f"no topic is defined, so the {counted(len(sources), 'paper')} of the list"
-                " are on no topic page; define topics here (README: \"Defining a topic\")",
-            )
-        return
-    for paper in papers:
-        if not assignments.get(paper.id) and paper.source is not None:
-            where = _topics_key(content_dir / "papers" / f"{paper.id}.yml", paper.source)
-            why = "no keyword of any topic matches it"
-            if paper.exclude_topics and matcher is not None:
-                closest = closest_topic(paper, matcher)
-                if closest is not None and closest in paper.exclude_topics:
-                    why = f"it excludes its closest topic, {closest!r}, so no other is tried"
-            problems.warning(
-                where,
-                f"paper {paper.id!r} is in no topic: {why}, and it lists none; give it"
-                f" 'topics: [...]' (readinglist topics --explain {paper.id} shows what it matched)",
-            )
-
-
-def _topics_key(path: Path, source: Location) -> Location:
-    """Where the paper file at ``path`` (shown as ``source``) writes `topics:`; its id
-    when it does not (as the other warnings of a whole paper are placed; not the file's
-    first line, often the comment for the editor); the file's start when it writes
-    neither. (Read again: the model keeps no place of a field, and few papers are in no
-    topic.)"""
-    tree, _ = read_yaml(path, source.path, Problems())
-    if isinstance(tree, Map):
-        entries = {key.text: (key, value) for key, value in reversed(tree.entries)}  # (the first of each)
-        if "topics" in entries:
-            return entries["topics"][0].loc
-        if "id" in entries:
-            return entries["id"][1].loc
-    return Location(source.path, source.line or 1, source.col or 1)
-
-
 def generate(
     settings: Settings,
     renderer: Renderer | None = None,
@@ -450,12 +400,11 @@ def _generate(
     )
     files = None
     lap("load")
-    assignments = memo.assign_topics(content)
+    assignments = memo.assign_topics(content, curation.placed(memo.files, settings.content_dir))
     lap("topics")
     related = memo.related_papers(content, assignments)
     lap("related")
     site = Site(content.papers, content.topics, assignments, related)
-    _warn_topicless(content.papers, content.topics, assignments, memo.matcher, settings.content_dir, problems)
     epoch = settings.source_date_epoch
     build_epoch = epoch if epoch is not None else newest_added_epoch(content)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import Container, Mapping, Sequence
@@ -29,7 +29,15 @@ from .handlinks import check_hand_pages
 from .importedfile import Gone, check_imported, recorded_ids, renamed_unlisted
 from .models import Content, Paper, RepoStats
 from .paperdrafts import MISSING, Files, FileStamp, PaperDraft, changed_files, keep, read_papers, settled_stamp, stamp_of
-from .topicsfile import TOPICS_FILE, TopicDraft, read_topics, warn_empty_topics, warn_misspelt_keywords
+from .topicsfile import (
+    TOPICS_FILE,
+    TopicDraft,
+    TopicMemo,
+    read_topics,
+    warn_empty_topics,
+    warn_misspelt_keywords,
+    warn_topicless,
+)
 from .yamlfile import display
 
 PAPERS_DIR = "papers"
@@ -94,6 +102,10 @@ def load_content(
             )
             start = len(problems.items)
             warn_empty_topics(checked.content, topics, problems)
+            warn_topicless(
+                checked.content, topics, topics_read, papers_dir, display(topics_path, root),
+                _listing(drafts), problems, memo.placed if memo is not None else None,
+            )
             empty = tuple(problems.items[start:])
             start = len(problems.items)
             warn_misspelt_keywords(checked.content, topics, problems)
@@ -253,7 +265,7 @@ class _Load:
     topics_read: bool  # see read_topics
     topic_problems: tuple[Problem, ...]
     checked: Checked
-    warnings: tuple[Problem, ...]  # the empty topics
+    warnings: tuple[Problem, ...]  # the empty topics, the papers in no topic
     # imported.json when it was read (settled, or MISSING): the messages of references
     # to deleted papers come from it.
     imported_stamp: FileStamp
@@ -302,12 +314,24 @@ class FolderMemo:
     # other memos recognise them by identity). 2,000 papers at 10,000 share all but
     # their links with the file cache's.
     applied_papers: tuple[Mapping[str, RepoStats] | None, dict[str, tuple[Paper, Paper]]] = (None, {})
+    # What placing each paper in its topics gave (topicsfile.warn_topicless), by its id.
+    placed: TopicMemo = field(default_factory=TopicMemo)
 
     def __getstate__(self) -> dict:
         # The last content applied to: a new process loads a new one.
         return {**self.__dict__, "applied": None}
 
 
+
+
+def placed(cache: FileCache, content_dir: Path) -> TopicMemo | None:
+    """What the last load of ``content_dir`` with ``cache`` found placing its papers in
+    their topics (see topicsfile.warn_topicless), for the build to reuse."""
+    folder = os.fspath(Path(content_dir) / PAPERS_DIR)
+    for kept in cache.values():
+        if kept[3].folder == folder:
+            return kept[3].placed
+    return None
 
 
 def _memo_of(cache: FileCache, papers_dir: Path) -> FolderMemo:
@@ -392,6 +416,10 @@ def _load_again(
             files.problems.pop(files.names[at], None)
     warnings = Problems()
     warn_empty_topics(content, last.topics, warnings)
+    warn_topicless(
+        content, last.topics, last.topics_read, Path(memo.folder), topics_shown,
+        _listing(drafts), warnings, memo.placed,
+    )
     last.warnings = tuple(warnings.items)
     texts = _texts(content)
     if texts != last.texts:  # (unchanged papers keep their strings: a pointer check each)
@@ -400,6 +428,11 @@ def _load_again(
         last.texts, last.misspelt = texts, tuple(misspelt.items)
     memo.last = last
     return content, last.problems()
+
+
+def _listing(drafts: Sequence[PaperDraft]) -> set[str]:
+    """The ids of the papers whose file lists a topic, known or not."""
+    return {draft.id for draft in drafts if draft.values.get("topics") and draft.id}
 
 
 def _texts(content: Content) -> tuple[tuple[str, str], ...]:

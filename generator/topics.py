@@ -496,6 +496,36 @@ def _closest(scores: Mapping[str, _Score], order: Mapping[str, int]) -> str | No
     return min(scored, key=lambda topic: (-scores[topic][0], order[topic])) if scored else None
 
 
+def placed_by_title(paper: Paper, matcher: Matcher, sure: frozenset[str]) -> bool:
+    """Whether `assign_paper` surely gives ``paper`` a topic, told from its title alone
+    (a tenth of the words of its abstract): a keyword of ``sure``
+    (`placing_spellings(matcher)`) matched in it makes its topic's score above 0, so
+    the paper gets that topic or another (by its score, or as the closest), unless it
+    excludes a topic. False says nothing: `assign_paper` tells."""
+    if paper.exclude_topics:
+        return False
+    found = _count_phrases(paper.title, matcher)
+    return bool(found) and not sure.isdisjoint(found)
+
+
+def placing_spellings(matcher: Matcher) -> frozenset[str]:
+    """The spellings of keywords of one part and a weight above 0 (as the score is
+    rounded) of the topics with no keyword of a weight below 0: one of them matched in
+    a paper's title makes that topic's score above 0."""
+    negative = {keyword.topic for keyword in matcher.keywords if keyword.weight < 0}
+    keywords = matcher.keywords
+    return frozenset(
+        spelling
+        for spelling, found in matcher.uses.items()
+        if any(
+            len(keywords[k].parts) == 1
+            and keywords[k].topic not in negative
+            and round(keywords[k].weight * (TITLE_BONUS + 1), 3) > 0
+            for k, _, _ in found
+        )
+    )
+
+
 def closest_topic(paper: Paper, matcher: Matcher) -> str | None:
     """The topic ``paper``'s keywords score highest for (ties: topics.yml order), whether
     or not the paper excludes it: the one a paper no topic takes gets as its fallback,

@@ -13,12 +13,12 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable, Container, Iterable, Mapping, Sequence
 
-from .errors import Location, Problems
+from .errors import Location, Problems, counted
 from .importedfile import Fate
-from .models import Content, Paper, Topic
+from .models import Content, Paper, Topic, TopicAssignment
 from .schema import READING_ORDER_LENGTH
 from .slugs import slugify
 from .typos import closest, did_you_mean
@@ -337,6 +337,135 @@ def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: 
     for draft in drafts:
         if draft.id in empty:
             problems.warning(draft.nodes["id"].loc, f"topic {draft.id!r} has no papers")
+
+
+@dataclass
+class TopicMemo:
+    """What placing the papers in their topics gave, kept between loads (see
+    warn_topicless): the topics they were placed among, and by each paper's id the
+    values its place depends on (id, title, abstract, topics, exclude_topics), its
+    assignments (None: it was not placed, being surely in a topic) and the paper (a
+    rerun's unchanged paper is the very object: no values are compared)."""
+
+    topics: tuple[Topic, ...] = ()
+    placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = field(
+        default_factory=dict
+    )
+
+    def assignments(self, paper: Paper) -> tuple[TopicAssignment, ...] | None:
+        """``paper``'s assignments as placed last among ``topics``, if it was and is as
+        it was then; None otherwise (the caller checks the topics are the same)."""
+        last = self.placed.get(paper.id)
+        return last[1] if last is not None and last[0] == _placing(paper) else None
+
+
+def _placing(paper: Paper) -> tuple[object, ...]:
+    """What a paper's topics depend on besides the topics: its own values."""
+    return (paper.id, paper.title, paper.abstract, paper.topics, paper.exclude_topics)
+
+
+def warn_topicless(
+    content: Content,
+    drafts: Sequence[TopicDraft],
+    topics_read: bool,
+    papers_dir: Path,
+    topics_shown: str,
+    listing: Container[str],
+    problems: Problems,
+    kept: TopicMemo | None = None,
+) -> None:
+    """A paper in no topic is on no topic page: warned at its `topics:` (where the fix
+    goes; at its id when it writes none). Said by `check` as by each build: to know it,
+    the topics' rules place each paper its file gives no topic and its title does not
+    surely place (`placed_by_title`: three in four), a tenth of a millisecond or two
+    each, so what placing a paper gave is kept in ``kept`` for the next load (and the
+    build), by its id, while what it depends on is unchanged. A list with no topic
+    at all (one's own list, begun with an import and `topics: []`) is told so once, at
+    topics.yml, not once a paper: a warning for each of its papers said the same thing
+    hundreds of times. ``papers_dir`` is the folder of the paper files, which the
+    papers' sources show from the project's folder. Nothing is said when topics.yml
+    could not be read, or holds a topic the site leaves out (its papers may be meant
+    for it: its error is said), nor of a paper a reading order names (it is in that
+    topic, or an error says it excludes it), nor of one whose file lists a topic
+    (``listing``: their ids), unknown as it may be (an error says so)."""
+    if not topics_read or any(not draft.usable for draft in drafts):
+        return
+    if not drafts:
+        if content.papers:
+            problems.warning(
+                Location(topics_shown, 1, 1),
+                f"no topic is defined, so the {counted(len(content.papers), 'paper')} of the"
+                " list are on no topic page; define topics here (README: \"Defining a topic\")",
+            )
+        return
+    from .topics import (  # (the stemmer: for topics only)
+        assign_paper, closest_topic, compile_topics, placed_by_title, placing_spellings,
+    )
+
+    topics = content.topics
+    matcher = None
+    sure: frozenset[str] = frozenset()
+    memo = kept.placed if kept is not None and kept.topics == topics else {}
+    placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = {}
+    ordered = {
+        getattr(ref, "text", None)
+        for draft in drafts
+        for topic in (draft, *draft.duplicates)
+        for ref in _items(topic.values.get("reading_order"))
+    }
+    for paper in content.papers:
+        last = memo.get(paper.id)
+        if last is not None and (last[2] is paper or last[0] == _placing(paper)):
+            placed[paper.id] = last if last[2] is paper else (last[0], last[1], paper)
+            assignments = last[1]
+        else:
+            if matcher is None:
+                matcher = compile_topics(topics)
+                sure = placing_spellings(matcher)
+            if paper.topics or placed_by_title(paper, matcher, sure):
+                assignments = None  # (in a topic: left to the build to place)
+            else:
+                assignments = assign_paper(paper, matcher)
+            placed[paper.id] = (_placing(paper), assignments, paper)
+        if (
+            assignments == ()
+            and paper.source is not None
+            and paper.id not in ordered
+            and paper.id not in listing
+        ):
+            if matcher is None:
+                matcher = compile_topics(topics)
+            why = "no keyword of any topic matches it"
+            if paper.exclude_topics:
+                closest = closest_topic(paper, matcher)
+                if closest is not None and closest in paper.exclude_topics:
+                    why = f"it excludes its closest topic, {closest!r}, so no other is tried"
+            problems.warning(
+                _topics_key(papers_dir / PurePosixPath(paper.source.path).name, paper.source),
+                f"paper {paper.id!r} is in no topic: {why}, and it lists none; give it"
+                f" 'topics: [...]' (readinglist topics --explain {paper.id} shows what it matched)",
+            )
+    if kept is not None:
+        kept.topics, kept.placed = topics, placed
+
+
+def _items(refs: object) -> tuple[object, ...]:
+    return refs if isinstance(refs, tuple) else ()
+
+
+def _topics_key(path: Path, source: Location) -> Location:
+    """Where the paper file at ``path`` (shown as ``source``) writes `topics:`; its id when it does not
+    (as the other warnings of a whole paper are placed; not the file's first line, often
+    the comment for the editor); the file's start when it writes neither. (Read again:
+    the model keeps no place of a field, and few papers are in no topic.)"""
+    tree, _ = read_yaml(path, source.path, Problems())
+    if isinstance(tree, Map):
+        entries = {key.text: (key, value) for key, value in reversed(tree.entries)}  # (the first of each)
+        if "topics" in entries:
+            return entries["topics"][0].loc
+        if "id" in entries:
+            return entries["id"][1].loc
+    return Location(source.path, source.line or 1, source.col or 1)
 
 
 def warn_misspelt_keywords(

@@ -13,7 +13,7 @@ from generator.curation import load_content
 from generator.errors import CuratorError
 from generator.provenance import Seen, digest
 from tests.test_build import FIXTURE, make_project
-from tests.test_curation import _Project
+from tests.test_curation import _Project, without_topicless
 from tests.test_curation_cross_file import TOPICS, paper, project
 
 INDEX = "content/pages/index.md"
@@ -25,7 +25,7 @@ TOPIC_FIX = "; remove it here, write the topic meant, or define it in topics.yml
 
 def messages(root: Path) -> list[str]:
     _, problems = load_content(root / "content", root)
-    return [str(p) for p in problems.sorted()]
+    return without_topicless(problems.sorted())
 
 
 def with_pages(root: Path, **pages: str) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.curation import load_content
-from tests.test_curation import _Project
+from tests.test_curation import _Project, without_topicless
 
 TOPICS = """\
 topics:
@@ -40,7 +40,7 @@ def project(root: Path, topics: str = TOPICS, **papers: str) -> Path:
 
 def messages(root: Path) -> list[str]:
     _, problems = load_content(root / "content", root)
-    return [str(p) for p in problems.sorted()]
+    return without_topicless(problems.sorted())
 
 
 # ------------------------------------------------------------ item 2: no cascade of errors

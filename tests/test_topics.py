@@ -24,11 +24,14 @@ import yaml
 
 from generator.models import Paper, Topic, TopicAssignment
 from generator.topics import (
+    assign_paper,
     assign_topics,
     compile_topics,
     forms_matched,
     keyword_overlaps,
     papers_by_topic,
+    placed_by_title,
+    placing_spellings,
     score_paper,
     stems,
 )
@@ -743,3 +746,46 @@ def test_topics_explain_of_a_topic_names_the_keywords_that_match_no_paper(tmp_pa
 )
 def test_forms_matched_tells_the_words_a_stem_joined_but_not_singular_or_plural(term, text, told):
     assert forms_matched(term, text) == told
+
+
+# --- placed by its title alone (check's warning of a paper in no topic) ---------------
+
+
+def test_a_paper_its_title_places_gets_a_topic_in_the_shipped_list():
+    from generator.curation import load_content
+
+    content, _ = load_content(ROOT / "content", ROOT)
+    matcher = compile_topics(content.topics)
+    sure = placing_spellings(matcher)
+    papers = [dataclasses.replace(p, topics=()) for p in content.papers]
+    told = [p for p in papers if placed_by_title(p, matcher, sure)]
+    assert len(told) > len(papers) // 2  # (the shortcut is taken for most papers)
+    assert all(assign_paper(p, matcher) for p in told)
+
+
+@pytest.mark.parametrize(
+    "topics, title, extra",
+    [
+        # A topic with a keyword of a weight below 0: its score may be 0 or less.
+        ([topic("rl", {"reinforcement": 1.0, "robot": -10.0})], "Reinforcement robot robot", {}),
+        # A weight the rounded score takes for 0.
+        ([topic("rl", {"reinforcement": 0.0001})], "Reinforcement", {}),
+        # A keyword of two parts: the other may be missing.
+        ([topic("rl", {"reinforcement & robot": 1.0})], "Reinforcement", {}),
+        # A paper excluding a topic may exclude its closest.
+        ([topic("rl", {"reinforcement": 1.0})], "Reinforcement", {"exclude_topics": ("rl",)}),
+    ],
+)
+def test_a_title_does_not_surely_place_a_paper_where_the_score_may_not_count(topics, title, extra):
+    matcher = compile_topics(topics)
+    one = paper("p", title, **extra)
+    assert not placed_by_title(one, matcher, placing_spellings(matcher))
+    assert assign_paper(one, matcher) == ()
+
+
+def test_a_title_matching_a_keyword_of_a_topic_without_negative_weights_places_its_paper():
+    topics = [topic("rl", {"reinforcement": 1.0}, threshold=100), topic("x", {"a & b": -1.0})]
+    matcher = compile_topics(topics)
+    one = paper("p", "Reinforcement for all")
+    assert placed_by_title(one, matcher, placing_spellings(matcher))
+    assert [a.topic for a in assign_paper(one, matcher)] == ["rl"]  # (as the closest)

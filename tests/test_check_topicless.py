@@ -1,0 +1,146 @@
+"""A paper in no topic: `check` warns of it as each build does (topicsfile.warn_topicless),
+a rerun of the changed files as a full load, and the build places each paper once."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+from generator import build, curation, topics
+from generator.cli import main
+from generator.curation import load_content
+from tests.test_build import FIXTURE, make_project
+from tests.test_curation import _Project
+from tests.test_curation_cross_file import TOPICS, paper, project
+
+GLACIERS = "id: glaciers\ntitle: Glacier melt in the Alps\nabstract: Ice.\ntopics: []\n"
+SAID = (
+    "content/papers/glaciers.yml:4:1: warning: paper 'glaciers' is in no topic: no keyword"
+    " of any topic matches it, and it lists none; give it 'topics: [...]' (readinglist"
+    " topics --explain glaciers shows what it matched)"
+)
+
+
+def said(root: Path) -> list[str]:
+    _, problems = load_content(root / "content", root)
+    return [str(p) for p in problems.sorted()]
+
+
+def test_check_warns_of_a_paper_in_no_topic_as_the_build_does(tmp_path, capsys):
+    # (curator: only a build said it; `check`, run before a commit, passed in silence)
+    root = make_project(tmp_path, FIXTURE)
+    assert main(["--root", str(root), "check"]) == 0
+    before = capsys.readouterr().out.splitlines()
+    (root / "content" / "papers" / "glaciers.yml").write_text(GLACIERS, encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0  # a warning: the exit status stays 0
+    printed = capsys.readouterr().out.splitlines()
+    assert sorted(set(printed) - set(before)) == sorted([SAID, printed[-1]])
+    counts = [re.match(r"0 errors, (\d+) warnings \((\d+) papers", lines[-1]) for lines in (before, printed)]
+    assert [int(n) for n in counts[1].groups()] == [int(n) + 1 for n in counts[0].groups()]
+    # The build says it once, the same words at the same place.
+    settings = build.Settings(
+        content_dir=root / "content", docs_dir=tmp_path / "docs", source_date_epoch=0
+    )
+    assert [str(w) for w in build.generate(settings).warnings if "no topic" in w.message] == [SAID]
+
+
+def test_a_paper_listing_a_topic_or_named_by_a_reading_order_is_not_said_to_be_in_none(tmp_path):
+    # Its error says what is wrong; "it lists none" would be false, and the reading
+    # order shows the topic it was meant for.
+    root = project(
+        tmp_path,
+        TOPICS.replace("multi-task: 1", "multi-task: 1\n    reading_order: [b, c, d]"),
+        a=paper("a"),
+        b="id: b\ntitle: Glaciers\nexclude_topics: [multi-task-learning]\n",
+        c=paper("c"),
+        d=paper("d"),
+        e="id: e\ntitle: Moraines\ntopics: [glaciology]\n",
+        f="id: f\ntitle: Crevasses\n",
+    )
+    assert said(root) == [
+        "content/papers/e.yml:3:10: unknown topic 'glaciology'; remove it here, write the"
+        " topic meant, or define it in topics.yml",
+        "content/papers/f.yml:1:5: warning: paper 'f' is in no topic: no keyword of any topic"
+        " matches it, and it lists none; give it 'topics: [...]' (readinglist topics"
+        " --explain f shows what it matched)",
+        "content/topics.yml:11:21: paper 'b' is in the reading order of topic"
+        " 'multi-task-learning', but content/papers/b.yml:3:18 excludes the paper from that"
+        " topic; remove one of the two",
+    ]
+
+
+def test_no_paper_is_said_to_be_in_no_topic_while_a_topic_is_left_out(tmp_path):
+    # topics.yml unread, or a topic the site leaves out: its papers may be meant for it.
+    root = project(tmp_path, TOPICS.replace("  - id: multi", " - id: multi"), f="id: f\ntitle: F\n")
+    assert not [m for m in said(root) if "no topic" in m]
+    (root / "content" / "topics.yml").write_text(
+        TOPICS.replace("    title: Multi-task learning\n", ""), encoding="utf-8"
+    )
+    assert "content/topics.yml:7:5: missing required field 'title'" in said(root)
+    assert not [m for m in said(root) if "no topic" in m]
+
+
+def test_a_list_with_no_topic_is_told_so_once_by_check(tmp_path):
+    root = project(tmp_path, "topics: []\n", f="id: f\ntitle: F\n", g="id: g\ntitle: G\n")
+    assert said(root) == [
+        "content/topics.yml:1:1: warning: no topic is defined, so the 2 papers of the list"
+        ' are on no topic page; define topics here (README: "Defining a topic")'
+    ]
+
+
+def test_a_rerun_of_an_edited_file_warns_of_a_paper_in_no_topic_as_a_full_load(
+    tmp_path, monkeypatch
+):
+    root = project(tmp_path / "p", a=paper("a"), b=paper("b"), c=paper("c"), d=paper("d"))
+    work = _Project(root, monkeypatch, None)
+    work.edit("d.yml", "D in-context multi-task", "Glaciers")
+    assert work.check("d matches no keyword") is False  # (only d.yml checked again)
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/d.yml:1:5: warning: paper 'd' is in no topic: no keyword of any topic"
+        " matches it, and it lists none; give it 'topics: [...]' (readinglist topics"
+        " --explain d shows what it matched)",
+    ]
+    work.edit("d.yml", "Glaciers", "Glaciers\ntopics: [multi-task-learning]")
+    assert work.check("d given a topic") is False
+    assert work.fresh_problems.items == []
+    work.edit("d.yml", "\ntopics: [multi-task-learning]", "\nabstract: Few-shot in-context.")
+    assert work.check("d matched by its abstract") is False
+    assert work.fresh_problems.items == []
+    work.edit("topics.yml", "in-context: 1", "zero-shot: 1")
+    assert work.check("topics.yml edited: d matches no more") is True
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/d.yml:1:5: warning: paper 'd' is in no topic: no keyword of any topic"
+        " matches it, and it lists none; give it 'topics: [...]' (readinglist topics"
+        " --explain d shows what it matched)",
+    ]
+
+
+def test_the_build_places_only_the_papers_the_load_did_not(tmp_path, monkeypatch):
+    # The load places each paper whose file lists no topic and whose title does not
+    # surely place (to tell one in no topic); the build reuses that, and places the others.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "papers" / "glaciers.yml").write_text(GLACIERS, encoding="utf-8")
+    calls: list[str] = []
+    assign = topics.assign_paper
+
+    def counted(paper, matcher):
+        calls.append(paper.id)
+        return assign(paper, matcher)
+
+    monkeypatch.setattr(build, "assign_paper", counted)
+    # Files written moments ago are not kept between loads: pretend a minute has passed.
+    now = time.time_ns()
+    monkeypatch.setattr(curation.time, "time_ns", lambda: now + 60_000_000_000)
+    memo = build.Memo()  # (not the process's: a fresh build)
+    result = build.generate(
+        build.Settings(content_dir=content, docs_dir=tmp_path / "docs", source_date_epoch=0),
+        memo=memo,
+    )
+    placed = curation.placed(memo.files, content)
+    assert placed is not None
+    by_load = sorted(i for i, (_, found, _) in placed.placed.items() if found is not None)
+    assert by_load and calls  # (both place some: the test tells something)
+    assert sorted(calls + by_load) == sorted(p.id for p in result.site.papers)
