@@ -395,7 +395,8 @@ def warn_topicless(
             problems.warning(
                 Location(topics_shown, 1, 1),
                 f"no topic is defined, so the {counted(len(content.papers), 'paper')} of the"
-                " list are on no topic page; define topics here (README: \"Defining a topic\")",
+                f" list {'is' if len(content.papers) == 1 else 'are'} on no topic page; define"
+                " topics here (README: \"Defining a topic\")",
             )
         return
     from .topics import (  # (the stemmer: for topics only)

@@ -204,11 +204,12 @@ def test_the_exporter_and_importer_agree_on_what_a_preprint_venue_is(tmp_path):
     import_records([_preprint()], tmp_path / "a", added=DAY)
     import_records([_preprint(), _published()], tmp_path / "b", added=DAY)
     from generator.curation import load_content
+    from tests.test_curation import without_topicless
 
     fields = []
     for name in ("a", "b"):
         content, problems = load_content(tmp_path / name)
-        assert not problems
+        assert not without_topicless(problems.items)  # (no topic yet: said once)
         fields.append({f.key: f.value for f in bibtex_entry(content.papers[0]).fields})
     assert fields[0]["howpublished"] == "arXiv preprint arXiv:1810.04805"
     assert "howpublished" not in fields[1] and "NAACL" in fields[1].values()
