@@ -894,7 +894,8 @@ class _Converter:
             if key.text in first_line:
                 self.problems.error(
                     key.loc,
-                    f"duplicate key {key.text!r} (first defined at line {first_line[key.text]})",
+                    f"duplicate key {key.text!r} (first defined at line {first_line[key.text]});"
+                    " keep the one you mean and delete the other",
                 )
                 continue
             first_line[key.text] = key.line

@@ -183,7 +183,7 @@ CASES = {
     ),
     "duplicate key": (
         "id: x\ntitle: A\ntitle: B\nabstract: a\n",
-        [f"{P}:3:1: duplicate key 'title' (first defined at line 2)"],
+        [f"{P}:3:1: duplicate key 'title' (first defined at line 2); keep the one you mean and delete the other"],
     ),
     "a string where a list belongs": (
         "id: x\ntitle: A\nauthors: Ada Lovelace\nabstract: a\n",
@@ -1360,7 +1360,7 @@ def test_check_reports_every_mistake_of_a_file_in_one_run(capsys):
         f"{f}:11:10: unknown topic 'in-context' (did you mean 'in-context-learning'?); remove it here, write the topic meant, or define it in topics.yml",
         f"{f}:12:9: 'status' must be one of must-read, classic, to-read, reference,"
         " not 'must read' (did you mean 'must-read'?)",
-        f"{f}:13:1: duplicate key 'title' (first defined at line 3)",
+        f"{f}:13:1: duplicate key 'title' (first defined at line 3); keep the one you mean and delete the other",
         "8 errors, 0 warnings (2 papers and 1 topic loaded)",
     ]
     assert status == 1

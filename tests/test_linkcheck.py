@@ -559,7 +559,7 @@ def test_broken_yaml_is_reported_with_its_location_and_nothing_is_asked(server, 
     report = tmp_path / "dead.json"
     assert main(["--root", str(tmp_path), "links", "--no-fail", "--json", str(report)]) == 1
     err = capsys.readouterr().err
-    assert "content/papers/bad.yml:2:1: duplicate key 'id' (first defined at line 1)" in err
+    assert "content/papers/bad.yml:2:1: duplicate key 'id' (first defined at line 1); keep the one you mean and delete the other" in err
     assert log == []
     assert not report.exists()  # nothing judged: no report a script could take for one
 

@@ -74,7 +74,7 @@ def test_block_scalars_keep_their_text():
 
 def test_duplicate_keys_are_errors_and_the_first_value_is_kept():
     tree, problems = read("title: A\nyear: 2020\ntitle: B\n")
-    assert problems == ["f.yml:3:1: duplicate key 'title' (first defined at line 1)"]
+    assert problems == ["f.yml:3:1: duplicate key 'title' (first defined at line 1); keep the one you mean and delete the other"]
     assert to_python(tree) == {"title": "A", "year": "2020"}
 
 
