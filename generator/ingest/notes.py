@@ -75,15 +75,23 @@ def _text(written: str) -> str:
         root = lxml.html.fragment_fromstring(written, create_parent="div")
     except Exception:  # (lxml refuses only what no reference manager writes: text as is)
         return _TAG.sub(" ", html.unescape(written)).strip()
-    blocks: list[tuple[str, str]] = []  # (element name, text), in order
+    # (kind, text, depth): a paragraph ("p"), a list item ("li") or the text of one
+    # after a list inside it ("more"), at the depth of lists it is in
+    blocks: list[tuple[str, str, int]] = []
     current: list[str] = []
+    items: list[list[bool]] = []  # the list items open, each whether its "- " is written
 
-    def flush(name: str = "p") -> None:
+    def flush() -> None:
         text = "\n".join(_SPACE.sub(" ", line).strip() for line in "".join(current).split("\n"))
         text = text.strip()
-        if text:
-            blocks.append((name, text))
         current.clear()
+        if not text:
+            return
+        if not items:
+            blocks.append(("p", text, 0))
+            return
+        blocks.append(("more" if items[-1][0] else "li", text, len(items) - 1))
+        items[-1][0] = True
 
     def walk(element: lxml.html.HtmlElement) -> None:
         name = element.tag if isinstance(element.tag, str) else ""
@@ -93,6 +101,8 @@ def _text(written: str) -> str:
         block = name in _BLOCKS
         if block:
             flush()
+        if name == "li":
+            items.append([False])
         if name == "br":
             current.append("\n")
         current.append(_space(element.text))
@@ -103,17 +113,22 @@ def _text(written: str) -> str:
         if href.startswith(("http://", "https://")) and href != shown:
             current.append(f" ({href})")
         if block:
-            flush("li" if name == "li" else "p")
+            flush()
+        if name == "li":
+            items.pop()
         current.append(_space(element.tail))
 
     walk(root)
     flush()
     out = ""
-    for n, (name, text) in enumerate(blocks):
-        if name == "li":
-            text = "- " + text.replace("\n", "\n  ")
+    for n, (kind, text, depth) in enumerate(blocks):
+        indent = "  " * depth
+        if kind == "li":
+            text = f"{indent}- " + text.replace("\n", f"\n{indent}  ")
+        elif kind == "more":
+            text = f"{indent}  " + text.replace("\n", f"\n{indent}  ")
         if n:
-            out += "\n" if name == "li" and blocks[n - 1][0] == "li" else "\n\n"
+            out += "\n" if kind == "li" and blocks[n - 1][0] != "p" else "\n\n"
         out += text
     return out
 

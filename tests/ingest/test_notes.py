@@ -14,6 +14,11 @@ from generator.ingest.notes import machine_note, note_text
     ('<p>a <a href="javascript:alert(1)">b</a><script>alert(2)</script></p>', "a b"),
     ("<p>&lt;unk&gt; is a token, a&#x202E;b</p>", "<unk> is a token, ab"),  # (no invisible override)
     ("<p>  </p>", ""),
+    # A list inside a list item: the item keeps its "- ", the inner list is indented
+    # under it, and the item's text after it is still the item's.
+    ("<ul><li>one<ul><li>nested<ul><li>deep</li></ul></li></ul>after</li><li>two</li></ul>",
+     "- one\n  - nested\n    - deep\n\n  after\n- two"),
+    ("<ul><li><p>a</p></li><li><p>b</p><p>b2</p></li></ul><p>end</p>", "- a\n- b\n\n  b2\n\nend"),
 ])
 def test_a_note_is_read_as_the_text_it_shows(written, text):
     assert note_text(written) == text
@@ -32,3 +37,13 @@ def test_a_note_is_read_as_the_text_it_shows(written, text):
 ])
 def test_an_exporters_own_note_is_told_from_a_curators(text, machine):
     assert machine_note(text) == machine
+
+
+def test_a_nested_list_renders_as_the_note_showed_it():
+    # (the first item read as a paragraph: its "- " was lost, its list flattened)
+    from generator.escape import markdown_html
+
+    shown = markdown_html(note_text("<ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul>"))
+    assert " ".join(str(shown).split()) == (
+        "<ul> <li>one <ul> <li>nested</li> </ul> </li> <li>two</li> </ul>"
+    )
