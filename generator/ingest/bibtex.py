@@ -59,7 +59,7 @@ from ..links import (
     unreachable_host,
 )
 from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
-from .notes import machine_note, note_text
+from .notes import machine_note, note_text, say_left_out, worth_saying
 from .bibsyntax import RawValues, unclosed_value, without_comments
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -219,6 +219,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         referenced.update(parent.key for parent in parents[entry.key])
     records = []
     indexed: list[Record] = []  # entries whose keywords are IEEE Xplore's (see below)
+    left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
     for entry in library.entries:
         # A crossref'd volume (DBLP's and the ACL Anthology's @proceedings) holds what its
         # papers share; it is no paper, and needs no title of its own; nor is a crossref'd
@@ -239,7 +240,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             )
             continue
         fields = _Fields(entry, parents[entry.key])
-        record = _record(fields, path, problems)
+        record = _record(fields, path, problems, left_out)
         if record is not None and record.tags and _ieee_index_terms(fields["keywords"], record.doi):
             indexed.append(record)
             record = replace(record, tags=(), read_before=record.read_before + (ReadBefore(
@@ -254,6 +255,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             " thesaurus' words for the paper rather than a curator's or its authors'"
             f" ({len(indexed)} entr{'y' if len(indexed) == 1 else 'ies'} in this file); left out of the tags",
         )
+    say_left_out(left_out, "annote", ("entry", "entries"), problems)
     return _without_arxiv_subjects(records, problems)
 
 
@@ -750,7 +752,9 @@ _ABBREVIATIONS = frozenset("""
 """.split())
 
 
-def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
+def _record(
+    fields: _Fields, path: str, problems: Problems, left_out: list[tuple[Location, str]] | None = None
+) -> Record | None:
     entry = fields.entry
     source = Location(path, entry.start_line + 1, 1)
     # (Without the full stop Google Scholar ends some titles with, "Lora: Low-rank
@@ -976,20 +980,27 @@ def _record(fields: _Fields, path: str, problems: Problems) -> Record | None:
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
         read_before=read_before,
-        **_curators_notes(entry, fields, path),
+        **_curators_notes(entry, fields, path, left_out),
     )
 
 
-def _curators_notes(entry: Entry, fields: _Fields, path: str) -> dict[str, object]:
+def _curators_notes(
+    entry: Entry, fields: _Fields, path: str, left_out: list[tuple[Location, str]] | None = None
+) -> dict[str, object]:
     """The notes a curator wrote on the entry in a reference manager, as Zotero and
     Mendeley export them (``annote``; biblatex's ``annotation``), as text (Markdown), and
     where they are; not the notes Zotero writes itself (notes.machine_note: arXiv's
     "Comment: 10 pages"). (``note`` is the bibliography's, printed with the reference:
     read for an arXiv id and addresses.)"""
+    dropped: list[tuple[Location, str]] = []  # the first note left out (notes.worth_saying)
     for name in ("annote", "annotation"):
         text = note_text(_paragraphs(fields[name]))
         if text and not machine_note(text):
             return {"notes": text, "notes_at": _field_location(entry, name, path)}
+        if text and worth_saying(text) and not dropped:
+            dropped.append((_field_location(entry, name, path), text))
+    if left_out is not None:
+        left_out += dropped
     return {}
 
 

@@ -16,6 +16,7 @@ import re
 
 import lxml.html
 
+from ..errors import Location, Problems
 from ..schema import FORBIDDEN_CHARS
 
 # Characters no paper may hold (`check` refuses them), which a character reference in a
@@ -55,6 +56,7 @@ _LABELLED = re.compile(
 _MACHINE_LINE = re.compile(
     r"(?i)arxiv:\s*\S+(?:\s*\[[^\]]*\])?\.?|(?:comments?|tex\.[\w-]+)\s*:.*"
 )
+_ARXIV_ID_LINE = re.compile(r"(?i)arxiv:\s*\S+(?:\s*\[[^\]]*\])?\.?")
 _OPEN_ACCESS = re.compile(
     r"(?i)(?:(?:all|gold|green|bronze|hybrid(?: gold)?) open access)(?:\s*,\s*(?:all|gold|green|bronze|hybrid(?: gold)?) open access)*"
 )
@@ -149,4 +151,47 @@ def machine_note(text: str) -> bool:
                for part in line.split("; ") if part.strip())
         and bool(_LABELLED.match(line))
         for line in lines
+    )
+
+
+# The labels of Scopus' and Web of Science's record notes, which no curator writes.
+_RECORD_LABELS = re.compile(
+    r"(?i)(?:cited by|export date|conference date|conference code|conference location"
+    r"|conference name|correspondence address|references|funding details|funding text"
+    r"|language of original document|abbreviated source title|document type"
+    r"|publication stage|source: scopus|chemicals/cas|tradenames|manufacturers|coden"
+    r"|pubmed id|art\. no|times cited|accession number)\s*(?::.*|$)"
+)
+
+
+def worth_saying(text: str) -> bool:
+    """Whether a note `machine_note` takes for an exporter's may be a curator's all the
+    same: one with a "Field: value" line a person may write ("Comment: I doubt the
+    proof" reads as arXiv's comment, "Publisher: ..." as a field of Zotero's Extra), not
+    one of arXiv ids ("arXiv:2106.09685 [cs]") or Scopus' record fields alone."""
+    return any(
+        not _ARXIV_ID_LINE.fullmatch(line.strip())
+        and not all(
+            _RECORD_LABELS.fullmatch(part.strip()) or _OPEN_ACCESS.fullmatch(part.strip())
+            for part in line.split("; ") if part.strip()
+        )
+        for line in text.split("\n") if line.strip()
+    )
+
+
+def say_left_out(left_out: list[tuple[Location, str]], tag: str, nouns: tuple[str, str], problems: Problems) -> None:
+    """The notes taken for an exporter's own and left out (`worth_saying`), said once a
+    file, at the first, with how many: a curator's note that starts as an exporter's
+    line does ("Comment: ...") is not dropped without a word."""
+    if not left_out:
+        return
+    where, text = left_out[0]
+    first = text.split("\n")[0]
+    shown = first if len(first) <= 60 else first[:57] + "..."
+    others = f"; {len(left_out)} {nouns[1]} in this file have such notes" if len(left_out) > 1 else ""
+    problems.warning(
+        where,
+        f"{tag} {shown!r} is read as a note the exporter writes itself (arXiv's comment, a"
+        f" field of Zotero's Extra, Scopus' record note) and left out{others}; if a curator"
+        " wrote it, copy it into the paper's notes: by hand",
     )

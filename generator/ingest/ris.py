@@ -49,7 +49,7 @@ from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..names import source_name, without_marks
 from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
-from .notes import machine_note, note_text
+from .notes import machine_note, note_text, say_left_out, worth_saying
 from .bibtex import (
     ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
@@ -228,6 +228,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
     keyword_lines: dict[int, _Tags] = {}  # id(record) -> its tags: where a keyword is
     local_files: list[tuple[Location, str]] = []
     dated: list[tuple[Location, str]] = []  # volumes that are a date
+    left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
     _untyped(lines, 0, starts[0], path, problems)
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(lines)
@@ -265,7 +266,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         if not parsed:  # (not reached: the body starts with TY and ends with ER)
             continue
         tags = _Tags(parsed[0], tag_lines, start + 1, written)
-        record = _record(tags, path, problems, local_files, dated)
+        record = _record(tags, path, problems, local_files, dated, left_out)
         if record is None:
             continue
         if record.tags and record.doi.lower().startswith("10.1109/") and "VO" in tags.lines:
@@ -291,6 +292,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             f"VL {written!r} is a date (the month of a conference, as Mendeley and Scopus"
             f" write it), not a volume{others}; left out",
         )
+    say_left_out(left_out, "N1", ("record", "records"), problems)
     if local_files:
         where, written = local_files[0]
         others = f" and {len(local_files) - 1} more" if len(local_files) > 1 else ""
@@ -349,6 +351,7 @@ def _record(
     problems: Problems,
     local_files: list[tuple[Location, str]],
     dated: list[tuple[Location, str]],
+    left_out: list[tuple[Location, str]],
 ) -> Record | None:
     source = Location(path, tags.start, 1)
     kind = str(tags.values.get("TY", "")).strip().upper()
@@ -409,7 +412,7 @@ def _record(
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
             links.append(make_link(url, "ris"))
-    notes, notes_at = _curators_notes(tags, path)
+    notes, notes_at = _curators_notes(tags, path, left_out)
     _given_twice(tags, path, problems)
     return Record(
         title=title,
@@ -433,17 +436,25 @@ def _record(
     )
 
 
-def _curators_notes(tags: _Tags, path: str) -> tuple[str, Location | None]:
+def _curators_notes(
+    tags: _Tags, path: str, left_out: list[tuple[Location, str]]
+) -> tuple[str, Location | None]:
     """The record's notes (N1) a curator wrote, as text (Markdown), apart by a blank line,
     and the line of the first; not those an exporter writes itself (notes.machine_note:
     Zotero's "arXiv:2106.09685 [cs]" and "Comment: 10 pages", Scopus' "Cited by: 12")."""
     found: list[str] = []
+    dropped: list[tuple[Location, str]] = []  # the first note of the record left out
     first = None
     for (number, _), lines in zip(tags.lines.get("N1", ()), tags.written.get("N1", ())):
         text = note_text("\n".join([lines[0][6:], *lines[1:]]))
-        if text and not machine_note(text) and text not in found:
+        if text and machine_note(text):
+            if worth_saying(text) and not dropped:
+                dropped.append((Location(path, number, 1), text))
+            continue
+        if text and text not in found:
             found.append(text)
             first = first or Location(path, number, 1)
+    left_out += dropped
     return "\n\n".join(found), first
 
 

@@ -645,7 +645,7 @@ def test_links_by_their_host_and_the_notes_addresses():
         ("data", "https://huggingface.co/datasets/squad"),
     ]
     assert {l.found_in for l in record.links} == {"ris"}  # (a record's own fields)
-    assert problems == []
+    assert problems == [left_out("lab.ris:6:1", "Comment: code at https://huggingface.co/datasets/squad")]
 
 
 # A paragraph longer than a line of a wrapped file: a line of it is a line of the text.
@@ -1241,6 +1241,15 @@ ER  -
 """
 
 
+def left_out(where: str, first_line: str, others: str = "") -> str:
+    """The warning of notes taken for an exporter's own (notes.say_left_out)."""
+    return (
+        f"{where}: warning: N1 {first_line!r} is read as a note the exporter writes itself"
+        " (arXiv's comment, a field of Zotero's Extra, Scopus' record note) and left"
+        f" out{others}; if a curator wrote it, copy it into the paper's notes: by hand"
+    )
+
+
 def test_a_curators_note_is_read_as_text_and_an_exporters_own_notes_are_not():
     # (curator: Zotero's export of a paper's notes, the curator's own, was dropped
     # without a word)
@@ -1258,22 +1267,40 @@ def test_a_curators_note_is_read_as_text_and_an_exporters_own_notes_are_not():
     )
 
 
-@pytest.mark.parametrize("note, curators", [
-    ("arXiv:2106.09685 [cs]", False),
-    ("arXiv: 1706.03762", False),  # (Mendeley's)
-    ("<p>Comment: 10 pages, 5 figures; accepted at ICLR</p>", False),
-    ("Publisher: IEEE", False),
-    ("Citation Key: hu2021lora\ntex.ids: hu2022lora", False),
-    ("Cited by: 150000; Conference name: CVPR 2016; Conference code: 125163", False),
-    ("Good baseline. arXiv:2106.09685", True),
-    ("Key idea: low-rank updates", True),
-    ("Source: my advisor", True),
-    ("<p>&lt;unk&gt; tokens matter</p>", True),
+@pytest.mark.parametrize("note, curators, said", [
+    ("arXiv:2106.09685 [cs]", False, None),
+    ("arXiv: 1706.03762", False, None),  # (Mendeley's)
+    # Left out, but said: a curator may write "Comment: ..." or "Publisher: ..." too.
+    ("<p>Comment: 10 pages, 5 figures; accepted at ICLR</p>", False,
+     "Comment: 10 pages, 5 figures; accepted at ICLR"),
+    ("Comment: I doubt the proof of Theorem 2", False, "Comment: I doubt the proof of Theorem 2"),
+    ("Publisher: IEEE", False, "Publisher: IEEE"),
+    ("Citation Key: hu2021lora\ntex.ids: hu2022lora", False, "Citation Key: hu2021lora"),
+    # (Scopus' record notes: no curator writes them; not said)
+    ("Cited by: 150000; Conference name: CVPR 2016; Conference code: 125163", False, None),
+    ("Good baseline. arXiv:2106.09685", True, None),
+    ("Key idea: low-rank updates", True, None),
+    ("Source: my advisor", True, None),
+    ("<p>&lt;unk&gt; tokens matter</p>", True, None),
 ])
-def test_which_notes_are_the_curators(note, curators):
+def test_which_notes_are_the_curators(note, curators, said):
     record, problems = _one(f"N1  - {note}\n")
     assert bool(record.notes) == curators
-    assert "<p>" not in record.notes and problems == []
+    assert "<p>" not in record.notes
+    assert problems == ([left_out("lab.ris:3:1", said)] if said else [])
+
+
+def test_notes_taken_for_an_exporters_are_said_once_a_file():
+    # (curator: a note of mine starting "Comment:" went without a word)
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - One\nN1  - Comment: my doubt\nN1  - Publisher: IEEE\nER  - \n"
+        "TY  - JOUR\nTI  - Two\nN1  - arXiv:2106.09685 [cs]\nER  - \n"
+        "TY  - JOUR\nTI  - Three\nN1  - Comment: 9 pages\nER  - \n"
+    )
+    assert [r.notes for r in records] == ["", "", ""]
+    assert problems == [
+        left_out("lab.ris:3:1", "Comment: my doubt", "; 2 records in this file have such notes")
+    ]
 
 
 def test_a_curators_note_becomes_a_new_papers_notes_and_never_rewrites_a_files(tmp_path):
@@ -1281,7 +1308,7 @@ def test_a_curators_note_becomes_a_new_papers_notes_and_never_rewrites_a_files(t
     ris = tmp_path / "zotero.ris"
     ris.write_text(NOTED)
     first = import_paths([ris], content)
-    assert (len(first.added), [str(w) for w in first.warnings]) == (3, [])
+    assert (len(first.added), [str(w) for w in first.warnings]) == (3, [left_out(f"{ris}:6:1", "Comment: Draft V2 includes better baselines")])
     papers = content / "papers"
     lora = papers / "lora-low-rank-adaptation-of-large-language-models.yml"
     # The note as a literal block, its paragraphs apart; no HTML in the file.
@@ -1295,7 +1322,7 @@ def test_a_curators_note_becomes_a_new_papers_notes_and_never_rewrites_a_files(t
     assert "notes" not in _papers(content)["highly-accurate-protein-structure-prediction-with-alphafold"]
     # Again: nothing changes.
     again = import_paths([ris], content)
-    assert (again.updated, again.warnings) == ([], [])
+    assert (again.updated, [str(w) for w in again.warnings]) == ([], [left_out(f"{ris}:6:1", "Comment: Draft V2 includes better baselines")])
     # The curator edits the notes; the reference manager's note changes too: the file's
     # notes stay as the curator wrote them, and the note not merged is said at its line.
     lora.write_text(lora.read_text().split("notes: |-")[0] + "notes: My own words.\n")
@@ -1307,6 +1334,7 @@ def test_a_curators_note_becomes_a_new_papers_notes_and_never_rewrites_a_files(t
         f"{ris}:9:1: warning: note not merged ('Why read'): lora-low-rank-adaptation-of-large-"
         "language-models already has notes, which the import never rewrites; copy it into them"
         " by hand if it is wanted",
+        left_out(f"{ris}:6:1", "Comment: Draft V2 includes better baselines"),
     ]
     # A note the notes already hold, as the curator copied it in, is no news.
     lora.write_text(lora.read_text().replace(
@@ -1324,11 +1352,11 @@ def test_a_note_fills_an_existing_papers_empty_notes_once(tmp_path):
     ris = tmp_path / "b.ris"
     ris.write_text(NOTED)
     report = import_paths([ris], content)
-    assert (report.updated, report.warnings) == (["a-paper-noted-in-plain-text"], [])
+    assert (report.updated, [str(w) for w in report.warnings]) == (["a-paper-noted-in-plain-text"], [left_out(f"{ris}:6:1", "Comment: Draft V2 includes better baselines")])
     path = content / "papers" / "a-paper-noted-in-plain-text.yml"
     assert path.read_text().endswith("notes: Read for the reading group; compare with AdaLoRA.\n")
     # A curator who deletes the notes does not get them back.
     path.write_text(path.read_text().split("notes:")[0])
     again = import_paths([ris], content)
-    assert (again.updated, again.warnings) == ([], [])
+    assert (again.updated, [str(w) for w in again.warnings]) == ([], [left_out(f"{ris}:6:1", "Comment: Draft V2 includes better baselines")])
     assert "notes" not in path.read_text()
