@@ -496,6 +496,23 @@ def _missing_colon(line_text: str, line: int) -> tuple[int, int, str] | None:
     )
 
 
+def _continues_text(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` goes on with the text of a key's value above it (YAML
+    lets a plain value go on over lines indented under its key: "title: A Survey of
+    LLMs for" then "  code generation"), so that it is no key of its own."""
+    indent = _indent_of(lines[number - 1])
+    for n in range(number - 1, 0, -1):
+        text = lines[n - 1]
+        if not text.strip() or text.lstrip(" ").startswith("#"):
+            continue
+        if _indent_of(text) >= indent:
+            continue  # (another line of the same text)
+        key, colon, value = text.strip(" ").lstrip("- ").partition(": ")
+        value = _cut_comment(value).strip()
+        return bool(colon and key and value) and value[0] not in "[{|>\"'&*!#"
+    return False
+
+
 def _field_keys() -> frozenset[str]:
     from .schema import LINK_FIELDS, PAPER_FIELDS, TOPIC_FIELDS  # (only for a syntax error)
     from .models import LINK_KINDS
@@ -600,7 +617,9 @@ def explain_syntax_error(
             # its key allows, so it reads as a continuation of the value above.
             number = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
             above = lines[number - 1] if number else ""
-            if indent in (_indent_of(above), _value_start(above)):  # ("  code []", "- url x")
+            if indent in (_indent_of(above), _value_start(above)) and not _continues_text(
+                lines, number
+            ):  # ("  code []", "- url x"; not a title's second line, "  code generation")
                 found = _missing_colon(above, number)
                 if found is not None:
                     return found

@@ -407,6 +407,14 @@ SYNTAX_HINTS = {
         "3:10: YAML syntax error: a key needs a colon and a space after it:"
         " write 'url: https://github.com/a/b'",
     ),
+    # A title goes on over two lines (YAML allows it), its second starting with a
+    # field's word; the slip is the key under it, indented too deep, not the title's
+    # second line taken for a key without its colon ("write 'code: generation'").
+    "a key indented too deep under a title of two lines": (
+        "id: x\ntitle: A Survey of Language Models for\n  code generation\n  year: 2023\n",
+        "4:3: YAML syntax error: this key is indented deeper than its place allows, so it"
+        " reads as part of the value above; check the indentation of this line and the line above",
+    ),
     "a block's text not indented": (
         "id: broken\ntitle: T\nnotes: |\nMy note.\nvenue: ICLR\n",
         "4:1: YAML syntax error: the lines of a '|' block must be indented under their key"
