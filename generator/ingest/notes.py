@@ -31,6 +31,7 @@ _BLOCKS = frozenset({
 _SKIPPED = frozenset({"script", "style", "head", "title"})
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 # The "Field: value" lines exporters write into a note themselves: the fields of
 # Zotero's Extra (CSL variables and Zotero fields an item type lacks), arXiv's comment
@@ -70,7 +71,9 @@ def note_text(written: str) -> str:
 
 def _text(written: str) -> str:
     if not _TAG.search(written):
-        text = html.unescape(written) if "&" in written else written
+        # (a reference written whole, "&amp;": html.unescape alone also reads the
+        # "&not" of a plain note's "A&notation" as "¬", as a browser would)
+        text = _REFERENCE.sub(lambda m: html.unescape(m.group()), written) if "&" in written else written
         lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     try:

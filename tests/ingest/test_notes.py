@@ -7,6 +7,9 @@ from generator.ingest.notes import machine_note, note_text
 
 @pytest.mark.parametrize("written, text", [
     ("A plain note &amp; more", "A plain note & more"),
+    # A plain note's "&" that starts no whole reference stays as written ("&not" is
+    # one to a browser, without its ";").
+    ("Q&A on R&D; see A&notation and x&copy_y, &#233;t&eacute;", "Q&A on R&D; see A&notation and x&copy_y, été"),
     ("<p>One</p><p>Two<br>lines</p>", "One\n\nTwo\nlines"),
     ('<div data-schema-version="8"><h2>Head</h2>\n<ol><li>a</li>\n<li>b</li></ol></div>', "Head\n\n- a\n- b"),
     ('<p>see <a href="https://example.org/x">https://example.org/x</a></p>', "see https://example.org/x"),
