@@ -26,7 +26,14 @@ outranked the short title that was the query. Last, the results that find more o
 query's words (literally or through another form) come first, in lunr's order otherwise
 (`rank_by_words`; readinglist.js reorders the worker's results alike): a word found only
 through its base form weighs too little to outrank, by score alone, the papers that
-write one other query word.
+write one other query word. A typed word of letters that no word of the index begins
+with, nor any other form of it, is a slip of the keys ("instrucion tuning" found only
+"tuning", each result saying "Missing: instrucion"): it becomes lunr's fuzzy term
+``W~1`` (``W~2`` from 10 letters: FUZZY_LONG), and the index's words it finds count for
+it in `rank_by_words` and in the result's "Missing:". Whether a word matches, and what
+its fuzzy term finds, the browser reads from the index's ``vocabulary`` (its config:
+every word lunr indexes, sorted; `Vocabulary`, 17 B per paper of the synthetic list at
+10,000 papers). A word the index has gets no fuzzy term: its ranking is as before.
 
 `MaterialSearch` answers queries over a built `search_index.json` the way Material's
 search worker does (read from material/templates/assets/javascripts/workers/search.*.js
@@ -36,7 +43,8 @@ the query transformation that appends `*` to every plain term, and the post-quer
 `score * (1 + boost**2)` with `boost = (1 if the entry is a page, not a section)
 + (share of query terms found)`. lunr.py is a port of lunr.js 2.3, the version Material
 bundles. Known differences: lunr.py rounds field scores half-to-even where lunr.js rounds
-half-up (at the third decimal); a required term missing from the index empties the
+half-up (at the third decimal); lunr.js counts a fuzzy term's edits in UTF-16 code units
+and lunr.py in characters (they differ for a character beyond U+FFFF); a required term missing from the index empties the
 result in lunr.js but not in lunr.py; a double wildcard ("W**", which Material makes of
 a typed "W*") expands differently; Chinese segmentation and `lunr-languages` are not
 replicated. tests/browser compares this replica with the real worker on real queries.
@@ -44,6 +52,7 @@ replicated. tests/browser compares this replica with the real worker on real que
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import json
@@ -388,6 +397,13 @@ def shape_index(
     config = {
         **index["config"], "separator": SEPARATOR, "fields": FIELDS,
         "inflections": lemmas.inflections(vocabulary, plurals, singulars),
+        # Every word lunr indexes, in every field (the base forms' too): the search box
+        # looks for a typed word that none of them begins with by its near spellings.
+        "vocabulary": " ".join(Vocabulary.order(
+            word for doc in docs for name, value in doc.items() if name in FIELDS
+            for word in _field_words(value if isinstance(value, str) else " ".join(value))
+            if word not in STOP_WORDS
+        )),
     }
     return {**index, "config": config, "docs": docs}
 
@@ -440,30 +456,97 @@ _IDENTIFIER = re.compile(
 # Words the user wrote in lunr's own syntax are passed on untouched.
 _QUERY_SYNTAX = re.compile(r"""^[+\-]|^(?:title|text|tags):|["~^]|^\*|\*$""")
 EXACT_BONUS = 3
+# A typed word that no word of the index begins with (nor any other form of it) is a slip
+# of the keys ("instrucion", "reinforcment"): it is looked for as lunr's fuzzy term
+# "W~1", the index's words one edit away (a letter put in, left out, changed, or two
+# neighbours swapped). A word of FUZZY_LONG letters or more may be two edits away
+# (measured on the shipped list's words, typos of 1 or 2 random edits: at two edits a
+# word of 10+ letters finds 0.5 other words beside the one meant, one of 8 or 9 letters
+# 1.8, "routing" for "promting"; at one edit a typo of two edits finds the word meant
+# 15% of the time). Only
+# a word of letters, FUZZY_SHORTEST or more: a number or an id one digit off is another
+# one (a year, a version, another paper), and a word of two letters is one edit from
+# dozens of others.
+FUZZY_LONG = 10
+FUZZY_SHORTEST = 3
+
+
+def fuzzy_distance(word: str) -> int:
+    """The edit distance a word that matches nothing is looked for within."""
+    return 2 if len(word) >= FUZZY_LONG else 1
+
+
+def near(typed: str, word: str, edits: int) -> bool:
+    """Whether lunr's fuzzy term ``typed~edits`` finds ``word``: ``word`` is ``typed``
+    with at most ``edits`` letters put in, left out or changed, or neighbours swapped
+    (TokenSet.fromFuzzyString, whose swap leaves the first letter to edit again).
+    readinglist.js's near is the same."""
+    if edits == 0 or not typed or not word:
+        return typed == word or max(len(typed), len(word)) <= edits
+    if typed[0] == word[0] and near(typed[1:], word[1:], edits):
+        return True
+    return (
+        near(typed, word[1:], edits - 1)  # a letter put in
+        or near(typed[1:], word, edits - 1)  # left out
+        or near(typed[1:], word[1:], edits - 1)  # changed
+        or (len(typed) > 1 and word[0] == typed[1] and near(typed[0] + typed[2:], word[1:], edits - 1))
+    )
+
+
+def _utf16(word: str) -> bytes:
+    return word.encode("utf-16-be")
+
+
+class Vocabulary:
+    """The index's words (its config's ``vocabulary``), in JavaScript's order of strings
+    (UTF-16 code units), so that the browser finds a prefix by bisection as here."""
+
+    def __init__(self, text: str):
+        self.words = text.split()
+        self._keys = [_utf16(word) for word in self.words]
+
+    @staticmethod
+    def order(words: Iterable[str]) -> list[str]:
+        return sorted(set(words), key=_utf16)
+
+    def begins(self, prefix: str) -> bool:
+        """Whether a word of the index begins with ``prefix`` (lunr's "prefix*")."""
+        at = bisect.bisect_left(self._keys, _utf16(prefix))
+        return at < len(self.words) and self.words[at].startswith(prefix)
+
+    def near(self, typed: str, edits: int) -> list[str]:
+        """The words ``typed~edits`` finds, in the vocabulary's order."""
+        return [word for word in self.words if abs(len(word) - len(typed)) <= edits and near(typed, word, edits)]
 
 
 def refine_query(
-    query: str, separator: str = SEPARATOR, base_forms: Mapping[str, Sequence[str]] | None = None
+    query: str, separator: str = SEPARATOR, base_forms: Mapping[str, Sequence[str]] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> str:
     """The query the site's search box hands Material (see the module docstring);
     overrides/assets/readinglist.js does exactly this in the browser. ``base_forms``
-    is the index's map of a word's other forms turned around (lemmas.by_form)."""
-    return " ".join(_refine(query, separator, base_forms)[0])
+    is the index's map of a word's other forms turned around (lemmas.by_form);
+    ``vocabulary`` the index's words, by which a word that matches none is looked for
+    as a fuzzy term (without it, none is)."""
+    return " ".join(_refine(query, separator, base_forms, vocabulary)[0])
 
 
 def query_words(
-    query: str, separator: str = SEPARATOR, base_forms: Mapping[str, Sequence[str]] | None = None
+    query: str, separator: str = SEPARATOR, base_forms: Mapping[str, Sequence[str]] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[tuple[str, ...]]:
     """The words of ``query`` a result is ranked by (`rank_by_words`): each word the
     refined query looks for, as the terms any of which finds it (lower-cased): the word
     itself, its base forms, and the other spellings of the typed word it is part of
-    ("multitask" for "multi-task"'s "multi" and "task", "tulu" for "tülu").
-    readinglist.js's refineWords is the same."""
-    return _refine(query, separator, base_forms)[1]
+    ("multitask" for "multi-task"'s "multi" and "task", "tulu" for "tülu"); for a word
+    looked for as a fuzzy term, the index's words that term finds ("instruction" for
+    "instrucion"). readinglist.js's refineWords is the same."""
+    return _refine(query, separator, base_forms, vocabulary)[1]
 
 
 def _refine(
-    query: str, separator: str, base_forms: Mapping[str, Sequence[str]] | None
+    query: str, separator: str, base_forms: Mapping[str, Sequence[str]] | None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[list[str], list[tuple[str, ...]]]:
     base_forms = base_forms or {}
     split_at = re.compile(separator)
@@ -507,6 +590,14 @@ def _refine(
                 continue
             if piece and piece.lower() not in STOP_WORDS:
                 bases = base_forms.get(piece.lower(), ())
+                if (n < len(pieces) and vocabulary is not None and not bases
+                        and piece.isalpha() and len(piece) >= FUZZY_SHORTEST
+                        and not any(map(vocabulary.begins, [piece.lower(), *spellings]))):
+                    # Found by nothing as typed: a fuzzy term, ranked by the words it finds.
+                    edits = fuzzy_distance(piece.lower())
+                    out.append(f"{piece}~{edits}")
+                    words[(piece.lower(), *vocabulary.near(piece.lower(), edits))] = None
+                    continue
                 # Material appends the "*" to the first (it leaves a boosted term alone).
                 out += [piece, f"{piece}^{EXACT_BONUS}"]
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
@@ -573,6 +664,7 @@ class MaterialSearch:
         self.parents = _parents(index["docs"])
         self.fields = list(config["fields"])
         self.base_forms = lemmas.by_form(config.get("inflections", {}))
+        self.vocabulary = Vocabulary(config["vocabulary"]) if "vocabulary" in config else None
 
         builder = Builder()
         builder.b(0)
@@ -626,7 +718,7 @@ class MaterialSearch:
 
         The query is first refined as the site's search box refines it (`refine_query`).
         """
-        refined, words = _refine(query, self.separator.pattern, self.base_forms)
+        refined, words = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
         return self._search(" ".join(refined), words)
 
     def search_raw(self, query: str) -> list[Hit]:
@@ -647,20 +739,27 @@ class MaterialSearch:
             doc = self.docs.get(result["ref"])
             if doc is None:
                 continue
-            found = self._query_terms(clauses, list(result["match_data"].metadata))
+            tokens = list(result["match_data"].metadata)
+            found = self._query_terms(clauses, tokens)
             is_page = result["ref"] not in self.parents
             boost = int(is_page) + (sum(found.values()) / len(found) if found else float("nan"))
-            scored.append((result["ref"], result["score"] * (1 + boost**2), found))
+            scored.append((result["ref"], result["score"] * (1 + boost**2), found, tokens))
         scored.sort(key=lambda item: item[1], reverse=True)  # stable, as Array.sort
         hits: dict[str, Hit] = {}
         # (A page's terms are those of its entries: Material groups them by page.)
         terms: dict[str, dict[str, bool]] = {}
-        for ref, score, found in scored:
+        # The words a fuzzy term found ("instruction" for "instrucion~1") count for the
+        # typed word, as its base forms do: Material's terms, which only know what begins
+        # with the typed word, say it is missing (readinglist.js finds them in the result).
+        # (Any other term of the words a token is, is a term of the query, found already.)
+        wanted = {term for word in words or () for term in word}
+        for ref, score, found, tokens in scored:
             page = self.parents.get(ref, ref)
             if page not in hits:
                 hits[page] = Hit(page, self.docs[page]["title"], score)
             page_terms = terms.setdefault(page, {})
             page_terms.update({term: True for term, yes in found.items() if yes})
+            page_terms.update({token: True for token in tokens if token in wanted})
         if words is None:
             return list(hits.values())
         return [hits[page] for page in rank_by_words(list(hits), terms, words)]

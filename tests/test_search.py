@@ -26,9 +26,11 @@ from generator.search import (
     STOP_WORDS,
     EntryMemo,
     MaterialSearch,
+    Vocabulary,
     load_index,
     paper_entry,
     LETTERS,
+    query_words,
     refine_query,
     title_boosts,
     shape_index,
@@ -583,6 +585,23 @@ def test_a_fuzzy_term_is_searched_within_two_edits_at_most(monkeypatch):
     assert asked[-1] == "task~1"  # a smaller distance is kept
 
 
+def test_a_word_that_begins_no_word_of_the_index_is_looked_for_as_a_fuzzy_term():
+    vocabulary = Vocabulary(" ".join(Vocabulary.order(["instruction", "instructions", "tuning", "model", "tune"])))
+    # (10 letters: two edits; fewer: one.)
+    assert refine_query("instrucion tuning", vocabulary=vocabulary) == "instrucion~2 tuning tuning^3"
+    assert query_words("instrucion tuning", vocabulary=vocabulary) == [
+        ("instrucion", "instruction", "instructions"), ("tuning",)]
+    assert refine_query("modle", vocabulary=vocabulary) == "modle~1"
+    assert query_words("modle", vocabulary=vocabulary) == [("modle", "model")]
+    # A word the index begins with, one whose base form it holds, one of another spelling
+    # it holds, a number, an id and a word of two letters are looked for as before.
+    forms = {"tuned": ("tune",)}
+    for query in ("instr", "tuned", "Tüning", "2401.99999", "x2y", "qz", "Model-Tuning"):
+        assert refine_query(query, base_forms=forms, vocabulary=vocabulary) == refine_query(query, base_forms=forms)
+    # Without the vocabulary (an index built before it), no word is.
+    assert refine_query("instrucion") == "instrucion instrucion^3"
+
+
 def test_a_paper_is_found_by_its_arxiv_id_and_doi_pasted_as_they_are():
     # The metadata review: pasting an id, a researcher's first try, found nothing.
     site = Site(
@@ -801,3 +820,86 @@ def test_a_shipped_title_that_spells_an_acronym_out_ranks_first_for_it(engine):
     assert first.location == "papers/dense-reward-for-free-in-reinforcement-learning-from-human-feedback/"
     [first, *_] = engine.search("MoE")
     assert first.location.startswith("papers/sparsely-activated-mixture-of-experts")
+
+
+# --- A misspelt word ---------------------------------------------------------------------
+
+
+def test_the_vocabulary_is_the_words_lunr_indexes_and_near_is_lunrs_fuzzy_match(engine):
+    # The browser decides from the vocabulary whether a word matches the index, and which
+    # words its fuzzy term finds (to count the word found and not "Missing" there).
+    import random
+
+    from lunr.token_set import TokenSet
+
+    assert set(engine.vocabulary.words) == set(engine.index.inverted_index)
+    assert engine.vocabulary.words == Vocabulary.order(engine.vocabulary.words)
+    rng = random.Random(7)
+    words = [w for w in engine.vocabulary.words if w.isalpha() and len(w) >= 4]
+    for _ in range(1500):
+        typo = list(rng.choice(words))
+        for _ in range(rng.randint(1, 2)):
+            at = rng.randrange(len(typo) - 1)
+            edit = rng.randrange(4)
+            if edit == 0:
+                typo.insert(at, rng.choice("aeinorst"))
+            elif edit == 1:
+                del typo[at]
+            elif edit == 2:
+                typo[at] = rng.choice("aeinorst")
+            else:
+                typo[at], typo[at + 1] = typo[at + 1], typo[at]
+        typed = "".join(typo)
+        for edits in (1, 2):
+            lunr = engine.index.token_set.intersect(TokenSet.from_fuzzy_string(typed, edits)).to_list()
+            assert engine.vocabulary.near(typed, edits) == Vocabulary.order(lunr), (typed, edits)
+
+
+@pytest.mark.example
+@pytest.mark.parametrize(
+    ("query", "phrase", "first"),
+    [
+        # Before, each found only the papers with "tuning" ("SPT: Semi-Parametric Prompt
+        # Tuning" first) or "learning" ("Learning to Prompt for Continual Learning"), and
+        # said "Missing: instrucion".
+        ("instrucion tuning", "instruction tuning", 3),
+        ("reinforcment learning", "reinforcement learning", 8),
+    ],
+)
+def test_a_misspelt_word_finds_the_papers_that_spell_it_right(engine, query, phrase, first):
+    hits = engine.search(query)
+    assert all(phrase in html.unescape(hit.title).lower() for hit in hits[:first]), hits[:first]
+
+
+def test_a_misspelt_word_counts_as_found_where_its_fuzzy_term_finds_a_word(engine):
+    # rank_by_words: the results with both words come first. Before, the fuzzy word was
+    # found nowhere (Material's terms only know words beginning with it).
+    hits = [hit.location for hit in engine.search("instrucion tuning")]
+    words: dict[str, set[str]] = {}  # (a page's, with its sections')
+    for location, doc in engine.docs.items():
+        words.setdefault(engine.parents.get(location, location), set()).update(engine.tokenize(
+            [value if isinstance(value, str) else " ".join(value) for name, value in doc.items() if name in FIELDS]))
+    # (Material counts a term found where a word begins with it: "tuning" is found
+    # through its base form "tune" in "tuned"; a fuzzy term finds whole words only.)
+    assert query_words("instrucion tuning", engine.separator.pattern, engine.base_forms, engine.vocabulary) == [
+        ("instrucion", "instruction", "instructions"), ("tuning", "tune")]
+    both = [loc for loc in hits if {"instruction", "instructions"} & words[loc]
+            and any(word.startswith(("tuning", "tune")) for word in words[loc])]
+    assert len(both) > 5
+    assert hits[:len(both)] == both
+
+
+def test_a_query_whose_words_the_index_has_ranks_as_without_fuzzy_terms(built, engine, papers):
+    # The fuzzy term is added for no word the index has: every title, and these queries,
+    # are refined and ranked as they were before the vocabulary existed.
+    index = load_index(built)
+    config = {k: v for k, v in index["config"].items() if k != "vocabulary"}
+    before = MaterialSearch({**index, "config": config})
+    assert before.vocabulary is None
+    for paper in papers:
+        title = paper["title"]
+        assert refine_query(title, engine.separator.pattern, engine.base_forms, engine.vocabulary) == \
+            refine_query(title, engine.separator.pattern, engine.base_forms), title
+    for query in ("instruction tuning", "reinforcement learning", "pruned models", "instr", "Tülu"):
+        assert "~" not in refine_query(query, engine.separator.pattern, engine.base_forms, engine.vocabulary)
+        assert engine.search(query) == before.search(query), query

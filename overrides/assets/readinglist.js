@@ -62,11 +62,66 @@
     return bases;
   }
 
+  /* A typed word that no word of the index begins with is looked for as lunr's fuzzy
+     term "W~1" (search.py's FUZZY_LONG, FUZZY_SHORTEST and near say why and how). */
+  var FUZZY_LONG = 10;
+  var FUZZY_SHORTEST = 3;
+  var LETTERS_ONLY = /^\p{L}+$/u;
+
+  function fuzzyDistance(word) {
+    return word.length >= FUZZY_LONG ? 2 : 1;
+  }
+
+  /* Whether lunr's fuzzy term typed~edits finds word (search.py's near). */
+  function near(typed, word, edits) {
+    if (edits === 0 || !typed || !word) {
+      return typed === word || Math.max(typed.length, word.length) <= edits;
+    }
+    if (typed[0] === word[0] && near(typed.slice(1), word.slice(1), edits)) {
+      return true;
+    }
+    return near(typed, word.slice(1), edits - 1)
+      || near(typed.slice(1), word, edits - 1)
+      || near(typed.slice(1), word.slice(1), edits - 1)
+      || (typed.length > 1 && word[0] === typed[1]
+        && near(typed[0] + typed.slice(2), word.slice(1), edits - 1));
+  }
+
+  /* The index's words (its config's "vocabulary", search.py's Vocabulary), sorted as
+     JavaScript compares strings. */
+  function Vocabulary(text) {
+    this.words = text ? text.split(" ") : [];
+  }
+
+  /* Whether a word of the index begins with prefix (lunr's "prefix*"). */
+  Vocabulary.prototype.begins = function (prefix) {
+    var low = 0;
+    var high = this.words.length;
+    while (low < high) {
+      var middle = (low + high) >>> 1;
+      if (this.words[middle] < prefix) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low < this.words.length && this.words[low].startsWith(prefix);
+  };
+
+  /* The words typed~edits finds. */
+  Vocabulary.prototype.near = function (typed, edits) {
+    return this.words.filter(function (word) {
+      return Math.abs(word.length - typed.length) <= edits && near(typed, word, edits);
+    });
+  };
+
   /* The refined query's terms, and the words a result is ranked by (search.py's
-     _refine: refine is refine_query, refineWords query_words). */
-  function refineParts(query, separator, baseForms) {
+     _refine: refine is refine_query, refineWords query_words); and the words the
+     query's fuzzy terms find. */
+  function refineParts(query, separator, baseForms, vocabulary) {
     var out = [];
     var words = new Map();
+    var fuzzy = new Set();
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -122,6 +177,20 @@
         }
         if (piece && !STOP_WORDS.has(piece.toLowerCase())) {
           var bases = baseForms.get(piece.toLowerCase()) || [];
+          var low = piece.toLowerCase();
+          if (n < pieces.length && vocabulary && !bases.length
+              && LETTERS_ONLY.test(piece) && piece.length >= FUZZY_SHORTEST
+              && ![low].concat(spellings).some(function (p) { return vocabulary.begins(p); })) {
+            /* Found by nothing as typed: a fuzzy term, ranked by the words it finds. */
+            var edits = fuzzyDistance(low);
+            var found = vocabulary.near(low, edits);
+            out.push(piece + "~" + edits);
+            addWord([low].concat(found));
+            found.forEach(function (word) {
+              fuzzy.add(word);
+            });
+            return;
+          }
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
           out.push(piece, piece + "^" + EXACT_BONUS);
           /* Its base forms (generator/lemmas.py): exact terms, below the typed word. */
@@ -134,15 +203,45 @@
         }
       });
     });
-    return { query: out.join(" "), words: Array.from(words.values()) };
+    return { query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy };
   }
 
-  function refine(query, separator, baseForms) {
-    return refineParts(query, separator, baseForms).query;
+  function refine(query, separator, baseForms, vocabulary) {
+    return refineParts(query, separator, baseForms, vocabulary).query;
   }
 
-  function refineWords(query, separator, baseForms) {
-    return refineParts(query, separator, baseForms).words;
+  function refineWords(query, separator, baseForms, vocabulary) {
+    return refineParts(query, separator, baseForms, vocabulary).words;
+  }
+
+  /* A result's words that the query's fuzzy terms find ("instruction" for
+     "instrucion~1") are put in its terms as found, so that the typed word counts as
+     found there (rankByWords, foldSpellings): Material's terms only know the words that
+     begin with the typed word, and say it is missing (search.py's replica reads lunr's
+     match data; the worker hands the page none, so the result's fields are read, as
+     the worker's tokenizer splits them). In place. */
+  function markFuzzy(items, fuzzy, fields, separator) {
+    items.forEach(function (item) {
+      if (!item.terms) {
+        return;
+      }
+      fields.forEach(function (field) {
+        var value = item[field];
+        if (value === undefined || value === null) {
+          return;
+        }
+        (Array.isArray(value) ? value : [value]).forEach(function (text) {
+          String(text).split(/<[^>]*>/).forEach(function (section) {
+            section.split(separator).forEach(function (token) {
+              var low = token.toLowerCase();
+              if (fuzzy.has(low)) {
+                item.terms[low] = true;
+              }
+            });
+          });
+        });
+      });
+    });
   }
 
   /* The worker's result groups (one a page), those that find more of the query's words
@@ -567,6 +666,9 @@
   window.readinglistByForm = byForm;
   window.readinglistFoldTerms = foldTerms;
   window.readinglistFoldSpellings = foldSpellings;
+  window.readinglistVocabulary = function (text) {
+    return new Vocabulary(text);
+  };
 
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") {
@@ -579,6 +681,8 @@
       this.isSearch = /\/workers\/search\.[^/]*\.js/.test(String(url));
       this.separator = null;  /* the index's own, from the setup message */
       this.baseForms = null;  /* and its words' other forms */
+      this.vocabulary = null;  /* and its words */
+      this.fields = [];
       /* The words of each query posted and not yet answered: the worker answers every
          query, in order (an invalid one with no results). */
       this.pending = [];
@@ -589,7 +693,13 @@
         this.addEventListener("message", function (ev) {
           var isResult = ev.data && ev.data.type === RESULT;
           var items = isResult && ev.data.data && ev.data.data.items;
-          var words = isResult ? this.pending.shift() : null;
+          var refined = isResult ? this.pending.shift() : null;
+          var words = refined && refined.words;
+          if (items && refined && refined.fuzzy.size) {
+            items.forEach(function (group) {
+              markFuzzy(group, refined.fuzzy, this.fields, this.separator);
+            }, this);
+          }
           if (items && words) {
             rankByWords(items, words);
           }
@@ -623,11 +733,14 @@
           });
           this.separator = new RegExp(message.data.config.separator);
           this.baseForms = byForm(message.data.config.inflections);
+          this.vocabulary = typeof message.data.config.vocabulary === "string"
+            ? new Vocabulary(message.data.config.vocabulary) : null;
+          this.fields = Object.keys(message.data.config.fields || {});
         } else if (message.type === QUERY) {
           /* (Every query is answered: one not refined is answered in the worker's order.) */
           var refined = typeof message.data === "string" && this.separator
-            ? refineParts(message.data, this.separator, this.baseForms) : null;
-          this.pending.push(refined && refined.words);
+            ? refineParts(message.data, this.separator, this.baseForms, this.vocabulary) : null;
+          this.pending.push(refined);
           if (refined) {
             message = Object.assign({}, message, { data: refined.query });
           }
