@@ -268,6 +268,13 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     shaped = shape_index(index, site)
     # (The words' other forms, "inflections", are tested in tests/test_lemmas.py.)
     inflections = shaped["config"].pop("inflections")
+    # Every word lunr indexes, in every entry and field (the base forms' "learn" and
+    # "use" too, and the byline's "·", which the separator keeps), stop words ("a",
+    # "this", "in") left out as lunr leaves them out.
+    assert shaped["config"].pop("vocabulary").split() == [
+        "1", "2024", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
+        "codefuseai", "context", "gone", "hi", "home", "l", "learn", "learning", "mftcoder",
+        "p2", "script", "t", "title", "use", "uses", "·"]
     assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
                                 "fields": FIELDS}
     assert inflections["learn"] == "learned learning learns learnt"

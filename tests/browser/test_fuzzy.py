@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.example]
 def test_the_browser_looks_for_a_misspelt_word_as_python_does(page, site_dir):
     config = load_index(site_dir)["config"]
     queries = ["instrucion tuning", "reinforcment learning", "tsk arithmetic", "mixtrue of experts",
-               "Tüninng multi-tsak", "xq 2401.99999 x2yz", "instruction tuning", "reinforcmnt"]
+               "Tüninng multi-tsak", "xq 2401.99999 x2yz", "instruction tuning", "reinforcmnt",
+               # letters and cases the two languages might read apart
+               "Straße Müllr naïvve Łukaszz Ørstedd ﬁnetuninng x²-loss Ångströmm İnstrucion"]
     page.goto("")
     in_browser = page.evaluate(
         "([queries, separator, inflections, vocabulary]) => {"
