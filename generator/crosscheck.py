@@ -206,7 +206,7 @@ def cross_check(
     # naming that id elsewhere is no second mistake.
     misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
     _check_formerly(papers, claimed, misnamed, problems)
-    paper_choices = _Choices(set(ordered), ordered, misnamed, gone.fate)
+    paper_choices = paper_id_choices(set(ordered), ordered, misnamed, gone.fate)
     topic_choices = make_topic_choices(topics, topics_read)
     orders = reading_orders(topics)
     ruled = ruled_out(claimed.values())
@@ -266,6 +266,14 @@ def make_topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choi
         set(topic_list), topic_list, frozenset() if topics_read else ANY, fate, aliases=aliases,
         remedy=UNKNOWN_TOPIC_REMEDY,
     )
+
+
+def paper_id_choices(
+    ids: Container[str], ordered: list[str] | None, misnamed: Container[str],
+    fate: Callable[[str], Fate | None],
+) -> _Choices:
+    """The paper ids a reference may name (`related:`, a reading order...)."""
+    return _Choices(ids, ordered, misnamed, fate, unmatched=UNKNOWN_PAPER_REMEDY)
 
 
 # Paper id -> (topic id, the located entry) for each reading order listing the paper.
@@ -506,7 +514,7 @@ class Checked:
         papers = list(self.content.papers)
         # The ids are those of the last load: a suggestion for a mistyped one needs
         # them sorted, which is done only then.
-        choices = _Choices(self.owners, None, self.misnamed, fate)
+        choices = paper_id_choices(self.owners, None, self.misnamed, fate)
         for _, new in pairs:
             paper_id = str(new.id)
             self.owners[paper_id] = new
@@ -525,6 +533,13 @@ class Checked:
 
 
 _id_of = operator.attrgetter("id")
+
+# After "unknown paper 'x'" when no id is close enough to suggest (nor a record says
+# what became of it): where a paper's id is found.
+UNKNOWN_PAPER_REMEDY = (
+    "; remove it here, or write a paper's id: its file's name in content/papers/ without .yml"
+    " (readinglist search WORDS lists papers as papers/<id>/)"
+)
 
 
 class _Everything:
@@ -553,6 +568,7 @@ class _Choices:
         fate: Callable[[str], Fate | None] | None = None,
         aliases: Mapping[str, tuple[str, str]] | None = None,
         remedy: str = "",
+        unmatched: str = "",
     ):
         self.ids = ids
         self._ordered = ordered
@@ -562,10 +578,12 @@ class _Choices:
         self.aliases = aliases or {}
         # What to do about an unknown id that no record explains (after the suggestion).
         self.remedy = remedy
+        # What to do about one when nothing is suggested, nor the remedy says it.
+        self.unmatched = unmatched
 
     def suggestion(self, word: str) -> str:
-        """" (did you mean ...?)" for a mistyped id, else ""."""
-        return did_you_mean(word, self.ordered) or alias_hint(word, self.aliases)
+        """" (did you mean ...?)" for a mistyped id, else ``unmatched``."""
+        return did_you_mean(word, self.ordered) or alias_hint(word, self.aliases) or self.unmatched
 
     @property
     def ordered(self) -> list[str]:

@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 
 from . import pages
+from .crosscheck import UNKNOWN_PAPER_REMEDY
 from .errors import Location, Problems
 from .frontmatter import front_matter_problems
 from .models import Content
@@ -298,8 +299,9 @@ def link_problem(
         if gone is not None:
             written = lambda other: pages.paper_dest(other) + tail  # noqa: E731
             return f"link {href!r} leads to no page: {gone.says(paper_id, written)}"
-        return f"link {href!r} leads to no page: no paper {paper_id!r}" + _suggest(
-            paper_id, paper_ids, lambda other: pages.paper_dest(other) + tail
+        return f"link {href!r} leads to no page: no paper {paper_id!r}" + (
+            _suggest(paper_id, paper_ids, lambda other: pages.paper_dest(other) + tail)
+            or UNKNOWN_PAPER_REMEDY
         )
     topic = _TOPIC.fullmatch(target)
     if topic:

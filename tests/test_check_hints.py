@@ -12,9 +12,9 @@ import pytest
 
 from generator.commands.check import summary
 from generator.typos import closest
-from tests.test_curation import check_one
+from tests.test_curation import NO_SUCH_PAPER, _Project, check_one
 from tests.test_curation_cross_file import TOPICS, paper, project
-from tests.test_check_beside import messages
+from tests.test_check_beside import messages, with_pages
 
 P = "content/papers/x.yml"
 T = "content/topics.yml"
@@ -72,7 +72,52 @@ def test_a_deleted_paper_named_in_a_reading_order_gets_no_lookalike(tmp_path):
             "continual-learning": paper("continual-learning"),
         },
     )
-    assert messages(root) == [f"{T}:6:27: unknown paper 'curriculum-learning'"]
+    assert messages(root) == [f"{T}:6:27: unknown paper 'curriculum-learning'" + NO_SUCH_PAPER]
+
+
+def test_an_unknown_paper_with_no_lookalike_says_what_a_paper_id_is_everywhere_one_is_named(
+    tmp_path, monkeypatch
+):
+    # Each place that takes a paper id: related, not_related, a reading order (also of a
+    # topic whose id is given twice), a hand-written page's link. With no id close to
+    # suggest, "unknown paper 'x'" alone left the curator without a next step.
+    topics = TOPICS.replace("reading_order: [a, b, c]", "reading_order: [a, b, lost-one]") + (
+        "  - id: in-context-learning\n    title: Again\n    reading_order: [a, b, lost-two]\n"
+    )
+    root = project(
+        tmp_path,
+        topics,
+        a=paper("a", extra="related: [lost-three, b]\nnot_related: [lost-four]\n"),
+        b=paper("b", extra="related: [c]\n"),
+        c=paper("c"),
+    )
+    with_pages(root, about="# About\n\nSee [it](papers/lost-five.md).\n")
+    remedy = (
+        "; remove it here, or write a paper's id: its file's name in content/papers/ without"
+        " .yml (readinglist search WORDS lists papers as papers/<id>/)"
+    )
+    assert remedy == NO_SUCH_PAPER  # (the text the other tests of check use)
+    A = "content/papers/a.yml"
+    expected = [
+        f"content/pages/about.md:3:10: link 'papers/lost-five.md' leads to no page: no paper 'lost-five'{remedy}",
+        f"{A}:3:11: unknown paper 'lost-three'{remedy}",
+        f"{A}:4:15: unknown paper 'lost-four'{remedy}",
+        f"{T}:6:27: unknown paper 'lost-one'{remedy}",
+        f"{T}:11:9: duplicate topic id 'in-context-learning' (first defined at line 2): the"
+        " site has the first; give this one another id, or merge the two",
+        f"{T}:13:27: unknown paper 'lost-two'{remedy}",
+    ]
+    assert messages(root) == expected
+    # (Where an id is close enough, the suggestion alone says what to write: "unknown
+    # paper 'known-papr' (did you mean 'known-paper'?)", tests/test_curation.py.)
+    # Checked again after an edit (as `serve` does, the other files' checks kept), the
+    # edited file's reference says the same.
+    work = _Project(root, monkeypatch, None)
+    work.edit("b.yml", "related: [c]", "related: [lost-six]")
+    assert not work.check("b names a paper that does not exist")  # (b alone checked again)
+    assert f"content/papers/b.yml:3:11: unknown paper 'lost-six'{remedy}" in [
+        str(p) for p in work.fresh_problems.items
+    ]
 
 
 LONG_TITLE_SLUG = (
@@ -200,7 +245,7 @@ def test_an_id_written_with_capitals_or_spaces_says_how_to_write_it_where_it_exi
         f"{P}:4:10: write the topic as its id 'multi-task-learning', not 'Multi-Task Learning'",
         f"{P}:5:18: write the topic as its id 'in-context-learning', not 'In_Context_Learning'",
         f"{P}:6:11: write the paper as its id 'known-paper', not 'Known-Paper'",
-        f"{P}:6:24: unknown paper 'Nope'",
+        f"{P}:6:24: unknown paper 'Nope'" + NO_SUCH_PAPER,
     ]
     # None of them is kept as written: the paper as built names none of them.
     fixed = text.replace("Multi-Task Learning", "multi-task-learning")

@@ -162,6 +162,13 @@ def check_one(tmp_path: Path, text: str | bytes, name: str = "x.yml") -> list[st
 
 P = "content/papers/x.yml"
 
+# What `check` adds to "unknown paper 'x'" when no id is close enough to suggest
+# (typed out here, as a reader sees it, not taken from the generator).
+NO_SUCH_PAPER = (
+    "; remove it here, or write a paper's id: its file's name in content/papers/ without .yml"
+    " (readinglist search WORDS lists papers as papers/<id>/)"
+)
+
 CASES = {
     "yaml syntax error": (
         "id: x\ntitle: [unclosed\nabstract: a\n",
@@ -356,7 +363,7 @@ CASES = {
             f"{P}:4:18: unknown topic 'multitask-learning' (did you mean 'multi-task-learning'?)"
             "; remove it here, write the topic meant, or define it in topics.yml",
             f"{P}:5:11: unknown paper 'known-papr' (did you mean 'known-paper'?)",
-            f"{P}:5:23: unknown paper 'zzz'",
+            f"{P}:5:23: unknown paper 'zzz'" + NO_SUCH_PAPER,
         ],
     ),
     "ids listed twice, excluded and related to itself": (
@@ -376,7 +383,7 @@ CASES = {
             f"{P}:4:27: a paper cannot be in its own not_related",
             f"{P}:4:30: 'known-paper' is in both related and not_related; remove it from one:"
             " from not_related to link the two, from related to part them",
-            f"{P}:4:43: unknown paper 'zzz'",
+            f"{P}:4:43: unknown paper 'zzz'" + NO_SUCH_PAPER,
         ],
     ),
     "not_related listing a paper twice": (
@@ -1261,7 +1268,7 @@ topics:
         " so a paper with them counts both weights; keep one (with the weight of both, if meant)",
         f"{T}:16:5: missing required field 'id'",
         f"{T}:18:20: warning: 'reading_order' lists 2 papers; list 3 to 6 papers to read first",
-        f"{T}:18:34: unknown paper 'zzz'",
+        f"{T}:18:34: unknown paper 'zzz'" + NO_SUCH_PAPER,
     ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.curation import load_content
-from tests.test_curation import _Project, without_topicless
+from tests.test_curation import NO_SUCH_PAPER, _Project, without_topicless
 
 TOPICS = """\
 topics:
@@ -114,7 +114,7 @@ def test_an_id_that_no_file_is_named_after_is_still_unknown(tmp_path):
         c=paper("c"),
     )
     assert messages(root) == [
-        "content/papers/a.yml:3:11: unknown paper 'bb'",
+        "content/papers/a.yml:3:11: unknown paper 'bb'" + NO_SUCH_PAPER,
         "content/papers/b.yml:2:8: YAML syntax error: a list opened here with '[' is not"
         " closed: close it with ']' (if the value is text, not a list, put the whole value"
         " in double quotes)",

@@ -12,7 +12,7 @@ import pytest
 
 from generator.cli import main
 from generator.curation import load_content
-from tests.test_curation import is_topicless, without_topicless
+from tests.test_curation import is_topicless, NO_SUCH_PAPER, without_topicless
 from generator.errors import Location
 from generator.importer import import_records
 from generator.ingest import Record
@@ -229,5 +229,5 @@ def test_a_hand_written_paper_renamed_by_hand_is_told_by_git_to_keep_its_old_add
     assert _problems(tmp_path) == [
         "content/papers/raft.yml:3:11: unknown paper 'paxo-made-simple' (did you mean"
         " 'paxos-made-simple'?)",
-        "content/papers/raft.yml:3:29: unknown paper 'deleted'",
+        "content/papers/raft.yml:3:29: unknown paper 'deleted'" + NO_SUCH_PAPER,
     ]

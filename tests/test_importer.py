@@ -16,6 +16,7 @@ from generator.paperfile import new_file_text
 from generator.ingest import Record, abstract_links
 from generator.links import make_link
 from generator.yamlio import parse, to_python
+from tests.test_curation import NO_SUCH_PAPER
 
 DAY = dt.date(2026, 1, 2)
 HEAD = "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
@@ -282,7 +283,7 @@ def test_a_run_killed_midway_leaves_whole_files_only(tmp_path, monkeypatch):
         (tmp_path / "papers" / "paper-one.yml").read_text().replace("related: []", "related: [paper-two]")
     )
     _, problems = load_content(tmp_path, tmp_path.parent)
-    assert [p.message for p in problems.errors] == ["unknown paper 'paper-two'"]
+    assert [p.message for p in problems.errors] == ["unknown paper 'paper-two'" + NO_SUCH_PAPER]
     (tmp_path / "papers" / "paper-one.yml").write_text(
         (tmp_path / "papers" / "paper-one.yml").read_text().replace("related: [paper-two]", "related: []")
     )
