@@ -221,6 +221,37 @@ def test_reading_order_is_start_here_then_the_table():
     assert page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/d.md").context["neighbours"] == ()
 
 
+def test_each_reading_order_entry_says_in_words_what_order_places_the_paper():
+    # Once "(table order)": which table, ordered how, a reader could not tell.
+    from generator.render import Renderer
+
+    papers = (
+        paper("s", 2019, title="Start"), paper("n", 2024, title="New"),
+        paper("o", 2020, title="Old"), paper("u", title="Undated"),
+    )
+    result = plan(site(papers, (Topic("t", "T", reading_order=("s",)),), {pid: ("t",) for pid in "snou"}))
+    renderer = Renderer()
+
+    def entry(pid: str) -> str:
+        text = renderer.render(page(result, f"papers/{pid}.md"))
+        assert (
+            '<p class="rl-table-note">In each topic of this paper: the curator\'s start-here papers'
+            " first, then the others as the topic's table lists them, newest first (those without"
+            " a year last, by title).</p>"
+        ) in text
+        neighbours = text.split('<ul class="rl-neighbours" data-search-exclude>\n', 1)[1]
+        return neighbours.split("\n</ul>", 1)[0]  # (its one topic's line)
+
+    t = '<li><a href="../../topics/t/">T</a>'
+    prev, after = '<span class="rl-neighbours__prev">previous: ', '<span class="rl-neighbours__next">next: '
+    assert entry("s") == f'{t}, 1 of 4 (a start-here paper): {after}<a href="../n/">New</a></span></li>'
+    assert entry("n") == (
+        f'{t}, 2 of 4 (by year, newest first): {prev}<a href="../s/">Start</a></span>'
+        f' {after}<a href="../o/">Old</a></span></li>'
+    )
+    assert entry("u") == f'{t}, 4 of 4 (no year: by title): {prev}<a href="../o/">Old</a></span></li>'
+
+
 def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
     links = (
         Link("https://gitlab.com/x/port", "code", host="gitlab", repo="x/port"),
