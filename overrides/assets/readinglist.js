@@ -246,7 +246,8 @@
 
   /* The worker's result groups (one a page), those that find more of the query's words
      first, in the worker's order otherwise (search.py's rank_by_words says why): a word
-     is found where one of its terms is, in any of the page's entries. In place. */
+     is found where one of its terms is, in any of the page's entries. In place; the
+     number of groups that find every word. */
   function rankByWords(groups, words) {
     /* (No object of each group's terms: 10,000 groups took 25 ms instead of 18.) */
     var counts = new Map();
@@ -267,6 +268,46 @@
     groups.sort(function (a, b) {
       return counts.get(b) - counts.get(a);  /* stable (ES2019) */
     });
+    var every = 0;
+    counts.forEach(function (n) {
+      if (n === words.length) {
+        every += 1;
+      }
+    });
+    return every;
+  }
+
+  /* What the line above the results says of a query of several words. Material counts
+     the pages that find any one of them ("201 matching documents" for a title pasted
+     whole: nearly every page has one of its words); the reader looks for the pages
+     that have them all. (search.py's rank_by_words puts those first.) "" where
+     Material's count says it already: one word, or every page found has them all. */
+  function countLine(pages, every, words) {
+    if (words < 2 || every === pages) {
+      return "";
+    }
+    var all = every === 0 ? "No page has" : every === 1 ? "1 page has" : every + " pages have";
+    return all + " every word; " + pages + (pages === 1 ? " has" : " have") + " some";
+  }
+
+  /* The result's count line, as countLine says it, once Material has written its own
+     (after every query; an English site only: the line is English). */
+  var SEARCH_COUNT = { line: "" };
+  var WATCHED_COUNTS = new WeakSet();
+  function searchCount() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta || typeof MutationObserver !== "function" || WATCHED_COUNTS.has(meta)
+        || !/^en\b/.test(document.documentElement.lang || "")) {
+      return;
+    }
+    WATCHED_COUNTS.add(meta);
+    new MutationObserver(function () {
+      /* (Only Material's count, not its "Type to start searching" or "No matching
+         documents"; nor this line itself, written by the observer.) */
+      if (SEARCH_COUNT.line && /^\s*[0-9][0-9.k]* matching documents?\s*$/.test(meta.textContent)) {
+        meta.textContent = SEARCH_COUNT.line;
+      }
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
   }
 
   /* "Skip to content" goes to the page's title. Material points it at the first
@@ -597,11 +638,13 @@
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(searchResultTags);
+      window.document$.subscribe(searchCount);
       window.document$.subscribe(skipToTitle);
       window.document$.subscribe(scrollingTables);
       window.document$.subscribe(codeButtons);
     } else {
       searchResultTags();
+      searchCount();
       skipToTitle();
       scrollingTables();
       codeButtons();
@@ -663,6 +706,7 @@
   window.readinglistRefine = refine;
   window.readinglistRefineWords = refineWords;
   window.readinglistRankByWords = rankByWords;
+  window.readinglistCountLine = countLine;
   window.readinglistByForm = byForm;
   window.readinglistFoldTerms = foldTerms;
   window.readinglistFoldSpellings = foldSpellings;
@@ -701,7 +745,9 @@
             }, this);
           }
           if (items && words) {
-            rankByWords(items, words);
+            SEARCH_COUNT.line = countLine(items.length, rankByWords(items, words), words.length);
+          } else if (isResult) {
+            SEARCH_COUNT.line = "";
           }
           if (items && this.baseForms) {
             items.forEach(function (group) {

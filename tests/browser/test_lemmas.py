@@ -138,3 +138,40 @@ def test_a_typed_word_found_by_its_joined_spelling_is_not_missing(page, site_dir
         [config["separator"], config["inflections"]],
     )
     assert terms == {"multi": True, "task": True, "multitask": True}
+
+
+def test_the_count_above_the_results_says_how_many_pages_have_every_word(page, site_dir):
+    # Material counts the pages that have any one word of the query: a title pasted
+    # whole said "201 matching documents", nearly every page of the site, for the one
+    # paper it names (whose page comes first).
+    page.goto("")
+    lines = page.evaluate(
+        "cases => cases.map(c => window.readinglistCountLine(...c))",
+        [[201, 1, 4], [201, 10, 4], [5, 0, 2], [1, 0, 2], [3, 3, 2], [12, 1, 1]],
+    )
+    assert lines == [
+        "1 page has every word; 201 have some",
+        "10 pages have every word; 201 have some",
+        "No page has every word; 5 have some",
+        "No page has every word; 1 has some",
+        "",  # (every page found has them all: Material's count says so)
+        "",  # (one word: every page found has it)
+    ]
+    engine = MaterialSearch(load_index(site_dir))
+    query = "Editing Models with Task Arithmetic"  # ("with" is a stop word, not searched)
+    found = [hit.location for hit in engine.search(query)]
+    every = set.intersection(
+        *({hit.location for hit in engine.search(word)} for word in ("editing", "models", "task", "arithmetic"))
+    )
+    assert found[0] == "papers/editing-models-with-task-arithmetic/" and found[0] in every
+    assert 1 < len(every) < len(found)
+    meta = page.locator(".md-search-result__meta")
+    page.locator(".md-search__input").press_sequentially(query)
+    page.wait_for_function("/every word/.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert meta.inner_text() == f"{len(every)} pages have every word; {len(found)} have some"
+    # One word: Material's count, which is true of it.
+    page.locator(".md-search__input").fill("")
+    page.locator(".md-search__input").press_sequentially("arithmetic")
+    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    arithmetic = len(engine.search("arithmetic"))
+    assert meta.inner_text() == f"{arithmetic} matching document{'s' if arithmetic != 1 else ''}"
