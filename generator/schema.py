@@ -64,7 +64,7 @@ KINDS = {
     "list[paper]": "a list of paper ids",
     "list[topic]": "a list of topic ids",
     "list[id]": "a list of the ids it had before a rename (none an id in use now)",
-    "links": "a mapping from link kind (code, project, paper, pdf) to a list of links",
+    "links": "a mapping from link kind (code, project, paper, pdf, data, video, slides) to a list of links",
     "keywords": "a mapping from a phrase to its weight (a number)",
 }
 
@@ -142,7 +142,7 @@ PAPER_FIELDS: tuple[Field, ...] = (
     Field(
         "venue_kind", "enum",
         "What the venue is: a journal (cited as `@article`), a conference or workshop"
-        " (`@inproceedings`) or an edited book (`@incollection`). Imported from BibTeX;"
+        " (`@inproceedings`) or an edited book (`@incollection`). Imported from BibTeX or RIS;"
         " otherwise the citation guesses it from the venue's name.",
         choices=VENUE_KINDS,
     ),
@@ -160,7 +160,11 @@ PAPER_FIELDS: tuple[Field, ...] = (
     ),
     Field("arxiv", "arxiv", "arXiv identifier, kept as typed (2101.00010 keeps its trailing zero)."),
     Field("doi", "doi", "Digital Object Identifier, without the resolver prefix."),
-    Field("links", "links", "Code repositories, project pages, paper and PDF links."),
+    Field(
+        "links", "links",
+        "Code repositories, project pages, paper and PDF links, datasets and models, talks and"
+        " slides.",
+    ),
     Field("topics", "list[topic]", "Topics the curator assigns; they always win over rules."),
     Field("exclude_topics", "list[topic]", "Topics the rules must not assign to this paper."),
     Field("tags", "list[text]", "Free-form tags."),
@@ -202,7 +206,7 @@ LINK_FIELDS: tuple[Field, ...] = (
         " comment: the authors' comment on arXiv).", choices=FOUND_IN,
     ),
     Field("official", "bool", "Code only: the authors' own repository."),
-    Field("note", "text", "A short note shown next to the link."),
+    Field("note", "text", "A short note shown in the link's tooltip, after its name."),
 )
 LINK_KIND_DOCS = {
     "code": "Code repositories (GitHub, GitLab, Bitbucket, Codeberg, a Hugging Face Space).",
