@@ -21,8 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # (Kept as typed: Path("./-") is Path("-"), and `./-` is a file named "-".)
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="Hugging Face Papers listing text, BibTeX, RIS (a reference manager's"
-                        " or digital library's export) or Markdown files; - reads"
-                        " standard input (BibTeX or RIS pasted from a paper's page)")
+                        " or digital library's export), Markdown lists of papers, or arXiv"
+                        " API answers (as add keeps them); - reads standard input (BibTeX"
+                        " or RIS pasted from a paper's page)")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="the input format (default: detected from the content)")
     parser.add_argument("--no-keep-source", dest="keep_source", action="store_false",
