@@ -52,6 +52,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 # docs/ itself stays (with its .gitkeep): plain `mkdocs build` needs the folder to exist.
+# So does the lock a running `readinglist serve` holds on it (.readinglist.lock, and the
+# record beside it saying who holds it): deleted, a build could take a new lock and
+# write docs/ beside the server.
 clean:
 	rm -rf $(VENV) site .cache
-	mkdir -p docs && find docs -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
+	mkdir -p docs && find docs -mindepth 1 -maxdepth 1 ! -name .gitkeep ! -name .readinglist.lock ! -name .readinglist.holder -exec rm -rf {} +

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -219,3 +220,25 @@ def test_a_docs_folder_that_cannot_be_written_is_said_so_not_shown_as_a_tracebac
         f"readinglist: cannot write docs/ (Permission denied: {lock}): the generator writes the"
         " site's pages there; make it writable, or name another docs_dir in mkdocs.yml"
     )
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="no make")
+def test_make_clean_while_a_server_runs_leaves_its_hold_on_the_docs_folder(tmp_path):
+    # README: `make clean` while `readinglist serve` runs empties docs/, and the server
+    # writes it again at the next change. It deleted the lock file too: the server's
+    # hold was then on a file no other process saw, and a build started meanwhile took
+    # a new lock and wrote docs/ beside the server.
+    docs = tmp_path / "docs"
+    (docs / "papers").mkdir(parents=True)
+    (docs / ".gitkeep").touch()
+    (docs / "index.md").write_text("# Home\n")
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    server = _holder(tmp_path, docs, "serve", serves="http://127.0.0.1:8000/")
+    try:
+        subprocess.run(["make", "-s", "clean"], cwd=tmp_path, check=True, capture_output=True)
+        assert sorted(p.name for p in docs.iterdir()) == [
+            ".gitkeep", ".readinglist.holder", ".readinglist.lock",
+        ]
+        assert not _free(docs)  # a build is still refused
+    finally:
+        _stop(server)
