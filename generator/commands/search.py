@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--site-dir", default=None, help="the built site (default: site/ under --root)"
     )
-    parser.add_argument("-n", "--limit", type=int, default=10, help="show at most this many results")
+    parser.add_argument("-n", "--limit", type=int, default=10, help="show at most this many results (default: 10)")
 
 
 def run(args: argparse.Namespace) -> int:
