@@ -263,3 +263,32 @@ def test_an_ris_date_an_earlier_import_took_for_the_volume_goes(tmp_path, monkey
         " a date, not a volume, which an earlier import took for the volume)"
     ]
     assert paper.read_text() == before.replace('volume: "2016-December"\n', "")
+
+
+WORDS = "content/papers/a-paper-on-words.yml"
+
+
+def test_an_ris_abstract_the_curator_changed_since_stays(tmp_path, monkeypatch):
+    import generator.ingest.ris as ris
+    from generator.ingest.wraps import joined
+
+    source = (
+        "TY  - JOUR\nTI  - A Paper on Words\nAU  - Lovelace, Ada\nPY  - 2020\n"
+        "AB  - We translate long documents from English-to-French with a new repre-\nsentation.\nER  - \n"
+    )
+    with monkeypatch.context() as older:  # (a hyphen at a line's end was always kept)
+        older.setattr(ris, "joined", lambda lines, context="", hyphenation=True: joined(lines, context, False))
+        assert len(_import(tmp_path, "refs.ris", source).added) == 1
+    paper = tmp_path / WORDS
+    assert "with a new repre-sentation." in paper.read_text()
+    # Imported again as it was: the importer's own reading goes.
+    edited = paper.read_text().replace("We translate", "We (the authors) translate")
+    report = _import(tmp_path, "refs.ris", source)
+    assert [change.names for change in report.read_before] == [("abstract",)]
+    assert "with a new representation." in paper.read_text()
+    # A curator's own abstract is never rewritten: kept, and said so.
+    paper.write_text(edited.replace("repre-sentation", "repre-sentation (sic)"))
+    kept = paper.read_text()
+    report = _import(tmp_path, "refs.ris", source)
+    assert report.read_before == [] and [kept.field for kept in report.kept] == ["abstract"]
+    assert paper.read_text() == kept

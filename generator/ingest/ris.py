@@ -50,6 +50,7 @@ from ..models import OTHERS, en_dashed_pages
 from ..names import source_name, without_marks
 from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
 from .notes import machine_note, note_text, say_left_out, worth_saying
+from .wraps import hyphenated_before, joined
 from .bibtex import (
     ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
@@ -405,9 +406,11 @@ def _record(
         if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)
             pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
         publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
-    abstract, notice = without_notice(
-        written := _paragraphs(tags.written.get("AB" if tags.all("AB") else "N2", []))
-    )
+    values = tags.written.get("AB" if tags.all("AB") else "N2", [])
+    abstract, notice = without_notice(written := _paragraphs(values, title))
+    # (An earlier import joined a word hyphenated at a line's end with its hyphen,
+    # "repre-sentation": taken out of the paper's file where it is still the importer's.)
+    read_before += hyphenated_before(older := _paragraphs(values, title, hyphenation=False), written)
     links = list(abstract_links(abstract))
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
@@ -430,7 +433,7 @@ def _record(
         doi=doi,
         links=tuple(links),
         tags=_keywords(tags),
-        read_before=read_before + ((with_notice(written, notice),) if notice else ()),
+        read_before=read_before + ((with_notice(older, notice),) if notice else ()),
         notes=notes,
         notes_at=notes_at,
     )
@@ -458,14 +461,17 @@ def _curators_notes(
     return "\n\n".join(found), first
 
 
-def _paragraphs(values: list[list[str]]) -> str:
+def _paragraphs(values: list[list[str]], context: str = "", hyphenation: bool = True) -> str:
     """An abstract from its values as written (`_Tags.written`), each paragraph on one
     line and paragraphs apart by a blank line, as a BibTeX import keeps them.
 
     A value may go on over lines. A blank line ends a paragraph (Zotero's and EndNote's
     exports of an abstract of several), and so does a line break that is no wrap
     (`_ends_paragraph`). Each value of a tag written again (a second ``AB  - ``) is a
-    paragraph of its own, unless it says the same again."""
+    paragraph of its own, unless it says the same again. The lines of a paragraph are
+    joined as `wraps.joined` joins them (``context``: the record's title, for the
+    spelling of a word hyphenated at a break; ``hyphenation``: whether such a word is
+    closed up, which an earlier import did not do)."""
     paragraphs: list[list[str]] = []
     seen: set[str] = set()
     for lines in values:
@@ -483,29 +489,10 @@ def _paragraphs(values: list[list[str]]) -> str:
         if said and said not in seen:
             seen.add(said)
             paragraphs += own
-    return "\n\n".join(text for text in (_plain(_joined(p)) for p in paragraphs) if text)
-
-
-# A line that ends with a hyphen right after a letter or digit: broken after the hyphen of
-# a compound ("English-to-" then "French", as a wrapper breaks "state-of-the-art"), not
-# a dash between spaces ("a model -" then "the first").
-_ENDS_IN_HYPHEN = re.compile(r"[^\W_]-$")
-# ... unless the next line goes on with a conjunction: the hyphen is a suspended one,
-# "first- and second-order", "pre- or post-training".
-_SUSPENDED = re.compile(r"(?i)(?:and|or|nor|versus|vs)\b|[^\w\s]")
-
-
-def _joined(lines: list[str]) -> str:
-    """The lines of a paragraph as one: a space between two, none after a line that
-    ends with a compound's hyphen ("English-to-" and "French" are "English-to-French").
-    """
-    joined = ""
-    for line in lines:
-        if _ENDS_IN_HYPHEN.search(joined.rstrip()) and not _SUSPENDED.match(line.lstrip()):
-            joined = joined.rstrip() + line.lstrip()
-        else:
-            joined = f"{joined} {line}" if joined else line
-    return joined
+    context = "\n".join([context, *(line for p in paragraphs for line in p)])
+    return "\n\n".join(
+        text for text in (_plain(joined(p, context, hyphenation)) for p in paragraphs) if text
+    )
 
 
 def _wrap_width(texts: list[str]) -> int:

@@ -1198,14 +1198,45 @@ def test_keyword_and_author_warnings_are_said_at_their_own_lines():
     ("first-", "and second-order methods.", "first- and second-order methods."),
     ("pre-", "or post-training.", "pre- or post-training."),
     ("the A-", "(B) split.", "the A- (B) split."),
+    # A word the exporter or the PDF hyphenated, not a compound, is closed up; a
+    # compound's hyphen stays (both halves words, the word closed up none: wraps.joined).
+    ("a better repre-", "sentation of words.", "a better representation of words."),
+    ("better under-", "standing of words.", "better understanding of words."),
+    ("with self-", "attention for words.", "with self-attention for words."),
+    ("after fine-", "tuning on words.", "after fine-tuning on words."),
 ])
-def test_a_wrapped_line_ending_in_a_compounds_hyphen_is_joined_without_a_space(first, second, joined):
-    # (curator: "English-to-" then "French" on the next line read "English-to- French")
+def test_a_wrapped_line_ending_in_a_hyphen_is_joined_as_a_compound_or_a_hyphenated_word(first, second, joined):
+    # (curator: "English-to-" then "French" on the next line read "English-to- French";
+    # and "repre-" then "sentation" read "repre-sentation")
     record, problems = _one(
         f"AB  - We study the translation of long documents with a new model {first}\n{second}\n"
     )
     assert record.abstract == f"We study the translation of long documents with a new model {joined}"
     assert problems == []
+
+
+def test_the_records_own_spelling_of_a_word_hyphenated_at_a_wrap_is_followed():
+    # "pre-" then "training" closes up unless the record writes it with its hyphen: here
+    # the title does. The title, a curator's reading of the record, is not changed.
+    record, problems = _parse(
+        "TY  - JOUR\nTI  - Pre-training Deep Models\nAB  - We study the translation of long"
+        " documents with a new model and with pre-\ntraining on them.\nER  - \n"
+    )
+    assert record[0].title == "Pre-training Deep Models"
+    assert record[0].abstract.endswith("with pre-training on them.")
+    assert problems == []
+
+
+def test_a_hyphen_at_the_end_of_a_paragraph_stays_where_it_is():
+    # Each line a paragraph (a text not wrapped to width: a line over 85 characters):
+    # no break is a wrap, and none is joined, hyphen or not.
+    long = "We study the translation of long documents with a new model, over many words, and a better repre-"
+    assert len(long) > 85
+    record, problems = _one(f"AB  - {long}\nsentation of words.\n")
+    assert record.abstract == f"{long}\n\nsentation of words."
+    # (a blank line, in a text wrapped to width)
+    record, problems = _one(f"AB  - {long[:60]}\n{long[61:]}\n\nsentation of words.\n")
+    assert record.abstract == f"{long}\n\nsentation of words."
 
 
 # --- Notes -------------------------------------------------------------------------------
