@@ -265,7 +265,30 @@ def test_an_ris_date_an_earlier_import_took_for_the_volume_goes(tmp_path, monkey
     assert paper.read_text() == before.replace('volume: "2016-December"\n', "")
 
 
+WRAPPED = (
+    "@article{k,\n  title = {A Paper on Words},\n  author = {Lovelace, Ada},\n  year = {2020},\n"
+    "  abstract = {We translate English-to-\n  French with a new repre-\n  sentation.},\n}\n"
+)
 WORDS = "content/papers/a-paper-on-words.yml"
+
+
+def test_an_abstract_an_earlier_import_joined_otherwise_at_a_hyphen_goes(tmp_path, monkeypatch):
+    import generator.ingest.bibtex as bibtex
+
+    with monkeypatch.context() as older:  # (a line break was a space)
+        older.setattr(bibtex, "joined", lambda lines, context="", hyphenation=True: " ".join(lines))
+        assert len(_import(tmp_path, "refs.bib", WRAPPED).added) == 1
+    paper = tmp_path / WORDS
+    before = paper.read_text()
+    assert "English-to- French with a new repre- sentation." in before
+    report = _import(tmp_path, "refs.bib", WRAPPED)
+    assert report.updated == [paper.stem] and report.conflicts == []
+    assert [change.names for change in report.read_before] == [("abstract",)]
+    assert paper.read_text() == before.replace(
+        "English-to- French with a new repre- sentation.", "English-to-French with a new representation."
+    )
+    again = _import(tmp_path, "refs.bib", WRAPPED)
+    assert (again.unchanged, again.read_before, again.conflicts) == ([paper.stem], [], [])
 
 
 def test_an_ris_abstract_the_curator_changed_since_stays(tmp_path, monkeypatch):

@@ -61,6 +61,7 @@ from ..links import (
 from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
 from .notes import machine_note, note_text, say_left_out, worth_saying
 from .bibsyntax import RawValues, unclosed_value, without_comments
+from .wraps import hyphenated_before, joined
 
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
@@ -547,9 +548,15 @@ def _char_of(match: re.Match[str]) -> str:
     return _TEX_OF.get(chr(code), chr(code))
 
 
-def _paragraphs(text: str) -> str:
-    """Like `_plain`, but a blank line (a LaTeX paragraph break) stays a paragraph break."""
-    return "\n\n".join(_plain(part) for part in _PARAGRAPHS.split(text.strip()) if part.strip())
+def _paragraphs(text: str, context: str | None = None) -> str:
+    """Like `_plain`, but a blank line (a LaTeX paragraph break) stays a paragraph break.
+    With ``context`` (the entry's other text), a paragraph's lines are joined as
+    `wraps.joined` joins a source's wrapped lines (not a curator's note's: as TeX reads
+    them, a line break a space)."""
+    return "\n\n".join(
+        _plain(part if context is None else joined(part.split("\n"), context))
+        for part in _PARAGRAPHS.split(text.strip()) if part.strip()
+    )
 
 
 _ET_AL = re.compile(r"[Ee]t\.?\s*al\.?")  # (not "Al, Et", a name)
@@ -759,7 +766,10 @@ def _record(
     source = Location(path, entry.start_line + 1, 1)
     # (Without the full stop Google Scholar ends some titles with, "Lora: Low-rank
     # adaptation of large language models."; not an abbreviation's, "et al.", "etc.")
-    title = _plain(fields["title"])
+    # (The title and abstract as wrapped in the file, a word hyphenated at a line's end
+    # spelt as the other says it: see wraps.joined.)
+    context = f"{fields['title']}\n{fields['abstract']}"
+    title = _plain(joined(fields["title"].split("\n"), context))
     last = re.search(r"(\w+)\.$", title)
     if not (last and last.group(1).casefold() in _ABBREVIATIONS):
         title = _TITLE_STOP.sub("", title)
@@ -903,9 +913,11 @@ def _record(
             ("volume", "number", "pages"), _PLACEHOLDER,
             "Google Scholar's placeholders, which an earlier import took for where the paper is",
         ),)
-    abstract, notice = without_notice(written := _paragraphs(fields["abstract"]))
+    abstract, notice = without_notice(written := _paragraphs(fields["abstract"], context))
+    # (An earlier import read a line's end as a space: "English-to- French", "repre- sentation".)
+    read_before += hyphenated_before(older := _paragraphs(fields["abstract"]), written)
     if notice:
-        read_before += (with_notice(written, notice),)
+        read_before += (with_notice(older, notice),)
     links = list(abstract_links(abstract))
     # Addresses outside `url`: PMLR's `pdf`, MIT Press's `eprint` (its PDF), and
     # `howpublished = {\url{...}}` and `note = {Code: https://...}` of entries without a

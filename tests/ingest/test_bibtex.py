@@ -1050,3 +1050,41 @@ def test_a_curators_annote_is_the_papers_notes_and_zoteros_own_is_not():
         " record note) and left out; if a curator wrote it, copy it into the paper's"
         " notes: by hand",
     ]
+
+
+# --- Wrapped fields ----------------------------------------------------------------------
+
+
+def test_a_wrapped_abstract_and_title_join_at_a_hyphen_as_the_ris_import_does():
+    # (curator: "English-to-\n  French" read "English-to- French", and a word the exporter
+    # hyphenated "repre- sentation")
+    problems = Problems()
+    (record,) = parse_text(
+        "@article{k,\n  title = {English-to-\n    French Translation with a New Repre-\n    sentation},\n"
+        "  abstract = {We translate English-to-\n  French with self-\n  attention and a repre-\n"
+        "  sentation learnt by fine-\n  tuning; first-\n  and second-order terms.\n\n  A new para-\n"
+        "  graph.},\n}\n",
+        "wrap.bib", problems,
+    )
+    assert record.title == "English-to-French Translation with a New Representation"
+    assert record.abstract == (
+        "We translate English-to-French with self-attention and a representation learnt by"
+        " fine-tuning; first- and second-order terms.\n\nA new paragraph."
+    )
+    assert not problems
+    # An earlier import's reading, with a space at each line's end, is the importer's
+    # own: taken out of a paper's file where it still holds it.
+    assert [before.values for before in record.read_before] == [(
+        "We translate English-to- French with self- attention and a repre- sentation learnt by"
+        " fine- tuning; first- and second-order terms.\n\nA new para- graph.",
+    )]
+
+
+def test_a_hyphen_at_a_wrap_in_math_or_a_curators_note_stays():
+    problems = Problems()
+    record = _one("  abstract = {Where $f = repre-\n  sentation(x)$ holds.},\n  annote = {My own repre-\n  sentation.},\n", problems)
+    # (math as typed: its hyphen stays)
+    assert record.abstract == "Where $f = repre-sentation(x)$ holds."
+    # (a curator's note, read as TeX reads it: a line break a space)
+    assert record.notes == "My own repre- sentation."
+    assert not problems
