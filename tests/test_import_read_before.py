@@ -242,27 +242,56 @@ def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):
     assert llama.read_text() == edited
 
 
-def test_an_ris_date_an_earlier_import_took_for_the_volume_goes(tmp_path, monkeypatch):
-    import generator.ingest.ris as ris
-
-    source = (
+DATED = {
+    "ris": (
         "TY  - CONF\nTI  - Deep residual learning for image recognition\nPY  - 2016\n"
         "T2  - Proceedings of the IEEE Computer Society Conference on Computer Vision and Pattern"
         " Recognition\nVL  - 2016-December\nSP  - 770\nEP  - 778\nER  - \n"
-    )
+    ),
+    "bib": (  # (Mendeley's)
+        "@inproceedings{He2016,\nauthor = {He, Kaiming},\nbooktitle = {Proceedings of the IEEE"
+        " Computer Society Conference on Computer Vision and Pattern Recognition},\npages ="
+        " {770--778},\ntitle = {{Deep residual learning for image recognition}},\nvolume ="
+        " {2016-December},\nyear = {2016}\n}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("extension", ["ris", "bib"])
+def test_a_date_an_earlier_import_took_for_the_volume_goes(tmp_path, monkeypatch, extension):
+    import generator.ingest.ris as ris
+
+    source = DATED[extension]
     with monkeypatch.context() as older:
-        older.setattr(ris, "_DATE_VOLUME", ris.re.compile("(?!)"))
-        assert len(_import(tmp_path, "scopus.ris", source).added) == 1
+        older.setattr(ris, "DATE_VOLUME", ris.re.compile("(?!)"))
+        older.setattr(bibtex, "DATE_VOLUME", ris.re.compile("(?!)"))
+        assert len(_import(tmp_path, f"in.{extension}", source).added) == 1
     paper = tmp_path / RESNET
     before = paper.read_text()
     assert 'volume: "2016-December"\n' in before
-    report = _import(tmp_path, "scopus.ris", source)
+    report = _import(tmp_path, f"in.{extension}", source)
     assert report.updated == [paper.stem] and report.conflicts == []
     assert [str(change) for change in report.read_before] == [
         "volume: deep-residual-learning-for-image-recognition no volume now (was '2016-December':"
         " a date, not a volume, which an earlier import took for the volume)"
     ]
     assert paper.read_text() == before.replace('volume: "2016-December"\n', "")
+
+
+@pytest.mark.parametrize("extension", ["ris", "bib"])
+def test_a_curators_own_volume_that_reads_as_a_date_stays(tmp_path, extension):
+    # The import never wrote it (the source had no volume then): the curator's, kept.
+    source = DATED[extension]
+    undated = source.replace("VL  - 2016-December\n", "").replace("volume = {2016-December},\n", "")
+    assert undated != source
+    assert len(_import(tmp_path, f"in.{extension}", undated).added) == 1
+    paper = tmp_path / RESNET
+    paper.write_text(paper.read_text().replace("pages:", 'volume: "2016-December"\npages:'))
+    before = paper.read_text()
+    assert 'volume: "2016-December"\n' in before
+    report = _import(tmp_path, f"in.{extension}", source)
+    assert report.read_before == [] and report.updated == []
+    assert paper.read_text() == before
 
 
 WRAPPED = (

@@ -243,6 +243,35 @@ def with_notice(written: str, notice: str) -> ReadBefore:
     )
 
 
+# A volume that is a year and a month (Mendeley's and Scopus' "2016-December", and
+# Mendeley's cut short at ten characters, "2017-Decem", in RIS's VL and BibTeX's
+# `volume`): the month of a conference, which the proceedings have no volume for.
+DATE_VOLUME = re.compile(
+    r"(?i)(?:19|20)\d\d\s*[-/ ]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+)
+
+
+def dated_volume(volume: str) -> ReadBefore:
+    """A volume that is a date (`DATE_VOLUME`) as an earlier import took it: taken out of
+    a paper's file where it is still the importer's (importmerge._read_before)."""
+    return ReadBefore(("volume",), (volume,), "a date, not a volume, which an earlier import took for the volume")
+
+
+def say_dated(dated: list[tuple[Location, str]], name: str, nouns: tuple[str, str], problems: Problems) -> None:
+    """The volumes that are a date, left out (``dated``: where each is, as written), said
+    once a file, at the first, with how many; ``name``: the field's name in the source
+    ("VL", "volume"), ``nouns``: what the source's records are called."""
+    if not dated:
+        return
+    where, written = dated[0]
+    others = f" ({len(dated)} {nouns[1]} in this file)" if len(dated) > 1 else ""
+    problems.warning(
+        where,
+        f"{name} {written!r} is a date (the month of a conference, as Mendeley and Scopus"
+        f" write it), not a volume{others}; left out",
+    )
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # The words in lower case of a notice's first sentence, which names who holds the rights
 # ("© 2019 Association for Computational Linguistics", "Copyright 2020 by the author(s)"):

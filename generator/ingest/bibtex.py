@@ -58,7 +58,8 @@ from ..links import (
     same_page,
     unreachable_host,
 )
-from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
+from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
+from . import with_notice, without_notice
 from .notes import machine_note, note_text, say_left_out, worth_saying
 from .bibsyntax import RawValues, unclosed_value, without_comments
 from .wraps import hyphenated_before, joined
@@ -221,6 +222,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     records = []
     indexed: list[Record] = []  # entries whose keywords are IEEE Xplore's (see below)
     left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
+    dated: list[tuple[Location, str]] = []  # volumes that are a date
     for entry in library.entries:
         # A crossref'd volume (DBLP's and the ACL Anthology's @proceedings) holds what its
         # papers share; it is no paper, and needs no title of its own; nor is a crossref'd
@@ -241,7 +243,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             )
             continue
         fields = _Fields(entry, parents[entry.key])
-        record = _record(fields, path, problems, left_out)
+        record = _record(fields, path, problems, left_out, dated)
         if record is not None and record.tags and _ieee_index_terms(fields["keywords"], record.doi):
             indexed.append(record)
             record = replace(record, tags=(), read_before=record.read_before + (ReadBefore(
@@ -256,6 +258,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             " thesaurus' words for the paper rather than a curator's or its authors'"
             f" ({len(indexed)} entr{'y' if len(indexed) == 1 else 'ies'} in this file); left out of the tags",
         )
+    say_dated(dated, "volume", ("entry", "entries"), problems)
     say_left_out(left_out, "annote", ("entry", "entries"), problems)
     return _without_arxiv_subjects(records, problems)
 
@@ -760,7 +763,11 @@ _ABBREVIATIONS = frozenset("""
 
 
 def _record(
-    fields: _Fields, path: str, problems: Problems, left_out: list[tuple[Location, str]] | None = None
+    fields: _Fields,
+    path: str,
+    problems: Problems,
+    left_out: list[tuple[Location, str]] | None = None,
+    dated: list[tuple[Location, str]] | None = None,
 ) -> Record | None:
     entry = fields.entry
     source = Location(path, entry.start_line + 1, 1)
@@ -913,6 +920,14 @@ def _record(
             ("volume", "number", "pages"), _PLACEHOLDER,
             "Google Scholar's placeholders, which an earlier import took for where the paper is",
         ),)
+    if DATE_VOLUME.fullmatch(volume):
+        # Mendeley's "2017-Decem", as its RIS writes "2016-December": the month of a
+        # conference, not a volume; said once a file (parse_bibtex), as RIS's is, and taken
+        # out where an earlier import wrote it.
+        if dated is not None:
+            dated.append((_field_location(fields.owner("volume"), "volume", path), volume))
+        read_before += (dated_volume(volume),)
+        volume = ""
     abstract, notice = without_notice(written := _paragraphs(fields["abstract"], context))
     # (An earlier import read a line's end as a space: "English-to- French", "repre- sentation".)
     read_before += hyphenated_before(older := _paragraphs(fields["abstract"]), written)

@@ -48,7 +48,8 @@ from ..links import (
 from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..names import source_name, without_marks
-from . import ReadBefore, Record, abstract_links, first_version_year, with_notice, without_notice
+from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
+from . import with_notice, without_notice
 from .notes import machine_note, note_text, say_left_out, worth_saying
 from .wraps import hyphenated_before, joined
 from .bibtex import (
@@ -132,11 +133,6 @@ _ARXIV_TAGS = ("N1", "M1", "T2", "JO", "JF", "JA", "J2", "C3", "BT")
 # EndNote's "internal-pdf://..."), not on the web.
 _LOCAL_FILE = re.compile(r"(?i)^(?:file:|internal-pdf:|zotero:|[a-z]:\\|/|~/|\\\\)")
 _SPACES = re.compile(r"\s+")
-# A volume that is a year and a month (Mendeley's and Scopus' "2016-December", and
-# Mendeley's cut short at ten characters, "2017-Decem"), not a volume.
-_DATE_VOLUME = re.compile(
-    r"(?i)(?:19|20)\d\d\s*[-/ ]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-)
 
 
 # The header lines JSTOR and Wiley write before the first record ("Provider: JSTOR
@@ -285,14 +281,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             " thesaurus' words for the paper rather than a curator's or its authors'"
             f" ({len(indexed)} record{'' if len(indexed) == 1 else 's'} in this file); left out of the tags",
         )
-    if dated:
-        where, written = dated[0]
-        others = f" ({len(dated)} records in this file)" if len(dated) > 1 else ""
-        problems.warning(
-            where,
-            f"VL {written!r} is a date (the month of a conference, as Mendeley and Scopus"
-            f" write it), not a volume{others}; left out",
-        )
+    say_dated(dated, "VL", ("record", "records"), problems)
     say_left_out(left_out, "N1", ("record", "records"), problems)
     if local_files:
         where, written = local_files[0]
@@ -393,14 +382,12 @@ def _record(
     read_before: tuple[ReadBefore, ...] = ()
     if venue and not PREPRINT.search(venue) and kind not in _THESES | _REPORTS or kind in _BOOKS:
         volume, number = tags.text("VL"), tags.text("IS")
-        if _DATE_VOLUME.fullmatch(volume):
+        if DATE_VOLUME.fullmatch(volume):
             # Mendeley's and Scopus' "2016-December" (cut short, "2017-Decem"): the month
             # of a conference, which the proceedings have no volume for; said once a file
             # (see `parse_ris`), and taken out where an earlier import wrote it.
             dated.append((tags.where("VL", path), volume))
-            read_before += (ReadBefore(
-                ("volume",), (volume,), "a date, not a volume, which an earlier import took for the volume"
-            ),)
+            read_before += (dated_volume(volume),)
             volume = ""
         start, end = tags.text("SP"), tags.text("EP")
         if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)

@@ -1088,3 +1088,55 @@ def test_a_hyphen_at_a_wrap_in_math_or_a_curators_note_stays():
     # (a curator's note, read as TeX reads it: a line break a space)
     assert record.notes == "My own repre- sentation."
     assert not problems
+
+
+# Mendeley's BibTeX of a NeurIPS paper: its `volume` is the conference's month, cut short.
+MENDELEY = """\
+@inproceedings{Vaswani2017,
+archivePrefix = {arXiv},
+arxivId = {1706.03762},
+author = {Vaswani, Ashish and Shazeer, Noam},
+booktitle = {Advances in Neural Information Processing Systems},
+eprint = {1706.03762},
+issn = {10495258},
+pages = {5999--6009},
+title = {{Attention is all you need}},
+volume = {2017-Decem},
+year = {2017}
+}
+@inproceedings{He2016,
+author = {He, Kaiming},
+booktitle = {Proceedings of the IEEE Computer Society Conference on Computer Vision and Pattern Recognition},
+pages = {770--778},
+title = {{Deep residual learning for image recognition}},
+  volume = {2016-December},
+year = {2016}
+}
+@article{Jumper2021,
+author = {Jumper, John},
+journal = {Nature},
+title = {{Highly accurate protein structure prediction with AlphaFold}},
+volume = {596},
+year = {2021}
+}
+"""
+
+
+def test_a_mendeley_volume_that_is_a_date_is_left_out_as_in_ris():
+    problems = Problems()
+    records = parse_text(MENDELEY, "mendeley.bib", problems)
+    assert [(r.volume, r.pages) for r in records] == [("", "5999–6009"), ("", "770–778"), ("596", "")]
+    assert [[before.values for before in r.read_before] for r in records] == [
+        [("2017-Decem",)], [("2016-December",)], []
+    ]
+    # Once a file, at the first such field's line and column.
+    assert problems.format() == (
+        "mendeley.bib:10:1: warning: volume '2017-Decem' is a date (the month of a conference, as"
+        " Mendeley and Scopus write it), not a volume (2 entries in this file); left out"
+    )
+    problems = Problems()
+    (record,) = parse_text(MENDELEY.split("@inproceedings{He2016")[0], "one.bib", problems)
+    assert record.volume == "" and problems.format() == (
+        "one.bib:10:1: warning: volume '2017-Decem' is a date (the month of a conference, as"
+        " Mendeley and Scopus write it), not a volume; left out"
+    )
