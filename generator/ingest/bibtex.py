@@ -1021,7 +1021,7 @@ def _curators_notes(
     read for an arXiv id and addresses.)"""
     dropped: list[tuple[Location, str]] = []  # the first note left out (notes.worth_saying)
     for name in ("annote", "annotation"):
-        text = note_text(_paragraphs(fields[name]))
+        text = note_text(_note_html(fields[name]))
         if text and not machine_note(text):
             return {"notes": text, "notes_at": _field_location(entry, name, path)}
         if text and worth_saying(text) and not dropped:
@@ -1029,6 +1029,26 @@ def _curators_notes(
     if left_out is not None:
         left_out += dropped
     return {}
+
+
+# A note's preformatted block, Zotero's ``<pre>…</pre>`` (its lines are its own).
+_PRE = re.compile(r"(?is)(<pre\b[^<>]*>)(.*?)(</pre\s*>)")
+_HELD_PRE = re.compile("\ue010(\\d+)\ue011")
+
+
+def _note_html(written: str) -> str:
+    """A note's value as text (`_paragraphs`), but the lines of a ``<pre>`` as written,
+    only its TeX escapes undone (``my\\_pkg``): `_plain` reads a line break, and the
+    spaces that indent a line, as one space, as TeX would."""
+    if not _PRE.search(written) or "\ue010" in written:  # (no mark of its own is read as one)
+        return _paragraphs(written)
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(_unescape(match.group(2)))
+        return f"{match.group(1)}\ue010{len(held) - 1}\ue011{match.group(3)}"
+
+    return _HELD_PRE.sub(lambda m: held[int(m.group(1))], _paragraphs(_PRE.sub(hold, written)))
 
 
 # Entry types whose ``organization`` is the body that made the work, biblatex's "the

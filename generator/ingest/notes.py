@@ -2,7 +2,8 @@
 
 Zotero exports a curator's notes as HTML (``<p>…</p>``, ``<ul><li>…``, ``<a href>``),
 EndNote and Mendeley as plain text; both become plain text, a paragraph a block, a list
-item a line ("- …"), a link's address after its text: the paper's `notes:` are Markdown,
+item a line ("- …"), a link's address after its text, a ``<pre>`` a fenced code block
+(its lines as they are, `_fenced`): the paper's `notes:` are Markdown,
 and HTML never goes into a paper file. The same tag holds what an exporter writes
 itself (`machine_note`): Zotero's arXiv id and comment ("arXiv:2106.09685 [cs]",
 "Comment: 10 pages"), the "Field: value" lines of its Extra field ("Publisher: IEEE"),
@@ -88,8 +89,10 @@ def _text(written: str) -> str:
 
     def flush() -> None:
         text = "\n".join(_SPACE.sub(" ", line).strip() for line in "".join(current).split("\n"))
-        text = text.strip()
         current.clear()
+        add(text.strip())
+
+    def add(text: str) -> None:
         if not text:
             return
         if not items:
@@ -106,6 +109,10 @@ def _text(written: str) -> str:
         block = name in _BLOCKS
         if block:
             flush()
+        if name == "pre":  # (its lines as they are: a code block, not text to reflow)
+            add(_fenced(_preformatted(element)))
+            current.append(_space(element.tail))
+            return
         if name == "li":
             items.append([False])
         if name == "br":
@@ -129,13 +136,37 @@ def _text(written: str) -> str:
     for n, (kind, text, depth) in enumerate(blocks):
         indent = "  " * depth
         if kind == "li":
-            text = f"{indent}- " + text.replace("\n", f"\n{indent}  ")
+            text = f"{indent}- " + _BREAK_BEFORE_TEXT.sub(f"\n{indent}  ", text)
         elif kind == "more":
-            text = f"{indent}  " + text.replace("\n", f"\n{indent}  ")
+            text = f"{indent}  " + _BREAK_BEFORE_TEXT.sub(f"\n{indent}  ", text)
         if n:
             out += "\n" if kind == "li" and blocks[n - 1][0] != "p" else "\n\n"
         out += text
     return out
+
+
+# A line break with text after it (an item's lines are indented under its "- ", its
+# blank lines, inside a code block, left blank).
+_BREAK_BEFORE_TEXT = re.compile(r"\n(?=[^\n])")
+_BACKTICKS = re.compile(r"`+")
+
+
+def _preformatted(element: lxml.html.HtmlElement) -> str:
+    """The text of a ``<pre>`` as it shows: its lines (a ``<br>`` one too) and their
+    indentation kept, without blank lines around them or spaces at their ends."""
+    for br in element.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = [line.rstrip() for line in element.text_content().replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def _fenced(code: str) -> str:
+    """``code`` as a Markdown code block, fenced by more backticks than any run of them
+    inside it, so that no line of it closes the block ("" for none)."""
+    if not code.strip():
+        return ""
+    fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(code)), default=0))
+    return f"{fence}\n{code}\n{fence}"
 
 
 def _space(text: str | None) -> str:

@@ -1140,3 +1140,17 @@ def test_a_mendeley_volume_that_is_a_date_is_left_out_as_in_ris():
         "one.bib:10:1: warning: volume '2017-Decem' is a date (the month of a conference, as"
         " Mendeley and Scopus write it), not a volume; left out"
     )
+
+
+def test_an_annotes_preformatted_block_keeps_its_lines_and_their_indents():
+    # (curator: a <pre> block of a Zotero note ran its lines together, its indents lost)
+    problems = Problems()
+    record = _one(
+        "  annote = {<p>Run it -- now:</p><pre>pip install my\\_pkg\n  --upgrade   \\# 100\\% sure\n\n"
+        "make all</pre><p>Then  read it.</p>},\n",
+        problems,
+    )
+    assert record.notes == (
+        "Run it – now:\n\n```\npip install my_pkg\n  --upgrade   # 100% sure\n\nmake all\n```\n\nThen read it."
+    )
+    assert not problems

@@ -1,6 +1,11 @@
 """A reference manager's notes read as text, and an exporter's own told apart."""
 
+import html
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.ingest.notes import machine_note, note_text
 
@@ -50,3 +55,50 @@ def test_a_nested_list_renders_as_the_note_showed_it():
     assert " ".join(str(shown).split()) == (
         "<ul> <li>one <ul> <li>nested</li> </ul> </li> <li>two</li> </ul>"
     )
+
+
+@pytest.mark.parametrize("written, text", [
+    # (curator: Zotero's <pre> block of a note ran its lines together)
+    ("<p>Run:</p><pre>pip install x\n  --upgrade\n\nmake  all</pre><p>done</p>",
+     "Run:\n\n```\npip install x\n  --upgrade\n\nmake  all\n```\n\ndone"),
+    # Fenced by more backticks than it holds in a row; a <br> a line; HTML inside as text.
+    ("<pre><code>a ``` b\n````\ny = &lt;b&gt;</code><br>z</pre>", "`````\na ``` b\n````\ny = <b>\nz\n`````"),
+    # In a list item, under its "- " (a blank line inside left blank).
+    ("<ul><li>cmd<pre>a\n  b\n\nc</pre></li><li>two</li></ul>", "- cmd\n\n  ```\n  a\n    b\n\n  c\n  ```\n- two"),
+    ("<pre>  \n </pre>", ""),
+])
+def test_a_preformatted_block_keeps_its_lines_as_a_code_block(written, text):
+    assert note_text(written) == text
+
+
+def test_a_preformatted_block_renders_as_its_lines_and_nothing_else():
+    # (a fence, HTML and a link inside show as text: the note is Markdown rendered safe)
+    from generator.escape import markdown_html
+
+    shown = markdown_html(note_text(
+        "<pre>```\n&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;\n[a](javascript:alert(1))"
+        " &lt;img src=x onerror=y&gt;\n````</pre>"
+    ))
+    assert str(shown) == (
+        "<pre><code>&#96;&#96;&#96;\n&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;\n"
+        "[a](javascript:alert(1)) &lt;img src=x onerror=y&gt;\n&#96;&#96;&#96;&#96;\n</code></pre>"
+    )
+
+
+_CODE = st.text(st.sampled_from(list("ab é<>&*_[]()#-~`$\\|!:/\t\n")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CODE)
+def test_a_preformatted_blocks_lines_show_as_written_whatever_they_hold(code):
+    from generator.escape import markdown_html
+
+    shown = str(markdown_html(note_text(f"<pre>{html.escape(code)}</pre>")))
+    # (an HTML parser drops the line break right after <pre>; ends of lines show no spaces)
+    lines = "\n".join(line.rstrip() for line in code.split("\n")).strip("\n")
+    if not lines.strip():
+        assert shown == ""
+        return
+    inside = re.fullmatch(r"<pre><code>(.*)\n</code></pre>", shown, re.DOTALL)
+    assert inside is not None, shown
+    assert html.unescape(inside.group(1)) == lines

@@ -1241,6 +1241,16 @@ def test_a_hyphen_at_the_end_of_a_paragraph_stays_where_it_is():
 
 # --- Notes -------------------------------------------------------------------------------
 
+
+def test_a_notes_preformatted_block_keeps_its_lines():
+    # (curator: Zotero's <pre> in an N1 note ran its lines together)
+    record, problems = _one(
+        'N1  - <div data-schema-version="8"><p>Setup:</p>\n<pre>conda create -n x\n  python=3.11\n</pre>\n</div>\n'
+    )
+    assert record.notes == "Setup:\n\n```\nconda create -n x\n  python=3.11\n```"
+    assert problems == []
+
+
 # A Zotero export of a preprint with the curator's own note (HTML, over several lines),
 # beside the notes Zotero writes itself: the arXiv id and arXiv's comment, a field of its
 # Extra; and a Scopus record's notes.
