@@ -1,5 +1,6 @@
 """Wrapped lines joined into one: a hyphen at a line's end a compound's or a hyphenation's."""
 
+import re
 import textwrap
 
 import pytest
@@ -33,6 +34,20 @@ from generator.ingest.wraps import joined
     ("beats GPT-", "4 at", "beats GPT-4 at"),
     ("on non-", "English text", "on non-English text"),
     ("at https://github.com/o/my-", "repo now", "at https://github.com/o/my-repo now"),
+    # Words the dictionary has in another form, by their stem ("reflect", "interpret"),
+    # numbers, and words of no inflection.
+    ("via self-", "reflection and", "via self-reflection and"),
+    ("to be human-", "interpretable text", "to be human-interpretable text"),
+    ("a three-", "stage method", "a three-stage method"),
+    ("De-", "spite this, we", "Despite this, we"),
+    ("learn-", "able weights", "learnable weights"),  # ("able": a suffix too)
+    # A letter alone (no hyphenation leaves one), or a compound's second hyphen (a
+    # typesetter breaks a hyphenated word at its hyphens only): a compound.
+    ("its top-", "k precision", "its top-k precision"),
+    ("for k-", "shot examples", "for k-shot examples"),
+    ("LM-training-as-", "lossless compression", "LM-training-as-lossless compression"),
+    # A compound's own "and" is no suspended hyphen's.
+    ("a vision-", "and-language model", "a vision-and-language model"),
     # Math as typed; a suspended hyphen and a dash keep their space.
     ("where $f = repre-", "sentation(x)$ holds", "where $f = repre-sentation(x)$ holds"),
     ("first-", "and second-order", "first- and second-order"),
@@ -49,6 +64,9 @@ def test_the_records_own_spelling_decides_first():
     assert joined(["on multi-", "modal data"], "Multimodal Models") == "on multimodal data"
     assert joined(["a new data-", "set and"], "") == "a new data-set and"
     assert joined(["a new data-", "set and"], "the dataset is") == "a new dataset and"
+    # Another form of the word says so too ("pretrained" for "pre-" "training").
+    assert joined(["we use pre-", "training."], "Pretrained models") == "we use pretraining."
+    assert joined(["we use pre-", "training."], "Pre-trained models") == "we use pre-training."
     # (the lines themselves count too: the abstract's other sentence)
     assert joined(["the dataset. A new data-", "set and"]) == "the dataset. A new dataset and"
 
@@ -80,6 +98,25 @@ def test_a_text_of_compounds_wrapped_at_any_width_reads_back_as_written():
 @pytest.mark.parametrize("at", [n + 1 for n, char in enumerate(COMPOUNDS) if char == "-"])
 def test_a_text_of_compounds_broken_at_each_of_its_hyphens_reads_back_as_written(at):
     assert joined([COMPOUNDS[:at], COMPOUNDS[at:]]) == COMPOUNDS
+
+
+# Words hyphenated where TeX's US English patterns allow (as pyphen's en_US gives them,
+# checked once by hand), each broken at every such point: each reads back closed up.
+TYPESET = [
+    "lan-guage", "ap-proach", "tech-niques", "sig-nif-i-cantly", "com-pu-ta-tional",
+    "ar-chi-tec-ture", "per-for-mance", "ef-fi-cient", "Al-though", "ex-per-i-ments",
+    "at-ten-tion", "rep-re-sen-ta-tion", "un-der-stand-ing", "gen-er-al-iza-tion",
+    "op-ti-miza-tion", "pre-dic-tions", "bench-marks", "ca-pa-bil-i-ties",
+]
+
+
+@pytest.mark.parametrize("hyphenated", TYPESET)
+def test_a_word_typeset_with_hyphens_reads_back_closed_up(hyphenated):
+    word = hyphenated.replace("-", "")
+    for at in [n - k for k, n in enumerate(m.start() for m in re.finditer("-", hyphenated))]:
+        assert joined([f"We study the {word[:at]}-", f"{word[at:]} of models."]) == (
+            f"We study the {word} of models."
+        ), word[:at]
 
 
 def test_words_a_pdf_hyphenated_read_back_closed_up():
