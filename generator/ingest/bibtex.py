@@ -62,7 +62,7 @@ from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, fir
 from . import with_notice, without_notice
 from .notes import machine_note, note_text, say_left_out, worth_saying
 from .bibsyntax import RawValues, unclosed_value, without_comments
-from .wraps import hyphenated_before, joined
+from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
@@ -930,7 +930,8 @@ def _record(
         volume = ""
     abstract, notice = without_notice(written := _paragraphs(fields["abstract"], context))
     # (An earlier import read a line's end as a space: "English-to- French", "repre- sentation".)
-    read_before += hyphenated_before(older := _paragraphs(fields["abstract"]), written)
+    older = _paragraphs(fields["abstract"]) if wrapped_at_hyphen(fields["abstract"]) else written
+    read_before += hyphenated_before(older, written)
     if notice:
         read_before += (with_notice(older, notice),)
     links = list(abstract_links(abstract))

@@ -51,7 +51,7 @@ from ..names import source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import with_notice, without_notice
 from .notes import machine_note, note_text, say_left_out, worth_saying
-from .wraps import hyphenated_before, joined
+from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .bibtex import (
     ARXIV_WITH_CLASS,
     _ARXIV_IN_TEXT,
@@ -397,7 +397,11 @@ def _record(
     abstract, notice = without_notice(written := _paragraphs(values, title))
     # (An earlier import joined a word hyphenated at a line's end with its hyphen,
     # "repre-sentation": taken out of the paper's file where it is still the importer's.)
-    read_before += hyphenated_before(older := _paragraphs(values, title, hyphenation=False), written)
+    older = (
+        _paragraphs(values, title, hyphenation=False)
+        if wrapped_at_hyphen("\n".join(line for lines in values for line in lines)) else written
+    )
+    read_before += hyphenated_before(older, written)
     links = list(abstract_links(abstract))
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):

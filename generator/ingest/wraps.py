@@ -16,7 +16,6 @@ or one is a letter ("top-" "k"), or the hyphen is a compound's second ("state-of
 closed up ("pre-" "training" is "pretraining"). A hyphen inside math (``$f = repre-``
 then ``sentation(x)$``) stays as written. Words come from lemminflect's dictionary,
 by their stem too ("reflection" by "reflect"), lunr's stop words and `_MORE_WORDS`.
-
 """
 
 from __future__ import annotations
@@ -47,6 +46,16 @@ _HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LEADING_LETTERS = re.compile(r"[^\W\d_]*")
 
 
+# A line break right after such a hyphen, in a value as written.
+_WRAP_AT_HYPHEN = re.compile(r"[^\W_]-[ \t]*\r?\n")
+
+
+def wrapped_at_hyphen(text: str) -> bool:
+    """Whether a value as written has a line that ends with a hyphen after a letter or
+    digit: only then may `joined` read it otherwise with ``hyphenation`` off."""
+    return bool(_WRAP_AT_HYPHEN.search(text))
+
+
 def joined(lines: Sequence[str], context: str = "", hyphenation: bool = True) -> str:
     """The lines of one paragraph as one (see the module's doc). ``context``: the
     record's other text (its title, its other paragraphs), for the spelling it uses;
@@ -60,7 +69,7 @@ def joined(lines: Sequence[str], context: str = "", hyphenation: bool = True) ->
         head = text.rstrip()
         if not number:
             text = line
-        elif _ENDS_IN_HYPHEN.search(head) and not _SUSPENDED.match(line.lstrip()):
+        elif _ENDS_IN_HYPHEN.search(head[-2:]) and not _SUSPENDED.match(line.lstrip()):
             closed = (
                 hyphenation
                 and not any(start < at <= end for start, end in maths)
