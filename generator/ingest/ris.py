@@ -195,11 +195,12 @@ class _Tags:
 
     def once(self, tag: str) -> list[tuple[int, str]]:
         """Each value of ``tag`` (a tag of one value) that is not empty, as one line of
-        text, with the number of the line it starts on."""
+        text (its lines joined as `wraps.joined` joins them: a title wrapped after
+        "English-to-" or "Repre-"), with the number of the line it starts on."""
         return [
             (number, plain)
             for (number, _), lines in zip(self.lines.get(tag, ()), self.written.get(tag, ()))
-            if (plain := _plain(" ".join([lines[0][6:], *lines[1:]])))
+            if (plain := _plain(joined([lines[0][6:], *lines[1:]])))
         ]
 
     def where(self, tag: str | tuple[str, ...], path: str, value: str = "") -> Location:

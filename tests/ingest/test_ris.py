@@ -1215,6 +1215,14 @@ def test_a_wrapped_line_ending_in_a_hyphen_is_joined_as_a_compound_or_a_hyphenat
     assert problems == []
 
 
+def test_a_title_wrapped_at_a_hyphen_is_joined_as_an_abstract_is():
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - English-to-\nFrench Translation with a New Repre-\nsentation\nER  - \n"
+    )
+    assert records[0].title == "English-to-French Translation with a New Representation"
+    assert problems == []
+
+
 def test_the_records_own_spelling_of_a_word_hyphenated_at_a_wrap_is_followed():
     # "pre-" then "training" closes up unless the record writes it with its hyphen: here
     # the title does. The title, a curator's reading of the record, is not changed.
