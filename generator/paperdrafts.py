@@ -9,6 +9,7 @@ since the last load from the rest, so that it reads only those again.
 
 from __future__ import annotations
 
+import datetime
 import errno
 import functools
 import operator
@@ -311,6 +312,7 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
                 f"'{name}' says where in its venue the paper is, but the paper has no venue"
                 " (nor a publisher): add the venue, or the citation reads as a work of its own",
             )
+    _warn_future_year(draft.values, tree, problems)
     summary = " ".join(str(draft.values.get("summary") or "").split())
     if len(summary) > SUMMARY_LENGTH:
         problems.warning(
@@ -328,6 +330,20 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
             " rename one so they agree",
         )
     return draft
+
+
+def _warn_future_year(values: Mapping[str, object], tree: Map, problems: Problems) -> None:
+    """A year after next year is a typo (2051 for 2015, 2102 for 2021): no paper is
+    published then, and the list would sort and cite it so without a word. Next year is
+    none (a paper accepted for next year's conference, added in December)."""
+    year = values.get("year")
+    latest = datetime.date.today().year + 1
+    if isinstance(year, int) and year > latest:
+        problems.warning(
+            tree.get("year").loc,  # type: ignore[union-attr]
+            f"'year' is {year}, after {latest}: a paper from the future? Check it for a typo"
+            " (two digits swapped)",
+        )
 
 
 def editors_file(name: str) -> bool:

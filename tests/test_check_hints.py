@@ -4,6 +4,7 @@ a keyword alternative that can never match)."""
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,20 @@ def test_no_suggestion_for_an_id_that_is_no_typo_of_another(word):
 )
 def test_a_plausible_typo_is_still_suggested(word, meant):
     assert closest(word, IDS) == meant
+
+
+def test_a_year_after_next_year_is_a_warning_at_the_year(tmp_path):
+    """2051 typed for 2015 is a valid four-digit year: the paper would be sorted and cited
+    as one from the future without a word. Next year is no typo (a paper accepted for
+    next year's conference, added in December), nor is this year."""
+    this_year = datetime.date.today().year
+    swapped = this_year + 25
+    assert check_one(tmp_path, f"id: x\ntitle: X Paper\nyear: {swapped}\n") == [
+        f"{P}:3:7: warning: 'year' is {swapped}, after {this_year + 1}: a paper from"
+        " the future? Check it for a typo (two digits swapped)",
+    ]
+    for fine in (this_year, this_year + 1, 1998):
+        assert check_one(tmp_path, f"id: x\ntitle: X Paper\nyear: {fine}\n") == [], fine
 
 
 def test_a_deleted_paper_named_in_a_reading_order_gets_no_lookalike(tmp_path):
