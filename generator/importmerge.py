@@ -5,7 +5,8 @@ the import disagrees, the disagreement is reported as a conflict at the curated 
 ``path:line:col``. One exception: a preprint venue the importer took ("arXiv preprint
 arXiv:...", "CoRR") gives way to a source's published venue, and the year with it when
 that too is the importer's (see _versions); a preprint venue never replaces a published
-one, and is no conflict. What the importer took from the sources is kept in
+one, and is no conflict. And a title the importer took with its acronyms lowered ("Bert:
+…", as Google Scholar writes it) takes their capitals from a source that has them. What the importer took from the sources is kept in
 ``content/sources/imported.json`` (see provenance.py): a source value taken before is
 not offered again, so a link or field a curator deleted or edited stays that way, and
 only values new in the sources fill or conflict (a three-way merge).
@@ -21,7 +22,7 @@ from . import provenance
 from .conflicts import Conflict, Kept
 from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
-from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange
+from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange, Recased
 from .ingest import ReadBefore, Record, without_notice
 from .latex import without_math
 from .matchkeys import PREPRINT, person_keys, same_conference, title_key
@@ -116,6 +117,20 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # capitals: that one. Not one from an earlier import: whether a curator wrote
             # it since cannot be told when it equals what some source offered.
             current = None
+        if (
+            name == "title" and name not in paper.fills and prior is not None
+            and isinstance(current, str) and prior.has_value(name, current)
+        ):
+            # A title an earlier import took, untouched since, whose acronyms that source
+            # lowered ("Bert: Pre-training…"): they take this source's capitals, and the
+            # rest stays as the file writes it (sentence case may be the curator's style;
+            # "Bert" for BERT is no style's).
+            restored = _acronyms_restored(current, str(imported))
+            if restored != current:
+                paper.values[name] = paper.fills[name] = restored
+                paper.seen_fields[name].add(provenance.digest(restored))
+                report.recased.append(Recased(paper.id, restored, current))
+                continue
         if name == "authors" and name in paper.fills and _cut_short(current, imported):
             # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
             # list in the same import: the whole list.
@@ -447,6 +462,28 @@ def _better_cased(current: object, imported: object) -> bool:
         for at, char in enumerate(str(current)) if char.isupper()
     )
     return lowered and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+
+
+def _acronyms_restored(current: str, imported: str) -> str:
+    """``current`` with each word that ``imported``, the same words, writes with two
+    capitals or more ("BERT", "LoRA", "ImageNet") and ``current`` with fewer ("Bert",
+    "lora") spelt as ``imported`` spells it; ``current`` itself when the words differ, or
+    when ``imported`` is in capitals throughout (a heading's style, not acronyms)."""
+    ours, theirs = list(_WORD.finditer(current)), list(_WORD.finditer(imported))
+    if len(ours) != len(theirs) or any(a[0].casefold() != b[0].casefold() for a, b in zip(ours, theirs)):
+        return current
+    if not re.search(r"[a-z]", without_math(imported)):
+        return current
+    pieces, at = [], 0
+    for mine, source in zip(ours, theirs):
+        word, capitals = source[0], sum(map(str.isupper, source[0]))
+        if capitals >= 2 and sum(map(str.isupper, mine[0])) < capitals:
+            pieces += [current[at : mine.start()], word]
+            at = mine.end()
+    return "".join(pieces) + current[at:]
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 # Where a lower-cased title may still hold a capital: after ": " and the like.

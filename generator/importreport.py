@@ -62,6 +62,20 @@ class AddressVenue:
 
 
 @dataclass(frozen=True)
+class Recased:
+    """A title an earlier import took with its acronyms lowered (Google Scholar's "Bert:
+    Pre-training of deep…"), given their capitals by a source that writes them: only
+    those words, the rest of the title as the file has it."""
+
+    paper_id: str
+    title: str
+    was: str
+
+    def __str__(self) -> str:
+        return f"title: {self.paper_id} now {self.title!r} (was {self.was!r}: a source had lower-cased its acronyms)"
+
+
+@dataclass(frozen=True)
 class ReadBeforeChange:
     """Values an earlier version of the importer wrote that this one reads otherwise
     (ingest.ReadBefore), taken out of a paper's file where they were still its own:
@@ -109,6 +123,9 @@ class ImportReport:
     published: list[Published] = field(default_factory=list)
     # Venues an earlier import read from an address, replaced or taken out (updated).
     address_venues: list[AddressVenue] = field(default_factory=list)
+    # Titles an earlier import took with their acronyms lowered, given their capitals
+    # (updated).
+    recased: list[Recased] = field(default_factory=list)
     # Values an earlier version of the importer read from a source, which it reads
     # otherwise now, taken out (updated).
     read_before: list[ReadBeforeChange] = field(default_factory=list)

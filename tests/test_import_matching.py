@@ -482,12 +482,45 @@ def test_an_author_list_cut_short_by_others_takes_the_whole_list_of_the_same_imp
 def test_a_title_in_other_capitals_from_a_later_import_is_no_conflict(tmp_path):
     # Sentence case is a house style (APA's) as much as Scholar's lower case: no conflict,
     # the file's title stays (review: telling "Attention is all you need" of capitals
-    # contradicted the documented rule).
+    # contradicted the documented rule); but not its lowered acronym, "Bert", which no
+    # style writes (below).
     (paper_id,) = import_records([_rec("Bert: Pre-training of deep bidirectional transformers", year="2019")],
                                  tmp_path, added=DAY).added
     dblp = _rec("BERT: Pre-training of Deep Bidirectional Transformers", line=2, path="dblp.bib", year="2019")
     assert import_records([dblp], tmp_path, added=DAY).conflicts == []
-    assert _read(tmp_path / "papers" / f"{paper_id}.yml")["title"] == "Bert: Pre-training of deep bidirectional transformers"
+    assert _read(tmp_path / "papers" / f"{paper_id}.yml")["title"] == "BERT: Pre-training of deep bidirectional transformers"
+
+
+def test_an_imported_title_whose_acronyms_scholar_lowered_takes_them_from_a_later_source(tmp_path):
+    """Google Scholar's "Lora: Low-rank adaptation…" imported first, the list showed "Lora"
+    for good: a later source's "LoRA" changed nothing and said nothing. The acronym takes
+    its capitals; the rest keeps the file's sentence case. Not a title a curator wrote."""
+    scholar = _rec("Lora: Low-rank adaptation of large language models", year="2022")
+    zotero = _rec("LoRA: Low-Rank Adaptation of Large Language Models", line=2, path="zotero.bib", year="2022")
+    (paper_id,) = import_records([scholar], tmp_path / "one", added=DAY).added
+    later = import_records([zotero], tmp_path / "one", added=DAY)
+    path = tmp_path / "one" / "papers" / f"{paper_id}.yml"
+    assert _read(path)["title"] == "LoRA: Low-rank adaptation of large language models"
+    assert later.updated == [paper_id] and later.conflicts == []
+    assert [str(change) for change in later.recased] == [
+        f"title: {paper_id} now 'LoRA: Low-rank adaptation of large language models'"
+        " (was 'Lora: Low-rank adaptation of large language models': a source had lower-cased its acronyms)"
+    ]
+    # Both sources again: nothing changes back, nothing more is said.
+    again = import_records([scholar, zotero], tmp_path / "one", added=DAY)
+    assert again.recased == [] and again.updated == [] and again.conflicts == []
+    assert _read(path)["title"] == "LoRA: Low-rank adaptation of large language models"
+    # A title the curator wrote since (the same words) is theirs, "Lora" and all.
+    (paper_id,) = import_records([scholar], tmp_path / "two", added=DAY).added
+    path = tmp_path / "two" / "papers" / f"{paper_id}.yml"
+    path.write_text(path.read_text().replace("Lora: Low-rank", "Lora: low-rank"))
+    assert import_records([zotero], tmp_path / "two", added=DAY).recased == []
+    assert _read(path)["title"] == "Lora: low-rank adaptation of large language models"
+    # A source in capitals throughout gives no acronym.
+    (paper_id,) = import_records([scholar], tmp_path / "three", added=DAY).added
+    shouted = _rec("LORA: LOW-RANK ADAPTATION OF LARGE LANGUAGE MODELS", line=3, path="ieee.bib", year="2022")
+    assert import_records([shouted], tmp_path / "three", added=DAY).recased == []
+    assert _read(tmp_path / "three" / "papers" / f"{paper_id}.yml")["title"] == scholar.title
 
 
 

@@ -126,6 +126,8 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(change)
         for change in report.address_venues:
             print(change)
+        for change in report.recased:
+            print(change)
         for change in report.read_before:
             print(change)
         for kept in report.kept[:_KEPT_SHOWN]:
