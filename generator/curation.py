@@ -36,6 +36,7 @@ from .topicsfile import (
     read_topics,
     warn_empty_topics,
     warn_misspelt_keywords,
+    warn_short_reading_orders,
     warn_topicless,
 )
 from .yamlfile import display
@@ -102,6 +103,7 @@ def load_content(
             )
             start = len(problems.items)
             warn_empty_topics(checked.content, topics, problems)
+            warn_short_reading_orders(checked.content, topics, problems)
             warn_topicless(
                 checked.content, topics, topics_read, papers_dir, display(topics_path, root),
                 _listing(drafts), problems, memo.placed if memo is not None else None,
@@ -416,6 +418,7 @@ def _load_again(
             files.problems.pop(files.names[at], None)
     warnings = Problems()
     warn_empty_topics(content, last.topics, warnings)
+    warn_short_reading_orders(content, last.topics, warnings)
     warn_topicless(
         content, last.topics, last.topics_read, Path(memo.folder), topics_shown,
         _listing(drafts), warnings, memo.placed,

@@ -107,8 +107,9 @@ def schema_reference_markdown() -> str:
         "  Unicode forms are set aside). A topic with no paper, by a curator or by its",
         "  keywords, is a warning.",
         f"- A reading order lists {schema.READING_ORDER_LENGTH[0]} to"
-        f" {schema.READING_ORDER_LENGTH[1]} papers (more or fewer is a warning), none of",
-        "  which may name the topic in its `exclude_topics`.",
+        f" {schema.READING_ORDER_LENGTH[1]} papers (more or fewer is a warning; fewer only",
+        "  when its topic has papers it leaves out), none of which may name the topic in",
+        "  its `exclude_topics`.",
         "- A file that cannot be read (a YAML syntax error) is reported once: the ids it",
         "  was meant to define are not reported as unknown where other files name them.",
         "",

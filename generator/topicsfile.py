@@ -115,8 +115,13 @@ def read_topics(
                 f" {first[topic_id].nodes['id'].line}): the site has the first; give this one"
                 " another id, or merge the two",
             )
-        # (Of a topic with no valid id too: what the topic alone says of itself.)
-        _check_reading_order_length(nodes.get("reading_order"), problems)
+        # (Of a topic with no valid id too: what the topic alone says of itself. A short
+        # one of a topic the site has is told once its papers are known: see
+        # warn_short_reading_orders.)
+        _check_reading_order_length(
+            nodes.get("reading_order"), problems,
+            short=not (usable and isinstance(topic_id, str) and topic_id not in first),
+        )
         threshold = values.get("threshold")
         if isinstance(threshold, float) and threshold <= 0 and "threshold" in nodes:
             problems.warning(
@@ -154,8 +159,9 @@ def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Probl
         )
 
 
-def _check_reading_order_length(node: Node | None, problems: Problems) -> None:
-    """Warn when a reading order (if written) is not of the length the schema asks."""
+def _check_reading_order_length(node: Node | None, problems: Problems, short: bool = True) -> None:
+    """Warn when a reading order (if written) is not of the length the schema asks (one
+    too short only when ``short``)."""
     if node is None or isinstance(node, Refused):
         return  # (a refused one, "-paper-id" with no space after its dash, is reported)
     if isinstance(node, Seq):
@@ -174,12 +180,44 @@ def _check_reading_order_length(node: Node | None, problems: Problems) -> None:
         problems.warning(
             node.loc, f"'reading_order' is empty; list {low} to {high} papers or remove it"
         )
-    elif count < low:
-        problems.warning(
-            node.loc,
-            f"'reading_order' lists {count} paper{'' if count == 1 else 's'};"
-            f" list {low} to {high} papers to read first",
-        )
+    elif count < low and short:
+        _warn_short(node, count, problems)
+
+
+def _warn_short(node: Node, count: int, problems: Problems) -> None:
+    low, high = READING_ORDER_LENGTH
+    problems.warning(
+        node.loc,
+        f"'reading_order' lists {count} paper{'' if count == 1 else 's'};"
+        f" list {low} to {high} papers to read first",
+    )
+
+
+def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
+    """Warn of a reading order of fewer papers than the schema asks, of a topic the site
+    has, unless it lists every paper of its topic: a new list's topic of two papers,
+    both listed, was told to list three, which it cannot (nor is it told when it lists
+    none, since its other papers show on its page)."""
+    low = READING_ORDER_LENGTH[0]
+    shown = {topic.id for topic in content.topics}
+    short = [
+        (draft, node) for draft in drafts
+        if draft.id in shown and isinstance(node := draft.nodes.get("reading_order"), Seq)
+        and 0 < len(node.items) < low
+    ]
+    if not short:
+        return
+    from .topics import assign_paper, compile_topics
+
+    matcher = compile_topics(content.topics)
+    for draft, node in short:
+        listed = {getattr(item, "text", None) for item in node.items}
+        others = [paper for paper in content.papers if paper.id not in listed]
+        # Those whose files list the topic first: no rule needs to run for them.
+        if any(draft.id in paper.topics for paper in others) or any(
+            any(a.topic == draft.id for a in assign_paper(paper, matcher)) for paper in others
+        ):
+            _warn_short(node, len(node.items), problems)
 
 
 def topic_aliases(
