@@ -53,3 +53,47 @@ def key_location(root: Path, key: str) -> Location:
     tree = yamlio.parse(text, shown, Problems())
     node = tree.key_node(key) if isinstance(tree, yamlio.Map) else None
     return node.loc if node is not None else Location(shown)
+
+
+# The shipped example's listing (a list of one's own has it no longer: README's "Starting
+# your own list" removes it, and the tests tell the example so), its site name and the
+# heading of its home page.
+EXAMPLE_LISTING = Path("content", "sources", "000_19bd02ae25786342.txt")
+EXAMPLE_NAME = "Learning across tasks: a reading list"
+HOME_PAGE = Path("content", "pages", "index.md")
+
+
+def example_left(root: Path) -> Problems:
+    """Warnings of what a list of one's own still shows of the shipped example: its
+    `site_name` (every page's header and title, the feeds' author) and its home page's
+    introduction, which README's "Starting your own list" says to rewrite and nothing
+    else reminds of: a lab's site was published as "Learning across tasks". (`check`'s
+    only: a build of the list is not stopped by them.)"""
+    root = Path(root)
+    problems = Problems()
+    if (root / EXAMPLE_LISTING).exists():
+        return problems  # the example itself
+    path = root / CONFIG
+    try:
+        tree = yamlio.parse(path.read_text(encoding="utf-8"), display(path, root), Problems())
+    except (OSError, UnicodeDecodeError):
+        tree = None
+    name = tree.get("site_name") if isinstance(tree, yamlio.Map) else None
+    if isinstance(name, yamlio.Scalar) and (name.text or "").strip() == EXAMPLE_NAME:
+        problems.warning(
+            name.loc,
+            f"'site_name' is still the shipped example's ({EXAMPLE_NAME!r}); set your list's"
+            " name, and its 'site_description'",
+        )
+    page = root / HOME_PAGE
+    try:
+        first = next((line for line in page.read_text(encoding="utf-8").splitlines() if line.strip()), "")
+    except (OSError, UnicodeDecodeError):
+        first = ""
+    if first.strip() == f"# {EXAMPLE_NAME}":
+        problems.warning(
+            Location(display(page, root), 1, 1),
+            "the home page is still the shipped example's introduction (a list on learning"
+            " across tasks); rewrite it for your list",
+        )
+    return problems

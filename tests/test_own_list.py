@@ -234,7 +234,7 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_own_list.py"],
         cwd=lab.root, env=lab.env, capture_output=True, text=True,
     )
-    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("2 passed, 2 skipped"), done.stdout
+    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("3 passed, 3 skipped"), done.stdout
 
 
 @pytest.mark.example
@@ -324,3 +324,54 @@ def test_readmes_update_commands_keep_the_labs_side(tmp_path, topics_conflict):
     assert (root / "content" / "topics.yml").read_text() == "topics: [ours]\n"
     assert git(root, "diff", "--name-only", "--diff-filter=U") == "mkdocs.yml\n"  # (by hand)
     assert git(root, "status", "--short", "--", "content/papers/new.yml") == "A  content/papers/new.yml\n"
+
+
+
+@pytest.mark.example
+def test_the_examples_name_and_home_page_are_the_ones_check_tells_of(tmp_path):
+    # (what the next test writes: were the shipped name or heading changed, the reminder
+    # would silently never be said)
+    from generator.siteconfig import example_left
+
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    shutil.copy(REPO / "content" / "pages" / "index.md", tmp_path / "content" / "pages" / "index.md")
+    assert [str(p.location) for p in example_left(tmp_path).items] == [
+        "mkdocs.yml:4:12", "content/pages/index.md:1:1",
+    ]
+
+
+def test_check_reminds_a_list_of_its_own_of_the_examples_name_and_home_page(tmp_path, capsys):
+    """A lab that followed "Starting your own list" but for mkdocs.yml and index.md
+    published its papers as "Learning across tasks: a reading list", under the example's
+    introduction: nothing said so. `check` does, at each place, once the example's
+    listing is gone (the example itself, which has it, is told nothing)."""
+    from generator.cli import main
+    from generator.siteconfig import EXAMPLE_NAME
+
+    root = tmp_path / "lab"
+    (root / "content" / "papers").mkdir(parents=True)
+    (root / "content" / "pages").mkdir()
+    (root / "content" / "topics.yml").write_text("topics: []\n")
+    config = f'# The site.\nsite_name: "{EXAMPLE_NAME}"\nsite_description: Papers.\n'
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "content" / "pages" / "index.md").write_text(f"# {EXAMPLE_NAME}\n\nPapers on many tasks.\n")
+
+    def said() -> list[str]:
+        assert main(["--root", str(root), "check"]) == 0  # (warnings: a build is not stopped)
+        return [text for text in capsys.readouterr().out.splitlines() if ": warning: " in text]
+
+    assert said() == [
+        "content/pages/index.md:1:1: warning: the home page is still the shipped example's"
+        " introduction (a list on learning across tasks); rewrite it for your list",
+        "mkdocs.yml:2:12: warning: 'site_name' is still the shipped example's"
+        " ('Learning across tasks: a reading list'); set your list's name, and its 'site_description'",
+    ]
+    listing = root / "content" / "sources" / "000_19bd02ae25786342.txt"
+    listing.parent.mkdir()
+    listing.write_text("(the example's listing)\n")
+    assert said() == []
+    listing.unlink()
+    (root / "mkdocs.yml").write_text(config.replace(EXAMPLE_NAME, "Our lab reads"))
+    (root / "content" / "pages" / "index.md").write_text("# What our lab reads\n\nOur papers.\n")
+    assert said() == []

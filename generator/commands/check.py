@@ -18,11 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..curation import load_content
-    from ..siteconfig import config_problems
+    from ..siteconfig import config_problems, example_left
 
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
     problems.extend(config_problems(root))  # (build and serve stop on it too)
+    problems.extend(example_left(root))
     if _may_name_a_template(root / "content" / "pages"):  # (build and serve stop on it too)
         from ..theme_errors import hand_page_templates
 
