@@ -6,7 +6,8 @@ the import disagrees, the disagreement is reported as a conflict at the curated 
 arXiv:...", "CoRR") gives way to a source's published venue, and the year with it when
 that too is the importer's (see _versions); a preprint venue never replaces a published
 one, and is no conflict. And a title the importer took with its acronyms lowered ("Bert:
-…", as Google Scholar writes it) takes their capitals from a source that has them. What the importer took from the sources is kept in
+…", as Google Scholar writes it) takes their capitals from a source that has them, and
+tags the importer took, untouched since, take the tags a source adds to them. What the importer took from the sources is kept in
 ``content/sources/imported.json`` (see provenance.py): a source value taken before is
 not offered again, so a link or field a curator deleted or edited stays that way, and
 only values new in the sources fill or conflict (a three-way merge).
@@ -131,6 +132,20 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 paper.seen_fields[name].add(provenance.digest(restored))
                 report.recased.append(Recased(paper.id, restored, current))
                 continue
+        if (
+            name == "tags" and name not in paper.fills and prior is not None
+            and isinstance(current, list) and current and prior.has_value(name, current)
+        ):
+            # Tags an earlier import took, untouched since, and a source that has them all
+            # and more (a tag the curator added in Zotero, exported again): the new ones
+            # join them. (Others than the file's, or the file's edited, stay a conflict.)
+            more = _tags_to_add(prior, current, imported)  # type: ignore[arg-type]
+            if more is not None:
+                if more:
+                    paper.values[name] = paper.fills[name] = [*current, *more]
+                    paper.seen_fields[name].add(provenance.digest(paper.values[name]))
+                _mark_tags(paper, [*current, *more])
+                continue
         if name == "authors" and name in paper.fills and _cut_short(current, imported):
             # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
             # list in the same import: the whole list.
@@ -142,6 +157,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         if _empty(current):
             paper.values[name] = imported
             paper.fills[name] = imported
+            if name == "tags":
+                _mark_tags(paper, imported)  # type: ignore[arg-type]
         elif _disagree(name, current, imported, years):
             shown = _in_files_spelling(current, imported) if name == "authors" else imported
             report.conflicts.append(
@@ -462,6 +479,35 @@ def _better_cased(current: object, imported: object) -> bool:
         for at, char in enumerate(str(current)) if char.isupper()
     )
     return lowered and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+
+
+def _tag_mark(tag: object) -> str:
+    """What the record keeps of one tag the importer put in a paper's file (beside the
+    digests of whole lists, which no dict's digest is)."""
+    return provenance.digest({"tag": str(tag).casefold()})
+
+
+def _mark_tags(paper: Paper, tags: list[object]) -> None:
+    paper.seen_fields.setdefault("tags", set()).update(_tag_mark(tag) for tag in tags)
+
+
+def _tags_to_add(prior: provenance.Seen, current: list[object], imported: list[object]) -> list[object] | None:
+    """The source's tags to add to the file's ``current``, a list an earlier import took
+    and no one edited since, when ``imported`` has them all: those of its tags the
+    importer never put in the file (one the curator removed stays removed); None when
+    the file's tags are not known so (a conflict, or nothing to say, as before). A
+    record older than the tags' marks knows them when it took a single list, the
+    file's: then nothing was removed."""
+    have = {str(tag).casefold() for tag in current}
+    if not prior.has_value("tags", current) or not have <= {str(tag).casefold() for tag in imported}:
+        return None
+    taken = prior.fields.get("tags", frozenset())
+    if not all(_tag_mark(tag) in taken for tag in current) and len(taken) != 1:
+        return None
+    return [
+        tag for tag in dict.fromkeys(imported)
+        if str(tag).casefold() not in have and _tag_mark(tag) not in taken
+    ]
 
 
 def _acronyms_restored(current: str, imported: str) -> str:

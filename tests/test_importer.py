@@ -1184,6 +1184,59 @@ def test_tags_in_another_order_or_fewer_of_them_are_no_conflict(tmp_path):
     assert _read(path)["tags"] == ["alpha", "beta"]
 
 
+def test_a_tag_added_at_the_source_joins_the_tags_an_earlier_import_took(tmp_path):
+    """A curator tags a paper in Zotero and exports the library again: the new tag was a
+    conflict to copy by hand, though the file's tags were the import's own, untouched."""
+    import_records([_first(tags=("alpha", "beta"))], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "first-paper.yml"
+    report = import_records([_first(tags=("alpha", "Beta", "gamma"))], tmp_path, added=DAY)
+    assert report.conflicts == [] and report.updated == ["first-paper"]
+    assert _read(path)["tags"] == ["alpha", "beta", "gamma"]
+    # Both exports again: nothing changes, nothing is said.
+    again = import_records([_first(tags=("alpha", "beta")), _first(tags=("alpha", "Beta", "gamma"))], tmp_path, added=DAY)
+    assert again.conflicts == [] and again.updated == []
+    # A tag the curator removed does not come back (the file's tags are then as the
+    # first import took them), while a new one joins.
+    path.write_text(path.read_text().replace("  - gamma\n", ""))
+    assert _read(path)["tags"] == ["alpha", "beta"]
+    report = import_records([_first(tags=("alpha", "beta", "gamma", "delta"))], tmp_path, added=DAY)
+    assert report.conflicts == []
+    assert _read(path)["tags"] == ["alpha", "beta", "delta"]
+    # Tags the curator wrote otherwise are theirs: a conflict, as before.
+    path.write_text(path.read_text().replace("  - delta\n", "  - my-own\n"))
+    report = import_records([_first(tags=("alpha", "beta", "delta", "epsilon"))], tmp_path, added=DAY)
+    assert [c.field for c in report.conflicts] == ["tags"]
+    assert _read(path)["tags"] == ["alpha", "beta", "my-own"]
+
+
+def test_a_tag_added_at_the_source_joins_tags_an_older_record_took_as_one_list(tmp_path):
+    """A record written before the importer marked each tag it took knows the file's
+    tags are untouched when it took one list, the file's; after two lists it cannot tell
+    a tag the curator removed, and says a conflict, as before."""
+    import json
+
+    from generator.importmerge import _tag_mark
+
+    def as_older_record() -> None:
+        record = tmp_path / "sources" / "imported.json"
+        data = json.loads(record.read_text())
+        marks = {_tag_mark(tag) for tag in ("alpha", "beta", "gamma")}
+        fields = data["papers"]["first-paper"]["fields"]
+        fields["tags"] = [d for d in fields["tags"] if d not in marks]
+        record.write_text(json.dumps(data))
+
+    path = tmp_path / "papers" / "first-paper.yml"
+    import_records([_first(tags=("alpha", "beta"))], tmp_path, added=DAY)
+    as_older_record()
+    import_records([_first(tags=("alpha", "beta", "gamma"))], tmp_path, added=DAY)
+    assert _read(path)["tags"] == ["alpha", "beta", "gamma"]
+    path.write_text(path.read_text().replace("  - gamma\n", ""))  # (as the first list)
+    as_older_record()
+    report = import_records([_first(tags=("alpha", "beta", "gamma", "delta"))], tmp_path, added=DAY)
+    assert [c.field for c in report.conflicts] == ["tags"]
+    assert _read(path)["tags"] == ["alpha", "beta"]
+
+
 def test_a_fill_leaves_every_other_line_as_the_curator_wrote_it(tmp_path):
     # ruamel re-emits a whole file: one-line lists lost their spacing, comments moved,
     # a quoted key lost its quotes. Only the filled field's lines may change.
