@@ -182,6 +182,20 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
                 " words of this title (the list links no code)",
             )
         )
+    # A paper the list links no text of (no arXiv id, DOI, paper page or PDF: none of
+    # the shipped list's 180) left a reader no way to the paper but Hugging Face's
+    # search, which knows only the papers posted there. arXiv's search of titles finds
+    # the preprint most papers have.
+    if not any(b.kind in ("arxiv", "doi", "paper", "pdf") for b in badges):
+        badges.append(
+            Badge(
+                "search",
+                f"https://arxiv.org/search/?query={title}&searchtype=title",
+                "Search arXiv",
+                "search",
+                "Search arXiv for this title (the list links no paper)",
+            )
+        )
     badges.append(
         Badge(
             "search",

@@ -368,6 +368,40 @@ def test_datasets_talks_and_slides_have_badges_of_their_own_and_are_not_code():
     assert page(result, "papers/index.md").context["rows"][0].paper.code is None
 
 
+def test_a_paper_the_list_links_no_text_of_offers_a_search_of_arxiv_for_its_title():
+    # (A reader's review: none of the shipped list's 180 papers has an arXiv id, DOI,
+    # paper page or PDF, and their pages' only way to the paper was Hugging Face's
+    # search, which knows only the papers posted there.)
+    def searches(**fields):
+        badges = page(plan(site([paper("a", 2020, **fields)], (), {})), "papers/a.md").context["badges"]
+        return [(b.label, b.href) for b in badges if b.kind == "search"]
+
+    title = "Can 1B LLM Surpass 405B LLM? Rethinking & <Scaling>"
+    query = "Can%201B%20LLM%20Surpass%20405B%20LLM%3F%20Rethinking%20%26%20%3CScaling%3E"
+    code = (Link("https://github.com/x/y", "code", official=True, host="github", repo="x/y"),)
+    assert searches(title=title, links=code) == [
+        ("Search arXiv", f"https://arxiv.org/search/?query={query}&searchtype=title"),
+        ("Search Hugging Face", f"https://huggingface.co/papers?q={query}"),
+    ]
+    # Said to be a search, and why it is offered, in its accessible name.
+    badges = page(plan(site([paper("a", 2020, links=code)], (), {})), "papers/a.md").context["badges"]
+    arxiv = next(b for b in badges if b.label == "Search arXiv")
+    assert arxiv.description == "Search arXiv for this title (the list links no paper)"
+    # Any link to the paper's text, of each kind, makes it needless.
+    for fields in (
+        {"arxiv": "2101.00010"},
+        {"doi": "10.1000/x"},
+        {"links": (Link("https://openreview.net/forum?id=x", "paper"),)},
+        {"links": (Link("https://example.org/p.pdf", "pdf"),)},
+    ):
+        assert [label for label, _ in searches(title=title, **fields)] == [
+            "Search GitHub", "Search Hugging Face",
+        ], fields
+    # A project page, slides or a video are no text of the paper: the search stays.
+    others = (Link("https://example.org/p", "project"), Link("https://example.org/s.pdf", "slides"))
+    assert "Search arXiv" in [label for label, _ in searches(links=others)]
+
+
 def test_a_legacy_model_and_a_kaggle_competition_are_named_as_what_they_are():
     # A model without an owner had the generic "Data" badge; a competition would have
     # been called a model.

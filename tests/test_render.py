@@ -422,8 +422,10 @@ def test_no_code_linked_stands_beside_its_search_of_github(tmp_path):
     assert kinds == [
         "rl-no-code", "rl-badge rl-badge--search", "rl-badge rl-badge--data",
         "rl-badge rl-badge--slides", "rl-badge rl-badge--video", "rl-badge rl-badge--search",
+        "rl-badge rl-badge--search",
     ]
-    assert "Search GitHub" in lines[1] and "Search Hugging Face" in lines[-1]
+    # (It links no arXiv id, DOI, paper or PDF either: arXiv is searched, before Hugging Face.)
+    assert "Search GitHub" in lines[1] and "Search arXiv" in lines[-2] and "Search Hugging Face" in lines[-1]
 
 
 def test_a_rows_topics_are_apart_by_semicolons_as_a_title_may_hold_a_comma(tmp_path):
