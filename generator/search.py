@@ -9,7 +9,9 @@ searched without being shown, and so are the acronyms other papers define for a 
 it spells out ("rlhf" where it writes "reinforcement learning from human feedback" and
 never "RLHF": generator/acronyms.py) and the base forms of its words ("merge" for
 "merging"; lemmas.py, which also puts in the index the map of other forms the search box
-adds to a query: "pruned" looks for "prune" too). Other pages keep Material's entries.
+adds to a query: "pruned" looks for "prune" too). Other pages keep Material's entries; a
+topic page's own entry also gets its name as its tags, its title's other spellings and a
+document boost (`topic_entry`), so that a topic's name finds its page first.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
@@ -24,7 +26,8 @@ outweighed the exact word. Each paper's entry also gets a document boost of
 normalisation (``b(0)``), so without it a long title repeating the query's words
 outranked the short title that was the query. Last, the results that find more of the
 query's words (literally or through another form) come first, in lunr's order otherwise
-(`rank_by_words`; readinglist.js reorders the worker's results alike): a word found only
+(`rank_by_words`; readinglist.js reorders the worker's results alike; before all, a page
+whose title's words are the query's): a word found only
 through its base form weighs too little to outrank, by score alone, the papers that
 write one other query word. A typed word of letters that no word of the index begins
 with, nor any other form of it, is a slip of the keys ("instrucion tuning" found only
@@ -249,6 +252,28 @@ def paper_entry(
     return entry
 
 
+# A topic page's document boost. Its entry is its description and counts, and each paper's
+# entry holds an abstract repeating the topic's words and the topic's name (its tags): a
+# reader who typed "multi-task learning" found the topic "Multi-task learning" 56th,
+# "continual learning" found "Continual and lifelong learning" 15th, past what Material
+# shows before a scroll. With its name as its tags and this boost, each topic's name, and
+# the short names readers type, find it first or second (tests/test_search.py). A title
+# typed whole still finds its paper first: rank_by_words puts a page whose title is the
+# query first ("Editing Models with Task Arithmetic", not the topic "Task arithmetic,
+# model merging and editing").
+TOPIC_BOOST = 1.6
+
+
+def topic_entry(doc: Mapping[str, Any], title: str) -> dict[str, Any]:
+    """A topic page's own entry (Material's), found by its name as a paper is by its
+    topics (``tags``) and by the other spellings of its title's words ("multitask")."""
+    entry = {**doc, "tags": [_escape(title)], "boost": TOPIC_BOOST}
+    in_title = variants(title) + case_parts(title) + initialisms(title)
+    if in_title:
+        entry["title_variants"] = _escape(" ".join(in_title))
+    return entry
+
+
 def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     """Each searched field's words, as the index's tokenizer makes them."""
     return {
@@ -375,6 +400,7 @@ def shape_index(
         for paper in site.papers
     }
     memo.keep_only(paper.id for paper in site.papers)
+    topic_pages = {f"topics/{topic.id}/": topic.title for topic in site.topics}
     docs: list[dict[str, Any]] = []
     placed: set[str] = set()
     for doc in index["docs"]:
@@ -384,6 +410,8 @@ def shape_index(
                 docs.append(entries[page])
                 placed.add(page)
             continue
+        if doc["location"] in topic_pages:
+            doc = topic_entry(doc, topic_pages[doc["location"]])
         # A topic's or hand page's entry (Material's) gets its words' base forms too:
         # "merge" finds the topic "Task arithmetic, model merging and editing".
         docs.append({**doc, **lemmas.entry_fields(_entry_words(doc), _entry_acronyms(doc))})
@@ -609,7 +637,8 @@ def _refine(
 
 
 def rank_by_words(
-    ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]]
+    ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]],
+    titles: Mapping[str, str] | None = None,
 ) -> list[str]:
     """``ranked`` (pages, best first), those that find more of the query's ``words``
     first, in their order otherwise. ``terms``: for each page, the query terms its
@@ -618,13 +647,30 @@ def rank_by_words(
     of base forms), so for "pruned models" the two papers on pruning that write
     "models" came after every title with "models"; a reader who typed both words wants
     the papers that have both first. (A one-word query keeps lunr's order: every result
-    finds its one word.) readinglist.js sorts the worker's result groups alike."""
+    finds its one word.) readinglist.js sorts the worker's result groups alike.
+    ``titles``: each page's title as the index has it; a page whose title's words are
+    the query's words, neither more nor fewer (stop words aside), comes before all:
+    a title pasted whole finds its page first, though a topic's boost (TOPIC_BOOST)
+    outweighs it."""
     def found(page: str) -> int:
         have = terms.get(page, {})
         return sum(any(have.get(term) for term in word) for word in words)
 
+    typed = _without_letters({word[0] for word in words})
+    exact = {page for page in ranked if titles and typed and title_words(titles.get(page, "")) == typed}
     counts = {page: found(page) for page in ranked}
-    return sorted(ranked, key=lambda page: -counts[page])  # stable, as Array.sort
+    return sorted(ranked, key=lambda page: (page not in exact, -counts[page]))  # stable, as Array.sort
+
+
+def title_words(title: str) -> set[str]:
+    """A title's words (as the index has it, HTML-escaped) as the query's are read:
+    split at the separator, lower-cased, without stop words and lone letters (the
+    query leaves out the "t" of "Don't": _refine)."""
+    return _without_letters({word for word in _field_words(title) if word not in STOP_WORDS})
+
+
+def _without_letters(words: set[str]) -> set[str]:
+    return {word for word in words if len(word) > 1 or not word.isalpha()}
 
 
 class IndexNotBuilt(Exception):
@@ -762,7 +808,8 @@ class MaterialSearch:
             page_terms.update({token: True for token in tokens if token in wanted})
         if words is None:
             return list(hits.values())
-        return [hits[page] for page in rank_by_words(list(hits), terms, words)]
+        titles = {page: self.docs[page]["title"] for page in hits}
+        return [hits[page] for page in rank_by_words(list(hits), terms, words, titles)]
 
     def _query_terms(self, clauses: list[str], terms: list[str]) -> dict[str, bool]:
         # getSearchQueryTerms: which query terms the match covers; unmatched stop words

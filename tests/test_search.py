@@ -31,6 +31,7 @@ from generator.search import (
     paper_entry,
     LETTERS,
     query_words,
+    rank_by_words,
     refine_query,
     title_boosts,
     shape_index,
@@ -186,7 +187,9 @@ def test_a_page_outranks_a_section_with_the_same_text():
 
 def test_field_boosts_come_from_the_index_config():
     docs = [
-        {"location": "t/", "title": "Otter", "text": "<p>a</p>", "tags": []},
+        # (Not a title that is the query, "Otter": that one comes first whatever the
+        # boosts, rank_by_words.)
+        {"location": "t/", "title": "Otter den", "text": "<p>a</p>", "tags": []},
         {"location": "g/", "title": "B", "text": "<p>b</p>", "tags": ["Otter"]},
     ]
     titles_win = MaterialSearch(make_index(docs)).search("otter")
@@ -273,7 +276,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     # "this", "in") left out as lunr leaves them out.
     assert shaped["config"].pop("vocabulary").split() == [
         "1", "2024", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
-        "codefuseai", "context", "gone", "hi", "home", "l", "learn", "learning", "mftcoder",
+        "codefuseai", "context", "gone", "hi", "home", "incontext", "l", "learn", "learning", "mftcoder",
         "p2", "script", "t", "title", "use", "uses", "·"]
     assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
                                 "fields": FIELDS}
@@ -297,8 +300,11 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             # (3.5 / 5) ** 0.25 = 0.9147
             "boost": 0.915,
         },
-        # Another page keeps Material's entry, with its words' base forms.
+        # A topic's page keeps Material's entry, with its words' base forms, and is
+        # found by its name as its papers are (its tags), by the other spellings of its
+        # title's words, and first for its name (search.TOPIC_BOOST).
         {"location": "topics/icl/", "title": "In-context learning", "text": "<p>t</p>",
+         "tags": ["In-context learning"], "title_variants": "Incontext", "boost": 1.6,
          "title_lemmas": "learn"},
         # p2 had no entry of Material's: it comes last.
         # (3.5 / 2) ** 0.25 = 1.1502
@@ -526,6 +532,56 @@ def test_the_home_page_lists_of_topics_and_recent_papers_are_not_search_results(
     # No paper's title is in the home page's entries: a title finds the paper's own page.
     text = " ".join(d["title"] + " " + d["text"] for d in home)
     assert [p["id"] for p in papers if html.escape(p["title"], quote=False) in text] == []
+
+
+def test_a_topics_start_here_list_is_no_search_result(built, papers):
+    # (A reader's review: "giants shoulders" found the paper, then the topic "Task
+    # arithmetic, model merging and editing" for its Start here list, which names it;
+    # sixteen such entries stood as results for the titles they list.)
+    topics = [d for d in load_index(built)["docs"] if d["location"].startswith("topics/")]
+    assert len({d["location"].split("#")[0] for d in topics}) > 10
+    text = " ".join(d["title"] + " " + d["text"] for d in topics)
+    assert [p["id"] for p in papers if html.escape(p["title"], quote=False) in text] == []
+
+
+def test_a_topic_is_found_first_by_its_name_and_by_the_short_names_readers_type(engine):
+    # (A reader's review: "multi-task learning" found the topic "Multi-task learning"
+    # 56th, "continual learning" found "Continual and lifelong learning" 15th,
+    # "in-context learning" "In-context learning and prompting" 15th: past the ten
+    # results Material shows before a scroll, behind papers that write the words.)
+    topics = {d["location"]: html.unescape(d["title"]) for d in engine.docs.values()
+              if re.fullmatch(r"topics/[^/#]+/", d["location"])}
+    assert len(topics) == 16
+    assert {title: _rank(engine, title, location) for location, title in topics.items()} == {
+        title: 1 for title in topics.values()
+    }
+    short = {
+        "multi-task learning": "multi-task-learning", "in-context learning": "in-context-learning",
+        "continual learning": "continual-learning", "instruction tuning": "instruction-tuning",
+        "model merging": "model-merging", "language agents": "language-agents",
+        "reasoning": "llm-reasoning", "transfer learning": "transfer-learning",
+    }
+    ranks = {query: _rank(engine, query, f"topics/{topic}/") for query, topic in short.items()}
+    assert {query: rank for query, rank in ranks.items() if rank is None or rank > 2} == {}
+
+
+def test_a_page_whose_title_is_the_query_comes_first():
+    words = [("editing", "edit"), ("models", "model"), ("task",), ("arithmetic",)]
+    terms = {page: {"editing": True, "models": True, "task": True, "arithmetic": True}
+             for page in ("topic/", "paper/", "other/")}
+    titles = {"topic/": "Task arithmetic, model merging and editing",
+              "paper/": "Editing Models with Task Arithmetic", "other/": "Task Arithmetic"}
+    # Every page finds every word: the order was lunr's; the title that is the query,
+    # "with" (a stop word) aside, in any order and case, now comes first.
+    assert rank_by_words(["topic/", "other/", "paper/"], terms, words) == ["topic/", "other/", "paper/"]
+    assert rank_by_words(["topic/", "other/", "paper/"], terms, words, titles) == ["paper/", "topic/", "other/"]
+    # A title with a word more, or one fewer, is no such title; an escaped one is read
+    # as the index writes it, and a lone letter split off a word (the "s" of "arithmetic's") is no word.
+    titles = {"topic/": "Editing models with task arithmetic, merged", "paper/": "Editing Models with Task",
+              "other/": "Task arithmetic&#x27;s editing models"}
+    assert rank_by_words(["topic/", "paper/", "other/"], terms, words, titles) == ["other/", "topic/", "paper/"]
+    assert rank_by_words(["topic/", "paper/"], terms, words, {"paper/": "Task &amp; Arithmetic: Editing Models"}) == [
+        "paper/", "topic/"]
 
 
 def test_every_paper_is_found_by_three_distinctive_words_of_its_abstract(engine, papers):

@@ -527,7 +527,11 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                "multi-task learning models", "I/O efficient models", "Tülu instruction models",
                "the of and", "\"pruned models\" merging", "+merging -survey models",
                "title:merging models", "mergng~1 models", "x", "x models", "LLMs' GPUs",
-               "RNNs/LSTMs CNNs-based", "k-means pruning models", "Don't merge models"]
+               "RNNs/LSTMs CNNs-based", "k-means pruning models", "Don't merge models",
+               # a topic's name finds it first (search.TOPIC_BOOST), and a title that is
+               # the query comes first, a topic's boost aside (rank_by_words)
+               "Multi-task learning", "continual learning", "Editing Models with Task Arithmetic",
+               "learning from task descriptions", "task arithmetic model merging editing"]
     queries += [p["title"] for p in papers[::15]]
     queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
     page.goto("")
