@@ -657,8 +657,12 @@ def rank_by_words(
         return sum(any(have.get(term) for term in word) for word in words)
 
     typed = _without_letters({word[0] for word in words})
-    exact = {page for page in ranked if titles and typed and title_words(titles.get(page, "")) == typed}
     counts = {page: found(page) for page in ranked}
+    # (Only a page that finds every word can be one: a title read for nothing else.)
+    exact = {
+        page for page in ranked
+        if titles and typed and counts[page] == len(words) and title_words(titles.get(page, "")) == typed
+    }
     return sorted(ranked, key=lambda page: (page not in exact, -counts[page]))  # stable, as Array.sort
 
 

@@ -270,18 +270,6 @@
         typed.add(terms[0]);
       }
     });
-    var exact = new Set();
-    if (separator && typed.size) {
-      groups.forEach(function (group) {
-        var page = group.find(function (item) { return !item.parent; }) || group[0];
-        var have = titleWords(String(page.title || ""), separator);
-        if (have.size === typed.size && Array.from(typed).every(function (word) {
-          return have.has(word);
-        })) {
-          exact.add(group);
-        }
-      });
-    }
     /* (No object of each group's terms: 10,000 groups took 25 ms instead of 18.) */
     var counts = new Map();
     groups.forEach(function (group) {
@@ -298,6 +286,23 @@
       });
       counts.set(group, n);
     });
+    /* (Only a page that finds every word can be one: the title of each result was
+       read and split for nothing.) */
+    var exact = new Set();
+    if (separator && typed.size) {
+      groups.forEach(function (group) {
+        if (counts.get(group) !== words.length) {
+          return;
+        }
+        var page = group.find(function (item) { return !item.parent; }) || group[0];
+        var have = titleWords(String(page.title || ""), separator);
+        if (have.size === typed.size && Array.from(typed).every(function (word) {
+          return have.has(word);
+        })) {
+          exact.add(group);
+        }
+      });
+    }
     groups.sort(function (a, b) {
       return (exact.has(b) - exact.has(a)) || counts.get(b) - counts.get(a);  /* stable (ES2019) */
     });
