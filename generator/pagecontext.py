@@ -451,6 +451,32 @@ def paper_page(site: Site, index: Index, paper: Paper, bibtex: str) -> Page:
     return Page(paper_dest(paper.id), here, "paper.md", context)
 
 
+def _filter_words(refs: Sequence[PaperRef], with_code: int, topics: bool) -> list[str]:
+    """The words a table filter's placeholder offers: those the rows have. (It also reads
+    summaries, which a list of authors and venues leaves unnamed: the box holds five
+    words whole on a phone.)"""
+    authors, venues = any(ref.byline for ref in refs), any(ref.where for ref in refs)
+    said = [
+        "title",
+        *(["author"] if authors else []),
+        *(["venue"] if venues else []),
+        *(["summary"] if any(ref.summary for ref in refs) and not (authors and venues) else []),
+        *(["topic"] if topics else []),
+        *(["year"] if any(ref.year is not None for ref in refs) else []),
+    ]
+    # The filter reads a code badge's owner/name too ("code": a word as long as "year",
+    # which the box's widest placeholder ends with).
+    if with_code and len(said) < 5:
+        said.append("code")
+    return said
+
+
+# A topic of more papers than this has a filter above its table, as the All papers page
+# has (a reader's review: in a topic of 44 papers, finding those with code, or the one
+# about routing, meant reading every row, or the All papers page and the topic's name).
+TOPIC_FILTER_FROM = 10
+
+
 def topic_page(index: Index, topic: Topic) -> Page:
     here = topic_url(topic.id)
     members = index.members[topic.id]
@@ -461,6 +487,8 @@ def topic_page(index: Index, topic: Topic) -> Page:
     related_topics = sorted(
         shared.items(), key=lambda item: (-item[1], index.topics[item[0]].title.casefold(), item[0])
     )
+    papers = tuple(_paper_ref(index, here, pid) for pid in members)
+    filtered = len(papers) > TOPIC_FILTER_FROM
     context = {
         "topic": topic,
         "parent": _topic_ref(index, here, topic.parent) if topic.parent in index.topics else None,
@@ -472,8 +500,12 @@ def topic_page(index: Index, topic: Topic) -> Page:
             for pid in dict.fromkeys(topic.reading_order)
             if pid in index.papers
         ),
-        "papers": tuple(_paper_ref(index, here, pid) for pid in members),
+        "papers": papers,
         "with_code": with_code,
+        # (With every author's name and the whole venue its rows do not show, as the
+        # All papers rows have them: TableRow.names.)
+        "said": _filter_words(papers, with_code, topics=False) if filtered else None,
+        "names": tuple(index.papers[pid].filter_names for pid in members) if filtered else (),
         "related_topics": tuple(
             (_topic_ref(index, here, tid), count) for tid, count in related_topics[:6]
         ),
@@ -606,22 +638,7 @@ def all_papers_page(site: Site, index: Index) -> Page:
     with_code = sum(1 for badge in index.code.values() if badge is not None)
     refs = [row.paper for row in rows]
     dated = any(ref.year is not None for ref in refs)
-    authors, venues = any(ref.byline for ref in refs), any(ref.where for ref in refs)
-    # The words the filter's placeholder offers: those the list has. (It also reads
-    # summaries, which a list of authors and venues leaves unnamed: the box holds five
-    # words whole on a phone.)
-    said = [
-        "title",
-        *(["author"] if authors else []),
-        *(["venue"] if venues else []),
-        *(["summary"] if any(ref.summary for ref in refs) and not (authors and venues) else []),
-        "topic",
-        *(["year"] if dated else []),
-    ]
-    # The filter reads a code badge's owner/name too ("code": a word as long as "year",
-    # which the box's widest placeholder ends with).
-    if with_code and len(said) < 5:
-        said.append("code")
+    said = _filter_words(refs, with_code, topics=True)
     first = len(rows) if len(rows) <= ALL_PAPERS_WHOLE else ALL_PAPERS_FIRST
     context = {"rows": rows, "first": first, "with_code": with_code, "dated": dated, "said": said}
     return Page(dest_of(here), here, "all_papers.md", context)

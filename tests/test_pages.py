@@ -204,6 +204,37 @@ def test_related_topics_come_by_papers_shared_most_first_then_by_title():
     ]
 
 
+def test_a_topic_of_more_than_ten_papers_has_the_all_papers_filter_above_its_table():
+    # (A reader's review: in the shipped list's topic of 44 papers, finding those with
+    # code, or the one on a word, meant reading every row, or going to All papers.)
+    from generator.pagecontext import TOPIC_FILTER_FROM
+    from generator.render import Renderer
+
+    code = (Link("https://github.com/x/y", "code", official=True, host="github", repo="x/y"),)
+    many = [paper(f"p{n:02}", 2020, authors=("Ada Lovelace", "Alan Turing", "Grace Hopper"),
+                  venue="NeurIPS", links=code if n % 3 == 0 else ()) for n in range(TOPIC_FILTER_FROM + 1)]
+    few = [paper(f"q{n:02}", authors=("Ada Lovelace",)) for n in range(TOPIC_FILTER_FROM)]
+    topics = (Topic("long", "Long"), Topic("short", "Short"))
+    assigned = {**{p.id: ("long",) for p in many}, **{p.id: ("short",) for p in few}}
+    result = plan(site(many + few, topics, assigned))
+    renderer = Renderer()
+    long_page, short_page = (renderer.render(page(result, f"topics/{t}/index.md")) for t in ("long", "short"))
+    assert TOPIC_FILTER_FROM == 10
+    # Its placeholder names what its rows have (no topic: they are all this one).
+    assert page(result, "topics/long/index.md").context["said"] == ["title", "author", "venue", "year", "code"]
+    assert '<div class="rl-filter" data-table="rl-topic-papers" role="search"' in long_page
+    assert 'placeholder="title, author, venue, year or code"' in long_page
+    assert '<table id="rl-topic-papers" ' in long_page
+    # Each row carries every author's name and the venue, which its line names in short
+    # ("Ada Lovelace et al."), as an All papers row does.
+    assert long_page.count('<tr data-filter="Ada Lovelace; Alan Turing; Grace Hopper; NeurIPS">') == len(many)
+    assert "rl-filter" not in short_page and "data-filter" not in short_page
+    # A topic without code, authors or years: one word, not " or title".
+    bare = [paper(f"r{n:02}") for n in range(TOPIC_FILTER_FROM + 1)]
+    bare_page = Renderer().render(page(plan(site(bare, (Topic("b", "B"),), {p.id: ("b",) for p in bare})), "topics/b/index.md"))
+    assert 'placeholder="title"' in bare_page
+
+
 def test_topic_table_titles_of_one_year_sort_without_regard_to_case():
     papers = (paper("x", 2020, title="Banana"), paper("y", 2020, title="apple"), paper("z", 2020, title="cherry"))
     context = page(plan(site(papers, TOPICS, {pid: ("other",) for pid in "xyz"})), "topics/other/index.md").context

@@ -676,6 +676,29 @@ def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context,
     assert titles.count() == len(papers)
 
 
+def test_a_long_topics_table_has_the_filter_and_its_code_only_box(page, papers):
+    # (A reader's review: a topic of 44 papers was a table to read row by row.)
+    topic = max({t for p in papers for t in p["topics"]}, key=lambda t: (
+        sum(t in p["topics"] for p in papers), t))
+    members = [p for p in papers if topic in p["topics"]]
+    with_code = [p for p in members if _with_code(p)]
+    assert len(members) > 10 and 0 < len(with_code) < len(members)
+    page.goto(f"topics/{topic}/")
+    filter_ = page.locator(".rl-filter")
+    filter_.wait_for(state="visible")
+    titles = page.locator("#rl-topic-papers tbody tr td:first-child a")
+    assert titles.count() == len(members)
+    page.get_by_label("With code only").check()
+    count = filter_.locator(".rl-filter__count")
+    assert count.inner_text() == f"{len(with_code)} of {len(members)} papers match"
+    assert sorted(titles.all_inner_texts()) == sorted(p["title"] for p in with_code)
+    box = page.get_by_role("searchbox", name="Filter")
+    box.fill(with_code[0]["title"].split(":")[0])
+    box.press("Enter")
+    assert with_code[0]["title"] in titles.all_inner_texts()
+    assert len(titles.all_inner_texts()) < len(with_code)
+
+
 def test_a_filter_that_finds_nothing_offers_the_site_search_of_its_words(page, papers):
     # (A reader's review: "RLHF" in the filter found no paper, where the site's search,
     # which reads the abstracts, found eight; and the emptied table shrank to "Title
