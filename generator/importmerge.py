@@ -49,6 +49,8 @@ def _empty(value: object) -> bool:
 
 def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     prior = paper.prior
+    if record.key:
+        paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(provenance.key_digest(record.key))
     _address_venue(paper, record, report)
     read_before = _read_before(paper, record)
     versions = _versions(paper, record)

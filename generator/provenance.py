@@ -49,6 +49,10 @@ FORMAT = 1
 # The fields whose values tell one paper from every other: a paper still holding one of
 # the values the importer took for these is the paper that record is of.
 IDENTITY_FIELDS = ("title", "arxiv", "doi", "abstract")
+# The citation keys (BibTeX's, an RIS record's ID) of the source records taken for a
+# paper, kept as a field's values are: no identity by itself ("smith2020" is many
+# papers), but with the authors, year and an alike title the same record corrected.
+KEY_FIELD = "key"
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,11 @@ class Seen:
 def digest(value: object) -> str:
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def key_digest(key: str) -> str:
+    """How the record keeps a citation key: as BibTeX compares keys, in any capitals."""
+    return digest(key.strip().casefold())
 
 
 def marks_of(values: Mapping[str, object]) -> frozenset[tuple[str, str]]:

@@ -45,6 +45,10 @@ class Record:
     # `notes:`; ``notes_at``: where it is, where it is said when it is not merged.
     notes: str = ""
     notes_at: Location | None = None
+    # The source's own name for the record: a BibTeX citation key, an RIS record's ID.
+    # A reference manager keeps it when the record is edited (a title corrected), so a
+    # later export's record of that key is recognised (importmatch.Paper.same_record).
+    key: str = ""
 
 
 @dataclass(frozen=True)

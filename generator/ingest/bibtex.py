@@ -1008,6 +1008,7 @@ def _record(
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
         read_before=read_before,
+        key=entry.key,
         **_curators_notes(entry, fields, path, left_out),
     )
 

@@ -428,6 +428,7 @@ def _record(
         read_before=read_before + ((with_notice(older, notice),) if notice else ()),
         notes=notes,
         notes_at=notes_at,
+        key=tags.text("ID"),
     )
 
 
