@@ -9,7 +9,9 @@ abstracts are given and clearly differ: then it is a new paper, with a warning. 
 record whose title matches none but whose authors, venue, year, volume, issue and pages
 are a paper's (a title corrected in the reference manager, no abstract to tell). A paper
 a curator retitled is still found by the titles recorded in its provenance, so importing
-its source again does not add a second copy.
+its source again does not add a second copy; and a paper whose source record was retitled
+in the reference manager by that record's citation key, with its authors, year and a
+title alike enough to be corrected (Paper.same_record).
 """
 
 from __future__ import annotations
@@ -86,6 +88,42 @@ class Paper:
             yield from self.prior.fields.get("title", ())
         yield from self.seen_fields.get("title", ())
 
+    def taken(self, name: str, value: object) -> bool:
+        """Whether the importer took ``value`` for the field ``name`` of this paper, before or now."""
+        mark = provenance.digest(value)
+        return mark in self.seen_fields.get(name, ()) or (self.prior is not None and self.prior.has_value(name, value))
+
+    def taken_keys(self, before: bool = False) -> set[str]:
+        """Digests of the citation keys of the source records taken for this paper (by
+        earlier imports only, when ``before``)."""
+        keys = set(self.prior.fields.get(provenance.KEY_FIELD, ()) if self.prior is not None else ())
+        return keys if before else keys | set(self.seen_fields.get(provenance.KEY_FIELD, ()))
+
+    def same_record(self, record: Record, before: bool = False) -> bool:
+        """Whether the record is a source record the importer took for this paper, its
+        title perhaps corrected since in the reference manager ("un estudio" to "un
+        estudio empírico"): the importer took its citation key for the paper, and it
+        agrees with the paper on the authors' family names, the year, and a title alike
+        enough to be a correction of the other, not another paper under a reused key
+        ("smith2020" of Smith's next paper of the year, in another export); and no arXiv
+        id or DOI of the two disagrees. ``before``: a record an earlier import took, not
+        one of this import's."""
+        if (
+            not record.key or provenance.key_digest(record.key) not in self.taken_keys(before)
+            or ids_disagree(self, record)
+        ):
+            return False
+        authors = list(record.authors)
+        if not authors or (
+            _family_names(authors) != _family_names(self.values.get("authors"))
+            and not self.taken("authors", authors)
+        ):
+            return False
+        year = str(self.values.get("year") or "")
+        if record.year != year and not (record.year and self.taken("year", record.year)):
+            return False
+        return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
+
     def met_before(self, record: Record) -> bool:
         """Whether an earlier import took this record for this paper: the paper still has
         its title, or the importer took that title for it, and the importer took its
@@ -93,6 +131,8 @@ class Paper:
         a new source naming a paper already here is not."""
         if self.prior is None:
             return False
+        if self.same_record(record, before=True):
+            return True  # (its title corrected since)
         title = normalise_title(record.title)
         titles = self.prior.fields.get("title", ())
         if (
@@ -172,6 +212,32 @@ class Paper:
         return self.location_of("links")
 
 
+# A title and its correction are at least this alike ("un estudio" and "un estudio
+# empirico" 69%), unless one's words are all the other's: unrelated titles about 40%.
+CORRECTED_ALIKE = 60.0
+
+
+def _corrected(title: str, other: str) -> bool:
+    """Whether one normalised title may be the other corrected: alike, or one's words
+    (two at least) all in the other ("un estudio", "un estudio empirico")."""
+    if not title or not other:
+        return False
+    shorter, longer = sorted((title.split(), other.split()), key=len)
+    return fuzz.ratio(title, other) >= CORRECTED_ALIKE or (len(shorter) >= 2 and set(shorter) <= set(longer))
+
+
+def _family_names(authors: object) -> tuple[str, ...]:
+    """The family names of an author list as the importer writes one, folded: the words
+    before a comma (a surname of two words kept first, "García Márquez, Gabriel"), else
+    the last word ("Ana García"); not "others"."""
+    names = []
+    for name in authors if isinstance(authors, (list, tuple)) else ():
+        text = str(name).strip()
+        if text.casefold() != "others":
+            names.append(folded(text.split(",")[0] if "," in text else (text.split() or [""])[-1]))
+    return tuple(names)
+
+
 def link_key(url: str) -> str:
     """How the importer's record writes a link it found (and always did: records of
     earlier runs hold these): no trailing slash, lower case."""
@@ -208,6 +274,9 @@ class Index:
         # digest of a title the importer took for a paper (provenance) -> that paper:
         # the paper keeps being recognised by it after a curator retitles it.
         self.by_taken_title: dict[str, Paper] = {}
+        # digest of a citation key the importer took for a paper -> those papers (two
+        # exports may each have a "smith2020"): see Paper.same_record.
+        self.by_key: dict[str, list[Paper]] = {}
         # A paper's own page or PDF (a link of kind paper or pdf, `same_link`) -> that paper.
         self.by_paper_link: dict[str, Paper] = {}
         self.by_place: dict[tuple[str, ...], Paper] = {}  # place_key -> paper
@@ -225,6 +294,10 @@ class Index:
             self.by_doi.setdefault(doi, paper)
         for taken in paper.taken_titles():
             self.by_taken_title.setdefault(taken, paper)
+        for key in sorted(paper.taken_keys()):
+            keyed = self.by_key.setdefault(key, [])
+            if not any(other is paper for other in keyed):  # (added again after each merge)
+                keyed.append(paper)
         links = paper.values.get("links")
         for kind in _PAPER_LINKS:
             items = links.get(kind) if isinstance(links, dict) else None
@@ -288,6 +361,11 @@ class Index:
         )
         if taken is not None:
             return taken, "a title it was imported under", None
+        keyed = [
+            paper for paper in self.by_key.get(provenance.key_digest(record.key), ()) if paper.same_record(record)
+        ] if record.key else []
+        if len(keyed) == 1:  # (two such papers: the key says neither)
+            return keyed[0], f"same source record {record.key!r}, its title corrected", None
         for link in record.links:
             linked = self.by_paper_link.get(same_link(link.url)) if link.kind in _PAPER_LINKS else None
             if (

@@ -7,8 +7,11 @@ arXiv:...", "CoRR") gives way to a source's published venue, and the year with i
 that too is the importer's (see _versions); a preprint venue never replaces a published
 one, and is no conflict. And a title the importer took with its acronyms lowered ("Bert:
 …", as Google Scholar writes it) takes their capitals from a source that has them, and
-tags the importer took, untouched since, take the tags a source adds to them. What the importer took from the sources is kept in
-``content/sources/imported.json`` (see provenance.py): a source value taken before is
+tags the importer took, untouched since, take the tags a source adds to them. A title
+the importer took, untouched since, takes the title of its source record corrected in the
+reference manager (the same citation key: importmatch.Paper.same_record). What the
+importer took from the sources is kept in ``content/sources/imported.json`` (see
+provenance.py): a source value taken before is
 not offered again, so a link or field a curator deleted or edited stays that way, and
 only values new in the sources fill or conflict (a three-way merge).
 """
@@ -49,6 +52,9 @@ def _empty(value: object) -> bool:
 
 def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     prior = paper.prior
+    # A source record an earlier import took for the paper (its citation key), its title
+    # perhaps corrected since in the reference manager.
+    retitled = paper.same_record(record, before=True)
     if record.key:
         paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(provenance.key_digest(record.key))
     _address_venue(paper, record, report)
@@ -120,6 +126,16 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # capitals: that one. Not one from an earlier import: whether a curator wrote
             # it since cannot be told when it equals what some source offered.
             current = None
+        if (
+            name == "title" and retitled and name not in paper.fills and isinstance(current, str)
+            and prior is not None and prior.has_value(name, current) and not _same_title(current, imported)
+        ):
+            # Its source record, retitled in the reference manager, and the title the
+            # importer took from it, untouched since: the record's title now. (Edited by
+            # the curator, it stays, a conflict.) The id, and file name, stay.
+            paper.values[name] = paper.fills[name] = imported
+            report.recased.append(Recased(paper.id, str(imported), current, record.key))
+            continue
         if (
             name == "title" and name not in paper.fills and prior is not None
             and isinstance(current, str) and prior.has_value(name, current)

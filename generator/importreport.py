@@ -65,13 +65,24 @@ class AddressVenue:
 class Recased:
     """A title an earlier import took with its acronyms lowered (Google Scholar's "Bert:
     Pre-training of deep…"), given their capitals by a source that writes them: only
-    those words, the rest of the title as the file has it."""
+    those words, the rest of the title as the file has it. Or (``key``) a title an
+    earlier import took from a source record since retitled in the reference manager:
+    the record's title, the paper's id unchanged."""
 
     paper_id: str
     title: str
     was: str
+    # Why: by default the acronyms; else the source record's citation key, a record
+    # retitled in the reference manager (importmatch.Paper.same_record): the whole title.
+    key: str = ""
 
     def __str__(self) -> str:
+        if self.key:
+            return (
+                f"title: {self.paper_id} now {self.title!r} (was {self.was!r}: its source record"
+                f" {self.key!r} was retitled; the id stays {self.paper_id}: 'readinglist rename'"
+                " renames it)"
+            )
         return f"title: {self.paper_id} now {self.title!r} (was {self.was!r}: a source had lower-cased its acronyms)"
 
 
@@ -123,8 +134,8 @@ class ImportReport:
     published: list[Published] = field(default_factory=list)
     # Venues an earlier import read from an address, replaced or taken out (updated).
     address_venues: list[AddressVenue] = field(default_factory=list)
-    # Titles an earlier import took with their acronyms lowered, given their capitals
-    # (updated).
+    # Titles an earlier import took with their acronyms lowered, given their capitals,
+    # or whose source record was retitled, given its title (updated).
     recased: list[Recased] = field(default_factory=list)
     # Values an earlier version of the importer read from a source, which it reads
     # otherwise now, taken out (updated).

@@ -57,10 +57,14 @@ class Tombstones:
 
     def __init__(self, views: dict[str, provenance.Seen]) -> None:
         self.ids = sorted(views)
+        self.views = views
         self.by_mark: dict[tuple[str, str], str] = {}
+        self.by_key: dict[str, list[str]] = {}  # a citation key's digest -> the papers it was
         for paper_id in self.ids:
             for mark in sorted(views[paper_id].marks()):
                 self.by_mark.setdefault(mark, paper_id)
+            for key in sorted(views[paper_id].fields.get(provenance.KEY_FIELD, ())):
+                self.by_key.setdefault(key, []).append(paper_id)
 
     def by_ids(self, record: Record) -> str | None:
         """The deleted paper whose arXiv id or DOI the record has, if any."""
@@ -83,9 +87,27 @@ class Tombstones:
                 found = self.by_mark.get((name, title_key(value)))
             if found is not None:
                 return found, None
+        if found := self._same_record(record):
+            return found, None
         if abstract_key(record.abstract):
             return None, self.by_mark.get(("abstract", provenance.digest(record.abstract)))
         return None, None
+
+
+    def _same_record(self, record: Record) -> str | None:
+        """The deleted paper whose source record this is, retitled since in the reference
+        manager: the importer took its citation key, its authors (as the record lists
+        them) and its year for that paper alone. (Its titles are kept as digests, so
+        how alike they are cannot be told: another paper under a reused key is told
+        apart by its authors or year.)"""
+        if not record.key or not record.authors:
+            return None
+        found = [
+            paper_id for paper_id in self.by_key.get(provenance.key_digest(record.key), ())
+            if self.views[paper_id].has_value("authors", list(record.authors))
+            and (not record.year or self.views[paper_id].has_value("year", record.year))
+        ]
+        return found[0] if len(found) == 1 else None
 
 
 def check_restore(

@@ -56,3 +56,123 @@ def test_the_import_records_each_source_records_citation_key(tmp_path):
     # (In any capitals, as BibTeX compares keys.)
     assert views["papers"]["un-estudio"]["fields"]["key"] == [key_digest("Garcia2020")]
 
+
+def test_a_record_retitled_in_the_reference_manager_is_its_paper_and_takes_the_title(tmp_path):
+    content, path = _first_import(tmp_path)
+    # The curator's own work on the paper, which a second file would not have.
+    _edit(path, "topics: []", "topics:\n  - evaluation  # mine")
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert _papers(content) == ["un-estudio.yml"]
+    assert (report.added, report.updated, report.duplicates, report.conflicts) == ([], ["un-estudio"], [], [])
+    assert not [w for w in report.warnings if "possibly the same paper" in w.message]
+    assert [str(change) for change in report.recased] == [
+        "title: un-estudio now 'Un estudio empírico' (was 'Un estudio': its source record"
+        " 'garcia2020' was retitled; the id stays un-estudio: 'readinglist rename' renames it)"
+    ]
+    text = path.read_text(encoding="utf-8")
+    assert "id: un-estudio\ntitle: Un estudio empírico\n" in text
+    assert "topics:\n  - evaluation  # mine\n" in text and "added: 2026-01-02" in text
+    before = {p: p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
+    again = import_paths([tmp_path / "week2.bib"], content, added=LATER)
+    assert (again.updated, again.unchanged, again.recased) == ([], ["un-estudio"], [])
+    assert {p: p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()} == before
+
+
+def test_a_retitled_record_with_a_doi_takes_the_title_and_is_no_duplicate(tmp_path):
+    content = tmp_path / "content"
+    doi = "\n  doi     = {10.1234/abc},"
+    import_paths([_bib(tmp_path, "week1.bib", "Un estudio", more=doi)], content, added=DAY)
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico", more=doi)], content, added=LATER)
+    assert (report.updated, report.duplicates, report.conflicts) == (["un-estudio"], [], [])
+    assert "title: Un estudio empírico\n" in (content / "papers" / "un-estudio.yml").read_text()
+
+
+def test_a_title_the_curator_edited_stays_and_the_records_is_a_conflict(tmp_path):
+    content, path = _first_import(tmp_path)
+    _edit(path, "title: Un estudio\n", "title: Un estudio (revisado)\n")
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert _papers(content) == ["un-estudio.yml"]
+    assert report.recased == [] and report.duplicates == []
+    assert [(c.field, c.kept, c.imported, c.location.line) for c in report.conflicts] == [
+        ("title", "Un estudio (revisado)", "Un estudio empírico", 3)
+    ]
+    assert "title: Un estudio (revisado)\n" in path.read_text()
+
+
+def test_another_paper_under_the_same_key_in_another_export_is_another_paper(tmp_path):
+    content, path = _first_import(tmp_path)
+    # The same authors' other paper of the year, keyed alike by another export.
+    other = _bib(tmp_path, "other.bib", "Redes neuronales para grafos")
+    report = import_paths([other], content, added=LATER)
+    assert report.added == ["redes-neuronales-para-grafos"] and report.recased == []
+    assert "title: Un estudio\n" in path.read_text()
+    # Both papers now have the key; the retitled record is the one whose title it corrects.
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert report.updated == ["un-estudio"] and report.added == []
+    assert _papers(content) == ["redes-neuronales-para-grafos.yml", "un-estudio.yml"]
+
+
+def test_a_key_with_other_authors_or_year_is_another_paper(tmp_path):
+    content, _ = _first_import(tmp_path)
+    others = _bib(tmp_path, "b.bib", "Un estudio empírico", authors="Smith, John and Roe, Richard")
+    assert import_paths([others], content, added=LATER).added == ["un-estudio-empirico"]
+    content = tmp_path / "second"
+    import_paths([tmp_path / "week1.bib"], content, added=DAY)
+    later = _bib(tmp_path, "c.bib", "Un estudio empírico", year="2022")
+    assert import_paths([later], content, added=LATER).added == ["un-estudio-empirico"]
+
+
+def test_a_retitled_record_of_a_deleted_paper_stays_deleted(tmp_path):
+    content, path = _first_import(tmp_path)
+    path.unlink()
+    import_paths([_bib(tmp_path, "other.bib", "Otro trabajo", key="otro")], content, added=LATER)
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert report.added == [] and report.removed == ["un-estudio"]
+    assert _papers(content) == ["otro-trabajo.yml"]
+
+
+def test_a_key_reused_after_a_deletion_by_another_paper_is_added(tmp_path):
+    content, path = _first_import(tmp_path)
+    path.unlink()
+    import_paths([_bib(tmp_path, "other.bib", "Otro trabajo", key="otro")], content, added=LATER)
+    reused = _bib(tmp_path, "new.bib", "Un estudio empírico", authors="Smith, John")
+    report = import_paths([reused], content, added=LATER)
+    assert report.added == ["un-estudio-empirico"] and report.removed == []
+
+
+def test_an_ris_records_id_is_its_key(tmp_path):
+    content = tmp_path / "content"
+    ris = "TY  - JOUR\nID  - garcia2020\nTI  - %s\nAU  - García, Ana\nPY  - 2020\nT2  - Revista\nER  - \n"
+    first = tmp_path / "a.ris"
+    first.write_text(ris % "Un estudio")
+    assert import_paths([first], content, added=DAY).added == ["un-estudio"]
+    second = tmp_path / "b.ris"
+    second.write_text(ris % "Un estudio empírico")
+    report = import_paths([second], content, added=LATER)
+    assert (report.added, report.updated) == ([], ["un-estudio"])
+    assert "title: Un estudio empírico\n" in (content / "papers" / "un-estudio.yml").read_text()
+
+
+def test_a_paper_imported_before_keys_were_recorded_is_a_second_paper_as_before(tmp_path):
+    content, _ = _first_import(tmp_path)
+    views_path = content / "sources" / "imported.json"
+    views = json.loads(views_path.read_text())
+    del views["papers"]["un-estudio"]["fields"]["key"]  # as an older importer wrote it
+    views_path.write_text(json.dumps(views))
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert report.added == ["un-estudio-empirico"]
+    assert [w.message for w in report.warnings if "possibly" in w.message] == [
+        "possibly the same paper as un-estudio (same authors, venue, year and pages); if so, delete one"
+    ]
+
+
+def test_the_key_recorded_by_a_re_import_makes_the_next_retitle_that_paper(tmp_path):
+    content, _ = _first_import(tmp_path)
+    views_path = content / "sources" / "imported.json"
+    views = json.loads(views_path.read_text())
+    del views["papers"]["un-estudio"]["fields"]["key"]
+    views_path.write_text(json.dumps(views))
+    assert import_paths([tmp_path / "week1.bib"], content, added=LATER).unchanged == ["un-estudio"]
+    assert "key" in json.loads(views_path.read_text())["papers"]["un-estudio"]["fields"]
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert (report.added, report.updated) == ([], ["un-estudio"])
