@@ -93,6 +93,10 @@ class Paper:
         mark = provenance.digest(value)
         return mark in self.seen_fields.get(name, ()) or (self.prior is not None and self.prior.has_value(name, value))
 
+    def taken_values(self, name: str) -> bool:
+        """Whether the importer took any value for the field ``name`` of this paper."""
+        return bool(self.seen_fields.get(name)) or (self.prior is not None and bool(self.prior.fields.get(name)))
+
     def taken_keys(self, before: bool = False) -> set[str]:
         """Digests of the citation keys of the source records taken for this paper (by
         earlier imports only, when ``before``)."""
@@ -119,8 +123,11 @@ class Paper:
             and not self.taken("authors", authors)
         ):
             return False
+        # (A year the curator added to a record without one, or corrected, agrees.)
         year = str(self.values.get("year") or "")
-        if record.year != year and not (record.year and self.taken("year", record.year)):
+        if record.year != year and not (
+            self.taken("year", record.year) if record.year else not self.taken_values("year")
+        ):
             return False
         return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
 

@@ -176,3 +176,22 @@ def test_the_key_recorded_by_a_re_import_makes_the_next_retitle_that_paper(tmp_p
     assert "key" in json.loads(views_path.read_text())["papers"]["un-estudio"]["fields"]
     report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
     assert (report.added, report.updated) == ([], ["un-estudio"])
+
+
+def test_a_year_the_curator_corrected_or_added_agrees_with_the_record(tmp_path):
+    content, path = _first_import(tmp_path)
+    _edit(path, "year: 2020\n", "year: 2021\n")
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert (report.added, report.updated) == ([], ["un-estudio"])
+    assert "year: 2021\n" in path.read_text()  # (the curator's, kept)
+    content = tmp_path / "undated"
+    week1 = tmp_path / "week1.bib"
+    week1.write_text(week1.read_text().replace("  year    = {2020},\n", ""))
+    assert import_paths([week1], content, added=DAY).added == ["un-estudio"]
+    path = content / "papers" / "un-estudio.yml"
+    text = path.read_text()
+    path.write_text(text.replace("venue: Revista de Pruebas\n", "year: 2020\nvenue: Revista de Pruebas\n"))
+    undated = tmp_path / "week2.bib"
+    undated.write_text(undated.read_text().replace("  year    = {2020},\n", ""))
+    report = import_paths([undated], content, added=LATER)
+    assert (report.added, report.updated) == ([], ["un-estudio"])
