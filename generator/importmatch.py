@@ -107,8 +107,8 @@ class Paper:
         """Whether the record is a source record the importer took for this paper, its
         title perhaps corrected since in the reference manager ("un estudio" to "un
         estudio empírico"): the importer took its citation key for the paper, and it
-        agrees with the paper on the authors' family names, the year, and a title alike
-        enough to be a correction of the other, not another paper under a reused key
+        agrees with the paper on the authors' family names, the year, the venue where both
+        name one, and a title alike enough to be a correction of the other, not another paper under a reused key
         ("smith2020" of Smith's next paper of the year, in another export); and no arXiv
         id or DOI of the two disagrees. ``before``: a record an earlier import took, not
         one of this import's."""
@@ -129,6 +129,9 @@ class Paper:
             self.taken("year", record.year) if record.year else not self.taken_values("year")
         ):
             return False
+        venue = str(self.values.get("venue") or "")
+        if record.venue and venue and folded(record.venue) != folded(venue) and not self.taken("venue", record.venue):
+            return False  # (the same people's other paper of the year, in another venue)
         return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
 
     def met_before(self, record: Record) -> bool:

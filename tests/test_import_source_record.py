@@ -128,6 +128,9 @@ def test_a_retitled_record_of_a_deleted_paper_stays_deleted(tmp_path):
     import_paths([_bib(tmp_path, "other.bib", "Otro trabajo", key="otro")], content, added=LATER)
     report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
     assert report.added == [] and report.removed == ["un-estudio"]
+    assert [str(gone) for gone in report.not_recreated] == [
+        f"{tmp_path / 'week2.bib'}:1:1: not recreated: un-estudio ('Un estudio empírico') was deleted by a curator"
+    ]
     assert _papers(content) == ["otro-trabajo.yml"]
 
 
@@ -195,3 +198,14 @@ def test_a_year_the_curator_corrected_or_added_agrees_with_the_record(tmp_path):
     undated.write_text(undated.read_text().replace("  year    = {2020},\n", ""))
     report = import_paths([undated], content, added=LATER)
     assert (report.added, report.updated) == ([], ["un-estudio"])
+
+
+def test_the_same_peoples_paper_of_the_year_in_another_venue_is_another_paper(tmp_path):
+    content, path = _first_import(tmp_path)
+    # Its title is the first's words and more, as a corrected title may be; its venue says
+    # it is another paper.
+    other = _bib(tmp_path, "other.bib", "Un estudio comparado")
+    other.write_text(other.read_text().replace("Revista de Pruebas", "Actas de Otro Congreso"))
+    report = import_paths([other], content, added=LATER)
+    assert report.added == ["un-estudio-comparado"] and report.recased == []
+    assert "title: Un estudio\n" in path.read_text()
