@@ -27,7 +27,7 @@ from . import provenance
 from .errors import Location, Problems
 from .ingest import Record, normalise_text
 from .links import same_page, without_subject_class
-from .matchkeys import abstract_key, identity_marks, joined_title, normalise_title, title_key, two_works
+from .matchkeys import PREPRINT, abstract_key, identity_marks, joined_title, normalise_title, title_key, two_works
 from .models import Link, en_dashed_pages
 from .names import shown_name
 from .slugs import folded
@@ -108,10 +108,11 @@ class Paper:
         title perhaps corrected since in the reference manager ("un estudio" to "un
         estudio empírico"): the importer took its citation key for the paper, and it
         agrees with the paper on the authors' family names, the year, the venue where both
-        name one, and a title alike enough to be a correction of the other, not another paper under a reused key
-        ("smith2020" of Smith's next paper of the year, in another export); and no arXiv
-        id or DOI of the two disagrees. ``before``: a record an earlier import took, not
-        one of this import's."""
+        name one (not a preprint's: the record of a preprint since published), and a
+        title alike enough to be a correction of the other, not another paper under a
+        reused key ("smith2020" of Smith's next paper of the year, in another export);
+        and no arXiv id or DOI of the two disagrees. ``before``: a record an earlier
+        import took, not one of this import's."""
         if (
             not record.key or provenance.key_digest(record.key) not in self.taken_keys(before)
             or ids_disagree(self, record)
@@ -130,7 +131,10 @@ class Paper:
         ):
             return False
         venue = str(self.values.get("venue") or "")
-        if record.venue and venue and folded(record.venue) != folded(venue) and not self.taken("venue", record.venue):
+        if (
+            record.venue and venue and not PREPRINT.search(record.venue) and not PREPRINT.search(venue)
+            and folded(record.venue) != folded(venue) and not self.taken("venue", record.venue)
+        ):
             return False  # (the same people's other paper of the year, in another venue)
         return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
 

@@ -209,3 +209,14 @@ def test_the_same_peoples_paper_of_the_year_in_another_venue_is_another_paper(tm
     report = import_paths([other], content, added=LATER)
     assert report.added == ["un-estudio-comparado"] and report.recased == []
     assert "title: Un estudio\n" in path.read_text()
+
+
+def test_a_preprints_record_retitled_once_published_is_its_paper(tmp_path):
+    content = tmp_path / "content"
+    preprint = _bib(tmp_path, "week1.bib", "Un estudio")
+    preprint.write_text(preprint.read_text().replace("Revista de Pruebas", "arXiv preprint"))
+    import_paths([preprint], content, added=DAY)
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert (report.added, report.updated) == ([], ["un-estudio"])
+    text = (content / "papers" / "un-estudio.yml").read_text()
+    assert "title: Un estudio empírico\n" in text and "venue: Revista de Pruebas\n" in text
