@@ -15,6 +15,7 @@ reference names and no file has).
 
 from __future__ import annotations
 
+import datetime
 import os
 import time
 from dataclasses import dataclass, field
@@ -77,7 +78,10 @@ def load_content(
         )
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
     imported_path = content_dir / provenance.RELATIVE_PATH
-    memo = _memo_of(cache, papers_dir) if cache is not None else None
+    # The year the files are judged in (a year after next year is a warning): taken
+    # before any is read, so that a file kept from a load in another year is read again.
+    year = datetime.date.today().year
+    memo = _memo_of(cache, papers_dir, year) if cache is not None else None
     with gcpause.paused("content"):
         again = None
         if memo is not None and memo.last is not None and cache is not None:
@@ -300,6 +304,9 @@ class FolderMemo:
     """
 
     folder: str  # os.fspath of the papers folder, as the FileCache's paths start
+    # The year its files were read in: what a file says of its `year` depends on it
+    # (paperdrafts._warn_future_year), so a load in another year reads every file again.
+    year: int = 0
     last: _Load | None = None
     # imported.json's stamp (settled, or MISSING), the problems found in it, and the
     # ids it says papers have or had (importedfile.recorded_ids).
@@ -336,12 +343,19 @@ def placed(cache: FileCache, content_dir: Path) -> TopicMemo | None:
     return None
 
 
-def _memo_of(cache: FileCache, papers_dir: Path) -> FolderMemo:
+def _memo_of(cache: FileCache, papers_dir: Path, year: int) -> FolderMemo:
+    """The memo of the folder's last load, unless it was in another year than ``year``:
+    then a new one, and the folder's files are forgotten (their warnings of a year from
+    the future were judged by that year's calendar)."""
     folder = os.fspath(papers_dir)
     for kept in cache.values():  # the first entry is nearly always one of this folder
         if kept[3].folder == folder:
-            return kept[3]
-    return FolderMemo(folder)
+            if kept[3].year == year:
+                return kept[3]
+            for path in [p for p, entry in cache.items() if entry[3].folder == folder]:
+                del cache[path]
+            break
+    return FolderMemo(folder, year)
 
 
 

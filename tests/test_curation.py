@@ -1852,3 +1852,32 @@ def test_paper_files_share_their_field_names_and_their_empty_ids(tmp_path, monke
     assert plain[0] == ((), (), (), ()) and plain[0] is merging[0]
     named = drafts["learning-many-tasks-at-once"].built
     assert named is not None and named[0] != plain[0]
+
+
+def test_a_kept_file_is_judged_again_in_a_new_year(tmp_path):
+    # A year after next year is a warning, by today's calendar: a file kept unchanged
+    # from a load of last year must not keep last year's verdict (mkdocs serve running
+    # over New Year, or a cache file from last year read by a new process).
+    import pickle
+
+    import time_machine
+
+    from generator import curation
+
+    write_paper(tmp_path, "x.yml", "id: x\ntitle: X Paper\nabstract: a\nyear: 2032\n")
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    future = "'year' is 2032, after 2031"
+    files: curation.FileCache = {}
+    with time_machine.travel(dt.datetime(2030, 12, 31, 12, tzinfo=dt.timezone.utc), tick=False):
+        _, problems = load_content(tmp_path / "content", cache=files)
+        assert [p for p in problems.items if future in p.message]
+        _, problems = load_content(tmp_path / "content", cache=files)  # (the same year: kept)
+        assert [p for p in problems.items if future in p.message]
+    assert len(files) == 1 and next(iter(files.values()))[3].last is not None
+    pickled = pickle.loads(pickle.dumps(files))
+    with time_machine.travel(dt.datetime(2031, 1, 1, 12, tzinfo=dt.timezone.utc), tick=False):
+        for cache in (files, pickled):
+            _, problems = load_content(tmp_path / "content", cache=cache)
+            assert not [p for p in problems.items if "'year' is" in p.message]
+            _, problems = load_content(tmp_path / "content", cache=cache)
+            assert not [p for p in problems.items if "'year' is" in p.message]
