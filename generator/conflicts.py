@@ -31,7 +31,8 @@ class Conflict:
 @dataclass(frozen=True)
 class Kept:
     """A value a curator wrote over one the importer took, kept when a source offers the
-    importer's again (a re-import): said, so the edit is not taken for one lost."""
+    importer's again (a re-import): said, so the edit is not taken for one lost. A
+    warning, as a conflict is: the source disagrees with the file, and the file wins."""
 
     location: Location  # the curated value
     field: str
@@ -44,7 +45,7 @@ class Kept:
         return f"kept your {self.field} (the source has {_quoted(imported)})"
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: warning: {self.message}"
 
 
 def _quoted(text: str) -> str:

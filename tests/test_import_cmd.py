@@ -195,17 +195,20 @@ def test_a_reimport_names_each_field_a_curator_edited_and_kept(tmp_path, capsys)
     out, err = capsys.readouterr()
     lines = edited.splitlines()
     title, year = lines.index("title: ResNet") + 1, lines.index("year: 2015") + 1
+    # Warnings, as the other warnings and the conflicts: at their place, on stderr.
     assert out == (
-        f"{path}:{title}:8: kept your title (the source"
-        " has 'Deep Residual Learning')\n"
-        f"{path}:{year}:7: kept your year (the source has"
-        " '2016')\n"
         "2 record(s): 0 added, 0 updated, 2 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
         " 0 link(s) found\n"
     )
-    assert err == "" and path.read_text() == edited
+    assert err == (
+        f"{path}:{title}:8: warning: kept your title (the source"
+        " has 'Deep Residual Learning')\n"
+        f"{path}:{year}:7: warning: kept your year (the source has"
+        " '2016')\n"
+    )
+    assert path.read_text() == edited
     assert main([*args, "-q"]) == 0  # (-q: the summary line, warnings and conflicts only)
-    assert capsys.readouterr().out.splitlines() == [out.splitlines()[-1]]
+    assert capsys.readouterr() == (out, err)
 
 
 def test_a_value_another_source_gave_is_no_edit_to_name(tmp_path, capsys):
@@ -216,7 +219,7 @@ def test_a_value_another_source_gave_is_no_edit_to_name(tmp_path, capsys):
         assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(source)]) == 0
     out, err = capsys.readouterr()
     # the second source's title is a conflict once; then neither is said again
-    assert "kept your" not in out
+    assert "kept your" not in out + err
     assert err.count("conflict in title") == 1
 
 
@@ -229,11 +232,13 @@ def test_many_kept_edits_are_listed_up_to_ten_and_counted(capsys):
     report = ImportReport(records=12, unchanged=[f"p{n}" for n in range(12)])
     report.kept = [Kept(Location(f"content/papers/p{n:02}.yml", 2, 8), "title", "Mine", "Theirs") for n in range(12)]
     print_report(report, quiet=False, again="readinglist import lab.bib")
-    lines = capsys.readouterr().out.splitlines()
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
     assert lines[:10] == [
-        f"content/papers/p{n:02}.yml:2:8: kept your title (the source has 'Theirs')" for n in range(10)
+        f"content/papers/p{n:02}.yml:2:8: warning: kept your title (the source has 'Theirs')" for n in range(10)
     ]
-    assert lines[10:] == ["... and 2 more of your edits kept likewise", report.summary()]
+    assert lines[10:] == ["... and 2 more of your edits kept likewise"]
+    assert out.splitlines() == [report.summary()]
 
 
 def test_a_file_named_dash_is_read_as_a_file_when_written_dot_slash_dash(tmp_path):

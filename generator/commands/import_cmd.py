@@ -130,10 +130,6 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(change)
         for change in report.read_before:
             print(change)
-        for kept in report.kept[:_KEPT_SHOWN]:
-            print(kept)
-        if len(report.kept) > _KEPT_SHOWN:
-            print(f"... and {len(report.kept) - _KEPT_SHOWN} more of your edits kept likewise")
         for deleted in report.not_recreated:
             print(deleted)
         deleted = [d for d in report.not_recreated if not d.merged_into]
@@ -143,6 +139,10 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(f"to bring a deleted paper back, {verb} again with --restore ID (e.g. {again} {ids})")
     for warning in report.warnings:
         print(warning, file=sys.stderr)
+    for kept in report.kept[:_KEPT_SHOWN]:
+        print(kept, file=sys.stderr)
+    if len(report.kept) > _KEPT_SHOWN:
+        print(f"... and {len(report.kept) - _KEPT_SHOWN} more of your edits kept likewise", file=sys.stderr)
     for conflict in report.conflicts:
         print(f"{conflict.location}: warning: {conflict.message}", file=sys.stderr)
     print(report.summary())
