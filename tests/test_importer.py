@@ -439,9 +439,12 @@ def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
     assert kept.read_bytes() == listing.read_bytes()
     paper = tmp_path / "content" / "papers" / "first-paper.yml"
     paper.write_text(paper.read_text().replace("First abstract.", "Curated abstract."))
-    # The source still says what was imported before: the curator's edit is no news.
+    # The source still says what was imported before: the curator's edit is no conflict,
+    # but a warning says it was kept, at its place.
     assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
-    assert capsys.readouterr().err == ""
+    again = capsys.readouterr()
+    assert again.err == f"{paper}:15:11: warning: kept your abstract (the source has 'First abstract.')\n"
+    assert again.out.splitlines()[-1].endswith(" 0 conflict(s), 0 link(s) found")
     listing.write_text(HEAD + "SubscribeFirst Paper\nFirst abstract, revised.")
     assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
     err = capsys.readouterr().err
