@@ -77,18 +77,19 @@ def test_the_published_version_replaces_the_preprint_venue_and_year_the_importer
     assert (report.updated, report.conflicts) == ([ID], [])
     assert [str(p) for p in report.published] == [
         f"published: {ID} now Proceedings of NAACL-HLT 2019 "
-        "(was arXiv preprint arXiv:1810.04805, 2018)"
+        "(was no venue, 2018)"
     ]
     data = _read(path)
     assert (data["venue"], data["year"], data["doi"]) == (
         "Proceedings of NAACL-HLT 2019", "2019", "10.18653/v1/N19-1423"
     )
-    # Edited in place: the year and venue lines replaced, the DOI added after the arXiv id.
+    # Edited in place: the year replaced, the venue added after it (Scholar's "arXiv
+    # preprint arXiv:1810.04805" gave the arXiv id and no venue), the DOI after the arXiv id.
     after = path.read_text().splitlines()
     diff = [line for line in difflib.unified_diff(before, after, lineterm="", n=0)
             if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert diff == [
-        "-year: 2018", "-venue: arXiv preprint arXiv:1810.04805",
+        "-year: 2018",
         "+year: 2019", "+venue: Proceedings of NAACL-HLT 2019",
         # What the entry said the venue is (@inproceedings), which the preprint had not.
         "+venue_kind: conference",
@@ -225,7 +226,7 @@ def test_readinglist_import_prints_the_published_line(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--root", str(tmp_path), "import", str(tmp_path / "anthology.bib")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert f"published: {ID} now Proceedings of NAACL-HLT 2019 (was arXiv preprint arXiv:1810.04805, 2018)" in out
+    assert f"published: {ID} now Proceedings of NAACL-HLT 2019 (was no venue, 2018)" in out
 
 
 def test_a_venue_less_arxiv_record_is_a_preprint_whatever_the_order(tmp_path):

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+import generator.ingest as ingest
 import generator.ingest.bibtex as bibtex
 from generator.importer import import_paths
 
@@ -41,6 +42,17 @@ INSTITUTION = (
     "@online{ai2,\n  title={Some Blog Post},\n  institution={Allen Institute for AI},\n"
     "  year={2023},\n  url={https://allenai.org/blog/x}\n}\n"
 )
+# Google Scholar's preprint, its arXiv id in its journal; DBLP's, its id as CoRR's volume.
+SCHOLAR_ARXIV = (
+    "@article{hu2021lora,\n  title={Lora: Low-rank adaptation of large language models},\n"
+    "  author={Hu, Edward J and Shen, Yelong},\n  journal={arXiv preprint arXiv:2106.09685},\n"
+    "  year={2021}\n}\n"
+)
+DBLP_ARXIV = (
+    "@article{DBLP:journals/corr/abs-2106-09685,\n  author={Edward J. Hu and Yelong Shen},\n"
+    "  title={LoRA: Low-Rank Adaptation of Large Language Models},\n  journal={CoRR},\n"
+    "  volume={abs/2106.09685},\n  year={2021},\n  eprinttype={arXiv},\n  eprint={2106.09685}\n}\n"
+)
 LORA = "content/papers/lora-low-rank-adaptation-of-large-language-models.yml"
 RESNET = "content/papers/deep-residual-learning-for-image-recognition.yml"
 ALPHA = "content/papers/alpha-paper.yml"
@@ -57,6 +69,7 @@ def _older(monkeypatch):
     """The importer as earlier versions read these sources."""
     organizations = bibtex._organizations
     monkeypatch.setattr(bibtex, "_PLACEHOLDER", ("none",) * 3)
+    monkeypatch.setattr(ingest, "without_arxiv_venue", lambda record: record)
     monkeypatch.setattr(bibtex, "_ieee_index_terms", lambda keywords, doi: False)
     monkeypatch.setattr(bibtex, "_ARXIV_SUBJECT", bibtex.re.compile("(?!)"))
     monkeypatch.setattr(bibtex, "without_notice", lambda abstract: (abstract, ""))
@@ -102,6 +115,16 @@ CASES = {
         "venue: some-blog-post no venue now (was 'Allen Institute for AI': the institution that wrote"
         " it, now its author, which an earlier import took as its venue)",
     ),
+    "scholar arxiv": (
+        SCHOLAR_ARXIV, LORA, "venue: arXiv preprint arXiv:2106.09685\n", "",
+        "venue: lora-low-rank-adaptation-of-large-language-models no venue now (was 'arXiv preprint"
+        " arXiv:2106.09685': arXiv's name, which an earlier import took as the venue; the arXiv id says it)",
+    ),
+    "dblp arxiv": (
+        DBLP_ARXIV, LORA, "venue: CoRR\n", "",
+        "venue: lora-low-rank-adaptation-of-large-language-models no venue now (was 'CoRR': arXiv's"
+        " name, which an earlier import took as the venue; the arXiv id says it)",
+    ),
 }
 
 
@@ -145,6 +168,13 @@ EDITS = {
         ("IEEE.\n", "IEEE. (Edited.)\n"),
         ("IEEE.\n", "IEEE.\n# kept on purpose\n"),
         ("IEEE.\n", "IEEE.\n\n# kept on purpose\n"),
+    ],
+    "scholar arxiv": [
+        ("venue: arXiv preprint arXiv:2106.09685\n", "venue: arXiv\n"),
+        ("venue: arXiv preprint arXiv:2106.09685\n", "venue: arXiv preprint arXiv:2106.09685  # cite so\n"),
+    ],
+    "dblp arxiv": [
+        ("venue: CoRR\n", "venue: CoRR  # as DBLP\n"),
     ],
     "institution": [
         ("venue: Allen Institute for AI\n", "venue: Allen Institute for AI (AI2)\n"),

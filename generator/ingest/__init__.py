@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
-from ..links import clean_url, find_url_spans, make_link, mimics_code_host, same_page
+from ..links import clean_url, find_url_spans, make_link, mimics_code_host, normalize_arxiv, same_page
 from ..models import Link
 
 FORMATS = ("hf", "bibtex", "ris", "arxiv", "markdown")
@@ -62,6 +62,33 @@ class ReadBefore:
     names: tuple[str, ...]
     values: tuple[object, ...]
     why: str
+
+
+# A venue that only names arXiv, with or without the paper's id: Google Scholar's
+# "arXiv preprint arXiv:2106.09685" (and "arXiv preprint hep-th/9711200", or "arXiv
+# preprint" alone), NASA ADS's "arXiv e-prints", DBLP's "CoRR" and Semantic Scholar's
+# "ArXiv" (their id in `volume = {abs/…}`), a list's "arXiv".
+_ARXIV_ONLY_VENUE = re.compile(
+    r"\s*(?:arXiv(?:\.org)?|CoRR)(?:\s+(?:preprint|e-?prints?))?"
+    r"(?:[\s,:]+(?:arXiv\s*:\s*|abs/)?(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?))?\s*",
+    re.IGNORECASE,
+)
+
+
+def without_arxiv_venue(record: Record) -> Record:
+    """``record`` without a venue that only names arXiv when it has the paper's arXiv id:
+    the id says it is a preprint there, and the paper is one of no venue, as arXiv's own
+    export and `add` give it (its page shows its arXiv link, its citation cites it as
+    arXiv's). The venue an earlier import wrote so is taken out of a paper's file where it
+    is still the importer's (ReadBefore). A venue naming another id is kept, and so is
+    "arXiv preprint" without an id: then it alone says where the paper is."""
+    match = _ARXIV_ONLY_VENUE.fullmatch(record.venue) if record.arxiv else None
+    if match is None or (match["id"] and normalize_arxiv(match["id"]) != normalize_arxiv(record.arxiv)):
+        return record
+    return replace(record, venue="", read_before=(*record.read_before, ReadBefore(
+        ("venue",), (record.venue,),
+        "arXiv's name, which an earlier import took as the venue; the arXiv id says it",
+    )))
 
 
 def first_version_year(arxiv: str) -> str:
@@ -349,7 +376,10 @@ def normalise_text(data: bytes | str) -> str:
 
 def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
     """Records from one input file's text; layout problems go to ``problems``."""
-    text = normalise_text(text)
+    return [without_arxiv_venue(record) for record in _parse(normalise_text(text), path, problems, fmt)]
+
+
+def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Record]:
     if fmt is None and path.lower().endswith(".ris"):
         fmt = "ris"  # (whatever comes before its first record; an empty one told it has none)
     if fmt is None and path.lower().endswith((".md", ".markdown")):

@@ -870,7 +870,7 @@ def test_a_published_venue_beside_a_preprints_journal_is_the_venue():
     assert not problems, problems.format()
     assert [(r.venue, r.venue_kind, r.volume, r.arxiv) for r in records] == [
         ("International Conference on Learning Representations", "conference", "", "2106.09685"),
-        ("ArXiv", "", "", "2101.00001"),
+        ("", "", "", "2101.00001"),  # arXiv's name, its id known: no venue, as arXiv's export
     ]
 
 
@@ -1154,3 +1154,36 @@ def test_an_annotes_preformatted_block_keeps_its_lines_and_their_indents():
         "Run it – now:\n\n```\npip install my_pkg\n  --upgrade   # 100% sure\n\nmake all\n```\n\nThen read it."
     )
     assert not problems
+
+
+ARXIV_VENUES = {
+    # entry's fields: (venue, arXiv id)
+    "journal={arXiv preprint arXiv:2106.09685}": ("", "2106.09685"),  # Google Scholar
+    "journal={arXiv preprint hep-th/9711200}": ("", "hep-th/9711200"),  # its old-style id
+    "booktitle={arXiv preprint arXiv:2106.09685}": ("", "2106.09685"),
+    "howpublished={arXiv preprint arXiv:2106.09685}": ("", "2106.09685"),
+    "journal={arXiv e-prints}, eprint={2106.09685}, archivePrefix={arXiv}": ("", "2106.09685"),  # NASA ADS
+    "journal={CoRR}, volume={abs/2106.09685}": ("", "2106.09685"),  # DBLP
+    "journal={ArXiv}, volume={abs/2106.09685}": ("", "2106.09685"),  # Semantic Scholar
+    "journal={arXiv}, eprint={2106.09685}": ("", "2106.09685"),
+    # Without the id, the words alone say where the paper is: kept.
+    "journal={arXiv preprint}": ("arXiv preprint", ""),
+    "journal={arXiv e-prints}": ("arXiv e-prints", ""),
+    "journal={CoRR}": ("CoRR", ""),
+    # Another id than the paper's: not the paper's own, kept as written.
+    "journal={arXiv preprint arXiv:2101.00001}, eprint={2106.09685}": ("arXiv preprint arXiv:2101.00001", "2106.09685"),
+    # Another preprint server, or a published venue that names arXiv among other words.
+    "journal={bioRxiv}, eprint={2106.09685}": ("bioRxiv", "2106.09685"),
+    "journal={Workshop on arXiv Mining}, eprint={2106.09685}": ("Workshop on arXiv Mining", "2106.09685"),
+}
+
+
+@pytest.mark.parametrize("fields", ARXIV_VENUES)
+def test_a_venue_naming_only_arxiv_gives_its_id_and_no_venue(fields):
+    # Google Scholar's `journal={arXiv preprint arXiv:2106.09685}` was the paper's venue:
+    # the id is its arXiv field, and the paper is one of no venue, as arXiv's own export
+    # gives it (and DBLP's CoRR, ADS's "arXiv e-prints" likewise).
+    problems = Problems()
+    [record] = parse_text(f"@article{{a, title={{LoRA}}, year={{2021}}, {fields}}}\n", "x.bib", problems, "bibtex")
+    assert not problems, problems.format()
+    assert (record.venue, record.arxiv) == ARXIV_VENUES[fields]

@@ -199,7 +199,7 @@ def test_journaltitle_school_institution_and_howpublished_are_venues():
         "PhD thesis, Carnegie Mellon University",  # what it is, beside where
         "Master's thesis, ETH Zürich",
         "Technical report, OpenAI",
-        "arXiv preprint arXiv:1810.04805",
+        "",  # arXiv's name and the paper's id: the id, and no venue
         "",  # an address is no venue
         "Nature",
     ]

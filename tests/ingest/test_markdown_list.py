@@ -42,7 +42,8 @@ def test_apa_items_give_title_authors_ids_venue_year_and_headings():
     assert (survey.arxiv, survey.venue, survey.year) == ("2004.13379", "TPAMI", "2021")
     assert survey.links == ()  # (the arXiv page is the arXiv badge's)
     assert survey.tags == ("Survey",)  # not the list's own name, the level-1 heading
-    assert (by_line[12].venue, by_line[12].year, by_line[12].authors) == ("arXiv", "2020", ("M. Crawshaw",))
+    # "arXiv" beside the paper's arXiv link: its id, and no venue (as BibTeX's "arXiv preprint")
+    assert (by_line[12].venue, by_line[12].year, by_line[12].authors) == ("", "2020", ("M. Crawshaw",))
     doi = by_line[13]
     assert doi.doi == "10.1016/j.patrec.2020.05.031"
     assert (doi.venue, doi.year, doi.authors) == ("Pattern Recognition Letters", "2020", ("J. Worsham", "J. Kalita"))
@@ -80,7 +81,7 @@ def test_table_rows_read_by_their_columns():
     assert _links(slim) == [("pdf", "https://aclanthology.org/2025.naacl-long.246.pdf")]
     assert tree.arxiv == "2506.10355"
     assert ("code", "https://github.com/ZinYY/TreeLoRA") in _links(tree)
-    assert (moral.venue, moral.year) == ("arXiv", "2024")  # "arXiv 2024.02"
+    assert (moral.venue, moral.year, moral.arxiv) == ("", "2024", "2402.11260")  # "arXiv 2024.02", its id
     # A link the row's Code column calls code is code, on a host that says nothing.
     assert _links(sdft) == [("code", "http://idanshenfeld.com/SDFT")]
     assert sdft.tags == ("Continual Learning in Large Language Model", "RL / RFT-based Approaches")
@@ -128,7 +129,7 @@ def test_emphasised_authors_and_a_badge_paragraph_after_the_item():
     two, arithmetic = records
     assert two.title == "Two are better than one: Context window extension with multi-grained self-injection"
     assert two.authors == ("Wei Han", "Pan Zhou", "Soujanya Poria", "Shuicheng Yan")
-    assert (two.venue, two.year, two.source.line) == ("arXiv", "2024", 8)
+    assert (two.venue, two.year, two.source.line) == ("", "2024", 8)  # ("arXiv 2024", an arXiv link)
     # The stars badge on the paragraph after item 72 links its repository.
     assert _links(two) == [("code", "https://github.com/Clement25/SharedLLM")]
     assert (arithmetic.venue, arithmetic.year, len(arithmetic.authors)) == ("NeurIPS", "2024", 11)
@@ -506,8 +507,8 @@ def test_bare_addresses_link_and_a_venue_after_leading_words_is_read():
         ("Plain Title Here", "ICLR", "2022", (), "", [("paper", "https://openreview.net/forum?id=abc")]),
         ("Other Title", "NeurIPS", "2020", (), "2001.00001", []),
         ("A Title, With A Comma", "", "2017", (), "1703.00002", []),  # (the id's year)
-        ("Multi-Task Learning with Deep Neural Networks: A Survey", "arXiv", "2020", ("M. Crawshaw",),
-         "2009.09796", []),
+        ("Multi-Task Learning with Deep Neural Networks: A Survey", "", "2020", ("M. Crawshaw",),
+         "2009.09796", []),  # ("arXiv" and its arXiv link: the id, and no venue)
     ]
 
 
@@ -525,9 +526,9 @@ def test_a_venue_in_brackets_or_as_a_links_text_before_the_title():
     records, problems = _parse(text)
     assert not problems, problems.format()
     assert [(r.title, r.venue, r.year, r.arxiv) for r in records] == [
-        ("Tree of Thoughts: Deliberate Problem Solving", "arXiv", "2023", "2305.10601"),
+        ("Tree of Thoughts: Deliberate Problem Solving", "", "2023", "2305.10601"),  # (arXiv's, by its id)
         ("Reflexion: Language Agents with Verbal Reinforcement Learning", "NeurIPS", "2023", ""),
-        ("Toolformer: Language Models Can Teach Themselves to Use Tools", "arXiv", "2023", "2302.04761"),
+        ("Toolformer: Language Models Can Teach Themselves to Use Tools", "", "2023", "2302.04761"),
     ]
     assert _links(records[1]) == [
         ("paper", "https://openreview.net/forum?id=5Xc1ecxO1h"), ("code", "https://github.com/noahshinn/reflexion"),

@@ -521,7 +521,7 @@ def test_google_scholar_older_tags_and_a_preprint_as_its_journal():
          "volume": "30", "number": "", "pages": "", "publisher": "", "arxiv": "", "doi": ""},
         {"title": "Lora: Low-rank adaptation of large language models",  # (its full stop gone)
          "authors": ("Edward J Hu", "Yelong Shen"), "year": "2021",
-         "venue": "arXiv preprint arXiv:2106.09685", "venue_kind": "", "volume": "", "number": "",
+         "venue": "", "venue_kind": "", "volume": "", "number": "",  # (arXiv's name: the id says it)
          "pages": "", "publisher": "", "arxiv": "2106.09685", "doi": ""},
     ]
     assert problems == []
