@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 import bibtexparser
 from bibtexparser import model as bibmodel
 
-from .latex import ONE_CHARACTER_MATH
+from .latex import ONE_CHARACTER_MATH, simple_math
 from .links import indexes_paper
 from .models import OTHERS, VENUE_KINDS, Paper, page_pieces
 from .names import is_organisation, without_marks
@@ -177,8 +177,10 @@ def _math_or_text(text: str) -> str:
             # TeX reads "^^5c" as a backslash before any command is seen: "$^^5cinput$".
             and "^^" not in body
             and all(name in _MATH_COMMANDS for name in _MATH_COMMAND.findall(body))
-            # (the importer reads "$<$" as Mendeley's escape of "<")
+            # (the importer reads "$<$" as Mendeley's escape of "<", and "$\\beta$" as "β":
+            # written as text, each reads back as typed)
             and match.group(0) not in ONE_CHARACTER_MATH
+            and simple_math(match.group(0)) is None
         ):
             out += [_escape(text[start:match.start()]), match.group(0)]
             start = match.end()

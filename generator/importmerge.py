@@ -28,7 +28,7 @@ from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
 from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange, Recased
 from .ingest import ReadBefore, Record, without_notice
-from .latex import without_math
+from .latex import simple_math_read, without_math
 from .matchkeys import PREPRINT, person_keys, same_conference, title_key
 from .models import OTHERS, pages_text
 from .names import shown_name
@@ -579,16 +579,21 @@ def _same_title(current: object, imported: object) -> bool:
 
 def _title_letters(title: object) -> str:
     """A title as `_same_title` compares it: case folded, without its spaces, hyphens and
-    dashes (Unicode's "Pd" punctuation), and without a full stop at its end."""
-    text = str(title).casefold().strip().removesuffix(".")
+    dashes (Unicode's "Pd" punctuation), and without a full stop at its end; its simple
+    math as the characters it reads as ("$\\beta$-VAE" is "β-VAE")."""
+    text = simple_math_read(str(title)).casefold().strip().removesuffix(".")
     return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Pd")
 
 
 def _same_but_spacing(current: str, imported: object) -> bool:
     """Text that differs only in where its lines break and how many spaces part its words:
     an abstract a curator wrapped in a ``|`` block, read back from the site's own .bib
-    (BibTeX writes each paragraph on one line)."""
-    return isinstance(imported, str) and current.split() == imported.split()
+    (BibTeX writes each paragraph on one line); or in how its simple math is written, "$\\beta$"
+    as an earlier import kept it, or "β"."""
+    return isinstance(imported, str) and (
+        current.split() == imported.split()
+        or simple_math_read(current).split() == simple_math_read(imported).split()
+    )
 
 
 def _as_text(value: object) -> str:

@@ -12,7 +12,9 @@ URLs are protected: nothing inside one is rewritten (``~user`` stays) but the es
 that stand for a character (``a\\_b``, ``{\\textasciitilde}u``, as bibliographies write
 them). Math (``$...$``, ``$$...$$``, ``\\(...\\)``, ``\\[...\\]``) is kept exactly as the
 authors typed it, dollars and escapes included (see `_MATH`), except one character that
-an exporter wrote as math for itself (``$\\backslash$``: `_MATH_CHARACTERS`). A command
+an exporter wrote as math for itself (``$\\backslash$``: `_MATH_CHARACTERS`), and inline
+math of Greek letters and symbols alone, which reads as those characters (``$\\beta$-VAE``
+is "β-VAE": `simple_math`). A command
 this module does not know is kept literally rather than guessed at, so nothing is lost.
 As in TeX, a control word eats the spaces after it (``Stra\\ss e`` is "Straße"),
 ``\\{``/``\\}`` are literal braces, and an empty group breaks a ligature (``-{}-`` is
@@ -30,6 +32,8 @@ backslashes, braces, tildes, backquotes or dollars (or double hyphens, with
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Iterator
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -159,7 +163,7 @@ _TIE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol
-# (``$\\alpha$``) and goes wrong for the rest: ``$\\mathcal{O}(k \\log n)$`` came out
+# (``$\\alpha$``, read so: `simple_math`) and goes wrong for the rest: ``$\\mathcal{O}(k \\log n)$`` came out
 # "𝒪(k logn)", ``$k \\times n$`` "k ×n", while ``$O(n^2)$`` had to keep its dollars; a
 # half-converted formula reads as a different one. Readers of papers read TeX math (arXiv
 # keeps an abstract's math as TeX, too), and a page shows it as typed. Inline math is told
@@ -195,6 +199,57 @@ _MATH_OR_CHARACTER = re.compile(
     r"(?<!\\)\$(?:\\backslash|[|<>]|" + _OPEN + r"\d+" + _CLOSE + r")\$|" + _MATH.pattern
 )
 _MAX_PASSES = 50
+# Inline math that is only Greek letters and symbols, each a character of its own
+# (``$\\beta$-VAE``, ``$\\epsilon$-greedy``, ``$\\ell_1$`` not: a subscript): read as
+# those characters, as TeX shows them ("β-VAE"). Nothing of it can be half converted,
+# so none of `_MATH`'s reasons to keep math as typed holds.
+_SIMPLE_MATH_WORDS = (
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu"
+    " nu xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma"
+    " Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega infty ell partial nabla pm mp"
+    " times cdot sim approx leq geq neq le ge to rightarrow leftarrow"
+).split()
+_SIMPLE_BODY = r"(?:\s*\\(?:" + "|".join(_SIMPLE_MATH_WORDS) + r")(?![A-Za-z]))+\s*"
+_SIMPLE_MATH = re.compile(r"\$" + _SIMPLE_BODY + r"\$|\\\(" + _SIMPLE_BODY + r"\\\)")
+# Set while the importer reads a source as its versions before `simple_math` did, with
+# all math as typed: what an earlier import wrote (see ingest.parse_text).
+_MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
+
+
+def simple_math(math: str) -> str | None:
+    """The characters a math span (``$...$`` or ``\\(...\\)``, delimiters included)
+    of Greek letters and symbols alone reads as: ``$\\beta$`` is "β", ``$\\alpha
+    \\beta$`` "αβ"; None for any other math."""
+    if not _SIMPLE_MATH.fullmatch(math):
+        return None
+    return _TO_TEXT.latex_to_text(math).strip() or None
+
+
+def simple_math_in(text: str) -> bool:
+    """Whether ``text`` may hold math `simple_math` reads (a quick look, before a scan)."""
+    return ("$\\" in text or "\\(" in text) and any(
+        simple_math(m.group(0)) for m in _MATH.finditer(text)
+    )
+
+
+def simple_math_read(text: str) -> str:
+    """``text`` (plain text, as a paper's file holds it) with each simple math span as its
+    characters: "$\\beta$-VAE" and "β-VAE" are one spelling, which an earlier import
+    wrote as typed (for comparing, never shown)."""
+    if "$\\" not in text and "\\(" not in text:
+        return text
+    return _MATH.sub(lambda m: simple_math(m.group(0)) or m.group(0), text)
+
+
+@contextmanager
+def math_as_typed() -> Iterator[None]:
+    """Within it, `clean_latex` keeps all math as typed, the simple included, as versions
+    before `simple_math` did."""
+    token = _MATH_AS_TYPED.set(True)
+    try:
+        yield
+    finally:
+        _MATH_AS_TYPED.reset(token)
 
 
 class _Held:
@@ -257,7 +312,8 @@ class _Held:
         if math in ONE_CHARACTER_MATH:
             return self.hold(math, _MATH_CHARACTERS[math[1:-1]])
         if not self.math_as_text:
-            return self.hold(math, math)
+            read = None if _MATH_AS_TYPED.get() else simple_math(math)
+            return self.hold(math, read or math)
         try:
             read = _TO_TEXT.latex_to_text(math)
         except Exception:  # noqa: BLE001  (pylatexenc fails on some input: $\href{x}$)

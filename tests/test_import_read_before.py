@@ -374,3 +374,52 @@ def test_an_ris_abstract_the_curator_changed_since_stays(tmp_path, monkeypatch):
     report = _import(tmp_path, "refs.ris", source)
     assert report.read_before == [] and [kept.field for kept in report.kept] == ["abstract"]
     assert paper.read_text() == kept
+
+
+BETA_VAE = (
+    "@inproceedings{higgins2017beta,\n  title={{$\\beta$-VAE}: Learning Basic Visual Concepts},\n"
+    "  author={Higgins, Irina},\n  booktitle={ICLR},\n  year={2017},\n"
+    "  abstract={We introduce $\\beta$-VAE, where $\\beta > 1$ weighs the KL term.}\n}\n"
+)
+
+
+def test_simple_math_an_earlier_import_kept_as_typed_is_its_characters_now(tmp_path, monkeypatch):
+    # "$\beta$-VAE" is "β-VAE" now: the title and abstract an earlier import wrote with
+    # it as typed are the importer's, and read anew; "$\beta > 1$" is no simple math.
+    import generator.latex as latex
+
+    with monkeypatch.context() as older:
+        older.setattr(latex, "simple_math", lambda math: None)
+        assert len(_import(tmp_path, "refs.bib", BETA_VAE).added) == 1
+    [paper] = (tmp_path / "content" / "papers").iterdir()
+    before = paper.read_text()
+    assert 'title: "$\\\\beta$-VAE: Learning Basic Visual Concepts"\n' in before  # (YAML's escape)
+    report = _import(tmp_path, "refs.bib", BETA_VAE)
+    assert report.updated == [paper.stem] and report.conflicts == []
+    after = paper.read_text()
+    assert after == before.replace(
+        'title: "$\\\\beta$-VAE: Learning', 'title: "β-VAE: Learning'
+    ).replace("We introduce $\\beta$-VAE, where", "We introduce β-VAE, where")
+    assert "$\\beta > 1$" in after
+    assert [str(change).split(" (was ")[0] for change in report.read_before] == [
+        f"title: {paper.stem} now 'β-VAE: Learning Basic Visual Concepts'",
+        f"abstract: {paper.stem} now 'We introduce β-VAE, where $\\\\beta > 1$ weighs the KL term.'",
+    ]
+    again = _import(tmp_path, "refs.bib", BETA_VAE)
+    assert (again.unchanged, again.read_before) == ([paper.stem], [])
+
+
+def test_simple_math_a_curator_typed_stays(tmp_path, monkeypatch):
+    import generator.latex as latex
+
+    with monkeypatch.context() as older:
+        older.setattr(latex, "simple_math", lambda math: None)
+        _import(tmp_path, "refs.bib", BETA_VAE)
+    [paper] = (tmp_path / "content" / "papers").iterdir()
+    edited = paper.read_text().replace("Learning Basic", "Learning basic")
+    paper.write_text(edited)
+    report = _import(tmp_path, "refs.bib", BETA_VAE)
+    assert report.conflicts == [] and [c.names for c in report.read_before] == [("abstract",)]
+    text = paper.read_text()
+    assert 'title: "$\\\\beta$-VAE: Learning basic Visual Concepts"\n' in text
+    assert "We introduce β-VAE" in text  # (the abstract, untouched, is the importer's)

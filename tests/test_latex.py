@@ -4,7 +4,7 @@ import re
 
 from hypothesis import assume, given, strategies as st
 
-from generator.latex import clean_latex, plain_for_matching
+from generator.latex import _SIMPLE_MATH_WORDS, clean_latex, math_as_typed, plain_for_matching, simple_math
 
 
 def test_percent_and_escaped_specials():
@@ -92,7 +92,8 @@ def test_math_is_kept_as_typed_and_prices_are_not_math():
     # for the reviewer's formula while $O(n^2)$ kept its dollars.
     text = r"costs $\mathcal{O}(k \log n)$ time & memory_usage 50\% lower"
     assert clean_latex(text) == r"costs $\mathcal{O}(k \log n)$ time & memory_usage 50% lower"
-    for math in (r"$k \times n$", r"$\leq 5$", "$O(n^2)$", "$x_i$", r"$\alpha$",
+    # (A lone symbol reads as itself: test_simple_math_of_greek_letters_and_symbols_is_their_characters.)
+    for math in (r"$k \times n$", r"$\leq 5$", "$O(n^2)$", "$x_i$", r"$\alpha_1$",
                  r"$\textit{a}~b--c$", r"$$\sum_i x_i$$", r"\(a \cdot b\)", r"\[\{0, 1\}\]"):
         assert clean_latex(f"we get {math}, \\textit{{then}} 2--3", dashes=True) == (
             f"we get {math}, *then* 2\u20133"
@@ -100,7 +101,7 @@ def test_math_is_kept_as_typed_and_prices_are_not_math():
     # Pandoc's rule: "$" opens math before a non-space and closes it after one, not
     # before a digit.
     assert clean_latex(r"an $\alpha$-test costs $5 or $6, \emph{a} $5-$10") == (
-        r"an $\alpha$-test costs $5 or $6, *a* $5-$10"
+        r"an α-test costs $5 or $6, *a* $5-$10"
     )
     # BibTeX wraps lines inside math; a blank line ends a paragraph, and no math spans it.
     assert clean_latex("a $x +\n y$ b") == "a $x +\n y$ b"
@@ -249,10 +250,10 @@ def test_inline_math_is_kept_whole(body):
 
 def test_titles_are_matched_with_their_math_read_as_text():
     # Titles imported before math was kept verbatim hold "α-test": a title typed
-    # "$\\alpha$-test" is the same title, while clean_latex keeps it as typed.
+    # "$\\alpha$-test" is the same title, while clean_latex keeps other math as typed.
     assert plain_for_matching(r"An $\alpha$-test of \textit{x} 50\%") == "An α-test of x 50%"
     assert plain_for_matching(r"$\mathcal{O}(n)$ attention, \(k \times n\)") == "𝒪(n) attention, k × n"
-    assert clean_latex(r"An $\alpha$-test") == r"An $\alpha$-test"
+    assert clean_latex(r"An $\alpha_1$-test") == r"An $\alpha_1$-test"
 
 
 @given(_latexy_words)
@@ -321,7 +322,7 @@ def test_one_character_in_math_is_that_character():
         r"C:\Users, a_b, {x}, a | b, <5% and >2")
     # Maths the authors typed stays as typed, a lone symbol too, and so does maths
     # around such a character.
-    for math in (r"$\sim$3", r"90$^\circ$", r"$\alpha$", r"$A \backslash B$", r"$\{0, 1\}$", "$x$<$y$",
+    for math in (r"$\sim$3", r"90$^\circ$", r"$\alpha^2$", r"$A \backslash B$", r"$\{0, 1\}$", "$x$<$y$",
                  "$x$|$y$", "$a<b$"):
         assert clean_latex(f"see {math} here") == f"see {math} here", math
 
@@ -351,3 +352,49 @@ def test_a_symbol_eats_the_spaces_after_it_and_a_word_does_not():
     # Abbreviations are words, defined with the space after them kept (\xspace).
     assert clean_latex(r"adapters (\eg LoRA), \ie this, Smith \etal said, \LaTeX is") == (
         "adapters (e.g. LoRA), i.e. this, Smith et al. said, LaTeX is")
+
+
+def test_simple_math_of_greek_letters_and_symbols_is_their_characters():
+    # A reader saw "$\beta$-VAE" as typed: math of Greek letters and symbols alone is the
+    # characters TeX shows, while any other math stays as typed, and dollars that are
+    # no math (prices) stay.
+    title = r"{$\beta$-VAE}: Learning Basic Visual Concepts"
+    assert clean_latex(title, emphasis=False, dashes=True) == "β-VAE: Learning Basic Visual Concepts"
+    cases = {
+        r"\(\epsilon\)-greedy": "ϵ-greedy",  # (TeX's \epsilon; \varepsilon is ε)
+        r"$\varepsilon$-greedy": "ε-greedy",
+        r"$\alpha \beta$-divergence": "αβ-divergence",  # (math ignores spaces)
+        r"$\Delta$-learning, $\ell$-norm, $\infty$": "Δ-learning, ℓ-norm, ∞",
+        r"costs $5 or $\alpha$": "costs $5 or α",
+        r"Save $100, then $\beta$": "Save $100, then β",
+        r"$100 \$\beta\$": "$100 $\\beta$",  # (escaped dollars: text, not math)
+        r"$\ell_1$ and $\beta^2$ and $\betas$ and $\alpha + \beta$": r"$\ell_1$ and $\beta^2$ and $\betas$ and $\alpha + \beta$",
+        r"$$\beta$$ and \[\beta\]": r"$$\beta$$ and \[\beta\]",  # (display math: kept)
+    }
+    for typed, shown in cases.items():
+        assert clean_latex(typed, emphasis=False, dashes=True) == shown, typed
+    # As earlier versions read it (what an earlier import wrote): as typed.
+    with math_as_typed():
+        assert clean_latex(title, emphasis=False) == "$\\beta$-VAE: Learning Basic Visual Concepts"
+    assert clean_latex(title, emphasis=False).startswith("β")
+
+
+@given(
+    st.sampled_from(_SIMPLE_MATH_WORDS), st.sampled_from(["$", r"\("]),
+    st.text(alphabet="abcU .,:;!?'\"()-1", max_size=30), st.text(alphabet="abcU .,:;!?'\"()-1", max_size=30),
+)
+def test_simple_math_reads_as_matching_reads_it_and_is_one_character(word, opening, before, after):
+    closing = "$" if opening == "$" else r"\)"
+    math = f"{opening}\\{word}{closing}"
+    read = simple_math(math)
+    assert read is not None and len(read) == 1 and not read.isascii(), (math, read)
+    assert read == plain_for_matching(math)
+    # Anywhere in other text: the span alone changes.
+    assume(not after[:1].isdigit())  # ("$\\alpha$5": no math, by Pandoc's rule)
+    assert clean_latex(f"{before}{math}{after}", emphasis=False) == f"{before}{read}{after}"
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(["", ".", " each", "-$"]))
+def test_prices_are_never_math(first, second, after):
+    text = f"from ${first} to ${second}{after}"
+    assert clean_latex(text, emphasis=False, dashes=True) == text

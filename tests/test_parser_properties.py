@@ -18,6 +18,8 @@ from generator.ingest import normalise_text
 from generator.ingest.bibtex import parse_bibtex
 from generator.ingest.hflisting import parse_listing
 from generator.ingest.ris import parse_ris
+from generator.latex import _SIMPLE_MATH_WORDS, simple_math
+from generator.matchkeys import normalise_title
 from generator.search import SEPARATOR, SPACE, STOP_WORDS, MaterialSearch, fold, refine_query, tokenize
 from generator import yamlio
 from generator.yamlio import parse, to_python
@@ -199,6 +201,22 @@ def test_bibtex_any_text_gives_records_with_titles_and_places_inside_the_text(te
     for record in records:
         assert record.title.strip() == record.title != ""
         assert _inside(text, record.source), record.source
+
+
+@given(
+    st.sampled_from(_SIMPLE_MATH_WORDS),
+    st.text(alphabet="abcXY :,", max_size=20),
+    st.integers(0, 10**5),
+)
+def test_bibtex_title_simple_math_is_its_character_a_price_stays_and_both_match_as_typed(word, rest, price):
+    # "{$\beta$-VAE}" is "β-VAE", as the paper shows it; "$100" is no math. The title
+    # matches the one typed (an earlier import's, a file's).
+    typed = f"${chr(92)}{word}$-X{rest} for ${price}"
+    [record] = parse_bibtex(f"@article{{a, title={{{{{typed}}}}}}}", PATH, Problems())
+    read = simple_math(f"${chr(92)}{word}$")
+    assert read is not None
+    assert record.title == " ".join(f"{read}-X{rest} for ${price}".split())
+    assert normalise_title(record.title) == normalise_title(typed)
 
 
 # --- RIS ------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
+from ..latex import math_as_typed, simple_math_in
 from ..links import clean_url, find_url_spans, make_link, mimics_code_host, normalize_arxiv, same_page
 from ..models import Link
 
@@ -376,7 +377,30 @@ def normalise_text(data: bytes | str) -> str:
 
 def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
     """Records from one input file's text; layout problems go to ``problems``."""
-    return [without_arxiv_venue(record) for record in _parse(normalise_text(text), path, problems, fmt)]
+    text = normalise_text(text)
+    records = _parse(text, path, problems, fmt)
+    if records and simple_math_in(text):
+        with math_as_typed():  # (as earlier versions read it: what they wrote)
+            earlier = _parse(text, path, Problems(), fmt)
+        records = _with_typed_math(records, earlier)
+    return [without_arxiv_venue(record) for record in records]
+
+
+def _with_typed_math(records: list[Record], earlier: list[Record]) -> list[Record]:
+    """``records`` with the title and abstract an earlier import wrote with their simple
+    math as typed ("$\\beta$-VAE", now "β-VAE"), to be replaced where still the importer's
+    (ReadBefore). ``earlier``: the same source read so, record by record."""
+    if len(earlier) != len(records):
+        return records
+    read = []
+    for record, before in zip(records, earlier):
+        typed = tuple(
+            ReadBefore((name,), (old,), "its TeX math as typed, which an earlier import kept")
+            for name in ("title", "abstract")
+            if before.source == record.source and (old := getattr(before, name)) and old != getattr(record, name)
+        )
+        read.append(replace(record, read_before=(*record.read_before, *typed)) if typed else record)
+    return read
 
 
 def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Record]:
