@@ -28,7 +28,7 @@ from .errors import Location, Problems
 from .ingest import Record, normalise_text
 from .links import same_page, without_subject_class
 from .matchkeys import PREPRINT, abstract_key, identity_marks, joined_title, normalise_title, title_key, two_works
-from .models import Link, en_dashed_pages
+from .models import Link, en_dashed_pages, pages_text
 from .names import shown_name
 from .slugs import folded
 from .schema import PAPER_FIELDS, field_names
@@ -136,7 +136,22 @@ class Paper:
             and folded(record.venue) != folded(venue) and not self.taken("venue", record.venue)
         ):
             return False  # (the same people's other paper of the year, in another venue)
+        if self._elsewhere_in_venue(record):
+            return False  # (the same people's other paper of the year, in the same venue)
         return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
+
+    def _elsewhere_in_venue(self, record: Record) -> bool:
+        """Whether the record and the paper each give a volume, issue or pages, and these
+        differ (the record's not one an earlier import took for the paper: a curator's
+        correction): then the record is of another paper in the venue, however alike the
+        titles ("Graph networks for molecules", "... for proteins")."""
+        for name in ("volume", "number", "pages"):
+            mine, theirs = str(self.values.get(name) or "").strip(), str(getattr(record, name) or "").strip()
+            if name == "pages":
+                mine, theirs = (pages_text(mine) if mine else ""), (pages_text(theirs) if theirs else "")
+            if mine and theirs and mine != theirs and not self.taken(name, getattr(record, name)):
+                return True
+        return False
 
     def met_before(self, record: Record) -> bool:
         """Whether an earlier import took this record for this paper: the paper still has

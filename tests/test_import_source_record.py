@@ -220,3 +220,15 @@ def test_a_preprints_record_retitled_once_published_is_its_paper(tmp_path):
     assert (report.added, report.updated) == ([], ["un-estudio"])
     text = (content / "papers" / "un-estudio.yml").read_text()
     assert "title: Un estudio empírico\n" in text and "venue: Revista de Pruebas\n" in text
+
+
+def test_the_same_peoples_paper_elsewhere_in_the_same_venue_is_another_paper(tmp_path):
+    content, path = _first_import(tmp_path)
+    # The same key, authors, year and journal, a title as alike as a correction's: its
+    # volume and pages say it is another paper of theirs, which must not take the first's
+    # place (nor its title).
+    other = _bib(tmp_path, "other.bib", "Un estudio comparado")
+    other.write_text(other.read_text().replace("{3}", "{4}").replace("10--20", "55--70"))
+    report = import_paths([other], content, added=LATER)
+    assert report.added == ["un-estudio-comparado"] and report.recased == [] and report.updated == []
+    assert "title: Un estudio\n" in path.read_text()
