@@ -97,15 +97,21 @@ class Tombstones:
     def _same_record(self, record: Record) -> str | None:
         """The deleted paper whose source record this is, retitled since in the reference
         manager: the importer took its citation key, its authors (as the record lists
-        them) and its year for that paper alone. (Its titles are kept as digests, so
+        them) and its year for that paper alone, and no venue, volume, issue or pages
+        other than those the importer took for it. (Its titles are kept as digests, so
         how alike they are cannot be told: another paper under a reused key is told
-        apart by its authors or year.)"""
+        apart by those; a record with no year, by nothing, so it is none.)"""
         if not record.key or not record.authors:
             return None
         found = [
             paper_id for paper_id in self.by_key.get(provenance.key_digest(record.key), ())
             if self.views[paper_id].has_value("authors", list(record.authors))
-            and (not record.year or self.views[paper_id].has_value("year", record.year))
+            and record.year and self.views[paper_id].has_value("year", record.year)
+            and all(
+                self.views[paper_id].has_value(name, value)
+                for name in ("venue", "volume", "number", "pages")
+                if (value := getattr(record, name)) and self.views[paper_id].fields.get(name)
+            )
         ]
         return found[0] if len(found) == 1 else None
 

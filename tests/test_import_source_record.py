@@ -143,6 +143,28 @@ def test_a_key_reused_after_a_deletion_by_another_paper_is_added(tmp_path):
     assert report.added == ["un-estudio-empirico"] and report.removed == []
 
 
+def test_a_deleted_papers_key_with_its_authors_and_year_elsewhere_in_the_venue_is_added(tmp_path):
+    """A deleted paper's titles are kept as digests only, so a record under its key with
+    its authors and year is taken for it retitled only where nothing else the import
+    took says otherwise: the same people's next paper of the year in the same journal
+    (another volume and pages), or a record with no year, is a new paper, not skipped."""
+    content, path = _first_import(tmp_path)
+    path.unlink()
+    import_paths([_bib(tmp_path, "other.bib", "Otro trabajo", key="otro")], content, added=LATER)
+    elsewhere = tmp_path / "week2.bib"
+    elsewhere.write_text(
+        (ENTRY % {"key": "garcia2020", "title": "Redes neuronales para grafos",
+                  "authors": "Garc{\\'i}a, Ana and L{\\'o}pez, Luis", "year": "2020", "more": ""})
+        .replace("{3}", "{4}").replace("{10--20}", "{55--70}"),
+        encoding="utf-8",
+    )
+    report = import_paths([elsewhere], content, added=LATER)
+    assert report.added == ["redes-neuronales-para-grafos"] and report.not_recreated == []
+    undated = _bib(tmp_path, "week3.bib", "Grafos sin fecha", year="")
+    report = import_paths([undated], content, added=LATER)
+    assert report.added == ["grafos-sin-fecha"] and report.not_recreated == []
+
+
 def test_an_ris_records_id_is_its_key(tmp_path):
     content = tmp_path / "content"
     ris = "TY  - JOUR\nID  - garcia2020\nTI  - %s\nAU  - García, Ana\nPY  - 2020\nT2  - Revista\nER  - \n"
