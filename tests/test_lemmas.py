@@ -275,7 +275,10 @@ def test_search_command_finds_other_forms_of_a_word_on_the_shipped_list(built, c
         "transformers-as-algorithms-generalization-and-stability-in-in-context-learning",
         "hierarchical-task-learning-from-language-instructions-with-unified-transformers",
     }
-    assert set(found[3:7]) == {
+    # The four singular ones next, but for one abstract that writes "transformers" over
+    # and over (17.6 against 17.4 since the index's topic pages changed on 3 December:
+    # their names as tags, their Start here lists left out): among the next five.
+    assert set(found[3:8]) >= {
         "multi-task-active-learning-for-pre-trained-transformer-based-models",
         "tart-a-plug-and-play-transformer-module-for-task-agnostic-reasoning",
         "challenges-and-opportunities-of-using-transformer-based-multi-task-learning-in",
