@@ -113,7 +113,7 @@ def test_on_a_phone_tab_goes_past_the_closed_search_without_opening_it(open_cont
     page.get_by_role("button", name="Search").click()
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("merging")
-    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
 
 
 def test_on_a_desktop_the_phone_buttons_stay_out_of_the_tab_order(open_context, site_dir, papers):
@@ -199,7 +199,7 @@ def test_the_search_status_line_is_readable(open_context, scheme):
     # (Material's light text on its grey band: 4.4:1 light, 4.1:1 dark.)
     assert status.evaluate(CONTRAST) >= 4.5
     page.locator(".md-search__input").press_sequentially("merging")
-    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert status.evaluate(CONTRAST) >= 4.5
 
 
@@ -209,7 +209,7 @@ def test_the_search_results_highlights_and_topic_tags_are_readable(open_context,
     # "merging" is highlighted in titles ("AdaMerging"), in abstracts, and inside a topic's
     # name in its tag ("Task arithmetic, model merging and editing").
     page.locator(".md-search__input").press_sequentially("merging")
-    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     marks = page.locator(".md-search-result mark")
     tags = page.locator(".md-search-result .md-tag")
     assert page.locator(".md-search-result__article h1 mark").count() > 0

@@ -114,7 +114,7 @@ def test_the_open_search_with_results_has_no_violations(open_context, base_url):
     assert page.goto("").ok
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("merging")
-    page.wait_for_function("/matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     page.evaluate(SETTLED)
     assert page.locator(".md-search-result nav.md-tags").count() >= 2  # (the case this is about)
     options = {**EVERY_RULE, "rules": {**EVERY_RULE["rules"],

@@ -216,6 +216,8 @@ def test_a_code_blocks_copy_button_has_a_column_of_its_own(open_context, viewpor
     if viewport["width"] < 400:
         assert block.locator("code").evaluate("c => c.scrollWidth > c.clientWidth")  # (it scrolls)
     # And the column is the block's: one colour from the code to the block's edge.
+    # (Hovering starts Material's colour transitions: read the colours once they end.)
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished)).then(() => true)")
     colours = page.evaluate("""() => {
         const pre = document.querySelector('.md-content pre');
         return [getComputedStyle(pre).backgroundColor, getComputedStyle(pre.querySelector('code')).backgroundColor];
