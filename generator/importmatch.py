@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from . import provenance
 from .errors import Location, Problems
 from .ingest import Record, normalise_text
+from .ingest.exporters import KEY_SOURCES
 from .links import same_page, without_subject_class
 from .matchkeys import PREPRINT, abstract_key, identity_marks, joined_title, normalise_title, title_key, two_works
 from .models import Link, en_dashed_pages, pages_text
@@ -114,7 +115,8 @@ class Paper:
         and no arXiv id or DOI of the two disagrees. ``before``: a record an earlier
         import took, not one of this import's."""
         if (
-            not record.key or provenance.key_digest(record.key) not in self.taken_keys(before)
+            not record.key
+            or not provenance.takes_key(self.taken_keys(before), record.key, record.key_source, KEY_SOURCES)
             or ids_disagree(self, record)
         ):
             return False
@@ -303,8 +305,8 @@ class Index:
         # digest of a title the importer took for a paper (provenance) -> that paper:
         # the paper keeps being recognised by it after a curator retitles it.
         self.by_taken_title: dict[str, Paper] = {}
-        # digest of a citation key the importer took for a paper -> those papers (two
-        # exports may each have a "smith2020"): see Paper.same_record.
+        # digest of a citation key the importer took for a paper, with its source -> those
+        # papers (two exports may each have a "smith2020"): see Paper.same_record.
         self.by_key: dict[str, list[Paper]] = {}
         # A paper's own page or PDF (a link of kind paper or pdf, `same_link`) -> that paper.
         self.by_paper_link: dict[str, Paper] = {}
@@ -355,6 +357,14 @@ class Index:
             for word in set(title.split()):
                 self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
 
+    def keyed(self, record: Record) -> list[Paper]:
+        """The papers an import took a record of the record's key for: of its source, or
+        (kept before sources were told) of any; Paper.same_record says which are its."""
+        papers: list[Paper] = []
+        for taken in provenance.key_digests(record.key, record.key_source):
+            papers += [paper for paper in self.by_key.get(taken, ()) if not any(paper is other for other in papers)]
+        return papers
+
     def same_title(self, title: str) -> list[Paper]:
         """Every paper with this title (as titles are compared), in the order added."""
         return self.all_by_title.get(normalise_title(title), [])
@@ -391,7 +401,7 @@ class Index:
         if taken is not None:
             return taken, "a title it was imported under", None
         keyed = [
-            paper for paper in self.by_key.get(provenance.key_digest(record.key), ()) if paper.same_record(record)
+            paper for paper in self.keyed(record) if paper.same_record(record)
         ] if record.key else []
         if len(keyed) == 1:  # (two such papers: the key says neither)
             return keyed[0], f"same source record {record.key!r}, its title corrected", None

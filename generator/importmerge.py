@@ -56,7 +56,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     # perhaps corrected since in the reference manager.
     retitled = paper.same_record(record, before=True)
     if record.key:
-        paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(provenance.key_digest(record.key))
+        paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(
+            provenance.key_digest(record.key, record.key_source)
+        )
     _address_venue(paper, record, report)
     read_before = _read_before(paper, record)
     versions = _versions(paper, record)

@@ -40,7 +40,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Collection, Iterable, Mapping
 
 from .errors import CuratorError, Location, Problem
 
@@ -50,8 +50,9 @@ FORMAT = 1
 # the values the importer took for these is the paper that record is of.
 IDENTITY_FIELDS = ("title", "arxiv", "doi", "abstract")
 # The citation keys (BibTeX's, an RIS record's ID) of the source records taken for a
-# paper, kept as a field's values are: no identity by itself ("smith2020" is many
-# papers), but with the authors, year and an alike title the same record corrected.
+# paper, each with the tool that named it (key_digest), kept as a field's values are: no
+# identity by itself ("smith2020" is many papers), but with the authors, year and an
+# alike title the same record corrected.
 KEY_FIELD = "key"
 
 
@@ -102,9 +103,29 @@ def digest(value: object) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
-def key_digest(key: str) -> str:
-    """How the record keeps a citation key: as BibTeX compares keys, in any capitals."""
-    return digest(key.strip().casefold())
+def key_digest(key: str, source: str = "") -> str:
+    """How the record keeps a citation key: as BibTeX compares keys, in any capitals, with
+    the source that named it (``Record.key_source``: the exporting tool, else the file's
+    format), since two tools' "Garcia2020" are two names. Without a source: as imports
+    before sources were told kept a key."""
+    key = key.strip().casefold()
+    return digest([source, key]) if source else digest(key)
+
+
+def key_digests(key: str, source: str) -> tuple[str, ...]:
+    """The digests a record of this key and source may have been kept under: with its
+    source, and (by an import before sources were told) without."""
+    return (key_digest(key, source), key_digest(key)) if source else (key_digest(key),)
+
+
+def takes_key(taken: Collection[str], key: str, source: str, sources: Iterable[str]) -> bool:
+    """Whether a paper whose key digests are ``taken`` was taken from the record of this
+    key and source. A key kept without a source (by an import before sources were told)
+    is the key of any source, as it was then, until the key is kept with one of
+    ``sources`` (every source there is): then only that source's."""
+    if key_digest(key, source) in taken:
+        return True
+    return key_digest(key) in taken and not any(key_digest(key, other) in taken for other in sources)
 
 
 def marks_of(values: Mapping[str, object]) -> frozenset[tuple[str, str]]:

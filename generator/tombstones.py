@@ -16,6 +16,7 @@ from typing import Mapping, Protocol, Sequence
 from . import provenance, typos
 from .errors import CuratorError, Location, Problems
 from .ingest import Record
+from .ingest.exporters import KEY_SOURCES
 from .matchkeys import abstract_key, title_key
 
 
@@ -103,9 +104,16 @@ class Tombstones:
         apart by those; a record with no year, by nothing, so it is none.)"""
         if not record.key or not record.authors:
             return None
+        keyed = (
+            paper_id for taken in provenance.key_digests(record.key, record.key_source)
+            for paper_id in self.by_key.get(taken, ())
+        )
         found = [
-            paper_id for paper_id in self.by_key.get(provenance.key_digest(record.key), ())
-            if self.views[paper_id].has_value("authors", list(record.authors))
+            paper_id for paper_id in dict.fromkeys(keyed)
+            if provenance.takes_key(
+                self.views[paper_id].fields.get(provenance.KEY_FIELD, ()), record.key, record.key_source, KEY_SOURCES
+            )
+            and self.views[paper_id].has_value("authors", list(record.authors))
             and record.year and self.views[paper_id].has_value("year", record.year)
             and all(
                 self.views[paper_id].has_value(name, value)

@@ -50,6 +50,9 @@ class Record:
     # A reference manager keeps it when the record is edited (a title corrected), so a
     # later export's record of that key is recognised (importmatch.Paper.same_record).
     key: str = ""
+    # Who named the key: the tool that exported the file, else its format
+    # (exporters.key_source). Another tool's record of the key is no record of this one.
+    key_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -377,13 +380,19 @@ def normalise_text(data: bytes | str) -> str:
 
 def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
     """Records from one input file's text; layout problems go to ``problems``."""
+    from .exporters import key_source
+
     text = normalise_text(text)
+    fmt = _format(text, path, fmt)
     records = _parse(text, path, problems, fmt)
     if records and simple_math_in(text):
         with math_as_typed():  # (as earlier versions read it: what they wrote)
             earlier = _parse(text, path, Problems(), fmt)
         records = _with_typed_math(records, earlier)
-    return [without_arxiv_venue(record) for record in records]
+    source = key_source(text, fmt or "") if any(record.key for record in records) else ""
+    return [
+        without_arxiv_venue(replace(record, key_source=source) if record.key else record) for record in records
+    ]
 
 
 def _with_typed_math(records: list[Record], earlier: list[Record]) -> list[Record]:
@@ -403,7 +412,9 @@ def _with_typed_math(records: list[Record], earlier: list[Record]) -> list[Recor
     return read
 
 
-def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Record]:
+def _format(text: str, path: str, fmt: str | None) -> str | None:
+    """The format to read the file as: ``fmt`` when given, else told by its name or its
+    content; None when neither tells."""
     if fmt is None and path.lower().endswith(".ris"):
         fmt = "ris"  # (whatever comes before its first record; an empty one told it has none)
     if fmt is None and path.lower().endswith((".md", ".markdown")):
@@ -415,6 +426,10 @@ def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Re
         # An empty or comment-only .bib (a reference manager's export of an empty
         # collection): what it lacks is entries, not a layout.
         fmt = "bibtex"
+    return fmt
+
+
+def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Record]:
     if fmt is None and not text.strip():
         problems.error(Location(path, 1, 1), "the file is empty: there is nothing in it to import")
         return []
