@@ -10,7 +10,7 @@ record whose title matches none but whose authors, venue, year, volume, issue an
 are a paper's (a title corrected in the reference manager, no abstract to tell). A paper
 a curator retitled is still found by the titles recorded in its provenance, so importing
 its source again does not add a second copy; and a paper whose source record was retitled
-in the reference manager by that record's citation key, with its authors, year and a
+in the reference manager by that record's citation key (of the same exporter), with its authors, year and a
 title alike enough to be corrected (Paper.same_record).
 """
 
@@ -107,7 +107,9 @@ class Paper:
     def same_record(self, record: Record, before: bool = False) -> bool:
         """Whether the record is a source record the importer took for this paper, its
         title perhaps corrected since in the reference manager ("un estudio" to "un
-        estudio empírico"): the importer took its citation key for the paper, and it
+        estudio empírico"): the importer took its citation key for the paper from the
+        same exporter (provenance.takes_key: another tool's "Garcia2020" is another
+        tool's name, perhaps of another paper), and it
         agrees with the paper on the authors' family names, the year, the venue where both
         name one (not a preprint's: the record of a preprint since published), and a
         title alike enough to be a correction of the other, not another paper under a
