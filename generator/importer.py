@@ -29,7 +29,7 @@ from . import gitcopy, provenance
 from .importedfile import check_imported
 from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, same_link
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, merge
-from .importreport import Duplicate, ImportReport
+from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
@@ -282,6 +282,7 @@ def _import_locked(
                 in_use.add(deleted)
                 created.append(paper)
                 restoring[deleted] = paper
+        gained: tuple[str, ...] = ()  # the ids the record gives that its paper's import lacked
         if paper is None:
             # A restored paper takes its own id back: check_restore made sure no file has it.
             paper_id = deleted if deleted is not None else unique_slug(slugify(record.title), in_use)
@@ -305,13 +306,19 @@ def _import_locked(
                 restoring[deleted] = paper
         elif deleted is None and not paper.met_before(record):
             # A record met before is its source imported again: not a duplicate, however
-            # it matched this time (a DOI filled last time now matches before the title).
-            report.duplicates.append(Duplicate(paper.id, record.source, reason))
+            # it matched this time (a DOI filled last time now matches before the title);
+            # nor is one that gives the arXiv id or DOI it lacked then: said once filled.
+            gained = paper.gained_ids(record)
+            if not gained:
+                report.duplicates.append(Duplicate(paper.id, record.source, reason))
         if paper.id in touched:
             report.repeats += 1
         touched.add(paper.id)
         paper.links_named += len(record.links)
         merge(paper, record, report)
+        report.gained_ids += [
+            GainedId(paper.id, record.source, name, str(paper.fills[name])) for name in gained if name in paper.fills
+        ]
         index.add(paper)  # a fill may have given it an arXiv id or DOI
     for paper_id in restore:
         if paper_id not in restoring:

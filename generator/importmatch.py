@@ -157,11 +157,13 @@ class Paper:
                 return True
         return False
 
-    def met_before(self, record: Record) -> bool:
+    def met_before(self, record: Record, gaining: bool = False) -> bool:
         """Whether an earlier import took this record for this paper: the paper still has
         its title, or the importer took that title for it, and the importer took its
         arXiv id and DOI for it. A source imported again, or revised, is such a record;
-        a new source naming a paper already here is not."""
+        a new source naming a paper already here is not. ``gaining``: also a record that
+        gives an arXiv id or DOI where the importer took none for the paper (see
+        ``gained_ids``)."""
         if self.prior is None:
             return False
         if self.same_record(record, before=True):
@@ -175,9 +177,29 @@ class Paper:
         ):
             return False
         return all(
-            provenance.digest(value) in self.prior.fields.get(name, ())
+            provenance.digest(value) in self.prior.fields.get(name, ()) or (gaining and not self.prior.fields.get(name))
             for name in ("arxiv", "doi")
             if (value := getattr(record, name))
+        )
+
+    def gained_ids(self, record: Record) -> tuple[str, ...]:
+        """The fields of the ids (``arxiv``, ``doi``) the record gives where an earlier
+        import, which took the record for this paper without them, took none: the same
+        source record, given its arXiv id since (a listing's entry now linking the
+        preprint), not a duplicate, when it gives the authors, year and abstract the
+        import took, where it took any (another source of the title words them its own
+        way, or gives none: a .bib's entry after a listing's). () for a record not met
+        before so."""
+        if self.met_before(record) or not self.met_before(record, gaining=True):
+            return ()
+        prior = self.prior
+        assert prior is not None  # (met before)
+        for name, value in (("authors", list(record.authors)), ("year", record.year), ("abstract", record.abstract)):
+            if prior.fields.get(name) and not (value and prior.has_value(name, value)):
+                return ()
+        return tuple(
+            name for name in ("arxiv", "doi")
+            if getattr(record, name) and not self.prior.fields.get(name)
         )
 
     def located(self) -> Map | None:

@@ -25,6 +25,25 @@ class Duplicate:
 
 
 @dataclass(frozen=True)
+class GainedId:
+    """An arXiv id or DOI (``name``: its field) that a source record an earlier import
+    took for a paper without one gives now, filled: the paper's update, not a duplicate
+    (importmatch.Paper.gained_ids)."""
+
+    paper_id: str
+    source: Location
+    name: str
+    value: str
+
+    def __str__(self) -> str:
+        what = "arXiv id" if self.name == "arxiv" else "DOI"
+        return (
+            f"{self.name}: {self.paper_id} got its {what} {self.value} (from {self.source}, the source"
+            f" record imported before without one)"
+        )
+
+
+@dataclass(frozen=True)
 class Published:
     """A paper's preprint venue, which the importer took, replaced by its published one
     (and the year with it when that was the importer's too)."""
@@ -137,6 +156,8 @@ class ImportReport:
     # Titles an earlier import took with their acronyms lowered, given their capitals,
     # or whose source record was retitled, given its title (updated).
     recased: list[Recased] = field(default_factory=list)
+    # arXiv ids and DOIs that records met before without them give now, filled (updated).
+    gained_ids: list[GainedId] = field(default_factory=list)
     # Values an earlier version of the importer read from a source, which it reads
     # otherwise now, taken out (updated).
     read_before: list[ReadBeforeChange] = field(default_factory=list)

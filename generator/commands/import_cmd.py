@@ -122,6 +122,8 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
                 print(f"restored {paper_id}" if paper_id in restored else f"added {paper_id}")
         for paper_id in report.updated:
             print(f"updated {paper_id}")
+        for change in report.gained_ids:
+            print(change)
         for change in report.published:
             print(change)
         for change in report.address_venues:
