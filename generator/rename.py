@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
+from . import typos
 from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
@@ -134,6 +135,13 @@ def check_new_id(new: str) -> str | None:
     return None
 
 
+# Where a paper's id is found, after "no paper 'x' to rename".
+FIND_ID = (
+    "; a paper's id is its file's name in content/papers/ without .yml"
+    " (readinglist search WORDS lists papers as papers/<id>/)"
+)
+
+
 def plan_rename(
     old: str,
     new: str,
@@ -157,6 +165,9 @@ def plan_rename(
             rf"^[ \t]*-?[ \t]*id:[ \t]*['\"]?{re.escape(old)}['\"]?[ \t]*(?:#.*)?$", topics[1], re.MULTILINE
         ):
             hint = f": it is a topic (readinglist rename --topic {old} {new})"
+        if not hint:
+            # As `check` says of an unknown id: the id a slip away, and where ids are found.
+            hint = typos.did_you_mean(old, sorted(papers)) + FIND_ID
         problems.error(Location("content/papers"), f"no paper {old!r} to rename{hint}")
         return plan
     why = check_new_id(new)

@@ -108,7 +108,11 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("no-such-paper", "x", "no paper 'no-such-paper' to rename"),
+        # (As `check` says of an unknown id: the id a slip away, if any, and where ids are.)
+        ("no-such-paper", "x", "content/papers: no paper 'no-such-paper' to rename; a paper's id is its"
+         " file's name in content/papers/ without .yml (readinglist search WORDS lists papers as papers/<id>/)\n"),
+        ("taks-vectors", "x", "no paper 'taks-vectors' to rename (did you mean 'task-vectors'?); a paper's id is"
+         " its file's name in content/papers/ without .yml (readinglist search WORDS lists papers as papers/<id>/)\n"),
         ("task-vectors", "Task Vectors", "'Task Vectors' is no id"),
         ("task-vectors", "replay-against-forgetting", "is paper 'replay-against-forgetting': choose an id no paper has"),
         ("replay-against-forgetting", "editing-models-with-task-vectors",
