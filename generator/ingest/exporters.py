@@ -4,8 +4,8 @@ it exports, whatever papers the file holds: a header, or a closing comment.
 A citation key is the exporter's name for a record, not the paper's: Mendeley's and
 JabRef's "Garcia2020" of one paper (or of two) are two tools' names, and a record of one
 says nothing of the other's. The importer keeps each key with the source that named it
-(`key_source`): the tool, or the file's format when no tool is told (hand-written, or a
-tool that signs nothing: Zotero, Google Scholar, EndNote, Mendeley Reference Manager).
+(`key_source`): the tool, or the file's format when no tool is told (hand-written, or by
+a tool with no signature of its own known here: Zotero's export, Google Scholar's entry).
 Only a fingerprint every export of a tool carries is read, so a file renamed or exported
 again is still the same source; a field some entries have (Mendeley's groups, Zotero's
 attachments) would make the source change with the papers exported.
