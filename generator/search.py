@@ -10,8 +10,9 @@ it spells out ("rlhf" where it writes "reinforcement learning from human feedbac
 never "RLHF": generator/acronyms.py) and the base forms of its words ("merge" for
 "merging"; lemmas.py, which also puts in the index the map of other forms the search box
 adds to a query: "pruned" looks for "prune" too). Other pages keep Material's entries; a
-topic page's own entry also gets its name as its tags, its title's other spellings and a
-document boost (`topic_entry`), so that a topic's name finds its page first.
+topic page's own entry also gets its name as its tags, its title's other spellings, its
+id's words (its short name) and a document boost (`topic_entry`), so that a topic's name,
+or its id's words, find its page first.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
@@ -264,11 +265,24 @@ def paper_entry(
 TOPIC_BOOST = 1.6
 
 
-def topic_entry(doc: Mapping[str, Any], title: str) -> dict[str, Any]:
+def topic_entry(doc: Mapping[str, Any], title: str, topic_id: str = "") -> dict[str, Any]:
     """A topic page's own entry (Material's), found by its name as a paper is by its
-    topics (``tags``) and by the other spellings of its title's words ("multitask")."""
+    topics (``tags``) and by the other spellings of its title's words ("multitask").
+
+    Its id's words are its short name ("curriculum learning" for "Curricula and
+    training order", whose id is curriculum-learning; "llm reasoning" for "Reasoning in
+    large language models"): the words the title lacks weigh as the title does, hidden,
+    and the id's words are one of the page's ``names``, which `rank_by_words` puts
+    first when the query is one, as a title that is the query. Before, papers that write
+    "Curriculum" in their titles came first, and the topic 5th (26th for "llm
+    reasoning")."""
     entry = {**doc, "tags": [_escape(title)], "boost": TOPIC_BOOST}
     in_title = variants(title) + case_parts(title) + initialisms(title)
+    short = _escape(" ".join(topic_id.split("-")))
+    if title_words(short) != title_words(_escape(title)):
+        has = set(_field_words(_escape(title)))
+        in_title += [word for word in _field_words(short) if word not in has]
+        entry["names"] = [short]
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
     return entry
@@ -400,7 +414,7 @@ def shape_index(
         for paper in site.papers
     }
     memo.keep_only(paper.id for paper in site.papers)
-    topic_pages = {f"topics/{topic.id}/": topic.title for topic in site.topics}
+    topic_pages = {f"topics/{topic.id}/": topic for topic in site.topics}
     docs: list[dict[str, Any]] = []
     placed: set[str] = set()
     for doc in index["docs"]:
@@ -411,7 +425,8 @@ def shape_index(
                 placed.add(page)
             continue
         if doc["location"] in topic_pages:
-            doc = topic_entry(doc, topic_pages[doc["location"]])
+            topic = topic_pages[doc["location"]]
+            doc = topic_entry(doc, topic.title, topic.id)
         # A topic's or hand page's entry (Material's) gets its words' base forms too:
         # "merge" finds the topic "Task arithmetic, model merging and editing".
         docs.append({**doc, **lemmas.entry_fields(_entry_words(doc), _entry_acronyms(doc))})
@@ -638,7 +653,7 @@ def _refine(
 
 def rank_by_words(
     ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]],
-    titles: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None, names: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """``ranked`` (pages, best first), those that find more of the query's ``words``
     first, in their order otherwise. ``terms``: for each page, the query terms its
@@ -651,7 +666,8 @@ def rank_by_words(
     ``titles``: each page's title as the index has it; a page whose title's words are
     the query's words, neither more nor fewer (stop words aside), comes before all:
     a title pasted whole finds its page first, though a topic's boost (TOPIC_BOOST)
-    outweighs it."""
+    outweighs it. ``names``: a page's other names (a topic's id's words, the entry's
+    ``names``: topic_entry), which count as its title does here."""
     def found(page: str) -> int:
         have = terms.get(page, {})
         return sum(any(have.get(term) for term in word) for word in words)
@@ -661,7 +677,9 @@ def rank_by_words(
     # (Only a page that finds every word can be one: a title read for nothing else.)
     exact = {
         page for page in ranked
-        if titles and typed and counts[page] == len(words) and title_words(titles.get(page, "")) == typed
+        if titles and typed and counts[page] == len(words) and any(
+            title_words(name) == typed for name in (titles.get(page, ""), *(names or {}).get(page, ()))
+        )
     }
     return sorted(ranked, key=lambda page: (page not in exact, -counts[page]))  # stable, as Array.sort
 
@@ -813,7 +831,8 @@ class MaterialSearch:
         if words is None:
             return list(hits.values())
         titles = {page: self.docs[page]["title"] for page in hits}
-        return [hits[page] for page in rank_by_words(list(hits), terms, words, titles)]
+        names = {page: self.docs[page]["names"] for page in hits if "names" in self.docs[page]}
+        return [hits[page] for page in rank_by_words(list(hits), terms, words, titles, names)]
 
     def _query_terms(self, clauses: list[str], terms: list[str]) -> dict[str, bool]:
         # getSearchQueryTerms: which query terms the match covers; unmatched stop words

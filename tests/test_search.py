@@ -276,7 +276,7 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     # "this", "in") left out as lunr leaves them out.
     assert shaped["config"].pop("vocabulary").split() == [
         "1", "2024", "abstract", "acl", "ada", "ai", "alert", "b", "co", "codefuse",
-        "codefuseai", "context", "gone", "hi", "home", "incontext", "l", "learn", "learning", "mftcoder",
+        "codefuseai", "context", "gone", "hi", "home", "icl", "incontext", "l", "learn", "learning", "mftcoder",
         "p2", "script", "t", "title", "use", "uses", "·"]
     assert shaped["config"] == {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
                                 "fields": FIELDS}
@@ -302,10 +302,12 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
         },
         # A topic's page keeps Material's entry, with its words' base forms, and is
         # found by its name as its papers are (its tags), by the other spellings of its
-        # title's words, and first for its name (search.TOPIC_BOOST).
+        # title's words, and first for its name (search.TOPIC_BOOST); its id's words,
+        # its short name, weigh as its title where the title lacks them, and are its
+        # other name (search.topic_entry).
         {"location": "topics/icl/", "title": "In-context learning", "text": "<p>t</p>",
-         "tags": ["In-context learning"], "title_variants": "Incontext", "boost": 1.6,
-         "title_lemmas": "learn"},
+         "tags": ["In-context learning"], "title_variants": "Incontext icl", "names": ["icl"],
+         "boost": 1.6, "title_lemmas": "learn"},
         # p2 had no entry of Material's: it comes last.
         # (3.5 / 2) ** 0.25 = 1.1502
         {"location": "papers/p2/", "title": "Title p2", "text": "<p>Abstract p2.</p>", "tags": [],
@@ -552,9 +554,16 @@ def test_a_topic_is_found_first_by_its_name_and_by_the_short_names_readers_type(
     topics = {d["location"]: html.unescape(d["title"]) for d in engine.docs.values()
               if re.fullmatch(r"topics/[^/#]+/", d["location"])}
     assert len(topics) == 16
-    assert {title: _rank(engine, title, location) for location, title in topics.items()} == {
-        title: 1 for title in topics.values()
-    }
+    # Every topic's name, and its id's words (the short name its address and the
+    # curator's file give it): its page first. ("curriculum learning" found the topic
+    # "Curricula and training order", id curriculum-learning, 5th, behind four papers
+    # with "Curriculum" in their titles; "llm reasoning" found "Reasoning in large
+    # language models" 26th, "reinforcement learning and llms" its topic 31st.)
+    names = {(location, name) for location, title in topics.items()
+             for name in (title, location.split("/")[1].replace("-", " "))}
+    assert len(names) > len(topics) + 10
+    assert {name: rank for location, name in sorted(names)
+            if (rank := _rank(engine, name, location)) != 1} == {}
     short = {
         "multi-task learning": "multi-task-learning", "in-context learning": "in-context-learning",
         "continual learning": "continual-learning", "instruction tuning": "instruction-tuning",
@@ -582,6 +591,14 @@ def test_a_page_whose_title_is_the_query_comes_first():
     assert rank_by_words(["topic/", "paper/", "other/"], terms, words, titles) == ["other/", "topic/", "paper/"]
     assert rank_by_words(["topic/", "paper/"], terms, words, {"paper/": "Task &amp; Arithmetic: Editing Models"}) == [
         "paper/", "topic/"]
+    # A page's other name (a topic's id's words: search.topic_entry) counts as its title;
+    # with a word more, or one fewer, it is no such name either.
+    titles = {"topic/": "Model merging", "paper/": "Editing Models with Task Arithmetic", "other/": "Other"}
+    names = {"topic/": ["task arithmetic editing models"], "other/": ["editing models task"]}
+    assert rank_by_words(["other/", "topic/", "paper/"], terms, words, titles, names) == ["topic/", "paper/", "other/"]
+    # (and only where the page finds every word of the query)
+    terms["topic/"] = {"editing": True, "models": True, "task": True}
+    assert rank_by_words(["other/", "topic/", "paper/"], terms, words, titles, names) == ["paper/", "other/", "topic/"]
 
 
 def test_every_paper_is_found_by_three_distinctive_words_of_its_abstract(engine, papers):

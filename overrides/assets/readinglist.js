@@ -261,8 +261,9 @@
      first, in the worker's order otherwise (search.py's rank_by_words says why): a word
      is found where one of its terms is, in any of the page's entries. Before all, with
      the index's separator, a page whose title's words are the query's, neither more nor
-     fewer: a title pasted whole finds its page before a topic's boosted page. In place; the
-     number of groups that find every word. */
+     fewer: a title pasted whole finds its page before a topic's boosted page; a page's
+     other names (its entry's "names": a topic's id's words, "curriculum learning") count
+     as its title. In place; the number of groups that find every word. */
   function rankByWords(groups, words, separator) {
     var typed = new Set();
     words.forEach(function (terms) {
@@ -295,9 +296,12 @@
           return;
         }
         var page = group.find(function (item) { return !item.parent; }) || group[0];
-        var have = titleWords(String(page.title || ""), separator);
-        if (have.size === typed.size && Array.from(typed).every(function (word) {
-          return have.has(word);
+        var names = [page.title].concat(Array.isArray(page.names) ? page.names : []);
+        if (names.some(function (name) {
+          var have = titleWords(String(name || ""), separator);
+          return have.size === typed.size && Array.from(typed).every(function (word) {
+            return have.has(word);
+          });
         })) {
           exact.add(group);
         }

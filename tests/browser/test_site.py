@@ -13,6 +13,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.search import MaterialSearch, load_index
 
@@ -533,7 +534,10 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                # a topic's name finds it first (search.TOPIC_BOOST), and a title that is
                # the query comes first, a topic's boost aside (rank_by_words)
                "Multi-task learning", "continual learning", "Editing Models with Task Arithmetic",
-               "learning from task descriptions", "task arithmetic model merging editing"]
+               "learning from task descriptions", "task arithmetic model merging editing",
+               # a topic's id's words are its other name (search.topic_entry)
+               "curriculum learning", "llm reasoning", "reinforcement learning and llms",
+               "curriculum", "language agents"]
     queries += [p["title"] for p in papers[::15]]
     queries += [" ".join(p["abstract"].split()[10:13]) for p in papers[7::15]]
     page.goto("")
@@ -545,6 +549,34 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
         assert [loc for loc, _ in in_python] == [loc for loc, _ in in_browser], query
         for (_, py), (_, js) in zip(in_python, in_browser):
             assert py == pytest.approx(js, rel=1e-3), query
+
+
+# The paths of the search box's results, as `readinglist search` prints them.
+RESULT_PATHS = ("Array.from(document.querySelectorAll('.md-search-result__item'),"
+                " li => new URL(li.querySelector('a').href).pathname.replace(/^\\//, ''))")
+
+
+@pytest.mark.parametrize(("query", "topic"), [
+    ("curriculum learning", "curriculum-learning"), ("llm reasoning", "llm-reasoning"),
+    ("reinforcement learning and llms", "reinforcement-learning-and-llms"),
+])
+def test_the_search_box_finds_a_topic_first_by_its_ids_words_as_the_search_command(
+    page, site_dir, query, topic
+):
+    # (The topic "Curricula and training order", id curriculum-learning, was 5th for
+    # "curriculum learning", behind four titles with "Curriculum"; "llm reasoning" found
+    # "Reasoning in large language models" 26th.) readinglist.js reads the entry's names.
+    expected = [hit.location for hit in MaterialSearch(load_index(site_dir)).search(query)][:10]
+    assert expected[0] == f"topics/{topic}/" and len(expected) == 10
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(query)
+    # (Material searches as each key is typed: wait for the whole query's first ten, and
+    # fail with what shows if they never come.)
+    try:
+        page.wait_for_function(f"expected => JSON.stringify(({RESULT_PATHS}).slice(0, 10))"
+                               " === JSON.stringify(expected)", arg=expected, timeout=10_000)
+    except PlaywrightTimeout:
+        assert page.evaluate(RESULT_PATHS)[:10] == expected, query
 
 
 def test_published_under_a_sub_path_links_navigate_instantly(open_context, published_url):
