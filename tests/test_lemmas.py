@@ -275,14 +275,28 @@ def test_search_command_finds_other_forms_of_a_word_on_the_shipped_list(built, c
         "transformers-as-algorithms-generalization-and-stability-in-in-context-learning",
         "hierarchical-task-learning-from-language-instructions-with-unified-transformers",
     }
-    # The four singular ones next, but for one abstract that writes "transformers" over
-    # and over (17.6 against 17.4 since the index's topic pages changed on 3 December:
-    # their names as tags, their Start here lists left out): among the next five.
-    assert set(found[3:8]) >= {
+    # Next the four singular ones and the two abstracts that write the form typed
+    # ("Transformers", once each), far ahead of the rest (about 17 to 21, the rest 3 and
+    # less). Among these six the order is not the tests': a title that writes the base
+    # form finds half the query's terms ("transformer", not "transformers"), an abstract
+    # that writes the plural both (its base form is in its "lemmas"), and Material's
+    # boost for the share of terms found (3.25 and 5 times) about evens out the title's
+    # weight: "How does Multi-Task Training Affect Transformer ..." scored 16.58 and the
+    # abstract of "Can In-context Learning Really Generalize ..." 16.54 before the topic
+    # pages' Start here lists left the index on 3 December (they wrote both papers'
+    # titles: fewer pages with "transformers", 10 to 8, and with "transformer", 26 to
+    # 23), 17.45 and 17.61 since. Weighing the base form more (lemmas.QUERY_BOOST 2)
+    # would put every such title first (32.2 to 17.5), and with it the title "An LLM for
+    # Tables" before the abstract that writes "LLMs" for "llms", where the README says
+    # papers that write the form typed come first
+    # (test_an_acronym_finds_the_papers_that_write_its_plural_and_the_other_way_round).
+    assert set(found[3:9]) == {
         "multi-task-active-learning-for-pre-trained-transformer-based-models",
         "tart-a-plug-and-play-transformer-module-for-task-agnostic-reasoning",
         "challenges-and-opportunities-of-using-transformer-based-multi-task-learning-in",
         "how-does-multi-task-training-affect-transformer-in-context-capabilities",
+        "can-in-context-learning-really-generalize-to-out-of-distribution-tasks",
+        "everything-everywhere-all-at-once-llms-can-in-context-learn-multiple-tasks-in",
     }
 
 
