@@ -87,6 +87,12 @@ def inline_text(value: str) -> Markup:
     return text(" ".join(_HTML_SPACE.split(value.strip(" \t\n\f\r"))))
 
 
+def theme_text(value: str) -> str:
+    """Plain text for a place the theme prints raw, on one line: a page's title in its
+    front matter, a section's title in the navigation (Material escapes neither)."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
 def _linked(value: str) -> str:
     """Escaped text in which each absolute http(s) URL is also a link.
 

@@ -516,23 +516,29 @@ def topic_page(index: Index, topic: Topic) -> Page:
 
 def topic_tree(topics: Sequence[Topic]) -> list[Topic]:
     """Topics in file order, each followed by its sub-topics (depth first)."""
+    return [topic for topic, _depth in topic_depths(topics)]
+
+
+def topic_depths(topics: Sequence[Topic]) -> list[tuple[Topic, int]]:
+    """`topic_tree` with each topic's depth: 0 for a topic without a parent, its
+    parent's depth plus one for a sub-topic."""
     known = {t.id for t in topics}
     children: dict[str, list[Topic]] = {}
     for topic in topics:
         parent = topic.parent if topic.parent in known and topic.parent != topic.id else ""
         children.setdefault(parent, []).append(topic)
-    ordered: list[Topic] = []
+    ordered: list[tuple[Topic, int]] = []
     seen: set[str] = set()
     # Depth first without recursion: a chain of 1,000 parents is no reason to stop.
-    stack = list(reversed(children.get("", ())))
+    stack = [(topic, 0) for topic in reversed(children.get("", ()))]
     while stack:
-        topic = stack.pop()
+        topic, depth = stack.pop()
         if topic.id not in seen:
             seen.add(topic.id)
-            ordered.append(topic)
-            stack.extend(reversed(children.get(topic.id, ())))
+            ordered.append((topic, depth))
+            stack.extend((child, depth + 1) for child in reversed(children.get(topic.id, ())))
     # A cycle of parents (reported by validation) leaves topics unvisited; keep them.
-    ordered += [t for t in topics if t.id not in seen]
+    ordered += [(t, 0) for t in topics if t.id not in seen]
     return ordered
 
 

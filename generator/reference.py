@@ -73,7 +73,7 @@ def schema_reference_markdown() -> str:
         "",
         "`content/topics.yml` holds a single field, `topics:`, the list of topics in the",
         "order the site shows them (a sub-topic right after its parent, wherever the file",
-        "has it). Each topic is a mapping:",
+        "has it, and under it in the navigation). Each topic is a mapping:",
         "",
         *table(schema.TOPIC_FIELDS),
         "",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import re
 from functools import cached_property
 from pathlib import Path
@@ -54,8 +53,7 @@ def meta_string(value: str) -> Markup:
     HTML-escaped first; the YAML double-quoted form then keeps every character. (Written
     by hand because yaml.safe_dump costs a quarter of a millisecond per page.)
     """
-    escaped = html.escape(" ".join(value.split()), quote=True)
-    return Markup('"' + _YAML_UNSAFE.sub(_yaml_escape, escaped) + '"')
+    return Markup('"' + _YAML_UNSAFE.sub(_yaml_escape, escape.theme_text(value)) + '"')
 
 
 def summary(value: str, limit: int = 160) -> str:

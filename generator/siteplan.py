@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from .errors import Problems
-from .models import Site
-from .pagecontext import Index, all_papers_page, home_page, make_index, paper_page, topic_page, topic_tree, topics_page
+from .escape import theme_text
+from .models import Site, Topic
+from .pagecontext import Index, all_papers_page, home_page, make_index, paper_page, topic_depths, topic_page, topics_page
 from .pages import (
     ALL_PAPERS, HOME, PAPERS_JSON, REFERENCE_DEST, TOPICS, File, HandPage, Kept, Page, dest_of, page_clash, paper_dest,
     relative, topic_exports, topic_url,
@@ -128,7 +129,7 @@ def plan_site(
         File(dest, text) if text is not None else Kept(dest) for dest, text in sorted(extra.items())
     )
 
-    topic_pages = [dest_of(topic_url(t.id)) for t in topic_tree(site.topics)]
+    topic_pages = topic_nav(site.topics)
     nav: list = [
         {"Home": dest_of(HOME)},
         # Without topics, a plain page: a section holding only its index page shows an
@@ -144,3 +145,29 @@ def plan_site(
         index.starts,
     )
     return Plan(tuple(outputs), nav, signatures, layout)
+
+
+# The levels of topics the navigation nests: a topic, its sub-topics, theirs; a topic
+# deeper still is listed at the third level, after its ancestor there (in tree order).
+# `check` sets no limit to a chain of parents, and each level is a step of MkDocs' and
+# Material's recursion and an indent of the sidebar.
+NAV_TOPIC_LEVELS = 3
+
+
+def topic_nav(topics: Sequence[Topic]) -> list:
+    """The Topics section's entries after its index page: each topic's page, a topic
+    with sub-topics as a section of its own whose first page (its index, with Material's
+    navigation.indexes) is the topic's, its sub-topics after it."""
+    entries: list = []
+    levels: list[list] = [entries]  # levels[n]: where the topics of level n go
+    last: list[Topic] = []  # last[n]: the topic last put at level n
+    for topic, depth in topic_depths(topics):
+        level = min(depth, NAV_TOPIC_LEVELS - 1)
+        del levels[level + 1:], last[level:]
+        if level == len(levels):  # the first sub-topic of the topic last put a level up
+            section = [levels[-1][-1]]
+            levels[-1][-1] = {theme_text(last[-1].title): section}
+            levels.append(section)
+        levels[level].append(dest_of(topic_url(topic.id)))
+        last.append(topic)
+    return entries

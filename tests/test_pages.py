@@ -87,13 +87,45 @@ def test_layout_and_navigation():
         {
             "Topics": [
                 "topics/index.md",
-                "topics/merging/index.md",
-                "topics/arith/index.md",
+                # A topic with sub-topics is a section, its page the section's index.
+                {"Merging": ["topics/merging/index.md", "topics/arith/index.md"]},
                 "topics/other/index.md",
             ]
         },
         {"All papers": "papers/index.md"},
     ]
+
+
+def test_the_navigation_nests_sub_topics_three_levels_deep():
+    from generator.siteplan import topic_nav
+
+    def nav(topics):
+        return topic_nav([Topic(tid, title, parent=parent) for tid, title, parent in topics])
+
+    def dest(tid):
+        return f"topics/{tid}/index.md"
+
+    # A section's title is printed raw by the theme: escaped as a page's title is.
+    assert nav([("a", "Agents <b>& co</b>", ""), ("a1", "One", "a"), ("b", "B", "")]) == [
+        {"Agents &lt;b&gt;&amp; co&lt;/b&gt;": [dest("a"), dest("a1")]}, dest("b"),
+    ]
+    # Deeper than three levels, a topic is listed after its ancestor of the third level,
+    # in the tree's order; the next branch starts a section again.
+    tree = [("a", "A", ""), ("a1", "A1", "a"), ("a11", "A11", "a1"), ("a111", "A111", "a11"),
+            ("a1111", "A1111", "a111"), ("a12", "A12", "a1"), ("a2", "A2", "a"), ("a21", "A21", "a2")]
+    assert nav(tree) == [
+        {"A": [
+            dest("a"),
+            {"A1": [dest("a1"), dest("a11"), dest("a111"), dest("a1111"), dest("a12")]},
+            {"A2": [dest("a2"), dest("a21")]},
+        ]},
+    ]
+    # A chain of 3,000 parents: three levels, every topic once.
+    chain = nav([(f"t{i}", f"T{i}", f"t{i - 1}" if i else "") for i in range(3000)])
+    assert chain[0]["T0"][0] == dest("t0")
+    assert chain[0]["T0"][1]["T1"] == [dest(f"t{i}") for i in range(1, 3000)]
+    # A cycle of parents (check reports it) leaves its topics at the top, each once.
+    assert nav([("x", "X", "y"), ("y", "Y", "x"), ("z", "Z", "")]) == [dest("z"), dest("x"), dest("y")]
 
 
 def test_a_list_without_topics_says_so_and_its_navigation_has_no_empty_section():

@@ -675,6 +675,21 @@
     unnamed();  /* (results drawn before it watched) */
   }
 
+  /* Material names a section's list in the navigation by its arrow, a label with no
+     text where the section has an index page (Topics, a topic with sub-topics): each
+     such list was a navigation landmark without a name, and two of them (a sub-topic's
+     page) were alike to a screen reader. Each is named by the title its list shows. */
+  function navigationNames() {
+    document.querySelectorAll(".md-nav--primary nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var title = nav.querySelector(":scope > label.md-nav__title");
+      if (label && !label.textContent.trim() && title && title.textContent.trim()) {
+        title.id = label.id.replace(/_label$/, "") + "_title";
+        nav.setAttribute("aria-labelledby", title.id);
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     headerButtons();
     schemeToggle();
@@ -684,12 +699,14 @@
       window.document$.subscribe(skipToTitle);
       window.document$.subscribe(scrollingTables);
       window.document$.subscribe(codeButtons);
+      window.document$.subscribe(navigationNames);
     } else {
       searchResultTags();
       searchCount();
       skipToTitle();
       scrollingTables();
       codeButtons();
+      navigationNames();
     }
   });
 

@@ -1,0 +1,88 @@
+"""The navigation in the browser: a sub-topic under its parent topic, on a desktop and
+in a phone's drawer, without a paper page in it. The fixture list (fixturelist.py) has a
+sub-topic, Task arithmetic, of a topic whose title is markup's characters."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import DESKTOP, PHONE
+
+pytestmark = [pytest.mark.browser]
+
+PARENT = "topics/model-merging/"
+CHILD = "topics/task-arithmetic/"
+OTHER = "topics/continual-learning/"
+PARENT_TITLE = "Model merging <& task arithmetic>"
+
+# Each topic's link in the sidebar: its text, its left edge, and the topic whose
+# nested list it is in (by the link heading that list's section).
+LINKS = r"""() => Object.fromEntries(
+    [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
+    .filter(a => /topics\/[^#]*$/.test(a.getAttribute('href')))  // (not the table of contents)
+    .map(a => {
+        const url = new URL(a.href).pathname.replace(/^.*?(topics\/)/, '$1');
+        const section = a.closest('li.md-nav__item').parentElement
+            .closest('li.md-nav__item--nested');
+        const head = section && section.querySelector(':scope > .md-nav__container > a');
+        const under = head ? new URL(head.href).pathname.replace(/^.*?(topics\/)/, '$1') : null;
+        const box = a.getBoundingClientRect();
+        return [url, {text: a.innerText.trim(), left: box.left, shown: box.width > 0, under}];
+    }))"""
+
+
+def _links(page):
+    page.locator(".md-sidebar--primary").wait_for(state="visible")
+    return page.evaluate(LINKS)
+
+
+def test_on_a_desktop_a_sub_topic_is_indented_under_its_parent(open_context, tables_url):
+    page = open_context(viewport=DESKTOP, base=tables_url).new_page()
+    page.goto(CHILD)
+    links = _links(page)
+    assert links[CHILD]["shown"] and links[PARENT]["shown"]
+    assert links[CHILD]["under"] == PARENT
+    assert links[PARENT]["under"] == links[OTHER]["under"] == "topics/"
+    # Indented past its parent, which stands with the other topics.
+    assert links[CHILD]["left"] > links[PARENT]["left"] + 4
+    assert links[PARENT]["left"] == links[OTHER]["left"]
+    # The parent's title as text, as on its page.
+    assert links[PARENT]["text"] == PARENT_TITLE
+    # Instant navigation to the parent: its section stays open with the sub-topic in it.
+    page.locator(f".md-sidebar--primary a[href$='{PARENT.split('/')[1]}/']").first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/model-merging/')")
+    page.wait_for_function(
+        "t => document.querySelector('.md-content h1').innerText.trim() === t", arg=PARENT_TITLE)
+    links = _links(page)
+    assert links[CHILD]["shown"] and links[CHILD]["under"] == PARENT
+    assert links[CHILD]["left"] > links[PARENT]["left"] + 4
+    # Elsewhere the parent is one line of the list, and its sub-topic is not shown.
+    page.goto(OTHER)
+    links = _links(page)
+    assert links[PARENT]["shown"] and not links.get(CHILD, {"shown": False})["shown"]
+
+
+def test_on_a_phone_the_drawer_of_a_sub_topic_opens_at_its_parents_list(open_context, tables_url):
+    page = open_context(viewport=PHONE, base=tables_url).new_page()
+    page.goto(CHILD)
+    page.get_by_role("button", name="Navigation menu").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    child = page.locator(".md-sidebar--primary li.md-nav__item--active:not(.md-nav__item--nested)")
+    # The list on the screen is the parent's, headed by its title, the sub-topic in it.
+    panel = child.locator("xpath=ancestor::nav[contains(@class, 'md-nav')][1]")
+    head = panel.locator(":scope > label.md-nav__title")
+    expect(head).to_be_in_viewport(ratio=1)
+    expect(child).to_be_in_viewport(ratio=1)
+    assert head.inner_text().strip() == PARENT_TITLE
+    assert child.locator(":scope > .md-nav__link:visible").inner_text().strip() == "Task arithmetic"
+
+
+def test_no_paper_page_is_in_the_navigation(open_context, tables_url):
+    # (mkdocs.yml's not_in_nav: a page's navigation does not grow with the papers.)
+    page = open_context(viewport=DESKTOP, base=tables_url).new_page()
+    for url in (CHILD, PARENT, "topics/", "papers/"):
+        page.goto(url)
+        hrefs = page.evaluate(
+            "[...document.querySelectorAll('.md-nav--primary a')].map(a => new URL(a.href).pathname)")
+        assert hrefs and [h for h in hrefs if "/papers/" in h and not h.endswith("/papers/")] == [], url
