@@ -109,6 +109,7 @@ topics:
     keywords: {agent: 1, agents: 1}
   - id: everything
     title: Everything
+    parent: agents
     description: A topic every paper is in, by rule.
     keywords: {the: 1, a: 1, hostile: 1, paper: 1, abstract: 1}
 """
