@@ -142,3 +142,36 @@ def test_a_deleted_papers_key_in_another_tools_export_is_another_record(tmp_path
     other_tool = _write(tmp_path, "c.bib", JABREF + ENTRY % "Un estudio empírico")
     report = import_paths([other_tool], content, added=LATER)
     assert report.added == ["un-estudio-empirico"] and report.not_recreated == []
+
+
+ZOTERO = """\
+@article{smith2021,
+  title   = {Otro estudio},
+  author  = {Smith, Ana},
+  year    = {2021}
+}
+"""
+
+
+def _sources(text):
+    problems = Problems()
+    records = parse_text(text, "merged.bib", problems)
+    assert not problems, problems.format()
+    return [(record.key, record.key_source) for record in records]
+
+
+def test_each_export_of_files_put_together_is_its_own_source():
+    # JabRef's closing comment ends its export: Zotero's entries after it are unsigned
+    # (they were JabRef's, the comment found anywhere in the file).
+    assert _sources(JABREF + ENTRY % "T" + JABREF_END + "\n" + ZOTERO) == [
+        ("Garcia2020", "JabRef"), ("smith2021", "BibTeX")]
+    # A header starts its tool's export, wherever the file has it: Zotero's entries before
+    # Mendeley's header are no Mendeley key, and Mendeley's after them are (they were
+    # BibTeX's: a header was read only before the file's first "@").
+    assert _sources(ZOTERO + "\n" + MENDELEY + ENTRY % "T") == [
+        ("smith2021", "BibTeX"), ("Garcia2020", "Mendeley Desktop")]
+    assert _sources(ZOTERO + "\n" + JABREF + ENTRY % "T" + JABREF_END) == [
+        ("smith2021", "BibTeX"), ("Garcia2020", "JabRef")]
+    # ... and after a @preamble a curator put first.
+    assert _sources("@preamble{\"\\newcommand{\\x}{x}\"}\n" + MENDELEY + ENTRY % "T") == [
+        ("Garcia2020", "Mendeley Desktop")]

@@ -380,7 +380,7 @@ def normalise_text(data: bytes | str) -> str:
 
 def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None) -> list[Record]:
     """Records from one input file's text; layout problems go to ``problems``."""
-    from .exporters import key_source
+    from .exporters import key_sources
 
     text = normalise_text(text)
     fmt = _format(text, path, fmt)
@@ -389,9 +389,12 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
         with math_as_typed():  # (as earlier versions read it: what they wrote)
             earlier = _parse(text, path, Problems(), fmt)
         records = _with_typed_math(records, earlier)
-    source = key_source(text, fmt or "") if any(record.key for record in records) else ""
+    source = key_sources(text, fmt or "") if any(record.key for record in records) else None
     return [
-        without_arxiv_venue(replace(record, key_source=source) if record.key else record) for record in records
+        without_arxiv_venue(
+            replace(record, key_source=source(record.source.line)) if record.key and source else record
+        )
+        for record in records
     ]
 
 
