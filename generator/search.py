@@ -273,7 +273,7 @@ def topic_entry(doc: Mapping[str, Any], title: str, topic_id: str = "") -> dict[
     training order", whose id is curriculum-learning; "llm reasoning" for "Reasoning in
     large language models"): the words the title lacks weigh as the title does, hidden,
     and the id's words are one of the page's ``names``, which `rank_by_words` puts
-    first when the query is one, as a title that is the query. Before, papers that write
+    first when the query is one, after a page whose title is the query. Before, papers that write
     "Curriculum" in their titles came first, and the topic 5th (26th for "llm
     reasoning")."""
     entry = {**doc, "tags": [_escape(title)], "boost": TOPIC_BOOST}
@@ -667,7 +667,9 @@ def rank_by_words(
     the query's words, neither more nor fewer (stop words aside), comes before all:
     a title pasted whole finds its page first, though a topic's boost (TOPIC_BOOST)
     outweighs it. ``names``: a page's other names (a topic's id's words, the entry's
-    ``names``: topic_entry), which count as its title does here."""
+    ``names``: topic_entry), which count as its title does here, after the pages whose
+    title is the query: a paper's title pasted whole ("Curriculum learning") finds the
+    paper first, not the boosted topic whose id is its words (curriculum-learning)."""
     def found(page: str) -> int:
         have = terms.get(page, {})
         return sum(any(have.get(term) for term in word) for word in words)
@@ -675,13 +677,15 @@ def rank_by_words(
     typed = _without_letters({word[0] for word in words})
     counts = {page: found(page) for page in ranked}
     # (Only a page that finds every word can be one: a title read for nothing else.)
+    # 0: its title is the query; 1: another of its names is; 2: neither.
     exact = {
-        page for page in ranked
+        page: 0 if title_words(titles.get(page, "")) == typed else 1
+        for page in ranked
         if titles and typed and counts[page] == len(words) and any(
             title_words(name) == typed for name in (titles.get(page, ""), *(names or {}).get(page, ()))
         )
     }
-    return sorted(ranked, key=lambda page: (page not in exact, -counts[page]))  # stable, as Array.sort
+    return sorted(ranked, key=lambda page: (exact.get(page, 2), -counts[page]))  # stable, as Array.sort
 
 
 def title_words(title: str) -> set[str]:

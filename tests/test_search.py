@@ -595,7 +595,12 @@ def test_a_page_whose_title_is_the_query_comes_first():
     # with a word more, or one fewer, it is no such name either.
     titles = {"topic/": "Model merging", "paper/": "Editing Models with Task Arithmetic", "other/": "Other"}
     names = {"topic/": ["task arithmetic editing models"], "other/": ["editing models task"]}
-    assert rank_by_words(["other/", "topic/", "paper/"], terms, words, titles, names) == ["topic/", "paper/", "other/"]
+    assert rank_by_words(["other/", "paper/", "topic/"], terms, words, titles, names) == ["paper/", "topic/", "other/"]
+    # ... after a page whose title is the query, which the topic's boost put it before:
+    # a paper's title pasted whole ("Curriculum learning") finds the paper first, not the
+    # topic whose id is its words (curriculum-learning).
+    assert rank_by_words(["other/", "topic/", "paper/"], terms, words, titles, names) == ["paper/", "topic/", "other/"]
+    assert rank_by_words(["topic/", "other/"], terms, words, titles, names) == ["topic/", "other/"]
     # (and only where the page finds every word of the query)
     terms["topic/"] = {"editing": True, "models": True, "task": True}
     assert rank_by_words(["other/", "topic/", "paper/"], terms, words, titles, names) == ["paper/", "other/", "topic/"]

@@ -263,7 +263,8 @@
      the index's separator, a page whose title's words are the query's, neither more nor
      fewer: a title pasted whole finds its page before a topic's boosted page; a page's
      other names (its entry's "names": a topic's id's words, "curriculum learning") count
-     as its title. In place; the number of groups that find every word. */
+     as its title, after the pages whose title is the query. In place; the number of
+     groups that find every word. */
   function rankByWords(groups, words, separator) {
     var typed = new Set();
     words.forEach(function (terms) {
@@ -289,26 +290,32 @@
     });
     /* (Only a page that finds every word can be one: the title of each result was
        read and split for nothing.) */
-    var exact = new Set();
+    /* (0: its title is the query; 1: another of its names is; 2: neither) */
+    var exact = new Map();
     if (separator && typed.size) {
+      var isQuery = function (name) {
+        var have = titleWords(String(name || ""), separator);
+        return have.size === typed.size && Array.from(typed).every(function (word) {
+          return have.has(word);
+        });
+      };
       groups.forEach(function (group) {
         if (counts.get(group) !== words.length) {
           return;
         }
         var page = group.find(function (item) { return !item.parent; }) || group[0];
-        var names = [page.title].concat(Array.isArray(page.names) ? page.names : []);
-        if (names.some(function (name) {
-          var have = titleWords(String(name || ""), separator);
-          return have.size === typed.size && Array.from(typed).every(function (word) {
-            return have.has(word);
-          });
-        })) {
-          exact.add(group);
+        if (isQuery(page.title)) {
+          exact.set(group, 0);
+        } else if (Array.isArray(page.names) && page.names.some(isQuery)) {
+          exact.set(group, 1);
         }
       });
     }
+    var rank = function (group) {
+      return exact.has(group) ? exact.get(group) : 2;
+    };
     groups.sort(function (a, b) {
-      return (exact.has(b) - exact.has(a)) || counts.get(b) - counts.get(a);  /* stable (ES2019) */
+      return (rank(a) - rank(b)) || counts.get(b) - counts.get(a);  /* stable (ES2019) */
     });
     var every = 0;
     counts.forEach(function (n) {

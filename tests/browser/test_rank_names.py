@@ -1,0 +1,69 @@
+"""readinglist.js's rankByWords, run in the browser on results made by hand, against
+search.rank_by_words: a page whose title is the query comes first, then a page with
+another name that is the query (a topic's id's words: search.topic_entry).
+
+(The shipped list has no paper titled as a topic's id, so the site's own results never
+put the two side by side.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.search import SEPARATOR, rank_by_words
+
+from .sitebuild import ROOT
+
+JS = (ROOT / "overrides" / "assets" / "readinglist.js").read_text(encoding="utf-8")
+
+
+def _part(pattern: str) -> str:
+    found = re.search(pattern, JS, re.S | re.M)
+    assert found, pattern
+    return found.group(0)
+
+
+# The functions and what they read, out of the script's closure.
+RANKING = "\n".join((
+    _part(r"^  var STOP_WORDS = .*?\.split\(\" \"\)\);$"),
+    _part(r"^  var LETTER = .*?;$"),
+    _part(r"^  function titleWords\(.*?^  \}$"),
+    _part(r"^  function rankByWords\(.*?^  \}$"),
+))
+
+WORDS = [["curriculum"], ["learning", "learn"]]
+EVERY = {"curriculum": True, "learning": True}
+# (location, title, names, terms), in the worker's order: the topic's boost first.
+PAGES = [
+    ("topics/curriculum-learning/", "Curricula and training order", ["curriculum learning"], EVERY),
+    ("papers/curricula/", "Curricula for learning", [], EVERY),
+    ("papers/curriculum-learning/", "Curriculum Learning", [], EVERY),
+    ("papers/half/", "Curriculum", [], {"curriculum": True}),
+]
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [2, 3, 1, 0], [3, 0, 2, 1]])
+def test_a_title_that_is_the_query_comes_before_a_topic_named_so_in_the_browser_as_in_python(browser, order):
+    pages = [PAGES[i] for i in order]
+    python = rank_by_words(
+        [location for location, *_ in pages], {location: terms for location, _, _, terms in pages},
+        [tuple(terms) for terms in WORDS], {location: title for location, title, *_ in pages},
+        {location: names for location, _, names, _ in pages if names},
+    )
+    # The paper titled "Curriculum Learning" first, the topic whose id is its words next.
+    assert python[:2] == ["papers/curriculum-learning/", "topics/curriculum-learning/"]
+    page = browser.new_page()
+    try:
+        js = page.evaluate(
+            "([source, groups, words, separator]) => {"
+            " const rank = new Function(source + '; return rankByWords;')();"
+            " const made = groups.map(([location, title, names, terms]) =>"
+            "   [{location, title, names, terms}]);"
+            " rank(made, words, new RegExp(separator));"
+            " return made.map(group => group[0].location); }",
+            [RANKING, pages, WORDS, SEPARATOR],
+        )
+    finally:
+        page.close()
+    assert js == python
