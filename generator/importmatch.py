@@ -188,14 +188,19 @@ class Paper:
         source record, given its arXiv id since (a listing's entry now linking the
         preprint), not a duplicate, when it gives the authors, year and abstract the
         import took, where it took any (another source of the title words them its own
-        way, or gives none: a .bib's entry after a listing's). () for a record not met
-        before so."""
+        way, or gives none: a .bib's entry after a listing's), and no authors or year
+        where it took none. () for a record not met before so."""
         if self.met_before(record) or not self.met_before(record, gaining=True):
             return ()
         prior = self.prior
         assert prior is not None  # (met before)
         for name, value in (("authors", list(record.authors)), ("year", record.year), ("abstract", record.abstract)):
             if prior.fields.get(name) and not (value and prior.has_value(name, value)):
+                return ()
+            if name != "abstract" and value and not prior.fields.get(name):
+                # (Authors or a year where the source the import took gave none: another
+                # source of the title, as a .bib's entry after a list's title alone, perhaps
+                # of another paper. An abstract may be fetched since, with the id.)
                 return ()
         return tuple(
             name for name in ("arxiv", "doi")

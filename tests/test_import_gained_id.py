@@ -62,3 +62,24 @@ def test_an_arxiv_id_the_curator_wrote_meanwhile_is_neither_said_nor_a_duplicate
     source.write_text(RIS % "UR  - https://arxiv.org/abs/2106.09685\n", encoding="utf-8")
     report = import_paths([source], content, added=LATER)
     assert (report.duplicates, report.gained_ids) == ([], [])
+
+
+def test_another_papers_record_under_a_title_a_list_gave_alone_is_still_a_duplicate(tmp_path):
+    # An awesome list named the paper by its title alone (no authors, year or abstract to
+    # tell its record by); a .bib's entry of that title, its own authors, year and DOI,
+    # is another source, perhaps of another paper: said as a duplicate merged, not as the
+    # list's record imported again with its DOI.
+    listing = tmp_path / "awesome.md"
+    listing.write_text("# Papers\n\n- [Attention Is All You Need](https://openreview.net/forum?id=abc123)\n", encoding="utf-8")
+    content = tmp_path / "content"
+    assert import_paths([listing], content, added=DAY).added == ["attention-is-all-you-need"]
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{lee2019, title = {Attention Is All You Need}, author = {Lee, Kim}, year = {2019},"
+        " journal = {Journal of Tests}, doi = {10.1234/jot.2019.7}}\n",
+        encoding="utf-8",
+    )
+    report = import_paths([bib], content, added=LATER)
+    assert report.gained_ids == []
+    assert [str(d) for d in report.duplicates] == [
+        f"{bib}:1:1: duplicate of attention-is-all-you-need (same title); merged"]
