@@ -167,7 +167,13 @@ def plan_rename(
             hint = f": it is a topic (readinglist rename --topic {old} {new})"
         if not hint:
             # As `check` says of an unknown id: the id a slip away, and where ids are found.
-            hint = typos.did_you_mean(old, sorted(papers)) + FIND_ID
+            # (A place that names a paper, pasted whole: `readinglist search`'s
+            # "papers/<id>/", its file's path: the id in it.)
+            named = re.sub(r"\.ya?ml$", "", old.rstrip("/").rpartition("/")[2])
+            hint = (
+                f" (did you mean {named!r}?)" if named != old and named in papers
+                else typos.did_you_mean(old, sorted(papers))
+            ) + FIND_ID
         problems.error(Location("content/papers"), f"no paper {old!r} to rename{hint}")
         return plan
     why = check_new_id(new)

@@ -113,6 +113,11 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
          " file's name in content/papers/ without .yml (readinglist search WORDS lists papers as papers/<id>/)\n"),
         ("taks-vectors", "x", "no paper 'taks-vectors' to rename (did you mean 'task-vectors'?); a paper's id is"
          " its file's name in content/papers/ without .yml (readinglist search WORDS lists papers as papers/<id>/)\n"),
+        # A place that names the paper, as `readinglist search` prints it or its file's:
+        # its id.
+        ("papers/task-vectors/", "x", "no paper 'papers/task-vectors/' to rename (did you mean 'task-vectors'?)"),
+        ("content/papers/task-vectors.yml", "x",
+         "no paper 'content/papers/task-vectors.yml' to rename (did you mean 'task-vectors'?)"),
         ("task-vectors", "Task Vectors", "'Task Vectors' is no id"),
         ("task-vectors", "replay-against-forgetting", "is paper 'replay-against-forgetting': choose an id no paper has"),
         ("replay-against-forgetting", "editing-models-with-task-vectors",
