@@ -496,6 +496,38 @@ def _missing_colon(line_text: str, line: int) -> tuple[int, int, str] | None:
     )
 
 
+# "message passing 2" under a topic's "keywords:": a phrase and its weight, no colon.
+_KEYWORD_NO_COLON = re.compile(r"( *)([^\s:#'\"\[\]{}&*!|>%@`,?-][^:#]*?)(?:[ \t]+([-+]?[0-9][0-9.]*))?[ \t]*(?:#.*)?")
+_KEYWORDS_KEY = re.compile(r" *keywords:[ \t]*(?:#.*)?")
+
+
+def _keyword_without_colon(lines: list[str], number: int) -> tuple[int, int, str] | None:
+    """Line ``number`` a topic's keyword written without its colon (``message passing 2``
+    for ``message passing: 2``): where the colon goes and what to write. Only under a
+    ``keywords:`` key, whose keys are phrases of any words, so no field's name tells them."""
+    text = lines[number - 1] if 0 < number <= len(lines) else ""
+    match = _KEYWORD_NO_COLON.fullmatch(text)
+    if match is None:
+        return None
+    indent = len(match.group(1))
+    owner = number - 1
+    while owner > 0 and (not lines[owner - 1].strip() or _indent_of(lines[owner - 1]) >= indent):
+        owner -= 1
+    if owner == 0 or not _KEYWORDS_KEY.fullmatch(lines[owner - 1]):
+        return None
+    phrase, weight = match.group(2), match.group(3)
+    if len(phrase) > _SHOWN:
+        phrase = phrase[:_SHOWN] + "..."
+    if weight:
+        advice = f"a keyword needs a colon and a space before its weight: write '{phrase}: {weight}'"
+    else:
+        advice = (
+            f"a keyword is written 'phrase: weight' (its weight a number): write '{phrase}: 1',"
+            " or the weight you mean"
+        )
+    return number, match.end(2) + 1, advice
+
+
 def _continues_text(lines: list[str], number: int) -> bool:
     """Whether line ``number`` goes on with the text of a key's value above it (YAML
     lets a plain value go on over lines indented under its key: "title: A Survey of
@@ -538,7 +570,7 @@ def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, st
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if col - 1 != _value_start(here) and col - 1 != _indent_of(here):
         return None
-    found = _missing_colon(here, line)
+    found = _missing_colon(here, line) or _keyword_without_colon(lines, line)
     if found is not None:
         return found
     indent = _indent_of(here)
@@ -620,7 +652,7 @@ def explain_syntax_error(
             if indent in (_indent_of(above), _value_start(above)) and not _continues_text(
                 lines, number
             ):  # ("  code []", "- url x"; not a title's second line, "  code generation")
-                found = _missing_colon(above, number)
+                found = _missing_colon(above, number) or _keyword_without_colon(lines, number)
                 if found is not None:
                     return found
             if _value_start(above) == indent:

@@ -315,6 +315,19 @@ SYNTAX_HINTS = {
         f"3:5: YAML syntax error: this key is indented deeper than its place allows, so it"
         f" reads as part of the value above; {INDENT}",
     ),
+    # A topic's keywords are phrases of any words, so no field's name tells the slip:
+    # PyYAML stops on the next keyword (the first) or at the slip (a later one).
+    "a topic's first keyword without its colon": (
+        "topics:\n  - id: a\n    keywords:\n      message passing 2\n      graph: 1\n",
+        "4:22: YAML syntax error: a keyword needs a colon and a space before its weight:"
+        " write 'message passing: 2'",
+    ),
+    "a topic's later keyword without its colon nor weight": (
+        "topics:\n  - id: a\n    keywords:\n      graph: 1\n      message passing\n"
+        "    threshold: 2\n",
+        "5:22: YAML syntax error: a keyword is written 'phrase: weight' (its weight a number):"
+        " write 'message passing: 1', or the weight you mean",
+    ),
     "a keyword indented one space too few": (
         "topics:\n  - id: a\n    keywords:\n      x: 1\n     y: 2\n",
         f"5:6: YAML syntax error: this line is not indented like the lines around it; {INDENT}",
