@@ -798,7 +798,11 @@ class RecordChecker:
             if isinstance(item, Map):
                 maps.append(item)
             else:
-                hint = "; write it as 'url: ...'" if isinstance(item, Scalar) and item.text else ""
+                hint = ""
+                if isinstance(item, Scalar) and item.text:
+                    # (the address itself, as the item is to read; a long one is cut)
+                    shown = item.text if len(item.text) <= 80 else "..."
+                    hint = f"; write the item as '- url: {shown}'"
                 self.error(
                     item,
                     f"'{name}' item {number} must be a mapping with a 'url',"

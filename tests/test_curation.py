@@ -612,12 +612,21 @@ links:
 """
     assert check_one(tmp_path, text) == [
         f"{P}:6:7: 'links.code' item 1 must be a mapping with a 'url', not a string;"
-        " write it as 'url: ...'",
+        " write the item as '- url: https://github.com/a/b'",
         f"{P}:8:7: unknown field 'oficial' in a link (did you mean 'official'?)",
         f"{P}:11:7: 'official' applies only to code links",
         f"{P}:12:3: unknown link kind 'repo'; this list calls it 'code'",
         f"{P}:13:8: 'links.pdf' must be a list of links, not a string;"
         " write each link as '- url: https://...'",
+    ]
+
+
+def test_a_link_written_as_a_bare_long_address_is_told_the_items_shape_without_it(tmp_path):
+    url = "https://github.com/" + "a" * 70 + "/b"
+    text = f"id: x\ntitle: A\nlinks:\n  data:\n    - {url}\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:7: 'links.data' item 1 must be a mapping with a 'url', not a string;"
+        " write the item as '- url: ...'",
     ]
 
 
