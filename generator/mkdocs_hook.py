@@ -586,8 +586,8 @@ def _with_stopped_bar(content: bytes, stopped: list[str] | None) -> bytes:
     bar = (
         '<div class="md-banner"><div class="md-banner__inner md-grid md-typeset">'
         '<div class="rl-problems" role="alert"><strong>The site could not be built again:'
-        f" {counted(len(stopped), 'error')}; these are the last good pages. Fix them and"
-        f" save:</strong><ul>{items}</ul></div></div></div>"
+        f" {counted(len(stopped), 'error')}; these are the last good pages. Fix"
+        f" {'it' if len(stopped) == 1 else 'them'} and save:</strong><ul>{items}</ul></div></div></div>"
     )
     return content[: opened.end()] + bar.encode("utf-8") + content[opened.end():]
 

@@ -226,7 +226,7 @@ def test_under_serve_an_error_shows_the_last_good_pages_with_the_errors_on_top(
     # with its edit button, to the file that needs the fix
     assert 'href="https://github.com/lab/list/edit/main/content/papers/task-vectors.yml"' in page
     banner = page.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
-    assert "The content has 1 error; these are the last good pages." in banner
+    assert "The content has 1 error; these are the last good pages. Fix it and save:" in banner
     assert "content/papers/task-vectors.yml:" in banner
     assert "not &#39;&lt;b&gt;x&lt;/b&gt;&#39;" in banner and "<b>x" not in banner  # text
     paper.write_text(paper.read_text().replace("year: <b>x</b>", "year: 2023", 1))
@@ -254,10 +254,16 @@ def test_serve_started_with_errors_shows_them_and_then_the_site_once_fixed(
     home = (build_site() / "index.html").read_text()
     assert "<h1 id=\"the-content-has-errors\">The content has errors" in home
     banner = home.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
-    assert "The content has 1 error; the site shows once they are fixed." in banner
+    assert "The content has 1 error; the site shows once it is fixed. Fix it and save:" in banner
     assert "content/papers/task-vectors.yml:" in banner
     # Nothing generated from broken content; the server holds the folder (docslock.py).
     assert sorted(os.listdir(project / "docs")) == [".readinglist.holder", ".readinglist.lock"]
+
+    paper.write_text(paper.read_text().replace("year: soon", "year: soon\nstauts: x", 1))
+    home = (build_site() / "index.html").read_text()
+    banner = home.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
+    assert "The content has 2 errors; the site shows once they are fixed. Fix them and save:" in banner
+    paper.write_text(paper.read_text().replace("\nstauts: x", "", 1))
 
     paper.write_text(paper.read_text().replace("year: soon", "year: 2023", 1))
     site = build_site()

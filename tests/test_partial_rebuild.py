@@ -888,7 +888,7 @@ def test_under_serve_a_mistake_in_mkdocs_yml_or_the_overrides_is_shown_on_every_
     sent = page()
     bar = (
         '<div class="rl-problems" role="alert"><strong>The site could not be built again: 1'
-        " error; these are the last good pages. Fix them and save:</strong><ul><li><code>"
+        " error; these are the last good pages. Fix it and save:</strong><ul><li><code>"
     )
     assert f"{bar}overrides/main.html:{last + 1}:1: template error: unexpected &#x27;}}&#x27;</code>" in sent
     assert sent.index(bar) < sent.index("<header")  # (at the top of the page)
