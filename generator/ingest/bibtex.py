@@ -77,9 +77,10 @@ _ARXIV_IN_TEXT = re.compile(
 # published there (the GPT-4 technical report: ``number = {arXiv:2303.08774}``). Only
 # with "arXiv" said: a bare "2303.08774" may be an institution's own number.
 _ARXIV_NUMBER = re.compile(r"\s*arXiv(?:\s+preprint(?:\s+arXiv)?)?\s*:?\s*(\S+)\s*", re.IGNORECASE)
-# Zotero's note of a paper saved from arXiv, its id and primary class: "arXiv:1706.03762
-# [cs]" (its BibTeX `note`, its RIS N1), beside the date of the version it saved.
-ARXIV_WITH_CLASS = re.compile(r"arXiv:\s*\S+\s+\[[a-zA-Z.-]+\]")
+# Zotero's note of a paper saved from arXiv, its id and classes: "arXiv:1706.03762 [cs]",
+# or of a paper cross-listed "arXiv:1609.02907 [cs, stat]" (its BibTeX `note`, its RIS
+# N1), beside the date of the version it saved.
+ARXIV_WITH_CLASS = re.compile(r"arXiv:\s*\S+\s+\[[a-zA-Z.-]+(?:,\s*[a-zA-Z.-]+)*\]")
 # What is meant as an arXiv id, valid or not ("2513.00001": no month 13).
 _LIKE_ARXIV = re.compile(r"(?i)(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?")
 # DBLP and Semantic Scholar cite an arXiv preprint as the journal "CoRR" or "ArXiv" with

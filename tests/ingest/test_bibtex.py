@@ -109,6 +109,8 @@ def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():
         # Zotero's own BibTeX export of it: arXiv's DOI, and the id with its class in a
         # note (as its RIS export gives it: an RIS and a BibTeX export of one preprint agree).
         ("  year = {2019},\n  doi = {10.48550/arXiv.1810.04805},\n  note = {arXiv:1810.04805 [cs]},\n", "2018"),
+        # A paper cross-listed in several archives: Zotero names each ("[cs, stat]").
+        ("  year = {2017},\n  note = {arXiv:1609.02907 [cs, stat]},\n", "2016"),
         ("  year = {2019},\n  note = {arXiv:1810.04805},\n", "2019"),  # (no class: anyone's note)
         # Any other entry's year stands (this tool's export of a curator's year included).
         ("  year = {2018},\n  eprint = {1706.03762},\n  archiveprefix = {arXiv},\n", "2018"),

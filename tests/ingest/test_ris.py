@@ -602,6 +602,14 @@ def test_doi_and_arxiv_id_from_every_place_exporters_write_them(lines, doi, arxi
     assert (record.doi, record.arxiv, problems) == (doi, arxiv, [])
 
 
+def test_a_preprint_zotero_notes_with_its_classes_is_of_its_first_versions_year():
+    # Zotero dates a preprint by the version it saved, and notes its id with its arXiv
+    # classes beside: one ("[cs]"), or each of a paper cross-listed ("[cs, stat]").
+    for classes in ("cs", "cs, stat", "cs.LG, stat.ML"):
+        record, problems = _one(f"PY  - 2017\nN1  - arXiv:1609.02907 [{classes}]\n", "UNPB")
+        assert (record.arxiv, record.year, problems) == ("1609.02907", "2016", []), classes
+
+
 def test_a_preprint_in_the_journal_field_gives_way_to_a_published_venue():
     record, _ = _one("T2  - arXiv preprint arXiv:2106.09685\nJO  - Nature\n")
     assert (record.venue, record.venue_kind, record.arxiv) == ("Nature", "journal", "2106.09685")
