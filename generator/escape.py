@@ -282,15 +282,31 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# A relative link to a page of the site, as hand-written pages write one
+# ("papers/<id>.md", "../../topics/<id>/"): notes and descriptions take none.
+_SITE_PAGE = re.compile(
+    r"(?:\.{0,2}/)*(papers|topics)/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.md|/index\.md|/)?(?:#\S*)?"
+)
+
+
 def _unsafe_link(href: str) -> str:
     """What `check` says of a link of notes that shows as its text only, with the address
-    meant when it is one slip in typing from one ("htps://…", "github.com/…")."""
+    meant when it is one slip in typing from one ("htps://…", "github.com/…"), or how to
+    link a paper or topic of the list when it is the site's relative address of one."""
     from .validate import url_fix  # (validate reads notes with this module)
 
+    said = _UNSAFE_LINK.format(href=_printable(href))
+    page = _SITE_PAGE.fullmatch(href)
+    if page is not None:
+        kind, ident = page.groups()
+        said += f"; link a page of this list by its full web address (https://…/{kind}/{ident}/)"
+        if kind == "papers":
+            said += " (a paper's page links the papers its 'related:' lists)"
+        return said
     fixed = url_fix(href)
     if fixed == f"https://{href}" and "/" not in href:
         fixed = ""  # ("[the appendix](appendix.pdf)": a file's name, more likely than a site's)
-    return _UNSAFE_LINK.format(href=_printable(href)) + (f"; write {_printable(fixed)}" if fixed else "")
+    return said + (f"; write {_printable(fixed)}" if fixed else "")
 
 
 def _printable(text: str) -> str:

@@ -467,6 +467,13 @@ def test_one_id_after_a_lists_key_with_a_dash_is_told_to_be_written_without_it(t
     ]
 
 
+# What `check` says of a link of notes that shows as its text only.
+SHOWS = (
+    "shows as its text only: a link needs an absolute https:// (or http://) address,"
+    " without spaces or invisible characters"
+)
+
+
 def test_a_link_in_notes_one_slip_from_an_address_says_the_address_to_write(tmp_path):
     # As a link field's does: the warning said only that a link needs an https:// address.
     text = (
@@ -474,18 +481,30 @@ def test_a_link_in_notes_one_slip_from_an_address_says_the_address_to_write(tmp_
         "  [PEFT](htps://github.com/huggingface/peft) [docs](huggingface.co/docs/peft)\n"
         "  [appendix](appendix.pdf) [mirror](ftp://example.org/x)\n"
     )
-    shows = (
-        "shows as its text only: a link needs an absolute https:// (or http://) address,"
-        " without spaces or invisible characters"
-    )
     assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
-        f"{P}:5:10: warning: 'notes': the link to 'htps://github.com/huggingface/peft' {shows};"
+        f"{P}:5:10: warning: 'notes': the link to 'htps://github.com/huggingface/peft' {SHOWS};"
         " write https://github.com/huggingface/peft",
-        f"{P}:5:53: warning: 'notes': the link to 'huggingface.co/docs/peft' {shows};"
+        f"{P}:5:53: warning: 'notes': the link to 'huggingface.co/docs/peft' {SHOWS};"
         " write https://huggingface.co/docs/peft",
         # (a file's name, not a site's: nothing to write instead; nor for another scheme)
-        f"{P}:6:14: warning: 'notes': the link to 'appendix.pdf' {shows}",
-        f"{P}:6:37: warning: 'notes': the link to 'ftp://example.org/x' {shows}",
+        f"{P}:6:14: warning: 'notes': the link to 'appendix.pdf' {SHOWS}",
+        f"{P}:6:37: warning: 'notes': the link to 'ftp://example.org/x' {SHOWS}",
+    ]
+
+
+def test_a_link_in_notes_to_a_page_of_the_site_as_a_hand_written_page_writes_it_says_how(tmp_path):
+    # A curator linking another paper of the list from notes, as README shows the pages'
+    # links ("papers/<id>.md"), was told only that a link needs an https:// address.
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  [GIN](papers/how-powerful.md) [topic](../../topics/graphs/#start-here)\n"
+    )
+    assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
+        f"{P}:5:9: warning: 'notes': the link to 'papers/how-powerful.md' {SHOWS}; link a page"
+        " of this list by its full web address (https://…/papers/how-powerful/) (a paper's"
+        " page links the papers its 'related:' lists)",
+        f"{P}:5:41: warning: 'notes': the link to '../../topics/graphs/#start-here' {SHOWS};"
+        " link a page of this list by its full web address (https://…/topics/graphs/)",
     ]
 
 
