@@ -189,10 +189,7 @@ def clean_url(url: str) -> str:
     while True:
         before = url
         url = url.rstrip()
-        while url and url[-1] in _TRAILING:
-            url = url[:-1]
-        if url and url[-1] in _CLOSERS and url.count(url[-1]) > url.count(_CLOSERS[url[-1]]):
-            url = url[:-1]
+        url = url[: len(url) - len(glued_punctuation(url))]
         if _is_repo_url(url):
             url = _GIT_SUFFIX.sub("", url)
         if url == before:
@@ -201,6 +198,22 @@ def clean_url(url: str) -> str:
         if "://" not in url:
             url = "https://" + url
     return url if _has_host(url) and not unreachable_host(url) else ""
+
+
+def glued_punctuation(url: str) -> str:
+    """The punctuation at the end of ``url`` that is the text's around it, not the
+    address's: a sentence's full stop or comma, a quote, a bracket it does not open
+    ("(see https://github.com/a/b)")."""
+    end = len(url)
+    while True:
+        before = end
+        while end and url[end - 1] in _TRAILING:
+            end -= 1
+        last = url[end - 1 : end]
+        if last in _CLOSERS and url.count(last, 0, end) > url.count(_CLOSERS[last], 0, end):
+            end -= 1
+        if end == before:
+            return url[end:]
 
 
 def _has_host(url: str) -> bool:

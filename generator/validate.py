@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from . import schema
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, unreachable_host
+from .links import classify, glued_punctuation, unreachable_host
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
 from .typos import closest, did_you_mean
@@ -373,6 +373,15 @@ class RecordChecker:
                 _ = urlsplit(text).port  # (what every reader of the address does first)
             except ValueError as error:  # "http://[::::]": no IPv6 address
                 return self.error(node, f"'{name}' is no address a browser can open: {error}")
+            glued = glued_punctuation(text)
+            if glued and glued != text:
+                # Copied with the text around it ("(code: https://github.com/a/b)."): the
+                # link leads to no such page. (A warning: an address may end so, rarely.)
+                self.problems.warning(
+                    node.loc,
+                    f"'{name}' ends with {glued!r}, which belongs to the text it was copied from,"
+                    f" not to the address; write {text[: -len(glued)]}",
+                )
             return text
         bad = _NOT_IN_URL.search(text)
         if bad:

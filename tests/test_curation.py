@@ -588,6 +588,28 @@ URL_CASES = {
 }
 
 
+# Punctuation copied with an address from the text around it: the link leads nowhere.
+GLUED_CASES = {
+    "a closing bracket": ("https://github.com/o/r)", "')'", "https://github.com/o/r"),
+    "a bracket and a full stop": ("https://github.com/o/r).", "').'", "https://github.com/o/r"),
+    "a comma": ("https://gitlab.com/o/r,", "','", "https://gitlab.com/o/r"),
+}
+
+
+@pytest.mark.parametrize("case", GLUED_CASES)
+def test_an_address_ending_with_the_punctuation_of_its_text_is_a_warning(tmp_path, case):
+    url, glued, meant = GLUED_CASES[case]
+    assert check_one(tmp_path, code_link(url)) == [
+        f"{P}:6:12: warning: 'url' ends with {glued}, which belongs to the text it was"
+        f" copied from, not to the address; write {meant}",
+    ]
+
+
+def test_an_address_whose_brackets_are_its_own_is_no_warning(tmp_path):
+    url = "https://en.wikipedia.org/wiki/Graph_(abstract_data_type)"
+    assert check_one(tmp_path, code_link(url)) == []
+
+
 @pytest.mark.parametrize("case", URL_CASES)
 def test_urls_must_be_plain_absolute_http(tmp_path, case):
     url, expected = URL_CASES[case]
