@@ -325,7 +325,10 @@ class RecordChecker:
             # (Four digits out of range, "3025" or "0999", read the first message as
             # wrong: they are four digits.)
             rule = "a year from 1000 to 2999" if text.isdigit() and len(text) == 4 else "a four-digit year such as 2024"
-            return self.error(node, f"'{name}' must be {rule}, not {text!r}")
+            # (A letter typed for the digit it looks like: "2O21", "2l19".)
+            digits = text.translate(_LOOKALIKE_DIGITS)
+            hint = f": write {digits}" if digits != text and _PATTERNS["year"].fullmatch(digits) else ""
+            return self.error(node, f"'{name}' must be {rule}, not {text!r}{hint}")
         return int(text)
 
     def arxiv(self, node: Node, spec: Field, name: str) -> object:
@@ -987,6 +990,10 @@ def no_such_date(text: str) -> str:
     if day == 0:
         return f"there is no {text}: a day is 01 to {days} in {calendar.month_name[month]} {year}"
     return f"there is no {text}: {calendar.month_name[month]} {year} has {days} days"
+
+
+# Letters typed for the digits they look like.
+_LOOKALIKE_DIGITS = str.maketrans("OoIl", "0011")
 
 
 def url_problem(url: str) -> str:

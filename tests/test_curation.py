@@ -311,6 +311,10 @@ CASES = {
         "id: x\ntitle: A\nyear: 0123\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a year from 1000 to 2999, not '0123'"],
     ),
+    "a year with a letter typed for the digit it looks like": (
+        "id: x\ntitle: A\nyear: 2O2l\nabstract: a\n",
+        [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2O2l': write 2021"],
+    ),
     "four digits past any year a paper has": (
         "id: x\ntitle: A\nyear: 3025\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a year from 1000 to 2999, not '3025'"],
