@@ -26,19 +26,45 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _serve(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """`readinglist serve` of the project on a free port, serving: the process and its URL.
+
+    The port is free when found, and the server takes it only once it has built the
+    site: another process may take it meanwhile. The server then stops, and is started
+    again on another port; and it is taken to be serving once it says so, not once
+    something answers on the port."""
+    for _ in range(3):
+        port = _free_port()
+        with log.open("wb") as out:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "generator", "--root", str(project), "serve",
+                 "-a", f"127.0.0.1:{port}"],
+                cwd=project, stdout=out, stderr=subprocess.STDOUT,
+            )
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 120
+        while f"Serving on {url}" not in " ".join(log.read_text(errors="replace").split()):
+            if server.poll() is not None:
+                break
+            if time.monotonic() > deadline:
+                server.terminate()
+                server.wait(timeout=30)
+                pytest.fail("readinglist serve did not start:\n" + log.read_text())
+            time.sleep(0.2)
+        else:
+            return server, url
+        # (Taken before the build: "is in use"; after it: "Address already in use".)
+        if not re.search(r"is in use|Address already in use", log.read_text(errors="replace")):
+            pytest.fail("readinglist serve did not start:\n" + log.read_text())
+    pytest.fail("readinglist serve found no free port, three times:\n" + log.read_text())
+
+
 @pytest.fixture
 def served(tmp_path):
     """A project from the fixture list, under `readinglist serve`: (project, base URL, log)."""
     project = make_project(tmp_path, FIXTURE)
-    port = _free_port()
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "--root", str(project), "serve",
-             "-a", f"127.0.0.1:{port}"],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}/"
+    server, url = _serve(project, log)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -47,7 +73,7 @@ def served(tmp_path):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("readinglist serve did not start:\n" + log.read_text())
+                    pytest.fail("readinglist serve did not answer:\n" + log.read_text())
                 time.sleep(0.2)
         yield project, url, log
     finally:
