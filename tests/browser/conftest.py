@@ -2,7 +2,8 @@
 
 Every page a test opens is guarded: any request to a host other than the loopback
 server is recorded and aborted, and console errors and uncaught exceptions are
-recorded; a test fails at teardown if either list is not empty.
+recorded; a test fails at teardown if either list is not empty. Its search is watched,
+so that a test can wait for the answer to the whole query typed (wait_for_search).
 """
 
 from __future__ import annotations
@@ -26,6 +27,62 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = ROOT / "build" / "screenshots"  # git-ignored
+
+# Material asks its search worker on every key typed (once the index is loaded; before,
+# it asks for the box's whole text when it is), and the worker answers each question in
+# order, Material drawing each answer as it comes: a test that reads the results after
+# typing may read the answer to the first keys. Every page a test opens counts the
+# questions asked and the answers come (readinglist.js wraps the Worker this wraps; it
+# hands on every question and answer; Material's messages of type 2 are questions, of
+# type 3 answers): see wait_for_search.
+WATCH_SEARCH = """(() => {
+    const Native = window.Worker;
+    if (typeof Native !== "function") return;
+    const seen = window.__rlSearch = { asked: 0, answered: 0 };
+    window.Worker = class extends Native {
+        constructor(url, options) {
+            super(url, options);
+            this.rlWatched = /\\/workers\\/search\\.[^/]*\\.js/.test(String(url));
+            if (this.rlWatched) {
+                this.addEventListener("message", ev => { if (ev.data && ev.data.type === 3) seen.answered += 1; });
+            }
+        }
+        postMessage(message, ...rest) {
+            if (this.rlWatched && message && message.type === 2) seen.asked += 1;
+            return super.postMessage(message, ...rest);
+        }
+    };
+})()"""
+
+# Every transition and animation that runs on the page, finished (a transition cut short
+# by another is waited for through the one that replaced it; one without end would never
+# be): what a test reads after a hover, a palette switch or a drawer opening is the end
+# state, not a moment of it.
+ANIMATIONS_FINISHED = """async () => {
+    const running = () => document.getAnimations().filter(a => a.playState === "running"
+        && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+    for (let now = running(); now.length; now = running()) {
+        await Promise.all(now.map(a => a.finished.catch(() => null)));
+    }
+}"""
+
+
+def wait_for_search(page) -> None:
+    """Until the search box shows the answer to the whole query typed in it, not to its
+    first keys: every question Material asked its worker has its answer. Call it once
+    the last key is typed (a key's question is asked as the key goes up)."""
+    page.wait_for_function(
+        """() => {
+            const seen = window.__rlSearch;
+            if (!seen) throw new Error("the page's search is not watched (conftest.WATCH_SEARCH)");
+            return seen.asked > 0 && seen.answered === seen.asked;
+        }"""
+    )
+
+
+def wait_for_animations(page) -> None:
+    """Until every transition and animation running on the page has finished."""
+    page.evaluate(ANIMATIONS_FINISHED)
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +167,7 @@ def open_context(browser, base_url, guard):
             viewport=viewport, color_scheme=color_scheme, base_url=base or base_url, **options
         )
         context.route("**/*", route)
+        context.add_init_script(WATCH_SEARCH)
         context.on("page", lambda page: (
             page.on("console", on_console),
             page.on("pageerror", lambda exc: guard.errors.append(f"page error: {exc}")),

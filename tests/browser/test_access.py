@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, page_kinds
+from .conftest import DESKTOP, PHONE, page_kinds, wait_for_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.example]
 
@@ -113,6 +113,7 @@ def test_on_a_phone_tab_goes_past_the_closed_search_without_opening_it(open_cont
     page.get_by_role("button", name="Search").click()
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("merging")
+    wait_for_search(page)  # (the answer to "merging", not to "m")
     page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
 
 
@@ -172,6 +173,8 @@ def test_an_empty_search_is_no_tab_stop(open_context, viewport):
     else:
         page.locator(".md-search__input").click()
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    # (Material opens the search a moment after its box has the keyboard.)
+    page.wait_for_function("document.getElementById('__search').checked")
     # The results' box, "Type to start searching" and nothing else, took the next Tab.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('.md-search__output') === null")
@@ -188,6 +191,8 @@ def _search_opened(open_context, scheme: str):
     page.goto("")
     page.add_style_tag(content=NO_TRANSITIONS)
     page.locator(".md-search__input").click()
+    # (Material opens the search a moment after its box has the keyboard.)
+    page.wait_for_function("document.getElementById('__search').checked")
     return page
 
 
@@ -199,6 +204,7 @@ def test_the_search_status_line_is_readable(open_context, scheme):
     # (Material's light text on its grey band: 4.4:1 light, 4.1:1 dark.)
     assert status.evaluate(CONTRAST) >= 4.5
     page.locator(".md-search__input").press_sequentially("merging")
+    wait_for_search(page)  # (the answer to "merging", not to its first keys)
     page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert status.evaluate(CONTRAST) >= 4.5
 
@@ -209,6 +215,7 @@ def test_the_search_results_highlights_and_topic_tags_are_readable(open_context,
     # "merging" is highlighted in titles ("AdaMerging"), in abstracts, and inside a topic's
     # name in its tag ("Task arithmetic, model merging and editing").
     page.locator(".md-search__input").press_sequentially("merging")
+    wait_for_search(page)  # (the answer to "merging", not to its first keys)
     page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     marks = page.locator(".md-search-result mark")
     tags = page.locator(".md-search-result .md-tag")

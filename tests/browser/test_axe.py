@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from .conftest import DESKTOP, PHONE, page_kinds
+from .conftest import DESKTOP, PHONE, page_kinds, wait_for_search
 from .fixturelist import PAPER as WIDE_TABLES_PAPER
 from .fixturelist import TOPIC as WIDE_TABLES_TOPIC
 
@@ -114,6 +114,8 @@ def test_the_open_search_with_results_has_no_violations(open_context, base_url):
     assert page.goto("").ok
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("merging")
+    # (Not the answer to its first keys, drawn over while axe-core runs.)
+    wait_for_search(page)
     page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     page.evaluate(SETTLED)
     assert page.locator(".md-search-result nav.md-tags").count() >= 2  # (the case this is about)

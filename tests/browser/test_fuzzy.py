@@ -11,6 +11,8 @@ import pytest
 from generator.lemmas import by_form
 from generator.search import MaterialSearch, Vocabulary, load_index, query_words, refine_query
 
+from .conftest import wait_for_search
+
 # (example: the queries are about the shipped list's papers.)
 pytestmark = [pytest.mark.browser, pytest.mark.example]
 
@@ -46,6 +48,7 @@ def _results(page, query: str) -> list[tuple[str, list[str]]]:
     words (its sections', listed under it, left out)."""
     page.goto("")
     page.locator(".md-search__input").press_sequentially(query)
+    wait_for_search(page)  # (the answer to the whole query, not to its first keys)
     page.wait_for_function(
         "n => document.querySelectorAll('.md-search-result__item').length >= n", arg=10)
     return [

@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 from generator.lemmas import by_form
 from generator.search import MaterialSearch, load_index, query_words, refine_query
 
+from .conftest import wait_for_search
+
 # (example: the queries are about the shipped list's papers on pruning and merging.)
 pytestmark = [pytest.mark.browser, pytest.mark.example]
 
@@ -51,6 +53,7 @@ def test_the_search_box_lists_first_the_papers_with_every_word_as_the_search_com
         expected = [hit.location for hit in engine.search(query)]
         page.goto("")
         page.locator(".md-search__input").press_sequentially(query)
+        wait_for_search(page)  # (not the answer to its first keys)
         page.wait_for_function(
             "n => document.querySelectorAll('.md-search-result__item').length >= n", arg=10)
         hrefs = page.eval_on_selector_all(
@@ -59,6 +62,7 @@ def test_the_search_box_lists_first_the_papers_with_every_word_as_the_search_com
         assert found[:10] == expected[:10], query
     page.goto("")
     page.locator(".md-search__input").press_sequentially("pruned models")
+    wait_for_search(page)
     page.wait_for_selector(".md-search-result__item")
     first = page.locator(".md-search-result__item").first.locator("a").first.get_attribute("href")
     assert urlsplit(first).path.endswith("/tame-task-agnostic-continual-learning-using-multiple-experts/")
@@ -73,8 +77,8 @@ def test_the_search_box_finds_other_forms_of_a_typed_word_as_the_search_command(
         assert len([loc for loc in expected if loc.startswith("papers/")]) == papers
         page.goto("")
         page.locator(".md-search__input").press_sequentially(query)
-        page.wait_for_function(
-            "n => document.querySelectorAll('.md-search-result__item').length === n", arg=len(expected))
+        wait_for_search(page)  # (not the answer to its first keys)
+        expect(page.locator(".md-search-result__item")).to_have_count(len(expected))
         hrefs = page.eval_on_selector_all(
             ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
         found = [urlsplit(href).path.lstrip("/") for href in hrefs]
@@ -88,6 +92,7 @@ def test_a_result_found_by_a_base_form_does_not_say_the_typed_word_is_missing(pa
     def missing(query: str) -> list[list[str]]:
         page.goto("")
         page.locator(".md-search__input").press_sequentially(query)
+        wait_for_search(page)
         page.wait_for_selector(".md-search-result__item")
         return page.eval_on_selector_all(
             ".md-search-result__item > .md-search-result__link",
@@ -109,6 +114,7 @@ def test_a_result_never_says_it_lacks_a_spelling_the_reader_did_not_type(page):
     def missing(query: str) -> dict[str, list[str]]:
         page.goto("")
         page.locator(".md-search__input").press_sequentially(query)
+        wait_for_search(page)
         page.wait_for_selector(".md-search-result__item")
         return dict(page.eval_on_selector_all(
             ".md-search-result__item > .md-search-result__link",
@@ -169,7 +175,9 @@ def test_the_count_above_the_results_says_how_many_pages_have_every_word(page, s
     meta = page.locator(".md-search-result__meta")
     page.locator(".md-search__input").press_sequentially(query)
     # (Material searches as each key is typed, so a line for part of the query can show
-    # first: wait for the whole query's line, and fail with what shows if it never comes.)
+    # first: wait for the whole query's answer, and fail with what shows if it is not
+    # the line expected.)
+    wait_for_search(page)
     expect(meta).to_have_text(f"{len(every)} pages have every word; {len(found)} have some")
     # One word: Material's count, which is true of it.
     page.locator(".md-search__input").fill("")
@@ -177,4 +185,5 @@ def test_the_count_above_the_results_says_how_many_pages_have_every_word(page, s
     arithmetic = len(engine.search("arithmetic"))
     assert arithmetic > 1
     # (The first keys' query, "a", is a stop word: "No matching documents" shows on the way.)
+    wait_for_search(page)
     expect(meta).to_have_text(f"{arithmetic} matching documents")

@@ -13,11 +13,11 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from generator.search import MaterialSearch, load_index
 
-from .conftest import DESKTOP, PHONE, SCREENSHOTS, page_kinds
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, page_kinds, wait_for_animations, wait_for_search
 from .sitebuild import ROOT
 
 # The narrowest phones (and 200% zoom on a small laptop): the all-papers table was 363
@@ -72,6 +72,7 @@ def test_search_by_a_word_of_the_abstract_opens_the_paper(page, papers):
     page.goto("")
     # Typed key by key: Material reads the box on keyup. Result links carry ?h=word.
     page.locator(".md-search__input").press_sequentially(word)
+    wait_for_search(page)  # (the answer to the word, not to its first letters)
     result = page.locator(f".md-search-result__item a[href*='{paper['url']}']").first
     result.wait_for()
     result.click()
@@ -91,6 +92,8 @@ def test_a_word_found_in_quotes_shows_as_the_abstract_writes_it(page, papers):
     assert f'"{word}";' not in paper["abstract"]
     page.goto("")
     page.locator(".md-search__input").press_sequentially(word)
+    # (The answer to the word, not to its first letters: their results mark what they found.)
+    wait_for_search(page)
     result = page.locator(f".md-search-result__item a[href*='{paper['url']}']").first
     result.wait_for()
     text = result.inner_text()
@@ -106,6 +109,7 @@ def test_a_pasted_title_finds_its_paper_first(page, papers):
     box = page.locator(".md-search__input")
     box.fill(paper["title"])
     box.press("End")  # Material reads the box on keyup
+    wait_for_search(page)
     first = page.locator(".md-search-result__item").first.locator("a").first
     first.wait_for()
     assert paper["url"] in first.get_attribute("href")
@@ -180,6 +184,7 @@ def test_the_copy_button_covers_no_text_of_the_cite_block(open_context, papers, 
     page.goto(paper["url"])
     block = page.locator(".rl-bibtex")
     block.hover()
+    wait_for_animations(page)  # (what hovering starts)
     button = block.get_by_title("Copy to clipboard").bounding_box()
     assert button is not None
     # Every box of the entry's text as laid out, and whether the block scrolls sideways.
@@ -207,6 +212,8 @@ def test_a_code_blocks_copy_button_has_a_column_of_its_own(open_context, viewpor
     page.goto("curation-reference/")
     block = page.locator(".md-content pre").first
     block.hover()
+    # (Hovering starts Material's transitions, of colours among them: read once they end.)
+    wait_for_animations(page)
     code, button = page.evaluate("""() => {
         const pre = document.querySelector('.md-content pre');
         const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
@@ -217,8 +224,6 @@ def test_a_code_blocks_copy_button_has_a_column_of_its_own(open_context, viewpor
     if viewport["width"] < 400:
         assert block.locator("code").evaluate("c => c.scrollWidth > c.clientWidth")  # (it scrolls)
     # And the column is the block's: one colour from the code to the block's edge.
-    # (Hovering starts Material's colour transitions: read the colours once they end.)
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished)).then(() => true)")
     colours = page.evaluate("""() => {
         const pre = document.querySelector('.md-content pre');
         return [getComputedStyle(pre).backgroundColor, getComputedStyle(pre.querySelector('code')).backgroundColor];
@@ -250,6 +255,8 @@ def test_dark_mode_toggle_switches_scheme_and_badges_stay_readable(page, papers)
     light = _contrast(page, "a.rl-badge")
     page.locator("form[data-md-component='palette'] label:visible").first.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    # (A badge's background is a transition into the dark one: measured once it is there.)
+    wait_for_animations(page)
     dark = _contrast(page, "a.rl-badge")
     assert len(light) == len(dark) >= 2
     assert min(light) >= 4.5 and min(dark) >= 4.5
@@ -570,13 +577,9 @@ def test_the_search_box_finds_a_topic_first_by_its_ids_words_as_the_search_comma
     assert expected[0] == f"topics/{topic}/" and len(expected) == 10
     page.goto("")
     page.locator(".md-search__input").press_sequentially(query)
-    # (Material searches as each key is typed: wait for the whole query's first ten, and
-    # fail with what shows if they never come.)
-    try:
-        page.wait_for_function(f"expected => JSON.stringify(({RESULT_PATHS}).slice(0, 10))"
-                               " === JSON.stringify(expected)", arg=expected, timeout=10_000)
-    except PlaywrightTimeout:
-        assert page.evaluate(RESULT_PATHS)[:10] == expected, query
+    # (Material searches as each key is typed: the whole query's answer, not its first keys'.)
+    wait_for_search(page)
+    assert page.evaluate(RESULT_PATHS)[:10] == expected, query
 
 
 def test_published_under_a_sub_path_links_navigate_instantly(open_context, published_url):
@@ -762,7 +765,8 @@ def test_a_filter_that_finds_nothing_offers_the_site_search_of_its_words(page, p
     search = page.locator(".md-search__input")
     assert search.input_value() == word
     assert search.evaluate("e => e === document.activeElement")
-    assert page.locator("#__search").is_checked()  # the search is open
+    # The search is open (Material opens it a moment after its box has the keyboard).
+    expect(page.locator("#__search")).to_be_checked()
     page.locator(f".md-search-result__item a[href*='{paper['url']}']").first.wait_for()
 
 
@@ -819,15 +823,17 @@ def test_the_filter_is_in_the_address_so_back_from_a_paper_and_a_link_keep_it(
     box = page.get_by_role("searchbox", name="Filter")
     box.fill(word)
     box.press("Enter")
-    assert page.url.endswith(f"/rl/papers/?filter={word}")
+    # (page.url follows the address a moment after the page changed it.)
+    expect(page).to_have_url(re.compile(re.escape(f"/rl/papers/?filter={word}") + "$"))
     counted = f"{len(matching)} of {len(papers)} papers match"
     assert page.locator(".rl-filter__count").inner_text() == counted
     # Typed, then a row clicked at once: the key's timer runs on the paper's page.
     box.press_sequentially("x")
     page.locator("#rl-all-papers tbody tr td:first-child a").first.click()
     page.locator(".rl-abstract").wait_for()
-    page.wait_for_timeout(400)  # (past the filter's 250 ms)
-    assert "filter=" not in page.url  # the paper's address is its own
+    # Past the key's timer: a timer of the filter's 250 ms set after it runs after it.
+    page.evaluate("new Promise(r => setTimeout(r, 250))")
+    assert "filter=" not in page.evaluate("location.href")  # the paper's address is its own
     assert page.evaluate("window.__kept") == "still this document"  # instant navigation
     page.go_back()
     page.locator(".rl-filter").wait_for(state="visible")
@@ -843,7 +849,7 @@ def test_the_filter_is_in_the_address_so_back_from_a_paper_and_a_link_keep_it(
     assert page.get_by_label("With code only").is_checked() and box.input_value() == word
     box.fill("")
     page.get_by_label("With code only").uncheck()
-    assert page.url.endswith("/rl/papers/")
+    expect(page).to_have_url(re.compile(re.escape("/rl/papers/") + "$"))
 
 
 _FILTER_ROWS = [
