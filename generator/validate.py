@@ -377,6 +377,10 @@ class RecordChecker:
             except ValueError as error:  # "http://[::::]": no IPv6 address
                 return self.error(node, f"'{name}' is no address a browser can open: {error}")
             glued = glued_punctuation(text)
+            # (A quote that closes one the address opens is the address's own, as a
+            # bracket is: "#sec-"3"" is kept whole, and said nothing of.)
+            while glued and glued[0] in "'\"" and text.count(glued[0], 0, len(text) - len(glued) + 1) % 2 == 0:
+                glued = glued[1:]
             if glued and glued != text:
                 # Copied with the text around it ("(code: https://github.com/a/b)."): the
                 # link leads to no such page. (A warning: an address may end so, rarely.)

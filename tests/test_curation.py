@@ -597,6 +597,10 @@ GLUED_CASES = {
     "a closing bracket": ("https://github.com/o/r)", "')'", "https://github.com/o/r"),
     "a bracket and a full stop": ("https://github.com/o/r).", "').'", "https://github.com/o/r"),
     "a comma": ("https://gitlab.com/o/r,", "','", "https://gitlab.com/o/r"),
+    "a quote opened before the address": ('https://example.org/p?q=1"', "'\"'", "https://example.org/p?q=1"),
+    "a full stop after a quote of the address's own": (
+        'https://example.org/p#sec-"3".', "'.'", 'https://example.org/p#sec-"3"',
+    ),
 }
 
 
@@ -609,8 +613,11 @@ def test_an_address_ending_with_the_punctuation_of_its_text_is_a_warning(tmp_pat
     ]
 
 
-def test_an_address_whose_brackets_are_its_own_is_no_warning(tmp_path):
-    url = "https://en.wikipedia.org/wiki/Graph_(abstract_data_type)"
+@pytest.mark.parametrize("url", [
+    "https://en.wikipedia.org/wiki/Graph_(abstract_data_type)",
+    'https://example.org/page?a=1#sec-"3"',  # (a quote the address opens too)
+])
+def test_an_address_whose_brackets_or_quotes_are_its_own_is_no_warning(tmp_path, url):
     assert check_one(tmp_path, code_link(url)) == []
 
 
