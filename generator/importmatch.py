@@ -116,11 +116,7 @@ class Paper:
         reused key ("smith2020" of Smith's next paper of the year, in another export);
         and no arXiv id or DOI of the two disagrees. ``before``: a record an earlier
         import took, not one of this import's."""
-        if (
-            not record.key
-            or not provenance.takes_key(self.taken_keys(before), record.key, record.key_source, KEY_SOURCES)
-            or ids_disagree(self, record)
-        ):
+        if not self.same_key(record, before):
             return False
         authors = list(record.authors)
         if not authors or (
@@ -143,6 +139,28 @@ class Paper:
         if self._elsewhere_in_venue(record):
             return False  # (the same people's other paper of the year, in the same venue)
         return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
+
+    def same_key(self, record: Record, before: bool = False) -> bool:
+        """Whether the importer took the record's citation key for this paper from the
+        same exporter (provenance.takes_key), and no arXiv id or DOI of the two disagrees.
+        ``before``: by an earlier import, not this one."""
+        return (
+            bool(record.key)
+            and provenance.takes_key(self.taken_keys(before), record.key, record.key_source, KEY_SOURCES)
+            and not ids_disagree(self, record)
+        )
+
+    def corrected_record(self, record: Record) -> bool:
+        """Whether the record is a source record an earlier import took for this paper,
+        perhaps corrected since in the reference manager: retitled (same_record), or under
+        a title the importer took for the paper then, by its citation key of the same
+        exporter (same_key), whatever its authors now (a name corrected, one added)."""
+        if self.same_record(record, before=True):
+            return True
+        titles = self.prior.fields.get("title", ()) if self.prior is not None else ()
+        return self.same_key(record, before=True) and (
+            provenance.digest(record.title) in titles or title_key(record.title) in titles
+        )
 
     def _elsewhere_in_venue(self, record: Record) -> bool:
         """Whether the record and the paper each give a volume, issue or pages, and these

@@ -9,7 +9,8 @@ one, and is no conflict. And a title the importer took with its acronyms lowered
 …", as Google Scholar writes it) takes their capitals from a source that has them, and
 tags the importer took, untouched since, take the tags a source adds to them. A title
 the importer took, untouched since, takes the title of its source record corrected in the
-reference manager (the same citation key: importmatch.Paper.same_record). What the
+reference manager (the same citation key: importmatch.Paper.same_record), and an author
+list its authors (importmatch.Paper.corrected_record). What the
 importer took from the sources is kept in ``content/sources/imported.json`` (see
 provenance.py): a source value taken before is
 not offered again, so a link or field a curator deleted or edited stays that way, and
@@ -26,13 +27,11 @@ from . import provenance
 from .conflicts import Conflict, Kept
 from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
-from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange, Recased
+from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, without_notice
 from .latex import simple_math_read, without_math
-from .matchkeys import PREPRINT, person_keys, same_conference, title_key
+from .matchkeys import PREPRINT, one_person, person_keys, same_conference, title_key
 from .models import OTHERS, pages_text
-from .names import shown_name
-from .slugs import folded
 
 
 # Fields an import can supply, with how the record holds them.
@@ -166,6 +165,23 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                     paper.seen_fields[name].add(provenance.digest(paper.values[name]))
                 _mark_tags(paper, [*current, *more])
                 continue
+        if (
+            name == "authors" and name not in paper.fills and prior is not None
+            and isinstance(current, list) and current and prior.has_value(name, current)
+            and not _cut_short(imported, current) and paper.on_its_own_line(name)
+            and paper.corrected_record(record)
+        ):
+            # Authors an earlier import took from this source record, untouched since, and
+            # the record now names others or spells one otherwise (a surname's typo mended,
+            # an author added, a middle initial given, in Zotero, exported again): the
+            # record's list, each name as it writes it. A spelling too, though another
+            # source's would be no conflict (_same_names): this one is the curator's own
+            # correction, made where they keep the paper, and the file's spelling only ever
+            # the record's earlier one. (Edited by the curator, or commented, the file's
+            # list stays, a conflict; one the record cuts short with "others" says nothing.)
+            paper.values[name] = paper.fills[name] = imported
+            report.reauthored.append(Reauthored(paper.id, tuple(imported), tuple(current), record.key))  # type: ignore[arg-type]
+            continue
         if name == "authors" and name in paper.fills and _cut_short(current, imported):
             # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
             # list in the same import: the whole list.
@@ -423,26 +439,31 @@ def _own(paper: Paper, name: str) -> bool:
 
 
 def _same_names(current: object, imported: object) -> bool:
-    """Author lists that differ only in how names are typed ("Edward J. Hu" and "Edward J
-    Hu", "Łukasz" and "{\\L}ukasz" read as "Lukasz", "García Márquez, Gabriel" and
-    "Gabriel García Márquez"): the file's spelling stands."""
+    """Author lists of one length with one person at each place, however a source spells
+    them (matchkeys.one_person): typed otherwise ("Edward J. Hu" and "Edward J Hu",
+    "Łukasz" and "{\\L}ukasz" read as "Lukasz", "García Márquez, Gabriel" and "Gabriel
+    García Márquez", "Pieter-Jan" and "Pieter Jan"), a middle initial left out ("Kristof T.
+    Schütt", "Kristof Schütt"), initials for given names ("J. Smith", "John Smith"). The
+    file's spelling stands. Another surname or given name at a place, or another order,
+    is another list."""
     if not isinstance(current, list) or not isinstance(imported, list):
         return False
     return len(current) == len(imported) and all(
-        folded(shown_name(str(a))) == folded(shown_name(str(b))) for a, b in zip(current, imported)
+        one_person(str(a), str(b)) for a, b in zip(current, imported)
     )
 
 
 def _in_files_spelling(current: object, imported: object) -> object:
-    """An imported author list with each name the file has at that place, typed otherwise
-    (`_same_names`: "Edward J. Hu" for "Edward J Hu"), in the file's spelling: a conflict
-    shows its first difference, which was then such a name, no conflict by itself, rather
-    than the list's real one (a whole list for the file's "and others")."""
+    """An imported author list with each name that is the person the file has at that
+    place (`matchkeys.one_person`: "Edward J Hu" for "Edward J. Hu", "J. Smith" for "John
+    Smith") in the file's spelling: a conflict shows its first difference, which was then
+    such a name, no conflict by itself, rather than the list's real one (a whole list for
+    the file's "and others")."""
     if not isinstance(current, list) or not isinstance(imported, list):
         return imported
     shown = list(imported)
     for n, (ours, theirs) in enumerate(zip(current, imported)):
-        if folded(shown_name(str(ours))) == folded(shown_name(str(theirs))):
+        if one_person(str(ours), str(theirs)):
             shown[n] = ours
     return shown
 

@@ -1,6 +1,6 @@
 """What an import reports: the papers it added, updated or left, and what it said of
 them (duplicates merged, conflicts, values kept, preprint venues replaced, venues that
-were addresses taken out)."""
+were addresses taken out, titles recased, author lists a source record corrected)."""
 
 from __future__ import annotations
 
@@ -106,6 +106,30 @@ class Recased:
 
 
 @dataclass(frozen=True)
+class Reauthored:
+    """An author list an earlier import took from a source record, untouched since, given
+    the list that record now has, corrected in the reference manager (its citation key:
+    importmatch.Paper.corrected_record). Said by the names that changed, each for the one
+    at its place, when the lists are as long and not one reordered; else as two lists."""
+
+    paper_id: str
+    authors: tuple[str, ...]
+    was: tuple[str, ...]
+    key: str
+
+    def __str__(self) -> str:
+        why = f"its source record {self.key!r} was corrected"
+        if len(self.authors) == len(self.was) and sorted(self.authors) != sorted(self.was):
+            changed = ", ".join(
+                f"{now!r} for {was!r}" for now, was in zip(self.authors, self.was) if now != was
+            )
+            return f"authors: {self.paper_id} now {changed} ({why})"
+        # A long list as a conflict shows it: around where the two differ.
+        was, now = difference("; ".join(self.was), "; ".join(self.authors))
+        return f"authors: {self.paper_id} now {now!r} (was {was!r}: {why})"
+
+
+@dataclass(frozen=True)
 class ReadBeforeChange:
     """Values an earlier version of the importer wrote that this one reads otherwise
     (ingest.ReadBefore), taken out of a paper's file where they were still its own:
@@ -156,6 +180,9 @@ class ImportReport:
     # Titles an earlier import took with their acronyms lowered, given their capitals,
     # or whose source record was retitled, given its title (updated).
     recased: list[Recased] = field(default_factory=list)
+    # Author lists an earlier import took, whose source record was corrected since, given
+    # its list (updated).
+    reauthored: list[Reauthored] = field(default_factory=list)
     # arXiv ids and DOIs that records met before without them give now, filled (updated).
     gained_ids: list[GainedId] = field(default_factory=list)
     # Values an earlier version of the importer read from a source, which it reads

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from . import provenance
 from .latex import plain_for_matching
+from .names import is_organisation, is_suffix, shown_name
 from .slugs import folded
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
@@ -196,8 +197,6 @@ def two_works(authors: object, year: object, other_authors: object, other_year: 
 def _people(authors: object) -> list[frozenset[str]] | None:
     """Each named author (not "others") as the spelling keys of their name's words; None
     when a name is an organisation's or not in Latin letters (nothing to tell by)."""
-    from .names import is_organisation
-
     if not isinstance(authors, (list, tuple)):
         return []
     people = []
@@ -219,10 +218,76 @@ def person_keys(name: str) -> frozenset[str]:
     """The words of a name that tell people apart (not initials), each as accents fold it
     ("muller") and as German spells it ("mueller"); short names keep their letters (Li, Lu
     and Lee are three people)."""
-    return frozenset(
-        key for word in _NAME_WORD.findall(name)
-        for key in (folded(word), folded(word.casefold().translate(_UMLAUTS)))
-    )
+    return frozenset(key for word in _NAME_WORD.findall(name) for key in _spellings(word))
+
+
+def _spellings(word: str) -> tuple[str, str]:
+    """A word of a name as accents fold it ("muller") and as German spells it ("mueller")."""
+    return folded(word), folded(word.casefold().translate(_UMLAUTS))
+
+
+def one_person(name: str, other: str) -> bool:
+    """Whether two names are one person's as sources write them: alike once folded
+    ("Edward J. Hu", "Edward J Hu"; "Pieter-Jan", "Pieter Jan"; "García Márquez, Gabriel",
+    "Gabriel García Márquez"), or of one surname (with or without umlauts, "Müller",
+    "Mueller") whose given names in one are the other's, in their order, each whole or as
+    its initial, some left out: a middle initial one source leaves out ("Kristof T.
+    Schütt", "Kristof Schütt"), initials for given names ("J. Smith", "John Smith";
+    "P.-J. Kindermans"). Not another surname ("John Smith", "John Smyth"), given name
+    ("Jane Smith") or initial ("J. Smith", "K. Smith"), nor two middle initials ("John A.
+    Smith", "John B. Smith"); an organisation's name only alike once folded. Stricter
+    than a name's words all in the other's (importmerge._same_person, which takes "J.
+    Smith" and "K. Smith" for one person), as it says who is at one place of two lists."""
+    shown, other_shown = shown_name(name), shown_name(other)
+    if folded(shown) == folded(other_shown):
+        return True
+    if is_organisation(shown) or is_organisation(other_shown):
+        return False
+    words, other_words = _name_parts(shown), _name_parts(other_shown)
+    if not words or not other_words or not _same_surname(words[-1], other_words[-1]):
+        return False
+    given, other_given = words[:-1], other_words[:-1]
+    return _given_in(given, other_given) or _given_in(other_given, given)
+
+
+# What parts a name's words: spaces, a hyphen ("Pieter-Jan", "P.-J."), an initial's full
+# stop ("J.A."); a comma after a surname ("King, Jr.").
+_NAME_BREAK = re.compile(r"[\s.,\-\u2010\u2011]+")
+
+
+def _name_parts(name: str) -> list[str]:
+    """A name's words as one_person compares them, given names then surname, without a
+    "Jr" part or what folds to nothing."""
+    return [part for part in _NAME_BREAK.split(name) if folded(part) and not is_suffix(part)]
+
+
+def _same_surname(one: str, other: str) -> bool:
+    """Two surnames of one person: alike folded, or "Müller" and "Mueller" (a single
+    letter is no surname: "Smith J", initials last, is not told so)."""
+    return min(len(folded(one)), len(folded(other))) > 1 and bool(set(_spellings(one)) & set(_spellings(other)))
+
+
+def _given_in(fewer: list[str], more: list[str]) -> bool:
+    """Whether the given names ``fewer`` are some of ``more``, in their order, each the
+    same name or an initial of it. (The earliest place for each is as good as any: a
+    later one leaves fewer places for the rest.)"""
+    at = 0
+    for word in fewer:
+        while at < len(more) and not _same_given(word, more[at]):
+            at += 1
+        if at == len(more):
+            return False
+        at += 1
+    return True
+
+
+def _same_given(one: str, other: str) -> bool:
+    """Two given names of one person: alike folded (or "Jörg" and "Joerg"), or an initial
+    and a name it begins ("J", "John"; two initials only when the same)."""
+    one_folded, other_folded = folded(one), folded(other)
+    if len(one_folded) == 1 or len(other_folded) == 1:
+        return one_folded[0] == other_folded[0]
+    return bool(set(_spellings(one)) & set(_spellings(other)))
 
 
 def same_conference(venue: str, year: object, other: str, other_year: object) -> bool:

@@ -2,12 +2,13 @@
 
 import datetime as dt
 
+from hypothesis import given, strategies as st
 from rapidfuzz import fuzz
 
 from generator.errors import Location, Problems
 from generator.conflicts import Conflict
 from generator.importer import import_records
-from generator.matchkeys import normalise_title
+from generator.matchkeys import normalise_title, one_person
 from generator.ingest import Record
 from generator.links import make_link
 from generator.yamlio import parse, to_python
@@ -329,6 +330,107 @@ def test_author_names_typed_differently_are_no_conflict(tmp_path):
         tmp_path, added=DAY,
     )
     assert [c.field for c in report.conflicts] == ["authors"]
+
+
+def test_one_persons_spellings_at_each_place_are_no_conflict(tmp_path):
+    # A middle initial one source leaves out, a hyphen for a space, initials for the given
+    # names: the same people, each at their place. The file's spelling stays, nothing said.
+    first = ("Kristof T. Schütt", "Pieter-Jan Kindermans", "John Smith", "Mueller, Klaus-Robert")
+    import_records([_rec("Quantum Chemistry", authors=first)], tmp_path, added=DAY)
+    path = tmp_path / "papers" / "quantum-chemistry.yml"
+    written = path.read_bytes()
+    for line, others in enumerate((
+        ("Kristof Schütt", "Pieter Jan Kindermans", "J. Smith", "K.-R. Müller"),
+        ("K. T. Schütt", "P.-J. Kindermans", "John A. Smith", "Klaus Robert Müller"),
+        ("Schütt, Kristof", "Kindermans, Pieter-Jan", "Smith, J.", "Klaus-Robert Müller"),
+    ), start=2):
+        report = import_records([_rec("Quantum Chemistry", line=line, path=f"{line}.bib", authors=others)],
+                                tmp_path, added=DAY)
+        assert (report.conflicts, report.kept, report.reauthored) == ([], [], []), others
+        assert path.read_bytes() == written
+    # And the other way round: a file with the shorter spellings keeps them.
+    import_records([_rec("Quantum Chemistry", authors=("Kristof Schütt", "J. Smith"))], tmp_path / "b", added=DAY)
+    path = tmp_path / "b" / "papers" / "quantum-chemistry.yml"
+    written = path.read_bytes()
+    report = import_records([_rec("Quantum Chemistry", line=2, path="b.bib", authors=("Kristof T. Schütt", "John Smith"))],
+                            tmp_path / "b", added=DAY)
+    assert report.conflicts == [] and path.read_bytes() == written
+
+
+def test_other_people_at_a_place_are_still_a_conflict(tmp_path):
+    first = ("John Smith", "Ana García")
+    for n, others in enumerate((
+        ("Jane Smith", "Ana García"),  # another given name
+        ("J. Smith", "Ana Garcés"),  # another surname
+        ("K. Smith", "Ana García"),  # another initial
+        ("Ana García", "John Smith"),  # another order
+        ("John Smith", "Ana García", "Eva Ruiz"),  # another person more
+    )):
+        folder = tmp_path / str(n)
+        import_records([_rec("A Paper", authors=first)], folder, added=DAY)
+        path = folder / "papers" / "a-paper.yml"
+        written = path.read_bytes()
+        report = import_records([_rec("A Paper", line=2, path="b.bib", authors=others)], folder, added=DAY)
+        assert [c.field for c in report.conflicts] == ["authors"], others
+        assert path.read_bytes() == written
+    # Two middle initials that differ are two people, as are two given names.
+    folder = tmp_path / "middle"
+    import_records([_rec("A Paper", authors=("John A. Smith",))], folder, added=DAY)
+    report = import_records([_rec("A Paper", line=2, path="b.bib", authors=("John B. Smith",))], folder, added=DAY)
+    assert [c.field for c in report.conflicts] == ["authors"]
+
+
+def test_a_conflict_in_authors_points_at_the_name_that_differs_not_at_a_spelling(tmp_path):
+    import_records([_rec("A Paper", authors=("Kristof T. Schütt", "Farhad Arbabzadah"))], tmp_path, added=DAY)
+    report = import_records(
+        [_rec("A Paper", line=2, path="b.bib", authors=("Kristof Schütt", "Farhad Arbabzadeh"))], tmp_path, added=DAY
+    )
+    assert [c.message for c in report.conflicts] == [
+        "conflict in authors: kept 'Kristof T. Schütt; Farhad Arbabzadah',"
+        " b.bib:2:1 says 'Kristof T. Schütt; Farhad Arbabzadeh'"
+    ]
+
+
+_GIVEN = ("Kristof", "Pieter", "Jan", "John", "Jane", "Ana", "Klaus", "Robert", "María", "Łukasz", "Jörg")
+_SURNAMES = ("Schütt", "Kindermans", "Smith", "García", "Müller", "Kaiser", "Brown", "Hu")
+
+
+@st.composite
+def _person(draw):
+    given = draw(st.lists(st.sampled_from(_GIVEN), min_size=1, max_size=3, unique=True))
+    return given, draw(st.sampled_from(_SURNAMES))
+
+
+def _written(given, surname, joiner=" "):
+    return f"{joiner.join(given)} {surname}"
+
+
+@given(_person(), st.data())
+def test_a_name_and_its_usual_spellings_are_one_person(person, data):
+    given_names, surname = person
+    name = _written(given_names, surname)
+    # A given name left out (not all), some as initials, a hyphen for a space, "Last, First".
+    kept = data.draw(st.lists(st.booleans(), min_size=len(given_names), max_size=len(given_names)))
+    shorter = [g for g, keep in zip(given_names, kept) if keep] or given_names[:1]
+    initials = [g[0] + "." if data.draw(st.booleans()) else g for g in shorter]
+    for variant in (
+        _written(shorter, surname), _written(initials, surname), _written(given_names, surname, "-"),
+        f"{surname}, {' '.join(initials)}", _written(given_names, surname).replace("ü", "ue"),
+    ):
+        assert one_person(name, variant) and one_person(variant, name), (name, variant)
+
+
+@given(_person(), _person())
+def test_another_surname_or_another_first_given_name_is_another_person(person, other):
+    (given_names, surname), (other_given, other_surname) = person, other
+    name = _written(given_names, surname)
+    if surname != other_surname:
+        assert not one_person(name, _written(given_names, other_surname))
+    if not {g[0] for g in other_given} & {g[0] for g in given_names}:
+        # (given names that share no initial: no name of one may be the other's, whole or
+        # as its initial)
+        for written in (_written(other_given, surname), _written([g[0] + "." for g in other_given], surname)):
+            assert not one_person(name, written) and not one_person(written, name), (name, written)
 
 
 def test_a_versioned_arxiv_id_in_a_file_is_the_same_paper_as_the_bare_id(tmp_path):

@@ -256,3 +256,142 @@ def test_the_same_peoples_paper_elsewhere_in_the_same_venue_is_another_paper(tmp
     report = import_paths([other], content, added=LATER)
     assert report.added == ["un-estudio-comparado"] and report.recased == [] and report.updated == []
     assert "title: Un estudio\n" in path.read_text()
+
+
+# Authors corrected in the reference manager: the same record (its key, of the same
+# exporter), the file's list still the one an earlier import took from it.
+
+
+def _run(tmp_path, capsys, bib, *more):
+    """`readinglist import` as a curator runs it: its exit status, and what it printed."""
+    from generator.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    status = main(["--root", str(tmp_path), "import", "--no-keep-source", *more, str(bib)])
+    return status, *capsys.readouterr()
+
+
+def _snapshot(content):
+    return {p: p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
+
+
+def test_an_author_corrected_in_the_reference_manager_is_taken_and_said(tmp_path, capsys):
+    content, path = _first_import(tmp_path)
+    _edit(path, "topics: []", "topics:\n  - evaluation  # mine")
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "")
+    # The name the record corrected, as the record writes it; the rest as the file had it.
+    assert out == (
+        "updated un-estudio\n"
+        "authors: un-estudio now 'Ana M. García' for 'Ana García' (its source record"
+        " 'garcia2020' was corrected)\n"
+        "1 record(s): 0 added, 1 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        " 0 link(s) found\n"
+    )
+    text = path.read_text(encoding="utf-8")
+    assert "authors:\n  - Ana M. García\n  - Luis López\nyear: 2020\n" in text
+    assert "topics:\n  - evaluation  # mine\n" in text
+    # The same export again: nothing to take, nothing to say, not a byte changed.
+    before = _snapshot(content)
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "")
+    assert out == (
+        "1 record(s): 0 added, 0 updated, 1 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        " 0 link(s) found\n"
+    )
+    assert _snapshot(content) == before
+    # The older export imported again: the importer took its list before, nothing new.
+    status, out, err = _run(tmp_path, capsys, tmp_path / "week1.bib")
+    assert (status, err) == (0, "") and "1 unchanged" in out and _snapshot(content) == before
+
+
+def test_a_surname_corrected_and_an_author_added_at_the_source_take_the_whole_list(tmp_path, capsys):
+    content = tmp_path / "content"
+    week1 = _bib(tmp_path, "week1.bib", "Un estudio", authors="Garc{\\'i}a, Ana and Lpoez, Luis")
+    import_paths([week1], content, added=DAY)
+    path = content / "papers" / "un-estudio.yml"
+    # (Another family name: the record is its paper's by its key and its title, as taken.)
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio",
+                 authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luis and Ruiz, Eva")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "")
+    assert (
+        "authors: un-estudio now 'Ana García; Luis López; Eva Ruiz' (was 'Ana García; Luis Lpoez':"
+        " its source record 'garcia2020' was corrected)\n"
+    ) in out
+    assert "authors:\n  - Ana García\n  - Luis López\n  - Eva Ruiz\nyear: 2020\n" in path.read_text()
+
+
+def test_a_record_retitled_and_its_authors_corrected_takes_both(tmp_path):
+    content, path = _first_import(tmp_path)
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio empírico",
+                 authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luis Alberto")
+    report = import_paths([week2], content, added=LATER)
+    assert (report.added, report.updated, report.conflicts) == ([], ["un-estudio"], [])
+    assert [str(change) for change in report.reauthored] == [
+        "authors: un-estudio now 'Luis Alberto López' for 'Luis López' (its source record"
+        " 'garcia2020' was corrected)"
+    ]
+    text = path.read_text()
+    assert "title: Un estudio empírico\nauthors:\n  - Ana García\n  - Luis Alberto López\n" in text
+
+
+def test_authors_the_curator_edited_stay_and_the_records_are_a_conflict(tmp_path, capsys):
+    content, path = _first_import(tmp_path)
+    _edit(path, "  - Ana García\n", "  - Ana B. García\n")
+    edited = path.read_bytes()
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert status == 0 and "now" not in out
+    assert err == (
+        f"{path}:5:3: warning: conflict in authors: kept 'Ana B. García; Luis López',"
+        f" {week2}:1:1 says 'Ana M. García; Luis López'\n"
+    )
+    assert path.read_bytes() == edited
+    # The next import of the record says the list kept is the curator's, as for any field.
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, f"{path}:5:3: warning: kept your authors (the source has 'Ana M. García; Luis López')\n")
+    assert path.read_bytes() == edited
+
+
+def test_authors_the_curator_commented_are_the_curators(tmp_path, capsys):
+    # The importer's names, with a curator's comment: taking the record's list would take
+    # the comment out with it. The curator's list, a conflict.
+    content, path = _first_import(tmp_path)
+    _edit(path, "  - Luis López\n", "  - Luis López  # corresponding author\n")
+    commented = path.read_bytes()
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luisa")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert status == 0 and "now" not in out
+    assert "warning: conflict in authors: kept 'Ana García; Luis López'" in err
+    assert path.read_bytes() == commented
+
+
+def test_authors_another_source_record_corrects_are_a_conflict(tmp_path):
+    content, path = _first_import(tmp_path)
+    taken = path.read_bytes()
+    # Another citation key: another source's record of the paper, not the one corrected.
+    other = _bib(tmp_path, "other.bib", "Un estudio", key="lopez2020",
+                 authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luisa")
+    report = import_paths([other], content, added=LATER)
+    assert report.reauthored == []
+    assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [
+        ("authors", "Ana García; Luis López", "Ana García; Luisa López")
+    ]
+    assert path.read_bytes() == taken
+    # The same key from another exporter (JabRef's, by its header) is another record too.
+    jabref = _bib(tmp_path, "jabref.bib", "Un estudio", authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luisa Z.")
+    jabref.write_text("% Encoding: UTF-8\n\n" + jabref.read_text())
+    report = import_paths([jabref], content, added=LATER)
+    assert report.reauthored == [] and [c.field for c in report.conflicts] == ["authors"]
+    assert path.read_bytes() == taken
+
+
+def test_a_record_cut_short_by_others_does_not_replace_the_whole_list(tmp_path):
+    content, path = _first_import(tmp_path)
+    taken = path.read_bytes()
+    short = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana and others")
+    report = import_paths([short], content, added=LATER)
+    assert (report.reauthored, report.conflicts) == ([], [])
+    assert path.read_bytes() == taken

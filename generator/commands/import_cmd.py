@@ -130,6 +130,8 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(change)
         for change in report.recased:
             print(change)
+        for change in report.reauthored:
+            print(change)
         for change in report.read_before:
             print(change)
         for deleted in report.not_recreated:
