@@ -491,6 +491,25 @@ def assign_paper(paper: Paper, matcher: Matcher) -> tuple[TopicAssignment, ...]:
     return tuple(result)
 
 
+def also_by(paper: Paper, assignment: TopicAssignment, matcher: Matcher) -> tuple[str, ...]:
+    """What else gives ``paper`` the topic of ``assignment`` (`assign_paper`'s), besides
+    its ``by``: "rules" (a curator's topic whose score reaches its threshold) and
+    "reading order" (the topic's reading order lists the paper), in that order. Taking
+    out the reason `by` names would leave the paper on the topic while another is here;
+    `readinglist topics --explain` says so. ``matcher`` has the topic (`compile_topics`)."""
+    topic = assignment.topic
+    if assignment.by not in ("curator", "rules") or topic in paper.exclude_topics:
+        return ()
+    also = []
+    threshold = matcher.thresholds.get(topic)
+    if (assignment.by == "curator" and threshold is not None
+            and assignment.score > 0 and assignment.score >= threshold):
+        also.append("rules")
+    if topic in matcher.listed.get(paper.id, ()):
+        also.append("reading order")
+    return tuple(also)
+
+
 def _closest(scores: Mapping[str, _Score], order: Mapping[str, int]) -> str | None:
     scored = [topic for topic, (score, _) in scores.items() if score > 0]
     return min(scored, key=lambda topic: (-scores[topic][0], order[topic])) if scored else None

@@ -496,6 +496,56 @@ def test_topics_explain_shows_terms_and_scores_or_the_curator(tmp_path, capsys):
     ]
 
 
+def test_topics_explain_names_every_reason_a_paper_has_a_topic_not_only_the_first(tmp_path, capsys):
+    # The curator review: b matched cl's keywords and cl's reading order lists it; the
+    # explanation said only "by rules", and taking the keyword out would not have taken
+    # b off the topic. f names cl in `topics:` in its own file and matches cl's keywords
+    # too; the reading order lists it and d, which only the curator's `topics:` places.
+    write_fixture(tmp_path, {"f": "id: f\ntitle: Lifelong learning again\nabstract: Plain.\ntopics: [cl]\n"})
+    topics = tmp_path / "content" / "topics.yml"
+    topics.write_text(topics.read_text() + "    reading_order: [b, f, d]\n")
+    assert run_cli(tmp_path, "--explain", "b") == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "  cl (Continual learning)",
+        "    by rules: score 5 >= threshold 4; also in this topic's reading_order (topics.yml)",
+        "    matched continual learning (+1), lifelong learning (+4)",
+    ]
+    assert run_cli(tmp_path, "--explain", "f") == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "  cl (Continual learning)",
+        "    by the curator (topics: in the paper's file); also by rules: score 4 >= threshold 4;"
+        " also in this topic's reading_order (topics.yml)",
+        "    matched lifelong learning (+4)",
+    ]
+    assert run_cli(tmp_path, "--explain", "d") == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "  cl (Continual learning)",
+        "    by the curator (topics: in the paper's file); also in this topic's reading_order"
+        " (topics.yml)",
+    ]
+    assert run_cli(tmp_path, "--explain", "cl") == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "  3 papers:",
+        "  b: by rules, also in the reading order, score 5;"
+        " matched continual learning (+1), lifelong learning (+4)",
+        "  f: by the curator, also by rules and in the reading order, score 4;"
+        " matched lifelong learning (+4)",
+        "  d: by the curator, also in the reading order, score 0",
+    ]
+
+
+def test_topics_explain_tells_no_other_reason_where_the_score_is_below_the_threshold(tmp_path, capsys):
+    # f names cl in `topics:`; its keywords score 1 for cl, below the threshold 4: the
+    # curator's `topics:` is the only reason, and nothing else is told.
+    write_fixture(tmp_path, {"f": "id: f\ntitle: Graphs\nabstract: Lifelong learning.\ntopics: [cl]\n"})
+    assert run_cli(tmp_path, "--explain", "f") == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "  cl (Continual learning)",
+        "    by the curator (topics: in the paper's file)",
+        "    matched lifelong learning (+1)",
+    ]
+
+
 def test_topics_explain_of_an_unknown_paper_fails_with_a_suggestion(tmp_path, capsys):
     write_fixture(tmp_path)
     assert run_cli(tmp_path, "--explain", "bb") == 1

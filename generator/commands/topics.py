@@ -19,6 +19,7 @@ from ..curation import load_content
 from ..errors import counted
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topics import (
+    also_by,
     assign_topics,
     closest_topic,
     compile_topics,
@@ -147,15 +148,21 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
     for a in assigned:
         lines.append(f"  {a.topic} ({titles.get(a.topic, 'unknown topic')})")
         if a.by == "curator":
-            lines.append("    by the curator (topics: in the paper's file)")
+            how = "by the curator (topics: in the paper's file)"
         elif a.by == "reading order":
-            lines.append("    by the curator (reading_order: of this topic, in topics.yml)")
+            how = "by the curator (reading_order: of this topic, in topics.yml)"
         elif a.by == "fallback":
-            lines.append(
-                f"    closest topic, below its threshold: score {a.score:g} < {thresholds[a.topic]:g}"
-            )
+            how = f"closest topic, below its threshold: score {a.score:g} < {thresholds[a.topic]:g}"
         else:
-            lines.append(f"    by rules: score {a.score:g} >= threshold {thresholds[a.topic]:g}")
+            how = f"by rules: score {a.score:g} >= threshold {thresholds[a.topic]:g}"
+        # Every other reason too: taken out, the one told first would leave the topic.
+        for by in also_by(paper, a, matcher):
+            how += (
+                f"; also by rules: score {a.score:g} >= threshold {thresholds[a.topic]:g}"
+                if by == "rules"
+                else "; also in this topic's reading_order (topics.yml)"
+            )
+        lines.append(f"    {how}")
         if a.topic in scores:
             lines.append("    " + _terms(scores[a.topic].contributions, text))
     shown = {a.topic for a in assigned}
@@ -196,7 +203,9 @@ def explain_topic(
         paper = papers[paper_id]
         found = score_paper(paper, matcher).get(topic.id)
         terms = f"; {_terms(found.contributions, _text(paper))}" if found else ""
-        lines.append(f"  {paper_id}: {how[a.by]}, score {a.score:g}{terms}")
+        also = [_ALSO[by] for by in also_by(paper, a, matcher)]
+        told = how[a.by] + (", also " + " and ".join(also) if also else "")
+        lines.append(f"  {paper_id}: {told}, score {a.score:g}{terms}")
     inside = {paper_id for paper_id, _ in members}
     near = sorted(
         (
@@ -241,6 +250,8 @@ def _unmatched_keywords(topic: Topic, papers: Sequence[Paper]) -> list[str]:
 
 
 _NEAR_SHOWN = 10
+# How `explain_topic` tells a member's other reasons for the topic (`also_by`).
+_ALSO = {"rules": "by rules", "reading order": "in the reading order"}
 
 
 def _text(paper: Paper) -> str:
