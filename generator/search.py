@@ -11,8 +11,8 @@ never "RLHF": generator/acronyms.py) and the base forms of its words ("merge" fo
 "merging"; lemmas.py, which also puts in the index the map of other forms the search box
 adds to a query: "pruned" looks for "prune" too). Other pages keep Material's entries; a
 topic page's own entry also gets its name as its tags, its title's other spellings, its
-id's words (its short name) and a document boost (`topic_entry`), so that a topic's name,
-or its id's words, find its page first.
+id's words (its short name), its former ids' words (`formerly:`) and a document boost
+(`topic_entry`), so that a topic's name, or its id's words, find its page first.
 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
@@ -265,7 +265,9 @@ def paper_entry(
 TOPIC_BOOST = 1.6
 
 
-def topic_entry(doc: Mapping[str, Any], title: str, topic_id: str = "") -> dict[str, Any]:
+def topic_entry(
+    doc: Mapping[str, Any], title: str, topic_id: str = "", former_ids: Sequence[str] = ()
+) -> dict[str, Any]:
     """A topic page's own entry (Material's), found by its name as a paper is by its
     topics (``tags``) and by the other spellings of its title's words ("multitask").
 
@@ -275,14 +277,27 @@ def topic_entry(doc: Mapping[str, Any], title: str, topic_id: str = "") -> dict[
     and the id's words are one of the page's ``names``, which `rank_by_words` puts
     first when the query is one, after a page whose title is the query. Before, papers that write
     "Curriculum" in their titles came first, and the topic 5th (26th for "llm
-    reasoning")."""
+    reasoning"). The ids it had (``former_ids``: `Topic.former_ids`, a rename's or a
+    merge's) are short names too, each as its id is: a reader who learnt the topic as
+    curriculum-learning still finds it as training-order. (A paper is found by no id of
+    its own, now or before: its title is its name.) Each name is one whose words are
+    neither the title's nor an earlier name's, and each word the title lacks is put in
+    once; a topic without former ids has the entry it had before they were names."""
     entry = {**doc, "tags": [_escape(title)], "boost": TOPIC_BOOST}
     in_title = variants(title) + case_parts(title) + initialisms(title)
-    short = _escape(" ".join(topic_id.split("-")))
-    if title_words(short) != title_words(_escape(title)):
-        has = set(_field_words(_escape(title)))
+    has = set(_field_words(_escape(title)))
+    named = [title_words(_escape(title))]
+    names = []
+    for one in (topic_id, *former_ids):
+        short = _escape(" ".join(one.split("-")))
+        if title_words(short) in named:
+            continue
+        named.append(title_words(short))
         in_title += [word for word in _field_words(short) if word not in has]
-        entry["names"] = [short]
+        has.update(_field_words(short))
+        names.append(short)
+    if names:
+        entry["names"] = names
     if in_title:
         entry["title_variants"] = _escape(" ".join(in_title))
     return entry
@@ -426,7 +441,7 @@ def shape_index(
             continue
         if doc["location"] in topic_pages:
             topic = topic_pages[doc["location"]]
-            doc = topic_entry(doc, topic.title, topic.id)
+            doc = topic_entry(doc, topic.title, topic.id, topic.former_ids)
         # A topic's or hand page's entry (Material's) gets its words' base forms too:
         # "merge" finds the topic "Task arithmetic, model merging and editing".
         docs.append({**doc, **lemmas.entry_fields(_entry_words(doc), _entry_acronyms(doc))})
@@ -666,8 +681,8 @@ def rank_by_words(
     ``titles``: each page's title as the index has it; a page whose title's words are
     the query's words, neither more nor fewer (stop words aside), comes before all:
     a title pasted whole finds its page first, though a topic's boost (TOPIC_BOOST)
-    outweighs it. ``names``: a page's other names (a topic's id's words, the entry's
-    ``names``: topic_entry), which count as its title does here, after the pages whose
+    outweighs it. ``names``: a page's other names (a topic's id's words and its former
+    ids', the entry's ``names``: topic_entry), which count as its title does here, after the pages whose
     title is the query: a paper's title pasted whole ("Curriculum learning") finds the
     paper first, not the boosted topic whose id is its words (curriculum-learning)."""
     def found(page: str) -> int:

@@ -389,6 +389,61 @@ def test_a_title_written_as_the_query_is_not_outranked_by_its_other_spelling():
     assert [h.location for h in engine.search("multitask learning")][:2] == ["papers/joined/", "papers/hyphen/"]
 
 
+def test_a_renamed_topic_is_found_by_its_former_ids_words_as_by_its_ids():
+    # A reader who learnt the topic as curriculum-learning, renamed training-order
+    # (`readinglist rename --topic`, which keeps the old id in `formerly:`), typed
+    # "curriculum learning" and found only the papers that write it: the topic's page,
+    # whose title and text have neither word, not at all. Its former id's words are its
+    # names now, as its id's are: first after a page whose title is the query.
+    topic = Topic(id="training-order", title="Curricula and training order",
+                  formerly=("curriculum-learning",))
+    site = Site(
+        papers=(
+            _paper("exact", title="Curriculum Learning", abstract="Easy examples first."),
+            *(_paper(f"f{n}", title=f"Curriculum learning for task {n}",
+                     abstract="Curriculum learning orders the examples.") for n in range(4)),
+            _paper("other", title="Something else", abstract="Nothing shared."),
+        ),
+        topics=(topic,), assignments={}, related={},
+    )
+    index = make_index([{"location": "", "title": "Home", "text": "<p>hi</p>"},
+                        {"location": "topics/training-order/", "title": "Curricula and training order",
+                         "text": "<p>Papers on the order of examples.</p>"}])
+    shaped = shape_index(index, site)
+    [entry] = [doc for doc in shaped["docs"] if doc["location"] == "topics/training-order/"]
+    # (The id's words are all in the title: they weigh as the title already.)
+    assert (entry["names"], entry["title_variants"]) == (["training order", "curriculum learning"],
+                                                         "curriculum learning")
+    engine = MaterialSearch(shaped)
+    for query in ("curriculum learning", "curriculum-learning", "Learning curriculum"):
+        assert [h.location for h in engine.search(query)][:2] == [
+            "papers/exact/", "topics/training-order/"], query
+
+
+@pytest.mark.parametrize(
+    ("topic", "names", "title_variants"),
+    [
+        # A former id whose words are the title's is no other name, and weighs nothing more.
+        (Topic(id="curricula", title="Training order", formerly=("order-training",)), ["curricula"], "curricula"),
+        # Nor is one with the id's words, or an earlier former id's: each name, each word, once.
+        (Topic(id="training-order", title="Curricula", formerly=("order-training", "curriculum-learning",
+                                                                 "learning-curriculum", "curriculum")),
+         ["training order", "curriculum learning", "curriculum"], "training order curriculum learning"),
+        # A topic renamed back to its first id lists that id in `formerly:` too (the first).
+        (Topic(id="curricula", title="Training order", formerly=("curricula", "schedules")),
+         ["curricula", "schedules"], "curricula schedules"),
+        # And one renamed twice only by title words has no names.
+        (Topic(id="training-order", title="Training order", formerly=("order-training",)), None, None),
+    ],
+)
+def test_a_former_id_is_another_name_only_where_its_words_are_new(topic, names, title_variants):
+    site = Site(papers=(_paper("p"),), topics=(topic,), assignments={}, related={})
+    location = f"topics/{topic.id}/"
+    shaped = shape_index(make_index([{"location": location, "title": topic.title, "text": "<p>t</p>"}]), site)
+    [entry] = [doc for doc in shaped["docs"] if doc["location"] == location]
+    assert (entry.get("names"), entry.get("title_variants")) == (names, title_variants)
+
+
 # --- The command --------------------------------------------------------------------------
 
 

@@ -262,9 +262,9 @@
      is found where one of its terms is, in any of the page's entries. Before all, with
      the index's separator, a page whose title's words are the query's, neither more nor
      fewer: a title pasted whole finds its page before a topic's boosted page; a page's
-     other names (its entry's "names": a topic's id's words, "curriculum learning") count
-     as its title, after the pages whose title is the query. In place; the number of
-     groups that find every word. */
+     other names (its entry's "names": a topic's id's words, "curriculum learning", and
+     its former ids' words) count as its title, after the pages whose title is the
+     query. In place; the number of groups that find every word. */
   function rankByWords(groups, words, separator) {
     var typed = new Set();
     words.forEach(function (terms) {

@@ -1,6 +1,6 @@
 """readinglist.js's rankByWords, run in the browser on results made by hand, against
 search.rank_by_words: a page whose title is the query comes first, then a page with
-another name that is the query (a topic's id's words: search.topic_entry).
+another name that is the query (a topic's id's words, or a former id's: search.topic_entry).
 
 (The shipped list has no paper titled as a topic's id, so the site's own results never
 put the two side by side.)"""
@@ -43,16 +43,26 @@ PAGES = [
 ]
 
 
+# The same topic renamed training-order (`formerly: [curriculum-learning]`): the query is
+# its second name, its former id's words.
+RENAMED = [
+    ("topics/training-order/", "Curricula and training order", ["training order", "curriculum learning"], EVERY),
+    *PAGES[1:],
+]
+
+
 @pytest.mark.parametrize("order", [[0, 1, 2, 3], [2, 3, 1, 0], [3, 0, 2, 1]])
-def test_a_title_that_is_the_query_comes_before_a_topic_named_so_in_the_browser_as_in_python(browser, order):
-    pages = [PAGES[i] for i in order]
+@pytest.mark.parametrize("listed", [PAGES, RENAMED], ids=["id", "former-id"])
+def test_a_title_that_is_the_query_comes_before_a_topic_named_so_in_the_browser_as_in_python(browser, listed, order):
+    pages = [listed[i] for i in order]
     python = rank_by_words(
         [location for location, *_ in pages], {location: terms for location, _, _, terms in pages},
         [tuple(terms) for terms in WORDS], {location: title for location, title, *_ in pages},
         {location: names for location, _, names, _ in pages if names},
     )
-    # The paper titled "Curriculum Learning" first, the topic whose id is its words next.
-    assert python[:2] == ["papers/curriculum-learning/", "topics/curriculum-learning/"]
+    # The paper titled "Curriculum Learning" first, the topic whose id (or former id) is
+    # its words next.
+    assert python[:2] == ["papers/curriculum-learning/", listed[0][0]]
     page = browser.new_page()
     try:
         js = page.evaluate(
