@@ -45,6 +45,9 @@ ABSTRACT_ALIKE = 75.0
 # alike, unrelated titles about 40%.
 ABSTRACT_TITLE_ALIKE = 60.0
 _ORDER = field_names(PAPER_FIELDS)
+# The provenance record's name for the author lists the importer wrote into a paper's
+# file (no field has a space): "authors" holds every list a source offered.
+WROTE_AUTHORS = "authors written"
 
 
 @dataclass
@@ -77,10 +80,12 @@ class Paper:
 
     def seen(self) -> provenance.Seen:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
-        now = provenance.Seen(
-            {name: frozenset(d) for name, d in self.seen_fields.items()},
-            frozenset(self.seen_links),
-        )
+        fields = {name: frozenset(d) for name, d in self.seen_fields.items()}
+        if isinstance(self.fills.get("authors"), list):
+            # The author list the importer wrote into the file, apart from every list a
+            # source offered (a conflict's, which a curator may copy into the file).
+            fields[WROTE_AUTHORS] = fields.get(WROTE_AUTHORS, frozenset()) | {provenance.digest(self.fills["authors"])}
+        now = provenance.Seen(fields, frozenset(self.seen_links))
         return now if self.prior is None else self.prior.union(now)
 
     def taken_titles(self) -> Iterable[str]:
@@ -124,6 +129,15 @@ class Paper:
             and not self.taken("authors", authors)
         ):
             return False
+        if not self._same_publication(record):
+            return False
+        return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
+
+    def _same_publication(self, record: Record) -> bool:
+        """Whether the record agrees with the paper on the year, the venue where both name
+        one (not a preprint's), and the volume, issue and pages, or gives those the
+        importer took for it: under a reused citation key and title, another paper of the
+        same people (a journal's extended version, the next volume's) does not."""
         # (A year the curator added to a record without one, or corrected, agrees.)
         year = str(self.values.get("year") or "")
         if record.year != year and not (
@@ -136,9 +150,8 @@ class Paper:
             and folded(record.venue) != folded(venue) and not self.taken("venue", record.venue)
         ):
             return False  # (the same people's other paper of the year, in another venue)
-        if self._elsewhere_in_venue(record):
-            return False  # (the same people's other paper of the year, in the same venue)
-        return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
+        # (the same people's other paper of the year, in the same venue)
+        return not self._elsewhere_in_venue(record)
 
     def same_key(self, record: Record, before: bool = False) -> bool:
         """Whether the importer took the record's citation key for this paper from the
@@ -154,13 +167,27 @@ class Paper:
         """Whether the record is a source record an earlier import took for this paper,
         perhaps corrected since in the reference manager: retitled (same_record), or under
         a title the importer took for the paper then, by its citation key of the same
-        exporter (same_key), whatever its authors now (a name corrected, one added)."""
+        exporter (same_key) and of its year and venue (not another paper of the same
+        people under a reused key and title), whatever its authors now (a name corrected,
+        one added)."""
         if self.same_record(record, before=True):
             return True
         titles = self.prior.fields.get("title", ()) if self.prior is not None else ()
-        return self.same_key(record, before=True) and (
+        return self.same_key(record, before=True) and self._same_publication(record) and (
             provenance.digest(record.title) in titles or title_key(record.title) in titles
         )
+
+    def wrote_authors(self, authors: object) -> bool:
+        """Whether an earlier import wrote this author list into the paper's file: not
+        only offered it (a conflict's list, which the curator may have copied in). From an
+        import that did not record what it wrote, a list when it is the only one any
+        source offered for the paper."""
+        if self.prior is None:
+            return False
+        wrote = self.prior.fields.get(WROTE_AUTHORS) or (
+            offered if len(offered := self.prior.fields.get("authors", frozenset())) == 1 else frozenset()
+        )
+        return provenance.digest(authors) in wrote
 
     def _elsewhere_in_venue(self, record: Record) -> bool:
         """Whether the record and the paper each give a volume, issue or pages, and these

@@ -54,6 +54,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     # A source record an earlier import took for the paper (its citation key), its title
     # perhaps corrected since in the reference manager.
     retitled = paper.same_record(record, before=True)
+    # Such a record, or one under the title the importer took (its authors perhaps
+    # corrected): asked before this record's own values count as taken (Paper.taken).
+    corrected = retitled or paper.corrected_record(record)
     if record.key:
         paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(
             provenance.key_digest(record.key, record.key_source)
@@ -167,9 +170,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 continue
         if (
             name == "authors" and name not in paper.fills and prior is not None
-            and isinstance(current, list) and current and prior.has_value(name, current)
-            and not _cut_short(imported, current) and paper.on_its_own_line(name)
-            and paper.corrected_record(record)
+            and isinstance(current, list) and current and paper.wrote_authors(current)
+            and not _cut_short(imported, current) and paper.on_its_own_line(name) and corrected
         ):
             # Authors an earlier import took from this source record, untouched since, and
             # the record now names others or spells one otherwise (a surname's typo mended,
@@ -177,8 +179,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # record's list, each name as it writes it. A spelling too, though another
             # source's would be no conflict (_same_names): this one is the curator's own
             # correction, made where they keep the paper, and the file's spelling only ever
-            # the record's earlier one. (Edited by the curator, or commented, the file's
-            # list stays, a conflict; one the record cuts short with "others" says nothing.)
+            # the record's earlier one. (Edited by the curator, or commented, or another
+            # source's list the curator copied in from a conflict, the file's list stays, a
+            # conflict; one the record cuts short with "others" says nothing.)
             paper.values[name] = paper.fills[name] = imported
             report.reauthored.append(Reauthored(paper.id, tuple(imported), tuple(current), record.key))  # type: ignore[arg-type]
             continue

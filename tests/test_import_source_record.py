@@ -51,6 +51,16 @@ def _first_import(tmp_path):
     return content, content / "papers" / "un-estudio.yml"
 
 
+def _unrecorded(content, name):
+    """The import record without what it keeps under ``name`` for un-estudio, as an
+    import before it kept that wrote it; the record's path."""
+    path = content / "sources" / "imported.json"
+    views = json.loads(path.read_text())
+    del views["papers"]["un-estudio"]["fields"][name]
+    path.write_text(json.dumps(views))
+    return path
+
+
 def test_the_import_records_each_source_records_citation_key(tmp_path):
     content, _ = _first_import(tmp_path)
     views = json.loads((content / "sources" / "imported.json").read_text())
@@ -195,10 +205,7 @@ def test_a_paper_imported_before_keys_were_recorded_is_a_second_paper_as_before(
 
 def test_the_key_recorded_by_a_re_import_makes_the_next_retitle_that_paper(tmp_path):
     content, _ = _first_import(tmp_path)
-    views_path = content / "sources" / "imported.json"
-    views = json.loads(views_path.read_text())
-    del views["papers"]["un-estudio"]["fields"]["key"]
-    views_path.write_text(json.dumps(views))
+    views_path = _unrecorded(content, "key")
     assert import_paths([tmp_path / "week1.bib"], content, added=LATER).unchanged == ["un-estudio"]
     assert "key" in json.loads(views_path.read_text())["papers"]["un-estudio"]["fields"]
     report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
@@ -395,3 +402,49 @@ def test_a_record_cut_short_by_others_does_not_replace_the_whole_list(tmp_path):
     report = import_paths([short], content, added=LATER)
     assert (report.reauthored, report.conflicts) == ([], [])
     assert path.read_bytes() == taken
+
+
+def test_another_source_records_list_the_curator_copied_in_is_the_curators(tmp_path):
+    # The conflict's list, copied into the file as the README says to: every list a source
+    # offered is recorded, but this one the importer never wrote, so the record's
+    # correction does not replace it.
+    content, path = _first_import(tmp_path)
+    other = _bib(tmp_path, "other.bib", "Un estudio", key="lopez2020", authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luisa")
+    report = import_paths([other], content, added=LATER)
+    assert [c.field for c in report.conflicts] == ["authors"]
+    _edit(path, "  - Luis López\n", "  - Luisa López\n")
+    copied = path.read_bytes()
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+    report = import_paths([week2], content, added=LATER)
+    assert report.reauthored == [] and report.updated == []
+    assert [(c.field, c.kept) for c in report.conflicts] == [("authors", "Ana García; Luisa López")]
+    assert path.read_bytes() == copied
+
+
+def test_a_list_an_older_import_took_as_the_only_one_offered_takes_the_correction(tmp_path):
+    # An import that did not yet record which list it wrote: the list, when no source
+    # offered another, is the one it wrote.
+    content, path = _first_import(tmp_path)
+    _unrecorded(content, "authors written")
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+    report = import_paths([week2], content, added=LATER)
+    assert [change.authors for change in report.reauthored] == [("Ana M. García", "Luis López")]
+    assert "  - Ana M. García\n" in path.read_text()
+
+
+def test_a_reused_key_and_title_of_another_publication_does_not_rewrite_authors(tmp_path):
+    # Google Scholar's "garcia2020" for the same people's extended version, same title,
+    # in another journal, another volume's pages, or the next year: another paper's list,
+    # a conflict, not a correction of this record's.
+    for n, (old, new) in enumerate([("Revista de Pruebas", "Otra Revista"), ("10--20", "30--45"),
+                                    ("year    = {2020}", "year    = {2021}")]):
+        (tmp_path / str(n)).mkdir()
+        content, path = _first_import(tmp_path / str(n))
+        taken = path.read_bytes()
+        extended = _bib(tmp_path / str(n), "extended.bib", "Un estudio",
+                        authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luis and Ruiz, Eva")
+        extended.write_text(extended.read_text().replace(old, new))
+        report = import_paths([extended], content, added=LATER)
+        assert report.reauthored == [], new
+        assert ("authors", "Ana García; Luis López") in [(c.field, c.kept) for c in report.conflicts], new
+        assert path.read_bytes() == taken, new

@@ -686,6 +686,8 @@ def test_the_view_file_is_sorted_one_line_per_paper_and_holds_digests(tmp_path):
         "first-paper": {
             "fields": {
                 "abstract": [digest("First abstract.")], "authors": [digest(["Ada Lovelace"])],
+                # The list it wrote into the file, apart from those sources offered.
+                "authors written": [digest(["Ada Lovelace"])],
                 # The title as written, and as matching compares titles (normalised).
                 "title": sorted([digest("First Paper"), digest("first paper")]),
                 "venue": [digest("ICML")], "year": [digest("2021")],
