@@ -237,28 +237,49 @@ def one_person(name: str, other: str) -> bool:
     ("Jane Smith") or initial ("J. Smith", "K. Smith"), nor two middle initials ("John A.
     Smith", "John B. Smith"); an organisation's name only alike once folded. Stricter
     than a name's words all in the other's (importmerge._same_person, which takes "J.
-    Smith" and "K. Smith" for one person), as it says who is at one place of two lists."""
+    Smith" and "K. Smith" for one person), as it says who is at one place of two lists.
+    Nor a surname alone ("Smith", "Jane Smith"; "others", "John Others"), a surname with
+    a particle or hyphen and one without ("Jan van der Berg", "Jan Berg"; "Ana
+    García-Pérez", "Ana Pérez"), or "Jr" and "Sr"."""
     shown, other_shown = shown_name(name), shown_name(other)
     if folded(shown) == folded(other_shown):
         return True
     if is_organisation(shown) or is_organisation(other_shown):
         return False
-    words, other_words = _name_parts(shown), _name_parts(other_shown)
-    if not words or not other_words or not _same_surname(words[-1], other_words[-1]):
+    (given, surname, suffix), (other_given, other_surname, other_suffix) = _name_parts(name), _name_parts(other)
+    if not given or not other_given or not _same_surname(surname, other_surname):
         return False
-    given, other_given = words[:-1], other_words[:-1]
+    if suffix and other_suffix and suffix != other_suffix:
+        return False
     return _given_in(given, other_given) or _given_in(other_given, given)
 
 
-# What parts a name's words: spaces, a hyphen ("Pieter-Jan", "P.-J."), an initial's full
-# stop ("J.A."); a comma after a surname ("King, Jr.").
+# What parts given names: spaces, a hyphen ("Pieter-Jan", "P.-J."), an initial's full
+# stop ("J.A."), a comma.
 _NAME_BREAK = re.compile(r"[\s.,\-\u2010\u2011]+")
 
 
-def _name_parts(name: str) -> list[str]:
-    """A name's words as one_person compares them, given names then surname, without a
-    "Jr" part or what folds to nothing."""
-    return [part for part in _NAME_BREAK.split(name) if folded(part) and not is_suffix(part)]
+def _name_parts(name: str) -> tuple[list[str], str, str]:
+    """A name's given names, surname and "Jr" part (folded), as one_person compares
+    them. The surname as BibTeX reads it: the part before the comma ("García Márquez,
+    Gabriel"; "King, Jr., Martin"), else the last word, hyphenated or not, with the
+    lower-case particles before it ("Jan van der Berg": "van der Berg")."""
+    name = " ".join(name.split())
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 2 and not is_suffix(parts[1]) and all(folded(part) for part in parts):
+        surname, suffix, given_text = parts[0], "", parts[1]
+    elif len(parts) == 3 and is_suffix(parts[1]) and folded(parts[0]) and folded(parts[2]):
+        surname, suffix, given_text = parts[0], parts[1], parts[2]
+    else:
+        words = [word for word in name.replace(",", " ").split() if folded(word)]
+        suffix = " ".join(word for word in words if is_suffix(word))
+        words = [word for word in words if not is_suffix(word)]
+        at = len(words) - 1
+        while at > 0 and words[at - 1][:1].islower():
+            at -= 1  # (a particle: "van", "der", "de", "von")
+        surname, given_text = " ".join(words[at:]), " ".join(words[:at])
+    given = [part for part in _NAME_BREAK.split(given_text) if folded(part) and not is_suffix(part)]
+    return given, surname, folded(suffix)
 
 
 def _same_surname(one: str, other: str) -> bool:

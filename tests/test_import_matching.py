@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 from rapidfuzz import fuzz
 
 from generator.errors import Location, Problems
@@ -431,6 +431,60 @@ def test_another_surname_or_another_first_given_name_is_another_person(person, o
         # as its initial)
         for written in (_written(other_given, surname), _written([g[0] + "." for g in other_given], surname)):
             assert not one_person(name, written) and not one_person(written, name), (name, written)
+
+
+# Names made of what trips a parser: initials, particles, commas, hyphens, "Jr", other
+# scripts, punctuation alone, nothing at all.
+_NAME_PARTS = st.sampled_from((
+    "John", "J.", "J", "Smith", "smith", "van", "der", "Berg", ",", "-", ".", "Jr.", "Sr", "II", "Wei", "Li",
+    "O'Brien", "García-Pérez", "王伟", "Пётр", "others", "{\\\"u}", "", " ",
+))
+_NAMES = st.one_of(st.lists(_NAME_PARTS, max_size=5).map(" ".join), st.text(max_size=12))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NAMES, _NAMES)
+def test_one_person_is_symmetric_reflexive_and_never_raises(name, other):
+    assert one_person(name, name)
+    assert one_person(name, other) == one_person(other, name), (name, other)
+
+
+def test_names_alike_but_of_other_people_are_not_one_person():
+    for name, other in (
+        ("Smith", "Jane Smith"),  # a surname alone: anyone of that surname
+        ("Ng", "Andrew Ng"),
+        ("others", "John Others"),  # BibTeX's "and others" is nobody
+        ("Jan van der Berg", "Jan Berg"),  # a particle is the surname's, not a given name
+        ("Jan van der Berg", "Jan van Berg"),
+        ("V. Berg", "Jan van Berg"),
+        ("van der Berg, Jan", "Jan Berg"),
+        ("Ana García-Pérez", "Ana Pérez"),  # a hyphenated surname is one surname
+        ("García Márquez, Gabriel", "Gabriel Márquez"),  # (surname first: two words of it)
+        ("John Smith Jr.", "John Smith Sr."),  # the son and the father
+        ("Wei Li", "Wei Liu"),
+        ("Li Wei", "Wei Li"),
+        ("J. Smith", "John Smithers"),
+        ("Malcolm X", "M. X"),
+        ("", "John Smith"),
+        ("...", "J. Smith"),
+    ):
+        assert not one_person(name, other) and not one_person(other, name), (name, other)
+    # (Still one person: a particle's capitals, "Jr" one source leaves out, the surname
+    # first or last.)
+    for name, other in (
+        ("Jan van der Berg", "J. van der Berg"), ("Jan van der Berg", "van der Berg, Jan"),
+        ("Jan van der Berg", "Jan Van der Berg"), ("John Smith Jr.", "J. Smith"),
+        ("Smith, Jr., John", "John A. Smith"), ("Ana García-Pérez", "A. García-Pérez"),
+        ("Gabriel García Márquez", "G. García Márquez"),
+    ):
+        assert one_person(name, other) and one_person(other, name), (name, other)
+
+
+def test_a_surname_alone_for_a_named_person_is_a_conflict(tmp_path):
+    import_records([_rec("A Paper", authors=("Jane Smith", "Jan van der Berg"))], tmp_path, added=DAY)
+    for line, others in enumerate((("Smith", "Jan van der Berg"), ("Jane Smith", "Jan Berg")), start=2):
+        report = import_records([_rec("A Paper", line=line, path="b.bib", authors=others)], tmp_path, added=DAY)
+        assert [c.field for c in report.conflicts] == ["authors"], others
 
 
 def test_a_versioned_arxiv_id_in_a_file_is_the_same_paper_as_the_bare_id(tmp_path):
