@@ -77,14 +77,19 @@ class Paper:
     # message); at the link with that URL, else at the field.
     pending: list[tuple[str, str, str]] = field(default_factory=list)
     kept: set[str] = field(default_factory=set)  # fields a curator edited, said kept
+    # The record_mark of each record of this run that gave an author list, by its digest.
+    authors_by: dict[str, set[str]] = field(default_factory=dict)
 
     def seen(self) -> provenance.Seen:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
         fields = {name: frozenset(d) for name, d in self.seen_fields.items()}
         if isinstance(self.fills.get("authors"), list):
-            # The author list the importer wrote into the file, apart from every list a
-            # source offered (a conflict's, which a curator may copy into the file).
-            fields[WROTE_AUTHORS] = fields.get(WROTE_AUTHORS, frozenset()) | {provenance.digest(self.fills["authors"])}
+            # The author list the importer wrote into the file, with each record of this
+            # run that gave it (record_mark), apart from every list a source offered (a
+            # conflict's, which a curator may copy into the file).
+            listed = provenance.digest(self.fills["authors"])
+            wrote = {provenance.digest([mark, self.fills["authors"]]) for mark in self.authors_by.get(listed, ())}
+            fields[WROTE_AUTHORS] = fields.get(WROTE_AUTHORS, frozenset()) | wrote
         now = provenance.Seen(fields, frozenset(self.seen_links))
         return now if self.prior is None else self.prior.union(now)
 
@@ -177,17 +182,22 @@ class Paper:
             provenance.digest(record.title) in titles or title_key(record.title) in titles
         )
 
-    def wrote_authors(self, authors: object) -> bool:
-        """Whether an earlier import wrote this author list into the paper's file: not
-        only offered it (a conflict's list, which the curator may have copied in). From an
-        import that did not record what it wrote, a list when it is the only one any
-        source offered for the paper."""
+    def wrote_authors(self, record: Record, authors: object) -> bool:
+        """Whether an earlier import wrote this author list into the paper's file from
+        this record (its citation key, exporter, venue and year: record_mark): not only
+        offered it (a conflict's list, which the curator may have copied in), nor took it
+        from another record under the same key (Google Scholar's one key for a paper's
+        preprint and its proceedings version). From an import that did not record what it
+        wrote, a list when it is the only one any source offered for the paper, and the
+        record's venue and year are ones the importer took for it."""
         if self.prior is None:
             return False
-        wrote = self.prior.fields.get(WROTE_AUTHORS) or (
-            offered if len(offered := self.prior.fields.get("authors", frozenset())) == 1 else frozenset()
+        if wrote := self.prior.fields.get(WROTE_AUTHORS):
+            return provenance.digest([record_mark(record), authors]) in wrote
+        offered = self.prior.fields.get("authors", frozenset())
+        return offered == {provenance.digest(authors)} and all(
+            not value or self.prior.has_value(name, value) for name, value in (("venue", record.venue), ("year", record.year))
         )
-        return provenance.digest(authors) in wrote
 
     def _elsewhere_in_venue(self, record: Record) -> bool:
         """Whether the record and the paper each give a volume, issue or pages, and these
@@ -320,6 +330,13 @@ class Paper:
 # A title and its correction are at least this alike ("un estudio" and "un estudio
 # empirico" 69%), unless one's words are all the other's: unrelated titles about 40%.
 CORRECTED_ALIKE = 60.0
+
+
+def record_mark(record: Record) -> str:
+    """What tells a source record from another record of the paper under the same
+    citation key: the key, its exporter, the venue and the year (an author list
+    corrected in the reference manager keeps them)."""
+    return provenance.digest([provenance.key_digest(record.key, record.key_source), record.venue, record.year])
 
 
 def _corrected(title: str, other: str) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import replace
 from . import provenance
 from .conflicts import Conflict, Kept
 from .errors import Problem, Severity
-from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
+from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link
 from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, without_notice
 from .latex import simple_math_read, without_math
@@ -93,6 +93,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         years = (paper.values.get("year"), record.year)  # (a venue's: see _disagree)
         digest = provenance.digest(imported)
         paper.seen_fields.setdefault(name, set()).add(digest)
+        if name == "authors":
+            paper.authors_by.setdefault(digest, set()).add(record_mark(record))
         if name == "title":
             # Its matching form too, so that a paper is recognised (or, deleted, stays
             # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
@@ -170,7 +172,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 continue
         if (
             name == "authors" and name not in paper.fills and prior is not None
-            and isinstance(current, list) and current and paper.wrote_authors(current)
+            and isinstance(current, list) and current and paper.wrote_authors(record, current)
             and not _cut_short(imported, current) and paper.on_its_own_line(name) and corrected
         ):
             # Authors an earlier import took from this source record, untouched since, and

@@ -448,3 +448,19 @@ def test_a_reused_key_and_title_of_another_publication_does_not_rewrite_authors(
         assert report.reauthored == [], new
         assert ("authors", "Ana García; Luis López") in [(c.field, c.kept) for c in report.conflicts], new
         assert path.read_bytes() == taken, new
+
+
+def test_another_version_under_the_same_key_does_not_rewrite_authors(tmp_path):
+    # Google Scholar gives a paper's preprint and its proceedings version one key
+    # (vaswani2017attention), and its preprint record initials: the list the proceedings'
+    # record wrote is not that record's to correct. A conflict, as any other source's list.
+    content = tmp_path / "content"
+    published = _bib(tmp_path, "published.bib", "Un estudio")
+    import_paths([published], content, added=DAY)
+    path = content / "papers" / "un-estudio.yml"
+    preprint = _bib(tmp_path, "preprint.bib", "Un estudio", authors="Garc{\\'i}a, A and L{\\'o}pez, L and Ruiz, E")
+    preprint.write_text(preprint.read_text().replace("Revista de Pruebas", "arXiv preprint arXiv:2001.00001"))
+    report = import_paths([preprint], content, added=LATER)
+    assert report.reauthored == []
+    assert ("authors", "Ana García; Luis López") in [(c.field, c.kept) for c in report.conflicts]
+    assert "authors:\n  - Ana García\n  - Luis López\nyear: 2020\n" in path.read_text()
