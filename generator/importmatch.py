@@ -185,19 +185,13 @@ class Paper:
     def wrote_authors(self, record: Record, authors: object) -> bool:
         """Whether an earlier import wrote this author list into the paper's file from
         this record (its citation key, exporter, venue and year: record_mark): not only
-        offered it (a conflict's list, which the curator may have copied in), nor took it
-        from another record under the same key (Google Scholar's one key for a paper's
-        preprint and its proceedings version). From an import that did not record what it
-        wrote, a list when it is the only one any source offered for the paper, and the
-        record's venue and year are ones the importer took for it."""
-        if self.prior is None:
-            return False
-        if wrote := self.prior.fields.get(WROTE_AUTHORS):
-            return provenance.digest([record_mark(record), authors]) in wrote
-        offered = self.prior.fields.get("authors", frozenset())
-        return offered == {provenance.digest(authors)} and all(
-            not value or self.prior.has_value(name, value) for name, value in (("venue", record.venue), ("year", record.year))
-        )
+        offered it (a conflict's list, which the curator may have copied in; a list the
+        curator wrote by hand as the source has it), nor took it from another record
+        under the same key (Google Scholar's one key for a paper's preprint and its
+        proceedings version). (An import that did not record what it wrote leaves no
+        such list: whether it wrote the list or only met it cannot be told.)"""
+        wrote = self.prior.fields.get(WROTE_AUTHORS, ()) if self.prior is not None else ()
+        return provenance.digest([record_mark(record), authors]) in wrote
 
     def _elsewhere_in_venue(self, record: Record) -> bool:
         """Whether the record and the paper each give a volume, issue or pages, and these

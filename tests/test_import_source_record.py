@@ -421,15 +421,23 @@ def test_another_source_records_list_the_curator_copied_in_is_the_curators(tmp_p
     assert path.read_bytes() == copied
 
 
-def test_a_list_an_older_import_took_as_the_only_one_offered_takes_the_correction(tmp_path):
-    # An import that did not yet record which list it wrote: the list, when no source
-    # offered another, is the one it wrote.
-    content, path = _first_import(tmp_path)
-    _unrecorded(content, "authors written")
-    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+def test_a_list_the_curator_wrote_as_the_source_has_it_is_the_curators(tmp_path):
+    # A paper written by hand, its authors as the source record has them: the import
+    # fills nothing there, and the record's correction later is a conflict, not taken.
+    content = tmp_path / "content"
+    papers = content / "papers"
+    papers.mkdir(parents=True)
+    path = papers / "un-estudio.yml"
+    path.write_text("id: un-estudio\ntitle: Un estudio\nauthors:\n  - Ana García\n  - Luis López\nyear: 2020\n",
+                    encoding="utf-8")
+    import_paths([_bib(tmp_path, "week1.bib", "Un estudio")], content, added=DAY)
+    written = path.read_text(encoding="utf-8")
+    assert "authors:\n  - Ana García\n  - Luis López\nyear: 2020\n" in written
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luisa")
     report = import_paths([week2], content, added=LATER)
-    assert [change.authors for change in report.reauthored] == [("Ana M. García", "Luis López")]
-    assert "  - Ana M. García\n" in path.read_text()
+    assert report.reauthored == []
+    assert [(c.field, c.kept) for c in report.conflicts] == [("authors", "Ana García; Luis López")]
+    assert path.read_text(encoding="utf-8") == written
 
 
 def test_a_reused_key_and_title_of_another_publication_does_not_rewrite_authors(tmp_path):
