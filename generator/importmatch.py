@@ -28,7 +28,9 @@ from .errors import Location, Problems
 from .ingest import Record, normalise_text
 from .ingest.exporters import KEY_SOURCES
 from .links import same_page, without_subject_class
-from .matchkeys import PREPRINT, abstract_key, identity_marks, joined_title, normalise_title, title_key, two_works
+from .matchkeys import (
+    PREPRINT, abstract_key, family_names, identity_marks, joined_title, normalise_title, title_key, two_works,
+)
 from .models import Link, en_dashed_pages, pages_text
 from .names import shown_name
 from .slugs import folded
@@ -130,7 +132,7 @@ class Paper:
             return False
         authors = list(record.authors)
         if not authors or (
-            _family_names(authors) != _family_names(self.values.get("authors"))
+            family_names(authors) != family_names(self.values.get("authors"))
             and not self.taken("authors", authors)
         ):
             return False
@@ -340,18 +342,6 @@ def _corrected(title: str, other: str) -> bool:
         return False
     shorter, longer = sorted((title.split(), other.split()), key=len)
     return fuzz.ratio(title, other) >= CORRECTED_ALIKE or (len(shorter) >= 2 and set(shorter) <= set(longer))
-
-
-def _family_names(authors: object) -> tuple[str, ...]:
-    """The family names of an author list as the importer writes one, folded: the words
-    before a comma (a surname of two words kept first, "García Márquez, Gabriel"), else
-    the last word ("Ana García"); not "others"."""
-    names = []
-    for name in authors if isinstance(authors, (list, tuple)) else ():
-        text = str(name).strip()
-        if text.casefold() != "others":
-            names.append(folded(text.split(",")[0] if "," in text else (text.split() or [""])[-1]))
-    return tuple(names)
 
 
 def link_key(url: str) -> str:

@@ -30,7 +30,7 @@ from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_
 from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, without_notice
 from .latex import simple_math_read, without_math
-from .matchkeys import PREPRINT, one_person, person_keys, same_conference, title_key
+from .matchkeys import PREPRINT, one_person, person_keys, same_conference, surname_marks, title_key
 from .models import OTHERS, pages_text
 
 
@@ -99,6 +99,10 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # Its matching form too, so that a paper is recognised (or, deleted, stays
             # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
             paper.seen_fields["title"].add(title_key(str(imported)))
+        if name == "authors":
+            # Its people too, so that, deleted, the paper stays deleted when its source
+            # record's list is corrected since (tombstones.py).
+            paper.seen_fields["authors"].update(surname_marks(imported))
         if prior is not None and digest in prior.fields.get(name, ()):
             # Taken before: whatever the file holds now is the curator's choice. A value
             # no source gave (a hand edit, not a deletion) is said to be kept.

@@ -214,6 +214,37 @@ def _people(authors: object) -> list[frozenset[str]] | None:
     return people
 
 
+def family_names(authors: object) -> tuple[str, ...]:
+    """The family names of an author list as the importer writes one, folded: the words
+    before a comma (a surname of two words kept first, "García Márquez, Gabriel"), else
+    the last word ("Ana García"); not "others"."""
+    return tuple(folded(name) for name in _family_names(authors))
+
+
+def _family_names(authors: object) -> list[str]:
+    """family_names as written, not folded."""
+    names = []
+    for name in authors if isinstance(authors, (list, tuple)) else ():
+        text = str(name).strip()
+        if text.casefold() != "others":
+            names.append(text.split(",")[0] if "," in text else (text.split() or [""])[-1])
+    return names
+
+
+def surname_marks(authors: object) -> frozenset[str]:
+    """What the importer's record keeps of an author list's people beside the list's
+    digest, as it keeps each tag: a digest for each family name, as accents fold it and
+    as German spells it ("Müller", "Mueller"). A deleted paper's record then tells
+    whether a record of its citation key names any of its people, whose list the
+    curator may have corrected since (tombstones.py): digests of whole lists say only
+    whether two are the same. (Not a list's digest: no list is a dict.)"""
+    return frozenset(
+        provenance.digest({"surname": spelling})
+        for name in _family_names(authors)
+        for spelling in _spellings(name) if spelling
+    )
+
+
 def person_keys(name: str) -> frozenset[str]:
     """The words of a name that tell people apart (not initials), each as accents fold it
     ("muller") and as German spells it ("mueller"); short names keep their letters (Li, Lu

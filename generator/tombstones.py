@@ -17,7 +17,7 @@ from . import provenance, typos
 from .errors import CuratorError, Location, Problems
 from .ingest import Record
 from .ingest.exporters import KEY_SOURCES
-from .matchkeys import abstract_key, title_key
+from .matchkeys import abstract_key, surname_marks, title_key
 
 
 class PaperFile(Protocol):
@@ -96,13 +96,34 @@ class Tombstones:
 
 
     def _same_record(self, record: Record) -> str | None:
-        """The deleted paper whose source record this is, retitled since in the reference
-        manager: the importer took its citation key, its authors (as the record lists
-        them) and its year for that paper alone, and no venue, volume, issue or pages
-        other than those the importer took for it. (Its titles are kept as digests, so
-        how alike they are cannot be told: another paper under a reused key is told
-        apart by those; a record with no year, by nothing, so it is none.)"""
-        if not record.key or not record.authors:
+        """The deleted paper whose source record this is, corrected since in the reference
+        manager (retitled, an author's name mended or one added), so that it carries none
+        of its identity marks: the one deleted paper for which all of these hold.
+
+        The importer took the record's citation key for it from the same exporter
+        (provenance.takes_key, as for a live paper: another tool's "kim2021graph" is that
+        tool's name, perhaps of another paper). Google Scholar gives one key to every
+        version of a paper (its preprint's and its proceedings'): those are that paper,
+        whose title or arXiv id then names it anyway. What makes the key safe is what
+        else the record shares with the deleted paper, against a key reused for another
+        paper in a later export of the same exporter ("kim2021graph" of Kim's next paper
+        of the year, "garcia2020" of someone else's):
+
+        - no arXiv id or DOI of the record's other than the ones the importer took for it,
+          where it took any (another id is another paper's);
+        - no venue, volume, issue or pages other than the ones the importer took for it,
+          where it took any (the same people's next paper elsewhere in the venue);
+        - and something only that paper's record has: its abstract as taken (a long one,
+          as matchkeys.abstract_key tells); or its year with its author list as taken (a
+          retitled record); or its year, venue and pages as taken with one of its people
+          (a paper's pages in its venue are its own; its authors corrected since, some
+          still there: matchkeys.surname_marks, which records before them lack).
+
+        Its titles and authors are kept as digests only, so how alike two titles are
+        cannot be told: a new paper of the same people and year, keyed alike, in the same
+        venue and without pages, is taken for it; one with other people, pages of its
+        own, or its own DOI, is not. A record with no year and no abstract is none."""
+        if not record.key:
             return None
         keyed = (
             paper_id for taken in provenance.key_digests(record.key, record.key_source)
@@ -113,15 +134,33 @@ class Tombstones:
             if provenance.takes_key(
                 self.views[paper_id].fields.get(provenance.KEY_FIELD, ()), record.key, record.key_source, KEY_SOURCES
             )
-            and self.views[paper_id].has_value("authors", list(record.authors))
-            and record.year and self.views[paper_id].has_value("year", record.year)
-            and all(
-                self.views[paper_id].has_value(name, value)
-                for name in ("venue", "volume", "number", "pages")
-                if (value := getattr(record, name)) and self.views[paper_id].fields.get(name)
-            )
+            and _names_it(self.views[paper_id], record)
         ]
         return found[0] if len(found) == 1 else None
+
+
+def _names_it(view: provenance.Seen, record: Record) -> bool:
+    """Whether a record under a deleted paper's key is that paper's (see
+    Tombstones._same_record): nothing it gives is another paper's, and its abstract, or
+    its year with its authors, or with its venue, pages and one of its people, are that
+    paper's."""
+    def taken(name: str) -> bool:
+        return view.has_value(name, list(value) if isinstance(value := getattr(record, name), tuple) else value)
+
+    if any(
+        getattr(record, name) and view.fields.get(name) and not taken(name)
+        for name in ("arxiv", "doi", "venue", "volume", "number", "pages")
+    ):
+        return False
+    if abstract_key(record.abstract) and taken("abstract"):
+        return True
+    return bool(record.year) and taken("year") and (
+        (bool(record.authors) and taken("authors"))
+        or (
+            bool(record.venue and record.pages) and taken("venue") and taken("pages")
+            and not surname_marks(record.authors).isdisjoint(view.fields.get("authors", ()))
+        )
+    )
 
 
 def check_restore(

@@ -386,3 +386,105 @@ def test_two_records_of_one_restored_paper_make_one_file(tmp_path):
     assert [c.field for c in report.conflicts] == ["title"]
     assert 'arxiv: "2101.00010"\n' in (tmp_path / "papers" / "first-title.yml").read_text()
     assert report.summary().startswith("2 record(s): 1 added, 0 updated, 0 unchanged, 1 naming")
+
+
+# A deleted paper's source record corrected in the reference manager since: its title and
+# authors no longer the ones the importer took, its citation key (of the same exporter)
+# the same.
+
+ENTRY = """\
+@inproceedings{%(key)s,
+  title     = {%(title)s},
+  author    = {%(authors)s},
+  booktitle = {Proceedings of the Workshop on Graphs},
+  year      = {2021},%(more)s
+}
+"""
+GRAPHS = "Graph Nets for Molecules"
+PAGES = "\n  pages     = {100--110},"
+
+
+def _entry(tmp_path, name, title=GRAPHS, key="kim2021graph", authors="Kim, Ana and Park, Jun",
+           more=PAGES, header=""):
+    path = tmp_path / name
+    path.write_text(header + ENTRY % {"key": key, "title": title, "authors": authors, "more": more})
+    return path
+
+
+def _deleted(tmp_path, more=PAGES):
+    """The first week's export imported, then the paper's file deleted by the curator."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    content = tmp_path / "content"
+    assert import_paths([_entry(tmp_path, "week1.bib", more=more)], content, added=DAY).added == [
+        "graph-nets-for-molecules"
+    ]
+    (content / "papers" / "graph-nets-for-molecules.yml").unlink()
+    return content
+
+
+def _imported(tmp_path, capsys, bib):
+    """`readinglist import BIB`: its exit status, what it printed, and the papers then."""
+    status = main(["--root", str(tmp_path), "import", "--no-keep-source", str(bib)])
+    out, err = capsys.readouterr()
+    return status, out, err, sorted(p.name for p in (tmp_path / "content" / "papers").glob("*.yml"))
+
+
+def test_a_deleted_papers_record_retitled_and_reauthored_since_stays_deleted(tmp_path, capsys):
+    _deleted(tmp_path)
+    # Retitled and an author added in Zotero: no title, id or author list the importer
+    # took; its key, year, venue and pages are.
+    week2 = _entry(tmp_path, "week2.bib", title="Graph Networks for Molecules",
+                   authors="Kim, Ana M. and Park, Jun and Lee, Min")
+    status, out, err, papers = _imported(tmp_path, capsys, week2)
+    assert (status, err, papers) == (0, "", [])
+    assert (
+        f"{week2}:1:1: not recreated: graph-nets-for-molecules ('Graph Networks for Molecules')"
+        " was deleted by a curator\n"
+    ) in out
+    assert "0 added" in out
+
+
+def test_a_deleted_papers_record_without_pages_is_told_by_its_abstract(tmp_path, capsys):
+    abstract = (
+        "\n  abstract  = {We learn molecular properties with message passing networks over"
+        " the graph of the molecule's atoms and bonds, and show large gains on benchmarks.},"
+    )
+    _deleted(tmp_path, more=abstract)
+    week2 = _entry(tmp_path, "week2.bib", title="Graph Networks for Molecules",
+                   authors="Kim, Ana M. and Park, Jun and Lee, Min", more=abstract)
+    status, out, err, papers = _imported(tmp_path, capsys, week2)
+    assert (status, err, papers) == (0, "", [])
+    assert "not recreated: graph-nets-for-molecules ('Graph Networks for Molecules')" in out
+
+
+def test_a_key_reused_by_another_paper_of_the_same_exporter_is_imported(tmp_path, capsys):
+    _deleted(tmp_path)
+    # The key of Kim's next paper of the year in the same workshop, with other people and
+    # no pages yet: nothing but the key and the year is the deleted paper's.
+    nextone = _entry(tmp_path, "next.bib", title="Message Passing for Crystals",
+                     authors="Kim, Ana and Choi, Yu", more="")
+    status, out, err, papers = _imported(tmp_path, capsys, nextone)
+    assert (status, papers) == (0, ["message-passing-for-crystals.yml"])
+    assert "not recreated" not in out
+
+
+def test_a_key_reused_with_the_same_people_and_another_doi_is_another_paper(tmp_path, capsys):
+    _deleted(tmp_path, more=PAGES + "\n  doi       = {10.1234/graphs.1},")
+    # The same people, year and workshop (the next paper keyed alike): its own DOI says it
+    # is not the deleted paper, retitled.
+    nextone = _entry(tmp_path, "next.bib", title="Message Passing for Crystals",
+                     more="\n  doi       = {10.1234/graphs.2},")
+    status, out, err, papers = _imported(tmp_path, capsys, nextone)
+    assert (status, papers) == (0, ["message-passing-for-crystals.yml"])
+    assert "not recreated" not in out
+
+
+def test_a_key_another_exporter_gave_another_paper_is_imported(tmp_path, capsys):
+    _deleted(tmp_path)
+    # JabRef's "kim2021graph" is JabRef's name, of another paper of the same workshop: its
+    # venue and pages alike say nothing then.
+    jabref = _entry(tmp_path, "jabref.bib", title="Graph Kernels Revisited", authors="Kim, Bo and Lim, Su",
+                    header="% Encoding: UTF-8\n\n")
+    status, out, err, papers = _imported(tmp_path, capsys, jabref)
+    assert (status, papers) == (0, ["graph-kernels-revisited.yml"])
+    assert "not recreated" not in out

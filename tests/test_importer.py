@@ -689,7 +689,9 @@ def test_the_view_file_is_sorted_one_line_per_paper_and_holds_digests(tmp_path):
     assert papers == {
         "first-paper": {
             "fields": {
-                "abstract": [digest("First abstract.")], "authors": [digest(["Ada Lovelace"])],
+                "abstract": [digest("First abstract.")],
+                # The list, and each of its people by family name (matchkeys.surname_marks).
+                "authors": sorted([digest(["Ada Lovelace"]), digest({"surname": "lovelace"})]),
                 # The title as written, and as matching compares titles (normalised).
                 "title": sorted([digest("First Paper"), digest("first paper")]),
                 "venue": [digest("ICML")], "year": [digest("2021")],
