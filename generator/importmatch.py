@@ -47,9 +47,13 @@ ABSTRACT_ALIKE = 75.0
 # alike, unrelated titles about 40%.
 ABSTRACT_TITLE_ALIKE = 60.0
 _ORDER = field_names(PAPER_FIELDS)
-# The provenance record's name for the author lists the importer wrote into a paper's
-# file (no field has a space): "authors" holds every list a source offered.
-WROTE_AUTHORS = "authors written"
+
+
+def written(name: str) -> str:
+    """The provenance record's name for the values of the field ``name`` the importer
+    wrote into a paper's file, each with a record that gave it (no field has a space):
+    ``name`` itself holds every value a source offered."""
+    return f"{name} written"
 
 
 @dataclass
@@ -79,19 +83,21 @@ class Paper:
     # message); at the link with that URL, else at the field.
     pending: list[tuple[str, str, str]] = field(default_factory=list)
     kept: set[str] = field(default_factory=set)  # fields a curator edited, said kept
-    # The record_mark of each record of this run that gave an author list, by its digest.
-    authors_by: dict[str, set[str]] = field(default_factory=dict)
+    # The record_mark of each record of this run that gave a value, by field and digest.
+    given_by: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     def seen(self) -> provenance.Seen:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
         fields = {name: frozenset(d) for name, d in self.seen_fields.items()}
-        if isinstance(self.fills.get("authors"), list):
-            # The author list the importer wrote into the file, with each record of this
-            # run that gave it (record_mark), apart from every list a source offered (a
+        for name, value in sorted(self.fills.items()):
+            if name in ("title", "tags") or name not in self.given_by:
+                continue  # (their own rules: has_value, _tags_to_add)
+            # The value the importer wrote into the file, with each record of this run
+            # that gave it (record_mark), apart from every value a source offered (a
             # conflict's, which a curator may copy into the file).
-            listed = provenance.digest(self.fills["authors"])
-            wrote = {provenance.digest([mark, self.fills["authors"]]) for mark in self.authors_by.get(listed, ())}
-            fields[WROTE_AUTHORS] = fields.get(WROTE_AUTHORS, frozenset()) | wrote
+            marks = self.given_by[name].get(provenance.digest(value), ())
+            if wrote := {provenance.digest([mark, value]) for mark in marks}:
+                fields[written(name)] = fields.get(written(name), frozenset()) | wrote
         now = provenance.Seen(fields, frozenset(self.seen_links))
         return now if self.prior is None else self.prior.union(now)
 
@@ -140,11 +146,13 @@ class Paper:
             return False
         return _corrected(normalise_title(record.title), normalise_title(str(self.values.get("title") or "")))
 
-    def _same_publication(self, record: Record) -> bool:
+    def _same_publication(self, record: Record, mended: str = "") -> bool:
         """Whether the record agrees with the paper on the year, the venue where both name
         one (not a preprint's), and the volume, issue and pages, or gives those the
         importer took for it: under a reused citation key and title, another paper of the
-        same people (a journal's extended version, the next volume's) does not."""
+        same people (a journal's extended version, the next volume's) does not.
+        ``mended`` "venue": a venue only spelt otherwise (a typo mended: VENUE_MENDED_ALIKE)
+        agrees too, for the venue's own correction (not "Otra Revista")."""
         # (A year the curator added to a record without one, or corrected, agrees.)
         year = str(self.values.get("year") or "")
         if record.year != year and not (
@@ -155,6 +163,7 @@ class Paper:
         if (
             record.venue and venue and not PREPRINT.search(record.venue) and not PREPRINT.search(venue)
             and folded(record.venue) != folded(venue) and not self.taken("venue", record.venue)
+            and not (mended == "venue" and fuzz.ratio(folded(record.venue), folded(venue)) >= VENUE_MENDED_ALIKE)
         ):
             return False  # (the same people's other paper of the year, in another venue)
         # (the same people's other paper of the year, in the same venue)
@@ -170,30 +179,31 @@ class Paper:
             and not ids_disagree(self, record)
         )
 
-    def corrected_record(self, record: Record) -> bool:
+    def corrected_record(self, record: Record, mended: str = "") -> bool:
         """Whether the record is a source record an earlier import took for this paper,
         perhaps corrected since in the reference manager: retitled (same_record), or under
         a title the importer took for the paper then, by its citation key of the same
         exporter (same_key) and of its year and venue (not another paper of the same
         people under a reused key and title), whatever its authors now (a name corrected,
-        one added)."""
+        one added). ``mended``: see _same_publication."""
         if self.same_record(record, before=True):
             return True
         titles = self.prior.fields.get("title", ()) if self.prior is not None else ()
-        return self.same_key(record, before=True) and self._same_publication(record) and (
+        return self.same_key(record, before=True) and self._same_publication(record, mended) and (
             provenance.digest(record.title) in titles or title_key(record.title) in titles
         )
 
-    def wrote_authors(self, record: Record, authors: object) -> bool:
-        """Whether an earlier import wrote this author list into the paper's file from
-        this record (its citation key, exporter, venue and year: record_mark): not only
+    def wrote(self, name: str, record: Record, value: object) -> bool:
+        """Whether an earlier import wrote this value of the field ``name`` (an author
+        list, a venue, the pages...) into the paper's file from this record (its citation
+        key, exporter, venue and year: record_mark): not only
         offered it (a conflict's list, which the curator may have copied in; a list the
         curator wrote by hand as the source has it), nor took it from another record
         under the same key (Google Scholar's one key for a paper's preprint and its
         proceedings version). (An import that did not record what it wrote leaves no
         such list: whether it wrote the list or only met it cannot be told.)"""
-        wrote = self.prior.fields.get(WROTE_AUTHORS, ()) if self.prior is not None else ()
-        return provenance.digest([record_mark(record), authors]) in wrote
+        wrote = self.prior.fields.get(written(name), ()) if self.prior is not None else ()
+        return provenance.digest([record_mark(record, name), value]) in wrote
 
     def _elsewhere_in_venue(self, record: Record) -> bool:
         """Whether the record and the paper each give a volume, issue or pages, and these
@@ -326,13 +336,22 @@ class Paper:
 # A title and its correction are at least this alike ("un estudio" and "un estudio
 # empirico" 69%), unless one's words are all the other's: unrelated titles about 40%.
 CORRECTED_ALIKE = 60.0
+# How alike (rapidfuzz ratio, folded) a record's venue and the paper's are for the record's
+# to be the same venue's spelling mended, a typo ("Revista de Prubeas", 94), not another
+# venue ("Journal of Machine Learning Research" and "Machine Learning", 62; "Otra Revista"
+# and "Revista de Pruebas", 47).
+VENUE_MENDED_ALIKE = 85.0
 
 
-def record_mark(record: Record) -> str:
+def record_mark(record: Record, name: str = "authors") -> str:
     """What tells a source record from another record of the paper under the same
-    citation key: the key, its exporter, the venue and the year (an author list
-    corrected in the reference manager keeps them)."""
-    return provenance.digest([provenance.key_digest(record.key, record.key_source), record.venue, record.year])
+    citation key: the key, its exporter, the venue and the year (an author list, a
+    venue kind, an abstract corrected in the reference manager keeps them); for the
+    venue's own value, the key, its exporter and the year (a venue's typo mended)."""
+    key = provenance.key_digest(record.key, record.key_source)
+    if name == "venue":
+        return provenance.digest([key, record.year])
+    return provenance.digest([key, record.venue, record.year])
 
 
 def _corrected(title: str, other: str) -> bool:

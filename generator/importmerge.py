@@ -10,7 +10,9 @@ one, and is no conflict. And a title the importer took with its acronyms lowered
 tags the importer took, untouched since, take the tags a source adds to them. A title
 the importer took, untouched since, takes the title of its source record corrected in the
 reference manager (the same citation key: importmatch.Paper.same_record), and an author
-list its authors (importmatch.Paper.corrected_record). What the
+list, venue, abstract or any other value the importer wrote from that record its
+corrected one (importmatch.Paper.corrected_record, Paper.wrote; see
+_corrected_at_source). What the
 importer took from the sources is kept in ``content/sources/imported.json`` (see
 provenance.py): a source value taken before is
 not offered again, so a link or field a curator deleted or edited stays that way, and
@@ -27,7 +29,7 @@ from . import provenance
 from .conflicts import Conflict, Kept
 from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link
-from .importreport import AddressVenue, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
+from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, without_notice
 from .latex import simple_math_read, without_math
 from .matchkeys import PREPRINT, one_person, person_keys, same_conference, surname_marks, title_key
@@ -57,6 +59,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     # Such a record, or one under the title the importer took (its authors perhaps
     # corrected): asked before this record's own values count as taken (Paper.taken).
     corrected = retitled or paper.corrected_record(record)
+    # Or such a record whose venue's spelling was mended (a typo): for the venue alone.
+    revenued = corrected or paper.corrected_record(record, mended="venue")
     if record.key:
         paper.seen_fields.setdefault(provenance.KEY_FIELD, set()).add(
             provenance.key_digest(record.key, record.key_source)
@@ -81,6 +85,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             own = str(paper.values.get(name) or "")
             if (
                 name != "venue_kind" and record.venue and paper.values.get("venue")  # (a book: a conflict)
+                # (Taken before, its venue then the paper's: an older export of a record
+                # whose venue the curator corrected since, or the curator's venue now.)
+                and not (prior is not None and prior.has_value(name, imported))
                 and own != imported and not (name == "pages" and pages_text(own) == pages_text(str(imported)))
             ):
                 said = provenance.digest([record.venue, name, str(imported)])
@@ -93,8 +100,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         years = (paper.values.get("year"), record.year)  # (a venue's: see _disagree)
         digest = provenance.digest(imported)
         paper.seen_fields.setdefault(name, set()).add(digest)
-        if name == "authors":
-            paper.authors_by.setdefault(digest, set()).add(record_mark(record))
+        # Which record gave it (record_mark), so that the import record keeps which
+        # value the importer wrote from which record (Paper.seen, "<field> written").
+        paper.given_by.setdefault(name, {}).setdefault(digest, set()).add(record_mark(record, name))
         if name == "title":
             # Its matching form too, so that a paper is recognised (or, deleted, stays
             # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
@@ -136,15 +144,21 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # capitals: that one. Not one from an earlier import: whether a curator wrote
             # it since cannot be told when it equals what some source offered.
             current = None
-        if (
-            name == "title" and retitled and name not in paper.fills and isinstance(current, str)
-            and prior is not None and prior.has_value(name, current) and not _same_title(current, imported)
-        ):
-            # Its source record, retitled in the reference manager, and the title the
-            # importer took from it, untouched since: the record's title now. (Edited by
-            # the curator, it stays, a conflict.) The id, and file name, stay.
+        same = retitled if name == "title" else revenued if name == "venue" else corrected
+        if _corrected_at_source(paper, record, name, current, imported, years, same):
+            # The importer's own value, taken from this very source record and untouched
+            # since, which the curator has corrected in the reference manager (a venue's
+            # typo, an abstract, the title, an author's name: see _corrected_at_source):
+            # the record's value now. (Edited by the curator, commented, or not written
+            # by the importer from this record, the file's stays, a conflict.) A title's
+            # id, and file name, stay.
             paper.values[name] = paper.fills[name] = imported
-            report.recased.append(Recased(paper.id, str(imported), current, record.key))
+            if name == "title":
+                report.recased.append(Recased(paper.id, str(imported), str(current), record.key))
+            elif name == "authors":
+                report.reauthored.append(Reauthored(paper.id, tuple(imported), tuple(current), record.key))  # type: ignore[arg-type]
+            else:
+                report.corrected.append(Corrected(paper.id, name, _as_text(imported), _as_text(current), record.key))
             continue
         if (
             name == "title" and name not in paper.fills and prior is not None
@@ -174,23 +188,6 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                     paper.seen_fields[name].add(provenance.digest(paper.values[name]))
                 _mark_tags(paper, [*current, *more])
                 continue
-        if (
-            name == "authors" and name not in paper.fills and prior is not None
-            and isinstance(current, list) and current and paper.wrote_authors(record, current)
-            and not _cut_short(imported, current) and paper.on_its_own_line(name) and corrected
-        ):
-            # Authors an earlier import took from this source record, untouched since, and
-            # the record now names others or spells one otherwise (a surname's typo mended,
-            # an author added, a middle initial given, in Zotero, exported again): the
-            # record's list, each name as it writes it. A spelling too, though another
-            # source's would be no conflict (_same_names): this one is the curator's own
-            # correction, made where they keep the paper, and the file's spelling only ever
-            # the record's earlier one. (Edited by the curator, or commented, or another
-            # source's list the curator copied in from a conflict, the file's list stays, a
-            # conflict; one the record cuts short with "others" says nothing.)
-            paper.values[name] = paper.fills[name] = imported
-            report.reauthored.append(Reauthored(paper.id, tuple(imported), tuple(current), record.key))  # type: ignore[arg-type]
-            continue
         if name == "authors" and name in paper.fills and _cut_short(current, imported):
             # Google Scholar's "Brown, Tom and ... and others", then the proceedings' whole
             # list in the same import: the whole list.
@@ -434,6 +431,52 @@ def _versions(paper: Paper, record: Record) -> str:
     if paper.prior is not None and paper.prior.has_value("venue", record.venue):
         return ""  # offered before and not kept: the curator's choice stands
     return "published"
+
+
+def _corrected_at_source(
+    paper: Paper, record: Record, name: str, current: object, imported: object, years: tuple[object, object],
+    same_record: bool,
+) -> bool:
+    """Whether the file's value of ``name`` is one an earlier import wrote into the file
+    from the record's source record (``same_record``: its citation key, of the same
+    exporter, and of the paper's year, venue, volume, issue and pages, checked before
+    any of its values counts as taken: importmatch.Paper.corrected_record, or for a
+    title Paper.same_record), untouched since, and the record now says otherwise: the
+    curator corrected it in the reference manager (a venue's typo, an abstract, an
+    author's name), where they keep the paper, and the file's value was only ever that
+    record's earlier one. Then the record's value is taken, as a value the importer
+    fills. Not when the import record does not say the importer wrote that value from
+    that record (Paper.wrote: "<field> written"): a value only offered, a conflict's
+    the curator copied in, or one they typed as a source has it, is theirs, as is a
+    value from an import before the import record kept what it wrote (it cannot be
+    told); nor when the curator edited the file's value since, or wrote a comment on it
+    ("# as printed": a word on the value makes it theirs; a list's would go with it),
+    nor when this run filled it (another source's, which the rules above chose). A
+    title keeps its rule of before: a title any source offered, untouched since, is
+    retitled, its comment kept beside it.
+
+    What counts as "otherwise": for a title, other words (not capitals or hyphens: a
+    house style, `_same_title`); for an author list, any other list, a spelling too
+    ("Ana M. García" for "Ana García", no conflict from another source: the curator's own
+    correction), but not one the record cuts short with "others"; for any other field, a
+    disagreement as a conflict tells one (`_disagree`), so that the rules that decline a
+    source's value decline the record's too: a DOI in capitals (DBLP's), an arXiv id's
+    version, one conference by its acronym and its name, pages with another dash. A
+    year, volume, issue or pages of its own, or a venue not only spelt otherwise, make
+    the record another publication (same_record is false): a conflict. Tags join rather
+    than replace (their own rule, below); the preprint and published venue rules run
+    first (a preprint's year never replaces the published one's: _versions), and a
+    venue that was an address (_address_venue)."""
+    prior = paper.prior
+    if not same_record or name == "tags" or name in paper.fills or prior is None or _empty(current):
+        return False
+    if name == "title":
+        return isinstance(current, str) and prior.has_value(name, current) and not _same_title(current, imported)
+    if not paper.wrote(name, record, current) or not paper.on_its_own_line(name):
+        return False
+    if name == "authors":
+        return isinstance(current, list) and current != imported and not _cut_short(imported, current)
+    return _disagree(name, current, imported, years)
 
 
 def _own(paper: Paper, name: str) -> bool:

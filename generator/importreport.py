@@ -1,6 +1,7 @@
 """What an import reports: the papers it added, updated or left, and what it said of
 them (duplicates merged, conflicts, values kept, preprint venues replaced, venues that
-were addresses taken out, titles recased, author lists a source record corrected)."""
+were addresses taken out, titles recased, author lists and other values a source
+record corrected)."""
 
 from __future__ import annotations
 
@@ -130,6 +131,28 @@ class Reauthored:
 
 
 @dataclass(frozen=True)
+class Corrected:
+    """A value other than a title or author list (a venue, year, pages...) that an
+    earlier import took from a source record, untouched since, given the value that
+    record now has, corrected in the reference manager (its citation key:
+    importmatch.Paper.corrected_record). A long one (an abstract) as a conflict shows
+    it: around where the two differ."""
+
+    paper_id: str
+    name: str
+    value: str
+    was: str
+    key: str
+
+    def __str__(self) -> str:
+        was, now = difference(self.was, self.value)
+        return (
+            f"{self.name}: {self.paper_id} now {now!r} (was {was!r}: its source record"
+            f" {self.key!r} was corrected)"
+        )
+
+
+@dataclass(frozen=True)
 class ReadBeforeChange:
     """Values an earlier version of the importer wrote that this one reads otherwise
     (ingest.ReadBefore), taken out of a paper's file where they were still its own:
@@ -183,6 +206,9 @@ class ImportReport:
     # Author lists an earlier import took, whose source record was corrected since, given
     # its list (updated).
     reauthored: list[Reauthored] = field(default_factory=list)
+    # Other values an earlier import took (a venue, year, pages...), whose source record
+    # was corrected since, given its value (updated).
+    corrected: list[Corrected] = field(default_factory=list)
     # arXiv ids and DOIs that records met before without them give now, filled (updated).
     gained_ids: list[GainedId] = field(default_factory=list)
     # Values an earlier version of the importer read from a source, which it reads

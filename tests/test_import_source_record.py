@@ -472,3 +472,168 @@ def test_another_version_under_the_same_key_does_not_rewrite_authors(tmp_path):
     assert report.reauthored == []
     assert ("authors", "Ana García; Luis López") in [(c.field, c.kept) for c in report.conflicts]
     assert "authors:\n  - Ana García\n  - Luis López\nyear: 2020\n" in path.read_text()
+
+
+# Other fields corrected in the reference manager (a venue's typo, the year, the pages):
+# the same source record, the file's value still the one an earlier import took from it.
+
+
+def _record(tmp_path, name, venue="Revista de Pruebas", pages="10--20", **fields):
+    """A record of "Un estudio" as week1.bib has it (_bib), with this venue and pages."""
+    path = _bib(tmp_path, name, fields.pop("title", "Un estudio"), **fields)
+    _edit(path, "Revista de Pruebas", venue)
+    _edit(path, "{10--20}", "{%s}" % pages)
+    return path
+
+
+def _typo_import(tmp_path, content="content"):
+    """The first import, of a record whose venue has a typo, the year and pages wrong."""
+    content = tmp_path / content
+    week1 = _record(tmp_path, "week1.bib", venue="Revista de Prubeas", pages="10--12")
+    assert import_paths([week1], content, added=DAY).added == ["un-estudio"]
+    path = content / "papers" / "un-estudio.yml"
+    assert "year: 2020\nvenue: Revista de Prubeas\n" in path.read_text()
+    return content, path
+
+
+def test_a_venue_corrected_at_the_source_is_taken_and_said(tmp_path, capsys):
+    content, path = _typo_import(tmp_path)
+    _edit(path, "topics: []", "topics:\n  - evaluation  # mine")
+    status, out, err = _run(tmp_path, capsys, _record(tmp_path, "week2.bib", pages="10--12"))
+    assert (status, err) == (0, "")
+    # One line for the venue, none for the fields the record gives as before.
+    said = "venue: un-estudio now 'Revista de Pruebas' (was 'Revista de Prubeas': its source record 'garcia2020' was corrected)"
+    assert out.splitlines()[:-1] == ["updated un-estudio", said]
+    assert "1 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s)" in out
+    text = path.read_text(encoding="utf-8")
+    assert 'year: 2020\nvenue: Revista de Pruebas\nvenue_kind: journal\nvolume: "3"\npages: "10–12"\n' in text
+    assert "topics:\n  - evaluation  # mine\n" in text and "title: Un estudio\n" in text
+    # The same export again changes nothing, says nothing; nor does the older one.
+    before = _snapshot(content)
+    for bib in (tmp_path / "week2.bib", tmp_path / "week1.bib"):
+        status, out, err = _run(tmp_path, capsys, bib)
+        assert (status, err) == (0, "") and "now" not in out and "1 unchanged" in out
+        assert _snapshot(content) == before
+
+
+def test_a_record_under_the_key_with_another_year_or_pages_is_another_publication(tmp_path, capsys):
+    # A year or pages of its own make the record under the same key and title another
+    # publication of the same people (the next year's, another volume's), as for authors:
+    # neither they nor its mended venue are taken, a conflict, the file untouched; nor is
+    # a venue not only spelt otherwise (another journal's: the extended version's).
+    cases = [("2021", "10--12", "Revista de Pruebas"), ("2020", "10--20", "Revista de Pruebas"),
+             ("2020", "10--12", "Otra Revista")]
+    for n, (year, pages, venue) in enumerate(cases):
+        (tmp_path / str(n)).mkdir()
+        content, path = _typo_import(tmp_path / str(n))
+        taken = path.read_bytes()
+        week2 = _record(tmp_path / str(n), "week2.bib", venue=venue, year=year, pages=pages)
+        status, out, err = _run(tmp_path / str(n), capsys, week2)
+        assert status == 0 and "now" not in out and "corrected" not in out
+        assert f"conflict in venue: kept 'Revista de Prubeas', {week2}:1:1 says '{venue}'" in err
+        assert path.read_bytes() == taken
+
+
+def test_a_field_the_curator_edited_stays_and_the_records_correction_is_a_conflict(tmp_path, capsys):
+    content, path = _typo_import(tmp_path)
+    # The venue edited, the year's line commented: both the curator's.
+    _edit(path, "venue: Revista de Prubeas\n", "venue: Rev. Pruebas\n")
+    _edit(path, "year: 2020\n", "year: 2020  # as printed\n")
+    edited = path.read_bytes()
+    week2 = _record(tmp_path, "week2.bib", year="2021", pages="10--12")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, "now" in out, path.read_bytes()) == (0, False, edited)
+    assert err.splitlines() == [
+        f"{path}:7:7: warning: conflict in year: kept '2020', {week2}:1:1 says '2021'",
+        f"{path}:8:8: warning: conflict in venue: kept 'Rev. Pruebas', {week2}:1:1 says 'Revista de Pruebas'",
+    ]
+
+
+def test_another_source_records_other_venue_is_a_conflict(tmp_path):
+    # Another key, or the same key from another exporter: another record, not the one
+    # the curator corrected.
+    other = _record(tmp_path, "other.bib", key="lopez2020")
+    jabref = _record(tmp_path, "jabref.bib")
+    jabref.write_text("% Encoding: UTF-8\n\n" + jabref.read_text())
+    for bib in (other, jabref):
+        content, path = _typo_import(tmp_path, bib.stem)
+        taken = path.read_bytes()
+        report = import_paths([bib], content, added=LATER)
+        assert report.corrected == []
+        assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [
+            ("venue", "Revista de Prubeas", "Revista de Pruebas")
+        ]
+        assert path.read_bytes() == taken
+
+
+def test_a_preprint_record_published_since_is_said_published_not_corrected(tmp_path, capsys):
+    content = tmp_path / "content"
+    week1 = _record(tmp_path, "week1.bib", venue="arXiv preprint arXiv:1901.00001", year="2019")
+    import_paths([week1], content, added=DAY)
+    path = content / "papers" / "un-estudio.yml"
+    week2 = _record(tmp_path, "week2.bib", year="2020")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "")
+    # (The importer reads Google Scholar's preprint venue as the arXiv id it names.)
+    assert "published: un-estudio now Revista de Pruebas 2020 (was no venue, 2019)\n" in out
+    assert "corrected" not in out
+    assert "year: 2020\nvenue: Revista de Pruebas\n" in path.read_text()
+    # Google Scholar gives the preprint the published version's key: the older version,
+    # which takes neither the venue nor the year back, and is no conflict.
+    taken = path.read_bytes()
+    scholar = _record(tmp_path, "scholar.bib", venue="arXiv preprint arXiv:1901.00001", year="2019")
+    status, out, err = _run(tmp_path, capsys, scholar)
+    assert (status, err) == (0, "") and "now" not in out
+    assert path.read_bytes() == taken
+
+
+def test_a_published_papers_record_giving_its_preprint_again_keeps_the_published_year(tmp_path, capsys):
+    content, path = _typo_import(tmp_path)
+    taken = path.read_bytes()
+    # The record made a preprint again (no venue, its arXiv id; the first version's year):
+    # the older version, whose year is not the published one's.
+    preprint = _record(tmp_path, "week2.bib", venue="", year="2019", more="\n  eprint  = {1901.00001},")
+    _edit(preprint, "  journal = {},\n", "")
+    status, out, err = _run(tmp_path, capsys, preprint)
+    assert status == 0 and "now" not in out and "2019" not in err
+    assert "year: 2020\nvenue: Revista de Prubeas\n" in path.read_text()
+    assert path.read_bytes().replace(b'arxiv: "1901.00001"\n', b"") == taken
+
+
+def test_a_doi_given_in_capitals_by_the_same_record_is_not_taken(tmp_path, capsys):
+    content = tmp_path / "content"
+    import_paths([_record(tmp_path, "week1.bib", more="\n  doi     = {10.1234/ab.c1},")], content, added=DAY)
+    path = content / "papers" / "un-estudio.yml"
+    taken = path.read_bytes()
+    capitals = _record(tmp_path, "week2.bib", more="\n  doi     = {10.1234/AB.C1},")
+    status, out, err = _run(tmp_path, capsys, capitals)
+    assert (status, err) == (0, "") and "now" not in out
+    assert path.read_bytes() == taken
+
+
+def test_another_source_records_venue_the_curator_copied_in_is_not_overwritten(tmp_path, capsys):
+    # The conflict's venue, copied into the file: a source offered it, but the importer
+    # never wrote it, so the first record's correction is a conflict, not taken over it.
+    content, path = _typo_import(tmp_path)
+    other = _record(tmp_path, "other.bib", key="lopez2020", pages="10--12")
+    report = import_paths([other], content, added=LATER)
+    assert [(c.field, c.imported) for c in report.conflicts] == [("venue", "Revista de Pruebas")]
+    _edit(path, "venue: Revista de Prubeas\n", "venue: Revista de Pruebas\n")
+    copied = path.read_bytes()
+    week2 = _record(tmp_path, "week2.bib", venue="Revista de las Pruebas", pages="10--12")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert status == 0 and "now" not in out and "corrected" not in out
+    assert f"conflict in venue: kept 'Revista de Pruebas', {week2}:1:1 says 'Revista de las Pruebas'" in err
+    assert path.read_bytes() == copied
+
+
+def test_a_venue_imported_before_the_import_record_kept_what_it_wrote_is_a_conflict(tmp_path):
+    # Whether that import wrote the venue or a curator typed it as a source has it
+    # cannot be told: the record's correction is a conflict, as before.
+    content, path = _typo_import(tmp_path)
+    _unrecorded(content, "venue written")
+    taken = path.read_bytes()
+    report = import_paths([_record(tmp_path, "week2.bib", pages="10--12")], content, added=LATER)
+    assert report.corrected == []
+    assert [(c.field, c.kept) for c in report.conflicts] == [("venue", "Revista de Prubeas")]
+    assert path.read_bytes() == taken

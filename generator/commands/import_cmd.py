@@ -132,6 +132,8 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             print(change)
         for change in report.reauthored:
             print(change)
+        for change in report.corrected:
+            print(change)
         for change in report.read_before:
             print(change)
         for deleted in report.not_recreated:
