@@ -637,3 +637,25 @@ def test_a_venue_imported_before_the_import_record_kept_what_it_wrote_is_a_confl
     assert report.corrected == []
     assert [(c.field, c.kept) for c in report.conflicts] == [("venue", "Revista de Prubeas")]
     assert path.read_bytes() == taken
+
+
+def test_an_abstract_corrected_at_the_source_is_taken_and_said_where_it_changed(tmp_path, capsys):
+    words = (
+        "We compare twelve methods of estimating the effect on %s benchmarks, over three years"
+        " of data gathered in four countries, and find that the simplest does as well as any."
+    )
+    content = tmp_path / "content"
+    import_paths([_record(tmp_path, "week1.bib", more="\n  abstract = {%s}," % (words % "ten"))], content, added=DAY)
+    path = content / "papers" / "un-estudio.yml"
+    assert "abstract: >-\n" in path.read_text()
+    week2 = _record(tmp_path, "week2.bib", more="\n  abstract = {%s}," % (words % "nine"))
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "")
+    # (A long text shown as a conflict shows it: around where the two differ.)
+    assert (
+        "abstract: un-estudio now '…of estimating the effect on «nine» benchmarks, over three years…'"
+        " (was '…of estimating the effect on «ten» benchmarks, over three years…': its source record"
+        " 'garcia2020' was corrected)\n"
+    ) in out
+    text = path.read_text()
+    assert "nine benchmarks" in text and "ten benchmarks" not in text
