@@ -17,7 +17,7 @@ title alike enough to be corrected (Paper.same_record).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -90,8 +90,8 @@ class Paper:
         """This run's view, added to what earlier imports took (for a paper that existed)."""
         fields = {name: frozenset(d) for name, d in self.seen_fields.items()}
         for name, value in sorted(self.fills.items()):
-            if name in ("title", "tags") or name not in self.given_by:
-                continue  # (their own rules: has_value, _tags_to_add)
+            if name == "tags" or name not in self.given_by:
+                continue  # (their own rule: _tags_to_add)
             # The value the importer wrote into the file, with each record of this run
             # that gave it (record_mark), apart from every value a source offered (a
             # conflict's, which a curator may copy into the file).
@@ -193,17 +193,34 @@ class Paper:
             provenance.digest(record.title) in titles or title_key(record.title) in titles
         )
 
-    def wrote(self, name: str, record: Record, value: object) -> bool:
+    def wrote(self, name: str, record: Record, value: object, venue: str | None = None) -> bool:
         """Whether an earlier import wrote this value of the field ``name`` (an author
-        list, a venue, the pages...) into the paper's file from this record (its citation
+        list, a venue, the title...) into the paper's file from this record (its citation
         key, exporter, venue and year: record_mark): not only
         offered it (a conflict's list, which the curator may have copied in; a list the
         curator wrote by hand as the source has it), nor took it from another record
         under the same key (Google Scholar's one key for a paper's preprint and its
         proceedings version). (An import that did not record what it wrote leaves no
-        such list: whether it wrote the list or only met it cannot be told.)"""
+        such list: whether it wrote the list or only met it cannot be told.) ``venue``:
+        the record as it was under that venue (a preprint's record, published since). A
+        citation key the import record keeps without its exporter (an import's before
+        exporters were told: provenance.takes_key) is any exporter's, as it was then."""
         wrote = self.prior.fields.get(written(name), ()) if self.prior is not None else ()
-        return provenance.digest([record_mark(record, name), value]) in wrote
+        if not wrote:
+            return False
+        if venue is not None:
+            record = replace(record, venue=venue)
+        sources = [record.key_source]
+        taken = self.taken_keys(before=True)
+        if (
+            record.key and provenance.key_digest(record.key, record.key_source) not in taken
+            and provenance.takes_key(taken, record.key, record.key_source, KEY_SOURCES)
+        ):
+            sources += KEY_SOURCES  # (the key kept without its exporter: any exporter's)
+        return any(
+            provenance.digest([record_mark(replace(record, key_source=source), name), value]) in wrote
+            for source in dict.fromkeys(sources)
+        )
 
     def _elsewhere_in_venue(self, record: Record) -> bool:
         """Whether the record and the paper each give a volume, issue or pages, and these

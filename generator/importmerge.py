@@ -8,10 +8,10 @@ that too is the importer's (see _versions); a preprint venue never replaces a pu
 one, and is no conflict. And a title the importer took with its acronyms lowered ("Bert:
 …", as Google Scholar writes it) takes their capitals from a source that has them, and
 tags the importer took, untouched since, take the tags a source adds to them. A title
-the importer took, untouched since, takes the title of its source record corrected in the
-reference manager (the same citation key: importmatch.Paper.same_record), and an author
-list, venue, abstract or any other value the importer wrote from that record its
-corrected one (importmatch.Paper.corrected_record, Paper.wrote; see
+the importer wrote from a source record, untouched since, takes that record's title
+corrected in the reference manager (the same citation key: importmatch.Paper.same_record),
+and an author list, venue, abstract or any other value the importer wrote from that
+record its corrected one (importmatch.Paper.corrected_record, Paper.wrote; see
 _corrected_at_source). What the
 importer took from the sources is kept in ``content/sources/imported.json`` (see
 provenance.py): a source value taken before is
@@ -145,7 +145,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # it since cannot be told when it equals what some source offered.
             current = None
         same = retitled if name == "title" else revenued if name == "venue" else corrected
-        if _corrected_at_source(paper, record, name, current, imported, years, same):
+        # (A preprint's record, published since: as it was under the preprint venue.)
+        under = was_venue if versions == "published" else None
+        if _corrected_at_source(paper, record, name, current, imported, years, same, under):
             # The importer's own value, taken from this very source record and untouched
             # since, which the curator has corrected in the reference manager (a venue's
             # typo, an abstract, the title, an author's name: see _corrected_at_source):
@@ -170,6 +172,10 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # "Bert" for BERT is no style's).
             restored = _acronyms_restored(current, str(imported))
             if restored != current:
+                if paper.wrote(name, record, current):
+                    # Still the title the importer wrote from this record ("title
+                    # written"), which it may retitle later; else, as the file's was, not.
+                    paper.given_by[name].setdefault(provenance.digest(restored), set()).add(record_mark(record, name))
                 paper.values[name] = paper.fills[name] = restored
                 paper.seen_fields[name].add(provenance.digest(restored))
                 report.recased.append(Recased(paper.id, restored, current))
@@ -435,7 +441,7 @@ def _versions(paper: Paper, record: Record) -> str:
 
 def _corrected_at_source(
     paper: Paper, record: Record, name: str, current: object, imported: object, years: tuple[object, object],
-    same_record: bool,
+    same_record: bool, under: str | None = None,
 ) -> bool:
     """Whether the file's value of ``name`` is one an earlier import wrote into the file
     from the record's source record (``same_record``: its citation key, of the same
@@ -452,8 +458,9 @@ def _corrected_at_source(
     told); nor when the curator edited the file's value since, or wrote a comment on it
     ("# as printed": a word on the value makes it theirs; a list's would go with it),
     nor when this run filled it (another source's, which the rules above chose). A
-    title keeps its rule of before: a title any source offered, untouched since, is
-    retitled, its comment kept beside it.
+    title so written, untouched since, is retitled, its comment kept beside it (the id
+    stays); a preprint's record wrote it under the preprint venue the file held, which
+    the record's published venue replaces (``under``: the same record, published since).
 
     What counts as "otherwise": for a title, other words (not capitals or hyphens: a
     house style, `_same_title`); for an author list, any other list, a spelling too
@@ -471,7 +478,15 @@ def _corrected_at_source(
     if not same_record or name == "tags" or name in paper.fills or prior is None or _empty(current):
         return False
     if name == "title":
-        return isinstance(current, str) and prior.has_value(name, current) and not _same_title(current, imported)
+        # The title the importer wrote from this record ("title written"; a preprint's
+        # record, published since, wrote it under the preprint venue: ``under``), not one
+        # only offered: a conflict's title the curator copied in, or typed as a source has
+        # it, stays, a conflict; so does a title imported before the import record kept
+        # what it wrote (it cannot be told). Its comment, if any, stays beside it.
+        return (
+            isinstance(current, str) and not _same_title(current, imported)
+            and (paper.wrote(name, record, current) or (under is not None and paper.wrote(name, record, current, under)))
+        )
     if not paper.wrote(name, record, current) or not paper.on_its_own_line(name):
         return False
     if name == "authors":

@@ -31,12 +31,12 @@ deleted (a tombstone, kept whatever later imports offer) still keeps it deleted.
 record whose paper file is gone (or holds none of its values: the id was reused) is
 followed to the paper a curator renamed it to when exactly one paper carries one of its
 identity marks (see ``marks`` and tombstones.py). Besides the fields, ``"<field>
-written"`` (``"authors written"``, ``"venue written"``...: importmatch.written) keeps
+written"`` (``"title written"``, ``"authors written"``, ``"venue written"``...: importmatch.written) keeps
 each value the importer wrote into the paper's file with each record that gave it
 (importmatch.record_mark), and ``"left out"`` the pages, volume... of another venue it
 said it left out: only a value so written is one a corrected source record replaces
-(importmerge), not another source's that a curator copied in from a conflict. (Not a
-title's or tags': their own rules.)
+(importmerge), not another source's that a curator copied in from a conflict. (Not
+tags': their own rule.)
 """
 
 from __future__ import annotations

@@ -61,6 +61,19 @@ def _unrecorded(content, name):
     return path
 
 
+def _by_hand(tmp_path):
+    """A paper a curator wrote by hand, its title and authors as week1.bib's record has
+    them, then that record imported: the content, the paper's path and its text."""
+    content = tmp_path / "content"
+    papers = content / "papers"
+    papers.mkdir(parents=True)
+    path = papers / "un-estudio.yml"
+    path.write_text("id: un-estudio\ntitle: Un estudio\nauthors:\n  - Ana García\n  - Luis López\nyear: 2020\n",
+                    encoding="utf-8")
+    import_paths([_bib(tmp_path, "week1.bib", "Un estudio")], content, added=DAY)
+    return content, path, path.read_text(encoding="utf-8")
+
+
 def test_the_import_records_each_source_records_citation_key(tmp_path):
     content, _ = _first_import(tmp_path)
     views = json.loads((content / "sources" / "imported.json").read_text())
@@ -253,6 +266,90 @@ def test_a_preprints_record_retitled_once_published_is_its_paper(tmp_path):
     assert "title: Un estudio empírico\n" in text and "venue: Revista de Pruebas\n" in text
 
 
+def test_another_source_records_title_the_curator_copied_in_is_not_retitled(tmp_path):
+    # The conflict's title, copied into the file as the README says to: every title a
+    # source offered is recorded, but this one the importer never wrote, so the record's
+    # correction does not replace it: a conflict, the file as the curator left it.
+    content = tmp_path / "content"
+    doi = "\n  doi     = {10.1234/abc},"  # (what tells the other source's record is the paper's)
+    assert import_paths([_bib(tmp_path, "week1.bib", "Un estudio", more=doi)], content, added=DAY).added == [
+        "un-estudio"
+    ]
+    path = content / "papers" / "un-estudio.yml"
+    other = _bib(tmp_path, "other.bib", "Un estudio de campo", key="lopez2020", more=doi)
+    report = import_paths([other], content, added=LATER)
+    assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [("title", "Un estudio", "Un estudio de campo")]
+    _edit(path, "title: Un estudio\n", "title: Un estudio de campo\n")
+    copied = path.read_bytes()
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio empírico", more=doi)
+    report = import_paths([week2], content, added=LATER)
+    assert (report.added, report.updated, report.recased) == ([], [], [])
+    assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [
+        ("title", "Un estudio de campo", "Un estudio empírico")
+    ]
+    assert path.read_bytes() == copied
+    # The same export again: nothing changes, and the conflict, said, is not said again.
+    before = _snapshot(content)
+    again = import_paths([week2], content, added=LATER)
+    assert (again.updated, again.recased, again.conflicts, again.unchanged) == ([], [], [], ["un-estudio"])
+    assert _snapshot(content) == before
+
+
+def test_a_title_the_curator_wrote_as_the_source_has_it_is_not_retitled(tmp_path):
+    # A paper written by hand, its title as the source record has it: the import writes
+    # no title there, and the record's retitle later is a conflict, not taken.
+    content, path, written = _by_hand(tmp_path)
+    assert "title: Un estudio\n" in written
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert report.recased == [] and report.added == []
+    assert [(c.field, c.kept) for c in report.conflicts] == [("title", "Un estudio")]
+    assert path.read_text(encoding="utf-8") == written
+
+
+def test_a_title_retitled_by_the_import_is_retitled_again_by_the_next_correction(tmp_path):
+    # The record's corrected title, written by the import, is the import's from that
+    # record in turn ("title written"): its next correction is taken too.
+    content, path = _first_import(tmp_path)
+    assert import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER).updated == [
+        "un-estudio"
+    ]
+    report = import_paths([_bib(tmp_path, "week3.bib", "Un estudio empírico y comparado")], content, added=LATER)
+    assert (report.updated, report.conflicts) == (["un-estudio"], [])
+    assert [(change.title, change.was) for change in report.recased] == [
+        ("Un estudio empírico y comparado", "Un estudio empírico")
+    ]
+    assert "title: Un estudio empírico y comparado\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_title_given_its_acronyms_by_its_own_record_is_still_that_records_to_retitle(tmp_path):
+    # The record's title, its acronym lowered, then the record again with its capitals
+    # (and in sentence case): the title takes the acronym's alone, and stays the one the
+    # import wrote from that record, though the record never gave it so.
+    content = tmp_path / "content"
+    import_paths([_bib(tmp_path, "week1.bib", "Un Estudio de Bert")], content, added=DAY)
+    path = content / "papers" / "un-estudio-de-bert.yml"
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio de BERT")], content, added=LATER)
+    assert [(change.title, change.key) for change in report.recased] == [("Un Estudio de BERT", "")]
+    report = import_paths([_bib(tmp_path, "week3.bib", "Un estudio empírico de BERT")], content, added=LATER)
+    assert (report.updated, report.conflicts) == (["un-estudio-de-bert"], [])
+    assert "title: Un estudio empírico de BERT\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_title_imported_before_the_import_record_kept_what_it_wrote_is_a_conflict(tmp_path):
+    # An import record of before "title written": whether the import wrote the file's
+    # title or a curator copied it in cannot be told, so it stays, a conflict.
+    content, path = _first_import(tmp_path)
+    views_path = content / "sources" / "imported.json"
+    views = json.loads(views_path.read_text())
+    views["papers"]["un-estudio"]["fields"].pop("title written", None)
+    views_path.write_text(json.dumps(views))
+    taken = path.read_bytes()
+    report = import_paths([_bib(tmp_path, "week2.bib", "Un estudio empírico")], content, added=LATER)
+    assert report.recased == [] and report.added == []
+    assert [(c.field, c.kept, c.imported) for c in report.conflicts] == [("title", "Un estudio", "Un estudio empírico")]
+    assert path.read_bytes() == taken
+
+
 def test_the_same_peoples_paper_elsewhere_in_the_same_venue_is_another_paper(tmp_path):
     content, path = _first_import(tmp_path)
     # The same key, authors, year and journal, a title as alike as a correction's: its
@@ -424,14 +521,7 @@ def test_another_source_records_list_the_curator_copied_in_is_the_curators(tmp_p
 def test_a_list_the_curator_wrote_as_the_source_has_it_is_the_curators(tmp_path):
     # A paper written by hand, its authors as the source record has them: the import
     # fills nothing there, and the record's correction later is a conflict, not taken.
-    content = tmp_path / "content"
-    papers = content / "papers"
-    papers.mkdir(parents=True)
-    path = papers / "un-estudio.yml"
-    path.write_text("id: un-estudio\ntitle: Un estudio\nauthors:\n  - Ana García\n  - Luis López\nyear: 2020\n",
-                    encoding="utf-8")
-    import_paths([_bib(tmp_path, "week1.bib", "Un estudio")], content, added=DAY)
-    written = path.read_text(encoding="utf-8")
+    content, path, written = _by_hand(tmp_path)
     assert "authors:\n  - Ana García\n  - Luis López\nyear: 2020\n" in written
     week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luisa")
     report = import_paths([week2], content, added=LATER)

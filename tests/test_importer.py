@@ -683,9 +683,11 @@ def test_the_view_file_is_sorted_one_line_per_paper_and_holds_digests(tmp_path):
     assert lines[:3] == ["{", ' "format": 1,', ' "papers": {'] and lines[-2:] == [" }", "}"]
     assert [line.split(":")[0] for line in lines[3:-2]] == ['  "first-paper"', '  "zeta-paper"']
     papers = json.loads(text)["papers"]
-    # Each value it wrote into the file (not the title, nor tags: their own rules), with
+    # Each value it wrote into the file (the title too; not tags: their own rule), with
     # the record it took it from: a digest too, one a field.
-    for paper_id, names in (("first-paper", ["abstract", "authors", "venue", "year"]), ("zeta-paper", ["abstract", "year"])):
+    for paper_id, names in (
+        ("first-paper", ["abstract", "authors", "title", "venue", "year"]), ("zeta-paper", ["abstract", "title", "year"]),
+    ):
         fields = papers[paper_id]["fields"]
         assert sorted(name for name in fields if name.endswith(" written")) == [f"{name} written" for name in names]
         for name in names:
