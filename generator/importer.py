@@ -224,6 +224,7 @@ def _import_locked(
     touched: set[str] = set()
     seen_deleted: set[str] = set()
     restoring: dict[str, Paper] = {}  # reported restored only once written
+    same_key: list[tuple[str, Problem]] = []  # new papers under another's key: said once written
     # A paper to restore whose file git still has: that file comes back, the curator's
     # hand edits (topics, notes) with it, and the input merges into it as a re-import
     # merges into any file (the importer's record of it is the tombstone's). Written
@@ -291,10 +292,17 @@ def _import_locked(
             paper = Paper(paper_id, papers_dir / f"{paper_id}.yml")
             paper.restores = deleted or ""
             paper.values["added"] = added.isoformat()
+            # A new paper under the citation key of another, said at the record: with the
+            # other's likeness too when the other is this twin (one warning of the two).
+            keyed = _same_key(index, record, paper) if deleted is None else []
+            folded = twin is not None and keyed == [twin.id]
+            if keyed:
+                same_key.append((paper.id, _same_key_warning(record, paper, keyed, alike if folded else "")))
             if twin is not None:
-                paper.pending.append((
-                    "title", "", f"possibly the same paper as {twin.id} ({alike}); if so, delete one"
-                ))
+                if not folded:  # (else the key's warning says it)
+                    paper.pending.append((
+                        "title", "", f"possibly the same paper as {twin.id} ({alike}); if so, delete one"
+                    ))
             elif deleted_twin is not None:
                 paper.pending.append((
                     "title", "",
@@ -331,6 +339,7 @@ def _import_locked(
     write(existing, created, touched, report, lambda: record_file.pending(views, created))
     _locate(existing, created, report)
     added_now = set(report.added)
+    report.warnings += [said for paper_id, said in same_key if paper_id in added_now]
     report.restored = [paper.id for paper in created if paper.restores and paper.id in added_now]
     report.restored_from = {
         paper_id: commit for paper_id, commit in copied.items() if paper_id in report.restored
@@ -390,6 +399,40 @@ def _reused_warning(paper: Paper, record: Record) -> Problem:
         f"this file has the id of a paper a curator deleted but none of its values, so it is "
         f"another paper: {record.source} ({record.title!r}) was not merged into it; if it is "
         "that paper, give it back the title it was imported with",
+        Severity.WARNING,
+    )
+
+
+def _same_key(index: Index, record: Record, paper: Paper) -> list[str]:
+    """The papers, but the new ``paper`` the record makes, whose citation key an import
+    took from the record's exporter (importmatch.Paper.same_key), by id: kept apart from
+    it as the rules tell (a record retitled and moved to another venue in the reference
+    manager is not told from the same people's other paper under a reused key; Google
+    Scholar gives a preprint and its published version one key), but for the curator to
+    judge. A deleted paper's key is no paper's (the deletion holds), another exporter's
+    is another name, and a paper whose arXiv id or DOI the record's disagrees with is
+    another paper."""
+    return sorted(other.id for other in index.keyed(record) if other is not paper and other.same_key(record))
+
+
+def _same_key_warning(record: Record, paper: Paper, others: list[str], also: str) -> Problem:
+    """The warning, at the record, that the new ``paper`` is under the citation key of
+    ``others`` (_same_key), and what to do if it is one of them; ``also``: what else the
+    one other shares with it (importmatch.Index.find's twin), if any."""
+    exporter = f" ({record.key_source})" if record.key_source else ""
+    if len(others) == 1:
+        one, into, that = "the two are one paper", paper.path.with_name(f"{others[0]}.yml"), others[0]
+    else:
+        one, into, that = "it is one of those papers", "that paper's file", "that paper"
+    return Problem(
+        record.source,
+        f"added {paper.id}, a paper of its own, under the citation key {record.key!r} that an"
+        f" import took for {' and '.join(others)} from the same exporter{exporter}"
+        f"{f'; also {also}' if also else ''}; if {one}"
+        " (the record corrected in the reference manager, or Google Scholar's other version of"
+        f" it under one key), copy into {into} what {paper.path} has that it lacks (its title,"
+        f" venue...) and delete {paper.path}: later imports take the record for {that} by that"
+        f" title, and leave {paper.id} deleted",
         Severity.WARNING,
     )
 
