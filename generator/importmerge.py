@@ -28,7 +28,7 @@ from dataclasses import replace
 from . import provenance
 from .conflicts import Conflict, Kept
 from .errors import Problem, Severity
-from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link
+from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, without_notice
 from .latex import simple_math_read, without_math
@@ -102,7 +102,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
         paper.seen_fields.setdefault(name, set()).add(digest)
         # Which record gave it (record_mark), so that the import record keeps which
         # value the importer wrote from which record (Paper.seen, "<field> written").
-        paper.given_by.setdefault(name, {}).setdefault(digest, set()).add(record_mark(record, name))
+        paper.offered[name] = (imported, digest)
+        paper.given_by.setdefault(name, {}).setdefault(digest, []).append(record)
         if name == "title":
             # Its matching form too, so that a paper is recognised (or, deleted, stays
             # deleted) when another source writes its title as "Multi-task", not "Multi-Task".
@@ -175,7 +176,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 if paper.wrote(name, record, current):
                     # Still the title the importer wrote from this record ("title
                     # written"), which it may retitle later; else, as the file's was, not.
-                    paper.given_by[name].setdefault(provenance.digest(restored), set()).add(record_mark(record, name))
+                    paper.given_by[name].setdefault(provenance.digest(restored), []).append(record)
                 paper.values[name] = paper.fills[name] = restored
                 paper.seen_fields[name].add(provenance.digest(restored))
                 report.recased.append(Recased(paper.id, restored, current))
