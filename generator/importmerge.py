@@ -145,9 +145,15 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # capitals: that one. Not one from an earlier import: whether a curator wrote
             # it since cannot be told when it equals what some source offered.
             current = None
-        same = retitled if name == "title" else revenued if name == "venue" else corrected
-        # (A preprint's record, published since: as it was under the preprint venue.)
-        under = was_venue if versions == "published" else None
+        same = retitled if name == "title" else corrected or revenued
+        # The record as it was when it wrote the file's values: a preprint's record,
+        # published since, under the preprint venue; a record whose venue's typo was
+        # mended in the same export as the value (revenued, not corrected), under the
+        # venue it had (the file's, as it was before this record).
+        under = (
+            was_venue if versions == "published"
+            else was_venue if revenued and not corrected and name not in ("title", "venue") else None
+        )
         if _corrected_at_source(paper, record, name, current, imported, years, same, under):
             # The importer's own value, taken from this very source record and untouched
             # since, which the curator has corrected in the reference manager (a venue's
@@ -488,7 +494,9 @@ def _corrected_at_source(
             isinstance(current, str) and not _same_title(current, imported)
             and (paper.wrote(name, record, current) or (under is not None and paper.wrote(name, record, current, under)))
         )
-    if not paper.wrote(name, record, current) or not paper.on_its_own_line(name):
+    if not (
+        paper.wrote(name, record, current) or (under is not None and paper.wrote(name, record, current, under))
+    ) or not paper.on_its_own_line(name):
         return False
     if name == "authors":
         return isinstance(current, list) and current != imported and not _cut_short(imported, current)

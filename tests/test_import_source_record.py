@@ -606,6 +606,26 @@ def test_a_venue_corrected_at_the_source_is_taken_and_said(tmp_path, capsys):
         assert _snapshot(content) == before
 
 
+def test_a_venue_and_a_name_corrected_in_one_export_are_both_taken(tmp_path, capsys):
+    # The curator mends the venue's typo and gives an author's middle initial in Zotero,
+    # then exports once: the record's venue differs from the one the list was written
+    # under, but only by the typo mended, so the list is still that record's to correct.
+    # (A spelling is no conflict from another source: untaken, it would go unsaid.)
+    content, path = _typo_import(tmp_path)
+    week2 = _record(tmp_path, "week2.bib", pages="10--12", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[:-1] == [
+        "updated un-estudio",
+        "authors: un-estudio now 'Ana M. García' for 'Ana García' (its source record 'garcia2020' was corrected)",
+        "venue: un-estudio now 'Revista de Pruebas' (was 'Revista de Prubeas': its source record 'garcia2020' was corrected)",
+    ]
+    assert "authors:\n  - Ana M. García\n  - Luis López\nyear: 2020\nvenue: Revista de Pruebas\n" in path.read_text()
+    before = _snapshot(content)
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "") and "now" not in out and _snapshot(content) == before
+
+
 def test_a_record_under_the_key_with_another_year_or_pages_is_another_publication(tmp_path, capsys):
     # A year or pages of its own make the record under the same key and title another
     # publication of the same people (the next year's, another volume's), as for authors:
