@@ -411,8 +411,10 @@ def _same_key(index: Index, record: Record, paper: Paper) -> list[str]:
     Scholar gives a preprint and its published version one key), but for the curator to
     judge. A deleted paper's key is no paper's (the deletion holds), another exporter's
     is another name, and a paper whose arXiv id or DOI the record's disagrees with is
-    another paper."""
-    return sorted(other.id for other in index.keyed(record) if other is not paper and other.same_key(record))
+    another paper. Only a key an earlier import took: two papers of one run under one key
+    (two files of a first import, each with its own paper under it) are the exporter's
+    reuse, no record corrected since, and merging them would lose one."""
+    return sorted(other.id for other in index.keyed(record) if other is not paper and other.same_key(record, before=True))
 
 
 def _same_key_warning(record: Record, paper: Paper, others: list[str], also: str) -> Problem:

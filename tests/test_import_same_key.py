@@ -215,3 +215,19 @@ def test_a_key_two_papers_have_names_both_and_a_twin_is_said_once(tmp_path, caps
     (said,) = err.splitlines()
     assert said.startswith(f"{retitled}:1:1: warning: added generative-rehearsal-for-lifelong-agents,")
     assert f"took for {OLD} from the same exporter (BibTeX); also same authors, venue, year and pages;" in said
+
+
+
+def test_two_papers_under_one_key_in_two_files_of_a_fresh_import_are_no_warning(tmp_path, capsys):
+    # Two files of a first import, each with its own paper under the same key (one
+    # file's entries must each have their own: a parse error otherwise): no import took
+    # the key before, so nothing says one did, nor bids the curator merge the two.
+    one = _bib(tmp_path, "lab.bib")
+    two = _bib(tmp_path, "robots.bib", title="Replay Buffers for Robot Learning", venue="Robotics Letters")
+    status, out, err = _run(tmp_path, capsys, one, two)
+    assert (status, err) == (0, "")
+    assert len(_papers(tmp_path)) == 2
+    # Imported again: nothing new, nothing said.
+    status, out, err = _run(tmp_path, capsys, one, two)
+    assert (status, err) == (0, "")
+    assert len(_papers(tmp_path)) == 2
