@@ -109,7 +109,21 @@ class Paper:
             if wrote := {written_digest(mark, value_digest) for mark in marks}:
                 fields[written(name)] = fields.get(written(name), frozenset()) | wrote
         now = provenance.Seen(fields, frozenset(self.seen_links))
-        return now if self.prior is None else self.prior.union(now)
+        if self.prior is None:
+            return now
+        # A field this run wrote holds this run's value now: what the importer wrote there
+        # before is no longer the file's, and a curator who types it back (an earlier
+        # list, the correction undone) types their own value, not one to correct.
+        stale = [
+            written(name) for name in sorted(self.fills)
+            if name != "tags" and self.prior.fields.get(written(name))
+        ]
+        merged = self.prior.union(now)
+        if not stale:
+            return merged
+        kept = {name: digests for name, digests in merged.fields.items() if name not in stale}
+        kept.update({name: fields[name] for name in stale if fields.get(name)})
+        return replace(merged, fields=kept)
 
     def _marks(self, record: Record) -> tuple[str, str]:
         """record_marks of a record of this run (given_by holds it, so its id is its own)."""

@@ -769,3 +769,19 @@ def test_an_abstract_corrected_at_the_source_is_taken_and_said_where_it_changed(
     ) in out
     text = path.read_text()
     assert "nine benchmarks" in text and "ten benchmarks" not in text
+
+
+def test_an_earlier_list_the_curator_restored_by_hand_is_not_the_records_to_correct(tmp_path, capsys):
+    # The importer wrote "Ana García", then took the record's correction "Ana M. García";
+    # the curator, who knows better, types "Ana García" back into the file (Zotero keeps
+    # its "Ana M."). That list is theirs now, though the importer once wrote it: another
+    # correction at the source (Luis's middle initial) is a conflict, not a rewrite of it.
+    content, path = _first_import(tmp_path)
+    week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+    status, out, err = _run(tmp_path, capsys, week2)
+    assert (status, err) == (0, "") and "authors: un-estudio now 'Ana M. García'" in out
+    _edit(path, "  - Ana M. García\n", "  - Ana García\n")
+    week3 = _bib(tmp_path, "week3.bib", "Un estudio", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis A.")
+    status, out, err = _run(tmp_path, capsys, week3)
+    assert "now" not in out
+    assert "authors:\n  - Ana García\n  - Luis López\nyear: 2020\n" in path.read_text(encoding="utf-8")
