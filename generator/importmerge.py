@@ -28,7 +28,7 @@ from dataclasses import replace
 from . import provenance
 from .conflicts import Conflict, Kept
 from .errors import Problem, Severity
-from .importmatch import Paper, arxiv_key, doi_key, link_key, same_link
+from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link, written, written_digest
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
 from .ingest import ReadBefore, Record, without_notice
 from .latex import simple_math_read, without_math
@@ -72,6 +72,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     replaces_file = versions == "published" and "venue" not in paper.fills
     was_venue, was_year = str(paper.values.get("venue") or ""), str(paper.values.get("year") or "")
     left_out: list[str] = []  # what the record says of a venue the paper does not hold
+    mended_venue: str | None = None  # the venue whose typo this record mended, if it did
     for name in TEXT_FIELDS + LIST_FIELDS:
         imported: object = getattr(record, name)
         if not imported:
@@ -168,6 +169,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 report.reauthored.append(Reauthored(paper.id, tuple(imported), tuple(current), record.key))  # type: ignore[arg-type]
             else:
                 report.corrected.append(Corrected(paper.id, name, _as_text(imported), _as_text(current), record.key))
+                if name == "venue":
+                    mended_venue = was_venue
             continue
         if (
             name == "title" and name not in paper.fills and prior is not None
@@ -222,6 +225,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                     record.source,
                 )
             )
+    if mended_venue is not None:
+        _rewritten_under_venue(paper, record, mended_venue)
     if left_out:
         paper.pending.append((
             "venue", "",
@@ -501,6 +506,21 @@ def _corrected_at_source(
     if name == "authors":
         return isinstance(current, list) and current != imported and not _cut_short(imported, current)
     return _disagree(name, current, imported, years)
+
+
+def _rewritten_under_venue(paper: Paper, record: Record, venue: str) -> None:
+    """The values the importer wrote from the record as it was under ``venue`` (its typo
+    mended by this record), untouched since and not written now: written by the record as
+    it is, so that its next correction (an author's name in next week's export) is
+    taken as in the export that mends the venue (see merge's ``under``)."""
+    for name in TEXT_FIELDS + LIST_FIELDS:
+        current = paper.values.get(name)
+        if name in ("venue", "tags") or name in paper.fills or _empty(current):
+            continue
+        if paper.wrote(name, record, current, venue):
+            paper.seen_fields.setdefault(written(name), set()).add(
+                written_digest(record_mark(record, name), provenance.digest(current))
+            )
 
 
 def _own(paper: Paper, name: str) -> bool:

@@ -785,3 +785,21 @@ def test_an_earlier_list_the_curator_restored_by_hand_is_not_the_records_to_corr
     status, out, err = _run(tmp_path, capsys, week3)
     assert "now" not in out
     assert "authors:\n  - Ana García\n  - Luis López\nyear: 2020\n" in path.read_text(encoding="utf-8")
+
+
+
+def test_a_name_corrected_in_the_export_after_the_venues_typo_is_taken(tmp_path, capsys):
+    # The venue's typo mended in Zotero one week, an author's middle initial given the
+    # next: the list is still the importer's, written from that record, whose venue only
+    # lost its typo since; the correction is taken as in one export (above; before, it
+    # was dropped without a word, a spelling being no conflict).
+    content, path = _typo_import(tmp_path)
+    status, out, err = _run(tmp_path, capsys, _record(tmp_path, "week2.bib", pages="10--12"))
+    assert (status, err) == (0, "") and "venue: un-estudio now 'Revista de Pruebas'" in out
+    week3 = _record(tmp_path, "week3.bib", pages="10--12", authors="Garc{\\'i}a, Ana M. and L{\\'o}pez, Luis")
+    said = "authors: un-estudio now 'Ana M. García' for 'Ana García' (its source record 'garcia2020' was corrected)"
+    assert _run(tmp_path, capsys, week3)[1].splitlines()[:-1] == ["updated un-estudio", said]
+    assert "  - Ana M. García\n  - Luis López\nyear: 2020\nvenue: Revista de Pruebas\n" in path.read_text()
+    before = _snapshot(content)
+    status, out, err = _run(tmp_path, capsys, week3)
+    assert (status, err, "now" in out, _snapshot(content) == before) == (0, "", False, True)
