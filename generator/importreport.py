@@ -132,8 +132,8 @@ class Reauthored:
 
 @dataclass(frozen=True)
 class Corrected:
-    """A value other than a title or author list (a venue, year, pages...) that an
-    earlier import took from a source record, untouched since, given the value that
+    """A value other than a title or author list (a venue, venue kind, publisher,
+    abstract) that an earlier import wrote from a source record, untouched since, given the value that
     record now has, corrected in the reference manager (its citation key:
     importmatch.Paper.corrected_record). A long one (an abstract) as a conflict shows
     it: around where the two differ."""
@@ -206,8 +206,9 @@ class ImportReport:
     # Author lists an earlier import took, whose source record was corrected since, given
     # its list (updated).
     reauthored: list[Reauthored] = field(default_factory=list)
-    # Other values an earlier import took (a venue, year, pages...), whose source record
-    # was corrected since, given its value (updated).
+    # Other values an earlier import wrote (a venue, publisher, abstract...), whose source
+    # record was corrected since, given its value (updated). (Never a year, volume, issue
+    # or pages: those of its own make a record another publication: importmatch.)
     corrected: list[Corrected] = field(default_factory=list)
     # arXiv ids and DOIs that records met before without them give now, filled (updated).
     gained_ids: list[GainedId] = field(default_factory=list)
