@@ -290,11 +290,16 @@ def one_person(name: str, other: str) -> bool:
 _NAME_BREAK = re.compile(r"[\s.,\-\u2010\u2011]+")
 
 
+# Particles of surnames that sources also write in capitals ("De Freitas", "Van Beethoven").
+_PARTICLES = frozenset("da das de del della der den di do dos du la le ten ter van von".split())
+
+
 def _name_parts(name: str) -> tuple[list[str], str, str]:
     """A name's given names, surname and "Jr" part (folded), as one_person compares
     them. The surname as BibTeX reads it: the part before the comma ("García Márquez,
     Gabriel"; "King, Jr., Martin"), else the last word, hyphenated or not, with the
-    lower-case particles before it ("Jan van der Berg": "van der Berg")."""
+    lower-case particles before it ("Jan van der Berg": "van der Berg"), and the known
+    ones in capitals after a given name ("Nando De Freitas": "De Freitas")."""
     name = " ".join(name.split())
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 2 and not is_suffix(parts[1]) and all(folded(part) for part in parts):
@@ -306,8 +311,10 @@ def _name_parts(name: str) -> tuple[list[str], str, str]:
         suffix = " ".join(word for word in words if is_suffix(word))
         words = [word for word in words if not is_suffix(word)]
         at = len(words) - 1
-        while at > 0 and words[at - 1][:1].islower():
-            at -= 1  # (a particle: "van", "der", "de", "von")
+        while at > 0 and (words[at - 1][:1].islower() or (at > 1 and words[at - 1].casefold() in _PARTICLES)):
+            # A particle ("van", "der", "de", "von"), also in capitals after a given name
+            # ("Nando De Freitas", "N. de Freitas"; but "Van Morrison": a given name first).
+            at -= 1
         surname, given_text = " ".join(words[at:]), " ".join(words[:at])
     given = [part for part in _NAME_BREAK.split(given_text) if folded(part) and not is_suffix(part)]
     return given, surname, folded(suffix)

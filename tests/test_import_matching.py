@@ -456,6 +456,7 @@ def test_names_alike_but_of_other_people_are_not_one_person():
         ("others", "John Others"),  # BibTeX's "and others" is nobody
         ("Jan van der Berg", "Jan Berg"),  # a particle is the surname's, not a given name
         ("Jan van der Berg", "Jan van Berg"),
+        ("Ludwig Van Beethoven", "Ludwig Beethoven"),  # in capitals too
         ("V. Berg", "Jan van Berg"),
         ("van der Berg, Jan", "Jan Berg"),
         ("Ana García-Pérez", "Ana Pérez"),  # a hyphenated surname is one surname
@@ -472,6 +473,8 @@ def test_names_alike_but_of_other_people_are_not_one_person():
     # (Still one person: a particle's capitals, "Jr" one source leaves out, the surname
     # first or last.)
     for name, other in (
+        ("Nando De Freitas", "N. de Freitas"), ("Ana Da Silva", "A. da Silva"),  # a particle in capitals
+        ("Ludwig Van Beethoven", "L. van Beethoven"), ("Van Morrison", "V. Morrison"),  # (first: a given name)
         ("Jan van der Berg", "J. van der Berg"), ("Jan van der Berg", "van der Berg, Jan"),
         ("Jan van der Berg", "Jan Van der Berg"), ("John Smith Jr.", "J. Smith"),
         ("Smith, Jr., John", "John A. Smith"), ("Ana García-Pérez", "A. García-Pérez"),
