@@ -92,6 +92,11 @@ _ONCE_TAGS: dict[str, tuple[str, str]] = {
     "M1": ("note", "arXiv id"),
     **dict.fromkeys(("C3", "BT", "T2", "JF", "JO", "JA", "J1", "J2", "T3", "SE"), ("venue", "venue")),
 }
+# Tags RIS gives one field (TI "Title", T1 "Primary Title"; PY "Publication Year", Y1
+# "Primary Date"), as Zotero reads them: a record writing both, saying two things, gives
+# the field twice, and the one not read is said as a second value is (`_given_twice`).
+# (Not DA beside them: it may be another date, EndNote's of a conference.)
+_SAME_FIELD = {"TI": "T1", "T1": "TI", "PY": "Y1", "Y1": "PY"}
 # A value whose lines of more than a word are longer than this is not wrapped to width:
 # each of its lines is a paragraph, as Zotero and EndNote write an abstract.
 _WRAPPED_WIDTH = 85
@@ -511,16 +516,18 @@ def _ends_paragraph(line: str, following: str, width: int) -> bool:
 
 def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
     """A warning at each value after the first of a tag the record was read from
-    (`_Tags.read`) that says something else: it is left out. Its year, when it is read
+    (`_Tags.read`), and at each value of the tag RIS gives the same field
+    (`_SAME_FIELD`: T1 beside TI), that says something else: it is left out. Its year, when it is read
     for one ("PY  - 2017///" beside "PY  - 2017" says the same year, as does "DA  -
     2016/07//" beside "DA  - 2016/06//"); a DOI as DOIs are compared (in any case, with
     or without ``https://doi.org/``); any other as titles are (matchkeys.normalise_title:
     "SAID TWICE." beside "Said Twice" says the same title, "NATURE" the same venue)."""
     for tag, (what, gives) in tags.read.items():
         values = tags.once(tag)
-        if len(values) < 2:
+        if not values:
             continue
         (line, first), *others = values
+        synonym = _SAME_FIELD.get(tag, "")
         meant = _FOUR_DIGITS.findall if gives == "year" else _doi_key if gives == "DOI" else normalise_title
         for number, other in others:
             if meant(other) != meant(first):
@@ -529,6 +536,14 @@ def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
                     f"a second {tag} in this record, {other!r}, is left out: the {what} is the"
                     f" first's, {first!r} (line {line}); correct the paper's {gives} after the"
                     " import if this one is meant",
+                )
+        for number, other in tags.once(synonym) if synonym else ():
+            if meant(other) != meant(first):
+                problems.warning(
+                    Location(path, number, 1),
+                    f"{synonym} in this record, {other!r}, is left out: {tag} and {synonym} both give the"
+                    f" {what}, and it is {tag}'s, {first!r} (line {line}); correct the paper's"
+                    f" {gives} after the import if this one is meant",
                 )
 
 

@@ -823,9 +823,9 @@ def test_a_second_value_that_says_the_same_or_of_a_field_not_read_is_no_warning(
         "TY  - JOUR\nTI  - A Paper\nT2  - Nature\nT2  - NATURE.\nDA  - 2015/05//\nDA  - 2015/06//\n"
         "DO  - 10.1038/nature14539\nDO  - https://doi.org/10.1038/NATURE14539\nVL  - \nVL  - 521\n"
         "ER  - \n"
-        # A tag not read: DA beside PY, J2 beside T2, T1 beside TI (the warning would say
-        # a false thing: the year, the venue, the title are not theirs).
-        "TY  - JOUR\nTI  - Another Paper\nT1  - A Third Title\nT1  - A Fourth\nPY  - 2017\n"
+        # A tag not read: DA beside PY, J2 beside T2 (the warning would say a false thing:
+        # the year, the venue are not theirs); T1 beside TI saying the same title.
+        "TY  - JOUR\nTI  - Another Paper\nT1  - Another paper\nT1  - ANOTHER PAPER.\nPY  - 2017\n"
         "DA  - 2015/05//\nDA  - 2016/01//\nT2  - Science\nJ2  - Sci\nJ2  - Sci.\n  Adv.\nER  - \n"
         # A book's BT is its title.
         "TY  - BOOK\nBT  - The Book\nBT  - Another\n  Book\nER  - \n"
@@ -839,6 +839,31 @@ def test_a_second_value_that_says_the_same_or_of_a_field_not_read_is_no_warning(
         "lab.ris:26:1: warning: a second BT in this record, 'Another Book', is left out: the"
         " title is the first's, 'The Book' (line 25); correct the paper's title after the"
         " import if this one is meant",
+    ]
+
+
+def test_a_t1_beside_ti_or_a_y1_beside_py_that_says_otherwise_is_warned_of():
+    # (RIS gives TI and T1 one field, the title, and PY and Y1 one, the year, as Zotero
+    # reads them: a record with both, saying two things, lost one without a word.)
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - The Title Meant\nT1  - Another Title,\n   over two lines\nPY  - 2017\n"
+        "Y1  - 2018///\nER  - \n"
+        # The same again, or an empty TI that gives way to T1: nothing to say. DA may be
+        # another date (EndNote's conference's): not a second year.
+        "TY  - JOUR\nT1  - Given in T1\nTI  - \nY1  - 2020/05/01/\nPY  - 2020\nER  - \n"
+        "TY  - JOUR\nTI  - Said Once\nT1  - SAID ONCE.\nPY  - 2019\nY1  - 2019///\n"
+        "DA  - 2018/12/05\nER  - \n"
+    )
+    assert [(r.title, r.year) for r in records] == [
+        ("The Title Meant", "2017"), ("Given in T1", "2020"), ("Said Once", "2019"),
+    ]
+    assert problems == [
+        "lab.ris:3:1: warning: T1 in this record, 'Another Title, over two lines', is left out:"
+        " TI and T1 both give the title, and it is TI's, 'The Title Meant' (line 2); correct the"
+        " paper's title after the import if this one is meant",
+        "lab.ris:6:1: warning: Y1 in this record, '2018///', is left out: PY and Y1 both give"
+        " the year, and it is PY's, '2017' (line 5); correct the paper's year after the import"
+        " if this one is meant",
     ]
 
 
