@@ -70,10 +70,13 @@ CONFERENCE_NAMES = {
 # The words a conference's proceedings write around its name, which say no more of
 # which conference and year it is: a venue with any other word ("Workshop", "Findings",
 # "Companion", "Pacific-Asia") is not the conference's own. Numbers ("30", "38th",
-# "2017") and ordinals in words ("Thirty-Seventh") are such words too.
+# "2017") and ordinals in words ("Thirty-Seventh") are such words too, and so is how
+# the paper was presented, as a Markdown list says it ("NeurIPS 2019 Oral", "CVPR 2023
+# Highlight"): an oral, a spotlight, a poster is in the conference's own proceedings.
 _VENUE_WORDS = frozenset(
     "proceedings proc of the in advances annual international conference on and ieee cvf rsj"
     " acm computer society pmlr volume vol long short papers main track"
+    " oral spotlight poster highlight"
     " first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
     " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
     " thirtieth fortieth fiftieth twenty thirty forty fifty".split()

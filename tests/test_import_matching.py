@@ -882,6 +882,20 @@ def test_a_conference_by_its_acronym_and_by_its_name_is_one_venue_and_its_pages_
         assert (paper["venue"], paper["volume"], paper["pages"]) == (scholar.venue, "30", "5998–6008")
 
 
+def test_a_conference_paper_a_list_says_was_an_oral_takes_the_proceedings_volume(tmp_path):
+    # (A Markdown list's "NeurIPS 2019 Oral" was another venue than the proceedings that
+    # print the paper: a conflict on every import of its BibTeX, its volume left out.)
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "xlnet.yml").write_text("id: xlnet\ntitle: XLNet\nyear: 2019\nvenue: NeurIPS Oral\n")
+    scholar = _rec("Xlnet", path="scholar.bib", year="2019",
+                   venue="Advances in neural information processing systems", venue_kind="conference", volume="32")
+    report = import_records([scholar], tmp_path, added=DAY)
+    assert report.conflicts == [] and not report.warnings
+    paper = _read(papers / "xlnet.yml")
+    assert (paper["venue"], paper["venue_kind"], paper["volume"]) == ("NeurIPS Oral", "conference", "32")
+
+
 def test_another_conference_a_workshop_or_another_year_is_still_a_venue_conflict(tmp_path):
     papers = tmp_path / "papers"
     papers.mkdir()

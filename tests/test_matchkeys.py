@@ -104,8 +104,15 @@ def test_lists_as_long_as_each_other_are_judged_both_ways():
      " Proceedings", ("iclr", "2015")),
     ("Proceedings of the 25th ACM SIGKDD International Conference on Knowledge Discovery & Data"
      " Mining", ("kdd", "")),
+    # How the paper was presented, as a Markdown list says it beside the conference: its
+    # oral, spotlight, poster or highlight is in the conference's own proceedings.
+    ("NeurIPS Oral", ("neurips", "")),
+    ("NeurIPS 2019 Spotlight", ("neurips", "2019")),
+    ("ICLR 2023 Poster", ("iclr", "2023")),
+    ("CVPR 2023 Highlight", ("cvpr", "2023")),
     # Not the conference's own proceedings, or no conference of the list.
     ("NeurIPS 2023 Workshop on Foundation Models", None),
+    ("NeurIPS 2023 Workshop Poster", None),
     ("ICLR 2024 Workshop Track", None),
     ("Tiny Papers Track at ICLR 2023", None),
     ("Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops", None),
