@@ -24,11 +24,13 @@ def config_problems(root: Path) -> Problems:
     path = Path(root) / CONFIG
     problems = Problems()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = yamlio.read_text(path)
     except FileNotFoundError:
         return problems
     except UnicodeDecodeError as error:
-        problems.error(Location(display(path, Path(root))), f"not UTF-8 text ({error.reason}); save it as UTF-8")
+        # At its first bad byte, as a paper file's (a Windows editor's "é" in site_name).
+        line, col, message = yamlio.not_utf8(path.read_bytes()) or (1, 1, str(error))
+        problems.error(Location(display(path, Path(root)), line, col), message)
         return problems
     # Only the syntax: the rest of what the reader of curation files refuses (tags such
     # as !ENV, anchors) is MkDocs' to read.
