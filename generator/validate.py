@@ -390,12 +390,19 @@ class RecordChecker:
                     f" not to the address; write {text[: -len(glued)]}",
                 )
             return text
-        bad = _NOT_IN_URL.search(text)
-        if bad:
-            char = bad.group()
-            what = "a space" if char == " " else char_name(char)
-            place = self.locate(node, char)  # type: ignore[arg-type]
-            self.problems.error(place, f"'{name}' contains {what}; remove it")
+        found = Counter(_NOT_IN_URL.findall(text))  # (in the order first met)
+        if found:
+            # Each kind of character once, at its first place, with how many there are:
+            # told of the first space alone, a curator met the next one each run.
+            for char, times in found.items():
+                what = "a space" if char == " " else char_name(char)
+                if times > 1:
+                    what = f"{times} spaces" if char == " " else f"{what} {times} times"
+                    what += " (the first here)"
+                self.problems.error(
+                    self.locate(node, char),  # type: ignore[arg-type]
+                    f"'{name}' contains {what}; remove {'them' if times > 1 else 'it'}",
+                )
             return INVALID
         userinfo = _USERINFO.match(text)
         if userinfo:

@@ -627,6 +627,20 @@ def test_urls_must_be_plain_absolute_http(tmp_path, case):
     assert check_one(tmp_path, code_link(url)) == [f"{P}:{expected}"]
 
 
+def test_every_kind_of_character_an_address_may_not_hold_is_said_at_once(tmp_path):
+    # Copied from a PDF: two spaces and a zero-width space. Told only of the first space,
+    # a curator removed it and met the zero-width space next run, then the other space.
+    url = "https://x.org/a b\u200bc d"
+    assert check_one(tmp_path, code_link(url)) == [
+        f"{P}:6:27: 'url' contains 2 spaces (the first here); remove them",
+        f"{P}:6:29: 'url' contains U+200B ZERO WIDTH SPACE; remove it",
+    ]
+    url = "https://x.org/a\u200bb\u200bc"
+    assert check_one(tmp_path, code_link(url)) == [
+        f"{P}:6:27: 'url' contains U+200B ZERO WIDTH SPACE 2 times (the first here); remove them",
+    ]
+
+
 def test_link_structure_mistakes(tmp_path):
     text = """\
 id: x
