@@ -1,8 +1,9 @@
 """Reading and checking `content/topics.yml` (crosscheck.py checks it with the papers).
 
 Each topic is checked on its own here, as a paper file is in paperdrafts.py: its fields
-(validate.py), a duplicate id, the length of its reading order; then the parents (no
-unknown one, no cycle), and, once the papers are loaded, the topics left with no paper.
+(validate.py), a duplicate id, the length of its reading order (a YAML syntax error
+inside one topic keeps the others checked); then the parents (no unknown one, no cycle),
+and, once the papers are loaded, the topics left with no paper.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from typing import Callable, Container, Iterable, Mapping, Sequence
 from .errors import Location, Problems, counted
 from .importedfile import Fate
 from .models import Content, Paper, Topic, TopicAssignment
-from .schema import READING_ORDER_LENGTH
+from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH
 from .slugs import slugify
 from .typos import closest, did_you_mean
 from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, place_of
 from .yamlfile import display, read_yaml
-from .yamlio import Map, Node, Refused, Scalar, Seq
+from .yamlio import Map, Node, Refused, Scalar, Seq, parse
 
 TOPICS_FILE = "topics.yml"
 # After "unknown topic 'x'" and its suggestion, if any: a topic deleted from topics.yml
@@ -42,6 +43,9 @@ class TopicDraft:
     # The topics after it in the file that give its id again: no topic of the site,
     # but what is wrong inside each is said all the same (`check_duplicates`).
     duplicates: list[TopicDraft] = field(default_factory=list)
+    # A topic with a YAML syntax error inside it (`_past_syntax_errors`): only its id is
+    # known, so it is no topic of the site, and nothing is said of the others' papers.
+    unread: bool = False
 
 
 def read_topics(
@@ -49,7 +53,9 @@ def read_topics(
 ) -> tuple[list[TopicDraft], bool, list[TopicDraft]]:
     """The topics of topics.yml, and whether its list of topics could be read: when it
     could not (a YAML syntax error, no 'topics:' list), the error is reported here and
-    the topics named elsewhere are not reported as unknown, which they may not be.
+    the topics named elsewhere are not reported as unknown, which they may not be. (A
+    syntax error inside a topic whose id can be read leaves the others readable:
+    `_past_syntax_errors`.)
     Then the topics with no valid id (each with the id ""): no topic of the site, but
     what is wrong inside each is said all the same (`check_duplicates`)."""
     if not path.is_file():
@@ -57,6 +63,9 @@ def read_topics(
     shown = display(path, root)
     before = len(problems.items)
     tree, text = read_yaml(path, shown, problems)
+    unread: list[TopicDraft] = []
+    if tree is None and text and any(p.message.startswith(SYNTAX_ERROR) for p in problems.items[before:]):
+        tree, unread = _past_syntax_errors(text, shown, problems, before)
     if tree is None:
         if len(problems.items) != before:
             return [], False, []
@@ -90,14 +99,25 @@ def read_topics(
         checker.error(tree, "missing required field 'topics'")
         return [], False, []
     if isinstance(listed, Scalar) and listed.text is None:
-        return [], True, []
+        if not unread:
+            return [], True, []
+        listed = Seq((), shown, listed.line, listed.col)  # (every topic held a syntax error)
     if not isinstance(listed, Seq):
         checker.error(listed, f"'topics' must be a list of topics, not {ACTUAL[listed.kind]}")
         return [], False, []
     drafts = []
     unnamed: list[TopicDraft] = []
     first: dict[str, TopicDraft] = {}
-    for number, item in enumerate(listed.items, 1):
+    items = sorted(chain(listed.items, unread), key=lambda item: item.loc.line)
+    for number, item in enumerate(items, 1):
+        if isinstance(item, TopicDraft):  # (one `_past_syntax_errors` could not read)
+            if item.id in first:
+                checker.error(item.nodes["id"], _duplicate(item.id, first[item.id]))
+                first[item.id].duplicates.append(item)
+            else:
+                first[item.id] = item
+                drafts.append(item)
+            continue
         if not isinstance(item, Map):
             checker.error(
                 item,
@@ -109,12 +129,7 @@ def read_topics(
         topic_id = values.get("id")
         nodes = {key.text or "": value for key, value in item.entries}
         if isinstance(topic_id, str) and topic_id in first:
-            checker.error(
-                nodes["id"],
-                f"duplicate topic id {topic_id!r} (first defined at line"
-                f" {first[topic_id].nodes['id'].line}): the site has the first; give this one"
-                " another id, or merge the two",
-            )
+            checker.error(nodes["id"], _duplicate(topic_id, first[topic_id]))
         # (Of a topic with no valid id too: what the topic alone says of itself. A short
         # one of a topic the site has is told once its papers are known: see
         # warn_short_reading_orders.)
@@ -141,6 +156,119 @@ def read_topics(
             first[topic_id] = draft
             drafts.append(draft)
     return drafts, True, unnamed
+
+
+def _any_unread(drafts: Sequence[TopicDraft]) -> bool:
+    """Whether a topic could not be read (a YAML syntax error inside it): which papers
+    the others have then depends on what it says (its papers under its parent, a paper
+    whose closest topic it is), so none is said to have too few."""
+    return any(draft.unread for draft in drafts)
+
+
+def _duplicate(topic_id: str, first: TopicDraft) -> str:
+    return (
+        f"duplicate topic id {topic_id!r} (first defined at line {first.nodes['id'].line}):"
+        " the site has the first; give this one another id, or merge the two"
+    )
+
+
+SYNTAX_ERROR = "YAML syntax error"
+# The line that opens the list of topics, and a topic's first line in it ("  - id: x").
+_TOPICS_KEY = re.compile(r"topics:[ \t]*(?:#.*)?")
+_ITEM = re.compile(r"( *)-(?:[ \t]+|$)")
+# A topic's id on a line of its own, as the reader takes it (plain or quoted).
+_ID_LINE = re.compile(r"( *)(?:-[ \t]+)?id:[ \t]+(['\"]?)([a-z0-9-]+)\2[ \t]*(?:#.*)?")
+_ID = re.compile(PATTERNS["id"])
+
+
+def _past_syntax_errors(
+    text: str, shown: str, problems: Problems, before: int
+) -> tuple[Node | None, list[TopicDraft]]:
+    """topics.yml read without the topics that hold a YAML syntax error, and those
+    topics, each known by its id alone (``unread``); (None, []) when that cannot be done.
+
+    One mistake in one topic hid every other topic's (an unknown parent, a keyword that
+    never matches, a paper no file has...) until it was fixed: each topic's lines are a
+    list item that YAML reads apart from the others', so the file without that item's
+    lines (blank lines in their place: the others keep their line numbers) says the rest.
+    Only when every such topic gives its id on a line of its own: a parent or a paper
+    naming it is then no unknown topic. Each topic's syntax error is said; the reader's
+    other problems (a character refused) are said once."""
+    lines = text.split("\n")
+    spans = _topic_spans(lines)
+    blanked: list[tuple[int, int]] = []
+    said = set(problems.items[before:])
+    while True:
+        found = Problems()
+        tree = parse("\n".join(lines), shown, found)
+        syntax = [p for p in found.items if p.message.startswith(SYNTAX_ERROR)]
+        if not syntax:
+            break
+        at = syntax[0].location.line - 1
+        span = next((span for span in spans if span[0] <= at < span[1]), None)
+        if span is None or span in blanked:
+            return None, []  # (the list itself is broken, or the error is outside it)
+        blanked.append(span)
+        lines[span[0] : span[1]] = [""] * (span[1] - span[0])
+        if syntax[0] not in said:  # (the first was said as the file was read)
+            problems.items.append(syntax[0])
+            said.add(syntax[0])
+    original = text.split("\n")
+    unread = [draft for span in blanked if (draft := _unread_topic(original, span, shown))]
+    if tree is None or len(unread) != len(blanked):
+        return None, []
+    # What the reader says of the rest (a duplicate key...), but a refused character
+    # said already.
+    problems.items.extend(p for p in found.items if p not in said)
+    return tree, unread
+
+
+def _topic_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """The lines (from, to: 0-based, the end excluded) of each item of the file's
+    top-level 'topics:' list, written in block style; none for another shape."""
+    start = next((at for at, line in enumerate(lines) if _TOPICS_KEY.fullmatch(line)), None)
+    if start is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    indent = None
+    for at in range(start + 1, len(lines)):
+        line = lines[at]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = _ITEM.match(line)
+        if indent is None:
+            if item is None:
+                return []
+            indent = len(item.group(1))
+        if item is not None and len(item.group(1)) == indent:
+            if spans:
+                spans[-1] = (spans[-1][0], at)
+            spans.append((at, len(lines)))
+        elif len(line) - len(line.lstrip(" ")) <= indent and not line.startswith(" " * indent + "-"):
+            if spans:
+                spans[-1] = (spans[-1][0], at)  # (the list ends: another key of the file)
+            break
+    return spans
+
+
+def _unread_topic(lines: list[str], span: tuple[int, int], shown: str) -> TopicDraft | None:
+    """The topic of ``lines[span]`` known by its id alone, if it gives one on a line of
+    its own at the indentation of its first key."""
+    first = lines[span[0]]
+    key_col = len(first) - len(_ITEM.sub("", first, count=1))
+    ids = []
+    for at in range(*span):
+        found = _ID_LINE.fullmatch(lines[at])
+        if found is None:
+            continue
+        col = len(found.group(1)) if at > span[0] else key_col  # (where "id:" starts)
+        if col == key_col and len(found.group(3)) <= MAX_ID_LENGTH and _ID.match(found.group(3)):
+            ids.append(Scalar(found.group(3), shown, at + 1, found.start(3) + 1 - bool(found.group(2))))
+    if len(ids) != 1:
+        return None
+    node = ids[0]
+    loc = Location(shown, span[0] + 1, key_col + 1)
+    return TopicDraft(str(node.text), {"id": node.text}, {"id": node}, loc, False, unread=True)
 
 
 def _check_keyword_overlaps(node: Node | None, keywords: object, problems: Problems) -> None:
@@ -198,6 +326,8 @@ def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], pr
     has, unless it lists every paper of its topic: a new list's topic of two papers,
     both listed, was told to list three, which it cannot (nor is it told when it lists
     none, since its other papers show on its page)."""
+    if _any_unread(drafts):
+        return
     low = READING_ORDER_LENGTH[0]
     shown = {topic.id for topic in content.topics}
     short = [
@@ -347,6 +477,8 @@ def check_duplicates(
 
 def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
     """Warn about each topic with no paper in it or under it, by the curator or by rule."""
+    if _any_unread(drafts):
+        return
     parents = {topic.id: topic.parent for topic in content.topics}
     empty = set(parents)
 

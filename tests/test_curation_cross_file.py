@@ -55,13 +55,111 @@ TOPIC_REFS = {
 def test_a_topics_file_that_fails_to_parse_gives_its_own_error_and_no_unknown_topics(tmp_path):
     broken = TOPICS.replace("    title: Multi", "   title: Multi")  # one space short
     root = project(tmp_path, broken, **TOPIC_REFS)
+    # The other topic is read all the same (see test_a_syntax_error_in_one_topic_hides_
+    # nothing_wrong_in_the_others): b excluding the topic whose reading order lists it is
+    # said, and b naming the broken topic is no unknown topic.
     assert messages(root) == [
+        "content/topics.yml:6:24: paper 'b' is in the reading order of topic"
+        " 'in-context-learning', but content/papers/b.yml:4:18 excludes the paper from that"
+        " topic; remove one of the two",
         "content/topics.yml:8:4: YAML syntax error: this line is not indented like the lines"
         " around it; check the indentation of this line and the line above",
     ]
     content, _ = load_content(root / "content", root)
     assert [p.id for p in content.papers] == ["a", "b", "c"]
-    assert all(p.topics == () and p.exclude_topics == () for p in content.papers)
+    # Only a topic of the site is named: the broken one is none.
+    assert [(p.topics, p.exclude_topics) for p in content.papers] == [
+        (("in-context-learning",), ()), ((), ("in-context-learning",)), ((), ()),
+    ]
+    assert [t.id for t in content.topics] == ["in-context-learning"]
+
+
+# A YAML syntax error inside one topic: the others are read without its lines.
+ONE_TOPIC_BROKEN = """\
+topics:
+  - id: in-context-learning
+    title: In-context learning
+    parent: nothing
+    keywords:
+      in-context: 1
+    reading_order: [a, b, c]
+  - id: multi-task-learning
+    title: Multi-task learning: a survey
+    keywords:
+      multi-task: 1
+  - id: transfer
+    title: Transfer
+    parent: multi-task-learning
+    threshold: abc
+    reading_order: [a, b, zz]
+    keywords:
+      in-context: 1
+"""
+
+
+def test_a_syntax_error_in_one_topic_hides_nothing_wrong_in_the_others(tmp_path):
+    # Once only the syntax error was said: the unknown parent, the threshold and the
+    # unknown paper were found one run after it was fixed. The broken topic is known by
+    # its id: a parent or a paper naming it is no unknown topic.
+    root = project(
+        tmp_path, ONE_TOPIC_BROKEN,
+        a=paper("a"), b=paper("b", extra="topics: [multi-task-learning]\n"), c=paper("c"),
+    )
+    assert messages(root) == [
+        "content/topics.yml:4:13: 'parent': unknown topic 'nothing'; remove it here, write the"
+        " topic meant, or define it in topics.yml",
+        "content/topics.yml:9:31: YAML syntax error: a colon followed by a space inside an"
+        " unquoted value; put the value in double quotes",
+        "content/topics.yml:15:16: 'threshold' must be a number, not 'abc'",
+        f"content/topics.yml:16:27: unknown paper 'zz'{NO_SUCH_PAPER}",
+    ]
+
+
+def test_each_topic_with_a_syntax_error_is_said_at_once(tmp_path):
+    broken = ONE_TOPIC_BROKEN.replace("    threshold: abc\n", '    threshold: "abc\n').replace(
+        "    reading_order: [a, b, c]", "     reading_order: [a, b, c]"
+    )
+    root = project(tmp_path, broken, a=paper("a", extra="topics: [transfer, in-context-learning]\n"))
+    assert messages(root) == [
+        "content/topics.yml:7:6: YAML syntax error: this line is not indented like the lines"
+        " around it; check the indentation of this line and the line above",
+        "content/topics.yml:9:31: YAML syntax error: a colon followed by a space inside an"
+        " unquoted value; put the value in double quotes",
+        "content/topics.yml:15:16: YAML syntax error: this quote is never closed (the value runs"
+        " to the end of the file); close it at the value's end",
+    ]
+
+
+def test_a_topic_with_a_syntax_error_and_no_readable_id_hides_the_file_as_before(tmp_path):
+    # Without its id, a parent or a paper naming it could not be told from a typo.
+    broken = ONE_TOPIC_BROKEN.replace("  - id: multi-task-learning", "  - id: multi-task-learning: x")
+    root = project(tmp_path, broken, **TOPIC_REFS)
+    assert messages(root) == [
+        "content/topics.yml:8:28: YAML syntax error: a colon followed by a space inside an"
+        " unquoted value; put the value in double quotes",
+    ]
+
+
+def test_no_topic_is_said_to_be_empty_while_one_cannot_be_read(tmp_path):
+    # 'transfer' gets its papers through its child, whose lines YAML cannot read.
+    topics = """\
+topics:
+  - id: transfer
+    title: Transfer
+    keywords:
+      nothing matches this: 1
+  - id: in-context-learning
+    title: In-context learning: a survey
+    parent: transfer
+    keywords:
+      in-context: 1
+"""
+    root = project(tmp_path, topics, a=paper("a"))
+    _, problems = load_content(root / "content", root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/topics.yml:7:31: YAML syntax error: a colon followed by a space inside an"
+        " unquoted value; put the value in double quotes",
+    ]
 
 
 @pytest.mark.parametrize(
