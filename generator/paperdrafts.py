@@ -27,7 +27,7 @@ from .links import without_subject_class
 from .models import Paper
 from .validate import ACTUAL, PAPER_FIELDS, RecordChecker
 from .yamlfile import display, read_yaml
-from .yamlio import Map, Node
+from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, parse_past_syntax_errors
 
 if TYPE_CHECKING:  # (curation.py imports this module; these are only its types)
     from .curation import FileCache, FolderMemo
@@ -284,6 +284,9 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
     draft = PaperDraft(shown)
     before = len(problems.items)
     tree, text = read_yaml(path, shown, problems)
+    unread: frozenset[str] = frozenset()
+    if tree is None and text and any(p.message.startswith(SYNTAX_ERROR) for p in problems.items[before:]):
+        tree, unread = _past_syntax_errors(text, shown, problems, before)
     if tree is None:
         if len(problems.items) == before:
             problems.error(
@@ -297,14 +300,24 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
         )
         return draft
     draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
-    draft.same_keys = _same_keys(draft.values)
-    if draft.values.get("venue_kind") and not str(draft.values.get("venue") or "").strip():
+    # A file with a field YAML cannot read is no paper of the site yet, as one that
+    # cannot be read at all: nothing is said of it that the field's value might undo;
+    # nor is it compared with the other files (a DOI or a year YAML cannot read may be
+    # what tells two papers of one title apart).
+    draft.usable = draft.usable and not unread
+    draft.same_keys = _same_keys(draft.values) if not unread else ()
+    if unread.intersection(("venue", "publisher")):
+        pass  # (where it is printed is not known: its parts without a venue say nothing)
+    elif draft.values.get("venue_kind") and not str(draft.values.get("venue") or "").strip():
         problems.warning(
             tree.get("venue_kind").loc,  # type: ignore[union-attr]
             "'venue_kind' says what the venue is, but the paper has no venue: the citation"
             " ignores it; add the venue or remove the kind",
         )
-    where = str(draft.values.get("venue") or "").strip() or str(draft.values.get("publisher") or "").strip()
+    where = (
+        str(draft.values.get("venue") or "").strip() or str(draft.values.get("publisher") or "").strip()
+        or unread.intersection(("venue", "publisher"))
+    )
     for name in ("volume", "number", "pages"):
         if str(draft.values.get(name) or "").strip() and not where:
             problems.warning(
@@ -330,6 +343,39 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
             " rename one so they agree",
         )
     return draft
+
+
+# A line that starts a field of a paper file ("title: ...", "links:"), and the field's name.
+_FIELD_START = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+
+
+def _past_syntax_errors(
+    text: str, shown: str, problems: Problems, before: int
+) -> tuple[Node | None, frozenset[str]]:
+    """The file read without the fields that hold a YAML syntax error, each of which
+    stands there as a value the reader refused (no "missing required field"), and their
+    names ("" for a line left out that starts no field); (None, ∅) when that cannot be
+    done (yamlio.parse_past_syntax_errors).
+
+    A colon in an unquoted abstract hid a year that is no year, an unknown topic, a
+    link that is no address... until it was fixed: each field at the start of a line is
+    read by YAML apart from the others."""
+    lines = text.split("\n")
+    # Each line at the start of a line but a comment starts a part: a field, or a line
+    # that is none ("year 2023", which a syntax error names).
+    starts = [at for at, line in enumerate(lines) if line[:1].strip() and line[0] != "#"]
+    spans = list(zip(starts, starts[1:] + [len(lines)]))
+    tree, blanked = parse_past_syntax_errors(text, shown, problems, spans, set(problems.items[before:]))
+    if not isinstance(tree, Map):
+        return None, frozenset()
+    refused, names = [], set()
+    for start, _ in blanked:
+        field = _FIELD_START.match(lines[start])
+        names.add(field.group(1) if field is not None else "")
+        if field is not None:
+            key = Scalar(field.group(1), shown, start + 1, 1)
+            refused.append((key, Refused(None, shown, start + 1, field.end() + 1)))
+    return Map((*tree.entries, *refused), tree.path, tree.line, tree.col), frozenset(names)
 
 
 def _warn_future_year(values: Mapping[str, object], tree: Map, problems: Problems) -> None:

@@ -25,7 +25,7 @@ from .slugs import slugify
 from .typos import closest, did_you_mean
 from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, place_of
 from .yamlfile import display, read_yaml
-from .yamlio import Map, Node, Refused, Scalar, Seq, parse
+from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors
 
 TOPICS_FILE = "topics.yml"
 # After "unknown topic 'x'" and its suggestion, if any: a topic deleted from topics.yml
@@ -172,7 +172,6 @@ def _duplicate(topic_id: str, first: TopicDraft) -> str:
     )
 
 
-SYNTAX_ERROR = "YAML syntax error"
 # The line that opens the list of topics, and a topic's first line in it ("  - id: x").
 _TOPICS_KEY = re.compile(r"topics:[ \t]*(?:#.*)?")
 _ITEM = re.compile(r"( *)-(?:[ \t]+|$)")
@@ -188,38 +187,17 @@ def _past_syntax_errors(
     topics, each known by its id alone (``unread``); (None, []) when that cannot be done.
 
     One mistake in one topic hid every other topic's (an unknown parent, a keyword that
-    never matches, a paper no file has...) until it was fixed: each topic's lines are a
-    list item that YAML reads apart from the others', so the file without that item's
-    lines (blank lines in their place: the others keep their line numbers) says the rest.
-    Only when every such topic gives its id on a line of its own: a parent or a paper
-    naming it is then no unknown topic. Each topic's syntax error is said; the reader's
-    other problems (a character refused) are said once."""
+    never matches, a paper no file has...) until it was fixed: each topic is a list item
+    that YAML reads apart from the others' (yamlio.parse_past_syntax_errors). Only when
+    every such topic gives its id on a line of its own: a parent or a paper naming it is
+    then no unknown topic."""
     lines = text.split("\n")
-    spans = _topic_spans(lines)
-    blanked: list[tuple[int, int]] = []
-    said = set(problems.items[before:])
-    while True:
-        found = Problems()
-        tree = parse("\n".join(lines), shown, found)
-        syntax = [p for p in found.items if p.message.startswith(SYNTAX_ERROR)]
-        if not syntax:
-            break
-        at = syntax[0].location.line - 1
-        span = next((span for span in spans if span[0] <= at < span[1]), None)
-        if span is None or span in blanked:
-            return None, []  # (the list itself is broken, or the error is outside it)
-        blanked.append(span)
-        lines[span[0] : span[1]] = [""] * (span[1] - span[0])
-        if syntax[0] not in said:  # (the first was said as the file was read)
-            problems.items.append(syntax[0])
-            said.add(syntax[0])
-    original = text.split("\n")
-    unread = [draft for span in blanked if (draft := _unread_topic(original, span, shown))]
+    tree, blanked = parse_past_syntax_errors(
+        text, shown, problems, _topic_spans(lines), set(problems.items[before:])
+    )
+    unread = [draft for span in blanked if (draft := _unread_topic(lines, span, shown))]
     if tree is None or len(unread) != len(blanked):
         return None, []
-    # What the reader says of the rest (a duplicate key...), but a refused character
-    # said already.
-    problems.items.extend(p for p in found.items if p not in said)
     return tree, unread
 
 

@@ -21,11 +21,11 @@ import codecs
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Iterator, Sequence, Union
 
 import yaml
 
-from .errors import Location, Problems
+from .errors import Location, Problem, Problems
 from .mergemarkers import report_conflicts
 
 _STD = "tag:yaml.org,2002:"
@@ -332,6 +332,49 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
     except RecursionError:
         problems.error(_loc(path, root.start_mark), "the YAML document is nested too deeply")
         return None
+
+
+SYNTAX_ERROR = "YAML syntax error"
+# A line that starts or ends a YAML document: a file may hold several (an error).
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
+
+
+def parse_past_syntax_errors(
+    text: str, path: str, problems: Problems, spans: Sequence[tuple[int, int]], said: set[Problem]
+) -> tuple[Node | None, list[tuple[int, int]]]:
+    """``text`` parsed without the spans of lines (from, to: 0-based, the end excluded)
+    that hold a YAML syntax error, and those spans; (None, []) when an error lies in no
+    span, or the text without them is no document.
+
+    The parts of a file a caller gives (each field of a paper file, each topic of
+    topics.yml) are read by YAML apart from one another, so a mistake inside one need not
+    hide what is wrong in the others: blank lines stand for its lines, and the others
+    keep their line numbers. Each part's syntax error is reported, and what the reader
+    says of the rest; but not what ``said`` holds (said as the whole file was read: its
+    first syntax error, a character refused)."""
+    if _DOCUMENT_MARKER.search(text):
+        return None, []  # (without a line of its own, a document's lines join another's)
+    lines = text.split("\n")
+    blanked: list[tuple[int, int]] = []
+    while True:
+        found = Problems()
+        tree = parse("\n".join(lines), path, found)
+        syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
+        if syntax is None:
+            break
+        at = syntax.location.line - 1
+        span = next((span for span in spans if span[0] <= at < span[1]), None)
+        if span is None or span in blanked:
+            return None, []
+        blanked.append(span)
+        lines[span[0] : span[1]] = [""] * (span[1] - span[0])
+        if syntax not in said:
+            problems.items.append(syntax)
+            said.add(syntax)
+    if tree is None:
+        return None, []
+    problems.items.extend(p for p in found.items if p not in said)
+    return tree, blanked
 
 
 _INDENT = "check the indentation of this line and the line above"

@@ -1036,6 +1036,38 @@ def test_titles_a_hyphen_or_space_alone_tells_apart_are_warned_of_as_the_importe
     ]
 
 
+COLON_IN_VALUE = (
+    "YAML syntax error: a colon followed by a space inside an unquoted value; put the value in"
+    " double quotes"
+)
+# (typed out, as a reader sees it after "unknown topic 'x'")
+UNKNOWN_TOPIC_REMEDY = "; remove it here, write the topic meant, or define it in topics.yml"
+
+
+def test_a_syntax_error_in_one_field_hides_nothing_wrong_in_the_others(tmp_path):
+    # Once only the first syntax error was said: the year, the unknown topic and the
+    # second syntax error were found one run after another. Nothing is said that the
+    # fields YAML cannot read might undo: the title is not missing, and the volume has
+    # a venue (on the line with the quote never closed).
+    text = 'id: x\ntitle: A: B\nyear: 20x1\ntopics: [nope]\nabstract: x: y\nvolume: 3\nvenue: "V\n'
+    unclosed = "this quote is never closed (the value runs to the end of the file); close it at the value's end"
+    assert check_one(tmp_path, text) == [
+        f"{P}:2:9: {COLON_IN_VALUE}",
+        f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '20x1'",
+        f"{P}:4:10: unknown topic 'nope'{UNKNOWN_TOPIC_REMEDY}",
+        f"{P}:5:12: {COLON_IN_VALUE}",
+        f"{P}:7:8: YAML syntax error: {unclosed}",
+    ]
+
+
+def test_a_file_with_a_field_yaml_cannot_read_is_no_paper_and_no_twin_of_another(tmp_path):
+    # Its DOI, unread, may be what tells it from the known paper of its title.
+    text = "id: x\ntitle: A Known Paper\ndoi: 10.1000/a: b\nabstract: Other.\n"
+    assert check_one(tmp_path, text) == [f"{P}:3:15: {COLON_IN_VALUE}"]
+    content, _ = load_content(tmp_path / "content", tmp_path)
+    assert [p.id for p in content.papers] == ["known-paper"]
+
+
 def test_three_files_of_one_paper_give_one_error_each_naming_the_others(tmp_path):
     # n files of one paper: n errors, not one per pair of files (n * (n - 1)).
     (tmp_path / "content").mkdir()
