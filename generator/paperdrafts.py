@@ -27,7 +27,7 @@ from .links import without_subject_class
 from .models import Paper
 from .validate import ACTUAL, PAPER_FIELDS, RecordChecker
 from .yamlfile import display, read_yaml
-from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, parse_past_syntax_errors
+from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, parse_past_syntax_errors, top_level_spans
 
 if TYPE_CHECKING:  # (curation.py imports this module; these are only its types)
     from .curation import FileCache, FolderMemo
@@ -361,11 +361,9 @@ def _past_syntax_errors(
     link that is no address... until it was fixed: each field at the start of a line is
     read by YAML apart from the others."""
     lines = text.split("\n")
-    # Each line at the start of a line but a comment starts a part: a field, or a line
-    # that is none ("year 2023", which a syntax error names).
-    starts = [at for at, line in enumerate(lines) if line[:1].strip() and line[0] != "#"]
-    spans = list(zip(starts, starts[1:] + [len(lines)]))
-    tree, blanked = parse_past_syntax_errors(text, shown, problems, spans, set(problems.items[before:]))
+    tree, blanked = parse_past_syntax_errors(
+        text, shown, problems, top_level_spans(lines), set(problems.items[before:])
+    )
     if not isinstance(tree, Map):
         return None, frozenset()
     refused, names = [], set()

@@ -15,7 +15,7 @@ from .errors import Location, Problems
 from .yamlfile import display
 
 CONFIG = "mkdocs.yml"
-_SYNTAX = "YAML syntax error"
+_SYNTAX = yamlio.SYNTAX_ERROR
 
 
 def config_problems(root: Path) -> Problems:
@@ -34,8 +34,10 @@ def config_problems(root: Path) -> Problems:
         return problems
     # Only the syntax: the rest of what the reader of curation files refuses (tags such
     # as !ENV, anchors) is MkDocs' to read.
-    read = Problems()
-    yamlio.parse(text, display(path, Path(root)), read)
+    read, shown = Problems(), display(path, Path(root))
+    if yamlio.parse(text, shown, read) is None and any(p.message.startswith(_SYNTAX) for p in read.items):
+        # Each setting's syntax error at once: MkDocs stops at the first.
+        yamlio.parse_past_syntax_errors(text, shown, read, yamlio.top_level_spans(text.split("\n")), set(read.items))
     for problem in read.errors:
         if problem.message.startswith(_SYNTAX) or problem.message == mergemarkers.CONFLICT:
             problems.error(problem.location, problem.message)

@@ -339,6 +339,14 @@ SYNTAX_ERROR = "YAML syntax error"
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
 
 
+def top_level_spans(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """The lines (as parse_past_syntax_errors takes them) of each part of a mapping
+    file: each line at the start of a line but a comment starts one, a key with its
+    value, or a line that is none ("year 2023", which a syntax error names)."""
+    starts = [at for at, line in enumerate(lines) if line[:1].strip() and line[0] != "#"]
+    return list(zip(starts, starts[1:] + [len(lines)]))
+
+
 def parse_past_syntax_errors(
     text: str, path: str, problems: Problems, spans: Sequence[tuple[int, int]], said: set[Problem]
 ) -> tuple[Node | None, list[tuple[int, int]]]:

@@ -19,3 +19,18 @@ def test_a_utf16_config_is_said_to_be_one(tmp_path):
     assert [str(p) for p in config_problems(tmp_path).errors] == [
         "mkdocs.yml:1:1: the file is UTF-16 (its first bytes say so); save it as UTF-8"
     ]
+
+
+def test_each_setting_with_a_syntax_error_is_said_at_once(tmp_path):
+    # A colon in the site's name, and a list never closed in the navigation: MkDocs stops
+    # on the first, and once `check` said it alone too.
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Papers: a list\nsite_url: https://example.org/\nnav: [Home\ntheme:\n  name: material\n",
+        encoding="utf-8",
+    )
+    assert [str(p) for p in config_problems(tmp_path).errors] == [
+        "mkdocs.yml:1:18: YAML syntax error: a colon followed by a space inside an unquoted"
+        " value; put the value in double quotes",
+        "mkdocs.yml:3:6: YAML syntax error: a list opened here with '[' is not closed: close it"
+        " with ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ]
