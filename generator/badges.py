@@ -33,13 +33,16 @@ class Badge:
     href: str
     label: str
     icon: str
-    description: str  # the accessible name: what the link is, in words
+    description: str  # the accessible name: what the link is, in words (without its note and aside)
     official: bool = False
     note: str = ""
     stars: str = ""  # GitHub's star count, short ("1.2k"), when content/repositories.yml has it
     archived: bool = False  # GitHub said the repository is archived (read-only)
     gone: bool = False  # GitHub had no such repository when it was asked
     mark: str = ""  # a word after the label: what a dataset's badge names ("dataset", "model")
+    # What the name says after the note, which the badge does not show ("; read-only,
+    # 87 stars on 2026-11-20"): the shown words, the note among them, come first.
+    aside: str = ""
 
 
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
@@ -61,6 +64,8 @@ def _code_badge(link: Link) -> Badge | None:
     # "x/y, 1.2k (1,234 stars on 2026-11-20), official"). "official" comes last, after
     # "archived": the tables' badge does not show it, and their "x/y 87 archived" is
     # in "x/y, 87, archived, official" as the paper page's "x/y 87 archived official" is.
+    # A paper page's badge shows the link's note last, before the aside (the template
+    # puts it there: "x/y, 87, official (PyTorch); 87 stars on ...").
     stats = link.stats
     shown, aside = [label], []
     if stats is not None and stats.gone:
@@ -76,13 +81,13 @@ def _code_badge(link: Link) -> Badge | None:
         aside.append(f"{stats.stars:,} star{'' if stats.stars == 1 else 's'} on {stats.checked.isoformat()}")
     if link.official:
         shown.append("official")
-    said = f"; {', '.join(aside)}" if aside else ""
     return Badge(
         kind="code",
         href=href,
         label=label,
         icon=host or "code",
-        description=f"Code{where}: {', '.join(shown)}{said}",
+        description=f"Code{where}: {', '.join(shown)}",
+        aside=f"; {', '.join(aside)}" if aside else "",
         official=link.official,
         note=link.note,
         stars=short_count(stats.stars) if stats is not None and not stats.gone else "",

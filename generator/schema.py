@@ -206,7 +206,7 @@ LINK_FIELDS: tuple[Field, ...] = (
         " comment: the authors' comment on arXiv).", choices=FOUND_IN,
     ),
     Field("official", "bool", "Code only: the authors' own repository."),
-    Field("note", "text", "A short note shown in the link's tooltip, after its name."),
+    Field("note", "text", "A short note shown in the link's badge, after its name."),
 )
 LINK_KIND_DOCS = {
     "code": "Code repositories (GitHub, GitLab, Bitbucket, Codeberg, a Hugging Face Space).",

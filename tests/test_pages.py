@@ -382,7 +382,8 @@ def test_a_code_badges_star_count_is_in_its_name_where_the_badge_shows_it():
     # and the whole figure and its day after them. "archived" and "not found" come
     # before "official": a table's badge shows "x/both 87 archived", without
     # "official", and the page's "x/both 87 archived official" (tests/browser/test_axe.py).
-    assert [(b.stars, b.description) for b in badges if b.kind == "code"] == [
+    # (The name is the description, then the aside: a paper page puts a note between.)
+    assert [(b.stars, b.description + b.aside) for b in badges if b.kind == "code"] == [
         ("1.2k", "Code on GitHub: x/y, 1.2k, official; 1,234 stars on 2026-11-20"),
         ("87", "Code on GitHub: x/both, 87, archived, official; read-only, 87 stars on 2026-11-20"),
         ("1", "Code on GitHub: x/old, 1, archived; read-only, 1 star on 2026-11-20"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import html.parser
+import re
 import traceback
 from pathlib import Path
 
@@ -208,6 +209,7 @@ class _Badges(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.badges: list[tuple[str, list[str]]] = []
+        self.names: list[str] = []  # each badge's accessible name (its aria-label)
         self.depth = 0  # 0: outside a badge; 1: in the link; 2 or more: in a span of it
         self.in_text = False  # the last part is a text of the link (a <wbr> goes on in it)
 
@@ -216,6 +218,7 @@ class _Badges(html.parser.HTMLParser):
             self.depth = 1
             self.in_text = False
             self.badges.append(("", []))
+            self.names.append(dict(attrs).get("aria-label") or "")
         elif self.depth and tag == "span":
             if self.depth == 1:
                 self.badges[-1][1].append("")
@@ -257,6 +260,33 @@ def test_a_badges_words_are_apart_in_its_text(tmp_path):
     assert len(marked) >= 5  # (the fixture's official, starred, archived and gone repositories)
     for text, parts in badges:
         assert text.split() == [word for part in parts for word in part.split()], (text, parts)
+
+
+def _words(text: str) -> list[str]:
+    """A text's words as axe's label-in-name compares them: lower case, without
+    punctuation ("x/y, 1.2k (PyTorch)" is "x y 1 2k pytorch")."""
+    return re.sub(r"[^\w]+", " ", text.lower()).split()
+
+
+def test_a_badges_note_is_shown_and_its_words_are_in_its_name_in_their_order(tmp_path):
+    # A link's `note:` ("an unofficial port", "PyTorch") was in the badge's tooltip and
+    # accessible name only: a reader on a phone, at the keyboard or on paper never saw
+    # that the second repository was someone else's port. Shown in the badge, its words
+    # come where the name says them: before what the badge does not show (the whole star
+    # count and its day), or a speech user could not say what they see.
+    generate_fixture(tmp_path / "docs")
+    noted = {}
+    for page in sorted((tmp_path / "docs" / "papers").glob("*.md")):
+        parser = _Badges()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for (text, _), name in zip(parser.badges, parser.names, strict=True):
+            shown, said = _words(text), _words(name)
+            assert any(said[i:i + len(shown)] == shown for i in range(len(said))), (page.name, text, name)
+            noted[" ".join(text.split())] = name
+    # (The fixture's port, and its official, archived and starred repository.)
+    assert noted["someone/replay-port an unofficial port"] == "Code on GitLab: someone/replay-port (an unofficial port)"
+    assert noted["example/gem 87 archived official in Lua"] == (
+        "Code on GitHub: example/gem, 87, archived, official (in Lua); read-only, 87 stars on 2026-11-20")
 
 
 def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tmp_path):
