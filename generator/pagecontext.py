@@ -78,6 +78,9 @@ class Neighbours:
     position: int  # 1-based
     total: int
     start_here: bool  # among the topic's start-here papers (curated), not the table's rest
+    # The table's rest (after the start-here papers) is newest first: its first paper has
+    # a year (the table puts those without one last). Without, it is by title.
+    dated: bool
     previous: PaperRef | None
     next: PaperRef | None
 
@@ -393,6 +396,13 @@ def _topic_ref(index: Index, here: str, topic_id: str, reason: str = "") -> Topi
     return ref
 
 
+def rest_dated(index: Index, topic_id: str) -> bool:
+    """Whether a topic's papers after its start-here ones are in order of year (see
+    `Neighbours.dated`)."""
+    sequence, start = index.sequences[topic_id], index.starts[topic_id]
+    return start < len(sequence) and index.papers[sequence[start]].year is not None
+
+
 def _neighbours(index: Index, here: str, paper_id: str) -> tuple[Neighbours, ...]:
     found: list[Neighbours] = []
     for topic_id, n in index.positions[paper_id].items():
@@ -405,6 +415,7 @@ def _neighbours(index: Index, here: str, paper_id: str) -> tuple[Neighbours, ...
                 position=n + 1,
                 total=len(sequence),
                 start_here=n < index.starts[topic_id],
+                dated=rest_dated(index, topic_id),
                 previous=_paper_ref(index, here, sequence[n - 1]) if n > 0 else None,
                 next=_paper_ref(index, here, sequence[n + 1]) if n + 1 < len(sequence) else None,
             )

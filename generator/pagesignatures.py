@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .models import Paper, RelatedPaper, Site, Topic
-from .pagecontext import Index, shown_of
+from .pagecontext import Index, rest_dated, shown_of
 from .pages import paper_dest
 
 
@@ -59,7 +59,9 @@ def paper_signature(site: Site, index: Index, paper: Paper, bibtex: str) -> tupl
         sequence = index.sequences[topic_id]
         previous = sequence[n - 1] if n > 0 else None
         following = sequence[n + 1] if n + 1 < len(sequence) else None
-        placed.append((topic_id, n, len(sequence), n < index.starts[topic_id], previous, following))
+        placed.append(
+            (topic_id, n, len(sequence), n < index.starts[topic_id], previous, following, rest_dated(index, topic_id))
+        )
         linked.append(shown.get(previous) if previous is not None else None)
         linked.append(shown.get(following) if following is not None else None)
     return (

@@ -315,6 +315,32 @@ def test_each_reading_order_entry_says_in_words_what_order_places_the_paper():
     assert entry("u") == f'{t}, 4 of 4 (no year: by title): {prev}<a href="../o/">Old</a></span></li>'
 
 
+def test_a_reading_order_among_papers_without_a_year_does_not_say_newest_first():
+    # (A reader's review: on each of the shipped list's pages, where no paper has a
+    # year, the reading order said "newest first (those without a year last, by
+    # title)" under a topic whose table said "By title.") A topic whose papers after
+    # the start-here ones have a year keeps the sentence; a start-here paper's year
+    # does not order the others.
+    from generator.render import Renderer
+
+    def note(papers, start=()) -> str:
+        ids = [p.id for p in papers]
+        result = plan(site(papers, (Topic("t", "T", reading_order=start),), {pid: ("t",) for pid in ids}))
+        text = Renderer().render(page(result, f"papers/{ids[-1]}.md"))
+        return text.split("## Reading order", 1)[1].split("</p>", 1)[0]
+
+    undated = (paper("a", title="Alpha"), paper("b", title="Beta"))
+    assert note(undated).endswith(
+        "In each topic of this paper: the curator's start-here papers first, then the others as"
+        " the topic's table lists them, by title."
+    )
+    assert "newest" not in note(undated)
+    assert "newest" not in note((paper("s", 2019, title="Start"), *undated), start=("s",))
+    assert note((paper("n", 2024, title="New"), *undated)).endswith(
+        "then the others as the topic's table lists them, newest first (those without a year last, by title)."
+    )
+
+
 def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
     links = (
         Link("https://gitlab.com/x/port", "code", host="gitlab", repo="x/port"),
