@@ -713,6 +713,22 @@ def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context,
     assert titles.count() == len(papers)
 
 
+def test_on_a_desktop_the_all_papers_table_takes_the_width_no_table_of_contents_needs(page):
+    # (A reader's review: the page has no heading for a table of contents, yet its empty
+    # column kept a quarter of the screen at 1280 px, and the titles, squeezed into
+    # 230 px, took three and four lines each.)
+    page.set_viewport_size(DESKTOP)
+    page.goto("papers/")
+    table = page.locator("#rl-all-papers")
+    table.wait_for(state="visible")
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    widths = page.evaluate("""() => ({
+        table: document.querySelector('#rl-all-papers').getBoundingClientRect().width,
+        room: document.querySelector('.md-main__inner').getBoundingClientRect().right
+              - document.querySelector('.md-sidebar--primary').getBoundingClientRect().right})""")
+    assert widths["table"] > 0.9 * widths["room"], widths
+
+
 def test_a_long_topics_table_has_the_filter_and_its_code_only_box(page, papers):
     # (A reader's review: a topic of 44 papers was a table to read row by row.)
     topic = max({t for p in papers for t in p["topics"]}, key=lambda t: (
