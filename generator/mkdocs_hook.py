@@ -239,7 +239,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             print(problem, file=sys.stderr)
         good = last_good.get(str(settings.docs_dir))
         serving = bool(os.environ.get(_SERVING))
-        errors = [str(p) for p in error.problems if p.severity.value == "error"]
+        errors = [_as_printed(str(p)) for p in error.problems if p.severity.value == "error"]
         if serving and good is None:
             # Started with errors: no good pages to show yet. Rather than stop (a
             # curator who left a file half-done could not preview at all), one page that
@@ -530,7 +530,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     threading.Thread(target=related.warm_up, name="readinglist-warm-up", daemon=True).start()
     _ignore_editors_files(server)
     _bar_when_stopped(server)
-    _reloading_not_found(server)
+    _reloading_error_pages(server)
     config_file = Path(getattr(config, "config_file_path", None) or "")
     if config_file.name == siteconfig.CONFIG:  # (the file `check` reads; not `mkdocs -f other.yml`)
         server.builder = guard_config(builder, config_file.resolve().parent)
@@ -552,26 +552,39 @@ def _bar_when_stopped(server) -> None:
     server._inject_js_into_html = injected
 
 
-def _reloading_not_found(server) -> None:
-    """The server's "Page not found" (the site's 404 page) reloads when the site is
-    built again, as every page does, and carries the bar of a stopped rebuild: MkDocs
-    sends it without its live-reload script. A page whose file went away (a paper
-    deleted, or moved aside and put back, a page renamed) stayed "not found" when it
-    came back, and the address of a paper being written by hand, opened before its file
-    was saved, stayed so once it was: until reloaded by hand."""
+def _reloading_error_pages(server) -> None:
+    """The server's "Page not found" (the site's 404 page) and "500 Internal Server
+    Error" reload when the site is built again, as every page does, and carry the bar
+    of a stopped rebuild: MkDocs sends them without its live-reload script. A page whose
+    file went away (a paper deleted, or moved aside and put back, a page renamed) stayed
+    "not found" when it came back, and the address of a paper being written by hand,
+    opened before its file was saved, stayed so once it was: until reloaded by hand; a
+    request the server failed on stayed a bare "500 Internal Server Error" once the
+    site was built again."""
     handler = getattr(server, "error_handler", None)
     if handler is None or not hasattr(server, "_epoch_cond") or not hasattr(server, "_visible_epoch"):
         return
 
     def error_page(code: int) -> bytes | None:
         content = handler(code)
-        if code != 404 or content is None:
+        if code == 500 and content is None:  # (the site has no 500.html: MkDocs' words)
+            content = _INTERNAL_ERROR
+        if code not in (404, 500) or content is None:
             return content
         with server._epoch_cond:  # (the site the page is of: the last one built)
             epoch = server._visible_epoch
         return server._inject_js_into_html(content, epoch)
 
     server.error_handler = error_page
+
+
+# What MkDocs' server sends for a request it failed on, as a page that can hold the
+# live-reload script and the bar (its traceback is in the terminal).
+_INTERNAL_ERROR = (
+    b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>500 Internal"
+    b" Server Error</title></head><body><p>500 Internal Server Error: the terminal says"
+    b" why. This page reloads when the site is built again.</p></body></html>"
+)
 
 
 _BODY = re.compile(rb"<body\b[^>]*>")
@@ -582,7 +595,7 @@ def _with_stopped_bar(content: bytes, stopped: list[str] | None) -> bytes:
     opened = _BODY.search(content) if stopped else None
     if opened is None or not stopped:
         return content
-    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in stopped)
+    items = "".join(f"<li><code>{html.escape(_as_printed(line))}</code></li>" for line in stopped)
     bar = (
         '<div class="md-banner"><div class="md-banner__inner md-grid md-typeset">'
         '<div class="rl-problems" role="alert"><strong>The site could not be built again:'
@@ -590,6 +603,15 @@ def _with_stopped_bar(content: bytes, stopped: list[str] | None) -> bytes:
         f" {'it' if len(stopped) == 1 else 'them'} and save:</strong><ul>{items}</ul></div></div></div>"
     )
     return content[: opened.end()] + bar.encode("utf-8") + content[opened.end():]
+
+
+def _as_printed(text: str) -> str:
+    """``text`` as the terminal prints it: a byte of a file's name that is not UTF-8
+    (a Latin-1 'café.html' unzipped from an old archive), which Python keeps as a lone
+    surrogate, as \\udce9. A page cannot hold the surrogate: the bar of a stopped
+    rebuild that named such a file made every page a "500 Internal Server Error", and the
+    theme's bar of content errors stopped the rebuild with a traceback."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _ignore_editors_files(server) -> None:

@@ -233,6 +233,35 @@ def test_under_serve_an_error_shows_the_last_good_pages_with_the_errors_on_top(
     assert "md-banner" not in (build_site() / "index.html").read_text()  # fixed: gone
 
 
+def test_under_serve_an_error_in_a_file_named_in_no_utf_8_is_said_in_the_bar_as_printed(
+    tmp_path, fixed_epoch, monkeypatch
+):
+    # A paper's file whose name is not UTF-8 (a Latin-1 'café.yml' unzipped from an old
+    # archive), with a mistake in it: Python keeps the byte as a lone surrogate, which
+    # the page with the bar could not be written with: the rebuild stopped on a
+    # traceback, and the server held every page asked for until the file was fixed.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, FIXTURE)
+    monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
+
+    def build_site() -> Path:
+        config = load_config(str(project / "mkdocs.yml"), strict=True)
+        mkdocs_build(config)
+        return project / "site"
+
+    build_site()
+    papers = os.fsencode(project / "content" / "papers")
+    with open(papers + b"/caf\xe9.yml", "w", encoding="utf-8") as file:
+        file.write("id: cafe\ntitle: A Paper\nyear: soon\n")
+    page = (build_site() / "index.html").read_text(encoding="utf-8")
+    banner = page.split('<aside class="md-banner">', 1)[1].split("</aside>", 1)[0]
+    # (its id is not its name either: a second error)
+    assert "The content has 2 errors; these are the last good pages." in banner
+    assert "content/papers/caf\\udce9.yml:3:7: &#39;year&#39; must be" in banner  # (as printed)
+
+
 def test_serve_started_with_errors_shows_them_and_then_the_site_once_fixed(
     tmp_path, fixed_epoch, monkeypatch
 ):

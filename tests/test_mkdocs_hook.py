@@ -192,22 +192,21 @@ def test_under_serve_watch_theme_an_editors_file_in_the_overrides_builds_nothing
         server.observer.join()
 
 
-def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_rebuild(tmp_path, process_state):
-    # MkDocs sent its 404 page without the live-reload script: a paper's page opened
-    # before its file was saved (or whose file went away and came back) stayed "not
-    # found" once the file was there, until reloaded by hand.
+def _served_by_hook(tmp_path, error_pages: dict[int, bytes]):
+    """MkDocs' server of a one-page site (tmp_path/site), as the hook's on_serve leaves
+    it, its error pages ``error_pages`` (as MkDocs' serve reads them from the site): the
+    server, and a function that asks it for a path (status, body)."""
     from types import SimpleNamespace
 
     from mkdocs.livereload import LiveReloadServer
 
-    from generator import build, mkdocs_hook
+    from generator import mkdocs_hook
 
     site = tmp_path / "site"
-    site.mkdir()
+    site.mkdir(parents=True)
     (site / "index.html").write_text("<html><body><p>Home</p></body></html>")
-    not_found = b"<html><body><h1>Page not found</h1></body></html>"
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
-    server.error_handler = lambda code: not_found if code == 404 else None  # (as MkDocs' serve)
+    server.error_handler = error_pages.get  # (as MkDocs' serve: None for a page not there)
     config = SimpleNamespace(docs_dir=None, config_file_path=str(tmp_path / "other.yml"))
     server = mkdocs_hook.on_serve(server, config=config, builder=server.builder)
     server.watch(str(tmp_path / "content"))  # (MkDocs injects the script only when watching)
@@ -219,6 +218,17 @@ def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_reb
         ))
         return said[0], body.decode()
 
+    return server, get
+
+
+def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_rebuild(tmp_path, process_state):
+    # MkDocs sent its 404 page without the live-reload script: a paper's page opened
+    # before its file was saved (or whose file went away and came back) stayed "not
+    # found" once the file was there, until reloaded by hand.
+    from generator import build, mkdocs_hook
+
+    not_found = b"<html><body><h1>Page not found</h1></body></html>"
+    server, get = _served_by_hook(tmp_path, {404: not_found})
     status, page = get("/papers/new-paper/")
     assert status == "404 Not Found"
     assert page.startswith("<html><body><h1>Page not found</h1>")
@@ -231,7 +241,50 @@ def test_under_serve_page_not_found_reloads_with_the_site_and_says_a_stopped_reb
     assert "The site could not be built again: 1 error" in page
     assert "<li><code>mkdocs.yml:4:33: YAML syntax error: a colon followed by a space</code></li>" in page
     assert f"livereload({epoch}, " in page
-    assert server.error_handler(500) is None  # (other errors as MkDocs sends them)
+
+
+def test_under_serve_an_internal_error_page_reloads_with_the_site_and_says_a_stopped_rebuild(
+    tmp_path, process_state
+):
+    # MkDocs answered a request it failed on with the bare words "500 Internal Server
+    # Error", no live-reload script: the tab stayed so after the cause was gone (a
+    # rebuild), until reloaded by hand. (A NUL in the address is one such failure:
+    # open() refuses the path with a ValueError, not the OSError of a file not there.)
+    from generator import build, mkdocs_hook
+
+    server, get = _served_by_hook(tmp_path, {})
+    status, page = get("/papers/\x00/")
+    assert status == "500 Internal Server Error"
+    assert "500 Internal Server Error" in page
+    assert f"livereload({server._visible_epoch}, " in page
+    build.PROCESS_STATE[mkdocs_hook._STOPPED] = ["overrides/main.html:3:1: template error: x"]
+    status, page = get("/papers/\x00/")
+    assert status == "500 Internal Server Error"
+    assert "<li><code>overrides/main.html:3:1: template error: x</code></li>" in page
+    # A site with a page of its own for it (a hand page 500.md): that one, reloading.
+    _, get = _served_by_hook(tmp_path / "own", {500: b"<html><body><h1>Oops</h1></body></html>"})
+    status, page = get("/papers/\x00/")
+    assert page.startswith("<html><body><div class=\"md-banner\">") and "<h1>Oops</h1>" in page
+    assert "livereload(" in page
+
+
+def test_under_serve_a_stopped_rebuild_of_a_file_named_in_no_utf_8_says_it_as_the_terminal_does(
+    tmp_path, process_state
+):
+    # An override whose name is not UTF-8 (a Latin-1 'café.html' unzipped from an old
+    # archive) with a mistake in it: Python keeps the byte as a lone surrogate, which
+    # the bar could not encode: every page the server sent was "500 Internal Server
+    # Error", and stayed so after the fix.
+    from generator import build, mkdocs_hook
+
+    build.PROCESS_STATE[mkdocs_hook._STOPPED] = [
+        "overrides/partials/caf\udce9.html:1:1: template error: Expected an expression"
+    ]
+    _, get = _served_by_hook(tmp_path, {})
+    status, page = get("/")
+    assert status == "200 OK"
+    assert "<p>Home</p>" in page
+    assert "<li><code>overrides/partials/caf\\udce9.html:1:1: template error:" in page
 
 
 def test_under_serve_a_mistake_mkdocs_stops_on_as_it_reads_mkdocs_yml_keeps_the_last_site(tmp_path, capsys):

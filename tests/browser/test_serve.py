@@ -4,18 +4,22 @@ content error shows in a banner until it is fixed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.test_build import FIXTURE, make_project
+from tests.test_build import FIXTURE, REPO, make_project
 
 PAPER = "content/papers/task-vectors.yml"
 
@@ -59,11 +63,10 @@ def _serve(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
     pytest.fail("readinglist serve found no free port, three times:\n" + log.read_text())
 
 
-@pytest.fixture
-def served(tmp_path):
-    """A project from the fixture list, under `readinglist serve`: (project, base URL, log)."""
-    project = make_project(tmp_path, FIXTURE)
-    log = tmp_path / "serve.log"
+@contextlib.contextmanager
+def _serving(project: Path, log: Path) -> Iterator[str]:
+    """`readinglist serve` of ``project``, answering at the URL given, until the block
+    ends."""
     server, url = _serve(project, log)
     try:
         deadline = time.monotonic() + 120
@@ -75,10 +78,19 @@ def served(tmp_path):
                 if server.poll() is not None or time.monotonic() > deadline:
                     pytest.fail("readinglist serve did not answer:\n" + log.read_text())
                 time.sleep(0.2)
-        yield project, url, log
+        yield url
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A project from the fixture list, under `readinglist serve`: (project, base URL, log)."""
+    project = make_project(tmp_path, FIXTURE)
+    log = tmp_path / "serve.log"
+    with _serving(project, log) as url:
+        yield project, url, log
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -152,3 +164,36 @@ def test_a_papers_address_opened_before_its_file_is_saved_shows_the_paper_once_i
     # (The browser logs the "not found" it was sent first: that one was meant.)
     assert [e for e in guard.errors if "404 (Not Found)" in e] != []
     guard.errors[:] = [e for e in guard.errors if "404 (Not Found)" not in e]
+
+
+@pytest.mark.slow
+def test_a_mistake_in_an_override_named_in_no_utf_8_is_in_the_bar_and_goes_once_fixed(
+    tmp_path, open_context
+):
+    # A theme override whose name is not UTF-8 (a Latin-1 'café.html' unzipped from an
+    # old archive) with a mistake in it: the bar could not say its name (a lone
+    # surrogate to Python), and every page the server sent was a bare "500 Internal
+    # Server Error", which stayed in the tab once the file was fixed.
+    project = make_project(tmp_path, FIXTURE)
+    (project / "overrides").unlink()  # (a copy of its own, not the repository's)
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    with _serving(project, tmp_path / "serve.log") as url:
+        page = open_context(base=url).new_page()
+        page.goto("papers/task-vectors/")
+        title = page.locator("h1")
+        expect(title).to_have_text("Editing Models with Task Vectors")
+        override = os.fsencode(project / "overrides" / "partials") + b"/caf\xe9.html"
+        saving = os.fsencode(tmp_path / "saving.html")  # (saved beside, then moved in)
+        Path(os.fsdecode(saving)).write_text("{% if %}\n")
+        os.replace(saving, override)
+        bar = page.locator(".rl-problems")
+        # (No reload by the test: the page reloads itself, as for every rebuild.)
+        expect(bar).to_contain_text(
+            "The site could not be built again: 1 error", timeout=60_000
+        )
+        expect(bar).to_contain_text("overrides/partials/caf\\udce9.html:1:")
+        expect(title).to_have_text("Editing Models with Task Vectors")
+        os.remove(override)
+        expect(bar).to_have_count(0, timeout=60_000)
+        expect(title).to_have_text("Editing Models with Task Vectors")
+        page.close()  # (before the server stops: its live-reload request, cut, is an error)
