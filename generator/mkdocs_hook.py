@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, docslock, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html
+from generator import build, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html
 from generator import related, render, search, served_site, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
@@ -233,7 +233,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         # The memo is stored below, once the docs are written (under serve at
         # shutdown), rather than between the generator and its writes.
-        result = build.generate(settings, save=False)
+        result = _generate(settings, root)
     except CuratorError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -301,6 +301,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"{len(report.removed)} removed, in {total:.2f} s ({phases})"
     )
     return config
+
+
+def _generate(settings: build.Settings, root: Path):
+    """build.generate; under serve, once more when a file its problems are in was found
+    empty just as an editor saving it in place had emptied it, and is written a moment
+    later (half_saved.py)."""
+    try:
+        return build.generate(settings, save=False)
+    except CuratorError as error:
+        named = {root / problem.location.path for problem in error.problems}
+        if not os.environ.get(_SERVING) or not half_saved.written_meanwhile(named):
+            raise
+    return build.generate(settings, save=False)
 
 
 def _hold_docs(docs_dir: Path, shown: str, serves: str) -> None:

@@ -240,16 +240,11 @@ def test_under_serve_an_error_in_a_file_named_in_no_utf_8_is_said_in_the_bar_as_
     # archive), with a mistake in it: Python keeps the byte as a lone surrogate, which
     # the page with the bar could not be written with: the rebuild stopped on a
     # traceback, and the server held every page asked for until the file was fixed.
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
     project = make_project(tmp_path, FIXTURE)
     monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
 
     def build_site() -> Path:
-        config = load_config(str(project / "mkdocs.yml"), strict=True)
-        mkdocs_build(config)
-        return project / "site"
+        return _mkdocs_build(project)
 
     build_site()
     papers = os.fsencode(project / "content" / "papers")
@@ -260,6 +255,57 @@ def test_under_serve_an_error_in_a_file_named_in_no_utf_8_is_said_in_the_bar_as_
     # (its id is not its name either: a second error)
     assert "The content has 2 errors; these are the last good pages." in banner
     assert "content/papers/caf\\udce9.yml:3:7: &#39;year&#39; must be" in banner  # (as printed)
+
+
+def _mkdocs_build(project: Path) -> Path:
+    """The project's site, as MkDocs builds it (a rebuild under serve, when
+    READINGLIST_SERVING is set): its folder."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=True))
+    return project / "site"
+
+
+def test_under_serve_a_file_emptied_by_a_save_in_place_is_given_a_moment_to_be_written(
+    tmp_path, fixed_epoch, monkeypatch
+):
+    # An editor that saves in place empties the file, then writes it; a save slow
+    # enough (a big file, a network folder) let the rebuild read it empty: every page
+    # was built again with "the file is empty" in the bar, and again without it once the
+    # text came (twice the time of building every page: 30 s each at 10,000 papers).
+    from generator import half_saved
+
+    project = make_project(tmp_path, FIXTURE)
+    monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
+    _mkdocs_build(project)
+    paper = project / "content" / "papers" / "task-vectors.yml"
+    text = paper.read_text()
+    paused: list[float] = []
+
+    def editor_writes(seconds: float) -> None:  # (the editor's write, come meanwhile)
+        paused.append(seconds)
+        paper.write_text(text)
+
+    monkeypatch.setattr(half_saved, "pause", editor_writes)
+    paper.write_text("")  # (emptied: the text is not written yet)
+    page = (_mkdocs_build(project) / "papers" / "task-vectors" / "index.html").read_text()
+    assert len(paused) == 1, paused
+    assert "md-banner" not in page
+
+    # A file that stays empty is said all the same, once the moment is over.
+    paused.clear()
+    monkeypatch.setattr(half_saved, "pause", paused.append)
+    paper.write_text("")
+    page = (_mkdocs_build(project) / "index.html").read_text()
+    assert "content/papers/task-vectors.yml:1:1: the file is empty" in page
+    assert 0 < sum(paused) < 0.6  # (a moment: the server looks at the files every 0.5 s)
+    # And one empty since before the change that built again, at once.
+    paused.clear()
+    os.utime(paper, (paper.stat().st_mtime - 60,) * 2)
+    page = (_mkdocs_build(project) / "index.html").read_text()
+    assert "content/papers/task-vectors.yml:1:1: the file is empty" in page
+    assert paused == []
 
 
 def test_serve_started_with_errors_shows_them_and_then_the_site_once_fixed(
