@@ -853,8 +853,9 @@ def _check_overrides(env, config: MkDocsConfig, root: Path) -> None:
             # (At the path the curator knows, as a mistake found when a page is made:
             # render.template_error resolves it, and a linked overrides folder is then
             # said at its full path.)
+            column = theme_errors.syntax_column(env, source, str(path), error)
             problems.append(Problem(
-                Location(theme_errors.shown_path(path, root), error.lineno or 1, 1),
+                Location(theme_errors.shown_path(path, root), error.lineno or 1, column),
                 f"template error: {error.message or error}",
             ))
         except (OSError, UnicodeDecodeError):

@@ -209,6 +209,65 @@ def shown_path(filename: str | Path, root: Path) -> str:
     return Path(path).as_posix() if shown.startswith("../") else shown  # (elsewhere)
 
 
+# Jinja's lexer names the offset in the template of a character it cannot read; it
+# names a bracket that closes nothing, and the parser the token it stopped at, without
+# a place. (Lines as Jinja splits them.)
+_UNREADABLE = re.compile(r"unexpected char .+ at (\d+)", re.DOTALL)
+_UNBALANCED = re.compile(r"unexpected '(.+?)'(?:, expected '.+')?", re.DOTALL)
+_LINES = re.compile(r"\r\n|\r|\n")
+
+
+def syntax_column(
+    env: jinja2.Environment, source: str, path: str, error: jinja2.TemplateSyntaxError
+) -> int:
+    """The column (from 1) of ``error``, Jinja's refusal of ``source`` (the template at
+    ``path``), on its line; 0 when it cannot be told for certain. Jinja says only the
+    line. The lexer's offset of a character it cannot read is exact; a bracket the lexer
+    or a token the parser names ("unexpected '}'", "Expected an expression, got 'end of
+    statement block'", "Encountered unknown tag 'endfro'") is where it stands on the
+    line when it stands there once. Any other mistake (a block defined twice, a tag
+    left open at the end) is said at its line alone."""
+    lines = _LINES.split(source)
+    if not 1 <= (error.lineno or 0) <= len(lines):
+        return 0
+    line = lines[error.lineno - 1]
+    try:
+        for _ in env.lex(source, None, path):
+            pass
+    except jinja2.TemplateSyntaxError as lexed:
+        if lexed.lineno != error.lineno:
+            return 0
+        message = lexed.message or ""
+        if (offset := _UNREADABLE.fullmatch(message)) is not None:
+            joined = "\n".join(lines)  # (the text the offset counts in)
+            return int(offset[1]) - joined.rfind("\n", 0, int(offset[1]))
+        unbalanced = _UNBALANCED.fullmatch(message)
+        return _only_place(line, re.escape(unbalanced[1])) if unbalanced else 0
+    from jinja2.lexer import describe_token
+    from jinja2.parser import Parser
+
+    parser = Parser(env, source, None, path)
+    try:
+        parser.parse()
+    except jinja2.TemplateSyntaxError as parsed:
+        token = parser.stream.current
+        named = f"'{describe_token(token)}'" in (parsed.message or "")
+        if parsed.lineno != error.lineno or token.lineno != error.lineno or not named:
+            return 0
+        if token.type == "name":
+            return _only_place(line, rf"(?<!\w){re.escape(token.value)}(?!\w)")
+        if token.type in ("eof", "data", "string", "integer", "float"):
+            return 0  # (no text, or not as written)
+        return _only_place(line, re.escape(str(token.value)))
+    return 0
+
+
+def _only_place(line: str, pattern: str) -> int:
+    """The column of ``pattern`` in ``line`` when it is there once; else 0."""
+    places = [found.start() for found in re.finditer(pattern, line)]
+    return places[0] + 1 if len(places) == 1 else 0
+
+
 def _innermost_template_frame(error: BaseException) -> tuple[str, int] | None:
     """The file and line of the last frame of ``error``'s traceback that Jinja wrote
     for a template (its globals hold the exception it raises again)."""

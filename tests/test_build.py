@@ -1411,8 +1411,38 @@ def test_a_syntax_mistake_in_a_theme_override_is_said_at_its_file_and_line(tmp_p
         handle.write("{{ config.site_name }\n")
     assert main(["--root", str(project), "build", "-q"]) == 1
     err = capsys.readouterr().err
-    assert f"overrides/main.html:{last + 1}:1: template error: unexpected '}}'" in err
+    assert f"overrides/main.html:{last + 1}:21: template error: unexpected '}}'" in err
     assert "Traceback" not in err
+
+
+def test_a_syntax_mistake_in_a_theme_override_is_said_at_its_column_when_jinja_names_it(
+    tmp_path, capsys
+):
+    # Jinja says a mistake's line only: every template error was said at column 1,
+    # where every other mistake is said at its column.
+    project = _with_own_overrides(tmp_path)
+    partials = project / "overrides" / "partials"
+    mistakes = {
+        "a.html": "<p>{% if %}</p>\n",  # (the parser names the token it stopped at)
+        "b.html": "<p>\n  {% endfro %}\n",  # (an unknown tag)
+        "c.html": "<p>\r\n{{ page ! title }}\n",  # (the lexer's offset; Windows' lines)
+        "d.html": "{{ config.site_name }\n",  # (a bracket that closes nothing)
+        "e.html": "{% if page %}\n<p>\n",  # (left open: the end of the file, no column)
+    }
+    for name, text in mistakes.items():
+        (partials / name).write_bytes(text.encode("utf-8"))
+    assert main(["--root", str(project), "build", "-q"]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "template error" in line]
+    assert said == [
+        "overrides/partials/a.html:1:10: template error: Expected an expression, got 'end of"
+        " statement block'",
+        "overrides/partials/b.html:2:6: template error: Encountered unknown tag 'endfro'.",
+        "overrides/partials/c.html:2:9: template error: unexpected char '!' at 12",
+        "overrides/partials/d.html:1:21: template error: unexpected '}'",
+        "overrides/partials/e.html:1:1: template error: Unexpected end of template. Jinja"
+        " was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost"
+        " block that needs to be closed is 'if'.",
+    ]
 
 
 _NO_VALUE = (
@@ -1676,7 +1706,7 @@ def test_a_syntax_mistake_in_a_linked_overrides_folder_is_said_at_overrides(tmp_
         handle.write("{{ config.site_name }\n")
     assert main(["--root", str(project), "build", "-q"]) == 1
     said = [line for line in capsys.readouterr().err.splitlines() if "template error" in line]
-    assert said == [f"overrides/main.html:{last + 1}:1: template error: unexpected '}}'"]
+    assert said == [f"overrides/main.html:{last + 1}:21: template error: unexpected '}}'"]
 
 
 def test_an_editors_backup_or_autosave_in_the_overrides_is_not_published(tmp_path):

@@ -681,14 +681,15 @@ def test_a_title_made_by_lines_past_the_first_hash_line_follows_their_edit(proje
 
 @pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "full"])
 @pytest.mark.parametrize(
-    ("mistake", "said"),
+    ("mistake", "column", "said"),
     [
-        ("{{ page.meta.foo.bar }}", "template error: 'None' has no attribute 'meta';"),
-        ("{{ page.title }", "template error: unexpected '}'"),  # (a syntax mistake)
+        ("{{ page.meta.foo.bar }}", 1, "template error: 'None' has no attribute 'meta';"),
+        # (a syntax mistake: at the bracket that closes nothing)
+        ("{{ page.title }", 15, "template error: unexpected '}'"),
     ],
 )
 def test_under_serve_a_theme_override_mistake_is_said_once_and_the_last_good_site_stays(
-    project, capsys, dirty, mistake, said
+    project, capsys, dirty, mistake, column, said
 ):
     # The rebuild raised: MkDocs' server printed a traceback (a line for a syntax
     # mistake) and held every page asked for until a build succeeded, and the site it
@@ -707,7 +708,7 @@ def test_under_serve_a_theme_override_mistake_is_said_once_and_the_last_good_sit
     err = capsys.readouterr().err
     reported = [line for line in err.splitlines() if "overrides/" in line]
     assert len(reported) == 1 and "Traceback" not in err
-    assert reported[0].startswith(f"overrides/main.html:{last + 2}:1: {said}")
+    assert reported[0].startswith(f"overrides/main.html:{last + 2}:{column}: {said}")
     assert (
         "readinglist: the theme overrides or a page's template have errors; the site shows"
         " the last good build until they are fixed"
