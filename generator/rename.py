@@ -24,6 +24,7 @@ from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
 from .schema import MAX_ID_LENGTH, PATTERNS
+from .validate import placed_id
 from .paperyaml import scalar
 from .yamlio import Map, Node, Scalar, Seq, parse
 
@@ -169,9 +170,9 @@ def plan_rename(
             # As `check` says of an unknown id: the id a slip away, and where ids are found.
             # (A place that names a paper, pasted whole: `readinglist search`'s
             # "papers/<id>/", its file's path: the id in it.)
-            named = re.sub(r"\.ya?ml$", "", old.rstrip("/").rpartition("/")[2])
+            named = placed_id(old)
             hint = (
-                f" (did you mean {named!r}?)" if named != old and named in papers
+                f" (did you mean {named!r}?)" if named in papers
                 else typos.did_you_mean(old, sorted(papers))
             ) + FIND_ID
         problems.error(Location("content/papers"), f"no paper {old!r} to rename{hint}")

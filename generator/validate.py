@@ -563,7 +563,7 @@ class RecordChecker:
         refs: list[Scalar] = []
         for item in items:
             text = item.text or ""
-            fixed = plain_id(text) if names else None
+            fixed = (plain_id(text) or placed_id(text)) if names else None
             if text in first:
                 self.error(
                     item, f"'{name}' lists {text!r} twice (first at line {first[text]}); remove this one"
@@ -979,6 +979,18 @@ def plain_id(text: str) -> str:
     if fixed == text or len(fixed) > schema.MAX_ID_LENGTH or not _PATTERNS["id"].fullmatch(fixed):
         return ""
     return fixed
+
+
+def placed_id(text: str) -> str:
+    """The id in ``text`` written as a place that names it: `readinglist search`'s
+    "papers/<id>/", a page's "papers/<id>.md", a file's "content/papers/<id>.yml" or
+    "<id>.yml" (topics/ alike), which `check`'s own hints point to; "" otherwise."""
+    found = _PLACE.fullmatch(text.strip())
+    name = found and (found[1] or found[2])
+    return name if name and name != text and _PATTERNS["id"].fullmatch(name) else ""
+
+
+_PLACE = re.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/|\.md|\.ya?ml)?|([a-z0-9-]+)\.ya?ml")
 
 
 def id_hint(text: str) -> str:

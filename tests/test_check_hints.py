@@ -269,6 +269,28 @@ def test_an_id_written_with_capitals_or_spaces_says_how_to_write_it_where_it_exi
     ]
 
 
+def test_a_reference_pasted_as_its_place_says_the_id_to_write(tmp_path):
+    # `check` says "readinglist search WORDS lists papers as papers/<id>/": a curator
+    # who pastes that, the page's or the file's path, was told only that it is no id.
+    text = (
+        "id: x\ntitle: A\nabstract: a\ntopics: [topics/multi-task-learning/]\n"
+        "related: [papers/known-paper/, content/papers/known-paper.yml]\n"
+        "not_related: [papers/nope.md]\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:10: write the topic as its id 'multi-task-learning', not 'topics/multi-task-learning/'",
+        f"{P}:5:11: write the paper as its id 'known-paper', not 'papers/known-paper/'",
+        f"{P}:5:32: write the paper as its id 'known-paper', not 'content/papers/known-paper.yml'",
+        f"{P}:6:15: unknown paper 'papers/nope.md'" + NO_SUCH_PAPER,
+    ]
+
+
+def test_a_reading_order_entry_pasted_as_a_file_name_says_the_id_to_write(tmp_path):
+    topics = TOPICS.replace("[a, b, c]", "[a.yml, b, c]")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [f"{T}:6:21: write the paper as its id 'a', not 'a.yml'"]
+
+
 def test_a_paper_related_to_itself_in_capitals_is_told_so_once(tmp_path):
     text = "id: x\ntitle: A\nabstract: a\nrelated: [X]\n"
     assert check_one(tmp_path, text) == [f"{P}:4:11: a paper cannot be related to itself"]
