@@ -355,7 +355,11 @@ def _check_paper(
         listed_in = orders.get(paper_id or "", ())
         for ref in nodes(values["exclude_topics"]):
             if ref.text in own_topics:
-                problems.error(ref.loc, f"{ref.text!r} is in both topics and exclude_topics")
+                problems.error(
+                    ref.loc,
+                    f"{ref.text!r} is in both topics and exclude_topics; remove it from one:"
+                    " from exclude_topics to put the paper in the topic, from topics to keep it out",
+                )
             for topic_id, entry in listed_in:
                 if topic_id == ref.text:
                     problems.error(

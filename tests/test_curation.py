@@ -375,7 +375,9 @@ CASES = {
         "exclude_topics: [in-context-learning]\nrelated: [x]\nabstract: a\n",
         [
             f"{P}:3:31: 'topics' lists 'in-context-learning' twice (first at line 3); remove this one",
-            f"{P}:4:18: 'in-context-learning' is in both topics and exclude_topics",
+            f"{P}:4:18: 'in-context-learning' is in both topics and exclude_topics; remove it"
+            " from one: from exclude_topics to put the paper in the topic, from topics to keep"
+            " it out",
             f"{P}:5:11: a paper cannot be related to itself",
         ],
     ),
