@@ -36,6 +36,7 @@ from .typos import closest, did_you_mean
 from .yamlio import not_utf8, read_text
 
 PAGES_DIR = "pages"
+PAGES_FOLDER = f"content/{PAGES_DIR}/"
 
 # A link into the papers or the topics: the id, and the rest of the path.
 _PAPER = re.compile(r"papers/([^/]+?)(\.md|/index\.md|/README\.md)?")
@@ -121,8 +122,28 @@ def check_hand_pages(
             why = link_problem(
                 href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics
             )
+            if why and why.startswith(f"link {href!r} leads to no file of the site"):
+                why = _left_out(href, folder, root) or why
             if why:
                 problems.error(Location(shown, line, col), why)
+
+
+def _left_out(href: str, folder: Path, root: Path) -> str:
+    """Why a link to a file that is there beside the pages leads nowhere (the site is
+    made of the .md files directly in ``folder`` alone), or "" if no such file is there."""
+    target = posixpath.normpath(unquote(urlsplit(href).path))
+    file = folder / target
+    if target.startswith("../") or not file.is_file():
+        return ""
+    name = Path(target).name
+    fix = (
+        f"move it to {PAGES_FOLDER}{name} and link {name!r}" if file.suffix == ".md"
+        else "link it by its https:// address on the web"
+    )
+    return (
+        f"link {href!r} leads to no file of the site: only the .md files directly in"
+        f" {PAGES_FOLDER} are carried into it, not {file.relative_to(root).as_posix()}; {fix}"
+    )
 
 
 def missing_anchors(pages: Iterable[tuple[str, dict]], root: Path) -> Problems:

@@ -213,6 +213,29 @@ def test_absolute_and_outside_links_are_reported(tmp_path):
     ]
 
 
+def test_a_link_to_a_file_beside_the_pages_that_the_site_leaves_out_says_so(tmp_path):
+    # A curator puts a logo, or a page of their own, beside the pages in content/pages/:
+    # "leads to no file of the site" read as a wrong path for a file that is right there.
+    root = with_pages(
+        three_papers(tmp_path),
+        index="![logo](img/logo.png)\n\n[Alice](team/alice.md)\n\n[gone](img/none.png)\n",
+    )
+    folder = root / "content" / "pages"
+    (folder / "img").mkdir()
+    (folder / "img" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "team").mkdir()
+    (folder / "team" / "alice.md").write_text("# Alice\n", encoding="utf-8")
+    assert messages(root) == [
+        f"{INDEX}:1:9: link 'img/logo.png' leads to no file of the site: only the .md files"
+        " directly in content/pages/ are carried into it, not content/pages/img/logo.png;"
+        " link it by its https:// address on the web",
+        f"{INDEX}:3:9: link 'team/alice.md' leads to no file of the site: only the .md files"
+        " directly in content/pages/ are carried into it, not content/pages/team/alice.md;"
+        " move it to content/pages/alice.md and link 'alice.md'",
+        f"{INDEX}:5:8: link 'img/none.png' leads to no file of the site",
+    ]
+
+
 def test_a_reference_link_is_reported_at_its_definition_and_a_table_cell_at_its_line(tmp_path):
     root = with_pages(
         three_papers(tmp_path),
