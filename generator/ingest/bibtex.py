@@ -24,6 +24,7 @@ from __future__ import annotations
 import html.entities
 import logging
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Callable
 from urllib.parse import urlsplit
@@ -197,6 +198,9 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             ran_on = "end of file" in reason or "@" in reason
             unclosed = unclosed_value(block.raw or "") if ran_on else None
             missing = _field_without_equals(block.raw or "") if "`=`" in reason else None
+            keyed = _key_problem(text, block) if "after entry key" in reason else None
+            if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
+                col, message = keyed
             if missing is not None:  # bibtexparser names the entry's first line
                 offset, col, name = missing
                 line += offset
@@ -361,6 +365,45 @@ _COMMAND_AFTER_AND = re.compile(r"(\s[Aa][Nn][Dd]\s+)(?=\\)")
 
 # (bibtexparser's block ends where it gave up: at the field's name, its value cut off.)
 _NO_EQUALS = re.compile(r"\s*([A-Za-z][\w.:-]*)(?:\s|[{\"]|$)")
+
+
+def _key_problem(text: str, block: object) -> tuple[int, str] | None:
+    """(column, what is wrong) of the citation key on the first line of an entry that
+    bibtexparser could not read: a key holding a brace or a backslash (an exporter's
+    accent, "sch{\\"o}lkopf1998"), one followed by a field without the comma between
+    them, or none at all; None for anything else. (The block bibtexparser hands back
+    stops where it gave up, at a key's brace: the line is read from ``text``.)"""
+    raw = (getattr(block, "raw", None) or "").split("\n", 1)[0]
+    lines = text.split("\n")
+    number = getattr(block, "start_line", None) or 0
+    line = lines[number] if number < len(lines) else ""
+    at = line.find(raw) if raw else -1
+    head = _ENTRY_HEAD.match(line, max(at, 0))
+    if at < 0 or head is None:
+        return None
+    kind, start = head.group(1), head.end() + 1
+    first = line[head.end():]
+    words = first.split("=", 1)[0].split()
+    if "=" in first and len(words) > 1 and "," not in words[0]:
+        return start, f"a comma is missing after the citation key {words[0]!r}: write '@{kind}{{{words[0]},'"
+    key = first.split(",", 1)[0].strip()
+    if "," in first and ("{" in key or "\\" in key) and not re.search(r"[\s=]", key):
+        plain = "".join(
+            ch for ch in unicodedata.normalize("NFKD", clean_latex(key))
+            if not unicodedata.combining(ch) and not ch.isspace()
+        )
+        return start, (
+            f"the citation key '{key}' holds a brace or a backslash, which no key may:"
+            f" write it in plain letters, as {plain!r}"
+        )
+    if not first.strip():
+        return head.end(), (
+            f"this entry has no citation key: write one and a comma after its '{{', as '@{kind}{{key,'"
+        )
+    return None
+
+
+_ENTRY_HEAD = re.compile(r"@[ \t]*(\w+)[ \t]*\{[ \t]*")
 
 
 def _field_without_equals(raw: str) -> tuple[int, int, str] | None:

@@ -255,12 +255,21 @@ def test_a_quoted_value_with_a_brace_left_open_is_an_error_at_its_field():
 
 def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
     # (A missing comma after the key, a missing "=" or a missing key were called "not
-    # closed": the block bibtexparser hands back stops where it gave up.)
+    # closed": the block bibtexparser hands back stops where it gave up. Then they were
+    # bibtexparser's "Expected comma after entry key, but found =", of a key: now what
+    # is wrong with the key, and how to write it.)
     for text, words in [
-        ("@article{a title={A},\n year={2020}}\n", "Expected comma after entry key"),
+        ("@article{a title={A},\n year={2020}}\n",
+         "lab.bib:1:10: a comma is missing after the citation key 'a': write '@article{a,'"),
         # (said at the field, by its name)
         ("@article{a,\n title {A}, year={2}}\n", "lab.bib:2:2: field 'title' has no '='"),
-        ("@article{\n title = {A}, year={2}}\n", "Expected comma after entry key"),
+        ("@article{\n title = {A}, year={2}}\n",
+         "lab.bib:1:9: this entry has no citation key: write one and a comma after its '{',"
+         " as '@article{key,'"),
+        # (Some exporters write a name's accent into the key, which BibTeX refuses.)
+        ('@inproceedings{sch{\\"o}lkopf1998kernel,\n title={A},\n year={1998}}\n',
+         "lab.bib:1:16: the citation key 'sch{\\\"o}lkopf1998kernel' holds a brace or a"
+         " backslash, which no key may: write it in plain letters, as 'scholkopf1998kernel'"),
     ]:
         _, problems = _parse(text)
         assert len(problems) == 1 and words in problems[0] and "not closed" not in problems[0], problems
