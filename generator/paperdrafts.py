@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Mapping
 from .errors import Location, Problem, Problems
 from .links import without_subject_class
 from .models import Paper
+from .schema import MAX_ID_LENGTH, PATTERNS
 from .validate import ACTUAL, PAPER_FIELDS, RecordChecker
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, parse_past_syntax_errors, top_level_spans
@@ -299,7 +300,9 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
             tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}"
         )
         return draft
-    draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS)
+    named = re.fullmatch(PATTERNS["id"], stem) and len(stem) <= MAX_ID_LENGTH
+    fills = {"id": f"; write 'id: {stem}', its file's name"} if named else {}
+    draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS, fills=fills)
     # A file with a field YAML cannot read is no paper of the site yet, as one that
     # cannot be read at all: nothing is said of it that the field's value might undo;
     # nor is it compared with the other files (a DOI or a year YAML cannot read may be

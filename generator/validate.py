@@ -119,10 +119,12 @@ class RecordChecker:
         fields: dict[str, Field],
         what: str = "",
         misplaced: frozenset[str] = frozenset(),
+        fills: dict[str, str] | None = None,
     ) -> tuple[dict[str, object], bool]:
         """Field name -> value (None when null), and whether every required field holds a
         valid value. ``what`` names the record in messages ("a link"); ``misplaced``
-        are fields that exist, but not in this record."""
+        are fields that exist, but not in this record; ``fills``: what to write for a
+        required field left out, where it is known (a paper's id is its file's name)."""
         values: dict[str, object] = {}
         by_kind = _BY_KIND
         for key, value in node.entries:
@@ -153,7 +155,7 @@ class RecordChecker:
             if spec.required and name not in values:
                 usable = False
                 if node.get(name) is None:
-                    self.error(node, f"missing required field {name!r}")
+                    self.error(node, f"missing required field {name!r}" + (fills or {}).get(name, ""))
         return values, usable
 
     # ------------------------------------------------------------------ single values
