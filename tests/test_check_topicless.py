@@ -90,6 +90,18 @@ def test_a_list_with_no_topic_is_told_so_once_by_check(tmp_path):
     ]
 
 
+def test_a_list_without_a_topics_file_is_told_to_create_it(tmp_path):
+    # ("define topics here" named a file that is not there: a curator who deleted the
+    # shipped topics.yml to start afresh looked for it.)
+    root = project(tmp_path, "topics: []\n", f="id: f\ntitle: F\n")
+    (root / "content" / "topics.yml").unlink()
+    assert said(root) == [
+        "content/topics.yml:1:1: warning: there is no content/topics.yml, so the 1 paper of"
+        " the list is on no topic page; create it and define topics there (README: \"Defining"
+        " a topic\"), or write 'topics: []' in it for a list without topics"
+    ]
+
+
 def test_a_rerun_of_an_edited_file_warns_of_a_paper_in_no_topic_as_a_full_load(
     tmp_path, monkeypatch
 ):
