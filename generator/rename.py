@@ -24,7 +24,7 @@ from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
 from .schema import MAX_ID_LENGTH, PATTERNS
-from .validate import placed_id
+from .validate import id_hint, placed_id
 from .paperyaml import scalar
 from .yamlio import Map, Node, Scalar, Seq, parse
 
@@ -131,7 +131,7 @@ def check_new_id(new: str) -> str | None:
     if not _ID.fullmatch(new) or len(new) > MAX_ID_LENGTH:
         return (
             f"{new!r} is no id: an id is lowercase a-z, 0-9 and single hyphens, at most"
-            f" {MAX_ID_LENGTH} characters"
+            f" {MAX_ID_LENGTH} characters{id_hint(new)}"
         )
     return None
 

@@ -119,6 +119,9 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
         ("content/papers/task-vectors.yml", "x",
          "no paper 'content/papers/task-vectors.yml' to rename (did you mean 'task-vectors'?)"),
         ("task-vectors", "Task Vectors", "'Task Vectors' is no id"),
+        # (the id it reads as, to write)
+        ("task-vectors", "Vectors_of Tasks", "'Vectors_of Tasks' is no id: an id is lowercase a-z,"
+         " 0-9 and single hyphens, at most 80 characters; write 'vectors-of-tasks'\n"),
         ("task-vectors", "replay-against-forgetting", "is paper 'replay-against-forgetting': choose an id no paper has"),
         ("replay-against-forgetting", "editing-models-with-task-vectors",
          "'editing-models-with-task-vectors' is a former id of paper 'task-vectors'"),
