@@ -540,17 +540,18 @@ def warn_topicless(
         return
     if not drafts:
         if content.papers:
-            placed = (
-                f" so the {counted(len(content.papers), 'paper')} of the list"
-                f" {'is' if len(content.papers) == 1 else 'are'} on no topic page;"
-            )
             problems.warning(
                 Location(topics_shown, 1, 1),
-                f"no topic is defined,{placed} define topics here (README: \"Defining a topic\")"
-                if (papers_dir.parent / TOPICS_FILE).is_file()
-                # (A file deleted to start afresh: "here" is nowhere to be found.)
-                else f"there is no {topics_shown},{placed} create it and define topics there"
-                " (README: \"Defining a topic\"), or write 'topics: []' in it for a list without topics",
+                f"no topic is defined, so the {counted(len(content.papers), 'paper')} of the"
+                f" list {'is' if len(content.papers) == 1 else 'are'} on no topic page; "
+                + (
+                    "define topics here (README: \"Defining a topic\")"
+                    if (papers_dir.parent / TOPICS_FILE).is_file()
+                    # (A file deleted to start afresh: "here" is nowhere to be found.)
+                    else f"there is no {topics_shown}: create it and define topics there"
+                    " (README: \"Defining a topic\"), or write 'topics: []' in it for a list"
+                    " without topics"
+                ),
             )
         return
     from .topics import (  # (the stemmer: for topics only)

@@ -96,9 +96,9 @@ def test_a_list_without_a_topics_file_is_told_to_create_it(tmp_path):
     root = project(tmp_path, "topics: []\n", f="id: f\ntitle: F\n")
     (root / "content" / "topics.yml").unlink()
     assert said(root) == [
-        "content/topics.yml:1:1: warning: there is no content/topics.yml, so the 1 paper of"
-        " the list is on no topic page; create it and define topics there (README: \"Defining"
-        " a topic\"), or write 'topics: []' in it for a list without topics"
+        "content/topics.yml:1:1: warning: no topic is defined, so the 1 paper of the list is"
+        " on no topic page; there is no content/topics.yml: create it and define topics there"
+        " (README: \"Defining a topic\"), or write 'topics: []' in it for a list without topics"
     ]
 
 

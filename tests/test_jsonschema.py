@@ -334,7 +334,8 @@ def test_an_ris_records_links_say_ris_and_every_schema_and_the_check_accept_it(t
     assert main(["--root", str(tmp_path), "check"]) == 0
     assert capsys.readouterr().out.endswith(  # (the one warning: the list has no topic yet)
         "content/topics.yml:1:1: warning: no topic is defined, so the 1 paper of the list is"
-        ' on no topic page; define topics here (README: "Defining a topic")\n'
+        " on no topic page; there is no content/topics.yml: create it and define topics there"
+        ' (README: "Defining a topic"), or write \'topics: []\' in it for a list without topics\n'
         "0 errors, 1 warning (1 paper and 0 topics loaded)\n"
     )
     # ... and papers.json says where the links were found, as its schema allows.
