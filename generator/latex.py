@@ -332,6 +332,20 @@ def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
     return _clean(text, emphasis, dashes, math_as_text=False)
 
 
+def tex_accent(text: str) -> tuple[str, str] | None:
+    """The first TeX accent or letter macro of ``text`` (``{\\"o}``, ``\\l``) and
+    ``text`` with each written as its letter, for a value typed where no TeX is read (a
+    paper file's YAML, shown as typed); None when it has none."""
+    if "\\" not in text or (first := _ACCENT.search(text)) is None:
+        return None
+    letters = _ACCENT.sub(lambda m: _accent(m.group(0)), text)
+    return first.group(0), _ONE_LETTER_GROUP.sub(r"\1", letters)
+
+
+# A letter an accent gave, still in the braces around it ("Pawe{\\l}": "Pawe{ł}").
+_ONE_LETTER_GROUP = re.compile(r"\{(\w)\}")
+
+
 def name_accents(text: str) -> str:
     """``text`` with its accent and letter macros as the characters they stand for, and
     nothing else changed: an author list before it is split into names and their parts.

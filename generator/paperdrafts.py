@@ -28,7 +28,7 @@ from .models import Paper
 from .schema import MAX_ID_LENGTH, PATTERNS
 from .validate import ACTUAL, PAPER_FIELDS, RecordChecker
 from .yamlfile import display, read_yaml
-from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, parse_past_syntax_errors, top_level_spans
+from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
 
 if TYPE_CHECKING:  # (curation.py imports this module; these are only its types)
     from .curation import FileCache, FolderMemo
@@ -329,6 +329,7 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
                 " (nor a publisher): add the venue, or the citation reads as a work of its own",
             )
     _warn_future_year(draft.values, tree, problems)
+    _warn_tex_accents(tree, problems)
     summary = " ".join(str(draft.values.get("summary") or "").split())
     if len(summary) > SUMMARY_LENGTH:
         problems.warning(
@@ -377,6 +378,28 @@ def _past_syntax_errors(
             key = Scalar(field.group(1), shown, start + 1, 1)
             refused.append((key, Refused(None, shown, start + 1, field.end() + 1)))
     return Map((*tree.entries, *refused), tree.path, tree.line, tree.col), frozenset(names)
+
+
+def _warn_tex_accents(tree: Map, problems: Problems) -> None:
+    """A TeX accent in a name, title or venue copied from a .bib file into the YAML is
+    shown as typed ("Sch{\\"o}lkopf"): say the value with its letters. (An import
+    writes the letters; the abstract and notes may hold TeX meant as typed.)"""
+    for name in ("title", "authors", "venue", "publisher"):
+        node = tree.get(name)
+        items = node.items if isinstance(node, Seq) else [node]
+        for number, item in enumerate(items, 1):
+            if not isinstance(item, Scalar) or "\\" not in (item.text or ""):
+                continue
+            from .latex import tex_accent  # (imported late: pylatexenc, for such a value only)
+
+            if (found := tex_accent(item.text or "")) is None:
+                continue
+            what = f"{name!r} item {number}" if isinstance(node, Seq) else repr(name)
+            problems.warning(
+                item.loc,
+                f"{what} holds TeX's accent '{found[0]}', which the site shows as typed;"
+                f" write '{found[1]}'",
+            )
 
 
 def _warn_future_year(values: Mapping[str, object], tree: Map, problems: Problems) -> None:

@@ -291,6 +291,24 @@ def test_a_reading_order_entry_pasted_as_a_file_name_says_the_id_to_write(tmp_pa
     assert messages(root) == [f"{T}:6:21: write the paper as its id 'a', not 'a.yml'"]
 
 
+def test_a_tex_accent_pasted_from_bibtex_into_a_paper_file_is_told_as_the_letter(tmp_path):
+    # A curator copies a name from a .bib file into the YAML: the site shows YAML as
+    # typed, "Sch{\\"o}lkopf" on the page, and nothing said so.
+    text = (
+        "id: x\ntitle: Kernel PCA\nabstract: a\ntopics: [multi-task-learning]\nauthors:\n"
+        "  - Sch{\\\"o}lkopf, Bernhard\n  - Pawe{\\l} Nowak\n  - Ada Lovelace\n"
+        "venue: Journ\\'ee d'\\'Etude\n"
+    )
+    assert check_one(tmp_path, text) == [
+        f"{P}:6:5: warning: 'authors' item 1 holds TeX's accent '{{\\\"o}}', which the site"
+        " shows as typed; write 'Schölkopf, Bernhard'",
+        f"{P}:7:5: warning: 'authors' item 2 holds TeX's accent '\\l', which the site"
+        " shows as typed; write 'Paweł Nowak'",
+        f"{P}:9:8: warning: 'venue' holds TeX's accent '\\'e', which the site shows as typed;"
+        " write 'Journée d'Étude'",
+    ]
+
+
 def test_a_paper_related_to_itself_in_capitals_is_told_so_once(tmp_path):
     text = "id: x\ntitle: A\nabstract: a\nrelated: [X]\n"
     assert check_one(tmp_path, text) == [f"{P}:4:11: a paper cannot be related to itself"]
