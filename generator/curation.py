@@ -51,6 +51,16 @@ PAPERS_DIR = "papers"
 FileCache = dict[str, tuple[FileStamp, "PaperDraft", tuple[Problem, ...], "FolderMemo"]]
 
 
+def inside_project(folder: Path) -> str:
+    """" (this folder is inside the project P: ...)" when a folder above ``folder`` is
+    a project (its mkdocs.yml and content/): a shell left in content/papers/ after an
+    edit; "" otherwise."""
+    for parent in Path(folder).resolve().parents:
+        if (parent / "mkdocs.yml").is_file() and (parent / "content").is_dir():
+            return f" (this folder is inside the project {parent}: run it there, or give --root {parent})"
+    return ""
+
+
 def load_content(
     content_dir: Path, root: Path | None = None, *, cache: FileCache | None = None
 ) -> tuple[Content, Problems]:
@@ -74,7 +84,7 @@ def load_content(
         # Most likely the wrong folder: passing with nothing checked would be a lie.
         problems.error(
             Location(display(content_dir, root)),
-            NO_CONTENT,
+            NO_CONTENT + inside_project(root),
         )
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
     imported_path = content_dir / provenance.RELATIVE_PATH

@@ -1126,6 +1126,17 @@ def test_a_missing_content_folder_is_an_error_not_an_empty_list(capsys, tmp_path
     )
 
 
+def test_a_folder_inside_a_project_names_the_project(capsys, tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    status, lines = run_check(capsys, "check", "--root", str(tmp_path / "content" / "papers"))
+    assert (status, lines[0]) == (
+        1,
+        "content: no such folder; run readinglist in the project folder or give --root"
+        f" (this folder is inside the project {tmp_path}: run it there, or give --root {tmp_path})",
+    )
+
+
 def test_a_file_that_is_not_a_paper_file(tmp_path):
     assert check_one(tmp_path, "id: x\n", name="notes.txt") == [
         "content/papers/notes.txt:1:1: not read: content/papers/ holds only paper files named"

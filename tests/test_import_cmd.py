@@ -23,6 +23,20 @@ def project(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
 
 
+def test_inside_a_project_folder_the_message_names_the_project(tmp_path, capsys):
+    # A shell left in content/papers/ after editing a file: "run the import in the
+    # project folder" did not say that the project is two folders up.
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    bib = tmp_path / "lab.bib"
+    bib.write_text("@article{a, title = {A Paper}, year = {2020}}\n")
+    assert main(["--root", str(papers), "import", str(bib)]) == 1
+    assert list(papers.iterdir()) == []
+    assert capsys.readouterr().err.endswith(
+        f" (this folder is inside the project {tmp_path}: run it there, or give --root {tmp_path})\n"
+    )
+
+
 def test_outside_a_project_folder_nothing_is_created_and_the_message_says_where_to_run(tmp_path):
     elsewhere = tmp_path / "downloads"
     elsewhere.mkdir()

@@ -41,11 +41,13 @@ def project_folder_problem(root: Path, command: str) -> str:
         return ""
     # Most likely the wrong folder (a shell in ~/Downloads beside the .bib): a new
     # content/ there would hold the papers where no build looks for them.
+    from ..curation import inside_project  # (imported late: only to say where to run)
+
     return (
         f"readinglist {command}: {root.resolve()} is no readinglist project (it has no"
         f" mkdocs.yml and no content/ folder): run the {command} in the project folder or"
-        " name it with --root PATH (to start a list in this folder, create content/ in it"
-        " first)"
+        " name it with --root PATH"
+        + (inside_project(root) or " (to start a list in this folder, create content/ in it first)")
     )
 
 
