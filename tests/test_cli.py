@@ -79,6 +79,23 @@ def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path)
     assert re.search(r"\n\d+ errors?; no link was checked\.$", result.stderr.rstrip())
 
 
+def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys):
+    # (MkDocs' "Config file '.../content/papers/mkdocs.yml' does not exist" said neither
+    # where the project is nor what to do.)
+    from generator.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    assert main(["--root", str(papers), "build"]) == 1
+    assert capsys.readouterr().err == (
+        f"readinglist build: {papers} has no mkdocs.yml: run the build in the project folder or"
+        f" give --root PATH (this folder is inside the project {tmp_path}: run it there, or"
+        f" give --root {tmp_path})\n"
+    )
+    assert list(papers.iterdir()) == []
+
+
 @pytest.mark.parametrize("command", ["check", "build", "serve"])
 def test_a_yaml_mistake_in_mkdocs_yml_is_reported_at_its_place_not_as_a_traceback(
     tmp_path, capsys, command

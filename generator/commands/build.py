@@ -81,6 +81,15 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        from ..curation import inside_project  # (imported late: only to say where to run)
+
+        print(
+            f"readinglist build: {root} has no mkdocs.yml: run the build in the project"
+            f" folder or give --root PATH{inside_project(root)}",
+            file=sys.stderr,
+        )
+        return 1
     stop_on_config_mistakes(root)
     overrides: dict[str, object] = {}
     if args.strict:
