@@ -992,7 +992,7 @@ def placed_id(text: str) -> str:
     return name if name and name != text and _PATTERNS["id"].fullmatch(name) else ""
 
 
-_PLACE = re.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/|\.md|\.ya?ml)?|([a-z0-9-]+)\.ya?ml")
+_PLACE = re.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/(?:index\.md)?|\.md|\.ya?ml)?|([a-z0-9-]+)\.ya?ml")
 
 
 def id_hint(text: str) -> str:

@@ -285,6 +285,27 @@ def test_a_reference_pasted_as_its_place_says_the_id_to_write(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "id_"),
+    [
+        ("papers/a-b/", "a-b"),
+        ("papers/a-b.md", "a-b"),
+        ("content/papers/a-b.yml", "a-b"),
+        ("a-b.yaml", "a-b"),
+        ("topics/t/index.md", "t"),
+        ("https://lab.github.io/list/papers/a-b/", "a-b"),
+        ("a-b", ""),  # an id already
+        ("papers/", ""),
+        ("papers/A B/", ""),
+        ("notes/a-b/", ""),
+    ],
+)
+def test_the_id_in_a_place_that_names_it(written, id_):
+    from generator.validate import placed_id
+
+    assert placed_id(written) == id_
+
+
 def test_a_reading_order_entry_pasted_as_a_file_name_says_the_id_to_write(tmp_path):
     topics = TOPICS.replace("[a, b, c]", "[a.yml, b, c]")
     root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
