@@ -333,17 +333,24 @@ def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
 
 
 def tex_accent(text: str) -> tuple[str, str] | None:
-    """The first TeX accent or letter macro of ``text`` (``{\\"o}``, ``\\l``) and
-    ``text`` with each written as its letter, for a value typed where no TeX is read (a
-    paper file's YAML, shown as typed); None when it has none."""
-    if "\\" not in text or (first := _ACCENT.search(text)) is None:
+    """The first TeX of ``text`` a .bib file writes in a name or title, an accent or
+    letter macro (``{\\"o}``, ``\\l``) or the braces that keep a word's capitals
+    (``{BERT}``), and ``text`` with each written as its letters, for a value typed where
+    no TeX is read (a paper file's YAML, shown as typed); None when it has none."""
+    if "\\" not in text and "{" not in text:
+        return None
+    found = [m for m in (_ACCENT.search(text), _CAPITALS_KEPT.search(text)) if m]
+    if not found:
         return None
     letters = _ACCENT.sub(lambda m: _accent(m.group(0)), text)
-    return first.group(0), _ONE_LETTER_GROUP.sub(r"\1", letters)
+    letters = _CAPITALS_KEPT.sub(r"\1", _ONE_LETTER_GROUP.sub(r"\1", letters))
+    return min(found, key=lambda m: m.start()).group(0), letters
 
 
 # A letter an accent gave, still in the braces around it ("Pawe{\\l}": "Pawe{ł}").
 _ONE_LETTER_GROUP = re.compile(r"\{(\w)\}")
+# A word in braces that keep its capitals from a style's lower-casing ("{LoRA}: {Low}-{Rank}").
+_CAPITALS_KEPT = re.compile(r"\{([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\}")
 
 
 def name_accents(text: str) -> str:

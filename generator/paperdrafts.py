@@ -381,14 +381,14 @@ def _past_syntax_errors(
 
 
 def _warn_tex_accents(tree: Map, problems: Problems) -> None:
-    """A TeX accent in a name, title or venue copied from a .bib file into the YAML is
-    shown as typed ("Sch{\\"o}lkopf"): say the value with its letters. (An import
+    """TeX in a name, title or venue copied from a .bib file into the YAML is shown as
+    typed ("Sch{\\"o}lkopf", "{BERT}"): say the value with its letters. (An import
     writes the letters; the abstract and notes may hold TeX meant as typed.)"""
     for name in ("title", "authors", "venue", "publisher"):
         node = tree.get(name)
         items = node.items if isinstance(node, Seq) else [node]
         for number, item in enumerate(items, 1):
-            if not isinstance(item, Scalar) or "\\" not in (item.text or ""):
+            if not isinstance(item, Scalar) or not ("\\" in (item.text or "") or "{" in (item.text or "")):
                 continue
             from .latex import tex_accent  # (imported late: pylatexenc, for such a value only)
 
@@ -397,7 +397,7 @@ def _warn_tex_accents(tree: Map, problems: Problems) -> None:
             what = f"{name!r} item {number}" if isinstance(node, Seq) else repr(name)
             problems.warning(
                 item.loc,
-                f"{what} holds TeX's accent '{found[0]}', which the site shows as typed;"
+                f"{what} holds TeX ('{found[0]}'), which the site shows as typed;"
                 f" write '{found[1]}'",
             )
 

@@ -318,15 +318,17 @@ def test_a_tex_accent_pasted_from_bibtex_into_a_paper_file_is_told_as_the_letter
     text = (
         "id: x\ntitle: Kernel PCA\nabstract: a\ntopics: [multi-task-learning]\nauthors:\n"
         "  - Sch{\\\"o}lkopf, Bernhard\n  - Pawe{\\l} Nowak\n  - Ada Lovelace\n"
-        "venue: Journ\\'ee d'\\'Etude\n"
+        "venue: Journ\\'ee d'\\'Etude\npublisher: \"{ACM} {Press}\"\n"
     )
     assert check_one(tmp_path, text) == [
-        f"{P}:6:5: warning: 'authors' item 1 holds TeX's accent '{{\\\"o}}', which the site"
+        f"{P}:6:5: warning: 'authors' item 1 holds TeX ('{{\\\"o}}'), which the site"
         " shows as typed; write 'Schölkopf, Bernhard'",
-        f"{P}:7:5: warning: 'authors' item 2 holds TeX's accent '\\l', which the site"
+        f"{P}:7:5: warning: 'authors' item 2 holds TeX ('\\l'), which the site"
         " shows as typed; write 'Paweł Nowak'",
-        f"{P}:9:8: warning: 'venue' holds TeX's accent '\\'e', which the site shows as typed;"
+        f"{P}:9:8: warning: 'venue' holds TeX ('\\'e'), which the site shows as typed;"
         " write 'Journée d'Étude'",
+        f"{P}:10:12: warning: 'publisher' holds TeX ('{{ACM}}'), which the site shows as typed;"
+        " write 'ACM Press'",
     ]
 
 
