@@ -996,8 +996,9 @@ _PLACE = re.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/(?:index\.md)?|
 
 
 def id_hint(text: str) -> str:
-    """"; write 'the-id'" for an id written as `plain_id` reads it, else ""."""
-    fixed = plain_id(text)
+    """"; write 'the-id'" for an id written as `plain_id` reads it, or pasted as a place
+    that names it (`placed_id`), else ""."""
+    fixed = plain_id(text) or placed_id(text)
     return f"; write {fixed!r}" if fixed else ""
 
 

@@ -306,6 +306,15 @@ def test_the_id_in_a_place_that_names_it(written, id_):
     assert placed_id(written) == id_
 
 
+def test_a_parent_pasted_as_its_page_says_the_id_to_write(tmp_path):
+    topics = TOPICS.replace("    title: Multi-task learning\n", "    title: Multi-task learning\n    parent: topics/in-context-learning/\n")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [
+        f"{T}:9:13: 'parent' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
+        " characters, not 'topics/in-context-learning/'; write 'in-context-learning'"
+    ]
+
+
 def test_a_reading_order_entry_pasted_as_a_file_name_says_the_id_to_write(tmp_path):
     topics = TOPICS.replace("[a, b, c]", "[a.yml, b, c]")
     root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
