@@ -314,6 +314,8 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
             text, where.line, where.col, problem, exc.context or "", context_at
         )
         lines = text.split("\n")
+        if problem == _TAB:
+            problem += _other_tabs(lines, line)
         if line > len(lines):
             # The end of a file whose last line has no line break is reported on the line
             # after it, which no editor shows: point just after the last character.
@@ -383,6 +385,18 @@ def parse_past_syntax_errors(
         return None, []
     problems.items.extend(p for p in found.items if p not in said)
     return tree, blanked
+
+
+def _other_tabs(lines: list[str], line: int) -> str:
+    """" (lines 5 and 7 also start with a tab)": the reader stops at the first tab, and
+    an editor that indents with tabs put them on many lines (each run named one more)."""
+    others = [str(number) for number, text in enumerate(lines, 1) if number > line and text.startswith("\t")]
+    if not others:
+        return ""
+    if len(others) == 1:
+        return f" (line {others[0]} also starts with a tab)"
+    shown = others if len(others) <= 10 else [*others[:9], f"{len(others) - 9} more"]
+    return f" (lines {', '.join(shown[:-1])} and {shown[-1]} also start with a tab)"
 
 
 _INDENT = "check the indentation of this line and the line above"
