@@ -18,7 +18,9 @@ What an item gives, each from the Markdown's structure:
 * venue and year as written ("NeurIPS 2023", "ICLR'24", "ArXiv, 2020", "(CVPR 17)", a
   table's Venue column; a venue known by name without its year, "- NeurIPS"; a year or a
   known venue and year ending the paper link's text, "[Title, 2023](...)"), the year of a
-  heading that is only a year ("### 2024");
+  heading that is only a year ("### 2024"); words before a year that name no venue give
+  neither ("code released 2020", `_names_venue`), and how a paper was presented is no part
+  of its venue ("Oral at NeurIPS 2019");
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
   2023") after it; a citation as Chicago
@@ -48,7 +50,7 @@ from markdown_it.token import Token
 from ..errors import Location, Problems
 from ..lemmas import known_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
-from ..matchkeys import CONFERENCE_ACRONYMS, PREPRINT
+from ..matchkeys import CONFERENCE_ACRONYMS, CONFERENCE_NAMES, PREPRINT
 from ..models import Link
 from ..names import is_organisation
 from ..schema import FORBIDDEN_CHARS, forbidden_char
@@ -111,6 +113,17 @@ _KNOWN_VENUE = re.compile(
     r"|TPAMI|IEEE\s+TPAMI|T-PAMI|PAMI|TMLR|JMLR|TACL|IJCV|TIP|TNNLS|TKDE|TOG|TASLP|TVCG|PNAS|Nature|Science"
     r"|(?i:arXiv|CoRR)"
 )
+# The same, as words of a longer venue ("Findings of ACL", "IEEE TPAMI"): not inside a
+# word ("Oracle").
+_KNOWN_VENUE_IN = re.compile(rf"(?<![^\W_])(?:{_KNOWN_VENUE.pattern})(?![^\W_])")
+# How a paper was presented, said before the venue ("Oral at NeurIPS 2019", "Spotlight
+# at ICLR", "Accepted to CVPR"): no part of it.
+_PRESENTED = re.compile(
+    r"(?i)^(?:(?:oral|spotlight|poster|highlight)(?:\s+(?:paper|presentation|talk))?|accepted|presented)"
+    r"\s+(?:at|to|in|by)\s+"
+)
+# The lower-case words a venue's name holds ("Transactions on Pattern Analysis and ...").
+_NAME_PARTICLES = frozenset("of in on and for the at to de des du la le van von für und".split())
 # A lab that writes its papers under its own name, before a year as a list cites it
 # ("[GPT-4 Technical Report](...) - OpenAI, 2023"): the author, not the venue (which made
 # the report a paper published in "OpenAI").
@@ -635,21 +648,17 @@ class _Reader:
             return "" if month else _venue(named), _full_year(year)
         # After the title, without the texts of labelled links ("[[Code](...)]").
         rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
-        found = next((
-            found
-            for part in _PARTS.split(rest)
-            for part in [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”"))]
-            for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
-            if (found := _venue_and_year(tail))
-        ), ("", ""))
+        parts = [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in _PARTS.split(rest)]
+        found = next(filter(None, map(_part_venue_year, parts)), ("", ""))
         if _LAB.fullmatch(found[0]):
             found = ("", found[1])  # (its author: see `_authors`)
-        # (else a venue known by name, written without its year: "[Title](...) - NeurIPS")
+        # (else a venue known by name, written without its year: "[Title](...) - NeurIPS",
+        # also before other words, "- ICML, oral")
         venue = found[0] or next((
             _venue(tail)
-            for part in _PARTS.split(rest)
-            for part in [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”"))]
-            for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+            for part in parts
+            for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)] + re.split(r",\s*", part)[:-1]
+            for tail in [_presented(tail)]
             if _KNOWN_VENUE.fullmatch(tail)
         ), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
@@ -934,9 +943,53 @@ def _venue_and_year(text: str) -> tuple[str, str] | None:
         if len(more.split()) > 6 or re.search(r"\d", more):
             return None
         venue = f"{venue} {more}".strip() if venue else ""
+    venue = _presented(venue)
     if venue and (len(venue.split()) > 8 or _MONTHS.match(venue.split()[0]) or _not_venue(venue)):
         return None
     return _venue(venue), _full_year(match.group("y4") or match.group("y2"))
+
+
+def _part_venue_year(part: str) -> tuple[str, str] | None:
+    """The venue and year a part of the words after a title ends with (`_venue_and_year`,
+    after names or words and a comma: "Ada Lovelace, Alan Turing, ICLR'24"), when the words
+    before the year name a venue (`_names_venue`); None when they name none, the year
+    theirs, not the paper's ("code released 2020"), or the part gives no year."""
+    for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]:
+        if found := _venue_and_year(tail):
+            return found if _names_venue(found[0]) else None
+    return None
+
+
+def _names_venue(venue: str) -> bool:
+    """Whether words read as a venue before a year name one: a venue known by name
+    (`_KNOWN_VENUE`, a conference's name in any capitals, a preprint server), or words
+    that read as a name, such as a journal's ("Pattern Recognition Letters",
+    "Neurocomputing"), not words of a sentence ("code released", "Oral at some workshop":
+    the presentation's words before a venue known by name are left out of it, see
+    `_presented`). True for no words, a year alone."""
+    if not venue:
+        return True
+    if _PRESENTED.match(venue):
+        return False
+    folded = venue.casefold()
+    if _KNOWN_VENUE_IN.search(venue) or PREPRINT.search(venue) or any(
+        re.search(words, folded) for _, words in CONFERENCE_NAMES.values()
+    ):
+        return True
+    # (a lower-case word of the dictionary: a sentence's; "npj Digital Medicine" is a name)
+    return not any(
+        word.islower() and len(word) > 2 and word not in _NAME_PARTICLES and known_word(word)
+        for word in re.findall(r"[^\W\d_]+", venue)
+    )
+
+
+def _presented(venue: str) -> str:
+    """``venue`` without how the paper was presented before a venue known by name ("Oral
+    at NeurIPS" is NeurIPS); as it is otherwise."""
+    match = _PRESENTED.match(venue)
+    if match and _KNOWN_VENUE.fullmatch(venue[match.end() :]):
+        return venue[match.end() :]
+    return venue
 
 
 def _title_tail(title: str) -> tuple[str, str, str] | None:

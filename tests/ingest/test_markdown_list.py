@@ -922,3 +922,69 @@ def test_a_list_on_standard_input_is_a_list_whatever_code_block_it_ends_with():
     # An entry outside a code block is a BibTeX file's, whatever item line it holds.
     bib = "@misc{a,\n  note = {see},\n}\n- [Paper A](https://arxiv.org/abs/2101.00001)\n```\n@misc{b, title={B}}\n```\n"
     assert detect_format(bib) == "bibtex"
+
+
+
+def _read_after_titles(*afters, heading=""):
+    """(title, venue, year) of each item "- [Title N](arXiv page) AFTER", read under the
+    Markdown ``heading``, without a warning."""
+    text = heading + "".join(f"- [Title {n}](https://arxiv.org/abs/1905.{n:05}){after}\n" for n, after in enumerate(afters))
+    records, problems = _parse(text)
+    assert not problems, problems.format()
+    return [(r.title, r.venue, r.year) for r in records]
+
+
+def test_words_after_a_title_that_name_no_venue_give_neither_venue_nor_year():
+    # A review: "- NeurIPS, code released 2020" gave the venue "code released" and the year
+    # 2020 (the code's); "Oral at NeurIPS 2019" the venue "Oral at NeurIPS"; "ICML, oral"
+    # no venue, and its preprint's year. A venue is read where the words name one, a
+    # presentation's words ("Oral at", "Spotlight at") left out of a venue known by name.
+    assert _read_after_titles(
+        " - NeurIPS, code released 2020",
+        " - NeurIPS. Oral at NeurIPS 2019.",
+        " - Spotlight at NeurIPS 2019",
+        " - ICML, oral",
+        " - code released 2020",
+        " - code released, 2020",
+        " - Oral at ICLR",
+        " - Oral at some workshop 2019",
+        " - Accepted to ICLR 2020",
+    ) == [
+        ("Title 0", "NeurIPS", ""),  # (a published venue: not the preprint's year)
+        ("Title 1", "NeurIPS", "2019"),
+        ("Title 2", "NeurIPS", "2019"),
+        ("Title 3", "ICML", ""),
+        ("Title 4", "", "2019"),  # (the arXiv id's year, 1905: not the code's)
+        ("Title 5", "", "2019"),
+        ("Title 6", "ICLR", ""),
+        ("Title 7", "", "2019"),  # (no venue known by name to take it for)
+        ("Title 8", "ICLR", "2020"),
+    ]
+
+
+def test_venues_and_years_that_name_a_venue_keep_being_read():
+    # (What the test above must not lose: a venue with its year, in parentheses, with how
+    # it was presented after it, journals known by no list, a preprint server, and the
+    # year of a heading over a paper of a venue without one.)
+    assert _read_after_titles(
+        " - NeurIPS 2019",
+        " (ICLR 2020)",
+        " - CVPR 2023 Highlight",
+        " - NeurIPS 2019 Oral",
+        " - Pattern Recognition Letters, 2020",
+        " - npj Digital Medicine, 2023",
+        " - Advances in neural information processing systems, 2020",
+        " - arXiv preprint, 2021",
+        " - ICML",
+        heading="# Awesome X\n\n### 2018\n\n",
+    ) == [
+        ("Title 0", "NeurIPS", "2019"),
+        ("Title 1", "ICLR", "2020"),
+        ("Title 2", "CVPR Highlight", "2023"),
+        ("Title 3", "NeurIPS Oral", "2019"),
+        ("Title 4", "Pattern Recognition Letters", "2020"),
+        ("Title 5", "npj Digital Medicine", "2023"),
+        ("Title 6", "Advances in neural information processing systems", "2020"),
+        ("Title 7", "", "2021"),  # (arXiv beside its arXiv page is no venue; the year the list's)
+        ("Title 8", "ICML", "2018"),  # (the heading's)
+    ]
