@@ -272,6 +272,47 @@ def test_a_markdown_title_the_curator_edited_stays(tmp_path, monkeypatch):
     assert llama.read_text() == edited
 
 
+
+VENUES = (
+    "- [Alpha Paper](https://arxiv.org/abs/1905.00001) - NeurIPS, code released 2020\n"
+    "- [Beta Paper](https://arxiv.org/abs/1905.00002) - Oral at NeurIPS 2019\n"
+    "- [Gamma Paper](https://arxiv.org/abs/1905.00003) - code released 2020\n"
+)
+
+
+def _first_venues(tmp_path, monkeypatch):
+    """The papers of VENUES as an earlier import wrote them: "code released" and the code's
+    year, "Oral at NeurIPS", their venues."""
+    with monkeypatch.context() as older:
+        older.setattr(markdownlist, "_names_venue", lambda venue: True)
+        older.setattr(markdownlist, "_presented", lambda venue: venue)
+        assert len(_import(tmp_path, "list.md", VENUES).added) == 3
+    papers = [tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma")]
+    assert "year: 2020\nvenue: code released\n" in papers[0].read_text()
+    assert "year: 2019\nvenue: Oral at NeurIPS\n" in papers[1].read_text()
+    return papers
+
+
+def test_a_markdown_lists_words_that_name_no_venue_go(tmp_path, monkeypatch):
+    # Imported again, the list's venue and year replace what an earlier import read where
+    # the file still holds it as the import wrote it; a curator's edit stays.
+    alpha, beta, gamma = _first_venues(tmp_path, monkeypatch)
+    gamma.write_text(gamma.read_text().replace("venue: code released", "venue: Code Released"))
+    before = alpha.read_text(), beta.read_text(), gamma.read_text()
+    report = _import(tmp_path, "list.md", VENUES)
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        "venue, year: alpha-paper now 'NeurIPS', '' (was 'code released', '2020': words that"
+        " name no venue, and their year, which an earlier import read as the paper's)",
+        "venue: beta-paper now 'NeurIPS' (was 'Oral at NeurIPS': how it was presented, which an earlier import"
+        " read as part of its venue)",
+    ]
+    assert alpha.read_text() == before[0].replace("year: 2020\nvenue: code released\n", "venue: NeurIPS\n")
+    assert beta.read_text() == before[1].replace("venue: Oral at NeurIPS", "venue: NeurIPS")
+    assert gamma.read_text() == before[2]
+    again = _import(tmp_path, "list.md", VENUES)
+    assert (again.read_before, again.conflicts) == ([], [])
+
 DATED = {
     "ris": (
         "TY  - CONF\nTI  - Deep residual learning for image recognition\nPY  - 2016\n"

@@ -444,7 +444,7 @@ class _Reader:
             i for i, a in papers if not _is_label(a.text) and not a.image and not (venue_links and _is_venue(a.text))
         ), None)
         title, title_span = self._title(unit, title_link, bool(papers))
-        venue, year = self._venue_year(unit, title_span)
+        venue, year, earlier = self._venue_year(unit, title_span)
         read_before: list[ReadBefore] = []  # (what earlier versions read otherwise)
         if title_span[0] < len(unit.spans) and unit.spans[title_span[0]].link >= 0 and (
             tail := _title_tail(title)
@@ -492,6 +492,16 @@ class _Reader:
                 self.heading_years.append((unit.line, heading_year, arxiv, year))
         if not year:
             year = heading_year
+        if earlier and (changed := [
+            (name, value) for name, value, now in zip(("venue", "year"), earlier, (venue, year)) if value != now
+        ]) and changed[0][0] == "venue":
+            read_before.append(ReadBefore(
+                tuple(name for name, _ in changed), tuple(value for _, value in changed),
+                "how it was presented, which an earlier import read as part of its venue"
+                if _presented(earlier[0]) == venue else
+                "words that name no venue" + (", and their year," if len(changed) == 2 else ",")
+                + " which an earlier import read as the paper's",
+            ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
         links = _links([a for _, a in anchors], arxiv, doi)
         tags = tuple(dict.fromkeys(
@@ -625,7 +635,20 @@ class _Reader:
         indexes = [i for i, s in enumerate(unit.spans) if s.link == link]
         return _clean(unit.anchors[link].text), (indexes[0], indexes[-1] + 1)
 
-    def _venue_year(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str]:
+    def _venue_year(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str, tuple[str, str] | None]:
+        """The item's venue and year, and the venue and year an earlier import read after
+        its title where it is another (words that name no venue, "code released 2020", or
+        how the paper was presented, "Oral at NeurIPS 2019"), else None."""
+        venue, year, earlier = *self._venue_year_now(unit, title_span), None
+        if "venue" not in unit.cells and "year" not in unit.cells and not self._prefix(unit):
+            earlier = next(filter(None, (
+                _venue_and_year(tail, as_written=True) for part in _after_title(unit, title_span) for tail in _tails(part)
+            )), None)
+        if earlier and (not earlier[0] or _LAB.fullmatch(earlier[0]) or earlier == (venue, year)):
+            earlier = None  # (read as now, or not what an earlier import took: see `_record`)
+        return venue, year, earlier
+
+    def _venue_year_now(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str]:
         if "venue" in unit.cells or "year" in unit.cells:
             venue, year = "", ""
             if "venue" in unit.cells:
@@ -635,20 +658,14 @@ class _Reader:
                 text = _clean(_join(unit.spans[slice(*unit.cells["year"])]))
                 year = (found[1] if (found := _venue_and_year(text)) else "") or year
             return _venue(venue), year
-        whole = _unlead(_join(unit.spans))
-        dated = _NEWS_DATE.match(whole)
-        if dated and _PREFIX.match(whole[dated.end() :]):
-            whole = whole[dated.end() :]  # (a dated entry's venue: "[2023/05] (ICLR 2023) Title")
-        prefix = _PREFIX.match(whole)
+        prefix = self._prefix(unit)
         if prefix:
             named = prefix.group("venue") or prefix.group("bracketed")
             year = prefix.group("year") or prefix.group("bracket_year") or ""
             # (a month is no venue: "(May 2024)" dates the item)
             month = _MONTHS.match(named.split()[0])
             return "" if month else _venue(named), _full_year(year)
-        # After the title, without the texts of labelled links ("[[Code](...)]").
-        rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
-        parts = [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in _PARTS.split(rest)]
+        parts = _after_title(unit, title_span)
         found = next(filter(None, map(_part_venue_year, parts)), ("", ""))
         if _LAB.fullmatch(found[0]):
             found = ("", found[1])  # (its author: see `_authors`)
@@ -657,7 +674,7 @@ class _Reader:
         venue = found[0] or next((
             _venue(tail)
             for part in parts
-            for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)] + re.split(r",\s*", part)[:-1]
+            for tail in _tails(part) + re.split(r",\s*", part)[:-1]
             for tail in [_presented(tail)]
             if _KNOWN_VENUE.fullmatch(tail)
         ), "")
@@ -676,6 +693,16 @@ class _Reader:
         # A citation in Chicago's or MLA's style: the venue in italics after the title
         # ('"Title." In *Proceedings of X*'), the year before it (author-date) or after.
         return _emphasised_venue(unit.spans[title_span[1]:]), found[1] or cited[1]
+
+    @staticmethod
+    def _prefix(unit: _Unit) -> re.Match[str] | None:
+        """The item's "(Venue YY)" prefix (`_PREFIX`), after a date ("[2023/05] (ICLR 2023)
+        Title"), or None."""
+        whole = _unlead(_join(unit.spans))
+        dated = _NEWS_DATE.match(whole)
+        if dated and _PREFIX.match(whole[dated.end() :]):
+            whole = whole[dated.end() :]  # (a dated entry's venue)
+        return _PREFIX.match(whole)
 
     def _authors(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, ...]:
         if "authors" in unit.cells:
@@ -931,9 +958,23 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
     return links
 
 
-def _venue_and_year(text: str) -> tuple[str, str] | None:
+def _after_title(unit: _Unit, title_span: tuple[int, int]) -> list[str]:
+    """The parts (`_PARTS`) of an item's words after its title, without the texts of
+    labelled links ("[[Code](...)]") and who a citation names ("Kaplan et al.,")."""
+    rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
+    return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in _PARTS.split(rest)]
+
+
+def _tails(part: str) -> list[str]:
+    """``part`` and what follows each comma in it, where a venue may start ("Ada
+    Lovelace, Alan Turing, ICLR'24")."""
+    return [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+
+
+def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | None:
     """("NeurIPS", "2023") from "NeurIPS 2023", "NeurIPS, 2023" or "NeurIPS'23"; ("",
-    "2023") from "2023"; None when the text is not a venue and year."""
+    "2023") from "2023"; None when the text is not a venue and year. ``as_written``: with
+    how the paper was presented ("Oral at NeurIPS"), as earlier imports read it."""
     match = _VENUE_YEAR.match(text.strip())
     if not match:
         return None
@@ -943,7 +984,7 @@ def _venue_and_year(text: str) -> tuple[str, str] | None:
         if len(more.split()) > 6 or re.search(r"\d", more):
             return None
         venue = f"{venue} {more}".strip() if venue else ""
-    venue = _presented(venue)
+    venue = venue if as_written else _presented(venue)
     if venue and (len(venue.split()) > 8 or _MONTHS.match(venue.split()[0]) or _not_venue(venue)):
         return None
     return _venue(venue), _full_year(match.group("y4") or match.group("y2"))
@@ -954,7 +995,7 @@ def _part_venue_year(part: str) -> tuple[str, str] | None:
     after names or words and a comma: "Ada Lovelace, Alan Turing, ICLR'24"), when the words
     before the year name a venue (`_names_venue`); None when they name none, the year
     theirs, not the paper's ("code released 2020"), or the part gives no year."""
-    for tail in [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]:
+    for tail in _tails(part):
         if found := _venue_and_year(tail):
             return found if _names_venue(found[0]) else None
     return None
