@@ -445,6 +445,11 @@ class _Reader:
         ), None)
         title, title_span = self._title(unit, title_link, bool(papers))
         venue, year, earlier = self._venue_year(unit, title_span)
+        if not papers and not year and earlier and earlier[1]:
+            # An item that links no paper has no other year (no arXiv id): the year its
+            # words give stays its own, though they name no venue ("PhD thesis, 2019"),
+            # and so does the item, which without a year would be read as prose.
+            year = earlier[1]
         read_before: list[ReadBefore] = []  # (what earlier versions read otherwise)
         if title_span[0] < len(unit.spans) and unit.spans[title_span[0]].link >= 0 and (
             tail := _title_tail(title)

@@ -988,3 +988,23 @@ def test_venues_and_years_that_name_a_venue_keep_being_read():
         ("Title 7", "", "2021"),  # (arXiv beside its arXiv page is no venue; the year the list's)
         ("Title 8", "ICML", "2018"),  # (the heading's)
     ]
+
+
+def test_an_item_that_links_no_paper_keeps_the_year_its_words_give():
+    # Before words that name no venue gave neither venue nor year, "- **Title** PhD
+    # thesis, 2019", an item that links no paper, was imported (as of 2019); then it was
+    # skipped without a word, as prose is, having no venue and no year. Nothing else gives
+    # such an item a year: its words' stays, and so does the item; a venue they do not name
+    # is still left out.
+    records, problems = _parse(
+        "# Awesome X\n\n"
+        "- **Deep Thoughts on Lists** PhD thesis, 2019\n"
+        "- **Another Long Report** technical report, 2020\n"
+        "- **A Known One** NeurIPS 2021\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Deep Thoughts on Lists", "", "2019"),
+        ("Another Long Report", "", "2020"),
+        ("A Known One", "NeurIPS", "2021"),
+    ]
