@@ -497,25 +497,47 @@ def _text_of(markup: str) -> str:
     return parser.said
 
 
-def test_a_paper_with_no_related_paper_says_so_where_they_would_be(tmp_path):
+def _glacier_page(tmp_path, more: str = "") -> str:
+    """The page of a paper that shares no word with the fixture's papers, ``more`` added
+    to its file."""
     import shutil
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     (content / "papers" / "glacier-melt.yml").write_text(
         "id: glacier-melt\ntitle: Glacier melt in alpine valleys\n"
-        "abstract: Ice retreat measured by drones over three summers.\n",
+        "abstract: Ice retreat measured by drones over three summers.\n" + more,
         encoding="utf-8",
     )
     docs = tmp_path / "docs"
     build.generate(build.Settings(content_dir=content, docs_dir=docs, source_date_epoch=0))
-    page = (docs / "papers" / "glacier-melt.md").read_text(encoding="utf-8")
+    return (docs / "papers" / "glacier-melt.md").read_text(encoding="utf-8")
+
+
+def test_a_paper_with_no_related_paper_says_so_where_they_would_be(tmp_path):
+    page = _glacier_page(tmp_path)
     said = "No other paper of this list is close enough to this one"
     related = page.split("## Related papers", 1)[1]
     assert said in " ".join(related.split()) and 'class="rl-related"' not in related
     # A page that shows related papers has no such line (the goldens hold the full page).
     golden = (GOLDENS / "papers" / "task-vectors.md").read_text(encoding="utf-8")
     assert 'class="rl-related"' in golden and said not in " ".join(golden.split())
+
+
+def test_a_paper_whose_topic_has_papers_none_related_says_they_are_not_close_in_words(tmp_path):
+    # (A reader's review: "No other paper ... is close enough ... in its words or its
+    # topics" stood on pages whose topic holds 16 other papers. A paper of its topic is
+    # shown only if it is among the papers closest to it in their words.)
+    page = _glacier_page(tmp_path, "topics: [continual-learning]\n")
+    related = page.split("## Related papers", 1)[1].split("\n## ", 1)[0]
+    assert 'class="rl-related"' not in related
+    said = " ".join(_text_of(related).split())
+    assert "or its topics" not in said
+    assert "the papers closest to this one in their words (title and abstract) are not in its topic" in said
+    # Where its topic's papers are, with how many there are besides it: the fixture's
+    # three (its golden topic page says "3 papers").
+    assert 'href="../../topics/continual-learning/">Continual learning</a>' in related
+    assert "Continual learning (3 others)." in said
 
 
 @pytest.mark.parametrize(
