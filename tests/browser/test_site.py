@@ -713,20 +713,24 @@ def test_the_all_papers_filter_narrows_the_table_by_words_and_code(open_context,
     assert titles.count() == len(papers)
 
 
-def test_on_a_desktop_the_all_papers_table_takes_the_width_no_table_of_contents_needs(page):
-    # (A reader's review: the page has no heading for a table of contents, yet its empty
-    # column kept a quarter of the screen at 1280 px, and the titles, squeezed into
-    # 230 px, took three and four lines each.)
+@pytest.mark.parametrize(("path", "content"), [("papers/", "#rl-all-papers"), ("topics/", ".rl-topic-cards")],
+                         ids=["all-papers", "topics"])
+def test_on_a_desktop_a_page_without_headings_takes_the_width_no_table_of_contents_needs(
+    page, path, content
+):
+    # (A reader's review: the All papers page has no heading for a table of contents,
+    # yet its empty column kept a quarter of the screen at 1280 px, and the titles,
+    # squeezed into 230 px, took three and four lines each. The Topics page's cards
+    # kept the same empty column.)
     page.set_viewport_size(DESKTOP)
-    page.goto("papers/")
-    table = page.locator("#rl-all-papers")
-    table.wait_for(state="visible")
+    page.goto(path)
+    page.locator(content).wait_for(state="visible")
     assert not page.locator(".md-sidebar--secondary").is_visible()
-    widths = page.evaluate("""() => ({
-        table: document.querySelector('#rl-all-papers').getBoundingClientRect().width,
+    widths = page.evaluate("""content => ({
+        content: document.querySelector(content).getBoundingClientRect().width,
         room: document.querySelector('.md-main__inner').getBoundingClientRect().right
-              - document.querySelector('.md-sidebar--primary').getBoundingClientRect().right})""")
-    assert widths["table"] > 0.9 * widths["room"], widths
+              - document.querySelector('.md-sidebar--primary').getBoundingClientRect().right})""", content)
+    assert widths["content"] > 0.9 * widths["room"], widths
 
 
 def test_a_long_topics_table_has_the_filter_and_its_code_only_box(page, papers):
