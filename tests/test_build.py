@@ -427,7 +427,7 @@ def test_a_paper_in_a_topics_reading_order_is_on_every_page_of_that_topic(tmp_pa
     assert 'href="../../papers/gradient-episodic-memory/"' in table
     paper = (tmp_path / "docs" / "papers" / "gradient-episodic-memory.md").read_text()
     assert (
-        '<a href="../../topics/model-merging/">Model merging &lt;&amp; task arithmetic&gt;</a> '
+        '<a href="../../topics/model-merging/">Model merging &lt;&amp; task arithmetic&gt;</a>&nbsp;'
         '<span class="rl-reason">in this topic&#39;s reading order, chosen by the curator</span>'
     ) in paper
 
