@@ -4,10 +4,11 @@ named by its rule, its page and its element. axe's rules of WCAG 2.2 A and AA, b
 practices and the experimental ones, but in the dark palette only the rules of colour.
 
 The shipped list's pages of each kind (its home page, a topic, a paper with code badges,
-all papers, the curation reference) and the fixture list's that hold its hostile text
-(titles, authors, venues, tags, notes written as markup), its badges of every state
-(official, starred, archived, not found) and its wide tables. One browser, the two sites
-the other browser tests build, and one page per view that goes from page to page.
+one with no related paper shown, all papers, the curation reference) and the fixture
+list's that hold its hostile text (titles, authors, venues, tags, notes written as
+markup), its badges of every state (official, starred, archived, not found) and its wide
+tables. One browser, the two sites the other browser tests build, and one page per view
+that goes from page to page.
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def _violations(open_context, base: str, urls, view: str) -> list[str]:
 def test_the_shipped_lists_pages_have_no_violations(open_context, base_url, site_dir, papers, view):
     kinds = page_kinds(site_dir, papers)
     urls = [kinds[kind] for kind in ("home", "topic", "paper", "all-papers", "page-curation-reference")]
+    # A paper with no related paper shown: its note links its topic's page.
+    urls.append(next(p["url"] for p in papers if not p["related"] and p["topics"]))
     # All papers filtered to nothing: its note and its button to the site's search.
     urls.append(kinds["all-papers"] + "?filter=zzzqqq")
     found = _violations(open_context, base_url, urls, view)
