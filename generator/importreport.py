@@ -222,7 +222,9 @@ class ImportReport:
     def summary(self) -> str:
         """One line whose record counts add up: each record added a paper, updated or
         left unchanged one, named a paper another record named, was skipped (a deleted
-        paper) or reached a file left alone; duplicates and links come after."""
+        paper) or reached a file left alone. The duplicates merged are records counted
+        there already (of a paper met before: in content/, or named earlier in the input),
+        so they are said "of which", apart; conflicts (fields) and links come after."""
         parts = [
             f"{len(self.added)} added", f"{len(self.updated)} updated",
             f"{len(self.unchanged)} unchanged",
@@ -236,9 +238,9 @@ class ImportReport:
             )
         if self.left_alone:
             parts.append(f"{len(self.left_alone)} left alone (its file changed meanwhile)")
-        parts += [
-            f"{len(self.duplicates)} duplicate(s) merged", f"{len(self.conflicts)} conflict(s)",
-            f"{self.links_found} link(s) found",
-        ]
-        return f"{self.records} record(s): " + ", ".join(parts)
+        return (
+            f"{self.records} record(s): " + ", ".join(parts)
+            + f"; of which {len(self.duplicates)} duplicate(s) merged"
+            + f"; {len(self.conflicts)} conflict(s), {self.links_found} link(s) found"
+        )
 

@@ -12,7 +12,7 @@ from generator.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = "Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\n"
 SUMMARY = (
-    "1 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+    "1 record(s): 1 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s), "
     "0 link(s) found\n"
 )
 
@@ -211,7 +211,7 @@ def test_a_reimport_names_each_field_a_curator_edited_and_kept(tmp_path, capsys)
     title, year = lines.index("title: ResNet") + 1, lines.index("year: 2015") + 1
     # Warnings, as the other warnings and the conflicts: at their place, on stderr.
     assert out == (
-        "2 record(s): 0 added, 0 updated, 2 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        "2 record(s): 0 added, 0 updated, 2 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
         " 0 link(s) found\n"
     )
     assert err == (
@@ -293,3 +293,26 @@ def test_a_kept_arxiv_answer_warns_of_a_withdrawn_paper_at_its_entry_as_add_did(
         ' author due to a crucial error in the evaluation script"); taken as arXiv has it: remove it if the'
         " list should not show it (its text is in the version before, https://arxiv.org/abs/2101.00001v1)",
     ]
+
+
+def test_a_duplicate_in_the_input_is_counted_once_in_the_summary(tmp_path, capsys):
+    # A Zotero export with the same paper twice: the second record names the paper the
+    # first added, and is the duplicate merged; it was counted as both, side by side,
+    # so that the counts added up to more records than the file has.
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@article{lecun1998, title = {Gradient-Based Learning Applied to Document Recognition},"
+        " journal = {Proceedings of the IEEE}, year = {1998}, doi = {10.1109/5.726791}}\n"
+        "@article{he2016, title = {Deep Residual Learning}, year = {2016}}\n"
+        "@article{lecun1998a, title = {Gradient-Based Learning Applied to Document Recognition},"
+        " journal = {Proc. IEEE}, year = {1998}, doi = {10.1109/5.726791}}\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
+    out, err = capsys.readouterr()
+    # 2 added + 1 naming a paper another names = the 3 records; the duplicate is one of
+    # them, and the conflict (a field) no record.
+    assert out == (
+        "3 record(s): 2 added, 0 updated, 0 unchanged, 1 naming a paper another record names;"
+        " of which 1 duplicate(s) merged; 1 conflict(s), 0 link(s) found\n"
+    )
+    assert f"{bib}:3:1 says 'Proc. IEEE'" in err

@@ -90,7 +90,7 @@ def test_each_paper_not_recreated_is_named_with_its_title(tmp_path):
     ]
     assert report.summary() == (  # three records, two of them of one deleted paper: 3 in all
         "3 record(s): 0 added, 0 updated, 0 unchanged, 3 skipped (2 paper(s) deleted by a curator,"
-        " not recreated), 0 duplicate(s) merged, 0 conflict(s), 0 link(s) found"
+        " not recreated); of which 0 duplicate(s) merged; 0 conflict(s), 0 link(s) found"
     )
 
 
@@ -121,7 +121,7 @@ def test_the_command_names_each_deleted_paper_and_says_how_to_restore_it(tmp_pat
         "to bring a deleted paper back, import again with --restore ID "
         f"(e.g. readinglist import {bib} --restore first-paper)\n"
         "3 record(s): 1 added, 0 updated, 0 unchanged, 2 skipped (2 paper(s) deleted by a curator, "
-        "not recreated), 0 duplicate(s) merged, 0 conflict(s), 0 link(s) found\n"
+        "not recreated); of which 0 duplicate(s) merged; 0 conflict(s), 0 link(s) found\n"
     )
 
 
@@ -130,7 +130,7 @@ def test_quiet_keeps_only_the_count(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
     assert capsys.readouterr() == (
         "3 record(s): 1 added, 0 updated, 0 unchanged, 2 skipped (2 paper(s) deleted by a curator, "
-        "not recreated), 0 duplicate(s) merged, 0 conflict(s), 0 link(s) found\n",
+        "not recreated); of which 0 duplicate(s) merged; 0 conflict(s), 0 link(s) found\n",
         "",
     )
 
@@ -366,7 +366,7 @@ def test_the_summary_counts_every_record_and_only_links_of_papers_kept(tmp_path)
     report = import_records(records, tmp_path, added=DAY)
     assert report.summary() == (
         "5 record(s): 1 added, 1 updated, 0 unchanged, 1 naming a paper another record names, "
-        "2 skipped (1 paper(s) deleted by a curator, not recreated), 0 duplicate(s) merged, "
+        "2 skipped (1 paper(s) deleted by a curator, not recreated); of which 0 duplicate(s) merged; "
         "0 conflict(s), 2 link(s) found"
     )  # 1 + 1 + 0 + 1 + 2 = 5 records; the two links of other-paper's two entries
 

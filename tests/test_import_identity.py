@@ -156,11 +156,11 @@ def test_an_entry_duplicating_an_imported_paper_is_reported_once_not_on_reimport
         "in.bib:2:1: duplicate of in-context-learning-creates-task-vectors (same title); merged"
     ]
     assert first.updated == ["in-context-learning-creates-task-vectors"] and first.added == ["another-paper"]
-    assert "1 updated, 0 unchanged, 1 duplicate(s) merged" in first.summary()
+    assert "1 updated, 0 unchanged; of which 1 duplicate(s) merged" in first.summary()
     again = import_records(bib, tmp_path, added=DAY)
     assert again.duplicates == []  # the same entries again: nothing merged
     assert again.summary() == (
-        "2 record(s): 0 added, 0 updated, 2 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "2 record(s): 0 added, 0 updated, 2 unchanged; of which 0 duplicate(s) merged; 0 conflict(s), "
         "0 link(s) found"
     )
 

@@ -73,7 +73,7 @@ def test_a_record_retitled_and_moved_to_another_venue_is_added_and_said_at_the_r
     assert status == 0
     assert out.splitlines() == [
         f"added {NEW}",
-        "1 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), 0 link(s) found",
+        "1 record(s): 1 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s), 0 link(s) found",
     ]
     assert err.splitlines() == [_warning(tmp_path, week2, NEW, OLD)]
     assert _papers(tmp_path) == [NEW, OLD]

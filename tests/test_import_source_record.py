@@ -390,7 +390,7 @@ def test_an_author_corrected_in_the_reference_manager_is_taken_and_said(tmp_path
         "updated un-estudio\n"
         "authors: un-estudio now 'Ana M. García' for 'Ana García' (its source record"
         " 'garcia2020' was corrected)\n"
-        "1 record(s): 0 added, 1 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        "1 record(s): 0 added, 1 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
         " 0 link(s) found\n"
     )
     text = path.read_text(encoding="utf-8")
@@ -401,7 +401,7 @@ def test_an_author_corrected_in_the_reference_manager_is_taken_and_said(tmp_path
     status, out, err = _run(tmp_path, capsys, week2)
     assert (status, err) == (0, "")
     assert out == (
-        "1 record(s): 0 added, 0 updated, 1 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        "1 record(s): 0 added, 0 updated, 1 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
         " 0 link(s) found\n"
     )
     assert _snapshot(content) == before
@@ -594,7 +594,7 @@ def test_a_venue_corrected_at_the_source_is_taken_and_said(tmp_path, capsys):
     # One line for the venue, none for the fields the record gives as before.
     said = "venue: un-estudio now 'Revista de Pruebas' (was 'Revista de Prubeas': its source record 'garcia2020' was corrected)"
     assert out.splitlines()[:-1] == ["updated un-estudio", said]
-    assert "1 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s)" in out
+    assert "1 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s)" in out
     text = path.read_text(encoding="utf-8")
     assert 'year: 2020\nvenue: Revista de Pruebas\nvenue_kind: journal\nvolume: "3"\npages: "10–12"\n' in text
     assert "topics:\n  - evaluation  # mine\n" in text and "title: Un estudio\n" in text

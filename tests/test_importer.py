@@ -432,7 +432,7 @@ def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[-1] == (
-        "1 record(s): 1 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "1 record(s): 1 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s), "
         "0 link(s) found"
     )
     kept = tmp_path / "content" / "sources" / "list.txt"
@@ -936,7 +936,7 @@ def test_bibtex_round_trip_import_check_build(tmp_path, monkeypatch, capsys):
 
     assert main(["--root", str(project), "import", str(DATA / "rich.bib")]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "2 record(s): 2 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s), "
+        "2 record(s): 2 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s), "
         "2 link(s) found"
     )
     merging = "merging-models-with-fisher-weighted-averaging-the-ecole-study"

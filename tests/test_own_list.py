@@ -131,7 +131,7 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     done = lab.sh(import_)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == (
-        "9 record(s): 9 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        "9 record(s): 9 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
         " 4 link(s) found"
     )
     assert lab.papers() == LAB_PAPERS

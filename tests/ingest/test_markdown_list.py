@@ -304,7 +304,7 @@ def test_import_writes_the_papers_of_a_lab_list_and_keeps_it(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "import", "-q", str(readme)]) == 0
     out = capsys.readouterr().out
     assert out == (
-        "2 record(s): 2 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        "2 record(s): 2 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
         " 4 link(s) found\n"
     )
     paper = (tmp_path / "content" / "papers" / "some-paper-title.yml").read_text()

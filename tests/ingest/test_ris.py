@@ -1120,7 +1120,7 @@ def test_the_command_imports_an_ris_file_end_to_end(tmp_path):
         "added deep-learning\n"
         "added attention-is-all-you-need\n"
         "added bert-pre-training-of-deep-bidirectional-transformers-for-language-understanding\n"
-        "3 record(s): 3 added, 0 updated, 0 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        "3 record(s): 3 added, 0 updated, 0 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
         " 3 link(s) found\n"
     )
     assert done.stderr.count("warning:") == 2  # (the arXiv classes, the PDF's local path)
@@ -1140,7 +1140,7 @@ def test_the_command_imports_an_ris_file_end_to_end(tmp_path):
     # Again: nothing changes, and the kept copy is not kept twice.
     again = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, env=env)
     assert again.stdout == (
-        "3 record(s): 0 added, 0 updated, 3 unchanged, 0 duplicate(s) merged, 0 conflict(s),"
+        "3 record(s): 0 added, 0 updated, 3 unchanged; of which 0 duplicate(s) merged; 0 conflict(s),"
         " 3 link(s) found\n"
     )
     assert _papers(tmp_path / "content") == papers
