@@ -12,8 +12,9 @@ another is named); volume (VL), number (IS), pages (SP and EP, or SP alone as En
 writes "770-778"), publisher (PB); DOI (DO, also as its address); arXiv id (arXiv's own
 DOI, an arxiv.org address, or "arXiv:2106.09685 [cs]" in a note or the journal, as
 Zotero writes a preprint); links (UR, L1, L2, L4 and the addresses in notes, as BibTeX's
-``url``, ``pdf`` and ``note``); abstract (AB, else N2); keywords (KW, as tags, without
-IEEE Xplore's index terms and Zotero's arXiv subject classes).
+``url``, ``pdf`` and ``note``); abstract (AB, else N2; an N2 saying otherwise is warned
+of); keywords (KW, as tags, without IEEE Xplore's index terms and Zotero's arXiv subject
+classes).
 
 rispy reads the tags of a record but says nothing of where they are: each record is
 found at its ``TY  - `` line here, and each of its tags at its line, so that a problem
@@ -31,6 +32,7 @@ from typing import Callable
 import rispy
 from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
 
+from ..conflicts import difference
 from ..errors import Location, Problems
 from ..export_bibtex import names_proceedings, names_software
 from ..links import (
@@ -401,6 +403,8 @@ def _record(
         publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
     values = tags.written.get("AB" if tags.all("AB") else "N2", [])
     abstract, notice = without_notice(written := _paragraphs(values, title))
+    if tags.all("AB"):
+        _n2_beside_ab(tags, abstract, title, path, problems)
     # (An earlier import joined a word hyphenated at a line's end with its hyphen,
     # "repre-sentation": taken out of the paper's file where it is still the importer's.)
     older = (
@@ -545,6 +549,24 @@ def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
                     f" {what}, and it is {tag}'s, {first!r} (line {line}); correct the paper's"
                     f" {gives} after the import if this one is meant",
                 )
+
+
+def _n2_beside_ab(tags: _Tags, abstract: str, title: str, path: str, problems: Problems) -> None:
+    """A warning at N2 beside AB (RIS gives both the abstract; AB is read, ``abstract``)
+    when it says something else: it is left out, as T1 beside TI is (`_given_twice`).
+    Some exporters write both with one text: the same read as the abstract is, but for
+    its spacing and wrapping (and a copyright notice, which is no part of it)."""
+    other = " ".join(without_notice(_paragraphs(tags.written.get("N2", []), title))[0].split())
+    if not other or other == " ".join(abstract.split()):
+        return
+    line = tags.once("AB")[0][0]
+    shown, said = difference(other, " ".join(abstract.split()))  # (on one line, as compared)
+    problems.warning(
+        tags.where("N2", path),
+        f"N2 in this record, {shown!r}, is left out: AB and N2 both give the abstract, and it"
+        f" is AB's, {said!r} (line {line}); correct the paper's abstract after the import if"
+        " this one is meant",
+    )
 
 
 def _doi_key(written: str) -> str:

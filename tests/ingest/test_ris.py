@@ -867,6 +867,48 @@ def test_a_t1_beside_ti_or_a_y1_beside_py_that_says_otherwise_is_warned_of():
     ]
 
 
+def test_an_n2_beside_an_ab_that_says_otherwise_is_warned_of():
+    # (RIS gives AB and N2 one field, the abstract: Zotero writes AB, EndNote AB or N2,
+    # some exporters both with the same text. AB is read; an N2 saying something else
+    # was left out without a word.)
+    records, problems = _parse(
+        "TY  - JOUR\nTI  - A Paper\nAB  - We study the thing and find it works.\n"
+        "N2  - An abstract of\n   another paper altogether.\nER  - \n"
+        # The same text, wrapped otherwise, with other spaces, over two N2 lines or with
+        # a word hyphenated at a wrap: nothing to say.
+        "TY  - JOUR\nTI  - Said Once\nAB  - We study the thing and find that a learned representation works.\n"
+        "N2  - We study the  thing and find that a learned repre-\n   sentation works.\nER  - \n"
+        # An empty AB gives way to N2; N2 alone is read.
+        "TY  - JOUR\nTI  - Given in N2\nAB  - \nN2  - Only here.\nER  - \n"
+    )
+    assert [(r.title, r.abstract) for r in records] == [
+        ("A Paper", "We study the thing and find it works."),
+        ("Said Once", "We study the thing and find that a learned representation works."),
+        ("Given in N2", "Only here."),
+    ]
+    assert problems == [
+        "lab.ris:4:1: warning: N2 in this record, 'An abstract of another paper altogether.',"
+        " is left out: AB and N2 both give the abstract, and it is AB's, 'We study the thing"
+        " and find it works.' (line 3); correct the paper's abstract after the import if this"
+        " one is meant",
+    ]
+
+
+def test_a_long_n2_beside_an_ab_is_shown_around_where_they_differ():
+    # Two abstracts of a paragraph each, that differ in one number: the warning shows
+    # where, as a conflict does, not twice the same opening words.
+    opening = "We train a network on many images and report its accuracy on the test set: "
+    records, problems = _parse(
+        f"TY  - JOUR\nTI  - A Paper\nAB  - {opening}it is 81.2% on ImageNet.\n"
+        f"N2  - {opening}it is 79.0% on ImageNet.\nER  - \n"
+    )
+    assert records[0].abstract == f"{opening}it is 81.2% on ImageNet."
+    assert len(problems) == 1
+    assert problems[0].startswith("lab.ris:4:1: warning: N2 in this record, '")
+    assert "it is «79.0»% on" in problems[0] and "it is «81.2»% on" in problems[0]
+    assert opening not in problems[0]
+
+
 def test_the_venue_read_past_a_preprint_server_warns_of_its_own_second_value():
     # The venue is the first tag naming no preprint server (T2's arXiv passed over for
     # JO); JO's second value is the one told of, T2's not.
