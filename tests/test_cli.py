@@ -79,7 +79,8 @@ def test_a_command_stopped_by_a_curation_error_says_what_it_did_not_do(tmp_path)
     assert re.search(r"\n\d+ errors?; no link was checked\.$", result.stderr.rstrip())
 
 
-def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys):
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys, command):
     # (MkDocs' "Config file '.../content/papers/mkdocs.yml' does not exist" said neither
     # where the project is nor what to do.)
     from generator.cli import main
@@ -87,9 +88,11 @@ def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys
     (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
     papers = tmp_path / "content" / "papers"
     papers.mkdir(parents=True)
-    assert main(["--root", str(papers), "build"]) == 1
+    address = ["-a", "127.0.0.1:0"] if command == "serve" else []
+    what = "server" if command == "serve" else "build"
+    assert main(["--root", str(papers), command, *address]) == 1
     assert capsys.readouterr().err == (
-        f"readinglist build: {papers} has no mkdocs.yml: run the build in the project folder or"
+        f"readinglist {command}: {papers} has no mkdocs.yml: run the {what} in the project folder or"
         f" give --root PATH (this folder is inside the project {tmp_path}: run it there, or"
         f" give --root {tmp_path})\n"
     )

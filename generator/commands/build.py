@@ -53,6 +53,22 @@ def ensure_docs_dir(root: Path) -> None:
         (root / docs_dir).mkdir(parents=True, exist_ok=True)
 
 
+def is_project(root: Path, command: str, what: str) -> bool:
+    """Whether ``root`` has a mkdocs.yml; when not, says so first: MkDocs' "Config file
+    '.../content/papers/mkdocs.yml' does not exist" said neither where the project is
+    (a shell left in a folder inside it) nor what to do."""
+    if (root / "mkdocs.yml").is_file():
+        return True
+    from ..curation import inside_project  # (imported late: only to say where to run)
+
+    print(
+        f"readinglist {command}: {root} has no mkdocs.yml: run {what} in the project"
+        f" folder or give --root PATH{inside_project(root)}",
+        file=sys.stderr,
+    )
+    return False
+
+
 def stopped_by(error: Exception) -> str:
     """What stopped MkDocs, in a curator's words. The hook's errors (a curation mistake,
     a refused page) are printed already; MkDocs' own "Aborted with a BuildError!" after
@@ -81,14 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
-    if not (root / "mkdocs.yml").is_file():
-        from ..curation import inside_project  # (imported late: only to say where to run)
-
-        print(
-            f"readinglist build: {root} has no mkdocs.yml: run the build in the project"
-            f" folder or give --root PATH{inside_project(root)}",
-            file=sys.stderr,
-        )
+    if not is_project(root, "build", "the build"):
         return 1
     stop_on_config_mistakes(root)
     overrides: dict[str, object] = {}

@@ -14,7 +14,13 @@ import os
 import sys
 from pathlib import Path
 
-from .build import ensure_docs_dir, mkdocs_logging, stop_on_config_mistakes, stopped_by
+from .build import (
+    ensure_docs_dir,
+    mkdocs_logging,
+    is_project,
+    stop_on_config_mistakes,
+    stopped_by,
+)
 
 STOPPED = "nothing was served"  # what a curation error stopped (see cli.main)
 
@@ -49,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     root = Path(args.root).resolve()
+    if not is_project(root, "serve", "the server"):
+        return 1
     stop_on_config_mistakes(root)
     if (taken := _in_use(args.dev_addr)) is not None:
         print(f"readinglist serve: {taken}", file=sys.stderr)
