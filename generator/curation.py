@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from itertools import chain
@@ -29,7 +30,7 @@ from .crosscheck import ANY, Checked, cross_check, make_topic_choices, nodes, re
 from .handlinks import check_hand_pages
 from .importedfile import Gone, check_imported, recorded_ids, renamed_unlisted
 from .models import Content, Paper, RepoStats
-from .paperdrafts import MISSING, Files, FileStamp, PaperDraft, changed_files, keep, read_papers, settled_stamp, stamp_of
+from .paperdrafts import MISSING, Files, FileStamp, PaperDraft, changed_files, editors_file, keep, read_papers, settled_stamp, stamp_of
 from .topicsfile import (
     TOPICS_FILE,
     TopicDraft,
@@ -149,6 +150,7 @@ def load_content(
             {t.id for t in topics} if topics_read else ANY,
         )
         _check_beside(content_dir, root, content, drafts, meant, memo, problems)
+        _warn_papers_outside(content_dir, papers_dir, root, problems)
         content = _with_repositories(content_dir, root, content, memo, problems)
     return content, problems
 
@@ -214,6 +216,45 @@ def _check_beside(
     check_hand_pages(content_dir, root, content, gone.fate, problems, meant)
     problems.items.extend(found)
     _warn_renames(drafts, recorded, gone, display(path, root), problems)
+
+
+# A top-level key only a paper file has among what content/ holds (topics.yml's is
+# `topics:`); the project's own files there are named in _KEPT_IN_CONTENT.
+_PAPER_KEY = re.compile(r"^(?:id|title)[ \t]*:", re.MULTILINE)
+_KEPT_IN_CONTENT = frozenset({TOPICS_FILE, repositories.FILE_NAME})
+
+
+def _warn_papers_outside(content_dir: Path, papers_dir: Path, root: Path, problems: Problems) -> None:
+    """A paper file saved in content/ instead of content/papers/ is read by nothing: its
+    paper never appeared, and nothing said why. Only YAML files directly in content/
+    with a paper's key at the top level, not the project's own."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(content_dir) if entry.is_file())
+    except OSError:
+        return  # (no content/ folder: said already)
+    for name in names:
+        stem, _, ending = name.rpartition(".")
+        if not stem or ending.lower() not in ("yml", "yaml") or name in _KEPT_IN_CONTENT or editors_file(name):
+            continue
+        try:
+            text = (content_dir / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if (key := _PAPER_KEY.search(text)) is None:
+            continue
+        shown, folder = display(content_dir / name, root), display(papers_dir, root) + "/"
+        target = f"{folder}{stem}.yml"
+        if (papers_dir / f"{stem}.yml").exists():
+            fix = (
+                f", which holds {stem}.yml already: copy into {target} what this file adds,"
+                " then delete it"
+            )
+        else:
+            fix = f"; move it there: mv {shown} {target}"
+        problems.warning(
+            Location(shown, text.count("\n", 0, key.start()) + 1, 1),
+            f"not read: paper files go in {folder}{fix}",
+        )
 
 
 def _warn_renames(

@@ -1982,3 +1982,28 @@ def test_a_kept_file_is_judged_again_in_a_new_year(tmp_path):
             assert not [p for p in problems.items if "'year' is" in p.message]
             _, problems = load_content(tmp_path / "content", cache=cache)
             assert not [p for p in problems.items if "'year' is" in p.message]
+
+
+def test_a_paper_file_in_content_instead_of_content_papers_is_said_with_the_move(tmp_path):
+    # (curator walkthrough: content/my-paper.yml was read by nothing, and the paper
+    # never appeared without a word)
+    check_one(tmp_path, "id: x\ntitle: A\n")
+    content = tmp_path / "content"
+    (content / "my-paper.yml").write_text("id: my-paper\ntitle: Mine\n")
+    (content / "Notes.YAML").write_text("# a paper\ntitle: Mine too\n")
+    (content / "x.yml").write_text("title: A again\n")  # content/papers/x.yml exists
+    # What the project itself keeps in content/, other YAML, and other folders' files.
+    (content / "repositories.yml").write_text("id: 1\ntitle: kept by stars\n")
+    (content / "settings.yml").write_text("theme: dark\n  title: indented\n")
+    (content / ".my-paper.yml").write_text("id: my-paper\ntitle: Mine\n")  # (an editor's)
+    (content / "sources").mkdir()
+    (content / "sources" / "y.yml").write_text("id: y\ntitle: B\n")
+    said = [m for m in messages(tmp_path) if "content/papers/" in m and "warning" in m]
+    assert said == [
+        "content/Notes.YAML:2:1: warning: not read: paper files go in content/papers/;"
+        " move it there: mv content/Notes.YAML content/papers/Notes.yml",
+        "content/my-paper.yml:1:1: warning: not read: paper files go in content/papers/;"
+        " move it there: mv content/my-paper.yml content/papers/my-paper.yml",
+        "content/x.yml:1:1: warning: not read: paper files go in content/papers/, which holds"
+        " x.yml already: copy into content/papers/x.yml what this file adds, then delete it",
+    ]
