@@ -344,7 +344,11 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
         problems.error(
             draft.nodes["id"].loc,
             f"id {draft.id!r} does not match the file name {stem + '.yml'!r};"
-            " rename one so they agree",
+            # (A name that is no id, Bad_Name.yml, leaves one way to make them agree.)
+            + (
+                " rename one so they agree" if named
+                else f" rename the file to {draft.id + '.yml'!r} (a file's name is its paper's id)"
+            ),
         )
     return draft
 

@@ -2007,3 +2007,13 @@ def test_a_paper_file_in_content_instead_of_content_papers_is_said_with_the_move
         "content/x.yml:1:1: warning: not read: paper files go in content/papers/, which holds"
         " x.yml already: copy into content/papers/x.yml what this file adds, then delete it",
     ]
+
+
+@pytest.mark.parametrize("name", ["Bad_Name.yml", "bad name.yml", "Bad-Name.yml"])
+def test_a_file_name_that_is_no_id_is_told_the_name_its_id_gives(tmp_path, name):
+    # (curator walkthrough: "rename one so they agree" of Bad_Name.yml holding 'id:
+    # bad-name', where only the file can be renamed: no id may be Bad_Name)
+    assert check_one(tmp_path, "id: bad-name\ntitle: A\n", name=name) == [
+        f"content/papers/{name}:1:5: id 'bad-name' does not match the file name {name!r};"
+        " rename the file to 'bad-name.yml' (a file's name is its paper's id)"
+    ]
