@@ -389,8 +389,12 @@ def parse_past_syntax_errors(
 
 def _other_tabs(lines: list[str], line: int) -> str:
     """" (lines 5 and 7 also start with a tab)": the reader stops at the first tab, and
-    an editor that indents with tabs put them on many lines (each run named one more)."""
-    others = [str(number) for number, text in enumerate(lines, 1) if number > line and text.startswith("\t")]
+    an editor that indents with tabs put them on many lines (each run named one more).
+    Only the lines of the error's own part of the file (its field: top_level_spans):
+    the syntax error of each other part is said on its own (parse_past_syntax_errors),
+    and a tab line named here too was said twice."""
+    end = next((to for start, to in top_level_spans(lines) if start < line <= to), len(lines))
+    others = [str(number) for number in range(line + 1, end + 1) if lines[number - 1].startswith("\t")]
     if not others:
         return ""
     if len(others) == 1:

@@ -2017,3 +2017,17 @@ def test_a_file_name_that_is_no_id_is_told_the_name_its_id_gives(tmp_path, name)
         f"content/papers/{name}:1:5: id 'bad-name' does not match the file name {name!r};"
         " rename the file to 'bad-name.yml' (a file's name is its paper's id)"
     ]
+
+
+def test_each_line_a_tab_starts_is_said_once_in_a_file_with_tabs_in_two_fields(tmp_path):
+    # (each field's syntax error is said on its own: a tab of 'authors' named in the
+    # message of a tab of 'links' was said twice)
+    text = (
+        "id: x\ntitle: Tabs\nlinks:\n  code:\n\t- url: https://github.com/a/b\n"
+        "abstract: >\n  Text.\nauthors:\n\t- A One\n\t- B Two\n"
+    )
+    tab = "YAML syntax error: a tab character: YAML indents with spaces, not tabs; replace it with spaces"
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:1: {tab}",
+        f"{P}:9:1: {tab} (line 10 also starts with a tab)",
+    ]
