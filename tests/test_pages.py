@@ -173,8 +173,8 @@ def test_a_broader_topics_card_counts_the_papers_only_its_sub_topics_hold():
     from generator.render import Renderer
 
     home = Renderer().render(page(plan(site(papers, topics, assigned)), "index.md"))
-    assert "1 paper · 4 more in 2 sub-topics</span>" in home
-    assert "3 papers · 1 more in 1 sub-topic · a sub-topic of Agents</span>" in home
+    assert "1 paper\u00a0· 4 more in 2 sub-topics</span>" in home
+    assert "3 papers\u00a0· 1 more in 1 sub-topic\u00a0· a sub-topic of Agents</span>" in home
 
 
 def test_a_topics_reason_quotes_the_words_as_the_paper_writes_them():
