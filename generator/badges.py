@@ -43,6 +43,10 @@ class Badge:
     # What the name says after the note, which the badge does not show ("; read-only,
     # 87 stars on 2026-11-20"): the shown words, the note among them, come first.
     aside: str = ""
+    # A code badge's accessible name in the tables, whose badge shows the note but not
+    # "official": the note follows the words shown before it ("x/y, 87, archived (in
+    # Lua), official; ..."), as axe's label-in-name wants them one after another.
+    table_name: str = ""
 
 
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
@@ -65,7 +69,8 @@ def _code_badge(link: Link) -> Badge | None:
     # "archived": the tables' badge does not show it, and their "x/y 87 archived" is
     # in "x/y, 87, archived, official" as the paper page's "x/y 87 archived official" is.
     # A paper page's badge shows the link's note last, before the aside (the template
-    # puts it there: "x/y, 87, official (PyTorch); 87 stars on ...").
+    # puts it there: "x/y, 87, official (PyTorch); 87 stars on ..."); a table's badge,
+    # which shows the note but not "official", has the note before it (table_name).
     stats = link.stats
     shown, aside = [label], []
     if stats is not None and stats.gone:
@@ -79,15 +84,17 @@ def _code_badge(link: Link) -> Badge | None:
             shown.append("archived")
             aside.append("read-only")
         aside.append(f"{stats.stars:,} star{'' if stats.stars == 1 else 's'} on {stats.checked.isoformat()}")
-    if link.official:
-        shown.append("official")
+    note = f" ({link.note})" if link.note else ""
+    official = ", official" if link.official else ""
+    aside_text = f"; {', '.join(aside)}" if aside else ""
     return Badge(
         kind="code",
         href=href,
         label=label,
         icon=host or "code",
-        description=f"Code{where}: {', '.join(shown)}",
-        aside=f"; {', '.join(aside)}" if aside else "",
+        description=f"Code{where}: {', '.join(shown)}{official}",
+        aside=aside_text,
+        table_name=f"Code{where}: {', '.join(shown)}{note}{official}{aside_text}",
         official=link.official,
         note=link.note,
         stars=short_count(stats.stars) if stats is not None and not stats.gone else "",

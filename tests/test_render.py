@@ -274,9 +274,12 @@ def test_a_badges_note_is_shown_and_its_words_are_in_its_name_in_their_order(tmp
     # that the second repository was someone else's port. Shown in the badge, its words
     # come where the name says them: before what the badge does not show (the whole star
     # count and its day), or a speech user could not say what they see.
+    # The tables' badge (All papers, a topic's table) shows it too: without it a port,
+    # the first code link of a paper without official code, looked like the paper's own.
     generate_fixture(tmp_path / "docs")
     noted = {}
-    for page in sorted((tmp_path / "docs" / "papers").glob("*.md")):
+    docs = tmp_path / "docs"
+    for page in sorted([*(docs / "papers").glob("*.md"), *(docs / "topics").glob("*/index.md")]):
         parser = _Badges()
         parser.feed(page.read_text(encoding="utf-8"))
         for (text, _), name in zip(parser.badges, parser.names, strict=True):
@@ -287,6 +290,9 @@ def test_a_badges_note_is_shown_and_its_words_are_in_its_name_in_their_order(tmp
     assert noted["someone/replay-port an unofficial port"] == "Code on GitLab: someone/replay-port (an unofficial port)"
     assert noted["example/gem 87 archived official in Lua"] == (
         "Code on GitHub: example/gem, 87, archived, official (in Lua); read-only, 87 stars on 2026-11-20")
+    # (In a table, which shows no "official": the note after what it shows.)
+    assert noted["example/gem 87 archived in Lua"] == (
+        "Code on GitHub: example/gem, 87, archived (in Lua), official; read-only, 87 stars on 2026-11-20")
 
 
 def test_table_rows_are_rendered_once_per_renderer_and_again_when_they_change(tmp_path):

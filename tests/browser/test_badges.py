@@ -15,10 +15,13 @@ from .conftest import DESKTOP, PHONE
 pytestmark = [pytest.mark.browser]
 
 # The fixture's noted links: a port beside the official repository, an official and
-# archived repository with its star count.
+# archived repository with its star count, on paper pages and in the tables.
 NOTED = {
     "papers/replay-against-forgetting/": "an unofficial port",
     "papers/gradient-episodic-memory/": "in Lua",
+    # The tables' badge of its first code link, the official one (a table shows one).
+    "papers/": "in Lua",
+    "topics/continual-learning/": "in Lua",
 }
 
 
