@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import shlex
 import time
 from dataclasses import dataclass, field
 from itertools import chain
@@ -250,7 +251,7 @@ def _warn_papers_outside(content_dir: Path, papers_dir: Path, root: Path, proble
                 " then delete it"
             )
         else:
-            fix = f"; move it there: mv {shown} {target}"
+            fix = f"; move it there: mv {shlex.quote(shown)} {shlex.quote(target)}"  # (a name with a space)
         problems.warning(
             Location(shown, text.count("\n", 0, key.start()) + 1, 1),
             f"not read: paper files go in {folder}{fix}",

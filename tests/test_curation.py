@@ -1992,6 +1992,7 @@ def test_a_paper_file_in_content_instead_of_content_papers_is_said_with_the_move
     (content / "my-paper.yml").write_text("id: my-paper\ntitle: Mine\n")
     (content / "Notes.YAML").write_text("# a paper\ntitle: Mine too\n")
     (content / "x.yml").write_text("title: A again\n")  # content/papers/x.yml exists
+    (content / "my paper.yml").write_text("title: Spaced\n")  # (its command quotes it)
     # What the project itself keeps in content/, other YAML, and other folders' files.
     (content / "repositories.yml").write_text("id: 1\ntitle: kept by stars\n")
     (content / "settings.yml").write_text("theme: dark\n  title: indented\n")
@@ -2002,6 +2003,8 @@ def test_a_paper_file_in_content_instead_of_content_papers_is_said_with_the_move
     assert said == [
         "content/Notes.YAML:2:1: warning: not read: paper files go in content/papers/;"
         " move it there: mv content/Notes.YAML content/papers/Notes.yml",
+        "content/my paper.yml:1:1: warning: not read: paper files go in content/papers/;"
+        " move it there: mv 'content/my paper.yml' 'content/papers/my paper.yml'",
         "content/my-paper.yml:1:1: warning: not read: paper files go in content/papers/;"
         " move it there: mv content/my-paper.yml content/papers/my-paper.yml",
         "content/x.yml:1:1: warning: not read: paper files go in content/papers/, which holds"
