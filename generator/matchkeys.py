@@ -72,11 +72,14 @@ CONFERENCE_NAMES = {
 # "Companion", "Pacific-Asia") is not the conference's own. Numbers ("30", "38th",
 # "2017") and ordinals in words ("Thirty-Seventh") are such words too, and so is how
 # the paper was presented, as a Markdown list says it ("NeurIPS 2019 Oral", "CVPR 2023
-# Highlight"): an oral, a spotlight, a poster is in the conference's own proceedings.
+# Highlight"): an oral, a spotlight, a poster is in the conference's own proceedings; so
+# is a paper the list says won an award ("CVPR 2019 Best Paper", "ICCV Honorable
+# Mention", "NeurIPS Outstanding Paper Award").
 _VENUE_WORDS = frozenset(
     "proceedings proc of the in advances annual international conference on and ieee cvf rsj"
     " acm computer society pmlr volume vol long short papers main track"
     " oral spotlight poster highlight"
+    " best student paper award honorable honourable mention outstanding"
     " first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
     " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
     " thirtieth fortieth fiftieth twenty thirty forty fifty".split()

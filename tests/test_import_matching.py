@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 from rapidfuzz import fuzz
 
@@ -894,6 +896,23 @@ def test_a_conference_paper_a_list_says_was_an_oral_takes_the_proceedings_volume
     assert report.conflicts == [] and not report.warnings
     paper = _read(papers / "xlnet.yml")
     assert (paper["venue"], paper["venue_kind"], paper["volume"]) == ("NeurIPS Oral", "conference", "32")
+
+
+@pytest.mark.parametrize("listed", [
+    "CVPR Best Paper", "CVPR Best Paper Award", "CVPR Best Student Paper", "CVPR Honorable Mention",
+    "CVPR Best Paper Honourable Mention", "CVPR Outstanding Paper", "CVPR Spotlight",
+])
+def test_an_award_a_list_names_beside_the_conference_is_no_venue_conflict(tmp_path, listed):
+    # A review: "CVPR 2019 Best Paper" in a Markdown list was a conflict with the CVPR
+    # proceedings a BibTeX export of the paper names, at every import of either; an
+    # award, like an oral, is the conference's own paper. The file's venue stands.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    proceedings = "2019 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
+    (papers / "gan.yml").write_text(f"id: gan\ntitle: A Style GAN\nyear: 2019\nvenue: {proceedings!r}\n")
+    report = import_records([_rec("A Style GAN", path="list.md", year="2019", venue=listed)], tmp_path, added=DAY)
+    assert report.conflicts == [] and not report.warnings
+    assert _read(papers / "gan.yml")["venue"] == proceedings
 
 
 def test_another_conference_a_workshop_or_another_year_is_still_a_venue_conflict(tmp_path):
