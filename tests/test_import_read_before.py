@@ -313,6 +313,40 @@ def test_a_markdown_lists_words_that_name_no_venue_go(tmp_path, monkeypatch):
     again = _import(tmp_path, "list.md", VENUES)
     assert (again.read_before, again.conflicts) == ([], [])
 
+
+TABLE = (
+    "| Title | Venue |\n| --- | --- |\n"
+    "| [Alpha Paper](https://arxiv.org/abs/1905.00001) | Oral at NeurIPS |\n"
+    "| [Beta Paper](https://arxiv.org/abs/1905.00002) | Best Paper Award at CVPR 2019 |\n"
+    "| [Gamma Paper](https://arxiv.org/abs/1905.00003) | Spotlight at ICLR |\n"
+)
+
+
+def test_a_markdown_tables_venue_as_presented_goes(tmp_path, monkeypatch):
+    # A table's Venue column kept how the paper was presented ("Oral at NeurIPS"), an
+    # award ("Best Paper Award at CVPR") too: imported again, the venue the column names
+    # replaces it where the file holds it as the import wrote it; a curator's edit stays.
+    with monkeypatch.context() as older:
+        older.setattr(markdownlist, "_presented", lambda venue: venue)
+        assert len(_import(tmp_path, "table.md", TABLE).added) == 3
+    alpha, beta, gamma = (tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma"))
+    assert "venue: Oral at NeurIPS\n" in alpha.read_text()
+    assert "year: 2019\nvenue: Best Paper Award at CVPR\n" in beta.read_text()
+    gamma.write_text(gamma.read_text().replace("venue: Spotlight at ICLR", "venue: Spotlight at ICLR (the curator's)"))
+    before = alpha.read_text(), beta.read_text(), gamma.read_text()
+    report = _import(tmp_path, "table.md", TABLE)
+    assert [str(change) for change in report.read_before] == [
+        f"venue: {name}-paper now {now!r} (was {was!r}: how it was presented, which an earlier import"
+        " read as part of its venue)"
+        for name, now, was in (("alpha", "NeurIPS", "Oral at NeurIPS"), ("beta", "CVPR", "Best Paper Award at CVPR"))
+    ]
+    assert alpha.read_text() == before[0].replace("venue: Oral at NeurIPS", "venue: NeurIPS")
+    assert beta.read_text() == before[1].replace("venue: Best Paper Award at CVPR", "venue: CVPR")
+    assert gamma.read_text() == before[2]
+    again = _import(tmp_path, "table.md", TABLE)
+    assert again.read_before == []
+
+
 DATED = {
     "ris": (
         "TY  - CONF\nTI  - Deep residual learning for image recognition\nPY  - 2016\n"

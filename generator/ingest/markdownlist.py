@@ -19,8 +19,8 @@ What an item gives, each from the Markdown's structure:
   table's Venue column; a venue known by name without its year, "- NeurIPS"; a year or a
   known venue and year ending the paper link's text, "[Title, 2023](...)"), the year of a
   heading that is only a year ("### 2024"); words before a year that name no venue give
-  neither ("code released 2020", `_names_venue`), and how a paper was presented is no part
-  of its venue ("Oral at NeurIPS 2019");
+  neither ("code released 2020", `_names_venue`), and how a paper was presented, or an
+  award it won, is no part of its venue ("Oral at NeurIPS 2019", "Best Paper at CVPR");
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
   2023") after it; a citation as Chicago
@@ -116,11 +116,13 @@ _KNOWN_VENUE = re.compile(
 # The same, as words of a longer venue ("Findings of ACL", "IEEE TPAMI"): not inside a
 # word ("Oracle").
 _KNOWN_VENUE_IN = re.compile(rf"(?<![^\W_])(?:{_KNOWN_VENUE.pattern})(?![^\W_])")
-# How a paper was presented, said before the venue ("Oral at NeurIPS 2019", "Spotlight
-# at ICLR", "Accepted to CVPR"): no part of it.
+# How a paper was presented, or an award it won, said before the venue ("Oral at NeurIPS
+# 2019", "Spotlight at ICLR", "Accepted to CVPR", "Best Paper Award at CVPR"): no part of
+# it (matchkeys._VENUE_WORDS says the same of them after it).
 _PRESENTED = re.compile(
-    r"(?i)^(?:(?:oral|spotlight|poster|highlight)(?:\s+(?:paper|presentation|talk))?|accepted|presented)"
-    r"\s+(?:at|to|in|by)\s+"
+    r"(?i)^(?:(?:oral|spotlight|poster|highlight)(?:\s+(?:paper|presentation|talk))?|accepted|presented"
+    r"|(?:(?:best|outstanding)(?:\s+student)?\s+paper|honou?rable\s+mention)(?:\s+award)?)"
+    r"(?:\s+(?:at|to|in|by)\s+|\s*@\s*)"
 )
 # The lower-case words a venue's name holds ("Transactions on Pattern Analysis and ...").
 _NAME_PARTICLES = frozenset("of in on and for the at to de des du la le van von für und".split())
@@ -642,10 +644,15 @@ class _Reader:
 
     def _venue_year(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str, tuple[str, str] | None]:
         """The item's venue and year, and the venue and year an earlier import read after
-        its title where it is another (words that name no venue, "code released 2020", or
-        how the paper was presented, "Oral at NeurIPS 2019"), else None."""
+        its title, or in a table's Venue column, where it is another (words that name no
+        venue, "code released 2020", or how the paper was presented, "Oral at NeurIPS
+        2019"), else None."""
         venue, year, earlier = *self._venue_year_now(unit, title_span), None
-        if "venue" not in unit.cells and "year" not in unit.cells and not self._prefix(unit):
+        if "venue" in unit.cells:
+            # (a table's Venue column, read whole: "Oral at NeurIPS")
+            written = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
+            earlier = (_venue((_venue_and_year(written, as_written=True) or (written, ""))[0]), year)
+        elif "year" not in unit.cells and not self._prefix(unit):
             earlier = next(filter(None, (
                 _venue_and_year(tail, as_written=True) for part in _after_title(unit, title_span) for tail in _tails(part)
             )), None)
@@ -658,7 +665,7 @@ class _Reader:
             venue, year = "", ""
             if "venue" in unit.cells:
                 text = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
-                venue, year = _venue_and_year(text) or (text, "")
+                venue, year = _venue_and_year(text) or (_presented(text), "")
             if "year" in unit.cells:
                 text = _clean(_join(unit.spans[slice(*unit.cells["year"])]))
                 year = (found[1] if (found := _venue_and_year(text)) else "") or year

@@ -7,6 +7,7 @@ source in its first line; every expected value below was read off the excerpt by
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1007,4 +1008,49 @@ def test_an_item_that_links_no_paper_keeps_the_year_its_words_give():
         ("Deep Thoughts on Lists", "", "2019"),
         ("Another Long Report", "", "2020"),
         ("A Known One", "NeurIPS", "2021"),
+    ]
+
+
+def _read_table_venues(*cells):
+    """(title, venue, year) of each row "| [Title N](arXiv page) | CELL |" of a table
+    whose columns are Title and Venue, read without a warning."""
+    rows = "".join(f"| [Title {n}](https://arxiv.org/abs/1905.{n:05}) | {cell} |\n" for n, cell in enumerate(cells))
+    records, problems = _parse("| Title | Venue |\n| --- | --- |\n" + rows)
+    assert not problems, problems.format()
+    return [(r.title, r.venue, r.year) for r in records]
+
+
+PRESENTED = [  # (how a paper was presented, or an award it won, before its venue; the venue read)
+    ("Oral at NeurIPS", "NeurIPS", ""),
+    ("Oral at NeurIPS 2019", "NeurIPS", "2019"),
+    ("Spotlight at ICLR", "ICLR", ""),
+    ("Accepted to ICML", "ICML", ""),
+    ("Oral @ NeurIPS 2019", "NeurIPS", "2019"),
+    ("Best Paper at CVPR 2019", "CVPR", "2019"),
+    ("Best Paper Award at CVPR", "CVPR", ""),
+    ("Best Student Paper at CVPR 2019", "CVPR", "2019"),
+    ("Outstanding Paper Award at ICLR 2021", "ICLR", "2021"),
+    ("Honorable Mention at ICCV", "ICCV", ""),
+]
+
+
+@pytest.mark.parametrize("written, venue, year", PRESENTED)
+def test_a_tables_venue_column_leaves_out_how_the_paper_was_presented(written, venue, year):
+    # A review: a table's Venue column kept "Oral at NeurIPS", where a list item's words
+    # gave NeurIPS (a conflict with the paper's NeurIPS from any other source).
+    assert _read_table_venues(written) == [("Title 0", venue, year)]
+
+
+@pytest.mark.parametrize("written, venue, year", PRESENTED)
+def test_a_list_items_words_leave_out_how_the_paper_was_presented(written, venue, year):
+    assert _read_after_titles(f" - {written}") == [("Title 0", venue, year or ("" if venue else "2019"))]
+
+
+def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
+    # (Words after the venue stay, as a list item's do; a venue column's words are its
+    # venue however they read.)
+    assert _read_table_venues("NeurIPS 2019 Oral", "Oral at some workshop", "CVPR 2019 Best Paper") == [
+        ("Title 0", "NeurIPS Oral", "2019"),
+        ("Title 1", "Oral at some workshop", ""),
+        ("Title 2", "CVPR Best Paper", "2019"),
     ]
