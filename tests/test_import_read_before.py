@@ -314,6 +314,31 @@ def test_a_markdown_lists_words_that_name_no_venue_go(tmp_path, monkeypatch):
     assert (again.read_before, again.conflicts) == ([], [])
 
 
+@pytest.mark.parametrize("words, was, venue", [
+    ("code released 2020 at NeurIPS", "code released at NeurIPS", "NeurIPS"),
+    ("code released in 2020 @ ICML", "code released in @ ICML", "ICML"),
+])
+def test_a_markdown_lists_venue_among_words_that_name_none_mends_them(tmp_path, monkeypatch, words, was, venue):
+    # An earlier import read "code released 2020 at NeurIPS" as the venue "code released
+    # at NeurIPS" of 2020 (the code's year); imported again, the venue known by name
+    # among those words replaces them, without their year.
+    text = f"- [Alpha Paper](https://arxiv.org/abs/1905.00001) - {words}\n"
+    with monkeypatch.context() as older:
+        older.setattr(markdownlist, "_names_venue", lambda venue: True)
+        older.setattr(markdownlist, "_known_within", lambda part: None)
+        assert len(_import(tmp_path, "list.md", text).added) == 1
+    alpha = tmp_path / "content/papers/alpha-paper.yml"
+    before = alpha.read_text()
+    assert f"year: 2020\nvenue: {was}\n" in before
+    report = _import(tmp_path, "list.md", text)
+    assert report.conflicts == []
+    assert [str(change) for change in report.read_before] == [
+        f"venue, year: alpha-paper now {venue!r}, '' (was {was!r}, '2020': words beside its venue that name"
+        " none, and their year, which an earlier import read as the paper's)"
+    ]
+    assert alpha.read_text() == before.replace(f"year: 2020\nvenue: {was}\n", f"venue: {venue}\n")
+
+
 TABLE = (
     "| Title | Venue |\n| --- | --- |\n"
     "| [Alpha Paper](https://arxiv.org/abs/1905.00001) | Oral at NeurIPS |\n"

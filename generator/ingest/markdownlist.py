@@ -19,7 +19,9 @@ What an item gives, each from the Markdown's structure:
   table's Venue column; a venue known by name without its year, "- NeurIPS"; a year or a
   known venue and year ending the paper link's text, "[Title, 2023](...)"), the year of a
   heading that is only a year ("### 2024"); words before a year that name no venue give
-  neither ("code released 2020", `_names_venue`), and how a paper was presented, or an
+  neither ("code released 2020", `_names_venue`), but a venue known by name among them is
+  the paper's, with the year beside it only ("code released 2020 at NeurIPS",
+  `_known_within`), and how a paper was presented, or an
   award it won, is no part of its venue ("Oral at NeurIPS 2019", "Best Paper at CVPR");
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
@@ -506,8 +508,8 @@ class _Reader:
                 tuple(name for name, _ in changed), tuple(value for _, value in changed),
                 "how it was presented, which an earlier import read as part of its venue"
                 if _presented(earlier[0]) == venue else
-                "words that name no venue" + (", and their year," if len(changed) == 2 else ",")
-                + " which an earlier import read as the paper's",
+                ("words beside its venue that name none" if venue and venue in earlier[0] else "words that name no venue")
+                + (", and their year," if len(changed) == 2 else ",") + " which an earlier import read as the paper's",
             ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
         links = _links([a for _, a in anchors], arxiv, doi)
@@ -678,7 +680,10 @@ class _Reader:
             month = _MONTHS.match(named.split()[0])
             return "" if month else _venue(named), _full_year(year)
         parts = _after_title(unit, title_span)
-        found = next(filter(None, map(_part_venue_year, parts)), ("", ""))
+        # (else a venue known by name among words that name none: "code released 2020 at NeurIPS")
+        found = next(filter(None, map(_part_venue_year, parts)), None) or next(
+            filter(None, map(_known_within, parts)), ("", "")
+        )
         if _LAB.fullmatch(found[0]):
             found = ("", found[1])  # (its author: see `_authors`)
         # (else a venue known by name, written without its year: "[Title](...) - NeurIPS",
@@ -689,7 +694,7 @@ class _Reader:
             for tail in _tails(part) + re.split(r",\s*", part)[:-1]
             for tail in [_presented(tail)]
             if _KNOWN_VENUE.fullmatch(tail)
-        ), "")
+        ), "") or next((known[0] for part in parts if (known := _known_within(part))), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         if not venue and (lead := _venue_and_year(_clean(before))) and _KNOWN_VENUE.fullmatch(lead[0]):
             # A known venue and year before the title, as code: "`NeurIPS 2023` [Title](...)"
@@ -1006,7 +1011,8 @@ def _part_venue_year(part: str) -> tuple[str, str] | None:
     """The venue and year a part of the words after a title ends with (`_venue_and_year`,
     after names or words and a comma: "Ada Lovelace, Alan Turing, ICLR'24"), when the words
     before the year name a venue (`_names_venue`); None when they name none, the year
-    theirs, not the paper's ("code released 2020"), or the part gives no year."""
+    theirs, not the paper's ("code released 2020", "code released 2020 at NeurIPS": see
+    `_known_within` for the venue such words hold), or the part gives no year."""
     for tail in _tails(part):
         if found := _venue_and_year(tail):
             return found if _names_venue(found[0]) else None
@@ -1014,26 +1020,68 @@ def _part_venue_year(part: str) -> tuple[str, str] | None:
 
 
 def _names_venue(venue: str) -> bool:
-    """Whether words read as a venue before a year name one: a venue known by name
-    (`_KNOWN_VENUE`, a conference's name in any capitals, a preprint server), or words
-    that read as a name, such as a journal's ("Pattern Recognition Letters",
-    "Neurocomputing"), not words of a sentence ("code released", "Oral at some workshop":
-    the presentation's words before a venue known by name are left out of it, see
-    `_presented`). True for no words, a year alone."""
+    """Whether words read as a venue before a year name one: words that read as a name,
+    such as a journal's ("Pattern Recognition Letters", "Neurocomputing"), beside a venue
+    known by name (`_KNOWN_VENUE`, a conference's name in any capitals, a preprint server)
+    or alone, not words of a sentence ("code released", "code released at NeurIPS", "Oral
+    at some workshop": the presentation's words before a venue known by name are left out
+    of it, see `_presented`). True for no words, a year alone."""
     if not venue:
         return True
     if _PRESENTED.match(venue):
         return False
-    folded = venue.casefold()
-    if _KNOWN_VENUE_IN.search(venue) or PREPRINT.search(venue) or any(
-        re.search(words, folded) for _, words in CONFERENCE_NAMES.values()
-    ):
-        return True
-    # (a lower-case word of the dictionary: a sentence's; "npj Digital Medicine" is a name)
+    rest = PREPRINT.sub(" ", _KNOWN_VENUE_IN.sub(" ", venue))
+    for _, words in CONFERENCE_NAMES.values():
+        rest = re.sub(words, " ", rest, flags=re.IGNORECASE)
+    # (a lower-case word of the dictionary: a sentence's; "npj Digital Medicine" is a
+    # name, and so are the words a venue's name holds, "Advances in neural ...")
     return not any(
-        word.islower() and len(word) > 2 and word not in _NAME_PARTICLES and known_word(word)
-        for word in re.findall(r"[^\W\d_]+", venue)
+        word.islower() and len(word) > 2 and word not in _VENUE_PARTS and known_word(word)
+        for word in re.findall(r"[^\W\d_]+", rest)
     )
+
+
+# The lower-case words a venue's name holds ("Transactions on Pattern Analysis and ...",
+# "advances in neural ...", "NeurIPS workshop"), which are no sentence's.
+_VENUE_PARTS = _NAME_PARTICLES | frozenset(
+    "proceedings advances annual international conference workshop workshops findings symposium"
+    " journal transactions track main long short papers demo demonstrations datasets benchmarks"
+    " oral spotlight poster highlight preprint".split()
+)
+# A venue known by name among other words, and the year that goes with it ("NeurIPS
+# 2019", "ICML'19", "NeurIPS, 2019").
+_KNOWN_VENUE_YEAR = re.compile(
+    rf"(?<![^\W_])(?P<venue>{_KNOWN_VENUE.pattern})"
+    r"(?:\s*['’]\s*(?P<y2>\d{2})|\s*,?\s*(?P<y4>(?:19|20)\d{2}))?(?![^\W_])"
+)
+# The words that lead to a venue ("at NeurIPS", "to appear in the ICML", "@ CVPR").
+_TO_VENUE = re.compile(r"(?i)(?:(?<![^\W_])(?:at|in|to|by|on)(?:\s+the)?|@)\s*$")
+# Words of another venue than a conference's own beside it ("a NeurIPS 2019 workshop",
+# "our EMNLP findings").
+_OTHER_VENUE = re.compile(r"(?i)(?<![^\W_])(?:workshops?|findings|symposium|tutorials?|demos?|companion)(?![^\W_])")
+
+
+def _known_within(part: str) -> tuple[str, str] | None:
+    """The venue known by name that words naming none as a whole hold ("code released
+    2020 at NeurIPS", "to appear at ICLR 2024"), with the year that goes with it ("at
+    NeurIPS 2019") and no other: the words' own year is the code's, a talk's, not surely
+    the paper's. Only where the words say it is a venue: with its year, after a word
+    leading to one ("at", "in", "@"), or first ("NeurIPS, code released"); not in a
+    sentence ("A benchmark for ACL parsing"). None when they name a venue as a whole
+    (`_names_venue`: read otherwise), hold none or two ("rejected at ICLR 2020, later at
+    ICML"), or words of another venue beside it ("a NeurIPS 2019 workshop")."""
+    if _names_venue(_clean(re.sub(r"(?:19|20)\d{2}|['’]\d{2}\b", " ", part))):
+        return None
+    found = [
+        m for m in _KNOWN_VENUE_YEAR.finditer(part)
+        if m.group("y2") or m.group("y4") or not part[: m.start()].strip() or _TO_VENUE.search(part[: m.start()])
+    ]
+    if not found or len({_venue(m.group("venue")).casefold() for m in found}) > 1:
+        return None
+    if _OTHER_VENUE.search(_KNOWN_VENUE_YEAR.sub(" ", part)):
+        return None
+    dated = next((m for m in found if m.group("y2") or m.group("y4")), found[0])
+    return _venue(dated.group("venue")), _full_year(dated.group("y4") or dated.group("y2") or "")
 
 
 def _presented(venue: str) -> str:

@@ -1054,3 +1054,32 @@ def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
         ("Title 1", "Oral at some workshop", ""),
         ("Title 2", "CVPR Best Paper", "2019"),
     ]
+
+
+@pytest.mark.parametrize("after, venue, year", [
+    # A review: "code released 2020 at NeurIPS" gave the venue "code released at NeurIPS"
+    # and the code's year. The venue known by name is the paper's; a year is the paper's
+    # only where it goes with that venue ("at NeurIPS 2019"), not the code's.
+    (" code released 2020 at NeurIPS", "NeurIPS", ""),
+    (" - code released 2020 at NeurIPS", "NeurIPS", ""),
+    (" - code released at NeurIPS", "NeurIPS", ""),
+    (" - code released 2020 at NeurIPS 2019", "NeurIPS", "2019"),
+    (" - code released in 2020, paper at ICML'19", "ICML", "2019"),
+    (" - we won a prize at CVPR 2021 with it", "CVPR", "2021"),
+    (" - code released at NeurIPS. 2019", "NeurIPS", "2019"),
+    (" - to appear at ICLR 2024 (camera ready soon)", "ICLR", "2024"),
+    # (Not a venue known by name, nor one guessed: a workshop or the Findings around it
+    # are another venue than the conference's; two conferences say neither, nor does an
+    # acronym in a sentence.)
+    (" - code released at a NeurIPS 2019 workshop", "", "2019"),
+    (" - our NeurIPS 2019 findings, code released", "", "2019"),
+    (" - rejected at ICLR 2020, later at ICML 2021", "", "2019"),
+    (" - code released 2020", "", "2019"),
+    # (What named a venue before stays as it was.)
+    (" - NeurIPS 2019 Workshop on Sparsity", "NeurIPS Workshop on Sparsity", "2019"),
+    (" - Findings of EMNLP 2023", "Findings of EMNLP", "2023"),
+    (" - ICML. 2019", "ICML", "2019"),
+    (" - A benchmark for ACL parsing", "", "2019"),
+])
+def test_a_venue_known_by_name_among_words_that_name_none_is_the_papers(after, venue, year):
+    assert _read_after_titles(after) == [("Title 0", venue, year)]
