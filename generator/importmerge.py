@@ -30,7 +30,7 @@ from .conflicts import Conflict, Kept
 from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link, written, written_digest
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
-from .ingest import ReadBefore, Record, without_notice
+from .ingest import ReadBefore, Record, same_work, without_notice
 from .latex import simple_math_read, without_math
 from .matchkeys import PREPRINT, one_person, person_keys, same_conference, surname_marks, title_key
 from .models import OTHERS, pages_text
@@ -396,6 +396,10 @@ def _disagree(name: str, current: object, imported: object, years: tuple[object,
         # place): the file's stands. (Its capitals told as above.)
         name == "venue" and not _better_cased(current, imported)
         and same_conference(str(current), years[0], str(imported), years[1])
+    ) and not (
+        # A thesis or report said with its university or institution and without: the
+        # file's stands.
+        name == "venue" and same_work(str(current), str(imported))
     ) and not (
         isinstance(current, str) and _same_but_spacing(current, imported)
     ) and not (

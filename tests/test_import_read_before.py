@@ -339,6 +339,51 @@ def test_a_markdown_lists_venue_among_words_that_name_none_mends_them(tmp_path, 
     assert alpha.read_text() == before.replace(f"year: 2020\nvenue: {was}\n", f"venue: {venue}\n")
 
 
+WORKS = (
+    "- [Alpha Paper](https://example.org/a.pdf) - Tech. Rep., 2018\n"
+    "- [Beta Paper](https://example.org/b.pdf) - Ph.D. Thesis 2019\n"
+    "- [Gamma Paper](https://example.org/c.pdf) - PhD thesis, Stanford University, 2019\n"
+    "- [Delta Paper](https://example.org/d.pdf) - Tech. Rep., 2017\n"
+    "- [Eps Paper](https://example.org/e.pdf) - MSc thesis, 2016\n"
+)
+
+
+def test_a_markdown_lists_thesis_or_report_read_in_part_is_mended(tmp_path, monkeypatch):
+    # An earlier import read a part of what the work is as its venue ("Rep" of "Tech.
+    # Rep.", "Thesis" of "Ph.D. Thesis", the university of "PhD thesis, Stanford
+    # University"); imported again, the list's thesis or report replaces it where the file
+    # holds it as the import wrote it; a curator's edit stays.
+    with monkeypatch.context() as older:
+        older.setattr(markdownlist, "_work", lambda text: "")
+        older.setattr(markdownlist, "_unabbreviated", lambda text: text)
+        older.setattr(markdownlist, "_names_venue", lambda venue: True)  # (as older imports read "MSc thesis")
+        assert len(_import(tmp_path, "list.md", WORKS).added) == 5
+    papers = [tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma", "delta", "eps")]
+    assert ["venue: Rep\n" in papers[0].read_text(), "venue: Thesis\n" in papers[1].read_text()] == [True, True]
+    papers[3].write_text(papers[3].read_text().replace("venue: Rep\n", "venue: Rep.\n"))  # (the curator's)
+    before = [paper.read_text() for paper in papers]
+    report = _import(tmp_path, "list.md", WORKS)
+    assert [str(change) for change in report.read_before] == [
+        f"venue: {name}-paper now {now!r} (was {was!r}: a part of the words saying what it is, which an earlier"
+        " import read as its venue)"
+        for name, now, was in (
+            ("alpha", "Technical report", "Rep"), ("beta", "PhD thesis", "Thesis"),
+            ("gamma", "PhD thesis, Stanford University", "Stanford University"),
+        )
+    ] + [
+        "venue: eps-paper now \"Master's thesis\" (was 'MSc thesis': the list's words for what it is, now as a"
+        " BibTeX import says it)"
+    ]
+    assert [paper.read_text() for paper in papers] == [
+        before[0].replace("venue: Rep\n", "venue: Technical report\n"),
+        before[1].replace("venue: Thesis\n", "venue: PhD thesis\n"),
+        before[2].replace("venue: Stanford University\n", "venue: PhD thesis, Stanford University\n"),
+        before[3],
+        before[4].replace("venue: MSc thesis\n", "venue: Master's thesis\n"),
+    ]
+    assert _import(tmp_path, "list.md", WORKS).read_before == []
+
+
 TABLE = (
     "| Title | Venue |\n| --- | --- |\n"
     "| [Alpha Paper](https://arxiv.org/abs/1905.00001) | Oral at NeurIPS |\n"

@@ -240,3 +240,40 @@ def test_a_kind_without_a_venue_is_a_warning_at_the_kind(tmp_path, venue):
         f"content/papers/x.yml:{line}:13: warning: 'venue_kind' says what the venue is, but the paper"
         " has no venue: the citation ignores it; add the venue or remove the kind"
     ]
+
+
+THESES_BIB = (
+    "@phdthesis{g, title={Gamma Paper}, author={Lovelace, Ada}, school={Carnegie Mellon University}, year={2019}}\n"
+    "@phdthesis{z, title={Zeta Paper}, author={Lovelace, Ada}, year={2017}}\n"
+    "@techreport{d, title={Delta Paper}, author={Lovelace, Ada}, institution={Stanford}, year={2018}}\n"
+    "@techreport{e, title={Eps Paper}, author={Lovelace, Ada}, year={2018}}\n"
+    "@mastersthesis{t, title={Theta Paper}, author={Lovelace, Ada}, school={MIT}, year={2016}}\n"
+)
+
+
+@pytest.mark.parametrize("gamma, zeta, delta, eps, theta", [
+    ("Ph.D. thesis, Carnegie Mellon University, 2019", "PhD dissertation, 2017", "Tech. Rep., Stanford, 2018",
+     "Technical Report, 2018", "MSc thesis, MIT, 2016"),
+    ("PhD thesis, 2019", "Doctoral thesis (2017)", "Tech. Rep., 2018", "tech report 2018", "Master's thesis, 2016"),
+])
+def test_a_markdown_lists_thesis_or_report_agrees_with_the_bibtex_export_of_it(tmp_path, gamma, zeta, delta, eps, theta):
+    # A review: a list's "PhD thesis, 2019" gave no venue, "Tech. Rep." the venue "Rep",
+    # "Ph.D. thesis, Carnegie Mellon University" the authors "thesis" and "Carnegie
+    # Mellon University": conflicts with a BibTeX export of the same works. A list's thesis
+    # or report is said in the BibTeX import's words; one without its university or
+    # institution is the same work as the file's with it (the file's stands).
+    (tmp_path / "refs.bib").write_text(THESES_BIB, encoding="utf-8")
+    content = tmp_path / "content"
+    assert not import_paths([tmp_path / "refs.bib"], content, added=DAY).conflicts
+    before = {path.name: path.read_text() for path in (content / "papers").iterdir()}
+    items = zip(("Gamma", "Zeta", "Delta", "Eps", "Theta"), (gamma, zeta, delta, eps, theta))
+    (tmp_path / "list.md").write_text(
+        "".join(f"- [{name} Paper](https://example.org/{name}.pdf) - {words}\n" for name, words in items), encoding="utf-8"
+    )
+    report = import_paths([tmp_path / "list.md"], content, added=DAY)
+    assert (report.conflicts, report.warnings) == ([], [])
+    after = {path.name: path.read_text() for path in (content / "papers").iterdir()}
+    # (only the list's links added)
+    assert {name: text.split("links:")[0] for name, text in after.items()} == {
+        name: text.split("links:")[0] for name, text in before.items()
+    }

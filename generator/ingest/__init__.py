@@ -95,6 +95,33 @@ def without_arxiv_venue(record: Record) -> Record:
     )))
 
 
+# What a thesis or report is, as an import writes it first in its venue ("PhD thesis,
+# Carnegie Mellon University": ingest/bibtex.py _KINDS, ris.py, a Markdown list's).
+WORK_KINDS = frozenset({"PhD thesis", "Master's thesis", "Bachelor's thesis", "Thesis", "Technical report", "Report"})
+
+
+def same_work(venue: str, other: str) -> bool:
+    """Whether two venues name one thesis or report, one with its university or
+    institution and one without ("Master's thesis" and "Master's thesis, MIT"): a
+    Markdown list may say less of it than a BibTeX export."""
+    short, long = sorted((" ".join(venue.split()), " ".join(other.split())), key=len)
+    return short in WORK_KINDS and long.startswith(f"{short}, ")
+
+
+def thesis_kind(written: str) -> str:
+    """What a thesis is, from the words that say so (RIS's M3 "PhD Thesis", "Doctoral
+    dissertation", "Master's thesis"; a Markdown list's "MSc thesis"), as BibTeX's import
+    names it."""
+    letters = re.sub(r"[^a-z]", "", written.lower())
+    if "bachelor" in letters:
+        return "Bachelor's thesis"
+    if "master" in letters or letters in ("ma", "ms", "msc"):
+        return "Master's thesis"
+    if "phd" in letters or "doctor" in letters or "dissertation" in letters:
+        return "PhD thesis"
+    return "Thesis"
+
+
 def first_version_year(arxiv: str) -> str:
     """The year an arXiv id was given (its YYMM: 1706.03762, hep-th/9711200); arXiv began
     in 1991, so "91" to "99" are 1990s."""

@@ -21,7 +21,8 @@ What an item gives, each from the Markdown's structure:
   heading that is only a year ("### 2024"); words before a year that name no venue give
   neither ("code released 2020", `_names_venue`), but a venue known by name among them is
   the paper's, with the year beside it only ("code released 2020 at NeurIPS",
-  `_known_within`), and how a paper was presented, or an
+  `_known_within`), a thesis or report said as a BibTeX import says it ("PhD thesis,
+  Stanford University", `_work`), and how a paper was presented, or an
   award it won, is no part of its venue ("Oral at NeurIPS 2019", "Best Paper at CVPR");
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
@@ -57,7 +58,7 @@ from ..models import Link
 from ..names import is_organisation
 from ..schema import FORBIDDEN_CHARS, forbidden_char
 from ..yamlio import char_name
-from . import ReadBefore, Record, first_version_year
+from . import ReadBefore, Record, first_version_year, thesis_kind
 
 # Link texts that name what a link is rather than the paper ("[[Code](...)]"), lower case.
 _CODE_LABELS = {
@@ -506,10 +507,7 @@ class _Reader:
         ]) and changed[0][0] == "venue":
             read_before.append(ReadBefore(
                 tuple(name for name, _ in changed), tuple(value for _, value in changed),
-                "how it was presented, which an earlier import read as part of its venue"
-                if _presented(earlier[0]) == venue else
-                ("words beside its venue that name none" if venue and venue in earlier[0] else "words that name no venue")
-                + (", and their year," if len(changed) == 2 else ",") + " which an earlier import read as the paper's",
+                _misread(earlier[0], venue, len(changed) == 2),
             ))
         doi = next((d for _, a in papers if (d := doi_from_url(a.url)) and not arxiv_of_doi(d)), "")
         links = _links([a for _, a in anchors], arxiv, doi)
@@ -653,10 +651,11 @@ class _Reader:
         if "venue" in unit.cells:
             # (a table's Venue column, read whole: "Oral at NeurIPS")
             written = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
-            earlier = (_venue((_venue_and_year(written, as_written=True) or (written, ""))[0]), year)
+            earlier = (_venue((_venue_and_year(written, as_written=True) or (written, ""))[0], as_written=True), year)
         elif "year" not in unit.cells and not self._prefix(unit):
             earlier = next(filter(None, (
-                _venue_and_year(tail, as_written=True) for part in _after_title(unit, title_span) for tail in _tails(part)
+                _venue_and_year(tail, as_written=True)
+                for part in _after_title(unit, title_span, as_written=True) for tail in _tails(part)
             )), None)
         if earlier and (not earlier[0] or _LAB.fullmatch(earlier[0]) or earlier == (venue, year)):
             earlier = None  # (read as now, or not what an earlier import took: see `_record`)
@@ -688,12 +687,13 @@ class _Reader:
             found = ("", found[1])  # (its author: see `_authors`)
         # (else a venue known by name, written without its year: "[Title](...) - NeurIPS",
         # also before other words, "- ICML, oral")
+        # (or a thesis or report, "- PhD thesis, MIT")
         venue = found[0] or next((
-            _venue(tail)
+            _work(tail) or _venue(tail)
             for part in parts
             for tail in _tails(part) + re.split(r",\s*", part)[:-1]
             for tail in [_presented(tail)]
-            if _KNOWN_VENUE.fullmatch(tail)
+            if _KNOWN_VENUE.fullmatch(tail) or _work(tail)
         ), "") or next((known[0] for part in parts if (known := _known_within(part))), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
         if not venue and (lead := _venue_and_year(_clean(before))) and _KNOWN_VENUE.fullmatch(lead[0]):
@@ -746,7 +746,7 @@ class _Reader:
                     return names
                 index = end
             index += 1
-        rest = _join(s for s in after if s.link < 0)
+        rest = _unabbreviated(_join(s for s in after if s.link < 0))
         if names := _byline(rest):
             return names
         for part in _PARTS.split(rest.replace("et al.", "et al")):
@@ -975,11 +975,57 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
     return links
 
 
-def _after_title(unit: _Unit, title_span: tuple[int, int]) -> list[str]:
+def _misread(earlier: str, venue: str, with_year: bool) -> str:
+    """What an earlier import read as the venue ``earlier`` that is not the item's
+    ``venue`` now, said in the import's report."""
+    if _presented(earlier) == venue:
+        return "how it was presented, which an earlier import read as part of its venue"
+    if _work(venue) and _work(earlier) == venue:
+        return "the list's words for what it is, now as a BibTeX import says it"
+    if _work(venue):
+        return "a part of the words saying what it is, which an earlier import read as its venue"
+    words = "words beside its venue that name none" if venue and venue in earlier else "words that name no venue"
+    return words + (", and their year," if with_year else ",") + " which an earlier import read as the paper's"
+
+
+def _after_title(unit: _Unit, title_span: tuple[int, int], as_written: bool = False) -> list[str]:
     """The parts (`_PARTS`) of an item's words after its title, without the texts of
-    labelled links ("[[Code](...)]") and who a citation names ("Kaplan et al.,")."""
+    labelled links ("[[Code](...)]") and who a citation names ("Kaplan et al.,"); the
+    full stops of a thesis's or report's abbreviation end no part ("Ph.D. thesis", "Tech.
+    Rep."), unless ``as_written``, as earlier imports read them."""
     rest = _join(s if s.link < 0 else _Span(" | ") for s in unit.spans[title_span[1]:])
+    if not as_written:
+        rest = _unabbreviated(rest)
     return [_CITED_BY.sub("", part.strip(" \t,:*_\"'“”")) for part in _PARTS.split(rest)]
+
+
+# A thesis's degree or a report abbreviated ("Ph.D.", "M.Sc.", "Tech. Rep."), not inside a word.
+_WORK_ABBREVIATION = re.compile(r"(?i)(?<![^\W_])(?:ph\.\s?d\.|m\.\s?sc?\.|m\.\s?a\.|tech\.\s?rep(?:\.|ort\b))")
+# What a thesis or report says it is ("PhD thesis", "MSc thesis", "Doctoral dissertation",
+# "Technical report", "Tech Rep"), perhaps beside its university or institution.
+_WORK = re.compile(
+    r"(?i)(?:(?P<degree>ph\.?\s?d\.?|doctoral|master(?:['’]?s)?|m\.?\s?sc?\.?|m\.?\s?a\.?|bachelor(?:['’]?s)?)"
+    r"\s*(?:thesis|dissertation)|(?P<thesis>thesis|dissertation)|(?P<report>tech(?:nical|\.)?\s*rep(?:ort|\.)?))"
+    r"(?:\s*,\s*(?P<place>[^\W\d][^,]*))?"
+)
+
+
+def _unabbreviated(text: str) -> str:
+    """``text`` with a thesis's degree or a report written without the full stops that
+    would end a sentence ("Ph.D. thesis" as "PhD thesis", "Tech. Rep." as "TechRep")."""
+    return _WORK_ABBREVIATION.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
+
+
+def _work(text: str) -> str:
+    """What a thesis or report is, as a BibTeX import writes its venue ("PhD thesis",
+    "PhD thesis, Stanford University", "Master's thesis", "Technical report"; see
+    ingest/bibtex.py _KINDS, which the BibTeX export reads back), from the words that
+    say so (`_WORK`, the whole text); "" for other words."""
+    match = _WORK.fullmatch(text.strip())
+    if not match:
+        return ""
+    kind = "Technical report" if match.group("report") else thesis_kind(match.group("degree") or match.group("thesis"))
+    return f"{kind}, {match.group('place').strip()}" if match.group("place") else kind
 
 
 def _tails(part: str) -> list[str]:
@@ -1004,7 +1050,7 @@ def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | No
     venue = venue if as_written else _presented(venue)
     if venue and (len(venue.split()) > 8 or _MONTHS.match(venue.split()[0]) or _not_venue(venue)):
         return None
-    return _venue(venue), _full_year(match.group("y4") or match.group("y2"))
+    return _venue(venue, as_written), _full_year(match.group("y4") or match.group("y2"))
 
 
 def _part_venue_year(part: str) -> tuple[str, str] | None:
@@ -1015,6 +1061,9 @@ def _part_venue_year(part: str) -> tuple[str, str] | None:
     `_known_within` for the venue such words hold), or the part gives no year."""
     for tail in _tails(part):
         if found := _venue_and_year(tail):
+            said = part[: len(part) - len(tail)].rstrip(" ,").rsplit(",", 1)[-1]
+            if found[0] and (kind := _work(said)) and "," not in kind:
+                return f"{kind}, {found[0]}", found[1]  # (its university: "PhD thesis, MIT, 2019")
             return found if _names_venue(found[0]) else None
     return None
 
@@ -1026,8 +1075,8 @@ def _names_venue(venue: str) -> bool:
     or alone, not words of a sentence ("code released", "code released at NeurIPS", "Oral
     at some workshop": the presentation's words before a venue known by name are left out
     of it, see `_presented`). True for no words, a year alone."""
-    if not venue:
-        return True
+    if not venue or _work(venue):
+        return True  # (a thesis or report: "PhD thesis")
     if _PRESENTED.match(venue):
         return False
     rest = PREPRINT.sub(" ", _KNOWN_VENUE_IN.sub(" ", venue))
@@ -1119,9 +1168,11 @@ def _not_venue(text: str) -> bool:
 _VENUE_LABELS = {"arxiv", "acl", "ieee", "acm", "springer", "proceedings", "openreview", "preprint"}
 
 
-def _venue(text: str) -> str:
+def _venue(text: str, as_written: bool = False) -> str:
+    """A venue as read: "arXiv" in its capitals, a thesis or report in the words a BibTeX
+    import writes (`_work`), unless ``as_written`` (as earlier imports read it)."""
     text = _clean(text)
-    return "arXiv" if _ARXIV_VENUE.match(text) else text
+    return "arXiv" if _ARXIV_VENUE.match(text) else (not as_written and _work(text)) or text
 
 
 def _full_year(year: str) -> str:
@@ -1299,6 +1350,6 @@ def _name_list(text: str) -> tuple[str, ...]:
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
     if not parts or any(not _NAME.match(p) or not 1 <= len(p.split()) <= 5 for p in parts):
         return ()
-    if _venue_and_year(text) or any(_is_label(p) or _KNOWN_VENUE.fullmatch(p) for p in parts):
-        return ()  # (nor a venue: "*EMNLP Findings*")
+    if _venue_and_year(text) or any(_is_label(p) or _KNOWN_VENUE.fullmatch(p) or _work(p) for p in parts):
+        return ()  # (nor a venue: "*EMNLP Findings*", "PhD thesis, MIT")
     return tuple(parts) + (("others",) if others else ())

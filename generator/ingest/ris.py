@@ -51,7 +51,7 @@ from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..names import source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
-from . import with_notice, without_notice
+from . import thesis_kind, with_notice, without_notice
 from .notes import machine_note, note_text, say_left_out, worth_saying
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .bibtex import (
@@ -637,7 +637,7 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
     a thesis's or report's says what it is, beside its university or institution (PB),
     as BibTeX's reads "PhD thesis, Carnegie Mellon University"."""
     if kind in _THESES | _REPORTS:
-        what = _thesis_kind(tags.text("M3")) if kind in _THESES else "Technical report"
+        what = thesis_kind(tags.text("M3")) if kind in _THESES else "Technical report"
         if kind in _REPORTS and (number := tags.text("IS", what=("report number", "venue"))):
             what = f"{what} {number}"
         where = tags.text("PB")
@@ -655,19 +655,6 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
     if said == "journal" and names_proceedings(venue):
         return venue, ""  # (Mendeley's NeurIPS paper, a JOUR in "Advances in Neural ...")
     return venue, said
-
-
-def _thesis_kind(written: str) -> str:
-    """What a thesis is, from its M3 ("PhD Thesis", "Doctoral dissertation", "Master's
-    thesis"), as BibTeX's import names it."""
-    letters = re.sub(r"[^a-z]", "", written.lower())
-    if "bachelor" in letters:
-        return "Bachelor's thesis"
-    if "master" in letters or letters in ("ma", "ms", "msc"):
-        return "Master's thesis"
-    if "phd" in letters or "doctor" in letters or "dissertation" in letters:
-        return "PhD thesis"
-    return "Thesis"
 
 
 def _addresses(

@@ -996,18 +996,20 @@ def test_an_item_that_links_no_paper_keeps_the_year_its_words_give():
     # thesis, 2019", an item that links no paper, was imported (as of 2019); then it was
     # skipped without a word, as prose is, having no venue and no year. Nothing else gives
     # such an item a year: its words' stays, and so does the item; a venue they do not name
-    # is still left out.
+    # is still left out. (A thesis or report says what it is, as for BibTeX: see below.)
     records, problems = _parse(
         "# Awesome X\n\n"
         "- **Deep Thoughts on Lists** PhD thesis, 2019\n"
         "- **Another Long Report** technical report, 2020\n"
         "- **A Known One** NeurIPS 2021\n"
+        "- **Notes Written Later** written for a course, 2022\n"
     )
     assert not problems, problems.format()
     assert [(r.title, r.venue, r.year) for r in records] == [
-        ("Deep Thoughts on Lists", "", "2019"),
-        ("Another Long Report", "", "2020"),
+        ("Deep Thoughts on Lists", "PhD thesis", "2019"),
+        ("Another Long Report", "Technical report", "2020"),
         ("A Known One", "NeurIPS", "2021"),
+        ("Notes Written Later", "", "2022"),
     ]
 
 
@@ -1083,3 +1085,35 @@ def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
 ])
 def test_a_venue_known_by_name_among_words_that_name_none_is_the_papers(after, venue, year):
     assert _read_after_titles(after) == [("Title 0", venue, year)]
+
+
+@pytest.mark.parametrize("after, venue, year", [
+    # A review: "PhD thesis, 2019" gave neither venue nor year ("thesis" is a sentence's
+    # word), "Tech. Rep., 2018" the venue "Rep". A thesis or report says what it is in
+    # its venue, in the words a BibTeX import writes for @phdthesis, @mastersthesis and
+    # @techreport (beside its university or institution when the item names it), so that
+    # the two agree and the BibTeX export cites it as one.
+    (" - PhD thesis, 2019", "PhD thesis", "2019"),
+    (" - Ph.D. Thesis 2019", "PhD thesis", "2019"),
+    (" - PhD dissertation, 2019", "PhD thesis", "2019"),
+    (" - Doctoral thesis (2019)", "PhD thesis", "2019"),
+    (" - PhD thesis, Stanford University, 2019", "PhD thesis, Stanford University", "2019"),
+    (" - PhD thesis, Stanford University", "PhD thesis, Stanford University", ""),
+    (" - MSc thesis 2017", "Master's thesis", "2017"),
+    (" - M.Sc. thesis, 2017", "Master's thesis", "2017"),
+    (" - Master's thesis, 2017", "Master's thesis", "2017"),
+    (" - Technical report, 2018", "Technical report", "2018"),
+    (" - Tech. Rep., 2018", "Technical report", "2018"),
+    (" - tech report 2018", "Technical report", "2018"),
+    (" - Technical Report, Stanford, 2018", "Technical report, Stanford", "2018"),
+    (" - thesis, 2019", "Thesis", "2019"),
+    (" - workshop, 2015", "workshop", "2015"),
+])
+def test_a_thesis_or_report_says_what_it_is_as_bibtex_does(after, venue, year):
+    assert _read_after_titles(after) == [("Title 0", venue, year)]
+
+
+def test_a_tables_venue_column_says_a_thesis_or_report_as_bibtex_does():
+    assert _read_table_venues("Tech. Rep.", "PhD Thesis, MIT", "MSc thesis, 2017") == [
+        ("Title 0", "Technical report", ""), ("Title 1", "PhD thesis, MIT", ""), ("Title 2", "Master's thesis", "2017"),
+    ]
