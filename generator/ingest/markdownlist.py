@@ -1104,7 +1104,7 @@ _KNOWN_VENUE_YEAR = re.compile(
     r"(?:\s*['’]\s*(?P<y2>\d{2})|\s*,?\s*(?P<y4>(?:19|20)\d{2}))?(?![^\W_])"
 )
 # The words that lead to a venue ("at NeurIPS", "to appear in the ICML", "@ CVPR").
-_TO_VENUE = re.compile(r"(?i)(?:(?<![^\W_])(?:at|in|to|by|on)(?:\s+the)?|@)\s*$")
+_TO_VENUE = re.compile(r"(?i)(?:(?<![^\W_])(?:at|in|to|by)(?:\s+the)?|@)\s*$")
 # Words of another venue than a conference's own beside it ("a NeurIPS 2019 workshop",
 # "our EMNLP findings").
 _OTHER_VENUE = re.compile(r"(?i)(?<![^\W_])(?:workshops?|findings|symposium|tutorials?|demos?|companion)(?![^\W_])")

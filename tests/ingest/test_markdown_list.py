@@ -1082,6 +1082,8 @@ def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
     (" - Findings of EMNLP 2023", "Findings of EMNLP", "2023"),
     (" - ICML. 2019", "ICML", "2019"),
     (" - A benchmark for ACL parsing", "", "2019"),
+    (" - tested on CVPR benchmarks", "", "2019"),
+    (" - results on NeurIPS data", "", "2019"),
 ])
 def test_a_venue_known_by_name_among_words_that_name_none_is_the_papers(after, venue, year):
     assert _read_after_titles(after) == [("Title 0", venue, year)]
