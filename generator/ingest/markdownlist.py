@@ -1095,7 +1095,7 @@ def _names_venue(venue: str) -> bool:
 _VENUE_PARTS = _NAME_PARTICLES | frozenset(
     "proceedings advances annual international conference workshop workshops findings symposium"
     " journal transactions track main long short papers demo demonstrations datasets benchmarks"
-    " oral spotlight poster highlight preprint".split()
+    " oral spotlight poster highlight preprint system student research industry".split()
 )
 # A venue known by name among other words, and the year that goes with it ("NeurIPS
 # 2019", "ICML'19", "NeurIPS, 2019").
@@ -1107,7 +1107,7 @@ _KNOWN_VENUE_YEAR = re.compile(
 _TO_VENUE = re.compile(r"(?i)(?:(?<![^\W_])(?:at|in|to|by)(?:\s+the)?|@)\s*$")
 # Words of another venue than a conference's own beside it ("a NeurIPS 2019 workshop",
 # "our EMNLP findings").
-_OTHER_VENUE = re.compile(r"(?i)(?<![^\W_])(?:workshops?|findings|symposium|tutorials?|demos?|companion)(?![^\W_])")
+_OTHER_VENUE = re.compile(r"(?i)(?<![^\W_])(?:workshops?|findings|symposium|tutorials?|demos?|demonstrations?|companion)(?![^\W_])")
 
 
 def _known_within(part: str) -> tuple[str, str] | None:
