@@ -52,34 +52,62 @@ def front_matter_problems(
             f" {_SHOWN} until the line is ended (or the page's text follows)",
         )
     # Only the syntax, with the same explanations as a curation file's: the rest of
-    # what the reader of curation files refuses (anchors, tags) MkDocs reads.
+    # what the reader of curation files refuses (anchors, tags) MkDocs reads. Each
+    # setting is read apart from those YAML cannot read, as a paper file's fields are:
+    # one mistake hid the others' until it was fixed.
+    lines = body.split("\n")
+    spans = yamlio.top_level_spans(lines)
     read = Problems()
-    yamlio.parse(body, shown, read)
-    syntax = [p for p in read.errors if p.message.startswith("YAML syntax error")]
+    tree = yamlio.parse(body, shown, read)
+    blanked: list[tuple[int, int]] = []
+    if tree is None and any(p.message.startswith(yamlio.SYNTAX_ERROR) for p in read.items):
+        tree, blanked = yamlio.parse_past_syntax_errors(body, shown, read, spans, set(read.items))
+    syntax = [p for p in read.items if p.message.startswith(yamlio.SYNTAX_ERROR)]
     for problem in syntax:
-        where = problem.location  # (its line in the block; the block starts at line 2)
-        problems.error(
-            Location(shown, (where.line or 1) + 1, where.col or 1),
-            f"front matter: {problem.message}; {_SHOWN} until it is fixed",
-        )
-    if syntax:
-        return
-    try:
-        data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except Exception as error:  # (MkDocs catches any: `date: 2024-13-01` is a ValueError)
-        # What MkDocs' loader refuses beyond syntax (a tag it does not know, a date that
-        # is none): it shows the block as text too.
-        line, col, why = _refused(body, error)
-        problems.error(
-            Location(shown, line + 1, col), f"front matter: {why}; {_SHOWN} until it is fixed"
-        )
-        return
-    if not isinstance(data, dict):
+        _said(problem.location.line, problem.location.col, problem.message, shown, problems)
+    if syntax and tree is None:
+        return  # (nothing more of it can be read)
+    for start, end in blanked:
+        lines[start:end] = [""] * (end - start)
+    data, refused = _mkdocs_data(lines, spans, shown, problems)
+    if not refused and not syntax and not isinstance(data, dict):
         problems.error(
             Location(shown, 2, 1),
             "front matter: not keys and values (write 'title: About', one a line, between"
             f" the two '---' lines, or remove them); {_SHOWN}",
         )
+
+
+def _said(line: int | None, col: int | None, message: str, shown: str, problems: Problems) -> None:
+    """A mistake at ``line`` and ``col`` of the block (which starts at the page's line 2)."""
+    # (A quote never closed runs to the block's end: the page goes on after it.)
+    message = message.replace("to the end of the file", "to the end of the front matter")
+    problems.error(
+        Location(shown, (line or 1) + 1, col or 1), f"front matter: {message}; {_SHOWN} until it is fixed"
+    )
+
+
+def _mkdocs_data(
+    lines: list[str], spans: list[tuple[int, int]], shown: str, problems: Problems
+) -> tuple[object, bool]:
+    """The block (its ``lines``) as MkDocs' loader reads it, and whether it refused a
+    setting beyond the syntax (a tag it does not know, a date that is none): each one
+    is said and left out, so that the next is found too."""
+    refused = False
+    while True:
+        body = "\n".join(lines)
+        try:
+            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except Exception as error:  # (MkDocs catches any: `date: 2024-13-01` is a ValueError)
+            line, col, why = _refused(body, error)
+            _said(line, col, why, shown, problems)
+            refused = True
+            span = next(((a, b) for a, b in spans if a < line <= b), None)
+            if span is None or not any(lines[span[0] : span[1]]):
+                return None, True
+            lines[span[0] : span[1]] = [""] * (span[1] - span[0])
+            continue
+        return data, refused
 
 
 def _refused(body: str, error: Exception) -> tuple[int, int, str]:

@@ -169,3 +169,43 @@ def test_a_block_without_its_last_line_end_is_read_for_its_other_mistakes_too():
 def test_a_value_mkdocs_loader_refuses_is_said_at_its_place(text, expected):
     assert get_data(text)[1] == {}
     assert said(text) == [expected]
+
+
+def test_each_setting_s_mistake_is_said_at_once():
+    # The first syntax error hid the others, and any value MkDocs' loader refuses: one
+    # more run for each. Each setting is read apart from the ones YAML cannot read.
+    text = (
+        "---\ntitle: About: us\ntemplate: \"wide.html\ndate: 2024-13-01\nhide: [toc\n"
+        "kind: !custom x\nsearch:\n  boost: 2\n---\n# About\n"
+    )
+    assert get_data(text)[1] == {}
+    end = "; MkDocs would show it on the page as text until it is fixed"
+    assert said(text) == [
+        "content/pages/about.md:2:13: front matter: YAML syntax error: a colon followed by a"
+        " space inside an unquoted value; put the value in double quotes" + end,
+        "content/pages/about.md:3:11: front matter: YAML syntax error: this quote is never"
+        " closed (the value runs to the end of the front matter); close it at the value's end"
+        + end,
+        "content/pages/about.md:4:7: front matter: '2024-13-01' is no date (month must be in"
+        " 1..12): put it in quotes, or correct it" + end,
+        "content/pages/about.md:5:7: front matter: YAML syntax error: a list opened here with"
+        " '[' is not closed: close it with ']' (if the value is text, not a list, put the"
+        " whole value in double quotes)" + end,
+        "content/pages/about.md:6:7: front matter: MkDocs cannot read it: could not determine"
+        " a constructor for the tag '!custom'" + end,
+    ]
+
+
+_GOOD = ["About", "'About: us'", "[toc]", "2024-01-31", "{a: 1}"]
+_BAD = ["About: us", '"wide.html', "[toc", "2024-13-01", "!custom x", "{a: 1"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 5)), min_size=1, max_size=6))
+def test_a_mistake_in_one_setting_hides_none_in_the_others(picks):
+    # Each setting on its line, right or wrong: exactly the wrong ones are said, each at
+    # its own line (the page's line: the block starts at line 2).
+    values = [(_BAD[n] if bad else _GOOD[n % len(_GOOD)]) for bad, n in picks]
+    text = "---\n" + "".join(f"key{i}: {v}\n" for i, v in enumerate(values)) + "---\n# About\n"
+    lines = sorted({int(p.split(":")[1]) for p in said(text)})
+    assert lines == [i + 2 for i, (bad, _) in enumerate(picks) if bad], (text, said(text))
