@@ -337,8 +337,6 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
 
 
 SYNTAX_ERROR = "YAML syntax error"
-# A line that starts or ends a YAML document: a file may hold several (an error).
-_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
 
 
 def top_level_spans(lines: Sequence[str]) -> list[tuple[int, int]]:
@@ -354,7 +352,9 @@ def parse_past_syntax_errors(
 ) -> tuple[Node | None, list[tuple[int, int]]]:
     """``text`` parsed without the spans of lines (from, to: 0-based, the end excluded)
     that hold a YAML syntax error, and those spans; (None, []) when an error lies in no
-    span, or the text without them is no document.
+    span, or the text without them is no document. (A second document's '---' at the
+    start of a line is a part of its own: without it, that document's lines are read
+    with the first's, a key given in both said to be given twice.)
 
     The parts of a file a caller gives (each field of a paper file, each topic of
     topics.yml) are read by YAML apart from one another, so a mistake inside one need not
@@ -362,8 +362,6 @@ def parse_past_syntax_errors(
     keep their line numbers. Each part's syntax error is reported, and what the reader
     says of the rest; but not what ``said`` holds (said as the whole file was read: its
     first syntax error, a character refused)."""
-    if _DOCUMENT_MARKER.search(text):
-        return None, []  # (without a line of its own, a document's lines join another's)
     lines = text.split("\n")
     blanked: list[tuple[int, int]] = []
     while True:
@@ -705,6 +703,10 @@ def explain_syntax_error(
     leading_tab = here.find("\t", 0, len(here) - len(here.lstrip(" \t")))
     if leading_tab >= 0:  # libyaml may stop past a tab that indents the line
         return line, leading_tab + 1, _TAB
+    if problem.endswith(("but found another document", "did not find expected <document start>")):
+        found = _second_document(lines, line)
+        if found is not None:
+            return found
     if context_at is not None:
         found = _explain_in_context(lines, line, problem, context, *context_at)
         if found is not None:
@@ -752,6 +754,27 @@ def explain_syntax_error(
     if problem == "found character that cannot start any token" and char:
         return line, col, f"{char!r} cannot start an unquoted value; put the value in double quotes"
     return line, col, problem
+
+
+# A line that starts a YAML document ("---", maybe with more after a space), and one
+# that ends it ("...", maybe with a comment).
+_DOCUMENT_START = re.compile(r"---(?:[ \t]|$)")
+_DOCUMENT_END = re.compile(r"\.\.\.[ \t]*(?:#.*)?")
+
+
+def _second_document(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """Where a second YAML document starts at line ``line``: at its '---', or at the
+    '...' that ended the first (every line after it would be said otherwise); None when
+    neither is there (a stray ']' at the start of a line reads as a second document)."""
+    if lines[line - 1 : line] and _DOCUMENT_START.match(lines[line - 1]):
+        return line, 1, (
+            "'---' starts a second YAML document here, and a file holds one: remove this line, or"
+            " move what follows it to a file of its own"
+        )
+    end = next((n for n in range(line - 1, 0, -1) if _DOCUMENT_END.fullmatch(lines[n - 1])), None)
+    if end is None:
+        return None
+    return end, 1, "'...' ends the YAML document here, and the file goes on after it: remove this line"
 
 
 def _not_closed(opener: str) -> str:

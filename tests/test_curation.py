@@ -1062,6 +1062,40 @@ def test_a_syntax_error_in_one_field_hides_nothing_wrong_in_the_others(tmp_path)
     ]
 
 
+@pytest.mark.parametrize(
+    ("marker", "said"),
+    [
+        ("---\n", "3:1: YAML syntax error: '---' starts a second YAML document here"),
+        ("...\nnotes: n\n", "3:1: YAML syntax error: '...' ends the YAML document here"),
+    ],
+)
+def test_a_second_document_in_a_paper_file_hides_nothing_wrong_in_its_fields(tmp_path, marker, said):
+    # A '---' typed between two fields (as a page's front matter ends) hid the year
+    # and the unknown topic; the fields are read as one paper's, and the paper is no
+    # paper of the site until the file is one document.
+    text = f"id: x\ntitle: A\n{marker}year: 20x1\ntopics: [nope]\n"
+    at = 3 + marker.count("\n")
+    found = check_one(tmp_path, text)
+    assert found[0].startswith(f"{P}:{said}")
+    assert found[1:] == [
+        f"{P}:{at}:7: 'year' must be a four-digit year such as 2024, not '20x1'",
+        f"{P}:{at + 1}:10: unknown topic 'nope'{UNKNOWN_TOPIC_REMEDY}",
+    ]
+    content, _ = load_content(tmp_path / "content", tmp_path)
+    assert [p.id for p in content.papers] == ["known-paper"]
+
+
+def test_two_papers_pasted_in_one_file_are_told_apart_by_their_keys(tmp_path):
+    # The second paper's fields join the first's: each key given again is said.
+    text = "id: x\ntitle: A\n---\nid: y\ntitle: B\n"
+    assert check_one(tmp_path, text)[1:] == [
+        f"{P}:4:1: duplicate key 'id' (first defined at line 1); keep the one you mean and"
+        " delete the other",
+        f"{P}:5:1: duplicate key 'title' (first defined at line 2); keep the one you mean and"
+        " delete the other",
+    ]
+
+
 def test_a_file_with_a_field_yaml_cannot_read_is_no_paper_and_no_twin_of_another(tmp_path):
     # Its DOI, unread, may be what tells it from the known paper of its title.
     text = "id: x\ntitle: A Known Paper\ndoi: 10.1000/a: b\nabstract: Other.\n"

@@ -222,10 +222,38 @@ def test_syntax_errors_have_a_place():
         "f.yml:2:1: YAML syntax error: a tab character: YAML indents with spaces, not tabs;"
         " replace it with spaces"
     ]
-    assert read("a: 1\n---\nb: 2\n")[1] == [
-        "f.yml:2:1: YAML syntax error: expected a single document in the stream"
-        " but found another document"
-    ]
+    assert read("a: 1\n---\nb: 2\n")[1] == [f"f.yml:2:1: YAML syntax error: {SECOND_DOCUMENT}"]
+
+
+# (typed out: what the curator reads of a second '---' in a file)
+SECOND_DOCUMENT = (
+    "'---' starts a second YAML document here, and a file holds one: remove this line,"
+    " or move what follows it to a file of its own"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\n---\n", f"2:1: YAML syntax error: {SECOND_DOCUMENT}"),
+        ("---\na: 1\n--- \nb: 2\n", f"3:1: YAML syntax error: {SECOND_DOCUMENT}"),
+        ("a: 1\n...\n---\nb: 2\n", f"3:1: YAML syntax error: {SECOND_DOCUMENT}"),
+        (
+            "a: 1\n...\nb: 2\n",
+            "2:1: YAML syntax error: '...' ends the YAML document here, and the file goes on"
+            " after it: remove this line",
+        ),
+    ],
+)
+def test_a_second_document_is_said_at_the_line_that_starts_it(text, expected):
+    assert read(text)[1] == [f"f.yml:{expected}"]
+
+
+def test_a_stray_bracket_is_no_second_document():
+    # (PyYAML reads a ']' at the start of a line after an indented list as one: said as
+    # PyYAML says it)
+    (problem,) = read("  - b\n]\n")[1]
+    assert problem == "f.yml:2:1: YAML syntax error: did not find expected <document start>"
 
 
 def test_deep_nesting_is_an_error_not_a_crash():
