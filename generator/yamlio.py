@@ -415,6 +415,10 @@ _TOO_DEEP_OR_TEXT = (
     " above; if it continues that value, put the whole value in double quotes"
 )
 _NOT_ALIGNED = f"this line is not indented like the lines around it; {_INDENT}"
+_NO_KEY = (
+    "this line is no 'key: value' nor an item of a list: if it is a key, end the key with a"
+    " colon and a space; if it goes with the lines above, indent it as they are"
+)
 _COLON = "a colon followed by a space inside an unquoted value; put the value in double quotes"
 # Shapes seen only when a quote ends a value on another line than its key's: the
 # usual one-line slips get the value written out right (see _after_quote).
@@ -726,6 +730,13 @@ def explain_syntax_error(
                 found = _missing_colon(above, number) or _keyword_without_colon(lines, number)
                 if found is not None:
                     return found
+            bare = _KEY_NO_COLON.fullmatch(above)
+            if bare and not bare.group(3) and _indent_of(above) < indent:
+                # "topics" first in the file, its list under it: a key that has lines
+                # under it and lacks its colon (after another key, PyYAML stops on it).
+                found = _missing_colon(above, number)
+                if found is not None:
+                    return found
             if _value_start(above) == indent:
                 # "id:broken" then "title: T": the first key had no space after its
                 # colon, so this line continues that text.
@@ -792,7 +803,11 @@ def _explain_in_context(
     there = lines[at_line - 1] if 0 < at_line <= len(lines) else ""
     opener = there[at_col - 1 : at_col]
     if context == "while scanning a simple key" and problem == "could not find expected ':'":
-        return _unfinished_key(lines, at_line, at_col)
+        found = _unfinished_key(lines, at_line, at_col)
+        if found is None and at_line < line and at_col == _indent_of(there) + 1:
+            # Read on over lines for its colon: the place PyYAML names is another key's.
+            return at_line, at_col, _NO_KEY
+        return found
     closer = _FLOW_CONTEXTS.get(context)
     if (
         closer
@@ -807,6 +822,21 @@ def _explain_in_context(
         if after.strip() and _indent_of(after) > _indent_of(there):
             return None
         return at_line, at_col, _not_closed(opener)
+    if (
+        context == "while parsing a flow node"
+        and problem == "did not find expected node content"
+        and lines[line - 1 : line]
+        and lines[line - 1].lstrip(" ").startswith("- ")
+    ):
+        # "topics: [" above the items of a block list ("  - id: x"), which no bracket
+        # may hold: the bracket still open where they start is the slip.
+        found = _unclosed_at_end("\n".join(lines[: line - 1]))
+        if found is not None:
+            opener = lines[found[0] - 1][found[1] - 1]
+            return found[0], found[1], (
+                f"{_SYNTAX[opener]} opened here with '{opener}' is not closed before the '- '"
+                f" items below it: remove the '{opener}'"
+            )
     if (
         context == "while parsing a flow node"
         and problem == "did not find expected node content"

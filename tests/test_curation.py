@@ -1085,6 +1085,18 @@ def test_a_second_document_in_a_paper_file_hides_nothing_wrong_in_its_fields(tmp
     assert [p.id for p in content.papers] == ["known-paper"]
 
 
+def test_a_line_of_words_after_a_list_hides_nothing_wrong_in_the_next_fields(tmp_path):
+    # YAML read on to the next field's line for the words' colon, and the syntax error
+    # was said there: that field, the title, was the one left unread, and said missing.
+    text = "id: x\nauthors:\n  - A. Smith\nmore authors to add\ntitle: T\nyear: 20x1\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:1: YAML syntax error: this line is no 'key: value' nor an item of a list: if it"
+        " is a key, end the key with a colon and a space; if it goes with the lines above,"
+        " indent it as they are",
+        f"{P}:6:7: 'year' must be a four-digit year such as 2024, not '20x1'",
+    ]
+
+
 def test_two_papers_pasted_in_one_file_are_told_apart_by_their_keys(tmp_path):
     # The second paper's fields join the first's: each key given again is said.
     text = "id: x\ntitle: A\n---\nid: y\ntitle: B\n"

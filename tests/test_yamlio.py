@@ -464,6 +464,42 @@ SYNTAX_HINTS = {
         "id: x\nlinks:\n  code []\n  paper: []\n",
         "3:7: YAML syntax error: a key needs a colon and a space after it: write 'code: []'",
     ),
+    # The file's first key without its colon, its value the lines under it: PyYAML stops
+    # at the first of them and said "this key is indented deeper ...".
+    "the topics key without its colon": (
+        "topics\n  - id: a\n    title: A\n",
+        "1:7: YAML syntax error: a key needs a colon and a space after it: write 'topics:'",
+    ),
+    "the links key without its colon, first in the file": (
+        "links\n  code: []\nid: x\n",
+        "1:6: YAML syntax error: a key needs a colon and a space after it: write 'links:'",
+    ),
+    # "[" before a block list's items: PyYAML said only "did not find expected node
+    # content" at the first item.
+    "a bracket before a block list": (
+        "topics: [\n  - id: a\n    title: A\n",
+        "1:9: YAML syntax error: a list opened here with '[' is not closed before the '- '"
+        " items below it: remove the '['",
+    ),
+    "a brace before a block list": (
+        "id: x\nauthors: {\n  - A. Smith\n",
+        "2:10: YAML syntax error: a mapping opened here with '{' is not closed before the '- '"
+        " items below it: remove the '{'",
+    ),
+    # A line of words where a key or a list item goes: PyYAML read on to the next line
+    # for its colon, and said "could not find expected ':'" there, at another field.
+    "a line of words after a list": (
+        "id: a\nauthors:\n  - A\nstray words\ntitle: x\n",
+        "4:1: YAML syntax error: this line is no 'key: value' nor an item of a list: if it"
+        " is a key, end the key with a colon and a space; if it goes with the lines above,"
+        " indent it as they are",
+    ),
+    "a line of words between two topics": (
+        "topics:\n  - id: a\nstray words\n  - id: b\n",
+        "3:1: YAML syntax error: this line is no 'key: value' nor an item of a list: if it"
+        " is a key, end the key with a colon and a space; if it goes with the lines above,"
+        " indent it as they are",
+    ),
     "a link's url without its colon": (
         "links:\n  code:\n    - url https://github.com/a/b\n      found_in: curator\n",
         "3:10: YAML syntax error: a key needs a colon and a space after it:"
