@@ -230,9 +230,12 @@ def cross_check(
             per_paper[paper_id] = tuple(problems.items[start:])
 
     start = len(problems.items)
-    parents = check_parents(topics, problems)
+    parents = check_parents(topics, problems, topics_read)
     check_formerly(topics, problems, unnamed)
-    check_duplicates(topics, unnamed, lambda refs: _known(refs, paper_choices, "paper", problems), problems)
+    check_duplicates(
+        topics, unnamed, lambda refs: _known(refs, paper_choices, "paper", problems), problems,
+        topics_read,
+    )
     built_topics = []
     for draft in topics:
         # A topic without a title is not built, but the papers of its reading order are

@@ -25,7 +25,7 @@ from .slugs import slugify
 from .typos import closest, did_you_mean
 from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, place_of
 from .yamlfile import display, read_yaml
-from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors
+from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
 
 TOPICS_FILE = "topics.yml"
 # After "unknown topic 'x'" and its suggestion, if any: a topic deleted from topics.yml
@@ -55,7 +55,9 @@ def read_topics(
     could not (a YAML syntax error, no 'topics:' list), the error is reported here and
     the topics named elsewhere are not reported as unknown, which they may not be. (A
     syntax error inside a topic whose id can be read leaves the others readable:
-    `_past_syntax_errors`.)
+    `_past_syntax_errors`. One elsewhere, the 'topics:' line itself or a topic's id,
+    leaves the topics read checked, but none usable: what cannot be read may be part of
+    one; and unknown where a topic's id may be among it.)
     Then the topics with no valid id (each with the id ""): no topic of the site, but
     what is wrong inside each is said all the same (`check_duplicates`)."""
     if not path.is_file():
@@ -64,8 +66,11 @@ def read_topics(
     before = len(problems.items)
     tree, text = read_yaml(path, shown, problems)
     unread: list[TopicDraft] = []
+    # What a syntax error that lies in no topic whose id can be read left unread (see
+    # _Unread): its 'topics:' line, another part of the file, a topic's id.
+    lost: frozenset[str] = frozenset()
     if tree is None and text and any(p.message.startswith(SYNTAX_ERROR) for p in problems.items[before:]):
-        tree, unread = _past_syntax_errors(text, shown, problems, before)
+        tree, unread, lost = _past_syntax_errors(text, shown, problems, before)
     if tree is None:
         if len(problems.items) != before:
             return [], False, []
@@ -78,33 +83,53 @@ def read_topics(
         )
         return [], True, []
     checker = RecordChecker(problems, text)
-    if not isinstance(tree, Map):
+    if _Unread.HEAD in lost:
+        if not isinstance(tree, Seq):
+            return [], False, []
+        listed: Node | None = tree  # (without its 'topics:' line, the items are the file's list)
+    elif not isinstance(tree, Map):
         checker.error(
             tree, f"{TOPICS_FILE} must be a mapping holding 'topics:', not {ACTUAL[tree.kind]}"
         )
         return [], False, []
-    for key, _ in tree.entries:
-        if key.text != "topics":
-            checker.error(
-                key,
-                f"unknown field {key.text!r} in {TOPICS_FILE}"
-                + did_you_mean(
-                    key.text or "",
-                    ["topics"],
-                    place_of(TOPICS_FILE, key.text or "") or "; it holds only 'topics:'",
-                ),
-            )
-    listed = tree.get("topics")
+    else:
+        for key, _ in tree.entries:
+            if key.text != "topics":
+                checker.error(
+                    key,
+                    f"unknown field {key.text!r} in {TOPICS_FILE}"
+                    + did_you_mean(
+                        key.text or "",
+                        ["topics"],
+                        place_of(TOPICS_FILE, key.text or "") or "; it holds only 'topics:'",
+                    ),
+                )
+        listed = tree.get("topics")
     if listed is None:
         checker.error(tree, "missing required field 'topics'")
         return [], False, []
     if isinstance(listed, Scalar) and listed.text is None:
-        if not unread:
+        if not unread and not lost:
             return [], True, []
         listed = Seq((), shown, listed.line, listed.col)  # (every topic held a syntax error)
     if not isinstance(listed, Seq):
         checker.error(listed, f"'topics' must be a list of topics, not {ACTUAL[listed.kind]}")
         return [], False, []
+    drafts, unnamed = _read_items(listed, unread, checker, problems)
+    if not lost:
+        return drafts, True, unnamed
+    # What cannot be read may be part of a topic, or of the list: no topic is one of the
+    # site until it is fixed, and a topic is unknown only when no id is among it.
+    for draft in chain(drafts, unnamed, *(draft.duplicates for draft in drafts)):
+        draft.usable = False
+    return drafts, _Unread.ID not in lost, unnamed
+
+
+def _read_items(
+    listed: Seq, unread: list[TopicDraft], checker: RecordChecker, problems: Problems
+) -> tuple[list[TopicDraft], list[TopicDraft]]:
+    """The topics of the 'topics:' list (with ``unread``, those known by their id alone),
+    each checked on its own, and those with no valid id."""
     drafts = []
     unnamed: list[TopicDraft] = []
     first: dict[str, TopicDraft] = {}
@@ -155,7 +180,7 @@ def read_topics(
         else:
             first[topic_id] = draft
             drafts.append(draft)
-    return drafts, True, unnamed
+    return drafts, unnamed
 
 
 def _any_unread(drafts: Sequence[TopicDraft]) -> bool:
@@ -172,39 +197,69 @@ def _duplicate(topic_id: str, first: TopicDraft) -> str:
     )
 
 
-# The line that opens the list of topics, and a topic's first line in it ("  - id: x").
-_TOPICS_KEY = re.compile(r"topics:[ \t]*(?:#.*)?")
+# The line that opens the list of topics, however broken ("topics", "topics: ["), and a
+# topic's first line in it ("  - id: x").
+_TOPICS_LINE = re.compile(r"topics\b")
 _ITEM = re.compile(r"( *)-(?:[ \t]+|$)")
 # A topic's id on a line of its own, as the reader takes it (plain or quoted).
 _ID_LINE = re.compile(r"( *)(?:-[ \t]+)?id:[ \t]+(['\"]?)([a-z0-9-]+)\2[ \t]*(?:#.*)?")
 _ID = re.compile(PATTERNS["id"])
 
 
+class _Unread:
+    """What a syntax error outside a topic whose id can be read leaves unread (see
+    `_past_syntax_errors`): the 'topics:' line, a line outside any topic ("more below",
+    a '---'), one that may hold a topic's id, a topic without an id YAML can read."""
+
+    HEAD, OTHER, ID = "head", "other", "id"
+
+
+# A line that gives an id, as a topic's first or a later key does.
+_ANY_ID_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?['\"]?id['\"]?[ \t]*:")
+
+
 def _past_syntax_errors(
     text: str, shown: str, problems: Problems, before: int
-) -> tuple[Node | None, list[TopicDraft]]:
-    """topics.yml read without the topics that hold a YAML syntax error, and those
-    topics, each known by its id alone (``unread``); (None, []) when that cannot be done.
+) -> tuple[Node | None, list[TopicDraft], frozenset[str]]:
+    """topics.yml read without the parts that hold a YAML syntax error; those of the
+    topics, each known by its id alone (``unread``); and what else was left unread
+    (`_Unread`). (None, [], ∅) when that cannot be done.
 
     One mistake in one topic hid every other topic's (an unknown parent, a keyword that
     never matches, a paper no file has...) until it was fixed: each topic is a list item
-    that YAML reads apart from the others' (yamlio.parse_past_syntax_errors). Only when
-    every such topic gives its id on a line of its own: a parent or a paper naming it is
-    then no unknown topic."""
+    that YAML reads apart from the others' (yamlio.parse_past_syntax_errors), and so is
+    each line at the start of a line outside them ('topics:' itself, a line of words
+    between two topics, a second document's '---')."""
     lines = text.split("\n")
-    tree, blanked = parse_past_syntax_errors(
-        text, shown, problems, _topic_spans(lines), set(problems.items[before:])
-    )
-    unread = [draft for span in blanked if (draft := _unread_topic(lines, span, shown))]
-    if tree is None or len(unread) != len(blanked):
-        return None, []
-    return tree, unread
+    items = _topic_spans(lines)
+    item_starts = {start for start, _ in items}
+    starts = sorted(item_starts.union(start for start, _ in top_level_spans(lines)))
+    parts = list(zip(starts, starts[1:] + [len(lines)]))
+    tree, blanked = parse_past_syntax_errors(text, shown, problems, parts, set(problems.items[before:]))
+    if tree is None:
+        return None, [], frozenset()
+    head = next((at for at, line in enumerate(lines) if _TOPICS_LINE.match(line)), None)
+    unread, lost = [], set()
+    for span in blanked:
+        if span[0] in item_starts:
+            draft = _unread_topic(lines, span, shown)
+            if draft is None:
+                lost.add(_Unread.ID)
+            else:
+                unread.append(draft)
+        elif any(_ANY_ID_LINE.match(line) for line in lines[span[0] : span[1]]):
+            lost.add(_Unread.ID)
+        else:
+            lost.add(_Unread.HEAD if span[0] == head else _Unread.OTHER)
+    return tree, unread, frozenset(lost)
 
 
 def _topic_spans(lines: list[str]) -> list[tuple[int, int]]:
     """The lines (from, to: 0-based, the end excluded) of each item of the file's
-    top-level 'topics:' list, written in block style; none for another shape."""
-    start = next((at for at, line in enumerate(lines) if _TOPICS_KEY.fullmatch(line)), None)
+    top-level 'topics:' list (its line read however it is broken: 'topics', 'topics: ['),
+    written in block style; none for another shape. A line less indented than the items
+    ends one, and the next item at their indentation starts another."""
+    start = next((at for at, line in enumerate(lines) if _TOPICS_LINE.match(line)), None)
     if start is None:
         return []
     spans: list[tuple[int, int]] = []
@@ -223,9 +278,8 @@ def _topic_spans(lines: list[str]) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], at)
             spans.append((at, len(lines)))
         elif len(line) - len(line.lstrip(" ")) <= indent and not line.startswith(" " * indent + "-"):
-            if spans:
-                spans[-1] = (spans[-1][0], at)  # (the list ends: another key of the file)
-            break
+            if spans and spans[-1][1] == len(lines):
+                spans[-1] = (spans[-1][0], at)  # (not one of its lines: another part of the file)
     return spans
 
 
@@ -377,8 +431,10 @@ def alias_hint(
     return f" (did you mean {written(target)!r}? it is about {name!r})"
 
 
-def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str, str]:
-    """Topic id -> its parent, for the parents that exist and form no cycle."""
+def check_parents(topics: Sequence[TopicDraft], problems: Problems, known: bool = True) -> dict[str, str]:
+    """Topic id -> its parent, for the parents that exist and form no cycle. ``known``:
+    whether every topic of topics.yml is among ``topics`` (read_topics), without which a
+    parent that names none may name one that could not be read, and is not said."""
     ids = [t.id for t in topics]
     parents: dict[str, str] = {}
     # A renamed topic is often named by its old id, which reads like its title or keyword.
@@ -389,7 +445,7 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems) -> dict[str,
         if isinstance(parent, str):
             if parent in ids:
                 parents[draft.id] = parent
-            else:
+            elif known:
                 _unknown_parent(draft, parent, ids, renamed, aliases, problems)
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic
@@ -428,11 +484,12 @@ def _unknown_parent(
 
 def check_duplicates(
     topics: Sequence[TopicDraft], unnamed: Sequence[TopicDraft], papers: Callable[[object], object],
-    problems: Problems,
+    problems: Problems, known: bool = True,
 ) -> None:
     """What is wrong inside each topic that gives another's id again, and inside each
     with no valid id (``unnamed``), as it would be said of it on its own: its parent and
-    (``papers``, which reports each unknown one) the papers of its reading order. (Its
+    (``papers``, which reports each unknown one) the papers of its reading order
+    (``known``: as check_parents'). (Its
     fields, and the length of its reading order, are checked as it is read; its old ids
     with every topic's, `check_formerly`.)"""
     if not unnamed and not any(draft.duplicates for draft in topics):
@@ -448,7 +505,7 @@ def check_duplicates(
                 f"topic {again.id!r} is its own parent: a parent is a broader topic; name"
                 " one, or remove 'parent'",
             )
-        elif isinstance(parent, str) and parent not in ids:
+        elif isinstance(parent, str) and parent not in ids and known:
             _unknown_parent(again, parent, ids, renamed, aliases, problems)
         papers(again.values.get("reading_order"))
 

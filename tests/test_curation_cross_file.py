@@ -7,8 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.curation import load_content
+from generator.errors import Problems
+from generator.topicsfile import read_topics
 from tests.test_curation import NO_SUCH_PAPER, _Project, without_topicless
 
 TOPICS = """\
@@ -130,14 +134,123 @@ def test_each_topic_with_a_syntax_error_is_said_at_once(tmp_path):
     ]
 
 
-def test_a_topic_with_a_syntax_error_and_no_readable_id_hides_the_file_as_before(tmp_path):
-    # Without its id, a parent or a paper naming it could not be told from a typo.
+def test_a_topic_with_a_syntax_error_and_no_readable_id_hides_nothing_else_wrong(tmp_path):
+    # It hid the file. What the other topics say of themselves is said; without the
+    # broken topic's id, a parent or a paper naming a topic could not be told from a
+    # typo, so no unknown topic is said, and no topic is one of the site until it is fixed.
     broken = ONE_TOPIC_BROKEN.replace("  - id: multi-task-learning", "  - id: multi-task-learning: x")
     root = project(tmp_path, broken, **TOPIC_REFS)
     assert messages(root) == [
+        "content/topics.yml:7:24: paper 'b' is in the reading order of topic"
+        " 'in-context-learning', but content/papers/b.yml:4:18 excludes the paper from that"
+        " topic; remove one of the two",
         "content/topics.yml:8:28: YAML syntax error: a colon followed by a space inside an"
         " unquoted value; put the value in double quotes",
+        "content/topics.yml:15:16: 'threshold' must be a number, not 'abc'",
+        f"content/topics.yml:16:27: unknown paper 'zz'{NO_SUCH_PAPER}",
     ]
+    content, _ = load_content(root / "content", root)
+    assert content.topics == () and [p.id for p in content.papers] == ["a", "b", "c"]
+
+
+# Topics with mistakes of their own (an unknown parent, a threshold that is no number,
+# an unknown paper), and no syntax error.
+MISTAKEN_TOPICS = ONE_TOPIC_BROKEN.replace("Multi-task learning: a survey", "Multi-task learning")
+_NO_KEY = (
+    "this line is no 'key: value' nor an item of a list: if it is a key, end the key with a"
+    " colon and a space; if it goes with the lines above, indent it as they are"
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "said", "shift"),
+    [
+        (lambda text: text.replace("topics:\n", "topics\n", 1), "1:7: YAML syntax error: a key"
+         " needs a colon and a space after it: write 'topics:'", 0),
+        (lambda text: text.replace("topics:\n", "topics: [\n", 1), "1:9: YAML syntax error: a"
+         " list opened here with '[' is not closed before the '- ' items below it: remove the '['", 0),
+        (lambda text: text.replace("  - id: multi", "more topics below\n  - id: multi"),
+         f"8:1: YAML syntax error: {_NO_KEY}", 1),
+        (lambda text: text + "---\n# more to come\n", "19:1: YAML syntax error: '---' starts a"
+         " second YAML document here, and a file holds one: remove this line, or move what"
+         " follows it to a file of its own", 0),
+    ],
+    ids=["topics without its colon", "topics: [", "a line of words between two topics", "a second document"],
+)
+def test_a_syntax_error_outside_any_topic_hides_nothing_wrong_in_the_topics(tmp_path, edit, said, shift):
+    # The 'topics:' line broken, a line of words between two topics, a second document:
+    # the file said its syntax error alone. Each topic is read as when the error is in
+    # one; all of them are known by their ids, but none is a topic of the site (which
+    # the line YAML cannot read may be part of) until the error is fixed.
+    topics = edit(MISTAKEN_TOPICS)
+    a = paper("a", extra="topics: [multi-task-learning, no-such-topic]\n")
+    root = project(tmp_path, topics, a=a, b=paper("b"), c=paper("c"))
+    assert sorted(messages(root)) == sorted([
+        "content/papers/a.yml:3:31: unknown topic 'no-such-topic'; remove it here, write the"
+        " topic meant, or define it in topics.yml",
+        "content/topics.yml:4:13: 'parent': unknown topic 'nothing'; remove it here, write the"
+        " topic meant, or define it in topics.yml",
+        f"content/topics.yml:{said}",
+        f"content/topics.yml:{15 + shift}:16: 'threshold' must be a number, not 'abc'",
+        f"content/topics.yml:{16 + shift}:27: unknown paper 'zz'{NO_SUCH_PAPER}",
+    ])
+    content, _ = load_content(root / "content", root)
+    assert content.topics == () and [p.id for p in content.papers] == ["a", "b", "c"]
+
+
+def test_a_line_outside_the_topics_that_may_hold_a_topic_leaves_topics_unknown(tmp_path):
+    # A topic written at the file's left edge: its id may be the one a paper names.
+    topics = MISTAKEN_TOPICS + "- id: transfer\n  title: Transfer\n"
+    a = paper("a", extra="topics: [transfer]\n")
+    root = project(tmp_path, topics, a=a, b=paper("b"), c=paper("c"))
+    found = messages(root)
+    assert [m.split(": ")[0] for m in found] == [
+        "content/topics.yml:15:16", "content/topics.yml:16:27", "content/topics.yml:19:1",
+    ]
+    assert found[2].startswith("content/topics.yml:19:1: YAML syntax error")
+
+
+# Each topic's first line (its id, or an id YAML cannot read), a title with or without a
+# syntax error, a threshold that is a number or not; the slips outside any topic.
+_FIRSTS = ["  - id: t{n}", "  - id: t{n}: x"]
+_TITLES = ["    title: T{n}", "    title: T{n}: x"]
+_FRAMES = {"": ("topics:", ""), "colon": ("topics", ""), "bracket": ("topics: [", ""),
+           "second document": ("topics:", "---\n")}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(st.booleans(), st.booleans(), st.booleans()), min_size=1, max_size=5),
+    st.sampled_from(sorted(_FRAMES)),
+)
+def test_a_syntax_error_anywhere_hides_no_topic_s_own_mistake(tmp_path, topics, frame):
+    # Exactly the topics with no syntax error of their own say their threshold that is
+    # no number; each syntax error is said; a topic is one of the site only when nothing
+    # is left unread but topics known by their ids.
+    head, tail = _FRAMES[frame]
+    lines = [head]
+    for n, (bad_id, bad_title, bad_threshold) in enumerate(topics):
+        lines += [_FIRSTS[bad_id].format(n=n), _TITLES[bad_title].format(n=n)]
+        lines.append(f"    threshold: {'abc' if bad_threshold else '1'}")
+    path = tmp_path / "topics.yml"
+    path.write_text("\n".join(lines) + "\n" + tail, encoding="utf-8")
+    problems = Problems()
+    drafts, known, _ = read_topics(path, tmp_path, problems)
+    said = [(p.location.line, p.message.split(":")[0]) for p in problems.sorted()]
+    thresholds = [line for line, message in said if message.startswith("'threshold'")]
+    assert thresholds == [
+        3 * n + 4 for n, (bad_id, bad_title, bad) in enumerate(topics) if bad and not (bad_id or bad_title)
+    ]
+    syntax = sum(message == "YAML syntax error" for _, message in said)
+    assert syntax == bool(frame) + sum(bad_id or bad_title for bad_id, bad_title, _ in topics)
+    # (With its 'topics:' line and every topic unread, nothing of the file is left to read.)
+    nothing_left = frame in ("colon", "bracket") and all(i or t for i, t, _ in topics)
+    assert known == (not any(bad_id for bad_id, _, _ in topics) and not nothing_left)
+    usable = [draft.id for draft in drafts if draft.usable]
+    if frame or any(bad_id for bad_id, _, _ in topics):
+        assert usable == []
+    else:
+        assert usable == [f"t{n}" for n, (_, bad, _) in enumerate(topics) if not bad]
 
 
 def test_no_topic_is_said_to_be_empty_while_one_cannot_be_read(tmp_path):
