@@ -19,7 +19,7 @@ from typing import Callable, Container, Iterable, Mapping, Sequence
 from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
 from .models import Content, Paper
-from .paperdrafts import SAME_PAPER_KEYS, PaperDraft
+from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, names_an_id
 from .topicsfile import (
     UNKNOWN_TOPIC_REMEDY,
     TopicDraft,
@@ -108,6 +108,29 @@ def _claim_ids(papers: list[PaperDraft]) -> tuple[dict[str, PaperDraft], _Index]
     return claimed, owners
 
 
+def _misnamed_ids(papers: Sequence[PaperDraft], claimed: Mapping[str, PaperDraft], problems: Problems) -> None:
+    """A file whose id is not its name (a name that is no id is told so on its own:
+    paperdrafts.read_paper). When the file named after that id holds it, this one is a
+    copy that kept the id: renaming the file to it, one of the two ways to make them
+    agree, would write over the other file, so only the id is to change."""
+    for draft in papers:
+        if draft.id is None or draft.id == draft.stem or not names_an_id(draft.stem):
+            continue
+        holder = claimed.get(draft.id)
+        if holder is not None and holder is not draft and holder.stem == draft.id:
+            fix = (
+                f", and {holder.shown} is paper {draft.id!r}: write 'id: {draft.stem}', this"
+                f" file's name (if it is the same paper, copy into {holder.shown} what it adds"
+                " and delete it)"
+            )
+        else:
+            fix = "; rename one so they agree"
+        problems.error(
+            draft.nodes["id"].loc,
+            f"id {draft.id!r} does not match the file name {draft.stem + '.yml'!r}{fix}",
+        )
+
+
 def _ids_disagree(one: PaperDraft, other: PaperDraft) -> bool:
     """Whether two files each give an arXiv id, or each a DOI, and those differ: two
     papers of one title ("Editorial"), as the importer takes them too."""
@@ -162,6 +185,8 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
                     if other is not draft
                     and (draft.shown, other.shown) not in reported
                     and not (name == "title" and _two_papers(draft, other))
+                    # (A copy holding the other's id: its one mistake, said at its id.)
+                    and (draft.id is None or other.id != draft.id)
                 ]
                 if not others:
                     continue
@@ -199,6 +224,7 @@ def cross_check(
     """The checks across files. ``unnamed``: the topics with no valid id (read_topics)."""
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
+    _misnamed_ids(papers, claimed, problems)
     same = _same_papers(papers, problems)
     ordered = sorted(claimed)
     # A file that gave no valid id (a YAML syntax error, most often) or another id than
@@ -465,6 +491,8 @@ class Checked:
         for old, new in pairs:
             if old.id is None or new.id != old.id or new.usable != old.usable:
                 return False
+            if old.id != old.stem:
+                return False  # (its id's error is said across files, at the id's line)
             if _ids_of(old.values.get("formerly")) != _ids_of(new.values.get("formerly")):
                 return False  # (which old addresses lead where is checked across files)
             if _not_related_entries(old) != _not_related_entries(new) and self._cited(old, new, pairs):

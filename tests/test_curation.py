@@ -1139,8 +1139,10 @@ def test_two_files_claiming_one_id_give_one_error_on_the_file_to_fix(tmp_path):
     write_paper(tmp_path, "copy.yml", KNOWN.replace("A Known Paper", "A Copy"))
     content, problems = load_content(tmp_path / "content")
     assert [str(p) for p in problems.sorted()] == [
-        "content/papers/copy.yml:1:5: id 'known-paper' does not match the file name 'copy.yml';"
-        " rename one so they agree",
+        "content/papers/copy.yml:1:5: id 'known-paper' does not match the file name 'copy.yml',"
+        " and content/papers/known-paper.yml is paper 'known-paper': write 'id: copy', this"
+        " file's name (if it is the same paper, copy into content/papers/known-paper.yml what"
+        " it adds and delete it)",
     ]
     # The model holds one paper per id: the file named after it, though "copy.yml"
     # comes first in name order.
@@ -1787,6 +1789,20 @@ def test_a_load_with_a_file_cache_equals_a_load_without_after_each_edit(tmp_path
         assert project.check(step) is full, step
     assert project.fresh_problems.items  # the edits did cause problems
     assert project.fresh != project.first
+
+
+def test_a_rerun_says_a_misnamed_files_id_at_the_line_it_moved_to(tmp_path, monkeypatch):
+    # (Said across files, as the file named after the id may hold it: a rerun that kept
+    # the problems across files while swapping the file in would keep the old line.)
+    project = _Project(tmp_path, monkeypatch)
+    project.write("old-name.yml", "id: new-name\ntitle: A Paper Renamed Halfway\n")
+    project.check("a file whose id is not its name")
+    project.edit("old-name.yml", "id: new-name", "# renamed\nid: new-name")
+    project.check("a line above its id")
+    assert [str(p) for p in project.fresh_problems.items if "does not match" in p.message] == [
+        "content/papers/old-name.yml:2:5: id 'new-name' does not match the file name"
+        " 'old-name.yml'; rename one so they agree"
+    ]
 
 
 def test_a_rerun_warns_of_a_misspelt_keyword_as_a_full_load_does(tmp_path, monkeypatch):

@@ -344,16 +344,55 @@ def test_a_copied_file_still_holding_the_old_id_gives_one_error(tmp_path):
             "x": "id: x\ntitle: X\nrelated: [dup-b]\n",
         },
     )
-    assert messages(root) == [
-        "content/papers/dup-b.yml:1:5: id 'dup-a' does not match the file name 'dup-b.yml';"
-        " rename one so they agree",
-    ]
+    assert messages(root) == [COPY_OF_DUP_A]
     content, _ = load_content(root / "content", root)
     assert [(p.id, p.title, p.related) for p in content.papers] == [
         ("dup-a", "Dup A", ()),
         ("x", "X", ()),
     ]
     assert content.topics[0].reading_order == ("dup-a", "x")
+
+
+# The one error of a file copied from dup-a.yml that still holds its id: renaming the
+# file to the id, which "rename one so they agree" offered, would write over dup-a.yml.
+COPY_OF_DUP_A = (
+    "content/papers/dup-b.yml:1:5: id 'dup-a' does not match the file name 'dup-b.yml', and"
+    " content/papers/dup-a.yml is paper 'dup-a': write 'id: dup-b', this file's name (if"
+    " it is the same paper, copy into content/papers/dup-a.yml what it adds and delete it)"
+)
+
+
+ONE_TOPIC = "topics:\n  - id: multi-task-learning\n    title: T\n    keywords:\n      multi-task: 1\n"
+
+
+def test_a_copy_of_a_paper_file_still_holding_its_id_is_one_error_even_of_one_doi(tmp_path):
+    # (curator walkthrough: a file copied to start a paper, or a second copy of one,
+    # keeps the DOI too: "same paper as" on both files said to list in 'formerly:' the
+    # copy's id, which is the kept paper's own id, an error there)
+    doi = "doi: 10.1109/JPROC.2021.3058954\n"
+    root = project(
+        tmp_path,
+        ONE_TOPIC,
+        **{
+            "dup-a": paper("dup-a", "Dup A", doi),
+            "dup-b": paper("dup-a", "Dup A", doi),
+        },
+    )
+    assert messages(root) == [COPY_OF_DUP_A]
+    # Given its own id, the copy is a file of the same paper: that is said then.
+    (root / "content" / "papers" / "dup-b.yml").write_text(paper("dup-b", "Dup A", doi), encoding="utf-8")
+    assert [m.split(" (", 1)[0] for m in messages(root)] == [
+        "content/papers/dup-a.yml:3:6: same paper as content/papers/dup-b.yml",
+        "content/papers/dup-b.yml:3:6: same paper as content/papers/dup-a.yml",
+    ]
+
+
+def test_a_file_whose_id_no_other_file_has_is_still_told_to_rename_one(tmp_path):
+    root = project(tmp_path, ONE_TOPIC, **{"old-name": paper("new-name")})
+    assert messages(root) == [
+        "content/papers/old-name.yml:1:5: id 'new-name' does not match the file name"
+        " 'old-name.yml'; rename one so they agree"
+    ]
 
 
 # ------------------------------------------------------------ item 3: reading orders
