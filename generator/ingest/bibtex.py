@@ -171,9 +171,11 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
         col = 1
         if isinstance(block, DuplicateBlockKeyBlock):
             first = (block.previous_block.start_line or 0) + 1
-            message = (
-                f"duplicate BibTeX key {block.key!r} (first at line {first});"
-                " give each entry its own key"
+            # One entry pasted twice needs no key of its own: it would be one more
+            # duplicate to merge. (Compared as BibTeX reads it: spacing aside.)
+            again = (block.raw or "").split() == (block.previous_block.raw or "").split()
+            message = f"duplicate BibTeX key {block.key!r} (first at line {first})" + (
+                ": the same entry again; delete this one" if again else "; give each entry its own key"
             )
         elif isinstance(block, DuplicateFieldKeyBlock):
             # At the field's second line (bibtexparser names the entry's first).

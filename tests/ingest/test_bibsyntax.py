@@ -142,6 +142,17 @@ def test_a_key_given_twice_names_the_first():
     ]
 
 
+def test_a_key_given_twice_to_the_same_entry_is_told_to_delete_the_second():
+    # (curator walkthrough: one Google Scholar entry pasted twice into a lab's .bib was
+    # told "give each entry its own key", which would import it as a duplicate to merge)
+    entry = "@article{kingma2014adam,\n  title={Adam},\n  year={2014}\n}\n"
+    _, problems = _parse(entry + "\n" + entry.replace("\n  ", "\n    "))
+    assert problems == [
+        "lab.bib:6:1: duplicate BibTeX key 'kingma2014adam' (first at line 1): the same"
+        " entry again; delete this one"
+    ]
+
+
 # --- what the first version of this got wrong (a code review) ----------------------------
 
 
