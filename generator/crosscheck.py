@@ -232,8 +232,8 @@ def cross_check(
     # naming that id elsewhere is no second mistake.
     misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
     _check_formerly(papers, claimed, misnamed, problems)
-    paper_choices = paper_id_choices(set(ordered), ordered, misnamed, gone.fate)
-    topic_choices = make_topic_choices(topics, topics_read)
+    topic_choices = make_topic_choices(topics, topics_read, claimed)
+    paper_choices = paper_id_choices(set(ordered), ordered, misnamed, gone.fate, topic_choices.ids)
     orders = reading_orders(topics)
     ruled = ruled_out(claimed.values())
     # A file whose id is unusable is not built, but the ids it names are checked all the
@@ -282,8 +282,11 @@ def cross_check(
     )
 
 
-def make_topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choices:
-    """The topic ids a paper may name; any, unreported, when topics.yml could not be read."""
+def make_topic_choices(
+    topics: Sequence[TopicDraft], topics_read: bool, paper_ids: Container[str] = frozenset()
+) -> _Choices:
+    """The topic ids a paper may name; any, unreported, when topics.yml could not be read.
+    ``paper_ids``: the papers', which a paper's `topics:` naming one is told it is."""
     topic_list = [t.id for t in topics]
     aliases = draft_aliases(topics)
     renamed = renamed_topics(topics)
@@ -293,16 +296,17 @@ def make_topic_choices(topics: Sequence[TopicDraft], topics_read: bool) -> _Choi
 
     return _Choices(
         set(topic_list), topic_list, frozenset() if topics_read else ANY, fate, aliases=aliases,
-        remedy=UNKNOWN_TOPIC_REMEDY,
+        remedy=UNKNOWN_TOPIC_REMEDY, others=(paper_ids, A_PAPER),
     )
 
 
 def paper_id_choices(
     ids: Container[str], ordered: list[str] | None, misnamed: Container[str],
-    fate: Callable[[str], Fate | None],
+    fate: Callable[[str], Fate | None], topic_ids: Container[str] = frozenset(),
 ) -> _Choices:
-    """The paper ids a reference may name (`related:`, a reading order...)."""
-    return _Choices(ids, ordered, misnamed, fate, unmatched=UNKNOWN_PAPER_REMEDY)
+    """The paper ids a reference may name (`related:`, a reading order...); ``topic_ids``,
+    which a reference naming one is told it is."""
+    return _Choices(ids, ordered, misnamed, fate, unmatched=UNKNOWN_PAPER_REMEDY, others=(topic_ids, A_TOPIC))
 
 
 # Paper id -> (topic id, the located entry) for each reading order listing the paper.
@@ -549,7 +553,7 @@ class Checked:
         papers = list(self.content.papers)
         # The ids are those of the last load: a suggestion for a mistyped one needs
         # them sorted, which is done only then.
-        choices = paper_id_choices(self.owners, None, self.misnamed, fate)
+        choices = paper_id_choices(self.owners, None, self.misnamed, fate, topics.ids)
         for _, new in pairs:
             paper_id = str(new.id)
             self.owners[paper_id] = new
@@ -575,6 +579,12 @@ UNKNOWN_PAPER_REMEDY = (
     "; remove it here, or write a paper's id: its file's name in content/papers/ without .yml"
     " (readinglist search WORDS lists papers as papers/<id>/)"
 )
+
+
+# An unknown id that is an id of the other kind: a topic's where a paper is named, or a
+# paper's where a topic is (`related:` and `topics:` mixed up), and where it belongs.
+A_TOPIC = ": that is a topic's id; a paper's topics go in its 'topics:'"
+A_PAPER = ": that is a paper's id; a paper linked by hand goes in 'related:'"
 
 
 class _Everything:
@@ -604,6 +614,7 @@ class _Choices:
         aliases: Mapping[str, tuple[str, str]] | None = None,
         remedy: str = "",
         unmatched: str = "",
+        others: tuple[Container[str], str] = (frozenset(), ""),
     ):
         self.ids = ids
         self._ordered = ordered
@@ -615,6 +626,8 @@ class _Choices:
         self.remedy = remedy
         # What to do about one when nothing is suggested, nor the remedy says it.
         self.unmatched = unmatched
+        # The ids of the other kind, and what to say of a reference naming one.
+        self.others = others
 
     def suggestion(self, word: str) -> str:
         """" (did you mean ...?)" for a mistyped id, else ``unmatched``."""
@@ -652,6 +665,8 @@ def _known(
             gone = choices.fate(ref.text) if choices.fate is not None else None
             if gone is not None:
                 problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
+            elif ref.text in choices.others[0]:
+                problems.error(ref.loc, f"unknown {what} {ref.text!r}{choices.others[1]}")
             else:
                 problems.error(
                     ref.loc,

@@ -467,7 +467,7 @@ def _load_again(
     ):
         return None  # (what the other files' references say of a missing paper may change)
     memo.last = None  # until the new load is complete
-    topics = make_topic_choices(last.topics, last.topics_read)
+    topics = make_topic_choices(last.topics, last.topics_read, last.checked.owners)
     drafts = list(files.drafts)
     for at, _, _, draft, _ in fresh:
         drafts[at] = draft

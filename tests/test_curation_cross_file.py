@@ -395,6 +395,22 @@ def test_a_file_whose_id_no_other_file_has_is_still_told_to_rename_one(tmp_path)
     ]
 
 
+@pytest.mark.parametrize(
+    "field, told",
+    [
+        ("related: [multi-task-learning]", "11: unknown paper 'multi-task-learning': that is a"
+         " topic's id; a paper's topics go in its 'topics:'"),
+        ("topics: [b]", "10: unknown topic 'b': that is a paper's id; a paper linked by hand"
+         " goes in 'related:'"),
+    ],
+)
+def test_an_id_of_the_other_kind_is_told_what_it_is(tmp_path, field, told):
+    # (curator walkthrough: 'related: [multi-task-learning]', meant to put the paper in
+    # the topic, was told only to write a paper's id, as of a typo)
+    papers = {"a": paper("a", extra=f"{field}\n"), "b": paper("b")}
+    assert messages(project(tmp_path, ONE_TOPIC, **papers)) == [f"content/papers/a.yml:3:{told}"]
+
+
 # ------------------------------------------------------------ item 3: reading orders
 
 
