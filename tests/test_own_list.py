@@ -54,15 +54,17 @@ def readme_blocks() -> list[list[str]]:
 
 
 class Project:
-    """A fresh clone's worth of the repository (content/, mkdocs.yml, overrides/, and the
-    tests' way of telling the example from a list of one's own), committed in git."""
+    """A fresh clone's worth of the repository (content/, mkdocs.yml, the Makefile,
+    overrides/, and the tests' way of telling the example from a list of one's own),
+    committed in git."""
 
     def __init__(self, root: Path):
         self.root = root
         root.mkdir()
         for folder in ("content", "overrides"):
             shutil.copytree(REPO / folder, root / folder)
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        for name in ("mkdocs.yml", "Makefile"):
+            shutil.copy(REPO / name, root / name)
         (root / "generator").symlink_to(REPO / "generator", target_is_directory=True)  # (the hook)
         shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
         (root / "docs").mkdir()
@@ -109,6 +111,34 @@ class Project:
         return done.stdout
 
 
+def test_readmes_copy_is_a_clone_of_the_repository_with_its_tools_installed_by_make(tmp_path):
+    # (curator walkthrough: "in your copy of the repository" said neither how to make
+    # one nor that no command starts an empty project; "Publishing" then renames the
+    # copy's origin, which only a clone has)
+    from .gitrepo import GIT_ENV, git
+
+    clone, install = readme_blocks()[0][:2]
+    assert clone == "git clone ADDRESS my-lab-list && cd my-lab-list"
+    upstream = tmp_path / "readinglist"
+    (upstream / "content").mkdir(parents=True)
+    (upstream / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main", str(upstream))
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "the example")
+    done = subprocess.run(
+        ["bash", "-e", "-c", clone.replace("ADDRESS", str(upstream)) + " && pwd"],
+        cwd=tmp_path, env=GIT_ENV, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    copy = Path(done.stdout.strip())
+    assert copy == tmp_path / "my-lab-list" and (copy / "content" / "topics.yml").is_file()
+    assert git(copy, "remote", "get-url", "origin").strip() == str(upstream)
+    # `make check` installs the pinned tools before it checks (the Makefile's rule).
+    assert install == "make check"
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "\ncheck: $(VENV)/.installed\n\t$(BIN)/readinglist check\n" in makefile
+
+
 # Both recipes start from the shipped example (a copy of this repository's content/), so
 # they are tests of the example: on a lab's own list they would fail, and with them the
 # lab's `make test` and the CI that publishes its site.
@@ -117,7 +147,7 @@ class Project:
 def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     lab = Project(tmp_path / "lab")
     assert "1 passed" in lab.example_tests()  # the example: its tests run
-    (remove, import_, add), _ = readme_blocks()
+    (_, _, remove, import_, add), _ = readme_blocks()  # (the copy: the next test)
 
     # 1. The shipped papers, their listing and the import record go.
     assert remove == "git rm -q content/papers/*.yml content/sources/*"
@@ -234,7 +264,7 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_own_list.py"],
         cwd=lab.root, env=lab.env, capture_output=True, text=True,
     )
-    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("3 passed, 3 skipped"), done.stdout
+    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("4 passed, 3 skipped"), done.stdout
 
 
 @pytest.mark.example
