@@ -326,23 +326,34 @@
     return every;
   }
 
-  /* What the line above the results says of a query of several words. Material counts
-     the pages that find any one of them ("201 matching documents" for a title pasted
-     whole: nearly every page has one of its words); the reader looks for the pages
-     that have them all. (search.py's rank_by_words puts those first.) "" where
-     Material's count says it already: one word, or every page found has them all. */
+  /* The line above the results, in one wording for every query: how many pages were
+     found and, for several words, how many of them have every word. Material counts
+     the pages that find any one of the words ("201 matching documents" for a title
+     pasted whole: nearly every page has one of its words), where the reader looks for
+     the pages that have them all (search.py's rank_by_words puts those first); and a
+     word's count, Material's, said "documents" where that of several said "pages". */
   function countLine(pages, every, words) {
-    if (words < 2 || every === pages) {
-      return "";
+    if (pages === 0) {
+      return "No page found";
     }
-    var all = every === 0 ? "No page has" : every === 1 ? "1 page has" : every + " pages have";
-    return all + " every word; " + pages + (pages === 1 ? " has" : " have") + " some";
+    var found = pages === 1 ? "1 page found" : pages + " pages found";
+    if (words < 2) {
+      return found;
+    }
+    if (pages === 1) {
+      return found + (every === 1 ? ", with every word" : ", with only some of the words");
+    }
+    return found + ", " + (every === pages ? "all" : every === 0 ? "none" : every) + " with every word";
   }
 
-  /* The result's count line, as countLine says it, once Material has written its own
-     (after every query; an English site only: the line is English). */
+  /* The result's count line, as countLine says it, in place of Material's own (after
+     every answer; an English site only: the line is English). */
   var SEARCH_COUNT = { line: "" };
   var WATCHED_COUNTS = new WeakSet();
+  /* Material's count and its "No matching documents" (not its "Type to start
+     searching" or "Initializing search"; nor this line itself, written by the
+     observer). */
+  var MATERIAL_COUNT = /^\s*(?:[0-9][0-9.k]* matching documents?|No matching documents)\s*$/;
   function searchCount() {
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta || typeof MutationObserver !== "function" || WATCHED_COUNTS.has(meta)
@@ -351,9 +362,7 @@
     }
     WATCHED_COUNTS.add(meta);
     new MutationObserver(function () {
-      /* (Only Material's count, not its "Type to start searching" or "No matching
-         documents"; nor this line itself, written by the observer.) */
-      if (SEARCH_COUNT.line && /^\s*[0-9][0-9.k]* matching documents?\s*$/.test(meta.textContent)) {
+      if (SEARCH_COUNT.line && MATERIAL_COUNT.test(meta.textContent)) {
         meta.textContent = SEARCH_COUNT.line;
       }
     }).observe(meta, { childList: true, characterData: true, subtree: true });
@@ -813,6 +822,9 @@
           if (items && words) {
             SEARCH_COUNT.line = countLine(
               items.length, rankByWords(items, words, this.separator), words.length);
+          } else if (items) {
+            /* (a query not refined: how many were found is all that is known) */
+            SEARCH_COUNT.line = countLine(items.length, items.length, 0);
           } else if (isResult) {
             SEARCH_COUNT.line = "";
           }

@@ -114,7 +114,7 @@ def test_on_a_phone_tab_goes_past_the_closed_search_without_opening_it(open_cont
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("merging")
     wait_for_search(page)  # (the answer to "merging", not to "m")
-    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ pages? found/.test(document.querySelector('.md-search-result__meta').textContent)")
 
 
 def test_on_a_desktop_the_phone_buttons_stay_out_of_the_tab_order(open_context, site_dir, papers):
@@ -205,7 +205,7 @@ def test_the_search_status_line_is_readable(open_context, scheme):
     assert status.evaluate(CONTRAST) >= 4.5
     page.locator(".md-search__input").press_sequentially("merging")
     wait_for_search(page)  # (the answer to "merging", not to its first keys)
-    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ pages? found/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert status.evaluate(CONTRAST) >= 4.5
 
 
@@ -216,7 +216,7 @@ def test_the_search_results_highlights_and_topic_tags_are_readable(open_context,
     # name in its tag ("Task arithmetic, model merging and editing").
     page.locator(".md-search__input").press_sequentially("merging")
     wait_for_search(page)  # (the answer to "merging", not to its first keys)
-    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ pages? found/.test(document.querySelector('.md-search-result__meta').textContent)")
     marks = page.locator(".md-search-result mark")
     tags = page.locator(".md-search-result .md-tag")
     assert page.locator(".md-search-result__article h1 mark").count() > 0

@@ -119,7 +119,7 @@ def test_the_open_search_with_results_has_no_violations(open_context, base_url):
     page.locator(".md-search__input").press_sequentially("merging")
     # (Not the answer to its first keys, drawn over while axe-core runs.)
     wait_for_search(page)
-    page.wait_for_function("/^\\d+ matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/^\\d+ pages? found/.test(document.querySelector('.md-search-result__meta').textContent)")
     page.evaluate(SETTLED)
     assert page.locator(".md-search-result nav.md-tags").count() >= 2  # (the case this is about)
     options = {**EVERY_RULE, "rules": {**EVERY_RULE["rules"],

@@ -150,19 +150,27 @@ def test_a_typed_word_found_by_its_joined_spelling_is_not_missing(page, site_dir
 def test_the_count_above_the_results_says_how_many_pages_have_every_word(page, site_dir):
     # Material counts the pages that have any one word of the query: a title pasted
     # whole said "201 matching documents", nearly every page of the site, for the one
-    # paper it names (whose page comes first).
+    # paper it names (whose page comes first). A line of one wording for every query: a
+    # word said "10 matching documents" where two said "3 pages have every word; 187
+    # have some", whose 187 counted the 3 too.
     page.goto("")
     lines = page.evaluate(
         "cases => cases.map(c => window.readinglistCountLine(...c))",
-        [[201, 1, 4], [201, 10, 4], [5, 0, 2], [1, 0, 2], [3, 3, 2], [12, 1, 1]],
+        [[201, 1, 4], [201, 10, 4], [5, 0, 2], [1, 0, 2], [3, 3, 2], [1, 1, 3],
+         [12, 12, 1], [1, 1, 1], [0, 0, 1], [0, 0, 3], [0, 0, 0]],
     )
     assert lines == [
-        "1 page has every word; 201 have some",
-        "10 pages have every word; 201 have some",
-        "No page has every word; 5 have some",
-        "No page has every word; 1 has some",
-        "",  # (every page found has them all: Material's count says so)
-        "",  # (one word: every page found has it)
+        "201 pages found, 1 with every word",
+        "201 pages found, 10 with every word",
+        "5 pages found, none with every word",
+        "1 page found, with only some of the words",
+        "3 pages found, all with every word",
+        "1 page found, with every word",
+        "12 pages found",  # (one word: every page found has it, in some form)
+        "1 page found",
+        "No page found",
+        "No page found",
+        "No page found",  # (stop words only: nothing is searched)
     ]
     engine = MaterialSearch(load_index(site_dir))
     query = "Editing Models with Task Arithmetic"  # ("with" is a stop word, not searched)
@@ -173,17 +181,24 @@ def test_the_count_above_the_results_says_how_many_pages_have_every_word(page, s
     assert found[0] == "papers/editing-models-with-task-arithmetic/" and found[0] in every
     assert 1 < len(every) < len(found)
     meta = page.locator(".md-search-result__meta")
-    page.locator(".md-search__input").press_sequentially(query)
+    box = page.locator(".md-search__input")
+    box.press_sequentially(query)
     # (Material searches as each key is typed, so a line for part of the query can show
     # first: wait for the whole query's answer, and fail with what shows if it is not
     # the line expected.)
     wait_for_search(page)
-    expect(meta).to_have_text(f"{len(every)} pages have every word; {len(found)} have some")
-    # One word: Material's count, which is true of it.
-    page.locator(".md-search__input").fill("")
-    page.locator(".md-search__input").press_sequentially("arithmetic")
+    expect(meta).to_have_text(f"{len(found)} pages found, {len(every)} with every word")
+    # One word: the same words, without what only several words have.
+    box.fill("")
+    box.press_sequentially("arithmetic")
     arithmetic = len(engine.search("arithmetic"))
     assert arithmetic > 1
-    # (The first keys' query, "a", is a stop word: "No matching documents" shows on the way.)
+    # (The first keys' query, "a", is a stop word: "No page found" shows on the way.)
     wait_for_search(page)
-    expect(meta).to_have_text(f"{arithmetic} matching documents")
+    expect(meta).to_have_text(f"{arithmetic} pages found")
+    # Nothing found: no "documents" either.
+    box.fill("")
+    box.press_sequentially("qqzzxxv")
+    assert engine.search("qqzzxxv") == []
+    wait_for_search(page)
+    expect(meta).to_have_text("No page found")
