@@ -653,6 +653,30 @@ def test_published_under_a_sub_path_the_404_page_has_its_styles_and_links(
     assert len(own) == 3 and all(href.startswith("/rl/") for href in own), own
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_404_page_names_the_search_the_header_shows(open_context, viewport):
+    # (A reader's review: on a phone the 404 page said to "use the search box at the top
+    # of the page", where the header shows no box, only a magnifier button, as the home
+    # page says.)
+    page = open_context(viewport=viewport).new_page()
+    page.goto("404.html")
+    said = page.locator(".rl-not-found").inner_text()
+    box = page.locator(".md-search__input")
+    button = page.get_by_role("button", name="Search")
+    # (The closed box of a phone is laid out, off the screen: the button says which shows.)
+    if viewport == DESKTOP:
+        expect(button).to_be_hidden()
+        expect(box).to_be_in_viewport()
+        assert "box" in said
+    else:
+        expect(button).to_be_visible()
+        expect(box).not_to_be_in_viewport()
+        assert "magnifier" in said
+        button.click()
+        expect(box).to_be_in_viewport()
+        expect(box).to_be_focused()
+
+
 def _normal(text: str) -> str:
     """The filter's reading of a row or a query (table-filter.js `normal`)."""
     return " " + " ".join(re.sub(r"[^\w]|_", " ", text.lower().replace("-", "")).split())
