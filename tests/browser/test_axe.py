@@ -91,7 +91,7 @@ def _violations(open_context, base: str, urls, view: str) -> list[str]:
 @pytest.mark.parametrize("view", VIEWS)
 def test_the_shipped_lists_pages_have_no_violations(open_context, base_url, site_dir, papers, view):
     kinds = page_kinds(site_dir, papers)
-    urls = [kinds[kind] for kind in ("home", "topic", "paper", "all-papers", "page-curation-reference")]
+    urls = [kinds[kind] for kind in ("home", "topic", "paper", "all-papers", "page-curation-reference", "404")]
     # A paper with no related paper shown: its note links its topic's page.
     urls.append(next(p["url"] for p in papers if not p["related"] and p["topics"]))
     # All papers filtered to nothing: its note and its button to the site's search.

@@ -752,6 +752,11 @@ def test_on_a_desktop_a_page_without_headings_takes_the_width_no_table_of_conten
     page.goto(path)
     page.locator(content).wait_for(state="visible")
     assert not page.locator(".md-sidebar--secondary").is_visible()
+    # The navigation stays: the 404 page lost it with its table of contents (one
+    # variable of the theme hides both), and a reader who followed a dead link had no
+    # topics to go to on a desktop, where a phone's menu still had them.
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    expect(page.locator(".md-sidebar--primary .md-nav__link").filter(has_text="All papers").first).to_be_visible()
     widths = page.evaluate("""content => ({
         content: document.querySelector(content).getBoundingClientRect().width,
         room: document.querySelector('.md-main__inner').getBoundingClientRect().right
