@@ -339,6 +339,17 @@ def test_a_reading_order_among_papers_without_a_year_does_not_say_newest_first()
     assert note((paper("n", 2024, title="New"), *undated)).endswith(
         "then the others as the topic's table lists them, newest first (those without a year last, by title)."
     )
+    # Nor does each topic's line say "no year" where no paper of the topic's table has
+    # one: it said "(no year: by title)" on every page of the shipped list, as if this
+    # paper's year were what placed it; the table is by title, and so is the line.
+    def line(papers) -> str:
+        ids = [p.id for p in papers]
+        result = plan(site(papers, (Topic("t", "T"),), {pid: ("t",) for pid in ids}))
+        text = Renderer().render(page(result, f"papers/{ids[-1]}.md"))
+        return text.split('<ul class="rl-neighbours" data-search-exclude>\n', 1)[1].split("):", 1)[0] + ")"
+
+    assert line(undated) == '<li><a href="../../topics/t/">T</a>, 2 of 2 (by title)'
+    assert line((paper("n", 2024, title="New"), *undated)).endswith(", 3 of 3 (no year: by title)")
 
 
 def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
