@@ -192,13 +192,9 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
                     continue
                 reported.update((draft.shown, other) for other in others)
                 shown = f" {draft.values[name]}" if name != "title" else ""
-                # (How to end it: a merge keeps the removed file's address and readers.)
-                fix = (
-                    "; merge them: keep one file, copy into it what the other adds, delete the"
-                    " other and list its id in the kept one's 'formerly:'"
-                )
+                fix = MERGE
                 if name == "title":
-                    fix += ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
+                    fix += TWO_PAPERS
                 elif _titles_differ(draft, [o for o in members if o.shown in others]):
                     # A file copied to start another paper keeps the arXiv id or DOI of
                     # the one it was copied from: then a merge would lose the new paper.
@@ -211,6 +207,58 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
                     f"same paper as {', '.join(others)} ({reason}{shown}){fix}",
                 )
     return tuple(indexes)
+
+
+# How to end two files of one paper: a merge keeps the removed file's address and readers.
+MERGE = (
+    "; merge them: keep one file, copy into it what the other adds, delete the other and list"
+    " its id in the kept one's 'formerly:'"
+)
+# How to tell two papers of one title apart, as the importer does (matchkeys.two_works).
+TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
+
+
+def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> frozenset[str]:
+    """Files whose titles are so alike that `readinglist import` takes them for one paper
+    (matchkeys.SimilarTitles, the importer's own match): nearly always one paper added
+    twice by hand, a title mistyped. Said once per pair, at the title of the later file
+    in name order, naming the earlier one that import would merge it into (the most
+    alike), unless the two are told apart as the importer tells them (other arXiv ids or
+    DOIs, other people in other years, each its own abstract), or are one paper said
+    already (one arXiv id, DOI, or title but for a hyphen). The titles of each pair found,
+    told apart or not: a rerun that changes such a file checks them all again."""
+    from .matchkeys import SimilarTitles, different_abstracts  # (only with titles to compare)
+
+    index: SimilarTitles[PaperDraft] = SimilarTitles()
+    near: set[str] = set()
+    for draft in sorted((d for d in papers if d.same_keys and d.same_keys[2]), key=_shown):
+        title = draft.same_keys[2]
+        if title in index:
+            continue  # (one title: said as such)
+        found = index.similar(title, then_add=draft)
+        if found is None:
+            continue
+        other, score = found
+        near.update((title, other.same_keys[2]))
+        if any(a and a == b for a, b in zip(draft.same_keys[:2], other.same_keys[:2])) or (
+            draft.same_keys[3] == other.same_keys[3]
+        ):
+            continue  # (one paper by its arXiv id or DOI, or its title but for a hyphen: said)
+        if _two_papers(draft, other) or different_abstracts(
+            str(draft.values.get("abstract") or ""), str(other.values.get("abstract") or "")
+        ):
+            continue
+        named = f" (id {other.id!r})" if other.id is not None else ""
+        problems.warning(
+            draft.nodes["title"].loc,
+            f"same paper as {other.shown}{named}? Its title, {str(other.values['title'])!r}, and"
+            f" this one are {score:.0f}% alike: `readinglist import` takes them for one paper"
+            + MERGE + TWO_PAPERS + ", or its own abstract",
+        )
+    return frozenset(near)
+
+
+_shown = operator.attrgetter("shown")
 
 
 def cross_check(
@@ -226,6 +274,7 @@ def cross_check(
     claimed, owners = _claim_ids(papers)
     _misnamed_ids(papers, claimed, problems)
     same = _same_papers(papers, problems)
+    near = _similar_titles(papers, problems)
     ordered = sorted(claimed)
     # A file that gave no valid id (a YAML syntax error, most often) or another id than
     # its name is reported on its own; its name is the id it is meant to have, so
@@ -278,7 +327,7 @@ def cross_check(
     content = Content(papers=tuple(built), topics=tuple(built_topics))
     return Checked(
         content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, ruled,
-        frozenset(gone.asked),
+        frozenset(gone.asked), near,
     )
 
 
@@ -486,6 +535,9 @@ class Checked:
     # says what became of a missing paper (Gone.asked): a file gaining or losing one
     # can change it in other files.
     asked_marks: frozenset[tuple[str, str]] = frozenset()
+    # The titles (as compared) of the files whose titles are so alike another's that
+    # import takes them for one paper (`_similar_titles`), whether told apart or not.
+    near: frozenset[str] = frozenset()
 
     def can_swap(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of
@@ -503,6 +555,8 @@ class Checked:
                 return False  # (another paper's `related:` is warned of, citing an entry)
             if self.owners.get(old.id) is not old:
                 return False
+            if self._near(old, new):
+                return False
         for position, index in enumerate(self.same):
             for old, _ in pairs:
                 key = old.same_keys[position]
@@ -515,6 +569,23 @@ class Checked:
                 if key in index and id(index[key]) not in olds:
                     return False
         return True
+
+    def _near(self, old: PaperDraft, new: PaperDraft) -> bool:
+        """Whether the old draft's title is one of a pair that import takes for one paper
+        (a warning, or what tells the two apart, may change), or the new one's, changed,
+        may be: as alike as that to any other title, whatever words they share (a
+        superset of the pairs `_similar_titles` finds, so a rerun never misses one)."""
+        title, retitled = (draft.same_keys[2] if draft.same_keys else "" for draft in (old, new))
+        if title in self.near:
+            return True
+        if not retitled or retitled == title:
+            return False
+        from rapidfuzz import fuzz, process
+
+        from .matchkeys import SIMILAR_TITLE
+
+        others = [other for other in self.same[2] if other != title]
+        return process.extractOne(retitled, others, scorer=fuzz.ratio, score_cutoff=SIMILAR_TITLE) is not None
 
     def _cited(
         self, old: PaperDraft, new: PaperDraft, pairs: Sequence[tuple[PaperDraft, PaperDraft]]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from . import provenance
 from .errors import Location, Problems
@@ -30,7 +30,8 @@ from .ingest import Record, normalise_text
 from .ingest.exporters import KEY_SOURCES
 from .links import same_page, without_subject_class
 from .matchkeys import (
-    PREPRINT, abstract_key, family_names, identity_marks, joined_title, normalise_title, title_key, two_works,
+    PREPRINT, SimilarTitles, abstract_key, different_abstracts, family_names,
+    joined_title, normalise_title, title_key, two_works,
 )
 from .models import Link, en_dashed_pages, pages_text
 from .names import shown_name
@@ -39,10 +40,9 @@ from .schema import PAPER_FIELDS, field_names
 from .yamlio import Map, Scalar, Seq, parse
 
 
-FUZZY_THRESHOLD = 95.0
-# Titles only fuzzily alike name one paper unless both abstracts are given and less alike
-# than this (two papers with near titles, each with its own abstract and repository).
-ABSTRACT_ALIKE = 75.0
+# (How alike titles, and abstracts, must be: matchkeys.SIMILAR_TITLE and ABSTRACT_ALIKE,
+# which `check` shares.)
+
 # One long abstract names one paper only under titles at least this alike: "A Survey of
 # Multi-Task Learning in NLP" and "Multi-Task Learning for NLP: An Overview" are 62%
 # alike, unrelated titles about 40%.
@@ -465,10 +465,7 @@ class Index:
         # A paper's own page or PDF (a link of kind paper or pdf, `same_link`) -> that paper.
         self.by_paper_link: dict[str, Paper] = {}
         self.by_place: dict[tuple[str, ...], Paper] = {}  # place_key -> paper
-        self.titles: list[tuple[str, Paper]] = []
-        # (identity marks, word) -> indexes into ``titles``: a fuzzy match must share the
-        # marks (see _identity_marks), so only titles with the same marks are candidates.
-        self.postings: dict[tuple[tuple[str, ...], str], list[int]] = {}
+        self.titles: SimilarTitles[Paper] = SimilarTitles()
 
     def add(self, paper: Paper) -> None:
         arxiv = arxiv_key(paper.values.get("arxiv"))
@@ -506,10 +503,7 @@ class Index:
             self.by_joined_title.setdefault(joined_title(title), paper)
         if title and title not in self.by_title:
             self.by_title[title] = paper
-            self.titles.append((title, paper))
-            marks = identity_marks(title)
-            for word in set(title.split()):
-                self.postings.setdefault((marks, word), []).append(len(self.titles) - 1)
+            self.titles.add(title, paper)
 
     def keyed(self, record: Record) -> list[Paper]:
         """The papers an import took a record of the record's key for: of its source, or
@@ -578,27 +572,9 @@ class Index:
         placed = self.by_place.get(place_key(*(getattr(record, name) for name in _PLACE)) or ())
         if twin is None and placed is not None and not ids_disagree(placed, record):
             twin = (placed, "same authors, venue, year and pages")
-        # Titles this similar differ in a few characters, so they share at least one of
-        # their rarer words; only those candidates are scored.
-        marks = identity_marks(title)
-        postings = [
-            (len(found), word, found)
-            for word in set(title.split())
-            if (found := self.postings.get((marks, word)))
-        ]
-        postings.sort(key=lambda item: item[:2])
-        candidates: set[int] = set()
-        for _, _, found in postings[:3]:  # a misspelt word is in no posting: skipped
-            candidates.update(found)
-        if not candidates:
-            return None, "", twin
-        ordered = sorted(candidates)
-        best = process.extractOne(
-            title, [self.titles[i][0] for i in ordered], scorer=fuzz.ratio,
-            score_cutoff=FUZZY_THRESHOLD,
-        )
-        if best is not None:
-            return self.titles[ordered[best[2]]][1], f"similar title, {best[1]:.0f}% alike", twin
+        similar = self.titles.similar(title)
+        if similar is not None:
+            return similar[0], f"similar title, {similar[1]:.0f}% alike", twin
         return None, "", twin
 
 
@@ -702,9 +678,5 @@ def _abstract_names(paper: Paper, record: Record, title: str) -> bool:
 
 def abstracts_differ(paper: Paper, record: Record) -> bool:
     """Both abstracts given and clearly not one text revised (nor one cut short)."""
-    mine = " ".join(str(paper.values.get("abstract") or "").casefold().split())
-    theirs = " ".join(record.abstract.casefold().split())
-    if not mine or not theirs:
-        return False
-    return fuzz.ratio(mine, theirs) < ABSTRACT_ALIKE and fuzz.partial_ratio(mine, theirs) < ABSTRACT_ALIKE
+    return different_abstracts(str(paper.values.get("abstract") or ""), record.abstract)
 

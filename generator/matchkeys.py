@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
+from typing import Generic, TypeVar
+
+from rapidfuzz import fuzz, process
 
 from . import provenance
 from .latex import plain_for_matching
@@ -141,10 +145,12 @@ def identity_marks(title: str) -> tuple[str, ...]:
     and "Qwen3", "α-" and "β-Learning" are 95% alike, yet different papers), number words
     and Roman numerals ("Part One", "Part III"), and the numerals in a word of Chinese or
     Japanese characters."""
+    # (Each word's cheap test first: `check` marks every title of a list, 10,000 of them.)
+    digits = _DIGIT.search(title) is not None
     marks = [
         w for w in title.split()
-        if (len(w) <= 2 and w not in _STOP_WORDS) or _DIGIT.search(w)
-        or w in _NUMBER_WORDS or (_ROMAN.fullmatch(w) and w not in _NOT_ROMAN)
+        if (len(w) <= 2 and w not in _STOP_WORDS) or (digits and _DIGIT.search(w))
+        or w in _NUMBER_WORDS or (not w.strip("ivxlc") and _ROMAN.fullmatch(w) and w not in _NOT_ROMAN)
     ]
     if not title.isascii():
         marks += _CJK_NUMERALS.findall(title)
@@ -161,6 +167,105 @@ def joined_title(title: str) -> str:
     "Llama 270B". The importer takes two such titles for one paper; `check` warns of two
     files so titled (paperdrafts.SAME_PAPER_KEYS)."""
     return " ".join(("".join(title.split()), *_NUMBER.findall(title)))
+
+
+# Titles at least this alike (rapidfuzz's ratio, in percent) name one paper, unless both
+# abstracts are given and clearly differ (ABSTRACT_ALIKE) or their ids, or their people
+# and years, tell two papers (importmatch.apart; `check` warns of two such files).
+SIMILAR_TITLE = 95.0
+# Titles only fuzzily alike name one paper unless both abstracts are given and less alike
+# than this (two papers with near titles, each with its own abstract and repository).
+ABSTRACT_ALIKE = 75.0
+# The lengths of the titles a posting holds, in steps of this many characters.
+_LENGTH_STEP = 4
+
+Named = TypeVar("Named")
+
+
+class SimilarTitles(Generic[Named]):
+    """Normalised titles, each with what it names (the first given a title keeps it), and
+    the one most alike a title, at least SIMILAR_TITLE: the importer's match by a very
+    similar title, and `check`'s of two files so titled.
+
+    Titles this similar differ in a few characters, so they share at least one of their
+    rarer words; only those candidates are scored. A misspelt word is in no posting:
+    the three rarest words found are the candidates'. Each must share the title's
+    identity marks (two numbers are two papers). A posting is kept by the titles'
+    lengths too: a title longer or shorter than the ratio allows cannot be that alike,
+    and is not even gathered (on 10,000 titles, most of a common word's)."""
+
+    def __init__(self) -> None:
+        # Each title -> its place in the order given, and what it names.
+        self._titles: dict[str, tuple[int, Named]] = {}
+        # identity marks -> word -> [how many titles hold it, the word, {a length step ->
+        # the titles of such lengths}]: lists, so that those of a title's words sort by
+        # how rare they are, then as the words sort.
+        self._postings: dict[tuple[str, ...], dict[str, list]] = {}
+
+    def __contains__(self, title: str) -> bool:
+        return title in self._titles
+
+    def add(self, title: str, named: Named) -> None:
+        """Index ``title`` (normalised) for ``named``, unless it has been given already."""
+        if title and title not in self._titles:
+            self._add(title, set(title.split()), identity_marks(title), named)
+
+    def _add(self, title: str, words: set[str], marks: tuple[str, ...], named: Named) -> None:
+        self._titles[title] = (len(self._titles), named)
+        step = len(title) // _LENGTH_STEP
+        postings = self._postings.get(marks)
+        if postings is None:
+            postings = self._postings[marks] = {}
+        for word in words:
+            if (posting := postings.get(word)) is None:
+                postings[word] = [1, word, {step: [title]}]
+            else:
+                posting[0] += 1
+                if (found := posting[2].get(step)) is None:
+                    posting[2][step] = [title]
+                else:
+                    found.append(title)
+
+    def similar(self, title: str, then_add: Named | None = None) -> tuple[Named, float] | None:
+        """What the title most alike ``title`` (normalised) names (of two as alike, the
+        one given first), and how alike they are; None when none is SIMILAR_TITLE alike.
+        ``then_add``: what ``title`` names, indexed once it is looked up (as `add` does,
+        with less work done twice on a list's every title)."""
+        marks, words = identity_marks(title), set(title.split())
+        postings = self._postings.get(marks)
+        found = self._similar(title, words, postings) if postings else None
+        if then_add is not None and title not in self._titles:
+            self._add(title, words, marks, then_add)
+        return found
+
+    def _similar(self, title: str, words: set[str], postings: dict[str, list]) -> tuple[Named, float] | None:
+        # (Called on every title of a list by `check`: the loops are the library's.)
+        rarest = sorted(filter(None, map(postings.get, words)))[:3]
+        # fuzz.ratio is 100 less the share of the two lengths together that the edits
+        # make (in percent), and each character of the lengths' difference takes an
+        # edit: the lengths are at most this far apart (a character more, for rounding).
+        length, spread = len(title), 1 - SIMILAR_TITLE / 100
+        low = int(length * (1 - spread) / (1 + spread)) - 1
+        high = int(length * (1 + spread) / (1 - spread)) + 1
+        steps = range(max(low, 0) // _LENGTH_STEP, high // _LENGTH_STEP + 1)
+        candidates: set[str] = set()
+        for _, _, by_length in rarest:
+            candidates.update(*map(by_length.get, steps, repeat((), len(steps))))
+        best = process.extractOne(title, candidates, scorer=fuzz.ratio, score_cutoff=SIMILAR_TITLE)
+        if best is None:
+            return None
+        # (A set has no order of its own: of titles as alike, the first given.)
+        tied = [choice for choice in candidates if fuzz.ratio(title, choice) == best[1]]
+        return self._titles[min(tied, key=self._titles.__getitem__)][1], best[1]
+
+
+def different_abstracts(one: str, other: str) -> bool:
+    """Both abstracts given and clearly not one text revised (nor one cut short): papers
+    of near titles are two then."""
+    one, other = " ".join(one.casefold().split()), " ".join(other.casefold().split())
+    if not one or not other:
+        return False
+    return fuzz.ratio(one, other) < ABSTRACT_ALIKE and fuzz.partial_ratio(one, other) < ABSTRACT_ALIKE
 
 
 def title_key(title: str) -> str:
