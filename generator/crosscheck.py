@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import posixpath
+import shlex
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -19,7 +20,7 @@ from typing import Callable, Container, Iterable, Mapping, Sequence
 from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
 from .models import Content, Paper
-from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, names_an_id
+from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
 from .topicsfile import (
     UNKNOWN_TOPIC_REMEDY,
     TopicDraft,
@@ -106,29 +107,6 @@ def _claim_ids(papers: list[PaperDraft]) -> tuple[dict[str, PaperDraft], _Index]
                     claimed[paper_id] = draft
     owners = {key: found[0] if len(found) == 1 else None for key, found in claims.items()}
     return claimed, owners
-
-
-def _misnamed_ids(papers: Sequence[PaperDraft], claimed: Mapping[str, PaperDraft], problems: Problems) -> None:
-    """A file whose id is not its name (a name that is no id is told so on its own:
-    paperdrafts.read_paper). When the file named after that id holds it, this one is a
-    copy that kept the id: renaming the file to it, one of the two ways to make them
-    agree, would write over the other file, so only the id is to change."""
-    for draft in papers:
-        if draft.id is None or draft.id == draft.stem or not names_an_id(draft.stem):
-            continue
-        holder = claimed.get(draft.id)
-        if holder is not None and holder is not draft and holder.stem == draft.id:
-            fix = (
-                f", and {holder.shown} is paper {draft.id!r}: write 'id: {draft.stem}', this"
-                f" file's name (if it is the same paper, copy into {holder.shown} what it adds"
-                " and delete it)"
-            )
-        else:
-            fix = "; rename one so they agree"
-        problems.error(
-            draft.nodes["id"].loc,
-            f"id {draft.id!r} does not match the file name {draft.stem + '.yml'!r}{fix}",
-        )
 
 
 def _ids_disagree(one: PaperDraft, other: PaperDraft) -> bool:
@@ -261,6 +239,43 @@ def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> frozens
 _shown = operator.attrgetter("shown")
 
 
+def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
+    """A file whose id is not its name, with the fixes that make them agree: the mv
+    command renaming the file, or the id to write (which moves the paper's page), as
+    the files there allow. A file of that name there already, or an earlier one giving
+    the id too, would be overwritten by the mv: this file is then a copy of that paper
+    to merge, or another paper to give its own id."""
+    names = {draft.stem for draft in papers}
+    first: dict[str, PaperDraft] = {}  # id -> the first file giving it, named otherwise
+    for draft in sorted(papers, key=_shown):
+        paper_id, stem = draft.id, draft.stem
+        if paper_id is None or paper_id == stem:
+            continue
+        said = f"id {paper_id!r} does not match the file name {stem + '.yml'!r}"
+        target = posixpath.join(posixpath.dirname(draft.shown), f"{paper_id}.yml")
+        mv = f"mv {shlex.quote(draft.shown)} {shlex.quote(target)}"  # (a name with a space)
+        named = is_id(stem)
+        holder = target if paper_id in names else first.setdefault(paper_id, draft).shown
+        if holder != draft.shown:
+            held = "is named for that id already" if holder == target else "gives that id too"
+            other = f"write 'id: {stem}'" if named else "give it an id of its own and name the file after it"
+            said += (
+                f", and {holder} {held}: if this file is another paper, {other}; if it is that"
+                f" paper, copy into {holder} what this file adds, then delete this file"
+            )
+        elif stem in _ids_of(draft.values.get("formerly")):
+            said += f"; its 'formerly:' lists {stem!r}, a rename half made: rename the file too, {mv}"
+        elif named:
+            said += (
+                f"; rename the file, {mv}, or write 'id: {stem}' (an id is its page's address:"
+                f" if the site was published with {paper_id!r}, add 'formerly: [{paper_id}]' so"
+                " that address leads here)"
+            )
+        else:
+            said += f"; rename the file to {paper_id + '.yml'!r} (a file's name is its paper's id): {mv}"
+        problems.error(draft.nodes["id"].loc, said)
+
+
 def cross_check(
     papers: list[PaperDraft],
     topics: list[TopicDraft],
@@ -272,7 +287,7 @@ def cross_check(
     """The checks across files. ``unnamed``: the topics with no valid id (read_topics)."""
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
-    _misnamed_ids(papers, claimed, problems)
+    _check_file_names(papers, problems)
     same = _same_papers(papers, problems)
     near = _similar_titles(papers, problems)
     ordered = sorted(claimed)
@@ -553,8 +568,8 @@ class Checked:
                 return False  # (which old addresses lead where is checked across files)
             if _not_related_entries(old) != _not_related_entries(new) and self._cited(old, new, pairs):
                 return False  # (another paper's `related:` is warned of, citing an entry)
-            if self.owners.get(old.id) is not old:
-                return False
+            if self.owners.get(old.id) is not old or old.id != old.stem:
+                return False  # (which fix its name's error says depends on the other files)
             if self._near(old, new):
                 return False
         for position, index in enumerate(self.same):

@@ -300,8 +300,7 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
             tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}"
         )
         return draft
-    named = names_an_id(stem)
-    fills = {"id": f"; write 'id: {stem}', its file's name"} if named else {}
+    fills = {"id": f"; write 'id: {stem}', its file's name"} if is_id(stem) else {}
     draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS, fills=fills)
     # A file with a field YAML cannot read is no paper of the site yet, as one that
     # cannot be read at all: nothing is said of it that the field's value might undo;
@@ -340,20 +339,14 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
         )
     # Only what the cross-checks point at is kept, so the rest of the tree can go.
     draft.nodes = {key.text: value for key, value in tree.entries if key.text in _POINTED_AT}
-    # (A name that is no id, Bad_Name.yml, leaves one way to make them agree. A name that
-    # is one is told what to do by crosscheck.misnamed_ids, which sees the other files.)
-    if draft.id is not None and draft.id != stem and not named:
-        problems.error(
-            draft.nodes["id"].loc,
-            f"id {draft.id!r} does not match the file name {stem + '.yml'!r};"
-            f" rename the file to {draft.id + '.yml'!r} (a file's name is its paper's id)",
-        )
+    # (An id that is not the file's name is said across files: how to make them agree
+    # depends on which files there are, crosscheck._check_file_names.)
     return draft
 
 
-def names_an_id(stem: str) -> bool:
-    """Whether a file's name (without .yml) could be a paper's id."""
-    return bool(re.fullmatch(PATTERNS["id"], stem)) and len(stem) <= MAX_ID_LENGTH
+def is_id(text: str) -> bool:
+    """Whether ``text`` (a file's name without .yml) may be a paper's id."""
+    return bool(re.fullmatch(PATTERNS["id"], text)) and len(text) <= MAX_ID_LENGTH
 
 
 # A line that starts a field of a paper file ("title: ...", "links:"), and the field's name.

@@ -437,7 +437,10 @@ CASES = {
     "id that does not match the file name": (
         "id: known-paper-2\ntitle: A\nabstract: a\n",
         [
-            f"{P}:1:5: id 'known-paper-2' does not match the file name 'x.yml'; rename one so they agree"
+            f"{P}:1:5: id 'known-paper-2' does not match the file name 'x.yml'; rename the file, mv"
+            f" {P} content/papers/known-paper-2.yml, or write 'id: x' (an id is its page's address:"
+            " if the site was published with 'known-paper-2', add 'formerly: [known-paper-2]' so that"
+            " address leads here)"
         ],
     ),
     "not a mapping": (
@@ -1139,10 +1142,11 @@ def test_two_files_claiming_one_id_give_one_error_on_the_file_to_fix(tmp_path):
     write_paper(tmp_path, "copy.yml", KNOWN.replace("A Known Paper", "A Copy"))
     content, problems = load_content(tmp_path / "content")
     assert [str(p) for p in problems.sorted()] == [
+        # (not the mv of the file to known-paper.yml, which would lose that file)
         "content/papers/copy.yml:1:5: id 'known-paper' does not match the file name 'copy.yml',"
-        " and content/papers/known-paper.yml is paper 'known-paper': write 'id: copy', this"
-        " file's name (if it is the same paper, copy into content/papers/known-paper.yml what"
-        " it adds and delete it)",
+        " and content/papers/known-paper.yml is named for that id already: if this file is another"
+        " paper, write 'id: copy'; if it is that paper, copy into content/papers/known-paper.yml"
+        " what this file adds, then delete this file",
     ]
     # The model holds one paper per id: the file named after it, though "copy.yml"
     # comes first in name order.
@@ -1155,10 +1159,16 @@ def test_two_files_claiming_an_id_neither_is_named_after(tmp_path):
     write_paper(tmp_path, "b.yml", KNOWN.replace("A Known Paper", "B"))
     write_paper(tmp_path, "a.yml", KNOWN.replace("A Known Paper", "A"))
     content, problems = load_content(tmp_path / "content")
+    # The first in name order may be renamed; the second is a copy of it, or another paper.
     assert [str(p) for p in problems.sorted()] == [
-        f"content/papers/{name}.yml:1:5: id 'known-paper' does not match the file name"
-        f" '{name}.yml'; rename one so they agree"
-        for name in "ab"
+        "content/papers/a.yml:1:5: id 'known-paper' does not match the file name 'a.yml'; rename"
+        " the file, mv content/papers/a.yml content/papers/known-paper.yml, or write 'id: a' (an id"
+        " is its page's address: if the site was published with 'known-paper', add 'formerly:"
+        " [known-paper]' so that address leads here)",
+        "content/papers/b.yml:1:5: id 'known-paper' does not match the file name 'b.yml', and"
+        " content/papers/a.yml gives that id too: if this file is another paper, write 'id: b';"
+        " if it is that paper, copy into content/papers/a.yml what this file adds, then delete"
+        " this file",
     ]
     assert [(p.id, p.title) for p in content.papers] == [("known-paper", "A")]
 
@@ -1801,7 +1811,10 @@ def test_a_rerun_says_a_misnamed_files_id_at_the_line_it_moved_to(tmp_path, monk
     project.check("a line above its id")
     assert [str(p) for p in project.fresh_problems.items if "does not match" in p.message] == [
         "content/papers/old-name.yml:2:5: id 'new-name' does not match the file name"
-        " 'old-name.yml'; rename one so they agree"
+        " 'old-name.yml'"
+        "; rename the file, mv content/papers/old-name.yml content/papers/new-name.yml, or write"
+        " 'id: old-name' (an id is its page's address: if the site was published with"
+        " 'new-name', add 'formerly: [new-name]' so that address leads here)"
     ]
 
 
@@ -2074,13 +2087,18 @@ def test_a_paper_file_in_content_instead_of_content_papers_is_said_with_the_move
     ]
 
 
-@pytest.mark.parametrize("name", ["Bad_Name.yml", "bad name.yml", "Bad-Name.yml"])
-def test_a_file_name_that_is_no_id_is_told_the_name_its_id_gives(tmp_path, name):
+@pytest.mark.parametrize(
+    "name, shown",
+    [("Bad_Name.yml", "content/papers/Bad_Name.yml"), ("bad name.yml", "'content/papers/bad name.yml'"),
+     ("Bad-Name.yml", "content/papers/Bad-Name.yml")],
+)
+def test_a_file_name_that_is_no_id_is_told_the_name_its_id_gives(tmp_path, name, shown):
     # (curator walkthrough: "rename one so they agree" of Bad_Name.yml holding 'id:
     # bad-name', where only the file can be renamed: no id may be Bad_Name)
     assert check_one(tmp_path, "id: bad-name\ntitle: A\n", name=name) == [
         f"content/papers/{name}:1:5: id 'bad-name' does not match the file name {name!r};"
-        " rename the file to 'bad-name.yml' (a file's name is its paper's id)"
+        f" rename the file to 'bad-name.yml' (a file's name is its paper's id): mv {shown}"
+        " content/papers/bad-name.yml"
     ]
 
 
@@ -2096,3 +2114,23 @@ def test_each_line_a_tab_starts_is_said_once_in_a_file_with_tabs_in_two_fields(t
         f"{P}:5:1: {tab}",
         f"{P}:9:1: {tab} (line 10 also starts with a tab)",
     ]
+
+
+def test_a_rerun_says_the_fix_of_an_id_that_is_not_its_files_name_as_a_full_load_does(tmp_path, monkeypatch):
+    # The fix said depends on the other files (a file of that name there or not): a rerun
+    # that checks the edited file alone would keep the place and words of the last load.
+    from tests.test_curation_cross_file import TOPICS as FILLED, paper, project
+
+    root = project(tmp_path / "p", FILLED, a=paper("a"), b=paper("b"), c=paper("new-c"))
+    work = _Project(root, monkeypatch, None)
+    said = (
+        "id 'new-c' does not match the file name 'c.yml'; rename the file, mv content/papers/c.yml"
+        " content/papers/new-c.yml, or write 'id: c' (an id is its page's address: if the site was"
+        " published with 'new-c', add 'formerly: [new-c]' so that address leads here)"
+    )
+    assert [str(p) for p in load_content(root / "content", root)[1].sorted()] == [
+        f"content/papers/c.yml:1:5: {said}"
+    ]
+    work.edit("c.yml", "id: new-c\n", "# renamed\nid: new-c\n")
+    work.check("a line above the id")  # (_Project.check: the rerun says what a full load says)
+    assert [str(p) for p in work.fresh_problems.sorted()] == [f"content/papers/c.yml:2:5: {said}"]

@@ -344,7 +344,12 @@ def test_a_copied_file_still_holding_the_old_id_gives_one_error(tmp_path):
             "x": "id: x\ntitle: X\nrelated: [dup-b]\n",
         },
     )
-    assert messages(root) == [COPY_OF_DUP_A]
+    assert messages(root) == [
+        "content/papers/dup-b.yml:1:5: id 'dup-a' does not match the file name 'dup-b.yml', and"
+        " content/papers/dup-a.yml is named for that id already: if this file is another paper,"
+        " write 'id: dup-b'; if it is that paper, copy into content/papers/dup-a.yml what this"
+        " file adds, then delete this file",
+    ]
     content, _ = load_content(root / "content", root)
     assert [(p.id, p.title, p.related) for p in content.papers] == [
         ("dup-a", "Dup A", ()),
@@ -357,8 +362,9 @@ def test_a_copied_file_still_holding_the_old_id_gives_one_error(tmp_path):
 # file to the id, which "rename one so they agree" offered, would write over dup-a.yml.
 COPY_OF_DUP_A = (
     "content/papers/dup-b.yml:1:5: id 'dup-a' does not match the file name 'dup-b.yml', and"
-    " content/papers/dup-a.yml is paper 'dup-a': write 'id: dup-b', this file's name (if"
-    " it is the same paper, copy into content/papers/dup-a.yml what it adds and delete it)"
+    " content/papers/dup-a.yml is named for that id already: if this file is another paper,"
+    " write 'id: dup-b'; if it is that paper, copy into content/papers/dup-a.yml what this"
+    " file adds, then delete this file"
 )
 
 
@@ -387,11 +393,14 @@ def test_a_copy_of_a_paper_file_still_holding_its_id_is_one_error_even_of_one_do
     ]
 
 
-def test_a_file_whose_id_no_other_file_has_is_still_told_to_rename_one(tmp_path):
+def test_a_file_whose_id_no_other_file_has_is_told_both_ways_to_agree(tmp_path):
     root = project(tmp_path, ONE_TOPIC, **{"old-name": paper("new-name")})
     assert messages(root) == [
         "content/papers/old-name.yml:1:5: id 'new-name' does not match the file name"
-        " 'old-name.yml'; rename one so they agree"
+        " 'old-name.yml'"
+        "; rename the file, mv content/papers/old-name.yml content/papers/new-name.yml, or write"
+        " 'id: old-name' (an id is its page's address: if the site was published with"
+        " 'new-name', add 'formerly: [new-name]' so that address leads here)"
     ]
 
 

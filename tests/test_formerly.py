@@ -355,8 +355,9 @@ def test_a_rename_half_made_is_told_to_rename_the_file_not_to_drop_formerly(tmp_
     # The id and formerly edited, the file not yet renamed: only the file's name is wrong.
     root = content_of(tmp_path, TOPICS, a=paper("new-a", extra="formerly: [a]\n"), b=paper("b"), c=paper("c"))
     assert messages(root) == [
-        "content/papers/a.yml:1:5: id 'new-a' does not match the file name 'a.yml'; rename one"
-        " so they agree",
+        "content/papers/a.yml:1:5: id 'new-a' does not match the file name 'a.yml'; its"
+        " 'formerly:' lists 'a', a rename half made: rename the file too, mv content/papers/a.yml"
+        " content/papers/new-a.yml",
     ]
 
 
