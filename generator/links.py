@@ -267,6 +267,31 @@ def unreachable_host(url: str) -> str:
     return ""
 
 
+# Hosts that serve every page over https, and send an http:// address on to it (a
+# subdomain of one too: export.arxiv.org, a user's pages on github.io).
+_HTTPS_HOSTS = frozenset({
+    "github.com", "github.io", "gitlab.com", "bitbucket.org", "codeberg.org", "huggingface.co",
+    "hf.co", "arxiv.org", "doi.org", "openreview.net", "aclanthology.org", "proceedings.mlr.press",
+    "proceedings.neurips.cc", "papers.nips.cc", "zenodo.org", "kaggle.com", "youtube.com", "youtu.be",
+})
+
+
+def https_form(url: str) -> str:
+    """``url`` written https:// where it is written http:// to a host that serves https
+    (_HTTPS_HOSTS), the rest as typed; "" otherwise. A browser calls the http page not
+    secure, and the host sends it on anyway."""
+    if url[:7].lower() != "http://":
+        return ""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+    parts = host.split(".")
+    if any(".".join(parts[at:]) in _HTTPS_HOSTS for at in range(len(parts) - 1)):
+        return "https" + url[4:]
+    return ""
+
+
 _URL = re.compile(PATTERNS["url"])
 _DOI = re.compile(PATTERNS["doi"])
 # Characters pasted along with a DOI that no DOI holds: controls, zero-width and format

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from . import schema
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_punctuation, unreachable_host
+from .links import classify, glued_punctuation, https_form, unreachable_host
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
 from .typos import closest, did_you_mean
@@ -851,6 +851,13 @@ class RecordChecker:
                 (node.get("url") or node).loc,
                 f"'url' {url}: {unreachable}, so no reader of the site can open it;"
                 " give its address on the web, or remove the link",
+            )
+        elif https := https_form(url):
+            # (a warning: the link works, but its page is said not secure on the way)
+            self.problems.warning(
+                (node.get("url") or node).loc,
+                f"'url' is http:// on {urlsplit(url).hostname}, which serves its pages over"
+                f" https: write {https}",
             )
         host = repo = ""
         if kind in ("code", "data"):  # (a dataset's badge names it as a repository's does)

@@ -937,4 +937,9 @@ def test_one_address_listed_twice_under_one_kind_is_a_warning(tmp_path):
         "warning: 'code' lists this address already, at line 6"
         " (https://github.com/logcabin/logcabin): the page would show it twice; remove this one"
     )
-    assert check_one(tmp_path, text) == [f"{P}:7:12: {said}", f"{P}:8:12: {said}"]
+    assert check_one(tmp_path, text) == [
+        f"{P}:7:12: {said}",
+        f"{P}:8:12: {said}",
+        f"{P}:8:12: warning: 'url' is http:// on www.github.com, which serves its pages over"
+        " https: write https://www.github.com/logcabin/logcabin.git",
+    ]

@@ -799,6 +799,39 @@ links:
     ]
 
 
+# A link's kind, written http:// to a host serving https, and the host as said.
+HTTP_CASES = {
+    "GitHub": "code http://github.com/o/r github.com",
+    "GitHub, www.": "code http://www.github.com/o/r www.github.com",
+    "GitLab, in capitals": "code HTTP://GitLab.com/o/r gitlab.com",
+    "Hugging Face": "data http://huggingface.co/datasets/o/d huggingface.co",
+    "arXiv": "paper http://arxiv.org/abs/2101.00010 arxiv.org",
+    "a DOI's page": "paper http://dx.doi.org/10.1000/x dx.doi.org",
+    "GitHub's pages": "project http://someone.github.io/p/ someone.github.io",
+}
+
+
+@pytest.mark.parametrize("case", HTTP_CASES)
+def test_a_link_written_http_to_a_host_serving_https_is_told_the_https_address(tmp_path, case):
+    # (curator: 'http://github.com/o/r' passed without a word; the page linked readers to
+    # an address their browser calls not secure, which the host sends on to https)
+    kind, url, host = HTTP_CASES[case].split()
+    text = f"id: x\ntitle: A\nabstract: a\nlinks:\n  {kind}:\n    - url: {url}\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:6:12: warning: 'url' is http:// on {host}, which serves its pages over https:"
+        f" write https{url[len('http'):]}",  # (the rest as typed)
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://github.com/o/r", "http://hulc2.cs.uni-freiburg.de", "http://notgithub.com/o/r"]
+)
+def test_an_http_link_to_a_host_not_known_to_serve_https_is_no_warning(tmp_path, url):
+    # (the shipped list has two project pages on http://: whether they serve https is
+    # not known, and many a lab's page does not)
+    assert check_one(tmp_path, f"id: x\ntitle: A\nabstract: a\nlinks:\n  project:\n    - url: {url}\n") == []
+
+
 def test_a_dataset_talk_or_slides_under_code_is_told_its_kind(tmp_path):
     # Files imported before these kinds existed hold such links under code, where they
     # make "share with code" too high.
