@@ -198,6 +198,21 @@ def test_an_address_in_url_or_href_is_a_link_even_without_a_scheme():
     )
 
 
+def test_an_http_address_to_a_host_serving_https_is_read_as_its_https_address():
+    # (`check` warns of http:// to GitHub, arXiv...: an import wrote such links as given,
+    # and the next check warned of each; a lab's own page keeps its http://)
+    text = (
+        "@misc{a, title = {A}, url = {http://github.com/o/r},\n"
+        "  abstract = {Data: http://huggingface.co/datasets/o/d. Demo: http://lab.example.org/demo}}\n"
+    )
+    problems = Problems()
+    (a,) = parse_text(text, "a.bib", problems)
+    assert sorted(link.url for link in a.links) == [
+        "http://lab.example.org/demo", "https://github.com/o/r", "https://huggingface.co/datasets/o/d",
+    ]
+    assert not problems
+
+
 def test_an_address_with_braces_or_an_href_in_howpublished_is_a_link_not_the_venue():
     # \url{example.com/{x}}: the braced part hid the \url, and "example.com/x" was the
     # venue; the address keeps its braces, as a `url` field's does.
