@@ -598,7 +598,7 @@ def warn_topicless(
     if not drafts:
         if content.papers:
             problems.warning(
-                Location(topics_shown, 1, 1),
+                _list_key(papers_dir.parent / TOPICS_FILE, topics_shown),
                 f"no topic is defined, so the {counted(len(content.papers), 'paper')} of the"
                 f" list {'is' if len(content.papers) == 1 else 'are'} on no topic page; "
                 + (
@@ -679,6 +679,18 @@ def _topics_key(path: Path, source: Location) -> Location:
         if "id" in entries:
             return entries["id"][1].loc
     return Location(source.path, source.line or 1, source.col or 1)
+
+
+def _list_key(path: Path, shown: str) -> Location:
+    """Where topics.yml writes its 'topics:' key (the line to fill; the shipped file's
+    comment on matching, which one's own list keeps, is above it); the file's start when
+    there is none (no file, an empty one). (Read again: only a list with no topic asks.)"""
+    tree, _ = read_yaml(path, shown, Problems()) if path.is_file() else (None, "")
+    if isinstance(tree, Map):
+        for key, _ in tree.entries:
+            if key.text == "topics":
+                return key.loc
+    return Location(shown, 1, 1)
 
 
 def warn_misspelt_keywords(

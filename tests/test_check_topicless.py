@@ -90,6 +90,16 @@ def test_a_list_with_no_topic_is_told_so_once_by_check(tmp_path):
     ]
 
 
+def test_a_list_with_no_topic_is_told_so_at_its_topics_line(tmp_path):
+    # (The shipped topics.yml opens with 21 lines of comment on matching, kept when one's
+    # own list starts with 'topics: []': 1:1 pointed at the comment, not at the line to fill.)
+    topics = "# How keywords match.\n#\n# More of it.\n\ntopics: []\n"
+    root = project(tmp_path, topics, f="id: f\ntitle: F\n")
+    assert [m.split(" warning: ")[0] for m in said(root)] == ["content/topics.yml:5:1:"]
+    (root / "content" / "topics.yml").write_text(topics.replace(" []", ""), encoding="utf-8")
+    assert [m.split(" warning: ")[0] for m in said(root)] == ["content/topics.yml:5:1:"]
+
+
 def test_a_list_without_a_topics_file_is_told_to_create_it(tmp_path):
     # ("define topics here" named a file that is not there: a curator who deleted the
     # shipped topics.yml to start afresh looked for it.)
