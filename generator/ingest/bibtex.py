@@ -995,6 +995,16 @@ def _record(
     elif not arxiv and "://" in eprint:  # (not an identifier: an address of no http(s))
         _left_out(fields, "eprint", eprint, path, problems)
     found = []
+    # The words of `howpublished` and `note` around an address say what it is as an
+    # abstract's do ("Code: https://github.com/...", "code available at ..." the paper's
+    # own code; "the code of Smith et al. at ..." another's): read alike. (The same words
+    # gave a paper official code in its abstract, and none in a lab's note.)
+    # (Each field's first reading of an address: howpublished's before note's.)
+    worded = {
+        same_page(link.url): link
+        for name in ("note", "howpublished")
+        for link in reversed(abstract_links(_plain(fields[name])))
+    }
     for name in ("howpublished", "note", *_CODE_FIELDS, *_VENUE_FIELDS):
         text = scholar[name] if name in scholar else fields[name]
         for address, written in _addresses(_unescape(text)).items():
@@ -1024,6 +1034,8 @@ def _record(
             link = make_link(address, "bibtex")
             if kind and link.kind in ("project", "pdf"):  # (its host says no more)
                 link = replace(link, kind=kind)
+            elif (said := worded.get(same_page(address))) is not None:
+                link = replace(link, kind=said.kind, official=said.official)
             links.append(link)
     # Each tag once, in the entry's order (arXiv's DataCite export repeats its "FOS" ones).
     # (A character reference's own ";" is no separator: ACM's "ethics \&\#38; safety".)

@@ -177,6 +177,32 @@ def test_addresses_in_howpublished_and_note_are_links_too():
     ]
 
 
+def test_code_in_howpublished_or_note_is_official_as_in_an_abstract():
+    # (Curator: "Code: https://github.com/..." in an abstract was marked the paper's own
+    # code, the same words in a lab's note or howpublished were not.) The words are read
+    # as an abstract's: another's code, and an address that says nothing, stay unofficial.
+    fields = {
+        "a": "howpublished = {Code: \\url{https://github.com/lab/a}}",
+        "b": "note = {code available at https://github.com/lab/b}",
+        "c": "note = {Code: https://github.com/lab/c}, abstract = {Code: https://github.com/lab/c}",
+        "d": "note = {Based on the code of Smith et al. at https://github.com/smith/d}",
+        "e": "howpublished = {\\url{https://github.com/lab/e}}",
+        "f": "note = {Our code can be found at https://lab.org/f}",
+    }
+    problems = Problems()
+    records = parse_text("".join(f"@misc{{{k}, title = {{T}}, {v}}}\n" for k, v in fields.items()), "a.bib", problems)
+    assert not problems.items
+    assert [[(link.url, link.kind, link.official) for link in r.links] for r in records] == [
+        [("https://github.com/lab/a", "code", True)],
+        [("https://github.com/lab/b", "code", True)],
+        [("https://github.com/lab/c", "code", True)],
+        [("https://github.com/smith/d", "code", False)],
+        [("https://github.com/lab/e", "code", False)],
+        [("https://lab.org/f", "code", True)],  # (a lab's site, said to be code)
+    ]
+    assert {link.found_in for r in records[:2] for link in r.links} == {"bibtex"}
+
+
 def test_an_address_in_url_or_href_is_a_link_even_without_a_scheme():
     # \url{} says its argument is an address: "example.com/x" was the venue, and no link.
     text = (
