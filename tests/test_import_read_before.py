@@ -21,6 +21,11 @@ SCHOLAR = (
     "  author={Hu, Edward J and Shen, Yelong},\n  journal={ICLR},\n  volume={1},\n  number={2},\n"
     "  pages={3},\n  year={2022}\n}\n"
 )
+GPT2 = (
+    "@article{radford2019language,\n  title={Language models are unsupervised multitask learners},\n"
+    "  author={Radford, Alec and Wu, Jeffrey},\n  journal={OpenAI blog},\n  volume={1},\n"
+    "  number={8},\n  pages={9},\n  year={2019}\n}\n"
+)
 IEEE = (
     "@inproceedings{he2016deep,\n  author={He, Kaiming and Sun, Jian},\n"
     "  booktitle={2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)},\n"
@@ -54,6 +59,7 @@ DBLP_ARXIV = (
     "  volume={abs/2106.09685},\n  year={2021},\n  eprinttype={arXiv},\n  eprint={2106.09685}\n}\n"
 )
 LORA = "content/papers/lora-low-rank-adaptation-of-large-language-models.yml"
+GPT2_PAPER = "content/papers/language-models-are-unsupervised-multitask-learners.yml"
 RESNET = "content/papers/deep-residual-learning-for-image-recognition.yml"
 ALPHA = "content/papers/alpha-paper.yml"
 BLOG = "content/papers/some-blog-post.yml"
@@ -69,6 +75,7 @@ def _older(monkeypatch):
     """The importer as earlier versions read these sources."""
     organizations = bibtex._organizations
     monkeypatch.setattr(bibtex, "_PLACEHOLDER", ("none",) * 3)
+    monkeypatch.setattr(bibtex, "_BLOG", bibtex.re.compile("(?!)"))
     monkeypatch.setattr(ingest, "without_arxiv_venue", lambda record: record)
     monkeypatch.setattr(bibtex, "_ieee_index_terms", lambda keywords, doi: False)
     monkeypatch.setattr(bibtex, "_ARXIV_SUBJECT", bibtex.re.compile("(?!)"))
@@ -93,6 +100,12 @@ CASES = {
         SCHOLAR, LORA, 'volume: "1"\nnumber: "2"\npages: "3"\n', "",
         "volume, number, pages: lora-low-rank-adaptation-of-large-language-models none now (was '1',"
         " '2', '3': Google Scholar's placeholders, which an earlier import took for where the paper is)",
+    ),
+    "blog": (
+        GPT2, GPT2_PAPER, 'volume: "1"\nnumber: "8"\npages: "9"\n', "",
+        "volume, number, pages: language-models-are-unsupervised-multitask-learners none now (was"
+        " '1', '8', '9': of a blog, which has none, where an earlier import took them for where the"
+        " paper is)",
     ),
     "ieee": (
         IEEE, RESNET, "tags:\n  - Training\n  - Degradation\n  - Image recognition\n", "tags: []\n",
@@ -157,6 +170,9 @@ EDITS = {
         ('pages: "3"\n', 'pages: "3-4"\n'),  # one of the three edited: the others may be real
         ('volume: "1"\n', 'volume: "1"  # checked\n'),
         ('pages: "3"\n', 'pages: "3"\n\n# as the proceedings print them\n'),  # (after a blank line)
+    ],
+    "blog": [
+        ('number: "8"\n', 'number: "8"  # as cited\n'),
     ],
     "ieee": [
         ("  - Image recognition\n", "  - Image recognition\n  - resnet\n"),  # a tag added

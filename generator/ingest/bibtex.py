@@ -966,6 +966,22 @@ def _record(
             ("volume", "number", "pages"), _PLACEHOLDER,
             "Google Scholar's placeholders, which an earlier import took for where the paper is",
         ),)
+    elif _BLOG.search(venue) and (volume or number or pages):
+        # A blog's post has no volume, issue or pages: Google Scholar's GPT-2 entry gives
+        # "OpenAI blog", volume 1, number 8, pages 9, and the page showed "OpenAI blog
+        # 1(8):9". (Not known by the numbers, as LoRA's are: a journal's 1, 8, 9 are real.)
+        given = {name: value for name, value in zip(("volume", "number", "pages"), (volume, number, pages)) if value}
+        problems.warning(
+            _field_location(fields.owner(next(iter(given))), next(iter(given)), path),
+            f"{', '.join(f'{name} {value}' for name, value in given.items())} of entry"
+            f" {entry.key!r} are no place in {venue!r}: a blog has no volumes, issues or pages"
+            " (Google Scholar's GPT-2 entry gives them); left out",
+        )
+        volume = number = pages = ""
+        read_before += (ReadBefore(
+            tuple(given), tuple(given.values()),
+            "of a blog, which has none, where an earlier import took them for where the paper is",
+        ),)
     if DATE_VOLUME.fullmatch(volume):
         # Mendeley's "2017-Decem", as its RIS writes "2016-December": the month of a
         # conference, not a volume; said once a file (parse_bibtex), as RIS's is, and taken
@@ -1161,6 +1177,9 @@ _BOOKS = frozenset({
 
 # Volume, number and pages that only count 1, 2, 3 (see `_record`).
 _PLACEHOLDER = ("1", "2", "3")
+# A venue that is a blog, which has no volume, issue or pages (see `_record`): "OpenAI
+# blog", "Google AI Blog" ("Journal of Blog Studies" is a journal).
+_BLOG = re.compile(r"\bblog\s*$", re.IGNORECASE)
 
 
 def _locator(

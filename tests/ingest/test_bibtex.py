@@ -977,6 +977,38 @@ def test_scholars_placeholder_volume_number_and_pages_are_left_out_with_a_warnin
     ]
 
 
+def test_a_blogs_volume_number_and_pages_are_left_out_with_a_warning():
+    # Google Scholar's GPT-2 entry: a blog post has no volume, issue nor page (the
+    # paper's page showed "OpenAI blog 1(8):9"). Not the numbers' pattern: a journal's
+    # volume 1, number 8, pages 9 are real; only the venue says they cannot be.
+    text = (
+        "@article{radford2019language,\n"
+        "  title={Language models are unsupervised multitask learners},\n"
+        "  author={Radford, Alec and Wu, Jeffrey and Child, Rewon and others},\n"
+        "  journal={OpenAI blog},\n"
+        "  volume={1},\n"
+        "  number={8},\n"
+        "  pages={9},\n"
+        "  year={2019}\n"
+        "}\n"
+        "@misc{post, title={Post}, howpublished={Google AI Blog}, pages={12--14}, year={2020}}\n"
+        "@article{real, title={Real}, journal={J}, volume={1}, number={8}, pages={9}, year={2020}}\n"
+        "@article{weblogs, title={W}, journal={Journal of Blog Studies}, volume={3}, year={2020}}\n"
+    )
+    problems = Problems()
+    gpt2, post, real, weblogs = parse_text(text, "scholar.bib", problems)
+    assert (gpt2.venue, gpt2.volume, gpt2.number, gpt2.pages) == ("OpenAI blog", "", "", "")
+    assert (post.venue, post.pages) == ("Google AI Blog", "")
+    assert (real.volume, real.number, real.pages) == ("1", "8", "9")
+    assert weblogs.volume == "3"
+    why = ": a blog has no volumes, issues or pages (Google Scholar's GPT-2 entry gives them); left out"
+    assert [str(p) for p in problems.warnings] == [
+        "scholar.bib:5:3: warning: volume 1, number 8, pages 9 of entry 'radford2019language'"
+        " are no place in 'OpenAI blog'" + why,
+        "scholar.bib:10:58: warning: pages 12–14 of entry 'post' are no place in 'Google AI Blog'" + why,
+    ]
+
+
 def test_ieee_xplores_index_terms_are_no_tags():
     # IEEE Xplore's export of ResNet gives its thesaurus' terms as keywords; they showed
     # as the tags "Degradation", "Visualization"... on its page and in its search text.
