@@ -28,7 +28,7 @@ from tqdm import tqdm
 from . import gitcopy, provenance
 from .importedfile import check_imported
 from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, same_link
-from .importmerge import LIST_FIELDS, TEXT_FIELDS, merge
+from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
@@ -361,6 +361,11 @@ def _import_locked(
             " had any",
             Severity.WARNING,
         ))
+    written = added_now | set(report.updated)
+    report.lowered = [
+        str(paper.values["title"]) for paper in existing + created
+        if paper.id in written and (paper in created or "title" in paper.fills) and _scholar_lowered(paper)
+    ]
     forget = set(report.restored)
     settled = added_now | set(report.updated) | set(report.unchanged)
     report.links_found = sum(
@@ -370,6 +375,14 @@ def _import_locked(
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
     report.kept.sort(key=lambda k: (k.location, k.field))
     return report
+
+
+def _scholar_lowered(paper: Paper) -> bool:
+    """Whether the paper's title looks lowered as Google Scholar lowers every title:
+    capitals only where a sentence starts, in three words or more of letters ("Deep
+    learning" may be written so; a title with another capital, an acronym's, is not)."""
+    title = str(paper.values.get("title") or "")
+    return len(re.findall(r"[^\W\d_]{2,}", title)) >= 3 and lowered(title)
 
 
 def _load_views(path: Path) -> dict[str, provenance.Seen]:

@@ -615,11 +615,15 @@ def _better_cased(current: object, imported: object) -> bool:
     text = str(imported)
     if not re.search(r"[a-z]", without_math(text)):
         return False
-    lowered = all(
-        at == 0 or _SENTENCE_START.search(str(current), 0, at)
-        for at, char in enumerate(str(current)) if char.isupper()
+    return lowered(str(current)) and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+
+
+def lowered(title: str) -> bool:
+    """Whether ``title`` has capitals only where a sentence starts, as Google Scholar
+    writes every title ("Lora: Low-rank adaptation of large language models")."""
+    return all(
+        at == 0 or _SENTENCE_START.search(title, 0, at) for at, char in enumerate(title) if char.isupper()
     )
-    return lowered and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
 
 
 def _tag_mark(tag: object) -> str:

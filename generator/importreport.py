@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .conflicts import Conflict, Kept, difference
-from .errors import Location, Problem
+from .errors import Location, Problem, counted
 from .tombstones import NotRecreated
 
 
@@ -218,6 +218,27 @@ class ImportReport:
     # Values a curator wrote over what an earlier import took, which a source offers
     # again: kept, and said (once per paper and field).
     kept: list[Kept] = field(default_factory=list)
+    # Titles this import wrote (a new paper's, or a title filled) in lower case but where
+    # a sentence starts, as Google Scholar exports them: counted in one notice.
+    lowered: list[str] = field(default_factory=list)
+
+    def lowered_notice(self) -> str:
+        """One line for the titles in ``lowered`` ("" for none): how many, and what to do.
+        Their capitals are not guessed (which words are names, which acronyms, only a
+        source knows), and only a source of the same import gives them all (importmerge:
+        a title in the file is the curator's to spell)."""
+        if not self.lowered:
+            return ""
+        are, their, files = ("are", "their", "papers' files") if len(self.lowered) > 1 else ("is", "its", "paper's file")
+        shown = "; ".join(repr(title) for title in self.lowered[:2]) + ("; …" if len(self.lowered) > 2 else "")
+        return (
+            f"note: {counted(len(self.lowered), 'title')} this import wrote {are} in lower case but"
+            f" for {their} first letters, as Google Scholar exports titles ({shown}): write {their}"
+            f" capitals in the {files}, which no import rewrites;"
+            " a source that has them (DBLP's, arXiv's or the publisher's BibTeX) gives them only in"
+            " the same import as this one (e.g. readinglist import scholar.bib dblp.bib), and later"
+            " only an acronym's ('Bert' as 'BERT')"
+        )
 
     def summary(self) -> str:
         """One line whose record counts add up: each record added a paper, updated or

@@ -316,3 +316,59 @@ def test_a_duplicate_in_the_input_is_counted_once_in_the_summary(tmp_path, capsy
         " of which 1 duplicate(s) merged; 1 conflict(s), 0 link(s) found\n"
     )
     assert f"{bib}:3:1 says 'Proc. IEEE'" in err
+
+
+SCHOLAR = (
+    "@article{vaswani2017attention, title={Attention is all you need}, author={Vaswani, Ashish},"
+    " journal={Advances in neural information processing systems}, year={2017}}\n"
+    "@inproceedings{devlin2019bert, title={Bert: Pre-training of deep bidirectional transformers"
+    " for language understanding}, author={Devlin, Jacob}, year={2019}}\n"
+    "@article{radford2019language, title={Language models are unsupervised multitask learners},"
+    " author={Radford, Alec}, year={2019}}\n"
+    # (sentence case with its capitals: no sign of Scholar's lowering)
+    "@article{smith2020gnn, title={Learning with GNNs on CIFAR-10 images}, author={Smith, Jo}, year={2020}}\n"
+)
+DBLP = (
+    "@inproceedings{DBLP:conf/nips/VaswaniSPUJGKP17, title={Attention is All you Need},"
+    " author={Ashish Vaswani}, year={2017}}\n"
+)
+
+
+def _lowered_notice(err: str) -> list[str]:
+    return [line for line in err.splitlines() if "in lower case" in line]
+
+
+def test_titles_google_scholar_lowered_are_counted_in_one_notice(tmp_path, capsys):
+    # (Curator: Scholar's "Attention is all you need" stayed so, and nothing said it;
+    # README did.) One line, quiet or not, naming what to do; not for a title whose
+    # capitals are there, nor for one another source of the same import gave capitals.
+    scholar, dblp = tmp_path / "scholar.bib", tmp_path / "dblp.bib"
+    scholar.write_text(SCHOLAR)
+    dblp.write_text(DBLP)
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(scholar), str(dblp)]) == 0
+    out, err = capsys.readouterr()
+    assert "Attention is All you Need" in (
+        tmp_path / "content" / "papers" / "attention-is-all-you-need.yml"
+    ).read_text()
+    assert _lowered_notice(err) == [
+        "note: 2 titles this import wrote are in lower case but for their first letters, as"
+        " Google Scholar exports titles ('Bert: Pre-training of deep bidirectional transformers"
+        " for language understanding'; 'Language models are unsupervised multitask learners'):"
+        " write their capitals in the papers' files, which no import rewrites; a source that"
+        " has them (DBLP's, arXiv's or the publisher's BibTeX) gives them only in the same"
+        " import as this one (e.g. readinglist import scholar.bib dblp.bib), and later only an"
+        " acronym's ('Bert' as 'BERT')"
+    ]
+    assert out.count("\n") == 1  # (the summary line alone)
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "mkdocs.yml").write_text("site_name: Lab\n")
+    scholar.write_text(SCHOLAR.split("@inproceedings")[0])  # (Vaswani alone)
+    assert main(["--root", str(one), "import", "--no-keep-source", str(scholar)]) == 0
+    assert [line.split(" ('")[0] for line in _lowered_notice(capsys.readouterr().err)] == [
+        "note: 1 title this import wrote is in lower case but for its first letters, as Google"
+        " Scholar exports titles"
+    ]
+    # Imported again, unchanged: nothing written, nothing to tell.
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(scholar)]) == 0
+    assert _lowered_notice(capsys.readouterr().err) == []

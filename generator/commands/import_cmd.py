@@ -153,6 +153,8 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
         print(f"... and {len(report.kept) - _KEPT_SHOWN} more of your edits kept likewise", file=sys.stderr)
     for conflict in report.conflicts:
         print(f"{conflict.location}: warning: {conflict.message}", file=sys.stderr)
+    if notice := report.lowered_notice():
+        print(notice, file=sys.stderr)
     print(report.summary())
 
 
