@@ -6,6 +6,7 @@ import base64
 import http.server
 import json
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -908,3 +909,317 @@ def test_the_script_reads_the_report_readinglist_links_writes(issue_run):
     result = issue_run(report, issues=[])
     assert result.returncode == 0, result.stderr
     assert GONE_ITEM in issue_run.calls()[-1]["body"].splitlines()
+
+
+# ------------------------------------------- a change to content/ alone skips lint and tests
+
+DECIDE = ROOT / ".github" / "scripts" / "tests_needed.py"
+SEED = "content/sources/000_19bd02ae25786342.txt"  # the example's listing (tests/example_list.py)
+STARTING = {
+    ".gitignore": "/.cache/\n",
+    "content/papers/a.yml": "id: a\ntitle: A paper\n",
+    "content/papers/b.yml": "id: b\ntitle: B paper\n",
+    "content/topics.yml": "topics: []\n",
+    "content/schema/paper.schema.json": "{}\n",
+    "generator/cli.py": "print('x')\n",
+    "tests/test_x.py": "def test_x():\n    pass\n",
+    "overrides/main.html": "<html></html>\n",
+    "mkdocs.yml": "site_name: Lab\n",
+    "pyproject.toml": "[project]\nname = 'readinglist'\n",
+}
+
+
+def decide_step() -> dict:
+    build = load(CI)["jobs"]["build"]
+    return next(s for s in steps(build) if "tests_needed.py" in s.get("run", ""))
+
+
+class DecideRun:
+    """The workflow's decision step, run as a runner would: its `env:` with the
+    expressions filled in, its script under `bash -e`, in a checkout of a real git
+    repository (the script committed in it, as in a lab's copy), with the step output
+    file GitHub gives it, and the record of the last commit tested as the cache
+    restored it (or none). What it decided is the output `tests`."""
+
+    def __init__(self, tmp_path: Path, files: dict[str, str] = STARTING):
+        self.work = tmp_path / "work"
+        self.work.mkdir()
+        git(self.work, "init", "-q", "-b", "main")
+        script = self.work / ".github" / "scripts" / DECIDE.name
+        script.parent.mkdir(parents=True)
+        script.write_text(DECIDE.read_text(encoding="utf-8"), encoding="utf-8")
+        self.start = self.commit(files, "start")
+        self.bin = tmp_path / "bin"
+        self.bin.mkdir()
+        (self.bin / "python").symlink_to(sys.executable)
+        self.output = tmp_path / "github_output"
+
+    def commit(self, files: dict[str, str | None], message: str) -> str:
+        """Commit ``files`` (None deletes one); the new commit's SHA."""
+        for name, text in files.items():
+            path = self.work / name
+            if text is None:
+                path.unlink()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+        git(self.work, "add", "-A")
+        git(self.work, "commit", "-q", "--allow-empty", "-m", message)
+        return self.head()
+
+    def head(self) -> str:
+        return git(self.work, "rev-parse", "HEAD").strip()
+
+    def pull_request(self, files: dict[str, str | None]) -> str:
+        """The change on a branch, main moved meanwhile, and checked out as GitHub checks
+        out a pull request: the merge of the branch into main (refs/pull/N/merge). The
+        base's SHA."""
+        git(self.work, "checkout", "-q", "-b", "feature")
+        self.commit(files, "the pull request's change")
+        git(self.work, "checkout", "-q", "main")
+        base = self.commit({"generator/cli.py": "print('moved on main')\n"}, "main moved on")
+        git(self.work, "checkout", "-q", "--detach", "main")
+        git(self.work, "merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
+        return base
+
+    def __call__(
+        self, event: str, before: str = "", base: str = "", tested: str | None = "before"
+    ) -> subprocess.CompletedProcess[str]:
+        """``tested``: the recorded commit, by default ``before`` (its run passed); None
+        for no record."""
+        step = decide_step()
+        github = {"event_name": event, "event.before": before, "event.pull_request.base.sha": base}
+        env = {name: _expand(str(value), github) for name, value in step["env"].items()}
+        record = self.work / env["RECORD"]
+        record.unlink(missing_ok=True)
+        if tested is not None:
+            record.parent.mkdir(parents=True, exist_ok=True)
+            record.write_text(f"{before if tested == 'before' else tested}\n")
+        self.output.write_text("")
+        env.update({
+            "PATH": f"{self.bin}:/usr/bin:/bin", "GITHUB_OUTPUT": str(self.output),
+            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+        })  # fmt: skip
+        return subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=self.work, env=env, capture_output=True, text=True
+        )
+
+    def decided(self, *args: str, **kwargs: str) -> str:
+        self.result = result = self(*args, **kwargs)
+        assert result.returncode == 0, result.stderr
+        outputs = dict(line.split("=", 1) for line in self.output.read_text().splitlines())
+        assert set(outputs) == {"tests"}, outputs
+        return outputs["tests"]
+
+
+@pytest.fixture
+def decide(tmp_path):
+    return DecideRun(tmp_path)
+
+
+def test_a_push_that_changes_only_content_skips_lint_and_tests(decide):
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: A paper, typo fixed\n"}, "typo")
+    decide.commit({"content/papers/c.yml": "id: c\n", "content/topics.yml": "topics: [x]\n"}, "c")
+    assert decide.decided("push", before=decide.start) == "skip"
+    assert "Only content/ changed" in decide.result.stdout
+
+
+def test_a_deleted_paper_is_a_change_to_content_only(decide):
+    decide.commit({"content/papers/b.yml": None}, "drop b")
+    assert decide.decided("push", before=decide.start) == "skip"
+    assert "::notice::Only content/ changed since the last commit whose tests passed (1 file)" in (
+        decide.result.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"generator/cli.py": "print('y')\n"},
+        {"tests/test_x.py": "def test_x():\n    assert False\n"},
+        {"mkdocs.yml": "site_name: Lab list\n"},
+        {"overrides/main.html": "<html><body></body></html>\n"},
+        {"pyproject.toml": "[project]\nname = 'readinglist2'\n"},
+        {".github/workflows/ci.yml": "name: CI\n"},
+        {"README.md": "# A list\n"},
+        # Written from generator/schema.py, and a test compares them: the tool's output.
+        {"content/schema/paper.schema.json": '{"type": "object"}\n'},
+        # The example's listing is how the tests tell the example from a lab's own list.
+        {SEED: "a listing\n"},
+    ],
+    ids=lambda files: next(iter(files)),
+)
+def test_a_push_that_changes_anything_else_too_runs_them(decide, changed):
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Another\n"}, "content")
+    decide.commit(changed, "and more")
+    assert decide.decided("push", before=decide.start) == "run"
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [("content/papers/b.yml", "b.yml"), ("generator/cli.py", "content/cli.py")],
+    ids=["out-of-content", "into-content"],
+)
+def test_a_file_moved_across_contents_edge_runs_them(decide, source, target):
+    git(decide.work, "mv", source, target)
+    git(decide.work, "commit", "-q", "-m", "move")
+    assert decide.decided("push", before=decide.start) == "run"
+    # Its path outside content/, whichever end that is.
+    outside = target if source.startswith("content/") else source
+    assert f"Lint and Test run: {outside} changed since" in decide.result.stdout
+
+
+def test_a_push_that_changes_no_file_runs_them(decide):
+    decide.commit({}, "an empty commit")
+    assert decide.decided("push", before=decide.start) == "run"
+    assert "no file changed since" in decide.result.stdout
+
+
+def test_the_shipped_example_runs_them_on_a_change_to_content_only(tmp_path):
+    # Its own tests (marked `example`) check the example's content itself: its papers
+    # against tests/data/example-list.txt, its topics' quality, its search results.
+    decide = DecideRun(tmp_path, {**STARTING, SEED: "the example's listing\n"})
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: A paper, typo fixed\n"}, "typo")
+    assert decide.decided("push", before=decide.start) == "run"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "0" * 40,  # the first push of a branch: nothing before it
+        "",  # no such field (an event without it)
+        "1234567890abcdef1234567890abcdef12345678",  # a commit this clone does not have
+        "not-a-sha; touch hacked",  # never run as a command
+        "--output=hacked",  # nor read as an option of git's
+    ],
+    ids=["first-push", "empty", "unknown", "garbage", "option"],
+)
+def test_a_push_with_no_known_commit_before_it_runs_them(decide, before):
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"}, "typo")
+    assert decide.decided("push", before=before) == "run"
+    assert not (decide.work / "hacked").exists()
+    if before.startswith("0"):
+        assert "the first push of this branch" in decide.result.stdout
+
+
+def test_a_force_push_whose_before_is_not_in_the_history_runs_them(decide):
+    dropped = decide.commit({"content/papers/b.yml": "id: b\ntitle: Dropped\n"}, "pushed, then replaced")
+    git(decide.work, "reset", "-q", "--hard", decide.start)
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"}, "typo")
+    # The tree differs from the dropped commit's only in content/, but what the branch
+    # lost (and what the last run tested) is not known.
+    assert decide.decided("push", before=dropped) == "run"
+    assert "is not in this branch's history (a force-push?)" in decide.result.stdout
+
+
+def test_a_push_after_a_commit_whose_tests_did_not_pass_runs_them(decide):
+    # Its run failed, or never ran (a newer push took its place in the queue): the
+    # commit before this push changed code no run has tested.
+    untested = decide.commit({"generator/cli.py": "print('broken')\n"}, "code")
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"}, "typo")
+    assert decide.decided("push", before=untested, tested=decide.start) == "run"
+    assert "generator/cli.py changed since the last commit whose tests passed" in decide.result.stdout
+    assert decide.decided("push", before=untested, tested=untested) == "skip"  # had it passed
+
+
+@pytest.mark.parametrize("tested", [None, "", "not a commit", "1234567890abcdef1234567890abcdef12345678"])
+def test_a_push_with_no_usable_record_of_a_commit_tested_runs_them(decide, tested):
+    # None: no record (the first run, or GitHub deleted the cache entry unused for 7 days).
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"}, "typo")
+    assert decide.decided("push", before=decide.start, tested=tested) == "run"
+
+
+def test_a_record_of_a_commit_the_branch_no_longer_holds_runs_them(decide):
+    dropped = decide.commit({"content/papers/b.yml": "id: b\ntitle: Dropped\n"}, "replaced later")
+    git(decide.work, "reset", "-q", "--hard", decide.start)
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"}, "typo")
+    assert decide.decided("push", before=decide.start, tested=dropped) == "run"
+    assert "the last commit whose tests passed" in decide.result.stdout
+    assert "is not in this branch's history" in decide.result.stdout
+
+
+def test_the_record_step_writes_the_commit_the_next_run_compares_with(decide):
+    build = load(CI)["jobs"]["build"]
+    (step,) = [s for s in steps(build) if s.get("name") == "Record that this commit's tests passed"]
+    tested = decide.commit({"generator/cli.py": "print('tested')\n"}, "code, tested")
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], cwd=decide.work, env=GIT_ENV, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    record = decide.work / decide_step()["env"]["RECORD"]
+    assert record.read_text() == f"{tested}\n"
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"}, "typo")
+    assert decide.decided("push", before=tested, tested=record.read_text()) == "skip"
+
+
+def test_a_run_started_by_hand_runs_them(decide):
+    decide.commit({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"}, "typo")
+    assert decide.decided("workflow_dispatch", before="") == "run"
+
+
+def test_a_pull_request_that_changes_only_content_skips_them(decide):
+    base = decide.pull_request({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"})
+    # main's own change since the branch started (generator/) is not the request's.
+    assert decide.decided("pull_request", base=base) == "skip"
+
+
+def test_a_pull_request_that_changes_code_runs_them(decide):
+    base = decide.pull_request({"content/papers/a.yml": "id: a\ntitle: X\n", "generator/new.py": "\n"})
+    assert decide.decided("pull_request", base=base) == "run"
+
+
+def test_a_pull_request_whose_base_is_unknown_runs_them(decide):
+    decide.pull_request({"content/papers/a.yml": "id: a\ntitle: Typo fixed\n"})
+    assert decide.decided("pull_request", base="") == "run"
+    assert decide.decided("pull_request", base="1234567890abcdef1234567890abcdef12345678") == "run"
+
+
+def test_outside_a_git_repository_it_runs_them(decide):
+    shutil.rmtree(decide.work / ".git")
+    assert decide.decided("push", before=decide.start) == "run"
+
+
+def test_the_decision_comes_first_and_lint_and_test_run_unless_it_says_skip():
+    build = load(CI)["jobs"]["build"]
+    names = [s.get("name") for s in steps(build)]
+    step = decide_step()
+    record = ".cache/tested-commit"
+    assert step["env"] == {
+        "EVENT": "${{ github.event_name }}",
+        "BEFORE": "${{ github.event.before }}",
+        "BASE": "${{ github.event.pull_request.base.sha }}",
+        "RECORD": record,
+    }
+    assert step["run"] == f"python .github/scripts/{DECIDE.name}"
+    only_if = f"steps.{step['id']}.outputs.tests != 'skip'"  # no output (a failure): run
+    skippable = [s["name"] for s in steps(build) if s.get("if") == only_if]
+    assert skippable == ["Lint", "Test"]
+    assert names.index(step["name"]) < names.index("Lint") < names.index("Test")
+    # The record of the last commit tested: restored before the decision; written and
+    # saved after Lint and Test passed (never when they were skipped), on a push or a
+    # run started by hand, under this commit's key (the newest one is restored).
+    restore = next(s for s in steps(build) if s.get("uses", "").startswith("actions/cache/restore@"))
+    assert restore["with"] == {"path": record, "key": "tested-${{ github.sha }}", "restore-keys": "tested-"}
+    assert names.index(restore["name"]) < names.index(step["name"])
+    write = next(s for s in steps(build) if s.get("name") == "Record that this commit's tests passed")
+    save = next(s for s in steps(build) if s.get("uses", "").startswith("actions/cache/save@"))
+    assert save["with"] == {"path": record, "key": "tested-${{ github.sha }}"}
+    assert names.index("Test") < names.index(write["name"]) == names.index(save["name"]) - 1
+    assert write["if"] == save["if"] == f"{only_if} && github.event_name != 'pull_request'"
+    # Every other step runs as before: the check and the strict build catch what a
+    # change to content/ can break.
+    for other in steps(build):
+        if other not in (write, save) and other.get("name") not in (
+            "Lint", "Test", "Upload the site for GitHub Pages"
+        ):  # fmt: skip
+            assert "if" not in other, other.get("name")
+    # The history the script compares with: every commit of the branches, not one.
+    checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"persist-credentials": False, "fetch-depth": 0}
+
+
+def test_the_script_knows_the_examples_listing_as_the_tests_do():
+    from tests import example_list
+
+    assert (ROOT / SEED) == example_list.SEED
+    assert f'"{SEED}"' in DECIDE.read_text(encoding="utf-8")
