@@ -377,12 +377,25 @@ def _import_locked(
     return report
 
 
+# Google Scholar's citation key: the first author's surname, the year and the title's
+# first word, in lower case ("vaswani2017attention"). Zotero's, DBLP's, a publisher's
+# differ ("Vaswani_2017", "DBLP:conf/nips/...").
+_SCHOLAR_KEY = re.compile(r"[a-z]+(?:1[89]|20)\d\d[a-z]+")
+
+
 def _scholar_lowered(paper: Paper) -> bool:
     """Whether the paper's title looks lowered as Google Scholar lowers every title:
-    capitals only where a sentence starts, in three words or more of letters ("Deep
-    learning" may be written so; a title with another capital, an acronym's, is not)."""
+    given by a record of Scholar's key (a journal's or a publisher's sentence case,
+    "Mastering the game of Go with deep neural networks", is how the paper is spelt),
+    with capitals only where a sentence starts, in three words or more of letters
+    ("Deep learning" may be written so; a title with another capital, an acronym's, is
+    not)."""
     title = str(paper.values.get("title") or "")
-    return len(re.findall(r"[^\W\d_]{2,}", title)) >= 3 and lowered(title)
+    given = (record for records in paper.given_by.get("title", {}).values() for record in records)
+    return (
+        len(re.findall(r"[^\W\d_]{2,}", title)) >= 3 and lowered(title)
+        and any(_SCHOLAR_KEY.fullmatch(record.key) for record in given)
+    )
 
 
 def _load_views(path: Path) -> dict[str, provenance.Seen]:

@@ -369,6 +369,17 @@ def test_titles_google_scholar_lowered_are_counted_in_one_notice(tmp_path, capsy
         "note: 1 title this import wrote is in lower case but for its first letters, as Google"
         " Scholar exports titles"
     ]
+    # A journal's own sentence case, exported by Zotero or the publisher (another key than
+    # Scholar's): how the paper is spelt, nothing to tell.
+    journal = tmp_path / "nature.bib"
+    journal.write_text(
+        "@article{Silver_2016, title={Mastering the game of chess with deep neural networks and"
+        " tree search}, author={Silver, David}, journal={Nature}, year={2016}}\n"
+        "@article{doi:10.1038/nature14539, title={Deep learning in the wild and elsewhere},"
+        " author={LeCun, Yann}, journal={Nature}, year={2015}}\n"
+    )
+    assert main(["--root", str(one), "import", "-q", "--no-keep-source", str(journal)]) == 0
+    assert _lowered_notice(capsys.readouterr().err) == []
     # Imported again, unchanged: nothing written, nothing to tell.
     assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(scholar)]) == 0
     assert _lowered_notice(capsys.readouterr().err) == []
