@@ -74,8 +74,8 @@ def _import(tmp_path, name, text):
 def _older(monkeypatch):
     """The importer as earlier versions read these sources."""
     organizations = bibtex._organizations
-    monkeypatch.setattr(bibtex, "_PLACEHOLDER", ("none",) * 3)
-    monkeypatch.setattr(bibtex, "_BLOG", bibtex.re.compile("(?!)"))
+    monkeypatch.setattr(ingest, "_PLACEHOLDER", ("none",) * 3)
+    monkeypatch.setattr(ingest, "_BLOG", bibtex.re.compile("(?!)"))
     monkeypatch.setattr(ingest, "without_arxiv_venue", lambda record: record)
     monkeypatch.setattr(bibtex, "_ieee_index_terms", lambda keywords, doi: False)
     monkeypatch.setattr(bibtex, "_ARXIV_SUBJECT", bibtex.re.compile("(?!)"))
@@ -228,6 +228,29 @@ def test_a_value_the_curator_wrote_by_hand_stays(tmp_path):
     report = _import(tmp_path, "refs.bib", SCHOLAR)
     assert report.read_before == []
     assert 'volume: "1"\nnumber: "2"\npages: "3"\n' in (tmp_path / LORA).read_text()
+
+
+# The same records as Google Scholar's RIS gives them: read as its BibTeX is.
+RIS_CASES = {
+    "placeholders": (
+        "TY  - JOUR\nTI  - Lora: Low-rank adaptation of large language models\nAU  - Hu, Edward J\n"
+        "AU  - Shen, Yelong\nJO  - ICLR\nVL  - 1\nIS  - 2\nSP  - 3\nPY  - 2022\nER  - \n"
+    ),
+    "blog": (
+        "TY  - JOUR\nTI  - Language models are unsupervised multitask learners\nAU  - Radford, Alec\n"
+        "AU  - Wu, Jeffrey\nJO  - OpenAI blog\nVL  - 1\nIS  - 8\nSP  - 9\nPY  - 2019\nER  - \n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", RIS_CASES)
+def test_the_importers_own_earlier_place_from_an_ris_file_goes_too(tmp_path, monkeypatch, case):
+    _, path, written, now, said = CASES[case]
+    paper = _first(tmp_path, monkeypatch, "refs.ris", RIS_CASES[case], path, written)
+    before = paper.read_text()
+    report = _import(tmp_path, "refs.ris", RIS_CASES[case])
+    assert [str(change) for change in report.read_before] == [said]
+    assert paper.read_text() == before.replace(written, now)
 
 
 # --- a Markdown list --------------------------------------------------------------------

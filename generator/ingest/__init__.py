@@ -265,6 +265,64 @@ def abstract_links(abstract: str) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def worded_links(*texts: str) -> dict[str, Link]:
+    """The links ``texts`` (a source's notes, as plain text) give, each read by the words
+    around it as an abstract's are (`abstract_links`: "Code: https://github.com/..." the
+    paper's own code, "the code of Smith et al. at ..." another's), by its page
+    (links.same_page); an address in several as the first of them reads it."""
+    return {same_page(link.url): link for text in reversed(texts) for link in reversed(abstract_links(text))}
+
+
+def as_worded(link: Link, worded: dict[str, Link]) -> Link:
+    """``link`` (a source's field's, of the kind its host says) of the kind and owner the
+    words of the source's notes say of its address (`worded_links`), if they name it: a
+    BibTeX `note`'s or an RIS ``N1``'s "Code: ..." said nothing, where an abstract's
+    made the paper's own code."""
+    said = worded.get(same_page(link.url))
+    return link if said is None else replace(link, kind=said.kind, official=said.official)
+
+
+# Volume, number and pages that only count 1, 2, 3 (see `no_place`).
+_PLACEHOLDER = ("1", "2", "3")
+# A venue that is a blog, which has no volume, issue or pages (see `no_place`): "OpenAI
+# blog", "Google AI Blog" ("Journal of Blog Studies" is a journal).
+_BLOG = re.compile(r"\bblog\s*$", re.IGNORECASE)
+
+
+def no_place(venue: str, volume: str, number: str, pages: str, whose: str) -> tuple[ReadBefore, str] | None:
+    """The volume, number and pages a source gives (BibTeX's, RIS's VL, IS, SP-EP) that
+    are no place of the paper, all left out: Google Scholar's placeholders, and a blog's;
+    as what an earlier import wrote of them (taken out of a paper's file where it is
+    still the importer's), its names those given, in order, and the warning to say at
+    the first (``whose``: the source's record as the warning names it, "of entry 'x'").
+    None when they are the paper's place (or none is given)."""
+    if (volume, number, pages) == _PLACEHOLDER:
+        # Google Scholar's LoRA entry (copied into countless bibliographies) says
+        # volume 1, number 2, pages 3 of ICLR, which has none: a form's sample values,
+        # not the paper's. Left out, with a word, rather than shown as its place.
+        return ReadBefore(
+            ("volume", "number", "pages"), _PLACEHOLDER,
+            "Google Scholar's placeholders, which an earlier import took for where the paper is",
+        ), (
+            f"volume 1, number 2, pages 3 {whose} are placeholders (Google Scholar's, as in its"
+            " LoRA entry), not where the paper is; left out"
+        )
+    given = {name: value for name, value in zip(("volume", "number", "pages"), (volume, number, pages)) if value}
+    if not (given and _BLOG.search(venue)):
+        return None
+    # A blog's post has no volume, issue or pages: Google Scholar's GPT-2 entry gives
+    # "OpenAI blog", volume 1, number 8, pages 9, and the page showed "OpenAI blog
+    # 1(8):9". (Not known by the numbers, as LoRA's are: a journal's 1, 8, 9 are real.)
+    are = "is" if list(given) in (["volume"], ["number"]) else "are"
+    return ReadBefore(
+        tuple(given), tuple(given.values()),
+        "of a blog, which has none, where an earlier import took them for where the paper is",
+    ), (
+        f"{', '.join(f'{name} {value}' for name, value in given.items())} {whose} {are} no place in"
+        f" {venue!r}: a blog has no volumes, issues or pages (Google Scholar's GPT-2 entry gives them); left out"
+    )
+
+
 # A publisher's copyright notice ending an abstract, as Scopus' exports (and publishers'
 # own) give it: "© 2016 IEEE.", "Copyright © 2020 Elsevier B.V. All rights reserved.",
 # "© The Author(s) 2021.", "Copyright 2020 by the author(s)." From the start of a

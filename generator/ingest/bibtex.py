@@ -60,7 +60,7 @@ from ..links import (
     unreachable_host,
 )
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
-from . import with_notice, without_notice
+from . import as_worded, no_place, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, say_left_out, worth_saying
 from .bibsyntax import RawValues, unclosed_value, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
@@ -952,36 +952,11 @@ def _record(
         # a curator's, exported by this tool, reads back as written.)
         year = first
     volume, number, pages, publisher = _locator(fields, venue, kind, number_is_arxiv)
-    if (volume, number, pages) == _PLACEHOLDER:
-        # Google Scholar's LoRA entry (copied into countless bibliographies) says
-        # "volume={1}, number={2}, pages={3}" of ICLR, which has none: a form's sample
-        # values, not the paper's. Left out, with a word, rather than shown as its place.
-        problems.warning(
-            _field_location(fields.owner("volume"), "volume", path),
-            f"volume 1, number 2, pages 3 of entry {entry.key!r} are placeholders (Google"
-            " Scholar's, as in its LoRA entry), not where the paper is; left out",
-        )
+    if left := no_place(venue, volume, number, pages, f"of entry {entry.key!r}"):
+        before, said = left
+        problems.warning(_field_location(fields.owner(before.names[0]), before.names[0], path), said)
         volume = number = pages = ""
-        read_before += (ReadBefore(
-            ("volume", "number", "pages"), _PLACEHOLDER,
-            "Google Scholar's placeholders, which an earlier import took for where the paper is",
-        ),)
-    elif _BLOG.search(venue) and (volume or number or pages):
-        # A blog's post has no volume, issue or pages: Google Scholar's GPT-2 entry gives
-        # "OpenAI blog", volume 1, number 8, pages 9, and the page showed "OpenAI blog
-        # 1(8):9". (Not known by the numbers, as LoRA's are: a journal's 1, 8, 9 are real.)
-        given = {name: value for name, value in zip(("volume", "number", "pages"), (volume, number, pages)) if value}
-        problems.warning(
-            _field_location(fields.owner(next(iter(given))), next(iter(given)), path),
-            f"{', '.join(f'{name} {value}' for name, value in given.items())} of entry"
-            f" {entry.key!r} are no place in {venue!r}: a blog has no volumes, issues or pages"
-            " (Google Scholar's GPT-2 entry gives them); left out",
-        )
-        volume = number = pages = ""
-        read_before += (ReadBefore(
-            tuple(given), tuple(given.values()),
-            "of a blog, which has none, where an earlier import took them for where the paper is",
-        ),)
+        read_before += (before,)
     if DATE_VOLUME.fullmatch(volume):
         # Mendeley's "2017-Decem", as its RIS writes "2016-December": the month of a
         # conference, not a volume; said once a file (parse_bibtex), as RIS's is, and taken
@@ -1016,11 +991,7 @@ def _record(
     # own code; "the code of Smith et al. at ..." another's): read alike. (The same words
     # gave a paper official code in its abstract, and none in a lab's note.)
     # (Each field's first reading of an address: howpublished's before note's.)
-    worded = {
-        same_page(link.url): link
-        for name in ("note", "howpublished")
-        for link in reversed(abstract_links(_plain(fields[name])))
-    }
+    worded = worded_links(_plain(fields["howpublished"]), _plain(fields["note"]))
     for name in ("howpublished", "note", *_CODE_FIELDS, *_VENUE_FIELDS):
         text = scholar[name] if name in scholar else fields[name]
         for address, written in _addresses(_unescape(text)).items():
@@ -1050,8 +1021,8 @@ def _record(
             link = make_link(address, "bibtex")
             if kind and link.kind in ("project", "pdf"):  # (its host says no more)
                 link = replace(link, kind=kind)
-            elif (said := worded.get(same_page(address))) is not None:
-                link = replace(link, kind=said.kind, official=said.official)
+            else:
+                link = as_worded(link, worded)
             links.append(link)
     # Each tag once, in the entry's order (arXiv's DataCite export repeats its "FOS" ones).
     # (A character reference's own ";" is no separator: ACM's "ethics \&\#38; safety".)
@@ -1173,13 +1144,6 @@ _BOOKS = frozenset({
     "book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference",
     "mvreference",
 })
-
-
-# Volume, number and pages that only count 1, 2, 3 (see `_record`).
-_PLACEHOLDER = ("1", "2", "3")
-# A venue that is a blog, which has no volume, issue or pages (see `_record`): "OpenAI
-# blog", "Google AI Blog" ("Journal of Blog Studies" is a journal).
-_BLOG = re.compile(r"\bblog\s*$", re.IGNORECASE)
 
 
 def _locator(

@@ -51,7 +51,7 @@ from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..names import source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
-from . import thesis_kind, with_notice, without_notice
+from . import as_worded, no_place, thesis_kind, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, say_left_out, worth_saying
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .bibtex import (
@@ -134,6 +134,8 @@ _VENUE_TAGS = {
     "book": ("BT", "T2", "T3", "SE"),
     "journal": ("T2", "JF", "JO", "JA", "J1", "J2"),
 }
+# The tags of a paper's place in its venue (`no_place` says one left out at its first).
+_PLACE_TAGS = {"volume": "VL", "number": "IS", "pages": ("SP", "EP")}
 # The tags read for an arXiv id written as text ("arXiv:2106.09685 [cs]").
 _ARXIV_TAGS = ("N1", "M1", "T2", "JO", "JF", "JA", "J2", "C3", "BT")
 # Addresses that are a file on the exporter's computer (Zotero's "file:///home/...",
@@ -401,6 +403,11 @@ def _record(
         if kind not in _BOOKS:  # (a book's SP is its number of pages, as Zotero writes it)
             pages = en_dashed_pages(f"{start}-{end}" if start and end and end != start else start or end)
         publisher = "" if PREPRINT.search(tags.text("PB")) else tags.text("PB")
+        if left := no_place(venue, volume, number, pages, "of this record"):
+            before, said = left
+            problems.warning(tags.where(_PLACE_TAGS[before.names[0]], path), said)
+            volume = number = pages = ""
+            read_before += (before,)
     values = tags.written.get("AB" if tags.all("AB") else "N2", [])
     abstract, notice = without_notice(written := _paragraphs(values, title))
     if tags.all("AB"):
@@ -413,9 +420,13 @@ def _record(
     )
     read_before += hyphenated_before(older, written)
     links = list(abstract_links(abstract))
+    # The words of a note around an address say what it is, as an abstract's and a
+    # BibTeX note's do ("Code: https://github.com/..." the paper's own code), whichever
+    # tag gives the address; a note read as the text it shows (Zotero's is HTML).
+    worded = worded_links(*(note_text(note) for note in tags.all("N1")))
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
-            links.append(make_link(url, "ris"))
+            links.append(as_worded(make_link(url, "ris"), worded))
     notes, notes_at = _curators_notes(tags, path, left_out)
     _given_twice(tags, path, problems)
     return Record(

@@ -1484,3 +1484,62 @@ def test_a_note_fills_an_existing_papers_empty_notes_once(tmp_path):
     again = import_paths([ris], content)
     assert (again.updated, [str(w) for w in again.warnings]) == ([], [left_out(f"{ris}:6:1", "Comment: Draft V2 includes better baselines")])
     assert "notes" not in path.read_text()
+
+
+# --- As a BibTeX export of the same data reads ------------------------------------------
+
+
+@pytest.mark.parametrize("lines, links", [
+    # (curator: "Code: https://github.com/..." in a note was marked the paper's own code
+    # in a .bib's note, and not in an RIS's N1) The words are read as an abstract's.
+    ("N1  - Code: https://github.com/lab/a\n", [("code", "https://github.com/lab/a", True)]),
+    ("N1  - code available at https://github.com/lab/b\n", [("code", "https://github.com/lab/b", True)]),
+    ("N1  - <p>Code: https://github.com/lab/c</p>\n", [("code", "https://github.com/lab/c", True)]),
+    # (a link tag's address, which the note's words name)
+    ("UR  - https://github.com/lab/d\nN1  - Code: https://github.com/lab/d\n",
+     [("code", "https://github.com/lab/d", True)]),
+    ("L4  - https://lab.org/e\nN1  - Our code can be found at https://lab.org/e\n",
+     [("code", "https://lab.org/e", True)]),
+    ("N1  - Based on the code of Smith et al. at https://github.com/smith/f\n",
+     [("code", "https://github.com/smith/f", False)]),
+    ("UR  - https://github.com/lab/g\n", [("code", "https://github.com/lab/g", False)]),
+    ("N1  - Our code can be found at https://lab.org/h\n", [("code", "https://lab.org/h", True)]),
+])
+def test_code_in_a_note_is_read_by_its_words_as_for_bibtex(lines, links):
+    record, problems = _one(lines)
+    assert [(l.kind, l.url, l.official) for l in record.links] == links
+    assert problems == []
+
+
+WHY_BLOG = ": a blog has no volumes, issues or pages (Google Scholar's GPT-2 entry gives them); left out"
+
+
+@pytest.mark.parametrize("lines, kept, said, before", [
+    # Google Scholar's GPT-2 record, as its RIS gives it.
+    ("JO  - OpenAI blog\nVL  - 1\nIS  - 8\nSP  - 9\n", ("", "", ""),
+     "lab.ris:4:1: warning: volume 1, number 8, pages 9 of this record are no place in 'OpenAI blog'" + WHY_BLOG,
+     {"volume": "1", "number": "8", "pages": "9"}),
+    ("T2  - Google AI Blog\nSP  - 12\nEP  - 14\n", ("", "", ""),
+     "lab.ris:4:1: warning: pages 12–14 of this record are no place in 'Google AI Blog'" + WHY_BLOG,
+     {"pages": "12–14"}),
+    ("JF  - OpenAI blog\nIS  - 8\n", ("", "", ""),
+     "lab.ris:4:1: warning: number 8 of this record is no place in 'OpenAI blog'" + WHY_BLOG,
+     {"number": "8"}),
+    # Google Scholar's LoRA record: a form's sample values.
+    ("T2  - ICLR\nVL  - 1\nIS  - 2\nSP  - 3\n", ("", "", ""),
+     "lab.ris:4:1: warning: volume 1, number 2, pages 3 of this record are placeholders (Google"
+     " Scholar's, as in its LoRA entry), not where the paper is; left out",
+     {"volume": "1", "number": "2", "pages": "3"}),
+    # A journal's 1, 8, 9 and 1, 2, 3-9 are its own; so are a journal of blogs'.
+    ("T2  - J\nVL  - 1\nIS  - 8\nSP  - 9\n", ("1", "8", "9"), None, {}),
+    ("T2  - J\nVL  - 1\nIS  - 2\nSP  - 3\nEP  - 9\n", ("1", "2", "3–9"), None, {}),
+    ("T2  - Journal of Blog Studies\nVL  - 3\nIS  - 8\nSP  - 9\n", ("3", "8", "9"), None, {}),
+])
+def test_a_blogs_or_scholars_placeholder_volume_number_and_pages_are_left_out_as_for_bibtex(
+    lines, kept, said, before
+):
+    record, problems = _one(lines)
+    assert (record.volume, record.number, record.pages) == kept
+    assert problems == ([said] if said else [])
+    # (taken out of a paper's file where an earlier import wrote them)
+    assert {n: v for b in record.read_before for n, v in zip(b.names, b.values)} == before
