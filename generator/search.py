@@ -685,12 +685,8 @@ def rank_by_words(
     ids', the entry's ``names``: topic_entry), which count as its title does here, after the pages whose
     title is the query: a paper's title pasted whole ("Curriculum learning") finds the
     paper first, not the boosted topic whose id is its words (curriculum-learning)."""
-    def found(page: str) -> int:
-        have = terms.get(page, {})
-        return sum(any(have.get(term) for term in word) for word in words)
-
     typed = _without_letters({word[0] for word in words})
-    counts = {page: found(page) for page in ranked}
+    counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
     # (Only a page that finds every word can be one: a title read for nothing else.)
     # 0: its title is the query; 1: another of its names is; 2: neither.
     exact = {
@@ -701,6 +697,26 @@ def rank_by_words(
         )
     }
     return sorted(ranked, key=lambda page: (exact.get(page, 2), -counts[page]))  # stable, as Array.sort
+
+
+def words_found(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> int:
+    """How many of the query's ``words`` a page finds: a word is found where one of its
+    terms is among the page's ``terms`` (`rank_by_words`)."""
+    return sum(any(terms.get(term) for term in word) for word in words)
+
+
+def count_line(pages: int, every: int, words: int) -> str:
+    """The line above the site's results (readinglist.js's countLine, in the same words):
+    how many ``pages`` were found and, for a query of several ``words``, how many of
+    them have ``every`` word ("187 pages found, 3 with every word")."""
+    if not pages:
+        return "No page found"
+    found = "1 page found" if pages == 1 else f"{pages} pages found"
+    if words < 2:
+        return found
+    if pages == 1:
+        return found + (", with every word" if every == 1 else ", with only some of the words")
+    return f"{found}, {'all' if every == pages else 'none' if every == 0 else every} with every word"
 
 
 def title_words(title: str) -> set[str]:
@@ -733,6 +749,16 @@ class Hit:
     location: str
     title: str  # as in the index: HTML-escaped
     score: float
+
+
+@dataclass(frozen=True)
+class Found:
+    """A query's answer: every page found (`Hit`), best first, how many of them find
+    every word of the query, and how many words it has (`count_line` says them)."""
+
+    hits: list[Hit]
+    every: int
+    words: int
 
 
 # lunr's default pipeline order; Material removes the functions its config does not name.
@@ -805,22 +831,31 @@ class MaterialSearch:
 
         The query is first refined as the site's search box refines it (`refine_query`).
         """
+        return self.find(query).hits
+
+    def find(self, query: str) -> Found:
+        """`search`'s pages, and what the site's line above them counts (`count_line`)."""
         refined, words = _refine(query, self.separator.pattern, self.base_forms, self.vocabulary)
-        return self._search(" ".join(refined), words)
+        hits, terms = self._search(" ".join(refined), words)
+        every = sum(words_found(terms.get(hit.location, {}), words) == len(words) for hit in hits)
+        return Found(hits, every, len(words))
 
     def search_raw(self, query: str) -> list[Hit]:
         """The same for a query handed to Material's worker as is."""
-        return self._search(query, None)
+        return self._search(query, None)[0]
 
-    def _search(self, query: str, words: Sequence[tuple[str, ...]] | None) -> list[Hit]:
+    def _search(
+        self, query: str, words: Sequence[tuple[str, ...]] | None
+    ) -> tuple[list[Hit], dict[str, dict[str, bool]]]:
+        """The pages found, and for each the query terms its entries found."""
         transformed = _FUZZ.sub(lambda m: f"~{min(int(m.group(1)), MAX_EDIT_DISTANCE)}", self.transform(query))
         if not transformed:
-            return []
+            return [], {}
         try:
             clauses = _clause_terms(transformed, self.index.fields)
             results = self.index.search(transformed)
         except QueryParseError:
-            return []  # the worker, too, answers an invalid query with no results
+            return [], {}  # the worker, too, answers an invalid query with no results
         scored = []
         for result in results:
             doc = self.docs.get(result["ref"])
@@ -848,10 +883,10 @@ class MaterialSearch:
             page_terms.update({term: True for term, yes in found.items() if yes})
             page_terms.update({token: True for token in tokens if token in wanted})
         if words is None:
-            return list(hits.values())
+            return list(hits.values()), terms
         titles = {page: self.docs[page]["title"] for page in hits}
         names = {page: self.docs[page]["names"] for page in hits if "names" in self.docs[page]}
-        return [hits[page] for page in rank_by_words(list(hits), terms, words, titles, names)]
+        return [hits[page] for page in rank_by_words(list(hits), terms, words, titles, names)], terms
 
     def _query_terms(self, clauses: list[str], terms: list[str]) -> dict[str, bool]:
         # getSearchQueryTerms: which query terms the match covers; unmatched stop words
@@ -947,5 +982,5 @@ def _clause_terms(query: str, fields: list[str]) -> list[str]:
     return terms
 
 
-def search_site(site_dir: Path, query: str, limit: int = 10) -> list[Hit]:
-    return MaterialSearch(load_index(site_dir)).search(query)[:limit]
+def search_site(site_dir: Path, query: str) -> Found:
+    return MaterialSearch(load_index(site_dir)).find(query)

@@ -20,6 +20,7 @@ from generator.cli import main
 from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.search import (
     _QUERY_SYNTAX,
+    count_line,
     EXACT_BONUS,
     FIELDS,
     SEPARATOR,
@@ -509,8 +510,57 @@ def test_search_command_prints_title_url_and_score(tmp_path, capsys):
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(index))
     assert main(["search", "--site-dir", str(tmp_path), "zebra"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines == ["1. Zebra & friends", f"   papers/a/  (score {round(10 * math.log(2), 3) * 5:.3f})"]
+    assert lines == [
+        "1 page found", "1. Zebra & friends", f"   papers/a/  (score {round(10 * math.log(2), 3) * 5:.3f})"
+    ]
     assert main(["search", "--site-dir", str(tmp_path), "nothing-like-it"]) == 1
+    assert capsys.readouterr().out == "No page found\n"
+
+
+# Pages with the words zebra, okapi and quokka (the counts below read off by hand).
+COUNTED = {"a": "zebra okapi", "b": "zebra", "c": "okapi", "d": "zebra okapi quokka", "e": "quokka"}
+
+
+@pytest.mark.parametrize("query, limit, said, shown", [
+    # (The site's line above its results says how many pages were found and, for several
+    # words, how many have every word; the terminal said "No results for ..." and no count.)
+    ("zebra", 10, "3 pages found", 3),
+    ("zebra okapi", 10, "4 pages found, 2 with every word", 4),
+    ("zebra okapi quokka", 10, "5 pages found, 1 with every word", 5),
+    ("okapi quokka", 10, "4 pages found, 1 with every word", 4),
+    ("zebra the okapi", 10, "4 pages found, 2 with every word", 4),  # ("the": not searched)
+    ("the", 10, "No page found", 0),
+    ("walrus", 10, "No page found", 0),
+    ("walrus quokka", 10, "2 pages found, none with every word", 2),
+    # What is shown past the site's line, as the site shows all: how many of them.
+    ("zebra okapi", 2, "4 pages found, 2 with every word; the first 2 below (--limit shows more)", 2),
+    ("zebra", 1, "3 pages found; the first below (--limit shows more)", 1),
+])
+def test_search_command_says_how_many_pages_are_found_as_the_site_does(tmp_path, capsys, query, limit, said, shown):
+    docs = [{"location": f"papers/{k}/", "title": k.upper(), "text": f"<p>{v}</p>"} for k, v in COUNTED.items()]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(make_index(docs)))
+    code = main(["search", "--site-dir", str(tmp_path), "-n", str(limit), query])
+    first, *results = capsys.readouterr().out.splitlines()
+    assert (first, len(results) // 2, code) == (said, shown, 0 if shown else 1)
+
+
+@pytest.mark.parametrize("pages, every, words, line", [
+    # readinglist.js's countLine, as tests/browser/test_lemmas.py has it say each.
+    (201, 1, 4, "201 pages found, 1 with every word"),
+    (201, 10, 4, "201 pages found, 10 with every word"),
+    (5, 0, 2, "5 pages found, none with every word"),
+    (1, 0, 2, "1 page found, with only some of the words"),
+    (3, 3, 2, "3 pages found, all with every word"),
+    (1, 1, 3, "1 page found, with every word"),
+    (12, 12, 1, "12 pages found"),
+    (1, 1, 1, "1 page found"),
+    (0, 0, 1, "No page found"),
+    (0, 0, 3, "No page found"),
+    (0, 0, 0, "No page found"),
+])
+def test_the_count_line_is_the_sites(pages, every, words, line):
+    assert count_line(pages, every, words) == line
 
 
 def test_search_command_asks_for_words_and_says_when_the_index_is_older_than_an_edit(
@@ -569,6 +619,21 @@ def _distinctive_words(engine: MaterialSearch, abstract: str, df: Counter) -> li
     """The abstract's three rarest words across all papers (plain words, 4+ letters)."""
     words = [w for w in dict.fromkeys(engine.tokenize(abstract)) if re.fullmatch(r"[a-z]{4,}", w)]
     return sorted(words, key=lambda w: df[w])[:3]  # stable: ties keep abstract order
+
+
+@pytest.mark.parametrize("query", [
+    "Editing Models with Task Arithmetic", "pruned models", "instrucion tuning", "merging language models",
+])
+def test_the_count_of_pages_with_every_word_is_of_those_each_word_finds(engine, query):
+    # (What `readinglist search` says above its results, as the site does: a page with
+    # every word is one each word alone finds, in any of its forms; tests/browser's
+    # test_lemmas checks the site's line against the same.)
+    found = engine.find(query)
+    words = [w for w in query.split() if w.lower() not in STOP_WORDS]
+    every = set.intersection(*({hit.location for hit in engine.search(word)} for word in words))
+    assert [hit.location for hit in found.hits] == [hit.location for hit in engine.search(query)]
+    assert (found.every, found.words) == (len(every), len(words))
+    assert 0 < found.every < len(found.hits)
 
 
 def test_the_index_holds_one_entry_per_paper_and_no_paper_boilerplate(built, papers):

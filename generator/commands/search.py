@@ -11,7 +11,7 @@ import html
 import sys
 from pathlib import Path
 
-from ..search import IndexNotBuilt, search_site
+from ..search import IndexNotBuilt, count_line, search_site
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     try:
-        hits = search_site(site_dir, query, limit=args.limit)
+        found = search_site(site_dir, query)
     except IndexNotBuilt as exc:
         why = str(exc)
         root = Path(args.root)
@@ -48,8 +48,15 @@ def run(args: argparse.Namespace) -> int:
             )
         print(f"readinglist search: {why}", file=sys.stderr)
         return 2
-    if not hits:
-        print(f"No results for {query!r}.")
+    # The site's line above its results, in its words; then how many of them follow, as
+    # the site lists them all and this at most --limit.
+    line = count_line(len(found.hits), found.every, found.words)
+    hits = found.hits[: max(args.limit, 0)]
+    if len(hits) < len(found.hits):
+        first = "none" if not hits else "the first" if len(hits) == 1 else f"the first {len(hits)}"
+        line += f"; {first} below (--limit shows more)"
+    print(line)
+    if not found.hits:
         return 1
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
