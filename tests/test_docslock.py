@@ -192,7 +192,7 @@ def test_the_test_suites_build_of_the_shipped_site_runs_while_the_checkout_is_se
     server = _holder(tmp_path, ROOT / "docs", "serve", serves="http://127.0.0.1:8000/")
     try:
         site = build_site(tmp_path / "base")
-        assert (site / "papers" / "in-context-learning-creates-task-vectors" / "index.html").is_file()
+        assert (site / "index.html").is_file() and (site / "papers.json").is_file()  # (any list's)
         assert server.poll() is None  # (the server's docs/ was not touched: still held)
     finally:
         _stop(server)

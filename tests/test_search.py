@@ -656,6 +656,7 @@ def test_the_home_page_lists_of_topics_and_recent_papers_are_not_search_results(
     assert [p["id"] for p in papers if html.escape(p["title"], quote=False) in text] == []
 
 
+@pytest.mark.example
 def test_a_topics_start_here_list_is_no_search_result(built, papers):
     # (A reader's review: "giants shoulders" found the paper, then the topic "Task
     # arithmetic, model merging and editing" for its Start here list, which names it;
@@ -666,6 +667,7 @@ def test_a_topics_start_here_list_is_no_search_result(built, papers):
     assert [p["id"] for p in papers if html.escape(p["title"], quote=False) in text] == []
 
 
+@pytest.mark.example
 def test_a_topic_is_found_first_by_its_name_and_by_the_short_names_readers_type(engine):
     # (A reader's review: "multi-task learning" found the topic "Multi-task learning"
     # 56th, "continual learning" found "Continual and lifelong learning" 15th,
@@ -1076,6 +1078,7 @@ def test_a_misspelt_word_finds_the_papers_that_spell_it_right(engine, query, phr
     assert all(phrase in html.unescape(hit.title).lower() for hit in hits[:first]), hits[:first]
 
 
+@pytest.mark.example
 def test_a_misspelt_word_counts_as_found_where_its_fuzzy_term_finds_a_word(engine):
     # rank_by_words: the results with both words come first. Before, the fuzzy word was
     # found nowhere (Material's terms only know words beginning with it).
@@ -1094,6 +1097,7 @@ def test_a_misspelt_word_counts_as_found_where_its_fuzzy_term_finds_a_word(engin
     assert hits[:len(both)] == both
 
 
+@pytest.mark.example
 def test_a_query_whose_words_the_index_has_ranks_as_without_fuzzy_terms(built, engine, papers):
     # The fuzzy term is added for no word the index has: every title, and these queries,
     # are refined and ranked as they were before the vocabulary existed.

@@ -801,6 +801,7 @@ def test_forms_matched_tells_the_words_a_stem_joined_but_not_singular_or_plural(
 # --- placed by its title alone (check's warning of a paper in no topic) ---------------
 
 
+@pytest.mark.example
 def test_a_paper_its_title_places_gets_a_topic_in_the_shipped_list():
     from generator.curation import load_content
 
