@@ -38,6 +38,17 @@ LAB_PAPERS = sorted([
 ])
 # A test of the shipped example, as the suite marks them: how `make test` tells apart.
 PROBE = "import pytest\n\n\n@pytest.mark.example\ndef test_of_the_example():\n    pass\n"
+# The tests that read content/ (the list itself, or the site built from it), by their
+# files (the strict build's alone of test_build.py): on a lab's list, one with no paper
+# yet too, each passes or is skipped as a test of the example (some left unmarked failed,
+# and the lab's CI, which runs the tests before it publishes, never published its site).
+CONTENT_TESTS = (
+    "tests/test_jsonschema.py", "tests/test_topics.py", "tests/test_search.py", "tests/test_lemmas.py",
+    "tests/test_docslock.py", "tests/test_determinism.py", "tests/test_formerly_missing.py",
+    "tests/test_import_identity.py", "tests/test_import_deleted.py", "tests/test_packaging.py",
+    "tests/ingest/test_seed_content.py",
+    "tests/test_build.py::test_shipped_list_builds_strict_with_every_page_and_link",
+)
 
 
 def readme_blocks() -> list[list[str]]:
@@ -110,6 +121,26 @@ class Project:
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout
 
+    def content_tests(self) -> str:
+        """CONTENT_TESTS run on this content/ (but the browser's), the copy made whole
+        first, as a clone is, for what they read (.ci/, benchmarks/, the other tests...)."""
+        listed = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=REPO, check=True, capture_output=True, text=True
+        ).stdout.split("\0")
+        for name in filter(None, listed):
+            # (content/ and the lab's own files stay; generator/ is REPO's, linked)
+            if name.split("/", 1)[0] in ("content", "generator") or (self.root / name).exists():
+                continue
+            (self.root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(REPO / name, self.root / name)
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-m", "not browser",
+             *CONTENT_TESTS],
+            cwd=self.root, env=self.env, capture_output=True, text=True,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout[-5000:] + done.stderr
+        return done.stdout
+
 
 def test_readmes_copy_is_a_clone_of_the_repository_with_its_tools_installed_by_make(tmp_path):
     # (curator walkthrough: "in your copy of the repository" said neither how to make
@@ -163,6 +194,9 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     assert comment.startswith("# Topics of the reading list.") and "How keywords match" in comment
     assert (lab.root / "content" / "topics.yml").read_text(encoding="utf-8") == comment + "\ntopics: []\n"
     assert not list(lab.root.glob("*.tmp"))
+    # A list with no paper yet: the tests that read content/ pass, or skip the example's.
+    said = lab.content_tests()
+    assert " skipped" in said and OWN_LIST.split(" (")[0] in said
 
     # 2. The lab's papers come in, with their fields; the shipped paper in the lab's file
     # is imported too, the record that would have skipped it being gone.
@@ -263,6 +297,9 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     said = lab.example_tests()
     assert "1 skipped" in said and OWN_LIST.split(" (")[0] in said
     assert OWN_LIST.split(" (")[0] == "content/ is a list of your own, not the shipped example"
+    # ... and the tests that read content/ pass on the lab's papers and topic, or skip.
+    said = lab.content_tests()
+    assert " skipped" in said and OWN_LIST.split(" (")[0] in said
     # These very recipes start from the example: on the lab's list they are skipped too,
     # not failed (they failed, and the lab's CI never published its site).
     for name in ("test_own_list.py", "gitrepo.py"):
