@@ -134,11 +134,13 @@ class Project:
             (self.root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(REPO / name, self.root / name)
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-m", "not browser",
+            [sys.executable, "-m", "pytest", "-q", "-rfEs", "-p", "no:cacheprovider", "-m", "not browser",
              *CONTENT_TESTS],
             cwd=self.root, env=self.env, capture_output=True, text=True,
         )  # fmt: skip
-        assert done.returncode == 0, done.stdout[-5000:] + done.stderr
+        # (what failed first, its traceback, then the summary's names of all that failed)
+        failed = [line for line in done.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+        assert done.returncode == 0, "\n".join([done.stdout[:5000], *failed, done.stderr])
         return done.stdout
 
 

@@ -621,6 +621,7 @@ def _distinctive_words(engine: MaterialSearch, abstract: str, df: Counter) -> li
     return sorted(words, key=lambda w: df[w])[:3]  # stable: ties keep abstract order
 
 
+@pytest.mark.example  # (the queries are the example's: some pages with every word, not all)
 @pytest.mark.parametrize("query", [
     "Editing Models with Task Arithmetic", "pruned models", "instrucion tuning", "merging language models",
 ])
