@@ -464,6 +464,15 @@ def test_no_code_linked_stands_beside_its_search_of_github(tmp_path):
     assert "Search GitHub" in lines[1] and "Search arXiv" in lines[-2] and "Search Hugging Face" in lines[-1]
 
 
+def test_a_paper_pages_list_of_its_topics_is_named(tmp_path):
+    # (A reader's review: the list of the paper's topics, each with why it has it, was
+    # an unnamed list to a screen reader, its only mark the stylesheet's silent "#".)
+    generate_fixture(tmp_path / "docs")
+    page = (tmp_path / "docs" / "papers" / "replay-against-forgetting.md").read_text(encoding="utf-8")
+    lists = re.findall(r'<ul class="rl-topics"([^>]*)>', page)
+    assert lists == [' aria-label="Topics"']
+
+
 def test_a_rows_topics_are_apart_by_semicolons_as_a_title_may_hold_a_comma(tmp_path):
     # (A reader's review: the shipped list's All papers table read "Multi-task
     # learning, Transfer, task relations and meta-learning", two topics or four.)
