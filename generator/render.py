@@ -152,8 +152,18 @@ def breakable(value: str) -> Markup:
     """Escaped text that may wrap after each slash or underscore (an ``owner/name``
     label in a narrow table cell, "large_language_models_open_suite"), rather than in
     the middle of a word. (A line may end after a hyphen already; never after a dot,
-    inside an arXiv id or a DOI's number.) The escaping writes neither."""
-    return Markup(_BREAK_AFTER.sub(r"\1<wbr>", str(escape.inline_text(value))))
+    inside an arXiv id or a DOI's number.) The escaping writes neither.
+
+    What follows the last slash is kept in a span the stylesheet keeps whole where it
+    fits (.rl-badge__tail): a line ends at the last break that fits, and a column read
+    "AlibabaResearch/DAMO-" over "ConvAI"."""
+    def wrappable(text: str) -> str:
+        return _BREAK_AFTER.sub(r"\1<wbr>", str(escape.inline_text(text)))
+
+    head, slash, tail = str(value).rpartition("/")
+    if not (slash and tail):
+        return Markup(wrappable(value))
+    return Markup(f'{wrappable(head + slash)}<wbr><span class="rl-badge__tail">{wrappable(tail)}</span>')
 
 
 def percent(part: int, whole: int) -> int:

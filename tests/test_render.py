@@ -204,7 +204,8 @@ def test_every_generated_table_is_named_and_its_header_cells_say_they_head_colum
 
 class _Badges(html.parser.HTMLParser):
     """The text of every badge (a.rl-badge), whole and in its parts: each text and each
-    span directly inside the link (<wbr> is no text)."""
+    span directly inside the link (<wbr> is no text; the span of a name's part after
+    its last slash, render.breakable's, goes on in the name's part)."""
 
     def __init__(self):
         super().__init__()
@@ -212,9 +213,12 @@ class _Badges(html.parser.HTMLParser):
         self.names: list[str] = []  # each badge's accessible name (its aria-label)
         self.depth = 0  # 0: outside a badge; 1: in the link; 2 or more: in a span of it
         self.in_text = False  # the last part is a text of the link (a <wbr> goes on in it)
+        self.tails = 0  # in a name's part after its last slash (no span inside it)
 
     def handle_starttag(self, tag, attrs):
-        if tag == "a" and "rl-badge" in (dict(attrs).get("class") or "").split():
+        if tag == "span" and dict(attrs).get("class") == "rl-badge__tail":
+            self.tails += 1
+        elif tag == "a" and "rl-badge" in (dict(attrs).get("class") or "").split():
             self.depth = 1
             self.in_text = False
             self.badges.append(("", []))
@@ -226,7 +230,9 @@ class _Badges(html.parser.HTMLParser):
             self.in_text = False
 
     def handle_endtag(self, tag):
-        if self.depth == 1 and tag == "a":
+        if tag == "span" and self.tails:
+            self.tails -= 1
+        elif self.depth == 1 and tag == "a":
             self.depth = 0
         elif self.depth > 1 and tag == "span":
             self.depth -= 1
@@ -706,10 +712,15 @@ def test_a_badges_label_may_end_a_line_after_a_slash_or_an_underscore_only():
 
     # (A repository's name in a table's Code column: "large_language_models_open_suite"
     # was one word as wide as the column it made, or broke anywhere.)
+    # What follows the last slash is in a span kept whole where it fits (not
+    # "AlibabaResearch/DAMO-" over "ConvAI": tests/browser/test_tables.py).
     assert str(breakable("imagination-research/large_language_models_open_suite")) == (
-        "imagination-research/<wbr>large_<wbr>language_<wbr>models_<wbr>open_<wbr>suite")
+        'imagination-research/<wbr><span class="rl-badge__tail">'
+        'large_<wbr>language_<wbr>models_<wbr>open_<wbr>suite</span>')
+    assert str(breakable("example.org/a/b")) == 'example.org/<wbr>a/<wbr><span class="rl-badge__tail">b</span>'
     # Never after a dot: an arXiv id and a DOI's number stay whole.
     assert str(breakable("arXiv 2101.00010")) == "arXiv 2101.00010"
-    assert str(breakable("DOI 10.5555/3295222.3295393")) == "DOI 10.5555/<wbr>3295222.3295393"
+    assert str(breakable("DOI 10.5555/3295222.3295393")) == (
+        'DOI 10.5555/<wbr><span class="rl-badge__tail">3295222.3295393</span>')
     # Escaped first, and nothing after a last slash.
     assert str(breakable("a_<b>/")) == "a_<wbr>&lt;b&gt;/"

@@ -338,3 +338,34 @@ def test_a_code_blocks_copy_button_is_no_landmark(open_context, tables_url):
     page.wait_for_function("[...document.querySelectorAll('.md-typeset pre > nav')].every(n => n.getAttribute('role') === 'none')")
     assert page.evaluate("window.rlSamePage") is True
     assert "" not in _navigation_landmarks(page)
+
+
+def test_a_repositorys_name_in_a_narrow_code_column_breaks_after_its_slash(styled):
+    # (A reader's review: at 1280px the all-papers table's Code column read
+    # "AlibabaResearch/DAMO-" over "ConvAI": a line may end after a hyphen, and it
+    # ended at the last break that fitted.) The badge as the tables' row writes it, in
+    # a column of each width from one that holds the owner's line alone to one that
+    # holds the whole name.
+    from generator.render import breakable
+
+    label = breakable("AlibabaResearch/DAMO-ConvAI")
+    page = styled(f"<div id='column'><a class='rl-badge rl-badge--code rl-badge--compact' href='#'"
+                  f" aria-label='Code on GitHub: AlibabaResearch/DAMO-ConvAI'>{label}</a></div>"
+                  "<a id='probe' class='rl-badge rl-badge--compact' style='white-space: nowrap'>"
+                  "AlibabaResearch/</a>", {"width": 1280, "height": 800})
+    owner = page.locator("#probe").evaluate("el => Math.ceil(el.getBoundingClientRect().width)")
+    badge = page.locator("#column a")
+    seen = set()
+    for width in range(owner, owner + 120, 3):
+        page.locator("#column").evaluate(f"el => el.style.width = '{width}px'")
+        lines = badge.evaluate(LINES)
+        assert lines in (["AlibabaResearch/DAMO-ConvAI"], ["AlibabaResearch/", "DAMO-ConvAI"]), (width, lines)
+        seen.add(len(lines))
+        assert badge.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert seen == {1, 2}
+    # Read and copied as it was: the name is one piece of text, the same words.
+    assert badge.evaluate("el => el.innerText") == "AlibabaResearch/DAMO-ConvAI"
+    # On a 320px phone's column, narrower than the name, it breaks inside it and fits.
+    page.locator("#column").evaluate("el => el.style.width = '60px'")
+    assert badge.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert "".join(badge.evaluate(LINES)) == "AlibabaResearch/DAMO-ConvAI"
