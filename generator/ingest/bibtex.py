@@ -5,7 +5,8 @@ Each entry gives a record: title, authors (a final ``and others`` kept as the au
 ``journaltitle``, ``booktitle``, ``school``, ``institution`` and a ``howpublished``
 that holds no URL), abstract, DOI, arXiv id (``eprint``, or an arxiv.org URL), links
 (``url``, ``pdf``, an ``eprint`` that is a URL, and addresses in ``howpublished``,
-``note`` and the code fields `_CODE_FIELDS`; not a ``url`` that is the arXiv or DOI page;
+``note`` and the code fields `_CODE_FIELDS`, which name the paper's own code; not a
+``url`` that is the arXiv or DOI page;
 a talk's, slides' and project page's fields `_KIND_FIELDS` give links of their kind;
 al-folio's ``html`` is read as a ``url``, its ``arxiv`` as an ``eprint``)
 and keywords (as tags, each once). Accented letters in an author list are read before it
@@ -46,7 +47,7 @@ from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_
 from ..export_bibtex import names_proceedings, names_software
 from ..names import is_organisation, is_suffix, source_name, without_marks
 from ..matchkeys import PREPRINT
-from ..models import OTHERS, en_dashed_pages
+from ..models import OTHERS, Link, en_dashed_pages
 from ..links import (
     arxiv_id,
     arxiv_of_doi,
@@ -54,6 +55,7 @@ from ..links import (
     doi_from_url,
     find_url_spans,
     make_link,
+    mimics_code_host,
     normalize_arxiv,
     normalize_doi,
     same_page,
@@ -96,6 +98,7 @@ _CODE_FIELDS = ("code", "github", "repository", "repo")
 # a dataset or a paper's page written there stays what its host says.
 _KIND_FIELDS = {
     "video": "video", "slides": "slides", "poster": "slides", "website": "project", "blog": "project",
+    "project": "project",
 }
 # al-folio's own fields beside these: `arxiv` (the id, its "arXiv" button) and `html`
 # (its "HTML" button: the paper's page, read as a `url` is). Its `pdf`, `supp`, `poster`
@@ -268,6 +271,18 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     say_dated(dated, "volume", ("entry", "entries"), problems)
     say_left_out(left_out, "annote", ("entry", "entries"), problems)
     return _without_arxiv_subjects(records, problems)
+
+
+def _own_code(link: Link, links: list[Link]) -> Link:
+    """``link``, an address a code field names, as the paper's own code; a lab's own page
+    there is code too (its badge shows the address), what a host says is something else
+    (a dataset on Hugging Face) stays that, owned by no one. Marked official unless one
+    of ``links`` (the entry's before it) already is: `check` warns of a second."""
+    if link.kind == "project" and not mimics_code_host(link.url):
+        link = replace(link, kind="code")
+    if link.kind != "code" or any(other.official for other in links if other.kind == "code"):
+        return link
+    return replace(link, official=True)
 
 
 def _ieee_index_terms(keywords: str, doi: str) -> bool:
@@ -992,10 +1007,13 @@ def _record(
     # gave a paper official code in its abstract, and none in a lab's note.)
     # (Each field's first reading of an address: howpublished's before note's.)
     worded = worded_links(_plain(fields["howpublished"]), _plain(fields["note"]))
+    own_code = set()  # the pages a code field names: the paper's own code, as al-folio's "Code" button
     for name in ("howpublished", "note", *_CODE_FIELDS, *_VENUE_FIELDS):
         text = scholar[name] if name in scholar else fields[name]
         for address, written in _addresses(_unescape(text)).items():
             found.append(clean_url(address))
+            if name in _CODE_FIELDS and found[-1]:
+                own_code.add(same_page(found[-1]))
             if not found[-1]:  # (told as written: "https://" was only how it was read)
                 _left_out(fields, name, written, path, problems, address)
     said = [
@@ -1023,6 +1041,8 @@ def _record(
                 link = replace(link, kind=kind)
             else:
                 link = as_worded(link, worded)
+            if same_page(address) in own_code:
+                link = _own_code(link, links)
             links.append(link)
     # Each tag once, in the entry's order (arXiv's DataCite export repeats its "FOS" ones).
     # (A character reference's own ";" is no separator: ACM's "ethics \&\#38; safety".)

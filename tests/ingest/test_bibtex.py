@@ -1262,3 +1262,38 @@ def test_a_venue_naming_only_arxiv_gives_its_id_and_no_venue(fields):
     [record] = parse_text(f"@article{{a, title={{LoRA}}, year={{2021}}, {fields}}}\n", "x.bib", problems, "bibtex")
     assert not problems, problems.format()
     assert (record.venue, record.arxiv) == ARXIV_VENUES[fields]
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    # (Curator: al-folio's `code` button names the paper's own code; it was imported as
+    # code no one said was the paper's, where "Code: https://..." in a note was official.)
+    ("code = {https://github.com/lab/a}", [("https://github.com/lab/a", "code", True)]),
+    ("github = {https://github.com/lab/a}", [("https://github.com/lab/a", "code", True)]),
+    ("repository = {https://gitlab.com/lab/a}", [("https://gitlab.com/lab/a", "code", True)]),
+    ("repo = {https://github.com/lab/a}", [("https://github.com/lab/a", "code", True)]),
+    # the same address in `url` as well: still the paper's own, once
+    ("url = {https://github.com/lab/a}, code = {https://github.com/lab/a}", [("https://github.com/lab/a", "code", True)]),
+    # two code fields: the first is marked, as `check` warns of a second official one
+    ("code = {https://github.com/lab/a}, github = {https://github.com/lab/b}",
+     [("https://github.com/lab/a", "code", True), ("https://github.com/lab/b", "code", False)]),
+    # a lab's own site in `code`: code, as the field says
+    ("code = {https://lab.example.org/a-code/}", [("https://lab.example.org/a-code/", "code", True)]),
+    # what the host says is no code (a dataset) stays what it is, owned by no one
+    ("code = {https://huggingface.co/datasets/lab/a}", [("https://huggingface.co/datasets/lab/a", "data", False)]),
+    # a repository elsewhere than a code field is no one's said own code
+    ("url = {https://github.com/lab/a}", [("https://github.com/lab/a", "code", False)]),
+    ("website = {https://github.com/lab/a}", [("https://github.com/lab/a", "code", False)]),
+    ("html = {https://lab.example.org/a.html}", [("https://lab.example.org/a.html", "project", False)]),
+    # al-folio's fields of other kinds; `project` as labs write the project page's
+    ("project = {https://lab.example.org/a/}", [("https://lab.example.org/a/", "project", False)]),
+    ("website = {https://lab.example.org/a/}", [("https://lab.example.org/a/", "project", False)]),
+    ("pdf = {https://lab.example.org/a.pdf}", [("https://lab.example.org/a.pdf", "pdf", False)]),
+    ("slides = {https://lab.example.org/a.pdf}", [("https://lab.example.org/a.pdf", "slides", False)]),
+    ("poster = {https://lab.example.org/a.pdf}", [("https://lab.example.org/a.pdf", "slides", False)]),
+    ("video = {https://www.youtube.com/watch?v=a}", [("https://www.youtube.com/watch?v=a", "video", False)]),
+])
+def test_al_folio_code_fields_name_the_papers_own_code(fields, expected):
+    problems = Problems()
+    (record,) = parse_text(f"@inproceedings{{a, title = {{T}}, year = {{2024}}, {fields}}}\n", "a.bib", problems)
+    assert not problems.items
+    assert [(link.url, link.kind, link.official) for link in record.links] == expected
