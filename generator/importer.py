@@ -362,10 +362,13 @@ def _import_locked(
             Severity.WARNING,
         ))
     written = added_now | set(report.updated)
-    report.lowered = [
-        str(paper.values["title"]) for paper in existing + created
-        if paper.id in written and (paper in created or "title" in paper.fills) and _scholar_lowered(paper)
-    ]
+    lowered = {
+        name: [paper for paper in existing + created if paper.id in written and _scholar_lowered(paper, name, created)]
+        for name in ("title", "venue")
+    }
+    report.lowered = [str(paper.values["title"]) for paper in lowered["title"]]
+    report.lowered_venues = list(dict.fromkeys(str(paper.values["venue"]) for paper in lowered["venue"]))
+    report.lowered_papers = len({paper.id for papers in lowered.values() for paper in papers})
     forget = set(report.restored)
     settled = added_now | set(report.updated) | set(report.unchanged)
     report.links_found = sum(
@@ -383,17 +386,26 @@ def _import_locked(
 _SCHOLAR_KEY = re.compile(r"[a-z]+(?:1[89]|20)\d\d[a-z]+")
 
 
-def _scholar_lowered(paper: Paper) -> bool:
-    """Whether the paper's title looks lowered as Google Scholar lowers every title:
+# A word in capitals throughout, an acronym: Scholar keeps a venue's ("Proceedings of the
+# IEEE conference on computer vision and pattern recognition"), lowers a title's ("Bert").
+_ACRONYM = re.compile(r"\b[A-Z][A-Z\d]+\b")
+
+
+def _scholar_lowered(paper: Paper, name: str, created: list[Paper]) -> bool:
+    """Whether the paper's title (or venue, ``name``), written by this import (a new
+    paper's, or filled), looks lowered as Google Scholar lowers every title and venue:
     given by a record of Scholar's key (a journal's or a publisher's sentence case,
     "Mastering the game of Go with deep neural networks", is how the paper is spelt),
-    with capitals only where a sentence starts, in three words or more of letters
-    ("Deep learning" may be written so; a title with another capital, an acronym's, is
-    not)."""
-    title = str(paper.values.get("title") or "")
-    given = (record for records in paper.given_by.get("title", {}).values() for record in records)
+    with capitals only where a sentence starts (and a venue's acronyms), in three words
+    or more of letters ("Deep learning" may be written so; a title with another
+    capital, an acronym's, is not)."""
+    if paper not in created and name not in paper.fills:
+        return False
+    text = str(paper.values.get(name) or "")
+    given = (record for records in paper.given_by.get(name, {}).values() for record in records)
     return (
-        len(re.findall(r"[^\W\d_]{2,}", title)) >= 3 and lowered(title)
+        len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+        and lowered(_ACRONYM.sub(lambda m: m.group().lower(), text) if name == "venue" else text)
         and any(_SCHOLAR_KEY.fullmatch(record.key) for record in given)
     )
 

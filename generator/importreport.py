@@ -221,23 +221,33 @@ class ImportReport:
     # Titles this import wrote (a new paper's, or a title filled) in lower case but where
     # a sentence starts, as Google Scholar exports them: counted in one notice.
     lowered: list[str] = field(default_factory=list)
+    # ... and venues so (each once), and how many papers' files hold either.
+    lowered_venues: list[str] = field(default_factory=list)
+    lowered_papers: int = 0
 
     def lowered_notice(self) -> str:
-        """One line for the titles in ``lowered`` ("" for none): how many, and what to do.
-        Their capitals are not guessed (which words are names, which acronyms, only a
-        source knows), and only a source of the same import gives them all (importmerge:
-        a title in the file is the curator's to spell)."""
-        if not self.lowered:
+        """One line for the titles in ``lowered`` and venues in ``lowered_venues`` ("" for
+        none): how many, and what to do. Their capitals are not guessed (which words are
+        names, which acronyms, only a source knows), and only a source of the same import
+        gives them all (importmerge: a title or venue in the file is the curator's to spell)."""
+        titles, venues = self.lowered, self.lowered_venues
+        if not titles and not venues:
             return ""
-        are, their, files = ("are", "their", "papers' files") if len(self.lowered) > 1 else ("is", "its", "paper's file")
-        shown = "; ".join(repr(title) for title in self.lowered[:2]) + ("; …" if len(self.lowered) > 2 else "")
+        what = " and ".join(
+            counted(len(values), noun) for values, noun in ((titles, "title"), (venues, "venue")) if values
+        )
+        are, their = ("are", "their") if len(titles) + len(venues) > 1 else ("is", "its")
+        files = "papers' files" if self.lowered_papers > 1 else "paper's file"
+        shown = "; ".join(repr(text) for text in titles[:2] + venues[:1]) + (
+            "; …" if len(titles) > 2 or len(venues) > 1 else ""
+        )
         return (
-            f"note: {counted(len(self.lowered), 'title')} this import wrote {are} in lower case but"
-            f" for {their} first letters, as Google Scholar exports titles ({shown}): write {their}"
+            f"note: {what} this import wrote {are} in lower case but"
+            f" for {their} first letters, as Google Scholar exports them ({shown}): write {their}"
             f" capitals in the {files}, which no import rewrites;"
             " a source that has them (DBLP's, arXiv's or the publisher's BibTeX) gives them only in"
             " the same import as this one (e.g. readinglist import scholar.bib dblp.bib), and later"
-            " only an acronym's ('Bert' as 'BERT')"
+            " only a title's acronym's ('Bert' as 'BERT')"
         )
 
     def summary(self) -> str:

@@ -350,14 +350,16 @@ def test_titles_google_scholar_lowered_are_counted_in_one_notice(tmp_path, capsy
     assert "Attention is All you Need" in (
         tmp_path / "content" / "papers" / "attention-is-all-you-need.yml"
     ).read_text()
+    # (Scholar lowers venues too: Vaswani's, which DBLP's record does not give, is counted.)
     assert _lowered_notice(err) == [
-        "note: 2 titles this import wrote are in lower case but for their first letters, as"
-        " Google Scholar exports titles ('Bert: Pre-training of deep bidirectional transformers"
-        " for language understanding'; 'Language models are unsupervised multitask learners'):"
+        "note: 2 titles and 1 venue this import wrote are in lower case but for their first"
+        " letters, as Google Scholar exports them ('Bert: Pre-training of deep bidirectional"
+        " transformers for language understanding'; 'Language models are unsupervised multitask"
+        " learners'; 'Advances in neural information processing systems'):"
         " write their capitals in the papers' files, which no import rewrites; a source that"
         " has them (DBLP's, arXiv's or the publisher's BibTeX) gives them only in the same"
-        " import as this one (e.g. readinglist import scholar.bib dblp.bib), and later only an"
-        " acronym's ('Bert' as 'BERT')"
+        " import as this one (e.g. readinglist import scholar.bib dblp.bib), and later only a"
+        " title's acronym's ('Bert' as 'BERT')"
     ]
     assert out.count("\n") == 1  # (the summary line alone)
     one = tmp_path / "one"
@@ -366,8 +368,27 @@ def test_titles_google_scholar_lowered_are_counted_in_one_notice(tmp_path, capsy
     scholar.write_text(SCHOLAR.split("@inproceedings")[0])  # (Vaswani alone)
     assert main(["--root", str(one), "import", "--no-keep-source", str(scholar)]) == 0
     assert [line.split(" ('")[0] for line in _lowered_notice(capsys.readouterr().err)] == [
-        "note: 1 title this import wrote is in lower case but for its first letters, as Google"
-        " Scholar exports titles"
+        "note: 1 title and 1 venue this import wrote are in lower case but for their first"
+        " letters, as Google Scholar exports them"
+    ]
+    # A venue alone, of a title with its capitals; the same venue of two papers once.
+    two = tmp_path / "two"
+    two.mkdir()
+    (two / "mkdocs.yml").write_text("site_name: Lab\n")
+    venue = "booktitle={Proceedings of the IEEE conference on computer vision and pattern recognition}"
+    cvpr = tmp_path / "cvpr.bib"
+    cvpr.write_text(
+        f"@inproceedings{{he2016deep, title={{Deep Residual Learning for Image Recognition}}, {venue}, year={{2016}}}}\n"
+        f"@inproceedings{{redmon2016you, title={{You Only Look Once: Unified, Real-Time Detection}}, {venue}, year={{2016}}}}\n"
+    )
+    assert main(["--root", str(two), "import", "--no-keep-source", str(cvpr)]) == 0
+    assert _lowered_notice(capsys.readouterr().err) == [
+        "note: 1 venue this import wrote is in lower case but for its first letters, as Google"
+        " Scholar exports them ('Proceedings of the IEEE conference on computer vision and"
+        " pattern recognition'): write its capitals in the papers' files, which no import"
+        " rewrites; a source that has them (DBLP's, arXiv's or the publisher's BibTeX) gives"
+        " them only in the same import as this one (e.g. readinglist import scholar.bib"
+        " dblp.bib), and later only a title's acronym's ('Bert' as 'BERT')"
     ]
     # A journal's own sentence case, exported by Zotero or the publisher (another key than
     # Scholar's): how the paper is spelt, nothing to tell.
