@@ -13,7 +13,7 @@ import operator
 import posixpath
 import shlex
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Callable, Container, Iterable, Mapping, Sequence
 
@@ -196,44 +196,99 @@ MERGE = (
 TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
 
 
-def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> frozenset[str]:
+def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[frozenset[str], dict[str, int]]:
     """Files whose titles are so alike that `readinglist import` takes them for one paper
     (matchkeys.SimilarTitles, the importer's own match): nearly always one paper added
     twice by hand, a title mistyped. Said once per pair, at the title of the later file
     in name order, naming the earlier one that import would merge it into (the most
     alike), unless the two are told apart as the importer tells them (other arXiv ids or
     DOIs, other people in other years, each its own abstract), or are one paper said
-    already (one arXiv id, DOI, or title but for a hyphen). The titles of each pair found,
-    told apart or not: a rerun that changes such a file checks them all again."""
+    already (one arXiv id, DOI, or title but for a hyphen). Then the files import takes
+    for one paper by their abstract (`_same_abstracts`). The titles of each pair found,
+    told apart or not, and the files' abstracts: a rerun that changes such a file checks
+    them all again."""
     from .matchkeys import SimilarTitles, different_abstracts  # (only with titles to compare)
 
     index: SimilarTitles[PaperDraft] = SimilarTitles()
     near: set[str] = set()
-    for draft in sorted((d for d in papers if d.same_keys and d.same_keys[2]), key=_shown):
+    said: set[tuple[str, str]] = set()
+    ordered = sorted((d for d in papers if d.same_keys), key=_shown)
+    for draft in ordered:
         title = draft.same_keys[2]
-        if title in index:
+        if not title or title in index:
             continue  # (one title: said as such)
         found = index.similar(title, then_add=draft)
         if found is None:
             continue
         other, score = found
         near.update((title, other.same_keys[2]))
-        if any(a and a == b for a, b in zip(draft.same_keys[:2], other.same_keys[:2])) or (
-            draft.same_keys[3] == other.same_keys[3]
-        ):
-            continue  # (one paper by its arXiv id or DOI, or its title but for a hyphen: said)
+        if _said_as_one(draft, other):
+            continue
         if _two_papers(draft, other) or different_abstracts(
             str(draft.values.get("abstract") or ""), str(other.values.get("abstract") or "")
         ):
             continue
-        named = f" (id {other.id!r})" if other.id is not None else ""
-        problems.warning(
-            draft.nodes["title"].loc,
-            f"same paper as {other.shown}{named}? Its title, {str(other.values['title'])!r}, and"
-            f" this one are {score:.0f}% alike: `readinglist import` takes them for one paper"
-            + MERGE + TWO_PAPERS + ", or its own abstract",
+        said.add((draft.shown, other.shown))
+        _one_paper(
+            draft, other, f"Its title, {str(other.values['title'])!r}, and this one are {score:.0f}% alike",
+            TWO_PAPERS + ", or its own abstract", problems,
         )
-    return frozenset(near)
+    return frozenset(near), _same_abstracts(ordered, said, problems)
+
+
+def _same_abstracts(
+    papers: Sequence[PaperDraft], said: Container[tuple[str, str]], problems: Problems
+) -> dict[str, int]:
+    """Files (``papers`` in name order) of one long abstract under titles somewhat alike,
+    which `readinglist import` takes for one paper by that abstract whatever their people
+    and years (matchkeys.abstract_key, abstract_titles_alike: the importer's own match):
+    a file copied to start another paper, its abstract kept, or one paper added twice
+    under a reworded title. Said as `_similar_titles` says a pair, unless their arXiv ids
+    or DOIs disagree (as the importer tells them apart), or the pair is said already
+    (``said``, or one arXiv id, DOI, or title). Abstracts are grouped by their
+    `abstract_bucket`, so that only those of a shared bucket are compared whole; each
+    bucket -> how many files have it."""
+    from .matchkeys import abstract_bucket, abstract_key, abstract_titles_alike
+
+    buckets: dict[str, list[PaperDraft]] = {}
+    for draft in papers:
+        if bucket := abstract_bucket(draft.values.get("abstract")):
+            buckets.setdefault(bucket, []).append(draft)
+    for group in buckets.values():
+        keyed: dict[str, list[PaperDraft]] = {}
+        for draft in group if len(group) > 1 else ():
+            key, title = abstract_key(draft.values.get("abstract")), draft.same_keys[2]
+            earlier = keyed.setdefault(key, []) if key else []
+            alike = [
+                (score, other) for other in earlier
+                if title and other.same_keys[2] and (draft.shown, other.shown) not in said
+                and not _said_as_one(draft, other) and not _ids_disagree(draft, other)
+                and (score := abstract_titles_alike(title, other.same_keys[2])) is not None
+            ]
+            earlier.append(draft)
+            if alike:
+                score, other = max(alike, key=operator.itemgetter(0))  # (of as alike, the first)
+                _one_paper(
+                    draft, other, f"It has this abstract too, and its title,"
+                    f" {str(other.values['title'])!r}, and this one are {score:.0f}% alike",
+                    ", or, if they are two papers, give each its arXiv id or DOI, or its own abstract", problems,
+                )
+    return {bucket: len(group) for bucket, group in buckets.items()}
+
+
+def _said_as_one(draft: PaperDraft, other: PaperDraft) -> bool:
+    """Whether two files are one paper by their arXiv id, DOI, or title (but for a hyphen
+    or space): `_same_papers` says so, and import matches them so first."""
+    return any(a and a == b for a, b in zip(draft.same_keys, other.same_keys))
+
+
+def _one_paper(draft: PaperDraft, other: PaperDraft, why: str, fix: str, problems: Problems) -> None:
+    """The warning that import takes ``draft`` for the earlier ``other``, and why."""
+    named = f" (id {other.id!r})" if other.id is not None else ""
+    problems.warning(
+        draft.nodes["title"].loc,
+        f"same paper as {other.shown}{named}? {why}: `readinglist import` takes them for one paper" + MERGE + fix,
+    )
 
 
 _shown = operator.attrgetter("shown")
@@ -289,7 +344,7 @@ def cross_check(
     claimed, owners = _claim_ids(papers)
     _check_file_names(papers, problems)
     same = _same_papers(papers, problems)
-    near = _similar_titles(papers, problems)
+    near, abstracts = _similar_titles(papers, problems)
     ordered = sorted(claimed)
     # A file that gave no valid id (a YAML syntax error, most often) or another id than
     # its name is reported on its own; its name is the id it is meant to have, so
@@ -342,7 +397,7 @@ def cross_check(
     content = Content(papers=tuple(built), topics=tuple(built_topics))
     return Checked(
         content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, ruled,
-        frozenset(gone.asked), near,
+        frozenset(gone.asked), near, abstracts,
     )
 
 
@@ -553,6 +608,8 @@ class Checked:
     # The titles (as compared) of the files whose titles are so alike another's that
     # import takes them for one paper (`_similar_titles`), whether told apart or not.
     near: frozenset[str] = frozenset()
+    # Each file's `abstract_bucket` -> how many files have it (`_same_abstracts`).
+    abstracts: dict[str, int] = field(default_factory=dict)
 
     def can_swap(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of
@@ -572,6 +629,8 @@ class Checked:
                 return False  # (which fix its name's error says depends on the other files)
             if self._near(old, new):
                 return False
+        if self._one_abstract(pairs):
+            return False
         for position, index in enumerate(self.same):
             for old, _ in pairs:
                 key = old.same_keys[position]
@@ -601,6 +660,21 @@ class Checked:
 
         others = [other for other in self.same[2] if other != title]
         return process.extractOne(retitled, others, scorer=fuzz.ratio, score_cutoff=SIMILAR_TITLE) is not None
+
+    def _one_abstract(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
+        """Whether an old draft's abstract is in a bucket another file's is in (a pair of
+        one abstract, said or told apart, may change), or a new one's, changed, is in one
+        another file's is in, or another new one's: a superset of the pairs
+        `_same_abstracts` finds, so a rerun never misses one."""
+        taken: set[str] = set()
+        for old, new in pairs:
+            bucket, rebucket = map(_bucket, (old, new))
+            if bucket and self.abstracts.get(bucket, 0) > 1:
+                return True
+            if rebucket and rebucket != bucket and (rebucket in self.abstracts or rebucket in taken):
+                return True
+            taken.add(rebucket)
+        return False
 
     def _cited(
         self, old: PaperDraft, new: PaperDraft, pairs: Sequence[tuple[PaperDraft, PaperDraft]]
@@ -636,6 +710,11 @@ class Checked:
             for _, new in pairs:
                 if new.same_keys[position]:
                     index[new.same_keys[position]] = new
+        for old, _ in pairs:
+            self.abstracts.pop(_bucket(old), None)  # (its alone: can_swap)
+        for _, new in pairs:
+            if bucket := _bucket(new):
+                self.abstracts[bucket] = 1
         papers = list(self.content.papers)
         # The ids are those of the last load: a suggestion for a mistyped one needs
         # them sorted, which is done only then.
@@ -658,6 +737,14 @@ class Checked:
 
 
 _id_of = operator.attrgetter("id")
+
+
+def _bucket(draft: PaperDraft) -> str:
+    """The draft's `abstract_bucket`, as `_same_abstracts` keeps it ("" for none)."""
+    from .matchkeys import abstract_bucket
+
+    return abstract_bucket(draft.values.get("abstract")) if draft.same_keys else ""
+
 
 # After "unknown paper 'x'" when no id is close enough to suggest (nor a record says
 # what became of it): where a paper's id is found.

@@ -419,10 +419,10 @@ def _load_again(
 
     It can when topics.yml and the set of file names are unchanged and every changed
     paper file keeps its id and usability and claims no id, arXiv id, DOI or title
-    another file has, nor a title import would take for another's (before or after the
-    edit: crosscheck.Checked._near): then the ids that exist, the topics and every other file's
-    problems are as they were, and only the changed files' papers and references are
-    checked again. Anything else (a file added, removed or renamed, topics.yml edited,
+    another file has, nor a title or an abstract import would take for another's (before
+    or after the edit: crosscheck.Checked._near, _one_abstract): then the ids that
+    exist, the topics and every other file's problems are as they were, and only the
+    changed files' papers and references are checked again. Anything else (a file added, removed or renamed, topics.yml edited,
     a clash, a paper given or rid of the title or id by which a reference to a missing
     paper is told what became of it) falls back to the full load, which is the reference this
     must equal.

@@ -30,7 +30,7 @@ from .ingest import Record, normalise_text
 from .ingest.exporters import KEY_SOURCES
 from .links import same_page, without_subject_class
 from .matchkeys import (
-    PREPRINT, SimilarTitles, abstract_key, different_abstracts, family_names,
+    PREPRINT, SimilarTitles, abstract_key, abstract_titles_alike, different_abstracts, family_names,
     joined_title, normalise_title, title_key, two_works,
 )
 from .models import Link, en_dashed_pages, pages_text
@@ -40,13 +40,9 @@ from .schema import PAPER_FIELDS, field_names
 from .yamlio import Map, Scalar, Seq, parse
 
 
-# (How alike titles, and abstracts, must be: matchkeys.SIMILAR_TITLE and ABSTRACT_ALIKE,
-# which `check` shares.)
+# (How alike titles, and abstracts, must be: matchkeys.SIMILAR_TITLE, ABSTRACT_ALIKE and
+# ABSTRACT_TITLE_ALIKE, which `check` shares.)
 
-# One long abstract names one paper only under titles at least this alike: "A Survey of
-# Multi-Task Learning in NLP" and "Multi-Task Learning for NLP: An Overview" are 62%
-# alike, unrelated titles about 40%.
-ABSTRACT_TITLE_ALIKE = 60.0
 _ORDER = field_names(PAPER_FIELDS)
 
 
@@ -672,8 +668,7 @@ def _abstract_names(paper: Paper, record: Record, title: str) -> bool:
     A withdrawal notice or a publisher's boilerplate is one long text of many papers."""
     if ids_disagree(paper, record):
         return False
-    theirs = normalise_title(str(paper.values.get("title") or ""))
-    return fuzz.ratio(title, theirs) >= ABSTRACT_TITLE_ALIKE
+    return abstract_titles_alike(title, normalise_title(str(paper.values.get("title") or ""))) is not None
 
 
 def abstracts_differ(paper: Paper, record: Record) -> bool:

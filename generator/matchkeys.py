@@ -20,6 +20,10 @@ from .slugs import folded
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
 ABSTRACT_IDENTITY_MIN = 120
+# One long abstract names one paper only under titles at least this alike: "A Survey of
+# Multi-Task Learning in NLP" and "Multi-Task Learning for NLP: An Overview" are 62%
+# alike, unrelated titles about 40%.
+ABSTRACT_TITLE_ALIKE = 60.0
 _WORD = re.compile(r"\w+")
 # A venue that names a preprint server rather than where the paper was published: the
 # exporter writes it as howpublished, the importer lets a published venue replace it.
@@ -99,6 +103,25 @@ def abstract_key(abstract: object) -> str:
     a paper on its own."""
     text = " ".join(str(abstract or "").casefold().split())
     return text if len(text) >= ABSTRACT_IDENTITY_MIN else ""
+
+
+def abstract_bucket(abstract: object) -> str:
+    """What abstracts are grouped by before they are keyed: every abstract of one
+    `abstract_key` has one bucket (its first and last four words, casefolded), so that
+    of a list's abstracts only the few that share a bucket are reduced whole; "" for
+    one too short to have a key."""
+    text = str(abstract or "")
+    if len(text) < ABSTRACT_IDENTITY_MIN and not abstract_key(text):
+        return ""  # (casefolding may lengthen a text: a short one is keyed, it is cheap)
+    return " ".join(text.split(None, 4)[:4] + text.rsplit(None, 4)[1:]).casefold()
+
+
+def abstract_titles_alike(title: str, other: str) -> float | None:
+    """How alike two normalised titles are (rapidfuzz's ratio, in percent) when one long
+    abstract under them names one paper: at least ABSTRACT_TITLE_ALIKE; else None. The
+    importer's match by abstract (importmatch), and `check`'s of two files so written."""
+    score = fuzz.ratio(title, other)
+    return score if score >= ABSTRACT_TITLE_ALIKE else None
 
 
 @lru_cache(maxsize=1 << 16)

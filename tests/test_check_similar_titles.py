@@ -139,6 +139,21 @@ def test_check_warns_of_just_the_titles_import_takes_for_one(tmp_path, first, se
     assert merged == ((first, second) in PAIRS[:2] + PAIRS[4:6])  # (what this list holds)
 
 
+def _moved_then_told_apart_by_dois(work: _Project, shown: list[str]) -> None:
+    """b's one warning moves with its line, goes when a and b are given DOIs of their own,
+    and is back when b's is taken out: each rerun says what a full load says."""
+    work.edit("b.yml", "id: b\n", "# a comment\nid: b\n")
+    work.check("a line above it")
+    assert [str(p) for p in work.fresh_problems.sorted()] == [shown[0].replace("b.yml:2:8", "b.yml:3:8")]
+    work.edit("a.yml", "multi-task\n", "multi-task\ndoi: 10.1000/a\n")
+    work.edit("b.yml", "multi-task\n", "multi-task\ndoi: 10.1000/b\n")
+    work.check("told apart by their DOIs")
+    assert work.fresh_problems.items == []
+    work.edit("b.yml", "doi: 10.1000/b\n", "")
+    work.check("b's DOI gone")
+    assert len(work.fresh_problems.items) == 1
+
+
 def test_a_rerun_says_what_a_full_load_says_of_a_title_edited_alike_anothers(tmp_path, monkeypatch):
     root = project(tmp_path / "p", TOPICS, a=paper("a", ATTENTION), b=paper("b"), c=paper("c"))
     work = _Project(root, monkeypatch, None)
@@ -151,16 +166,175 @@ def test_a_rerun_says_what_a_full_load_says_of_a_title_edited_alike_anothers(tmp
             "content/papers/a.yml", "a", f"{ATTENTION} in-context multi-task", 99
         ),
     ]
-    work.edit("b.yml", "id: b\n", "# a comment\nid: b\n")  # (the warning's line moves)
-    work.check("a line above it")
-    assert [str(p) for p in work.fresh_problems.sorted()] == [shown[0].replace("b.yml:2:8", "b.yml:3:8")]
-    work.edit("a.yml", "multi-task\n", "multi-task\ndoi: 10.1000/a\n")
-    work.edit("b.yml", "multi-task\n", "multi-task\ndoi: 10.1000/b\n")
-    work.check("told apart by their DOIs")
-    assert work.fresh_problems.items == []
-    work.edit("b.yml", "doi: 10.1000/b\n", "")
-    work.check("b's DOI gone")
-    assert len(work.fresh_problems.items) == 1
+    _moved_then_told_apart_by_dois(work, shown)
     work.edit("b.yml", f"title: {MISTYPED} in-context", "title: B in-context")
     work.check("b's title back")
+    assert work.fresh_problems.items == []
+
+
+# ------------------------------------------- one long abstract under titles somewhat alike
+
+FAST, QUICKLY = "Learning to Learn Fast", "Learning to Learn Quickly"  # 77% alike
+# (typed out: how a pair of one abstract is told apart is not by its people and years)
+ONE_ABSTRACT_FIX = (
+    "; merge them: keep one file, copy into it what the other adds, delete the other and"
+    " list its id in the kept one's 'formerly:', or, if they are two papers, give each its"
+    " arXiv id or DOI, or its own abstract"
+)
+
+
+def one_abstract(shown: str, paper_id: str, title: str, score: int) -> str:
+    return (
+        f"warning: same paper as {shown} (id {paper_id!r})? It has this abstract too, and its"
+        f" title, {title!r}, and this one are {score}% alike: `readinglist import` takes them"
+        " for one paper" + ONE_ABSTRACT_FIX
+    )
+
+
+def quoted(abstract: str) -> str:
+    return f"abstract: \"{abstract}\"\n"
+
+
+# LONG_A as pasted from elsewhere: in capitals, two spaces between words (import compares
+# abstracts without case and spacing).
+SHOUTED = LONG_A.upper().replace(" ", "  ")
+
+
+def test_one_long_abstract_under_titles_somewhat_alike_is_a_warning_at_the_later_file(tmp_path):
+    # (a file copied to start another paper keeps the first one's abstract: import then
+    # takes them for one paper, and check said nothing)
+    root = project(
+        tmp_path, TOPICS, a=file("a", FAST, quoted(LONG_A)), b=file("b", QUICKLY, quoted(SHOUTED)),
+    )
+    said = [m for m in messages(root) if "same paper" in m]
+    assert said == ["content/papers/b.yml:2:8: " + one_abstract("content/papers/a.yml", "a", FAST, 77)]
+    assert [m for m in messages(root) if "same paper" in m] == said
+
+
+def test_one_abstract_of_three_files_each_later_file_names_the_most_alike_earlier(tmp_path):
+    enough = "Learning to Learn Fast Enough"  # 86% alike FAST, 70% QUICKLY
+    root = project(
+        tmp_path, TOPICS,
+        a=file("a", FAST, quoted(LONG_A)), b=file("b", QUICKLY, quoted(LONG_A)), c=file("c", enough, quoted(LONG_A)),
+    )
+    assert [m for m in messages(root) if "same paper" in m] == [
+        "content/papers/b.yml:2:8: " + one_abstract("content/papers/a.yml", "a", FAST, 77),
+        "content/papers/c.yml:2:8: " + one_abstract("content/papers/a.yml", "a", FAST, 86),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second, first_extra, second_extra",
+    [
+        # a short abstract is boilerplate of many papers ("No abstract available.")
+        (QUICKLY, quoted("We learn to learn."), quoted("We learn to learn.")),
+        # unrelated titles: a withdrawal notice or a publisher's text, one of many papers
+        ("Gradient Descent by Gradient Descent", quoted(LONG_A), quoted(LONG_A)),
+        # other DOIs, other arXiv ids: two papers, as import keeps them
+        (QUICKLY, quoted(LONG_A) + "doi: 10.1000/a\n", quoted(LONG_A) + "doi: 10.1000/b\n"),
+        (QUICKLY, quoted(LONG_A) + "arxiv: '1706.03762'\n", quoted(LONG_A) + "arxiv: '2101.00010'\n"),
+        # an abstract revised is another text to import (by near titles only, 95% alike)
+        (QUICKLY, quoted(LONG_A), quoted(LONG_A.replace("simple", "simpler"))),
+    ],
+)
+def test_one_abstract_told_apart_as_import_tells_it_is_no_warning(tmp_path, second, first_extra, second_extra):
+    root = project(tmp_path, TOPICS, a=file("a", FAST, first_extra), b=file("b", second, second_extra))
+    assert [m for m in messages(root) if "same paper" in m] == []
+
+
+@pytest.mark.parametrize(
+    "extra, reason",
+    [
+        ("doi: 10.1000/a\n", "(the same DOI 10.1000/a)"),
+        ("arxiv: '1706.03762'\n", "(the same arXiv id 1706.03762)"),
+    ],
+)
+def test_one_abstract_of_a_pair_said_already_for_its_id_is_not_said_again(tmp_path, extra, reason):
+    root = project(
+        tmp_path, TOPICS,
+        a=file("a", FAST, quoted(LONG_A) + extra), b=file("b", QUICKLY, quoted(LONG_A) + extra),
+    )
+    said = [m for m in messages(root) if "same paper" in m]
+    assert len(said) == 2 and all(reason in m for m in said)
+
+
+def test_one_abstract_of_near_titles_is_said_once_as_near_titles(tmp_path):
+    root = project(
+        tmp_path, TOPICS,
+        attention=file("attention", ATTENTION, quoted(LONG_A)), transformer=file("transformer", MISTYPED, quoted(LONG_A)),
+    )
+    assert [m for m in messages(root) if "same paper" in m] == [
+        "content/papers/transformer.yml:2:8: " + similar("content/papers/attention.yml", "attention", ATTENTION, 98),
+    ]
+
+
+def test_one_abstract_of_near_titles_of_other_people_and_years_is_said(tmp_path):
+    # Their people and years tell near titles apart, but not one abstract: import takes
+    # a record for the paper of its abstract before it compares titles.
+    root = project(
+        tmp_path, TOPICS,
+        attention=file("attention", ATTENTION, quoted(LONG_A) + "authors: [Ann Smith, Bob Jones]\nyear: 2016\n"),
+        transformer=file("transformer", MISTYPED, quoted(LONG_A) + "authors: [Carl Wu, Dan Li]\nyear: 2019\n"),
+    )
+    assert [m for m in messages(root) if "same paper" in m] == [
+        "content/papers/transformer.yml:2:8: " + one_abstract("content/papers/attention.yml", "attention", ATTENTION, 98),
+    ]
+
+
+@pytest.mark.parametrize(
+    "first, second, abstract, other_abstract",
+    [
+        (FAST, QUICKLY, LONG_A, SHOUTED),
+        (FAST, "Gradient Descent by Gradient Descent", LONG_A, LONG_A),
+        (FAST, QUICKLY, "We learn to learn.", "We learn to learn."),
+        (FAST, QUICKLY, LONG_A, LONG_A.replace("simple", "simpler")),
+        (FAST, QUICKLY, LONG_A, LONG_B),
+    ],
+)
+def test_check_warns_of_just_the_abstracts_import_takes_for_one_paper(tmp_path, first, second, abstract, other_abstract):
+    """One match: the second record, imported beside a paper of the first, joins it
+    exactly when check warns of two files so written."""
+    def record(title: str, text: str) -> Record:
+        return Record(title=title, abstract=text, source=Location("in.txt", 1, 1))
+
+    import_records([record(first, abstract)], tmp_path / "imported", added=DAY)
+    merged = import_records([record(second, other_abstract)], tmp_path / "imported", added=DAY).added == []
+    root = project(tmp_path / "p", TOPICS, a=file("a", first, quoted(abstract)), b=file("b", second, quoted(other_abstract)))
+    assert any("same paper as content/papers/a.yml" in m for m in messages(root)) == merged
+    assert merged == (other_abstract == SHOUTED)  # (what this list holds)
+
+
+def test_a_rerun_says_what_a_full_load_says_of_an_abstract_given_anothers(tmp_path, monkeypatch):
+    root = project(
+        tmp_path / "p", TOPICS,
+        a=paper("a", FAST, quoted(LONG_A)), b=paper("b", QUICKLY, quoted(LONG_B)), c=paper("c"),
+    )
+    work = _Project(root, monkeypatch, None)
+    assert work.check("nothing to say") is False
+    work.edit("b.yml", LONG_B, SHOUTED)
+    assert work.check("b given a's abstract") is True  # (_Project.check: the rerun says what a full load says)
+    shown = [str(p) for p in work.fresh_problems.sorted()]
+    assert shown == [
+        "content/papers/b.yml:2:8: " + one_abstract("content/papers/a.yml", "a", f"{FAST} in-context multi-task", 88),
+    ]
+    _moved_then_told_apart_by_dois(work, shown)
+    unlike = "Gradient Descent by Gradient Descent, Revisited for Very Large Models"  # 52% alike a's
+    work.edit("b.yml", f"title: {QUICKLY}", f"title: {unlike}")
+    work.check("b retitled unlike a")
+    assert work.fresh_problems.items == []
+    work.edit("b.yml", f"title: {unlike}", f"title: {QUICKLY}")
+    work.check("b's title back")
+    assert len(work.fresh_problems.items) == 1
+    work.edit("b.yml", SHOUTED, LONG_B)
+    work.check("b's own abstract back")
+    assert work.fresh_problems.items == []
+    work.edit("c.yml", "multi-task\n", f"multi-task\n{quoted(LONG_B)}")
+    assert work.check("c given b's abstract") is True
+    assert [str(p) for p in work.fresh_problems.sorted()] == [
+        "content/papers/c.yml:2:8: " + one_abstract(  # (their titles' words "in-context multi-task")
+            "content/papers/b.yml", "b", f"{QUICKLY} in-context multi-task", 66
+        ),
+    ]
+    work.edit("c.yml", quoted(LONG_B), "")
+    work.check("c's abstract gone")
     assert work.fresh_problems.items == []
