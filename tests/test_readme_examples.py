@@ -1,0 +1,127 @@
+"""README's "Renaming or removing a paper or a topic", followed on a copy of the shipped
+list: what it says `check` and `rename` print is what they print.
+
+The README quotes these messages with placeholders (`old`, `new`, `old-id`) or with the
+shipped list's own ids; each test does what the README says a curator does, then looks
+for the quoted text, its placeholders filled with the ids used, in what the command
+printed. (The "Checking the list" example and the README's paper and topic files are
+checked in tests/test_packaging.py.)
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+RENAMING = "## Renaming or removing a paper or a topic"
+
+# A shipped paper that a topic's reading order names, and the topic whose id the README's
+# example of a topic renamed by hand uses (papers name it in topics: and exclude_topics:).
+PAPER = "editing-models-with-task-arithmetic"
+TOPIC = "transfer-learning"
+
+
+def readme_section(heading: str) -> str:
+    """The section's text, its lines joined as the Markdown reads them."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    body = text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+    return " ".join(body.split())
+
+
+def quoted(section: str, start: str) -> str:
+    """The one code span of ``section`` that starts with ``start``."""
+    spans = [s for s in re.findall(r"`([^`]+)`", section) if s.startswith(start)]
+    assert len(spans) == 1, f"README quotes {start!r}... {len(spans)} times"
+    return spans[0]
+
+
+def filled(text: str, **ids: str) -> str:
+    """``text`` with each placeholder, where it stands as an id, replaced by its id."""
+    for placeholder, value in ids.items():
+        text = re.sub(rf"(?<=['\[/]){placeholder}(?=['\]/])", value, text)
+    return text
+
+
+@pytest.fixture
+def lab(tmp_path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def printed(lab: Path, capsys, *args: str) -> list[str]:
+    main(["--root", str(lab), *args])
+    out, err = capsys.readouterr()
+    return (out + err).splitlines()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def says(lines: list[str], message: str) -> list[str]:
+    """The lines that end with ``message`` after their place."""
+    return [line for line in lines if re.fullmatch(r"\S+:\d+:\d+: (warning: )?" + re.escape(message) + ".*", line)]
+
+
+@pytest.mark.example
+def test_a_paper_renamed_by_hand_is_told_as_the_readme_says(lab, capsys):
+    # "By hand: rename its file and its `id:` together ..., and add `formerly: [old]`":
+    # without the formerly: yet, check names the places that use the old id, and warns at
+    # the paper's id that the importer knew it by the old one.
+    section = readme_section(RENAMING)
+    new = "task-arithmetic"
+    papers = lab / "content" / "papers"
+    (papers / f"{PAPER}.yml").rename(papers / f"{new}.yml")
+    edit(papers / f"{new}.yml", f"\nid: {PAPER}\n", f"\nid: {new}\n")
+    lines = printed(lab, capsys, "check")
+    renamed = filled(quoted(section, "no paper 'old': it was renamed to"), old=PAPER, new=new)
+    assert says(lines, renamed), (renamed, lines)
+    forgot = filled(quoted(section, "paper 'new' was imported as 'old'"), old=PAPER, new=new)
+    assert says(lines, forgot) == [
+        f"content/papers/{new}.yml:2:5: warning: {forgot}"], (forgot, lines)
+
+
+@pytest.mark.example
+def test_readinglist_rename_prints_each_change_and_names_an_id_a_slip_away(lab, capsys):
+    section = readme_section(RENAMING)
+    new = "task-vectors"
+    lines = printed(lab, capsys, "rename", PAPER, new)
+    # "It prints each change at its place (`path:line:col: old -> new`, or
+    # `path:line:col: added formerly: [old]`)".
+    for shape in ("path:line:col: old -> new", "path:line:col: added formerly: [old]"):
+        assert shape in section
+        message = filled(shape.split(": ", 1)[1], old=PAPER).replace("old -> new", f"{PAPER} -> {new}")
+        assert says(lines, message), (message, lines)
+    # The README's mistyped id, of a list that has a paper 'task-vectors' now.
+    slip = quoted(section, "no paper 'taks-vectors' to rename")
+    lines = printed(lab, capsys, "rename", "taks-vectors", "x")
+    assert any(line.split(": ", 1)[-1].startswith(slip) for line in lines), (slip, lines)
+
+
+@pytest.mark.example
+def test_a_topic_renamed_by_hand_is_told_as_the_readme_says(lab, capsys):
+    # "Merge or remove a topic, or rename one by hand: edit `content/topics.yml`", with the
+    # README's own example: transfer-learning renamed transfer-and-meta-learning.
+    section = readme_section(RENAMING)
+    unknown = quoted(section, f"unknown topic '{TOPIC}'")
+    new = unknown.split("did you mean '", 1)[1].split("'", 1)[0]
+    topics = lab / "content" / "topics.yml"
+    edit(topics, f"  - id: {TOPIC}\n", f"  - id: {new}\n")
+    lines = printed(lab, capsys, "check")
+    assert says(lines, unknown), (unknown, lines)
+    # "Give a renamed topic ... `formerly: [old-id]`": then `check` says it was renamed,
+    # and in a paper's exclude_topics: what writing the new id there would mean.
+    edit(topics, f"  - id: {new}\n", f"  - id: {new}\n    formerly: [{TOPIC}]\n")
+    lines = printed(lab, capsys, "check")
+    gone = filled(quoted(section, "no topic 'old-id': it was renamed"), **{"old-id": TOPIC, "new-id": new})
+    assert says(lines, gone), (gone, lines)
+    excluded = filled(quoted(section, "write 'new-id' to exclude"), **{"old-id": TOPIC, "new-id": new})
+    assert [line for line in says(lines, gone) if line.endswith(excluded)], (excluded, lines)
