@@ -5,7 +5,8 @@ The README quotes these messages with placeholders (`old`, `new`, `old-id`) or w
 shipped list's own ids; each test does what the README says a curator does, then looks
 for the quoted text, its placeholders filled with the ids used, in what the command
 printed. (The "Checking the list" example and the README's paper and topic files are
-checked in tests/test_packaging.py.)
+checked in tests/test_packaging.py.) And every section the README or a message sends a
+reader to (`see "..."`, `README: "..."`) is one of its headings.
 """
 
 from __future__ import annotations
@@ -125,3 +126,17 @@ def test_a_topic_renamed_by_hand_is_told_as_the_readme_says(lab, capsys):
     assert says(lines, gone), (gone, lines)
     excluded = filled(quoted(section, "write 'new-id' to exclude"), **{"old-id": TOPIC, "new-id": new})
     assert [line for line in says(lines, gone) if line.endswith(excluded)], (excluded, lines)
+
+
+def test_every_section_the_readme_or_a_message_sends_to_is_a_heading():
+    # A curator told to see "A paper you delete stays deleted" looked for a heading that
+    # reads "A paper you delete". A short form ("Importing") is the start of a heading.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    headings = [" ".join(h.split()) for h in re.findall(r"^#+ (.+)$", readme, re.M)]
+    cited = {f"README.md: {' '.join(name.split())}" for name in re.findall(r'\bsee "([^"]+)"', readme)}
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        text = path.read_text(encoding="utf-8").replace('\\"', '"')
+        cited |= {f"{path.relative_to(ROOT)}: {name}" for name in re.findall(r'README: "([^"]+)"', text)}
+    assert len(cited) > 3
+    unknown = sorted(c for c in cited if not any(h.startswith(c.split(": ", 1)[1]) for h in headings))
+    assert unknown == []
