@@ -1,5 +1,6 @@
 """README's "Renaming or removing a paper or a topic", followed on a copy of the shipped
-list: what it says `check` and `rename` print is what they print.
+list, and its "Adding a paper by its arXiv id or DOI" against a stand-in for arXiv: what
+it says `check`, `rename` and `add` print is what they print.
 
 The README quotes these messages with placeholders (`old`, `new`, `old-id`) or with the
 shipped list's own ids; each test does what the README says a curator does, then looks
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from tests.test_add_cmd import DATA, FakeServers
 
 ROOT = Path(__file__).resolve().parent.parent
 RENAMING = "## Renaming or removing a paper or a topic"
@@ -29,10 +32,11 @@ TOPIC = "transfer-learning"
 
 
 def readme_section(heading: str) -> str:
-    """The section's text, its lines joined as the Markdown reads them."""
+    """The section's prose (its code blocks left out), its lines joined as the Markdown
+    reads them."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     body = text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
-    return " ".join(body.split())
+    return " ".join(re.sub(r"^```.*?^```$", "", body, flags=re.M | re.S).split())
 
 
 def quoted(section: str, start: str) -> str:
@@ -140,3 +144,51 @@ def test_every_section_the_readme_or_a_message_sends_to_is_a_heading():
     assert len(cited) > 3
     unknown = sorted(c for c in cited if not any(h.startswith(c.split(": ", 1)[1]) for h in headings))
     assert unknown == []
+
+
+ADDING = "## Adding a paper by its arXiv id or DOI"
+
+
+@pytest.fixture
+def arxiv(monkeypatch):
+    """tests/test_add_cmd.py's stand-in for arXiv, which answers as arXiv does."""
+    fake = FakeServers()
+    monkeypatch.setenv("READINGLIST_ARXIV_API", fake.url + "/api/query")
+    yield fake
+    fake.close()
+
+
+@pytest.mark.parametrize("kind", ["no such paper", "withdrawn"])
+def test_adds_messages_are_the_ones_the_readme_quotes(tmp_path, arxiv, capsys, kind):
+    section = readme_section(ADDING)
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    if kind == "no such paper":
+        expected = quoted(section, "arXiv:2106.99999: ")
+        assert main(["--root", str(tmp_path), "add", "2106.99999"]) == 1
+        assert expected in capsys.readouterr().err.splitlines()
+    else:
+        # "(`arXiv:2101.00001: warning: arXiv says the paper was withdrawn ("…"); taken as
+        # arXiv has it: ...`)", arXiv's words where the README has "…".
+        before, after = quoted(section, "arXiv:2101.00001: warning: ").split("…")
+        arxiv.entries["2101.00001"] = (DATA / "withdrawn-entry.xml").read_text()
+        assert main(["--root", str(tmp_path), "add", "2101.00001"]) == 0
+        warned = capsys.readouterr().err.splitlines()
+        assert [w for w in warned if w.startswith(before) and w.endswith(after)], (before, after, warned)
+
+
+def test_add_offline_says_what_the_readme_says_to_do(tmp_path, monkeypatch, capsys):
+    # "Offline (no answer at all), it says how to add the papers without it: for arXiv,
+    # save the address it asked ... (`curl -o answer.xml 'ADDRESS'` ...) and
+    # `readinglist import answer.xml`".
+    section = readme_section(ADDING)
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    with socket.socket() as unused:  # a port nothing listens on: no answer at all
+        unused.bind(("127.0.0.1", 0))
+        api = f"http://127.0.0.1:{unused.getsockname()[1]}/api/query"
+    assert main(["--root", str(tmp_path), "add", "--arxiv-api", api, "2106.09685"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    asked = f"{api}?id_list=2106.09685&max_results=1"
+    for step in (quoted(section, "curl -o answer.xml"), quoted(section, "readinglist import answer")):
+        assert step.replace("ADDRESS", asked) in said, (step, said)
