@@ -93,12 +93,13 @@ _ARXIV_VOLUME = re.compile(r"^\s*abs/(\S+)\s*$", re.IGNORECASE)
 # `code` in many lab bibliographies); their addresses are links like `url`'s.
 _CODE_FIELDS = ("code", "github", "repository", "repo")
 # Fields that say what their address is, as al-folio's bibliographies write them (and
-# many a lab's): a recorded talk, slides or a poster, the project's page. They name the
-# kind of an address whose host does not (a PDF of slides, a lab's page); a repository,
-# a dataset or a paper's page written there stays what its host says.
+# many a lab's): a recorded talk, slides or a poster, the project's page (`website`, or
+# `homepage` as other labs name it). They name the kind of an address whose host does not
+# (a PDF of slides, a lab's page); a repository, a dataset or a paper's page written
+# there stays what its host says.
 _KIND_FIELDS = {
-    "video": "video", "slides": "slides", "poster": "slides", "website": "project", "blog": "project",
-    "project": "project",
+    "video": "video", "slides": "slides", "poster": "slides", "website": "project", "homepage": "project",
+    "blog": "project", "project": "project",
 }
 # al-folio's own fields beside these: `arxiv` (the id, its "arXiv" button) and `html`
 # (its "HTML" button: the paper's page, read as a `url` is). Its `pdf`, `supp`, `poster`

@@ -1287,6 +1287,13 @@ def test_a_venue_naming_only_arxiv_gives_its_id_and_no_venue(fields):
     # al-folio's fields of other kinds; `project` as labs write the project page's
     ("project = {https://lab.example.org/a/}", [("https://lab.example.org/a/", "project", False)]),
     ("website = {https://lab.example.org/a/}", [("https://lab.example.org/a/", "project", False)]),
+    # `homepage`, as some labs name the project page's field: a project link as `website`'s
+    ("homepage = {https://lab.example.org/a/}", [("https://lab.example.org/a/", "project", False)]),
+    ("homepage = {https://lab.example.org/a.pdf}", [("https://lab.example.org/a.pdf", "project", False)]),
+    ("homepage = {https://github.com/lab/a}", [("https://github.com/lab/a", "code", False)]),
+    # beside a `url` of the paper's own page: both, each its kind
+    ("url = {https://proceedings.mlr.press/v1/a.html}, homepage = {https://lab.example.org/a/}",
+     [("https://proceedings.mlr.press/v1/a.html", "paper", False), ("https://lab.example.org/a/", "project", False)]),
     ("pdf = {https://lab.example.org/a.pdf}", [("https://lab.example.org/a.pdf", "pdf", False)]),
     ("slides = {https://lab.example.org/a.pdf}", [("https://lab.example.org/a.pdf", "slides", False)]),
     ("poster = {https://lab.example.org/a.pdf}", [("https://lab.example.org/a.pdf", "slides", False)]),
