@@ -11,7 +11,7 @@ a journal's full name before its abbreviation, and not a preprint server's where
 another is named); volume (VL), number (IS), pages (SP and EP, or SP alone as EndNote
 writes "770-778"), publisher (PB); DOI (DO, also as its address); arXiv id (arXiv's own
 DOI, an arxiv.org address, or "arXiv:2106.09685 [cs]" in a note or the journal, as
-Zotero writes a preprint); links (UR, L1, L2, L4 and the addresses in notes, as BibTeX's
+Zotero writes a preprint); links (UR, L1, L2, L3, L4 and the addresses in notes, as BibTeX's
 ``url``, ``pdf`` and ``note``); abstract (AB, else N2; an N2 saying otherwise is warned
 of); keywords (KW, as tags, without IEEE Xplore's index terms and Zotero's arXiv subject
 classes).
@@ -671,11 +671,11 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
 def _addresses(
     tags: _Tags, path: str, problems: Problems, local_files: list[tuple[Location, str]]
 ) -> list[tuple[str, str]]:
-    """Each address of the record's links (UR, L1, L2, L4) and its notes (N1), as read
+    """Each address of the record's links (UR, L1, L2, L3, L4) and its notes (N1), as read
     and with its tag; one of no http(s), or that no reader can open, is told at its tag
     (a file of the exporter's computer only once a file, see `parse_ris`)."""
     found: list[tuple[str, str]] = []
-    for tag in ("UR", "L1", "L2", "L4"):
+    for tag in ("UR", "L1", "L2", "L3", "L4"):
         for written in tags.all(tag):
             written = written.strip()
             if _LOCAL_FILE.match(written):

@@ -656,6 +656,31 @@ def test_links_by_their_host_and_the_notes_addresses():
     assert problems == [left_out("lab.ris:6:1", "Comment: code at https://huggingface.co/datasets/squad")]
 
 
+@pytest.mark.parametrize("lines, links", [
+    # L3 (RIS's related link, EndNote's "Related Records") was dropped without a word: read
+    # as L1 and L2 are, of the kind its host says.
+    ("L3  - https://github.com/lab/a\n", [("code", "https://github.com/lab/a")]),
+    ("L3  - https://lab.example.org/a/\n", [("project", "https://lab.example.org/a/")]),
+    ("L3  - https://www.youtube.com/watch?v=a\nL3  - https://lab.example.org/a.pdf\n",
+     [("video", "https://www.youtube.com/watch?v=a"), ("pdf", "https://lab.example.org/a.pdf")]),
+    # (the same page in UR: once)
+    ("UR  - https://lab.example.org/a/\nL3  - https://lab.example.org/a/\n", [("project", "https://lab.example.org/a/")]),
+])
+def test_a_related_link_l3_is_a_link_as_l1_and_l2_are(lines, links):
+    record, problems = _one(lines)
+    assert [(l.kind, l.url) for l in record.links] == links
+    assert problems == []
+
+
+def test_a_related_link_l3_gives_the_arxiv_id_and_is_told_when_no_reader_can_open_it():
+    record, _ = _one("L3  - https://arxiv.org/abs/1706.03762\n")
+    assert (record.arxiv, record.links) == ("1706.03762", ())  # (the arXiv badge's page)
+    _, problems = _one("L3  - Smith 2019, a related record\n")
+    assert problems == [
+        "lab.ris:3:1: warning: L3 'Smith 2019, a related record' is no http(s) address a page can link to; left out"
+    ]
+
+
 # A paragraph longer than a line of a wrapped file: a line of it is a line of the text.
 LONG = (
     "We study the paragraphs of abstracts exported by reference managers, which keep the"
