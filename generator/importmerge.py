@@ -146,6 +146,20 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # capitals: that one. Not one from an earlier import: whether a curator wrote
             # it since cannot be told when it equals what some source offered.
             current = None
+        if name == "venue" and _completed_work(current, imported) and (
+            name in paper.fills or (_own(paper, name) and paper.on_its_own_line(name))
+        ):
+            # A thesis or report the importer took named without its university or
+            # institution ("PhD thesis", as a Markdown list may say it), and a source that
+            # names it ("PhD thesis, Carnegie Mellon University", a BibTeX export's
+            # school): one work, the fuller name. Said when an earlier import wrote the
+            # file's; a curator's (typed, or with a comment beside it) stands, as below.
+            if name not in paper.fills:
+                report.corrected.append(Corrected(
+                    paper.id, name, _as_text(imported), _as_text(current), record.key,
+                    why="the source names the university or institution",
+                ))
+            current = None
         same = retitled if name == "title" else corrected or revenued
         # The record as it was when it wrote the file's values: a preprint's record,
         # published since, under the preprint venue; a record whose venue's typo was
@@ -525,6 +539,14 @@ def _rewritten_under_venue(paper: Paper, record: Record, venue: str) -> None:
             paper.seen_fields.setdefault(written(name), set()).add(
                 written_digest(record_mark(record, name), provenance.digest(current))
             )
+
+
+def _completed_work(current: object, imported: object) -> bool:
+    """Whether ``imported`` names the thesis or report ``current`` names without its
+    university or institution ("PhD thesis", "PhD thesis, Carnegie Mellon University")."""
+    return isinstance(current, str) and isinstance(imported, str) and same_work(current, imported) and len(
+        " ".join(imported.split())
+    ) > len(" ".join(current.split()))
 
 
 def _own(paper: Paper, name: str) -> bool:

@@ -136,20 +136,20 @@ class Corrected:
     abstract) that an earlier import wrote from a source record, untouched since, given the value that
     record now has, corrected in the reference manager (its citation key:
     importmatch.Paper.corrected_record). A long one (an abstract) as a conflict shows
-    it: around where the two differ."""
+    it: around where the two differ. Or (``why``) a value an earlier import wrote,
+    untouched since, that another source says more fully (a thesis's university)."""
 
     paper_id: str
     name: str
     value: str
     was: str
     key: str
+    why: str = ""
 
     def __str__(self) -> str:
         was, now = difference(self.was, self.value)
-        return (
-            f"{self.name}: {self.paper_id} now {now!r} (was {was!r}: its source record"
-            f" {self.key!r} was corrected)"
-        )
+        why = self.why or f"its source record {self.key!r} was corrected"
+        return f"{self.name}: {self.paper_id} now {now!r} (was {was!r}: {why})"
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,8 @@ class ImportReport:
     reauthored: list[Reauthored] = field(default_factory=list)
     # Other values an earlier import wrote (a venue, publisher, abstract...), whose source
     # record was corrected since, given its value (updated). (Never a year, volume, issue
-    # or pages: those of its own make a record another publication: importmatch.)
+    # or pages: those of its own make a record another publication: importmatch.) And
+    # a thesis's venue an earlier import wrote without the university a source names.
     corrected: list[Corrected] = field(default_factory=list)
     # arXiv ids and DOIs that records met before without them give now, filled (updated).
     gained_ids: list[GainedId] = field(default_factory=list)

@@ -277,3 +277,74 @@ def test_a_markdown_lists_thesis_or_report_agrees_with_the_bibtex_export_of_it(t
     assert {name: text.split("links:")[0] for name, text in after.items()} == {
         name: text.split("links:")[0] for name, text in before.items()
     }
+
+
+LIST_THESIS = "- [Gamma Paper](https://example.org/gamma.pdf) - Ada Lovelace, PhD thesis, 2019\n"
+GAMMA_BIB = (
+    "@phdthesis{g, title={Gamma Paper}, author={Lovelace, Ada}, school={Carnegie Mellon University}, year={2019}}\n"
+)
+
+
+def _venue_of(content) -> str:
+    (path,) = (content / "papers").iterdir()
+    return to_python(parse(path.read_text(encoding="utf-8"), str(path), Problems()))["venue"]
+
+
+def test_a_thesis_named_without_its_university_takes_it_from_a_source_in_the_same_import(tmp_path):
+    # A review: a list's "PhD thesis" stood beside a BibTeX export's "PhD thesis, Carnegie
+    # Mellon University" (no conflict, and the university was lost) when the list came first.
+    (tmp_path / "list.md").write_text(LIST_THESIS, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(GAMMA_BIB, encoding="utf-8")
+    content = tmp_path / "content"
+    report = import_paths([tmp_path / "list.md", tmp_path / "refs.bib"], content, added=DAY)
+    assert (report.conflicts, report.warnings, report.corrected) == ([], [], [])
+    assert _venue_of(content) == "PhD thesis, Carnegie Mellon University"
+
+
+def test_a_thesis_an_earlier_import_named_without_its_university_takes_it_said(tmp_path):
+    (tmp_path / "list.md").write_text(LIST_THESIS, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(GAMMA_BIB, encoding="utf-8")
+    content = tmp_path / "content"
+    import_paths([tmp_path / "list.md"], content, added=DAY)
+    assert _venue_of(content) == "PhD thesis"
+    report = import_paths([tmp_path / "refs.bib"], content, added=DAY)
+    assert (report.conflicts, report.warnings) == ([], [])
+    assert _venue_of(content) == "PhD thesis, Carnegie Mellon University"
+    (paper_id,) = report.updated
+    assert [str(c) for c in report.corrected] == [
+        f"venue: {paper_id} now 'PhD thesis, Carnegie Mellon University' (was 'PhD thesis':"
+        " the source names the university or institution)"
+    ]
+    # the list again: its "PhD thesis" is what it gave before, nothing to say
+    again = import_paths([tmp_path / "list.md"], content, added=DAY)
+    assert (again.conflicts, again.kept, again.corrected, again.updated) == ([], [], [], [])
+    assert _venue_of(content) == "PhD thesis, Carnegie Mellon University"
+
+
+@pytest.mark.parametrize("edit", [
+    ("venue: Thesis\n", "venue: PhD thesis\n"),  # typed by the curator: no source gave it
+    ("venue: PhD thesis\n", "venue: PhD thesis  # as the list says\n"),  # a comment on it
+])
+def test_a_curators_thesis_without_its_university_stands(tmp_path, edit):
+    item = LIST_THESIS if "#" in edit[1] else LIST_THESIS.replace("PhD thesis", "thesis")
+    (tmp_path / "list.md").write_text(item, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(GAMMA_BIB, encoding="utf-8")
+    content = tmp_path / "content"
+    import_paths([tmp_path / "list.md"], content, added=DAY)
+    (path,) = (content / "papers").iterdir()
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(*edit), encoding="utf-8")
+    report = import_paths([tmp_path / "refs.bib"], content, added=DAY)
+    assert (report.conflicts, report.corrected) == ([], [])  # (one work: the file's stands)
+    assert edit[1] in path.read_text(encoding="utf-8")
+
+
+def test_a_lists_thesis_given_its_university_since_takes_it_imported_again(tmp_path):
+    (tmp_path / "list.md").write_text(LIST_THESIS, encoding="utf-8")
+    content = tmp_path / "content"
+    import_paths([tmp_path / "list.md"], content, added=DAY)
+    (tmp_path / "list.md").write_text(LIST_THESIS.replace("PhD thesis", "PhD thesis, CMU"), encoding="utf-8")
+    report = import_paths([tmp_path / "list.md"], content, added=DAY)
+    assert (report.conflicts, len(report.corrected)) == ([], 1)
+    assert _venue_of(content) == "PhD thesis, CMU"
