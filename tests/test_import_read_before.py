@@ -456,6 +456,45 @@ def test_a_markdown_tables_venue_as_presented_goes(tmp_path, monkeypatch):
     assert again.read_before == []
 
 
+AWARDS = (
+    "- [Alpha Paper](https://arxiv.org/abs/1905.00001) - CVPR 2019 Best Paper\n"
+    "- [Beta Paper](https://arxiv.org/abs/1905.00002) - NeurIPS 2019 Outstanding Paper\n"
+    "- [Gamma Paper](https://arxiv.org/abs/1905.00003) - ICCV 2019 Best Paper\n"
+)
+
+
+def test_an_award_a_list_read_as_part_of_the_venue_becomes_the_note(tmp_path, monkeypatch):
+    # A review: "CVPR 2019 Best Paper" gave the venue "CVPR Best Paper", written by the
+    # BibTeX export as the booktitle. Imported again, the venue is the conference's where
+    # the file holds it as the import wrote it, and the award is the paper's note where it
+    # has none (a curator's notes stay theirs: the note is a warning to copy by hand).
+    with monkeypatch.context() as older:
+        older.setattr(markdownlist, "_without_award", lambda text: (text, ""))
+        older.setattr(markdownlist, "_awarded", lambda parts: (parts, ""))
+        assert len(_import(tmp_path, "list.md", AWARDS).added) == 3
+    alpha, beta, gamma = (tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma"))
+    assert "venue: CVPR Best Paper\n" in alpha.read_text() and "notes" not in alpha.read_text()
+    gamma.write_text(gamma.read_text() + "notes: Read it first.\n")
+    report = _import(tmp_path, "list.md", AWARDS)
+    assert [(c.paper_id, c.was, c.now) for c in report.read_before] == [
+        ("alpha-paper", ("CVPR Best Paper",), ("CVPR",)), ("beta-paper", ("NeurIPS Outstanding Paper",), ("NeurIPS",)),
+        ("gamma-paper", ("ICCV Best Paper",), ("ICCV",)),
+    ]
+    assert str(report.read_before[0]) == (
+        "venue: alpha-paper now 'CVPR' (was 'CVPR Best Paper': an award it won, which an earlier import"
+        " read as part of its venue)"
+    )
+    assert "venue: CVPR\n" in alpha.read_text() and "notes: Best Paper (CVPR 2019)\n" in alpha.read_text()
+    assert "notes: Outstanding Paper (NeurIPS 2019)\n" in beta.read_text()
+    assert "venue: ICCV\n" in gamma.read_text() and "notes: Read it first.\n" in gamma.read_text()
+    assert [p.message for p in report.warnings] == [
+        "note not merged ('Best Paper (ICCV 2019)'): gamma-paper already has notes, which the"
+        " import never rewrites; copy it into them by hand if it is wanted"
+    ]
+    again = _import(tmp_path, "list.md", AWARDS)
+    assert (again.read_before, again.warnings, again.updated) == ([], [], [])
+
+
 DATED = {
     "ris": (
         "TY  - CONF\nTI  - Deep residual learning for image recognition\nPY  - 2016\n"

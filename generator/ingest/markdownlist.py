@@ -24,6 +24,8 @@ What an item gives, each from the Markdown's structure:
   `_known_within`), a thesis or report said as a BibTeX import says it ("PhD thesis,
   Stanford University", `_work`), and how a paper was presented, or an
   award it won, is no part of its venue ("Oral at NeurIPS 2019", "Best Paper at CVPR");
+* the paper's note: an award said beside its venue, before it or after its year or known
+  name ("CVPR 2019 Best Paper", "CVPR 2019 best paper"), as "Best Paper (CVPR 2019)";
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
   2023") after it; a citation as Chicago
@@ -126,6 +128,24 @@ _PRESENTED = re.compile(
     r"(?i)^(?:(?:oral|spotlight|poster|highlight)(?:\s+(?:paper|presentation|talk))?|accepted|presented"
     r"|(?:(?:best|outstanding)(?:\s+student)?\s+paper|honou?rable\s+mention)(?:\s+award)?)"
     r"(?:\s+(?:at|to|in|by)\s+|\s*@\s*)"
+)
+# An award a list says the paper won, in any capitals ("Best Paper", "best student paper",
+# "Outstanding Paper Award", "Best Paper Honorable Mention").
+_AWARD = (
+    r"(?:(?:best|outstanding)(?:\s+student)?\s+paper(?:\s+award)?"
+    r"(?:\s+(?:honou?rable\s+mention|runner[\s-]up|finalist|nominee))?|honou?rable\s+mention(?:\s+award)?)"
+)
+# ... after the venue's year or a venue known by name ("CVPR 2019 Best Paper", "CVPR'19
+# (best paper)", "NeurIPS, Outstanding Paper"): no part of the venue, the paper's note.
+# Words that only hold such words ("a survey of best paper awards") say no award.
+_AWARD_AFTER = re.compile(rf"(?i)\s*[,–—-]?\s*\(?\s*(?<![^\W_])(?P<award>{_AWARD})\s*\)?\s*$")
+# ... before it ("Best Paper Award at CVPR 2019"), which `_presented` leaves out.
+_AWARD_BEFORE = re.compile(rf"(?i)\s*(?P<award>{_AWARD})(?:\s+(?:at|in|by)\s+|\s*@\s*)")
+# What Markdown reads as markup, written into a note as text (escaped).
+_MARKDOWN_SIGN = re.compile(r"[\\`*_\[\]<>#|~!&]")
+# Where an award after a venue may follow: its year, or a venue known by name.
+_ENDS_VENUE = re.compile(
+    rf"(?:(?<!\d)(?:19|20)\d{{2}}|['’]\d{{2}}|(?<![^\W_])(?:{_KNOWN_VENUE.pattern}))\s*$"
 )
 # The lower-case words a venue's name holds ("Transactions on Pattern Analysis and ...").
 _NAME_PARTICLES = frozenset("of in on and for the at to de des du la le van von für und".split())
@@ -449,7 +469,7 @@ class _Reader:
             i for i, a in papers if not _is_label(a.text) and not a.image and not (venue_links and _is_venue(a.text))
         ), None)
         title, title_span = self._title(unit, title_link, bool(papers))
-        venue, year, earlier = self._venue_year(unit, title_span)
+        venue, year, earlier, award = self._venue_year(unit, title_span)
         if not papers and not year and earlier and earlier[1]:
             # An item that links no paper has no other year (no arXiv id): the year its
             # words give stays its own, though they name no venue ("PhD thesis, 2019"),
@@ -502,6 +522,11 @@ class _Reader:
                 self.heading_years.append((unit.line, heading_year, arxiv, year))
         if not year:
             year = heading_year
+        # An award the list says the paper won ("CVPR 2019 Best Paper"): its note, with the
+        # venue and year it was won at, as no field of a paper holds it (and its venue
+        # would be cited as "CVPR Best Paper"). A note is Markdown: the venue's signs as text.
+        won_at = " ".join(filter(None, (_MARKDOWN_SIGN.sub(r"\\\g<0>", venue), year)))
+        notes = f"{award} ({won_at})" if award else ""
         if earlier and (changed := [
             (name, value) for name, value, now in zip(("venue", "year"), earlier, (venue, year)) if value != now
         ]) and changed[0][0] == "venue":
@@ -531,6 +556,7 @@ class _Reader:
             links=tuple(links),
             tags=tags,
             read_before=tuple(read_before),
+            notes=notes,
         )
         if self._refused(record, where):
             return False
@@ -642,12 +668,16 @@ class _Reader:
         indexes = [i for i, s in enumerate(unit.spans) if s.link == link]
         return _clean(unit.anchors[link].text), (indexes[0], indexes[-1] + 1)
 
-    def _venue_year(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str, tuple[str, str] | None]:
-        """The item's venue and year, and the venue and year an earlier import read after
+    def _venue_year(
+        self, unit: _Unit, title_span: tuple[int, int]
+    ) -> tuple[str, str, tuple[str, str] | None, str]:
+        """The item's venue and year, the venue and year an earlier import read after
         its title, or in a table's Venue column, where it is another (words that name no
-        venue, "code released 2020", or how the paper was presented, "Oral at NeurIPS
-        2019"), else None."""
-        venue, year, earlier = *self._venue_year_now(unit, title_span), None
+        venue, "code released 2020", how the paper was presented, "Oral at NeurIPS
+        2019", or an award it won, "CVPR 2019 Best Paper"), else None, and the award said
+        beside the venue ("Best Paper"; "" for none, or for no venue)."""
+        venue, year, award = self._venue_year_now(unit, title_span)
+        earlier = None
         if "venue" in unit.cells:
             # (a table's Venue column, read whole: "Oral at NeurIPS")
             written = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
@@ -659,26 +689,26 @@ class _Reader:
             )), None)
         if earlier and (not earlier[0] or _LAB.fullmatch(earlier[0]) or earlier == (venue, year)):
             earlier = None  # (read as now, or not what an earlier import took: see `_record`)
-        return venue, year, earlier
+        return venue, year, earlier, award if venue else ""
 
-    def _venue_year_now(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str]:
+    def _venue_year_now(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, str, str]:
         if "venue" in unit.cells or "year" in unit.cells:
-            venue, year = "", ""
+            venue, year, award = "", "", ""
             if "venue" in unit.cells:
-                text = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
+                text, award = _without_award(_clean(_join(unit.spans[slice(*unit.cells["venue"])])))
                 venue, year = _venue_and_year(text) or (_presented(text), "")
             if "year" in unit.cells:
                 text = _clean(_join(unit.spans[slice(*unit.cells["year"])]))
                 year = (found[1] if (found := _venue_and_year(text)) else "") or year
-            return _venue(venue), year
+            return _venue(venue), year, award
         prefix = self._prefix(unit)
         if prefix:
             named = prefix.group("venue") or prefix.group("bracketed")
             year = prefix.group("year") or prefix.group("bracket_year") or ""
             # (a month is no venue: "(May 2024)" dates the item)
             month = _MONTHS.match(named.split()[0])
-            return "" if month else _venue(named), _full_year(year)
-        parts = _after_title(unit, title_span)
+            return "" if month else _venue(named), _full_year(year), ""
+        parts, award = _awarded(_after_title(unit, title_span))
         # (else a venue known by name among words that name none: "code released 2020 at NeurIPS")
         found = next(filter(None, map(_part_venue_year, parts)), None) or next(
             filter(None, map(_known_within, parts)), ("", "")
@@ -699,17 +729,17 @@ class _Reader:
         if not venue and (lead := _venue_and_year(_clean(before))) and _KNOWN_VENUE.fullmatch(lead[0]):
             # A known venue and year before the title, as code: "`NeurIPS 2023` [Title](...)"
             # (not names: "Kaplan et al. 2020 [Title](...)").
-            return lead
+            return *lead, ""
         if not found[1] and (year := _APA_YEAR.search(before)) and _apa(before):
             # APA's "Surname, I., & Surname, I. (2020). Title.": the year the item gives
             # (a heading's year was taken instead).
-            return venue, year.group(1)
+            return venue, year.group(1), award
         cited = _cited(before) if not found[0] else None
         if cited is None:
-            return venue, found[1]
+            return venue, found[1], award
         # A citation in Chicago's or MLA's style: the venue in italics after the title
         # ('"Title." In *Proceedings of X*'), the year before it (author-date) or after.
-        return _emphasised_venue(unit.spans[title_span[1]:]), found[1] or cited[1]
+        return _emphasised_venue(unit.spans[title_span[1]:]), found[1] or cited[1], award
 
     @staticmethod
     def _prefix(unit: _Unit) -> re.Match[str] | None:
@@ -978,6 +1008,8 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
 def _misread(earlier: str, venue: str, with_year: bool) -> str:
     """What an earlier import read as the venue ``earlier`` that is not the item's
     ``venue`` now, said in the import's report."""
+    if _without_award(earlier)[0] == venue:
+        return "an award it won, which an earlier import read as part of its venue"
     if _presented(earlier) == venue:
         return "how it was presented, which an earlier import read as part of its venue"
     if _work(venue) and _work(earlier) == venue:
@@ -1131,6 +1163,38 @@ def _known_within(part: str) -> tuple[str, str] | None:
         return None
     dated = next((m for m in found if m.group("y2") or m.group("y4")), found[0])
     return _venue(dated.group("venue")), _full_year(dated.group("y4") or dated.group("y2") or "")
+
+
+def _without_award(text: str) -> tuple[str, str]:
+    """``text`` without an award said after its venue's year or a venue known by name
+    ("CVPR 2019 Best Paper" is "CVPR 2019"), and the award as written ("" for none); one
+    said before a venue known by name ("Best Paper Award at CVPR 2019") is found, and
+    left for `_presented` to take out, as earlier imports did."""
+    after = _AWARD_AFTER.search(text)
+    if after and _ENDS_VENUE.search(text, 0, after.start()):
+        return text[: after.start()], _clean(after["award"])
+    before = _AWARD_BEFORE.match(text)
+    if before and _KNOWN_VENUE_YEAR.match(text, before.end()):
+        return text, _clean(before["award"])
+    return text, ""
+
+
+def _awarded(parts: list[str]) -> tuple[list[str], str]:
+    """The parts of an item's words after its title (`_after_title`) without the first
+    award said beside a venue (`_without_award`; or a part of its own right after one,
+    "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"), and that award ("" for none)."""
+    kept: list[str] = []
+    award = ""
+    for part in parts:
+        if not award:
+            alone = _AWARD_AFTER.fullmatch(part)
+            last = next((p for p in reversed(kept) if p.strip()), "")
+            if alone and _ENDS_VENUE.search(last):
+                award = _clean(alone["award"])
+                continue
+            part, award = _without_award(part)
+        kept.append(part)
+    return kept, award
 
 
 def _presented(venue: str) -> str:

@@ -1049,13 +1049,58 @@ def test_a_list_items_words_leave_out_how_the_paper_was_presented(written, venue
 
 
 def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
-    # (Words after the venue stay, as a list item's do; a venue column's words are its
-    # venue however they read.)
+    # (Words after the venue stay, as a list item's do, but an award, below; a venue
+    # column's words are its venue however they read.)
     assert _read_table_venues("NeurIPS 2019 Oral", "Oral at some workshop", "CVPR 2019 Best Paper") == [
         ("Title 0", "NeurIPS Oral", "2019"),
         ("Title 1", "Oral at some workshop", ""),
-        ("Title 2", "CVPR Best Paper", "2019"),
+        ("Title 2", "CVPR", "2019"),
     ]
+
+
+@pytest.mark.parametrize("after, read", [
+    # A review: "CVPR 2019 Best Paper" gave the venue "CVPR Best Paper", which a BibTeX
+    # export wrote as the booktitle, and "CVPR 2019 best paper" the venue CVPR with the
+    # award gone without a word. An award is no part of the venue, in any capitals: it
+    # is the paper's note, with the venue and year it was won at.
+    (" - CVPR 2019 Best Paper", ("CVPR", "2019", "Best Paper (CVPR 2019)")),
+    (" - CVPR 2019 best paper", ("CVPR", "2019", "best paper (CVPR 2019)")),
+    (" - CVPR 2019 Best Paper Award", ("CVPR", "2019", "Best Paper Award (CVPR 2019)")),
+    (" - CVPR'19 (Best Paper)", ("CVPR", "2019", "Best Paper (CVPR 2019)")),
+    (" - CVPR 2019, best student paper", ("CVPR", "2019", "best student paper (CVPR 2019)")),
+    (" - CVPR 2019 - Best Paper Honorable Mention", ("CVPR", "2019", "Best Paper Honorable Mention (CVPR 2019)")),
+    (" - NeurIPS 2019 Outstanding Paper", ("NeurIPS", "2019", "Outstanding Paper (NeurIPS 2019)")),
+    (" - Pattern Recognition Letters 2019 Best Paper", (
+        "Pattern Recognition Letters", "2019", "Best Paper (Pattern Recognition Letters 2019)"
+    )),
+    # (the note is Markdown: a sign of the venue's is written as text)
+    (" - Science & Society 2019 Best Paper", ("Science & Society", "2019", "Best Paper (Science \\& Society 2019)")),
+    # before the venue too (which was read without it already)
+    (" - Best Paper Award at CVPR 2019", ("CVPR", "2019", "Best Paper Award (CVPR 2019)")),
+    (" - best paper at CVPR 2019", ("CVPR", "2019", "best paper (CVPR 2019)")),
+    # how it was presented stays as it was; words naming no award are no note
+    (" - NeurIPS 2019 Oral", ("NeurIPS Oral", "2019", "")),
+    (" - CVPR 2019, a survey of best paper awards", ("CVPR", "2019", "")),
+    (" - a survey of best paper awards", ("", "2019", "")),
+])
+def test_an_award_is_no_part_of_the_venue_and_is_the_papers_note(after, read):
+    records, problems = _parse(f"- [Title 0](https://arxiv.org/abs/1905.00001){after}\n")
+    assert not problems, problems.format()
+    assert [(r.venue, r.year, r.notes) for r in records] == [read]
+
+
+@pytest.mark.parametrize("cell, notes", [
+    ("CVPR 2019 Best Paper", "Best Paper (CVPR 2019)"),
+    ("CVPR 2019 best paper", "best paper (CVPR 2019)"),
+    ("Best Paper Award at CVPR 2019", "Best Paper Award (CVPR 2019)"),
+    ("NeurIPS 2019 Oral", ""),
+])
+def test_a_tables_venue_column_gives_an_award_as_the_papers_note(cell, notes):
+    records, problems = _parse(
+        f"| Title | Venue |\n| --- | --- |\n| [Title 0](https://arxiv.org/abs/1905.00001) | {cell} |\n"
+    )
+    assert not problems, problems.format()
+    assert [r.notes for r in records] == [notes]
 
 
 @pytest.mark.parametrize("after, venue, year", [
