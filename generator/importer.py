@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from filelock import FileLock, Timeout
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 from tqdm import tqdm
 
 from . import gitcopy, provenance
@@ -388,7 +389,27 @@ _SCHOLAR_KEY = re.compile(r"[a-z]+(?:1[89]|20)\d\d[a-z]+")
 
 # A word in capitals throughout, an acronym: Scholar keeps a venue's ("Proceedings of the
 # IEEE conference on computer vision and pattern recognition"), lowers a title's ("Bert").
-_ACRONYM = re.compile(r"\b[A-Z][A-Z\d]+\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z\d]+")
+# A word of a venue's name, not the rest of a compound or an ordinal ("Twenty-first",
+# "58th": one word each).
+_VENUE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+")
+# The small words a venue's name writes in lower case ("Journal of the ACM").
+_SMALL_WORDS = STOP_WORDS | frozenset("de des du la le van von und et per via".split())
+
+
+def _lowered_venue(venue: str) -> bool:
+    """Whether ``venue`` is in lower case as Google Scholar lowers a venue: its words in
+    lower case but the first, its acronyms ("IEEE") and a place's or a people's name,
+    which Scholar keeps ("Proceedings of the 2019 conference of the North American
+    chapter of the association for computational linguistics"). A venue's own name has
+    its words in capitals, its small ones apart ("Journal of the ACM", "International
+    Conference on Learning Representations"): so a venue is lowered when its lower-case
+    words, but the small ones, are two at least and outnumber its other capitalised
+    words."""
+    words = _VENUE_WORD.findall(venue)[1:]
+    small = sum(word.islower() and word not in _SMALL_WORDS for word in words)
+    capitalised = sum(word[0].isupper() and not _ACRONYM.fullmatch(word) for word in words)
+    return small >= 2 and small > capitalised
 
 
 def _scholar_lowered(paper: Paper, name: str, created: list[Paper]) -> bool:
@@ -396,7 +417,7 @@ def _scholar_lowered(paper: Paper, name: str, created: list[Paper]) -> bool:
     paper's, or filled), looks lowered as Google Scholar lowers every title and venue:
     given by a record of Scholar's key (a journal's or a publisher's sentence case,
     "Mastering the game of Go with deep neural networks", is how the paper is spelt),
-    with capitals only where a sentence starts (and a venue's acronyms), in three words
+    with capitals only where a sentence starts (a venue: `_lowered_venue`), in three words
     or more of letters ("Deep learning" may be written so; a title with another
     capital, an acronym's, is not)."""
     if paper not in created and name not in paper.fills:
@@ -405,7 +426,7 @@ def _scholar_lowered(paper: Paper, name: str, created: list[Paper]) -> bool:
     given = (record for records in paper.given_by.get(name, {}).values() for record in records)
     return (
         len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
-        and lowered(_ACRONYM.sub(lambda m: m.group().lower(), text) if name == "venue" else text)
+        and (_lowered_venue(text) if name == "venue" else lowered(text))
         and any(_SCHOLAR_KEY.fullmatch(record.key) for record in given)
     )
 

@@ -390,6 +390,37 @@ def test_titles_google_scholar_lowered_are_counted_in_one_notice(tmp_path, capsy
         " them only in the same import as this one (e.g. readinglist import scholar.bib"
         " dblp.bib), and later only a title's acronym's ('Bert' as 'BERT')"
     ]
+    # A review: Scholar keeps a place's or a people's name in a venue it lowers (BERT's
+    # "... North American chapter of the association ..."), which went uncounted; a venue
+    # whose lower-case words (but "of", "the"...) outnumber its capitalised ones, and are
+    # two at least, is so lowered: a venue's own name has its words in capitals. One
+    # written so, its acronym apart ("Proceedings of the IEEE", "Journal of the ACM", a
+    # journal's own names), was counted, and is not.
+    three = tmp_path / "three"
+    three.mkdir()
+    (three / "mkdocs.yml").write_text("site_name: Lab\n")
+    naacl = (
+        "Proceedings of the 2019 conference of the North American chapter of the association for"
+        " computational linguistics: human language technologies, volume 1 (long and short papers)"
+    )
+    venues = tmp_path / "venues.bib"
+    venues.write_text(
+        f"@inproceedings{{devlin2019bert, title={{BERT: Pre-training}}, booktitle={{{naacl}}}, year={{2019}}}}\n"
+        "@inproceedings{carion2020end, title={End-to-End Object Detection with Transformers},"
+        " booktitle={European conference on computer vision}, year={2020}}\n"
+        "@article{lecun1998gradient, title={Gradient-Based Learning}, journal={Proceedings of the IEEE}, year={1998}}\n"
+        "@article{valiant1984theory, title={A Theory of the Learnable}, journal={Journal of the ACM}, year={1984}}\n"
+        "@inproceedings{kipf2017semi, title={Semi-Supervised Classification}, booktitle={International"
+        " Conference on Learning Representations}, year={2017}}\n"
+        "@article{smith2020lab, title={A Lab Report}, journal={Annual Report of the Machine learning Group}, year={2020}}\n"
+    )
+    assert main(["--root", str(three), "import", "-q", "--no-keep-source", str(venues)]) == 0
+    notice = _lowered_notice(capsys.readouterr().err)
+    assert [line.split(" ('")[0] for line in notice] == [
+        "note: 2 venues this import wrote are in lower case but for their first letters, as Google"
+        " Scholar exports them"
+    ]
+    assert f"({naacl!r}; …)" in notice[0]
     # A journal's own sentence case, exported by Zotero or the publisher (another key than
     # Scholar's): how the paper is spelt, nothing to tell.
     journal = tmp_path / "nature.bib"
