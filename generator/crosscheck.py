@@ -243,9 +243,13 @@ def _same_abstracts(
     which `readinglist import` takes for one paper by that abstract whatever their people
     and years (matchkeys.abstract_key, abstract_titles_alike: the importer's own match):
     a file copied to start another paper, its abstract kept, or one paper added twice
-    under a reworded title. Said as `_similar_titles` says a pair, unless their arXiv ids
-    or DOIs disagree (as the importer tells them apart), or the pair is said already
-    (``said``, or one arXiv id, DOI, or title). Abstracts are grouped by their
+    under a reworded title. Said as `_similar_titles` says a pair, at each later file,
+    naming the file import takes it for: the first of that abstract in id order, as
+    import indexes the papers and compares a record of the abstract with that one alone
+    (so a file whose title is unlike the first's is taken for none by it, and not said;
+    naming the most alike named another file than import would). Not said where their
+    arXiv ids or DOIs disagree (as the importer tells them apart), or the pair is said
+    already (``said``, or one arXiv id, DOI, or title). Abstracts are grouped by their
     `abstract_bucket`, so that only those of a shared bucket are compared whole; each
     bucket -> how many files have it."""
     from .matchkeys import abstract_bucket, abstract_key, abstract_titles_alike
@@ -254,23 +258,23 @@ def _same_abstracts(
     for draft in papers:
         if bucket := abstract_bucket(draft.values.get("abstract")):
             buckets.setdefault(bucket, []).append(draft)
+    keyed: dict[str, list[PaperDraft]] = {}
     for group in buckets.values():
-        keyed: dict[str, list[PaperDraft]] = {}
         for draft in group if len(group) > 1 else ():
-            key, title = abstract_key(draft.values.get("abstract")), draft.same_keys[2]
-            earlier = keyed.setdefault(key, []) if key else []
-            alike = [
-                (score, other) for other in earlier
-                if title and other.same_keys[2] and (draft.shown, other.shown) not in said
-                and not _said_as_one(draft, other) and not _ids_disagree(draft, other)
-                and (score := abstract_titles_alike(title, other.same_keys[2])) is not None
-            ]
-            earlier.append(draft)
-            if alike:
-                score, other = max(alike, key=operator.itemgetter(0))  # (of as alike, the first)
+            if key := abstract_key(draft.values.get("abstract")):
+                keyed.setdefault(key, []).append(draft)
+    for same in keyed.values():
+        first, *later = sorted(same, key=_import_order)
+        for draft in sorted(later, key=_shown):
+            title, other = draft.same_keys[2], first.same_keys[2]
+            if (
+                title and other and (draft.shown, first.shown) not in said and (first.shown, draft.shown) not in said
+                and not _said_as_one(draft, first) and not _ids_disagree(draft, first)
+                and (score := abstract_titles_alike(title, other)) is not None
+            ):
                 _one_paper(
-                    draft, other, f"It has this abstract too, and its title,"
-                    f" {str(other.values['title'])!r}, and this one are {score:.0f}% alike",
+                    draft, first, f"It has this abstract too, and its title,"
+                    f" {str(first.values['title'])!r}, and this one are {score:.0f}% alike",
                     ", or, if they are two papers, give each its arXiv id or DOI, or its own abstract", problems,
                 )
     return {bucket: len(group) for bucket, group in buckets.items()}
@@ -292,6 +296,11 @@ def _one_paper(draft: PaperDraft, other: PaperDraft, why: str, fix: str, problem
 
 
 _shown = operator.attrgetter("shown")
+
+
+def _import_order(draft: PaperDraft) -> tuple[bool, str, str]:
+    """Files in the order import indexes their papers: by id (a file without one last)."""
+    return draft.id is None, draft.id or "", draft.shown
 
 
 def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:

@@ -211,7 +211,43 @@ def test_one_long_abstract_under_titles_somewhat_alike_is_a_warning_at_the_later
     assert [m for m in messages(root) if "same paper" in m] == said
 
 
-def test_one_abstract_of_three_files_each_later_file_names_the_most_alike_earlier(tmp_path):
+# Three titles of one abstract: the first 61% alike the second, 69% the third, which
+# is 90% alike the second.
+ONLINE, META = "Meta-Learning to Learn Quickly Online", "Meta-Learning to Learn Quickly"
+
+
+def _import_beside(root, title: str, abstract: str):
+    record = Record(title=title, abstract=abstract, source=Location("in.txt", 1, 1))
+    return import_records([record], root / "content", added=DAY)
+
+
+def test_one_abstract_of_three_files_each_later_file_names_the_first_as_import_does(tmp_path):
+    # (check named the most alike earlier file, b, where import compares a record of
+    # the abstract with the first file it indexed, a, alone: two files named for one)
+    files = {"a": FAST, "b": ONLINE, "c": META}
+    root = project(tmp_path / "p", TOPICS, **{k: file(k, title, quoted(LONG_A)) for k, title in files.items()})
+    assert [m for m in messages(root) if "same paper" in m] == [
+        "content/papers/b.yml:2:8: " + one_abstract("content/papers/a.yml", "a", FAST, 61),
+        "content/papers/c.yml:2:8: " + one_abstract("content/papers/a.yml", "a", FAST, 69),
+    ]
+    beside = project(tmp_path / "q", TOPICS, a=file("a", FAST, quoted(LONG_A)), b=file("b", ONLINE, quoted(LONG_A)))
+    report = _import_beside(beside, META, LONG_A)
+    assert report.added == [] and report.unchanged + report.updated == ["a"]
+
+
+def test_one_abstract_of_files_unlike_the_first_is_no_warning_as_import_takes_none(tmp_path):
+    # The first file of the abstract (in id order, as import indexes them) has an
+    # unrelated title, a publisher's text shared by many papers: import compares a
+    # record of that abstract with it alone, and takes it for no paper by its abstract.
+    unrelated = "Gradient Descent by Gradient Descent"
+    files = {"a": unrelated, "b": ONLINE, "c": META}
+    root = project(tmp_path / "p", TOPICS, **{k: file(k, title, quoted(LONG_A)) for k, title in files.items()})
+    assert [m for m in messages(root) if "same paper" in m] == []
+    beside = project(tmp_path / "q", TOPICS, a=file("a", unrelated, quoted(LONG_A)), b=file("b", ONLINE, quoted(LONG_A)))
+    assert _import_beside(beside, META, LONG_A).added == ["meta-learning-to-learn-quickly"]
+
+
+def test_one_abstract_of_three_files_each_later_file_names_the_first_most_alike(tmp_path):
     enough = "Learning to Learn Fast Enough"  # 86% alike FAST, 70% QUICKLY
     root = project(
         tmp_path, TOPICS,
