@@ -201,8 +201,14 @@ def _duplicate(topic_id: str, first: TopicDraft) -> str:
 # topic's first line in it ("  - id: x").
 _TOPICS_LINE = re.compile(r"topics\b")
 _ITEM = re.compile(r"( *)-(?:[ \t]+|$)")
-# A topic's id on a line of its own, as the reader takes it (plain or quoted).
-_ID_LINE = re.compile(r"( *)(?:-[ \t]+)?id:[ \t]+(['\"]?)([a-z0-9-]+)\2[ \t]*(?:#.*)?")
+# A topic's id on a line of its own, as the reader takes it (plain or quoted), or as
+# it is still there to read on a line YAML cannot read: one id alone after its key,
+# whose colon or space after it is missing ("id graphs", "id:graphs"), or with a
+# bracket or quote around it never closed or not matched ("id: [graphs", "id: 'graphs\"").
+# (Not "id: [a, b" or "id: a: b": which topic that is cannot be told.)
+_ID_LINE = re.compile(
+    r"( *)(?:-[ \t]+)?['\"]?id['\"]?(?::[ \t]*|[ \t]+)([\[{'\"]*)[ \t]*([a-z0-9-]+)[ \t]*[\]}'\"]*[ \t]*(?:#.*)?"
+)
 _ID = re.compile(PATTERNS["id"])
 
 
@@ -214,8 +220,8 @@ class _Unread:
     HEAD, OTHER, ID = "head", "other", "id"
 
 
-# A line that gives an id, as a topic's first or a later key does.
-_ANY_ID_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?['\"]?id['\"]?[ \t]*:")
+# A line that gives an id, as a topic's first or a later key does (its colon missing too).
+_ANY_ID_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?['\"]?id['\"]?(?:[ \t]*:|[ \t]+[^\s#])")
 
 
 def _past_syntax_errors(
@@ -295,7 +301,7 @@ def _unread_topic(lines: list[str], span: tuple[int, int], shown: str) -> TopicD
             continue
         col = len(found.group(1)) if at > span[0] else key_col  # (where "id:" starts)
         if col == key_col and len(found.group(3)) <= MAX_ID_LENGTH and _ID.match(found.group(3)):
-            ids.append(Scalar(found.group(3), shown, at + 1, found.start(3) + 1 - bool(found.group(2))))
+            ids.append(Scalar(found.group(3), shown, at + 1, found.start(3) + 1 - len(found.group(2))))
     if len(ids) != 1:
         return None
     node = ids[0]

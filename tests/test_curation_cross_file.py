@@ -210,6 +210,58 @@ def test_a_line_outside_the_topics_that_may_hold_a_topic_leaves_topics_unknown(t
     assert found[2].startswith("content/topics.yml:19:1: YAML syntax error")
 
 
+# A topic whose id line is broken around an id still there to read: its slug alone on
+# the line, with the key's colon or space, or a bracket or quote around it.
+BROKEN_ID_LINES = [
+    "  - id: [transfer", "  - id: {transfer", '  - id: "transfer', "  - id: 'transfer\"",
+    "  - id: ['transfer'", "  - id transfer", "  - id:transfer", "  - 'id: transfer",
+]
+
+
+@pytest.mark.parametrize("first_line", BROKEN_ID_LINES)
+@pytest.mark.parametrize("where", ["last", "between two"])
+def test_a_topic_whose_id_line_is_broken_around_its_id_leaves_out_that_topic_alone(tmp_path, first_line, where):
+    # `- id: [graph-learning` kept every topic out of the site until it was fixed, where
+    # any other mistake of a topic whose id can be read leaves out that topic alone: the
+    # id is there, only the syntax around it is broken. A paper or a parent naming it
+    # is no unknown topic.
+    broken = f"{first_line}\n    title: Transfer\n    parent: in-context-learning\n    keywords:\n      in-context: 1\n"
+    if where == "last":
+        topics = TOPICS + broken
+    else:
+        topics = TOPICS.replace("  - id: multi-task-learning", broken + "  - id: multi-task-learning")
+    root = project(tmp_path, topics, a=paper("a", extra="topics: [transfer]\n"), b=paper("b"), c=paper("c"))
+    found = messages(root)
+    assert len(found) == 1 and found[0].startswith("content/topics.yml:") and "YAML syntax error" in found[0]
+    assert int(found[0].split(":")[1]) in range(topics.split("\n").index(first_line) + 1, topics.count("\n") + 1)
+    content, _ = load_content(root / "content", root)
+    assert [t.id for t in content.topics] == ["in-context-learning", "multi-task-learning"]
+    assert [p.topics for p in content.papers if p.id == "a"] == [()]
+
+
+@pytest.mark.parametrize(
+    "first_line", ["  - id: [transfer, other", "  - id: transfer: x", "  - id: [Transfer", "  - id: [transfer learning"]
+)
+def test_a_topic_whose_id_line_holds_no_one_id_keeps_every_topic_out(tmp_path, first_line):
+    # Two ids, more than the id, or no id's letters: which topic it is cannot be told,
+    # nor whether it is the one a paper names.
+    topics = TOPICS + f"{first_line}\n    title: Transfer\n"
+    root = project(tmp_path, topics, a=paper("a", extra="topics: [transfer]\n"), b=paper("b"), c=paper("c"))
+    assert not [m for m in messages(root) if "unknown topic" in m]
+    content, _ = load_content(root / "content", root)
+    assert content.topics == ()
+
+
+def test_a_broken_id_line_at_the_files_left_edge_leaves_topics_unknown(tmp_path):
+    # "- id graphs" below the list, at the left edge: it may be the topic a paper
+    # names, as "- id: graphs" there may (test_a_line_outside_the_topics_that_may_hold_a_topic_leaves_topics_unknown).
+    topics = MISTAKEN_TOPICS + "- id graphs\n  title: Graphs\n"
+    root = project(tmp_path, topics, a=paper("a", extra="topics: [graphs]\n"), b=paper("b"), c=paper("c"))
+    assert [m.split(": ")[0] for m in messages(root)] == [
+        "content/topics.yml:15:16", "content/topics.yml:16:27", "content/topics.yml:19:1",
+    ]
+
+
 # Each topic's first line (its id, or an id YAML cannot read), a title with or without a
 # syntax error, a threshold that is a number or not; the slips outside any topic.
 _FIRSTS = ["  - id: t{n}", "  - id: t{n}: x"]
