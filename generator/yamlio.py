@@ -315,7 +315,7 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
         )
         lines = text.split("\n")
         if problem == _TAB:
-            problem += _other_tabs(lines, line)
+            problem += _also_tabs([n for n in _tab_lines(lines) if n > line])
         if line > len(lines):
             # The end of a file whose last line has no line break is reported on the line
             # after it, which no editor shows: point just after the last character.
@@ -373,31 +373,69 @@ def parse_past_syntax_errors(
         at = syntax.location.line - 1
         span = next((span for span in spans if span[0] <= at < span[1]), None)
         if span is None or span in blanked:
-            return None, []
+            tree = None
+            break
         blanked.append(span)
         lines[span[0] : span[1]] = [""] * (span[1] - span[0])
         if syntax not in said:
             problems.items.append(syntax)
             said.add(syntax)
+    _name_every_tab(text.split("\n"), path, problems, spans, blanked if tree is not None else None)
     if tree is None:
         return None, []
     problems.items.extend(p for p in found.items if p not in said)
     return tree, blanked
 
 
-def _other_tabs(lines: list[str], line: int) -> str:
-    """" (lines 5 and 7 also start with a tab)": the reader stops at the first tab, and
-    an editor that indents with tabs put them on many lines (each run named one more).
-    Only the lines of the error's own part of the file (its field: top_level_spans):
-    the syntax error of each other part is said on its own (parse_past_syntax_errors),
-    and a tab line named here too was said twice."""
-    end = next((to for start, to in top_level_spans(lines) if start < line <= to), len(lines))
-    others = [str(number) for number in range(line + 1, end + 1) if lines[number - 1].startswith("\t")]
+def _tab_lines(lines: Sequence[str]) -> list[int]:
+    """The (1-based) lines a tab starts."""
+    return [number for number, line in enumerate(lines, 1) if line.startswith("\t")]
+
+
+def _name_every_tab(
+    lines: list[str], path: str, problems: Problems, spans: Sequence[tuple[int, int]],
+    unread: Sequence[tuple[int, int]] | None,
+) -> None:
+    """Each tab error of the file (``path``'s in ``problems``) names the other lines a tab
+    starts of its own part (``spans``), said at once: an editor that indents with tabs
+    put them on many lines, and the reader stops at the first (each run named one more).
+    A line that no tab error of its part is before, of a part with another syntax error,
+    or past where the file could be read part by part, is named by the file's first tab
+    error: it is said nowhere else. Not a line of a part read (``unread``: the parts
+    left unread; None when the file could not be read past an error, when the lines
+    before its first syntax error were read), which YAML read as text (in quotes, or a
+    list in brackets); nor one said twice (one part's tab error named the lines of the
+    next parts too)."""
+    prefix = f"{SYNTAX_ERROR}: {_TAB}"
+    start = len(problems.items)  # (the file's are the last said: not every file's, each time)
+    while start and problems.items[start - 1].location.path == path:
+        start -= 1
+    mine = [(problems.items[at].location.line, at) for at in range(start, len(problems.items))]
+    tabs = sorted((line, at) for line, at in mine if problems.items[at].message.startswith(prefix))
+    if not tabs:
+        return
+    first = min(line for line, at in mine if problems.items[at].message.startswith(SYNTAX_ERROR))
+    named: dict[int, list[int]] = {line: [] for line, _ in tabs}
+    for number in _tab_lines(lines):
+        if number in named or (
+            number < first if unread is None else not any(a < number <= b for a, b in unread)
+        ):
+            continue
+        part = next(((a, b) for a, b in spans if a < number <= b), None)
+        own = [line for line, _ in tabs if part is not None and part[0] < line < number <= part[1]]
+        named[own[-1] if own else tabs[0][0]].append(number)
+    for line, at in tabs:
+        problem = problems.items[at]
+        problems.items[at] = Problem(problem.location, prefix + _also_tabs(named[line]), problem.severity)
+
+
+def _also_tabs(others: Sequence[int]) -> str:
+    """" (lines 5 and 7 also start with a tab)", of the other lines a tab starts."""
     if not others:
         return ""
     if len(others) == 1:
         return f" (line {others[0]} also starts with a tab)"
-    shown = others if len(others) <= 10 else [*others[:9], f"{len(others) - 9} more"]
+    shown = [str(n) for n in others] if len(others) <= 10 else [*map(str, others[:9]), f"{len(others) - 9} more"]
     return f" (lines {', '.join(shown[:-1])} and {shown[-1]} also start with a tab)"
 
 

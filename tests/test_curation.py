@@ -2149,6 +2149,18 @@ def test_each_line_a_tab_starts_is_said_once_in_a_file_with_tabs_in_two_fields(t
     ]
 
 
+def test_a_tab_in_a_field_with_another_syntax_error_is_named_by_the_files_first_tab(tmp_path):
+    # The reader says the colon of 'notes' and stops there: its tab was said only once
+    # the colon was fixed, one run later.
+    text = "id: x\ntitle: Tabs\nlinks:\n\tcode: []\nnotes: Note: more\n\tand more\n"
+    tab = "YAML syntax error: a tab character: YAML indents with spaces, not tabs; replace it with spaces"
+    assert check_one(tmp_path, text) == [
+        f"{P}:4:1: {tab} (line 6 also starts with a tab)",
+        f"{P}:5:12: YAML syntax error: a colon followed by a space inside an unquoted value;"
+        " put the value in double quotes",
+    ]
+
+
 def test_a_rerun_says_the_fix_of_an_id_that_is_not_its_files_name_as_a_full_load_does(tmp_path, monkeypatch):
     # The fix said depends on the other files (a file of that name there or not): a rerun
     # that checks the edited file alone would keep the place and words of the last load.

@@ -262,6 +262,39 @@ def test_a_broken_id_line_at_the_files_left_edge_leaves_topics_unknown(tmp_path)
     ]
 
 
+_TAB = "YAML syntax error: a tab character: YAML indents with spaces, not tabs; replace it with spaces"
+
+
+def _topics_said(root: Path, text: str) -> list[str]:
+    (root / "topics.yml").write_text(text, encoding="utf-8")
+    problems = Problems()
+    read_topics(root / "topics.yml", root, problems)
+    return [str(p) for p in problems.sorted()]
+
+
+def test_each_line_a_tab_starts_in_topics_is_said_once(tmp_path):
+    # Each topic's syntax error is said on its own: the tab of 'c' was named in the
+    # message of the tab of 'a' too, said twice.
+    text = (
+        "topics:\n  - id: a\n    title: A\n\tdescription: x\n  - id: b\n    title: B\n"
+        "  - id: c\n    title: C\n\tdescription: y\n\tparent: a\n"
+    )
+    assert _topics_said(tmp_path, text) == [
+        f"topics.yml:4:1: {_TAB}", f"topics.yml:9:1: {_TAB} (line 10 also starts with a tab)",
+    ]
+
+
+def test_every_line_a_tab_starts_is_named_where_topics_cannot_be_read_past_an_error(tmp_path):
+    # A topic pasted at the file's left edge: the topics below it are not read apart, and
+    # their tabs were said one run after it was fixed.
+    text = (
+        "topics:\n  - id: a\n    title: A\n\tdescription: x\n- id: pasted\n  - id: b\n"
+        "    title: B\n  - id: c\n    title: C\n\tdescription: y\n\tparent: a\n"
+    )
+    tabs = [said for said in _topics_said(tmp_path, text) if "tab character" in said]
+    assert tabs == [f"topics.yml:4:1: {_TAB} (lines 10 and 11 also start with a tab)"]
+
+
 # Each topic's first line (its id, or an id YAML cannot read), a title with or without a
 # syntax error, a threshold that is a number or not; the slips outside any topic.
 _FIRSTS = ["  - id: t{n}", "  - id: t{n}: x"]

@@ -195,7 +195,7 @@ def test_control_characters_yaml_refuses_are_located_and_parsing_goes_on():
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("notes: |\n\tline one\n\tline two\nlinks:\n\tcode: []\n", "2:1: (line 3 also starts"),
+        ("notes: |\n\tline one\n\tline two\nlinks:\n\tcode: []\n", "2:1: (lines 3 and 5 also start"),
         ("a: 1\nb:\n\t- x\n\t- y\n\t- z\n", "3:1: (lines 4 and 5 also start"),
         ("a: 1\nb:\n\t- x\n  - y\n\t- z\n", "3:1: (line 5 also starts"),
         ("a: 1\nb:\n\t- x\n", "3:1: "),
@@ -204,8 +204,10 @@ def test_control_characters_yaml_refuses_are_located_and_parsing_goes_on():
 def test_a_tab_error_names_the_other_lines_a_tab_starts(text, said):
     # An editor that indents with tabs puts them on many lines: the reader stops at the
     # first, and each run named one more. (A line a tab starts is never YAML's
-    # indentation; one inside a quoted value is read as its text, so it is only named. A
-    # line of another field is not: that field's syntax error is said on its own.)
+    # indentation; one inside a quoted value is read as its text, so it is only named.
+    # Each line after the error is, of its field or another: nothing else says it.
+    # Where a file is read field by field, each field's tab is said on its own: see
+    # test_each_line_a_tab_starts_is_said_once_in_a_file_with_tabs_in_two_fields.)
     place, others = said.split(" ", 1)
     assert read(text)[1] == [
         f"f.yml:{place} YAML syntax error: a tab character: YAML indents with spaces, not tabs;"
