@@ -244,12 +244,13 @@ def _same_abstracts(
     and years (matchkeys.abstract_key, abstract_titles_alike: the importer's own match):
     a file copied to start another paper, its abstract kept, or one paper added twice
     under a reworded title. Said as `_similar_titles` says a pair, at each later file,
-    naming the file import takes it for: the first of that abstract in id order, as
-    import indexes the papers and compares a record of the abstract with that one alone
-    (so a file whose title is unlike the first's is taken for none by it, and not said;
-    naming the most alike named another file than import would). Not said where their
-    arXiv ids or DOIs disagree (as the importer tells them apart), or the pair is said
-    already (``said``, or one arXiv id, DOI, or title). Abstracts are grouped by their
+    naming the file import takes it for: the first of that abstract by its file's name
+    without '.yml' (the id import reads it under), as import indexes the papers and
+    compares a record of the abstract with that one alone (so a file whose title is
+    unlike the first's is taken for none by it, and not said; naming the most alike
+    named another file than import would). Not said where their arXiv ids or DOIs
+    disagree (as the importer tells them apart), or the pair is said already
+    (``said``, or one arXiv id, DOI, or title). Abstracts are grouped by their
     `abstract_bucket`, so that only those of a shared bucket are compared whole; each
     bucket -> how many files have it."""
     from .matchkeys import abstract_bucket, abstract_key, abstract_titles_alike
@@ -298,9 +299,11 @@ def _one_paper(draft: PaperDraft, other: PaperDraft, why: str, fix: str, problem
 _shown = operator.attrgetter("shown")
 
 
-def _import_order(draft: PaperDraft) -> tuple[bool, str, str]:
-    """Files in the order import indexes their papers: by id (a file without one last)."""
-    return draft.id is None, draft.id or "", draft.shown
+def _import_order(draft: PaperDraft) -> tuple[str, str]:
+    """Files in the order import indexes their papers: by the id it reads a paper
+    under, its file's name (importer._read_existing), not a name with '.yml' ('a-b.yml'
+    sorts before 'a.yml', id 'a-b' after 'a')."""
+    return draft.stem, draft.shown
 
 
 def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:

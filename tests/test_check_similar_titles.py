@@ -247,6 +247,19 @@ def test_one_abstract_of_files_unlike_the_first_is_no_warning_as_import_takes_no
     assert _import_beside(beside, META, LONG_A).added == ["meta-learning-to-learn-quickly"]
 
 
+def test_one_abstract_is_said_at_the_file_import_indexes_later(tmp_path):
+    # Import reads each paper under its file's name and indexes them in that order: 'a'
+    # before 'a-b', where the names with '.yml' sort 'a-b.yml' first.
+    root = project(tmp_path / "p", TOPICS, **{"a": file("a", FAST, quoted(LONG_A)), "a-b": file("a-b", QUICKLY, quoted(LONG_A))})
+    assert [m for m in messages(root) if "same paper" in m] == [
+        "content/papers/a-b.yml:2:8: " + one_abstract("content/papers/a.yml", "a", FAST, 77),
+    ]
+    # (the record is more alike a-b's title, 81%, than a's, 77%: import takes it for a)
+    beside = project(tmp_path / "q", TOPICS, **{"a": file("a", FAST, quoted(LONG_A)), "a-b": file("a-b", ONLINE, quoted(LONG_A))})
+    report = _import_beside(beside, QUICKLY, LONG_A)
+    assert report.added == [] and report.unchanged + report.updated == ["a"]
+
+
 def test_one_abstract_of_three_files_each_later_file_names_the_first_most_alike(tmp_path):
     enough = "Learning to Learn Fast Enough"  # 86% alike FAST, 70% QUICKLY
     root = project(
