@@ -19,6 +19,7 @@ from .errors import CuratorError, counted
 
 # command name -> (module under generator.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", "start your own list in this copy: remove the shipped example's papers and topics, name the site"),
     "import": ("import_cmd", "import listings, BibTeX, RIS or Markdown files into content/papers/*.yml"),
     "add": ("add", "add papers by their arXiv id or DOI, as arXiv and doi.org describe them"),
     "check": ("check", "validate content/ and report every problem as path:line:col"),

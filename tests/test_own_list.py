@@ -180,22 +180,30 @@ def test_readmes_copy_is_a_clone_of_the_repository_with_its_tools_installed_by_m
 def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     lab = Project(tmp_path / "lab")
     assert "1 passed" in lab.example_tests()  # the example: its tests run
-    (_, _, remove, reset, import_, add), _ = readme_blocks()  # (the copy: the test above)
+    (_, _, init, import_, add), _ = readme_blocks()  # (the copy: the test above)
 
-    # 1. The shipped papers, their listing and the import record go.
-    assert remove == "git rm -q content/papers/*.yml content/sources/*"
-    done = lab.sh(remove)
+    # 1. `init` removes the shipped papers, their listing and the import record, through
+    # git; the shipped topics too, their file keeping the comment that explains matching;
+    # and names the site.
+    assert init == 'readinglist init --name "Smith Lab reading list"'
+    done = lab.sh(init)
     assert done.returncode == 0, done.stderr
     assert lab.papers() == [] and not (lab.root / "content" / "sources").exists()
-    # ... and the shipped topics, their file keeping the comment that explains matching.
-    assert reset.startswith("awk ")
-    done = lab.sh(reset)
-    assert done.returncode == 0, done.stderr
+    deleted = lab.git("status", "--porcelain", "--", "content/papers", "content/sources").splitlines()
+    assert len(deleted) == 182 and all(line.startswith("D  content/") for line in deleted)
     shipped = (REPO / "content" / "topics.yml").read_text(encoding="utf-8")
     comment = shipped.split("\ntopics:\n", 1)[0]
     assert comment.startswith("# Topics of the reading list.") and "How keywords match" in comment
     assert (lab.root / "content" / "topics.yml").read_text(encoding="utf-8") == comment + "\ntopics: []\n"
-    assert not list(lab.root.glob("*.tmp"))
+    mkdocs = (lab.root / "mkdocs.yml").read_text(encoding="utf-8")
+    from mkdocs.utils.yaml import yaml_load
+
+    assert yaml_load(mkdocs)["site_name"] == "Smith Lab reading list"
+    assert mkdocs.replace("site_name: Smith Lab reading list\n", 'site_name: "Learning across tasks: a reading list"\n') == (
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    )  # (nothing else of the file changed)
+    assert "Next:" in done.stdout and "content/pages/" in done.stdout
+    assert not list(lab.root.rglob("*.tmp"))  # (its writes' temporary files)
     # A list with no paper yet: the tests that read content/ pass, or skip the example's.
     said = lab.content_tests()
     assert " skipped" in said and OWN_LIST.split(" (")[0] in said
@@ -235,18 +243,18 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     assert add.startswith("readinglist add ")
 
     # 3. No reference to a shipped paper is left: until the lab writes a topic, `check`
-    # says once that the list has none (and reminds it of the example's name and home page).
+    # says once that the list has none (and reminds it of the example's home page).
     done = lab.sh("readinglist check")
     said = (done.stdout + done.stderr).splitlines()
     assert done.returncode == 0, said
-    # (topics.yml's at its 'topics: []' line, below the comment on matching the awk line kept)
+    # (topics.yml's at its 'topics: []' line, below the comment on matching init kept)
     topics_line = (lab.root / "content" / "topics.yml").read_text().splitlines().index("topics: []") + 1
     assert topics_line > 1
     assert [line.split(": warning: ")[0] for line in said[:-1]] == [
-        "content/pages/index.md:1:1", f"content/topics.yml:{topics_line}:1", "mkdocs.yml:4:12",
-    ]
+        "content/pages/index.md:1:1", f"content/topics.yml:{topics_line}:1",
+    ]  # (no word of the site's name: init set it)
 
-    # 4. The lab's topics, name and pages; the page it does not want deleted.
+    # 4. The lab's topics and pages; the page it does not want deleted.
     (lab.root / "content" / "topics.yml").write_text(
         "topics:\n"
         "  - id: molecular-graphs\n"
@@ -262,10 +270,6 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
         "      - contrastive-pre-training-of-molecular-graphs-with-motif-augmentations\n",
         encoding="utf-8",
     )
-    mkdocs = (lab.root / "mkdocs.yml").read_text(encoding="utf-8")
-    mkdocs = re.sub(r"(?m)^site_name: .*$", 'site_name: "The Example Lab reads"', mkdocs)
-    mkdocs = re.sub(r"(?m)^site_description: .*$", "site_description: Papers our lab reads.", mkdocs)
-    (lab.root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     (lab.root / "content" / "pages" / "index.md").write_text("# What our lab reads\n\nOur papers.\n")
     (lab.root / "content" / "pages" / "contributing.md").unlink()
     done = lab.sh("readinglist check")
@@ -284,7 +288,7 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     done = lab.sh("readinglist build --strict -q")
     assert done.returncode == 0, done.stderr
     site = lab.root / "site"
-    assert "The Example Lab reads" in (site / "index.html").read_text(encoding="utf-8")
+    assert "Smith Lab reading list" in (site / "index.html").read_text(encoding="utf-8")
     built = sorted(p.parent.name for p in (site / "papers").glob("*/index.html"))
     assert built == LAB_PAPERS
     assert not (site / "contributing").exists()

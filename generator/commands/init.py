@@ -1,0 +1,295 @@
+"""`readinglist init`: start a lab's own list in a copy of the repository.
+
+The copy holds the shipped example; init removes it (its paper files, its listing and
+the import record, its topics) and names the site, leaving the hand-written pages to
+rewrite. It removes nothing a curator wrote: it runs only while content/ is the example
+as shipped, by the record the tests tell it by (tests/data/example-list.txt: its paper
+and topic ids) and, in a git work tree, as git's last commit has it (no file changed,
+added or deleted since); else it changes nothing and says why. In a git work tree the
+files go with `git rm`, so `git status` shows them deleted and git can bring them back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..atomicfile import atomic_write
+from ..errors import Location, Problems, counted
+from ..siteconfig import CONFIG, EXAMPLE_LISTING, HOME_PAGE
+
+HELP = "start your own list in this copy: remove the shipped example's papers and topics, name the site"
+EXIT = (
+    "exit status: 0 when the list was started, or already was your own (nothing changed);"
+    " 1 when content/ is not the shipped example as shipped, or no project is here (nothing changed)"
+)
+
+# The shipped example's paper and topic ids, one "paper ID" or "topic ID" a line: the
+# record the tests tell the example from a list of one's own by (tests/example_list.py).
+EXAMPLE_RECORD = Path("tests", "data", "example-list.txt")
+PAPERS = Path("content", "papers")
+SOURCES = Path("content", "sources")
+TOPICS = Path("content", "topics.yml")
+RECORD = SOURCES / "imported.json"
+# What init removes or rewrites: what git must have as it is, in a git work tree.
+OWNED = (PAPERS, SOURCES, TOPICS)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--name", required=True, help="your list's name: mkdocs.yml's site_name, every page's title"
+    )
+    parser.add_argument(
+        "--description", help="a sentence on your list: mkdocs.yml's site_description (the example's is kept without it)"
+    )
+
+
+@dataclass
+class Plan:
+    """What init changes: files removed, and the new text of the files it rewrites."""
+
+    removed: list[Path] = field(default_factory=list)
+    topics_text: str = ""
+    topics_count: int = 0
+    config_text: str = ""
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..curation import inside_project
+
+    root = Path(args.root)
+    if not (root / CONFIG).is_file() or not (root / "content").is_dir():
+        print(
+            f"readinglist init: {root.resolve()} has no mkdocs.yml and content/: run init in your"
+            f" copy of the repository (git clone ADDRESS my-lab-list) or give --root PATH{inside_project(root)}",
+            file=sys.stderr,
+        )
+        return 1
+    if not args.name.strip():
+        print("readinglist init: --name is empty: give your list's name", file=sys.stderr)
+        return 1
+    if not (root / EXAMPLE_LISTING).exists():
+        return _already_own(root, args.name)
+    in_git = _in_git(root)
+    if isinstance(in_git, str):
+        print(f"readinglist init: {in_git}; git is needed to tell what is the example's, and to"
+              " remove it so that it can be brought back: nothing was changed", file=sys.stderr)
+        return 1
+    problems = _not_the_example(root, in_git)
+    if problems:
+        _refuse(problems, in_git)
+        return 1
+    plan = _plan(root, args.name, args.description, problems)
+    if problems:
+        _refuse(problems, in_git)
+        return 1
+    if in_git:
+        done = _git(root, "--literal-pathspecs", "rm", "-q", "--pathspec-from-file=-", "--pathspec-file-nul",
+                    stdin="\0".join(p.as_posix() for p in plan.removed))  # fmt: skip
+        if done.returncode != 0:
+            print(done.stderr.rstrip(), file=sys.stderr)
+            print("readinglist init: git could not remove the example's files; nothing was changed", file=sys.stderr)
+            return 1
+    else:
+        for path in plan.removed:
+            (root / path).unlink()
+        if not any((root / SOURCES).iterdir()):
+            (root / SOURCES).rmdir()  # (as git leaves it)
+    # (Kept for papers added by hand; git drops a folder it emptied.)
+    (root / PAPERS).mkdir(exist_ok=True)
+    atomic_write(root / TOPICS, plan.topics_text)
+    atomic_write(root / CONFIG, plan.config_text)
+    _report(root, plan, in_git, args)
+    return 0
+
+
+def _already_own(root: Path, name: str) -> int:
+    print(
+        f"content/ is already a list of your own (the shipped example's listing {EXAMPLE_LISTING.as_posix()}"
+        " is gone): nothing was changed."
+    )
+    current = _site_name(root)
+    if current is not None and current != name:
+        print(f"mkdocs.yml's site_name stays {current!r}: set your list's name there.")
+    return 0
+
+
+def _site_name(root: Path) -> str | None:
+    from .. import yamlio
+
+    try:
+        tree = yamlio.parse((root / CONFIG).read_text(encoding="utf-8"), CONFIG, Problems())
+    except (OSError, UnicodeDecodeError):
+        return None
+    name = tree.get("site_name") if isinstance(tree, yamlio.Map) else None
+    return name.text if isinstance(name, yamlio.Scalar) else None
+
+
+def _in_git(root: Path) -> bool | str:
+    """Whether ``root`` is in a git work tree; git's words when git cannot tell (a
+    repository it refuses to read, as another user's): removing the files for good
+    there would take away git's way back."""
+    done = _git(root, "rev-parse", "--is-inside-work-tree")
+    if done.returncode == 0:
+        return done.stdout.strip() == "true"
+    if not any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents)):
+        return False
+    return done.stderr.strip() or "git is not installed"
+
+
+def _not_the_example(root: Path, in_git: bool) -> Problems:
+    """Each file of content/ that makes it other than the shipped example as shipped."""
+    problems = Problems()
+    why: dict[str, list[str]] = {}  # path -> its reasons, said on one line
+    try:
+        recorded = (root / EXAMPLE_RECORD).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        problems.error(
+            Location(EXAMPLE_RECORD.as_posix()),
+            "missing: init tells the shipped example from papers and topics of yours by this record,"
+            " and cannot without it (git checkout HEAD -- tests/data/example-list.txt brings it back)",
+        )
+        return problems
+    papers = {p.stem for p in (root / PAPERS).glob("*.yml")}
+    shipped = {line.split(" ", 1)[1] for line in recorded if line.startswith("paper ")}
+    for paper_id in sorted(papers - shipped):
+        why.setdefault(f"{PAPERS.as_posix()}/{paper_id}.yml", []).append("not one of the shipped example's papers")
+    for paper_id in sorted(shipped - papers):
+        why.setdefault(f"{PAPERS.as_posix()}/{paper_id}.yml", []).append("one of the shipped example's papers, gone")
+    shipped_topics = sorted(line.split(" ", 1)[1] for line in recorded if line.startswith("topic "))
+    topics = _topic_ids(root / TOPICS)
+    if topics != shipped_topics:
+        why.setdefault(TOPICS.as_posix(), []).append(
+            f"its topics are not the shipped example's {counted(len(shipped_topics), 'topic')}"
+            f" ({counted(len(set(topics) - set(shipped_topics)), 'other')},"
+            f" {len(set(shipped_topics) - set(topics))} missing)"
+            if topics is not None else "unreadable, or not the shipped example's"
+        )
+    for path in sorted((root / SOURCES).iterdir()):
+        if path.name not in (EXAMPLE_LISTING.name, RECORD.name):
+            why.setdefault(f"{SOURCES.as_posix()}/{path.name}", []).append("a source of yours, not the example's")
+    if in_git:
+        _git_changes(root, why)
+    for path, reasons in sorted(why.items()):
+        problems.error(Location(path), "; ".join(dict.fromkeys(reasons)))
+    return problems
+
+
+def _topic_ids(path: Path) -> list[str] | None:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return sorted(str(t["id"]) for t in data.get("topics") or ())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _git_changes(root: Path, why: dict[str, list[str]]) -> None:
+    """What git's last commit does not have as it is in what init would remove or
+    rewrite: a change there is a curator's, which a removal would lose."""
+    if _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode != 0:
+        why.setdefault(".", []).append(
+            "a git work tree with no commit yet: commit the copy first (git add -A && git commit),"
+            " so that git can bring back what init removes"
+        )
+        return
+    prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
+    status = _git(root, "--literal-pathspecs", "status", "--porcelain", "-z", "--untracked-files=all", "--",
+                  *(p.as_posix() for p in OWNED)).stdout  # fmt: skip
+    entries = iter(status.split("\0"))
+    for entry in entries:
+        if not entry:
+            continue
+        code, path = entry[:2], entry[3:].removeprefix(prefix)
+        if "R" in code or "C" in code:
+            next(entries, None)  # (the name it had)
+        if code == "??":
+            reason = "new since git's last commit"
+        elif "D" in code:
+            reason = "deleted since git's last commit"
+        else:
+            reason = "changed since git's last commit"
+        why.setdefault(path, []).append(reason)
+
+
+def _plan(root: Path, name: str, description: str | None, problems: Problems) -> Plan:
+    from ..ownlist import NotEditable, with_values, without_topics
+
+    plan = Plan()
+    plan.removed = sorted((root / PAPERS).glob("*.yml"))
+    plan.removed = [p.relative_to(root) for p in plan.removed]
+    plan.removed += [p.relative_to(root) for p in sorted((root / SOURCES).iterdir())]
+    topics_text = (root / TOPICS).read_text(encoding="utf-8")
+    emptied = without_topics(topics_text)
+    if emptied is None:
+        problems.error(Location(TOPICS.as_posix()), "no line starts 'topics:': not the shipped example's file")
+    plan.topics_text = emptied or ""
+    plan.topics_count = len(_topic_ids(root / TOPICS) or ())
+    values = {"site_name": name} | ({"site_description": description} if description is not None else {})
+    try:
+        plan.config_text = with_values((root / CONFIG).read_text(encoding="utf-8"), values)
+    except (NotEditable, UnicodeDecodeError) as error:
+        problems.error(
+            Location(CONFIG),
+            f"cannot be edited safely ({error}): write each setting on a line of its own (site_name: NAME),"
+            " or set site_name there by hand",
+        )
+    return plan
+
+
+def _refuse(problems: Problems, in_git: bool) -> None:
+    for problem in problems.sorted():
+        print(problem, file=sys.stderr)
+    if not any(p.location.path.startswith("content/") for p in problems.items):
+        # (what to do is in the problem's own words: the record, a commit, mkdocs.yml)
+        print("readinglist init: nothing was changed", file=sys.stderr)
+        return
+    undo = "undo the changes above (git restore PATH for an edit)" if in_git else "undo the changes above"
+    print(
+        "readinglist init: nothing was changed: init removes only the shipped example as shipped,"
+        " and content/ is no longer that (above), so it could delete what you wrote. To keep what"
+        " you have, make the list your own by hand: delete the shipped papers you do not want, and"
+        f" the example's listing {EXAMPLE_LISTING.as_posix()} (README: \"Starting your own list\")."
+        f" To start from an empty list anyway, {undo} or move your files out of content/, then run"
+        " init again.",
+        file=sys.stderr,
+    )
+
+
+def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> None:
+    papers = sum(1 for p in plan.removed if p.parent == PAPERS)
+    how = (
+        "with git rm: `git status` shows them deleted; until you commit,"
+        f" `git checkout HEAD -- {' '.join(p.as_posix() for p in OWNED)}` brings the example back"
+        if in_git else "for good (not a git work tree: no copy kept)"
+    )
+    sources = ", ".join(p.name for p in plan.removed if p.parent == SOURCES)
+    print("Your own list is started, from the shipped example:")
+    print(f"- removed {counted(papers, 'paper file')} of {PAPERS.as_posix()}/ and {SOURCES.as_posix()}/"
+          f" ({sources}), {how}")  # fmt: skip
+    print(f"- {TOPICS.as_posix()}: its {counted(plan.topics_count, 'topic')} removed, its comment on how topics match kept")
+    print(f"- {CONFIG}: site_name set to {args.name!r}", end="")
+    print(f", site_description to {args.description!r}" if args.description is not None else
+          " (site_description kept: set it with --description or in mkdocs.yml)")  # fmt: skip
+    pages = sorted(p.name for p in (root / "content" / "pages").glob("*.md"))
+    shown = ", ".join(f"{p} (the home page's introduction)" if p == HOME_PAGE.name else p for p in pages)
+    print("Next:")
+    print(f"1. rewrite the hand-written pages in content/pages/: {shown}; delete one you do not want")
+    print(f"2. write your topics in {TOPICS.as_posix()} (its comment says how they match papers)")
+    print("3. bring in your papers: readinglist import my.bib (BibTeX, RIS, a Markdown list), or"
+          " readinglist add ID (an arXiv id or a DOI)")  # fmt: skip
+    print("4. readinglist check, then commit: git add -A content mkdocs.yml && git commit")
+
+
+def _git(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=root, input=stdin, capture_output=True, text=True, check=False,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+        )  # fmt: skip
+    except OSError:  # no git on this machine
+        return subprocess.CompletedProcess(["git", *args], 1, "", "")

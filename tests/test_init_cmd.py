@@ -1,0 +1,380 @@
+"""`readinglist init`: a lab's copy of the repository made a list of its own, README's
+"Starting your own list" in one command, and never at the cost of what a curator wrote.
+
+Most tests run on a small stand-in for the shipped example (two papers, one topic, the
+example's listing, a record of them in tests/data/example-list.txt), so they hold on a
+lab's own list too; the one on the shipped example itself is marked as the example's."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.cli import main
+from generator.ownlist import NotEditable, with_values, without_topics
+
+from .gitrepo import GIT_ENV, git
+
+REPO = Path(__file__).resolve().parents[1]
+LISTING = "content/sources/000_19bd02ae25786342.txt"
+COMMENT = "# Topics of the list.\n# How keywords match: by stems.\n"
+TOPICS = COMMENT + "topics:\n  - id: tasks\n    title: Tasks\n    keywords:\n      task: 1\n"
+MKDOCS = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def mkdocs_load(text: str) -> dict:
+    """mkdocs.yml as MkDocs reads it (its !ENV tags)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    return yaml_load(text)
+
+
+def project(root: Path, *, in_git: bool = True) -> Path:
+    """A stand-in for a fresh copy of the repository holding the example, committed."""
+    files = {
+        "mkdocs.yml": MKDOCS,
+        "content/papers/first-paper.yml": "id: first-paper\ntitle: First Paper\n",
+        "content/papers/second-paper.yml": "id: second-paper\ntitle: Second Paper\n",
+        "content/topics.yml": TOPICS,
+        LISTING: "the example's listing\n",
+        "content/sources/imported.json": '{"format": 1, "papers": {}}\n',
+        "content/pages/index.md": "# Learning across tasks: a reading list\n\nPapers.\n",
+        "content/pages/about.md": "# About\n",
+        "content/pages/contributing.md": "# Contributing\n",
+        "tests/data/example-list.txt": "paper first-paper\npaper second-paper\ntopic tasks\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    if in_git:
+        git(root, "init", "-q")
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "a fresh clone")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, object]:
+    """Every file's bytes (git's own folder but its index aside), and what git says."""
+    files: dict[str, object] = {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.relative_to(root).parts
+    }  # fmt: skip
+    if (root / ".git").exists():
+        files["(git status)"] = git(root, "status", "--porcelain", "--untracked-files=all")
+    return files
+
+
+def init(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["--root", str(root), "init", *args])
+    said = capsys.readouterr()
+    return status, said.out, said.err
+
+
+def refused(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The lines init says on stderr as it refuses: exit 1, nothing on stdout, nothing
+    changed."""
+    before = snapshot(root)
+    status, out, err = init(root, capsys, "--name", "Smith Lab")
+    assert (status, out) == (1, "")
+    assert snapshot(root) == before
+    return err.splitlines()
+
+
+@pytest.fixture(autouse=True)
+def _git_identity(monkeypatch):
+    for name, value in GIT_ENV.items():
+        if name != "PATH":
+            monkeypatch.setenv(name, value)
+
+
+def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
+    root = project(tmp_path)
+    before = snapshot(root)
+    status, out, err = init(root, capsys, "--name", 'Smith Lab: "what we read"', "--description", "Our # papers.")
+    assert (status, err) == (0, "")
+
+    assert sorted(p.name for p in (root / "content" / "papers").iterdir()) == []  # (kept, empty)
+    assert not (root / "content" / "sources").exists()
+    # Through git: deleted in its index, so `git status` shows them and git brings them back.
+    assert git(root, "status", "--porcelain", "--", "content/papers", "content/sources").splitlines() == [
+        "D  content/papers/first-paper.yml", "D  content/papers/second-paper.yml",
+        "D  content/sources/000_19bd02ae25786342.txt", "D  content/sources/imported.json",
+    ]  # fmt: skip
+    assert (root / "content" / "topics.yml").read_text() == COMMENT + "topics: []\n"
+    # mkdocs.yml: only the two values' lines changed, reading back as given.
+    config = (root / "mkdocs.yml").read_text()
+    changed = [(a, b) for a, b in zip(MKDOCS.splitlines(), config.splitlines(), strict=True) if a != b]
+    assert [b for _, b in changed] == [
+        'site_name: "Smith Lab: \\"what we read\\""', 'site_description: "Our # papers."',
+    ]
+    loaded = mkdocs_load(config)
+    assert (loaded["site_name"], loaded["site_description"]) == ('Smith Lab: "what we read"', "Our # papers.")
+    for page in ("index.md", "about.md", "contributing.md"):  # (the hand pages stay)
+        assert (root / "content" / "pages" / page).read_bytes() == before[f"content/pages/{page}"]
+
+    lines = out.splitlines()
+    assert lines[0] == "Your own list is started, from the shipped example:"
+    assert lines[1] == (
+        "- removed 2 paper files of content/papers/ and content/sources/ (000_19bd02ae25786342.txt,"
+        " imported.json), with git rm: `git status` shows them deleted; until you commit,"
+        " `git checkout HEAD -- content/papers content/sources content/topics.yml` brings the example back"
+    )
+    assert lines[2] == "- content/topics.yml: its 1 topic removed, its comment on how topics match kept"
+    next_steps = "\n".join(lines[lines.index("Next:"):])
+    for step in ("about.md, contributing.md, index.md (the home page's introduction)", "content/topics.yml",
+                 "readinglist import my.bib", "readinglist add ID", "readinglist check"):  # fmt: skip
+        assert step in next_steps
+
+    # The way back it gives brings the example back as it was.
+    (undo,) = re.findall(r"`(git checkout HEAD -- [^`]+)`", out)
+    git(root, *undo.split()[1:])
+    assert {k: v for k, v in snapshot(root).items() if k not in ("mkdocs.yml", "(git status)")} == {
+        k: v for k, v in before.items() if k not in ("mkdocs.yml", "(git status)")
+    }
+
+
+def test_init_outside_a_git_work_tree_removes_the_files_and_says_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # (were tmp_path in a repository)
+    root = project(tmp_path / "copy", in_git=False)
+    status, out, err = init(root, capsys, "--name", "Smith Lab")
+    assert (status, err) == (0, "")
+    assert "- removed 2 paper files of content/papers/ and content/sources/ (000_19bd02ae25786342.txt," \
+        " imported.json), for good (not a git work tree: no copy kept)\n" in out
+    assert list((root / "content" / "papers").iterdir()) == [] and not (root / "content" / "sources").exists()
+    assert "(site_description kept: set it with --description or in mkdocs.yml)" in out
+    assert mkdocs_load((root / "mkdocs.yml").read_text())["site_name"] == "Smith Lab"
+
+
+def test_a_second_init_says_the_list_is_already_your_own_and_changes_nothing(tmp_path, capsys):
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    after = snapshot(root)
+    status, out, err = init(root, capsys, "--name", "Jones Lab")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "content/ is already a list of your own (the shipped example's listing"
+        " content/sources/000_19bd02ae25786342.txt is gone): nothing was changed.",
+        "mkdocs.yml's site_name stays 'Smith Lab': set your list's name there.",
+    ]
+    assert snapshot(root) == after
+    assert init(root, capsys, "--name", "Smith Lab")[1].count("\n") == 1  # (the name as given: no word of it)
+
+
+def _edit(root: Path) -> None:
+    path = root / "content" / "papers" / "first-paper.yml"
+    path.write_text(path.read_text() + "notes: Read it twice.\n")
+
+
+def _add(root: Path) -> None:
+    (root / "content" / "papers" / "our-paper.yml").write_text("id: our-paper\ntitle: Ours\n")
+
+
+def _add_committed(root: Path) -> None:
+    _add(root)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "our paper")
+
+
+def _delete(root: Path) -> None:
+    (root / "content" / "papers" / "second-paper.yml").unlink()
+
+
+def _edit_committed(root: Path) -> None:
+    # (a committed edit is in git's history, but a topic of one's own is no example's)
+    (root / "content" / "topics.yml").write_text(TOPICS.replace("id: tasks", "id: our-topic"))
+    git(root, "commit", "-q", "-am", "our topic")
+
+
+def _edit_topics(root: Path) -> None:
+    (root / "content" / "topics.yml").write_text(TOPICS + "    threshold: 2\n")
+
+
+def _source(root: Path) -> None:
+    (root / "content" / "sources" / "my-lab.bib").write_text("@article{x, title={Ours}}\n")
+
+
+def _staged(root: Path) -> None:
+    _edit(root)
+    git(root, "add", "content/papers/first-paper.yml")
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (_edit, "content/papers/first-paper.yml: changed since git's last commit"),
+    (_staged, "content/papers/first-paper.yml: changed since git's last commit"),
+    (_add, "content/papers/our-paper.yml: not one of the shipped example's papers; new since git's last commit"),
+    (_add_committed, "content/papers/our-paper.yml: not one of the shipped example's papers"),
+    (_delete, "content/papers/second-paper.yml: one of the shipped example's papers, gone;"
+              " deleted since git's last commit"),
+    (_edit_topics, "content/topics.yml: changed since git's last commit"),
+    (_edit_committed, "content/topics.yml: its topics are not the shipped example's 1 topic (1 other, 1 missing)"),
+    (_source, "content/sources/my-lab.bib: a source of yours, not the example's; new since git's last commit"),
+])  # fmt: skip
+def test_init_refuses_a_list_not_the_example_as_shipped_and_changes_nothing(tmp_path, capsys, change, said):
+    root = project(tmp_path)
+    change(root)
+    err = refused(root, capsys)
+    assert err[0] == said
+    assert err[-1].startswith("readinglist init: nothing was changed: init removes only the shipped example as")
+    assert "delete the shipped papers you do not want, and the example's listing" in err[-1]  # (what to do)
+
+
+def test_init_outside_git_refuses_a_paper_of_yours(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = project(tmp_path / "copy", in_git=False)
+    _add(root)
+    assert refused(root, capsys)[0] == "content/papers/our-paper.yml: not one of the shipped example's papers"
+
+
+def test_init_refuses_without_the_record_of_the_example_or_a_commit(tmp_path, capsys):
+    root = project(tmp_path / "a")
+    (root / "tests" / "data" / "example-list.txt").unlink()
+    err = refused(root, capsys)
+    assert err[0].startswith("tests/data/example-list.txt: missing: init tells the shipped example")
+    assert err[1:] == ["readinglist init: nothing was changed"]
+
+    root = project(tmp_path / "b", in_git=False)
+    git(root, "init", "-q")  # (no commit: git could bring nothing back)
+    err = refused(root, capsys)
+    assert err[0].startswith(".: a git work tree with no commit yet: commit the copy first")
+    assert err[1:] == ["readinglist init: nothing was changed"]
+
+
+def test_init_outside_a_project_says_where_to_run_it(tmp_path, capsys):
+    root = project(tmp_path / "lab")
+    status, out, err = init(root / "content" / "papers", capsys, "--name", "Smith Lab")
+    assert (status, out) == (1, "")
+    assert "has no mkdocs.yml and content/: run init in your copy of the repository" in err
+    assert f"(this folder is inside the project {root}: run it there, or give --root {root})" in err
+    assert (root / LISTING).exists()
+
+
+def test_readinglist_help_lists_init():
+    done = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0 and "    init       start your own list in this copy" in done.stdout
+
+
+# The name a curator gives, as mkdocs.yml then holds it: a colon, quotes, '#', a leading
+# '*' or '-', words YAML reads as true or null, a number, spaces at either end, any script.
+NAMES = [
+    "Smith Lab reading list", "Smith Lab: reading list", 'The "Smith" lab', "Smith's lab", "C# readers",
+    "Lab #1", "*starred*", "- a list", "yes", "null", "1.5", " padded ", "Ünïcode — 研究室 📚",
+    "back\\slash", "{braces}", "[brackets]", "&anchor", "!tag", "%percent", "@at", "`tick`", "a: b # c",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_name_reads_back_as_given_with_the_rest_of_mkdocs_yml_as_it_was(name):
+    config = with_values(MKDOCS, {"site_name": name})
+    assert mkdocs_load(config)["site_name"] == name
+    assert yaml.safe_load(config.split("\n", 4)[3]) == {"site_name": name}  # (its own line)
+    old, new = MKDOCS.splitlines(), config.splitlines()
+    assert [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b] == [old.index(
+        'site_name: "Learning across tasks: a reading list"'
+    )]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+@example("\u2028x\x85y\ufeff")
+def test_any_name_reads_back_as_given(name):
+    assert mkdocs_load(with_values(MKDOCS, {"site_name": name, "site_description": name}))["site_name"] == name
+
+
+NEW = {"site_name": "New"}
+BOTH = {"site_name": "New", "site_description": "A: b"}
+
+
+@pytest.mark.parametrize(("text", "values", "expected"), [
+    # a comment after the value stays; a key the file lacks comes after the one before it
+    ("site_name: Old  # ours\nnav: []\n", BOTH, 'site_name: New  # ours\nsite_description: "A: b"\nnav: []\n'),
+    # an empty value; a file whose last line has no line break, a key added after it
+    ("nav: []\nsite_name:", BOTH, 'nav: []\nsite_name: New\nsite_description: "A: b"\n'),
+    # a block scalar over two lines; another key's tag left as written
+    ("site_name: >-\n  Old\n  name\nicon: !!python/name:x.y\n", NEW, "site_name: New\nicon: !!python/name:x.y\n"),
+    # no site_name at all: above the first key, under the leading comment
+    ("# The site.\nnav: []\n", NEW, "# The site.\nsite_name: New\nnav: []\n"),
+    # written twice (MkDocs reads the last): both
+    ("site_name: A\nsite_name: B\n", NEW, "site_name: New\nsite_name: New\n"),
+])  # fmt: skip
+def test_values_are_set_where_the_file_has_them(text, values, expected):
+    assert with_values(text, values) == expected
+
+
+@pytest.mark.parametrize("text", ["site_name: [Old\n", "- a list\n", "{site_name: Old}\n"])
+def test_a_file_it_cannot_edit_safely_is_refused(text):
+    with pytest.raises(NotEditable):
+        with_values(text, {"site_name": "New"})
+
+
+def test_topics_are_emptied_below_their_comment_as_the_awk_line_did():
+    assert without_topics(TOPICS) == COMMENT + "topics: []\n"
+    assert without_topics("topics: []\n") == "topics: []\n"
+    assert without_topics("# no topics key\n") is None
+
+
+# The shipped example itself: init, then check and a strict build of the list it leaves.
+@pytest.mark.slow
+@pytest.mark.example
+def test_init_on_the_shipped_example_leaves_a_list_that_checks_and_builds(tmp_path, capsys):
+    root = tmp_path / "lab"
+    root.mkdir()
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "tests" / "data").mkdir(parents=True)
+    shutil.copy(REPO / "tests" / "data" / "example-list.txt", root / "tests" / "data" / "example-list.txt")
+    (root / "generator").symlink_to(REPO / "generator", target_is_directory=True)  # (the hook)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "a fresh clone")
+    status, out, err = init(root, capsys, "--name", "Smith Lab reading list")
+    assert (status, err) == (0, "")
+    assert "- removed 180 paper files of content/papers/ and content/sources/" in out
+    assert "- content/topics.yml: its 16 topics removed" in out
+    shipped = (REPO / "content" / "topics.yml").read_text(encoding="utf-8")
+    assert (root / "content" / "topics.yml").read_text() == shipped.split("\ntopics:\n", 1)[0] + "\ntopics: []\n"
+
+    assert main(["--root", str(root), "check"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    # Only what is left to do: the example's home page (site_name is the lab's now).
+    assert said == [
+        "content/pages/index.md:1:1: warning: the home page is still the shipped example's introduction"
+        " (a list on learning across tasks); rewrite it for your list",
+        "0 errors, 1 warning (0 papers and 0 topics loaded)",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1764374400"}
+    env.pop("SITE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--strict", "-q"], cwd=root, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Smith Lab reading list" in (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert not list((root / "site" / "papers").glob("*/index.html"))
+
+
+def test_init_refuses_a_mkdocs_yml_it_cannot_edit_and_changes_nothing(tmp_path, capsys):
+    root = tmp_path / "lab"
+    project(root)
+    (root / "mkdocs.yml").write_text("{site_name: Old, nav: []}\n")
+    git(root, "commit", "-q", "-am", "one line")
+    assert refused(root, capsys) == [
+        "mkdocs.yml: cannot be edited safely (its settings are not a mapping of one key a line): write each"
+        " setting on a line of its own (site_name: NAME), or set site_name there by hand",
+        "readinglist init: nothing was changed",
+    ]
+
+
+def test_when_git_cannot_remove_the_files_nothing_is_changed(tmp_path, capsys):
+    root = project(tmp_path)
+    (root / ".git" / "index.lock").write_text("")  # (another git at work)
+    err = refused(root, capsys)
+    assert "index.lock" in err[0]
+    assert err[-1] == "readinglist init: git could not remove the example's files; nothing was changed"
