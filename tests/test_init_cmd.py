@@ -142,16 +142,30 @@ def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
     }
 
 
-def test_init_outside_a_git_work_tree_removes_the_files_and_says_so(tmp_path, capsys, monkeypatch):
+def test_init_outside_a_git_work_tree_moves_the_files_aside_and_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # (were tmp_path in a repository)
     root = project(tmp_path / "copy", in_git=False)
+    before = {k: v for k, v in snapshot(root).items() if k.startswith(("content/papers/", "content/sources/"))}
     status, out, err = init(root, capsys, "--name", "Smith Lab")
     assert (status, err) == (0, "")
     assert "- removed 2 paper files of content/papers/ and content/sources/ (000_19bd02ae25786342.txt," \
-        " imported.json), for good (not a git work tree: no copy kept)\n" in out
+        " imported.json), moved into example-removed/ (not a git work tree): delete that folder once you are sure\n" in out
     assert list((root / "content" / "papers").iterdir()) == [] and not (root / "content" / "sources").exists()
+    # No git to bring back a shipped file edited in place: each is kept, byte for byte.
+    assert before and {path: (root / "example-removed" / path).read_bytes() for path in before} == before
     assert "(site_description kept: set it with --description or in mkdocs.yml)" in out
     assert mkdocs_load((root / "mkdocs.yml").read_text())["site_name"] == "Smith Lab"
+
+
+def test_init_outside_git_refuses_a_folder_of_removed_files_already_there(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = project(tmp_path / "copy", in_git=False)
+    (root / "example-removed").mkdir()
+    (root / "example-removed" / "mine.txt").write_text("kept")
+    before = snapshot(root)
+    status, out, err = init(root, capsys, "--name", "Smith Lab")
+    assert status == 1 and "example-removed: init moves the example's files here outside git" in err
+    assert snapshot(root) == before
 
 
 def test_a_second_init_says_the_list_is_already_your_own_and_changes_nothing(tmp_path, capsys):

@@ -6,7 +6,8 @@ rewrite. It removes nothing a curator wrote: it runs only while content/ is the 
 as shipped, by the record the tests tell it by (tests/data/example-list.txt: its paper
 and topic ids) and, in a git work tree, as git's last commit has it (no file changed,
 added or deleted since); else it changes nothing and says why. In a git work tree the
-files go with `git rm`, so `git status` shows them deleted and git can bring them back.
+files go with `git rm`, so `git status` shows them deleted and git can bring them back;
+elsewhere (a ZIP download) they are moved into example-removed/, not deleted.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ TOPICS = Path("content", "topics.yml")
 RECORD = SOURCES / "imported.json"
 # What init removes or rewrites: what git must have as it is, in a git work tree.
 OWNED = (PAPERS, SOURCES, TOPICS)
+# Where init moves the example's files outside a git work tree (kept, with their paths).
+KEPT = Path("example-removed")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,8 +99,11 @@ def run(args: argparse.Namespace) -> int:
             print("readinglist init: git could not remove the example's files; nothing was changed", file=sys.stderr)
             return 1
     else:
+        # No git to bring them back, nor to tell a shipped file edited in place (the
+        # record holds ids only): moved aside, not deleted, for the curator to delete.
         for path in plan.removed:
-            (root / path).unlink()
+            (root / KEPT / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).rename(root / KEPT / path)
         if not any((root / SOURCES).iterdir()):
             (root / SOURCES).rmdir()  # (as git leaves it)
     # (Kept for papers added by hand; git drops a folder it emptied.)
@@ -175,6 +181,11 @@ def _not_the_example(root: Path, in_git: bool) -> Problems:
             why.setdefault(f"{SOURCES.as_posix()}/{path.name}", []).append("a source of yours, not the example's")
     if in_git:
         _git_changes(root, why)
+    elif (root / KEPT).exists():
+        why.setdefault(KEPT.as_posix(), []).append(
+            "init moves the example's files here outside git, and would mix them with what it holds:"
+            " move it away or delete it first"
+        )
     for path, reasons in sorted(why.items()):
         problems.error(Location(path), "; ".join(dict.fromkeys(reasons)))
     return problems
@@ -265,7 +276,7 @@ def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> N
     how = (
         "with git rm: `git status` shows them deleted; until you commit,"
         f" `git checkout HEAD -- {' '.join(p.as_posix() for p in OWNED)}` brings the example back"
-        if in_git else "for good (not a git work tree: no copy kept)"
+        if in_git else f"moved into {KEPT.as_posix()}/ (not a git work tree): delete that folder once you are sure"
     )
     sources = ", ".join(p.name for p in plan.removed if p.parent == SOURCES)
     print("Your own list is started, from the shipped example:")
