@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -97,6 +98,33 @@ def test_a_build_in_a_folder_inside_a_project_names_the_project(tmp_path, capsys
         f" give --root {tmp_path})\n"
     )
     assert list(papers.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_list_started_by_hand_without_mkdocs_yml_is_told_to_copy_it(tmp_path, capsys, command):
+    # A folder with content/ but no mkdocs.yml is the list itself, started by hand, not a
+    # shell in the wrong folder: "run the build in the project folder" sent its curator
+    # looking for another folder. What is missing, and where the shipped files are.
+    from generator.cli import main
+
+    shutil.copytree(ROOT / "tests" / "data" / "site_fixture" / "content", tmp_path / "content")
+    before = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*"))
+    address = ["-a", "127.0.0.1:0"] if command == "serve" else []
+    assert main(["--root", str(tmp_path), command, *address]) == 1
+    said = capsys.readouterr().err
+    assert said == (
+        f"readinglist {command}: {tmp_path} has content/ but no mkdocs.yml, the site's MkDocs"
+        " configuration (its theme, and the hook that runs the generator): copy mkdocs.yml,"
+        f" overrides/ and generator/ from the readinglist repository ({ROOT}) into this folder,"
+        " or move content/ into a copy of that repository (README: 'Starting your own list');"
+        " readinglist check works without them\n"
+    )
+    assert "project folder" not in said
+    # (The files it names are there to copy.)
+    assert all((ROOT / name).exists() for name in ("mkdocs.yml", "overrides", "generator"))
+    assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
+    # check reads content/ alone, and works there.
+    assert main(["--root", str(tmp_path), "check"]) == 0
 
 
 @pytest.mark.parametrize("command", ["check", "build", "serve"])
