@@ -306,11 +306,19 @@ def template_error(error: Exception, root: Path) -> CuratorError | None:
     than a traceback and a browser left waiting. Jinja's errors count, and any other
     exception raised by a template's own code ("{{ 1 + 'a' }}" raises TypeError); None
     for one raised elsewhere, in a filter's Python say (a bug of the generator: its
-    traceback is what to see)."""
+    traceback is what to see). A syntax mistake is said at its column too when Jinja
+    names what it stopped at, as a theme override's is (read again as the templates
+    are read: their syntax is a Renderer's, whatever their folder)."""
     where: tuple[str, int] | None = None
     innermost = ""
+    column = 1
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         where = (error.filename, error.lineno or 1)
+        if error.source is not None:
+            from .theme_errors import syntax_column  # (only for a mistake: it imports MkDocs)
+
+            # (0 when Jinja's words do not tell it for certain: said at the line alone)
+            column = syntax_column(Renderer().env, error.source, error.filename, error)
     else:
         # Jinja rewrites the traceback so that a template's frames name its file and line.
         frame = error.__traceback__
@@ -330,5 +338,5 @@ def template_error(error: Exception, root: Path) -> CuratorError | None:
     message = getattr(error, "message", None) or str(error)
     if not isinstance(error, jinja2.TemplateError):
         message = f"{type(error).__name__}: {message}"
-    problems.error(Location(shown, line, 1), f"template error: {message}")
+    problems.error(Location(shown, line, column), f"template error: {message}")
     return CuratorError(problems)

@@ -376,17 +376,50 @@ def test_a_template_edit_rerenders_the_pages_that_use_it(tmp_path):
     ],
 )
 def test_a_template_mistake_is_an_error_at_its_file_and_line(tmp_path, broken, message):
+    paper, line = _paper_template_with(tmp_path, f"<p>{broken}</p>\n")
+    settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0)
+    with pytest.raises(CuratorError) as caught:
+        build.generate(settings, Renderer(paper.parent), build.Memo())
+    assert [str(p) for p in caught.value.problems] == [f"{paper}:{line}:1: {message}"]
+
+
+def _paper_template_with(tmp_path: Path, text: str) -> tuple[Path, int]:
+    """A copy of the generator's templates whose paper page template has ``text`` after
+    its heading's first line: that template's path, and the line ``text`` starts on."""
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "generator" / "templates", templates)
     paper = templates / "paper.md.j2"
     lines = paper.read_text().splitlines(keepends=True)
     at = next(n for n, line in enumerate(lines) if line.startswith("<div class=\"rl-paper-head\">"))
-    lines.insert(at + 1, f"<p>{broken}</p>\n")
+    lines.insert(at + 1, text)
     paper.write_text("".join(lines))
+    return paper, at + 2
+
+
+@pytest.mark.parametrize(
+    ("broken", "said"),
+    [
+        # (As a theme override's are: theme_errors.syntax_column.)
+        ("<p>{% if %}</p>\n", "1:10: template error: Expected an expression, got 'end of statement block'"),
+        ("<p>\n  {% endfro %}\n", "2:6: template error: Encountered unknown tag 'endfro'."),
+        ("{{ paper ! title }}\n", "1:10: template error: unexpected char '!' at "),
+        ("<p>{{ paper.title }</p>\n", "1:19: template error: unexpected '}'"),
+        # (A bracket twice on its line: not told for certain, said at the line alone.)
+        ("<p>{{ paper.title </p></p>\n", "1:1: template error: unexpected '/'"),
+    ],
+)
+def test_a_syntax_mistake_in_a_generator_template_is_said_at_its_column_when_jinja_names_it(
+    tmp_path, broken, said
+):
+    # A developer editing the generator's templates under serve had each syntax mistake
+    # said at column 1, where a theme override's was said at its column.
+    paper, line = _paper_template_with(tmp_path, broken)
     settings = build.Settings(FIXTURE, tmp_path / "docs", source_date_epoch=0)
     with pytest.raises(CuratorError) as caught:
-        build.generate(settings, Renderer(templates), build.Memo())
-    assert [str(p) for p in caught.value.problems] == [f"{paper}:{at + 2}:1: {message}"]
+        build.generate(settings, Renderer(paper.parent), build.Memo())
+    place, message = said.split(":", 2)[:2], said.split(" ", 1)[1]
+    [problem] = caught.value.problems
+    assert str(problem).startswith(f"{paper}:{line + int(place[0]) - 1}:{place[1]}: {message}")
 
 
 def test_an_unchanged_rerun_writes_nothing_and_one_edit_rewrites_only_affected_pages(tmp_path):
