@@ -306,12 +306,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _generate(settings: build.Settings, root: Path):
     """build.generate; under serve, once more when a file its problems are in was found
     empty just as an editor saving it in place had emptied it, and is written a moment
-    later (half_saved.py)."""
+    later, or was read cut short by a save not over yet, and is written again once it
+    is (half_saved.py)."""
+    read_from = half_saved.now()
     try:
         return build.generate(settings, save=False)
     except CuratorError as error:
+        if not os.environ.get(_SERVING):
+            raise
         named = {root / problem.location.path for problem in error.problems}
-        if not os.environ.get(_SERVING) or not half_saved.written_meanwhile(named):
+        cut_short = {
+            root / problem.location.path
+            for problem in error.problems
+            if problem.severity is Severity.ERROR and problem.message.startswith(half_saved.CUT_SHORT)
+        }
+        if not half_saved.written_meanwhile(named) and not half_saved.rewritten_once_settled(
+            cut_short, read_from
+        ):
             raise
     return build.generate(settings, save=False)
 

@@ -267,6 +267,16 @@ def _mkdocs_build(project: Path) -> Path:
     return project / "site"
 
 
+def _served_paper(tmp_path: Path, monkeypatch) -> tuple[Path, Path, str]:
+    """A project built once as under serve (its rebuilds too), a paper file of it and
+    that file's text."""
+    project = make_project(tmp_path, FIXTURE)
+    monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
+    _mkdocs_build(project)
+    paper = project / "content" / "papers" / "task-vectors.yml"
+    return project, paper, paper.read_text()
+
+
 def test_under_serve_a_file_emptied_by_a_save_in_place_is_given_a_moment_to_be_written(
     tmp_path, fixed_epoch, monkeypatch
 ):
@@ -276,11 +286,7 @@ def test_under_serve_a_file_emptied_by_a_save_in_place_is_given_a_moment_to_be_w
     # text came (twice the time of building every page: 30 s each at 10,000 papers).
     from generator import half_saved
 
-    project = make_project(tmp_path, FIXTURE)
-    monkeypatch.setenv("READINGLIST_SERVING", "1")  # what on_startup sets under serve
-    _mkdocs_build(project)
-    paper = project / "content" / "papers" / "task-vectors.yml"
-    text = paper.read_text()
+    project, paper, text = _served_paper(tmp_path, monkeypatch)
     paused: list[float] = []
 
     def editor_writes(seconds: float) -> None:  # (the editor's write, come meanwhile)
@@ -306,6 +312,56 @@ def test_under_serve_a_file_emptied_by_a_save_in_place_is_given_a_moment_to_be_w
     page = (_mkdocs_build(project) / "index.html").read_text()
     assert "content/papers/task-vectors.yml:1:1: the file is empty" in page
     assert paused == []
+
+
+def test_under_serve_a_file_caught_half_saved_is_read_again_once_the_save_is_over(
+    tmp_path, fixed_epoch, monkeypatch
+):
+    # An editor that saves in two writes, or slowly (a network folder), let the rebuild
+    # read the first half: a list not closed yet, a YAML syntax error in the bar of
+    # every page for a moment, then every page again once the rest came.
+    from generator import half_saved
+
+    project, paper, text = _served_paper(tmp_path, monkeypatch)
+    half = text[: text.index("Edsger")]  # ("authors: [Barbara Liskov, ": not closed)
+    # The clock half_saved reads moves only by its pauses (each look at a known time).
+    clock = {"at": paper.stat().st_mtime + 0.2}
+    paused: list[float] = []
+
+    def wait(seconds: float) -> None:
+        paused.append(seconds)
+        clock["at"] += seconds
+
+    def editor_writes(seconds: float) -> None:  # (the rest of the save, come meanwhile)
+        wait(seconds)
+        if len(paused) == 3:
+            paper.write_text(text)
+            os.utime(paper, (clock["at"],) * 2)
+
+    monkeypatch.setattr(half_saved, "now", lambda: clock["at"])
+    monkeypatch.setattr(half_saved, "pause", editor_writes)
+    paper.write_text(half)
+    os.utime(paper, (clock["at"] - 0.2,) * 2)  # (the server builds 0.1 s after a change)
+    page = (_mkdocs_build(project) / "papers" / "task-vectors" / "index.html").read_text()
+    assert "md-banner" not in page
+    assert 3 < len(paused) and sum(paused) < half_saved.SETTLE_AT_MOST
+
+    # One broken since before the change that built again is said at once.
+    paused.clear()
+    monkeypatch.setattr(half_saved, "pause", wait)
+    paper.write_text(half)
+    os.utime(paper, (clock["at"] - 60,) * 2)
+    page = (_mkdocs_build(project) / "index.html").read_text()
+    assert "content/papers/task-vectors.yml:3:" in page and "YAML syntax error" in page
+    assert paused == []
+    # And one that stays broken all the same, once the save is over.
+    other = project / "content" / "papers" / "gradient-episodic-memory.yml"
+    other.write_text(other.read_text().replace("[Grace Hopper]", "[Grace", 1))
+    os.utime(other, (clock["at"] - 0.2,) * 2)
+    page = (_mkdocs_build(project) / "index.html").read_text()
+    assert "content/papers/gradient-episodic-memory.yml:3:" in page
+    assert "content/papers/task-vectors.yml:3:" in page
+    assert 0 < sum(paused) <= half_saved.QUIET
 
 
 def test_serve_started_with_errors_shows_them_and_then_the_site_once_fixed(
