@@ -105,3 +105,24 @@ def test_no_file_no_wait(tmp_path, monkeypatch):
     assert not half_saved.rewritten_once_settled([tmp_path / "gone.yml"], clock.at)
     assert not half_saved.rewritten_once_settled([], clock.at)
     assert clock.paused == []
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        b"id: a\ntitle: [A Paper",  # (a list not closed yet)
+        b'id: a\ntitle: "Caf',  # (a quote)
+        "id: a\ntitle: Café\n".encode()[:-2],  # (a letter cut between its bytes)
+    ],
+)
+def test_what_a_file_read_halfway_through_its_save_says_is_known_as_such(tmp_path, cut):
+    # (CUT_SHORT is what the serve hook looks for in the problems of a failed build.)
+    from generator.curation import load_content
+
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n")
+    (papers / "a.yml").write_bytes(cut)
+    problems = load_content(tmp_path / "content")[1]
+    said = [p for p in problems.errors if p.location.path == "content/papers/a.yml"]
+    assert said and said[0].message.startswith(half_saved.CUT_SHORT), said
