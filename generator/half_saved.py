@@ -26,10 +26,12 @@ from .yamlio import SYNTAX_ERROR
 JUST_CHANGED = 2.0
 MOMENT = 0.5
 LOOK_EVERY = 0.05
-# A file left alone this long is saved (the server's own wait between looks); one
+# A file left alone this long is saved: the writes of one save come closer together
+# than that (the server's half-second look and its 0.1 s wait caught a save whose two
+# writes were 0.9 s apart between them, well within half a second of its first). One
 # written on for longer than SETTLE_AT_MOST is read as it is then (its errors said, if
-# it still has them: the next change builds again).
-QUIET = 0.5
+# it still has them: its next change builds again).
+QUIET = 1.0
 SETTLE_AT_MOST = 2.0
 # A file's time is the kernel's clock at a tick (a few ms), behind time.time(): one
 # written just after the build started may seem written just before.
