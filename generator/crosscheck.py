@@ -631,6 +631,8 @@ class Checked:
         for old, new in pairs:
             if old.id is None or new.id != old.id or new.usable != old.usable:
                 return False
+            if not old.same_keys or not new.same_keys:
+                return False  # (a file YAML cannot read has none: checked across files again)
             if old.id != old.stem:
                 return False  # (its id's error is said across files, at the id's line)
             if _ids_of(old.values.get("formerly")) != _ids_of(new.values.get("formerly")):

@@ -1811,3 +1811,31 @@ def test_an_editors_backup_or_autosave_in_the_overrides_is_not_published(tmp_pat
     site = project / "site"
     assert (site / "assets" / "readinglist.css").is_file()  # (the stylesheet itself is)
     assert sorted(p.name for p in site.rglob("*") if p.name.endswith(("~", "#", "4913"))) == []
+
+
+def test_a_paper_file_edited_from_one_syntax_error_to_another_is_said_again(tmp_path, monkeypatch):
+    # Under serve (one memo for every rebuild): a file once read, then broken, then
+    # broken otherwise (a fix that missed) stopped the rebuild on an IndexError, and the
+    # server seemed stuck until the file was fixed.
+    import time
+
+    from generator import curation, paperdrafts
+
+    # Files written a moment ago are "racy" and read in full; pretend they have settled,
+    # as they have by a curator's next save.
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    settings = build.Settings(content_dir=content, docs_dir=tmp_path / "docs", source_date_epoch=0)
+    memo = build.Memo()
+    build.generate(settings, memo=memo)
+    paper = content / "papers" / "task-vectors.yml"
+    text = paper.read_text()
+    for broken in ("[Barbara Liskov, Edsger", "[Barbara"):
+        paper.write_text(text.replace("[Barbara Liskov, Edsger Dijkstra]", broken, 1))
+        with pytest.raises(CuratorError) as caught:
+            build.generate(settings, memo=memo)
+        assert any("YAML syntax error" in str(p) for p in caught.value.problems)
+    paper.write_text(text)
+    build.generate(settings, memo=memo)
