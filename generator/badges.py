@@ -52,15 +52,19 @@ class Badge:
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 
 
+def code_label(link: Link) -> str:
+    """What a code link is called where it is shown: its repository ("owner/name"), or
+    a link that is no repository its address without the scheme: a screen reader spelt
+    "h t t p s colon slash slash", and a table column broke after "https:/"."""
+    return link.repo or _SCHEME.sub("", link.url).rstrip("/")
+
+
 def _code_badge(link: Link) -> Badge | None:
     href = safe_url(link.url)
     if href is None:
         return None
     host = link.host if link.host in HOST_LABELS else ""
-    # A link that is no repository is labelled by its address without the scheme: a
-    # screen reader spelt "h t t p s colon slash slash", and a table column broke after
-    # "https:/".
-    label = link.repo or _SCHEME.sub("", href).rstrip("/")
+    label = code_label(link)
     where = f" on {HOST_LABELS[host]}" if host else ""  # (an unknown host is in the label)
     # The words the badge shows, in its order, then after a semicolon what it does not
     # show: a speech user says what they see, and axe's label-in-name wants the words

@@ -4,7 +4,7 @@ Material's search plugin indexes every page section by section, which for a pape
 means its badges' labels, its BibTeX, its related papers and its previous/next links.
 `shape_index` replaces a paper page's entries by ONE entry built from the model: the
 title, the topics (as the `tags` field) and, in the text, the authors, venue and year,
-the code repositories' names (and datasets' and models') and the abstract; its arXiv id, DOI, tags, reading status and notes are
+the abstract and the code repositories' names (and datasets' and models'); its arXiv id, DOI, tags, reading status and notes are
 searched without being shown, and so are the acronyms other papers define for a long form
 it spells out ("rlhf" where it writes "reinforcement learning from human feedback" and
 never "RLHF": generator/acronyms.py) and the base forms of its words ("merge" for
@@ -75,7 +75,7 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
 
-from . import acronyms, lemmas
+from . import acronyms, badges, lemmas
 from .escape import abstract_html
 from .models import Paper, Site
 
@@ -206,17 +206,19 @@ def paper_entry(
     byline = paper.byline
     # (As the page's byline: "Authors · Venue · Year".)
     where = " · ".join(part for part in (paper.where, str(paper.year or "")) if part)
-    # (A dataset's or model's name is found too: "lab/corpus" is what a reader knows it by.)
+    # (The code's names, and a dataset's or model's, are found too: "lab/corpus" is what a
+    # reader knows it by; they follow the abstract: _names_shown.)
     repos = " ".join([link.repo or link.url for link in paper.code] + [link.repo for link in paper.links_of("data") if link.repo])
     # (And the curator's one sentence, as under the page's title.)
     # A result shows the page's short byline (ten names and "et al."); the other names
     # are still found, from the hidden variants.
     shown = paper.short_byline
-    head = [text for text in (" · ".join(p for p in (shown, where) if p), " ".join(paper.summary.split()), repos) if text]
+    head = [text for text in (" · ".join(p for p in (shown, where) if p), " ".join(paper.summary.split())) if text]
     entry: dict[str, Any] = {
         "location": paper_location(paper.id),
         "title": _escape(paper.title),
-        "text": "".join(f"<p>{_escape(text)}</p>" for text in head) + _asterisks(str(abstract_html(paper.abstract, links=False))),
+        "text": "".join(f"<p>{_escape(text)}</p>" for text in head)
+        + _asterisks(str(abstract_html(paper.abstract, links=False))) + _names_shown(paper),
         "tags": [_escape(title) for title in topic_titles],
     }
     in_title = variants(paper.title) + case_parts(paper.title) + initialisms(paper.title)
@@ -251,6 +253,21 @@ def paper_entry(
     if boost != 1.0:
         entry["boost"] = boost
     return entry
+
+
+def _names_shown(paper: Paper) -> str:
+    """The paragraphs of a result that name the paper's code and its datasets or
+    models, each name in code type, after what says what the paper is: the code's
+    names came first, and a result whose text Material shows whole (the query a title's
+    word) opened with a bare "THUDM/T1" under its title. Each paragraph's "Code:" or
+    "Data:" is drawn by the stylesheet (readinglist.css, .rl-result-code): a word of
+    the text, it would have found every paper with code for the query "code"."""
+    code = [badges.code_label(link) for link in sorted(paper.code, key=lambda link: not link.official)]
+    data = [link.repo for link in paper.links_of("data") if link.repo]
+    return "".join(
+        f'<p class="rl-result-{kind}">' + ", ".join(f"<code>{_escape(name)}</code>" for name in names) + "</p>"
+        for kind, names in (("code", code), ("data", data)) if names
+    )
 
 
 # A topic page's document boost. Its entry is its description and counts, and each paper's

@@ -249,6 +249,32 @@ def test_a_dataset_or_model_is_named_in_the_entry_as_code_is():
     assert "zenodo" not in text and "youtu" not in text
 
 
+def test_a_result_says_what_the_paper_is_before_its_code_and_shows_the_code_as_code():
+    # Material shows an entry's text whole when the query is in none of its paragraphs
+    # (a title's word), else the first two paragraphs that hold it. The code's names
+    # were the paragraph before the abstract: a bare "THUDM/T1" line was the first thing
+    # under a result's title. Now the abstract comes first, and the names follow, each
+    # in code type, in a paragraph the stylesheet labels "Code:" / "Data:" (the label is
+    # drawn: as a word of the text, every paper with code would be found by "code").
+    # A link that is no repository is named as its badge names it, without "https://".
+    links = (
+        Link(url="https://adapterhub.ml/", kind="code"),
+        Link(url="https://github.com/THUDM/T1", kind="code", host="github", repo="THUDM/T1", official=True),
+        Link(url="https://huggingface.co/datasets/lab/corpus", kind="data", host="huggingface",
+             repo="datasets/lab/corpus"),
+    )
+    paper = _paper("p", links=links, abstract="We scale RL.", authors=("Ada Lovelace",), year=2024,
+                   summary="Why read it.")
+    assert paper_entry(paper, ())["text"] == (
+        "<p>Ada Lovelace · 2024</p><p>Why read it.</p><p>We scale RL.</p>"
+        # (The official repository first, as the page's badges and the tables show it.)
+        '<p class="rl-result-code"><code>THUDM/T1</code>, <code>adapterhub.ml</code></p>'
+        '<p class="rl-result-data"><code>datasets/lab/corpus</code></p>'
+    )
+    # No code, no data: no such paragraph.
+    assert paper_entry(_paper("q", abstract="Words."), ())["text"] == "<p>Words.</p>"
+
+
 def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
     code = Link(url="https://github.com/codefuse-ai/MFTCoder/tree/main/x", kind="code",
                 host="github", repo="codefuse-ai/MFTCoder")
@@ -288,8 +314,9 @@ def test_shape_index_gives_each_paper_one_entry_built_from_the_model():
             "location": "papers/p1/",
             "title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co",
             # The abstract as its page shows it: emphasis is markup, a lone * an entity.
-            "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL · 2024</p><p>codefuse-ai/MFTCoder</p>"
-                    "<p>Uses a &lt; b\n and &#42;this&#42;, a&#42;b.</p>",
+            "text": "<p>Ada &lt;b&gt;L&lt;/b&gt; · ACL · 2024</p>"
+                    "<p>Uses a &lt; b\n and &#42;this&#42;, a&#42;b.</p>"
+                    '<p class="rl-result-code"><code>codefuse-ai/MFTCoder</code></p>',
             "tags": ["In-context learning", "gone"],
             # The repository's hyphenated owner, joined, weighs as the title.
             "title_variants": "codefuseai",

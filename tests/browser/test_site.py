@@ -80,6 +80,36 @@ def test_search_by_a_word_of_the_abstract_opens_the_paper(page, papers):
     _wait_for_title(page, paper["title"])
 
 
+def test_a_result_with_code_opens_with_its_abstract_and_labels_its_code(page, papers):
+    # A word of a title that the paper's text lacks: Material then shows the result's
+    # text whole, its first paragraph first. That was the bare repository's name
+    # ("joykirat18/TaRot" under "Mechanistic Behavior Editing of Language Models"),
+    # unlabelled, before the abstract (the shipped list records no authors).
+    def repos(paper):
+        return [link["repo"] for link in paper["link_details"] if link["kind"] == "code"]
+
+    paper, word = next(
+        (p, w) for p in papers if p["abstract"] and repos(p) and all(repos(p))
+        for w in re.findall(r"[A-Za-z]{6,}", p["title"])
+        if w.lower()[:5] not in (p["abstract"] + " " + " ".join(repos(p))).lower()
+    )
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(word)
+    wait_for_search(page)
+    result = page.locator(f".md-search-result__item a[href*='{paper['url']}']").first
+    result.wait_for()
+    paragraphs = result.locator("article > p:not(.md-search-result__terms)")
+    # (The whole text, none of it found: the case the test is about.)
+    assert result.locator("article > p mark").count() == 0
+    assert " ".join(paragraphs.first.inner_text().split()).startswith(" ".join(paper["abstract"].split())[:40])
+    code = paragraphs.last
+    assert code.get_attribute("class") == "rl-result-code"
+    assert sorted(code.locator("code").all_inner_texts()) == sorted(repos(paper))
+    # Said to be code (the stylesheet's label: the word is in no index entry).
+    assert code.evaluate("p => getComputedStyle(p, '::before').content") == '"Code: "'
+    expect(code).to_be_visible()
+
+
 def test_a_word_found_in_quotes_shows_as_the_abstract_writes_it(page, papers):
     # The abstract's quotes are escaped in the index (&#34;); Material's highlight cut
     # such a reference in two when the separator did not split it off: a result for
