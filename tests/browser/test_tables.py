@@ -218,6 +218,25 @@ def test_on_a_wider_screen_a_list_of_papers_is_columns_with_words_whole(open_con
     assert code["x"] >= title["x"] + title["width"] and code["y"] == title["y"]
 
 
+@pytest.mark.parametrize("url", ["papers/", TOPIC], ids=["all-papers", "topic"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_list_of_papers_is_read_at_near_the_pages_text_size(open_context, tables_url, viewport, url):
+    # (A reader's review: the titles in a list of papers were Material's table text,
+    # 12.8px under the page's 16px: on a topic page the same titles under "Start here"
+    # were a size larger, and on a phone a row's topics were 11.5px.) A title at seven
+    # eighths of the text around it at least, the rest of its row at least 12px.
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto(url)
+    _settled(page)
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    text = page.locator(".md-content .rl-counts").evaluate(size)
+    row = page.locator("table[data-rl-papers] tbody tr", has=page.locator(".rl-badge--code")).first
+    assert row.locator("td").first.locator("a").first.evaluate(size) >= 0.875 * text
+    for cell in row.locator("td").all()[1:]:
+        if cell.locator("a").count():
+            assert cell.locator("a").first.evaluate(size) >= 12, cell.inner_html()
+
+
 @pytest.mark.parametrize("viewport", [SMALL_TABLET, TABLET, DESKTOP], ids=["600px", "768px", "desktop"])
 def test_the_references_field_names_and_words_are_whole_on_any_screen(open_context, tables_url, viewport):
     # (A reader's review: at 1280px the field names broke, "descriptio" over "n",
