@@ -673,22 +673,75 @@
 
   /* Material puts each search result's tags in a <nav> too: a search for "merging" made
      six unnamed navigation landmarks alike (landmark-unique), each a list of words, no
-     navigation. Results are drawn anew on every query, so they are watched (the list
-     each page of instant navigation shows, once). */
+     navigation. */
+  function unnamedTags(list) {
+    list.querySelectorAll("nav.md-tags:not([role])").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+  }
+
+  /* A result shows three lines of a paragraph (readinglist.css), and Material shows the
+     paragraphs that hold a word the query found: where the first such word lies past
+     those lines (a word of an abstract's last sentence: "adapterhub" in AdapterFusion's),
+     the result showed no word it was found by. That paragraph then starts, after an
+     ellipsis, at the sentence holding the word, or some words before it in a long
+     sentence. */
+  var SHOWN_FROM = 80;  /* at most this many characters before the word */
+  var FOUND_SHOWN = new WeakSet();
+  function showFrom(p) {
+    var mark = p.querySelector("mark");
+    if (!mark || FOUND_SHOWN.has(p)) {
+      return;
+    }
+    var box = p.getBoundingClientRect();
+    if (box.height === 0 || mark.getBoundingClientRect().bottom <= box.bottom + 0.5) {
+      return;
+    }
+    FOUND_SHOWN.add(p);
+    var before = document.createRange();
+    before.setStart(p, 0);
+    before.setEndBefore(mark);
+    var text = before.toString();
+    var cut = 0;
+    var sentence = /[.!?]\s+/g;
+    for (var found; (found = sentence.exec(text));) {
+      cut = found.index + found[0].length;
+    }
+    if (text.length - cut > SHOWN_FROM) {
+      var space = text.indexOf(" ", text.length - SHOWN_FROM);
+      cut = space < 0 ? text.length : space + 1;
+    }
+    if (cut === 0) {
+      return;
+    }
+    /* The text node and offset at that character. */
+    var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (var node, seen = 0; (node = walker.nextNode());) {
+      if (seen + node.data.length >= cut) {
+        before.setEnd(node, cut - seen);
+        before.deleteContents();
+        p.insertBefore(document.createTextNode("\u2026 "), p.firstChild);
+        return;
+      }
+      seen += node.data.length;
+    }
+  }
+
+  /* Results are drawn anew on every query, so they are watched (the list each page of
+     instant navigation shows, once). */
   var WATCHED_RESULTS = new WeakSet();
-  function searchResultTags() {
+  function searchResults() {
     var list = document.querySelector(".md-search-result__list");
     if (!list || typeof MutationObserver !== "function" || WATCHED_RESULTS.has(list)) {
       return;
     }
     WATCHED_RESULTS.add(list);
-    function unnamed() {
-      list.querySelectorAll("nav.md-tags:not([role])").forEach(function (nav) {
-        nav.setAttribute("role", "none");
-      });
+    function drawn() {
+      unnamedTags(list);
+      list.querySelectorAll(".md-search-result__article > p").forEach(showFrom);
     }
-    new MutationObserver(unnamed).observe(list, { childList: true, subtree: true });
-    unnamed();  /* (results drawn before it watched) */
+    new MutationObserver(drawn).observe(list, { childList: true, subtree: true });
+    drawn();  /* (results drawn before it watched) */
   }
 
   /* Material names a section's list in the navigation by its arrow, a label with no
@@ -710,14 +763,14 @@
     headerButtons();
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(searchResultTags);
+      window.document$.subscribe(searchResults);
       window.document$.subscribe(searchCount);
       window.document$.subscribe(skipToTitle);
       window.document$.subscribe(scrollingTables);
       window.document$.subscribe(codeButtons);
       window.document$.subscribe(navigationNames);
     } else {
-      searchResultTags();
+      searchResults();
       searchCount();
       skipToTitle();
       scrollingTables();

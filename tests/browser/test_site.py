@@ -110,6 +110,36 @@ def test_a_result_with_code_opens_with_its_abstract_and_labels_its_code(page, pa
     expect(code).to_be_visible()
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_word_found_late_in_an_abstract_is_shown_in_its_result(open_context, papers, viewport):
+    # A result shows three lines of a paragraph: a word only the end of one abstract
+    # has ("adapterhub", in AdapterFusion's last sentence) was cut off with the rest,
+    # and the result showed no word it was found by. The paragraph starts at the
+    # sentence with the word instead, after an ellipsis.
+    counts = Counter(w for p in papers for w in set(re.findall(r"[a-z]{7,}", p["abstract"].lower())))
+    paper, word = next(
+        (p, w) for p in papers if len(p["abstract"]) > 900
+        for w in re.findall(r"[a-z]{7,}", p["abstract"][-150:].lower())
+        if counts[w] == 1 and w not in p["title"].lower() and w not in p["abstract"][:-150].lower()
+    )
+    page = open_context(viewport=viewport).new_page()
+    page.goto("")
+    if viewport == PHONE:
+        page.get_by_role("button", name="Search").click()
+    page.locator(".md-search__input").press_sequentially(word)
+    wait_for_search(page)
+    result = page.locator(f".md-search-result__item a[href*='{paper['url']}']").first
+    result.wait_for()
+    shown = result.locator("article > p", has=page.locator("mark")).first
+    inside = shown.evaluate("""p => {
+        const box = p.getBoundingClientRect(), mark = p.querySelector('mark').getBoundingClientRect();
+        return mark.top >= box.top && mark.bottom <= box.bottom + 0.5;
+    }""")
+    assert inside, shown.inner_text()
+    text = " ".join(shown.inner_text().split())
+    assert text.startswith("… ") and text[2:] in " ".join(paper["abstract"].split()), text
+
+
 def test_a_word_found_in_quotes_shows_as_the_abstract_writes_it(page, papers):
     # The abstract's quotes are escaped in the index (&#34;); Material's highlight cut
     # such a reference in two when the separator did not split it off: a result for
