@@ -836,29 +836,25 @@ def _known(
     kept = []
     for ref in refs if isinstance(refs, tuple) else ():
         assert ref.text is not None
-        if isinstance(ref, Miswritten):
-            gone = choices.fate(ref.text) if choices.fate is not None else None
-            if ref.text in ids or ref.text in choices.broken:
-                problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {ref.written!r}")
-            elif gone is not None:  # the id of a paper deleted or renamed, in capitals
-                problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
-            else:
-                problems.error(
-                    ref.loc, f"unknown {what} {ref.written!r}" + choices.suggestion(ref.text)
-                )
-        elif ref.text in ids:
-            kept.append(ref.text)
-        elif ref.text not in choices.broken:
-            gone = choices.fate(ref.text) if choices.fate is not None else None
-            if gone is not None:
-                problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
-            elif ref.text in choices.others[0]:
-                problems.error(ref.loc, f"unknown {what} {ref.text!r}{choices.others[1]}")
-            else:
-                problems.error(
-                    ref.loc,
-                    f"unknown {what} {ref.text!r}" + choices.suggestion(ref.text) + choices.remedy,
-                )
+        # An id in capitals ("MTL") is looked up as the id it reads as ("mtl"), and is
+        # told all an unknown one written so is, in the words the curator wrote.
+        miswritten = isinstance(ref, Miswritten)
+        written = ref.written if miswritten else ref.text
+        if ref.text in ids or ref.text in choices.broken:
+            if miswritten:
+                problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {written!r}")
+            elif ref.text in ids:
+                kept.append(ref.text)
+            continue
+        gone = choices.fate(ref.text) if choices.fate is not None else None
+        if gone is not None:  # the id of a paper deleted or renamed
+            problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
+        elif ref.text in choices.others[0]:
+            problems.error(ref.loc, f"unknown {what} {written!r}{choices.others[1]}")
+        else:
+            problems.error(
+                ref.loc, f"unknown {what} {written!r}" + choices.suggestion(ref.text) + choices.remedy,
+            )
     return tuple(kept)
 
 

@@ -247,7 +247,8 @@ def test_a_topic_named_with_capitals_in_a_paper_suggests_the_topic_it_may_mean(t
     # topic exists: the one error now names the topic.
     text = "id: x\ntitle: A\nabstract: a\ntopics: [Multi Task]\n"
     assert check_one(tmp_path, text) == [
-        f"{P}:4:10: unknown topic 'Multi Task' (did you mean 'multi-task-learning'?)",
+        f"{P}:4:10: unknown topic 'Multi Task' (did you mean 'multi-task-learning'?)"
+        "; remove it here, write the topic meant, or define it in topics.yml",
     ]
 
 

@@ -739,6 +739,32 @@ def test_a_short_id_written_exactly_as_a_topics_keyword_suggests_that_topic(tmp_
     ]
 
 
+def test_an_unknown_id_in_capitals_is_told_what_the_same_id_in_lowercase_is(tmp_path):
+    # "MTL" read as the id "mtl", which no topic has: the message said the hint of "mtl"
+    # and stopped, without the remedy "mtl" itself gets; nor was a paper's id in capitals
+    # under `topics:` (a topic's under `related:`) told that it is one.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: multi-task-learning\n    title: Multi-task learning\n    keywords:\n"
+        "      MTL: 1\n"
+    )
+    write_paper(tmp_path, "x.yml", "id: x\ntitle: A\ntopics: [mtl, MTL, Zebra, Y]\n"
+                "exclude_topics: [Mtl]\nrelated: [Multi-Task-Learning, Nope]\n")
+    write_paper(tmp_path, "y.yml", "id: y\ntitle: B\n")
+    fix = "; remove it here, write the topic meant, or define it in topics.yml"
+    hint = " (did you mean 'multi-task-learning'? it is about 'MTL')"
+    assert [m for m in messages(tmp_path) if "unknown" in m] == [
+        f"{P}:3:10: unknown topic 'mtl'{hint}{fix}",
+        f"{P}:3:15: unknown topic 'MTL'{hint}{fix}",
+        f"{P}:3:20: unknown topic 'Zebra'{fix}",
+        f"{P}:3:27: unknown topic 'Y': that is a paper's id; a paper linked by hand goes in 'related:'",
+        f"{P}:4:18: unknown topic 'Mtl'{hint}{fix}",
+        f"{P}:5:11: unknown paper 'Multi-Task-Learning': that is a topic's id; a paper's topics go"
+        " in its 'topics:'",
+        f"{P}:5:32: unknown paper 'Nope'" + NO_SUCH_PAPER,
+    ]
+
+
 def test_code_links_the_page_would_show_wrongly_are_warned_about(tmp_path):
     text = """\
 id: x
