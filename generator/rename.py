@@ -184,7 +184,13 @@ def plan_rename(
         why = f"{papers[new][0]} is paper {new!r}: choose an id no paper has"
     shown, text = papers[old]
     if why:
-        problems.error(Location(shown, 1, 1), f"cannot rename {old!r} to {new!r}: {why}")
+        # At the id the rename would change (line 1 is a shipped file's schema comment).
+        node = _tree(shown, text, problems)
+        at = node.get("id") if isinstance(node, Map) else None
+        problems.error(
+            at.loc if isinstance(at, Scalar) else Location(shown, 1, 1),
+            f"cannot rename {old!r} to {new!r}: {why}",
+        )
         return plan
     # Only the files that hold either id need reading (a list may have 10,000).
     trees = {
@@ -277,7 +283,10 @@ def plan_topic_rename(
     if why is None and any(id_of(t) == new for t in drafts):
         why = f"topic {new!r} exists: choose an id no topic has"
     if why:
-        problems.error(mine.loc, f"cannot rename {old!r} to {new!r}: {why}")
+        at = mine.get("id")
+        problems.error(
+            at.loc if isinstance(at, Scalar) else mine.loc, f"cannot rename {old!r} to {new!r}: {why}"
+        )
         return plan
     for topic in drafts:
         for item in _items(topic, "formerly"):

@@ -137,6 +137,26 @@ def test_a_rename_that_cannot_be_made_writes_nothing(root, capsys, old, new, mes
     assert _files(root) == before
 
 
+@pytest.mark.parametrize(
+    ("new", "new_topic"),
+    [("replay-against-forgetting", "continual-learning"), ("Task Vectors", "Model Merging"),
+     ("task-vectors", "model-merging")],
+    ids=["another's id", "no id", "its own id"],
+)
+def test_a_refused_new_id_is_said_at_the_id_line(root, capsys, new, new_topic):
+    # Line 1 of a shipped paper file is its schema comment: an error there pointed the
+    # curator's editor at the comment, not at the id the rename would change.
+    _edit(root / "content/papers/task-vectors.yml", "id: task-vectors",
+          "# yaml-language-server: $schema=../schema/paper.schema.json\n\nid:   task-vectors")
+    assert main(["--root", str(root), "rename", "task-vectors", new]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("content/papers/task-vectors.yml:3:7: cannot rename 'task-vectors' to"), err
+    # A topic's, at its id too (it was at the key 'id').
+    assert main(["--root", str(root), "rename", "--topic", "model-merging", new_topic]) == 1
+    line = (root / "content/topics.yml").read_text().splitlines().index("  - id: model-merging") + 1
+    assert capsys.readouterr().err.startswith(f"content/topics.yml:{line}:9: cannot rename 'model-merging' to")
+
+
 def test_a_list_with_errors_is_not_renamed(root, capsys):
     _edit(root / "content/papers/hostile-inputs.yml", "id: hostile-inputs", "id: hostile-inputs\nyear: soon")
     before = _files(root)
