@@ -200,8 +200,8 @@ def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[f
     """Files whose titles are so alike that `readinglist import` takes them for one paper
     (matchkeys.SimilarTitles, the importer's own match): nearly always one paper added
     twice by hand, a title mistyped. Said once per pair, at the title of the later file
-    in name order, naming the earlier one that import would merge it into (the most
-    alike), unless the two are told apart as the importer tells them (other arXiv ids or
+    in the order import indexes them (`_import_order`), naming the earlier one that
+    import would merge it into (the most alike), unless the two are told apart as the importer tells them (other arXiv ids or
     DOIs, other people in other years, each its own abstract), or are one paper said
     already (one arXiv id, DOI, or title but for a hyphen). Then the files import takes
     for one paper by their abstract (`_same_abstracts`). The titles of each pair found,
@@ -212,7 +212,7 @@ def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[f
     index: SimilarTitles[PaperDraft] = SimilarTitles()
     near: set[str] = set()
     said: set[tuple[str, str]] = set()
-    ordered = sorted((d for d in papers if d.same_keys), key=_shown)
+    ordered = sorted((d for d in papers if d.same_keys), key=_import_order)
     for draft in ordered:
         title = draft.same_keys[2]
         if not title or title in index:
@@ -239,7 +239,7 @@ def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[f
 def _same_abstracts(
     papers: Sequence[PaperDraft], said: Container[tuple[str, str]], problems: Problems
 ) -> dict[str, int]:
-    """Files (``papers`` in name order) of one long abstract under titles somewhat alike,
+    """Files (``papers``) of one long abstract under titles somewhat alike,
     which `readinglist import` takes for one paper by that abstract whatever their people
     and years (matchkeys.abstract_key, abstract_titles_alike: the importer's own match):
     a file copied to start another paper, its abstract kept, or one paper added twice

@@ -63,6 +63,20 @@ def test_said_once_per_pair_in_name_order_each_run_alike(tmp_path):
     assert [m for m in messages(root) if "same paper" in m] == said
 
 
+def test_near_titles_are_said_at_the_file_import_indexes_later(tmp_path):
+    # Import reads each paper under its file's name and indexes them in that order: 'a'
+    # before 'a-b', where the names with '.yml' sort 'a-b.yml' first (and the warning was
+    # at a.yml, naming a-b.yml), as one long abstract is (below).
+    root = project(tmp_path, TOPICS, **{"a": file("a", ATTENTION), "a-b": file("a-b", MISTYPED)})
+    assert [m for m in messages(root) if "same paper" in m] == [
+        "content/papers/a-b.yml:2:8: " + similar("content/papers/a.yml", "a", ATTENTION, 98),
+    ]
+    root = project(tmp_path / "q", TOPICS, **{"a": file("a", MISTYPED), "a-b": file("a-b", ATTENTION)})
+    assert [m for m in messages(root) if "same paper" in m] == [
+        "content/papers/a-b.yml:2:8: " + similar("content/papers/a.yml", "a", MISTYPED, 98),
+    ]
+
+
 LONG_A = (
     "We propose a new simple network architecture, the Transformer, based solely on"
     " attention mechanisms, dispensing with recurrence and convolutions entirely."
