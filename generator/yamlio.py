@@ -508,11 +508,17 @@ def _indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _value_start(line: str) -> int:
-    """Where the value of a line ("key: value", "- value", "- key: value") starts."""
+def _key_column(line: str) -> int:
+    """Where the key of a line ("key: value", "- key: value") starts, past its dashes."""
     i = _indent_of(line)
     while line.startswith("- ", i):
         i = _indent_of(line[i + 1 :]) + i + 1
+    return i
+
+
+def _value_start(line: str) -> int:
+    """Where the value of a line ("key: value", "- value", "- key: value") starts."""
+    i = _key_column(line)
     key = _KEY_PREFIX.match(line, i)
     return key.end() if key else i
 
@@ -856,8 +862,10 @@ def _explain_in_context(
         # Only when PyYAML ran on to a line back at the level of the bracket's own (the
         # next key) or to the end: a list that goes on over lines and lacks a comma stops
         # inside the list, where its own words are right.
+        # (The bracket's key is a list item's, "  - id: [x", whose other keys are at the
+        # key's column, not the dash's.)
         after = lines[line - 1] if line <= len(lines) else ""
-        if after.strip() and _indent_of(after) > _indent_of(there):
+        if after.strip() and _indent_of(after) > _key_column(there):
             return None
         return at_line, at_col, _not_closed(opener)
     if (

@@ -239,6 +239,20 @@ def test_a_topic_whose_id_line_is_broken_around_its_id_leaves_out_that_topic_alo
     assert [p.topics for p in content.papers if p.id == "a"] == [()]
 
 
+@pytest.mark.parametrize("opener, closer, what", [("[", "]", "list"), ("{", "}", "mapping")])
+def test_a_topics_id_line_whose_bracket_is_not_closed_is_said_there_as_a_papers_is(tmp_path, opener, closer, what):
+    # "did not find expected ',' or ']'", at the title line below: a paper's field so
+    # written is told at its bracket what to do.
+    topics = TOPICS.replace("  - id: multi-task-learning", f"  - id: {opener}transfer\n    title: Transfer\n"
+                            "  - id: multi-task-learning")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [
+        f"content/topics.yml:7:9: YAML syntax error: a {what} opened here with '{opener}' is not"
+        f" closed: close it with '{closer}' (if the value is text, not a {what}, put the whole"
+        " value in double quotes)",
+    ]
+
+
 @pytest.mark.parametrize(
     "first_line", ["  - id: [transfer, other", "  - id: transfer: x", "  - id: [Transfer", "  - id: [transfer learning"]
 )

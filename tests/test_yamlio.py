@@ -586,6 +586,24 @@ SYNTAX_HINTS = {
         "1:8: YAML syntax error: a mapping opened here with '{' is not closed: close it with"
         " '}' (if the value is text, not a mapping, put the whole value in double quotes)",
     ),
+    # A list item's key (a topic's id in topics.yml): the keys under it, indented to the
+    # key and not to the '- ', are no lines of the list (it was PyYAML's words, at the
+    # line after).
+    "a list never closed on a list item's first key": (
+        "topics:\n  - id: [graph-learning\n    title: Graphs\n  - id: other\n    title: Other\n",
+        "2:9: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
+    "a list of a quoted value never closed on a list item's first key, the item last": (
+        "topics:\n  - id: ['graph-learning'\n    title: Graphs\n",
+        "2:9: YAML syntax error: a list opened here with '[' is not closed: close it with"
+        " ']' (if the value is text, not a list, put the whole value in double quotes)",
+    ),
+    "a mapping never closed on a list item's first key": (
+        "links:\n  - url: {https://example.org\n    kind: code\n",
+        "2:10: YAML syntax error: a mapping opened here with '{' is not closed: close it with"
+        " '}' (if the value is text, not a mapping, put the whole value in double quotes)",
+    ),
     "a value starting with '*'": (
         "id: broken\ntitle: *Some* paper\n",
         "2:8: YAML syntax error: a value starting with '*' is read as YAML syntax (an alias),"
