@@ -23,7 +23,7 @@ from .models import Content, Paper, Topic, TopicAssignment
 from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH
 from .slugs import slugify
 from .typos import closest, did_you_mean
-from .validate import ACTUAL, TOPIC_FIELDS, RecordChecker, place_of
+from .validate import ACTUAL, TOPIC_FIELDS, Miswritten, RecordChecker, place_of
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
 
@@ -446,13 +446,15 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems, known: bool 
     # A renamed topic is often named by its old id, which reads like its title or keyword.
     aliases = functools.cache(lambda: draft_aliases(topics))
     renamed = renamed_topics(topics)
+    miswritten: list[TopicDraft] = []
     for draft in topics:
-        parent = draft.values.get("parent")
-        if isinstance(parent, str):
-            if parent in ids:
-                parents[draft.id] = parent
-            elif known:
-                _unknown_parent(draft, parent, ids, renamed, aliases, problems)
+        parent, written = _parent(draft)
+        if parent in ids:
+            parents[draft.id] = parent
+        if written and (parent in ids or not known):
+            miswritten.append(draft)
+        elif parent and parent not in ids and known:
+            _unknown_parent(draft, parent, ids, renamed, aliases, problems)
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic
         chain = [draft.id]
@@ -468,7 +470,25 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems, known: bool 
                 else f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}; a parent"
                 " is a broader topic: remove 'parent' from the broadest of them",
             )
+    for draft in miswritten:
+        if draft.id not in in_cycle:  # (in one, the cycle is what is wrong, said above)
+            _write_parent_as_id(draft, problems)
     return {child: parent for child, parent in parents.items() if child not in in_cycle}
+
+
+def _parent(draft: TopicDraft) -> tuple[str, str]:
+    """The id the topic's parent names ("" for none), and the parent as written when it
+    is written as a name, "MTL" for 'mtl' (validate.Miswritten; "" otherwise): it is
+    looked up as the id it reads as, as a paper's topics: are."""
+    parent = draft.values.get("parent")
+    if isinstance(parent, Miswritten):
+        return str(parent.text), parent.written
+    return (parent, "") if isinstance(parent, str) else ("", "")
+
+
+def _write_parent_as_id(draft: TopicDraft, problems: Problems) -> None:
+    parent, written = _parent(draft)
+    problems.error(draft.nodes["parent"].loc, f"'parent': write the topic as its id {parent!r}, not {written!r}")
 
 
 def _unknown_parent(
@@ -482,7 +502,7 @@ def _unknown_parent(
     else:
         problems.error(
             draft.nodes["parent"].loc,
-            f"'parent': unknown topic {parent!r}"
+            f"'parent': unknown topic {_parent(draft)[1] or parent!r}"
             + (did_you_mean(parent, ids) or alias_hint(parent, aliases()))
             + UNKNOWN_TOPIC_REMEDY,
         )
@@ -504,15 +524,17 @@ def check_duplicates(
     aliases = functools.cache(lambda: draft_aliases(topics))
     renamed = renamed_topics(topics)
     for again in chain((again for draft in topics for again in draft.duplicates), unnamed):
-        parent = again.values.get("parent")
-        if parent == again.id:
+        parent, written = _parent(again)
+        if parent and parent == again.id:
             problems.error(
                 again.nodes["parent"].loc,
                 f"topic {again.id!r} is its own parent: a parent is a broader topic; name"
                 " one, or remove 'parent'",
             )
-        elif isinstance(parent, str) and parent not in ids and known:
+        elif parent and parent not in ids and known:
             _unknown_parent(again, parent, ids, renamed, aliases, problems)
+        elif written:
+            _write_parent_as_id(again, problems)
         papers(again.values.get("reading_order"))
 
 

@@ -305,6 +305,14 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
+        if spec.kind == "id" and spec.name != "id" and isinstance(node, Scalar) and (
+            fixed := plain_id(text) or placed_id(text)
+        ):
+            # A reference (a topic's parent) written as a name ("MTL"), as in a paper's
+            # topics: (`id_list`): whether the id it reads as exists is known once every
+            # topic is read, and the one error then says how to write it or what it may
+            # mean; "write 'mtl'" here sent the curator to an unknown topic the next run.
+            return Miswritten(fixed, node)
         # A reference longer than any id can be is left to the check that it exists,
         # which may name the id it starts with (a title's slug where the import cut it);
         # a former id is checked for nothing else.

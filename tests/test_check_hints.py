@@ -311,9 +311,63 @@ def test_a_parent_pasted_as_its_page_says_the_id_to_write(tmp_path):
     topics = TOPICS.replace("    title: Multi-task learning\n", "    title: Multi-task learning\n    parent: topics/in-context-learning/\n")
     root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
     assert messages(root) == [
-        f"{T}:9:13: 'parent' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
-        " characters, not 'topics/in-context-learning/'; write 'in-context-learning'"
+        f"{T}:9:13: 'parent': write the topic as its id 'in-context-learning', not"
+        " 'topics/in-context-learning/'"
     ]
+
+
+MTL_TOPICS = TOPICS.replace("      multi-task: 1\n", "      multi-task: 1\n      MTL: 1\n")
+UNKNOWN_MTL = (
+    " (did you mean 'multi-task-learning'? it is about 'MTL'); remove it here, write the topic"
+    " meant, or define it in topics.yml"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # 'parent' said "write 'mtl'", and 'mtl', written, was an unknown topic the run
+        # after: an id in capitals is looked up as the id it reads as, as in a paper's
+        # topics:, and said all at once.
+        ("MTL", "'parent': unknown topic 'MTL'" + UNKNOWN_MTL),
+        ("topics/mtl/", "'parent': unknown topic 'topics/mtl/'" + UNKNOWN_MTL),
+        ("Zebra", "'parent': unknown topic 'Zebra'; remove it here, write the topic meant, or"
+         " define it in topics.yml"),
+        ("Multi Task_Learning", "'parent': write the topic as its id 'multi-task-learning', not"
+         " 'Multi Task_Learning'"),
+        # (the fixed id its own: that is what is wrong, said once)
+        ("In-Context-Learning", "topic 'in-context-learning' is its own parent: a parent is a"
+         " broader topic; name one, or remove 'parent'"),
+    ],
+)
+def test_a_parent_in_capitals_is_looked_up_as_the_id_it_reads_as(tmp_path, written, said):
+    topics = MTL_TOPICS.replace("  - id: in-context-learning\n", f"  - id: in-context-learning\n    parent: {written}\n")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [f"{T}:3:13: {said}"]
+
+
+def test_a_parent_in_capitals_in_a_cycle_is_said_once_in_the_cycle(tmp_path):
+    topics = MTL_TOPICS.replace(
+        "  - id: in-context-learning\n", "  - id: in-context-learning\n    parent: Multi-Task-Learning\n"
+    ).replace("    title: Multi-task learning\n", "    title: Multi-task learning\n    parent: in-context-learning\n")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root) == [
+        f"{T}:3:13: topic parents form a cycle: in-context-learning -> multi-task-learning ->"
+        " in-context-learning; a parent is a broader topic: remove 'parent' from the broadest of them"
+    ]
+
+
+def test_a_duplicate_topics_parent_in_capitals_is_looked_up_as_the_id_it_reads_as(tmp_path):
+    again = "  - id: multi-task-learning\n    title: Again\n    parent: {}\n"
+    for written, said in [
+        ("MTL", "'parent': unknown topic 'MTL'" + UNKNOWN_MTL),
+        ("In Context Learning", "'parent': write the topic as its id 'in-context-learning', not"
+         " 'In Context Learning'"),
+        ("Multi-Task-Learning", "topic 'multi-task-learning' is its own parent: a parent is a"
+         " broader topic; name one, or remove 'parent'"),
+    ]:
+        root = project(tmp_path / written, MTL_TOPICS + again.format(written), a=paper("a"), b=paper("b"), c=paper("c"))
+        assert [m for m in messages(root) if "parent" in m] == [f"{T}:14:13: {said}"], written
 
 
 def test_a_reading_order_entry_pasted_as_a_file_name_says_the_id_to_write(tmp_path):
