@@ -24,7 +24,7 @@ from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
 from .schema import MAX_ID_LENGTH, PATTERNS
-from .validate import id_hint, placed_id
+from .validate import id_hint, placed_id, plain_id
 from .paperyaml import scalar
 from .yamlio import Map, Node, Scalar, Seq, parse
 
@@ -126,9 +126,12 @@ def _finish(plan: Plan, edits: _Text, problems: Problems) -> None:
     plan.texts[edits.shown] = text
 
 
-def check_new_id(new: str) -> str | None:
-    """Why ``new`` cannot be an id, or None."""
+def check_new_id(new: str, old: str = "", what: str = "paper") -> str | None:
+    """Why ``new`` cannot be an id, or None. ``old``: the id of the ``what`` renamed."""
     if not _ID.fullmatch(new) or len(new) > MAX_ID_LENGTH:
+        if old and (plain_id(new) or placed_id(new)) == old:
+            # ("Task Vectors" for task-vectors: "write 'task-vectors'" would be no change.)
+            return f"the {what} is {old!r} already, the id {new!r} reads as"
         return (
             f"{new!r} is no id: an id is lowercase a-z, 0-9 and single hyphens, at most"
             f" {MAX_ID_LENGTH} characters{id_hint(new)}"
@@ -177,7 +180,7 @@ def plan_rename(
             ) + FIND_ID
         problems.error(Location("content/papers"), f"no paper {old!r} to rename{hint}")
         return plan
-    why = check_new_id(new)
+    why = check_new_id(new, old)
     if why is None and new == old:
         why = f"the paper is {old!r} already"
     if why is None and new in papers:
@@ -277,7 +280,7 @@ def plan_topic_rename(
     if mine is None:
         problems.error(Location(file), f"no topic {old!r} to rename")
         return plan
-    why = check_new_id(new)
+    why = check_new_id(new, old, "topic")
     if why is None and new == old:
         why = f"the topic is {old!r} already"
     if why is None and any(id_of(t) == new for t in drafts):

@@ -118,7 +118,12 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
         ("papers/task-vectors/", "x", "no paper 'papers/task-vectors/' to rename (did you mean 'task-vectors'?)"),
         ("content/papers/task-vectors.yml", "x",
          "no paper 'content/papers/task-vectors.yml' to rename (did you mean 'task-vectors'?)"),
-        ("task-vectors", "Task Vectors", "'Task Vectors' is no id"),
+        ("task-vectors", "Task Bectors", "'Task Bectors' is no id"),
+        # The id it reads as the paper's own: "write 'task-vectors'" was no advice.
+        ("task-vectors", "Task Vectors", "cannot rename 'task-vectors' to 'Task Vectors': the paper is"
+         " 'task-vectors' already, the id 'Task Vectors' reads as\n"),
+        ("task-vectors", "papers/task-vectors/", "the paper is 'task-vectors' already, the id"
+         " 'papers/task-vectors/' reads as\n"),
         # (the id it reads as, to write)
         ("task-vectors", "Vectors_of Tasks", "'Vectors_of Tasks' is no id: an id is lowercase a-z,"
          " 0-9 and single hyphens, at most 80 characters; write 'vectors-of-tasks'\n"),
@@ -139,9 +144,9 @@ def test_a_rename_that_cannot_be_made_writes_nothing(root, capsys, old, new, mes
 
 @pytest.mark.parametrize(
     ("new", "new_topic"),
-    [("replay-against-forgetting", "continual-learning"), ("Task Vectors", "Model Merging"),
-     ("task-vectors", "model-merging")],
-    ids=["another's id", "no id", "its own id"],
+    [("replay-against-forgetting", "continual-learning"), ("Vector Tasks", "Merging Models"),
+     ("task-vectors", "model-merging"), ("Task Vectors", "Model Merging")],
+    ids=["another's id", "no id", "its own id", "its own id as a name"],
 )
 def test_a_refused_new_id_is_said_at_the_id_line(root, capsys, new, new_topic):
     # Line 1 of a shipped paper file is its schema comment: an error there pointed the
@@ -256,6 +261,8 @@ def test_a_topic_rename_changes_its_id_its_sub_topics_papers_and_links_and_nothi
         ("no-such-topic", "x", "no topic 'no-such-topic' to rename"),
         ("model-merging", "task-arithmetic", "topic 'task-arithmetic' exists"),
         ("model-merging", "Merging", "'Merging' is no id"),
+        ("model-merging", "Model_Merging", "cannot rename 'model-merging' to 'Model_Merging': the topic"
+         " is 'model-merging' already, the id 'Model_Merging' reads as\n"),
     ],
 )
 def test_a_topic_rename_that_cannot_be_made_writes_nothing(root, capsys, old, new, message):
