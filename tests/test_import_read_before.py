@@ -321,10 +321,11 @@ VENUES = (
 
 def _first_venues(tmp_path, monkeypatch):
     """The papers of VENUES as an earlier import wrote them: "code released" and the code's
-    year, "Oral at NeurIPS", their venues."""
+    year, "Oral at NeurIPS", their venues (and no note)."""
     with monkeypatch.context() as older:
         older.setattr(markdownlist, "_names_venue", lambda venue: True)
         older.setattr(markdownlist, "_presented", lambda venue: venue)
+        older.setattr(markdownlist, "_without_award", lambda text: (text, ""))
         assert len(_import(tmp_path, "list.md", VENUES).added) == 3
     papers = [tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma")]
     assert "year: 2020\nvenue: code released\n" in papers[0].read_text()
@@ -347,7 +348,8 @@ def test_a_markdown_lists_words_that_name_no_venue_go(tmp_path, monkeypatch):
         " read as part of its venue)",
     ]
     assert alpha.read_text() == before[0].replace("year: 2020\nvenue: code released\n", "venue: NeurIPS\n")
-    assert beta.read_text() == before[1].replace("venue: Oral at NeurIPS", "venue: NeurIPS")
+    # (how it was presented is its note, as an award is)
+    assert beta.read_text() == before[1].replace("venue: Oral at NeurIPS", "venue: NeurIPS") + "notes: Oral (NeurIPS 2019)\n"
     assert gamma.read_text() == before[2]
     again = _import(tmp_path, "list.md", VENUES)
     assert (again.read_before, again.conflicts) == ([], [])
@@ -437,6 +439,7 @@ def test_a_markdown_tables_venue_as_presented_goes(tmp_path, monkeypatch):
     # replaces it where the file holds it as the import wrote it; a curator's edit stays.
     with monkeypatch.context() as older:
         older.setattr(markdownlist, "_presented", lambda venue: venue)
+        older.setattr(markdownlist, "_without_award", lambda text: (text, ""))
         assert len(_import(tmp_path, "table.md", TABLE).added) == 3
     alpha, beta, gamma = (tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma"))
     assert "venue: Oral at NeurIPS\n" in alpha.read_text()
@@ -449,11 +452,15 @@ def test_a_markdown_tables_venue_as_presented_goes(tmp_path, monkeypatch):
         " read as part of its venue)"
         for name, now, was in (("alpha", "NeurIPS", "Oral at NeurIPS"), ("beta", "CVPR", "Best Paper Award at CVPR"))
     ]
-    assert alpha.read_text() == before[0].replace("venue: Oral at NeurIPS", "venue: NeurIPS")
-    assert beta.read_text() == before[1].replace("venue: Best Paper Award at CVPR", "venue: CVPR")
-    assert gamma.read_text() == before[2]
+    # (how it was presented, or the award, is the paper's note, where the file has none:
+    # the curator's venue stays)
+    assert alpha.read_text() == before[0].replace("venue: Oral at NeurIPS", "venue: NeurIPS") + "notes: Oral (NeurIPS)\n"
+    assert beta.read_text() == (
+        before[1].replace("venue: Best Paper Award at CVPR", "venue: CVPR") + "notes: Best Paper Award (CVPR 2019)\n"
+    )
+    assert gamma.read_text() == before[2] + "notes: Spotlight (ICLR)\n"
     again = _import(tmp_path, "table.md", TABLE)
-    assert again.read_before == []
+    assert (again.read_before, again.updated, again.warnings) == ([], [], [])
 
 
 AWARDS = (
@@ -463,16 +470,22 @@ AWARDS = (
 )
 
 
+def _imported_without_notes(tmp_path, monkeypatch, text, names):
+    """The files of the papers ``names`` of the list ``text`` as an import wrote them
+    before an award, or how a paper was presented, was its note: part of the venue."""
+    with monkeypatch.context() as older:
+        older.setattr(markdownlist, "_without_award", lambda text: (text, ""))
+        older.setattr(markdownlist, "_awarded", lambda parts: (parts, ""))
+        assert len(_import(tmp_path, "list.md", text).added) == len(names)
+    return [tmp_path / f"content/papers/{name}-paper.yml" for name in names]
+
+
 def test_an_award_a_list_read_as_part_of_the_venue_becomes_the_note(tmp_path, monkeypatch):
     # A review: "CVPR 2019 Best Paper" gave the venue "CVPR Best Paper", written by the
     # BibTeX export as the booktitle. Imported again, the venue is the conference's where
     # the file holds it as the import wrote it, and the award is the paper's note where it
     # has none (a curator's notes stay theirs: the note is a warning to copy by hand).
-    with monkeypatch.context() as older:
-        older.setattr(markdownlist, "_without_award", lambda text: (text, ""))
-        older.setattr(markdownlist, "_awarded", lambda parts: (parts, ""))
-        assert len(_import(tmp_path, "list.md", AWARDS).added) == 3
-    alpha, beta, gamma = (tmp_path / f"content/papers/{name}-paper.yml" for name in ("alpha", "beta", "gamma"))
+    alpha, beta, gamma = _imported_without_notes(tmp_path, monkeypatch, AWARDS, ("alpha", "beta", "gamma"))
     assert "venue: CVPR Best Paper\n" in alpha.read_text() and "notes" not in alpha.read_text()
     gamma.write_text(gamma.read_text() + "notes: Read it first.\n")
     report = _import(tmp_path, "list.md", AWARDS)
@@ -492,6 +505,45 @@ def test_an_award_a_list_read_as_part_of_the_venue_becomes_the_note(tmp_path, mo
         " import never rewrites; copy it into them by hand if it is wanted"
     ]
     again = _import(tmp_path, "list.md", AWARDS)
+    assert (again.read_before, again.warnings, again.updated) == ([], [], [])
+
+
+PRESENTATIONS = (
+    "- [Alpha Paper](https://arxiv.org/abs/1905.00001) - NeurIPS 2019 Oral\n"
+    "- [Beta Paper](https://arxiv.org/abs/1905.00002) - CVPR 2023 Highlight, Best Paper\n"
+    "- [Gamma Paper](https://arxiv.org/abs/1905.00003) - ICLR 2020 Spotlight\n"
+    "- [Delta Paper](https://arxiv.org/abs/1905.00004) - NeurIPS 2023 Workshop Best Paper\n"
+)
+
+
+def test_how_a_list_says_a_paper_was_presented_read_as_part_of_the_venue_becomes_the_note(tmp_path, monkeypatch):
+    # A review: "NeurIPS 2019 Oral" gave the venue "NeurIPS Oral", written by the BibTeX
+    # export as the booktitle, as "CVPR 2019 Best Paper" gave "CVPR Best Paper"; so did an
+    # award after a workshop ("NeurIPS Workshop Best Paper"). Imported again, the venue is
+    # the conference's (the workshop's) where the file holds it as the import wrote it,
+    # said in the report, and what the list said is the paper's note where it has none.
+    alpha, beta, gamma, delta = _imported_without_notes(
+        tmp_path, monkeypatch, PRESENTATIONS, ("alpha", "beta", "gamma", "delta")
+    )
+    assert "venue: NeurIPS Oral\n" in alpha.read_text() and "notes" not in alpha.read_text()
+    assert "venue: NeurIPS Workshop Best Paper\n" in delta.read_text()
+    gamma.write_text(gamma.read_text().replace("venue: ICLR Spotlight", "venue: ICLR Spotlight  # as the list says"))
+    report = _import(tmp_path, "list.md", PRESENTATIONS)
+    assert [str(change) for change in report.read_before] == [
+        "venue: alpha-paper now 'NeurIPS' (was 'NeurIPS Oral': how it was presented, which an earlier import"
+        " read as part of its venue)",
+        "venue: beta-paper now 'CVPR' (was 'CVPR Highlight, Best Paper': how it was presented and an award it"
+        " won, which an earlier import read as part of its venue)",
+        "venue: delta-paper now 'NeurIPS Workshop' (was 'NeurIPS Workshop Best Paper': an award it won, which"
+        " an earlier import read as part of its venue)",
+    ]
+    assert "venue: NeurIPS\n" in alpha.read_text() and "notes: Oral (NeurIPS 2019)\n" in alpha.read_text()
+    assert "venue: CVPR\n" in beta.read_text() and "notes: Highlight, Best Paper (CVPR 2023)\n" in beta.read_text()
+    # (a venue with a comment beside it is the curator's: it stays, the note is filled)
+    assert "venue: ICLR Spotlight  # as the list says\n" in gamma.read_text()
+    assert "venue: NeurIPS Workshop\n" in delta.read_text()
+    assert "notes: Best Paper (NeurIPS Workshop 2023)\n" in delta.read_text()
+    again = _import(tmp_path, "list.md", PRESENTATIONS)
     assert (again.read_before, again.warnings, again.updated) == ([], [], [])
 
 

@@ -24,8 +24,10 @@ What an item gives, each from the Markdown's structure:
   `_known_within`), a thesis or report said as a BibTeX import says it ("PhD thesis,
   Stanford University", `_work`), and how a paper was presented, or an
   award it won, is no part of its venue ("Oral at NeurIPS 2019", "Best Paper at CVPR");
-* the paper's note: an award said beside its venue, before it or after its year or known
-  name ("CVPR 2019 Best Paper", "CVPR 2019 best paper"), as "Best Paper (CVPR 2019)";
+* the paper's note: an award, or how the paper was presented, said beside its venue,
+  before it or after its year, its known name or a workshop named after either ("CVPR
+  2019 Best Paper", "NeurIPS 2019 Oral", "Oral at NeurIPS 2019", "NeurIPS 2023 Workshop
+  Best Paper"), as "Best Paper (CVPR 2019)", "Oral (NeurIPS 2019)";
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
   2023") after it; a citation as Chicago
@@ -121,32 +123,38 @@ _KNOWN_VENUE = re.compile(
 # The same, as words of a longer venue ("Findings of ACL", "IEEE TPAMI"): not inside a
 # word ("Oracle").
 _KNOWN_VENUE_IN = re.compile(rf"(?<![^\W_])(?:{_KNOWN_VENUE.pattern})(?![^\W_])")
-# How a paper was presented, or an award it won, said before the venue ("Oral at NeurIPS
-# 2019", "Spotlight at ICLR", "Accepted to CVPR", "Best Paper Award at CVPR"): no part of
-# it (matchkeys._VENUE_WORDS says the same of them after it).
-_PRESENTED = re.compile(
-    r"(?i)^(?:(?:oral|spotlight|poster|highlight)(?:\s+(?:paper|presentation|talk))?|accepted|presented"
-    r"|(?:(?:best|outstanding)(?:\s+student)?\s+paper|honou?rable\s+mention)(?:\s+award)?)"
-    r"(?:\s+(?:at|to|in|by)\s+|\s*@\s*)"
-)
 # An award a list says the paper won, in any capitals ("Best Paper", "best student paper",
 # "Outstanding Paper Award", "Best Paper Honorable Mention").
 _AWARD = (
     r"(?:(?:best|outstanding)(?:\s+student)?\s+paper(?:\s+award)?"
     r"(?:\s+(?:honou?rable\s+mention|runner[\s-]up|finalist|nominee))?|honou?rable\s+mention(?:\s+award)?)"
 )
+# How a paper was presented, in any capitals ("Oral", "Spotlight", "poster", "Oral presentation").
+_PRESENTATION = r"(?:oral|spotlight|poster|highlight)(?:\s+(?:paper|presentation|talk))?"
+_NOTED = rf"(?:{_AWARD}|{_PRESENTATION})"
+# How a paper was presented, or an award it won, said before the venue ("Oral at NeurIPS
+# 2019", "Spotlight at ICLR", "Accepted to CVPR", "Best Paper Award at CVPR"): no part of
+# it (matchkeys._VENUE_WORDS says the same of them after it).
+_PRESENTED = re.compile(rf"(?i)^(?:{_NOTED}|accepted|presented)(?:\s+(?:at|to|in|by)\s+|\s*@\s*)")
 # ... after the venue's year or a venue known by name ("CVPR 2019 Best Paper", "CVPR'19
-# (best paper)", "NeurIPS, Outstanding Paper"): no part of the venue, the paper's note.
-# Words that only hold such words ("a survey of best paper awards") say no award.
-_AWARD_AFTER = re.compile(rf"(?i)\s*[,–—-]?\s*\(?\s*(?<![^\W_])(?P<award>{_AWARD})\s*\)?\s*$")
-# ... before it ("Best Paper Award at CVPR 2019"), which `_presented` leaves out.
-_AWARD_BEFORE = re.compile(rf"(?i)\s*(?P<award>{_AWARD})(?:\s+(?:at|in|by)\s+|\s*@\s*)")
+# (best paper)", "NeurIPS, Outstanding Paper", "NeurIPS 2019 Oral", "ICML, oral"): no
+# part of the venue, the paper's note. Words that only hold such words ("a survey of
+# best paper awards") say none. ``apart``: set apart by a comma, a dash or parentheses.
+# (Tried after a word, not at each place of a run of spaces, none given back: linear.)
+_AWARD_AFTER = re.compile(
+    rf"(?i)(?<!\s)\s*+(?P<apart>(?:[,–—-]\s*+)?(?:\(\s*+)?)(?<![^\W_])(?P<award>{_NOTED})\s*+\)?\s*+$"
+)
+# ... before it ("Best Paper Award at CVPR 2019", "Oral at NeurIPS"), which `_presented`
+# leaves out.
+_AWARD_BEFORE = re.compile(rf"(?i)\s*(?P<award>{_NOTED})(?:\s+(?:at|in|by)\s+|\s*@\s*)")
 # What Markdown reads as markup, written into a note as text (escaped).
 _MARKDOWN_SIGN = re.compile(r"[\\`*_\[\]<>#|~!&]")
 # Where an award after a venue may follow: its year, or a venue known by name.
 _ENDS_VENUE = re.compile(
     rf"(?:(?<!\d)(?:19|20)\d{{2}}|['’]\d{{2}}|(?<![^\W_])(?:{_KNOWN_VENUE.pattern}))\s*$"
 )
+# ... or a workshop's name after them ("NeurIPS 2023 Workshop", "ICML 2023 Workshop on X").
+_WORKSHOP = re.compile(r"(?i)(?<![^\W_])workshops?(?![^\W_])(?P<named>\s+(?:on|for)\s+\S)?")
 # The lower-case words a venue's name holds ("Transactions on Pattern Analysis and ...").
 _NAME_PARTICLES = frozenset("of in on and for the at to de des du la le van von für und".split())
 # A lab that writes its papers under its own name, before a year as a list cites it
@@ -522,9 +530,10 @@ class _Reader:
                 self.heading_years.append((unit.line, heading_year, arxiv, year))
         if not year:
             year = heading_year
-        # An award the list says the paper won ("CVPR 2019 Best Paper"): its note, with the
-        # venue and year it was won at, as no field of a paper holds it (and its venue
-        # would be cited as "CVPR Best Paper"). A note is Markdown: the venue's signs as text.
+        # An award the list says the paper won ("CVPR 2019 Best Paper"), or how it was
+        # presented ("NeurIPS 2019 Oral"): its note, with the venue and year it was won or
+        # presented at, as no field of a paper holds it (and its venue would be cited as
+        # "CVPR Best Paper"). A note is Markdown: the venue's signs as text.
         won_at = " ".join(filter(None, (_MARKDOWN_SIGN.sub(r"\\\g<0>", venue), year)))
         notes = f"{award} ({won_at})" if award else ""
         if earlier and (changed := [
@@ -674,8 +683,9 @@ class _Reader:
         """The item's venue and year, the venue and year an earlier import read after
         its title, or in a table's Venue column, where it is another (words that name no
         venue, "code released 2020", how the paper was presented, "Oral at NeurIPS
-        2019", or an award it won, "CVPR 2019 Best Paper"), else None, and the award said
-        beside the venue ("Best Paper"; "" for none, or for no venue)."""
+        2019", or an award it won, "CVPR 2019 Best Paper"), else None, and the award or
+        presentation said beside the venue ("Best Paper", "Oral"; "" for none, or for no
+        venue)."""
         venue, year, award = self._venue_year_now(unit, title_span)
         earlier = None
         if "venue" in unit.cells:
@@ -1008,8 +1018,13 @@ def _links(anchors: list[_Anchor], arxiv: str, doi: str) -> list[Link]:
 def _misread(earlier: str, venue: str, with_year: bool) -> str:
     """What an earlier import read as the venue ``earlier`` that is not the item's
     ``venue`` now, said in the import's report."""
-    if _without_award(earlier)[0] == venue:
-        return "an award it won, which an earlier import read as part of its venue"
+    rest, said = _without_award(earlier)
+    if said and rest == venue:
+        won = re.search(rf"(?i){_AWARD}", said)
+        what = "an award it won" if won else "how it was presented"
+        if won and re.search(rf"(?i)(?<![^\W_]){_PRESENTATION}", said):
+            what = "how it was presented and an award it won"
+        return what + ", which an earlier import read as part of its venue"
     if _presented(earlier) == venue:
         return "how it was presented, which an earlier import read as part of its venue"
     if _work(venue) and _work(earlier) == venue:
@@ -1166,30 +1181,52 @@ def _known_within(part: str) -> tuple[str, str] | None:
 
 
 def _without_award(text: str) -> tuple[str, str]:
-    """``text`` without an award said after its venue's year or a venue known by name
-    ("CVPR 2019 Best Paper" is "CVPR 2019"), and the award as written ("" for none); one
-    said before a venue known by name ("Best Paper Award at CVPR 2019") is found, and
-    left for `_presented` to take out, as earlier imports did."""
-    after = _AWARD_AFTER.search(text)
-    if after and _ENDS_VENUE.search(text, 0, after.start()):
-        return text[: after.start()], _clean(after["award"])
+    """``text`` without an award, or how the paper was presented, said after its venue's
+    year or a venue known by name ("CVPR 2019 Best Paper" is "CVPR 2019", "NeurIPS 2019
+    Oral" "NeurIPS 2019"; `_ends_venue`), and what was said, as written ("Oral, Best
+    Paper" of "CVPR 2019 Oral, Best Paper"; "" for none); one said before a venue known by
+    name ("Best Paper Award at CVPR 2019", "Oral at NeurIPS") is found, and left for
+    `_presented` to take out, as earlier imports did."""
+    rest, said, apart = text, [], False
+    for _ in range(3):  # (a list says two at most, "Oral, Best Paper"; more is no venue's)
+        if not (after := _AWARD_AFTER.search(rest)) or not after.start():
+            break
+        rest, apart = rest[: after.start()], bool(after["apart"].strip())
+        said.insert(0, _clean(after["award"]))
+    if said and _ends_venue(rest, apart):
+        return rest, ", ".join(said)
     before = _AWARD_BEFORE.match(text)
     if before and _KNOWN_VENUE_YEAR.match(text, before.end()):
         return text, _clean(before["award"])
     return text, ""
 
 
+def _ends_venue(text: str, apart: bool) -> bool:
+    """Whether an award after ``text`` follows a venue: its year or a venue known by name
+    (`_ENDS_VENUE`), or a workshop's name after either ("NeurIPS 2023 Workshop Best
+    Paper"; with a name of its own only when the award is set apart, ``apart``, "ICML
+    2023 Workshop on X (Best Paper)", as a workshop's name may end with such words, "ICML
+    2023 Workshop on Scientific Poster")."""
+    if _ENDS_VENUE.search(text):
+        return True
+    workshop = ([None] + list(_WORKSHOP.finditer(text)))[-1]  # (the last: "ICML 2023 Workshop on Workshops")
+    if not workshop or (text[workshop.end():].strip() and not (apart and workshop["named"])):
+        return False
+    return bool(_ENDS_VENUE.search(text, 0, workshop.start()))
+
+
 def _awarded(parts: list[str]) -> tuple[list[str], str]:
     """The parts of an item's words after its title (`_after_title`) without the first
-    award said beside a venue (`_without_award`; or a part of its own right after one,
-    "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"), and that award ("" for none)."""
+    award, or presentation, said beside a venue (`_without_award`; or a part of its own
+    right after one, "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"), and what was
+    said ("" for none)."""
     kept: list[str] = []
     award = ""
     for part in parts:
         if not award:
             alone = _AWARD_AFTER.fullmatch(part)
             last = next((p for p in reversed(kept) if p.strip()), "")
-            if alone and _ENDS_VENUE.search(last):
+            if alone and _ends_venue(last, True):
                 award = _clean(alone["award"])
                 continue
             part, award = _without_award(part)
