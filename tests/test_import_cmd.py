@@ -435,3 +435,27 @@ def test_titles_google_scholar_lowered_are_counted_in_one_notice(tmp_path, capsy
     # Imported again, unchanged: nothing written, nothing to tell.
     assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(scholar)]) == 0
     assert _lowered_notice(capsys.readouterr().err) == []
+
+
+@pytest.mark.parametrize("title, counted", [
+    # Scholar lowers a name's capitals in a title too, as its export of AlphaGo Zero writes
+    # it (journal "nature", publisher "Nature Publishing Group UK London"; "Playing atari
+    # with deep reinforcement learning" so too): counted. A title under Scholar's key that
+    # keeps the name's capital, Nature's own sentence case, was written by someone else
+    # (a hand, or another tool's key of Scholar's form), and its capitals are there.
+    ("Mastering the game of go without human knowledge", True),
+    ("Mastering the game of Go without human knowledge", False),
+])
+def test_a_title_that_keeps_a_names_capital_is_not_what_scholar_lowered(tmp_path, capsys, title, counted):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    bib = tmp_path / "scholar.bib"
+    bib.write_text(
+        f"@article{{silver2017mastering, title={{{title}}}, author={{Silver, David and others}},"
+        " journal={nature}, volume={550}, year={2017}, publisher={Nature Publishing Group UK London}}\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
+    notice = _lowered_notice(capsys.readouterr().err)
+    assert [line.split(" ('")[0] for line in notice] == (
+        ["note: 1 title this import wrote is in lower case but for its first letters, as Google Scholar exports them"]
+        if counted else []
+    )
