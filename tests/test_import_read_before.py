@@ -513,6 +513,7 @@ PRESENTATIONS = (
     "- [Beta Paper](https://arxiv.org/abs/1905.00002) - CVPR 2023 Highlight, Best Paper\n"
     "- [Gamma Paper](https://arxiv.org/abs/1905.00003) - ICLR 2020 Spotlight\n"
     "- [Delta Paper](https://arxiv.org/abs/1905.00004) - NeurIPS 2023 Workshop Best Paper\n"
+    "- [Epsilon Paper (NeurIPS 2019 Spotlight)](https://arxiv.org/abs/1905.00005)\n"
 )
 
 
@@ -522,8 +523,8 @@ def test_how_a_list_says_a_paper_was_presented_read_as_part_of_the_venue_becomes
     # award after a workshop ("NeurIPS Workshop Best Paper"). Imported again, the venue is
     # the conference's (the workshop's) where the file holds it as the import wrote it,
     # said in the report, and what the list said is the paper's note where it has none.
-    alpha, beta, gamma, delta = _imported_without_notes(
-        tmp_path, monkeypatch, PRESENTATIONS, ("alpha", "beta", "gamma", "delta")
+    alpha, beta, gamma, delta, epsilon = _imported_without_notes(
+        tmp_path, monkeypatch, PRESENTATIONS, ("alpha", "beta", "gamma", "delta", "epsilon")
     )
     assert "venue: NeurIPS Oral\n" in alpha.read_text() and "notes" not in alpha.read_text()
     assert "venue: NeurIPS Workshop Best Paper\n" in delta.read_text()
@@ -536,6 +537,8 @@ def test_how_a_list_says_a_paper_was_presented_read_as_part_of_the_venue_becomes
         " won, which an earlier import read as part of its venue)",
         "venue: delta-paper now 'NeurIPS Workshop' (was 'NeurIPS Workshop Best Paper': an award it won, which"
         " an earlier import read as part of its venue)",
+        "venue: epsilon-paper now 'NeurIPS' (was 'NeurIPS Spotlight': how it was presented, which an earlier"
+        " import read as part of its venue)",
     ]
     assert "venue: NeurIPS\n" in alpha.read_text() and "notes: Oral (NeurIPS 2019)\n" in alpha.read_text()
     assert "venue: CVPR\n" in beta.read_text() and "notes: Highlight, Best Paper (CVPR 2023)\n" in beta.read_text()
@@ -543,6 +546,7 @@ def test_how_a_list_says_a_paper_was_presented_read_as_part_of_the_venue_becomes
     assert "venue: ICLR Spotlight  # as the list says\n" in gamma.read_text()
     assert "venue: NeurIPS Workshop\n" in delta.read_text()
     assert "notes: Best Paper (NeurIPS Workshop 2023)\n" in delta.read_text()
+    assert "venue: NeurIPS\n" in epsilon.read_text() and "notes: Spotlight (NeurIPS 2019)\n" in epsilon.read_text()
     again = _import(tmp_path, "list.md", PRESENTATIONS)
     assert (again.read_before, again.warnings, again.updated) == ([], [], [])
 

@@ -493,7 +493,10 @@ class _Reader:
                 read_before.append(ReadBefore(
                     ("title",), (title,), "its year read as part of it by an earlier import",
                 ))
-                title, venue, year = tail[0], venue or tail[1], tail[2]
+                was = _title_tail(title, as_written=True)
+                title, venue, year, award = tail[0], venue or tail[1], tail[2], award or tail[3]
+                if was and was[1] and was[1] != venue:  # ("NeurIPS Oral" of "[Title (NeurIPS 2019 Oral)](...)")
+                    read_before.append(ReadBefore(("venue",), (was[1],), _misread(was[1], venue, False)))
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             return False  # no paper here: a code base, a dataset, a badge, a line of prose
         if not title:
@@ -736,10 +739,12 @@ class _Reader:
             if _KNOWN_VENUE.fullmatch(tail) or _work(tail)
         ), "") or next((known[0] for part in parts if (known := _known_within(part))), "")
         before = _join(s for s in unit.spans[: title_span[0]] if s.link < 0)
-        if not venue and (lead := _venue_and_year(_clean(before))) and _KNOWN_VENUE.fullmatch(lead[0]):
+        leading, said = _without_award(_clean(before))
+        if not venue and (lead := _venue_and_year(leading)) and _KNOWN_VENUE.fullmatch(lead[0]):
             # A known venue and year before the title, as code: "`NeurIPS 2023` [Title](...)"
-            # (not names: "Kaplan et al. 2020 [Title](...)").
-            return *lead, ""
+            # (not names: "Kaplan et al. 2020 [Title](...)"), perhaps how it was presented
+            # ("`NeurIPS 2019 Oral`").
+            return *lead, said
         if not found[1] and (year := _APA_YEAR.search(before)) and _apa(before):
             # APA's "Surname, I., & Surname, I. (2020). Title.": the year the item gives
             # (a heading's year was taken instead).
@@ -1243,20 +1248,23 @@ def _presented(venue: str) -> str:
     return venue
 
 
-def _title_tail(title: str) -> tuple[str, str, str] | None:
-    """(title, venue, year) of a paper link's text that ends with a citation's year, or
-    a known venue's and its year, after its title (`_TITLE_TAIL`); None when it ends
-    otherwise: a title's own number ("GPT-4", "Llama 2", "Microsoft COCO 2017"), or
-    words and a year that name no venue known ("Scaling Laws, Revisited 2023")."""
+def _title_tail(title: str, as_written: bool = False) -> tuple[str, str, str, str] | None:
+    """(title, venue, year, award) of a paper link's text that ends with a citation's
+    year, or a known venue's and its year, after its title (`_TITLE_TAIL`), perhaps with
+    an award or how it was presented after it ("[Title (NeurIPS 2019 Oral)](...)":
+    `_without_award`; with it in the venue if ``as_written``, as earlier imports read it);
+    None when it ends otherwise: a title's own number ("GPT-4", "Llama 2", "Microsoft COCO
+    2017"), or words and a year that name no venue known ("Scaling Laws, Revisited 2023")."""
     match = _TITLE_TAIL.search(title)
     tail = (match.group("tail") or match.group("paren")) if match else ""
-    found = _venue_and_year(tail) if match else None
+    bare, award = _without_award(tail) if match and not as_written else (tail, "")
+    found = _venue_and_year(bare, as_written) if match else None
     if not match or not found or (found[0] and not _KNOWN_VENUE.fullmatch(found[0])):
         return None
     if not found[0] and re.search(r"[^\W\d_]", tail):
         return None  # (words after a year, naming no venue, are the title's: "Language Models, 2020 and Beyond")
     head = _clean(title[: match.start()])
-    return (head, *found) if re.search(r"[^\W\d_]", head) else None
+    return (head, *found, award if found[0] else "") if re.search(r"[^\W\d_]", head) else None
 
 
 def _not_venue(text: str) -> bool:

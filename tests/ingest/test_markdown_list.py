@@ -1134,6 +1134,27 @@ def test_an_award_is_no_part_of_the_venue_and_is_the_papers_note(after, read):
     assert [(r.venue, r.year, r.notes) for r in records] == [read]
 
 
+@pytest.mark.parametrize("item, read", [
+    # A review: a paper link's text ending with its venue gave "[Title (NeurIPS 2019
+    # Oral)](...)" the venue "NeurIPS Oral", and "[Title, CVPR 2019 Best Paper](...)" kept
+    # it all as the title: the title, the venue and the note, as after the link.
+    ("[Title Words (NeurIPS 2019 Oral)](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "NeurIPS", "2019", "Oral (NeurIPS 2019)")),
+    ("[Title Words, CVPR 2019 Best Paper](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "CVPR", "2019", "Best Paper (CVPR 2019)")),
+    ("[Title Words (ICLR 2024)](https://arxiv.org/abs/1905.00001)", ("Title Words", "ICLR", "2024", "")),
+    ("[A Survey of Best Paper Awards, 2019](https://arxiv.org/abs/1905.00001)",
+     ("A Survey of Best Paper Awards", "", "2019", "")),
+    # (a known venue and year before the title, as code)
+    ("`NeurIPS 2019 Oral` [Title Words](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "NeurIPS", "2019", "Oral (NeurIPS 2019)")),
+])
+def test_an_award_or_presentation_ending_a_link_text_or_leading_the_item_is_the_note(item, read):
+    records, problems = _parse(f"- {item}\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, r.notes) for r in records] == [read]
+
+
 @pytest.mark.parametrize("cell, venue, notes", [
     ("CVPR 2019 Best Paper", "CVPR", "Best Paper (CVPR 2019)"),
     ("CVPR 2019 best paper", "CVPR", "best paper (CVPR 2019)"),
