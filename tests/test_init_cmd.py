@@ -157,6 +157,22 @@ def test_init_outside_a_git_work_tree_moves_the_files_aside_and_says_so(tmp_path
     assert mkdocs_load((root / "mkdocs.yml").read_text())["site_name"] == "Smith Lab"
 
 
+def test_init_outside_git_keeps_the_topics_as_they_were_and_names_no_git_command(tmp_path, capsys, monkeypatch):
+    # (a copy downloaded as a ZIP file: a shipped topic's keywords edited in place, same
+    # id, were emptied for good with no git to bring them back, where the papers were
+    # moved aside; and the last step said to `git add` and `git commit` there)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = project(tmp_path / "copy", in_git=False)
+    _edit_topics(root)
+    status, out, err = init(root, capsys, "--name", "Smith Lab")
+    assert (status, err) == (0, "")
+    assert (root / "content" / "topics.yml").read_text() == COMMENT + "topics: []\n"
+    assert (root / "example-removed" / "content" / "topics.yml").read_text() == TOPICS + "    threshold: 2\n"
+    assert "- content/topics.yml: its 1 topic removed (the file as it was kept in example-removed/)," \
+        " its comment on how topics match kept\n" in out
+    assert "git " not in out.split("Next:", 1)[1]
+
+
 def test_init_outside_git_refuses_a_folder_of_removed_files_already_there(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     root = project(tmp_path / "copy", in_git=False)

@@ -7,7 +7,8 @@ as shipped, by the record the tests tell it by (tests/data/example-list.txt: its
 and topic ids) and, in a git work tree, as git's last commit has it (no file changed,
 added or deleted since); else it changes nothing and says why. In a git work tree the
 files go with `git rm`, so `git status` shows them deleted and git can bring them back;
-elsewhere (a ZIP download) they are moved into example-removed/, not deleted.
+elsewhere (a ZIP download) they are moved into example-removed/, not deleted, with a copy
+of topics.yml as it was.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Plan:
 
     removed: list[Path] = field(default_factory=list)
     topics_text: str = ""
+    topics_before: str = ""
     topics_count: int = 0
     config_text: str = ""
 
@@ -106,6 +108,9 @@ def run(args: argparse.Namespace) -> int:
             (root / path).rename(root / KEPT / path)
         if not any((root / SOURCES).iterdir()):
             (root / SOURCES).rmdir()  # (as git leaves it)
+        # (topics.yml is emptied, not removed: its topics as they were, a shipped topic's
+        # keywords edited in place among them, kept beside the papers.)
+        atomic_write(root / KEPT / TOPICS, plan.topics_before)
     # (Kept for papers added by hand; git drops a folder it emptied.)
     (root / PAPERS).mkdir(exist_ok=True)
     atomic_write(root / TOPICS, plan.topics_text)
@@ -234,7 +239,7 @@ def _plan(root: Path, name: str, description: str | None, problems: Problems) ->
     plan.removed = sorted((root / PAPERS).glob("*.yml"))
     plan.removed = [p.relative_to(root) for p in plan.removed]
     plan.removed += [p.relative_to(root) for p in sorted((root / SOURCES).iterdir())]
-    topics_text = (root / TOPICS).read_text(encoding="utf-8")
+    topics_text = plan.topics_before = (root / TOPICS).read_text(encoding="utf-8")
     emptied = without_topics(topics_text)
     if emptied is None:
         problems.error(Location(TOPICS.as_posix()), "no line starts 'topics:': not the shipped example's file")
@@ -282,7 +287,9 @@ def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> N
     print("Your own list is started, from the shipped example:")
     print(f"- removed {counted(papers, 'paper file')} of {PAPERS.as_posix()}/ and {SOURCES.as_posix()}/"
           f" ({sources}), {how}")  # fmt: skip
-    print(f"- {TOPICS.as_posix()}: its {counted(plan.topics_count, 'topic')} removed, its comment on how topics match kept")
+    kept = "" if in_git else f" (the file as it was kept in {KEPT.as_posix()}/)"
+    print(f"- {TOPICS.as_posix()}: its {counted(plan.topics_count, 'topic')} removed{kept},"
+          " its comment on how topics match kept")  # fmt: skip
     print(f"- {CONFIG}: site_name set to {args.name!r}", end="")
     print(f", site_description to {args.description!r}" if args.description is not None else
           " (site_description kept: set it with --description or in mkdocs.yml)")  # fmt: skip
@@ -293,7 +300,9 @@ def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> N
     print(f"2. write your topics in {TOPICS.as_posix()} (its comment says how they match papers)")
     print("3. bring in your papers: readinglist import my.bib (BibTeX, RIS, a Markdown list), or"
           " readinglist add ID (an arXiv id or a DOI)")  # fmt: skip
-    print("4. readinglist check, then commit: git add -A content mkdocs.yml && git commit")
+    # (No git outside a work tree: a commit there would fail, and take example-removed/ in.)
+    print("4. readinglist check, then commit: git add -A content mkdocs.yml && git commit" if in_git else
+          f"4. readinglist check; once you are sure, delete {KEPT.as_posix()}/")  # fmt: skip
 
 
 def _git(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
