@@ -257,6 +257,35 @@ def test_init_refuses_a_list_not_the_example_as_shipped_and_changes_nothing(tmp_
     assert "delete the shipped papers you do not want, and the example's listing" in err[-1]  # (what to do)
 
 
+def _import(root: Path) -> None:
+    # (what `readinglist import my-lab.bib` run before init leaves: new paper files, the
+    # file kept as a source, the record grown)
+    _add(root)
+    _source(root)
+    (root / "content" / "sources" / "imported.json").write_text('{"format": 1, "papers": {"our-paper": {}}}\n')
+
+
+@pytest.mark.parametrize("change", [_import, _edit, _delete])
+def test_a_change_since_the_last_commit_is_refused_with_the_git_command_that_sets_it_aside(tmp_path, capsys, change):
+    # (a lab that imported its papers first, then ran init, was told to "undo the changes
+    # above" file by file, or move them out of content/: one git command keeps them all)
+    root = project(tmp_path)
+    change(root)
+    said = refused(root, capsys)[-1]
+    (aside,) = re.findall(r"`(git stash [^`]+)`", said)
+    assert ("import your file again" in said) == (change is _import)
+    git(root, *aside.split()[1:])
+    status, out, err = init(root, capsys, "--name", "Smith Lab")
+    assert (status, err) == (0, "")
+    assert git(root, "stash", "list").count("\n") == 1  # (what was set aside, kept)
+
+
+def test_a_committed_change_is_refused_without_a_stash_it_would_not_set_aside(tmp_path, capsys):
+    root = project(tmp_path)
+    _add_committed(root)
+    assert "git stash" not in refused(root, capsys)[-1]
+
+
 def test_init_outside_git_refuses_a_paper_of_yours(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     root = project(tmp_path / "copy", in_git=False)

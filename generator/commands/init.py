@@ -85,13 +85,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"readinglist init: {in_git}; git is needed to tell what is the example's, and to"
               " remove it so that it can be brought back: nothing was changed", file=sys.stderr)
         return 1
-    problems = _not_the_example(root, in_git)
+    problems, changed = _not_the_example(root, in_git)
     if problems:
-        _refuse(problems, in_git)
+        _refuse(problems, in_git, changed)
         return 1
     plan = _plan(root, args.name, args.description, problems)
     if problems:
-        _refuse(problems, in_git)
+        _refuse(problems, in_git, changed)
         return 1
     if in_git:
         done = _git(root, "--literal-pathspecs", "rm", "-q", "--pathspec-from-file=-", "--pathspec-file-nul",
@@ -153,10 +153,12 @@ def _in_git(root: Path) -> bool | str:
     return done.stderr.strip() or "git is not installed"
 
 
-def _not_the_example(root: Path, in_git: bool) -> Problems:
-    """Each file of content/ that makes it other than the shipped example as shipped."""
+def _not_the_example(root: Path, in_git: bool) -> tuple[Problems, set[str]]:
+    """Each file of content/ that makes it other than the shipped example as shipped,
+    and those of them changed, added or deleted since git's last commit."""
     problems = Problems()
     why: dict[str, list[str]] = {}  # path -> its reasons, said on one line
+    changed: set[str] = set()
     try:
         recorded = (root / EXAMPLE_RECORD).read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -165,7 +167,7 @@ def _not_the_example(root: Path, in_git: bool) -> Problems:
             "missing: init tells the shipped example from papers and topics of yours by this record,"
             " and cannot without it (git checkout HEAD -- tests/data/example-list.txt brings it back)",
         )
-        return problems
+        return problems, changed
     papers = {p.stem for p in (root / PAPERS).glob("*.yml")}
     shipped = {line.split(" ", 1)[1] for line in recorded if line.startswith("paper ")}
     for paper_id in sorted(papers - shipped):
@@ -185,7 +187,7 @@ def _not_the_example(root: Path, in_git: bool) -> Problems:
         if path.name not in (EXAMPLE_LISTING.name, RECORD.name):
             why.setdefault(f"{SOURCES.as_posix()}/{path.name}", []).append("a source of yours, not the example's")
     if in_git:
-        _git_changes(root, why)
+        _git_changes(root, why, changed)
     elif (root / KEPT).exists():
         why.setdefault(KEPT.as_posix(), []).append(
             "init moves the example's files here outside git, and would mix them with what it holds:"
@@ -193,7 +195,7 @@ def _not_the_example(root: Path, in_git: bool) -> Problems:
         )
     for path, reasons in sorted(why.items()):
         problems.error(Location(path), "; ".join(dict.fromkeys(reasons)))
-    return problems
+    return problems, changed
 
 
 def _topic_ids(path: Path) -> list[str] | None:
@@ -204,7 +206,7 @@ def _topic_ids(path: Path) -> list[str] | None:
         return None
 
 
-def _git_changes(root: Path, why: dict[str, list[str]]) -> None:
+def _git_changes(root: Path, why: dict[str, list[str]], changed: set[str]) -> None:
     """What git's last commit does not have as it is in what init would remove or
     rewrite: a change there is a curator's, which a removal would lose."""
     if _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode != 0:
@@ -230,6 +232,7 @@ def _git_changes(root: Path, why: dict[str, list[str]]) -> None:
         else:
             reason = "changed since git's last commit"
         why.setdefault(path, []).append(reason)
+        changed.add(path)
 
 
 def _plan(root: Path, name: str, description: str | None, problems: Problems) -> Plan:
@@ -257,21 +260,31 @@ def _plan(root: Path, name: str, description: str | None, problems: Problems) ->
     return plan
 
 
-def _refuse(problems: Problems, in_git: bool) -> None:
+def _refuse(problems: Problems, in_git: bool, changed: set[str]) -> None:
     for problem in problems.sorted():
         print(problem, file=sys.stderr)
     if not any(p.location.path.startswith("content/") for p in problems.items):
         # (what to do is in the problem's own words: the record, a commit, mkdocs.yml)
         print("readinglist init: nothing was changed", file=sys.stderr)
         return
-    undo = "undo the changes above (git restore PATH for an edit)" if in_git else "undo the changes above"
+    if in_git and all(p.location.path in changed for p in problems.items):
+        # (All since the last commit: one command keeps them, in git's stash, where
+        # undoing them file by file could lose one. The import record changed: an import
+        # run before init, whose papers the lab imports again once init has run.)
+        again = ", and import your file again" if RECORD.as_posix() in changed else ""
+        start = (
+            "set the changes above aside with `git stash push --include-untracked -- content`"
+            f" (kept in git's stash until you git stash drop), then run init again{again}"
+        )
+    else:
+        restore = " (git restore PATH for an edit)" if in_git else ""
+        start = f"undo the changes above{restore} or move your files out of content/, then run init again"
     print(
         "readinglist init: nothing was changed: init removes only the shipped example as shipped,"
         " and content/ is no longer that (above), so it could delete what you wrote. To keep what"
         " you have, make the list your own by hand: delete the shipped papers you do not want, and"
         f" the example's listing {EXAMPLE_LISTING.as_posix()} (README: \"Starting your own list\")."
-        f" To start from an empty list anyway, {undo} or move your files out of content/, then run"
-        " init again.",
+        f" To start from an empty list anyway, {start}.",
         file=sys.stderr,
     )
 
