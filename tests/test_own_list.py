@@ -170,6 +170,11 @@ def test_readmes_copy_is_a_clone_of_the_repository_with_its_tools_installed_by_m
     assert install == "make check"
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "\ncheck: $(VENV)/.installed\n\t$(BIN)/readinglist check\n" in makefile
+    # ... into .venv, whose bin/ the next line puts on the PATH: the `readinglist init` after
+    # it was "command not found" in the shell the block was pasted into.
+    assert readme_blocks()[0][2] == "source .venv/bin/activate"
+    assert "\nVENV := .venv\nBIN := $(VENV)/bin\n" in makefile
+    assert 'readinglist = "generator.cli:main"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
 
 
 # Both recipes start from the shipped example (a copy of this repository's content/), so
@@ -180,7 +185,7 @@ def test_readmes_copy_is_a_clone_of_the_repository_with_its_tools_installed_by_m
 def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
     lab = Project(tmp_path / "lab")
     assert "1 passed" in lab.example_tests()  # the example: its tests run
-    (_, _, init, import_, add), _ = readme_blocks()  # (the copy: the test above)
+    (_, _, _, init, import_, add), _ = readme_blocks()  # (the copy and its tools: the test above)
 
     # 1. `init` removes the shipped papers, their listing and the import record, through
     # git; the shipped topics too, their file keeping the comment that explains matching;
