@@ -307,6 +307,19 @@ def test_init_refuses_without_the_record_of_the_example_or_a_commit(tmp_path, ca
     assert err[1:] == ["readinglist init: nothing was changed"]
 
 
+@pytest.mark.parametrize("value", ["Smith Lab\nreading list", "Smith Lab\n", "Smith Lab\u2028list"])
+@pytest.mark.parametrize("option", ["--name", "--description"])
+def test_a_name_or_description_over_two_lines_is_refused(tmp_path, capsys, option, value):
+    # (a quote closed a line late in the shell: the site's title, every page's, took the
+    # line break, and nothing said so)
+    root = project(tmp_path)
+    before = snapshot(root)
+    status, out, err = init(root, capsys, "--name", "Smith Lab", option, value)
+    assert (status, out) == (1, "")
+    assert err == f"readinglist init: {option} has a line break: give it on one line\n"
+    assert snapshot(root) == before
+
+
 def test_init_outside_a_project_says_where_to_run_it(tmp_path, capsys):
     root = project(tmp_path / "lab")
     status, out, err = init(root / "content" / "papers", capsys, "--name", "Smith Lab")

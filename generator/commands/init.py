@@ -78,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.name.strip():
         print("readinglist init: --name is empty: give your list's name", file=sys.stderr)
         return 1
+    for option, value in (("--name", args.name), ("--description", args.description or "")):
+        if "".join(value.splitlines()) != value:  # (a title, and a meta description, are one line)
+            print(f"readinglist init: {option} has a line break: give it on one line", file=sys.stderr)
+            return 1
     if not (root / EXAMPLE_LISTING).exists():
         return _already_own(root, args.name)
     in_git = _in_git(root)
