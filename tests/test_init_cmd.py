@@ -133,6 +133,13 @@ def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
     for step in ("about.md, contributing.md, index.md (the home page's introduction)", "content/topics.yml",
                  "readinglist import my.bib", "readinglist add ID", "readinglist check"):  # fmt: skip
         assert step in next_steps
+    # (topics pasted under the 'topics: []' it leaves, as README's example shows them under
+    # 'topics:', were a YAML syntax error at each topic, '[]' unnamed)
+    assert "write your topics in content/topics.yml in place of its '[]', under 'topics:'" in next_steps
+    # In README's order: the papers first, whose ids the topics' reading orders name.
+    steps = [line.split(" ", 1)[1] for line in next_steps.splitlines()[1:]]
+    assert [s.split(" ", 2)[:2] for s in steps] == [["bring", "in"], ["write", "your"], ["rewrite", "the"],
+                                                     ["readinglist", "check,"]]  # fmt: skip
 
     # The way back it gives brings the example back as it was.
     (undo,) = re.findall(r"`(git checkout HEAD -- [^`]+)`", out)

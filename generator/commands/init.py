@@ -313,10 +313,12 @@ def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> N
     pages = sorted(p.name for p in (root / "content" / "pages").glob("*.md"))
     shown = ", ".join(f"{p} (the home page's introduction)" if p == HOME_PAGE.name else p for p in pages)
     print("Next:")
-    print(f"1. rewrite the hand-written pages in content/pages/: {shown}; delete one you do not want")
-    print(f"2. write your topics in {TOPICS.as_posix()} (its comment says how they match papers)")
-    print("3. bring in your papers: readinglist import my.bib (BibTeX, RIS, a Markdown list), or"
+    # (README's order: the papers first, since the topics' reading orders name their ids.)
+    print("1. bring in your papers: readinglist import my.bib (BibTeX, RIS, a Markdown list), or"
           " readinglist add ID (an arXiv id or a DOI)")  # fmt: skip
+    print(f"2. write your topics in {TOPICS.as_posix()} in place of its '[]', under 'topics:' (its comment"
+          " says how they match papers; README: \"Defining a topic\")")  # fmt: skip
+    print(f"3. rewrite the hand-written pages in content/pages/: {shown}; delete one you do not want")
     # (No git outside a work tree: a commit there would fail, and take example-removed/ in.)
     print("4. readinglist check, then commit: git add -A content mkdocs.yml && git commit" if in_git else
           f"4. readinglist check; once you are sure, delete {KEPT.as_posix()}/")  # fmt: skip
