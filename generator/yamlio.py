@@ -722,6 +722,27 @@ def _unfinished_key(lines: list[str], line: int, col: int) -> tuple[int, int, st
     return None
 
 
+# A key whose value is the empty list: "topics: []", "  code: []  # none yet".
+_EMPTY_LIST = re.compile(r"( *(?:- +)?)([A-Za-z_][\w-]*): *(\[ *\]) *(?:#.*)?")
+
+
+def _under_empty_list(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A list item under a key whose value is "[]", as an imported paper's file (its
+    `code: []`, `topics: []`) and the topics.yml `init` leaves have them: the item is
+    read as more of that key's value, which "[]" has ended; said at the "[]"."""
+    if not lines[line - 1].lstrip(" ").startswith("- "):
+        return None
+    number = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip(" ")), 0)
+    above = _EMPTY_LIST.fullmatch(lines[number - 1]) if number else None
+    if above is None or _indent_of(lines[line - 1]) < len(above.group(1)):
+        return None
+    key = above.group(2)
+    return number, above.start(3) + 1, (
+        f"'{key}: []' is an empty list, so the items under it cannot be read: to list them"
+        f" there, write '{key}:' alone, without '[]'"
+    )
+
+
 def explain_syntax_error(
     text: str,
     line: int,
@@ -794,7 +815,7 @@ def explain_syntax_error(
         return line, col, _COLON
     if problem in ("did not find expected key", "did not find expected '-' indicator"):
         if col == indent + 1:  # stopped at the start of the line: its indentation
-            return line, col, _NOT_ALIGNED
+            return _under_empty_list(lines, line) or (line, col, _NOT_ALIGNED)
         before = here[: col - 1].rstrip(" ")
         if before[-1:] in ("'", '"'):
             return _after_quote(here, line, len(before)) or (line, col, _AFTER_QUOTE)

@@ -383,6 +383,23 @@ SYNTAX_HINTS = {
         "topics:\n  - id: a\n    keywords:\n      x: 1\n     y: 2\n",
         f"5:6: YAML syntax error: this line is not indented like the lines around it; {INDENT}",
     ),
+    # A list written under a key that has its empty list already, as an imported paper's
+    # file and the topics.yml `init` leaves have them: said at the '[]'.
+    "a topic under a paper's 'topics: []'": (
+        "id: x\ntopics: []\n  - backbones\n",
+        "2:9: YAML syntax error: 'topics: []' is an empty list, so the items under it cannot be"
+        " read: to list them there, write 'topics:' alone, without '[]'",
+    ),
+    "a code link under 'code: []'": (
+        "links:\n  code: []  # none yet\n\n    - url: https://github.com/a/b\n",
+        "2:9: YAML syntax error: 'code: []' is an empty list, so the items under it cannot be"
+        " read: to list them there, write 'code:' alone, without '[]'",
+    ),
+    "topics.yml's topics under 'topics: []'": (
+        "# How topics match.\ntopics: []\n- id: a\n  title: A\n",
+        "2:9: YAML syntax error: 'topics: []' is an empty list, so the items under it cannot be"
+        " read: to list them there, write 'topics:' alone, without '[]'",
+    ),
     "a list item indented one space too few": (
         "topics:\n  - id: a\n    title: A\n   - id: b\n",
         f"4:4: YAML syntax error: this line is not indented like the lines around it; {INDENT}",
