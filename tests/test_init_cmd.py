@@ -191,6 +191,22 @@ def test_init_outside_git_refuses_a_folder_of_removed_files_already_there(tmp_pa
     assert snapshot(root) == before
 
 
+def test_topics_pasted_under_the_empty_list_init_leaves_are_one_error_at_its_brackets(tmp_path, capsys):
+    # (README's example shows topics under 'topics:'; pasted under init's 'topics: []',
+    # check said each topic's first line was 'not indented like the lines around it')
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    topics = root / "content" / "topics.yml"
+    topics.write_text(topics.read_text() + "  - id: a\n    title: A\n  - id: b\n    title: B\n")
+    line = topics.read_text().splitlines().index("topics: []") + 1
+    assert main(["--root", str(root), "check"]) == 1
+    errors = [text for text in capsys.readouterr().out.splitlines() if ": warning: " not in text][:-1]
+    assert errors == [
+        f"content/topics.yml:{line}:9: YAML syntax error: 'topics: []' is an empty list, so the items"
+        " under it cannot be read: to list them there, write 'topics:' alone, without '[]'"
+    ]
+
+
 def test_a_second_init_says_the_list_is_already_your_own_and_changes_nothing(tmp_path, capsys):
     root = project(tmp_path)
     assert init(root, capsys, "--name", "Smith Lab")[0] == 0
