@@ -216,7 +216,7 @@ def test_the_readmes_topic_example_passes_check(tmp_path):
     import shutil
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = fenced_block_after(readme, "Topics live in `content/topics.yml`:")
+    example = fenced_block_after(readme, "## Defining a topic\n")
     order = example.split("reading_order:", 1)[1]
     ids = [line.split("- ", 1)[1].strip() for line in order.splitlines() if "- " in line]
     assert len(ids) == 3
