@@ -840,3 +840,23 @@ def test_a_title_matching_a_keyword_of_a_topic_without_negative_weights_places_i
     one = paper("p", "Reinforcement for all")
     assert placed_by_title(one, matcher, placing_spellings(matcher))
     assert [a.topic for a in assign_paper(one, matcher)] == ["rl"]  # (as the closest)
+
+
+def test_readme_says_when_a_short_reading_order_is_no_warning(tmp_path):
+    # (a lab's new list: a topic whose reading order lists its only paper got no warning,
+    # while README's example said "3 to 6 paper ids" and the fixture's two-paper order
+    # of a topic with more papers was warned of)
+    from tests.test_curation_cross_file import messages, paper as paper_file, project
+
+    topics = "topics:\n  - id: t\n    title: T\n    reading_order: [a]\n    keywords:\n      in-context: 1\n"
+    root = project(tmp_path / "one", topics, a=paper_file("a"))
+    assert messages(root) == []  # its only paper, listed: none to add
+    root = project(tmp_path / "two", topics, a=paper_file("a"), b=paper_file("b"))
+    assert messages(root) == [
+        "content/topics.yml:4:20: warning: 'reading_order' lists 1 paper; list 3 to 6 papers to read first"
+    ]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Defining a topic", 1)[1].split("```", 2)[1]
+    (order,) = [line for line in example.splitlines() if "reading_order:" in line]
+    assert "3 to 6 paper ids to start with" in order
+    assert "fewer if the topic has no more" in order
