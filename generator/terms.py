@@ -15,7 +15,11 @@ long form ("NLP", "processing").
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
+import sys
+from pathlib import Path
 
 from .acronyms import find_definitions
 from .topics import _STEMMER
@@ -49,7 +53,7 @@ def count_vectorizer():
 
     text = text_module()
     return text.CountVectorizer(
-        stop_words=sorted(text.ENGLISH_STOP_WORDS | _RHETORIC | _GENERAL | _ML_PROSE | _NUMERALS),
+        stop_words=sorted(text.ENGLISH_STOP_WORDS | _PROSE),
         token_pattern=TOKEN_PATTERN,
         preprocessor=_without_addresses,
     )
@@ -189,6 +193,34 @@ _ML_PROSE = frozenset("""
 # Roman numerals, the marks of "(i) ..., (ii) ... and (iii) ..." ("i", "v" and "x" are
 # too short to be terms at all): as shared terms they said two papers both enumerate.
 _NUMERALS = frozenset("ii iii iv vi vii viii ix".split())
+_PROSE = _RHETORIC | _GENERAL | _ML_PROSE | _NUMERALS
+
+
+@functools.cache
+def no_terms() -> frozenset[str]:
+    """The words `count_vectorizer` drops (scikit-learn's English stop words and the
+    words of prose above), for what else needs them: the words of a paper in no topic
+    offered as keywords (topics.own_keywords). scikit-learn's list is read from the
+    module that holds it alone and imports nothing, run on its own: importing
+    scikit-learn for it took most of a second of a `check` that needs nothing else of
+    it. (Imported already, or moved, it is taken from there.)"""
+    text = sys.modules.get("sklearn.feature_extraction.text")
+    if text is None:
+        found = importlib.util.find_spec("sklearn")  # (finds the package, not running it)
+        path = Path(found.origin or "") if found is not None else None
+        path = path.parent / "feature_extraction" / "_stop_words.py" if path is not None else None
+        spec = (
+            importlib.util.spec_from_file_location("_sklearn_stop_words", path)
+            if path is not None and path.is_file() else None
+        )
+        if spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return frozenset(module.ENGLISH_STOP_WORDS) | _PROSE
+        from .sklearn_text import text_module
+
+        text = text_module()
+    return frozenset(text.ENGLISH_STOP_WORDS) | _PROSE
 
 
 # What every address _ADDRESS finds holds, under its own flags: most abstracts have

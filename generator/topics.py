@@ -552,6 +552,52 @@ def closest_topic(paper: Paper, matcher: Matcher) -> str | None:
     return _closest(_scores(paper, matcher), matcher.order)
 
 
+# A word of a paper to offer as a keyword: a letter first, a hyphenated compound whole
+# ("zero-shot", not "zero" and "shot": a hyphen in a keyword matches all its spellings).
+_OWN_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def own_keywords(paper: Paper, matcher: Matcher, count: int) -> list[str]:
+    """Up to ``count`` words of ``paper`` that, each made a keyword of a topic, match it:
+    what a curator may add for a paper in no topic. Its title's first, in order (a
+    keyword in the title scores the most), then its abstract's, the most written first;
+    not a word that is no term of a paper (`terms.no_terms`: "the", "propose"), nor
+    one made only of words of ``matcher``'s keywords (they did not place it: "learning"
+    of "continual learning" is in too many papers to be a keyword alone), nor another
+    form of one taken. Shown in the capitals the paper gives it ("GNN", "Atari"), else
+    in lower case. Only a paper in no topic asks (nothing weighs how many other papers
+    write a word: that would read them all)."""
+    from .terms import Spellings, no_terms  # (terms imports this module)
+
+    dropped = no_terms()
+
+    title = _OWN_WORD.findall(paper.title.lower())
+    abstract = Counter(_OWN_WORD.findall(paper.abstract.lower()))
+    ranked = list(dict.fromkeys(title)) + sorted(
+        (word for word in abstract if word not in title), key=lambda word: -abstract[word]
+    )  # (sorted keeps the order written among equals)
+    vocabulary = matcher.vocabulary.keys()
+    offered = [
+        (word, own) for word in ranked
+        if len(joined := word.replace("-", "")) >= 3 and joined not in dropped
+        and not (own := frozenset(stems(word))) <= vocabulary
+    ]
+    # What the matcher makes of each, made a keyword (each a topic of its own, matched
+    # at once): it must score the paper.
+    each = compile_topics([Topic(id=word, title="", keywords={word: 1.0}) for word, _ in offered])
+    scored = _scores(paper, each)
+    taken: list[str] = []
+    seen: set[str] = set()
+    spelled = Spellings(f"{paper.title}\n{paper.abstract}")
+    for word, own in offered:
+        if word in scored and not own <= seen:
+            seen |= own
+            taken.append(spelled.shown(word))
+            if len(taken) == count:
+                break
+    return taken
+
+
 def forms_matched(term: str, text: str) -> tuple[str, ...]:
     """The words of ``text`` that a one-word ``term`` matched by its stem alone, not as
     itself nor with a plural "s" or "es" (nor, for a plural, as its singular): a stem

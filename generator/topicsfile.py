@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain
 from pathlib import Path, PurePosixPath
-from typing import Callable, Container, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequence
 
 from .errors import Location, Problems, counted
 from .importedfile import Fate
@@ -26,6 +26,9 @@ from .typos import closest, did_you_mean
 from .validate import ACTUAL, TOPIC_FIELDS, Miswritten, RecordChecker, place_of
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
+
+if TYPE_CHECKING:
+    from .topics import Matcher  # (imported late: the stemmer, for topic files only)
 
 TOPICS_FILE = "topics.yml"
 # After "unknown topic 'x'" and its suggestion, if any: a topic deleted from topics.yml
@@ -676,18 +679,39 @@ def warn_topicless(
         ):
             if matcher is None:
                 matcher = compile_topics(topics)
-            why = "no keyword of any topic matches it"
-            if paper.exclude_topics:
-                closest = closest_topic(paper, matcher)
-                if closest is not None and closest in paper.exclude_topics:
-                    why = f"it excludes its closest topic, {closest!r}, so no other is tried"
+            closest = closest_topic(paper, matcher) if paper.exclude_topics else None
+            if closest is not None and closest in paper.exclude_topics:
+                why = f"it excludes its closest topic, {closest!r}, so no other is tried"
+                fix = (
+                    f"give it 'topics: [...]' (readinglist topics --explain {paper.id} shows"
+                    " what it matched)"
+                )
+            else:
+                why, fix = "no keyword of any topic matches it", how_to_place(paper, matcher)
             problems.warning(
                 _topics_key(papers_dir / PurePosixPath(paper.source.path).name, paper.source),
-                f"paper {paper.id!r} is in no topic: {why}, and it lists none; give it"
-                f" 'topics: [...]' (readinglist topics --explain {paper.id} shows what it matched)",
+                f"paper {paper.id!r} is in no topic: {why}, and it lists none; {fix}",
             )
     if kept is not None:
         kept.topics, kept.placed = topics, placed
+
+
+def how_to_place(paper: Paper, matcher: Matcher) -> str:
+    """What places ``paper``, which no keyword of ``matcher``'s topics matches (README,
+    "Defining a topic"): its `topics:`, a keyword of a topic (a few words of its own that
+    would be one: `own_keywords`), a reading order. Said by `check` and by `readinglist
+    topics --explain`, which had only "no keyword matches" to tell."""
+    from .topics import own_keywords
+
+    words = ", ".join(repr(word) for word in own_keywords(paper, matcher, _OWN_WORDS_SHOWN))
+    return (
+        "give it 'topics: [...]', add a word of its own to a topic's keywords"
+        f" ({words + ': ' if words else ''}any score above 0 gives a paper its closest topic),"
+        " or list it in a topic's reading_order"
+    )
+
+
+_OWN_WORDS_SHOWN = 3
 
 
 def _items(refs: object) -> tuple[object, ...]:

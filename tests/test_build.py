@@ -1262,8 +1262,9 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     result = build.generate(settings)
     assert [str(w) for w in result.warnings if "in no topic" in w.message] == [
         "content/papers/glaciers.yml:1:5: warning: paper 'glaciers' is in no topic:"
-        " no keyword of any topic matches it, and it lists none; give it 'topics: [...]'"
-        " (readinglist topics --explain glaciers shows what it matched)"
+        " no keyword of any topic matches it, and it lists none; give it 'topics: [...]',"
+        " add a word of its own to a topic's keywords ('glacier', 'melt', 'alps': any score"
+        " above 0 gives a paper its closest topic), or list it in a topic's reading_order"
     ]
     # Said at its `topics:` when it writes one (as an import does: `topics: []`), where
     # the fix goes, not at the file's first line (a comment for the editor).
@@ -1306,7 +1307,9 @@ def test_a_paper_in_no_topic_is_a_warning_of_each_build(tmp_path):
     result = build.generate(settings)
     assert [w.message for w in result.warnings if "in no topic" in w.message] == [
         "paper 'glaciers' is in no topic: no keyword of any topic matches it, and it lists none;"
-        " give it 'topics: [...]' (readinglist topics --explain glaciers shows what it matched)"
+        " give it 'topics: [...]', add a word of its own to a topic's keywords ('glacier',"
+        " 'melt', 'alps': any score above 0 gives a paper its closest topic), or list it in a"
+        " topic's reading_order"
     ]
     assert not any("in no topic" in w.message for w in build.generate(build.Settings(
         content_dir=FIXTURE, docs_dir=tmp_path / "docs2", source_date_epoch=0)).warnings)

@@ -842,6 +842,65 @@ def test_a_title_matching_a_keyword_of_a_topic_without_negative_weights_places_i
     assert [a.topic for a in assign_paper(one, matcher)] == ["rl"]  # (as the closest)
 
 
+# --- a paper in no topic: words of its own to make a keyword --------------------------
+
+
+def test_a_paper_in_no_topic_is_offered_its_own_words_title_first_each_placing_it():
+    # (curator starting a list: the warning said no keyword matched it, and the
+    # `--explain` it pointed to said only that again, with nothing to add)
+    from generator.topics import own_keywords
+
+    topics = [topic("cl", {"continual learning": 2.0}, threshold=3)]
+    matcher = compile_topics(topics)
+    one = paper(
+        "g", "Towards learning the glacier melt of the Alps with zero-shot models",
+        "Moraines and moraines and crevasses. We propose a novel method; it shows results.",
+    )
+    assert assign_paper(one, matcher) == ()
+    # Its title's words first, in order, then its abstract's by how often it writes
+    # them: no stop word ("towards", "the", "with"), no word of prose ("propose",
+    # "novel", "method", "results"), no word of a keyword that did not place it
+    # ("learning"), a compound whole, not "zero" and "shot".
+    found = own_keywords(one, matcher, 8)
+    assert found[:5] == ["glacier", "melt", "alps", "zero-shot", "models"]
+    assert found[-2:] == ["moraines", "crevasses"]
+    assert "learning" not in found and "shot" not in found
+    # Each, as a keyword of the topic, places the paper (by the topic's rules or as its
+    # closest topic).
+    for word in found:
+        placed = compile_topics([topic("cl", {"continual learning": 2.0, word: 1.0}, threshold=3)])
+        assert [a.topic for a in assign_paper(one, placed)] == ["cl"], word
+    assert own_keywords(one, matcher, 2) == ["glacier", "melt"]
+
+
+def test_own_keywords_are_shown_in_the_capitals_the_paper_gives_them():
+    from generator.topics import own_keywords
+
+    matcher = compile_topics([topic("cl", {"continual": 1.0})])
+    one = paper("g", "Glacier melt", "We use GNNs on Atari games: the GNN sees the ice of the GNN.")
+    assert own_keywords(one, matcher, 4) == ["glacier", "melt", "GNN", "Atari"]
+
+
+def test_topics_explain_of_a_paper_in_no_topic_says_how_to_place_it(tmp_path, capsys):
+    from tests.test_curation_cross_file import project
+
+    project(
+        tmp_path,
+        "topics:\n  - id: pe\n    title: PEFT\n    keywords:\n      adapter: 1\n",
+        g="id: g\ntitle: Glacier melt in the Alps\nabstract: Ice.\n",
+        x="id: x\ntitle: Adapters\n",
+    )
+    assert run_cli(tmp_path, "--explain", "g") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "g: Glacier melt in the Alps",
+        "",
+        "  no topic: no keyword of any topic gives it a score above 0, and the curator lists none",
+        "  to place it: give it 'topics: [...]', add a word of its own to a topic's keywords"
+        " ('glacier', 'melt', 'alps': any score above 0 gives a paper its closest topic), or"
+        " list it in a topic's reading_order",
+    ]
+
+
 def test_readme_says_when_a_short_reading_order_is_no_warning(tmp_path):
     # (a lab's new list: a topic whose reading order lists its only paper got no warning,
     # while README's example said "3 to 6 paper ids" and the fixture's two-paper order
@@ -860,3 +919,21 @@ def test_readme_says_when_a_short_reading_order_is_no_warning(tmp_path):
     (order,) = [line for line in example.splitlines() if "reading_order:" in line]
     assert "3 to 6 paper ids to start with" in order
     assert "fewer if the topic has no more" in order
+
+
+def test_the_words_never_offered_are_scikit_learns_stop_words_and_the_words_of_prose():
+    # Read without importing scikit-learn (most of a second of a `check`), the same list.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from generator.terms import _PROSE, no_terms\n"
+        "words = no_terms()\n"
+        "assert 'sklearn' not in sys.modules\n"
+        "from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS\n"
+        "assert words == ENGLISH_STOP_WORDS | _PROSE, sorted(words ^ (ENGLISH_STOP_WORDS | _PROSE))\n"
+        "assert {'towards', 'the', 'propose', 'datasets'} <= words\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -27,6 +27,7 @@ from ..topics import (
     papers_by_topic,
     score_paper,
 )
+from ..topicsfile import how_to_place
 
 HELP = "list topics with their paper counts, or explain a paper's topics or a topic's papers"
 
@@ -145,6 +146,7 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
             "  no topic: no keyword of any topic gives it a score above 0, and the curator"
             " lists none"
         )
+        lines.append(f"  to place it: {how_to_place(paper, matcher)}")  # (as `check` says)
     for a in assigned:
         lines.append(f"  {a.topic} ({titles.get(a.topic, 'unknown topic')})")
         if a.by == "curator":
