@@ -1223,18 +1223,23 @@ def _ends_venue(text: str, apart: bool) -> bool:
 def _awarded(parts: list[str]) -> tuple[list[str], str]:
     """The parts of an item's words after its title (`_after_title`) without the first
     award, or presentation, said beside a venue (`_without_award`; or a part of its own
-    right after one, "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"), and what was
-    said ("" for none)."""
+    right after one, "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"), with those
+    of their own right after it ("NeurIPS 2019 (Oral), Best Paper": dropped otherwise),
+    and what was said ("" for none)."""
     kept: list[str] = []
     award = ""
+    after_award = False  # (the last part with words said an award)
     for part in parts:
+        alone = _AWARD_AFTER.fullmatch(part)
+        if alone and (after_award or not award and _ends_venue(next((p for p in reversed(kept) if p.strip()), ""), True)):
+            award = ", ".join(filter(None, (award, _clean(alone["award"]))))
+            after_award = True
+            continue
         if not award:
-            alone = _AWARD_AFTER.fullmatch(part)
-            last = next((p for p in reversed(kept) if p.strip()), "")
-            if alone and _ends_venue(last, True):
-                award = _clean(alone["award"])
-                continue
             part, award = _without_award(part)
+            after_award = bool(award)
+        elif part.strip():
+            after_award = False
         kept.append(part)
     return kept, award
 

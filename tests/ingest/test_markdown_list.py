@@ -1111,6 +1111,11 @@ def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
     (" - Oral at NeurIPS 2019", ("NeurIPS", "2019", "Oral (NeurIPS 2019)")),
     (" - Spotlight at ICLR", ("ICLR", "", "Spotlight (ICLR)")),
     (" - CVPR 2019 Oral, Best Paper", ("CVPR", "2019", "Oral, Best Paper (CVPR 2019)")),
+    # A review: a second one said apart after the first ("(Oral), Best Paper", "- Oral - Best
+    # Paper") was dropped without a word, where "Oral, Best Paper" kept both
+    (" - NeurIPS 2019 (Oral), Best Paper", ("NeurIPS", "2019", "Oral, Best Paper (NeurIPS 2019)")),
+    (" - NeurIPS 2019 Oral (Best Paper)", ("NeurIPS", "2019", "Oral, Best Paper (NeurIPS 2019)")),
+    (" - CVPR 2019 - Best Paper - Oral", ("CVPR", "2019", "Best Paper, Oral (CVPR 2019)")),
     # A review: an award after a workshop named after its conference ("NeurIPS 2023
     # Workshop Best Paper") stayed in the venue, or, after the workshop's name, "(Best
     # Paper)", went without a word; set apart from a workshop's name, not as its last words
