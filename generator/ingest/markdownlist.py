@@ -147,6 +147,9 @@ _AWARD_AFTER = re.compile(
 # ... before it ("Best Paper Award at CVPR 2019", "Oral at NeurIPS"), which `_presented`
 # leaves out.
 _AWARD_BEFORE = re.compile(rf"(?i)\s*(?P<award>{_NOTED})(?:\s+(?:at|in|by)\s+|\s*@\s*)")
+# ... or set apart by a comma before a known venue and year ("Oral, NeurIPS 2019"; among
+# the words after a title only: a Venue column's "Oral, NeurIPS" is read as it was).
+_AWARD_APART = re.compile(rf"(?i)\s*(?P<award>{_NOTED})\s*,\s*")
 # What Markdown reads as markup, written into a note as text (escaped).
 _MARKDOWN_SIGN = re.compile(r"[\\`*_\[\]<>#|~!&]")
 # Where an award after a venue may follow: its year, or a venue known by name.
@@ -1223,7 +1226,8 @@ def _ends_venue(text: str, apart: bool) -> bool:
 def _awarded(parts: list[str]) -> tuple[list[str], str]:
     """The parts of an item's words after its title (`_after_title`) without the first
     award, or presentation, said beside a venue (`_without_award`; or a part of its own
-    right after one, "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"), with those
+    right after one, "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"; or set apart
+    before a known venue and year, "Oral, NeurIPS 2019"), with those
     of their own right after it ("NeurIPS 2019 (Oral), Best Paper": dropped otherwise),
     and what was said ("" for none)."""
     kept: list[str] = []
@@ -1235,7 +1239,10 @@ def _awarded(parts: list[str]) -> tuple[list[str], str]:
             award = ", ".join(filter(None, (award, _clean(alone["award"]))))
             after_award = True
             continue
-        if not award:
+        if not award and (apart := _AWARD_APART.match(part)) and _KNOWN_VENUE_YEAR.match(part, apart.end()):
+            part, said = _without_award(part[apart.end():])  # (and one after it: "Oral, NeurIPS 2019, Best Paper")
+            award, after_award = ", ".join(filter(None, (_clean(apart["award"]), said))), True
+        elif not award:
             part, award = _without_award(part)
             after_award = bool(award)
         elif part.strip():

@@ -1110,6 +1110,10 @@ def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
     (" - ICML, oral", ("ICML", "", "oral (ICML)")),
     (" - Oral at NeurIPS 2019", ("NeurIPS", "2019", "Oral (NeurIPS 2019)")),
     (" - Spotlight at ICLR", ("ICLR", "", "Spotlight (ICLR)")),
+    # A review: set apart before the venue by a comma, it was dropped without a word
+    (" - Oral, NeurIPS 2019", ("NeurIPS", "2019", "Oral (NeurIPS 2019)")),
+    (" - Best Paper, CVPR 2019", ("CVPR", "2019", "Best Paper (CVPR 2019)")),
+    (" - Oral, NeurIPS 2019, Best Paper", ("NeurIPS", "2019", "Oral, Best Paper (NeurIPS 2019)")),
     (" - CVPR 2019 Oral, Best Paper", ("CVPR", "2019", "Oral, Best Paper (CVPR 2019)")),
     # A review: a second one said apart after the first ("(Oral), Best Paper", "- Oral - Best
     # Paper") was dropped without a word, where "Oral, Best Paper" kept both
