@@ -106,8 +106,10 @@ _PREFIX = re.compile(
 _LABEL_PREFIX = re.compile(r"(?i)^\s*\[([^\[\]]{1,40})\]\s*(?=\1\b)")
 # A venue and a year as lists write them: "TPAMI, 2021", "NeurIPS 2023", "ICLR'24",
 # "arXiv 2024.11", "EMNLP 2020: Systems Demonstrations"; or a year alone.
+# (The venue ends with no space and the spaces after it give none back: a run of spaces
+# read by the venue and both spaces in turn took seconds, "best", 2,000 spaces, "x".)
 _VENUE_YEAR = re.compile(
-    r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
+    r"^(?P<venue>[A-Za-z](?:[^\d,]*[^\d,\s])?)?\s*+,?\s*+"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
 # A venue a list names without its year ("[Title](...) - NeurIPS", "[Title](...), ICML",
