@@ -149,8 +149,8 @@ _AWARD_AFTER = re.compile(
 # ... before it ("Best Paper Award at CVPR 2019", "Oral at NeurIPS"), which `_presented`
 # leaves out.
 _AWARD_BEFORE = re.compile(rf"(?i)\s*(?P<award>{_NOTED})(?:\s+(?:at|in|by)\s+|\s*@\s*)")
-# ... or set apart by a comma before a known venue and year ("Oral, NeurIPS 2019"; among
-# the words after a title only: a Venue column's "Oral, NeurIPS" is read as it was).
+# ... or set apart by a comma before a known venue and year ("Oral, NeurIPS 2019"; in a
+# Venue column with its year only: a Venue column's "Oral, NeurIPS" is read as it was).
 _AWARD_APART = re.compile(rf"(?i)\s*(?P<award>{_NOTED})\s*,\s*")
 # What Markdown reads as markup, written into a note as text (escaped).
 _MARKDOWN_SIGN = re.compile(r"[\\`*_\[\]<>#|~!&]")
@@ -713,7 +713,9 @@ class _Reader:
         if "venue" in unit.cells or "year" in unit.cells:
             venue, year, award = "", "", ""
             if "venue" in unit.cells:
-                text, award = _without_award(_clean(_join(unit.spans[slice(*unit.cells["venue"])])))
+                text, award = _apart_award(_clean(_join(unit.spans[slice(*unit.cells["venue"])])), dated=True)
+                if not award:
+                    text, award = _without_award(text)
                 venue, year = _venue_and_year(text) or (_presented(text), "")
             if "year" in unit.cells:
                 text = _clean(_join(unit.spans[slice(*unit.cells["year"])]))
@@ -1029,6 +1031,9 @@ def _misread(earlier: str, venue: str, with_year: bool) -> str:
     """What an earlier import read as the venue ``earlier`` that is not the item's
     ``venue`` now, said in the import's report."""
     rest, said = _without_award(earlier)
+    if not said:  # (set apart before it: "Oral, NeurIPS 2019" of a Venue column)
+        rest, said = _apart_award(earlier, dated=True)
+        rest = (_venue_and_year(rest) or (rest,))[0] if said else rest
     if said and rest == venue:
         won = re.search(rf"(?i){_AWARD}", said)
         what = "an award it won" if won else "how it was presented"
@@ -1229,28 +1234,48 @@ def _awarded(parts: list[str]) -> tuple[list[str], str]:
     """The parts of an item's words after its title (`_after_title`) without the first
     award, or presentation, said beside a venue (`_without_award`; or a part of its own
     right after one, "CVPR 2019 (Best Paper)", "CVPR 2019 - Best Paper"; or set apart
-    before a known venue and year, "Oral, NeurIPS 2019"), with those
+    before a known venue and year, "Oral, NeurIPS 2019", or right before one as a part of
+    its own, "Best Paper - CVPR 2019"), with those
     of their own right after it ("NeurIPS 2019 (Oral), Best Paper": dropped otherwise),
     and what was said ("" for none)."""
     kept: list[str] = []
-    award = ""
+    award = ahead = ""
     after_award = False  # (the last part with words said an award)
-    for part in parts:
+    for index, part in enumerate(parts):
         alone = _AWARD_AFTER.fullmatch(part)
         if alone and (after_award or not award and _ends_venue(next((p for p in reversed(kept) if p.strip()), ""), True)):
             award = ", ".join(filter(None, (award, _clean(alone["award"]))))
             after_award = True
             continue
-        if not award and (apart := _AWARD_APART.match(part)) and _KNOWN_VENUE_YEAR.match(part, apart.end()):
-            part, said = _without_award(part[apart.end():])  # (and one after it: "Oral, NeurIPS 2019, Best Paper")
-            award, after_award = ", ".join(filter(None, (_clean(apart["award"]), said))), True
+        if not award and not ahead and alone and _KNOWN_VENUE_YEAR.match(
+            next((p for p in parts[index + 1:] if p.strip()), "")
+        ):
+            ahead = _clean(alone["award"])  # (a part of its own before the venue's: "Best Paper - CVPR 2019")
+            continue
+        if not award and (apart_award := _apart_award(part))[1]:
+            part, award = apart_award
+            after_award = True
         elif not award:
             part, award = _without_award(part)
             after_award = bool(award)
         elif part.strip():
             after_award = False
         kept.append(part)
-    return kept, award
+    return kept, ", ".join(filter(None, (ahead, award)))
+
+
+def _apart_award(text: str, dated: bool = False) -> tuple[str, str]:
+    """``text`` without an award, or how the paper was presented, set apart by a comma
+    before a venue known by name ("Oral, NeurIPS 2019" is "NeurIPS 2019"; with its year
+    only if ``dated``: a Venue column's "Oral, NeurIPS" is read as it was), with one said
+    after the venue too ("Oral, NeurIPS 2019, Best Paper"), and what was said ("" for
+    none: the text as it is)."""
+    apart = _AWARD_APART.match(text)
+    venue = _KNOWN_VENUE_YEAR.match(text, apart.end()) if apart else None
+    if not venue or (dated and not (venue["y4"] or venue["y2"])):
+        return text, ""
+    rest, said = _without_award(text[apart.end():])
+    return rest, ", ".join(filter(None, (_clean(apart["award"]), said)))
 
 
 def _presented(venue: str) -> str:

@@ -1151,6 +1151,11 @@ def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
     (" - Oral, NeurIPS 2019", ("NeurIPS", "2019", "Oral (NeurIPS 2019)")),
     (" - Best Paper, CVPR 2019", ("CVPR", "2019", "Best Paper (CVPR 2019)")),
     (" - Oral, NeurIPS 2019, Best Paper", ("NeurIPS", "2019", "Oral, Best Paper (NeurIPS 2019)")),
+    # A review: a part of its own before the venue's, set apart by a dash, was dropped without a word
+    (" Best Paper - CVPR 2019", ("CVPR", "2019", "Best Paper (CVPR 2019)")),
+    (" - Oral - NeurIPS 2019", ("NeurIPS", "2019", "Oral (NeurIPS 2019)")),
+    (" - Best Paper - CVPR 2019 (Oral)", ("CVPR", "2019", "Best Paper, Oral (CVPR 2019)")),
+    (" - Best Paper - our code", ("", "2019", "")),
     (" - CVPR 2019 Oral, Best Paper", ("CVPR", "2019", "Oral, Best Paper (CVPR 2019)")),
     # A review: a second one said apart after the first ("(Oral), Best Paper", "- Oral - Best
     # Paper") was dropped without a word, where "Oral, Best Paper" kept both
@@ -1211,6 +1216,11 @@ def test_an_award_or_presentation_ending_a_link_text_or_leading_the_item_is_the_
     ("NeurIPS 2023 Workshop Best Paper", "NeurIPS Workshop", "Best Paper (NeurIPS Workshop 2023)"),
     ("ICML 2023 Workshop on X (Best Paper)", "ICML Workshop on X", "Best Paper (ICML Workshop on X 2023)"),
     ("A survey of best paper awards", "A survey of best paper awards", ""),
+    # A review: set apart by a comma before a known venue and year, as after a paper's
+    # link, it was all the venue ("Oral, NeurIPS 2019", no year)
+    ("Oral, NeurIPS 2019", "NeurIPS", "Oral (NeurIPS 2019)"),
+    ("Best Paper, CVPR 2019", "CVPR", "Best Paper (CVPR 2019)"),
+    ("Oral, NeurIPS 2019, Best Paper", "NeurIPS", "Oral, Best Paper (NeurIPS 2019)"),
 ])
 def test_a_tables_venue_column_gives_an_award_as_the_papers_note(cell, venue, notes):
     records, problems = _parse(
@@ -1218,6 +1228,16 @@ def test_a_tables_venue_column_gives_an_award_as_the_papers_note(cell, venue, no
     )
     assert not problems, problems.format()
     assert [(r.venue, r.notes) for r in records] == [(venue, notes)]
+
+
+def test_a_tables_venue_column_set_apart_before_the_venue_was_read_so_before():
+    # (imported again, the venue an earlier import wrote, "Oral, NeurIPS 2019", is said)
+    records, _ = _parse(
+        "| Title | Venue |\n| --- | --- |\n| [Title 0](https://arxiv.org/abs/1905.00001) | Oral, NeurIPS 2019 |\n"
+    )
+    assert [(b.names, b.values, b.why) for r in records for b in r.read_before] == [(
+        ("venue",), ("Oral, NeurIPS 2019",), "how it was presented, which an earlier import read as part of its venue",
+    )]
 
 
 @pytest.mark.parametrize("after, venue, year", [
