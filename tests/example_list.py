@@ -3,8 +3,9 @@
 The repository ships a 180-paper example list, and some tests check that list itself
 (its 180 papers, its topics' quality, pages of named papers). A lab that replaces it with
 its own list keeps the rest of the suite; those tests no longer apply and are skipped,
-with the reason said. Which list content/ holds is told by ``tests/data/example-list.txt``,
-the example's paper and topic ids:
+with the reason said. Which list content/ holds is told by
+``generator/data/example-list.txt``, the example's paper and topic ids (package data:
+`readinglist init` tells the example by it too, in a copy without tests/):
 
 * content/ holds exactly those ids: the example; its tests run;
 * the example's seed listing is gone from content/sources/: a list of one's own; skipped;
@@ -22,7 +23,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-MANIFEST = ROOT / "tests" / "data" / "example-list.txt"
+MANIFEST = ROOT / "generator" / "data" / "example-list.txt"
 SEED = ROOT / "content" / "sources" / "000_19bd02ae25786342.txt"
 OWN_LIST = (
     "content/ is a list of your own, not the shipped example (its seed listing"
@@ -54,7 +55,7 @@ def verdict() -> tuple[bool, str]:
     new = sorted(set(now) - set(recorded))
     raise RuntimeError(
         "content/ holds the example's seed listing but not the example's papers and topics"
-        f" as tests/data/example-list.txt records them (missing: {gone[:5]}, not recorded:"
+        f" as generator/data/example-list.txt records them (missing: {gone[:5]}, not recorded:"
         f" {new[:5]}). If you changed the example, run `python -m tests.example_list`; if"
         " the list is now your own, remove content/sources/000_19bd02ae25786342.txt."
     )

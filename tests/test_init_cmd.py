@@ -2,8 +2,9 @@
 "Starting your own list" in one command, and never at the cost of what a curator wrote.
 
 Most tests run on a small stand-in for the shipped example (two papers, one topic, the
-example's listing, a record of them in tests/data/example-list.txt), so they hold on a
-lab's own list too; the one on the shipped example itself is marked as the example's."""
+example's listing, and a record of them in place of the package's
+generator/data/example-list.txt), so they hold on a lab's own list too; the one on the
+shipped example itself, with the package's record, is marked as the example's."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
+from generator.commands import init as init_command
 from generator.ownlist import NotEditable, with_values, without_topics
 
+from .example_list import MANIFEST
 from .gitrepo import GIT_ENV, git
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,6 +32,7 @@ LISTING = "content/sources/000_19bd02ae25786342.txt"
 COMMENT = "# Topics of the list.\n# How keywords match: by stems.\n"
 TOPICS = COMMENT + "topics:\n  - id: tasks\n    title: Tasks\n    keywords:\n      task: 1\n"
 MKDOCS = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+PACKAGE_RECORD = init_command.EXAMPLE_RECORD  # (before a test puts the stand-in's in its place)
 
 
 def mkdocs_load(text: str) -> dict:
@@ -50,7 +54,6 @@ def project(root: Path, *, in_git: bool = True) -> Path:
         "content/pages/index.md": "# Learning across tasks: a reading list\n\nPapers.\n",
         "content/pages/about.md": "# About\n",
         "content/pages/contributing.md": "# Contributing\n",
-        "tests/data/example-list.txt": "paper first-paper\npaper second-paper\ntopic tasks\n",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +97,16 @@ def _git_identity(monkeypatch):
     for name, value in GIT_ENV.items():
         if name != "PATH":
             monkeypatch.setenv(name, value)
+
+
+@pytest.fixture(autouse=True)
+def _stand_in_record(request, tmp_path_factory, monkeypatch):
+    """The stand-in's record in place of the package's (but for a test of the shipped
+    example itself, which init tells by the package's)."""
+    if request.node.get_closest_marker("example") is None:
+        record = tmp_path_factory.mktemp("record") / "example-list.txt"
+        record.write_text("paper first-paper\npaper second-paper\ntopic tasks\n", encoding="utf-8")
+        monkeypatch.setattr(init_command, "EXAMPLE_RECORD", record)
 
 
 def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
@@ -316,13 +329,48 @@ def test_init_outside_git_refuses_a_paper_of_yours(tmp_path, capsys, monkeypatch
     assert refused(root, capsys)[0] == "content/papers/our-paper.yml: not one of the shipped example's papers"
 
 
-def test_init_refuses_without_the_record_of_the_example_or_a_commit(tmp_path, capsys):
+def test_init_runs_in_a_copy_without_tests(tmp_path, capsys, monkeypatch):
+    # (a lab that deleted tests/ from its copy was refused: init read the record of the
+    # example's ids from tests/data/; the package keeps it now.) The stand-in holds the
+    # ids the package's record does, and no tests/.
+    monkeypatch.setattr(init_command, "EXAMPLE_RECORD", PACKAGE_RECORD)
+    recorded = [line.split(" ", 1) for line in PACKAGE_RECORD.read_text(encoding="utf-8").splitlines()]
+    root = project(tmp_path, in_git=False)
+    (root / "content" / "papers" / "first-paper.yml").unlink()
+    (root / "content" / "papers" / "second-paper.yml").unlink()
+    topics = "".join(f"  - id: {name}\n    title: T\n" for kind, name in recorded if kind == "topic")
+    (root / "content" / "topics.yml").write_text(COMMENT + "topics:\n" + topics)
+    for name in (name for kind, name in recorded if kind == "paper"):
+        (root / "content" / "papers" / f"{name}.yml").write_text(f"id: {name}\ntitle: P\n")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "a fresh clone, tests/ deleted")
+    assert not (root / "tests").exists()
+    status, out, err = init(root, capsys, "--name", "Smith Lab")
+    assert (status, err) == (0, "")
+    papers = sum(kind == "paper" for kind, _ in recorded)
+    assert out.startswith("Your own list is started, from the shipped example:\n"
+                          f"- removed {papers} paper files of content/papers/")  # fmt: skip
+    assert not list((root / "content" / "papers").iterdir())
+
+
+def test_init_tells_the_example_by_the_packages_record_the_tests_keep_in_step_with_content():
+    # (package data, in pyproject.toml's package-data: an installed readinglist has it;
+    # tests/example_list.py holds content/ to it, or the tests stop)
+    assert Path(str(PACKAGE_RECORD)) == MANIFEST == REPO / "generator" / "data" / "example-list.txt"
+
+
+def test_init_refuses_without_the_packages_record_of_the_example(tmp_path, capsys, monkeypatch):
+    # (an install that lost it: nothing the curator can restore)
+    monkeypatch.setattr(init_command, "EXAMPLE_RECORD", tmp_path / "gone" / "example-list.txt")
     root = project(tmp_path / "a")
-    (root / "tests" / "data" / "example-list.txt").unlink()
     err = refused(root, capsys)
-    assert err[0].startswith("tests/data/example-list.txt: missing: init tells the shipped example")
+    assert err[0].startswith(f"{tmp_path / 'gone' / 'example-list.txt'}: missing: init tells the shipped example")
+    assert err[0].endswith("cannot without it: install readinglist again")
     assert err[1:] == ["readinglist init: nothing was changed"]
 
+
+def test_init_refuses_a_git_work_tree_without_a_commit(tmp_path, capsys):
     root = project(tmp_path / "b", in_git=False)
     git(root, "init", "-q")  # (no commit: git could bring nothing back)
     err = refused(root, capsys)
@@ -425,8 +473,7 @@ def test_init_on_the_shipped_example_leaves_a_list_that_checks_and_builds(tmp_pa
     for folder in ("content", "overrides"):
         shutil.copytree(REPO / folder, root / folder)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "tests" / "data").mkdir(parents=True)
-    shutil.copy(REPO / "tests" / "data" / "example-list.txt", root / "tests" / "data" / "example-list.txt")
+    # (No tests/: init tells the example by the package's record.)
     (root / "generator").symlink_to(REPO / "generator", target_is_directory=True)  # (the hook)
     git(root, "init", "-q")
     git(root, "add", "-A")

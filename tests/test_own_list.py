@@ -80,8 +80,10 @@ class Project:
         shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
         (root / "docs").mkdir()
         (root / "docs" / ".gitkeep").write_text("")
-        (root / "tests" / "data").mkdir(parents=True)
-        for name in ("__init__.py", "conftest.py", "example_list.py", "data/example-list.txt"):
+        # (The record of the example both init and the tests tell it by is the package's,
+        # generator/data/example-list.txt, linked above.)
+        (root / "tests").mkdir()
+        for name in ("__init__.py", "conftest.py", "example_list.py"):
             shutil.copy(REPO / "tests" / name, root / "tests" / name)
         (root / "tests" / "test_probe.py").write_text(PROBE)
         shutil.copy(LAB_BIB, root / "my-lab.bib")

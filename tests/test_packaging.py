@@ -322,3 +322,18 @@ def test_every_markdown_extension_in_mkdocs_yml_comes_from_a_declared_dependency
     declared = {canonicalize_name(r.name) for r in DEPENDENCIES}
     assert names, "no markdown_extensions read from mkdocs.yml"
     assert undeclared(modules, declared) == {}
+
+
+def test_every_file_of_the_package_but_its_modules_is_package_data():
+    # (an installed, non-editable readinglist lacked a file its code reads: `init` the
+    # record of the shipped example, generator/data/example-list.txt)
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    package = ROOT / "generator"
+    patterns = setuptools["package-data"]["generator"]
+    included = {path for pattern in patterns for path in package.glob(pattern) if path.is_file()}
+    files = {
+        path for path in package.rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    }  # fmt: skip
+    assert sorted(p.relative_to(package).as_posix() for p in files - included) == []
+    assert package / "data" / "example-list.txt" in included

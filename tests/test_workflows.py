@@ -1077,7 +1077,7 @@ def test_a_push_that_changes_no_file_runs_them(decide):
 
 def test_the_shipped_example_runs_them_on_a_change_to_content_only(tmp_path):
     # Its own tests (marked `example`) check the example's content itself: its papers
-    # against tests/data/example-list.txt, its topics' quality, its search results.
+    # against generator/data/example-list.txt, its topics' quality, its search results.
     decide = DecideRun(tmp_path, {**STARTING, SEED: "the example's listing\n"})
     decide.commit({"content/papers/a.yml": "id: a\ntitle: A paper, typo fixed\n"}, "typo")
     assert decide.decided("push", before=decide.start) == "run"

@@ -3,12 +3,12 @@
 The copy holds the shipped example; init removes it (its paper files, its listing and
 the import record, its topics) and names the site, leaving the hand-written pages to
 rewrite. It removes nothing a curator wrote: it runs only while content/ is the example
-as shipped, by the record the tests tell it by (tests/data/example-list.txt: its paper
-and topic ids) and, in a git work tree, as git's last commit has it (no file changed,
-added or deleted since); else it changes nothing and says why. In a git work tree the
-files go with `git rm`, so `git status` shows them deleted and git can bring them back;
-elsewhere (a ZIP download) they are moved into example-removed/, not deleted, with a copy
-of topics.yml as it was.
+as shipped, by the record the package ships (generator/data/example-list.txt: its paper
+and topic ids, which the tests tell the example by too) and, in a git work tree, as
+git's last commit has it (no file changed, added or deleted since); else it changes
+nothing and says why. In a git work tree the files go with `git rm`, so `git status`
+shows them deleted and git can bring them back; elsewhere (a ZIP download) they are
+moved into example-removed/, not deleted, with a copy of topics.yml as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import argparse
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -33,7 +34,8 @@ EXIT = (
 
 # The shipped example's paper and topic ids, one "paper ID" or "topic ID" a line: the
 # record the tests tell the example from a list of one's own by (tests/example_list.py).
-EXAMPLE_RECORD = Path("tests", "data", "example-list.txt")
+# Package data, not a test file: a copy without tests/, or an installed package, runs init.
+EXAMPLE_RECORD = resources.files("generator") / "data" / "example-list.txt"
 PAPERS = Path("content", "papers")
 SOURCES = Path("content", "sources")
 TOPICS = Path("content", "topics.yml")
@@ -164,12 +166,12 @@ def _not_the_example(root: Path, in_git: bool) -> tuple[Problems, set[str]]:
     why: dict[str, list[str]] = {}  # path -> its reasons, said on one line
     changed: set[str] = set()
     try:
-        recorded = (root / EXAMPLE_RECORD).read_text(encoding="utf-8").splitlines()
-    except OSError:
+        recorded = EXAMPLE_RECORD.read_text(encoding="utf-8").splitlines()
+    except OSError:  # (readinglist's own file: an install that lost it, none of the curator's)
         problems.error(
-            Location(EXAMPLE_RECORD.as_posix()),
-            "missing: init tells the shipped example from papers and topics of yours by this record,"
-            " and cannot without it (git checkout HEAD -- tests/data/example-list.txt brings it back)",
+            Location(str(EXAMPLE_RECORD)),
+            "missing: init tells the shipped example from papers and topics of yours by this record"
+            " of readinglist's, and cannot without it: install readinglist again",
         )
         return problems, changed
     papers = {p.stem for p in (root / PAPERS).glob("*.yml")}
