@@ -64,6 +64,21 @@ def with_values(text: str, values: dict[str, str]) -> str:
     return edited
 
 
+def string_values(text: str) -> dict[str, str]:
+    """Each top-level key of ``text`` (mkdocs.yml) whose value is a string, as YAML reads
+    it (MkDocs reads the last of a key written twice); none when it is no YAML mapping."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {
+        k.value: v.value for k, v in root.value
+        if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode) and v.tag == STR_TAG
+    }  # fmt: skip
+
+
 def _compose(text: str) -> yaml.MappingNode:
     # (Composed, not loaded: a node keeps its tag as written, so MkDocs' `!ENV` and
     # Python tags need no constructor, and it keeps where its value is in the text.)

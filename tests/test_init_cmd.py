@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.commands import init as init_command
-from generator.ownlist import NotEditable, with_values, without_topics
+from generator.ownlist import NotEditable, string_values, with_values, without_topics
 
 from .example_list import MANIFEST
 from .gitrepo import GIT_ENV, git
@@ -220,19 +220,73 @@ def test_topics_pasted_under_the_empty_list_init_leaves_are_one_error_at_its_bra
     ]
 
 
-def test_a_second_init_says_the_list_is_already_your_own_and_changes_nothing(tmp_path, capsys):
+OWN = "content/ is already a list of your own (the shipped example's listing content/sources/000_19bd02ae25786342.txt is gone)"
+
+
+def test_a_second_init_with_the_same_names_says_the_list_is_your_own_and_changes_nothing(tmp_path, capsys):
     root = project(tmp_path)
-    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    assert init(root, capsys, "--name", "Smith Lab", "--description", "Our papers.")[0] == 0
     after = snapshot(root)
-    status, out, err = init(root, capsys, "--name", "Jones Lab")
+    for again in (["--name", "Smith Lab"], ["--name", "Smith Lab", "--description", "Our papers."]):
+        assert init(root, capsys, *again) == (0, f"{OWN}: nothing was changed.\n", "")
+        assert snapshot(root) == after
+
+
+def test_a_second_init_with_another_name_sets_only_that_and_says_what_it_changed(tmp_path, capsys):
+    # (a lab renaming its list was told the list is its own and nothing changed, and to
+    # edit mkdocs.yml by hand)
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab", "--description", "Our papers.")[0] == 0
+    (root / "content" / "papers" / "ours.yml").write_text("id: ours\ntitle: Ours\n")  # (a paper of its own)
+    before = snapshot(root)
+    config = (root / "mkdocs.yml").read_text()
+    status, out, err = init(root, capsys, "--name", 'Jones Lab: "ours"')
     assert (status, err) == (0, "")
     assert out.splitlines() == [
-        "content/ is already a list of your own (the shipped example's listing"
-        " content/sources/000_19bd02ae25786342.txt is gone): nothing was changed.",
-        "mkdocs.yml's site_name stays 'Smith Lab': set your list's name there.",
+        f"{OWN}: only its names were changed, in mkdocs.yml:",
+        """- site_name set to 'Jones Lab: "ours"' (was 'Smith Lab')""",
     ]
-    assert snapshot(root) == after
-    assert init(root, capsys, "--name", "Smith Lab")[1].count("\n") == 1  # (the name as given: no word of it)
+    # Only site_name's line, quoted so that it reads back as given; the rest as it was.
+    assert (root / "mkdocs.yml").read_text() == config.replace(
+        "site_name: Smith Lab\n", 'site_name: "Jones Lab: \\"ours\\""\n'
+    )
+    assert mkdocs_load((root / "mkdocs.yml").read_text())["site_name"] == 'Jones Lab: "ours"'
+    assert {k: v for k, v in snapshot(root).items() if k not in ("mkdocs.yml", "(git status)")} == {
+        k: v for k, v in before.items() if k not in ("mkdocs.yml", "(git status)")
+    }
+
+    # The description alone, the name given as it is.
+    status, out, err = init(root, capsys, "--name", 'Jones Lab: "ours"', "--description", "Yes")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1:] == ["- site_description set to 'Yes' (was 'Our papers.')"]
+    loaded = mkdocs_load((root / "mkdocs.yml").read_text())
+    assert (loaded["site_name"], loaded["site_description"]) == ('Jones Lab: "ours"', "Yes")
+
+
+def test_a_second_init_refuses_a_mkdocs_yml_it_cannot_edit_and_changes_nothing(tmp_path, capsys):
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    (root / "mkdocs.yml").write_text("{site_name: Smith Lab, nav: []}\n")
+    before = snapshot(root)
+    assert init(root, capsys, "--name", "Smith Lab") == (0, f"{OWN}: nothing was changed.\n", "")
+    status, out, err = init(root, capsys, "--name", "Jones Lab")
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        "mkdocs.yml: cannot be edited safely (its settings are not a mapping of one key a line): write each"
+        " setting on a line of its own (site_name: NAME), or set site_name there by hand",
+        f"readinglist init: {OWN}, and nothing was changed",
+    ]
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("site_name: A\nsite_name: B\nnav: []\n", {"site_name": "B"}),  # (MkDocs reads the last)
+    ('site_name: "1.5"\nsite_description: 1.5\nx: yes\n', {"site_name": "1.5"}),  # (YAML's number, true)
+    ("site_name: !ENV [NAME, Lab]\nsite_url: !ENV SITE\n", {}),  # (a tag: not a string as written)
+    ("- a list\n", {}), ("site_name: [A\n", {}),
+])  # fmt: skip
+def test_string_values_are_the_settings_yaml_reads_as_strings(text, expected):
+    assert string_values(text) == expected
 
 
 def _edit(root: Path) -> None:

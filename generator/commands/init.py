@@ -8,7 +8,8 @@ and topic ids, which the tests tell the example by too) and, in a git work tree,
 git's last commit has it (no file changed, added or deleted since); else it changes
 nothing and says why. In a git work tree the files go with `git rm`, so `git status`
 shows them deleted and git can bring them back; elsewhere (a ZIP download) they are
-moved into example-removed/, not deleted, with a copy of topics.yml as it was.
+moved into example-removed/, not deleted, with a copy of topics.yml as it was. Run again on a list of one's own, it sets only the names it is
+given that differ from mkdocs.yml's, and touches nothing else.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from ..siteconfig import CONFIG, EXAMPLE_LISTING, HOME_PAGE
 
 HELP = "start your own list in this copy: remove the shipped example's papers and topics, name the site"
 EXIT = (
-    "exit status: 0 when the list was started, or already was your own (nothing changed);"
-    " 1 when content/ is not the shipped example as shipped, or no project is here (nothing changed)"
+    "exit status: 0 when the list was started, or already was your own (only a name or"
+    " description given that differs from mkdocs.yml's changed); 1 when content/ is not the"
+    " shipped example as shipped, mkdocs.yml cannot be edited safely, or no project is here"
+    " (nothing changed)"
 )
 
 # The shipped example's paper and topic ids, one "paper ID" or "topic ID" a line: the
@@ -85,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"readinglist init: {option} has a line break: give it on one line", file=sys.stderr)
             return 1
     if not (root / EXAMPLE_LISTING).exists():
-        return _already_own(root, args.name)
+        return _already_own(root, args.name, args.description)
     in_git = _in_git(root)
     if isinstance(in_git, str):
         print(f"readinglist init: {in_git}; git is needed to tell what is the example's, and to"
@@ -125,26 +128,37 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _already_own(root: Path, name: str) -> int:
-    print(
-        f"content/ is already a list of your own (the shipped example's listing {EXAMPLE_LISTING.as_posix()}"
-        " is gone): nothing was changed."
-    )
-    current = _site_name(root)
-    if current is not None and current != name:
-        print(f"mkdocs.yml's site_name stays {current!r}: set your list's name there.")
-    return 0
+def _already_own(root: Path, name: str, description: str | None) -> int:
+    """Init run again on a list of one's own: only the names given that differ from
+    mkdocs.yml's are set (a lab renaming its list), as the first run sets them."""
+    from ..ownlist import NotEditable, string_values, with_values
 
-
-def _site_name(root: Path) -> str | None:
-    from .. import yamlio
-
+    own = f"content/ is already a list of your own (the shipped example's listing {EXAMPLE_LISTING.as_posix()} is gone)"
+    given = {"site_name": name} | ({"site_description": description} if description is not None else {})
     try:
-        tree = yamlio.parse((root / CONFIG).read_text(encoding="utf-8"), CONFIG, Problems())
-    except (OSError, UnicodeDecodeError):
-        return None
-    name = tree.get("site_name") if isinstance(tree, yamlio.Map) else None
-    return name.text if isinstance(name, yamlio.Scalar) else None
+        text: str | None = (root / CONFIG).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = None
+    current = string_values(text) if text is not None else {}
+    changed = {key: value for key, value in given.items() if current.get(key) != value}
+    if not changed:
+        print(f"{own}: nothing was changed.")
+        return 0
+    try:
+        if text is None:
+            raise NotEditable("it is not UTF-8 text")
+        config_text = with_values(text, changed)
+    except NotEditable as error:
+        print(f"{CONFIG}: cannot be edited safely ({error}): write each setting on a line of its own"
+              f" (site_name: NAME), or set {' and '.join(changed)} there by hand", file=sys.stderr)  # fmt: skip
+        print(f"readinglist init: {own}, and nothing was changed", file=sys.stderr)
+        return 1
+    atomic_write(root / CONFIG, config_text)
+    print(f"{own}: only its names were changed, in {CONFIG}:")
+    for key, value in changed.items():
+        was = f"was {current[key]!r}" if key in current else "not set before"
+        print(f"- {key} set to {value!r} ({was})")
+    return 0
 
 
 def _in_git(root: Path) -> bool | str:
