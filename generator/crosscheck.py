@@ -387,11 +387,11 @@ def cross_check(
             per_paper[paper_id] = tuple(problems.items[start:])
 
     start = len(problems.items)
-    parents = check_parents(topics, problems, topics_read)
+    parents = check_parents(topics, problems, topics_read, claimed)
     check_formerly(topics, problems, unnamed)
     check_duplicates(
         topics, unnamed, lambda refs: _known(refs, paper_choices, "paper", problems), problems,
-        topics_read,
+        topics_read, claimed,
     )
     built_topics = []
     for draft in topics:

@@ -440,10 +440,14 @@ def alias_hint(
     return f" (did you mean {written(target)!r}? it is about {name!r})"
 
 
-def check_parents(topics: Sequence[TopicDraft], problems: Problems, known: bool = True) -> dict[str, str]:
+def check_parents(
+    topics: Sequence[TopicDraft], problems: Problems, known: bool = True,
+    paper_ids: Container[str] = frozenset(),
+) -> dict[str, str]:
     """Topic id -> its parent, for the parents that exist and form no cycle. ``known``:
     whether every topic of topics.yml is among ``topics`` (read_topics), without which a
-    parent that names none may name one that could not be read, and is not said."""
+    parent that names none may name one that could not be read, and is not said.
+    ``paper_ids``: the papers', which a parent naming one is told it is."""
     ids = [t.id for t in topics]
     parents: dict[str, str] = {}
     # A renamed topic is often named by its old id, which reads like its title or keyword.
@@ -457,7 +461,7 @@ def check_parents(topics: Sequence[TopicDraft], problems: Problems, known: bool 
         if written and (parent in ids or not known):
             miswritten.append(draft)
         elif parent and parent not in ids and known:
-            _unknown_parent(draft, parent, ids, renamed, aliases, problems)
+            _unknown_parent(draft, parent, ids, renamed, aliases, problems, paper_ids)
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic
         chain = [draft.id]
@@ -497,28 +501,41 @@ def _write_parent_as_id(draft: TopicDraft, problems: Problems) -> None:
 def _unknown_parent(
     draft: TopicDraft, parent: str, ids: list[str], renamed: Mapping[str, str],
     aliases: Callable[[], dict[str, tuple[str, str]]], problems: Problems,
+    paper_ids: Container[str] = frozenset(),
 ) -> None:
+    # (Never the topic itself, which cannot be its own parent.)
+    others = [i for i in ids if i != draft.id]
     if parent in renamed:
         problems.error(
             draft.nodes["parent"].loc, "'parent': " + Fate(renamed[parent], what="topic").says(parent)
+        )
+    elif parent in paper_ids:
+        # (A paper's id pasted as a parent, a reading order's entry say: no typo of a
+        # topic's, nor a topic to define; a topic close to it may be the one meant.)
+        problems.error(
+            draft.nodes["parent"].loc,
+            f"'parent': unknown topic {_parent(draft)[1] or parent!r}: that is a paper's id;"
+            " a parent must be a topic's id"
+            + (did_you_mean(parent, others) or alias_hint(parent, aliases()))
+            + ": write the broader topic meant, or remove 'parent'",
         )
     else:
         problems.error(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}"
-            + (did_you_mean(parent, ids) or alias_hint(parent, aliases()))
+            + (did_you_mean(parent, others) or alias_hint(parent, aliases()))
             + UNKNOWN_TOPIC_REMEDY,
         )
 
 
 def check_duplicates(
     topics: Sequence[TopicDraft], unnamed: Sequence[TopicDraft], papers: Callable[[object], object],
-    problems: Problems, known: bool = True,
+    problems: Problems, known: bool = True, paper_ids: Container[str] = frozenset(),
 ) -> None:
     """What is wrong inside each topic that gives another's id again, and inside each
     with no valid id (``unnamed``), as it would be said of it on its own: its parent and
     (``papers``, which reports each unknown one) the papers of its reading order
-    (``known``: as check_parents'). (Its
+    (``known``, ``paper_ids``: as check_parents'). (Its
     fields, and the length of its reading order, are checked as it is read; its old ids
     with every topic's, `check_formerly`.)"""
     if not unnamed and not any(draft.duplicates for draft in topics):
@@ -535,7 +552,7 @@ def check_duplicates(
                 " one, or remove 'parent'",
             )
         elif parent and parent not in ids and known:
-            _unknown_parent(again, parent, ids, renamed, aliases, problems)
+            _unknown_parent(again, parent, ids, renamed, aliases, problems, paper_ids)
         elif written:
             _write_parent_as_id(again, problems)
         papers(again.values.get("reading_order"))

@@ -1,0 +1,69 @@
+"""topicsfile.py: a topic's parent that names no topic, told what it names instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.curation import load_content
+from generator.errors import Problems
+from generator.topicsfile import check_parents, read_topics
+
+from .test_curation import without_topicless
+
+T = "content/topics.yml"
+REMEDY = "; remove it here, write the topic meant, or define it in topics.yml"
+
+
+def parents_said(tmp_path: Path, topics: str, paper_ids: frozenset[str]) -> list[str]:
+    path = tmp_path / "content" / "topics.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(topics, encoding="utf-8")
+    problems = Problems()
+    drafts, known, _ = read_topics(path, tmp_path, problems)
+    assert known and not problems.items
+    check_parents(drafts, problems, known, paper_ids)
+    return [str(p) for p in problems.sorted()]
+
+
+def test_a_parent_that_is_a_papers_id_is_told_so_at_its_value(tmp_path):
+    # (a paper's id pasted as a parent was "unknown topic", with the remedy to define a
+    # topic of that name)
+    topics = (
+        "topics:\n  - id: agents\n    title: Agents\n    parent: react-agents\n"
+        "  - id: tools\n    title: Tools\n    parent: nope\n"
+    )
+    assert parents_said(tmp_path, topics, frozenset({"react-agents"})) == [
+        f"{T}:4:13: 'parent': unknown topic 'react-agents': that is a paper's id; a parent must be"
+        " a topic's id: write the broader topic meant, or remove 'parent'",
+        f"{T}:7:13: 'parent': unknown topic 'nope'{REMEDY}",
+    ]
+
+
+def test_a_papers_id_as_parent_names_the_topic_it_is_close_to_but_never_the_topic_itself(tmp_path):
+    # 'agent' is one slip from both topics' ids: the topic whose parent it is cannot be
+    # its own parent, so the other is named (the unknown topic's hint was the topic itself).
+    topics = (
+        "topics:\n  - id: agents\n    title: Agents\n    parent: agentz\n"
+        "  - id: agentx\n    title: X\n    parent: agentq\n"
+    )
+    assert parents_said(tmp_path, topics, frozenset({"agentz"})) == [
+        f"{T}:4:13: 'parent': unknown topic 'agentz': that is a paper's id; a parent must be"
+        " a topic's id (did you mean 'agentx'?): write the broader topic meant, or remove 'parent'",
+        f"{T}:7:13: 'parent': unknown topic 'agentq' (did you mean 'agents'?){REMEDY}",
+    ]
+
+
+def test_check_tells_a_papers_id_as_parent_in_a_topic_given_twice_and_as_written(tmp_path):
+    # (a duplicate topic's parent is checked on its own: `check_duplicates`)
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "papers" / "react.yml").write_text("id: react\ntitle: ReAct\ntopics: [agents]\n")
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: agents\n    title: Agents\n    parent: ReAct\n"
+        "  - id: agents\n    title: Again\n    parent: react\n"
+    )
+    _, problems = load_content(tmp_path / "content", tmp_path)
+    paper = ": that is a paper's id; a parent must be a topic's id: write the broader topic meant, or remove 'parent'"
+    assert [m for m in without_topicless(problems.sorted()) if "'parent'" in m] == [
+        f"{T}:4:13: 'parent': unknown topic 'ReAct'{paper}",
+        f"{T}:7:13: 'parent': unknown topic 'react'{paper}",
+    ]
