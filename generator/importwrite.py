@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 from typing import Callable
@@ -250,5 +252,53 @@ def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
             "refusing to edit this file: rewriting it would change what is already in it "
             "(please report this); nothing was written",
         )
-    return ok
+        return ok
+    # The values alone do not show a comment lost: ruamel drops one written inside
+    # brackets ("code: [{url: ..., # mine") when it re-emits what holds it.
+    kept = Counter(comment for _, _, comment in comments(text))
+    lost = []
+    for line, col, comment in comments(normalise_text(paper.raw)):
+        if kept[comment]:
+            kept[comment] -= 1
+        else:
+            lost.append((line, col, comment))
+    for line, col, comment in lost:
+        problems.error(
+            Location(str(paper.path), line, col),
+            f"the import cannot keep this comment ({comment!r}) where it stands while it adds"
+            f" {_what_added(paper)}: move the comment out of the brackets around it, onto a"
+            " line of its own, or add those values by hand; nothing was written",
+        )
+    return not lost
+
+
+def _what_added(paper: Paper) -> str:
+    names = [name for name in _ORDER if name in paper.fills]
+    names += ["links"] if paper.new_links else []
+    return ", ".join(names) or "its changes"
+
+
+def comments(text: str) -> list[tuple[int, int, str]]:
+    """Each comment of a YAML text: its 1-based line and column and its text, read from
+    where the scanner's tokens are not (a "#" inside a quoted value or a block text is
+    no comment)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    spans = [
+        ((token.start_mark.line, token.start_mark.column), (token.end_mark.line, token.end_mark.column))
+        for token in yaml.scan(text, Loader=loader)
+    ]
+    found = []
+    for number, line in enumerate(text.split("\n")):
+        for match in _COMMENT.finditer(line):
+            at = (number, match.start(1))
+            if not any(start <= at < end for start, end in spans):
+                found.append((number + 1, match.start(1) + 1, match.group(1).rstrip()))
+                break
+    return found
+
+
+# A "#" that may start a comment: at the start of a line or after a space or a tab.
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))(#.*)")
 

@@ -121,3 +121,42 @@ def test_a_round_trip_that_changes_the_file_is_refused_and_nothing_is_written(
         if p.is_file() and p.name != importer.LOCK_NAME
     )
     assert written == ["papers/first-paper.yml"]
+
+
+# A comment inside brackets: ruamel drops it when it re-emits the list or mapping that
+# holds it, and the values alone do not show that.
+BRACKETED = """\
+id: first-paper
+title: First Paper
+links: {code: [{url: "https://github.com/o/first",   # the authors' own
+    found_in: hand}], pdf: []}   # all links
+notes: |
+  # a line of the notes, no comment
+  "#1" stays #2 too
+# the end
+"""
+
+
+def test_a_comment_the_rewrite_would_drop_is_said_where_it_stands_and_nothing_is_written(tmp_path):
+    from generator.links import make_link
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "first-paper.yml"
+    path.write_text(BRACKETED, encoding="utf-8")
+    record = Record(title="First Paper", abstract="", source=Location("in.txt", 1, 1),
+                    links=(make_link("https://github.com/o/port", "bibtex"),))  # fmt: skip
+    with pytest.raises(CuratorError) as caught:
+        import_records([record], tmp_path, added=DAY)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:3:54: the import cannot keep this comment (\"# the authors' own\") where it"
+        " stands while it adds links: move the comment out of the brackets around it, onto a"
+        " line of its own, or add those values by hand; nothing was written"
+    ]
+    assert path.read_bytes() == BRACKETED.encode()
+
+
+def test_comments_are_told_from_a_hash_in_a_value_or_a_block_text():
+    assert importwrite.comments(BRACKETED) == [
+        (3, 54, "# the authors' own"), (4, 34, "# all links"), (8, 1, "# the end"),
+    ]
