@@ -162,6 +162,7 @@ def keep_own_entries(
         return dumped
     own_texts = dict(before[1])
     parts = [before[0]]
+    lead = ""  # comment lines moved below the new entries (see below)
     # (The dumped entries are the original keys in order, with the new ones inserted.)
     dumped_keys = _dumped_keys(keys, touched, after[1])
     if dumped_keys is None:
@@ -170,7 +171,16 @@ def keep_own_entries(
         own = own_texts.get(key) if key not in touched else None
         if parts[-1] and not parts[-1].endswith("\n"):
             parts[-1] += "\n"  # (a last entry without a line break, now followed by another)
+        if key not in own_texts and len(parts) > 1 and not lead:
+            # New entries go above the comment lines right above the next entry: they are
+            # that entry's ("# checked against the PDF" above "year:"), not the one
+            # before's; so too a comment that ended the file, which still ends it.
+            parts[-1], lead = _comment_tail(parts[-1])
+        elif key in own_texts:
+            parts.append(lead)
+            lead = ""
         parts.append(own if own is not None else text)
+    parts.append(lead)
     joined = "".join(parts)
     # Read back with the C reader (cheap: an import may edit thousands of files).
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -179,6 +189,17 @@ def keep_own_entries(
     except yaml.YAMLError:
         same = False
     return joined if same else dumped
+
+
+def _comment_tail(text: str) -> tuple[str, str]:
+    """``text`` (an entry's lines) without the comment lines that end it, and those lines:
+    only lines with "#" in the first column, which no value of a top-level key can hold
+    (a block text's lines are indented), with no blank line below them."""
+    lines = text.splitlines(keepends=True)
+    cut = len(lines)
+    while cut > 1 and lines[cut - 1].startswith("#"):
+        cut -= 1
+    return "".join(lines[:cut]), "".join(lines[cut:])
 
 
 def _split(text: str, starts: list[tuple[int, str]]) -> tuple[str, list[tuple[str, str]]]:

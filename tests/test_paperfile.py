@@ -67,3 +67,33 @@ def test_a_file_whose_entries_cannot_be_told_apart_is_left_to_ruamel():
     assert keep_own_entries(text, starts, "id: p\ntitle: T\nstray: 1\nyear: 2021\n", {"year"}) == (
         "id: p\ntitle: T\nstray: 1\nyear: 2021\n"
     )
+
+
+def _filled(text: str, fills: dict) -> str:
+    rt = round_trip_yaml(text)
+    data = rt.load(text)
+    starts = key_lines(data)
+    for name, value in fills.items():
+        insert_field(data, name, ruamel_value(name, value))
+    stream = StringIO()
+    rt.dump(data, stream)
+    return keep_own_entries(text, starts, stream.getvalue(), set(fills))
+
+
+def test_new_fields_go_above_the_comment_lines_that_stand_above_the_next_field():
+    # The comment above topics: stood above the filled authors: and year:, which it does
+    # not speak of; a comment ending the file stood above the abstract filled after it.
+    text = (
+        "id: p\ntitle: A Title  # checked\n# topics picked by hand, see the wiki\n# (two lines)\n"
+        "topics: [x]\nnotes: |\n  # a line of the notes\n\n# the end of my file\n"
+    )
+    assert _filled(text, {"authors": ["Ada"], "year": "2021", "abstract": "Text."}) == (
+        "id: p\ntitle: A Title  # checked\nauthors:\n  - Ada\nyear: 2021\n"
+        "# topics picked by hand, see the wiki\n# (two lines)\n"
+        "topics: [x]\nnotes: |\n  # a line of the notes\n\nabstract: Text.\n# the end of my file\n"
+    )
+    # A comment line with a blank line below it, and an indented one, stay where they were.
+    text = "id: p\ntitle: A Title\n# about the title\n\n  # indented\ntopics: [x]\n"
+    assert _filled(text, {"year": "2021"}) == (
+        "id: p\ntitle: A Title\n# about the title\n\n  # indented\nyear: 2021\ntopics: [x]\n"
+    )
