@@ -253,8 +253,8 @@ def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
             "(please report this); nothing was written",
         )
         return ok
-    # The values alone do not show a comment lost: ruamel drops one written inside
-    # brackets ("code: [{url: ..., # mine") when it re-emits what holds it.
+    # The values alone do not show a comment lost, or written twice: ruamel drops one
+    # written inside brackets ("code: [{url: ..., # mine") when it re-emits what holds it.
     kept = Counter(comment for _, _, comment in comments(text))
     lost = []
     for line, col, comment in comments(normalise_text(paper.raw)):
@@ -269,6 +269,13 @@ def _kept_curated(paper: Paper, text: str, problems: Problems) -> bool:
             f" {_what_added(paper)}: move the comment out of the brackets around it, onto a"
             " line of its own, or add those values by hand; nothing was written",
         )
+    if not lost and +kept:  # (a comment written twice: the rewrite went wrong)
+        problems.error(
+            Location(str(paper.path)),
+            "refusing to edit this file: rewriting it would change what is already in it "
+            "(please report this); nothing was written",
+        )
+        return False
     return not lost
 
 

@@ -179,6 +179,10 @@ def keep_own_entries(
         elif key in own_texts:
             parts.append(lead)
             lead = ""
+        if key not in own_texts:
+            # ruamel moves a comment that ended the entry above (or the file) below the
+            # new one: the curator's entry keeps it, so it would be there twice.
+            text = _comment_tail(text)[0]
         parts.append(own if own is not None else text)
     parts.append(lead)
     joined = "".join(parts)

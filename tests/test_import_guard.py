@@ -160,3 +160,22 @@ def test_comments_are_told_from_a_hash_in_a_value_or_a_block_text():
     assert importwrite.comments(BRACKETED) == [
         (3, 54, "# the authors' own"), (4, 34, "# all links"), (8, 1, "# the end"),
     ]
+
+
+def test_a_rewrite_that_writes_a_comment_twice_is_refused(tmp_path, monkeypatch):
+    papers = _project(tmp_path)
+    keep = importwrite.keep_own_entries
+
+    def twice(*args, **kwargs):
+        text = keep(*args, **kwargs)
+        return text.replace("# Curated by hand: keep this comment.\n", "# Curated by hand: keep this comment.\n" * 2)
+
+    monkeypatch.setattr(importwrite, "keep_own_entries", twice)
+    with pytest.raises(CuratorError) as caught:
+        import_records(_records(), tmp_path, added=DAY)
+    path = papers / "first-paper.yml"
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}: refusing to edit this file: rewriting it would change what is already in it "
+        "(please report this); nothing was written"
+    ]
+    assert path.read_bytes() == CURATED.encode()

@@ -97,3 +97,12 @@ def test_new_fields_go_above_the_comment_lines_that_stand_above_the_next_field()
     assert _filled(text, {"year": "2021"}) == (
         "id: p\ntitle: A Title\n# about the title\n\n  # indented\nyear: 2021\ntopics: [x]\n"
     )
+
+
+def test_a_comment_that_ends_the_file_is_there_once_when_a_field_is_added_at_the_end():
+    # ruamel moves it below the new abstract: with the curator's own text of related:
+    # (which keeps it) the file held it twice.
+    text = "id: p\ntitle: T\nrelated: []\n# my last word\n"
+    assert _filled(text, {"abstract": "Some text."}) == (
+        "id: p\ntitle: T\nrelated: []\nabstract: Some text.\n# my last word\n"
+    )
