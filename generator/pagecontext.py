@@ -139,9 +139,20 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> str:
             shown = spelled.shown(typed.lower())
             return typed if shown == typed.lower() else shown
 
-        return " with ".join(f'"{word(part)}"' for part in term.split(" + "))
+        parts = [f'"{word(part)}"' for part in term.split(" + ")]
+        if len(parts) == 1:
+            return parts[0]
+        # A keyword "a & b" matches where each part is somewhere in the title or the
+        # abstract, not side by side: "both" groups its parts, which '"prompt" with
+        # "lifelong"' did not (in '"a", "b" with "c"' a reader could not tell whether
+        # "a" went with "c" too, and "with" read as words in a row).
+        return f"{'both' if len(parts) == 2 else 'all of'} {', '.join(parts[:-1])} and {parts[-1]}"
 
-    terms = ", ".join(quoted(term) for term in _distinct_terms(assignment.terms))
+    distinct = _distinct_terms(assignment.terms)
+    # Apart by semicolons where a keyword's words are grouped, whose "and" (and commas)
+    # a comma between keywords would run into.
+    apart = "; " if any(" + " in term for term in distinct) else ", "
+    terms = apart.join(quoted(term) for term in distinct)
     if assignment.by == "fallback":
         # Checked before the terms: a fallback topic carries the terms of its best score,
         # but no rule reached its threshold, and the reader should know that.

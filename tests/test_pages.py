@@ -187,7 +187,10 @@ def test_a_topics_reason_quotes_the_words_as_the_paper_writes_them():
     result = plan(Site((rlhf,), (Topic("t", "T"),), assigned, {}))
     [ref] = page(result, "papers/p.md").context["topics"]
     # Title case ("Task Vectors") and a sentence's first capital are no capitals of a word's own.
-    assert ref.reason == 'matched "RLHF", "reinforcement learning" with "LLMs", "task vectors"'
+    # A keyword of two parts is one group: "both ... and ...", the keywords apart by
+    # semicolons (review: '"RLHF", "reinforcement learning" with "LLMs", "task vectors"'
+    # did not say which words went with "LLMs", and "with" read as words side by side).
+    assert ref.reason == 'matched "RLHF"; both "reinforcement learning" and "LLMs"; "task vectors"'
 
 
 def test_a_keyword_in_the_singular_is_quoted_in_the_capitals_of_the_plural_the_paper_writes():
@@ -201,7 +204,7 @@ def test_a_keyword_in_the_singular_is_quoted_in_the_capitals_of_the_plural_the_p
     result = plan(Site((agents,), (Topic("t", "T"),), assigned, {}))
     [ref] = page(result, "papers/p.md").context["topics"]
     # (A word the term only starts, "lm" of "LLMs", is none of its forms.)
-    assert ref.reason == 'matched "agent" with "LLM", "API", "bus", "lm"'
+    assert ref.reason == 'matched both "agent" and "LLM"; "API"; "bus"; "lm"'
 
 
 def test_a_hyphenated_keyword_is_quoted_as_the_paper_writes_it_closed_up_or_apart():
@@ -219,6 +222,28 @@ def test_a_hyphenated_keyword_is_quoted_as_the_paper_writes_it_closed_up_or_apar
     # neither (a keyword matches on stems: "multi-modal" here stands for none of its words).
     assert ref.reason == (
         'matched "multitask learning", "pretraining", "class incremental", "in-context", "multi-modal"')
+
+
+def test_a_keyword_of_parts_found_apart_in_the_paper_is_said_as_one_group():
+    # (A reader's review: 'matched "prompt" with "lifelong"' read as the two words side
+    # by side, and '"a", "b" with "c"' did not say which went with "c".) A keyword
+    # "a & b" matches where each part is anywhere in the title or the abstract.
+    from generator.topics import assign_paper, compile_topics
+
+    topic = Topic("cl", "CL", keywords={"prompt & lifelong | continual": 1, "pool": 1, "a & b & c": 1})
+    lone = Paper(
+        id="p", title="Prompt Pools",
+        abstract="We learn a pool. Far from it, lifelong learners. A, then b, then c.",
+    )
+    assigned = {"p": assign_paper(lone, compile_topics([topic]))}
+    [ref] = page(plan(Site((lone,), (topic,), assigned, {})), "papers/p.md").context["topics"]
+    assert ref.reason == (
+        'matched both "prompt" and "lifelong"; "pool"; all of "a", "b" and "c"')
+    # Without a keyword of parts, commas, as before.
+    single = Topic("cl", "CL", keywords={"prompt": 1, "pool": 1})
+    assigned = {"p": assign_paper(lone, compile_topics([single]))}
+    [ref] = page(plan(Site((lone,), (single,), assigned, {})), "papers/p.md").context["topics"]
+    assert ref.reason == 'matched "prompt", "pool"'
 
 
 def test_related_topics_come_by_papers_shared_most_first_then_by_title():

@@ -496,6 +496,20 @@ def test_topics_explain_shows_terms_and_scores_or_the_curator(tmp_path, capsys):
     ]
 
 
+def test_topics_explain_writes_a_keyword_of_parts_with_the_topics_files_ampersand(tmp_path, capsys):
+    # (A reader's review: "matched graph + lifelong (+1)" joined the parts with the sign
+    # of its points; topics.yml writes the keyword "graph & lifelong".)
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: g\n    title: Graphs\n    keywords:\n      graph & lifelong | continual: 1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "papers" / "a.yml").write_text(
+        "id: a\ntitle: Graph colouring\nabstract: A lifelong task.\n", encoding="utf-8")
+    assert run_cli(tmp_path, "--explain", "a") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "    matched graph & lifelong (+1)"
+
+
 def test_topics_explain_names_every_reason_a_paper_has_a_topic_not_only_the_first(tmp_path, capsys):
     # The curator review: b matched cl's keywords and cl's reading order lists it; the
     # explanation said only "by rules", and taking the keyword out would not have taken

@@ -267,5 +267,7 @@ def _terms(contributions: Sequence[tuple[str, float]], text: str = "") -> str:
     for term, points in contributions:
         forms = forms_matched(term, text) if text else ()
         said = "; by its stem: " + ", ".join(f'"{form}"' for form in forms) if forms else ""
-        shown.append(f"{term} ({points:+g}{said})")
+        # A keyword of parts as topics.yml writes it, "a & b": "a + b (+1)" joined its
+        # parts with the sign of its points.
+        shown.append(f"{term.replace(' + ', ' & ')} ({points:+g}{said})")
     return "matched " + ", ".join(shown)
