@@ -121,6 +121,11 @@
          the whole venue (data-filter), not the line itself: it names the first author
          only, cuts a long venue, and its "and" and "et al." would match. */
       var said = Array.prototype.map.call(row.cells, function (cell) {
+        /* Not the words of a cell without code ("No code linked"): "code" or "no"
+           found every paper without it. */
+        if (cell.querySelector(".rl-code-none")) {
+          return "";
+        }
         var badge = cell.querySelector(".rl-badge");
         if (badge) {
           return Array.prototype.filter.call(badge.childNodes, function (node) {

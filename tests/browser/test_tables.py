@@ -9,6 +9,7 @@ tables of fields and code blocks' copy buttons.)"""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
 from .fixturelist import PAPER, TOPIC
@@ -235,6 +236,58 @@ def test_a_list_of_papers_is_read_at_near_the_pages_text_size(open_context, tabl
     for cell in row.locator("td").all()[1:]:
         if cell.locator("a").count():
             assert cell.locator("a").first.evaluate(size) >= 12, cell.inner_html()
+
+
+@pytest.mark.parametrize("url", ["papers/", TOPIC], ids=["all-papers", "topic"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_paper_without_code_says_so_in_its_code_cell(open_context, tables_url, viewport, url):
+    # (A reader's review: 141 of the shipped list's 180 papers had an empty Code cell,
+    # which read as a table that failed or was not filled in.) In columns a quiet dash
+    # under the header "Code"; on a phone, whose rows have no headers, the words; to a
+    # screen reader the words, never the dash.
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto(url)
+    _settled(page)
+    row = page.locator("table[data-rl-papers] tr", has=page.locator(f'a[href$="{PAPER.split("/")[1]}/"]')).first
+    cell = row.locator("td").last
+    dash, words = cell.locator("[aria-hidden=true]"), cell.locator(".rl-code-none__words")
+    assert dash.inner_text() == "\u2014" and words.inner_text() == "No code linked"
+    if viewport == DESKTOP:
+        assert dash.is_visible() and words.bounding_box()["width"] <= 1
+        title = row.locator("td").first.bounding_box()
+        assert cell.bounding_box()["x"] >= title["x"] + title["width"]
+    else:
+        assert not dash.is_visible() and words.bounding_box()["width"] > 50
+        title = row.locator("td").first.bounding_box()
+        assert words.bounding_box()["y"] >= title["y"] + title["height"]
+    muted = "el => getComputedStyle(el).color"
+    assert cell.locator(".rl-code-none").evaluate(muted) != row.locator("td").first.evaluate(muted)
+    session = page.context.new_cdp_session(page)
+    cell.evaluate("el => { el.id = 'rl-test-cell'; }")
+    root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    found = session.send("DOM.querySelector", {"nodeId": root, "selector": "#rl-test-cell"})["nodeId"]
+    [ax] = session.send("Accessibility.getPartialAXTree", {"nodeId": found, "fetchRelatives": False})["nodes"]
+    assert ax["name"]["value"] == "No code linked"
+
+
+def test_the_words_of_a_cell_without_code_are_not_filtered_and_code_only_hides_its_row(open_context, tables_url):
+    # (Its words are the page's, not the paper's: "linked" or "code" found every paper
+    # without code.)
+    page = open_context(base=tables_url).new_page()
+    page.goto("papers/")
+    page.locator(".rl-filter").wait_for(state="visible")
+    titles = page.locator("#rl-all-papers tbody tr td:first-child a")
+    everyone = titles.count()
+    box = page.get_by_role("searchbox", name="Filter")
+    box.fill("linked")
+    box.press("Enter")
+    page.locator("#rl-all-papers tbody td.rl-filter__note").wait_for()
+    assert titles.count() == 0
+    box.fill("")
+    box.press("Enter")
+    page.get_by_label("With code only").check()
+    expect(titles).to_have_count(everyone - 1)
+    assert page.locator("#rl-all-papers .rl-code-none").count() == 0
 
 
 @pytest.mark.parametrize("viewport", [SMALL_TABLET, TABLET, DESKTOP], ids=["600px", "768px", "desktop"])
