@@ -27,7 +27,7 @@ What an item gives, each from the Markdown's structure:
 * the paper's note: an award, or how the paper was presented, said beside its venue,
   before it or after its year, its known name or a workshop named after either ("CVPR
   2019 Best Paper", "NeurIPS 2019 Oral", "Oral at NeurIPS 2019", "NeurIPS 2023 Workshop
-  Best Paper"), as "Best Paper (CVPR 2019)", "Oral (NeurIPS 2019)";
+  Best Paper", "[NeurIPS 2019 Oral] Title"), as "Best Paper (CVPR 2019)", "Oral (NeurIPS 2019)";
 * authors when the item names them: "Surname, I., & Surname, I." before the title,
   "*Given Surname, Given Surname*", "Surname et al." or a lab and a year ("OpenAI,
   2023") after it; a citation as Chicago
@@ -101,6 +101,10 @@ _PREFIX = re.compile(
     r"^\s*(?:\((?P<venue>[^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(?P<year>\d{4}|\d{2}))?\)"
     r"|\[(?P<bracketed>[^\[\]\d]*[A-Za-z][^\[\]\d]*?)\s*['’]?\s*(?P<bracket_year>\d{4}|\d{2})\])\s*"
 )
+# A venue in brackets or parentheses before the title with how the paper was presented,
+# or an award it won ("[NeurIPS 2019 Oral] Title", "(CVPR 2019, Best Paper) Title",
+# "[Oral, NeurIPS 2019] Title"): read as a Venue column's words are (`_noted_prefix`).
+_BRACKETED = re.compile(r"^\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])\s*")
 # A method's name in brackets before the title that starts with it: "[Toolformer]
 # Toolformer: ..." (not "[CLS] Token Is All You Need", a title).
 _LABEL_PREFIX = re.compile(r"(?i)^\s*\[([^\[\]]{1,40})\]\s*(?=\1\b)")
@@ -502,6 +506,14 @@ class _Reader:
                 title, venue, year, award = tail[0], venue or tail[1], tail[2], award or tail[3]
                 if was and was[1] and was[1] != venue:  # ("NeurIPS Oral" of "[Title (NeurIPS 2019 Oral)](...)")
                     read_before.append(ReadBefore(("venue",), (was[1],), _misread(was[1], venue, False)))
+        if award and title_link is None and "title" not in unit.cells and not self._prefix(unit, as_written=True) and (
+            bracketed := _BRACKETED.match(_unlead(_join(unit.spans)))
+        ) and self._prefix(unit):
+            # ("[NeurIPS 2019 Oral] Title": an earlier import read the brackets as the title's)
+            read_before.append(ReadBefore(
+                ("title",), (_clean(bracketed.group() + title),),
+                "the venue before it in brackets, read as part of it by an earlier import",
+            ))
         if not papers and not (title and (venue or year) and _words(unit) < 40):
             return False  # no paper here: a code base, a dataset, a badge, a line of prose
         if not title:
@@ -604,7 +616,7 @@ class _Reader:
             return f"it starts with {said.group().strip()!r}"
         dated = _NEWS_DATE.match(leading)
         # (a paper's entry may name its venue between: "[2023/05] (ICLR 2023) [Title](...)")
-        if dated and not _clean(_PREFIX.sub("", leading[dated.end():])).startswith(title):
+        if dated and not _clean(_without_prefix(leading[dated.end():])).startswith(title):
             # (words between the date and the title: "(May 2024) We wrote about [X](...)")
             return f"it starts with a date, {dated.group().strip()!r}"
         return ""
@@ -641,7 +653,7 @@ class _Reader:
         joined = _join(spans[:end])
         text = _unlead(joined)
         if not _NEWS_DATE.match(text):  # (a date stays, telling news: see _news)
-            text = _LABEL_PREFIX.sub("", _PREFIX.sub("", text))
+            text = _LABEL_PREFIX.sub("", _without_prefix(text))
         if not _clean(text) and end < len(spans) and not unit.cells:
             # Nothing before a venue's link: "[[NeurIPS 2023](...)] Title. [[code](...)]".
             after = next((i for i in range(end, len(spans)) if spans[i].link < 0), len(spans))
@@ -700,7 +712,11 @@ class _Reader:
             # (a table's Venue column, read whole: "Oral at NeurIPS")
             written = _clean(_join(unit.spans[slice(*unit.cells["venue"])]))
             earlier = (_venue((_venue_and_year(written, as_written=True) or (written, ""))[0], as_written=True), year)
-        elif "year" not in unit.cells and not self._prefix(unit):
+        elif "year" not in unit.cells and (prefix := self._prefix(unit)):
+            if prefix[3] and (was := self._prefix(unit, as_written=True)):
+                # ("[Oral, NeurIPS 2019] Title": the venue "Oral, NeurIPS")
+                earlier = (_venue(was[1], as_written=True), _full_year(was[2]))
+        elif "year" not in unit.cells:
             earlier = next(filter(None, (
                 _venue_and_year(tail, as_written=True)
                 for part in _after_title(unit, title_span, as_written=True) for tail in _tails(part)
@@ -723,11 +739,10 @@ class _Reader:
             return _venue(venue), year, award
         prefix = self._prefix(unit)
         if prefix:
-            named = prefix.group("venue") or prefix.group("bracketed")
-            year = prefix.group("year") or prefix.group("bracket_year") or ""
+            _, named, year, award = prefix
             # (a month is no venue: "(May 2024)" dates the item)
             month = _MONTHS.match(named.split()[0])
-            return "" if month else _venue(named), _full_year(year), ""
+            return "" if month else _venue(named), _full_year(year), award
         parts, award = _awarded(_after_title(unit, title_span))
         # (else a venue known by name among words that name none: "code released 2020 at NeurIPS")
         found = next(filter(None, map(_part_venue_year, parts)), None) or next(
@@ -764,14 +779,14 @@ class _Reader:
         return _emphasised_venue(unit.spans[title_span[1]:]), found[1] or cited[1], award
 
     @staticmethod
-    def _prefix(unit: _Unit) -> re.Match[str] | None:
-        """The item's "(Venue YY)" prefix (`_PREFIX`), after a date ("[2023/05] (ICLR 2023)
-        Title"), or None."""
+    def _prefix(unit: _Unit, as_written: bool = False) -> tuple[int, str, str, str] | None:
+        """The item's "(Venue YY)" prefix (`_venue_prefix`; as earlier imports read it if
+        ``as_written``), after a date ("[2023/05] (ICLR 2023) Title"), or None."""
         whole = _unlead(_join(unit.spans))
         dated = _NEWS_DATE.match(whole)
-        if dated and _PREFIX.match(whole[dated.end() :]):
+        if dated and _venue_prefix(whole[dated.end() :], as_written):
             whole = whole[dated.end() :]  # (a dated entry's venue)
-        return _PREFIX.match(whole)
+        return _venue_prefix(whole, as_written)
 
     def _authors(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, ...]:
         if "authors" in unit.cells:
@@ -1031,8 +1046,8 @@ def _misread(earlier: str, venue: str, with_year: bool) -> str:
     """What an earlier import read as the venue ``earlier`` that is not the item's
     ``venue`` now, said in the import's report."""
     rest, said = _without_award(earlier)
-    if not said:  # (set apart before it: "Oral, NeurIPS 2019" of a Venue column)
-        rest, said = _apart_award(earlier, dated=True)
+    if not said:  # (set apart before it: "Oral, NeurIPS 2019" of a Venue column, "[Oral, NeurIPS 2019]")
+        rest, said = _apart_award(earlier)
         rest = (_venue_and_year(rest) or (rest,))[0] if said else rest
     if said and rest == venue:
         won = re.search(rf"(?i){_AWARD}", said)
@@ -1208,7 +1223,10 @@ def _without_award(text: str) -> tuple[str, str]:
             break
         rest, apart = rest[: after.start()], bool(after["apart"].strip())
         said.insert(0, _clean(after["award"]))
-    if said and _ends_venue(rest, apart):
+    # (an award, unlike how a paper was presented, ends no workshop's name: "ICML 2021
+    # Workshop on X Best Paper", not "... Workshop on Scientific Poster")
+    won = bool(said) and all(re.fullmatch(rf"(?i){_AWARD}", each) for each in said)
+    if said and _ends_venue(rest, apart or won):
         return rest, ", ".join(said)
     before = _AWARD_BEFORE.match(text)
     if before and _KNOWN_VENUE_YEAR.match(text, before.end()):
@@ -1220,8 +1238,9 @@ def _ends_venue(text: str, apart: bool) -> bool:
     """Whether an award after ``text`` follows a venue: its year or a venue known by name
     (`_ENDS_VENUE`), or a workshop's name after either ("NeurIPS 2023 Workshop Best
     Paper"; with a name of its own only when the award is set apart, ``apart``, "ICML
-    2023 Workshop on X (Best Paper)", as a workshop's name may end with such words, "ICML
-    2023 Workshop on Scientific Poster")."""
+    2023 Workshop on X (Best Paper)", or is an award, "ICML 2023 Workshop on X Best
+    Paper", as a workshop's name may end with a presentation's words, "ICML 2023 Workshop
+    on Scientific Poster")."""
     if _ENDS_VENUE.search(text):
         return True
     workshop = ([None] + list(_WORKSHOP.finditer(text)))[-1]  # (the last: "ICML 2023 Workshop on Workshops")
@@ -1276,6 +1295,49 @@ def _apart_award(text: str, dated: bool = False) -> tuple[str, str]:
         return text, ""
     rest, said = _without_award(text[apart.end():])
     return rest, ", ".join(filter(None, (_clean(apart["award"]), said)))
+
+
+def _venue_prefix(text: str, as_written: bool = False) -> tuple[int, str, str, str] | None:
+    """(where it ends, venue, year, award) of the venue in brackets or parentheses that
+    ``text`` starts with: one beside how the paper was presented, or an award it won
+    (`_noted_prefix`), else one as `_PREFIX` reads it (the venue as written, "" for the
+    award; `_PREFIX` alone if ``as_written``, as earlier imports read it); None for none."""
+    if not as_written and (noted := _noted_prefix(text)):
+        return noted
+    match = _PREFIX.match(text)
+    if not match:
+        return None
+    named = match.group("venue") or match.group("bracketed")
+    return match.end(), named, match.group("year") or match.group("bracket_year") or "", ""
+
+
+def _without_prefix(text: str) -> str:
+    """``text`` without the venue in brackets or parentheses it starts with (`_venue_prefix`)."""
+    found = _venue_prefix(text)
+    return text[found[0] :] if found else text
+
+
+def _noted_prefix(text: str) -> tuple[int, str, str, str] | None:
+    """(where it ends, venue, year, award) of a venue in brackets or parentheses that
+    ``text`` starts with, beside how the paper was presented or an award it won, read as
+    a Venue column's words are (`_apart_award`, `_without_award`): "[NeurIPS 2019 Oral]",
+    "[Oral, NeurIPS 2019]", "(CVPR 2019 Best Paper)", "[ICML Spotlight]"; only a venue
+    that names one (`_names_venue`) with its year, or one known by name without it. None
+    when the brackets say anything else: a title's own words ("[CLS] Tokens ..."), or a
+    venue alone (`_PREFIX`)."""
+    match = _BRACKETED.match(text)
+    if not match:
+        return None
+    inside = _clean(match["paren"] if match["paren"] is not None else match["bracket"])
+    rest, award = _apart_award(inside, dated=True)
+    if not award:
+        rest, award = _without_award(inside)
+    if not award:
+        return None
+    venue, year = _venue_and_year(rest) or (_presented(rest), "")
+    if not venue or not (year and _names_venue(venue) or not year and _KNOWN_VENUE.fullmatch(venue)):
+        return None
+    return match.end(), _venue(venue), year, award
 
 
 def _presented(venue: str) -> str:

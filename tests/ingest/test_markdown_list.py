@@ -1173,6 +1173,15 @@ def test_a_tables_venue_column_keeps_what_names_no_venue_known_by_name():
         "ICML Workshop on Foo Bar", "2023", "Spotlight (ICML Workshop on Foo Bar 2023)"
     )),
     (" - ICML 2023 Workshop on Scientific Poster", ("ICML Workshop on Scientific Poster", "2023", "")),
+    # A review: an award right after a workshop's own name stayed in the venue; an award,
+    # unlike a presentation's word, ends no workshop's name
+    (" - ICML 2021 Workshop on Foo Bar Best Paper", (
+        "ICML Workshop on Foo Bar", "2021", "Best Paper (ICML Workshop on Foo Bar 2021)"
+    )),
+    (" - ICML 2021 Workshop on Foo Bar Outstanding Paper Award", (
+        "ICML Workshop on Foo Bar", "2021", "Outstanding Paper Award (ICML Workshop on Foo Bar 2021)"
+    )),
+    (" - ICML 2021 Workshop on Video Highlight", ("ICML Workshop on Video Highlight", "2021", "")),
     # words naming no award are no note, nor is what accepted it
     (" - CVPR 2019, a survey of best paper awards", ("CVPR", "2019", "")),
     (" - a survey of best paper awards", ("", "2019", "")),
@@ -1204,6 +1213,62 @@ def test_an_award_or_presentation_ending_a_link_text_or_leading_the_item_is_the_
     records, problems = _parse(f"- {item}\n")
     assert not problems, problems.format()
     assert [(r.title, r.venue, r.year, r.notes) for r in records] == [read]
+
+
+@pytest.mark.parametrize("item, read", [
+    # A review: a venue in brackets before the title with how the paper was presented, or
+    # an award ("[NeurIPS 2019 Oral] Title", as awesome lists write it), stayed in the
+    # title, and "[Oral, NeurIPS 2019]" gave the venue "Oral, NeurIPS": the venue, the
+    # year and the note, as after a paper's link.
+    ("[NeurIPS 2019 Oral] Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "NeurIPS", "2019", "Oral (NeurIPS 2019)")),
+    ("[NeurIPS 2019 Oral] [Title Words](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "NeurIPS", "2019", "Oral (NeurIPS 2019)")),
+    ("**[CVPR 2019 Best Paper]** Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "CVPR", "2019", "Best Paper (CVPR 2019)")),
+    ("[ICLR'21 Spotlight] Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "ICLR", "2021", "Spotlight (ICLR 2021)")),
+    ("(AAAI 2020 Oral) Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "AAAI", "2020", "Oral (AAAI 2020)")),
+    ("[CVPR 2019 (Best Paper)] Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "CVPR", "2019", "Best Paper (CVPR 2019)")),
+    ("[Oral, NeurIPS 2019] Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "NeurIPS", "2019", "Oral (NeurIPS 2019)")),
+    ("[ICML Spotlight] Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("Title Words", "ICML", "", "Spotlight (ICML)")),
+    # (a venue alone, as before)
+    ("**[CVPR 2020]** Title Words [pdf](https://arxiv.org/abs/1905.00001)", ("Title Words", "CVPR", "2020", "")),
+    ("[ICLR'21] Title Words [pdf](https://arxiv.org/abs/1905.00001)", ("Title Words", "ICLR", "2021", "")),
+    ("(AAAI 2020) Title Words [pdf](https://arxiv.org/abs/1905.00001)", ("Title Words", "AAAI", "2020", "")),
+    # A title that starts with brackets stays whole: they name no venue, or only
+    # presentation's words, or words before a year that name none.
+    ("[CLS] tokens are all you need [pdf](https://arxiv.org/abs/1905.00001)",
+     ("[CLS] tokens are all you need", "", "2019", "")),
+    ("[MASK] Oral Tokens [pdf](https://arxiv.org/abs/1905.00001)", ("[MASK] Oral Tokens", "", "2019", "")),
+    ("[Oral] Title Words [pdf](https://arxiv.org/abs/1905.00001)", ("[Oral] Title Words", "", "2019", "")),
+    ("[Mask Poster] Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("[Mask Poster] Title Words", "", "2019", "")),
+    ("[code released 2020 Oral] Title Words [pdf](https://arxiv.org/abs/1905.00001)",
+     ("[code released 2020 Oral] Title Words", "", "2019", "")),
+])
+def test_a_venue_in_brackets_before_the_title_gives_its_award_as_the_note(item, read):
+    records, problems = _parse(f"- {item}\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, r.notes) for r in records] == [read]
+
+
+def test_a_venue_in_brackets_before_the_title_was_read_so_before():
+    # Imported again, what an earlier import wrote is said: the brackets in the title,
+    # how it was presented in the venue.
+    records, _ = _parse(
+        "- [NeurIPS 2019 Oral] Title Words [pdf](https://arxiv.org/abs/1905.00001)\n"
+        "- [Oral, NeurIPS 2019] Title Words [pdf](https://arxiv.org/abs/1905.00002)\n"
+    )
+    assert [[(b.names, b.values, b.why) for b in r.read_before] for r in records] == [
+        [(("title",), ("[NeurIPS 2019 Oral] Title Words",),
+          "the venue before it in brackets, read as part of it by an earlier import")],
+        [(("venue",), ("Oral, NeurIPS",), "how it was presented, which an earlier import read as part of its venue")],
+    ]
 
 
 @pytest.mark.parametrize("cell, venue, notes", [
