@@ -97,10 +97,9 @@ _COLUMNS = {
 # "(CVPR 17) Title", "(ICLR) Title", "(Trends in Cognitive Science 20) Title".
 # Also in square brackets, with its year: "[arXiv 2023] Title", "[NeurIPS 2023](...) Title"
 # (a bracket without one is a label: "[Toolformer] Toolformer: ...", see _LABEL_PREFIX).
-_PREFIX = re.compile(
-    r"^\s*(?:\((?P<venue>[^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(?P<year>\d{4}|\d{2}))?\)"
-    r"|\[(?P<bracketed>[^\[\]\d]*[A-Za-z][^\[\]\d]*?)\s*['’]?\s*(?P<bracket_year>\d{4}|\d{2})\])\s*"
-)
+# (Read by `_plain_prefix` from what the brackets hold, not by one pattern: splitting a
+# run of spaces among the venue and the spaces around an apostrophe took minutes at 1,000.)
+_INSIDE_YEAR = re.compile(r"(?P<before>\D*+)(?P<year>\d{4}|\d{2})")
 # A venue in brackets or parentheses before the title with how the paper was presented,
 # or an award it won ("[NeurIPS 2019 Oral] Title", "(CVPR 2019, Best Paper) Title",
 # "[Oral, NeurIPS 2019] Title"): read as a Venue column's words are (`_noted_prefix`).
@@ -178,10 +177,12 @@ _LAB = re.compile(
 # "[Title (ICLR 2024)](...)", "[Title. Findings of EMNLP 2023](...)".
 # (Tried where a run of spaces starts, not at each of its places: linear in the text.)
 _TITLE_TAIL = re.compile(
-    r"(?:,|(?<=[^\s.]{2})\.)\s+(?P<tail>[^,.()]+?)\s*$|(?<!\s)\s*\((?P<paren>[^()]+)\)\s*$"
+    r"(?:,|(?<=[^\s.]{2})\.)\s(?:\s*+(?=\S)|\s*(?=\s$))(?P<tail>[^,.()]*?[^,.()\s]|\s)\s*+$"
+    r"|(?<!\s)\s*\((?P<paren>[^()]+)\)\s*$"
 )
 # A venue and year in parentheses after a title: "Title (CVPR 2016)".
-_LAST_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+# (Tried where a run of spaces starts, as _TITLE_TAIL's: linear.)
+_LAST_PARENTHESIS = re.compile(r"(?<!\s)\s*\(([^()]*)\)\s*$")
 # Who a citation names before its venue and year, in parentheses after a title:
 # "(Kaplan et al., 2020)", "(Brown et al., NeurIPS 2020)"; no part of the venue.
 _CITED_BY = re.compile(r"^\s*[^\W\d_][^\s,()]*\s+et\s+al\b\.?\s*,?\s*")
@@ -219,7 +220,8 @@ _MONTHS = re.compile(
 )
 # "Vandenhende, S., Georgoulis, S., & Van Gool, L." (APA): a surname, then initials.
 _APA_NAME = re.compile(r"\s*(?:&\s*|and\s+)?([^\W\d][^,&()]*?),\s*((?:[^\W\d_]{1,2}\.[\s-]*)+),?")
-_ET_AL = re.compile(r"^\s*([^\W\d][\w'’.\- ]*?)\s+et\s+al\.?\s*$")
+# (Its spaces before "et" tried where a run of them starts: linear.)
+_ET_AL = re.compile(r"^\s*([^\W\d][\w'’.\- ]*?)(?<!\s)\s+et\s+al\.?\s*$")
 _NAME = re.compile(r"^[^\W\d_][^\d,;:()\[\]{}<>*_|]{0,58}$")
 # Where a sentence or a part of an item ends, for finding its venue and year.
 _PARTS = re.compile(r"\.\s+|\.$|[()\[\]|;]|\s[-–—]\s|\s{2,}")
@@ -1178,7 +1180,7 @@ _VENUE_PARTS = _NAME_PARTICLES | frozenset(
 # 2019", "ICML'19", "NeurIPS, 2019").
 _KNOWN_VENUE_YEAR = re.compile(
     rf"(?<![^\W_])(?P<venue>{_KNOWN_VENUE.pattern})"
-    r"(?:\s*['’]\s*(?P<y2>\d{2})|\s*,?\s*(?P<y4>(?:19|20)\d{2}))?(?![^\W_])"
+    r"(?:\s*+['’]\s*+(?P<y2>\d{2})|\s*+,?\s*+(?P<y4>(?:19|20)\d{2}))?(?![^\W_])"
 )
 # The words that lead to a venue ("at NeurIPS", "to appear in the ICML", "@ CVPR").
 _TO_VENUE = re.compile(r"(?i)(?:(?<![^\W_])(?:at|in|to|by)(?:\s+the)?|@)\s*$")
@@ -1300,15 +1302,31 @@ def _apart_award(text: str, dated: bool = False) -> tuple[str, str]:
 def _venue_prefix(text: str, as_written: bool = False) -> tuple[int, str, str, str] | None:
     """(where it ends, venue, year, award) of the venue in brackets or parentheses that
     ``text`` starts with: one beside how the paper was presented, or an award it won
-    (`_noted_prefix`), else one as `_PREFIX` reads it (the venue as written, "" for the
-    award; `_PREFIX` alone if ``as_written``, as earlier imports read it); None for none."""
+    (`_noted_prefix`), else one as `_plain_prefix` reads it (the venue as written, "" for the
+    award; `_plain_prefix` alone if ``as_written``, as earlier imports read it); None for none."""
     if not as_written and (noted := _noted_prefix(text)):
         return noted
-    match = _PREFIX.match(text)
+    found = _plain_prefix(text)
+    return (*found, "") if found else None
+
+
+def _plain_prefix(text: str) -> tuple[int, str, str] | None:
+    """(where it ends, venue as written, year) of the "(Venue YY)" or "[Venue YYYY]"
+    prefix ``text`` starts with (`_INSIDE_YEAR`): words with a letter, then perhaps an
+    apostrophe, and the year, last; in parentheses the words alone too; None otherwise."""
+    match = _BRACKETED.match(text)
     if not match:
         return None
-    named = match.group("venue") or match.group("bracketed")
-    return match.end(), named, match.group("year") or match.group("bracket_year") or "", ""
+    inside = match["paren"] if match["paren"] is not None else match["bracket"]
+    if dated := _INSIDE_YEAR.fullmatch(inside):
+        venue, year = dated["before"].rstrip(), dated["year"]
+        if venue.endswith(("'", "’")):
+            venue = venue[:-1].rstrip()  # ("ICLR'24", "ICLR ' 24")
+    elif match["paren"] is not None and not re.search(r"\d", inside):
+        venue, year = inside, ""
+    else:
+        return None
+    return (match.end(), venue, year) if re.search("[A-Za-z]", venue) else None
 
 
 def _without_prefix(text: str) -> str:
@@ -1324,7 +1342,7 @@ def _noted_prefix(text: str) -> tuple[int, str, str, str] | None:
     "[Oral, NeurIPS 2019]", "(CVPR 2019 Best Paper)", "[ICML Spotlight]"; only a venue
     that names one (`_names_venue`) with its year, or one known by name without it. None
     when the brackets say anything else: a title's own words ("[CLS] Tokens ..."), or a
-    venue alone (`_PREFIX`)."""
+    venue alone (`_plain_prefix`)."""
     match = _BRACKETED.match(text)
     if not match:
         return None
@@ -1428,7 +1446,7 @@ def _apa(text: str) -> tuple[str, ...]:
 # What stands between a citation's authors and its quoted title, as Chicago (author-date:
 # 'Lovelace, Ada, and Alan Turing. 2020. "Title."') and MLA ('Lovelace, Ada, et al.
 # "Title."') write it: the names, a full stop, perhaps the year and another.
-_CITED_END = re.compile(r"""(?:\.\s*\(?((?:19|20)\d{2})[a-z]?\)?)?\.\s*["“]?\s*$""")
+_CITED_END = re.compile(r"""(?:\.\s*+\(?((?:19|20)\d{2})[a-z]?\)?)?\.\s*+["“]?\s*+$""")
 _CITED_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
