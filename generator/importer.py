@@ -418,16 +418,22 @@ def _scholar_lowered(paper: Paper, name: str, created: list[Paper]) -> bool:
     given by a record of Scholar's key (a journal's or a publisher's sentence case,
     "Mastering the game of Go with deep neural networks", is how the paper is spelt),
     with capitals only where a sentence starts (a venue: `_lowered_venue`), in three words
-    or more of letters ("Deep learning" may be written so; a title with another
-    capital, an acronym's, is not)."""
+    or more of letters (a title with another capital, an acronym's, is not); a title of
+    two ("Segment anything", "Mask r-cnn") only when no record of Scholar's gives it as a
+    journal's: a journal's sentence case, Nature's "Deep learning", is how the paper is
+    spelt, where a conference's, a book's or a preprint's short title has its capitals
+    ("Segment Anything"). One word shows nothing lowered."""
     if paper not in created and name not in paper.fills:
         return False
     text = str(paper.values.get(name) or "")
-    given = (record for records in paper.given_by.get(name, {}).values() for record in records)
+    given = [record for records in paper.given_by.get(name, {}).values() for record in records]
+    scholar = [record for record in given if _SCHOLAR_KEY.fullmatch(record.key)]
+    words = len(re.findall(r"[^\W\d_]{2,}", text))
+    short = words == 2 and name == "title" and all(record.venue_kind != "journal" for record in scholar)
     return (
-        len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+        (words >= 3 or short)
         and (_lowered_venue(text) if name == "venue" else lowered(text))
-        and any(_SCHOLAR_KEY.fullmatch(record.key) for record in given)
+        and bool(scholar)
     )
 
 
