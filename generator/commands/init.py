@@ -8,8 +8,9 @@ and topic ids, which the tests tell the example by too) and, in a git work tree,
 git's last commit has it (no file changed, added or deleted since); else it changes
 nothing and says why. In a git work tree the files go with `git rm`, so `git status`
 shows them deleted and git can bring them back; elsewhere (a ZIP download) they are
-moved into example-removed/, not deleted, with a copy of topics.yml as it was. Run again on a list of one's own, it sets only the names it is
-given that differ from mkdocs.yml's, and touches nothing else.
+moved into example-removed/, not deleted, with a copy of topics.yml as it was. Run
+again on a list of one's own, it sets only the names it is given that differ from
+mkdocs.yml's, and touches nothing else.
 """
 
 from __future__ import annotations
