@@ -4,6 +4,7 @@ values point at where they differ."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import Location
@@ -11,18 +12,30 @@ from .errors import Location
 
 @dataclass(frozen=True)
 class Conflict:
-    """The import disagrees with a curated value; the curated value was kept."""
+    """The import disagrees with a value in a paper's file; the file's value was kept and
+    the source's not written. Said as such, each value as its side writes it: the
+    file's at ``location``, the source's at ``source``."""
 
-    location: Location  # the curated value
+    location: Location  # the file's value
     field: str
-    kept: str
-    imported: str
+    kept: str  # the file's value (a curator's, or an earlier record's), kept
+    imported: str  # the source's, not written
     source: Location  # the record that disagrees
+    # How the two are shown when not as `difference` shows them (an author list: the
+    # names that differ, by `names_difference`).
+    shown: tuple[str, str] | None = None
+    # Why the file has no value, when it has none that is kept ("a book by MIT Press":
+    # a publisher and no venue); ``kept`` is then "".
+    absent: str = ""
 
     @property
     def message(self) -> str:
-        kept, imported = difference(self.kept, self.imported)
-        return f"conflict in {self.field}: kept {_quoted(kept)}, {self.source} says {_quoted(imported)}"
+        kept, imported = self.shown or difference(self.kept, self.imported)
+        ours = (
+            f"the file has no {self.field} ({self.absent}), kept so" if self.absent
+            else f"the file's {_quoted(kept)} is kept"
+        )
+        return f"conflict in {self.field}: {ours}; {self.source} says {_quoted(imported)}, not written"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -107,3 +120,39 @@ def difference(kept: str, imported: str, limit: int = 70) -> tuple[str, str]:
         )
 
     return region(kept), region(imported)
+
+
+def names_difference(
+    kept: list[str], imported: list[str], same: Callable[[str, str], bool], limit: int = 70,
+) -> tuple[str, str]:
+    """Two disagreeing author lists as a conflict shows them, each as its side spells it:
+    whole when short, else the names from the first place where the two lists name
+    another person to the last (``same``: one person however spelt, "J. Smith" and
+    "John Smith"), in «», with two names either side, so that a long list points at the
+    names that differ, not at a name only spelt otherwise."""
+    ours, theirs = "; ".join(kept), "; ".join(imported)
+    if len(ours) <= limit and len(theirs) <= limit:
+        return ours, theirs
+    shortest = min(len(kept), len(imported))
+    start = next((n for n in range(shortest) if not same(kept[n], imported[n])), shortest)
+    end = 0  # how many names at the end are one person's in both
+    while end < shortest - start and same(kept[-1 - end], imported[-1 - end]):
+        end += 1
+
+    def region(names: list[str]) -> str:
+        stop = len(names) - end
+        changed = "; ".join(names[start:stop])
+        if len(changed) > _CHANGED:
+            changed = changed[: _CHANGED - 1] + "\u2026"
+        before = names[max(0, start - _AROUND) : start]
+        after = names[stop : stop + _AROUND]
+        return (
+            ("\u2026" if start > _AROUND else "") + "".join(f"{name}; " for name in before)
+            + "\u00ab" + changed + "\u00bb" + "".join(f"; {name}" for name in after)
+            + ("\u2026" if stop + _AROUND < len(names) else "")
+        )
+
+    return region(kept), region(imported)
+
+
+_AROUND = 2  # names shown either side of those that differ

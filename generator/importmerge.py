@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import replace
 
 from . import provenance
-from .conflicts import Conflict, Kept
+from .conflicts import Conflict, Kept, names_difference
 from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link, written, written_digest
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
@@ -128,8 +128,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # A publisher and no venue: the paper is a book, and a venue would make it an
             # article (one title, two works: "Deep Learning", the book and the review).
             report.conflicts.append(Conflict(
-                paper.location_of("publisher"), "venue", f"none (a book by {paper.values['publisher']})",
-                _as_text(imported), record.source,
+                paper.location_of("publisher"), "venue", "", _as_text(imported), record.source,
+                absent=f"a book by {paper.values['publisher']}",
             ))
             continue
         if versions == "preprint" and name in ("venue", "year"):
@@ -232,11 +232,17 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             if name == "tags":
                 _mark_tags(paper, imported)  # type: ignore[arg-type]
         elif _disagree(name, current, imported, years):
-            shown = _in_files_spelling(current, imported) if name == "authors" else imported
+            # Each value as its side writes it: the file's, kept, and the source's, not
+            # written; a long author list shown from its first other person, not from a
+            # name only spelt otherwise ("J. Smith", "John Smith": no conflict by itself).
+            shown = (
+                names_difference([str(a) for a in current], [str(a) for a in imported], one_person)  # type: ignore[union-attr]
+                if name == "authors" and isinstance(current, list) and isinstance(imported, list) else None
+            )
             report.conflicts.append(
                 Conflict(
-                    paper.location_of(name), name, _as_text(current), _as_text(shown),
-                    record.source,
+                    paper.location_of(name), name, _as_text(current), _as_text(imported),
+                    record.source, shown,
                 )
             )
     if mended_venue is not None:
@@ -573,21 +579,6 @@ def _same_names(current: object, imported: object) -> bool:
     return len(current) == len(imported) and all(
         one_person(str(a), str(b)) for a, b in zip(current, imported)
     )
-
-
-def _in_files_spelling(current: object, imported: object) -> object:
-    """An imported author list with each name that is the person the file has at that
-    place (`matchkeys.one_person`: "Edward J Hu" for "Edward J. Hu", "J. Smith" for "John
-    Smith") in the file's spelling: a conflict shows its first difference, which was then
-    such a name, no conflict by itself, rather than the list's real one (a whole list for
-    the file's "and others")."""
-    if not isinstance(current, list) or not isinstance(imported, list):
-        return imported
-    shown = list(imported)
-    for n, (ours, theirs) in enumerate(zip(current, imported)):
-        if one_person(str(ours), str(theirs)):
-            shown[n] = ours
-    return shown
 
 
 def _cut_short(short: object, whole: object) -> bool:

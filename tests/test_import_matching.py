@@ -120,15 +120,15 @@ def test_an_abstract_conflict_shows_where_the_texts_differ(tmp_path):
     new = start + "We train on twelve tasks. " + "The closing words are shared as well, and long."
     conflict = Conflict(Location("p.yml", 9, 11), "abstract", kept, new, Location("in.txt", 3, 1))
     assert conflict.message == (
-        "conflict in abstract: kept '\u2026enough to be cut. We train on \u00abten\u00bb tasks. "
-        "The closing words are\u2026', in.txt:3:1 says '\u2026enough to be cut. We train on "
-        "\u00abtwelve\u00bb tasks. The closing words are\u2026'"
+        "conflict in abstract: the file's '\u2026enough to be cut. We train on \u00abten\u00bb tasks. "
+        "The closing words are\u2026' is kept; in.txt:3:1 says '\u2026enough to be cut. We train on "
+        "\u00abtwelve\u00bb tasks. The closing words are\u2026', not written"
     )
 
 
 def test_short_conflicting_values_are_shown_whole(tmp_path):
     conflict = Conflict(Location("p.yml", 4, 7), "year", "2021", "2022", Location("in.txt", 3, 1))
-    assert conflict.message == "conflict in year: kept '2021', in.txt:3:1 says '2022'"
+    assert conflict.message == "conflict in year: the file's '2021' is kept; in.txt:3:1 says '2022', not written"
 
 
 def test_a_conflict_in_a_paper_made_in_the_same_run_points_at_its_file(tmp_path):
@@ -140,7 +140,7 @@ def test_a_conflict_in_a_paper_made_in_the_same_run_points_at_its_file(tmp_path)
     lines = path.read_text().splitlines()
     assert lines[4] == "year: 2021"
     assert [str(c) for c in report.conflicts] == [
-        f"{path}:5:7: conflict in year: kept '2021', in.txt:7:1 says '2022'"
+        f"{path}:5:7: conflict in year: the file's '2021' is kept; in.txt:7:1 says '2022', not written"
     ]
 
 
@@ -388,8 +388,8 @@ def test_a_conflict_in_authors_points_at_the_name_that_differs_not_at_a_spelling
         [_rec("A Paper", line=2, path="b.bib", authors=("Kristof Schütt", "Farhad Arbabzadeh"))], tmp_path, added=DAY
     )
     assert [c.message for c in report.conflicts] == [
-        "conflict in authors: kept 'Kristof T. Schütt; Farhad Arbabzadah',"
-        " b.bib:2:1 says 'Kristof T. Schütt; Farhad Arbabzadeh'"
+        "conflict in authors: the file's 'Kristof T. Schütt; Farhad Arbabzadah' is kept;"
+        " b.bib:2:1 says 'Kristof Schütt; Farhad Arbabzadeh', not written"
     ]
 
 
@@ -630,8 +630,8 @@ def test_an_author_list_cut_short_by_others_takes_the_whole_list_of_the_same_imp
         "Edward J. Hu", "Yelong Shen", "Phillip Wallis", "Zeyuan Allen-Zhu", "Yuanzhi Li", "Shean Wang"))
     (conflict,) = import_records([dblp], tmp_path / "four", added=DAY).conflicts
     assert conflict.message == (
-        "conflict in authors: kept '…Zeyuan Allen-Zhu; Yuanzhi Li; «others»',"
-        " dblp.bib:2:1 says '…Zeyuan Allen-Zhu; Yuanzhi Li; «Shean Wang»'"
+        "conflict in authors: the file's '…Zeyuan Allen-Zhu; Yuanzhi Li; «others»' is kept;"
+        " dblp.bib:2:1 says '…Zeyuan Allen-Zhu; Yuanzhi Li; «Shean Wang»', not written"
     )
     # Another person among the first ones: another list, a conflict.
     other = _rec("Language Models are Few-Shot Learners", line=3, path="x.bib", year="2020",

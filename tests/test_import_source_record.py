@@ -449,8 +449,8 @@ def test_authors_the_curator_edited_stay_and_the_records_are_a_conflict(tmp_path
     status, out, err = _run(tmp_path, capsys, week2)
     assert status == 0 and "now" not in out
     assert err == (
-        f"{path}:5:3: warning: conflict in authors: kept 'Ana B. García; Luis López',"
-        f" {week2}:1:1 says 'Ana M. García; Luis López'\n"
+        f"{path}:5:3: warning: conflict in authors: the file's 'Ana B. García; Luis López' is kept;"
+        f" {week2}:1:1 says 'Ana M. García; Luis López', not written\n"
     )
     assert path.read_bytes() == edited
     # The next import of the record says the list kept is the curator's, as for any field.
@@ -468,7 +468,7 @@ def test_authors_the_curator_commented_are_the_curators(tmp_path, capsys):
     week2 = _bib(tmp_path, "week2.bib", "Un estudio", authors="Garc{\\'i}a, Ana and L{\\'o}pez, Luisa")
     status, out, err = _run(tmp_path, capsys, week2)
     assert status == 0 and "now" not in out
-    assert "warning: conflict in authors: kept 'Ana García; Luis López'" in err
+    assert "warning: conflict in authors: the file's 'Ana García; Luis López' is kept;" in err
     assert path.read_bytes() == commented
 
 
@@ -640,7 +640,7 @@ def test_a_record_under_the_key_with_another_year_or_pages_is_another_publicatio
         week2 = _record(tmp_path / str(n), "week2.bib", venue=venue, year=year, pages=pages)
         status, out, err = _run(tmp_path / str(n), capsys, week2)
         assert status == 0 and "now" not in out and "corrected" not in out
-        assert f"conflict in venue: kept 'Revista de Prubeas', {week2}:1:1 says '{venue}'" in err
+        assert f"conflict in venue: the file's 'Revista de Prubeas' is kept; {week2}:1:1 says '{venue}', not written" in err
         assert path.read_bytes() == taken
 
 
@@ -654,8 +654,9 @@ def test_a_field_the_curator_edited_stays_and_the_records_correction_is_a_confli
     status, out, err = _run(tmp_path, capsys, week2)
     assert (status, "now" in out, path.read_bytes()) == (0, False, edited)
     assert err.splitlines() == [
-        f"{path}:7:7: warning: conflict in year: kept '2020', {week2}:1:1 says '2021'",
-        f"{path}:8:8: warning: conflict in venue: kept 'Rev. Pruebas', {week2}:1:1 says 'Revista de Pruebas'",
+        f"{path}:7:7: warning: conflict in year: the file's '2020' is kept; {week2}:1:1 says '2021', not written",
+        f"{path}:8:8: warning: conflict in venue: the file's 'Rev. Pruebas' is kept; {week2}:1:1 says"
+        " 'Revista de Pruebas', not written",
     ]
 
 
@@ -733,7 +734,10 @@ def test_another_source_records_venue_the_curator_copied_in_is_not_overwritten(t
     week2 = _record(tmp_path, "week2.bib", venue="Revista de las Pruebas", pages="10--12")
     status, out, err = _run(tmp_path, capsys, week2)
     assert status == 0 and "now" not in out and "corrected" not in out
-    assert f"conflict in venue: kept 'Revista de Pruebas', {week2}:1:1 says 'Revista de las Pruebas'" in err
+    assert (
+        f"conflict in venue: the file's 'Revista de Pruebas' is kept; {week2}:1:1 says 'Revista de las Pruebas',"
+        " not written"
+    ) in err
     assert path.read_bytes() == copied
 
 

@@ -139,8 +139,8 @@ def test_curated_values_win_comments_survive_and_missing_fields_are_filled(tmp_p
     # The conflict is at the abstract in the file as written, the last of its 21 lines
     # (it was once placed where the abstract had been before the fills: line 14).
     assert [str(c) for c in report.conflicts] == [
-        f"{papers / 'first-paper.yml'}:21:11: conflict in abstract: kept \"The curator's own abstract.\", "
-        "in.txt:7:1 says 'A different abstract. Code at https://github.com/o/first.'"
+        f"{papers / 'first-paper.yml'}:21:11: conflict in abstract: the file's \"The curator's own abstract.\" is"
+        " kept; in.txt:7:1 says 'A different abstract. Code at https://github.com/o/first.', not written"
     ]
     text = (papers / "first-paper.yml").read_text()
     assert text == """\
@@ -449,8 +449,8 @@ def test_command_prints_summary_and_conflicts_as_warnings(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "import", str(listing)]) == 0
     err = capsys.readouterr().err
     assert err == (
-        f"{paper}:15:11: warning: conflict in abstract: kept 'Curated abstract.', "
-        f"{listing}:3:1 says 'First abstract, revised.'\n"
+        f"{paper}:15:11: warning: conflict in abstract: the file's 'Curated abstract.' is kept; "
+        f"{listing}:3:1 says 'First abstract, revised.', not written\n"
     )
     assert paper.read_text().endswith("abstract: Curated abstract.\n")
 
@@ -467,8 +467,9 @@ def test_unedited_files_skipped_by_the_fast_path_still_merge_and_locate(tmp_path
     )
     report = import_records([first, again], tmp_path, added=DAY)
     assert [str(c) for c in report.conflicts] == [
-        f"{path}:3:8: conflict in title: kept 'First Paper', in.txt:9:1 says 'First Paper?'",
-        f"{path}:18:11: conflict in abstract: kept 'First abstract.', in.txt:9:1 says 'Other abstract.'",
+        f"{path}:3:8: conflict in title: the file's 'First Paper' is kept; in.txt:9:1 says 'First Paper?', not written",
+        f"{path}:18:11: conflict in abstract: the file's 'First abstract.' is kept; in.txt:9:1 says 'Other abstract.',"
+        " not written",
     ]
     assert _line(path, 18).startswith("abstract: First abstract.")
     assert report.updated == ["first-paper"]
@@ -621,7 +622,8 @@ def test_a_value_new_in_the_source_fills_or_conflicts_once_and_new_links_are_add
     )
     report = import_records([changed], tmp_path, added=DAY)
     assert [str(c) for c in report.conflicts] == [
-        f"{path}:23:11: conflict in abstract: kept 'Curated.', in.txt:1:1 says 'Revised abstract.'"
+        f"{path}:23:11: conflict in abstract: the file's 'Curated.' is kept; in.txt:1:1 says 'Revised abstract.',"
+        " not written"
     ]
     assert _line(path, 23) == "abstract: Curated."
     assert report.updated == ["first-paper"]
@@ -1124,13 +1126,15 @@ def test_a_conflict_shows_tex_as_written_so_it_can_be_copied():
     )
     # (repr() showed '$\\\\alpha$': copied from the message, it was another title)
     assert conflict.message == (
-        "conflict in title: kept 'Black-box $\\alpha$-divergence', lab.bib:56:1 says"
-        " 'Black-Box \\(\\alpha\\)-Divergence␤'"
+        "conflict in title: the file's 'Black-box $\\alpha$-divergence' is kept; lab.bib:56:1 says"
+        " 'Black-Box \\(\\alpha\\)-Divergence␤', not written"
     )
     # A line break is not "\n", which TeX text may hold; both quotes: typographic ones.
     both = Conflict(Location("a.yml", 3, 8), "venue", "It's \"Venue\"", "Line\tone \\nabla",
                     Location("lab.bib", 2, 1))
-    assert both.message == "conflict in venue: kept “It's \"Venue\"”, lab.bib:2:1 says 'Line␉one \\nabla'"
+    assert both.message == (
+        "conflict in venue: the file's “It's \"Venue\"” is kept; lab.bib:2:1 says 'Line␉one \\nabla', not written"
+    )
 
 
 def test_text_that_differs_only_in_line_breaks_and_spaces_is_no_conflict(tmp_path):
@@ -1195,7 +1199,7 @@ def test_tags_in_another_order_or_fewer_of_them_are_no_conflict(tmp_path):
     # A tag the file lacks is still one.
     report = import_records([_first(tags=("alpha", "gamma"))], tmp_path, added=DAY)
     assert [c.message for c in report.conflicts] == [
-        "conflict in tags: kept 'alpha; beta', in.txt:1:1 says 'alpha; gamma'"
+        "conflict in tags: the file's 'alpha; beta' is kept; in.txt:1:1 says 'alpha; gamma', not written"
     ]
     assert _read(path)["tags"] == ["alpha", "beta"]
 

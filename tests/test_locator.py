@@ -162,8 +162,10 @@ def test_a_book_given_a_journals_venue_is_a_conflict_not_a_mixture(tmp_path):
     values = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert "venue" not in values and "pages" not in values
     assert (values["volume"], values["number"], values["publisher"]) == ("1", "2", "MIT press")
-    assert {(c.field, c.kept, c.imported) for c in report.conflicts} >= {
-        ("venue", "none (a book by MIT press)", "Nature"),
+    # The file has no venue, kept: said as none, not as a value the file holds.
+    assert {c.message for c in report.conflicts} >= {
+        f"conflict in venue: the file has no venue (a book by MIT press), kept so; {source}:2:1 says 'Nature',"
+        " not written",
     }
 
 

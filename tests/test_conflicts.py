@@ -1,0 +1,35 @@
+"""How a conflict shows two values: each as its side writes it."""
+
+from generator.conflicts import names_difference
+from generator.matchkeys import one_person
+
+FILES = ["Edward J Hu", "Yelong Shen", "Phillip Wallis", "Zeyuan Allen-Zhu", "Yuanzhi Li", "Shean Wang",
+         "Lu Wang", "Weizhu Chen"]
+
+
+def test_a_long_author_list_shows_the_names_that_differ_each_side_in_its_own_spelling():
+    # The source spells two people otherwise ("Edward J. Hu", "Y. Li": no conflict by
+    # themselves) and names another at the sixth place: the conflict points at that
+    # place, and the source's names around it are the source's, not the file's.
+    source = ["Edward J. Hu", "Yelong Shen", "Phillip Wallis", "Zeyuan Allen-Zhu", "Y. Li", "Shean Wong",
+              "Lu Wang", "Weizhu Chen"]
+    assert names_difference(FILES, source, one_person) == (
+        "…Zeyuan Allen-Zhu; Yuanzhi Li; «Shean Wang»; Lu Wang; Weizhu Chen",
+        "…Zeyuan Allen-Zhu; Y. Li; «Shean Wong»; Lu Wang; Weizhu Chen",
+    )
+
+
+def test_a_long_author_list_with_a_name_more_shows_where_it_comes():
+    # The names after it are one person's in both, at places one apart: an empty «» in
+    # the file's list where the source's has a name more.
+    source = [*FILES[:2], "Ana García", *FILES[2:]]
+    assert names_difference(FILES, source, one_person) == (
+        "Edward J Hu; Yelong Shen; «»; Phillip Wallis; Zeyuan Allen-Zhu…",
+        "Edward J Hu; Yelong Shen; «Ana García»; Phillip Wallis; Zeyuan Allen-Zhu…",
+    )
+
+
+def test_short_author_lists_are_shown_whole_as_each_side_writes_them():
+    assert names_difference(["J. Doe", "Bob Roe"], ["Jane Doe", "Robert Roe"], one_person) == (
+        "J. Doe; Bob Roe", "Jane Doe; Robert Roe",
+    )

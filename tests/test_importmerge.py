@@ -1,0 +1,73 @@
+"""What an import says of a value it did not write: a conflict names the file's value,
+kept, at its place in the paper's file, and the source's, not written, each as its side
+writes it (a re-import after a curator's hand edit)."""
+
+import pytest
+
+from generator.cli import main
+
+BIB = """\
+@article{doe2020,
+  title = {%(title)s},
+  author = {%(authors)s},
+  journal = {%(venue)s},
+  year = {%(year)s},
+  pages = {%(pages)s},
+  keywords = {%(tags)s},
+  abstract = {%(abstract)s},
+}
+"""
+FIRST = {
+    "title": "Learning to Rank Reading Lists", "authors": "Doe, Jane and Roe, Bob", "venue": "Journal of Tests",
+    "year": "2020", "pages": "10--20", "tags": "ranking, lists", "abstract": "We rank reading lists.",
+}
+
+
+def _import(root, capsys, **changed):
+    """`readinglist import` of src.bib, FIRST with ``changed``: its exit status and stderr."""
+    source = root / "src.bib"
+    source.write_text(BIB % {**FIRST, **changed}, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Lab\n", encoding="utf-8")
+    status = main(["--root", str(root), "import", "--no-keep-source", str(source)])
+    return status, capsys.readouterr().err
+
+
+# Each field: the line the importer wrote, the curator's edit of it, the source's new
+# value, and the conflict's place (the file's line that starts the value, and the column:
+# after "year: ", at a list's first "- "), the file's value and the source's, as shown.
+@pytest.mark.parametrize(("field", "imported", "edited", "source", "at", "kept", "says"), [
+    # The audit's case: the file's "J. Doe" (the curator's) was shown as what the source said.
+    ("authors", "  - Jane Doe", "  - J. Doe", "Doe, Jane and Roe, Robert", ("  - J. Doe", 3),
+     "J. Doe; Bob Roe", "Jane Doe; Robert Roe"),
+    ("title", "title: Learning to Rank Reading Lists", "title: Learning to Rank Reading Lists Well",
+     "Learning to Rank the Reading Lists", ("title: Learning to Rank Reading Lists Well", 8),
+     "Learning to Rank Reading Lists Well", "Learning to Rank the Reading Lists"),
+    ("year", "year: 2020", "year: 2021", "2019", ("year: 2021", 7), "2021", "2019"),
+    ("venue", "venue: Journal of Tests", "venue: J. Tests", "Journal of Testing", ("venue: J. Tests", 8),
+     "J. Tests", "Journal of Testing"),
+    # (BibTeX's "--" is read as an en dash, as the first import wrote it.)
+    ("pages", 'pages: "10–20"', "pages: 10-21", "10--22", ("pages: 10-21", 8), "10-21", "10–22"),
+    ("abstract", "abstract: We rank reading lists.", "abstract: We rank lists.", "We rank reading lists well.",
+     ("abstract: We rank lists.", 11), "We rank lists.", "We rank reading lists well."),
+    ("tags", "  - lists", "  - lists\n  - curation", "ranking, lists, search", ("  - ranking", 3),
+     "ranking; lists; curation", "ranking; lists; search"),
+])
+def test_a_conflict_says_which_value_is_the_files_kept_and_which_the_sources(
+    tmp_path, capsys, field, imported, edited, source, at, kept, says,
+):
+    # Imported, then hand-edited (the importer's value replaced by the curator's), then
+    # the source changed to a third value and imported again.
+    assert _import(tmp_path, capsys)[0] == 0
+    [path] = (tmp_path / "content" / "papers").glob("*.yml")
+    text = path.read_text(encoding="utf-8")
+    assert imported in text.splitlines()
+    path.write_text(text.replace(imported, edited), encoding="utf-8")
+    edited_bytes = path.read_bytes()
+    line = path.read_text(encoding="utf-8").splitlines().index(at[0]) + 1
+    status, err = _import(tmp_path, capsys, **{field: source})
+    assert status == 0
+    assert err == (
+        f"{path}:{line}:{at[1]}: warning: conflict in {field}: the file's '{kept}' is kept;"
+        f" {tmp_path / 'src.bib'}:1:1 says '{says}', not written\n"
+    )
+    assert path.read_bytes() == edited_bytes
