@@ -236,7 +236,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             # written; a long author list shown from its first other person, not from a
             # name only spelt otherwise ("J. Smith", "John Smith": no conflict by itself).
             shown = (
-                names_difference([str(a) for a in current], [str(a) for a in imported], one_person)  # type: ignore[union-attr]
+                names_difference([str(a) for a in current], [str(a) for a in imported], one_person)
                 if name == "authors" and isinstance(current, list) and isinstance(imported, list) else None
             )
             report.conflicts.append(
