@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "build, then serve the site with live reload"),
     "rename": ("rename", "rename a paper (or with --topic a topic) and every reference to it; the old id kept in formerly:"),
     "topics": ("topics", "list topics with their paper counts, or explain a paper's topics or a topic's papers"),
+    "gaps": ("gaps", "say what the papers' records lack (authors, year, venue, ...), how to fill it, and which papers"),
     "search": ("search", "search the built site's index from the terminal"),
     "links": ("links", "check every external link (code repositories, project pages)"),
     "stars": ("stars", "ask GitHub for the code repositories' stars, kept in content/repositories.yml"),

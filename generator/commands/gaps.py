@@ -1,0 +1,215 @@
+"""`readinglist gaps`: what is left to fill in: how many papers lack each field, how to
+fill it with this tool, and the papers, those lacking the most first.
+
+Reads `content/` as `readinglist topics` does: errors are printed first and the exit
+status is then 1, but what could be read is still reported (a list being filled in is
+often a list with a mistake somewhere). A paper in no topic is told by what the load
+found placing the papers in their topics (as `check`'s warning is): no second pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import counted
+from ..gaps import FIELDS, Gaps, PaperGaps, find_gaps
+from ..models import Content, Paper, Topic, TopicAssignment
+from ..topicsfile import TopicMemo
+
+HELP = "say what the papers' records lack (authors, year, venue, ...), how to fill it, and which papers"
+
+EXIT = (
+    "exit status: 0 (gaps are no error), 1 when content/ has an error (what could be read"
+    " is still reported), 2 for a wrong argument, such as an unknown topic"
+)
+
+# How a row of the summary names what is lacking, where the field's name alone does not.
+_SAID = {"identifier": "no arXiv id or DOI", "topics": "in no topic"}
+
+# The quickest way to fill each field with this tool (README: "Importing a listing...",
+# "Adding a paper by its arXiv id or DOI", "Defining a topic"). Only what it does: an
+# import merges a record into the paper of its title, arXiv id or DOI and fills only
+# what the file lacks; `add` asks arXiv (no venue) or doi.org (no abstract).
+HOW = {
+    "authors": "readinglist import FILE with a BibTeX or RIS export of these papers fills in what"
+    " their files lack (authors, year, venue, arXiv id or DOI, code links), keeping what you wrote",
+    "year": "as for authors; or readinglist add ARXIV_ID (asks arXiv; fills authors and abstract too)",
+    "venue": "as for authors, with records of the published versions; or readinglist add DOI"
+    " (asks doi.org); arXiv gives no venue",
+    "identifier": "as for authors, with records that give one; or, knowing it, readinglist add"
+    " ARXIV_ID or DOI (asks arXiv or doi.org, and fills the other fields too)",
+    "code": "write its repository under links: code: in the paper's file, if it has one (import"
+    " and add take those a record or an abstract links)",
+    "topics": "readinglist topics --explain ID says why and what would place it (topics: in its"
+    " file, a topic's keyword, a reading order)",
+    "abstract": "readinglist add ARXIV_ID (asks arXiv), or import a record that has one (a DOI's"
+    " BibTeX has none)",
+}
+
+# Papers listed by default: a 10,000-paper list's every line is for a file (--format
+# csv) or an editor (--limit 0), not for a terminal.
+SHOWN = 20
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (all) or more, not {value}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--field",
+        action="append",
+        choices=FIELDS,
+        metavar="FIELD",
+        help="list only the papers lacking this field (again for more: lacking any of them);"
+        f" one of {', '.join(FIELDS)}",
+    )
+    parser.add_argument(
+        "--topic", metavar="TOPIC", help="only the papers of this topic (its id), in the counts too"
+    )
+    parser.add_argument(
+        "-n",
+        "--limit",
+        type=_count,
+        default=None,
+        help=f"list at most this many papers, 0 for all (default: {SHOWN}; with --format csv, all)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "csv"),
+        default="text",
+        help="text (default), or csv: one row per paper lacking something, a column per field",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..curation import FileCache, load_content, placed
+
+    root = Path(args.root)
+    cache: FileCache = {}  # (only to read what placing the papers in topics gave)
+    content, problems = load_content(root / "content", root, cache=cache)
+    # As `topics` does: the errors, since the report leaves out what they concern;
+    # warnings are `check`'s to list.
+    for problem in problems.sorted():
+        if problem.severity.value == "error":
+            print(problem, file=sys.stderr)
+    status = 0
+    if problems.has_errors():
+        status = 1
+        print(
+            f"{counted(len(problems.errors), 'error')} in content/; what follows leaves out what"
+            " they concern",
+            file=sys.stderr,
+        )
+        if not (root / "content").is_dir():
+            return status  # the wrong folder: "0 papers" would answer nothing
+    memo = placed(cache, root / "content")
+    if memo is not None and memo.topics != content.topics:
+        memo = None  # (not placed among these topics)
+    papers: Sequence[Paper] = content.papers
+    if args.topic is not None:
+        if all(topic.id != args.topic for topic in content.topics):
+            print(f"readinglist gaps: {_unknown_topic(args.topic, content)}", file=sys.stderr)
+            return 2
+        papers = _papers_of(args.topic, content, memo)
+    found = find_gaps(papers, _in_no_topic(papers, content.topics, memo))
+    rows = found.lacking_any(args.field) if args.field else found.rows
+    limit = args.limit if args.limit is not None else 0 if args.format == "csv" else SHOWN
+    shown = rows[:limit] if limit else rows
+    if args.format == "csv":
+        _write_csv(shown)
+        return status
+    where = f" of topic {args.topic!r}" if args.topic is not None else ""
+    print(summary(found, where))
+    print()
+    print(listing(rows, shown, args.field or ()))
+    return status
+
+
+def summary(found: Gaps, where: str = "") -> str:
+    """How many papers lack each field, each with how to fill it."""
+    lines = [f"{counted(found.papers, 'paper')}{where}; what their records lack:"]
+    width = len(str(found.papers))
+    for field in FIELDS:
+        count = found.lacking[field]
+        said = f" ({_SAID[field]})" if field in _SAID else ""
+        lines.append(f"  {field:<11}{count:>{width}}{said}")
+        if count:
+            lines.append(f"      {HOW[field]}")
+    return "\n".join(lines)
+
+
+def listing(rows: Sequence[PaperGaps], shown: Sequence[PaperGaps], fields: Sequence[str]) -> str:
+    """The papers ``shown`` (of ``rows``), one line each, its file first."""
+    if not rows:
+        which = f"lacks {' or '.join(fields)}" if fields else "lacks anything"
+        return f"No paper {which}."
+    which = f"lacking {' or '.join(fields)}" if fields else "lacking something"
+    lines = [f"{counted(len(rows), 'paper')} {which}, those lacking the most first:"]
+    lines += [f"{row.file}: no {', '.join(row.missing)}" for row in shown]
+    if len(shown) < len(rows):
+        lines.append(f"... and {len(rows) - len(shown)} more: --limit 0 for all")
+    return "\n".join(lines)
+
+
+def _write_csv(rows: Sequence[PaperGaps]) -> None:
+    # ("\n" line ends: csv's default "\r\n" on a text stream became "\r\r\n" on Windows.)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["file", "id", "title", "lacking", *FIELDS])
+    for row in rows:
+        writer.writerow(
+            [row.file, row.paper_id, row.title, len(row.missing),
+             *(int(field in row.missing) for field in FIELDS)]
+        )  # fmt: skip
+
+
+def _in_no_topic(papers: Sequence[Paper], topics: Sequence[Topic], memo: TopicMemo | None) -> set[str]:
+    """The ids of ``papers`` in no topic, as the load placed them (``memo``; a paper it
+    found surely in a topic, its file listing one or its title a keyword, it did not
+    place: its assignments are None there), else placed here."""
+    if memo is not None and all(paper.id in memo.placed for paper in papers):
+        return {paper.id for paper in papers if memo.assignments(paper) == ()}
+    return {paper_id for paper_id, assigned in _assign(papers, topics, memo).items() if not assigned}
+
+
+def _papers_of(topic_id: str, content: Content, memo: TopicMemo | None) -> list[Paper]:
+    """The papers given the topic, as the site's topic page lists them."""
+    assigned = _assign(content.papers, content.topics, memo)
+    return [p for p in content.papers if any(a.topic == topic_id for a in assigned[p.id])]
+
+
+def _assign(
+    papers: Sequence[Paper], topics: Sequence[Topic], memo: TopicMemo | None
+) -> dict[str, tuple[TopicAssignment, ...]]:
+    """topics.assign_topics, taking what the load placed (as the build does)."""
+    from ..topics import assign_paper, compile_topics
+
+    matcher = compile_topics(topics)
+    assigned = {}
+    for paper in papers:
+        found = memo.assignments(paper) if memo is not None else None
+        assigned[paper.id] = found if found is not None else assign_paper(paper, matcher)
+    return assigned
+
+
+def _unknown_topic(given: str, content: Content) -> str:
+    """"no topic 'x'" with the id meant: a renamed topic's new id, a plausible typo's."""
+    from ..typos import did_you_mean
+
+    for topic in content.topics:
+        if given in topic.former_ids:
+            return f"no topic {given!r}; it was renamed to or merged into {topic.id!r}"
+    ids = [t.id for t in content.topics]
+    if any(p.id == given for p in content.papers):
+        return f"no topic {given!r}: it is a paper (readinglist topics --explain {given})"
+    return f"no topic {given!r}{did_you_mean(given, ids)}; readinglist topics lists them"

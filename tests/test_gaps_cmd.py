@@ -1,0 +1,279 @@
+"""`readinglist gaps` on a small list whose gaps are known: its summary, its lines, the
+filters, csv, and the exit statuses."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.commands.gaps import HOW
+
+TOPICS = """\
+topics:
+  - id: graph-learning
+    title: Graph learning
+    keywords:
+      graph: 1
+  - id: agents
+    title: Agents
+    keywords:
+      agent: 1
+"""
+
+PAPERS = {
+    # Lacks nothing.
+    "full": """\
+id: full
+title: Graph Networks at Scale
+authors: [Ada Lovelace]
+year: 2021
+venue: NeurIPS
+arxiv: "2101.00001"
+links:
+  code:
+    - url: https://github.com/o/full
+abstract: A graph network.
+""",
+    # Lacks everything: no keyword of a topic matches its title either.
+    "bare": "id: bare\ntitle: Something Else Entirely\n",
+    # A preprint: no venue, no code.
+    "preprint": """\
+id: preprint
+title: Graph Things
+authors: [Alan Turing]
+year: 2023
+arxiv: "2301.00002"
+abstract: About graph things.
+""",
+    # A book: its publisher is where it was published; a DOI its identifier.
+    "book": """\
+id: book
+title: A Book of Agents
+authors: [Grace Hopper]
+year: 2019
+publisher: MIT Press
+doi: 10.1000/book
+links:
+  code:
+    - url: https://github.com/o/book
+abstract: Agents, in a book.
+""",
+    # In no topic by its words, but its file lists one.
+    "listed": """\
+id: listed
+title: Notes on Nothing
+authors: [Alan Kay]
+year: 2020
+venue: ICML
+doi: 10.1000/listed
+abstract: Nothing at all.
+topics: [agents]
+""",
+    "agent-notes": "id: agent-notes\ntitle: Notes on an Agent\nyear: 2020\ndoi: 10.1000/notes\nabstract: An agent.\n",
+}
+
+
+@pytest.fixture
+def lab(tmp_path: Path) -> Path:
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS, encoding="utf-8")
+    for paper_id, text in PAPERS.items():
+        (tmp_path / "content" / "papers" / f"{paper_id}.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def gaps(lab: Path, capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["--root", str(lab), "gaps", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_the_summary_counts_each_field_and_says_how_to_fill_what_is_lacking(lab, capsys):
+    status, out, err = gaps(lab, capsys)
+    assert (status, err) == (0, "")
+    summary = out.split("\n\n")[0].splitlines()
+    assert summary == [
+        "6 papers; what their records lack:",
+        "  authors    2",
+        f"      {HOW['authors']}",
+        "  year       1",
+        f"      {HOW['year']}",
+        "  venue      3",
+        f"      {HOW['venue']}",
+        "  identifier 1 (no arXiv id or DOI)",
+        f"      {HOW['identifier']}",
+        "  code       4",
+        f"      {HOW['code']}",
+        "  topics     1 (in no topic)",
+        f"      {HOW['topics']}",
+        "  abstract   1",
+        f"      {HOW['abstract']}",
+    ]
+
+
+def test_the_papers_are_listed_by_their_files_lacking_the_most_first_then_by_id(lab, capsys):
+    _, out, _ = gaps(lab, capsys)
+    assert out.split("\n\n")[1].splitlines() == [
+        "4 papers lacking something, those lacking the most first:",
+        "content/papers/bare.yml: no authors, year, venue, identifier, code, topics, abstract",
+        "content/papers/agent-notes.yml: no authors, venue, code",
+        "content/papers/preprint.yml: no venue, code",
+        # (In no topic by its words, but its file lists one; the book lacks nothing.)
+        "content/papers/listed.yml: no code",
+    ]
+
+
+def test_a_field_with_nothing_lacking_says_no_way_to_fill_it(lab, capsys):
+    (lab / "content" / "papers" / "bare.yml").unlink()
+    _, out, _ = gaps(lab, capsys)
+    lines = out.splitlines()
+    assert "  topics     0 (in no topic)" in lines
+    assert "  abstract   0" in lines
+    assert f"      {HOW['topics']}" not in lines and f"      {HOW['abstract']}" not in lines
+
+
+def test_field_lists_only_the_papers_lacking_any_field_given(lab, capsys):
+    status, out, _ = gaps(lab, capsys, "--field", "authors")
+    assert status == 0
+    listed = out.split("\n\n")[1].splitlines()
+    assert listed == [
+        "2 papers lacking authors, those lacking the most first:",
+        "content/papers/bare.yml: no authors, year, venue, identifier, code, topics, abstract",
+        "content/papers/agent-notes.yml: no authors, venue, code",
+    ]
+    # The counts stay the whole list's.
+    assert out.startswith("6 papers; what their records lack:\n  authors    2\n")
+    _, out, _ = gaps(lab, capsys, "--field", "abstract", "--field", "venue")
+    assert out.split("\n\n")[1].splitlines()[0] == "3 papers lacking abstract or venue, those lacking the most first:"
+    _, out, _ = gaps(lab, capsys, "--field", "topics")
+    assert out.split("\n\n")[1].splitlines()[1:] == [
+        "content/papers/bare.yml: no authors, year, venue, identifier, code, topics, abstract"
+    ]
+
+
+def test_topic_counts_and_lists_only_that_topics_papers(lab, capsys):
+    status, out, _ = gaps(lab, capsys, "--topic", "agents")
+    assert status == 0
+    lines = out.splitlines()
+    # book, agent-notes (by their words) and listed (by its file).
+    assert lines[:2] == ["3 papers of topic 'agents'; what their records lack:", "  authors    1"]
+    assert "  code       2" in lines and "  venue      1" in lines and "  topics     0 (in no topic)" in lines
+    assert out.split("\n\n")[1].splitlines() == [
+        "2 papers lacking something, those lacking the most first:",
+        "content/papers/agent-notes.yml: no authors, venue, code",
+        "content/papers/listed.yml: no code",
+    ]
+
+
+def test_an_unknown_topic_is_a_wrong_argument_with_the_id_meant(lab, capsys):
+    status, out, err = gaps(lab, capsys, "--topic", "agent")
+    assert (status, out) == (2, "")
+    assert err == "readinglist gaps: no topic 'agent' (did you mean 'agents'?); readinglist topics lists them\n"
+    status, _, err = gaps(lab, capsys, "--topic", "bare")
+    assert status == 2
+    assert err == "readinglist gaps: no topic 'bare': it is a paper (readinglist topics --explain bare)\n"
+
+
+def test_a_renamed_topic_is_told_its_new_id(lab, capsys):
+    topics = lab / "content" / "topics.yml"
+    topics.write_text(TOPICS.replace("title: Agents\n", "title: Agents\n    formerly: [llm-agents]\n"))
+    status, _, err = gaps(lab, capsys, "--topic", "llm-agents")
+    assert status == 2
+    assert err == "readinglist gaps: no topic 'llm-agents'; it was renamed to or merged into 'agents'\n"
+
+
+def test_limit_cuts_the_list_and_says_how_many_more(lab, capsys):
+    _, out, _ = gaps(lab, capsys, "--limit", "1")
+    assert out.split("\n\n")[1].splitlines() == [
+        "4 papers lacking something, those lacking the most first:",
+        "content/papers/bare.yml: no authors, year, venue, identifier, code, topics, abstract",
+        "... and 3 more: --limit 0 for all",
+    ]
+    _, every, _ = gaps(lab, capsys, "--limit", "0")
+    assert "... and" not in every and len(every.split("\n\n")[1].splitlines()) == 5
+
+
+def test_the_default_limit_is_twenty_papers(lab, capsys):
+    for n in range(25):
+        (lab / "content" / "papers" / f"extra-{n:02d}.yml").write_text(
+            f"id: extra-{n:02d}\ntitle: Graph paper {n}\nabstract: A graph.\n", encoding="utf-8"
+        )
+    _, out, _ = gaps(lab, capsys)
+    listed = out.split("\n\n")[1].splitlines()
+    assert listed[0] == "29 papers lacking something, those lacking the most first:"
+    assert len(listed) == 1 + 20 + 1
+    assert listed[-1] == "... and 9 more: --limit 0 for all"
+
+
+@pytest.mark.parametrize(
+    "args", [["--limit", "-1"], ["--limit", "many"], ["--field", "title"], ["--format", "json"]]
+)
+def test_a_wrong_argument_exits_with_status_2(lab, capsys, args):
+    with pytest.raises(SystemExit) as stop:
+        main(["--root", str(lab), "gaps", *args])
+    assert stop.value.code == 2
+    assert "readinglist gaps: error:" in capsys.readouterr().err
+
+
+def test_csv_reads_back_as_one_row_per_paper_lacking_something(lab, capsys):
+    (lab / "content" / "papers" / "preprint.yml").write_text(
+        PAPERS["preprint"].replace("title: Graph Things", 'title: "Graph Things, \\"Quoted\\""')
+    )
+    status, out, err = gaps(lab, capsys, "--format", "csv")
+    assert (status, err) == (0, "")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows == [
+        ["file", "id", "title", "lacking", "authors", "year", "venue", "identifier", "code", "topics", "abstract"],
+        ["content/papers/bare.yml", "bare", "Something Else Entirely", "7", "1", "1", "1", "1", "1", "1", "1"],
+        ["content/papers/agent-notes.yml", "agent-notes", "Notes on an Agent", "3", "1", "0", "1", "0", "1", "0", "0"],
+        ["content/papers/preprint.yml", "preprint", 'Graph Things, "Quoted"', "2", "0", "0", "1", "0", "1", "0", "0"],
+        ["content/papers/listed.yml", "listed", "Notes on Nothing", "1", "0", "0", "0", "0", "1", "0", "0"],
+    ]  # fmt: skip
+    # Filters apply; --limit too, when given.
+    _, out, _ = gaps(lab, capsys, "--format", "csv", "--field", "year", "--limit", "5")
+    assert [row[1] for row in csv.reader(io.StringIO(out))] == ["id", "bare"]
+
+
+def test_a_list_without_gaps_says_so(tmp_path, capsys):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS)
+    (tmp_path / "content" / "papers" / "full.yml").write_text(PAPERS["full"])
+    status, out, _ = gaps(tmp_path, capsys)
+    assert status == 0
+    assert out.endswith("\n\nNo paper lacks anything.\n")
+    _, out, _ = gaps(tmp_path, capsys, "--field", "code", "--field", "year")
+    assert out.endswith("\n\nNo paper lacks code or year.\n")
+
+
+def test_a_list_without_topics_has_every_paper_in_no_topic(lab, capsys):
+    (lab / "content" / "topics.yml").write_text("topics: []\n")
+    (lab / "content" / "papers" / "listed.yml").write_text(PAPERS["listed"].replace("topics: [agents]\n", ""))
+    _, out, _ = gaps(lab, capsys)
+    assert "  topics     6 (in no topic)" in out.splitlines()
+
+
+def test_an_error_in_content_is_said_and_the_rest_still_reported(lab, capsys):
+    broken = lab / "content" / "papers" / "preprint.yml"
+    broken.write_text(PAPERS["preprint"].replace("year: 2023", "year: next year"))
+    status, out, err = gaps(lab, capsys)
+    assert status == 1
+    assert err.splitlines()[0].startswith("content/papers/preprint.yml:4:7: ")
+    assert err.splitlines()[-1] == "1 error in content/; what follows leaves out what they concern"
+    # The paper is read without its year (its other values kept): said lacking one.
+    assert "content/papers/preprint.yml: no year, venue, code" in out.splitlines()
+
+
+def test_a_folder_without_content_is_an_error_and_no_report(tmp_path, capsys):
+    status, out, err = gaps(tmp_path, capsys)
+    assert (status, out) == (1, "")
+    assert "content: no such folder" in err
+
+
+def test_the_output_is_the_same_on_every_run(lab, capsys):
+    first = gaps(lab, capsys)
+    assert gaps(lab, capsys) == first
+    assert gaps(lab, capsys, "--format", "csv") == gaps(lab, capsys, "--format", "csv")
