@@ -6,7 +6,7 @@ The README quotes these messages with placeholders (`old`, `new`, `old-id`) or w
 shipped list's own ids; each test does what the README says a curator does, then looks
 for the quoted text, its placeholders filled with the ids used, in what the command
 printed. (The "Checking the list" example and the README's paper and topic files are
-checked in tests/test_packaging.py.) And every section the README or a message sends a
+checked in tests/test_packaging.py; "What is left to fill in" here, on the shipped list.) And every section the README or a message sends a
 reader to (`see "..."`, `README: "..."`) is one of its headings.
 """
 
@@ -192,3 +192,16 @@ def test_add_offline_says_what_the_readme_says_to_do(tmp_path, monkeypatch, caps
     asked = f"{api}?id_list=2106.09685&max_results=1"
     for step in (quoted(section, "curl -o answer.xml"), quoted(section, "readinglist import answer")):
         assert step.replace("ADDRESS", asked) in said, (step, said)
+
+
+@pytest.mark.example
+def test_readinglist_gaps_prints_what_the_readme_shows(capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n### What is left to fill in\n", 1)[1]
+    command, after = section.split("On the shipped list, `", 1)[1].split("`", 1)
+    shown = after.split("```\n", 1)[1].split("```\n", 1)[0]
+    args = command.split()
+    assert args[:2] == ["readinglist", "gaps"]
+    assert main(["--root", str(ROOT), *args[1:]]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (shown, "")

@@ -30,7 +30,7 @@ EXIT = (
 # How a row of the summary names what is lacking, where the field's name alone does not.
 _SAID = {"identifier": "no arXiv id or DOI", "topics": "in no topic"}
 
-# The quickest way to fill each field with this tool (README: "Importing a listing...",
+# The quickest way to fill each field with this tool (README: "Importing a listing",
 # "Adding a paper by its arXiv id or DOI", "Defining a topic"). Only what it does: an
 # import merges a record into the paper of its title, arXiv id or DOI and fills only
 # what the file lacks; `add` asks arXiv (no venue) or doi.org (no abstract).
@@ -41,7 +41,7 @@ HOW = {
     "venue": "as for authors, with records of the published versions; or readinglist add DOI"
     " (asks doi.org); arXiv gives no venue",
     "identifier": "as for authors, with records that give one; or, knowing it, readinglist add"
-    " ARXIV_ID or DOI (asks arXiv or doi.org, and fills the other fields too)",
+    " ARXIV_ID or DOI (asks arXiv or doi.org, and fills what else they give)",
     "code": "write its repository under links: code: in the paper's file, if it has one (import"
     " and add take those a record or an abstract links)",
     "topics": "readinglist topics --explain ID says why and what would place it (topics: in its"
