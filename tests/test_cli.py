@@ -34,7 +34,7 @@ def test_every_command_has_help():
         [sys.executable, "-m", "generator", "--help"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0
-    for command in ("import", "check", "build", "serve", "topics", "search", "links"):
+    for command in ("import", "check", "build", "serve", "topics", "gaps", "search", "links"):
         assert f"    {command} " in result.stdout
 
 
@@ -344,7 +344,7 @@ def test_serve_previews_at_the_root_of_its_address_whatever_site_url_says(tmp_pa
         process.wait(timeout=60)
 
 
-@pytest.mark.parametrize("command", ["import", "check", "build", "serve", "topics", "search", "links"])
+@pytest.mark.parametrize("command", ["import", "check", "build", "serve", "topics", "gaps", "search", "links"])
 def test_root_is_taken_before_or_after_any_command(command):
     from generator.cli import build_parser
 
