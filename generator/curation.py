@@ -25,7 +25,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Container, Mapping, Sequence
 
-from . import gcpause, paperdrafts, provenance, repositories
+from . import gcpause, paperdrafts, provenance, renamewrite, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems
 from .crosscheck import ANY, Checked, cross_check, make_topic_choices, nodes, reading_orders
 from .handlinks import check_hand_pages
@@ -88,6 +88,13 @@ def load_content(
             Location(display(content_dir, root)),
             NO_CONTENT + inside_project(root),
         )
+    journal = content_dir / renamewrite.JOURNAL_NAME
+    cut_off = renamewrite.cut_off(journal, display(journal, root))
+    if cut_off is not None:
+        # Half renamed, the list holds two files of the paper and references to both:
+        # anything said of them ("the same paper: merge them") would mislead.
+        problems.items.append(cut_off)
+        return Content((), ()), problems
     papers_dir, topics_path = content_dir / PAPERS_DIR, content_dir / TOPICS_FILE
     imported_path = content_dir / provenance.RELATIVE_PATH
     # The year the files are judged in (a year after next year is a warning): taken

@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 from tqdm import tqdm
 
-from . import gitcopy, provenance
+from . import gitcopy, provenance, renamewrite
 from .importedfile import check_imported
 from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, same_link
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
@@ -143,8 +143,12 @@ def import_records(
             ]
         ) from None
     try:
+        # (First: the temporaries a rename cut off left are its files to put in place.)
+        finished = renamewrite.finish(content_dir, str(content_dir))
         _remove_left_temporaries(content_dir)
-        return _import_locked(records, content_dir, added or today(), progress, tuple(restore))
+        report = _import_locked(records, content_dir, added or today(), progress, tuple(restore))
+        report.finished_rename = str(finished) if finished is not None else ""
+        return report
     finally:
         lock.release()
 

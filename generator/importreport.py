@@ -179,6 +179,8 @@ class ReadBeforeChange:
 @dataclass
 class ImportReport:
     records: int = 0
+    # A rename killed outright that this import finished first ("paper old -> new"), or "".
+    finished_rename: str = ""
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)

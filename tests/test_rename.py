@@ -391,18 +391,18 @@ def test_a_deleted_papers_id_the_importer_keeps_is_refused(root, capsys):
 
 
 def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(root, capsys, monkeypatch):
-    from generator import atomicfile
+    from generator import renamewrite
 
     _about(root, "\nSee [GEM](papers/gradient-episodic-memory.md).\n")
     before = _files(root)
-    create = atomicfile.create_temporary
+    create = renamewrite.create_temporary
 
     def refused(tmp, mode):  # (a folder the user may not write in; root may write anywhere)
         if "about.md" in tmp.name:
             raise PermissionError(13, "Permission denied", str(tmp))
         return create(tmp, mode)
 
-    monkeypatch.setattr(atomicfile, "create_temporary", refused)
+    monkeypatch.setattr(renamewrite, "create_temporary", refused)
     assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 1
     assert "Permission denied; nothing was renamed" in capsys.readouterr().err
     assert _files(root) == before

@@ -112,6 +112,8 @@ _KEPT_SHOWN = 10
 def print_report(report: ImportReport, quiet: bool, again: str) -> None:
     """What an import did, its warnings and conflicts, and its summary line. ``again``:
     the command that imported, for the hint that brings a deleted paper back."""
+    if report.finished_rename:
+        print(f"finished a rename that was cut off: {report.finished_rename}")
     if not quiet:
         for duplicate in report.duplicates:
             print(duplicate)

@@ -4,7 +4,9 @@ The list must pass `check` first: a reference the checker cannot read is one thi
 command could miss. The edits are planned from the files as read (rename.py), then
 each file is read again and compared: if any changed meanwhile, nothing is written.
 The new file is written first, then the files that name the paper, each atomically;
-the old file goes last. An import cannot run meanwhile (the import lock is held).
+the old file goes last, all or none (renamewrite.py: a rename killed meanwhile is
+finished by the next rename or import). An import cannot run meanwhile (the import
+lock is held).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from ..curation import load_content
     from ..importer import LOCK_NAME
     from ..rename import plan_rename, plan_topic_rename
+    from ..renamewrite import JOURNAL_NAME, finish, write_all
     from ..topicsfile import TOPICS_FILE
     from ..yamlfile import display
 
@@ -63,6 +66,12 @@ def run(args: argparse.Namespace) -> int:
             [Problem(Location(display(content_dir / LOCK_NAME, root)), "an import or another rename is running (it holds this lock)")]
         ) from None
     try:
+        if lock is not None:
+            finished = finish(content_dir, display(content_dir, root))
+            if finished is not None:
+                print(f"finished a rename that was cut off: {finished}")
+                if (finished.what, finished.old, finished.new) == (_what(args), args.old, args.new):
+                    return 0  # (this rename, run again to finish it: done now)
         content, problems = load_content(content_dir, root)
         if problems.has_errors():
             raise CuratorError(Problems(problems.errors))
@@ -128,11 +137,15 @@ def run(args: argparse.Namespace) -> int:
             else:  # the renamed paper's new file, with its old file's permissions
                 writes.append((root / shown, text, file_mode(read[plan.remove][0])))
         try:
-            _write_all(writes, read[plan.remove][0] if plan.remove else None)
+            write_all(
+                writes, read[plan.remove][0] if plan.remove else None, content_dir,
+                (_what(args), args.old, args.new),
+            )
         except OSError as error:
             # (Named as the file the rename was writing, not its temporary's name.)
             failed = Path(error.filename or papers_dir)
-            target = next((path for path, _, _ in writes if failed.name.startswith(f".{path.name}.")), failed)
+            named = [path for path, _, _ in writes] + [content_dir / JOURNAL_NAME]
+            target = next((path for path in named if failed.name.startswith(f".{path.name}.")), failed)
             raise CuratorError([Problem(Location(display(target, root)), f"{error.strerror or error}; nothing was renamed")]) from None
         print(f"renamed: {said}")
         return 0
@@ -172,69 +185,5 @@ def _not_the_importers(old: str, new: str, had: tuple[str, ...], content_dir: Pa
         )])
 
 
-def _write_all(writes: list[tuple[Path, str, int]], remove: Path | None = None) -> None:
-    """Every file written (and ``remove`` removed), or none: each is written to a
-    temporary beside it first (flushed to disk); only when all are written are they put
-    in place, each file replaced kept meanwhile under a second name, so that a failure
-    while they are put in place puts the old ones back."""
-    from ..atomicfile import create_temporary, sync_folder, temporary_name
-
-    temporaries: list[tuple[Path, Path]] = []
-    try:
-        for path, text, mode in writes:
-            tmp = temporary_name(path)
-            temporaries.append((tmp, path))
-            with os.fdopen(create_temporary(tmp, mode), "wb") as handle:
-                handle.write(text.encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-    except BaseException:
-        for tmp, _ in temporaries:
-            tmp.unlink(missing_ok=True)
-        raise
-    done: list[tuple[Path, Path | None]] = []  # (path, where its old text is kept)
-    try:
-        for tmp, path in temporaries:
-            kept = _keep(path) if path.exists() else None
-            try:
-                os.replace(tmp, path)
-            except BaseException:
-                if kept is not None:
-                    kept.unlink(missing_ok=True)
-                raise
-            done.append((path, kept))
-        if remove is not None:
-            kept = temporary_name(remove)
-            os.replace(remove, kept)
-            done.append((remove, kept))
-    except BaseException:
-        for path, kept in reversed(done):  # (as far as the system lets them go back)
-            try:
-                if kept is not None:
-                    os.replace(kept, path)
-                else:
-                    path.unlink(missing_ok=True)
-            except OSError:
-                pass
-        for tmp, _ in temporaries:
-            tmp.unlink(missing_ok=True)
-        raise
-    for _, kept in done:
-        if kept is not None:
-            kept.unlink(missing_ok=True)
-    for folder in dict.fromkeys(path.parent for path, _ in done):
-        sync_folder(folder)
-
-
-def _keep(path: Path) -> Path:
-    """The file at ``path`` under a second name beside it, until the rename is done."""
-    import shutil
-
-    from ..atomicfile import temporary_name
-
-    kept = temporary_name(path)
-    try:
-        os.link(path, kept)  # (the file itself: nothing copied)
-    except OSError:
-        shutil.copy2(path, kept)  # (a file system without hard links)
-    return kept
+def _what(args: argparse.Namespace) -> str:
+    return "topic" if args.topic else "paper"

@@ -1,0 +1,255 @@
+"""Putting a rename's files in place: all of them or none, even when the process is
+killed outright while it does so.
+
+`readinglist rename` writes several files (the paper's new file, the files that name
+it) and removes one (its old file). Each is written to a temporary beside it and
+flushed to disk first. Then a journal, content/.rename.json, lists each temporary and
+the file it becomes, the file to remove and the copies kept of the files replaced,
+flushed to disk too; only then are the files put in place, and the journal goes last.
+A rename killed meanwhile (`kill -9`, a power cut) leaves the journal, which holds all
+it takes to finish: the next command that takes the import lock (rename, import, add)
+finishes it first (unless a file it was still to write or remove was edited since: that
+edit is not written over), and until then `check` (so build and serve) says so at the
+journal instead of what the half-renamed files look like (two files of one paper). An error
+or Ctrl-C while the files are put in place puts the old ones back: the journal is
+removed first, so a journal there always means "finish", never "undo".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomicfile import atomic_write, create_temporary, sync_folder, temporary_name
+from .errors import CuratorError, Location, Problem
+
+JOURNAL_NAME = ".rename.json"
+
+
+@dataclass(frozen=True)
+class Journal:
+    """A rename being put in place: ``what`` ("paper" or "topic") ``old`` became ``new``."""
+
+    what: str
+    old: str
+    new: str
+    moves: tuple[tuple[Path, Path], ...]  # (temporary, the file it becomes), in order
+    remove: Path | None  # the paper's old file
+    kept: tuple[Path, ...]  # the copies of the files replaced (and of the removed one)
+    # Each file replaced or removed, with its SHA-256 as the rename read it (None: no
+    # such file): one changed since is not written over when the rename is finished.
+    was: tuple[tuple[Path, str | None], ...]
+
+    @property
+    def command(self) -> str:
+        return f"readinglist rename {'--topic ' if self.what == 'topic' else ''}{self.old} {self.new}"
+
+    def __str__(self) -> str:
+        return f"{self.what} {self.old} -> {self.new}"
+
+
+def cut_off(journal_path: Path, shown: str) -> Problem | None:
+    """What `check` says of a rename cut off (its journal at ``journal_path``), if any."""
+    if not os.path.lexists(journal_path):
+        return None
+    try:
+        journal = read(journal_path)
+    except (OSError, ValueError):
+        return Problem(Location(shown), "a rename was cut off: run readinglist rename (or import) again to finish it")
+    return Problem(
+        Location(shown),
+        f"a rename was cut off ({journal}): run `{journal.command}` again to finish it (an"
+        " import finishes it too)",
+    )
+
+
+def write_all(
+    writes: list[tuple[Path, str, int]],
+    remove: Path | None,
+    content_dir: Path,
+    named: tuple[str, str, str],
+) -> None:
+    """Every file of ``writes`` (path, text, permissions) written and ``remove``
+    removed, or none. ``named``: (what, old, new), the rename, for its journal."""
+    temporaries: list[tuple[Path, Path]] = []
+    journal_path = content_dir / JOURNAL_NAME
+    try:
+        for path, text, mode in writes:
+            tmp = temporary_name(path)
+            temporaries.append((tmp, path))
+            with os.fdopen(create_temporary(tmp, mode), "wb") as handle:
+                handle.write(text.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+        # (Each replaced file is kept under a second name until all are in place: an
+        # error puts them back. Named now, so that the journal lists them.)
+        keep = {path: temporary_name(path) for _, path in temporaries if path.exists()}
+        if remove is not None:
+            keep[remove] = temporary_name(remove)
+        was = tuple((path, _digest(path)) for path in [p for _, p in temporaries] + [remove] if path is not None)
+        journal = Journal(*named, tuple(temporaries), remove, tuple(keep.values()), was)
+        for folder in dict.fromkeys(tmp.parent for tmp, _ in temporaries):
+            sync_folder(folder)  # (the temporaries are on disk before the journal names them)
+        atomic_write(journal_path, _dumped(journal, content_dir))
+    except BaseException:
+        journal_path.unlink(missing_ok=True)  # (written, then Ctrl-C as its folder synced)
+        for tmp, _ in temporaries:
+            tmp.unlink(missing_ok=True)
+        raise
+    done: list[tuple[Path, Path | None]] = []  # (path, where its old text is kept)
+    try:
+        for tmp, path in temporaries:
+            kept = keep.get(path)
+            if kept is not None:
+                _keep(path, kept)
+            try:
+                os.replace(tmp, path)
+            except BaseException:
+                if kept is not None:
+                    kept.unlink(missing_ok=True)
+                raise
+            done.append((path, kept))
+        if remove is not None:
+            os.replace(remove, keep[remove])
+            done.append((remove, keep[remove]))
+    except BaseException:
+        # The journal goes first: one left by a kill while the old files go back would
+        # finish the rename over them.
+        journal_path.unlink(missing_ok=True)
+        sync_folder(content_dir)
+        for path, kept in reversed(done):  # (as far as the system lets them go back)
+            try:
+                if kept is not None:
+                    os.replace(kept, path)
+                else:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        for tmp, _ in temporaries:
+            tmp.unlink(missing_ok=True)
+        raise
+    _done(journal, journal_path)
+
+
+def finish(content_dir: Path, folder: str) -> Journal | None:
+    """Finishes the rename whose journal is in ``content_dir`` (the caller holds the
+    import lock), and returns it; None when there is none. ``folder``: the content
+    folder as the curator knows it ("content"), for an error."""
+    journal_path = content_dir / JOURNAL_NAME
+    if not os.path.lexists(journal_path):
+        return None
+    shown = f"{folder}/{JOURNAL_NAME}"
+    try:
+        journal = read(journal_path)
+    except (OSError, ValueError) as error:
+        raise CuratorError([Problem(
+            Location(shown),
+            f"a rename was cut off, and its record cannot be read ({error}); the rename is"
+            " not finished",
+        )]) from None
+    gone = [path for tmp, path in journal.moves if not os.path.lexists(tmp) and not os.path.lexists(path)]
+    if gone:
+        # (A temporary removed by hand: the old file may be all there is of the paper.)
+        raise CuratorError([Problem(
+            Location(shown),
+            f"a rename was cut off ({journal}), and {gone[0].name}, which it was writing, is"
+            " gone: it cannot be finished; check the list, then remove this file",
+        )])
+    base = os.path.realpath(content_dir)
+    pending = {path for tmp, path in journal.moves if os.path.lexists(tmp)}
+    if journal.remove is not None and os.path.lexists(journal.remove):
+        pending.add(journal.remove)
+    changed = [
+        Problem(
+            Location(os.path.join(folder, os.path.relpath(path, base))),
+            f"changed since a rename ({journal}) was cut off, which was to"
+            f" {'remove' if path == journal.remove else 'write'} it: undo the change and run"
+            f" `{journal.command}` again to finish the rename, or remove {shown} to leave"
+            " the files as they are (and mend by hand what `readinglist check` says then)",
+        )
+        for path, digest in journal.was
+        if path in pending and _digest(path) != digest
+    ]
+    if changed:
+        raise CuratorError(changed)
+    try:
+        for tmp, path in journal.moves:
+            if os.path.lexists(tmp):  # (else put in place before the rename was cut off)
+                os.replace(tmp, path)
+        for folder in dict.fromkeys(path.parent for _, path in journal.moves):
+            sync_folder(folder)
+        if journal.remove is not None:
+            journal.remove.unlink(missing_ok=True)
+    except OSError as error:
+        raise CuratorError([Problem(
+            Location(shown), f"a rename was cut off ({journal}) and cannot be finished: {error}"
+        )]) from None
+    _done(journal, journal_path)
+    return journal
+
+
+def _done(journal: Journal, journal_path: Path) -> None:
+    """The files are in place: the kept copies, then the journal, go."""
+    folders = [path.parent for _, path in journal.moves]
+    if journal.remove is not None:
+        folders.append(journal.remove.parent)
+    for folder in dict.fromkeys(folders):
+        sync_folder(folder)  # (the files on disk before the journal that finishes them goes)
+    for kept in journal.kept:
+        kept.unlink(missing_ok=True)
+    journal_path.unlink(missing_ok=True)
+    sync_folder(journal_path.parent)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def _keep(path: Path, kept: Path) -> None:
+    """The file at ``path`` also at ``kept``, until the rename is done."""
+    try:
+        os.link(path, kept)  # (the file itself: nothing copied)
+    except OSError:
+        shutil.copy2(path, kept)  # (a file system without hard links)
+
+
+def _dumped(journal: Journal, content_dir: Path) -> str:
+    # Paths relative to the content folder (a project moved before the rename is
+    # finished still finds them), both resolved (a file reached through a link).
+    base = os.path.realpath(content_dir)
+
+    def stored(path: Path) -> str:
+        return os.path.relpath(os.path.join(os.path.realpath(path.parent), path.name), base)
+
+    record = {
+        "rename": journal.what,
+        "old": journal.old,
+        "new": journal.new,
+        "put": [[stored(tmp), stored(path)] for tmp, path in journal.moves],
+        "remove": stored(journal.remove) if journal.remove is not None else None,
+        "kept": [stored(path) for path in journal.kept],
+        "was": [[stored(path), digest] for path, digest in journal.was],
+    }
+    return json.dumps(record, indent=1) + "\n"
+
+
+def read(journal_path: Path) -> Journal:
+    """The journal at ``journal_path``; ValueError if it is not one."""
+    base = Path(os.path.realpath(journal_path.parent))
+    found = json.loads(journal_path.read_text(encoding="utf-8"))
+    try:
+        what, old, new = (str(found[key]) for key in ("rename", "old", "new"))
+        moves = tuple((base / tmp, base / path) for tmp, path in found["put"])
+        remove = base / found["remove"] if found["remove"] is not None else None
+        kept = tuple(base / path for path in found["kept"])
+        was = tuple((base / path, None if digest is None else str(digest)) for path, digest in found["was"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"not a rename's record: {error!r}") from None
+    return Journal(what, old, new, moves, remove, kept, was)

@@ -1,0 +1,200 @@
+"""A rename killed outright (`kill -9`, a power cut) at any moment while it puts its
+files in place: `check` says a rename was cut off (not "two files of one paper"), and
+the next rename or import finishes it, to exactly the files an uninterrupted rename
+writes; an error or Ctrl-C meanwhile puts every file back, journal included."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import renamewrite
+from generator.cli import main
+from tests.test_build import FIXTURE, REPO
+
+# The rename run in a process of its own, killed outright (os._exit: no cleanup runs)
+# at its Nth removal or replacement of a file: each is a step where a kill lands
+# between two of them.
+_KILLED = """
+import os, sys
+from generator.cli import main
+calls, at = [0], int(sys.argv[1])
+for name in ("replace", "unlink"):
+    def step(*args, _real=getattr(os, name), **kwargs):
+        calls[0] += 1
+        if calls[0] == at:
+            os._exit(9)
+        return _real(*args, **kwargs)
+    setattr(os, name, step)
+sys.exit(main(sys.argv[2:]))
+"""
+
+PAPER = ["gradient-episodic-memory", "gem"]
+TOPIC = ["--topic", "model-merging", "merging"]
+
+
+def _project(folder: Path) -> Path:
+    shutil.copytree(FIXTURE, folder / "content")
+    (folder / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    about = folder / "content" / "pages" / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8")
+        + "\nSee [GEM](papers/gradient-episodic-memory.md) and [merging](topics/model-merging/index.md).\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / "content").rglob("*"))
+        if p.is_file() and p.name != ".import.lock"
+    }
+
+
+def _steps(root: Path, args: list[str], monkeypatch) -> list[str]:
+    """The files an uninterrupted rename replaces and removes, in order."""
+    seen: list[str] = []
+    for name in ("replace", "unlink"):
+        real = getattr(os, name)
+
+        def step(*a, _real=real, _name=name, **k):
+            seen.append(f"{_name} {os.path.basename(a[0])}")
+            return _real(*a, **k)
+
+        monkeypatch.setattr(os, name, step)
+    assert main(["--root", str(root), "rename", *args]) == 0
+    monkeypatch.undo()
+    return seen
+
+
+@pytest.mark.parametrize("args", [PAPER, TOPIC], ids=["paper", "topic"])
+def test_a_rename_killed_at_any_step_is_finished_by_the_next_one(tmp_path, monkeypatch, capsys, args):
+    done = _project(tmp_path / "done")
+    steps = _steps(done, args, monkeypatch)
+    finished = _files(done)
+    assert not any(name.endswith(".tmp") or name.endswith(".rename.json") for name in finished)
+    # The journal is put in place first and removed last (and the files between).
+    opened = steps.index(next(s for s in steps if s.startswith("replace ..rename.json.")))
+    closed = steps.index("unlink .rename.json")
+    assert opened == 0 and closed == len(steps) - 1 and closed - opened >= 4
+    what, old, new = ("topic", *args[1:]) if args[0] == "--topic" else ("paper", *args)
+    command = f"readinglist rename {'--topic ' if what == 'topic' else ''}{old} {new}"
+    capsys.readouterr()
+    for at in range(1, len(steps) + 1):
+        root = _project(tmp_path / f"killed-{at}")
+        killed = subprocess.run(
+            [sys.executable, "-c", _KILLED, str(at), "--root", str(root), "rename", *args],
+            cwd=REPO, capture_output=True, text=True,
+        )
+        assert killed.returncode == 9, killed.stderr
+        cut = opened < at - 1 <= closed  # (killed after the journal was put in place, at steps[at - 1])
+        assert (root / "content" / ".rename.json").exists() == cut
+        assert main(["--root", str(root), "check"]) == int(cut)
+        said = capsys.readouterr().out
+        if cut:
+            assert said.splitlines()[0] == (
+                f"content/.rename.json: a rename was cut off ({what} {old} -> {new}): run"
+                f" `{command}` again to finish it (an import finishes it too)"
+            )
+            assert "same paper" not in said and said.splitlines()[1].startswith("1 error,")
+        assert main(["--root", str(root), "rename", *args]) == 0
+        out = capsys.readouterr().out
+        if cut:
+            assert out == f"finished a rename that was cut off: {what} {old} -> {new}\n"
+            assert _files(root) == finished, at
+        else:  # (killed as the journal was put in place: nothing was renamed)
+            assert "finished" not in out and f"renamed: {what} '{old}' is now '{new}'" in out
+            kept = {name: text for name, text in _files(root).items() if not name.endswith(".tmp")}
+            assert kept == finished, at
+
+
+def test_an_import_finishes_a_rename_cut_off(tmp_path, capsys):
+    done = _project(tmp_path / "done")
+    assert main(["--root", str(done), "rename", *PAPER]) == 0
+    root = _project(tmp_path / "killed")
+    subprocess.run(
+        [sys.executable, "-c", _KILLED, "3", "--root", str(root), "rename", *PAPER],
+        cwd=REPO, check=False, capture_output=True,
+    )
+    assert (root / "content" / ".rename.json").exists()
+    bib = tmp_path / "new.bib"
+    bib.write_text("@article{x, title={A New Paper}, year={2024}}\n", encoding="utf-8")
+    for project in (done, root):
+        capsys.readouterr()
+        assert main(["--root", str(project), "import", str(bib)]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert "finished a rename that was cut off: paper gradient-episodic-memory -> gem" in said
+    assert _files(root) == _files(done)
+
+
+def test_a_rename_cut_off_whose_new_file_is_gone_is_not_finished(tmp_path, capsys):
+    root = _project(tmp_path / "killed")
+    subprocess.run(
+        [sys.executable, "-c", _KILLED, "2", "--root", str(root), "rename", *PAPER],
+        cwd=REPO, check=False, capture_output=True,
+    )
+    journal = renamewrite.read(root / "content" / ".rename.json")
+    tmp, path = journal.moves[0]
+    assert path.name == "gem.yml" and not path.exists()
+    tmp.unlink()  # (as `git clean -fX content/papers` would)
+    before = _files(root)
+    assert main(["--root", str(root), "rename", *PAPER]) == 1
+    assert (
+        "content/.rename.json: a rename was cut off (paper gradient-episodic-memory -> gem), and"
+        " gem.yml, which it was writing, is gone" in capsys.readouterr().err
+    )
+    assert _files(root) == before  # (the paper's old file above all)
+
+
+@pytest.mark.parametrize(
+    "at, name, verb",
+    [(3, "topics.yml", "write"), (2, "papers/gradient-episodic-memory.yml", "remove")],
+)
+def test_a_file_edited_after_a_rename_was_cut_off_is_not_written_over(tmp_path, capsys, at, name, verb):
+    done = _project(tmp_path / "done")
+    assert main(["--root", str(done), "rename", *PAPER]) == 0
+    root = _project(tmp_path / "killed")
+    subprocess.run(
+        [sys.executable, "-c", _KILLED, str(at), "--root", str(root), "rename", *PAPER],
+        cwd=REPO, check=False, capture_output=True,
+    )
+    edited = root / "content" / name
+    text = edited.read_bytes()
+    edited.write_bytes(text + b"# a curator's note\n")
+    before = _files(root)
+    capsys.readouterr()
+    assert main(["--root", str(root), "rename", *PAPER]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"content/{name}: changed since a rename (paper gradient-episodic-memory -> gem) was"
+        f" cut off, which was to {verb} it: undo the change and run `readinglist rename"
+        " gradient-episodic-memory gem` again to finish the rename, or remove"
+        " content/.rename.json to leave the files as they are"
+    )
+    assert _files(root) == before
+    edited.write_bytes(text)  # (the change undone: the rename is finished)
+    assert main(["--root", str(root), "rename", *PAPER]) == 0
+    assert _files(root) == _files(done)
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, PermissionError(13, "Permission denied")])
+def test_a_rename_stopped_while_it_puts_files_in_place_leaves_no_journal(tmp_path, monkeypatch, stop):
+    root = _project(tmp_path / "project")
+    before = _files(root)
+    replace = os.replace
+
+    def stopped(src, dst):
+        if str(dst).endswith("about.md"):
+            raise stop
+        return replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", stopped)
+    assert main(["--root", str(root), "rename", *PAPER]) in (1, 130)
+    assert _files(root) == before
+    assert main(["--root", str(root), "check"]) == 0
