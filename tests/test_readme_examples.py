@@ -112,6 +112,33 @@ def test_readinglist_rename_prints_each_change_and_names_an_id_a_slip_away(lab, 
 
 
 @pytest.mark.example
+def test_a_rename_cut_off_is_told_and_finished_as_the_readme_says(lab, capsys):
+    import subprocess
+    import sys
+
+    from tests.test_renamewrite import _KILLED
+
+    section = readme_section(RENAMING)
+    new = "task-arithmetic-editing"
+    # (Killed outright at its third file put in place: the journal's, the new file's, ...)
+    subprocess.run(
+        [sys.executable, "-c", _KILLED, "3", "--root", str(lab), "rename", PAPER, new],
+        cwd=ROOT, check=False, capture_output=True,
+    )
+    cut = quoted(section, "a rename was cut off").replace("old -> new", f"{PAPER} -> {new}")
+    assert "with the command that finishes it, `readinglist rename old new` run again" in section
+    again = f"readinglist rename {PAPER} {new}"
+    lines = printed(lab, capsys, "check")
+    assert [line for line in lines if ": " in line and not line[0].isdigit()] == [
+        f"content/.rename.json: {cut}: run `{again}` again to finish it (an import finishes it too)"
+    ], lines
+    finished = quoted(section, "finished a rename").replace("old -> new", f"{PAPER} -> {new}")
+    assert printed(lab, capsys, "rename", PAPER, new) == [finished]
+    assert (lab / "content/papers" / f"{new}.yml").exists()
+    assert not (lab / "content/papers" / f"{PAPER}.yml").exists()
+
+
+@pytest.mark.example
 def test_a_topic_renamed_by_hand_is_told_as_the_readme_says(lab, capsys):
     # "Merge or remove a topic, or rename one by hand: edit `content/topics.yml`", with the
     # README's own example: transfer-learning renamed transfer-and-meta-learning.
