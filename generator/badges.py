@@ -183,8 +183,9 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
     # paper's own page there. Without a code link, GitHub is where a reader looks next:
     # its repository search reads names and descriptions only, unless told to read the
     # README too, where a paper's own code names the paper. It stands where the code
-    # would, first, beside the page's "No code linked": after the other badges, that
-    # line read "No code linked arXiv 2212.04089", the search a line below on a phone.
+    # would, first, beside the page's "No code linked": put after the other badges, the
+    # words stood beside badges they do not name (an arXiv id's, a DOI's), and on a
+    # phone the search was a line or more below them.
     if not any(b.kind == "code" for b in badges):
         where = quote(" in:name,description,readme", safe="")
         badges.insert(
