@@ -45,11 +45,24 @@ class PaperRef:
 
 
 @dataclass(frozen=True)
+class ReasonPart:
+    text: str
+    # A keyword's parts, 'both "math" and "reasoning"': one group, which the page keeps
+    # on one line where it fits (a phone's line ended 'both "math" and', its last word
+    # below, as if another keyword).
+    group: bool = False
+
+
+@dataclass(frozen=True)
 class TopicRef:
     href: str
     title: str
-    reason: str = ""
+    reason_parts: tuple[ReasonPart, ...] = ()  # why the paper has the topic (its page)
     count: int = 0
+
+    @property
+    def reason(self) -> str:
+        return "".join(part.text for part in self.reason_parts)
 
 
 @dataclass(frozen=True)
@@ -94,11 +107,11 @@ class TableRow:
     names: str = ""
 
 
-def _reason(assignment: TopicAssignment, paper: Paper) -> str:
+def _reason(assignment: TopicAssignment, paper: Paper) -> tuple[ReasonPart, ...]:
     if assignment.by == "curator":
-        return "chosen by the curator"
+        return (ReasonPart("chosen by the curator"),)
     if assignment.by == "reading order":
-        return "in this topic's reading order, chosen by the curator"
+        return (ReasonPart("in this topic's reading order, chosen by the curator"),)
     # Quoted: the words the paper holds, not a sentence ("matched a benchmark" read as if
     # the paper had matched one). ASCII quotes: a character beyond Latin-1 makes Python
     # hold the whole page's text at two bytes a character, and MkDocs holds every page
@@ -121,7 +134,7 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> str:
                 return other
         return typed
 
-    def quoted(term: str) -> str:
+    def quoted(term: str) -> ReasonPart:
         # A keyword's words as the paper writes them ("RLHF" for the keyword "rlhf"),
         # and the parts of one that matches only whole ("reinforcement learning + llm":
         # both somewhere in the paper) joined by a word, not a sign the page never
@@ -141,25 +154,38 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> str:
 
         parts = [f'"{word(part)}"' for part in term.split(" + ")]
         if len(parts) == 1:
-            return parts[0]
+            return ReasonPart(parts[0])
         # A keyword "a & b" matches where each part is somewhere in the title or the
         # abstract, not side by side: "both" groups its parts, which '"prompt" with
         # "lifelong"' did not (in '"a", "b" with "c"' a reader could not tell whether
         # "a" went with "c" too, and "with" read as words in a row).
-        return f"{'both' if len(parts) == 2 else 'all of'} {', '.join(parts[:-1])} and {parts[-1]}"
+        return ReasonPart(f"{'both' if len(parts) == 2 else 'all of'} {', '.join(parts[:-1])} and {parts[-1]}", True)
 
     distinct = _distinct_terms(assignment.terms)
     # Apart by semicolons where a keyword's words are grouped, whose "and" (and commas)
     # a comma between keywords would run into.
     apart = "; " if any(" + " in term for term in distinct) else ", "
-    terms = apart.join(quoted(term) for term in distinct)
+    terms: list[ReasonPart] = []
+    for term in distinct:
+        terms += [ReasonPart(apart), quoted(term)] if terms else [quoted(term)]
     if assignment.by == "fallback":
         # Checked before the terms: a fallback topic carries the terms of its best score,
         # but no rule reached its threshold, and the reader should know that.
-        return "closest topic, a weak match" + (f": {terms}" if terms else "")
+        return _merged([ReasonPart("closest topic, a weak match" + (": " if terms else "")), *terms])
     if terms:
-        return "matched " + terms
-    return "matched by rules"
+        return _merged([ReasonPart("matched "), *terms])
+    return (ReasonPart("matched by rules"),)
+
+
+def _merged(parts: list[ReasonPart]) -> tuple[ReasonPart, ...]:
+    """``parts`` with each run of words outside a group as one part."""
+    merged: list[ReasonPart] = []
+    for part in parts:
+        if merged and not part.group and not merged[-1].group:
+            merged[-1] = ReasonPart(merged[-1].text + part.text)
+        else:
+            merged.append(part)
+    return tuple(merged)
 
 
 def _holds(text: str, words: str) -> bool:
@@ -395,7 +421,7 @@ def _paper_ref(index: Index, here: str, paper_id: str) -> PaperRef:
     return ref
 
 
-def _topic_ref(index: Index, here: str, topic_id: str, reason: str = "") -> TopicRef:
+def _topic_ref(index: Index, here: str, topic_id: str, reason: tuple[ReasonPart, ...] = ()) -> TopicRef:
     url = topic_url(topic_id)
     key = (_parent(here), topic_id, reason)
     ref = index.refs.get(key) if not url.startswith(here) else None

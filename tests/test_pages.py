@@ -239,6 +239,11 @@ def test_a_keyword_of_parts_found_apart_in_the_paper_is_said_as_one_group():
     [ref] = page(plan(Site((lone,), (topic,), assigned, {})), "papers/p.md").context["topics"]
     assert ref.reason == (
         'matched both "prompt" and "lifelong"; "pool"; all of "a", "b" and "c"')
+    # Each group a part of its own, which the page keeps on one line where it fits.
+    assert [(part.text, part.group) for part in ref.reason_parts] == [
+        ("matched ", False), ('both "prompt" and "lifelong"', True), ('; "pool"; ', False),
+        ('all of "a", "b" and "c"', True),
+    ]
     # Without a keyword of parts, commas, as before.
     single = Topic("cl", "CL", keywords={"prompt": 1, "pool": 1})
     assigned = {"p": assign_paper(lone, compile_topics([single]))}

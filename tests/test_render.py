@@ -724,3 +724,21 @@ def test_a_badges_label_may_end_a_line_after_a_slash_or_an_underscore_only():
         'DOI 10.5555/<wbr><span class="rl-badge__tail">3295222.3295393</span>')
     # Escaped first, and nothing after a last slash.
     assert str(breakable("a_<b>/")) == "a_<wbr>&lt;b&gt;/"
+
+
+def test_a_keywords_group_in_a_topics_reason_is_a_span_of_its_own_its_words_escaped(tmp_path):
+    # (review: on a phone 'both "math" and' ended a line, "reasoning" below it: the
+    # stylesheet keeps .rl-reason__group on one line where it fits.) The words around
+    # the group keep their spaces; a keyword's words are text, never markup.
+    from generator.models import Paper, Site, Topic, TopicAssignment
+    from generator.siteplan import plan_site
+
+    paper = Paper(id="p", title="Math <b>reasoning</b>", abstract="Math and reasoning, with tools.")
+    assigned = {"p": (TopicAssignment("t", "rules", ("math + <b>reasoning</b>", "tools")),)}
+    result = plan_site(Site((paper,), (Topic("t", "T"),), assigned, {}), bibtex={}, papers_json="[]\n")
+    page = next(o for o in result.outputs if o.dest == "papers/p.md")
+    out = Renderer().render(page)
+    [reason] = re.findall(r'<span class="rl-reason">(.*?)</span></li>', out)
+    assert reason == (
+        'matched <span class="rl-reason__group">both &#34;math&#34; and &#34;&lt;b&gt;reasoning&lt;/b&gt;&#34;'
+        '</span>; &#34;tools&#34;')

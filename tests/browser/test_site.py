@@ -361,6 +361,45 @@ def test_each_badge_kind_has_its_own_colour_and_links_in_text_are_underlined(pag
         assert decorations and set(decorations) == {"underline"}, url
 
 
+# Each keyword's group in a paper page's topic reasons, 'both "a" and "b"' or 'all of
+# "a", "b" and "c"': the boxes of its text as laid out (found in the text, whatever the
+# markup), the width of the text it would take on one line, and its item's width.
+REASON_GROUPS = r"""() => [...document.querySelectorAll('.rl-reason')].flatMap(reason => {
+    const nodes = [], walker = document.createTreeWalker(reason, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    const at = offset => { for (const n of nodes) { if (offset <= n.length) return [n, offset]; offset -= n.length; } };
+    return [...reason.textContent.matchAll(/(both|all of) "[^;]*? and "[^"]*"/g)].map(m => {
+        const range = document.createRange();
+        range.setStart(...at(m.index));
+        range.setEnd(...at(m.index + m[0].length));
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        return {text: m[0], tops: [...new Set(rects.map(r => Math.round(r.top)))].length,
+                width: rects.reduce((w, r) => w + r.width, 0),
+                room: reason.closest('li').getBoundingClientRect().width};
+    });
+})"""
+
+
+def test_on_a_phone_a_keywords_group_in_a_topics_reason_is_not_split_across_lines(
+        open_context, site_dir):
+    # (review: 'both "math" and' ended a line at 390 pixels, "reasoning" below it.) A
+    # group shorter than its line is on one line; none runs off the screen.
+    page = open_context(viewport=PHONE).new_page()
+    pages = sorted(f.parent.name for f in (site_dir / "papers").glob("*/index.html")
+                   if "both &#34;" in f.read_text(encoding="utf-8"))
+    assert len(pages) > 3
+    split, wide, seen = [], [], 0
+    for name in pages:
+        page.goto(f"papers/{name}/")
+        groups = page.evaluate(REASON_GROUPS)
+        seen += len(groups)
+        split += [(name, g["text"]) for g in groups if g["width"] < g["room"] * 0.9 and g["tops"] > 1]
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            wide.append(name)
+    assert seen >= len(pages)
+    assert split == [] and wide == []
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_read_box_stands_on_the_middle_of_its_words(open_context, papers, viewport):
     # (review: the box of "I have read this paper" sat about 2px above its words'
