@@ -1402,3 +1402,25 @@ def test_printed_a_long_author_list_is_whole(styled):
     page.emulate_media(media="print")
     assert folded.is_visible()
     assert "Author Number15" in page.locator(".rl-paper-head").inner_text()
+
+
+def test_a_keywords_group_moves_whole_to_the_next_line_and_a_long_one_wraps_inside(styled):
+    # Whatever words stand before it (a keyword of each length), a short group is on
+    # one line; one longer than a phone's line wraps at its spaces, within the screen
+    # (a group kept on one line whatever its length would run off it).
+    short = 'both "math" and "reasoning"'
+    long = ('all of "reinforcement learning from human feedback", "large language models"'
+            ' and "proximal policy optimization"')
+    items = "".join(
+        f'<li><a href="#">Topic</a>&nbsp;<span class="rl-reason">matched "{"w" * n}"; '
+        f'<span class="rl-reason__group">{short}</span></span></li>' for n in range(40))
+    items += (f'<li><a href="#">Topic</a>&nbsp;<span class="rl-reason">matched '
+              f'<span class="rl-reason__group">{long}</span></span></li>')
+    page = styled(f'<ul class="rl-topics">{items}</ul>', {"width": 390, "height": 844})
+    groups = page.evaluate(REASON_GROUPS)
+    assert [g["text"] for g in groups] == [short] * 40 + [long]
+    assert [g["tops"] for g in groups[:-1]] == [1] * 40
+    assert groups[-1]["tops"] > 1
+    assert page.evaluate("""() => [...document.querySelectorAll('.rl-reason__group')].every(g =>
+        g.getBoundingClientRect().right <= g.closest('li').getBoundingClientRect().right + 0.5)""")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
