@@ -9,7 +9,9 @@
 # OLD_TREE/NEW_TREE: checkouts (`git worktree add /tmp/old COMMIT`; this repository for
 # the current code). Each side gets its own copy of benchmarks/work/n10000/project's
 # content (`python benchmarks/run.py --sizes 10000` once; AB_WORK=DIR names another),
-# whose cache the first run primes.
+# whose cache the first run primes. OLD_PYTHON/NEW_PYTHON (default: PYTHON, else this
+# repository's .venv) run each side with its own environment: the same code with other
+# packages (`benchmarks/rerun_newproc_ab.sh . . 3` with two venvs).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 old=${1:?usage: rerun_newproc_ab.sh OLD_TREE NEW_TREE [ROUNDS]} new=${2:?} rounds=${3:-3}
@@ -18,6 +20,7 @@ python=${PYTHON:-$repo/.venv/bin/python}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 declare -A tree=([old]=$old [new]=$new)
+declare -A py=([old]=${OLD_PYTHON:-$python} [new]=${NEW_PYTHON:-$python})
 for side in old new; do
   mkdir -p "$scratch/$side/docs"
   cp -r "$work/project/content" "$work/project/mkdocs.yml" "$scratch/$side/"
@@ -26,12 +29,12 @@ for side in old new; do
   # Files younger than 2 s are never kept in the generator's file cache (a racy edit);
   # primed at once, the first measured run would read every file again.
   sleep 3
-  (cd "${tree[$side]}" && "$python" benchmarks/run.py --child rerun "$scratch/$side" none >/dev/null)
+  (cd "${tree[$side]}" && "${py[$side]}" benchmarks/run.py --child rerun "$scratch/$side" none >/dev/null)
 done
 for round in $(seq "$rounds"); do
   for kind in title abstract; do
     for side in old new; do
-      (cd "${tree[$side]}" && "$python" benchmarks/run.py --child rerun "$scratch/$side" "$kind" | tail -1) |
+      (cd "${tree[$side]}" && "${py[$side]}" benchmarks/run.py --child rerun "$scratch/$side" "$kind" | tail -1) |
         "$python" -c "import json, sys; d = json.load(sys.stdin); print('round $round $kind $side', d['cpu_seconds'], d['seconds'], d['phases']['related'], d['written'], d['import_cpu_s'])"
     done
   done
