@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,12 +245,38 @@ def read(journal_path: Path) -> Journal:
     """The journal at ``journal_path``; ValueError if it is not one."""
     base = Path(os.path.realpath(journal_path.parent))
     found = json.loads(journal_path.read_text(encoding="utf-8"))
+
+    def inside(stored: object) -> Path:
+        # (Finishing moves and removes the files a journal names: one edited by hand, or
+        # garbled, must not name a file outside the content folder, "../x" or "/x".)
+        if not isinstance(stored, str) or not stored or os.path.isabs(stored) or ".." in Path(stored).parts:
+            raise ValueError(f"{stored!r} is not a file inside the content folder")
+        return base / stored
+
     try:
         what, old, new = (str(found[key]) for key in ("rename", "old", "new"))
-        moves = tuple((base / tmp, base / path) for tmp, path in found["put"])
-        remove = base / found["remove"] if found["remove"] is not None else None
-        kept = tuple(base / path for path in found["kept"])
-        was = tuple((base / path, None if digest is None else str(digest)) for path, digest in found["was"])
+        moves = tuple((inside(tmp), inside(path)) for tmp, path in found["put"])
+        remove = inside(found["remove"]) if found["remove"] is not None else None
+        kept = tuple(inside(path) for path in found["kept"])
+        was = tuple((inside(path), None if digest is None else str(digest)) for path, digest in found["was"])
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"not a rename's record: {error!r}") from None
+    # Only a temporary beside the file it becomes, or a copy kept of a file replaced,
+    # is moved or removed without a look at what it holds: a name of another kind (a
+    # curator's own file) is no record of ours.
+    targets = [path for _, path in moves] + ([remove] if remove is not None else [])
+    for tmp, path in moves:
+        if not _temporary_of(tmp, path):
+            raise ValueError(f"not a rename's record: {tmp.name!r} is no temporary of {path.name!r}")
+    for path in kept:
+        if not any(_temporary_of(path, target) for target in targets):
+            raise ValueError(f"not a rename's record: {path.name!r} is no copy it kept")
+    checked = {path for path, _ in was}
+    if any(path not in checked for path in targets):  # (a file finished unchecked)
+        raise ValueError("not a rename's record: a file it writes or removes is not in 'was'")
     return Journal(what, old, new, moves, remove, kept, was)
+
+
+def _temporary_of(tmp: Path, path: Path) -> bool:
+    """Whether ``tmp`` is a name `temporary_name(path)` gives."""
+    return tmp.parent == path.parent and re.fullmatch(rf"\.{re.escape(path.name)}\.[0-9a-f]{{12}}\.tmp", tmp.name) is not None

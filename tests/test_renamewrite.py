@@ -5,6 +5,7 @@ writes; an error or Ctrl-C meanwhile puts every file back, journal included."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -198,3 +199,33 @@ def test_a_rename_stopped_while_it_puts_files_in_place_leaves_no_journal(tmp_pat
     assert main(["--root", str(root), "rename", *PAPER]) in (1, 130)
     assert _files(root) == before
     assert main(["--root", str(root), "check"]) == 0
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        # a file outside the content folder, by ".." or by an absolute path
+        {"put": [], "remove": "../outside.yml", "kept": [], "was": [["../outside.yml", None]]},
+        {"put": [], "remove": "{outside}", "kept": [], "was": [["{outside}", None]]},
+        {"put": [["../.outside.yml.0123456789ab.tmp", "../outside.yml"]], "remove": None, "kept": [], "was": []},
+        # a curator's file named as a copy kept, or as a temporary, or removed unchecked
+        {"put": [], "remove": None, "kept": ["papers/gradient-episodic-memory.yml"], "was": []},
+        {"put": [["papers/gradient-episodic-memory.yml", "papers/gem.yml"]], "remove": None, "kept": [],
+         "was": [["papers/gem.yml", None]]},
+        {"put": [], "remove": "papers/gradient-episodic-memory.yml", "kept": [], "was": []},
+    ],
+    ids=["dotdot", "absolute", "moved-outside", "kept-curators", "temporary-curators", "removed-unchecked"],
+)
+def test_a_journal_naming_files_it_did_not_write_moves_and_removes_nothing(tmp_path, capsys, record):
+    root = _project(tmp_path / "project")
+    outside = tmp_path / "project" / "outside.yml"
+    outside.write_text("mine\n", encoding="utf-8")
+    (tmp_path / "project" / ".outside.yml.0123456789ab.tmp").write_text("x\n", encoding="utf-8")
+    text = json.dumps({"rename": "paper", "old": "a", "new": "b", **record}).replace("{outside}", str(outside))
+    (root / "content" / ".rename.json").write_text(text, encoding="utf-8")
+    before = _files(root)
+    assert main(["--root", str(root), "rename", *PAPER]) == 1
+    assert "content/.rename.json: a rename was cut off, and its record cannot be read" in capsys.readouterr().err
+    assert _files(root) == before
+    assert outside.read_text(encoding="utf-8") == "mine\n"
+    assert main(["--root", str(root), "check"]) == 1
