@@ -574,3 +574,13 @@ def test_when_git_cannot_remove_the_files_nothing_is_changed(tmp_path, capsys):
     err = refused(root, capsys)
     assert "index.lock" in err[0]
     assert err[-1] == "readinglist init: git could not remove the example's files; nothing was changed"
+
+
+def test_a_second_init_keeps_the_windows_line_ends_of_mkdocs_yml(tmp_path, capsys):
+    # (it wrote every line of a curator's CRLF file anew with "\n": git showed each changed)
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    config = (root / "mkdocs.yml").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    (root / "mkdocs.yml").write_bytes(config)
+    assert init(root, capsys, "--name", "Jones Lab")[0] == 0
+    assert (root / "mkdocs.yml").read_bytes() == config.replace(b"site_name: Smith Lab\r\n", b"site_name: Jones Lab\r\n")

@@ -136,8 +136,9 @@ def _already_own(root: Path, name: str, description: str | None) -> int:
 
     own = f"content/ is already a list of your own (the shipped example's listing {EXAMPLE_LISTING.as_posix()} is gone)"
     given = {"site_name": name} | ({"site_description": description} if description is not None else {})
+    raw = (root / CONFIG).read_bytes()
     try:
-        text: str | None = (root / CONFIG).read_text(encoding="utf-8")
+        text: str | None = raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
         text = None
     current = string_values(text) if text is not None else {}
@@ -154,6 +155,8 @@ def _already_own(root: Path, name: str, description: str | None) -> int:
               f" (site_name: NAME), or set {' and '.join(changed)} there by hand", file=sys.stderr)  # fmt: skip
         print(f"readinglist init: {own}, and nothing was changed", file=sys.stderr)
         return 1
+    if raw.count(b"\r\n") * 2 > raw.count(b"\n"):  # (a curator's file, its lines ended
+        config_text = config_text.replace("\n", "\r\n")  # as on Windows: so they stay)
     atomic_write(root / CONFIG, config_text)
     print(f"{own}: only its names were changed, in {CONFIG}:")
     for key, value in changed.items():
