@@ -299,13 +299,15 @@ def comments(text: str) -> list[tuple[int, int, str]]:
     found = []
     for number, line in enumerate(text.split("\n")):
         for match in _COMMENT.finditer(line):
-            at = (number, match.start(1))
+            at = (number, match.start())
             if not any(start <= at < end for start, end in spans):
-                found.append((number + 1, match.start(1) + 1, match.group(1).rstrip()))
+                found.append((number + 1, match.start() + 1, line[match.start():].rstrip()))
                 break
     return found
 
 
 # A "#" that may start a comment: at the start of a line or after a space or a tab.
-_COMMENT = re.compile(r"(?:^|(?<=[ \t]))(#.*)")
+# Each "#" apart, not one match to the line's end: a "#" in a quoted value before a
+# comment ('note: "see #3" # mine') hid the comment after it.
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#")
 

@@ -179,3 +179,26 @@ def test_a_rewrite_that_writes_a_comment_twice_is_refused(tmp_path, monkeypatch)
         "(please report this); nothing was written"
     ]
     assert path.read_bytes() == CURATED.encode()
+
+
+def test_a_comment_after_a_hash_in_a_quoted_value_is_told_and_kept(tmp_path):
+    # (the first "#" of the line, in the value, was taken for where the comment starts,
+    # and the comment after it went unseen: the rewrite dropped it without a word)
+    assert importwrite.comments('title: "a #b" # mine\nx: \'#1\' #2\n') == [(1, 15, "# mine"), (2, 9, "#2")]
+    from generator.links import make_link
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "first-paper.yml"
+    text = BRACKETED.replace('{url: "https://github.com/o/first",', '{note: "see #3", url: "https://github.com/o/first",')
+    path.write_text(text, encoding="utf-8")
+    record = Record(title="First Paper", abstract="", source=Location("in.txt", 1, 1),
+                    links=(make_link("https://github.com/o/port", "bibtex"),))  # fmt: skip
+    with pytest.raises(CuratorError) as caught:
+        import_records([record], tmp_path, added=DAY)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:3:70: the import cannot keep this comment (\"# the authors' own\") where it"
+        " stands while it adds links: move the comment out of the brackets around it, onto a"
+        " line of its own, or add those values by hand; nothing was written"
+    ]
+    assert path.read_bytes() == text.encode()
