@@ -152,7 +152,14 @@ def finish(content_dir: Path, folder: str) -> Journal | None:
             f"a rename was cut off, and its record cannot be read ({error}); the rename is"
             " not finished",
         )]) from None
-    gone = [path for tmp, path in journal.moves if not os.path.lexists(tmp) and not os.path.lexists(path)]
+    # A file whose temporary is gone and that still holds what the rename read was not
+    # put in place (a rename writes only files it changes): finished without it, the
+    # rename would be half made for good, its journal gone.
+    before = dict(journal.was)
+    gone = [
+        path for tmp, path in journal.moves
+        if not os.path.lexists(tmp) and (not os.path.lexists(path) or _digest(path) == before.get(path))
+    ]
     if gone:
         # (A temporary removed by hand: the old file may be all there is of the paper.)
         raise CuratorError([Problem(

@@ -229,3 +229,24 @@ def test_a_journal_naming_files_it_did_not_write_moves_and_removes_nothing(tmp_p
     assert _files(root) == before
     assert outside.read_text(encoding="utf-8") == "mine\n"
     assert main(["--root", str(root), "check"]) == 1
+
+
+def test_a_rename_cut_off_whose_temporary_of_a_file_it_edits_is_gone_is_not_finished(tmp_path, capsys):
+    # (topics.yml's temporary removed by hand, topics.yml as it was: finishing took it as
+    # put in place, and the rename stayed half made, its journal gone)
+    root = _project(tmp_path / "killed")
+    subprocess.run(
+        [sys.executable, "-c", _KILLED, "2", "--root", str(root), "rename", *PAPER],
+        cwd=REPO, check=False, capture_output=True,
+    )
+    journal = renamewrite.read(root / "content" / ".rename.json")
+    tmp, path = next((tmp, path) for tmp, path in journal.moves if path.name == "topics.yml")
+    assert tmp.exists() and path.exists()
+    tmp.unlink()
+    before = _files(root)
+    assert main(["--root", str(root), "rename", *PAPER]) == 1
+    assert (
+        "content/.rename.json: a rename was cut off (paper gradient-episodic-memory -> gem), and"
+        " topics.yml, which it was writing, is gone" in capsys.readouterr().err
+    )
+    assert _files(root) == before
