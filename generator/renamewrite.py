@@ -60,12 +60,19 @@ def cut_off(journal_path: Path, shown: str) -> Problem | None:
     try:
         journal = read(journal_path)
     except (OSError, ValueError):
-        return Problem(Location(shown), "a rename was cut off: run readinglist rename (or import) again to finish it")
+        # (Not "run it again": a record that cannot be read is not finished by one.)
+        return Problem(Location(shown), f"a rename was cut off, and its record cannot be read: {_UNREAD}")
     return Problem(
         Location(shown),
         f"a rename was cut off ({journal}): run `{journal.command}` again to finish it (an"
         " import finishes it too)",
     )
+
+
+_UNREAD = (
+    "the rename is not finished; check the list (readinglist check without this file),"
+    " then remove this file"
+)
 
 
 def write_all(
@@ -149,8 +156,7 @@ def finish(content_dir: Path, folder: str) -> Journal | None:
     except (OSError, ValueError) as error:
         raise CuratorError([Problem(
             Location(shown),
-            f"a rename was cut off, and its record cannot be read ({error}); the rename is"
-            " not finished",
+            f"a rename was cut off, and its record cannot be read ({error}): {_UNREAD}",
         )]) from None
     # A file whose temporary is gone and that still holds what the rename read was not
     # put in place (a rename writes only files it changes): finished without it, the

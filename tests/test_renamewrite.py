@@ -229,6 +229,10 @@ def test_a_journal_naming_files_it_did_not_write_moves_and_removes_nothing(tmp_p
     assert _files(root) == before
     assert outside.read_text(encoding="utf-8") == "mine\n"
     assert main(["--root", str(root), "check"]) == 1
+    assert capsys.readouterr().out.startswith(
+        "content/.rename.json: a rename was cut off, and its record cannot be read: the rename is"
+        " not finished; check the list (readinglist check without this file), then remove this file\n"
+    )
 
 
 def test_a_rename_cut_off_whose_temporary_of_a_file_it_edits_is_gone_is_not_finished(tmp_path, capsys):
