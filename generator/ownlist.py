@@ -79,6 +79,22 @@ def string_values(text: str) -> dict[str, str]:
     }  # fmt: skip
 
 
+def written_values(text: str) -> dict[str, str]:
+    """Each top-level key of ``text`` (mkdocs.yml) with its value as the file writes it
+    ("!ENV [NAME, Lab]", "1.5"), the last of a key written twice; none when it is no
+    YAML mapping."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {
+        k.value: text[v.start_mark.index : v.end_mark.index].strip() for k, v in root.value
+        if isinstance(k, yaml.ScalarNode)
+    }  # fmt: skip
+
+
 def _compose(text: str) -> yaml.MappingNode:
     # (Composed, not loaded: a node keeps its tag as written, so MkDocs' `!ENV` and
     # Python tags need no constructor, and it keeps where its value is in the text.)

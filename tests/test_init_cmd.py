@@ -584,3 +584,15 @@ def test_a_second_init_keeps_the_windows_line_ends_of_mkdocs_yml(tmp_path, capsy
     (root / "mkdocs.yml").write_bytes(config)
     assert init(root, capsys, "--name", "Jones Lab")[0] == 0
     assert (root / "mkdocs.yml").read_bytes() == config.replace(b"site_name: Smith Lab\r\n", b"site_name: Jones Lab\r\n")
+
+
+@pytest.mark.parametrize("value", ["!ENV [NAME, Lab]", "1.5"])
+def test_a_second_init_says_a_name_that_was_no_string_as_the_file_wrote_it(tmp_path, capsys, value):
+    # (it said "not set before" of a site_name read from the environment, or a number)
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    config = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config.replace("site_name: Smith Lab\n", f"site_name: {value}\n"))
+    status, out, err = init(root, capsys, "--name", "Jones Lab")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1:] == [f"- site_name set to 'Jones Lab' (was written {value})"]

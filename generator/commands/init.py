@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
 def _already_own(root: Path, name: str, description: str | None) -> int:
     """Init run again on a list of one's own: only the names given that differ from
     mkdocs.yml's are set (a lab renaming its list), as the first run sets them."""
-    from ..ownlist import NotEditable, string_values, with_values
+    from ..ownlist import NotEditable, string_values, with_values, written_values
 
     own = f"content/ is already a list of your own (the shipped example's listing {EXAMPLE_LISTING.as_posix()} is gone)"
     given = {"site_name": name} | ({"site_description": description} if description is not None else {})
@@ -159,8 +159,13 @@ def _already_own(root: Path, name: str, description: str | None) -> int:
         config_text = config_text.replace("\n", "\r\n")  # as on Windows: so they stay)
     atomic_write(root / CONFIG, config_text)
     print(f"{own}: only its names were changed, in {CONFIG}:")
+    written = written_values(text) if text is not None else {}
     for key, value in changed.items():
-        was = f"was {current[key]!r}" if key in current else "not set before"
+        # (A value that is no string, "!ENV [NAME, Lab]" or 1.5, as the file wrote it.)
+        was = (
+            f"was {current[key]!r}" if key in current
+            else f"was written {written[key]}" if key in written else "not set before"
+        )
         print(f"- {key} set to {value!r} ({was})")
     return 0
 
