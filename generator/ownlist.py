@@ -64,35 +64,31 @@ def with_values(text: str, values: dict[str, str]) -> str:
     return edited
 
 
-def string_values(text: str) -> dict[str, str]:
-    """Each top-level key of ``text`` (mkdocs.yml) whose value is a string, as YAML reads
-    it (MkDocs reads the last of a key written twice); none when it is no YAML mapping."""
+def _top_level(text: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The top-level keys of ``text`` (mkdocs.yml) with their value nodes; none when it
+    is no YAML mapping."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
-        return {}
+        return []
     if not isinstance(root, yaml.MappingNode):
-        return {}
+        return []
+    return [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)]
+
+
+def string_values(text: str) -> dict[str, str]:
+    """Each top-level key of ``text`` (mkdocs.yml) whose value is a string, as YAML reads
+    it (MkDocs reads the last of a key written twice)."""
     return {
-        k.value: v.value for k, v in root.value
-        if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode) and v.tag == STR_TAG
+        k.value: v.value for k, v in _top_level(text)
+        if isinstance(v, yaml.ScalarNode) and v.tag == STR_TAG
     }  # fmt: skip
 
 
 def written_values(text: str) -> dict[str, str]:
     """Each top-level key of ``text`` (mkdocs.yml) with its value as the file writes it
-    ("!ENV [NAME, Lab]", "1.5"), the last of a key written twice; none when it is no
-    YAML mapping."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(root, yaml.MappingNode):
-        return {}
-    return {
-        k.value: text[v.start_mark.index : v.end_mark.index].strip() for k, v in root.value
-        if isinstance(k, yaml.ScalarNode)
-    }  # fmt: skip
+    ("!ENV [NAME, Lab]", "1.5"), the last of a key written twice."""
+    return {k.value: text[v.start_mark.index : v.end_mark.index].strip() for k, v in _top_level(text)}
 
 
 def _compose(text: str) -> yaml.MappingNode:

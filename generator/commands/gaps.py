@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import counted
+from .loaded import say_errors
 from ..gaps import FIELDS, Gaps, PaperGaps, find_gaps
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topicsfile import TopicMemo
@@ -98,21 +99,9 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     cache: FileCache = {}  # (only to read what placing the papers in topics gave)
     content, problems = load_content(root / "content", root, cache=cache)
-    # As `topics` does: the errors, since the report leaves out what they concern;
-    # warnings are `check`'s to list.
-    for problem in problems.sorted():
-        if problem.severity.value == "error":
-            print(problem, file=sys.stderr)
-    status = 0
-    if problems.has_errors():
-        status = 1
-        print(
-            f"{counted(len(problems.errors), 'error')} in content/; what follows leaves out what"
-            " they concern",
-            file=sys.stderr,
-        )
-        if not (root / "content").is_dir():
-            return status  # the wrong folder: "0 papers" would answer nothing
+    status = say_errors(problems)  # (as `topics` says them)
+    if status and not (root / "content").is_dir():
+        return status  # the wrong folder: "0 papers" would answer nothing
     memo = placed(cache, root / "content")
     if memo is not None and memo.topics != content.topics:
         memo = None  # (not placed among these topics)

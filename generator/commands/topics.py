@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 
 from ..curation import load_content
 from ..errors import counted
+from .loaded import say_errors
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topics import (
     also_by,
@@ -45,24 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
-    # Errors, since the answer leaves out what they concern; warnings are `check`'s to
-    # list (each, on every call, buried the answer about one paper).
-    for problem in problems.sorted():
-        if problem.severity.value == "error":
-            print(problem, file=sys.stderr)
-    warnings = len(problems.items) - len(problems.errors)
-    if warnings:
-        print(f"({warnings} warning(s) in content/: readinglist check lists them)", file=sys.stderr)
-    status = 0
-    if problems.has_errors():
-        status = 1
-        print(
-            f"{counted(len(problems.errors), 'error')} in content/; what follows leaves out what"
-            " they concern",
-            file=sys.stderr,
-        )
-        if not (root / "content").is_dir():
-            return status  # the wrong folder: an empty table would answer nothing
+    status = say_errors(problems, warnings_note=True)
+    if status and not (root / "content").is_dir():
+        return status  # the wrong folder: an empty table would answer nothing
     assignments = assign_topics(content.papers, content.topics)
     if args.explain is None:
         print(topic_table(content.topics, assignments))
