@@ -277,6 +277,15 @@ def test_a_folder_without_content_is_an_error_and_no_report(tmp_path, capsys):
     assert "content: no such folder" in err
 
 
+def test_a_list_that_could_not_be_read_is_no_report_of_no_gaps(lab, capsys):
+    # A rename cut off stops the load (its journal is all check says): no paper is read,
+    # and "0 papers ... lacks anything" would say the list has nothing to fill.
+    (lab / "content" / ".rename.json").write_text("{not json")
+    status, out, err = gaps(lab, capsys)
+    assert (status, out) == (1, "")
+    assert err.splitlines()[0].startswith("content/.rename.json: ")
+
+
 def test_the_output_is_the_same_on_every_run(lab, capsys):
     first = gaps(lab, capsys)
     assert gaps(lab, capsys) == first

@@ -100,8 +100,10 @@ def run(args: argparse.Namespace) -> int:
     cache: FileCache = {}  # (only to read what placing the papers in topics gave)
     content, problems = load_content(root / "content", root, cache=cache)
     status = say_errors(problems)  # (as `topics` says them)
-    if status and not (root / "content").is_dir():
-        return status  # the wrong folder: "0 papers" would answer nothing
+    if status and (not (root / "content").is_dir() or not content.papers):
+        # The wrong folder, or no paper read (a rename cut off, whose journal stops the
+        # load): "0 papers; ... No paper lacks anything" would answer nothing.
+        return status
     memo = placed(cache, root / "content")
     if memo is not None and memo.topics != content.topics:
         memo = None  # (not placed among these topics)
