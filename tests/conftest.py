@@ -4,8 +4,18 @@ diff (`git diff tests/goldens`) before committing it."""
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 from hypothesis import settings
+
+# A shell that starts a command in the background without job control (`cmd &` in a
+# script, as a CI runner may) starts it with SIGINT ignored, and Python then leaves it
+# ignored, in pytest and in every process it starts: the tests of what Ctrl-C does
+# (links, stars, import, rename) would see no KeyboardInterrupt. They test a terminal's
+# Ctrl-C, so the tests run with Python's own handler, whatever started them.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # No per-example deadline for any property test: on a loaded machine (CI shares its cores)
 # a slow example is no failure, and a test must not pass or fail by the clock.
