@@ -137,18 +137,25 @@ notes: |
 """
 
 
-def test_a_comment_the_rewrite_would_drop_is_said_where_it_stands_and_nothing_is_written(tmp_path):
+def _adding_a_link(tmp_path, text: str):
+    """Imports a code link into a paper file holding ``text``; the file and what the
+    refusal said."""
     from generator.links import make_link
 
     papers = tmp_path / "papers"
     papers.mkdir()
     path = papers / "first-paper.yml"
-    path.write_text(BRACKETED, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     record = Record(title="First Paper", abstract="", source=Location("in.txt", 1, 1),
                     links=(make_link("https://github.com/o/port", "bibtex"),))  # fmt: skip
     with pytest.raises(CuratorError) as caught:
         import_records([record], tmp_path, added=DAY)
-    assert [str(p) for p in caught.value.problems] == [
+    return path, [str(p) for p in caught.value.problems]
+
+
+def test_a_comment_the_rewrite_would_drop_is_said_where_it_stands_and_nothing_is_written(tmp_path):
+    path, said = _adding_a_link(tmp_path, BRACKETED)
+    assert said == [
         f"{path}:3:54: the import cannot keep this comment (\"# the authors' own\") where it"
         " stands while it adds links: move the comment out of the brackets around it, onto a"
         " line of its own, or add those values by hand; nothing was written"
@@ -185,18 +192,9 @@ def test_a_comment_after_a_hash_in_a_quoted_value_is_told_and_kept(tmp_path):
     # (the first "#" of the line, in the value, was taken for where the comment starts,
     # and the comment after it went unseen: the rewrite dropped it without a word)
     assert importwrite.comments('title: "a #b" # mine\nx: \'#1\' #2\n') == [(1, 15, "# mine"), (2, 9, "#2")]
-    from generator.links import make_link
-
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    path = papers / "first-paper.yml"
     text = BRACKETED.replace('{url: "https://github.com/o/first",', '{note: "see #3", url: "https://github.com/o/first",')
-    path.write_text(text, encoding="utf-8")
-    record = Record(title="First Paper", abstract="", source=Location("in.txt", 1, 1),
-                    links=(make_link("https://github.com/o/port", "bibtex"),))  # fmt: skip
-    with pytest.raises(CuratorError) as caught:
-        import_records([record], tmp_path, added=DAY)
-    assert [str(p) for p in caught.value.problems] == [
+    path, said = _adding_a_link(tmp_path, text)
+    assert said == [
         f"{path}:3:70: the import cannot keep this comment (\"# the authors' own\") where it"
         " stands while it adds links: move the comment out of the brackets around it, onto a"
         " line of its own, or add those values by hand; nothing was written"

@@ -40,15 +40,7 @@ def curated_files(draw):
 @settings(max_examples=150, deadline=None)
 @given(curated_files(), st.sampled_from([{"year": "2021"}, {"venue": "ICML", "doi": "10.1/x"}, {"authors": ["Ada"]}]))
 def test_a_fill_keeps_every_other_line_as_written(text, fills):
-    rt = round_trip_yaml(text)
-    data = rt.load(text)
-    starts = key_lines(data)
-    for name, value in fills.items():
-        insert_field(data, name, ruamel_value(name, value))
-    stream = StringIO()
-    rt.dump(data, stream)
-    dumped = stream.getvalue()
-    joined = keep_own_entries(text, starts, dumped, set(fills))
+    joined, dumped = _filled_and_dumped(text, fills)
     # It reads as ruamel's text does, fills included ...
     assert yaml.safe_load(joined) == yaml.safe_load(dumped)
     for name, value in fills.items():
@@ -69,7 +61,9 @@ def test_a_file_whose_entries_cannot_be_told_apart_is_left_to_ruamel():
     )
 
 
-def _filled(text: str, fills: dict) -> str:
+def _filled_and_dumped(text: str, fills: dict) -> tuple[str, str]:
+    """``text`` with ``fills`` written in as the import writes them, and ruamel's own
+    text of the same."""
     rt = round_trip_yaml(text)
     data = rt.load(text)
     starts = key_lines(data)
@@ -77,7 +71,12 @@ def _filled(text: str, fills: dict) -> str:
         insert_field(data, name, ruamel_value(name, value))
     stream = StringIO()
     rt.dump(data, stream)
-    return keep_own_entries(text, starts, stream.getvalue(), set(fills))
+    dumped = stream.getvalue()
+    return keep_own_entries(text, starts, dumped, set(fills)), dumped
+
+
+def _filled(text: str, fills: dict) -> str:
+    return _filled_and_dumped(text, fills)[0]
 
 
 def test_new_fields_go_above_the_comment_lines_that_stand_above_the_next_field():
