@@ -105,13 +105,50 @@ def _busy(path: Path, what: str) -> Problem:
 def _as_the_file_was(raw: bytes | None, text: str) -> bytes:
     """``text`` (read with its byte-order mark dropped and its line ends made "\n") in
     the file's own form again: Windows line ends and a byte-order mark stay, so a diff
-    shows only the lines the import added, not every line of the file."""
+    shows only the lines the import added, not every line of the file. In a file whose
+    lines end both ways, each line the edit kept keeps its own ending; a line it added
+    takes the one most of the file's lines have."""
     data = text.encode("utf-8")
-    if raw and raw.count(b"\r\n") * 2 > raw.count(b"\n"):  # (most of its lines: mixed
-        data = data.replace(b"\n", b"\r\n")             # ends stay as the file mostly is)
+    ends = _line_ends(raw) if raw else []
+    if len(set(ends)) > 1:
+        data = _with_own_ends(raw or b"", ends, text).encode("utf-8")
+    elif raw and _mostly_windows(raw):
+        data = data.replace(b"\n", b"\r\n")
     if raw and raw.startswith(codecs.BOM_UTF8):
         data = codecs.BOM_UTF8 + data
     return data
+
+
+def _mostly_windows(raw: bytes) -> bool:
+    return raw.count(b"\r\n") * 2 > raw.count(b"\n")
+
+
+# A line's ending as normalise_text reads one: Windows', Unix's or an old Mac's.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_ends(raw: bytes) -> list[str]:
+    return _LINE_END.findall(raw.decode("utf-8-sig", errors="surrogateescape"))
+
+
+def _with_own_ends(raw: bytes, ends: list[str], text: str) -> str:
+    """``text`` with each line that is one of the file's own, in the same order, ending as
+    it did there (difflib's matching of the two texts' lines), and the others with the
+    ending most of the file's lines have."""
+    import difflib
+
+    usual = "\r\n" if _mostly_windows(raw) else "\n"
+    before = normalise_text(raw).split("\n")
+    after = text.split("\n")  # (the last item: what follows the last line break)
+    endings = [usual] * (len(after) - 1)
+    # (autojunk off: a long file's many alike lines, "found_in: abstract", are lines too)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, _ in matcher.get_opcodes():
+        if tag == "equal":
+            for offset in range(i2 - i1):
+                if i1 + offset < len(ends) and j1 + offset < len(endings):
+                    endings[j1 + offset] = ends[i1 + offset]
+    return "".join(line + end for line, end in zip(after, endings)) + after[-1]
 
 
 def _write_new_files(

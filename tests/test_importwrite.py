@@ -1,0 +1,51 @@
+"""Writing the paper files an import changed (generator/importwrite.py): what the curator
+wrote stays as written, byte for byte, beside what the import adds."""
+
+import datetime as dt
+
+from generator.errors import Location
+from generator.importer import import_records
+from generator.ingest import Record
+from generator.links import make_link
+
+DAY = dt.date(2026, 1, 2)
+
+
+def _rec(title, line=1, **fields):
+    return Record(title=title, abstract="An abstract.", source=Location("in.bib", line, 1), **fields)
+
+
+def test_a_file_with_mixed_line_ends_keeps_each_lines_own_end(tmp_path):
+    # Half the lines pasted from a Windows editor: the import wrote every line with the
+    # ending most lines have, so `git diff` showed lines it never touched as changed.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "some-paper.yml"
+    lines = [
+        b"id: some-paper\r\n",
+        b"title: Some Paper\n",
+        b"# the curator's comment\r\n",
+        b"abstract: An abstract.\r\n",
+        b"tags: [mine]\n",
+        b"notes: pasted\r\n",
+    ]
+    path.write_bytes(b"".join(lines))
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    # The added line takes the ending most lines have (four of six: Windows').
+    assert path.read_bytes() == b"".join(lines[:2] + [b"year: 2021\r\n"] + lines[2:])
+
+
+def test_a_mixed_file_whose_links_the_import_extends_keeps_the_ends_of_the_lines_it_kept(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "some-paper.yml"
+    head = [b"id: some-paper\n", b"title: Some Paper\r\n", b"year: 2020\n"]
+    links = [b"links:\n", b"  code:\r\n", b"    - url: https://github.com/me/mine\n", b"      found_in: curator\r\n"]
+    tail = [b"abstract: An abstract.\n"]
+    path.write_bytes(b"".join(head + links + tail))
+    found = make_link("https://github.com/other/theirs", "abstract")
+    report = import_records([_rec("Some Paper", year="2020", links=(found,))], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    added = [b"    - url: https://github.com/other/theirs\n", b"      found_in: abstract\n"]
+    assert path.read_bytes() == b"".join(head + links + added + tail)
