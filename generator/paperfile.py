@@ -5,6 +5,7 @@ file's own indentation."""
 from __future__ import annotations
 
 import re
+import sys
 from typing import Iterable
 
 from . import paperyaml
@@ -84,7 +85,9 @@ def round_trip_yaml(original: str):  # type: ignore[no-untyped-def]
         sequence = offset + 1 + len(item.group(2))
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a curator's long lines
+    # Never fold a line: 4,096 folded a curator's longer note or address (a line kept
+    # as written would come back on two) and a long venue the import wrote.
+    yaml.width = sys.maxsize
     yaml.indent(mapping=mapping, sequence=max(sequence, offset + 2), offset=offset)
     return yaml
 

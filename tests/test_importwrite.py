@@ -3,6 +3,8 @@ wrote stays as written, byte for byte, beside what the import adds."""
 
 import datetime as dt
 
+import yaml
+
 from generator.errors import Location
 from generator.importer import import_records
 from generator.ingest import Record
@@ -49,3 +51,49 @@ def test_a_mixed_file_whose_links_the_import_extends_keeps_the_ends_of_the_lines
     assert report.updated == ["some-paper"]
     added = [b"    - url: https://github.com/other/theirs\n", b"      found_in: abstract\n"]
     assert path.read_bytes() == b"".join(head + links + added + tail)
+
+
+def test_a_long_line_in_the_links_the_import_extends_is_not_rewrapped(tmp_path):
+    # ruamel re-emits the whole links: entry, folding a line over its width (4,096): a
+    # curator's long note came back on two lines, its value unchanged but its text not.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "some-paper.yml"
+    note = " ".join(["word"] * 1000)  # 4,999 characters
+    url = "https://example.com/" + "x" * 4980
+    text = (
+        "id: some-paper\ntitle: Some Paper\nyear: 2020\nlinks:\n  code:\n"
+        "    - url: https://github.com/me/mine\n      found_in: curator\n"
+        f"      note: {note}\n"
+        f"  paper:\n    - url: {url}\n      found_in: curator\n"
+        "abstract: An abstract.\n"
+    )
+    path.write_text(text)
+    found = make_link("https://github.com/other/theirs", "abstract")
+    report = import_records([_rec("Some Paper", year="2020", links=(found,))], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    assert path.read_text() == text.replace(
+        "  paper:\n",
+        "    - url: https://github.com/other/theirs\n      found_in: abstract\n  paper:\n",
+    )
+
+
+def test_a_long_value_the_import_writes_is_written_on_one_line_as_it_is(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "some-paper.yml"
+    text = (
+        "id: some-paper\ntitle: Some Paper\nyear: 2020\nlinks:\n  code:\n"
+        "    - url: https://github.com/me/mine\n      found_in: curator\n"
+        "abstract: An abstract.\n"
+    )
+    path.write_text(text)
+    url = "https://example.com/" + "/".join(["part"] * 1000)
+    venue = " ".join(["Workshop"] * 600)  # 5,399 characters, spaces to fold at
+    found = make_link(url, "abstract")
+    report = import_records([_rec("Some Paper", year="2020", venue=venue, links=(found,))], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    written = path.read_text()
+    assert f"\nvenue: {venue}\n" in written and f"- url: {url}\n" in written
+    data = yaml.safe_load(written)
+    assert data["venue"] == venue and data["links"]["project"] == [{"url": url, "found_in": "abstract"}]
