@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -97,6 +98,17 @@ def file_mode(path: Path) -> int:
         return os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
         return new_file_mode()
+
+
+def read_only(path: Path) -> bool:
+    """Whether ``path`` is a file its owner may not write (chmod a-w, u-w): a curator's
+    sign that no tool is to change it. An atomic write replaces the file rather than
+    writing into it, which its mode does not stop, so writers ask first. Asked of the
+    mode bits, not of os.access: root may write any file."""
+    try:
+        return not os.stat(path).st_mode & stat.S_IWUSR
+    except FileNotFoundError:
+        return False
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -342,6 +342,14 @@ def _import_locked(
                 Severity.WARNING,
             ))
     write(existing, created, touched, report, lambda: record_file.pending(views, created))
+    # A file left as it was (read-only, or changed meanwhile) holds none of the changes
+    # said of its paper: "now ..." would say what is not so.
+    unwritten = set(report.read_only) | set(report.left_alone)
+    for said in (
+        report.gained_ids, report.published, report.address_venues, report.recased,
+        report.reauthored, report.corrected, report.read_before,
+    ):
+        said[:] = [change for change in said if change.paper_id not in unwritten]
     _locate(existing, created, report)
     added_now = set(report.added)
     report.warnings += [said for paper_id, said in same_key if paper_id in added_now]

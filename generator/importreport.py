@@ -198,6 +198,7 @@ class ImportReport:
     # paper is counted once, in added, updated or unchanged.
     repeats: int = 0
     left_alone: list[str] = field(default_factory=list)  # files changed while the import ran
+    read_only: list[str] = field(default_factory=list)  # read-only files it had changes for
     # Preprint venues a file held that a published venue replaced (the paper is updated).
     published: list[Published] = field(default_factory=list)
     # Venues an earlier import read from an address, replaced or taken out (updated).
@@ -256,9 +257,10 @@ class ImportReport:
     def summary(self) -> str:
         """One line whose record counts add up: each record added a paper, updated or
         left unchanged one, named a paper another record named, was skipped (a deleted
-        paper) or reached a file left alone. The duplicates merged are records counted
-        there already (of a paper met before: in content/, or named earlier in the input),
-        so they are said "of which", apart; conflicts (fields) and links come after."""
+        paper) or reached a file left alone (changed meanwhile, or read-only). The
+        duplicates merged are records counted there already (of a paper met before: in
+        content/, or named earlier in the input), so they are said "of which", apart;
+        conflicts (fields) and links come after."""
         parts = [
             f"{len(self.added)} added", f"{len(self.updated)} updated",
             f"{len(self.unchanged)} unchanged",
@@ -272,6 +274,8 @@ class ImportReport:
             )
         if self.left_alone:
             parts.append(f"{len(self.left_alone)} left alone (its file changed meanwhile)")
+        if self.read_only:
+            parts.append(f"{len(self.read_only)} left alone (its file is read-only)")
         return (
             f"{self.records} record(s): " + ", ".join(parts)
             + f"; of which {len(self.duplicates)} duplicate(s) merged"

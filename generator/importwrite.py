@@ -3,7 +3,8 @@
 New files are emitted directly (fast, field order from the schema); existing files that
 need a change are edited with ruamel.yaml's round-trip mode (see paperfile.py), so
 comments, key order and blank lines survive, and the result is checked against the
-original before it is written. Files that need no change are not touched at all.
+original before it is written. Files that need no change are not touched at all, nor
+are read-only ones (a curator's sign that no tool is to change them): those are said.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import paperyaml
-from .atomicfile import atomic_write_bytes, create_temporary, new_file_mode, temporary_name
+from .atomicfile import atomic_write_bytes, create_temporary, new_file_mode, read_only, temporary_name
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .importmatch import Paper
 from .importreport import ImportReport
@@ -49,6 +50,12 @@ def write(
             continue
         if not paper.fills and not paper.new_links and not paper.drops:
             report.unchanged.append(paper.id)
+            continue
+        if read_only(paper.path):
+            # (Before the edit is made: a file left as it is stops no import with what
+            # its edit would have met.)
+            report.read_only.append(paper.id)
+            report.warnings.append(_read_only(paper))
             continue
         text = _edited_text(paper, problems)
         if text is not None:
@@ -98,6 +105,20 @@ def _busy(path: Path, what: str) -> Problem:
         Location(str(path)),
         f"this file {what} while the import ran, so the import left it alone; "
         "run the import again",
+        Severity.WARNING,
+    )
+
+
+def _read_only(paper: Paper) -> Problem:
+    undone = []
+    if paper.fills or paper.new_links:
+        undone.append(f"write {_what_added(paper)}")
+    if taken := [name for name in _ORDER if name in paper.drops and name not in paper.fills]:
+        undone.append(f"take out {', '.join(taken)}")
+    return Problem(
+        Location(str(paper.path), 1, 1),
+        f"this file is read-only, so the import left it alone: it did not {' or '.join(undone)}"
+        " (make the file writable, chmod u+w, and run the import again to do so)",
         Severity.WARNING,
     )
 

@@ -468,3 +468,19 @@ def test_a_withdrawn_paper_is_added_with_a_warning_that_says_so(project, servers
     assert "added sparse-attention-is-all-you-keep\n" in out
     assert _paper(project, "sparse-attention-is-all-you-keep")["arxiv"] == "2101.00001"
     assert _paper(project, "a-bound-on-the-width-of-random-networks")["arxiv"] == "0801.0001"
+
+
+def test_a_read_only_paper_file_is_left_alone_and_the_other_papers_added(project, servers, capsys):
+    papers = project / "content" / "papers"
+    mine = papers / "lora.yml"
+    mine.write_text('id: lora\ntitle: "LoRA: Low-Rank Adaptation of Large Language Models"\narxiv: "2106.09685"\n')
+    mine.chmod(0o444)
+    before = mine.read_bytes()
+    assert main(["--root", str(project), "add", "2106.09685", "hep-th/9711200"]) == 0
+    out, err = capsys.readouterr()
+    assert f"{mine}:1:1: warning: this file is read-only, so the import left it alone: it did not write" in err
+    assert "1 added, 0 updated, 0 unchanged, 1 left alone (its file is read-only)" in out
+    assert mine.read_bytes() == before
+    assert sorted(p.name for p in papers.iterdir()) == [
+        "lora.yml", "the-large-n-limit-of-superconformal-field-theories-and-supergravity.yml"
+    ]

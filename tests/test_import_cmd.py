@@ -482,3 +482,26 @@ def test_a_scholar_title_of_two_words_is_counted_unless_a_journals(tmp_path, cap
     assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(bib)]) == 0
     notice = _lowered_notice(capsys.readouterr().err)
     assert [line.split(" ('")[0].startswith("note: 1 title") for line in notice] == ([True] if counted else [])
+
+
+def test_a_read_only_paper_file_is_said_and_left_and_the_rest_imported(tmp_path, capsys):
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    mine = papers / "first-paper.yml"
+    mine.write_text("id: first-paper\ntitle: First Paper\nabstract: First abstract.\n")
+    mine.chmod(0o444)
+    before = mine.read_bytes()
+    bib = tmp_path / "lab.bib"
+    bib.write_text(
+        "@misc{a,\n  title = {First Paper},\n  year = {2020},\n}\n"
+        "@misc{b,\n  title = {Second Paper},\n  year = {2021},\n}\n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 0
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{mine}:1:1: warning: this file is read-only, so the import left it alone: it did not"
+        " write year (make the file writable, chmod u+w, and run the import again to do so)\n"
+    )
+    assert out.startswith("2 record(s): 1 added, 0 updated, 0 unchanged, 1 left alone (its file is read-only);")
+    assert mine.read_bytes() == before
+    assert "year: 2021\n" in (papers / "second-paper.yml").read_text()

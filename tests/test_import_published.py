@@ -257,3 +257,18 @@ def test_a_venue_less_record_without_an_arxiv_id_fills_the_venue_and_keeps_the_y
     data = _read(tmp_path / "papers" / f"{ID}.yml")
     assert (data["venue"], data["year"]) == ("NAACL", "2018")
     assert [c.field for c in report.conflicts] == ["year"] and report.published == []
+
+
+def test_a_read_only_file_is_not_said_to_be_published_now(tmp_path):
+    # The file is left as it is: "published: ... now ..." would say a change not made.
+    import_records([_preprint()], tmp_path, added=DAY)
+    path = tmp_path / "papers" / f"{ID}.yml"
+    path.chmod(0o444)
+    before = path.read_bytes()
+    report = import_records([_published()], tmp_path, added=DAY)
+    assert (report.read_only, report.published, report.updated) == ([ID], [], [])
+    assert path.read_bytes() == before
+    (warning,) = report.warnings
+    assert warning.message.startswith(
+        "this file is read-only, so the import left it alone: it did not write year, venue, doi ("
+    )

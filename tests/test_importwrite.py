@@ -97,3 +97,54 @@ def test_a_long_value_the_import_writes_is_written_on_one_line_as_it_is(tmp_path
     assert f"\nvenue: {venue}\n" in written and f"- url: {url}\n" in written
     data = yaml.safe_load(written)
     assert data["venue"] == venue and data["links"]["project"] == [{"url": url, "found_in": "abstract"}]
+
+
+def test_a_read_only_file_is_left_as_it_is_and_the_rest_of_the_import_written(tmp_path):
+    # A curator who made a file read-only (chmod a-w) does not want a tool to change it:
+    # the import replaced it anyway, with a file as read-only as it was.
+    import json
+    import os
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    mine = papers / "some-paper.yml"
+    mine.write_text("id: some-paper\ntitle: Some Paper\nabstract: An abstract.\n")
+    mine.chmod(0o444)
+    other = papers / "other-paper.yml"
+    other.write_text("id: other-paper\ntitle: Other Paper\nabstract: An abstract.\n")
+    before = mine.read_bytes()
+    found = make_link("https://github.com/me/some", "abstract")
+    records = [
+        _rec("Some Paper", year="2021", links=(found,)),
+        _rec("Other Paper", line=5, year="2022"),
+        _rec("New Paper", line=9),
+    ]
+    report = import_records(records, tmp_path, added=DAY)
+    assert mine.read_bytes() == before and os.stat(mine).st_mode & 0o777 == 0o444
+    assert "year: 2022\n" in other.read_text()
+    assert (report.added, report.updated, report.read_only) == (["new-paper"], ["other-paper"], ["some-paper"])
+    assert [str(w) for w in report.warnings] == [
+        f"{mine}:1:1: warning: this file is read-only, so the import left it alone: it did"
+        " not write year, links (make the file writable, chmod u+w, and run the import again"
+        " to do so)"
+    ]
+    assert report.summary().startswith(
+        "3 record(s): 1 added, 1 updated, 0 unchanged, 1 left alone (its file is read-only);"
+    )
+    # Not recorded as imported: made writable, the next import writes what this one did not.
+    recorded = json.loads((tmp_path / "sources" / "imported.json").read_text())["papers"]
+    assert "some-paper" not in recorded
+    mine.chmod(0o644)
+    again = import_records(records, tmp_path, added=DAY)
+    assert again.updated == ["some-paper"]
+    assert "year: 2021\n" in mine.read_text() and "https://github.com/me/some" in mine.read_text()
+
+
+def test_a_read_only_file_the_import_need_not_change_is_unchanged_without_a_warning(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    mine = papers / "some-paper.yml"
+    mine.write_text("id: some-paper\ntitle: Some Paper\nyear: 2021\nabstract: An abstract.\n")
+    mine.chmod(0o444)
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert (report.unchanged, report.read_only, report.warnings) == (["some-paper"], [], [])

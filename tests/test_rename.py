@@ -544,3 +544,48 @@ def test_an_id_in_use_is_said_so_before_the_importers_record(root, capsys):
     assert main(["--root", str(root), "rename", "task-vectors", "some-paper", "--dry-run"]) == 1
     err = capsys.readouterr().err
     assert "is paper 'some-paper': choose an id no paper has" in err and "importer" not in err
+
+
+@pytest.mark.parametrize(
+    ("read_only", "message"),
+    [
+        ("content/papers/gradient-episodic-memory.yml",
+         "this file is read-only, and the rename would move it to content/papers/gem.yml, with"
+         " 'gradient-episodic-memory' in its formerly: (make it writable, chmod u+w, and run the"
+         " rename again)"),
+        ("content/topics.yml",
+         "this file is read-only, and the rename would change 'gradient-episodic-memory' in it"
+         " to 'gem' (make it writable, chmod u+w, and run the rename again)"),
+    ],
+)
+def test_a_rename_that_would_rewrite_a_read_only_file_writes_nothing(root, capsys, read_only, message):
+    # A curator who made a file read-only does not want a tool to change it: the rename
+    # replaced it anyway (the renamed paper's new file read-only like the old one).
+    (root / read_only).chmod(0o444)
+    before = _files(root)
+    for dry_run in ([], ["--dry-run"]):
+        assert main(["--root", str(root), "rename", *dry_run, "gradient-episodic-memory", "gem"]) == 1
+        out, err = capsys.readouterr()
+        assert err == f"{read_only}:1:1: {message}\n1 error; nothing was renamed.\n"
+        assert out == ""
+        assert _files(root) == before
+    assert not (root / "content/.rename.json").exists()
+
+
+def test_a_topic_rename_that_would_rewrite_a_read_only_paper_file_writes_nothing(root, capsys):
+    # The paper that names the topic is read-only: topics.yml and the page that links
+    # the topic are not written either.
+    paper = root / "content/papers/merging-by-arithmetic.yml"
+    _edit(paper, "related: [replay-against-forgetting]", "related: [replay-against-forgetting]\ntopics: [model-merging]")
+    about = root / "content" / "pages" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [merging](topics/model-merging/index.md).\n", encoding="utf-8")
+    paper.chmod(0o444)
+    before = _files(root)
+    assert main(["--root", str(root), "rename", "--topic", "model-merging", "merging"]) == 1
+    out, err = capsys.readouterr()
+    assert err == (
+        "content/papers/merging-by-arithmetic.yml:1:1: this file is read-only, and the rename would"
+        " change 'model-merging' in it to 'merging' (make it writable, chmod u+w, and run the rename"
+        " again)\n1 error; nothing was renamed.\n"
+    )
+    assert out == "" and _files(root) == before

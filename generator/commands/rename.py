@@ -14,8 +14,12 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CuratorError, Location, Problem, Problems, counted
+
+if TYPE_CHECKING:
+    from ..rename import Plan
 
 HELP = "rename a paper (or, with --topic, a topic) and every reference to it; the old id goes into formerly:"
 
@@ -105,6 +109,11 @@ def run(args: argparse.Namespace) -> int:
             renamed = next((p for p in content.papers if p.id == args.old), None)
             had = renamed.formerly if renamed is not None else ()
             _not_the_importers(args.old, args.new, had, content_dir, root)
+        # A file a curator made read-only is one no tool is to change: the rename, all or
+        # nothing, is refused before a line of it is said done (a dry run says so too).
+        locked = _read_only(plan, read, args.old, args.new)
+        if locked:
+            raise CuratorError(locked)
         order = {path: at for at, path in enumerate(dict.fromkeys(c.where.path for c in plan.changes))}
         for change in sorted(plan.changes, key=lambda c: (order[c.where.path], c.where.line or 0, c.where.col or 0)):
             print(change)
@@ -183,6 +192,27 @@ def _not_the_importers(old: str, new: str, had: tuple[str, ...], content_dir: Pa
             " another paper (one a curator deleted, which an import may restore); choose"
             " another id",
         )])
+
+
+def _read_only(plan: Plan, read: dict[str, tuple[Path, str]], old: str, new: str) -> list[Problem]:
+    """Each file the rename would rewrite, or move (``plan.remove``), that is read-only."""
+    from ..atomicfile import read_only
+
+    problems = []
+    for shown in [s for s in plan.texts if s in read] + ([plan.remove] if plan.remove else []):
+        if not read_only(read[shown][0]):
+            continue
+        if shown == plan.remove:
+            moved = next((s for s in plan.texts if s not in read), f"{new}.yml")
+            what = f"move it to {moved}, with {old!r} in its formerly:"
+        else:
+            what = f"change {old!r} in it to {new!r}"
+        problems.append(Problem(
+            Location(shown, 1, 1),
+            f"this file is read-only, and the rename would {what} (make it writable, chmod"
+            " u+w, and run the rename again)",
+        ))
+    return problems
 
 
 def _what(args: argparse.Namespace) -> str:
