@@ -772,6 +772,14 @@ UNKNOWN_PAPER_REMEDY = (
 # paper's where a topic is (`related:` and `topics:` mixed up), and where it belongs.
 A_TOPIC = ": that is a topic's id; a paper's topics go in its 'topics:'"
 A_PAPER = ": that is a paper's id; a paper linked by hand goes in 'related:'"
+# A paper's id under `exclude_topics:`: no paper to link (A_PAPER's advice is the
+# opposite of keeping something out), but a topic's id mistaken, which the topic close to
+# it names, or a paper to keep apart, which is `not_related:`'s.
+EXCLUDED_PAPER = (
+    ": that is a paper's id; 'exclude_topics:' takes topics' ids, to keep this paper out of"
+    " those topics{meant}; to keep the two papers apart (neither among the other's similar"
+    " papers), name it in 'not_related:'"
+)
 
 
 class _Everything:
@@ -818,7 +826,11 @@ class _Choices:
 
     def suggestion(self, word: str) -> str:
         """" (did you mean ...?)" for a mistyped id, else ``unmatched``."""
-        return did_you_mean(word, self.ordered) or alias_hint(word, self.aliases) or self.unmatched
+        return self.close(word) or self.unmatched
+
+    def close(self, word: str) -> str:
+        """" (did you mean ...?)" for an id close to ``word`` or to an alias of one, else ""."""
+        return did_you_mean(word, self.ordered) or alias_hint(word, self.aliases)
 
     @property
     def ordered(self) -> list[str]:
@@ -849,6 +861,9 @@ def _known(
         gone = choices.fate(ref.text) if choices.fate is not None else None
         if gone is not None:  # the id of a paper deleted or renamed
             problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
+        elif ref.text in choices.others[0] and excluding:
+            meant = choices.close(ref.text)
+            problems.error(ref.loc, f"unknown {what} {written!r}" + EXCLUDED_PAPER.format(meant=meant))
         elif ref.text in choices.others[0]:
             problems.error(ref.loc, f"unknown {what} {written!r}{choices.others[1]}")
         else:

@@ -519,6 +519,29 @@ def test_an_id_of_the_other_kind_is_told_what_it_is(tmp_path, field, told):
     assert messages(project(tmp_path, ONE_TOPIC, **papers)) == [f"content/papers/a.yml:3:{told}"]
 
 
+@pytest.mark.parametrize(
+    "named, meant",
+    [
+        ("b", ""),
+        # (a paper's id close to a topic's, its first words: the topic may be the one meant)
+        ("multi-task", " (did you mean 'multi-task-learning'?)"),
+    ],
+)
+def test_a_papers_id_under_exclude_topics_is_told_what_the_field_takes(tmp_path, named, meant):
+    # A paper named under `exclude_topics:` was told "a paper linked by hand goes in
+    # 'related:'": the opposite of what a curator keeping a paper out meant. The field
+    # takes topics' ids; keeping two papers apart is `not_related:`'s.
+    papers = {
+        "a": paper("a", extra=f"exclude_topics: [{named}]\n"), named: paper(named),
+    }
+    assert messages(project(tmp_path, ONE_TOPIC, **papers)) == [
+        f"content/papers/a.yml:3:18: unknown topic {named!r}: that is a paper's id;"
+        f" 'exclude_topics:' takes topics' ids, to keep this paper out of those topics{meant};"
+        " to keep the two papers apart (neither among the other's similar papers), name it"
+        " in 'not_related:'"
+    ]
+
+
 # ------------------------------------------------------------ item 3: reading orders
 
 
