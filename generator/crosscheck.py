@@ -427,7 +427,7 @@ def make_topic_choices(
 
     return _Choices(
         set(topic_list), topic_list, frozenset() if topics_read else ANY, fate, aliases=aliases,
-        remedy=UNKNOWN_TOPIC_REMEDY, others=(paper_ids, A_PAPER),
+        remedy=UNKNOWN_TOPIC_REMEDY, others=(paper_ids, A_PAPER), within=True,
     )
 
 
@@ -810,6 +810,7 @@ class _Choices:
         remedy: str = "",
         unmatched: str = "",
         others: tuple[Container[str], str] = (frozenset(), ""),
+        within: bool = False,
     ):
         self.ids = ids
         self._ordered = ordered
@@ -823,6 +824,8 @@ class _Choices:
         self.unmatched = unmatched
         # The ids of the other kind, and what to say of a reference naming one.
         self.others = others
+        # Whether an id held whole in an unknown one is suggested (typos.closest: topics').
+        self.within = within
 
     def suggestion(self, word: str) -> str:
         """" (did you mean ...?)" for a mistyped id, else ``unmatched``."""
@@ -830,7 +833,7 @@ class _Choices:
 
     def close(self, word: str) -> str:
         """" (did you mean ...?)" for an id close to ``word`` or to an alias of one, else ""."""
-        return did_you_mean(word, self.ordered) or alias_hint(word, self.aliases)
+        return did_you_mean(word, self.ordered, within=self.within) or alias_hint(word, self.aliases)
 
     @property
     def ordered(self) -> list[str]:

@@ -342,7 +342,7 @@ def link_problem(
             return (
                 f"link {href!r} leads to no page: no topic {topic_id!r}"
                 + (
-                    _suggest(topic_id, topic_ids, page)
+                    _suggest(topic_id, topic_ids, page, within=True)
                     or alias_hint(topic_id, aliases() if aliases else {}, page)
                 )
                 + UNKNOWN_TOPIC_REMEDY
@@ -354,6 +354,6 @@ def link_problem(
     return f"link {href!r} leads to no file of the site" + did_you_mean(target, sorted(files))
 
 
-def _suggest(word: str, ids: set[str], link: Callable[[str], str]) -> str:
-    match = closest(word, sorted(ids))
+def _suggest(word: str, ids: set[str], link: Callable[[str], str], within: bool = False) -> str:
+    match = closest(word, sorted(ids), within)
     return f" (did you mean {link(match)!r}?)" if match else ""

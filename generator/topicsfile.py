@@ -454,6 +454,7 @@ def check_parents(
     aliases = functools.cache(lambda: draft_aliases(topics))
     renamed = renamed_topics(topics)
     miswritten: list[TopicDraft] = []
+    unknown: list[tuple[TopicDraft, str]] = []
     for draft in topics:
         parent, written = _parent(draft)
         if parent in ids:
@@ -461,7 +462,16 @@ def check_parents(
         if written and (parent in ids or not known):
             miswritten.append(draft)
         elif parent and parent not in ids and known:
-            _unknown_parent(draft, parent, ids, renamed, aliases, problems, paper_ids)
+            unknown.append((draft, parent))
+    if unknown:
+        children: dict[str, list[str]] = {}
+        for child, parent in parents.items():
+            children.setdefault(parent, []).append(child)
+        for draft, parent in unknown:
+            # (Never the topic itself, nor one under it: written, either makes a cycle.)
+            below = _below(draft.id, children)
+            others = [i for i in ids if i not in below]
+            _unknown_parent(draft, parent, others, renamed, aliases, problems, paper_ids)
     in_cycle: set[str] = set()
     for draft in topics:  # in file order: each cycle is reported once, at its first topic
         chain = [draft.id]
@@ -483,6 +493,17 @@ def check_parents(
     return {child: parent for child, parent in parents.items() if child not in in_cycle}
 
 
+def _below(topic_id: str, children: Mapping[str, list[str]]) -> set[str]:
+    """The topic and those under it, at any depth (a cycle of parents ends here too)."""
+    below, stack = {topic_id}, list(children.get(topic_id, ()))
+    while stack:
+        child = stack.pop()
+        if child not in below:
+            below.add(child)
+            stack.extend(children.get(child, ()))
+    return below
+
+
 def _parent(draft: TopicDraft) -> tuple[str, str]:
     """The id the topic's parent names ("" for none), and the parent as written when it
     is written as a name, "MTL" for 'mtl' (validate.Miswritten; "" otherwise): it is
@@ -499,12 +520,11 @@ def _write_parent_as_id(draft: TopicDraft, problems: Problems) -> None:
 
 
 def _unknown_parent(
-    draft: TopicDraft, parent: str, ids: list[str], renamed: Mapping[str, str],
+    draft: TopicDraft, parent: str, others: list[str], renamed: Mapping[str, str],
     aliases: Callable[[], dict[str, tuple[str, str]]], problems: Problems,
     paper_ids: Container[str] = frozenset(),
 ) -> None:
-    # (Never the topic itself, which cannot be its own parent.)
-    others = [i for i in ids if i != draft.id]
+    """``others``: the topics' ids a parent may be, to suggest one of."""
     if parent in renamed:
         problems.error(
             draft.nodes["parent"].loc, "'parent': " + Fate(renamed[parent], what="topic").says(parent)
@@ -516,14 +536,14 @@ def _unknown_parent(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}: that is a paper's id;"
             " a parent must be a topic's id"
-            + (did_you_mean(parent, others) or alias_hint(parent, aliases()))
+            + (did_you_mean(parent, others, within=True) or alias_hint(parent, aliases()))
             + ": write the broader topic meant, or remove 'parent'",
         )
     else:
         problems.error(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}"
-            + (did_you_mean(parent, others) or alias_hint(parent, aliases()))
+            + (did_you_mean(parent, others, within=True) or alias_hint(parent, aliases()))
             + UNKNOWN_TOPIC_REMEDY,
         )
 
@@ -552,7 +572,8 @@ def check_duplicates(
                 " one, or remove 'parent'",
             )
         elif parent and parent not in ids and known:
-            _unknown_parent(again, parent, ids, renamed, aliases, problems, paper_ids)
+            others = [i for i in ids if i != again.id]  # (never the topic itself)
+            _unknown_parent(again, parent, others, renamed, aliases, problems, paper_ids)
         elif written:
             _write_parent_as_id(again, problems)
         papers(again.values.get("reading_order"))

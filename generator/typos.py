@@ -24,18 +24,22 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer("english")
 
 
-def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "") -> str:
-    match = closest(word, choices)
+def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "", within: bool = False) -> str:
+    match = closest(word, choices, within)
     return f" (did you mean {match!r}?)" if match else otherwise
 
 
-def closest(word: str, choices: Sequence[str]) -> str | None:
+def closest(word: str, choices: Sequence[str], within: bool = False) -> str | None:
     """The choice ``word`` is a plausible typo of, if any: one slip of the keys (a
     letter missing, extra or wrong, two letters swapped, a hyphen left out) in a short
     word, two in a longer one; or its first hyphen-separated words alone ("in-context"
     for "in-context-learning"). A looser likeness (ratio 60 and above, as before) named
     unrelated ids ("curriculum-learning" -> "continual-learning"), which a curator
-    accepting the suggestion would then write as if it were the same paper."""
+    accepting the suggestion would then write as if it were the same paper.
+
+    ``within``: the choices are topics' ids, and one held whole in ``word`` is the topic
+    meant ("model-merging" for "model-merging-survey"). Not for papers' ids: a title
+    holding another paper's title is another paper ("deep-safe-multi-task-learning")."""
     from rapidfuzz import process  # imported late: only a mistake needs it
     from rapidfuzz.distance import OSA
 
@@ -62,12 +66,26 @@ def closest(word: str, choices: Sequence[str]) -> str | None:
         alike = [c for c in near if _stems(c) == stems]
         if len(alike) == 1:
             return alike[0]
+    if within and (held := _held_whole(word, choices)):
+        return held
     if len(word) > schema.MAX_ID_LENGTH:
         # A whole title's slug where the id is that slug cut to the limit at a word
         # (as the importer cuts it): the id it starts with, if that is most of the limit.
         shorter = [c for c in choices if word.startswith(c + "-") and 2 * len(c) > schema.MAX_ID_LENGTH]
         return max(shorter, key=lambda c: (len(c), c)) if shorter else None
     return None
+
+
+def _held_whole(word: str, choices: Sequence[str]) -> str | None:
+    """The one choice of two words or more that ``word`` holds whole, between hyphens
+    ("model-merging" in "llm-model-merging-methods"); of two held, one in the other
+    ("continual-learning" in "prompt-based-continual-learning"), the longer. A choice of
+    one word would be a word in common, no more ("robotics" in "robotics-survey"), as
+    would two held apart ("model-merging-for-continual-learning"): None then."""
+    padded = f"-{word.lower()}-"
+    held = [c for c in choices if "-" in c and f"-{c.lower()}-" in padded]
+    widest = [c for c in held if not any(c != o and f"-{c.lower()}-" in f"-{o.lower()}-" for o in held)]
+    return widest[0] if len(widest) == 1 else None
 
 
 # Up to this many characters a word is short: one slip of the keys is a typo, two

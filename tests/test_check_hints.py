@@ -998,3 +998,85 @@ def test_one_address_listed_twice_under_one_kind_is_a_warning(tmp_path):
         f"{P}:8:12: warning: 'url' is http:// on www.github.com, which serves its pages over"
         " https: write https://www.github.com/logcabin/logcabin.git",
     ]
+
+
+TOPIC_IDS = ["continual-learning", "model-merging", "prompt-based-continual-learning", "robotics"]
+
+
+@pytest.mark.parametrize(
+    "word, meant",
+    [
+        ("model-merging-survey", "model-merging"),  # a topic's id and a word after it
+        ("survey-of-model-merging", "model-merging"),  # words before it
+        ("llm-model-merging-methods", "model-merging"),  # both
+        # (held in another held one: the narrower topic, the whole of what is named)
+        ("prompt-based-continual-learning-methods", "prompt-based-continual-learning"),
+        ("continual-learning-methods", "continual-learning"),
+        # One word in common is no topic held whole: another topic altogether.
+        ("model-editing", None),
+        ("merging-methods", None),
+        ("curriculum-learning-survey", None),
+        # A one-word topic's id is one word in common too ("robotics" in a paper's title).
+        ("robotics-survey", None),
+        # Two topics named: which is meant is no guess to make.
+        ("model-merging-for-continual-learning", None),
+    ],
+)
+def test_a_topic_id_held_whole_in_a_longer_one_is_suggested(word, meant):
+    assert closest(word, TOPIC_IDS, within=True) == meant
+
+
+def test_a_paper_id_held_in_a_longer_one_is_not_suggested():
+    # (A paper's title holding another's is another paper: "deep-safe-multi-task-learning"
+    # is no "multi-task-learning".)
+    assert closest("model-merging-survey", ["model-merging"]) is None
+
+
+MERGING_TOPICS = """\
+topics:
+  - id: multi-task-learning
+    title: Multi-task learning
+    keywords:
+      multi-task: 1
+  - id: model-merging
+    title: Model merging
+    parent: {merging_parent}
+    keywords:
+      merging: 1
+  - id: merging-llms
+    title: Merging LLMs
+    parent: {llms_parent}
+    keywords:
+      merging llms: 1
+"""
+
+
+def test_a_parent_holding_a_topics_id_suggests_that_topic_never_the_topic_itself(tmp_path):
+    topics = MERGING_TOPICS.format(
+        merging_parent="model-merging-survey", llms_parent="model-merging-survey"
+    )
+    root = project(
+        tmp_path, topics,
+        a=paper("a", "A multi-task merging llms", "topics: [model-merging-survey]\n"),
+    )  # fmt: skip
+    unknown = "unknown topic 'model-merging-survey'"
+    fix = "; remove it here, write the topic meant, or define it in topics.yml"
+    assert messages(root) == [
+        f"content/papers/a.yml:3:10: {unknown} (did you mean 'model-merging'?){fix}",
+        # (model-merging's own parent names model-merging: not a parent to suggest)
+        f"{T}:8:13: 'parent': {unknown}{fix}",
+        f"{T}:13:13: 'parent': {unknown} (did you mean 'model-merging'?){fix}",
+    ]
+
+
+def test_a_parent_suggested_is_never_one_of_the_topics_own_sub_topics(tmp_path):
+    # model-merging's parent holds merging-llms, its sub-topic: written, that parent
+    # would make a cycle.
+    topics = MERGING_TOPICS.format(
+        merging_parent="merging-llms-survey", llms_parent="model-merging"
+    )
+    root = project(tmp_path, topics, a=paper("a", "A multi-task merging llms"))
+    assert messages(root) == [
+        f"{T}:8:13: 'parent': unknown topic 'merging-llms-survey'; remove it here, write the"
+        " topic meant, or define it in topics.yml",
+    ]

@@ -525,6 +525,7 @@ def test_an_id_of_the_other_kind_is_told_what_it_is(tmp_path, field, told):
         ("b", ""),
         # (a paper's id close to a topic's, its first words: the topic may be the one meant)
         ("multi-task", " (did you mean 'multi-task-learning'?)"),
+        ("multi-task-learning-survey", " (did you mean 'multi-task-learning'?)"),
     ],
 )
 def test_a_papers_id_under_exclude_topics_is_told_what_the_field_takes(tmp_path, named, meant):

@@ -203,4 +203,4 @@ def _unknown_topic(given: str, content: Content) -> str:
     ids = [t.id for t in content.topics]
     if any(p.id == given for p in content.papers):
         return f"no topic {given!r}: it is a paper (readinglist topics --explain {given})"
-    return f"no topic {given!r}{did_you_mean(given, ids)}; readinglist topics lists them"
+    return f"no topic {given!r}{did_you_mean(given, ids, within=True)}; readinglist topics lists them"
