@@ -469,7 +469,7 @@ def check_parents(
             children.setdefault(parent, []).append(child)
         for draft, parent in unknown:
             # (Never the topic itself, nor one under it: written, either makes a cycle.)
-            below = _below(draft.id, children)
+            below = topic_and_below(draft.id, children)
             others = [i for i in ids if i not in below]
             _unknown_parent(draft, parent, others, renamed, aliases, problems, paper_ids)
     in_cycle: set[str] = set()
@@ -493,8 +493,9 @@ def check_parents(
     return {child: parent for child, parent in parents.items() if child not in in_cycle}
 
 
-def _below(topic_id: str, children: Mapping[str, list[str]]) -> set[str]:
-    """The topic and those under it, at any depth (a cycle of parents ends here too)."""
+def topic_and_below(topic_id: str, children: Mapping[str, Sequence[str]]) -> set[str]:
+    """The topic and those under it, at any depth (``children``: topic id -> the ids of
+    the topics naming it their parent; a cycle of parents ends here too)."""
     below, stack = {topic_id}, list(children.get(topic_id, ()))
     while stack:
         child = stack.pop()

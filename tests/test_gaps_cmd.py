@@ -173,6 +173,63 @@ def test_topic_counts_and_lists_only_that_topics_papers(lab, capsys):
     ]
 
 
+SUB_TOPICS = """\
+  - id: tool-use
+    title: Tool use
+    parent: agents
+    keywords:
+      tool: 1
+  - id: api-calls
+    title: API calls
+    parent: tool-use
+    keywords:
+      api: 1
+"""
+
+
+def test_topic_counts_and_lists_the_papers_of_its_sub_topics_too(lab, capsys):
+    # "What is left to fill in for my topic" is about all it holds, as its card on the
+    # site counts it ("3 papers · 2 more in 1 sub-topic"): gaps counted only the papers
+    # placed in the topic itself, and said nothing of the rest.
+    (lab / "content" / "topics.yml").write_text(TOPICS + SUB_TOPICS, encoding="utf-8")
+    papers = lab / "content" / "papers"
+    # In a sub-topic only, and in one under it (no "agent" in them).
+    (papers / "tools.yml").write_text("id: tools\ntitle: Learning to Use a Tool\n", encoding="utf-8")
+    (papers / "apis.yml").write_text("id: apis\ntitle: Calling an API\nyear: 2024\n", encoding="utf-8")
+    # In the topic and a sub-topic: counted once.
+    (papers / "both.yml").write_text("id: both\ntitle: An Agent and a Tool\n", encoding="utf-8")
+    status, out, _ = gaps(lab, capsys, "--topic", "agents")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "6 papers of topic 'agents' and its 2 sub-topics (2 of them in a sub-topic only);"
+        " what their records lack:",
+        "  authors    4",
+    ]
+    assert "  year       2" in lines
+    assert sorted(out.split("\n\n")[1].splitlines()[1:]) == [
+        "content/papers/agent-notes.yml: no authors, venue, code",
+        "content/papers/apis.yml: no authors, venue, identifier, code, abstract",
+        "content/papers/both.yml: no authors, year, venue, identifier, code, abstract",
+        "content/papers/listed.yml: no code",
+        "content/papers/tools.yml: no authors, year, venue, identifier, code, abstract",
+    ]
+    # A sub-topic's own count is its papers and those under it; one with none under it
+    # reads as before.
+    assert gaps(lab, capsys, "--topic", "tool-use")[1].splitlines()[0] == (
+        "3 papers of topic 'tool-use' and its 1 sub-topic (1 of them in a sub-topic only);"
+        " what their records lack:"
+    )
+    assert gaps(lab, capsys, "--topic", "api-calls")[1].splitlines()[0] == (
+        "1 paper of topic 'api-calls'; what their records lack:"
+    )
+    (papers / "apis.yml").write_text("id: apis\ntitle: Calling an API with a Tool\n", encoding="utf-8")
+    assert gaps(lab, capsys, "--topic", "tool-use")[1].splitlines()[0] == (
+        "3 papers of topic 'tool-use' and its 1 sub-topic (all of them in the topic itself);"
+        " what their records lack:"
+    )
+
+
 def test_an_unknown_topic_is_a_wrong_argument_with_the_id_meant(lab, capsys):
     status, out, err = gaps(lab, capsys, "--topic", "agent")
     assert (status, out) == (2, "")

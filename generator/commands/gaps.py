@@ -76,7 +76,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         f" one of {', '.join(FIELDS)}",
     )
     parser.add_argument(
-        "--topic", metavar="TOPIC", help="only the papers of this topic (its id), in the counts too"
+        "--topic",
+        metavar="TOPIC",
+        help="only the papers of this topic (its id) and of its sub-topics, at any depth, in the"
+        " counts too",
     )
     parser.add_argument(
         "-n",
@@ -112,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         if all(topic.id != args.topic for topic in content.topics):
             print(f"readinglist gaps: {_unknown_topic(args.topic, content)}", file=sys.stderr)
             return 2
-        papers = _papers_of(args.topic, content, memo)
+        papers, below, only_below = _papers_under(args.topic, content, memo)
     found = find_gaps(papers, _in_no_topic(papers, content.topics, memo))
     rows = found.lacking_any(args.field) if args.field else found.rows
     limit = args.limit if args.limit is not None else 0 if args.format == "csv" else SHOWN
@@ -120,7 +123,14 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "csv":
         _write_csv(shown)
         return status
-    where = f" of topic {args.topic!r}" if args.topic is not None else ""
+    where = ""
+    if args.topic is not None:
+        where = f" of topic {args.topic!r}"
+        if below:
+            # (As the topic's card on the site says it: "3 papers · 2 more in 1 sub-topic".)
+            where += f" and its {counted(below, 'sub-topic')} " + (
+                f"({only_below} of them in a sub-topic only)" if only_below else "(all of them in the topic itself)"
+            )
     print(summary(found, where))
     print()
     print(listing(rows, shown, args.field or ()))
@@ -173,10 +183,26 @@ def _in_no_topic(papers: Sequence[Paper], topics: Sequence[Topic], memo: TopicMe
     return {paper_id for paper_id, assigned in _assign(papers, topics, memo).items() if not assigned}
 
 
-def _papers_of(topic_id: str, content: Content, memo: TopicMemo | None) -> list[Paper]:
-    """The papers given the topic, as the site's topic page lists them."""
+def _papers_under(topic_id: str, content: Content, memo: TopicMemo | None) -> tuple[list[Paper], int, int]:
+    """The papers given the topic or one under it (`parent:`, at any depth), each once:
+    what is left to fill in for a topic is for all it holds, not only the papers its own
+    page lists (a broader topic's may list few); how many topics are under it; and how
+    many papers are in those only."""
+    from ..topicsfile import topic_and_below
+
+    children: dict[str, list[str]] = {}
+    for topic in content.topics:  # (the load keeps only parents that exist, in no cycle)
+        if topic.parent:
+            children.setdefault(topic.parent, []).append(topic.id)
+    under = topic_and_below(topic_id, children)
     assigned = _assign(content.papers, content.topics, memo)
-    return [p for p in content.papers if any(a.topic == topic_id for a in assigned[p.id])]
+    papers, only_below = [], 0
+    for paper in content.papers:
+        placed = {a.topic for a in assigned[paper.id]}
+        if placed & under:
+            papers.append(paper)
+            only_below += topic_id not in placed
+    return papers, len(under) - 1, only_below
 
 
 def _assign(
