@@ -428,6 +428,7 @@ def make_topic_choices(
     return _Choices(
         set(topic_list), topic_list, frozenset() if topics_read else ANY, fate, aliases=aliases,
         remedy=UNKNOWN_TOPIC_REMEDY, others=(paper_ids, A_PAPER), within=True,
+        apart=EXCLUDED_PAPER,
     )
 
 
@@ -437,7 +438,10 @@ def paper_id_choices(
 ) -> _Choices:
     """The paper ids a reference may name (`related:`, a reading order...); ``topic_ids``,
     which a reference naming one is told it is."""
-    return _Choices(ids, ordered, misnamed, fate, unmatched=UNKNOWN_PAPER_REMEDY, others=(topic_ids, A_TOPIC))
+    return _Choices(
+        ids, ordered, misnamed, fate, unmatched=UNKNOWN_PAPER_REMEDY, others=(topic_ids, A_TOPIC),
+        apart=UNRELATED_TOPIC,
+    )
 
 
 # Paper id -> (topic id, the located entry) for each reading order listing the paper.
@@ -515,7 +519,7 @@ def _check_paper(
     if values.get("topics"):
         own_topics = _known(values["topics"], topics, "topic", problems)
     if values.get("exclude_topics"):
-        excluded = _known(values["exclude_topics"], topics, "topic", problems, excluding=True)
+        excluded = _known(values["exclude_topics"], topics, "topic", problems, excluding=True, apart=True)
         listed_in = orders.get(paper_id or "", ())
         for ref in nodes(values["exclude_topics"]):
             if ref.text in own_topics:
@@ -538,7 +542,7 @@ def _check_paper(
     if values.get("not_related"):
         unrelated = _other_papers(
             values["not_related"], paper_id, papers, problems,
-            "a paper cannot be in its own not_related",
+            "a paper cannot be in its own not_related", apart=True,
         )
         for ref in nodes(values["not_related"]):
             if ref.text in related:
@@ -577,7 +581,8 @@ def _check_paper(
 
 
 def _other_papers(
-    refs: object, paper_id: str | None, papers: _Choices, problems: Problems, itself: str
+    refs: object, paper_id: str | None, papers: _Choices, problems: Problems, itself: str,
+    apart: bool = False,
 ) -> tuple[str, ...]:
     """The ids of `related:` or `not_related:` that name another paper that exists; an
     unknown one is reported (`_known`), and so, with the message ``itself``, is the
@@ -591,7 +596,7 @@ def _other_papers(
             old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
             problems.error(ref.loc, f"{itself}{old}")
             own.append(ref)
-    return _known(tuple(r for r in refs if r not in own), papers, "paper", problems)
+    return _known(tuple(r for r in refs if r not in own), papers, "paper", problems, apart=apart)
 
 
 @dataclass
@@ -772,13 +777,19 @@ UNKNOWN_PAPER_REMEDY = (
 # paper's where a topic is (`related:` and `topics:` mixed up), and where it belongs.
 A_TOPIC = ": that is a topic's id; a paper's topics go in its 'topics:'"
 A_PAPER = ": that is a paper's id; a paper linked by hand goes in 'related:'"
-# A paper's id under `exclude_topics:`: no paper to link (A_PAPER's advice is the
-# opposite of keeping something out), but a topic's id mistaken, which the topic close to
-# it names, or a paper to keep apart, which is `not_related:`'s.
+# An id of the other kind in a list keeping things apart: not what A_PAPER and A_TOPIC
+# advise (to link the paper, to put this one in the topic: the opposite of keeping it
+# out), but the id of the kind the list takes mistaken, which one close to it names, or
+# the other list: a paper's id under `exclude_topics:` is a paper to keep apart,
+# `not_related:`'s; a topic's under `not_related:` a topic to keep out of.
 EXCLUDED_PAPER = (
     ": that is a paper's id; 'exclude_topics:' takes topics' ids, to keep this paper out of"
     " those topics{meant}; to keep the two papers apart (neither among the other's similar"
     " papers), name it in 'not_related:'"
+)
+UNRELATED_TOPIC = (
+    ": that is a topic's id; 'not_related:' takes papers' ids, to keep those papers apart"
+    " from this one{meant}; to keep this paper out of that topic, name it in 'exclude_topics:'"
 )
 
 
@@ -811,6 +822,7 @@ class _Choices:
         unmatched: str = "",
         others: tuple[Container[str], str] = (frozenset(), ""),
         within: bool = False,
+        apart: str = "",
     ):
         self.ids = ids
         self._ordered = ordered
@@ -826,6 +838,9 @@ class _Choices:
         self.others = others
         # Whether an id held whole in an unknown one is suggested (typos.closest: topics').
         self.within = within
+        # What to say of an id of the other kind in a list keeping things apart, with
+        # "{meant}" for the suggestion (EXCLUDED_PAPER, UNRELATED_TOPIC).
+        self.apart = apart
 
     def suggestion(self, word: str) -> str:
         """" (did you mean ...?)" for a mistyped id, else ``unmatched``."""
@@ -843,10 +858,12 @@ class _Choices:
 
 
 def _known(
-    refs: object, choices: _Choices, what: str, problems: Problems, excluding: bool = False
+    refs: object, choices: _Choices, what: str, problems: Problems, excluding: bool = False,
+    apart: bool = False,
 ) -> tuple[str, ...]:
     """The located ids in ``refs`` that exist; each other one is reported, with the
-    closest that exists. ``excluding``: ``refs`` is a paper's `exclude_topics:`."""
+    closest that exists. ``excluding``: ``refs`` is a paper's `exclude_topics:`;
+    ``apart``: it keeps things apart (`exclude_topics:`, `not_related:`)."""
     ids = choices.ids
     kept = []
     for ref in refs if isinstance(refs, tuple) else ():
@@ -864,9 +881,9 @@ def _known(
         gone = choices.fate(ref.text) if choices.fate is not None else None
         if gone is not None:  # the id of a paper deleted or renamed
             problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
-        elif ref.text in choices.others[0] and excluding:
+        elif ref.text in choices.others[0] and apart:
             meant = choices.close(ref.text)
-            problems.error(ref.loc, f"unknown {what} {written!r}" + EXCLUDED_PAPER.format(meant=meant))
+            problems.error(ref.loc, f"unknown {what} {written!r}" + choices.apart.format(meant=meant))
         elif ref.text in choices.others[0]:
             problems.error(ref.loc, f"unknown {what} {written!r}{choices.others[1]}")
         else:

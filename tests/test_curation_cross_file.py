@@ -510,6 +510,10 @@ def test_a_file_whose_id_no_other_file_has_is_told_both_ways_to_agree(tmp_path):
          " topic's id; a paper's topics go in its 'topics:'"),
         ("topics: [b]", "10: unknown topic 'b': that is a paper's id; a paper linked by hand"
          " goes in 'related:'"),
+        # (a topic named to keep this paper apart from: its topics are no place for it)
+        ("not_related: [multi-task-learning]", "15: unknown paper 'multi-task-learning': that is"
+         " a topic's id; 'not_related:' takes papers' ids, to keep those papers apart from this"
+         " one; to keep this paper out of that topic, name it in 'exclude_topics:'"),
     ],
 )
 def test_an_id_of_the_other_kind_is_told_what_it_is(tmp_path, field, told):
