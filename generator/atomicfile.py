@@ -4,8 +4,10 @@ or the new one, never half of one, and an interrupt leaves no stray temporary fi
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -30,6 +32,29 @@ def temporary_name(path: Path) -> Path:
     the name is only known once the file already exists.
     """
     return path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+
+
+# temporary_name's names, and only they: a curator's ".notes.tmp" is not one.
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
+
+
+def remove_temporaries(folder: Path, older_than: float = 0) -> None:
+    """Removes from ``folder`` the temporaries (of `temporary_name`, plain files) last
+    written at least ``older_than`` seconds ago: those a write killed outright (`kill
+    -9`, a power cut: no chance to clean up) left. The caller knows no write running
+    now is theirs (a lock), or gives an age no running write's has: a write takes
+    milliseconds, and each of its parts makes its file new again."""
+    if not folder.is_dir():
+        return
+    before = time.time() - older_than
+    for entry in os.scandir(folder):
+        if not _TEMPORARY.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime <= before:
+                os.unlink(entry.path)
+        except FileNotFoundError:
+            pass  # (put in place, or removed, by its own writer meanwhile)
 
 
 def create_temporary(tmp: Path, mode: int) -> int:

@@ -145,26 +145,12 @@ def import_records(
     try:
         # (First: the temporaries a rename cut off left are its files to put in place.)
         finished = renamewrite.finish(content_dir, str(content_dir))
-        _remove_left_temporaries(content_dir)
+        renamewrite.remove_left_temporaries(content_dir)
         report = _import_locked(records, content_dir, added or today(), progress, tuple(restore))
         report.finished_rename = str(finished) if finished is not None else ""
         return report
     finally:
         lock.release()
-
-
-# atomicfile.temporary_name's names: ".<file name>.<12 hex digits>.tmp".
-_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
-
-
-def _remove_left_temporaries(content_dir: Path) -> None:
-    """Removes the temporary files an import killed outright (no chance to clean up)
-    left in the folders imports write; with the lock held, none is another run's."""
-    for folder in (content_dir / "papers", content_dir / "sources"):
-        if folder.is_dir():
-            for entry in os.scandir(folder):
-                if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    os.unlink(entry.path)
 
 
 def _import_locked(

@@ -12,7 +12,9 @@ finishes it first (unless a file it was still to write or remove was edited sinc
 edit is not written over), and until then `check` (so build and serve) says so at the
 journal instead of what the half-renamed files look like (two files of one paper). An error
 or Ctrl-C while the files are put in place puts the old ones back: the journal is
-removed first, so a journal there always means "finish", never "undo".
+removed first, so a journal there always means "finish", never "undo". A rename killed
+before its journal was in place changed nothing; the temporaries it left are removed by
+the next command that takes the lock (`remove_left_temporaries`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomicfile import atomic_write, create_temporary, sync_folder, temporary_name
+from .atomicfile import atomic_write, create_temporary, remove_temporaries, sync_folder, temporary_name
 from .errors import CuratorError, Location, Problem
 
 JOURNAL_NAME = ".rename.json"
@@ -204,6 +206,30 @@ def finish(content_dir: Path, folder: str) -> Journal | None:
         )]) from None
     _done(journal, journal_path)
     return journal
+
+
+# Folders only commands holding the import lock (rename, import, add) write, and the
+# folders other commands write too, without it: `stars` content/repositories.yml, `init`
+# content/topics.yml, and so on.
+_LOCKED_FOLDERS = ("papers", "sources")
+_SHARED_FOLDERS = (".", "pages")
+# A temporary this old in a shared folder is no running command's (a write takes
+# milliseconds).
+LEFT_AGE = 60.0
+
+
+def remove_left_temporaries(content_dir: Path) -> None:
+    """Removes the temporaries that a rename, an import or any write killed outright
+    left in the folders a rename or an import writes (git ignores them: a curator never
+    sees them pile up). The caller holds the import lock and has finished any rename cut
+    off (`finish`), whose journal names its temporaries: those are files still to put
+    in place, kept while a journal is there."""
+    if os.path.lexists(content_dir / JOURNAL_NAME):
+        return
+    for name in _LOCKED_FOLDERS:
+        remove_temporaries(content_dir / name)
+    for name in _SHARED_FOLDERS:
+        remove_temporaries(content_dir / name, older_than=LEFT_AGE)
 
 
 def _done(journal: Journal, journal_path: Path) -> None:

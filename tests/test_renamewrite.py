@@ -21,11 +21,11 @@ from tests.test_build import FIXTURE, REPO
 # The rename run in a process of its own, killed outright (os._exit: no cleanup runs)
 # at its Nth removal or replacement of a file: each is a step where a kill lands
 # between two of them.
-_KILLED = """
+_KILLED_AT = """
 import os, sys
 from generator.cli import main
 calls, at = [0], int(sys.argv[1])
-for name in ("replace", "unlink"):
+for name in NAMES:
     def step(*args, _real=getattr(os, name), **kwargs):
         calls[0] += 1
         if calls[0] == at:
@@ -34,6 +34,10 @@ for name in ("replace", "unlink"):
     setattr(os, name, step)
 sys.exit(main(sys.argv[2:]))
 """
+_KILLED = _KILLED_AT.replace("NAMES", '("replace", "unlink")')
+# ... or at its Nth flush to disk: a temporary written (and, last, the journal's own),
+# before the journal is in place.
+_KILLED_SYNCING = _KILLED_AT.replace("NAMES", '("fsync",)')
 
 PAPER = ["gradient-episodic-memory", "gem"]
 TOPIC = ["--topic", "model-merging", "merging"]
@@ -254,3 +258,114 @@ def test_a_rename_cut_off_whose_temporary_of_a_file_it_edits_is_gone_is_not_fini
         " topics.yml, which it was writing, is gone" in capsys.readouterr().err
     )
     assert _files(root) == before
+
+
+def _temporaries(root: Path) -> list[Path]:
+    return [p for p in (root / "content").rglob("*.tmp")]
+
+
+def _aged(paths: list[Path], seconds: float = 120) -> None:
+    """As if ``seconds`` had passed since the files were last written."""
+    for path in paths:
+        then = path.lstat().st_mtime - seconds
+        os.utime(path, (then, then), follow_symlinks=False)
+
+
+def _syncs_before_the_journal(root: Path, args: list[str], monkeypatch) -> int:
+    """How many times an uninterrupted rename flushes a file to disk before its journal
+    is put in place (each temporary, each folder, the journal's temporary)."""
+    seen: list[str] = []
+    fsync, replace = os.fsync, os.replace
+
+    def synced(fd):
+        seen.append("fsync")
+        return fsync(fd)
+
+    def replaced(*a, **k):
+        seen.append("replace")
+        return replace(*a, **k)
+
+    monkeypatch.setattr(os, "fsync", synced)
+    monkeypatch.setattr(os, "replace", replaced)
+    assert main(["--root", str(root), "rename", *args]) == 0
+    monkeypatch.undo()
+    return seen.index("replace")
+
+
+@pytest.mark.parametrize("args", [PAPER, TOPIC], ids=["paper", "topic"])
+def test_temporaries_a_rename_killed_before_its_journal_left_are_removed_by_the_next_one(
+    tmp_path, monkeypatch, capsys, args
+):
+    # Killed before its journal was in place, a rename changed nothing, but its
+    # temporaries stayed in content/, content/papers and content/pages (git-ignored:
+    # unseen, piling up with each kill).
+    done = _project(tmp_path / "done")
+    syncs = _syncs_before_the_journal(done, args, monkeypatch)
+    finished = _files(done)
+    assert syncs >= 5
+    for at in range(1, syncs + 1):
+        root = _project(tmp_path / f"killed-{at}")
+        killed = subprocess.run(
+            [sys.executable, "-c", _KILLED_SYNCING, str(at), "--root", str(root), "rename", *args],
+            cwd=REPO, capture_output=True, text=True,
+        )
+        assert killed.returncode == 9, killed.stderr
+        left = _temporaries(root)
+        assert left and not (root / "content" / ".rename.json").exists(), at
+        _aged(left)  # (a minute and more later: no running command's)
+        assert main(["--root", str(root), "rename", *args]) == 0
+        assert "finished" not in capsys.readouterr().out
+        assert _files(root) == finished, at  # (no temporary among them)
+
+
+def test_temporaries_a_rename_killed_before_its_journal_left_are_removed_by_an_import(tmp_path, capsys):
+    done = _project(tmp_path / "done")
+    root = _project(tmp_path / "killed")
+    subprocess.run(
+        [sys.executable, "-c", _KILLED_SYNCING, "3", "--root", str(root), "rename", *PAPER],
+        cwd=REPO, check=False, capture_output=True,
+    )
+    left = _temporaries(root)
+    assert {p.parent.name for p in left} >= {"content", "papers"}
+    _aged(left)
+    bib = tmp_path / "new.bib"
+    bib.write_text("@article{x, title={A New Paper}, year={2024}}\n", encoding="utf-8")
+    for project in (done, root):
+        assert main(["--root", str(project), "import", str(bib)]) == 0
+    assert _files(root) == _files(done)
+
+
+def test_only_the_tools_own_temporaries_left_a_minute_ago_are_removed(tmp_path, capsys):
+    root = _project(tmp_path / "project")
+    content = root / "content"
+    (content / "schema").mkdir()
+    left = [  # atomicfile's names, in the folders rename and import write
+        content / ".topics.yml.0123456789ab.tmp",
+        content / "pages" / ".about.md.0123456789ab.tmp",
+        content / "papers" / ".gem.yml.0123456789ab.tmp",
+    ]
+    others = [
+        content / ".topics.yml.0123456789AB.tmp",  # not its hex digits
+        content / ".topics.yml.0123456789a.tmp",
+        content / "topics.yml.0123456789ab.tmp",  # not hidden
+        content / ".topics.yml.0123456789ab.tmp~",
+        content / "pages" / ".about.md.0123456789ab.tmp.bak",
+        content / "pages" / "notes.tmp",
+        content / "schema" / ".paper.json.0123456789ab.tmp",  # not a folder it writes
+    ]
+    for path in left + others:
+        path.write_text("a curator's?\n", encoding="utf-8")
+    folder = content / ".repositories.yml.0123456789ab.tmp"  # a folder, not a file
+    folder.mkdir()
+    link = content / "pages" / ".links.md.0123456789ab.tmp"  # a link, not a file
+    link.symlink_to("about.md")
+    _aged(left + others + [folder, link])
+    # Written a moment ago, as by `readinglist stars` or `init` running now (they take
+    # no lock): another command's, not yet put in place.
+    young = content / ".repositories.yml.fedcba987654.tmp"
+    young.write_text("being written\n", encoding="utf-8")
+    assert main(["--root", str(root), "rename", *PAPER]) == 0
+    assert [p.name for p in left if os.path.lexists(p)] == []
+    assert [p.name for p in others + [folder, link, young] if not os.path.lexists(p)] == []
+    assert all(p.read_text(encoding="utf-8") == "a curator's?\n" for p in others)
+    assert young.read_text(encoding="utf-8") == "being written\n"

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from ..curation import load_content
     from ..importer import LOCK_NAME
     from ..rename import plan_rename, plan_topic_rename
-    from ..renamewrite import JOURNAL_NAME, finish, write_all
+    from ..renamewrite import JOURNAL_NAME, finish, remove_left_temporaries, write_all
     from ..topicsfile import TOPICS_FILE
     from ..yamlfile import display
 
@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if lock is not None:
             finished = finish(content_dir, display(content_dir, root))
+            remove_left_temporaries(content_dir)  # (a rename or import killed earlier)
             if finished is not None:
                 print(f"finished a rename that was cut off: {finished}")
                 if (finished.what, finished.old, finished.new) == (_what(args), args.old, args.new):
