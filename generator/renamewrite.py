@@ -8,8 +8,8 @@ the file it becomes, the file to remove and the copies kept of the files replace
 flushed to disk too; only then are the files put in place, and the journal goes last.
 A rename killed meanwhile (`kill -9`, a power cut) leaves the journal, which holds all
 it takes to finish: the next command that takes the import lock (rename, import, add)
-finishes it first (unless a file it was still to write or remove was edited since: that
-edit is not written over), and until then `check` (so build and serve) says so at the
+finishes it first (unless a file it was still to write or remove was edited, or made
+read-only, since: that file is not written over), and until then `check` (so build and serve) says so at the
 journal instead of what the half-renamed files look like (two files of one paper). An error
 or Ctrl-C while the files are put in place puts the old ones back: the journal is
 removed first, so a journal there always means "finish", never "undo". A rename killed
@@ -27,7 +27,14 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomicfile import atomic_write, create_temporary, remove_temporaries, sync_folder, temporary_name
+from .atomicfile import (
+    atomic_write,
+    create_temporary,
+    read_only,
+    remove_temporaries,
+    sync_folder,
+    temporary_name,
+)
 from .errors import CuratorError, Location, Problem
 
 JOURNAL_NAME = ".rename.json"
@@ -179,19 +186,32 @@ def finish(content_dir: Path, folder: str) -> Journal | None:
     pending = {path for tmp, path in journal.moves if os.path.lexists(tmp)}
     if journal.remove is not None and os.path.lexists(journal.remove):
         pending.add(journal.remove)
-    changed = [
-        Problem(
-            Location(os.path.join(folder, os.path.relpath(path, base))),
-            f"changed since a rename ({journal}) was cut off, which was to"
-            f" {'remove' if path == journal.remove else 'write'} it: undo the change and run"
-            f" `{journal.command}` again to finish the rename, or remove {shown} to leave"
-            " the files as they are (and mend by hand what `readinglist check` says then)",
-        )
-        for path, digest in journal.was
-        if path in pending and _digest(path) != digest
-    ]
-    if changed:
-        raise CuratorError(changed)
+    otherwise = (
+        f" `{journal.command}` again to finish the rename, or remove {shown} to leave the"
+        " files as they are (and mend by hand what `readinglist check` says then)"
+    )
+    stopped = []
+    for path, digest in journal.was:
+        if path not in pending:
+            continue
+        shown_path = os.path.join(folder, os.path.relpath(path, base))
+        verb = "remove" if path == journal.remove else "write"
+        if _digest(path) != digest:
+            stopped.append(Problem(
+                Location(shown_path),
+                f"changed since a rename ({journal}) was cut off, which was to {verb} it: undo"
+                f" the change and run{otherwise}",
+            ))
+        elif read_only(path):
+            # (As `rename` itself leaves a read-only file as it is: made so since the
+            # rename was cut off, it is not replaced, nor removed, either.)
+            stopped.append(Problem(
+                Location(shown_path, 1, 1),
+                f"this file is read-only, and a rename ({journal}) that was cut off is still"
+                f" to {verb} it: make it writable (chmod u+w) and run{otherwise}",
+            ))
+    if stopped:
+        raise CuratorError(stopped)
     try:
         for tmp, path in journal.moves:
             if os.path.lexists(tmp):  # (else put in place before the rename was cut off)

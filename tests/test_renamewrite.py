@@ -369,3 +369,37 @@ def test_only_the_tools_own_temporaries_left_a_minute_ago_are_removed(tmp_path, 
     assert [p.name for p in others + [folder, link, young] if not os.path.lexists(p)] == []
     assert all(p.read_text(encoding="utf-8") == "a curator's?\n" for p in others)
     assert young.read_text(encoding="utf-8") == "being written\n"
+
+
+@pytest.mark.parametrize(
+    "at, name, verb",
+    [(3, "topics.yml", "write"), (2, "papers/gradient-episodic-memory.yml", "remove")],
+)
+def test_a_file_made_read_only_after_a_rename_was_cut_off_is_not_written_over(tmp_path, capsys, at, name, verb):
+    # A rename refuses to rewrite a read-only file; finishing one cut off replaced (or
+    # removed) a file a curator made read-only since.
+    done = _project(tmp_path / "done")
+    assert main(["--root", str(done), "rename", *PAPER]) == 0
+    root = _project(tmp_path / "killed")
+    subprocess.run(
+        [sys.executable, "-c", _KILLED, str(at), "--root", str(root), "rename", *PAPER],
+        cwd=REPO, check=False, capture_output=True,
+    )
+    locked = root / "content" / name
+    locked.chmod(0o444)
+    before = _files(root)
+    capsys.readouterr()
+    for command in (["rename", *PAPER], ["rename", "gem", "gem2"]):
+        assert main(["--root", str(root), *command]) == 1
+        assert capsys.readouterr().err == (
+            f"content/{name}:1:1: this file is read-only, and a rename (paper"
+            f" gradient-episodic-memory -> gem) that was cut off is still to {verb} it: make it"
+            " writable (chmod u+w) and run `readinglist rename gradient-episodic-memory gem`"
+            " again to finish the rename, or remove content/.rename.json to leave the files as"
+            " they are (and mend by hand what `readinglist check` says then)\n"
+            "1 error; nothing was renamed.\n"
+        )
+        assert _files(root) == before and locked.stat().st_mode & 0o777 == 0o444
+    locked.chmod(0o644)
+    assert main(["--root", str(root), "rename", *PAPER]) == 0
+    assert _files(root) == _files(done)
