@@ -38,7 +38,7 @@ from .schema import FORBIDDEN_CHARS, forbidden_char
 from .paperfile import new_file_text
 from .slugs import slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
-from .atomicfile import atomic_write, write_if_changed
+from .atomicfile import atomic_write, read_only, write_if_changed
 from .yamlio import Map, char_name, not_utf8, parse, position, to_python
 
 PROGRESS_MIN = 300
@@ -163,6 +163,18 @@ def _import_locked(
     problems = Problems()
     papers_dir = content_dir / "papers"
     views_path = content_dir / provenance.RELATIVE_PATH
+    if read_only(views_path):
+        # A curator's sign that no tool is to change it, as a paper file's is. Unlike a
+        # paper file it cannot be left alone while the rest is written: new papers
+        # without their record are each a "duplicate" of itself next time, and a
+        # deleted paper not marked so comes back. So nothing is.
+        raise CuratorError([Problem(
+            Location(str(views_path), 1, 1),
+            "this file is read-only, and the import keeps in it its record of what it"
+            " imported (the papers it made, the values it filled, the papers a curator"
+            " deleted, which it does not bring back): make it writable (chmod u+w) and run"
+            " the import again",
+        )])
     # What the record holds as read: it is left alone if someone edits it meanwhile.
     record_file = _Record(views_path, _contents(views_path))
     loaded = _load_views(views_path)

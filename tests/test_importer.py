@@ -1041,6 +1041,31 @@ def test_temporaries_an_import_killed_outright_left_are_removed_by_the_next(tmp_
     assert [path.exists() for path in left] == [False, False] and mine.exists()
 
 
+def test_a_read_only_record_stops_the_import_before_it_writes_anything(tmp_path):
+    # imported.json made read-only (chmod a-w), as a curator marks a file no tool is to
+    # change: the import replaced it anyway. Left alone, it would not hold the new
+    # papers (each a "duplicate" of itself next time) nor the deleted ones (brought
+    # back): so nothing is imported, and that is said at the file.
+    import_records([_rec("Some Paper")], tmp_path, added=DAY)
+    record = tmp_path / "sources" / "imported.json"
+    record.chmod(0o444)
+    before = {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()}
+    held = record.read_bytes()
+    with pytest.raises(CuratorError) as caught:
+        import_records([_rec("Some Paper", year="2021"), _rec("New Paper")], tmp_path, added=DAY)
+    assert str(caught.value) == (
+        f"{record}:1:1: this file is read-only, and the import keeps in it its record of what"
+        " it imported (the papers it made, the values it filled, the papers a curator deleted,"
+        " which it does not bring back): make it writable (chmod u+w) and run the import"
+        " again"
+    )
+    assert {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()} == before
+    assert record.read_bytes() == held and record.stat().st_mode & 0o777 == 0o444
+    record.chmod(0o644)
+    report = import_records([_rec("Some Paper", year="2021"), _rec("New Paper")], tmp_path, added=DAY)
+    assert report.added == ["new-paper"] and report.updated == ["some-paper"]
+
+
 def test_the_record_edited_while_the_import_runs_is_left_alone(tmp_path, monkeypatch):
     # A curator resolving a merge in imported.json by hand while an import runs: their
     # edit was overwritten without a word (and a tombstone in it lost).
