@@ -125,23 +125,25 @@ def _read_only(paper: Paper) -> Problem:
 
 def _as_the_file_was(raw: bytes | None, text: str) -> bytes:
     """``text`` (read with its byte-order mark dropped and its line ends made "\n") in
-    the file's own form again: Windows line ends and a byte-order mark stay, so a diff
-    shows only the lines the import added, not every line of the file. In a file whose
-    lines end both ways, each line the edit kept keeps its own ending; a line it added
-    takes the one most of the file's lines have."""
-    data = text.encode("utf-8")
+    the file's own form again: Windows (or old Mac) line ends and a byte-order mark stay,
+    so a diff shows only the lines the import added, not every line of the file. In a
+    file whose lines end both ways, each line the edit kept keeps its own ending; a line
+    it added takes the one most of the file's lines have."""
     ends = _line_ends(raw) if raw else []
     if len(set(ends)) > 1:
-        data = _with_own_ends(raw or b"", ends, text).encode("utf-8")
-    elif raw and _mostly_windows(raw):
-        data = data.replace(b"\n", b"\r\n")
+        text = _with_own_ends(raw or b"", ends, text)
+    elif ends and ends[0] != "\n":
+        text = text.replace("\n", ends[0])
+    data = text.encode("utf-8")
     if raw and raw.startswith(codecs.BOM_UTF8):
         data = codecs.BOM_UTF8 + data
     return data
 
 
-def _mostly_windows(raw: bytes) -> bool:
-    return raw.count(b"\r\n") * 2 > raw.count(b"\n")
+def _usual_end(ends: list[str]) -> str:
+    """The ending most of the lines have ("\n" where two are as many)."""
+    counts = Counter(ends)
+    return max(("\n", "\r\n", "\r"), key=lambda end: counts[end])  # (first of equals: "\n")
 
 
 # A line's ending as normalise_text reads one: Windows', Unix's or an old Mac's.
@@ -158,7 +160,7 @@ def _with_own_ends(raw: bytes, ends: list[str], text: str) -> str:
     ending most of the file's lines have."""
     import difflib
 
-    usual = "\r\n" if _mostly_windows(raw) else "\n"
+    usual = _usual_end(ends)
     before = normalise_text(raw).split("\n")
     after = text.split("\n")  # (the last item: what follows the last line break)
     endings = [usual] * (len(after) - 1)

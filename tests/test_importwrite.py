@@ -148,3 +148,25 @@ def test_a_read_only_file_the_import_need_not_change_is_unchanged_without_a_warn
     mine.chmod(0o444)
     report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
     assert (report.unchanged, report.read_only, report.warnings) == (["some-paper"], [], [])
+
+
+def test_a_file_with_old_mac_line_ends_keeps_them(tmp_path):
+    # A file whose lines all end in a lone carriage return (an old Mac editor's) reads
+    # as any other; the import wrote every line of it back with "\n", a change to each.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "some-paper.yml"
+    path.write_bytes(b"id: some-paper\rtitle: Some Paper\rabstract: An abstract.\r")
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    assert path.read_bytes() == b"id: some-paper\rtitle: Some Paper\ryear: 2021\rabstract: An abstract.\r"
+
+
+def test_a_mixed_file_mostly_of_old_mac_line_ends_gives_an_added_line_that_end(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    path = papers / "some-paper.yml"
+    path.write_bytes(b"id: some-paper\rtitle: Some Paper\rabstract: An abstract.\n")
+    report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert report.updated == ["some-paper"]
+    assert path.read_bytes() == b"id: some-paper\rtitle: Some Paper\ryear: 2021\rabstract: An abstract.\n"
