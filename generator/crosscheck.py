@@ -781,7 +781,9 @@ A_PAPER = ": that is a paper's id; a paper linked by hand goes in 'related:'"
 # advise (to link the paper, to put this one in the topic: the opposite of keeping it
 # out), but the id of the kind the list takes mistaken, which one close to it names, or
 # the other list: a paper's id under `exclude_topics:` is a paper to keep apart,
-# `not_related:`'s; a topic's under `not_related:` a topic to keep out of.
+# `not_related:`'s; a topic's under `not_related:` a topic to keep out of. A topic's id,
+# whole, is the topic meant: no paper is suggested for it (the paper whose id starts
+# with it, the closest match, is one of several a title may start so, a guess).
 EXCLUDED_PAPER = (
     ": that is a paper's id; 'exclude_topics:' takes topics' ids, to keep this paper out of"
     " those topics{meant}; to keep the two papers apart (neither among the other's similar"
@@ -789,7 +791,7 @@ EXCLUDED_PAPER = (
 )
 UNRELATED_TOPIC = (
     ": that is a topic's id; 'not_related:' takes papers' ids, to keep those papers apart"
-    " from this one{meant}; to keep this paper out of that topic, name it in 'exclude_topics:'"
+    " from this one; to keep this paper out of that topic, name it in 'exclude_topics:'"
 )
 
 
@@ -839,7 +841,7 @@ class _Choices:
         # Whether an id held whole in an unknown one is suggested (typos.closest: topics').
         self.within = within
         # What to say of an id of the other kind in a list keeping things apart, with
-        # "{meant}" for the suggestion (EXCLUDED_PAPER, UNRELATED_TOPIC).
+        # "{meant}" for the suggestion if it takes one (EXCLUDED_PAPER, UNRELATED_TOPIC).
         self.apart = apart
 
     def suggestion(self, word: str) -> str:

@@ -547,6 +547,21 @@ def test_a_papers_id_under_exclude_topics_is_told_what_the_field_takes(tmp_path,
     ]
 
 
+def test_a_topics_id_under_not_related_suggests_no_paper_whose_id_starts_with_it(tmp_path):
+    # The id is a topic's, whole: the topic is what was meant, not the paper whose id
+    # happens to start with it, which was suggested (on the shipped list, for three of
+    # its sixteen topics: "did you mean 'multi-task-learning-for-low-resource-...'?").
+    papers = {
+        "a": paper("a", extra="not_related: [multi-task-learning]\n"),
+        "multi-task-learning-for-speech": paper("multi-task-learning-for-speech"),
+    }
+    assert messages(project(tmp_path, ONE_TOPIC, **papers)) == [
+        "content/papers/a.yml:3:15: unknown paper 'multi-task-learning': that is a topic's id;"
+        " 'not_related:' takes papers' ids, to keep those papers apart from this one; to keep"
+        " this paper out of that topic, name it in 'exclude_topics:'"
+    ]
+
+
 # ------------------------------------------------------------ item 3: reading orders
 
 
