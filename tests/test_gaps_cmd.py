@@ -230,6 +230,21 @@ def test_topic_counts_and_lists_the_papers_of_its_sub_topics_too(lab, capsys):
     )
 
 
+def test_a_topic_and_sub_topic_with_no_paper_are_not_said_to_hold_all_in_the_topic(lab, capsys):
+    # "(all of them in the topic itself)" was said of no paper at all.
+    empty = (
+        "  - id: quantum-widgets\n    title: Quantum widgets\n    keywords:\n      zzwidget: 1\n"
+        "  - id: quantum-gadgets\n    title: Quantum gadgets\n    parent: quantum-widgets\n"
+        "    keywords:\n      zzgadget: 1\n"
+    )
+    (lab / "content" / "topics.yml").write_text(TOPICS + empty, encoding="utf-8")
+    status, out, _ = gaps(lab, capsys, "--topic", "quantum-widgets")
+    assert status == 0
+    assert out.splitlines()[0] == (
+        "0 papers of topic 'quantum-widgets' and its 1 sub-topic; what their records lack:"
+    )
+
+
 def test_an_unknown_topic_is_a_wrong_argument_with_the_id_meant(lab, capsys):
     status, out, err = gaps(lab, capsys, "--topic", "agent")
     assert (status, out) == (2, "")

@@ -128,9 +128,11 @@ def run(args: argparse.Namespace) -> int:
         where = f" of topic {args.topic!r}"
         if below:
             # (As the topic's card on the site says it: "3 papers · 2 more in 1 sub-topic".)
-            where += f" and its {counted(below, 'sub-topic')} " + (
-                f"({only_below} of them in a sub-topic only)" if only_below else "(all of them in the topic itself)"
-            )
+            where += f" and its {counted(below, 'sub-topic')}"
+            if only_below:
+                where += f" ({only_below} of them in a sub-topic only)"
+            elif papers:  # (of no paper, nothing: "all of them" would be none)
+                where += " (all of them in the topic itself)"
     print(summary(found, where))
     print()
     print(listing(rows, shown, args.field or ()))
