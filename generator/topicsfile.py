@@ -525,7 +525,11 @@ def _unknown_parent(
     aliases: Callable[[], dict[str, tuple[str, str]]], problems: Problems,
     paper_ids: Container[str] = frozenset(),
 ) -> None:
-    """``others``: the topics' ids a parent may be, to suggest one of."""
+    """``others``: the topics' ids a parent may be, to suggest one of (by id or by a
+    keyword or title of theirs: another's names the topic itself or one under it, a
+    cycle if written)."""
+    allowed = set(others)
+    named = functools.cache(lambda: {a: t for a, t in aliases().items() if t[0] in allowed})
     if parent in renamed:
         problems.error(
             draft.nodes["parent"].loc, "'parent': " + Fate(renamed[parent], what="topic").says(parent)
@@ -537,14 +541,14 @@ def _unknown_parent(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}: that is a paper's id;"
             " a parent must be a topic's id"
-            + (did_you_mean(parent, others, within=True) or alias_hint(parent, aliases()))
+            + (did_you_mean(parent, others, within=True) or alias_hint(parent, named()))
             + ": write the broader topic meant, or remove 'parent'",
         )
     else:
         problems.error(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}"
-            + (did_you_mean(parent, others, within=True) or alias_hint(parent, aliases()))
+            + (did_you_mean(parent, others, within=True) or alias_hint(parent, named()))
             + UNKNOWN_TOPIC_REMEDY,
         )
 

@@ -360,7 +360,10 @@ def test_a_parent_in_capitals_in_a_cycle_is_said_once_in_the_cycle(tmp_path):
 def test_a_duplicate_topics_parent_in_capitals_is_looked_up_as_the_id_it_reads_as(tmp_path):
     again = "  - id: multi-task-learning\n    title: Again\n    parent: {}\n"
     for written, said in [
-        ("MTL", "'parent': unknown topic 'MTL'" + UNKNOWN_MTL),
+        # (the duplicate is multi-task-learning: 'MTL', its own keyword, names no parent
+        # it may have; suggested, it was its own parent, the third case)
+        ("MTL", "'parent': unknown topic 'MTL'; remove it here, write the topic meant, or"
+         " define it in topics.yml"),
         ("In Context Learning", "'parent': write the topic as its id 'in-context-learning', not"
          " 'In Context Learning'"),
         ("Multi-Task-Learning", "topic 'multi-task-learning' is its own parent: a parent is a"
@@ -1079,4 +1082,25 @@ def test_a_parent_suggested_is_never_one_of_the_topics_own_sub_topics(tmp_path):
     assert messages(root) == [
         f"{T}:8:13: 'parent': unknown topic 'merging-llms-survey'; remove it here, write the"
         " topic meant, or define it in topics.yml",
+    ]
+
+
+def test_a_parent_named_by_a_sub_topics_keyword_suggests_no_topic_that_would_make_a_cycle(tmp_path):
+    # 'merging' is model-merging's keyword, and model-merging is under multi-task-learning:
+    # "did you mean 'model-merging'?" at multi-task-learning's parent was a cycle, written;
+    # so was a topic's own keyword at its own parent (the topic itself).
+    unknown = "unknown topic 'merging'; remove it here, write the topic meant, or define it in topics.yml"
+    topics = MERGING_TOPICS.format(merging_parent="multi-task-learning", llms_parent="model-merging")
+    topics = topics.replace("    title: Multi-task learning\n", "    title: Multi-task learning\n    parent: merging\n")
+    root = project(tmp_path, topics, a=paper("a", "A multi-task merging llms"))
+    assert messages(root) == [f"{T}:4:13: 'parent': {unknown}"]
+    own = MERGING_TOPICS.format(merging_parent="merging", llms_parent="model-merging")
+    root = project(tmp_path / "own", own, a=paper("a", "A multi-task merging llms"))
+    assert messages(root) == [f"{T}:8:13: 'parent': {unknown}"]
+    # Another topic, neither it nor one under it, is suggested as before.
+    other = MERGING_TOPICS.format(merging_parent="multi-task", llms_parent="model-merging")
+    root = project(tmp_path / "other", other, a=paper("a", "A multi-task merging llms"))
+    assert messages(root) == [
+        f"{T}:8:13: 'parent': unknown topic 'multi-task' (did you mean 'multi-task-learning'?);"
+        " remove it here, write the topic meant, or define it in topics.yml",
     ]
