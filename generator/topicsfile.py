@@ -568,6 +568,16 @@ def check_duplicates(
     ids = [t.id for t in topics]
     aliases = functools.cache(lambda: draft_aliases(topics))
     renamed = renamed_topics(topics)
+
+    @functools.cache
+    def children() -> dict[str, list[str]]:
+        """Topic id -> the ids of the topics naming it their parent (a first definition's)."""
+        under: dict[str, list[str]] = {}
+        for draft in topics:
+            if (parent := _parent(draft)[0]) in ids:
+                under.setdefault(parent, []).append(draft.id)
+        return under
+
     for again in chain((again for draft in topics for again in draft.duplicates), unnamed):
         parent, written = _parent(again)
         if parent and parent == again.id:
@@ -577,7 +587,9 @@ def check_duplicates(
                 " one, or remove 'parent'",
             )
         elif parent and parent not in ids and known:
-            others = [i for i in ids if i != again.id]  # (never the topic itself)
+            # (Never the topic itself, nor one under it: written, either makes a cycle.)
+            below = topic_and_below(again.id, children())
+            others = [i for i in ids if i not in below]
             _unknown_parent(again, parent, others, renamed, aliases, problems, paper_ids)
         elif written:
             _write_parent_as_id(again, problems)

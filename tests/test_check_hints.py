@@ -1104,3 +1104,15 @@ def test_a_parent_named_by_a_sub_topics_keyword_suggests_no_topic_that_would_mak
         f"{T}:8:13: 'parent': unknown topic 'multi-task' (did you mean 'multi-task-learning'?);"
         " remove it here, write the topic meant, or define it in topics.yml",
     ]
+
+
+def test_a_duplicate_topics_parent_suggests_none_of_the_topics_own_sub_topics(tmp_path):
+    # A second 'model-merging' whose parent holds merging-llms, model-merging's sub-topic:
+    # suggested, that parent is a cycle, as for the first definition.
+    topics = MERGING_TOPICS.format(merging_parent="multi-task-learning", llms_parent="model-merging")
+    topics += "  - id: model-merging\n    title: Again\n    parent: merging-llms-survey\n"
+    root = project(tmp_path, topics, a=paper("a", "A multi-task merging llms"))
+    assert [m for m in messages(root) if "parent" in m] == [
+        f"{T}:18:13: 'parent': unknown topic 'merging-llms-survey'; remove it here, write the"
+        " topic meant, or define it in topics.yml",
+    ]
