@@ -278,7 +278,9 @@ def plan_topic_rename(
 
     mine = next((t for t in drafts if id_of(t) == old), None)
     if mine is None:
-        problems.error(Location(file), f"no topic {old!r} to rename")
+        # (As `check` says of an unknown topic: the one a slip away, or held whole.)
+        ids = sorted(i for t in drafts if (i := id_of(t)) is not None)
+        problems.error(Location(file), f"no topic {old!r} to rename{typos.did_you_mean(old, ids, within=True)}")
         return plan
     why = check_new_id(new, old, "topic")
     if why is None and new == old:

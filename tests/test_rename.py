@@ -258,7 +258,11 @@ def test_a_topic_rename_changes_its_id_its_sub_topics_papers_and_links_and_nothi
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("no-such-topic", "x", "no topic 'no-such-topic' to rename"),
+        ("no-such-topic", "x", "no topic 'no-such-topic' to rename\n"),
+        # (the topic meant, as `check` and `gaps --topic` say it: nothing was said)
+        ("model-mergin", "x", "no topic 'model-mergin' to rename (did you mean 'model-merging'?)\n"),
+        ("model-merging-survey", "x", "no topic 'model-merging-survey' to rename (did you mean"
+         " 'model-merging'?)\n"),
         ("model-merging", "task-arithmetic", "topic 'task-arithmetic' exists"),
         ("model-merging", "Merging", "'Merging' is no id"),
         ("model-merging", "Model_Merging", "cannot rename 'model-merging' to 'Model_Merging': the topic"
