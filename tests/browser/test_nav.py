@@ -78,6 +78,26 @@ def test_on_a_phone_the_drawer_of_a_sub_topic_opens_at_its_parents_list(open_con
     assert child.locator(":scope > .md-nav__link:visible").inner_text().strip() == "Task arithmetic"
 
 
+def test_on_a_phone_the_drawer_shows_a_parent_topics_long_title_whole(open_context, tables_url):
+    # The band over the parent's list held one line: "Model merging <& task arithmetic>"
+    # was cut to "Model merging <& tas…" (and the shipped list's "Language agents,
+    # planning and tool use" to "Language agents, planni…"). It wraps, under the back
+    # arrow, and the list starts under it.
+    page = open_context(viewport=PHONE, base=tables_url).new_page()
+    page.goto(CHILD)
+    page.get_by_role("button", name="Navigation menu").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    child = page.locator(".md-sidebar--primary li.md-nav__item--active:not(.md-nav__item--nested)")
+    head = child.locator("xpath=ancestor::nav[contains(@class, 'md-nav')][1]").locator(":scope > label.md-nav__title")
+    expect(head).to_be_in_viewport(ratio=1)
+    cut = head.evaluate("h => h.scrollWidth > h.clientWidth || h.scrollHeight > h.clientHeight")
+    assert not cut
+    arrow, band, link = (loc.evaluate("e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; }")
+                         for loc in (head.locator(".md-nav__icon"), head, child.locator(":scope > .md-nav__link:visible")))
+    assert band[0] <= arrow[0] and arrow[1] <= band[1]  # the back arrow on the band
+    assert link[0] >= band[1]  # the sub-topic's link under it, not covered
+
+
 def test_no_paper_page_is_in_the_navigation(open_context, tables_url):
     # (mkdocs.yml's not_in_nav: a page's navigation does not grow with the papers.)
     page = open_context(viewport=DESKTOP, base=tables_url).new_page()
