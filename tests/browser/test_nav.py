@@ -78,11 +78,12 @@ def test_on_a_phone_the_drawer_of_a_sub_topic_opens_at_its_parents_list(open_con
     assert child.locator(":scope > .md-nav__link:visible").inner_text().strip() == "Task arithmetic"
 
 
-def test_on_a_phone_the_drawer_shows_a_parent_topics_long_title_whole(open_context, tables_url):
+def test_on_a_phone_the_drawer_shows_its_long_titles_whole(open_context, tables_url):
     # The band over the parent's list held one line: "Model merging <& task arithmetic>"
     # was cut to "Model merging <& tas…" (and the shipped list's "Language agents,
-    # planning and tool use" to "Language agents, planni…"). It wraps, under the back
-    # arrow, and the list starts under it.
+    # planning and tool use" to "Language agents, planni…"), the site's name over the
+    # drawer's first list to "Learning across tasks: a …". They wrap, and the list
+    # starts under its band.
     page = open_context(viewport=PHONE, base=tables_url).new_page()
     page.goto(CHILD)
     page.get_by_role("button", name="Navigation menu").click()
@@ -96,6 +97,9 @@ def test_on_a_phone_the_drawer_shows_a_parent_topics_long_title_whole(open_conte
                          for loc in (head.locator(".md-nav__icon"), head, child.locator(":scope > .md-nav__link:visible")))
     assert band[0] <= arrow[0] and arrow[1] <= band[1]  # the back arrow on the band
     assert link[0] >= band[1]  # the sub-topic's link under it, not covered
+    # Nor the drawer's own title, the site's name ("Learning across tasks: a …").
+    site = page.locator(".md-sidebar--primary label.md-nav__title[for=__drawer]")
+    assert site.evaluate("h => h.scrollWidth <= h.clientWidth && h.scrollHeight <= h.clientHeight")
 
 
 def test_no_paper_page_is_in_the_navigation(open_context, tables_url):
