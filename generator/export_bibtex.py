@@ -239,8 +239,8 @@ _CONFERENCE_NAME = re.compile(
 _JOURNAL_PROCEEDINGS = re.compile(
     r"proceedings of the (?:national academy|ieee\s*$)", re.IGNORECASE
 )
-from .matchkeys import CONFERENCE_ACRONYMS  # noqa: E402  (shared with the importer)
-from .matchkeys import PREPRINT as _PREPRINT  # noqa: E402
+from .venuewords import CONFERENCE_ACRONYMS  # noqa: E402  (shared with the importer)
+from .venuewords import PREPRINT as _PREPRINT  # noqa: E402
 # A venue the importer wrote for a thesis or a report (ingest/bibtex.py _KINDS), or a
 # curator in those words: "PhD thesis, Universität Tübingen".
 _THESIS = re.compile(

@@ -16,6 +16,7 @@ from . import provenance
 from .latex import plain_for_matching
 from .names import is_organisation, is_suffix, shown_name
 from .slugs import folded
+from .venuewords import CONFERENCE_ACRONYMS, PREPRINT  # noqa: F401  (the importers read them here)
 
 # An abstract this long (normalised) may name its paper: an identical one is the same
 # paper when the titles are alike too; shorter ones ("No abstract.") are boilerplate.
@@ -25,16 +26,6 @@ ABSTRACT_IDENTITY_MIN = 120
 # alike, unrelated titles about 40%.
 ABSTRACT_TITLE_ALIKE = 60.0
 _WORD = re.compile(r"\w+")
-# A venue that names a preprint server rather than where the paper was published: the
-# exporter writes it as howpublished, the importer lets a published venue replace it.
-PREPRINT = re.compile(r"\b(?:arxiv|corr|preprint|biorxiv|medrxiv|ssrn)\b", re.IGNORECASE)
-# Conferences a list or an entry names by their acronym alone ("ICLR", Google Scholar's
-# `journal = {ICLR}`; a Markdown list's "[Title](...) - NeurIPS"): a regular
-# expression's alternatives, to be matched whatever the case.
-CONFERENCE_ACRONYMS = (
-    r"ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL(?:-HLT)?|EACL|COLING|AAAI|IJCAI"
-    r"|KDD|SIGIR|AISTATS|UAI|CoRL|ICRA|IROS|COLT|WACV|BMVC|ICASSP|Interspeech|MLSys"
-)
 _DIGIT = re.compile(r"\d")
 # Each conference of CONFERENCE_ACRONYMS: its acronyms (a regular expression's
 # alternatives, in lower case) and the words of its name that proceedings, DBLP and
