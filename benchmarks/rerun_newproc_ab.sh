@@ -29,6 +29,8 @@ for side in old new; do
   # Files younger than 2 s are never kept in the generator's file cache (a racy edit);
   # primed at once, the first measured run would read every file again.
   sleep 3
+  # (Compiled once: where PYTHONDONTWRITEBYTECODE is set, each run would compile it again.)
+  "${py[$side]}" -m compileall -q "${tree[$side]}/generator" >/dev/null
   (cd "${tree[$side]}" && "${py[$side]}" benchmarks/run.py --child rerun "$scratch/$side" none >/dev/null)
 done
 for round in $(seq "$rounds"); do
