@@ -442,21 +442,30 @@ def joined_title(title: str) -> str:
     return joined_title(normalised_title(title))
 
 
+def _joined_normalised(normalised: str) -> str:
+    from .matchkeys import joined_title  # (imported already: by normalised_title)
+
+    return joined_title(normalised)
+
+
 # Field, the reason given, what two files must share to be one paper, and whether that
 # makes them one for sure (an error) or likely (a warning: a hyphen may be all that tells
-# two short titles apart).
+# two short titles apart). A title's keys are made from its `normalised_title`, which
+# `_same_keys` makes once for both (a tenth of a second of `check` at 10,000 papers).
 SAME_PAPER_KEYS = (
     ("arxiv", "the same arXiv id", lambda value: without_subject_class(_ARXIV_VERSION.sub("", value)), True),
     ("doi", "the same DOI", str.casefold, True),
-    ("title", "the same title", normalised_title, True),
-    ("title", "the same title but for a hyphen or space", joined_title, False),
+    ("title", "the same title", str, True),
+    ("title", "the same title but for a hyphen or space", _joined_normalised, False),
 )
 
 
 def _same_keys(values: Mapping[str, object]) -> tuple[str, ...]:
+    title = values.get("title")
+    normalised = {"title": normalised_title(title)} if isinstance(title, str) else {}
     keys = []
     for name, _, key_of, _ in SAME_PAPER_KEYS:
-        value = values.get(name)
+        value = normalised.get(name, values.get(name))
         keys.append(key_of(value) if isinstance(value, str) else "")
     return tuple(keys)
 
