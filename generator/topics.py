@@ -314,7 +314,12 @@ def _count_phrases(text: str, matcher: Matcher) -> dict[str, int]:
     Runs once per title and abstract, so the counting is done by Counter, map and set
     operations (in C); Python only loops over the few long phrases that could match.
     """
-    # "" stands for a word no keyword uses: it still separates the words around it.
+    return _counted(_keyword_words(text, matcher), matcher)
+
+
+def _keyword_words(text: str, matcher: Matcher) -> list[str]:
+    """Each token of ``text`` (`_tokens`) as the stem a keyword spelling uses, or "" for
+    a word no keyword uses: it still separates the words around it."""
     tokens = _tokens(text)
     words = list(map(matcher.keyword_stems.get, tokens))
     if None in words:
@@ -323,6 +328,11 @@ def _count_phrases(text: str, matcher: Matcher) -> dict[str, int]:
             if stem is None:
                 word = tokens[i]
                 words[i] = known[word] = vocabulary.get(_stem(word), "")
+    return words
+
+
+def _counted(words: list[str], matcher: Matcher) -> dict[str, int]:
+    """`_count_phrases` of a text of these `_keyword_words`."""
     present = Counter(filter(None, words))
     if not present:
         return {}
@@ -523,23 +533,44 @@ def placed_by_title(paper: Paper, matcher: Matcher, sure: frozenset[str]) -> boo
     excludes a topic. False says nothing: `assign_paper` tells."""
     if paper.exclude_topics:
         return False
-    found = _count_phrases(paper.title, matcher)
+    words = _keyword_words(paper.title, matcher)
+    # A word of ``sure`` is a spelling of one word, which the count would find: most
+    # titles are told so, without counting their phrases.
+    if not sure.isdisjoint(words):
+        return True
+    found = _counted(words, matcher)
     return bool(found) and not sure.isdisjoint(found)
 
 
-def placing_spellings(matcher: Matcher) -> frozenset[str]:
+def placed_by_abstract(paper: Paper, matcher: Matcher, sure: frozenset[str]) -> bool:
+    """Whether `assign_paper` surely gives ``paper`` a topic, told from its abstract's
+    words alone, as `placed_by_title` tells it from the title: a word of ``sure``
+    (`placing_spellings(matcher, in_title=False)`) found there makes its topic's score
+    above 0. Only its words are looked up, not its phrases, nor their counts and scores
+    (which `assign_paper` works out on the few papers this does not tell). False says
+    nothing."""
+    if paper.exclude_topics:
+        return False
+    return not sure.isdisjoint(_keyword_words(paper.abstract, matcher))
+
+
+def placing_spellings(matcher: Matcher, in_title: bool = True) -> frozenset[str]:
     """The spellings of keywords of one part and a weight above 0 (as the score is
     rounded) of the topics with no keyword of a weight below 0: one of them matched in
-    a paper's title makes that topic's score above 0."""
+    a paper's title makes that topic's score above 0. With ``in_title`` False, those
+    whose one match anywhere (without the title's bonus) does: the weight itself is
+    above 0 as the score is rounded, and no other keyword of its topic takes points
+    away."""
     negative = {keyword.topic for keyword in matcher.keywords if keyword.weight < 0}
     keywords = matcher.keywords
+    factor = TITLE_BONUS + 1 if in_title else 1
     return frozenset(
         spelling
         for spelling, found in matcher.uses.items()
         if any(
             len(keywords[k].parts) == 1
             and keywords[k].topic not in negative
-            and round(keywords[k].weight * (TITLE_BONUS + 1), 3) > 0
+            and round(keywords[k].weight * factor, 3) > 0
             for k, _, _ in found
         )
     )

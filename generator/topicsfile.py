@@ -668,9 +668,10 @@ def warn_topicless(
     """A paper in no topic is on no topic page: warned at its `topics:` (where the fix
     goes; at its id when it writes none). Said by `check` as by each build: to know it,
     the topics' rules place each paper its file gives no topic and its title does not
-    surely place (`placed_by_title`: three in four), a tenth of a millisecond or two
-    each, so what placing a paper gave is kept in ``kept`` for the next load (and the
-    build), by its id, while what it depends on is unchanged. A list with no topic
+    surely place (`placed_by_title`: three in four) nor, without ``kept`` (`check`), a
+    word of its abstract (`placed_by_abstract`: nearly all the others), a tenth of a
+    millisecond or two each, so what placing a paper gave is kept in ``kept`` for the
+    next load (and the build), by its id, while what it depends on is unchanged. A list with no topic
     at all (one's own list, begun with an import and `topics: []`) is told so once, at
     topics.yml, not once a paper: a warning for each of its papers said the same thing
     hundreds of times. ``papers_dir`` is the folder of the paper files, which the
@@ -698,12 +699,14 @@ def warn_topicless(
             )
         return
     from .topics import (  # (the stemmer: for topics only)
-        assign_paper, closest_topic, compile_topics, placed_by_title, placing_spellings,
+        assign_paper, closest_topic, compile_topics, placed_by_abstract, placed_by_title,
+        placing_spellings,
     )
 
     topics = content.topics
     matcher = None
     sure: frozenset[str] = frozenset()
+    sure_anywhere: frozenset[str] = frozenset()
     memo = kept.placed if kept is not None and kept.topics == topics else {}
     placed: dict[str, tuple[tuple[object, ...], tuple[TopicAssignment, ...] | None, Paper]] = {}
     ordered = {
@@ -721,7 +724,14 @@ def warn_topicless(
             if matcher is None:
                 matcher = compile_topics(topics)
                 sure = placing_spellings(matcher)
-            if paper.topics or placed_by_title(paper, matcher, sure):
+                sure_anywhere = placing_spellings(matcher, in_title=False)
+            if (
+                paper.topics
+                or placed_by_title(paper, matcher, sure)
+                # (For a build, ``kept``, the placing is done here, where the build
+                # takes it from: an abstract's words would be looked up twice.)
+                or (kept is None and placed_by_abstract(paper, matcher, sure_anywhere))
+            ):
                 assignments = None  # (in a topic: left to the build to place)
             else:
                 assignments = assign_paper(paper, matcher)

@@ -30,6 +30,7 @@ from generator.topics import (
     forms_matched,
     keyword_overlaps,
     papers_by_topic,
+    placed_by_abstract,
     placed_by_title,
     placing_spellings,
     score_paper,
@@ -853,6 +854,41 @@ def test_a_title_matching_a_keyword_of_a_topic_without_negative_weights_places_i
     matcher = compile_topics(topics)
     one = paper("p", "Reinforcement for all")
     assert placed_by_title(one, matcher, placing_spellings(matcher))
+    assert [a.topic for a in assign_paper(one, matcher)] == ["rl"]  # (as the closest)
+
+
+@pytest.mark.parametrize(
+    "topics, abstract, extra",
+    [
+        # A topic with a keyword of a weight below 0: its score may be 0 or less.
+        ([topic("rl", {"reinforcement": 1.0, "robot": -10.0})], "Reinforcement robot robot.", {}),
+        # A weight the rounded score takes for 0 without the title's bonus (with it, not:
+        # such a word in the title places its paper).
+        ([topic("rl", {"reinforcement": 0.0004})], "Reinforcement.", {}),
+        # A keyword of two parts: the other may be missing.
+        ([topic("rl", {"reinforcement & robot": 1.0})], "Reinforcement.", {}),
+        # A paper excluding a topic may exclude its closest.
+        ([topic("rl", {"reinforcement": 1.0})], "Reinforcement.", {"exclude_topics": ("rl",)}),
+    ],
+)
+def test_an_abstract_does_not_surely_place_a_paper_where_the_score_may_not_count(topics, abstract, extra):
+    matcher = compile_topics(topics)
+    one = paper("p", "Untitled", abstract, **extra)
+    assert not placed_by_abstract(one, matcher, placing_spellings(matcher, in_title=False))
+    assert assign_paper(one, matcher) == ()
+
+
+def test_a_title_bonus_makes_a_tiny_weight_place_from_the_title_but_not_the_abstract():
+    matcher = compile_topics([topic("rl", {"reinforcement": 0.0004})])
+    assert placed_by_title(paper("p", "Reinforcement"), matcher, placing_spellings(matcher))
+    assert assign_paper(paper("p", "Reinforcement"), matcher) != ()
+
+
+def test_an_abstract_word_of_a_topic_without_negative_weights_places_its_paper():
+    topics = [topic("rl", {"reinforcement": 0.5}, threshold=100), topic("x", {"a & b": -1.0})]
+    matcher = compile_topics(topics)
+    one = paper("p", "Untitled", "We study reinforcements. Nothing else.")
+    assert placed_by_abstract(one, matcher, placing_spellings(matcher, in_title=False))
     assert [a.topic for a in assign_paper(one, matcher)] == ["rl"]  # (as the closest)
 
 
