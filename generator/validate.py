@@ -140,7 +140,10 @@ class RecordChecker:
                 continue  # (the reader said why; an empty title is no second mistake)
             converted = by_kind[spec.kind](self, value, spec, name)
             if isinstance(value, Scalar) and value.quoted and value.text and (
-                (ends := _ENDS_AS_FIELD.search(value.text.rstrip()[-200:])) and ends.group(1) in fields
+                # (The colon first: the pattern has one, half the abstracts none; the
+                # search costs 5 microseconds on each of a list's 15,000 texts.)
+                ":" in (tail := value.text.rstrip()[-200:])
+                and (ends := _ENDS_AS_FIELD.search(tail)) and ends.group(1) in fields
             ):
                 self.warn_field_in_block(value, name, fields, node)
             if spec.required and (converted is None or str(converted).isspace() or converted == ""):
