@@ -38,6 +38,9 @@ _CONFLICT = (
 )
 
 
+_UNREAD = object()  # (JSON Python will not read: `provenance.load` says why)
+
+
 def check_imported(path: Path, shown: str, problems: Problems) -> Mapping[str, provenance.Seen]:
     """Report what would make the importer refuse ``path`` (shown as ``shown``);
     nothing when the file does not exist (no import has recorded anything yet). The
@@ -66,8 +69,9 @@ def check_imported(path: Path, shown: str, problems: Problems) -> Mapping[str, p
         for number in starts:
             problems.error(Location(shown, number, 1), _CONFLICT)
         return {}
+    data: object = _UNREAD
     try:
-        json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         problems.error(
             Location(shown, exc.lineno, exc.colno),
@@ -78,7 +82,11 @@ def check_imported(path: Path, shown: str, problems: Problems) -> Mapping[str, p
     except (ValueError, RecursionError):
         pass  # (valid JSON that Python will not read: the importer's reader says why)
     try:
-        return provenance.load(path)  # the importer's own reader: what it refuses, check does
+        # The importer's own reader: what it refuses, check does. (Given the text and
+        # its JSON when read here: the file is not read and parsed a second time.)
+        if data is _UNREAD:
+            return provenance.load(path)
+        return provenance.views(path, text, data)
     except CuratorError as exc:
         for problem in exc.problems:
             message = problem.message.removesuffix("; nothing was written")

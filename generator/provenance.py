@@ -163,6 +163,13 @@ def load(path: Path) -> dict[str, Seen]:
         raise _damaged(path, exc.msg, exc.lineno, exc.colno) from None
     except (ValueError, RecursionError) as exc:  # a number of 5,000 digits; 3,000 [[[
         raise _damaged(path, str(exc)) from None
+    return views(path, text, data)
+
+
+def views(path: Path, text: str, data: object) -> dict[str, Seen]:
+    """The view kept at ``path``, of its text ``text`` read by JSON as ``data``: what
+    `load` gives after reading the file (for `check`, which has read and parsed it
+    already, to say where it is not JSON). A damaged view is an error, as there."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _damaged(path, f"expected an object with \"format\": {FORMAT}")
     papers = data.get("papers")
