@@ -300,7 +300,11 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
             tree.loc, f"a paper file must be a mapping of field: value, not {ACTUAL[tree.kind]}"
         )
         return draft
-    fills = {"id": f"; write 'id: {stem}', its file's name"} if is_id(stem) else {}
+    # (Said only of a file without an id: the name is not looked at for the others.)
+    fills = (
+        {"id": f"; write 'id: {stem}', its file's name"}
+        if tree.get("id") is None and is_id(stem) else {}
+    )
     draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS, fills=fills)
     # A file with a field YAML cannot read is no paper of the site yet, as one that
     # cannot be read at all: nothing is said of it that the field's value might undo;
