@@ -55,6 +55,26 @@ def _project(folder: Path) -> Path:
     return folder
 
 
+def _killed(
+    root: Path, at: int, args: tuple[str, ...] | list[str], script: str = _KILLED
+) -> subprocess.CompletedProcess:
+    """``readinglist rename ARGS`` in ``root``, killed outright at its ``at``-th step
+    (of the steps ``script`` counts: ``_KILLED``'s or ``_KILLED_SYNCING``'s)."""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(at), "--root", str(root), "rename", *args],
+        cwd=REPO, capture_output=True, text=True,
+    )
+
+
+def _renamed_and_killed(tmp_path: Path, at: int) -> tuple[Path, Path]:
+    """The project renamed whole (PAPER), and one whose rename was killed at step ``at``."""
+    done = _project(tmp_path / "done")
+    assert main(["--root", str(done), "rename", *PAPER]) == 0
+    root = _project(tmp_path / "killed")
+    _killed(root, at, PAPER)
+    return done, root
+
+
 def _files(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
@@ -94,10 +114,7 @@ def test_a_rename_killed_at_any_step_is_finished_by_the_next_one(tmp_path, monke
     capsys.readouterr()
     for at in range(1, len(steps) + 1):
         root = _project(tmp_path / f"killed-{at}")
-        killed = subprocess.run(
-            [sys.executable, "-c", _KILLED, str(at), "--root", str(root), "rename", *args],
-            cwd=REPO, capture_output=True, text=True,
-        )
+        killed = _killed(root, at, args)
         assert killed.returncode == 9, killed.stderr
         cut = opened < at - 1 <= closed  # (killed after the journal was put in place, at steps[at - 1])
         assert (root / "content" / ".rename.json").exists() == cut
@@ -124,10 +141,7 @@ def test_an_import_finishes_a_rename_cut_off(tmp_path, capsys):
     done = _project(tmp_path / "done")
     assert main(["--root", str(done), "rename", *PAPER]) == 0
     root = _project(tmp_path / "killed")
-    subprocess.run(
-        [sys.executable, "-c", _KILLED, "3", "--root", str(root), "rename", *PAPER],
-        cwd=REPO, check=False, capture_output=True,
-    )
+    _killed(root, 3, PAPER)
     assert (root / "content" / ".rename.json").exists()
     bib = tmp_path / "new.bib"
     bib.write_text("@article{x, title={A New Paper}, year={2024}}\n", encoding="utf-8")
@@ -141,10 +155,7 @@ def test_an_import_finishes_a_rename_cut_off(tmp_path, capsys):
 
 def test_a_rename_cut_off_whose_new_file_is_gone_is_not_finished(tmp_path, capsys):
     root = _project(tmp_path / "killed")
-    subprocess.run(
-        [sys.executable, "-c", _KILLED, "2", "--root", str(root), "rename", *PAPER],
-        cwd=REPO, check=False, capture_output=True,
-    )
+    _killed(root, 2, PAPER)
     journal = renamewrite.read(root / "content" / ".rename.json")
     tmp, path = journal.moves[0]
     assert path.name == "gem.yml" and not path.exists()
@@ -163,13 +174,7 @@ def test_a_rename_cut_off_whose_new_file_is_gone_is_not_finished(tmp_path, capsy
     [(3, "topics.yml", "write"), (2, "papers/gradient-episodic-memory.yml", "remove")],
 )
 def test_a_file_edited_after_a_rename_was_cut_off_is_not_written_over(tmp_path, capsys, at, name, verb):
-    done = _project(tmp_path / "done")
-    assert main(["--root", str(done), "rename", *PAPER]) == 0
-    root = _project(tmp_path / "killed")
-    subprocess.run(
-        [sys.executable, "-c", _KILLED, str(at), "--root", str(root), "rename", *PAPER],
-        cwd=REPO, check=False, capture_output=True,
-    )
+    done, root = _renamed_and_killed(tmp_path, at)
     edited = root / "content" / name
     text = edited.read_bytes()
     edited.write_bytes(text + b"# a curator's note\n")
@@ -243,10 +248,7 @@ def test_a_rename_cut_off_whose_temporary_of_a_file_it_edits_is_gone_is_not_fini
     # (topics.yml's temporary removed by hand, topics.yml as it was: finishing took it as
     # put in place, and the rename stayed half made, its journal gone)
     root = _project(tmp_path / "killed")
-    subprocess.run(
-        [sys.executable, "-c", _KILLED, "2", "--root", str(root), "rename", *PAPER],
-        cwd=REPO, check=False, capture_output=True,
-    )
+    _killed(root, 2, PAPER)
     journal = renamewrite.read(root / "content" / ".rename.json")
     tmp, path = next((tmp, path) for tmp, path in journal.moves if path.name == "topics.yml")
     assert tmp.exists() and path.exists()
@@ -305,10 +307,7 @@ def test_temporaries_a_rename_killed_before_its_journal_left_are_removed_by_the_
     assert syncs >= 5
     for at in range(1, syncs + 1):
         root = _project(tmp_path / f"killed-{at}")
-        killed = subprocess.run(
-            [sys.executable, "-c", _KILLED_SYNCING, str(at), "--root", str(root), "rename", *args],
-            cwd=REPO, capture_output=True, text=True,
-        )
+        killed = _killed(root, at, args, _KILLED_SYNCING)
         assert killed.returncode == 9, killed.stderr
         left = _temporaries(root)
         assert left and not (root / "content" / ".rename.json").exists(), at
@@ -321,10 +320,7 @@ def test_temporaries_a_rename_killed_before_its_journal_left_are_removed_by_the_
 def test_temporaries_a_rename_killed_before_its_journal_left_are_removed_by_an_import(tmp_path, capsys):
     done = _project(tmp_path / "done")
     root = _project(tmp_path / "killed")
-    subprocess.run(
-        [sys.executable, "-c", _KILLED_SYNCING, "3", "--root", str(root), "rename", *PAPER],
-        cwd=REPO, check=False, capture_output=True,
-    )
+    _killed(root, 3, PAPER, _KILLED_SYNCING)
     left = _temporaries(root)
     assert {p.parent.name for p in left} >= {"content", "papers"}
     _aged(left)
@@ -378,13 +374,7 @@ def test_only_the_tools_own_temporaries_left_a_minute_ago_are_removed(tmp_path, 
 def test_a_file_made_read_only_after_a_rename_was_cut_off_is_not_written_over(tmp_path, capsys, at, name, verb):
     # A rename refuses to rewrite a read-only file; finishing one cut off replaced (or
     # removed) a file a curator made read-only since.
-    done = _project(tmp_path / "done")
-    assert main(["--root", str(done), "rename", *PAPER]) == 0
-    root = _project(tmp_path / "killed")
-    subprocess.run(
-        [sys.executable, "-c", _KILLED, str(at), "--root", str(root), "rename", *PAPER],
-        cwd=REPO, check=False, capture_output=True,
-    )
+    done, root = _renamed_and_killed(tmp_path, at)
     locked = root / "content" / name
     locked.chmod(0o444)
     before = _files(root)
