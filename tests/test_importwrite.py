@@ -2,6 +2,7 @@
 wrote stays as written, byte for byte, beside what the import adds."""
 
 import datetime as dt
+from pathlib import Path
 
 import yaml
 
@@ -99,18 +100,23 @@ def test_a_long_value_the_import_writes_is_written_on_one_line_as_it_is(tmp_path
     assert data["venue"] == venue and data["links"]["project"] == [{"url": url, "found_in": "abstract"}]
 
 
+def _read_only_paper(root: Path, text: str) -> Path:
+    """``root``'s papers/some-paper.yml holding ``text``, made read-only (chmod a-w)."""
+    (root / "papers").mkdir()
+    mine = root / "papers" / "some-paper.yml"
+    mine.write_text(text)
+    mine.chmod(0o444)
+    return mine
+
+
 def test_a_read_only_file_is_left_as_it_is_and_the_rest_of_the_import_written(tmp_path):
     # A curator who made a file read-only (chmod a-w) does not want a tool to change it:
     # the import replaced it anyway, with a file as read-only as it was.
     import json
     import os
 
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    mine = papers / "some-paper.yml"
-    mine.write_text("id: some-paper\ntitle: Some Paper\nabstract: An abstract.\n")
-    mine.chmod(0o444)
-    other = papers / "other-paper.yml"
+    mine = _read_only_paper(tmp_path, "id: some-paper\ntitle: Some Paper\nabstract: An abstract.\n")
+    other = tmp_path / "papers" / "other-paper.yml"
     other.write_text("id: other-paper\ntitle: Other Paper\nabstract: An abstract.\n")
     before = mine.read_bytes()
     found = make_link("https://github.com/me/some", "abstract")
@@ -141,12 +147,10 @@ def test_a_read_only_file_is_left_as_it_is_and_the_rest_of_the_import_written(tm
 
 
 def test_a_read_only_file_the_import_need_not_change_is_unchanged_without_a_warning(tmp_path):
-    papers = tmp_path / "papers"
-    papers.mkdir()
-    mine = papers / "some-paper.yml"
-    mine.write_text("id: some-paper\ntitle: Some Paper\nyear: 2021\nabstract: An abstract.\n")
-    mine.chmod(0o444)
+    text = "id: some-paper\ntitle: Some Paper\nyear: 2021\nabstract: An abstract.\n"
+    mine = _read_only_paper(tmp_path, text)
     report = import_records([_rec("Some Paper", year="2021")], tmp_path, added=DAY)
+    assert mine.read_text() == text
     assert (report.unchanged, report.read_only, report.warnings) == (["some-paper"], [], [])
 
 
