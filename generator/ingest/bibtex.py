@@ -402,7 +402,11 @@ def _key_problem(text: str, block: object) -> tuple[int, str] | None:
     kind, start = head.group(1), head.end() + 1
     first = line[head.end():]
     words = first.split("=", 1)[0].split()
-    if "=" in first and len(words) > 1 and "," not in words[0]:
+    # The key alone on its line, as most files lay an entry out, with the first field on
+    # the next one: the comma after the key is missing just the same.
+    after = next((rest for rest in lines[number + 1:] if rest.strip()), "")
+    alone = len(words) == 1 and not re.search(r"[=,]", first) and _FIELD_START.match(after)
+    if ("=" in first and len(words) > 1 or alone) and "," not in words[0]:
         return start, f"a comma is missing after the citation key {words[0]!r}: write '@{kind}{{{words[0]},'"
     key = first.split(",", 1)[0].strip()
     if "," in first and ("{" in key or "\\" in key) and not re.search(r"[\s=]", key):
@@ -422,6 +426,8 @@ def _key_problem(text: str, block: object) -> tuple[int, str] | None:
 
 
 _ENTRY_HEAD = re.compile(r"@[ \t]*(\w+)[ \t]*\{[ \t]*")
+# A line that begins with a field: its name and "=".
+_FIELD_START = re.compile(r"\s*[A-Za-z][\w.:-]*\s*=")
 
 
 def _field_without_equals(raw: str) -> tuple[int, int, str] | None:

@@ -272,6 +272,10 @@ def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
     for text, words in [
         ("@article{a title={A},\n year={2020}}\n",
          "lab.bib:1:10: a comma is missing after the citation key 'a': write '@article{a,'"),
+        # (The key alone on its line, the fields below it, as most files are laid out:
+        # it was still bibtexparser's words.)
+        ("@article{hu2021\n  title = {A},\n year={2020}}\n",
+         "lab.bib:1:10: a comma is missing after the citation key 'hu2021': write '@article{hu2021,'"),
         # (said at the field, by its name)
         ("@article{a,\n title {A}, year={2}}\n", "lab.bib:2:2: field 'title' has no '='"),
         ("@article{\n title = {A}, year={2}}\n",
