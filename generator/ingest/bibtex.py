@@ -165,6 +165,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             RemoveEnclosingMiddleware(),
             NormalizeFieldKeys(),
             _NameAccents(),
+            _DanglingAnds(path, problems),
             SeparateCoAuthors(),
             _SourceNames(),
             SplitNameParts(),
@@ -359,6 +360,55 @@ class _NameAccents(BlockMiddleware):
         if field is not None and isinstance(field.value, str):
             field.value = _COMMAND_AFTER_AND.sub(r"\1{}", name_accents(field.value))
         return entry
+
+
+class _DanglingAnds(BlockMiddleware):
+    """An author list without the "and" that names no one: one at its start or end, or
+    right after another ("Poe, Edgar and", "Poe, Edgar and and Doe, Jane"), as a name
+    deleted from a hand-kept file leaves it. bibtexparser, as BibTeX, took it for a
+    word of the name beside it ("Edgar and Poe", "Jane and Doe"), unsaid; biber drops it
+    as an empty name. Left out here too, with a warning at the field."""
+
+    def __init__(self, path: str, problems: Problems) -> None:
+        super().__init__(allow_inplace_modification=True)
+        self._path = path
+        self._problems = problems
+
+    def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
+        field = entry.fields_dict.get("author")
+        if field is None or not isinstance(field.value, str):
+            return entry
+        value = field.value
+        # Each "and" between spaces outside braces (a braced one is part of a name,
+        # "{Research and Development}"), with the text since the one before it.
+        ands = [m for m in _AND_WORD.finditer(value) if _depth(value, m.start()) == 0]
+        dangling, previous = [], 0
+        for found in ands:
+            if not value[previous:found.start()].strip() or not value[found.end():].strip():
+                dangling.append(found)
+            previous = found.end()
+        if not dangling:
+            return entry
+        for found in reversed(dangling):
+            value = value[:found.start()] + " " + value[found.end():]
+        field.value = value.strip()
+        self._problems.warning(
+            _field_location(entry, "author", self._path),
+            f"the author list of entry {entry.key!r} has an 'and' with no name on one side"
+            " (a name deleted, or not yet written?); read without it: write the missing"
+            " name or delete the 'and'",
+        )
+        return entry
+
+
+# BibTeX's separator of names: the word "and", in any case, between spaces.
+_AND_WORD = re.compile(r"(?<!\S)[Aa][Nn][Dd](?!\S)")
+
+
+def _depth(text: str, at: int) -> int:
+    """How many braces are open at ``text[at]`` (an escaped one, ``\\{``, is a letter)."""
+    plain = re.sub(r"\\[{}]", "", text[:at])
+    return plain.count("{") - plain.count("}")
 
 
 class _SourceNames(BlockMiddleware):

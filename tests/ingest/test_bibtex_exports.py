@@ -151,6 +151,34 @@ def test_and_others_is_kept_as_the_last_author_others():
     ]
 
 
+def test_an_and_with_no_name_beside_it_is_left_out_and_said():
+    # A name deleted from a hand-kept file leaves its "and": it was read as a word of
+    # the name beside it ("Edgar and Poe", "Jane and Doe"), and nothing was said.
+    text = (
+        "@article{a, title = {A}, author = {Poe, Edgar and }}\n"
+        "@article{b, title = {B}, author = {Poe, Edgar and and Doe, Jane}}\n"
+        "@article{c,\n  title = {C},\n  author = {and Edgar Poe}}\n"
+        # braced, it is part of a name; between names, the separator
+        "@article{d, title = {D}, author = {{Research and Development} and Doe, Jane}}\n"
+    )
+    records, problems = _parse(text)
+    assert [r.authors for r in records] == [
+        ("Edgar Poe",),
+        ("Edgar Poe", "Jane Doe"),
+        ("Edgar Poe",),
+        ("Research and Development", "Jane Doe"),
+    ]
+    said = (
+        " has an 'and' with no name on one side (a name deleted, or not yet written?);"
+        " read without it: write the missing name or delete the 'and'"
+    )
+    assert [str(p) for p in problems.items] == [
+        f"lab.bib:1:26: warning: the author list of entry 'a'{said}",
+        f"lab.bib:2:26: warning: the author list of entry 'b'{said}",
+        f"lab.bib:5:3: warning: the author list of entry 'c'{said}",
+    ]
+
+
 def test_a_last_author_et_al_is_bibtexs_others():
     # Hand-kept files write the keyword in English; read as a name, `check` then warned
     # of the paper file the import had just written.
