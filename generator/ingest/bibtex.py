@@ -204,8 +204,12 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             # where bibtexparser gave up ("Expected comma after entry key") has its words.
             ran_on = "end of file" in reason or "@" in reason
             unclosed = unclosed_value(block.raw or "") if ran_on else None
-            missing = _field_without_equals(block.raw or "") if "`=`" in reason else None
-            keyed = _key_problem(text, block) if "after entry key" in reason else None
+            stray = _stray_comma(text, block) if "found `,`" in reason else None
+            missing = _field_without_equals(block.raw or "") if "`=`" in reason and not stray else None
+            keyed = _key_problem(text, block) if "after entry key" in reason and not stray else None
+            if stray is not None:  # (bibtexparser names the entry's first line)
+                line, col = stray
+                message = "a comma too many: two commas in a row, with no field between them; delete one"
             if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
                 col, message = keyed
             if missing is not None:  # bibtexparser names the entry's first line
@@ -478,6 +482,27 @@ def _key_problem(text: str, block: object) -> tuple[int, str] | None:
 _ENTRY_HEAD = re.compile(r"@[ \t]*(\w+)[ \t]*\{[ \t]*")
 # A line that begins with a field: its name and "=".
 _FIELD_START = re.compile(r"\s*[A-Za-z][\w.:-]*\s*=")
+
+
+def _stray_comma(text: str, block: object) -> tuple[int, int] | None:
+    """(line, column) of the second of two commas in a row between an entry's fields
+    (``year = {2020},,``), where bibtexparser gave up, else None. (Its words, "Expected
+    a `=` after entry key", said neither, and the field before was called one without
+    its "=".)"""
+    raw = getattr(block, "raw", None) or ""
+    if not raw.rstrip().endswith(","):
+        return None
+    lines = text.split("\n")
+    number = getattr(block, "start_line", None) or 0
+    begin = sum(len(line) + 1 for line in lines[:number])
+    at = text.find(raw, begin)
+    if at < 0:
+        return None
+    end = at + len(raw)
+    comma = end + len(text[end:]) - len(text[end:].lstrip())
+    if not text.startswith(",", comma):
+        return None
+    return text.count("\n", 0, comma) + 1, comma - text.rfind("\n", 0, comma)
 
 
 def _field_without_equals(raw: str) -> tuple[int, int, str] | None:

@@ -276,6 +276,12 @@ def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
         # it was still bibtexparser's words.)
         ("@article{hu2021\n  title = {A},\n year={2020}}\n",
          "lab.bib:1:10: a comma is missing after the citation key 'hu2021': write '@article{hu2021,'"),
+        # (Two commas in a row: said at the second, where bibtexparser's "Expected a `=`
+        # after entry key" was taken for the field before it having no "=".)
+        ("@article{a,\n  title = {A},\n  year = {2020},,\n  pages = {1--2}\n}\n",
+         "lab.bib:3:17: a comma too many: two commas in a row, with no field between them; delete one"),
+        ("@article{a, title={A},, year={2020}}\n",
+         "lab.bib:1:23: a comma too many: two commas in a row, with no field between them; delete one"),
         # (said at the field, by its name)
         ("@article{a,\n title {A}, year={2}}\n", "lab.bib:2:2: field 'title' has no '='"),
         ("@article{\n title = {A}, year={2}}\n",
