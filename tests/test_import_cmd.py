@@ -107,8 +107,8 @@ def test_a_broken_bibtex_file_is_reported_once_at_its_line_and_nothing_imported(
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f"{bib}:3:1: cannot read this BibTeX entry: Unexpected block start: `@article`. "
-        "Was still looking for field-value closing `\"`\n"
+        f"{bib}:4:3: the value of 'title' opens a double quote it does not close (so the"
+        " entry cannot be read); close it with '\"'\n"
         "1 error; nothing was imported.\n"
     )
     assert not (tmp_path / "content").exists()

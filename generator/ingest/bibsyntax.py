@@ -345,7 +345,7 @@ def unclosed_value(raw: str) -> tuple[int, int, str] | None:
             return _field_place(raw, field)  # its value never closes
     if not braced or opening.start(1) in pairs or quotes % 2:
         # "(" entries: only a value that never closes is sure; or all pair up; or a quote
-        # left open, which bibtexparser's own words describe
+        # left open, which `unclosed_quote` finds
         return None
     last = raw.rfind("}")
     if not raw[raw.rfind("\n", 0, last) + 1 : last].strip():
@@ -355,6 +355,25 @@ def unclosed_value(raw: str) -> tuple[int, int, str] | None:
             return _field_place(raw, taken)
     line = raw.count("\n", 0, opening.start())
     return line, opening.start() - (raw.rfind("\n", 0, opening.start()) + 1) + 1, ""
+
+
+def unclosed_quote(raw: str) -> tuple[int, int, str] | None:
+    """For an entry bibtexparser could not read, the line offset, column and name of the
+    field whose quoted value never closes (``title = "Attention,``), else None. Quotes
+    count at the entry's own level only: one inside braces is a letter."""
+    opening = _ENTRY_OPENS.search(raw)
+    if opening is None:
+        return None
+    depth, opened = 0, -1  # opened: where the quoted value still open begins
+    for token in _BRACES.finditer(raw, opening.end()):
+        if token.group() == "{":
+            depth += 1
+        elif token.group() == "}":
+            depth -= 1
+        elif token.group() == '"' and depth == 0:
+            opened = token.start() if opened < 0 else -1
+    field = _QUOTED_FIELD.search(raw, 0, opened + 1) if opened >= 0 else None
+    return _field_place(raw, field) if field is not None else None
 
 
 def _field_place(raw: str, field: re.Match[str]) -> tuple[int, int, str]:
@@ -369,3 +388,5 @@ _ENTRY_OPENS = re.compile(r"@\s*[A-Za-z]+\s*([{(])")
 _BRACES = re.compile(r'\\.|[{}"]')
 # A field whose value opens a brace: at an entry's start, after a comma or on its line.
 _FIELD_OPENS = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\{", re.MULTILINE)
+# A field whose value is quoted, up to its opening quote (searched for as the text's end).
+_QUOTED_FIELD = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=\s*\"\Z", re.MULTILINE)

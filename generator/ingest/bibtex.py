@@ -64,7 +64,7 @@ from ..links import (
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, say_left_out, worth_saying
-from .bibsyntax import RawValues, unclosed_value, without_comments
+from .bibsyntax import RawValues, unclosed_quote, unclosed_value, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -204,6 +204,14 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             # where bibtexparser gave up ("Expected comma after entry key") has its words.
             ran_on = "end of file" in reason or "@" in reason
             unclosed = unclosed_value(block.raw or "") if ran_on else None
+            quoted = unclosed_quote(block.raw or "") if ran_on and unclosed is None else None
+            if quoted is not None:  # bibtexparser names the entry's first line
+                offset, col, name = quoted
+                line += offset
+                message = (
+                    f"the value of '{name}' opens a double quote it does not close (so the"
+                    " entry cannot be read); close it with '\"'"
+                )
             stray = _stray_comma(text, block) if "found `,`" in reason else None
             missing = _field_without_equals(block.raw or "") if "`=`" in reason and not stray else None
             keyed = _key_problem(text, block) if "after entry key" in reason and not stray else None

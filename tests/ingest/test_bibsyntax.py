@@ -296,6 +296,17 @@ def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
         assert len(problems) == 1 and words in problems[0] and "not closed" not in problems[0], problems
 
 
+def test_a_quoted_value_never_closed_is_an_error_at_its_field():
+    # (It was bibtexparser's "Unexpectedly reached end of file." or "Unexpected block
+    # start: `@article`", at the entry's first line.)
+    said = "opens a double quote it does not close (so the entry cannot be read); close it with '\"'"
+    _, at_end = _parse('@article{a,\n  title = "Fine",\n  journal = "Nature,\n  year = {2020}\n}\n')
+    _, before_next = _parse(
+        '@article{a,\n  title = "A {"} b,\n  year = {2020}\n}\n\n@article{b,\n  title = {B}\n}\n')
+    assert at_end == [f"lab.bib:3:3: the value of 'journal' {said}"]
+    assert before_next == [f"lab.bib:2:3: the value of 'title' {said}"]
+
+
 def test_a_quoted_value_with_a_brace_too_many_says_so():
     # (Also when a "{" comes after it: "Foo } bar {baz" was imported as written.)
     _, later = _parse('@article{q,\n  title = "Foo } bar {baz",\n  year = {2020}\n}\n')

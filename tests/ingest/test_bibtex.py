@@ -74,7 +74,10 @@ def test_unreadable_entry_and_missing_title_are_reported_at_their_lines():
     records = parse_text(text, "bad.bib", problems)
     assert [r.title for r in records] == ["Fine"]
     messages = [str(p) for p in problems.errors]
-    assert messages[0].startswith("bad.bib:2:1: cannot read this BibTeX entry:")
+    assert messages[0] == (
+        "bad.bib:2:10: the value of 'title' opens a double quote it does not close (so the"
+        " entry cannot be read); close it with '\"'"
+    )
     assert messages[1] == "bad.bib:3:1: BibTeX entry 'c' has no title; add one (title = {...}) or delete the entry"
 
 
