@@ -351,7 +351,21 @@ def link_problem(
     for file in (f"{target}.md", f"{target}/index.md"):
         if file in files:
             return instead(file)
+    if (web := _web_address(href)) is not None:
+        return f"link {href!r} leads to no file of the site; an address on the web needs https://: write {web!r}"
     return f"link {href!r} leads to no file of the site" + did_you_mean(target, sorted(files))
+
+
+# A web address written without its scheme's "://" whole: "www.example.org", "https//x.org"
+# (Markdown takes either for a file beside the page).
+_SCHEMELESS = re.compile(r"(?i)(?:https?:?/+)?(www\.[^/\s]+\.[^/\s]+.*)|https?/+([^/\s]+\.[^/\s]+.*)")
+
+
+def _web_address(href: str) -> str | None:
+    """The address ``href`` is meant to be when it is a web address missing its
+    "https://" (or the colon of it), else None."""
+    found = _SCHEMELESS.fullmatch(href)
+    return f"https://{found.group(1) or found.group(2)}" if found else None
 
 
 def _suggest(word: str, ids: set[str], link: Callable[[str], str], within: bool = False) -> str:

@@ -204,6 +204,21 @@ def test_a_link_to_an_address_names_the_file_mkdocs_follows(tmp_path, href, file
     ]
 
 
+def test_a_web_address_without_its_https_says_the_address_to_write(tmp_path):
+    # Markdown reads "www.x.org" and "https//x.org" as files beside the page: "leads to no
+    # file of the site" alone left the curator looking for a file.
+    root = with_pages(
+        three_papers(tmp_path), index="[x](www.example.org/lab)\n\n[y](https//github.com/o/r)\n",
+        about="# About\n",
+    )
+    assert messages(root) == [
+        f"{INDEX}:1:5: link 'www.example.org/lab' leads to no file of the site; an address on"
+        " the web needs https://: write 'https://www.example.org/lab'",
+        f"{INDEX}:3:5: link 'https//github.com/o/r' leads to no file of the site; an address on"
+        " the web needs https://: write 'https://github.com/o/r'",
+    ]
+
+
 def test_absolute_and_outside_links_are_reported(tmp_path):
     root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n")
     assert messages(root) == [
