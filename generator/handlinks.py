@@ -112,6 +112,13 @@ def check_hand_pages(
         # (index.md starts the home page, whose own text follows it on a new line.)
         front_matter_problems(text, shown, problems, followed=path.stem == "index")
         for href, line, col in links_of(text):
+            if (meant_address := _mistyped_scheme(href)) is not None:
+                problems.error(
+                    Location(shown, line, col),
+                    f"link {href!r} has the scheme {urlsplit(href).scheme + ':'!r}, which no"
+                    f" browser opens: write {meant_address!r}",
+                )
+                continue
             if _outside(href):
                 continue
             if files is None:
@@ -179,6 +186,21 @@ def missing_anchors(pages: Iterable[tuple[str, dict]], root: Path) -> Problems:
                     + did_you_mean(anchor, sorted(present), f" (its anchors: {heads})"),
                 )
     return problems
+
+
+# A scheme that is "http" or "https" mistyped: a letter missing or doubled ("htps",
+# "ttps", "htttp"); a reader's browser refuses the link.
+_HTTP_TYPO = re.compile(r"(?i)h?t{1,3}p{1,2}s{0,2}")
+
+
+def _mistyped_scheme(href: str) -> str | None:
+    """The https:// address ``href`` is meant to be when its scheme is http(s) mistyped,
+    else None."""
+    parts = urlsplit(href)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") or not _HTTP_TYPO.fullmatch(scheme) or not parts.netloc:
+        return None
+    return "https://" + href.split("//", 1)[1]
 
 
 def _outside(href: str) -> bool:

@@ -219,6 +219,22 @@ def test_a_web_address_without_its_https_says_the_address_to_write(tmp_path):
     ]
 
 
+def test_a_link_whose_https_is_mistyped_is_reported(tmp_path):
+    # "htps://" is a scheme of its own to MkDocs and to check: the link was left alone,
+    # and no reader's browser opens it. Other schemes are not http mistyped.
+    root = with_pages(
+        three_papers(tmp_path),
+        index="[x](htps://example.org/lab)\n\n[y](ttps://github.com/o/r)\n\n[m](mailto:a@b.org)\n\n[f](ftp://x.org/f)\n",
+        about="# About\n",
+    )
+    assert messages(root) == [
+        f"{INDEX}:1:5: link 'htps://example.org/lab' has the scheme 'htps:', which no browser"
+        " opens: write 'https://example.org/lab'",
+        f"{INDEX}:3:5: link 'ttps://github.com/o/r' has the scheme 'ttps:', which no browser"
+        " opens: write 'https://github.com/o/r'",
+    ]
+
+
 def test_absolute_and_outside_links_are_reported(tmp_path):
     root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n")
     assert messages(root) == [
