@@ -160,6 +160,8 @@ def test_an_and_with_no_name_beside_it_is_left_out_and_said():
         "@article{c,\n  title = {C},\n  author = {and Edgar Poe}}\n"
         # braced, it is part of a name; between names, the separator
         "@article{d, title = {D}, author = {{Research and Development} and Doe, Jane}}\n"
+        # after a braced name (the braces' ends, worked out once for all its "and"s)
+        "@article{e, title = {E}, author = {{R and D} and {Q and A} and Doe, Jane and}}\n"
     )
     records, problems = _parse(text)
     assert [r.authors for r in records] == [
@@ -167,6 +169,7 @@ def test_an_and_with_no_name_beside_it_is_left_out_and_said():
         ("Edgar Poe", "Jane Doe"),
         ("Edgar Poe",),
         ("Research and Development", "Jane Doe"),
+        ("R and D", "Q and A", "Jane Doe"),
     ]
     said = (
         " has an 'and' with no name on one side (a name deleted, or not yet written?);"
@@ -176,6 +179,7 @@ def test_an_and_with_no_name_beside_it_is_left_out_and_said():
         f"lab.bib:1:26: warning: the author list of entry 'a'{said}",
         f"lab.bib:2:26: warning: the author list of entry 'b'{said}",
         f"lab.bib:5:3: warning: the author list of entry 'c'{said}",
+        f"lab.bib:7:26: warning: the author list of entry 'e'{said}",
     ]
 
 
