@@ -1,5 +1,5 @@
 """The choice a mistyped word most plausibly meant, for "did you mean ...?" hints: one
-slip of the keys in a short word, two in a longer one, the first words of a longer id,
+slip of the keys in a short word, two in a longer one, two letters swapped in a tiny one, the first words of a longer id,
 or the same words but for their endings. rapidfuzz and the stemmer are imported only
 when a mistake needs them.
 """
@@ -44,7 +44,9 @@ def closest(word: str, choices: Sequence[str], within: bool = False) -> str | No
     from rapidfuzz.distance import OSA
 
     if len(word) < _TINY_WORD:
-        return None  # "z" is one slip from "a": a suggestion would be a guess
+        # "z" is one slip from "a": a suggestion would be a guess. Two letters swapped
+        # keep a short word's letters ("ulr" for 'url', "pfd" for 'pdf'): no guess.
+        return _swapped(word, choices)
     allowed = 1 if len(word) <= _SHORT_WORD else 2
     found = process.extractOne(
         word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
@@ -73,6 +75,18 @@ def closest(word: str, choices: Sequence[str], within: bool = False) -> str | No
         # (as the importer cuts it): the id it starts with, if that is most of the limit.
         shorter = [c for c in choices if word.startswith(c + "-") and 2 * len(c) > schema.MAX_ID_LENGTH]
         return max(shorter, key=lambda c: (len(c), c)) if shorter else None
+    return None
+
+
+def _swapped(word: str, choices: Sequence[str]) -> str | None:
+    """The choice that is ``word`` with two letters side by side swapped, if any."""
+    lowered = word.lower()
+    for choice in choices:
+        if len(choice) == len(word) and any(
+            lowered[:i] + lowered[i + 1] + lowered[i] + lowered[i + 2 :] == choice.lower()
+            for i in range(len(word) - 1)
+        ):
+            return choice
     return None
 
 

@@ -1153,9 +1153,17 @@ _KIND_NAMES = {
     "model": "data", "models": "data", "weights": "data", "github": "code", "repo": "code",
     "repository": "code", "repositories": "code",
 }
+# Other names for a link's note, the words its badge shows after the link's name.
+_NOTE_NAMES = {name: "note" for name in ("label", "title", "name", "text", "description", "caption")}
+# Record (as in `_PLACES`) -> other names for its fields -> the field. A typo of one of
+# them ("jounal", "labl") is told the field too: no field is close to it.
+_OTHER_NAMES = {"": _BIBTEX_NAMES, "link kinds": _KIND_NAMES, "a link": _NOTE_NAMES}
 _PLACES: dict[tuple[str, str], str] = {
-    **{("", name): f"; this list calls it {field!r}" for name, field in _BIBTEX_NAMES.items()},
-    **{("link kinds", name): f"; this list calls it {kind!r}" for name, kind in _KIND_NAMES.items()},
+    **{
+        (record, name): f"; this list calls it {field!r}"
+        for record, names in _OTHER_NAMES.items()
+        for name, field in names.items()
+    },
     **{("", kind): "; it is a link kind: indent it under 'links:'" for kind in LINK_KINDS},
     **{
         ("", name): "; it is a field of a link: indent it under a link in 'links:'"
@@ -1186,4 +1194,7 @@ _PLACES: dict[tuple[str, str], str] = {
 def place_of(record: str, name: str) -> str | None:
     """Where a field ``record`` does not have belongs, as a hint ("; indent it under
     ..."); None when it is no field of another record. ``record`` as in `_PLACES`."""
-    return _PLACES.get((record, name))
+    place = _PLACES.get((record, name))
+    if place is None and (near := closest(name, list(_OTHER_NAMES.get(record, ())))):
+        return _PLACES[record, near]
+    return place

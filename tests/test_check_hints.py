@@ -60,6 +60,12 @@ def test_a_plausible_typo_is_still_suggested(word, meant):
     assert closest(word, IDS) == meant
 
 
+@pytest.mark.parametrize("word, meant", [("ulr", "url"), ("pfd", "pdf"), ("urk", None), ("ur", None)])
+def test_a_tiny_word_is_suggested_a_choice_only_with_two_letters_swapped(word, meant):
+    # (a wrong or missing letter in a word of three makes another word: no suggestion)
+    assert closest(word, ["url", "pdf", "note"]) == meant
+
+
 def test_a_year_after_next_year_is_a_warning_at_the_year(tmp_path):
     """2051 typed for 2015 is a valid four-digit year: the paper would be sorted and cited
     as one from the future without a word. Next year is no typo (a paper accepted for
