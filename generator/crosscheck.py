@@ -33,7 +33,7 @@ from .topicsfile import (
     only_known_topic,
     renamed_topics,
 )
-from .typos import did_you_mean
+from .typos import did_you_mean, slip
 from .validate import Miswritten
 from .yamlio import Scalar
 
@@ -390,14 +390,21 @@ def cross_check(
     parents = check_parents(topics, problems, topics_read, claimed)
     check_formerly(topics, problems, unnamed)
     check_duplicates(
-        topics, unnamed, lambda refs: _known(refs, paper_choices, "paper", problems), problems,
-        topics_read, claimed,
+        topics, unnamed,
+        lambda refs, topic_id: _known(
+            refs, paper_choices, "paper", problems,
+            other=topic_in_order(topic_id, parents, paper_choices),
+        ),
+        problems, topics_read, claimed,
     )
     built_topics = []
     for draft in topics:
         # A topic without a title is not built, but the papers of its reading order are
         # checked all the same (its parent and old ids are, above), as a paper file's are.
-        reading_order = _known(draft.values.get("reading_order"), paper_choices, "paper", problems)
+        reading_order = _known(
+            draft.values.get("reading_order"), paper_choices, "paper", problems,
+            other=topic_in_order(draft.id, parents, paper_choices),
+        )
         if draft.usable:
             built_topics.append(make_topic(draft, parents.get(draft.id, ""), reading_order))
     tail = problems.items[start:]
@@ -795,6 +802,46 @@ UNRELATED_TOPIC = (
 )
 
 
+def topic_in_order(
+    order_of: str, parents: Mapping[str, str], papers: _Choices
+) -> Callable[[str], str]:
+    """What to say of a topic's id in the reading order of topic ``order_of`` ("": a
+    topic with no valid id), given the topics' parents: not A_TOPIC's advice (to put a
+    paper in a topic, which a reading order is not about), but that the list takes
+    papers, the paper one slip from the id if there is one, and what the curator more
+    likely meant: the topic under this one, which a sub-topic's `parent:` makes it and
+    its page then lists. (Only a slip is suggested: a paper whose id starts with the
+    topic's is one of several a title may start so, a guess; see EXCLUDED_PAPER.)"""
+
+    def says(topic_id: str) -> str:
+        near = slip(topic_id, papers.ordered)
+        takes = "'reading_order:' takes papers' ids, the papers to read first" + (
+            f" (did you mean {near!r}?)" if near else ""
+        )
+        above = []
+        at = order_of
+        while at in parents and at not in above:
+            at = parents[at]
+            above.append(at)
+        if topic_id == order_of:
+            return f": that is this topic's own id; {takes}"
+        if parents.get(topic_id) == order_of:
+            return (
+                f": that is a sub-topic's id; {takes}; {topic_id!r} is under this topic"
+                " already (its 'parent:'), and this topic's page lists it"
+            )
+        if topic_id in above:
+            return f": that is the id of a topic this one is under; {takes}"
+        if not order_of:
+            return f": that is a topic's id; {takes}"
+        return (
+            f": that is a topic's id; {takes}; to list {topic_id!r} on this topic's page as"
+            f" a sub-topic, give {topic_id!r} 'parent: {order_of}'"
+        )
+
+    return says
+
+
 class _Everything:
     """A container holding every id."""
 
@@ -861,11 +908,12 @@ class _Choices:
 
 def _known(
     refs: object, choices: _Choices, what: str, problems: Problems, excluding: bool = False,
-    apart: bool = False,
+    apart: bool = False, other: Callable[[str], str] | None = None,
 ) -> tuple[str, ...]:
     """The located ids in ``refs`` that exist; each other one is reported, with the
     closest that exists. ``excluding``: ``refs`` is a paper's `exclude_topics:`;
-    ``apart``: it keeps things apart (`exclude_topics:`, `not_related:`)."""
+    ``apart``: it keeps things apart (`exclude_topics:`, `not_related:`); ``other``:
+    what to say of an id of the other kind there (`topic_in_order`)."""
     ids = choices.ids
     kept = []
     for ref in refs if isinstance(refs, tuple) else ():
@@ -883,6 +931,8 @@ def _known(
         gone = choices.fate(ref.text) if choices.fate is not None else None
         if gone is not None:  # the id of a paper deleted or renamed
             problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
+        elif ref.text in choices.others[0] and other is not None:
+            problems.error(ref.loc, f"unknown {what} {written!r}" + other(ref.text))
         elif ref.text in choices.others[0] and apart:
             meant = choices.close(ref.text)
             problems.error(ref.loc, f"unknown {what} {written!r}" + choices.apart.format(meant=meant))

@@ -554,13 +554,14 @@ def _unknown_parent(
 
 
 def check_duplicates(
-    topics: Sequence[TopicDraft], unnamed: Sequence[TopicDraft], papers: Callable[[object], object],
+    topics: Sequence[TopicDraft], unnamed: Sequence[TopicDraft],
+    papers: Callable[[object, str], object],
     problems: Problems, known: bool = True, paper_ids: Container[str] = frozenset(),
 ) -> None:
     """What is wrong inside each topic that gives another's id again, and inside each
     with no valid id (``unnamed``), as it would be said of it on its own: its parent and
-    (``papers``, which reports each unknown one) the papers of its reading order
-    (``known``, ``paper_ids``: as check_parents'). (Its
+    the papers of its reading order (``papers``, given them and the topic's id, reports
+    each unknown one) (``known``, ``paper_ids``: as check_parents'). (Its
     fields, and the length of its reading order, are checked as it is read; its old ids
     with every topic's, `check_formerly`.)"""
     if not unnamed and not any(draft.duplicates for draft in topics):
@@ -593,7 +594,7 @@ def check_duplicates(
             _unknown_parent(again, parent, others, renamed, aliases, problems, paper_ids)
         elif written:
             _write_parent_as_id(again, problems)
-        papers(again.values.get("reading_order"))
+        papers(again.values.get("reading_order"), again.id)
 
 
 def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:

@@ -40,19 +40,9 @@ def closest(word: str, choices: Sequence[str], within: bool = False) -> str | No
     ``within``: the choices are topics' ids, and one held whole in ``word`` is the topic
     meant ("model-merging" for "model-merging-survey"). Not for papers' ids: a title
     holding another paper's title is another paper ("deep-safe-multi-task-learning")."""
-    from rapidfuzz import process  # imported late: only a mistake needs it
-    from rapidfuzz.distance import OSA
-
-    if len(word) < _TINY_WORD:
-        # "z" is one slip from "a": a suggestion would be a guess. Two letters swapped
-        # keep a short word's letters ("ulr" for 'url', "pfd" for 'pdf'): no guess.
-        return _swapped(word, choices)
-    allowed = 1 if len(word) <= _SHORT_WORD else 2
-    found = process.extractOne(
-        word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
-    )
-    if found:
-        return found[0]
+    found = slip(word, choices)
+    if found or len(word) < _TINY_WORD:
+        return found
     longer = [c for c in choices if c.startswith(word + "-")]
     if longer:
         return min(longer, key=lambda c: (len(c), c))
@@ -76,6 +66,23 @@ def closest(word: str, choices: Sequence[str], within: bool = False) -> str | No
         shorter = [c for c in choices if word.startswith(c + "-") and 2 * len(c) > schema.MAX_ID_LENGTH]
         return max(shorter, key=lambda c: (len(c), c)) if shorter else None
     return None
+
+
+def slip(word: str, choices: Sequence[str]) -> str | None:
+    """The choice ``word`` is a slip of the keys from, if any: one in a short word, two
+    in a longer one; in a tiny word, two letters swapped, no more."""
+    from rapidfuzz import process  # imported late: only a mistake needs it
+    from rapidfuzz.distance import OSA
+
+    if len(word) < _TINY_WORD:
+        # "z" is one slip from "a": a suggestion would be a guess. Two letters swapped
+        # keep a short word's letters ("ulr" for 'url', "pfd" for 'pdf'): no guess.
+        return _swapped(word, choices)
+    allowed = 1 if len(word) <= _SHORT_WORD else 2
+    found = process.extractOne(
+        word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
+    )
+    return found[0] if found else None
 
 
 def _swapped(word: str, choices: Sequence[str]) -> str | None:

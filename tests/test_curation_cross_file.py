@@ -656,6 +656,18 @@ def test_a_duplicate_topics_reading_order_may_not_list_a_paper_that_excludes_it(
     ]
 
 
+def test_a_topics_id_in_a_duplicate_topics_reading_order_is_told_what_a_reading_order_takes(tmp_path):
+    # (as in the first topic of the id: a sub-topic meant, not a paper's topic)
+    again = DUPLICATED[len(TOPICS):].replace("[a, b, c]", "[a, b, multi-task-learning]")
+    root = project(tmp_path, TOPICS + again, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert messages(root)[1:] == [
+        "content/topics.yml:13:27: unknown paper 'multi-task-learning': that is a topic's id;"
+        " 'reading_order:' takes papers' ids, the papers to read first; to list"
+        " 'multi-task-learning' on this topic's page as a sub-topic, give"
+        " 'multi-task-learning' 'parent: in-context-learning'",
+    ]
+
+
 def test_a_rerun_says_a_duplicate_topics_reading_order_lists_a_paper_excluding_it(
     tmp_path, monkeypatch
 ):
