@@ -469,8 +469,9 @@ class RecordChecker:
 
     # ------------------------------------------------------------------ lists and maps
 
-    def items(self, node: Node, name: str) -> list[Scalar] | object:
-        """The non-empty single-value items of a list; the others are reported."""
+    def items(self, node: Node, name: str, ids: bool = False) -> list[Scalar] | object:
+        """The non-empty single-value items of a list; the others are reported. ``ids``:
+        the list holds ids."""
         if not isinstance(node, Seq):
             if isinstance(node, Scalar) and node.text is None:
                 return []
@@ -488,6 +489,14 @@ class RecordChecker:
             if not isinstance(item, Scalar):
                 # "- Smith: A" is a mapping to YAML: a colon and a space in the text.
                 hint = _QUOTE_COLON if isinstance(item, Map) and len(item.entries) == 1 else ""
+                if hint and ids:
+                    # An id holds no colon: "- id: x" (a record's way) or "- x: 1" (a
+                    # keyword's) is the id written with more, which quotes would keep.
+                    key, value = item.entries[0]
+                    meant = key.text
+                    if key.text == "id":
+                        meant = value.text if isinstance(value, Scalar) else None
+                    hint = f"; write the id alone, '- {meant}'" if meant else ""
                 self.error(
                     item,
                     f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}{hint}",
@@ -569,7 +578,7 @@ class RecordChecker:
         """The located ids, checked for form and repeats; whether they exist is checked
         once every file is read. ``names``: an id written as a name is taken for the
         id it may mean (a reference), not refused for its form."""
-        items = self.items(node, name)
+        items = self.items(node, name, ids=True)
         if not isinstance(items, list):
             return items
         first: dict[str, int] = {}
