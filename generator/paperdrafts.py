@@ -305,7 +305,7 @@ def read_paper(path: os.PathLike[str], shown: str, stem: str, problems: Problems
         {"id": f"; write 'id: {stem}', its file's name"}
         if tree.get("id") is None and is_id(stem) else {}
     )
-    draft.values, draft.usable = RecordChecker(problems, text).record(tree, PAPER_FIELDS, fills=fills)
+    draft.values, draft.usable = RecordChecker(problems, text, stem).record(tree, PAPER_FIELDS, fills=fills)
     # A file with a field YAML cannot read is no paper of the site yet, as one that
     # cannot be read at all: nothing is said of it that the field's value might undo;
     # nor is it compared with the other files (a DOI or a year YAML cannot read may be

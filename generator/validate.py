@@ -102,12 +102,13 @@ class RecordChecker:
     """Checks the records of one file; every problem goes to ``problems``.
 
     ``text`` is the file's text, used to point at the very character that is wrong
-    inside a long value.
+    inside a long value; ``file_id``, a paper file's name without .yml (its id).
     """
 
-    def __init__(self, problems: Problems, text: str):
+    def __init__(self, problems: Problems, text: str, file_id: str = ""):
         self.problems = problems
         self.text = text
+        self.file_id = file_id
 
     def error(self, node: Node, message: str) -> object:
         self.problems.error(node.loc, message)
@@ -326,9 +327,19 @@ class RecordChecker:
                 node,
                 f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
                 f" {schema.MAX_ID_LENGTH} characters, not {text!r}"
-                + ("" if spec is PAPER_FIELDS["id"] else id_hint(text)),
+                + (self.paper_id_hint(text) if spec is PAPER_FIELDS["id"] else id_hint(text)),
             )
         return text
+
+    def paper_id_hint(self, text: str) -> str:
+        """What to write for a paper's id not of an id's form: its file's name, the id
+        it is to have (as for an id left out), if that is an id; else the id ``text``
+        reads as, with the file renamed to it. ("; write 'bad-case'" alone in Bad-Case.yml
+        made a file whose id does not match its name, the next error.)"""
+        if _PATTERNS["id"].fullmatch(self.file_id) and len(self.file_id) <= schema.MAX_ID_LENGTH:
+            return f"; write 'id: {self.file_id}', its file's name"
+        fixed = plain_id(text) or placed_id(text)
+        return f"; write 'id: {fixed}' and rename the file to '{fixed}.yml'" if fixed else ""
 
     def year(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -483,7 +494,7 @@ class RecordChecker:
                 # ("topics: -rl": the dash meant a list's, not the id's.)
                 text = re.sub(r"^-(?=[^\W\d_])", "", node.text or "")
                 hint = f"; {_as_authors(text)}" if name == "authors" else f"; write [{text}]"
-            return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
+            return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}")
         good = []
         for number, item in enumerate(node.items, 1):
             if not isinstance(item, Scalar):
@@ -836,7 +847,7 @@ class RecordChecker:
             return []
         if not isinstance(node, Seq):
             hint = "; write each link as '- url: https://...'" if isinstance(node, Scalar) else ""
-            self.error(node, f"'{name}' must be a list of links, not {ACTUAL[node.kind]}{hint}")
+            self.error(node, f"'{name}' must be a list of links, not {ACTUAL[node.kind]}")
             return []
         maps = []
         for number, item in enumerate(node.items, 1):

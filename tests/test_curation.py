@@ -431,7 +431,7 @@ CASES = {
         "id: Not_A_Slug\ntitle: A\nabstract: a\n",
         [
             f"{P}:1:5: 'id' must be an id of lowercase a-z, 0-9 and single hyphens,"
-            " at most 80 characters, not 'Not_A_Slug'"
+            " at most 80 characters, not 'Not_A_Slug'; write 'id: x', its file's name"
         ],
     ),
     "id that does not match the file name": (

@@ -415,7 +415,7 @@ def test_check_reports_the_ids_named_by_a_file_with_a_wrong_id(tmp_path):
     (tmp_path / "content" / "papers" / "a-paper.yml").write_text(text)
     _, problems = load_content(tmp_path / "content")
     assert [(p.location.line, p.message.split(" (")[0]) for p in problems.errors] == [
-        (1, "'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80 characters, not 'A-Paper'"),
+        (1, "'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80 characters, not 'A-Paper'; write 'id: a-paper', its file's name"),
         (3, "unknown topic 'Bad_Id'; remove it here, write the topic meant, or define it in topics.yml"),
         (4, ("unknown paper 'no--such'" + NO_SUCH_PAPER).split(" (")[0]),
     ]
