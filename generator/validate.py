@@ -168,7 +168,14 @@ class RecordChecker:
         """The typed string of a single value; None when null; `INVALID` if not one."""
         if isinstance(node, Scalar):
             return node.text
-        return self.error(node, f"'{name}' must be {_EXPECTED[spec.kind]}, not {ACTUAL[node.kind]}")
+        hint = ""
+        if isinstance(node, Seq) and len(node.items) == 1 and isinstance(one := node.items[0], Scalar) and (
+            one.text and _SIMPLE_VALUE.match(one.text)
+        ):
+            # ("parent: [x]", "venue: [NeurIPS]": a list of the one value; one that is no
+            # plain text may need quotes written alone, which the hint would have to say.)
+            hint = f"; write '{name}: {one.text}', the value alone"
+        return self.error(node, f"'{name}' must be {_EXPECTED[spec.kind]}, not {ACTUAL[node.kind]}{hint}")
 
     def clean(self, node: Scalar, text: str, name: str) -> object:
         """``text``, unless it is huge or carries a character text may not."""
@@ -494,7 +501,7 @@ class RecordChecker:
                 # ("topics: -rl": the dash meant a list's, not the id's.)
                 text = re.sub(r"^-(?=[^\W\d_])", "", node.text or "")
                 hint = f"; {_as_authors(text)}" if name == "authors" else f"; write [{text}]"
-            return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}")
+            return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
         good = []
         for number, item in enumerate(node.items, 1):
             if not isinstance(item, Scalar):
@@ -847,7 +854,7 @@ class RecordChecker:
             return []
         if not isinstance(node, Seq):
             hint = "; write each link as '- url: https://...'" if isinstance(node, Scalar) else ""
-            self.error(node, f"'{name}' must be a list of links, not {ACTUAL[node.kind]}")
+            self.error(node, f"'{name}' must be a list of links, not {ACTUAL[node.kind]}{hint}")
             return []
         maps = []
         for number, item in enumerate(node.items, 1):
