@@ -136,6 +136,7 @@ def _read_items(
     drafts = []
     unnamed: list[TopicDraft] = []
     first: dict[str, TopicDraft] = {}
+    titled: dict[str, TopicDraft] = {}  # a title as `_warn_same_title` compares it -> its topic
     items = sorted(chain(listed.items, unread), key=lambda item: item.loc.line)
     for number, item in enumerate(items, 1):
         if isinstance(item, TopicDraft):  # (one `_past_syntax_errors` could not read)
@@ -183,7 +184,26 @@ def _read_items(
         else:
             first[topic_id] = draft
             drafts.append(draft)
+            _warn_same_title(draft, titled, problems)
     return drafts, unnamed
+
+
+def _warn_same_title(draft: TopicDraft, titled: dict[str, TopicDraft], problems: Problems) -> None:
+    """Warn about a topic titled as one before it (in capitals or spacing aside): the
+    topics page, the menu and each paper's topics would show two topics a reader cannot
+    tell apart. (A warning: the site builds; two ids of one title may be meant.)"""
+    title = draft.values.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return
+    said = " ".join(title.split()).casefold()
+    other = titled.setdefault(said, draft)
+    if other is not draft:
+        problems.warning(
+            draft.nodes["title"].loc,
+            f"topic {draft.id!r} has the title of topic {other.id!r} (line"
+            f" {other.nodes['title'].line}): pages and the menu would show two topics alike;"
+            " give one another title, or merge the two",
+        )
 
 
 def _any_unread(drafts: Sequence[TopicDraft]) -> bool:

@@ -67,3 +67,30 @@ def test_check_tells_a_papers_id_as_parent_in_a_topic_given_twice_and_as_written
         f"{T}:4:13: 'parent': unknown topic 'ReAct'{paper}",
         f"{T}:7:13: 'parent': unknown topic 'react'{paper}",
     ]
+
+
+def read_said(tmp_path: Path, topics: str) -> list[str]:
+    path = tmp_path / "content" / "topics.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(topics, encoding="utf-8")
+    problems = Problems()
+    read_topics(path, tmp_path, problems)
+    return [str(p) for p in problems.sorted()]
+
+
+def test_a_topic_titled_as_one_before_it_is_a_warning_at_its_title(tmp_path):
+    # (curator: a topic copied to start a sub-topic kept its title; the menu showed
+    # "Agents" twice, and nothing said so. Capitals and spacing aside; a duplicate id
+    # is an error of its own, said once.)
+    topics = (
+        "topics:\n  - id: agents\n    title: Language agents\n"
+        "  - id: web-agents\n    parent: agents\n    title: language  Agents\n"
+        "  - id: agents\n    title: Language agents\n"
+        "  - id: tools\n    title: Tools\n"
+    )
+    assert read_said(tmp_path, topics) == [
+        f"{T}:6:12: warning: topic 'web-agents' has the title of topic 'agents' (line 3): pages"
+        " and the menu would show two topics alike; give one another title, or merge the two",
+        f"{T}:7:9: duplicate topic id 'agents' (first defined at line 2): the site has the"
+        " first; give this one another id, or merge the two",
+    ]
