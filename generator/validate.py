@@ -134,6 +134,12 @@ class RecordChecker:
             if spec is None:
                 if name in misplaced:
                     self.error(key, f"{name!r} applies only to code links")
+                elif (near := closest(name, sorted(misplaced))) and not closest(name, list(fields)):
+                    # ("offical" in a project link: not one of the fields it has, which
+                    # the list of them would have said.)
+                    self.error(
+                        key, f"unknown field {name!r} in {what} (did you mean {near!r}? it applies only to code links)"
+                    )
                 else:
                     self.error(key, unknown_field(name, what, list(fields), place_of(what, name)))
                 continue
