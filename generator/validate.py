@@ -1188,9 +1188,12 @@ _KIND_NAMES = {
 }
 # Other names for a link's note, the words its badge shows after the link's name.
 _NOTE_NAMES = {name: "note" for name in ("label", "title", "name", "text", "description", "caption")}
+# Other names for a topic's fields: its papers (a reading order gives the topic its
+# papers, as a paper's `topics:` does; said in full in `_PLACES`) and its title.
+_TOPIC_NAMES = {"papers": "reading_order", "name": "title"}
 # Record (as in `_PLACES`) -> other names for its fields -> the field. A typo of one of
 # them ("jounal", "labl") is told the field too: no field is close to it.
-_OTHER_NAMES = {"": _BIBTEX_NAMES, "link kinds": _KIND_NAMES, "a link": _NOTE_NAMES}
+_OTHER_NAMES = {"": _BIBTEX_NAMES, "link kinds": _KIND_NAMES, "a link": _NOTE_NAMES, "a topic": _TOPIC_NAMES}
 _PLACES: dict[tuple[str, str], str] = {
     **{
         (record, name): f"; this list calls it {field!r}"
@@ -1221,6 +1224,15 @@ _PLACES: dict[tuple[str, str], str] = {
         ("topics.yml", name): "; it is a field of a topic: indent it under a topic in 'topics:'"
         for name in TOPIC_FIELDS
     },
+    **{
+        ("", name): "; it is a field of a topic, in content/topics.yml; a paper's topics go in"
+        " its 'topics:'"
+        for name in ("parent", "reading_order", "threshold")
+    },
+    # (What a topic holds of its papers is its reading order, 3 to 6 of them; the rest
+    # are in it by their own 'topics:' or its keywords.)
+    ("a topic", "papers"): "; the papers to read first go in its 'reading_order:'; a paper"
+    " is put in the topic by the paper's 'topics:', or by the topic's 'keywords:'",
 }
 
 
