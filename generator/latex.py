@@ -336,15 +336,28 @@ def tex_accent(text: str) -> tuple[str, str] | None:
     """The first TeX of ``text`` a .bib file writes in a name or title, an accent or
     letter macro (``{\\"o}``, ``\\l``) or the braces that keep a word's capitals
     (``{BERT}``), and ``text`` with each written as its letters, for a value typed where
-    no TeX is read (a paper file's YAML, shown as typed); None when it has none."""
+    no TeX is read (a paper file's YAML, shown as typed); None when it has none. Math is
+    no such TeX: a title's ``$\\tilde{O}(\\sqrt{T})$`` is kept as typed, as an import
+    writes it, and its braces are the formula's (without them it reads as another)."""
     if "\\" not in text and "{" not in text:
         return None
-    found = [m for m in (_ACCENT.search(text), _CAPITALS_KEPT.search(text)) if m]
+    # The text between math spans, each piece looked at and rewritten alone.
+    bounds = [0]
+    for span in math_spans(text):
+        bounds += [span.start(), span.end()]
+    bounds.append(len(text))
+    pieces = [text[bounds[i]:bounds[i + 1]] for i in range(len(bounds) - 1)]
+    found = [
+        min(matches, key=lambda m: m.start()).group(0)
+        for outside in pieces[::2]
+        if (matches := [m for m in (_ACCENT.search(outside), _CAPITALS_KEPT.search(outside)) if m])
+    ]
     if not found:
         return None
-    letters = _ACCENT.sub(lambda m: _accent(m.group(0)), text)
-    letters = _CAPITALS_KEPT.sub(r"\1", _ONE_LETTER_GROUP.sub(r"\1", letters))
-    return min(found, key=lambda m: m.start()).group(0), letters
+    for at in range(0, len(pieces), 2):
+        letters = _ACCENT.sub(lambda m: _accent(m.group(0)), pieces[at])
+        pieces[at] = _CAPITALS_KEPT.sub(r"\1", _ONE_LETTER_GROUP.sub(r"\1", letters))
+    return found[0], "".join(pieces)
 
 
 # A letter an accent gave, still in the braces around it ("Pawe{\\l}": "Pawe{ł}").

@@ -4,7 +4,9 @@ import re
 
 from hypothesis import assume, given, strategies as st
 
-from generator.latex import _SIMPLE_MATH_WORDS, clean_latex, math_as_typed, plain_for_matching, simple_math
+from generator.latex import (
+    _SIMPLE_MATH_WORDS, clean_latex, math_as_typed, plain_for_matching, simple_math, tex_accent,
+)
 
 
 def test_percent_and_escaped_specials():
@@ -398,3 +400,15 @@ def test_simple_math_reads_as_matching_reads_it_and_is_one_character(word, openi
 def test_prices_are_never_math(first, second, after):
     text = f"from ${first} to ${second}{after}"
     assert clean_latex(text, emphasis=False, dashes=True) == text
+
+
+def test_math_in_a_title_is_no_tex_to_write_as_letters():
+    # An import keeps a title's math as typed; `check` then told the curator to write
+    # "$\mathcalO(n \log n)$", the formula without its braces, another formula.
+    assert tex_accent(r"A Survey on $\mathcal{O}(n \log n)$ Attention") is None
+    assert tex_accent(r"$\tilde{O}(\sqrt{T})$ Regret and \(\mathrm{SE}(3)\)-Equivariance") is None
+    # TeX outside the math is still told, and only it is rewritten.
+    assert tex_accent(r"{BERT} with $\mathcal{O}(1)$ and Sch{\"o}lkopf") == (
+        "{BERT}", r"BERT with $\mathcal{O}(1)$ and Schölkopf"
+    )
+    assert tex_accent(r"$x^{2}$ for {BERT}") == ("{BERT}", r"$x^{2}$ for BERT")
