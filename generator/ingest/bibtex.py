@@ -168,6 +168,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             _NameAccents(),
             _DanglingAnds(path, problems),
             SeparateCoAuthors(),
+            _ExtendedNames(),
             _SourceNames(),
             SplitNameParts(),
         ],
@@ -439,6 +440,53 @@ def _outside_braces(text: str) -> Callable[[int], bool]:
 
 
 _BRACE = re.compile(r"(?<!\\)[{}]")
+
+
+class _ExtendedNames(BlockMiddleware):
+    """A name in biblatex's extended name format, ``family=Maaten, given=Laurens,
+    prefix=van der, useprefix=true``, as Zotero's Better BibLaTeX exports a name with a
+    particle, written as BibTeX writes it, ``van der Maaten, Laurens``, before names are
+    split: bibtexparser reads only BibTeX's form, and refused the entry ("Too many
+    commas"), so the whole file was not imported. (``useprefix`` and biber's other
+    options say how a style sorts and cites the name: no part of it.)"""
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True)
+
+    def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
+        field = entry.fields_dict.get("author")
+        if field is not None and isinstance(field.value, list):
+            field.value = [_bibtex_name(name) if isinstance(name, str) else name for name in field.value]
+        return entry
+
+
+# One part of a name in the extended format, "family=Maaten" or "given={Jean Paul}".
+_NAME_PART = re.compile(r"\s*([A-Za-z][A-Za-z-]*)\s*=\s*(.*?)\s*", re.S)
+
+
+def _bibtex_name(name: str) -> str:
+    """``name`` as BibTeX writes it ("von Last, Jr, First") when it is in biblatex's
+    extended name format (every part ``key=value``, a family or given name among
+    them); otherwise ``name`` itself."""
+    if "=" not in name:
+        return name
+    outside = _outside_braces(name)
+    commas = [at for at, character in enumerate(name) if character == "," and outside(at)]
+    pieces = [name[start + 1:end] for start, end in zip([-1, *commas], [*commas, len(name)])]
+    parts: dict[str, str] = {}
+    for piece in pieces:
+        if (found := _NAME_PART.fullmatch(piece)) is None:
+            return name
+        parts.setdefault(found.group(1).lower(), found.group(2))
+    family, given = parts.get("family", ""), parts.get("given", "")
+    if not (family or given):
+        return name
+    written = " ".join(part for part in (parts.get("prefix", ""), family) if part)
+    if not written:
+        return given
+    if parts.get("suffix"):
+        return f"{written}, {parts['suffix']}, {given}"
+    return f"{written}, {given}" if given else written
 
 
 class _SourceNames(BlockMiddleware):

@@ -1307,3 +1307,21 @@ def test_al_folio_code_fields_name_the_papers_own_code(fields, expected):
     (record,) = parse_text(f"@inproceedings{{a, title = {{T}}, year = {{2024}}, {fields}}}\n", "a.bib", problems)
     assert not problems.items
     assert [(link.url, link.kind, link.official) for link in record.links] == expected
+
+
+def test_names_in_biblatexs_extended_format_are_read_as_bibtexs():
+    # Zotero's Better BibLaTeX writes a name with a particle so; bibtexparser refused the
+    # entry ("Too many commas"), and with it the whole file.
+    problems = Problems()
+    record = _one(
+        "  author = {family=Maaten, given=Laurens, prefix=van der, useprefix=true and Hinton,"
+        " Geoffrey and family=Freitas, given={Nando}, prefix=de, useprefix=false and"
+        " family=King, given=Martin Luther, suffix=Jr. and family={Google Research} and {Team=Blue}},\n",
+        problems,
+    )
+    assert not problems, problems.format()
+    assert record.authors == (
+        "Laurens van der Maaten", "Geoffrey Hinton", "Nando de Freitas", "Martin Luther King, Jr.",
+        "Google Research", "Team=Blue",  # (an equals sign in braces names no part)
+    )
+
