@@ -157,9 +157,15 @@ _NO_OP = re.compile(r"\\(?:noopsort|SortNoop|sortnoop|noop)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\\(?:\\|[ ,;:!>])")
 _DOUBLE_QUOTES = re.compile(r"``([^`\n]{0,400}?)(?:''|\")")
 _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
-# A tie joins two words (``e.g.~RoBERTa``, ``Models~(LLMs)``); ``by ~3%`` means
-# "about" and keeps its tilde.
-_TIE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
+# A tie joins a word to what follows it (``e.g.~RoBERTa``, ``Models~(LLMs)``, and a
+# command, math or a quote too: ``Table~\\ref{t}``, ``size~$n$``, ``e.g.~\\emph{x}``, whose
+# tilde TeX never prints); ``by ~3%`` means "about" and keeps its tilde. (A tilde that is
+# text, ``\\~{}`` or one in an address, is held by then.)
+_TIE = re.compile(r"(?<=[\w.,;:)\]])~(?=\S)")
+# The ties earlier versions read, before a word only: the rest kept their tilde, which
+# the file of a paper imported then still holds (see `ties_as_before`).
+_TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
+_TIE_NOW_ONLY = re.compile(r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])")
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol
@@ -214,6 +220,7 @@ _SIMPLE_MATH = re.compile(r"\$" + _SIMPLE_BODY + r"\$|\\\(" + _SIMPLE_BODY + r"\
 # Set while the importer reads a source as its versions before `simple_math` did, with
 # all math as typed: what an earlier import wrote (see ingest.parse_text).
 _MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
+_TIES_AS_BEFORE: ContextVar[bool] = ContextVar("ties_as_before", default=False)
 
 
 def simple_math(math: str) -> str | None:
@@ -230,6 +237,23 @@ def simple_math_in(text: str) -> bool:
     return ("$\\" in text or "\\(" in text) and any(
         simple_math(m.group(0)) for m in _MATH.finditer(text)
     )
+
+
+def tie_read_anew_in(text: str) -> bool:
+    """Whether ``text`` may hold a tie before something other than a word (``Table~\\ref``,
+    ``size~$n$``), which versions before kept as typed (a quick look, before a scan)."""
+    return "~" in text and _TIE_NOW_ONLY.search(text) is not None
+
+
+@contextmanager
+def ties_as_before() -> Iterator[None]:
+    """Within it, `clean_latex` reads a tie only before a word, as versions before did:
+    "Table~\\ref{t}" keeps its tilde."""
+    token = _TIES_AS_BEFORE.set(True)
+    try:
+        yield
+    finally:
+        _TIES_AS_BEFORE.reset(token)
 
 
 def simple_math_read(text: str) -> str:
@@ -456,7 +480,7 @@ def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
     text = _SPACING.sub(" ", text)
     text = _DOUBLE_QUOTES.sub(lambda m: f"\u201c{m.group(1)}\u201d", text)
     text = _SINGLE_QUOTES.sub(lambda m: f"\u2018{m.group(1)}\u2019", text)
-    text = _TIE.sub(" ", text)
+    text = (_TIE_BEFORE if _TIES_AS_BEFORE.get() else _TIE).sub(" ", text)
     return _strip_groups(text)
 
 

@@ -702,3 +702,34 @@ def test_simple_math_a_curator_typed_stays(tmp_path, monkeypatch):
     text = paper.read_text()
     assert 'title: "$\\\\beta$-VAE: Learning basic Visual Concepts"\n' in text
     assert "We introduce β-VAE" in text  # (the abstract, untouched, is the importer's)
+
+
+TIED = (
+    "@article{lee2020ties,\n  title={Sorting in Time~$O(n)$},\n  author={Lee, Ann},\n"
+    "  journal={Journal of Ties},\n  year={2020},\n"
+    "  abstract={Results in Table~\\ref{t}: arrays of size~$n$.}\n}\n"
+)
+
+
+def test_a_tie_an_earlier_import_kept_before_a_command_or_math_is_a_space_now(tmp_path, monkeypatch):
+    # "Table~\ref{t}" and "size~$n$" kept their tilde, which TeX never prints; the title
+    # and abstract an earlier import wrote so are the importer's, and read anew, with no
+    # conflict.
+    import re
+
+    import generator.latex as latex
+
+    with monkeypatch.context() as older:
+        older.setattr(latex, "_TIE", re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])"))
+        assert len(_import(tmp_path, "refs.bib", TIED).added) == 1
+    [paper] = (tmp_path / "content" / "papers").iterdir()
+    before = paper.read_text()
+    assert "Table~\\\\ref{t}: arrays of size~$n$." in before  # (YAML's escape)
+    report = _import(tmp_path, "refs.bib", TIED)
+    assert report.updated == [paper.stem] and report.conflicts == []
+    assert paper.read_text() == before.replace("Time~$O(n)$", "Time $O(n)$").replace(
+        "Table~\\\\ref{t}: arrays of size~$n$.", "Table \\\\ref{t}: arrays of size $n$."
+    )
+    assert [change.names for change in report.read_before] == [("title",), ("abstract",)]
+    again = _import(tmp_path, "refs.bib", TIED)
+    assert (again.unchanged, again.read_before) == ([paper.stem], [])

@@ -80,6 +80,19 @@ def test_tie_between_words_is_a_space_but_approximately_stays():
     assert clean_latex("baseline by ~3% and ~18%") == "baseline by ~3% and ~18%"
 
 
+def test_tie_before_a_command_math_or_quote_is_a_space_too():
+    # An abstract's "Table~\\ref{tab:1}" showed its tilde on the page ("Section~3" did not).
+    assert clean_latex(r"Results in Table~\ref{tab:1}, see~\cite{x}; Eq.~\eqref{e}.") == (
+        r"Results in Table \ref{tab:1}, see \cite{x}; Eq. \eqref{e}."
+    )
+    assert clean_latex(r"of size~$n$, by~$\alpha$, at~\url{https://x.org/~u}") == (
+        "of size $n$, by α, at https://x.org/~u"
+    )
+    assert clean_latex(r"e.g.~\emph{RoBERTa}, call~``this'' and Pe\~{n}a", emphasis=False) == (
+        "e.g. RoBERTa, call \u201cthis\u201d and Peña"
+    )
+
+
 def test_grouping_braces_are_dropped():
     text = "tasks: {lexical analysis} (Chinese word segmentation), {{Deep}} nets"
     assert clean_latex(text) == "tasks: lexical analysis (Chinese word segmentation), Deep nets"

@@ -8,11 +8,12 @@ write anything; merging records into curation files is the importer's job.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
-from ..latex import math_as_typed, simple_math_in
+from ..latex import math_as_typed, simple_math_in, tie_read_anew_in, ties_as_before
 from ..links import clean_url, find_url_spans, make_link, mimics_code_host, normalize_arxiv, same_page
 from ..models import Link
 
@@ -470,10 +471,17 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
     text = normalise_text(text)
     fmt = _format(text, path, fmt)
     records = _parse(text, path, problems, fmt)
+    # As earlier versions read it, what they wrote: simple math as typed (and, before
+    # that, a tie before a command or math kept), then a tie kept alone.
+    ties = bool(records) and tie_read_anew_in(text)
     if records and simple_math_in(text):
-        with math_as_typed():  # (as earlier versions read it: what they wrote)
+        with math_as_typed(), ties_as_before() if ties else contextlib.nullcontext():
             earlier = _parse(text, path, Problems(), fmt)
-        records = _with_typed_math(records, earlier)
+        records = _with_earlier_reading(records, earlier, "its TeX math as typed, which an earlier import kept")
+    if ties:
+        with ties_as_before():
+            earlier = _parse(text, path, Problems(), fmt)
+        records = _with_earlier_reading(records, earlier, "a TeX tie (~) as typed, which an earlier import kept")
     source = key_sources(text, fmt or "") if any(record.key for record in records) else None
     return [
         without_arxiv_venue(
@@ -483,16 +491,17 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
     ]
 
 
-def _with_typed_math(records: list[Record], earlier: list[Record]) -> list[Record]:
-    """``records`` with the title and abstract an earlier import wrote with their simple
-    math as typed ("$\\beta$-VAE", now "β-VAE"), to be replaced where still the importer's
-    (ReadBefore). ``earlier``: the same source read so, record by record."""
+def _with_earlier_reading(records: list[Record], earlier: list[Record], why: str) -> list[Record]:
+    """``records`` with the title and abstract an earlier import wrote otherwise, with their
+    simple math as typed ("$\\beta$-VAE", now "β-VAE") or a tie's tilde kept ("size~$n$"),
+    to be replaced where still the importer's (ReadBefore). ``earlier``: the same source
+    read so, record by record."""
     if len(earlier) != len(records):
         return records
     read = []
     for record, before in zip(records, earlier):
         typed = tuple(
-            ReadBefore((name,), (old,), "its TeX math as typed, which an earlier import kept")
+            ReadBefore((name,), (old,), why)
             for name in ("title", "abstract")
             if before.source == record.source and (old := getattr(before, name)) and old != getattr(record, name)
         )
