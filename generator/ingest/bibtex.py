@@ -17,7 +17,9 @@ reference work or periodical, which are not the paper's. The entry named is not 
 itself when it is a volume (`_VOLUMES`) or has no title; any other stays a paper. Entries
 that crossref each other in a circle are reported, and each gets only its own fields.
 An entry bibtexparser cannot read is reported at its line; so is an entry without
-a title, which could not be matched to any paper.
+a title, which could not be matched to any paper. An entry of a type no BibTeX or
+biblatex style knows (``@artcle``) is read as a @misc, as BibTeX and biber read it, with
+a warning at its type naming the type it most plausibly meant.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, E
 from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
+from ..typos import closest
 from ..names import is_organisation, is_suffix, source_name, without_marks
 from ..matchkeys import PREPRINT
 from ..models import OTHERS, Link, en_dashed_pages
@@ -236,6 +239,7 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
                 )
         problems.error(Location(path, line, col), message)
     _keys_of_broken_entries(library, path, problems)
+    _unknown_types(library.entries, text, path, problems)
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
         return []
@@ -939,6 +943,55 @@ _IN_BOOKS = frozenset({"incollection", "inbook", "bookinbook", "suppbook", "inre
 
 
 _MASTERS = frozenset({"ma", "ms", "msc", "mathesis", "msthesis", "mscthesis"})
+
+
+# The entry types BibTeX's standard styles and biblatex define (its regular types, its
+# aliases of BibTeX's, and the types it names for styles to support), and those this
+# reader reads on purpose (`_BY_ORGANIZATION`'s "webpage"). Any other type is a slip
+# ("@artcle") or a tool's own; BibTeX typesets it with its default, @misc, and biber
+# warns and reads it as @misc.
+_ENTRY_TYPES = frozenset({
+    # BibTeX
+    "article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings",
+    "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
+    # biblatex
+    "mvbook", "bookinbook", "suppbook", "collection", "mvcollection", "suppcollection", "dataset",
+    "online", "patent", "periodical", "suppperiodical", "mvproceedings", "reference",
+    "mvreference", "inreference", "report", "set", "software", "thesis", "xdata",
+    "customa", "customb", "customc", "customd", "custome", "customf",
+    "electronic", "www",
+    "artwork", "audio", "bibnote", "commentary", "image", "jurisdiction", "legislation",
+    "legal", "letter", "movie", "music", "performance", "review", "standard", "video",
+})
+# An entry's type as written, after its "@".
+_TYPE_AT = re.compile(r"@[ \t]*([^\s{(]+)")
+
+
+def _unknown_types(entries: list[Entry], text: str, path: str, problems: Problems) -> None:
+    """An entry of a type no BibTeX or biblatex style knows (``@artcle``,
+    ``@inprocedings``) is told at its type, with the type it most plausibly meant, and
+    read as a @misc, as BibTeX and biber read it: imported with every field it has, not
+    dropped (a misspelt type loses no paper), nor read as a guessed type."""
+    known = sorted(_ENTRY_TYPES | _BY_ORGANIZATION | _VOLUMES | _BOOKS | _IN_BOOKS | set(_KINDS))
+    lines = text.split("\n")
+    for entry in entries:
+        if entry.entry_type.lower() in known:
+            continue
+        first = (entry.raw or "").split("\n", 1)[0]
+        line = lines[entry.start_line] if entry.start_line < len(lines) else ""
+        at = line.find(first) if first else -1
+        head = _TYPE_AT.match(line, at) if at >= 0 else None
+        written = head.group(1) if head else entry.entry_type
+        col = head.start(1) + 1 if head else 1
+        meant = closest(entry.entry_type.lower(), known)
+        hint, fix = (f" (did you mean @{meant}?)", "correct the type") if meant else (
+            "", "write one of theirs (@misc if none fits)")
+        problems.warning(
+            Location(path, entry.start_line + 1, col),
+            f"@{written} is no BibTeX or biblatex entry type{hint}; entry {entry.key!r} is"
+            f" imported as a @misc, as BibTeX and biber read it: {fix}",
+        )
+        entry.entry_type = "misc"
 
 
 def _keys_of_broken_entries(library: bibtexparser.Library, path: str, problems: Problems) -> None:

@@ -87,6 +87,30 @@ def test_a_file_without_entries_is_an_error_when_bibtex_is_forced():
     assert problems.format() == "list.txt:1:1: no BibTeX entries ('@article{key, ...}') found"
 
 
+def test_an_entry_of_an_unknown_type_is_imported_as_a_misc_with_a_warning_at_its_type():
+    # (It was imported without a word: "@artcle" read as any entry, a @misc's
+    # organization left out.) BibTeX and biber read it as a @misc, and so it is read.
+    text = (
+        "@artcle{k1,\n  title = {A},\n  journal = {J},\n}\n"
+        "@misc{ok, title={B}} @InProcedings{k2, title={C}, booktitle={ICML}}\n"
+        "@presentation(k3, title={D}, organization={OpenAI})\n"
+        "@phdthesis{k4, title={E}, school={MIT}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "lab.bib", problems)
+    assert [(r.title, r.authors, r.venue) for r in records] == [
+        ("A", (), "J"), ("B", (), ""), ("C", (), "ICML"),
+        ("D", ("OpenAI",), ""),  # (a @misc's organization, no person signing it: its author)
+        ("E", (), "PhD thesis, MIT"),
+    ]
+    read = "is imported as a @misc, as BibTeX and biber read it"
+    assert [str(p) for p in problems.items] == [
+        f"lab.bib:1:2: warning: @artcle is no BibTeX or biblatex entry type (did you mean @article?); entry 'k1' {read}: correct the type",
+        f"lab.bib:5:23: warning: @InProcedings is no BibTeX or biblatex entry type (did you mean @inproceedings?); entry 'k2' {read}: correct the type",
+        f"lab.bib:6:2: warning: @presentation is no BibTeX or biblatex entry type; entry 'k3' {read}: write one of theirs (@misc if none fits)",
+    ]
+
+
 def _one(fields, problems):
     text = "@misc{key,\n  title = {T},\n" + fields + "}\n"
     (record,) = parse_text(text, "y.bib", problems)
