@@ -19,7 +19,8 @@ that crossref each other in a circle are reported, and each gets only its own fi
 An entry bibtexparser cannot read is reported at its line; so is an entry without
 a title, which could not be matched to any paper. An entry of a type no BibTeX or
 biblatex style knows (``@artcle``) is read as a @misc, as BibTeX and biber read it, with
-a warning at its type naming the type it most plausibly meant.
+a warning at its type naming the type it most plausibly meant. An author named twice
+in one entry's list is a warning at its ``author`` field, the list kept as written.
 """
 
 from __future__ import annotations
@@ -863,6 +864,8 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
             " contribution, of the corresponding author or of an affiliation is no part of a"
             " name (say it in the paper's notes if it matters)",
         )
+    if problems is not None:
+        _said_twice(entry, known, path, problems)
     if problems is not None and None in names[:-1]:
         problems.warning(
             _field_location(entry, "author", path),
@@ -870,6 +873,29 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
             " were kept and this one dropped",
         )
     return tuple(known)
+
+
+def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems) -> None:
+    """A name given twice in one author list ("Doe, Jane and Roe, Bob and Doe, Jane":
+    pasted twice, or another author meant), told at the field with where each is; the
+    list is kept as written, since which one is the slip, or who was meant, is the
+    curator's to say. Names are compared as read, whatever their case ("Jane Doe" and
+    "Doe, Jane" are one; "J. Doe" may be another person)."""
+    places: dict[str, list[int]] = {}
+    for number, name in enumerate(names, 1):
+        if name != OTHERS:
+            places.setdefault(unicodedata.normalize("NFC", name).casefold(), []).append(number)
+    repeated = [(names[at[0] - 1], at) for at in places.values() if len(at) > 1]
+    if not repeated:
+        return
+    said = "; ".join(
+        f"{name!r} as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
+    )
+    problems.warning(
+        _field_location(entry, "author", path),
+        f"the author list of entry {entry.key!r} names the same author more than once"
+        f" ({said}); kept as written: delete the one too many, or write the author meant",
+    )
 
 
 # The fields that name a venue as its name (a thesis's ``school`` and a report's

@@ -709,6 +709,25 @@ def test_marks_beside_author_names_are_no_part_of_them():
     ]
 
 
+def test_an_author_named_twice_in_one_list_is_a_warning_at_the_field_and_the_list_stays():
+    # (It was imported without a word, "Jane Doe" twice on the paper's page.) Which of
+    # the two is the slip, or who was meant, is the curator's to say: nothing is dropped.
+    text = (
+        "@article{k,\n  title = {T},\n  author = {Doe, Jane and Roe, Bob and Jane Doe and"
+        " J. Doe and ROE, BOB and Roe, Bob},\n}\n"
+        "@misc{fine, title = {U}, author = {Doe, Jane and Doe, John and others}}\n"
+    )
+    problems = Problems()
+    twice, fine = parse_text(text, "lab.bib", problems)
+    assert twice.authors == ("Jane Doe", "Bob Roe", "Jane Doe", "J. Doe", "BOB ROE", "Bob Roe")
+    assert fine.authors == ("Jane Doe", "John Doe", "others")
+    assert [str(p) for p in problems.items] == [
+        "lab.bib:3:3: warning: the author list of entry 'k' names the same author more than"
+        " once ('Jane Doe' as authors 1 and 3; 'Bob Roe' as authors 2, 5 and 6); kept as"
+        " written: delete the one too many, or write the author meant"
+    ]
+
+
 def test_an_affiliations_number_beside_a_name_is_a_mark():
     # From the review: "Smith, J.^{1}" was imported as "J.^1 Smith", and
     # \textsuperscript{1} joined the surname ("Jo Smith1"). A name braced whole keeps its
