@@ -14,7 +14,7 @@ the raw text up to the next comma it understands. Hand-kept lab files meet it wi
 * one field given twice in another case (``TITLE`` and ``title``), where the last one
   silently won;
 * an extra ``}`` that ends an entry early, its last fields read as a comment; and a
-  ``{`` left open, which fails the entry at its first line (`unclosed_value` finds it).
+  ``{`` left open, which fails the entry at its first line (`unclosed_values` finds each).
 
 `without_comments` is applied to the text before bibtexparser reads it (every line kept,
 so line numbers hold); `RawValues` runs first on what it read, before its own
@@ -312,20 +312,23 @@ def _unenclosed(value: object) -> str:
     return text
 
 
-def unclosed_value(raw: str) -> tuple[int, int, str] | None:
+def unclosed_values(raw: str) -> list[tuple[int, int, str]]:
     """For an entry bibtexparser could not read, what its braces say: the line offset,
-    column and name of the field whose value is left open, or (at the entry's start, with
-    the name "") an entry whose own "}" is missing; None when its braces pair up.
+    column and name of each field whose value is left open, in the entry's order, or (at
+    the entry's start, with the name "") an entry whose own "}" is missing; none when its
+    braces pair up. Every value left open is named at once, not one a run: a curator
+    fixing the first would only meet the next.
 
-    Braces are paired over the whole ``raw`` text. A value that never closes is the one
-    left open. When every value closes but the entry does not: if the last "}" stands on
-    a line of its own (where an entry ends) and closes a value, that value took the
-    entry's brace, and is the one left open; if not, the entry lacks its "}". A closed
-    value holding field-like text ("see x, pages = 3" in a note) is no suspect.
+    Braces are paired over the whole ``raw`` text. A value that never closes is one left
+    open. When the entry does not close either: if the last "}" stands on a line of its
+    own (where an entry ends) and closes a value, that value took the entry's brace, and
+    is left open too (the last of them: the braces of those before it never close); if
+    no value is left open and none took it, the entry lacks its "}". A closed value
+    holding field-like text ("see x, pages = 3" in a note) is no suspect.
     """
     opening = _ENTRY_OPENS.search(raw)
     if opening is None:
-        return None
+        return []
     braced = opening.group(1) == "{"
     pairs: dict[int, int] = {}  # "{" -> its "}"
     stack: list[int] = [opening.start(1)] if braced else []
@@ -335,26 +338,25 @@ def unclosed_value(raw: str) -> tuple[int, int, str] | None:
             stack.append(token.start())
         elif token.group() == "}":
             if not stack:
-                return None  # the entry closed, and more follows: no brace left open
+                return []  # the entry closed, and more follows: no brace left open
             pairs[stack.pop()] = token.start()
         elif token.group() == '"' and len(stack) <= 1:
             quotes += 1
     fields = list(_FIELD_OPENS.finditer(raw, opening.end()))
-    for field in fields:
-        if field.end() - 1 not in pairs:
-            return _field_place(raw, field)  # its value never closes
-    if not braced or opening.start(1) in pairs or quotes % 2:
-        # "(" entries: only a value that never closes is sure; or all pair up; or a quote
-        # left open, which `unclosed_quote` finds
-        return None
+    left_open = [field for field in fields if field.end() - 1 not in pairs]  # never closes
+    if not braced or opening.start(1) in pairs:
+        # "(" entries: only a value that never closes is sure; or all pair up
+        return [_field_place(raw, field) for field in left_open]
     last = raw.rfind("}")
     if not raw[raw.rfind("\n", 0, last) + 1 : last].strip():
         # The last "}" stands where an entry ends, yet closes a value: that value took it.
-        taken = next((f for f in fields if pairs[f.end() - 1] == last), None)
+        taken = next((f for f in fields if pairs.get(f.end() - 1) == last), None)
         if taken is not None:
-            return _field_place(raw, taken)
+            left_open.append(taken)
+    if left_open or quotes % 2:  # (a quote left open, which `unclosed_quote` finds)
+        return [_field_place(raw, field) for field in sorted(left_open, key=lambda f: f.start())]
     line = raw.count("\n", 0, opening.start())
-    return line, opening.start() - (raw.rfind("\n", 0, opening.start()) + 1) + 1, ""
+    return [(line, opening.start() - (raw.rfind("\n", 0, opening.start()) + 1) + 1, "")]
 
 
 def unclosed_quote(raw: str) -> tuple[int, int, str] | None:

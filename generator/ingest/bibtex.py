@@ -16,7 +16,8 @@ authors included, as BibTeX does; but not the authors of a proceedings, collecti
 reference work or periodical, which are not the paper's. The entry named is not a paper
 itself when it is a volume (`_VOLUMES`) or has no title; any other stays a paper. Entries
 that crossref each other in a circle are reported, and each gets only its own fields.
-An entry bibtexparser cannot read is reported at its line; so is an entry without
+An entry bibtexparser cannot read is reported at its line (each value left open in it
+at once, at the value); so is an entry without
 a title, which could not be matched to any paper. An entry of a type no BibTeX or
 biblatex style knows (``@artcle``) is read as a @misc, as BibTeX and biber read it, with
 a warning at its type naming the type it most plausibly meant. An author named twice
@@ -44,7 +45,7 @@ from bibtexparser.middlewares import (
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.middlewares.names import NameParts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
@@ -69,7 +70,7 @@ from ..links import (
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, say_left_out, worth_saying
-from .bibsyntax import RawValues, unclosed_quote, unclosed_value, without_comments
+from .bibsyntax import RawValues, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -201,43 +202,9 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
             first = (block.start_line or 0) + 1 + places[0][0] if places else line
             message = f"field '{name}' is given twice (first at line {first}); keep one"
         else:
-            error = getattr(block, "error", None)
-            reason = str(error or "").strip() or str(getattr(error, "abort_reason", "")).strip()
-            reason = reason.splitlines()[0] if reason else "syntax error"
-            reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
-            message = f"cannot read this BibTeX entry: {reason}"
-            # Only when the entry ran on into the next entry or the file's end: a block cut
-            # where bibtexparser gave up ("Expected comma after entry key") has its words.
-            ran_on = "end of file" in reason or "@" in reason
-            unclosed = unclosed_value(block.raw or "") if ran_on else None
-            quoted = unclosed_quote(block.raw or "") if ran_on and unclosed is None else None
-            if quoted is not None:  # bibtexparser names the entry's first line
-                offset, col, name = quoted
-                line += offset
-                message = (
-                    f"the value of '{name}' opens a double quote it does not close (so the"
-                    " entry cannot be read); close it with '\"'"
-                )
-            stray = _stray_comma(text, block) if "found `,`" in reason else None
-            missing = _field_without_equals(block.raw or "") if "`=`" in reason and not stray else None
-            keyed = _key_problem(text, block) if "after entry key" in reason and not stray else None
-            if stray is not None:  # (bibtexparser names the entry's first line)
-                line, col = stray
-                message = "a comma too many: two commas in a row, with no field between them; delete one"
-            if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
-                col, message = keyed
-            if missing is not None:  # bibtexparser names the entry's first line
-                offset, col, name = missing
-                line += offset
-                message = f"field '{name}' has no '=' before its value; write '{name} = ...'"
-            if unclosed is not None:  # bibtexparser names the entry's first line
-                offset, col, name = unclosed
-                line += offset
-                message = (
-                    f"the value of '{name}' opens a brace it does not close (so the"
-                    " entry cannot be read); close it with '}'"
-                    if name else "this entry is not closed: end it with '}' after its last field"
-                )
+            for line, col, message in _unreadable(text, block):
+                problems.error(Location(path, line, col), message)
+            continue
         problems.error(Location(path, line, col), message)
     _keys_of_broken_entries(library, path, problems)
     _unknown_types(library.entries, text, path, problems)
@@ -516,6 +483,53 @@ _COMMAND_AFTER_AND = re.compile(r"(\s[Aa][Nn][Dd]\s+)(?=\\)")
 
 # (bibtexparser's block ends where it gave up: at the field's name, its value cut off.)
 _NO_EQUALS = re.compile(r"\s*([A-Za-z][\w.:-]*)(?:\s|[{\"]|$)")
+
+
+def _unreadable(text: str, block: ParsingFailedBlock) -> list[tuple[int, int, str]]:
+    """(line, column, what is wrong) of each mistake found in an entry bibtexparser could
+    not read: every value left open (and a double quote) at once, where bibtexparser ran
+    on past them; else the one where it gave up, in words of the entry rather than of its
+    parser; else its own words, at the entry's first line."""
+    first = (block.start_line or 0) + 1
+    error = getattr(block, "error", None)
+    reason = str(error or "").strip() or str(getattr(error, "abort_reason", "")).strip()
+    reason = reason.splitlines()[0] if reason else "syntax error"
+    reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
+    raw = block.raw or ""
+    # Only when the entry ran on into the next entry or the file's end: a block cut
+    # where bibtexparser gave up ("Expected comma after entry key") has its words.
+    ran_on = "end of file" in reason or "@" in reason
+    # bibtexparser names the entry's first line: each is placed in the entry.
+    places = unclosed_values(raw) if ran_on else []
+    braces = [
+        (first + offset, col, (
+            f"the value of '{name}' opens a brace it does not close (so the entry cannot be"
+            " read); close it with '}'"
+            if name else "this entry is not closed: end it with '}' after its last field"
+        ))
+        for offset, col, name in places
+    ]
+    found = unclosed_quote(raw) if ran_on else None
+    quote = []
+    if found is not None and found[2] not in [name for *_, name in places]:
+        offset, col, name = found
+        quote.append((first + offset, col, (
+            f"the value of '{name}' opens a double quote it does not close (so the entry"
+            " cannot be read); close it with '\"'"
+        )))
+    if braces:  # (and a quote left open in another value: both)
+        return sorted(braces + quote)
+    stray = _stray_comma(text, block) if "found `,`" in reason else None
+    if stray is not None:  # (its words, "Expected a `=` after entry key", said neither)
+        return [(*stray, "a comma too many: two commas in a row, with no field between them; delete one")]
+    missing = _field_without_equals(raw) if "`=`" in reason else None
+    if missing is not None:
+        offset, col, name = missing
+        return [(first + offset, col, f"field '{name}' has no '=' before its value; write '{name} = ...'")]
+    keyed = _key_problem(text, block) if "after entry key" in reason else None
+    if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
+        return [(first, *keyed)]
+    return quote or [(first, 1, f"cannot read this BibTeX entry: {reason}")]
 
 
 def _key_problem(text: str, block: object) -> tuple[int, str] | None:

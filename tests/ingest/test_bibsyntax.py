@@ -244,6 +244,31 @@ def test_a_last_field_or_a_value_with_two_braces_left_open_is_named_and_a_missin
     assert problems == ["lab.bib:2:1: this entry is not closed: end it with '}' after its last field"]
 
 
+def test_every_value_left_open_in_an_entry_is_said_at_once():
+    # (Only the first was said: fixing it, the curator met the next on the next run.) The
+    # first never closes; the last took the entry's own "}", standing on its line.
+    said = "opens a brace it does not close (so the entry cannot be read); close it with '}'"
+    _, two = _parse("@article{a,\n  title = {A,\n  author = {B,\n  year = {2020}\n}\n\n@misc{b, title = {B}}\n")
+    _, three = _parse("@article{a,\n  title = {A,\n  author = {B,\n  note = {C,\n  year = {2020}\n}\n")
+    assert two == [f"lab.bib:2:3: the value of 'title' {said}", f"lab.bib:3:3: the value of 'author' {said}"]
+    assert three == [
+        f"lab.bib:2:3: the value of 'title' {said}", f"lab.bib:3:3: the value of 'author' {said}",
+        f"lab.bib:4:3: the value of 'note' {said}",
+    ]
+    # An abstract closed on a line of its own is not blamed; left open, it is.
+    _, closed = _parse("@article{a,\n  title = {A,\n  abstract = {\nWe show.\n},\n  year = {2020}\n}\n")
+    _, open_ = _parse("@article{a,\n  title = {A,\n  abstract = {\nWe show.\n,\n  year = {2020}\n}\n")
+    assert closed == [f"lab.bib:2:3: the value of 'title' {said}"]
+    assert open_ == [f"lab.bib:2:3: the value of 'title' {said}", f"lab.bib:3:3: the value of 'abstract' {said}"]
+    # A double quote left open beside a brace left open in another value: both.
+    _, both = _parse('@article{a,\n  title = "A,\n  author = {B,\n  year = {2020}\n}\n')
+    assert both == [
+        "lab.bib:2:3: the value of 'title' opens a double quote it does not close (so the entry"
+        " cannot be read); close it with '\"'",
+        f"lab.bib:3:3: the value of 'author' {said}",
+    ]
+
+
 def test_a_key_given_twice_is_said_even_when_its_first_entry_cannot_be_read():
     # (bibtexparser compares only the entries it read: the duplicate surfaced only once the
     # first entry was fixed.)
