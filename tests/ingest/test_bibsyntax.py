@@ -321,6 +321,46 @@ def test_an_entry_cut_where_bibtexparser_gave_up_keeps_its_words():
         assert len(problems) == 1 and words in problems[0] and "not closed" not in problems[0], problems
 
 
+def test_the_mistakes_past_the_one_bibtexparser_stopped_at_are_said_in_the_same_run():
+    # (bibtexparser gives up on an entry at its first mistake: the next was met only once
+    # the curator had fixed that one, one run each.) Read again as its message says to
+    # fix it, the entry's other mistakes are said too, at their places as written: "year"
+    # is at column 24 of line 2, as the file has it, before the key's missing comma.
+    records, problems = _parse_sorted(
+        "@misc{ok, title = {Fine}}\n@article{c title = {A} year = {2020},\n"
+        "  author = {B},,\n  jornal {J}\n}\n@misc{ok2, title = {Fine too}}\n"
+    )
+    assert problems == [
+        "lab.bib:2:10: a comma is missing after the citation key 'c': write '@article{c,'",
+        "lab.bib:2:24: a comma is missing after the value of 'title': the next field, 'year',"
+        " was read as part of it",
+        "lab.bib:3:16: a comma too many: two commas in a row, with no field between them; delete one",
+        "lab.bib:4:3: field 'jornal' has no '=' before its value; write 'jornal = ...'",
+    ]
+    assert [r.title for r in records] == ["Fine", "Fine too"]  # (and no entry read from a guess)
+    # Two such entries, each with two mistakes; a value left open has no sure fix, and is
+    # the last said of its entry.
+    _, problems = _parse_sorted(
+        "@article{a title = {A},\n  year 2020}\n@article{b title = {B},,\n  year = {2020}}\n"
+        "@article{d title = {D},\n  note = {open,\n  year = {2020}\n}\n"
+    )
+    assert problems == [
+        "lab.bib:1:10: a comma is missing after the citation key 'a': write '@article{a,'",
+        "lab.bib:2:3: field 'year' has no '=' before its value; write 'year = ...'",
+        "lab.bib:3:10: a comma is missing after the citation key 'b': write '@article{b,'",
+        "lab.bib:3:24: a comma too many: two commas in a row, with no field between them; delete one",
+        "lab.bib:5:10: a comma is missing after the citation key 'd': write '@article{d,'",
+        "lab.bib:6:3: the value of 'note' opens a brace it does not close (so the entry cannot be"
+        " read); close it with '}'",
+    ]
+
+
+def _parse_sorted(text: str):
+    problems = Problems()
+    records = parse_bibtex(text, "lab.bib", problems)
+    return records, [str(p) for p in problems.sorted()]
+
+
 def test_a_quoted_value_never_closed_is_an_error_at_its_field():
     # (It was bibtexparser's "Unexpectedly reached end of file." or "Unexpected block
     # start: `@article`", at the entry's first line.)
