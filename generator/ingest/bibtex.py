@@ -1005,11 +1005,14 @@ def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems) -
     said = "; ".join(
         f"{name!r} as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
     )
-    problems.warning(
-        _field_location(entry, "author", path),
+    where = _field_location(entry, "author", path)
+    message = (
         f"the author list of entry {entry.key!r} names the same author more than once"
-        f" ({said}); kept as written: delete the one too many, or write the author meant",
+        f" ({said}); kept as written: delete the one too many, or write the author meant"
     )
+    # (Once, though each chapter crossref'ing a book reads the book's list.)
+    if not any(p.location == where and p.message == message for p in problems.items):
+        problems.warning(where, message)
 
 
 # The fields that name a venue as its name (a thesis's ``school`` and a report's

@@ -726,6 +726,14 @@ def test_an_author_named_twice_in_one_list_is_a_warning_at_the_field_and_the_lis
         " once ('Jane Doe' as authors 1 and 3; 'Bob Roe' as authors 2, 5 and 6); kept as"
         " written: delete the one too many, or write the author meant"
     ]
+    # A book's list, which each chapter crossref'ing it takes: said once, at the book's.
+    problems = Problems()
+    parse_text(
+        "@book{b, title = {B}, author = {Doe, Jane and Doe, Jane}}\n"
+        "@inbook{c1, title = {C1}, crossref = {b}}\n@inbook{c2, title = {C2}, crossref = {b}}\n",
+        "lab.bib", problems,
+    )
+    assert [str(p.location) for p in problems.items] == ["lab.bib:1:23"]
 
 
 def test_an_affiliations_number_beside_a_name_is_a_mark():
