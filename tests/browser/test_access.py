@@ -143,6 +143,77 @@ def test_the_reading_logs_buttons_are_readable_at_rest_hovered_and_focused(open_
     assert button.evaluate(CONTRAST) >= 4.5
 
 
+# "Back to top" and a button hovered or focused: Material's white on its accent, 4.26:1.
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_back_to_top_and_a_button_are_readable_hovered_and_focused(open_context, site_dir, papers, scheme, viewport):
+    page = open_context(viewport=viewport, color_scheme=scheme).new_page()
+    page.goto(page_kinds(site_dir, papers)["page-curation-reference"])  # (a long page)
+    page.add_style_tag(content=NO_TRANSITIONS)
+    # A hand-written page's button (attr_list's `[Read more](x){ .md-button }`).
+    page.locator(".md-content .md-typeset").evaluate(
+        "el => el.insertAdjacentHTML('beforeend', '<p><a class=\"md-button\" href=\"#\">Read more</a></p>')")
+    # Material shows "Back to top" once the page is scrolled down and back up a little.
+    page.mouse.move(viewport["width"] // 2, viewport["height"] // 2)
+    page.mouse.wheel(0, 2000)
+    page.wait_for_function("scrollY > 1000")
+    page.mouse.wheel(0, -300)
+    page.wait_for_function("!document.querySelector('.md-top').hidden")
+    found = {}
+    for name, selector in (("back to top", ".md-top"), ("button", ".md-content a.md-button")):
+        element = page.locator(selector)
+        element.hover()
+        hovered = element.evaluate(CONTRAST)
+        page.mouse.move(0, viewport["height"] - 1)
+        element.focus()
+        focused = element.evaluate(CONTRAST)
+        element.blur()
+        found[name] = (round(hovered, 2), round(focused, 2))
+    assert all(ratio >= 4.5 for pair in found.values() for ratio in pair), found
+
+
+# The search's "1 more on this page", hovered or focused: Material's accent on its tint,
+# 3.8:1 light, 3.4:1 dark.
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_searchs_more_on_this_page_is_readable_hovered_and_focused(open_context, scheme, viewport):
+    page = open_context(viewport=viewport, color_scheme=scheme).new_page()
+    page.goto("about/")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    if viewport is PHONE:
+        page.get_by_role("button", name="Search").click()
+    else:
+        page.locator(".md-search__input").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("paper")
+    wait_for_search(page)
+    more = page.locator(".md-search-result__more > summary").first
+    words = more.locator("div")
+    assert "more on this page" in words.inner_text()
+    more.hover()
+    hovered = words.evaluate(CONTRAST)
+    page.mouse.move(0, viewport["height"] - 1)
+    more.focus()
+    focused = words.evaluate(CONTRAST)
+    assert min(hovered, focused) >= 4.5, (round(hovered, 2), round(focused, 2))
+
+
+# The header's closed search box under the mouse (a desktop's): its "Search", Material's
+# 70% white on the box's lighter indigo, 3.4:1.
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_headers_search_box_says_search_readably_under_the_mouse(open_context, scheme):
+    page = open_context(color_scheme=scheme).new_page()
+    page.goto("")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    box = page.locator(".md-search__input")
+    placeholder = CONTRAST.replace("getComputedStyle(el).color", "getComputedStyle(el, '::placeholder').color")
+    assert placeholder != CONTRAST
+    assert box.evaluate(placeholder) >= 4.5
+    page.locator(".md-search__form").hover()
+    assert box.evaluate("el => el.closest('.md-search__form').matches(':hover')")
+    assert box.evaluate(placeholder) >= 4.5
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_link_under_the_mouse_or_focused_is_readable(open_context, site_dir, papers, scheme):
     """Material turns a hovered or focused link its accent indigo: 4.26:1 on white, 3.8:1
