@@ -441,3 +441,38 @@ def test_a_repositorys_name_in_a_narrow_code_column_breaks_after_its_slash(style
     page.locator("#column").evaluate("el => el.style.width = '60px'")
     assert badge.evaluate("el => el.scrollWidth <= el.clientWidth")
     assert "".join(badge.evaluate(LINES)) == "AlibabaResearch/DAMO-ConvAI"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_long_repository_name_in_a_list_of_papers_is_two_whole_lines_at_most(styled, viewport):
+    # (A reader's review: "huggingface/transformers-interpretability-toolkit" broke
+    # inside its name in the Code column, "transformers-" over "interpretability-toolkit"
+    # under "huggingface/": a badge three lines tall, its shape gone.) The row as the
+    # lists write it, its Code column from as narrow as the owner to wider than the name:
+    # the owner's line over the name's, each whole or cut with an ellipsis, never broken.
+    from generator.render import breakable
+
+    name = "huggingface/transformers-interpretability-toolkit"
+    page = styled("<table data-rl-papers><tbody><tr><td>A paper's title</td><td id='code'>"
+                  f"<a class='rl-badge rl-badge--code rl-badge--compact' href='#' aria-label='Code on GitHub: {name}'"
+                  f" title='Code on GitHub: {name}'>{breakable(name)}</a></td></tr></tbody></table>"
+                  "<a id='probe' class='rl-badge rl-badge--compact'>x</a>", viewport)
+    one_line = page.locator("#probe").evaluate("el => el.getBoundingClientRect().height")
+    badge, tail = page.locator("#code a"), page.locator("#code .rl-badge__tail")
+    seen = set()
+    for width in range(60, 460, 20):
+        page.locator("#code").evaluate(f"el => el.style.width = el.style.maxWidth = '{width}px'")
+        lines = badge.evaluate(LINES)
+        assert lines in ([name], ["huggingface/", "transformers-interpretability-toolkit"]), (width, lines)
+        assert badge.evaluate("el => el.getBoundingClientRect().height") < 2.5 * one_line, width
+        # Nothing runs out of the badge; a name cut says so.
+        assert badge.evaluate("el => el.scrollWidth <= el.clientWidth"), width
+        cut = tail.evaluate("el => el.scrollWidth > el.clientWidth")
+        if cut:
+            assert tail.evaluate("el => getComputedStyle(el).textOverflow") == "ellipsis"
+        seen.add((len(lines), cut))
+    assert (2, True) in seen and (2, False) in seen
+    # Read, named and copied whole.
+    assert badge.evaluate("el => el.innerText") == name
+    assert badge.get_attribute("aria-label") == f"Code on GitHub: {name}"
+    assert page.get_by_role("link", name=f"Code on GitHub: {name}").count() == 1
