@@ -268,6 +268,81 @@ def test_the_cite_block_scrolls_clear_of_its_copy_button_and_never_wraps_the_ent
     assert code[2] <= button["x"]
 
 
+# The colours of points of an element as drawn (its screenshot, decoded by the browser),
+# and a colour's relative luminance (WCAG).
+PIXELS = """async ([png, points]) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + png;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    [canvas.width, canvas.height] = [img.width, img.height];
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    return points.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data].slice(0, 3));
+}"""
+
+
+def _luminance(rgb) -> float:
+    def channel(v: float) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _ratio(a, b) -> float:
+    x, y = _luminance(a), _luminance(b)
+    return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+
+
+def _edges(page, code) -> dict[str, list[int]]:
+    """The colour drawn at the code box's left edge, middle and right edge, on a row of
+    its bottom padding (below the text)."""
+    box = code.bounding_box()
+    png = base64.b64encode(code.screenshot()).decode()
+    w, y = round(box["width"]), round(box["height"]) - 3
+    return dict(zip(("left", "middle", "right"), page.evaluate(PIXELS, [png, [[2, y], [w // 2, y], [w - 3, y]]])))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_cite_block_shows_it_scrolls_by_a_shade_at_its_cut_edge(open_context, papers, scheme, viewport):
+    # (A reader's review: the BibTeX's lines were cut at the block's edge with no sign
+    # that it scrolls, on a phone and on a desktop: the key read as ending there.)
+    page = open_context(viewport=viewport, color_scheme=scheme).new_page()
+    paper = max(papers, key=lambda p: (len(p["id"]), p["id"]))
+    page.goto(paper["url"])
+    code = page.locator(".rl-bibtex pre > code")
+    code.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+    wait_for_animations(page)
+    assert code.evaluate("c => c.scrollWidth > c.clientWidth")
+
+    def shaded(colours, edge) -> bool:
+        return _ratio(colours[edge], colours["middle"]) > 1.2
+
+    def plain(colours, edge) -> bool:
+        return _ratio(colours[edge], colours["middle"]) < 1.05
+
+    # At its start, a shade at the right, where it is cut, none at the left.
+    start = _edges(page, code)
+    assert shaded(start, "right") and plain(start, "left"), start
+    # The text over the shade stays readable (the code's colour, its alpha laid over it).
+    fore = code.evaluate("c => getComputedStyle(c).color.match(/[\\d.]+/g).map(Number)")
+    alpha = fore[3] if len(fore) > 3 else 1
+    text = [f * alpha + b * (1 - alpha) for f, b in zip(fore[:3], start["right"])]
+    assert _ratio(text, start["right"]) >= 4.5
+    # Scrolled to its end, the shade is at the left, where it is cut now.
+    code.evaluate("c => c.scrollLeft = c.scrollWidth")
+    end = _edges(page, code)
+    assert shaded(end, "left") and plain(end, "right"), end
+    # A block that fits has none (here the entry wrapped to fit).
+    code.evaluate("c => { c.scrollLeft = 0; c.style.whiteSpace = 'pre-wrap'; c.style.overflowWrap = 'anywhere'; }")
+    assert code.evaluate("c => c.scrollWidth <= c.clientWidth")
+    fits = _edges(page, code)
+    assert plain(fits, "left") and plain(fits, "right"), fits
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE, {"width": 320, "height": 640}],
                          ids=["desktop", "phone", "320px"])
 def test_a_code_blocks_copy_button_has_a_column_of_its_own(open_context, viewport):
