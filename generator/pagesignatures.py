@@ -27,14 +27,25 @@ class Layout:
     starts: Mapping[str, int] | None = None  # topic id -> its start-here papers (None: unknown)
 
 
-# Where `paper_signature` keeps what `dirty_pages` reads.
-_SIG_PAPER, _SIG_ASSIGNED, _SIG_RELATED, _SIG_BIBTEX = 0, 1, 2, 6
+# Where `paper_signature` keeps what `dirty_pages` reads: the paper, its assignments,
+# its BibTeX entry and its number of related papers; their view (`_related_view`)
+# follows, then the rest.
+_SIG_PAPER, _SIG_ASSIGNED, _SIG_BIBTEX, _SIG_RELATED = 0, 1, 2, 3
 
 
 def _related_view(related: Sequence[RelatedPaper]) -> list:
     # The page shows no score: a change of score alone (another paper's abstract
-    # moved the weights a little) must not rebuild it.
-    return [(r.paper, r.terms, r.by_curator) for r in related]
+    # moved the weights a little) must not rebuild it. Flat, three items a paper (see
+    # `paper_signature`).
+    view: list = []
+    for r in related:
+        view += (r.paper, r.terms, r.by_curator)
+    return view
+
+
+def _old_related_view(signature: tuple) -> list:
+    """The `_related_view` a signature holds."""
+    return list(signature[_SIG_RELATED + 1 : _SIG_RELATED + 1 + 3 * signature[_SIG_RELATED]])
 
 
 def paper_signature(site: Site, index: Index, paper: Paper, bibtex: str) -> tuple:
@@ -46,33 +57,35 @@ def paper_signature(site: Site, index: Index, paper: Paper, bibtex: str) -> tupl
     (`shown_of`: title, year, code badge and more), and each topic's title, size and the paper's place in
     its reading order. Keep it in step with `paper_page`: tests/test_build.py compares
     incremental runs after many kinds of edit with clean ones.
+
+    One flat tuple, not a tuple of lists of tuples: the memo keeps 10,000 of them, and
+    reading it back in a new process (cache.py) costs by the object. Flat stays exact:
+    the number of related papers is in it, each topic's place is seven items, and the
+    other parts' lengths follow from those, so equal tuples mean equal parts.
     """
     # Lists and comprehensions rather than generator expressions: this runs for every
-    # paper on every run, and equality compares lists as it does tuples.
+    # paper on every run.
     pid = paper.id
     shown, topic_shown = index.shown, index.topic_shown
     related = site.related.get(pid, ())
     assigned = site.assignments.get(pid, ())
+    signature = [paper, assigned, bibtex, len(related)]
+    signature += _related_view(related)
     linked = [shown.get(r.paper) for r in related]
-    placed = []
+    topics = [topic_shown.get(a.topic) for a in assigned]
     for topic_id, n in index.positions[pid].items():
         sequence = index.sequences[topic_id]
         previous = sequence[n - 1] if n > 0 else None
         following = sequence[n + 1] if n + 1 < len(sequence) else None
-        placed.append(
-            (topic_id, n, len(sequence), n < index.starts[topic_id], previous, following, rest_dated(index, topic_id))
+        signature += (
+            topic_id, n, len(sequence), n < index.starts[topic_id], previous, following, rest_dated(index, topic_id)
         )
         linked.append(shown.get(previous) if previous is not None else None)
         linked.append(shown.get(following) if following is not None else None)
-    return (
-        paper,
-        assigned,
-        _related_view(related),
-        placed,
-        linked,
-        [topic_shown.get(a.topic) for a in assigned] + [topic_shown.get(t[0]) for t in placed],
-        bibtex,
-    )
+        topics.append(topic_shown.get(topic_id))
+    signature += linked
+    signature += topics
+    return tuple(signature)
 
 
 @dataclass(frozen=True)
@@ -158,7 +171,7 @@ def dirty_pages(
             changed.add(pid)
         related = site.related.get(pid, ())
         if before is None or before.get(pid) is not related:
-            if signature[_SIG_RELATED] != _related_view(related):
+            if _old_related_view(signature) != _related_view(related):
                 changed.add(pid)
     if shown:
         listing = True
@@ -175,16 +188,23 @@ def dirty_pages(
 
 
 def topic_signature(index: Index, topic: Topic, exports: tuple) -> tuple:
-    """Everything `topic_page` reads (see `paper_signature`)."""
-    return (
-        topic,
-        index.taxonomy,
-        tuple((pid, index.shown[pid]) for pid in topic.reading_order if pid in index.shown),
-        tuple((pid, index.shown[pid], index.topics_of[pid]) for pid in index.members[topic.id]),
-        exports,
-    )
+    """Everything `topic_page` reads (see `paper_signature`): flat too, with the number
+    of reading-order papers, each a pair, before the members, each three items."""
+    shown, topics_of = index.shown, index.topics_of
+    ordered = [pid for pid in topic.reading_order if pid in shown]
+    signature = [topic, index.taxonomy, exports, len(ordered)]
+    for pid in ordered:
+        signature += (pid, shown[pid])
+    for pid in index.members[topic.id]:
+        signature += (pid, shown[pid], topics_of[pid])
+    return tuple(signature)
 
 
 def all_papers_signature(index: Index) -> tuple:
-    """Everything `all_papers_page` reads (see `paper_signature`)."""
-    return (index.taxonomy, tuple((pid, index.shown[pid], index.topics_of[pid]) for pid in index.order))
+    """Everything `all_papers_page` reads (see `paper_signature`): flat, three items a
+    paper."""
+    shown, topics_of = index.shown, index.topics_of
+    signature = [index.taxonomy]
+    for pid in index.order:
+        signature += (pid, shown[pid], topics_of[pid])
+    return tuple(signature)

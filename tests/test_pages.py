@@ -789,6 +789,26 @@ def test_a_plan_from_an_unchanged_layout_computes_no_paper_signature(monkeypatch
     assert {"b"} | linking <= set(calls) and len(calls) < len(_IDS)
 
 
+def test_a_paper_signature_makes_no_container_of_its_own():
+    """The memo keeps a signature per paper page, and a new process reads them back
+    object by object (cache.py): beside its own tuple, a signature holds only plain
+    values and objects the site and the index already hold (the paper, its
+    assignments, each related paper's terms, what a linked paper shows, a topic's
+    title and size), none made for it."""
+    from generator.pagecontext import make_index
+    from generator.pagesignatures import paper_signature
+
+    s = _base()
+    index = make_index(s)
+    held = {id(p) for p in s.papers} | {id(a) for a in s.assignments.values()}
+    held |= {id(r.terms) for rows in s.related.values() for r in rows}
+    held |= {id(v) for v in index.shown.values()} | {id(v) for v in index.topic_shown.values()}
+    for p in s.papers:
+        signature = paper_signature(s, index, p, "@article{x}")
+        made = [x for x in signature if not isinstance(x, (str, int, float, type(None))) and id(x) not in held]
+        assert made == [], p.id
+
+
 
 def _index_fields(index) -> dict:
     """An index's lookups, with the order of each mapping (pages iterate some of them)."""
