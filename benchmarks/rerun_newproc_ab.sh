@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A/B of a rerun in a NEW process (`readinglist build` after an edit, from the cache):
 # run.py's `rerun` phase for two checkouts of the code, alternately. CPU seconds, wall
-# seconds, the related phase's CPU, files written and the generator's import, one line
-# per run.
+# seconds, the related phase's CPU, files written, the generator's import, reading the
+# memo (the cache phase, wall) and storing it after (CPU), one line
+# per run. AB_KINDS names the edits (default "title abstract"; run.py also knows "notes").
 #
 #   benchmarks/rerun_newproc_ab.sh OLD_TREE NEW_TREE [ROUNDS]
 #
@@ -34,10 +35,10 @@ for side in old new; do
   (cd "${tree[$side]}" && "${py[$side]}" benchmarks/run.py --child rerun "$scratch/$side" none >/dev/null)
 done
 for round in $(seq "$rounds"); do
-  for kind in title abstract; do
+  for kind in ${AB_KINDS:-title abstract}; do
     for side in old new; do
       (cd "${tree[$side]}" && "${py[$side]}" benchmarks/run.py --child rerun "$scratch/$side" "$kind" | tail -1) |
-        "$python" -c "import json, sys; d = json.load(sys.stdin); print('round $round $kind $side', d['cpu_seconds'], d['seconds'], d['phases']['related'], d['written'], d['import_cpu_s'])"
+        "$python" -c "import json, sys; d = json.load(sys.stdin); print('round $round $kind $side', d['cpu_seconds'], d['seconds'], d['phases']['related'], d['written'], d['import_cpu_s'], d['phases']['cache'], d['store_cpu_s'])"
     done
   done
 done
