@@ -61,6 +61,30 @@ class Kept:
         return f"{self.location}: warning: {self.message}"
 
 
+@dataclass(frozen=True)
+class Recapitalised:
+    """A title the source record an earlier import took for the paper (its citation key)
+    now writes only in other capitals (or with another hyphen): recapitalised in the
+    reference manager. Not taken, since capitals are the list's house style (a title in
+    sentence case is a style, and "Deep residual learning" no mistake: importmerge's
+    _same_title), but said, once per paper, so that the edit is not taken for one the
+    import lost without a word. A note: the file is right as it is."""
+
+    paper_id: str
+    location: Location  # the file's title
+    title: str  # the source's
+    source: Location  # the record that writes it so
+    capitals_only: bool = True  # else capitals, hyphens or spacing differ
+
+    @property
+    def message(self) -> str:
+        how = "only capitals differ" if self.capitals_only else "only capitals, hyphens or spacing differ"
+        return f"title: {self.source} writes it {_quoted(self.title)} ({how}); kept as the file has it"
+
+    def __str__(self) -> str:
+        return f"{self.location}: note: {self.message}"
+
+
 def _quoted(text: str) -> str:
     """``text`` in quotes as written, so it can be copied: repr() doubled every backslash
     ('$\\\\alpha$' for $\\alpha$). What cannot be seen is shown by its Unicode picture (a

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import replace
 
 from . import provenance
-from .conflicts import Conflict, Kept, names_difference
+from .conflicts import Conflict, Kept, Recapitalised, names_difference
 from .errors import Problem, Severity
 from .importmatch import Paper, arxiv_key, doi_key, link_key, record_mark, same_link, written, written_digest
 from .importreport import AddressVenue, Corrected, ImportReport, Published, ReadBeforeChange, Reauthored, Recased
@@ -202,6 +202,8 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                     paper.given_by[name].setdefault(provenance.digest(restored), []).append(record)
                 paper.values[name] = paper.fills[name] = restored
                 paper.seen_fields[name].add(provenance.digest(restored))
+                # (The record's other capitals are not taken either: this line shows
+                # the title as it is now, so no note of them follows.)
                 report.recased.append(Recased(paper.id, restored, current))
                 continue
         if (
@@ -245,6 +247,10 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                     record.source, shown,
                 )
             )
+        elif name == "title" and retitled and name not in paper.fills and isinstance(current, str):
+            # Its own source record, recapitalised in the reference manager since: the
+            # file's capitals stand (a house style), but the curator is told.
+            _recapitalised(paper, record, report, current)
     if mended_venue is not None:
         _rewritten_under_venue(paper, record, mended_venue)
     if left_out:
@@ -285,6 +291,20 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 paper.officials.append(link.url)
             paper.link_urls.add(key)
             paper.new_links.append(link)
+
+
+def _recapitalised(paper: Paper, record: Record, report: ImportReport, current: str) -> None:
+    """Said of a title the file writes as ``current`` whose own source record (an
+    earlier import took its citation key for the paper) writes it only in other capitals
+    or with another hyphen (`_same_title`), new since that import: once per paper, since
+    a record met again the next time says nothing new (its title is then taken before)."""
+    imported = record.title
+    if imported == current or any(note.paper_id == paper.id for note in report.recapitalised):
+        return
+    report.recapitalised.append(Recapitalised(
+        paper.id, paper.location_of("title"), imported, record.source,
+        capitals_only=imported.casefold() == current.casefold(),
+    ))
 
 
 def _notes(paper: Paper, record: Record, report: ImportReport) -> None:

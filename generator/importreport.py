@@ -1,13 +1,14 @@
 """What an import reports: the papers it added, updated or left, and what it said of
-them (duplicates merged, conflicts, values kept, preprint venues replaced, venues that
-were addresses taken out, titles recased, author lists and other values a source
+them (duplicates merged, conflicts, values kept, titles only recapitalised at their
+source and not taken, preprint venues replaced, venues that were addresses taken out,
+titles recased, author lists and other values a source
 record corrected)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .conflicts import Conflict, Kept, difference
+from .conflicts import Conflict, Kept, Recapitalised, difference
 from .errors import Location, Problem, counted
 from .tombstones import NotRecreated
 
@@ -222,6 +223,9 @@ class ImportReport:
     # Values a curator wrote over what an earlier import took, which a source offers
     # again: kept, and said (once per paper and field).
     kept: list[Kept] = field(default_factory=list)
+    # Titles whose source record an earlier import took now writes them in other capitals
+    # only (recapitalised in the reference manager): not taken, said once per paper.
+    recapitalised: list[Recapitalised] = field(default_factory=list)
     # Titles this import wrote (a new paper's, or a title filled) in lower case but where
     # a sentence starts, as Google Scholar exports them: counted in one notice.
     lowered: list[str] = field(default_factory=list)

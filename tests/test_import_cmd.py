@@ -255,6 +255,27 @@ def test_many_kept_edits_are_listed_up_to_ten_and_counted(capsys):
     assert out.splitlines() == [report.summary()]
 
 
+def test_many_titles_recapitalised_at_their_source_are_listed_up_to_ten_and_counted(capsys):
+    # (A curator who recapitalises a whole Zotero library and exports it again.)
+    from generator.conflicts import Recapitalised
+    from generator.errors import Location
+    from generator.importreport import ImportReport
+    from generator.commands.import_cmd import print_report
+
+    report = ImportReport(records=12, unchanged=[f"p{n}" for n in range(12)])
+    report.recapitalised = [
+        Recapitalised(f"p{n}", Location(f"content/papers/p{n:02}.yml", 2, 8), "A Title", Location("z.bib", n + 1, 1))
+        for n in range(12)
+    ]
+    print_report(report, quiet=False, again="readinglist import z.bib")
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"content/papers/p{n:02}.yml:2:8: note: title: z.bib:{n + 1}:1 writes it 'A Title' (only capitals"
+        " differ); kept as the file has it" for n in range(10)
+    ] + ["... and 2 more titles whose source writes them only in other capitals, kept likewise"]
+    assert out.splitlines() == [report.summary()]
+
+
 def test_a_file_named_dash_is_read_as_a_file_when_written_dot_slash_dash(tmp_path):
     # `./-` is how a file named "-" is told from standard input (as cat and tar take it):
     # the import read standard input for it, and said "<stdin>: the file is empty".

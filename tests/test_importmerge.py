@@ -71,3 +71,31 @@ def test_a_conflict_says_which_value_is_the_files_kept_and_which_the_sources(
         f" {tmp_path / 'src.bib'}:1:1 says '{says}', not written\n"
     )
     assert path.read_bytes() == edited_bytes
+
+
+def test_a_title_only_recapitalised_at_its_source_is_kept_and_said_once(tmp_path, capsys):
+    # (curator: "Learning to rank…" recapitalised in Zotero and exported again was
+    # counted "unchanged" without a word, as if the import had lost the edit.) Capitals
+    # are the list's house style: not taken, but said at the file's title, once.
+    assert _import(tmp_path, capsys)[0] == 0
+    [path] = (tmp_path / "content" / "papers").glob("*.yml")
+    written = path.read_bytes()
+    line = path.read_text(encoding="utf-8").splitlines().index("title: Learning to Rank Reading Lists") + 1
+    assert _import(tmp_path, capsys) == (0, "")  # nothing changed at the source: nothing said
+    source = tmp_path / "src.bib"
+    source.write_text(BIB % {**FIRST, "title": "Learning to rank reading lists"}, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import", "--no-keep-source", str(source)]) == 0
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{path}:{line}:8: note: title: {source}:1:1 writes it 'Learning to rank reading lists'"
+        " (only capitals differ); kept as the file has it\n"
+    )
+    assert "0 updated, 1 unchanged" in out and path.read_bytes() == written
+    # The same export again: said already.
+    assert _import(tmp_path, capsys, title="Learning to rank reading lists") == (0, "")
+    # Another hyphen too: said as such.
+    assert _import(tmp_path, capsys, title="Learning-to-rank reading lists")[1] == (
+        f"{path}:{line}:8: note: title: {source}:1:1 writes it 'Learning-to-rank reading lists'"
+        " (only capitals, hyphens or spacing differ); kept as the file has it\n"
+    )
+    assert path.read_bytes() == written

@@ -104,8 +104,9 @@ def print_stopped(problems: list[Problem], done: str) -> int:
     return 1
 
 
-# The edits a re-import kept are listed up to this many: a list whose sources are
-# imported again after a round of hand edits would otherwise print a line for each.
+# The edits a re-import kept are listed up to this many (and so are the titles a source
+# only recapitalised): a list whose sources are imported again after a round of hand
+# edits (or of recapitalising in the reference manager) would otherwise print a line for each.
 _KEPT_SHOWN = 10
 
 
@@ -155,6 +156,13 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
         print(f"... and {len(report.kept) - _KEPT_SHOWN} more of your edits kept likewise", file=sys.stderr)
     for conflict in report.conflicts:
         print(f"{conflict.location}: warning: {conflict.message}", file=sys.stderr)
+    for note in report.recapitalised[:_KEPT_SHOWN]:
+        print(note, file=sys.stderr)
+    if len(report.recapitalised) > _KEPT_SHOWN:
+        print(
+            f"... and {len(report.recapitalised) - _KEPT_SHOWN} more titles whose source writes"
+            " them only in other capitals, kept likewise", file=sys.stderr,
+        )
     if notice := report.lowered_notice():
         print(notice, file=sys.stderr)
     print(report.summary())
