@@ -78,10 +78,12 @@ def is_organisation(name: str) -> bool:
 
 def shown_name(name: str) -> str:
     """A name as a reader sees it: "García Márquez, Gabriel" is "Gabriel García Márquez",
-    "King, Jr., Martin Luther" is "Martin Luther King, Jr.", "赵, 鑫" is "赵鑫"
-    (in_east_asian_script); any other name (an
-    organisation's, a braced one, "King, Jr." without a first name) on one line, as
-    written."""
+    "King, Jr., Martin Luther" and "Martin Luther King, Jr." are "Martin Luther King Jr.",
+    "赵, 鑫" is "赵鑫" (in_east_asian_script); any other name (an organisation's, a
+    braced one) on one line, as written. A suffix is shown without the comma before it
+    (as Chicago's style writes it): names are shown joined by commas, and "John Smith,
+    Jr., Ada Lovelace" read as three people. (BibTeX needs the comma, "Smith, Jr., John":
+    export_bibtex writes each name its own way.)"""
     name = " ".join(name.split())
     if "," not in name or name.startswith("{") or is_organisation(name):
         return name
@@ -90,10 +92,10 @@ def shown_name(name: str) -> str:
         return name  # (each part a name's: ":,:" is no "Last, First")
     if len(parts) == 2 and in_east_asian_script("".join(parts)):
         return "".join(parts)
-    if len(parts) == 2 and not _SUFFIX_PART.fullmatch(parts[1]):
-        return f"{parts[1]} {parts[0]}"
+    if len(parts) == 2:  # "Last, First", or "First Last, Jr." (or "King, Jr." alone)
+        return f"{parts[0]} {parts[1]}" if _SUFFIX_PART.fullmatch(parts[1]) else f"{parts[1]} {parts[0]}"
     if len(parts) == 3 and _SUFFIX_PART.fullmatch(parts[1]):
-        return f"{parts[2]} {parts[0]}, {parts[1]}"
+        return f"{parts[2]} {parts[0]} {parts[1]}"
     return name
 
 

@@ -960,7 +960,8 @@ def test_bibtex_round_trip_import_check_build(tmp_path, monkeypatch, capsys):
     assert headings[0] == "Abstract"
 
     text, hrefs, headings = _article(project / "site" / "papers" / plain / "index.html")
-    assert "John Smith, Jr., Ana de la Cruz · Journal of Machine Learning Research · 2021" in text
+    # (Not "John Smith, Jr., Ana…": three people, read by its commas.)
+    assert "John Smith Jr., Ana de la Cruz · Journal of Machine Learning Research · 2021" in text
     assert "DOI 10.48550/JMLR.2021.042" in text and "arXiv" not in text
     assert "https://doi.org/10.48550/JMLR.2021.042" in hrefs
     assert "Abstract" not in headings

@@ -18,10 +18,10 @@ from generator.names import shown_name
 def test_a_name_written_surname_first_is_shown_first_name_first():
     assert shown_name("García Márquez, Gabriel") == "Gabriel García Márquez"
     assert shown_name("Lovelace, Ada") == "Ada Lovelace"
-    assert shown_name("King, Jr., Martin Luther") == "Martin Luther King, Jr."
-    # As written: a suffix without a first name, an organisation, a braced name, a
-    # name of three parts that is no "Last, Jr., First", an empty part.
-    for name in ("Martin Luther King, Jr.", "King, Jr.", "University of California, Berkeley",
+    assert shown_name("King, Jr., Martin Luther") == "Martin Luther King Jr."
+    # As written: an organisation, a braced name, a name of three parts that is no
+    # "Last, Jr., First", an empty part.
+    for name in ("University of California, Berkeley",
                  "Google, Inc.", "{Smith, and Sons}", "a, b, c", "Lovelace,", ", Ada", ":,:", "Smith, 3"):
         assert shown_name(name) == name, name
 
@@ -53,6 +53,25 @@ def test_a_two_word_surname_is_imported_surname_first_and_cited_whole():
     assert again == authors[:1] + authors[3:]
 
 
+def test_a_suffix_is_shown_without_the_comma_that_reads_as_a_separator():
+    # (curator: the byline "John Smith, Jr., Ludwig van Beethoven" read as three people.)
+    import datetime as dt
+
+    assert [shown_name(name) for name in ("John Smith, Jr.", "Smith, Jr., John", "Smith, Jr, John")] == [
+        "John Smith Jr.", "John Smith Jr.", "John Smith Jr",
+    ]
+    assert shown_name("King, III") == "King III" and shown_name("Henry Ford, II") == "Henry Ford II"
+    paper = Paper(id="p", title="T", abstract="", venue="J", added=dt.date(2026, 1, 1),
+                  authors=("John Smith, Jr.", "Ludwig van Beethoven", "Ford, II, Henry", "Ada Lovelace"))
+    assert paper.byline == "John Smith Jr., Ludwig van Beethoven, Henry Ford II, Ada Lovelace"
+    assert paper.brief_byline == "John Smith Jr. et al."
+    assert paper.filter_names == "John Smith Jr.; Ludwig van Beethoven; Henry Ford II; Ada Lovelace; J"
+    feed = atom_feed([paper], title="L", feed_path="feed.xml", site_url="", source_date_epoch=0)
+    assert "<name>John Smith Jr.</name>" in feed and "<name>Henry Ford II</name>" in feed
+    # BibTeX reads a suffix only after a comma: its citation keeps it there.
+    assert "author = {Smith, Jr., John and Ludwig van Beethoven and Ford, II, Henry and Ada Lovelace}" in citation(paper)
+
+
 def test_the_feed_names_authors_first_name_first():
     import datetime as dt
 
@@ -80,7 +99,7 @@ def test_an_organisation_and_a_jr_stay_as_before():
     authors = _authors(r"Gemini Team, Google and Steele Jr, Guy L and Garc\'ia M\'arquez Jr, Gabriel")
     assert authors == ("Google Gemini Team", "Guy L Steele Jr", "García Márquez, Jr, Gabriel")
     paper = Paper(id="p", title="T", abstract="", venue="J", authors=authors)
-    assert paper.byline == "Google Gemini Team, Guy L Steele Jr, Gabriel García Márquez, Jr"
+    assert paper.byline == "Google Gemini Team, Guy L Steele Jr, Gabriel García Márquez Jr"
     assert ("  author = {{Google Gemini Team} and Steele, Jr, Guy L and García Márquez, Jr, Gabriel},\n"
             in citation(paper))
 
