@@ -15,6 +15,9 @@ CSV_COLUMNS = (
     "topics", "code", "status", "added", "url",
     # Added later, so after the first columns: a spreadsheet's formulas keep their places.
     "volume", "number", "pages", "publisher", "summary",
+    # The authors as the pages show them ("George Van Den Driessche"), beside "authors"
+    # as written ("Van Den Driessche, George"), which a script may rely on.
+    "authors_shown",
 )
 
 # Spreadsheet programs run a cell that starts with one of these as a formula
@@ -48,6 +51,7 @@ def csv_line(paper: Paper, site: Site) -> str:
         paper.pages,
         paper.publisher,
         paper.summary,
+        "; ".join(paper.shown_authors),
     )
     csv.writer(out, lineterminator="\n").writerow([_cell(value) for value in row])
     return out.getvalue()

@@ -4,7 +4,9 @@ One JSON array, one object per paper in id order and one paper per line, with so
 keys, so the same list always gives byte-identical output and a change to one paper is a
 one-line diff. (Indenting every field would make Python's JSON encoder run its pure
 Python path, several times slower at 10,000 papers.) Text is exactly as curated
-(``abstract`` is plain text; ``notes`` is the curator's Markdown source). ``url`` is
+(``abstract`` is plain text; ``notes`` is the curator's Markdown source); ``authors_shown``
+is the one field that is the authors as the pages show them, beside ``authors`` as written
+(a surname first, "Van Den Driessche, George", is how BibTeX keeps it one surname). ``url`` is
 the paper's page relative to the site root, as `pages.py` decides it.
 """
 
@@ -25,6 +27,7 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "id": paper.id,
         "title": paper.title,
         "authors": list(paper.authors),
+        "authors_shown": list(paper.shown_authors),
         "year": paper.year,
         "venue": paper.venue,
         "venue_kind": paper.venue_kind,
@@ -87,6 +90,11 @@ _PROPERTIES: dict[str, dict] = {
     "id": {"description": "The paper's id (its file name and page).", **_ID},
     "title": {"description": "The title, exactly as curated (plain text).", "type": "string"},
     "authors": _strings("Authors in publication order; a last author 'others' is 'et al.'."),
+    "authors_shown": _strings(
+        "The authors as the site's pages show them, one for each of `authors` and in its"
+        " order: first name first ('George Van Den Driessche' for 'Van Den Driessche, George'),"
+        " a suffix without a comma before it ('John Smith Jr.'), a last 'others' as 'et al.'."
+    ),
     "year": {"description": "Year of publication, or null.", "type": ["integer", "null"]},
     "venue": {"description": "Journal or conference, or \"\".", "type": "string"},
     "venue_kind": {

@@ -127,6 +127,14 @@ class Paper:
         return names + " et al." if len(self.names) < len(self.authors) else names
 
     @property
+    def shown_authors(self) -> tuple[str, ...]:
+        """Each author as the site shows them (names.shown_name), in order, one for each
+        of ``authors``: a last ``others`` is "et al." (see `byline`). For the data
+        exports, beside the names as written."""
+        shown = tuple(shown_name(name) for name in self.names)
+        return shown + ("et al.",) if len(self.names) < len(self.authors) else shown
+
+    @property
     def names(self) -> tuple[str, ...]:
         """The authors who are named: without a last ``others`` (see `byline`)."""
         if len(self.authors) > 1 and " ".join(self.authors[-1].split()) == OTHERS:

@@ -414,6 +414,25 @@ def test_csv_and_json_keep_the_author_others_as_a_string():
     assert record["authors"] == ["Thomas Wolf", "others"]
 
 
+def test_csv_and_json_give_the_authors_as_the_pages_show_them_beside_them_as_written():
+    # (curator: papers.csv and papers.json held "Van Den Driessche, George" where the
+    # pages show "George Van Den Driessche"; a script had to redo names.shown_name.)
+    import json
+
+    from generator.export_json import SCHEMA, papers_json
+
+    written = ("Van Den Driessche, George", "Smith, Jr., John", "赵, 鑫", "Gemini Team, Google", "others")
+    site = site_of([paper("p", authors=written)])
+    shown = ["George Van Den Driessche", "John Smith Jr.", "赵鑫", "Gemini Team, Google", "et al."]
+    [row] = csv.DictReader(io.StringIO(papers_csv(site).lstrip("\ufeff")))
+    assert row["authors"] == "; ".join(written)  # (as before: a script relies on it)
+    assert row["authors_shown"] == "; ".join(shown)
+    assert list(row)[-1] == "authors_shown"  # (after the others: a spreadsheet's formulas keep their places)
+    [record] = json.loads(papers_json(site))
+    assert record["authors"] == list(written) and record["authors_shown"] == shown
+    assert "authors_shown" in SCHEMA["items"]["required"]
+
+
 def test_papers_json_code_holds_repositories_and_a_site_holding_code_is_among_the_links():
     # The page counts the site as code (its badge names the address); `code` promises
     # repositories, which a script may ask GitHub about.
