@@ -273,6 +273,13 @@ _HTTPS_HOSTS = frozenset({
     "github.com", "github.io", "gitlab.com", "bitbucket.org", "codeberg.org", "huggingface.co",
     "hf.co", "arxiv.org", "doi.org", "openreview.net", "aclanthology.org", "proceedings.mlr.press",
     "proceedings.neurips.cc", "papers.nips.cc", "zenodo.org", "kaggle.com", "youtube.com", "youtu.be",
+    # Where papers are published and indexed (the journals', proceedings' and publishers'
+    # own hosts, not a whole institution's domain: ieee.org's or a university's older
+    # sites may not serve https).
+    "jmlr.org", "openaccess.thecvf.com", "ecva.net", "www.aclweb.org", "ojs.aaai.org", "ijcai.org",
+    "dl.acm.org", "ieeexplore.ieee.org", "link.springer.com", "sciencedirect.com", "nature.com",
+    "science.org", "biorxiv.org", "medrxiv.org", "ncbi.nlm.nih.gov", "semanticscholar.org",
+    "paperswithcode.com",
 })
 
 

@@ -8,7 +8,7 @@ from hypothesis import assume, given, strategies as st
 
 from generator.ingest import abstract_links
 from generator.links import (
-    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, indexes_paper, normalize_doi,
+    _HF_NOT_REPOS, _HF_REPO_PAGES, arxiv_id, classify, clean_url, https_form, indexes_paper, normalize_doi,
     same_page,
 )
 
@@ -450,3 +450,31 @@ def test_acl_anthology_addresses_on_aclweb_are_the_anthologys_pages():
 def test_comparing_by_page_is_stable(head, tail):
     key = same_page(head + tail)
     assert same_page(key) == key
+
+
+@pytest.mark.parametrize("url", [
+    # (curator: 'http://jmlr.org/papers/v15/srivastava14a.html' was neither upgraded by
+    # the import nor warned of by check, as an arXiv address is.)
+    "http://jmlr.org/papers/v15/srivastava14a.html", "http://www.jmlr.org/papers/volume21/20-074/20-074.pdf",
+    "http://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_2016_paper.pdf",
+    "http://www.ecva.net/papers/eccv_2020/papers_ECCV/html/1_ECCV_2020_paper.php",
+    "http://www.aclweb.org/anthology/P16-1162", "http://ojs.aaai.org/index.php/AAAI/article/view/1",
+    "http://www.ijcai.org/proceedings/2019/0001.pdf", "http://dl.acm.org/doi/10.1145/3065386",
+    "http://ieeexplore.ieee.org/document/7780459", "http://link.springer.com/article/10.1007/x",
+    "http://www.sciencedirect.com/science/article/pii/S0893608014002135", "http://www.nature.com/articles/nature14539",
+    "http://www.science.org/doi/10.1126/science.aar6404", "http://www.biorxiv.org/content/10.1101/1",
+    "http://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/", "http://www.semanticscholar.org/paper/abc",
+    "http://paperswithcode.com/paper/x",
+])
+def test_an_http_address_on_a_research_host_serving_https_is_given_its_https_form(url):
+    assert https_form(url) == "https" + url[len("http"):]
+
+
+@pytest.mark.parametrize("url", [
+    "https://jmlr.org/papers/v15/srivastava14a.html", "http://notjmlr.org/x", "http://jmlr.org.example.com/x",
+    "http://www.ieee.org/x", "http://anthology.aclweb.org/P/P16/P16-1162.pdf",
+])
+def test_an_address_on_no_host_known_to_serve_https_or_already_https_has_no_https_form(url):
+    # (A whole institution's domain, ieee.org, is not taken for its paper hosts; nor the
+    # ACL's old anthology.aclweb.org, not known to serve https.)
+    assert https_form(url) == ""
