@@ -610,11 +610,62 @@ def test_search_command_asks_for_words_and_says_when_the_index_is_older_than_an_
     os.utime(paper, ns=(stamp + 10**9, stamp + 10**9))  # edited after it
     assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
     assert capsys.readouterr().err == (
-        "readinglist search: content/papers/a.yml was edited after the site was built; the"
-        " results are the built site's: run `readinglist build` to search the edit\n"
+        "readinglist search: since the site was built, content/papers/a.yml changed; the"
+        " results are the built site's: run `readinglist build` to search the changes\n"
     )
     assert main(["--root", str(tmp_path), "search", " "]) == 2
     assert capsys.readouterr().err == "readinglist search: give some words to search for\n"
+
+
+def test_search_command_names_every_file_changed_since_the_build_and_the_papers_gone(tmp_path, capsys):
+    # (curator: after a rename and an added paper, the note named one file of three.)
+    import os
+
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    built = site / "search" / "search_index.json"
+    built.write_text(json.dumps(make_index([{"location": "papers/old/", "title": "Zebra", "text": "<p>one</p>"}])))
+    (site / "papers.json").write_text(json.dumps([{"id": "kept"}, {"id": "old"}, {"id": "z-gone"}]))
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    stamp = built.stat().st_mtime_ns
+
+    def write(name: str, after: bool) -> None:
+        path = tmp_path / "content" / name
+        path.write_text(f"id: {path.stem}\ntitle: T\n")
+        at = stamp + 10**9 if after else stamp - 10**9
+        os.utime(path, ns=(at, at))
+
+    write("papers/kept.yml", after=False)
+    os.utime(papers, ns=(stamp - 10**9,) * 2)
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+    assert capsys.readouterr().err == ""
+    # `readinglist rename old new` (new.yml written, old.yml gone), a paper added, and
+    # one deleted; the topics edited.
+    write("papers/new.yml", after=True)
+    write("papers/added.yml", after=True)
+    write("topics.yml", after=True)
+    os.utime(papers, ns=(stamp + 10**9,) * 2)
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+    assert capsys.readouterr().err == (
+        "readinglist search: since the site was built, content/topics.yml, content/papers/added.yml"
+        " and content/papers/new.yml changed, and content/papers/old.yml and content/papers/z-gone.yml"
+        " were deleted or renamed; the results are the built site's: run `readinglist build` to"
+        " search the changes\n"
+    )
+    # Many: the first three of each, and a count.
+    for n in range(5):
+        write(f"papers/more-{n}.yml", after=True)
+    write("papers/moved.yml", after=False)  # (`mv`, which keeps the file's time)
+    (site / "papers.json").write_text(json.dumps([{"id": f"gone-{n}"} for n in range(4)] + [{"id": "kept"}]))
+    os.utime(papers, ns=(stamp + 10**9,) * 2)
+    assert main(["--root", str(tmp_path), "search", "zebra"]) == 0
+    assert capsys.readouterr().err == (
+        "readinglist search: since the site was built, content/topics.yml, content/papers/added.yml,"
+        " content/papers/more-0.yml and 6 more files changed, and content/papers/gone-0.yml,"
+        " content/papers/gone-1.yml, content/papers/gone-2.yml and 1 more were deleted or renamed;"
+        " the results are the built site's: run `readinglist build` to search the changes\n"
+    )
 
 
 # --- Ranking over the built site ---------------------------------------------------------

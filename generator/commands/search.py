@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import sys
 from pathlib import Path
 
@@ -28,11 +29,11 @@ def run(args: argparse.Namespace) -> int:
     if not query.strip():
         print("readinglist search: give some words to search for", file=sys.stderr)
         return 2
-    stale = _edited_since_built(Path(args.root) / "content", site_dir)
+    stale = _changed_since_built(Path(args.root) / "content", site_dir)
     if stale:
         print(
-            f"readinglist search: {stale} was edited after the site was built; the results"
-            " are the built site's: run `readinglist build` to search the edit",
+            f"readinglist search: since the site was built, {stale}; the results"
+            " are the built site's: run `readinglist build` to search the changes",
             file=sys.stderr,
         )
     try:
@@ -65,17 +66,61 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _edited_since_built(content: Path, site_dir: Path) -> str:
-    """A curation file newer than the built search index, shown as a path; else ""."""
+# How many files of each kind the note names before it counts the rest.
+_NAMED = 3
+
+
+def _changed_since_built(content: Path, site_dir: Path) -> str:
+    """The curation files that changed since the built search index was written (newer
+    than it: edited, added, or written by a rename) and the papers' files deleted or
+    renamed since (the built site's papers.json has their ids), said in a few words
+    ("content/topics.yml and content/papers/new.yml changed, and content/papers/old.yml
+    was deleted or renamed"); else "". All of them: a rename and an added paper are
+    three changes, of which the note named only the first."""
     index = site_dir / "search" / "search_index.json"
     try:
         built = index.stat().st_mtime_ns
     except OSError:
         return ""  # no index: search_site says so
-    for path in sorted([content / "topics.yml", *(content / "papers").glob("*.yml")]):
+    papers = content / "papers"
+    files = sorted(papers.glob("*.yml"))
+    built_ids = _built_ids(papers, files, site_dir, built)
+    changed = []
+    for path in [content / "topics.yml", *files]:
         try:
-            if path.stat().st_mtime_ns > built:
-                return path.relative_to(content.parent).as_posix()
+            # (A file moved into place by `mv` keeps its time: new to the site all the same.)
+            if path.stat().st_mtime_ns > built or (path.parent == papers and path.stem not in built_ids):
+                changed.append(path.relative_to(content.parent).as_posix())
         except OSError:
             continue
-    return ""
+    said = []
+    if changed:
+        said.append(f"{_named(changed, 'file')} changed")
+    gone = sorted(built_ids.difference(path.stem for path in files))
+    if gone:
+        shown = [(papers / f"{paper_id}.yml").relative_to(content.parent).as_posix() for paper_id in gone]
+        said.append(f"{_named(shown, '')} {'was' if len(gone) == 1 else 'were'} deleted or renamed")
+    return ", and ".join(said)
+
+
+def _built_ids(papers: Path, files: list[Path], site_dir: Path, built: int) -> frozenset[str]:
+    """The ids of the built site's papers (its papers.json), when the papers' folder
+    changed since the build (a file added, deleted or renamed; a file moved keeps its
+    time, so only its folder tells); else, or unreadable, the ids of ``files`` (the
+    papers' files now), so that none is said added or gone."""
+    now = frozenset(path.stem for path in files)
+    try:
+        if papers.stat().st_mtime_ns <= built:
+            return now
+        listed = json.loads((site_dir / "papers.json").read_text(encoding="utf-8"))
+        return frozenset(str(paper["id"]) for paper in listed)
+    except (OSError, ValueError, TypeError, KeyError):
+        return now  # (no papers.json, or not the site's: nothing to tell)
+
+
+def _named(paths: list[str], noun: str) -> str:
+    """Paths as a note lists them: "a, b and c"; past _NAMED, the first ones and a count."""
+    if len(paths) > _NAMED:
+        rest = len(paths) - _NAMED
+        return f"{', '.join(paths[:_NAMED])} and {rest} more{' ' + noun if noun else ''}{'s' if noun and rest > 1 else ''}"
+    return paths[0] if len(paths) == 1 else f"{', '.join(paths[:-1])} and {paths[-1]}"
