@@ -34,7 +34,10 @@ def test_a_name_without_a_comma_is_shown_as_written_on_one_line(name):
 def _authors(field: str) -> tuple[str, ...]:
     problems = Problems()
     (record,) = parse_text("@article{a, title={T}, journal={J}, author={" + field + "}}\n", "x.bib", problems)
-    assert not problems, problems.format()
+    # (These lists write one name in several ways, side by side, to compare how each is
+    # read: the warning that an author is named twice is what they should get, no more.)
+    others = [p for p in problems.items if "names the same author more than once" not in p.message]
+    assert not others, problems.format()
     return record.authors
 
 
