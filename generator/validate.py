@@ -20,6 +20,7 @@ from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from . import schema
+from .charclass import CharClass
 from .errors import Location, Problems
 from .escape import markdown_notices
 from .links import classify, glued_punctuation, https_form, unreachable_host
@@ -40,6 +41,7 @@ _WEIGHT = Field("weight", "number", "")
 # Used with fullmatch: Python's `$` also matches before a final newline, ECMA's does not.
 _PATTERNS = {kind: re.compile(pattern) for kind, pattern in schema.PATTERNS.items()}
 _FORBIDDEN = re.compile(f"[{schema.FORBIDDEN_CHARS}]")
+_FORBIDDEN_IN = CharClass(_FORBIDDEN)  # (asked of every text value)
 _NOT_IN_URL = re.compile(f"[{schema.FORBIDDEN_CHARS}\\s\u200b-\u200f\u2060-\u2064]")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
 # What an http(s) URL holds before its host's '@' (the last one before its path).
@@ -191,7 +193,7 @@ class RecordChecker:
                 f"'{name}' is {len(text):,} characters long;"
                 f" the limit is {schema.MAX_TEXT_LENGTH:,}",
             )
-        if _FORBIDDEN.search(text):
+        if _FORBIDDEN_IN.found_in(text):
             # Each kind of character once, at its first place: all of them in one check,
             # not one more after each fix.
             for char in dict.fromkeys(m.group() for m in _FORBIDDEN.finditer(text)):

@@ -25,6 +25,7 @@ from typing import Iterator, Sequence, Union
 
 import yaml
 
+from .charclass import CharClass
 from .errors import Location, Problem, Problems
 from .mergemarkers import report_conflicts
 
@@ -87,6 +88,7 @@ _QUOTED_STYLES = frozenset("'\"|>")
 _REFUSED_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
+_REFUSED = CharClass(_REFUSED_CHARS)  # (asked of every file's text)
 # Unicode gives control characters no name, only aliases; these are the ones met in
 # pasted text.
 _CONTROL_NAMES = {
@@ -279,7 +281,7 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
         text = text[1:]
     if report_conflicts(text, path, problems):
         return None  # (what YAML makes of the markers would send the curator astray)
-    if _REFUSED_CHARS.search(text):
+    if _REFUSED.found_in(text):
         for match in _REFUSED_CHARS.finditer(text):
             line, col = position(text, match.start())
             problems.error(
