@@ -115,6 +115,17 @@ def abstract_titles_alike(title: str, other: str) -> float | None:
     return score if score >= ABSTRACT_TITLE_ALIKE else None
 
 
+# Every ASCII character that is no word character of `_WORD` ("\\w"), as a space: the
+# words of an ASCII text are then what str.split finds, in C, where the regular
+# expression asked Unicode of each character (`check` normalises a list's every title).
+_ASCII_NON_WORD = bytes(b if _WORD.fullmatch(chr(b)) else ord(" ") for b in range(128)) + bytes(128)
+
+
+def _ascii_words(text: str) -> list[str]:
+    """``_WORD.findall(text)`` of an ASCII ``text``."""
+    return text.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise_title(title: str) -> str:
     """A title reduced for comparison: LaTeX, case, accents and punctuation removed."""
@@ -126,7 +137,9 @@ def normalise_title(title: str) -> str:
         # keying them apart would make every stored key of a voiced kana title a stranger.)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    key = " ".join(_WORD.findall(text.casefold()))
+        key = " ".join(_WORD.findall(text.casefold()))
+    else:
+        key = " ".join(_ascii_words(text.casefold()))
     # A title of symbols only ("🔥") is its own key: keyed "", it matched nothing, and each
     # re-import added it again.
     return key or " ".join(text.casefold().split())

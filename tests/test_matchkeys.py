@@ -145,3 +145,29 @@ def test_one_conference_is_one_venue_only_in_one_year():
     assert not same_conference("NeurIPS 2017", "", "NeurIPS'18", "")
     assert not same_conference("ACL", "2020", "NAACL", "2020")
     assert not same_conference("ECCV", "2020", "International Conference on Computer Vision", "2020")
+
+
+# --- normalise_title: an ASCII title's words found without the regular expression ------
+
+
+def test_an_ascii_title_keeps_letters_digits_and_underscores_as_words_and_splits_at_everything_else():
+    from generator.matchkeys import normalise_title
+
+    assert normalise_title("Q_learning-2: A Re-Act's   (Survey)!\tv2") == "q_learning 2 a re act s survey v2"
+    # Every ASCII character between two letters: a word character joins them, any other splits.
+    for code in range(128):
+        char = chr(code)
+        joined = char.isalnum() or char == "_"
+        expected = f"x{char.casefold()}y" if joined else "x y"
+        assert normalise_title(f"x{char}y") == expected, hex(code)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_titles_words_are_those_of_the_word_pattern(title):
+    import re
+
+    from generator.matchkeys import normalise_title, plain_for_matching
+
+    text = plain_for_matching(title).casefold()
+    if text.isascii():
+        assert normalise_title(title) == (" ".join(re.findall(r"\w+", text)) or " ".join(text.split()))
