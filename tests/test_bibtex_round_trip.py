@@ -23,11 +23,14 @@ from generator.models import Paper
 from generator.yamlio import parse, to_python
 
 
-def _round_trip(**fields):
+def _round_trip(same_author_twice: bool = False, **fields):
+    """``same_author_twice``: the authors may name one author twice, which the reader
+    warns of (and keeps as written): that warning, and no other, is allowed."""
     text = bibtex([Paper(id="p", **{"abstract": "", **fields})])
     problems = Problems()
     records = parse_bibtex(text, "papers.bib", problems)
-    assert not problems, (problems.format(), text)
+    said = [p for p in problems.items if not (same_author_twice and "names the same author more than once" in p.message)]
+    assert not said, (problems.format(), text)
     [record] = records
     return record
 
@@ -87,7 +90,7 @@ def test_authors_come_back_as_written(names):
         assume(name.split() and "," not in name and _one_line(name).casefold() != "others")
         assume(not (name.startswith("{") and name.endswith("}")))
         assume(not _NAME_SUFFIX.search(name))
-    assert _round_trip(title="T", authors=tuple(names)).authors == tuple(map(_one_line, names))
+    assert _round_trip(True, title="T", authors=tuple(names)).authors == tuple(map(_one_line, names))
 
 
 _PREPRINT = re.compile(r"arxiv|corr|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
