@@ -505,7 +505,23 @@ def _outside_braces(text: str) -> Callable[[int], bool]:
 _BRACE = re.compile(r"(?<!\\)[{}]")
 
 
-class _ExtendedNames(BlockMiddleware):
+class _EachAuthor(BlockMiddleware):
+    """Each author's name of an entry written anew (`rewrite`), before names are split."""
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True)
+
+    def rewrite(self, name: str) -> str:
+        raise NotImplementedError
+
+    def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
+        field = entry.fields_dict.get("author")
+        if field is not None and isinstance(field.value, list):
+            field.value = [self.rewrite(name) if isinstance(name, str) else name for name in field.value]
+        return entry
+
+
+class _ExtendedNames(_EachAuthor):
     """A name in biblatex's extended name format, ``family=Maaten, given=Laurens,
     prefix=van der, useprefix=true``, as Zotero's Better BibLaTeX exports a name with a
     particle, written as BibTeX writes it, ``van der Maaten, Laurens``, before names are
@@ -513,14 +529,8 @@ class _ExtendedNames(BlockMiddleware):
     commas"), so the whole file was not imported. (``useprefix`` and biber's other
     options say how a style sorts and cites the name: no part of it.)"""
 
-    def __init__(self) -> None:
-        super().__init__(allow_inplace_modification=True)
-
-    def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = entry.fields_dict.get("author")
-        if field is not None and isinstance(field.value, list):
-            field.value = [_bibtex_name(name) if isinstance(name, str) else name for name in field.value]
-        return entry
+    def rewrite(self, name: str) -> str:
+        return _bibtex_name(name)
 
 
 # One part of a name in the extended format, "family=Maaten" or "given={Jean Paul}".
@@ -552,20 +562,14 @@ def _bibtex_name(name: str) -> str:
     return f"{written}, {given}" if given else written
 
 
-class _SourceNames(BlockMiddleware):
+class _SourceNames(_EachAuthor):
     """Each name as its source meant it, before names are split (names.source_name): a
     name in Chinese, Japanese or Korean script written "Surname, Given" (Zotero's "赵,
     鑫") as "赵鑫", not the given name "鑫" and the surname "赵", kept "鑫 赵"; IEEE
     Xplore's "T. -Y. Lin" as "T.-Y. Lin"."""
 
-    def __init__(self) -> None:
-        super().__init__(allow_inplace_modification=True)
-
-    def transform_entry(self, entry: Entry, library: bibtexparser.Library) -> Entry:
-        field = entry.fields_dict.get("author")
-        if field is not None and isinstance(field.value, list):
-            field.value = [source_name(name) if isinstance(name, str) else name for name in field.value]
-        return entry
+    def rewrite(self, name: str) -> str:
+        return source_name(name)
 
 
 # " and " (BibTeX's separator: whitespace around it) right before a backslash.
