@@ -25,6 +25,9 @@ class Layout:
     # paper's are recognised by identity (None: compare them with the signatures).
     related: Mapping[str, tuple[RelatedPaper, ...]] | None = None
     starts: Mapping[str, int] | None = None  # topic id -> its start-here papers (None: unknown)
+    # topic id -> whether its papers after the start-here ones are in order of year
+    # (`rest_dated`), which every paper page of the topic says (None: unknown).
+    dated: Mapping[str, bool] | None = None
 
 
 # Where `paper_signature` keeps what `dirty_pages` reads: the paper, its assignments,
@@ -123,11 +126,17 @@ def dirty_pages(
         or layout.ids != index.papers.keys()
         or layout.sequences.keys() != index.sequences.keys()
         or layout.starts is None
+        or layout.dated is None
     ):
         return None
     changed: set[str] = set()
     for topic_id, sequence in index.sequences.items():
         old_sequence = layout.sequences[topic_id]
+        if layout.dated.get(topic_id) != rest_dated(index, topic_id):
+            # The first paper after the start-here ones is another, or its year came or
+            # went: every page of the topic says anew how the rest is ordered.
+            changed.update(sequence)
+            changed.update(old_sequence)
         old_start, start = layout.starts.get(topic_id, 0), index.starts[topic_id]
         if old_start != start:
             # A paper added to (or taken from) the start-here papers, whose place in the

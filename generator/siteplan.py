@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from .errors import Problems
 from .escape import theme_text
 from .models import Site, Topic
-from .pagecontext import Index, all_papers_page, home_page, make_index, paper_page, topic_depths, topic_page, topics_page
+from .pagecontext import Index, all_papers_page, home_page, make_index, paper_page, rest_dated, topic_depths, topic_page, topics_page
 from .pages import (
     ALL_PAPERS, HOME, PAPERS_JSON, REFERENCE_DEST, TOPICS, File, HandPage, Kept, Page, dest_of, page_clash, paper_dest,
     relative, topic_exports, topic_url,
@@ -142,7 +142,7 @@ def plan_site(
         nav.append(REFERENCE_DEST)
     layout = Layout(
         frozenset(index.papers), index.sequences, index.topic_shown, index.taxonomy, site.related,
-        index.starts,
+        index.starts, {topic_id: rest_dated(index, topic_id) for topic_id in index.sequences},
     )
     return Plan(tuple(outputs), nav, signatures, layout)
 

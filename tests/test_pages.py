@@ -747,6 +747,10 @@ _EDITS = st.lists(
 # "h" comes right after t1's start-here papers (c, a): added to them, its place is the
 # same, but its page now says "start here" (a reviewer found it kept).
 @example(edits=[("order grows", "h", "a")], new_process=False)
+# b and h both join t1's start-here papers: the first paper after them is now one with
+# no year, so every page of t1 says its rest is no longer in order of year (hypothesis
+# found c's page kept).
+@example(edits=[("order grows", "b", "a"), ("order grows", "h", "a")], new_process=False)
 def test_pages_planned_from_the_last_layout_equal_pages_planned_from_every_signature(edits, new_process):
     """With the last plan's layout, only the pages that may have changed get a signature
     computed; the rest keep theirs. Any miss would show as a kept signature that differs
