@@ -46,7 +46,7 @@ from bibtexparser.middlewares import (
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.middlewares.names import NameParts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
 
 from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
@@ -263,6 +263,11 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
         ],
     )
     repairs: list[_Repair] = []
+    # Where each block that is no comment starts, for the lines of an entry with a sure
+    # fix: bibtexparser hands the rest of an entry it gave up on back as a comment, whose
+    # lines are the entry's still (its later mistakes are there).
+    starts = sorted(b.start_line or 0 for b in library.blocks if not isinstance(b, ImplicitComment))
+    end_of_text = text.count("\n") + 1
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         col = 1
@@ -292,8 +297,8 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
                 problems.error(Location(path, line, col), message)
             if edit is not None:
                 start = block.start_line or 0
-                later = [b.start_line or 0 for b in library.blocks if (b.start_line or 0) > start]
-                repairs.append((range(start + 1, min(later, default=text.count("\n") + 1) + 1), edit))
+                after = bisect.bisect_right(starts, start)
+                repairs.append((range(start + 1, (starts[after] if after < len(starts) else end_of_text) + 1), edit))
             continue
         problems.error(Location(path, line, col), message)
     _keys_of_broken_entries(library, path, problems)

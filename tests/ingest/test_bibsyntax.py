@@ -355,6 +355,20 @@ def test_the_mistakes_past_the_one_bibtexparser_stopped_at_are_said_in_the_same_
     ]
 
 
+def test_the_mistakes_on_the_lines_after_the_one_bibtexparser_stopped_at_are_said_too():
+    # bibtexparser hands the rest of the entry back as a comment, starting on the next
+    # line: that comment's lines are the entry's, and its mistakes were dropped unsaid.
+    # (Columns as written: " author {B},," has its second comma at 13.)
+    _, problems = _parse_sorted(
+        "@article{a,\n title = {A},,\n author {B},,\n year = {2020}}\n@misc{ok, title = {Fine}}\n"
+    )
+    assert problems == [
+        "lab.bib:2:14: a comma too many: two commas in a row, with no field between them; delete one",
+        "lab.bib:3:2: field 'author' has no '=' before its value; write 'author = ...'",
+        "lab.bib:3:13: a comma too many: two commas in a row, with no field between them; delete one",
+    ]
+
+
 def _parse_sorted(text: str):
     problems = Problems()
     records = parse_bibtex(text, "lab.bib", problems)
