@@ -563,7 +563,9 @@ def _bibtex_name(name: str) -> str:
     if not written:
         return given
     if parts.get("suffix"):
-        return f"{written}, {parts['suffix']}, {given}"
+        # (No given name: an empty one, "{}"; a last comma with nothing after it is no
+        # name to bibtexparser, which refused the entry.)
+        return f"{written}, {parts['suffix']}, {given or '{}'}"
     return f"{written}, {given}" if given else written
 
 

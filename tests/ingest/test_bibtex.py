@@ -1376,3 +1376,12 @@ def test_names_in_biblatexs_extended_format_are_read_as_bibtexs():
         "Google Research", "Team=Blue",  # (an equals sign in braces names no part)
     )
 
+
+def test_an_extended_name_with_a_suffix_and_no_given_name_is_read():
+    # It was written "King, Jr., " for bibtexparser, which refused the entry ("Trailing
+    # comma at end of name"): the paper was not imported.
+    problems = Problems()
+    record = _one("  author = {family=King, suffix=Jr. and family=Doe, given=Jane},\n", problems)
+    assert not problems, problems.format()
+    assert record.authors == ("King, Jr.", "Jane Doe")
+
