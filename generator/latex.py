@@ -160,12 +160,13 @@ _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # A tie joins a word to what follows it (``e.g.~RoBERTa``, ``Models~(LLMs)``, and a
 # command, math or a quote too: ``Table~\\ref{t}``, ``size~$n$``, ``e.g.~\\emph{x}``, whose
 # tilde TeX never prints); ``by ~3%`` means "about" and keeps its tilde. (A tilde that is
-# text, ``\\~{}`` or one in an address, is held by then.)
-_TIE = re.compile(r"(?<=[\w.,;:)\]])~(?=\S)")
+# text, ``\\~{}`` or one in an address, is held by then.) So is a tie after math, a held
+# escape or emphasis (``size~$n$~and``, ``\\emph{x}~y``): its tilde showed.
+_TIE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
 # The ties earlier versions read, before a word only: the rest kept their tilde, which
 # the file of a paper imported then still holds (see `ties_as_before`).
 _TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
-_TIE_NOW_ONLY = re.compile(r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])")
+_TIE_NOW_ONLY = re.compile(r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?<=[$}%*])~(?=\S)")
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol

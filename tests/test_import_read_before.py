@@ -733,3 +733,24 @@ def test_a_tie_an_earlier_import_kept_before_a_command_or_math_is_a_space_now(tm
     assert [change.names for change in report.read_before] == [("title",), ("abstract",)]
     again = _import(tmp_path, "refs.bib", TIED)
     assert (again.unchanged, again.read_before) == ([paper.stem], [])
+
+
+def test_a_tie_an_earlier_import_kept_after_math_is_a_space_now_with_no_conflict(tmp_path, monkeypatch):
+    # "size $n$~each" kept its tilde (read after a word only); the abstract the
+    # earlier import wrote so is the importer's, and read anew.
+    import re
+
+    import generator.latex as latex
+
+    text = TIED.replace("Time~$O(n)$", "Time $O(n)$").replace("Table~\\ref", "Table \\ref")
+    text = text.replace("size~$n$.", "size $n$~each.")  # (the only tie the two read otherwise)
+    with monkeypatch.context() as older:
+        older.setattr(latex, "_TIE", re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])"))
+        assert len(_import(tmp_path, "refs.bib", text).added) == 1
+    [paper] = (tmp_path / "content" / "papers").iterdir()
+    before = paper.read_text()
+    assert "size $n$~each." in before
+    report = _import(tmp_path, "refs.bib", text)
+    assert report.updated == [paper.stem] and report.conflicts == []
+    assert "size $n$ each." in paper.read_text()
+    assert [change.names for change in report.read_before] == [("abstract",)]

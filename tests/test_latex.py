@@ -425,3 +425,12 @@ def test_math_in_a_title_is_no_tex_to_write_as_letters():
         "{BERT}", r"BERT with $\mathcal{O}(1)$ and Schölkopf"
     )
     assert tex_accent(r"$x^{2}$ for {BERT}") == ("{BERT}", r"$x^{2}$ for BERT")
+
+
+def test_a_tie_after_math_an_escape_or_emphasis_is_a_space_too():
+    # "size~$n$~and" showed the second tilde on the page, as "\emph{x}~y" and "5\%~of"
+    # did: TeX prints a space for each. A tilde that is text stays one.
+    assert clean_latex(r"size~$n$~and \emph{Foo}~bar, 5\%~of \url{https://x.org/~u}~here") == (
+        "size $n$ and *Foo* bar, 5% of https://x.org/~u here"
+    )
+    assert clean_latex(r"by ~3\%, Pe\~{n}a, a\~{}b and $a~b$") == "by ~3%, Peña, a~b and $a~b$"
