@@ -194,27 +194,30 @@ def _reread_repaired(text: str, path: str, repairs: list[_Repair], problems: Pro
     left open has no sure fix: where its value should end is the curator's to say.)"""
     said = {problem.location for problem in problems.errors}
     entries: set[range] = set()
-    history: list[list[_Edit]] = []
+    in_entries: set[int] = set()  # their lines (looked up by line: 500 such entries took seconds)
+    history: list[dict[int, _Edit]] = []  # each round's edits by line
     for _ in range(_REPAIRS):
         edits: dict[int, _Edit] = {}
         for lines, edit in repairs:
-            entries.add(lines)
+            if lines not in entries:
+                entries.add(lines)
+                in_entries.update(lines)
             edits.setdefault(edit[0], edit)  # (one a line a round: places stay known)
         text, made = _edited(text, list(edits.values()))
         if not made:
             return
-        history.append(made)
+        history.append({edit[0]: edit for edit in made})
         again = Problems()
         _, repairs, _ = _read(text, path, again)
-        repairs = [(lines, edit) for lines, edit in repairs if any(edit[0] in e for e in entries)]
+        repairs = [(lines, edit) for lines, edit in repairs if edit[0] in in_entries]
         # Errors only, in those entries: another entry's were said on the first reading,
         # and a warning (or a file's count of something) comes once the entry reads.
         for found in again.errors:
-            if not any(found.location.line in lines for lines in entries):
+            if found.location.line not in in_entries:
                 continue
             line, col = found.location.line, found.location.col
             for done in reversed(history):
-                col = _placed_before(line, col, done)
+                col = _placed_before(col, done.get(line))
             if (where := Location(path, line, col)) not in said:  # (a key given twice, say)
                 said.add(where)
                 problems.error(where, found.message)
@@ -233,14 +236,14 @@ def _edited(text: str, edits: list[_Edit]) -> tuple[str, list[_Edit]]:
     return "\n".join(lines), made
 
 
-def _placed_before(line: int, col: int, edits: list[_Edit]) -> int:
-    """The column ``col`` of ``line`` had before ``edits`` (at most one a line) were made."""
-    for at, start, old, new in edits:
-        if at == line and col >= start + len(new):
-            return col - len(new) + len(old)
-        if at == line and col >= start:
-            return start
-    return col
+def _placed_before(col: int, edit: _Edit | None) -> int:
+    """The column ``col`` of a line had before ``edit`` of that line (if any) was made."""
+    if edit is None:
+        return col
+    _, start, old, new = edit
+    if col >= start + len(new):
+        return col - len(new) + len(old)
+    return start if col >= start else col
 
 
 def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[_Repair], list[range]]:
