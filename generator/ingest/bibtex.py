@@ -192,7 +192,13 @@ def _reread_repaired(text: str, path: str, repairs: list[_Repair], problems: Pro
     found in it are said too, each at its place in the file as written; and so on, while
     the next has a sure fix. Nothing read so is imported: the file has an error. (A brace
     left open has no sure fix: where its value should end is the curator's to say.)"""
-    said = {problem.location for problem in problems.errors}
+    # Said once a place (a key given twice, in other words once both entries read); but
+    # where a fix was made, a mistake the fix brings to light is said beside the one it
+    # fixed (a key with a brace and no comma after it: two mistakes at one place).
+    said: dict[Location, set[str]] = {}
+    for problem in problems.errors:
+        said.setdefault(problem.location, set()).add(problem.message)
+    fixed: set[Location] = set()  # places a fix was made at
     entries: set[range] = set()
     in_entries: set[int] = set()  # their lines (looked up by line: 500 such entries took seconds)
     history: list[dict[int, _Edit]] = []  # each round's edits by line
@@ -207,6 +213,10 @@ def _reread_repaired(text: str, path: str, repairs: list[_Repair], problems: Pro
         if not made:
             return
         history.append({edit[0]: edit for edit in made})
+        for line, col, _, _ in made:
+            for done in reversed(history[:-1]):
+                col = _placed_before(col, done.get(line))
+            fixed.add(Location(path, line, col))
         again = Problems()
         _, repairs, _ = _read(text, path, again)
         repairs = [(lines, edit) for lines, edit in repairs if edit[0] in in_entries]
@@ -218,8 +228,9 @@ def _reread_repaired(text: str, path: str, repairs: list[_Repair], problems: Pro
             line, col = found.location.line, found.location.col
             for done in reversed(history):
                 col = _placed_before(col, done.get(line))
-            if (where := Location(path, line, col)) not in said:  # (a key given twice, say)
-                said.add(where)
+            where = Location(path, line, col)
+            if where not in said or (where in fixed and found.message not in said[where]):
+                said.setdefault(where, set()).add(found.message)
                 problems.error(where, found.message)
 
 
