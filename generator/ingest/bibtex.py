@@ -691,7 +691,7 @@ def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str] | N
     alone = len(words) == 1 and not re.search(r"[=,]", first) and _FIELD_START.match(after)
     if ("=" in first and len(words) > 1 or alone) and "," not in words[0]:
         return (
-            start, f"a comma is missing after the citation key {words[0]!r}: write '@{kind}{{{words[0]},'",
+            start, f"a comma is missing after the citation key '{words[0]}': write '@{kind}{{{words[0]},'",
             words[0], f"{words[0]},",
         )
     key = first.split(",", 1)[0].strip()
