@@ -332,6 +332,8 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
     left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
     dated: list[tuple[Location, str]] = []  # volumes that are a date
     for entry in library.entries:
+        if entry.entry_type.lower() in _STYLE_CONTROLS:
+            continue
         # A crossref'd volume (DBLP's and the ACL Anthology's @proceedings) holds what its
         # papers share; it is no paper, and needs no title of its own; nor is a crossref'd
         # entry of another type without a title (the reviewer's lab-orig.bib: an
@@ -1147,6 +1149,11 @@ _ENTRY_TYPES = frozenset({
     "artwork", "audio", "bibnote", "commentary", "image", "jurisdiction", "legislation",
     "legal", "letter", "movie", "music", "performance", "review", "standard", "video",
 })
+# Entries that set a bibliography style's options, no paper: IEEEtran.bst's
+# ``@IEEEtranBSTCTL{IEEEexample:BSTcontrol, CTLuse_forced_etal = "yes"}``, which IEEE's
+# templates put in a paper's .bib file. Skipped without a word (it was an error, an
+# entry with no title, and then a warning to write it as a @misc, which breaks the style).
+_STYLE_CONTROLS = frozenset({"ieeetranbstctl"})
 # An entry's type as written, after its "@".
 _TYPE_AT = re.compile(r"@[ \t]*([^\s{(]+)")
 
@@ -1156,7 +1163,7 @@ def _unknown_types(entries: list[Entry], text: str, path: str, problems: Problem
     ``@inprocedings``) is told at its type, with the type it most plausibly meant, and
     read as a @misc, as BibTeX and biber read it: imported with every field it has, not
     dropped (a misspelt type loses no paper), nor read as a guessed type."""
-    known = sorted(_ENTRY_TYPES | _BY_ORGANIZATION | _VOLUMES | _BOOKS | _IN_BOOKS | set(_KINDS))
+    known = sorted(_ENTRY_TYPES | _BY_ORGANIZATION | _VOLUMES | _BOOKS | _IN_BOOKS | set(_KINDS) | _STYLE_CONTROLS)
     lines = text.split("\n")
     for entry in entries:
         if entry.entry_type.lower() in known:

@@ -111,6 +111,17 @@ def test_an_entry_of_an_unknown_type_is_imported_as_a_misc_with_a_warning_at_its
     ]
 
 
+def test_ieeetrans_style_control_entry_is_no_paper_and_no_mistake():
+    # IEEE's templates put it in a paper's .bib: it was an error (no title) and a warning
+    # to write it as a @misc, which IEEEtran.bst would then no longer read.
+    problems = Problems()
+    records = parse_text(
+        '@IEEEtranBSTCTL{IEEEexample:BSTcontrol,\n  CTLuse_forced_etal = "yes"\n}\n@article{a, title = {T}}\n',
+        "refs.bib", problems,
+    )
+    assert [r.title for r in records] == ["T"] and not problems.items, problems.format()
+
+
 def _one(fields, problems):
     text = "@misc{key,\n  title = {T},\n" + fields + "}\n"
     (record,) = parse_text(text, "y.bib", problems)
