@@ -657,11 +657,11 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
         line, col = stray
         return [(line, col, "a comma too many: two commas in a row, with no field between them; delete one")], (
             line, col, ",", " ")
-    missing = _field_without_equals(raw) if "`=`" in reason else None
+    missing = _field_without_equals(source, block) if "`=`" in reason else None
     if missing is not None:
-        offset, col, name = missing
-        return [(first + offset, col, f"field '{name}' has no '=' before its value; write '{name} = ...'")], (
-            first + offset, col, name, f"{name} =")
+        line, col, name = missing
+        return [(line, col, f"field '{name}' has no '=' before its value; write '{name} = ...'")], (
+            line, col, name, f"{name} =")
     keyed = _key_problem(source, block) if "after entry key" in reason else None
     if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
         col, message, key, fixed = keyed
@@ -741,14 +741,26 @@ def _stray_comma(source: _Lines, block: object) -> tuple[int, int] | None:
 _BLANKS = re.compile(r"\s*")
 
 
-def _field_without_equals(raw: str) -> tuple[int, int, str] | None:
-    """(line offset, column, name) of the first field of an entry written without its
-    ``=`` (``title {Missing equals}``), else None."""
-    # Its last line: bibtexparser stopped at the field it could not read (a value
-    # wrapped over lines above it holds bare words too).
-    lines = raw.rstrip().rstrip("}").rstrip().split("\n")
-    found = _NO_EQUALS.match(lines[-1]) if len(lines) > 1 else None
-    return (len(lines) - 1, found.start(1) + 1, found.group(1)) if found else None
+def _field_without_equals(source: _Lines, block: object) -> tuple[int, int, str] | None:
+    """(line, column, name) of the field of an entry written without its ``=`` (``title
+    {Missing equals}``), where bibtexparser gave up, else None: on a line of its own, or
+    after the key or another field on the entry's first line (``@misc{k, author "X"}``)."""
+    # bibtexparser's block stops at the field it could not read, or (a bare value,
+    # "year 2020}") runs to the entry's end: the field is what follows the last comma
+    # (values before it hold commas; a field's name holds none).
+    raw = getattr(block, "raw", None) or ""
+    after = raw.rfind(",") + 1
+    found = _NO_EQUALS.match(raw.rstrip().rstrip("}").rstrip(), after) if after else None
+    if found is None:
+        return None
+    text, starts = source.text, source.starts
+    number = getattr(block, "start_line", None) or 0
+    at = text.find(raw, starts[min(number, len(starts) - 1)])
+    if at < 0:
+        return None
+    name = at + found.start(1)
+    line = bisect.bisect_right(starts, name)
+    return line, name - starts[line - 1] + 1, found.group(1)
 
 
 def _parents(

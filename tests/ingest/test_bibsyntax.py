@@ -412,3 +412,30 @@ def test_a_quoted_value_with_a_brace_too_many_says_so():
         "lab.bib:2:3: the value of 'title' closes a brace it never opened (braces pair in a"
         " quoted value too); remove it, or add its '{'"
     ]
+
+
+def test_a_field_without_its_equals_sign_on_the_entrys_first_line_is_said_at_its_name():
+    # On a one-line entry (or after another field on its line) it was bibtexparser's
+    # "Expected a `=` after entry key, but found `{`" at column 1, of no key.
+    for text, said in [
+        ("@article{k, title {A paper}, year=2020}\n", "lab.bib:1:13: field 'title' has no '='"),
+        ('@misc{k, author "X", title="T"}\n', "lab.bib:1:10: field 'author' has no '='"),
+        ("@article{k, title={A}, author {B}, year=2020}\n", "lab.bib:1:24: field 'author' has no '='"),
+        ("@article{k,\n title={A}, author {B}, year=2020}\n", "lab.bib:2:13: field 'author' has no '='"),
+        ("  @article{k, title={A}, year 2020}\n", "lab.bib:1:26: field 'year' has no '='"),
+        ("@article{k, title={A},\n  author\n  {B}}\n", "lab.bib:2:3: field 'author' has no '='"),
+    ]:
+        _, problems = _parse(text)
+        assert problems == [f"{said} before its value; write '{said.split(chr(39))[1]} = ...'"], text
+    # The entry's other mistakes are said in the same run, as on lines of their own (an
+    # entry with no title is one).
+    _, problems = _parse_sorted('@misc{k, author "X"}\n')
+    assert problems == [
+        "lab.bib:1:1: BibTeX entry 'k' has no title; add one (title = {...}) or delete the entry",
+        "lab.bib:1:10: field 'author' has no '=' before its value; write 'author = ...'",
+    ]
+    _, problems = _parse_sorted("@article{k, title {A}, author {B}, year=2020}\n@misc{ok, title={Fine}}\n")
+    assert problems == [
+        "lab.bib:1:13: field 'title' has no '=' before its value; write 'title = ...'",
+        "lab.bib:1:24: field 'author' has no '=' before its value; write 'author = ...'",
+    ]
