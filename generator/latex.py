@@ -161,12 +161,21 @@ _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # command, math or a quote too: ``Table~\\ref{t}``, ``size~$n$``, ``e.g.~\\emph{x}``, whose
 # tilde TeX never prints); ``by ~3%`` means "about" and keeps its tilde. (A tilde that is
 # text, ``\\~{}`` or one in an address, is held by then.) So is a tie after math, a held
-# escape or emphasis (``size~$n$~and``, ``\\emph{x}~y``): its tilde showed.
-_TIE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
-# The ties earlier versions read, before a word only: the rest kept their tilde, which
-# the file of a paper imported then still holds (see `ties_as_before`).
+# escape or emphasis (``size~$n$~and``, ``\\emph{x}~y``): its tilde showed. Ties in a row
+# are as many spaces (``a~~b``), and so are the ties around a dash (``3~--~5``, "3 – 5",
+# whose dash TeX reads between the spaces: `_DASH`).
+_TIE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~+(?=[^\s~])")
+_TIED_DASH = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
+# The ties earlier versions read, which the file of a paper imported then still holds
+# (see `ties_as_before`): before a word only, the rest keeping their tilde; then one
+# tilde at a time (``a~~b`` was "a ~b"), no tie after a dash (``3~--~5`` was "3 --~5"),
+# and a line break's second backslash taken for an accent's (``x~\\\\~y`` was "x \\ỹ").
 _TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
+_TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
+BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
+# What each reads otherwise than this version, for a quick look (`tie_readings_before`).
 _TIE_NOW_ONLY = re.compile(r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?<=[$}%*])~(?=\S)")
+_TIES_NOW_ONLY = re.compile(r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\\\~")
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol
@@ -221,7 +230,8 @@ _SIMPLE_MATH = re.compile(r"\$" + _SIMPLE_BODY + r"\$|\\\(" + _SIMPLE_BODY + r"\
 # Set while the importer reads a source as its versions before `simple_math` did, with
 # all math as typed: what an earlier import wrote (see ingest.parse_text).
 _MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
-_TIES_AS_BEFORE: ContextVar[bool] = ContextVar("ties_as_before", default=False)
+# Set to the earlier reading of ties (`ties_as_before`), else None.
+_TIES_AS_BEFORE: ContextVar[str | None] = ContextVar("ties_as_before", default=None)
 
 
 def simple_math(math: str) -> str | None:
@@ -240,17 +250,24 @@ def simple_math_in(text: str) -> bool:
     )
 
 
-def tie_read_anew_in(text: str) -> bool:
-    """Whether ``text`` may hold a tie before something other than a word (``Table~\\ref``,
-    ``size~$n$``), which versions before kept as typed (a quick look, before a scan)."""
-    return "~" in text and _TIE_NOW_ONLY.search(text) is not None
+def tie_readings_before(text: str) -> list[str]:
+    """The earlier readings of ties (`ties_as_before`) that may read ``text`` otherwise
+    (a quick look, before a scan): `BEFORE_A_WORD` (``Table~\\ref``, ``size~$n$`` kept
+    their tilde), `ONE_TIE_AT_A_TIME` (``a~~b``, ``3~--~5``)."""
+    if "~" not in text:
+        return []
+    return [
+        reading for reading, found in ((BEFORE_A_WORD, _TIE_NOW_ONLY), (ONE_TIE_AT_A_TIME, _TIES_NOW_ONLY))
+        if found.search(text) is not None
+    ]
 
 
 @contextmanager
-def ties_as_before() -> Iterator[None]:
-    """Within it, `clean_latex` reads a tie only before a word, as versions before did:
-    "Table~\\ref{t}" keeps its tilde."""
-    token = _TIES_AS_BEFORE.set(True)
+def ties_as_before(reading: str = BEFORE_A_WORD) -> Iterator[None]:
+    """Within it, `clean_latex` reads ties as a version before did: only before a word
+    ("Table~\\ref{t}" keeps its tilde), or with ``ONE_TIE_AT_A_TIME`` one tilde at a time,
+    none after a dash, and the backslashes of a line break before a tilde as an accent's."""
+    token = _TIES_AS_BEFORE.set(reading)
     try:
         yield
     finally:
@@ -317,6 +334,10 @@ class _Held:
             read = literal
         elif ligature:
             read = ligature
+        elif match.group(0) == "\\\\" and _TIES_AS_BEFORE.get() is None:
+            # A line break, a space on one line (`_SPACING`): held, its second backslash
+            # starts no accent ("x~\\\\~y"), and a tie beside it is one.
+            read = " "
         else:
             return match.group(0)  # a control symbol or an unknown word: the rules' job
         return self.hold(match.group(0), read)
@@ -481,7 +502,11 @@ def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
     text = _SPACING.sub(" ", text)
     text = _DOUBLE_QUOTES.sub(lambda m: f"\u201c{m.group(1)}\u201d", text)
     text = _SINGLE_QUOTES.sub(lambda m: f"\u2018{m.group(1)}\u2019", text)
-    text = (_TIE_BEFORE if _TIES_AS_BEFORE.get() else _TIE).sub(" ", text)
+    earlier = _TIES_AS_BEFORE.get()
+    if earlier is None:
+        text = _TIE.sub(lambda m: " " * len(m.group()), _TIED_DASH.sub(r" \1 ", text))
+    else:
+        text = (_TIE_ONE if earlier == ONE_TIE_AT_A_TIME else _TIE_BEFORE).sub(" ", text)
     return _strip_groups(text)
 
 

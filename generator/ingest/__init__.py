@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import Location, Problems
-from ..latex import math_as_typed, simple_math_in, tie_read_anew_in, ties_as_before
+from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
 from ..links import clean_url, find_url_spans, make_link, mimics_code_host, normalize_arxiv, same_page
 from ..models import Link
 
@@ -472,14 +472,15 @@ def parse_text(text: str, path: str, problems: Problems, fmt: str | None = None)
     fmt = _format(text, path, fmt)
     records = _parse(text, path, problems, fmt)
     # As earlier versions read it, what they wrote: simple math as typed (and, before
-    # that, a tie before a command or math kept), then a tie kept alone.
-    ties = bool(records) and tie_read_anew_in(text)
+    # that, a tie before a command or math kept), then each earlier reading of ties alone
+    # (a tie kept before anything but a word; later, one tilde of "~~" kept).
+    ties = tie_readings_before(text) if records else []
     if records and simple_math_in(text):
-        with math_as_typed(), ties_as_before() if ties else contextlib.nullcontext():
+        with math_as_typed(), ties_as_before() if BEFORE_A_WORD in ties else contextlib.nullcontext():
             earlier = _parse(text, path, Problems(), fmt)
         records = _with_earlier_reading(records, earlier, "its TeX math as typed, which an earlier import kept")
-    if ties:
-        with ties_as_before():
+    for reading in ties:
+        with ties_as_before(reading):
             earlier = _parse(text, path, Problems(), fmt)
         records = _with_earlier_reading(records, earlier, "a TeX tie (~) as typed, which an earlier import kept")
     source = key_sources(text, fmt or "") if any(record.key for record in records) else None
