@@ -219,6 +219,24 @@ def test_bibtex_title_simple_math_is_its_character_a_price_stays_and_both_match_
     assert normalise_title(record.title) == normalise_title(typed)
 
 
+@given(
+    st.lists(st.sampled_from(["title={T}", "year=2020", "author={A B}", "note={x, y}"]), max_size=3),
+    st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,8}", fullmatch=True),
+    st.sampled_from(["{A paper}", '"X"', "{a, b}", "2020"]),
+    st.text(alphabet=" ", max_size=3),
+)
+def test_bibtex_a_field_without_its_equals_sign_on_one_line_is_said_at_its_name(before, name, value, indent):
+    # Wherever on the entry's one line the field is, after the key or another field.
+    head = f"{indent}@misc{{k, " + "".join(f"{field}, " for field in before)
+    text = f"{head}{name} {value}}}\n"
+    problems = Problems()
+    assert parse_bibtex(text, PATH, problems) == []
+    assert [
+        (p.location.line, p.location.col) for p in problems.errors if "has no '='" in p.message
+    ] == [(1, len(head) + 1)], problems.format()
+    assert f"field '{name}' has no '=' before its value" in problems.format()
+
+
 # --- RIS ------------------------------------------------------------------------------------
 
 RIS_SPECIAL = "TYERAUTIPYDOURKWN1L1SPEP  -\n/:.,;<>&#" + "0123456789"
