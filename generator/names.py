@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Sequence
 
 # BibTeX splits every name into first and last names, so "Google DeepMind" would be cited
 # as "DeepMind, G."; a name in braces is one unit. The YAML does not mark organisations:
@@ -128,3 +129,31 @@ def without_marks(name: str) -> tuple[str, str]:
         if kept:
             words.append(kept + comma)
     return " ".join(words), "".join(mark + " " for mark in marks)
+
+
+def author_key(name: str) -> str:
+    """What two names of one author list are compared by (`named_twice`): the name as
+    read, whatever its case."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def named_twice(names: Sequence[str]) -> str:
+    """What is said of an author list (as read: "Doe, Jane" and "Jane Doe" are one)
+    that names one author more than once ("Doe, Jane and Roe, Bob and Doe, Jane": pasted
+    twice, or another author meant), with where each stands: "names the same author more
+    than once ('Jane Doe' as authors 1 and 3); ..."; "" when it names each once. Names
+    are compared whatever their case ("J. Doe" may be another person). The list is kept
+    as written: which one is the slip, or who was meant, is the curator's to say."""
+    places: dict[str, list[int]] = {}
+    for number, name in enumerate(names, 1):
+        places.setdefault(author_key(name), []).append(number)
+    repeated = [(names[at[0] - 1], at) for at in places.values() if len(at) > 1]
+    if not repeated:
+        return ""
+    said = "; ".join(
+        f"{name!r} as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
+    )
+    return (
+        f"names the same author more than once ({said}); kept as written: delete the one"
+        " too many, or write the author meant"
+    )

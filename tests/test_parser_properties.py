@@ -273,6 +273,26 @@ def test_ris_any_text_gives_records_with_titles_and_places_inside_the_text(text)
         assert text.split("\n")[record.source.line - 1].startswith("TY")
 
 
+# Ways of writing three people (and the ones a reader must not take for one of them).
+_PEOPLE = {"Doe, Jane": 1, "Jane Doe": 1, "DOE, JANE": 1, "Roe, Bob": 2, "Bob Roe": 2, "J. Doe": 3}
+
+
+@given(st.lists(st.tuples(st.sampled_from(["AU", "A1"]), st.sampled_from(sorted(_PEOPLE))), max_size=6))
+def test_ris_an_author_named_again_is_kept_and_said_at_the_line_that_names_them_again(lines):
+    text = "TY  - JOUR\nTI  - T\n" + "".join(f"{tag}  - {name}\n" for tag, name in lines) + "ER  - \n"
+    problems = Problems()
+    [record] = parse_ris(text, PATH, problems)
+    assert len(record.authors) == len(lines)  # (none dropped)
+    met: set[int] = set()
+    again = None
+    for number, (_, name) in enumerate(lines, 3):
+        if again is None and _PEOPLE[name] in met:
+            again = number
+        met.add(_PEOPLE[name])
+    said = [p.location.line for p in problems.items if "names the same author more than once" in p.message]
+    assert said == ([again] if again else []), problems.format()
+
+
 # --- The Hugging Face listing ----------------------------------------------------------------
 
 HEADER = "Get trending papers in your email inbox!\n"

@@ -52,7 +52,7 @@ from ..errors import Location, Problems
 from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
 from ..typos import closest
-from ..names import is_organisation, is_suffix, source_name, without_marks
+from ..names import is_organisation, is_suffix, named_twice, source_name, without_marks
 from ..matchkeys import PREPRINT
 from ..models import OTHERS, Link, en_dashed_pages
 from ..links import (
@@ -1045,26 +1045,12 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
 
 
 def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems) -> None:
-    """A name given twice in one author list ("Doe, Jane and Roe, Bob and Doe, Jane":
-    pasted twice, or another author meant), told at the field with where each is; the
-    list is kept as written, since which one is the slip, or who was meant, is the
-    curator's to say. Names are compared as read, whatever their case ("Jane Doe" and
-    "Doe, Jane" are one; "J. Doe" may be another person)."""
-    places: dict[str, list[int]] = {}
-    for number, name in enumerate(names, 1):
-        if name != OTHERS:
-            places.setdefault(unicodedata.normalize("NFC", name).casefold(), []).append(number)
-    repeated = [(names[at[0] - 1], at) for at in places.values() if len(at) > 1]
-    if not repeated:
+    """An author named twice in one author list (`names.named_twice`), told at the field."""
+    said = named_twice(names[:-1] if names and names[-1] == OTHERS else names)
+    if not said:
         return
-    said = "; ".join(
-        f"{name!r} as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
-    )
     where = _field_location(entry, "author", path)
-    message = (
-        f"the author list of entry {entry.key!r} names the same author more than once"
-        f" ({said}); kept as written: delete the one too many, or write the author meant"
-    )
+    message = f"the author list of entry {entry.key!r} {said}"
     # (Once, though each chapter crossref'ing a book reads the book's list.)
     if not any(p.location == where and p.message == message for p in problems.items):
         problems.warning(where, message)

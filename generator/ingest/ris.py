@@ -49,7 +49,7 @@ from ..links import (
 )
 from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
-from ..names import source_name, without_marks
+from ..names import author_key, named_twice, source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, thesis_kind, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, say_left_out, worth_saying
@@ -588,29 +588,23 @@ def _doi_key(written: str) -> str:
 def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
     """AU and A1, each read as BibTeX reads a name: "Vaswani, Ashish" and IEEE's "A.
     Vaswani" alike; RIS's "Last, First, Suffix" as BibTeX's "Last, Suffix, First". An
-    "et al." is the author ``others``, last, as BibTeX's "and others"."""
+    "et al." is the author ``others``, last, as BibTeX's "and others". An author named
+    twice is kept, and said at the line that names one again (`names.named_twice`)."""
     names: list[str] = []
     marks = ""
     marked = ""  # the first name written with a mark
     more = False  # "et al.": the list is incomplete
     for written in tags.all("AU", "A1"):
-        name = _plain(written)
-        if not name or _ET_AL.fullmatch(name):
-            more = more or bool(name)
+        text, mark = _author(written)
+        if text is None:
+            more = more or bool(mark)
             continue
-        name = source_name(name)  # ("赵, 鑫" is "赵鑫", not "鑫 赵"; IEEE's "T. -Y. Lin" "T.-Y. Lin")
-        parts = [part.strip() for part in name.split(",")]
-        if len(parts) == 3 and all(parts):
-            name = f"{parts[0]}, {parts[2]}, {parts[1]}"  # (BibTeX's order: Last, Jr, First)
-        try:
-            text = name_text(parse_single_name_into_parts(name, strict=False))
-        except InvalidNameError:
-            text = name
-        bare, mark = without_marks(_plain(text))
-        if mark and bare:
-            text, marks, marked = bare, marks + mark, marked or written.strip()
-        if text and text not in names:
+        if mark:
+            marks, marked = marks + mark, marked or written.strip()
+        if text:
             names.append(text)
+    if said := named_twice(names):
+        problems.warning(_named_again(tags, path), f"the author list of this record {said}")
     if more and names:
         names.append(OTHERS)
     if marks:
@@ -622,6 +616,38 @@ def _authors(tags: _Tags, path: str, problems: Problems) -> tuple[str, ...]:
             " the paper's notes if it matters)",
         )
     return tuple(names)
+
+
+def _author(written: str) -> tuple[str | None, str]:
+    """One AU or A1 value as read, and the marks beside it left out; (None, the value)
+    for an "et al." (or nothing)."""
+    name = _plain(written)
+    if not name or _ET_AL.fullmatch(name):
+        return None, name
+    name = source_name(name)  # ("赵, 鑫" is "赵鑫", not "鑫 赵"; IEEE's "T. -Y. Lin" "T.-Y. Lin")
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 3 and all(parts):
+        name = f"{parts[0]}, {parts[2]}, {parts[1]}"  # (BibTeX's order: Last, Jr, First)
+    try:
+        text = name_text(parse_single_name_into_parts(name, strict=False))
+    except InvalidNameError:
+        text = name
+    bare, mark = without_marks(_plain(text))
+    return (bare, mark) if mark and bare else (text, "")
+
+
+def _named_again(tags: _Tags, path: str) -> Location:
+    """The first AU or A1 line, in the file's order, naming an author a line before it
+    names (at the first such tag when none does: one named on a line of no tag)."""
+    seen: set[str] = set()
+    for number, line in sorted(tags.lines.get("AU", []) + tags.lines.get("A1", [])):
+        text, _ = _author(line[6:])
+        if not text:
+            continue
+        if author_key(text) in seen:
+            return Location(path, number, 1)
+        seen.add(author_key(text))
+    return tags.where(("AU", "A1"), path)
 
 
 def _year(tags: _Tags, path: str, problems: Problems) -> str:

@@ -552,6 +552,27 @@ def test_names_read_as_the_bibtex_import_writes_them():
     assert problems == []
 
 
+def test_an_author_named_twice_is_a_warning_at_the_second_and_the_list_stays():
+    # (The second was dropped without a word; a BibTeX entry's is said at its field.)
+    # Names are compared as read, whatever their case and whichever way round they are
+    # written; "J. Doe" may be someone else. Said at the line that names one again.
+    record, problems = _one(
+        "PY  - 2020\nAU  - Doe, Jane\nAU  - Roe, Bob\nAU  - J. Doe\nAU  - Jane Doe\n"
+        "AU  - ROE, BOB\nA1  - Roe, Bob\nAU  - et al.\n"
+    )
+    assert record.authors == ("Jane Doe", "Bob Roe", "J. Doe", "Jane Doe", "BOB ROE", "Bob Roe", "others")
+    assert problems == [
+        "lab.ris:7:1: warning: the author list of this record names the same author more than"
+        " once ('Jane Doe' as authors 1 and 4; 'Bob Roe' as authors 2, 5 and 6); kept as"
+        " written: delete the one too many, or write the author meant"
+    ]
+    # The second naming is an A1 line (read after every AU): said there.
+    _, problems = _one("PY  - 2020\nAU  - Doe, Jane\nAU  - Roe, Bob\nA1  - Doe, Jane\n")
+    assert [p.split(": warning")[0] for p in problems] == ["lab.ris:6:1"]
+    _, problems = _one("PY  - 2020\nA1  - Doe, Jane\nAU  - Roe, Bob\nAU  - Doe, Jane\n")
+    assert [p.split(": warning")[0] for p in problems] == ["lab.ris:6:1"]
+
+
 def test_a_mark_beside_a_name_is_left_out_with_a_warning_at_the_authors():
     record, problems = _one("PY  - 2020\nAU  - Wilcox*, Albert\nAU  - Pang†, Ce\n")
     assert record.authors == ("Albert Wilcox", "Ce Pang")
