@@ -616,6 +616,18 @@ class _Lines:
         for line in self.lines[:-1]:
             self.starts.append(self.starts[-1] + len(line) + 1)
 
+    def start_of(self, block: object) -> int | None:
+        """Where the text bibtexparser read as ``block`` starts in the text, if found."""
+        raw = getattr(block, "raw", None) or ""
+        number = getattr(block, "start_line", None) or 0
+        at = self.text.find(raw, self.starts[min(number, len(self.starts) - 1)])
+        return at if at >= 0 else None
+
+    def place(self, at: int) -> tuple[int, int]:
+        """The line and column (from 1) of the character at ``at``."""
+        line = bisect.bisect_right(self.starts, at)
+        return line, at - self.starts[line - 1] + 1
+
 
 def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[int, int, str]], _Edit | None]:
     """(line, column, what is wrong) of each mistake found in an entry bibtexparser could
@@ -724,18 +736,11 @@ def _stray_comma(source: _Lines, block: object) -> tuple[int, int] | None:
     a `=` after entry key", said neither, and the field before was called one without
     its "=".)"""
     raw = getattr(block, "raw", None) or ""
-    if not raw.rstrip().endswith(","):
+    at = source.start_of(block) if raw.rstrip().endswith(",") else None
+    if at is None:
         return None
-    text, starts = source.text, source.starts
-    number = getattr(block, "start_line", None) or 0
-    at = text.find(raw, starts[min(number, len(starts) - 1)])
-    if at < 0:
-        return None
-    comma = _BLANKS.match(text, at + len(raw)).end()
-    if not text.startswith(",", comma):
-        return None
-    line = bisect.bisect_right(starts, comma)
-    return line, comma - starts[line - 1] + 1
+    comma = _BLANKS.match(source.text, at + len(raw)).end()
+    return source.place(comma) if source.text.startswith(",", comma) else None
 
 
 _BLANKS = re.compile(r"\s*")
@@ -751,16 +756,10 @@ def _field_without_equals(source: _Lines, block: object) -> tuple[int, int, str]
     raw = getattr(block, "raw", None) or ""
     after = raw.rfind(",") + 1
     found = _NO_EQUALS.match(raw.rstrip().rstrip("}").rstrip(), after) if after else None
-    if found is None:
+    at = source.start_of(block) if found else None
+    if found is None or at is None:
         return None
-    text, starts = source.text, source.starts
-    number = getattr(block, "start_line", None) or 0
-    at = text.find(raw, starts[min(number, len(starts) - 1)])
-    if at < 0:
-        return None
-    name = at + found.start(1)
-    line = bisect.bisect_right(starts, name)
-    return line, name - starts[line - 1] + 1, found.group(1)
+    return (*source.place(at + found.start(1)), found.group(1))
 
 
 def _parents(
