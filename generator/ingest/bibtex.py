@@ -990,7 +990,11 @@ def name_text(name: NameParts) -> str:
     return text + ", " + " ".join(name.jr) if name.jr else text
 
 
-def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> tuple[str, ...]:
+def _authors(
+    entry: Entry, path: str = "", problems: Problems | None = None, inherited: bool = False
+) -> tuple[str, ...]:
+    """The authors of ``entry``'s list; ``inherited``: the list is read for another entry
+    that crossrefs ``entry`` (a chapter's, of its book), and was perhaps told of already."""
     field = entry.fields_dict.get("author")
     if field is None:
         return ()
@@ -1033,7 +1037,7 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
             " name (say it in the paper's notes if it matters)",
         )
     if problems is not None:
-        _said_twice(entry, known, path, problems)
+        _said_twice(entry, known, path, problems, inherited)
     if problems is not None and None in names[:-1]:
         problems.warning(
             _field_location(entry, "author", path),
@@ -1043,15 +1047,16 @@ def _authors(entry: Entry, path: str = "", problems: Problems | None = None) -> 
     return tuple(known)
 
 
-def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems) -> None:
+def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems, inherited: bool) -> None:
     """An author named twice in one author list (`names.named_twice`), told at the field."""
     said = named_twice(names[:-1] if names and names[-1] == OTHERS else names)
     if not said:
         return
     where = _field_location(entry, "author", path)
     message = f"the author list of entry {entry.key!r} {said}"
-    # (Once, though each chapter crossref'ing a book reads the book's list.)
-    if not any(p.location == where and p.message == message for p in problems.items):
+    # (Once, though each chapter crossref'ing a book reads the book's list: looked for
+    # among what was said only then, as a file of many such lists took seconds.)
+    if not (inherited and any(p.location == where and p.message == message for p in problems.items)):
         problems.warning(where, message)
 
 
@@ -1324,7 +1329,8 @@ def _record(
     # `booktitle = {International Conference on Learning Representations}`: the latter.)
     venue = next((text for text in named if text and not PREPRINT.search(text)), "")
     venue = venue or next((text for text in (*named, *elsewhere) if text), "")
-    authors = _authors(fields.owner("author"), path, problems)
+    owner = fields.owner("author")
+    authors = _authors(owner, path, problems, inherited=owner is not fields.entry)
     bodies = _organizations(fields)
     read_before: tuple[ReadBefore, ...] = ()
     if bodies and not authors:
