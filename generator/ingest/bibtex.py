@@ -331,6 +331,7 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
     indexed: list[Record] = []  # entries whose keywords are IEEE Xplore's (see below)
     left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
     dated: list[tuple[Location, str]] = []  # volumes that are a date
+    told: set[Location] = set()  # author fields said to name someone twice (`_said_twice`)
     for entry in library.entries:
         if entry.entry_type.lower() in _STYLE_CONTROLS:
             continue
@@ -353,7 +354,7 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
             )
             continue
         fields = _Fields(entry, parents[entry.key])
-        record = _record(fields, path, problems, left_out, dated)
+        record = _record(fields, path, problems, left_out, dated, told)
         if record is not None and record.tags and _ieee_index_terms(fields["keywords"], record.doi):
             indexed.append(record)
             record = replace(record, tags=(), read_before=record.read_before + (ReadBefore(
@@ -991,10 +992,10 @@ def name_text(name: NameParts) -> str:
 
 
 def _authors(
-    entry: Entry, path: str = "", problems: Problems | None = None, inherited: bool = False
+    entry: Entry, path: str = "", problems: Problems | None = None, told: set[Location] | None = None
 ) -> tuple[str, ...]:
-    """The authors of ``entry``'s list; ``inherited``: the list is read for another entry
-    that crossrefs ``entry`` (a chapter's, of its book), and was perhaps told of already."""
+    """The authors of ``entry``'s list; ``told``: the author fields already said to name
+    someone twice (a book's list is read for each chapter that crossrefs it)."""
     field = entry.fields_dict.get("author")
     if field is None:
         return ()
@@ -1037,7 +1038,7 @@ def _authors(
             " name (say it in the paper's notes if it matters)",
         )
     if problems is not None:
-        _said_twice(entry, known, path, problems, inherited)
+        _said_twice(entry, known, path, problems, set() if told is None else told)
     if problems is not None and None in names[:-1]:
         problems.warning(
             _field_location(entry, "author", path),
@@ -1047,17 +1048,17 @@ def _authors(
     return tuple(known)
 
 
-def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems, inherited: bool) -> None:
+def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems, told: set[Location]) -> None:
     """An author named twice in one author list (`names.named_twice`), told at the field."""
     said = named_twice(names[:-1] if names and names[-1] == OTHERS else names)
     if not said:
         return
     where = _field_location(entry, "author", path)
-    message = f"the author list of entry {entry.key!r} {said}"
-    # (Once, though each chapter crossref'ing a book reads the book's list: looked for
-    # among what was said only then, as a file of many such lists took seconds.)
-    if not (inherited and any(p.location == where and p.message == message for p in problems.items)):
-        problems.warning(where, message)
+    # (Once, though each chapter crossref'ing a book reads the book's list: by a set of
+    # the fields told, as looking through every warning said for each took seconds.)
+    if where not in told:
+        told.add(where)
+        problems.warning(where, f"the author list of entry {entry.key!r} {said}")
 
 
 # The fields that name a venue as its name (a thesis's ``school`` and a report's
@@ -1231,6 +1232,7 @@ def _record(
     problems: Problems,
     left_out: list[tuple[Location, str]] | None = None,
     dated: list[tuple[Location, str]] | None = None,
+    told: set[Location] | None = None,
 ) -> Record | None:
     entry = fields.entry
     source = Location(path, entry.start_line + 1, 1)
@@ -1329,8 +1331,7 @@ def _record(
     # `booktitle = {International Conference on Learning Representations}`: the latter.)
     venue = next((text for text in named if text and not PREPRINT.search(text)), "")
     venue = venue or next((text for text in (*named, *elsewhere) if text), "")
-    owner = fields.owner("author")
-    authors = _authors(owner, path, problems, inherited=owner is not fields.entry)
+    authors = _authors(fields.owner("author"), path, problems, told)
     bodies = _organizations(fields)
     read_before: tuple[ReadBefore, ...] = ()
     if bodies and not authors:

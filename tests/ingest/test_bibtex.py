@@ -1423,3 +1423,14 @@ def test_authors_named_twice_in_many_entries_are_told_without_rereading_every_wa
         return problems.items.reads
 
     assert reads(40) == reads(20)
+
+
+def test_a_crossrefd_entrys_author_named_twice_is_said_once_whichever_comes_first():
+    # A chapter before the paper it crossrefs reads the paper's list first: the warning
+    # at the paper's author field is one all the same.
+    problems = Problems()
+    parse_text(
+        "@inbook{c1, title = {C1}, crossref = {b}}\n@misc{b, title = {B}, author = {Doe, Jane and Doe, Jane}}\n",
+        "lab.bib", problems,
+    )
+    assert [str(p.location) for p in problems.items] == ["lab.bib:2:23"]
