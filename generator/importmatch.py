@@ -80,6 +80,7 @@ class Paper:
     # message); at the link with that URL, else at the field.
     pending: list[tuple[str, str, str]] = field(default_factory=list)
     kept: set[str] = field(default_factory=set)  # fields a curator edited, said kept
+    recapitalised: bool = False  # a source's other capitals of its title said (importmerge)
     # Each record of this run that gave a value, by field and digest: its record_mark
     # is made only for the values filled (seen), not for every value offered.
     given_by: dict[str, dict[str, list[Record]]] = field(default_factory=dict)

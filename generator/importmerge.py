@@ -299,8 +299,9 @@ def _recapitalised(paper: Paper, record: Record, report: ImportReport, current: 
     or with another hyphen (`_same_title`), new since that import: once per paper, since
     a record met again the next time says nothing new (its title is then taken before)."""
     imported = record.title
-    if imported == current or any(note.paper_id == paper.id for note in report.recapitalised):
+    if imported == current or paper.recapitalised:
         return
+    paper.recapitalised = True  # (a flag, not a look through the notes: 10,000 took seconds)
     report.recapitalised.append(Recapitalised(
         paper.id, paper.location_of("title"), imported, record.source,
         capitals_only=imported.casefold() == current.casefold(),

@@ -99,3 +99,35 @@ def test_a_title_only_recapitalised_at_its_source_is_kept_and_said_once(tmp_path
         " (only capitals, hyphens or spacing differ); kept as the file has it\n"
     )
     assert path.read_bytes() == written
+
+
+def test_titles_recapitalised_at_many_sources_are_said_without_rereading_the_notes():
+    # Each paper looked through every note said before it (to say one a paper): 3.6 s
+    # of CPU for 10,000 titles a reference manager recapitalised. Still once a paper.
+    from pathlib import Path
+
+    from generator.errors import Location
+    from generator.importmatch import Paper
+    from generator.importmerge import _recapitalised
+    from generator.importreport import ImportReport
+    from generator.ingest import Record
+
+    class Counted(list):
+        reads = 0
+
+        def __iter__(self):
+            self.reads += 1
+            return super().__iter__()
+
+    def reads(n: int) -> int:
+        report = ImportReport()
+        report.recapitalised = Counted()
+        for i in range(n):
+            paper = Paper(f"p{i}", Path(f"p{i}.yml"))
+            for _ in range(2):  # (two records of the paper: one note)
+                record = Record(title="a title", abstract="", source=Location("x.bib", i + 1, 1))
+                _recapitalised(paper, record, report, "A Title")
+        assert [note.paper_id for note in report.recapitalised] == [f"p{i}" for i in range(n)]
+        return report.recapitalised.reads
+
+    assert reads(40) == reads(20)
