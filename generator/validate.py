@@ -98,6 +98,8 @@ _EXPECTED = {
 }
 ACTUAL = {"string": "a string", "null": "empty", "list": "a list", "mapping": "a mapping"}
 _QUOTE_COLON = "; if it holds a colon followed by a space, put it in double quotes"
+# What follows an id's colon in "- x: 1", a weight (or nothing, "- x:").
+_WEIGHTED = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)?")
 
 
 class RecordChecker:
@@ -518,11 +520,12 @@ class RecordChecker:
                 if hint and ids:
                     # An id holds no colon: "- id: x" (a record's way) or "- x: 1" (a
                     # keyword's) is the id written with more, which quotes would keep.
+                    # Any other ("- Attention: all you need", a title) is told of quotes.
                     key, value = item.entries[0]
-                    meant = key.text
-                    if key.text == "id":
-                        meant = value.text if isinstance(value, Scalar) else None
-                    hint = f"; write the id alone, '- {meant}'" if meant else ""
+                    text = value.text if isinstance(value, Scalar) else ""
+                    meant = text if key.text == "id" else key.text if _WEIGHTED.fullmatch(text or "") else None
+                    if key.text == "id" or meant:
+                        hint = f"; write the id alone, '- {meant}'" if meant else ""
                 self.error(
                     item,
                     f"'{name}' item {number} must be a single value, not {ACTUAL[item.kind]}{hint}",
