@@ -174,7 +174,9 @@ _TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
 _TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
 BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # What each reads otherwise than this version, for a quick look (`tie_readings_before`).
-_TIE_NOW_ONLY = re.compile(r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?<=[$}%*])~(?=\S)")
+# (And one after what is no word nor a word's punctuation: the end of math in any of
+# its ways, "$", "\\)" or "\\]", of emphasis, or an escape, "\\&" and "\\_" too.)
+_TIE_NOW_ONLY = re.compile(r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:])|(?<=\\_))~(?=\S)")
 _TIES_NOW_ONLY = re.compile(r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\\\~")
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")

@@ -735,7 +735,11 @@ def test_a_tie_an_earlier_import_kept_before_a_command_or_math_is_a_space_now(tm
     assert (again.unchanged, again.read_before) == ([paper.stem], [])
 
 
-def test_a_tie_an_earlier_import_kept_after_math_is_a_space_now_with_no_conflict(tmp_path, monkeypatch):
+# Math in each of TeX's ways, "\\(n\\)" and "\\[n\\]" too: the quick look for a tie read
+# otherwise now missed a tie after their closing bracket, and the re-import then told a
+# conflict of the tilde the earlier import wrote.
+@pytest.mark.parametrize(("math", "yaml"), [("$n$", "$n$"), ("\\(n\\)", "\\\\(n\\\\)"), ("\\[n\\]", "\\\\[n\\\\]")])
+def test_a_tie_an_earlier_import_kept_after_math_is_a_space_now_with_no_conflict(tmp_path, monkeypatch, math, yaml):
     # "size $n$~each" kept its tilde (read after a word only); the abstract the
     # earlier import wrote so is the importer's, and read anew.
     import re
@@ -743,16 +747,16 @@ def test_a_tie_an_earlier_import_kept_after_math_is_a_space_now_with_no_conflict
     import generator.latex as latex
 
     text = TIED.replace("Time~$O(n)$", "Time $O(n)$").replace("Table~\\ref", "Table \\ref")
-    text = text.replace("size~$n$.", "size $n$~each.")  # (the only tie the two read otherwise)
+    text = text.replace("size~$n$.", f"size {math}~each.")  # (the only tie the two read otherwise)
     with monkeypatch.context() as older:
         older.setattr(latex, "_TIE", re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])"))
         assert len(_import(tmp_path, "refs.bib", text).added) == 1
     [paper] = (tmp_path / "content" / "papers").iterdir()
     before = paper.read_text()
-    assert "size $n$~each." in before
+    assert f"size {yaml}~each." in before
     report = _import(tmp_path, "refs.bib", text)
     assert report.updated == [paper.stem] and report.conflicts == []
-    assert "size $n$ each." in paper.read_text()
+    assert f"size {yaml} each." in paper.read_text()
     assert [change.names for change in report.read_before] == [("abstract",)]
 
 
