@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 from generator.latex import (
@@ -486,6 +487,8 @@ _PIECES = [
     "\\emph{x}", "\\textbf{y}", "\\%", "\\&", "\\#", "\\_", "\\$", "\\{", "\\}", "\\ref{t}", "{BERT}",
     "``q''", "\\url{http://a.org/~b}", "\\textasciitilde{}", "5", "\\S", "*", "\\eg", "\\LaTeX",
     "\\o", "\\'e", "{\\textbackslash}", "-{}-", "--", "\\^{}", "'", "!", "/",
+    "-", "---",
+    "\\P", "\\ldots", "\\textdegree", "\\dag", "{\\S}",
 ]
 
 
@@ -501,3 +504,17 @@ def test_the_quick_look_for_ties_read_anew_sees_every_one(pieces):
             before = clean_latex(text)
         if clean_latex(text) != before:
             assert reading in tie_readings_before(text), (reading, text)
+
+
+@pytest.mark.parametrize(("tex", "text"), [
+    ("see \\S~3", "see § 3"),
+    ("\\S\\S~3-4", "§§ 3-4"),
+    ("\\P~2", "¶ 2"),
+    ("25\\textdegree~C", "25° C"),
+    ("a \\ldots~b", "a … b"),
+    ("{\\S}~3", "§ 3"),
+])
+def test_a_tie_after_a_symbol_a_command_writes_is_a_space(tex, text):
+    # "\S~3" is "§ 3" in TeX (the command eats a plain space, so a tie is how one is
+    # written); its tilde showed on the page, "§~3", as one after a word no longer does.
+    assert clean_latex(tex) == text
