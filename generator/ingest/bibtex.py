@@ -163,13 +163,13 @@ def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     # What bibtexparser leaves to its users (comments between fields, concatenation, a
     # missing comma: see bibsyntax.py) first.
     text = without_comments(text)
-    records, repairs, read = _read(text, path, problems)
+    records, repairs, read, crossrefs = _read(text, path, problems)
     if repairs:
         # (Read again without the entries read well: a file of 3,000 took 1.7 s a reading.)
         mended = {line for lines, _ in repairs for line in lines}
         others = {line for lines in read for line in lines} - mended
         kept = "\n".join("" if n in others else line for n, line in enumerate(text.split("\n"), 1))
-        _reread_repaired(kept, path, repairs, problems)
+        _reread_repaired(kept, path, repairs, problems, crossrefs)
     return records
 
 
@@ -183,7 +183,9 @@ _Repair = tuple[range, _Edit]
 _REPAIRS = 20
 
 
-def _reread_repaired(text: str, path: str, repairs: list[_Repair], problems: Problems) -> None:
+def _reread_repaired(
+    text: str, path: str, repairs: list[_Repair], problems: Problems, crossrefs: frozenset[str] = frozenset()
+) -> None:
     """The mistakes in an unreadable entry past the one bibtexparser stopped at, said in
     the same run (bibtexparser gives up on an entry at its first mistake, and hands the
     rest back as a comment): where the first is one whose fix is sure (a comma missing
@@ -191,7 +193,9 @@ def _reread_repaired(text: str, path: str, repairs: list[_Repair], problems: Pro
     the entry is read again with that fix made as its message says, and the errors then
     found in it are said too, each at its place in the file as written; and so on, while
     the next has a sure fix. Nothing read so is imported: the file has an error. (A brace
-    left open has no sure fix: where its value should end is the curator's to say.)"""
+    left open has no sure fix: where its value should end is the curator's to say.)
+    ``crossrefs``: the keys the entries read well name in crossref (casefolded), which
+    are not read again: a volume they name is one still, and needs no title."""
     # Said once a place (a key given twice, in other words once both entries read); but
     # where a fix was made, a mistake the fix brings to light is said beside the one it
     # fixed (a key with a brace and no comma after it: two mistakes at one place).
@@ -218,7 +222,7 @@ def _reread_repaired(text: str, path: str, repairs: list[_Repair], problems: Pro
                 col = _placed_before(col, done.get(line))
             fixed.add(Location(path, line, col))
         again = Problems()
-        _, repairs, _ = _read(text, path, again)
+        _, repairs, _, _ = _read(text, path, again, crossrefs)
         repairs = [(lines, edit) for lines, edit in repairs if edit[0] in in_entries]
         # Errors only, in those entries: another entry's were said on the first reading,
         # and a warning (or a file's count of something) comes once the entry reads.
@@ -257,10 +261,14 @@ def _placed_before(col: int, edit: _Edit | None) -> int:
     return start if col >= start else col
 
 
-def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[_Repair], list[range]]:
+def _read(
+    text: str, path: str, problems: Problems, crossrefs: frozenset[str] = frozenset()
+) -> tuple[list[Record], list[_Repair], list[range], frozenset[str]]:
     """The records of a file's entries, the sure fixes of the unreadable ones
-    (`_reread_repaired`), and the lines of each entry read. Field names are
-    case-insensitive in BibTeX (TITLE, Author): lower-cased before the authors are split."""
+    (`_reread_repaired`), the lines of each entry read and the keys they name in crossref
+    (casefolded). ``crossrefs``: keys crossref'd by entries not in ``text`` (see
+    `_reread_repaired`). Field names are case-insensitive in BibTeX (TITLE, Author):
+    lower-cased before the authors are split."""
     library = bibtexparser.parse_string(
         text,
         parse_stack=[
@@ -320,7 +328,7 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
     _unknown_types(library.entries, text, path, problems)
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
-        return [], repairs, []
+        return [], repairs, [], frozenset()
     by_key = {entry.key.casefold(): entry for entry in library.entries}
     parents: dict[str, tuple[Entry, ...]] = {}
     referenced: set[str] = set()
@@ -341,7 +349,7 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
         # @inproceedings holding only a booktitle and year). One with a title is a paper
         # that another happens to crossref, by design or by mistake: dropping it would
         # lose a paper without a word.
-        if entry.key in referenced and (
+        if (entry.key in referenced or entry.key.casefold() in crossrefs) and (
             entry.entry_type.lower() in _VOLUMES or not _plain(_field(entry, "title"))
         ):
             continue
@@ -372,7 +380,8 @@ def _read(text: str, path: str, problems: Problems) -> tuple[list[Record], list[
     say_dated(dated, "volume", ("entry", "entries"), problems)
     say_left_out(left_out, "annote", ("entry", "entries"), problems)
     read = [range(e.start_line + 1, e.start_line + (e.raw or "").count("\n") + 2) for e in library.entries]
-    return _without_arxiv_subjects(records, problems), repairs, read
+    named = frozenset(key.casefold() for e in library.entries if (key := _field(e, "crossref").strip()))
+    return _without_arxiv_subjects(records, problems), repairs, read, named
 
 
 def _own_code(link: Link, links: list[Link]) -> Link:

@@ -1434,3 +1434,18 @@ def test_a_crossrefd_entrys_author_named_twice_is_said_once_whichever_comes_firs
         "lab.bib", problems,
     )
     assert [str(p.location) for p in problems.items] == ["lab.bib:2:23"]
+
+
+def test_a_crossrefd_volume_read_again_with_its_fix_is_not_told_it_has_no_title():
+    # The volume a paper crossrefs, its key without the comma after it: read again with
+    # the comma, alone, it was no longer crossref'd, and told "has no title; add one or
+    # delete the entry", which the paper's venue comes from. Its one mistake is said.
+    problems = Problems()
+    parse_text(
+        "@inproceedings{conf20\n  booktitle = {Proceedings of Conf},\n  year = {2020},\n}\n\n"
+        "@inproceedings{paper1,\n  title = {A Paper},\n  author = {Doe, Jane},\n  crossref = {CONF20},\n}\n",
+        "lab.bib", problems,
+    )
+    assert [str(p) for p in problems.errors] == [
+        "lab.bib:1:16: a comma is missing after the citation key 'conf20': write '@inproceedings{conf20,'"
+    ]
