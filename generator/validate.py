@@ -522,8 +522,9 @@ class RecordChecker:
                     # keyword's) is the id written with more, which quotes would keep.
                     # Any other ("- Attention: all you need", a title) is told of quotes.
                     key, value = item.entries[0]
-                    text = value.text if isinstance(value, Scalar) else ""
-                    meant = text if key.text == "id" else key.text if _WEIGHTED.fullmatch(text or "") else None
+                    text = value.text if isinstance(value, Scalar) else None
+                    weighted = isinstance(value, Scalar) and _WEIGHTED.fullmatch(text or "")
+                    meant = text if key.text == "id" else key.text if weighted else None
                     if key.text == "id" or meant:
                         hint = f"; write the id alone, '- {meant}'" if meant else ""
                 self.error(

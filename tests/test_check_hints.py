@@ -1128,8 +1128,13 @@ def test_a_title_with_a_colon_in_a_list_of_ids_is_not_told_its_first_words_are_t
     # "- x: 1" is an id with a weight, "- id: x" a record: the id is plain. A paper's
     # title written in 'related:' ("- Attention: all you need") was told to write
     # "- Attention", which is no id of any paper; it is told what colons need, as before.
-    found = check_one(tmp_path, "id: x\ntitle: X Paper\nrelated:\n  - Attention: all you need\n  - known-paper: 1\n")
+    found = check_one(
+        tmp_path, "id: x\ntitle: X Paper\nrelated:\n  - Attention: all you need\n  - known-paper: 1\n"
+        "  - Attention: [all, you]\n",
+    )
     assert f"{P}:4:5: 'related' item 1 must be a single value, not a mapping; if it holds a colon" \
         " followed by a space, put it in double quotes" in found
     assert f"{P}:5:5: 'related' item 2 must be a single value, not a mapping; write the id alone," \
         " '- known-paper'" in found
+    assert f"{P}:6:5: 'related' item 3 must be a single value, not a mapping; if it holds a colon" \
+        " followed by a space, put it in double quotes" in found
