@@ -179,7 +179,7 @@ BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # What each reads otherwise than this version, for a quick look (`tie_readings_before`).
 # (And one after what is no word nor a word's punctuation: the end of math in any of
 # its ways, "$", "\\)" or "\\]", of emphasis, or an escape, "\\&" and "\\_" too; and
-# one right after a command's name, "\\S~3".)
+# one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3".)
 _TIE_NOW_ONLY = re.compile(
     r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
 )
