@@ -23,7 +23,7 @@ from .models import Content, Paper, Topic, TopicAssignment
 from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH
 from .slugs import slugify
 from .typos import closest, did_you_mean
-from .validate import ACTUAL, TOPIC_FIELDS, Miswritten, RecordChecker, place_of
+from .validate import ACTUAL, TOPIC_FIELDS, Miswritten, RecordChecker, misspelt_message, place_of
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
 
@@ -86,6 +86,7 @@ def read_topics(
         )
         return [], True, []
     checker = RecordChecker(problems, text)
+    misspelt = False  # (a key that is 'topics' misspelt, said as the missing 'topics')
     if _Unread.HEAD in lost:
         if not isinstance(tree, Seq):
             return [], False, []
@@ -97,7 +98,13 @@ def read_topics(
         return [], False, []
     else:
         for key, _ in tree.entries:
-            if key.text != "topics":
+            if key.text == "topics":
+                continue
+            if tree.get("topics") is None and closest(key.text or "", ["topics"]):
+                # ("topcs:": said once, as the missing 'topics', where it is to fix.)
+                misspelt = True
+                checker.error(key, misspelt_message(key.text or "", TOPICS_FILE, "topics"))
+            else:
                 checker.error(
                     key,
                     f"unknown field {key.text!r} in {TOPICS_FILE}"
@@ -109,7 +116,8 @@ def read_topics(
                 )
         listed = tree.get("topics")
     if listed is None:
-        checker.error(tree, "missing required field 'topics'")
+        if not misspelt:
+            checker.error(tree, "missing required field 'topics'")
         return [], False, []
     if isinstance(listed, Scalar) and listed.text is None:
         if not unread and not lost:

@@ -76,8 +76,10 @@ def slip(word: str, choices: Sequence[str]) -> str | None:
 
     if len(word) < _TINY_WORD:
         # "z" is one slip from "a": a suggestion would be a guess. Two letters swapped
-        # keep a short word's letters ("ulr" for 'url', "pfd" for 'pdf'): no guess.
-        return _swapped(word, choices)
+        # keep a short word's letters ("ulr" for 'url', "pfd" for 'pdf'): no guess; nor
+        # are capitals ("URL"), no slip in a longer word either (compared in lowercase).
+        same = [c for c in choices if c.lower() == word.lower()]
+        return same[0] if same else _swapped(word, choices)
     allowed = 1 if len(word) <= _SHORT_WORD else 2
     found = process.extractOne(
         word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed

@@ -132,12 +132,19 @@ class RecordChecker:
         required field left out, where it is known (a paper's id is its file's name)."""
         values: dict[str, object] = {}
         by_kind = _BY_KIND
+        # Required fields said at a misspelling of theirs, not again as missing.
+        misspelt: set[str] = set()
         for key, value in node.entries:
             name = key.text or ""
             spec = fields.get(name)
             if spec is None:
                 if name in misplaced:
                     self.error(key, f"{name!r} applies only to code links")
+                elif meant := misspelt_required(name, fields, node):
+                    # ("ulr:" in a link without 'url': one mistake, said once where it is
+                    # to fix, not also as a missing 'url' at the link's start.)
+                    misspelt.add(meant)
+                    self.error(key, misspelt_message(name, what, meant) + (fills or {}).get(meant, ""))
                 elif (near := closest(name, sorted(misplaced))) and not closest(name, list(fields)):
                     # ("offical" in a project link: not one of the fields it has, which
                     # the list of them would have said.)
@@ -168,7 +175,7 @@ class RecordChecker:
         for name, spec in fields.items():
             if spec.required and name not in values:
                 usable = False
-                if node.get(name) is None:
+                if node.get(name) is None and name not in misspelt:
                     self.error(node, f"missing required field {name!r}" + (fills or {}).get(name, ""))
         return values, usable
 
@@ -1166,6 +1173,21 @@ def unknown_field(name: str, what: str, fields: Sequence[str], place: str | None
     return f"unknown field {name!r}{where}" + did_you_mean(
         name, fields, place or f"; the fields are: {', '.join(fields)}"
     )
+
+
+def misspelt_required(name: str, fields: dict[str, Field], node: Map) -> str | None:
+    """The required field an unknown ``name`` is a typo of ("ulr" of 'url'), if that
+    field is missing from ``node``, the record holding ``name``."""
+    meant = closest(name, list(fields))
+    spec = fields.get(meant) if meant else None
+    return meant if spec is not None and spec.required and node.get(meant) is None else None
+
+
+def misspelt_message(name: str, what: str, meant: str) -> str:
+    """The message for an unknown field ``name`` that is a typo of the required field
+    ``meant``, missing from the record (``what``, as in `unknown_field`)."""
+    where = f" in {what}" if what else ""
+    return f"unknown field {name!r}{where} (did you mean {meant!r}? the required field {meant!r} is missing)"
 
 
 # A line of a block's text that reads as a field: "status: must-read", "topics: [a]", "year:".

@@ -60,9 +60,13 @@ def test_a_plausible_typo_is_still_suggested(word, meant):
     assert closest(word, IDS) == meant
 
 
-@pytest.mark.parametrize("word, meant", [("ulr", "url"), ("pfd", "pdf"), ("urk", None), ("ur", None)])
+@pytest.mark.parametrize(
+    "word, meant",
+    [("ulr", "url"), ("pfd", "pdf"), ("URL", "url"), ("Pfd", "pdf"), ("urk", None), ("ur", None)],
+)
 def test_a_tiny_word_is_suggested_a_choice_only_with_two_letters_swapped(word, meant):
-    # (a wrong or missing letter in a word of three makes another word: no suggestion)
+    # (a wrong or missing letter in a word of three makes another word: no suggestion;
+    # capitals are no slip, as in a longer word)
     assert closest(word, ["url", "pdf", "note"]) == meant
 
 

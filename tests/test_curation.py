@@ -295,8 +295,8 @@ CASES = {
     "misspelled field": (
         "id: x\ntitel: A\nabstract: a\n",
         [
-            f"{P}:1:1: missing required field 'title'",
-            f"{P}:2:1: unknown field 'titel' (did you mean 'title'?)",
+            f"{P}:2:1: unknown field 'titel' (did you mean 'title'? the required field 'title'"
+            " is missing)",
         ],
     ),
     "unknown field with nothing close": (
@@ -1343,8 +1343,8 @@ extra: 1
         " remove 'parent' from the broadest of them",
         f"{T}:12:16: 'threshold' must be a number, not '1e999'",
         f"{T}:13:9: warning: topic 'b' has no papers",
-        f"{T}:16:5: missing required field 'title'",
-        f"{T}:17:5: unknown field 'titel' in a topic (did you mean 'title'?)",
+        f"{T}:17:5: unknown field 'titel' in a topic (did you mean 'title'? the required field"
+        " 'title' is missing)",
         f"{T}:18:9: duplicate topic id 'in-context-learning' (first defined at line 2): the"
         " site has the first; give this one another id, or merge the two",
         f"{T}:20:9: warning: topic 'lonely' has no papers",
@@ -1390,9 +1390,9 @@ topics:
         " this one another id, or merge the two"
     )
     assert messages(tmp_path) == [
-        f"{T}:6:5: missing required field 'title'",
         f"{T}:6:9" + duplicate,
-        f"{T}:7:5: unknown field 'titel' in a topic (did you mean 'title'?)",
+        f"{T}:7:5: unknown field 'titel' in a topic (did you mean 'title'? the required field"
+        " 'title' is missing)",
         f"{T}:8:13: 'parent': unknown topic 'nope'; remove it here, write the topic meant, or"
         " define it in topics.yml",
         f"{T}:9:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",

@@ -381,13 +381,24 @@ topics:
          " not a list"),
         ("topics: in-context-learning\n", "content/topics.yml:1:9: 'topics' must be a list of"
          " topics, not a string"),
-        ("topcs: []\n", "content/topics.yml:1:1: missing required field 'topics'"),
+        ("topcs: []\n", "content/topics.yml:1:1: unknown field 'topcs' in topics.yml (did you"
+         " mean 'topics'? the required field 'topics' is missing)"),
+        ("id: a\n", "content/topics.yml:1:1: missing required field 'topics'"),
     ],
 )
 def test_a_topics_file_without_a_list_of_topics_gives_no_unknown_topics(tmp_path, text, error):
     root = project(tmp_path, text, **TOPIC_REFS)
     assert error in messages(root)
     assert not [m for m in messages(root) if "unknown topic" in m]
+
+
+def test_a_misspelt_topics_key_is_said_once_as_the_missing_topics(tmp_path):
+    # (not also "missing required field 'topics'" at the file's start: one mistake)
+    root = project(tmp_path, "# Topics\ntopcs:\n  - id: a\n    title: A\n", a=paper("a"))
+    assert messages(root) == [
+        "content/topics.yml:2:1: unknown field 'topcs' in topics.yml (did you mean 'topics'?"
+        " the required field 'topics' is missing)"
+    ]
 
 
 def test_an_empty_list_of_topics_still_reports_unknown_topics(tmp_path):
