@@ -494,3 +494,32 @@ def test_the_words_a_search_highlights_on_the_page_it_opens_are_readable(open_co
     low = [(mark.evaluate("m => m.closest('a') ? 'link' : m.parentElement.className || 'text'"), round(ratio, 2))
            for mark in marks.all() if (ratio := mark.evaluate(CONTRAST)) < 4.5]
     assert low == []
+
+
+# Material's tags plugin (off in the shipped mkdocs.yml; a curator may turn it on) links
+# each tag of a page to the tags index: hovered or focused, such a tag was Material's
+# white on its accent indigo, 4.26:1 in both schemes, and its focus had no ring
+# (Material takes the outline off). The markup is the plugin's (partials/tags.html).
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_linked_tag_is_readable_at_rest_hovered_and_focused(open_context, site_dir, papers, scheme):
+    page = open_context(color_scheme=scheme).new_page()
+    page.goto(page_kinds(site_dir, papers)["paper"])
+    page.add_style_tag(content=NO_TRANSITIONS)
+    page.locator(".md-content .md-typeset").evaluate(
+        """el => el.insertAdjacentHTML('afterbegin', '<nav class="md-tags">'
+            + '<a href="#tag:merging" class="md-tag md-tag-icon">merging</a>'
+            + '<a href="#tag:agents" class="md-tag">agents</a></nav>')""")
+    found = {}
+    for tag in page.locator(".md-tags a.md-tag").all():
+        name = tag.inner_text()
+        page.mouse.move(0, 0)
+        rest = tag.evaluate(CONTRAST)
+        tag.hover()
+        hovered = tag.evaluate(CONTRAST)
+        page.mouse.move(0, 0)
+        tag.focus()  # (no pointer has been pressed: Chromium shows it as a keyboard focus)
+        focused = tag.evaluate(CONTRAST)
+        ring = tag.evaluate("el => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle")
+        tag.blur()
+        found[name] = (round(rest, 2), round(hovered, 2), round(focused, 2), ring)
+    assert all(min(ratios[:3]) >= 4.5 and ratios[3] == "solid" for ratios in found.values()), found
