@@ -523,3 +523,22 @@ def test_a_linked_tag_is_readable_at_rest_hovered_and_focused(open_context, site
         tag.blur()
         found[name] = (round(rest, 2), round(hovered, 2), round(focused, 2), ring)
     assert all(min(ratios[:3]) >= 4.5 and ratios[3] == "solid" for ratios in found.values()), found
+
+
+# Text zoomed to 200% (a browser's font size setting at 32px, as Chromium's "Very large"
+# and more; Firefox's "Zoom text only"): the words of "I have read this paper" and "With
+# code only" doubled, and their checkboxes stayed the browser's 13px, a third of a line
+# high beside them, and as hard to hit.
+@pytest.mark.parametrize(("kind", "box"), [("paper", ".rl-read__box"), ("all-papers", ".rl-filter__code")])
+def test_a_checkbox_grows_with_its_words_when_the_text_is_zoomed(open_context, site_dir, papers, kind, box):
+    page = open_context().new_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    page.goto(page_kinds(site_dir, papers)[kind])
+    checkbox = page.locator(box)
+    checkbox.wait_for(state="visible")
+    words = checkbox.evaluate("el => parseFloat(getComputedStyle(el.closest('label')).fontSize)")
+    assert words >= 26  # (the zoom took: 16px text is 32px)
+    size = checkbox.bounding_box()
+    assert size is not None
+    assert min(size["width"], size["height"]) >= 0.8 * words, (size, words)
