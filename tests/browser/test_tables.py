@@ -8,6 +8,8 @@ tables of fields and code blocks' copy buttons.)"""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from playwright.sync_api import expect
 
@@ -476,3 +478,60 @@ def test_a_long_repository_name_in_a_list_of_papers_is_two_whole_lines_at_most(s
     assert badge.evaluate("el => el.innerText") == name
     assert badge.get_attribute("aria-label") == f"Code on GitHub: {name}"
     assert page.get_by_role("link", name=f"Code on GitHub: {name}").count() == 1
+
+
+# The colour drawn in a table's box at its left edge, its middle and its right edge, on a
+# row of the header cells' top padding (inside the table, above its words).
+def _table_edges(page, box) -> dict[str, list[int]]:
+    from .test_site import PIXELS
+
+    frame = box.bounding_box()
+    table = box.locator("table").bounding_box()
+    y = round(table["y"] - frame["y"]) + 4
+    w = round(frame["width"])
+    png = base64.b64encode(box.screenshot()).decode()
+    return dict(zip(("left", "middle", "right"), page.evaluate(PIXELS, [png, [[2, y], [w // 2, y], [w - 3, y]]])))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_table_that_scrolls_shows_it_by_a_shade_at_its_cut_edge(open_context, tables_url, scheme, viewport):
+    # (A reader's review: the notes' table of results was cut at the page's edge, a
+    # column half shown, with no sign that it scrolls: a phone shows no scroll bar until
+    # it is scrolled, and a desktop Material's thin grey one under the table. The Cite
+    # block shows its cut edge so: tests/browser/test_site.py.)
+    from .test_site import _ratio
+
+    page = open_context(viewport=viewport, color_scheme=scheme, base=tables_url).new_page()
+    page.goto(PAPER)
+    assert _settled(page)[0]["scrolls"]
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    box = page.locator(".md-typeset__scrollwrap").first
+    box.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+
+    def shaded(colours, edge) -> bool:
+        return _ratio(colours[edge], colours["middle"]) > 1.2
+
+    def plain(colours, edge) -> bool:
+        return _ratio(colours[edge], colours["middle"]) < 1.05
+
+    start = _table_edges(page, box)
+    assert shaded(start, "right") and plain(start, "left"), start
+    # A cell's words and links over the shade at its darkest stay readable.
+    for selector in ("td", "th", "p a:not(.rl-badge)"):
+        fore = page.locator(f".md-typeset {selector}").first.evaluate(
+            "el => getComputedStyle(el).color.match(/[\\d.]+/g).map(Number)")
+        alpha = fore[3] if len(fore) > 3 else 1
+        text = [f * alpha + b * (1 - alpha) for f, b in zip(fore[:3], start["right"])]
+        assert _ratio(text, start["right"]) >= 4.5, (selector, fore, start["right"])
+    # Scrolled to its end, the shade is at the left, where it is cut now.
+    box.evaluate("b => b.scrollLeft = b.scrollWidth")
+    end = _table_edges(page, box)
+    assert shaded(end, "left") and plain(end, "right"), end
+    # The table that fits has none.
+    fits = page.locator(".md-typeset__scrollwrap").last
+    fits.scroll_into_view_if_needed()
+    assert fits.evaluate("b => b.scrollWidth <= b.clientWidth")
+    whole = _table_edges(page, fits)
+    assert plain(whole, "left") and plain(whole, "right"), whole
