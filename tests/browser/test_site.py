@@ -295,6 +295,16 @@ def _ratio(a, b) -> float:
     return (max(x, y) + 0.05) / (min(x, y) + 0.05)
 
 
+def shaded(colours: dict[str, list[int]], edge: str) -> bool:
+    """Whether a box's colour at an edge (_edges) is a shade of its middle's."""
+    return _ratio(colours[edge], colours["middle"]) > 1.2
+
+
+def plain(colours: dict[str, list[int]], edge: str) -> bool:
+    """Whether a box's colour at an edge (_edges) is its middle's."""
+    return _ratio(colours[edge], colours["middle"]) < 1.05
+
+
 def _edges(page, code) -> dict[str, list[int]]:
     """The colour drawn at the code box's left edge, middle and right edge, on a row of
     its bottom padding (below the text)."""
@@ -317,12 +327,6 @@ def test_the_cite_block_shows_it_scrolls_by_a_shade_at_its_cut_edge(open_context
     page.mouse.move(0, 0)
     wait_for_animations(page)
     assert code.evaluate("c => c.scrollWidth > c.clientWidth")
-
-    def shaded(colours, edge) -> bool:
-        return _ratio(colours[edge], colours["middle"]) > 1.2
-
-    def plain(colours, edge) -> bool:
-        return _ratio(colours[edge], colours["middle"]) < 1.05
 
     # At its start, a shade at the right, where it is cut, none at the left.
     start = _edges(page, code)

@@ -500,7 +500,7 @@ def test_a_table_that_scrolls_shows_it_by_a_shade_at_its_cut_edge(open_context, 
     # column half shown, with no sign that it scrolls: a phone shows no scroll bar until
     # it is scrolled, and a desktop Material's thin grey one under the table. The Cite
     # block shows its cut edge so: tests/browser/test_site.py.)
-    from .test_site import _ratio
+    from .test_site import _ratio, plain, shaded
 
     page = open_context(viewport=viewport, color_scheme=scheme, base=tables_url).new_page()
     page.goto(PAPER)
@@ -509,12 +509,6 @@ def test_a_table_that_scrolls_shows_it_by_a_shade_at_its_cut_edge(open_context, 
     box = page.locator(".md-typeset__scrollwrap").first
     box.scroll_into_view_if_needed()
     page.mouse.move(0, 0)
-
-    def shaded(colours, edge) -> bool:
-        return _ratio(colours[edge], colours["middle"]) > 1.2
-
-    def plain(colours, edge) -> bool:
-        return _ratio(colours[edge], colours["middle"]) < 1.05
 
     start = _table_edges(page, box)
     assert shaded(start, "right") and plain(start, "left"), start
