@@ -15,6 +15,7 @@ exists, so it is reported with the file to write instead.
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 import re
 from bisect import bisect_right
@@ -223,6 +224,10 @@ def links_of(text: str) -> tuple[tuple[str, int, int], ...]:
 def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     cursor: dict[str, int] = {}  # address -> where the search for its next use starts
+    # Where the last address found ends: links come in the order they are written, so
+    # the next is after it. (Searched from its block alone, 'papers/a/' was found inside
+    # an earlier '../papers/a/' and said there.)
+    after = 0
     # (Parsed with its admonitions opened; addresses are found in the text as written.)
     for token in _MARKDOWN.parse(_open_admonitions(text)):
         if not token.children or token.map is None:
@@ -237,10 +242,15 @@ def _links_of(text: str) -> Iterator[tuple[str, int, int]]:
             block = starts[token.map[0]]
             at = -1
             # markdown-it hands the address back percent-encoded: look for both spellings.
-            for written in dict.fromkeys((href, unquote(href))):
-                at = text.find(written, max(block, cursor.get(written, 0)))
+            # (A badge's image, `[![b](img.svg)](papers/a.md)`, comes after its link but
+            # is written before it: then the search from its block finds it.)
+            for start, written in itertools.product(
+                (max(block, after), block), dict.fromkeys((href, unquote(href)))
+            ):
+                at = text.find(written, max(start, cursor.get(written, 0)))
                 if at >= 0:
                     cursor[written] = at + len(written)
+                    after = max(after, at + len(written))
                     break
             if at < 0:  # a reference definition elsewhere, or an escape: the block
                 at = block
@@ -308,12 +318,15 @@ def link_problem(
     when it leads to a file of the site, or to a paper or topic of ``meant`` (see
     check_hand_pages)."""
     parts = urlsplit(href)
+    path = unquote(parts.path)
+    tail = f"#{parts.fragment}" if parts.fragment else ""
     if href.startswith(("/", "\\")):
+        meant_file = _page_file(posixpath.normpath(path.lstrip("/\\")), files, paper_ids, topic_ids)
         return (
             f"link {href!r} is absolute: it works only on a site served at the top of its"
-            " domain; write it relative to this page, as 'papers/<id>.md'"
+            " domain; write it relative to this page, "
+            + (repr(meant_file + tail) if meant_file else "as 'papers/<id>.md'")
         )
-    path = unquote(parts.path)
     target = posixpath.normpath(path)
     paper = _PAPER.fullmatch(target)
     if paper and paper.group(1) in paper_ids and pages.paper_dest(paper.group(1)) == target:
@@ -321,8 +334,13 @@ def link_problem(
     if target == "." or target in files:
         return None
     if target == ".." or target.startswith("../"):
-        return f"link {href!r} leads out of the site"
-    tail = f"#{parts.fragment}" if parts.fragment else ""
+        # The address as the browser shows it from the page's (about/ is one folder
+        # down): the page the rest names is the one meant.
+        meant_file = _page_file(re.sub(r"^(?:\.\./)+", "", target), files, paper_ids, topic_ids)
+        return f"link {href!r} leads out of the site" + (
+            ": a page's links go from its file, which is at the top of the site, not from"
+            f" its address in the browser; write {meant_file + tail!r}" if meant_file else ""
+        )
 
     def instead(file: str) -> str:
         if path.endswith(".md"):  # a page file, but not the one the page is in
@@ -376,6 +394,18 @@ def link_problem(
     if (web := _web_address(href)) is not None:
         return f"link {href!r} leads to no file of the site; an address on the web needs https://: write {web!r}"
     return f"link {href!r} leads to no file of the site" + did_you_mean(target, sorted(files))
+
+
+def _page_file(target: str, files: frozenset[str], paper_ids: set[str], topic_ids: set[str]) -> str | None:
+    """The file of the site that the path ``target`` names, as a file or as an address
+    (``papers/<id>/``, ``about/``), if any."""
+    paper = _PAPER.fullmatch(target)
+    if paper and paper.group(1) in paper_ids:
+        return pages.paper_dest(paper.group(1))
+    topic = _TOPIC.fullmatch(target)
+    if topic and topic.group(1) in topic_ids and topic.group(2) not in (".bib", ".xml"):
+        return pages.dest_of(pages.topic_url(topic.group(1)))
+    return next((file for file in (target, f"{target}.md", f"{target}/index.md") if file in files), None)
 
 
 # A web address written without its scheme's "://" whole: "www.example.org", "https//x.org"

@@ -236,11 +236,52 @@ def test_a_link_whose_https_is_mistyped_is_reported(tmp_path):
 
 
 def test_absolute_and_outside_links_are_reported(tmp_path):
-    root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n")
+    root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n\n[z](/nowhere/)\n")
     assert messages(root) == [
         f"{INDEX}:1:5: link '/papers/a/' is absolute: it works only on a site served at the"
-        " top of its domain; write it relative to this page, as 'papers/<id>.md'",
+        " top of its domain; write it relative to this page, 'papers/a.md'",
         f"{INDEX}:3:5: link '../README.md' leads out of the site",
+        f"{INDEX}:5:5: link '/nowhere/' is absolute: it works only on a site served at the"
+        " top of its domain; write it relative to this page, as 'papers/<id>.md'",
+    ]
+
+
+def test_links_are_placed_at_their_own_address_not_at_an_earlier_one_holding_it(tmp_path):
+    # 'papers/a/' is written whole inside '../papers/a/' before it: each was said at the
+    # first one's column (27 and 46 said as 8 and 7), out of order along the line.
+    root = with_pages(
+        three_papers(tmp_path),
+        index=(
+            "[x](../papers/a/) and [y](papers/a/) and [z](/papers/a/) and [w](../papers/a.md)\n\n"
+            # A badge: its image is written before the link that holds it, found after it.
+            "[![b](img.svg)](../papers/a/) and [c](papers/a/)\n"
+        ),
+    )
+    assert [m.split(": ", 1)[0] for m in messages(root)] == [
+        f"{INDEX}:1:5", f"{INDEX}:1:27", f"{INDEX}:1:46", f"{INDEX}:1:66",
+        f"{INDEX}:3:7", f"{INDEX}:3:17", f"{INDEX}:3:39",
+    ]
+
+
+def test_a_link_written_from_the_pages_address_names_the_file_to_link(tmp_path):
+    # A curator reading the site's addresses in the browser (about/ beside papers/a/)
+    # writes '../papers/a/' or '/papers/a/'; the page's links go from its file, at the
+    # top of the site: the message names the file to write, as for 'papers/a/'.
+    root = with_pages(
+        three_papers(tmp_path),
+        index="[x](../papers/a/)\n\n[y](/topics/in-context-learning/#why)\n\n[z](../about/)\n",
+        about="# About\n",
+    )
+    assert messages(root) == [
+        f"{INDEX}:1:5: link '../papers/a/' leads out of the site: a page's links go from its"
+        " file, which is at the top of the site, not from its address in the browser; write"
+        " 'papers/a.md'",
+        f"{INDEX}:3:5: link '/topics/in-context-learning/#why' is absolute: it works only on a"
+        " site served at the top of its domain; write it relative to this page,"
+        " 'topics/in-context-learning/index.md#why'",
+        f"{INDEX}:5:5: link '../about/' leads out of the site: a page's links go from its"
+        " file, which is at the top of the site, not from its address in the browser; write"
+        " 'about.md'",
     ]
 
 
