@@ -653,6 +653,15 @@ class RecordChecker:
                 if isinstance(first, Scalar) and first.text and ": " not in first.text
                 else ""
             )
+            if isinstance(node, Scalar) and node.text:
+                # ("keywords: lora" or "keywords: a, b": the phrases on the key's line.)
+                phrases = [p.strip() for p in re.split(r"[,;]", node.text) if p.strip()]
+                if phrases and ": " not in node.text:
+                    each = "each" if len(phrases) > 1 else "it"
+                    example = (
+                        f"; write {each} as phrase: weight, a line of its own under"
+                        f" '{name}:' ('{phrases[0]}: 1')"
+                    )
             if isinstance(first, Map) and len(first.entries) == 1:
                 # ("- scaling laws: 2": each line a phrase and its weight already.)
                 key, value = first.entries[0]

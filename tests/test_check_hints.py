@@ -546,7 +546,8 @@ def test_keywords_written_as_a_list_say_how_a_keyword_is_written(tmp_path):
     (tmp_path / "content" / "topics.yml").write_text(
         "topics:\n  - id: t\n    title: T\n    keywords:\n      - scaling laws\n"
         "      - compute-optimal\n  - id: u\n    title: U\n    keywords: [a, b]\n"
-        "  - id: v\n    title: V\n    keywords: lora\n",
+        "  - id: v\n    title: V\n    keywords: lora\n"
+        "  - id: w\n    title: W\n    keywords: residual networks, attention; transformer\n",
         encoding="utf-8",
     )
     assert [m for m in messages(tmp_path) if "keywords" in m] == [
@@ -554,7 +555,11 @@ def test_keywords_written_as_a_list_say_how_a_keyword_is_written(tmp_path):
         " as phrase: weight, a line of its own ('scaling laws: 1')",
         f"{T}:9:15: 'keywords' must be a mapping of phrase: weight, not a list; write each"
         " as phrase: weight, a line of its own ('a: 1')",
-        f"{T}:12:15: 'keywords' must be a mapping of phrase: weight, not a string",
+        # (One phrase, or several apart by commas, on the key's line: the same slip.)
+        f"{T}:12:15: 'keywords' must be a mapping of phrase: weight, not a string; write it"
+        " as phrase: weight, a line of its own under 'keywords:' ('lora: 1')",
+        f"{T}:15:15: 'keywords' must be a mapping of phrase: weight, not a string; write each"
+        " as phrase: weight, a line of its own under 'keywords:' ('residual networks: 1')",
     ]
 
 
