@@ -363,9 +363,13 @@ def _read(
             continue
         fields = _Fields(entry, parents[entry.key])
         record = _record(fields, path, problems, left_out, dated, told)
-        if record is not None and record.tags and _ieee_index_terms(fields["keywords"], record.doi):
-            indexed.append(record)
-            record = replace(record, tags=(), read_before=record.read_before + (ReadBefore(
+        terms = tuple(tag for tag in record.tags if not _lower_case(tag)) if record is not None else ()
+        if record is not None and terms and _ieee_index_terms(fields["keywords"], record.doi):
+            # (A tag in lower case beside them, "to-read", is the curator's own in Zotero:
+            # IEEE's thesaurus writes each of its terms with a capital.)
+            own = tuple(tag for tag in record.tags if _lower_case(tag))
+            indexed.append(replace(record, tags=terms + own))
+            record = replace(record, tags=own, read_before=record.read_before + (ReadBefore(
                 ("tags",), (record.tags,), "IEEE Xplore's index terms, which an earlier import took as tags",
             ),))
         if record is not None:
@@ -375,7 +379,12 @@ def _read(
             indexed[0].source,
             f"keywords such as {indexed[0].tags[0]!r} are IEEE Xplore's index terms, its"
             " thesaurus' words for the paper rather than a curator's or its authors'"
-            f" ({len(indexed)} entr{'y' if len(indexed) == 1 else 'ies'} in this file); left out of the tags",
+            f" ({len(indexed)} entr{'y' if len(indexed) == 1 else 'ies'} in this file); left out of the tags"
+            + next((
+                f" (those in lower case, such as {tag!r}, are a curator's Zotero tags, kept: the"
+                " thesaurus writes each term with a capital)"
+                for record in indexed for tag in record.tags if _lower_case(tag)
+            ), ""),
         )
     say_dated(dated, "volume", ("entry", "entries"), problems)
     say_left_out(left_out, "annote", ("entry", "entries"), problems)
@@ -394,6 +403,11 @@ def _own_code(link: Link, links: list[Link]) -> Link:
     if link.kind != "code" or any(other.official for other in links if other.kind == "code"):
         return link
     return replace(link, official=True)
+
+
+def _lower_case(tag: str) -> bool:
+    """Whether the first letter of ``tag`` is a small one ("to-read", "3d scenes")."""
+    return next((c.islower() for c in tag if c.isalpha()), False)
 
 
 def _ieee_index_terms(keywords: str, doi: str) -> bool:

@@ -1133,6 +1133,29 @@ def test_ieee_xplores_index_terms_as_zotero_saves_them_are_no_tags():
     ]
 
 
+def test_a_curators_zotero_tags_in_lower_case_beside_ieee_xplores_terms_stay_tags():
+    # Zotero keeps a curator's own tags ("to-read") beside the IEEE terms it saved, and
+    # Better BibLaTeX joins them all: every tag of an IEEE paper was left out. IEEE's
+    # thesaurus writes each term with a capital, so one in lower case is the curator's.
+    text = (
+        "@inproceedings{schonbergerStructurefromMotionRevisited2016,\n"
+        "  title = {Structure-from-{{Motion Revisited}}},\n"
+        "  doi = {10.1109/CVPR.2016.445},\n"
+        "  keywords = {Cameras,Image reconstruction,to-read,Three-dimensional displays,reading-group}\n"
+        "}\n"
+        "@inproceedings{b, title = {B}, doi = {10.1109/CVPR.2016.1}, keywords = {sfm,to-read}}\n"
+    )
+    problems = Problems()
+    records = parse_text(text, "zotero.bib", problems)
+    assert [r.tags for r in records] == [("to-read", "reading-group"), ("sfm", "to-read")]
+    assert [str(p) for p in problems.items] == [
+        "zotero.bib:1:1: warning: keywords such as 'Cameras' are IEEE Xplore's index terms,"
+        " its thesaurus' words for the paper rather than a curator's or its authors' (1 entry in this"
+        " file); left out of the tags (those in lower case, such as 'to-read', are a curator's"
+        " Zotero tags, kept: the thesaurus writes each term with a capital)"
+    ]
+
+
 def test_google_scholars_full_stop_after_a_title_is_no_part_of_it():
     # Scholar's LoRA entry ends its title with a full stop, which the paper's page showed.
     # An abbreviation's stays, as does an ellipsis.
