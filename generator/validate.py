@@ -562,6 +562,18 @@ class RecordChecker:
         values = [self.clean(item, item.text, name) for item in items]  # type: ignore[arg-type]
         if name == "authors":
             self.warn_odd_authors(items, values)  # type: ignore[arg-type]
+        if name == "tags":
+            # (Each is shown: a tag given twice was shown twice on the page.) Said once a
+            # tag, at its second place.
+            places: dict[str, list[Scalar]] = {}
+            for item, value in zip(items, values):
+                if isinstance(value, str):
+                    places.setdefault(value, []).append(item)  # type: ignore[arg-type]
+            for value, (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
+                said = _twice(name, value, first, again)
+                if more:
+                    said = said.replace(" twice ", f" {len(more) + 2} times ").replace("this one", "all but one")
+                self.problems.warning(again.loc, said)  # type: ignore[attr-defined]
         return tuple(v for v in values if v is not INVALID)
 
     def warn_odd_authors(self, items: list[Scalar], values: list[object]) -> None:
@@ -618,22 +630,20 @@ class RecordChecker:
         items = self.items(node, name, ids=True)
         if not isinstance(items, list):
             return items
-        first: dict[str, int] = {}
+        first: dict[str, Scalar] = {}
         refs: list[Scalar] = []
         for item in items:
             text = item.text or ""
             fixed = (plain_id(text) or placed_id(text)) if names else None
             if text in first:
-                self.error(
-                    item, f"'{name}' lists {text!r} twice (first at line {first[text]}); remove this one"
-                )
+                self.error(item, _twice(name, text, first[text], item))
             elif fixed:
                 # An id written as a name ("MTL", "Continual Learning"): whether it exists
                 # is known only once every file is read, and the one error then says
                 # either how to write it or what it may mean.
                 refs.append(Miswritten(fixed, item))
             elif self.slug(item, spec, name) is not INVALID:
-                first[text] = item.line
+                first[text] = item
                 refs.append(item)
         return tuple(refs)
 
@@ -1280,3 +1290,10 @@ def place_of(record: str, name: str) -> str | None:
     if place is None and (near := closest(name, list(_OTHER_NAMES.get(record, ())))):
         return _PLACES[record, near]
     return place
+
+
+def _twice(name: str, text: str, first: Scalar, again: Scalar) -> str:
+    """That list ``name`` gives ``text`` again at ``again``, first at ``first``: by its
+    column too when both are on one line, as a list in brackets writes them."""
+    where = f"line {first.line}" + (f", column {first.col}" if first.line == again.line else "")
+    return f"'{name}' lists {text!r} twice (first at {where}); remove this one"

@@ -374,7 +374,7 @@ CASES = {
         "id: x\ntitle: A\ntopics: [in-context-learning, in-context-learning]\n"
         "exclude_topics: [in-context-learning]\nrelated: [x]\nabstract: a\n",
         [
-            f"{P}:3:31: 'topics' lists 'in-context-learning' twice (first at line 3); remove this one",
+            f"{P}:3:31: 'topics' lists 'in-context-learning' twice (first at line 3, column 10); remove this one",
             f"{P}:4:18: 'in-context-learning' is in both topics and exclude_topics; remove it"
             " from one: from exclude_topics to put the paper in the topic, from topics to keep"
             " it out",
@@ -394,7 +394,17 @@ CASES = {
     ),
     "not_related listing a paper twice": (
         "id: x\ntitle: A\nnot_related: [known-paper, known-paper]\nabstract: a\n",
-        [f"{P}:3:28: 'not_related' lists 'known-paper' twice (first at line 3); remove this one"],
+        [f"{P}:3:28: 'not_related' lists 'known-paper' twice (first at line 3, column 15); remove this one"],
+    ),
+    "a tag listed twice": (
+        # The page showed it twice, and papers.json listed it twice, without a word.
+        "id: x\ntitle: A\ntags: [vit, ViT, vit, cv, cv, cv]\nrelated:\n  - known-paper\n  - known-paper\n"
+        "abstract: a\n",
+        [
+            f"{P}:3:18: warning: 'tags' lists 'vit' twice (first at line 3, column 8); remove this one",
+            f"{P}:3:27: warning: 'tags' lists 'cv' 3 times (first at line 3, column 23); remove all but one",
+            f"{P}:6:5: 'related' lists 'known-paper' twice (first at line 5); remove this one",
+        ],
     ),
     "status not one of the choices": (
         "id: x\ntitle: A\nstatus: must read\nabstract: a\n",
@@ -477,6 +487,8 @@ CASES = {
         [
             f"{P}:4:7: '&a' is a YAML anchor; a curation file may not hold anchors (nor the"
             " aliases that repeat them): remove it",
+            # (The list itself is read, a tag given twice.)
+            f"{P}:4:16: warning: 'tags' lists 'lol' twice (first at line 4, column 11); remove this one",
             f"{P}:5:8: '&b' is a YAML anchor; a curation file may not hold anchors (nor the"
             " aliases that repeat them): remove it",
             f"{P}:5:8: 'notes' must be a string, not a list",

@@ -51,7 +51,7 @@ def test_each_formerly_mistake_is_reported_at_its_entry(tmp_path):
         " that had the id",
         "content/papers/a.yml:3:26: 'formerly' must be an id of lowercase a-z, 0-9 and single"
         " hyphens, at most 80 characters, not 'Old_A'; write 'old-a'",
-        "content/papers/a.yml:3:36: 'formerly' lists 'x' twice (first at line 3); remove this one",
+        "content/papers/a.yml:3:36: 'formerly' lists 'x' twice (first at line 3, column 33); remove this one",
         "content/papers/b.yml:3:12: 'shared' is also in the 'formerly' of"
         " content/papers/a.yml:3:18: an old address leads to one paper; keep it in the one"
         " that had the id",
