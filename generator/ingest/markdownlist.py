@@ -487,6 +487,8 @@ class _Reader:
         title_link = next((
             i for i, a in papers if not _is_label(a.text) and not a.image and not (venue_links and _is_venue(a.text))
         ), None)
+        if title_link is None and not papers and "title" not in unit.cells:
+            title_link = self._titled_page(unit, anchors)
         title, title_span = self._title(unit, title_link, bool(papers))
         venue, year, earlier, award = self._venue_year(unit, title_span)
         if not papers and not year and earlier and earlier[1]:
@@ -681,18 +683,39 @@ class _Reader:
         comma = text.rfind(",")
         if comma > 0 and text[:comma].count("(") > text[:comma].count(")"):
             comma = -1  # (inside parentheses: "Title (Kaplan et al., 2020)")
-        if links_paper and comma > 0 and _venue_and_year(text[comma + 1 :].strip(" .")):
-            text = text[:comma]
-        elif links_paper and (paren := _LAST_PARENTHESIS.search(text)) and _venue_and_year(
-            _CITED_BY.sub("", paren.group(1))
+        # (An item linking none: only a venue known by name, with its year, as prose ends
+        # with a year too: "Title (CVPR 2022) [[code](...)]".)
+        split = False
+        if comma > 0 and (links_paper or _known_venue_and_year(text[comma + 1 :].strip(" ."))) and _venue_and_year(
+            text[comma + 1 :].strip(" .")
         ):
-            text = text[: paren.start()]  # "Title (CVPR 2016) [pdf](...)": read as its venue
+            text, split = text[:comma], True
+        elif (paren := _LAST_PARENTHESIS.search(text.rstrip(" \t[|"))) and (
+            links_paper or _known_venue_and_year(_CITED_BY.sub("", paren.group(1)))
+        ) and _venue_and_year(_CITED_BY.sub("", paren.group(1))):
+            # "Title (CVPR 2016) [pdf](...)": read as its venue
+            text, split = text[: paren.start()], True
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
-        if links_paper and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):
+        if (links_paper or split) and text and not unit.cells and _join(unit.spans)[start + len(text) :].strip(" .,"):
             # (the words after the title are read for the venue and year)
             return _clean(text), (begin, _split_spans(unit, start + len(text)))
         return _clean(text), (begin, end + (begin > 0))
+
+    def _titled_page(self, unit: _Unit, anchors: list[tuple[int, _Anchor]]) -> int | None:
+        """The link that starts an item linking no paper and whose text is its title, when a
+        venue known by name and a year follow it ("[Title](project page) (CVPR 2022)",
+        "[Title](…), ICCV 2023"), else None: its text alone tells no title from a code base's
+        or a site's name."""
+        for index, anchor in anchors:
+            if _is_label(anchor.text) or anchor.image or anchor.bare:
+                return None
+            span = self._link_title(unit, index)[1]
+            if _clean(_join(unit.spans[: span[0]])):
+                return None  # (words before it: the title is theirs)
+            parts = [part for part in _after_title(unit, span) if part.strip(" |")]
+            return index if parts and _known_venue_and_year(parts[0]) else None
+        return None
 
     @staticmethod
     def _link_title(unit: _Unit, link: int) -> tuple[str, tuple[int, int]]:
@@ -1111,6 +1134,12 @@ def _tails(part: str) -> list[str]:
     """``part`` and what follows each comma in it, where a venue may start ("Ada
     Lovelace, Alan Turing, ICLR'24")."""
     return [part] + [part[m.end():] for m in re.finditer(r",\s*", part)]
+
+
+def _known_venue_and_year(text: str) -> bool:
+    """Whether ``text`` is a venue known by name and a year ("CVPR 2022", "ICCV, 2023")."""
+    found = _venue_and_year(text)
+    return bool(found and found[0] and found[1] and _KNOWN_VENUE.fullmatch(found[0]))
 
 
 def _venue_and_year(text: str, as_written: bool = False) -> tuple[str, str] | None:

@@ -1436,3 +1436,37 @@ def test_a_long_run_of_spaces_in_an_item_or_a_cell_is_read_through(item, read):
         records, problems = _parse(item.replace("{run}", run) + "\n")
         assert not problems, problems.format()
         assert [(r.title, r.venue, r.year, r.notes) for r in records] == [read]
+
+
+def test_a_title_with_a_known_venue_and_year_after_it_and_no_paper_link_is_a_paper():
+    # Many lists link a title to its project page, or link only its code: an item that
+    # gives a venue and year is a paper, but the venue and year after the title were
+    # read only where a paper link was, so "[Title](project page) (CVPR 2022)" was
+    # skipped without a word (a list of such items: "found no paper in this list").
+    records, problems = _parse(
+        "# Awesome NeRF\n\n"
+        "- [Instant Neural Graphics Primitives](https://nvlabs.github.io/instant-ngp/) (CVPR 2022)"
+        " [[code](https://github.com/NVlabs/instant-ngp)]\n"
+        "- Plenoxels: Radiance Fields without Neural Networks (CVPR 2022) [[code](https://github.com/sxyu/svox2)]\n"
+        "- [Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields](https://jonbarron.info/zipnerf/), ICCV 2023\n"
+        # (Prose ending in a year, and a code base with a venue unknown by name: no paper.)
+        "- We thank everyone who sent a link, 2020 [[site](https://example.org/)]\n"
+        # (Linking its paper: the venue before '[[pdf](...)]', whose '[' hid it, was read
+        # as part of the title.)
+        "- Some Title (CVPR 2016) [[pdf](https://x.org/a.pdf)]\n"
+        "- [nerfstudio](https://github.com/nerfstudio-project/nerfstudio), Tools 2023\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, _links(r)) for r in records] == [
+        ("Instant Neural Graphics Primitives", "CVPR", "2022", [
+            ("project", "https://nvlabs.github.io/instant-ngp/"),
+            ("code", "https://github.com/NVlabs/instant-ngp"),
+        ]),
+        ("Plenoxels: Radiance Fields without Neural Networks", "CVPR", "2022", [
+            ("code", "https://github.com/sxyu/svox2"),
+        ]),
+        ("Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields", "ICCV", "2023", [
+            ("project", "https://jonbarron.info/zipnerf/"),
+        ]),
+        ("Some Title", "CVPR", "2016", [("pdf", "https://x.org/a.pdf")]),
+    ]
