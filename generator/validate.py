@@ -570,9 +570,7 @@ class RecordChecker:
                 if isinstance(value, str):
                     places.setdefault(value, []).append(item)  # type: ignore[arg-type]
             for value, (first, again, *more) in ((v, p) for v, p in places.items() if len(p) > 1):
-                said = _twice(name, value, first, again)
-                if more:
-                    said = said.replace(" twice ", f" {len(more) + 2} times ").replace("this one", "all but one")
+                said = _twice(name, value, first, again, times=len(more) + 2)
                 self.problems.warning(again.loc, said)  # type: ignore[attr-defined]
         return tuple(v for v in values if v is not INVALID)
 
@@ -1292,8 +1290,10 @@ def place_of(record: str, name: str) -> str | None:
     return place
 
 
-def _twice(name: str, text: str, first: Scalar, again: Scalar) -> str:
-    """That list ``name`` gives ``text`` again at ``again``, first at ``first``: by its
-    column too when both are on one line, as a list in brackets writes them."""
+def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -> str:
+    """That list ``name`` gives ``text`` again at ``again`` (``times`` in all), first at
+    ``first``: by its column too when both are on one line, as a list in brackets writes them."""
     where = f"line {first.line}" + (f", column {first.col}" if first.line == again.line else "")
-    return f"'{name}' lists {text!r} twice (first at {where}); remove this one"
+    if times == 2:
+        return f"'{name}' lists {text!r} twice (first at {where}); remove this one"
+    return f"'{name}' lists {text!r} {times} times (first at {where}); remove all but one"

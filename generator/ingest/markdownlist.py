@@ -685,15 +685,14 @@ class _Reader:
             comma = -1  # (inside parentheses: "Title (Kaplan et al., 2020)")
         # (An item linking none: only a venue known by name, with its year, as prose ends
         # with a year too: "Title (CVPR 2022) [[code](...)]".)
+        venue_year = _venue_and_year if links_paper else _known_venue_and_year
         split = False
-        if comma > 0 and (links_paper or _known_venue_and_year(text[comma + 1 :].strip(" ."))) and _venue_and_year(
-            text[comma + 1 :].strip(" .")
-        ):
+        if comma > 0 and venue_year(text[comma + 1 :].strip(" .")):
             text, split = text[:comma], True
-        elif (paren := _LAST_PARENTHESIS.search(text.rstrip(" \t[|"))) and (
-            links_paper or _known_venue_and_year(_CITED_BY.sub("", paren.group(1)))
-        ) and _venue_and_year(_CITED_BY.sub("", paren.group(1))):
-            # "Title (CVPR 2016) [pdf](...)": read as its venue
+        elif (paren := _LAST_PARENTHESIS.search(text.rstrip(" \t[|"))) and venue_year(
+            _CITED_BY.sub("", paren.group(1))
+        ):
+            # "Title (CVPR 2016) [pdf](...)", "[[pdf](...)]" too: read as its venue
             text, split = text[: paren.start()], True
         if re.match(r"^\s*(?:paper|title)\s*:\s*$", text, re.IGNORECASE):
             text = ""
@@ -707,15 +706,16 @@ class _Reader:
         venue known by name and a year follow it ("[Title](project page) (CVPR 2022)",
         "[Title](…), ICCV 2023"), else None: its text alone tells no title from a code base's
         or a site's name."""
-        for index, anchor in anchors:
-            if _is_label(anchor.text) or anchor.image or anchor.bare:
-                return None
-            span = self._link_title(unit, index)[1]
-            if _clean(_join(unit.spans[: span[0]])):
-                return None  # (words before it: the title is theirs)
-            parts = [part for part in _after_title(unit, span) if part.strip(" |")]
-            return index if parts and _known_venue_and_year(parts[0]) else None
-        return None
+        if not anchors:
+            return None
+        index, anchor = anchors[0]
+        if _is_label(anchor.text) or anchor.image or anchor.bare:
+            return None
+        span = self._link_title(unit, index)[1]
+        if _clean(_join(unit.spans[: span[0]])):
+            return None  # (words before it: the title is theirs)
+        parts = [part for part in _after_title(unit, span) if part.strip(" |")]
+        return index if parts and _known_venue_and_year(parts[0]) else None
 
     @staticmethod
     def _link_title(unit: _Unit, link: int) -> tuple[str, tuple[int, int]]:
