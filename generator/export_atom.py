@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from feedgen.feed import FeedGenerator
-
 from .models import Paper
 from .names import shown_name
 from .pages import paper_url, relative
@@ -71,6 +69,10 @@ def atom_feed(
         updated = _midnight(entries[0].added)  # type: ignore[arg-type]
     else:
         updated = dt.datetime.fromtimestamp(source_date_epoch or 0, tz=dt.timezone.utc)
+
+    # Imported here (0.1 s with lxml and dateutil): a rerun in a new process makes no
+    # feed while the papers it lists are the memo's (build.Memo.feeds).
+    from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
     id_path = id_path or feed_path

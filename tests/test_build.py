@@ -1842,3 +1842,25 @@ def test_a_paper_file_edited_from_one_syntax_error_to_another_is_said_again(tmp_
         assert any("YAML syntax error" in str(p) for p in caught.value.problems)
     paper.write_text(text)
     build.generate(settings, memo=memo)
+
+
+def test_a_rerun_in_a_new_process_whose_feeds_are_the_memos_never_imports_feedgen(tmp_path, monkeypatch):
+    """feedgen (with lxml and dateutil) was imported with the generator, on every rerun in
+    a new process, though one makes a feed only when the papers it lists changed."""
+    import subprocess
+    import sys
+    import time
+
+    from generator import paperdrafts
+
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    settings = build.Settings(tmp_path / "content", tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
+    assert any(dest.endswith(".xml") for dest in build.generate(settings, memo=build.Memo()).report.written)
+    code = (
+        "import sys; from pathlib import Path; from generator import build; t = Path(sys.argv[1]);"
+        " r = build.generate(build.Settings(t / 'content', t / 'docs', source_date_epoch=0, cache_dir=t / 'cache'));"
+        " print(r.report.written, 'feedgen' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=REPO, capture_output=True, text=True)
+    assert result.stdout.splitlines()[-1] == "() False", result.stderr
