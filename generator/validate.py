@@ -145,6 +145,14 @@ class RecordChecker:
                     # to fix, not also as a missing 'url' at the link's start.)
                     misspelt.add(meant)
                     self.error(key, misspelt_message(name, what, meant) + (fills or {}).get(meant, ""))
+                elif (meant := other_name_of(what, name)) and _missing_required(meant, fields, node):
+                    # ("name:" in a topic without 'title': as a misspelling, said once, here.)
+                    misspelt.add(meant)
+                    self.error(
+                        key,
+                        unknown_field(name, what, list(fields), place_of(what, name))
+                        + f" (the required field {meant!r} is missing)" + (fills or {}).get(meant, ""),
+                    )
                 elif (near := closest(name, sorted(misplaced))) and not closest(name, list(fields)):
                     # ("offical" in a project link: not one of the fields it has, which
                     # the list of them would have said.)
@@ -1196,8 +1204,13 @@ def misspelt_required(name: str, fields: dict[str, Field], node: Map) -> str | N
     """The required field an unknown ``name`` is a typo of ("ulr" of 'url'), if that
     field is missing from ``node``, the record holding ``name``."""
     meant = closest(name, list(fields))
-    spec = fields.get(meant) if meant else None
-    return meant if spec is not None and spec.required and node.get(meant) is None else None
+    return meant if meant and _missing_required(meant, fields, node) else None
+
+
+def _missing_required(name: str, fields: dict[str, Field], node: Map) -> bool:
+    """Whether ``name`` is a required field of ``fields`` the record ``node`` leaves out."""
+    spec = fields.get(name)
+    return spec is not None and spec.required and node.get(name) is None
 
 
 def misspelt_message(name: str, what: str, meant: str) -> str:
@@ -1235,7 +1248,7 @@ _KIND_NAMES = {
 _NOTE_NAMES = {name: "note" for name in ("label", "title", "name", "text", "description", "caption")}
 # Other names for a topic's fields: its papers (a reading order gives the topic its
 # papers, as a paper's `topics:` does; said in full in `_PLACES`) and its title.
-_TOPIC_NAMES = {"papers": "reading_order", "name": "title"}
+_TOPIC_NAMES = {"papers": "reading_order", "name": "title", "label": "title"}
 # Record (as in `_PLACES`) -> other names for its fields -> the field. A typo of one of
 # them ("jounal", "labl") is told the field too: no field is close to it.
 _OTHER_NAMES = {"": _BIBTEX_NAMES, "link kinds": _KIND_NAMES, "a link": _NOTE_NAMES, "a topic": _TOPIC_NAMES}
@@ -1285,9 +1298,21 @@ def place_of(record: str, name: str) -> str | None:
     """Where a field ``record`` does not have belongs, as a hint ("; indent it under
     ..."); None when it is no field of another record. ``record`` as in `_PLACES`."""
     place = _PLACES.get((record, name))
-    if place is None and (near := closest(name, list(_OTHER_NAMES.get(record, ())))):
+    if place is None and (near := _near_other_name(record, name)):
         return _PLACES[record, near]
     return place
+
+
+def other_name_of(record: str, name: str) -> str | None:
+    """The field of ``record`` (as in `_PLACES`) that ``name``, or a typo of it, is
+    another list's name for (a topic's 'name' for its 'title'), if any."""
+    names = _OTHER_NAMES.get(record, {})
+    other = name if name in names else _near_other_name(record, name)
+    return names[other] if other else None
+
+
+def _near_other_name(record: str, name: str) -> str | None:
+    return closest(name, list(_OTHER_NAMES.get(record, ())))
 
 
 def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -> str:
