@@ -33,6 +33,8 @@ from pathlib import Path
 
 from .errors import Location, Problems
 from .models import Content, Link, Paper, RepoStats
+from .typos import closest, did_you_mean
+from .validate import misspelt_message
 from .yamlfile import read_yaml
 from .yamlio import Map, Refused, Scalar
 
@@ -97,11 +99,8 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     if not isinstance(value, Map):
         problems.error(getattr(value, "loc", key.loc), "a repository's entry holds stars, archived and checked (or gone and checked)")
         return None
-    fine = True
-    for field in value.keys():
-        if field not in _FIELDS:
-            problems.error(value.key_node(field).loc, f"unknown field '{field}' (known: {', '.join(_FIELDS)})")
-            fine = False
+    strange = [field for field in value.keys() if field not in _FIELDS]
+    fine = not strange
     gone = _scalar(value, "gone", key, problems, required=False)
     # Whether it is gone is unknown for a refused value (the reader said why) and for
     # one that is no single value (_scalar said so).
@@ -114,9 +113,21 @@ def _entry(value: object, key: Scalar, problems: Problems) -> RepoStats | None:
     is_gone = gone is not None and gone.text == "true"
     # A repository GitHub did not have has no figures: stars is asked for only otherwise
     # (and not when that is unknown: one mistake, one message).
-    stars = _scalar(value, "stars", key, problems, required=not (is_gone or unknown))
+    required = {"checked"} if is_gone or unknown else {"stars", "checked"}
+    misspelt: set[str] = set()  # (required fields said at a misspelling of theirs, not again as missing)
+    for field in strange:
+        meant = closest(field, _FIELDS)
+        if meant in required and value.get(meant) is None:
+            misspelt.add(meant)
+            problems.error(value.key_node(field).loc, misspelt_message(field, "", meant))
+        else:
+            problems.error(
+                value.key_node(field).loc,
+                f"unknown field '{field}'" + did_you_mean(field, _FIELDS, f" (known: {', '.join(_FIELDS)})"),
+            )
+    stars = _scalar(value, "stars", key, problems, required="stars" in required - misspelt)
     archived = _scalar(value, "archived", key, problems, required=False)
-    checked = _scalar(value, "checked", key, problems)
+    checked = _scalar(value, "checked", key, problems, required="checked" not in misspelt)
     # A value the reader refused (an alias, a tag) it has reported; the others are
     # still checked, so that every problem is said at once.
     if any(isinstance(node, Refused) for node in (stars, archived, checked)):

@@ -80,6 +80,25 @@ def test_every_problem_is_reported_at_its_place_at_once(tmp_path):
     ]
 
 
+def test_a_misspelt_field_is_told_the_field_meant_and_a_required_one_missing_once(tmp_path):
+    # (As in a paper's or a topic's file: 'stras' was told the four fields, and a
+    # misspelt required field was said twice, the second as missing at the entry.)
+    stats, found = read_text(tmp_path, (
+        "github.com/a/one:\n  stras: 3\n  archvied: false\n  checked: 2026-11-20\n"
+        "github.com/a/two:\n  stars: 3\n  checkd: 2026-11-20\n  checked: 2026-11-20\n"
+        "github.com/a/three:\n  gone: true\n  chekced: 2026-11-20\n"
+        "github.com/a/four:\n  gone: true\n  stras: 3\n  checked: 2026-11-20\n"
+    ))
+    assert stats == {}
+    assert found == [
+        "content/repositories.yml:2:3: unknown field 'stras' (did you mean 'stars'? the required field 'stars' is missing)",
+        "content/repositories.yml:3:3: unknown field 'archvied' (did you mean 'archived'?)",
+        "content/repositories.yml:7:3: unknown field 'checkd' (did you mean 'checked'?)",
+        "content/repositories.yml:11:3: unknown field 'chekced' (did you mean 'checked'? the required field 'checked' is missing)",
+        "content/repositories.yml:14:3: unknown field 'stras' (did you mean 'stars'?)",
+    ]
+
+
 def test_a_file_that_is_no_mapping_is_one_error(tmp_path):
     stats, found = read_text(tmp_path, "- github.com/a/b\n")
     assert stats == {}
