@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -197,13 +198,16 @@ def _read_items(
 
 
 def _warn_same_title(draft: TopicDraft, titled: dict[str, TopicDraft], problems: Problems) -> None:
-    """Warn about a topic titled as one before it (in capitals or spacing aside): the
+    """Warn about a topic titled as one before it (capitals, spacing and Unicode's forms
+    of one letter aside: "é" composed or an "e" and its accent): the
     topics page, the menu and each paper's topics would show two topics a reader cannot
     tell apart. (A warning: the site builds; two ids of one title may be meant.)"""
     title = draft.values.get("title")
     if not isinstance(title, str) or not title.strip():
         return
-    said = " ".join(title.split()).casefold()
+    # (Unicode's canonical caseless match: NFD first, as a letter composed and the same
+    # letter decomposed may casefold apart; NFC after, one key for either form.)
+    said = unicodedata.normalize("NFC", unicodedata.normalize("NFD", " ".join(title.split())).casefold())
     other = titled.setdefault(said, draft)
     if other is not draft:
         problems.warning(

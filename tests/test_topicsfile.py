@@ -94,3 +94,20 @@ def test_a_topic_titled_as_one_before_it_is_a_warning_at_its_title(tmp_path):
         f"{T}:7:9: duplicate topic id 'agents' (first defined at line 2): the site has the"
         " first; give this one another id, or merge the two",
     ]
+
+
+def test_a_topic_titled_as_one_before_it_in_another_unicode_form_is_the_same_title(tmp_path):
+    # (An accent composed in one title, "é" as one character (NFC), and decomposed in
+    # the other, "e" and a combining acute (NFD), as a Mac's clipboard may give it: the
+    # pages show the two alike, which the check, comparing characters, did not see.
+    # The capital "É" decomposed as well: capitals aside, as before.)
+    composed, decomposed = "R\u00e9seaux de neurones", "RE\u0301SEAUX de neurones"
+    assert composed.casefold() != decomposed.casefold()  # (what the check compared)
+    topics = (
+        f"topics:\n  - id: nets\n    title: {composed}\n"
+        f"  - id: nets-fr\n    title: {decomposed}\n"
+    )
+    assert read_said(tmp_path, topics) == [
+        f"{T}:5:12: warning: topic 'nets-fr' has the title of topic 'nets' (line 3): pages"
+        " and the menu would show two topics alike; give one another title, or merge the two",
+    ]
