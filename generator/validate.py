@@ -27,7 +27,7 @@ from .links import classify, glued_punctuation, https_form, unreachable_host
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
 from .typos import closest, did_you_mean
-from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item
+from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item, parse
 
 INVALID = object()  # a value that was reported; the record keeps its default instead
 
@@ -195,7 +195,7 @@ class RecordChecker:
             return node.text
         hint = ""
         if isinstance(node, Seq) and len(node.items) == 1 and isinstance(one := node.items[0], Scalar) and (
-            one.text and _SIMPLE_VALUE.match(one.text)
+            one.text and _SIMPLE_VALUE.match(one.text) and _reads_back(name, one.text)
         ):
             # ("parent: [x]", "venue: [NeurIPS]": a list of the one value; one that is no
             # plain text may need quotes written alone, which the hint would have to say.)
@@ -1218,6 +1218,14 @@ def misspelt_message(name: str, what: str, meant: str) -> str:
     ``meant``, missing from the record (``what``, as in `unknown_field`)."""
     where = f" in {what}" if what else ""
     return f"unknown field {name!r}{where} (did you mean {meant!r}? the required field {meant!r} is missing)"
+
+
+def _reads_back(name: str, text: str) -> bool:
+    """Whether the line ``name: text`` reads back as ``text``, as the hint to write a
+    value alone needs: "venue: 'Twas a venue" and "venue: - Workshop" are no YAML,
+    "venue: null" is no venue, and "venue:  Padded" loses its space."""
+    tree = parse(f"{name}: {text}\n", "", Problems())
+    return isinstance(tree, Map) and isinstance(value := tree.get(name), Scalar) and value.text == text
 
 
 # A line of a block's text that reads as a field: "status: must-read", "topics: [a]", "year:".

@@ -1147,3 +1147,24 @@ def test_a_title_with_a_colon_in_a_list_of_ids_is_not_told_its_first_words_are_t
         " '- known-paper'" in found
     assert f"{P}:6:5: 'related' item 3 must be a single value, not a mapping; if it holds a colon" \
         " followed by a space, put it in double quotes" in found
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # (Written alone, each reads back as itself: the hint is told.)
+        ('"NeurIPS, Vancouver"', "; write 'venue: NeurIPS, Vancouver', the value alone"),
+        ("\"O'Reilly\"", "; write 'venue: O'Reilly', the value alone"),
+        # (Written alone, none would: "venue: 'Twas a venue" and "venue: - Workshop" are
+        # no YAML, "venue: null" is no venue, and "venue:  Padded" loses its space.)
+        ("\"'Twas a venue\"", ""),
+        ('"- Workshop"', ""),
+        ('"null"', ""),
+        ('"  Padded"', ""),
+    ],
+)
+def test_a_list_of_one_value_is_told_to_write_it_alone_only_as_it_reads_back(tmp_path, written, hint):
+    said = check_one(
+        tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nvenue: [{written}]\n"
+    )
+    assert said == [f"{P}:5:8: 'venue' must be a string, not a list{hint}"]
