@@ -440,9 +440,23 @@ def rest_dated(index: Index, topic_id: str) -> bool:
     return start < len(sequence) and index.papers[sequence[start]].year is not None
 
 
+def places(index: Index, paper_id: str) -> list[tuple[str, int]]:
+    """A paper's place in each topic's sequence (`Index.positions`), in the paper's own
+    order of its topics, as the top of its page lists them (the reading-order section
+    followed topics.yml's order: "Pre-training, Curricula" above, "Curricula,
+    Pre-training" below). A topic whose reading order names the paper without an
+    assignment (none in a built site: topics.py assigns it) comes after, in file order."""
+    positions = index.positions[paper_id]
+    own = [(tid, positions[tid]) for tid in index.topics_of[paper_id] if tid in positions]
+    if len(own) < len(positions):
+        mine = set(index.topics_of[paper_id])
+        own += [(tid, n) for tid, n in positions.items() if tid not in mine]
+    return own
+
+
 def _neighbours(index: Index, here: str, paper_id: str) -> tuple[Neighbours, ...]:
     found: list[Neighbours] = []
-    for topic_id, n in index.positions[paper_id].items():
+    for topic_id, n in places(index, paper_id):
         sequence = index.sequences[topic_id]
         if len(sequence) < 2:
             continue  # the topic's only paper: no previous or next to show

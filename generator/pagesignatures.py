@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .models import Paper, RelatedPaper, Site, Topic
-from .pagecontext import Index, rest_dated, shown_of
+from .pagecontext import Index, places, rest_dated, shown_of
 from .pages import paper_dest
 
 
@@ -76,7 +76,7 @@ def paper_signature(site: Site, index: Index, paper: Paper, bibtex: str) -> tupl
     signature += _related_view(related)
     linked = [shown.get(r.paper) for r in related]
     topics = [topic_shown.get(a.topic) for a in assigned]
-    for topic_id, n in index.positions[pid].items():
+    for topic_id, n in places(index, pid):
         sequence = index.sequences[topic_id]
         previous = sequence[n - 1] if n > 0 else None
         following = sequence[n + 1] if n + 1 < len(sequence) else None

@@ -314,6 +314,17 @@ def test_reading_order_is_start_here_then_the_table():
     assert page(plan(site(PAPERS, TOPICS, ASSIGNED)), "papers/d.md").context["neighbours"] == ()
 
 
+def test_the_reading_order_section_lists_the_topics_in_the_papers_own_order():
+    # The topics at the top of a paper page are in the paper's own order (the curator's
+    # `topics:`); the reading-order section below named them in topics.yml's order
+    # (the shipped YuLan paper: "Pre-training, Curricula" above, "Curricula,
+    # Pre-training" below).
+    assigned = {**ASSIGNED, "b": ("arith", "merging")}
+    context = page(plan(site(PAPERS, TOPICS, assigned)), "papers/b.md").context
+    assert [t.title for t in context["topics"]] == ["Arithmetic", "Merging"]
+    assert [n.topic.title for n in context["neighbours"]] == ["Arithmetic", "Merging"]
+
+
 def test_each_reading_order_entry_says_in_words_what_order_places_the_paper():
     # Once "(table order)": which table, ordered how, a reader could not tell.
     from generator.render import Renderer
@@ -751,6 +762,8 @@ _EDITS = st.lists(
 # no year, so every page of t1 says its rest is no longer in order of year (hypothesis
 # found c's page kept).
 @example(edits=[("order grows", "b", "a"), ("order grows", "h", "a")], new_process=False)
+# b's topics in the other order: its page lists its reading order in that order too.
+@example(edits=[("topic order", "b", "a")], new_process=False)
 def test_pages_planned_from_the_last_layout_equal_pages_planned_from_every_signature(edits, new_process):
     """With the last plan's layout, only the pages that may have changed get a signature
     computed; the rest keep theirs. Any miss would show as a kept signature that differs

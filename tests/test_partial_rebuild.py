@@ -175,6 +175,31 @@ def test_an_edit_every_page_shows_rebuilds_every_page(project, what):
     _check_against_clean(project)
 
 
+def _reading_order_topics(page: Path) -> list[str]:
+    """The topic links of a paper page's reading-order section, in order."""
+    import re
+
+    section = page.read_text().split('class="rl-neighbours"', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<li><a href="\.\./\.\./topics/([^/]+)/">', section)
+
+
+@pytest.mark.slow
+def test_a_paper_whose_topics_are_reordered_lists_them_in_its_reading_order_section_anew(project):
+    # The section follows the paper's own order of its topics, as the top of the page
+    # does: the same topics in another order must replan the page.
+    paper = project / "content/papers/replay-against-forgetting.yml"
+    _edit(paper, "topics: [continual-learning]", "topics: [continual-learning, model-merging]")
+    site = _build(project, "served", dirty=True)
+    page = site / "papers/replay-against-forgetting/index.html"
+    assert _reading_order_topics(page) == ["continual-learning", "model-merging"]
+    before = _stamps(site)
+    _edit(paper, "topics: [continual-learning, model-merging]", "topics: [model-merging, continual-learning]")
+    _build(project, "served", dirty=True)
+    assert "papers/replay-against-forgetting/index.html" in _rebuilt(before, site)
+    assert _reading_order_topics(page) == ["model-merging", "continual-learning"]
+    _check_against_clean(project)
+
+
 @pytest.mark.slow
 def test_a_stylesheet_edit_copies_the_stylesheet_and_builds_no_page(project):
     site = _build(project, "served", dirty=True)
