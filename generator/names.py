@@ -151,7 +151,7 @@ def named_twice(names: Sequence[str]) -> str:
     if not repeated:
         return ""
     said = "; ".join(
-        f"{name!r} as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
+        f"'{name}' as authors {', '.join(map(str, at[:-1]))} and {at[-1]}" for name, at in repeated
     )
     return (
         f"names the same author more than once ({said}); kept as written: delete the one"

@@ -1081,7 +1081,7 @@ def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems, t
     # the fields told, as looking through every warning said for each took seconds.)
     if where not in told:
         told.add(where)
-        problems.warning(where, f"the author list of entry {entry.key!r} {said}")
+        problems.warning(where, f"the author list of entry '{entry.key}' {said}")
 
 
 # The fields that name a venue as its name (a thesis's ``school`` and a report's
@@ -1205,7 +1205,7 @@ def _unknown_types(entries: list[Entry], text: str, path: str, problems: Problem
             "", "write one of theirs (@misc if none fits)")
         problems.warning(
             Location(path, entry.start_line + 1, col),
-            f"@{written} is no BibTeX or biblatex entry type{hint}; entry {entry.key!r} is"
+            f"@{written} is no BibTeX or biblatex entry type{hint}; entry '{entry.key}' is"
             f" imported as a @misc, as BibTeX and biber read it: {fix}",
         )
         entry.entry_type = "misc"

@@ -111,6 +111,28 @@ def test_an_entry_of_an_unknown_type_is_imported_as_a_misc_with_a_warning_at_its
     ]
 
 
+def test_the_key_and_names_an_entry_type_or_named_twice_warning_gives_are_as_written():
+    # repr() doubled a backslash ('sch\\"olkopf98') and put an apostrophe's name in double
+    # quotes: a key or name copied from the message was another than the file's.
+    problems = Problems()
+    parse_text(
+        '@artcle{sch\\"olkopf98, title={A}}\n'
+        "@article{o'k, title={B}, author={O'Brien, Pat and Pat O'Brien}}\n"
+        "@article{k, title={C}, author={\\foo Doe and \\foo Doe}}\n",
+        "lab.bib", problems,
+    )
+    assert [str(p) for p in problems.items] == [
+        "lab.bib:1:2: warning: @artcle is no BibTeX or biblatex entry type (did you mean @article?);"
+        " entry 'sch\\\"olkopf98' is imported as a @misc, as BibTeX and biber read it: correct the type",
+        "lab.bib:2:26: warning: the author list of entry 'o'k' names the same author more than once"
+        " ('Pat O'Brien' as authors 1 and 2); kept as written: delete the one too many, or write the"
+        " author meant",
+        "lab.bib:3:24: warning: the author list of entry 'k' names the same author more than once"
+        " ('\\foo Doe' as authors 1 and 2); kept as written: delete the one too many, or write the"
+        " author meant",
+    ]
+
+
 def test_ieeetrans_style_control_entry_is_no_paper_and_no_mistake():
     # IEEE's templates put it in a paper's .bib: it was an error (no title) and a warning
     # to write it as a @misc, which IEEEtran.bst would then no longer read.
