@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
@@ -35,6 +36,9 @@ from ..errors import Location, Problems
 # What decides whether a ``%`` starts a comment: an entry's start (``@article{`` or
 # ``@article(``), an escaped character (``\%``, ``\"``), a brace, a parenthesis, a quote.
 _SIGNIFICANT = re.compile(r"@\s*([A-Za-z]+)\s*([{(])|\\.|[{}()\"%]", re.DOTALL)
+# An entry's head with spaces after its "@", which bibtexparser does not read
+# (`heads_closed_up`).
+_SPACED_HEAD = re.compile(r"@[ \t]+[A-Za-z]")
 # The fields the importer reads (ingest/bibtex.py): a value of another field that
 # BibTeX itself would refuse (``pages = 1--10``) is left as bibtexparser reads it.
 READ_FIELDS = frozenset({
@@ -54,21 +58,20 @@ _PLAIN_NAME = re.compile(r"[A-Za-z_][\w-]*")
 _FIELD_START = re.compile(r"(?m)^\s*,?\s*([A-Za-z][\w:.+-]*)\s*=")
 
 
-def without_comments(text: str) -> str:
-    """``text`` with each ``%`` comment removed, to the end of its line, where BibTeX's
-    readers take it for one: outside entries, and inside one between its fields (a
-    ``%`` in a value's braces or quotes, or in a ``@comment`` or ``@preamble``, is text;
-    a quoted value may run over several lines). Lines are kept, so line numbers hold."""
-    if "%" not in text:
-        return text
-    out: list[str] = []
-    depth, quoted, free, paren, kept, skip_to = 0, False, False, False, 0, -1
+def _top_level(text: str) -> Iterator[re.Match[str]]:
+    """Each entry's head (``@article{``) outside entries, and each ``%`` that starts a
+    comment, to the end of its line, where BibTeX's readers take it for one: outside
+    entries, and inside one between its fields (a ``%`` in a value's braces or quotes, or
+    in a ``@comment`` or ``@preamble``, is text; a quoted value may run over several
+    lines)."""
+    depth, quoted, free, paren, skip_to = 0, False, False, False, -1
     for match in _SIGNIFICANT.finditer(text):
         at, token = match.start(), match.group()
         if at < skip_to:
             continue
         if match.group(1) is not None:  # "@name{" or "@name("
             if depth == 0:
+                yield match
                 depth, paren, quoted = 1, match.group(2) == "(", False
                 free = match.group(1).lower() in _FREE_TEXT
             elif match.group(2) == "{":
@@ -83,12 +86,46 @@ def without_comments(text: str) -> str:
         elif token == '"' and depth == 1:
             quoted = not quoted
         elif token == "%" and (depth == 0 or (depth == 1 and not quoted and not free)):
+            yield match
             end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            out.append(text[kept:at])
-            kept = skip_to = end
+            skip_to = len(text) if end < 0 else end
         if depth == 0:
             quoted = free = paren = False
+
+
+def without_comments(text: str) -> str:
+    """``text`` with each ``%`` comment removed, to the end of its line (`_top_level`).
+    Lines are kept, so line numbers hold."""
+    if "%" not in text:
+        return text
+    out: list[str] = []
+    kept = 0
+    for match in _top_level(text):
+        if match.group() == "%":
+            end = text.find("\n", match.start())
+            out.append(text[kept:match.start()])
+            kept = len(text) if end < 0 else end
+    out.append(text[kept:])
+    return "".join(out)
+
+
+def heads_closed_up(text: str) -> str:
+    """``text`` with the spaces after the ``@`` of each entry's head that starts a line
+    (``@ article {k,``) put before it, as bibtexparser reads a head: BibTeX reads it,
+    bibtexparser took it for text between entries, and the entry was lost. Only the
+    ``@`` moves: the type and all after it stay at their places, so what is said of the
+    entry is said at its place as written. (A head inside a value is text.)"""
+    if not _SPACED_HEAD.search(text):
+        return text
+    out: list[str] = []
+    kept = 0
+    for match in _top_level(text):
+        at = match.start()
+        spaces = text[at + 1 : match.start(1)] if match.group() != "%" else ""
+        if not spaces or "\n" in spaces or text[text.rfind("\n", 0, at) + 1 : at].strip():
+            continue  # ("lunch @ home (noon)" between entries is text)
+        out.append(text[kept:at] + spaces + "@")
+        kept = match.start(1)
     out.append(text[kept:])
     return "".join(out)
 

@@ -71,7 +71,7 @@ from ..links import (
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, say_left_out, worth_saying
-from .bibsyntax import RawValues, unclosed_quote, unclosed_values, without_comments
+from .bibsyntax import RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -162,7 +162,7 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     # What bibtexparser leaves to its users (comments between fields, concatenation, a
     # missing comma: see bibsyntax.py) first.
-    text = without_comments(text)
+    text = heads_closed_up(without_comments(text))
     records, repairs, read, crossrefs = _read(text, path, problems)
     if repairs:
         # (Read again without the entries read well: a file of 3,000 took 1.7 s a reading.)

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.errors import Problems
-from generator.ingest.bibsyntax import without_comments
+from generator.ingest.bibsyntax import heads_closed_up, without_comments
 from generator.ingest.bibtex import parse_bibtex
 
 
@@ -58,6 +58,47 @@ def test_comments_between_fields_and_after_the_last_one_are_comments():
     assert problems == []
     assert [(r.title, r.venue, r.doi, r.year) for r in records] == [
         ("A Paper", "J", "10.1000/pct2", "2020")
+    ]
+
+
+# --- an entry's head written with spaces ---------------------------------------------
+
+_HEAD_CHARS = st.text(alphabet='{}()"\\\n \tab=,@', max_size=80)
+
+
+@given(_HEAD_CHARS)
+def test_closing_up_a_head_moves_nothing_but_its_at_sign(text):
+    # BibTeX reads '@ article {k,' as '@article{k,'; bibtexparser does not. Every place a
+    # message can name stays: the lines, and each character but the '@' and the spaces
+    # after it, which go before it.
+    out = heads_closed_up(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    for before, after in zip(text, out, strict=True):
+        assert after == before or {before, after} <= {" ", "\t", "@"}
+    assert out.count("@") == text.count("@")
+
+
+def test_an_entry_head_with_spaces_is_read_as_bibtex_reads_it():
+    # It was not read at all: 'no BibTeX entries found' alone, or after another entry
+    # "'title' is after the end of entry 'a'".
+    records, problems = _parse(
+        "@misc{a, title = {A}}\n@ article {k, title = {T}, year = 2020}\n"
+        "@ inproceedings{j,\n  title = {U}}\n"
+        "  @\tmisc\t(n, title = {W}, abstract = {lunch @ home (noon)\n@ home {x}})\n"
+    )
+    assert problems == []
+    assert [(r.title, r.year) for r in records] == [("A", ""), ("T", "2020"), ("U", ""), ("W", "")]
+    assert records[3].abstract == "lunch @ home (noon) @ home x"  # (a head in a value is text)
+    # What is said in such an entry is said at its place as written.
+    _, problems = _parse("@ artcle {k,\n  title = {T}, year = 2020}\n")
+    assert problems == [
+        "lab.bib:1:3: warning: @artcle is no BibTeX or biblatex entry type (did you mean"
+        " @article?); entry 'k' is imported as a @misc, as BibTeX and biber read it: correct the type",
+    ]
+    _, problems = _parse("@ article {k,\n  title = {T},, year = 2020}\n@ article {m title = {V}}\n")
+    assert problems == [
+        "lab.bib:2:15: a comma too many: two commas in a row, with no field between them; delete one",
+        "lab.bib:3:12: a comma is missing after the citation key 'm': write '@article{m,'",
     ]
 
 
