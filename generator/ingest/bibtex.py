@@ -324,7 +324,7 @@ def _read(
                 repairs.append((range(start + 1, (starts[after] if after < len(starts) else end_of_text) + 1), edit))
             continue
         problems.error(Location(path, line, col), message)
-    _keys_of_broken_entries(library, path, problems)
+    _keys_of_broken_entries(library, lines, path, problems)
     _unknown_types(library.entries, text, path, problems)
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
@@ -1211,10 +1211,14 @@ def _unknown_types(entries: list[Entry], text: str, path: str, problems: Problem
         entry.entry_type = "misc"
 
 
-def _keys_of_broken_entries(library: bibtexparser.Library, path: str, problems: Problems) -> None:
+def _keys_of_broken_entries(
+    library: bibtexparser.Library, source: _Lines | None, path: str, problems: Problems
+) -> None:
     """A key given twice where one of the two entries could not be read: bibtexparser
     compares only the entries it read, so the second surfaced only once the first was
-    fixed. Said at the second, with the others, in one run."""
+    fixed. Said at the second, with the others, in one run; a key without its comma after
+    it too (`_key_problem`), as the entry is read with the comma (`_reread_repaired`)
+    without the entries read well."""
     said = {block.start_line for block in library.failed_blocks if isinstance(block, DuplicateBlockKeyBlock)}
     keyed = [(entry.start_line, entry.key) for entry in library.entries]
     for block in library.failed_blocks:
@@ -1224,6 +1228,8 @@ def _keys_of_broken_entries(library: bibtexparser.Library, path: str, problems: 
         found = _ENTRY_KEY.match((block.raw or "").lstrip())
         if found and found.group(1).lower() not in ("string", "comment", "preamble"):
             keyed.append((block.start_line, found.group(2)))
+        elif source is not None and (keyless := _key_problem(source, block)) and keyless[3] == keyless[2] + ",":
+            keyed.append((block.start_line, keyless[2]))  # (the key the comma is missing after)
     first: dict[str, int] = {}
     for line, key in sorted(keyed, key=lambda item: item[0] or 0):
         if key in first and line not in said:

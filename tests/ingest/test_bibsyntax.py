@@ -321,6 +321,20 @@ def test_a_key_given_twice_is_said_even_when_its_first_entry_cannot_be_read():
     ]
 
 
+def test_a_key_given_twice_is_said_when_an_entry_with_it_is_read_with_a_sure_fix():
+    # A key without its comma after it, the same as an entry's read well: told only of
+    # the comma, the duplicate met on the next run. Said at the second, whichever it is.
+    comma = "a comma is missing after the citation key 'k': write '@article{k,'"
+    twice = "duplicate BibTeX key 'k' (first at line 1); give each entry its own key"
+    _, problems = _parse("@article{k, title = {A}}\n@article{k title = {B}, year = 2020}\n")
+    assert problems == [f"lab.bib:2:10: {comma}", f"lab.bib:2:1: {twice}"]
+    _, problems = _parse("@article{k title = {B}, year = 2020}\n@article{k, title = {A}}\n")
+    assert problems == [f"lab.bib:1:10: {comma}", f"lab.bib:2:1: {twice}"]
+    # Two such entries: said once.
+    _, problems = _parse("@article{k title = {B}}\n@article{k title = {A}}\n")
+    assert problems == [f"lab.bib:1:10: {comma}", f"lab.bib:2:10: {comma}", f"lab.bib:2:1: {twice}"]
+
+
 def test_a_quoted_value_with_a_brace_left_open_is_an_error_at_its_field():
     # (BibTeX and biber refuse it; it was imported as written, brace and all.)
     records, problems = _parse('@article{q,\n  title = "Quoted {title",\n  year = {2020}\n}\n')
