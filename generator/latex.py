@@ -162,17 +162,19 @@ _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # tilde TeX never prints); ``by ~3%`` means "about" and keeps its tilde. (A tilde that is
 # text, ``\\~{}`` or one in an address, is held by then.) So is a tie after math, a held
 # escape or emphasis (``size~$n$~and``, ``\\emph{x}~y``): its tilde showed. And one after
-# a symbol a command writes (``\\S~3``, ``25\\textdegree~C``: the command eats a plain
-# space, so a tie is how the space is written). Ties in a row are as many spaces
+# a symbol a command writes (``\\S~3``, ``25\\textdegree~C``, ``\\dag~x``: the command eats
+# a plain space, so a tie is how the space is written), or after a reference or a group
+# (``\\ref{t}~shows``, ``\\cite{a}~and``). Ties in a row are as many spaces
 # (``a~~b``), and so are the ties around a dash (``3~--~5``, "3 – 5", whose dash TeX reads
 # between the spaces: `_DASH`).
-_TIE = re.compile(r"(?<=[\w.,;:)\]*\ud801\u00a7\u00b6\u2026\u00b0])~+(?=[^\s~])")
-_TIED_DASH = re.compile(r"(?<=[\w.,;:)\]*\ud801\u00a7\u00b6\u2026\u00b0])~(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
+_TIE = re.compile(r"(?<=[\w.,;:)\]}*\ud801\u00a7\u00b6\u2026\u00b0\u2020\u2021])~+(?=[^\s~])")
+_TIED_DASH = re.compile(r"(?<=[\w.,;:)\]}*\ud801\u00a7\u00b6\u2026\u00b0\u2020\u2021])~(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
 # The ties earlier versions read, which the file of a paper imported then still holds
 # (see `ties_as_before`): before a word only, the rest keeping their tilde; then one
 # tilde at a time (``a~~b`` was "a ~b"), no tie after a dash (``3~--~5`` was "3 --~5")
-# nor after a command's symbol (``\\S~3`` was "§~3"), and a line break's second
-# backslash taken for an accent's (``x~\\\\~y`` was "x \\ỹ").
+# nor after a command's symbol or a group (``\\S~3`` was "§~3", ``\\ref{t}~x`` kept its
+# tilde), and a line break's second backslash taken for an accent's (``x~\\\\~y`` was
+# "x \\ỹ").
 _TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
 _TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
 BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
@@ -183,7 +185,7 @@ BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 _TIE_NOW_ONLY = re.compile(
     r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
 )
-_TIES_NOW_ONLY = re.compile(r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\\\~|\\[A-Za-z]+[{}\s]*~(?=\S)")
+_TIES_NOW_ONLY = re.compile(r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\\\~|\\[A-Za-z]+[{}\s]*~(?=\S)|\}~(?=\S)")
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol
