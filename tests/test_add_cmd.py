@@ -217,7 +217,8 @@ def test_an_arxiv_paper_and_its_doi_are_one_paper(project, servers, capsys):
         "hep-th/9711200", "International Journal of Theoretical Physics", "38", "1113–1133", "1999"
     )
     out, err = capsys.readouterr()
-    assert "same DOI 10.1023/a:1026654312961); merged" in out
+    assert "same DOI 10.1023/A:1026654312961); merged" in out  # (as typed, not as Crossref writes it)
+    assert paper["doi"] == "10.1023/A:1026654312961"
     assert "now International Journal of Theoretical Physics 1999 (was no venue, 1997)" in out
     # (arXiv's "Juan M. Maldacena" is kept; Crossref's "Juan Maldacena", the same person
     # without the middle initial, is no conflict.)
@@ -484,3 +485,29 @@ def test_a_read_only_paper_file_is_left_alone_and_the_other_papers_added(project
     assert sorted(p.name for p in papers.iterdir()) == [
         "lora.yml", "the-large-n-limit-of-superconformal-field-theories-and-supergravity.yml"
     ]
+
+
+def test_a_doi_is_written_as_the_curator_typed_it_not_as_crossref_lower_cases_it(project, servers, capsys):
+    # Crossref's BibTeX writes "10.1023/a:1026654312961"; the curator typed capitals. A DOI
+    # ignores case, so the paper is the same, but what the curator wrote is not rewritten.
+    assert main(["--root", str(project), "add", "https://doi.org/10.1023/A:1026654312961"]) == 0
+    [path] = (project / "content" / "papers").glob("*.yml")
+    assert _paper(project, path.stem)["doi"] == "10.1023/A:1026654312961"
+    assert "10.1023/a:" not in path.read_text()
+    # The same DOI in small letters (or the arXiv paper that gives it) is that paper, not a second one,
+    # and its spelling stays the first one's.
+    capsys.readouterr()
+    assert main(["--root", str(project), "add", "doi:10.1023/a:1026654312961", "hep-th/9711200"]) == 0
+    assert [p.name for p in (project / "content" / "papers").iterdir()] == [path.name]
+    paper = _paper(project, path.stem)
+    assert (paper["doi"], paper["arxiv"]) == ("10.1023/A:1026654312961", "hep-th/9711200")
+    assert "0 added, 1 updated" in capsys.readouterr().out
+
+
+def test_a_doi_typed_in_small_letters_stays_in_small_letters(project, servers):
+    servers.bibtex["10.1000/abc.def"] = (DATA / "maldacena.bib").read_text().replace(
+        "10.1023/a:1026654312961", "10.1000/ABC.DEF"
+    )
+    assert main(["--root", str(project), "add", "10.1000/abc.def"]) == 0
+    [path] = (project / "content" / "papers").glob("*.yml")
+    assert _paper(project, path.stem)["doi"] == "10.1000/abc.def"

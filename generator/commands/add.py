@@ -228,8 +228,10 @@ def ask_doi(
         problems.error(where, "its BibTeX holds no paper")
     if records and answers is not None:
         answers.append((_kept_name("doi", [doi], ".bib"), text))
-    # (The DOI asked is the paper's, whatever the entry says.)
-    return [replace(record, doi=record.doi or doi) for record in records[:1]]
+    # The DOI asked is the paper's, whatever the entry says, and as the curator typed it:
+    # Crossref writes every DOI in small letters ("10.1023/a:1026654312961"), and a DOI
+    # ignores case, so its spelling is the curator's to keep (matching ignores case).
+    return [replace(record, doi=doi) for record in records[:1]]
 
 
 def run(args: argparse.Namespace) -> int:
