@@ -30,6 +30,7 @@ from .crosscheck import UNKNOWN_PAPER_REMEDY
 from .errors import Location, Problems
 from .frontmatter import front_matter_problems
 from .models import Content
+from .links import unreachable_warning
 from .topicsfile import UNKNOWN_TOPIC_REMEDY, alias_hint, topic_aliases
 from .importedfile import Fate
 from .mergemarkers import report_conflicts
@@ -121,6 +122,8 @@ def check_hand_pages(
                 )
                 continue
             if _outside(href):
+                if said := _unreachable(href):
+                    problems.warning(Location(shown, line, col), f"link {href!r}: {said}")
                 continue
             if files is None:
                 paper_ids = {paper.id for paper in content.papers}
@@ -202,6 +205,16 @@ def _mistyped_scheme(href: str) -> str | None:
     if scheme in ("http", "https") or not _HTTP_TYPO.fullmatch(scheme) or not parts.netloc:
         return None
     return "https://" + href.split("//", 1)[1]
+
+
+def _unreachable(href: str) -> str:
+    """Why no reader of the site can open the web address ``href`` ("" when one can, or
+    when it is none: a ``mailto:`` has no host to judge), as said of a paper's link. A
+    scheme-relative ``//intranet/`` opens with the site's own http(s)."""
+    parts = urlsplit(href)
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+        return ""
+    return unreachable_warning(href)
 
 
 def _outside(href: str) -> bool:

@@ -267,6 +267,15 @@ def unreachable_host(url: str) -> str:
     return ""
 
 
+def unreachable_warning(url: str) -> str:
+    """What `check` says of ``url``, an http(s) address a curator linked, when no reader
+    of the published site can open it (unreachable_host); "" when one can. The one
+    wording for a paper's links and the hand-written pages' (a warning: a list published
+    on an intranet may mean it)."""
+    why = unreachable_host(url)
+    return f"{why}, so no reader of the site can open it; give its address on the web, or remove the link" if why else ""
+
+
 # Hosts that serve every page over https, and send an http:// address on to it (a
 # subdomain of one too: export.arxiv.org, a user's pages on github.io).
 _HTTPS_HOSTS = frozenset({

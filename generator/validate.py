@@ -23,7 +23,7 @@ from . import schema
 from .charclass import CharClass
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_punctuation, https_form, unreachable_host
+from .links import classify, glued_punctuation, https_form, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
 from .schema import Field
 from .typos import closest, did_you_mean
@@ -925,15 +925,11 @@ class RecordChecker:
         if not usable:
             return None
         url = str(values["url"])
-        unreachable = unreachable_host(url)
+        unreachable = unreachable_warning(url)
         if unreachable:
             # (a warning: the page still works, and a list published on an intranet may
             # mean it; an import leaves such an address out for the same reason)
-            self.problems.warning(
-                (node.get("url") or node).loc,
-                f"'url' {url}: {unreachable}, so no reader of the site can open it;"
-                " give its address on the web, or remove the link",
-            )
+            self.problems.warning((node.get("url") or node).loc, f"'url' {url}: {unreachable}")
         elif https := https_form(url):
             # (a warning: the link works, but its page is said not secure on the way)
             self.problems.warning(

@@ -235,6 +235,38 @@ def test_a_link_whose_https_is_mistyped_is_reported(tmp_path):
     ]
 
 
+def test_a_link_no_reader_can_open_is_warned_of_at_its_place_as_in_a_papers_links(tmp_path):
+    # An address on the curator's own computer or intranet works where the page was
+    # written and nowhere else: check warned of it in a paper's links, not in the pages.
+    root = with_pages(
+        three_papers(tmp_path),
+        index=(
+            "# Home\n\nSee [the wiki](http://intranet/wiki/a), the [demo](http://localhost:8000/x)\n"
+            "and ![a plot](http://192.168.0.7/plot.png), [NAS](https://nas.local/f).\n\n"
+            "See [ref] and [the lab](https://example.org/lab), [mail](mailto:a@b.org).\n\n[ref]: http://wiki/page\n"
+        ),
+    )
+    tail = ", so no reader of the site can open it; give its address on the web, or remove the link"
+    assert messages(root) == [
+        f"{INDEX}:3:16: warning: link 'http://intranet/wiki/a': its host, intranet, is a name without"
+        " a dot, known only inside a local network" + tail,
+        f"{INDEX}:3:52: warning: link 'http://localhost:8000/x': its host, localhost, names the"
+        " reader's own computer" + tail,
+        f"{INDEX}:4:15: warning: link 'http://192.168.0.7/plot.png': its host, 192.168.0.7, is an"
+        " address of a private network (or one reserved)" + tail,
+        f"{INDEX}:4:51: warning: link 'https://nas.local/f': its host, nas.local, is a name known only"
+        " inside a local network" + tail,
+        f"{INDEX}:8:8: warning: link 'http://wiki/page': its host, wiki, is a name without a dot,"
+        " known only inside a local network" + tail,
+    ]
+    # The same words as for a paper's link, from the same code.
+    root = three_papers(tmp_path / "p")
+    (root / "content" / "papers" / "a.yml").write_text(paper("a", extra="links:\n  code:\n    - url: http://intranet/wiki/a\n"))
+    [said] = messages(root)
+    assert said.endswith(": warning: 'url' http://intranet/wiki/a: its host, intranet, is a name without"
+                         " a dot, known only inside a local network" + tail)
+
+
 def test_absolute_and_outside_links_are_reported(tmp_path):
     root = with_pages(three_papers(tmp_path), index="[x](/papers/a/)\n\n[y](../README.md)\n\n[z](/nowhere/)\n")
     assert messages(root) == [
