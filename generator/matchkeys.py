@@ -65,6 +65,13 @@ CONFERENCE_NAMES = {
         r"interspeech", r"annual conference of the international speech communication association"
     ),
     "mlsys": (r"mlsys", r"machine learning and systems"),
+    # (SIGGRAPH Asia is a conference of its own: "SIGGRAPH" alone is not it.)
+    "siggraph": (r"siggraph(?!\s+asia)", r"special interest group on computer graphics and interactive techniques"),
+    "siggraph asia": (r"siggraph\s+asia", r"siggraph\s+asia"),
+    "eurographics": (r"eurographics", r"annual conference of the european association for computer graphics"),
+    "3dv": (r"3dv", r"international conference on 3d vision"),
+    "accv": (r"accv", r"asian conference on computer vision"),
+    "rss": (r"rss", r"robotics:? science and systems"),
 }
 # The words a conference's proceedings write around its name, which say no more of
 # which conference and year it is: a venue with any other word ("Workshop", "Findings",

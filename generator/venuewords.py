@@ -15,8 +15,11 @@ import re
 PREPRINT = re.compile(r"\b(?:arxiv|corr|preprint|biorxiv|medrxiv|ssrn)\b", re.IGNORECASE)
 # Conferences a list or an entry names by their acronym alone ("ICLR", Google Scholar's
 # `journal = {ICLR}`; a Markdown list's "[Title](...) - NeurIPS"): a regular
-# expression's alternatives, to be matched whatever the case.
+# expression's alternatives, to be matched whatever the case, but RSS (Robotics: Science
+# and Systems), which only its capitals tell from a feed ("- rss"). Each has its name in
+# matchkeys.CONFERENCE_NAMES.
 CONFERENCE_ACRONYMS = (
     r"ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL(?:-HLT)?|EACL|COLING|AAAI|IJCAI"
     r"|KDD|SIGIR|AISTATS|UAI|CoRL|ICRA|IROS|COLT|WACV|BMVC|ICASSP|Interspeech|MLSys"
+    r"|SIGGRAPH(?:\s+Asia)?|Eurographics|3DV|ACCV|(?-i:RSS)"
 )

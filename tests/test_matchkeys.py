@@ -137,6 +137,35 @@ def test_a_venue_names_its_conference_by_acronym_or_name(venue, conference):
     assert conference_of(venue) == conference
 
 
+@pytest.mark.parametrize("venue, conference", [
+    # Graphics, vision and robotics conferences, by acronym and by the name their
+    # proceedings give (a curator's audit: a list's "(SIGGRAPH 2022)" was no venue at all).
+    ("SIGGRAPH 2022", ("siggraph", "2022")),
+    ("ACM SIGGRAPH 2022 Conference Proceedings", ("siggraph", "2022")),
+    ("Special Interest Group on Computer Graphics and Interactive Techniques Conference", ("siggraph", "")),
+    # SIGGRAPH Asia is a conference of its own, not SIGGRAPH's.
+    ("SIGGRAPH Asia 2022 Conference Papers", ("siggraph asia", "2022")),
+    ("siggraph asia", ("siggraph asia", "")),
+    ("Eurographics 2020", ("eurographics", "2020")),
+    ("Annual Conference of the European Association for Computer Graphics", ("eurographics", "")),
+    ("3DV 2021", ("3dv", "2021")),
+    ("2021 International Conference on 3D Vision (3DV)", ("3dv", "2021")),
+    ("RSS 2022", ("rss", "2022")),
+    ("Robotics: Science and Systems", ("rss", "")),
+    ("ACCV 2020", ("accv", "2020")),
+    ("Proceedings of the Asian Conference on Computer Vision", ("accv", "")),
+    ("Eurographics 2020 Short Papers", ("eurographics", "2020")),
+    ("Eurographics Symposium on Rendering", None),  # (EGSR: another venue)
+])
+def test_graphics_vision_and_robotics_conferences_are_named_too(venue, conference):
+    assert conference_of(venue) == conference
+
+
+def test_siggraph_and_siggraph_asia_are_two_venues():
+    assert same_conference("SIGGRAPH", "2022", "ACM SIGGRAPH 2022 Conference Proceedings", "2022")
+    assert not same_conference("SIGGRAPH 2022", "", "SIGGRAPH Asia 2022", "")
+
+
 def test_one_conference_is_one_venue_only_in_one_year():
     assert same_conference("NeurIPS", "2017", "Advances in Neural Information Processing Systems", "2017")
     assert same_conference("NeurIPS", "", "Advances in Neural Information Processing Systems", "2017")

@@ -111,8 +111,9 @@ _LABEL_PREFIX = re.compile(r"(?i)^\s*\[([^\[\]]{1,40})\]\s*(?=\1\b)")
 # "arXiv 2024.11", "EMNLP 2020: Systems Demonstrations"; or a year alone.
 # (The venue ends with no space and the spaces after it give none back: a run of spaces
 # read by the venue and both spaces in turn took seconds, "best", 2,000 spaces, "x".)
+# A venue starts with a letter, or with the "3D" of 3D vision's ("3DV 2021").
 _VENUE_YEAR = re.compile(
-    r"^(?P<venue>[A-Za-z](?:[^\d,]*[^\d,\s])?)?\s*+,?\s*+"
+    r"^(?P<venue>(?:[A-Za-z]|3D)(?:[^\d,]*[^\d,\s])?)?\s*+,?\s*+"
     r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
 )
 # A venue a list names without its year ("[Title](...) - NeurIPS", "[Title](...), ICML",
@@ -1347,11 +1348,13 @@ def _plain_prefix(text: str) -> tuple[int, str, str] | None:
     if not match:
         return None
     inside = match["paren"] if match["paren"] is not None else match["bracket"]
-    if dated := _INSIDE_YEAR.fullmatch(inside):
-        venue, year = dated["before"].rstrip(), dated["year"]
+    # (The "3D" a venue starts with, 3D vision's "3DV", is no year: as in _VENUE_YEAR.)
+    lead = "3D" if inside.startswith("3D") else ""
+    if dated := _INSIDE_YEAR.fullmatch(inside, len(lead)):
+        venue, year = lead + dated["before"].rstrip(), dated["year"]
         if venue.endswith(("'", "’")):
             venue = venue[:-1].rstrip()  # ("ICLR'24", "ICLR ' 24")
-    elif match["paren"] is not None and not re.search(r"\d", inside):
+    elif match["paren"] is not None and not re.search(r"\d", inside[len(lead) :]):
         venue, year = inside, ""
     else:
         return None

@@ -1012,11 +1012,15 @@ def test_a_conference_named_by_its_acronym_in_journal_is_no_journal():
         "@article{b, title={B}, journal={NeurIPS 2023}, year={2023}}\n"
         "@article{c, title={C}, journal={JMLR}, year={2020}}\n"
         "@article{d, title={D}, journal={Transactions of the ACL}, year={2020}}\n"
+        "@article{e, title={E}, journal={SIGGRAPH Asia 2022}, year={2022}}\n"
+        "@article{f, title={F}, journal={3DV}, year={2021}}\n"
+        "@article{g, title={G}, journal={ACM Transactions on Graphics}, year={2022}}\n"
     )
     problems = Problems()
     records = parse_text(text, "s.bib", problems)
     assert [(r.venue, r.venue_kind) for r in records] == [
         ("ICLR", ""), ("NeurIPS 2023", ""), ("JMLR", "journal"), ("Transactions of the ACL", "journal"),
+        ("SIGGRAPH Asia 2022", ""), ("3DV", ""), ("ACM Transactions on Graphics", "journal"),
     ]
 
 

@@ -781,7 +781,7 @@ def test_an_award_after_a_venue_is_found_as_the_plain_pattern_finds_it(tokens):
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([
     " ", "  ", "\t", ",", "'", "’", "-", ".", "NeurIPS", "best", "Pattern Recognition", "x", "2019", "19", "2024",
-    "11", "Oral", "a",
+    "11", "Oral", "a", "3D", "3DV",
 ]), max_size=10))
 def test_a_venue_and_year_is_found_as_the_plain_pattern_finds_it(tokens):
     # _VENUE_YEAR's venue ends with no space, so that a run of spaces is taken by one
@@ -793,7 +793,7 @@ def test_a_venue_and_year_is_found_as_the_plain_pattern_finds_it(tokens):
 
     text = "".join(tokens)
     plain = re.compile(
-        r"^(?P<venue>[A-Za-z][^\d,]*?)?\s*,?\s*"
+        r"^(?P<venue>(?:[A-Za-z]|3D)[^\d,]*?)?\s*,?\s*"
         r"(?:(?P<y4>(?:19|20)\d{2})|['’](?P<y2>\d{2}))(?:[./-]\d{1,2})?(?![\d])(?P<more>.*)$"
     )
     found, expected = _VENUE_YEAR.match(text), plain.match(text)
@@ -987,6 +987,32 @@ def _read_after_titles(*afters, heading=""):
     records, problems = _parse(text)
     assert not problems, problems.format()
     return [(r.title, r.venue, r.year) for r in records]
+
+
+@pytest.mark.parametrize("written, venue, year", [
+    # A curator's audit: a graphics, vision or robotics paper linked to its project page
+    # ("[Title](https://nvlabs.github.io/...) (SIGGRAPH 2022)") was skipped, its venue
+    # known to the importer by no name, so that nothing said it was a paper.
+    ("(SIGGRAPH 2022)", "SIGGRAPH", "2022"),
+    ("(SIGGRAPH Asia 2021)", "SIGGRAPH Asia", "2021"),
+    ("- Eurographics 2020", "Eurographics", "2020"),
+    ("(3DV 2021)", "3DV", "2021"),
+    ("(RSS 2022)", "RSS", "2022"),
+    (", ACCV 2020", "ACCV", "2020"),
+    ("(siggraph asia 2021)", "siggraph asia", "2021"),
+    ("- SIGGRAPH'22", "SIGGRAPH", "2022"),
+])
+def test_a_graphics_vision_or_robotics_venue_is_known_by_name(written, venue, year):
+    records, problems = _parse(f"# Papers\n\n- [Instant Neural Primitives](https://example.org/ngp) {written}\n")
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [("Instant Neural Primitives", venue, year)]
+
+
+def test_rss_is_a_venue_in_capitals_only():
+    # (A list's "- rss" is a feed; its capitals name the conference, as a list writes it.)
+    assert _read_after_titles(" - SIGGRAPH Asia", " - RSS", " - rss") == [
+        ("Title 0", "SIGGRAPH Asia", ""), ("Title 1", "RSS", ""), ("Title 2", "", "2019"),
+    ]
 
 
 def test_words_after_a_title_that_name_no_venue_give_neither_venue_nor_year():
@@ -1381,12 +1407,12 @@ _SLOW = {
     "_CITED_END": r"""(?:\.\s*\(?((?:19|20)\d{2})[a-z]?\)?)?\.\s*["“]?\s*$""",
 }
 _PLAIN_PREFIX = (
-    r"^\s*(?:\((?P<venue>[^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(?P<year>\d{4}|\d{2}))?\)"
-    r"|\[(?P<bracketed>[^\[\]\d]*[A-Za-z][^\[\]\d]*?)\s*['’]?\s*(?P<bracket_year>\d{4}|\d{2})\])\s*"
+    r"^\s*(?:\((?P<venue>3D[^()\d]*?|[^()\d]*[A-Za-z][^()\d]*?)(?:\s*['’]?\s*(?P<year>\d{4}|\d{2}))?\)"
+    r"|\[(?P<bracketed>3D[^\[\]\d]*?|[^\[\]\d]*[A-Za-z][^\[\]\d]*?)\s*['’]?\s*(?P<bracket_year>\d{4}|\d{2})\])\s*"
 )
 _PIECES = [
     " ", "  ", "\t", ",", ".", "'", "’", "(", ")", "[", "]", '"', "NeurIPS", "x", "Kaplan", "et", "al", "2019",
-    "19", "2020b", "Oral", "a.",
+    "19", "2020b", "Oral", "a.", "3D", "3DV",
 ]
 
 
