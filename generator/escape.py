@@ -37,6 +37,7 @@ from markdown_it.rules_inline.image import image as markdown_image
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from .links import unreachable_warning
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .yamlio import char_name
 
@@ -413,6 +414,10 @@ def _curate(state: StateCore) -> None:
                         written = href.removeprefix("mailto:")
                         notices.append((written, _unsafe_link(href)))
                     continue
+                if said := unreachable_warning(href):
+                    # (kept: a list published on an intranet may mean it, as in a
+                    # paper's links and the hand-written pages, in the same words)
+                    notices.append((href, f"link {href!r}: {said}"))
             elif child.type == "link_close" and dropping:
                 dropping = False
                 continue

@@ -653,6 +653,36 @@ def test_a_link_in_notes_to_a_page_of_the_site_as_a_hand_written_page_writes_it_
     ]
 
 
+def test_a_link_no_reader_can_open_in_notes_or_a_description_is_warned_of_at_its_place(tmp_path):
+    # As a paper's links and the hand-written pages' are: an address on the curator's
+    # own computer or intranet, linked from notes or a topic's description, went unsaid.
+    tail = ", so no reader of the site can open it; give its address on the web, or remove the link"
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  See [the wiki](http://intranet/wiki/a), the [demo](http://localhost:8000/x),\n"
+        "  [NAS](https://nas.local/f), <http://10.0.0.2/s> and [the lab](https://example.org/lab).\n"
+    )
+    assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
+        f"{P}:5:18: warning: 'notes': link 'http://intranet/wiki/a': its host, intranet, is a name"
+        " without a dot, known only inside a local network" + tail,
+        f"{P}:5:54: warning: 'notes': link 'http://localhost:8000/x': its host, localhost, names"
+        " the reader's own computer" + tail,
+        f"{P}:6:9: warning: 'notes': link 'https://nas.local/f': its host, nas.local, is a name"
+        " known only inside a local network" + tail,
+        f"{P}:6:32: warning: 'notes': link 'http://10.0.0.2/s': its host, 10.0.0.2, is an address"
+        " of a private network (or one reserved)" + tail,
+    ]
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: t\n    title: T\n    description: >-\n      Start with\n"
+        "      [the notes](http://wiki/t).\n",
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if "'description'" in m] == [
+        f"{T}:6:19: warning: 'description': link 'http://wiki/t': its host, wiki, is a name without"
+        " a dot, known only inside a local network" + tail,
+    ]
+
+
 def test_a_field_added_indented_under_a_block_of_text_is_a_warning(tmp_path):
     # An imported file ends with its abstract (`abstract: >-`): a field added at its end,
     # indented as the editor kept the line above, was the abstract's last words, and the
