@@ -11,7 +11,8 @@ What an item gives, each from the Markdown's structure:
 
 * the title: the paper link's text; else the first bold text; else the item's leading
   words (before its first link, without a "(Venue YY)" prefix, and in an item linking its
-  paper without the venue and year after them, "Title. ICLR 2022.");
+  paper without the venue and year after them, "Title. ICLR 2022."); else the text of the
+  link it starts with, never the words after that link ("[Title](page) - reconstruction");
 * the paper's arXiv id or DOI from that link, and every other address in the item as a
   link, its kind told by its host or, where the host says nothing, by the link's text
   ("[Code](https://lab.example/x)" is code, "[Project page](...)" a project page);
@@ -659,6 +660,13 @@ class _Reader:
         text = _unlead(joined)
         if not _NEWS_DATE.match(text):  # (a date stays, telling news: see _news)
             text = _LABEL_PREFIX.sub("", _without_prefix(text))
+        if not _clean(text) and end < len(spans) and not unit.cells and _titles(unit.anchors[spans[end].link]):
+            # Nothing before a link whose text is a title, "[Title](page) - reconstruction,
+            # 2021": the words after it are no title (a topic, here). Its text is the
+            # title when the item links its paper; else its text alone tells no title from
+            # a code base's or a site's name (see `_titled_page`): no paper.
+            found = self._link_title(unit, spans[end].link)
+            return (found[0] if links_paper else ""), found[1]
         if not _clean(text) and end < len(spans) and not unit.cells:
             # Nothing before a venue's link: "[[NeurIPS 2023](...)] Title. [[code](...)]".
             after = next((i for i in range(end, len(spans)) if spans[i].link < 0), len(spans))
@@ -716,7 +724,8 @@ class _Reader:
         if _clean(_join(unit.spans[: span[0]])):
             return None  # (words before it: the title is theirs)
         parts = [part for part in _after_title(unit, span) if part.strip(" |")]
-        return index if parts and _known_venue_and_year(parts[0]) else None
+        # (after other words too: "[Title](…) - unbounded scenes, CVPR 2022")
+        return index if parts and any(map(_known_venue_and_year, _tails(parts[0]))) else None
 
     @staticmethod
     def _link_title(unit: _Unit, link: int) -> tuple[str, tuple[int, int]]:
@@ -1020,6 +1029,12 @@ def _is_venue(text: str) -> bool:
     if found and found[0] and (tail := _title_tail(text)) and not _KNOWN_VENUE.fullmatch(tail[0]):
         return False  # (a title and its year: "[Title, 2022](...)", not "[TPAMI, 2021](...)")
     return bool(found and found[0])
+
+
+def _titles(anchor: _Anchor) -> bool:
+    """Whether a link's text may be a paper's title: words, not a label ("[Code]"), a
+    venue ("[NeurIPS 2023]"), a badge's image or a bare address."""
+    return not (anchor.image or anchor.bare or _is_label(anchor.text) or _is_venue(anchor.text))
 
 
 def _is_label(text: str) -> bool:

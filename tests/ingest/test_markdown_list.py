@@ -1496,3 +1496,27 @@ def test_a_title_with_a_known_venue_and_year_after_it_and_no_paper_link_is_a_pap
         ]),
         ("Some Title", "CVPR", "2016", [("pdf", "https://x.org/a.pdf")]),
     ]
+
+
+def test_the_text_of_the_link_an_item_starts_with_is_its_title_not_the_words_after_it():
+    # "[Title](page) - reconstruction, 2021": the words after the link, a topic, were
+    # taken as the title ("reconstruction") and the link's text, the title, was lost.
+    records, problems = _parse(
+        "# Papers\n\n"
+        "- [Neural Volumes](https://example.org/nv) - reconstruction, 2021 [[pdf](https://example.org/nv.pdf)]\n"
+        "- [Mip-NeRF 360](https://jonbarron.info/mipnerf360/) - unbounded scenes, CVPR 2022\n"
+        "- [Plenoxels](https://arxiv.org/abs/2112.05131) - radiance fields, CVPR 2022\n"
+        # (A venue's link, then the title: the title is the words after it, as before.)
+        "- [[NeurIPS 2023](https://neurips.cc/)] Reflexion: Language Agents. [[code](https://github.com/x/y)]\n"
+        # (Linking no paper, and naming no venue known by name: a code base's name, or a
+        # site's, as much as a title; no paper, as "[nerfstudio](…), Tools 2023" is none.)
+        "- [Tool](https://github.com/x/tool) - reconstruction, 2021\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        # (words before a year that name no venue give neither, as "code released 2020")
+        ("Neural Volumes", "", ""),
+        ("Mip-NeRF 360", "CVPR", "2022"),
+        ("Plenoxels", "CVPR", "2022"),
+        ("Reflexion: Language Agents", "NeurIPS", "2023"),
+    ]
