@@ -713,16 +713,21 @@ class _Reader:
     def _titled_page(self, unit: _Unit, anchors: list[tuple[int, _Anchor]]) -> int | None:
         """The link that starts an item linking no paper and whose text is its title, when a
         venue known by name and a year follow it ("[Title](project page) (CVPR 2022)",
-        "[Title](…), ICCV 2023"), else None: its text alone tells no title from a code base's
-        or a site's name."""
+        "[Title](…), ICCV 2023") or come before it ("(CVPR 2022) [Title](…)"), else None:
+        its text alone tells no title from a code base's or a site's name."""
         if not anchors:
             return None
         index, anchor = anchors[0]
         if _is_label(anchor.text) or anchor.image or anchor.bare:
             return None
         span = self._link_title(unit, index)[1]
-        if _clean(_join(unit.spans[: span[0]])):
-            return None  # (words before it: the title is theirs)
+        before = _join(unit.spans[: span[0]])
+        if _clean(before):
+            # Only a venue known by name and its year before it, "(CVPR 2021) [Title](…)",
+            # as after it; other words before it are the title.
+            prefix = self._prefix(unit)
+            known = bool(prefix and prefix[2] and _KNOWN_VENUE.fullmatch(prefix[1]))
+            return index if prefix and known and not _clean(_unlead(before)[prefix[0] :]) else None
         parts = [part for part in _after_title(unit, span) if part.strip(" |")]
         # (after other words too: "[Title](…) - unbounded scenes, CVPR 2022")
         return index if parts and any(map(_known_venue_and_year, _tails(parts[0]))) else None

@@ -1520,3 +1520,24 @@ def test_the_text_of_the_link_an_item_starts_with_is_its_title_not_the_words_aft
         ("Plenoxels", "CVPR", "2022"),
         ("Reflexion: Language Agents", "NeurIPS", "2023"),
     ]
+
+
+def test_a_known_venue_before_a_link_to_no_paper_host_makes_its_text_a_papers_title():
+    # "[Title](…) (CVPR 2021)" was read, "(CVPR 2021) [Title](…)" skipped for every venue.
+    records, problems = _parse(
+        "# Papers\n\n"
+        "- (CVPR 2021) [Neural Body](https://zju3dv.github.io/neuralbody/) [[code](https://github.com/zju3dv/neuralbody)]\n"
+        "- [ICCV'23] [Zip-NeRF](https://jonbarron.info/zipnerf/)\n"
+        "- (NeurIPS 2019 Oral) [A Title](https://example.org/t)\n"
+        # (A venue unknown by name: a code base's name as much as a title, as after it.)
+        "- (Tools 2023) [nerfstudio](https://github.com/nerfstudio-project/nerfstudio)\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, r.notes, _links(r)) for r in records] == [
+        ("Neural Body", "CVPR", "2021", "", [
+            ("project", "https://zju3dv.github.io/neuralbody/"),
+            ("code", "https://github.com/zju3dv/neuralbody"),
+        ]),
+        ("Zip-NeRF", "ICCV", "2023", "", [("project", "https://jonbarron.info/zipnerf/")]),
+        ("A Title", "NeurIPS", "2019", "Oral (NeurIPS 2019)", [("project", "https://example.org/t")]),
+    ]
