@@ -36,9 +36,9 @@ from ..errors import Location, Problems
 # What decides whether a ``%`` starts a comment: an entry's start (``@article{`` or
 # ``@article(``), an escaped character (``\%``, ``\"``), a brace, a parenthesis, a quote.
 _SIGNIFICANT = re.compile(r"@\s*([A-Za-z]+)\s*([{(])|\\.|[{}()\"%]", re.DOTALL)
-# An entry's head with spaces after its "@", which bibtexparser does not read
-# (`heads_closed_up`).
-_SPACED_HEAD = re.compile(r"@[ \t]+[A-Za-z]")
+# An entry's head with spaces after its "@", or a line break before its brace, which
+# bibtexparser does not read (`heads_closed_up`).
+_SPACED_HEAD = re.compile(r"@\s+[A-Za-z]|@[A-Za-z]+[ \t]*\n")
 # The fields the importer reads (ingest/bibtex.py): a value of another field that
 # BibTeX itself would refuse (``pages = 1--10``) is left as bibtexparser reads it.
 READ_FIELDS = frozenset({
@@ -110,22 +110,36 @@ def without_comments(text: str) -> str:
 
 
 def heads_closed_up(text: str) -> str:
-    """``text`` with the spaces after the ``@`` of each entry's head that starts a line
-    (``@ article {k,``) put before it, as bibtexparser reads a head: BibTeX reads it,
-    bibtexparser took it for text between entries, and the entry was lost. Only the
-    ``@`` moves: the type and all after it stay at their places, so what is said of the
-    entry is said at its place as written. (A head inside a value is text.)"""
+    """``text`` with each entry's head read as BibTeX reads it, where bibtexparser does
+    not, and the entry was lost: with spaces after its ``@`` where the ``@`` starts a
+    line (``@ article {k,``), the spaces go before the ``@``, so only the ``@`` moves;
+    with a line break after its ``@`` or before its brace (``@article`` over ``{k,``,
+    ``@`` over ``article{k,``), the type and brace go up to the ``@`` and the line
+    breaks after them, and spaces take the brace's line up to it, so the ``@`` and all
+    after the brace keep their line and column. What is said of the entry is said at its
+    place as written (its type at its ``@``). A head inside a value is text, and so is
+    "lunch @ home (noon)" between entries, an ``@`` with spaces after it that does not
+    start its line."""
     if not _SPACED_HEAD.search(text):
         return text
     out: list[str] = []
     kept = 0
     for match in _top_level(text):
-        at = match.start()
-        spaces = text[at + 1 : match.start(1)] if match.group() != "%" else ""
-        if not spaces or "\n" in spaces or text[text.rfind("\n", 0, at) + 1 : at].strip():
-            continue  # ("lunch @ home (noon)" between entries is text)
-        out.append(text[kept:at] + spaces + "@")
-        kept = match.start(1)
+        if match.group() == "%":
+            continue
+        at, brace = match.start(), match.start(2)
+        spaces = text[at + 1 : match.start(1)]
+        starts_line = not text[text.rfind("\n", 0, at) + 1 : at].strip()
+        if spaces and not starts_line:
+            continue
+        head = text[at : brace + 1]
+        if "\n" in head:
+            out.append(text[kept:at] + "@" + match.group(1) + match.group(2) + "\n" * head.count("\n"))
+            out.append(" " * (len(head) - head.rfind("\n") - 1))
+            kept = brace + 1
+        elif spaces:
+            out.append(text[kept:at] + spaces + "@")
+            kept = match.start(1)
     out.append(text[kept:])
     return "".join(out)
 

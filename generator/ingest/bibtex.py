@@ -700,15 +700,17 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
             line, col, name, f"{name} =")
     keyed = _key_problem(source, block) if "after entry key" in reason else None
     if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
-        col, message, key, fixed = keyed
-        return [(first, col, message)], (first, col, key, fixed) if fixed else None
+        col, message, key, fixed, down = keyed
+        return [(first + down, col, message)], (first + down, col, key, fixed) if fixed else None
     return quote or [(first, 1, f"cannot read this BibTeX entry: {reason}")], None
 
 
-def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str] | None:
+def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int] | None:
     """(column, what is wrong, the key as written, what to write instead: "" for no sure
-    fix) of the citation key on the first line of an entry that
-    bibtexparser could not read: a key holding a brace or a backslash (an exporter's
+    fix, lines below the entry's first) of the citation key on the first line of an
+    entry that bibtexparser could not read, or on the next line when none follows the
+    brace (``@article{`` over ``k title = ...``, as a head broken before its brace is
+    read, `heads_closed_up`): a key holding a brace or a backslash (an exporter's
     accent, "sch{\\"o}lkopf1998"), one followed by a field without the comma between
     them, or none at all; None for anything else. (The block bibtexparser hands back
     stops where it gave up, at a key's brace: the line is read from the file's text.)"""
@@ -720,17 +722,22 @@ def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str] | N
     head = _ENTRY_HEAD.match(line, max(at, 0))
     if at < 0 or head is None:
         return None
-    kind, start = head.group(1), head.end() + 1
+    kind, start, down = head.group(1), head.end() + 1, 0
     first = line[head.end():]
+    below = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+    if not first.strip() and below is not None and not _FIELD_START.match(lines[below]):
+        down, first = below - number, lines[below].lstrip()
+        start = len(lines[below]) - len(first) + 1
+        below = next((n for n in range(below + 1, len(lines)) if lines[n].strip()), None)
     words = first.split("=", 1)[0].split()
     # The key alone on its line, as most files lay an entry out, with the first field on
     # the next one: the comma after the key is missing just the same.
-    after = next((lines[n] for n in range(number + 1, len(lines)) if lines[n].strip()), "")
+    after = lines[below] if below is not None else ""
     alone = len(words) == 1 and not re.search(r"[=,]", first) and _FIELD_START.match(after)
     if ("=" in first and len(words) > 1 or alone) and "," not in words[0]:
         return (
             start, f"a comma is missing after the citation key '{words[0]}': write '@{kind}{{{words[0]},'",
-            words[0], f"{words[0]},",
+            words[0], f"{words[0]},", down,
         )
     key = first.split(",", 1)[0].strip()
     if "," in first and ("{" in key or "\\" in key) and not re.search(r"[\s=]", key):
@@ -741,11 +748,11 @@ def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str] | N
         return start, (
             f"the citation key '{key}' holds a brace or a backslash, which no key may:"
             f" write it in plain letters, as {plain!r}"
-        ), key, plain
+        ), key, plain, down
     if not first.strip():
         return head.end(), (
             f"this entry has no citation key: write one and a comma after its '{{', as '@{kind}{{key,'"
-        ), "", ""
+        ), "", "", 0
     return None
 
 

@@ -4,7 +4,9 @@ closed early; each mistake at its line and column, as a lab's hand-kept file has
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from generator.errors import Problems
@@ -70,7 +72,8 @@ _HEAD_CHARS = st.text(alphabet='{}()"\\\n \tab=,@', max_size=80)
 def test_closing_up_a_head_moves_nothing_but_its_at_sign(text):
     # BibTeX reads '@ article {k,' as '@article{k,'; bibtexparser does not. Every place a
     # message can name stays: the lines, and each character but the '@' and the spaces
-    # after it, which go before it.
+    # after it, which go before it. (A head broken over lines: the next test.)
+    assume(all("\n" not in head.group() for head in re.finditer(r"@\s*[A-Za-z]+\s*[{(]", text)))
     out = heads_closed_up(text)
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
     for before, after in zip(text, out, strict=True):
@@ -100,6 +103,52 @@ def test_an_entry_head_with_spaces_is_read_as_bibtex_reads_it():
         "lab.bib:2:15: a comma too many: two commas in a row, with no field between them; delete one",
         "lab.bib:3:12: a comma is missing after the citation key 'm': write '@article{m,'",
     ]
+
+
+_NON_HEAD = set('}")\\=,')
+
+
+@given(st.text(alphabet='{}()"\\\n \tab=,@', max_size=80))
+def test_a_head_broken_over_lines_moves_nothing_but_whitespace_and_its_head(text):
+    # BibTeX reads '@article\n{k,' and '@\narticle{k,' as '@article{k,'; bibtexparser
+    # does not. What is not white space stays in its order, and every character that is
+    # no part of a head ('}', '"', '=', ',' ...) keeps its line and column.
+    out = heads_closed_up(text)
+    assert out.count("\n") == text.count("\n")
+    assert "".join(out.split()) == "".join(text.split())
+    written, read = text.split("\n"), out.split("\n")
+    for line, (before, after) in enumerate(zip(written, read, strict=True)):
+        for col, char in enumerate(before):
+            if char in _NON_HEAD:
+                assert after[col : col + 1] == char, (line, col)
+
+
+def test_an_entry_head_broken_over_lines_is_read_as_bibtex_reads_it():
+    # It was lost: 'no BibTeX entries found' alone, and after another entry nothing at all.
+    records, problems = _parse("@article\n{k, title = {T}, year = 2020}\n")
+    assert problems == []
+    assert [(r.title, r.year) for r in records] == [("T", "2020")]
+    records, problems = _parse(
+        "@misc{a, title = {A}}\n@article \n  {k, title = {T}}\n@\ninproceedings{j,\n  title = {U}}\n"
+        "@\n  misc\n\n\t(n, title = {W}, abstract = {x\n@misc\n{y}})\nsee x @book\n{b, title = {B}}\n"
+    )
+    assert problems == []
+    assert [r.title for r in records] == ["A", "T", "U", "W", "B"]
+    assert records[3].abstract == "x @misc y"  # (a head in a value is text)
+    # What is said in such an entry is said at its place as written; its type at its '@'.
+    _, problems = _parse("@artcle\n{k,\n  title = {T}, year = 2020}\n")
+    assert problems == [
+        "lab.bib:1:2: warning: @artcle is no BibTeX or biblatex entry type (did you mean"
+        " @article?); entry 'k' is imported as a @misc, as BibTeX and biber read it: correct the type",
+    ]
+    _, problems = _parse("@article\n{k,\n  title = {T},, year = 2020}\n@\narticle  {m title = {V}}\n")
+    assert problems == [
+        "lab.bib:3:15: a comma too many: two commas in a row, with no field between them; delete one",
+        "lab.bib:5:11: a comma is missing after the citation key 'm': write '@article{m,'",
+    ]
+    # (So is a key on the line after its brace, as written by hand: 'no citation key' was said.)
+    _, problems = _parse("@article{\n  m title = {V}}\n")
+    assert problems == ["lab.bib:2:3: a comma is missing after the citation key 'm': write '@article{m,'"]
 
 
 # --- values --------------------------------------------------------------------------
