@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -92,17 +93,6 @@ def test_an_entry_head_with_spaces_is_read_as_bibtex_reads_it():
     assert problems == []
     assert [(r.title, r.year) for r in records] == [("A", ""), ("T", "2020"), ("U", ""), ("W", "")]
     assert records[3].abstract == "lunch @ home (noon) @ home x"  # (a head in a value is text)
-    # What is said in such an entry is said at its place as written.
-    _, problems = _parse("@ artcle {k,\n  title = {T}, year = 2020}\n")
-    assert problems == [
-        "lab.bib:1:3: warning: @artcle is no BibTeX or biblatex entry type (did you mean"
-        " @article?); entry 'k' is imported as a @misc, as BibTeX and biber read it: correct the type",
-    ]
-    _, problems = _parse("@ article {k,\n  title = {T},, year = 2020}\n@ article {m title = {V}}\n")
-    assert problems == [
-        "lab.bib:2:15: a comma too many: two commas in a row, with no field between them; delete one",
-        "lab.bib:3:12: a comma is missing after the citation key 'm': write '@article{m,'",
-    ]
 
 
 _NON_HEAD = set('}")\\=,')
@@ -135,20 +125,33 @@ def test_an_entry_head_broken_over_lines_is_read_as_bibtex_reads_it():
     assert problems == []
     assert [r.title for r in records] == ["A", "T", "U", "W", "B"]
     assert records[3].abstract == "x @misc y"  # (a head in a value is text)
-    # What is said in such an entry is said at its place as written; its type at its '@'.
-    _, problems = _parse("@artcle\n{k,\n  title = {T}, year = 2020}\n")
-    assert problems == [
-        "lab.bib:1:2: warning: @artcle is no BibTeX or biblatex entry type (did you mean"
-        " @article?); entry 'k' is imported as a @misc, as BibTeX and biber read it: correct the type",
-    ]
-    _, problems = _parse("@article\n{k,\n  title = {T},, year = 2020}\n@\narticle  {m title = {V}}\n")
-    assert problems == [
-        "lab.bib:3:15: a comma too many: two commas in a row, with no field between them; delete one",
-        "lab.bib:5:11: a comma is missing after the citation key 'm': write '@article{m,'",
-    ]
+
+
+_UNKNOWN_TYPE = (
+    "warning: @artcle is no BibTeX or biblatex entry type (did you mean @article?); entry 'k'"
+    " is imported as a @misc, as BibTeX and biber read it: correct the type"
+)
+_TWO_COMMAS = "a comma too many: two commas in a row, with no field between them; delete one"
+_NO_COMMA = "a comma is missing after the citation key 'm': write '@article{m,'"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("@ artcle {k,\n  title = {T}, year = 2020}\n", [f"lab.bib:1:3: {_UNKNOWN_TYPE}"]),
+    (
+        "@ article {k,\n  title = {T},, year = 2020}\n@ article {m title = {V}}\n",
+        [f"lab.bib:2:15: {_TWO_COMMAS}", f"lab.bib:3:12: {_NO_COMMA}"],
+    ),
+    # A head broken over lines: its type is said at its '@'.
+    ("@artcle\n{k,\n  title = {T}, year = 2020}\n", [f"lab.bib:1:2: {_UNKNOWN_TYPE}"]),
+    (
+        "@article\n{k,\n  title = {T},, year = 2020}\n@\narticle  {m title = {V}}\n",
+        [f"lab.bib:3:15: {_TWO_COMMAS}", f"lab.bib:5:11: {_NO_COMMA}"],
+    ),
     # (So is a key on the line after its brace, as written by hand: 'no citation key' was said.)
-    _, problems = _parse("@article{\n  m title = {V}}\n")
-    assert problems == ["lab.bib:2:3: a comma is missing after the citation key 'm': write '@article{m,'"]
+    ("@article{\n  m title = {V}}\n", [f"lab.bib:2:3: {_NO_COMMA}"]),
+])
+def test_what_is_said_in_an_entry_whose_head_bibtexparser_could_not_read_is_said_where_written(text, said):
+    assert _parse(text)[1] == said
 
 
 # --- values --------------------------------------------------------------------------
