@@ -159,6 +159,19 @@ _EDITED_VOLUMES = _VOLUMES - {"book", "mvbook"}
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
+# A line break or tab in a value a message quotes, shown by its picture so the message
+# stays one line; "\n" would read as TeX ("\nabla").
+_PICTURES = str.maketrans({"\n": "␤", "\t": "␉", "\r": "␍"})
+
+
+def _written(text: str) -> str:
+    """A curator's key or value as a message names it: as written, in single quotes, so
+    it can be copied back into the file. (repr() doubled each backslash,
+    'sch{\\\\"o}lkopf98' for sch{\\"o}lkopf98, and put one holding an apostrophe in double
+    quotes.)"""
+    return f"'{text.translate(_PICTURES)}'"
+
+
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     # What bibtexparser leaves to its users (comments between fields, concatenation, a
     # missing comma: see bibsyntax.py) first.
@@ -299,7 +312,7 @@ def _read(
             # One entry pasted twice needs no key of its own: it would be one more
             # duplicate to merge. (Compared as BibTeX reads it: spacing aside.)
             again = (block.raw or "").split() == (block.previous_block.raw or "").split()
-            message = f"duplicate BibTeX key {block.key!r} (first at line {first})" + (
+            message = f"duplicate BibTeX key {_written(block.key)} (first at line {first})" + (
                 ": the same entry again; delete this one" if again else "; give each entry its own key"
             )
         elif isinstance(block, DuplicateFieldKeyBlock):
@@ -357,7 +370,7 @@ def _read(
             # (The ACL Anthology's export of a volume starts with the volume's entry.)
             problems.warning(
                 Location(path, entry.start_line + 1, 1),
-                f"@{entry.entry_type} {entry.key!r} is a volume of papers, not a paper; not"
+                f"@{entry.entry_type} {_written(entry.key)} is a volume of papers, not a paper; not"
                 " imported (a paper that names it in crossref takes its title as the venue)",
             )
             continue
@@ -377,11 +390,11 @@ def _read(
     if indexed:
         problems.warning(
             indexed[0].source,
-            f"keywords such as {indexed[0].tags[0]!r} are IEEE Xplore's index terms, its"
+            f"keywords such as {_written(indexed[0].tags[0])} are IEEE Xplore's index terms, its"
             " thesaurus' words for the paper rather than a curator's or its authors'"
             f" ({len(indexed)} entr{'y' if len(indexed) == 1 else 'ies'} in this file); left out of the tags"
             + next((
-                f" (those in lower case, such as {tag!r}, are a curator's Zotero tags, kept: the"
+                f" (those in lower case, such as {_written(tag)}, are a curator's Zotero tags, kept: the"
                 " thesaurus writes each term with a capital)"
                 for record in indexed for tag in record.tags if _lower_case(tag)
             ), ""),
@@ -451,7 +464,7 @@ def _without_arxiv_subjects(
     first = next(tag for tag in had[0].tags if _ARXIV_SUBJECT.fullmatch(tag))
     problems.warning(
         where(had[0], first) if where else had[0].source,
-        f"keywords such as {first!r} are arXiv's subject classes, which Zotero adds to each"
+        f"keywords such as {_written(first)} are arXiv's subject classes, which Zotero adds to each"
         f" paper it saves from arXiv ({len(had)} {nouns[len(had) != 1]} in this"
         " file); left out of the tags",
     )
@@ -518,7 +531,7 @@ class _DanglingAnds(BlockMiddleware):
         field.value = value.strip()
         self._problems.warning(
             _field_location(entry, "author", self._path),
-            f"the author list of entry {entry.key!r} has an 'and' with no name on one side"
+            f"the author list of entry {_written(entry.key)} has an 'and' with no name on one side"
             " (a name deleted, or not yet written?); read without it: write the missing"
             " name or delete the 'and'",
         )
@@ -736,7 +749,7 @@ def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int
     alone = len(words) == 1 and not re.search(r"[=,]", first) and _FIELD_START.match(after)
     if ("=" in first and len(words) > 1 or alone) and "," not in words[0]:
         return (
-            start, f"a comma is missing after the citation key '{words[0]}': write '@{kind}{{{words[0]},'",
+            start, f"a comma is missing after the citation key {_written(words[0])}: write '@{kind}{{{words[0]},'",
             words[0], f"{words[0]},", down,
         )
     key = first.split(",", 1)[0].strip()
@@ -746,8 +759,8 @@ def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int
             if not unicodedata.combining(ch) and not ch.isspace()
         )
         return start, (
-            f"the citation key '{key}' holds a brace or a backslash, which no key may:"
-            f" write it in plain letters, as {plain!r}"
+            f"the citation key {_written(key)} holds a brace or a backslash, which no key may:"
+            f" write it in plain letters, as {_written(plain)}"
         ), key, plain, down
     if not first.strip():
         return head.end(), (
@@ -811,7 +824,7 @@ def _parents(
                 # reported once, at the entry that names it, not at each of its children
                 problems.warning(
                     _field_location(current, "crossref", path),
-                    f"crossref {name!r} names no entry in this file; the entry gets "
+                    f"crossref {_written(name)} names no entry in this file; the entry gets "
                     "only its own fields",
                 )
             break
@@ -819,7 +832,7 @@ def _parents(
             circle = " -> ".join(e.key for e in (entry, *chain, entry))
             problems.warning(
                 _field_location(entry, "crossref", path),
-                f"crossref {_field(entry, 'crossref').strip()!r} leads back to this "
+                f"crossref {_written(_field(entry, 'crossref').strip())} leads back to this "
                 f"entry ({circle}); the entry gets only its own fields",
             )
             return ()
@@ -1059,10 +1072,10 @@ def _authors(
     if known and names[-1] is None:
         known.append(OTHERS)
     if problems is not None and marks:
-        said = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marks.split()))
+        said = ", ".join(_written(mark) for mark in dict.fromkeys(marks.split()))
         problems.warning(
             _field_location(entry, "author", path),
-            f"marks beside author names of entry {entry.key!r} left out"
+            f"marks beside author names of entry {_written(entry.key)} left out"
             f" ({said}): a mark of equal"
             " contribution, of the corresponding author or of an affiliation is no part of a"
             " name (say it in the paper's notes if it matters)",
@@ -1088,7 +1101,7 @@ def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems, t
     # the fields told, as looking through every warning said for each took seconds.)
     if where not in told:
         told.add(where)
-        problems.warning(where, f"the author list of entry '{entry.key}' {said}")
+        problems.warning(where, f"the author list of entry {_written(entry.key)} {said}")
 
 
 # The fields that name a venue as its name (a thesis's ``school`` and a report's
@@ -1212,7 +1225,7 @@ def _unknown_types(entries: list[Entry], text: str, path: str, problems: Problem
             "", "write one of theirs (@misc if none fits)")
         problems.warning(
             Location(path, entry.start_line + 1, col),
-            f"@{written} is no BibTeX or biblatex entry type{hint}; entry '{entry.key}' is"
+            f"@{written} is no BibTeX or biblatex entry type{hint}; entry {_written(entry.key)} is"
             f" imported as a @misc, as BibTeX and biber read it: {fix}",
         )
         entry.entry_type = "misc"
@@ -1242,7 +1255,7 @@ def _keys_of_broken_entries(
         if key in first and line not in said:
             problems.error(
                 Location(path, (line or 0) + 1, 1),
-                f"duplicate BibTeX key {key!r} (first at line {first[key] + 1}); give each entry its own key",
+                f"duplicate BibTeX key {_written(key)} (first at line {first[key] + 1}); give each entry its own key",
             )
         first.setdefault(key, line or 0)
 
@@ -1283,7 +1296,7 @@ def _record(
         title = _TITLE_STOP.sub("", title)
     if not title:
         problems.error(
-            source, f"BibTeX entry {entry.key!r} has no title; add one (title = {{...}}) or delete the entry"
+            source, f"BibTeX entry {_written(entry.key)} has no title; add one (title = {{...}}) or delete the entry"
         )
         return None
     written_url = _unescape(fields["url"]).strip()
@@ -1306,7 +1319,7 @@ def _record(
         if not arxiv and _LIKE_ARXIV.fullmatch(eprint):
             problems.warning(
                 _field_location(fields.owner("eprint"), "eprint", path),
-                f"eprint {eprint!r} of entry {entry.key!r} is no arXiv identifier (YYMM.NNNNN,"
+                f"eprint {_written(eprint)} of entry {_written(entry.key)} is no arXiv identifier (YYMM.NNNNN,"
                 " with a month from 01 to 12, or archive/YYMMNNN); left out",
             )
     written_arxiv = _unescape(fields["arxiv"]).strip()
@@ -1316,7 +1329,7 @@ def _record(
         if not arxiv:
             problems.warning(
                 _field_location(entry, "arxiv", path),
-                f"arxiv {written_arxiv!r} of entry {entry.key!r} is no arXiv identifier (YYMM.NNNNN,"
+                f"arxiv {_written(written_arxiv)} of entry {_written(entry.key)} is no arXiv identifier (YYMM.NNNNN,"
                 " with a month from 01 to 12, or archive/YYMMNNN); left out",
             )
     if not arxiv:
@@ -1407,7 +1420,7 @@ def _record(
         # a curator's, exported by this tool, reads back as written.)
         year = first
     volume, number, pages, publisher = _locator(fields, venue, kind, number_is_arxiv)
-    if left := no_place(venue, volume, number, pages, f"of entry {entry.key!r}"):
+    if left := no_place(venue, volume, number, pages, f"of entry {_written(entry.key)}"):
         before, said = left
         problems.warning(_field_location(fields.owner(before.names[0]), before.names[0], path), said)
         volume = number = pages = ""
@@ -1469,7 +1482,7 @@ def _record(
     if _unescape(fields["supp"]).strip():
         problems.warning(
             _field_location(entry, "supp", path),
-            f"supp (supplementary material) of entry {entry.key!r} is not imported: a paper's"
+            f"supp (supplementary material) of entry {_written(entry.key)} is not imported: a paper's"
             " links have no kind for it; add it by hand, with a note, if it should be shown",
         )
     for address, kind in [(u, "") for u in direct + found] + said:
@@ -1678,7 +1691,7 @@ def _doi(fields: _Fields, path: str, problems: Problems) -> str:
     if not doi:
         problems.warning(
             _field_location(fields.owner("doi"), "doi", path),
-            f"doi {written!r} of entry {fields.entry.key!r} is no DOI (10.NNNN/...); left out",
+            f"doi {_written(written)} of entry {_written(fields.entry.key)} is no DOI (10.NNNN/...); left out",
         )
     return doi
 
@@ -1695,7 +1708,7 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
     if value:
         problems.warning(
             _field_location(fields.owner(name), name, path),
-            f"{name} {_plain(value)!r} is not understood (expected a year such as 2019); "
+            f"{name} {_written(_plain(value))} is not understood (expected a year such as 2019); "
             "the paper gets no year from this entry",
         )
     return ""
@@ -1783,7 +1796,7 @@ def _left_out(
     if unreachable:
         problems.warning(
             where,
-            f"{name} {written!r} of entry {fields.entry.key!r}: {unreachable}, so no reader"
+            f"{name} {_written(written)} of entry {_written(fields.entry.key)}: {unreachable}, so no reader"
             " of the site can open it; left out",
         )
         return
@@ -1797,7 +1810,7 @@ def _left_out(
         hint = ""
     problems.warning(
         where,
-        f"{name} {written!r} of entry {fields.entry.key!r} is no http(s) address a page can"
+        f"{name} {_written(written)} of entry {_written(fields.entry.key)} is no http(s) address a page can"
         f" link to{hint}; left out",
     )
 

@@ -133,6 +133,53 @@ def test_the_key_and_names_an_entry_type_or_named_twice_warning_gives_are_as_wri
     ]
 
 
+def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
+    # repr() doubled a backslash ('sch\\"o98', 'C:\\docs') and put a key or value with
+    # an apostrophe in double quotes ("o'k"); a line break showed as "\n", which TeX text
+    # holds ("\nabla"): the key or value copied from the message was not the file's.
+    problems = Problems()
+    parse_text(
+        '@misc{sch\\"o98, title={A}}\n@misc{sch\\"o98, title={B}}\n'
+        "@misc{o'k, note={x}}\n"
+        "@article{o'd, title={D}, doi={it's}, year={Winter '97}}\n"
+        "@misc{o'u, title={U}, url={C:\\docs\\a.pdf}}\n"
+        "@misc{o'e, title={E}, eprint={2013.00001}, arxiv={o'x}}\n"
+        "@misc{o's, title={S}, supp={s.pdf}, author={Jane Doe* and John Roe}}\n"
+        "@proceedings{o'p, title={P}}\n"
+        "@misc{o'a, title={A}, author={Doe, J. and}, crossref={o'z}}\n"
+        "@article{o'g, title={G}, journal={J}, volume={1}, number={2}, pages={3}}\n"
+        "@misc{o'w, title={W}, url={http://a.org/x\n\ty}}\n",
+        "lab.bib", problems,
+    )
+    assert sorted(str(p) for p in problems.items) == sorted([
+        "lab.bib:9:45: warning: crossref 'o'z' names no entry in this file; the entry gets only its own fields",
+        "lab.bib:9:23: warning: the author list of entry 'o'a' has an 'and' with no name on one side (a name"
+        " deleted, or not yet written?); read without it: write the missing name or delete the 'and'",
+        "lab.bib:10:39: warning: volume 1, number 2, pages 3 of entry 'o'g' are placeholders (Google"
+        " Scholar's, as in its LoRA entry), not where the paper is; left out",
+        "lab.bib:11:23: warning: url 'http://a.org/x␤␉y' of entry 'o'w' is no http(s) address a page"
+        " can link to; left out",
+        "lab.bib:2:1: duplicate BibTeX key 'sch\\\"o98' (first at line 1); give each entry its own key",
+        "lab.bib:3:1: BibTeX entry 'o'k' has no title; add one (title = {...}) or delete the entry",
+        "lab.bib:4:26: warning: doi 'it's' of entry 'o'd' is no DOI (10.NNNN/...); left out",
+        "lab.bib:4:38: warning: year 'Winter '97' is not understood (expected a year such as 2019); the paper"
+        " gets no year from this entry",
+        "lab.bib:5:23: warning: url 'C:\\docs\\a.pdf' of entry 'o'u' is no http(s) address a page can link"
+        " to; left out",
+        "lab.bib:6:23: warning: eprint '2013.00001' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with"
+        " a month from 01 to 12, or archive/YYMMNNN); left out",
+        "lab.bib:6:44: warning: arxiv 'o'x' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with a month"
+        " from 01 to 12, or archive/YYMMNNN); left out",
+        "lab.bib:7:37: warning: marks beside author names of entry 'o's' left out ('*'): a mark of equal"
+        " contribution, of the corresponding author or of an affiliation is no part of a name (say it in the"
+        " paper's notes if it matters)",
+        "lab.bib:7:23: warning: supp (supplementary material) of entry 'o's' is not imported: a paper's links"
+        " have no kind for it; add it by hand, with a note, if it should be shown",
+        "lab.bib:8:1: warning: @proceedings 'o'p' is a volume of papers, not a paper; not imported (a paper"
+        " that names it in crossref takes its title as the venue)",
+    ])
+
+
 def test_ieeetrans_style_control_entry_is_no_paper_and_no_mistake():
     # IEEE's templates put it in a paper's .bib: it was an error (no title) and a warning
     # to write it as a @misc, which IEEEtran.bst would then no longer read.
