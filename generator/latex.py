@@ -181,11 +181,16 @@ BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # What each reads otherwise than this version, for a quick look (`tie_readings_before`).
 # (And one after what is no word nor a word's punctuation: the end of math in any of
 # its ways, "$", "\\)" or "\\]", of emphasis, or an escape, "\\&" and "\\_" too; and
-# one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3".)
+# one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3". Both
+# read a line break's second backslash as an accent's, tilde or none: '\\\\"Q' was '\\Q̈'.)
+_LINE_BREAK_BEFORE = r"|\\\\(?=\S)"
 _TIE_NOW_ONLY = re.compile(
     r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
+    + _LINE_BREAK_BEFORE
 )
-_TIES_NOW_ONLY = re.compile(r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\\\~|\\[A-Za-z]+[{}\s]*~(?=\S)|\}~(?=\S)")
+_TIES_NOW_ONLY = re.compile(
+    r"~~|~(?:-{1,3}|[\u2013\u2014])~|~\\\\|\\[A-Za-z]+[{}\s]*~(?=\S)|\}~(?=\S)" + _LINE_BREAK_BEFORE
+)
 _GROUP = re.compile(r"(?<!\\)\{([^{}\\]*)\}")
 _COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+\s*$")
 # Math is kept verbatim, as typed. Converting it to Unicode works for a lone symbol
@@ -264,7 +269,7 @@ def tie_readings_before(text: str) -> list[str]:
     """The earlier readings of ties (`ties_as_before`) that may read ``text`` otherwise
     (a quick look, before a scan): `BEFORE_A_WORD` (``Table~\\ref``, ``size~$n$`` kept
     their tilde), `ONE_TIE_AT_A_TIME` (``a~~b``, ``3~--~5``)."""
-    if "~" not in text:
+    if "~" not in text and "\\\\" not in text:
         return []
     return [
         reading for reading, found in ((BEFORE_A_WORD, _TIE_NOW_ONLY), (ONE_TIE_AT_A_TIME, _TIES_NOW_ONLY))
@@ -276,7 +281,7 @@ def tie_readings_before(text: str) -> list[str]:
 def ties_as_before(reading: str = BEFORE_A_WORD) -> Iterator[None]:
     """Within it, `clean_latex` reads ties as a version before did: only before a word
     ("Table~\\ref{t}" keeps its tilde), or with ``ONE_TIE_AT_A_TIME`` one tilde at a time,
-    none after a dash, and the backslashes of a line break before a tilde as an accent's."""
+    none after a dash; both read a line break's second backslash as an accent's."""
     token = _TIES_AS_BEFORE.set(reading)
     try:
         yield
