@@ -245,7 +245,9 @@ def unreachable_host(url: str) -> str:
     except ValueError:
         return ""  # (no address at all: the caller refuses it for that)
     host = written.rstrip(".")
-    if written and not host:
+    if not written:
+        return ""  # (no host: 'http://:8000/x', no address a page can link to, said so)
+    if not host:
         return f"its host, {written}, is no name"
     if host == "localhost" or host.endswith(".localhost"):
         return f"its host, {host}, names the reader's own computer"

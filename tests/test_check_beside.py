@@ -729,3 +729,10 @@ def test_the_home_pages_front_matter_needs_no_line_end_after_it(tmp_path):
     (root / "content" / "pages" / "about.md").write_text("# About\n", encoding="utf-8")
     build.generate(build.Settings(root / "content", docs, source_date_epoch=0))
     assert get_data((docs / "index.md").read_text(encoding="utf-8"))[1] == {"title": "Welcome"}
+
+
+def test_a_link_with_no_host_is_not_said_to_be_an_intranet_name(tmp_path):
+    # 'http://:8000/x' names no host: "its host, , is a name without a dot" said of it
+    # what it is not (a paper's link with no host is an error of its own).
+    root = with_pages(three_papers(tmp_path), index="# Home\n\nSee [demo](http://:8000/x), [b](https://user@/y).\n")
+    assert not any("its host, ," in said for said in messages(root)), messages(root)

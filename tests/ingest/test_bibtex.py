@@ -1545,3 +1545,14 @@ def test_a_crossrefd_volume_read_again_with_its_fix_is_not_told_it_has_no_title(
     assert [str(p) for p in problems.errors] == [
         "lab.bib:1:16: a comma is missing after the citation key 'conf20': write '@inproceedings{conf20,'"
     ]
+
+
+def test_an_address_with_no_host_is_left_out_as_one_no_page_can_link_to():
+    # 'http://:8000/x' names no host: it was said to be "a name without a dot, known only
+    # inside a local network", its host shown as nothing ("its host, , is").
+    problems = Problems()
+    [record] = parse_text("@misc{k, title = {T}, url = {http://:8000/x}}\n", "x.bib", problems)
+    assert record.links == ()
+    [said] = [str(p) for p in problems.items]
+    assert said.startswith("x.bib:1:23: warning: url 'http://:8000/x' of entry 'k'")
+    assert "its host, ," not in said and "left out" in said
