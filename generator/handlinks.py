@@ -349,7 +349,7 @@ def link_problem(
     if target == ".." or target.startswith("../"):
         # The address as the browser shows it from the page's (about/ is one folder
         # down): the page the rest names is the one meant.
-        meant_file = _page_file(re.sub(r"^(?:\.\./)+", "", target), files, paper_ids, topic_ids)
+        meant_file = _page_file(re.sub(r"^(?:\.\./)*\.\.(?:/|$)", "", target), files, paper_ids, topic_ids)
         return f"link {href!r} leads out of the site" + (
             ": a page's links go from its file, which is at the top of the site, not from"
             f" its address in the browser; write {meant_file + tail!r}" if meant_file else ""
@@ -411,7 +411,10 @@ def link_problem(
 
 def _page_file(target: str, files: frozenset[str], paper_ids: set[str], topic_ids: set[str]) -> str | None:
     """The file of the site that the path ``target`` names, as a file or as an address
-    (``papers/<id>/``, ``about/``), if any."""
+    (``papers/<id>/``, ``about/``), if any; the home page's for the top ("" or ".", as
+    '/' and '../' from about/ name it)."""
+    if target in ("", "."):
+        return "index.md" if "index.md" in files else None
     paper = _PAPER.fullmatch(target)
     if paper and paper.group(1) in paper_ids:
         return pages.paper_dest(paper.group(1))

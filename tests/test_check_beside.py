@@ -736,3 +736,16 @@ def test_a_link_with_no_host_is_not_said_to_be_an_intranet_name(tmp_path):
     # what it is not (a paper's link with no host is an error of its own).
     root = with_pages(three_papers(tmp_path), index="# Home\n\nSee [demo](http://:8000/x), [b](https://user@/y).\n")
     assert not any("its host, ," in said for said in messages(root)), messages(root)
+
+
+def test_a_link_to_the_home_page_from_its_address_names_index_md(tmp_path):
+    # '[Home](/)' or, from about/ in the browser, '[Home](../)' means the home page: it
+    # was told to write 'papers/<id>.md', or nothing, instead of 'index.md'.
+    root = with_pages(three_papers(tmp_path), index="# Home\n", about="[Home](/)\n\n[Back](../#top)\n")
+    about = INDEX.replace("index.md", "about.md")
+    assert messages(root) == [
+        f"{about}:1:8: link '/' is absolute: it works only on a site served at the top of its"
+        " domain; write it relative to this page, 'index.md'",
+        f"{about}:3:8: link '../#top' leads out of the site: a page's links go from its file,"
+        " which is at the top of the site, not from its address in the browser; write 'index.md#top'",
+    ]
