@@ -182,8 +182,11 @@ BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # (And one after what is no word nor a word's punctuation: the end of math in any of
 # its ways, "$", "\\)" or "\\]", of emphasis, or an escape, "\\&" and "\\_" too; and
 # one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3". Both
-# read a line break's second backslash as an accent's, tilde or none: '\\\\"Q' was '\\Q̈'.)
-_LINE_BREAK_BEFORE = r"|\\\\(?=\S)"
+# read a line break's second backslash as a command's, tilde or none: '\\\\"Q' was '\\Q̈',
+# '\\\\o' '\\ø', '\\\\emph{x}' '\\*x*'; not before a word of three letters or more with
+# none of its own, a path's '\\\\Users' or '\\\\AB12CD34' in Zotero's file field on Windows,
+# which would have every such file read three times.)
+_LINE_BREAK_BEFORE = r"|\\\\(?=[^\sA-Za-z0-9]|[A-Za-z]{1,2}(?![A-Za-z0-9])|[a-z]{1,2}\d|[A-Za-z]+\{)"
 _TIE_NOW_ONLY = re.compile(
     r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
     + _LINE_BREAK_BEFORE

@@ -530,7 +530,9 @@ def test_a_tie_after_a_symbol_a_command_writes_or_a_reference_is_a_space(tex, te
     assert clean_latex(tex) == text
 
 
-@pytest.mark.parametrize("text", [r'line\\"Quoted"', r"a\\.b", r"a\\~ b", r"x\\$\beta$"])
+@pytest.mark.parametrize("text", [
+    r'line\\"Quoted"', r"a\\.b", r"a\\~ b", r"x\\$\beta$", r"x\\o y", r"x\\oe y", r"x\\o1", r"x\\emph{y}",
+])
 def test_the_quick_look_sees_a_line_break_earlier_versions_read_as_an_accent(text):
     # Earlier versions took a line break's second backslash for an accent's ('\\"Q' was
     # '\Q̈'), tilde or none: a title or abstract they wrote so is read anew where still
@@ -542,3 +544,14 @@ def test_the_quick_look_sees_a_line_break_earlier_versions_read_as_an_accent(tex
             before = clean_latex(text)
         assert before != clean_latex(text)
         assert reading in tie_readings_before(text), (reading, text)
+
+
+def test_the_quick_look_passes_over_a_windows_path_in_zoteros_file_field():
+    # Its "\\" before a folder's name is no line break the earlier readings read
+    # otherwise: a file of such entries is read once, not three times.
+    text = r"file = {Full Text PDF:C\:\\Users\\alice\\Zotero\\storage\\AB12CD34\\paper.pdf:application/pdf}"
+    for reading in (BEFORE_A_WORD, ONE_TIE_AT_A_TIME):
+        with ties_as_before(reading):
+            before = clean_latex(text)
+        assert before == clean_latex(text)  # (nothing to read anew)
+    assert tie_readings_before(text) == []
