@@ -555,3 +555,14 @@ def test_the_quick_look_passes_over_a_windows_path_in_zoteros_file_field():
             before = clean_latex(text)
         assert before == clean_latex(text)  # (nothing to read anew)
     assert tie_readings_before(text) == []
+
+
+def test_the_quick_look_passes_over_a_tilde_in_an_address():
+    # A tilde after a slash is no tie in any reading: 'cs.toronto.edu/~kriz' (CIFAR's
+    # address, in countless bibliographies) had every file holding it read twice.
+    text = "url = {https://www.cs.toronto.edu/~kriz/learning-features-2009-TR.pdf}, see x/~y"
+    for reading in (BEFORE_A_WORD, ONE_TIE_AT_A_TIME):
+        with ties_as_before(reading):
+            before = clean_latex(text)
+        assert before == clean_latex(text)  # (nothing to read anew)
+    assert tie_readings_before(text) == []
