@@ -179,8 +179,9 @@ _TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
 _TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
 BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # What each reads otherwise than this version, for a quick look (`tie_readings_before`).
-# (And one after what is no word, a word's punctuation nor a slash (an address's "/~user",
-# no tie in any reading, would have the file read twice): the end of math in any of
+# (And one after what is no word, a word's punctuation, a slash, an opening bracket nor a
+# sign (an address's "/~user" or "(~10x)", no tie in any reading, had the file read
+# twice): the end of math in any of
 # its ways, "$", "\\)" or "\\]", of emphasis, or an escape, "\\&" and "\\_" too; and
 # one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3". Both
 # read a line break's second backslash as a command's, tilde or none: '\\\\"Q' was '\\Q̈',
@@ -189,7 +190,7 @@ BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # which would have every such file read three times.)
 _LINE_BREAK_BEFORE = r"|\\\\(?=[^\sA-Za-z0-9]|[A-Za-z]{1,2}(?![A-Za-z0-9])|[a-z]{1,2}\d|[A-Za-z]+\{)"
 _TIE_NOW_ONLY = re.compile(
-    r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:/])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
+    r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:/(\[=<>+!?@|-])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
     + _LINE_BREAK_BEFORE
 )
 _TIES_NOW_ONLY = re.compile(

@@ -559,8 +559,9 @@ def test_the_quick_look_passes_over_a_windows_path_in_zoteros_file_field():
 
 def test_the_quick_look_passes_over_a_tilde_in_an_address():
     # A tilde after a slash is no tie in any reading: 'cs.toronto.edu/~kriz' (CIFAR's
-    # address, in countless bibliographies) had every file holding it read twice.
-    text = "url = {https://www.cs.toronto.edu/~kriz/learning-features-2009-TR.pdf}, see x/~y"
+    # address, in countless bibliographies) had every file holding it read twice; so did
+    # an abstract's "about" after a parenthesis or a sign, '(~10x)'.
+    text = "url = {https://www.cs.toronto.edu/~kriz/learning-features-2009-TR.pdf}, see x/~y, (~10x) =~ 3"
     for reading in (BEFORE_A_WORD, ONE_TIE_AT_A_TIME):
         with ties_as_before(reading):
             before = clean_latex(text)
