@@ -178,16 +178,15 @@ _TIED_DASH = re.compile(r"(?<=[\w.,;:)\]}*\ud801\u00a7\u00b6\u2026\u00b0\u2020\u
 _TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
 _TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
 BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
-# What each reads otherwise than this version, for a quick look (`tie_readings_before`).
-# (And one after what is no word, a word's punctuation, a slash, an opening bracket nor a
-# sign (an address's "/~user" or "(~10x)", no tie in any reading, had the file read
-# twice): the end of math in any of
-# its ways, "$", "\\)" or "\\]", of emphasis, or an escape, "\\&" and "\\_" too; and
-# one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3". Both
-# read a line break's second backslash as a command's, tilde or none: '\\\\"Q' was '\\Q̈',
-# '\\\\o' '\\ø', '\\\\emph{x}' '\\*x*'; not before a word of three letters or more with
-# none of its own, a path's '\\\\Users' or '\\\\AB12CD34' in Zotero's file field on Windows,
-# which would have every such file read three times.)
+# What each reads otherwise than this version, for a quick look (`tie_readings_before`):
+# a tie after the end of math in any of its ways, "$", "\\)" or "\\]", of emphasis, or
+# an escape, "\\&" and "\\_" too, but not after a slash, an opening bracket or a sign
+# (an address's "/~user" or "(~10x)", no tie in any reading, had the file read twice);
+# one after a command's name, braces or spaces between: "\\S~3", "{\\S} ~3". And, for
+# both, a line break whose second backslash they read as a command's, tilde or none:
+# '\\\\"Q' was '\\Q̈', '\\\\o' '\\ø', '\\\\emph{x}' '\\*x*'; not one before a word of three
+# letters or more, a path's '\\\\Users' or '\\\\AB12CD34' in Zotero's file field on
+# Windows, which would have every such file read three times.
 _LINE_BREAK_BEFORE = r"|\\\\(?=[^\sA-Za-z0-9]|[A-Za-z]{1,2}(?![A-Za-z0-9])|[a-z]{1,2}\d|[A-Za-z]+\{)"
 _TIE_NOW_ONLY = re.compile(
     r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:/(\[=<>+!?@|-])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
