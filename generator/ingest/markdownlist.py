@@ -240,6 +240,9 @@ _TRAILING = re.compile(r"(?:(?<![\s,;:\-–—\[(.])|(?<=\.\.))(?:[\s,;:\-–—
 # More words than this beside a title read from bold or leading words, and a paper
 # linked only by a label ("[arXiv](...)"): a news line or a comment, not a paper's entry.
 _PROSE = 20
+# One short lowercase word before a link, "(CVPR 2021) see [the demo](…)": a word leading
+# to the link ("see", "via", "at"), no title.
+_LEAD_WORD = re.compile(r"[a-z]{1,5}")
 _TWO_DIGIT_PIVOT = 70  # "(ICML 17)" is 2017, "(NIPS 95)" 1995
 
 
@@ -660,6 +663,9 @@ class _Reader:
         text = _unlead(joined)
         if not _NEWS_DATE.match(text):  # (a date stays, telling news: see _news)
             text = _LABEL_PREFIX.sub("", _without_prefix(text))
+        if not links_paper and not unit.cells and end < len(spans) and _LEAD_WORD.fullmatch(_clean(text)):
+            # ("(CVPR 2021) see [the demo](…)": no title, nor is the link's text after it one)
+            return "", (0, end)
         if not _clean(text) and end < len(spans) and not unit.cells and _titles(unit.anchors[spans[end].link]):
             # Nothing before a link whose text is a title, "[Title](page) - reconstruction,
             # 2021": the words after it are no title (a topic, here). Its text is the

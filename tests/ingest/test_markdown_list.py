@@ -1541,3 +1541,24 @@ def test_a_known_venue_before_a_link_to_no_paper_host_makes_its_text_a_papers_ti
         ("Zip-NeRF", "ICCV", "2023", "", [("project", "https://jonbarron.info/zipnerf/")]),
         ("A Title", "NeurIPS", "2019", "Oral (NeurIPS 2019)", [("project", "https://example.org/t")]),
     ]
+
+
+def test_one_short_lowercase_word_before_a_link_to_no_paper_host_is_no_title():
+    # "(CVPR 2021) see [the demo](…)" was the paper "see": the words before the link are the
+    # title of "(Venue) Title [code](…)", but one short lowercase word ("see", "via") is no
+    # title, and the link's text, after it, is none either.
+    records, problems = _parse(
+        "# Papers\n\n"
+        "- (CVPR 2021) see [the demo](https://example.org/demo)\n"
+        "- (CVPR 2021) via [Neural Body](https://zju3dv.github.io/neuralbody/)\n"
+        # (still read: a title of words before a link, a word with a capital, the link's text)
+        "- (CVPR 2021) Neural Radiance Fields [project](https://example.org/nerf)\n"
+        "- (CVPR 2021) Plenoxels [code](https://github.com/sxyu/svox2)\n"
+        "- (CVPR 2021) [Zip-NeRF](https://jonbarron.info/zipnerf/)\n"
+    )
+    assert [(r.title, r.venue, r.year, r.source.line) for r in records] == [
+        ("Neural Radiance Fields", "CVPR", "2021", 5),
+        ("Plenoxels", "CVPR", "2021", 6),
+        ("Zip-NeRF", "CVPR", "2021", 7),
+    ]
+    assert not problems, problems.format()
