@@ -827,11 +827,12 @@ class _Reader:
     @staticmethod
     def _prefix(unit: _Unit, as_written: bool = False) -> tuple[int, str, str, str] | None:
         """The item's "(Venue YY)" prefix (`_venue_prefix`; as earlier imports read it if
-        ``as_written``), after a date ("[2023/05] (ICLR 2023) Title"), or None."""
+        ``as_written``), after a date ("[2023/05] (ICLR 2023) Title"), or None; where it
+        ends is counted from the item's first word (`_unlead`), the date's too."""
         whole = _unlead(_join(unit.spans))
         dated = _NEWS_DATE.match(whole)
-        if dated and _venue_prefix(whole[dated.end() :], as_written):
-            whole = whole[dated.end() :]  # (a dated entry's venue)
+        if dated and (found := _venue_prefix(whole[dated.end() :], as_written)):
+            return dated.end() + found[0], found[1], found[2], found[3]  # (a dated entry's venue)
         return _venue_prefix(whole, as_written)
 
     def _authors(self, unit: _Unit, title_span: tuple[int, int]) -> tuple[str, ...]:

@@ -1562,3 +1562,19 @@ def test_one_short_lowercase_word_before_a_link_to_no_paper_host_is_no_title():
         ("Zip-NeRF", "CVPR", "2021", 7),
     ]
     assert not problems, problems.format()
+
+
+def test_a_dated_item_with_a_known_venue_before_a_link_to_no_paper_host_is_read():
+    # "(ICLR 2023) [Title](…)" was read, "[2023/05] (ICLR 2023) [Title](…)" skipped.
+    records, problems = _parse(
+        "# Papers\n\n"
+        "- [2023/05] (ICLR 2023) [A Title](https://example.org/page)\n"
+        "- (May 2024) (CVPR 2024) [Another Title](https://example.org/other)\n"
+        # (a date, then words between it and the link: the list's news, as without a venue)
+        "- [2023/05] (ICLR 2023) We wrote about [A Title](https://example.org/page)\n"
+    )
+    assert not problems, problems.format()
+    assert [(r.title, r.venue, r.year, _links(r)) for r in records] == [
+        ("A Title", "ICLR", "2023", [("project", "https://example.org/page")]),
+        ("Another Title", "CVPR", "2024", [("project", "https://example.org/other")]),
+    ]
