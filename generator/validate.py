@@ -25,6 +25,7 @@ from .errors import Location, Problems
 from .escape import markdown_notices
 from .links import classify, glued_punctuation, https_form, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
+from .paperyaml import double_quoted
 from .schema import Field
 from .typos import closest, did_you_mean
 from .yamlio import Map, Node, Refused, Scalar, Seq, char_name, no_space_item, parse
@@ -525,7 +526,10 @@ class RecordChecker:
             elif isinstance(node, Scalar) and _SIMPLE_VALUE.match(node.text or ""):
                 # ("topics: -rl": the dash meant a list's, not the id's.)
                 text = re.sub(r"^-(?=[^\W\d_])", "", node.text or "")
-                hint = f"; {_as_authors(text)}" if name == "authors" else f"; write [{text}]"
+                if name == "authors":
+                    hint = f"; {_as_authors(text)}"
+                elif (flow := _flow_list(name, text)) is not None:
+                    hint = f"; write {flow}"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
         good = []
         for number, item in enumerate(node.items, 1):
@@ -1216,12 +1220,30 @@ def misspelt_message(name: str, what: str, meant: str) -> str:
     return f"unknown field {name!r}{where} (did you mean {meant!r}? the required field {meant!r} is missing)"
 
 
-def _reads_back(name: str, text: str) -> bool:
+def _reads_back(name: str, text: str, items: list[str] | None = None) -> bool:
     """Whether the line ``name: text`` reads back as ``text``, as the hint to write a
     value alone needs: "venue: 'Twas a venue" and "venue: - Workshop" are no YAML,
-    "venue: null" is no venue, and "venue:  Padded" loses its space."""
+    "venue: null" is no venue, and "venue:  Padded" loses its space. With ``items``:
+    whether it reads back as a list of those texts, as a flow list told must."""
     tree = parse(f"{name}: {text}\n", "", Problems())
-    return isinstance(tree, Map) and isinstance(value := tree.get(name), Scalar) and value.text == text
+    value = tree.get(name) if isinstance(tree, Map) else None
+    if items is None:
+        return isinstance(value, Scalar) and value.text == text
+    return isinstance(value, Seq) and [
+        item.text if isinstance(item, Scalar) and not isinstance(item, Refused) else None for item in value.items
+    ] == items
+
+
+def _flow_list(name: str, text: str) -> str | None:
+    """The flow list of the items ``text`` separates by commas ("a, b" -> "[a, b]"),
+    each quoted where written bare it would be no YAML ("'a"), no text ("null") or
+    another item: None when the line ``name: [...]``, read back, gives other items."""
+    items = [part.strip() for part in text.split(",")]
+    if not all(items):
+        return None
+    written = [item if _reads_back(name, f"[{item}]", [item]) else double_quoted(item) for item in items]
+    flow = f"[{', '.join(written)}]"
+    return flow if _reads_back(name, flow, items) else None
 
 
 # A line of a block's text that reads as a field: "status: must-read", "topics: [a]", "year:".

@@ -1198,3 +1198,33 @@ def test_a_list_of_one_value_is_told_to_write_it_alone_only_as_it_reads_back(tmp
         tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nvenue: [{written}]\n"
     )
     assert said == [f"{P}:5:8: 'venue' must be a string, not a list{hint}"]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # (As written in brackets, each reads back as the items meant: told so.)
+        ("a-topic", "; write [a-topic]"),
+        ("a, b", "; write [a, b]"),
+        ("it's", "; write [it's]"),
+        # (In brackets as written, "['a]" is no YAML, "[null]" is no item, "[- a]" no
+        # text, "['a, b']" one item: each item is quoted where it needs to be.)
+        ("\"'a\"", "; write [\"'a\"]"),
+        ('"null"', '; write ["null"]'),
+        ('"x, null"', '; write [x, "null"]'),
+        ('"- a"', '; write ["- a"]'),
+        # (A quote inside an item, not at its start, is text: "b'" stays bare.)
+        ("\"'a, b'\"", "; write [\"'a\", b']"),
+        # (An item left empty: no list to suggest, only what the field must be.)
+        ('"a,,b"', ""),
+    ],
+)
+def test_a_value_for_a_list_is_told_the_list_only_as_it_reads_back(tmp_path, written, hint):
+    # The flow list told is read back by the check's own YAML reader: "topics: [x]"
+    # written as told gives the items the value's commas separate, no other.
+    said = [
+        m
+        for m in check_one(tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\nformerly: {written}\n")
+        if "formerly" in m
+    ]
+    assert said == [f"{P}:4:11: 'formerly' must be a list, not a string{hint}"]
