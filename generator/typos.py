@@ -24,12 +24,14 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer("english")
 
 
-def did_you_mean(word: str, choices: Sequence[str], otherwise: str = "", within: bool = False) -> str:
-    match = closest(word, choices, within)
+def did_you_mean(
+    word: str, choices: Sequence[str], otherwise: str = "", within: bool = False, few: bool = False
+) -> str:
+    match = closest(word, choices, within, few)
     return f" (did you mean {match!r}?)" if match else otherwise
 
 
-def closest(word: str, choices: Sequence[str], within: bool = False) -> str | None:
+def closest(word: str, choices: Sequence[str], within: bool = False, few: bool = False) -> str | None:
     """The choice ``word`` is a plausible typo of, if any: one slip of the keys (a
     letter missing, extra or wrong, two letters swapped, a hyphen left out) in a short
     word, two in a longer one; or its first hyphen-separated words alone ("in-context"
@@ -39,8 +41,14 @@ def closest(word: str, choices: Sequence[str], within: bool = False) -> str | No
 
     ``within``: the choices are topics' ids, and one held whole in ``word`` is the topic
     meant ("model-merging" for "model-merging-survey"). Not for papers' ids: a title
-    holding another paper's title is another paper ("deep-safe-multi-task-learning")."""
+    holding another paper's title is another paper ("deep-safe-multi-task-learning").
+
+    ``few``: the choices are a few words none of them one slip from another (the link
+    kinds), so a word of three one slip from just one of them is a typo of it ("cod"
+    for 'code', "pdg" for 'pdf'); among ids or fields that would be a guess."""
     found = slip(word, choices)
+    if found is None and few and len(word) == _TINY_WORD - 1:
+        found = _one_slip(word, choices)
     if found or len(word) < _TINY_WORD:
         return found
     longer = [c for c in choices if c.startswith(word + "-")]
@@ -85,6 +93,16 @@ def slip(word: str, choices: Sequence[str]) -> str | None:
         word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=allowed
     )
     return found[0] if found else None
+
+
+def _one_slip(word: str, choices: Sequence[str]) -> str | None:
+    """The one choice ``word`` is one slip of the keys from (a letter missing, extra or
+    wrong, two letters swapped; compared in lowercase), if just one is."""
+    from rapidfuzz import process  # imported late: only a mistake needs it
+    from rapidfuzz.distance import OSA
+
+    near = process.extract(word, choices, scorer=OSA.distance, processor=str.lower, score_cutoff=1, limit=None)
+    return near[0][0] if len(near) == 1 else None
 
 
 def _swapped(word: str, choices: Sequence[str]) -> str | None:

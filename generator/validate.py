@@ -836,7 +836,7 @@ class RecordChecker:
                     f"; the kinds are: {', '.join(LINK_KINDS)}"
                 )
                 self.error(
-                    key, f"unknown link kind {kind!r}" + did_you_mean(kind, LINK_KINDS, otherwise)
+                    key, f"unknown link kind {kind!r}" + did_you_mean(kind, LINK_KINDS, otherwise, few=True)
                 )
                 continue
             entries = self.link_entries(value, f"{name}.{kind}")

@@ -1228,3 +1228,32 @@ def test_a_value_for_a_list_is_told_the_list_only_as_it_reads_back(tmp_path, wri
         if "formerly" in m
     ]
     assert said == [f"{P}:4:11: 'formerly' must be a list, not a string{hint}"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "meant"),
+    [
+        ("cod", "code"),  # a letter missing from a kind of four
+        ("dta", "data"),
+        ("pdg", "pdf"),  # a letter wrong in a kind of three
+        ("pd", None),  # a word of two letters: one slip from too much
+        ("url", None),  # no slip from any kind: its place is said instead
+        ("doi", None),
+        ("vid", None),  # two letters missing from 'video'
+    ],
+)
+def test_a_link_kind_of_three_letters_one_slip_from_a_kind_is_told_it(tmp_path, kind, meant):
+    # Link kinds are a few words, none of them one slip from another: 'cod' for 'code'
+    # is no guess there, as it would be among the ids or fields ('cod' is one slip
+    # from many a word). A name other lists give is still told its kind.
+    said = check_one(tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\nlinks:\n  {kind}: []\n")
+    assert len(said) == 1 and said[0].startswith(f"{P}:5:3: unknown link kind {kind!r}")
+    assert ("(did you mean" in said[0]) == (meant is not None)
+    if meant:
+        assert said[0] == f"{P}:5:3: unknown link kind {kind!r} (did you mean {meant!r}?)"
+
+
+def test_a_field_of_three_letters_is_still_told_no_slip_but_two_letters_swapped():
+    # (Only link kinds are told a slip in a word of three: 'urk' among fields is none.)
+    assert closest("urk", ["url", "note"]) is None
+    assert closest("cod", ["code", "paper"]) is None
