@@ -1,6 +1,7 @@
 """The fixture list (tests/data/site_fixture) as the browser tests build it, with the
 wide tables the shipped list has none of: a curator's ten-column table of results in a
-paper's notes (PAPER) and a wide one in a topic's description (TOPIC).
+paper's notes (PAPER) and a wide one in a topic's description (TOPIC), with a six-column
+one after each that fits a 390px phone only with its words broken.
 conftest.tables_url builds it once a session and serves it."""
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ DESCRIPTION = """
       | Benchmark | Tasks | Metric | Split | Source | Licence | Languages | Size | Year | Notes |
       |---|---|---|---|---|---|---|---|---|---|
       | NaturalInstructions | 1616 | ROUGE-L | test | allenai | Apache-2.0 | 55 | 5M | 2022 | instructions |
+
+      Six of them, which fit a 390px phone only with their words broken anywhere:
+
+      | Benchmark | Tasks | Metric | Split | Source | Licence |
+      |---|---|---|---|---|---|
+      | NaturalInstructions | 1616 | ROUGE-L | test | `allenai/natural-instructions` | Apache-2.0 |
 """
 
 
