@@ -549,8 +549,9 @@
      anyway, broken or not (rl-scrolls: its code too); a reader's review found "2101.000"
      over "10" in the curation reference and "Llama-2-70B-...-exten" over "ded" in a
      table that scrolled. Each way is measured, so the answer never depends on the last
-     one. (A table in a paper's notes or a topic's description breaks no word either way: the stylesheet keeps
-     them whole there, and it scrolls where it does not fit so.) Not a list of papers the templates write (each names itself, aria-label): it
+     one. (A table in a paper's notes or a topic's description breaks no word either
+     way: the stylesheet keeps them whole there, and it scrolls where it does not fit
+     so.) Not a list of papers the templates write (each names itself, aria-label): it
      fits (rows across the screen below 720px, columns with whole words above; a box
      of one that does not, a name longer than any seen, scrolls as any other does), and
      it may hold thousands of rows, each measure a layout of them all. The curation
