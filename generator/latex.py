@@ -188,8 +188,11 @@ BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # letters or more, a path's '\\\\Users' or '\\\\AB12CD34' in Zotero's file field on
 # Windows, which would have every such file read three times.
 _LINE_BREAK_BEFORE = r"|\\\\(?=[^\sA-Za-z0-9]|[A-Za-z]{1,2}(?![A-Za-z0-9])|[a-z]{1,2}\d|[A-Za-z]+\{)"
+# Each way starts at its tilde or backslash, the character before looked at from there
+# ("~(?<=x~)", not "(?<=x)~"): the regex engine then skips to the next such character
+# instead of trying every position of the file (a 10,000-paper listing: 0.1 s, not 1 s).
 _TIE_NOW_ONLY = re.compile(
-    r"(?<=[\w.,;:)\]])~(?=[^\s\w(\[])|(?:(?<=[^\w\s.,;:/(\[=<>+!?@|-])|(?<=\\_))~(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
+    r"~(?<=[\w.,;:)\]]~)(?=[^\s\w(\[])|~(?:(?<=[^\w\s.,;:/(\[=<>+!?@|-]~)|(?<=\\_~))(?=\S)|\\[A-Za-z]+[{}\s]*~(?=\S)"
     + _LINE_BREAK_BEFORE
 )
 _TIES_NOW_ONLY = re.compile(
