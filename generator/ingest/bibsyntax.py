@@ -119,7 +119,9 @@ def heads_closed_up(text: str) -> str:
     after the brace keep their line and column. What is said of the entry is said at its
     place as written (its type at its ``@``). A head inside a value is text, and so is
     "lunch @ home (noon)" between entries, an ``@`` with spaces after it that does not
-    start its line."""
+    start its line; but not an ``@`` that ends a line of text (``see x @`` over
+    ``article{k,``), which BibTeX reads as an entry's, past the line break as past any
+    white space."""
     if not _SPACED_HEAD.search(text):
         return text
     out: list[str] = []
@@ -130,7 +132,7 @@ def heads_closed_up(text: str) -> str:
         at, brace = match.start(), match.start(2)
         spaces = text[at + 1 : match.start(1)]
         starts_line = not text[text.rfind("\n", 0, at) + 1 : at].strip()
-        if spaces and not starts_line:
+        if spaces and not starts_line and "\n" not in spaces:
             continue
         head = text[at : brace + 1]
         if "\n" in head:

@@ -127,6 +127,24 @@ def test_an_entry_head_broken_over_lines_is_read_as_bibtex_reads_it():
     assert records[3].abstract == "x @misc y"  # (a head in a value is text)
 
 
+def test_an_at_sign_ending_a_line_of_text_starts_the_entry_on_the_next_line():
+    # BibTeX takes all between entries for a comment up to an '@', then skips white space,
+    # line breaks too, to the entry's type: 'see x @' over 'article{b,' is entry b. It
+    # was read as text, and the entry lost without a word. An '@' with spaces after it on
+    # its own line ("lunch @ home (noon)") stays text.
+    records, problems = _parse(
+        "@misc{a, title = {A}}\nsee also x @\narticle{b, title = {B},\n  year = {2021}}\n"
+        "lunch @ home (noon)\nnotes @ \n  misc {c, title = {C}}\n"
+    )
+    assert problems == []
+    assert [(r.title, r.year, r.source.line) for r in records] == [("A", "", 1), ("B", "2021", 2), ("C", "", 6)]
+    # A mistake in it is said at its place as written (at the field read into the value).
+    _, problems = _parse("see x @\narticle{b,\n  title = {B},\n  year = {2021}\n  note = {n}}\n")
+    assert problems == [
+        "lab.bib:5:3: a comma is missing after the value of 'year': the next field, 'note', was read as part of it"
+    ]
+
+
 _UNKNOWN_TYPE = (
     "warning: @artcle is no BibTeX or biblatex entry type (did you mean @article?); entry 'k'"
     " is imported as a @misc, as BibTeX and biber read it: correct the type"
