@@ -1238,26 +1238,32 @@ def _keys_of_broken_entries(
     compares only the entries it read, so the second surfaced only once the first was
     fixed. Said at the second, with the others, in one run; a key without its comma after
     it too (`_key_problem`), as the entry is read with the comma (`_reread_repaired`)
-    without the entries read well."""
+    without the entries read well; and a key holding a brace, by the plain letters its
+    message says to write (``{Smith}2020`` is ``Smith2020``), named as written."""
     said = {block.start_line for block in library.failed_blocks if isinstance(block, DuplicateBlockKeyBlock)}
-    keyed = [(entry.start_line, entry.key) for entry in library.entries]
+    keyed = [(entry.start_line, entry.key, entry.key) for entry in library.entries]  # (line, key, as written)
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
-            keyed.append((block.start_line, block.key))
+            keyed.append((block.start_line, block.key, block.key))
             continue
         found = _ENTRY_KEY.match((block.raw or "").lstrip())
         if found and found.group(1).lower() not in ("string", "comment", "preamble"):
-            keyed.append((block.start_line, found.group(2)))
-        elif source is not None and (keyless := _key_problem(source, block)) and keyless[3] == keyless[2] + ",":
-            keyed.append((block.start_line, keyless[2]))  # (the key the comma is missing after)
-    first: dict[str, int] = {}
-    for line, key in sorted(keyed, key=lambda item: item[0] or 0):
+            keyed.append((block.start_line, found.group(2), found.group(2)))
+        elif source is not None and (keyless := _key_problem(source, block)) and keyless[3]:
+            written, fixed = keyless[2], keyless[3]
+            # (The key the comma is missing after, or the plain letters of one with a brace.)
+            keyed.append((block.start_line, written if fixed == written + "," else fixed, written))
+    first: dict[str, tuple[int, str]] = {}
+    for line, key, written in sorted(keyed, key=lambda item: item[0] or 0):
         if key in first and line not in said:
+            at, as_written = first[key]
             problems.error(
                 Location(path, (line or 0) + 1, 1),
-                f"duplicate BibTeX key {_written(key)} (first at line {first[key] + 1}); give each entry its own key",
+                f"duplicate BibTeX key {_written(written)} (first at line {at + 1}"
+                + (f", as {_written(as_written)}" if as_written != written else "")
+                + "); give each entry its own key",
             )
-        first.setdefault(key, line or 0)
+        first.setdefault(key, (line or 0, written))
 
 
 _ENTRY_KEY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")

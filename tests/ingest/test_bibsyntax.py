@@ -405,6 +405,31 @@ def test_a_key_given_twice_is_said_when_an_entry_with_it_is_read_with_a_sure_fix
     assert problems == [f"lab.bib:1:10: {comma}", f"lab.bib:2:10: {comma}", f"lab.bib:2:1: {twice}"]
 
 
+def test_a_key_with_braces_is_a_duplicate_of_the_key_its_plain_letters_spell():
+    # '{Smith}2020' is to be written 'Smith2020', as its own message says: the key of
+    # another entry. Told only of the braces, the duplicate met on the next run. Said at
+    # the second, whichever it is, with how the first is written.
+    braces = (
+        "the citation key '{Smith}2020' holds a brace or a backslash, which no key may: write it in plain"
+        " letters, as 'Smith2020'"
+    )
+    _, problems = _parse("@article{Smith2020, title = {A}}\n@article{{Smith}2020, title = {B}}\n")
+    assert problems == [
+        f"lab.bib:2:10: {braces}",
+        "lab.bib:2:1: duplicate BibTeX key '{Smith}2020' (first at line 1, as 'Smith2020'); give each entry"
+        " its own key",
+    ]
+    _, problems = _parse("@article{{Smith}2020, title = {B}}\n\n@article{Smith2020, title = {A}}\n")
+    assert problems == [
+        f"lab.bib:1:10: {braces}",
+        "lab.bib:3:1: duplicate BibTeX key 'Smith2020' (first at line 1, as '{Smith}2020'); give each entry"
+        " its own key",
+    ]
+    # Another key is no duplicate.
+    _, problems = _parse("@article{Smith2021, title = {A}}\n@article{{Smith}2020, title = {B}}\n")
+    assert problems == [f"lab.bib:2:10: {braces}"]
+
+
 def test_a_quoted_value_with_a_brace_left_open_is_an_error_at_its_field():
     # (BibTeX and biber refuse it; it was imported as written, brace and all.)
     records, problems = _parse('@article{q,\n  title = "Quoted {title",\n  year = {2020}\n}\n')
