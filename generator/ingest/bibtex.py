@@ -602,14 +602,14 @@ def _bibtex_name(name: str) -> str:
     them); otherwise ``name`` itself."""
     if "=" not in name:
         return name
-    outside = _outside_braces(name)
-    commas = [at for at, character in enumerate(name) if character == "," and outside(at)]
-    pieces = [name[start + 1:end] for start, end in zip([-1, *commas], [*commas, len(name)])]
     parts: dict[str, str] = {}
-    for piece in pieces:
-        if (found := _NAME_PART.fullmatch(piece)) is None:
+    for piece in _name_parts(name):
+        if (found := _NAME_PART.fullmatch(_unquoted(piece.strip()))) is None:
             return name
-        parts.setdefault(found.group(1).lower(), found.group(2))
+        value = _unquoted(found.group(2))
+        if "," in value and "{" not in value:
+            value = "{" + value + "}"  # (a comma the quotes held: of the part, no name's)
+        parts.setdefault(found.group(1).lower(), value)
     family, given = parts.get("family", ""), parts.get("given", "")
     if not (family or given):
         return name
@@ -621,6 +621,29 @@ def _bibtex_name(name: str) -> str:
         # name to bibtexparser, which refused the entry.)
         return f"{written}, {parts['suffix']}, {given or '{}'}"
     return f"{written}, {given}" if given else written
+
+
+def _name_parts(name: str) -> list[str]:
+    """The parts of a name in the extended format, split as biber splits them: at each
+    comma outside braces and outside double quotes (it reads them as comma-separated
+    values, a value in quotes whole: ``"family={Robert and Sons, Inc.}"``)."""
+    pieces, start, depth, quoted = [], 0, 0, False
+    for at, character in enumerate(name):
+        if character == "{" and name[at - 1 : at] != "\\":
+            depth += 1
+        elif character == "}" and name[at - 1 : at] != "\\":
+            depth = max(depth - 1, 0)
+        elif character == '"' and depth == 0 and name[at - 1 : at] != "\\":
+            quoted = not quoted
+        elif character == "," and depth == 0 and not quoted:
+            pieces.append(name[start:at])
+            start = at + 1
+    return [*pieces, name[start:]]
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without the double quotes around it, which enclose a value (biber's)."""
+    return text[1:-1].strip() if len(text) > 1 and text[0] == text[-1] == '"' else text
 
 
 class _SourceNames(_EachAuthor):

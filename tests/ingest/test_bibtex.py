@@ -1493,6 +1493,21 @@ def test_an_extended_name_with_a_suffix_and_no_given_name_is_read():
     assert record.authors == ("King, Jr.", "Jane Doe")
 
 
+def test_quotes_in_an_extended_name_are_not_part_of_it():
+    # biber splits a name's parts as comma-separated values, in which double quotes
+    # enclose a value: around the whole part (its own test, '"family={Robert and Sons,
+    # Inc.}"'), or around the value after its '='. They were kept: '"Jane" "Doe"', and
+    # 'given=Rich "family=Roe' as one name.
+    problems = Problems()
+    record = _one(
+        '  author = {family="Doe", given="Jane" and family=Poe, given=Ed and "family={Robert and Sons, Inc.}"'
+        ' and "family=Roe", "given=Rich" and given = "Ana", family = "de la Cruz"},\n',
+        problems,
+    )
+    assert not problems, problems.format()
+    assert record.authors == ("Jane Doe", "Ed Poe", "Robert and Sons, Inc.", "Rich Roe", "Ana de la Cruz")
+
+
 
 class _CountedItems(list):
     """A problem list that counts how often it is read through."""
