@@ -379,7 +379,7 @@ def _read(
         terms = tuple(tag for tag in record.tags if not _lower_case(tag)) if record is not None else ()
         if record is not None and terms and _ieee_index_terms(fields["keywords"], record.doi):
             # (A tag in lower case beside them, "to-read", is the curator's own in Zotero:
-            # IEEE's thesaurus writes each of its terms with a capital.)
+            # IEEE's thesaurus writes each of its terms with a capital, "iOS" inside it.)
             own = tuple(tag for tag in record.tags if _lower_case(tag))
             indexed.append(replace(record, tags=terms + own))
             record = replace(record, tags=own, read_before=record.read_before + (ReadBefore(
@@ -419,8 +419,11 @@ def _own_code(link: Link, links: list[Link]) -> Link:
 
 
 def _lower_case(tag: str) -> bool:
-    """Whether the first letter of ``tag`` is a small one ("to-read", "3d scenes")."""
-    return next((c.islower() for c in tag if c.isalpha()), False)
+    """Whether ``tag`` is written in small letters ("to-read", "3d scenes"), as a
+    curator's Zotero tag is beside IEEE Xplore's index terms: its first letter a small
+    one, and no capital after it. (The thesaurus starts each term with a capital, or
+    writes a name as its owner does, a capital inside: "iOS", "eBay", "mmWave".)"""
+    return next((c.islower() for c in tag if c.isalpha()), False) and not any(c.isupper() for c in tag)
 
 
 def _ieee_index_terms(keywords: str, doi: str) -> bool:

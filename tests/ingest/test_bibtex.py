@@ -1229,6 +1229,23 @@ def test_a_curators_zotero_tags_in_lower_case_beside_ieee_xplores_terms_stay_tag
     ]
 
 
+def test_an_ieee_index_term_that_starts_with_a_small_letter_is_no_curators_tag():
+    # IEEE's thesaurus writes a name as its owner does, "iOS", "eBay": a capital inside
+    # it. They were kept as the curator's tags, beside the curator's own "to-read".
+    text = (
+        "@inproceedings{a, title = {A}, doi = {10.1109/ICSE.2015.1},\n"
+        "  keywords = {Mobile communication,iOS,to-read,eBay,Smart phones,mmWave communication}}\n"
+    )
+    problems = Problems()
+    (record,) = parse_text(text, "zotero.bib", problems)
+    assert record.tags == ("to-read",)
+    assert [p.location.line for p in problems.items] == [1]  # (the file's one warning, above)
+    # The terms are what an earlier import took as tags, all of them.
+    assert record.read_before[-1].values == ((
+        "Mobile communication", "iOS", "to-read", "eBay", "Smart phones", "mmWave communication",
+    ),)
+
+
 def test_google_scholars_full_stop_after_a_title_is_no_part_of_it():
     # Scholar's LoRA entry ends its title with a full stop, which the paper's page showed.
     # An abbreviation's stays, as does an ellipsis.
