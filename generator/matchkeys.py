@@ -73,6 +73,14 @@ CONFERENCE_NAMES = {
     "accv": (r"accv", r"asian conference on computer vision"),
     "rss": (r"rss", r"robotics:? science and systems"),
 }
+# The year of the first edition of each conference of CONFERENCE_NAMES whose proceedings
+# number their editions in roman numerals, one a year since, rather than name the year:
+# "Robotics: Science and Systems XVII" is RSS 2021 (RSS I was 2005, held every year).
+FIRST_EDITIONS = {"rss": 2005}
+# An edition in roman numerals, in capitals as proceedings write it, from I to LXXXIX
+# (no word of a venue's: "CIVIL", "MIX" are none; nor an empty match at a word's start or
+# end, "IEEE", which read as edition 0).
+_EDITION = re.compile(r"\b(?=[XLVI])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?<=[XLVI])\b")
 # The words a conference's proceedings write around its name, which say no more of
 # which conference and year it is: a venue with any other word ("Workshop", "Findings",
 # "Companion", "Pacific-Asia") is not the conference's own. Numbers ("30", "38th",
@@ -515,11 +523,12 @@ def conference_of(venue: str) -> tuple[str, str] | None:
     """The conference of CONFERENCE_NAMES that ``venue`` is the proceedings of, and the
     year it names ("" when none, or several); None when it names none, several, or more
     than that conference (see `same_conference`)."""
-    from .models import brief_venue
+    from .models import brief_venue, roman_value
 
     text = " ".join(venue.split())
     # (The days and place DBLP writes after the conference's name say no more of it.)
-    brief = brief_venue(text).casefold()
+    written = brief_venue(text)
+    brief = written.casefold()
     found = []
     for name, (acronyms, words) in CONFERENCE_NAMES.items():
         spelt = _conference_pattern(acronyms, words)
@@ -528,13 +537,18 @@ def conference_of(venue: str) -> tuple[str, str] | None:
             rest = spelt.sub(" ", brief)
     if len(found) != 1:
         return None
+    # (An edition's numeral is a word of the proceedings of a conference whose first
+    # year is known: it names the year. Looked for in the venue as written, in capitals.)
+    first = FIRST_EDITIONS.get(found[0])
+    editions = set(_EDITION.findall(written)) if first else set()
     if any(
-        word not in _VENUE_WORDS and not _NUMBER_TOKEN.fullmatch(word)
+        word not in _VENUE_WORDS and not _NUMBER_TOKEN.fullmatch(word) and word.upper() not in editions
         for word in _VENUE_TOKEN.findall(rest)
     ):
         return None
     acronyms = CONFERENCE_NAMES[found[0]][0]
     years = set(_FULL_YEAR.findall(text))
+    years |= {str(first + roman_value(edition) - 1) for edition in editions if first}
     years |= {  # "NeurIPS'22", "NIPS '95"
         ("19" if short >= "70" else "20") + short
         for short in re.findall(rf"(?i)\b(?:{acronyms})\s*['’]\s*(\d{{2}})\b", text)

@@ -289,7 +289,8 @@ _ROMAN = re.compile(r"[ivxlcdm]{1,15}|[IVXLCDM]{1,15}")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
-def _roman(numeral: str) -> int:
+def roman_value(numeral: str) -> int:
+    """The number a roman numeral writes ("xiv": 14), in either case."""
     values = [_ROMAN_VALUES[c] for c in numeral.lower()]
     return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0]))
 
@@ -300,7 +301,7 @@ def _pages_alike(first: str, last: str) -> bool:
     shortened as some styles write it ("770-78", "1234-45"); not a page or an article
     number holding a hyphen ("A-1", "2021-0123", "iv-IV")."""
     if _ROMAN.fullmatch(first) and _ROMAN.fullmatch(last):
-        return first.islower() == last.islower() and _roman(first) < _roman(last)
+        return first.islower() == last.islower() and roman_value(first) < roman_value(last)
     a, b = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
     if not (a and b and a.group(1) == b.group(1)):
         return False

@@ -887,6 +887,24 @@ def test_a_conference_by_its_acronym_and_by_its_name_is_one_venue_and_its_pages_
         assert (paper["venue"], paper["volume"], paper["pages"]) == (scholar.venue, "30", "5998–6008")
 
 
+def test_rss_by_its_edition_in_roman_numerals_is_the_papers_rss_of_that_year(tmp_path):
+    # RSS's proceedings name the edition, not the year: "XVII" is 2021 (RSS I was 2005).
+    # The curator's "RSS 2021" conflicted with them, and their pages were another venue's.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "rma.yml").write_text("id: rma\ntitle: RMA Rapid Motor Adaptation for Legged Robots\nyear: 2021\n"
+                                    "venue: RSS 2021\n")
+    record = _rec("RMA Rapid Motor Adaptation for Legged Robots", path="dblp.bib", year="2021",
+                  venue="Robotics: Science and Systems XVII", venue_kind="conference", pages="11")
+    report = import_records([record], tmp_path, added=DAY)
+    assert report.conflicts == [] and not report.warnings
+    paper = _read(papers / "rma.yml")
+    assert (paper["venue"], paper["pages"]) == ("RSS 2021", "11")
+    # Another year's edition is another venue.
+    later = _rec(record.title, path="dblp.bib", year="2021", venue="Robotics: Science and Systems XVIII")
+    assert [c.field for c in import_records([later], tmp_path, added=DAY).conflicts] == ["venue"]
+
+
 def test_a_conference_paper_a_list_says_was_an_oral_takes_the_proceedings_volume(tmp_path):
     # (A Markdown list's "NeurIPS 2019 Oral" was another venue than the proceedings that
     # print the paper: a conflict on every import of its BibTeX, its volume left out.)

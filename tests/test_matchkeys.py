@@ -161,6 +161,40 @@ def test_graphics_vision_and_robotics_conferences_are_named_too(venue, conferenc
     assert conference_of(venue) == conference
 
 
+@pytest.mark.parametrize("venue, conference", [
+    # RSS numbers its proceedings in roman numerals, one a year since RSS I in 2005: the
+    # numeral names the year. It named no conference at all ("xvii": a word of no
+    # proceedings), so an RSS paper's "RSS 2021" and its import's venue were two.
+    ("Robotics: Science and Systems XVII", ("rss", "2021")),
+    ("Robotics: Science and Systems I", ("rss", "2005")),
+    ("Robotics: Science and Systems XIV, Carnegie Mellon University, Pittsburgh, Pennsylvania, USA,"
+     " June 26-30, 2018", ("rss", "2018")),
+    ("Robotics: Science and Systems XVII, 2022", ("rss", "")),  # (two years: which is not said)
+    # A word of the proceedings that starts as a numeral does is none.
+    ("Robotics: Science and Systems, IEEE", ("rss", "")),
+    ("RSS Vol 2021", ("rss", "2021")),
+    # Not a numeral, or a conference whose first year the table does not know.
+    ("Robotics: Science and Systems Civil", None),
+    ("CoRL IV", None),
+])
+def test_a_conferences_edition_in_roman_numerals_names_its_year(venue, conference):
+    assert conference_of(venue) == conference
+
+
+@given(st.text(alphabet="XLVICIEo, ", max_size=30))
+def test_an_edition_found_is_a_numeral_of_one_or_more(text):
+    from generator.matchkeys import _EDITION
+    from generator.models import roman_value
+
+    assert all(roman_value(edition) > 0 for edition in _EDITION.findall(text))
+
+
+def test_rss_by_its_edition_is_rss_of_that_year():
+    assert same_conference("RSS 2021", "2021", "Robotics: Science and Systems XVII", "2021")
+    assert same_conference("RSS 2021", "", "Robotics: Science and Systems XVII", "")
+    assert not same_conference("RSS 2022", "", "Robotics: Science and Systems XVII", "")
+
+
 def test_siggraph_and_siggraph_asia_are_two_venues():
     assert same_conference("SIGGRAPH", "2022", "ACM SIGGRAPH 2022 Conference Proceedings", "2022")
     assert not same_conference("SIGGRAPH 2022", "", "SIGGRAPH Asia 2022", "")
