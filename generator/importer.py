@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from . import gitcopy, provenance, renamewrite
 from .importedfile import check_imported
-from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, same_link
+from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, same_link
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
@@ -295,6 +295,8 @@ def _import_locked(
             paper = Paper(paper_id, papers_dir / f"{paper_id}.yml")
             paper.restores = deleted or ""
             paper.values["added"] = added.isoformat()
+            if twin is not None and other_kinds(twin, record):
+                twin = None  # (a book and an article of one title: "Deep Learning", twice)
             # A new paper under the citation key of another, said at the record: with the
             # other's likeness too when the other is this twin (one warning of the two).
             keyed = _same_key(index, record, paper) if deleted is None else []

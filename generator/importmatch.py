@@ -650,6 +650,26 @@ def apart(paper: Paper, record: Record) -> bool:
     )
 
 
+def other_kinds(paper: Paper, record: Record) -> bool:
+    """Whether a paper and a record of one title (or near titles) are works of kinds no
+    export of one paper mixes: a book (a publisher and no venue, as the schema writes
+    one) and a work in a journal, proceedings or an edited book (a venue, not a
+    preprint's). An article, a conference's paper, a chapter (Springer exports the papers
+    of its proceedings so) and a preprint may each be another export of one paper; a
+    record that names no venue says nothing of its kind."""
+    kinds = {
+        _kind(paper.values.get("venue"), paper.values.get("publisher")),
+        _kind(record.venue, record.publisher),
+    }
+    return kinds == {"book", "in a venue"}
+
+
+def _kind(venue: object, publisher: object) -> str:
+    if not venue:
+        return "book" if publisher else ""
+    return "" if PREPRINT.search(str(venue)) else "in a venue"
+
+
 def arxiv_key(value: object) -> str:
     """An arXiv id as papers are told apart by it: without its version (2101.00010v2 is
     2101.00010, as `check` compares them)."""

@@ -283,9 +283,8 @@ def test_one_title_by_other_people_in_another_year_is_another_paper_and_stays_so
                   year="2015", venue="Nature")
     report = import_records([book, review], tmp_path, added=DAY)
     assert report.added == ["deep-learning", "deep-learning-2"]
-    assert [str(w).split(": warning: ", 1)[1] for w in report.warnings] == [
-        "possibly the same paper as deep-learning (same title, other authors and year); if so, delete one",
-    ]
+    # (A book and a journal's article: not "possibly the same paper", test below.)
+    assert report.warnings == []
     assert report.conflicts == []
     assert _read(tmp_path / "papers" / "deep-learning-2.yml")["venue"] == "Nature"
     # Each found again by its own people, in either order, from another source too.
@@ -990,3 +989,38 @@ def test_a_retitled_record_without_an_abstract_is_said_to_be_possibly_the_paper_
     for title, pages in (("Ein zweiter Beitrag", "118-130"), ("Ein dritter Beitrag", "")):
         report = import_records([_rec(title, pages=pages, **where)], tmp_path, added=DAY)
         assert len(report.added) == 1 and report.warnings == [], title
+
+
+_BOOK = {"authors": ("Ian Goodfellow", "Yoshua Bengio"), "year": "2016", "publisher": "MIT Press"}
+_OTHERS = {"authors": ("Yann LeCun", "Geoffrey Hinton"), "year": "2015"}
+
+
+@pytest.mark.parametrize("first, second, said", [
+    # (curator: a book and a paper of one title were "possibly the same paper", though
+    # one is a book and the other in a journal, proceedings or a book: two works)
+    (_BOOK, {**_OTHERS, "venue": "Nature", "venue_kind": "journal"}, False),
+    (_BOOK, {**_OTHERS, "venue": "Proceedings of ICML", "venue_kind": "conference"}, False),
+    # A chapter of an edited book (BibTeX's @incollection), named like a book.
+    ({**_OTHERS, "venue": "Handbook of Learning", "venue_kind": "book"}, _BOOK, False),
+    # Works of one kind, or of kinds one paper is exported as, stay a likely duplicate:
+    # the article and the proceedings' paper, a preprint, a record that says no venue.
+    ({**_OTHERS, "venue": "Nature", "venue_kind": "journal"},
+     {**_BOOK, "publisher": "", "venue": "Proceedings of ICML", "venue_kind": "conference"}, True),
+    ({**_OTHERS, "venue": "arXiv preprint arXiv:1501.00001"}, _BOOK, True),
+    ({**_OTHERS}, _BOOK, True),
+    (_BOOK, {**_OTHERS, "publisher": "Springer"}, True),
+    # A chapter and a conference's paper: Springer exports the papers of its proceedings
+    # (LNCS) as chapters (@incollection, RIS's CHAP).
+    ({**_OTHERS, "venue": "Computer Vision - ECCV 2016", "venue_kind": "book"},
+     {**_BOOK, "publisher": "", "venue": "ECCV", "venue_kind": "conference"}, True),
+])
+def test_a_book_and_a_paper_of_one_title_are_not_said_possibly_the_same(tmp_path, first, second, said):
+    report = import_records(
+        [_rec("Deep Learning", line=1, **first), _rec("Deep Learning", line=2, **second)], tmp_path, added=DAY
+    )
+    assert report.added == ["deep-learning", "deep-learning-2"]
+    warnings = [str(w).split(": warning: ", 1)[1] for w in report.warnings]
+    assert warnings == (
+        ["possibly the same paper as deep-learning (same title, other authors and year); if so, delete one"]
+        if said else []
+    )
