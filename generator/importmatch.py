@@ -336,9 +336,9 @@ class Paper:
             # (a list as the importer writes it, an item a line: "tags:", "  - Training")
             while line < len(lines) and lines[line].startswith("  - ") and "#" not in lines[line]:
                 line += 1
-        elif lines[line - 1] == f"{name}: >-":
-            # (a long text as the importer writes it, folded, perhaps in paragraphs: a "#"
-            # in it is text)
+        elif lines[line - 1] in (f"{name}: >-", f"{name}: |-"):
+            # (a long text as the importer writes it, folded, perhaps in paragraphs, or
+            # notes, a literal block: a "#" in it is text)
             own = True
             while line < len(lines) and (lines[line].startswith("  ") or not lines[line].strip()):
                 line += 1

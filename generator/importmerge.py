@@ -316,7 +316,11 @@ def _notes(paper: Paper, record: Record, report: ImportReport) -> None:
     not merged. A note taken before is the curator's to keep or change: nothing to say."""
     digest = provenance.digest(record.notes)
     paper.seen_fields.setdefault("notes", set()).add(digest)
-    if paper.prior is not None and digest in paper.prior.fields.get("notes", ()):
+    # (The note as an earlier import read it, its marks as plain text, is the same note.)
+    read = [digest] + [
+        provenance.digest(earlier.values[0]) for earlier in record.read_before if earlier.names == ("notes",)
+    ]
+    if paper.prior is not None and any(d in paper.prior.fields.get("notes", ()) for d in read):
         return
     current = paper.values.get("notes")
     if _empty(current):

@@ -70,7 +70,7 @@ from ..links import (
 )
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, with_notice, without_notice, worded_links
-from .notes import machine_note, note_text, say_left_out, worth_saying
+from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
@@ -920,13 +920,14 @@ class _Fields:
         return value
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, html: bool = False) -> str:
     """LaTeX to text on one line, as TeX typesets it: BibTeX line breaks are just spaces,
     ``--`` between words is a dash, and emphasis keeps only its words (an abstract is
     shown exactly as written, so ``*x*`` would show its stars). A character the exporter
     wrote as an HTML reference (ACM's ``\\&\\#129436;`` for the parrot in "Stochastic
-    Parrots") is that character."""
-    if "<" in text:
+    Parrots") is that character. ``html``: the text is HTML (a note), its inline elements
+    kept for notes.note_text to mark."""
+    if "<" in text and not html:
         text = _without_markup(text)
     if "&" in text:
         text = _RAW_REF.sub(_char_of, text)
@@ -1011,13 +1012,13 @@ def _char_of(match: re.Match[str]) -> str:
     return _TEX_OF.get(chr(code), chr(code))
 
 
-def _paragraphs(text: str, context: str | None = None) -> str:
+def _paragraphs(text: str, context: str | None = None, html: bool = False) -> str:
     """Like `_plain`, but a blank line (a LaTeX paragraph break) stays a paragraph break.
     With ``context`` (the entry's other text), a paragraph's lines are joined as
     `wraps.joined` joins a source's wrapped lines (not a curator's note's: as TeX reads
     them, a line break a space)."""
     return "\n\n".join(
-        _plain(part if context is None else joined(part.split("\n"), context))
+        _plain(part if context is None else joined(part.split("\n"), context), html)
         for part in _PARAGRAPHS.split(text.strip()) if part.strip()
     )
 
@@ -1557,30 +1558,34 @@ def _record(
         doi=doi,
         links=tuple(links),
         tags=tuple(k for k in keywords if k),
-        read_before=read_before,
         key=entry.key,
-        **_curators_notes(entry, fields, path, left_out),
+        **_curators_notes(entry, fields, path, read_before, left_out),
     )
 
 
 def _curators_notes(
-    entry: Entry, fields: _Fields, path: str, left_out: list[tuple[Location, str]] | None = None
+    entry: Entry, fields: _Fields, path: str, read_before: tuple[ReadBefore, ...],
+    left_out: list[tuple[Location, str]] | None = None,
 ) -> dict[str, object]:
     """The notes a curator wrote on the entry in a reference manager, as Zotero and
     Mendeley export them (``annote``; biblatex's ``annotation``), as text (Markdown), and
     where they are; not the notes Zotero writes itself (notes.machine_note: arXiv's
     "Comment: 10 pages"). (``note`` is the bibliography's, printed with the reference:
-    read for an arXiv id and addresses.)"""
+    read for an arXiv id and addresses.) With ``read_before``, and the notes as earlier
+    imports read them (notes.notes_read_before)."""
     dropped: list[tuple[Location, str]] = []  # the first note left out (notes.worth_saying)
     for name in ("annote", "annotation"):
         text = note_text(_note_html(fields[name]))
         if text and not machine_note(text):
-            return {"notes": text, "notes_at": _field_location(entry, name, path)}
+            return {
+                "notes": text, "notes_at": _field_location(entry, name, path),
+                "read_before": read_before + notes_read_before(note_text(_note_html(fields[name]), marks=False), text),
+            }
         if text and worth_saying(text) and not dropped:
             dropped.append((_field_location(entry, name, path), text))
     if left_out is not None:
         left_out += dropped
-    return {}
+    return {"read_before": read_before}
 
 
 # A note's preformatted block, Zotero's ``<pre>…</pre>`` (its lines are its own).
@@ -1593,14 +1598,14 @@ def _note_html(written: str) -> str:
     only its TeX escapes undone (``my\\_pkg``): `_plain` reads a line break, and the
     spaces that indent a line, as one space, as TeX would."""
     if not _PRE.search(written) or "\ue010" in written:  # (no mark of its own is read as one)
-        return _paragraphs(written)
+        return _paragraphs(written, html=True)
     held: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
         held.append(_unescape(match.group(2)))
         return f"{match.group(1)}\ue010{len(held) - 1}\ue011{match.group(3)}"
 
-    return _HELD_PRE.sub(lambda m: held[int(m.group(1))], _paragraphs(_PRE.sub(hold, written)))
+    return _HELD_PRE.sub(lambda m: held[int(m.group(1))], _paragraphs(_PRE.sub(hold, written), html=True))
 
 
 # Entry types whose ``organization`` is the body that made the work, biblatex's "the

@@ -19,6 +19,7 @@ import lxml.html
 
 from ..errors import Location, Problems
 from ..schema import FORBIDDEN_CHARS
+from . import ReadBefore
 
 # Characters no paper may hold (`check` refuses them), which a character reference in a
 # note may name (``&#x202E;``): invisible, they are left out rather than written.
@@ -64,13 +65,26 @@ _OPEN_ACCESS = re.compile(
 )
 
 
-def note_text(written: str) -> str:
-    """A note as plain text (Markdown): its HTML read as what it shows, its character
-    references as their characters; a paragraph a block, apart by a blank line."""
-    return _FORBIDDEN.sub("", _text(written))
+def note_text(written: str, marks: bool = True) -> str:
+    """A note as Markdown: its HTML read as what it shows, its character references as
+    their characters; a paragraph a block, apart by a blank line; its bold and italics
+    marked ("**", "*"), a link to an http(s) address a Markdown link. ``marks`` False:
+    as plain text, the address after the link's text, as importers before read it
+    (`notes_read_before`)."""
+    return _FORBIDDEN.sub("", _text(written, marks))
 
 
-def _text(written: str) -> str:
+def notes_read_before(plain: str, marked: str) -> tuple[ReadBefore, ...]:
+    """The notes as importers before this one wrote them (``plain``: `note_text` without
+    marks), when they differ from the notes now (``marked``): a re-import gives a file's
+    notes, still the importer's, their bold, italics and links, said once; and notes a
+    curator has edited since are not taken for a new note of theirs (importmerge._notes)."""
+    if plain == marked:
+        return ()
+    return (ReadBefore(("notes",), (plain,), "an earlier import read the note's bold, italics and links as plain text"),)
+
+
+def _text(written: str, marks: bool) -> str:
     if not _TAG.search(written):
         # (a reference written whole, "&amp;": html.unescape alone also reads the
         # "&not" of a plain note's "A&notation" as "¬", as a browser would)
@@ -117,13 +131,18 @@ def _text(written: str) -> str:
             items.append([False])
         if name == "br":
             current.append("\n")
+        start = len(current)
         current.append(_space(element.text))
         for child in element:
             walk(child)
-        href = element.get("href", "") if name == "a" else ""
-        shown = element.text_content().strip() if href else ""
-        if href.startswith(("http://", "https://")) and href != shown:
-            current.append(f" ({href})")
+        inline = not block and not any(
+            isinstance(inner.tag, str) and inner.tag in _BLOCKS for inner in element.iterdescendants()
+        )
+        href = element.get("href", "").strip() if name == "a" and inline else ""
+        if name in _EMPHASIS and inline and marks:
+            current[start:] = [_marked("".join(current[start:]), _EMPHASIS[name])]
+        elif href.startswith(("http://", "https://")) and href != element.text_content().strip():
+            current[start:] = [_linked("".join(current[start:]), href) if marks else "".join(current[start:]) + f" ({href})"]
         if block:
             flush()
         if name == "li":
@@ -143,6 +162,32 @@ def _text(written: str) -> str:
             out += "\n" if kind == "li" and blocks[n - 1][0] != "p" else "\n\n"
         out += text
     return out
+
+
+# Inline elements Zotero's note editor writes, as Markdown marks them.
+_EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+# What ends or breaks a Markdown link's address, written as its %-escape.
+_URL_UNSAFE = re.compile(r"[\s()<>]")
+
+
+def _marked(text: str, mark: str) -> str:
+    """``text`` between ``mark``s, its spaces at either end outside them ("** key **" is
+    no emphasis to Markdown): nothing but the spaces when it has no text."""
+    before, inner, after = _EDGE_SPACE.match(text).groups()  # type: ignore[union-attr]
+    return f"{before}{mark}{inner}{mark}{after}" if inner else before + after
+
+
+def _linked(text: str, href: str) -> str:
+    """A link's text and http(s) address as a Markdown link: a bracket in the text
+    escaped, so that it does not end the link; spaces, parentheses and angle brackets in
+    the address %-escaped (the same address), so that they do not end it either."""
+    before, inner, after = _EDGE_SPACE.match(text).groups()  # type: ignore[union-attr]
+    if not inner:
+        return text
+    label = inner.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    url = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), href)
+    return f"{before}[{label}]({url}){after}"
 
 
 # A line break with text after it (an item's lines are indented under its "- ", its

@@ -52,7 +52,7 @@ from ..models import OTHERS, en_dashed_pages
 from ..names import author_key, named_twice, source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, thesis_kind, with_notice, without_notice, worded_links
-from .notes import machine_note, note_text, say_left_out, worth_saying
+from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .bibtex import (
     ARXIV_WITH_CLASS,
@@ -427,7 +427,8 @@ def _record(
     for url, _ in addresses:
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
             links.append(as_worded(make_link(url, "ris"), worded))
-    notes, notes_at = _curators_notes(tags, path, left_out)
+    notes, notes_at, plain_notes = _curators_notes(tags, path, left_out)
+    read_before += notes_read_before(plain_notes, notes)
     _given_twice(tags, path, problems)
     return Record(
         title=title,
@@ -454,24 +455,28 @@ def _record(
 
 def _curators_notes(
     tags: _Tags, path: str, left_out: list[tuple[Location, str]]
-) -> tuple[str, Location | None]:
+) -> tuple[str, Location | None, str]:
     """The record's notes (N1) a curator wrote, as text (Markdown), apart by a blank line,
     and the line of the first; not those an exporter writes itself (notes.machine_note:
-    Zotero's "arXiv:2106.09685 [cs]" and "Comment: 10 pages", Scopus' "Cited by: 12")."""
+    Zotero's "arXiv:2106.09685 [cs]" and "Comment: 10 pages", Scopus' "Cited by: 12").
+    Last, the notes as earlier imports read them (notes.notes_read_before)."""
     found: list[str] = []
+    plain: list[str] = []
     dropped: list[tuple[Location, str]] = []  # the first note of the record left out
     first = None
     for (number, _), lines in zip(tags.lines.get("N1", ()), tags.written.get("N1", ())):
-        text = note_text("\n".join([lines[0][6:], *lines[1:]]))
+        written = "\n".join([lines[0][6:], *lines[1:]])
+        text = note_text(written)
         if text and machine_note(text):
             if worth_saying(text) and not dropped:
                 dropped.append((Location(path, number, 1), text))
             continue
         if text and text not in found:
             found.append(text)
+            plain.append(note_text(written, marks=False))
             first = first or Location(path, number, 1)
     left_out += dropped
-    return "\n\n".join(found), first
+    return "\n\n".join(found), first, "\n\n".join(plain)
 
 
 def _paragraphs(values: list[list[str]], context: str = "", hyphenation: bool = True) -> str:

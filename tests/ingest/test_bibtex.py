@@ -1305,6 +1305,20 @@ def test_a_curators_annote_is_the_papers_notes_and_zoteros_own_is_not():
     ]
 
 
+def test_an_annotes_bold_and_links_are_markdown_and_the_earlier_reading_is_known():
+    # (curator: Zotero's bold and links in a note came in as plain text)
+    record = _one(
+        '  annote = {<p>Uses <b>low-rank</b> updates, see <a href="https://example.org/n">my notes</a>.</p>},\n',
+        Problems(),
+    )
+    assert record.notes == "Uses **low-rank** updates, see [my notes](https://example.org/n)."
+    # As imports before read it, which a re-import knows (test_ris).
+    assert [(rb.names, rb.values) for rb in record.read_before] == [
+        (("notes",), ("Uses low-rank updates, see my notes (https://example.org/n).",)),
+    ]
+    assert _one("  annote = {<p>Plain words.</p>},\n", Problems()).read_before == ()
+
+
 # --- Wrapped fields ----------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from generator.ingest.notes import machine_note, note_text
     ("<p>One</p><p>Two<br>lines</p>", "One\n\nTwo\nlines"),
     ('<div data-schema-version="8"><h2>Head</h2>\n<ol><li>a</li>\n<li>b</li></ol></div>', "Head\n\n- a\n- b"),
     ('<p>see <a href="https://example.org/x">https://example.org/x</a></p>', "see https://example.org/x"),
-    ('<p>see <a href="https://example.org/x">here</a></p>', "see here (https://example.org/x)"),
+    ('<p>see <a href="https://example.org/x">here</a></p>', "see [here](https://example.org/x)"),
     ('<p>a <a href="javascript:alert(1)">b</a><script>alert(2)</script></p>', "a b"),
     ("<p>&lt;unk&gt; is a token, a&#x202E;b</p>", "<unk> is a token, ab"),  # (no invisible override)
     ("<p>  </p>", ""),
@@ -102,3 +102,39 @@ def test_a_preformatted_blocks_lines_show_as_written_whatever_they_hold(code):
     inside = re.fullmatch(r"<pre><code>(.*)\n</code></pre>", shown, re.DOTALL)
     assert inside is not None, shown
     assert html.unescape(inside.group(1)) == lines
+
+
+@pytest.mark.parametrize("written, text", [
+    # (curator: Zotero's bold, italics and links in a note came in as plain text, the
+    # emphasis lost)
+    ("<p>a <strong>key</strong> idea, <b>bold</b> and <em>this</em> or <i>that</i></p>",
+     "a **key** idea, **bold** and *this* or *that*"),
+    # The spaces inside an element go outside its marks ("** key **" is no emphasis).
+    ("<p>a<strong> key </strong>idea</p>", "a **key** idea"),
+    ("<p>in<em>side</em>a word</p>", "in*side*a word"),
+    ("<p><strong><em>both</em></strong></p>", "***both***"),
+    ("<p>no <b> </b>text</p>", "no text"),
+    ('<p><a href="https://example.org/a(b)">see <b>this</b></a></p>', "[see **this**](https://example.org/a%28b%29)"),
+    ('<p><a href="https://example.org/x">text [1]</a></p>', "[text \\[1\\]](https://example.org/x)"),
+    # Only an http(s) address is a link; the text of any other.
+    ('<p><a href="zotero://select/items/ABC">the item</a> and <a href="mailto:a@b.org">mail</a></p>',
+     "the item and mail"),
+    # A list item's emphasis and link stay in its line.
+    ('<ul><li><b>r</b> = 4 (<a href="http://example.org/r">why</a>)</li></ul>',
+     "- **r** = 4 ([why](http://example.org/r))"),
+])
+def test_a_notes_emphasis_and_links_become_markdown(written, text):
+    assert note_text(written) == text
+
+
+def test_a_notes_emphasis_and_links_render_as_they_showed():
+    from generator.escape import markdown_html
+
+    shown = markdown_html(note_text(
+        '<p>a <strong>key</strong> and <em>subtle</em> point, see <a href="https://example.org/a(b)">'
+        'this</a></p><p><b>&lt;script&gt;</b></p>'
+    ))
+    assert str(shown) == (
+        '<p>a <strong>key</strong> and <em>subtle</em> point, see <a href="https://example.org/a%28b%29"'
+        ' rel="noopener noreferrer nofollow">this</a></p>\n<p><strong>&lt;script&gt;</strong></p>'
+    )

@@ -1426,8 +1426,8 @@ def test_a_curators_note_is_read_as_text_and_an_exporters_own_notes_are_not():
     lora, alphafold, plain = _parse(NOTED)[0]
     assert lora.notes == (
         "Why read\n\n"
-        "Freezes the weights & trains low-rank updates; see my summary"
-        " (https://example.org/lora-notes).\n\n"
+        "Freezes the weights & trains **low-rank** updates; see [my summary]"
+        "(https://example.org/lora-notes).\n\n"
         "- r = 4 is enough\n- no extra latency"
     )
     assert (lora.notes_at.line, lora.arxiv) == (9, "2106.09685")
@@ -1485,7 +1485,7 @@ def test_a_curators_note_becomes_a_new_papers_notes_and_never_rewrites_a_files(t
     assert lora.read_text().endswith(
         "notes: |-\n"
         "  Why read\n\n"
-        "  Freezes the weights & trains low-rank updates; see my summary (https://example.org/lora-notes).\n\n"
+        "  Freezes the weights & trains **low-rank** updates; see [my summary](https://example.org/lora-notes).\n\n"
         "  - r = 4 is enough\n"
         "  - no extra latency\n"
     )
@@ -1589,3 +1589,39 @@ def test_a_blogs_or_scholars_placeholder_volume_number_and_pages_are_left_out_as
     assert problems == ([said] if said else [])
     # (taken out of a paper's file where an earlier import wrote them)
     assert {n: v for b in record.read_before for n, v in zip(b.names, b.values)} == before
+
+
+def test_a_note_an_earlier_import_read_as_plain_text_takes_its_marks_once(tmp_path, monkeypatch):
+    # An earlier version read a note's bold and links as plain text ("see my summary
+    # (https://...)"). Re-imported, the note read with its marks is no new note of the
+    # curator's to warn of ("not merged") at every paper that has one: the file's, still
+    # the importer's, takes the marks, said once; a curator's edit of it stays as written.
+    from generator.ingest import notes, ris as ris_module
+
+    content = tmp_path / "content"
+    source = tmp_path / "zotero.ris"
+    source.write_text(NOTED + NOTED.split("ER  - \n")[0].replace(
+        "LoRA: Low-Rank Adaptation of Large Language Models", "Prefix-Tuning: Optimizing Continuous Prompts"
+    ).replace("2106.09685", "2101.00190") + "ER  - \n")
+    plain = lambda written, marks=False: notes.note_text(written, marks=False)  # noqa: E731
+    monkeypatch.setattr(ris_module, "note_text", plain)
+    import_paths([source], content)
+    papers = content / "papers"
+    lora = papers / "lora-low-rank-adaptation-of-large-language-models.yml"
+    qlora = papers / "prefix-tuning-optimizing-continuous-prompts.yml"
+    assert "trains low-rank updates; see my summary (https://example.org/lora-notes)." in lora.read_text()
+    qlora.write_text(qlora.read_text().replace("Freezes the weights", "Freezes all the weights"))
+    edited = qlora.read_bytes()
+    monkeypatch.undo()
+    again = import_paths([source], content)
+    assert [str(w) for w in again.warnings] == [left_out(
+        f"{source}:6:1", "Comment: Draft V2 includes better baselines", "; 2 records in this file have such notes"
+    )]
+    assert again.updated == ["lora-low-rank-adaptation-of-large-language-models"]
+    assert "trains **low-rank** updates; see [my summary](https://example.org/lora-notes)." in lora.read_text()
+    assert [str(change).split(" (was ")[1].split("': ")[1] for change in again.read_before] == [
+        "an earlier import read the note's bold, italics and links as plain text)"
+    ]
+    assert qlora.read_bytes() == edited
+    third = import_paths([source], content)
+    assert (third.updated, third.read_before) == ([], [])
