@@ -119,11 +119,13 @@ def _ids_disagree(one: PaperDraft, other: PaperDraft) -> bool:
 
 def _two_papers(one: PaperDraft, other: PaperDraft) -> bool:
     """Whether two files of one title are two papers: their ids disagree, or their people
-    and years do ("Deep Learning", the book and the review; matchkeys.two_works)."""
-    from .matchkeys import two_works  # (only for a title two files share)
+    and years do ("Deep Learning", the book and the review; matchkeys.two_works), as the
+    importer tells them (a book and a chapter by one other person: importmatch.apart)."""
+    from .matchkeys import kinds_differ, two_works  # (only for a title two files share)
 
     return _ids_disagree(one, other) or two_works(
-        one.values.get("authors"), one.values.get("year"), other.values.get("authors"), other.values.get("year")
+        one.values.get("authors"), one.values.get("year"), other.values.get("authors"), other.values.get("year"),
+        least=1 if kinds_differ(one.values, other.values) else 2,
     )
 
 

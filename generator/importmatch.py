@@ -31,7 +31,7 @@ from .ingest.exporters import KEY_SOURCES
 from .links import same_page, without_subject_class
 from .matchkeys import (
     PREPRINT, SimilarTitles, abstract_key, abstract_titles_alike, different_abstracts, family_names,
-    joined_title, normalise_title, title_key, two_works,
+    joined_title, kinds_differ, normalise_title, title_key, two_works,
 )
 from .models import Link, en_dashed_pages, pages_text
 from .names import shown_name
@@ -642,7 +642,10 @@ def apart(paper: Paper, record: Record) -> bool:
     record's ids, or its authors, for this paper (a curator changed them since)."""
     if ids_disagree(paper, record):
         return not paper.met_before(record)
-    if not two_works(paper.values.get("authors"), paper.values.get("year"), record.authors, record.year):
+    if not two_works(
+        paper.values.get("authors"), paper.values.get("year"), record.authors, record.year,
+        least=1 if other_kinds(paper, record) else 2,  # (a book, and a chapter by one other person)
+    ):
         return False
     taken = provenance.digest(list(record.authors))
     return taken not in paper.seen_fields.get("authors", ()) and (
@@ -652,22 +655,8 @@ def apart(paper: Paper, record: Record) -> bool:
 
 def other_kinds(paper: Paper, record: Record) -> bool:
     """Whether a paper and a record of one title (or near titles) are works of kinds no
-    export of one paper mixes: a book (a publisher and no venue, as the schema writes
-    one) and a work in a journal, proceedings or an edited book (a venue, not a
-    preprint's). An article, a conference's paper, a chapter (Springer exports the papers
-    of its proceedings so) and a preprint may each be another export of one paper; a
-    record that names no venue says nothing of its kind."""
-    kinds = {
-        _kind(paper.values.get("venue"), paper.values.get("publisher")),
-        _kind(record.venue, record.publisher),
-    }
-    return kinds == {"book", "in a venue"}
-
-
-def _kind(venue: object, publisher: object) -> str:
-    if not venue:
-        return "book" if publisher else ""
-    return "" if PREPRINT.search(str(venue)) else "in a venue"
+    export of one paper mixes (matchkeys.other_kinds: a book and an article)."""
+    return kinds_differ(paper.values, {"venue": record.venue, "publisher": record.publisher})
 
 
 def arxiv_key(value: object) -> str:

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import repeat
-from typing import Generic, TypeVar
+from typing import Generic, Mapping, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -321,7 +321,24 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-def two_works(authors: object, year: object, other_authors: object, other_year: object) -> bool:
+def kinds_differ(one: Mapping[str, object], other: Mapping[str, object]) -> bool:
+    """Whether two works (a paper file's values, or a record's venue and publisher) are of
+    kinds no export of one paper mixes: a book (a publisher and no venue, as the schema
+    writes one) and a work in a journal, proceedings or an edited book (a venue, not a
+    preprint's). An article, a conference's paper, a chapter (Springer exports the papers
+    of its proceedings so) and a preprint may each be another export of one paper; a work
+    that names no venue and no publisher says nothing of its kind."""
+    return {_kind(one), _kind(other)} == {"book", "in a venue"}
+
+
+def _kind(values: Mapping[str, object]) -> str:
+    venue = str(values.get("venue") or "")
+    if not venue:
+        return "book" if values.get("publisher") else ""
+    return "" if PREPRINT.search(venue) else "in a venue"
+
+
+def two_works(authors: object, year: object, other_authors: object, other_year: object, least: int = 2) -> bool:
     """Whether two papers of one title are two works by their authors and years: the
     years differ, each names at least two people, and most people of the shorter list are
     not in the other (a person is there when a word of their name is, spelt with or
@@ -332,12 +349,14 @@ def two_works(authors: object, year: object, other_authors: object, other_year: 
     Only then: a preprint's year differs from its publication's while its people stay,
     and one person may be spelt apart ("Müller", "Mueller") but not most of a list. An
     organisation ("Qwen Team", "OpenAI") for its people, or names in another script,
-    decide nothing: the authors are a conflict instead."""
+    decide nothing: the authors are a conflict instead. ``least``: the people each list
+    names at least (one, for works of kinds no export of one paper mixes:
+    importmatch.other_kinds)."""
     if not (year and other_year and str(year).strip() != str(other_year).strip()):
         return False
     people = _people(authors)
     others = _people(other_authors)
-    if people is None or others is None or len(people) < 2 or len(others) < 2:
+    if people is None or others is None or len(people) < least or len(others) < least:
         return False
     # Most of the shorter list (of either, when they are as long) is not in the other.
     return all(

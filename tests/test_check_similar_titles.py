@@ -107,6 +107,26 @@ def test_near_titles_told_apart_as_import_tells_them_are_no_warning(tmp_path, fi
     assert [m for m in messages(root) if "same paper" in m] == []
 
 
+@pytest.mark.parametrize("title", [ATTENTION, MISTYPED])
+def test_a_book_and_a_chapter_by_one_other_person_are_two_papers_as_import_keeps_them(tmp_path, title):
+    # (curator: the import kept Sutton and Barto's book and Kaelbling's chapter of one
+    # title apart, and `check` refused them as one paper added twice)
+    book = "authors: [Richard Sutton, Andrew Barto]\nyear: 2018\npublisher: MIT Press\n"
+    chapter = "authors: [Leslie Kaelbling]\nyear: 1996\nvenue: Recent Advances in RL\nvenue_kind: book\n"
+    root = project(
+        tmp_path, TOPICS, **{"attention": file("attention", ATTENTION, book), "transformer": file("transformer", title, chapter)},
+    )
+    assert [m for m in messages(root) if "same paper" in m] == []
+    # Both in a journal: one person is too few to tell them apart.
+    article = chapter.replace("venue_kind: book", "venue_kind: journal")
+    root = project(
+        tmp_path / "two", TOPICS,
+        **{"attention": file("attention", ATTENTION, book.replace("publisher: MIT Press", "venue: JMLR")),
+           "transformer": file("transformer", title, article)},
+    )
+    assert len([m for m in messages(root) if "same paper" in m]) >= 1
+
+
 def test_one_abstract_revised_does_not_tell_two_papers_apart(tmp_path):
     root = project(
         tmp_path, TOPICS,

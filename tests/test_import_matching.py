@@ -1024,3 +1024,24 @@ def test_a_book_and_a_paper_of_one_title_are_not_said_possibly_the_same(tmp_path
         ["possibly the same paper as deep-learning (same title, other authors and year); if so, delete one"]
         if said else []
     )
+
+
+def test_a_book_and_a_chapter_of_one_title_by_one_other_author_are_two_works(tmp_path):
+    # (curator: Sutton and Barto's book and Kaelbling's chapter "Reinforcement Learning:
+    # An Introduction" were merged, three conflicts at the book: one person is too few
+    # to tell two papers of one kind apart, not a book from a chapter in another's book)
+    book = _rec("Reinforcement Learning: An Introduction", line=1, authors=("Richard S. Sutton", "Andrew G. Barto"),
+                year="2018", publisher="MIT Press")
+    chapter = _rec("Reinforcement Learning: An Introduction", line=2, authors=("Leslie Kaelbling",), year="1996",
+                   venue="Recent Advances in Reinforcement Learning", venue_kind="book", publisher="Springer")
+    report = import_records([book, chapter], tmp_path, added=DAY)
+    assert report.added == ["reinforcement-learning-an-introduction", "reinforcement-learning-an-introduction-2"]
+    assert (report.conflicts, report.warnings, report.duplicates) == ([], [], [])
+    # One person in another year, both in a journal: a conflict for the curator, as before.
+    article = _rec("Reinforcement Learning: An Introduction", line=3, path="b.bib", authors=("Leslie Kaelbling",),
+                   year="1996", venue="Machine Learning", venue_kind="journal")
+    paper = _rec("Reinforcement Learning: An Introduction", line=4, path="b.bib", authors=("Ann Other", "Bo Other"),
+                 year="2001", venue="AI Magazine", venue_kind="journal")
+    other = import_records([article, paper], tmp_path / "two", added=DAY)
+    assert other.added == ["reinforcement-learning-an-introduction"]
+    assert sorted(c.field for c in other.conflicts) == ["authors", "venue", "year"]
