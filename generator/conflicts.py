@@ -165,6 +165,11 @@ def names_difference(
 
     def region(names: list[str]) -> str:
         stop = len(names) - end
+        if stop == start == len(names):
+            # A list that ends where the other goes on: shown as it ends ("…; A; B"), not
+            # with an empty «» after its last name, which read as a name lost.
+            whole = "; ".join(names)
+            return whole if len(whole) <= limit else "\u2026" + "; ".join(names[-_AROUND:])
         changed = "; ".join(names[start:stop])
         if len(changed) > _CHANGED:
             changed = changed[: _CHANGED - 1] + "\u2026"

@@ -33,3 +33,19 @@ def test_short_author_lists_are_shown_whole_as_each_side_writes_them():
     assert names_difference(["J. Doe", "Bob Roe"], ["Jane Doe", "Robert Roe"], one_person) == (
         "J. Doe; Bob Roe", "Jane Doe; Robert Roe",
     )
+
+
+def test_a_list_cut_short_is_shown_as_it_ends_without_an_empty_mark():
+    # (curator: "zotero.ris:95:1 says 'Ashish Vaswani; Noam Shazeer; «»'": the «» at
+    # the end read as a name lost, or a bug; the source's list simply ends there)
+    source = FILES[:2]
+    assert names_difference(FILES, source, one_person) == (
+        "Edward J Hu; Yelong Shen; «Phillip Wallis; Zeyuan Allen-Zhu; Yuanzhi Li; Shean Wang; L…»",
+        "Edward J Hu; Yelong Shen",
+    )
+    assert names_difference(source, FILES, one_person)[0] == "Edward J Hu; Yelong Shen"
+    # A long list that ends early: its last names, after "…".
+    longer = [f"Author Number{n}" for n in range(12)]
+    assert names_difference([*longer, "Ann Extra", "Bob Extra"], longer, one_person)[1] == (
+        "…Author Number10; Author Number11"
+    )
