@@ -386,6 +386,10 @@ def _import_locked(
     report.lowered = [str(paper.values["title"]) for paper in lowered["title"]]
     report.lowered_venues = list(dict.fromkeys(str(paper.values["venue"]) for paper in lowered["venue"]))
     report.lowered_papers = len({paper.id for papers in lowered.values() for paper in papers})
+    report.shouted = [
+        str(paper.values["title"]) for paper in existing + created
+        if paper.id in written and (id(paper) in new or "title" in paper.fills) and _shouted(str(paper.values.get("title") or ""))
+    ]
     forget = set(report.restored)
     settled = added_now | set(report.updated) | set(report.unchanged)
     report.links_found = sum(
@@ -411,6 +415,19 @@ _ACRONYM = re.compile(r"[A-Z][A-Z\d]+")
 _VENUE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+")
 # The small words a venue's name writes in lower case ("Journal of the ACM").
 _SMALL_WORDS = STOP_WORDS | frozenset("de des du la le van von und et per via".split())
+
+
+# A word of a title's letters (two at least: not "A" or an initial).
+_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _shouted(title: str) -> bool:
+    """Whether ``title`` is in capitals throughout, as IEEE Xplore and Scopus export some
+    ("MASTERING THE GAME OF GO..."): three words of letters or more, none in lower case
+    (one or two are an acronym's or a name's: "BERT", "GPT-4 Technical Report" has
+    lower case)."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 3 and all(word.isupper() for word in words)
 
 
 def _lowered_venue(venue: str) -> bool:

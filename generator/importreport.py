@@ -232,6 +232,8 @@ class ImportReport:
     # ... and venues so (each once), and how many papers' files hold either.
     lowered_venues: list[str] = field(default_factory=list)
     lowered_papers: int = 0
+    # Titles this import wrote in capitals throughout ("MASTERING THE GAME OF GO...").
+    shouted: list[str] = field(default_factory=list)
 
     def lowered_notice(self) -> str:
         """One line for the titles in ``lowered`` and venues in ``lowered_venues`` ("" for
@@ -256,6 +258,19 @@ class ImportReport:
             " a source that has them (DBLP's, arXiv's or the publisher's BibTeX) gives them only in"
             " the same import as this one (e.g. readinglist import scholar.bib dblp.bib), and later"
             " only a title's acronym's ('Bert' as 'BERT')"
+        )
+
+    def shouted_notice(self) -> str:
+        """One line for the titles in ``shouted`` ("" for none): how many, and what to do.
+        Their capitals are not guessed, as for a title in lower case (`lowered_notice`)."""
+        if not self.shouted:
+            return ""
+        are, their, files = ("are", "their", "papers' files") if len(self.shouted) > 1 else ("is", "its", "paper's file")
+        shown = "; ".join(repr(text) for text in self.shouted[:2]) + ("; …" if len(self.shouted) > 2 else "")
+        return (
+            f"note: {counted(len(self.shouted), 'title')} this import wrote {are} in capitals throughout,"
+            f" as some exports write them ({shown}): write {their} capitals in the {files}, which no"
+            " import rewrites (which words are names or acronyms, only a source knows)"
         )
 
     def summary(self) -> str:

@@ -526,3 +526,27 @@ def test_a_read_only_paper_file_is_said_and_left_and_the_rest_imported(tmp_path,
     assert out.startswith("2 record(s): 1 added, 0 updated, 0 unchanged, 1 left alone (its file is read-only);")
     assert mine.read_bytes() == before
     assert "year: 2021\n" in (papers / "second-paper.yml").read_text()
+
+
+def test_a_title_in_capitals_throughout_is_noted_once_when_written(tmp_path, capsys):
+    # (curator: IEEE Xplore's and Scopus' "MASTERING THE GAME OF GO WITH DEEP NEURAL
+    # NETWORKS AND TREE SEARCH" came in as such without a word, and was on the site so)
+    source = tmp_path / "ieee.ris"
+    source.write_text(
+        "TY  - JOUR\nTI  - MASTERING THE GAME OF GO WITH DEEP NEURAL NETWORKS AND TREE SEARCH\nAU  - Silver, David\n"
+        "PY  - 2016\nER  - \n"
+        "TY  - JOUR\nTI  - GPT-4 Technical Report\nAU  - OpenAI\nPY  - 2023\nER  - \n"
+        "TY  - JOUR\nTI  - BERT\nAU  - Devlin, Jacob\nPY  - 2019\nER  - \n"
+        "TY  - JOUR\nTI  - A STUDY OF LLM AGENTS\nAU  - Doe, Jane\nPY  - 2024\nER  - \n"
+    )
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(source)]) == 0
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "capitals throughout" in line] == [
+        "note: 2 titles this import wrote are in capitals throughout, as some exports write"
+        " them ('MASTERING THE GAME OF GO WITH DEEP NEURAL NETWORKS AND TREE SEARCH'; 'A STUDY"
+        " OF LLM AGENTS'): write their capitals in the papers' files, which no import"
+        " rewrites (which words are names or acronyms, only a source knows)"
+    ]
+    # Imported again, nothing written: nothing said.
+    assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(source)]) == 0
+    assert "capitals throughout" not in capsys.readouterr().err

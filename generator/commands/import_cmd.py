@@ -163,8 +163,9 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             f"... and {len(report.recapitalised) - _KEPT_SHOWN} more titles whose source writes"
             " them only in other capitals, kept likewise", file=sys.stderr,
         )
-    if notice := report.lowered_notice():
-        print(notice, file=sys.stderr)
+    for notice in (report.lowered_notice(), report.shouted_notice()):
+        if notice:
+            print(notice, file=sys.stderr)
     print(report.summary())
 
 
