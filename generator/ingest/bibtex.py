@@ -929,7 +929,9 @@ def _plain(text: str, html: bool = False) -> str:
     kept for notes.note_text to mark."""
     if "<" in text and not html:
         text = _without_markup(text)
-    if "&" in text:
+    if "&" in text and not html:
+        # (A note's references are its HTML's, read by notes.note_text: "&lt;b&gt;" made
+        # "<b>" here would be read there as an element, its text lost.)
         text = _RAW_REF.sub(_char_of, text)
         text = _NAMED_REF.sub(_named_char, text)
     return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()

@@ -1317,6 +1317,12 @@ def test_an_annotes_bold_and_links_are_markdown_and_the_earlier_reading_is_known
         (("notes",), ("Uses low-rank updates, see my notes (https://example.org/n).",)),
     ]
     assert _one("  annote = {<p>Plain words.</p>},\n", Problems()).read_before == ()
+    # An element's name written as text in the note is text, not an element: "<b>" was
+    # lost, and here would make the rest bold.
+    assert _one(
+        "  annote = {<p>use &lt;b&gt; tags, not <b>bold</b>; A \\&amp; B \\&lt;unk\\&gt;, Q\\&A \\&\\#233;t\\&eacute;</p>},\n",
+        Problems(),
+    ).notes == "use <b> tags, not **bold**; A & B <unk>, Q&A été"
 
 
 # --- Wrapped fields ----------------------------------------------------------------------
