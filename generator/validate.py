@@ -527,7 +527,7 @@ class RecordChecker:
                 # ("topics: -rl": the dash meant a list's, not the id's.)
                 text = re.sub(r"^-(?=[^\W\d_])", "", node.text or "")
                 if name == "authors":
-                    hint = f"; {_as_authors(text)}"
+                    hint = _as_authors(text)
                 elif (flow := _flow_list(name, text)) is not None:
                     hint = f"; write {flow}"
             return self.error(node, f"'{name}' must be a list, not {ACTUAL[node.kind]}{hint}")
@@ -1002,11 +1002,12 @@ _ET_AL_AFTER = re.compile(r"(?i)\S\s*,?\s+(et(?:\.\s*|\s+)al\.?|and\s+others)\s*
 
 
 def _as_authors(text: str) -> str:
-    """What to write for names written as BibTeX writes them ("Ada Lovelace and Alan
-    Turing", "Lovelace, Ada and others") or as a list is typed ("Ada Lovelace, Alan
-    Turing and Grace Hopper"): the list, a name holding a comma quoted (in a list
-    unquoted, "Lovelace, Ada" is two names). One name when "and" is part of it
-    ("Research and Development Team", as the BibTeX export tells organisations)."""
+    """The hint ("; write [...]") for names written as BibTeX writes them ("Ada Lovelace
+    and Alan Turing", "Lovelace, Ada and others") or as a list is typed ("Ada Lovelace,
+    Alan Turing and Grace Hopper"): the list, a name quoted where bare it is no YAML or
+    no single name (in a list unquoted, "Lovelace, Ada" is two names, "'Ada" no YAML).
+    One name when "and" is part of it ("Research and Development Team", as the BibTeX
+    export tells organisations). "" when no list written so reads back as the names."""
     from .names import is_organisation  # (only for this hint: a mistake)
 
     def words(part: str) -> int:
@@ -1024,17 +1025,19 @@ def _as_authors(text: str) -> str:
         # both readings are said.
         names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text.strip())
         if all(name == "others" or words(name) >= 2 for name in names):
+            listed = _flow_of("authors", names)
+            if listed is None:
+                return ""
             if len(names) > 2 or names[-1] == "others":
-                return f"write [{', '.join(names)}]"
-            return (
-                f"write [{', '.join(names)}] for two authors, or [\"{text}\"] for one"
-                " written surname first"
-            )
+                return f"; write {listed}"
+            one = _flow_of("authors", [text])
+            surname_first = f", or {one} for one written surname first" if one else ""
+            return f"; write {listed} for two authors{surname_first}"
     parts = re.split(r"\s+and\s+", text)
     if organisation or not all(part == "others" or words(part) >= 2 for part in parts):
         parts = [text]
-    listed = ", ".join(f'"{part}"' if "," in part else part for part in parts)
-    return f"write [{listed}]"
+    listed = _flow_of("authors", parts)
+    return f"; write {listed}" if listed else ""
 
 
 # One word of a name as a curator writes it: a capital, then letters, and the dots,
@@ -1239,8 +1242,13 @@ def _flow_list(name: str, text: str) -> str | None:
     each quoted where written bare it would be no YAML ("'a"), no text ("null") or
     another item: None when the line ``name: [...]``, read back, gives other items."""
     items = [part.strip() for part in text.split(",")]
-    if not all(items):
-        return None
+    return _flow_of(name, items) if all(items) else None
+
+
+def _flow_of(name: str, items: list[str]) -> str | None:
+    """The flow list of ``items``, each quoted where written bare it would be no YAML
+    ("'a", "- a"), no text ("null") or more than one item ("Lovelace, Ada"): None when
+    the line ``name: [...]``, read back, gives other items."""
     written = [item if _reads_back(name, f"[{item}]", [item]) else double_quoted(item) for item in items]
     flow = f"[{', '.join(written)}]"
     return flow if _reads_back(name, flow, items) else None

@@ -5,11 +5,18 @@ a keyword alternative that can never match)."""
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
+
+from generator import validate
+from generator.errors import Problems
+from generator.validate import _SIMPLE_VALUE
+from generator.yamlio import Map, Refused, Scalar, Seq, parse
 
 from generator.commands.check import summary
 from generator.typos import closest
@@ -1228,6 +1235,28 @@ def test_a_value_for_a_list_is_told_the_list_only_as_it_reads_back(tmp_path, wri
         if "formerly" in m
     ]
     assert said == [f"{P}:4:11: 'formerly' must be a list, not a string{hint}"]
+
+
+# A flow list in a hint: its items bare, or double-quoted with their escapes.
+_TOLD_LIST = re.compile(r'\[(?:"(?:[^"\\]|\\.)*"|[^\]"])*\]')
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab '-,.", min_size=1, max_size=30).filter(lambda t: _SIMPLE_VALUE.match(t)))
+def test_the_authors_told_as_a_list_read_back_as_names_written(text):
+    # Each list the 'authors' hint tells, written as told, is YAML the check reads as a
+    # list of names, each as the curator wrote it ("'Ada" stays "'Ada"; "['Ada]" was
+    # told, no YAML) or "others" for "et al.". The check's own reader decides.
+    for told in _TOLD_LIST.findall(validate._as_authors(text)):
+        problems = Problems()
+        tree = parse(f"authors: {told}\n", "", problems)
+        assert not problems.items, told
+        assert isinstance(tree, Map)
+        value = tree.get("authors")
+        assert isinstance(value, Seq), told
+        for item in value.items:
+            assert isinstance(item, Scalar) and not isinstance(item, Refused), told
+            assert item.text and (item.text == "others" or item.text in text), told
 
 
 @pytest.mark.parametrize(

@@ -257,6 +257,25 @@ CASES = {
         "id: x\ntitle: A\nauthors: Ada Lovelace and others\nabstract: a\n",
         [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, others]"],
     ),
+    # A name starting with a quote or "- " is no YAML bare in a flow list
+    # ("['Ada Lovelace]" was told): quoted, each reads back as the name written.
+    "a name starting with a quote never closed": (
+        "id: x\ntitle: A\nauthors: \"'Ada Lovelace\"\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [\"'Ada Lovelace\"]"],
+    ),
+    "a second name starting with a quote": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace and 'Alan Turing\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, \"'Alan Turing\"]"],
+    ),
+    "a second name in quotes": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace and 'Alan Turing'\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, \"'Alan Turing'\"]"],
+    ),
+    "a name typed after a comma and a list's dash": (
+        "id: x\ntitle: A\nauthors: Ada Lovelace, - Alan Turing\nabstract: a\n",
+        [f"{P}:3:10: 'authors' must be a list, not a string; write [Ada Lovelace, \"- Alan Turing\"]"
+         ' for two authors, or ["Ada Lovelace, - Alan Turing"] for one written surname first'],
+    ),
     # one text to YAML: "-B. Smith" (and "-C. Doe" under it) on lines of their own
     "a list's first item without a space after its dash": (
         "id: x\ntitle: A\nauthors:\n  -B. Smith\n  -C. Doe\nabstract: a\n",
