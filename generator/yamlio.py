@@ -17,7 +17,9 @@ refused, which also defuses alias bombs.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import io
 import re
 import unicodedata
 from pathlib import Path
@@ -27,7 +29,7 @@ import yaml
 
 from .charclass import CharClass
 from .errors import Location, Problem, Problems
-from .mergemarkers import report_conflicts
+from .mergemarkers import conflict_lines, report_conflicts
 
 _STD = "tag:yaml.org,2002:"
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
@@ -290,7 +292,16 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
                 " contain; remove it",
             )
         text = _REFUSED_CHARS.sub("\ufffd", text)
-    loader = _Loader(text)
+    return _compose(text, text.split("\n"), path, problems)
+
+
+def _compose(
+    source: str | io.StringIO, lines: list[str], path: str, problems: Problems, tabs: bool = True
+) -> Node | None:
+    """`parse` of ``source`` (a text, or its ``lines`` read as far as the reader gets),
+    once its first bytes and characters are checked. ``tabs``: a tab error names the
+    tab lines after it (parse_past_syntax_errors names them all afterwards)."""
+    loader = _Loader(source)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -313,10 +324,9 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
         if exc.context_mark is not None and mark is not exc.context_mark:
             context_at = (exc.context_mark.line + 1, exc.context_mark.column + 1)
         line, col, problem = explain_syntax_error(
-            text, where.line, where.col, problem, exc.context or "", context_at
+            "", where.line, where.col, problem, exc.context or "", context_at, lines
         )
-        lines = text.split("\n")
-        if problem == _TAB:
+        if problem == _TAB and tabs:
             problem += _also_tabs([n for n in _tab_lines(lines) if n > line])
         if line > len(lines):
             # The end of a file whose last line has no line break is reported on the line
@@ -332,7 +342,7 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
     if root is None:
         return None
     try:
-        return _Converter(path, problems, text).convert(root)
+        return _Converter(path, problems, source if isinstance(source, str) else "\n".join(lines)).convert(root)
     except RecursionError:
         problems.error(_loc(path, root.start_mark), "the YAML document is nested too deeply")
         return None
@@ -365,19 +375,35 @@ def parse_past_syntax_errors(
     says of the rest; but not what ``said`` holds (said as the whole file was read: its
     first syntax error, a character refused)."""
     lines = text.split("\n")
+    if lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]  # (as parse reads it)
+    # After the first reading, parse's own, the reader is given the text without what
+    # parse checks before reading (a BOM, merge conflicts, characters refused; a text
+    # with the last two is read as parse reads it), nor the tab lines an error names:
+    # those are named below. It reads a stream only as far as the next error, and the
+    # text is split once: each reading splitting, searching and listing the tab lines
+    # of the whole file made 1,000 tab errors in topics.yml take 3 s, 4,000 took 40 s.
+    plain = not (conflict_lines(text) or _REFUSED.found_in(text))
+    ordered = all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    starts = [start for start, _ in spans] if ordered else None
     blanked: list[tuple[int, int]] = []
+    left_out: set[tuple[int, int]] = set()  # (blanked, to look up)
     while True:
         found = Problems()
-        tree = parse("\n".join(lines), path, found)
+        if blanked and plain:
+            tree = _compose(io.StringIO("\n".join(lines)), lines, path, found, tabs=False)
+        else:
+            tree = parse("\n".join(lines), path, found)
         syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
         if syntax is None:
             break
         at = syntax.location.line - 1
-        span = next((span for span in spans if span[0] <= at < span[1]), None)
-        if span is None or span in blanked:
+        span = _span_at(spans, starts, at)
+        if span is None or span in left_out:
             tree = None
             break
         blanked.append(span)
+        left_out.add(span)
         lines[span[0] : span[1]] = [""] * (span[1] - span[0])
         if syntax not in said:
             problems.items.append(syntax)
@@ -387,6 +413,15 @@ def parse_past_syntax_errors(
         return None, []
     problems.items.extend(p for p in found.items if p not in said)
     return tree, blanked
+
+
+def _span_at(spans: Sequence[tuple[int, int]], starts: list[int] | None, at: int) -> tuple[int, int] | None:
+    """The first of ``spans`` that holds line ``at``; ``starts``: where each starts, when
+    they follow one another without overlapping (as every caller's do), else None."""
+    if starts is None:
+        return next((span for span in spans if span[0] <= at < span[1]), None)
+    found = bisect.bisect_right(starts, at) - 1
+    return spans[found] if found >= 0 and at < spans[found][1] else None
 
 
 def _tab_lines(lines: Sequence[str]) -> list[int]:
@@ -752,11 +787,13 @@ def explain_syntax_error(
     problem: str,
     context: str = "",
     context_at: tuple[int, int] | None = None,
+    lines: list[str] | None = None,
 ) -> tuple[int, int, str]:
     """PyYAML's ``problem`` at ``line``:``col`` (1-based) as a curator can act on it:
     the place to look and what to do for the mistakes met most; else unchanged.
     ``context`` and ``context_at`` are what PyYAML was reading when it failed, and
-    where that started (an open bracket, the start of a key).
+    where that started (an open bracket, the start of a key). ``lines``: the text's
+    lines, when the caller has them split already.
 
     PyYAML names the token it could not read, not the slip that led to it: a colon in
     a title reads as "mapping values are not allowed", a key indented one space too
@@ -765,7 +802,8 @@ def explain_syntax_error(
     out when the next line is no value for it, a list never closed when the next key
     comes.
     """
-    lines = text.split("\n")
+    if lines is None:
+        lines = text.split("\n")
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     char = here[col - 1 : col]
     indent = _indent_of(here)
