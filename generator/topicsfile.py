@@ -225,6 +225,14 @@ def _any_unread(drafts: Sequence[TopicDraft]) -> bool:
     return any(draft.unread for draft in drafts)
 
 
+def _keywords_refused(drafts: Sequence[TopicDraft]) -> bool:
+    """Whether a topic's keywords were refused (written as a list or on the key's line:
+    the error says how to write them): which papers the topics get then depends on
+    them, as on an unread topic, so no paper is said to be in none ("no keyword of any
+    topic matches it; add a word of its own to a topic's keywords") nor topic empty."""
+    return any("keywords" in draft.nodes and "keywords" not in draft.values for draft in drafts)
+
+
 def _duplicate(topic_id: str, first: TopicDraft) -> str:
     return (
         f"duplicate topic id {topic_id!r} (first defined at line {first.nodes['id'].line}):"
@@ -631,7 +639,7 @@ def check_duplicates(
 
 def warn_empty_topics(content: Content, drafts: Sequence[TopicDraft], problems: Problems) -> None:
     """Warn about each topic with no paper in it or under it, by the curator or by rule."""
-    if _any_unread(drafts):
+    if _any_unread(drafts) or _keywords_refused(drafts):
         return
     parents = {topic.id: topic.parent for topic in content.topics}
     empty = set(parents)
@@ -709,11 +717,11 @@ def warn_topicless(
     topics.yml, not once a paper: a warning for each of its papers said the same thing
     hundreds of times. ``papers_dir`` is the folder of the paper files, which the
     papers' sources show from the project's folder. Nothing is said when topics.yml
-    could not be read, or holds a topic the site leaves out (its papers may be meant
-    for it: its error is said), nor of a paper a reading order names (it is in that
+    could not be read, or holds a topic the site leaves out or whose keywords it
+    refused (its papers may be meant for it: its error is said), nor of a paper a reading order names (it is in that
     topic, or an error says it excludes it), nor of one whose file lists a topic
     (``listing``: their ids), unknown as it may be (an error says so)."""
-    if not topics_read or any(not draft.usable for draft in drafts):
+    if not topics_read or any(not draft.usable for draft in drafts) or _keywords_refused(drafts):
         return
     if not drafts:
         if content.papers:

@@ -90,6 +90,18 @@ def test_no_paper_is_said_to_be_in_no_topic_while_a_topic_is_left_out(tmp_path):
     assert not [m for m in said(root) if "no topic" in m]
 
 
+def test_no_paper_is_said_to_be_in_no_topic_while_a_topics_keywords_are_unread(tmp_path):
+    # Keywords written as a list are refused: "no keyword of any topic matches it" was
+    # then said of each paper they would match (5 of the shipped list for one topic's),
+    # and told to add a keyword, where the fix is the keywords' form, which is said.
+    topics = TOPICS.replace("    keywords:\n      multi-task: 1\n", "    keywords: [multi-task]\n")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"), f="id: f\ntitle: Multi-task crevasses\n")
+    assert said(root) == [
+        "content/topics.yml:9:15: 'keywords' must be a mapping of phrase: weight, not a list;"
+        " write each as phrase: weight, a line of its own ('multi-task: 1')"
+    ]
+
+
 def test_a_list_with_no_topic_is_told_so_once_by_check(tmp_path):
     root = project(tmp_path, "topics: []\n", f="id: f\ntitle: F\n", g="id: g\ntitle: G\n")
     assert said(root) == [
