@@ -48,9 +48,10 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
 # What an http(s) URL holds before its host's '@' (the last one before its path).
 _USERINFO = re.compile(r"(?i)https?://([^/?#]*@)")
 _HTTP = re.compile(r"(?i)https?://")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+# (Its scheme may be left out: a browser's address bar hides it.)
+_DOI_PREFIX = re.compile(r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV_PREFIX = re.compile(
-    r"^(?:arxiv:\s*|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
+    r"^(?:arxiv:\s*|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
 )
 # An "&" with a letter or digit right before or after it ("Q&A", "adapter&frozen").
 _GLUED_AND = re.compile(r"(?<=[^\W_])&(?!&)|(?<!&)&(?=[^\W_])")
@@ -912,7 +913,10 @@ class RecordChecker:
                 hint = ""
                 if isinstance(item, Scalar) and item.text:
                     # (the address itself, as the item is to read; a long one is cut)
-                    shown = item.text if len(item.text) <= 80 else "..."
+                    # ("- github.com/a/b" with its scheme: told as written, the url is
+                    # refused next.)
+                    address = item.text if _HTTP.match(item.text) else url_fix(item.text) or item.text
+                    shown = address if len(address) <= 80 else "..."
                     hint = f"; write the item as '- url: {shown}'"
                 self.error(
                     item,

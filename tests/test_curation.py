@@ -353,6 +353,15 @@ CASES = {
         "id: x\ntitle: A\narxiv: https://arxiv.org/pdf/2101.00010v2.pdf\nabstract: a\n",
         [f"{P}:3:8: 'arxiv' must be the identifier alone: write 2101.00010v2"],
     ),
+    # (An address copied from the browser's bar, which hides its scheme, is as plain.)
+    "arxiv id as a URL without its scheme": (
+        "id: x\ntitle: A\narxiv: arxiv.org/abs/2101.00010v3\nabstract: a\n",
+        [f"{P}:3:8: 'arxiv' must be the identifier alone: write 2101.00010v3"],
+    ),
+    "doi with a resolver without its scheme": (
+        "id: x\ntitle: A\ndoi: dx.doi.org/10.1000/xyz123\nabstract: a\n",
+        [f"{P}:3:6: 'doi' must be the DOI alone, without 'dx.doi.org/': write 10.1000/xyz123"],
+    ),
     "doi with a resolver": (
         "id: x\ntitle: A\ndoi: https://doi.org/10.1000/xyz123\nabstract: a\n",
         [f"{P}:3:6: 'doi' must be the DOI alone, without 'https://doi.org/': write 10.1000/xyz123"],
@@ -701,6 +710,15 @@ links:
         f"{P}:12:3: unknown link kind 'repo'; this list calls it 'code'",
         f"{P}:13:8: 'links.pdf' must be a list of links, not a string;"
         " write each link as '- url: https://...'",
+    ]
+
+
+def test_a_link_written_as_a_bare_address_without_scheme_is_told_the_item_with_it(tmp_path):
+    # '- url: github.com/a/b', as told, was then refused for its missing scheme.
+    text = "id: x\ntitle: A\nlinks:\n  code:\n    - github.com/a/b\n"
+    assert check_one(tmp_path, text) == [
+        f"{P}:5:7: 'links.code' item 1 must be a mapping with a 'url', not a string;"
+        " write the item as '- url: https://github.com/a/b'",
     ]
 
 
