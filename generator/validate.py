@@ -1176,14 +1176,24 @@ _HOST_LIKE = re.compile(
 # digit, slashes or dots, a time after it ("2026-1-5", "2026/01/05", "2026-01-05T10:00").
 # (Not "05/01/2026": which of its numbers is the month, only its writer knows.)
 _YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
+# A date with the year last ("29/11/2026", "11/29/2026"): known when one of the first
+# two numbers is past 12, so only the other can be the month.
+_YEAR_LAST = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})")
 
 
 def _date_hint(text: str) -> str:
-    """"; write 2026-01-05" for a date written in another form of the same order."""
+    """"; write 2026-01-05" for a date written in another form of the same order, or
+    with its year last where its day is past 12."""
     found = _YMD_LIKE.fullmatch(text.strip())
-    if found is None:
+    if found is not None:
+        year, month, day = (int(part) for part in found.groups())
+    elif (last := _YEAR_LAST.fullmatch(text.strip())) is not None:
+        first, second, year = int(last.group(1)), int(last.group(3)), int(last.group(4))
+        if (first > 12) == (second > 12):
+            return ""  # ("05/01/2026": which is the month, only its writer knows)
+        day, month = (first, second) if first > 12 else (second, first)
+    else:
         return ""
-    year, month, day = (int(part) for part in found.groups())
     try:
         return f"; write {dt.date(year, month, day).isoformat()}"
     except ValueError:

@@ -311,6 +311,23 @@ CASES = {
         "id: x\ntitle: A\nadded: 05/01/2026\nabstract: a\n",
         [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '05/01/2026'"],
     ),
+    # A day past 12 says which number is the month: the date is known.
+    "date written day first, its day past 12": (
+        "id: x\ntitle: A\nadded: 29/11/2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '29/11/2026'; write 2026-11-29"],
+    ),
+    "date written month first, its day past 12": (
+        "id: x\ntitle: A\nadded: 11/29/2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '11/29/2026'; write 2026-11-29"],
+    ),
+    "date written day first with dots": (
+        "id: x\ntitle: A\nadded: 29.11.2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '29.11.2026'; write 2026-11-29"],
+    ),
+    "date of a day past 12 that no month has": (
+        "id: x\ntitle: A\nadded: 31/02/2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '31/02/2026'"],
+    ),
     "misspelled field": (
         "id: x\ntitel: A\nabstract: a\n",
         [
