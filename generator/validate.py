@@ -385,6 +385,9 @@ class RecordChecker:
             rule = "a year from 1000 to 2999" if text.isdigit() and len(text) == 4 else "a four-digit year such as 2024"
             # (A letter typed for the digit it looks like: "2O21", "2l19".)
             digits = text.translate(_LOOKALIKE_DIGITS)
+            # (Or a date, "2021-05" or "2021-05-17": the year is its first part.)
+            if (dated := _YEAR_OF_DATE.fullmatch(text)) is not None:
+                digits = dated.group(1)
             hint = f": write {digits}" if digits != text and _PATTERNS["year"].fullmatch(digits) else ""
             return self.error(node, f"'{name}' must be {rule}, not {text!r}{hint}")
         return int(text)
@@ -1176,6 +1179,8 @@ _HOST_LIKE = re.compile(
 # digit, slashes or dots, a time after it ("2026-1-5", "2026/01/05", "2026-01-05T10:00").
 # (Not "05/01/2026": which of its numbers is the month, only its writer knows.)
 _YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
+# A date where a year goes, year first: "2021-05", "2021-05-17".
+_YEAR_OF_DATE = re.compile(r"(\d{4})[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
 # A date with the year last ("29/11/2026", "11/29/2026"): known when one of the first
 # two numbers is past 12, so only the other can be the month.
 _YEAR_LAST = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})")

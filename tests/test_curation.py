@@ -351,6 +351,15 @@ CASES = {
         "id: x\ntitle: A\nyear: 2O2l\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2O2l': write 2021"],
     ),
+    # A date where the year goes: the year alone is what the field holds.
+    "a year written with its month": (
+        "id: x\ntitle: A\nyear: 2021-05\nabstract: a\n",
+        [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2021-05': write 2021"],
+    ),
+    "a year written as a date": (
+        "id: x\ntitle: A\nyear: 2021-05-17\nabstract: a\n",
+        [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2021-05-17': write 2021"],
+    ),
     "four digits past any year a paper has": (
         "id: x\ntitle: A\nyear: 3025\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a year from 1000 to 2999, not '3025'"],
