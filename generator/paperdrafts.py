@@ -365,6 +365,18 @@ def is_id(text: str) -> bool:
 _FIELD_START = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 
 
+# A paper's field written without the space after its colon ("title:A Study", a syntax
+# error that says so): the field is there, its value unread.
+_GLUED_FIELD = re.compile(r"([a-z_]+):(?=\S)")
+
+
+def _glued_field(line: str) -> re.Match[str] | None:
+    """The field a line starts without a space after its colon; None for another word
+    ("https://...", a line of an address, is no field)."""
+    found = _GLUED_FIELD.match(line)
+    return found if found is not None and found.group(1) in PAPER_FIELDS else None
+
+
 def _past_syntax_errors(
     text: str, shown: str, problems: Problems, before: int
 ) -> tuple[Node | None, frozenset[str]]:
@@ -384,7 +396,7 @@ def _past_syntax_errors(
         return None, frozenset()
     refused, names = [], set()
     for start, _ in blanked:
-        field = _FIELD_START.match(lines[start])
+        field = _FIELD_START.match(lines[start]) or _glued_field(lines[start])
         names.add(field.group(1) if field is not None else "")
         if field is not None:
             key = Scalar(field.group(1), shown, start + 1, 1)

@@ -188,6 +188,16 @@ CASES = {
         [f"{P}:3:8: YAML syntax error: this quote is never closed (the value runs to the end"
          " of the file); close it at the value's end"],
     ),
+    # The field is written, its value unread: no "missing required field" too (it was
+    # said as well, at the file's first line, of a title written so).
+    "a title without a space after its colon": (
+        "id: x\ntitle:A Study\nabstract: a\n",
+        [f"{P}:2:6: YAML syntax error: a key needs a space after its colon: 'title: A Study'"],
+    ),
+    "an id without a space after its colon": (
+        "id:x\ntitle: A Study\nabstract: a\n",
+        [f"{P}:1:3: YAML syntax error: a key needs a space after its colon: 'id: x'"],
+    ),
     "duplicate key": (
         "id: x\ntitle: A\ntitle: B\nabstract: a\n",
         [f"{P}:3:1: duplicate key 'title' (first defined at line 2); keep the one you mean and delete the other"],
