@@ -553,3 +553,36 @@ def test_a_table_that_scrolls_shows_it_by_a_shade_at_its_cut_edge(open_context, 
     assert fits.evaluate("b => b.scrollWidth <= b.clientWidth")
     whole = _table_edges(page, fits)
     assert plain(whole, "left") and plain(whole, "right"), whole
+
+
+def test_in_the_dark_scheme_a_tables_cut_edge_is_plain_to_see_and_quiet(open_context, tables_url):
+    # (A reader's review: in the dark scheme the shade was black on the near-black
+    # page, 1.23:1 at its darkest, barely seen. No shade under the text can stand much
+    # higher: black itself is 1.3:1 there, and one lighter than the page takes the
+    # links over it under 4.5:1 from 1.2:1 on.) So the shade is black at the cut edge,
+    # with a hairline lighter than the page at the edge itself: plain to see, and
+    # quieter than any text (under 3:1). Gone once scrolled to that end.
+    from .test_site import PIXELS, _ratio
+
+    page = open_context(viewport=PHONE, color_scheme="dark", base=tables_url).new_page()
+    page.goto(PAPER)
+    assert _settled(page)[0]["scrolls"]
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    box = page.locator(".md-typeset__scrollwrap").first
+    box.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+
+    def row():  # the header's top padding, across the box
+        frame, table = box.bounding_box(), box.locator("table").bounding_box()
+        y, w = round(table["y"] - frame["y"]) + 4, round(frame["width"])
+        png = base64.b64encode(box.screenshot()).decode()
+        return page.evaluate(PIXELS, [png, [[x, y] for x in (0, 1, 2, w // 2, w - 3, w - 2, w - 1)]])
+
+    left, middle, right = (lambda c: (c[:3], c[3], c[4:]))(row())
+    assert 1.8 <= max(_ratio(c, middle) for c in right) < 3, right
+    assert min(_ratio(c, middle) for c in right) >= 1.25, right
+    assert max(_ratio(c, middle) for c in left) < 1.05, left
+    box.evaluate("b => b.scrollLeft = b.scrollWidth")
+    left, middle, right = (lambda c: (c[:3], c[3], c[4:]))(row())
+    assert 1.8 <= max(_ratio(c, middle) for c in left) < 3, left
+    assert max(_ratio(c, middle) for c in right) < 1.05, right
