@@ -549,9 +549,9 @@
      anyway, broken or not (rl-scrolls: its code too); a reader's review found "2101.000"
      over "10" in the curation reference and "Llama-2-70B-...-exten" over "ded" in a
      table that scrolled. Each way is measured, so the answer never depends on the last
-     one. (A table in a paper's notes or a topic's description breaks no word either
+     one. (A Markdown table a curator or a hand-written page writes breaks no word either
      way: the stylesheet keeps them whole there, and it scrolls where it does not fit
-     so.) Not a list of papers the templates write (each names itself, aria-label): it
+     so. The measure decides for the curation reference's tables of fields.) Not a list of papers the templates write (each names itself, aria-label): it
      fits (rows across the screen below 720px, columns with whole words above; a box
      of one that does not, a name longer than any seen, scrolls as any other does), and
      it may hold thousands of rows, each measure a layout of them all. The curation
@@ -648,6 +648,45 @@
     });
   }) : null;
 
+  /* A word of a Markdown table's cells with a hyphen in it, of 16 characters at most
+     ("ROUGE-L", "GPT-4", "k-NN", "Apache-2.0"), is put in a span the stylesheet keeps
+     on one line (.rl-word): a line may end after a hyphen, and no CSS property but
+     nowrap forbids it, so a squeezed column read "ROUGE-" over "L". The text is the
+     curator's, each letter as written. A longer one, an id such as
+     "allenai/natural-instructions", still breaks after its hyphens and slashes
+     rather than widen its column by its whole length. Not a list of papers (it may
+     hold thousands of rows; its titles and names have their own rules). */
+  var SHORT_WORD_MAX = 16;
+
+  function keepShortWordsWhole(table) {
+    var walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.data.indexOf("-") !== -1 && !node.parentElement.closest(".rl-word")) {
+        nodes.push(node);
+      }
+    }
+    nodes.forEach(function (text) {
+      var words = /\S*-\S*/g;
+      var parts = document.createDocumentFragment();
+      var done = 0;
+      for (var match = words.exec(text.data); match; match = words.exec(text.data)) {
+        if (match[0].length > SHORT_WORD_MAX) {
+          continue;
+        }
+        var word = document.createElement("span");
+        word.className = "rl-word";
+        word.textContent = match[0];
+        parts.append(text.data.slice(done, match.index), word);
+        done = match.index + match[0].length;
+      }
+      if (done) {
+        parts.append(text.data.slice(done));
+        text.replaceWith(parts);
+      }
+    });
+  }
+
   function scrollingTables() {
     document.querySelectorAll(".md-typeset .md-typeset__scrollwrap").forEach(function (box) {
       var table = box.querySelector("table");
@@ -655,6 +694,9 @@
         return;
       }
       SCROLL_BOXES.set(box, { made: false });
+      if (!table.hasAttribute("aria-label")) {
+        keepShortWordsWhole(table);
+      }
       checkScrollBox(box);
       if (scrollResize) {
         scrollResize.observe(box);
