@@ -573,9 +573,10 @@ def test_a_long_repository_name_in_a_list_of_papers_is_two_whole_lines_at_most(s
     assert page.get_by_role("link", name=f"Code on GitHub: {name}").count() == 1
 
 
-# The colour drawn in a table's box at its left edge, its middle and its right edge, on a
-# row of the header cells' top padding (inside the table, above its words).
-def _table_edges(page, box) -> dict[str, list[int]]:
+# The colours drawn in a table's box at each of the x offsets (from its left, or from
+# its right if negative), on a row of the header cells' top padding (inside the table,
+# above its words).
+def _table_row(page, box, xs) -> list[list[int]]:
     from .test_site import PIXELS
 
     frame = box.bounding_box()
@@ -583,7 +584,26 @@ def _table_edges(page, box) -> dict[str, list[int]]:
     y = round(table["y"] - frame["y"]) + 4
     w = round(frame["width"])
     png = base64.b64encode(box.screenshot()).decode()
-    return dict(zip(("left", "middle", "right"), page.evaluate(PIXELS, [png, [[2, y], [w // 2, y], [w - 3, y]]])))
+    return page.evaluate(PIXELS, [png, [[x if x >= 0 else w + x, y] for x in xs]])
+
+
+# The colour drawn at a table's box's left edge, its middle and its right edge.
+def _table_edges(page, box) -> dict[str, list[int]]:
+    w = round(box.bounding_box()["width"])
+    return dict(zip(("left", "middle", "right"), _table_row(page, box, [2, w // 2, -3])))
+
+
+def _wide_table(open_context, tables_url, viewport, scheme):
+    """The page PAPER and the box of its notes' first table, which scrolls: in view, its
+    transitions off and the mouse away from it."""
+    page = open_context(viewport=viewport, color_scheme=scheme, base=tables_url).new_page()
+    page.goto(PAPER)
+    assert _settled(page)[0]["scrolls"]
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    box = page.locator(".md-typeset__scrollwrap").first
+    box.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+    return page, box
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -595,14 +615,7 @@ def test_a_table_that_scrolls_shows_it_by_a_shade_at_its_cut_edge(open_context, 
     # block shows its cut edge so: tests/browser/test_site.py.)
     from .test_site import _ratio, plain, shaded
 
-    page = open_context(viewport=viewport, color_scheme=scheme, base=tables_url).new_page()
-    page.goto(PAPER)
-    assert _settled(page)[0]["scrolls"]
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    box = page.locator(".md-typeset__scrollwrap").first
-    box.scroll_into_view_if_needed()
-    page.mouse.move(0, 0)
-
+    page, box = _wide_table(open_context, tables_url, viewport, scheme)
     start = _table_edges(page, box)
     assert shaded(start, "right") and plain(start, "left"), start
     # A cell's words and links over the shade at its darkest stay readable.
@@ -631,27 +644,15 @@ def test_in_the_dark_scheme_a_tables_cut_edge_is_plain_to_see_and_quiet(open_con
     # links over it under 4.5:1 from 1.2:1 on.) So the shade is black at the cut edge,
     # with a hairline lighter than the page at the edge itself: plain to see, and
     # quieter than any text (under 3:1). Gone once scrolled to that end.
-    from .test_site import PIXELS, _ratio
+    from .test_site import _ratio
 
-    page = open_context(viewport=PHONE, color_scheme="dark", base=tables_url).new_page()
-    page.goto(PAPER)
-    assert _settled(page)[0]["scrolls"]
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    box = page.locator(".md-typeset__scrollwrap").first
-    box.scroll_into_view_if_needed()
-    page.mouse.move(0, 0)
-
-    def row():  # the header's top padding, across the box
-        frame, table = box.bounding_box(), box.locator("table").bounding_box()
-        y, w = round(table["y"] - frame["y"]) + 4, round(frame["width"])
-        png = base64.b64encode(box.screenshot()).decode()
-        return page.evaluate(PIXELS, [png, [[x, y] for x in (0, 1, 2, w // 2, w - 3, w - 2, w - 1)]])
-
-    left, middle, right = (lambda c: (c[:3], c[3], c[4:]))(row())
+    page, box = _wide_table(open_context, tables_url, PHONE, "dark")
+    middle = _table_edges(page, box)["middle"]
+    left, right = _table_row(page, box, [0, 1, 2]), _table_row(page, box, [-3, -2, -1])
     assert 1.8 <= max(_ratio(c, middle) for c in right) < 3, right
     assert min(_ratio(c, middle) for c in right) >= 1.25, right
     assert max(_ratio(c, middle) for c in left) < 1.05, left
     box.evaluate("b => b.scrollLeft = b.scrollWidth")
-    left, middle, right = (lambda c: (c[:3], c[3], c[4:]))(row())
+    left, right = _table_row(page, box, [0, 1, 2]), _table_row(page, box, [-3, -2, -1])
     assert 1.8 <= max(_ratio(c, middle) for c in left) < 3, left
     assert max(_ratio(c, middle) for c in right) < 1.05, right
