@@ -656,3 +656,27 @@ def test_in_the_dark_scheme_a_tables_cut_edge_is_plain_to_see_and_quiet(open_con
     left, right = _table_row(page, box, [0, 1, 2]), _table_row(page, box, [-3, -2, -1])
     assert 1.8 <= max(_ratio(c, middle) for c in left) < 3, left
     assert max(_ratio(c, middle) for c in right) < 1.05, right
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_tables_shade_ends_with_the_table(open_context, tables_url, scheme):
+    # (A reader's review: the shade at a table's cut edge ran on a line's height below
+    # the table's last row, a smudge under its bottom border.) Below the table, at
+    # either edge, only the page; in the table's last row, the shade.
+    from .test_site import PIXELS, _ratio, plain, shaded
+
+    page, box = _wide_table(open_context, tables_url, PHONE, scheme)
+    frame, table = box.bounding_box(), box.locator("table").bounding_box()
+    w = round(frame["width"])
+    png = base64.b64encode(box.screenshot()).decode()
+    points = {"row": round(table["y"] + table["height"] - frame["y"]) - 4,
+              "below": round(table["y"] + table["height"] - frame["y"]) + 2}
+    assert points["below"] < round(frame["height"]), "nothing of the box below the table"
+    for where, y in points.items():
+        colours = dict(zip(("left", "middle", "right"),
+                           page.evaluate(PIXELS, [png, [[2, y], [w // 2, y], [w - 2, y]]])))
+        if where == "row":
+            assert shaded(colours, "right"), colours
+        else:
+            assert plain(colours, "right") and plain(colours, "left"), colours
+            assert _ratio(colours["middle"], _table_edges(page, box)["middle"]) < 1.05
