@@ -1427,10 +1427,11 @@ def test_on_a_phone_no_line_starts_with_a_separating_dot(styled, golden, block):
 def test_on_a_phone_a_year_in_a_table_stays_whole(styled):
     # The metadata review: at 390px the Year column read "202" over "5" (the shipped
     # list has no years, so its pages never showed it). The site's own stylesheet, on
-    # a table as the templates write one, squeezed by long words.
+    # a table as the templates write one (a list of papers names itself), squeezed by
+    # long words.
     long = "Super-NaturalInstructions-and-other-very-long-words"
     page = styled(
-        "<table><thead><tr><th>Title</th><th class='rl-year-column'>Year</th><th>Topics</th><th>Code</th></tr></thead>"
+        "<table aria-label='All papers' data-rl-papers><thead><tr><th>Title</th><th class='rl-year-column'>Year</th><th>Topics</th><th>Code</th></tr></thead>"
         f"<tbody><tr><td>{long}</td><td>2025</td><td>{long}</td><td>{long}</td></tr></tbody></table>",
         {"width": 390, "height": 800},
     )
