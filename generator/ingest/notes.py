@@ -167,8 +167,9 @@ def _text(written: str, marks: bool) -> str:
 # Inline elements Zotero's note editor writes, as Markdown marks them.
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
-# What ends or breaks a Markdown link's address, written as its %-escape.
-_URL_UNSAFE = re.compile(r"[\s()<>]")
+# What ends or breaks a Markdown link's address, written as its %-escape: a backslash
+# would escape the ")" that ends it, a backtick close a code span opened before it.
+_URL_UNSAFE = re.compile(r"[\s()<>\\`]")
 
 
 def _marked(text: str, mark: str) -> str:
@@ -180,8 +181,9 @@ def _marked(text: str, mark: str) -> str:
 
 def _linked(text: str, href: str) -> str:
     """A link's text and http(s) address as a Markdown link: a bracket in the text
-    escaped, so that it does not end the link; spaces, parentheses and angle brackets in
-    the address %-escaped (the same address), so that they do not end it either."""
+    escaped, so that it does not end the link; spaces, parentheses, angle brackets,
+    backslashes and backticks in the address %-escaped (`_URL_UNSAFE`), so that they do
+    not end it or break it either."""
     before, inner, after = _EDGE_SPACE.match(text).groups()  # type: ignore[union-attr]
     if not inner:
         return text

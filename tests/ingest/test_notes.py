@@ -138,3 +138,20 @@ def test_a_notes_emphasis_and_links_render_as_they_showed():
         '<p>a <strong>key</strong> and <em>subtle</em> point, see <a href="https://example.org/a%28b%29"'
         ' rel="noopener noreferrer nofollow">this</a></p>\n<p><strong>&lt;script&gt;</strong></p>'
     )
+
+
+@pytest.mark.parametrize("address, href", [
+    # A backslash at the address's end escaped the ")" that closes the link: the note
+    # showed "[t](https://example.org/a\) after (x)" as typed, not a link.
+    ("https://example.org/a\\", "https://example.org/a%5C"),
+    # A backtick in the address closed a code span opened by one in the link's text,
+    # which then took the link's text and address for code.
+    ("https://example.org/`x`", "https://example.org/%60x%60"),
+])
+def test_a_links_address_with_a_backslash_or_backtick_stays_a_link(address, href):
+    from generator.escape import markdown_html
+
+    written = f'<p><a href="{address}">`t</a> after (x)</p>'
+    assert str(markdown_html(note_text(written))) == (
+        f'<p><a href="{href}" rel="noopener noreferrer nofollow">&#96;t</a> after (x)</p>'
+    )
