@@ -71,7 +71,24 @@ def note_text(written: str, marks: bool = True) -> str:
     marked ("**", "*"), a link to an http(s) address a Markdown link. ``marks`` False:
     as plain text, the address after the link's text, as importers before read it
     (`notes_read_before`)."""
-    return _FORBIDDEN.sub("", _text(written, marks))
+    text = _FORBIDDEN.sub("", _text(written, marks, marks))
+    if not marks:
+        return text
+    # Marks Markdown reads as no emphasis ("**x****y**" for two bold words side by side,
+    # 'a**"q"**b' against a quote mid-word, "*****" for a bold star) would show their
+    # stars, or take the text's own for marks: the note then goes without its bold and
+    # italics (its links kept), so that it shows every letter the note showed. The
+    # site's renderer decides, as it shows the note.
+    linked = _FORBIDDEN.sub("", _text(written, True, False))
+    return text if text == linked or _shown(text) == _shown(linked) else linked
+
+
+def _shown(markdown: str) -> str:
+    """The text a reader sees of notes (``markdown``) on the site, without its markup."""
+    from ..escape import markdown_html  # (the site's renderer: only for marked notes)
+
+    shown = str(markdown_html(markdown))
+    return lxml.html.fragment_fromstring(shown, create_parent="div").text_content() if shown else ""
 
 
 def notes_read_before(plain: str, marked: str) -> tuple[ReadBefore, ...]:
@@ -84,7 +101,8 @@ def notes_read_before(plain: str, marked: str) -> tuple[ReadBefore, ...]:
     return (ReadBefore(("notes",), (plain,), "an earlier import read the note's bold, italics and links as plain text"),)
 
 
-def _text(written: str, marks: bool) -> str:
+def _text(written: str, marks: bool, emphasis: bool) -> str:
+    """`note_text`; ``emphasis``: with bold and italics marked (``marks``: links too)."""
     if not _TAG.search(written):
         # (a reference written whole, "&amp;": html.unescape alone also reads the
         # "&not" of a plain note's "A&notation" as "¬", as a browser would)
@@ -139,7 +157,7 @@ def _text(written: str, marks: bool) -> str:
             isinstance(inner.tag, str) and inner.tag in _BLOCKS for inner in element.iterdescendants()
         )
         href = element.get("href", "").strip() if name == "a" and inline else ""
-        if name in _EMPHASIS and inline and marks:
+        if name in _EMPHASIS and inline and emphasis:
             current[start:] = [_marked("".join(current[start:]), _EMPHASIS[name])]
         elif href.startswith(("http://", "https://")) and href != element.text_content().strip():
             current[start:] = [_linked("".join(current[start:]), href) if marks else "".join(current[start:]) + f" ({href})"]

@@ -155,3 +155,20 @@ def test_a_links_address_with_a_backslash_or_backtick_stays_a_link(address, href
     assert str(markdown_html(note_text(written))) == (
         f'<p><a href="{href}" rel="noopener noreferrer nofollow">&#96;t</a> after (x)</p>'
     )
+
+
+@pytest.mark.parametrize("written", [
+    "<p>the <b>*</b> marks the best</p>",  # ("*****": five stars for one)
+    "<p><b>bold</b><b>again</b></p>",  # ("**bold****again**" showed four stars)
+    '<p>a<b>"quoted"</b>b</p>',  # (marks against a quote mid-word are no emphasis)
+    "<p><i>a*b</i> and <b>2**3</b></p>",
+])
+def test_a_notes_emphasis_that_markdown_cannot_mark_leaves_its_text_as_shown(written):
+    # The note shows the text the reference manager showed, every letter of it and no
+    # stray "*": where the marks would not read as emphasis, the text goes without them.
+    import lxml.html
+
+    from generator.escape import markdown_html
+
+    shown = lxml.html.fragment_fromstring(str(markdown_html(note_text(written))), create_parent="div")
+    assert shown.text_content() == lxml.html.fragment_fromstring(written).text_content()
