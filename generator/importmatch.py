@@ -655,7 +655,7 @@ def apart(paper: Paper, record: Record) -> bool:
 
 def other_kinds(paper: Paper, record: Record) -> bool:
     """Whether a paper and a record of one title (or near titles) are works of kinds no
-    export of one paper mixes (matchkeys.other_kinds: a book and an article)."""
+    export of one paper mixes (matchkeys.kinds_differ: a book and an article)."""
     return kinds_differ(paper.values, {"venue": record.venue, "publisher": record.publisher})
 
 
