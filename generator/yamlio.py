@@ -375,8 +375,9 @@ def parse_past_syntax_errors(
     says of the rest; but not what ``said`` holds (said as the whole file was read: its
     first syntax error, a character refused)."""
     lines = text.split("\n")
-    if lines[0].startswith("\ufeff"):
-        lines[0] = lines[0][1:]  # (as parse reads it)
+    # (parse takes one BOM off the file's start: a second is a character of its line)
+    bom = "\ufeff" if lines[0].startswith("\ufeff") else ""
+    lines[0] = lines[0][len(bom):]  # (as parse reads it)
     # After the first reading, parse's own, the reader is given the text without what
     # parse checks before reading (a BOM, merge conflicts, characters refused; a text
     # with the last two is read as parse reads it), nor the tab lines an error names:
@@ -393,7 +394,7 @@ def parse_past_syntax_errors(
         if blanked and plain:
             tree = _compose(io.StringIO("\n".join(lines)), lines, path, found, tabs=False)
         else:
-            tree = parse("\n".join(lines), path, found)
+            tree = parse(bom + "\n".join(lines), path, found)
         syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
         if syntax is None:
             break

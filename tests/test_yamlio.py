@@ -757,3 +757,19 @@ def test_a_file_of_many_tab_errors_is_read_in_seconds():
     assert time.perf_counter() - started < 4
     assert isinstance(tree, Map) and len(blanked) == len(problems.errors) == count
     assert problems.errors[-1].location.line == 2 * count + 2
+
+
+def test_a_file_past_its_syntax_errors_is_read_as_parse_reads_it_after_two_byte_order_marks():
+    # parse takes one BOM off a file's start; the second of two is a character of the
+    # file's first line. Read past its syntax errors, the file lost both, and the control
+    # character after them was said again, a column off (1:8 beside the first's 1:9).
+    from generator.yamlio import parse_past_syntax_errors, top_level_spans
+
+    text = "\ufeff\ufefftitle: \x07\nyear 2023\nid: x\n"
+    first = Problems()
+    parse(text, "x.yml", first)
+    assert [(p.location.line, p.location.col) for p in first.items] == [(1, 9), (2, 5)]
+    problems = Problems()
+    tree, blanked = parse_past_syntax_errors(text, "x.yml", problems, top_level_spans(text.split("\n")), set(first.items))
+    assert problems.format() == ""
+    assert blanked == [(1, 2)] and isinstance(tree, Map)
