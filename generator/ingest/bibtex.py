@@ -349,7 +349,7 @@ def _read(
         parents[entry.key] = _parents(entry, by_key, path, problems)
         referenced.update(parent.key for parent in parents[entry.key])
     records = []
-    indexed: list[Record] = []  # entries whose keywords are IEEE Xplore's (see below)
+    indexed: list[tuple[Location, Record]] = []  # entries whose keywords are IEEE Xplore's (see below)
     left_out: list[tuple[Location, str]] = []  # notes taken for the exporter's (notes.worth_saying)
     dated: list[tuple[Location, str]] = []  # volumes that are a date
     told: set[Location] = set()  # author fields said to name someone twice (`_said_twice`)
@@ -376,29 +376,11 @@ def _read(
             continue
         fields = _Fields(entry, parents[entry.key])
         record = _record(fields, path, problems, left_out, dated, told)
-        terms = tuple(tag for tag in record.tags if not _lower_case(tag)) if record is not None else ()
-        if record is not None and terms and _ieee_index_terms(fields["keywords"], record.doi):
-            # (A tag in lower case beside them, "to-read", is the curator's own in Zotero:
-            # IEEE's thesaurus writes each of its terms with a capital, "iOS" inside it.)
-            own = tuple(tag for tag in record.tags if _lower_case(tag))
-            indexed.append(replace(record, tags=terms + own))
-            record = replace(record, tags=own, read_before=record.read_before + (ReadBefore(
-                ("tags",), (record.tags,), "IEEE Xplore's index terms, which an earlier import took as tags",
-            ),))
+        if record is not None and _ieee_index_terms(fields["keywords"], record.doi):
+            record = without_index_terms(record, record.source, indexed)
         if record is not None:
             records.append(record)
-    if indexed:
-        problems.warning(
-            indexed[0].source,
-            f"keywords such as {_written(indexed[0].tags[0])} are IEEE Xplore's index terms, its"
-            " thesaurus' words for the paper rather than a curator's or its authors'"
-            f" ({len(indexed)} entr{'y' if len(indexed) == 1 else 'ies'} in this file); left out of the tags"
-            + next((
-                f" (those in lower case, such as {_written(tag)}, are a curator's Zotero tags, kept: the"
-                " thesaurus writes each term with a capital)"
-                for record in indexed for tag in record.tags if _lower_case(tag)
-            ), ""),
-        )
+    say_index_terms(indexed, ("entry", "entries"), problems)
     say_dated(dated, "volume", ("entry", "entries"), problems)
     say_left_out(left_out, "annote", ("entry", "entries"), problems)
     read = [range(e.start_line + 1, e.start_line + (e.raw or "").count("\n") + 2) for e in library.entries]
@@ -416,6 +398,41 @@ def _own_code(link: Link, links: list[Link]) -> Link:
     if link.kind != "code" or any(other.official for other in links if other.kind == "code"):
         return link
     return replace(link, official=True)
+
+
+def without_index_terms(record: Record, where: Location, indexed: list[tuple[Location, Record]]) -> Record:
+    """``record``, whose keywords an IEEE Xplore export gave (`_ieee_index_terms`, or RIS'
+    VO tag), without the thesaurus' index terms among its tags: a tag in lower case beside
+    them, "to-read", is a curator's own (IEEE's thesaurus writes each of its terms with a
+    capital, "iOS" inside it), and stays. With terms among them, the record as read is
+    added to ``indexed`` at ``where``, for `say_index_terms`."""
+    own = tuple(tag for tag in record.tags if _lower_case(tag))
+    if len(own) == len(record.tags):
+        return record
+    indexed.append((where, record))
+    return replace(record, tags=own, read_before=record.read_before + (ReadBefore(
+        ("tags",), (record.tags,), "IEEE Xplore's index terms, which an earlier import took as tags",
+    ),))
+
+
+def say_index_terms(indexed: list[tuple[Location, Record]], nouns: tuple[str, str], problems: Problems) -> None:
+    """The index terms `without_index_terms` left out, said once a file, at the first
+    record's, with the curator's tags kept beside them (``nouns``: "entry", "entries")."""
+    if not indexed:
+        return
+    where, first = indexed[0]
+    term = next(tag for tag in first.tags if not _lower_case(tag))
+    problems.warning(
+        where,
+        f"keywords such as {_written(term)} are IEEE Xplore's index terms, its"
+        " thesaurus' words for the paper rather than a curator's or its authors'"
+        f" ({len(indexed)} {nouns[0] if len(indexed) == 1 else nouns[1]} in this file); left out of the tags"
+        + next((
+            f" (those in lower case, such as {_written(tag)}, are a curator's Zotero tags, kept: the"
+            " thesaurus writes each term with a capital)"
+            for _, record in indexed for tag in record.tags if _lower_case(tag)
+        ), ""),
+    )
 
 
 def _lower_case(tag: str) -> bool:

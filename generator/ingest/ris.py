@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import html.entities
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable
 
 import rispy
@@ -64,6 +64,8 @@ from .bibtex import (
     _without_arxiv_subjects,
     _without_markup,
     name_text,
+    say_index_terms,
+    without_index_terms,
 )
 
 # A tag's line: two capitals (or a capital and a digit), then "  - " (Zotero and
@@ -230,8 +232,8 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         return []
     records: list[Record] = []
     # The first KW line of each record whose keywords are IEEE Xplore's index terms, and
-    # its first keyword.
-    indexed: list[tuple[Location, str]] = []
+    # the record as read.
+    indexed: list[tuple[Location, Record]] = []
     keyword_lines: dict[int, _Tags] = {}  # id(record) -> its tags: where a keyword is
     local_files: list[tuple[Location, str]] = []
     dated: list[tuple[Location, str]] = []  # volumes that are a date
@@ -276,21 +278,15 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         record = _record(tags, path, problems, local_files, dated, left_out)
         if record is None:
             continue
-        if record.tags and record.doi.lower().startswith("10.1109/") and "VO" in tags.lines:
+        if record.doi.lower().startswith("10.1109/") and "VO" in tags.lines:
             # IEEE Xplore's export (its "VO" tag, beside "VL", no other exporter writes)
             # gives an IEEE paper its index terms, its thesaurus' words for it, as keywords:
-            # "Training", "Degradation" on ResNet's page, as BibTeX's import found.
-            indexed.append((tags.where("KW", path), record.tags[0]))
-            record = replace(record, tags=())
+            # "Training", "Degradation" on ResNet's page, as BibTeX's import found; a
+            # curator's own tags beside them stay.
+            record = without_index_terms(record, tags.where("KW", path), indexed)
         records.append(record)
         keyword_lines[id(record)] = tags
-    if indexed:
-        problems.warning(
-            indexed[0][0],
-            f"keywords such as {indexed[0][1]!r} are IEEE Xplore's index terms, its"
-            " thesaurus' words for the paper rather than a curator's or its authors'"
-            f" ({len(indexed)} record{'' if len(indexed) == 1 else 's'} in this file); left out of the tags",
-        )
+    say_index_terms(indexed, ("record", "records"), problems)
     say_dated(dated, "VL", ("record", "records"), problems)
     say_left_out(left_out, "N1", ("record", "records"), problems)
     if local_files:
