@@ -273,9 +273,9 @@ class RawValues(LibraryMiddleware):
         self, entry: Entry | None, key: str, raw: str, pos: int, line: int, parts: list
     ) -> None:
         """Text after a value's end: a missing comma when it reads as the next field, a
-        brace or quote closed too early after braced or quoted text; else (a bare value
-        such as ``pages = 1--10``, which BibTeX refuses and bibtexparser reads as
-        written) nothing to say."""
+        brace or quote closed too early after braced or quoted text; a bare value of
+        several words in a field read, a warning; else (a bare value such as ``pages =
+        1--10``, which BibTeX refuses and bibtexparser reads as written) nothing to say."""
         rest = raw[pos:].strip()
         at_line = line + raw[:pos].count("\n")
         where = self._at(at_line, rest.split()[0] if rest.split() else "")
@@ -294,6 +294,16 @@ class RawValues(LibraryMiddleware):
                 f"the value of '{key}'{named} goes on after its end ({shown!r}): a brace"
                 " or quote closed too early, or a comma is missing",
             )
+        elif entry is not None and key.lower() in READ_FIELDS and len(words := raw.split()) > 1:
+            # (``title = Deep Learning for X``: BibTeX and biber skip the entry; here it is
+            # read as bibtexparser reads it, the words as written, and said.)
+            value = " ".join(words)
+            self._problems.warning(
+                self._value_at(line, key),
+                f"the value of '{key}' in entry '{entry.key}' is words without braces or quotes,"
+                f" which BibTeX and biber refuse (they read '{words[0]}' as a @string's name and"
+                f" stop at the next word): read as written, '{value}'; write it in braces, {{{value}}}",
+            )
         return None
 
     def _stray(self, block: ImplicitComment, entry: Entry) -> None:
@@ -307,6 +317,16 @@ class RawValues(LibraryMiddleware):
             f"'{found.group(1)}' is after the end of entry '{entry.key}', so it is not read:"
             " a '}' too many ends the entry early",
         )
+
+    def _value_at(self, line: int, key: str) -> Location:
+        """The place of the value of field ``key``, whose name is on ``line`` (1-based):
+        after its "=", on that line or a later one (bibtexparser's value starts there)."""
+        text = "\n".join(self._lines[line - 1 : line + 20])
+        found = re.search(rf"(?<![\w:.+-]){re.escape(key)}\s*=\s*", text)
+        if found is None:
+            return self._at(line, key)
+        before = text[: found.end()]
+        return Location(self._path, line + before.count("\n"), found.end() - before.rfind("\n"))
 
     def _at(self, line: int, word: str) -> Location:
         """The place of ``word`` on ``line`` (1-based), at its first occurrence there."""

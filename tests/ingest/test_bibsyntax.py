@@ -228,6 +228,28 @@ def test_a_macro_no_string_defines_is_a_warning_and_stays_as_written():
     ]
 
 
+def test_a_bare_value_of_several_words_is_a_warning_and_read_as_written():
+    # BibTeX and biber refuse it ('Deep' a macro's name, then "expecting a ',' or a '}'"
+    # at 'Learning', and the entry is skipped); it was imported as written without a word.
+    records, problems = _parse(
+        "@article{a,\n  title = Deep Learning for X,\n  author = {Smith, Bob},\n  year = {2020},\n}\n"
+        "@article{b, title = {B},\n  journal =\n    Nature Machine\n    Intelligence}\n"
+    )
+    assert [(r.title, r.authors, r.venue, r.year) for r in records] == [
+        ("Deep Learning for X", ("Bob Smith",), "", "2020"), ("B", (), "Nature Machine Intelligence", ""),
+    ]
+    assert problems == [
+        "lab.bib:2:11: warning: the value of 'title' in entry 'a' is words without braces or"
+        " quotes, which BibTeX and biber refuse (they read 'Deep' as a @string's name and stop"
+        " at the next word): read as written, 'Deep Learning for X'; write it in braces,"
+        " {Deep Learning for X}",
+        "lab.bib:8:5: warning: the value of 'journal' in entry 'b' is words without braces or"
+        " quotes, which BibTeX and biber refuse (they read 'Nature' as a @string's name and stop"
+        " at the next word): read as written, 'Nature Machine Intelligence'; write it in braces,"
+        " {Nature Machine Intelligence}",
+    ]
+
+
 # --- fields and keys given twice -----------------------------------------------------
 
 
