@@ -54,6 +54,11 @@ MONTHS = {name.lower(): calendar.month_name[n] for n, name in enumerate(calendar
 _MACRO = re.compile(r"[A-Za-z_][\w:.+/'-]*")
 _NUMBER = re.compile(r"\d+")
 _PLAIN_NAME = re.compile(r"[A-Za-z_][\w-]*")
+# An entry's head without its "@", at a line's start: a type, its brace or parenthesis
+# and a key, then a field (``article{b,`` over ``title = {B},``).
+_HEADLESS = re.compile(
+    r"(?m)^[ \t]*(([A-Za-z]+)[ \t]*([{(])[ \t]*([^\s,{}()=\"#%']+)[ \t]*,)(?=\s*[A-Za-z][\w:.+-]*\s*=)"
+)
 # What a field looks like: a name, then "=".
 _FIELD_START = re.compile(r"(?m)^\s*,?\s*([A-Za-z][\w:.+-]*)\s*=")
 
@@ -150,12 +155,14 @@ class RawValues(LibraryMiddleware):
     """Checks and resolves the raw values of every entry (see the module's doc).
 
     ``text`` is what bibtexparser read (`without_comments`' output), for locating a
-    mistake inside a value; ``path`` names the file in each problem.
+    mistake inside a value; ``path`` names the file in each problem; ``written``, the file
+    as written (its comments too), says where an entry's "@" went (`_headless`).
     """
 
-    def __init__(self, text: str, path: str, problems: Problems) -> None:
+    def __init__(self, text: str, path: str, problems: Problems, written: str | None = None) -> None:
         super().__init__(allow_inplace_modification=True)
         self._lines = text.split("\n")
+        self._written = written.split("\n") if written is not None else self._lines
         self._path = path
         self._problems = problems
 
@@ -178,9 +185,48 @@ class RawValues(LibraryMiddleware):
                 # it are its own, and told so.
                 read = getattr(block, "ignore_error_block", None)
                 previous = read if isinstance(read, Entry) else None
-            elif isinstance(block, ImplicitComment) and previous is not None:
-                self._stray(block, previous)
+            elif isinstance(block, ImplicitComment):
+                headless = self._headless(block)
+                if previous is not None and not headless:
+                    self._stray(block, previous)
         return library
+
+    def _headless(self, block: ImplicitComment) -> bool:
+        """Each entry in the text between entries without the "@" before its type
+        (``article{b, title = ...``), said where it is and not read, as BibTeX and biber
+        read it (BibTeX's way to leave an entry out), and whether the text starts so (its
+        fields are then no entry's stray ones, `_stray`). Its "@" may be at the end of a
+        "%" comment before it: BibTeX, which has no comments, would read the entry;
+        biber, JabRef and this import read the comment as one, and the "@" with it."""
+        text = block.comment or ""
+        first = None
+        for found in _HEADLESS.finditer(text):
+            first = first if first is not None else found.start()
+            line = (block.start_line or 0) + 1 + text[: found.start()].count("\n")
+            head = found.group(1)
+            fix = f"'@{found.group(2)}{found.group(3)}{found.group(4)},' on line {line}"
+            said = (
+                f"its '@' is in the '%' comment on line {at}, which biber and JabRef read as a comment"
+                " (BibTeX alone would read the entry)"
+                if (at := self._at_in_comment(line)) else
+                "it has no '@' before its type, so BibTeX and biber skip it as text between entries"
+            )
+            self._problems.warning(
+                self._at(line, head), f"'{head}' is no entry: {said}; not imported: write {fix} to import it"
+            )
+        field = _FIELD_START.search(text)
+        return first is not None and (field is None or first <= field.start())
+
+    def _at_in_comment(self, line: int) -> int | None:
+        """The line (1-based) of the "%" comment ending in "@" right before ``line``,
+        blank lines aside, if any."""
+        for number in range(line - 2, -1, -1):
+            written = self._written[number] if number < len(self._written) else ""
+            if not written.strip():
+                continue
+            read = self._lines[number] if number < len(self._lines) else ""
+            return number + 1 if read != written and "%" in written and written.rstrip().endswith("@") else None
+        return None
 
     def _entry(self, entry: Entry, macros: dict[str, str]) -> None:
         seen: dict[str, tuple[str, int]] = {}

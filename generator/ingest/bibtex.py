@@ -175,8 +175,8 @@ def _written(text: str) -> str:
 def parse_bibtex(text: str, path: str, problems: Problems) -> list[Record]:
     # What bibtexparser leaves to its users (comments between fields, concatenation, a
     # missing comma: see bibsyntax.py) first.
-    text = heads_closed_up(without_comments(text))
-    records, repairs, read, crossrefs = _read(text, path, problems)
+    written, text = text, heads_closed_up(without_comments(text))
+    records, repairs, read, crossrefs = _read(text, path, problems, written=written)
     if repairs:
         # (Read again without the entries read well: a file of 3,000 took 1.7 s a reading.)
         mended = {line for lines, _ in repairs for line in lines}
@@ -275,17 +275,17 @@ def _placed_before(col: int, edit: _Edit | None) -> int:
 
 
 def _read(
-    text: str, path: str, problems: Problems, crossrefs: frozenset[str] = frozenset()
+    text: str, path: str, problems: Problems, crossrefs: frozenset[str] = frozenset(), written: str | None = None
 ) -> tuple[list[Record], list[_Repair], list[range], frozenset[str]]:
     """The records of a file's entries, the sure fixes of the unreadable ones
     (`_reread_repaired`), the lines of each entry read and the keys they name in crossref
     (casefolded). ``crossrefs``: keys crossref'd by entries not in ``text`` (see
-    `_reread_repaired`). Field names are case-insensitive in BibTeX (TITLE, Author):
+    `_reread_repaired`); ``written``: the file as written, comments too. Field names are case-insensitive in BibTeX (TITLE, Author):
     lower-cased before the authors are split."""
     library = bibtexparser.parse_string(
         text,
         parse_stack=[
-            RawValues(text, path, problems),
+            RawValues(text, path, problems, written),
             ResolveStringReferencesMiddleware(),
             RemoveEnclosingMiddleware(),
             NormalizeFieldKeys(),

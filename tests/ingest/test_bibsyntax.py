@@ -145,6 +145,46 @@ def test_an_at_sign_ending_a_line_of_text_starts_the_entry_on_the_next_line():
     ]
 
 
+def test_an_entry_whose_at_sign_is_in_a_comment_is_not_read_and_said_where_it_is():
+    # BibTeX has no comments: it would read 'see x @' over 'article{b,' as entry b. biber
+    # and JabRef read a '%' line as a comment, as this import reads every '%' between
+    # entries, so the '@' is gone and 'article{b, ...}' is text. It was lost without a
+    # word, or after another entry said to be fields after its end, "a '}' too many".
+    text = "% see x @\narticle{b,\n  title = {B},\n  year = {2021}}\n@misc{a, title = {A}}\n"
+    records, problems = _parse(text)
+    assert [r.title for r in records] == ["A"]
+    assert problems == [
+        "lab.bib:2:1: warning: 'article{b,' is no entry: its '@' is in the '%' comment on line 1,"
+        " which biber and JabRef read as a comment (BibTeX alone would read the entry); not"
+        " imported: write '@article{b,' on line 2 to import it",
+    ]
+    records, problems = _parse("@misc{a, title = {A}}\n" + text.replace("@misc{a, title = {A}}\n", ""))
+    assert [r.title for r in records] == ["A"]
+    assert problems == [
+        "lab.bib:3:1: warning: 'article{b,' is no entry: its '@' is in the '%' comment on line 2,"
+        " which biber and JabRef read as a comment (BibTeX alone would read the entry); not"
+        " imported: write '@article{b,' on line 3 to import it",
+    ]
+
+
+def test_an_entry_without_its_at_sign_is_not_read_and_said_where_it_is():
+    # BibTeX and biber skip it as text between entries (removing the '@' is BibTeX's way
+    # to leave an entry out): not imported, but never without a word.
+    records, problems = _parse(
+        "@misc{a, title = {A}}\n\n  inproceedings {b, title = {B},\n  year = {2021}}\n"
+        "article(c,\n  title = {C})\nsee{x, y} and a reference{k, page}\n"
+    )
+    assert [r.title for r in records] == ["A"]
+    assert problems == [
+        "lab.bib:3:3: warning: 'inproceedings {b,' is no entry: it has no '@' before its type, so"
+        " BibTeX and biber skip it as text between entries; not imported: write"
+        " '@inproceedings{b,' on line 3 to import it",
+        "lab.bib:5:1: warning: 'article(c,' is no entry: it has no '@' before its type, so"
+        " BibTeX and biber skip it as text between entries; not imported: write '@article(c,'"
+        " on line 5 to import it",
+    ]
+
+
 _UNKNOWN_TYPE = (
     "warning: @artcle is no BibTeX or biblatex entry type (did you mean @article?); entry 'k'"
     " is imported as a @misc, as BibTeX and biber read it: correct the type"
