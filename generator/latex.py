@@ -389,10 +389,18 @@ class _Held:
         return self.hold(math, read)
 
 
-def clean_latex(text: str, emphasis: bool = True, dashes: bool = False) -> str:
+# The marks around emphasised text, (before, after) for italics then bold: Markdown's,
+# none (emphasis keeps only its words), or a caller's own (notes.EMPHASIS_HELD).
+EmphasisMarks = tuple[tuple[str, str], tuple[str, str]]
+_MARKDOWN: EmphasisMarks = (("*", "*"), ("**", "**"))
+_NO_MARKS: EmphasisMarks = (("", ""), ("", ""))
+
+
+def clean_latex(text: str, emphasis: bool | EmphasisMarks = True, dashes: bool = False) -> str:
     """Plain text from ``text``: LaTeX remnants converted, everything else kept.
 
-    With ``emphasis=False`` (titles, names), emphasis commands keep only their text.
+    With ``emphasis=False`` (titles, names), emphasis commands keep only their text; with
+    marks (`EmphasisMarks`), their text goes between those.
     With ``dashes=True``, for text that is TeX source (BibTeX fields), ``--`` and ``---``
     between two words or numbers become the en and em dashes TeX typesets. Scraped text
     keeps them as typed: there ``--`` is what the page showed its readers.
@@ -464,13 +472,14 @@ def plain_for_matching(text: str) -> str:
     return _clean(text, emphasis=False, dashes=False, math_as_text=True)
 
 
-def _clean(text: str, emphasis: bool, dashes: bool, math_as_text: bool) -> str:
+def _clean(text: str, emphasis: bool | EmphasisMarks, dashes: bool, math_as_text: bool) -> str:
     if not (_SPECIAL_OR_DASH if dashes else _SPECIAL).search(text):
         return text
+    marks = emphasis if isinstance(emphasis, tuple) else _MARKDOWN if emphasis else _NO_MARKS
     held = _Held(math_as_text)
     text = held.urls_and_math(held.escapes(text))
     for _ in range(_MAX_PASSES):
-        cleaned = _rules(text, emphasis, dashes, held)
+        cleaned = _rules(text, marks, dashes, held)
         if cleaned == text:
             break
         text = cleaned
@@ -510,15 +519,15 @@ def _url_words(match: re.Match[str], held: _Held) -> str:
     return shown
 
 
-def _rules(text: str, emphasis: bool, dashes: bool, held: _Held) -> str:
+def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
     # A \\url's argument is an address: held, so no later rule rewrites it.
     text = _URL_CMD.sub(lambda m: _url_command(m, held), text)
     if dashes:
         text = _DASH.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
     text = _ACCENT.sub(lambda m: _literal(held, m.group(0), _accent(m.group(0))), text)
-    star, stars = ("*", "**") if emphasis else ("", "")
-    text = _EMPH.sub(lambda m: _wrap(_arg(m), star), text)
-    text = _BOLD.sub(lambda m: _wrap(_arg(m), stars), text)
+    (star, end), (stars, ends) = marks
+    text = _EMPH.sub(lambda m: _wrap(_arg(m), star, end), text)
+    text = _BOLD.sub(lambda m: _wrap(_arg(m), stars, ends), text)
     text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
     text = _NO_OP.sub("", text)
     text = _SPACING.sub(" ", text)
@@ -581,14 +590,14 @@ def _arg(match: re.Match[str]) -> str:
     return match.group(1) if match.group(1) is not None else match.group(2)
 
 
-def _wrap(inner: str, mark: str) -> str:
+def _wrap(inner: str, mark: str, end: str) -> str:
     """``*inner*`` with any surrounding spaces moved outside, so the emphasis is well formed."""
     stripped = inner.strip()
     if not stripped:
         return inner
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()) :]
-    return f"{lead}{mark}{stripped}{mark}{trail}"
+    return f"{lead}{mark}{stripped}{end}{trail}"
 
 
 def _strip_groups(text: str) -> str:

@@ -70,7 +70,7 @@ from ..links import (
 )
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, with_notice, without_notice, worded_links
-from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
+from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
@@ -937,13 +937,13 @@ class _Fields:
         return value
 
 
-def _plain(text: str, html: bool = False) -> str:
+def _plain(text: str, html: bool = False, held: bool = False) -> str:
     """LaTeX to text on one line, as TeX typesets it: BibTeX line breaks are just spaces,
     ``--`` between words is a dash, and emphasis keeps only its words (an abstract is
     shown exactly as written, so ``*x*`` would show its stars). A character the exporter
     wrote as an HTML reference (ACM's ``\\&\\#129436;`` for the parrot in "Stochastic
     Parrots") is that character. ``html``: the text is HTML (a note), its inline elements
-    kept for notes.note_text to mark."""
+    kept for notes.note_text to mark; ``held``: its TeX emphasis too (notes.EMPHASIS_HELD)."""
     if "<" in text and not html:
         text = _without_markup(text)
     if "&" in text and not html:
@@ -951,7 +951,7 @@ def _plain(text: str, html: bool = False) -> str:
         # "<b>" here would be read there as an element, its text lost.)
         text = _RAW_REF.sub(_char_of, text)
         text = _NAMED_REF.sub(_named_char, text)
-    return _SPACES.sub(" ", clean_latex(text, emphasis=False, dashes=True)).strip()
+    return _SPACES.sub(" ", clean_latex(text, emphasis=EMPHASIS_HELD if held else False, dashes=True)).strip()
 
 
 # Crossref's BibTeX (doi.org's answer) carries the markup of its XML: <i>, <sub>, <scp>,
@@ -1031,13 +1031,13 @@ def _char_of(match: re.Match[str]) -> str:
     return _TEX_OF.get(chr(code), chr(code))
 
 
-def _paragraphs(text: str, context: str | None = None, html: bool = False) -> str:
+def _paragraphs(text: str, context: str | None = None, html: bool = False, held: bool = False) -> str:
     """Like `_plain`, but a blank line (a LaTeX paragraph break) stays a paragraph break.
     With ``context`` (the entry's other text), a paragraph's lines are joined as
     `wraps.joined` joins a source's wrapped lines (not a curator's note's: as TeX reads
     them, a line break a space)."""
     return "\n\n".join(
-        _plain(part if context is None else joined(part.split("\n"), context), html)
+        _plain(part if context is None else joined(part.split("\n"), context), html, held)
         for part in _PARAGRAPHS.split(text.strip()) if part.strip()
     )
 
@@ -1594,11 +1594,15 @@ def _curators_notes(
     imports read them (notes.notes_read_before)."""
     dropped: list[tuple[Location, str]] = []  # the first note left out (notes.worth_saying)
     for name in ("annote", "annotation"):
-        text = note_text(_note_html(fields[name]))
+        # (its TeX emphasis held for note_text to mark, unless it holds such marks itself)
+        held = not holds_marks(fields[name])
+        text = note_text(_note_html(fields[name], held), held=held)
         if text and not machine_note(text):
             return {
                 "notes": text, "notes_at": _field_location(entry, name, path),
-                "read_before": read_before + notes_read_before(note_text(_note_html(fields[name]), marks=False), text),
+                "read_before": read_before + notes_read_before(
+                    note_text(_note_html(fields[name], held), marks=False, held=held), text
+                ),
             }
         if text and worth_saying(text) and not dropped:
             dropped.append((_field_location(entry, name, path), text))
@@ -1612,19 +1616,20 @@ _PRE = re.compile(r"(?is)(<pre\b[^<>]*>)(.*?)(</pre\s*>)")
 _HELD_PRE = re.compile("\ue010(\\d+)\ue011")
 
 
-def _note_html(written: str) -> str:
+def _note_html(written: str, emphasis: bool) -> str:
     """A note's value as text (`_paragraphs`), but the lines of a ``<pre>`` as written,
     only its TeX escapes undone (``my\\_pkg``): `_plain` reads a line break, and the
-    spaces that indent a line, as one space, as TeX would."""
+    spaces that indent a line, as one space, as TeX would. ``emphasis``: its TeX emphasis
+    held for note_text (`_plain`)."""
     if not _PRE.search(written) or "\ue010" in written:  # (no mark of its own is read as one)
-        return _paragraphs(written, html=True)
+        return _paragraphs(written, html=True, held=emphasis)
     held: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
         held.append(_unescape(match.group(2)))
         return f"{match.group(1)}\ue010{len(held) - 1}\ue011{match.group(3)}"
 
-    return _HELD_PRE.sub(lambda m: held[int(m.group(1))], _paragraphs(_PRE.sub(hold, written), html=True))
+    return _HELD_PRE.sub(lambda m: held[int(m.group(1))], _paragraphs(_PRE.sub(hold, written), html=True, held=emphasis))
 
 
 # Entry types whose ``organization`` is the body that made the work, biblatex's "the

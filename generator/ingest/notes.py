@@ -18,6 +18,8 @@ import re
 import lxml.html
 
 from ..errors import Location, Problems
+from ..latex import EmphasisMarks
+from ..links import find_url_spans
 from ..schema import FORBIDDEN_CHARS
 from . import ReadBefore
 
@@ -65,13 +67,13 @@ _OPEN_ACCESS = re.compile(
 )
 
 
-def note_text(written: str, marks: bool = True) -> str:
+def note_text(written: str, marks: bool = True, held: bool = False) -> str:
     """A note as Markdown: its HTML read as what it shows, its character references as
     their characters; a paragraph a block, apart by a blank line; its bold and italics
-    marked ("**", "*"), a link to an http(s) address a Markdown link. ``marks`` False:
-    as plain text, the address after the link's text, as importers before read it
-    (`notes_read_before`)."""
-    text = _FORBIDDEN.sub("", _text(written, marks, marks))
+    marked ("**", "*"), HTML's and, with ``held``, TeX's (held by `EMPHASIS_HELD`), a link
+    to an http(s) address a Markdown link. ``marks`` False: as plain text, the address
+    after the link's text, as importers before read it (`notes_read_before`)."""
+    text = _note(written, marks, marks, held)
     if not marks:
         return text
     # Marks Markdown reads as no emphasis ("**x****y**" for two bold words side by side,
@@ -79,8 +81,13 @@ def note_text(written: str, marks: bool = True) -> str:
     # stars, or take the text's own for marks: the note then goes without its bold and
     # italics (its links kept), so that it shows every letter the note showed. The
     # site's renderer decides, as it shows the note.
-    linked = _FORBIDDEN.sub("", _text(written, True, False))
+    linked = _note(written, True, False, held)
     return text if text == linked or _shown(text) == _shown(linked) else linked
+
+
+def _note(written: str, marks: bool, emphasis: bool, held: bool) -> str:
+    text = _text(written, marks, emphasis)
+    return _FORBIDDEN.sub("", _held_emphasis(text, emphasis).strip() if held else text)
 
 
 def _shown(markdown: str) -> str:
@@ -89,6 +96,58 @@ def _shown(markdown: str) -> str:
 
     shown = str(markdown_html(markdown))
     return lxml.html.fragment_fromstring(shown, create_parent="div").text_content() if shown else ""
+
+
+# TeX's emphasis in a note (BibTeX's annote: ``\emph{x}``, ``\textbf{x}``), as
+# latex.clean_latex marks it for `note_text`: characters of Unicode's private use, which
+# no exporter writes (a note holding one is read without, `holds_marks`: its characters
+# as written, its emphasis as plain words).
+EMPHASIS_HELD: EmphasisMarks = (("\ue030", "\ue031"), ("\ue032", "\ue033"))
+_HELD_MARK = re.compile("([\ue030-\ue033])")
+
+
+def holds_marks(written: str) -> bool:
+    """Whether a note as written holds a character `EMPHASIS_HELD` marks with."""
+    return bool(_HELD_MARK.search(written))
+
+
+_HELD_AS = {"\ue030": "*", "\ue032": "**"}
+# What Markdown reads as markup inside a line of text: written with a backslash in
+# emphasised words, so that they show as written ("x_1*y [1]" neither ends the
+# emphasis nor starts a link); not in an address, which is a link as written.
+_MARKUP_CHAR = re.compile(r"([\\`*_\[\]<>&~|])")
+
+
+def _escaped(text: str) -> str:
+    pieces, last = [], 0
+    for start, end in find_url_spans(text):
+        pieces += [_MARKUP_CHAR.sub(r"\\\1", text[last:start]), text[start:end]]
+        last = end
+    pieces.append(_MARKUP_CHAR.sub(r"\\\1", text[last:]))
+    return "".join(pieces)
+
+
+def _held_emphasis(text: str, marks: bool) -> str:
+    """``text`` with each emphasis `EMPHASIS_HELD` marks as Markdown's (`_marked`, as
+    HTML's ``<i>`` and ``<b>``; each line apart), the words inside escaped; with
+    ``marks`` False, the words alone. A mark left unpaired is dropped."""
+    pieces: list[list[str]] = [[]]
+    opened: list[str] = []
+    for part in _HELD_MARK.split(text):
+        if part in _HELD_AS:
+            opened.append(_HELD_AS[part])
+            pieces.append([])
+        elif part in ("\ue031", "\ue033"):
+            if opened:
+                inner, mark = "".join(pieces.pop()), opened.pop()
+                pieces[-1].append("\n".join(_marked(line, mark) for line in inner.split("\n")) if marks else inner)
+        else:
+            pieces[-1].append(_escaped(part) if opened and marks else part)
+    while opened:
+        opened.pop()
+        inner = "".join(pieces.pop())
+        pieces[-1].append(inner)
+    return "".join(pieces[0])
 
 
 def notes_read_before(plain: str, marked: str) -> tuple[ReadBefore, ...]:

@@ -1291,7 +1291,7 @@ def test_a_curators_annote_is_the_papers_notes_and_zoteros_own_is_not():
         "  See the appendix.},\n", problems,
     )
     assert (record.notes, str(record.notes_at)) == (
-        "Uses low-rank updates & is fast.\n\nSee the appendix.", "y.bib:4:3",
+        "Uses *low-rank* updates & is fast.\n\nSee the appendix.", "y.bib:4:3",
     )
     # arXiv's comment, as Zotero saves it, and the bibliography's note are no notes.
     record = _one("  annote = {Comment: 10 pages, 5 figures},\n  note = {To appear},\n", problems)
@@ -1323,6 +1323,28 @@ def test_an_annotes_bold_and_links_are_markdown_and_the_earlier_reading_is_known
         "  annote = {<p>use &lt;b&gt; tags, not <b>bold</b>; A \\&amp; B \\&lt;unk\\&gt;, Q\\&A \\&\\#233;t\\&eacute;</p>},\n",
         Problems(),
     ).notes == "use <b> tags, not **bold**; A & B <unk>, Q&A été"
+
+
+def test_an_annotes_tex_emphasis_is_markdown_and_its_words_stay_text():
+    # (curator: \emph{x}, \textit, \textbf and {\em x} in a Mendeley or JabRef note, which
+    # is TeX, came in as plain text, where Zotero's <i> and <b> are Markdown's * and **)
+    record = _one(
+        "  annote = {Really \\emph{good}, see \\textit{Section 3}, \\textbf{not x_1*y [1]} and"
+        " {\\em old style}, \\textbf{a \\emph{b} c}.},\n",
+        Problems(),
+    )
+    # The words inside stay text: a star, underscore or bracket there is no markup.
+    assert record.notes == (
+        "Really *good*, see *Section 3*, **not x\\_1\\*y \\[1\\]** and *old style*, **a *b* c**."
+    )
+    # As imports before read it, which a re-import knows (test_ris).
+    assert [(rb.names, rb.values) for rb in record.read_before] == [
+        (("notes",), ("Really good, see Section 3, not x_1*y [1] and old style, a b c.",)),
+    ]
+    # An address inside stays one, a link as written; a note holding the private marks
+    # the emphasis is held by keeps them, its emphasis as plain words.
+    assert _one("  annote = {\\emph{see https://x.org/a_b}},\n", Problems()).notes == "*see https://x.org/a_b*"
+    assert _one("  annote = {a \ue030 \\emph{b}},\n", Problems()).notes == "a \ue030 b"
 
 
 # --- Wrapped fields ----------------------------------------------------------------------
