@@ -59,6 +59,8 @@ _PLAIN_NAME = re.compile(r"[A-Za-z_][\w-]*")
 _HEADLESS = re.compile(
     r"(?m)^[ \t]*(([A-Za-z]+)[ \t]*([{(])[ \t]*([^\s,{}()=\"#%']+)[ \t]*,)(?=\s*[A-Za-z][\w:.+-]*\s*=)"
 )
+# An entry's head in a comment (``% @article{old,``).
+_COMMENTED_HEAD = re.compile(r"(@\s*[A-Za-z]+\s*[{(]\s*([^\s,{}()=\"#%']+)\s*,)")
 # What a field looks like: a name, then "=".
 _FIELD_START = re.compile(r"(?m)^\s*,?\s*([A-Za-z][\w:.+-]*)\s*=")
 
@@ -186,8 +188,7 @@ class RawValues(LibraryMiddleware):
                 read = getattr(block, "ignore_error_block", None)
                 previous = read if isinstance(read, Entry) else None
             elif isinstance(block, ImplicitComment):
-                headless = self._headless(block)
-                if previous is not None and not headless:
+                if not self._headless(block) and not self._head_commented_out(block) and previous is not None:
                     self._stray(block, previous)
         return library
 
@@ -205,10 +206,11 @@ class RawValues(LibraryMiddleware):
             line = (block.start_line or 0) + 1 + text[: found.start()].count("\n")
             head = found.group(1)
             fix = f"'@{found.group(2)}{found.group(3)}{found.group(4)},' on line {line}"
+            at, comment = self._comment_before(line)
             said = (
                 f"its '@' is in the '%' comment on line {at}, which biber and JabRef read as a comment"
                 " (BibTeX alone would read the entry)"
-                if (at := self._at_in_comment(line)) else
+                if comment.rstrip().endswith("@") else
                 "it has no '@' before its type, so BibTeX and biber skip it as text between entries"
             )
             self._problems.warning(
@@ -217,16 +219,40 @@ class RawValues(LibraryMiddleware):
         field = _FIELD_START.search(text)
         return first is not None and (field is None or first <= field.start())
 
-    def _at_in_comment(self, line: int) -> int | None:
-        """The line (1-based) of the "%" comment ending in "@" right before ``line``,
-        blank lines aside, if any."""
+    def _head_commented_out(self, block: ImplicitComment) -> bool:
+        """Whether the text between entries starts with the fields of an entry whose
+        head alone is commented out (``% @article{old,`` over ``title = {Old},``); said
+        where they start, and not read, as biber reads them (BibTeX, which has no
+        comments, would read the entry)."""
+        text = block.comment or ""
+        field = _FIELD_START.search(text)
+        if field is None or text[: field.start()].strip():
+            return False
+        line = (block.start_line or 0) + 1 + text[: field.start(1)].count("\n")
+        at, comment = self._comment_before(line)
+        head = _COMMENTED_HEAD.search(comment)
+        if head is None:
+            return False
+        self._problems.warning(
+            self._at(line, field.group(1)),
+            f"'{field.group(1)}' and the fields after it are entry '{head.group(2)}''s, whose head"
+            f" '{head.group(1)}' is in the '%' comment on line {at}, which biber and JabRef read as a"
+            " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
+            " or comment out its fields too",
+        )
+        return True
+
+    def _comment_before(self, line: int) -> tuple[int, str]:
+        """The line (1-based) right before ``line``, blank lines aside, and the "%"
+        comment on it as written ("" for none)."""
         for number in range(line - 2, -1, -1):
             written = self._written[number] if number < len(self._written) else ""
             if not written.strip():
                 continue
             read = self._lines[number] if number < len(self._lines) else ""
-            return number + 1 if read != written and "%" in written and written.rstrip().endswith("@") else None
-        return None
+            removed = written[len(read):] if written.startswith(read) else ""
+            return number + 1, removed if removed.startswith("%") else ""
+        return 0, ""
 
     def _entry(self, entry: Entry, macros: dict[str, str]) -> None:
         seen: dict[str, tuple[str, int]] = {}

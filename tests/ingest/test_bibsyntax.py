@@ -167,6 +167,21 @@ def test_an_entry_whose_at_sign_is_in_a_comment_is_not_read_and_said_where_it_is
     ]
 
 
+def test_an_entry_whose_head_alone_is_commented_out_is_not_read_and_said_where_it_is():
+    # '% @article{old,' over fields not commented out: biber skips the fields as text,
+    # BibTeX (no comments) reads the entry. It was lost without a word, or after another
+    # entry said to be that entry's fields after "a '}' too many", an error.
+    for before, line in (("", 2), ("@misc{a, title = {A}}\n", 3)):
+        records, problems = _parse(before + "% @article{old,\n  title = {Old},\n  year = 2000}\n@misc{b, title = {B}}\n")
+        assert [r.title for r in records] == (["A", "B"] if before else ["B"])
+        assert problems == [
+            f"lab.bib:{line}:3: warning: 'title' and the fields after it are entry 'old''s, whose head"
+            f" '@article{{old,' is in the '%' comment on line {line - 1}, which biber and JabRef read as a"
+            " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
+            " or comment out its fields too",
+        ]
+
+
 def test_an_entry_without_its_at_sign_is_not_read_and_said_where_it_is():
     # BibTeX and biber skip it as text between entries (removing the '@' is BibTeX's way
     # to leave an entry out): not imported, but never without a word.
