@@ -59,8 +59,8 @@ _PLAIN_NAME = re.compile(r"[A-Za-z_][\w-]*")
 _HEADLESS = re.compile(
     r"(?m)^[ \t]*(([A-Za-z]+)[ \t]*([{(])[ \t]*([^\s,{}()=\"#%']+)[ \t]*,)(?=\s*[A-Za-z][\w:.+-]*\s*=)"
 )
-# An entry's head in a comment (``% @article{old,``).
-_COMMENTED_HEAD = re.compile(r"(@\s*[A-Za-z]+\s*[{(]\s*([^\s,{}()=\"#%']+)\s*,)")
+# An entry's head up to its key's comma (``@article{old,``): its type, its key.
+ENTRY_KEY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 # What a field looks like: a name, then "=".
 _FIELD_START = re.compile(r"(?m)^\s*,?\s*([A-Za-z][\w:.+-]*)\s*=")
 
@@ -230,13 +230,13 @@ class RawValues(LibraryMiddleware):
             return False
         line = (block.start_line or 0) + 1 + text[: field.start(1)].count("\n")
         at, comment = self._comment_before(line)
-        head = _COMMENTED_HEAD.search(comment)
+        head = ENTRY_KEY.search(comment)
         if head is None:
             return False
         self._problems.warning(
             self._at(line, field.group(1)),
             f"'{field.group(1)}' and the fields after it are entry '{head.group(2)}''s, whose head"
-            f" '{head.group(1)}' is in the '%' comment on line {at}, which biber and JabRef read as a"
+            f" '{head.group()}' is in the '%' comment on line {at}, which biber and JabRef read as a"
             " comment (BibTeX alone would read the entry); not imported: remove the '%' to import it,"
             " or comment out its fields too",
         )

@@ -71,7 +71,7 @@ from ..links import (
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
-from .bibsyntax import RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
+from .bibsyntax import ENTRY_KEY, RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -1292,7 +1292,7 @@ def _keys_of_broken_entries(
         if isinstance(block, DuplicateBlockKeyBlock):
             keyed.append((block.start_line, block.key, block.key))
             continue
-        found = _ENTRY_KEY.match((block.raw or "").lstrip())
+        found = ENTRY_KEY.match((block.raw or "").lstrip())
         if found and found.group(1).lower() not in ("string", "comment", "preamble"):
             keyed.append((block.start_line, found.group(2), found.group(2)))
         elif source is not None and (keyless := _key_problem(source, block)) and keyless[3]:
@@ -1312,7 +1312,6 @@ def _keys_of_broken_entries(
         first.setdefault(key, (line or 0, written))
 
 
-_ENTRY_KEY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 
 
 # A full stop after a word of four small letters or more, ending a title; not one that
