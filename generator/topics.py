@@ -604,6 +604,24 @@ def closest_topic(paper: Paper, matcher: Matcher) -> str | None:
 # A word of a paper to offer as a keyword: a letter first, a hyphenated compound whole
 # ("zero-shot", not "zero" and "shot": a hyphen in a keyword matches all its spellings).
 _OWN_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# A word as written, in any script, a compound whole: what `_own_words` reads before
+# keeping only the words (or a compound's parts) of a-z and 0-9.
+_WRITTEN_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _own_words(text: str) -> list[str]:
+    """The words of ``text`` (in lower case) that can be offered as keywords, in order:
+    each of a-z and 0-9 alone. Matching reads only those, so "éticos" would match as
+    "ticos", but such a piece is no word a curator knows, and it matches any word ending
+    so ("estéticos"): a word with another letter is left out, and of a compound only its
+    parts of a-z ("fairness" of "Über-Fairness")."""
+    words: list[str] = []
+    for written in _WRITTEN_WORD.findall(text.lower()):
+        if _OWN_WORD.fullmatch(written):
+            words.append(written)
+        else:
+            words.extend(part for part in written.split("-") if _OWN_WORD.fullmatch(part))
+    return words
 
 
 def own_keywords(paper: Paper, matcher: Matcher, count: int) -> list[str]:
@@ -620,8 +638,8 @@ def own_keywords(paper: Paper, matcher: Matcher, count: int) -> list[str]:
 
     dropped = no_terms()
 
-    title = _OWN_WORD.findall(paper.title.lower())
-    abstract = Counter(_OWN_WORD.findall(paper.abstract.lower()))
+    title = _own_words(paper.title)
+    abstract = Counter(_own_words(paper.abstract))
     ranked = list(dict.fromkeys(title)) + sorted(
         (word for word in abstract if word not in title), key=lambda word: -abstract[word]
     )  # (sorted keeps the order written among equals)

@@ -931,6 +931,23 @@ def test_own_keywords_are_shown_in_the_capitals_the_paper_gives_them():
     assert own_keywords(one, matcher, 4) == ["glacier", "melt", "GNN", "Atari"]
 
 
+def test_own_keywords_offer_no_piece_of_a_word_with_an_accent():
+    # (curator importing a Spanish paper: check offered 'ticos', the end of "éticos",
+    # which matching cuts at the é: a piece that matches any word ending so,
+    # "estéticos" too, and is no word a curator would recognise or type)
+    from generator.topics import own_keywords
+
+    matcher = compile_topics([topic("cl", {"continual": 1.0})])
+    one = paper(
+        "e", "Modelos éticos: Über-Fairness en México",
+        "Los modelos éticos y la naïve fairness; glaciares.",
+    )
+    found = own_keywords(one, matcher, 8)
+    assert not {"ticos", "ber", "xico", "na", "ve"} & set(found)
+    # A compound's part in a-z alone is a word of its own ("fairness" of "Über-Fairness").
+    assert found == ["modelos", "fairness", "los", "glaciares"]
+
+
 def test_topics_explain_of_a_paper_in_no_topic_says_how_to_place_it(tmp_path, capsys):
     from tests.test_curation_cross_file import project
 
