@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import Location
 
@@ -27,6 +27,9 @@ class Conflict:
     # Why the file has no value, when it has none that is kept ("a book by MIT Press":
     # a publisher and no venue); ``kept`` is then "".
     absent: str = ""
+    # The other records of the import that say the same (a file with one entry twice
+    # under two keys): one conflict, not one a record (see `merged`).
+    also: tuple[Location, ...] = ()
 
     @property
     def message(self) -> str:
@@ -35,10 +38,31 @@ class Conflict:
             f"the file has no {self.field} ({self.absent}), kept so" if self.absent
             else f"the file's {_quoted(kept)} is kept"
         )
-        return f"conflict in {self.field}: {ours}; {self.source} says {_quoted(imported)}, not written"
+        also = (
+            f" (so {'does' if len(self.also) == 1 else 'do'} {', '.join(map(str, self.also))})"
+            if self.also else ""
+        )
+        return f"conflict in {self.field}: {ours}; {self.source} says {_quoted(imported)}{also}, not written"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def merged(conflicts: list[Conflict]) -> list[Conflict]:
+    """``conflicts`` in their order, those that differ only in the record saying them one
+    conflict, naming the first record and the others after it: the same disagreement
+    said once a record only repeats it (and a conflict is counted a field, not a record)."""
+    first: dict[tuple[object, ...], int] = {}
+    said: list[Conflict] = []
+    for conflict in conflicts:
+        same = (conflict.location, conflict.field, conflict.kept, conflict.imported, conflict.shown, conflict.absent)
+        if same in first:
+            earlier = said[first[same]]
+            said[first[same]] = replace(earlier, also=(*earlier.also, conflict.source, *conflict.also))
+        else:
+            first[same] = len(said)
+            said.append(conflict)
+    return said
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 from tqdm import tqdm
 
 from . import gitcopy, provenance, renamewrite
+from .conflicts import merged
 from .importedfile import check_imported
 from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, same_link
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
@@ -397,6 +398,7 @@ def _import_locked(
     )
     _write_views(record_file, recorded, views, forget, set(reused), existing, created, report)
     report.conflicts.sort(key=lambda c: (c.location, c.source, c.field))  # file and line order
+    report.conflicts = merged(report.conflicts)
     report.kept.sort(key=lambda k: (k.location, k.field))
     return report
 

@@ -254,12 +254,22 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     if mended_venue is not None:
         _rewritten_under_venue(paper, record, mended_venue)
     if left_out:
-        paper.pending.append((
-            "venue", "",
-            f"{', '.join(left_out)} from {record.source} left out: they are of the venue"
-            f" {record.venue!r}, and the paper's is {str(paper.values.get('venue') or '')!r};"
-            " copy them if they are its",
-        ))
+        fields = f"{', '.join(left_out)} from "
+        why = (
+            f" left out: they are of the venue {record.venue!r}, and the paper's is"
+            f" {str(paper.values.get('venue') or '')!r}; copy them if they are its"
+        )
+        # Another record of the import that said the same (one entry twice, under two
+        # keys): one warning naming both, as a conflict does (conflicts.merged).
+        same = next((
+            n for n, (name, _, said) in enumerate(paper.pending)
+            if name == "venue" and said.startswith(fields) and said.endswith(why)
+        ), None)
+        if same is None:
+            paper.pending.append(("venue", "", f"{fields}{record.source}{why}"))
+        else:
+            sources = paper.pending[same][2][len(fields) : -len(why)]
+            paper.pending[same] = ("venue", "", f"{fields}{sources} and {record.source}{why}")
     for earlier in read_before:
         report.read_before.append(ReadBeforeChange(
             paper.id, earlier.names, tuple(_as_text(_listed(v)) for v in earlier.values),

@@ -131,6 +131,27 @@ def test_short_conflicting_values_are_shown_whole(tmp_path):
     assert conflict.message == "conflict in year: the file's '2021' is kept; in.txt:3:1 says '2022', not written"
 
 
+def test_records_that_say_the_same_other_value_are_one_conflict_naming_each(tmp_path):
+    # (curator importing a Scholar export with a journal version in it twice, under two
+    # keys: every conflict was printed once a record, the same words, and counted so)
+    report = import_records(
+        [
+            _rec("Some Paper", year="2018", line=1),
+            _rec("Some Paper", year="2021", line=7),
+            _rec("Some Paper", year="2021", line=13),
+            _rec("Some Paper", year="2022", line=19),
+        ],
+        tmp_path, added=DAY,
+    )
+    path = tmp_path / "papers" / "some-paper.yml"
+    assert [str(c) for c in report.conflicts] == [
+        f"{path}:5:7: conflict in year: the file's '2018' is kept; in.txt:7:1 says '2021'"
+        " (so does in.txt:13:1), not written",
+        f"{path}:5:7: conflict in year: the file's '2018' is kept; in.txt:19:1 says '2022', not written",
+    ]
+    assert "2 conflict(s)" in report.summary()
+
+
 def test_a_conflict_in_a_paper_made_in_the_same_run_points_at_its_file(tmp_path):
     report = import_records(
         [_rec("Some Paper", year="2021", line=1), _rec("Some Paper", year="2022", line=7)],
@@ -949,8 +970,9 @@ def test_another_conference_a_workshop_or_another_year_is_still_a_venue_conflict
              " Processing Systems"),
         _rec("Attention Is All You Need", line=5, year="2018", venue=DBLP_NEURIPS_2017),
     ], tmp_path, added=DAY)
-    assert sorted((c.source.line, c.field) for c in report.conflicts) == [
-        (1, "venue"), (2, "venue"), (3, "venue"), (4, "venue"), (4, "year"), (5, "year")]
+    # (Records 4 and 5 say the same year: one conflict, naming both.)
+    assert sorted((c.source.line, c.field, tuple(a.line for a in c.also)) for c in report.conflicts) == [
+        (1, "venue", ()), (2, "venue", ()), (3, "venue", ()), (4, "venue", ()), (4, "year", (5,))]
     assert "pages" not in _read(papers / "attention.yml")
 
 

@@ -137,6 +137,27 @@ def test_pages_of_another_venue_are_not_taken(tmp_path):
     assert (again.warnings, again.conflicts) == ([], [])
 
 
+def test_pages_of_another_venue_given_by_two_entries_are_said_once(tmp_path):
+    # (curator importing an export that holds the journal version twice, under two keys:
+    # the same warning was printed once an entry, and its conflicts so too)
+    content = tmp_path / "content"
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text("@inproceedings{a, title={One Paper}, booktitle={ICML}, year={2020}}\n", encoding="utf-8")
+    journal = "{title={One Paper}, journal={JMLR}, volume={21}, pages={1--30}, year={2020}}\n"
+    second.write_text(f"@article{{b, {journal[1:]}@article{{c, {journal[1:]}", encoding="utf-8")
+    import_paths([first], content)
+    report = import_paths([second], content)
+    [path] = (content / "papers").glob("*.yml")
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:6:8: warning: volume, pages from {second}:1:1 and {second}:2:1 left out: they are"
+        " of the venue 'JMLR', and the paper's is 'ICML'; copy them if they are its"
+    ]
+    assert [str(c) for c in report.conflicts] == [
+        f"{path}:6:8: conflict in venue: the file's 'ICML' is kept; {second}:1:1 says 'JMLR'"
+        f" (so does {second}:2:1), not written"
+    ]
+
+
 def test_pages_that_differ_in_their_dash_alone_are_no_conflict(tmp_path):
     content = tmp_path / "content"
     first, second = tmp_path / "a.bib", tmp_path / "b.bib"
