@@ -263,6 +263,36 @@ def test_a_second_init_with_another_name_sets_only_that_and_says_what_it_changed
     assert (loaded["site_name"], loaded["site_description"]) == ('Jones Lab: "ours"', "Yes")
 
 
+def test_a_second_init_with_only_a_description_sets_it_and_keeps_the_name(tmp_path, capsys):
+    # (curator following README, "run again with another --name (or --description)":
+    # `init --description TEXT` stopped with argparse's "the following arguments are
+    # required: --name")
+    root = project(tmp_path)
+    assert init(root, capsys, "--name", "Smith Lab")[0] == 0
+    was = mkdocs_load((root / "mkdocs.yml").read_text())["site_description"]
+    status, out, err = init(root, capsys, "--description", "Papers we read.")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1:] == [f"- site_description set to 'Papers we read.' (was {was!r})"]
+    loaded = mkdocs_load((root / "mkdocs.yml").read_text())
+    assert (loaded["site_name"], loaded["site_description"]) == ("Smith Lab", "Papers we read.")
+    # Neither: nothing to set, said so, nothing changed.
+    before = snapshot(root)
+    assert init(root, capsys) == (
+        1, "", f"readinglist init: {OWN}: give --name NAME or --description TEXT to set mkdocs.yml's site_name or site_description\n"
+    )
+    assert snapshot(root) == before
+
+
+def test_a_first_init_without_a_name_asks_for_one_and_changes_nothing(tmp_path, capsys):
+    root = project(tmp_path)
+    before = snapshot(root)
+    assert init(root, capsys, "--description", "Papers we read.") == (
+        1, "", "readinglist init: give your list's name with --name NAME (mkdocs.yml's site_name,"
+        " every page's title); nothing was changed\n",
+    )
+    assert snapshot(root) == before
+
+
 def test_a_second_init_refuses_a_mkdocs_yml_it_cannot_edit_and_changes_nothing(tmp_path, capsys):
     root = project(tmp_path)
     assert init(root, capsys, "--name", "Smith Lab")[0] == 0

@@ -51,8 +51,11 @@ KEPT = Path("example-removed")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # (Not required by argparse: run again on a list of one's own, --description alone
+    # sets only that, as README says; the first run asks for a name itself.)
     parser.add_argument(
-        "--name", required=True, help="your list's name: mkdocs.yml's site_name, every page's title"
+        "--name", help="your list's name: mkdocs.yml's site_name, every page's title (needed to start"
+        " your list; run again, either option alone sets only that value)"
     )
     parser.add_argument(
         "--description", help="a sentence on your list: mkdocs.yml's site_description (the example's is kept without it)"
@@ -81,15 +84,19 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if not args.name.strip():
+    if args.name is not None and not args.name.strip():
         print("readinglist init: --name is empty: give your list's name", file=sys.stderr)
         return 1
-    for option, value in (("--name", args.name), ("--description", args.description or "")):
+    for option, value in (("--name", args.name or ""), ("--description", args.description or "")):
         if "".join(value.splitlines()) != value:  # (a title, and a meta description, are one line)
             print(f"readinglist init: {option} has a line break: give it on one line", file=sys.stderr)
             return 1
     if not (root / EXAMPLE_LISTING).exists():
         return _already_own(root, args.name, args.description)
+    if args.name is None:
+        print("readinglist init: give your list's name with --name NAME (mkdocs.yml's site_name,"
+              " every page's title); nothing was changed", file=sys.stderr)
+        return 1
     in_git = _in_git(root)
     if isinstance(in_git, str):
         print(f"readinglist init: {in_git}; git is needed to tell what is the example's, and to"
@@ -129,13 +136,19 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _already_own(root: Path, name: str, description: str | None) -> int:
+def _already_own(root: Path, name: str | None, description: str | None) -> int:
     """Init run again on a list of one's own: only the names given that differ from
     mkdocs.yml's are set (a lab renaming its list), as the first run sets them."""
     from ..ownlist import NotEditable, string_values, with_values, written_values
 
     own = f"content/ is already a list of your own (the shipped example's listing {EXAMPLE_LISTING.as_posix()} is gone)"
-    given = {"site_name": name} | ({"site_description": description} if description is not None else {})
+    given = {
+        key: value for key, value in (("site_name", name), ("site_description", description)) if value is not None
+    }
+    if not given:
+        print(f"readinglist init: {own}: give --name NAME or --description TEXT to set mkdocs.yml's site_name or site_description",
+              file=sys.stderr)  # fmt: skip
+        return 1
     raw = (root / CONFIG).read_bytes()
     try:
         text: str | None = raw.decode("utf-8").replace("\r\n", "\n")
