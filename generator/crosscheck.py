@@ -174,7 +174,8 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
                 shown = f" {draft.values[name]}" if name != "title" else ""
                 fix = MERGE
                 if name == "title":
-                    fix += TWO_PAPERS
+                    twins = [o for o in members if o.shown in others]
+                    fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS
                 elif _titles_differ(draft, [o for o in members if o.shown in others]):
                     # A file copied to start another paper keeps the arXiv id or DOI of
                     # the one it was copied from: then a merge would lose the new paper.
@@ -196,6 +197,20 @@ MERGE = (
 )
 # How to tell two papers of one title apart, as the importer does (matchkeys.two_works).
 TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
+# The same, for files that give their authors and years already, which then did not
+# tell them apart: only an id does (a paper's conference and journal versions).
+SAME_PEOPLE = (
+    ", or, if they are two papers (a conference and a journal version, say), give each its own"
+    " DOI or arXiv id: their authors and years do not tell them apart, as only mostly other"
+    " people in another year would"
+)
+
+
+def _dated_people(draft: PaperDraft) -> bool:
+    """Whether ``draft`` gives its authors and its year: "give each its authors and year"
+    then asks for what it has."""
+    authors = draft.values.get("authors")
+    return bool(authors) and isinstance(authors, (list, tuple)) and bool(str(draft.values.get("year") or "").strip())
 
 
 def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[frozenset[str], dict[str, int]]:

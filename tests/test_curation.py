@@ -1048,6 +1048,12 @@ MERGE = (
     " list its id in the kept one's 'formerly:'"
 )
 TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
+# (For files that give their authors and years already.)
+SAME_PEOPLE = (
+    ", or, if they are two papers (a conference and a journal version, say), give each its own"
+    " DOI or arXiv id: their authors and years do not tell them apart, as only mostly other"
+    " people in another year would"
+)
 
 
 def _papers(tmp_path, *papers: tuple[str, str, str]) -> None:
@@ -1081,6 +1087,22 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
         " (the same arXiv id 2101.00010)" + MERGE,
         "content/papers/title-a.yml:2:8: same paper as content/papers/title-b.yml (the same title)" + MERGE + TWO_PAPERS,
         "content/papers/title-b.yml:2:8: same paper as content/papers/title-a.yml (the same title)" + MERGE + TWO_PAPERS,
+    ]
+
+
+def test_versions_of_one_title_by_the_same_people_are_not_told_to_give_authors_and_year(tmp_path):
+    # (curator keeping a paper's conference version, 2018, and its journal version, 2021:
+    # check said "give each ... its authors and year", which both files had already)
+    _papers(
+        tmp_path,
+        ("node-conf", "Neural ODEs", "authors: [Ricky Chen, David Duvenaud]\nyear: 2018\nvenue: NeurIPS"),
+        ("node-journal", "Neural ODEs", "authors: [Ricky Chen, David Duvenaud]\nyear: 2021\nvenue: JMLR"),
+    )
+    assert messages(tmp_path) == [
+        "content/papers/node-conf.yml:2:8: same paper as content/papers/node-journal.yml (the same title)"
+        + MERGE + SAME_PEOPLE,
+        "content/papers/node-journal.yml:2:8: same paper as content/papers/node-conf.yml (the same title)"
+        + MERGE + SAME_PEOPLE,
     ]
 
 
@@ -1133,12 +1155,13 @@ def test_two_files_of_one_title_by_other_people_in_other_years_are_two_papers(tm
                 "abstract: b\nauthors: [Yann LeCun, Yoshua Bengio, Geoffrey Hinton]\nyear: 2015\nvenue: Nature\n")
     write_paper(tmp_path, "deep-learning-again.yml", "id: deep-learning-again\ntitle: Deep learning\n"
                 "abstract: c\nauthors: [LeCun, Yann]\nyear: 2015\n")
-    # The third is the review again (its author and year): that pair only is one paper.
+    # The third is the review again (its author and year): that pair only is one paper,
+    # and both give authors and years already, so only an id can part them.
     assert [m for m in messages(tmp_path) if "same paper" in m] == [
         "content/papers/deep-learning-again.yml:2:8: same paper as content/papers/deep-learning-nature.yml"
-        " (the same title)" + MERGE + TWO_PAPERS,
+        " (the same title)" + MERGE + SAME_PEOPLE,
         "content/papers/deep-learning-nature.yml:2:8: same paper as content/papers/deep-learning-again.yml"
-        " (the same title)" + MERGE + TWO_PAPERS,
+        " (the same title)" + MERGE + SAME_PEOPLE,
     ]
 
 
