@@ -71,7 +71,7 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
     # Said only when the file held the preprint venue, not when this run filled it.
     replaces_file = versions == "published" and "venue" not in paper.fills
     was_venue, was_year = str(paper.values.get("venue") or ""), str(paper.values.get("year") or "")
-    left_out: list[str] = []  # what the record says of a venue the paper does not hold
+    left_out: list[str] = []  # what the record says of a venue the paper does not hold ("volume 21")
     mended_venue: str | None = None  # the venue whose typo this record mended, if it did
     for name in TEXT_FIELDS + LIST_FIELDS:
         imported: object = getattr(record, name)
@@ -94,7 +94,9 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
                 said = provenance.digest([record.venue, name, str(imported)])
                 paper.seen_fields.setdefault(_LEFT_OUT, set()).add(said)
                 if prior is None or said not in prior.fields.get(_LEFT_OUT, ()):
-                    left_out.append(name)
+                    # With its value: "copy them if they are its" is then done from
+                    # the warning, not by opening the source at its line.
+                    left_out.append(f"{name} {imported}")
             continue
         if name in LIST_FIELDS:
             imported = list(imported)  # type: ignore[arg-type]

@@ -128,10 +128,11 @@ def test_pages_of_another_venue_are_not_taken(tmp_path):
     values = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert values["venue"] == "ICML" and "volume" not in values and "pages" not in values
     assert [c.field for c in report.conflicts] == ["venue"]
-    # Said, once: a curator who shortened the venue ("NeurIPS") may want them.
+    # Said, once, with the values: a curator who shortened the venue ("NeurIPS") may
+    # want them, and copies them from the warning.
     assert [str(w) for w in report.warnings] == [
-        f"{path}:6:8: warning: volume, pages from {second}:1:1 left out: they are of the venue 'JMLR',"
-        " and the paper's is 'ICML'; copy them if they are its"
+        f"{path}:6:8: warning: volume 21, pages 1–30 from {second}:1:1 left out: they are of the venue"
+        " 'JMLR', and the paper's is 'ICML'; copy them if they are its"
     ]
     again = import_paths([second], content)
     assert (again.warnings, again.conflicts) == ([], [])
@@ -149,8 +150,8 @@ def test_pages_of_another_venue_given_by_two_entries_are_said_once(tmp_path):
     report = import_paths([second], content)
     [path] = (content / "papers").glob("*.yml")
     assert [str(w) for w in report.warnings] == [
-        f"{path}:6:8: warning: volume, pages from {second}:1:1 and {second}:2:1 left out: they are"
-        " of the venue 'JMLR', and the paper's is 'ICML'; copy them if they are its"
+        f"{path}:6:8: warning: volume 21, pages 1–30 from {second}:1:1 and {second}:2:1 left out: they"
+        " are of the venue 'JMLR', and the paper's is 'ICML'; copy them if they are its"
     ]
     assert [str(c) for c in report.conflicts] == [
         f"{path}:6:8: conflict in venue: the file's 'ICML' is kept; {second}:1:1 says 'JMLR'"
@@ -386,7 +387,7 @@ def test_a_shortened_venue_is_told_what_was_left_out_once(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(f"venue: {full}", "venue: TMLR"), encoding="utf-8")
     report = import_paths([second], content)
     assert [w.message for w in report.warnings] == [
-        f"volume from {second}:1:1 left out: they are of the venue '{full}', and the paper's is 'TMLR';"
+        f"volume 33 from {second}:1:1 left out: they are of the venue '{full}', and the paper's is 'TMLR';"
         " copy them if they are its"
     ]
     assert import_paths([second], content).warnings == []
