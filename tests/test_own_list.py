@@ -322,7 +322,7 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_own_list.py"],
         cwd=lab.root, env=lab.env, capture_output=True, text=True,
     )
-    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("4 passed, 3 skipped"), done.stdout
+    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("6 passed, 3 skipped"), done.stdout
 
 
 @pytest.mark.example
@@ -414,6 +414,41 @@ def test_readmes_update_commands_keep_the_labs_side(tmp_path, topics_conflict):
     assert git(root, "status", "--short", "--", "content/papers/new.yml") == "A  content/papers/new.yml\n"
 
 
+
+
+@pytest.mark.parametrize("pull_rebase", [None, "true"])
+def test_readmes_pull_merges_the_newer_version_as_its_next_steps_expect(tmp_path, pull_rebase):
+    # (curator following "Updating": with no pull.rebase set, git 2.27+ stopped the
+    # README's `git pull UPSTREAM main` at once, "fatal: Need to specify how to reconcile
+    # divergent branches"; and set to rebase, the next steps' `--ours` would have kept
+    # the newer version's topics, not the lab's)
+    from .gitrepo import GIT_ENV, git
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Updating to a newer readinglist\n", 1)[1]
+    pull = re.search(r"`(git pull [^`]*UPSTREAM main)`", section)
+    assert pull, "README's Updating section names no `git pull ... UPSTREAM main`"
+    upstream, lab = tmp_path / "upstream", tmp_path / "lab"
+    (upstream / "content").mkdir(parents=True)
+    git(tmp_path, "init", "-q", "-b", "main", str(upstream))
+    (upstream / "content" / "topics.yml").write_text("topics: []\n")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "the example")
+    git(tmp_path, "clone", "-q", str(upstream), str(lab))
+    if pull_rebase:
+        git(lab, "config", "pull.rebase", pull_rebase)
+    (lab / "content" / "topics.yml").write_text("topics: [ours]\n")
+    git(lab, "commit", "-q", "-am", "our own list")
+    (upstream / "content" / "topics.yml").write_text("topics: [theirs]\n")
+    git(upstream, "commit", "-q", "-am", "newer")
+    command = pull.group(1).replace("UPSTREAM", str(upstream))
+    done = subprocess.run(["bash", "-c", command], cwd=lab, env=GIT_ENV, capture_output=True, text=True)
+    assert done.returncode == 1 and "fatal" not in done.stderr, done.stderr
+    # A merge, stopped on the file both changed: "ours" is the lab's side.
+    assert (lab / ".git" / "MERGE_HEAD").is_file()
+    assert git(lab, "diff", "--name-only", "--diff-filter=U") == "content/topics.yml\n"
+    git(lab, "checkout", "--ours", "--", "content/topics.yml")
+    assert (lab / "content" / "topics.yml").read_text() == "topics: [ours]\n"
 
 @pytest.mark.example
 def test_the_examples_name_and_home_page_are_the_ones_check_tells_of(tmp_path):
