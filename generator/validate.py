@@ -1181,9 +1181,9 @@ _HOST_LIKE = re.compile(
 _YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
 # A date where a year goes, year first: "2021-05", "2021-05-17".
 _YEAR_OF_DATE = re.compile(r"(\d{4})[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
-# A date with the year last ("29/11/2026", "11/29/2026"): known when one of the first
-# two numbers is past 12, so only the other can be the month.
-_YEAR_LAST = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})")
+# A date with the year last ("29/11/2026", "11/29/2026", "29-11-2026"): known when one of
+# the first two numbers is past 12, so only the other can be the month.
+_YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 
 
 def _date_hint(text: str) -> str:

@@ -334,6 +334,19 @@ CASES = {
         "id: x\ntitle: A\nadded: 29.11.2026\nabstract: a\n",
         [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '29.11.2026'; write 2026-11-29"],
     ),
+    "date written day first with dashes": (
+        "id: x\ntitle: A\nadded: 29-11-2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '29-11-2026'; write 2026-11-29"],
+    ),
+    "date written month first with dashes": (
+        "id: x\ntitle: A\nadded: 11-29-2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '11-29-2026'; write 2026-11-29"],
+    ),
+    # Its separators mixed ("29-11/2026"): a slip, not a date form: no hint.
+    "date written year last with mixed separators": (
+        "id: x\ntitle: A\nadded: 29-11/2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '29-11/2026'"],
+    ),
     "date of a day past 12 that no month has": (
         "id: x\ntitle: A\nadded: 31/02/2026\nabstract: a\n",
         [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '31/02/2026'"],
