@@ -189,11 +189,14 @@ def names_difference(
 
     def region(names: list[str]) -> str:
         stop = len(names) - end
-        if stop == start == len(names):
-            # A list that ends where the other goes on: shown as it ends ("…; A; B"), not
-            # with an empty «» after its last name, which read as a name lost.
+        if stop == start in (0, len(names)):
+            # A list that begins or ends where the other goes on: shown as it begins ("A;
+            # B…") or ends ("…A; B"), not with an empty «» before its first name or after
+            # its last, which read as a name lost.
             whole = "; ".join(names)
-            return whole if len(whole) <= limit else "\u2026" + "; ".join(names[-_AROUND:])
+            if len(whole) <= limit:
+                return whole
+            return "; ".join(names[:_AROUND]) + "\u2026" if start == 0 else "\u2026" + "; ".join(names[-_AROUND:])
         changed = "; ".join(names[start:stop])
         if len(changed) > _CHANGED:
             changed = changed[: _CHANGED - 1] + "\u2026"

@@ -49,3 +49,15 @@ def test_a_list_cut_short_is_shown_as_it_ends_without_an_empty_mark():
     assert names_difference([*longer, "Ann Extra", "Bob Extra"], longer, one_person)[1] == (
         "…Author Number10; Author Number11"
     )
+
+
+def test_a_list_cut_short_at_its_start_is_shown_as_it_begins_without_an_empty_mark():
+    # (reviewer: the source's list without the file's first two names said
+    # '«»; Phillip Wallis; Zeyuan Allen-Zhu…': the «» read as a name lost)
+    source = FILES[2:]
+    assert names_difference(FILES, source, one_person) == (
+        "«Edward J Hu; Yelong Shen»; Phillip Wallis; Zeyuan Allen-Zhu…",
+        "Phillip Wallis; Zeyuan Allen-Zhu…",
+    )
+    # Short enough, it is shown whole.
+    assert names_difference(FILES, FILES[6:], one_person)[1] == "Lu Wang; Weizhu Chen"
