@@ -177,7 +177,8 @@ def names_difference(
     whole when short, else the names from the first place where the two lists name
     another person to the last (``same``: one person however spelt, "J. Smith" and
     "John Smith"), in «», with two names either side, so that a long list points at the
-    names that differ, not at a name only spelt otherwise."""
+    names that differ, not at a name only spelt otherwise. (A list without names the
+    other has shows the names around that place, with no «».)"""
     ours, theirs = "; ".join(kept), "; ".join(imported)
     if len(ours) <= limit and len(theirs) <= limit:
         return ours, theirs
@@ -189,22 +190,20 @@ def names_difference(
 
     def region(names: list[str]) -> str:
         stop = len(names) - end
-        if stop == start in (0, len(names)):
-            # A list that begins or ends where the other goes on: shown as it begins ("A;
-            # B…") or ends ("…A; B"), not with an empty «» before its first name or after
-            # its last, which read as a name lost.
-            whole = "; ".join(names)
-            if len(whole) <= limit:
-                return whole
-            return "; ".join(names[:_AROUND]) + "\u2026" if start == 0 else "\u2026" + "; ".join(names[-_AROUND:])
         changed = "; ".join(names[start:stop])
         if len(changed) > _CHANGED:
             changed = changed[: _CHANGED - 1] + "\u2026"
+        # A list without names the other has, at its start, end or between two of its
+        # names: shown around that place, as it begins ("A; B…"), ends ("…A; B") or goes
+        # on there, whole when short, not with an empty «», which read as a name lost.
+        # (The other list's «» shows the names more.)
+        marked = [f"\u00ab{changed}\u00bb"] if stop > start else []
+        if not marked and len("; ".join(names)) <= limit:
+            return "; ".join(names)
         before = names[max(0, start - _AROUND) : start]
         after = names[stop : stop + _AROUND]
         return (
-            ("\u2026" if start > _AROUND else "") + "".join(f"{name}; " for name in before)
-            + "\u00ab" + changed + "\u00bb" + "".join(f"; {name}" for name in after)
+            ("\u2026" if start > _AROUND else "") + "; ".join([*before, *marked, *after])
             + ("\u2026" if stop + _AROUND < len(names) else "")
         )
 

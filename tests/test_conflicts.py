@@ -20,12 +20,18 @@ def test_a_long_author_list_shows_the_names_that_differ_each_side_in_its_own_spe
 
 
 def test_a_long_author_list_with_a_name_more_shows_where_it_comes():
-    # The names after it are one person's in both, at places one apart: an empty «» in
-    # the file's list where the source's has a name more.
+    # The names after it are one person's in both, at places one apart: the file's list
+    # shows its names around the place where the source's has a name more, with no empty
+    # «» between them (it read as a name lost); the source's «» shows the name more.
     source = [*FILES[:2], "Ana García", *FILES[2:]]
     assert names_difference(FILES, source, one_person) == (
-        "Edward J Hu; Yelong Shen; «»; Phillip Wallis; Zeyuan Allen-Zhu…",
+        "Edward J Hu; Yelong Shen; Phillip Wallis; Zeyuan Allen-Zhu…",
         "Edward J Hu; Yelong Shen; «Ana García»; Phillip Wallis; Zeyuan Allen-Zhu…",
+    )
+    # Further in, the names around the place, "…" either side.
+    source = [*FILES[:4], "Ana García", *FILES[4:]]
+    assert names_difference(FILES, source, one_person)[0] == (
+        "…Phillip Wallis; Zeyuan Allen-Zhu; Yuanzhi Li; Shean Wang…"
     )
 
 
