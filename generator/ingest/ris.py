@@ -469,7 +469,10 @@ def _curators_notes(
             continue
         if text and text not in found:
             found.append(text)
-            plain.append(note_text(written, marks=False))
+            # (Once each, as earlier imports wrote them: two notes apart only in their
+            # bold or italics were one note's text to them.)
+            if (read := note_text(written, marks=False)) not in plain:
+                plain.append(read)
             first = first or Location(path, number, 1)
     left_out += dropped
     return "\n\n".join(found), first, "\n\n".join(plain)

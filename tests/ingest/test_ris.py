@@ -1640,3 +1640,46 @@ def test_a_note_an_earlier_import_read_as_plain_text_takes_its_marks_once(tmp_pa
     assert qlora.read_bytes() == edited
     third = import_paths([source], content)
     assert (third.updated, third.read_before) == ([], [])
+
+
+def test_notes_that_differ_only_in_bold_or_italics_an_earlier_import_wrote_once_are_its_own(
+    tmp_path, monkeypatch
+):
+    # Two N1 notes of the same words, one in bold, one in italics: an earlier version,
+    # which read notes as plain text, wrote the words once. Re-imported, the notes as it
+    # read them are the file's, still the importer's: no "not merged" warning for a note
+    # the curator never wrote; they take the marks, said once, as any note an earlier
+    # import wrote as plain text; and a third import has nothing to say.
+    from generator.ingest import notes, ris as ris_module
+
+    content = tmp_path / "content"
+    source = tmp_path / "zotero.ris"
+    source.write_text(
+        "TY  - JOUR\nTI  - Deep Residual Learning for Image Recognition\nAU  - He, Kaiming\nPY  - 2016\n"
+        "N1  - <p><b>Key idea</b>: residual blocks</p>\nN1  - <p><i>Key idea</i>: residual blocks</p>\n"
+        "ER  - \n"
+    )
+    plain = lambda written, marks=False: notes.note_text(written, marks=False)  # noqa: E731
+    monkeypatch.setattr(ris_module, "note_text", plain)
+    import_paths([source], content)
+    paper = content / "papers" / "deep-residual-learning-for-image-recognition.yml"
+    assert _notes_of(paper) == "Key idea: residual blocks"
+    monkeypatch.undo()
+    again = import_paths([source], content)
+    assert [str(w) for w in again.warnings] == []
+    assert again.updated == ["deep-residual-learning-for-image-recognition"]
+    assert _notes_of(paper) == (
+        "**Key idea**: residual blocks\n\n*Key idea*: residual blocks"
+    )
+    assert [change.why for change in again.read_before] == [
+        "an earlier import read the note's bold, italics and links as plain text"
+    ]
+    written = paper.read_bytes()
+    third = import_paths([source], content)
+    assert (third.updated, third.read_before, [str(w) for w in third.warnings]) == ([], [], [])
+    assert paper.read_bytes() == written
+
+
+def _notes_of(paper: Path) -> object:
+    """A paper file's notes: as its YAML reads."""
+    return to_python(parse(paper.read_text(encoding="utf-8"), str(paper), Problems()))["notes"]
