@@ -202,6 +202,8 @@ class RecordChecker:
             # ("parent: [x]", "venue: [NeurIPS]": a list of the one value; one that is no
             # plain text may need quotes written alone, which the hint would have to say.)
             hint = f"; write '{name}: {one.text}', the value alone"
+        elif isinstance(node, Seq) and len(node.items) > 1:
+            hint = _one_of_several(name, spec, node)
         return self.error(node, f"'{name}' must be {_EXPECTED[spec.kind]}, not {ACTUAL[node.kind]}{hint}")
 
     def clean(self, node: Scalar, text: str, name: str) -> object:
@@ -1242,18 +1244,51 @@ def misspelt_message(name: str, what: str, meant: str) -> str:
     return f"unknown field {name!r}{where} (did you mean {meant!r}? the required field {meant!r} is missing)"
 
 
+def _read_back(name: str, text: str) -> Node | None:
+    """The value the line ``name: text`` reads as; None if it is no YAML mapping."""
+    tree = parse(f"{name}: {text}\n", "", Problems())
+    return tree.get(name) if isinstance(tree, Map) else None
+
+
 def _reads_back(name: str, text: str, items: list[str] | None = None) -> bool:
     """Whether the line ``name: text`` reads back as ``text``, as the hint to write a
     value alone needs: "venue: 'Twas a venue" and "venue: - Workshop" are no YAML,
     "venue: null" is no venue, and "venue:  Padded" loses its space. With ``items``:
     whether it reads back as a list of those texts, as a flow list told must."""
-    tree = parse(f"{name}: {text}\n", "", Problems())
-    value = tree.get(name) if isinstance(tree, Map) else None
+    value = _read_back(name, text)
     if items is None:
         return isinstance(value, Scalar) and value.text == text
     return isinstance(value, Seq) and [
         item.text if isinstance(item, Scalar) and not isinstance(item, Refused) else None for item in value.items
     ] == items
+
+
+def _alone(name: str, text: str) -> str | None:
+    """The line ``name: text`` written so that it reads back as ``text``: plain, else
+    in double quotes ("venue: null" is no venue, "venue: "null"" is); None if neither."""
+    for written in (text, double_quoted(text)):
+        value = _read_back(name, written)
+        if isinstance(value, Scalar) and value.text == text:
+            return f"{name}: {written}"
+    return None
+
+
+def _one_of_several(name: str, spec: Field, node: Seq) -> str:
+    """The hint for a list of several values where one goes ("venue: [NeurIPS, ICML]"):
+    the first alone, and for a text all of them as one ("NeurIPS, ICML"), each written
+    as it reads back; "" when an item is no text to write, or for a label ("pages: [1, 18]"
+    meant 1-18: keeping the first would lose the rest)."""
+    if spec.kind == "label":
+        return ""
+    texts = [item.text for item in node.items if isinstance(item, Scalar) and not isinstance(item, Refused)]
+    if len(texts) != len(node.items) or not all(text and text.strip() for text in texts):
+        return ""
+    first = _alone(name, texts[0])  # type: ignore[arg-type]
+    if first is None:
+        return ""
+    hint = f"; it takes one value: write '{first}' to keep the first"
+    joined = _alone(name, ", ".join(texts)) if spec.kind == "text" else None  # type: ignore[arg-type]
+    return hint + (f", or '{joined}' to keep them all as one text" if joined else "")
 
 
 def _flow_list(name: str, text: str) -> str | None:

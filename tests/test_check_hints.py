@@ -1210,6 +1210,40 @@ def test_a_list_of_one_value_is_told_to_write_it_alone_only_as_it_reads_back(tmp
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
+        # (Two venues where one goes: the first alone, or both as one text, each written
+        # as it reads back: plain when it does, else in double quotes.)
+        ("NeurIPS, ICML", "; it takes one value: write 'venue: NeurIPS' to keep the first,"
+         " or 'venue: NeurIPS, ICML' to keep them all as one text"),
+        ("'null', ICML", "; it takes one value: write 'venue: \"null\"' to keep the first,"
+         " or 'venue: null, ICML' to keep them all as one text"),
+        ("'- a', b", "; it takes one value: write 'venue: \"- a\"' to keep the first,"
+         " or 'venue: \"- a, b\"' to keep them all as one text"),
+        # (An item that is itself a list or a mapping: no text to suggest.)
+        ("NeurIPS, [ICML]", ""),
+        ("NeurIPS, ''", ""),
+    ],
+)
+def test_a_list_of_several_values_for_a_text_is_told_to_keep_one_or_join_them(tmp_path, written, hint):
+    said = check_one(
+        tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nvenue: [{written}]\n"
+    )
+    assert said == [f"{P}:5:8: 'venue' must be a string, not a list{hint}"]
+
+
+def test_a_list_of_several_values_for_an_id_or_a_year_is_told_to_keep_one(tmp_path):
+    # (No id or year is several joined: only keeping one is said.)
+    said = check_one(
+        tmp_path, "id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\n"
+        "year: [2020, 2021]\n",
+    )
+    assert said == [
+        f"{P}:5:7: 'year' must be a year, not a list; it takes one value: write 'year: 2020' to keep the first"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
         # (As written in brackets, each reads back as the items meant: told so.)
         ("a-topic", "; write [a-topic]"),
         ("a, b", "; write [a, b]"),

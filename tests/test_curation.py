@@ -299,7 +299,10 @@ CASES = {
     ),
     "a list where a string belongs": (
         "id: x\ntitle: [A, B]\nabstract: a\n",
-        [f"{P}:2:8: 'title' must be a string, not a list"],
+        [
+            f"{P}:2:8: 'title' must be a string, not a list; it takes one value: write 'title: A' to keep"
+            " the first, or 'title: A, B' to keep them all as one text"
+        ],
     ),
     "a mapping where a year belongs": (
         "id: x\ntitle: A\nyear: {when: 2020}\nabstract: a\n",
