@@ -1145,13 +1145,21 @@ def url_fix(url: str) -> str:
     if url.startswith("//"):
         return f"https:{url}"
     slip = _SCHEME_SLIP.match(url)
-    if slip and _HOST_LIKE.match(slip.group(2)):
-        return f"{slip.group(1)}://{slip.group(2)}"
-    scheme, colon, rest = url.partition(":")
+    if slip is not None:
+        scheme, between, rest = slip.groups()
+        # ("htps://github.com/a/b", "htp://…": one slip in typing the scheme, not another
+        # kind of URL; "ftp:" and "hxxp:" are two from http.)
+        kept = scheme.lower() in ("http", "https")
+        meant = scheme if kept else closest(scheme.lower(), ["https", "http"], few=True)
+        if not meant or kept and between == "://" or not _HOST_LIKE.match(rest):
+            return ""
+        fixed = f"{meant}://{rest}"
+        # (Read back as `check` reads an address: no hint it would refuse, or warn of as
+        # http to a host that serves https.)
+        return (https_form(fixed) or fixed) if _PATTERNS["url"].fullmatch(fixed) else ""
+    scheme, colon, _ = url.partition(":")
     if colon and _SCHEME.match(scheme):
-        # ("htps://github.com/a/b": one slip in typing the scheme, not another kind of URL.)
-        meant = None if scheme.lower() in ("http", "https") else closest(scheme.lower(), ["https", "http"])
-        return f"{meant}:{rest}" if meant and rest.startswith("//") and _HOST_LIKE.match(rest[2:]) else ""
+        return ""  # ("ftp://…", "mailto:…": another kind of address, no slip)
     if "/" not in url and _FILE_NAME.search(url):
         return ""  # ("paper.pdf", "notes.md": a file's name, more likely than a site's)
     return f"https://{url}" if _HOST_LIKE.match(url) else ""
@@ -1164,10 +1172,12 @@ _FILE_NAME = re.compile(
 )
 
 
-# A slip in typing "https://": the colon or a slash missing, or a slash too many
-# ("https//github.com/a/b", "https:/github.com/a/b", "http:example.org"). (Not "://"
-# itself: no slip.)
-_SCHEME_SLIP = re.compile(r"(?i)^(https?)(?::(?!//[^/])/{0,3}|/{2,3})([^/].*)$")
+# A scheme, then a slip in typing its "://": the colon or a slash missing, a slash or
+# a colon too many, a semicolon for the colon, backslashes for slashes
+# ("https//github.com/a/b", "https:/github.com/a/b", "http:example.org", "https;//…",
+# "https:\\\\…"). ("://" itself is no slip; nor one slash with no colon: "http/x.org"
+# is a path.)
+_SCHEME_SLIP = re.compile(r"(?i)^([a-z]+)((?=[/\\]*[:;]|[/\\]{2})[:;/\\]{1,4})([^:;/\\].*)$")
 
 # Text that reads as a host name with an optional path (``github.com/a/b``): only then is
 # "write https://..." a helpful fix; for ``javascript&#58;...`` it would be misleading.

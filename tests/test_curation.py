@@ -639,8 +639,42 @@ URL_CASES = {
         "htttp://example.org/x",
         "6:12: 'url' must be an http(s) URL, not a 'htttp:' URL: write http://example.org/x",
     ),
-    # ftp is another kind of address, not a slip: nothing to write instead.
+    # A three-letter slip is one key from http alone; a host that serves https is written
+    # https, as `check` would next ask of http://github.com/.
+    "a letter missing from http": (
+        "htp://example.org/x",
+        "6:12: 'url' must be an http(s) URL, not a 'htp:' URL: write http://example.org/x",
+    ),
+    "a letter missing from http, to a host serving https": (
+        "htp://github.com/a/b",
+        "6:12: 'url' must be an http(s) URL, not a 'htp:' URL: write https://github.com/a/b",
+    ),
+    # Two slips at once, one in the scheme and one in its "://": each plain.
+    "a letter and a slash missing": (
+        "htps:/github.com/a/b",
+        "6:12: 'url' must be an http(s) URL, not a 'htps:' URL: write https://github.com/a/b",
+    ),
+    "a letter and the colon missing": (
+        "htps//github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    # The colon's key neighbour, a colon twice, backslashes for slashes.
+    "a semicolon for the colon": (
+        "https;//github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    "two colons": (
+        "https:://github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    "backslashes": (
+        "https:\\\\github.com/a/b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    # ftp is another kind of address, not a slip: nothing to write instead; nor is
+    # "hxxp", written so on purpose to keep an address from being a link.
     "ftp": ("ftp://example.org/x", "6:12: 'url' must be an http(s) URL, not a 'ftp:' URL"),
+    "hxxp": ("hxxp://example.org/x", "6:12: 'url' must be an http(s) URL, not a 'hxxp:' URL"),
     "no host": (
         "https:///",
         "6:12: 'url' must be an absolute http(s) URL with a host name, like https://example.org/",
