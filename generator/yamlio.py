@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import collections
 import io
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -296,11 +298,13 @@ def parse(text: str, path: str, problems: Problems) -> Node | None:
 
 
 def _compose(
-    source: str | io.StringIO, lines: list[str], path: str, problems: Problems, tabs: bool = True
+    source: str | io.StringIO | _Stream, lines: list[str], path: str, problems: Problems, tabs: bool = True
 ) -> Node | None:
     """`parse` of ``source`` (a text, or its ``lines`` read as far as the reader gets),
     once its first bytes and characters are checked. ``tabs``: a tab error names the
-    tab lines after it (parse_past_syntax_errors names them all afterwards)."""
+    tab lines after it (parse_past_syntax_errors names them all afterwards). An error
+    is said at its line of ``lines`` (a `_Stream` leaves lines out)."""
+    moved = source.moved if isinstance(source, _Stream) else lambda line: line
     loader = _Loader(source)
     try:
         root = loader.get_single_node()
@@ -320,9 +324,11 @@ def _compose(
                 " close it at the value's end"
             )
         where = _loc(path, mark)
+        if where.line:
+            where = Location(path, moved(where.line), where.col)
         context_at = None
         if exc.context_mark is not None and mark is not exc.context_mark:
-            context_at = (exc.context_mark.line + 1, exc.context_mark.column + 1)
+            context_at = (moved(exc.context_mark.line + 1), exc.context_mark.column + 1)
         line, col, problem = explain_syntax_error(
             "", where.line, where.col, problem, exc.context or "", context_at, lines
         )
@@ -387,25 +393,11 @@ def parse_past_syntax_errors(
     plain = not (conflict_lines(text) or _REFUSED.found_in(text))
     ordered = all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     starts = [start for start, _ in spans] if ordered else None
-    blanked: list[tuple[int, int]] = []
-    left_out: set[tuple[int, int]] = set()  # (blanked, to look up)
-    while True:
-        found = Problems()
-        if blanked and plain:
-            tree = _compose(io.StringIO("\n".join(lines)), lines, path, found, tabs=False)
-        else:
-            tree = parse(bom + "\n".join(lines), path, found)
-        syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
-        if syntax is None:
-            break
-        at = syntax.location.line - 1
-        span = _span_at(spans, starts, at)
-        if span is None or span in left_out:
-            tree = None
-            break
-        blanked.append(span)
-        left_out.add(span)
-        lines[span[0] : span[1]] = [""] * (span[1] - span[0])
+    read = _read_skipping(lines, path, spans, starts, bom) if plain and starts is not None else None
+    if read is None:
+        read = _read_from_the_top(lines, path, spans, starts, plain, bom)
+    tree, found, errors, blanked = read
+    for syntax in errors:
         if syntax not in said:
             problems.items.append(syntax)
             said.add(syntax)
@@ -414,6 +406,191 @@ def parse_past_syntax_errors(
         return None, []
     problems.items.extend(p for p in found.items if p not in said)
     return tree, blanked
+
+
+_Read = tuple[Node | None, Problems, list[Problem], list[tuple[int, int]]]
+
+
+def _read_from_the_top(
+    lines: list[str], path: str, spans: Sequence[tuple[int, int]], starts: list[int] | None, plain: bool, bom: str
+) -> _Read:
+    """parse_past_syntax_errors' readings, each from the top of the text: the tree of
+    the last (None when an error lies in no part, or in one left out), what it said,
+    the syntax errors met in order, and the parts left out."""
+    lines = list(lines)
+    blanked: list[tuple[int, int]] = []
+    left_out: set[tuple[int, int]] = set()  # (blanked, to look up)
+    errors: list[Problem] = []
+    while True:
+        found = Problems()
+        if blanked and plain:
+            tree = _compose(io.StringIO("\n".join(lines)), lines, path, found, tabs=False)
+        else:
+            tree = parse(bom + "\n".join(lines), path, found)
+        syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
+        if syntax is None:
+            return tree, found, errors, blanked
+        span = _span_at(spans, starts, syntax.location.line - 1)
+        if span is None or span in left_out:
+            return None, found, errors, blanked
+        blanked.append(span)
+        left_out.add(span)
+        lines[span[0] : span[1]] = [""] * (span[1] - span[0])
+        errors.append(syntax)
+
+
+def _read_skipping(
+    lines: list[str], path: str, spans: Sequence[tuple[int, int]], starts: list[int], bom: str
+) -> _Read | None:
+    """`_read_from_the_top`'s readings, each after the first read from the part left out
+    last rather than from the top: the parts between the first part read and it, read
+    already by the reading before, are left out. From the top, a file
+    whose readable parts alternate with broken ones was read again for each error, its
+    time growing with the square of them (1,000: 2 s; 4,000: 20 s). None when that
+    could have read otherwise than from the top (`_skips_are_neutral`), or a part was
+    met out of order: the caller then reads from the top, so what is said stays the same."""
+    lines = list(lines)
+    blanked: list[tuple[int, int]] = []
+    left_out: set[tuple[int, int]] = set()
+    errors: list[Problem] = []
+    skips: list[tuple[int, int, int]] = []  # (the first line skipped, the first read, its column)
+    first = 0  # (the first part not left out)
+    while True:
+        found = Problems()
+        if not blanked:
+            tree = parse(bom + "\n".join(lines), path, found)
+        else:
+            resume = blanked[-1][0]
+            while first < len(spans) and spans[first] in left_out:
+                first += 1
+            kept = min(spans[first][1] if first < len(spans) else resume, resume)
+            if kept < resume:
+                skips.append((kept, resume, _next_indent(lines, resume)))
+            tree = _compose(_Stream(lines, kept, resume), lines, path, found, tabs=False)
+            if tree is not None and kept < resume:
+                found = Problems()  # (that tree lacks the parts skipped: read them all)
+                tree = _compose(io.StringIO("\n".join(lines)), lines, path, found, tabs=False)
+                if tree is None:
+                    return None
+        syntax = next((p for p in found.items if p.message.startswith(SYNTAX_ERROR)), None)
+        if syntax is None:
+            return (tree, found, errors, blanked) if _skips_are_neutral("\n".join(lines), skips) else None
+        at = syntax.location.line - 1
+        span = _span_at(spans, starts, at)
+        if span is None or span in left_out or (blanked and at < blanked[-1][0]):
+            return None
+        blanked.append(span)
+        left_out.add(span)
+        lines[span[0] : span[1]] = [""] * (span[1] - span[0])
+        errors.append(syntax)
+
+
+class _Stream:
+    """The text of ``lines`` as a stream the reader reads as far as it gets, without the
+    lines from ``kept`` to ``resume`` (read as if blank: `moved` gives a line read its
+    number in ``lines``). Given even as blank lines, they made each reading as long
+    as the file."""
+
+    def __init__(self, lines: list[str], kept: int, resume: int):
+        self._kept, self._gap = kept, resume - kept
+        head = "\n".join(lines[:kept])
+        rest = ("\n" + lines[at] if at else lines[at] for at in range(resume, len(lines)))
+        self._pieces = itertools.chain([head], rest)
+        self._left = ""
+
+    def moved(self, line: int) -> int:
+        """The (1-based) number in the file of the stream's line ``line``."""
+        return line + self._gap if line > self._kept else line
+
+    def read(self, size: int = -1) -> str:
+        """The next line, or its next ``size`` characters: the reader asks for more than
+        it reads before an error (a line at a time, reading stops there)."""
+        if not self._left:
+            self._left = "".join(self._pieces) if size < 0 else next(self._pieces, "")
+            while size >= 0 and self._left == "" and (piece := next(self._pieces, None)) is not None:
+                self._left = piece
+        if size < 0:
+            size = len(self._left)
+        out, self._left = self._left[:size], self._left[size:]
+        return out
+
+
+def _next_indent(lines: list[str], start: int) -> int:
+    """The column the first line from ``start`` on that the reader reads a token of starts
+    at (a blank line or a comment it passes over); -1 at the end of the text."""
+    for at in range(start, len(lines)):
+        text = lines[at].lstrip(" ")
+        if text.strip() and not text.startswith("#"):
+            return len(lines[at]) - len(text)
+    return -1
+
+
+def _skips_are_neutral(text: str, skips: list[tuple[int, int, int]]) -> bool:
+    """Whether each stretch of lines a reading skipped (from, to, the column of what it
+    read next) left the reader as it found it, in ``text`` as read at last (the same
+    as each reading's before the part it resumed at): at both ends, the same block
+    collections open that the next line does not close, each mapping between a key and
+    its value alike, nothing else open (a scalar may only run on over blank lines), no
+    anchor or alias met (a skipped anchor would leave an alias undefined), one document."""
+    if not skips:
+        return True
+    points = sorted({point for kept, resume, _ in skips for point in (kept, resume)})
+    states: dict[int, tuple | None] = {}
+    open_: list[list] = []  # [start line, column, mapping?, flow?, children begun]
+    blank = [not line.strip() for line in text.split("\n")] + [False]
+    loader = _Loader(text)
+    documents = 0
+    pending = collections.deque(points)
+
+    def settle(before: tuple[int, int]) -> None:
+        while pending and (pending[0], 0) <= before:
+            states[pending.popleft()] = tuple(
+                (line, col, mapping, flow, begun % 2 if mapping else 0) for line, col, mapping, flow, begun in open_
+            )
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            start = (event.start_mark.line, event.start_mark.column)
+            end = (event.end_mark.line, event.end_mark.column)
+            settle(start)
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return False
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return False
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                open_.pop()
+                continue
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if open_:
+                    open_[-1][4] += 1
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                open_.append([start[0], start[1], isinstance(event, yaml.MappingStartEvent), event.flow_style, 0])
+            elif isinstance(event, yaml.ScalarEvent):
+                # (One that runs past a point: only over lines left blank, to the start
+                # of a line, as a block of text takes in the blank lines after it.)
+                for point in pending:  # (sorted, each after the scalar's start)
+                    if (point, 0) >= end:
+                        break
+                    if not (end[1] == 0 and all(blank[point : end[0]])):
+                        return False
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
+    settle((len(blank) + 1, 0))
+    for kept, resume, column in skips:
+        here, there = states.get(kept), states.get(resume)
+        if here is None or there is None:
+            return False
+        if any(flow for _, _, _, flow, _ in here + there):
+            return False
+        # (What the next token closes: block collections deeper than its column.)
+        if tuple(s for s in here if s[1] <= column) != tuple(s for s in there if s[1] <= column):
+            return False
+    return True
 
 
 def _span_at(spans: Sequence[tuple[int, int]], starts: list[int] | None, at: int) -> tuple[int, int] | None:
@@ -663,6 +840,8 @@ def _keyword_without_colon(lines: list[str], number: int) -> tuple[int, int, str
     if match is None:
         return None
     indent = len(match.group(1))
+    if not indent:
+        return None  # (no line is indented less: no 'keywords:' it is under; looking costs a file's length)
     owner = number - 1
     while owner > 0 and (not lines[owner - 1].strip() or _indent_of(lines[owner - 1]) >= indent):
         owner -= 1
