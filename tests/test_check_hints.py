@@ -1198,18 +1198,6 @@ def test_a_title_with_a_colon_in_a_list_of_ids_is_not_told_its_first_words_are_t
         ('"- Workshop"', ""),
         ('"null"', ""),
         ('"  Padded"', ""),
-    ],
-)
-def test_a_list_of_one_value_is_told_to_write_it_alone_only_as_it_reads_back(tmp_path, written, hint):
-    said = check_one(
-        tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nvenue: [{written}]\n"
-    )
-    assert said == [f"{P}:5:8: 'venue' must be a string, not a list{hint}"]
-
-
-@pytest.mark.parametrize(
-    ("written", "hint"),
-    [
         # (Two venues where one goes: the first alone, or both as one text, each written
         # as it reads back: plain when it does, else in double quotes.)
         ("NeurIPS, ICML", "; it takes one value: write 'venue: NeurIPS' to keep the first,"
@@ -1218,12 +1206,12 @@ def test_a_list_of_one_value_is_told_to_write_it_alone_only_as_it_reads_back(tmp
          " or 'venue: null, ICML' to keep them all as one text"),
         ("'- a', b", "; it takes one value: write 'venue: \"- a\"' to keep the first,"
          " or 'venue: \"- a, b\"' to keep them all as one text"),
-        # (An item that is itself a list or a mapping: no text to suggest.)
+        # (An item that is a list, or empty: no text to suggest.)
         ("NeurIPS, [ICML]", ""),
         ("NeurIPS, ''", ""),
     ],
 )
-def test_a_list_of_several_values_for_a_text_is_told_to_keep_one_or_join_them(tmp_path, written, hint):
+def test_a_list_for_a_value_is_told_what_to_write_only_as_it_reads_back(tmp_path, written, hint):
     said = check_one(
         tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nvenue: [{written}]\n"
     )
