@@ -320,6 +320,16 @@ def topic_entry(
     return entry
 
 
+def joined_words(doc: Mapping[str, Any]) -> dict[str, str]:
+    """A topic's or hand page's entry's hidden ``variants``: its text's hyphenated words
+    joined ("ROUGE-L": "rougel"), as a paper's entry has them. The search ranks a
+    hyphenated query word by that form (`_compounds`): a page that wrote "ROUGE-L" was
+    else taken for one with "ROUGE" alone, and left out."""
+    text = html.unescape(_MARKUP.sub(" ", doc.get("text", "")))
+    joined = [word.replace("-", "") for word in _HYPHENATED.findall(text)]
+    return {"variants": _escape(" ".join(dict.fromkeys(joined)))} if joined else {}
+
+
 def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     """Each searched field's words, as the index's tokenizer makes them."""
     return {
@@ -461,6 +471,7 @@ def shape_index(
             doc = topic_entry(doc, topic.title, topic.id, topic.former_ids)
         # A topic's or hand page's entry (Material's) gets its words' base forms too:
         # "merge" finds the topic "Task arithmetic, model merging and editing".
+        doc = {**doc, **joined_words(doc)}
         docs.append({**doc, **lemmas.entry_fields(_entry_words(doc), _entry_acronyms(doc))})
     docs += [entries[loc] for loc in sorted(entries) if loc not in placed]
     # The separator and boosts live here, next to the entries they were tuned for, not
@@ -657,6 +668,15 @@ def _refine(
         # (A word's other spellings find each of its pieces: a paper writing "multitask"
         # has the words of "multi-task".)
         spellings = [p.lower() for p in joined + folded if p.lower() not in STOP_WORDS]
+        # A hyphenated word the index has joined ("ROUGE-L": "rougel", `variants`) is one
+        # word to rank by, found only where the page writes it whole: its halves each
+        # counted as found on a page that wrote "ROUGE" alone, which then came as high,
+        # and a page found by a half alone is left out (`rank_by_words`). Its first term
+        # is the word as typed (lower-cased), which no page has as a term: what it
+        # reads for the title's words (`title_words`) is its pieces.
+        compounds = _compounds(word, vocabulary)
+        halves = {half for compound in compounds for half in compound[0].split("-")}
+        words.update(dict.fromkeys(compounds))
         for n, piece in enumerate(pieces + joined + folded):
             if lone and len(piece) == 1 and piece.isalpha():
                 if all(lone) and piece.lower() not in STOP_WORDS:
@@ -677,10 +697,28 @@ def _refine(
                 out += [piece, f"{piece}^{EXACT_BONUS}"]
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
                 out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
-                if n < len(pieces):
+                if n < len(pieces) and piece.lower() not in halves:
                     found_by = (piece.lower(), *bases, *spellings)
                     words[tuple(dict.fromkeys(found_by))] = None
     return out, list(words)
+
+
+def _compounds(word: str, vocabulary: Vocabulary | None) -> list[tuple[str, ...]]:
+    """The hyphenated words of a typed ``word`` that are words to rank by whole (see
+    `_refine`): each as typed, lower-cased, then its joined form and that form without
+    accents. Only those whose joined form begins a word of the index (any, without a
+    ``vocabulary``): else no page writes it, and its halves are ranked as before."""
+    found = []
+    for compound in _HYPHENATED.findall(word):
+        joined = compound.replace("-", "").lower()
+        if vocabulary is None or vocabulary.begins(joined):
+            found.append(tuple(dict.fromkeys((compound.lower(), joined, fold(joined).lower()))))
+    return found
+
+
+def is_compound(word: Sequence[str]) -> bool:
+    """Whether a word to rank by is a hyphenated word ranked whole (`_compounds`)."""
+    return "-" in word[0]
 
 
 def rank_by_words(
@@ -701,9 +739,14 @@ def rank_by_words(
     outweighs it. ``names``: a page's other names (a topic's id's words and its former
     ids', the entry's ``names``: topic_entry), which count as its title does here, after the pages whose
     title is the query: a paper's title pasted whole ("Curriculum learning") finds the
-    paper first, not the boosted topic whose id is its words (curriculum-learning)."""
-    typed = _without_letters({word[0] for word in words})
+    paper first, not the boosted topic whose id is its words (curriculum-learning).
+    Where the query has a hyphenated word ranked whole (`_compounds`), a page that
+    finds none of the ``words`` is left out: it was found by that word's halves alone."""
+    typed = set().union(*(title_words(word[0]) if is_compound(word) else _without_letters({word[0]}) for word in words))
     counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
+    if any(map(is_compound, words)):
+        # (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".)
+        ranked = [page for page in ranked if counts[page]]
     # (Only a page that finds every word can be one: a title read for nothing else.)
     # 0: its title is the query; 1: another of its names is; 2: neither.
     exact = {

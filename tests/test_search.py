@@ -375,6 +375,48 @@ def test_a_paper_is_found_by_the_spellings_a_reader_types_and_by_its_tags_and_no
         "papers/letters/"}
 
 
+def test_a_hyphenated_word_finds_the_pages_that_write_it_whole_not_its_halves():
+    """A reader typing "ROUGE-L" was shown the pages with "ROUGE" alone as well, as high:
+    each half counted as a word found."""
+    site = Site(
+        papers=(
+            _paper("half", title="ROUGE scores of summaries", abstract="We report ROUGE and BLEU."),
+            _paper("whole", title="Summaries judged", abstract="We report ROUGE-L on many tasks."),
+            _paper("gpt", title="GPT judges", abstract="A GPT model rates 4 tasks with reasoning."),
+            _paper("gpt4", title="Judging with GPT-4", abstract="Ratings."),
+            _paper("both", title="GPT-4 reasoning", abstract="Ratings."),
+            _paper("knn", title="Retrieval by k-NN", abstract="Neighbours."),
+            _paper("other", title="Something else entirely", abstract="Nothing shared."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    hand = {"location": "about/", "title": "About", "text": "<p>Scores: <code>ROUGE-L</code>, GPT-4.</p>"}
+    shaped = shape_index(make_index([hand]), site)
+    [about] = [doc for doc in shaped["docs"] if doc["location"] == "about/"]
+    assert about["variants"] == "ROUGEL GPT4"  # (a hand page's, as a paper's)
+    engine = MaterialSearch(shaped)
+
+    def hits(query):
+        return [hit.location.split("/")[-2] for hit in engine.search(query)]
+
+    assert set(hits("ROUGE-L")) == {"whole", "about"}
+    assert set(hits("rouge-l")) == {"whole", "about"}
+    assert set(hits("GPT-4")) == {"gpt4", "both", "about"}
+    assert set(hits("k-NN")) == {"knn"}
+    # With another word, the page that has both comes first; "GPT", "4" and "reasoning"
+    # apart are one of the two words, as the whole word without "reasoning" is.
+    assert hits("GPT-4 reasoning")[0] == "both"
+    assert set(hits("GPT-4 reasoning")) == {"both", "gpt4", "about", "gpt"}
+    found = engine.find("GPT-4 reasoning")
+    assert (len(found.hits), found.every, found.words) == (4, 1, 2)
+    # A half alone finds the pages with the whole word too.
+    assert {"half", "whole"} <= set(hits("ROUGE"))
+    # A hyphenated word no page writes whole is looked for by its halves as before.
+    assert set(hits("ROUGE-BLEU")) == {"half", "whole", "about"}
+    assert query_words("k-NN") == [("k-nn", "knn")]
+    assert query_words("ROUGE-L scores") == [("rouge-l", "rougel"), ("scores",)]
+
+
 def test_a_name_is_found_by_a_part_where_its_case_changes():
     """lunr finds a word from its start only: "gpt" did not find "GraspGPT"."""
     site = Site(

@@ -115,6 +115,28 @@
     });
   };
 
+  /* The hyphenated words of a typed word ranked whole (search.py's _compounds): each
+     as typed, lower-cased, then joined, then joined without accents; only those whose
+     joined form begins a word of the index (any, without a vocabulary). */
+  function compoundWords(word, vocabulary) {
+    var found = [];
+    (word.match(HYPHENATED) || []).forEach(function (compound) {
+      var joined = compound.replace(/-/g, "").toLowerCase();
+      if (!vocabulary || vocabulary.begins(joined)) {
+        var terms = [compound.toLowerCase(), joined, fold(joined).toLowerCase()];
+        found.push(terms.filter(function (term, i) {
+          return terms.indexOf(term) === i;
+        }));
+      }
+    });
+    return found;
+  }
+
+  /* Whether a word to rank by is a hyphenated word ranked whole (search.py's is_compound). */
+  function isCompound(word) {
+    return word[0].indexOf("-") >= 0;
+  }
+
   /* The refined query's terms, and the words a result is ranked by (search.py's
      _refine: refine is refine_query, refineWords query_words); and the words the
      query's fuzzy terms find. */
@@ -167,6 +189,16 @@
         });
         words.set(terms.join(" "), terms);
       };
+      /* A hyphenated word the index has joined is one word to rank by, found where a
+         page writes it whole (search.py's _compounds); not its halves. */
+      var compounds = compoundWords(word, vocabulary);
+      var halves = new Set();
+      compounds.forEach(function (compound) {
+        compound[0].split("-").forEach(function (half) {
+          halves.add(half);
+        });
+        addWord(compound);
+      });
       pieces.concat(joined, folded).forEach(function (piece, n) {
         if (lone.length && LETTER.test(piece)) {
           if (allLone && !STOP_WORDS.has(piece.toLowerCase())) {
@@ -197,7 +229,7 @@
           bases.forEach(function (base) {
             out.push(base + "^" + LEMMA_BOOST);
           });
-          if (n < pieces.length) {
+          if (n < pieces.length && !halves.has(piece.toLowerCase())) {
             addWord([piece.toLowerCase()].concat(bases, spellings));
           }
         }
@@ -268,7 +300,11 @@
   function rankByWords(groups, words, separator) {
     var typed = new Set();
     words.forEach(function (terms) {
-      if (!LETTER.test(terms[0])) {
+      if (isCompound(terms) && separator) {
+        titleWords(terms[0], separator).forEach(function (word) {
+          typed.add(word);
+        });
+      } else if (!LETTER.test(terms[0])) {
         typed.add(terms[0]);
       }
     });
@@ -310,6 +346,14 @@
           exact.set(group, 1);
         }
       });
+    }
+    if (words.some(isCompound)) {
+      /* (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".) */
+      var kept = groups.filter(function (group) {
+        return counts.get(group) > 0;
+      });
+      groups.length = 0;
+      Array.prototype.push.apply(groups, kept);
     }
     var rank = function (group) {
       return exact.has(group) ? exact.get(group) : 2;
@@ -855,15 +899,22 @@
      where one of its other terms is (``words``: refineWords's, each typed word first),
      and a term the refinement added is not listed where it is missing. */
   function foldSpellings(terms, words) {
-    var typed = new Set(words.map(function (word) {
-      return word[0];
-    }));
+    var typed = new Set();
     words.forEach(function (word) {
-      if (terms[word[0]] === false && word.some(function (term) {
+      /* (A hyphenated word ranked whole: its halves are what was typed and looked for.) */
+      (isCompound(word) ? word[0].split("-") : [word[0]]).forEach(function (half) {
+        typed.add(half);
+      });
+    });
+    words.forEach(function (word) {
+      var found = word.some(function (term) {
         return terms[term] === true;
-      })) {
-        terms[word[0]] = true;
-      }
+      });
+      (isCompound(word) ? word[0].split("-") : [word[0]]).forEach(function (half) {
+        if (terms[half] === false && found) {
+          terms[half] = true;
+        }
+      });
     });
     Object.keys(terms).forEach(function (term) {
       if (terms[term] === false && !typed.has(term) && words.some(function (word) {
@@ -917,8 +968,9 @@
             }, this);
           }
           if (items && words) {
-            SEARCH_COUNT.line = countLine(
-              items.length, rankByWords(items, words, this.separator), words.length);
+            /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
+            var every = rankByWords(items, words, this.separator);
+            SEARCH_COUNT.line = countLine(items.length, every, words.length);
           } else if (items) {
             /* (a query not refined: how many were found is all that is known) */
             SEARCH_COUNT.line = countLine(items.length, items.length, 0);

@@ -29,6 +29,7 @@ RANKING = "\n".join((
     _part(r"^  var STOP_WORDS = .*?\.split\(\" \"\)\);$"),
     _part(r"^  var LETTER = .*?;$"),
     _part(r"^  function titleWords\(.*?^  \}$"),
+    _part(r"^  function isCompound\(.*?^  \}$"),
     _part(r"^  function rankByWords\(.*?^  \}$"),
 ))
 

@@ -754,6 +754,8 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                "the of and", "\"pruned models\" merging", "+merging -survey models",
                "title:merging models", "mergng~1 models", "x", "x models", "LLMs' GPUs",
                "RNNs/LSTMs CNNs-based", "k-means pruning models", "Don't merge models",
+               # a hyphenated word, ranked whole where a page writes it (search._compounds)
+               "ROUGE-L", "GPT-4 reasoning", "k-NN", "state-of-the-art models", "GPT-4/ROUGE-L",
                # a topic's name finds it first (search.TOPIC_BOOST), and a title that is
                # the query comes first, a topic's boost aside (rank_by_words)
                "Multi-task learning", "continual learning", "Editing Models with Task Arithmetic",

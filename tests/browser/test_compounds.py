@@ -1,0 +1,49 @@
+"""A hyphenated word typed in the real search box ("ROUGE-L", "GPT-4"), in headless
+Chromium: the pages that write it whole, not those with its first half alone
+(generator/search.py's _compounds), as `readinglist search` finds them."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.search import MaterialSearch, load_index
+
+from .conftest import wait_for_search
+
+# (example: the queries are about the shipped list's papers.)
+pytestmark = [pytest.mark.browser, pytest.mark.example]
+
+HALF_ONLY = "papers/fine-tuning-language-models-from-human-preferences/"
+
+
+def _shown(page, query: str) -> tuple[str, list[tuple[str, list[str]]]]:
+    """The line above the results for ``query``, and each result page's path with its
+    "Missing:" words."""
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(query)
+    wait_for_search(page)
+    line = page.locator(".md-search-result__meta").inner_text()
+    results = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.filter(a => !new URL(a.href).hash)"
+        ".map(a => [a.href, [...a.querySelectorAll('del')].map(d => d.textContent)])")
+    return line, [(urlsplit(href).path.lstrip("/"), missing) for href, missing in results]
+
+
+@pytest.mark.parametrize("query", ["ROUGE-L", "rouge-l", "GPT-4"])
+def test_a_hyphenated_word_finds_the_pages_that_write_it_whole(page, site_dir, query):
+    engine = MaterialSearch(load_index(site_dir))
+    # (Checked by hand in content/papers: two abstracts write "ROUGE-L", a third
+    # "ROUGE" alone; four write "GPT-4".)
+    line, shown = _shown(page, query)
+    paths = [path for path, _ in shown]
+    assert paths == [hit.location for hit in engine.search(query)]
+    assert len(paths) == (4 if query == "GPT-4" else 2)
+    assert line == f"{len(paths)} pages found"
+    assert HALF_ONLY not in paths  # ("ROUGE" alone; before, third)
+    assert all(missing == [] for _, missing in shown), shown
+    for path in paths:
+        doc = engine.docs[path]
+        assert query.lower() in (doc["title"] + doc["text"]).lower(), path
