@@ -408,8 +408,36 @@
     new MutationObserver(function () {
       if (SEARCH_COUNT.line && MATERIAL_COUNT.test(meta.textContent)) {
         meta.textContent = SEARCH_COUNT.line;
+        if (SEARCH_COUNT.line === countLine(0, 0, 0)) {
+          meta.appendChild(nothingFound());
+        }
       }
     }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+
+  /* Under "No page found", what to try next: it said nothing more, and a reader was
+     left with an empty box. Every word of the query found nothing (a page with any one
+     is listed), each looked for by its start and, misspelt, one edit off: a shorter
+     word or another spelling may find it, and All papers lists every title. The arrow
+     keys reach the link from the box, as they reach a result (Material moves them
+     through the results' links). */
+  function nothingFound() {
+    var tip = document.createElement("span");
+    tip.className = "rl-search-tip";
+    tip.appendChild(document.createTextNode(
+      "The start of a word finds it (\u201cdistil\u201d finds \u201cdistillation\u201d): "
+      + "try a shorter word or another spelling, or browse "));
+    var scope = window.__md_scope;  /* the site's root, Material's */
+    if (scope instanceof URL) {
+      var all = document.createElement("a");
+      all.href = new URL("papers/", scope).href;
+      all.textContent = "all papers";
+      tip.appendChild(all);
+    } else {
+      tip.appendChild(document.createTextNode("all papers"));
+    }
+    tip.appendChild(document.createTextNode("."));
+    return tip;
   }
 
   /* "Skip to content" goes to the page's title. Material points it at the first

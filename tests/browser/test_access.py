@@ -542,3 +542,37 @@ def test_a_checkbox_grows_with_its_words_when_the_text_is_zoomed(open_context, s
     size = checkbox.bounding_box()
     assert size is not None
     assert min(size["width"], size["height"]) >= 0.8 * words, (size, words)
+
+
+# A search that finds nothing said "No page found" and no more: no next step for the
+# reader. It now says what to try and links the All papers page, which the arrow keys
+# reach from the box as they reach a result, readable in both schemes.
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_search_that_finds_nothing_says_what_to_try_and_links_all_papers(open_context, scheme, viewport):
+    page = open_context(viewport=viewport, color_scheme=scheme).new_page()
+    page.goto("topics/")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    if viewport is PHONE:
+        page.get_by_role("button", name="Search").click()
+    else:
+        page.locator(".md-search__input").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("xqzvbw")
+    wait_for_search(page)
+    meta = page.locator(".md-search-result__meta")
+    assert meta.inner_text().startswith("No page found")
+    assert "try a shorter word or another spelling" in meta.inner_text()
+    link = meta.get_by_role("link", name="all papers")
+    assert link.evaluate("e => e.href") == page.url.removesuffix("topics/") + "papers/"
+    for element in (meta.locator(".rl-search-tip"), link):
+        assert element.evaluate(CONTRAST) >= 4.5
+    # (Material draws the band one line high: the tip is within it, not over the results.)
+    band, tip = meta.bounding_box(), meta.locator(".rl-search-tip").bounding_box()
+    assert tip["y"] + tip["height"] <= band["y"] + band["height"] + 0.5
+    page.keyboard.press("ArrowDown")
+    assert link.evaluate("e => e === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/papers/")
+    # (The search closed: the page is the reader's.)
+    assert not page.locator("#__search").is_checked()
