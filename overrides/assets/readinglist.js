@@ -724,17 +724,50 @@
      ("ROUGE-L", "GPT-4", "k-NN", "Apache-2.0"), is put in a span the stylesheet keeps
      on one line (.rl-word): a line may end after a hyphen, and no CSS property but
      nowrap forbids it, so a squeezed column read "ROUGE-" over "L". The text is the
-     curator's, each letter as written. A longer one, an id such as
-     "allenai/natural-instructions", still breaks after its hyphens and slashes
-     rather than widen its column by its whole length. Not a list of papers (it may
-     hold thousands of rows; its titles and names have their own rules). */
+     curator's, each letter as written. A longer one in code, an id such as
+     "allenai/natural-instructions", breaks only after its slashes where the table
+     keeps its words whole (keepIdsWhole);
+     a longer one in prose still breaks after its hyphens rather than widen its column
+     by its whole length. Not a list of papers (it may hold thousands of rows; its
+     titles and names have their own rules). */
   var SHORT_WORD_MAX = 16;
+
+  /* A long id in code (no space in it) with a hyphen: each part up to and with a slash
+     in a span (.rl-id-part), a line break allowed after each slash. A line may end
+     after a hyphen, so in a table that scrolls on a phone anyway a repository's name
+     read a piece a line, "owner/some-" over "very-" over "long-"...: where the table
+     keeps its words whole (rl-words-whole, checkScrollBox) the stylesheet keeps each
+     part on one line, as the lists of papers keep a repository's (render.breakable).
+     Where breaking at its hyphens is what makes the table fit (a desktop), it still
+     breaks there. Its text is as written. */
+  var ID = /^[^\s]*-[^\s]*$/;
+
+  function keepIdsWhole(table) {
+    table.querySelectorAll("td code").forEach(function (code) {
+      var text = code.firstChild;
+      if (code.childNodes.length !== 1 || text.nodeType !== Node.TEXT_NODE
+          || text.data.length <= SHORT_WORD_MAX || !ID.test(text.data)) {
+        return;
+      }
+      var parts = document.createDocumentFragment();
+      text.data.split(/(?<=\/)/).forEach(function (part, n) {
+        if (n) {
+          parts.append(document.createElement("wbr"));
+        }
+        var whole = document.createElement("span");
+        whole.className = "rl-id-part";
+        whole.textContent = part;
+        parts.append(whole);
+      });
+      code.replaceChildren(parts);
+    });
+  }
 
   function keepShortWordsWhole(table) {
     var walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
     var nodes = [];
     for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.data.indexOf("-") !== -1 && !node.parentElement.closest(".rl-word")) {
+      if (node.data.indexOf("-") !== -1 && !node.parentElement.closest(".rl-word, .rl-id-part")) {
         nodes.push(node);
       }
     }
@@ -767,6 +800,7 @@
       }
       SCROLL_BOXES.set(box, { made: false });
       if (!table.hasAttribute("aria-label")) {
+        keepIdsWhole(table);
         keepShortWordsWhole(table);
       }
       checkScrollBox(box);

@@ -24,6 +24,7 @@ RESULTS = """
   | Benchmark | Tasks | Metric | Split | Source | Licence |
   |---|---|---|---|---|---|
   | NaturalInstructions | 1616 | ROUGE-L | test | `allenai/natural-instructions` | Apache-2.0 |
+  | SuperNI | 1616 | ROUGE-L | test | `owner/some-very-long-repository-name-with-hyphens` | MIT |
 
   A table that fits:
 

@@ -680,3 +680,27 @@ def test_a_tables_shade_ends_with_the_table(open_context, tables_url, scheme):
         else:
             assert plain(colours, "right") and plain(colours, "left"), colours
             assert _ratio(colours["middle"], _table_edges(page, box)["middle"]) < 1.05
+
+
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, PHONE, NARROW_PHONE],
+                         ids=["360px", "390px", "320px"])
+def test_on_a_phone_a_long_code_id_in_a_table_breaks_only_after_its_slashes(open_context, tables_url, viewport):
+    # (A reader's review: in a squeezed table on a phone a repository's long name stood
+    # one piece a line, "some-" over "very-" over "long-" ...: a line may end after each
+    # hyphen.) In a table that scrolls anyway its parts are whole, a line ending only
+    # after a slash, as the table's words are. (On a desktop, where breaking it at a
+    # hyphen makes the table fit, it breaks there: test_a_table_is_a_tab_stop_only...)
+    page = open_context(viewport=viewport, base=tables_url).new_page()
+    page.goto(PAPER)
+    boxes = _settled(page)
+    box = page.locator(".rl-notes .md-typeset__scrollwrap").nth(1)
+    for name in ("allenai/natural-instructions", "owner/some-very-long-repository-name-with-hyphens"):
+        code = box.locator("td code", has_text=name)
+        lines = code.evaluate(LINES)
+        assert "".join(lines) == name, lines
+        assert lines in ([name], [name[:name.index("/") + 1], name[name.index("/") + 1:]]), lines
+        # Read and copied as written.
+        assert code.evaluate("el => el.textContent") == name
+        assert code.evaluate("el => el.innerText") == name
+    assert boxes[1]["scrolls"]
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
