@@ -37,6 +37,7 @@ from markdown_it.rules_inline.image import image as markdown_image
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from . import tablewords
 from .links import unreachable_warning
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .yamlio import char_name
@@ -182,14 +183,18 @@ def userinfo(url: str) -> str:
 _NOTE_TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "a",
     "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
-    "del", "sup", "sub",
+    "del", "sup", "sub", "span",
 }  # fmt: skip
-_NOTE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align", "scope"}, "td": {"align"}}
+_NOTE_ATTRIBUTES = {
+    "a": {"href", "title"}, "th": {"align", "scope"}, "td": {"align"}, "span": {"class"},
+}
 
 
 def _only_absolute_http(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "href":
         return safe_url(value)
+    if attribute == "class":  # (only the span of a word kept whole: tablewords.py)
+        return value if (tag, value) == ("span", tablewords.WORD_CLASS) else None
     return value
 
 
@@ -221,6 +226,8 @@ def _markdown() -> MarkdownIt:
     md.inline.ruler.at("image", _image_as_text)
     md.core.ruler.before("text_join", "as_typed", _as_typed)
     md.core.ruler.push("curate", _curate)
+    # A short hyphenated word of a table's cell in a span kept on one line (tablewords.py).
+    md.core.ruler.push("table_words", lambda state: tablewords.mark_tokens(state.tokens))
     return md
 
 

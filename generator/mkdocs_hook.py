@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator import build, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html
+from generator import build, docslock, half_saved, handlinks, markup_access, pages, paperdrafts, partial_rebuild, raw_html, tablewords
 from generator import related, render, search, served_site, siteconfig, sitemodes, theme_errors
 from generator.atomicfile import write_if_changed
 from generator.errors import CuratorError, Location, Problem, Severity, counted
@@ -188,6 +188,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # markup_access.py).
     if not any(isinstance(e, markup_access.MarkupAccessExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(markup_access.MarkupAccessExtension())
+    # Keeps a short hyphenated word of a Markdown table's cell on one line (tablewords.py).
+    if not any(isinstance(e, tablewords.TableWordsExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(tablewords.TableWordsExtension())
     _repository(config)  # (before anything is shown: the errors page has the footer too)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not (

@@ -721,15 +721,11 @@
   }) : null;
 
   /* A word of a Markdown table's cells with a hyphen in it, of 16 characters at most
-     ("ROUGE-L", "GPT-4", "k-NN", "Apache-2.0"), is put in a span the stylesheet keeps
-     on one line (.rl-word): a line may end after a hyphen, and no CSS property but
-     nowrap forbids it, so a squeezed column read "ROUGE-" over "L". The text is the
-     curator's, each letter as written. A longer one in code, an id such as
+     ("ROUGE-L"), is in a span kept on one line as the page is written
+     (generator/tablewords.py). A longer one in code, an id such as
      "allenai/natural-instructions", breaks only after its slashes where the table
-     keeps its words whole (keepIdsWhole);
-     a longer one in prose still breaks after its hyphens rather than widen its column
-     by its whole length. Not a list of papers (it may hold thousands of rows; its
-     titles and names have their own rules). */
+     keeps its words whole (keepIdsWhole); a longer one in prose still breaks after its
+     hyphens rather than widen its column by its whole length. */
   var SHORT_WORD_MAX = 16;
 
   /* A long id in code (no space in it) with a hyphen: each part up to and with a slash
@@ -763,35 +759,6 @@
     });
   }
 
-  function keepShortWordsWhole(table) {
-    var walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
-    var nodes = [];
-    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.data.indexOf("-") !== -1 && !node.parentElement.closest(".rl-word, .rl-id-part")) {
-        nodes.push(node);
-      }
-    }
-    nodes.forEach(function (text) {
-      var words = /\S*-\S*/g;
-      var parts = document.createDocumentFragment();
-      var done = 0;
-      for (var match = words.exec(text.data); match; match = words.exec(text.data)) {
-        if (match[0].length > SHORT_WORD_MAX) {
-          continue;
-        }
-        var word = document.createElement("span");
-        word.className = "rl-word";
-        word.textContent = match[0];
-        parts.append(text.data.slice(done, match.index), word);
-        done = match.index + match[0].length;
-      }
-      if (done) {
-        parts.append(text.data.slice(done));
-        text.replaceWith(parts);
-      }
-    });
-  }
-
   function scrollingTables() {
     document.querySelectorAll(".md-typeset .md-typeset__scrollwrap").forEach(function (box) {
       var table = box.querySelector("table");
@@ -801,7 +768,6 @@
       SCROLL_BOXES.set(box, { made: false });
       if (!table.hasAttribute("aria-label")) {
         keepIdsWhole(table);
-        keepShortWordsWhole(table);
       }
       checkScrollBox(box);
       if (scrollResize) {

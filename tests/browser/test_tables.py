@@ -233,6 +233,24 @@ def test_on_a_phone_a_short_word_in_a_table_is_not_cut_at_its_hyphen(open_contex
     assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
 
 
+@pytest.mark.parametrize(("url", "where", "words"), [
+    (PAPER, ".rl-notes", {"ARC-Challenge", "ROUGE-L", "Apache-2.0", "2e-5"}),
+    (ABOUT, ".md-content", {"In-context", "GPT-4", "k-NN", "ROUGE-L"}),
+], ids=["notes", "page"])
+def test_without_javascript_a_short_word_in_a_table_is_not_cut_at_its_hyphen(open_context, tables_url, url, where, words):
+    # (The words were kept whole by readinglist.js: with scripts off, "ROUGE-" over "L"
+    # as before.) The page is written so; its text is as written.
+    page = open_context(viewport=NARROW_PHONE, base=tables_url, java_script_enabled=False).new_page()
+    page.goto(url)
+    found = []
+    for table in page.locator(f"{where} table").all():
+        found += table.evaluate(SHORT_HYPHENATED)
+    assert words <= {word for word, _ in found}, found
+    assert [f for f in found if f[1] != 1] == []
+    cell = page.locator(f"{where} td", has_text="ROUGE-L").first
+    assert cell.evaluate("td => td.textContent") == "ROUGE-L"
+
+
 @pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
 def test_on_a_phone_a_hand_written_pages_table_scrolls_rather_than_break_its_words(open_context, tables_url, viewport):
     # (A reader's review: below 400px a table in a hand-written page (content/pages)
