@@ -172,21 +172,27 @@ def test_back_to_top_and_a_button_are_readable_hovered_and_focused(open_context,
     assert all(ratio >= 4.5 for pair in found.values() for ratio in pair), found
 
 
+def _searched(page, url: str, query: str):
+    """``page`` at ``url``, its search opened as a reader opens it (the header's button on
+    a phone, the box on a desktop), ``query`` typed and answered."""
+    page.goto(url)
+    page.add_style_tag(content=NO_TRANSITIONS)
+    if page.viewport_size["width"] <= PHONE["width"]:
+        page.get_by_role("button", name="Search").click()
+    else:
+        page.locator(".md-search__input").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type(query)
+    wait_for_search(page)
+    return page
+
+
 # The search's "1 more on this page", hovered or focused: Material's accent on its tint,
 # 3.8:1 light, 3.4:1 dark.
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_searchs_more_on_this_page_is_readable_hovered_and_focused(open_context, scheme, viewport):
-    page = open_context(viewport=viewport, color_scheme=scheme).new_page()
-    page.goto("about/")
-    page.add_style_tag(content=NO_TRANSITIONS)
-    if viewport is PHONE:
-        page.get_by_role("button", name="Search").click()
-    else:
-        page.locator(".md-search__input").click()
-    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("paper")
-    wait_for_search(page)
+    page = _searched(open_context(viewport=viewport, color_scheme=scheme).new_page(), "about/", "paper")
     more = page.locator(".md-search-result__more > summary").first
     words = more.locator("div")
     assert "more on this page" in words.inner_text()
@@ -550,16 +556,7 @@ def test_a_checkbox_grows_with_its_words_when_the_text_is_zoomed(open_context, s
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_search_that_finds_nothing_says_what_to_try_and_links_all_papers(open_context, scheme, viewport):
-    page = open_context(viewport=viewport, color_scheme=scheme).new_page()
-    page.goto("topics/")
-    page.add_style_tag(content=NO_TRANSITIONS)
-    if viewport is PHONE:
-        page.get_by_role("button", name="Search").click()
-    else:
-        page.locator(".md-search__input").click()
-    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("xqzvbw")
-    wait_for_search(page)
+    page = _searched(open_context(viewport=viewport, color_scheme=scheme).new_page(), "topics/", "xqzvbw")
     meta = page.locator(".md-search-result__meta")
     assert meta.inner_text().startswith("No page found")
     assert "try a shorter word or another spelling" in meta.inner_text()

@@ -221,16 +221,20 @@ def test_on_a_phone_a_short_word_in_a_table_is_not_cut_at_its_hyphen(open_contex
     page = open_context(viewport=viewport, base=tables_url).new_page()
     page.goto(url)
     _settled(page)
+    _assert_short_words_whole(page, where, words)
+    assert page.locator(f"{where} td", has_text="ROUGE-L").first.evaluate("td => td.innerText") == "ROUGE-L"
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+
+
+def _assert_short_words_whole(page, where: str, words: set[str]) -> None:
+    """The short hyphenated words of the tables in ``where`` include ``words``, and each
+    is on one line; a cell's "ROUGE-L" is the curator's, as written."""
     found = []
-    for table in page.locator(f"{where} .md-typeset__scrollwrap table").all():
+    for table in page.locator(f"{where} table").all():
         found += table.evaluate(SHORT_HYPHENATED)
     assert words <= {word for word, _ in found}, found
     assert [f for f in found if f[1] != 1] == []
-    # The words are the curator's, as written, and read and copied so.
-    cell = page.locator(f"{where} td", has_text="ROUGE-L").first
-    assert cell.evaluate("td => td.textContent") == "ROUGE-L"
-    assert cell.evaluate("td => td.innerText") == "ROUGE-L"
-    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+    assert page.locator(f"{where} td", has_text="ROUGE-L").first.evaluate("td => td.textContent") == "ROUGE-L"
 
 
 @pytest.mark.parametrize(("url", "where", "words"), [
@@ -242,13 +246,7 @@ def test_without_javascript_a_short_word_in_a_table_is_not_cut_at_its_hyphen(ope
     # as before.) The page is written so; its text is as written.
     page = open_context(viewport=NARROW_PHONE, base=tables_url, java_script_enabled=False).new_page()
     page.goto(url)
-    found = []
-    for table in page.locator(f"{where} table").all():
-        found += table.evaluate(SHORT_HYPHENATED)
-    assert words <= {word for word, _ in found}, found
-    assert [f for f in found if f[1] != 1] == []
-    cell = page.locator(f"{where} td", has_text="ROUGE-L").first
-    assert cell.evaluate("td => td.textContent") == "ROUGE-L"
+    _assert_short_words_whole(page, where, words)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, NARROW_PHONE], ids=["390px", "320px"])
