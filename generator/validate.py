@@ -514,7 +514,7 @@ class RecordChecker:
         return self.error(
             node,
             f"'{name}' must be one of {', '.join(spec.choices)}, not {text!r}"
-            + did_you_mean(text, spec.choices),
+            + (did_you_mean(text, spec.choices) or (_venue_kind_hint(text, spec) if name == "venue_kind" else "")),
         )
 
     # ------------------------------------------------------------------ lists and maps
@@ -1196,6 +1196,54 @@ _YEAR_OF_DATE = re.compile(r"(\d{4})[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
 # A date with the year last ("29/11/2026", "11/29/2026", "29-11-2026"): known when one of
 # the first two numbers is past 12, so only the other can be the month.
 _YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+
+
+# Other names for a venue's kind (models.VENUE_KINDS), as `_venue_kind_hint` compares
+# them (lowercase letters and digits alone: "@InProceedings", "journal-article"): BibTeX's
+# entry types the importer reads as the kind (ingest.bibtex), RIS's record types
+# (ingest.ris), and the words for them; the field's doc counts a workshop as a
+# conference. "" for a work the importer gives no kind (ingest.bibtex._venue_kind): its
+# citation goes by the venue's name, as a paper's without one does.
+_VENUE_KIND_NAMES = {
+    **dict.fromkeys(
+        ("article", "journalarticle", "journalpaper", "jour", "jfull", "ejour"), "journal"
+    ),
+    **dict.fromkeys(
+        (
+            "inproceedings", "proceedings", "conferencepaper", "conf", "cpaper", "workshop",
+            "workshoppaper", "symposium",
+        ),
+        "conference",
+    ),
+    **dict.fromkeys(
+        ("incollection", "inbook", "bookinbook", "chapter", "bookchapter", "chap", "echap", "collection"),
+        "book",
+    ),
+    **dict.fromkeys(
+        (
+            "preprint", "misc", "techreport", "report", "thesis", "phdthesis", "mastersthesis",
+            "unpublished", "online", "software", "dataset",
+        ),
+        "",
+    ),
+}
+NO_VENUE_KIND = (
+    "; a preprint, report, thesis or other work has no venue kind: remove 'venue_kind',"
+    " and the citation goes by the venue's name"
+)
+
+
+def _venue_kind_hint(text: str, spec: Field) -> str:
+    """"; write 'venue_kind: conference'" for another name of a kind (or a slip of one),
+    written as it reads back as the kind; `NO_VENUE_KIND` for a work of none; else ""."""
+    key = re.sub(r"[\W_]+", "", text.lower())
+    if key not in _VENUE_KIND_NAMES:
+        key = closest(key, sorted(_VENUE_KIND_NAMES)) or ""
+    meant = _VENUE_KIND_NAMES.get(key)
+    if meant == "":
+        return NO_VENUE_KIND
+    line = _alone("venue_kind", meant) if meant in spec.choices else None
+    return f"; write '{line}'" if line else ""
 
 
 def _date_hint(text: str) -> str:

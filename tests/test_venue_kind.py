@@ -205,6 +205,65 @@ def test_a_kind_not_among_the_choices_is_an_error_at_its_place(tmp_path):
     ]
 
 
+KIND_ERROR = "content/papers/x.yml:4:13: 'venue_kind' must be one of journal, conference, book, not "
+
+
+@pytest.mark.parametrize(
+    "written, meant",
+    [
+        # A BibTeX entry type, as the exported citation's is (export_bibtex._BY_KIND), or
+        # another the importer reads as that kind (an edited book's chapter: @inbook).
+        ("inproceedings", "conference"),
+        ("'@inproceedings'", "conference"),
+        ("InProceedings", "conference"),
+        ("proceedings", "conference"),
+        ("article", "journal"),
+        ("incollection", "book"),
+        ("inbook", "book"),
+        # An RIS record type.
+        ("JOUR", "journal"),
+        ("CONF", "conference"),
+        ("CHAP", "book"),
+        # What the venue is in words: the field's doc counts a workshop as a conference.
+        ("journal article", "journal"),
+        ("journal-article", "journal"),
+        ("Journal Paper", "journal"),
+        ("conference paper", "conference"),
+        ("workshop", "conference"),
+        ("workshop paper", "conference"),
+        ("symposium", "conference"),
+        ("book chapter", "book"),
+        ("chapter", "book"),
+        # A slip of a word told above: the fuzzy matcher on those words too.
+        ("inprocedings", "conference"),
+        ("worksop", "conference"),
+    ],
+)
+def test_a_kind_written_as_another_name_for_it_is_told_the_kind(tmp_path, written, meant):
+    told = check_one(tmp_path, f"id: x\ntitle: A\nvenue: V\nvenue_kind: {written}\nabstract: a\n")
+    shown = written.strip("'")
+    assert told == [f"{KIND_ERROR}{shown!r}; write 'venue_kind: {meant}'"]
+    # What it is told to write reads back as a kind, with no problem.
+    assert check_one(tmp_path, f"id: x\ntitle: A\nvenue: V\nvenue_kind: {meant}\nabstract: a\n") == []
+
+
+@pytest.mark.parametrize("written", ["preprint", "misc", "techreport", "thesis", "unpublished", "online"])
+def test_a_kind_no_venue_kind_is_told_to_be_left_out(tmp_path, written):
+    # The importer writes no kind for these (ingest.bibtex._venue_kind): the citation is
+    # then made from the venue's name, as for any paper without one.
+    told = check_one(tmp_path, f"id: x\ntitle: A\nvenue: V\nvenue_kind: {written}\nabstract: a\n")
+    assert told == [
+        f"{KIND_ERROR}{written!r}; a preprint, report, thesis or other work has no venue"
+        " kind: remove 'venue_kind', and the citation goes by the venue's name"
+    ]
+
+
+@pytest.mark.parametrize("written", ["talk", "poster session", "x", "journalism"])
+def test_a_kind_no_name_or_slip_of_one_is_told_only_the_choices(tmp_path, written):
+    told = check_one(tmp_path, f"id: x\ntitle: A\nvenue: V\nvenue_kind: {written}\nabstract: a\n")
+    assert told == [f"{KIND_ERROR}{written!r}"]
+
+
 def test_papers_bib_imported_again_keeps_every_kind(tmp_path):
     bib = tmp_path / "lab.bib"
     bib.write_text(
