@@ -1194,7 +1194,8 @@ _YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
 # A date where a year goes, year first: "2021-05", "2021-05-17".
 _YEAR_OF_DATE = re.compile(r"(\d{4})[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
 # A date with the year last ("29/11/2026", "11/29/2026", "29-11-2026"): known when one of
-# the first two numbers is past 12, so only the other can be the month.
+# the first two numbers is past 12, so only the other can be the month; two dates when
+# both are 12 or less ("04/12/2026").
 _YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 
 
@@ -1248,21 +1249,34 @@ def _venue_kind_hint(text: str, spec: Field) -> str:
 
 def _date_hint(text: str) -> str:
     """"; write 2026-01-05" for a date written in another form of the same order, or
-    with its year last where its day is past 12."""
+    with its year last where its day is past 12; "; write 2026-12-04 or 2026-04-12" for
+    one with its year last whose day and month are both 12 or less (only its writer
+    knows which comes first: day first, then month first)."""
     found = _YMD_LIKE.fullmatch(text.strip())
     if found is not None:
         year, month, day = (int(part) for part in found.groups())
+        readings = [(year, month, day)]
     elif (last := _YEAR_LAST.fullmatch(text.strip())) is not None:
         first, second, year = int(last.group(1)), int(last.group(3)), int(last.group(4))
-        if (first > 12) == (second > 12):
-            return ""  # ("05/01/2026": which is the month, only its writer knows)
-        day, month = (first, second) if first > 12 else (second, first)
+        readings = [(year, second, first), (year, first, second)]
+        if (first > 12) != (second > 12):
+            readings = [(year, min(first, second), max(first, second))]
     else:
         return ""
+    dates = list(dict.fromkeys(date for date in map(_iso_date, readings) if date))
+    return f"; write {' or '.join(dates)}" if dates else ""
+
+
+def _iso_date(reading: tuple[int, int, int]) -> str | None:
+    """The year, month and day written YYYY-MM-DD, if that reads back as that date
+    through `RecordChecker.date`'s test; else None (no such day)."""
     try:
-        return f"; write {dt.date(year, month, day).isoformat()}"
+        written = dt.date(*reading).isoformat()
     except ValueError:
-        return ""
+        return None
+    if _PATTERNS["date"].fullmatch(written) and dt.date.fromisoformat(written) == dt.date(*reading):
+        return written
+    return None
 
 
 def code_repository(url: str) -> tuple[str, str]:

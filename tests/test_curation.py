@@ -320,9 +320,29 @@ CASES = {
         "id: x\ntitle: A\nadded: 2026/11/20 10:00\nabstract: a\n",
         [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026/11/20 10:00'; write 2026-11-20"],
     ),
+    # Day and month both 12 or less: which comes first only its writer knows, so both
+    # readings, day first and month first.
     "date of day and month in an order only its writer knows": (
         "id: x\ntitle: A\nadded: 05/01/2026\nabstract: a\n",
-        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '05/01/2026'"],
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '05/01/2026'; write 2026-01-05 or 2026-05-01"],
+    ),
+    "date of day and month in an order only its writer knows, with dots": (
+        "id: x\ntitle: A\nadded: 4.12.2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '4.12.2026'; write 2026-12-04 or 2026-04-12"],
+    ),
+    "date of day and month in an order only its writer knows, with dashes": (
+        "id: x\ntitle: A\nadded: 12-04-2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '12-04-2026'; write 2026-04-12 or 2026-12-04"],
+    ),
+    # The same number twice: one reading.
+    "date of day and month the same": (
+        "id: x\ntitle: A\nadded: 07/07/2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '07/07/2026'; write 2026-07-07"],
+    ),
+    # A month 0 or a day 0 makes one reading no date: the other alone is none either.
+    "date of day and month with a zero": (
+        "id: x\ntitle: A\nadded: 00/12/2026\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '00/12/2026'"],
     ),
     # A day past 12 says which number is the month: the date is known.
     "date written day first, its day past 12": (
