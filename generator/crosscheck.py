@@ -561,11 +561,11 @@ def _check_paper(
                     )
     if values.get("related"):
         related = _other_papers(
-            values["related"], paper_id, papers, problems, "a paper cannot be related to itself"
+            values["related"], "related", paper_id, papers, problems, "a paper cannot be related to itself"
         )
     if values.get("not_related"):
         unrelated = _other_papers(
-            values["not_related"], paper_id, papers, problems,
+            values["not_related"], "not_related", paper_id, papers, problems,
             "a paper cannot be in its own not_related", apart=True,
         )
         for ref in nodes(values["not_related"]):
@@ -605,12 +605,12 @@ def _check_paper(
 
 
 def _other_papers(
-    refs: object, paper_id: str | None, papers: _Choices, problems: Problems, itself: str,
+    refs: object, field: str, paper_id: str | None, papers: _Choices, problems: Problems, itself: str,
     apart: bool = False,
 ) -> tuple[str, ...]:
-    """The ids of `related:` or `not_related:` that name another paper that exists; an
-    unknown one is reported (`_known`), and so, with the message ``itself``, is the
-    paper's own id. (However written: "Its-Own-Id", or the id it had before a rename,
+    """The ids of `related:` or `not_related:` (``field``) that name another paper that
+    exists; an unknown one is reported (`_known`), and so, with the message ``itself``
+    and what to do, is the paper's own id. (However written: "Its-Own-Id", or the id it had before a rename,
     is the same mistake, said once.)"""
     refs = refs if isinstance(refs, tuple) else ()
     own = []
@@ -618,7 +618,7 @@ def _other_papers(
         gone = papers.fate(ref.text) if papers.fate and ref.text not in papers.ids else None
         if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
             old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
-            problems.error(ref.loc, f"{itself}{old}")
+            problems.error(ref.loc, f"{itself}{old}; remove it from {field!r}")
             own.append(ref)
     return _known(tuple(r for r in refs if r not in own), papers, "paper", problems, apart=apart)
 

@@ -695,8 +695,10 @@ def test_a_paper_related_to_its_own_old_id_is_told_it_is_itself(tmp_path):
         "warning: paper 'b' was imported as 'old-b' (content/sources/imported.json); add"
         " 'formerly: [old-b]' so the old address papers/old-b/ leads here and readers' marks"
         " follow",
-        "a paper cannot be related to itself ('old-b' is its id from before a rename)",
-        "a paper cannot be related to itself ('old-b' is its id from before a rename)",
+        "a paper cannot be related to itself ('old-b' is its id from before a rename); remove it from"
+        " 'related'",
+        "a paper cannot be related to itself ('old-b' is its id from before a rename); remove it from"
+        " 'related'",
     ]
 
 

@@ -418,7 +418,7 @@ def test_a_tex_accent_pasted_from_bibtex_into_a_paper_file_is_told_as_the_letter
 
 def test_a_paper_related_to_itself_in_capitals_is_told_so_once(tmp_path):
     text = "id: x\ntitle: A\nabstract: a\nrelated: [X]\n"
-    assert check_one(tmp_path, text) == [f"{P}:4:11: a paper cannot be related to itself"]
+    assert check_one(tmp_path, text) == [f"{P}:4:11: a paper cannot be related to itself; remove it from 'related'"]
 
 
 def test_a_reading_order_entry_written_with_capitals_says_how_to_write_it(tmp_path):

@@ -478,7 +478,7 @@ CASES = {
             f"{P}:4:18: 'in-context-learning' is in both topics and exclude_topics; remove it"
             " from one: from exclude_topics to put the paper in the topic, from topics to keep"
             " it out",
-            f"{P}:5:11: a paper cannot be related to itself",
+            f"{P}:5:11: a paper cannot be related to itself; remove it from 'related'",
         ],
     ),
     "not_related naming an unknown paper, itself and a paper it relates": (
@@ -486,7 +486,7 @@ CASES = {
         "not_related: [known-papr, x, known-paper, zzz]\nabstract: a\n",
         [
             f"{P}:4:15: unknown paper 'known-papr' (did you mean 'known-paper'?)",
-            f"{P}:4:27: a paper cannot be in its own not_related",
+            f"{P}:4:27: a paper cannot be in its own not_related; remove it from 'not_related'",
             f"{P}:4:30: 'known-paper' is in both related and not_related; remove it from one:"
             " from not_related to link the two, from related to part them",
             f"{P}:4:43: unknown paper 'zzz'" + NO_SUCH_PAPER,
