@@ -840,15 +840,18 @@ def topic_in_order(
         while at in parents and at not in above:
             at = parents[at]
             above.append(at)
+        # (Listed here, the topic itself, one above it or one under it already: only
+        # to be removed, unless a paper is one slip from its id.)
+        remove = "" if near else ": remove it here"
         if topic_id == order_of:
-            return f": that is this topic's own id; {takes}"
+            return f": that is this topic's own id; {takes}{remove}"
         if parents.get(topic_id) == order_of:
             return (
                 f": that is a sub-topic's id; {takes}; {topic_id!r} is under this topic"
-                " already (its 'parent:'), and this topic's page lists it"
+                f" already (its 'parent:'), and this topic's page lists it{remove}"
             )
         if topic_id in above:
-            return f": that is the id of a topic this one is under; {takes}"
+            return f": that is the id of a topic this one is under; {takes}{remove}"
         if not order_of:
             return f": that is a topic's id; {takes}"
         return (

@@ -152,6 +152,19 @@ def test_an_unknown_paper_with_no_lookalike_says_what_a_paper_id_is_everywhere_o
     ]
 
 
+def test_a_topics_own_id_in_its_reading_order_one_slip_from_a_paper_is_told_the_paper_not_removal(
+    tmp_path,
+):
+    # (Its own id with no paper near is told to be removed: tests/bad_inputs'
+    # ids-topic-in-reading-order.)
+    topics = TOPICS.replace("reading_order: [a, b, c]", "reading_order: [a, b, in-context-learning]")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), **{"in-context-learnin": paper("in-context-learnin")})
+    assert messages(root) == [
+        f"{T}:6:27: unknown paper 'in-context-learning': that is this topic's own id;"
+        " 'reading_order:' takes papers' ids, the papers to read first (did you mean 'in-context-learnin'?)"
+    ]
+
+
 LONG_TITLE_SLUG = (
     "a-very-long-title-about-multi-task-learning-that-goes-on-and-on-past-the-limit"
     "-of-an-id-by-far"
