@@ -22,7 +22,6 @@ from .importedfile import Fate, Gone
 from .models import Content, Paper
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
 from .topicsfile import (
-    UNKNOWN_TOPIC_REMEDY,
     TopicDraft,
     alias_hint,
     check_duplicates,
@@ -34,6 +33,7 @@ from .topicsfile import (
     renamed_topics,
 )
 from .typos import did_you_mean, slip
+from .unknownids import after_unknown
 from .validate import Miswritten
 from .yamlio import Scalar
 
@@ -451,7 +451,7 @@ def make_topic_choices(
 
     return _Choices(
         set(topic_list), topic_list, frozenset() if topics_read else ANY, fate, aliases=aliases,
-        remedy=UNKNOWN_TOPIC_REMEDY, others=(paper_ids, A_PAPER), within=True,
+        others=(paper_ids, A_PAPER), within=True,
         apart=EXCLUDED_PAPER,
     )
 
@@ -463,7 +463,7 @@ def paper_id_choices(
     """The paper ids a reference may name (`related:`, a reading order...); ``topic_ids``,
     which a reference naming one is told it is."""
     return _Choices(
-        ids, ordered, misnamed, fate, unmatched=UNKNOWN_PAPER_REMEDY, others=(topic_ids, A_TOPIC),
+        ids, ordered, misnamed, fate, others=(topic_ids, A_TOPIC),
         apart=UNRELATED_TOPIC,
     )
 
@@ -789,14 +789,6 @@ def _bucket(draft: PaperDraft) -> str:
     return abstract_bucket(draft.values.get("abstract")) if draft.same_keys else ""
 
 
-# After "unknown paper 'x'" when no id is close enough to suggest (nor a record says
-# what became of it): where a paper's id is found.
-UNKNOWN_PAPER_REMEDY = (
-    "; remove it here, or write a paper's id: its file's name in content/papers/ without .yml"
-    " (readinglist search WORDS lists papers as papers/<id>/)"
-)
-
-
 # An unknown id that is an id of the other kind: a topic's where a paper is named, or a
 # paper's where a topic is (`related:` and `topics:` mixed up), and where it belongs.
 A_TOPIC = ": that is a topic's id; a paper's topics go in its 'topics:'"
@@ -887,8 +879,6 @@ class _Choices:
         broken: Container[str] = frozenset(),
         fate: Callable[[str], Fate | None] | None = None,
         aliases: Mapping[str, tuple[str, str]] | None = None,
-        remedy: str = "",
-        unmatched: str = "",
         others: tuple[Container[str], str] = (frozenset(), ""),
         within: bool = False,
         apart: str = "",
@@ -899,10 +889,6 @@ class _Choices:
         self.fate = fate
         # Other names of an id (a topic's title and keywords, as ids) -> (id, the name).
         self.aliases = aliases or {}
-        # What to do about an unknown id that no record explains (after the suggestion).
-        self.remedy = remedy
-        # What to do about one when nothing is suggested, nor the remedy says it.
-        self.unmatched = unmatched
         # The ids of the other kind, and what to say of a reference naming one.
         self.others = others
         # Whether an id held whole in an unknown one is suggested (typos.closest: topics').
@@ -910,10 +896,6 @@ class _Choices:
         # What to say of an id of the other kind in a list keeping things apart, with
         # "{meant}" for the suggestion if it takes one (EXCLUDED_PAPER, UNRELATED_TOPIC).
         self.apart = apart
-
-    def suggestion(self, word: str) -> str:
-        """" (did you mean ...?)" for a mistyped id, else ``unmatched``."""
-        return self.close(word) or self.unmatched
 
     def close(self, word: str) -> str:
         """" (did you mean ...?)" for an id close to ``word`` or to an alias of one, else ""."""
@@ -960,7 +942,7 @@ def _known(
             problems.error(ref.loc, f"unknown {what} {written!r}{choices.others[1]}")
         else:
             problems.error(
-                ref.loc, f"unknown {what} {written!r}" + choices.suggestion(ref.text) + choices.remedy,
+                ref.loc, f"unknown {what} {written!r}" + after_unknown(what, choices.close(ref.text)),
             )
     return tuple(kept)
 

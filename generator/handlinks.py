@@ -26,15 +26,15 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 
 from . import pages
-from .crosscheck import UNKNOWN_PAPER_REMEDY
 from .errors import Location, Problems
 from .frontmatter import front_matter_problems
 from .models import Content
 from .links import unreachable_warning
-from .topicsfile import UNKNOWN_TOPIC_REMEDY, alias_hint, topic_aliases
+from .topicsfile import alias_hint, topic_aliases
 from .importedfile import Fate
 from .mergemarkers import report_conflicts
 from .typos import closest, did_you_mean
+from .unknownids import after_unknown
 from .yamlio import not_utf8, read_text
 
 PAGES_DIR = "pages"
@@ -373,9 +373,8 @@ def link_problem(
         if gone is not None:
             written = lambda other: pages.paper_dest(other) + tail  # noqa: E731
             return f"link {href!r} leads to no page: {gone.says(paper_id, written)}"
-        return f"link {href!r} leads to no page: no paper {paper_id!r}" + (
-            _suggest(paper_id, paper_ids, lambda other: pages.paper_dest(other) + tail)
-            or UNKNOWN_PAPER_REMEDY
+        return f"link {href!r} leads to no page: no paper {paper_id!r}" + after_unknown(
+            "paper", _suggest(paper_id, paper_ids, lambda other: pages.paper_dest(other) + tail)
         )
     topic = _TOPIC.fullmatch(target)
     if topic:
@@ -392,13 +391,10 @@ def link_problem(
                 ).says(topic_id, page)
             # (What to do, as for a paper's `topics:` entry: a deleted topic leaves no
             # record to tell it from a typo.)
-            return (
-                f"link {href!r} leads to no page: no topic {topic_id!r}"
-                + (
-                    _suggest(topic_id, topic_ids, page, within=True)
-                    or alias_hint(topic_id, aliases() if aliases else {}, page)
-                )
-                + UNKNOWN_TOPIC_REMEDY
+            return f"link {href!r} leads to no page: no topic {topic_id!r}" + after_unknown(
+                "topic",
+                _suggest(topic_id, topic_ids, page, within=True)
+                or alias_hint(topic_id, aliases() if aliases else {}, page),
             )
         return instead(pages.dest_of(pages.topic_url(topic_id)))
     for file in (f"{target}.md", f"{target}/index.md"):

@@ -24,6 +24,7 @@ from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
 from .schema import MAX_ID_LENGTH, PATTERNS
+from .unknownids import FIND_PAPER_ID
 from .validate import id_hint, placed_id, plain_id
 from .paperyaml import scalar
 from .yamlio import Map, Node, Scalar, Seq, parse
@@ -139,11 +140,8 @@ def check_new_id(new: str, old: str = "", what: str = "paper") -> str | None:
     return None
 
 
-# Where a paper's id is found, after "no paper 'x' to rename".
-FIND_ID = (
-    "; a paper's id is its file's name in content/papers/ without .yml"
-    " (readinglist search WORDS lists papers as papers/<id>/)"
-)
+# Where a paper's id is found, after "no paper 'x' to rename" (as check says it).
+FIND_ID = f"; a paper's id is {FIND_PAPER_ID}"
 
 
 def plan_rename(

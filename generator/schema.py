@@ -71,6 +71,8 @@ KINDS = {
 
 # Limits that keep a pasted-in mistake (a whole PDF as an abstract) from becoming a page.
 MAX_ID_LENGTH = 80
+# The file under content/ the topics are defined in.
+TOPICS_FILE = "topics.yml"
 MAX_TEXT_LENGTH = 100_000
 # How many papers a topic's reading order should list; outside it, `check` warns.
 READING_ORDER_LENGTH = (3, 6)

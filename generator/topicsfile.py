@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequen
 from .errors import Location, Problems, counted
 from .importedfile import Fate
 from .models import Content, Paper, Topic, TopicAssignment
-from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH
+from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH, TOPICS_FILE
 from .slugs import slugify
 from .typos import closest, did_you_mean
+from .unknownids import after_unknown
 from .validate import ACTUAL, TOPIC_FIELDS, Miswritten, RecordChecker, misspelt_message, place_of
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
@@ -31,11 +32,6 @@ from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_sy
 if TYPE_CHECKING:
     from .topics import Matcher  # (imported late: the stemmer, for topic files only)
 
-TOPICS_FILE = "topics.yml"
-# After "unknown topic 'x'" and its suggestion, if any: a topic deleted from topics.yml
-# leaves no record (a renamed one has `formerly:`), so this cannot tell a deleted topic
-# from a typo and says what to do for either.
-UNKNOWN_TOPIC_REMEDY = f"; remove it here, write the topic meant, or define it in {TOPICS_FILE}"
 
 @dataclass
 class TopicDraft:
@@ -588,8 +584,7 @@ def _unknown_parent(
         problems.error(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}"
-            + (did_you_mean(parent, others, within=True) or alias_hint(parent, named()))
-            + UNKNOWN_TOPIC_REMEDY,
+            + after_unknown("topic", did_you_mean(parent, others, within=True) or alias_hint(parent, named())),
         )
 
 
