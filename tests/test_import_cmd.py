@@ -550,3 +550,36 @@ def test_a_title_in_capitals_throughout_is_noted_once_when_written(tmp_path, cap
     # Imported again, nothing written: nothing said.
     assert main(["--root", str(tmp_path), "import", "-q", "--no-keep-source", str(source)]) == 0
     assert "capitals throughout" not in capsys.readouterr().err
+
+
+def test_warnings_and_conflicts_are_printed_in_the_order_of_their_places(tmp_path, capsys):
+    # (curator review: the 'left out' warnings were printed before every conflict, so a
+    # curator read the venue's line before the year's, above it, and went back up)
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text(
+        "@inproceedings{a, title={One Paper}, author={Smith, John}, booktitle={ICML},"
+        " year={2020}, abstract={We do a thing.}}\n"
+    )
+    second.write_text(
+        "@article{b, title={One Paper}, author={Smith, John}, journal={JMLR}, volume={21},"
+        " pages={1--30}, year={2021}, abstract={We do another thing.}}\n"
+    )
+    args = ["--root", str(tmp_path), "import", "--no-keep-source"]
+    assert main([*args, str(first)]) == 0
+    capsys.readouterr()
+    assert main([*args, str(second)]) == 0
+    out, err = capsys.readouterr()
+    path = tmp_path / "content" / "papers" / "one-paper.yml"
+    lines = path.read_text().splitlines()
+    year, venue, abstract = (lines.index(line) + 1 for line in ("year: 2020", "venue: ICML", "abstract: We do a thing."))
+    assert year < venue < abstract
+    assert err == (
+        f"{path}:{year}:7: warning: conflict in year: the file's '2020' is kept; {second}:1:1 says '2021', not written\n"
+        # (At one place, as before: the warning, then the conflict.)
+        f"{path}:{venue}:8: warning: volume 21, pages 1–30 from {second}:1:1 left out: they are of the venue"
+        " 'JMLR', and the paper's is 'ICML'; copy them if they are its\n"
+        f"{path}:{venue}:8: warning: conflict in venue: the file's 'ICML' is kept; {second}:1:1 says 'JMLR', not written\n"
+        f"{path}:{abstract}:11: warning: conflict in abstract: the file's 'We do a thing.' is kept;"
+        f" {second}:1:1 says 'We do another thing.', not written\n"
+    )
+    assert out.splitlines()[-1].startswith("1 record(s): 0 added, 0 updated, 1 unchanged;")

@@ -6,9 +6,10 @@ import argparse
 import hashlib
 import shlex
 import sys
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from ..errors import CuratorError, Problem, Severity, counted
+from ..errors import CuratorError, Location, Problem, Severity, counted
 from ..importer import import_paths
 from ..importreport import ImportReport
 from ..ingest import FORMATS
@@ -108,6 +109,7 @@ def print_stopped(problems: list[Problem], done: str) -> int:
 # only recapitalised): a list whose sources are imported again after a round of hand
 # edits (or of recapitalising in the reference manager) would otherwise print a line for each.
 _KEPT_SHOWN = 10
+_PLACE = attrgetter("location")
 
 
 def print_report(report: ImportReport, quiet: bool, again: str) -> None:
@@ -148,16 +150,18 @@ def print_report(report: ImportReport, quiet: bool, again: str) -> None:
             ids = " ".join(f"--restore {d.paper_id}" for d in deleted[:1])
             verb = again.split()[1]
             print(f"to bring a deleted paper back, {verb} again with --restore ID (e.g. {again} {ids})")
-    for warning in report.warnings:
-        print(warning, file=sys.stderr)
-    for kept in report.kept[:_KEPT_SHOWN]:
-        print(kept, file=sys.stderr)
+    # Warnings, kept edits, conflicts and notes in the order of their places (file, line,
+    # column), as a curator goes through a file, not kind by kind: a 'left out' warning
+    # at the venue's line was printed before the conflict at the year's, above it. (A
+    # stable sort: at one place, in the order they were said.)
+    placed: list[tuple[Location, str]] = [(warning.location, str(warning)) for warning in report.warnings]
+    placed += [(kept.location, str(kept)) for kept in sorted(report.kept, key=_PLACE)[:_KEPT_SHOWN]]
+    placed += [(c.location, f"{c.location}: warning: {c.message}") for c in report.conflicts]
+    placed += [(note.location, str(note)) for note in sorted(report.recapitalised, key=_PLACE)[:_KEPT_SHOWN]]
+    for _, said in sorted(placed, key=itemgetter(0)):
+        print(said, file=sys.stderr)
     if len(report.kept) > _KEPT_SHOWN:
         print(f"... and {len(report.kept) - _KEPT_SHOWN} more of your edits kept likewise", file=sys.stderr)
-    for conflict in report.conflicts:
-        print(f"{conflict.location}: warning: {conflict.message}", file=sys.stderr)
-    for note in report.recapitalised[:_KEPT_SHOWN]:
-        print(note, file=sys.stderr)
     if len(report.recapitalised) > _KEPT_SHOWN:
         print(
             f"... and {len(report.recapitalised) - _KEPT_SHOWN} more titles whose source writes"
