@@ -235,6 +235,7 @@ def _import_locked(
     # only when a record of the input is that paper, as any restore is.
     copies, unusable = _restorable_copies(restore, papers_dir, views)
     copied: dict[str, str] = {}  # restored id -> the commit its file came from
+    merged_in: dict[str, list[Record]] = {}  # paper id -> the records of this input it took
     disable = True if len(records) <= PROGRESS_MIN else (None if progress is None else not progress)
     for record in tqdm(records, desc="import", unit="record", disable=disable, file=sys.stderr):
         paper, reason, score, twinned = index.find(record)
@@ -324,7 +325,9 @@ def _import_locked(
             # nor is one that gives the arXiv id or DOI it lacked then: said once filled.
             gained = paper.gained_ids(record)
             if not gained:
-                report.duplicates.append(Duplicate(paper.id, record.source, reason))
+                again = _again(merged_in.get(paper.id, []), record)
+                report.duplicates.append(Duplicate(paper.id, record.source, reason, again))
+        merged_in.setdefault(paper.id, []).append(record)
         if paper.id in touched:
             report.repeats += 1
         touched.add(paper.id)
@@ -515,6 +518,21 @@ def _same_key(index: Index, record: Record, paper: Paper) -> list[str]:
     (two files of a first import, each with its own paper under it) are the exporter's
     reuse, no record corrected since, and merging them would lose one."""
     return sorted(other.id for other in index.keyed(record) if other is not paper and other.same_key(record, before=True))
+
+
+def _again(earlier: list[Record], record: Record) -> tuple[str, Location, str] | None:
+    """The key and place of an entry of ``record``'s file in ``earlier`` that ``record``
+    is again, every value the same but its citation key (and ``record``'s key), if any:
+    an entry copied, or exported twice, under a second key."""
+    for other in earlier:
+        if (
+            other.key and record.key and other.key != record.key
+            and other.source.path == record.source.path
+            and replace(other, source=record.source, key=record.key, notes_at=record.notes_at,
+                        key_source=record.key_source) == record
+        ):
+            return other.key, other.source, record.key
+    return None
 
 
 def _same_key_warning(record: Record, paper: Paper, others: list[str], also: str) -> Problem:

@@ -21,8 +21,18 @@ class Duplicate:
     paper_id: str
     source: Location
     reason: str
+    # An entry of the same file that this one repeats but for its citation key (its key,
+    # where it is, and this one's key): no other record of the paper but the same twice,
+    # which the curator can take out of the file.
+    again: tuple[str, Location, str] | None = None
 
     def __str__(self) -> str:
+        if self.again:
+            key, where, own = self.again
+            return (
+                f"{self.source}: the entry {own!r} is the entry {key!r} ({where}) again, under another key;"
+                f" merged: the list keeps one paper, {self.paper_id}; delete one of the two entries from {where.path}"
+            )
         return f"{self.source}: duplicate of {self.paper_id} ({self.reason}); merged"
 
 

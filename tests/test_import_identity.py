@@ -165,6 +165,27 @@ def test_an_entry_duplicating_an_imported_paper_is_reported_once_not_on_reimport
     )
 
 
+def test_an_entry_repeated_under_another_key_is_said_so_with_what_to_do(tmp_path):
+    # (curator review: an entry identical to another but for its key was "duplicate of X
+    # (same title); merged", as if two exports of a paper had been told apart by a title)
+    entry = "  title = {Some Paper About Things},\n  author = {Smith, John},\n  journal = {JMLR},\n  year = {2020},\n}\n"
+    bib = tmp_path / "lab.bib"
+    bib.write_text(f"@article{{smith2020,\n{entry}\n@article{{smith2020things,\n{entry}", encoding="utf-8")
+    report = import_paths([bib], tmp_path / "content")
+    assert [str(d) for d in report.duplicates] == [
+        f"{bib}:8:1: the entry 'smith2020things' is the entry 'smith2020' ({bib}:1:1) again, under another"
+        f" key; merged: the list keeps one paper, some-paper-about-things; delete one of the two entries from {bib}"
+    ]
+    assert report.added == ["some-paper-about-things"]
+    # Another value (here the year) makes it another record of the paper, said as before.
+    bib.write_text(
+        f"@article{{smith2020,\n{entry}\n@article{{smith2020things,\n{entry.replace('2020', '2021')}",
+        encoding="utf-8",
+    )
+    other = import_paths([bib], tmp_path / "other")
+    assert [str(d) for d in other.duplicates] == [f"{bib}:8:1: duplicate of some-paper-about-things (same title); merged"]
+
+
 def test_a_revised_source_is_no_duplicate_its_news_is_merged(tmp_path):
     import_records([_rec("Some Paper", "Old abstract.", year="2021")], tmp_path, added=DAY)
     revised = [_rec("Some paper", "New abstract.", year="2021", venue="ICML")]
