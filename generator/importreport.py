@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .conflicts import Conflict, Kept, Recapitalised, difference
+from .conflicts import Conflict, Kept, Recapitalised, difference, names_difference
 from .errors import Location, Problem, counted
+from .matchkeys import one_person
 from .tombstones import NotRecreated
 
 
@@ -136,8 +137,9 @@ class Reauthored:
                 f"{now!r} for {was!r}" for now, was in zip(self.authors, self.was) if now != was
             )
             return f"authors: {self.paper_id} now {changed} ({why})"
-        # A long list as a conflict shows it: around where the two differ.
-        was, now = difference("; ".join(self.was), "; ".join(self.authors))
+        # A long list as a conflict of author lists shows it: around the names that
+        # differ, a list without names the other has without an empty «».
+        was, now = names_difference(list(self.was), list(self.authors), one_person)
         return f"authors: {self.paper_id} now {now!r} (was {was!r}: {why})"
 
 

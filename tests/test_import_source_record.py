@@ -9,6 +9,8 @@ import datetime as dt
 import hashlib
 import json
 
+import pytest
+
 from generator.importer import import_paths
 from generator.provenance import key_digest
 
@@ -425,6 +427,28 @@ def test_a_surname_corrected_and_an_author_added_at_the_source_take_the_whole_li
         " its source record 'garcia2020' was corrected)\n"
     ) in out
     assert "authors:\n  - Ana García\n  - Luis López\n  - Eva Ruiz\nyear: 2020\n" in path.read_text()
+
+
+LORA = ["Hu, Edward J", "Shen, Yelong", "Wallis, Phillip", "Allen-Zhu, Zeyuan", "Li, Yuanzhi", "Wang, Shean",
+        "Wang, Lu", "Chen, Weizhu"]
+
+
+@pytest.mark.parametrize("removed, now, was", [
+    # (curator review: the names taken out were shown beside an empty '«»' in the list
+    # now, which read as a name lost; a conflict of author lists shows such a list so)
+    ((0, 1), "Phillip Wallis; Zeyuan Allen-Zhu…", "«Edward J Hu; Yelong Shen»; Phillip Wallis; Zeyuan Allen-Zhu…"),
+    ((2,), "Edward J Hu; Yelong Shen; Zeyuan Allen-Zhu; Yuanzhi Li…",
+     "Edward J Hu; Yelong Shen; «Phillip Wallis»; Zeyuan Allen-Zhu; Yuanzhi Li…"),
+])
+def test_a_long_author_list_a_corrected_record_shortens_is_shown_without_an_empty_mark(
+    tmp_path, capsys, removed, now, was,
+):
+    content = tmp_path / "content"
+    import_paths([_bib(tmp_path, "week1.bib", "Un estudio", authors=" and ".join(LORA))], content, added=DAY)
+    fewer = " and ".join(name for n, name in enumerate(LORA) if n not in removed)
+    status, out, err = _run(tmp_path, capsys, _bib(tmp_path, "week2.bib", "Un estudio", authors=fewer))
+    assert (status, err) == (0, "")
+    assert f"authors: un-estudio now '{now}' (was '{was}': its source record 'garcia2020' was corrected)\n" in out
 
 
 def test_a_record_retitled_and_its_authors_corrected_takes_both(tmp_path):
