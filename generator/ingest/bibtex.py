@@ -1596,15 +1596,16 @@ def _curators_notes(
         # (its TeX emphasis held for note_text to mark, unless it holds such marks itself)
         held = not holds_marks(fields[name])
         text = note_text(_note_html(fields[name], held), held=held)
-        if text and not machine_note(text):
+        # An exporter's note told by its words, not its bold or italics ("<b>Comment</b>:
+        # 10 pages" is "Comment: 10 pages"), as earlier imports told it.
+        read = note_text(_note_html(fields[name], held), marks=False, held=held)
+        if text and not machine_note(read):
             return {
                 "notes": text, "notes_at": _field_location(entry, name, path),
-                "read_before": read_before + notes_read_before(
-                    note_text(_note_html(fields[name], held), marks=False, held=held), text
-                ),
+                "read_before": read_before + notes_read_before(read, text),
             }
-        if text and worth_saying(text) and not dropped:
-            dropped.append((_field_location(entry, name, path), text))
+        if text and worth_saying(read) and not dropped:
+            dropped.append((_field_location(entry, name, path), read))
     if left_out is not None:
         left_out += dropped
     return {"read_before": read_before}

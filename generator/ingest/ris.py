@@ -463,15 +463,18 @@ def _curators_notes(
     for (number, _), lines in zip(tags.lines.get("N1", ()), tags.written.get("N1", ())):
         written = "\n".join([lines[0][6:], *lines[1:]])
         text = note_text(written)
-        if text and machine_note(text):
-            if worth_saying(text) and not dropped:
-                dropped.append((Location(path, number, 1), text))
+        # An exporter's note told by its words, not its bold or italics ("<b>Comment</b>:
+        # 10 pages" is "Comment: 10 pages"), as earlier imports told it.
+        read = note_text(written, marks=False)
+        if text and machine_note(read):
+            if worth_saying(read) and not dropped:
+                dropped.append((Location(path, number, 1), read))
             continue
         if text and text not in found:
             found.append(text)
             # (Once each, as earlier imports wrote them: two notes apart only in their
             # bold or italics were one note's text to them.)
-            if (read := note_text(written, marks=False)) not in plain:
+            if read not in plain:
                 plain.append(read)
             first = first or Location(path, number, 1)
     left_out += dropped

@@ -1303,6 +1303,13 @@ def test_a_curators_annote_is_the_papers_notes_and_zoteros_own_is_not():
         " record note) and left out; if a curator wrote it, copy it into the paper's"
         " notes: by hand",
     ]
+    # So too in bold, HTML's or TeX's (reviewer: told by its marks, "**Comment**: 10
+    # pages" was kept as a curator's note).
+    for bold in ("<b>Comment</b>: 10 pages", "\\textbf{Comment}: 10 pages"):
+        problems = Problems()
+        record = _one(f"  annote = {{{bold}}},\n", problems)
+        assert (record.notes, record.notes_at) == ("", None), bold
+        assert [p.message.split(" is read as")[0] for p in problems.items] == ["annote 'Comment: 10 pages'"], bold
 
 
 def test_an_annotes_bold_and_links_are_markdown_and_the_earlier_reading_is_known():

@@ -1459,6 +1459,10 @@ def test_a_curators_note_is_read_as_text_and_an_exporters_own_notes_are_not():
     ("<p>Comment: 10 pages, 5 figures; accepted at ICLR</p>", False,
      "Comment: 10 pages, 5 figures; accepted at ICLR"),
     ("Comment: I doubt the proof of Theorem 2", False, "Comment: I doubt the proof of Theorem 2"),
+    # (reviewer: the exporter's note in bold or italics was told by its marks, "**Comment**:
+    # 10 pages", and kept as a curator's; told by its text, as it was before marks were read)
+    ("<b>Comment</b>: 10 pages", False, "Comment: 10 pages"),
+    ("<p><i>arXiv:2106.09685</i> [cs]</p>", False, None),
     ("Publisher: IEEE", False, "Publisher: IEEE"),
     ("Citation Key: hu2021lora\ntex.ids: hu2022lora", False, "Citation Key: hu2021lora"),
     # (Scopus' record notes: no curator writes them; not said)
