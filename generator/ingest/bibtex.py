@@ -415,9 +415,14 @@ def without_index_terms(record: Record, where: Location, indexed: list[tuple[Loc
     ),))
 
 
-def say_index_terms(indexed: list[tuple[Location, Record]], nouns: tuple[str, str], problems: Problems) -> None:
+def say_index_terms(
+    indexed: list[tuple[Location, Record]], nouns: tuple[str, str], problems: Problems,
+    own: str = "a curator's Zotero tags",
+) -> None:
     """The index terms `without_index_terms` left out, said once a file, at the first
-    record's, with the curator's tags kept beside them (``nouns``: "entry", "entries")."""
+    record's, with the curator's tags kept beside them (``nouns``: "entry", "entries";
+    ``own``: what those tags are in the file's format, Zotero's in a .bib, where Better
+    BibLaTeX joins them with the terms, an RIS file's own KW lines)."""
     if not indexed:
         return
     where, first = indexed[0]
@@ -428,7 +433,7 @@ def say_index_terms(indexed: list[tuple[Location, Record]], nouns: tuple[str, st
         " thesaurus' words for the paper rather than a curator's or its authors'"
         f" ({len(indexed)} {nouns[0] if len(indexed) == 1 else nouns[1]} in this file); left out of the tags"
         + next((
-            f" (those in lower case, such as {_written(tag)}, are a curator's Zotero tags, kept: the"
+            f" (those in lower case, such as {_written(tag)}, are {own}, kept: the"
             " thesaurus writes each term with a capital)"
             for _, record in indexed for tag in record.tags if _lower_case(tag)
         ), ""),

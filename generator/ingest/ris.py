@@ -286,7 +286,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
             record = without_index_terms(record, tags.where("KW", path), indexed)
         records.append(record)
         keyword_lines[id(record)] = tags
-    say_index_terms(indexed, ("record", "records"), problems)
+    say_index_terms(indexed, ("record", "records"), problems, own="a curator's own KW tags")
     say_dated(dated, "VL", ("record", "records"), problems)
     say_left_out(left_out, "N1", ("record", "records"), problems)
     if local_files:

@@ -404,7 +404,8 @@ def test_ieee_xplore_names_initials_first_and_its_index_terms_are_no_tags():
 def test_a_curators_lower_case_tags_beside_ieee_xplores_index_terms_stay_tags():
     # A curator's own tags (lower case) added to IEEE Xplore's export beside its terms:
     # every KW was left out. The thesaurus writes each term with a capital, as the BibTeX
-    # import already tells them apart.
+    # import already tells them apart. (Said as an RIS file holds them, its KW lines, not
+    # as "a curator's Zotero tags", as BibTeX's import says: reviewer.)
     text = IEEE.replace("KW  - Degradation\n", "KW  - Degradation\nKW  - to-read\nKW  - residual nets\n")
     records, problems = _parse(text, "ieee.ris")
     assert [r.tags for r in records] == [("to-read", "residual nets"), ()]
@@ -412,7 +413,7 @@ def test_a_curators_lower_case_tags_beside_ieee_xplores_index_terms_stay_tags():
         "ieee.ris:11:1: warning: keywords such as 'Training' are IEEE Xplore's index terms, its"
         " thesaurus' words for the paper rather than a curator's or its authors' (2 records in"
         " this file); left out of the tags (those in lower case, such as 'to-read', are a"
-        " curator's Zotero tags, kept: the thesaurus writes each term with a capital)",
+        " curator's own KW tags, kept: the thesaurus writes each term with a capital)",
     ]
 
 
