@@ -754,6 +754,14 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
         line, col = stray
         return [(line, col, "a comma too many: two commas in a row, with no field between them; delete one")], (
             line, col, ",", " ")
+    bare = _bare_value_with_comma(source, block) if "`=`" in reason else None
+    if bare is not None:  # (else its words name a field, the value's words after the comma)
+        line, col, name, value, read = bare
+        return [(line, col, (
+            f"the value of {_written(name)} holds a comma but no braces, and a comma ends a value"
+            f" ({_written(read)} was read as a field with no '='); write it in braces:"
+            f" {_written(f'{name} = {{{value}}}')}"
+        ))], (line, col, value, f"{{{value}}}")
     missing = _field_without_equals(source, block) if "`=`" in reason else None
     if missing is not None:
         line, col, name = missing
@@ -852,6 +860,45 @@ def _field_without_equals(source: _Lines, block: object) -> tuple[int, int, str]
     if found is None or at is None:
         return None
     return (*source.place(at + found.start(1)), found.group(1))
+
+
+def _bare_value_with_comma(source: _Lines, block: object) -> tuple[int, int, str, str, str] | None:
+    """(line, column, name, value, the words read as a field) of a field whose value,
+    written without braces or quotes, holds a comma (``title = Deep Learning, a
+    Survey,``), where bibtexparser gave up at the words after the comma as at a field
+    without its ``=``; the value is the rest of its line, up to the next field or the
+    entry's end. None when those words are a field's name and its value (``month = jan,
+    year 2020``: `_field_without_equals`)."""
+    raw = getattr(block, "raw", None) or ""
+    after = raw.rfind(",") + 1
+    read = raw[after:].rstrip().rstrip("}").strip() if after else ""
+    field = _BARE_FIELD.search(raw, 0, after - 1) if read else None
+    at = source.start_of(block) if field else None
+    if field is None or at is None:
+        return None
+    # Words that read as a field without its "=" are one, unless the value before them
+    # is words too, which no bare value is ("a Survey" after "Deep Learning,"). (Read in
+    # the file: the block stops at the name, before a value in braces.)
+    if _NAMED_VALUE.match(source.text, at + after) and not re.search(r"\s", field["value"].strip()):
+        return None
+    line, col = source.place(at + field.start("value"))
+    rest = source.lines[line - 1][col - 1:]
+    if (next_field := _NEXT_FIELD.search(rest)) is not None:
+        rest = rest[: next_field.start()]
+    rest = rest.rstrip()
+    if rest.endswith("}") and rest.count("}") > rest.count("{"):
+        rest = rest[:-1]  # (the entry's closing brace)
+    value = rest.rstrip().rstrip(",").rstrip()
+    return (line, col, field["name"], value, read) if read in value else None
+
+
+# The last field before a comma, its value bare: no brace, quote or "#" (a value joined
+# of a macro and a string, `jan # "~1"`) in it.
+_BARE_FIELD = re.compile(r"[{,]\s*(?P<name>[A-Za-z][\w.:-]*)\s*=\s*(?P<value>[^\s{}\"#,][^{}\"#,]*)\s*$")
+# Words after a comma that are a field without its "=" (a name, then a value in braces
+# or quotes, or a number): not the words of a value cut at its comma.
+_NAMED_VALUE = re.compile(r"\s*[A-Za-z][\w.:-]*\s*(?:[{\"]|\d+\b)")
+_NEXT_FIELD = re.compile(r",\s*[A-Za-z][\w.:-]*\s*=")
 
 
 def _parents(

@@ -666,3 +666,31 @@ def test_a_field_without_its_equals_sign_on_the_entrys_first_line_is_said_at_its
         "lab.bib:1:13: field 'title' has no '=' before its value; write 'title = ...'",
         "lab.bib:1:24: field 'author' has no '=' before its value; write 'author = ...'",
     ]
+
+
+def test_a_bare_value_holding_a_comma_is_said_to_need_braces():
+    # (reviewer: `title = Deep Learning, a Survey,` stopped the import with "field 'a' has
+    # no '=' before its value", a field the file has not; the value before the comma is
+    # the one to mend)
+    _, problems = _parse_sorted(
+        "@article{a,\n  title = Deep Learning, a Survey,\n  year = 2020,\n}\n@misc{ok, title = {Fine}}\n"
+    )
+    assert problems == [
+        "lab.bib:2:11: the value of 'title' holds a comma but no braces, and a comma ends a value"
+        " ('a Survey' was read as a field with no '='); write it in braces: 'title = {Deep Learning, a Survey}'",
+    ]
+    # On the entry's line, closed there, and with another mistake after it, said too.
+    _, problems = _parse_sorted(
+        "@article{a, title = Transformers, a Survey, year = 2020}\n"
+        "@article{b,\n  title = Deep Learning, a Survey,\n  year 2020,\n}\n"
+    )
+    assert problems == [
+        "lab.bib:1:21: the value of 'title' holds a comma but no braces, and a comma ends a value"
+        " ('a Survey' was read as a field with no '='); write it in braces: 'title = {Transformers, a Survey}'",
+        "lab.bib:3:11: the value of 'title' holds a comma but no braces, and a comma ends a value"
+        " ('a Survey' was read as a field with no '='); write it in braces: 'title = {Deep Learning, a Survey}'",
+        "lab.bib:4:3: field 'year' has no '=' before its value; write 'year = ...'",
+    ]
+    # A field without its '=' after a bare value (a month's macro) is that, as before.
+    _, problems = _parse_sorted("@article{a, title = {A},\n  month = jan, year 2020}\n")
+    assert problems == ["lab.bib:2:16: field 'year' has no '=' before its value; write 'year = ...'"]
