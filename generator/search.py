@@ -706,12 +706,14 @@ def _refine(
 def _compounds(word: str, vocabulary: Vocabulary | None) -> list[tuple[str, ...]]:
     """The hyphenated words of a typed ``word`` that are words to rank by whole (see
     `_refine`): each as typed, lower-cased, then its joined form and that form without
-    accents. Only those whose joined form begins a word of the index (any, without a
-    ``vocabulary``): else no page writes it, and its halves are ranked as before."""
+    accents. Only those whose joined form begins a word of the index: else no page
+    writes it, and its halves are ranked as before (as they are without a
+    ``vocabulary``, where nothing says which words a page writes whole: an index made
+    by hand, without our entries' joined forms, would lose every page to such a word)."""
     found = []
     for compound in _HYPHENATED.findall(word):
         joined = compound.replace("-", "").lower()
-        if vocabulary is None or vocabulary.begins(joined):
+        if vocabulary is not None and vocabulary.begins(joined):
             found.append(tuple(dict.fromkeys((compound.lower(), joined, fold(joined).lower()))))
     return found
 

@@ -117,12 +117,12 @@
 
   /* The hyphenated words of a typed word ranked whole (search.py's _compounds): each
      as typed, lower-cased, then joined, then joined without accents; only those whose
-     joined form begins a word of the index (any, without a vocabulary). */
+     joined form begins a word of the index (none without a vocabulary). */
   function compoundWords(word, vocabulary) {
     var found = [];
     (word.match(HYPHENATED) || []).forEach(function (compound) {
       var joined = compound.replace(/-/g, "").toLowerCase();
-      if (!vocabulary || vocabulary.begins(joined)) {
+      if (vocabulary && vocabulary.begins(joined)) {
         var terms = [compound.toLowerCase(), joined, fold(joined).toLowerCase()];
         found.push(terms.filter(function (term, i) {
           return terms.indexOf(term) === i;
