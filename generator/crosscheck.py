@@ -136,10 +136,13 @@ def _titles_differ(draft: PaperDraft, others: Sequence[PaperDraft]) -> bool:
     return bool(title) and all(o.same_keys[-1] and o.same_keys[-1] != title for o in others)
 
 
-def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Index, ...]:
+def _same_papers(
+    papers: Sequence[PaperDraft], problems: Problems, parted: Container[tuple[str, str]] = frozenset()
+) -> tuple[_Index, ...]:
     """Files that are one paper, reported once on each file, naming the others (once
-    per pair: a pair found by its title is not reported again for its DOI); and the
-    drafts indexed by each of SAME_PAPER_KEYS."""
+    per pair: a pair found by its title is not reported again for its DOI), but for
+    the pairs a curator parted (``parted``, `parted_pairs`); and the drafts indexed by
+    each of SAME_PAPER_KEYS."""
     reported: set[tuple[str, str]] = set()
     indexes = []
     for position, (name, reason, _, sure) in enumerate(SAME_PAPER_KEYS):
@@ -165,6 +168,7 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
                     if other is not draft
                     and (draft.shown, other.shown) not in reported
                     and not (name == "title" and _two_papers(draft, other))
+                    and (draft.id, other.id) not in parted
                     # (A copy holding the other's id: its one mistake, said at its id.)
                     and (draft.id is None or other.id != draft.id)
                 ]
@@ -176,6 +180,8 @@ def _same_papers(papers: Sequence[PaperDraft], problems: Problems) -> tuple[_Ind
                 if name == "title":
                     twins = [o for o in members if o.shown in others]
                     fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS
+                elif name == "arxiv" and not _titles_differ(draft, [o for o in members if o.shown in others]):
+                    fix += ONE_PREPRINT
                 elif _titles_differ(draft, [o for o in members if o.shown in others]):
                     # A file copied to start another paper keeps the arXiv id or DOI of
                     # the one it was copied from: then a merge would lose the new paper.
@@ -198,12 +204,63 @@ MERGE = (
 # How to tell two papers of one title apart, as the importer does (matchkeys.two_works).
 TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
 # The same, for files that give their authors and years already, which then did not
-# tell them apart: only an id does (a paper's conference and journal versions).
+# tell them apart: only an id does (a paper's conference and journal versions), or the
+# curator's word that they are two (`not_same_as:`; NeurIPS and JMLR give no DOI).
 SAME_PEOPLE = (
-    ", or, if they are two papers (a conference and a journal version, say), give each its own"
-    " DOI or arXiv id: their authors and years do not tell them apart, as only mostly other"
-    " people in another year would"
+    ", or, if they are two papers (a conference and a journal version, say), list either's id"
+    " in the other's 'not_same_as:', or give each its own DOI or arXiv id: their authors and"
+    " years do not tell them apart, as only mostly other people in another year would"
 )
+# For files of one title and one arXiv id: a paper's versions often give their preprint's.
+ONE_PREPRINT = (
+    ", or, if they are two papers of one preprint (a conference and a journal version, say),"
+    " list either's id in the other's 'not_same_as:'"
+)
+
+
+def parted_pairs(papers: Iterable[PaperDraft]) -> frozenset[tuple[str, str]]:
+    """The pairs of ids a curator says are two papers (`not_same_as:` in either file),
+    each both ways round."""
+    pairs: set[tuple[str, str]] = set()
+    for draft in papers:
+        for ref in nodes(draft.values.get("not_same_as")) if draft.id is not None else ():
+            pairs.update(((draft.id, str(ref.text)), (str(ref.text), draft.id)))
+    return frozenset(pairs)
+
+
+def _check_parted(
+    papers: Sequence[PaperDraft], claimed: Mapping[str, PaperDraft], problems: Problems
+) -> None:
+    """A `not_same_as:` entry naming a paper nothing makes one with this one (as `check`
+    and import compare two papers: one arXiv id, DOI or title, titles SIMILAR_TITLE
+    alike, or one long abstract under titles somewhat alike) is not needed: said, since
+    it is most likely a slip for another id. (An unknown id is said as `related:`'s is.)"""
+    from rapidfuzz import fuzz
+
+    from .matchkeys import SIMILAR_TITLE, abstract_key, abstract_titles_alike
+
+    for draft in papers:
+        for ref in nodes(draft.values.get("not_same_as")):
+            other = claimed.get(str(ref.text))
+            if other is None or other is draft or not draft.same_keys or not other.same_keys:
+                continue
+            title, others = draft.same_keys[2], other.same_keys[2]
+            abstract = abstract_key(draft.values.get("abstract"))
+            if (
+                _said_as_one(draft, other)
+                or (title and others and fuzz.ratio(title, others) >= SIMILAR_TITLE)
+                or (
+                    abstract and abstract == abstract_key(other.values.get("abstract"))
+                    and abstract_titles_alike(title, others) is not None
+                )
+            ):
+                continue
+            problems.warning(
+                ref.loc,
+                f"{ref.text!r} is not needed in not_same_as: nothing makes the two one paper"
+                " (their titles are not alike, nor are their arXiv ids, DOIs or abstracts one),"
+                " so neither `check` nor `readinglist import` takes them for one; remove it",
+            )
 
 
 def _dated_people(draft: PaperDraft) -> bool:
@@ -213,7 +270,9 @@ def _dated_people(draft: PaperDraft) -> bool:
     return bool(authors) and isinstance(authors, (list, tuple)) and bool(str(draft.values.get("year") or "").strip())
 
 
-def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[frozenset[str], dict[str, int]]:
+def _similar_titles(
+    papers: Sequence[PaperDraft], problems: Problems, parted: Container[tuple[str, str]] = frozenset()
+) -> tuple[frozenset[str], dict[str, int]]:
     """Files whose titles are so alike that `readinglist import` takes them for one paper
     (matchkeys.SimilarTitles, the importer's own match): nearly always one paper added
     twice by hand, a title mistyped. Said once per pair, at the title of the later file
@@ -223,7 +282,7 @@ def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[f
     already (one arXiv id, DOI, or title but for a hyphen). Then the files import takes
     for one paper by their abstract (`_same_abstracts`). The titles of each pair found,
     told apart or not, and the files' abstracts: a rerun that changes such a file checks
-    them all again."""
+    them all again. Not the pairs a curator parted (``parted``)."""
     from .matchkeys import SimilarTitles, different_abstracts  # (only with titles to compare)
 
     index: SimilarTitles[PaperDraft] = SimilarTitles()
@@ -239,7 +298,7 @@ def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[f
             continue
         other, score = found
         near.update((title, other.same_keys[2]))
-        if _said_as_one(draft, other):
+        if _said_as_one(draft, other) or (draft.id, other.id) in parted:
             continue
         if _two_papers(draft, other) or different_abstracts(
             str(draft.values.get("abstract") or ""), str(other.values.get("abstract") or "")
@@ -250,11 +309,12 @@ def _similar_titles(papers: Sequence[PaperDraft], problems: Problems) -> tuple[f
             draft, other, f"Its title, {str(other.values['title'])!r}, and this one are {score:.0f}% alike",
             TWO_PAPERS + ", or its own abstract", problems,
         )
-    return frozenset(near), _same_abstracts(ordered, said, problems)
+    return frozenset(near), _same_abstracts(ordered, said, problems, parted)
 
 
 def _same_abstracts(
-    papers: Sequence[PaperDraft], said: Container[tuple[str, str]], problems: Problems
+    papers: Sequence[PaperDraft], said: Container[tuple[str, str]], problems: Problems,
+    parted: Container[tuple[str, str]] = frozenset(),
 ) -> dict[str, int]:
     """Files (``papers``) of one long abstract under titles somewhat alike,
     which `readinglist import` takes for one paper by that abstract whatever their people
@@ -267,7 +327,7 @@ def _same_abstracts(
     unlike the first's is taken for none by it, and not said; naming the most alike
     named another file than import would). Not said where their arXiv ids or DOIs
     disagree (as the importer tells them apart), or the pair is said already
-    (``said``, or one arXiv id, DOI, or title). Abstracts are grouped by their
+    (``said``, or one arXiv id, DOI, or title), or a curator parted it (``parted``). Abstracts are grouped by their
     `abstract_bucket`, so that only those of a shared bucket are compared whole; each
     bucket -> how many files have it."""
     from .matchkeys import abstract_bucket, abstract_key, abstract_titles_alike
@@ -288,6 +348,7 @@ def _same_abstracts(
             if (
                 title and other and (draft.shown, first.shown) not in said and (first.shown, draft.shown) not in said
                 and not _said_as_one(draft, first) and not _ids_disagree(draft, first)
+                and (draft.id, first.id) not in parted
                 and (score := abstract_titles_alike(title, other)) is not None
             ):
                 _one_paper(
@@ -372,14 +433,16 @@ def cross_check(
     start = len(problems.items)
     claimed, owners = _claim_ids(papers)
     _check_file_names(papers, problems)
-    same = _same_papers(papers, problems)
-    near, abstracts = _similar_titles(papers, problems)
+    parted = parted_pairs(papers)
+    same = _same_papers(papers, problems, parted)
+    near, abstracts = _similar_titles(papers, problems, parted)
     ordered = sorted(claimed)
     # A file that gave no valid id (a YAML syntax error, most often) or another id than
     # its name is reported on its own; its name is the id it is meant to have, so
     # naming that id elsewhere is no second mistake.
     misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
     _check_formerly(papers, claimed, misnamed, problems)
+    _check_parted(papers, claimed, problems)
     topic_choices = make_topic_choices(topics, topics_read, claimed)
     paper_choices = paper_id_choices(set(ordered), ordered, misnamed, gone.fate, topic_choices.ids)
     orders = reading_orders(topics)
@@ -433,7 +496,7 @@ def cross_check(
     content = Content(papers=tuple(built), topics=tuple(built_topics))
     return Checked(
         content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, ruled,
-        frozenset(gone.asked), near, abstracts,
+        frozenset(gone.asked), near, abstracts, frozenset(chain.from_iterable(parted)),
     )
 
 
@@ -522,7 +585,7 @@ def _not_related_entries(draft: PaperDraft) -> tuple[tuple[str, Location, bool],
     return tuple((paper_id, ref.loc, linked) for paper_id, ref, linked in _rulings(draft))
 
 
-_NO_IDS: tuple[tuple[str, ...], ...] = ((), (), (), ())
+_NO_IDS: tuple[tuple[str, ...], ...] = ((), (), (), (), ())
 
 
 def _check_paper(
@@ -539,7 +602,7 @@ def _check_paper(
     values = draft.values
     paper_id = draft.id
     # Most papers list no ids at all: skip the calls for them.
-    own_topics = excluded = related = unrelated = ()
+    own_topics = excluded = related = unrelated = parted = ()
     if values.get("topics"):
         own_topics = _known(values["topics"], topics, "topic", problems)
     if values.get("exclude_topics"):
@@ -575,6 +638,10 @@ def _check_paper(
                     f"{ref.text!r} is in both related and not_related; remove it from one:"
                     " from not_related to link the two, from related to part them",
                 )
+    if values.get("not_same_as"):
+        parted = _other_papers(
+            values["not_same_as"], paper_id, papers, problems, "a paper cannot be in its own not_same_as"
+        )
     rulers = ruled.get(paper_id or "") if related else None
     for ref in nodes(values.get("related")) if rulers else ():
         ruler = str(ref.text)
@@ -598,9 +665,12 @@ def _check_paper(
     if not draft.usable:
         return None
     # (Most papers name no ids: one tuple for them all, which the cache stores once.)
-    ids = (own_topics, excluded, related, unrelated) if own_topics or excluded or related or unrelated else _NO_IDS
+    ids = (
+        (own_topics, excluded, related, unrelated, parted)
+        if own_topics or excluded or related or unrelated or parted else _NO_IDS
+    )
     if draft.built is None or draft.built[0] != ids:
-        draft.built = (ids, _paper(draft, own_topics, excluded, related, unrelated))
+        draft.built = (ids, _paper(draft, own_topics, excluded, related, unrelated, parted))
     return draft.built[1]
 
 
@@ -651,6 +721,8 @@ class Checked:
     near: frozenset[str] = frozenset()
     # Each file's `abstract_bucket` -> how many files have it (`_same_abstracts`).
     abstracts: dict[str, int] = field(default_factory=dict)
+    # The ids of the papers a `not_same_as:` parts from another (`parted_pairs`).
+    parted: frozenset[str] = frozenset()
 
     def can_swap(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of
@@ -666,6 +738,8 @@ class Checked:
                 return False  # (its id's error is said across files, at the id's line)
             if _ids_of(old.values.get("formerly")) != _ids_of(new.values.get("formerly")):
                 return False  # (which old addresses lead where is checked across files)
+            if old.id in self.parted or new.values.get("not_same_as"):
+                return False  # (which pairs are parted, and whether it is needed: across files)
             if _not_related_entries(old) != _not_related_entries(new) and self._cited(old, new, pairs):
                 return False  # (another paper's `related:` is warned of, citing an entry)
             if self.owners.get(old.id) is not old or old.id != old.stem:
@@ -977,7 +1051,7 @@ def nodes(refs: object) -> tuple[Scalar, ...]:
 
 def _paper(
     draft: PaperDraft, topics: tuple[str, ...], excluded: tuple[str, ...], related: tuple[str, ...],
-    unrelated: tuple[str, ...],
+    unrelated: tuple[str, ...], parted: tuple[str, ...] = (),
 ) -> Paper:
     values: Mapping[str, object] = draft.values
     return Paper(
@@ -1002,6 +1076,7 @@ def _paper(
         added=values.get("added"),  # type: ignore[arg-type]
         related=tuple(r for r in related if r != values["id"]),
         not_related=tuple(r for r in unrelated if r != values["id"] and r not in related),
+        not_same_as=tuple(r for r in parted if r != values["id"]),
         formerly=_ids_of(values.get("formerly")),
         summary=str(values.get("summary") or ""),
         notes=str(values.get("notes") or ""),
@@ -1013,6 +1088,7 @@ def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper
     if (
         all(r in paper_ids for r in paper.related)
         and all(r in paper_ids for r in paper.not_related)
+        and all(r in paper_ids for r in paper.not_same_as)
         and all(t in topic_ids for t in paper.topics)
         and all(t in topic_ids for t in paper.exclude_topics)
     ):
@@ -1021,6 +1097,7 @@ def _only_known(paper: Paper, paper_ids: set[str], topic_ids: set[str]) -> Paper
         paper,
         related=tuple(r for r in paper.related if r in paper_ids),
         not_related=tuple(r for r in paper.not_related if r in paper_ids),
+        not_same_as=tuple(r for r in paper.not_same_as if r in paper_ids),
         topics=tuple(t for t in paper.topics if t in topic_ids),
         exclude_topics=tuple(t for t in paper.exclude_topics if t in topic_ids),
     )

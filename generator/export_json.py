@@ -66,6 +66,7 @@ def paper_record(paper: Paper, site: Site) -> dict[str, object]:
         "related": [r.paper for r in site.related.get(paper.id, ())],
         "curator_related": list(paper.related),
         "not_related": list(paper.not_related),
+        "not_same_as": list(paper.not_same_as),
         "formerly": list(paper.formerly),
         "curator_topics": list(paper.topics),
         "exclude_topics": list(paper.exclude_topics),
@@ -159,6 +160,11 @@ _PROPERTIES: dict[str, dict] = {
     "curator_related": _strings("The papers the curator linked (ids).", **_ID),
     "not_related": _strings(
         "The papers the curator ruled out (ids): neither is among the other's similar papers.",
+        **_ID,
+    ),
+    "not_same_as": _strings(
+        "The papers the curator says are other papers (ids), though of its title, say: a"
+        " paper's conference and journal versions.",
         **_ID,
     ),
     "formerly": _strings(

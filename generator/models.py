@@ -93,6 +93,7 @@ class Paper:
     added: dt.date | None = None
     related: tuple[str, ...] = ()
     not_related: tuple[str, ...] = ()  # papers never among its similar ones, nor it among theirs
+    not_same_as: tuple[str, ...] = ()  # papers of its title (say) that are other papers
     formerly: tuple[str, ...] = ()  # its ids before a rename, oldest first
     summary: str = ""
     notes: str = ""

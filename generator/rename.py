@@ -5,8 +5,8 @@ A rename touches what a curator wrote, so it changes only the characters it must
 at the place the YAML reader or the Markdown reader located it: the paper's `id:`, its
 `formerly:` (the old id added, so that the old address, readers' logs and feed entries
 follow it; the new id taken out when the paper is renamed back), each other paper's
-`related:` and `not_related:` entry, each topic's `reading_order:` entry, and each link
-of a hand-written page to the paper's page. Anything written in a shape it cannot edit
+`related:`, `not_related:` and `not_same_as:` entry, each topic's `reading_order:`
+entry, and each link of a hand-written page to the paper's page. Anything written in a shape it cannot edit
 in place is refused, and then nothing is written.
 """
 
@@ -230,7 +230,7 @@ def plan_rename(
             continue
         file, body = papers[paper_id]
         edits = _Text(file, body)
-        for name in ("related", "not_related"):
+        for name in ("related", "not_related", "not_same_as"):
             for item in _items(trees[paper_id], name):
                 if item.text == old:
                     _replace_scalar(edits, item, new, plan, problems)

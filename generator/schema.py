@@ -31,6 +31,7 @@ A paper file looks like::
     added: 2026-11-29
     related: []
     not_related: []
+    not_same_as: []
     formerly: []
     summary: The one file to copy when you add a paper by hand.
     notes: |
@@ -179,6 +180,14 @@ PAPER_FIELDS: tuple[Field, ...] = (
         " neither is shown among the other's similar papers, on either page, and the next"
         " most similar takes its place. None may be in its `related`; a paper whose own"
         " `related` names this one still shows it (`check` warns).",
+    ),
+    Field(
+        "not_same_as", "list[paper]",
+        "Papers of its title (or one its arXiv id, DOI or abstract shares) that are other"
+        " papers all the same: a paper's conference and journal versions, by the same people."
+        " `check` then does not take the two for one paper, and `readinglist import` gives a"
+        " record of that title to the one its DOI, arXiv id, venue or year says (to neither,"
+        " with a warning, when they do not tell). Write it in either file, once.",
     ),
     Field(
         "formerly", "list[id]",

@@ -385,7 +385,7 @@ CASES = {
         "id: x\ntitle: A\ncolour: red\nabstract: a\n",
         [
             f"{P}:3:1: unknown field 'colour'; the fields are: id, title, authors, year, venue,"
-            " venue_kind, volume, number, pages, publisher, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, not_related, formerly, summary, notes,"
+            " venue_kind, volume, number, pages, publisher, arxiv, doi, links, topics, exclude_topics, tags, status, added, related, not_related, not_same_as, formerly, summary, notes,"
             " abstract"
         ],
     ),
@@ -1120,9 +1120,14 @@ MERGE = (
 TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
 # (For files that give their authors and years already.)
 SAME_PEOPLE = (
-    ", or, if they are two papers (a conference and a journal version, say), give each its own"
-    " DOI or arXiv id: their authors and years do not tell them apart, as only mostly other"
-    " people in another year would"
+    ", or, if they are two papers (a conference and a journal version, say), list either's id"
+    " in the other's 'not_same_as:', or give each its own DOI or arXiv id: their authors and"
+    " years do not tell them apart, as only mostly other people in another year would"
+)
+# (For files of one title and one arXiv id.)
+ONE_PREPRINT = (
+    ", or, if they are two papers of one preprint (a conference and a journal version, say),"
+    " list either's id in the other's 'not_same_as:'"
 )
 
 
@@ -1148,13 +1153,13 @@ def test_same_paper_twice_is_reported_on_both_files(tmp_path):
     )
     assert messages(tmp_path) == [
         "content/papers/again.yml:4:8: same paper as content/papers/known-paper.yml"
-        " (the same arXiv id 2101.00010v3)" + MERGE,
+        " (the same arXiv id 2101.00010v3)" + MERGE + ONE_PREPRINT,
         "content/papers/doi-a.yml:4:6: same paper as content/papers/doi-b.yml"
         " (the same DOI 10.1000/ABC)" + MERGE,
         "content/papers/doi-b.yml:4:6: same paper as content/papers/doi-a.yml"
         " (the same DOI 10.1000/abc)" + MERGE,
         "content/papers/known-paper.yml:5:8: same paper as content/papers/again.yml"
-        " (the same arXiv id 2101.00010)" + MERGE,
+        " (the same arXiv id 2101.00010)" + MERGE + ONE_PREPRINT,
         "content/papers/title-a.yml:2:8: same paper as content/papers/title-b.yml (the same title)" + MERGE + TWO_PAPERS,
         "content/papers/title-b.yml:2:8: same paper as content/papers/title-a.yml (the same title)" + MERGE + TWO_PAPERS,
     ]
@@ -2262,7 +2267,7 @@ def test_paper_files_share_their_field_names_and_their_empty_ids(tmp_path, monke
         assert len(keys) == 1, name
     plain, merging = drafts["plain"].built, drafts["merging-models-by-averaging"].built
     assert plain is not None and merging is not None
-    assert plain[0] == ((), (), (), ()) and plain[0] is merging[0]
+    assert plain[0] == ((), (), (), (), ()) and plain[0] is merging[0]
     named = drafts["learning-many-tasks-at-once"].built
     assert named is not None and named[0] != plain[0]
 

@@ -81,6 +81,7 @@ def editor_refuses(text: str) -> dict[str, list[str]] | None:
 CHECK_ONLY = {
     "a paper cannot be related to itself": "the schema does not know the paper's own id when it reads `related`",
     "a paper cannot be in its own not_related": "nor when it reads `not_related`",
+    "a paper cannot be in its own not_same_as": "nor when it reads `not_same_as`",
     "does not match the file name": "the file name is not in the file",
     f"'{OTHER}' is the id of": "which ids other papers have is in their files",
     "is this paper's own id; 'formerly' lists": "the schema does not compare `formerly` with `id`",

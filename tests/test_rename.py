@@ -82,6 +82,15 @@ def test_a_rename_changes_the_id_and_every_reference_and_nothing_else(root, caps
     assert "4 references updated" in out
 
 
+def test_a_rename_changes_the_id_in_another_papers_not_same_as(root, capsys):
+    papers = root / "content" / "papers"
+    _edit(papers / "merging-by-arithmetic.yml", "related: [replay-against-forgetting]",
+          "related: [replay-against-forgetting]\nnot_same_as: [gradient-episodic-memory]")
+    assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem"]) == 0
+    assert "not_same_as: [gem]\n" in (papers / "merging-by-arithmetic.yml").read_text(encoding="utf-8")
+    assert _errors(root) == []
+
+
 def test_a_paper_renamed_again_keeps_its_former_ids_and_renamed_back_loses_the_new_one(root):
     papers = root / "content" / "papers"
     # task-vectors was editing-models-with-task-vectors: a list in brackets, a comment after.

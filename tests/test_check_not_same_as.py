@@ -1,0 +1,103 @@
+"""`not_same_as:`: a curator keeping two papers of one title (a paper's conference and
+journal versions) says so, and `check` no longer takes them for one paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_curation import MERGE, ONE_PREPRINT, messages, write_paper
+
+PEOPLE = "authors: [Ricky Chen, David Duvenaud]\n"
+CONF = "id: node-conf\ntitle: Neural ODEs\n" + PEOPLE + "year: 2018\nvenue: NeurIPS\nabstract: a\n"
+JOURNAL = "id: node-journal\ntitle: Neural ODEs\n" + PEOPLE + "year: 2021\nvenue: JMLR\nabstract: b\n"
+
+
+def _project(tmp_path, **files: str) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n")
+    for paper_id, text in files.items():
+        write_paper(tmp_path, f"{paper_id.replace('_', '-')}.yml", text)
+
+
+@pytest.mark.parametrize("marked", ["conf", "journal"])
+def test_not_same_as_in_either_file_parts_two_papers_of_one_title(tmp_path, marked):
+    # (without it, the error test_curation's test of versions by the same people expects)
+    conf = CONF + ("not_same_as: [node-journal]\n" if marked == "conf" else "")
+    journal = JOURNAL + ("not_same_as: [node-conf]\n" if marked == "journal" else "")
+    _project(tmp_path, node_conf=conf, node_journal=journal)
+    assert messages(tmp_path) == []
+
+
+def test_not_same_as_parts_two_versions_of_one_arxiv_id(tmp_path):
+    # (both versions often give the one arXiv id of their preprint: "merge them" was all
+    # the error said, and the title's error with it)
+    arxiv = "arxiv: '1806.07366'\n"
+    _project(tmp_path, node_conf=CONF + arxiv, node_journal=JOURNAL + arxiv)
+    same_id = "same paper as {} (the same arXiv id 1806.07366)" + MERGE + ONE_PREPRINT
+    assert messages(tmp_path) == [
+        "content/papers/node-conf.yml:7:8: " + same_id.format("content/papers/node-journal.yml"),
+        "content/papers/node-journal.yml:7:8: " + same_id.format("content/papers/node-conf.yml"),
+    ]
+    write_paper(tmp_path, "node-journal.yml", JOURNAL + arxiv + "not_same_as: [node-conf]\n")
+    assert messages(tmp_path) == []
+
+
+def test_not_same_as_parts_titles_import_takes_for_one(tmp_path):
+    # (a journal version whose title differs by a letter: check warned that import
+    # merges them, and the warning said nothing of not_same_as's parting them)
+    title = "Neural Ordinary Differential Equations for Irregular Time Series"
+    conf = f"id: node-conf\ntitle: {title}\n" + PEOPLE
+    journal = f"id: node-journal\ntitle: {title[:-1]}\n" + PEOPLE
+    _project(tmp_path, node_conf=conf, node_journal=journal)
+    assert [m for m in messages(tmp_path) if "same paper" in m]  # (import takes them for one)
+    write_paper(tmp_path, "node-conf.yml", conf + "not_same_as: [node-journal]\n")
+    assert messages(tmp_path) == []
+
+
+def test_an_unknown_id_in_not_same_as_is_an_error_with_the_closest_id(tmp_path):
+    _project(tmp_path, node_conf=CONF + "not_same_as: [node-jounral]\n", node_journal=JOURNAL)
+    found = messages(tmp_path)
+    assert "content/papers/node-conf.yml:7:15: unknown paper 'node-jounral' (did you mean 'node-journal'?)" in found
+
+
+def test_a_paper_in_its_own_not_same_as_is_an_error(tmp_path):
+    _project(tmp_path, node_conf=CONF + "not_same_as: [node-conf]\n")
+    assert messages(tmp_path) == [
+        "content/papers/node-conf.yml:7:15: a paper cannot be in its own not_same_as",
+    ]
+
+
+def test_not_same_as_naming_a_paper_of_another_title_is_not_needed(tmp_path):
+    other = "id: other\ntitle: Attention Is All You Need\nabstract: c\n"
+    _project(tmp_path, node_conf=CONF + "not_same_as: [other]\n", other=other)
+    assert messages(tmp_path) == [
+        "content/papers/node-conf.yml:7:15: warning: 'other' is not needed in not_same_as:"
+        " nothing makes the two one paper (their titles are not alike, nor are their arXiv"
+        " ids, DOIs or abstracts one), so neither `check` nor `readinglist import` takes"
+        " them for one; remove it",
+    ]
+
+
+def test_a_rerun_says_of_not_same_as_what_a_full_load_says(tmp_path, monkeypatch):
+    # (Said across files: a rerun swapping one edited file in keeps what was said across
+    # files, and would keep a marker's "not needed" after the marker is gone, or miss it
+    # when it is added. _Project.check asserts the rerun and a full load agree.)
+    from tests.test_curation import _Project
+
+    other = "id: other\ntitle: Attention Is All You Need\nabstract: c\n"
+    project = _Project(tmp_path, monkeypatch)
+    project.write("node-conf.yml", CONF)
+    project.write("other.yml", other)
+    project.check("two papers of other titles")
+    project.edit("node-conf.yml", "abstract: a\n", "abstract: a\nnot_same_as: [other]\n")
+    project.check("a marker not needed added")
+    assert [p.message for p in project.fresh_problems.items if "not_same_as" in p.message] == [
+        "'other' is not needed in not_same_as: nothing makes the two one paper (their"
+        " titles are not alike, nor are their arXiv ids, DOIs or abstracts one), so neither"
+        " `check` nor `readinglist import` takes them for one; remove it",
+    ]
+    project.edit("node-conf.yml", "id: node-conf\n", "# moved down a line\nid: node-conf\n")
+    project.check("a line above the marker")
+    project.edit("node-conf.yml", "not_same_as: [other]\n", "")
+    project.check("the marker removed")
+    assert not [p for p in project.fresh_problems.items if "not_same_as" in p.message]
