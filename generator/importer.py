@@ -29,7 +29,9 @@ from tqdm import tqdm
 from . import gitcopy, provenance, renamewrite
 from .conflicts import merged
 from .importedfile import check_imported
-from .importmatch import Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, same_link
+from .importmatch import (
+    Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, pick_version, same_link,
+)
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
@@ -247,6 +249,17 @@ def _import_locked(
             alike = f"titles {score:.0f}% alike"
         if paper is not None and by_title(reason) and tombstones.by_ids(record):
             paper = None  # a deleted paper's arXiv id or DOI: that paper, deleted, below
+        # A paper a curator parted from another it shares its title or preprint with (a
+        # conference and a journal version: `not_same_as:`): the record is the one its
+        # ids, venue or year say; when they do not, it is neither's, and not guessed
+        # (unless the ids of each disagree with the record's: another paper, below).
+        versions = index.versions(paper) if paper is not None and _by_shared(reason) else []
+        if len(versions) > 1:
+            picked = pick_version(versions, record)
+            if picked is None and not all(ids_disagree(other, record) for other in versions):
+                report.warnings.append(_versions_warning(versions, record, reason))
+                continue
+            paper = picked or paper
         if paper is not None and by_title(reason) and apart(paper, record):
             # One title, another arXiv id or DOI ("Editorial", "Robust Learning"), or
             # other people in another year ("Deep Learning", the book and the review):
@@ -491,6 +504,24 @@ def _load_views(path: Path) -> dict[str, provenance.Seen]:
             replace(problem, message=f"{problem.message}; nothing was written")
             for problem in located.errors
         ]) from refused
+
+
+def _by_shared(reason: str) -> bool:
+    """Whether a match was made by what a paper's versions may share (Index.versions):
+    its title, its preprint's arXiv id, its abstract; not a DOI, one version's own."""
+    return by_title(reason) or reason.startswith("same arXiv id") or reason == "same abstract"
+
+
+def _versions_warning(versions: list[Paper], record: Record, reason: str) -> Problem:
+    ids = sorted(paper.id for paper in versions)
+    named = f"{', '.join(ids[:-1])} or {ids[-1]}"
+    return Problem(
+        record.source,
+        f"{record.title!r} may be {named} ({reason}), which a curator keeps apart"
+        " (not_same_as:), and neither its DOI, arXiv id, venue nor year tells which: it was"
+        " not imported; copy what it adds into that paper's file by hand",
+        Severity.WARNING,
+    )
 
 
 def _reused_warning(paper: Paper, record: Record) -> Problem:

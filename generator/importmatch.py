@@ -11,7 +11,10 @@ are a paper's (a title corrected in the reference manager, no abstract to tell).
 a curator retitled is still found by the titles recorded in its provenance, so importing
 its source again does not add a second copy; and a paper whose source record was retitled
 in the reference manager by that record's citation key (of the same exporter), with its authors, year and a
-title alike enough to be corrected (Paper.same_record).
+title alike enough to be corrected (Paper.same_record). A record matched by a title, an
+arXiv id or an abstract that papers a curator parted share (`not_same_as:`, a paper's
+conference and journal versions) is the one of them its DOI, arXiv id, venue or year
+says (Index.versions, pick_version); the importer does not guess when none tells.
 """
 
 from __future__ import annotations
@@ -463,8 +466,18 @@ class Index:
         self.by_paper_link: dict[str, Paper] = {}
         self.by_place: dict[tuple[str, ...], Paper] = {}  # place_key -> paper
         self.titles: SimilarTitles[Paper] = SimilarTitles()
+        self.by_id: dict[str, Paper] = {}
+        # Paper id -> the ids of the papers a curator parted from it (`not_same_as:` in
+        # either file): a record matching one of them may be the other's.
+        self.parted: dict[str, set[str]] = {}
 
     def add(self, paper: Paper) -> None:
+        self.by_id[paper.id] = paper
+        parted = paper.values.get("not_same_as")
+        for other in parted if isinstance(parted, list) else ():
+            if isinstance(other, str) and other != paper.id:
+                self.parted.setdefault(paper.id, set()).add(other)
+                self.parted.setdefault(other, set()).add(paper.id)
         arxiv = arxiv_key(paper.values.get("arxiv"))
         doi = str(paper.values.get("doi") or "").lower()
         if arxiv:
@@ -509,6 +522,17 @@ class Index:
         for taken in provenance.key_digests(record.key, record.key_source):
             papers += [paper for paper in self.by_key.get(taken, ()) if not any(paper is other for other in papers)]
         return papers
+
+    def versions(self, paper: Paper) -> list[Paper]:
+        """``paper`` and the papers a curator parted from it that share its title (as
+        compared), arXiv id or abstract, by id: what a record matched to ``paper`` by
+        one of those may be. Only ``paper`` when there are none."""
+        named = sorted(self.parted.get(paper.id, ()))
+        others = [self.by_id[other] for other in named if other in self.by_id]
+        if not others:
+            return [paper]
+        keys = _version_keys(paper)
+        return [paper, *(other for other in others if any(a and a == b for a, b in zip(keys, _version_keys(other))))]
 
     def same_title(self, title: str) -> list[Paper]:
         """Every paper with this title (as titles are compared), in the order added."""
@@ -573,6 +597,38 @@ class Index:
         if similar is not None:
             return similar[0], f"similar title, {similar[1]:.0f}% alike", twin
         return None, "", twin
+
+
+def _version_keys(paper: Paper) -> tuple[str, str, str]:
+    """What two versions of one paper may share, as a record is matched by it."""
+    values = paper.values
+    return (
+        normalise_title(str(values.get("title") or "")), arxiv_key(values.get("arxiv")),
+        abstract_key(values.get("abstract")),
+    )
+
+
+def pick_version(versions: list[Paper], record: Record) -> Paper | None:
+    """Which of papers a curator parted (`Index.versions`) the record is: the only one
+    its DOI, else its arXiv id, else its venue (not a preprint's), else its year is
+    that of; None when none of them tells (each is several's, or none's)."""
+    for name, key in (("doi", doi_key), ("arxiv", arxiv_key), ("venue", _venue_key), ("year", _year_key)):
+        theirs = key(getattr(record, name))
+        if not theirs:
+            continue
+        agree = [paper for paper in versions if key(paper.values.get(name)) == theirs]
+        if len(agree) == 1:
+            return agree[0]
+    return None
+
+
+def _venue_key(value: object) -> str:
+    venue = str(value or "")
+    return "" if PREPRINT.search(venue) else folded(venue)
+
+
+def _year_key(value: object) -> str:
+    return str(value or "").strip()
 
 
 # The kinds of link that are the paper itself (a page of it, its PDF): one paper's each.

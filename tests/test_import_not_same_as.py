@@ -1,0 +1,92 @@
+"""Importing a record of a title two papers share that a curator keeps apart
+(`not_same_as:`, a paper's conference and journal versions): the record joins the one
+its DOI, arXiv id, venue or year says, and none when they do not tell."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.errors import Location
+from generator.importer import import_records
+from generator.ingest import Record
+from tests.test_import_matching import _read
+
+DAY = dt.date(2026, 1, 2)
+TITLE = "Neural Ordinary Differential Equations"
+PEOPLE = ("Ricky Chen", "David Duvenaud")
+
+
+def _versions(tmp_path, arxiv: str = "", mark: str = "node-journal") -> None:
+    """The conference version (NeurIPS 2018) and the journal one (JMLR 2021), of one
+    title and people, the first listing the second in its `not_same_as:`."""
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shared = f"title: {TITLE}\nauthors: [Ricky Chen, David Duvenaud]\n" + (f"arxiv: '{arxiv}'\n" if arxiv else "")
+    (papers / "node-conf.yml").write_text(
+        "id: node-conf\n" + shared + "year: 2018\nvenue: NeurIPS\n"
+        + (f"not_same_as: [{mark}]\n" if mark == "node-journal" else "")
+    )
+    (papers / "node-journal.yml").write_text(
+        "id: node-journal\n" + shared + "year: 2021\nvenue: JMLR\n"
+        + (f"not_same_as: [{mark}]\n" if mark == "node-conf" else "")
+    )
+
+
+def _rec(line: int, **fields) -> Record:
+    return Record(title=TITLE, abstract="", source=Location("in.bib", line, 1), authors=PEOPLE, **fields)
+
+
+@pytest.mark.parametrize("mark", ["node-journal", "node-conf"])
+def test_a_record_joins_the_version_its_venue_and_year_say(tmp_path, mark):
+    # (curator: the JMLR record's pages were merged into the NeurIPS file, the first of
+    # the title, its venue and year said a conflict with it)
+    _versions(tmp_path, mark=mark)
+    report = import_records([
+        _rec(1, venue="JMLR", year="2021", pages="1-30"),
+        _rec(2, venue="NeurIPS", year="2018", pages="6571-6583"),
+    ], tmp_path, added=DAY)
+    assert (report.added, report.conflicts, report.warnings) == ([], [], [])
+    assert _read(tmp_path / "papers" / "node-journal.yml")["pages"] == "1-30"
+    assert _read(tmp_path / "papers" / "node-conf.yml")["pages"] == "6571-6583"
+
+
+def test_a_record_of_the_arxiv_id_both_share_joins_the_version_its_year_says(tmp_path):
+    _versions(tmp_path, arxiv="1806.07366")
+    # (A DOI neither file has: it does not tell, the year does, and it is filled.)
+    report = import_records([_rec(1, arxiv="1806.07366", year="2021", doi="10.5555/jmlr.2021.7")], tmp_path, added=DAY)
+    assert (report.added, report.conflicts, report.warnings) == ([], [], [])
+    assert _read(tmp_path / "papers" / "node-journal.yml")["doi"] == "10.5555/jmlr.2021.7"
+    assert "doi" not in _read(tmp_path / "papers" / "node-conf.yml")
+
+
+def test_a_record_that_does_not_say_which_version_joins_none_and_is_said(tmp_path):
+    _versions(tmp_path, arxiv="1806.07366")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()}
+    report = import_records([
+        _rec(1, arxiv="1806.07366", pages="1-30"),  # no year, no venue
+        _rec(2, venue="arXiv preprint", year="2019"),  # the preprint's: neither
+    ], tmp_path, added=DAY)
+    assert report.added == []
+    assert [str(w) for w in report.warnings] == [
+        f"in.bib:{line}:1: warning: {TITLE!r} may be node-conf or node-journal ({why}), which"
+        " a curator keeps apart (not_same_as:), and neither its DOI, arXiv id, venue nor year"
+        " tells which: it was not imported; copy what it adds into that paper's file by hand"
+        for line, why in ((1, "same arXiv id 1806.07366"), (2, "same title"))
+    ]
+    assert {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()} == before
+
+
+def test_a_record_whose_doi_is_neither_versions_is_another_paper_as_before(tmp_path):
+    # (Not a version it cannot tell: one title and another DOI is another paper, as the
+    # importer keeps two "Editorial"s apart.)
+    _versions(tmp_path)
+    for name, doi in (("node-conf.yml", "10.5555/neurips.2018.1"), ("node-journal.yml", "10.5555/jmlr.2021.7")):
+        path = tmp_path / "papers" / name
+        path.write_text(path.read_text() + f"doi: {doi}\n")
+    report = import_records([_rec(1, doi="10.5555/other.2019.3")], tmp_path, added=DAY)
+    assert report.added == [TITLE.lower().replace(" ", "-")]
+    assert [str(w).split(": warning: ", 1)[1] for w in report.warnings] == [
+        "possibly the same paper as node-conf (same title, another arXiv id or DOI); if so, delete one"
+    ]
