@@ -640,7 +640,8 @@ def _check_paper(
                 )
     if values.get("not_same_as"):
         parted = _other_papers(
-            values["not_same_as"], paper_id, papers, problems, "a paper cannot be in its own not_same_as"
+            values["not_same_as"], "not_same_as", paper_id, papers, problems,
+            "a paper cannot be in its own not_same_as",
         )
     rulers = ruled.get(paper_id or "") if related else None
     for ref in nodes(values.get("related")) if rulers else ():

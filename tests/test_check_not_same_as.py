@@ -63,7 +63,7 @@ def test_an_unknown_id_in_not_same_as_is_an_error_with_the_closest_id(tmp_path):
 def test_a_paper_in_its_own_not_same_as_is_an_error(tmp_path):
     _project(tmp_path, node_conf=CONF + "not_same_as: [node-conf]\n")
     assert messages(tmp_path) == [
-        "content/papers/node-conf.yml:7:15: a paper cannot be in its own not_same_as",
+        "content/papers/node-conf.yml:7:15: a paper cannot be in its own not_same_as; remove it from 'not_same_as'",
     ]
 
 
