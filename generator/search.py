@@ -673,9 +673,15 @@ def _refine(
         # counted as found on a page that wrote "ROUGE" alone, which then came as high,
         # and a page found by a half alone is left out (`rank_by_words`). Its first term
         # is the word as typed (lower-cased), which no page has as a term: what it
-        # reads for the title's words (`title_words`) is its pieces.
+        # reads for the title's words (`title_words`) is its pieces. Its halves (and
+        # their spellings without accents) are looked for as exact words, no word's
+        # start: "GPT-4"'s "4*" found "405B", which ranked a title with "405B" and
+        # "GPT-4o" above the page that writes "GPT-4" (and was highlighted:
+        # readinglist.js marks the word whole). (Exact, they still rank the page that
+        # writes the word as typed, "Multi-task", above one that writes "Multitask".)
         compounds = _compounds(word, vocabulary)
         halves = {half for compound in compounds for half in compound[0].split("-")}
+        exact = {part for half in halves for part in (half, *split_at.split(fold(half).lower()))}
         words.update(dict.fromkeys(compounds))
         for n, piece in enumerate(pieces + joined + folded):
             if lone and len(piece) == 1 and piece.isalpha():
@@ -694,7 +700,7 @@ def _refine(
                     words[(piece.lower(), *vocabulary.near(piece.lower(), edits))] = None
                     continue
                 # Material appends the "*" to the first (it leaves a boosted term alone).
-                out += [piece, f"{piece}^{EXACT_BONUS}"]
+                out += [f"{piece}^{EXACT_BONUS}"] if piece.lower() in exact else [piece, f"{piece}^{EXACT_BONUS}"]
                 # Its base forms (lemmas.py): exact terms, weighed below the typed word.
                 out += [f"{base}^{lemmas.QUERY_BOOST}" for base in bases]
                 if n < len(pieces) and piece.lower() not in halves:

@@ -116,13 +116,16 @@ def test_the_characters_an_abstract_is_escaped_with_part_words_as_typed_ones_do(
     [
         # A hyphenated word also looks for its joined form, which the index holds for
         # papers that write it hyphenated (search.variants): "multitask" finds both.
+        # Its halves are exact words: "4*" of "GPT-4" found "405B". (Without the index's
+        # vocabulary, every hyphenated word is ranked whole; with it, one a word of the
+        # index begins with: test_a_hyphenated_word_ranks_the_pages_that_write_it_...)
         ("A Survey on Multi-Task Learning",
-         "Survey Survey^3 Multi Multi^3 Task Task^3 MultiTask MultiTask^3 Learning Learning^3"),
+         "Survey Survey^3 Multi^3 Task^3 MultiTask MultiTask^3 Learning Learning^3"),
         ("Chain-of-Instructions: Compositional",
-         "Chain Chain^3 Instructions Instructions^3 ChainofInstructions ChainofInstructions^3"
+         "Chain^3 Instructions^3 ChainofInstructions ChainofInstructions^3"
          " Compositional Compositional^3"),
-        ("ReST-MCTS*: LLM", "ReST ReST^3 MCTS MCTS^3 ReSTMCTS ReSTMCTS^3 LLM LLM^3"),
-        ("gpt-3.5 (ICL)", "gpt gpt^3 3.5 3.5^3 gpt3 gpt3^3 ICL ICL^3"),
+        ("ReST-MCTS*: LLM", "ReST^3 MCTS^3 ReSTMCTS ReSTMCTS^3 LLM LLM^3"),
+        ("gpt-3.5 (ICL)", "gpt^3 3.5 3.5^3 gpt3 gpt3^3 ICL ICL^3"),
         # An accented word also looks for itself without accents, and a letter NFKD
         # leaves whole as English writes it.
         ("Tülu Straße Łukasz", "Tülu Tülu^3 Tulu Tulu^3 Straße Straße^3 Strasse Strasse^3"
@@ -132,7 +135,7 @@ def test_the_characters_an_abstract_is_escaped_with_part_words_as_typed_ones_do(
         ("the of", ""),
         # A lone letter split off a word is no search for every word starting with it.
         ("Show, Don't Tell", "Show Show^3 Don Don^3 Tell Tell^3"),
-        ("k-means x", "means means^3 kmeans kmeans^3 x x^3"),
+        ("k-means x", "means^3 kmeans kmeans^3 x x^3"),
         # ... unless the word is only lone letters: each is an exact word, no prefix.
         ("I/O U.S. A/B", "O^3 U^3 S^3 B^3"),  # ("i", "a": stop words)
     ],
@@ -418,6 +421,33 @@ def test_a_hyphenated_word_finds_the_pages_that_write_it_whole_not_its_halves():
     assert query_words("ROUGE-L scores", vocabulary=words) == [("rouge-l", "rougel"), ("scores",)]
     # (Without the index's words nothing says a page writes it whole: its halves.)
     assert query_words("ROUGE-L") == [("rouge", "rougel")]  # (a lone letter is left out)
+
+
+def test_a_hyphenated_word_ranks_the_pages_that_write_it_exactly_above_longer_words():
+    """"GPT-4" put first a paper with "GPT-4o" alone: its halves were looked for as
+    words' starts, and "4*" found the title's "405B" (which Material highlighted)."""
+    site = Site(
+        papers=(
+            # (As the shipped list's "Can 1B LLM Surpass 405B LLM?" and "Natural Language
+            # Reinforcement Learning".)
+            _paper("longer", title="Can 1B LLM Surpass 405B LLM?", abstract="A 0.5B model beats GPT-4o."),
+            _paper("exact", title="Natural Language Learning", abstract="A 0.5B model beats GPT-4."),
+            # All else equal, the exact word first.
+            _paper("title-longer", title="Judges with GPT-4o", abstract="Ratings."),
+            _paper("title-exact", title="Judges with GPT-4", abstract="Ratings."),
+            _paper("other", title="Something else", abstract="Table 4 and 405 samples."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([]), site))
+    hits = [hit.location.split("/")[-2] for hit in engine.search("GPT-4")]
+    assert hits.index("exact") < hits.index("longer")
+    assert hits.index("title-exact") < hits.index("title-longer")
+    # A word's start still finds it ("gpt4*": "GPT-4o"); the halves are exact words.
+    assert set(hits) == {"longer", "exact", "title-longer", "title-exact"}
+    assert refine_query("GPT-4 judges", vocabulary=engine.vocabulary) == "GPT^3 4^3 GPT4 GPT4^3 judges judges^3"
+    # A word no page writes whole is looked for by its halves, as before.
+    assert refine_query("GPT-5", vocabulary=engine.vocabulary) == "GPT GPT^3 5 5^3 GPT5 GPT5^3"
 
 
 def test_a_name_is_found_by_a_part_where_its_case_changes():
@@ -927,8 +957,10 @@ def test_a_word_that_begins_no_word_of_the_index_is_looked_for_as_a_fuzzy_term()
     # A word the index begins with, one whose base form it holds, one of another spelling
     # it holds, a number, an id and a word of two letters are looked for as before.
     forms = {"tuned": ("tune",)}
-    for query in ("instr", "tuned", "Tüning", "2401.99999", "x2y", "qz", "Model-Tuning"):
+    for query in ("instr", "tuned", "Tüning", "2401.99999", "x2y", "qz"):
         assert refine_query(query, base_forms=forms, vocabulary=vocabulary) == refine_query(query, base_forms=forms)
+    # (Without the vocabulary, every hyphenated word is ranked whole, its halves exact.)
+    assert refine_query("Model-Tuning", vocabulary=vocabulary) == "Model Model^3 Tuning Tuning^3 ModelTuning ModelTuning^3"
     # Without the vocabulary (an index built before it), no word is.
     assert refine_query("instrucion") == "instrucion instrucion^3"
 
@@ -1236,3 +1268,13 @@ def test_a_query_whose_words_the_index_has_ranks_as_without_fuzzy_terms(built, e
     for query in ("instruction tuning", "reinforcement learning", "pruned models", "instr", "Tülu"):
         assert "~" not in refine_query(query, engine.separator.pattern, engine.base_forms, engine.vocabulary)
         assert engine.search(query) == before.search(query), query
+
+
+@pytest.mark.example
+def test_gpt_4_finds_the_paper_that_writes_it_before_those_with_gpt_4o(engine):
+    # (Checked by hand in content/papers: one abstract writes "GPT-4", three
+    # "GPT-4o" or "GPT-4o-mini"; the first of those has "405B" in its title.)
+    hits = [hit.location for hit in engine.search("GPT-4")]
+    assert hits[0] == "papers/natural-language-reinforcement-learning/"
+    assert len(hits) == 4
+    assert set(hits[1:]) == {hit.location for hit in engine.search("GPT-4o")}

@@ -190,12 +190,18 @@
         words.set(terms.join(" "), terms);
       };
       /* A hyphenated word the index has joined is one word to rank by, found where a
-         page writes it whole (search.py's _compounds); not its halves. */
+         page writes it whole (search.py's _compounds); its halves (and their spellings
+         without accents) are exact words, no word's start: "GPT-4"'s "4*" found "405B". */
       var compounds = compoundWords(word, vocabulary);
       var halves = new Set();
+      var exact = new Set();
       compounds.forEach(function (compound) {
         compound[0].split("-").forEach(function (half) {
           halves.add(half);
+          exact.add(half);
+          fold(half).toLowerCase().split(separator).forEach(function (part) {
+            exact.add(part);
+          });
         });
         addWord(compound);
       });
@@ -224,12 +230,15 @@
             return;
           }
           /* Material appends the "*" to the first (it leaves a boosted term alone). */
-          out.push(piece, piece + "^" + EXACT_BONUS);
+          if (!exact.has(low)) {
+            out.push(piece);
+          }
+          out.push(piece + "^" + EXACT_BONUS);
           /* Its base forms (generator/lemmas.py): exact terms, below the typed word. */
           bases.forEach(function (base) {
             out.push(base + "^" + LEMMA_BOOST);
           });
-          if (n < pieces.length && !halves.has(piece.toLowerCase())) {
+          if (n < pieces.length && !halves.has(low)) {
             addWord([piece.toLowerCase()].concat(bases, spellings));
           }
         }
@@ -953,6 +962,108 @@
     });
   }
 
+  /* A hyphenated word looked for whole (refineParts) is found by its joined form, in a
+     field no result shows, and by its halves as exact words. Material marks the words
+     of a result's title, text and tags that its query's terms matched: "GPT" and "4"
+     apart, and a "4" anywhere ("Table 4"; "405B" too, when the halves were words'
+     starts), but no "GPT-4o", found by "gpt4*". So a half's marks are taken out (not
+     where the half is a word of the query too), and each hyphenated word whose joined
+     form begins with a typed one's ("GPT-4", "GPT-4o" for "GPT-4": the words that found
+     the page) is marked whole; where the text had no mark, it is cut, as Material cuts
+     it, to the first two of its blocks that have one. In place; the markup is parsed
+     inert (a template), and only its text is marked. */
+  function markCompounds(item, words, separator) {
+    var joined = [];
+    var halves = new Set();
+    words.forEach(function (word) {
+      if (isCompound(word)) {
+        joined = joined.concat(word.slice(1));
+        word[0].split("-").forEach(function (half) {
+          halves.add(half);
+          fold(half).toLowerCase().split(separator).forEach(function (part) {
+            halves.add(part);
+          });
+        });
+      }
+    });
+    words.forEach(function (word) {
+      if (!isCompound(word)) {
+        halves.delete(word[0]);
+      }
+    });
+    if (!joined.length) {
+      return;
+    }
+    var begins = function (compound) {
+      var key = compound.replace(/-/g, "").toLowerCase();
+      var folded = fold(key).toLowerCase();
+      return joined.some(function (start) {
+        return key.startsWith(start) || folded.startsWith(start);
+      });
+    };
+    var mark = function (markup, isText) {
+      var template = document.createElement("template");
+      template.innerHTML = markup;
+      var content = template.content;
+      var hadMark = content.querySelector("mark") !== null;
+      var changed = false;
+      content.querySelectorAll("mark").forEach(function (found) {
+        if (halves.has(found.textContent.toLowerCase())) {
+          found.replaceWith(found.textContent);
+          changed = true;
+        }
+      });
+      content.normalize();
+      var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+      var nodes = [];
+      for (var node; (node = walker.nextNode());) {
+        if (!(node.parentElement && node.parentElement.closest("mark"))) {
+          nodes.push(node);
+        }
+      }
+      var marked = false;
+      nodes.forEach(function (node) {
+        var text = node.data;
+        var parts = document.createDocumentFragment();
+        var at = 0;
+        text.replace(HYPHENATED, function (compound, start) {
+          if (begins(compound)) {
+            parts.appendChild(document.createTextNode(text.slice(at, start)));
+            parts.appendChild(document.createElement("mark")).textContent = compound;
+            at = start + compound.length;
+          }
+          return compound;
+        });
+        if (at > 0) {
+          parts.appendChild(document.createTextNode(text.slice(at)));
+          node.parentNode.replaceChild(parts, node);
+          marked = true;
+        }
+      });
+      if (isText && marked && !hadMark) {
+        /* (Material's highlight, for a text with no match: its blocks are its
+           top-level elements.) */
+        return Array.from(content.children).filter(function (block) {
+          return block.querySelector("mark") !== null;
+        }).slice(0, 2).map(function (block) {
+          return block.outerHTML;
+        }).join("");
+      }
+      return marked || changed ? template.innerHTML : markup;
+    };
+    if (typeof item.title === "string") {
+      item.title = mark(item.title, false);
+    }
+    if (typeof item.text === "string") {
+      item.text = mark(item.text, true);
+    }
+    if (Array.isArray(item.tags)) {
+      item.tags = item.tags.map(function (tag) {
+        return typeof tag === "string" ? mark(tag, false) : tag;
+      });
+    }
+  }
+
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
   window.readinglistRefine = refine;
   window.readinglistRefineWords = refineWords;
@@ -999,6 +1110,11 @@
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
             var every = rankByWords(items, words, this.separator);
             SEARCH_COUNT.line = countLine(items.length, every, words.length);
+            items.forEach(function (group) {
+              group.forEach(function (item) {
+                markCompounds(item, words, this.separator);
+              }, this);
+            }, this);
           } else if (items) {
             /* (a query not refined: how many were found is all that is known) */
             SEARCH_COUNT.line = countLine(items.length, items.length, 0);

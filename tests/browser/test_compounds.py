@@ -47,3 +47,22 @@ def test_a_hyphenated_word_finds_the_pages_that_write_it_whole(page, site_dir, q
     for path in paths:
         doc = engine.docs[path]
         assert query.lower() in (doc["title"] + doc["text"]).lower(), path
+
+
+def test_a_hyphenated_word_finds_the_exact_word_first_and_highlights_it_whole(page, site_dir):
+    """"GPT-4" put "Can 1B LLM Surpass 405B LLM?" (which writes "GPT-4o") first, its
+    "405B" marked: the half "4" was looked for as a word's start."""
+    engine = MaterialSearch(load_index(site_dir))
+    _, shown = _shown(page, "GPT-4")
+    paths = [path for path, _ in shown]
+    assert paths == [hit.location for hit in engine.search("GPT-4")]
+    # (Checked by hand: the one abstract that writes "GPT-4".)
+    assert paths[0] == "papers/natural-language-reinforcement-learning/"
+    marks = page.eval_on_selector_all(
+        ".md-search-result__article", "articles => articles.map(a => [...a.querySelectorAll('mark')]"
+        ".map(m => m.textContent))")
+    # Each mark is a hyphenated word that begins with the one typed, whole: the first
+    # result's "GPT-4", the others' "GPT-4o" and "GPT-4o-mini"; no "405B", no half.
+    assert marks[0] == ["GPT-4"]
+    assert all(marks[1:]), marks
+    assert {mark for marked in marks for mark in marked} == {"GPT-4", "GPT-4o", "GPT-4o-mini"}
