@@ -17,7 +17,8 @@ id's words (its short name), its former ids' words (`formerly:`) and a document 
 The search box refines a query before Material's worker sees it (`refine_query`, and
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
 are split where the index splits them, and each word W becomes ``W W^3``, which
-Material turns into ``W* W^3``: its usual prefix match plus a bonus for the exact word. Without this, pasting
+Material turns into ``W* W^3``: its usual prefix match plus a bonus for the exact word (a
+half of a hyphenated word ranked whole is ``W^3`` alone: `_refine`). Without this, pasting
 a title found the wrong paper or nothing: Material appends ``*`` to every word, so "a"
 or "on" matched every word starting with those letters, a word before a colon was
 taken as a field name ("Name: subtitle"; after a hyphenated word the query was
