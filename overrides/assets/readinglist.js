@@ -863,6 +863,7 @@
     WATCHED_RESULTS.add(list);
     function drawn() {
       unnamedTags(list);
+      list.querySelectorAll(".md-search-result__article").forEach(markCompounds);
       list.querySelectorAll(".md-search-result__article > p").forEach(showFrom);
     }
     new MutationObserver(drawn).observe(list, { childList: true, subtree: true });
@@ -966,34 +967,36 @@
      field no result shows, and by its halves as exact words. Material marks the words
      of a result's title, text and tags that its query's terms matched: "GPT" and "4"
      apart, and a "4" anywhere ("Table 4"; "405B" too, when the halves were words'
-     starts), but no "GPT-4o", found by "gpt4*". So a half's marks are taken out (not
-     where the half is a word of the query too), and each hyphenated word whose joined
-     form begins with a typed one's ("GPT-4", "GPT-4o" for "GPT-4": the words that found
-     the page) is marked whole; where the text had no mark, it is cut, as Material cuts
-     it, to the first two of its blocks that have one. In place; the markup is parsed
-     inert (a template), and only its text is marked. */
-  function markCompounds(item, words, separator) {
+     starts), but no "GPT-4o", found by "gpt4*". So in each result drawn, a half's marks
+     are taken out (not where the half is a word of the query too), and each
+     hyphenated word whose joined form begins with a typed one's ("GPT-4", "GPT-4o" for
+     "GPT-4": the words that found the page) is marked whole. (Material shows the
+     blocks of text its terms matched: a half's, an exact word, where the page writes
+     the word hyphenated.) In the results drawn, not in the worker's answer: on an
+     answer's 10,000 results it took a quarter of a second. SEARCH_MARKS.words: the
+     last answer's words (refineWords). */
+  var SEARCH_MARKS = { words: null };
+  var MARKED = new WeakSet();
+  function markCompounds(article) {
+    var words = SEARCH_MARKS.words;
+    if (!words || !words.some(isCompound) || MARKED.has(article)) {
+      return;
+    }
+    MARKED.add(article);
     var joined = [];
     var halves = new Set();
-    words.forEach(function (word) {
-      if (isCompound(word)) {
-        joined = joined.concat(word.slice(1));
-        word[0].split("-").forEach(function (half) {
-          halves.add(half);
-          fold(half).toLowerCase().split(separator).forEach(function (part) {
-            halves.add(part);
-          });
-        });
-      }
+    words.filter(isCompound).forEach(function (word) {
+      joined = joined.concat(word.slice(1));
+      word[0].split("-").forEach(function (half) {
+        halves.add(half);
+        halves.add(fold(half).toLowerCase());
+      });
     });
     words.forEach(function (word) {
       if (!isCompound(word)) {
         halves.delete(word[0]);
       }
     });
-    if (!joined.length) {
-      return;
-    }
     var begins = function (compound) {
       var key = compound.replace(/-/g, "").toLowerCase();
       var folded = fold(key).toLowerCase();
@@ -1001,67 +1004,43 @@
         return key.startsWith(start) || folded.startsWith(start);
       });
     };
-    var mark = function (markup, isText) {
-      var template = document.createElement("template");
-      template.innerHTML = markup;
-      var content = template.content;
-      var hadMark = content.querySelector("mark") !== null;
-      var changed = false;
-      content.querySelectorAll("mark").forEach(function (found) {
+    /* The title, the text's blocks and the tags: not the "Missing:" line. */
+    var parts = Array.from(article.children).filter(function (child) {
+      return !child.matches(".md-search-result__terms, .md-search-result__icon");
+    });
+    parts.forEach(function (part) {
+      part.querySelectorAll("mark").forEach(function (found) {
         if (halves.has(found.textContent.toLowerCase())) {
+          var parent = found.parentNode;
           found.replaceWith(found.textContent);
-          changed = true;
+          parent.normalize();
         }
       });
-      content.normalize();
-      var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+      var walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
       var nodes = [];
       for (var node; (node = walker.nextNode());) {
-        if (!(node.parentElement && node.parentElement.closest("mark"))) {
+        if (!node.parentElement.closest("mark")) {
           nodes.push(node);
         }
       }
-      var marked = false;
       nodes.forEach(function (node) {
         var text = node.data;
-        var parts = document.createDocumentFragment();
+        var pieces = document.createDocumentFragment();
         var at = 0;
         text.replace(HYPHENATED, function (compound, start) {
           if (begins(compound)) {
-            parts.appendChild(document.createTextNode(text.slice(at, start)));
-            parts.appendChild(document.createElement("mark")).textContent = compound;
+            pieces.appendChild(document.createTextNode(text.slice(at, start)));
+            pieces.appendChild(document.createElement("mark")).textContent = compound;
             at = start + compound.length;
           }
           return compound;
         });
         if (at > 0) {
-          parts.appendChild(document.createTextNode(text.slice(at)));
-          node.parentNode.replaceChild(parts, node);
-          marked = true;
+          pieces.appendChild(document.createTextNode(text.slice(at)));
+          node.replaceWith(pieces);
         }
       });
-      if (isText && marked && !hadMark) {
-        /* (Material's highlight, for a text with no match: its blocks are its
-           top-level elements.) */
-        return Array.from(content.children).filter(function (block) {
-          return block.querySelector("mark") !== null;
-        }).slice(0, 2).map(function (block) {
-          return block.outerHTML;
-        }).join("");
-      }
-      return marked || changed ? template.innerHTML : markup;
-    };
-    if (typeof item.title === "string") {
-      item.title = mark(item.title, false);
-    }
-    if (typeof item.text === "string") {
-      item.text = mark(item.text, true);
-    }
-    if (Array.isArray(item.tags)) {
-      item.tags = item.tags.map(function (tag) {
-        return typeof tag === "string" ? mark(tag, false) : tag;
-      });
-    }
+    });
   }
 
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
@@ -1106,15 +1085,13 @@
               markFuzzy(group, refined.fuzzy, this.fields, this.separator);
             }, this);
           }
+          if (isResult) {
+            SEARCH_MARKS.words = words || null;
+          }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
             var every = rankByWords(items, words, this.separator);
             SEARCH_COUNT.line = countLine(items.length, every, words.length);
-            items.forEach(function (group) {
-              group.forEach(function (item) {
-                markCompounds(item, words, this.separator);
-              }, this);
-            }, this);
           } else if (items) {
             /* (a query not refined: how many were found is all that is known) */
             SEARCH_COUNT.line = countLine(items.length, items.length, 0);
