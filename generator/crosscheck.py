@@ -179,7 +179,7 @@ def _same_papers(
                 fix = MERGE
                 if name == "title":
                     twins = [o for o in members if o.shown in others]
-                    fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS
+                    fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS + PARTED
                 elif name == "arxiv" and not _titles_differ(draft, [o for o in members if o.shown in others]):
                     fix += ONE_PREPRINT
                 elif _titles_differ(draft, [o for o in members if o.shown in others]):
@@ -201,7 +201,9 @@ MERGE = (
     "; merge them: keep one file, copy into it what the other adds, delete the other and list"
     " its id in the kept one's 'formerly:'"
 )
-# How to tell two papers of one title apart, as the importer does (matchkeys.two_works).
+# How to tell two papers of one title apart, as the importer does (matchkeys.two_works),
+# or by the curator's word (`not_same_as:`, which each same-paper message ends with).
+PARTED = ", or list either's id in the other's 'not_same_as:'"
 TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
 # The same, for files that give their authors and years already, which then did not
 # tell them apart: only an id does (a paper's conference and journal versions), or the
@@ -307,7 +309,7 @@ def _similar_titles(
         said.add((draft.shown, other.shown))
         _one_paper(
             draft, other, f"Its title, {str(other.values['title'])!r}, and this one are {score:.0f}% alike",
-            TWO_PAPERS + ", or its own abstract", problems,
+            TWO_PAPERS + ", or its own abstract" + PARTED, problems,
         )
     return frozenset(near), _same_abstracts(ordered, said, problems, parted)
 
@@ -354,7 +356,8 @@ def _same_abstracts(
                 _one_paper(
                     draft, first, f"It has this abstract too, and its title,"
                     f" {str(first.values['title'])!r}, and this one are {score:.0f}% alike",
-                    ", or, if they are two papers, give each its arXiv id or DOI, or its own abstract", problems,
+                    ", or, if they are two papers, give each its arXiv id or DOI, or its own abstract" + PARTED,
+                    problems,
                 )
     return {bucket: len(group) for bucket, group in buckets.items()}
 

@@ -101,3 +101,35 @@ def test_a_rerun_says_of_not_same_as_what_a_full_load_says(tmp_path, monkeypatch
     project.edit("node-conf.yml", "not_same_as: [other]\n", "")
     project.check("the marker removed")
     assert not [p for p in project.fresh_problems.items if "not_same_as" in p.message]
+
+
+# (typed out, as a curator reads it: the way out each same-paper message offers)
+PARTED = ", or list either's id in the other's 'not_same_as:'"
+LONG_ABSTRACT = (
+    "abstract: \"We learn to adapt quickly to new tasks from a handful of examples by"
+    " training an initial set of parameters that a few gradient steps turn into a good"
+    " model for each task, across classification, regression and reinforcement learning.\"\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a_title", "b_title", "extra", "ends"),
+    [
+        # one title, no authors and year: "give each ... its authors and year"
+        ("Neural ODEs", "Neural ODEs", "", "or its authors and year"),
+        # titles import takes for one: "... or its own abstract"
+        ("Attention Is All You Need", "Attention is all you ned", "", "or its own abstract"),
+        # one long abstract under titles somewhat alike
+        ("Learning to Learn Fast", "Learning to Learn Quickly", LONG_ABSTRACT, "or its own abstract"),
+    ],
+)
+def test_each_same_paper_message_offers_not_same_as_which_silences_it(tmp_path, a_title, b_title, extra, ends):
+    # (curator: the messages said "give each its arXiv id or DOI, or its authors and
+    # year", which a conference and a journal version without DOIs cannot, and not that
+    # not_same_as: parts them)
+    a, b = f"id: a\ntitle: {a_title}\n{extra}", f"id: b\ntitle: {b_title}\n{extra}"
+    _project(tmp_path, a=a, b=b)
+    said = [m for m in messages(tmp_path) if "same paper as" in m]
+    assert said and all(m.endswith(ends + PARTED) for m in said), said
+    write_paper(tmp_path, "b.yml", b + "not_same_as: [a]\n")
+    assert messages(tmp_path) == []

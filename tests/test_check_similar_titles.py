@@ -17,7 +17,8 @@ from tests.test_curation_cross_file import TOPICS, messages, paper, project
 MERGE = (
     "; merge them: keep one file, copy into it what the other adds, delete the other and"
     " list its id in the kept one's 'formerly:', or, if they are two papers, give each its"
-    " arXiv id or DOI, or its authors and year, or its own abstract"
+    " arXiv id or DOI, or its authors and year, or its own abstract, or list either's id in"
+    " the other's 'not_same_as:'"
 )
 ATTENTION = "Attention Is All You Need"
 MISTYPED = "Attention is all you ned"
@@ -213,7 +214,7 @@ FAST, QUICKLY = "Learning to Learn Fast", "Learning to Learn Quickly"  # 77% ali
 ONE_ABSTRACT_FIX = (
     "; merge them: keep one file, copy into it what the other adds, delete the other and"
     " list its id in the kept one's 'formerly:', or, if they are two papers, give each its"
-    " arXiv id or DOI, or its own abstract"
+    " arXiv id or DOI, or its own abstract, or list either's id in the other's 'not_same_as:'"
 )
 
 

@@ -1117,7 +1117,10 @@ MERGE = (
     "; merge them: keep one file, copy into it what the other adds, delete the other and"
     " list its id in the kept one's 'formerly:'"
 )
-TWO_PAPERS = ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year"
+TWO_PAPERS = (
+    ", or, if they are two papers, give each its arXiv id or DOI, or its authors and year,"
+    " or list either's id in the other's 'not_same_as:'"
+)
 # (For files that give their authors and years already.)
 SAME_PEOPLE = (
     ", or, if they are two papers (a conference and a journal version, say), list either's id"

@@ -840,7 +840,7 @@ def test_a_title_edited_to_another_but_for_a_hyphen_is_warned_of_on_a_rerun_too(
         " (the same title but for a hyphen or space); merge them: keep one file, copy into"
         " it what the other adds, delete the other and list its id in the kept one's"
         " 'formerly:', or, if they are two papers, give each its arXiv id or DOI, or its"
-        " authors and year"
+        " authors and year, or list either's id in the other's 'not_same_as:'"
     )
     assert [str(p) for p in work.fresh_problems.sorted()] == [
         "content/papers/a.yml:2:8: warning: same paper as content/papers/b.yml" + hyphen,
