@@ -1110,7 +1110,7 @@ def no_such_date(text: str) -> str:
     """Why ``text``, written as YYYY-MM-DD, is no date: its month or its day does not exist."""
     year, month, day = (int(part) for part in text.split("-"))
     if not 1 <= month <= 12:
-        return f"there is no {text}: a month is 01 to 12 (the date is written YYYY-MM-DD)"
+        return f"there is no {text}: a month is 01 to 12 (the date is written YYYY-MM-DD){_date_hint(text)}"
     if year == 0:
         return f"there is no {text}: the years start at 0001"
     days = calendar.monthrange(year, month)[1]
@@ -1249,13 +1249,14 @@ def _venue_kind_hint(text: str, spec: Field) -> str:
 
 def _date_hint(text: str) -> str:
     """"; write 2026-01-05" for a date written in another form of the same order, or
-    with its year last where its day is past 12; "; write 2026-12-04 or 2026-04-12" for
+    with its year last where its day is past 12, or year first with its day and month
+    swapped (a month past 12, "2026-31-12"); "; write 2026-12-04 or 2026-04-12" for
     one with its year last whose day and month are both 12 or less (only its writer
     knows which comes first: day first, then month first)."""
     found = _YMD_LIKE.fullmatch(text.strip())
     if found is not None:
         year, month, day = (int(part) for part in found.groups())
-        readings = [(year, month, day)]
+        readings = [(year, day, month) if month > 12 else (year, month, day)]
     elif (last := _YEAR_LAST.fullmatch(text.strip())) is not None:
         first, second, year = int(last.group(1)), int(last.group(3)), int(last.group(4))
         readings = [(year, second, first), (year, first, second)]

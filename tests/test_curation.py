@@ -513,12 +513,44 @@ CASES = {
             " not 'must read' (did you mean 'must-read'?)"
         ],
     ),
+    # A month past 12 with a day of 12 or less: the day and month swapped, the date
+    # they make suggested (read back as a date first).
     "impossible month": (
         "id: x\ntitle: A\nadded: 2026-13-01\nabstract: a\n",
         [
             f"{P}:3:8: 'added': there is no 2026-13-01: a month is 01 to 12"
+            " (the date is written YYYY-MM-DD); write 2026-01-13"
+        ],
+    ),
+    "date year first, its day and month swapped": (
+        "id: x\ntitle: A\nadded: 2026-31-12\nabstract: a\n",
+        [
+            f"{P}:3:8: 'added': there is no 2026-31-12: a month is 01 to 12"
+            " (the date is written YYYY-MM-DD); write 2026-12-31"
+        ],
+    ),
+    "date year first with slashes, its day and month swapped": (
+        "id: x\ntitle: A\nadded: 2026/13/4\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026/13/4'; write 2026-04-13"],
+    ),
+    # Swapped, no date either (31 February; a day 0; both past 12): no hint.
+    "date year first, swapped no date either": (
+        "id: x\ntitle: A\nadded: 2026-31-02\nabstract: a\n",
+        [
+            f"{P}:3:8: 'added': there is no 2026-31-02: a month is 01 to 12"
             " (the date is written YYYY-MM-DD)"
         ],
+    ),
+    "date year first, its month past 12 and day 0": (
+        "id: x\ntitle: A\nadded: 2026-13-00\nabstract: a\n",
+        [
+            f"{P}:3:8: 'added': there is no 2026-13-00: a month is 01 to 12"
+            " (the date is written YYYY-MM-DD)"
+        ],
+    ),
+    "date year first, its month and day past 12": (
+        "id: x\ntitle: A\nadded: 2026/13/31\nabstract: a\n",
+        [f"{P}:3:8: 'added' must be a date as YYYY-MM-DD, not '2026/13/31'"],
     ),
     # The date is well formed; what is wrong is the day, and the message says so.
     "impossible day": (
