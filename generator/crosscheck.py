@@ -9,9 +9,11 @@ swaps a changed file in without checking the others again.
 
 from __future__ import annotations
 
+import functools
 import operator
 import posixpath
 import shlex
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -21,6 +23,7 @@ from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
 from .models import Content, Paper
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
+from .slugs import slugify
 from .topicsfile import (
     TopicDraft,
     alias_hint,
@@ -447,7 +450,7 @@ def cross_check(
     _check_formerly(papers, claimed, misnamed, problems)
     _check_parted(papers, claimed, problems)
     topic_choices = make_topic_choices(topics, topics_read, claimed)
-    paper_choices = paper_id_choices(set(ordered), ordered, misnamed, gone.fate, topic_choices.ids)
+    paper_choices = paper_id_choices(set(ordered), ordered, misnamed, gone.fate, topic_choices.ids, claimed)
     orders = reading_orders(topics)
     ruled = ruled_out(claimed.values())
     # A file whose id is unusable is not built, but the ids it names are checked all the
@@ -525,13 +528,35 @@ def make_topic_choices(
 def paper_id_choices(
     ids: Container[str], ordered: list[str] | None, misnamed: Container[str],
     fate: Callable[[str], Fate | None], topic_ids: Container[str] = frozenset(),
+    drafts: Mapping[str, PaperDraft | None] | None = None,
 ) -> _Choices:
     """The paper ids a reference may name (`related:`, a reading order...); ``topic_ids``,
-    which a reference naming one is told it is."""
+    which a reference naming one is told it is; ``drafts``, the papers by id, whose
+    titles a reference naming one by its title is told its id by (`titled_papers`,
+    made when first needed: an unknown id is rare)."""
+    titles = functools.cache(lambda: titled_papers(drafts)) if drafts is not None else None
     return _Choices(
         ids, ordered, misnamed, fate, others=(topic_ids, A_TOPIC),
-        apart=UNRELATED_TOPIC,
+        apart=UNRELATED_TOPIC, titles=titles,
     )
+
+
+def titled_papers(drafts: Mapping[str, PaperDraft | None]) -> dict[str, tuple[str, str]]:
+    """Each title's whole slug (slugs.slugify, which ignores capitals and punctuation) ->
+    (the id, the title) of the one paper having it; a title two papers have is left out,
+    as naming neither."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for paper_id, draft in drafts.items():
+        title = draft.values.get("title") if draft is not None else None
+        if title is not None and str(title).strip():
+            found.setdefault(_whole_slug(str(title)), []).append((paper_id, str(title)))
+    return {slug: named[0] for slug, named in found.items() if len(named) == 1}
+
+
+def _whole_slug(title: str) -> str:
+    """``title``'s slug not cut at an id's length: two long titles that begin alike are
+    two titles (the id an import cut from one is suggested as a typo's is)."""
+    return slugify(title, max_length=sys.maxsize)
 
 
 # Paper id -> (topic id, the located entry) for each reading order listing the paper.
@@ -839,10 +864,11 @@ class Checked:
         papers = list(self.content.papers)
         # The ids are those of the last load: a suggestion for a mistyped one needs
         # them sorted, which is done only then.
-        choices = paper_id_choices(self.owners, None, self.misnamed, fate, topics.ids)
+        for _, new in pairs:  # (first: the titles a suggestion reads are the new ones)
+            self.owners[str(new.id)] = new
+        choices = paper_id_choices(self.owners, None, self.misnamed, fate, topics.ids, self.owners)
         for _, new in pairs:
             paper_id = str(new.id)
-            self.owners[paper_id] = new
             found = Problems()
             paper = _check_paper(new, choices, topics, orders, self.ruled, found)
             if found.items:
@@ -960,6 +986,7 @@ class _Choices:
         others: tuple[Container[str], str] = (frozenset(), ""),
         within: bool = False,
         apart: str = "",
+        titles: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
     ):
         self.ids = ids
         self._ordered = ordered
@@ -974,9 +1001,16 @@ class _Choices:
         # What to say of an id of the other kind in a list keeping things apart, with
         # "{meant}" for the suggestion if it takes one (EXCLUDED_PAPER, UNRELATED_TOPIC).
         self.apart = apart
+        # A paper's title's slug -> (its id, its title), for a title one paper alone has
+        # (`titled_papers`): a paper named by its title, whole or as the slug an imported
+        # paper's id is (cut short, or the id is older), is told its id.
+        self.titles = titles
 
     def close(self, word: str) -> str:
-        """" (did you mean ...?)" for an id close to ``word`` or to an alias of one, else ""."""
+        """" (did you mean ...?)" for the paper whose title ``word`` is, or an id close to
+        ``word`` or to an alias of one, else ""."""
+        if self.titles is not None and (titled := self.titles().get(_whole_slug(word))):
+            return f" (did you mean {titled[0]!r}, the paper titled {titled[1]!r}?)"
         return did_you_mean(word, self.ordered, within=self.within) or alias_hint(word, self.aliases)
 
     @property

@@ -1,0 +1,50 @@
+"""A paper named by its title where its id belongs (`related:`, `not_related:`,
+`not_same_as:`, a reading order): `check` suggests the id of the one paper of that title,
+written whole or as a slug (a new paper's id is its title's slug, cut short; an older id
+may be another)."""
+
+from __future__ import annotations
+
+from tests.test_curation import _Project
+from tests.test_curation_cross_file import TOPICS, messages, paper, project
+
+TITLE = "A Paper About Other Things"
+SUGGESTED = f" (did you mean 'b-paper', the paper titled {TITLE!r}?)"
+
+
+def test_a_related_paper_named_by_its_title_or_its_slug_is_told_its_id(tmp_path):
+    # (curator: related: [a-paper-about-other-things], the address they guessed, was
+    # "unknown paper" with no suggestion, though one paper has that title)
+    c = paper("c", extra=f"related: [a-paper-about-other-things, \"{TITLE}\", \"{TITLE.upper()}\"]\n")
+    root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), b_paper=f"id: b-paper\ntitle: {TITLE}\n", c=c)
+    related = [m for m in messages(root) if "unknown paper" in m]
+    assert related == [
+        "content/papers/c.yml:3:11: unknown paper 'a-paper-about-other-things'" + SUGGESTED,
+        f"content/papers/c.yml:3:39: unknown paper {TITLE!r}" + SUGGESTED,
+        f"content/papers/c.yml:3:69: unknown paper {TITLE.upper()!r}" + SUGGESTED,
+    ]
+
+
+def test_a_title_two_papers_have_suggests_neither(tmp_path):
+    c = paper("c", extra=f"not_related: [\"{TITLE}\"]\n")
+    root = project(
+        tmp_path, TOPICS, a=paper("a"), b=paper("b"), b_paper=f"id: b-paper\ntitle: {TITLE}\n",
+        b_paper_2=f"id: b-paper-2\ntitle: {TITLE}\n", c=c,
+    )
+    assert f"content/papers/c.yml:3:15: unknown paper {TITLE!r}; remove it here, or write a paper's id: its" \
+        " file's name in content/papers/ without .yml (readinglist search WORDS lists papers as" \
+        " papers/<id>/)" in messages(root)
+
+
+def test_a_rerun_suggests_by_the_titles_as_edited(tmp_path, monkeypatch):
+    # (a rerun checks only the edited files: its suggestion must be a full load's,
+    # which _Project.check asserts, by the titles as they are now)
+    root = project(tmp_path / "p", TOPICS, a=paper("a"), b=paper("b"), c=paper("c"))
+    work = _Project(root, monkeypatch, None)
+    work.check("nothing to say")
+    work.edit("c.yml", "title: C in-context", "related: [first-paper]\ntitle: C in-context")
+    work.edit("a.yml", "title: A in-context multi-task", "title: First Paper")
+    work.check("a retitled, c naming it by its new title")
+    assert [p.message for p in work.fresh_problems.items if "unknown paper" in p.message] == [
+        "unknown paper 'first-paper' (did you mean 'a', the paper titled 'First Paper'?)",
+    ]
