@@ -42,9 +42,10 @@ def test_a_rerun_suggests_by_the_titles_as_edited(tmp_path, monkeypatch):
     root = project(tmp_path / "p", TOPICS, a=paper("a"), b=paper("b"), c=paper("c"))
     work = _Project(root, monkeypatch, None)
     work.check("nothing to say")
-    work.edit("c.yml", "title: C in-context", "related: [first-paper]\ntitle: C in-context")
-    work.edit("a.yml", "title: A in-context multi-task", "title: First Paper")
-    work.check("a retitled, c naming it by its new title")
+    # (the paper retitled checked after the one naming it: "c" after "a")
+    work.edit("a.yml", "title: A in-context", "related: [first-paper]\ntitle: A in-context")
+    work.edit("c.yml", "title: C in-context multi-task", "title: First Paper")
+    work.check("c retitled, a naming it by its new title")
     assert [p.message for p in work.fresh_problems.items if "unknown paper" in p.message] == [
-        "unknown paper 'first-paper' (did you mean 'a', the paper titled 'First Paper'?)",
+        "unknown paper 'first-paper' (did you mean 'c', the paper titled 'First Paper'?)",
     ]
