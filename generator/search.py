@@ -18,11 +18,12 @@ The search box refines a query before Material's worker sees it (`refine_query`,
 overrides/assets/readinglist.js for the browser): lunr's stop words are dropped, words
 are split where the index splits them, and each word W becomes ``W W^3``, which
 Material turns into ``W* W^3``: its usual prefix match plus a bonus for the exact word (a
-half of a hyphenated word ranked whole is ``W^3`` alone: `_refine`). Without this, pasting
-a title found the wrong paper or nothing: Material appends ``*`` to every word, so "a"
-or "on" matched every word starting with those letters, a word before a colon was
-taken as a field name ("Name: subtitle"; after a hyphenated word the query was
-rejected), and a rare word sharing a prefix with a query word ("TaskWeb" for "task")
+half of a hyphenated word ranked whole is ``W^3`` alone: `_refine`; a page found by
+some of its halves alone is left out, one with every half as a word is not:
+`by_halves`). Without this, pasting a title found the wrong paper or nothing:
+Material appends ``*`` to every word, so "a" or "on" matched every word starting with
+those letters, a word before a colon was taken as a field name ("Name: subtitle";
+after a hyphenated word the query was rejected), and a rare word sharing a prefix with a query word ("TaskWeb" for "task")
 outweighed the exact word. Each paper's entry also gets a document boost of
 ``(mean title length / its title length) ** 0.25``: Material turns off lunr's length
 normalisation (``b(0)``), so without it a long title repeating the query's words
@@ -730,6 +731,29 @@ def is_compound(word: Sequence[str]) -> bool:
     return "-" in word[0]
 
 
+def word_halves(word: Sequence[str]) -> list[str]:
+    """The halves by which a hyphenated word ranked whole is found too, where a page has
+    each as a word ("chain of thought" for "chain-of-thought"): its halves of two
+    letters or more, if it has two such and its other halves are stop words (the index
+    holds no stop word, so "of" cannot be looked for). None for a word with a half of
+    digits or a lone letter, or with one half of letters: "GPT" and a "4" anywhere on a
+    page are not "GPT-4", nor is "ROUGE" with no "L" looked for "ROUGE-L", nor every
+    page with "context" "in-context". readinglist.js's wordHalves is the same."""
+    if not is_compound(word):
+        return []
+    halves = [half for half in word[0].split("-") if half not in STOP_WORDS]
+    if len(halves) < 2 or not all(half.isalpha() and len(half) > 1 for half in halves):
+        return []
+    return halves
+
+
+def by_halves(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
+    """Whether a page finds a hyphenated word ranked whole by its halves (`word_halves`),
+    each found as written or without accents."""
+    halves = word_halves(word)
+    return bool(halves) and all(terms.get(half) or terms.get(fold(half).lower()) for half in halves)
+
+
 def rank_by_words(
     ranked: Sequence[str], terms: Mapping[str, Mapping[str, bool]], words: Sequence[tuple[str, ...]],
     titles: Mapping[str, str] | None = None, names: Mapping[str, Sequence[str]] | None = None,
@@ -750,9 +774,17 @@ def rank_by_words(
     title is the query: a paper's title pasted whole ("Curriculum learning") finds the
     paper first, not the boosted topic whose id is its words (curriculum-learning).
     Where the query has a hyphenated word ranked whole (`_compounds`), a page that
-    finds none of the ``words`` is left out: it was found by that word's halves alone."""
+    finds none of the ``words`` is left out: it was found by some of that word's halves
+    alone; one that has every half as a word (`by_halves`: "chain of thought") finds
+    it, after the pages that write it whole, all else equal."""
     typed = set().union(*(title_words(word[0]) if is_compound(word) else _without_letters({word[0]}) for word in words))
     counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
+    # (How many hyphenated words a page finds by their halves alone: it comes after a
+    # page that writes them whole, all else equal.)
+    apart = {
+        page: sum(not any(map(terms.get(page, {}).get, word)) and by_halves(terms.get(page, {}), word) for word in words)
+        for page in ranked
+    }
     if any(map(is_compound, words)):
         # (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".)
         ranked = [page for page in ranked if counts[page]]
@@ -765,13 +797,14 @@ def rank_by_words(
             title_words(name) == typed for name in (titles.get(page, ""), *(names or {}).get(page, ()))
         )
     }
-    return sorted(ranked, key=lambda page: (exact.get(page, 2), -counts[page]))  # stable, as Array.sort
+    return sorted(ranked, key=lambda page: (exact.get(page, 2), -counts[page], apart[page]))  # stable, as Array.sort
 
 
 def words_found(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> int:
     """How many of the query's ``words`` a page finds: a word is found where one of its
-    terms is among the page's ``terms`` (`rank_by_words`)."""
-    return sum(any(terms.get(term) for term in word) for word in words)
+    terms is among the page's ``terms``, a hyphenated word ranked whole also where its
+    halves are (`by_halves`) (`rank_by_words`)."""
+    return sum(any(terms.get(term) for term in word) or by_halves(terms, word) for word in words)
 
 
 def count_line(pages: int, every: int, words: int) -> str:

@@ -423,6 +423,40 @@ def test_a_hyphenated_word_finds_the_pages_that_write_it_whole_not_its_halves():
     assert query_words("ROUGE-L") == [("rouge", "rougel")]  # (a lone letter is left out)
 
 
+def test_a_hyphenated_word_finds_the_pages_that_write_its_halves_as_words_after_the_whole():
+    """"chain-of-thought" left out the pages that write "chain of thought": found by the
+    halves alone, they were dropped as "ROUGE" alone is for "ROUGE-L"."""
+    site = Site(
+        papers=(
+            _paper("hyphen", title="Prompting for reasoning", abstract="We use chain-of-thought prompts."),
+            _paper("spaced", title="Prompting for reasoning", abstract="We use chain of thought prompts."),
+            _paper("chain", title="Markov chain prompts", abstract="A chain of states."),
+            _paper("thought", title="Thought experiments", abstract="Prompts."),
+            _paper("task", title="Many skills", abstract="We train on each task in turn."),
+            _paper("multitask", title="Many skills", abstract="We train multi-task models."),
+            _paper("multi-task", title="Many skills", abstract="A multi model on one task."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    engine = MaterialSearch(shape_index(make_index([]), site))
+
+    def hits(query):
+        return [hit.location.split("/")[-2] for hit in engine.search(query)]
+
+    # Every half as a word: found, after the page that writes the word whole; a page
+    # with one half ("chain", "thought", "task") is still left out.
+    assert hits("chain-of-thought") == ["hyphen", "spaced"]
+    assert hits("Chain-of-Thought") == ["hyphen", "spaced"]
+    assert hits("multi-task") == ["multitask", "multi-task"]
+    found = engine.find("chain-of-thought prompts")
+    assert [hit.location.split("/")[-2] for hit in found.hits][:2] == ["hyphen", "spaced"]
+    assert found.every == 2
+    # A half of digits is any number on the page: "GPT" and a "4" apart are not "GPT-4"
+    # (test_a_hyphenated_word_finds_the_pages_that_write_it_whole_not_its_halves); nor
+    # is a half that is a stop word or a lone letter looked for ("in-context" would be
+    # every page with "context", "ROUGE-L" every page with "ROUGE").
+
+
 def test_a_hyphenated_word_ranks_the_pages_that_write_it_exactly_above_longer_words():
     """"GPT-4" put first a paper with "GPT-4o" alone: its halves were looked for as
     words' starts, and "4*" found the title's "405B" (which Material highlighted)."""
@@ -1282,3 +1316,13 @@ def test_gpt_4_finds_the_paper_that_writes_it_before_those_with_gpt_4o(engine):
     assert hits[0] == "papers/natural-language-reinforcement-learning/"
     assert len(hits) == 4
     assert set(hits[1:]) == {hit.location for hit in engine.search("GPT-4o")}
+
+
+@pytest.mark.example
+def test_chain_of_thought_finds_the_papers_that_write_it_without_hyphens_last(engine):
+    # (Checked by hand in content/papers: these two write "chain of thought" / "Chain of
+    # Thought", no hyphen; the six pages found before write it with its hyphens.)
+    spaced = {"papers/language-models-can-solve-computer-tasks/",
+              "papers/integrating-large-language-models-and-reinforcement-learning-for-non-linear/"}
+    hits = [hit.location for hit in engine.search("chain-of-thought")]
+    assert set(hits[-2:]) == spaced and len(hits) == 8

@@ -137,6 +137,30 @@
     return word[0].indexOf("-") >= 0;
   }
 
+  /* The halves by which such a word is found too, where a page has each as a word
+     ("chain of thought"): search.py's word_halves says which. */
+  function wordHalves(word) {
+    if (!isCompound(word)) {
+      return [];
+    }
+    var halves = word[0].split("-").filter(function (half) {
+      return !STOP_WORDS.has(half);
+    });
+    var letters = halves.every(function (half) {
+      return LETTERS_ONLY.test(half) && half.length > 1;
+    });
+    return halves.length >= 2 && letters ? halves : [];
+  }
+
+  /* Whether terms (a result's, or found for a page) have every half of the word
+     (search.py's by_halves). */
+  function byHalves(has, word) {
+    var halves = wordHalves(word);
+    return halves.length > 0 && halves.every(function (half) {
+      return has(half) || has(fold(half).toLowerCase());
+    });
+  }
+
   /* The refined query's terms, and the words a result is ranked by (search.py's
      _refine: refine is refine_query, refineWords query_words); and the words the
      query's fuzzy terms find. */
@@ -319,19 +343,26 @@
     });
     /* (No object of each group's terms: 10,000 groups took 25 ms instead of 18.) */
     var counts = new Map();
+    /* (How many hyphenated words a group finds by their halves alone: search.py's apart.) */
+    var apart = new Map();
     groups.forEach(function (group) {
       var n = 0;
+      var halvesOnly = 0;
+      var has = function (term) {
+        return group.some(function (item) {
+          return item.terms && item.terms[term] === true;
+        });
+      };
       words.forEach(function (terms) {
-        if (group.some(function (item) {
-          var have = item.terms;
-          return have && terms.some(function (term) {
-            return have[term] === true;
-          });
-        })) {
+        if (terms.some(has)) {
           n += 1;
+        } else if (byHalves(has, terms)) {
+          n += 1;
+          halvesOnly += 1;
         }
       });
       counts.set(group, n);
+      apart.set(group, halvesOnly);
     });
     /* (Only a page that finds every word can be one: the title of each result was
        read and split for nothing.) */
@@ -368,7 +399,7 @@
       return exact.has(group) ? exact.get(group) : 2;
     };
     groups.sort(function (a, b) {
-      return (rank(a) - rank(b)) || counts.get(b) - counts.get(a);  /* stable (ES2019) */
+      return (rank(a) - rank(b)) || (counts.get(b) - counts.get(a)) || (apart.get(a) - apart.get(b));  /* stable (ES2019) */
     });
     var every = 0;
     counts.forEach(function (n) {
@@ -944,15 +975,32 @@
         typed.add(half);
       });
     });
+    /* (The words typed on their own, not as a hyphenated word's halves.) */
+    var own = new Set(words.filter(function (word) {
+      return !isCompound(word);
+    }).map(function (word) {
+      return word[0];
+    }));
+    var has = function (term) {
+      return terms[term] === true;
+    };
     words.forEach(function (word) {
-      var found = word.some(function (term) {
-        return terms[term] === true;
-      });
+      var found = word.some(has) || byHalves(has, word);
       (isCompound(word) ? word[0].split("-") : [word[0]]).forEach(function (half) {
         if (terms[half] === false && found) {
           terms[half] = true;
         }
       });
+      /* A result without a hyphenated word ranked whole lacks the word typed
+         ("Missing: gpt-4"), not a half of it ("Missing: gpt"). */
+      if (isCompound(word) && !found) {
+        word[0].split("-").forEach(function (half) {
+          if (!own.has(half)) {
+            delete terms[half];
+          }
+        });
+        terms[word[0]] = false;
+      }
     });
     Object.keys(terms).forEach(function (term) {
       if (terms[term] === false && !typed.has(term) && words.some(function (word) {

@@ -66,3 +66,15 @@ def test_a_hyphenated_word_finds_the_exact_word_first_and_highlights_it_whole(pa
     assert marks[0] == ["GPT-4"]
     assert all(marks[1:]), marks
     assert {mark for marked in marks for mark in marked} == {"GPT-4", "GPT-4o", "GPT-4o-mini"}
+
+
+def test_a_result_without_a_hyphenated_word_says_it_lacks_the_word_typed(page):
+    """A result of "GPT-4 reasoning" found by "reasoning" alone said "Missing: gpt", a
+    half of the word typed (and one with "GPT" alone "Missing: 4")."""
+    _, shown = _shown(page, "GPT-4 reasoning")
+    missing = [words for _, words in shown]
+    assert ["gpt-4"] in missing
+    assert all(words in ([], ["gpt-4"], ["reasoning"]) for words in missing), missing
+    # A page with every half of "chain-of-thought" as a word finds it: it lacks nothing.
+    _, shown = _shown(page, "chain-of-thought")
+    assert shown and all(words == [] for _, words in shown), shown

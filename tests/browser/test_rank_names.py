@@ -29,7 +29,13 @@ RANKING = "\n".join((
     _part(r"^  var STOP_WORDS = .*?\.split\(\" \"\)\);$"),
     _part(r"^  var LETTER = .*?;$"),
     _part(r"^  function titleWords\(.*?^  \}$"),
+    _part(r"^  var LETTERS_ONLY = .*?;$"),
+    _part(r"^  var LETTERS = \{.*?^  \};$"),
+    _part(r"^  var LETTER_KEYS = .*?;$"),
+    _part(r"^  function fold\(.*?^  \}$"),
     _part(r"^  function isCompound\(.*?^  \}$"),
+    _part(r"^  function wordHalves\(.*?^  \}$"),
+    _part(r"^  function byHalves\(.*?^  \}$"),
     _part(r"^  function rankByWords\(.*?^  \}$"),
 ))
 

@@ -758,6 +758,8 @@ def test_material_worker_ranks_as_the_python_replica(page, site_dir, papers):
                "ROUGE-L", "GPT-4 reasoning", "k-NN", "state-of-the-art models", "GPT-4/ROUGE-L",
                # ... the word as typed before a longer one ("GPT-4o"), its halves exact
                "GPT-4", "GPT-4o", "gpt-4", "ROUGE-L scores", "multi-task", "GPT-4 language models",
+               # ... found too where a page has its halves as words ("chain of thought")
+               "chain-of-thought", "Chain-of-Thought reasoning", "in-context", "multi-task models",
                # a topic's name finds it first (search.TOPIC_BOOST), and a title that is
                # the query comes first, a topic's boost aside (rank_by_words)
                "Multi-task learning", "continual learning", "Editing Models with Task Arithmetic",
