@@ -650,7 +650,15 @@ def test_search_command_prints_title_url_and_score(tmp_path, capsys):
         "1 page found", "1. Zebra & friends", f"   papers/a/  (score {round(10 * math.log(2), 3) * 5:.3f})"
     ]
     assert main(["search", "--site-dir", str(tmp_path), "nothing-like-it"]) == 1
-    assert capsys.readouterr().out == "No page found\n"
+    # What to try next, as the site says it under "No page found" (it said no more); the
+    # All papers page is named where the built site has it.
+    tip = ('The start of a word finds it ("distil" finds "distillation"): try a shorter word'
+           " or another spelling, or browse all papers")
+    assert capsys.readouterr().out == f"No page found\n{tip}.\n"
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "index.html").write_text("<p>All papers</p>")
+    assert main(["search", "--site-dir", str(tmp_path), "nothing-like-it"]) == 1
+    assert capsys.readouterr().out == f"No page found\n{tip}: {(tmp_path / 'papers' / 'index.html').as_posix()}\n"
 
 
 # Pages with the words zebra, okapi and quokka (the counts below read off by hand).

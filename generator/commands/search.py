@@ -58,12 +58,24 @@ def run(args: argparse.Namespace) -> int:
         line += f"; {first} below (--limit shows more)"
     print(line)
     if not found.hits:
+        print(_nothing_found(site_dir))
         return 1
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
         print(f"{rank:>{width}}. {html.unescape(hit.title)}")
         print(f"{'':>{width}}  {hit.location or './'}  (score {hit.score:.3f})")
     return 0
+
+
+def _nothing_found(site_dir: Path) -> str:
+    """What to try next when nothing is found, as the site says it under "No page found"
+    (readinglist.js's nothingFound): every word was looked for by its start, so a
+    shorter word or another spelling may find it; or the All papers page, named where
+    the built site has it."""
+    tip = ('The start of a word finds it ("distil" finds "distillation"): try a shorter word'
+           " or another spelling, or browse all papers")
+    every = site_dir / "papers" / "index.html"
+    return f"{tip}: {every.as_posix()}" if every.is_file() else f"{tip}."
 
 
 # How many files of each kind the note names before it counts the rest.
