@@ -9,6 +9,7 @@ swaps a changed file in without checking the others again.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import operator
 import posixpath
@@ -171,7 +172,8 @@ def _same_papers(
                     if other is not draft
                     and (draft.shown, other.shown) not in reported
                     and not (name == "title" and _two_papers(draft, other))
-                    and (draft.id, other.id) not in parted
+                    # (`not_same_as:` does not part two files of one DOI: ONE_DOI.)
+                    and (name == "doi" or (draft.id, other.id) not in parted)
                     # (A copy holding the other's id: its one mistake, said at its id.)
                     and (draft.id is None or other.id != draft.id)
                 ]
@@ -179,23 +181,35 @@ def _same_papers(
                     continue
                 reported.update((draft.shown, other) for other in others)
                 shown = f" {draft.values[name]}" if name != "title" else ""
+                said = f"same paper as {', '.join(others)} ({reason}{shown})"
+                twins = [o for o in members if o.shown in others]
                 fix = MERGE
                 if name == "title":
-                    twins = [o for o in members if o.shown in others]
                     fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS + PARTED
-                elif name == "arxiv" and not _titles_differ(draft, [o for o in members if o.shown in others]):
+                elif name == "doi" and any((draft.id, o.id) in parted for o in twins):
+                    said += ", which 'not_same_as:' parts: " + ONE_DOI
+                    fix = "; correct the DOI of the one it is not, " + _here_or_at(twins, name) + _likely_copy(
+                        draft, twins, "DOI"
+                    )
+                elif name == "arxiv" and not _titles_differ(draft, twins):
                     fix += ONE_PREPRINT
-                elif _titles_differ(draft, [o for o in members if o.shown in others]):
+                elif _titles_differ(draft, twins):
                     # A file copied to start another paper keeps the arXiv id or DOI of
                     # the one it was copied from: then a merge would lose the new paper.
-                    fix += (
-                        ", or, if they are two papers (their titles differ), correct the"
-                        f" {'arXiv id' if name == 'arxiv' else 'DOI'} of the one it is not"
+                    # Versions of one preprint share its arXiv id (under a new title, a
+                    # journal version's), not a DOI: each version has its own.
+                    where = _here_or_at(twins, name) + _likely_copy(
+                        draft, twins, "arXiv id" if name == "arxiv" else "DOI"
                     )
-                (problems.error if sure else problems.warning)(
-                    draft.nodes[name].loc,
-                    f"same paper as {', '.join(others)} ({reason}{shown}){fix}",
-                )
+                    fix += (
+                        ", or, if they are two papers of one preprint (a conference and a journal"
+                        f" version, say), {_parting(draft, twins)}; if they are two papers of two"
+                        f" preprints, correct the arXiv id of the one it is not, {where}"
+                        if name == "arxiv" else
+                        ", or, if they are two papers (their titles differ), correct the DOI of the"
+                        f" one it is not, {where}; 'not_same_as:' does not part them: {ONE_DOI}"
+                    )
+                (problems.error if sure else problems.warning)(draft.nodes[name].loc, said + fix)
     return tuple(indexes)
 
 
@@ -221,6 +235,50 @@ ONE_PREPRINT = (
     ", or, if they are two papers of one preprint (a conference and a journal version, say),"
     " list either's id in the other's 'not_same_as:'"
 )
+
+
+# Why two papers of one DOI are no two versions `not_same_as:` parts: the importer
+# matches a record by its DOI alone (importer._by_shared), whatever that says.
+ONE_DOI = (
+    "a DOI is one paper's own (a conference and a journal version each have theirs), and"
+    " `readinglist import` takes a record of it for one of the two whatever 'not_same_as:'"
+    " says"
+)
+
+
+def _here_or_at(twins: Sequence[PaperDraft], name: str) -> str:
+    """Where the arXiv id or DOI (``name``) to correct may be: the message's own line,
+    or the line of each other file giving it."""
+    return "here or at " + ", ".join(str(other.nodes[name].loc) for other in twins)
+
+
+def _parting(draft: PaperDraft, twins: Sequence[PaperDraft]) -> str:
+    """The `not_same_as:` to write in ``draft``'s file to part it from ``twins``."""
+    if any(other.id is None for other in twins):
+        return PARTED.removeprefix(", or ")
+    ids = ", ".join(str(other.id) for other in twins)
+    if draft.values.get("not_same_as"):
+        return f"add {ids} to this file's 'not_same_as:'"
+    return f"write 'not_same_as: [{ids}]' in this file"
+
+
+def _likely_copy(draft: PaperDraft, twins: Sequence[PaperDraft], what: str) -> str:
+    """Which files' arXiv id or DOI (``what``) is likely the one to correct: of files
+    all giving the day they were `added:`, those added after the one added first, as a
+    file copied to start another paper is (it keeps the id of the one it was copied
+    from); "" when the dates do not tell."""
+    dated = sorted(((d.values.get("added"), d.shown) for d in (draft, *twins)), key=lambda pair: str(pair[0]))
+    if not all(isinstance(added, datetime.date) for added, _ in dated) or dated[0][0] == dated[1][0]:
+        return ""
+    (first, earliest), later = dated[0], dated[1:]
+    if len(later) == 1:
+        which = f"{later[0][1]}'s: it was added later ({later[0][0]}; {earliest} {first})"
+    else:
+        which = f"those of all but {earliest}, added first ({first})"
+    return (
+        f"; likely {which}, and a file copied to start another paper keeps the {what} of the"
+        " one it was copied from"
+    )
 
 
 def parted_pairs(papers: Iterable[PaperDraft]) -> frozenset[tuple[str, str]]:

@@ -133,3 +133,84 @@ def test_each_same_paper_message_offers_not_same_as_which_silences_it(tmp_path, 
     assert said and all(m.endswith(ends + PARTED) for m in said), said
     write_paper(tmp_path, "b.yml", b + "not_same_as: [a]\n")
     assert messages(tmp_path) == []
+
+
+# (typed out: what a merge would lose when two files of one arXiv id or DOI are two papers)
+RETITLED = "id: node-journal\ntitle: Neural Ordinary Differential Equations\n" + PEOPLE + "year: 2021\nvenue: JMLR\nabstract: b\n"
+
+
+def test_one_arxiv_id_under_two_titles_is_told_the_not_same_as_line_to_write(tmp_path):
+    # (curator: a journal version retitled, both giving their preprint's arXiv id, was
+    # told to merge them or correct an arXiv id, not that not_same_as parts them, nor
+    # where the other file's id is)
+    arxiv = "arxiv: '1806.07366'\n"
+    _project(tmp_path, node_conf=CONF + arxiv, node_journal=RETITLED + arxiv)
+    fix = (
+        ", or, if they are two papers of one preprint (a conference and a journal version,"
+        " say), write 'not_same_as: [{}]' in this file; if they are two papers of two"
+        " preprints, correct the arXiv id of the one it is not, here or at {}"
+    )
+    same_id = "same paper as {} (the same arXiv id 1806.07366)" + MERGE
+    conf, journal = "content/papers/node-conf.yml", "content/papers/node-journal.yml"
+    assert messages(tmp_path) == [
+        f"{conf}:7:8: " + same_id.format(journal) + fix.format("node-journal", f"{journal}:7:8"),
+        f"{journal}:7:8: " + same_id.format(conf) + fix.format("node-conf", f"{conf}:7:8"),
+    ]
+    write_paper(tmp_path, "node-journal.yml", RETITLED + arxiv + "not_same_as: [node-conf]\n")
+    assert messages(tmp_path) == []
+
+
+DOI = "doi: 10.1000/abc\n"
+CATS, DOGS = "content/papers/cats.yml", "content/papers/dogs.yml"
+# A DOI is one version's own: `readinglist import` matches a record by its DOI whatever
+# not_same_as says (importer._by_shared), so check does not let not_same_as part them.
+ONE_DOI = (
+    "a DOI is one paper's own (a conference and a journal version each have theirs), and"
+    " `readinglist import` takes a record of it for one of the two whatever 'not_same_as:'"
+    " says"
+)
+LATER = (
+    "; likely content/papers/dogs.yml's: it was added later (2025-03-01; content/papers/cats.yml"
+    " 2024-01-10), and a file copied to start another paper keeps the DOI of the one it was"
+    " copied from"
+)
+
+
+def _cats_and_dogs(tmp_path, dogs_extra: str = "", dogs_title: str = "Dogs") -> None:
+    cats = "id: cats\ntitle: Cats\nadded: 2024-01-10\n" + DOI
+    dogs = f"id: dogs\ntitle: {dogs_title}\nadded: 2025-03-01\n" + DOI + dogs_extra
+    _project(tmp_path, cats=cats, dogs=dogs)
+
+
+def test_one_doi_under_two_titles_names_the_file_likely_wrong_and_says_not_same_as_does_not_part_them(tmp_path):
+    # (curator: "correct the DOI of the one it is not" named neither line, nor which is
+    # likelier, and did not say whether not_same_as would do instead)
+    _cats_and_dogs(tmp_path)
+    fix = (
+        ", or, if they are two papers (their titles differ), correct the DOI of the one it"
+        " is not, here or at {}" + LATER + "; 'not_same_as:' does not part them: " + ONE_DOI
+    )
+    assert messages(tmp_path) == [
+        f"{CATS}:4:6: same paper as {DOGS} (the same DOI 10.1000/abc)" + MERGE + fix.format(f"{DOGS}:4:6"),
+        f"{DOGS}:4:6: same paper as {CATS} (the same DOI 10.1000/abc)" + MERGE + fix.format(f"{CATS}:4:6"),
+    ]
+
+
+@pytest.mark.parametrize("dogs_title", ["Dogs", "Cats"])
+def test_not_same_as_does_not_silence_two_papers_of_one_doi(tmp_path, dogs_title):
+    # (it did: then import merged a record of that DOI into one of them, though the
+    # curator had said they are two papers)
+    _cats_and_dogs(tmp_path, "not_same_as: [cats]\n", dogs_title)
+    said = "same paper as {} (the same DOI 10.1000/abc), which 'not_same_as:' parts: " + ONE_DOI + (
+        "; correct the DOI of the one it is not, here or at {}" + LATER
+    )
+    assert messages(tmp_path) == [
+        f"{CATS}:4:6: " + said.format(DOGS, f"{DOGS}:4:6"),
+        f"{DOGS}:4:6: " + said.format(CATS, f"{CATS}:4:6"),
+    ]
+
+
+def test_without_added_dates_no_file_is_said_likelier_wrong(tmp_path):
+    _project(tmp_path, cats="id: cats\ntitle: Cats\n" + DOI, dogs="id: dogs\ntitle: Dogs\n" + DOI)
+    found = messages(tmp_path)
+    assert len(found) == 2 and all("likely" not in m and "here or at" in m for m in found), found

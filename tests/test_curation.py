@@ -1225,19 +1225,29 @@ def test_files_of_one_arxiv_id_or_doi_and_other_titles_may_be_a_copied_file(tmp_
         ("doi-a", "C", "doi: 10.1000/abc"),
         ("doi-b", "D", "doi: 10.1000/abc"),
     )
+    # (which file's id to correct, and for one arXiv id the not_same_as: line to write:
+    # tests/test_check_not_same_as.py)
+    preprint = (
+        ", or, if they are two papers of one preprint (a conference and a journal version,"
+        " say), write 'not_same_as: [{}]' in this file; if they are two papers of two"
+        " preprints, correct the arXiv id of the one it is not, here or at {}"
+    )
+    doi = (
+        ", or, if they are two papers (their titles differ), correct the DOI of the one it is"
+        " not, here or at {}; 'not_same_as:' does not part them: a DOI is one paper's own (a"
+        " conference and a journal version each have theirs), and `readinglist import` takes"
+        " a record of it for one of the two whatever 'not_same_as:' says"
+    )
     assert messages(tmp_path) == [
         "content/papers/bert.yml:4:8: same paper as content/papers/known-paper.yml"
-        " (the same arXiv id 2101.00010)" + MERGE + ", or, if they are two papers (their"
-        " titles differ), correct the arXiv id of the one it is not",
+        " (the same arXiv id 2101.00010)" + MERGE
+        + preprint.format("known-paper", "content/papers/known-paper.yml:5:8"),
         "content/papers/doi-a.yml:4:6: same paper as content/papers/doi-b.yml"
-        " (the same DOI 10.1000/abc)" + MERGE + ", or, if they are two papers (their"
-        " titles differ), correct the DOI of the one it is not",
+        " (the same DOI 10.1000/abc)" + MERGE + doi.format("content/papers/doi-b.yml:4:6"),
         "content/papers/doi-b.yml:4:6: same paper as content/papers/doi-a.yml"
-        " (the same DOI 10.1000/abc)" + MERGE + ", or, if they are two papers (their"
-        " titles differ), correct the DOI of the one it is not",
+        " (the same DOI 10.1000/abc)" + MERGE + doi.format("content/papers/doi-a.yml:4:6"),
         "content/papers/known-paper.yml:5:8: same paper as content/papers/bert.yml"
-        " (the same arXiv id 2101.00010)" + MERGE + ", or, if they are two papers (their"
-        " titles differ), correct the arXiv id of the one it is not",
+        " (the same arXiv id 2101.00010)" + MERGE + preprint.format("bert", "content/papers/bert.yml:4:8"),
     ]
 
 
