@@ -14,7 +14,6 @@ import functools
 import operator
 import posixpath
 import shlex
-import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -24,7 +23,6 @@ from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
 from .models import Content, Paper
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
-from .slugs import slugify
 from .topicsfile import (
     TopicDraft,
     alias_hint,
@@ -37,7 +35,7 @@ from .topicsfile import (
     renamed_topics,
 )
 from .typos import did_you_mean, slip
-from .unknownids import after_unknown
+from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
 from .validate import Miswritten
 from .yamlio import Scalar
 
@@ -590,31 +588,20 @@ def paper_id_choices(
 ) -> _Choices:
     """The paper ids a reference may name (`related:`, a reading order...); ``topic_ids``,
     which a reference naming one is told it is; ``drafts``, the papers by id, whose
-    titles a reference naming one by its title is told its id by (`titled_papers`,
-    made when first needed: an unknown id is rare)."""
-    titles = functools.cache(lambda: titled_papers(drafts)) if drafts is not None else None
+    titles a reference naming one by its title is told its id by (`_titles`, made when
+    first needed: an unknown id is rare)."""
+    titles = functools.cache(lambda: _titles(drafts)) if drafts is not None else None
     return _Choices(
         ids, ordered, misnamed, fate, others=(topic_ids, A_TOPIC),
         apart=UNRELATED_TOPIC, titles=titles,
     )
 
 
-def titled_papers(drafts: Mapping[str, PaperDraft | None]) -> dict[str, tuple[str, str]]:
-    """Each title's whole slug (slugs.slugify, which ignores capitals and punctuation) ->
-    (the id, the title) of the one paper having it; a title two papers have is left out,
-    as naming neither."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for paper_id, draft in drafts.items():
-        title = draft.values.get("title") if draft is not None else None
-        if title is not None and str(title).strip():
-            found.setdefault(_whole_slug(str(title)), []).append((paper_id, str(title)))
-    return {slug: named[0] for slug, named in found.items() if len(named) == 1}
-
-
-def _whole_slug(title: str) -> str:
-    """``title``'s slug not cut at an id's length: two long titles that begin alike are
-    two titles (the id an import cut from one is suggested as a typo's is)."""
-    return slugify(title, max_length=sys.maxsize)
+def _titles(drafts: Mapping[str, PaperDraft | None]) -> PaperTitles:
+    """The titles of the papers by id (None: an id several files claim, titled by none)."""
+    return paper_titles(
+        (paper_id, draft.values.get("title") if draft is not None else None) for paper_id, draft in drafts.items()
+    )
 
 
 # Paper id -> (topic id, the located entry) for each reading order listing the paper.
@@ -1044,7 +1031,7 @@ class _Choices:
         others: tuple[Container[str], str] = (frozenset(), ""),
         within: bool = False,
         apart: str = "",
-        titles: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
+        titles: Callable[[], PaperTitles] | None = None,
     ):
         self.ids = ids
         self._ordered = ordered
@@ -1059,16 +1046,16 @@ class _Choices:
         # What to say of an id of the other kind in a list keeping things apart, with
         # "{meant}" for the suggestion if it takes one (EXCLUDED_PAPER, UNRELATED_TOPIC).
         self.apart = apart
-        # A paper's title's slug -> (its id, its title), for a title one paper alone has
-        # (`titled_papers`): a paper named by its title, whole or as the slug an imported
-        # paper's id is (cut short, or the id is older), is told its id.
+        # The papers' titles (unknownids.paper_titles), for the choices of papers: a
+        # paper named by its title, whole or as its slug (an imported paper's id is that
+        # slug cut short, or the id is older), or by its id and that slug, is told its id.
         self.titles = titles
 
     def close(self, word: str) -> str:
-        """" (did you mean ...?)" for the paper whose title ``word`` is, or an id close to
-        ``word`` or to an alias of one, else ""."""
-        if self.titles is not None and (titled := self.titles().get(_whole_slug(word))):
-            return f" (did you mean {titled[0]!r}, the paper titled {titled[1]!r}?)"
+        """" (did you mean ...?)" for the paper ``word`` names by its title, or an id close
+        to ``word`` or to an alias of one, else ""."""
+        if self.titles is not None:
+            return suggest_paper(word, self.ordered, self.titles())
         return did_you_mean(word, self.ordered, within=self.within) or alias_hint(word, self.aliases)
 
     @property

@@ -5,7 +5,13 @@ each place ends with the same next step."""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
 from .schema import TOPICS_FILE
+from .slugs import slugify
+from .typos import closest
 
 # Where a paper's id is found.
 FIND_PAPER_ID = (
@@ -30,3 +36,65 @@ def after_unknown(what: str, suggestion: str) -> str:
     if what == "topic":
         return suggestion + UNKNOWN_TOPIC_REMEDY
     return suggestion or UNKNOWN_PAPER_REMEDY
+
+
+@dataclass(frozen=True)
+class PaperTitles:
+    """The papers' titles, as an unknown paper id may name one (`paper_meant`)."""
+
+    # A title's whole slug -> (the id, the title) of each paper having it.
+    by_slug: dict[str, list[tuple[str, str]]]
+    # Paper id -> (its title, the slugs of it: whole, and cut as an id is).
+    of_id: dict[str, tuple[str, frozenset[str]]]
+
+
+def paper_titles(titled: Iterable[tuple[str, object]]) -> PaperTitles:
+    """The titles of the papers (id, title); one without a title is left out."""
+    by_slug: dict[str, list[tuple[str, str]]] = {}
+    of_id: dict[str, tuple[str, frozenset[str]]] = {}
+    for paper_id, title in titled:
+        if title is None or not str(title).strip():
+            continue
+        whole = whole_slug(str(title))
+        by_slug.setdefault(whole, []).append((paper_id, str(title)))
+        of_id[paper_id] = (str(title), frozenset((whole, slugify(whole))))
+    return PaperTitles(by_slug, of_id)
+
+
+def whole_slug(title: str) -> str:
+    """``title``'s slug not cut at an id's length: two long titles that begin alike are
+    two titles (the id an import cut from one is suggested as a typo's is)."""
+    return slugify(title, max_length=sys.maxsize)
+
+
+def paper_meant(word: str, titles: PaperTitles) -> tuple[str, str] | None:
+    """(The id, the title) of the paper ``word`` names by its title: the title whole or
+    as its slug (slugs.slugify, which ignores capitals and punctuation), or the paper's
+    id and its title's slug joined by a hyphen, either first ("b-paper-about-things",
+    as some lists write a paper's address); None unless one paper alone fits, by
+    either way of naming it."""
+    found = dict(titles.by_slug.get(whole_slug(word), ()))
+    lowered = word.lower()
+    for at, char in enumerate(lowered):
+        if char != "-":
+            continue
+        head, tail = lowered[:at], lowered[at + 1 :]
+        for paper_id, slug in ((head, tail), (tail, head)):
+            title, slugs = titles.of_id.get(paper_id, ("", frozenset()))
+            if slug in slugs:
+                found[paper_id] = title
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def suggest_paper(
+    word: str, ids: Sequence[str], titles: PaperTitles | None, written: Callable[[str], str] = str
+) -> str:
+    """" (did you mean ...?)" for an unknown paper id ``word``: the paper it names by its
+    title (`paper_meant`), else the id it is a plausible typo of (typos.closest), each
+    as ``written`` writes an id (a page's link: its page file); "" for none. ``ids``
+    sorted."""
+    meant = paper_meant(word, titles) if titles is not None else None
+    if meant is not None:
+        return f" (did you mean {written(meant[0])!r}, the paper titled {meant[1]!r}?)"
+    match = closest(word, ids)
+    return f" (did you mean {written(match)!r}?)" if match else ""

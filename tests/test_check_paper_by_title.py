@@ -5,7 +5,7 @@ may be another)."""
 
 from __future__ import annotations
 
-from tests.test_curation import _Project
+from tests.test_curation import NO_SUCH_PAPER, _Project
 from tests.test_curation_cross_file import TOPICS, messages, paper, project
 
 TITLE = "A Paper About Other Things"
@@ -49,3 +49,36 @@ def test_a_rerun_suggests_by_the_titles_as_edited(tmp_path, monkeypatch):
     assert [p.message for p in work.fresh_problems.items if "unknown paper" in p.message] == [
         "unknown paper 'first-paper' (did you mean 'c', the paper titled 'First Paper'?)",
     ]
+
+
+OTHER = "Paper About Other Things"
+
+
+def test_an_id_joined_to_its_papers_title_slug_either_way_round_is_told_the_id(tmp_path):
+    # (curator: related: [b-paper-about-other-things], paper b's id and its title's slug
+    # joined, as some lists write a paper's address, was "unknown paper" with no
+    # suggestion, though it names b twice over)
+    c = paper("c", extra="related: [b-paper-about-other-things, paper-about-other-things-b, B-Paper-About-Other-Things]\n")
+    root = project(tmp_path, TOPICS, a=paper("a"), b=f"id: b\ntitle: {OTHER}\n", c=c)
+    meant = f" (did you mean 'b', the paper titled {OTHER!r}?)"
+    assert [m for m in messages(root) if "unknown paper" in m] == [
+        "content/papers/c.yml:3:11: unknown paper 'b-paper-about-other-things'" + meant,
+        "content/papers/c.yml:3:39: unknown paper 'paper-about-other-things-b'" + meant,
+        "content/papers/c.yml:3:67: unknown paper 'B-Paper-About-Other-Things'" + meant,
+    ]
+
+
+def test_an_id_and_title_slug_that_fit_two_papers_suggest_neither(tmp_path):
+    # 'a-b-things': a's id and the slug of its title "B Things", or a-b's id and the
+    # slug of its title "Things"; 'b-things': b's id and its title's slug, or the whole
+    # slug of x's title "B Things" (a's too, so no title suggests it alone: here b's)
+    c = paper("c", extra="related: [a-b-things, b-things]\n")
+    root = project(
+        tmp_path, TOPICS, a="id: a\ntitle: B Things\n", b="id: b\ntitle: Things\n", c=c,
+        **{"a-b": "id: a-b\ntitle: Things\n", "x": "id: x\ntitle: B Things\n"},
+    )
+    assert [m for m in messages(root) if "unknown paper" in m] == [
+        "content/papers/c.yml:3:11: unknown paper 'a-b-things'" + NO_SUCH_PAPER,
+        "content/papers/c.yml:3:23: unknown paper 'b-things'" + NO_SUCH_PAPER,
+    ]
+
