@@ -34,7 +34,7 @@ from .topicsfile import alias_hint, topic_aliases
 from .importedfile import Fate
 from .mergemarkers import report_conflicts
 from .typos import closest, did_you_mean
-from .unknownids import after_unknown
+from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
 from .yamlio import not_utf8, read_text
 
 PAGES_DIR = "pages"
@@ -93,6 +93,8 @@ def check_hand_pages(
     aliases = functools.cache(
         lambda: topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
     )
+    # A paper's title written as its id (unknownids.paper_meant).
+    titles = functools.cache(lambda: paper_titles((p.id, p.title) for p in content.papers))
     paper_ids: set[str] = set()
     topic_ids: set[str] = set()
     renamed_topics: dict[str, str] = {}
@@ -131,7 +133,7 @@ def check_hand_pages(
                 files = site_files(topic_ids, names)
                 renamed_topics = _renamed_topics(content)
             why = link_problem(
-                href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics
+                href, files, paper_ids, topic_ids, fate, meant, aliases, renamed_topics, titles
             )
             if why and why.startswith(f"link {href!r} leads to no file of the site"):
                 why = _left_out(href, folder, root) or why
@@ -326,10 +328,12 @@ def link_problem(
     meant: tuple[Container[str], Container[str]] = (frozenset(), frozenset()),
     aliases: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
     renamed_topics: Mapping[str, str] | None = None,
+    titles: Callable[[], PaperTitles] | None = None,
 ) -> str | None:
     """Why the relative link ``href`` of a page at the top of docs/ leads nowhere; None
     when it leads to a file of the site, or to a paper or topic of ``meant`` (see
-    check_hand_pages)."""
+    check_hand_pages). ``titles``: the papers', which a link naming a paper by its
+    title is told its page by."""
     parts = urlsplit(href)
     path = unquote(parts.path)
     tail = f"#{parts.fragment}" if parts.fragment else ""
@@ -373,8 +377,12 @@ def link_problem(
         if gone is not None:
             written = lambda other: pages.paper_dest(other) + tail  # noqa: E731
             return f"link {href!r} leads to no page: {gone.says(paper_id, written)}"
+        # (As an unknown id in a paper's file is: the paper named by its title, too.)
         return f"link {href!r} leads to no page: no paper {paper_id!r}" + after_unknown(
-            "paper", _suggest(paper_id, paper_ids, lambda other: pages.paper_dest(other) + tail)
+            "paper", suggest_paper(
+                paper_id, sorted(paper_ids), titles() if titles else None,
+                lambda other: pages.paper_dest(other) + tail,
+            ),
         )
     topic = _TOPIC.fullmatch(target)
     if topic:

@@ -5,6 +5,7 @@ may be another)."""
 
 from __future__ import annotations
 
+from tests.test_check_beside import with_pages
 from tests.test_curation import NO_SUCH_PAPER, _Project
 from tests.test_curation_cross_file import TOPICS, messages, paper, project
 
@@ -82,3 +83,23 @@ def test_an_id_and_title_slug_that_fit_two_papers_suggest_neither(tmp_path):
         "content/papers/c.yml:3:23: unknown paper 'b-things'" + NO_SUCH_PAPER,
     ]
 
+
+def test_a_hand_pages_link_to_a_paper_by_its_title_is_told_the_papers_page(tmp_path):
+    # (curator: a link to papers/attention-is-all-you-need/, the paper's id being
+    # vaswani2017, had no suggestion, where a YAML id would have been told it)
+    root = project(
+        tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+        vaswani2017="id: vaswani2017\ntitle: Attention Is All You Need\n",
+    )
+    with_pages(
+        root,
+        about="# About\n\nSee [it](papers/attention-is-all-you-need/) and"
+        " [this](papers/vaswani2017-attention-is-all-you-need.md).\n",
+    )
+    meant = " (did you mean 'papers/vaswani2017.md', the paper titled 'Attention Is All You Need'?)"
+    assert [m for m in messages(root) if "about.md" in m] == [
+        "content/pages/about.md:3:10: link 'papers/attention-is-all-you-need/' leads to no page:"
+        " no paper 'attention-is-all-you-need'" + meant,
+        "content/pages/about.md:3:56: link 'papers/vaswani2017-attention-is-all-you-need.md' leads"
+        " to no page: no paper 'vaswani2017-attention-is-all-you-need'" + meant,
+    ]
