@@ -183,9 +183,10 @@ PAPER_FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "not_same_as", "list[paper]",
-        "Papers of its title (or one its arXiv id, DOI or abstract shares) that are other"
+        "Papers of its title (or one its arXiv id or abstract shares) that are other"
         " papers all the same: a paper's conference and journal versions, by the same people."
-        " `check` then does not take the two for one paper, and `readinglist import` gives a"
+        " `check` then does not take the two for one paper (but for one DOI: a DOI is one"
+        " paper's own, each version has its own), and `readinglist import` gives a"
         " record of that title to the one its DOI, arXiv id, venue or year says (to neither,"
         " with a warning, when they do not tell). Write it in either file, once.",
     ),
