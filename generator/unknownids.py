@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .schema import TOPICS_FILE
-from .slugs import slugify
+from .slugs import MAX_LENGTH, slugify
 from .typos import closest
 
 # Where a paper's id is found.
@@ -57,7 +57,9 @@ def paper_titles(titled: Iterable[tuple[str, object]]) -> PaperTitles:
             continue
         whole = whole_slug(str(title))
         by_slug.setdefault(whole, []).append((paper_id, str(title)))
-        of_id[paper_id] = (str(title), frozenset((whole, slugify(whole))))
+        # (Cut as an id is only when longer: slugify once per title, for 10,000 papers.)
+        cut = slugify(whole) if len(whole) > MAX_LENGTH else whole
+        of_id[paper_id] = (str(title), frozenset((whole, cut)))
     return PaperTitles(by_slug, of_id)
 
 

@@ -103,3 +103,16 @@ def test_a_hand_pages_link_to_a_paper_by_its_title_is_told_the_papers_page(tmp_p
         "content/pages/about.md:3:56: link 'papers/vaswani2017-attention-is-all-you-need.md' leads"
         " to no page: no paper 'vaswani2017-attention-is-all-you-need'" + meant,
     ]
+
+
+def test_an_id_joined_to_its_long_titles_slug_cut_as_an_id_is_told_the_id(tmp_path):
+    # (a slug written as `readinglist import` makes an id of a title: cut at a word
+    # before 80 characters, here after 'alike')
+    long = "Two Long Titles That Begin Alike Are Two Titles And This One Goes On For Ninety Characters"
+    cut = "two-long-titles-that-begin-alike-are-two-titles-and-this-one-goes-on-for-ninety"
+    assert len(cut) <= 80 < len(cut + "-characters")
+    c = paper("c", extra=f"related: [b-{cut}]\n")
+    root = project(tmp_path, TOPICS, a=paper("a"), b=f"id: b\ntitle: {long}\n", c=c)
+    assert [m for m in messages(root) if "unknown paper" in m] == [
+        f"content/papers/c.yml:3:11: unknown paper 'b-{cut}' (did you mean 'b', the paper titled {long!r}?)",
+    ]
