@@ -71,7 +71,7 @@ from ..links import (
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
-from .bibsyntax import ENTRY_KEY, RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
+from .bibsyntax import ENTRY_KEY, MONTHS, RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -689,6 +689,10 @@ _COMMAND_AFTER_AND = re.compile(r"(\s[Aa][Nn][Dd]\s+)(?=\\)")
 _NO_EQUALS = re.compile(r"\s*([A-Za-z][\w.:-]*)(?:\s|[{\"]|$)")
 
 
+# A ``@string``'s name, as it defines a macro: ``@string{nips = {NeurIPS}}``.
+_STRING_NAME = re.compile(r"@\s*string\s*[{(]\s*([A-Za-z_][\w:.+/'-]*)\s*=", re.IGNORECASE)
+
+
 class _Lines:
     """A file's text, its lines and where each begins: split once for all the entries
     bibtexparser could not read (once each, a file of 5,000 entries with 500 such took
@@ -700,6 +704,17 @@ class _Lines:
         self.starts = [0]
         for line in self.lines[:-1]:
             self.starts.append(self.starts[-1] + len(line) + 1)
+        self._strings: frozenset[str] | None = None
+
+    def whole_value(self, value: str) -> bool:
+        """Whether a bare value is one BibTeX reads whole: a number, a month's macro
+        (``jan``) or the name of a ``@string`` the file defines (any case, as BibTeX's)."""
+        word = value.strip().lower()
+        if word.isdigit() or word in MONTHS:
+            return True
+        if self._strings is None:  # (only once an entry needs it, then once a file)
+            self._strings = frozenset(name.lower() for name in _STRING_NAME.findall(self.text))
+        return word in self._strings
 
     def start_of(self, block: object) -> int | None:
         """Where the text bibtexparser read as ``block`` starts in the text, if found."""
@@ -868,7 +883,8 @@ def _bare_value_with_comma(source: _Lines, block: object) -> tuple[int, int, str
     Survey,``), where bibtexparser gave up at the words after the comma as at a field
     without its ``=``; the value is the rest of its line, up to the next field or the
     entry's end. None when those words are a field's name and its value (``month = jan,
-    year 2020``: `_field_without_equals`)."""
+    year 2020``), or follow a value BibTeX reads whole (``month = jan, note foo``): a
+    field without its ``=`` (`_field_without_equals`)."""
     raw = getattr(block, "raw", None) or ""
     after = raw.rfind(",") + 1
     read = raw[after:].rstrip().rstrip("}").strip() if after else ""
@@ -878,8 +894,12 @@ def _bare_value_with_comma(source: _Lines, block: object) -> tuple[int, int, str
         return None
     # Words that read as a field without its "=" are one, unless the value before them
     # is words too, which no bare value is ("a Survey" after "Deep Learning,"). (Read in
-    # the file: the block stops at the name, before a value in braces.)
-    if _NAMED_VALUE.match(source.text, at + after) and not re.search(r"\s", field["value"].strip()):
+    # the file: the block stops at the name, before a value in braces.) After a value
+    # BibTeX reads whole (`month = jan, note foo`), the comma ended it as it should: the
+    # words after it are a field without its "=", whatever its value ("Attention, is
+    # all you need" is no macro's: a value cut at its comma).
+    before = field["value"].strip()
+    if source.whole_value(before) or (_NAMED_VALUE.match(source.text, at + after) and not re.search(r"\s", before)):
         return None
     line, col = source.place(at + field.start("value"))
     rest = source.lines[line - 1][col - 1:]

@@ -694,3 +694,27 @@ def test_a_bare_value_holding_a_comma_is_said_to_need_braces():
     # A field without its '=' after a bare value (a month's macro) is that, as before.
     _, problems = _parse_sorted("@article{a, title = {A},\n  month = jan, year 2020}\n")
     assert problems == ["lab.bib:2:16: field 'year' has no '=' before its value; write 'year = ...'"]
+
+
+def test_a_field_without_its_equals_after_a_whole_bare_value_is_said_as_that():
+    # (lead: `month = jan, note foo,` was told "the value of 'month' holds a comma but no
+    # braces ... write it in braces: 'month = {jan, note foo}'": but `jan` is a whole
+    # value, a month's macro, and its comma ends it as it should; what is wrong is the
+    # next field, written without its '='.) So after a number and a @string's name too.
+    for text, said in [
+        ("@article{a, title = {A},\n  month = jan, note foo,\n  year = 2020,\n}\n", "lab.bib:2:16: field 'note'"),
+        ("@article{a, title = {A},\n  volume = 12, note foo}\n", "lab.bib:2:16: field 'note'"),
+        (
+            "@string{nips = {NeurIPS}}\n@article{a, title = {A},\n  booktitle = nips, note see the appendix}\n",
+            "lab.bib:3:21: field 'note'",
+        ),
+    ]:
+        _, problems = _parse_sorted(text)
+        assert problems == [f"{said} has no '=' before its value; write 'note = ...'"], text
+    # A word that is no macro the file or BibTeX defines is a value cut at its comma.
+    _, problems = _parse_sorted("@article{a,\n  title = Attention, is all you need,\n  year = 2020,\n}\n")
+    assert problems == [
+        "lab.bib:2:11: the value of 'title' holds a comma but no braces, and a comma ends a value"
+        " ('is all you need' was read as a field with no '='); write it in braces:"
+        " 'title = {Attention, is all you need}'",
+    ]
