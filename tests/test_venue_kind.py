@@ -60,6 +60,42 @@ def test_the_entry_type_and_the_field_holding_the_venue_give_its_kind():
     }
 
 
+@pytest.mark.parametrize("series", [
+    # (lead: PMLR given as `journal`, as some exporters write ICML's and AISTATS' papers,
+    # was kept as a journal, and the list cited ICML papers as @article)
+    "Proceedings of Machine Learning Research",
+    "proceedings of machine learning  research",  # (any case and spacing, as names compare)
+    "PMLR",
+    "JMLR Workshop and Conference Proceedings",  # (PMLR's name until 2014)
+    "JMLR W\\&CP",
+    "CEUR Workshop Proceedings",
+    "Leibniz International Proceedings in Informatics (LIPIcs)",
+])
+def test_a_series_of_conference_proceedings_in_journal_is_a_conference(series):
+    # The series publish only the proceedings of conferences and workshops (a workshop is
+    # a conference here), so the kind is sure: exported as @inproceedings, read back so.
+    [(venue, kind)] = _kinds(f"@article{{a, title = {{A}}, journal = {{{series}}}}}\n").values()
+    assert kind == "conference", venue
+    assert _entry_type(venue=venue, venue_kind=kind) == ("inproceedings", "conference")
+
+
+def test_journals_named_proceedings_stay_journals_and_a_series_name_is_read_whole():
+    # PVLDB and the PACM journals print a conference's papers but are journals (issues,
+    # rolling submission); PNAS is a journal. A series' name inside another name is not
+    # the series (no guess from words: the list is of whole names).
+    assert {venue: kind for venue, kind in _kinds(
+        "@article{a, title = {A}, journal = {Proceedings of the VLDB Endowment}}\n"
+        "@article{b, title = {B}, journal = {Proceedings of the ACM on Human-Computer Interaction}}\n"
+        "@article{c, title = {C}, journal = {Journal of Machine Learning Research}}\n"
+        "@article{d, title = {D}, journal = {Proceedings of Machine Learning Research Letters}}\n"
+    ).values()} == {
+        "Proceedings of the VLDB Endowment": "journal",
+        "Proceedings of the ACM on Human-Computer Interaction": "journal",
+        "Journal of Machine Learning Research": "journal",
+        "Proceedings of Machine Learning Research Letters": "journal",
+    }
+
+
 def test_a_preprint_a_thesis_a_report_or_a_howpublished_venue_has_no_kind():
     assert _kinds(
         "@article{a, title = {A}, journal = {arXiv preprint arXiv:1810.04805}}\n"

@@ -54,6 +54,7 @@ from ..export_bibtex import names_proceedings, names_software
 from ..typos import closest
 from ..names import is_organisation, is_suffix, named_twice, source_name, without_marks
 from ..matchkeys import PREPRINT
+from ..venuewords import proceedings_series
 from ..models import OTHERS, Link, en_dashed_pages
 from ..links import (
     arxiv_id,
@@ -1276,12 +1277,15 @@ def _venue_kind(fields: _Fields, venue: str) -> str:
     did: a journal's name does not always say so ("Information Fusion"), and a
     conference's may hold a journal's word ("Artificial Intelligence and Statistics").
     Nothing for a preprint, a software repository, a thesis or report, a venue from
-    another field, or a `journal` whose name says it is proceedings."""
+    another field, or a `journal` whose name says it is proceedings; a conference for a
+    `journal` that is a series of conference proceedings (venuewords.proceedings_series)."""
     if not venue or PREPRINT.search(venue) or names_software(venue):
         return ""  # (GitHub's citation snippet gives `journal = {GitHub repository}`)
     if venue in (_plain(fields["journal"]), _plain(fields["journaltitle"])):
         # (Not a conference's proceedings in `journal`, as Google Scholar writes NeurIPS:
-        # no kind, and the export reads the name.)
+        # no kind, and the export reads the name; a series of proceedings, PMLR, is sure.)
+        if proceedings_series(venue):
+            return "conference"
         return "" if names_proceedings(venue) else "journal"
     if venue == _plain(fields["booktitle"]):
         return "book" if fields.entry.entry_type.lower() in _IN_BOOKS else "conference"

@@ -49,6 +49,7 @@ from ..links import (
 )
 from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
+from ..venuewords import proceedings_series
 from ..names import author_key, named_twice, source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, thesis_kind, with_notice, without_notice, worded_links
@@ -696,6 +697,8 @@ def _venue(tags: _Tags, kind: str) -> tuple[str, str]:
     venue = tags.text(*named, unless=PREPRINT.search) or tags.text(*named)
     if not venue or PREPRINT.search(venue) or names_software(venue):
         return venue, ""
+    if said == "journal" and proceedings_series(venue):
+        return venue, "conference"  # (PMLR, a JOUR of an ICML paper: venuewords)
     if said == "journal" and names_proceedings(venue):
         return venue, ""  # (Mendeley's NeurIPS paper, a JOUR in "Advances in Neural ...")
     return venue, said

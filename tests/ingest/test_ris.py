@@ -668,6 +668,12 @@ def test_a_preprint_in_the_journal_field_gives_way_to_a_published_venue():
     ("RPRT", "PB  - OpenAI\nIS  - 42\n", "Technical report 42, OpenAI", "", ""),
     ("ELEC", "T2  - OpenAI Blog\n", "OpenAI Blog", "", ""),
     ("GEN", "T2  - GitHub repository\n", "GitHub repository", "", ""),
+    # A journal article in a series of conference proceedings (PMLR: ICML's, AISTATS'...)
+    # is a conference paper, whichever tag names it; PVLDB is a journal.
+    ("JOUR", "JO  - Proceedings of Machine Learning Research\n", "Proceedings of Machine Learning Research",
+     "conference", ""),
+    ("JOUR", "T2  - PMLR\n", "PMLR", "conference", ""),
+    ("JOUR", "T2  - Proceedings of the VLDB Endowment\n", "Proceedings of the VLDB Endowment", "journal", ""),
 ])
 def test_the_type_says_what_the_venue_is(kind, lines, venue, venue_kind, publisher):
     record, _ = _one(lines, kind=kind)
