@@ -296,24 +296,15 @@ def _check_parted(
     and import compare two papers: one arXiv id, DOI or title, titles SIMILAR_TITLE
     alike, or one long abstract under titles somewhat alike) is not needed: said, since
     it is most likely a slip for another id. (An unknown id is said as `related:`'s is.)"""
-    from rapidfuzz import fuzz
-
-    from .matchkeys import SIMILAR_TITLE, abstract_key, abstract_titles_alike
+    from .matchkeys import one_by_text
 
     for draft in papers:
         for ref in nodes(draft.values.get("not_same_as")):
             other = claimed.get(str(ref.text))
             if other is None or other is draft or not draft.same_keys or not other.same_keys:
                 continue
-            title, others = draft.same_keys[2], other.same_keys[2]
-            abstract = abstract_key(draft.values.get("abstract"))
-            if (
-                _said_as_one(draft, other)
-                or (title and others and fuzz.ratio(title, others) >= SIMILAR_TITLE)
-                or (
-                    abstract and abstract == abstract_key(other.values.get("abstract"))
-                    and abstract_titles_alike(title, others) is not None
-                )
+            if _said_as_one(draft, other) or one_by_text(
+                draft.same_keys[2], other.same_keys[2], draft.values.get("abstract"), other.values.get("abstract")
             ):
                 continue
             problems.warning(

@@ -33,6 +33,7 @@ from .importmatch import (
     Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, pick_version, same_link,
 )
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
+from .matchkeys import normalise_title, one_by_text
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
@@ -321,7 +322,8 @@ def _import_locked(
             if twin is not None:
                 if not folded:  # (else the key's warning says it)
                     paper.pending.append((
-                        "title", "", f"possibly the same paper as {twin.id} ({alike}); if so, delete one"
+                        "title", "",
+                        f"possibly the same paper as {twin.id} ({alike}); if so, delete one" + _parting(twin, record),
                     ))
             elif deleted_twin is not None:
                 paper.pending.append((
@@ -510,6 +512,21 @@ def _by_shared(reason: str) -> bool:
     """Whether a match was made by what a paper's versions may share (Index.versions):
     its title, its preprint's arXiv id, its abstract; not a DOI, one version's own."""
     return by_title(reason) or reason.startswith("same arXiv id") or reason == "same abstract"
+
+
+def _parting(twin: Paper, record: Record) -> str:
+    """How to say that the new paper of ``record`` and ``twin``, a paper of the list, are
+    two papers (a conference and a journal version): the `not_same_as:` line for the new
+    file, where the warning stands. Only where their titles or abstract make them one to
+    `check` and later imports (matchkeys.one_by_text): elsewhere (one place, or one
+    abstract under unlike titles) nothing takes them for one, and `check` would say the
+    line is not needed."""
+    if not one_by_text(
+        normalise_title(record.title), normalise_title(str(twin.values.get("title") or "")),
+        record.abstract, twin.values.get("abstract"),
+    ):
+        return ""
+    return f"; if they are two papers, say so: add the line `not_same_as: [{twin.id}]` to this file"
 
 
 def _versions_warning(versions: list[Paper], record: Record, reason: str) -> Problem:

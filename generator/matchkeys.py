@@ -130,6 +130,17 @@ def abstract_titles_alike(title: str, other: str) -> float | None:
     return score if score >= ABSTRACT_TITLE_ALIKE else None
 
 
+def one_by_text(title: str, other: str, abstract: object, other_abstract: object) -> bool:
+    """Whether `check` and import take two papers of these normalised titles and these
+    abstracts for one by their text, ids aside: one title, or titles SIMILAR_TITLE alike,
+    or one long abstract under titles somewhat alike. Only then does a `not_same_as:`
+    entry part anything (crosscheck._check_parted says one that does not is not needed)."""
+    if title and other and fuzz.ratio(title, other) >= SIMILAR_TITLE:
+        return True
+    key = abstract_key(abstract)
+    return bool(key) and key == abstract_key(other_abstract) and abstract_titles_alike(title, other) is not None
+
+
 # Every ASCII character that is no word character of `_WORD` ("\\w"), as a space: the
 # words of an ASCII text are then what str.split finds, in C, where the regular
 # expression asked Unicode of each character (`check` normalises a list's every title).

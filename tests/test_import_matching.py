@@ -101,7 +101,8 @@ def test_near_titles_with_clearly_different_abstracts_are_two_papers(tmp_path):
     assert [str(w) for w in report.warnings] == [
         f"{path}:3:8: warning: possibly the same paper as "
         f"scaling-laws-for-multi-task-fine-tuning-of-language-models (titles {alike:.0f}% alike); "
-        "if so, delete one"
+        "if so, delete one; if they are two papers, say so: add the line"
+        " `not_same_as: [scaling-laws-for-multi-task-fine-tuning-of-language-models]` to this file"
     ]
 
 
@@ -276,9 +277,11 @@ def test_one_title_with_another_arxiv_id_or_doi_is_another_paper_and_stays_so(tm
     report = import_records(records, tmp_path, added=DAY)
     assert report.added == ["editorial", "editorial-2", "robust-learning", "robust-learning-2"]
     assert [str(w).split(": warning: ", 1)[1] for w in report.warnings] == [
-        "possibly the same paper as editorial (same title, another arXiv id or DOI); if so, delete one",
+        "possibly the same paper as editorial (same title, another arXiv id or DOI); if so, delete one;"
+        " if they are two papers, say so: add the line `not_same_as: [editorial]` to this file",
         "possibly the same paper as robust-learning (same title, another arXiv id or DOI); if so,"
-        " delete one",
+        " delete one; if they are two papers, say so: add the line `not_same_as: [robust-learning]`"
+        " to this file",
     ]
     assert [(d.paper_id, d.reason) for d in report.duplicates] == [("robust-learning", "same title")]
     assert _read(tmp_path / "papers" / "editorial-2.yml")["authors"] == ["B Jones"]
@@ -1043,7 +1046,10 @@ def test_a_book_and_a_paper_of_one_title_are_not_said_possibly_the_same(tmp_path
     assert report.added == ["deep-learning", "deep-learning-2"]
     warnings = [str(w).split(": warning: ", 1)[1] for w in report.warnings]
     assert warnings == (
-        ["possibly the same paper as deep-learning (same title, other authors and year); if so, delete one"]
+        [
+            "possibly the same paper as deep-learning (same title, other authors and year); if so, delete"
+            " one; if they are two papers, say so: add the line `not_same_as: [deep-learning]` to this file"
+        ]
         if said else []
     )
 

@@ -11,6 +11,7 @@ import pytest
 from generator.errors import Location
 from generator.importer import import_records
 from generator.ingest import Record
+from tests.test_curation import messages
 from tests.test_import_matching import _read
 
 DAY = dt.date(2026, 1, 2)
@@ -88,5 +89,90 @@ def test_a_record_whose_doi_is_neither_versions_is_another_paper_as_before(tmp_p
     report = import_records([_rec(1, doi="10.5555/other.2019.3")], tmp_path, added=DAY)
     assert report.added == [TITLE.lower().replace(" ", "-")]
     assert [str(w).split(": warning: ", 1)[1] for w in report.warnings] == [
-        "possibly the same paper as node-conf (same title, another arXiv id or DOI); if so, delete one"
+        "possibly the same paper as node-conf (same title, another arXiv id or DOI); if so, delete one;"
+        " if they are two papers, say so: add the line `not_same_as: [node-conf]` to this file"
     ]
+
+
+# --- "possibly the same paper": how to say the two are two papers ---------------------
+
+LONG = (
+    "We propose a sparse attention mechanism that keeps a long memory of past tokens and"
+    " apply it to translation and summarisation with strong results on several benchmarks."
+)
+
+
+def _possibly(tmp_path, records: list[Record]) -> tuple[list[str], list[str]]:
+    """The ids an import into an empty list at tmp_path/content adds, and its warnings
+    (their words)."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "topics.yml").write_text("topics: []\n")
+    report = import_records(records, tmp_path / "content", added=DAY)
+    return report.added, [str(w).split(": warning: ", 1)[1] for w in report.warnings]
+
+
+def _add_line(tmp_path, paper_id: str, line: str) -> None:
+    path = tmp_path / "content" / "papers" / f"{paper_id}.yml"
+    path.write_text(path.read_text() + line + "\n")
+
+
+def _other(title: str, line: int = 2, **fields) -> Record:
+    return Record(title=title, source=Location("in.bib", line, 1), **{"abstract": "", "authors": PEOPLE, **fields})
+
+
+@pytest.mark.parametrize(("first", "second", "why"), [
+    # Near titles, each its own abstract.
+    (
+        _other("Learning to Rank Documents with Gradient Boosted Trees", 1, abstract="Ranking with trees. " * 8),
+        _other("Learning to Rank Documents with Gradient Boosted Tree", abstract="Images and vision. " * 8),
+        "titles 99% alike",
+    ),
+    # One title, two DOIs (two "Editorial"s).
+    (_other("Editorial", 1, doi="10.1234/one"), _other("Editorial", doi="10.1234/two"),
+     "same title, another arXiv id or DOI"),
+    # One long abstract, titles somewhat alike, their DOIs two.
+    (
+        _other("Sparse attention with long memory for sequence transduction", 1, abstract=LONG, doi="10.1234/a"),
+        _other("Sparse attention with long memory", abstract=LONG, doi="10.1234/b"),
+        "same abstract",
+    ),
+])
+def test_possibly_the_same_paper_says_the_line_that_parts_them(tmp_path, first, second, why):
+    # (lead: the warning said "if so, delete one" and nothing of how to say they are two
+    # papers, a conference and a journal version, which `not_same_as:` says)
+    [first_id, new_id], warnings = _possibly(tmp_path, [first, second])
+    assert warnings == [
+        f"possibly the same paper as {first_id} ({why}); if so, delete one; if they are two"
+        f" papers, say so: add the line `not_same_as: [{first_id}]` to this file",
+    ]
+    # The line is one `check` keeps (it parts two papers it would otherwise compare), and
+    # the import of the two again says nothing and changes nothing.
+    _add_line(tmp_path, new_id, f"not_same_as: [{first_id}]")
+    assert messages(tmp_path) == []
+    before = {p.name: p.read_bytes() for p in (tmp_path / "content" / "papers").iterdir()}
+    again = import_records([first, second], tmp_path / "content", added=DAY)
+    assert (again.added, again.warnings) == ([], [])
+    assert {p.name: p.read_bytes() for p in (tmp_path / "content" / "papers").iterdir()} == before
+
+
+@pytest.mark.parametrize(("first", "second", "why"), [
+    # Only the authors, venue, year and pages shared: a title corrected, or two papers.
+    (
+        _other("Graph networks for physics", 1, venue="J. Phys", year="2021", volume="3", pages="1-10"),
+        _other("Graph neural simulators of rigid physics", venue="J. Phys", year="2021", volume="3", pages="1-10"),
+        "same authors, venue, year and pages",
+    ),
+    # One long abstract under unlike titles (a withdrawal notice), their DOIs two.
+    (
+        _other("This article has been withdrawn", 1, abstract=LONG, doi="10.1234/a"),
+        _other("Quantum dots in silicon wafers", abstract=LONG, doi="10.1234/b"),
+        "same abstract",
+    ),
+])
+def test_possibly_the_same_paper_names_no_line_where_nothing_needs_parting(tmp_path, first, second, why):
+    # Nothing else takes these two for one paper: `check` would warn that the entry is
+    # not needed, so the warning does not ask for it.
+    [first_id, new_id], warnings = _possibly(tmp_path, [first, second])
+    assert warnings == [f"possibly the same paper as {first_id} ({why}); if so, delete one"]
+    _add_line(tmp_path, new_id, f"not_same_as: [{first_id}]")
+    assert [m for m in messages(tmp_path) if "is not needed in not_same_as" in m]
