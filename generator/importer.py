@@ -30,7 +30,7 @@ from . import gitcopy, provenance, renamewrite
 from .conflicts import merged
 from .importedfile import check_imported
 from .importmatch import (
-    Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, pick_version, same_link,
+    Index, Paper, abstracts_differ, apart, by_title, ids_disagree, other_kinds, pick_version, placing, same_link,
 )
 from .importmerge import LIST_FIELDS, TEXT_FIELDS, lowered, merge
 from .matchkeys import normalise_title, one_by_text
@@ -39,7 +39,7 @@ from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
 from .ingest import Record, normalise_text, parse_text
 from .schema import FORBIDDEN_CHARS, forbidden_char
-from .paperfile import new_file_text
+from .paperfile import field_line, new_file_text
 from .slugs import slugify, unique_slug
 from .tombstones import NotRecreated, Tombstones, carries, check_restore, follow_renames
 from .atomicfile import atomic_write, read_only, write_if_changed
@@ -530,14 +530,47 @@ def _parting(twin: Paper, record: Record) -> str:
 
 
 def _versions_warning(versions: list[Paper], record: Record, reason: str) -> Problem:
+    """The warning, at a record `pick_version` cannot place among papers a curator
+    parted, of what would place it (importmatch.placing): said on every import until
+    then, as the record is not imported, so the same words each time."""
     ids = sorted(paper.id for paper in versions)
-    named = f"{', '.join(ids[:-1])} or {ids[-1]}"
+    found = placing(versions, record)
+    if found.record:
+        told = ", ".join(
+            f"{paper_id}'s {' or '.join(_shown_value(name, value) for name, value in found.record[paper_id])}"
+            for paper_id in ids if paper_id in found.record
+        )
+        then = f"give the record what only the one it is has ({told})"
+    else:
+        then = (
+            f"{_listed(ids, 'and')} have no DOI, arXiv id, venue or year that only one of them has:"
+            " give each its own (its DOI, or its venue), then the record that of the one it is"
+        )
+    lines = [
+        f"the line `{field_line(name, value)}` ({_listed(sorted(str(p.path) for p in into), 'or')})"
+        for name, value, into in found.files
+    ]
+    if lines:
+        then += f", or write into the file of the one it is {' or '.join(lines)}"
     return Problem(
         record.source,
-        f"{record.title!r} may be {named} ({reason}), which a curator keeps apart"
-        " (not_same_as:), and neither its DOI, arXiv id, venue nor year tells which: it was"
-        " not imported; copy what it adds into that paper's file by hand",
+        f"{record.title!r} may be {_listed(ids, 'or')} ({reason}), which a curator keeps apart"
+        " (not_same_as:), and neither its DOI, arXiv id, venue nor year tells which: it is"
+        f" not imported, now or by a later import, until one does; {then}; else copy what it"
+        " adds into that paper's file by hand",
         Severity.WARNING,
+    )
+
+
+def _listed(names: Sequence[str], last: str) -> str:
+    """"a, b or c"."""
+    return f"{', '.join(names[:-1])} {last} {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _shown_value(name: str, value: str) -> str:
+    """A value `placing` offers the record, as the warning names it."""
+    return {"doi": f"DOI {value}", "arxiv": f"arXiv id {value}", "venue": f"venue {value!r}"}.get(
+        name, f"year {value}"
     )
 
 

@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -612,14 +612,64 @@ def pick_version(versions: list[Paper], record: Record) -> Paper | None:
     """Which of papers a curator parted (`Index.versions`) the record is: the only one
     its DOI, else its arXiv id, else its venue (not a preprint's), else its year is
     that of; None when none of them tells (each is several's, or none's)."""
-    for name, key in (("doi", doi_key), ("arxiv", arxiv_key), ("venue", _venue_key), ("year", _year_key)):
-        theirs = key(getattr(record, name))
+    at = _pick([paper.values for paper in versions], _version_values(record))
+    return None if at is None else versions[at]
+
+
+def _pick(papers: Sequence[Mapping[str, object]], record: Mapping[str, object]) -> int | None:
+    """`pick_version` over the papers' values and the record's (`_version_values`): the
+    position of the paper picked."""
+    for name, key in _VERSION_FIELDS:
+        theirs = key(record.get(name))
         if not theirs:
             continue
-        agree = [paper for paper in versions if key(paper.values.get(name)) == theirs]
+        agree = [n for n, values in enumerate(papers) if key(values.get(name)) == theirs]
         if len(agree) == 1:
             return agree[0]
     return None
+
+
+def _version_values(record: Record) -> dict[str, object]:
+    return {name: getattr(record, name) for name, _ in _VERSION_FIELDS}
+
+
+@dataclass(frozen=True)
+class Placing:
+    """What would let `pick_version` place a record it cannot (`placing`)."""
+
+    # Per version's id, the values only that version has, which given to the record
+    # (in place of its own, if it has one) would place it there.
+    record: dict[str, list[tuple[str, str]]]
+    # Per field the record gives and some versions lack, (the value, the versions whose
+    # file, given it, would take the record).
+    files: list[tuple[str, str, list[Paper]]]
+
+
+def placing(versions: list[Paper], record: Record) -> Placing:
+    """What the record, or the versions' files, would need for `pick_version` to place a
+    record it does not: each found by trying it, so that it is what the import then
+    does. A file is only offered values it lacks: what it gives is the curator's."""
+    papers = [paper.values for paper in versions]
+    values = _version_values(record)
+    given: dict[str, list[tuple[str, str]]] = {}
+    for n, paper in enumerate(versions):
+        for name, key in _VERSION_FIELDS:
+            value = paper.values.get(name)
+            if key(value) and key(values[name]) != key(value) and _pick(papers, {**values, name: value}) == n:
+                given.setdefault(paper.id, []).append((name, str(value).strip()))
+    files: list[tuple[str, str, list[Paper]]] = []
+    for name, key in _VERSION_FIELDS:
+        value = values[name]
+        if not key(value):
+            continue
+        into = [
+            paper for n, paper in enumerate(versions)
+            if not key(paper.values.get(name))
+            and _pick([{**v, name: value} if m == n else v for m, v in enumerate(papers)], values) == n
+        ]
+        if into:
+            files.append((name, str(value).strip(), into))
+    return Placing(given, files)
 
 
 def _venue_key(value: object) -> str:
@@ -726,6 +776,11 @@ def doi_key(value: object) -> str:
 
 
 _ARXIV_VERSION = re.compile(r"v\d+$")
+# What tells papers a curator parted apart, in `pick_version`'s order, with the key each
+# is compared by.
+_VERSION_FIELDS: tuple[tuple[str, Callable[[object], str]], ...] = (
+    ("doi", doi_key), ("arxiv", arxiv_key), ("venue", _venue_key), ("year", _year_key),
+)
 
 
 def _abstract_names(paper: Paper, record: Record, title: str) -> bool:

@@ -24,6 +24,17 @@ def link_dict(link: Link) -> dict[str, object]:
     return item
 
 
+def field_line(name: str, value: str) -> str:
+    """The line of a paper file giving its year, venue, arXiv id or DOI, as a new file
+    writes it: a year of digits bare, an arXiv id or DOI (or another year) quoted, so
+    that YAML reads text ("1806.07366" is no number), a venue quoted only if it must be."""
+    if name == "year" and value.isdigit():
+        return f"year: {value}"
+    if name == "venue":
+        return f"venue: {paperyaml.scalar(value)}"
+    return f"{name}: {paperyaml.double_quoted(value)}"
+
+
 def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link]) -> str:
     """The text of a new paper file, fields in schema order."""
     by_kind: dict[str, list[dict[str, object]]] = {kind: [] for kind in LINK_KINDS}
@@ -33,11 +44,10 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
     lines = [paperyaml.SCHEMA_COMMENT, f"id: {paperyaml.scalar(paper_id)}"]
     lines.append(f"title: {paperyaml.scalar(str(values.get('title') or ''))}")
     lines += paperyaml.string_list("authors", list(values.get("authors") or []))  # type: ignore[call-overload]
-    year = str(values.get("year") or "")
-    if year:
-        lines.append(f"year: {year if year.isdigit() else paperyaml.double_quoted(year)}")
+    if values.get("year"):
+        lines.append(field_line("year", str(values["year"])))
     if values.get("venue"):
-        lines.append(f"venue: {paperyaml.scalar(str(values['venue']))}")
+        lines.append(field_line("venue", str(values["venue"])))
     if values.get("venue_kind"):
         lines.append(f"venue_kind: {values['venue_kind']}")  # one of models.VENUE_KINDS
     for name in ("volume", "number", "pages", "publisher"):
@@ -45,7 +55,7 @@ def new_file_text(paper_id: str, values: dict[str, object], links: Iterable[Link
             lines.append(f"{name}: {paperyaml.scalar(str(values[name]))}")
     for name in ("arxiv", "doi"):
         if values.get(name):
-            lines.append(f"{name}: {paperyaml.double_quoted(str(values[name]))}")
+            lines.append(field_line(name, str(values[name])))
     lines.append("links:")
     for kind in LINK_KINDS:
         if by_kind[kind]:

@@ -70,13 +70,77 @@ def test_a_record_that_does_not_say_which_version_joins_none_and_is_said(tmp_pat
         _rec(2, venue="arXiv preprint", year="2019"),  # the preprint's: neither
     ], tmp_path, added=DAY)
     assert report.added == []
-    assert [str(w) for w in report.warnings] == [
+    # (lead: it said only "copy what it adds into that paper's file by hand", on every
+    # import: now what to give the record so that it is placed. The first lacks a venue
+    # and a year; the second has the preprint's venue, which says nothing, and a year of
+    # neither. No DOI or arXiv id is only one file's, and neither record gives one a file
+    # lacks.)
+    said = [
         f"in.bib:{line}:1: warning: {TITLE!r} may be node-conf or node-journal ({why}), which"
         " a curator keeps apart (not_same_as:), and neither its DOI, arXiv id, venue nor year"
-        " tells which: it was not imported; copy what it adds into that paper's file by hand"
-        for line, why in ((1, "same arXiv id 1806.07366"), (2, "same title"))
+        " tells which: it is not imported, now or by a later import, until one does; give the"
+        f" record what only the one it is has ({what}); else copy what it adds into that"
+        " paper's file by hand"
+        for line, why, what in (
+            (1, "same arXiv id 1806.07366",
+             "node-conf's venue 'NeurIPS' or year 2018, node-journal's venue 'JMLR' or year 2021"),
+            (2, "same title",
+             "node-conf's venue 'NeurIPS' or year 2018, node-journal's venue 'JMLR' or year 2021"),
+        )
     ]
+    assert [str(w) for w in report.warnings] == said
     assert {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()} == before
+    # Imported again: the same warnings, one a record, and still nothing written.
+    again = import_records([
+        _rec(1, arxiv="1806.07366", pages="1-30"), _rec(2, venue="arXiv preprint", year="2019"),
+    ], tmp_path, added=DAY)
+    assert ([str(w) for w in again.warnings], again.added, again.updated) == (said, [], [])
+    assert {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()} == before
+    # Given what the warning asks (the first its year, the second its venue), each is
+    # placed, without a word.
+    placed = import_records([
+        _rec(1, arxiv="1806.07366", year="2021", doi="10.5555/jmlr.2021.7"),
+        _rec(2, venue="NeurIPS", year="2019", pages="6571-6583"),
+    ], tmp_path, added=DAY)
+    assert (placed.warnings, placed.added) == ([], [])
+    assert _read(tmp_path / "papers" / "node-journal.yml")["doi"] == "10.5555/jmlr.2021.7"
+    assert _read(tmp_path / "papers" / "node-conf.yml")["pages"] == "6571-6583"
+
+
+def test_a_record_with_an_id_neither_file_has_is_told_which_line_places_it(tmp_path):
+    # A DOI neither file has (NeurIPS gives none): the record says nothing of which,
+    # but written into the file of the one it is, its DOI would.
+    _versions(tmp_path)
+    doi = "10.5555/jmlr.2021.7"
+    report = import_records([_rec(1, doi=doi)], tmp_path, added=DAY)
+    conf, journal = (tmp_path / "papers" / "node-conf.yml", tmp_path / "papers" / "node-journal.yml")
+    assert [str(w).split(" tells which: ", 1)[1] for w in report.warnings] == [
+        "it is not imported, now or by a later import, until one does; give the record what"
+        " only the one it is has (node-conf's venue 'NeurIPS' or year 2018, node-journal's"
+        f" venue 'JMLR' or year 2021), or write into the file of the one it is the line"
+        f" `doi: \"{doi}\"` ({conf} or {journal}); else copy what it adds into that paper's"
+        " file by hand"
+    ]
+    journal.write_text(journal.read_text() + f'doi: "{doi}"\n')
+    placed = import_records([_rec(1, doi=doi)], tmp_path, added=DAY)
+    assert (placed.warnings, placed.added) == ([], [])
+    assert [(d.paper_id, d.reason) for d in placed.duplicates] == [("node-journal", f"same DOI {doi}")]
+
+
+def test_versions_that_differ_in_nothing_a_record_gives_are_said_to_need_it(tmp_path):
+    # Two files of one year and no venue: no record can say which; the files must first.
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shared = f"title: {TITLE}\nauthors: [Ricky Chen, David Duvenaud]\nyear: 2018\n"
+    (papers / "node-a.yml").write_text("id: node-a\n" + shared + "not_same_as: [node-b]\n")
+    (papers / "node-b.yml").write_text("id: node-b\n" + shared)
+    report = import_records([_rec(1, year="2018")], tmp_path, added=DAY)
+    assert [str(w).split(" tells which: ", 1)[1] for w in report.warnings] == [
+        "it is not imported, now or by a later import, until one does; node-a and node-b"
+        " have no DOI, arXiv id, venue or year that only one of them has: give each its own"
+        " (its DOI, or its venue), then the record that of the one it is; else copy what it"
+        " adds into that paper's file by hand"
+    ]
 
 
 def test_a_record_whose_doi_is_neither_versions_is_another_paper_as_before(tmp_path):
