@@ -87,7 +87,9 @@ def note_text(written: str, marks: bool = True, held: bool = False) -> str:
 
 def _note(written: str, marks: bool, emphasis: bool, held: bool) -> str:
     text = _text(written, marks, emphasis)
-    return _FORBIDDEN.sub("", _held_emphasis(text, emphasis).strip() if held else text)
+    # (its emphasised words escaped in the version without marks too, `note_text`'s
+    # fallback: unescaped, "a*b*c" there would show "b" in italics, its stars lost)
+    return _FORBIDDEN.sub("", _held_emphasis(text, emphasis, marks).strip() if held else text)
 
 
 def _shown(markdown: str) -> str:
@@ -127,10 +129,10 @@ def _escaped(text: str) -> str:
     return "".join(pieces)
 
 
-def _held_emphasis(text: str, marks: bool) -> str:
+def _held_emphasis(text: str, marks: bool, escape: bool) -> str:
     """``text`` with each emphasis `EMPHASIS_HELD` marks as Markdown's (`_marked`, as
-    HTML's ``<i>`` and ``<b>``; each line apart), the words inside escaped; with
-    ``marks`` False, the words alone. A mark left unpaired is dropped."""
+    HTML's ``<i>`` and ``<b>``; each line apart), the words inside escaped (``escape``);
+    with ``marks`` False, the words alone. A mark left unpaired is dropped."""
     pieces: list[list[str]] = [[]]
     opened: list[str] = []
     for part in _HELD_MARK.split(text):
@@ -142,7 +144,7 @@ def _held_emphasis(text: str, marks: bool) -> str:
                 inner, mark = "".join(pieces.pop()), opened.pop()
                 pieces[-1].append("\n".join(_marked(line, mark) for line in inner.split("\n")) if marks else inner)
         else:
-            pieces[-1].append(_escaped(part) if opened and marks else part)
+            pieces[-1].append(_escaped(part) if opened and escape else part)
     while opened:
         opened.pop()
         inner = "".join(pieces.pop())

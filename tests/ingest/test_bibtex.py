@@ -1354,6 +1354,16 @@ def test_an_annotes_tex_emphasis_is_markdown_and_its_words_stay_text():
     assert _one("  annote = {a \ue030 \\emph{b}},\n", Problems()).notes == "a \ue030 b"
 
 
+def test_an_annotes_emphasised_words_that_markdown_would_pair_stay_text():
+    # (user: '\emph{a*b*c}' showed "a" "b" in italics "c" on the site, its stars lost: the
+    # note fell back to its words unescaped when escaping made them show otherwise)
+    from generator.escape import markdown_html
+
+    record = _one("  annote = {see \\emph{a*b*c} and \\textbf{x_1_y}},\n", Problems())
+    assert record.notes == "see *a\\*b\\*c* and **x\\_1\\_y**"
+    assert markdown_html(record.notes) == "<p>see <em>a*b*c</em> and <strong>x_1_y</strong></p>"
+
+
 # --- Wrapped fields ----------------------------------------------------------------------
 
 
