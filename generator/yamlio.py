@@ -453,7 +453,8 @@ def _read_skipping(
     blanked: list[tuple[int, int]] = []
     left_out: set[tuple[int, int]] = set()
     errors: list[Problem] = []
-    skips: list[tuple[int, int, int]] = []  # (the first line skipped, the first read, its column)
+    # (the first line skipped, the first read, its column, whether it is a list's item)
+    skips: list[tuple[int, int, int, bool]] = []
     first = 0  # (the first part not left out)
     while True:
         found = Problems()
@@ -465,7 +466,7 @@ def _read_skipping(
                 first += 1
             kept = min(spans[first][1] if first < len(spans) else resume, resume)
             if kept < resume:
-                skips.append((kept, resume, _next_indent(lines, resume)))
+                skips.append((kept, resume, *_next_read(lines, resume)))
             tree = _compose(_Stream(lines, kept, resume), lines, path, found, tabs=False)
             if tree is not None and kept < resume:
                 found = Problems()  # (that tree lacks the parts skipped: read them all)
@@ -515,35 +516,45 @@ class _Stream:
         return out
 
 
-def _next_indent(lines: list[str], start: int) -> int:
+def _next_read(lines: list[str], start: int) -> tuple[int, bool]:
     """The column the first line from ``start`` on that the reader reads a token of starts
-    at (a blank line or a comment it passes over); -1 at the end of the text."""
+    at (a blank line or a comment it passes over), -1 at the end of the text; and
+    whether that line is a list's item ("- a")."""
     for at in range(start, len(lines)):
         text = lines[at].lstrip(" ")
         if text.strip() and not text.startswith("#"):
-            return len(lines[at]) - len(text)
-    return -1
+            return len(lines[at]) - len(text), text.rstrip() == "-" or text.startswith("- ")
+    return -1, False
 
 
-def _skips_are_neutral(text: str, skips: list[tuple[int, int, int]]) -> bool:
+def _skips_are_neutral(text: str, skips: list[tuple[int, int, int, bool]]) -> bool:
     """Whether each stretch of lines a reading skipped (from, to, the column of what it
-    read next) left the reader as it found it, in ``text`` as read at last (the same
+    read next and whether it is an item) left the reader as it found it, in ``text`` as
+    read at last (the same
     as each reading's before the part it resumed at): at both ends, the same block
     collections open that the next line does not close, each mapping between a key and
     its value alike, nothing else open (a scalar may only run on over blank lines), no
-    anchor or alias met (a skipped anchor would leave an alias undefined), one document."""
+    value left empty just before that the line read next may be, no anchor or alias met
+    (a skipped anchor would leave an alias undefined), one document."""
     if not skips:
         return True
-    points = sorted({point for kept, resume, _ in skips for point in (kept, resume)})
+    points = sorted({point for kept, resume, _, _ in skips for point in (kept, resume)})
     states: dict[int, tuple | None] = {}
     open_: list[list] = []  # [start line, column, mapping?, flow?, children begun]
     blank = [not line.strip() for line in text.split("\n")] + [False]
     loader = _Loader(text)
     documents = 0
     pending = collections.deque(points)
+    # The collection (column, mapping?) whose value the last event read left empty ("k:"
+    # with nothing after it), if it did: the line read next may be that value ("- a" at
+    # the key's column is its list, a deeper line its text), read after the one point
+    # and not the other.
+    empty: list[tuple[int, bool] | None] = [None]
+    emptied: dict[int, tuple[int, bool] | None] = {}
 
     def settle(before: tuple[int, int]) -> None:
         while pending and (pending[0], 0) <= before:
+            emptied[pending[0]] = empty[0]
             states[pending.popleft()] = tuple(
                 (line, col, mapping, flow, begun % 2 if mapping else 0) for line, col, mapping, flow, begun in open_
             )
@@ -554,6 +565,11 @@ def _skips_are_neutral(text: str, skips: list[tuple[int, int, int]]) -> bool:
             start = (event.start_mark.line, event.start_mark.column)
             end = (event.end_mark.line, event.end_mark.column)
             settle(start)
+            empty[0] = (
+                (open_[-1][1], open_[-1][2])
+                if open_ and isinstance(event, yaml.ScalarEvent) and event.start_mark.index == event.end_mark.index
+                else None
+            )
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return False
             if isinstance(event, yaml.DocumentStartEvent):
@@ -581,10 +597,13 @@ def _skips_are_neutral(text: str, skips: list[tuple[int, int, int]]) -> bool:
     finally:
         loader.dispose()
     settle((len(blank) + 1, 0))
-    for kept, resume, column in skips:
+    for kept, resume, column, item in skips:
         here, there = states.get(kept), states.get(resume)
         if here is None or there is None:
             return False
+        for left in (emptied.get(kept), emptied.get(resume)):
+            if left is not None and (column > left[0] or (column == left[0] and left[1] and item)):
+                return False
         if any(flow for _, _, _, flow, _ in here + there):
             return False
         # (What the next token closes: block collections deeper than its column.)

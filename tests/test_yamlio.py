@@ -857,3 +857,21 @@ def test_reading_on_from_the_part_left_out_says_what_reading_from_the_top_says(m
     monkeypatch.setattr(yamlio, "_read_skipping", lambda *a: None)
     assert skipped == [_read_past_errors(text) for text in texts]
     assert sum(r is not None for r in taken) > 100  # (the readings compared went on from a part)
+
+
+def test_reading_on_past_a_key_without_a_value_says_what_reading_from_the_top_says(monkeypatch):
+    # (user: a "- a" line under a broken one, after 'k:' with no value, was said at the
+    # line below it, 6:5, 'indented deeper than its place allows', where reading from
+    # the top says 5:1 'not indented like the lines around it': the reading that went on
+    # from the part left out took "- a" for the value of the 'k:' far above it)
+    from generator import yamlio
+
+    texts = [
+        'k:\ntitle: "a\n  b"\nk: [a, b]]\n- a\n    title: a: b\n',
+        "k:\n  - a\n  -\n    b: 1\nk:\n...\n- a\n",
+        "topics:\nk: >\n x\n  y: a: b\nk: >-3\n x\n- a\n\tbad: y\n",
+    ]
+    skipped = [_read_past_errors(text) for text in texts]
+    assert 'x.yml:5:1: YAML syntax error: this line is not indented like the lines around it' in skipped[0][0][1]
+    monkeypatch.setattr(yamlio, "_read_skipping", lambda *a: None)
+    assert skipped == [_read_past_errors(text) for text in texts]
