@@ -1357,11 +1357,23 @@ def _one_of_several(name: str, spec: Field, node: Seq) -> str:
     if len(texts) != len(node.items) or not all(text and text.strip() for text in texts):
         return ""
     first = _alone(name, texts[0])  # type: ignore[arg-type]
-    if first is None:
-        return ""
+    if first is None or not _takes(name, spec, first):
+        return ""  # ("year: [twenty, 2021]": "year: twenty" would be an error again)
     hint = f"; it takes one value: write '{first}' to keep the first"
     joined = _alone(name, ", ".join(texts)) if spec.kind == "text" else None  # type: ignore[arg-type]
     return hint + (f", or '{joined}' to keep them all as one text" if joined else "")
+
+
+def _takes(name: str, spec: Field, line: str) -> bool:
+    """Whether the field's own check takes the value of ``line`` (``name: value``, as
+    `_alone` writes it) without an error."""
+    tree = parse(f"{line}\n", "", Problems())
+    node = tree.get(name) if isinstance(tree, Map) else None
+    if node is None:
+        return False
+    found = Problems()
+    _BY_KIND[spec.kind](RecordChecker(found, line), node, spec, name)
+    return not found.has_errors()
 
 
 def _flow_list(name: str, text: str) -> str | None:

@@ -1243,6 +1243,24 @@ def test_a_list_of_several_values_for_an_id_or_a_year_is_told_to_keep_one(tmp_pa
 
 
 @pytest.mark.parametrize(
+    ("line", "said_of_it"),
+    [
+        # (user: 'year: [twenty, 2021]' was told "write 'year: twenty' to keep the first",
+        # and 'venue_kind: [misc, journal]' "write 'venue_kind: misc'": each an error again)
+        ("year: [twenty, 2021]", "5:7: 'year' must be a year, not a list"),
+        ("venue_kind: [misc, journal]", "5:13: 'venue_kind' must be a string, not a list"),
+        ("venue_kind: [conference, misc]", "5:13: 'venue_kind' must be a string, not a list; it takes one"
+         " value: write 'venue_kind: conference' to keep the first"),
+    ],
+)
+def test_a_list_of_several_values_is_told_to_keep_the_first_only_where_check_takes_it(tmp_path, line, said_of_it):
+    said = check_one(
+        tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\n{line}\n",
+    )
+    assert said == [f"{P}:{said_of_it}"]
+
+
+@pytest.mark.parametrize(
     ("written", "hint"),
     [
         # (As written in brackets, each reads back as the items meant: told so.)
