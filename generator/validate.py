@@ -650,7 +650,9 @@ class RecordChecker:
         refs: list[Scalar] = []
         for item in items:
             text = item.text or ""
-            fixed = (plain_id(text) or placed_id(text)) if names else None
+            fixed = (
+                plain_id(text) or placed_id(text) or (titled_id(text) if spec.kind == "list[paper]" else "")
+            ) if names else None
             if text in first:
                 self.error(item, _twice(name, text, first[text], item))
             elif fixed:
@@ -1091,6 +1093,22 @@ def placed_id(text: str) -> str:
     found = _PLACE.fullmatch(text.strip())
     name = found and (found[1] or found[2])
     return name if name and name != text and _PATTERNS["id"].fullmatch(name) else ""
+
+
+def titled_id(text: str) -> str:
+    """The whole slug of ``text`` written as a paper's title, words and punctuation
+    ("LoRA: Low-Rank Adaptation..."), which `check` looks the paper of that title up by
+    (crosscheck.titled_papers); "" for no such phrase."""
+    if not _TITLE_LIKE.search(text) or _PATTERNS["id"].fullmatch(text):
+        return ""
+    from .slugs import slugify  # (only for a reference written so: rare)
+
+    fixed = slugify(text, max_length=sys.maxsize)
+    return fixed if _PATTERNS["id"].fullmatch(fixed) else ""
+
+
+# (Two words apart, a letter among them: a title, not markup or a typo of an id.)
+_TITLE_LIKE = re.compile(r"[A-Za-z]\S*\s+\S")
 
 
 _PLACE = re.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/(?:index\.md)?|\.md|\.ya?ml)?|([a-z0-9-]+)\.ya?ml")

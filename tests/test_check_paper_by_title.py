@@ -116,3 +116,20 @@ def test_an_id_joined_to_its_long_titles_slug_cut_as_an_id_is_told_the_id(tmp_pa
     assert [m for m in messages(root) if "unknown paper" in m] == [
         f"content/papers/c.yml:3:11: unknown paper 'b-{cut}' (did you mean 'b', the paper titled {long!r}?)",
     ]
+
+
+def test_a_paper_named_by_a_title_with_punctuation_is_told_its_id(tmp_path):
+    # (user: related: ["LoRA: Low-Rank Adaptation of Large Language Models"], a title
+    # with a colon as most have, was told only "'related' must be an id of lowercase
+    # a-z, 0-9 and single hyphens", no suggestion, though README says a title is
+    # suggested for whatever its punctuation)
+    title = "LoRA: Low-Rank Adaptation of Large Language Models"
+    c = paper("c", extra=f"related: [\"{title}\", \"Nothing: Of That Title\"]\n")
+    root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), lora=f"id: lora\ntitle: \"{title}\"\n", c=c)
+    said = [m for m in messages(root) if m.startswith("content/papers/c.yml:3:")]
+    assert said == [
+        f"content/papers/c.yml:3:11: unknown paper {title!r} (did you mean 'lora', the paper titled {title!r}?)",
+        "content/papers/c.yml:3:65: unknown paper 'Nothing: Of That Title'; remove it here, or write a paper's"
+        " id: its file's name in content/papers/ without .yml (readinglist search WORDS lists papers as"
+        " papers/<id>/)",
+    ]
