@@ -370,10 +370,12 @@ class RawValues(LibraryMiddleware):
             # (``title = Deep Learning for X``: BibTeX and biber skip the entry; here it is
             # read as bibtexparser reads it, the words as written, and said.)
             value = " ".join(words)
+            # (digits are a number to BibTeX; a @string's name starts with no digit)
+            read_as = "a number" if words[0].isdigit() else "a @string's name"
             self._problems.warning(
                 self._value_at(line, key),
                 f"the value of '{key}' in entry '{entry.key}' is words without braces or quotes,"
-                f" which BibTeX and biber refuse (they read '{words[0]}' as a @string's name and"
+                f" which BibTeX and biber refuse (they read '{words[0]}' as {read_as} and"
                 f" stop at the next word): read as written, '{value}'; write it in braces, {{{value}}}",
             )
         return None

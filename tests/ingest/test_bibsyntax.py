@@ -305,6 +305,17 @@ def test_a_bare_value_of_several_words_is_a_warning_and_read_as_written():
     ]
 
 
+def test_a_bare_value_starting_with_a_number_is_said_to_be_read_as_a_number():
+    # (user: 'year = 2020 edition' was told BibTeX reads '2020' "as a @string's name";
+    # BibTeX reads digits as a number, a name only starts with a letter)
+    _, problems = _parse("@article{a,\n  title = {A},\n  year = 2020 edition,\n}\n")
+    assert problems == [
+        "lab.bib:3:10: warning: the value of 'year' in entry 'a' is words without braces or"
+        " quotes, which BibTeX and biber refuse (they read '2020' as a number and stop at the"
+        " next word): read as written, '2020 edition'; write it in braces, {2020 edition}",
+    ]
+
+
 # --- fields and keys given twice -----------------------------------------------------
 
 
