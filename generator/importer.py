@@ -259,6 +259,7 @@ def _import_locked(
             picked = pick_version(versions, record)
             if picked is None and not all(ids_disagree(other, record) for other in versions):
                 report.warnings.append(_versions_warning(versions, record, reason))
+                report.undecided += 1
                 continue
             paper = picked or paper
         if paper is not None and by_title(reason) and apart(paper, record):

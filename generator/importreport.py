@@ -202,6 +202,9 @@ class ImportReport:
     links_found: int = 0
     warnings: list[Problem] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # deleted by a curator: not recreated
+    # Records of papers a curator keeps apart (`not_same_as:`) that do not tell which they
+    # are: imported into neither, each warned of.
+    undecided: int = 0
     not_recreated: list[NotRecreated] = field(default_factory=list)  # one per deleted paper
     # Deleted papers brought back (--restore): written, so also in ``added``.
     restored: list[str] = field(default_factory=list)
@@ -288,7 +291,8 @@ class ImportReport:
     def summary(self) -> str:
         """One line whose record counts add up: each record added a paper, updated or
         left unchanged one, named a paper another record named, was skipped (a deleted
-        paper) or reached a file left alone (changed meanwhile, or read-only). The
+        paper) or one of papers kept apart it does not tell (not imported), or reached a
+        file left alone (changed meanwhile, or read-only). The
         duplicates merged are records counted there already (of a paper met before: in
         content/, or named earlier in the input), so they are said "of which", apart;
         conflicts (fields) and links come after."""
@@ -302,6 +306,11 @@ class ImportReport:
             parts.append(
                 f"{len(self.removed)} skipped ({len(set(self.removed))} paper(s) deleted by a "
                 "curator, not recreated)"
+            )
+        if self.undecided:
+            parts.append(
+                f"{self.undecided} not imported (which of two papers kept apart each is, nothing"
+                " in it tells: see the warnings)"
             )
         if self.left_alone:
             parts.append(f"{len(self.left_alone)} left alone (its file changed meanwhile)")

@@ -90,6 +90,12 @@ def test_a_record_that_does_not_say_which_version_joins_none_and_is_said(tmp_pat
     ]
     assert [str(w) for w in report.warnings] == said
     assert {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()} == before
+    # The summary's counts add up: the two records are counted as not imported.
+    # (user: "2 record(s): 0 added, 0 updated, 0 unchanged", the two in no count)
+    assert report.summary().startswith(
+        "2 record(s): 0 added, 0 updated, 0 unchanged, 2 not imported (which of two papers"
+        " kept apart each is, nothing in it tells: see the warnings); of which 0 duplicate(s)"
+    )
     # Imported again: the same warnings, one a record, and still nothing written.
     again = import_records([
         _rec(1, arxiv="1806.07366", pages="1-30"), _rec(2, venue="arXiv preprint", year="2019"),
