@@ -159,7 +159,12 @@ def notes_read_before(plain: str, marked: str) -> tuple[ReadBefore, ...]:
     curator has edited since are not taken for a new note of theirs (importmerge._notes)."""
     if plain == marked:
         return ()
-    return (ReadBefore(("notes",), (plain,), "an earlier import read the note's bold, italics and links as plain text"),)
+    before = (ReadBefore(("notes",), (plain,), "an earlier import read the note's bold, italics and links as plain text"),)
+    if "\\`" in marked:  # (a link's text with its backtick as written, `_linked`)
+        before += (ReadBefore(
+            ("notes",), (marked.replace("\\`", "`"),), "an earlier import left a backtick in a link's text unescaped"
+        ),)
+    return before
 
 
 def _text(written: str, marks: bool, emphasis: bool) -> str:
@@ -259,14 +264,16 @@ def _marked(text: str, mark: str) -> str:
 
 
 def _linked(text: str, href: str) -> str:
-    """A link's text and http(s) address as a Markdown link: a bracket in the text
-    escaped, so that it does not end the link; spaces, parentheses, angle brackets,
+    """A link's text and http(s) address as a Markdown link: a bracket or backtick in
+    the text escaped, so that it does not end the link nor open code; spaces, parentheses, angle brackets,
     backslashes and backticks in the address %-escaped (`_URL_UNSAFE`), so that they do
     not end it or break it either."""
     before, inner, after = _EDGE_SPACE.match(text).groups()  # type: ignore[union-attr]
     if not inner:
         return text
-    label = inner.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    # (a backtick too: one opened a code span that another link's closed, taking the
+    # first link's end and the second's start for code)
+    label = inner.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
     url = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), href)
     return f"{before}[{label}]({url}){after}"
 
