@@ -1864,3 +1864,19 @@ def test_a_rerun_in_a_new_process_whose_feeds_are_the_memos_never_imports_feedge
     )
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=REPO, capture_output=True, text=True)
     assert result.stdout.splitlines()[-1] == "() False", result.stderr
+
+
+def test_a_generation_in_a_new_process_never_imports_ruamel_yaml(tmp_path):
+    """ruamel.yaml (10 ms of every build's, check's and rerun's import) serves only the
+    importer's round-trip edits; paperyaml imported it with the generator."""
+    import subprocess
+    import sys
+
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    code = (
+        "import sys; from pathlib import Path; from generator import build; t = Path(sys.argv[1]);"
+        " r = build.generate(build.Settings(t / 'content', t / 'docs', source_date_epoch=0));"
+        " print(len(r.report.written) > 0, [m for m in sys.modules if m.startswith('ruamel')])"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=REPO, capture_output=True, text=True)
+    assert result.stdout.splitlines()[-1] == "True []", result.stderr

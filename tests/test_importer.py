@@ -399,6 +399,22 @@ def test_text_with_line_breaks_reads_back_exactly_as_written_and_as_rewritten(te
     assert _yaml_value(out.getvalue()) == text
 
 
+def test_ruamel_values_are_made_in_a_process_that_has_not_imported_ruamel_yaml():
+    # (paperyaml imports ruamel.yaml only when an update asks for its values)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from generator import paperyaml; assert 'ruamel.yaml' not in sys.modules;"
+        " print([type(paperyaml.ruamel_text(t, long_text=True)).__name__"
+        " for t in ('plain', 'yes', 'a\\nb', ' '.join(['word'] * 40))])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert result.stdout.strip() == (
+        "['str', 'DoubleQuotedScalarString', 'LiteralScalarString', 'FoldedScalarString']"
+    ), result.stderr
+
+
 def test_an_abstract_of_paragraphs_is_written_a_paragraph_a_line():
     # (curator: an RIS abstract's paragraphs came as one quoted line of \n escapes)
     text = "We propose a model.\n\nCode: https://github.com/x/y\n\nWebpage: https://x.io"
