@@ -1847,8 +1847,6 @@ def test_a_paper_file_edited_from_one_syntax_error_to_another_is_said_again(tmp_
 def test_a_rerun_in_a_new_process_whose_feeds_are_the_memos_never_imports_feedgen(tmp_path, monkeypatch):
     """feedgen (with lxml and dateutil) was imported with the generator, on every rerun in
     a new process, though one makes a feed only when the papers it lists changed."""
-    import subprocess
-    import sys
     import time
 
     from generator import paperdrafts
@@ -1857,26 +1855,28 @@ def test_a_rerun_in_a_new_process_whose_feeds_are_the_memos_never_imports_feedge
     shutil.copytree(FIXTURE, tmp_path / "content")
     settings = build.Settings(tmp_path / "content", tmp_path / "docs", source_date_epoch=0, cache_dir=tmp_path / "cache")
     assert any(dest.endswith(".xml") for dest in build.generate(settings, memo=build.Memo()).report.written)
+    assert _generated_in_a_new_process(tmp_path, "r.report.written, 'feedgen' in sys.modules") == "() False"
+
+
+def _generated_in_a_new_process(project: Path, shown: str) -> str:
+    """What a new process prints (``shown``, of its ``sys`` and the result ``r``) after
+    generating ``project``'s content with its cache in ``project``/cache."""
+    import subprocess
+    import sys
+
     code = (
         "import sys; from pathlib import Path; from generator import build; t = Path(sys.argv[1]);"
         " r = build.generate(build.Settings(t / 'content', t / 'docs', source_date_epoch=0, cache_dir=t / 'cache'));"
-        " print(r.report.written, 'feedgen' in sys.modules)"
+        f" print({shown})"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=REPO, capture_output=True, text=True)
-    assert result.stdout.splitlines()[-1] == "() False", result.stderr
+    result = subprocess.run([sys.executable, "-c", code, str(project)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1]
 
 
 def test_a_generation_in_a_new_process_never_imports_ruamel_yaml(tmp_path):
     """ruamel.yaml (10 ms of every build's, check's and rerun's import) serves only the
     importer's round-trip edits; paperyaml imported it with the generator."""
-    import subprocess
-    import sys
-
     shutil.copytree(FIXTURE, tmp_path / "content")
-    code = (
-        "import sys; from pathlib import Path; from generator import build; t = Path(sys.argv[1]);"
-        " r = build.generate(build.Settings(t / 'content', t / 'docs', source_date_epoch=0));"
-        " print(len(r.report.written) > 0, [m for m in sys.modules if m.startswith('ruamel')])"
-    )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=REPO, capture_output=True, text=True)
-    assert result.stdout.splitlines()[-1] == "True []", result.stderr
+    shown = "len(r.report.written) > 0, [m for m in sys.modules if m.startswith('ruamel')]"
+    assert _generated_in_a_new_process(tmp_path, shown) == "True []"
