@@ -800,6 +800,15 @@ def rank_by_words(
     return sorted(ranked, key=lambda page: (exact.get(page, 2), -counts[page], apart[page]))  # stable, as Array.sort
 
 
+def by_score(hits: Iterable[Hit]) -> list[str]:
+    """The pages of ``hits``, best score first, and pages of one score by address (in
+    JavaScript's order of strings). lunr.py and lunr.js list pages of equal score in
+    orders of their own ("GPT-4 gpt 4": four topics' pages of one score, and two papers'),
+    so that the site and `readinglist search` listed them differently. readinglist.js's
+    byScore is the same."""
+    return [hit.location for hit in sorted(hits, key=lambda hit: (-hit.score, _utf16(hit.location)))]
+
+
 def words_found(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> int:
     """How many of the query's ``words`` a page finds: a word is found where one of its
     terms is among the page's ``terms``, a hyphenated word ranked whole also where its
@@ -988,7 +997,7 @@ class MaterialSearch:
             return list(hits.values()), terms
         titles = {page: self.docs[page]["title"] for page in hits}
         names = {page: self.docs[page]["names"] for page in hits if "names" in self.docs[page]}
-        return [hits[page] for page in rank_by_words(list(hits), terms, words, titles, names)], terms
+        return [hits[page] for page in rank_by_words(by_score(hits.values()), terms, words, titles, names)], terms
 
     def _query_terms(self, clauses: list[str], terms: list[str]) -> dict[str, bool]:
         # getSearchQueryTerms: which query terms the match covers; unmatched stop words

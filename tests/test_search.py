@@ -457,6 +457,15 @@ def test_a_hyphenated_word_finds_the_pages_that_write_its_halves_as_words_after_
     # every page with "context", "ROUGE-L" every page with "ROUGE").
 
 
+def test_pages_of_one_score_come_in_the_order_of_their_addresses():
+    """Pages of equal score came in lunr.py's order (the index's) and in the browser in
+    lunr.js's, which differ: "GPT-4 gpt 4" listed two pages of one score in two orders.
+    Both now list them by address (readinglist.js's byScore)."""
+    docs = [{"location": f"papers/{name}/", "title": "Same words", "text": "<p>x</p>"} for name in "bca"]
+    engine = MaterialSearch(make_index(docs + [{"location": "papers/d/", "title": "Same", "text": "<p>y</p>"}]))
+    assert [hit.location for hit in engine.search("same words")] == ["papers/a/", "papers/b/", "papers/c/", "papers/d/"]
+
+
 def test_a_hyphenated_word_ranks_the_pages_that_write_it_exactly_above_longer_words():
     """"GPT-4" put first a paper with "GPT-4o" alone: its halves were looked for as
     words' starts, and "4*" found the title's "405B" (which Material highlighted)."""

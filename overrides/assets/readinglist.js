@@ -410,6 +410,25 @@
     return every;
   }
 
+  /* The worker's result groups, best score first, and groups of one score by their
+     page's address (search.py's by_score): lunr.js and lunr.py list pages of equal score
+     in orders of their own. In place. */
+  function byScore(groups) {
+    var best = new Map();
+    var address = new Map();
+    groups.forEach(function (group) {
+      best.set(group, Math.max.apply(null, group.map(function (item) {
+        return item.score;
+      })));
+      address.set(group, String(group[0].location).split("#")[0]);
+    });
+    groups.sort(function (a, b) {
+      var x = address.get(a);
+      var y = address.get(b);
+      return (best.get(b) - best.get(a)) || (x < y ? -1 : x > y ? 1 : 0);
+    });
+  }
+
   /* The line above the results, in one wording for every query: how many pages were
      found and, for several words, how many of them have every word. Material counts
      the pages that find any one of the words ("201 matching documents" for a title
@@ -1138,6 +1157,7 @@
           }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
+            byScore(items);
             var every = rankByWords(items, words, this.separator);
             SEARCH_COUNT.line = countLine(items.length, every, words.length);
           } else if (items) {
