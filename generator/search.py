@@ -19,8 +19,8 @@ overrides/assets/readinglist.js for the browser): lunr's stop words are dropped,
 are split where the index splits them, and each word W becomes ``W W^3``, which
 Material turns into ``W* W^3``: its usual prefix match plus a bonus for the exact word (a
 half of a hyphenated word ranked whole is ``W^3`` alone: `_refine`; a page found by
-some of its halves alone is left out, one with every half as a word is not:
-`by_halves`). Without this, pasting a title found the wrong paper or nothing:
+its halves alone is left out, one that writes it with spaces is not: `with_spaced`,
+`by_spaced`). Without this, pasting a title found the wrong paper or nothing:
 Material appends ``*`` to every word, so "a" or "on" matched every word starting with
 those letters, a word before a colon was taken as a field name ("Name: subtitle";
 after a hyphenated word the query was rejected), and a rare word sharing a prefix with a query word ("TaskWeb" for "task")
@@ -332,6 +332,134 @@ def joined_words(doc: Mapping[str, Any]) -> dict[str, str]:
     return {"variants": _escape(" ".join(dict.fromkeys(joined)))} if joined else {}
 
 
+# The fields whose words are read for the list's hyphenated words and the places a page
+# writes one with spaces (`with_spaced`): what a result shows, and the topics.
+_SHOWN = ("title", "text", "tags")
+
+
+def with_spaced(docs: Sequence[dict[str, Any]], memo: SpacedMemo | None = None) -> list[dict[str, Any]]:
+    """``docs``, each with the hyphenated words of the list that it writes with spaces
+    ("in context" for "in-context", "chain of thought") in its hidden ``variants``, as
+    "_in_context" (`spaced_forms`): one word, which a query's hyphenated word looks
+    for too (`spaced_terms`). The index holds words, not where they are, and no
+    stop word: a page with "context" anywhere could not be told from one that writes
+    "in context", nor one with "multi-turn" and a "task" elsewhere from one that writes
+    "multi task". Only the hyphenated words some entry writes (which the query ranks
+    whole: `_compounds`), where the halves are words apart only by white space, and no
+    hyphen joins the first or last to another word ("in context-aware" is not "in
+    context"). ``memo``: what earlier builds found (`SpacedMemo`)."""
+    memo = memo if memo is not None else SpacedMemo()
+    memo.use(frozenset(
+        compound for doc in docs for text in _shown_texts(doc) for compound in _hyphenated_in(text)
+    ))
+    shaped = []
+    for doc in docs:
+        variants = memo.variants(tuple(_shown_texts(doc)), doc.get("variants", ""))
+        shaped.append({**doc, "variants": variants} if variants else doc)
+    memo.keep_used()
+    return shaped
+
+
+class SpacedMemo:
+    """What `with_spaced` found in each entry's text in earlier builds (each rebuild under
+    `serve`), while the list's hyphenated words stay the same: reading every entry's
+    text again took half a second at 10,000 papers, as long as the rest of a rebuild. (An
+    entry's ``variants`` as made before is the one string made before: the words of
+    the index are read from each, cached by text.)"""
+
+    def __init__(self) -> None:
+        self._compounds: frozenset[str] = frozenset()
+        self._halves: dict[str, list[tuple[str, ...]]] = {}
+        # (an entry's texts: what they write with spaces, its variants, and those with it)
+        self._found: dict[tuple[str, ...], tuple[tuple[str, ...], str, str]] = {}
+        self._used: dict[tuple[str, ...], tuple[tuple[str, ...], str, str]] = {}
+
+    def use(self, compounds: frozenset[str]) -> None:
+        """The list's hyphenated words (lower-cased), for this build's `variants`."""
+        if compounds != self._compounds or not self._halves:
+            by_first: dict[str, set[tuple[str, ...]]] = {}
+            for compound in compounds:
+                parts = tuple(compound.split("-"))
+                by_first.setdefault(parts[0], set()).add(parts)
+            self._compounds = compounds
+            self._halves = {first: sorted(parts) for first, parts in by_first.items()}
+            self._found = {}
+        self._used = {}
+
+    def variants(self, texts: tuple[str, ...], variants: str) -> str:
+        """An entry's ``variants`` with the `spaced_forms` of the hyphenated words its
+        ``texts`` write with spaces; "" where they write none."""
+        made = self._found.get(texts)
+        if made is None or made[1] != variants:
+            found = made[0] if made is not None else self._spaced(texts)
+            made = (found, variants, " ".join(filter(None, (variants, _escape(" ".join(found))))) if found else "")
+        self._used[texts] = made
+        return made[2]
+
+    def _spaced(self, texts: tuple[str, ...]) -> tuple[str, ...]:
+        words: dict[str, None] = {}
+        for run in (run for text in texts for run in _spaced_runs(text)):
+            if self._halves.keys().isdisjoint(run):
+                continue
+            for at, word in enumerate(run):
+                for parts in self._halves.get(word, ()):
+                    if run[at:at + len(parts)] == parts:
+                        words.update(dict.fromkeys(spaced_forms("-".join(parts))))
+        return tuple(words)
+
+    def keep_used(self) -> None:
+        """Forget the texts the last build had none of."""
+        self._found, self._used = self._used, {}
+
+
+def spaced_forms(compound: str) -> list[str]:
+    """A hyphenated word as `with_spaced` indexes a page that writes it with spaces,
+    lower-cased, and so without accents (readinglist.js's spacedForms): its halves
+    joined by "_", after a "_" of its own ("_in_context"), so that no typed word's
+    start finds it (else "reinforcement*" found each "reinforcement learning" twice)."""
+    spaced = "_" + compound.lower().replace("-", "_")
+    return list(dict.fromkeys((spaced, fold(spaced).lower())))
+
+
+def _shown_texts(doc: Mapping[str, Any]) -> list[str]:
+    return [
+        text for name in _SHOWN if name in doc
+        for text in ([doc[name]] if isinstance(doc[name], str) else doc[name])
+    ]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _hyphenated_in(text: str) -> tuple[str, ...]:
+    """The hyphenated words of an entry's field (HTML), lower-cased. (Cached, as
+    `_field_words`: a rebuild makes few entries anew.)"""
+    return tuple(dict.fromkeys(
+        word.lower() for section in _MARKUP.split(text) for word in _HYPHENATED_AT.findall(html.unescape(section))
+    ))
+
+
+# (_HYPHENATED, tried at a word's start only: else each word is tried again from each of
+# its letters, which took most of the time.)
+_HYPHENATED_AT = re.compile(r"\b\w+(?:-\w+)+")
+_SPACED_RUN = re.compile(rf"\b\w+(?:[{SPACE}]+\w+)+")
+_SPACES = re.compile(f"[{SPACE}]+")
+
+
+def _spaced_runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """The runs of two words or more of an entry's field (HTML) apart only by white
+    space, lower-cased; a word a hyphen joins to the run ("multi-task learning") is not
+    in it. (Markup ends a run.) Not cached: `SpacedMemo` keeps what they write."""
+    runs = []
+    for section in _MARKUP.split(text):
+        plain = html.unescape(section)
+        for match in _SPACED_RUN.finditer(plain):
+            words = _SPACES.split(match.group().lower())
+            start = 1 if plain[match.start() - 1:match.start()] == "-" else 0
+            end = len(words) - (1 if plain[match.end():match.end() + 1] == "-" else 0)
+            if end - start > 1:
+                runs.append(tuple(words[start:end]))
+    return tuple(runs)
+
+
 def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     """Each searched field's words, as the index's tokenizer makes them."""
     return {
@@ -404,6 +532,7 @@ class EntryMemo:
         self._made: dict[str, tuple[Paper, tuple[str, ...], acronyms.Spelt, dict[str, Any]]] = {}
         self._boosts: tuple[tuple[tuple[str, str], ...], dict[str, float]] = ((), {})
         self._acronyms = acronyms.Memo()
+        self.spaced = SpacedMemo()
 
     def boosts(self, papers: Sequence[Paper]) -> dict[str, float]:
         """title_boosts, again only when a title changed (0.2 s at 10,000)."""
@@ -480,6 +609,8 @@ def shape_index(
     # in mkdocs.yml; the browser reads them from this file, and the words' other forms
     # the search box adds to a query (lemmas.py).
     vocabulary = {word for doc in docs for words in _entry_words(doc).values() for word in words}
+    # (After the words' other forms, which a word of halves joined by "_" has none of.)
+    docs = with_spaced(docs, memo.spaced)
     plurals = frozenset().union(*map(_entry_acronyms, docs))
     singulars = frozenset().union(*(_entry_acronyms(doc, lemmas.acronyms) for doc in docs))
     config = {
@@ -708,6 +839,9 @@ def _refine(
                 if n < len(pieces) and piece.lower() not in halves:
                     found_by = (piece.lower(), *bases, *spellings)
                     words[tuple(dict.fromkeys(found_by))] = None
+        # (A hyphenated word is looked for written with spaces too, where the index has
+        # it so: `with_spaced`.)
+        out += [term for compound in compounds for term in spaced_terms(compound)]
     return out, list(words)
 
 
@@ -722,7 +856,8 @@ def _compounds(word: str, vocabulary: Vocabulary | None) -> list[tuple[str, ...]
     for compound in _HYPHENATED.findall(word):
         joined = compound.replace("-", "").lower()
         if vocabulary is not None and vocabulary.begins(joined):
-            found.append(tuple(dict.fromkeys((compound.lower(), joined, fold(joined).lower()))))
+            spaced = [form for form in spaced_forms(compound) if vocabulary.begins(form)]
+            found.append(tuple(dict.fromkeys((compound.lower(), joined, fold(joined).lower(), *spaced))))
     return found
 
 
@@ -731,27 +866,17 @@ def is_compound(word: Sequence[str]) -> bool:
     return "-" in word[0]
 
 
-def word_halves(word: Sequence[str]) -> list[str]:
-    """The halves by which a hyphenated word ranked whole is found too, where a page has
-    each as a word ("chain of thought" for "chain-of-thought"): its halves of two
-    letters or more, if it has two such and its other halves are stop words (the index
-    holds no stop word, so "of" cannot be looked for). None for a word with a half of
-    digits or a lone letter, or with one half of letters: "GPT" and a "4" anywhere on a
-    page are not "GPT-4", nor is "ROUGE" with no "L" looked for "ROUGE-L", nor every
-    page with "context" "in-context". readinglist.js's wordHalves is the same."""
-    if not is_compound(word):
-        return []
-    halves = [half for half in word[0].split("-") if half not in STOP_WORDS]
-    if len(halves) < 2 or not all(half.isalpha() and len(half) > 1 for half in halves):
-        return []
-    return halves
+def spaced_terms(word: Sequence[str]) -> list[str]:
+    """The terms by which a page finds a hyphenated word ranked whole where it writes it
+    with spaces ("_in_context": `with_spaced`); readinglist.js's spacedTerms is the same."""
+    return [term for term in spaced_forms(word[0]) if term in word[1:]] if is_compound(word) else []
 
 
-def by_halves(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
-    """Whether a page finds a hyphenated word ranked whole by its halves (`word_halves`),
-    each found as written or without accents."""
-    halves = word_halves(word)
-    return bool(halves) and all(terms.get(half) or terms.get(fold(half).lower()) for half in halves)
+def by_spaced(terms: Mapping[str, bool], word: Sequence[str]) -> bool:
+    """Whether a page finds a hyphenated word ranked whole only where it writes it with
+    spaces: it comes after the pages that write it whole (`rank_by_words`)."""
+    spaced = spaced_terms(word)
+    return any(map(terms.get, spaced)) and not any(terms.get(term) for term in word if term not in spaced)
 
 
 def rank_by_words(
@@ -775,16 +900,13 @@ def rank_by_words(
     paper first, not the boosted topic whose id is its words (curriculum-learning).
     Where the query has a hyphenated word ranked whole (`_compounds`), a page that
     finds none of the ``words`` is left out: it was found by some of that word's halves
-    alone; one that has every half as a word (`by_halves`: "chain of thought") finds
-    it, after the pages that write it whole, all else equal."""
+    alone; one that writes it with spaces (`by_spaced`: "chain of thought") finds it,
+    after the pages that write it whole, all else equal."""
     typed = set().union(*(title_words(word[0]) if is_compound(word) else _without_letters({word[0]}) for word in words))
     counts = {page: words_found(terms.get(page, {}), words) for page in ranked}
-    # (How many hyphenated words a page finds by their halves alone: it comes after a
-    # page that writes them whole, all else equal.)
-    apart = {
-        page: sum(not any(map(terms.get(page, {}).get, word)) and by_halves(terms.get(page, {}), word) for word in words)
-        for page in ranked
-    }
+    # (How many hyphenated words a page finds only written with spaces: it comes after
+    # a page that writes them whole, all else equal.)
+    apart = {page: sum(by_spaced(terms.get(page, {}), word) for word in words) for page in ranked}
     if any(map(is_compound, words)):
         # (A page found by a hyphenated word's halves alone: "ROUGE" for "ROUGE-L".)
         ranked = [page for page in ranked if counts[page]]
@@ -811,9 +933,8 @@ def by_score(hits: Iterable[Hit]) -> list[str]:
 
 def words_found(terms: Mapping[str, bool], words: Sequence[tuple[str, ...]]) -> int:
     """How many of the query's ``words`` a page finds: a word is found where one of its
-    terms is among the page's ``terms``, a hyphenated word ranked whole also where its
-    halves are (`by_halves`) (`rank_by_words`)."""
-    return sum(any(terms.get(term) for term in word) or by_halves(terms, word) for word in words)
+    terms is among the page's ``terms`` (`rank_by_words`)."""
+    return sum(any(terms.get(term) for term in word) for word in words)
 
 
 def count_line(pages: int, every: int, words: int) -> str:

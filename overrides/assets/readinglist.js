@@ -123,7 +123,10 @@
     (word.match(HYPHENATED) || []).forEach(function (compound) {
       var joined = compound.replace(/-/g, "").toLowerCase();
       if (vocabulary && vocabulary.begins(joined)) {
-        var terms = [compound.toLowerCase(), joined, fold(joined).toLowerCase()];
+        var spaced = spacedForms(compound).filter(function (form) {
+          return vocabulary.begins(form);
+        });
+        var terms = [compound.toLowerCase(), joined, fold(joined).toLowerCase()].concat(spaced);
         found.push(terms.filter(function (term, i) {
           return terms.indexOf(term) === i;
         }));
@@ -137,27 +140,34 @@
     return word[0].indexOf("-") >= 0;
   }
 
-  /* The halves by which such a word is found too, where a page has each as a word
-     ("chain of thought"): search.py's word_halves says which. */
-  function wordHalves(word) {
+  /* A hyphenated word as the index has it where a page writes it with spaces
+     ("_in_context"), and so without accents: search.py's spaced_forms. */
+  function spacedForms(compound) {
+    var spaced = "_" + compound.toLowerCase().replace(/-/g, "_");
+    var forms = [spaced, fold(spaced).toLowerCase()];
+    return forms.filter(function (form, i) {
+      return forms.indexOf(form) === i;
+    });
+  }
+
+  /* The terms by which a page finds such a word where it writes it with spaces
+     (search.py's spaced_terms). */
+  function spacedTerms(word) {
     if (!isCompound(word)) {
       return [];
     }
-    var halves = word[0].split("-").filter(function (half) {
-      return !STOP_WORDS.has(half);
+    var rest = word.slice(1);
+    return spacedForms(word[0]).filter(function (form) {
+      return rest.indexOf(form) >= 0;
     });
-    var letters = halves.every(function (half) {
-      return LETTERS_ONLY.test(half) && half.length > 1;
-    });
-    return halves.length >= 2 && letters ? halves : [];
   }
 
-  /* Whether terms (a result's, or found for a page) have every half of the word
-     (search.py's by_halves). */
-  function byHalves(has, word) {
-    var halves = wordHalves(word);
-    return halves.length > 0 && halves.every(function (half) {
-      return has(half) || has(fold(half).toLowerCase());
+  /* Whether terms (a result's, or found for a page) find the word only written with
+     spaces (search.py's by_spaced). */
+  function bySpaced(has, word) {
+    var spaced = spacedTerms(word);
+    return spaced.some(has) && !word.some(function (term) {
+      return spaced.indexOf(term) < 0 && has(term);
     });
   }
 
@@ -267,6 +277,13 @@
           }
         }
       });
+      /* (A hyphenated word is looked for written with spaces too, where the index has
+         it so: search.py's with_spaced.) */
+      compounds.forEach(function (compound) {
+        spacedTerms(compound).forEach(function (term) {
+          out.push(term);
+        });
+      });
     });
     return { query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy };
   }
@@ -343,11 +360,11 @@
     });
     /* (No object of each group's terms: 10,000 groups took 25 ms instead of 18.) */
     var counts = new Map();
-    /* (How many hyphenated words a group finds by their halves alone: search.py's apart.) */
+    /* (How many hyphenated words a group finds only written with spaces: search.py's apart.) */
     var apart = new Map();
     groups.forEach(function (group) {
       var n = 0;
-      var halvesOnly = 0;
+      var spacedOnly = 0;
       var has = function (term) {
         return group.some(function (item) {
           return item.terms && item.terms[term] === true;
@@ -356,13 +373,13 @@
       words.forEach(function (terms) {
         if (terms.some(has)) {
           n += 1;
-        } else if (byHalves(has, terms)) {
-          n += 1;
-          halvesOnly += 1;
+          if (bySpaced(has, terms)) {
+            spacedOnly += 1;
+          }
         }
       });
       counts.set(group, n);
-      apart.set(group, halvesOnly);
+      apart.set(group, spacedOnly);
     });
     /* (Only a page that finds every word can be one: the title of each result was
        read and split for nothing.) */
@@ -1004,7 +1021,7 @@
       return terms[term] === true;
     };
     words.forEach(function (word) {
-      var found = word.some(has) || byHalves(has, word);
+      var found = word.some(has);
       (isCompound(word) ? word[0].split("-") : [word[0]]).forEach(function (half) {
         if (terms[half] === false && found) {
           terms[half] = true;

@@ -78,3 +78,32 @@ def test_a_result_without_a_hyphenated_word_says_it_lacks_the_word_typed(page):
     # A page with every half of "chain-of-thought" as a word finds it: it lacks nothing.
     _, shown = _shown(page, "chain-of-thought")
     assert shown and all(words == [] for _, words in shown), shown
+
+
+def test_the_browser_looks_for_a_hyphenated_word_written_with_spaces_as_python_does(page):
+    """A hyphenated word is looked for written with spaces too ("_in_context":
+    search.with_spaced), where the index has it so, in the browser as in Python."""
+    from generator.search import SEPARATOR, Vocabulary, query_words, refine_query
+
+    words = Vocabulary(" ".join(Vocabulary.order([
+        "incontext", "_in_context", "multitask", "_multi_task", "chainofthought",
+        "_chain_of_thought", "tülu3", "tulu3", "_tülu_3", "_tulu_3", "rougel", "gpt4o", "learning"])))
+    queries = ["in-context learning", "Multi-Task", "Chain-of-Thought", "Tülu-3", "ROUGE-L", "GPT-4"]
+    page.goto("")
+    in_browser = page.evaluate(
+        "([queries, separator, vocabulary]) => {"
+        " const words = window.readinglistVocabulary(vocabulary);"
+        " return queries.map(q => [window.readinglistRefine(q, new RegExp(separator), null, words),"
+        "  window.readinglistRefineWords(q, new RegExp(separator), null, words)]); }",
+        [queries, SEPARATOR, " ".join(words.words)],
+    )
+    assert in_browser == [
+        [refine_query(q, SEPARATOR, None, words), [list(w) for w in query_words(q, SEPARATOR, None, words)]]
+        for q in queries
+    ]
+    assert in_browser[0] == ["context^3 incontext incontext^3 _in_context learning learning^3",
+                             [["in-context", "incontext", "_in_context"], ["learning"]]]
+    assert in_browser[3][1] == [["tülu-3", "tülu3", "tulu3", "_tülu_3", "_tulu_3"]]
+    # (No page writes "ROUGE L" or "GPT 4" with a space: no term looks for it.)
+    assert "_" not in in_browser[4][0] + in_browser[5][0]
+

@@ -34,10 +34,29 @@ RANKING = "\n".join((
     _part(r"^  var LETTER_KEYS = .*?;$"),
     _part(r"^  function fold\(.*?^  \}$"),
     _part(r"^  function isCompound\(.*?^  \}$"),
-    _part(r"^  function wordHalves\(.*?^  \}$"),
-    _part(r"^  function byHalves\(.*?^  \}$"),
+    _part(r"^  function spacedForms\(.*?^  \}$"),
+    _part(r"^  function spacedTerms\(.*?^  \}$"),
+    _part(r"^  function bySpaced\(.*?^  \}$"),
     _part(r"^  function rankByWords\(.*?^  \}$"),
 ))
+
+def _in_browser(browser, pages, words) -> list[str]:
+    """rankByWords's order of ``pages`` (location, title, names, terms), each a group of
+    one result."""
+    page = browser.new_page()
+    try:
+        return page.evaluate(
+            "([source, groups, words, separator]) => {"
+            " const rank = new Function(source + '; return rankByWords;')();"
+            " const made = groups.map(([location, title, names, terms]) =>"
+            "   [{location, title, names, terms}]);"
+            " rank(made, words, new RegExp(separator));"
+            " return made.map(group => group[0].location); }",
+            [RANKING, pages, words, SEPARATOR],
+        )
+    finally:
+        page.close()
+
 
 WORDS = [["curriculum"], ["learning", "learn"]]
 EVERY = {"curriculum": True, "learning": True}
@@ -70,17 +89,22 @@ def test_a_title_that_is_the_query_comes_before_a_topic_named_so_in_the_browser_
     # The paper titled "Curriculum Learning" first, the topic whose id (or former id) is
     # its words next.
     assert python[:2] == ["papers/curriculum-learning/", listed[0][0]]
-    page = browser.new_page()
-    try:
-        js = page.evaluate(
-            "([source, groups, words, separator]) => {"
-            " const rank = new Function(source + '; return rankByWords;')();"
-            " const made = groups.map(([location, title, names, terms]) =>"
-            "   [{location, title, names, terms}]);"
-            " rank(made, words, new RegExp(separator));"
-            " return made.map(group => group[0].location); }",
-            [RANKING, pages, WORDS, SEPARATOR],
-        )
-    finally:
-        page.close()
-    assert js == python
+    assert _in_browser(browser, pages, WORDS) == python
+
+
+def test_a_page_that_writes_a_hyphenated_word_with_spaces_comes_after_one_that_writes_it_whole(browser):
+    # (search.with_spaced: "_in_context" is a page's "in context"; a page with "context"
+    # alone is left out.)
+    words = [["in-context", "incontext", "_in_context"], ["learning"]]
+    pages = [
+        ("papers/spaced/", "A", [], {"context": True, "_in_context": True, "learning": True}),
+        ("papers/context/", "B", [], {"context": True}),
+        ("papers/joined/", "C", [], {"context": True, "incontext": True, "learning": True}),
+        ("papers/spaced-only/", "D", [], {"context": True, "_in_context": True}),
+    ]
+    python = rank_by_words(
+        [location for location, *_ in pages], {location: terms for location, _, _, terms in pages},
+        [tuple(terms) for terms in words], {location: title for location, title, *_ in pages},
+    )
+    assert python == ["papers/joined/", "papers/spaced/", "papers/spaced-only/"]
+    assert _in_browser(browser, pages, words) == python
