@@ -201,7 +201,7 @@ class RecordChecker:
         ):
             # ("parent: [x]", "venue: [NeurIPS]": a list of the one value; one that is no
             # plain text may need quotes written alone, which the hint would have to say.)
-            hint = f"; write '{name}: {one.text}', the value alone"
+            hint = _one_alone(name, spec, one.text)
         elif isinstance(node, Seq) and len(node.items) > 1:
             hint = _one_of_several(name, spec, node)
         return self.error(node, f"'{name}' must be {_EXPECTED[spec.kind]}, not {ACTUAL[node.kind]}{hint}")
@@ -1380,6 +1380,22 @@ def _one_of_several(name: str, spec: Field, node: Seq) -> str:
     hint = f"; it takes one value: write '{first}' to keep the first"
     joined = _alone(name, ", ".join(texts)) if spec.kind == "text" else None  # type: ignore[arg-type]
     return hint + (f", or '{joined}' to keep them all as one text" if joined else "")
+
+
+def _one_alone(name: str, spec: Field, text: str) -> str:
+    """The hint for a list of the one value ``text`` (written plain, as it reads back):
+    to write it alone where the field's own check takes it; for a choice it does not
+    take, the choice it is a slip or another name of ("venue_kind: [inproceedings]":
+    'conference'), as that check would say; else "" ("year: [twenty]")."""
+    line = f"{name}: {text}"
+    if _takes(name, spec, line):
+        return f"; write '{line}', the value alone"
+    if spec.kind != "enum":
+        return ""
+    meant = closest(text, spec.choices)
+    if meant is not None and (fixed := _alone(name, meant)):
+        return f"; write '{fixed}'"
+    return _venue_kind_hint(text, spec) if name == "venue_kind" else ""
 
 
 def _takes(name: str, spec: Field, line: str) -> bool:

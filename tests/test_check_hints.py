@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from generator import validate
 from generator.errors import Problems
-from generator.validate import _SIMPLE_VALUE
+from generator.validate import _SIMPLE_VALUE, NO_VENUE_KIND
 from generator.yamlio import Map, Refused, Scalar, Seq, parse
 
 from generator.commands.check import summary
@@ -1251,9 +1251,19 @@ def test_a_list_of_several_values_for_an_id_or_a_year_is_told_to_keep_one(tmp_pa
         ("venue_kind: [misc, journal]", "5:13: 'venue_kind' must be a string, not a list"),
         ("venue_kind: [conference, misc]", "5:13: 'venue_kind' must be a string, not a list; it takes one"
          " value: write 'venue_kind: conference' to keep the first"),
+        # (user: 'venue_kind: [inproceedings]' was told "write 'venue_kind: inproceedings',
+        # the value alone", which check then refused: the kind it names is offered instead)
+        ("venue_kind: [inproceedings]", "5:13: 'venue_kind' must be a string, not a list;"
+         " write 'venue_kind: conference'"),
+        ("status: [must-red]", "5:9: 'status' must be a string, not a list; write 'status: must-read'"),
+        ("venue_kind: [misc]", "5:13: 'venue_kind' must be a string, not a list" + NO_VENUE_KIND),
+        # (Nothing to offer: a year of no digits.)
+        ("year: [twenty]", "5:7: 'year' must be a year, not a list"),
+        ("venue_kind: [conference]", "5:13: 'venue_kind' must be a string, not a list;"
+         " write 'venue_kind: conference', the value alone"),
     ],
 )
-def test_a_list_of_several_values_is_told_to_keep_the_first_only_where_check_takes_it(tmp_path, line, said_of_it):
+def test_a_list_where_one_value_goes_is_told_to_write_one_only_where_check_takes_it(tmp_path, line, said_of_it):
     said = check_one(
         tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\n{line}\n",
     )
