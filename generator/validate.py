@@ -1169,6 +1169,12 @@ def url_fix(url: str) -> str:
         # kind of URL; "ftp:" and "hxxp:" are two from http.)
         kept = scheme.lower() in ("http", "https")
         meant = scheme if kept else closest(scheme.lower(), ["https", "http"], few=True)
+        if "\\" in between:
+            # ("https:\\x.org\a", backslashes typed for slashes all through: those in its
+            # path separate its parts as those after the scheme do; one in the query or
+            # fragment is their data, kept.)
+            path = rest.split("?", 1)[0].split("#", 1)[0]
+            rest = path.replace("\\", "/") + rest[len(path) :]
         if not meant or kept and between == "://" or not _HOST_LIKE.match(rest):
             return ""
         fixed = f"{meant}://{rest}"

@@ -723,6 +723,17 @@ URL_CASES = {
         "https:\\\\github.com/a/b",
         "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
     ),
+    # (user: "https:\\x.org\a" was told nothing: backslashes typed for slashes all through; the
+    # backslashes in its path separate its parts as those after the scheme do.)
+    "backslashes in the path too": (
+        "https:\\\\github.com\\a\\b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    # (A backslash in the query is its data: a browser keeps it there.)
+    "backslashes in the path, not in its query": (
+        "'https:\\\\example.org\\a?q=x\\y'",
+        "6:12: 'url' must be an absolute http(s) URL: write https://example.org/a?q=x\\y",
+    ),
     # ftp is another kind of address, not a slip: nothing to write instead; nor is
     # "hxxp", written so on purpose to keep an address from being a link.
     "ftp": ("ftp://example.org/x", "6:12: 'url' must be an http(s) URL, not a 'ftp:' URL"),
