@@ -256,6 +256,44 @@ _MATH_AS_TYPED: ContextVar[bool] = ContextVar("math_as_typed", default=False)
 _TIES_AS_BEFORE: ContextVar[str | None] = ContextVar("ties_as_before", default=None)
 
 
+# A brace, or an escape (``\\{`` is no group's brace), as `per_paragraph` counts groups.
+_BRACE_OR_ESCAPE = re.compile(r"\\[\s\S]|[{}]")
+# An old-style declaration at the start of a group: ``{\\em x}``, ``{\\bf x}``.
+_DECLARATION = re.compile(r"\\(?:it|em|sl|bf)(?![A-Za-z])\s*")
+
+
+def per_paragraph(text: str, breaks: re.Pattern[str]) -> str:
+    """``text`` with each brace group that holds a paragraph break (a match of
+    ``breaks``) closed before the break and opened again after it, with its command or
+    declaration: ``\\emph{a\n\nb}`` is ``\\emph{a}\n\n\\emph{b}``, so each paragraph,
+    read alone, is emphasis of its own, not a raw ``\\emph{`` left unclosed. A brace
+    that is never closed is left as it is."""
+    if "{" not in text or breaks.search(text) is None:
+        return text
+    groups, opened = [], []
+    for brace in _BRACE_OR_ESCAPE.finditer(text):
+        if brace.group() == "{":
+            opened.append(brace.start())
+        elif brace.group() == "}" and opened:
+            groups.append((opened.pop(), brace.start()))
+    pieces, last = [], 0
+    for paragraph_break in breaks.finditer(text):
+        start, end = paragraph_break.span()
+        around = sorted(at for at, close in groups if at < start and close >= end)
+        if around:
+            pieces += [text[last:start], "}" * len(around), text[start:end], *(_opener(text, at) for at in around)]
+            last = end
+    return "".join(pieces) + text[last:]
+
+
+def _opener(text: str, at: int) -> str:
+    """The group opening at ``at`` as written: its command (``\\emph{``), or its
+    declaration (``{\\em ``), with its brace."""
+    command = _COMMAND_BEFORE.search(text, 0, at)
+    declaration = _DECLARATION.match(text, at + 1)
+    return (command.group() if command else "") + "{" + (declaration.group() if declaration else "")
+
+
 def simple_math(math: str) -> str | None:
     """The characters a math span (``$...$`` or ``\\(...\\)``, delimiters included)
     of Greek letters and symbols alone reads as: ``$\\beta$`` is "β", ``$\\alpha

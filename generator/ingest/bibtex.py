@@ -49,7 +49,7 @@ from bibtexparser.middlewares.names import NameParts, split_multiple_persons_nam
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
 
 from ..errors import Location, Problems
-from ..latex import clean_latex, math_spans, name_accents, url_arguments, words_beside_urls
+from ..latex import clean_latex, math_spans, name_accents, per_paragraph, url_arguments, words_beside_urls
 from ..export_bibtex import names_proceedings, names_software
 from ..typos import closest
 from ..names import is_organisation, is_suffix, named_twice, source_name, without_marks
@@ -1111,7 +1111,7 @@ def _paragraphs(text: str, context: str | None = None, html: bool = False, held:
     them, a line break a space)."""
     return "\n\n".join(
         _plain(part if context is None else joined(part.split("\n"), context), html, held)
-        for part in _PARAGRAPHS.split(text.strip()) if part.strip()
+        for part in _PARAGRAPHS.split(per_paragraph(text.strip(), _PARAGRAPHS)) if part.strip()
     )
 
 

@@ -1354,6 +1354,29 @@ def test_an_annotes_tex_emphasis_is_markdown_and_its_words_stay_text():
     assert _one("  annote = {a \ue030 \\emph{b}},\n", Problems()).notes == "a \ue030 b"
 
 
+def test_an_annotes_tex_emphasis_over_a_blank_line_is_emphasis_in_each_paragraph():
+    # (user: '\emph{...}' whose braces held a blank line left a raw "\emph{" in the notes:
+    # each paragraph was read alone, the one with the opening brace never closed)
+    record = _one(
+        "  annote = {See \\emph{the first a_b part\n\n  and the *second*} too.\n\n"
+        "\\textbf{One \\textit{two\n\nthree} four}\n\n{\\em old\n\nstyle}},\n",
+        Problems(),
+    )
+    # The words inside stay text: a star or underscore there is no markup.
+    assert record.notes == (
+        "See *the first a\\_b part*\n\n*and the \\*second\\** too.\n\n"
+        "**One *two***\n\n***three* four**\n\n*old*\n\n*style*"
+    )
+    assert "\\" not in record.notes.replace("\\_", "").replace("\\*", "")
+    from generator.escape import markdown_html
+
+    assert markdown_html(record.notes).split("\n") == [
+        "<p>See <em>the first a_b part</em></p>", "<p><em>and the *second*</em> too.</p>",
+        "<p><strong>One <em>two</em></strong></p>", "<p><strong><em>three</em> four</strong></p>",
+        "<p><em>old</em></p>", "<p><em>style</em></p>",
+    ]
+
+
 def test_an_annotes_emphasised_words_that_markdown_would_pair_stay_text():
     # (user: '\emph{a*b*c}' showed "a" "b" in italics "c" on the site, its stars lost: the
     # note fell back to its words unescaped when escaping made them show otherwise)
