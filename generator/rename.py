@@ -24,7 +24,7 @@ from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
 from .schema import MAX_ID_LENGTH, PATTERNS
-from .unknownids import FIND_PAPER_ID
+from .unknownids import FIND_PAPER_ID, PaperTitles, paper_titles, suggest_paper
 from .validate import id_hint, placed_id, plain_id
 from .paperyaml import scalar
 from .yamlio import Map, Node, Scalar, Seq, parse
@@ -171,10 +171,11 @@ def plan_rename(
             # As `check` says of an unknown id: the id a slip away, and where ids are found.
             # (A place that names a paper, pasted whole: `readinglist search`'s
             # "papers/<id>/", its file's path: the id in it.)
+            # (Or the paper's title, as its slug or joined to its id: the paper of it.)
             named = placed_id(old)
             hint = (
                 f" (did you mean {named!r}?)" if named in papers
-                else typos.did_you_mean(old, sorted(papers))
+                else suggest_paper(old, sorted(papers), _titles(papers))
             ) + FIND_ID
         problems.error(Location("content/papers"), f"no paper {old!r} to rename{hint}")
         return plan
@@ -337,6 +338,17 @@ def plan_topic_rename(
 def _former(text: str) -> list[str]:
     """The ids a paper file's `formerly:` lists (its text parsed)."""
     return [str(item.text) for item in _items(parse(text, "", Problems()), "formerly")]
+
+
+def _titles(papers: Mapping[str, tuple[str, str]]) -> PaperTitles:
+    """The papers' titles, read from their files' text (only for the message of an id
+    that is no paper's: a list of 10,000 is read whole then alone)."""
+    trees = ((paper_id, parse(text, shown, Problems())) for paper_id, (shown, text) in papers.items())
+    return paper_titles(
+        (paper_id, title.text)
+        for paper_id, tree in trees
+        if isinstance(tree, Map) and isinstance(title := tree.get("title"), Scalar)
+    )
 
 
 def _tree(shown: str, text: str, problems: Problems) -> Node | None:

@@ -125,6 +125,14 @@ def test_a_block_list_of_former_ids_gains_a_line(root):
         # A place that names the paper, as `readinglist search` prints it or its file's:
         # its id.
         ("papers/task-vectors/", "x", "no paper 'papers/task-vectors/' to rename (did you mean 'task-vectors'?)"),
+        # (user: a paper named by its title's slug, or its id and that slug joined, was
+        # suggested only an id spelt close to it, as check suggests the paper of the title)
+        ("gradient-episodic-memory-for-continual-learning", "x",
+         "no paper 'gradient-episodic-memory-for-continual-learning' to rename (did you mean"
+         " 'gradient-episodic-memory', the paper titled 'Gradient Episodic Memory for Continual Learning'?);"
+         " a paper's id is"),
+        ("merging-by-arithmetic-merging-models-by-task-arithmetic", "x",
+         "(did you mean 'merging-by-arithmetic', the paper titled 'Merging Models by Task Arithmetic'?)"),
         ("content/papers/task-vectors.yml", "x",
          "no paper 'content/papers/task-vectors.yml' to rename (did you mean 'task-vectors'?)"),
         ("task-vectors", "Task Bectors", "'Task Bectors' is no id"),
