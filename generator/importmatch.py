@@ -34,7 +34,7 @@ from .ingest.exporters import KEY_SOURCES
 from .links import same_page, without_subject_class
 from .matchkeys import (
     PREPRINT, SimilarTitles, abstract_key, abstract_titles_alike, different_abstracts, family_names,
-    joined_title, kinds_differ, normalise_title, title_key, two_works,
+    joined_title, kinds_differ, normalise_title, same_conference, title_key, two_works,
 )
 from .models import Link, en_dashed_pages, pages_text
 from .names import shown_name
@@ -623,7 +623,7 @@ def _pick(papers: Sequence[Mapping[str, object]], record: Mapping[str, object]) 
         theirs = key(record.get(name))
         if not theirs:
             continue
-        agree = [n for n, values in enumerate(papers) if key(values.get(name)) == theirs]
+        agree = [n for n, values in enumerate(papers) if _agrees(name, key, record, values)]
         if len(agree) == 1:
             return agree[0]
     return None
@@ -655,7 +655,7 @@ def placing(versions: list[Paper], record: Record) -> Placing:
     for n, paper in enumerate(versions):
         for name, key in _VERSION_FIELDS:
             value = paper.values.get(name)
-            if key(value) and key(values[name]) != key(value) and _pick(papers, {**values, name: value}) == n:
+            if key(value) and not _agrees(name, key, values, paper.values) and _pick(papers, {**values, name: value}) == n:
                 given.setdefault(paper.id, []).append((name, str(value).strip()))
     files: list[tuple[str, str, list[Paper]]] = []
     for name, key in _VERSION_FIELDS:
@@ -670,6 +670,21 @@ def placing(versions: list[Paper], record: Record) -> Placing:
         if into:
             files.append((name, str(value).strip(), into))
     return Placing(given, files)
+
+
+def _agrees(
+    name: str, key: Callable[[object], str], record: Mapping[str, object], paper: Mapping[str, object]
+) -> bool:
+    """Whether the record's value of ``name`` (one of `_VERSION_FIELDS`, given) is the
+    paper's: the same by ``key``, or for a venue one conference in one year however
+    named ("Advances in Neural Information Processing Systems" is "NeurIPS"), as the
+    import takes them for one venue elsewhere (matchkeys.same_conference)."""
+    theirs = key(record.get(name))
+    if key(paper.get(name)) == theirs:
+        return True
+    return name == "venue" and bool(theirs) and bool(key(paper.get(name))) and same_conference(
+        str(record.get(name)), record.get("year"), str(paper.get(name)), paper.get("year")
+    )
 
 
 def _venue_key(value: object) -> str:

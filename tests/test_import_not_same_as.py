@@ -53,6 +53,37 @@ def test_a_record_joins_the_version_its_venue_and_year_say(tmp_path, mark):
     assert _read(tmp_path / "papers" / "node-conf.yml")["pages"] == "6571-6583"
 
 
+@pytest.mark.parametrize(
+    "venue",
+    [
+        "Advances in Neural Information Processing Systems",
+        "Advances in Neural Information Processing Systems 31: Annual Conference on Neural"
+        " Information Processing Systems 2018, NeurIPS 2018, December 3-8, 2018, Montr\u00e9al, Canada",
+        "NIPS",
+    ],
+)
+def test_a_record_joins_the_version_whose_conference_its_venue_names_otherwise(tmp_path, venue):
+    # (user: a record with venue "Advances in Neural Information Processing Systems", and
+    # no year, joined neither the file that says "NeurIPS" nor the other: the choice
+    # compared folded names, where the import elsewhere takes the two for one venue)
+    _versions(tmp_path)
+    report = import_records([_rec(1, venue=venue, pages="6571-6583")], tmp_path, added=DAY)
+    assert (report.added, report.conflicts, report.warnings) == ([], [], [])
+    assert _read(tmp_path / "papers" / "node-conf.yml")["pages"] == "6571-6583"
+    assert "pages" not in _read(tmp_path / "papers" / "node-journal.yml")
+
+
+def test_a_record_of_the_conference_in_another_year_joins_no_version(tmp_path):
+    # (One conference in one year, as the import takes two venues for one elsewhere:
+    # NeurIPS 2019 is not the NeurIPS 2018 version.)
+    _versions(tmp_path)
+    before = {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()}
+    report = import_records([_rec(1, venue="NeurIPS 2019", pages="6571-6583")], tmp_path, added=DAY)
+    assert (report.added, report.conflicts, len(report.warnings)) == ([], [], 1)
+    assert "neither its DOI, arXiv id, venue nor year tells which" in str(report.warnings[0])
+    assert {p.name: p.read_bytes() for p in (tmp_path / "papers").iterdir()} == before
+
+
 def test_a_record_of_the_arxiv_id_both_share_joins_the_version_its_year_says(tmp_path):
     _versions(tmp_path, arxiv="1806.07366")
     # (A DOI neither file has: it does not tell, the year does, and it is filled.)
