@@ -32,7 +32,7 @@ from .pages import Page as PlanPage
 from .pagesignatures import Layout
 from .related import RelatedIndex
 from .relatedshown import shown
-from .render import ICON_STYLESHEET, Renderer, template_error
+from .render import ICON_STYLESHEET, PageRows, Renderer, template_error
 from .siteplan import Plan, plan_site
 from .topics import Matcher, assign_paper, compile_topics
 from .topicsfile import TopicMemo
@@ -89,6 +89,11 @@ class Memo:
     # (siteplan.plan_site's ``previous``).
     pages: dict[str, bytes] = field(default_factory=dict)
     signatures: dict[str, tuple] = field(default_factory=dict)
+    # The rows of the pages' tables as last rendered, dest -> render.PageRows.kept:
+    # a page rendered again renders only the rows whose key changed (the All papers
+    # page: a title edit renders one row of 10,000). Made by the templates of
+    # ``templates``; they hold no file's text, so they stay when pages are forgotten.
+    rows: dict[str, Mapping[tuple, tuple[tuple, str]]] = field(default_factory=dict)
     # id -> (the paper, its papers.bib entry, its page's citation)
     bibtex: dict[str, tuple[Paper, str, str]] = field(default_factory=dict)
     # kind -> id -> (paper, assignments, related papers, their ids, the fragment): see per_paper
@@ -163,6 +168,7 @@ class Memo:
         }
         planned = {o.dest for o in plan.outputs}
         self.joined = {dest: kept for dest, kept in self.joined.items() if dest in planned}
+        self.rows = {dest: rows for dest, rows in self.rows.items() if dest in planned}
         for dest, parts in self.joining.items():
             if dest in planned and dest in self.stamps:
                 self.joined[dest] = (parts, self.stamps[dest])
@@ -280,7 +286,13 @@ class Memo:
             if isinstance(output, Kept):
                 texts.append((output.dest, None))
             elif isinstance(output, PlanPage) and output.dest in plan.signatures:
-                texts.append((output.dest, renderer.render(output)))  # its signature changed
+                # Its signature changed; the rows of its tables may not have.
+                rows = PageRows(self.rows.get(output.dest, {}))
+                texts.append((output.dest, renderer.render(output, rows)))
+                if rows.made:
+                    self.rows[output.dest] = rows.made
+                else:
+                    self.rows.pop(output.dest, None)
             elif isinstance(output, PlanPage):
                 # Pages without a signature (home, topic index): few, small contexts.
                 key = keys[output.dest] = _page_key(output)
@@ -416,6 +428,7 @@ def _generate(
         _raise_template_error(error, settings)
     if memo.templates != renderer.fingerprint:  # a template was edited: render everything
         memo.forget_pages()
+        memo.rows = {}
         memo.templates = renderer.fingerprint
     # Files an earlier run wrote that are still on disk as it left them (one stat each).
     intact = write.intact(

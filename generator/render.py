@@ -13,8 +13,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Mapping
 from urllib.parse import quote
 
 import jinja2
@@ -22,6 +24,7 @@ from markupsafe import Markup
 
 from . import escape
 from .errors import CuratorError, Location, Problems
+from .pagecontext import RowSource
 from .pages import ICON_STYLESHEET, File, Page  # noqa: F401 (build.py and tests import it from here)
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -234,7 +237,9 @@ class Renderer:
         )
         env.globals["icon"] = self.icon
         env.globals["cached"] = functools.lru_cache(maxsize=_CACHED_CALLS)(self._call_macro)
+        env.globals["table_row"] = self._table_row
         self.env = env
+        self._rows: PageRows | None = None  # the page being rendered's (see `render`)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -292,11 +297,47 @@ class Renderer:
         """
         return Markup(getattr(self.env.get_template("_macros.j2").module, name)(*args))
 
-    def render(self, output: Page | File) -> str | bytes:
+    def _table_row(self, name: str, row: RowSource, *args: object) -> Markup:
+        """The macro ``name`` of _macros.j2 for a table's ``row`` (and ``args``, a few
+        hashable values the same for the whole table): the text kept in the page's
+        `PageRows` when the row was rendered from an equal key, else rendered now.
+        Without them (a page rendered with no memo), this renderer's own `cached`."""
+        rows = self._rows
+        if rows is None:
+            return self.env.globals["cached"](name, row.make(), *args)
+        slot = (name, row.paper_id, *args)
+        kept = rows.kept.get(slot)
+        # (The key's paper is the very object of the last run for an unchanged paper,
+        # even in a new process: the memo's file cache and its rows are unpickled
+        # together. Its topics are compared field by field.)
+        if kept is None or kept[0] != row.key:
+            kept = (row.key, str(self._call_macro(name, row.make(), *args)))
+        rows.made[slot] = kept
+        return Markup(kept[1])
+
+    def render(self, output: Page | File, rows: PageRows | None = None) -> str | bytes:
+        """``output``'s text. ``rows``: the rows of the page's tables as the last run
+        rendered them; each row the page renders from the same key is taken from there,
+        and ``rows.made`` is given the rows this page holds now (see `_table_row`)."""
         if isinstance(output, File):
             return output.text
         template = self.env.get_template(f"{output.template}.j2")
-        return template.render(output.context)
+        self._rows = rows
+        try:
+            return template.render(output.context)
+        finally:
+            self._rows = None
+
+
+@dataclass
+class PageRows:
+    """The rows of one page's tables as rendered, for the next run (build.Memo.rows):
+    (macro, paper id, the macro's other arguments) -> (the row's key: everything it is
+    made from, see pagecontext.RowSource; its text). Plain strings and tuples: the
+    memo is pickled, and 10,000 rows of Markup would cost more to read back."""
+
+    kept: Mapping[tuple, tuple[tuple, str]]
+    made: dict[tuple, tuple[tuple, str]] = field(default_factory=dict)
 
 
 def template_error(error: Exception, root: Path) -> CuratorError | None:
