@@ -796,3 +796,47 @@ def test_ties_in_a_row_a_curator_wrote_stay(tmp_path):
     assert "size ~$n$ (sic)" in edited
     report = _import(tmp_path, "refs.bib", TIES_IN_A_ROW)
     assert report.read_before == [] and paper.read_text() == edited
+
+
+EMPHASISED = (
+    "@article{k,\n  title = {A Paper on Words},\n  author = {Lovelace, Ada},\n  year = {2020},\n"
+    "  annote = {Read \\emph{the first part\n\n  and the second} first.},\n}\n"
+)
+
+
+def test_notes_an_earlier_import_left_with_an_open_emphasis_are_the_importers_still(tmp_path, monkeypatch):
+    # (user: after baef533, a re-import of a file whose notes an earlier import wrote
+    # with a raw "\emph{" said "note not merged ('*the first part*')" on every import,
+    # and the raw "\emph{" stayed: the notes were taken for the curator's)
+    import generator.ingest.bibtex as bibtex
+
+    with monkeypatch.context() as older:  # (each paragraph was read alone)
+        older.setattr(bibtex, "per_paragraph", lambda text, breaks: text)
+        assert len(_import(tmp_path, "refs.bib", EMPHASISED).added) == 1
+    paper = tmp_path / WORDS
+    before = paper.read_text()
+    assert "notes: |-\n  Read \\emph{the first part\n\n  and the second} first.\n" in before
+    report = _import(tmp_path, "refs.bib", EMPHASISED)
+    assert report.updated == [paper.stem] and report.conflicts == []
+    assert not [str(w) for w in report.warnings if "not merged" in str(w)]
+    assert [change.names for change in report.read_before] == [("notes",)]
+    assert paper.read_text() == before.replace(
+        "Read \\emph{the first part\n\n  and the second} first.", "Read *the first part*\n\n  *and the second* first."
+    )
+    again = _import(tmp_path, "refs.bib", EMPHASISED)
+    assert (again.unchanged, again.read_before, again.conflicts) == ([paper.stem], [], [])
+
+
+def test_notes_a_curator_changed_since_an_earlier_import_left_an_emphasis_open_stay(tmp_path, monkeypatch):
+    # The note was taken before: the curator's to keep or change, nothing to say (it was
+    # "note not merged" on every import).
+    import generator.ingest.bibtex as bibtex
+
+    with monkeypatch.context() as older:
+        older.setattr(bibtex, "per_paragraph", lambda text, breaks: text)
+        _import(tmp_path, "refs.bib", EMPHASISED)
+    paper = tmp_path / WORDS
+    paper.write_text(paper.read_text().replace("the second} first.", "the second} first, and mine."))
+    edited = paper.read_text()
+    report = _import(tmp_path, "refs.bib", EMPHASISED)
+    assert paper.read_text() == edited and report.read_before == [] and report.warnings == []

@@ -1104,14 +1104,19 @@ def _char_of(match: re.Match[str]) -> str:
     return _TEX_OF.get(chr(code), chr(code))
 
 
-def _paragraphs(text: str, context: str | None = None, html: bool = False, held: bool = False) -> str:
+def _paragraphs(
+    text: str, context: str | None = None, html: bool = False, held: bool = False, groups: bool = True
+) -> str:
     """Like `_plain`, but a blank line (a LaTeX paragraph break) stays a paragraph break.
     With ``context`` (the entry's other text), a paragraph's lines are joined as
     `wraps.joined` joins a source's wrapped lines (not a curator's note's: as TeX reads
-    them, a line break a space)."""
+    them, a line break a space). ``groups``: a brace group over a paragraph break is
+    closed and opened again around it (latex.per_paragraph); without, as earlier
+    imports read it, each paragraph alone."""
+    text = text.strip()
     return "\n\n".join(
         _plain(part if context is None else joined(part.split("\n"), context), html, held)
-        for part in _PARAGRAPHS.split(per_paragraph(text.strip(), _PARAGRAPHS)) if part.strip()
+        for part in _PARAGRAPHS.split(per_paragraph(text, _PARAGRAPHS) if groups else text) if part.strip()
     )
 
 
@@ -1678,7 +1683,7 @@ def _curators_notes(
         if text and not machine_note(read):
             return {
                 "notes": text, "notes_at": _field_location(entry, name, path),
-                "read_before": read_before + notes_read_before(read, text),
+                "read_before": read_before + notes_read_before(read, text) + _groups_read_before(fields[name], held, text),
             }
         if text and worth_saying(read) and not dropped:
             dropped.append((_field_location(entry, name, path), read))
@@ -1687,25 +1692,39 @@ def _curators_notes(
     return {"read_before": read_before}
 
 
+def _groups_read_before(written: str, held: bool, text: str) -> tuple[ReadBefore, ...]:
+    """The notes ``text`` as imports read them before a brace group over a blank line was
+    closed around it (``\\emph{a\n\nb}`` left a raw "\\emph{"): a re-import knows
+    them for its own (updated, not "note not merged" on every import)."""
+    if per_paragraph(written.strip(), _PARAGRAPHS) == written.strip():
+        return ()
+    older = note_text(_note_html(written, held, groups=False), held=held)
+    if older == text:
+        return ()
+    return (ReadBefore(("notes",), (older,), "an earlier import left TeX emphasis over a blank line unread"),)
+
+
 # A note's preformatted block, Zotero's ``<pre>…</pre>`` (its lines are its own).
 _PRE = re.compile(r"(?is)(<pre\b[^<>]*>)(.*?)(</pre\s*>)")
 _HELD_PRE = re.compile("\ue010(\\d+)\ue011")
 
 
-def _note_html(written: str, emphasis: bool) -> str:
+def _note_html(written: str, emphasis: bool, groups: bool = True) -> str:
     """A note's value as text (`_paragraphs`), but the lines of a ``<pre>`` as written,
     only its TeX escapes undone (``my\\_pkg``): `_plain` reads a line break, and the
     spaces that indent a line, as one space, as TeX would. ``emphasis``: its TeX emphasis
-    held for note_text (`_plain`)."""
+    held for note_text (`_plain`); ``groups``: `_paragraphs`'."""
     if not _PRE.search(written) or "\ue010" in written:  # (no mark of its own is read as one)
-        return _paragraphs(written, html=True, held=emphasis)
+        return _paragraphs(written, html=True, held=emphasis, groups=groups)
     held: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
         held.append(_unescape(match.group(2)))
         return f"{match.group(1)}\ue010{len(held) - 1}\ue011{match.group(3)}"
 
-    return _HELD_PRE.sub(lambda m: held[int(m.group(1))], _paragraphs(_PRE.sub(hold, written), html=True, held=emphasis))
+    return _HELD_PRE.sub(
+        lambda m: held[int(m.group(1))], _paragraphs(_PRE.sub(hold, written), html=True, held=emphasis, groups=groups)
+    )
 
 
 # Entry types whose ``organization`` is the body that made the work, biblatex's "the
