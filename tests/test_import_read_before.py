@@ -840,3 +840,26 @@ def test_notes_a_curator_changed_since_an_earlier_import_left_an_emphasis_open_s
     edited = paper.read_text()
     report = _import(tmp_path, "refs.bib", EMPHASISED)
     assert paper.read_text() == edited and report.read_before == [] and report.warnings == []
+
+
+def test_an_abstract_an_earlier_import_left_with_an_open_emphasis_is_said_so(tmp_path, monkeypatch):
+    # (user: after baef533, such an abstract was updated "(was '...\emph{...': its source
+    # record 'k' was corrected)", which nobody had done: it is this import's reading)
+    import generator.ingest.bibtex as bibtex
+
+    source = EMPHASISED.replace("annote", "abstract")
+    with monkeypatch.context() as older:
+        older.setattr(bibtex, "per_paragraph", lambda text, breaks: text)
+        assert len(_import(tmp_path, "refs.bib", source).added) == 1
+    paper = tmp_path / WORDS
+    before = paper.read_text()
+    assert "Read \\emph{the first part\n\n  and the second} first." in before
+    report = _import(tmp_path, "refs.bib", source)
+    assert report.updated == [paper.stem] and report.conflicts == [] and report.corrected == []
+    assert [change.names for change in report.read_before] == [("abstract",)]
+    assert "was corrected" not in str(report.read_before[0])
+    assert paper.read_text() == before.replace(
+        "Read \\emph{the first part\n\n  and the second} first.", "Read the first part\n\n  and the second first."
+    )
+    again = _import(tmp_path, "refs.bib", source)
+    assert (again.unchanged, again.read_before, again.conflicts) == ([paper.stem], [], [])

@@ -1569,6 +1569,10 @@ def _record(
     # (An earlier import read a line's end as a space: "English-to- French", "repre- sentation".)
     older = _paragraphs(fields["abstract"]) if wrapped_at_hyphen(fields["abstract"]) else written
     read_before += hyphenated_before(older, written)
+    if per_paragraph(fields["abstract"].strip(), _PARAGRAPHS) != fields["abstract"].strip():
+        # (An earlier import read each paragraph alone: emphasis over a blank line kept
+        # its "\emph{".)
+        read_before += _read_apart(_paragraphs(fields["abstract"], context, groups=False), written)
     if notice:
         read_before += (with_notice(older, notice),)
     links = list(abstract_links(abstract))
@@ -1690,6 +1694,18 @@ def _curators_notes(
     if left_out is not None:
         left_out += dropped
     return {"read_before": read_before}
+
+
+def _read_apart(older: str, written: str) -> tuple[ReadBefore, ...]:
+    """The abstract as imports read it before a brace group over a blank line was closed
+    around it (``older``), when it differs from ``written``: taken out of a paper's file
+    where it is still the importer's, said as this import's reading, not as a corrected
+    source record."""
+    if older == written:
+        return ()
+    return (ReadBefore(
+        ("abstract",), (without_notice(older)[0],), "read with TeX emphasis over a blank line left open, as an earlier import read it",
+    ),)
 
 
 def _groups_read_before(written: str, held: bool, text: str) -> tuple[ReadBefore, ...]:
