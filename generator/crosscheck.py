@@ -184,7 +184,8 @@ def _same_papers(
                 fix = MERGE
                 if name == "title":
                     fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS + PARTED
-                elif name == "doi" and any((draft.id, o.id) in parted for o in twins):
+                # (Parted from each: one of them not parted may be merged with it.)
+                elif name == "doi" and all((draft.id, o.id) in parted for o in twins):
                     said += ", which 'not_same_as:' parts: " + ONE_DOI
                     fix = "; correct the DOI of the one it is not, " + _here_or_at(twins, name) + _likely_copy(
                         draft, twins, "DOI"

@@ -214,3 +214,18 @@ def test_without_added_dates_no_file_is_said_likelier_wrong(tmp_path):
     _project(tmp_path, cats="id: cats\ntitle: Cats\n" + DOI, dogs="id: dogs\ntitle: Dogs\n" + DOI)
     found = messages(tmp_path)
     assert len(found) == 2 and all("likely" not in m and "here or at" in m for m in found), found
+
+
+def test_a_doi_of_three_files_two_parted_is_not_said_parted_from_the_third(tmp_path):
+    # (curator: cats and dogs parted by not_same_as, birds of their DOI too: cats was
+    # told it is the same paper as birds and dogs "which 'not_same_as:' parts", which
+    # parts it from dogs alone, and not told that it and birds may be merged)
+    birds = "id: birds\ntitle: Birds\nadded: 2025-06-01\n" + DOI
+    _project(
+        tmp_path, cats="id: cats\ntitle: Cats\nadded: 2024-01-10\n" + DOI,
+        dogs="id: dogs\ntitle: Dogs\nadded: 2025-03-01\n" + DOI + "not_same_as: [cats]\n", birds=birds,
+    )
+    found = messages(tmp_path)
+    assert len(found) == 3, found
+    assert all("which 'not_same_as:' parts" not in m and MERGE in m for m in found), found
+    assert all(m.endswith("'not_same_as:' does not part them: " + ONE_DOI) for m in found), found
