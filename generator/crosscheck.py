@@ -35,7 +35,7 @@ from .topicsfile import (
     renamed_topics,
 )
 from .typos import did_you_mean, slip
-from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
+from .unknownids import PaperTitles, after_unknown, paper_meant, paper_titles, suggest_paper
 from .validate import Miswritten
 from .yamlio import Scalar
 
@@ -740,6 +740,15 @@ def _check_paper(
     return draft.built[1]
 
 
+def _names_by_title(word: object, paper_id: str, papers: _Choices) -> bool:
+    """Whether ``word``, no paper's id, names the paper ``paper_id`` by its title
+    (unknownids.paper_meant)."""
+    if not isinstance(word, str) or word in papers.ids or word in papers.broken or papers.titles is None:
+        return False
+    meant = paper_meant(word, papers.titles())
+    return meant is not None and meant[0] == paper_id
+
+
 def _other_papers(
     refs: object, field: str, paper_id: str | None, papers: _Choices, problems: Problems, itself: str,
     apart: bool = False,
@@ -755,6 +764,11 @@ def _other_papers(
         if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
             old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
             problems.error(ref.loc, f"{itself}{old}; remove it from {field!r}")
+            own.append(ref)
+        elif gone is None and paper_id is not None and _names_by_title(ref.text, paper_id, papers):
+            # (Else told "did you mean" its own id, which the line above then refuses.)
+            written = ref.written if isinstance(ref, Miswritten) else ref.text
+            problems.error(ref.loc, f"{itself} ({written!r} names it by its title); remove it from {field!r}")
             own.append(ref)
     return _known(tuple(r for r in refs if r not in own), papers, "paper", problems, apart=apart)
 

@@ -229,3 +229,19 @@ def test_a_doi_of_three_files_two_parted_is_not_said_parted_from_the_third(tmp_p
     assert len(found) == 3, found
     assert all("which 'not_same_as:' parts" not in m and MERGE in m for m in found), found
     assert all(m.endswith("'not_same_as:' does not part them: " + ONE_DOI) for m in found), found
+
+
+def test_a_paper_named_by_its_own_title_in_its_own_lists_is_told_it_is_itself(tmp_path):
+    # (curator: 'related: [selfy-self-reference-study]' in selfy.yml was told "did you
+    # mean 'selfy', the paper titled ...?", which check then refused: "a paper cannot be
+    # related to itself")
+    _project(
+        tmp_path, selfy="id: selfy\ntitle: Self Reference Study\n"
+        "related: [selfy-self-reference-study]\nnot_same_as: [Self Reference Study]\n",
+    )
+    assert messages(tmp_path) == [
+        "content/papers/selfy.yml:3:11: a paper cannot be related to itself"
+        " ('selfy-self-reference-study' names it by its title); remove it from 'related'",
+        "content/papers/selfy.yml:4:15: a paper cannot be in its own not_same_as"
+        " ('Self Reference Study' names it by its title); remove it from 'not_same_as'",
+    ]
