@@ -59,6 +59,7 @@ replicated. tests/browser compares this replica with the real worker on real que
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import html
 import json
@@ -369,20 +370,31 @@ class SpacedMemo:
 
     def __init__(self) -> None:
         self._compounds: frozenset[str] = frozenset()
-        self._halves: dict[str, list[tuple[str, ...]]] = {}
+        # (Every half of the list's hyphenated words; and each hyphenated word's halves
+        # and how a run of words writes it with spaces, by the half that fewest of them
+        # have: an entry is looked at for those whose halves it has all.)
+        self._halves: frozenset[str] = frozenset()
+        self._by_half: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._forms: dict[tuple[str, ...], list[str]] = {}
         # (an entry's texts: what they write with spaces, its variants, and those with it)
         self._found: dict[tuple[str, ...], tuple[tuple[str, ...], str, str]] = {}
         self._used: dict[tuple[str, ...], tuple[tuple[str, ...], str, str]] = {}
 
     def use(self, compounds: frozenset[str]) -> None:
         """The list's hyphenated words (lower-cased), for this build's `variants`."""
-        if compounds != self._compounds or not self._halves:
-            by_first: dict[str, set[tuple[str, ...]]] = {}
-            for compound in compounds:
-                parts = tuple(compound.split("-"))
-                by_first.setdefault(parts[0], set()).add(parts)
+        if compounds != self._compounds or not self._by_half:
+            split = sorted(tuple(compound.split("-")) for compound in compounds)
+            shared = collections.Counter(half for parts in split for half in set(parts))
+            by_half: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for parts in split:
+                # (A stop word or a half of many is on most pages: "in", "task".)
+                half = min(parts, key=lambda half: (half in STOP_WORDS, shared[half], -len(half), half))
+                by_half.setdefault(half, []).append((parts, f" {' '.join(parts)} "))
+            # (`spaced_forms` of each as first found: folding each anew took 0.2 s.)
+            self._forms = {}
             self._compounds = compounds
-            self._halves = {first: sorted(parts) for first, parts in by_first.items()}
+            self._halves = frozenset(shared)
+            self._by_half = by_half
             self._found = {}
         self._used = {}
 
@@ -397,15 +409,33 @@ class SpacedMemo:
         return made[2]
 
     def _spaced(self, texts: tuple[str, ...]) -> tuple[str, ...]:
-        words: dict[str, None] = {}
-        for run in (run for text in texts for run in _spaced_runs(text)):
-            if self._halves.keys().isdisjoint(run):
-                continue
-            for at, word in enumerate(run):
-                for parts in self._halves.get(word, ()):
-                    if run[at:at + len(parts)] == parts:
-                        words.update(dict.fromkeys(spaced_forms("-".join(parts))))
-        return tuple(words)
+        # Each run's words, lower-cased, one space apart, and the runs apart by a word no
+        # hyphenated word has ("\x00"): a hyphenated word written with spaces is its halves
+        # with a space around each. Only the hyphenated words whose halves the runs all
+        # have are looked for, by str.find: set operations and splitting in C, where a
+        # loop over every word took a second at 10,000 papers. (Lower-cased as runs, as
+        # the index has them: a final sigma; U+FEFF is white space to the index, not to
+        # str.split.)
+        words = (
+            " \x00 ".join(run for text in texts for run in _SPACED_RUN.findall(_plain(text)))
+            .lower().replace("\ufeff", " ").split()
+        )
+        halves = self._halves.intersection(words)
+        if not halves:
+            return ()
+        line = f" {' '.join(words)} "
+        found = []
+        for half in self._by_half.keys() & halves:
+            for parts, spaced in self._by_half[half]:
+                if halves.issuperset(parts) and (at := line.find(spaced)) >= 0:
+                    found.append((at, parts))
+        # (In the order of the text, and of the halves where two start at one word.)
+        forms: dict[str, None] = {}
+        for _, parts in sorted(found):
+            if parts not in self._forms:
+                self._forms[parts] = spaced_forms("-".join(parts))
+            forms.update(dict.fromkeys(self._forms[parts]))
+        return tuple(forms)
 
     def keep_used(self) -> None:
         """Forget the texts the last build had none of."""
@@ -432,32 +462,26 @@ def _shown_texts(doc: Mapping[str, Any]) -> list[str]:
 def _hyphenated_in(text: str) -> tuple[str, ...]:
     """The hyphenated words of an entry's field (HTML), lower-cased. (Cached, as
     `_field_words`: a rebuild makes few entries anew.)"""
-    return tuple(dict.fromkeys(
-        word.lower() for section in _MARKUP.split(text) for word in _HYPHENATED_AT.findall(html.unescape(section))
-    ))
+    # (Read in the pieces between white space that have a hyphen: a hyphenated word has
+    # no white space, and trying the regex at every word took three times as long.)
+    pieces = " ".join(piece for piece in _plain(text).split() if "-" in piece)
+    return tuple(dict.fromkeys(word.lower() for word in _HYPHENATED_AT.findall(pieces)))
+
+
+def _plain(text: str) -> str:
+    """An entry's field (HTML) as text, each element's markup a "<": it ends a word and a
+    run of words, as the end of the field does (an entity's text, as "&lt;", is the
+    same: neither is a word's letter, white space or a hyphen)."""
+    return html.unescape(_MARKUP.sub("<", text))
 
 
 # (_HYPHENATED, tried at a word's start only: else each word is tried again from each of
 # its letters, which took most of the time.)
 _HYPHENATED_AT = re.compile(r"\b\w+(?:-\w+)+")
-_SPACED_RUN = re.compile(rf"\b\w+(?:[{SPACE}]+\w+)+")
-_SPACES = re.compile(f"[{SPACE}]+")
-
-
-def _spaced_runs(text: str) -> tuple[tuple[str, ...], ...]:
-    """The runs of two words or more of an entry's field (HTML) apart only by white
-    space, lower-cased; a word a hyphen joins to the run ("multi-task learning") is not
-    in it. (Markup ends a run.) Not cached: `SpacedMemo` keeps what they write."""
-    runs = []
-    for section in _MARKUP.split(text):
-        plain = html.unescape(section)
-        for match in _SPACED_RUN.finditer(plain):
-            words = _SPACES.split(match.group().lower())
-            start = 1 if plain[match.start() - 1:match.start()] == "-" else 0
-            end = len(words) - (1 if plain[match.end():match.end() + 1] == "-" else 0)
-            if end - start > 1:
-                runs.append(tuple(words[start:end]))
-    return tuple(runs)
+# Two words or more apart only by white space, none of which a hyphen joins to another
+# word ("multi-task learning" is not "task learning"). (Possessive: a word is not tried
+# again shorter.)
+_SPACED_RUN = re.compile(rf"(?<![\w-])\w++(?![\w-])(?:[{SPACE}]++\w++(?![\w-]))+")
 
 
 def _entry_words(entry: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
