@@ -196,11 +196,8 @@ class RecordChecker:
         if isinstance(node, Scalar):
             return node.text
         hint = ""
-        if isinstance(node, Seq) and len(node.items) == 1 and isinstance(one := node.items[0], Scalar) and (
-            one.text and _SIMPLE_VALUE.match(one.text) and _reads_back(name, one.text)
-        ):
-            # ("parent: [x]", "venue: [NeurIPS]": a list of the one value; one that is no
-            # plain text may need quotes written alone, which the hint would have to say.)
+        if isinstance(node, Seq) and len(node.items) == 1 and isinstance(one := node.items[0], Scalar) and one.text:
+            # ("parent: [x]", "venue: [NeurIPS]", "doi: [https://doi.org/10.1/x]": a list of the one value.)
             hint = _one_alone(name, spec, one.text)
         elif isinstance(node, Seq) and len(node.items) > 1:
             hint = _one_of_several(name, spec, node)
@@ -385,12 +382,8 @@ class RecordChecker:
             # (Four digits out of range, "3025" or "0999", read the first message as
             # wrong: they are four digits.)
             rule = "a year from 1000 to 2999" if text.isdigit() and len(text) == 4 else "a four-digit year such as 2024"
-            # (A letter typed for the digit it looks like: "2O21", "2l19".)
-            digits = text.translate(_LOOKALIKE_DIGITS)
-            # (Or a date, "2021-05" or "2021-05-17": the year is its first part.)
-            if (dated := _YEAR_OF_DATE.fullmatch(text)) is not None:
-                digits = dated.group(1)
-            hint = f": write {digits}" if digits != text and _PATTERNS["year"].fullmatch(digits) else ""
+            fixed = year_fix(text)
+            hint = f": write {fixed}" if fixed else ""
             return self.error(node, f"'{name}' must be {rule}, not {text!r}{hint}")
         return int(text)
 
@@ -398,8 +391,8 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str) or _PATTERNS["arxiv"].fullmatch(text):
             return text
-        bare = _ARXIV_PREFIX.sub("", text).removesuffix(".pdf")
-        if bare != text and _PATTERNS["arxiv"].fullmatch(bare):
+        bare = arxiv_fix(text)
+        if bare:
             return self.error(node, f"'{name}' must be the identifier alone: write {bare}")
         return self.error(
             node,
@@ -410,12 +403,11 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str) or _PATTERNS["doi"].fullmatch(text):
             return text
-        prefix = _DOI_PREFIX.match(text)
-        if prefix and _PATTERNS["doi"].fullmatch(text[prefix.end() :]):
+        bare = doi_fix(text)
+        if bare:
             return self.error(
                 node,
-                f"'{name}' must be the DOI alone, without {prefix.group().strip()!r}:"
-                f" write {text[prefix.end() :]}",
+                f"'{name}' must be the DOI alone, without {text[: -len(bare)].strip()!r}: write {bare}",
             )
         return self.error(node, f"'{name}' must be a DOI such as 10.1000/xyz123, not {text!r}")
 
@@ -1141,6 +1133,36 @@ def no_such_date(text: str) -> str:
 _LOOKALIKE_DIGITS = str.maketrans("OoIl", "0011")
 
 
+def year_fix(text: str) -> str:
+    """The year ``text`` (no year) was meant to be, "" when that is not certain: a letter
+    typed for the digit it looks like ("2O21", "2l19"), or a date with the year first
+    ("2021-05", "2021-05-17": the year is its first part)."""
+    digits = text.translate(_LOOKALIKE_DIGITS)
+    if (dated := _YEAR_OF_DATE.fullmatch(text)) is not None:
+        digits = dated.group(1)
+    return digits if digits != text and _PATTERNS["year"].fullmatch(digits) else ""
+
+
+def arxiv_fix(text: str) -> str:
+    """The arXiv identifier ``text`` (no identifier) holds after a prefix or in an
+    address ("arXiv:2101.00010", "https://arxiv.org/pdf/2101.00010.pdf"), else ""."""
+    bare = _ARXIV_PREFIX.sub("", text).removesuffix(".pdf")
+    return bare if bare != text and _PATTERNS["arxiv"].fullmatch(bare) else ""
+
+
+def doi_fix(text: str) -> str:
+    """The DOI ``text`` (no DOI) holds after a resolver's address or "doi:", else ""."""
+    prefix = _DOI_PREFIX.match(text)
+    return text[prefix.end() :] if prefix and _PATTERNS["doi"].fullmatch(text[prefix.end() :]) else ""
+
+
+def date_fix(text: str) -> str:
+    """The one YYYY-MM-DD date ``text`` (no such date) is another form of (as
+    `_date_hint` reads it), "" when it is none or could be two ("04/12/2026")."""
+    dates = _date_readings(text)
+    return dates[0] if len(dates) == 1 else ""
+
+
 def url_problem(url: str) -> str:
     """Why ``url``, which has no whitespace or invisible character, is not accepted."""
     fixed = url_fix(url)
@@ -1258,13 +1280,19 @@ NO_VENUE_KIND = (
 )
 
 
-def _venue_kind_hint(text: str, spec: Field) -> str:
-    """"; write 'venue_kind: conference'" for another name of a kind (or a slip of one),
-    written as it reads back as the kind; `NO_VENUE_KIND` for a work of none; else ""."""
+def _venue_kind_of(text: str) -> str | None:
+    """The kind ``text`` is another name of (or a slip of one): "conference" for
+    "inproceedings", "" for a work of none ("preprint"); None for no name of one."""
     key = re.sub(r"[\W_]+", "", text.lower())
     if key not in _VENUE_KIND_NAMES:
         key = closest(key, sorted(_VENUE_KIND_NAMES)) or ""
-    meant = _VENUE_KIND_NAMES.get(key)
+    return _VENUE_KIND_NAMES.get(key)
+
+
+def _venue_kind_hint(text: str, spec: Field) -> str:
+    """"; write 'venue_kind: conference'" for another name of a kind (or a slip of one),
+    written as it reads back as the kind; `NO_VENUE_KIND` for a work of none; else ""."""
+    meant = _venue_kind_of(text)
     if meant == "":
         return NO_VENUE_KIND
     line = _alone("venue_kind", meant) if meant in spec.choices else None
@@ -1277,6 +1305,13 @@ def _date_hint(text: str) -> str:
     swapped (a month past 12, "2026-31-12"); "; write 2026-12-04 or 2026-04-12" for
     one with its year last whose day and month are both 12 or less (only its writer
     knows which comes first: day first, then month first)."""
+    dates = _date_readings(text)
+    return f"; write {' or '.join(dates)}" if dates else ""
+
+
+def _date_readings(text: str) -> list[str]:
+    """The dates, YYYY-MM-DD, ``text`` may be written in another form, as `_date_hint`
+    says (day first, then month first, when both could be either)."""
     found = _YMD_LIKE.fullmatch(text.strip())
     if found is not None:
         year, month, day = (int(part) for part in found.groups())
@@ -1287,9 +1322,8 @@ def _date_hint(text: str) -> str:
         if (first > 12) != (second > 12):
             readings = [(year, min(first, second), max(first, second))]
     else:
-        return ""
-    dates = list(dict.fromkeys(date for date in map(_iso_date, readings) if date))
-    return f"; write {' or '.join(dates)}" if dates else ""
+        return []
+    return list(dict.fromkeys(date for date in map(_iso_date, readings) if date))
 
 
 def _iso_date(reading: tuple[int, int, int]) -> str | None:
@@ -1381,27 +1415,52 @@ def _one_of_several(name: str, spec: Field, node: Seq) -> str:
     if len(texts) != len(node.items) or not all(text and text.strip() for text in texts):
         return ""
     first = _alone(name, texts[0])  # type: ignore[arg-type]
-    if first is None or not _takes(name, spec, first):
-        return ""  # ("year: [twenty, 2021]": "year: twenty" would be an error again)
+    joined = None
+    if first is not None and _takes(name, spec, first):
+        joined = _alone(name, ", ".join(texts)) if spec.kind == "text" else None  # type: ignore[arg-type]
+    else:
+        # ("venue_kind: [inproceedings, journal]": the first as its own check would
+        # have it written; "year: [twenty, 2021]": none, "year: twenty" is an error again.)
+        first = _fixed(name, spec, texts[0])  # type: ignore[arg-type]
+        if first is None:
+            return ""
     hint = f"; it takes one value: write '{first}' to keep the first"
-    joined = _alone(name, ", ".join(texts)) if spec.kind == "text" else None  # type: ignore[arg-type]
     return hint + (f", or '{joined}' to keep them all as one text" if joined else "")
 
 
 def _one_alone(name: str, spec: Field, text: str) -> str:
-    """The hint for a list of the one value ``text`` (written plain, as it reads back):
-    to write it alone where the field's own check takes it; for a choice it does not
-    take, the choice it is a slip or another name of ("venue_kind: [inproceedings]":
-    'conference'), as that check would say; else "" ("year: [twenty]")."""
+    """The hint for a list of the one value ``text``: to write it alone where the field's
+    own check takes it (written plain, as it reads back: one that is no plain text may
+    need quotes written alone, which the hint would have to say); else the value that
+    check offers for it (`_fixed`: "venue_kind: [inproceedings]": 'conference'); else
+    "" ("year: [twenty]")."""
     line = f"{name}: {text}"
-    if _takes(name, spec, line):
+    if _SIMPLE_VALUE.match(text) and _reads_back(name, text) and _takes(name, spec, line):
         return f"; write '{line}', the value alone"
-    if spec.kind != "enum":
-        return ""
-    meant = closest(text, spec.choices)
-    if meant is not None and (fixed := _alone(name, meant)):
+    fixed = _fixed(name, spec, text)
+    if fixed is not None:
         return f"; write '{fixed}'"
-    return _venue_kind_hint(text, spec) if name == "venue_kind" else ""
+    return NO_VENUE_KIND if name == "venue_kind" and _venue_kind_of(text) == "" else ""
+
+
+# Field kind -> the value its check offers for one it refuses ("" for none), where the
+# fix is certain: its message then says "write" it.
+_FIXES: dict[str, Callable[[str], str]] = {
+    "year": year_fix, "arxiv": arxiv_fix, "doi": doi_fix, "date": date_fix, "url": url_fix,
+}
+
+
+def _fixed(name: str, spec: Field, text: str) -> str | None:
+    """The line ``name: value`` for the value the field's own check offers for ``text``,
+    which it refuses, written as it reads back: the choice a choice is a slip or another
+    name of ("inproceedings": 'venue_kind: conference'), or its kind's fix in `_FIXES`
+    ("2O21": 'year: 2021'); None when there is none, or check would refuse it too."""
+    if spec.kind == "enum":
+        meant = closest(text, spec.choices) or (_venue_kind_of(text) if name == "venue_kind" else None)
+    else:
+        meant = _FIXES[spec.kind](text) if spec.kind in _FIXES else None
+    line = _alone(name, meant) if meant and meant != text else None
+    return line if line is not None and _takes(name, spec, line) else None
 
 
 def _takes(name: str, spec: Field, line: str) -> bool:

@@ -1271,6 +1271,57 @@ def test_a_list_where_one_value_goes_is_told_to_write_one_only_where_check_takes
 
 
 @pytest.mark.parametrize(
+    ("line", "said_of_it"),
+    [
+        # (user: 'venue_kind: [inproceedings, journal]' was told nothing, while
+        # 'venue_kind: [inproceedings]' is told the kind it names: so is its first.)
+        ("venue_kind: [inproceedings, journal]", "5:13: 'venue_kind' must be a string, not a list; it takes"
+         " one value: write 'venue_kind: conference' to keep the first"),
+        ("status: [must-red, read]", "5:9: 'status' must be a string, not a list; it takes one value:"
+         " write 'status: must-read' to keep the first"),
+        # (A value its field's own check refuses but says how to write: that is offered,
+        # for one value or the first of several.)
+        ("year: [2O21]", "5:7: 'year' must be a year, not a list; write 'year: 2021'"),
+        ("year: [2021-05-17]", "5:7: 'year' must be a year, not a list; write 'year: 2021'"),
+        ("year: [2O21, 2022]", "5:7: 'year' must be a year, not a list; it takes one value:"
+         " write 'year: 2021' to keep the first"),
+        ("doi: [https://doi.org/10.1000/xyz123]", "5:6: 'doi' must be a DOI, not a list;"
+         " write 'doi: 10.1000/xyz123'"),
+        ("doi: ['doi: 10.1000/a', 10.1000/b]", "5:6: 'doi' must be a DOI, not a list; it takes one value:"
+         " write 'doi: 10.1000/a' to keep the first"),
+        ("arxiv: [arXiv:2101.00010]", "5:8: 'arxiv' must be an arXiv identifier, not a list;"
+         " write 'arxiv: 2101.00010'"),
+        ("arxiv: [https://arxiv.org/abs/2101.00010, https://arxiv.org/abs/2101.00011]", "5:8: 'arxiv' must be"
+         " an arXiv identifier, not a list; it takes one value: write 'arxiv: 2101.00010' to keep the first"),
+        ("added: [29-11-2026]", "5:8: 'added' must be a date, not a list; write 'added: 2026-11-29'"),
+        ("added: [2026-31-12]", "5:8: 'added' must be a date, not a list; write 'added: 2026-12-31'"),
+        # (No fix certain, none offered: its own check offers none ('2021.'), or two
+        # dates (only its writer knows whether 04 is the day or the month).)
+        ("year: ['2021.']", "5:7: 'year' must be a year, not a list"),
+        ("added: [04/12/2026]", "5:8: 'added' must be a date, not a list"),
+        ("doi: [https://doi.org/xyz, 10.1000/b]", "5:6: 'doi' must be a DOI, not a list"),
+    ],
+)
+def test_a_list_where_one_value_goes_is_told_the_fix_its_fields_own_check_offers(tmp_path, line, said_of_it):
+    said = check_one(
+        tmp_path, f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\n{line}\n",
+    )
+    assert said == [f"{P}:{said_of_it}"]
+
+
+def test_a_link_address_written_as_a_list_is_told_the_address_its_own_check_offers(tmp_path):
+    said = check_one(
+        tmp_path, "id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nlinks:\n"
+        "  code:\n    - url: [github.com/a/b]\n    - url: [//github.com/c/d, github.com/e/f]\n",
+    )
+    assert said == [
+        f"{P}:7:12: 'url' must be a URL, not a list; write 'url: https://github.com/a/b'",
+        f"{P}:8:12: 'url' must be a URL, not a list; it takes one value: write 'url: https://github.com/c/d'"
+        " to keep the first",
+    ]
+
+
+@pytest.mark.parametrize(
     ("written", "hint"),
     [
         # (As written in brackets, each reads back as the items meant: told so.)
