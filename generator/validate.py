@@ -198,9 +198,9 @@ class RecordChecker:
         hint = ""
         if isinstance(node, Seq) and len(node.items) == 1 and isinstance(one := node.items[0], Scalar) and one.text:
             # ("parent: [x]", "venue: [NeurIPS]", "doi: [https://doi.org/10.1/x]": a list of the one value.)
-            hint = _one_alone(name, spec, one.text)
+            hint = _one_alone(name, spec, one.text, self.file_id)
         elif isinstance(node, Seq) and len(node.items) > 1:
-            hint = _one_of_several(name, spec, node)
+            hint = _one_of_several(name, spec, node, self.file_id)
         return self.error(node, f"'{name}' must be {_EXPECTED[spec.kind]}, not {ACTUAL[node.kind]}{hint}")
 
     def clean(self, node: Scalar, text: str, name: str) -> object:
@@ -343,7 +343,7 @@ class RecordChecker:
         if not isinstance(text, str):
             return text
         if spec.kind == "id" and spec.name != "id" and isinstance(node, Scalar) and (
-            fixed := plain_id(text) or placed_id(text)
+            fixed := id_fix(text)
         ):
             # A reference (a topic's parent) written as a name ("MTL"), as in a paper's
             # topics: (`id_list`): whether the id it reads as exists is known once every
@@ -369,9 +369,9 @@ class RecordChecker:
         it is to have (as for an id left out), if that is an id; else the id ``text``
         reads as, with the file renamed to it. ("; write 'bad-case'" alone in Bad-Case.yml
         made a file whose id does not match its name, the next error.)"""
-        if _PATTERNS["id"].fullmatch(self.file_id) and len(self.file_id) <= schema.MAX_ID_LENGTH:
+        if file_id_fix(self.file_id):
             return f"; write 'id: {self.file_id}', its file's name"
-        fixed = plain_id(text) or placed_id(text)
+        fixed = id_fix(text)
         return f"; write 'id: {fixed}' and rename the file to '{fixed}.yml'" if fixed else ""
 
     def year(self, node: Node, spec: Field, name: str) -> object:
@@ -1109,8 +1109,21 @@ _PLACE = re.compile(r"(?:\S*/)?(?:papers|topics)/([a-z0-9-]+)(?:/(?:index\.md)?|
 def id_hint(text: str) -> str:
     """"; write 'the-id'" for an id written as `plain_id` reads it, or pasted as a place
     that names it (`placed_id`), else ""."""
-    fixed = plain_id(text) or placed_id(text)
+    fixed = id_fix(text)
     return f"; write {fixed!r}" if fixed else ""
+
+
+def id_fix(text: str) -> str:
+    """The id ``text`` is written as (`plain_id`: "Bad Id" is 'bad-id'), or pasted as a
+    place that names (`placed_id`), else ""."""
+    return plain_id(text) or placed_id(text)
+
+
+def file_id_fix(file_id: str) -> str:
+    """The id a paper in the file named ``file_id`` (without .yml) is to have: that
+    name, if it is an id; else "" (the file is to be renamed too)."""
+    valid = _PATTERNS["id"].fullmatch(file_id) and len(file_id) <= schema.MAX_ID_LENGTH
+    return file_id if valid else ""
 
 
 _ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
@@ -1404,7 +1417,7 @@ def _alone(name: str, text: str) -> str | None:
     return None
 
 
-def _one_of_several(name: str, spec: Field, node: Seq) -> str:
+def _one_of_several(name: str, spec: Field, node: Seq, file_id: str) -> str:
     """The hint for a list of several values where one goes ("venue: [NeurIPS, ICML]"):
     the first alone, and for a text all of them as one ("NeurIPS, ICML"), each written
     as it reads back; "" when an item is no text to write, or for a label ("pages: [1, 18]"
@@ -1421,14 +1434,14 @@ def _one_of_several(name: str, spec: Field, node: Seq) -> str:
     else:
         # ("venue_kind: [inproceedings, journal]": the first as its own check would
         # have it written; "year: [twenty, 2021]": none, "year: twenty" is an error again.)
-        first = _fixed(name, spec, texts[0])  # type: ignore[arg-type]
+        first = _fixed(name, spec, texts[0], file_id)  # type: ignore[arg-type]
         if first is None:
             return ""
     hint = f"; it takes one value: write '{first}' to keep the first"
     return hint + (f", or '{joined}' to keep them all as one text" if joined else "")
 
 
-def _one_alone(name: str, spec: Field, text: str) -> str:
+def _one_alone(name: str, spec: Field, text: str, file_id: str) -> str:
     """The hint for a list of the one value ``text``: to write it alone where the field's
     own check takes it (written plain, as it reads back: one that is no plain text may
     need quotes written alone, which the hint would have to say); else the value that
@@ -1437,7 +1450,7 @@ def _one_alone(name: str, spec: Field, text: str) -> str:
     line = f"{name}: {text}"
     if _SIMPLE_VALUE.match(text) and _reads_back(name, text) and _takes(name, spec, line):
         return f"; write '{line}', the value alone"
-    fixed = _fixed(name, spec, text)
+    fixed = _fixed(name, spec, text, file_id)
     if fixed is not None:
         return f"; write '{fixed}'"
     return NO_VENUE_KIND if name == "venue_kind" and _venue_kind_of(text) == "" else ""
@@ -1446,16 +1459,19 @@ def _one_alone(name: str, spec: Field, text: str) -> str:
 # Field kind -> the value its check offers for one it refuses ("" for none), where the
 # fix is certain: its message then says "write" it.
 _FIXES: dict[str, Callable[[str], str]] = {
-    "year": year_fix, "arxiv": arxiv_fix, "doi": doi_fix, "date": date_fix, "url": url_fix,
+    "id": id_fix, "year": year_fix, "arxiv": arxiv_fix, "doi": doi_fix, "date": date_fix, "url": url_fix,
 }
 
 
-def _fixed(name: str, spec: Field, text: str) -> str | None:
+def _fixed(name: str, spec: Field, text: str, file_id: str) -> str | None:
     """The line ``name: value`` for the value the field's own check offers for ``text``,
     which it refuses, written as it reads back: the choice a choice is a slip or another
-    name of ("inproceedings": 'venue_kind: conference'), or its kind's fix in `_FIXES`
-    ("2O21": 'year: 2021'); None when there is none, or check would refuse it too."""
-    if spec.kind == "enum":
+    name of ("inproceedings": 'venue_kind: conference'), a paper's id its file's name
+    (``file_id``), or its kind's fix in `_FIXES` ("2O21": 'year: 2021'); None when there
+    is none, or check would refuse it too."""
+    if spec is PAPER_FIELDS["id"]:
+        meant: str | None = file_id_fix(file_id)
+    elif spec.kind == "enum":
         meant = closest(text, spec.choices) or (_venue_kind_of(text) if name == "venue_kind" else None)
     else:
         meant = _FIXES[spec.kind](text) if spec.kind in _FIXES else None

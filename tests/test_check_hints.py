@@ -1309,6 +1309,21 @@ def test_a_list_where_one_value_goes_is_told_the_fix_its_fields_own_check_offers
     assert said == [f"{P}:{said_of_it}"]
 
 
+def test_an_id_written_as_a_list_is_told_the_id_its_own_check_offers(tmp_path):
+    # (A paper's id is told its file's name, as its own check tells it; a topic's id
+    # the id it reads as.)
+    said = check_one(tmp_path, "id: [X Paper]\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\n")
+    assert said == [f"{P}:1:5: 'id' must be an id, not a list; write 'id: x'"]
+    (tmp_path / "content" / "topics.yml").write_text(
+        "topics:\n  - id: [Bad Id]\n    title: Bad\n  - id: [Multi Task, multi-task]\n    title: M\n",
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if m.startswith(T)] == [
+        f"{T}:2:9: 'id' must be an id, not a list; write 'id: bad-id'",
+        f"{T}:4:9: 'id' must be an id, not a list; it takes one value: write 'id: multi-task' to keep the first",
+    ]
+
+
 def test_a_link_address_written_as_a_list_is_told_the_address_its_own_check_offers(tmp_path):
     said = check_one(
         tmp_path, "id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nlinks:\n"
