@@ -1115,7 +1115,7 @@ def id_hint(text: str) -> str:
 
 def id_fix(text: str) -> str:
     """The id ``text`` is written as (`plain_id`: "Bad Id" is 'bad-id'), or pasted as a
-    place that names (`placed_id`), else ""."""
+    place that names it (`placed_id`), else ""."""
     return plain_id(text) or placed_id(text)
 
 
