@@ -1443,12 +1443,13 @@ def _one_of_several(name: str, spec: Field, node: Seq, file_id: str) -> str:
 
 def _one_alone(name: str, spec: Field, text: str, file_id: str) -> str:
     """The hint for a list of the one value ``text``: to write it alone where the field's
-    own check takes it (written plain, as it reads back: one that is no plain text may
-    need quotes written alone, which the hint would have to say); else the value that
-    check offers for it (`_fixed`: "venue_kind: [inproceedings]": 'conference'); else
-    "" ("year: [twenty]")."""
+    own check takes it and, written plain, it reads back as itself (a value that would
+    need quotes alone gets none: the hint would have to say so), whatever characters
+    it holds: "doi: [10.1000/x]" is told as "doi: [https://doi.org/10.1000/x]" is; else
+    the value that check offers for it (`_fixed`: "venue_kind: [inproceedings]":
+    'conference'); else "" ("year: [twenty]")."""
     line = f"{name}: {text}"
-    if _SIMPLE_VALUE.match(text) and _reads_back(name, text) and _takes(name, spec, line):
+    if _reads_back(name, text) and _takes(name, spec, line):
         return f"; write '{line}', the value alone"
     fixed = _fixed(name, spec, text, file_id)
     if fixed is not None:

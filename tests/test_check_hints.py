@@ -1295,6 +1295,13 @@ def test_a_list_where_one_value_goes_is_told_to_write_one_only_where_check_takes
          " an arXiv identifier, not a list; it takes one value: write 'arxiv: 2101.00010' to keep the first"),
         ("added: [29-11-2026]", "5:8: 'added' must be a date, not a list; write 'added: 2026-11-29'"),
         ("added: [2026-31-12]", "5:8: 'added' must be a date, not a list; write 'added: 2026-12-31'"),
+        # (lead: 'doi: [https://doi.org/10.1000/xyz123]' was told the DOI to write, while
+        # 'doi: [10.1000/xyz123]', already right, was told nothing: a value with a slash
+        # or a colon was never offered alone.)
+        ("doi: [10.1000/xyz123]", "5:6: 'doi' must be a DOI, not a list; write 'doi: 10.1000/xyz123', the value alone"),
+        ("arxiv: [2101.00010]", "5:8: 'arxiv' must be an arXiv identifier, not a list;"
+         " write 'arxiv: 2101.00010', the value alone"),
+        ("venue: [ACL/IJCNLP]", "5:8: 'venue' must be a string, not a list; write 'venue: ACL/IJCNLP', the value alone"),
         # (No fix certain, none offered: its own check offers none ('2021.'), or two
         # dates (only its writer knows whether 04 is the day or the month).)
         ("year: ['2021.']", "5:7: 'year' must be a year, not a list"),
