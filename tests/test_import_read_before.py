@@ -863,3 +863,58 @@ def test_an_abstract_an_earlier_import_left_with_an_open_emphasis_is_said_so(tmp
         "Read \\emph{the first part\n\n  and the second} first.", "Read the first part\n\n  and the second first."
     )
     _again_unchanged(tmp_path, source, paper)
+
+
+PMLR = {
+    "bib": (
+        "@article{chen2020simple,\n  title={A Simple Framework for Contrastive Learning},\n"
+        "  author={Chen, Ting},\n  journal={Proceedings of Machine Learning Research},\n"
+        "  volume={119},\n  year={2020}\n}\n"
+    ),
+    "ris": (
+        "TY  - JOUR\nTI  - A Simple Framework for Contrastive Learning\nAU  - Chen, Ting\n"
+        "JO  - Proceedings of Machine Learning Research\nVL  - 119\nPY  - 2020\nID  - chen2020simple\nER  - \n"
+    ),
+}
+SIMCLR = "content/papers/a-simple-framework-for-contrastive-learning.yml"
+
+
+def _imported_as_a_journal(tmp_path, monkeypatch, extension):
+    """The paper file an import before 42fabb6 wrote of PMLR given as a journal."""
+    import generator.ingest.ris as ris
+
+    with monkeypatch.context() as older:
+        older.setattr(bibtex, "proceedings_series", lambda venue: False)
+        older.setattr(ris, "proceedings_series", lambda venue: False)
+        assert len(_import(tmp_path, f"refs.{extension}", PMLR[extension]).added) == 1
+    paper = tmp_path / SIMCLR
+    assert "venue_kind: journal\n" in paper.read_text()
+    return paper
+
+
+@pytest.mark.parametrize("extension", ["bib", "ris"])
+def test_a_series_of_proceedings_an_earlier_import_took_for_a_journal_is_said_so(tmp_path, monkeypatch, extension):
+    # (user: after 42fabb6, a re-import of such a file said "(was 'journal': its source
+    # record 'chen2020simple' was corrected)", which nobody had done: the import reads it
+    # otherwise now)
+    paper = _imported_as_a_journal(tmp_path, monkeypatch, extension)
+    before = paper.read_text()
+    report = _import(tmp_path, f"refs.{extension}", PMLR[extension])
+    assert report.updated == [paper.stem] and report.conflicts == [] and report.corrected == []
+    assert [str(change) for change in report.read_before] == [
+        f"venue_kind: {paper.stem} now 'conference' (was 'journal': a series of conference"
+        " proceedings, which an earlier import took for a journal)"
+    ]
+    assert paper.read_text() == before.replace("venue_kind: journal\n", "venue_kind: conference\n")
+    again = _import(tmp_path, f"refs.{extension}", PMLR[extension])
+    assert (again.unchanged, again.read_before, again.corrected) == ([paper.stem], [], [])
+
+
+def test_a_journal_kind_a_curator_wrote_for_a_series_of_proceedings_stays(tmp_path, monkeypatch):
+    # Written by hand (the curator's, after a first import that gave none): kept.
+    paper = _imported_as_a_journal(tmp_path, monkeypatch, "bib")
+    paper.write_text(paper.read_text().replace("venue_kind: journal\n", "venue_kind: journal  # PMLR's own\n"))
+    edited = paper.read_text()
+    report = _import(tmp_path, "refs.bib", PMLR["bib"])
+    assert report.read_before == [] and report.corrected == []
+    assert paper.read_text() == edited

@@ -16,6 +16,7 @@ from ..errors import Location, Problems
 from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
 from ..links import clean_url, find_url_spans, make_link, mimics_code_host, normalize_arxiv, same_page
 from ..models import Link
+from ..venuewords import proceedings_series
 
 FORMATS = ("hf", "bibtex", "ris", "arxiv", "markdown")
 
@@ -370,6 +371,20 @@ def with_notice(written: str, notice: str) -> ReadBefore:
 DATE_VOLUME = re.compile(
     r"(?i)(?:19|20)\d\d\s*[-/ ]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 )
+
+
+def series_read_before(venue: str, venue_kind: str) -> tuple[ReadBefore, ...]:
+    """The kind imports before 42fabb6 gave a series of conference proceedings named as a
+    journal (venuewords.proceedings_series: PMLR in BibTeX's `journal`, RIS's `JO`),
+    "journal", where this one gives "conference": taken out of a paper's file where it is
+    still the importer's (importmerge._read_before), said as the import's earlier reading,
+    not as a source record corrected. (No source gives a journal's kind for the venue
+    otherwise: a kind is taken only for the venue it names.)"""
+    if venue_kind != "conference" or not proceedings_series(venue):
+        return ()
+    return (ReadBefore(
+        ("venue_kind",), ("journal",), "a series of conference proceedings, which an earlier import took for a journal"
+    ),)
 
 
 def dated_volume(volume: str) -> ReadBefore:

@@ -70,7 +70,7 @@ from ..links import (
     unreachable_host,
 )
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
-from . import as_worded, no_place, with_notice, without_notice, worded_links
+from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import ENTRY_KEY, MONTHS, RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
@@ -1645,6 +1645,8 @@ def _record(
     keywords = list(dict.fromkeys(
         _plain(k.replace("\0", ";")) for k in re.split(separator, written_keywords)
     ))
+    venue_kind = _venue_kind(fields, venue)
+    read_before += series_read_before(venue, venue_kind)
     return Record(
         title=title,
         abstract=abstract,
@@ -1652,7 +1654,7 @@ def _record(
         authors=authors,
         year=year,
         venue=venue,
-        venue_kind=_venue_kind(fields, venue),
+        venue_kind=venue_kind,
         volume=volume,
         number=number,
         pages=pages,

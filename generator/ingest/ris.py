@@ -52,7 +52,7 @@ from ..models import OTHERS, en_dashed_pages
 from ..venuewords import proceedings_series
 from ..names import author_key, named_twice, source_name, without_marks
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
-from . import as_worded, no_place, thesis_kind, with_notice, without_notice, worded_links
+from . import as_worded, no_place, series_read_before, thesis_kind, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .bibtex import (
@@ -425,7 +425,7 @@ def _record(
         if not _repeats_badge(url, arxiv, doi) and all(same_page(l.url) != same_page(url) for l in links):
             links.append(as_worded(make_link(url, "ris"), worded))
     notes, notes_at, plain_notes = _curators_notes(tags, path, left_out)
-    read_before += notes_read_before(plain_notes, notes)
+    read_before += notes_read_before(plain_notes, notes) + series_read_before(venue, venue_kind)
     _given_twice(tags, path, problems)
     return Record(
         title=title,
