@@ -72,7 +72,7 @@ from ..links import (
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
-from .bibsyntax import ENTRY_KEY, MONTHS, RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
+from .bibsyntax import ENTRY_KEY, MONTHS, READ_FIELDS, RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -779,6 +779,10 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
             f" {_written(f'{name} = {{{value}}}')}"
         ))], (line, col, value, f"{{{value}}}")
     missing = _field_without_equals(source, block) if "`=`" in reason else None
+    words = _words_for_a_field(source, block) if missing is not None else None
+    if missing is not None and words is not None:
+        line, col, _ = missing
+        return [(line, col, words)], None  # (which field they are is the curator's to say)
     if missing is not None:
         line, col, name = missing
         return [(line, col, f"field '{name}' has no '=' before its value; write '{name} = ...'")], (
@@ -876,6 +880,49 @@ def _field_without_equals(source: _Lines, block: object) -> tuple[int, int, str]
     if found is None or at is None:
         return None
     return (*source.place(at + found.start(1)), found.group(1))
+
+
+def _words_for_a_field(source: _Lines, block: object) -> str | None:
+    """What is wrong with words that stand after a field's comma where BibTeX reads them
+    as a field without its ``=`` (`_field_without_equals`) but no curator meant one:
+    several words with no brace, quote or number (``month = jan, a Survey of Things,``:
+    not the field 'a'), whose first is no field the importer reads (``note see the
+    appendix`` is the note without its "="). Said as what BibTeX expects after that comma
+    and what was most likely meant: a field's name left out before a value, or (after a
+    @string's name) words that go on its value. None for anything else."""
+    raw = getattr(block, "raw", None) or ""
+    after = raw.rfind(",") + 1
+    words = " ".join(raw[after:].rstrip().rstrip("}").split()) if after else ""
+    field = _FIELD_BEFORE.search(raw, 0, after - 1) if after else None
+    if (
+        field is None or len(words.split()) < 3 or not _BARE_WORDS.fullmatch(words)
+        or words.split()[0].lower() in READ_FIELDS
+    ):
+        return None
+    name, value = field["name"], field["value"]
+    joined = ""
+    if value[0] not in '{"' and not value.isdigit() and value.lower() not in MONTHS:
+        joined = (  # (a @string's name: "nips, Workshop on X" may be its value and more)
+            f"; if they go on the value of {_written(name)}, join them to it with '#':"
+            f" {_written(f'{name} = {value} # {{, {words}}}')}"
+        )
+    return (
+        f"after {_written(f'{name} = {value},')} BibTeX expects a field's name and '=', and"
+        f" {_written(words)} is no field's: if these words are a field's value, write its name"
+        f" and '=' before them, the words in braces (as {_written(f'note = {{{words}}}')} for a"
+        f" note){joined}; else delete them"
+    )
+
+
+# The field before a comma (`_words_for_a_field`): its name and its value, bare (a
+# number or macro: a value of words is `_bare_value_with_comma`'s), in quotes or in
+# braces (one level within).
+_FIELD_BEFORE = re.compile(
+    r"[{,]\s*(?P<name>[A-Za-z][\w.:-]*)\s*=\s*"
+    r"(?P<value>[A-Za-z_\d][\w:.+/'-]*|\"[^\"]*\"|\{(?:[^{}]|\{[^{}]*\})*\})\s*$"
+)
+# Words alone: no brace, quote, "=", "#" or digit (a name, then a number, is a field).
+_BARE_WORDS = re.compile(r"[^{}\"=#\d]+")
 
 
 def _bare_value_with_comma(source: _Lines, block: object) -> tuple[int, int, str, str, str] | None:

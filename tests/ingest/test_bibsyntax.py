@@ -729,3 +729,44 @@ def test_a_field_without_its_equals_after_a_whole_bare_value_is_said_as_that():
         " ('is all you need' was read as a field with no '='); write it in braces:"
         " 'title = {Attention, is all you need}'",
     ]
+
+
+def test_words_after_a_whole_value_that_are_no_field_are_said_as_words_without_a_name():
+    # (lead: `month = jan, a Survey of Things,` was told "field 'a' has no '=' before its
+    # value; write 'a = ...'": BibTeX's reading, but no curator meant a field 'a'. After
+    # `month = jan,` BibTeX expects a field's name and '='; words with neither are most
+    # likely a value whose field's name was left out. Not to brace with the month: that
+    # is no month.) Said at the words; no sure fix, so nothing past it in the entry.
+    fix = "if these words are a field's value, write its name and '=' before them, the words in braces"
+    for text, said in [
+        (
+            "@article{a, title = {A},\n  month = jan, a Survey of Things,\n  year = 2020,\n}\n",
+            "lab.bib:2:16: after 'month = jan,' BibTeX expects a field's name and '=', and 'a Survey"
+            f" of Things' is no field's: {fix} (as 'note = {{a Survey of Things}}' for a note); else"
+            " delete them",
+        ),
+        (  # (a number, at the entry's end)
+            "@article{a, title = {A},\n  year = 2020, a Survey of Things\n}\n",
+            "lab.bib:2:16: after 'year = 2020,' BibTeX expects a field's name and '=', and 'a Survey"
+            f" of Things' is no field's: {fix} (as 'note = {{a Survey of Things}}' for a note); else"
+            " delete them",
+        ),
+        (  # (a braced value)
+            "@article{a, title = {Deep Things}, a Survey of Things,\n  year = 2020,\n}\n",
+            "lab.bib:1:36: after 'title = {Deep Things},' BibTeX expects a field's name and '=', and"
+            f" 'a Survey of Things' is no field's: {fix} (as 'note = {{a Survey of Things}}' for a"
+            " note); else delete them",
+        ),
+        (  # (a @string's name: the words may go on its value, joined with '#')
+            "@string{nips = {NeurIPS}}\n@article{a, title = {A},\n  booktitle = nips, Workshop on Things,\n}\n",
+            "lab.bib:3:21: after 'booktitle = nips,' BibTeX expects a field's name and '=', and"
+            f" 'Workshop on Things' is no field's: {fix} (as 'note = {{Workshop on Things}}' for a"
+            " note); if they go on the value of 'booktitle', join them to it with '#':"
+            " 'booktitle = nips # {, Workshop on Things}'; else delete them",
+        ),
+    ]:
+        _, problems = _parse_sorted(text)
+        assert problems == [said], text
+    # A field's name the importer reads, then words: that field without its '=', as before.
+    _, problems = _parse_sorted("@article{a, title = {A},\n  month = jan, note see the appendix,\n}\n")
+    assert problems == ["lab.bib:2:16: field 'note' has no '=' before its value; write 'note = ...'"]
