@@ -32,6 +32,7 @@ from bibtexparser.middlewares.middleware import LibraryMiddleware
 from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
 
 from ..errors import Location, Problems
+from ..latex import clean_latex
 
 # What decides whether a ``%`` starts a comment: an entry's start (``@article{`` or
 # ``@article(``), an escaped character (``\%``, ``\"``), a brace, a parenthesis, a quote.
@@ -274,6 +275,8 @@ class RawValues(LibraryMiddleware):
             kept.append(field)
             if not isinstance(field.value, str):
                 continue
+            if name in READ_FIELDS and self._backslashed_brace(entry, field.key, field.value, line):
+                continue  # (read as bibtexparser reads it: `_join` would take it for bare words)
             joined = self._join(field.key, field.value, line, macros, entry)
             if joined is not None:
                 field.value = "{" + joined + "}"
@@ -341,6 +344,31 @@ class RawValues(LibraryMiddleware):
             texts.append(text)
         return "".join(texts)
 
+    def _backslashed_brace(self, entry: Entry, key: str, raw: str, line: int) -> bool:
+        """Whether a braced or quoted value holds a backslashed brace that leaves its
+        braces unbalanced as BibTeX and biber count them (`_unpaired_backslashed`): said at
+        it, a warning, and read as bibtexparser reads it, "\\{" the brace character."""
+        at = _unpaired_backslashed(raw)
+        if at is None:
+            return False
+        start = self._value_at(line, key)
+        before = raw[:at]
+        where = (
+            Location(self._path, start.line + before.count("\n"), at - before.rfind("\n"))
+            if "\n" in before else Location(self._path, start.line, start.col + at)
+        )
+        brace = raw[at : at + 2]
+        command = "\\textbraceleft{}" if brace == "\\{" else "\\textbraceright{}"
+        read = " ".join(clean_latex(raw.strip()[1:-1]).split())
+        self._problems.warning(
+            where,
+            f"the value of '{key}' in entry '{entry.key}' holds '{brace}', which BibTeX and biber"
+            " count as a brace too, so for them the braces of this value do not balance (they"
+            f" read on past its end, or stop before it): read as '{read}'; write a brace alone"
+            f" as '{command}', or pair '\\{{' with '\\}}' in the value",
+        )
+        return True
+
     def _junk(
         self, entry: Entry | None, key: str, raw: str, pos: int, line: int, parts: list
     ) -> None:
@@ -407,6 +435,33 @@ class RawValues(LibraryMiddleware):
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
         col = text.find(word) + 1 if word and word in text else 1
         return Location(self._path, line, col)
+
+
+def _unpaired_backslashed(raw: str) -> int | None:
+    """Where a backslashed brace ("\\{", "\\}") in a braced or quoted value that
+    bibtexparser read leaves its braces unbalanced as BibTeX and biber count them: every
+    brace, a backslashed one too (bibtexparser, and so this import, read "\\{" as the
+    brace character, and "\\\\{" as a backslash and that character). The first "\\}"
+    that closes a brace never opened, else the first "\\{" left open; None when they
+    balance, or no backslashed brace unbalances them."""
+    text = raw.strip()
+    if len(text) < 2 or text[0] + text[-1] not in ("{}", '""') or not _BACKSLASHED_BRACE.search(text):
+        return None
+    offset = len(raw) - len(raw.lstrip())
+    opened: list[int] = []
+    for at in range(1, len(text) - 1):
+        if text[at] == "{":
+            opened.append(at)
+        elif text[at] == "}" and opened:
+            opened.pop()
+        elif text[at] == "}":  # (closes the value, or the entry, early)
+            closing = next((m.start() for m in _BACKSLASHED_BRACE.finditer(text, 0, at + 1) if m.group() == "\\}"), None)
+            return None if closing is None else offset + closing
+    left = next((at - 1 for at in opened if text[at - 1] == "\\"), None)
+    return None if left is None else offset + left
+
+
+_BACKSLASHED_BRACE = re.compile(r"\\[{}]")
 
 
 def _closes_unopened(text: str) -> bool:

@@ -770,3 +770,30 @@ def test_words_after_a_whole_value_that_are_no_field_are_said_as_words_without_a
     # A field's name the importer reads, then words: that field without its '=', as before.
     _, problems = _parse_sorted("@article{a, title = {A},\n  month = jan, note see the appendix,\n}\n")
     assert problems == ["lab.bib:2:16: field 'note' has no '=' before its value; write 'note = ...'"]
+
+
+def test_a_backslashed_brace_that_leaves_a_values_braces_unbalanced_for_bibtex_is_said_at_it():
+    # (lead: `title = {A \\{ B},` was told "the value of 'title' ... is words without braces
+    # or quotes", though it is in braces; and `title = {A \{ B},` was said nothing.)
+    # BibTeX and biber count every brace, "\{" too: for them those values never close
+    # (nor does "\}" pair with a brace before it), and they read on past the field.
+    # bibtexparser takes "\{" for a brace character, as the import does: read so, and said
+    # at the "\{", with what BibTeX accepts: a brace written as a command, or "\{" paired.
+    for value, col, brace, read, command in [
+        ("{A \\{ B}", 14, "\\{", "A { B", "\\textbraceleft{}"),
+        ("{A \\\\{ B}", 15, "\\{", "A { B", "\\textbraceleft{}"),  # (a line break, then a brace)
+        ("{A \\} B}", 14, "\\}", "A } B", "\\textbraceright{}"),
+        ('"A \\{ B"', 14, "\\{", "A { B", "\\textbraceleft{}"),
+    ]:
+        records, problems = _parse(f"@article{{a,\n  title = {value},\n  year = 2020,\n}}\n")
+        assert [r.title for r in records] == [read], value
+        assert problems == [
+            f"lab.bib:2:{col}: warning: the value of 'title' in entry 'a' holds '{brace}', which BibTeX"
+            " and biber count as a brace too, so for them the braces of this value do not balance"
+            f" (they read on past its end, or stop before it): read as '{read}'; write a brace alone"
+            f" as '{command}', or pair '\\{{' with '\\}}' in the value"
+        ], value
+    # Paired, or a command: balanced for BibTeX too, nothing to say.
+    for value, read in [("{Set \\{x\\}}", "Set {x}"), ("{A \\textbraceleft{} B}", "A { B")]:
+        records, problems = _parse(f"@article{{a,\n  title = {value},\n  year = 2020,\n}}\n")
+        assert ([r.title for r in records], problems) == ([read], []), value
