@@ -1056,9 +1056,11 @@
      hyphenated word whose joined form begins with a typed one's ("GPT-4", "GPT-4o" for
      "GPT-4": the words that found the page) is marked whole. (Material shows the
      blocks of text its terms matched: a half's, an exact word, where the page writes
-     the word hyphenated.) In the results drawn, not in the worker's answer: on an
-     answer's 10,000 results it took a quarter of a second. SEARCH_MARKS.words: the
-     last answer's words (refineWords). */
+     the word hyphenated.) A page found by such a word written with spaces ("chain of
+     thought": with_spaced) showed no mark for it, its halves' taken out: the words so
+     written are marked as one (spacedPhrases), a half elsewhere still not. In the
+     results drawn, not in the worker's answer: on an answer's 10,000 results it took a
+     quarter of a second. SEARCH_MARKS.words: the last answer's words (refineWords). */
   var SEARCH_MARKS = { words: null };
   var MARKED = new WeakSet();
   function markCompounds(article) {
@@ -1081,6 +1083,7 @@
         halves.delete(word[0]);
       }
     });
+    var spaced = spacedWords(words.filter(isCompound));
     var begins = function (compound) {
       var key = compound.replace(/-/g, "").toLowerCase();
       var folded = fold(key).toLowerCase();
@@ -1109,22 +1112,89 @@
       }
       nodes.forEach(function (node) {
         var text = node.data;
-        var pieces = document.createDocumentFragment();
-        var at = 0;
+        var found = [];
         text.replace(HYPHENATED, function (compound, start) {
           if (begins(compound)) {
-            pieces.appendChild(document.createTextNode(text.slice(at, start)));
-            pieces.appendChild(document.createElement("mark")).textContent = compound;
-            at = start + compound.length;
+            found.push([start, start + compound.length]);
           }
           return compound;
         });
-        if (at > 0) {
-          pieces.appendChild(document.createTextNode(text.slice(at)));
-          node.replaceWith(pieces);
+        /* (A run of words has no hyphenated word: they never overlap.) */
+        found = found.concat(spacedPhrases(text, spaced)).sort(function (a, b) {
+          return a[0] - b[0];
+        });
+        if (!found.length) {
+          return;
         }
+        var pieces = document.createDocumentFragment();
+        var at = 0;
+        found.forEach(function (range) {
+          pieces.appendChild(document.createTextNode(text.slice(at, range[0])));
+          pieces.appendChild(document.createElement("mark")).textContent = text.slice(range[0], range[1]);
+          at = range[1];
+        });
+        pieces.appendChild(document.createTextNode(text.slice(at)));
+        node.replaceWith(pieces);
       });
     });
+  }
+
+  /* A run of words apart only by white space (the index's: search.py's SPACE), neither
+     end joined by a hyphen to another word: where search.py's with_spaced finds a
+     hyphenated word written with spaces (its _SPACED_RUN), in a field's text between
+     its markup, as a result's text node is (Material's marks of the halves taken out). */
+  var SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+  var RUN_WORD = "[\\p{L}\\p{N}_]+(?![\\p{L}\\p{N}_-])";
+  var SPACED_RUN = new RegExp("(?<![\\p{L}\\p{N}_-])" + RUN_WORD + "(?:[" + SPACE + "]+" + RUN_WORD + ")+", "gu");
+  var WORD_IN_RUN = /[\p{L}\p{N}_]+/gu;
+
+  /* The hyphenated words of the query that a page finds written with spaces, each as
+     the number of its halves and its terms that find it so (spacedTerms). */
+  function spacedWords(words) {
+    return words.map(function (word) {
+      return { halves: word[0].split("-").length, terms: spacedTerms(word) };
+    }).filter(function (word) {
+      return word.terms.length > 0;
+    });
+  }
+
+  /* Where text writes one of those words with spaces, as the index found it ("chain of
+     thought": its halves next to each other in a run of words, lower-cased, or so
+     without accents): [start, end] of each, in order, none overlapping. */
+  function spacedPhrases(text, spaced) {
+    var found = [];
+    if (!spaced.length) {
+      return found;
+    }
+    text.replace(SPACED_RUN, function (run, at) {
+      var words = [];
+      run.replace(WORD_IN_RUN, function (word, start) {
+        words.push({ word: word, start: at + start, end: at + start + word.length });
+        return word;
+      });
+      for (var i = 0; i < words.length;) {
+        /* (The longest where two begin at one word.) */
+        var size = 0;
+        spaced.forEach(function (word) {
+          var halves = words.slice(i, i + word.halves);
+          if (word.halves > size && halves.length === word.halves && spacedForms(halves.map(function (half) {
+            return half.word;
+          }).join("-")).some(function (form) {
+            return word.terms.indexOf(form) >= 0;
+          })) {
+            size = word.halves;
+          }
+        });
+        if (size) {
+          found.push([words[i].start, words[i + size - 1].end]);
+          i += size;
+        } else {
+          i += 1;
+        }
+      }
+      return run;
+    });
+    return found;
   }
 
   /* For tests/browser: the refinement as the browser runs it, compared with Python's. */
@@ -1135,6 +1205,9 @@
   window.readinglistByForm = byForm;
   window.readinglistFoldTerms = foldTerms;
   window.readinglistFoldSpellings = foldSpellings;
+  window.readinglistSpacedPhrases = function (text, words) {
+    return spacedPhrases(text, spacedWords(words));
+  };
   window.readinglistVocabulary = function (text) {
     return new Vocabulary(text);
   };

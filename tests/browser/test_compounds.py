@@ -4,6 +4,7 @@ Chromium: the pages that write it whole, not those with its first half alone
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,9 +12,10 @@ import pytest
 from generator.search import MaterialSearch, load_index
 
 from .conftest import wait_for_search
+from .sitebuild import SiteServer, build_fixture_site
 
-# (example: the queries are about the shipped list's papers.)
-pytestmark = [pytest.mark.browser, pytest.mark.example]
+# (example, each test of the shipped list: its queries are about the list's papers.)
+pytestmark = [pytest.mark.browser]
 
 HALF_ONLY = "papers/fine-tuning-language-models-from-human-preferences/"
 
@@ -32,6 +34,7 @@ def _shown(page, query: str) -> tuple[str, list[tuple[str, list[str]]]]:
     return line, [(urlsplit(href).path.lstrip("/"), missing) for href, missing in results]
 
 
+@pytest.mark.example
 @pytest.mark.parametrize("query", ["ROUGE-L", "rouge-l", "GPT-4"])
 def test_a_hyphenated_word_finds_the_pages_that_write_it_whole(page, site_dir, query):
     engine = MaterialSearch(load_index(site_dir))
@@ -49,6 +52,7 @@ def test_a_hyphenated_word_finds_the_pages_that_write_it_whole(page, site_dir, q
         assert query.lower() in (doc["title"] + doc["text"]).lower(), path
 
 
+@pytest.mark.example
 def test_a_hyphenated_word_finds_the_exact_word_first_and_highlights_it_whole(page, site_dir):
     """"GPT-4" put "Can 1B LLM Surpass 405B LLM?" (which writes "GPT-4o") first, its
     "405B" marked: the half "4" was looked for as a word's start."""
@@ -68,6 +72,7 @@ def test_a_hyphenated_word_finds_the_exact_word_first_and_highlights_it_whole(pa
     assert {mark for marked in marks for mark in marked} == {"GPT-4", "GPT-4o", "GPT-4o-mini"}
 
 
+@pytest.mark.example
 def test_a_result_without_a_hyphenated_word_says_it_lacks_the_word_typed(page):
     """A result of "GPT-4 reasoning" found by "reasoning" alone said "Missing: gpt", a
     half of the word typed (and one with "GPT" alone "Missing: 4")."""
@@ -80,6 +85,7 @@ def test_a_result_without_a_hyphenated_word_says_it_lacks_the_word_typed(page):
     assert shown and all(words == [] for _, words in shown), shown
 
 
+@pytest.mark.example
 def test_the_browser_looks_for_a_hyphenated_word_written_with_spaces_as_python_does(page):
     """A hyphenated word is looked for written with spaces too ("_in_context":
     search.with_spaced), where the index has it so, in the browser as in Python."""
@@ -107,3 +113,103 @@ def test_the_browser_looks_for_a_hyphenated_word_written_with_spaces_as_python_d
     # (No page writes "ROUGE L" or "GPT 4" with a space: no term looks for it.)
     assert "_" not in in_browser[4][0] + in_browser[5][0]
 
+
+
+# Two papers added to the fixture list: one writes "chain-of-thought", so that the list
+# has the hyphenated word (search.with_spaced looks only for those); the other writes
+# it with spaces, and "chain" and "thought" each elsewhere too.
+HYPHEN_PAPER = """id: cot-hyphen
+title: Prompting with Chain-of-Thought
+authors: [Grace Hopper]
+year: 2022
+added: 2026-11-26
+abstract: |
+  Chain-of-thought prompting elicits reasoning in large language models.
+"""
+SPACED_PAPER = """id: cot-spaced
+title: Reasoning Step by Step
+authors: [Alan Turing]
+year: 2023
+added: 2026-11-27
+abstract: |
+  A chain of prompts is not enough. We write a chain of thought before each answer,
+  and each thought is checked.
+"""
+
+
+def _add_chain_of_thought(content) -> None:
+    (content / "papers" / "cot-hyphen.yml").write_text(HYPHEN_PAPER, encoding="utf-8")
+    (content / "papers" / "cot-spaced.yml").write_text(SPACED_PAPER, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def spaced_url(tmp_path_factory):
+    site = build_fixture_site(tmp_path_factory.mktemp("spaced") / "project", _add_chain_of_thought)
+    with SiteServer(site) as server:
+        yield server.base_url
+
+
+def test_a_result_found_by_a_hyphenated_word_written_with_spaces_highlights_it(open_context, spaced_url):
+    """A page found by "chain-of-thought" only where it writes "chain of thought" showed
+    no mark for it: the marks of its halves are taken out (a lone "chain" is no match),
+    and the hyphenated word it does not write was all that was marked."""
+    page = open_context(base=spaced_url).new_page()
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially("chain-of-thought")
+    wait_for_search(page)
+    marks = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.map(a => [new URL(a.href).pathname,"
+        " [...a.querySelectorAll('mark')].map(m => m.textContent)])")
+    shown = page.locator(".md-search-result__link[href*='/papers/cot-spaced/'] p").all_inner_texts()
+    assert "A chain of prompts" in " ".join(shown) and "each thought" in " ".join(shown), shown
+    assert marks == [
+        # The page that writes it whole first, its title's and its text's marked whole.
+        ["/papers/cot-hyphen/", ["Chain-of-Thought", "Chain-of-thought"]],
+        # The one that writes it with spaces: that phrase, not "a chain of prompts" nor
+        # "each thought".
+        ["/papers/cot-spaced/", ["chain of thought"]],
+    ]
+
+
+# Texts where a page may write a hyphenated word of the list with spaces, or seem to.
+SPACED_TEXTS = [
+    "We write a chain of thought.",
+    "A chain. Of thought, a chain of prompts, each thought.",
+    "They learn in context-aware ways, x-chain of thought, chain of thought-like.",
+    "Chain\u00a0of\ufeffThought, and in\u2003context, and in\ncontext.",
+    "In in context; chain of chain of thought; Tülu 3 and TÜLU\t3.",
+    "in-context and chain-of-thought, written whole.",
+]
+
+
+def test_the_browser_marks_a_hyphenated_word_written_with_spaces_where_python_finds_it(open_context, spaced_url):
+    """The phrases readinglist.js marks in a result's text are those search.with_spaced
+    finds a page by: halves next to each other apart only by white space, neither end
+    joined to another word by a hyphen."""
+    from generator.search import SEPARATOR, SPACE, Vocabulary, _escape, query_words, spaced_forms, with_spaced
+
+    compounds = "in-context chain-of-thought tülu-3"
+    words = Vocabulary(" ".join(Vocabulary.order([
+        "incontext", "chainofthought", "tülu3", "tulu3",
+        *spaced_forms("in-context"), *spaced_forms("chain-of-thought"), *spaced_forms("tülu-3")])))
+    typed = [list(word) for word in query_words(compounds, SEPARATOR, None, words)]
+    page = open_context(base=spaced_url).new_page()
+    page.goto("")
+    found = page.evaluate(
+        "([texts, words]) => texts.map(text => window.readinglistSpacedPhrases(text, words)"
+        ".map(([start, end]) => text.slice(start, end)))", [SPACED_TEXTS, typed])
+    for text, phrases in zip(SPACED_TEXTS, found):
+        docs = [{"title": "", "text": _escape(text), "tags": []}, {"title": "", "text": compounds, "tags": []}]
+        variants = with_spaced(docs)[0].get("variants", "")
+        marked = {form for phrase in phrases for form in spaced_forms("-".join(re.split(f"[{SPACE}]+", phrase)))}
+        assert marked == set(variants.split()), (text, phrases)
+    # (Checked by hand.)
+    assert found == [
+        ["chain of thought"],
+        [],
+        [],
+        ["Chain\u00a0of\ufeffThought", "in\u2003context", "in\ncontext"],
+        ["in context", "chain of thought", "Tülu 3", "TÜLU\t3"],
+        [],
+    ]
