@@ -24,6 +24,7 @@ from generator.search import (
     EXACT_BONUS,
     FIELDS,
     SEPARATOR,
+    SPACE,
     STOP_WORDS,
     EntryMemo,
     MaterialSearch,
@@ -151,6 +152,10 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     syntax = re.search(r"var QUERY_SYNTAX = /(.*)/;", js).group(1)
     assert syntax == _QUERY_SYNTAX.pattern
     assert f"var EXACT_BONUS = {EXACT_BONUS};" in js
+    # (The white space between the halves of a hyphenated word written with spaces that
+    # the result list marks: with_spaced's.)
+    space = re.search(r'var SPACE = "(.*)";', js).group(1)
+    assert space.replace("\\\\", "\\") == SPACE
     letters = re.search(r"var LETTERS = \{(.*?)\};", js, re.S).group(1)
     assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
     # The All papers filter folds the same letters.
