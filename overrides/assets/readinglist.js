@@ -957,6 +957,7 @@
     schemeToggle();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(searchResults);
+      window.document$.subscribe(wholePage);
       window.document$.subscribe(searchCount);
       window.document$.subscribe(skipToTitle);
       window.document$.subscribe(scrollingTables);
@@ -964,6 +965,7 @@
       window.document$.subscribe(navigationNames);
     } else {
       searchResults();
+      wholePage();
       searchCount();
       skipToTitle();
       scrollingTables();
@@ -1069,6 +1071,22 @@
       return;
     }
     MARKED.add(article);
+    var link = article.closest("a.md-search-result__link");
+    if (link) {
+      wholeLink(link, words);
+    }
+    markWhole(Array.from(article.children).filter(function (child) {
+      /* The title, the text's blocks and the tags: not the "Missing:" line. */
+      return !child.matches(".md-search-result__terms, .md-search-result__icon");
+    }), words, false);
+  }
+
+  /* Marks, in each of parts (elements), each hyphenated word of words whole and where
+     written with spaces. In a result, Material's marks of their halves are taken out
+     (not where a half is a word of the query too); on a page (onPage) Material marks
+     no half (wholeLink), and only the text shown is marked, as Material marks a page
+     (not a <script>'s). */
+  function markWhole(parts, words, onPage) {
     var joined = [];
     var halves = new Set();
     words.filter(isCompound).forEach(function (word) {
@@ -1091,13 +1109,9 @@
         return key.startsWith(start) || folded.startsWith(start);
       });
     };
-    /* The title, the text's blocks and the tags: not the "Missing:" line. */
-    var parts = Array.from(article.children).filter(function (child) {
-      return !child.matches(".md-search-result__terms, .md-search-result__icon");
-    });
     parts.forEach(function (part) {
       part.querySelectorAll("mark").forEach(function (found) {
-        if (halves.has(found.textContent.toLowerCase())) {
+        if (!onPage && halves.has(found.textContent.toLowerCase())) {
           var parent = found.parentNode;
           found.replaceWith(found.textContent);
           parent.normalize();
@@ -1106,7 +1120,7 @@
       var walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
       var nodes = [];
       for (var node; (node = walker.nextNode());) {
-        if (!node.parentElement.closest("mark")) {
+        if (!node.parentElement.closest("mark") && (!onPage || node.parentElement.offsetHeight)) {
           nodes.push(node);
         }
       }
@@ -1130,13 +1144,66 @@
         var at = 0;
         found.forEach(function (range) {
           pieces.appendChild(document.createTextNode(text.slice(at, range[0])));
-          pieces.appendChild(document.createElement("mark")).textContent = text.slice(range[0], range[1]);
+          var mark = pieces.appendChild(document.createElement("mark"));
+          mark.setAttribute("data-md-highlight", "");  /* (as Material's on a page) */
+          mark.textContent = text.slice(range[0], range[1]);
           at = range[1];
         });
         pieces.appendChild(document.createTextNode(text.slice(at)));
         node.replaceWith(pieces);
       });
     });
+  }
+
+  /* The page a result opens marks what the result did. Material's ?h= (search.highlight)
+     is the result's terms found, each marked anywhere on the page: "chain-of-thought"
+     marked every lone "chain" and "thought", "rethinking"'s "think" (a half's base
+     form) and "GPT-4" each "4" ("405B"). So a query with a hyphenated word keeps in h
+     only the terms of the words typed on their own, and each hyphenated word goes in
+     an "hw" of its own, its terms (refineWords's), which the opened page marks as the
+     result list does (wholePage); a query without one keeps Material's h. */
+  var WHOLE = "hw";
+  function wholeLink(link, words) {
+    var url = new URL(link.href);
+    var own = new Set();
+    words.forEach(function (word) {
+      if (!isCompound(word)) {
+        word.forEach(function (term) {
+          own.add(term);
+        });
+      }
+    });
+    var kept = (url.searchParams.get("h") || "").split(" ").filter(function (term) {
+      return own.has(term);
+    });
+    if (kept.length) {
+      url.searchParams.set("h", kept.join(" "));
+    } else {
+      url.searchParams.delete("h");
+    }
+    url.searchParams.delete(WHOLE);
+    words.filter(isCompound).forEach(function (word) {
+      url.searchParams.append(WHOLE, word.join(" "));
+    });
+    link.href = url.href;
+  }
+
+  /* On a page opened so, its hyphenated words marked. (Material marks h's words itself,
+     once its index is loaded: before these on an instant navigation, after them on a
+     page loaded anew. Only where a word typed alone is in a hyphenated one typed,
+     "prompt-based prompt", does the order show: a mark of "prompt" in "Prompt-based"'s,
+     or "Prompt" marked and "-based" not, as in the result list.) */
+  function wholePage() {
+    var content = document.querySelector("[data-md-component=content]");
+    var words = new URLSearchParams(location.search).getAll(WHOLE).map(function (word) {
+      return word.split(" ").filter(Boolean);
+    }).filter(function (word) {
+      return word.length > 0 && isCompound(word);
+    });
+    if (content && words.length && !MARKED.has(content)) {
+      MARKED.add(content);
+      markWhole([content], words, true);
+    }
   }
 
   /* A run of words apart only by white space (the index's: search.py's SPACE), neither

@@ -5,7 +5,7 @@ Chromium: the pages that write it whole, not those with its first half alone
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -213,3 +213,65 @@ def test_the_browser_marks_a_hyphenated_word_written_with_spaces_where_python_fi
         ["in context", "chain of thought", "Tülu 3", "TÜLU\t3"],
         [],
     ]
+
+
+def _opened_marks(page, query: str) -> list[tuple[str, str, list[str]]]:
+    """Each result page of ``query`` as its link opens it: its path, the link's query
+    string and the words marked on the opened page (Material marks them once its index
+    is loaded: the marks are waited for, or a second)."""
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(query)
+    wait_for_search(page)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.map(a => a.href).filter(href => !new URL(href).hash)")
+    opened = []
+    for href in hrefs:
+        page.goto(href)
+        try:
+            page.wait_for_selector("[data-md-component=content] mark", timeout=1500)
+        except Exception:  # (a page none of whose words is marked)
+            pass
+        page.wait_for_timeout(300)  # (Material's marks after ours, or ours after its)
+        opened.append((urlsplit(href).path, urlsplit(href).query, page.eval_on_selector_all(
+            "[data-md-component=content] mark", "marks => marks.map(m => m.textContent)")))
+    return opened
+
+
+def test_the_page_a_result_opens_marks_a_hyphenated_word_as_the_result_list_does(open_context, spaced_url):
+    """The page a result of "chain-of-thought" opened marked every lone "chain" and
+    "thought" (Material's ?h=chain+thought+...: the halves, their other forms and the
+    hidden term "_chain_of_thought"), where its result marked the word whole."""
+    page = open_context(base=spaced_url).new_page()
+    opened = _opened_marks(page, "chain-of-thought")
+    assert [(path, marks) for path, _, marks in opened] == [
+        # (Checked by hand: the paper's title, as its page's heading, its abstract and
+        # its Cite block's BibTeX title.)
+        ("/papers/cot-hyphen/", ["Chain-of-Thought", "Chain-of-thought", "Chain-of-Thought"]),
+        # Not "A chain of prompts", nor "each thought".
+        ("/papers/cot-spaced/", ["chain of thought"]),
+    ]
+    # No Material h: every term it had was the hyphenated word's (its halves, their
+    # base forms, its hidden terms), each of which Material marks anywhere.
+    for _, query, _ in opened:
+        assert parse_qs(query) == {"hw": ["chain-of-thought chainofthought _chain_of_thought"]}, query
+
+
+def test_the_page_a_result_opens_marks_a_plain_word_as_material_does(open_context, spaced_url):
+    """A query without a hyphenated word keeps Material's ?h= and its marks: every
+    "thought" the page writes."""
+    page = open_context(base=spaced_url).new_page()
+    opened = _opened_marks(page, "thought")
+    spaced = [marks for path, _, marks in opened if path == "/papers/cot-spaced/"]
+    assert spaced == [["thought", "thought"]], opened
+    assert all(query.startswith("h=thought") for _, query, _ in opened), opened
+
+
+@pytest.mark.example
+def test_the_page_a_result_opens_marks_gpt_4_whole(page):
+    """"GPT-4" opened pages with every "4" marked ("405B", "AIME24", "[4] of 17")."""
+    opened = _opened_marks(page, "GPT-4")
+    # (Checked by hand: the abstracts of the four results.)
+    assert [marks for _, _, marks in opened] == [
+        ["GPT-4"], ["GPT-4o-mini"], ["GPT-4o"], ["GPT-4o-mini"]], opened
+
