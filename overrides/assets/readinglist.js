@@ -1085,7 +1085,9 @@
      written with spaces. In a result, Material's marks of their halves are taken out
      (not where a half is a word of the query too); on a page (onPage) Material marks
      no half (wholeLink), and only the text shown is marked, as Material marks a page
-     (not a <script>'s). */
+     (not a <script>'s). A mark of Material's in a word so marked is taken out too: a
+     half typed again as a word of its own ("chain-of-thought chain") left "Chain"
+     marked and "-of-Thought" not, the word split between its mark and the text. */
   function markWhole(parts, words, onPage) {
     var joined = [];
     var halves = new Set();
@@ -1109,12 +1111,24 @@
         return key.startsWith(start) || folded.startsWith(start);
       });
     };
+    /* [start, end] of each word of text to mark whole, in order. */
+    var wholeIn = function (text) {
+      var found = [];
+      text.replace(HYPHENATED, function (compound, start) {
+        if (begins(compound)) {
+          found.push([start, start + compound.length]);
+        }
+        return compound;
+      });
+      /* (A run of words has no hyphenated word: they never overlap.) */
+      return found.concat(spacedPhrases(text, spaced)).sort(function (a, b) {
+        return a[0] - b[0];
+      });
+    };
     parts.forEach(function (part) {
       part.querySelectorAll("mark").forEach(function (found) {
-        if (!onPage && halves.has(found.textContent.toLowerCase())) {
-          var parent = found.parentNode;
-          found.replaceWith(found.textContent);
-          parent.normalize();
+        if ((!onPage && halves.has(found.textContent.toLowerCase())) || inWhole(found, wholeIn)) {
+          unmark(found);
         }
       });
       var walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
@@ -1126,17 +1140,7 @@
       }
       nodes.forEach(function (node) {
         var text = node.data;
-        var found = [];
-        text.replace(HYPHENATED, function (compound, start) {
-          if (begins(compound)) {
-            found.push([start, start + compound.length]);
-          }
-          return compound;
-        });
-        /* (A run of words has no hyphenated word: they never overlap.) */
-        found = found.concat(spacedPhrases(text, spaced)).sort(function (a, b) {
-          return a[0] - b[0];
-        });
+        var found = wholeIn(text);
         if (!found.length) {
           return;
         }
@@ -1146,6 +1150,7 @@
           pieces.appendChild(document.createTextNode(text.slice(at, range[0])));
           var mark = pieces.appendChild(document.createElement("mark"));
           mark.setAttribute("data-md-highlight", "");  /* (as Material's on a page) */
+          mark.className = WHOLE_MARK;
           mark.textContent = text.slice(range[0], range[1]);
           at = range[1];
         });
@@ -1155,14 +1160,46 @@
     });
   }
 
+  /* A mark, its text left in its place, joined to the text around it. */
+  function unmark(found) {
+    var parent = found.parentNode;
+    found.replaceWith(found.textContent);
+    parent.normalize();
+  }
+
+  /* Whether a mark lies in a word wholeIn finds, read in the text of the marks and text
+     beside it (Material's marks of "Chain" and "Thought" in "Chain-of-Thought"). */
+  function inWhole(found, wholeIn) {
+    var before = "";
+    var after = "";
+    var beside = function (node) {
+      return node && (node.nodeType === Node.TEXT_NODE || node.nodeName === "MARK");
+    };
+    for (var node = found.previousSibling; beside(node); node = node.previousSibling) {
+      before = node.textContent + before;
+    }
+    for (node = found.nextSibling; beside(node); node = node.nextSibling) {
+      after += node.textContent;
+    }
+    var start = before.length;
+    var end = start + found.textContent.length;
+    return wholeIn(before + found.textContent + after).some(function (range) {
+      return range[0] < end && range[1] > start;
+    });
+  }
+
   /* The page a result opens marks what the result did. Material's ?h= (search.highlight)
      is the result's terms found, each marked anywhere on the page: "chain-of-thought"
      marked every lone "chain" and "thought", "rethinking"'s "think" (a half's base
      form) and "GPT-4" each "4" ("405B"). So a query with a hyphenated word keeps in h
      only the terms of the words typed on their own, and each hyphenated word goes in
-     an "hw" of its own, its terms (refineWords's), which the opened page marks as the
-     result list does (wholePage); a query without one keeps Material's h. */
+     an "hw" of its own, as typed (lower-cased), with another hw of it written with
+     spaces where a page writes it so ("chain of thought"): what the reader typed and
+     may see, not the index's hidden terms ("chainofthought", "_chain_of_thought"),
+     which the opened page makes again (wholeWords) and marks as the result list does
+     (wholePage); a query without one keeps Material's h. */
   var WHOLE = "hw";
+  var WHOLE_MARK = "rl-whole";
   function wholeLink(link, words) {
     var url = new URL(link.href);
     var own = new Set();
@@ -1183,26 +1220,60 @@
     }
     url.searchParams.delete(WHOLE);
     words.filter(isCompound).forEach(function (word) {
-      url.searchParams.append(WHOLE, word.join(" "));
+      url.searchParams.append(WHOLE, word[0]);
+      if (spacedTerms(word).length) {
+        url.searchParams.append(WHOLE, word[0].split("-").join(" "));
+      }
     });
     link.href = url.href;
   }
 
-  /* On a page opened so, its hyphenated words marked. (Material marks h's words itself,
-     once its index is loaded: before these on an instant navigation, after them on a
-     page loaded anew. Only where a word typed alone is in a hyphenated one typed,
-     "prompt-based prompt", does the order show: a mark of "prompt" in "Prompt-based"'s,
-     or "Prompt" marked and "-based" not, as in the result list.) */
+  /* The words an opened page's hw values ask it to mark (wholeLink), each as
+     refineWords has it: the hyphenated word, its joined forms and, where a value writes
+     it with spaces, its spaced forms. The address is the reader's to edit, and an old
+     link's hw held other terms: a value that is neither such a word nor one written
+     with single spaces is left out (a word's start compared with every hyphenated
+     word's, "c", marked "Chain-of-Thought"), and only the first WHOLE_MOST are read
+     (a query has a few words). Each value is only ever compared with the page's text. */
+  var WHOLE_MOST = 16;
+  var WHOLE_WORD = /^[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+$/u;
+  var WHOLE_SPACED = /^[\p{L}\p{N}_]+(?: [\p{L}\p{N}_]+)+$/u;
+  function wholeWords(values) {
+    var words = new Map();
+    values.slice(0, WHOLE_MOST).forEach(function (value) {
+      value = value.toLowerCase();
+      var apart = WHOLE_SPACED.test(value);
+      if (!apart && !WHOLE_WORD.test(value)) {
+        return;
+      }
+      var compound = apart ? value.split(" ").join("-") : value;
+      var joined = compound.replace(/-/g, "");
+      var terms = (words.get(compound) || [compound]).concat(
+        apart ? spacedForms(compound) : [joined, fold(joined).toLowerCase()]);
+      words.set(compound, terms.filter(function (term, i) {
+        return terms.indexOf(term) === i;
+      }));
+    });
+    return Array.from(words.values());
+  }
+
+  /* On a page opened so, its hyphenated words marked. Material marks h's words itself,
+     once its index is loaded: before these on an instant navigation (markWhole takes
+     its marks out of a word marked whole), after them on a page loaded anew, where it
+     marked "prompt" again inside "Prompt-based"'s mark for "prompt-based prompt": a
+     mark it puts in one of these is taken out as it comes. */
   function wholePage() {
     var content = document.querySelector("[data-md-component=content]");
-    var words = new URLSearchParams(location.search).getAll(WHOLE).map(function (word) {
-      return word.split(" ").filter(Boolean);
-    }).filter(function (word) {
-      return word.length > 0 && isCompound(word);
-    });
-    if (content && words.length && !MARKED.has(content)) {
-      MARKED.add(content);
-      markWhole([content], words, true);
+    var words = wholeWords(new URLSearchParams(location.search).getAll(WHOLE));
+    if (!content || !words.length || MARKED.has(content)) {
+      return;
+    }
+    MARKED.add(content);
+    markWhole([content], words, true);
+    if (typeof MutationObserver === "function") {
+      new MutationObserver(function () {
+        content.querySelectorAll("mark." + WHOLE_MARK + " mark").forEach(unmark);
+      }).observe(content, { childList: true, subtree: true });
     }
   }
 
