@@ -348,7 +348,8 @@ def with_spaced(docs: Sequence[dict[str, Any]], memo: SpacedMemo | None = None) 
     "multi task". Only the hyphenated words some entry writes (which the query ranks
     whole: `_compounds`), where the halves are words apart only by white space, and no
     hyphen joins the first or last to another word ("in context-aware" is not "in
-    context"). ``memo``: what earlier builds found (`SpacedMemo`)."""
+    context"); the halves compared without accents ("Tulu 3" for "Tülu-3"), each
+    indexed as the page writes it. ``memo``: what earlier builds found (`SpacedMemo`)."""
     memo = memo if memo is not None else SpacedMemo()
     memo.use(frozenset(
         compound for doc in docs for text in _shown_texts(doc) for compound in _hyphenated_in(text)
@@ -383,7 +384,8 @@ class SpacedMemo:
     def use(self, compounds: frozenset[str]) -> None:
         """The list's hyphenated words (lower-cased), for this build's `variants`."""
         if compounds != self._compounds or not self._by_half:
-            split = sorted(tuple(compound.split("-")) for compound in compounds)
+            # (Each by its halves without accents: "tülu-3" and "tulu-3" are one.)
+            split = sorted({tuple(map(_unaccented, compound.split("-"))) for compound in compounds})
             shared = collections.Counter(half for parts in split for half in set(parts))
             by_half: dict[str, list[tuple[tuple[str, ...], str]]] = {}
             for parts in split:
@@ -416,30 +418,45 @@ class SpacedMemo:
         # loop over every word took a second at 10,000 papers. (Lower-cased as runs, as
         # the index has them: a final sigma; U+FEFF is white space to the index, not to
         # str.split.)
-        words = (
-            " \x00 ".join(run for text in texts for run in _SPACED_RUN.findall(_plain(text)))
-            .lower().replace("\ufeff", " ").split()
-        )
-        halves = self._halves.intersection(words)
+        runs = " \x00 ".join(run for text in texts for run in _SPACED_RUN.findall(_plain(text)))
+        words = runs.lower().replace("\ufeff", " ").split()
+        # The halves are compared without accents, as the browser marks them and as a
+        # word's accents are not needed to find it: "Tulu 3" and "TÜLU 3" are "Tülu-3"
+        # written with spaces, each indexed as the page writes it. (Most text has none:
+        # its words are their own keys, and a word's first place is all that is needed.)
+        plain = runs.isascii()
+        keys = words if plain else [_unaccented(word) for word in words]
+        halves = self._halves.intersection(keys)
         if not halves:
             return ()
-        line = f" {' '.join(words)} "
+        line = f" {' '.join(keys)} "
         found = []
         for half in self._by_half.keys() & halves:
             for parts, spaced in self._by_half[half]:
-                if halves.issuperset(parts) and (at := line.find(spaced)) >= 0:
-                    found.append((at, parts))
+                at = line.find(spaced) if halves.issuperset(parts) else -1
+                while at >= 0:
+                    # (the words as written: a key's place is its word's, after as many
+                    # spaces as words before it)
+                    found.append((at, parts if plain else tuple(words[(n := line.count(" ", 0, at)):n + len(parts)])))
+                    at = -1 if plain else line.find(spaced, at + 1)
         # (In the order of the text, and of the halves where two start at one word.)
         forms: dict[str, None] = {}
-        for _, parts in sorted(found):
-            if parts not in self._forms:
-                self._forms[parts] = spaced_forms("-".join(parts))
-            forms.update(dict.fromkeys(self._forms[parts]))
+        for _, written in sorted(found):
+            if written not in self._forms:
+                self._forms[written] = spaced_forms("-".join(written))
+            forms.update(dict.fromkeys(self._forms[written]))
         return tuple(forms)
 
     def keep_used(self) -> None:
         """Forget the texts the last build had none of."""
         self._found, self._used = self._used, {}
+
+
+def _unaccented(word: str) -> str:
+    """A lower-cased word without its accents, one word still (`fold` of a letter may
+    hold a space): how `SpacedMemo` compares a page's words with a hyphenated word's
+    halves (as readinglist.js's spacedPhrases, by `spaced_forms`)."""
+    return word if word.isascii() else "".join(fold(word).lower().split())
 
 
 def spaced_forms(compound: str) -> list[str]:

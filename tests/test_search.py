@@ -495,6 +495,38 @@ def test_a_hyphenated_word_finds_the_pages_that_write_it_with_spaces_after_the_w
     # are not "GPT-4" (test_a_hyphenated_word_finds_the_pages_that_write_it_whole_not_its_halves).
 
 
+def test_a_hyphenated_word_finds_a_page_that_writes_it_with_spaces_in_another_accent_spelling():
+    """"Tülu-3" found a page that writes "Tulu-3" (a word's accents are not needed) but
+    not one that writes "Tulu 3" (only the hyphenated word's halves as the list writes
+    them), which the browser marked in its result: its halves without accents are the
+    hyphenated word's. So the index finds what the browser marks, "naïve Bayes" for
+    "naive-Bayes" too; each page as it writes the word."""
+    site = Site(
+        papers=(
+            _paper("whole", title="Open post-training", abstract="We train Tülu-3 and naive-Bayes models."),
+            _paper("plain", title="Open post-training", abstract="We train Tulu 3 here."),
+            _paper("caps", title="Open post-training", abstract="We train TÜLU 3 here."),
+            _paper("naive", title="Open post-training", abstract="A naïve Bayes model."),
+            _paper("other", title="Open post-training", abstract="Tulu 30 and Tula 3."),
+        ),
+        topics=(), assignments={}, related={},
+    )
+    shaped = {doc["location"].split("/")[-2]: doc for doc in shape_index(make_index([]), site)["docs"]}
+    assert "_tulu_3" in shaped["plain"]["variants"].split()
+    assert "_tülu_3" not in shaped["plain"]["variants"].split()
+    assert {"_tülu_3", "_tulu_3"} <= set(shaped["caps"]["variants"].split())
+    assert {"_naïve_bayes", "_naive_bayes"} <= set(shaped["naive"]["variants"].split())
+    assert "_" not in shaped["other"].get("variants", "")
+    engine = MaterialSearch(shape_index(make_index([]), site))
+
+    def hits(query):
+        return {hit.location.split("/")[-2] for hit in engine.search(query)}
+
+    for query in ("Tülu-3", "tulu-3", "TÜLU-3"):
+        assert hits(query) == {"whole", "plain", "caps"}, query
+    assert hits("naive-bayes") == hits("naïve-Bayes") == {"whole", "naive"}
+
+
 def test_pages_of_one_score_come_in_the_order_of_their_addresses():
     """Pages of equal score came in lunr.py's order (the index's) and in the browser in
     lunr.js's, which differ: "GPT-4 gpt 4" listed two pages of one score in two orders.

@@ -12,7 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.search import SPACE, SpacedMemo, _escape, spaced_forms, with_spaced
+from generator.search import SPACE, SpacedMemo, _escape, fold, spaced_forms, with_spaced
 
 _MARKUP = re.compile(r"<[^>]*>")
 _SPACES = re.compile(f"[{SPACE}]+")
@@ -43,17 +43,24 @@ def _runs(section: str) -> list[list[str]]:
     return runs
 
 
+def _unaccented(word: str) -> str:
+    return "".join(fold(word).lower().split())
+
+
 def _reference(docs: list[dict]) -> list[dict]:
     shown = [[doc["title"], doc["text"], *doc["tags"]] for doc in docs]
-    compounds = sorted(tuple(word.split("-")) for texts in shown for word in _hyphenated(texts))
+    # (Each half compared without accents: "naive in" is "naïve-in" written with spaces,
+    # and indexed as it is written.)
+    compounds = sorted({tuple(map(_unaccented, word.split("-"))) for texts in shown for word in _hyphenated(texts)})
     out = []
     for doc, texts in zip(docs, shown):
         forms: dict[str, None] = {}
         for run in (run for text in texts for section in _sections(text) for run in _runs(section)):
             for at in range(len(run)):
                 for parts in compounds:
-                    if tuple(run[at:at + len(parts)]) == parts:
-                        forms.update(dict.fromkeys(spaced_forms("-".join(parts))))
+                    written = run[at:at + len(parts)]
+                    if tuple(map(_unaccented, written)) == parts:
+                        forms.update(dict.fromkeys(spaced_forms("-".join(written))))
         variants = " ".join(filter(None, (doc.get("variants", ""), _escape(" ".join(forms)))))
         out.append({**doc, "variants": variants} if forms else doc)
     return out
@@ -63,7 +70,7 @@ def _reference(docs: list[dict]) -> list[dict]:
 # can stand between two: white space most often (U+FEFF is white space to the index, not
 # to str.split), a hyphen next, markup, entities (a hyphen's, a no-break space's, "<"'s),
 # stray "<" and "&", punctuation.
-_WORDS = ["in", "In", "context", "multi", "task", "a", "chain", "of", "thought", "İn", "ΑΣ", "x_1", "naïve", "naive"]
+_WORDS = ["in", "In", "context", "multi", "task", "a", "chain", "of", "thought", "İn", "ΑΣ", "x_1", "naïve", "naive", "NAÏVE", "Naive"]
 _BETWEEN = [
     " ", " ", " ", " ", " ", " ", " ", " ", "  ", "\n", "\xa0", "\ufeff", "\u2003", "-", "-", "-", "--", " - ",
     ".", ", ", "(", ")", "'", "<b>", "</i>", '<a href="in-context">', "&amp;", "&#45;", "&nbsp;", "&lt;",

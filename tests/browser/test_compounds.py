@@ -182,6 +182,8 @@ SPACED_TEXTS = [
     "Chain\u00a0of\ufeffThought, and in\u2003context, and in\ncontext.",
     "In in context; chain of chain of thought; Tülu 3 and TÜLU\t3.",
     "in-context and chain-of-thought, written whole.",
+    # In another accent spelling (the list writes "Tülu-3", "naive-Bayes").
+    "We train Tulu 3, TULU 3 and Tülu 30; a naïve Bayes model, and NAÏVE BAYES.",
 ]
 
 
@@ -191,10 +193,11 @@ def test_the_browser_marks_a_hyphenated_word_written_with_spaces_where_python_fi
     joined to another word by a hyphen."""
     from generator.search import SEPARATOR, SPACE, Vocabulary, _escape, query_words, spaced_forms, with_spaced
 
-    compounds = "in-context chain-of-thought tülu-3"
+    compounds = "in-context chain-of-thought tülu-3 naive-bayes"
     words = Vocabulary(" ".join(Vocabulary.order([
-        "incontext", "chainofthought", "tülu3", "tulu3",
-        *spaced_forms("in-context"), *spaced_forms("chain-of-thought"), *spaced_forms("tülu-3")])))
+        "incontext", "chainofthought", "tülu3", "tulu3", "naivebayes",
+        *spaced_forms("in-context"), *spaced_forms("chain-of-thought"), *spaced_forms("tülu-3"),
+        *spaced_forms("naive-bayes")])))
     typed = [list(word) for word in query_words(compounds, SEPARATOR, None, words)]
     page = open_context(base=spaced_url).new_page()
     page.goto("")
@@ -214,6 +217,7 @@ def test_the_browser_marks_a_hyphenated_word_written_with_spaces_where_python_fi
         ["Chain\u00a0of\ufeffThought", "in\u2003context", "in\ncontext"],
         ["in context", "chain of thought", "Tülu 3", "TÜLU\t3"],
         [],
+        ["Tulu 3", "TULU 3", "naïve Bayes", "NAÏVE BAYES"],
     ]
 
 
