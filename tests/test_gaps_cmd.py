@@ -140,6 +140,23 @@ def test_a_field_with_nothing_lacking_says_no_way_to_fill_it(lab, capsys):
     assert f"      {HOW['topics']}" not in lines and f"      {HOW['abstract']}" not in lines
 
 
+def test_a_way_said_as_another_fields_is_said_where_that_field_lacks_nothing(lab, capsys):
+    # Every paper has its authors (the import's way is then not printed for them): the
+    # year's way, "as for authors; ...", pointed at a line that is not there.
+    for path in (lab / "content" / "papers").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        if "authors:" not in text:
+            path.write_text(text + "authors: [Ada Lovelace]\n", encoding="utf-8")
+    _, out, _ = gaps(lab, capsys)
+    summary = out.split("\n\n")[0].splitlines()
+    assert "  authors    0" in summary
+    ways = [line.strip() for line in summary if line.startswith("      ")]
+    assert ways[0].startswith("readinglist import FILE with a BibTeX or RIS export of these papers")
+    assert ways[0].endswith("; or readinglist add ARXIV_ID (asks arXiv; fills authors and abstract too)")
+    assert [way.split(";")[0] for way in ways[1:3]] == ["as for year, with records of the published versions", "as for year, with records that give one"]
+    assert not any("as for authors" in way for way in ways)
+
+
 def test_field_lists_only_the_papers_lacking_any_field_given(lab, capsys):
     status, out, _ = gaps(lab, capsys, "--field", "authors")
     assert status == 0

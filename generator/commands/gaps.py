@@ -51,6 +51,9 @@ HOW = {
     " BibTeX has none)",
 }
 
+# How a way above begins that is the import's way, said at the authors' line.
+_AS_FOR_AUTHORS = "as for authors"
+
 # Papers listed by default: a 10,000-paper list's every line is for a file (--format
 # csv) or an editor (--limit 0), not for a terminal.
 SHOWN = 20
@@ -143,12 +146,23 @@ def summary(found: Gaps, where: str = "") -> str:
     """How many papers lack each field, each with how to fill it."""
     lines = [f"{counted(found.papers, 'paper')}{where}; what their records lack:"]
     width = len(str(found.papers))
+    import_said = None  # the field whose line says the import's way in full
     for field in FIELDS:
         count = found.lacking[field]
         said = f" ({_SAID[field]})" if field in _SAID else ""
         lines.append(f"  {field:<11}{count:>{width}}{said}")
-        if count:
-            lines.append(f"      {HOW[field]}")
+        if not count:
+            continue
+        how = HOW[field]
+        if field == "authors":
+            import_said = field
+        elif how.startswith(_AS_FOR_AUTHORS):
+            # Authors lacking nothing, their line says no way: the first way that
+            # points at it says it in full, and the next ways point at that one.
+            rest = how.removeprefix(_AS_FOR_AUTHORS)
+            how = f"as for {import_said}{rest}" if import_said else HOW["authors"] + rest
+            import_said = import_said or field
+        lines.append(f"      {how}")
     return "\n".join(lines)
 
 
