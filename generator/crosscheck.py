@@ -590,9 +590,14 @@ def paper_id_choices(
 
 
 def _titles(drafts: Mapping[str, PaperDraft | None]) -> PaperTitles:
-    """The titles of the papers by id (None: an id several files claim, titled by none)."""
+    """The titles of the papers by id (None: an id several files claim, titled by none),
+    and their arXiv ids and DOIs."""
     return paper_titles(
-        (paper_id, draft.values.get("title") if draft is not None else None) for paper_id, draft in drafts.items()
+        ((paper_id, draft.values.get("title") if draft is not None else None) for paper_id, draft in drafts.items()),
+        (
+            (paper_id, draft.values.get(name))
+            for paper_id, draft in drafts.items() if draft is not None for name in ("arxiv", "doi")
+        ),
     )
 
 

@@ -608,3 +608,38 @@ def normalize_doi(text: str) -> str:
     text = text.strip()
     text = re.sub(r"(?i)^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text)
     return text if re.match(r"^10\.\d{4,9}/\S+$", text) else ""
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One id as a curator pastes it, read (`add`'s command line, a paper named so where
+    its id belongs): an arXiv id or a DOI (one of them "")."""
+
+    given: str
+    arxiv: str = ""
+    doi: str = ""
+
+
+def read_id(text: str) -> Wanted | None:
+    """What ``text`` names, as a curator pastes it; None when it is neither kind."""
+    given = text.strip()
+    if given.lower().startswith(("http://", "https://", "arxiv.org/", "www.arxiv.org/", "doi.org/", "dx.doi.org/")):
+        url = given if "://" in given else f"https://{given}"
+        if found := arxiv_id(url):
+            return Wanted(given, arxiv=found)
+        if found := doi_from_url(url):
+            return _from_doi(given, found)
+        return None
+    # (A downloaded PDF's name is its id: "2106.09685v2.pdf".)
+    if found := normalize_arxiv(re.sub(r"(?i)\.pdf$", "", given)):
+        return Wanted(given, arxiv=found)
+    if found := normalize_doi(given):
+        return _from_doi(given, found)
+    return None
+
+
+def _from_doi(given: str, doi: str) -> Wanted:
+    # arXiv's own DOI names its paper: arXiv says more of it than the DOI's record.
+    if found := arxiv_of_doi(doi):
+        return Wanted(given, arxiv=found)
+    return Wanted(given, doi=doi)

@@ -6,9 +6,10 @@ each place ends with the same next step."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
+from .links import read_id
 from .schema import TOPICS_FILE
 from .slugs import MAX_LENGTH, slugify
 from .typos import closest
@@ -46,10 +47,25 @@ class PaperTitles:
     by_slug: dict[str, list[tuple[str, str]]]
     # Paper id -> (its title, the slugs of it: whole, and cut as an id is).
     of_id: dict[str, tuple[str, frozenset[str]]]
+    # A paper's arXiv id or DOI (`identifier_key`) -> the ids of the papers having it: a
+    # paper named by the id a curator pastes ("arXiv:2106.09685", its arxiv.org address).
+    by_identifier: dict[str, list[str]] = field(default_factory=dict)
 
 
-def paper_titles(titled: Iterable[tuple[str, object]]) -> PaperTitles:
-    """The titles of the papers (id, title); one without a title is left out."""
+def identifier_key(text: str) -> str:
+    """``text`` as an arXiv id or DOI is compared, in any of the forms `add` takes
+    ("arXiv:2106.09685v2", a doi.org address; a DOI in any capitals); "" for neither."""
+    pasted = read_id(text)
+    if pasted is None:
+        return ""
+    return f"arxiv:{pasted.arxiv}" if pasted.arxiv else f"doi:{pasted.doi.lower()}"
+
+
+def paper_titles(
+    titled: Iterable[tuple[str, object]], identified: Iterable[tuple[str, object]] = ()
+) -> PaperTitles:
+    """The titles of the papers (id, title), one without a title left out, and
+    ``identified``, each (id, its arXiv id or DOI as written in its file)."""
     by_slug: dict[str, list[tuple[str, str]]] = {}
     of_id: dict[str, tuple[str, frozenset[str]]] = {}
     for paper_id, title in titled:
@@ -60,7 +76,11 @@ def paper_titles(titled: Iterable[tuple[str, object]]) -> PaperTitles:
         # (Cut as an id is only when longer: slugify once per title, for 10,000 papers.)
         cut = slugify(whole) if len(whole) > MAX_LENGTH else whole
         of_id[paper_id] = (str(title), frozenset((whole, cut)))
-    return PaperTitles(by_slug, of_id)
+    by_identifier: dict[str, list[str]] = {}
+    for paper_id, written in identified:
+        if key := identifier_key(str(written or "")):
+            by_identifier.setdefault(key, []).append(paper_id)
+    return PaperTitles(by_slug, of_id, by_identifier)
 
 
 def whole_slug(title: str) -> str:
@@ -73,8 +93,11 @@ def paper_meant(word: str, titles: PaperTitles) -> tuple[str, str] | None:
     """(The id, the title) of the paper ``word`` names by its title: the title whole or
     as its slug (slugs.slugify, which ignores capitals and punctuation), or the paper's
     id and its title's slug joined by a hyphen, either first ("b-paper-about-things",
-    as some lists write a paper's address); None unless one paper alone fits, by
-    either way of naming it."""
+    as some lists write a paper's address), or its arXiv id or DOI as pasted; None unless
+    one paper alone fits, by either way of naming it."""
+    if titles.by_identifier and (key := identifier_key(word)):
+        having = [paper_id for paper_id in titles.by_identifier.get(key, ()) if paper_id in titles.of_id]
+        return (having[0], titles.of_id[having[0]][0]) if len(having) == 1 else None
     found = dict(titles.by_slug.get(whole_slug(word), ()))
     lowered = word.lower()
     for at, char in enumerate(lowered):

@@ -23,7 +23,7 @@ from . import schema
 from .charclass import CharClass
 from .errors import Location, Problems
 from .escape import markdown_notices
-from .links import classify, glued_punctuation, https_form, unreachable_warning
+from .links import classify, glued_punctuation, https_form, read_id, unreachable_warning
 from .models import LINK_KINDS, OTHERS, Link
 from .paperyaml import double_quoted
 from .schema import Field
@@ -643,7 +643,8 @@ class RecordChecker:
         for item in items:
             text = item.text or ""
             fixed = (
-                plain_id(text) or placed_id(text) or (titled_id(text) if spec.kind == "list[paper]" else "")
+                plain_id(text) or placed_id(text)
+                or (titled_id(text) or pasted_id(text) if spec.kind == "list[paper]" else "")
             ) if names else None
             if text in first:
                 self.error(item, _twice(name, text, first[text], item))
@@ -1097,6 +1098,13 @@ def titled_id(text: str) -> str:
 
     fixed = slugify(text, max_length=sys.maxsize)
     return fixed if _PATTERNS["id"].fullmatch(fixed) else ""
+
+
+def pasted_id(text: str) -> str:
+    """``text`` when it names a paper by its arXiv id or DOI as a curator pastes one
+    (`add`'s forms: "arXiv:2106.09685", an arxiv.org or doi.org address), which `check`
+    looks the paper of that id up by (unknownids.paper_meant); "" otherwise."""
+    return text if not _PATTERNS["id"].fullmatch(text) and read_id(text) else ""
 
 
 # (Two words apart, a letter among them: a title, not markup or a typo of an id.)

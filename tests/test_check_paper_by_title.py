@@ -133,3 +133,34 @@ def test_a_paper_named_by_a_title_with_punctuation_is_told_its_id(tmp_path):
         " id: its file's name in content/papers/ without .yml (readinglist search WORDS lists papers as"
         " papers/<id>/)",
     ]
+
+
+def test_a_paper_named_by_its_arxiv_id_or_doi_as_pasted_is_told_its_id(tmp_path):
+    # (curator: related: [https://arxiv.org/abs/2106.09685], the address they had open,
+    # was "'related' must be an id of lowercase a-z, 0-9 and single hyphens", with no
+    # word of the paper of the list that has that arXiv id)
+    b = f"id: b-paper\ntitle: {TITLE}\narxiv: \"2106.09685\"\n"
+    d = "id: d\ntitle: D\ndoi: 10.1145/3442188.3445922\n"
+    pasted = [
+        "https://arxiv.org/abs/2106.09685v2", "arXiv:2106.09685", "\"2106.09685\"",
+        "https://doi.org/10.1145/3442188.3445922", "10.1145/3442188.3445922",
+    ]
+    c = paper("c", extra=f"related: [{', '.join(pasted)}]\n")
+    root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), b_paper=b, d=d, c=c)
+    said = [m for m in messages(root) if "c.yml" in m]
+    meant_b, meant_d = SUGGESTED, " (did you mean 'd', the paper titled 'D'?)"
+    assert said == [
+        "content/papers/c.yml:3:11: unknown paper 'https://arxiv.org/abs/2106.09685v2'" + meant_b,
+        "content/papers/c.yml:3:47: unknown paper 'arXiv:2106.09685'" + meant_b,
+        "content/papers/c.yml:3:65: unknown paper '2106.09685'" + meant_b,
+        "content/papers/c.yml:3:79: unknown paper 'https://doi.org/10.1145/3442188.3445922'" + meant_d,
+        "content/papers/c.yml:3:120: unknown paper '10.1145/3442188.3445922'" + meant_d,
+    ]
+
+
+def test_an_arxiv_id_no_paper_has_is_an_unknown_paper(tmp_path):
+    c = paper("c", extra="not_related: [arXiv:2101.00001]\n")
+    root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=c)
+    assert "content/papers/c.yml:3:15: unknown paper 'arXiv:2101.00001'; remove it here, or write a" \
+        " paper's id: its file's name in content/papers/ without .yml (readinglist search WORDS" \
+        " lists papers as papers/<id>/)" in messages(root)

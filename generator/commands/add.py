@@ -18,7 +18,7 @@ import re
 import sys
 import urllib.error
 import urllib.parse
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .. import __version__, fetch
@@ -26,7 +26,7 @@ from ..errors import CuratorError, Location, Problems
 from ..importer import import_records
 from ..ingest import Record, parse_text
 from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
-from ..links import arxiv_id, arxiv_of_doi, doi_from_url, normalize_arxiv, normalize_doi
+from ..links import Wanted, read_id
 from .import_cmd import keep_data, print_report, print_stopped, project_folder_problem
 from .stars import said_time
 
@@ -73,15 +73,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print only the summary line, warnings and conflicts")
 
 
-@dataclass(frozen=True)
-class Wanted:
-    """One id of the command line, read: an arXiv id or a DOI (one of them "")."""
-
-    given: str
-    arxiv: str = ""
-    doi: str = ""
-
-
 class Unanswered(Exception):
     """A server gave no answer, or none of the kind asked: exit status 2. ``hint`` says
     how to add the paper without that server (offline), "" when waiting will do."""
@@ -102,31 +93,6 @@ DOI_OFFLINE = (
     " reference manager's export): readinglist import FILE.bib, or paste it into"
     " readinglist import -"
 )
-
-
-def read_id(text: str) -> Wanted | None:
-    """What ``text`` names, as a curator pastes it; None when it is neither kind."""
-    given = text.strip()
-    if given.lower().startswith(("http://", "https://", "arxiv.org/", "www.arxiv.org/", "doi.org/", "dx.doi.org/")):
-        url = given if "://" in given else f"https://{given}"
-        if found := arxiv_id(url):
-            return Wanted(given, arxiv=found)
-        if found := doi_from_url(url):
-            return _from_doi(given, found)
-        return None
-    # (A downloaded PDF's name is its id: "2106.09685v2.pdf".)
-    if found := normalize_arxiv(re.sub(r"(?i)\.pdf$", "", given)):
-        return Wanted(given, arxiv=found)
-    if found := normalize_doi(given):
-        return _from_doi(given, found)
-    return None
-
-
-def _from_doi(given: str, doi: str) -> Wanted:
-    # arXiv's own DOI names its paper: arXiv says more of it than the DOI's record.
-    if found := arxiv_of_doi(doi):
-        return Wanted(given, arxiv=found)
-    return Wanted(given, doi=doi)
 
 
 def _get(url: str, accept: str, timeout: float, offline: str) -> tuple[int, str, str]:
