@@ -1557,6 +1557,10 @@ _PLACES: dict[tuple[str, str], str] = {
     },
     **{("", kind): "; it is a link kind: indent it under 'links:'" for kind in LINK_KINDS},
     **{
+        ("", name): f"; it is a link kind, which this list calls {kind!r}: write it under 'links:' as '{kind}:'"
+        for name, kind in _KIND_NAMES.items()
+    },
+    **{
         ("", name): "; it is a field of a link: indent it under a link in 'links:'"
         for name in _LINK_FIELDS
     },
