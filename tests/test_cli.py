@@ -38,6 +38,18 @@ def test_every_command_has_help():
         assert f"    {command} " in result.stdout
 
 
+def test_every_commands_help_says_its_exit_statuses(capsys):
+    # (curator: `readinglist search --help`, `topics --help` and `serve --help` said
+    # nothing of the exit status a script tests, which every other command's help says)
+    from generator.cli import COMMANDS, main
+
+    for command in COMMANDS:
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        epilog = " ".join(capsys.readouterr().out.split("\n\n")[-1].split())  # (as wrapped)
+        assert "exit status: 0 " in epilog, command
+
+
 def _project_with_an_error(tmp_path: Path) -> Path:
     import shutil
 

@@ -14,6 +14,11 @@ from pathlib import Path
 
 from ..search import IndexNotBuilt, count_line, search_site
 
+EXIT = (
+    "exit status: 0 when a page was found, 1 when none was, 2 when the site is not built"
+    " (or no project is here) or no words were given"
+)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", help="words to search for (Material's query syntax)")

@@ -50,6 +50,12 @@ def _address(text: str) -> str:
     return text
 
 
+EXIT = (
+    "exit status: 0 when the server was stopped (Ctrl-C); 1 when it could not start (no"
+    " project here, the address in use, a mistake in mkdocs.yml)"
+)
+
+
 def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError

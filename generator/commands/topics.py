@@ -31,6 +31,10 @@ from ..topics import (
 from ..topicsfile import how_to_place
 
 HELP = "list topics with their paper counts, or explain a paper's topics or a topic's papers"
+EXIT = (
+    "exit status: 0 when content/ has no error; 1 when it has one (what could be read is"
+    " still answered) or --explain names no paper or topic"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
