@@ -16,7 +16,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 from urllib.parse import urlsplit
 
 from . import schema
@@ -223,10 +223,13 @@ class RecordChecker:
             return INVALID
         return text
 
-    def locate(self, node: Scalar, char: str, skip: int = 0) -> Location:
+    def locate(
+        self, node: Scalar, char: str, skip: int = 0, told: Collection[tuple[int, int]] = ()
+    ) -> Location:
         """Where ``char`` stands in the value's lines (after its first ``skip`` places
-        there), if it is there as itself (it may be written as an escape such as
-        ``\\u202e``); else where the value starts.
+        there, and at none that overlaps a place of ``told``, (line, column) of each
+        character of what was located there before), if it is there as itself (it may be
+        written as an escape such as ``\\u202e``); else where the value starts.
 
         A value runs from its start to the next line indented no deeper than the key
         it belongs to (what follows ``- `` on a list item's first line).
@@ -239,8 +242,10 @@ class RecordChecker:
             if number > first and line.strip() and len(line) - len(line.lstrip(" ")) <= key_indent:
                 break
             found = line.find(char, node.col - 1 if number == first else 0)
-            while found >= 0 and skip:
-                skip -= 1
+            while found >= 0 and (
+                skip or any((number + 1, col + 1) in told for col in range(found, found + len(char)))
+            ):
+                skip -= (skip > 0)
                 found = line.find(char, found + max(len(char), 1))
             if found >= 0:
                 return Location(node.path, number + 1, found + 1)
@@ -258,11 +263,13 @@ class RecordChecker:
         text = self.text_value(node, spec, name)
         if isinstance(text, str) and isinstance(node, Scalar):
             # Each place its own warning: the same address written twice is two links
-            # to fix (told only the first, a curator fixed it and met the next).
-            seen: Counter[str] = Counter()
+            # to fix (told only the first, a curator fixed it and met the next), and an
+            # address inside another told before ("x" of "papers/x.md") is its own link.
+            told: set[tuple[int, int]] = set()
             for written, why in markdown_notices(text):
-                at = self.locate(node, written, seen[written])
-                seen[written] += 1
+                at = self.locate(node, written, told=told)
+                if at != node.loc:
+                    told.update((at.line, at.col + i) for i in range(len(written)))
                 self.problems.warning(at, f"'{name}': {why}")
             if node.quoted:
                 folded = self.folded_list_item(node)
