@@ -246,6 +246,22 @@ def test_an_id_that_names_no_paper_stops_the_add_and_every_one_is_said(project, 
     assert _files(project) == before
 
 
+def test_a_papers_page_that_is_no_arxiv_or_doi_address_is_told_to_import_its_bibtex(project, servers, capsys):
+    # (curator: an OpenReview forum's address, the paper as they had it open, was told
+    # only "neither an arXiv id nor a DOI", with no way to add the paper)
+    before = _files(project)
+    code = main(["--root", str(project), "add", "https://openreview.net/forum?id=nZeVKeeFYf9", "aclanthology.org/N19-1423/"])
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{page}: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922), nor a page"
+        " that names one in its address: import the BibTeX its page gives (readinglist import -,"
+        " then paste it; or readinglist import FILE.bib)"
+        for page in ("aclanthology.org/N19-1423/", "https://openreview.net/forum?id=nZeVKeeFYf9")
+    ] + ["2 errors; nothing was added."]
+    assert _files(project) == before
+    assert servers.asked == []
+
+
 def test_no_answer_or_another_kind_of_answer_is_status_2_and_writes_nothing(project, servers, capsys, monkeypatch):
     before = _files(project)
     servers.limited = True

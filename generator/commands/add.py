@@ -82,6 +82,14 @@ class Unanswered(Exception):
         self.hint = hint
 
 
+# An address, with its scheme or without ("aclanthology.org/N19-1423/").
+_ADDRESS = re.compile(r"(?i)(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/")
+_A_PAGE = (
+    ", nor a page that names one in its address: import the BibTeX its page gives"
+    " (readinglist import -, then paste it; or readinglist import FILE.bib)"
+)
+
+
 # What a curator without a network (or behind a proxy that keeps the server out) can do.
 ARXIV_OFFLINE = (
     "without a network here, save that address's answer on a machine that has one (a"
@@ -213,7 +221,11 @@ def run(args: argparse.Namespace) -> int:
         found = read_id(text)
         if found is None:
             problems.error(
-                Location(text), "neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)"
+                Location(text),
+                "neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)"
+                # (A paper's page, OpenReview's or a proceedings': the BibTeX it gives is
+                # what import reads.)
+                + (_A_PAGE if _ADDRESS.match(text.strip()) else ""),
             )
         # (Asked once: a DOI ignores case, "10.1023/A:1" and "10.1023/a:1" are one.)
         elif all((found.arxiv, found.doi.casefold()) != (other.arxiv, other.doi.casefold()) for other in wanted):
