@@ -136,9 +136,11 @@ def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
 
     lines = out.splitlines()
     assert lines[0] == "Your own list is started, from the shipped example:"
+    # (curator: "removed 180 paper files of content/papers/ and content/sources/ (…)" read
+    # as 180 files of both folders: each folder is said with what of it was removed)
     assert lines[1] == (
-        "- removed 2 paper files of content/papers/ and content/sources/ (000_19bd02ae25786342.txt,"
-        " imported.json), with git rm: `git status` shows them deleted; until you commit,"
+        "- removed the 2 paper files of content/papers/, and 000_19bd02ae25786342.txt and"
+        " imported.json of content/sources/, with git rm: `git status` shows them deleted; until you commit,"
         " `git checkout HEAD -- content/papers content/sources content/topics.yml` brings the example back"
     )
     assert lines[2] == "- content/topics.yml: its 1 topic removed, its comment on how topics match kept"
@@ -168,8 +170,8 @@ def test_init_outside_a_git_work_tree_moves_the_files_aside_and_says_so(tmp_path
     before = {k: v for k, v in snapshot(root).items() if k.startswith(("content/papers/", "content/sources/"))}
     status, out, err = init(root, capsys, "--name", "Smith Lab")
     assert (status, err) == (0, "")
-    assert "- removed 2 paper files of content/papers/ and content/sources/ (000_19bd02ae25786342.txt," \
-        " imported.json), moved into example-removed/ (not a git work tree): delete that folder once you are sure\n" in out
+    assert "- removed the 2 paper files of content/papers/, and 000_19bd02ae25786342.txt and" \
+        " imported.json of content/sources/, moved into example-removed/ (not a git work tree): delete that folder once you are sure\n" in out
     assert list((root / "content" / "papers").iterdir()) == [] and not (root / "content" / "sources").exists()
     # No git to bring back a shipped file edited in place: each is kept, byte for byte.
     assert before and {path: (root / "example-removed" / path).read_bytes() for path in before} == before
@@ -434,7 +436,7 @@ def test_init_runs_in_a_copy_without_tests(tmp_path, capsys, monkeypatch):
     assert (status, err) == (0, "")
     papers = sum(kind == "paper" for kind, _ in recorded)
     assert out.startswith("Your own list is started, from the shipped example:\n"
-                          f"- removed {papers} paper files of content/papers/")  # fmt: skip
+                          f"- removed the {papers} paper files of content/papers/, and")  # fmt: skip
     assert not list((root / "content" / "papers").iterdir())
 
 
@@ -564,7 +566,7 @@ def test_init_on_the_shipped_example_leaves_a_list_that_checks_and_builds(tmp_pa
     git(root, "commit", "-q", "-m", "a fresh clone")
     status, out, err = init(root, capsys, "--name", "Smith Lab reading list")
     assert (status, err) == (0, "")
-    assert "- removed 180 paper files of content/papers/ and content/sources/" in out
+    assert "- removed the 180 paper files of content/papers/, and 000_19bd02ae25786342.txt and imported.json of content/sources/" in out
     assert "- content/topics.yml: its 16 topics removed" in out
     shipped = (REPO / "content" / "topics.yml").read_text(encoding="utf-8")
     assert (root / "content" / "topics.yml").read_text() == shipped.split("\ntopics:\n", 1)[0] + "\ntopics: []\n"

@@ -338,10 +338,15 @@ def _report(root: Path, plan: Plan, in_git: bool, args: argparse.Namespace) -> N
         f" `git checkout HEAD -- {' '.join(p.as_posix() for p in OWNED)}` brings the example back"
         if in_git else f"moved into {KEPT.as_posix()}/ (not a git work tree): delete that folder once you are sure"
     )
-    sources = ", ".join(p.name for p in plan.removed if p.parent == SOURCES)
+    names = [p.name for p in plan.removed if p.parent == SOURCES]
+    # (Each folder with what of it went: "N paper files of content/papers/ and
+    # content/sources/ (...)" read as N files of both.)
+    sources = (
+        f", and {', '.join(names[:-1]) + ' and ' if names[:-1] else ''}{names[-1]} of {SOURCES.as_posix()}/"
+        if names else ""
+    )
     print("Your own list is started, from the shipped example:")
-    print(f"- removed {counted(papers, 'paper file')} of {PAPERS.as_posix()}/ and {SOURCES.as_posix()}/"
-          f" ({sources}), {how}")  # fmt: skip
+    print(f"- removed the {counted(papers, 'paper file')} of {PAPERS.as_posix()}/{sources}, {how}")
     kept = "" if in_git else f" (the file as it was kept in {KEPT.as_posix()}/)"
     print(f"- {TOPICS.as_posix()}: its {counted(plan.topics_count, 'topic')} removed{kept},"
           " its comment on how topics match kept")  # fmt: skip
