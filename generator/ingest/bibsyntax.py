@@ -457,8 +457,18 @@ def _unpaired_backslashed(raw: str) -> int | None:
         elif text[at] == "}":  # (closes the value, or the entry, early)
             closing = next((m.start() for m in _BACKSLASHED_BRACE.finditer(text, 0, at + 1) if m.group() == "\\}"), None)
             return None if closing is None else offset + closing
-    left = next((at - 1 for at in opened if text[at - 1] == "\\"), None)
-    return None if left is None else offset + left
+    if not opened:
+        return None
+    # (Braces left open for BibTeX, that bibtexparser closed: a "\\{" is among them, but
+    # maybe not the one the stack leaves, "{{A \\{ B}}" leaving the plain "{": the first
+    # "\\{" no "\\}" pairs.)
+    left: list[int] = []
+    for brace in _BACKSLASHED_BRACE.finditer(text, 1, len(text) - 1):
+        if brace.group() == "\\{":
+            left.append(brace.start())
+        elif left:
+            left.pop()
+    return offset + left[0] if left else None
 
 
 _BACKSLASHED_BRACE = re.compile(r"\\[{}]")

@@ -797,3 +797,20 @@ def test_a_backslashed_brace_that_leaves_a_values_braces_unbalanced_for_bibtex_i
     for value, read in [("{Set \\{x\\}}", "Set {x}"), ("{A \\textbraceleft{} B}", "A { B")]:
         records, problems = _parse(f"@article{{a,\n  title = {value},\n  year = 2020,\n}}\n")
         assert ([r.title for r in records], problems) == ([read], []), value
+
+
+def test_a_backslashed_brace_in_a_double_braced_value_is_said_at_it():
+    # (`title = {{A \{ B}}`, a title braced twice to keep its capitals, as exporters write
+    # it: for BibTeX its braces never close, as `{A \{ B}`'s do not, but nothing was
+    # said: its '}' closed the '\{', leaving the plain '{' before it open.)
+    records, problems = _parse("@article{a,\n  title = {{A \\{ B}},\n  year = 2020,\n}\n")
+    assert [r.title for r in records] == ["A { B"]
+    assert problems == [
+        "lab.bib:2:15: warning: the value of 'title' in entry 'a' holds '\\{', which BibTeX"
+        " and biber count as a brace too, so for them the braces of this value do not balance"
+        " (they read on past its end, or stop before it): read as 'A { B'; write a brace alone"
+        " as '\\textbraceleft{}', or pair '\\{' with '\\}' in the value"
+    ]
+    # Paired inside the inner group: balanced, nothing said.
+    records, problems = _parse("@article{a,\n  title = {{Set \\{x\\}}},\n  year = 2020,\n}\n")
+    assert ([r.title for r in records], problems) == (["Set {x}"], [])
