@@ -1444,7 +1444,8 @@ def _one_of_several(name: str, spec: Field, node: Seq, file_id: str) -> str:
         return ""
     first = _alone(name, texts[0])  # type: ignore[arg-type]
     joined = None
-    if first is not None and _takes(name, spec, first):
+    kept = " to keep the first"
+    if first is not None and _takes(name, spec, first, file_id):
         joined = _alone(name, ", ".join(texts)) if spec.kind == "text" else None  # type: ignore[arg-type]
     else:
         # ("venue_kind: [inproceedings, journal]": the first as its own check would
@@ -1452,7 +1453,9 @@ def _one_of_several(name: str, spec: Field, node: Seq, file_id: str) -> str:
         first = _fixed(name, spec, texts[0], file_id)  # type: ignore[arg-type]
         if first is None:
             return ""
-    hint = f"; it takes one value: write '{first}' to keep the first"
+        if spec is PAPER_FIELDS["id"]:  # (not the first's: "id: [y, x]" in x.yml)
+            kept = ", its file's name"
+    hint = f"; it takes one value: write '{first}'{kept}"
     return hint + (f", or '{joined}' to keep them all as one text" if joined else "")
 
 
@@ -1464,7 +1467,7 @@ def _one_alone(name: str, spec: Field, text: str, file_id: str) -> str:
     the value that check offers for it (`_fixed`: "venue_kind: [inproceedings]":
     'conference'); else "" ("year: [twenty]")."""
     line = f"{name}: {text}"
-    if _reads_back(name, text) and _takes(name, spec, line):
+    if _reads_back(name, text) and _takes(name, spec, line, file_id):
         return f"; write '{line}', the value alone"
     fixed = _fixed(name, spec, text, file_id)
     if fixed is not None:
@@ -1492,15 +1495,18 @@ def _fixed(name: str, spec: Field, text: str, file_id: str) -> str | None:
     else:
         meant = _FIXES[spec.kind](text) if spec.kind in _FIXES else None
     line = _alone(name, meant) if meant and meant != text else None
-    return line if line is not None and _takes(name, spec, line) else None
+    return line if line is not None and _takes(name, spec, line, file_id) else None
 
 
-def _takes(name: str, spec: Field, line: str) -> bool:
+def _takes(name: str, spec: Field, line: str, file_id: str) -> bool:
     """Whether the field's own check takes the value of ``line`` (``name: value``, as
-    `_alone` writes it) without an error."""
+    `_alone` writes it) without an error; a paper's id only as the name of its file
+    (``file_id``), which crosscheck's check of file names asks."""
     tree = parse(f"{line}\n", "", Problems())
     node = tree.get(name) if isinstance(tree, Map) else None
     if node is None:
+        return False
+    if spec is PAPER_FIELDS["id"] and file_id and not (isinstance(node, Scalar) and node.text == file_id):
         return False
     found = Problems()
     _BY_KIND[spec.kind](RecordChecker(found, line), node, spec, name)

@@ -1331,6 +1331,20 @@ def test_an_id_written_as_a_list_is_told_the_id_its_own_check_offers(tmp_path):
     ]
 
 
+def test_a_papers_id_written_as_a_list_is_never_told_an_id_its_files_name_refuses(tmp_path):
+    # (user: 'id: [y]' in x.yml was told "write 'id: y', the value alone", and 'id: [y, x]'
+    # "write 'id: y' to keep the first": check then said "id 'y' does not match the file
+    # name 'x.yml'". The id its own check offers is its file's name.)
+    for line, hint in [
+        ("id: [y]", "; write 'id: x'"),
+        ("id: [y, x]", "; it takes one value: write 'id: x', its file's name"),
+        ("id: [x]", "; write 'id: x', the value alone"),
+        ("id: [x, y]", "; it takes one value: write 'id: x' to keep the first"),
+    ]:
+        said = check_one(tmp_path, f"{line}\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\n")
+        assert said == [f"{P}:1:5: 'id' must be an id, not a list{hint}"], line
+
+
 def test_a_link_address_written_as_a_list_is_told_the_address_its_own_check_offers(tmp_path):
     said = check_one(
         tmp_path, "id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nlinks:\n"
