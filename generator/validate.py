@@ -1490,6 +1490,10 @@ def _fixed(name: str, spec: Field, text: str, file_id: str) -> str | None:
     is none, or check would refuse it too."""
     if spec is PAPER_FIELDS["id"]:
         meant: str | None = file_id_fix(file_id)
+    elif spec.kind == "id" and spec.name != "id":
+        # (A reference, a topic's parent: the id a name reads as may be no topic's, known
+        # only where references are looked up, as `slug` says.)
+        meant = None
     elif spec.kind == "enum":
         meant = closest(text, spec.choices) or (_venue_kind_of(text) if name == "venue_kind" else None)
     else:
@@ -1509,8 +1513,9 @@ def _takes(name: str, spec: Field, line: str, file_id: str) -> bool:
     if spec is PAPER_FIELDS["id"] and file_id and not (isinstance(node, Scalar) and node.text == file_id):
         return False
     found = Problems()
-    _BY_KIND[spec.kind](RecordChecker(found, line), node, spec, name)
-    return not found.has_errors()
+    value = _BY_KIND[spec.kind](RecordChecker(found, line), node, spec, name)
+    # (A reference written as a name, Miswritten, is an error said where it is looked up.)
+    return not found.has_errors() and not isinstance(value, Miswritten)
 
 
 def _flow_list(name: str, text: str) -> str | None:

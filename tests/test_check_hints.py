@@ -346,6 +346,19 @@ def test_a_parent_pasted_as_its_page_says_the_id_to_write(tmp_path):
     ]
 
 
+def test_a_parent_written_as_a_list_of_a_name_is_not_told_to_write_that_name(tmp_path):
+    # (user: 'parent: [In-context learning]' was told "write 'parent: In-context learning',
+    # the value alone", which check then refused ("write the topic as its id ..."); nor
+    # is the id it reads as offered, which may be no topic's: whether it is one is known
+    # only where references are looked up.)
+    for written in ("[In-context learning]", "[topics/in-context-learning/]", "[In-context learning, x]"):
+        topics = TOPICS.replace(
+            "    title: Multi-task learning\n", f"    title: Multi-task learning\n    parent: {written}\n"
+        )
+        root = project(tmp_path / str(len(written)), topics, a=paper("a"), b=paper("b"), c=paper("c"))
+        assert messages(root) == [f"{T}:9:13: 'parent' must be an id, not a list"], written
+
+
 MTL_TOPICS = TOPICS.replace("      multi-task: 1\n", "      multi-task: 1\n      MTL: 1\n")
 UNKNOWN_MTL = (
     " (did you mean 'multi-task-learning'? it is about 'MTL'); remove it here, write the topic"
