@@ -775,7 +775,7 @@ def _other_papers(
             written = ref.written if isinstance(ref, Miswritten) else ref.text
             problems.error(ref.loc, f"{itself} ({written!r} names it by its title); remove it from {field!r}")
             own.append(ref)
-    return _known(tuple(r for r in refs if r not in own), papers, "paper", problems, apart=apart)
+    return _known(tuple(r for r in refs if r not in own), papers, "paper", problems, apart=apart, besides=paper_id)
 
 
 @dataclass
@@ -1062,11 +1062,12 @@ class _Choices:
         # slug cut short, or the id is older), or by its id and that slug, is told its id.
         self.titles = titles
 
-    def close(self, word: str) -> str:
-        """" (did you mean ...?)" for the paper ``word`` names by its title, or an id close
-        to ``word`` or to an alias of one, else ""."""
+    def close(self, word: str, besides: str | None = None) -> str:
+        """" (did you mean ...?)" for the paper ``word`` names by its title (but the paper
+        ``besides``, whose list names it), or an id close to ``word`` or to an alias of
+        one, else ""."""
         if self.titles is not None:
-            return suggest_paper(word, self.ordered, self.titles())
+            return suggest_paper(word, self.ordered, self.titles(), besides=besides)
         return did_you_mean(word, self.ordered, within=self.within) or alias_hint(word, self.aliases)
 
     @property
@@ -1078,12 +1079,13 @@ class _Choices:
 
 def _known(
     refs: object, choices: _Choices, what: str, problems: Problems, excluding: bool = False,
-    apart: bool = False, other: Callable[[str], str] | None = None,
+    apart: bool = False, other: Callable[[str], str] | None = None, besides: str | None = None,
 ) -> tuple[str, ...]:
     """The located ids in ``refs`` that exist; each other one is reported, with the
     closest that exists. ``excluding``: ``refs`` is a paper's `exclude_topics:`;
     ``apart``: it keeps things apart (`exclude_topics:`, `not_related:`); ``other``:
-    what to say of an id of the other kind there (`topic_in_order`)."""
+    what to say of an id of the other kind there (`topic_in_order`); ``besides``: the
+    paper whose list ``refs`` is, which no title it shares names there."""
     ids = choices.ids
     kept = []
     for ref in refs if isinstance(refs, tuple) else ():
@@ -1110,7 +1112,7 @@ def _known(
             problems.error(ref.loc, f"unknown {what} {written!r}{choices.others[1]}")
         else:
             problems.error(
-                ref.loc, f"unknown {what} {written!r}" + after_unknown(what, choices.close(ref.text)),
+                ref.loc, f"unknown {what} {written!r}" + after_unknown(what, choices.close(ref.text, besides)),
             )
     return tuple(kept)
 

@@ -89,14 +89,18 @@ def whole_slug(title: str) -> str:
     return slugify(title, max_length=sys.maxsize)
 
 
-def paper_meant(word: str, titles: PaperTitles) -> tuple[str, str] | None:
+def paper_meant(word: str, titles: PaperTitles, besides: str | None = None) -> tuple[str, str] | None:
     """(The id, the title) of the paper ``word`` names by its title: the title whole or
     as its slug (slugs.slugify, which ignores capitals and punctuation), or the paper's
     id and its title's slug joined by a hyphen, either first ("b-paper-about-things",
     as some lists write a paper's address), or its arXiv id or DOI as pasted; None unless
-    one paper alone fits, by either way of naming it."""
+    one paper alone fits, by either way of naming it, ``besides`` aside (the paper whose
+    own list names it: of two versions of one title, the other is meant)."""
     if titles.by_identifier and (key := identifier_key(word)):
-        having = [paper_id for paper_id in titles.by_identifier.get(key, ()) if paper_id in titles.of_id]
+        having = [
+            paper_id for paper_id in titles.by_identifier.get(key, ())
+            if paper_id in titles.of_id and paper_id != besides
+        ]
         return (having[0], titles.of_id[having[0]][0]) if len(having) == 1 else None
     found = dict(titles.by_slug.get(whole_slug(word), ()))
     lowered = word.lower()
@@ -108,17 +112,20 @@ def paper_meant(word: str, titles: PaperTitles) -> tuple[str, str] | None:
             title, slugs = titles.of_id.get(paper_id, ("", frozenset()))
             if slug in slugs:
                 found[paper_id] = title
+    if besides is not None:
+        found.pop(besides, None)
     return next(iter(found.items())) if len(found) == 1 else None
 
 
 def suggest_paper(
-    word: str, ids: Sequence[str], titles: PaperTitles | None, written: Callable[[str], str] = str
+    word: str, ids: Sequence[str], titles: PaperTitles | None, written: Callable[[str], str] = str,
+    besides: str | None = None,
 ) -> str:
     """" (did you mean ...?)" for an unknown paper id ``word``: the paper it names by its
-    title (`paper_meant`), else the id it is a plausible typo of (typos.closest), each
-    as ``written`` writes an id (a page's link: its page file); "" for none. ``ids``
-    sorted."""
-    meant = paper_meant(word, titles) if titles is not None else None
+    title (`paper_meant`, ``besides`` aside), else the id it is a plausible typo of
+    (typos.closest), each as ``written`` writes an id (a page's link: its page file); ""
+    for none. ``ids`` sorted."""
+    meant = paper_meant(word, titles, besides) if titles is not None else None
     if meant is not None:
         return f" (did you mean {written(meant[0])!r}, the paper titled {meant[1]!r}?)"
     match = closest(word, ids)

@@ -164,3 +164,19 @@ def test_an_arxiv_id_no_paper_has_is_an_unknown_paper(tmp_path):
     assert "content/papers/c.yml:3:15: unknown paper 'arXiv:2101.00001'; remove it here, or write a" \
         " paper's id: its file's name in content/papers/ without .yml (readinglist search WORDS" \
         " lists papers as papers/<id>/)" in messages(root)
+
+
+def test_a_title_the_paper_shares_with_one_other_names_that_other(tmp_path):
+    # (curator: in one of two versions of a paper, a conference and a journal one, of
+    # one title, 'not_same_as: ["<the title>"]' was "unknown paper ...; write a paper's
+    # id" with no suggestion: two papers have that title, but one is the paper itself,
+    # which its own list cannot name; the other is meant.)
+    two = f"id: b-paper-2\ntitle: {TITLE}\nnot_same_as: [\"{TITLE}\"]\nrelated: [a-paper-about-other-things]\n"
+    root = project(
+        tmp_path, TOPICS, a=paper("a"), b=paper("b"), b_paper=f"id: b-paper\ntitle: {TITLE}\n", b_paper_2=two,
+    )
+    said = [m for m in messages(root) if "unknown paper" in m and "b_paper_2" in m]
+    assert said == [
+        f"content/papers/b_paper_2.yml:3:15: unknown paper {TITLE!r}" + SUGGESTED,
+        "content/papers/b_paper_2.yml:4:11: unknown paper 'a-paper-about-other-things'" + SUGGESTED,
+    ]
