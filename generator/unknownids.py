@@ -122,11 +122,12 @@ def suggest_paper(
     besides: str | None = None,
 ) -> str:
     """" (did you mean ...?)" for an unknown paper id ``word``: the paper it names by its
-    title (`paper_meant`, ``besides`` aside), else the id it is a plausible typo of
-    (typos.closest), each as ``written`` writes an id (a page's link: its page file); ""
+    title (`paper_meant`), else the id it is a plausible typo of (typos.closest), each
+    but ``besides``'s, as ``written`` writes an id (a page's link: its page file); ""
     for none. ``ids`` sorted."""
     meant = paper_meant(word, titles, besides) if titles is not None else None
     if meant is not None:
         return f" (did you mean {written(meant[0])!r}, the paper titled {meant[1]!r}?)"
-    match = closest(word, ids)
+    # (Nor the paper ``besides`` for a typo of its own id: its list cannot name it.)
+    match = closest(word, [i for i in ids if i != besides] if besides is not None else ids)
     return f" (did you mean {written(match)!r}?)" if match else ""

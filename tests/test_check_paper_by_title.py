@@ -180,3 +180,16 @@ def test_a_title_the_paper_shares_with_one_other_names_that_other(tmp_path):
         f"content/papers/b_paper_2.yml:3:15: unknown paper {TITLE!r}" + SUGGESTED,
         "content/papers/b_paper_2.yml:4:11: unknown paper 'a-paper-about-other-things'" + SUGGESTED,
     ]
+
+
+def test_a_typo_of_the_papers_own_id_in_its_list_is_not_told_that_id(tmp_path):
+    # (user: 'related: [my-own-papr]' in my-own-paper.yml was told "did you mean
+    # 'my-own-paper'?", which check then refuses: a paper cannot be related to itself,
+    # as its own title there is not suggested either, aa0f77a)
+    own = "id: my-own-paper\ntitle: Mine\nrelated: [my-own-papr]\nnot_same_as: [my-own-pape]\n"
+    root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=paper("c"), **{"my-own-paper": own})
+    said = [m for m in messages(root) if m.startswith("content/papers/my-own-paper.yml:") and "unknown" in m]
+    assert said == [
+        "content/papers/my-own-paper.yml:3:11: unknown paper 'my-own-papr'" + NO_SUCH_PAPER,
+        "content/papers/my-own-paper.yml:4:15: unknown paper 'my-own-pape'" + NO_SUCH_PAPER,
+    ]
