@@ -260,6 +260,9 @@ class RawValues(LibraryMiddleware):
         kept = []
         for field in entry.fields:
             line = (field.start_line or 0) + 1
+            if len(field.key.split()) > 1:
+                self._spaced_name(entry, field.key, line)
+                continue  # (a name of several words is none: the field after them is lost)
             name = field.key.lower()
             if name in seen and seen[name][0] != field.key:
                 # (The same name in the same case is bibtexparser's error.) BibTeX and
@@ -281,6 +284,44 @@ class RawValues(LibraryMiddleware):
             if joined is not None:
                 field.value = "{" + joined + "}"
         entry.fields = kept
+
+    def _spaced_name(self, entry: Entry, key: str, line: int) -> None:
+        """Words with no comma after them before a field (``a Survey of Things`` or ``note
+        foo`` on a line of their own, then ``year = 2020``), which bibtexparser reads as
+        one field named ``key``, them all and the field's name, on ``line`` (its "="'s):
+        BibTeX and biber refuse the entry. Said at them, as words after a comma are
+        (bibtex._words_for_a_field)."""
+        words = key.split()
+        before, field = " ".join(words[:-1]), words[-1]
+        first = line - key.count("\n")  # (the line the words start on)
+        text = "\n".join(self._lines[max(first - 1, 0) : line])
+        start = text.rfind(key)
+        where = (
+            Location(self._path, first, start - text.rfind("\n", 0, start))
+            if start >= 0 else self._at(line, field)
+        )
+        if len(words) > 2 and words[0].lower() in READ_FIELDS:
+            value = " ".join(words[1:-1])
+            message = (
+                f"field '{words[0]}' has no '=' before its value, and no comma after it, so the"
+                f" next field, '{field}', was read as part of it and not read; write"
+                f" '{words[0]} = {{{value}}},'"
+            )
+        elif words[0].lower() in READ_FIELDS:  # ("note" alone on its line)
+            message = (
+                f"field '{words[0]}' has no '=' nor value, and no comma after it, so the next"
+                f" field, '{field}', was read as part of it and not read; write its value,"
+                f" '{words[0]} = {{...}},', or delete '{words[0]}'"
+            )
+        else:
+            message = (
+                f"'{before}' before field '{field}' in entry '{entry.key}' is no field's name and"
+                f" '=', which BibTeX and biber expect after a comma, so '{field}' was read as part"
+                " of them and not read: if these words are a field's value, write its name and '='"
+                " before them, the words in braces, and a comma after them (as"
+                f" 'note = {{{before}}},' for a note); else delete them"
+            )
+        self._problems.error(where, message)
 
     def _join(
         self, key: str, raw: str, line: int, macros: dict[str, str], entry: Entry | None = None

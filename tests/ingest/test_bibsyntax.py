@@ -814,3 +814,29 @@ def test_a_backslashed_brace_in_a_double_braced_value_is_said_at_it():
     # Paired inside the inner group: balanced, nothing said.
     records, problems = _parse("@article{a,\n  title = {{Set \\{x\\}}},\n  year = 2020,\n}\n")
     assert ([r.title for r in records], problems) == (["Set {x}"], [])
+
+
+def test_words_with_no_comma_after_them_before_a_field_are_said_not_read_silently():
+    # (`month = jan,` then `a Survey of Things` on its own line with no comma, then
+    # `year = 2020,`: bibtexparser read one field named "a Survey of Things year", so the
+    # year was lost and nothing said; BibTeX and biber refuse the entry. As words with a
+    # comma after them are said (fc8eee0), and a field without its '=' is.)
+    _, problems = _parse_sorted("@article{a, title = {A},\n  month = jan,\n  a Survey of Things\n  year = 2020,\n}\n")
+    assert problems == [
+        "lab.bib:3:3: 'a Survey of Things' before field 'year' in entry 'a' is no field's name and"
+        " '=', which BibTeX and biber expect after a comma, so 'year' was read as part of them"
+        " and not read: if these words are a field's value, write its name and '=' before them,"
+        " the words in braces, and a comma after them (as 'note = {a Survey of Things},' for a"
+        " note); else delete them",
+    ]
+    _, problems = _parse_sorted("@article{a, title = {A},\n  note see the appendix\n  year = 2020,\n}\n")
+    assert problems == [
+        "lab.bib:2:3: field 'note' has no '=' before its value, and no comma after it, so the"
+        " next field, 'year', was read as part of it and not read; write 'note = {see the"
+        " appendix},'",
+    ]
+    _, problems = _parse_sorted("@article{a, title = {A},\n  note\n  year = 2020,\n}\n")
+    assert problems == [
+        "lab.bib:2:3: field 'note' has no '=' nor value, and no comma after it, so the next field,"
+        " 'year', was read as part of it and not read; write its value, 'note = {...},', or delete 'note'",
+    ]
