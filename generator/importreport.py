@@ -309,7 +309,7 @@ class ImportReport:
             )
         if self.undecided:
             parts.append(
-                f"{self.undecided} not imported (which of two papers kept apart each is, nothing"
+                f"{self.undecided} not imported (which of the papers kept apart each is, nothing"
                 " in it tells: see the warnings)"
             )
         if self.left_alone:

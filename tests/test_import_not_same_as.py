@@ -124,7 +124,7 @@ def test_a_record_that_does_not_say_which_version_joins_none_and_is_said(tmp_pat
     # The summary's counts add up: the two records are counted as not imported.
     # (user: "2 record(s): 0 added, 0 updated, 0 unchanged", the two in no count)
     assert report.summary().startswith(
-        "2 record(s): 0 added, 0 updated, 0 unchanged, 2 not imported (which of two papers"
+        "2 record(s): 0 added, 0 updated, 0 unchanged, 2 not imported (which of the papers"
         " kept apart each is, nothing in it tells: see the warnings); of which 0 duplicate(s)"
     )
     # Imported again: the same warnings, one a record, and still nothing written.
@@ -277,3 +277,16 @@ def test_possibly_the_same_paper_names_no_line_where_nothing_needs_parting(tmp_p
     assert warnings == [f"possibly the same paper as {first_id} ({why}); if so, delete one"]
     _add_line(tmp_path, new_id, f"not_same_as: [{first_id}]")
     assert [m for m in messages(tmp_path) if "is not needed in not_same_as" in m]
+
+
+def test_the_summary_of_a_record_three_versions_may_be_does_not_say_two(tmp_path):
+    # (user: a record of a title three parted papers share, a conference, a journal and a
+    # workshop version, was summed up as "(which of two papers kept apart each is ...)")
+    _versions(tmp_path)
+    (tmp_path / "papers" / "node-workshop.yml").write_text(
+        f"id: node-workshop\ntitle: {TITLE}\nauthors: [Ricky Chen, David Duvenaud]\nyear: 2017\n"
+        "venue: NeurIPS Workshop\nnot_same_as: [node-conf, node-journal]\n"
+    )
+    report = import_records([_rec(1)], tmp_path, added=DAY)
+    assert "may be node-conf, node-journal or node-workshop" in str(report.warnings[0])
+    assert "1 not imported (which of the papers kept apart each is, nothing in it tells" in report.summary()
