@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
-from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
+from bibtexparser.model import Block, Entry, ImplicitComment, ParsingFailedBlock, String
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
@@ -152,6 +152,95 @@ def heads_closed_up(text: str) -> str:
             kept = match.start(1)
     out.append(text[kept:])
     return "".join(out)
+
+
+# What stands, while bibtexparser reads a file, for the backslash of a "\\{" or "\\}" that
+# BibTeX counts as a brace (`braces_counted`): a private-use character, as no file has it
+# (a file that does is read as written).
+_HELD_BACKSLASH = "\ue00f"
+# A brace, or a field's start ("name =" at a line's start or after a comma).
+_BRACE_OR_FIELD = re.compile(r"[{}]|(?m:^|,)[ \t]*[A-Za-z][\w:.+-]*\s*=")
+
+
+def braces_counted(text: str) -> str:
+    """``text`` with the backslash of each backslashed brace ("\\{", "\\}", and the "{" of
+    "\\\\{") held (`_HELD_BACKSLASH`) in an entry BibTeX reads as bibtexparser would with
+    every brace counted, so bibtexparser counts that brace as BibTeX and biber count every
+    brace: it skips one a backslash comes before, and so ended ``title = {A \\{B} C}`` at
+    "B}" (an error at "C", the entry's other fields lost). So read is an entry that, every
+    brace counted, closes before the next entry's head with no brace or "=" between, and
+    has no field inside another's value; elsewhere (``{A \\{ B}`` never closes for
+    BibTeX, or takes in the next field) bibtexparser's reading stands, and `RawValues`
+    warns of the brace. Every character keeps its place, so lines and columns hold;
+    `BackslashesBack` puts the backslashes back in what was read."""
+    if _HELD_BACKSLASH in text or not _BACKSLASHED_BRACE.search(text):
+        return text
+    heads = [match for match in _top_level(text) if match.group() != "%"]
+    out: list[str] = []
+    kept = 0
+    for n, head in enumerate(heads):
+        if head.group(2) != "{" or head.group(1).lower() in _FREE_TEXT:
+            continue
+        start, end = head.end(), heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        if not _BACKSLASHED_BRACE.search(text, start, end):
+            continue
+        depth, close = 1, None
+        for token in _BRACE_OR_FIELD.finditer(text, start, end):
+            if token.group() in "{}":
+                depth += 1 if token.group() == "{" else -1
+            elif depth != 1:
+                break  # (a field inside a value: a brace BibTeX leaves open took it in)
+            if depth == 0:
+                close = token.start()
+                break
+        if close is None or any(mark in text[close + 1 : end] for mark in "{}="):
+            continue
+        for brace in _BACKSLASHED_BRACE.finditer(text, start, close):
+            out.append(text[kept : brace.start()] + _HELD_BACKSLASH)
+            kept = brace.start() + 1
+    if not out:
+        return text
+    out.append(text[kept:])
+    return "".join(out)
+
+
+class BackslashesBack(LibraryMiddleware):
+    """Puts back the backslashes `braces_counted` held, in every value, comment and
+    block's text bibtexparser read: once its braces are read (values' enclosing braces
+    removed), as bibtexparser does not count a brace after a backslash. ``held``: whether
+    `braces_counted` held any (else there is nothing to do)."""
+
+    def __init__(self, held: bool) -> None:
+        super().__init__(allow_inplace_modification=True)
+        self._held = held
+
+    def transform(self, library: Library) -> Library:
+        if not self._held:
+            return library
+        for block in library.blocks:
+            # (An entry refused for a duplicate field was read: its fields too; and a
+            # value that uses a @string holding one has it, though its entry does not.)
+            for read in (block, getattr(block, "ignore_error_block", None)):
+                if read is not None:
+                    self._put_back(read)
+        return library
+
+    @staticmethod
+    def _put_back(block: Block) -> None:
+        if block.raw and _HELD_BACKSLASH in block.raw:
+            block._raw = backslashed(block.raw)  # (bibtexparser gives no setter)
+        for field in block.fields if isinstance(block, Entry) else ():
+            if isinstance(field.value, str) and _HELD_BACKSLASH in field.value:
+                field.value = backslashed(field.value)
+        if isinstance(block, String) and isinstance(block.value, str):
+            block.value = backslashed(block.value)
+        if isinstance(block, ImplicitComment):
+            block.comment = backslashed(block.comment)
+
+
+def backslashed(text: str) -> str:
+    """``text`` with the backslashes `braces_counted` held put back."""
+    return text.replace(_HELD_BACKSLASH, "\\")
 
 
 class RawValues(LibraryMiddleware):
@@ -417,6 +506,7 @@ class RawValues(LibraryMiddleware):
         brace or quote closed too early after braced or quoted text; a bare value of
         several words in a field read, a warning; else (a bare value such as ``pages =
         1--10``, which BibTeX refuses and bibtexparser reads as written) nothing to say."""
+        raw = backslashed(raw)  # (quoted as written: see `braces_counted`)
         rest = raw[pos:].strip()
         at_line = line + raw[:pos].count("\n")
         where = self._at(at_line, rest.split()[0] if rest.split() else "")

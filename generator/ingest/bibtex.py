@@ -72,7 +72,10 @@ from ..links import (
 from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, first_version_year, say_dated
 from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
-from .bibsyntax import ENTRY_KEY, MONTHS, READ_FIELDS, RawValues, heads_closed_up, unclosed_quote, unclosed_values, without_comments
+from .bibsyntax import (
+    ENTRY_KEY, MONTHS, READ_FIELDS, BackslashesBack, RawValues, braces_counted, heads_closed_up, unclosed_quote,
+    unclosed_values, without_comments,
+)
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
 _SPACES = re.compile(r"[ \t\n]+")
@@ -283,12 +286,14 @@ def _read(
     (casefolded). ``crossrefs``: keys crossref'd by entries not in ``text`` (see
     `_reread_repaired`); ``written``: the file as written, comments too. Field names are case-insensitive in BibTeX (TITLE, Author):
     lower-cased before the authors are split."""
+    counted = braces_counted(text)
     library = bibtexparser.parse_string(
-        text,
+        counted,
         parse_stack=[
             RawValues(text, path, problems, written),
             ResolveStringReferencesMiddleware(),
             RemoveEnclosingMiddleware(),
+            BackslashesBack(held=counted != text),
             NormalizeFieldKeys(),
             _NameAccents(),
             _DanglingAnds(path, problems),

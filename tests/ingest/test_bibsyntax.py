@@ -840,3 +840,46 @@ def test_words_with_no_comma_after_them_before_a_field_are_said_not_read_silentl
         "lab.bib:2:3: field 'note' has no '=' nor value, and no comma after it, so the next field,"
         " 'year', was read as part of it and not read; write its value, 'note = {...},', or delete 'note'",
     ]
+
+
+def test_a_backslashed_brace_balanced_as_bibtex_counts_braces_is_read_as_bibtex_reads_it():
+    # (lead: `title = {A \{B} C}` was refused: bibtexparser skips a backslashed brace when
+    # it counts braces, so the value ended at "B}" and " C}" was told a value going on
+    # after its end, the entry's other fields after the end of the entry.) BibTeX and biber
+    # count every brace: the value is "A \{B} C", which reads as TeX's "A {B} C". The
+    # places of what is said elsewhere in the file stay right.
+    text = (
+        "@article{a,\n"
+        "  title = {A \\{B} C},\n"
+        "  author = {Doe, Jane and Roe, Ann},\n"
+        "  year = 2020,\n"
+        "}\n"
+        "@article{b,\n"
+        "  title = {Second \\{x} paper},\n"
+        "  journal = {J},\n"
+        "  year 2021,\n"
+        "}\n"
+        "@article{c,\n"
+        "  title = {Third \\{ one},\n"
+        "  year = 2022,\n"
+        "}\n"
+    )
+    records, problems = _parse(text)
+    assert [(r.title, r.authors, r.year) for r in records] == [
+        ("A {B} C", ("Jane Doe", "Ann Roe"), "2020"),
+        ("Third { one", (), "2022"),
+    ]
+    assert sorted(problems) == [
+        "lab.bib:12:18: warning: the value of 'title' in entry 'c' holds '\\{', which BibTeX and"
+        " biber count as a brace too, so for them the braces of this value do not balance (they"
+        " read on past its end, or stop before it): read as 'Third { one'; write a brace alone as"
+        " '\\textbraceleft{}', or pair '\\{' with '\\}' in the value",
+        "lab.bib:9:3: field 'year' has no '=' before its value; write 'year = ...'",
+    ]
+    # "\\{": a line break, then a group, which BibTeX counts as any brace; and in quotes.
+    for value in ("{A \\\\{B} C}", '"A \\{B} C"'):
+        records, problems = _parse(f"@article{{a,\n  title = {value},\n  year = 2020,\n}}\n")
+        assert (len(records), problems) == (1, []), value
+    # In a @string, and a value that uses it.
+    records, problems = _parse("@string{x = {A \\{B} C}}\n@article{a,\n  title = x # { D},\n  year = 2020,\n}\n")
+    assert ([r.title for r in records], problems) == (["A {B} C D"], [])
