@@ -319,7 +319,7 @@ def _import_locked(
             keyed = _same_key(index, record, paper) if deleted is None else []
             folded = twin is not None and keyed == [twin.id]
             if keyed:
-                same_key.append((paper.id, _same_key_warning(record, paper, keyed, alike if folded else "")))
+                same_key.append((paper.id, _same_key_warning(record, paper, keyed, twin if folded else None, alike)))
             if twin is not None:
                 if not folded:  # (else the key's warning says it)
                     paper.pending.append((
@@ -515,10 +515,10 @@ def _by_shared(reason: str) -> bool:
     return by_title(reason) or reason.startswith("same arXiv id") or reason == "same abstract"
 
 
-def _parting(twin: Paper, record: Record) -> str:
+def _parting(twin: Paper, record: Record, into: str = "this file") -> str:
     """How to say that the new paper of ``record`` and ``twin``, a paper of the list, are
     two papers (a conference and a journal version): the `not_same_as:` line for the new
-    file, where the warning stands. Only where their titles or abstract make them one to
+    file, ``into`` (where the warning stands, or its path). Only where their titles or abstract make them one to
     `check` and later imports (matchkeys.one_by_text): elsewhere (one place, or one
     abstract under unlike titles) nothing takes them for one, and `check` would say the
     line is not needed."""
@@ -527,7 +527,7 @@ def _parting(twin: Paper, record: Record) -> str:
         record.abstract, twin.values.get("abstract"),
     ):
         return ""
-    return f"; if they are two papers, say so: add the line `not_same_as: [{twin.id}]` to this file"
+    return f"; if they are two papers, say so: add the line `not_same_as: [{twin.id}]` to {into}"
 
 
 def _versions_warning(versions: list[Paper], record: Record, reason: str) -> Problem:
@@ -617,24 +617,27 @@ def _again(earlier: list[Record], record: Record) -> tuple[str, Location, str] |
     return None
 
 
-def _same_key_warning(record: Record, paper: Paper, others: list[str], also: str) -> Problem:
+def _same_key_warning(record: Record, paper: Paper, others: list[str], twin: Paper | None, alike: str) -> Problem:
     """The warning, at the record, that the new ``paper`` is under the citation key of
-    ``others`` (_same_key), and what to do if it is one of them; ``also``: what else the
-    one other shares with it (importmatch.Index.find's twin), if any."""
+    ``others`` (_same_key), and what to do if it is one of them; ``twin``: the one other
+    when importmatch.Index.find took it for a paper the record may be too (``alike``:
+    what it shares), and then how to say they are two (_parting), as that warning does."""
     exporter = f" ({record.key_source})" if record.key_source else ""
     if len(others) == 1:
         one, into, that = "the two are one paper", paper.path.with_name(f"{others[0]}.yml"), others[0]
     else:
         one, into, that = "it is one of those papers", "that paper's file", "that paper"
+    also = f"; also {alike}" if twin is not None else ""
     return Problem(
         record.source,
         f"added {paper.id}, a paper of its own, under the citation key {record.key!r} that an"
         f" import took for {' and '.join(others)} from the same exporter{exporter}"
-        f"{f'; also {also}' if also else ''}; if {one}"
+        f"{also}; if {one}"
         " (the record corrected in the reference manager, or Google Scholar's other version of"
         f" it under one key), copy into {into} what {paper.path} has that it lacks (its title,"
         f" venue...) and delete {paper.path}: later imports take the record for {that} by that"
-        f" title, and leave {paper.id} deleted",
+        f" title, and leave {paper.id} deleted"
+        + (_parting(twin, record, str(paper.path)) if twin is not None else ""),
         Severity.WARNING,
     )
 

@@ -234,3 +234,36 @@ def test_two_papers_under_one_key_in_two_files_of_a_fresh_import_are_no_warning(
     status, out, err = _run(tmp_path, capsys, one, two)
     assert (status, err) == (0, "")
     assert len(_papers(tmp_path)) == 2
+
+
+def test_a_key_whose_paper_has_a_near_title_and_another_abstract_says_how_to_keep_the_two(tmp_path, capsys):
+    # (lead: the key's warning, which says the other's likeness too, lacked the line
+    # that says the two are two papers, which "possibly the same paper" gives.) Near
+    # titles, each its own abstract, another venue: the import keeps them apart, and `check` and later
+    # imports take them for one (check's near titles) until `not_same_as:` parts them.
+    week1 = _bib(tmp_path, "week1.bib")
+    week1.write_text(week1.read_text().replace("  year", "  abstract = {We replay old samples.},\n  year"))
+    _run(tmp_path, capsys, week1)
+    week2 = tmp_path / "week2.bib"
+    week2.write_text(week1.read_text().replace("via Replay}", "via Replays}").replace(
+        "We replay old samples.", "We replay generated samples, not stored ones.").replace(
+        "Journal of Continual Learning", "Lifelong Learning Letters"))
+    status, out, err = _run(tmp_path, capsys, week2)
+    new = "continual-learning-without-forgetting-via-replays"
+    assert status == 0 and f"added {new}" in out
+    (said,) = err.splitlines()
+    assert said.startswith(f"{week2}:1:1: warning: added {new}, a paper of its own,")
+    assert f"took for {OLD} from the same exporter (BibTeX); also titles 99% alike;" in said
+    assert said.endswith(
+        f"leave {new} deleted; if they are two papers, say so: add the line `not_same_as: [{OLD}]`"
+        f" to {tmp_path / 'content' / 'papers' / f'{new}.yml'}"
+    )
+    # Done as it says: the two are two papers to `check`, and to the next import.
+    new_file = tmp_path / "content" / "papers" / f"{new}.yml"
+    new_file.write_text(new_file.read_text() + f"not_same_as: [{OLD}]\n")
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert "not_same_as" not in capsys.readouterr().err
+    for bib in (week1, week2):
+        status, out, err = _run(tmp_path, capsys, bib)
+        assert (status, err) == (0, "") and "1 unchanged" in out
+    assert _papers(tmp_path) == [OLD, new]
