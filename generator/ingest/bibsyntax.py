@@ -158,8 +158,8 @@ def heads_closed_up(text: str) -> str:
 # BibTeX counts as a brace (`braces_counted`): a private-use character, as no file has it
 # (a file that does is read as written).
 _HELD_BACKSLASH = "\ue00f"
-# A brace, or a field's start ("name =" at a line's start or after a comma).
-_BRACE_OR_FIELD = re.compile(r"[{}]|(?m:^|,)[ \t]*[A-Za-z][\w:.+-]*\s*=")
+# A brace, a ")", or a field's start ("name =" at a line's start or after a comma).
+_BRACE_OR_FIELD = re.compile(r"[{})]|(?m:^|,)[ \t]*[A-Za-z][\w:.+-]*\s*=")
 
 
 def braces_counted(text: str) -> str:
@@ -179,18 +179,22 @@ def braces_counted(text: str) -> str:
     out: list[str] = []
     kept = 0
     for n, head in enumerate(heads):
-        if head.group(2) != "{" or head.group(1).lower() in _FREE_TEXT:
+        if head.group(1).lower() in _FREE_TEXT:
             continue
         start, end = head.end(), heads[n + 1].start() if n + 1 < len(heads) else len(text)
         if not _BACKSLASHED_BRACE.search(text, start, end):
             continue
-        depth, close = 1, None
+        # (An entry in parentheses closes at a ")" outside braces: its fields are at 0.)
+        fields = 1 if head.group(2) == "{" else 0
+        depth, close = fields, None
         for token in _BRACE_OR_FIELD.finditer(text, start, end):
-            if token.group() in "{}":
+            if token.group() in ("{", "}"):
                 depth += 1 if token.group() == "{" else -1
-            elif depth != 1:
+            elif token.group() == ")":
+                depth = -1 if fields == 0 and depth == 0 else depth
+            elif depth != fields:
                 break  # (a field inside a value: a brace BibTeX leaves open took it in)
-            if depth == 0:
+            if depth == fields - 1:
                 close = token.start()
                 break
         if close is None or any(mark in text[close + 1 : end] for mark in "{}="):

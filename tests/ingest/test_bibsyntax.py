@@ -11,7 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from generator.errors import Problems
-from generator.ingest.bibsyntax import heads_closed_up, without_comments
+from generator.ingest.bibsyntax import backslashed, braces_counted, heads_closed_up, without_comments
 from generator.ingest.bibtex import parse_bibtex
 
 
@@ -880,6 +880,17 @@ def test_a_backslashed_brace_balanced_as_bibtex_counts_braces_is_read_as_bibtex_
     for value in ("{A \\\\{B} C}", '"A \\{B} C"'):
         records, problems = _parse(f"@article{{a,\n  title = {value},\n  year = 2020,\n}}\n")
         assert (len(records), problems) == (1, []), value
+    # An entry in parentheses (its end a ")").
+    records, problems = _parse("@article(a,\n  title = {A \\{B} C},\n  year = 2020\n)\n")
+    assert ([r.title for r in records], problems) == (["A {B} C"], [])
     # In a @string, and a value that uses it.
     records, problems = _parse("@string{x = {A \\{B} C}}\n@article{a,\n  title = x # { D},\n  year = 2020,\n}\n")
     assert ([r.title for r in records], problems) == (["A {B} C D"], [])
+
+
+@given(st.text(alphabet='{}()"\\\n ab=,@', max_size=80))
+def test_braces_counted_keeps_every_place_and_its_backslashes_come_back(text):
+    counted = braces_counted(text)
+    assert len(counted) == len(text) and backslashed(counted) == text
+    # Only a backslash before a brace is held.
+    assert all(a == b or (a == "\\" and after in "{}") for a, b, after in zip(text, counted, text[1:] + " "))
