@@ -141,12 +141,16 @@ def merge(paper: Paper, record: Record, report: ImportReport) -> None:
             name == "venue" or _own(paper, "year")
         ):
             current = None  # the importer's own preprint value, replaced as if missing
-        if name in ("title", "venue") and name in paper.fills and _better_cased(current, imported):
+        if name in ("title", "venue") and name in paper.fills and (
+            _better_cased(current, imported) or (name == "venue" and _better_cased_proceedings(current, imported, years))
+        ):
             # A title or venue this import took as a source lower-cased it (Google
             # Scholar's "Lora: Low-rank adaptation...", "Advances in neural information
             # processing systems"), and another source of the same import keeps its
-            # capitals: that one. Not one from an earlier import: whether a curator wrote
-            # it since cannot be told when it equals what some source offered.
+            # capitals (DBLP's booktitle of the conference, its number, days and place
+            # after them): that one, as that source gives it first. Not one from an
+            # earlier import: whether a curator wrote it since cannot be told when it
+            # equals what some source offered.
             current = None
         if name == "venue" and _completed_work(current, imported) and (
             name in paper.fills or (_own(paper, name) and paper.on_its_own_line(name))
@@ -666,6 +670,21 @@ def _better_cased(current: object, imported: object) -> bool:
     if not re.search(r"[a-z]", without_math(text)):
         return False
     return lowered(str(current)) and sum(map(str.isupper, text)) > sum(map(str.isupper, str(current)))
+
+
+def _better_cased_proceedings(current: object, imported: object, years: tuple[object, object]) -> bool:
+    """Whether ``current`` is a conference's name in lower case (Google Scholar's
+    "Advances in neural information processing systems") and ``imported`` that
+    conference's proceedings of the same year (matchkeys.same_conference) named by the
+    same words in more capitals, then more of them (DBLP's "Advances in Neural Information
+    Processing Systems 30: Annual Conference..., Long Beach, CA, USA")."""
+    if not isinstance(current, str) or not isinstance(imported, str):
+        return False
+    head, rest = imported[: len(current)], imported[len(current) :]
+    return (
+        _better_cased(current, head) and not rest[:1].isalnum()
+        and same_conference(current, years[0], imported, years[1])
+    )
 
 
 def lowered(title: str) -> bool:

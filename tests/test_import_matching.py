@@ -626,6 +626,29 @@ def test_a_venue_in_other_capitals_is_no_conflict_and_its_kind_and_publisher_are
         "Advances in neural information processing systems", "conference", "Curran Associates, Inc.")
 
 
+def test_a_lowered_venue_takes_dblps_booktitle_of_the_same_conference_in_the_same_import(tmp_path):
+    # (imp22: Google Scholar's "Advances in neural information processing systems" and
+    # DBLP's booktitle of it, with its number, days and place, in one import: Scholar's
+    # lowered name stayed, and the note said to import DBLP's in the same import, as
+    # done.) As the DBLP record first gives it: its booktitle, whatever the order.
+    dblp_venue = DBLP_NEURIPS_2017
+    scholar = _rec("Attention is all you need", line=1, year="2017",
+                   venue="Advances in neural information processing systems", volume="30")
+    dblp = _rec("Attention is All you Need", line=2, path="dblp.bib", year="2017",
+                venue=dblp_venue, venue_kind="conference")
+    for n, records in enumerate(([scholar, dblp], [dblp, scholar])):
+        report = import_records(records, tmp_path / str(n), added=DAY)
+        assert report.conflicts == [] and not report.warnings
+        assert _read(tmp_path / str(n) / "papers" / f"{report.added[0]}.yml")["venue"] == dblp_venue
+    # A workshop's name in capitals (another venue), or one that does not start with
+    # Scholar's words (an acronym), leaves Scholar's as it is.
+    for other in ("Advances in Neural Information Processing Systems Workshop on Deep Learning", "NeurIPS"):
+        root = tmp_path / other.replace(" ", "-")
+        later = _rec("Attention is all you need", line=2, path="x.bib", year="2017", venue=other)
+        report = import_records([scholar, later], root, added=DAY)
+        assert _read(root / "papers" / f"{report.added[0]}.yml")["venue"] == scholar.venue, other
+
+
 def test_an_author_list_cut_short_by_others_takes_the_whole_list_of_the_same_import(tmp_path):
     scholar = _rec("Language Models are Few-Shot Learners", line=1, year="2020",
                    authors=("Brown, Tom", "Mann, Benjamin", "Ryder, Nick", "others"))
@@ -901,13 +924,14 @@ def test_a_conference_by_its_acronym_and_by_its_name_is_one_venue_and_its_pages_
     paper = _read(papers / "attention.yml")
     assert (paper["venue"], paper["venue_kind"], paper["volume"], paper["pages"]) == (
         "NeurIPS", "conference", "30", "5998–6008")
-    # A new paper: Scholar's venue first, then DBLP's booktitle, in one import or two.
-    for runs in ([[scholar, dblp]], [[scholar], [dblp]]):
+    # A new paper: Scholar's venue first, then DBLP's booktitle, in one import or two (in
+    # one, DBLP's capitals: test_a_lowered_venue_takes_dblps_booktitle_...).
+    for runs, venue in (([[scholar, dblp]], DBLP_NEURIPS_2017), ([[scholar], [dblp]], scholar.venue)):
         where = tmp_path / str(len(runs))
         said = [import_records(run, where, added=DAY) for run in runs]
         assert [r.conflicts for r in said] == [[]] * len(runs) and not any(r.warnings for r in said)
         paper = _read(where / "papers" / "attention-is-all-you-need.yml")
-        assert (paper["venue"], paper["volume"], paper["pages"]) == (scholar.venue, "30", "5998–6008")
+        assert (paper["venue"], paper["volume"], paper["pages"]) == (venue, "30", "5998–6008")
 
 
 def test_rss_by_its_edition_in_roman_numerals_is_the_papers_rss_of_that_year(tmp_path):
