@@ -73,10 +73,12 @@ class ReadBefore:
 # A venue that only names arXiv, with or without the paper's id: Google Scholar's
 # "arXiv preprint arXiv:2106.09685" (and "arXiv preprint hep-th/9711200", or "arXiv
 # preprint" alone), NASA ADS's "arXiv e-prints", DBLP's "CoRR" and Semantic Scholar's
-# "ArXiv" (their id in `volume = {abs/…}`), a list's "arXiv".
+# "ArXiv" (their id in `volume = {abs/…}`), a list's "arXiv", Zotero's "arXiv:2106.09685
+# [cs]" (with the paper's classes).
 _ARXIV_ONLY_VENUE = re.compile(
     r"\s*(?:arXiv(?:\.org)?|CoRR)(?:\s+(?:preprint|e-?prints?))?"
-    r"(?:[\s,:]+(?:arXiv\s*:\s*|abs/)?(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?))?\s*",
+    r"(?:[\s,:]+(?:arXiv\s*:\s*|abs/)?(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
+    r"(?:\s+\[[a-zA-Z.-]+(?:,\s*[a-zA-Z.-]+)*\])?)?\s*",
     re.IGNORECASE,
 )
 

@@ -1501,6 +1501,10 @@ ARXIV_VENUES = {
     "journal={CoRR}, volume={abs/2106.09685}": ("", "2106.09685"),  # DBLP
     "journal={ArXiv}, volume={abs/2106.09685}": ("", "2106.09685"),  # Semantic Scholar
     "journal={arXiv}, eprint={2106.09685}": ("", "2106.09685"),
+    # Zotero's (a paper saved from arXiv: its id and classes, cross-listed too)
+    "journaltitle={arXiv:2106.09685 [cs]}, eprint={2106.09685}": ("", "2106.09685"),
+    "journal={arXiv:2106.09685 [cs, stat]}": ("", "2106.09685"),
+    "journal={arXiv:2106.09685v2 [cs.CL]}": ("", "2106.09685"),
     # Without the id, the words alone say where the paper is: kept.
     "journal={arXiv preprint}": ("arXiv preprint", ""),
     "journal={arXiv e-prints}": ("arXiv e-prints", ""),

@@ -651,9 +651,10 @@ def test_a_preprint_in_the_journal_field_gives_way_to_a_published_venue():
     record, _ = _one("T2  - arXiv preprint arXiv:2106.09685\nJO  - Nature\n")
     assert (record.venue, record.venue_kind, record.arxiv) == ("Nature", "journal", "2106.09685")
     record, _ = _one("T2  - arXiv:2106.09685 [cs]\nVL  - 3\nPB  - arXiv\n")
-    # (a preprint's venue as BibTeX's journal of it reads; no volume nor publisher of it)
-    assert (record.venue, record.venue_kind, record.volume, record.publisher) == (
-        "arXiv:2106.09685 [cs]", "", "", "")
+    # (a preprint's venue as BibTeX's journal of it reads, Zotero's: none, its arXiv id
+    # said; no volume nor publisher of it)
+    assert (record.venue, record.venue_kind, record.volume, record.publisher, record.arxiv) == (
+        "", "", "", "", "2106.09685")
 
 
 @pytest.mark.parametrize("kind, lines, venue, venue_kind, publisher", [
