@@ -892,16 +892,18 @@ def _words_for_a_field(source: _Lines, block: object) -> str | None:
     as a field without its ``=`` (`_field_without_equals`) but no curator meant one:
     several words with no brace, quote or number (``month = jan, a Survey of Things,``:
     not the field 'a'), whose first is no field the importer reads (``note see the
-    appendix`` is the note without its "="). Said as what BibTeX expects after that comma
+    appendix`` is the note without its "="), nor, of two words, any field of BibTeX's or
+    biblatex's (``publisher Springer``). Said as what BibTeX expects after that comma
     and what was most likely meant: a field's name left out before a value, or (after a
     @string's name) words that go on its value. None for anything else."""
     raw = getattr(block, "raw", None) or ""
     after = raw.rfind(",") + 1
     words = " ".join(raw[after:].rstrip().rstrip("}").split()) if after else ""
     field = _FIELD_BEFORE.search(raw, 0, after - 1) if after else None
+    first = words.split()[0].lower() if words else ""
     if (
-        field is None or len(words.split()) < 3 or not _BARE_WORDS.fullmatch(words)
-        or words.split()[0].lower() in READ_FIELDS
+        field is None or len(words.split()) < 2 or not _BARE_WORDS.fullmatch(words)
+        or first in READ_FIELDS or (len(words.split()) == 2 and first in _FIELD_NAMES)
     ):
         return None
     name, value = field["name"], field["value"]
@@ -928,6 +930,14 @@ _FIELD_BEFORE = re.compile(
 )
 # Words alone: no brace, quote, "=", "#" or digit (a name, then a number, is a field).
 _BARE_WORDS = re.compile(r"[^{}\"=#\d]+")
+# The fields of BibTeX's standard styles and biblatex's that a lab's file holds beside
+# those the importer reads (READ_FIELDS): one of them, then one word (``publisher
+# Springer``), is that field without its "=" (`_words_for_a_field`).
+_FIELD_NAMES = frozenset({
+    "address", "annote", "annotation", "chapter", "edition", "editor", "issn", "isbn", "issue",
+    "key", "langid", "language", "location", "month", "organization", "pages", "publisher",
+    "series", "shorttitle", "subtitle", "urldate", "volume", "file", "eventtitle", "venue",
+})
 
 
 def _bare_value_with_comma(source: _Lines, block: object) -> tuple[int, int, str, str, str] | None:

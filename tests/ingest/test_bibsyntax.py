@@ -894,3 +894,21 @@ def test_braces_counted_keeps_every_place_and_its_backslashes_come_back(text):
     assert len(counted) == len(text) and backslashed(counted) == text
     # Only a backslash before a brace is held.
     assert all(a == b or (a == "\\" and after in "{}") for a, b, after in zip(text, counted, text[1:] + " "))
+
+
+def test_two_words_after_a_whole_value_are_words_without_a_name_unless_the_first_names_a_field():
+    # (imp22: `month = jan, Deep Learning,`, a short title whose name and braces were left
+    # out, was told "field 'Deep' has no '='; write 'Deep = ...'"; three words or more were
+    # said as words without a name, two were not.) Two words whose first names no field
+    # BibTeX or biblatex knows are said so too; a field's name then one word
+    # (`publisher Springer`) is that field without its '=', as before.
+    fix = "if these words are a field's value, write its name and '=' before them, the words in braces"
+    for words in ("Deep Learning", "a Survey"):
+        _, problems = _parse_sorted(f"@article{{a, title = {{A}},\n  month = jan, {words},\n  year = 2020,\n}}\n")
+        assert problems == [
+            f"lab.bib:2:16: after 'month = jan,' BibTeX expects a field's name and '=', and '{words}'"
+            f" is no field's: {fix} (as 'note = {{{words}}}' for a note); else delete them"
+        ], words
+    for name in ("publisher", "Publisher", "address", "series", "location"):
+        _, problems = _parse_sorted(f"@article{{a, title = {{A}},\n  month = jan, {name} Springer,\n  year = 2020,\n}}\n")
+        assert problems == [f"lab.bib:2:16: field '{name}' has no '=' before its value; write '{name} = ...'"], name
