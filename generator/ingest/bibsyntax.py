@@ -158,8 +158,8 @@ def heads_closed_up(text: str) -> str:
 # BibTeX counts as a brace (`braces_counted`): a private-use character, as no file has it
 # (a file that does is read as written).
 _HELD_BACKSLASH = "\ue00f"
-# A brace, a ")", or a field's start ("name =" at a line's start or after a comma).
-_BRACE_OR_FIELD = re.compile(r"[{})]|(?m:^|,)[ \t]*[A-Za-z][\w:.+-]*\s*=")
+# A brace, a ")", a double quote, or a field's start ("name =" at a line's start or after a comma).
+_BRACE_OR_FIELD = re.compile(r"[{})\"]|(?m:^|,)[ \t]*[A-Za-z][\w:.+-]*\s*=")
 
 
 def braces_counted(text: str) -> str:
@@ -168,8 +168,9 @@ def braces_counted(text: str) -> str:
     every brace counted, so bibtexparser counts that brace as BibTeX and biber count every
     brace: it skips one a backslash comes before, and so ended ``title = {A \\{B} C}`` at
     "B}" (an error at "C", the entry's other fields lost). So read is an entry that, every
-    brace counted, closes before the next entry's head with no brace or "=" between, and
-    has no field inside another's value; elsewhere (``{A \\{ B}`` never closes for
+    brace counted, closes before the next entry's head with no brace or "=" between, has
+    no field inside another's value, and each backslashed brace inside a value's braces
+    or quotes; elsewhere (``{A \\{ B}`` never closes for
     BibTeX, or takes in the next field) bibtexparser's reading stands, and `RawValues`
     warns of the brace. Every character keeps its place, so lines and columns hold;
     `BackslashesBack` puts the backslashes back in what was read."""
@@ -186,9 +187,14 @@ def braces_counted(text: str) -> str:
             continue
         # (An entry in parentheses closes at a ")" outside braces: its fields are at 0.)
         fields = 1 if head.group(2) == "{" else 0
-        depth, close = fields, None
+        depth, close, quoted = fields, None, False
         for token in _BRACE_OR_FIELD.finditer(text, start, end):
-            if token.group() in ("{", "}"):
+            backslashed = text[token.start() - 1] == "\\"
+            if token.group() == '"':
+                quoted = quoted != (depth == fields and not backslashed)
+            elif token.group() in ("{", "}"):
+                if backslashed and depth - (token.group() == "}") <= fields and not quoted:
+                    break  # (one among the fields, in no value's braces or quotes: no value's)
                 depth += 1 if token.group() == "{" else -1
             elif token.group() == ")":
                 depth = -1 if fields == 0 and depth == 0 else depth

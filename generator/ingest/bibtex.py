@@ -73,8 +73,8 @@ from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, fir
 from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
-    ENTRY_KEY, MONTHS, READ_FIELDS, BackslashesBack, RawValues, braces_counted, heads_closed_up, unclosed_quote,
-    unclosed_values, without_comments,
+    ENTRY_KEY, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, heads_closed_up,
+    unclosed_quote, unclosed_values, without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 
@@ -746,6 +746,7 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
     reason = str(error or "").strip() or str(getattr(error, "abort_reason", "")).strip()
     reason = reason.splitlines()[0] if reason else "syntax error"
     reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
+    reason = backslashed(reason)  # (it may quote the text as bibtexparser read it: braces_counted)
     raw = block.raw or ""
     # Only when the entry ran on into the next entry or the file's end: a block cut
     # where bibtexparser gave up ("Expected comma after entry key") has its words.

@@ -883,6 +883,10 @@ def test_a_backslashed_brace_balanced_as_bibtex_counts_braces_is_read_as_bibtex_
     # An entry in parentheses (its end a ")").
     records, problems = _parse("@article(a,\n  title = {A \\{B} C},\n  year = 2020\n)\n")
     assert ([r.title for r in records], problems) == (["A {B} C"], [])
+    # A backslashed brace among the fields, in no value's braces, is none of a value's:
+    # read as before, the words said whole.
+    _, problems = _parse("@article{a,\n  title = {T},\n  x \\{y\\} z\n}\n")
+    assert problems == ["lab.bib:3:3: field 'x' has no '=' before its value; write 'x = ...'"]
     # In a @string, and a value that uses it.
     records, problems = _parse("@string{x = {A \\{B} C}}\n@article{a,\n  title = x # { D},\n  year = 2020,\n}\n")
     assert ([r.title for r in records], problems) == (["A {B} C D"], [])
