@@ -45,7 +45,7 @@ from bibtexparser.middlewares import (
     SplitNameParts,
 )
 from bibtexparser.middlewares.middleware import BlockMiddleware
-from bibtexparser.middlewares.names import NameParts, split_multiple_persons_names
+from bibtexparser.middlewares.names import InvalidNameError, NameParts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
 
 from ..errors import Location, Problems
@@ -748,6 +748,9 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
     reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
     reason = backslashed(reason)  # (it may quote the text as bibtexparser read it: braces_counted)
     raw = block.raw or ""
+    named = _unsplit_name(block, error)
+    if named is not None:
+        return [named], None
     # Only when the entry ran on into the next entry or the file's end: a block cut
     # where bibtexparser gave up ("Expected comma after entry key") has its words.
     ran_on = "end of file" in reason or "@" in reason
@@ -798,6 +801,30 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
         col, message, key, fixed, down = keyed
         return [(first + down, col, message)], (first + down, col, key, fixed) if fixed else None
     return quote or [(first, 1, f"cannot read this BibTeX entry: {reason}")], None
+
+
+def _unsplit_name(block: ParsingFailedBlock, error: object) -> tuple[int, int, str] | None:
+    """(line, column, what is wrong) of a name in an entry's `author` or `editor` that
+    bibtexparser could not split into its parts (too many commas, a brace unpaired), at
+    that field, in BibTeX's terms; None for any other error."""
+    entry = block.ignore_error_block
+    if not isinstance(error, InvalidNameError) or not isinstance(entry, Entry):
+        return None
+    # (Its value is split into names by now: a list.)
+    field = next((f for f in entry.fields if isinstance(f.value, (str, list)) and error.name in f.value), None)
+    if field is None:
+        return None
+    where = _field_location(entry, field.key, "")
+    name = field.key.lower()
+    said = (
+        "has more commas than a name has in BibTeX ('Last, First' or 'Last, Jr., First'): write"
+        " it so, or brace a name that holds a comma ('{Doe, Smith and Co.}')"
+        if error.reason == "Too many commas" else
+        # (bibtexparser's names do not count a brace a backslash comes before)
+        f"cannot be read as a name ({error.reason.lower()}): pair its braces, '{{' with '}}'"
+        " and '\\{' with '\\}'"
+    )
+    return where.line, where.col, f"the name {_written(error.name)} in '{name}' of entry {_written(entry.key)} {said}"
 
 
 def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int] | None:

@@ -916,3 +916,19 @@ def test_two_words_after_a_whole_value_are_words_without_a_name_unless_the_first
     for name in ("publisher", "Publisher", "address", "series", "location"):
         _, problems = _parse_sorted(f"@article{{a, title = {{A}},\n  month = jan, {name} Springer,\n  year = 2020,\n}}\n")
         assert problems == [f"lab.bib:2:16: field '{name}' has no '=' before its value; write '{name} = ...'"], name
+
+
+def test_a_name_bibtex_cannot_split_is_said_at_its_field_in_the_curators_words():
+    # (imp22: "Doe, J., Jr., III" was told at the entry's first line in bibtexparser's
+    # words, "cannot read this BibTeX entry: Cannot split the following name ... into
+    # parts: Too many commas".) At the field, saying BibTeX's forms of a name.
+    for field, name, said in [
+        ("author", "Doe, J., Jr., III", "has more commas than a name has in BibTeX ('Last, First' or"
+         " 'Last, Jr., First'): write it so, or brace a name that holds a comma ('{Doe, Smith and Co.}')"),
+        ("editor", "Doe, J., Jr., III", "has more commas than a name has in BibTeX ('Last, First' or"
+         " 'Last, Jr., First'): write it so, or brace a name that holds a comma ('{Doe, Smith and Co.}')"),
+        ("author", "A \\{B} C", "cannot be read as a name (unmatched closing brace): pair its braces,"
+         " '{' with '}' and '\\{' with '\\}'"),
+    ]:
+        _, problems = _parse(f"@article{{a,\n  title = {{T}},\n  {field} = \"Smith, J. and {name}\",\n}}\n")
+        assert problems == [f"lab.bib:3:3: the name '{name}' in '{field}' of entry 'a' {said}"], name
