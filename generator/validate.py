@@ -1162,13 +1162,28 @@ _LOOKALIKE_DIGITS = str.maketrans("OoIl", "0011")
 
 
 def year_fix(text: str) -> str:
-    """The year ``text`` (no year) was meant to be, "" when that is not certain: a letter
-    typed for the digit it looks like ("2O21", "2l19"), or a date with the year first
-    ("2021-05", "2021-05-17": the year is its first part)."""
-    digits = text.translate(_LOOKALIKE_DIGITS)
-    if (dated := _YEAR_OF_DATE.fullmatch(text)) is not None:
-        digits = dated.group(1)
-    return digits if digits != text and _PATTERNS["year"].fullmatch(digits) else ""
+    """The year ``text`` (no year) was meant to be, "" when that is not certain: a date
+    with the year first ("2021-05", "2021-05-17": the year is its first part, but not of
+    a season, "2021-22"); the one year among other characters but no other digit ("2021.",
+    "(2021)", " 2021", "2021a" as an author-year citation writes a second paper of one
+    year); either with a letter typed for the digit it looks like ("2O21", "2l19.")."""
+    for digits in dict.fromkeys((text, text.translate(_LOOKALIKE_DIGITS))):
+        dated = _YEAR_OF_DATE.fullmatch(digits)
+        if dated is not None and not _season(dated.group(1), dated.group(2)):
+            year = dated.group(1)
+        elif dated is None and (alone := _ONE_YEAR.fullmatch(digits)) is not None:
+            year = alone.group(1)
+        else:
+            continue
+        if year != text and _PATTERNS["year"].fullmatch(year):
+            return year
+    return ""
+
+
+def _season(year: str, then: str) -> bool:
+    """Whether ``year``-``then`` is one year to the next ("2021-22", "2019/20"), as a
+    season or an academic year is written, not a year and its month: it names two."""
+    return len(then) == 2 and int(then) == (int(year) + 1) % 100
 
 
 def arxiv_fix(text: str) -> str:
@@ -1266,7 +1281,9 @@ _HOST_LIKE = re.compile(
 # (Not "05/01/2026": which of its numbers is the month, only its writer knows.)
 _YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
 # A date where a year goes, year first: "2021-05", "2021-05-17".
-_YEAR_OF_DATE = re.compile(r"(\d{4})[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
+_YEAR_OF_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?")
+# Four digits, the only digits of a text ("2021.", "c. 2021", "2021a").
+_ONE_YEAR = re.compile(r"[^0-9]*([0-9]{4})[^0-9]*")
 # A date with the year last ("29/11/2026", "11/29/2026", "29-11-2026"): known when one of
 # the first two numbers is past 12, so only the other can be the month; two dates when
 # both are 12 or less ("04/12/2026").

@@ -1315,9 +1315,10 @@ def test_a_list_where_one_value_goes_is_told_to_write_one_only_where_check_takes
         ("arxiv: [2101.00010]", "5:8: 'arxiv' must be an arXiv identifier, not a list;"
          " write 'arxiv: 2101.00010', the value alone"),
         ("venue: [ACL/IJCNLP]", "5:8: 'venue' must be a string, not a list; write 'venue: ACL/IJCNLP', the value alone"),
-        # (No fix certain, none offered: its own check offers none ('2021.'), or two
+        ("year: ['2021.']", "5:7: 'year' must be a year, not a list; write 'year: 2021'"),
+        # (No fix certain, none offered: its own check offers none (two years), or two
         # dates (only its writer knows whether 04 is the day or the month).)
-        ("year: ['2021.']", "5:7: 'year' must be a year, not a list"),
+        ("year: ['2020/2021']", "5:7: 'year' must be a year, not a list"),
         ("added: [04/12/2026]", "5:8: 'added' must be a date, not a list"),
         ("doi: [https://doi.org/xyz, 10.1000/b]", "5:6: 'doi' must be a DOI, not a list"),
     ],

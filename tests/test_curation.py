@@ -406,6 +406,29 @@ CASES = {
         "id: x\ntitle: A\nyear: 2021-05-17\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2021-05-17': write 2021"],
     ),
+    # One year and no other digit, with a stop, a comma, a space, brackets or the letter
+    # an author-year citation tells two papers of one year apart by ("2021a"): the year
+    # alone is what the field holds.
+    **{
+        f"a year written {written}": (
+            f"id: x\ntitle: A\nyear: {written}\nabstract: a\n",
+            [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not {text!r}: write 2021"],
+        )
+        for written, text in (
+            ("'2021.'", "2021."), ("2021.", "2021."), ("'2021,'", "2021,"), ("' 2021'", " 2021"),
+            ("'(2021)'", "(2021)"), ("'2021a'", "2021a"), ("'May 2021'", "May 2021"),
+            ("'2O21.'", "2O21."),
+        )
+    },
+    # Two years, or digits besides the year: which year is meant is not clear, and no
+    # value is offered ("2021-22" is a season, 2021 to 2022, not a month of 2021).
+    **{
+        f"no one clear year in {text}": (
+            f"id: x\ntitle: A\nyear: '{text}'\nabstract: a\n",
+            [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not {text!r}"],
+        )
+        for text in ("2020/2021", "2021-22", "2011/12", "2021 (2020)", "20211", "2021a2")
+    },
     "four digits past any year a paper has": (
         "id: x\ntitle: A\nyear: 3025\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a year from 1000 to 2999, not '3025'"],
