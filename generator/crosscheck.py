@@ -178,38 +178,66 @@ def _same_papers(
                 if not others:
                     continue
                 reported.update((draft.shown, other) for other in others)
-                shown = f" {draft.values[name]}" if name != "title" else ""
-                said = f"same paper as {', '.join(others)} ({reason}{shown})"
                 twins = [o for o in members if o.shown in others]
-                fix = MERGE
-                if name == "title":
-                    fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS + PARTED
-                # (Parted from each: one of them not parted may be merged with it.)
-                elif name == "doi" and all((draft.id, o.id) in parted for o in twins):
-                    said += ", which 'not_same_as:' parts: " + ONE_DOI
-                    fix = "; correct the DOI of the one it is not, " + _here_or_at(twins, name) + _likely_copy(
-                        draft, twins, "DOI"
+                groups = [twins]
+                if name == "doi":
+                    # (Parted from some, not from others: each told what is right for
+                    # it and this file, never to merge it with one it is parted from.)
+                    apart = [o for o in twins if (draft.id, o.id) in parted]
+                    groups = [group for group in (apart, [o for o in twins if o not in apart]) if group]
+                for group in groups:
+                    (problems.error if sure else problems.warning)(
+                        draft.nodes[name].loc, _same_paper_says(name, reason, draft, group, parted)
                     )
-                elif name == "arxiv" and not _titles_differ(draft, twins):
-                    fix += ONE_PREPRINT
-                elif _titles_differ(draft, twins):
-                    # A file copied to start another paper keeps the arXiv id or DOI of
-                    # the one it was copied from: then a merge would lose the new paper.
-                    # Versions of one preprint share its arXiv id (under a new title, a
-                    # journal version's), not a DOI: each version has its own.
-                    where = _here_or_at(twins, name) + _likely_copy(
-                        draft, twins, "arXiv id" if name == "arxiv" else "DOI"
-                    )
-                    fix += (
-                        ", or, if they are two papers of one preprint (a conference and a journal"
-                        f" version, say), {_parting(draft, twins)}; if they are two papers of two"
-                        f" preprints, correct the arXiv id of the one it is not, {where}"
-                        if name == "arxiv" else
-                        ", or, if they are two papers (their titles differ), correct the DOI of the"
-                        f" one it is not, {where}; 'not_same_as:' does not part them: {ONE_DOI}"
-                    )
-                (problems.error if sure else problems.warning)(draft.nodes[name].loc, said + fix)
     return tuple(indexes)
+
+
+def _same_paper_says(
+    name: str, reason: str, draft: PaperDraft, twins: Sequence[PaperDraft], parted: Container[tuple[str, str]]
+) -> str:
+    """What `_same_papers` says at ``draft`` of the files ``twins`` giving its ``name``
+    (a key of SAME_PAPER_KEYS, ``reason`` its words) too."""
+    shown = f" {draft.values[name]}" if name != "title" else ""
+    said = f"same paper as {', '.join(o.shown for o in twins)} ({reason}{shown})"
+    fix = MERGE
+    # (Parted from each: one of them not parted may be merged with it.)
+    if name == "doi" and all((draft.id, o.id) in parted for o in twins):
+        said += ", which 'not_same_as:' parts: " + ONE_DOI
+        fix = "; correct the DOI of the one it is not, " + _here_or_at(twins, name) + _likely_copy(
+            draft, twins, "DOI"
+        )
+    elif any((one.id, other.id) in parted for one in twins for other in twins):
+        # (Not parted from it, but from each other: it may be one of them, not both.)
+        said += ", which 'not_same_as:' says are two papers" if len(twins) == 2 else (
+            ", some of which 'not_same_as:' says are other papers"
+        )
+        merge = " this file is the paper of one of them, merge the two" + MERGE.removeprefix("; merge them")
+        fix = (
+            ": a DOI is one paper's own, so all files of it but one paper's give a wrong one; if"
+            + merge + "; correct the DOI of each other paper, " + _here_or_at(twins, name)
+            + _likely_copy(draft, twins, "DOI")
+            if name == "doi" else
+            f": if{merge}; if it is another paper, {_parting(draft, twins)}"
+        )
+    elif name == "title":
+        fix += SAME_PEOPLE if all(_dated_people(d) for d in (draft, *twins)) else TWO_PAPERS + PARTED
+    elif name == "arxiv" and not _titles_differ(draft, twins):
+        fix += ONE_PREPRINT
+    elif _titles_differ(draft, twins):
+        # A file copied to start another paper keeps the arXiv id or DOI of the one it
+        # was copied from: then a merge would lose the new paper. Versions of one
+        # preprint share its arXiv id (under a new title, a journal version's), not a
+        # DOI: each version has its own.
+        where = _here_or_at(twins, name) + _likely_copy(draft, twins, "arXiv id" if name == "arxiv" else "DOI")
+        fix += (
+            ", or, if they are two papers of one preprint (a conference and a journal"
+            f" version, say), {_parting(draft, twins)}; if they are two papers of two"
+            f" preprints, correct the arXiv id of the one it is not, {where}"
+            if name == "arxiv" else
+            ", or, if they are two papers (their titles differ), correct the DOI of the"
+            f" one it is not, {where}; 'not_same_as:' does not part them: {ONE_DOI}"
+        )
+    return said + fix
 
 
 # How to end two files of one paper: a merge keeps the removed file's address and readers.

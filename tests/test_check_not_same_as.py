@@ -216,19 +216,43 @@ def test_without_added_dates_no_file_is_said_likelier_wrong(tmp_path):
     assert len(found) == 2 and all("likely" not in m and "here or at" in m for m in found), found
 
 
-def test_a_doi_of_three_files_two_parted_is_not_said_parted_from_the_third(tmp_path):
+BIRDS = "content/papers/birds.yml"
+
+
+def test_a_doi_of_three_files_two_parted_is_said_of_each_pair_as_that_pair_is(tmp_path):
     # (curator: cats and dogs parted by not_same_as, birds of their DOI too: cats was
-    # told it is the same paper as birds and dogs "which 'not_same_as:' parts", which
-    # parts it from dogs alone, and not told that it and birds may be merged)
+    # told "merge them" of dogs, which not_same_as parts from it, and birds to merge all
+    # three, two of them papers the curator said are different.) Each file is told, of
+    # each other, what is right for the two: of the parted one, that a DOI is one
+    # paper's; of one it may be, to merge or correct; and birds, that it may be one of
+    # the two parted papers at most.
     birds = "id: birds\ntitle: Birds\nadded: 2025-06-01\n" + DOI
     _project(
         tmp_path, cats="id: cats\ntitle: Cats\nadded: 2024-01-10\n" + DOI,
         dogs="id: dogs\ntitle: Dogs\nadded: 2025-03-01\n" + DOI + "not_same_as: [cats]\n", birds=birds,
     )
-    found = messages(tmp_path)
-    assert len(found) == 3, found
-    assert all("which 'not_same_as:' parts" not in m and MERGE in m for m in found), found
-    assert all(m.endswith("'not_same_as:' does not part them: " + ONE_DOI) for m in found), found
+    parted = "same paper as {} (the same DOI 10.1000/abc), which 'not_same_as:' parts: " + ONE_DOI + (
+        "; correct the DOI of the one it is not, here or at {}:4:6" + LATER
+    )
+    free = (
+        "same paper as {0} (the same DOI 10.1000/abc)" + MERGE + ", or, if they are two papers (their"
+        " titles differ), correct the DOI of the one it is not, here or at {0}:4:6; likely {0}'s: it"
+        " was added later (2025-06-01; {1} {2}), and a file copied to start another paper keeps the"
+        " DOI of the one it was copied from; 'not_same_as:' does not part them: " + ONE_DOI
+    )
+    assert messages(tmp_path) == [
+        f"{BIRDS}:4:6: same paper as {CATS}, {DOGS} (the same DOI 10.1000/abc), which 'not_same_as:'"
+        " says are two papers: a DOI is one paper's own, so all files of it but one paper's give"
+        " a wrong one; if this file is the paper of one of them, merge the two: keep one file,"
+        " copy into it what the other adds, delete the other and list its id in the kept one's"
+        f" 'formerly:'; correct the DOI of each other paper, here or at {CATS}:4:6, {DOGS}:4:6;"
+        f" likely those of all but {CATS}, added first (2024-01-10), and a file copied to start"
+        " another paper keeps the DOI of the one it was copied from",
+        f"{CATS}:4:6: " + free.format(BIRDS, CATS, "2024-01-10"),
+        f"{CATS}:4:6: " + parted.format(DOGS, DOGS),
+        f"{DOGS}:4:6: " + free.format(BIRDS, DOGS, "2025-03-01"),
+        f"{DOGS}:4:6: " + parted.format(CATS, CATS),
+    ]
 
 
 def test_a_paper_named_by_its_own_title_in_its_own_lists_is_told_it_is_itself(tmp_path):
@@ -245,3 +269,27 @@ def test_a_paper_named_by_its_own_title_in_its_own_lists_is_told_it_is_itself(tm
         "content/papers/selfy.yml:4:15: a paper cannot be in its own not_same_as"
         " ('Self Reference Study' names it by its title); remove it from 'not_same_as'",
     ]
+
+
+@pytest.mark.parametrize(("key", "at"), [("arxiv: '1806.07366'\n", "3:8"), ("", "2:8")])
+def test_a_third_file_of_two_parted_papers_is_not_told_to_merge_all_three(tmp_path, key, at):
+    # (it was told "merge them" of the two the curator said are two papers, by one
+    # arXiv id or one title: it may be one of them at most, or a third paper)
+    conf, journal = "id: node-conf\ntitle: Neural ODEs\n" + key, "id: node-journal\ntitle: Neural ODEs\n" + key
+    _project(tmp_path, node_conf=conf, node_journal=journal + "not_same_as: [node-conf]\n",
+             node_copy="id: node-copy\ntitle: Neural ODEs\n" + key)
+    reason = "the same arXiv id 1806.07366" if key else "the same title"
+    found = messages(tmp_path)
+    assert found[1] == (
+        f"content/papers/node-copy.yml:{at}: same paper as content/papers/node-conf.yml,"
+        f" content/papers/node-journal.yml ({reason}), which 'not_same_as:' says are two papers: if"
+        " this file is the paper of one of them, merge the two: keep one file, copy into it what the"
+        " other adds, delete the other and list its id in the kept one's 'formerly:'; if it is"
+        " another paper, write 'not_same_as: [node-conf, node-journal]' in this file"
+    )
+    # (Each parted one is told of the third alone, as two files of one paper are.)
+    assert [m.split(" (")[0] for m in (found[0], found[2])] == [
+        f"content/papers/{one}.yml:{at}: same paper as content/papers/node-copy.yml"
+        for one in ("node-conf", "node-journal")
+    ]
+    assert len(found) == 3
