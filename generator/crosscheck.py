@@ -25,7 +25,6 @@ from .models import Content, Paper
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
 from .topicsfile import (
     TopicDraft,
-    alias_hint,
     check_duplicates,
     check_formerly,
     check_parents,
@@ -33,6 +32,7 @@ from .topicsfile import (
     make_topic,
     only_known_topic,
     renamed_topics,
+    suggest_topic,
 )
 from .typos import did_you_mean, slip
 from .unknownids import PaperTitles, after_unknown, paper_meant, paper_titles, suggest_paper
@@ -1096,7 +1096,9 @@ class _Choices:
         one, else ""."""
         if self.titles is not None:
             return suggest_paper(word, self.ordered, self.titles(), besides=besides)
-        return did_you_mean(word, self.ordered, within=self.within) or alias_hint(word, self.aliases)
+        if self.within:  # (the topics' choices: a topic is named by its title or a keyword too)
+            return suggest_topic(word, self.ordered, self.aliases)
+        return did_you_mean(word, self.ordered)
 
     @property
     def ordered(self) -> list[str]:

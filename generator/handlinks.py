@@ -30,10 +30,10 @@ from .errors import Location, Problems
 from .frontmatter import front_matter_problems
 from .models import Content
 from .links import unreachable_warning
-from .topicsfile import alias_hint, topic_aliases
+from .topicsfile import suggest_topic, topic_aliases
 from .importedfile import Fate
 from .mergemarkers import report_conflicts
-from .typos import closest, did_you_mean
+from .typos import did_you_mean
 from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
 from .yamlio import not_utf8, read_text
 
@@ -401,8 +401,7 @@ def link_problem(
             # record to tell it from a typo.)
             return f"link {href!r} leads to no page: no topic {topic_id!r}" + after_unknown(
                 "topic",
-                _suggest(topic_id, topic_ids, page, within=True)
-                or alias_hint(topic_id, aliases() if aliases else {}, page),
+                suggest_topic(topic_id, sorted(topic_ids), aliases() if aliases else {}, page),
             )
         return instead(pages.dest_of(pages.topic_url(topic_id)))
     for file in (f"{target}.md", f"{target}/index.md"):
@@ -438,8 +437,3 @@ def _web_address(href: str) -> str | None:
     "https://" (or the colon of it), else None."""
     found = _SCHEMELESS.fullmatch(href)
     return f"https://{found.group(1) or found.group(2)}" if found else None
-
-
-def _suggest(word: str, ids: set[str], link: Callable[[str], str], within: bool = False) -> str:
-    match = closest(word, sorted(ids), within)
-    return f" (did you mean {link(match)!r}?)" if match else ""

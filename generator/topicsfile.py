@@ -476,6 +476,36 @@ def alias_hint(
     return f" (did you mean {written(target)!r}? it is about {name!r})"
 
 
+def suggest_topic(
+    word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]], written: Callable[[str], str] = str
+) -> str:
+    """" (did you mean ...?)" for an unknown topic id ``word``, as `unknownids.suggest_paper`
+    is for a paper's: the topic it names by its title or a keyword, written as an id
+    whatever its capitals, or by its id and that name joined ("peft-parameter-efficient-
+    fine-tuning"); else an id it is a plausible typo of or holds whole (typos.closest:
+    "parameter-efficient-fine-tuning" holds 'fine-tuning', but is another topic's title);
+    else a name it is a typo of (`alias_hint`). ``ids`` sorted; ``written`` as there."""
+    named = _named_topic(word, ids, aliases)
+    if named is not None:
+        return f" (did you mean {written(named[0])!r}? it is about {named[1]!r})"
+    match = closest(word, ids, within=True)
+    return f" (did you mean {written(match)!r}?)" if match else alias_hint(word, aliases, written)
+
+
+def _named_topic(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(The id, the name) of the topic ``word`` names by its title or a keyword (`topic_aliases`),
+    alone or joined to its id by a hyphen, either first; None for none."""
+    slug = slugify(word)
+    if slug in aliases:
+        return aliases[slug]
+    for at, char in enumerate(slug):
+        if char == "-":
+            for topic_id, name in ((slug[:at], slug[at + 1 :]), (slug[at + 1 :], slug[:at])):
+                if aliases.get(name, ("",))[0] == topic_id and topic_id in ids:
+                    return aliases[name]
+    return None
+
+
 def check_parents(
     topics: Sequence[TopicDraft], problems: Problems, known: bool = True,
     paper_ids: Container[str] = frozenset(),
@@ -577,14 +607,14 @@ def _unknown_parent(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}: that is a paper's id;"
             " a parent must be a topic's id"
-            + (did_you_mean(parent, others, within=True) or alias_hint(parent, named()))
+            + suggest_topic(parent, others, named())
             + ": write the broader topic meant, or remove 'parent'",
         )
     else:
         problems.error(
             draft.nodes["parent"].loc,
             f"'parent': unknown topic {_parent(draft)[1] or parent!r}"
-            + after_unknown("topic", did_you_mean(parent, others, within=True) or alias_hint(parent, named())),
+            + after_unknown("topic", suggest_topic(parent, others, named())),
         )
 
 

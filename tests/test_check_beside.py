@@ -164,6 +164,55 @@ def test_a_link_to_a_topic_by_its_keyword_names_the_topic(tmp_path):
     ]
 
 
+# Two topics, one's id held whole in the other's title: "parameter-efficient-fine-tuning"
+# spells 'fine-tuning' inside it, but is the other's title.
+TUNING = """\
+topics:
+  - id: fine-tuning
+    title: Fine-Tuning
+    keywords:
+      fine-tuning: 1
+  - id: peft
+    title: Parameter-Efficient Fine-Tuning
+    parent: fine-tuning
+    keywords:
+      parameter-efficient: 1
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "meant", "about"),
+    [
+        # (the title's slug: 'topics/fine-tuning/index.md' was suggested, by spelling)
+        ("parameter-efficient-fine-tuning", "peft", "Parameter-Efficient Fine-Tuning"),
+        ("Parameter-Efficient-Fine-Tuning", "peft", "Parameter-Efficient Fine-Tuning"),
+        # (its id and its title's slug joined, as a paper's link may be written)
+        ("peft-parameter-efficient-fine-tuning", "peft", "Parameter-Efficient Fine-Tuning"),
+    ],
+)
+def test_a_link_naming_a_topic_by_its_title_is_told_that_topic_not_one_spelt_inside_it(
+    tmp_path, word, meant, about
+):
+    papers = {"a": "id: a\ntitle: A parameter-efficient fine-tuning study\n"}
+    root = with_pages(project(tmp_path, TUNING, **papers), about=f"See [it](topics/{word}/index.md).\n")
+    assert messages(root) == [
+        f"content/pages/about.md:1:10: link 'topics/{word}/index.md' leads to no page:"
+        f" no topic {word!r} (did you mean 'topics/{meant}/index.md'? it is about {about!r})" + TOPIC_FIX,
+    ]
+
+
+def test_a_paper_and_a_parent_naming_a_topic_by_its_title_are_told_that_topic(tmp_path):
+    # (as a page's link: 'fine-tuning', spelt inside the title, was suggested)
+    topics = TUNING + "  - id: lora\n    title: LoRA\n    parent: parameter-efficient-fine-tuning\n"
+    papers = {"a": "id: a\ntitle: A parameter-efficient fine-tuning study\ntopics: [parameter-efficient-fine-tuning]\n"}
+    hint = " (did you mean 'peft'? it is about 'Parameter-Efficient Fine-Tuning')" + TOPIC_FIX
+    assert messages(project(tmp_path, topics, **papers)) == [
+        "content/papers/a.yml:3:10: unknown topic 'parameter-efficient-fine-tuning'" + hint,
+        f"{T_FILE}:11:9: warning: topic 'lora' has no papers",
+        f"{T_FILE}:13:13: 'parent': unknown topic 'parameter-efficient-fine-tuning'" + hint,
+    ]
+
+
 def test_a_split_topic_linked_from_a_page_is_reported_with_what_to_do(tmp_path):
     # 'learning' was split into the two topics of TOPICS: no suggestion is near enough.
     # A deleted topic leaves no record, so the message says what to do for a deleted

@@ -1175,11 +1175,12 @@ def test_a_parent_named_by_a_sub_topics_keyword_suggests_no_topic_that_would_mak
     own = MERGING_TOPICS.format(merging_parent="merging", llms_parent="model-merging")
     root = project(tmp_path / "own", own, a=paper("a", "A multi-task merging llms"))
     assert messages(root) == [f"{T}:8:13: 'parent': {unknown}"]
-    # Another topic, neither it nor one under it, is suggested as before.
+    # Another topic, neither it nor one under it, is suggested as before (its keyword).
     other = MERGING_TOPICS.format(merging_parent="multi-task", llms_parent="model-merging")
     root = project(tmp_path / "other", other, a=paper("a", "A multi-task merging llms"))
     assert messages(root) == [
-        f"{T}:8:13: 'parent': unknown topic 'multi-task' (did you mean 'multi-task-learning'?);"
+        f"{T}:8:13: 'parent': unknown topic 'multi-task' (did you mean 'multi-task-learning'?"
+        " it is about 'multi-task');"
         " remove it here, write the topic meant, or define it in topics.yml",
     ]
 

@@ -539,7 +539,8 @@ def test_an_id_of_the_other_kind_is_told_what_it_is(tmp_path, field, told):
     [
         ("b", ""),
         # (a paper's id close to a topic's, its first words: the topic may be the one meant)
-        ("multi-task", " (did you mean 'multi-task-learning'?)"),
+        # (or its keyword: said so)
+        ("multi-task", " (did you mean 'multi-task-learning'? it is about 'multi-task')"),
         ("multi-task-learning-survey", " (did you mean 'multi-task-learning'?)"),
     ],
 )
