@@ -25,7 +25,7 @@ from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH, TOPICS_FILE
 from .slugs import slugify
 from .typos import closest, did_you_mean
 from .unknownids import after_unknown
-from .validate import ACTUAL, TOPIC_FIELDS, Miswritten, RecordChecker, misspelt_message, place_of
+from .validate import ACTUAL, TOPIC_FIELDS, ListedRef, Miswritten, RecordChecker, misspelt_message, place_of
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
 
@@ -583,7 +583,28 @@ def _parent(draft: TopicDraft) -> tuple[str, str]:
 
 def _write_parent_as_id(draft: TopicDraft, problems: Problems) -> None:
     parent, written = _parent(draft)
-    problems.error(draft.nodes["parent"].loc, f"'parent': write the topic as its id {parent!r}, not {written!r}")
+    listed = draft.values.get("parent")
+    if not isinstance(listed, ListedRef):
+        problems.error(draft.nodes["parent"].loc, f"'parent': write the topic as its id {parent!r}, not {written!r}")
+        return
+    line = f"parent: {parent}"
+    fix = (
+        f"it takes one value: write '{line}' to keep the first" if listed.count > 1
+        else f"write '{line}', the value alone" if written == parent else f"write '{line}'"
+    )
+    problems.error(draft.nodes["parent"].loc, f"'parent' must be an id, not a list; {fix}")
+
+
+def _said_of_parent(draft: TopicDraft) -> str:
+    """How a message on the topic's parent starts: with its field, and for a parent
+    written as a list (validate.ListedRef) that it must be an id alone, both mistakes
+    in one message: fixed alone, the next run would tell the other."""
+    listed = draft.values.get("parent")
+    if not isinstance(listed, ListedRef):
+        return "'parent': "
+    if listed.count > 1:
+        return "'parent' must be an id, not a list: it takes one, written alone without brackets; the first: "
+    return "'parent' must be an id, not a list, written alone without brackets; "
 
 
 def _unknown_parent(
@@ -598,14 +619,14 @@ def _unknown_parent(
     named = functools.cache(lambda: {a: t for a, t in aliases().items() if t[0] in allowed})
     if parent in renamed:
         problems.error(
-            draft.nodes["parent"].loc, "'parent': " + Fate(renamed[parent], what="topic").says(parent)
+            draft.nodes["parent"].loc, _said_of_parent(draft) + Fate(renamed[parent], what="topic").says(parent)
         )
     elif parent in paper_ids:
         # (A paper's id pasted as a parent, a reading order's entry say: no typo of a
         # topic's, nor a topic to define; a topic close to it may be the one meant.)
         problems.error(
             draft.nodes["parent"].loc,
-            f"'parent': unknown topic {_parent(draft)[1] or parent!r}: that is a paper's id;"
+            _said_of_parent(draft) + f"unknown topic {_parent(draft)[1] or parent!r}: that is a paper's id;"
             " a parent must be a topic's id"
             + suggest_topic(parent, others, named())
             + ": write the broader topic meant, or remove 'parent'",
@@ -613,7 +634,7 @@ def _unknown_parent(
     else:
         problems.error(
             draft.nodes["parent"].loc,
-            f"'parent': unknown topic {_parent(draft)[1] or parent!r}"
+            _said_of_parent(draft) + f"unknown topic {_parent(draft)[1] or parent!r}"
             + after_unknown("topic", suggest_topic(parent, others, named())),
         )
 

@@ -346,6 +346,12 @@ class RecordChecker:
         return None
 
     def slug(self, node: Node, spec: Field, name: str) -> object:
+        if spec.kind == "id" and spec.name != "id" and isinstance(node, Seq) and (listed := ListedRef.of(node)):
+            # A reference (a topic's parent) written as a list, "parent: [MTL]": what
+            # to write instead depends on whether the id exists, known once every topic
+            # is read; "write 'parent: MTL', the value alone" here sent the curator to an
+            # unknown topic the next run.
+            return listed
         text = self.scalar(node, spec, name)
         if not isinstance(text, str):
             return text
@@ -1073,6 +1079,35 @@ class Miswritten(Scalar):
         # not. (Scalar's gave five arguments to this __init__: the cache file could not
         # be read back, and the next build started from nothing.)
         return Miswritten, (self.text, Scalar(self.written, self.path, self.line, self.col, self.quoted))
+
+
+class ListedRef(Miswritten):
+    """A reference written as a list where one id goes ("parent: [MTL]", "parent: [a, b]"):
+    ``text`` is the id its first item reads as, ``written`` that item as written,
+    ``count`` how many items it has; located at the list. Always an error, reported
+    where the reference is looked up (topicsfile.check_parents), as a `Miswritten` is."""
+
+    __slots__ = ("count",)
+
+    def __init__(self, fixed: str, item: Scalar, count: int):
+        super().__init__(fixed, item)
+        self.count = count
+
+    def __reduce__(self) -> tuple:
+        return ListedRef, (self.text, Scalar(self.written, self.path, self.line, self.col, self.quoted), self.count)
+
+    @staticmethod
+    def of(node: Seq) -> ListedRef | None:
+        """The reference of a list of texts whose first reads as an id; else None (the
+        list is told what the field must be)."""
+        items = node.items
+        if not items or not all(isinstance(i, Scalar) and not isinstance(i, Refused) and i.text for i in items):
+            return None
+        written = str(items[0].text)
+        meant = written if _PATTERNS["id"].fullmatch(written) else id_fix(written)
+        if not meant:
+            return None
+        return ListedRef(meant, Scalar(written, node.path, node.line, node.col, items[0].quoted), len(items))  # type: ignore[union-attr]
 
 
 def plain_id(text: str) -> str:

@@ -346,17 +346,24 @@ def test_a_parent_pasted_as_its_page_says_the_id_to_write(tmp_path):
     ]
 
 
-def test_a_parent_written_as_a_list_of_a_name_is_not_told_to_write_that_name(tmp_path):
+def test_a_parent_written_as_a_list_of_a_name_is_told_the_id_check_then_takes(tmp_path):
     # (user: 'parent: [In-context learning]' was told "write 'parent: In-context learning',
-    # the value alone", which check then refused ("write the topic as its id ..."); nor
-    # is the id it reads as offered, which may be no topic's: whether it is one is known
-    # only where references are looked up.)
-    for written in ("[In-context learning]", "[topics/in-context-learning/]", "[In-context learning, x]"):
+    # the value alone", which check then refused ("write the topic as its id ..."). The
+    # list is looked up once every topic is read (validate.ListedRef), so the id it names
+    # is offered, and only then: written, it is taken.)
+    keep_first = "; it takes one value: write 'parent: in-context-learning' to keep the first"
+    for written, hint in [
+        ("[In-context learning]", "; write 'parent: in-context-learning'"),
+        ("[topics/in-context-learning/]", "; write 'parent: in-context-learning'"),
+        ("[In-context learning, x]", keep_first),
+    ]:
         topics = TOPICS.replace(
             "    title: Multi-task learning\n", f"    title: Multi-task learning\n    parent: {written}\n"
         )
         root = project(tmp_path / str(len(written)), topics, a=paper("a"), b=paper("b"), c=paper("c"))
-        assert messages(root) == [f"{T}:9:13: 'parent' must be an id, not a list"], written
+        assert messages(root) == [f"{T}:9:13: 'parent' must be an id, not a list{hint}"], written
+        (root / T).write_text(topics.replace(f"parent: {written}", "parent: in-context-learning"), encoding="utf-8")
+        assert messages(root) == [], written
 
 
 MTL_TOPICS = TOPICS.replace("      multi-task: 1\n", "      multi-task: 1\n      MTL: 1\n")
@@ -1360,6 +1367,59 @@ def test_a_papers_id_written_as_a_list_is_never_told_an_id_its_files_name_refuse
         assert said == [f"{P}:1:5: 'id' must be an id, not a list{hint}"], line
 
 
+LISTED_PARENTS = """\
+topics:
+  - id: multi-task-learning
+    title: Multi-Task Learning
+    keywords:
+      MTL: 1
+    formerly: [mtl-old]
+  - id: child
+    title: Child
+    parent: [MTL]
+  - id: other
+    title: Other
+    parent: [Multi-Task Learning]
+  - id: third
+    title: Third
+    parent: [zzz-nothing-here, child]
+  - id: fourth
+    title: Fourth
+    parent: [mtl-old]
+  - id: fifth
+    title: Fifth
+    parent: [Child, other]
+"""
+
+
+def test_a_parent_written_as_a_list_is_told_a_fix_check_then_takes(tmp_path):
+    # (curator: 'parent: [MTL]' was told "write 'parent: MTL', the value alone", and then
+    # that 'MTL' is an unknown topic: the fix offered is now one check takes, or the
+    # message says both mistakes at once, with the topic meant where there is one.)
+    project(tmp_path, LISTED_PARENTS, a=paper("a", extra="topics: [multi-task-learning, child, other, third,"
+                                                          " fourth, fifth]\n"))
+    alone = "'parent' must be an id, not a list, written alone without brackets; "
+    first = "'parent' must be an id, not a list: it takes one, written alone without brackets; the first: "
+    unknown = "; remove it here, write the topic meant, or define it in topics.yml"
+    assert [m for m in messages(tmp_path) if m.startswith(T)] == [
+        f"{T}:9:13: {alone}unknown topic 'MTL' (did you mean 'multi-task-learning'? it is about 'MTL')" + unknown,
+        f"{T}:12:13: 'parent' must be an id, not a list; write 'parent: multi-task-learning'",
+        f"{T}:15:13: {first}unknown topic 'zzz-nothing-here'" + unknown,
+        f"{T}:18:13: {alone}no topic 'mtl-old': it was renamed to or merged into 'multi-task-learning';"
+        " write 'multi-task-learning'",
+        f"{T}:21:13: 'parent' must be an id, not a list; it takes one value: write 'parent: child' to keep the first",
+    ]
+    # Each fix, written, is taken.
+    fixed = LISTED_PARENTS
+    for before, after in [
+        ("[MTL]", "multi-task-learning"), ("[Multi-Task Learning]", "multi-task-learning"),
+        ("[zzz-nothing-here, child]", "child"), ("[mtl-old]", "multi-task-learning"), ("[Child, other]", "child"),
+    ]:
+        fixed = fixed.replace(f"parent: {before}", f"parent: {after}")
+    (tmp_path / T).write_text(fixed, encoding="utf-8")
+    assert [m for m in messages(tmp_path) if m.startswith(T)] == []
+
+
 def test_a_link_address_written_as_a_list_is_told_the_address_its_own_check_offers(tmp_path):
     said = check_one(
         tmp_path, "id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nlinks:\n"
@@ -1451,3 +1511,15 @@ def test_a_field_of_three_letters_is_still_told_no_slip_but_two_letters_swapped(
     # (Only link kinds are told a slip in a word of three: 'urk' among fields is none.)
     assert closest("urk", ["url", "note"]) is None
     assert closest("cod", ["code", "paper"]) is None
+
+
+def test_a_parent_written_as_a_list_pickles_as_itself():
+    # (`serve` stores its memo, drafts with their errors and all: a node that pickles
+    # with its parent class's call comes back as another, or not at all)
+    import pickle
+
+    listed = validate.ListedRef("mtl", Scalar("MTL", T, 3, 13, False), 2)
+    back = pickle.loads(pickle.dumps(listed))
+    assert (type(back), back.text, back.written, back.count, str(back.loc)) == (
+        validate.ListedRef, "mtl", "MTL", 2, f"{T}:3:13"
+    )
