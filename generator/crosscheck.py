@@ -30,6 +30,7 @@ from .topicsfile import (
     check_parents,
     draft_aliases,
     make_topic,
+    meant_ids,
     only_known_topic,
     renamed_topics,
     suggest_topic,
@@ -525,7 +526,8 @@ def cross_check(
     misnamed = frozenset(d.stem for d in papers if d.id != d.stem).difference(claimed)
     _check_formerly(papers, claimed, misnamed, problems)
     _check_parted(papers, claimed, problems)
-    topic_choices = make_topic_choices(topics, topics_read, claimed)
+    meant_topics = meant_ids(unnamed)
+    topic_choices = make_topic_choices(topics, topics_read, claimed, meant_topics)
     paper_choices = paper_id_choices(set(ordered), ordered, misnamed, gone.fate, topic_choices.ids, claimed)
     orders = reading_orders(topics)
     ruled = ruled_out(claimed.values())
@@ -549,7 +551,7 @@ def cross_check(
             per_paper[paper_id] = tuple(problems.items[start:])
 
     start = len(problems.items)
-    parents = check_parents(topics, problems, topics_read, claimed)
+    parents = check_parents(topics, problems, topics_read, claimed, meant_topics)
     check_formerly(topics, problems, unnamed)
     check_duplicates(
         topics, unnamed,
@@ -557,7 +559,7 @@ def cross_check(
             refs, paper_choices, "paper", problems,
             other=topic_in_order(topic_id, parents, paper_choices),
         ),
-        problems, topics_read, claimed,
+        problems, topics_read, claimed, meant_topics,
     )
     built_topics = []
     for draft in topics:
@@ -578,15 +580,17 @@ def cross_check(
     content = Content(papers=tuple(built), topics=tuple(built_topics))
     return Checked(
         content, owners, same, head, per_paper, tail, paper_ids, topic_ids, misnamed, ruled,
-        frozenset(gone.asked), near, abstracts, frozenset(chain.from_iterable(parted)),
+        frozenset(gone.asked), near, abstracts, frozenset(chain.from_iterable(parted)), meant_topics,
     )
 
 
 def make_topic_choices(
-    topics: Sequence[TopicDraft], topics_read: bool, paper_ids: Container[str] = frozenset()
+    topics: Sequence[TopicDraft], topics_read: bool, paper_ids: Container[str] = frozenset(),
+    meant: frozenset[str] = frozenset(),
 ) -> _Choices:
     """The topic ids a paper may name; any, unreported, when topics.yml could not be read.
-    ``paper_ids``: the papers', which a paper's `topics:` naming one is told it is."""
+    ``paper_ids``: the papers', which a paper's `topics:` naming one is told it is;
+    ``meant``: the ids topics with no valid id are told to write, unreported (`meant_ids`)."""
     topic_list = [t.id for t in topics]
     aliases = draft_aliases(topics)
     renamed = renamed_topics(topics)
@@ -595,7 +599,7 @@ def make_topic_choices(
         return Fate(renamed[old], what="topic") if old in renamed else None
 
     return _Choices(
-        set(topic_list), topic_list, frozenset() if topics_read else ANY, fate, aliases=aliases,
+        set(topic_list), topic_list, meant if topics_read else ANY, fate, aliases=aliases,
         others=(paper_ids, A_PAPER), within=True,
         apart=EXCLUDED_PAPER,
     )
@@ -836,6 +840,8 @@ class Checked:
     abstracts: dict[str, int] = field(default_factory=dict)
     # The ids of the papers a `not_same_as:` parts from another (`parted_pairs`).
     parted: frozenset[str] = frozenset()
+    # The ids topics with no valid id are told to write (topicsfile.meant_ids).
+    meant_topics: frozenset[str] = frozenset()
 
     def can_swap(self, pairs: Sequence[tuple[PaperDraft, PaperDraft]]) -> bool:
         """Whether replacing each old draft by its new one leaves every other result of

@@ -152,10 +152,13 @@ def load_content(
         if again is not None:
             assert memo is not None and memo.last is not None
             topics, topics_read = memo.last.topics, memo.last.topics_read
+            meant_topics = memo.last.checked.meant_topics
+        else:
+            meant_topics = checked.meant_topics
         # The ids files with errors define or are named for (see check_hand_pages).
         meant = (
             {d.stem for d in drafts} | {d.id for d in drafts if d.id},
-            {t.id for t in topics} if topics_read else ANY,
+            {t.id for t in topics} | meant_topics if topics_read else ANY,
         )
         _check_beside(content_dir, root, content, drafts, meant, memo, problems)
         _warn_papers_outside(content_dir, papers_dir, root, problems)
@@ -475,7 +478,7 @@ def _load_again(
     ):
         return None  # (what the other files' references say of a missing paper may change)
     memo.last = None  # until the new load is complete
-    topics = make_topic_choices(last.topics, last.topics_read, last.checked.owners)
+    topics = make_topic_choices(last.topics, last.topics_read, last.checked.owners, last.checked.meant_topics)
     drafts = list(files.drafts)
     for at, _, _, draft, _ in fresh:
         drafts[at] = draft

@@ -25,7 +25,9 @@ from .schema import MAX_ID_LENGTH, PATTERNS, READING_ORDER_LENGTH, TOPICS_FILE
 from .slugs import slugify
 from .typos import closest, did_you_mean
 from .unknownids import after_unknown
-from .validate import ACTUAL, TOPIC_FIELDS, ListedRef, Miswritten, RecordChecker, misspelt_message, place_of
+from .validate import (
+    ACTUAL, TOPIC_FIELDS, ListedRef, Miswritten, RecordChecker, id_fix, misspelt_message, place_of,
+)
 from .yamlfile import display, read_yaml
 from .yamlio import SYNTAX_ERROR, Map, Node, Refused, Scalar, Seq, parse_past_syntax_errors, top_level_spans
 
@@ -46,6 +48,9 @@ class TopicDraft:
     # A topic with a YAML syntax error inside it (`_past_syntax_errors`): only its id is
     # known, so it is no topic of the site, and nothing is said of the others' papers.
     unread: bool = False
+    # Of a topic with no valid id: the id its error tells to write ("Multi Task": 'multi-
+    # task'), "" for none. Named elsewhere, it is no second mistake (`meant_ids`).
+    meant: str = ""
 
 
 def read_topics(
@@ -181,7 +186,9 @@ def _read_items(
             )
         _check_keyword_overlaps(nodes.get("keywords"), values.get("keywords"), problems)
         if not isinstance(topic_id, str):
-            unnamed.append(TopicDraft("", values, nodes, item.loc, False))
+            written = nodes.get("id")
+            meant = id_fix(written.text) if isinstance(written, Scalar) and written.text else ""
+            unnamed.append(TopicDraft("", values, nodes, item.loc, False, meant=meant))
             continue
         draft = TopicDraft(topic_id, values, nodes, item.loc, usable)
         if topic_id in first:
@@ -191,6 +198,13 @@ def _read_items(
             drafts.append(draft)
             _warn_same_title(draft, titled, problems)
     return drafts, unnamed
+
+
+def meant_ids(unnamed: Iterable[TopicDraft]) -> frozenset[str]:
+    """The ids topics with no valid id are told to write (`TopicDraft.meant`): a paper,
+    a parent or a page naming one is right once its topic is fixed as told, and is not
+    said unknown (one written as the topic's id was written is told the id to write)."""
+    return frozenset(draft.meant for draft in unnamed if draft.meant)
 
 
 def _warn_same_title(draft: TopicDraft, titled: dict[str, TopicDraft], problems: Problems) -> None:
@@ -508,12 +522,13 @@ def _named_topic(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str,
 
 def check_parents(
     topics: Sequence[TopicDraft], problems: Problems, known: bool = True,
-    paper_ids: Container[str] = frozenset(),
+    paper_ids: Container[str] = frozenset(), meant: Container[str] = frozenset(),
 ) -> dict[str, str]:
     """Topic id -> its parent, for the parents that exist and form no cycle. ``known``:
     whether every topic of topics.yml is among ``topics`` (read_topics), without which a
     parent that names none may name one that could not be read, and is not said.
-    ``paper_ids``: the papers', which a parent naming one is told it is."""
+    ``paper_ids``: the papers', which a parent naming one is told it is; ``meant``: the
+    ids topics with no valid id are told to write (`meant_ids`), no unknown ones."""
     ids = [t.id for t in topics]
     parents: dict[str, str] = {}
     # A renamed topic is often named by its old id, which reads like its title or keyword.
@@ -525,9 +540,9 @@ def check_parents(
         parent, written = _parent(draft)
         if parent in ids:
             parents[draft.id] = parent
-        if written and (parent in ids or not known):
+        if written and (parent in ids or parent in meant or not known):
             miswritten.append(draft)
-        elif parent and parent not in ids and known:
+        elif parent and parent not in ids and parent not in meant and known:
             unknown.append((draft, parent))
     if unknown:
         children: dict[str, list[str]] = {}
@@ -643,11 +658,12 @@ def check_duplicates(
     topics: Sequence[TopicDraft], unnamed: Sequence[TopicDraft],
     papers: Callable[[object, str], object],
     problems: Problems, known: bool = True, paper_ids: Container[str] = frozenset(),
+    meant: Container[str] = frozenset(),
 ) -> None:
     """What is wrong inside each topic that gives another's id again, and inside each
     with no valid id (``unnamed``), as it would be said of it on its own: its parent and
     the papers of its reading order (``papers``, given them and the topic's id, reports
-    each unknown one) (``known``, ``paper_ids``: as check_parents'). (Its
+    each unknown one) (``known``, ``paper_ids``, ``meant``: as check_parents'). (Its
     fields, and the length of its reading order, are checked as it is read; its old ids
     with every topic's, `check_formerly`.)"""
     if not unnamed and not any(draft.duplicates for draft in topics):
@@ -673,7 +689,7 @@ def check_duplicates(
                 f"topic {again.id!r} is its own parent: a parent is a broader topic; name"
                 " one, or remove 'parent'",
             )
-        elif parent and parent not in ids and known:
+        elif parent and parent not in ids and parent not in meant and known:
             # (Never the topic itself, nor one under it: written, either makes a cycle.)
             below = topic_and_below(again.id, children())
             others = [i for i in ids if i not in below]
