@@ -1097,14 +1097,15 @@ class _Choices:
         self.titles = titles
 
     def close(self, word: str, besides: str | None = None) -> str:
-        """" (did you mean ...?)" for the paper ``word`` names by its title (but the paper
-        ``besides``, whose list names it), or an id close to ``word`` or to an alias of
-        one, else ""."""
+        """" (did you mean ...?)" for the paper ``word`` names by its title, or an id close
+        to ``word`` or to an alias of one, else ""; never ``besides`` (the paper whose
+        list names ``word``: it cannot name itself there, by its id or by a title it shares)."""
+        ordered = self.ordered if besides is None else [i for i in self.ordered if i != besides]
         if self.titles is not None:
-            return suggest_paper(word, self.ordered, self.titles(), besides=besides)
+            return suggest_paper(word, ordered, self.titles(), besides=besides)
         if self.within:  # (the topics' choices: a topic is named by its title or a keyword too)
-            return suggest_topic(word, self.ordered, self.aliases)
-        return did_you_mean(word, self.ordered)
+            return suggest_topic(word, ordered, self.aliases)
+        return did_you_mean(word, ordered)
 
     @property
     def ordered(self) -> list[str]:
@@ -1118,10 +1119,9 @@ def _known(
     apart: bool = False, other: Callable[[str], str] | None = None, besides: str | None = None,
 ) -> tuple[str, ...]:
     """The located ids in ``refs`` that exist; each other one is reported, with the
-    closest that exists. ``excluding``: ``refs`` is a paper's `exclude_topics:`;
-    ``apart``: it keeps things apart (`exclude_topics:`, `not_related:`); ``other``:
-    what to say of an id of the other kind there (`topic_in_order`); ``besides``: the
-    paper whose list ``refs`` is, which no title it shares names there."""
+    closest that exists (but ``besides``, as `_Choices.close`). ``excluding``: ``refs``
+    is a paper's `exclude_topics:`; ``apart``: it keeps things apart (`exclude_topics:`,
+    `not_related:`); ``other``: what to say of an id of the other kind there (`topic_in_order`)."""
     ids = choices.ids
     kept = []
     for ref in refs if isinstance(refs, tuple) else ():
@@ -1142,7 +1142,7 @@ def _known(
         elif ref.text in choices.others[0] and other is not None:
             problems.error(ref.loc, f"unknown {what} {written!r}" + other(ref.text))
         elif ref.text in choices.others[0] and apart:
-            meant = choices.close(ref.text)
+            meant = choices.close(ref.text, besides)
             problems.error(ref.loc, f"unknown {what} {written!r}" + choices.apart.format(meant=meant))
         elif ref.text in choices.others[0]:
             problems.error(ref.loc, f"unknown {what} {written!r}{choices.others[1]}")

@@ -986,3 +986,20 @@ def test_a_link_ruled_out_by_the_other_file_is_warned_of_on_a_rerun_as_on_a_full
     assert [str(p) for p in work.fresh_problems.sorted()] == [
         "content/papers/a.yml:4:11: " + _wins("a", "b", "content/papers/b.yml:4:18"),
     ]
+
+
+@pytest.mark.parametrize("field", ["related", "not_related", "not_same_as"])
+def test_an_unknown_id_close_to_the_papers_own_is_not_told_its_own_id(tmp_path, field):
+    # ('related: [model-soup]' in model-soups.yml was told "did you mean 'model-soups'?",
+    # which check then refuses: a paper cannot name itself there. The closest other
+    # paper is suggested, else none.)
+    papers = {
+        "model-soups": paper("model-soups", "Averaging weights", f"{field}: [model-soup, model-stok]\n"),
+        "model-stock": paper("model-stock", "Fewer fine-tuned models"),
+    }
+    topics = "topics:\n  - id: t\n    title: T\n    keywords:\n      in-context: 1\n"
+    assert messages(project(tmp_path, topics, **papers)) == [
+        f"content/papers/model-soups.yml:3:{len(field) + 4}: unknown paper 'model-soup'" + NO_SUCH_PAPER,
+        f"content/papers/model-soups.yml:3:{len(field) + 16}: unknown paper 'model-stok'"
+        " (did you mean 'model-stock'?)",
+    ]
