@@ -253,25 +253,34 @@ def test_a_topic_id_with_capitals_and_spaces_suggests_the_id(tmp_path):
     ]
 
 
+MULTI_TASK_ID = (
+    f"{T}:2:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
+    " characters, not 'Multi Task'; write 'multi-task'"
+)
+
+
+def _multi_task_topic(tmp_path, topics: str, paper: str) -> None:
+    """A list whose first topic's id, 'Multi Task', is no id, with ``topics`` after it."""
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: Multi Task\n    title: MT\n" + topics, encoding="utf-8")
+    (tmp_path / "content" / "papers" / "x.yml").write_text(f"id: x\ntitle: X\ntopics: [{paper}]\n", encoding="utf-8")
+
+
 def test_the_id_a_topic_is_told_to_write_is_no_unknown_topic_elsewhere(tmp_path):
     # (curator: 'id: Multi Task' was told "write 'multi-task'", and every 'multi-task' a
     # paper, a parent or a page named "unknown topic ...; define it in topics.yml": one
     # mistake, told four times, three of them a wrong fix. A reference written as the id
     # was written is told the id it is to be, which is not what it says.)
-    (tmp_path / "content" / "papers").mkdir(parents=True)
-    (tmp_path / "content" / "topics.yml").write_text(
-        "topics:\n  - id: Multi Task\n    title: MT\n  - id: other\n    title: Other\n"
-        "    parent: multi-task\n  - id: third\n    title: Third\n    parent: Multi Task\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "content" / "papers" / "x.yml").write_text(
-        "id: x\ntitle: X\ntopics: [multi-task, other, third, Multi Task]\n", encoding="utf-8"
+    _multi_task_topic(
+        tmp_path,
+        "  - id: other\n    title: Other\n    parent: multi-task\n  - id: third\n    title: Third\n"
+        "    parent: Multi Task\n",
+        "multi-task, other, third, Multi Task",
     )
     with_pages(tmp_path, about="See [it](topics/multi-task/index.md).\n")
     assert messages(tmp_path) == [
         f"{P}:3:36: write the topic as its id 'multi-task', not 'Multi Task'",
-        f"{T}:2:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
-        " characters, not 'Multi Task'; write 'multi-task'",
+        MULTI_TASK_ID,
         f"{T}:9:13: 'parent': write the topic as its id 'multi-task', not 'Multi Task'",
     ]
 
@@ -279,17 +288,12 @@ def test_the_id_a_topic_is_told_to_write_is_no_unknown_topic_elsewhere(tmp_path)
 def test_a_rerun_says_of_a_topic_told_its_id_what_a_full_load_says(tmp_path, monkeypatch):
     # (A rerun swaps the edited paper in and checks its references again, with the ids
     # of the last load's topics: the one a topic is told to write among them.)
-    (tmp_path / "content" / "papers").mkdir(parents=True)
-    (tmp_path / "content" / "topics.yml").write_text(
-        "topics:\n  - id: Multi Task\n    title: MT\n  - id: other\n    title: Other\n", encoding="utf-8"
-    )
-    (tmp_path / "content" / "papers" / "x.yml").write_text("id: x\ntitle: X\ntopics: [other]\n", encoding="utf-8")
+    _multi_task_topic(tmp_path, "  - id: other\n    title: Other\n", "other")
     project = _Project(tmp_path, monkeypatch, source=None)
     project.edit("x.yml", "topics: [other]", "topics: [other, multi-task]")
     assert not project.check("the topic's id named as it is to be")
     assert [str(p) for p in project.fresh_problems.errors] == [
-        f"{T}:2:9: 'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80"
-        " characters, not 'Multi Task'; write 'multi-task'",
+        MULTI_TASK_ID,
     ]
 
 
