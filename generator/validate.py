@@ -460,6 +460,10 @@ class RecordChecker:
             return text
         found = Counter(_NOT_IN_URL.findall(text))  # (in the order first met)
         if found:
+            # What is left once they are removed, if check refuses it too (" javascript:x",
+            # " github.com/a/b"): said with the first, else "remove it" led to one more error.
+            rest = _NOT_IN_URL.sub("", text)
+            then = "" if _PATTERNS["url"].fullmatch(rest) else f" the address {url_problem(rest)}"
             # Each kind of character once, at its first place, with how many there are:
             # told of the first space alone, a curator met the next one each run.
             for char, times in found.items():
@@ -467,10 +471,13 @@ class RecordChecker:
                 if times > 1:
                     what = f"{times} spaces" if char == " " else f"{what} {times} times"
                     what += " (the first here)"
+                them = "them" if times > 1 else "it"
                 self.problems.error(
                     self.locate(node, char),  # type: ignore[arg-type]
-                    f"'{name}' contains {what}; remove {'them' if times > 1 else 'it'}",
+                    f"'{name}' contains {what}; remove {them}"
+                    + (f"; without {them if len(found) == 1 else 'these characters'},{then}" if then else ""),
                 )
+                then = ""
             return INVALID
         userinfo = _USERINFO.match(text)
         if userinfo:

@@ -766,6 +766,17 @@ URL_CASES = {
         "6:12: 'url' must be an absolute http(s) URL with a host name, like https://example.org/",
     ),
     "a space": ("'https://github.com/a b'", "6:33: 'url' contains a space; remove it"),
+    # (Removed as told, the address is refused again: said at once, with its own fix.)
+    "a space before an address without its scheme": (
+        "' github.com/a/b'",
+        "6:13: 'url' contains a space; remove it; without it, the address must be an absolute"
+        " http(s) URL: write https://github.com/a/b",
+    ),
+    "a space in an address of another kind": (
+        "'ftp://example.org/a b'",
+        "6:32: 'url' contains a space; remove it; without it, the address must be an http(s)"
+        " URL, not a 'ftp:' URL",
+    ),
     "a raw zero-width space": (
         "https://github.com/a\u200bb",
         "6:32: 'url' contains U+200B ZERO WIDTH SPACE; remove it",
@@ -851,6 +862,12 @@ def test_every_kind_of_character_an_address_may_not_hold_is_said_at_once(tmp_pat
     assert check_one(tmp_path, code_link(url)) == [
         f"{P}:6:27: 'url' contains 2 spaces (the first here); remove them",
         f"{P}:6:29: 'url' contains U+200B ZERO WIDTH SPACE; remove it",
+    ]
+    # (What is left without them all is refused too: said once, with the first.)
+    assert check_one(tmp_path, code_link("' github.com/a\u200bb'")) == [
+        f"{P}:6:13: 'url' contains a space; remove it; without these characters, the address must"
+        " be an absolute http(s) URL: write https://github.com/ab",
+        f"{P}:6:26: 'url' contains U+200B ZERO WIDTH SPACE; remove it",
     ]
     url = "https://x.org/a\u200bb\u200bc"
     assert check_one(tmp_path, code_link(url)) == [
