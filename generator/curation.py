@@ -511,8 +511,12 @@ def _load_again(
 
 
 def _listing(drafts: Sequence[PaperDraft]) -> set[str]:
-    """The ids of the papers whose file lists a topic, known or not."""
-    return {draft.id for draft in drafts if draft.values.get("topics") and draft.id}
+    """The ids of the papers whose file lists a topic, known or not, or gives `topics:` a
+    value its error refuses ('topics: multi-task', meant as a list): not one in none."""
+    return {
+        draft.id for draft in drafts
+        if draft.id and (draft.values.get("topics") or ("topics" in draft.nodes and "topics" not in draft.values))
+    }
 
 
 def _texts(content: Content) -> tuple[tuple[str, str], ...]:

@@ -37,7 +37,9 @@ if TYPE_CHECKING:  # (curation.py imports this module; these are only its types)
 _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 # A summary longer than this is no longer one line of a table (see schema "summary").
 SUMMARY_LENGTH = 200
-_POINTED_AT = frozenset({"id", "title", "arxiv", "doi"})
+# The fields whose nodes a draft keeps, for messages across files to point at (and
+# 'topics', to tell a refused value from none: curation._listing).
+_POINTED_AT = frozenset({"id", "title", "arxiv", "doi", "topics"})
 
 
 # A paper file's identity on disk: (size, mtime_ns, ctime_ns, inode). The kernel sets

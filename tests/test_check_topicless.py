@@ -79,6 +79,22 @@ def test_a_paper_listing_a_topic_or_named_by_a_reading_order_is_not_said_to_be_i
     ]
 
 
+def test_a_paper_whose_topics_are_refused_is_not_said_to_list_none(tmp_path):
+    # ('topics: glaciology' was told it must be a list, and warned "it lists none; give
+    # it 'topics: [...]'": it lists one, written as a string, which its error says.)
+    root = project(
+        tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+        e="id: e\ntitle: Moraines\ntopics: multi-task-learning\n",
+        g="id: g\ntitle: Ice\ntopics: {glaciology: 1}\n",
+    )
+    found = said(root)
+    assert found[0] == (
+        "content/papers/e.yml:3:9: 'topics' must be a list, not a string; write [multi-task-learning]"
+    )
+    assert found[1].startswith("content/papers/g.yml:3:9: 'topics' must be a list, not a mapping")
+    assert len(found) == 2, found
+
+
 def test_no_paper_is_said_to_be_in_no_topic_while_a_topic_is_left_out(tmp_path):
     # topics.yml unread, or a topic the site leaves out: its papers may be meant for it.
     root = project(tmp_path, TOPICS.replace("  - id: multi", " - id: multi"), f="id: f\ntitle: F\n")
