@@ -560,12 +560,15 @@ def check_parents(
             chain.append(parents[chain[-1]])
         if parents.get(chain[-1]) == draft.id and draft.id not in in_cycle:
             in_cycle.update(chain)
+            # (Of a parent written as a list too: "name one" was then written in brackets.)
+            listed = _said_of_parent(draft) if isinstance(draft.values.get("parent"), ListedRef) else ""
             problems.error(
                 draft.nodes["parent"].loc,
-                f"topic {draft.id!r} is its own parent: a parent is a broader topic; name"
+                listed
+                + f"topic {draft.id!r} is its own parent: a parent is a broader topic; name"
                 " one, or remove 'parent'"
                 if len(chain) == 1
-                else f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}; a parent"
+                else listed + f"topic parents form a cycle: {' -> '.join(chain + [draft.id])}; a parent"
                 " is a broader topic: remove 'parent' from the broadest of them",
             )
     for draft in miswritten:

@@ -1557,6 +1557,15 @@ def test_a_field_of_three_letters_is_still_told_no_slip_but_two_letters_swapped(
     assert closest("cod", ["code", "paper"]) is None
 
 
+def test_a_topic_its_own_parent_in_a_list_is_told_both(tmp_path):
+    # (told only "its own parent ...; name one", the curator named one in brackets again)
+    project(tmp_path, "topics:\n  - id: mt\n    title: MT\n    parent: [mt]\n", a=paper("a", extra="topics: [mt]\n"))
+    assert [m for m in messages(tmp_path) if m.startswith(T)] == [
+        f"{T}:4:13: 'parent' must be an id, not a list, written alone without brackets; topic 'mt' is"
+        " its own parent: a parent is a broader topic; name one, or remove 'parent'",
+    ]
+
+
 def test_a_parent_written_as_a_list_pickles_as_itself():
     # (`serve` stores its memo, drafts with their errors and all: a node that pickles
     # with its parent class's call comes back as another, or not at all)
