@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import groupby
 from typing import Iterator
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -89,7 +90,10 @@ _NOT_AND = r"(?:[ \t]+(?![Aa][Nn][Dd]\s))?"
 _NAME_ACCENT = re.compile(
     _ACCENT_FORMS.replace("SPACES", _NOT_AND) + "|" + _LETTER_MACROS.replace("SPACES", _NOT_AND)
 )
-_EMPH = re.compile(r"\\(?:textit|emph|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|em|sl)\s+([^{}]*)\}")
+# \\emph and \\em switch the shape, as TeX does: emphasis inside emphasis is upright;
+# \\textit, \\it, \\textsl, \\sl and \\mathit set italics (their own kind inside changes nothing).
+_EMPH = re.compile(r"\\emph\s*\{([^{}]*)\}|\{\\em\s+([^{}]*)\}")
+_ITALIC = re.compile(r"\\(?:textit|textsl|mathit)\s*\{([^{}]*)\}|\{\\(?:it|sl)\s+([^{}]*)\}")
 _BOLD = re.compile(r"\\(?:textbf|mathbf)\s*\{([^{}]*)\}|\{\\bf\s+([^{}]*)\}")
 _PLAIN_ARG = re.compile(
     r"\\(?:texttt|textsc|textrm|textsf|textup|textnormal|text|mbox|mathrm|mathsf|mathtt|"
@@ -167,8 +171,8 @@ _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`'\n]{1,80})'(?!')")
 # (``\\ref{t}~shows``, ``\\cite{a}~and``). Ties in a row are as many spaces
 # (``a~~b``), and so are the ties around a dash (``3~--~5``, "3 – 5", whose dash TeX reads
 # between the spaces: `_DASH`).
-_TIE = re.compile(r"(?<=[\w.,;:)\]}*\ud801\u00a7\u00b6\u2026\u00b0\u2020\u2021])~+(?=[^\s~])")
-_TIED_DASH = re.compile(r"(?<=[\w.,;:)\]}*\ud801\u00a7\u00b6\u2026\u00b0\u2020\u2021])~(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
+_TIE = re.compile(r"(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021])~+(?=[^\s~])")
+_TIED_DASH = re.compile(r"(?<=[\w.,;:)\]}*\ud801\ue043\u00a7\u00b6\u2026\u00b0\u2020\u2021])~(-{1,3}|[\u2013\u2014])~(?=[^\s~])")
 # The ties earlier versions read, which the file of a paper imported then still holds
 # (see `ties_as_before`): before a word only, the rest keeping their tilde; then one
 # tilde at a time (``a~~b`` was "a ~b"), no tie after a dash (``3~--~5`` was "3 --~5")
@@ -176,7 +180,7 @@ _TIED_DASH = re.compile(r"(?<=[\w.,;:)\]}*\ud801\u00a7\u00b6\u2026\u00b0\u2020\u
 # tilde), and a line break's second backslash taken for an accent's (``x~\\\\~y`` was
 # "x \\ỹ").
 _TIE_BEFORE = re.compile(r"(?<=[\w.,;:)\]])~(?=[\w(\[])")
-_TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801])~(?=\S)")
+_TIE_ONE = re.compile(r"(?<=[\w.,;:)\]*\ud801\ue043])~(?=\S)")
 BEFORE_A_WORD, ONE_TIE_AT_A_TIME = "before a word", "one tie at a time"
 # What each reads otherwise than this version, for a quick look (`tie_readings_before`):
 # a tie after the end of math in any of its ways, "$", "\\)" or "\\]", of emphasis, or
@@ -432,6 +436,15 @@ class _Held:
 EmphasisMarks = tuple[tuple[str, str], tuple[str, str]]
 _MARKDOWN: EmphasisMarks = (("*", "*"), ("**", "**"))
 _NO_MARKS: EmphasisMarks = (("", ""), ("", ""))
+# While the rules run, emphasis is marked by where it starts, how (switching italics,
+# setting them, setting bold) and where it ends, characters of Unicode's private use
+# (one in the text as read is held): the marks wrapped inside marks gave "**b**" for
+# ``\\emph{\\emph{b}}``, which TeX shows upright, and "**--* word*" for
+# ``{\\em {\\em --} word}``. `_marked` then writes each run of words in one shape between
+# the caller's marks. A tie after emphasis is a space, after Markdown's star as after a
+# word; after another caller's marks (notes.EMPHASIS_HELD) it stayed, so it still does.
+_SWITCH, _SET_ITALIC, _SET_BOLD, _END_TIED, _END = "\ue040", "\ue041", "\ue042", "\ue043", "\ue044"
+_SHAPE_MARK = re.compile("([\ue040-\ue044])")
 
 
 def clean_latex(text: str, emphasis: bool | EmphasisMarks = True, dashes: bool = False) -> str:
@@ -515,13 +528,50 @@ def _clean(text: str, emphasis: bool | EmphasisMarks, dashes: bool, math_as_text
         return text
     marks = emphasis if isinstance(emphasis, tuple) else _MARKDOWN if emphasis else _NO_MARKS
     held = _Held(math_as_text)
+    if _SHAPE_MARK.search(text):
+        text = _SHAPE_MARK.sub(lambda m: held.hold(m.group(), m.group()), text)
     text = held.urls_and_math(held.escapes(text))
     for _ in range(_MAX_PASSES):
         cleaned = _rules(text, marks, dashes, held)
         if cleaned == text:
             break
         text = cleaned
-    return held.as_read(text)
+    return held.as_read(_marked(text, marks))
+
+
+def _marked(text: str, marks: EmphasisMarks) -> str:
+    """``text`` with the rules' shape marks (`_SWITCH`...) as ``marks``: each run of words
+    in one shape between the marks of that shape, the shape set first outermost, as it
+    was written (``\\textbf{a \\emph{b}}`` is "**a *b***"), so that marks never nest in
+    marks of their kind, and italics switched off inside italics end them."""
+    if not _SHAPE_MARK.search(text):
+        return text
+    runs: list[tuple[str, tuple[int, ...]]] = []  # words, and their shapes (0 italic, 1 bold) as set
+    shapes: list[tuple[int, ...]] = [()]
+    for part in _SHAPE_MARK.split(text):
+        shape = shapes[-1]
+        if part == _SWITCH:
+            shapes.append(tuple(kind for kind in shape if kind != 0) if 0 in shape else (*shape, 0))
+        elif part in (_SET_ITALIC, _SET_BOLD):
+            kind = 0 if part == _SET_ITALIC else 1
+            shapes.append(shape if kind in shape else (*shape, kind))
+        elif part in (_END, _END_TIED):
+            if len(shapes) > 1:
+                shapes.pop()
+        elif part:
+            runs.append((part, shape))
+    return _in_marks(runs, 0, marks)
+
+
+def _in_marks(runs: list[tuple[str, tuple[int, ...]]], depth: int, marks: EmphasisMarks) -> str:
+    """The runs (sharing their first ``depth`` shapes), each next shape's between its marks."""
+    pieces = []
+    for kind, same in groupby(runs, key=lambda run: run[1][depth] if len(run[1]) > depth else None):
+        if kind is None:
+            pieces += [words for words, _ in same]
+        else:
+            pieces.append(_wrap(_in_marks(list(same), depth + 1, marks), *marks[kind]))
+    return "".join(pieces)
 
 
 def url_arguments(text: str) -> list[str]:
@@ -563,9 +613,14 @@ def _rules(text: str, marks: EmphasisMarks, dashes: bool, held: _Held) -> str:
     if dashes:
         text = _DASH.sub(lambda m: _TO_TEXT.latex_to_text(m.group(0)), text)
     text = _ACCENT.sub(lambda m: _literal(held, m.group(0), _accent(m.group(0))), text)
-    (star, end), (stars, ends) = marks
-    text = _EMPH.sub(lambda m: _wrap(_arg(m), star, end), text)
-    text = _BOLD.sub(lambda m: _wrap(_arg(m), stars, ends), text)
+    if marks == _NO_MARKS:
+        switch = set_italic = set_bold = close = ""
+    else:
+        switch, set_italic, set_bold = _SWITCH, _SET_ITALIC, _SET_BOLD
+        close = _END_TIED if marks[0][1].endswith("*") else _END
+    text = _EMPH.sub(lambda m: f"{switch}{_arg(m)}{close}", text)
+    text = _ITALIC.sub(lambda m: f"{set_italic}{_arg(m)}{close}", text)
+    text = _BOLD.sub(lambda m: f"{set_bold}{_arg(m)}{close}", text)
     text = _PLAIN_ARG.sub(lambda m: m.group(1), text)
     text = _NO_OP.sub("", text)
     text = _SPACING.sub(" ", text)

@@ -596,3 +596,74 @@ def test_the_quick_look_passes_over_a_tilde_in_an_address():
             before = clean_latex(text)
         assert before == clean_latex(text)  # (nothing to read anew)
     assert tie_readings_before(text) == []
+
+
+def test_emphasis_inside_emphasis_is_upright_as_in_tex():
+    # \emph inside \emph (or {\em} inside {\em}) switches back to upright in TeX: the outer
+    # marks wrapped the inner ones, "**b**" (bold) and "**--* word*" (stars showing).
+    assert clean_latex(r"\emph{\emph{b}}") == "b"
+    assert clean_latex(r"{\em {\em --} word}") == "-- *word*"
+    assert clean_latex(r"\emph{a \emph{b} c}") == "*a* b *c*"
+    assert clean_latex(r"\textit{a \emph{b}}") == "*a* b"
+    # \textit and \textbf set their shape: inside their own kind nothing changes.
+    assert clean_latex(r"\textit{a \textit{b} c}") == "*a b c*"
+    assert clean_latex(r"\textbf{a \textbf{b}}") == "**a b**"
+    assert clean_latex(r"\emph{a \textit{b}}") == "*a b*"
+    # Bold inside italics (and italics inside bold) nest as before.
+    assert clean_latex(r"\emph{a \textbf{b} c}") == "*a **b** c*"
+    assert clean_latex(r"\emph{\textbf{x}}") == "***x***"
+
+
+# TeX emphasis, nested: (command, what it does to (italic, bold)).
+_SHAPES = {
+    "\\emph{": lambda i, b: (not i, b), "{\\em ": lambda i, b: (not i, b),
+    "\\textit{": lambda i, b: (True, b), "{\\it ": lambda i, b: (True, b),
+    "\\textbf{": lambda i, b: (i, True), "{\\bf ": lambda i, b: (i, True),
+}
+_WORD = st.sampled_from(["w", "x", "--", "y z", "(a)", ","])
+_TREE = st.recursive(
+    _WORD.map(lambda w: [w]),
+    lambda inner: st.tuples(st.sampled_from(sorted(_SHAPES)), st.lists(inner, min_size=1, max_size=3))
+    .map(lambda t: [t]),
+    max_leaves=8,
+)
+
+
+def _tex_and_shapes(tree, state=(False, False)):
+    """The TeX of ``tree`` and each word's (italic, bold) as TeX sets it."""
+    tex, words = "", []
+    for node in tree:
+        if isinstance(node, str):
+            tex += f" {node} "
+            words.append((node, state))
+        else:
+            command, children = node
+            inner = [_tex_and_shapes(child, _SHAPES[command](*state)) for child in children]
+            tex += command + "".join(t for t, _ in inner) + "}"
+            words += [w for _, ws in inner for w in ws]
+    return tex, words
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TREE, min_size=1, max_size=3))
+def test_nested_emphasis_renders_as_tex_sets_it_and_shows_no_star(trees):
+    from lxml import html as lxml_html
+
+    from generator.escape import markdown_html
+
+    # (a word first: "-- --" alone is a rule to Markdown)
+    tex, words = _tex_and_shapes(["Say", *[node for tree in trees for node in tree]])
+    markdown = clean_latex(tex)
+    assert markdown.count("*") % 2 == 0, markdown
+    root = lxml_html.fragment_fromstring(str(markdown_html(markdown)), create_parent="div")
+    # Every star is a mark: the reader sees the words alone, as without emphasis.
+    assert root.text_content().split() == clean_latex(tex, emphasis=False).split()
+    shown = []
+    for piece in root.xpath("//text()"):
+        holder = piece.getparent().getparent() if piece.is_tail else piece.getparent()
+        ancestors = {holder.tag} | {a.tag for a in holder.iterancestors()}
+        shown += [(word, ("em" in ancestors, "strong" in ancestors)) for word in piece.split()]
+    expected = [
+        (word, shape) for text, shape in words for word in clean_latex(text).split()
+    ]
+    assert shown == expected, markdown

@@ -1354,6 +1354,19 @@ def test_an_annotes_tex_emphasis_is_markdown_and_its_words_stay_text():
     assert _one("  annote = {a \ue030 \\emph{b}},\n", Problems()).notes == "a \ue030 b"
 
 
+def test_an_annotes_emphasis_inside_emphasis_is_upright_and_its_stars_pair():
+    # (reviewer: "\emph{\emph{b}}" became "**b**", bold, which TeX shows upright, and
+    # "{\em {\em --} word}" "**--* word*", its stars showing)
+    assert _one("  annote = {\\emph{\\emph{b}} and {\\em {\\em --} word}},\n", Problems()).notes == (
+        "b and -- *word*"
+    )
+    assert _one("  annote = {\\emph{See \\emph{this} and \\textbf{that}}},\n", Problems()).notes == (
+        "*See* this *and **that***"
+    )
+    # The private characters the rules mark shapes with, in a note as written, stay.
+    assert _one("  annote = {a \ue040 \\emph{b}\ue044},\n", Problems()).notes == "a \ue040 *b*\ue044"
+
+
 def test_an_annotes_tex_emphasis_over_a_blank_line_is_emphasis_in_each_paragraph():
     # (user: '\emph{...}' whose braces held a blank line left a raw "\emph{" in the notes:
     # each paragraph was read alone, the one with the opening brace never closed)
