@@ -321,6 +321,13 @@ def _read(
             message = f"duplicate BibTeX key {_written(block.key)} (first at line {first})" + (
                 ": the same entry again; delete this one" if again else "; give each entry its own key"
             )
+            if not block.key.strip() and not again:
+                col, kind = _key_place(text.split("\n"), block.start_line or 0, block.raw)
+                message = (
+                    f"this entry has no citation key, nor has the entry at line {first}, and bibtexparser"
+                    " reads only the first of two entries with one key (BibTeX refuses both): write a key"
+                    f" before its comma, as '@{kind}{{key,'"
+                )
         elif isinstance(block, DuplicateFieldKeyBlock):
             # At the field's second line (bibtexparser names the entry's first).
             name = sorted(block.duplicate_keys)[0]
@@ -345,6 +352,7 @@ def _read(
         problems.error(Location(path, line, col), message)
     _keys_of_broken_entries(library, lines, path, problems)
     _unknown_types(library.entries, text, path, problems)
+    _keyless(library.entries, text, path, problems)
     if not library.entries and not library.failed_blocks:
         problems.error(Location(path, 1, 1), "no BibTeX entries ('@article{key, ...}') found")
         return [], repairs, [], frozenset()
@@ -801,6 +809,32 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
         col, message, key, fixed, down = keyed
         return [(first + down, col, message)], (first + down, col, key, fixed) if fixed else None
     return quote or [(first, 1, f"cannot read this BibTeX entry: {reason}")], None
+
+
+def _keyless(entries: list[Entry], text: str, path: str, problems: Problems) -> None:
+    """An entry with no citation key (``@article{,``), which bibtexparser reads with an
+    empty one: said where its key goes, a warning; imported (its title and the rest
+    name the paper; a key only matches it to a file's record on a re-import)."""
+    lines = text.split("\n")
+    for entry in entries:
+        if entry.key.strip():
+            continue
+        col, kind = _key_place(lines, entry.start_line, entry.raw)
+        problems.warning(
+            Location(path, entry.start_line + 1, col),
+            f"entry @{kind} has no citation key, which BibTeX refuses (biber reads it with an"
+            f" empty one): imported without one; write a key before its comma, as '@{kind}{{key,'",
+        )
+
+
+def _key_place(lines: list[str], number: int, raw: str | None) -> tuple[int, str]:
+    """The column (from 1) where the citation key of the entry whose head is on line
+    ``number`` (from 0) goes, after its brace, and its type as written."""
+    first = (raw or "").split("\n", 1)[0]
+    line = lines[number] if number < len(lines) else ""
+    at = line.find(first) if first else -1
+    head = _ENTRY_HEAD.match(line, at) if at >= 0 else None
+    return (head.end() + 1, head.group(1)) if head else (1, "misc")
 
 
 def _unsplit_name(block: ParsingFailedBlock, error: object) -> tuple[int, int, str] | None:

@@ -1687,3 +1687,30 @@ def test_an_address_with_no_host_is_left_out_as_one_no_page_can_link_to():
     [said] = [str(p) for p in problems.items]
     assert said.startswith("x.bib:1:23: warning: url 'http://:8000/x' of entry 'k'")
     assert "its host, ," not in said and "left out" in said
+
+
+def test_an_entry_without_a_citation_key_is_imported_and_said_where_its_key_goes():
+    # (reviewer: "@article{," imported without a word; BibTeX refuses the entry, biber
+    # reads it with an empty key)
+    problems = Problems()
+    (record,) = parse_text("@article{,\n  title = {X},\n  year = {2020}\n}\n", "y.bib", problems)
+    assert record.title == "X" and record.key == ""
+    assert not problems.has_errors()
+    assert problems.format() == (
+        "y.bib:1:10: warning: entry @article has no citation key, which BibTeX refuses (biber reads"
+        " it with an empty one): imported without one; write a key before its comma, as '@article{key,'"
+    )
+    problems = Problems()
+    parse_text("@misc{ ,\n  title = {X}\n}\n", "y.bib", problems)
+    assert [str(p.location) for p in problems.warnings] == ["y.bib:1:8"]
+
+
+def test_two_entries_without_a_citation_key_are_said_so_not_as_a_duplicate_key():
+    problems = Problems()
+    parse_text("@article{,\n  title = {X},\n}\n@misc{,\n  title = {Y},\n}\n", "y.bib", problems)
+    assert "duplicate BibTeX key ''" not in problems.format()
+    assert [str(p) for p in problems.errors] == [
+        "y.bib:4:7: this entry has no citation key, nor has the entry at line 1, and"
+        " bibtexparser reads only the first of two entries with one key (BibTeX refuses both):"
+        " write a key before its comma, as '@misc{key,'"
+    ]
