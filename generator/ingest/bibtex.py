@@ -121,6 +121,9 @@ _ALFOLIO_FILES = ("pdf", "html", "supp", "poster", "slides")
 # host's port ("localhost:8080/x", "example.com:8080").
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))")
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# A year with a letter after it, as exporters tell apart two works of one author and
+# year (``2020a``, ``2020b``): the year is read, the letter said to be left out.
+_LETTERED_YEAR = re.compile(r"\d{4}[A-Za-z]")
 # TeX escapes that exporters write into addresses and DOIs (MIT Press: ``url =
 # {https://doi.org/10.1162/tacl\_a\_00324}``; this tool's own export escapes a DOI's
 # ``_``). The url package reads a URL raw, so left alone the backslash ends up in every
@@ -2001,6 +2004,13 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
     name = "year" if fields["year"].strip() else "date"
     value = fields[name].strip()
     found = _FOUR_DIGITS.findall(value)
+    if len(found) == 1 and _LETTERED_YEAR.fullmatch(value):
+        problems.warning(
+            _written_at(fields.owner(name), name, value, path),
+            f"{name} {_written(value)} has a letter after the year, as some exporters write to tell"
+            f" apart two works of one author and year: read as {found[0]}, the letter left out;"
+            f" write {_written(f'{name} = {{{found[0]}}}')} to say so",
+        )
     if len(found) == 1:
         return found[0]
     if value:
@@ -2111,6 +2121,20 @@ def _left_out(
         f"{name} {_written(written)} of entry {_written(fields.entry.key)} is no http(s) address a page can"
         f" link to{hint}; left out",
     )
+
+
+def _written_at(entry: Entry, name: str, written: str, path: str) -> Location:
+    """Where ``written``, the value of field ``name``, is in the file: on the field's
+    line or a later one (the field's name when it is not found there)."""
+    field = entry.fields_dict.get(name)
+    if field is None or field.start_line is None or not entry.raw:
+        return _field_location(entry, name, path)
+    lines = entry.raw.split("\n")
+    for number in range(field.start_line - entry.start_line, len(lines)):
+        col = lines[number].find(written)
+        if col >= 0:
+            return Location(path, entry.start_line + number + 1, col + 1)
+    return _field_location(entry, name, path)
 
 
 def _field_location(entry: Entry, name: str, path: str) -> Location:
