@@ -807,6 +807,9 @@ def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[i
         line, col, name = missing
         return [(line, col, f"field '{name}' has no '=' before its value; write '{name} = ...'")], (
             line, col, name, f"{name} =")
+    nameless = _braced_words(source, block) if "`=`" in reason else None
+    if nameless is not None:
+        return [nameless], None  # (as `_words_for_a_field`'s: which field is the curator's to say)
     keyed = _key_problem(source, block) if "after entry key" in reason else None
     if keyed is not None:  # (bibtexparser's words are of its parser, not the key)
         col, message, key, fixed, down = keyed
@@ -971,6 +974,50 @@ def _words_for_a_field(source: _Lines, block: object) -> str | None:
         or first in READ_FIELDS or (len(words.split()) == 2 and first in _FIELD_NAMES)
     ):
         return None
+    return _no_fields_words(field, words)
+
+
+def _braced_words(source: _Lines, block: object) -> tuple[int, int, str] | None:
+    """(line, column, what is wrong) of words after a field's comma that start with a
+    brace, a backslashed one or a quote, so with no field's name (``\\{x\\} and,`` or ``{x}
+    and,`` on a line of their own), where bibtexparser gave up ("Expected a `=` after
+    entry key"), said as `_words_for_a_field` says words; None for anything else. (Its
+    block may stop before them, at their brace: they are read in the file.)"""
+    raw = getattr(block, "raw", None) or ""
+    after = raw.rfind(",") + 1
+    at = source.start_of(block) if after else None
+    if at is None:
+        return None
+    start = _BLANKS.match(source.text, at + after).end()
+    words = _NAMELESS.match(source.text, start)
+    if words is None:
+        return None
+    # The field before the comma, else the entry's head ("@article{k"), else none named
+    # (a field BibTeX cannot read whole, told on its own; or as an earlier mistake's fix
+    # wrote it, which the curator did not write).
+    head = re.fullmatch(r"\s*(@\s*\w+\s*\{[^,{}\s]*)\s*", raw[: after - 1])
+    before = _FIELD_BEFORE.search(raw, 0, after - 1) or (head.group(1) if head else "")
+    return (*source.place(start), _no_fields_words(before, " ".join(words.group().split())))
+
+
+# Words after a comma that start with a brace or quote, up to the next comma, the line's
+# end or the entry's "}" (one level of braces within).
+_NAMELESS = re.compile(r"(?=\\?[{\"])(?:\\[{}]|\{[^{}\n]*\}|[^{},\n])+(?<=\S)")
+
+
+def _no_fields_words(field: re.Match[str] | str, words: str) -> str:
+    """What is wrong with ``words`` after the comma of ``field`` (`_FIELD_BEFORE`, or the
+    text before that comma as written, an entry's head, or ""), where BibTeX expects a field's
+    name: most likely a value whose field's name was left out, or (after a @string's
+    name) words that go on its value."""
+    if isinstance(field, str):
+        return (
+            (f"after {_written(field + ',')} BibTeX" if field else "after a comma BibTeX")
+            + " expects a field's name and '=', and"
+            f" {_written(words)} is no field's: if these words are a field's value, write its name"
+            f" and '=' before them, the words in braces (as {_written(f'note = {{{words}}}')} for a"
+            " note); else delete them"
+        )
     name, value = field["name"], field["value"]
     joined = ""
     if value[0] not in '{"' and not value.isdigit() and value.lower() not in MONTHS:

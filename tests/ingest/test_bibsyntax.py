@@ -772,6 +772,44 @@ def test_words_after_a_whole_value_that_are_no_field_are_said_as_words_without_a
     assert problems == ["lab.bib:2:16: field 'note' has no '=' before its value; write 'note = ...'"]
 
 
+def test_braced_words_without_a_field_name_are_said_at_them_as_words_without_a_name():
+    # (reviewer: `\{x\} and,` among the fields, or `{x} and,`, was told at the entry's
+    # first line in bibtexparser's words, "Expected a `=` after entry key, but found `{`")
+    fix = "if these words are a field's value, write its name and '=' before them, the words in braces"
+    for text, said in [
+        (
+            "@article{a,\n  title = {Y},\n  \\{x\\} and,\n}\n",
+            "lab.bib:3:3: after 'title = {Y},' BibTeX expects a field's name and '=', and '\\{x\\} and'"
+            f" is no field's: {fix} (as 'note = {{\\{{x\\}} and}}' for a note); else delete them",
+        ),
+        (
+            "@article{a,\n  title = {Y},\n  {x} and,\n  year = 2020\n}\n",
+            "lab.bib:3:3: after 'title = {Y},' BibTeX expects a field's name and '=', and '{x} and'"
+            f" is no field's: {fix} (as 'note = {{{{x}} and}}' for a note); else delete them",
+        ),
+        (  # (on the line of the field before, at the entry's end)
+            "@article{a,\n  year = 2020, \\{x\\}\n}\n",
+            "lab.bib:2:16: after 'year = 2020,' BibTeX expects a field's name and '=', and '\\{x\\}'"
+            f" is no field's: {fix} (as 'note = {{\\{{x\\}}}}' for a note); else delete them",
+        ),
+        (  # (right after the key)
+            "@article{a, {x} and,\n  title = {Y},\n}\n",
+            "lab.bib:1:13: after '@article{a,' BibTeX expects a field's name and '=', and '{x} and'"
+            f" is no field's: {fix} (as 'note = {{{{x}} and}}' for a note); else delete them",
+        ),
+    ]:
+        _, problems = _parse_sorted(text)
+        assert problems == [said], text
+    # After a field told without its '=', whose fix is sure: said at them too, not by the
+    # field as that fix writes it.
+    _, problems = _parse_sorted("@article{a,\n  title = {Y},\n  field \\{x\\} and, \\{y\\}\n}\n")
+    assert problems == [
+        "lab.bib:3:3: field 'field' has no '=' before its value; write 'field = ...'",
+        "lab.bib:3:20: after a comma BibTeX expects a field's name and '=', and '\\{y\\}' is no"
+        f" field's: {fix} (as 'note = {{\\{{y\\}}}}' for a note); else delete them",
+    ]
+
+
 def test_a_backslashed_brace_that_leaves_a_values_braces_unbalanced_for_bibtex_is_said_at_it():
     # (lead: `title = {A \\{ B},` was told "the value of 'title' ... is words without braces
     # or quotes", though it is in braces; and `title = {A \{ B},` was said nothing.)
