@@ -123,7 +123,7 @@ _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))")
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # A year with a letter after it, as exporters tell apart two works of one author and
 # year (``2020a``, ``2020b``): the year is read, the letter said to be left out.
-_LETTERED_YEAR = re.compile(r"\d{4}[A-Za-z]")
+LETTERED_YEAR = re.compile(r"\d{4}[A-Za-z]")
 # TeX escapes that exporters write into addresses and DOIs (MIT Press: ``url =
 # {https://doi.org/10.1162/tacl\_a\_00324}``; this tool's own export escapes a DOI's
 # ``_``). The url package reads a URL raw, so left alone the backslash ends up in every
@@ -2051,12 +2051,10 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
     name = "year" if fields["year"].strip() else "date"
     value = fields[name].strip()
     found = _FOUR_DIGITS.findall(value)
-    if len(found) == 1 and _LETTERED_YEAR.fullmatch(value):
+    if len(found) == 1 and LETTERED_YEAR.fullmatch(value):
         problems.warning(
             _written_at(fields.owner(name), name, value, path),
-            f"{name} {_written(value)} has a letter after the year, as some exporters write to tell"
-            f" apart two works of one author and year: read as {found[0]}, the letter left out;"
-            f" write {_written(f'{name} = {{{found[0]}}}')} to say so",
+            lettered_year(name, value, found[0], f"{name} = {{{found[0]}}}"),
         )
     if len(found) == 1:
         return found[0]
@@ -2067,6 +2065,16 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
             "the paper gets no year from this entry",
         )
     return ""
+
+
+def lettered_year(name: str, written: str, year: str, fix: str) -> str:
+    """What is said of a year with a letter after it (`LETTERED_YEAR`), ``written`` in
+    field or tag ``name``, read as ``year``; ``fix``: what to write instead."""
+    return (
+        f"{name} {_written(written)} has a letter after the year, as some exporters write to tell"
+        f" apart two works of one author and year: read as {year}, the letter left out;"
+        f" write {_written(fix)} to say so"
+    )
 
 
 def _addresses(text: str) -> dict[str, str]:

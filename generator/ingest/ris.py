@@ -57,6 +57,7 @@ from .notes import machine_note, note_text, notes_read_before, say_left_out, wor
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .bibtex import (
     ARXIV_WITH_CLASS,
+    LETTERED_YEAR,
     _ARXIV_IN_TEXT,
     _ET_AL,
     _FOUR_DIGITS,
@@ -64,6 +65,7 @@ from .bibtex import (
     _repeats_badge,
     _without_arxiv_subjects,
     _without_markup,
+    lettered_year,
     name_text,
     say_index_terms,
     without_index_terms,
@@ -664,6 +666,10 @@ def _year(tags: _Tags, path: str, problems: Problems) -> str:
     tag = next((t for t in ("PY", "Y1", "DA") if tags.text(t)), "")
     value = tags.text(tag) if tag else ""
     found = _FOUR_DIGITS.findall(value)
+    written = value.split("/", 1)[0].strip()  # (RIS's date: year/month/day/other)
+    if len(found) == 1 and LETTERED_YEAR.fullmatch(written):
+        fix = f"{tag}  - {value.replace(written, found[0], 1)}"
+        problems.warning(Location(path, tags.once(tag)[0][0], 7), lettered_year(tag, written, found[0], fix))
     if len(found) == 1:
         return found[0]
     if value:

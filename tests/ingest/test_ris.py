@@ -612,6 +612,18 @@ def test_year_from_py_y1_or_da(lines, year):
     assert (record.year, problems) == (year, [])
 
 
+def test_a_year_with_a_letter_after_it_takes_the_year_and_says_the_letter_is_left_out():
+    # (as BibTeX's "year = {2020a}": read as 2020 without a word before)
+    for lines, fix in (("PY  - 2020a\n", "PY  - 2020"), ("PY  - 2020a///\n", "PY  - 2020///")):
+        record, problems = _one(lines)
+        assert record.year == "2020"
+        assert problems == [
+            "lab.ris:3:7: warning: PY '2020a' has a letter after the year, as some exporters write to"
+            " tell apart two works of one author and year: read as 2020, the letter left out; write"
+            f" '{fix}' to say so"
+        ], lines
+
+
 def test_title_markup_and_character_references_read_as_shown():
     # Zotero keeps a title's rich text as HTML; exporters write references.
     records, problems = _parse(
