@@ -48,6 +48,15 @@ READ_FIELDS = frozenset({
     "eprinttype", "primaryclass", "eprintclass", "url", "pdf", "note", "keywords", "crossref",
     "type", "number",
 })
+# The fields of BibTeX's standard styles and biblatex's that a lab's file holds beside
+# those the importer reads (READ_FIELDS): one of them, then one word (``publisher
+# Springer``), is that field without its "=" (bibtex._words_for_a_field,
+# `RawValues._spaced_name`).
+FIELD_NAMES = frozenset({
+    "address", "annote", "annotation", "chapter", "edition", "editor", "issn", "isbn", "issue",
+    "key", "langid", "language", "location", "month", "organization", "pages", "publisher",
+    "series", "shorttitle", "subtitle", "urldate", "volume", "file", "eventtitle", "venue",
+})
 # Blocks whose content is free text, where a "%" is text: ``@comment{50% of it}``.
 _FREE_TEXT = frozenset({"comment", "preamble"})
 # BibTeX's month macros, as BibTeX itself defines them.
@@ -399,14 +408,17 @@ class RawValues(LibraryMiddleware):
             Location(self._path, first, start - text.rfind("\n", 0, start))
             if start >= 0 else self._at(line, field)
         )
-        if len(words) > 2 and words[0].lower() in READ_FIELDS:
+        # (A field's name of BibTeX's, then one word at most, is that field, as with a
+        # comma after them: bibtex._words_for_a_field.)
+        named = words[0].lower() in READ_FIELDS or (len(words) <= 3 and words[0].lower() in FIELD_NAMES)
+        if len(words) > 2 and named:
             value = " ".join(words[1:-1])
             message = (
                 f"field '{words[0]}' has no '=' before its value, and no comma after it, so the"
                 f" next field, '{field}', was read as part of it and not read; write"
                 f" '{words[0]} = {{{value}}},'"
             )
-        elif words[0].lower() in READ_FIELDS:  # ("note" alone on its line)
+        elif named:  # ("note" alone on its line)
             message = (
                 f"field '{words[0]}' has no '=' nor value, and no comma after it, so the next"
                 f" field, '{field}', was read as part of it and not read; write its value,"

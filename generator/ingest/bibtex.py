@@ -73,7 +73,7 @@ from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, fir
 from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
-    ENTRY_KEY, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, heads_closed_up,
+    ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, heads_closed_up,
     unclosed_quote, unclosed_values, without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
@@ -971,7 +971,7 @@ def _words_for_a_field(source: _Lines, block: object) -> str | None:
     first = words.split()[0].lower() if words else ""
     if (
         field is None or len(words.split()) < 2 or not _BARE_WORDS.fullmatch(words)
-        or first in READ_FIELDS or (len(words.split()) == 2 and first in _FIELD_NAMES)
+        or first in READ_FIELDS or (len(words.split()) == 2 and first in FIELD_NAMES)
     ):
         return None
     return _no_fields_words(field, words)
@@ -1042,14 +1042,6 @@ _FIELD_BEFORE = re.compile(
 )
 # Words alone: no brace, quote, "=", "#" or digit (a name, then a number, is a field).
 _BARE_WORDS = re.compile(r"[^{}\"=#\d]+")
-# The fields of BibTeX's standard styles and biblatex's that a lab's file holds beside
-# those the importer reads (READ_FIELDS): one of them, then one word (``publisher
-# Springer``), is that field without its "=" (`_words_for_a_field`).
-_FIELD_NAMES = frozenset({
-    "address", "annote", "annotation", "chapter", "edition", "editor", "issn", "isbn", "issue",
-    "key", "langid", "language", "location", "month", "organization", "pages", "publisher",
-    "series", "shorttitle", "subtitle", "urldate", "volume", "file", "eventtitle", "venue",
-})
 
 
 def _bare_value_with_comma(source: _Lines, block: object) -> tuple[int, int, str, str, str] | None:

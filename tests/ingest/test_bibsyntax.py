@@ -970,3 +970,26 @@ def test_a_name_bibtex_cannot_split_is_said_at_its_field_in_the_curators_words()
     ]:
         _, problems = _parse(f"@article{{a,\n  title = {{T}},\n  {field} = \"Smith, J. and {name}\",\n}}\n")
         assert problems == [f"lab.bib:3:3: the name '{name}' in '{field}' of entry 'a' {said}"], name
+
+
+def test_a_fields_name_then_one_word_with_no_comma_before_a_field_is_that_field_without_its_equals():
+    # (rev19: `publisher Springer` on a line of its own, then `year = 2020,`, was told
+    # "'publisher Springer' ... is no field's name ... (as 'note = {publisher Springer},'
+    # for a note)", though with a comma after it, `publisher Springer,`, it is told field
+    # 'publisher' without its '=' (9134567): publisher is a field of BibTeX's.)
+    for name in ("publisher", "Address"):
+        _, problems = _parse_sorted(f"@article{{a, title = {{A}},\n  {name} Springer\n  year = 2020,\n}}\n")
+        assert problems == [
+            f"lab.bib:2:3: field '{name}' has no '=' before its value, and no comma after it, so the"
+            f" next field, 'year', was read as part of it and not read; write '{name} = {{Springer}},'",
+        ], name
+    _, problems = _parse_sorted("@article{a, title = {A},\n  publisher\n  year = 2020,\n}\n")
+    assert problems == [
+        "lab.bib:2:3: field 'publisher' has no '=' nor value, and no comma after it, so the next field,"
+        " 'year', was read as part of it and not read; write its value, 'publisher = {...},', or delete 'publisher'",
+    ]
+    # Three words or more, as with a comma after them: words without a name.
+    _, problems = _parse_sorted("@article{a, title = {A},\n  publisher Springer Verlag\n  year = 2020,\n}\n")
+    assert [p.split(" is no field's name")[0] for p in problems] == [
+        "lab.bib:2:3: 'publisher Springer Verlag' before field 'year' in entry 'a'"
+    ]
