@@ -267,7 +267,10 @@ class RecordChecker:
             # address inside another told before ("x" of "papers/x.md") is its own link.
             told: set[tuple[int, int]] = set()
             for written, why in markdown_notices(text):
-                at = self.locate(node, written, told=told)
+                # (A link's address where it is one, after "](": the same words may be
+                # an earlier link's text, "[some-paper](https://…) and [it](some-paper)".)
+                at = self.locate(node, f"]({written}", told=told)
+                at = Location(at.path, at.line, at.col + 2) if at != node.loc else self.locate(node, written, told=told)
                 if at != node.loc:
                     told.update((at.line, at.col + i) for i in range(len(written)))
                 self.problems.warning(at, f"'{name}': {why}")
