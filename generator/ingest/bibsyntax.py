@@ -267,11 +267,16 @@ class RawValues(LibraryMiddleware):
 
     ``text`` is what bibtexparser read (`without_comments`' output), for locating a
     mistake inside a value; ``path`` names the file in each problem; ``written``, the file
-    as written (its comments too), says where an entry's "@" went (`_headless`).
+    as written (its comments too), says where an entry's "@" went (`_headless`);
+    ``held``: whether bibtexparser read `braces_counted`'s text with backslashes held (a
+    file with no such brace may have the character that holds one, its own).
     """
 
-    def __init__(self, text: str, path: str, problems: Problems, written: str | None = None) -> None:
+    def __init__(
+        self, text: str, path: str, problems: Problems, written: str | None = None, held: bool = False
+    ) -> None:
         super().__init__(allow_inplace_modification=True)
+        self._held = held
         self._lines = text.split("\n")
         self._written = written.split("\n") if written is not None else self._lines
         self._path = path
@@ -528,7 +533,7 @@ class RawValues(LibraryMiddleware):
         brace or quote closed too early after braced or quoted text; a bare value of
         several words in a field read, a warning; else (a bare value such as ``pages =
         1--10``, which BibTeX refuses and bibtexparser reads as written) nothing to say."""
-        raw = backslashed(raw)  # (quoted as written: see `braces_counted`)
+        raw = backslashed(raw) if self._held else raw  # (quoted as written: see `braces_counted`)
         rest = raw[pos:].strip()
         at_line = line + raw[:pos].count("\n")
         where = self._at(at_line, rest.split()[0] if rest.split() else "")

@@ -290,13 +290,14 @@ def _read(
     `_reread_repaired`); ``written``: the file as written, comments too. Field names are case-insensitive in BibTeX (TITLE, Author):
     lower-cased before the authors are split."""
     counted = braces_counted(text)
+    held = counted != text
     library = bibtexparser.parse_string(
         counted,
         parse_stack=[
-            RawValues(text, path, problems, written),
+            RawValues(text, path, problems, written, held=held),
             ResolveStringReferencesMiddleware(),
             RemoveEnclosingMiddleware(),
-            BackslashesBack(held=counted != text),
+            BackslashesBack(held=held),
             NormalizeFieldKeys(),
             _NameAccents(),
             _DanglingAnds(path, problems),
@@ -344,7 +345,7 @@ def _read(
             first = (block.start_line or 0) + 1 + places[0][0] if places else line
             message = f"field '{name}' is given twice (first at line {first}); keep one"
         else:
-            said, edit = _unreadable(lines or _Lines(text), block)
+            said, edit = _unreadable(lines or _Lines(text), block, held)
             for line, col, message in said:
                 problems.error(Location(path, line, col), message)
             if edit is not None:
@@ -746,18 +747,22 @@ class _Lines:
         return line, at - self.starts[line - 1] + 1
 
 
-def _unreadable(source: _Lines, block: ParsingFailedBlock) -> tuple[list[tuple[int, int, str]], _Edit | None]:
+def _unreadable(
+    source: _Lines, block: ParsingFailedBlock, held: bool = False
+) -> tuple[list[tuple[int, int, str]], _Edit | None]:
     """(line, column, what is wrong) of each mistake found in an entry bibtexparser could
     not read: every value left open (and a double quote) at once, where bibtexparser ran
     on past them; else the one where it gave up, in words of the entry rather than of its
     parser, with the edit that fixes it as the words say (`_reread_repaired`); else its
-    own words, at the entry's first line."""
+    own words, at the entry's first line. ``held``: whether bibtexparser read the text
+    with backslashes held (bibsyntax.braces_counted), put back in its words."""
     first = (block.start_line or 0) + 1
     error = getattr(block, "error", None)
     reason = str(error or "").strip() or str(getattr(error, "abort_reason", "")).strip()
     reason = reason.splitlines()[0] if reason else "syntax error"
     reason = reason.split(" Note: ", 1)[0]  # (what bibtexparser's API offers)
-    reason = backslashed(reason)  # (it may quote the text as bibtexparser read it: braces_counted)
+    if held:  # (it may quote the text as bibtexparser read it: braces_counted)
+        reason = backslashed(reason)
     raw = block.raw or ""
     named = _unsplit_name(block, error)
     if named is not None:

@@ -993,3 +993,25 @@ def test_a_fields_name_then_one_word_with_no_comma_before_a_field_is_that_field_
     assert [p.split(" is no field's name")[0] for p in problems] == [
         "lab.bib:2:3: 'publisher Springer Verlag' before field 'year' in entry 'a'"
     ]
+
+
+def test_a_private_use_character_of_the_file_is_quoted_as_written_not_as_a_backslash():
+    # (rev19: U+E00F stands for a held backslash while bibtexparser reads a file with a
+    # "\{" to count (braces_counted); a file that has it is read as written, nothing
+    # held, but what was said of it put a backslash in its place: "'2020 \'; write it in
+    # braces, {2020 \}" (a brace escaped, which BibTeX then refuses), "goes on after its
+    # end ('x\\y')" at column 1, and bibtexparser's "after entry key `x\y`".)
+    _, problems = _parse_sorted("@article{a,\n  title = {A},\n  year = 2020 \ue00f\n}\n")
+    assert problems == [
+        "lab.bib:3:10: warning: the value of 'year' in entry 'a' is words without braces or quotes,"
+        " which BibTeX and biber refuse (they read '2020' as a number and stop at the next word):"
+        " read as written, '2020 \ue00f'; write it in braces, {2020 \ue00f}",
+    ]
+    _, problems = _parse_sorted("@article{a,\n  title = {A} x\ue00fy,\n  year = 2020,\n}\n")
+    assert problems == [
+        # (quoted as Python's repr writes the text, a character that does not print escaped)
+        "lab.bib:2:15: the value of 'title' in entry 'a' goes on after its end ('x\\ue00fy'): a brace"
+        " or quote closed too early, or a comma is missing",
+    ]
+    _, problems = _parse_sorted("@article{a,\n  title = {A},\n  x\ue00fy\n}\n")
+    assert len(problems) == 1 and "x\ue00fy" in problems[0] and "\\" not in problems[0], problems
