@@ -262,6 +262,19 @@ def test_a_papers_page_that_is_no_arxiv_or_doi_address_is_told_to_import_its_bib
     assert servers.asked == []
 
 
+def test_an_arxiv_or_doi_address_that_names_no_paper_is_not_told_to_import_its_pages_bibtex(project, servers, capsys):
+    # (rev19: arXiv's listing page, or an arXiv or doi.org address cut before its id,
+    # was told to import "the BibTeX its page gives": those pages give none, and the
+    # listing page's text is refused by import, which says to add its ids.)
+    pages = ["https://arxiv.org/list/cs.CL/recent", "arxiv.org/abs/", "https://doi.org/"]
+    code = main(["--root", str(project), "add", *pages])
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{page}: neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)" for page in sorted(pages)
+    ] + ["3 errors; nothing was added."]
+    assert servers.asked == []
+
+
 def test_no_answer_or_another_kind_of_answer_is_status_2_and_writes_nothing(project, servers, capsys, monkeypatch):
     before = _files(project)
     servers.limited = True

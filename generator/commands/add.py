@@ -84,6 +84,9 @@ class Unanswered(Exception):
 
 # An address, with its scheme or without ("aclanthology.org/N19-1423/").
 _ADDRESS = re.compile(r"(?i)(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/")
+# arXiv's and doi.org's addresses, which name a paper by its id or not at all (a
+# listing page, an id cut off): no page of theirs gives a paper's BibTeX to import.
+_ID_SITE = re.compile(r"(?i)(?:https?://)?(?:[a-z0-9-]+\.)*(?:arxiv\.org|doi\.org)/")
 _A_PAGE = (
     ", nor a page that names one in its address: import the BibTeX its page gives"
     " (readinglist import -, then paste it; or readinglist import FILE.bib)"
@@ -225,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
                 "neither an arXiv id (2106.09685) nor a DOI (10.1145/3442188.3445922)"
                 # (A paper's page, OpenReview's or a proceedings': the BibTeX it gives is
                 # what import reads.)
-                + (_A_PAGE if _ADDRESS.match(text.strip()) else ""),
+                + (_A_PAGE if _ADDRESS.match(text.strip()) and not _ID_SITE.match(text.strip()) else ""),
             )
         # (Asked once: a DOI ignores case, "10.1023/A:1" and "10.1023/a:1" are one.)
         elif all((found.arxiv, found.doi.casefold()) != (other.arxiv, other.doi.casefold()) for other in wanted):
