@@ -169,19 +169,21 @@ def heads_closed_up(text: str) -> str:
 _HELD_BACKSLASH = "\ue00f"
 # A brace, a ")", a double quote, or a field's start ("name =" at a line's start or after a comma).
 _BRACE_OR_FIELD = re.compile(r"[{})\"]|(?m:^|,)[ \t]*[A-Za-z][\w:.+-]*\s*=")
+_BRACE_OR_QUOTE = re.compile(r'[{}"]')
 
 
 def braces_counted(text: str) -> str:
     """``text`` with the backslash of each backslashed brace ("\\{", "\\}", and the "{" of
-    "\\\\{") held (`_HELD_BACKSLASH`) in an entry BibTeX reads as bibtexparser would with
+    "\\\\{") held (`_HELD_BACKSLASH`) in a value BibTeX reads as bibtexparser would with
     every brace counted, so bibtexparser counts that brace as BibTeX and biber count every
     brace: it skips one a backslash comes before, and so ended ``title = {A \\{B} C}`` at
-    "B}" (an error at "C", the entry's other fields lost). So read is an entry that, every
-    brace counted, closes before the next entry's head with no brace or "=" between, has
-    no field inside another's value, and each backslashed brace inside a value's braces
-    or quotes; elsewhere (``{A \\{ B}`` never closes for
-    BibTeX, or takes in the next field) bibtexparser's reading stands, and `RawValues`
-    warns of the brace. Every character keeps its place, so lines and columns hold;
+    "B}" (an error at "C", the entry's other fields lost). So read is each value, in an
+    entry that closes before the next entry's head with no brace or "=" between and has no
+    backslashed brace among its fields, that every brace counted closes before the next
+    field; elsewhere (``{A \\{ B}`` never closes for BibTeX, or takes in the next field)
+    bibtexparser's reading of the value stands, and `RawValues` warns of the brace (an
+    entry's other values still held: such a value was said alone, the value BibTeX reads
+    beside it refused). Every character keeps its place, so lines and columns hold;
     `BackslashesBack` puts the backslashes back in what was read."""
     if _HELD_BACKSLASH in text or not _BACKSLASHED_BRACE.search(text):
         return text
@@ -194,33 +196,82 @@ def braces_counted(text: str) -> str:
         start, end = head.end(), heads[n + 1].start() if n + 1 < len(heads) else len(text)
         if not _BACKSLASHED_BRACE.search(text, start, end):
             continue
-        # (An entry in parentheses closes at a ")" outside braces: its fields are at 0.)
-        fields = 1 if head.group(2) == "{" else 0
-        depth, close, quoted = fields, None, False
-        for token in _BRACE_OR_FIELD.finditer(text, start, end):
-            backslashed = text[token.start() - 1] == "\\"
-            if token.group() == '"':
-                quoted = quoted != (depth == fields and not backslashed)
-            elif token.group() in ("{", "}"):
-                if backslashed and depth - (token.group() == "}") <= fields and not quoted:
-                    break  # (one among the fields, in no value's braces or quotes: no value's)
-                depth += 1 if token.group() == "{" else -1
-            elif token.group() == ")":
-                depth = -1 if fields == 0 and depth == 0 else depth
-            elif depth != fields:
-                break  # (a field inside a value: a brace BibTeX leaves open took it in)
-            if depth == fields - 1:
-                close = token.start()
-                break
-        if close is None or any(mark in text[close + 1 : end] for mark in "{}="):
-            continue
-        for brace in _BACKSLASHED_BRACE.finditer(text, start, close):
-            out.append(text[kept : brace.start()] + _HELD_BACKSLASH)
-            kept = brace.start() + 1
+        for at in _held_in_entry(text, start, end, 1 if head.group(2) == "{" else 0):
+            out.append(text[kept:at] + _HELD_BACKSLASH)
+            kept = at + 1
     if not out:
         return text
     out.append(text[kept:])
     return "".join(out)
+
+
+def _held_in_entry(text: str, start: int, end: int, fields: int) -> list[int]:
+    """The places of the backslashes `braces_counted` holds in the entry whose fields run
+    from ``start`` to the next entry's head at ``end``, at brace depth ``fields`` (0 in
+    an entry in parentheses, which closes at a ")" outside braces)."""
+    depth, close, quoted = fields, None, False
+    held: list[int] = []
+    value: int | None = None  # (where the value being read starts, and its backslashes)
+    inside: list[int] = []
+    pos = start
+    while (token := _BRACE_OR_FIELD.search(text, pos, end)) is not None or value is not None:
+        backslashed = token is not None and text[token.start() - 1] == "\\"
+        if token is None or (
+            value is not None and (
+                (token.group() not in ("{", "}", '"', ")") and depth != fields)  # (a field inside a value)
+                or (backslashed and token.group() == "}" and depth - 1 == fields and not quoted)
+            )
+        ):
+            # A value that, every brace counted, takes in the next field, the entry's end,
+            # or ends at a "\\}": read as bibtexparser reads it, its end where bibtexparser
+            # puts it, the next field after.
+            after = _value_end_read(text, value, end) if value is not None else None
+            if after is None:
+                return []
+            depth, quoted, value, inside, pos = fields, False, None, [], after
+            continue
+        pos = token.end()
+        if token.group() == '"':
+            opens = depth == fields and not backslashed
+            if opens and not quoted:
+                value = token.start()
+            quoted = quoted != opens
+        elif token.group() in ("{", "}"):
+            if backslashed and depth - (token.group() == "}") <= fields and not quoted and value is None:
+                return []  # (one among the fields, in no value's braces or quotes: no value's)
+            if backslashed:
+                inside.append(token.start() - 1)
+            if token.group() == "{" and depth == fields and not quoted and value is None:
+                value = token.start()
+            depth += 1 if token.group() == "{" else -1
+        elif token.group() == ")":
+            depth = -1 if fields == 0 and depth == 0 else depth
+        if depth == fields - 1:
+            close = token.start()
+            break
+        if value is not None and depth == fields and not quoted:
+            held += inside  # (the value closes as BibTeX closes it)
+            value, inside = None, []
+    if close is None or any(mark in text[close + 1 : end] for mark in "{}="):
+        return []
+    return held
+
+
+def _value_end_read(text: str, at: int, end: int) -> int | None:
+    """Where the braced or quoted value at ``at`` ends as bibtexparser reads it (just
+    after), a brace a backslash comes before not counted; None if not before ``end``."""
+    depth = 0
+    for token in _BRACE_OR_QUOTE.finditer(text, at, end):
+        if text[token.start() - 1] == "\\" and token.start() > at:
+            continue
+        if token.group() == '"':
+            if depth == 0 and token.start() > at and text[at] == '"':
+                return token.end()
+            continue
+        depth += 1 if token.group() == "{" else -1
+        if depth == 0 and text[at] == "{":
+            return token.end()
+    return None
 
 
 class BackslashesBack(LibraryMiddleware):

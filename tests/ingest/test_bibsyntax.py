@@ -1015,3 +1015,25 @@ def test_a_private_use_character_of_the_file_is_quoted_as_written_not_as_a_backs
     ]
     _, problems = _parse_sorted("@article{a,\n  title = {A},\n  x\ue00fy\n}\n")
     assert len(problems) == 1 and "x\ue00fy" in problems[0] and "\\" not in problems[0], problems
+
+
+def test_a_balanced_backslashed_brace_is_read_beside_an_unbalanced_one_of_another_value():
+    # (rev19: `title = {A \{B} C}`, which BibTeX reads, beside `note = {x \{ y}`, whose
+    # braces BibTeX never closes, was told "the value of 'title' ... goes on after its end
+    # ('C')", the note's fields after it lost and its '\{' not said: the backslashes were
+    # held for a whole entry or none.) Each value is read as BibTeX reads it where it
+    # closes so, the other warned of as before, whichever comes first.
+    unbalanced = (
+        "lab.bib:{line}:13: warning: the value of 'note' in entry 'a' holds '\\{brace}', which BibTeX"
+        " and biber count as a brace too, so for them the braces of this value do not balance"
+        " (they read on past its end, or stop before it): read as 'x {brace} y'; write a brace"
+        " alone as '\\{command}{{}}', or pair '\\{{' with '\\}}' in the value"
+    )
+    for fields, line, brace, command in [
+        ("  title = {A \\{B} C},\n  note = {x \\{ y},\n", 3, "{", "textbraceleft"),
+        ("  note = {x \\{ y},\n  title = {A \\{B} C},\n", 2, "{", "textbraceleft"),
+        ("  note = {x \\} y},\n  title = \"A \\{B} C\",\n", 2, "}", "textbraceright"),
+    ]:
+        records, problems = _parse(f"@article{{a,\n{fields}  year = 2020,\n}}\n")
+        assert [(r.title, r.year) for r in records] == [("A {B} C", "2020")], fields
+        assert problems == [unbalanced.format(line=line, brace=brace, command=command)], fields
