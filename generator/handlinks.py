@@ -34,6 +34,7 @@ from .topicsfile import suggest_topic, topic_aliases
 from .importedfile import Fate
 from .mergemarkers import report_conflicts
 from .typos import did_you_mean
+from .validate import url_fix
 from .unknownids import PaperTitles, after_unknown, paper_titles, suggest_paper
 from .yamlio import not_utf8, read_text
 
@@ -116,6 +117,13 @@ def check_hand_pages(
         # (index.md starts the home page, whose own text follows it on a new line.)
         front_matter_problems(text, shown, problems, followed=path.stem == "index")
         for href, line, col in links_of(text):
+            if (meant_address := _slashed(href)) is not None:
+                problems.error(
+                    Location(shown, line, col),
+                    f"link '{unquote(href)}' has backslashes where an address has slashes:"
+                    f" write {meant_address!r}",
+                )
+                continue
             if (meant_address := _mistyped_scheme(href)) is not None:
                 problems.error(
                     Location(shown, line, col),
@@ -207,6 +215,16 @@ def _mistyped_scheme(href: str) -> str | None:
     if scheme in ("http", "https") or not _HTTP_TYPO.fullmatch(scheme) or not parts.netloc:
         return None
     return "https://" + href.split("//", 1)[1]
+
+
+def _slashed(href: str) -> str | None:
+    """The http(s) address ``href`` is meant to be when it has backslashes for slashes
+    ("https://github.com\\a\\b", pasted from a Windows path), as a paper's link is
+    told (validate.url_fix), else None. (markdown-it hands it back percent-encoded.)"""
+    written = unquote(href)
+    if "\\" not in written.split("?", 1)[0].split("#", 1)[0]:
+        return None
+    return url_fix(written) or None
 
 
 def _unreachable(href: str) -> str:

@@ -115,11 +115,14 @@ PATTERNS = {
     "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
     # A host (a name, or an IPv6 address in brackets) with no user name or password
     # before it ("https://user@host/", see validate.RecordChecker.url) and a port, if
-    # any, of 0 to 65535: what Python's urlsplit, and so check, can read.
+    # any, of 0 to 65535: what Python's urlsplit, and so check, can read. No backslash
+    # in the host or path ("https://github.com\a\b", pasted from a Windows path): a
+    # browser reads each as a slash, and the page would show it as typed; in the query
+    # or fragment one is their data.
     "url": (
-        r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@:\[\]" + _INVISIBLE + r"]+|\[[0-9A-Fa-f:.]+\])"
+        r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@:\[\]\\" + _INVISIBLE + r"]+|\[[0-9A-Fa-f:.]+\])"
         r"(?::0*(?:[0-9]{0,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?"
-        r"(?:[/?#][^" + _INVISIBLE + r"]*)?$"
+        r"(?:/[^?#\\" + _INVISIBLE + r"]*)?(?:[?#][^" + _INVISIBLE + r"]*)?$"
     ),
     "number": r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
 }

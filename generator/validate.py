@@ -1279,14 +1279,14 @@ def url_fix(url: str) -> str:
         # kind of URL; "ftp:" and "hxxp:" are two from http.)
         kept = scheme.lower() in ("http", "https")
         meant = scheme if kept else closest(scheme.lower(), ["https", "http"], few=True)
-        if "\\" in between:
-            # ("https:\\x.org\a", backslashes typed for slashes all through: those in its
-            # path separate its parts as those after the scheme do; one in the query or
-            # fragment is their data, kept.)
-            path = rest.split("?", 1)[0].split("#", 1)[0]
-            rest = path.replace("\\", "/") + rest[len(path) :]
-        if not meant or kept and between == "://" or not _HOST_LIKE.match(rest):
+        # ("https:\\x.org\a", "https://x.org\a" pasted from a Windows path:
+        # backslashes typed for slashes; those in its host and path separate its parts
+        # as a browser reads them; one in the query or fragment is their data, kept.)
+        path = rest.split("?", 1)[0].split("#", 1)[0]
+        slashed = path.replace("\\", "/") + rest[len(path) :]
+        if not meant or kept and between == "://" and slashed == rest or not _HOST_LIKE.match(slashed):
             return ""
+        rest = slashed
         fixed = f"{meant}://{rest}"
         # (Read back as `check` reads an address: no hint it would refuse, or warn of as
         # http to a host that serves https.)

@@ -284,6 +284,23 @@ def test_a_link_whose_https_is_mistyped_is_reported(tmp_path):
     ]
 
 
+def test_a_link_with_backslashes_for_slashes_is_told_the_address_to_write(tmp_path):
+    # (review: "https://github.com\a\b", pasted from a Windows path, was left alone, as
+    # "https:\\x.org\a" was: a link field is refused with the address to write. The
+    # address is quoted as typed, its backslashes not doubled.)
+    root = with_pages(
+        three_papers(tmp_path),
+        index="[x](https://github.com\\a\\b)\n\n[y](https:\\example.org\\lab)\n\n[q](https://x.org/a?q=x\\y)\n",
+        about="# About\n",
+    )
+    assert messages(root) == [
+        f"{INDEX}:1:5: link 'https://github.com\\a\\b' has backslashes where an address has"
+        " slashes: write 'https://github.com/a/b'",
+        f"{INDEX}:3:5: link 'https:\\example.org\\lab' has backslashes where an address"
+        " has slashes: write 'https://example.org/lab'",
+    ]
+
+
 def test_a_link_no_reader_can_open_is_warned_of_at_its_place_as_in_a_papers_links(tmp_path):
     # An address on the curator's own computer or intranet works where the page was
     # written and nowhere else: check warned of it in a paper's links, not in the pages.

@@ -721,6 +721,21 @@ def test_a_link_in_notes_one_slip_from_an_address_says_the_address_to_write(tmp_
     ]
 
 
+def test_a_link_in_notes_with_backslashes_for_slashes_is_told_the_address_to_write(tmp_path):
+    # (review: "https://github.com\\a\\b", pasted from a Windows path after a correct "://",
+    # was told only that a link needs an https:// address, as a link field said nothing.)
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  [repo](https://github.com\\a\\b) [p](https://example.org/a\\b?q=x\\y)\n"
+    )
+    assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
+        f"{P}:5:10: warning: 'notes': the link to 'https://github.com\\a\\b' {SHOWS};"
+        " write https://github.com/a/b",
+        f"{P}:5:38: warning: 'notes': the link to 'https://example.org/a\\b?q=x\\y' {SHOWS};"
+        " write https://example.org/a/b?q=x\\y",
+    ]
+
+
 def test_a_link_in_notes_to_a_page_of_the_site_as_a_hand_written_page_writes_it_says_how(tmp_path):
     # A curator linking another paper of the list from notes, as README shows the pages'
     # links ("papers/<id>.md"), was told only that a link needs an https:// address.

@@ -752,6 +752,20 @@ URL_CASES = {
         "https:\\\\github.com\\a\\b",
         "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
     ),
+    # (user: "https://github.com\a\b", pasted from a Windows path after a correct "://",
+    # was accepted and rendered with its backslashes: a browser reads each as a slash.)
+    "backslashes after a correct ://": (
+        "https://github.com\\a\\b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
+    "a backslash in the path after a slash": (
+        "https://example.org/a\\b?q=x\\y",
+        "6:12: 'url' must be an absolute http(s) URL: write https://example.org/a/b?q=x\\y",
+    ),
+    "http to a host serving https, with backslashes": (
+        "http://github.com\\a\\b",
+        "6:12: 'url' must be an absolute http(s) URL: write https://github.com/a/b",
+    ),
     # (A backslash in the query is its data: a browser keeps it there.)
     "backslashes in the path, not in its query": (
         "'https:\\\\example.org\\a?q=x\\y'",
@@ -844,6 +858,7 @@ def test_an_address_ending_with_the_punctuation_of_its_text_is_a_warning(tmp_pat
 @pytest.mark.parametrize("url", [
     "https://en.wikipedia.org/wiki/Graph_(abstract_data_type)",
     'https://example.org/page?a=1#sec-"3"',  # (a quote the address opens too)
+    "https://example.org/a?q=x\\y#p\\q",  # (a backslash in the query or fragment is its data)
 ])
 def test_an_address_whose_brackets_or_quotes_are_its_own_is_no_warning(tmp_path, url):
     assert check_one(tmp_path, code_link(url)) == []
