@@ -381,14 +381,7 @@ class RecordChecker:
         return text
 
     def paper_id_hint(self, text: str) -> str:
-        """What to write for a paper's id not of an id's form: its file's name, the id
-        it is to have (as for an id left out), if that is an id; else the id ``text``
-        reads as, with the file renamed to it. ("; write 'bad-case'" alone in Bad-Case.yml
-        made a file whose id does not match its name, the next error.)"""
-        if file_id_fix(self.file_id):
-            return f"; write 'id: {self.file_id}', its file's name"
-        fixed = id_fix(text)
-        return f"; write 'id: {fixed}' and rename the file to '{fixed}.yml'" if fixed else ""
+        return paper_id_hint(text, self.file_id)
 
     def year(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -1120,6 +1113,17 @@ class ListedRef(Miswritten):
         return ListedRef(meant, Scalar(written, node.path, node.line, node.col, items[0].quoted), len(items))  # type: ignore[union-attr]
 
 
+def paper_id_hint(text: str, file_id: str) -> str:
+    """What to write for a paper's id not of an id's form, in the file named ``file_id``:
+    its file's name, the id it is to have (as for an id left out), if that is an id;
+    else the id ``text`` reads as, with the file renamed to it. ("; write 'bad-case'"
+    alone in Bad-Case.yml made a file whose id does not match its name, the next error.)"""
+    if file_id_fix(file_id):
+        return f"; write 'id: {file_id}', its file's name"
+    fixed = id_fix(text)
+    return f"; write 'id: {fixed}' and rename the file to '{fixed}.yml'" if fixed else ""
+
+
 def plain_id(text: str) -> str:
     """The id ``text`` is when written with capitals, spaces or underscores ("Bad Id"
     is 'bad-id'); "" when it is an id already, or what it should be is not that plain."""
@@ -1534,6 +1538,12 @@ def _one_alone(name: str, spec: Field, text: str, file_id: str) -> str:
     fixed = _fixed(name, spec, text, file_id)
     if fixed is not None:
         return f"; write '{fixed}'"
+    if spec is PAPER_FIELDS["id"] and not file_id_fix(file_id):
+        # ("id: [Bad File]" in Bad_File.yml: as "id: Bad File" is told, the id it reads
+        # as with the file renamed, when check then takes it in a file of that name.)
+        meant = id_fix(text)
+        if meant and _takes(name, spec, f"{name}: {meant}", meant):
+            return paper_id_hint(text, file_id)
     return NO_VENUE_KIND if name == "venue_kind" and _venue_kind_of(text) == "" else ""
 
 
