@@ -71,8 +71,8 @@ def example_left(root: Path) -> Problems:
     """Warnings of what a list of one's own still shows of the shipped example: its
     `site_name` (every page's header and title, the feeds' author) and its home page's
     introduction, which README's "Starting your own list" says to rewrite and nothing
-    else reminds of: a lab's site was published as "Learning across tasks". (`check`'s
-    only: a build of the list is not stopped by them.)"""
+    else reminds of: a lab's site was published as "Learning across tasks". (`check`
+    and the build both say them; neither is stopped by them.)"""
     root = Path(root)
     problems = Problems()
     if (root / EXAMPLE_LISTING).exists():
