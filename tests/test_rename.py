@@ -192,6 +192,13 @@ def test_a_dry_run_says_everything_and_writes_nothing(root, capsys):
     assert main(["--root", str(root), "rename", "gradient-episodic-memory", "gem", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "content/topics.yml:16:9: gradient-episodic-memory -> gem" in out and "--dry-run" in out
+    # (review: it said "would rename: paper 'gradient-episodic-memory' is now 'gem'", a
+    # rename done, after "would". The one reference is topics.yml's, above.)
+    assert out.splitlines()[-1] == (
+        "would rename paper 'gradient-episodic-memory' to 'gem' (content/papers/gradient-episodic-memory.yml"
+        " -> gem.yml; 'gradient-episodic-memory' in its formerly:); 1 reference would be updated;"
+        " nothing was written (--dry-run)"
+    )
     assert _files(root) == before
 
 

@@ -214,7 +214,11 @@ def test_offline_nothing_is_written_and_the_exit_status_says_so(project, capsys)
     fake.close()  # nobody answers at that port now
     assert run(project, url, "--timeout", "2") == 2
     assert not path.exists()
-    assert "does not answer as GitHub's API does" in capsys.readouterr().err
+    # (review: it began "error:", where the other commands' errors not at a place in a
+    # file begin with the command's name.)
+    assert capsys.readouterr().err.startswith(
+        f"readinglist stars: {url} does not answer as GitHub's API does (no answer"
+    )
 
 
 def test_a_file_that_does_not_read_cleanly_is_not_rewritten(project, capsys):

@@ -126,7 +126,7 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
             f"none of the {len(checked)} links checked answered at all (no connection or no"
             " DNS): this machine seems to be offline; no link was judged, run it again online"
         )
-        print(f"error: {message}", file=sys.stderr)
+        print(f"readinglist links: {message}", file=sys.stderr)
         if args.summary:
             atomic_write(Path(args.summary), f"# Link check\n\n{message[0].upper()}{message[1:]}.\n")
         return 2

@@ -119,12 +119,11 @@ def run(args: argparse.Namespace) -> int:
         for change in sorted(plan.changes, key=lambda c: (order[c.where.path], c.where.line or 0, c.where.col or 0)):
             print(change)
         moved = f"{plan.remove} -> {args.new}.yml; " if plan.remove else ""
-        said = (
-            f"{'topic' if args.topic else 'paper'} '{args.old}' is now '{args.new}' ({moved}'{args.old}'"
-            f" in its formerly:); {counted(plan.references, 'reference')} updated"
-        )
+        kind = "topic" if args.topic else "paper"
+        how = f"({moved}'{args.old}' in its formerly:); {counted(plan.references, 'reference')}"
+        said = f"{kind} '{args.old}' is now '{args.new}' {how} updated"
         if args.dry_run:
-            print(f"would rename: {said}; nothing was written (--dry-run)")
+            print(f"would rename {kind} '{args.old}' to '{args.new}' {how} would be updated; nothing was written (--dry-run)")
             return 0
         # Written only if every file is still as it was read.
         for shown, (path, body) in read.items():

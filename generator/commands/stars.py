@@ -223,7 +223,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     )
     if due and (wrong := is_github_api(args.api, token, args.timeout)):
         print(
-            f"error: {args.api} does not answer as GitHub's API does ({wrong}): a wrong --api, "
+            f"readinglist stars: {args.api} does not answer as GitHub's API does ({wrong}): a wrong --api, "
             f"a proxy, or this machine is offline; {shown} is left as it was",
             file=sys.stderr,
         )
@@ -285,7 +285,7 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
             # Edited (by hand, or by a second run) while GitHub was asked: what it holds now
             # was not read, and rewriting the file would lose it.
             print(
-                f"error: {shown} changed while GitHub was asked; it is left as it is. "
+                f"readinglist stars: {shown} changed while GitHub was asked; it is left as it is. "
                 "Run the command again: it reads the file anew.",
                 file=sys.stderr,
             )
