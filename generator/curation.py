@@ -20,14 +20,15 @@ import os
 import re
 import shlex
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import Container, Mapping, Sequence
 
 from . import gcpause, paperdrafts, provenance, renamewrite, repositories
-from .errors import NO_CONTENT, Location, Problem, Problems
+from .errors import NO_CONTENT, Location, Problem, Problems, Severity
 from .crosscheck import ANY, Checked, cross_check, make_topic_choices, nodes, reading_orders
+from .escape import paper_link_hint
 from .handlinks import check_hand_pages
 from .importedfile import Gone, check_imported, recorded_ids, renamed_unlisted
 from .models import Content, Paper, RepoStats
@@ -163,7 +164,20 @@ def load_content(
         _check_beside(content_dir, root, content, drafts, meant, memo, problems)
         _warn_papers_outside(content_dir, papers_dir, root, problems)
         content = _with_repositories(content_dir, root, content, memo, problems)
+        _hint_paper_links(content, problems)
     return content, problems
+
+
+def _hint_paper_links(content: Content, problems: Problems) -> None:
+    """Say how to link another paper where notes link it by its id (escape.paper_link_hint):
+    known only once every paper is read, so said here on each load, each file's own
+    warnings being kept as that file alone gives them."""
+    ids = {paper.id for paper in content.papers}
+    for at, problem in enumerate(problems.items):
+        if problem.severity is Severity.WARNING and problem.message.startswith("'notes': "):
+            said = paper_link_hint(problem.message, ids)
+            if said != problem.message:
+                problems.items[at] = replace(problem, message=said)
 
 
 def _with_repositories(

@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -306,15 +307,36 @@ def _unsafe_link(href: str) -> str:
     said = _UNSAFE_LINK.format(href=_printable(href))
     page = _SITE_PAGE.fullmatch(href)
     if page is not None:
-        kind, ident = page.groups()
-        said += f"; link a page of this list by its full web address (https://…/{kind}/{ident}/)"
-        if kind == "papers":
-            said += " (a paper's page links the papers its 'related:' lists)"
-        return said
+        return said + _page_hint(*page.groups())
     fixed = url_fix(href)
     if fixed == f"https://{href}" and "/" not in href:
         fixed = ""  # ("[the appendix](appendix.pdf)": a file's name, more likely than a site's)
     return said + (f"; write {_printable(fixed)}" if fixed else "")
+
+
+def _page_hint(kind: str, ident: str) -> str:
+    """How to link the paper's or topic's page ``kind/ident`` from notes."""
+    said = f"; link a page of this list by its full web address (https://…/{kind}/{ident}/)"
+    return said + (" (a paper's page links the papers its 'related:' lists)" if kind == "papers" else "")
+
+
+# What `check` says of a link in a paper's notes written as another paper's id, alone
+# ("[GIN](gin)") or as its page's address from this one's ("../gin/"): only once every
+# paper's id is known (each file's notes are read on their own) is it said how to link it.
+_BY_PAPER_ID = re.compile(
+    "'notes': "
+    + re.escape(_UNSAFE_LINK).replace(re.escape("{href}"), r"(?:\.\./)?([a-z0-9]+(?:-[a-z0-9]+)*)/?")
+    + "$"
+)
+
+
+def paper_link_hint(message: str, paper_ids: Container[str]) -> str:
+    """``message``, a warning of a paper's, with how to link the paper when it is of a
+    link in notes by that paper's id (`_BY_PAPER_ID`); else ``message`` as it is."""
+    found = _BY_PAPER_ID.match(message)
+    if found is None or found.group(1) not in paper_ids:
+        return message
+    return message + _page_hint("papers", found.group(1))
 
 
 def _printable(text: str) -> str:

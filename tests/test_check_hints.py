@@ -752,6 +752,27 @@ def test_a_link_in_notes_to_a_page_of_the_site_as_a_hand_written_page_writes_it_
     ]
 
 
+def test_a_link_in_notes_to_a_known_paper_by_its_id_or_relative_address_says_how(tmp_path):
+    # (review: "../id/", the address of another paper's page from this one's, and the
+    # bare id got only the generic warning; only "papers/<id>.md" was told how to link a
+    # paper. Said only when the id is a paper's: "appendix" or an unknown id is no page.)
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  [a](../known-paper/) [b](known-paper) [c](../known-paper) [d](appendix) [e](../nope/)\n"
+    )
+    hint = (
+        "; link a page of this list by its full web address (https://…/papers/known-paper/)"
+        " (a paper's page links the papers its 'related:' lists)"
+    )
+    assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
+        f"{P}:5:7: warning: 'notes': the link to '../known-paper/' {SHOWS}{hint}",
+        f"{P}:5:28: warning: 'notes': the link to 'known-paper' {SHOWS}{hint}",
+        f"{P}:5:45: warning: 'notes': the link to '../known-paper' {SHOWS}{hint}",
+        f"{P}:5:65: warning: 'notes': the link to 'appendix' {SHOWS}",
+        f"{P}:5:79: warning: 'notes': the link to '../nope/' {SHOWS}",
+    ]
+
+
 def test_a_link_no_reader_can_open_in_notes_or_a_description_is_warned_of_at_its_place(tmp_path):
     # As a paper's links and the hand-written pages' are: an address on the curator's
     # own computer or intranet, linked from notes or a topic's description, went unsaid.
