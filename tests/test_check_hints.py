@@ -773,6 +773,34 @@ def test_a_link_in_notes_to_a_known_paper_by_its_id_or_relative_address_says_how
     ]
 
 
+def test_a_link_in_notes_by_a_papers_id_is_told_how_on_a_rerun_that_reuses_the_file(tmp_path, monkeypatch):
+    # (The hint needs every paper's id, which a file read on its own does not know: it is
+    # said on each load, the reused file's warnings as well.)
+    import time
+
+    from generator import curation, paperdrafts
+    from generator.curation import load_content
+
+    check_one(tmp_path, "id: x\ntitle: A\nabstract: a\nnotes: '[b](known-paper)'\n")
+    monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
+    files: curation.FileCache = {}
+    hint = (
+        f"'notes': the link to 'known-paper' {SHOWS}; link a page of this list by its full web"
+        " address (https://…/papers/known-paper/) (a paper's page links the papers its 'related:' lists)"
+    )
+    for _ in range(2):
+        _, problems = load_content(tmp_path / "content", cache=files)
+        # (once: not added again to the reused file's warning)
+        assert [p.message for p in problems.warnings if "'notes'" in p.message] == [hint]
+    # The paper gone, x.yml (unchanged, reused) links no paper's page: the hint goes too.
+    (tmp_path / "content" / "papers" / "known-paper.yml").unlink()
+    _, problems = load_content(tmp_path / "content", cache=files)
+    assert [p.message for p in problems.warnings if "'notes'" in p.message] == [
+        f"'notes': the link to 'known-paper' {SHOWS}"
+    ]
+
+
 def test_a_link_no_reader_can_open_in_notes_or_a_description_is_warned_of_at_its_place(tmp_path):
     # As a paper's links and the hand-written pages' are: an address on the curator's
     # own computer or intranet, linked from notes or a topic's description, went unsaid.
