@@ -498,27 +498,3 @@ def test_check_reminds_a_list_of_its_own_of_the_examples_name_and_home_page(tmp_
     (root / "mkdocs.yml").write_text(config.replace(EXAMPLE_NAME, "Our lab reads"))
     (root / "content" / "pages" / "index.md").write_text("# What our lab reads\n\nOur papers.\n")
     assert said() == []
-
-
-def test_build_tells_every_warning_check_tells_as_readme_says(tmp_path, capsys, monkeypatch):
-    """README: "`readinglist build` runs the same check as `readinglist check`". A lab
-    that only ever ran `make site` was never told that its site still had the example's
-    name and home page: `check` alone said so. The build says every warning `check`
-    says, the reminders of the example among them."""
-    from generator.cli import main
-    from generator.siteconfig import EXAMPLE_NAME
-
-    from .test_build import FIXTURE, make_project
-
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "`readinglist build` runs the same check as `readinglist check` first" in readme
-    project = make_project(tmp_path, FIXTURE)  # (the shipped mkdocs.yml: the example's name)
-    (project / "content" / "pages" / "index.md").write_text(f"# {EXAMPLE_NAME}\n\nPapers on many tasks.\n")
-    monkeypatch.setenv("SITE_URL", "https://lab.github.io/reading-list/")
-    assert main(["--root", str(project), "check"]) == 0
-    checked = sorted(line for line in capsys.readouterr().out.splitlines() if ": warning: " in line)
-    assert "mkdocs.yml:4:12: warning: 'site_name' is still the shipped example's" in "\n".join(checked)
-    assert "content/pages/index.md:1:1: warning: the home page is still the shipped example's" in "\n".join(checked)
-    assert main(["--root", str(project), "build", "-q"]) == 0
-    built = sorted(line for line in capsys.readouterr().err.splitlines() if ": warning: " in line)
-    assert built == checked

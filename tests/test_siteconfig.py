@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from generator.siteconfig import config_problems
 
 
@@ -34,3 +36,34 @@ def test_each_setting_with_a_syntax_error_is_said_at_once(tmp_path):
         "mkdocs.yml:3:6: YAML syntax error: a list opened here with '[' is not closed: close it"
         " with ']' (if the value is text, not a list, put the whole value in double quotes)",
     ]
+
+
+def test_build_tells_every_warning_check_tells_as_readme_says(tmp_path, capsys, monkeypatch):
+    """README: "`readinglist build` runs the same check as `readinglist check`". A lab
+    that only ever ran `make site` was never told that its site still had the example's
+    name and home page: `check` alone said so. The build says every warning `check`
+    says, the reminders of the example among them."""
+    from generator.cli import main
+    from generator.siteconfig import EXAMPLE_NAME
+
+    from tests.test_build import FIXTURE, REPO, make_project
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "`readinglist build` runs the same check as `readinglist check` first" in readme
+    project = make_project(tmp_path, FIXTURE)
+    # The example's name, whatever the repository's mkdocs.yml says (a lab's own list
+    # runs these tests on its own mkdocs.yml, whose site_name is its own).
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("site_name:"))
+    lines[at] = f"site_name: {json.dumps(EXAMPLE_NAME)}\n"
+    config.write_text("".join(lines), encoding="utf-8")
+    (project / "content" / "pages" / "index.md").write_text(f"# {EXAMPLE_NAME}\n\nPapers on many tasks.\n")
+    monkeypatch.setenv("SITE_URL", "https://lab.github.io/reading-list/")
+    assert main(["--root", str(project), "check"]) == 0
+    checked = sorted(line for line in capsys.readouterr().out.splitlines() if ": warning: " in line)
+    assert f"mkdocs.yml:{at + 1}:12: warning: 'site_name' is still the shipped example's" in "\n".join(checked)
+    assert "content/pages/index.md:1:1: warning: the home page is still the shipped example's" in "\n".join(checked)
+    assert main(["--root", str(project), "build", "-q"]) == 0
+    built = sorted(line for line in capsys.readouterr().err.splitlines() if ": warning: " in line)
+    assert built == checked
