@@ -455,6 +455,17 @@ class RecordChecker:
                 )
             return text
         found = Counter(_NOT_IN_URL.findall(text))  # (in the order first met)
+        spaced = _spaces_escaped(text) if set(found) == {" "} else ""
+        if spaced:
+            # Spaces inside the path or query may be the address's own ("a paper.pdf"):
+            # a browser sends each as %20, so written so the link leads to the same page.
+            times = found[" "]
+            what, them = ("a space", "it is") if times == 1 else (f"{times} spaces (the first here)", "each is")
+            self.problems.error(
+                self.locate(node, " "),  # type: ignore[arg-type]
+                f"'{name}' contains {what}; in an address {them} written %20: write {spaced}",
+            )
+            return INVALID
         if found:
             # What is left once they are removed, if check refuses it too (" javascript:x",
             # " github.com/a/b"): said with the first, else "remove it" led to one more error.
@@ -1253,6 +1264,19 @@ def date_fix(text: str) -> str:
     `_date_hint` reads it), "" when it is none or could be two ("04/12/2026")."""
     dates = _date_readings(text)
     return dates[0] if len(dates) == 1 else ""
+
+
+def _spaces_escaped(url: str) -> str:
+    """``url`` with its spaces written %20, when they are all inside its path or query
+    (not at an end, in the host or right after the scheme, where no address holds one)
+    and `check` accepts the result as it is; else ""."""
+    if url != url.strip() or not _HTTP.match(url):
+        return ""
+    parts = urlsplit(url)
+    if " " in parts.netloc or " " in parts.fragment or parts.path.startswith("/ "):
+        return ""
+    fixed = url.replace(" ", "%20")
+    return fixed if _PATTERNS["url"].fullmatch(fixed) and not _USERINFO.match(fixed) else ""
 
 
 def url_problem(url: str) -> str:

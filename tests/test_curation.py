@@ -779,7 +779,11 @@ URL_CASES = {
         "https:///",
         "6:12: 'url' must be an absolute http(s) URL with a host name, like https://example.org/",
     ),
-    "a space": ("'https://github.com/a b'", "6:33: 'url' contains a space; remove it"),
+    # A space inside the path or query may be the address's own: written %20 there.
+    "a space": (
+        "'https://github.com/a b'",
+        "6:33: 'url' contains a space; in an address it is written %20: write https://github.com/a%20b",
+    ),
     # (Removed as told, the address is refused again: said at once, with its own fix.)
     "a space before an address without its scheme": (
         "' github.com/a/b'",
@@ -868,6 +872,38 @@ def test_an_address_whose_brackets_or_quotes_are_its_own_is_no_warning(tmp_path,
 def test_urls_must_be_plain_absolute_http(tmp_path, case):
     url, expected = URL_CASES[case]
     assert check_one(tmp_path, code_link(url)) == [f"{P}:{expected}"]
+
+
+# A space inside an address's path or query: written %20 there, the fix offered; one at
+# either end, in the host or right after the scheme is none of the address's: removed.
+SPACED_URLS = {
+    "in the path": ("'https://example.org/a b'", "6:34", "a space", "https://example.org/a%20b"),
+    "in the query": ("'https://example.org/x?q=a b'", "6:38", "a space", "https://example.org/x?q=a%20b"),
+    "twice": (
+        "'https://example.org/a b/c d.html'", "6:34", "2 spaces (the first here)",
+        "https://example.org/a%20b/c%20d.html",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SPACED_URLS)
+def test_a_space_inside_an_address_is_told_as_percent_20_and_that_fix_passes_check(tmp_path, case):
+    url, place, what, fixed = SPACED_URLS[case]
+    them = "each is" if "spaces" in what else "it is"
+    assert check_one(tmp_path, code_link(url)) == [
+        f"{P}:{place}: 'url' contains {what}; in an address {them} written %20: write {fixed}"
+    ]
+    assert check_one(tmp_path, code_link(fixed)) == []
+
+
+@pytest.mark.parametrize("url, place", [
+    ("'https://example.org/a '", "6:34"),
+    ("' https://example.org/a'", "6:13"),
+    ("'https:// example.org/a'", "6:21"),
+    ("'https://exa mple.org/a'", "6:24"),
+])
+def test_a_space_at_an_end_in_the_host_or_after_the_scheme_is_told_to_be_removed(tmp_path, url, place):
+    assert check_one(tmp_path, code_link(url)) == [f"{P}:{place}: 'url' contains a space; remove it"]
 
 
 def test_every_kind_of_character_an_address_may_not_hold_is_said_at_once(tmp_path):
