@@ -51,8 +51,10 @@ _HTTP = re.compile(r"(?i)https?://")
 # (Its scheme may be left out: a browser's address bar hides it.)
 _DOI_PREFIX = re.compile(r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV_PREFIX = re.compile(
-    r"^(?:arxiv:\s*|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
+    r"^(?:arxiv(?::\s*|\s+)|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
 )
+# An identifier (ending in a digit, as every one does) and a version after it.
+_ARXIV_VERSION = re.compile(r"(.*[0-9])[vV]([^/]*)")
 # An "&" with a letter or digit right before or after it ("Q&A", "adapter&frozen").
 _GLUED_AND = re.compile(r"(?<=[^\W_])&(?!&)|(?<!&)&(?=[^\W_])")
 _WORDY = re.compile(r"[A-Za-z0-9]")
@@ -401,11 +403,12 @@ class RecordChecker:
         if not isinstance(text, str) or _PATTERNS["arxiv"].fullmatch(text):
             return text
         bare = arxiv_fix(text)
-        if bare:
+        if bare and _ARXIV_PREFIX.match(text):
             return self.error(node, f"'{name}' must be the identifier alone: write {bare}")
+        version = " (a version is v1, v2, ...): write " + bare if bare else ""
         return self.error(
             node,
-            f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {text!r}",
+            f"'{name}' must be an arXiv identifier such as 2101.00010 or cs/0112017, not {text!r}{version}",
         )
 
     def doi(self, node: Node, spec: Field, name: str) -> object:
@@ -413,12 +416,13 @@ class RecordChecker:
         if not isinstance(text, str) or _PATTERNS["doi"].fullmatch(text):
             return text
         bare = doi_fix(text)
-        if bare:
+        if bare and text.endswith(bare):
             return self.error(
                 node,
                 f"'{name}' must be the DOI alone, without {text[: -len(bare)].strip()!r}: write {bare}",
             )
-        return self.error(node, f"'{name}' must be a DOI such as 10.1000/xyz123, not {text!r}")
+        spaced = f" (a DOI holds no space): write {bare}" if bare else ""
+        return self.error(node, f"'{name}' must be a DOI such as 10.1000/xyz123, not {text!r}{spaced}")
 
     def date(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
@@ -1248,15 +1252,26 @@ def _season(year: str, then: str) -> bool:
 
 def arxiv_fix(text: str) -> str:
     """The arXiv identifier ``text`` (no identifier) holds after a prefix or in an
-    address ("arXiv:2101.00010", "https://arxiv.org/pdf/2101.00010.pdf"), else ""."""
+    address ("arXiv:2101.00010", "arXiv 2101.00010", "https://arxiv.org/pdf/2101.00010.pdf"),
+    its version written in capitals ("2101.00010V2": 2101.00010v2) or without the
+    identifier a version of no number ("2101.00010v", "2101.00010v-1"), else ""."""
     bare = _ARXIV_PREFIX.sub("", text).removesuffix(".pdf")
+    version = _ARXIV_VERSION.fullmatch(bare)
+    if version is not None and not _PATTERNS["arxiv"].fullmatch(bare):
+        number = re.fullmatch(r"\s*0*([1-9][0-9]*)", version.group(2))
+        bare = version.group(1) + (f"v{number.group(1)}" if number else "")
     return bare if bare != text and _PATTERNS["arxiv"].fullmatch(bare) else ""
 
 
 def doi_fix(text: str) -> str:
-    """The DOI ``text`` (no DOI) holds after a resolver's address or "doi:", else ""."""
-    prefix = _DOI_PREFIX.match(text)
-    return text[prefix.end() :] if prefix and _PATTERNS["doi"].fullmatch(text[prefix.end() :]) else ""
+    """The DOI ``text`` (no DOI) holds after a resolver's address or "doi:", or without
+    its spaces ("10.1000 /abc", copied across a line break: no DOI holds one), else ""."""
+    for written in (text, re.sub(r"\s+", "", text)):
+        prefix = _DOI_PREFIX.match(written)
+        bare = written[prefix.end() :] if prefix else written
+        if bare != text and _PATTERNS["doi"].fullmatch(bare):
+            return bare
+    return ""
 
 
 def date_fix(text: str) -> str:

@@ -669,6 +669,48 @@ def test_each_mistake_is_reported_with_its_exact_text_and_place(tmp_path, case):
     assert check_one(tmp_path, text) == expected
 
 
+# An identifier one clear step from its form: the value to write, which check then takes.
+IDENTIFIER_FIXES = {
+    "a space in a DOI's suffix": (
+        "doi: 10.1000/ab c", "3:6: 'doi' must be a DOI such as 10.1000/xyz123, not '10.1000/ab c'"
+        " (a DOI holds no space): write 10.1000/abc", "doi: 10.1000/abc",
+    ),
+    "a space before a DOI's slash": (
+        "doi: '10.1000 /abc'", "3:6: 'doi' must be a DOI such as 10.1000/xyz123, not '10.1000 /abc'"
+        " (a DOI holds no space): write 10.1000/abc", "doi: 10.1000/abc",
+    ),
+    "a space in a DOI after its resolver": (
+        "doi: https://doi.org/10.1000/ab c", "3:6: 'doi' must be a DOI such as 10.1000/xyz123, not"
+        " 'https://doi.org/10.1000/ab c' (a DOI holds no space): write 10.1000/abc", "doi: 10.1000/abc",
+    ),
+    "a version letter without its number": (
+        "arxiv: 2101.00010v", "3:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or"
+        " cs/0112017, not '2101.00010v' (a version is v1, v2, ...): write 2101.00010", "arxiv: 2101.00010",
+    ),
+    "a version of no number": (
+        "arxiv: 2101.00010v-1", "3:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or"
+        " cs/0112017, not '2101.00010v-1' (a version is v1, v2, ...): write 2101.00010",
+        "arxiv: 2101.00010",
+    ),
+    "a version in capitals": (
+        "arxiv: 2101.00010V2", "3:8: 'arxiv' must be an arXiv identifier such as 2101.00010 or"
+        " cs/0112017, not '2101.00010V2' (a version is v1, v2, ...): write 2101.00010v2",
+        "arxiv: 2101.00010v2",
+    ),
+    "arXiv and a space before the id": (
+        "arxiv: arXiv 2101.00010", "3:8: 'arxiv' must be the identifier alone: write 2101.00010",
+        "arxiv: 2101.00010",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", IDENTIFIER_FIXES)
+def test_an_identifier_one_clear_step_from_its_form_is_told_the_value_check_takes(tmp_path, case):
+    line, expected, fixed = IDENTIFIER_FIXES[case]
+    assert check_one(tmp_path, f"id: x\ntitle: A\n{line}\nabstract: a\n") == [f"{P}:{expected}"]
+    assert check_one(tmp_path, f"id: x\ntitle: A\n{fixed}\nabstract: a\n") == []
+
+
 def code_link(url: str) -> str:
     return f"id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: {url}\n"
 
