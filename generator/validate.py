@@ -534,11 +534,12 @@ class RecordChecker:
         text = self.scalar(node, spec, name)
         if not isinstance(text, str) or text in spec.choices:
             return text
-        return self.error(
-            node,
-            f"'{name}' must be one of {', '.join(spec.choices)}, not {text!r}"
-            + (did_you_mean(text, spec.choices) or (_venue_kind_hint(text, spec) if name == "venue_kind" else "")),
-        )
+        if name == "venue_kind":
+            hint = did_you_mean(text, spec.choices) or _venue_kind_hint(text, spec)
+        else:
+            meant = _meant_choice(name, text, spec.choices)
+            hint = f" (did you mean {meant!r}?)" if meant else ""
+        return self.error(node, f"'{name}' must be one of {', '.join(spec.choices)}, not {text!r}{hint}")
 
     # ------------------------------------------------------------------ lists and maps
 
@@ -1413,13 +1414,47 @@ NO_VENUE_KIND = (
 )
 
 
+# A reading status's other names, as reading lists and trackers write them (in lowercase,
+# without spaces or punctuation): the status each means on this list.
+_STATUS_NAMES = {
+    **dict.fromkeys(
+        (
+            "unread", "reading", "currentlyreading", "wanttoread", "toberead", "readlater", "later",
+            "todo", "queued", "backlog",
+        ),
+        "to-read",
+    ),
+    **dict.fromkeys(("essential", "required", "requiredreading", "mustsee", "important"), "must-read"),
+    **dict.fromkeys(("classics", "seminal", "landmark", "foundational", "canonical"), "classic"),
+    **dict.fromkeys(("ref", "references", "lookup"), "reference"),
+}
+# Field -> the other names of its choices.
+_CHOICE_NAMES = {"venue_kind": _VENUE_KIND_NAMES, "status": _STATUS_NAMES}
+
+
+def _named(text: str, names: dict[str, str]) -> str | None:
+    """The value ``text`` is another name of in ``names`` (or a slip of one), compared
+    in lowercase without spaces or punctuation; None for no name there."""
+    key = re.sub(r"[\W_]+", "", text.lower())
+    if key not in names:
+        key = closest(key, sorted(names)) or ""
+    return names.get(key)
+
+
 def _venue_kind_of(text: str) -> str | None:
     """The kind ``text`` is another name of (or a slip of one): "conference" for
     "inproceedings", "" for a work of none ("preprint"); None for no name of one."""
-    key = re.sub(r"[\W_]+", "", text.lower())
-    if key not in _VENUE_KIND_NAMES:
-        key = closest(key, sorted(_VENUE_KIND_NAMES)) or ""
-    return _VENUE_KIND_NAMES.get(key)
+    return _named(text, _VENUE_KIND_NAMES)
+
+
+def _meant_choice(name: str, text: str, choices: Sequence[str]) -> str | None:
+    """The choice ``text`` is a slip of, or for a status or a venue kind another name
+    of ("reading": 'to-read', "inproceedings": 'conference'); None for none ("" for a
+    venue kind of a work that has none, "preprint")."""
+    meant = closest(text, choices)
+    if meant is None and name in _CHOICE_NAMES:
+        meant = _named(text, _CHOICE_NAMES[name])
+    return meant
 
 
 def _venue_kind_hint(text: str, spec: Field) -> str:
@@ -1606,7 +1641,7 @@ def _fixed(name: str, spec: Field, text: str, file_id: str) -> str | None:
         # only where references are looked up, as `slug` says.)
         meant = None
     elif spec.kind == "enum":
-        meant = closest(text, spec.choices) or (_venue_kind_of(text) if name == "venue_kind" else None)
+        meant = _meant_choice(name, text, spec.choices)
     else:
         meant = _FIXES[spec.kind](text) if spec.kind in _FIXES else None
     line = _alone(name, meant) if meant and meant != text else None

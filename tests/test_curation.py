@@ -711,6 +711,34 @@ def test_an_identifier_one_clear_step_from_its_form_is_told_the_value_check_take
     assert check_one(tmp_path, f"id: x\ntitle: A\n{fixed}\nabstract: a\n") == []
 
 
+# A status written as another word for one ("reading": a paper still to be read): the
+# status meant, which check then takes; a word that names none gets no guess.
+STATUS_MEANT = {
+    "reading": "to-read",
+    "Currently reading": "to-read",
+    "unread": "to-read",
+    "seminal": "classic",
+    "essential": "must-read",
+    "must_read": "must-read",
+}
+
+
+@pytest.mark.parametrize("written", STATUS_MEANT)
+def test_a_status_written_as_another_word_for_one_is_told_the_status_meant(tmp_path, written):
+    meant = STATUS_MEANT[written]
+    assert check_one(tmp_path, f"id: x\ntitle: A\nstatus: {written}\nabstract: a\n") == [
+        f"{P}:3:9: 'status' must be one of must-read, classic, to-read, reference, not {written!r}"
+        f" (did you mean {meant!r}?)"
+    ]
+    assert check_one(tmp_path, f"id: x\ntitle: A\nstatus: {meant}\nabstract: a\n") == []
+
+
+def test_a_status_that_names_none_gets_no_guess(tmp_path):
+    assert check_one(tmp_path, "id: x\ntitle: A\nstatus: done\nabstract: a\n") == [
+        f"{P}:3:9: 'status' must be one of must-read, classic, to-read, reference, not 'done'"
+    ]
+
+
 def code_link(url: str) -> str:
     return f"id: x\ntitle: A\nabstract: a\nlinks:\n  code:\n    - url: {url}\n"
 
