@@ -961,7 +961,7 @@ def _field_without_equals(source: _Lines, block: object) -> tuple[int, int, str]
 
 
 def _words_for_a_field(source: _Lines, block: object) -> str | None:
-    """What is wrong with words that stand after a field's comma where BibTeX reads them
+    """What is wrong with words that stand after a field's comma (or the key's) where BibTeX reads them
     as a field without its ``=`` (`_field_without_equals`) but no curator meant one:
     several words with no brace, quote or number (``month = jan, a Survey of Things,``:
     not the field 'a'), whose first is no field the importer reads (``note see the
@@ -972,10 +972,11 @@ def _words_for_a_field(source: _Lines, block: object) -> str | None:
     raw = getattr(block, "raw", None) or ""
     after = raw.rfind(",") + 1
     words = " ".join(raw[after:].rstrip().rstrip("}").split()) if after else ""
-    field = _FIELD_BEFORE.search(raw, 0, after - 1) if after else None
+    # (Right after the key, "@article{k4, Deep Learning,": the entry's head before them.)
+    field = _before_comma(raw, after) if after else ""
     first = words.split()[0].lower() if words else ""
     if (
-        field is None or len(words.split()) < 2 or not _BARE_WORDS.fullmatch(words)
+        not field or len(words.split()) < 2 or not _BARE_WORDS.fullmatch(words)
         or first in READ_FIELDS or (len(words.split()) == 2 and first in FIELD_NAMES)
     ):
         return None
@@ -997,12 +998,17 @@ def _braced_words(source: _Lines, block: object) -> tuple[int, int, str] | None:
     words = _NAMELESS.match(source.text, start)
     if words is None:
         return None
-    # The field before the comma, else the entry's head ("@article{k"), else none named
-    # (a field BibTeX cannot read whole, told on its own; or as an earlier mistake's fix
-    # wrote it, which the curator did not write).
-    head = re.fullmatch(r"\s*(@\s*\w+\s*\{[^,{}\s]*)\s*", raw[: after - 1])
-    before = _FIELD_BEFORE.search(raw, 0, after - 1) or (head.group(1) if head else "")
+    before = _before_comma(raw, after)
     return (*source.place(start), _no_fields_words(before, " ".join(words.group().split())))
+
+
+def _before_comma(raw: str, after: int) -> re.Match[str] | str:
+    """What stands before the comma that ends at ``after`` in an entry's text ``raw``:
+    the field (`_FIELD_BEFORE`), else the entry's head ("@article{k"), else "", none
+    named (a field BibTeX cannot read whole, told on its own; or as an earlier mistake's
+    fix wrote it, which the curator did not write)."""
+    head = re.fullmatch(r"\s*(@\s*\w+\s*\{[^,{}\s]*)\s*", raw[: after - 1])
+    return _FIELD_BEFORE.search(raw, 0, after - 1) or (head.group(1) if head else "")
 
 
 # Words after a comma that start with a brace or quote, up to the next comma, the line's

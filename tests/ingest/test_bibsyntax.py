@@ -764,9 +764,24 @@ def test_words_after_a_whole_value_that_are_no_field_are_said_as_words_without_a
             " note); if they go on the value of 'booktitle', join them to it with '#':"
             " 'booktitle = nips # {, Workshop on Things}'; else delete them",
         ),
+        (  # (reviewer: right after the key, told "field 'Deep' has no '='", as BibTeX reads it)
+            "@article{k4, Deep Learning, title = {X},\n  year = 2020,\n}\n",
+            "lab.bib:1:14: after '@article{k4,' BibTeX expects a field's name and '=', and 'Deep"
+            f" Learning' is no field's: {fix} (as 'note = {{Deep Learning}}' for a note); else"
+            " delete them",
+        ),
+        (  # (on the line after the key)
+            "@misc{k5,\n  a Survey of Things,\n  title = {X},\n}\n",
+            "lab.bib:2:3: after '@misc{k5,' BibTeX expects a field's name and '=', and 'a Survey"
+            f" of Things' is no field's: {fix} (as 'note = {{a Survey of Things}}' for a note); else"
+            " delete them",
+        ),
     ]:
         _, problems = _parse_sorted(text)
         assert problems == [said], text
+    # After the key too, a field's name then its value is that field without its '='.
+    _, problems = _parse_sorted("@article{a, note see the appendix,\n  title = {A},\n}\n")
+    assert problems == ["lab.bib:1:13: field 'note' has no '=' before its value; write 'note = ...'"]
     # A field's name the importer reads, then words: that field without its '=', as before.
     _, problems = _parse_sorted("@article{a, title = {A},\n  month = jan, note see the appendix,\n}\n")
     assert problems == ["lab.bib:2:16: field 'note' has no '=' before its value; write 'note = ...'"]
