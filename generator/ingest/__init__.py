@@ -451,9 +451,10 @@ _REFUSED = (
 
 
 # A line of arXiv's listing pages and mailings that names a paper by its id, "[1]
-# arXiv:2305.18290 [pdf, other]" (a list page), "arXiv:2305.18290" (a mailing).
+# arXiv:2305.18290 [pdf, other]" (a list page), "arXiv:2305.18290" (a mailing); indented
+# too, as a browser's selection or a pasted email may copy it.
 _ARXIV_LISTED = re.compile(
-    r"^(?:\[\d+\][ \t]+)?arXiv:((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z-]+)?/\d{7})(?:v\d+)?)\b.*$",
+    r"^(?P<indent>[ \t]*)(?:\[\d+\][ \t]+)?arXiv:(?P<id>(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z-]+)?/\d{7})(?:v\d+)?)\b.*$",
     re.MULTILINE,
 )
 
@@ -580,10 +581,10 @@ def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Re
     listed = list(_ARXIV_LISTED.finditer(text))
     # (arXiv's listing page, or its mailing, as copied: no abstract, and no layout of
     # records; its ids are all `add` needs, so the command is said with them.)
-    ids = dict.fromkeys(filter(None, (normalize_arxiv(found.group(1)) for found in listed)))
+    ids = dict.fromkeys(filter(None, (normalize_arxiv(found["id"]) for found in listed)))
     if ids:
         problems.error(
-            Location(path, text.count("\n", 0, listed[0].start()) + 1, 1),
+            Location(path, text.count("\n", 0, listed[0].start()) + 1, len(listed[0]["indent"]) + 1),
             f"this lists papers by their arXiv ids ({listed[0].group().strip()!r}, as arXiv's"
             " listing pages do), which import does not read: add them as arXiv describes them,"
             f" with readinglist add {' '.join(ids)}",
