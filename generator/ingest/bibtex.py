@@ -2182,17 +2182,20 @@ def _left_out(
 
 
 def _written_at(entry: Entry, name: str, written: str, path: str) -> Location:
-    """Where ``written``, the value of field ``name``, is in the file: on the field's
-    line or a later one (the field's name when it is not found there)."""
+    """Where ``written``, the value of field ``name``, is in the file: after the field's
+    name on its line, or on a later line (the field's name when it is not found there)."""
     field = entry.fields_dict.get(name)
+    named = _field_location(entry, name, path)
     if field is None or field.start_line is None or not entry.raw:
-        return _field_location(entry, name, path)
+        return named
     lines = entry.raw.split("\n")
-    for number in range(field.start_line - entry.start_line, len(lines)):
-        col = lines[number].find(written)
+    first = field.start_line - entry.start_line
+    for number in range(first, len(lines)):
+        # (Not before the name: an entry on one line may write it in an earlier value.)
+        col = lines[number].find(written, named.col - 1 if number == first else 0)
         if col >= 0:
             return Location(path, entry.start_line + number + 1, col + 1)
-    return _field_location(entry, name, path)
+    return named
 
 
 def _field_location(entry: Entry, name: str, path: str) -> Location:

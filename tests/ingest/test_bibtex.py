@@ -212,6 +212,18 @@ def test_a_year_with_a_letter_after_it_takes_the_year_and_says_the_letter_is_lef
     assert [str(p.location) for p in problems.warnings] == ["y.bib:4:6"]
 
 
+def test_a_lettered_year_is_said_at_its_value_not_at_those_words_earlier_on_its_line():
+    # (reviewer: the warning's column was the first '2020a' on the year's line, in the
+    # title or note before it when the entry is written on one line)
+    problems = Problems()
+    text = "@misc{z1, title = {Results of 2020a}, year = {2020a}}\n"
+    parse_text(text, "y.bib", problems)
+    assert [str(p.location) for p in problems.warnings] == [f"y.bib:1:{text.index('{2020a}') + 2}"]
+    problems = Problems()
+    assert _one("  note = {year 2019a here}, year = {2019a},\n", problems).year == "2019"
+    assert [str(p.location) for p in problems.warnings] == ["y.bib:3:37"]
+
+
 def test_a_year_with_words_around_one_four_digit_year_takes_that_year():
     for value in ("{circa 2019}", '"c. 2019"', "{2019-05-01}", "{ 2019 }"):
         problems = Problems()
