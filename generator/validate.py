@@ -269,10 +269,14 @@ class RecordChecker:
             # address inside another told before ("x" of "papers/x.md") is its own link.
             told: set[tuple[int, int]] = set()
             for written, why in markdown_notices(text):
-                # (A link's address where it is one, after "](": the same words may be
-                # an earlier link's text, "[some-paper](https://…) and [it](some-paper)".)
-                at = self.locate(node, f"]({written}", told=told)
-                at = Location(at.path, at.line, at.col + 2) if at != node.loc else self.locate(node, written, told=told)
+                # (A link's address where it is one, after "](" or a reference's "]:": the
+                # same words may be an earlier link's text, "[some-paper](https://…) and
+                # [it](some-paper)", or "[it][r]" with "[r]: some-paper".)
+                for before in ("](", "]: ", "]:", ""):
+                    at = self.locate(node, before + written, told=told)
+                    if at != node.loc:
+                        at = Location(at.path, at.line, at.col + len(before))
+                        break
                 if at != node.loc:
                     told.update((at.line, at.col + i) for i in range(len(written)))
                 self.problems.warning(at, f"'{name}': {why}")
