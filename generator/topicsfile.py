@@ -686,10 +686,13 @@ def check_duplicates(
 
     for again in chain((again for draft in topics for again in draft.duplicates), unnamed):
         parent, written = _parent(again)
-        if parent and parent == again.id:
+        # (One with no valid id is told the id to write, `meant`: its parent named so is itself.)
+        own = again.id or again.meant
+        if parent and parent == own:
+            listed = _said_of_parent(again) if isinstance(again.values.get("parent"), ListedRef) else ""
             problems.error(
                 again.nodes["parent"].loc,
-                f"topic {again.id!r} is its own parent: a parent is a broader topic; name"
+                listed + f"topic {own!r} is its own parent: a parent is a broader topic; name"
                 " one, or remove 'parent'",
             )
         elif parent and parent not in ids and parent not in meant and known:

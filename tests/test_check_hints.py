@@ -1630,6 +1630,34 @@ def test_a_topic_its_own_parent_in_a_list_is_told_both(tmp_path):
     ]
 
 
+def test_a_second_topic_of_one_id_its_own_parent_in_a_list_is_told_both(tmp_path):
+    # (reviewer: the second definition of an id was told "its own parent ...; name one"
+    # alone, as the first was before 147569a)
+    project(
+        tmp_path, "topics:\n  - id: mt\n    title: MT\n  - id: mt\n    title: MT2\n    parent: [mt]\n",
+        a=paper("a", extra="topics: [mt]\n"),
+    )
+    assert [m for m in messages(tmp_path) if m.startswith(f"{T}:6:")] == [
+        f"{T}:6:13: 'parent' must be an id, not a list, written alone without brackets; topic 'mt' is"
+        " its own parent: a parent is a broader topic; name one, or remove 'parent'",
+    ]
+
+
+@pytest.mark.parametrize("parent", ["Multi Task", "multi-task", "[Multi Task]"])
+def test_a_topic_with_no_id_named_its_own_parent_is_told_so_not_to_write_its_id_there(tmp_path, parent):
+    # (reviewer: 'id: Multi Task' with 'parent: Multi Task' was told to write 'multi-task'
+    # in both, and then that the topic is its own parent)
+    project(
+        tmp_path, f"topics:\n  - id: Multi Task\n    title: MT\n    parent: {parent}\n",
+        a=paper("a", extra="topics: [multi-task]\n"),
+    )
+    listed = "'parent' must be an id, not a list, written alone without brackets; " if "[" in parent else ""
+    assert [m for m in messages(tmp_path) if m.startswith(f"{T}:4:")] == [
+        f"{T}:4:13: {listed}topic 'multi-task' is its own parent: a parent is a broader topic; name one,"
+        " or remove 'parent'",
+    ]
+
+
 def test_a_parent_written_as_a_list_pickles_as_itself():
     # (`serve` stores its memo, drafts with their errors and all: a node that pickles
     # with its parent class's call comes back as another, or not at all)
