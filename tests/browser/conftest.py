@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .fixturelist import add_wide_tables
-from .sitebuild import ROOT, SiteServer, build_fixture_site, build_site
+from .sitebuild import ROOT, SiteServer, build_site, served_fixture_site
 
 CHROMIUM = os.environ.get("READINGLIST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -80,6 +80,17 @@ def wait_for_search(page) -> None:
     )
 
 
+def result_hrefs(page, query: str) -> list[str]:
+    """The address each result of ``query``, typed in the search box of the site's
+    home page, links to; not a section's (an address with a fragment)."""
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially(query)
+    wait_for_search(page)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.map(a => a.href).filter(href => !new URL(href).hash)")
+
+
 def wait_for_animations(page) -> None:
     """Until every transition and animation running on the page has finished."""
     page.evaluate(ANIMATIONS_FINISHED)
@@ -111,10 +122,8 @@ def published_url(tmp_path_factory) -> str:
 def tables_url(tmp_path_factory) -> str:
     """The fixture list with wide tables (fixturelist.py), built once, served at the
     address it is built for (so that instant navigation works)."""
-    project = tmp_path_factory.mktemp("tables") / "project"
-    with SiteServer(project / "site") as server:
-        build_fixture_site(project, add_wide_tables, site_url=server.base_url)
-        yield server.base_url
+    with served_fixture_site(tmp_path_factory.mktemp("tables") / "project", add_wide_tables) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ it takes seconds, so the first caller builds and later callers reuse the folder.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +88,16 @@ def build_fixture_site(project: Path, edit=None, site_url: str = "") -> Path:
         cwd=project, env=env, check=True, capture_output=True,
     )
     return project / "site"
+
+
+@contextlib.contextmanager
+def served_fixture_site(project: Path, edit=None) -> Iterator[str]:
+    """The fixture list (build_fixture_site, ``edit`` first) built for the address it
+    is served at, so that instant navigation works, and served while in the block: its
+    address."""
+    with SiteServer(project / "site") as server:
+        build_fixture_site(project, edit, site_url=server.base_url)
+        yield server.base_url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,8 +11,8 @@ import pytest
 
 from generator.search import MaterialSearch, load_index
 
-from .conftest import wait_for_search
-from .sitebuild import SiteServer, build_fixture_site
+from .conftest import result_hrefs, wait_for_search
+from .sitebuild import served_fixture_site
 
 # (example, each test of the shipped list: its queries are about the list's papers.)
 pytestmark = [pytest.mark.browser]
@@ -144,11 +144,8 @@ def _add_chain_of_thought(content) -> None:
 
 @pytest.fixture(scope="module")
 def spaced_url(tmp_path_factory):
-    """Built for the address it is served at, so that instant navigation works."""
-    project = tmp_path_factory.mktemp("spaced") / "project"
-    with SiteServer(project / "site") as server:
-        build_fixture_site(project, _add_chain_of_thought, site_url=server.base_url)
-        yield server.base_url
+    with served_fixture_site(tmp_path_factory.mktemp("spaced") / "project", _add_chain_of_thought) as url:
+        yield url
 
 
 def test_a_result_found_by_a_hyphenated_word_written_with_spaces_highlights_it(open_context, spaced_url):
@@ -225,12 +222,7 @@ def _opened_marks(page, query: str) -> list[tuple[str, str, list[str]]]:
     """Each result page of ``query`` as its link opens it: its path, the link's query
     string and the words marked on the opened page (Material marks them once its index
     is loaded: the marks are waited for, or a second)."""
-    page.goto("")
-    page.locator(".md-search__input").press_sequentially(query)
-    wait_for_search(page)
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link",
-        "links => links.map(a => a.href).filter(href => !new URL(href).hash)")
+    hrefs = result_hrefs(page, query)
     opened = []
     for href in hrefs:
         page.goto(href)
@@ -326,7 +318,7 @@ def test_a_half_typed_as_a_word_too_leaves_the_page_opened_marked_whole(open_con
     """On a page loaded anew, Material marked "Chain" inside the mark of
     "Chain-of-Thought" (it marks the query's words after readinglist.js there)."""
     page = open_context(base=spaced_url).new_page()
-    hrefs = _result_hrefs(page, HALF_TOO)
+    hrefs = result_hrefs(page, HALF_TOO)
     assert sorted(urlsplit(href).path for href in hrefs) == sorted(HALF_TOO_PAGES)
     for href in hrefs:
         path = urlsplit(href).path
@@ -351,21 +343,12 @@ def test_a_half_typed_as_a_word_too_leaves_the_page_opened_by_instant_navigation
         assert _content_marks(page) == marks, path
 
 
-def _result_hrefs(page, query: str) -> list[str]:
-    page.goto("")
-    page.locator(".md-search__input").press_sequentially(query)
-    wait_for_search(page)
-    return page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link",
-        "links => links.map(a => a.href).filter(href => !new URL(href).hash)")
-
-
 def test_the_page_a_result_opens_is_told_only_the_words_typed_and_their_forms_shown(open_context, spaced_url):
     """The result's link carried in hw= the index's hidden terms ("chainofthought",
     "_chain_of_thought"); it carries the word typed and, where a page writes it so,
     the word written with spaces; Material's h= the word typed on its own."""
     page = open_context(base=spaced_url).new_page()
-    hrefs = _result_hrefs(page, HALF_TOO)
+    hrefs = result_hrefs(page, HALF_TOO)
     assert sorted(urlsplit(href).path for href in hrefs) == sorted(HALF_TOO_PAGES)
     for href in hrefs:
         assert parse_qs(urlsplit(href).query) == {
