@@ -172,12 +172,13 @@
   }
 
   /* The refined query's terms, and the words a result is ranked by (search.py's
-     _refine: refine is refine_query, refineWords query_words); and the words the
-     query's fuzzy terms find. */
+     _refine: refine is refine_query, refineWords query_words); the words the
+     query's fuzzy terms find; and its words in lunr's syntax, as typed. */
   function refineParts(query, separator, baseForms, vocabulary) {
     var out = [];
     var words = new Map();
     var fuzzy = new Set();
+    var syntax = [];
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
       if (!word) {
@@ -185,6 +186,7 @@
       }
       if (QUERY_SYNTAX.test(word)) {
         out.push(word);
+        syntax.push(word);
         return;
       }
       word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
@@ -285,7 +287,7 @@
         });
       });
     });
-    return { query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy };
+    return { query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax };
   }
 
   function refine(query, separator, baseForms, vocabulary) {
@@ -930,7 +932,7 @@
     WATCHED_RESULTS.add(list);
     function drawn() {
       unnamedTags(list);
-      list.querySelectorAll(".md-search-result__article").forEach(markCompounds);
+      list.querySelectorAll(".md-search-result__article").forEach(markResult);
       list.querySelectorAll(".md-search-result__article > p").forEach(showFrom);
     }
     new MutationObserver(drawn).observe(list, { childList: true, subtree: true });
@@ -1062,18 +1064,24 @@
      thought": with_spaced) showed no mark for it, its halves' taken out: the words so
      written are marked as one (spacedPhrases), a half elsewhere still not. In the
      results drawn, not in the worker's answer: on an answer's 10,000 results it took a
-     quarter of a second. SEARCH_MARKS.words: the last answer's words (refineWords). */
-  var SEARCH_MARKS = { words: null };
+     quarter of a second. SEARCH_MARKS: the last answer's words (refineWords), its
+     refined query and words in lunr's syntax, and the index's separator. The link of
+     every result, of any query, is made to mark on the page it opens what the result
+     marks (wholeLink). */
+  var SEARCH_MARKS = { words: null, query: null, syntax: [], separator: null };
   var MARKED = new WeakSet();
-  function markCompounds(article) {
+  function markResult(article) {
     var words = SEARCH_MARKS.words;
-    if (!words || !words.some(isCompound) || MARKED.has(article)) {
+    if (!words || MARKED.has(article)) {
       return;
     }
     MARKED.add(article);
     var link = article.closest("a.md-search-result__link");
     if (link) {
-      wholeLink(link, words);
+      wholeLink(link, words, SEARCH_MARKS);
+    }
+    if (!words.some(isCompound)) {
+      return;  /* (Material's marks of a result are whole words) */
     }
     markWhole(Array.from(article.children).filter(function (child) {
       /* The title, the text's blocks and the tags: not the "Missing:" line. */
@@ -1087,8 +1095,14 @@
      no half (wholeLink), and only the text shown is marked, as Material marks a page
      (not a <script>'s). A mark of Material's in a word so marked is taken out too: a
      half typed again as a word of its own ("chain-of-thought chain") left "Chain"
-     marked and "-of-Thought" not, the word split between its mark and the text. */
-  function markWhole(parts, words, onPage) {
+     marked and "-of-Thought" not, the word split between its mark and the text. On a
+     page, plain (wholeWords) are its other words, each marked where a word of the
+     text, split at the index's separator, is it or begins with it (start): as lunr
+     finds the words of a result that Material marks, whole (a stop word is no word of
+     the index), and not in a hyphenated word marked whole. */
+  function markWhole(parts, words, onPage, plain, separator) {
+    plain = plain || [];
+    var cut = plain.length ? new RegExp(separator.source, "g") : null;  /* (as Material's split) */
     var joined = [];
     var halves = new Set();
     words.filter(isCompound).forEach(function (word) {
@@ -1121,7 +1135,12 @@
         return compound;
       });
       /* (A run of words has no hyphenated word: they never overlap.) */
-      return found.concat(spacedPhrases(text, spaced)).sort(function (a, b) {
+      found = found.concat(spacedPhrases(text, spaced));
+      return found.concat(plainWords(text, plain, cut).filter(function (range) {
+        return !found.some(function (other) {
+          return range[0] < other[1] && range[1] > other[0];
+        });
+      })).sort(function (a, b) {
         return a[0] - b[0];
       });
     };
@@ -1160,6 +1179,34 @@
     });
   }
 
+  /* [start, end] of each word of text (split at cut, the separator, as Material's
+     tokenizer splits a field's text) that one of plain finds, in order. */
+  function plainWords(text, plain, cut) {
+    var found = [];
+    if (!plain.length) {
+      return found;
+    }
+    var at = 0;
+    cut.lastIndex = 0;
+    var word = function (end) {
+      var low = text.slice(at, end).toLowerCase();
+      if (low && !STOP_WORDS.has(low) && plain.some(function (one) {
+        return one.start ? low.startsWith(one.term) : low === one.term;
+      })) {
+        found.push([at, end]);
+      }
+    };
+    for (var match; (match = cut.exec(text));) {
+      word(match.index);
+      at = match.index + match[0].length;
+      if (!match[0].length) {
+        cut.lastIndex += 1;
+      }
+    }
+    word(text.length);
+    return found;
+  }
+
   /* A mark, its text left in its place, joined to the text around it. */
   function unmark(found) {
     var parent = found.parentNode;
@@ -1189,19 +1236,25 @@
   }
 
   /* The page a result opens marks what the result did. Material's ?h= (search.highlight)
-     is the result's terms found, each marked anywhere on the page: "chain-of-thought"
-     marked every lone "chain" and "thought", "rethinking"'s "think" (a half's base
-     form) and "GPT-4" each "4" ("405B"). So a query with a hyphenated word keeps in h
-     only the terms of the words typed on their own, and each hyphenated word goes in
-     an "hw" of its own, as typed (lower-cased), with another hw of it written with
-     spaces where a page writes it so ("chain of thought"): what the reader typed and
-     may see, not the index's hidden terms ("chainofthought", "_chain_of_thought"),
-     which the opened page makes again (wholeWords) and marks as the result list does
-     (wholePage); a query without one keeps Material's h. */
+     is the result's terms found, each marked anywhere on the page, even inside another
+     word: "Forget" in "Forgets", "task" in "tasks", "merge" in "merged", "Merging" in
+     "AdaMerging", where the result list (lunr's matches) marks whole words only, and
+     none of those; "chain-of-thought" marked every lone "chain" and "thought",
+     "rethinking"'s "think" (a half's base form) and "GPT-4" each "4" ("405B"). So a
+     result's link has no h: each hyphenated word goes in an "hw" of its own, as typed
+     (lower-cased), with another hw of it written with spaces where a page writes it so
+     ("chain of thought"): what the reader typed and may see, not the index's hidden
+     terms ("chainofthought", "_chain_of_thought"), which the opened page makes again
+     (wholeWords); and each other term of h in one too, with a "*" where the query
+     looks for it as a word's start ("task*": a word typed; "vector", a base form, is
+     looked for as itself), not a half of a hyphenated word marked whole. The opened
+     page marks them as the result list does (wholePage). */
   var WHOLE = "hw";
   var WHOLE_MARK = "rl-whole";
-  function wholeLink(link, words) {
+  function wholeLink(link, words, asked) {
     var url = new URL(link.href);
+    /* (The terms of the words typed on their own, not a hyphenated word's halves nor
+       their base forms; and of the words typed in lunr's syntax, "+forgetting".) */
     var own = new Set();
     words.forEach(function (word) {
       if (!isCompound(word)) {
@@ -1210,14 +1263,18 @@
         });
       }
     });
-    var kept = (url.searchParams.get("h") || "").split(" ").filter(function (term) {
+    asked.syntax.forEach(function (word) {
+      if (word[0] !== "-") {
+        wordStarts(word, asked.separator, true).forEach(function (term) {
+          own.add(term);
+        });
+      }
+    });
+    var starts = wordStarts(asked.query, asked.separator, false);
+    var plain = (url.searchParams.get("h") || "").split(" ").filter(function (term) {
       return own.has(term);
     });
-    if (kept.length) {
-      url.searchParams.set("h", kept.join(" "));
-    } else {
-      url.searchParams.delete("h");
-    }
+    url.searchParams.delete("h");
     url.searchParams.delete(WHOLE);
     words.filter(isCompound).forEach(function (word) {
       url.searchParams.append(WHOLE, word[0]);
@@ -1225,25 +1282,57 @@
         url.searchParams.append(WHOLE, word[0].split("-").join(" "));
       }
     });
+    plain.forEach(function (term) {
+      url.searchParams.append(WHOLE, starts.has(term) ? term + "*" : term);
+    });
     link.href = url.href;
   }
 
-  /* The words an opened page's hw values ask it to mark (wholeLink), each as
-     refineWords has it: the hyphenated word, its joined forms and, where a value writes
-     it with spaces, its spaced forms. The address is the reader's to edit, and an old
-     link's hw held other terms: a value that is neither such a word nor one written
-     with single spaces is left out (a word's start compared with every hyphenated
-     word's, "c", marked "Chain-of-Thought"), and only the first WHOLE_MOST are read
-     (a query has a few words). Each value is only ever compared with the page's text. */
-  var WHOLE_MOST = 16;
+  /* The terms of a refined query that Material looks for as a word's start (or, every,
+     all of them): it gives every term a "*" but one with a "+" or "-", a boost or an
+     edit distance ("task^3", "vector^1", "instrucion~1": lunr finds those as the word
+     itself, or one so near), split at the separator as its query's terms are.
+     Lower-cased, as lunr has them. */
+  function wordStarts(query, separator, every) {
+    var starts = new Set();
+    (query || "").split(/\s+/).forEach(function (term) {
+      var start = !/^[+\-*]|[~^][0-9]*$/.test(term);
+      term = term.replace(/^[+-]?(?:title|text|tags):|^[+-]/, "").replace(/[~^][0-9]*$|\*+$/g, "");
+      if (term && (start || every)) {
+        term.split(separator).forEach(function (piece) {
+          if (piece) {
+            starts.add(piece.toLowerCase());
+          }
+        });
+      }
+    });
+    return starts;
+  }
+
+  /* The words an opened page's hw values ask it to mark (wholeLink): words, each
+     hyphenated word as refineWords has it (the word, its joined forms and, where a
+     value writes it with spaces, its spaced forms), and plain, each other word (term,
+     and start: whether a word beginning with it is marked, its value's "*"). The
+     address is the reader's to edit: a value is only ever compared with the page's
+     text, one that is none of these is left out (one the separator splits, wholePage),
+     no longer than WHOLE_LONGEST, and only the first WHOLE_MOST are read (a query's
+     words and their base forms; a title pasted whole has some twenty). */
+  var WHOLE_MOST = 32;
+  var WHOLE_LONGEST = 100;
   var WHOLE_WORD = /^[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+$/u;
   var WHOLE_SPACED = /^[\p{L}\p{N}_]+(?: [\p{L}\p{N}_]+)+$/u;
+  var WHOLE_PLAIN = /^([^\s*]+)(\*?)$/u;
   function wholeWords(values) {
     var words = new Map();
+    var plain = new Map();
     values.slice(0, WHOLE_MOST).forEach(function (value) {
       value = value.toLowerCase();
       var apart = WHOLE_SPACED.test(value);
+      var one = WHOLE_PLAIN.exec(value);
       if (!apart && !WHOLE_WORD.test(value)) {
+        if (one && value.length <= WHOLE_LONGEST) {
+          plain.set(value, { term: one[1], start: one[2] === "*" });
+        }
         return;
       }
       var compound = apart ? value.split(" ").join("-") : value;
@@ -1254,22 +1343,33 @@
         return terms.indexOf(term) === i;
       }));
     });
-    return Array.from(words.values());
+    return { words: Array.from(words.values()), plain: Array.from(plain.values()) };
   }
 
-  /* On a page opened so, its hyphenated words marked. Material marks h's words itself,
-     once its index is loaded: before these on an instant navigation (markWhole takes
-     its marks out of a word marked whole), after them on a page loaded anew, where it
-     marked "prompt" again inside "Prompt-based"'s mark for "prompt-based prompt": a
-     mark it puts in one of these is taken out as it comes. */
+  /* On a page opened so, its words marked, once the index's separator is known (the
+     search worker's setup: at once after an instant navigation, after this on a page
+     loaded anew). Material marks an h's words itself, once its index is loaded (an
+     address with h and hw: the reader's or an old link's): before these on an instant
+     navigation (markWhole takes its marks out of a word marked whole), after them on a
+     page loaded anew, where it marked "prompt" again inside "Prompt-based"'s mark for
+     "prompt-based prompt": a mark it puts in one of these is taken out as it comes. */
+  var INDEX_SETUP = [];
   function wholePage() {
     var content = document.querySelector("[data-md-component=content]");
-    var words = wholeWords(new URLSearchParams(location.search).getAll(WHOLE));
-    if (!content || !words.length || MARKED.has(content)) {
+    var found = wholeWords(new URLSearchParams(location.search).getAll(WHOLE));
+    if (!content || (!found.words.length && !found.plain.length) || MARKED.has(content)) {
+      return;
+    }
+    var separator = SEARCH_MARKS.separator;
+    if (!separator) {
+      INDEX_SETUP.push(wholePage);
       return;
     }
     MARKED.add(content);
-    markWhole([content], words, true);
+    var plain = found.plain.filter(function (word) {
+      return !new RegExp(separator.source).test(word.term);
+    });
+    markWhole([content], found.words, true, plain, separator);
     if (typeof MutationObserver === "function") {
       new MutationObserver(function () {
         content.querySelectorAll("mark." + WHOLE_MARK + " mark").forEach(unmark);
@@ -1382,6 +1482,8 @@
           }
           if (isResult) {
             SEARCH_MARKS.words = words || null;
+            SEARCH_MARKS.query = refined ? refined.query : null;
+            SEARCH_MARKS.syntax = refined ? refined.syntax : [];
           }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
@@ -1423,6 +1525,11 @@
             }
           });
           this.separator = new RegExp(message.data.config.separator);
+          SEARCH_MARKS.separator = this.separator;
+          /* (Out of Material's call: the pages waiting for it are marked.) */
+          INDEX_SETUP.splice(0).forEach(function (waiting) {
+            setTimeout(waiting);
+          });
           this.baseForms = byForm(message.data.config.inflections);
           this.vocabulary = typeof message.data.config.vocabulary === "string"
             ? new Vocabulary(message.data.config.vocabulary) : null;

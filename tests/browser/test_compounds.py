@@ -256,14 +256,15 @@ def test_the_page_a_result_opens_marks_a_hyphenated_word_as_the_result_list_does
         assert parse_qs(query) == {"hw": ["chain-of-thought", "chain of thought"]}, query
 
 
-def test_the_page_a_result_opens_marks_a_plain_word_as_material_does(open_context, spaced_url):
-    """A query without a hyphenated word keeps Material's ?h= and its marks: every
-    "thought" the page writes."""
+def test_the_page_a_result_opens_marks_a_plain_word_whole(open_context, spaced_url):
+    """A query without a hyphenated word marks every "thought" the page writes, told
+    so by hw= (a word's start, "thought*"; its base form "think" as a word), not by
+    Material's ?h=, whose words it marks inside others too (tests/browser/test_whole_marks.py)."""
     page = open_context(base=spaced_url).new_page()
     opened = _opened_marks(page, "thought")
     spaced = [marks for path, _, marks in opened if path == "/papers/cot-spaced/"]
     assert spaced == [["thought", "thought"]], opened
-    assert all(query.startswith("h=thought") for _, query, _ in opened), opened
+    assert all(parse_qs(query) == {"hw": ["thought*", "think"]} for _, query, _ in opened), opened
 
 
 @pytest.mark.example
@@ -346,19 +347,21 @@ def test_a_half_typed_as_a_word_too_leaves_the_page_opened_by_instant_navigation
 def test_the_page_a_result_opens_is_told_only_the_words_typed_and_their_forms_shown(open_context, spaced_url):
     """The result's link carried in hw= the index's hidden terms ("chainofthought",
     "_chain_of_thought"); it carries the word typed and, where a page writes it so,
-    the word written with spaces; Material's h= the word typed on its own."""
+    the word written with spaces; and the word typed on its own, as a word's start
+    (Material's h= held it, which it marked inside other words too)."""
     page = open_context(base=spaced_url).new_page()
     hrefs = result_hrefs(page, HALF_TOO)
     assert sorted(urlsplit(href).path for href in hrefs) == sorted(HALF_TOO_PAGES)
     for href in hrefs:
         assert parse_qs(urlsplit(href).query) == {
-            "h": ["chain"], "hw": ["chain-of-thought", "chain of thought"]}, href
+            "hw": ["chain-of-thought", "chain of thought", "chain*"]}, href
 
 
 def test_a_hand_edited_hw_is_harmless(open_context, spaced_url):
-    """hw= is the reader's to edit: what is not a hyphenated word or one written with
-    spaces is ignored (no markup, no error, no other word marked); a word that is, in
-    any case, is marked as a result's link would have it marked."""
+    """hw= is the reader's to edit: what is not a hyphenated word, one written with
+    spaces or one word (test_whole_marks.py) is ignored (no markup, no error, no other
+    word marked); a word that is, in any case, is marked as a result's link would have
+    it marked."""
     page = open_context(base=spaced_url).new_page()
     hostile = [
         '<img src=x onerror="window.rlInjected=1">', "</mark><b>x</b>", "-", "--", "a-", "-a",
@@ -368,7 +371,10 @@ def test_a_hand_edited_hw_is_harmless(open_context, spaced_url):
     ]
     url = "papers/cot-hyphen/?" + urlencode([("hw", value) for value in hostile])
     page.goto(url)
-    page.wait_for_timeout(1000)
+    # (The page marks its words once the search index is loaded: readinglist.js marks
+    # the search worker ready.)
+    page.wait_for_function("() => performance.getEntriesByName('readinglist:search-ready').length > 0")
+    page.wait_for_timeout(300)
     assert _content_marks(page) == []
     assert page.locator("[data-md-component=content] img, [data-md-component=content] b").count() == 0
     assert page.evaluate("window.rlInjected") is None

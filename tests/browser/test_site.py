@@ -71,7 +71,7 @@ def test_search_by_a_word_of_the_abstract_opens_the_paper(page, papers):
     paper, word = next((p, w) for p in papers for w in re.findall(r"[a-z]{7,}", p["abstract"].lower())
                        if counts[w] == 1 and w not in p["title"].lower())
     page.goto("")
-    # Typed key by key: Material reads the box on keyup. Result links carry ?h=word.
+    # Typed key by key: Material reads the box on keyup. Result links carry ?hw=word*.
     page.locator(".md-search__input").press_sequentially(word)
     wait_for_search(page)  # (the answer to the word, not to its first letters)
     result = page.locator(f".md-search-result__item a[href*='{paper['url']}']").first

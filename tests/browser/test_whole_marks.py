@@ -1,0 +1,176 @@
+"""The page a search result opens marks the words the result list marks, each whole,
+for a query of plain words as for one with a hyphenated word: Material's ?h= marked its
+terms anywhere on the page, "Forget" inside "Forgets", "task" inside "tasks",
+"merge" inside "merged" and "Merging" inside "AdaMerging", where the result list
+(lunr's matches, whole words) marked none of those parts."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+
+from .conftest import result_hrefs
+from .sitebuild import served_fixture_site
+
+pytestmark = [pytest.mark.browser]
+
+# A paper added to the fixture list, with words that hold a query's word inside them.
+# (The fixture list's replay-against-forgetting writes "catastrophic forgetting";
+# task-vectors and merging-by-arithmetic write "task vectors" and "Merging".)
+PAPER = "/papers/adamerging-forgets/"
+PAPER_YAML = """id: adamerging-forgets
+title: AdaMerging Forgets Less
+authors: [Grace Hopper]
+year: 2024
+added: 2026-11-29
+abstract: |
+  Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small,
+  and merging them needs no task vectors.
+"""
+ABSTRACT = ("Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small, "
+            "and merging them needs no task vectors.")
+
+
+def _add_paper(content) -> None:
+    (content / "papers" / "adamerging-forgets.yml").write_text(PAPER_YAML, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def marks_url(tmp_path_factory):
+    with served_fixture_site(tmp_path_factory.mktemp("marks") / "project", _add_paper) as url:
+        yield url
+
+
+# The page's text, each mark's words between ⟦ and ⟧ (a mark in a mark is an error).
+MARKED_TEXT = """content => {
+    if (content.querySelector("mark mark")) throw new Error("a mark in a mark");
+    const copy = content.cloneNode(true);
+    copy.querySelectorAll("mark").forEach(m => m.replaceWith("\\u27e6" + m.textContent + "\\u27e7"));
+    return copy.textContent;
+}"""
+CONTENT = "[data-md-component=content]"
+
+
+def _abstract(page) -> str:
+    """The abstract's marked text, its lines joined, and marks one after another apart
+    only by a space as one (Material's, on a page, are so)."""
+    text = " ".join(page.locator(f"{CONTENT} .rl-abstract").evaluate(MARKED_TEXT).split())
+    return text.replace("\u27e7 \u27e6", " ")
+
+
+def _result_links(page, query: str) -> dict[str, str]:
+    return {urlsplit(href).path: href for href in result_hrefs(page, query)}
+
+
+def _opened(page, href: str) -> str:
+    """The page ``href`` opens, loaded anew: its marked text, once marked (once the
+    search index is loaded: readinglist.js marks the words with its separator)."""
+    page.goto(href)
+    page.wait_for_selector(f"{CONTENT} mark")
+    page.wait_for_timeout(500)
+    return page.locator(CONTENT).evaluate(MARKED_TEXT)
+
+
+def _index_ready(page) -> None:
+    """Until the search index is loaded, and a moment more: the page marks its words
+    once it knows the index's separator (readinglist.js marks the worker ready)."""
+    page.wait_for_function(
+        "() => performance.getEntriesByName('readinglist:search-ready').length > 0")
+    page.wait_for_timeout(300)
+
+
+def _parts_marked(text: str) -> list[str]:
+    """Each mark that lies inside a word (a letter, digit or "_" right before or after
+    it), with the word's text around it."""
+    return [text[max(0, m.start() - 12):m.end() + 12]
+            for m in re.finditer(r"\w\u27e6[^\u27e7]*\u27e7|\u27e6[^\u27e7]*\u27e7\w", text)]
+
+
+# (Checked by hand: the abstract above, and the words of the query or its base forms
+# that lunr finds in it, each as the result list marks it: a typed word, here each,
+# by its start, "task" in "tasks", its base form ("forget", "vector", "merge") only
+# as the word itself, neither "Forgets" nor "merged"; and "AdaMerging" is one word.)
+QUERIES = {
+    "catastrophic forgetting": ("Models merged by AdaMerging keep their tasks: \u27e6catastrophic "
+                                "forgetting\u27e7 stays small, and merging them needs no task vectors."),
+    "task vectors": ("Models merged by AdaMerging keep their \u27e6tasks\u27e7: catastrophic forgetting "
+                     "stays small, and merging them needs no \u27e6task vectors\u27e7."),
+    "merging": ("Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small, "
+                "and \u27e6merging\u27e7 them needs no task vectors."),
+}
+
+
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_the_page_a_plain_query_opens_marks_whole_words_as_its_result_does(open_context, marks_url, query):
+    page = open_context(base=marks_url).new_page()
+    links = _result_links(page, query)
+    assert PAPER in links, links
+    text = _opened(page, links[PAPER])
+    assert _abstract(page) == QUERIES[query]
+    assert "AdaMerging Forgets" in text  # (its title, unmarked: no typed word's start)
+    # Each result's page, every mark a whole word. (Not a page Material lists for its
+    # sections' words alone, "curation-reference/": its link has no word to mark.)
+    for path, href in links.items():
+        if not parse_qs(urlsplit(href).query):
+            continue
+        text = _opened(page, href)
+        assert "\u27e6" in text, path
+        assert _parts_marked(text) == [], path
+
+
+def test_a_plain_query_marks_the_words_of_a_page_opened_by_instant_navigation_whole(open_context, marks_url):
+    """Opened from the result list (instant navigation: Material marks before
+    readinglist.js there)."""
+    page = open_context(base=marks_url).new_page()
+    for query, abstract in QUERIES.items():
+        _result_links(page, query)
+        page.locator(f".md-search-result__link[href*='{PAPER}']").first.click()
+        page.wait_for_url(f"**{PAPER}?*")
+        page.wait_for_selector(f"{CONTENT} mark")
+        page.wait_for_timeout(500)
+        assert _abstract(page) == abstract, query
+        assert _parts_marked(page.locator(CONTENT).evaluate(MARKED_TEXT)) == [], query
+
+
+def test_a_plain_querys_link_says_which_words_are_looked_for_by_their_start(open_context, marks_url):
+    """Material's h= said only the terms ("task vectors vector"), which it marked
+    anywhere: the link says each typed word as a word's start ("task*"), and a base
+    form as a word ("vector"); no h= for Material to mark."""
+    page = open_context(base=marks_url).new_page()
+    links = _result_links(page, "task vectors")
+    query = parse_qs(urlsplit(links[PAPER]).query)
+    assert query == {"hw": ["task*", "vectors*", "vector"]}, links[PAPER]
+
+
+def test_a_hand_edited_plain_hw_is_harmless(open_context, marks_url):
+    """What is not one word, or one word's start, is ignored: no markup, no error, no
+    part of a word marked."""
+    page = open_context(base=marks_url).new_page()
+    hostile = [
+        '<img src=x onerror="window.rlInjected=1">', "</mark><b>x</b>", "*", "**", "ta*sk", "*task",
+        "task**", "task:", "x" * 5000 + "*", "tasks.", "Forget*s", "",
+    ]
+    url = PAPER.lstrip("/") + "?" + urlencode([("hw", value) for value in hostile])
+    page.goto(url)
+    _index_ready(page)
+    assert page.locator(f"{CONTENT} mark").count() == 0
+    assert page.locator(f"{CONTENT} img, {CONTENT} b").count() == 0
+    assert page.evaluate("window.rlInjected") is None
+    # A word in any case, by its start or as itself.
+    text = _opened(page, url + "&" + urlencode([("hw", "TASK*"), ("hw", "Merged")]))
+    assert _abstract(page) == ("Models \u27e6merged\u27e7 by AdaMerging keep their \u27e6tasks\u27e7: catastrophic "
+                               "forgetting stays small, and merging them needs no \u27e6task\u27e7 vectors.")
+    assert _parts_marked(text) == []
+
+
+def test_a_word_typed_in_lunrs_syntax_is_marked_as_lunr_finds_it(open_context, marks_url):
+    """"+forgetting" (lunr's syntax: the word required) is looked for as the word
+    itself, with no "*": the page marks it so, where Material's h= marked it anywhere."""
+    page = open_context(base=marks_url).new_page()
+    links = _result_links(page, "+forgetting")
+    assert parse_qs(urlsplit(links[PAPER]).query) == {"hw": ["forgetting"]}, links
+    _opened(page, links[PAPER])
+    assert _abstract(page) == ("Models merged by AdaMerging keep their tasks: catastrophic \u27e6forgetting\u27e7 "
+                               "stays small, and merging them needs no task vectors.")
