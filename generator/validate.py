@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from . import schema
 from .charclass import CharClass
+from .digits import ascii_digits
 from .errors import Location, Problems
 from .escape import markdown_notices
 from .links import classify, glued_punctuation, https_form, read_id, unreachable_warning
@@ -396,7 +397,11 @@ class RecordChecker:
         if not _PATTERNS["year"].fullmatch(text):
             # (Four digits out of range, "3025" or "0999", read the first message as
             # wrong: they are four digits.)
-            rule = "a year from 1000 to 2999" if text.isdigit() and len(text) == 4 else "a four-digit year such as 2024"
+            # ('２０２１' is digits too, but not 0-9: it is told to be written so.)
+            rule = (
+                "a year from 1000 to 2999" if text.isascii() and text.isdigit() and len(text) == 4
+                else "a four-digit year such as 2024"
+            )
             fixed = year_fix(text)
             hint = f": write {fixed}" if fixed else ""
             return self.error(node, f"'{name}' must be {rule}, not {text!r}{hint}")
@@ -1235,8 +1240,10 @@ def year_fix(text: str) -> str:
     with the year first ("2021-05", "2021-05-17": the year is its first part, but not of
     a season, "2021-22"); the one year among other characters but no other digit ("2021.",
     "(2021)", " 2021", "2021a" as an author-year citation writes a second paper of one
-    year); either with a letter typed for the digit it looks like ("2O21", "2l19.")."""
-    for digits in dict.fromkeys((text, text.translate(_LOOKALIKE_DIGITS))):
+    year); either with a letter typed for the digit it looks like ("2O21", "2l19."), or
+    in digits of another width or script ("２０２１", read as 2021 and written so)."""
+    plain = ascii_digits(text)
+    for digits in dict.fromkeys((plain, plain.translate(_LOOKALIKE_DIGITS))):
         dated = _YEAR_OF_DATE.fullmatch(digits)
         if dated is not None and not _season(dated.group(1), dated.group(2)):
             year = dated.group(1)

@@ -397,6 +397,19 @@ CASES = {
         "id: x\ntitle: A\nyear: 2O2l\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2O2l': write 2021"],
     ),
+    # Digits of another width or script, as a Japanese or Arabic keyboard types them:
+    # they read as the year, written with 0-9 (it was told "a year from 1000 to 2999",
+    # which '２０２１' reads as).
+    **{
+        f"a year written in {what}": (
+            f"id: x\ntitle: A\nyear: {written}\nabstract: a\n",
+            [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not {written!r}: write 2021"],
+        )
+        for what, written in (
+            ("full-width digits", "\uff12\uff10\uff12\uff11"), ("Arabic-Indic digits", "\u0662\u0660\u0662\u0661"),
+            ("full-width digits with its month", "\uff12\uff10\uff12\uff11-05"),
+        )
+    },
     # A date where the year goes: the year alone is what the field holds.
     "a year written with its month": (
         "id: x\ntitle: A\nyear: 2021-05\nabstract: a\n",
@@ -427,7 +440,7 @@ CASES = {
             f"id: x\ntitle: A\nyear: '{text}'\nabstract: a\n",
             [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not {text!r}"],
         )
-        for text in ("2020/2021", "2021-22", "2011/12", "2021 (2020)", "20211", "2021a2")
+        for text in ("2020/2021", "2021-22", "2011/12", "2021 (2020)", "20211", "2021a2", "2021 (\uff12\uff10\uff12\uff10)")
     },
     "four digits past any year a paper has": (
         "id: x\ntitle: A\nyear: 3025\nabstract: a\n",
@@ -661,6 +674,18 @@ CASES = {
         ],
     ),
 }
+
+
+@pytest.mark.parametrize("line", [
+    "year: \uff12\uff10\uff12\uff11", "year: '\u0662\u0660\u0662\u0661'", "year: \uff12\uff10\uff12\uff11\u5e74",
+    "year: [\uff12\uff10\uff12\uff11]",
+])
+def test_a_year_in_digits_other_than_0_to_9_is_told_a_fix_that_check_then_takes(tmp_path, line):
+    (said,) = check_one(tmp_path, f"id: x\ntitle: A\n{line}\nabstract: a\n")
+    fix = said.rsplit(" write ", 1)[1].strip("'")
+    assert fix in ("2021", "year: 2021"), said
+    fixed = fix if fix.startswith("year:") else f"year: {fix}"
+    assert check_one(tmp_path, f"id: x\ntitle: A\n{fixed}\nabstract: a\n") == []
 
 
 @pytest.mark.parametrize("case", CASES)
