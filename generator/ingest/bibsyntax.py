@@ -33,6 +33,7 @@ from bibtexparser.model import Block, Entry, ImplicitComment, ParsingFailedBlock
 
 from ..errors import Location, Problems
 from ..latex import clean_latex
+from .years import read_year
 
 # What decides whether a ``%`` starts a comment: an entry's start (``@article{`` or
 # ``@article(``), an escaped character (``\%``, ``\"``), a brace, a parenthesis, a quote.
@@ -603,7 +604,9 @@ class RawValues(LibraryMiddleware):
                 f"the value of '{key}'{named} goes on after its end ({shown!r}): a brace"
                 " or quote closed too early, or a comma is missing",
             )
-        elif entry is not None and key.lower() in READ_FIELDS and len(words := raw.split()) > 1:
+        elif entry is not None and key.lower() in READ_FIELDS and len(words := raw.split()) > 1 and not (
+            key.lower() in ("year", "date") and read_year(" ".join(words), dated=key.lower() == "date").to_say()
+        ):  # (a year said so is told it is written bare there too: bibtex._year)
             # (``title = Deep Learning for X``: BibTeX and biber skip the entry; here it is
             # read as bibtexparser reads it, the words as written, and said.)
             value = " ".join(words)

@@ -77,6 +77,7 @@ from .bibsyntax import (
     unclosed_quote, unclosed_values, without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
+from .years import read_year, said
 
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
@@ -120,10 +121,6 @@ _ALFOLIO_FILES = ("pdf", "html", "supp", "poster", "slides")
 # written, and one of no http(s) told as written, not as "https://mailto:..."); not a
 # host's port ("localhost:8080/x", "example.com:8080").
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))")
-_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-# A year with a letter after it, as exporters tell apart two works of one author and
-# year (``2020a``, ``2020b``): the year is read, the letter said to be left out.
-LETTERED_YEAR = re.compile(r"\d{4}[A-Za-z]")
 # TeX escapes that exporters write into addresses and DOIs (MIT Press: ``url =
 # {https://doi.org/10.1162/tacl\_a\_00324}``; this tool's own export escapes a DOI's
 # ``_``). The url package reads a URL raw, so left alone the backslash ends up in every
@@ -2048,36 +2045,38 @@ def _doi(fields: _Fields, path: str, problems: Problems) -> str:
 
 
 def _year(fields: _Fields, path: str, problems: Problems) -> str:
-    """The entry's year: ``year``, else the start of ``date``. A value holding exactly one
-    four-digit number ("circa 2019", "2019a", "2019-05-01") gives that number; any other
-    is reported as a warning at the field, and the paper gets no year from this entry."""
+    """The entry's year: ``year``, else the start of ``date``, as `years.read_year`
+    reads it; a value written otherwise than as the year alone is said at it, and one
+    that gives no year at the field, a warning: the paper gets no year from this entry."""
     name = "year" if fields["year"].strip() else "date"
     value = fields[name].strip()
-    found = _FOUR_DIGITS.findall(value)
-    if len(found) == 1 and LETTERED_YEAR.fullmatch(value):
+    read = read_year(value, dated=name == "date")
+    owner = fields.owner(name)
+    if read.to_say():
+        fixes = {year: _written(f"{name} = {{{year}}}") for year in (read.year, *read.years) if year}
+        bare = _bare(owner, name, value)
         problems.warning(
-            _written_at(fields.owner(name), name, value, path),
-            lettered_year(name, value, found[0], f"{name} = {{{found[0]}}}"),
+            _written_at(owner, name, value, path), said(name, _written(value), read, fixes, bare=bare, of="entry")
         )
-    if len(found) == 1:
-        return found[0]
-    if value:
+    elif value and not read.year:
         problems.warning(
-            _field_location(fields.owner(name), name, path),
+            _field_location(owner, name, path),
             f"{name} {_written(_plain(value))} is not understood (expected a year such as 2019); "
             "the paper gets no year from this entry",
         )
-    return ""
+    return read.year
 
 
-def lettered_year(name: str, written: str, year: str, fix: str) -> str:
-    """What is said of a year with a letter after it (`LETTERED_YEAR`), ``written`` in
-    field or tag ``name``, read as ``year``; ``fix``: what to write instead."""
-    return (
-        f"{name} {_written(written)} has a letter after the year, as some exporters write to tell"
-        f" apart two works of one author and year: read as {year}, the letter left out;"
-        f" write {_written(fix)} to say so"
-    )
+def _bare(entry: Entry, name: str, value: str) -> bool:
+    """Whether field ``name``'s value, ``value``, is written as it is read, without braces
+    or quotes, and is no number: BibTeX reads such a value only as a number or a
+    @string's name (a @string's, resolved, is not written so)."""
+    field = entry.fields_dict.get(name)
+    if field is None or field.start_line is None or not entry.raw or value.isascii() and value.isdigit():
+        return False
+    text = "\n".join(entry.raw.split("\n")[field.start_line - entry.start_line :])
+    found = re.search(rf"(?<![\w:.+-]){re.escape(name)}\s*=\s*", text, re.IGNORECASE)
+    return found is not None and text.startswith(value, found.end())
 
 
 def _addresses(text: str) -> dict[str, str]:

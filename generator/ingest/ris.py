@@ -47,6 +47,7 @@ from ..links import (
     same_page,
     unreachable_host,
 )
+from ..digits import ascii_digits
 from ..matchkeys import PREPRINT, normalise_title
 from ..models import OTHERS, en_dashed_pages
 from ..venuewords import proceedings_series
@@ -55,17 +56,15 @@ from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, fir
 from . import as_worded, no_place, series_read_before, thesis_kind, with_notice, without_notice, worded_links
 from .notes import machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
+from .years import FOUR_DIGITS, read_year, said
 from .bibtex import (
     ARXIV_WITH_CLASS,
-    LETTERED_YEAR,
     _ARXIV_IN_TEXT,
     _ET_AL,
-    _FOUR_DIGITS,
     _TITLE_STOP,
     _repeats_badge,
     _without_arxiv_subjects,
     _without_markup,
-    lettered_year,
     name_text,
     say_index_terms,
     without_index_terms,
@@ -539,6 +538,11 @@ def _ends_paragraph(line: str, following: str, width: int) -> bool:
     return len(line.rstrip()) + 1 + len(following.split()[0]) <= width
 
 
+def _years_in(value: str) -> list[str]:
+    """The years ``value`` holds, in digits 0-9 ('２０１７///' says the year '2017' does)."""
+    return FOUR_DIGITS.findall(ascii_digits(value))
+
+
 def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
     """A warning at each value after the first of a tag the record was read from
     (`_Tags.read`), and at each value of the tag RIS gives the same field
@@ -553,7 +557,7 @@ def _given_twice(tags: _Tags, path: str, problems: Problems) -> None:
             continue
         (line, first), *others = values
         synonym = _SAME_FIELD.get(tag, "")
-        meant = _FOUR_DIGITS.findall if gives == "year" else _doi_key if gives == "DOI" else normalise_title
+        meant = _years_in if gives == "year" else _doi_key if gives == "DOI" else normalise_title
         for number, other in others:
             if meant(other) != meant(first):
                 problems.warning(
@@ -661,24 +665,24 @@ def _named_again(tags: _Tags, path: str) -> Location:
 
 
 def _year(tags: _Tags, path: str, problems: Problems) -> str:
-    """PY, else Y1, else DA: the one four-digit number it holds ("2017///", "2016/06//",
-    IEEE's "27-30 June 2016"); any other is a warning at its line, and no year."""
+    """PY, else Y1, else DA: the year it holds ("2017///", "2016/06//", IEEE's "27-30 June
+    2016"), as `years.read_year` reads it; one written otherwise than as the year alone
+    is said at it, and any other is a warning at its line, and no year."""
     tag = next((t for t in ("PY", "Y1", "DA") if tags.text(t)), "")
     value = tags.text(tag) if tag else ""
-    found = _FOUR_DIGITS.findall(value)
-    written = value.split("/", 1)[0].strip()  # (RIS's date: year/month/day/other)
-    if len(found) == 1 and LETTERED_YEAR.fullmatch(written):
-        fix = f"{tag}  - {value.replace(written, found[0], 1)}"
-        problems.warning(Location(path, tags.once(tag)[0][0], 7), lettered_year(tag, written, found[0], fix))
-    if len(found) == 1:
-        return found[0]
-    if value:
+    read = read_year(value, dated=True)
+    if read.to_say():
+        # (RIS's date: year/month/day/other; the year alone is shown, and replaced.)
+        written = value if read.years else value.split("/", 1)[0].strip()
+        fixes = {year: repr(f"{tag}  - {value.replace(written, year, 1)}") for year in (read.year, *read.years) if year}
+        problems.warning(Location(path, tags.once(tag)[0][0], 7), said(tag, repr(written), read, fixes, of="record"))
+    elif value and not read.year:
         problems.warning(
             Location(path, tags.once(tag)[0][0], 1),
             f"{tag} {value!r} is not understood (expected a year such as 2019); the paper gets"
             " no year from this record",
         )
-    return ""
+    return read.year
 
 
 def _venue(tags: _Tags, kind: str) -> tuple[str, str]:

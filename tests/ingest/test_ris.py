@@ -624,6 +624,21 @@ def test_a_year_with_a_letter_after_it_takes_the_year_and_says_the_letter_is_lef
         ], lines
 
 
+@pytest.mark.parametrize("lines, said", [
+    ("PY  - 2020ab///\n", "PY '2020ab' has letters after the year, as some exporters write to tell apart"
+     " two works of one author and year: read as 2020, the letters left out; write 'PY  - 2020///' to say so"),
+    ("PY  - \uff12\uff10\uff12\uff11///\n", "PY '\uff12\uff10\uff12\uff11' is written in digits other than 0-9:"
+     " read as 2021; write 'PY  - 2021///'"),
+    ("PY  - 2020-21\n", "PY '2020-21' names two years, 2020 and 2021: the paper gets no year from this"
+     " record; write the one it was published in, as 'PY  - 2020' or 'PY  - 2021'"),
+])
+def test_a_year_written_otherwise_than_as_a_year_is_said_at_its_value(lines, said):
+    # (as BibTeX's: '2020ab' and '2020-21' read as 2020 without a word, '２０２１' as written)
+    record, problems = _one(lines)
+    assert record.year == ("" if "names" in said else said.split("read as ")[1][:4])
+    assert problems == [f"lab.ris:3:7: warning: {said}"]
+
+
 def test_title_markup_and_character_references_read_as_shown():
     # Zotero keeps a title's rich text as HTML; exporters write references.
     records, problems = _parse(
@@ -1057,8 +1072,8 @@ def test_every_problem_is_said_at_its_line_at_once():
     ]
     assert problems == [
         "lab.ris:1:1: warning: RIS record (JOUR) has no title (TI or T1); skipped",
-        "lab.ris:6:1: warning: PY '2019/2020' is not understood (expected a year such as 2019);"
-        " the paper gets no year from this record",
+        "lab.ris:6:7: warning: PY '2019/2020' names two years, 2019 and 2020: the paper gets no year"
+        " from this record; write the one it was published in, as 'PY  - 2019' or 'PY  - 2020'",
         "lab.ris:7:1: warning: DO '10.1000' is no DOI (10.NNNN/...); left out",
         "lab.ris:8:1: warning: UR 'ftp://mirror.example.org/paper.pdf' is no http(s) address a"
         " page can link to; left out",

@@ -1,0 +1,97 @@
+"""The year a BibTeX or RIS value gives, and what to tell the curator of one written
+otherwise than as the year alone.
+
+A value holding one four-digit year among words ("circa 2019", a date "2019-05-01",
+RIS's "2017///") gives it without a word. Said, at the value, are: letters after the
+year, as exporters tell apart two works of one author and year ("2020a", "2020ab",
+"2020 a", "2020a-b": the year is read, the letters left out); digits of another width
+or script ("２０２１": read as 2021, which check takes); and two years ("2020-2021",
+"2019/2020", a season "2020-21"), of which none is taken, as which one the paper was
+published in is the curator's to say.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..digits import ascii_digits, has_other_digits
+
+FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+# A year and the next one's last two digits, as a season or an academic year is written
+# ("2020-21", "2019/20"); in a date, "2011-12" is December (see `read_year`).
+_SEASON = re.compile(r"(?<![0-9])([0-9]{4})\s*(?:-{1,3}|[–—/])\s*([0-9]{2})(?![0-9])")
+# A year with letters after it: "2020a", "2020ab" (after "2020z"), "2020 a", "2020a-b".
+_LETTERED = re.compile(r"[0-9]{4}\s?([A-Za-z]{1,2}(?:\s?[-–,/]\s?[A-Za-z]{1,2})*)")
+
+
+@dataclass(frozen=True)
+class ReadYear:
+    """What a year's value reads as: ``year``, four digits 0-9 ("" for none); the
+    ``letters`` after it, left out; whether it is written in ``other_digits`` than 0-9;
+    the ``years`` it names when it names more than one (and ``year`` is then "")."""
+
+    year: str = ""
+    letters: str = ""
+    other_digits: bool = False
+    years: tuple[str, ...] = ()
+
+    def to_say(self) -> bool:
+        """Whether the curator is told of the value (`said`)."""
+        return bool(self.letters or self.other_digits or self.years)
+
+
+def read_year(value: str, dated: bool = False) -> ReadYear:
+    """The year ``value`` gives. ``dated``: a date's field (biblatex's ``date``, RIS's
+    "year/month/day/other"), where two digits after the year are its month ("2011-12"),
+    and the letters are looked for before its first "/"."""
+    plain = ascii_digits(unicodedata.normalize("NFKC", value)).strip()
+    years = FOUR_DIGITS.findall(plain)
+    for season in _SEASON.finditer(plain):
+        first, then = season.groups()
+        if int(then) == (int(first) + 1) % 100 and not (dated and int(then) <= 12):
+            years.append(str(int(first) + 1))
+    other_digits = has_other_digits(value)
+    named = tuple(dict.fromkeys(years))
+    if len(named) != 1:
+        return ReadYear(other_digits=other_digits, years=named if len(named) > 1 else ())
+    lettered = _LETTERED.fullmatch(plain.split("/", 1)[0].strip() if dated else plain)
+    return ReadYear(named[0], lettered.group(1) if lettered else "", other_digits)
+
+
+# How BibTeX reads a value written without braces or quotes.
+_BARE = (
+    "is written without braces or quotes, which BibTeX takes only for a number or a @string's"
+    " name (it reads no year here)"
+)
+
+
+def said(name: str, written: str, read: ReadYear, fixes: dict[str, str], bare: bool = False, of: str = "") -> str:
+    """What is said of ``written``, the value of field or tag ``name`` (quoted as a
+    message shows it) read as ``read`` (`ReadYear.to_say`); ``fixes``: each year it may
+    be -> the line to write for it, quoted;
+    ``bare``: a BibTeX value without braces or quotes that is no number; ``of``: what
+    gets no year of a value naming two ("entry", "record")."""
+    what = [_BARE] if bare else []
+    if read.other_digits:
+        what.append("is written in digits other than 0-9")
+    if read.years:
+        what.append(f"names two years, {read.years[0]} and {read.years[1]}" if len(read.years) == 2 else (
+            f"names {len(read.years)} years, {', '.join(read.years[:-1])} and {read.years[-1]}"
+        ))
+        told = " or ".join(fixes[year] for year in read.years)
+        return (
+            f"{name} {written} {', and '.join(what)}: the paper gets no year from this {of};"
+            f" write the one it was published in, as {told}"
+        )
+    letters = "a letter" if sum(char.isalpha() for char in read.letters) == 1 else "letters"
+    if read.letters:
+        what.append(
+            f"has {letters} after the year, as some exporters write to tell apart two works of one author and year"
+        )
+    left_out = f", the {letters.split()[-1]} left out" if read.letters else ""
+    return (
+        f"{name} {written} {', and '.join(what)}: read as {read.year}{left_out};"
+        f" write {fixes[read.year]}{' to say so' if read.letters else ''}"
+    )
