@@ -435,8 +435,8 @@ class RawValues(LibraryMiddleware):
                 first, first_line = seen[name]
                 self._problems.warning(
                     self._at(line, field.key),
-                    f"'{field.key}' is '{first}' again (line {first_line}) in entry"
-                    f" '{entry.key}': the first is read; keep one",
+                    f"'{field.key}' is '{first}' again (line {first_line}) in"
+                    f" {entry_named(entry)}: the first is read; keep one",
                 )
                 continue
             seen.setdefault(name, (field.key, line))
@@ -483,7 +483,7 @@ class RawValues(LibraryMiddleware):
             )
         else:
             message = (
-                f"'{before}' before field '{field}' in entry '{entry.key}' is no field's name and"
+                f"'{before}' before field '{field}' in {entry_named(entry)} is no field's name and"
                 f" '=', which BibTeX and biber expect after a comma, so '{field}' was read as part"
                 " of them and not read: if these words are a field's value, write its name and '='"
                 " before them, the words in braces, and a comma after them (as"
@@ -571,7 +571,7 @@ class RawValues(LibraryMiddleware):
         read = " ".join(clean_latex(raw.strip()[1:-1]).split())
         self._problems.warning(
             where,
-            f"the value of '{key}' in entry '{entry.key}' holds '{brace}', which BibTeX and biber"
+            f"the value of '{key}' in {entry_named(entry)} holds '{brace}', which BibTeX and biber"
             " count as a brace too, so for them the braces of this value do not balance (they"
             f" read on past its end, or stop before it): read as '{read}'; write a brace alone"
             f" as '{command}', or pair '\\{{' with '\\}}' in the value",
@@ -598,7 +598,7 @@ class RawValues(LibraryMiddleware):
             )
         elif raw.lstrip()[:1] in ('{', '"') and parts and (entry is None or key.lower() in READ_FIELDS):
             shown = rest.split("\n", 1)[0][:40]
-            named = f" in entry '{entry.key}'" if entry is not None else ""
+            named = f" in {entry_named(entry)}" if entry is not None else ""
             self._problems.error(
                 where,
                 f"the value of '{key}'{named} goes on after its end ({shown!r}): a brace"
@@ -614,7 +614,7 @@ class RawValues(LibraryMiddleware):
             read_as = "a number" if words[0].isdigit() else "a @string's name"
             self._problems.warning(
                 self._value_at(line, key),
-                f"the value of '{key}' in entry '{entry.key}' is words without braces or quotes,"
+                f"the value of '{key}' in {entry_named(entry)} is words without braces or quotes,"
                 f" which BibTeX and biber refuse (they read '{words[0]}' as {read_as} and"
                 f" stop at the next word): read as written, '{value}'; write it in braces, {{{value}}}",
             )
@@ -628,7 +628,7 @@ class RawValues(LibraryMiddleware):
         line = (block.start_line or 0) + 1 + (block.comment or "")[: found.start(1)].count("\n")
         self._problems.error(
             self._at(line, found.group(1)),
-            f"'{found.group(1)}' is after the end of entry '{entry.key}', so it is not read:"
+            f"'{found.group(1)}' is after the end of {entry_named(entry)}, so it is not read:"
             " a '}' too many ends the entry early",
         )
 
@@ -647,6 +647,15 @@ class RawValues(LibraryMiddleware):
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
         col = text.find(word) + 1 if word and word in text else 1
         return Location(self._path, line, col)
+
+
+def entry_named(entry: Entry, what: str = "entry") -> str:
+    """How a message names ``entry``, a ``what``: by its citation key ("entry 'k'"), or,
+    having none (``@article{,``, which biber reads with an empty key), by the line its
+    head is on ("the entry with no citation key at line 3"), not as "entry ''"."""
+    if entry.key.strip():
+        return f"{what} '{entry.key}'"
+    return f"the {what} with no citation key at line {(entry.start_line or 0) + 1}"
 
 
 def _unpaired_backslashed(raw: str) -> int | None:

@@ -73,8 +73,8 @@ from . import DATE_VOLUME, ReadBefore, Record, abstract_links, dated_volume, fir
 from . import as_worded, no_place, series_read_before, with_notice, without_notice, worded_links
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
-    ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, heads_closed_up,
-    unclosed_quote, unclosed_values, without_comments,
+    ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, entry_named,
+    heads_closed_up, unclosed_quote, unclosed_values, without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .years import read_year, said
@@ -385,7 +385,7 @@ def _read(
             # (The ACL Anthology's export of a volume starts with the volume's entry.)
             problems.warning(
                 Location(path, entry.start_line + 1, 1),
-                f"@{entry.entry_type} {_written(entry.key)} is a volume of papers, not a paper; not"
+                f"{entry_named(entry, '@' + entry.entry_type)} is a volume of papers, not a paper; not"
                 " imported (a paper that names it in crossref takes its title as the venue)",
             )
             continue
@@ -571,7 +571,7 @@ class _DanglingAnds(BlockMiddleware):
         field.value = value.strip()
         self._problems.warning(
             _field_location(entry, "author", self._path),
-            f"the author list of entry {_written(entry.key)} has an 'and' with no name on one side"
+            f"the author list of {entry_named(entry)} has an 'and' with no name on one side"
             " (a name deleted, or not yet written?); read without it: write the missing"
             " name or delete the 'and'",
         )
@@ -866,7 +866,7 @@ def _unsplit_name(block: ParsingFailedBlock, error: object) -> tuple[int, int, s
         f"cannot be read as a name ({error.reason.lower()}): pair its braces, '{{' with '}}'"
         " and '\\{' with '\\}'"
     )
-    return where.line, where.col, f"the name {_written(error.name)} in '{name}' of entry {_written(entry.key)} {said}"
+    return where.line, where.col, f"the name {_written(error.name)} in '{name}' of {entry_named(entry)} {said}"
 
 
 def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int] | None:
@@ -1373,7 +1373,7 @@ def _authors(
         said = ", ".join(_written(mark) for mark in dict.fromkeys(marks.split()))
         problems.warning(
             _field_location(entry, "author", path),
-            f"marks beside author names of entry {_written(entry.key)} left out"
+            f"marks beside author names of {entry_named(entry)} left out"
             f" ({said}): a mark of equal"
             " contribution, of the corresponding author or of an affiliation is no part of a"
             " name (say it in the paper's notes if it matters)",
@@ -1399,7 +1399,7 @@ def _said_twice(entry: Entry, names: list[str], path: str, problems: Problems, t
     # the fields told, as looking through every warning said for each took seconds.)
     if where not in told:
         told.add(where)
-        problems.warning(where, f"the author list of entry {_written(entry.key)} {said}")
+        problems.warning(where, f"the author list of {entry_named(entry)} {said}")
 
 
 # The fields that name a venue as its name (a thesis's ``school`` and a report's
@@ -1526,7 +1526,7 @@ def _unknown_types(entries: list[Entry], text: str, path: str, problems: Problem
             "", "write one of theirs (@misc if none fits)")
         problems.warning(
             Location(path, entry.start_line + 1, col),
-            f"@{written} is no BibTeX or biblatex entry type{hint}; entry {_written(entry.key)} is"
+            f"@{written} is no BibTeX or biblatex entry type{hint}; {entry_named(entry)} is"
             f" imported as a @misc, as BibTeX and biber read it: {fix}",
         )
         entry.entry_type = "misc"
@@ -1602,7 +1602,7 @@ def _record(
         title = _TITLE_STOP.sub("", title)
     if not title:
         problems.error(
-            source, f"BibTeX entry {_written(entry.key)} has no title; add one (title = {{...}}) or delete the entry"
+            source, f"{entry_named(entry, 'BibTeX entry')} has no title; add one (title = {{...}}) or delete the entry"
         )
         return None
     written_url = _unescape(fields["url"]).strip()
@@ -1625,7 +1625,7 @@ def _record(
         if not arxiv and _LIKE_ARXIV.fullmatch(eprint):
             problems.warning(
                 _field_location(fields.owner("eprint"), "eprint", path),
-                f"eprint {_written(eprint)} of entry {_written(entry.key)} is no arXiv identifier (YYMM.NNNNN,"
+                f"eprint {_written(eprint)} of {entry_named(entry)} is no arXiv identifier (YYMM.NNNNN,"
                 " with a month from 01 to 12, or archive/YYMMNNN); left out",
             )
     written_arxiv = _unescape(fields["arxiv"]).strip()
@@ -1635,7 +1635,7 @@ def _record(
         if not arxiv:
             problems.warning(
                 _field_location(entry, "arxiv", path),
-                f"arxiv {_written(written_arxiv)} of entry {_written(entry.key)} is no arXiv identifier (YYMM.NNNNN,"
+                f"arxiv {_written(written_arxiv)} of {entry_named(entry)} is no arXiv identifier (YYMM.NNNNN,"
                 " with a month from 01 to 12, or archive/YYMMNNN); left out",
             )
     if not arxiv:
@@ -1726,7 +1726,7 @@ def _record(
         # a curator's, exported by this tool, reads back as written.)
         year = first
     volume, number, pages, publisher = _locator(fields, venue, kind, number_is_arxiv)
-    if left := no_place(venue, volume, number, pages, f"of entry {_written(entry.key)}"):
+    if left := no_place(venue, volume, number, pages, f"of {entry_named(entry)}"):
         before, said = left
         problems.warning(_field_location(fields.owner(before.names[0]), before.names[0], path), said)
         volume = number = pages = ""
@@ -1792,7 +1792,7 @@ def _record(
     if _unescape(fields["supp"]).strip():
         problems.warning(
             _field_location(entry, "supp", path),
-            f"supp (supplementary material) of entry {_written(entry.key)} is not imported: a paper's"
+            f"supp (supplementary material) of {entry_named(entry)} is not imported: a paper's"
             " links have no kind for it; add it by hand, with a note, if it should be shown",
         )
     for address, kind in [(u, "") for u in direct + found] + said:
@@ -2039,7 +2039,7 @@ def _doi(fields: _Fields, path: str, problems: Problems) -> str:
     if not doi:
         problems.warning(
             _field_location(fields.owner("doi"), "doi", path),
-            f"doi {_written(written)} of entry {_written(fields.entry.key)} is no DOI (10.NNNN/...); left out",
+            f"doi {_written(written)} of {entry_named(fields.entry)} is no DOI (10.NNNN/...); left out",
         )
     return doi
 
@@ -2161,7 +2161,7 @@ def _left_out(
     if unreachable:
         problems.warning(
             where,
-            f"{name} {_written(written)} of entry {_written(fields.entry.key)}: {unreachable}, so no reader"
+            f"{name} {_written(written)} of {entry_named(fields.entry)}: {unreachable}, so no reader"
             " of the site can open it; left out",
         )
         return
@@ -2175,7 +2175,7 @@ def _left_out(
         hint = ""
     problems.warning(
         where,
-        f"{name} {_written(written)} of entry {_written(fields.entry.key)} is no http(s) address a page can"
+        f"{name} {_written(written)} of {entry_named(fields.entry)} is no http(s) address a page can"
         f" link to{hint}; left out",
     )
 

@@ -1808,6 +1808,53 @@ def test_an_entry_without_a_citation_key_is_imported_and_said_where_its_key_goes
     assert [str(p.location) for p in problems.warnings] == ["y.bib:1:8"]
 
 
+_KEYLESS = "the entry with no citation key at line 2"
+
+
+def test_what_is_said_of_an_entry_with_no_citation_key_names_it_by_its_line():
+    # (reviewer: about 20 messages named it "entry ''")
+    text = (
+        "@misc{k0, title = {Fine}}\n@article{,\n  title = {A \\{ B},\n  TITLE = {Again},\n"
+        "  author = {Doe, Jane and and Roe, Ann*},\n  doi = {not a doi},\n  eprint = {2013.00001},\n"
+        "  arxiv = {x},\n  url = {ftp://x.org/a},\n  journal = Some Journal,\n"
+        "  volume = {1}, number = {2}, pages = {3},\n  supp = {s.pdf},\n}\n"
+    )
+    problems = Problems()
+    parse_text(text, "y.bib", problems)
+    said = [p.message for p in problems.items]
+    assert len(said) == 12 and not [m for m in said if "''" in m], said
+    assert [m for m in said if _KEYLESS not in m] == [
+        "entry @article has no citation key, which BibTeX refuses (biber reads it with an empty one):"
+        " imported without one; write a key before its comma, as '@article{key,'"
+    ]
+    assert f"'TITLE' is 'title' again (line 3) in {_KEYLESS}: the first is read; keep one" in said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("@misc{k0, title = {Fine}}\n@article{,\n  author = {Doe}\n}\n",
+     f"y.bib:2:1: the BibTeX {_KEYLESS[4:]} has no title; add one (title = {{...}}) or delete the entry"),
+    ("\n@proceedings{,\n  title = {Vol}\n}\n@inproceedings{p, title = {P}, crossref = {}}\n",
+     "y.bib:2:1: warning: the @proceedings with no citation key at line 2 is a volume of papers, not a paper;"
+     " not imported (a paper that names it in crossref takes its title as the venue)"),
+    ("\n@foo{,\n  title = {Foo}\n}\n",
+     f"y.bib:2:2: warning: @foo is no BibTeX or biblatex entry type; {_KEYLESS} is imported as a @misc, as"
+     " BibTeX and biber read it: write one of theirs (@misc if none fits)"),
+    ("\n@misc{,\n  title = {X},\n  author = {Doe, Jane, Jr, X}\n}\n",
+     f"y.bib:4:3: the name 'Doe, Jane, Jr, X' in 'author' of {_KEYLESS} has more commas than a name has in"
+     " BibTeX ('Last, First' or 'Last, Jr., First'): write it so, or brace a name that holds a comma"
+     " ('{Doe, Smith and Co.}')"),
+    ("\n@misc{,\n  title = {X}}\n  note = {y},\n}\n",
+     f"y.bib:4:3: 'note' is after the end of {_KEYLESS}, so it is not read: a '}}' too many ends the entry early"),
+    ("\n@misc{,\n  title = {X} y,\n  note = {y},\n}\n",
+     f"y.bib:3:15: the value of 'title' in {_KEYLESS} goes on after its end ('y'): a brace or quote closed"
+     " too early, or a comma is missing"),
+])
+def test_each_message_of_an_entry_with_no_citation_key_names_it_by_its_line(text, said):
+    problems = Problems()
+    parse_text(text, "y.bib", problems)
+    assert said in [str(p) for p in problems.items], problems.format()
+
+
 def test_two_entries_without_a_citation_key_are_said_so_not_as_a_duplicate_key():
     problems = Problems()
     parse_text("@article{,\n  title = {X},\n}\n@misc{,\n  title = {Y},\n}\n", "y.bib", problems)
