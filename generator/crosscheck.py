@@ -37,7 +37,7 @@ from .topicsfile import (
 )
 from .typos import did_you_mean, slip
 from .unknownids import PaperTitles, after_unknown, paper_meant, paper_titles, suggest_paper
-from .validate import Miswritten
+from .validate import Miswritten, Unlisted
 from .yamlio import Scalar
 
 
@@ -1124,6 +1124,9 @@ def _known(
     `not_related:`); ``other``: what to say of an id of the other kind there (`topic_in_order`)."""
     ids = choices.ids
     kept = []
+    if isinstance(refs, tuple) and refs and isinstance(refs[0], Unlisted):
+        _unlisted(refs, choices, what, problems, excluding, apart, other, besides)
+        return ()
     for ref in refs if isinstance(refs, tuple) else ():
         assert ref.text is not None
         # An id in capitals ("MTL") is looked up as the id it reads as ("mtl"), and is
@@ -1136,21 +1139,47 @@ def _known(
             elif ref.text in ids:
                 kept.append(ref.text)
             continue
-        gone = choices.fate(ref.text) if choices.fate is not None else None
-        if gone is not None:  # the id of a paper deleted or renamed
-            problems.error(ref.loc, _gone_says(gone, ref.text, refs, excluding))
-        elif ref.text in choices.others[0] and other is not None:
-            problems.error(ref.loc, f"unknown {what} {written!r}" + other(ref.text))
-        elif ref.text in choices.others[0] and apart:
-            meant = choices.close(ref.text, besides)
-            problems.error(ref.loc, f"unknown {what} {written!r}" + choices.apart.format(meant=meant))
-        elif ref.text in choices.others[0]:
-            problems.error(ref.loc, f"unknown {what} {written!r}{choices.others[1]}")
-        else:
-            problems.error(
-                ref.loc, f"unknown {what} {written!r}" + after_unknown(what, choices.close(ref.text, besides)),
-            )
+        problems.error(ref.loc, _unknown_says(ref, refs, choices, what, excluding, apart, other, besides))
     return tuple(kept)
+
+
+def _unknown_says(
+    ref: Scalar, refs: tuple[Scalar, ...], choices: _Choices, what: str, excluding: bool = False,
+    apart: bool = False, other: Callable[[str], str] | None = None, besides: str | None = None,
+) -> str:
+    """What `_known` says of ``ref``, of the list ``refs``, an id no ``choices`` has."""
+    text = str(ref.text)
+    written = ref.written if isinstance(ref, Miswritten) else text
+    gone = choices.fate(text) if choices.fate is not None else None
+    if gone is not None:  # the id of a paper deleted or renamed
+        return _gone_says(gone, text, refs, excluding)
+    if text in choices.others[0] and other is not None:
+        return f"unknown {what} {written!r}" + other(text)
+    if text in choices.others[0] and apart:
+        return f"unknown {what} {written!r}" + choices.apart.format(meant=choices.close(text, besides))
+    if text in choices.others[0]:
+        return f"unknown {what} {written!r}{choices.others[1]}"
+    return f"unknown {what} {written!r}" + after_unknown(what, choices.close(text, besides))
+
+
+def _unlisted(
+    refs: tuple[Unlisted, ...], choices: _Choices, what: str, problems: Problems, excluding: bool = False,
+    apart: bool = False, other: Callable[[str], str] | None = None, besides: str | None = None,
+) -> None:
+    """Say of a string written where a list of references goes (validate.Unlisted) that
+    it must be a list: with the list of the ids it names to write, when each names one
+    (each once: "MTL, multi-task-learning" is one topic); else with what is wrong with
+    each reference naming none, both mistakes in one message, and no list to write
+    ("write [multi-task-learnin]" was refused the next run as an unknown topic)."""
+    head = f"{refs[0].field!r} must be a list, not a string"
+    meant = [str(r.text) for r in refs if r.text in choices.ids or r.text in choices.broken]
+    if len(meant) == len(refs):
+        problems.error(refs[0].loc, f"{head}; write [{', '.join(dict.fromkeys(meant))}]")
+        return
+    for ref in refs:
+        if ref.text not in meant:
+            said = _unknown_says(ref, refs, choices, what, excluding, apart, other, besides)
+            problems.error(ref.loc, f"{head}, written in brackets; {said}")
 
 
 def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> str:

@@ -676,6 +676,8 @@ class RecordChecker:
         """The located ids, checked for form and repeats; whether they exist is checked
         once every file is read. ``names``: an id written as a name is taken for the
         id it may mean (a reference), not refused for its form."""
+        if names and isinstance(node, Scalar) and (parts := self.unlisted(node, name, spec)):
+            return parts
         items = self.items(node, name, ids=True)
         if not isinstance(items, list):
             return items
@@ -683,10 +685,7 @@ class RecordChecker:
         refs: list[Scalar] = []
         for item in items:
             text = item.text or ""
-            fixed = (
-                plain_id(text) or placed_id(text)
-                or (titled_id(text) or pasted_id(text) if spec.kind == "list[paper]" else "")
-            ) if names else None
+            fixed = _ref_fix(text, spec) if names else None
             if text in first:
                 self.error(item, _twice(name, text, first[text], item))
             elif fixed:
@@ -698,6 +697,21 @@ class RecordChecker:
                 first[text] = item
                 refs.append(item)
         return tuple(refs)
+
+    def unlisted(self, node: Scalar, name: str, spec: Field) -> tuple[Unlisted, ...]:
+        """The references of a string written where their list goes ("topics: MTL",
+        "related: a, b"), one a comma-separated part, each as the id it reads as; () when
+        it is no such string (the list check says what it is)."""
+        text = node.text or ""
+        if not _SIMPLE_VALUE.match(text) or self.dash_hint(node) is not None:
+            return ()
+        parts = [part.strip() for part in re.sub(r"^-(?=[^\W\d_])", "", text).split(",")]
+        if not all(parts):
+            return ()
+        return tuple(
+            Unlisted(_ref_fix(part, spec) or part, Scalar(part, node.path, node.line, node.col, node.quoted), name)
+            for part in parts
+        )
 
     def former_ids(self, node: Node, spec: Field, name: str) -> object:
         """Ids of no paper now (a renamed paper's old ones): that no paper has them is
@@ -1136,6 +1150,31 @@ class ListedRef(Miswritten):
         if not meant:
             return None
         return ListedRef(meant, Scalar(written, node.path, node.line, node.col, items[0].quoted), len(items))  # type: ignore[union-attr]
+
+
+class Unlisted(Miswritten):
+    """A reference in a string written where a list of them goes ("topics: MTL",
+    "related: a, b"): ``text`` is the id it reads as, ``written`` it as written, ``field``
+    the list's name; located at the string. Always an error, reported where references
+    are looked up (crosscheck), with the string's: "write [MTL]" sent the curator to an
+    unknown topic the next run, and the ids to write in brackets are known only there."""
+
+    __slots__ = ("field",)
+
+    def __init__(self, fixed: str, item: Scalar, field: str):
+        super().__init__(fixed, item)
+        self.field = field
+
+    def __reduce__(self) -> tuple:
+        return Unlisted, (self.text, Scalar(self.written, self.path, self.line, self.col, self.quoted), self.field)
+
+
+def _ref_fix(text: str, spec: Field) -> str:
+    """The id a reference written as a name or place reads as ("MTL": 'mtl'; a paper's
+    title or pasted arXiv id, for a list of papers); "" when it is none."""
+    return plain_id(text) or placed_id(text) or (
+        titled_id(text) or pasted_id(text) if spec.kind == "list[paper]" else ""
+    )
 
 
 def paper_id_hint(text: str, file_id: str) -> str:

@@ -685,6 +685,8 @@ def test_one_id_after_a_lists_key_with_a_dash_is_told_to_be_written_without_it(t
     (tmp_path / "content" / "papers" / "x.yml").write_text(
         "id: x\ntitle: A\ntopics: -t\n", encoding="utf-8"
     )
+    # (The paper exists: "write [x]" is offered only where check then takes x.)
+    (tmp_path / "content" / "papers" / "first-paper.yml").write_text(paper("first-paper"), encoding="utf-8")
     (tmp_path / "content" / "topics.yml").write_text(
         "topics:\n  - id: t\n    title: T\n    reading_order: -first-paper\n",
         encoding="utf-8",
@@ -1667,4 +1669,77 @@ def test_a_parent_written_as_a_list_pickles_as_itself():
     back = pickle.loads(pickle.dumps(listed))
     assert (type(back), back.text, back.written, back.count, str(back.loc)) == (
         validate.ListedRef, "mtl", "MTL", 2, f"{T}:3:13"
+    )
+
+
+# A topics.yml whose second topic has the keyword 'MTL', for the lists naming it.
+MTL_TOPICS = TOPICS.replace("      multi-task: 1\n", "      multi-task: 1\n      MTL: 1\n")
+UNKNOWN_TOPIC = "; remove it here, write the topic meant, or define it in topics.yml"
+UNLISTED = "'topics' must be a list, not a string"
+
+
+def _fix_written_back(root: Path, line: str, said: list[str]) -> list[str]:
+    """The errors of x.yml once the list each "write [...]" of ``said`` offers replaces
+    ``line`` (the team's rule: a fix offered is one check takes)."""
+    offered = [m.group(1) for s in said if (m := re.search(r"write (\[[^]]*\])", s))]
+    assert len(offered) == 1, said
+    path = root / P
+    path.write_text(path.read_text(encoding="utf-8").replace(line, f"topics: {offered[0]}"), encoding="utf-8")
+    return [m for m in messages(root) if m.startswith(P)]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # (curator: each was told "write [Multi-task learning]", the string in brackets,
+        # which check then refused as a topic written as a name, or as an unknown topic.)
+        ("Multi-task learning", f"{UNLISTED}; write [multi-task-learning]"),
+        ("multi-task-learning", f"{UNLISTED}; write [multi-task-learning]"),
+        ("Multi-task learning, In-context learning", f"{UNLISTED}; write [multi-task-learning, in-context-learning]"),
+        # The one topic twice: written once.
+        ("Multi-task learning, multi-task-learning", f"{UNLISTED}; write [multi-task-learning]"),
+    ],
+)
+def test_a_string_for_topics_is_told_the_list_of_the_topics_ids_check_then_takes(tmp_path, written, said):
+    root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+                   x=paper("x", extra=f"topics: {written}\n"))
+    found = [m for m in messages(root) if m.startswith(P)]
+    assert found == [f"{P}:3:9: {said}"]
+    assert _fix_written_back(root, f"topics: {written}", found) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("multi-task-learnin", "unknown topic 'multi-task-learnin' (did you mean 'multi-task-learning'?)"),
+        ("MTL", "unknown topic 'MTL' (did you mean 'multi-task-learning'? it is about 'MTL')"),
+        ("glaciology", "unknown topic 'glaciology'"),
+    ],
+)
+def test_a_string_for_topics_naming_no_topic_is_told_both_mistakes_and_no_list_check_refuses(tmp_path, written, said):
+    # (curator: 'topics: multi-task-learnin' was told "write [multi-task-learnin]", and
+    # written so, that it is an unknown topic: one message now says both.)
+    root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+                   x=paper("x", extra=f"topics: {written}\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [
+        f"{P}:3:9: {UNLISTED}, written in brackets; {said}{UNKNOWN_TOPIC}"
+    ]
+
+
+def test_a_string_for_related_is_told_the_paper_ids_check_then_takes(tmp_path):
+    root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=paper("c"), x=paper("x", extra="related: A, b\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [
+        f"{P}:3:10: 'related' must be a list, not a string; write [a, b]"
+    ]
+
+
+
+def test_a_string_for_a_list_of_references_pickles_as_itself():
+    # (`serve` stores its memo, drafts with their errors and all, as for a ListedRef)
+    import pickle
+
+    unlisted = validate.Unlisted("mtl", Scalar("MTL", P, 3, 9, False), "topics")
+    back = pickle.loads(pickle.dumps(unlisted))
+    assert (type(back), back.text, back.written, back.field, str(back.loc)) == (
+        validate.Unlisted, "mtl", "MTL", "topics", f"{P}:3:9"
     )
