@@ -34,10 +34,11 @@ from .topicsfile import (
     only_known_topic,
     renamed_topics,
     suggest_topic,
+    topic_meant,
 )
 from .typos import did_you_mean, slip
-from .unknownids import PaperTitles, after_unknown, paper_meant, paper_titles, suggest_paper
-from .validate import Miswritten, Unlisted
+from .unknownids import PaperTitles, after_unknown, paper_meant, paper_suggested, paper_titles, suggest_paper
+from .validate import Miswritten, Unlisted, line_of
 from .yamlio import Scalar
 
 
@@ -1107,6 +1108,15 @@ class _Choices:
             return suggest_topic(word, ordered, self.aliases)
         return did_you_mean(word, ordered)
 
+    def meant(self, word: str, besides: str | None = None) -> str | None:
+        """The id `close` suggests for ``word``; None for none."""
+        ordered = self.ordered if besides is None else [i for i in self.ordered if i != besides]
+        if self.titles is not None or not self.within:
+            found = paper_suggested(word, ordered, self.titles() if self.titles is not None else None, besides)
+        else:
+            found = topic_meant(word, ordered, self.aliases)
+        return found[0] if found else None
+
     @property
     def ordered(self) -> list[str]:
         if self._ordered is None:
@@ -1127,27 +1137,44 @@ def _known(
     if isinstance(refs, tuple) and refs and isinstance(refs[0], Unlisted):
         _unlisted(refs, choices, what, problems, excluding, apart, other, besides)
         return ()
-    for ref in refs if isinstance(refs, tuple) else ():
+    refs = refs if isinstance(refs, tuple) else ()
+    # The place of each id the list names, written as the id first (validate says one
+    # written so twice), then as a name ("MTL" for 'mtl'): a name of an id named there
+    # already is told to go, not to be written as the id ("[Multi-task learning, MTL]"
+    # was told to write 'multi-task-learning' twice, then that it is listed twice).
+    named: dict[str, Scalar] = {}
+    for ref in sorted(refs, key=lambda r: isinstance(r, Miswritten)):
+        if ref.text in ids or ref.text in choices.broken:
+            named.setdefault(str(ref.text), ref)
+    for ref in refs:
         assert ref.text is not None
         # An id in capitals ("MTL") is looked up as the id it reads as ("mtl"), and is
         # told all an unknown one written so is, in the words the curator wrote.
         miswritten = isinstance(ref, Miswritten)
         written = ref.written if miswritten else ref.text
         if ref.text in ids or ref.text in choices.broken:
-            if miswritten:
+            if miswritten and (first := named[ref.text]) is not ref:
+                problems.error(
+                    ref.loc,
+                    f"{written!r} is {what} {ref.text!r}, which this list names already (at {line_of(first, ref)});"
+                    " remove it",
+                )
+            elif miswritten:
                 problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {written!r}")
             elif ref.text in ids:
                 kept.append(ref.text)
             continue
-        problems.error(ref.loc, _unknown_says(ref, refs, choices, what, excluding, apart, other, besides))
+        problems.error(ref.loc, _unknown_says(ref, refs, choices, what, excluding, apart, other, besides, named))
     return tuple(kept)
 
 
 def _unknown_says(
     ref: Scalar, refs: tuple[Scalar, ...], choices: _Choices, what: str, excluding: bool = False,
     apart: bool = False, other: Callable[[str], str] | None = None, besides: str | None = None,
+    named: Mapping[str, Scalar] | None = None,
 ) -> str:
-    """What `_known` says of ``ref``, of the list ``refs``, an id no ``choices`` has."""
+    """What `_known` says of ``ref``, of the list ``refs``, an id no ``choices`` has;
+    ``named``: the ids the list names, and where (a suggestion of one is no fix)."""
     text = str(ref.text)
     written = ref.written if isinstance(ref, Miswritten) else text
     gone = choices.fate(text) if choices.fate is not None else None
@@ -1159,7 +1186,11 @@ def _unknown_says(
         return f"unknown {what} {written!r}" + choices.apart.format(meant=choices.close(text, besides))
     if text in choices.others[0]:
         return f"unknown {what} {written!r}{choices.others[1]}"
-    return f"unknown {what} {written!r}" + after_unknown(what, choices.close(text, besides))
+    suggestion = choices.close(text, besides)
+    if suggestion and named and (meant := choices.meant(text, besides)) in named:
+        where = line_of(named[str(meant)], ref)
+        return f"unknown {what} {written!r}{suggestion}, which this list names already (at {where}); remove it"
+    return f"unknown {what} {written!r}" + after_unknown(what, suggestion)
 
 
 def _unlisted(

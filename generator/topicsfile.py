@@ -481,13 +481,19 @@ def alias_hint(
 ) -> str:
     """" (did you mean ...? it is about ...)" when ``word`` is (close to) a topic's alias;
     ``written``: how a reference to the topic is written where the word is."""
+    meant = _alias_meant(word, aliases)
+    if meant is None:
+        return ""
+    target, name = meant
+    return f" (did you mean {written(target)!r}? it is about {name!r})"
+
+
+def _alias_meant(word: str, aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(The topic's id, its name) of the alias ``word`` is, or is a typo of (`alias_hint`)."""
     # Written exactly as a name, however short ("mtl" for the keyword "MTL"); else a
     # plausible typo of one (`closest` guesses nothing for a word under four letters).
     alias = word if word in aliases else closest(word, sorted(aliases)) if aliases else None
-    if alias is None:
-        return ""
-    target, name = aliases[alias]
-    return f" (did you mean {written(target)!r}? it is about {name!r})"
+    return aliases[alias] if alias is not None else None
 
 
 def suggest_topic(
@@ -499,11 +505,21 @@ def suggest_topic(
     fine-tuning"); else an id it is a plausible typo of or holds whole (typos.closest:
     "parameter-efficient-fine-tuning" holds 'fine-tuning', but is another topic's title);
     else a name it is a typo of (`alias_hint`). ``ids`` sorted; ``written`` as there."""
+    meant = topic_meant(word, ids, aliases)
+    if meant is None:
+        return ""
+    topic_id, name = meant
+    return f" (did you mean {written(topic_id)!r}?" + (f" it is about {name!r})" if name else ")")
+
+
+def topic_meant(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(The id, the name it is named by, "" for its id) of the topic `suggest_topic`
+    suggests for ``word``; None for none."""
     named = _named_topic(word, ids, aliases)
     if named is not None:
-        return f" (did you mean {written(named[0])!r}? it is about {named[1]!r})"
+        return named
     match = closest(word, ids, within=True)
-    return f" (did you mean {written(match)!r}?)" if match else alias_hint(word, aliases, written)
+    return (match, "") if match else _alias_meant(word, aliases)
 
 
 def _named_topic(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:

@@ -125,9 +125,21 @@ def suggest_paper(
     title (`paper_meant`), else the id it is a plausible typo of (typos.closest), each
     but ``besides``'s, as ``written`` writes an id (a page's link: its page file); ""
     for none. ``ids`` sorted."""
+    meant = paper_suggested(word, ids, titles, besides)
+    if meant is None:
+        return ""
+    paper_id, title = meant
+    return f" (did you mean {written(paper_id)!r}" + (f", the paper titled {title!r}?)" if title else "?)")
+
+
+def paper_suggested(
+    word: str, ids: Sequence[str], titles: PaperTitles | None, besides: str | None = None
+) -> tuple[str, str] | None:
+    """(The id, the title it is named by, "" for its id) of the paper `suggest_paper`
+    suggests for ``word``; None for none."""
     meant = paper_meant(word, titles, besides) if titles is not None else None
     if meant is not None:
-        return f" (did you mean {written(meant[0])!r}, the paper titled {meant[1]!r}?)"
+        return meant
     # (Nor the paper ``besides`` for a typo of its own id: its list cannot name it.)
     match = closest(word, [i for i in ids if i != besides] if besides is not None else ids)
-    return f" (did you mean {written(match)!r}?)" if match else ""
+    return (match, "") if match else None

@@ -1833,7 +1833,13 @@ def _near_other_name(record: str, name: str) -> str | None:
 def _twice(name: str, text: str, first: Scalar, again: Scalar, times: int = 2) -> str:
     """That list ``name`` gives ``text`` again at ``again`` (``times`` in all), first at
     ``first``: by its column too when both are on one line, as a list in brackets writes them."""
-    where = f"line {first.line}" + (f", column {first.col}" if first.line == again.line else "")
+    where = line_of(first, again)
     if times == 2:
         return f"'{name}' lists {text!r} twice (first at {where}); remove this one"
     return f"'{name}' lists {text!r} {times} times (first at {where}); remove all but one"
+
+
+def line_of(first: Node, again: Node) -> str:
+    """Where ``first`` is, said at ``again``: "line 3", and its column too when both are
+    on one line, as a list in brackets writes them."""
+    return f"line {first.line}" + (f", column {first.col}" if first.line == again.line else "")

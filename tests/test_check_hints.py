@@ -279,7 +279,9 @@ def test_the_id_a_topic_is_told_to_write_is_no_unknown_topic_elsewhere(tmp_path)
     )
     with_pages(tmp_path, about="See [it](topics/multi-task/index.md).\n")
     assert messages(tmp_path) == [
-        f"{P}:3:36: write the topic as its id 'multi-task', not 'Multi Task'",
+        # (written so, the list would name 'multi-task' twice)
+        f"{P}:3:36: 'Multi Task' is topic 'multi-task', which this list names already (at line 3, column 10);"
+        " remove it",
         MULTI_TASK_ID,
         f"{T}:9:13: 'parent': write the topic as its id 'multi-task', not 'Multi Task'",
     ]
@@ -355,7 +357,8 @@ def test_a_reference_pasted_as_its_place_says_the_id_to_write(tmp_path):
     assert check_one(tmp_path, text) == [
         f"{P}:4:10: write the topic as its id 'multi-task-learning', not 'topics/multi-task-learning/'",
         f"{P}:5:11: write the paper as its id 'known-paper', not 'papers/known-paper/'",
-        f"{P}:5:32: write the paper as its id 'known-paper', not 'content/papers/known-paper.yml'",
+        f"{P}:5:32: 'content/papers/known-paper.yml' is paper 'known-paper', which this list names already"
+        " (at line 5, column 11); remove it",
         f"{P}:6:15: unknown paper 'papers/nope.md'" + NO_SUCH_PAPER,
     ]
 
@@ -1743,3 +1746,45 @@ def test_a_string_for_a_list_of_references_pickles_as_itself():
     assert (type(back), back.text, back.written, back.field, str(back.loc)) == (
         validate.Unlisted, "mtl", "MTL", "topics", f"{P}:3:9"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "[Multi-task learning, MTL]",
+            [
+                "3:10: write the topic as its id 'multi-task-learning', not 'Multi-task learning'",
+                "3:31: unknown topic 'MTL' (did you mean 'multi-task-learning'? it is about 'MTL'), which this list"
+                " names already (at line 3, column 10); remove it",
+            ],
+        ),
+        (
+            "[Multi-task learning, MTL, multi-task-learning]",
+            [
+                "3:10: 'Multi-task learning' is topic 'multi-task-learning', which this list names already"
+                " (at line 3, column 36); remove it",
+                "3:31: unknown topic 'MTL' (did you mean 'multi-task-learning'? it is about 'MTL'), which this list"
+                " names already (at line 3, column 36); remove it",
+            ],
+        ),
+        (
+            "[MTL, Multi-task learning]",
+            [
+                "3:10: unknown topic 'MTL' (did you mean 'multi-task-learning'? it is about 'MTL'), which this list"
+                " names already (at line 3, column 15); remove it",
+                "3:15: write the topic as its id 'multi-task-learning', not 'Multi-task learning'",
+            ],
+        ),
+    ],
+)
+def test_names_of_one_topic_in_one_list_are_told_to_write_it_once(tmp_path, written, said):
+    # (curator: '[Multi-task learning, MTL]' was told to write 'multi-task-learning' for
+    # each, and written so, that the list names the topic twice.)
+    root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+                   x=paper("x", extra=f"topics: {written}\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [f"{P}:{s}" for s in said]
+    # Each fix, done: the one written as its id, the others removed.
+    path = root / P
+    path.write_text(path.read_text(encoding="utf-8").replace(written, "[multi-task-learning]"), encoding="utf-8")
+    assert [m for m in messages(root) if m.startswith(P)] == []

@@ -521,7 +521,8 @@ CASES = {
         "id: x\ntitle: A\nrelated: [known-paper]\n"
         "not_related: [known-papr, x, known-paper, zzz]\nabstract: a\n",
         [
-            f"{P}:4:15: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+            f"{P}:4:15: unknown paper 'known-papr' (did you mean 'known-paper'?), which this list names already"
+            " (at line 4, column 30); remove it",
             f"{P}:4:27: a paper cannot be in its own not_related; remove it from 'not_related'",
             f"{P}:4:30: 'known-paper' is in both related and not_related; remove it from one:"
             " from not_related to link the two, from related to part them",
@@ -1820,7 +1821,8 @@ topics:
         " 'title' is missing)",
         f"{T}:8:13: 'parent': unknown topic 'nope'; remove it here, write the topic meant, or"
         " define it in topics.yml",
-        f"{T}:9:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+        f"{T}:9:21: unknown paper 'known-papr' (did you mean 'known-paper'?), which this list names already"
+        " (at line 9, column 33); remove it",
         f"{T}:10:16: warning: threshold 0 gives the topic every paper any of its keywords"
         " matches once; give the score a paper needs (a keyword in the title scores 3 times"
         " its weight, each mention once more)",
@@ -1858,7 +1860,8 @@ topics:
         f"{T}:6:5: missing required field 'title'",
         f"{T}:7:13: 'parent': unknown topic 'nope'; remove it here, write the topic meant, or"
         " define it in topics.yml",
-        f"{T}:8:21: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+        f"{T}:8:21: unknown paper 'known-papr' (did you mean 'known-paper'?), which this list names already"
+        " (at line 8, column 33); remove it",
         f"{T}:9:16: 'icl' is the id of another topic: its address is that topic's page, and"
         " cannot lead to this one; remove it from 'formerly'",
     ]
