@@ -148,7 +148,9 @@ def _read_items(
     first: dict[str, TopicDraft] = {}
     titled: dict[str, TopicDraft] = {}  # a title as `_warn_same_title` compares it -> its topic
     items = sorted(chain(listed.items, unread), key=lambda item: item.loc.line)
+    claims = _id_claims(items)
     for number, item in enumerate(items, 1):
+        checker.taken = {i: said for i, (said, holder) in claims.items() if holder is not item}
         if isinstance(item, TopicDraft):  # (one `_past_syntax_errors` could not read)
             if item.id in first:
                 checker.error(item.nodes["id"], _duplicate(item.id, first[item.id]))
@@ -188,6 +190,7 @@ def _read_items(
         if not isinstance(topic_id, str):
             written = nodes.get("id")
             meant = id_fix(written.text) if isinstance(written, Scalar) and written.text else ""
+            meant = meant if meant not in checker.taken else ""  # (told who has it instead)
             unnamed.append(TopicDraft("", values, nodes, item.loc, False, meant=meant))
             continue
         draft = TopicDraft(topic_id, values, nodes, item.loc, usable)
@@ -198,6 +201,27 @@ def _read_items(
             drafts.append(draft)
             _warn_same_title(draft, titled, problems)
     return drafts, unnamed
+
+
+def _id_claims(items: Sequence[Node | TopicDraft]) -> dict[str, tuple[str, object]]:
+    """Each id a topic of ``items`` has, or is told to write (validate.id_fix: "Model
+    Merging" is 'model-merging'), -> what to call that topic where another gives the id
+    as a name, and the topic's item: an id a topic has is its own wherever it is, an id
+    told to write the first's that is told it."""
+    claims: dict[str, tuple[str, object]] = {}
+    told: list[tuple[str, object, int]] = []
+    for item in items:
+        node = item.nodes.get("id") if isinstance(item, TopicDraft) else item.get("id") if isinstance(item, Map) else None
+        text = node.text if isinstance(node, Scalar) else None
+        if not text:
+            continue
+        if _ID.fullmatch(text):
+            claims.setdefault(text, (f"the id of the topic at line {node.line}", item))
+        elif fixed := id_fix(text):
+            told.append((fixed, item, node.line))
+    for fixed, item, line in told:
+        claims.setdefault(fixed, (f"the id the topic at line {line} is told to write", item))
+    return claims
 
 
 def meant_ids(unnamed: Iterable[TopicDraft]) -> frozenset[str]:

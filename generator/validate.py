@@ -118,6 +118,9 @@ class RecordChecker:
         self.problems = problems
         self.text = text
         self.file_id = file_id
+        # The ids another record of the file has or is told to write -> which one ("the
+        # topic at line 4"): an id written as a name is told to write none of them.
+        self.taken: dict[str, str] = {}
 
     def error(self, node: Node, message: str) -> object:
         self.problems.error(node.loc, message)
@@ -383,12 +386,19 @@ class RecordChecker:
                 node,
                 f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
                 f" {schema.MAX_ID_LENGTH} characters, not {text!r}"
-                + (self.paper_id_hint(text) if spec is PAPER_FIELDS["id"] else id_hint(text)),
+                + (self.paper_id_hint(text) if spec is PAPER_FIELDS["id"] else self.id_hint(text)),
             )
         return text
 
     def paper_id_hint(self, text: str) -> str:
         return paper_id_hint(text, self.file_id)
+
+    def id_hint(self, text: str) -> str:
+        """`id_hint`, but of an id another record has (`taken`): who has it."""
+        fixed = id_fix(text)
+        if fixed in self.taken:
+            return f"; {fixed!r} is {self.taken[fixed]}: give this one an id of its own, or merge the two"
+        return id_hint(text)
 
     def year(self, node: Node, spec: Field, name: str) -> object:
         text = self.scalar(node, spec, name)
