@@ -976,13 +976,9 @@ class RecordChecker:
                 maps.append(item)
             else:
                 hint = ""
-                if isinstance(item, Scalar) and item.text:
+                if isinstance(item, Scalar) and item.text and (line := _link_line(item.text)):
                     # (the address itself, as the item is to read; a long one is cut)
-                    # ("- github.com/a/b" with its scheme: told as written, the url is
-                    # refused next.)
-                    address = item.text if _HTTP.match(item.text) else url_fix(item.text) or item.text
-                    shown = address if len(address) <= 80 else "..."
-                    hint = f"; write the item as '- url: {shown}'"
+                    hint = f"; write the item as '- {line if len(line) <= 85 else 'url: ...'}'"
                 self.error(
                     item,
                     f"'{name}' item {number} must be a mapping with a 'url',"
@@ -1353,6 +1349,19 @@ def _spaces_escaped(url: str) -> str:
         return ""
     fixed = url.replace(" ", "%20")
     return fixed if _PATTERNS["url"].fullmatch(fixed) and not _USERINFO.match(fixed) else ""
+
+
+def _link_line(text: str) -> str | None:
+    """The line ``url: ...`` of the address a link list's item ``text``, written without
+    its 'url:', is: as written, else as the url's own check tells it ("- github.com/a/b"
+    without its scheme, " https://…" with a space, which told as written were refused
+    next); None when that check takes neither ("javascript:…", "ftp://…")."""
+    cleaned = _NOT_IN_URL.sub("", text)
+    for address in dict.fromkeys((text, cleaned, url_fix(cleaned))):
+        line = _alone("url", address) if address else None
+        if line is not None and _takes("url", _LINK_FIELDS["url"], line, ""):
+            return line
+    return None
 
 
 def url_problem(url: str) -> str:

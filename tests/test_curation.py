@@ -2633,3 +2633,25 @@ def test_a_rerun_says_the_fix_of_an_id_that_is_not_its_files_name_as_a_full_load
     work.edit("c.yml", "id: new-c\n", "# renamed\nid: new-c\n")
     work.check("a line above the id")  # (_Project.check: the rerun says what a full load says)
     assert [str(p) for p in work.fresh_problems.sorted()] == [f"content/papers/c.yml:2:5: {said}"]
+
+
+@pytest.mark.parametrize(
+    ("item", "hint"),
+    [
+        # (curator: each was told "write the item as '- url:  https://example.org/c'",
+        # the space or the scheme kept, which the url's own check then refused)
+        ("' https://example.org/c'", "; write the item as '- url: https://example.org/c'"),
+        ("'https://example.org/c '", "; write the item as '- url: https://example.org/c'"),
+        ("'https://example.org/\u200bc'", "; write the item as '- url: https://example.org/c'"),
+        ("'javascript:alert(1)'", ""),
+        ("'ftp://example.org/c'", ""),
+        ("'htps://example.org/c'", "; write the item as '- url: https://example.org/c'"),
+    ],
+)
+def test_a_link_written_as_a_bare_address_is_told_only_an_item_its_url_check_takes(tmp_path, item, hint):
+    text = f"id: x\ntitle: A\nlinks:\n  code:\n    - {item}\n"
+    said = check_one(tmp_path, text)
+    assert said == [f"{P}:5:7: 'links.code' item 1 must be a mapping with a 'url', not a string{hint}"]
+    if hint:
+        fixed = text.replace(f"- {item}", hint.split("'")[1])
+        assert check_one(tmp_path, fixed) == []
