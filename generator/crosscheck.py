@@ -1109,12 +1109,11 @@ class _Choices:
         return did_you_mean(word, ordered)
 
     def meant(self, word: str, besides: str | None = None) -> str | None:
-        """The id `close` suggests for ``word``; None for none."""
+        """The one id `close` suggests for ``word``; None for none, or several."""
         ordered = self.ordered if besides is None else [i for i in self.ordered if i != besides]
-        if self.titles is not None or not self.within:
-            found = paper_suggested(word, ordered, self.titles() if self.titles is not None else None, besides)
-        else:
-            found = topic_meant(word, ordered, self.aliases)
+        if self.within and self.titles is None:
+            return topic_meant(word, ordered, self.aliases)
+        found = paper_suggested(word, ordered, self.titles() if self.titles is not None else None, besides)
         return found[0] if found else None
 
     @property

@@ -465,15 +465,25 @@ def warn_short_reading_orders(content: Content, drafts: Sequence[TopicDraft], pr
             _warn_short(node, len(node.items), problems)
 
 
+class TopicAliases(dict[str, tuple[str, str]]):
+    """`topic_aliases`: a name as an id -> (the first topic's id, the name); ``shared``:
+    a name several topics have -> the ids of all of them, which a suggestion names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shared: dict[str, list[str]] = {}
+
+
 def topic_aliases(
     topics: Iterable[tuple[str, str, Mapping[str, object]]],
-) -> dict[str, tuple[str, str]]:
+) -> TopicAliases:
     """A topic's title and keywords, written as ids -> (the topic's id, that name), from
     (id, title, keywords) of each topic: "task-vectors" names no topic, but a topic with
-    the keyword "task vector" is the one meant."""
+    the keyword "task vector" is the one meant. (A name of two topics is the first's,
+    and `TopicAliases.shared`.)"""
     listed = list(topics)
     ids = {topic_id for topic_id, _, _ in listed}
-    aliases: dict[str, tuple[str, str]] = {}
+    aliases = TopicAliases()
     for topic_id, title, keywords in listed:
         names = [title] + [
             part.strip()
@@ -484,11 +494,13 @@ def topic_aliases(
         for name in names:
             alias = slugify(name)
             if alias and alias not in ids:
-                aliases.setdefault(alias, (topic_id, name))
+                first = aliases.setdefault(alias, (topic_id, name))[0]
+                if first != topic_id and topic_id not in (having := aliases.shared.setdefault(alias, [first])):
+                    having.append(topic_id)
     return aliases
 
 
-def draft_aliases(topics: Sequence[TopicDraft]) -> dict[str, tuple[str, str]]:
+def draft_aliases(topics: Sequence[TopicDraft]) -> TopicAliases:
     """`topic_aliases` of the topics as read from topics.yml."""
     return topic_aliases(
         (
@@ -508,8 +520,18 @@ def alias_hint(
     meant = _alias_meant(word, aliases)
     if meant is None:
         return ""
-    target, name = meant
-    return f" (did you mean {written(target)!r}? it is about {name!r})"
+    return _about(*meant, aliases, written)
+
+
+def _about(topic_id: str, name: str, aliases: Mapping[str, tuple[str, str]], written: Callable[[str], str]) -> str:
+    """" (did you mean ...? it is about ...)" of the topic named ``name``; of each topic
+    having that name, when several have it (`TopicAliases.shared`): the first's alone
+    hid that the name is ambiguous."""
+    having = getattr(aliases, "shared", {}).get(slugify(name), [topic_id])
+    if len(having) == 1:
+        return f" (did you mean {written(topic_id)!r}? it is about {name!r})"
+    shown = [repr(written(i)) for i in having]
+    return f" (did you mean {', '.join(shown[:-1])} or {shown[-1]}? each is about {name!r})"
 
 
 def _alias_meant(word: str, aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
@@ -529,14 +551,23 @@ def suggest_topic(
     fine-tuning"); else an id it is a plausible typo of or holds whole (typos.closest:
     "parameter-efficient-fine-tuning" holds 'fine-tuning', but is another topic's title);
     else a name it is a typo of (`alias_hint`). ``ids`` sorted; ``written`` as there."""
-    meant = topic_meant(word, ids, aliases)
+    meant = _suggested(word, ids, aliases)
     if meant is None:
         return ""
     topic_id, name = meant
-    return f" (did you mean {written(topic_id)!r}?" + (f" it is about {name!r})" if name else ")")
+    return _about(topic_id, name, aliases, written) if name else f" (did you mean {written(topic_id)!r}?)"
 
 
-def topic_meant(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+def topic_meant(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> str | None:
+    """The id of the topic `suggest_topic` suggests for ``word``; None for none, or when
+    it suggests several (a name they share)."""
+    meant = _suggested(word, ids, aliases)
+    if meant is None or len(getattr(aliases, "shared", {}).get(slugify(meant[1]), ())) > 1:
+        return None
+    return meant[0]
+
+
+def _suggested(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
     """(The id, the name it is named by, "" for its id) of the topic `suggest_topic`
     suggests for ``word``; None for none."""
     named = _named_topic(word, ids, aliases)

@@ -1807,3 +1807,32 @@ def test_a_topic_id_written_as_a_name_is_never_told_an_id_another_topic_has(tmp_
         f"{T}:8:9: {form}, not 'multi_task'; 'multi-task' is the id the topic at line 6 is told to write:"
         " give this one an id of its own, or merge the two",
     ]
+
+
+def test_a_name_two_topics_have_is_told_both_topics(tmp_path):
+    # (curator: 'topics: [shared]', a keyword of two topics, was told "did you mean
+    # 'in-context-learning'?", the first topic's, with no sign the other has it too.)
+    shared = TOPICS.replace("      in-context: 1\n", "      in-context: 1\n      shared: 1\n").replace(
+        "      multi-task: 1\n", "      multi-task: 1\n      Shared: 1\n"
+    )
+    root = project(tmp_path, shared, a=paper("a"), b=paper("b"), c=paper("c"), x=paper("x", extra="topics: [shared]\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [
+        f"{P}:3:10: unknown topic 'shared' (did you mean 'in-context-learning' or 'multi-task-learning'? each is"
+        " about 'shared')" + UNKNOWN_TOPIC,
+    ]
+    for meant in ("in-context-learning", "multi-task-learning"):
+        (root / P).write_text(paper("x", extra=f"topics: [{meant}]\n"), encoding="utf-8")
+        assert [m for m in messages(root) if m.startswith(P)] == []
+
+
+def test_a_name_two_topics_have_beside_one_of_them_is_not_told_it_is_listed_already(tmp_path):
+    # (It may mean the other: which one is the curator's call.)
+    shared = TOPICS.replace("      in-context: 1\n", "      in-context: 1\n      shared: 1\n").replace(
+        "      multi-task: 1\n", "      multi-task: 1\n      shared: 1\n"
+    )
+    root = project(tmp_path, shared, a=paper("a"), b=paper("b"), c=paper("c"),
+                   x=paper("x", extra="topics: [in-context-learning, shared]\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [
+        f"{P}:3:31: unknown topic 'shared' (did you mean 'in-context-learning' or 'multi-task-learning'? each is"
+        " about 'shared')" + UNKNOWN_TOPIC,
+    ]
