@@ -369,12 +369,13 @@ class RecordChecker:
         if not isinstance(text, str):
             return text
         if spec.kind == "id" and spec.name != "id" and isinstance(node, Scalar) and (
-            fixed := id_fix(text)
+            fixed := id_fix(text) or titled_id(text)
         ):
-            # A reference (a topic's parent) written as a name ("MTL"), as in a paper's
-            # topics: (`id_list`): whether the id it reads as exists is known once every
-            # topic is read, and the one error then says how to write it or what it may
-            # mean; "write 'mtl'" here sent the curator to an unknown topic the next run.
+            # A reference (a topic's parent) written as a name ("MTL", or a topic's title
+            # with a comma), as in a paper's topics: (`id_list`): whether the id it reads
+            # as exists is known once every topic is read, and the one error then says
+            # how to write it or what it may mean; "write 'mtl'" here sent the curator
+            # to an unknown topic the next run.
             return Miswritten(fixed, node)
         # A reference longer than any id can be is left to the check that it exists,
         # which may name the id it starts with (a title's slug where the import cut it);
@@ -1152,7 +1153,9 @@ class ListedRef(Miswritten):
         if not items or not all(isinstance(i, Scalar) and not isinstance(i, Refused) and i.text for i in items):
             return None
         written = str(items[0].text)
-        meant = written if _PATTERNS["id"].fullmatch(written) else id_fix(written)
+        # (A topic's title, "Task arithmetic, model merging and editing", as its slug:
+        # looked up, a slug of a title is told the topic of that title.)
+        meant = written if _PATTERNS["id"].fullmatch(written) else id_fix(written) or titled_id(written)
         if not meant:
             return None
         return ListedRef(meant, Scalar(written, node.path, node.line, node.col, items[0].quoted), len(items))  # type: ignore[union-attr]

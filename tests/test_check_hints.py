@@ -1836,3 +1836,22 @@ def test_a_name_two_topics_have_beside_one_of_them_is_not_told_it_is_listed_alre
         f"{P}:3:31: unknown topic 'shared' (did you mean 'in-context-learning' or 'multi-task-learning'? each is"
         " about 'shared')" + UNKNOWN_TOPIC,
     ]
+
+
+@pytest.mark.parametrize("parent", ["['Task arithmetic, model merging and editing']", "Task arithmetic, model merging and editing"])
+def test_a_parent_written_as_a_topics_title_with_a_comma_is_told_the_topics_id(tmp_path, parent):
+    # (curator: "parent: ['Task arithmetic, model merging and editing']" was told only that
+    # it must be an id, not a list, with no id to write: its title has a comma.)
+    title = "Task arithmetic, model merging and editing"
+    topics = (
+        f"topics:\n  - id: model-merging\n    title: {title}\n    keywords:\n      merging: 1\n"
+        f"  - id: sub\n    title: Sub\n    keywords:\n      sub: 1\n    parent: {parent}\n"
+    )
+    root = project(tmp_path, topics, a=paper("a", title="merging sub"))
+    listed = "'parent' must be an id, not a list, written alone without brackets; " if "[" in parent else "'parent': "
+    assert [m for m in messages(root) if m.startswith(T)] == [
+        f"{T}:10:13: {listed}unknown topic {title!r} (did you mean 'model-merging'? it is about {title!r})"
+        + UNKNOWN_TOPIC,
+    ]
+    (root / T).write_text(topics.replace(f"parent: {parent}", "parent: model-merging"), encoding="utf-8")
+    assert [m for m in messages(root) if m.startswith(T)] == []
