@@ -38,7 +38,7 @@ from .topicsfile import (
 )
 from .typos import did_you_mean, slip
 from .unknownids import PaperTitles, after_unknown, paper_meant, paper_suggested, paper_titles, suggest_paper
-from .validate import Miswritten, Unlisted, line_of
+from .validate import Miswritten, Unlisted, line_of, not_an_id
 from .yamlio import Scalar
 
 
@@ -478,6 +478,8 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
     first: dict[str, PaperDraft] = {}  # id -> the first file giving it, named otherwise
     for draft in sorted(papers, key=_shown):
         paper_id, stem = draft.id, draft.stem
+        if isinstance(written := draft.values.get("id"), Miswritten):
+            _id_as_a_name(draft, written, names, problems)
         if paper_id is None or paper_id == stem:
             continue
         said = f"id {paper_id!r} does not match the file name {stem + '.yml'!r}"
@@ -503,6 +505,24 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
         else:
             said += f"; rename the file to {paper_id + '.yml'!r} (a file's name is its paper's id): {mv}"
         problems.error(draft.nodes["id"].loc, said)
+
+
+def _id_as_a_name(draft: PaperDraft, written: Miswritten, names: Container[str], problems: Problems) -> None:
+    """Say the id a paper's id written as a name ("Model Merging") reads as, in a file
+    whose name is no id (validate.RecordChecker.slug), is to be written, and the file
+    renamed to it; or, where a file has that name, what to do with the two."""
+    fixed = str(written.text)
+    said = not_an_id("id", written.written)
+    if fixed in names:
+        holder = posixpath.join(posixpath.dirname(draft.shown), f"{fixed}.yml")
+        said += (
+            f"; {holder} is named for that id already: if this file is another paper, give it an id of its own and"
+            f" name the file after it; if it is that paper, copy into {holder} what this file adds, then delete"
+            " this file"
+        )
+    else:
+        said += f"; write 'id: {fixed}' and rename the file to '{fixed}.yml'"
+    problems.error(written.loc, said)
 
 
 def cross_check(

@@ -320,7 +320,8 @@ def read_paper(
     # cannot be read at all: nothing is said of it that the field's value might undo;
     # nor is it compared with the other files (a DOI or a year YAML cannot read may be
     # what tells two papers of one title apart).
-    draft.usable = draft.usable and not unread
+    # (An id written as a name, validate.Miswritten, is said across files.)
+    draft.usable = draft.usable and not unread and draft.id is not None
     draft.same_keys = _same_keys(draft.values) if not unread else ()
     if unread.intersection(("venue", "publisher")):
         pass  # (where it is printed is not known: its parts without a venue say nothing)

@@ -377,6 +377,14 @@ class RecordChecker:
             # how to write it or what it may mean; "write 'mtl'" here sent the curator
             # to an unknown topic the next run.
             return Miswritten(fixed, node)
+        if spec is PAPER_FIELDS["id"] and self.file_id and not file_id_fix(self.file_id) and (
+            (fixed := id_fix(text)) and fixed != text
+        ):
+            # ("id: Model Merging" in Model_Merging.yml: said across files,
+            # crosscheck._check_file_names: the id to write, and the file's new name, is
+            # one no other file has; "write 'id: model-merging' and rename the file" beside
+            # a model-merging.yml was a duplicate, and a rename overwriting that paper.)
+            return Miswritten(fixed, node)
         # A reference longer than any id can be is left to the check that it exists,
         # which may name the id it starts with (a title's slug where the import cut it);
         # a former id is checked for nothing else.
@@ -385,8 +393,7 @@ class RecordChecker:
         ):
             return self.error(
                 node,
-                f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
-                f" {schema.MAX_ID_LENGTH} characters, not {text!r}"
+                not_an_id(name, text)
                 + (self.paper_id_hint(text) if spec is PAPER_FIELDS["id"] else self.id_hint(text)),
             )
         return text
@@ -1183,6 +1190,14 @@ def _ref_fix(text: str, spec: Field) -> str:
     title or pasted arXiv id, for a list of papers); "" when it is none."""
     return plain_id(text) or placed_id(text) or (
         titled_id(text) or pasted_id(text) if spec.kind == "list[paper]" else ""
+    )
+
+
+def not_an_id(name: str, text: str) -> str:
+    """That ``text``, the value of the field ``name``, is not of an id's form."""
+    return (
+        f"'{name}' must be an id of lowercase a-z, 0-9 and single hyphens, at most"
+        f" {schema.MAX_ID_LENGTH} characters, not {text!r}"
     )
 
 

@@ -1855,3 +1855,23 @@ def test_a_parent_written_as_a_topics_title_with_a_comma_is_told_the_topics_id(t
     ]
     (root / T).write_text(topics.replace(f"parent: {parent}", "parent: model-merging"), encoding="utf-8")
     assert [m for m in messages(root) if m.startswith(T)] == []
+
+
+def test_a_papers_id_written_as_a_name_is_never_told_an_id_another_file_has(tmp_path):
+    # (curator: 'id: Model Merging' in Model_Merging.yml, beside model-merging.yml, was
+    # told "write 'id: model-merging' and rename the file to 'model-merging.yml'": the
+    # rename would overwrite that paper, and written so, the id is a duplicate.)
+    root = project(
+        tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+        **{"model-merging": paper("model-merging"), "Model_Merging": paper("Model Merging", title="Other"),
+           "Bad_Case": paper("Bad Case")},
+    )
+    form = "'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80 characters"
+    assert [m for m in messages(root) if ":1:5: " in m] == [
+        f"content/papers/Bad_Case.yml:1:5: {form}, not 'Bad Case'; write 'id: bad-case' and rename the file"
+        " to 'bad-case.yml'",
+        f"content/papers/Model_Merging.yml:1:5: {form}, not 'Model Merging'; content/papers/model-merging.yml"
+        " is named for that id already: if this file is another paper, give it an id of its own and"
+        " name the file after it; if it is that paper, copy into content/papers/model-merging.yml what this"
+        " file adds, then delete this file",
+    ]
