@@ -1793,11 +1793,10 @@ def test_names_of_one_topic_in_one_list_are_told_to_write_it_once(tmp_path, writ
 def test_a_topic_id_written_as_a_name_is_never_told_an_id_another_topic_has(tmp_path):
     # (curator: 'id: Model Merging' beside a topic 'model-merging' was told "write
     # 'model-merging'", and written so, that it is a duplicate topic id.)
-    (tmp_path / "content" / "papers").mkdir(parents=True)
-    (tmp_path / "content" / "topics.yml").write_text(
+    project(
+        tmp_path,
         "topics:\n  - id: Model Merging\n    title: Merging\n  - id: model-merging\n    title: Model merging\n"
         "  - id: Multi Task\n    title: MT\n  - id: multi_task\n    title: MT again\n",
-        encoding="utf-8",
     )
     form = "'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80 characters"
     assert [m for m in messages(tmp_path) if ":9: 'id'" in m] == [
