@@ -1125,8 +1125,9 @@
         return key.startsWith(start) || folded.startsWith(start);
       });
     };
-    /* [start, end] of each word of text to mark whole, in order. */
-    var wholeIn = function (text) {
+    /* [start, end] of each word of text to mark whole, in order; before and after: the
+       text its words run on into (wordRun). */
+    var wholeIn = function (text, before, after) {
       var found = [];
       text.replace(HYPHENATED, function (compound, start) {
         if (begins(compound)) {
@@ -1136,7 +1137,7 @@
       });
       /* (A run of words has no hyphenated word: they never overlap.) */
       found = found.concat(spacedPhrases(text, spaced));
-      return found.concat(plainWords(text, plain, cut).filter(function (range) {
+      return found.concat(plainWords(text, plain, cut, before, after).filter(function (range) {
         return !found.some(function (other) {
           return range[0] < other[1] && range[1] > other[0];
         });
@@ -1157,9 +1158,16 @@
           nodes.push(node);
         }
       }
-      nodes.forEach(function (node) {
+      /* (Each node's words found before any is marked: wordRun reads the elements'
+         style, which a mark put in makes the browser work out again.) */
+      nodes.map(function (node) {
         var text = node.data;
-        var found = wholeIn(text);
+        return plain.length
+          ? wholeIn(text, wordRun(part, node, cut, false), wordRun(part, node, cut, true))
+          : wholeIn(text);
+      }).forEach(function (found, n) {
+        var node = nodes[n];
+        var text = node.data;
         if (!found.length) {
           return;
         }
@@ -1180,31 +1188,74 @@
   }
 
   /* [start, end] of each word of text (split at cut, the separator, as Material's
-     tokenizer splits a field's text) that one of plain finds, in order. */
-  function plainWords(text, plain, cut) {
+     tokenizer splits a field's text) that one of plain finds, in order. A word begun
+     in before or ended in after (the text beside text's node, wordRun) is read whole,
+     and its part in text marked. */
+  function plainWords(text, plain, cut, before, after) {
     var found = [];
     if (!plain.length) {
       return found;
     }
+    before = before || "";
+    var whole = before + text + (after || "");
     var at = 0;
     cut.lastIndex = 0;
     var word = function (end) {
-      var low = text.slice(at, end).toLowerCase();
-      if (low && !STOP_WORDS.has(low) && plain.some(function (one) {
+      var low = whole.slice(at, end).toLowerCase();
+      var start = Math.max(at - before.length, 0);
+      var stop = Math.min(end - before.length, text.length);
+      if (start < stop && !STOP_WORDS.has(low) && plain.some(function (one) {
         return one.start ? low.startsWith(one.term) : low === one.term;
       })) {
-        found.push([at, end]);
+        found.push([start, stop]);
       }
     };
-    for (var match; (match = cut.exec(text));) {
+    for (var match; (match = cut.exec(whole));) {
       word(match.index);
       at = match.index + match[0].length;
       if (!match[0].length) {
         cut.lastIndex += 1;
       }
     }
-    word(text.length);
+    word(whole.length);
     return found;
+  }
+
+  /* The text a word at the start (or, after, the end) of node runs on into: that of the
+     text nodes before (after) it in part up to the separator, across inline elements
+     only. The page breaks a word the index has whole into text nodes: a badge's
+     "modelzoo_<wbr>continual", notes' "Ada**Merging**"; "continual" alone was marked
+     inside it. No further than a <br>, a block's edge, or the longest a value reads. */
+  function wordRun(part, node, cut, after) {
+    var split = new RegExp(cut.source, "g");
+    var walker = document.createTreeWalker(part, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    var run = "";
+    for (var next; (next = after ? walker.nextNode() : walker.previousNode()) && run.length <= WHOLE_LONGEST;) {
+      if (next.nodeType !== Node.TEXT_NODE) {
+        if (next.nodeName === "BR" || !/^inline/.test(getComputedStyle(next).display)) {
+          break;
+        }
+        continue;
+      }
+      var text = next.data;
+      var first = null;
+      var last = null;
+      split.lastIndex = 0;
+      for (var match; (match = split.exec(text));) {
+        first = first || match;
+        last = match;
+        if (after || !match[0].length) {
+          break;
+        }
+      }
+      if (!first) {
+        run = after ? run + text : text + run;
+        continue;
+      }
+      return after ? run + text.slice(0, first.index) : text.slice(last.index + last[0].length) + run;
+    }
+    return run;
   }
 
   /* A mark, its text left in its place, joined to the text around it. */

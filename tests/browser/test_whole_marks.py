@@ -33,8 +33,23 @@ ABSTRACT = ("Models merged by AdaMerging keep their tasks: catastrophic forgetti
             "and merging them needs no task vectors.")
 
 
+# A paper whose code badge breaks its repository's name after "_" (a <wbr> in
+# "modelzoo_<wbr>forgets"): one word to the index, two text nodes on the page.
+BADGE_PAPER = "/papers/a-zoo/"
+BADGE_YAML = """id: a-zoo
+title: A Zoo
+authors: [Grace Hopper]
+year: 2024
+added: 2026-11-29
+links:
+  code:
+    - url: https://github.com/example/modelzoo_forgets
+"""
+
+
 def _add_paper(content) -> None:
     (content / "papers" / "adamerging-forgets.yml").write_text(PAPER_YAML, encoding="utf-8")
+    (content / "papers" / "a-zoo.yml").write_text(BADGE_YAML, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +189,16 @@ def test_a_word_typed_in_lunrs_syntax_is_marked_as_lunr_finds_it(open_context, m
     _opened(page, links[PAPER])
     assert _abstract(page) == ("Models merged by AdaMerging keep their tasks: catastrophic \u27e6forgetting\u27e7 "
                                "stays small, and merging them needs no task vectors.")
+
+
+def test_a_word_the_page_breaks_across_elements_is_marked_as_one_word(open_context, marks_url):
+    """A badge's "modelzoo_<wbr>forgets" is one word to the index ("_" is no separator):
+    "forgets*" finds no word of it, and marked "forgets" inside it (its own text node);
+    "modelzoo*" finds it, and marks the whole word, both of its parts."""
+    page = open_context(base=marks_url).new_page()
+    badge = f"{CONTENT} .rl-badge--code"
+    _opened(page, BADGE_PAPER.lstrip("/") + "?" + urlencode([("hw", "forgets*"), ("hw", "zoo*")]))
+    assert page.locator(f"{CONTENT} h1").evaluate(MARKED_TEXT) == "A \u27e6Zoo\u27e7"  # (marked once ready)
+    assert "\u27e6" not in page.locator(badge).evaluate(MARKED_TEXT)
+    _opened(page, BADGE_PAPER.lstrip("/") + "?" + urlencode([("hw", "modelzoo*")]))
+    assert page.locator(badge).evaluate(MARKED_TEXT).split() == ["example/\u27e6modelzoo_\u27e7\u27e6forgets\u27e7"]
