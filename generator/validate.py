@@ -1359,14 +1359,19 @@ def date_fix(text: str) -> str:
 def _spaces_escaped(url: str) -> str:
     """``url`` with its spaces written %20, when they are all inside its path or query
     (not at an end, in the host or right after the scheme, where no address holds one)
-    and `check` accepts the result as it is; else ""."""
+    and `check` accepts the result as it is, or with backslashes for slashes written as
+    slashes (url_fix: "https://x.org\\My papers\\a.pdf", a Windows path pasted); else ""."""
     if url != url.strip() or not _HTTP.match(url):
         return ""
-    parts = urlsplit(url)
+    # (Its parts as a browser reads them, a backslash before the query a slash.)
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    parts = urlsplit(path.replace("\\", "/") + url[len(path) :])
     if " " in parts.netloc or " " in parts.fragment or parts.path.startswith("/ "):
         return ""
     fixed = url.replace(" ", "%20")
-    return fixed if _PATTERNS["url"].fullmatch(fixed) and not _USERINFO.match(fixed) else ""
+    if not _PATTERNS["url"].fullmatch(fixed):
+        fixed = url_fix(fixed)
+    return fixed if fixed and _PATTERNS["url"].fullmatch(fixed) and not _USERINFO.match(fixed) else ""
 
 
 def _link_line(text: str) -> str | None:

@@ -979,6 +979,11 @@ SPACED_URLS = {
         "'https://example.org/a b/c d.html'", "6:34", "2 spaces (the first here)",
         "https://example.org/a%20b/c%20d.html",
     ),
+    # (A Windows path pasted, its backslashes for slashes: "remove it" offered
+    # https://example.org/Mypapers/a, another address.)
+    "with backslashes": (
+        "'https://example.org\\My papers\\a'", "6:35", "a space", "https://example.org/My%20papers/a",
+    ),
 }
 
 
