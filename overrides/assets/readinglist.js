@@ -1233,7 +1233,8 @@
     var run = "";
     for (var next; (next = after ? walker.nextNode() : walker.previousNode()) && run.length <= WHOLE_LONGEST;) {
       if (next.nodeType !== Node.TEXT_NODE) {
-        if (next.nodeName === "BR" || !/^inline/.test(getComputedStyle(next).display)) {
+        /* (A <wbr> breaks no word, shown or not: a compact badge hides it.) */
+        if (next.nodeName !== "WBR" && (next.nodeName === "BR" || !/^inline/.test(getComputedStyle(next).display))) {
           break;
         }
         continue;

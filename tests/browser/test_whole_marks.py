@@ -202,3 +202,7 @@ def test_a_word_the_page_breaks_across_elements_is_marked_as_one_word(open_conte
     assert "\u27e6" not in page.locator(badge).evaluate(MARKED_TEXT)
     _opened(page, BADGE_PAPER.lstrip("/") + "?" + urlencode([("hw", "modelzoo*")]))
     assert page.locator(badge).evaluate(MARKED_TEXT).split() == ["example/\u27e6modelzoo_\u27e7\u27e6forgets\u27e7"]
+    # In the table of all papers, whose compact badge hides the <wbr>.
+    _opened(page, "papers/?" + urlencode([("hw", "modelzoo*")]))
+    assert page.locator(f"{CONTENT} a[href$='modelzoo_forgets']").evaluate(MARKED_TEXT).split() == [
+        "example/\u27e6modelzoo_\u27e7\u27e6forgets\u27e7"]
