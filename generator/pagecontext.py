@@ -567,8 +567,15 @@ def topic_page(index: Index, topic: Topic) -> Page:
     here = topic_url(topic.id)
     members = index.members[topic.id]
     with_code = sum(1 for pid in members if index.code[pid] is not None)
+    parent = topic.parent if topic.parent in index.topics else ""
+    subtopics = tuple(t.id for t in index.topics.values() if t.parent == topic.id)
+    # The parent ("A sub-topic of") and the sub-topics (their list) are linked on the page
+    # already: under Related topics they took slots of the six from topics the page links
+    # nowhere else (a reader audit: a sub-topic first, "6 shared papers", on its parent's
+    # page). Most shared first, ties by title, then id: the same order every build.
+    linked = {topic.id, parent, *subtopics}
     shared = Counter(
-        other for pid in members for other in index.topics_of[pid] if other != topic.id
+        other for pid in members for other in index.topics_of[pid] if other not in linked
     )
     related_topics = sorted(
         shared.items(), key=lambda item: (-item[1], index.topics[item[0]].title.casefold(), item[0])
@@ -577,10 +584,8 @@ def topic_page(index: Index, topic: Topic) -> Page:
     filtered = len(papers) > TOPIC_FILTER_FROM
     context = {
         "topic": topic,
-        "parent": _topic_ref(index, here, topic.parent) if topic.parent in index.topics else None,
-        "subtopics": tuple(
-            _topic_ref(index, here, t.id) for t in index.topics.values() if t.parent == topic.id
-        ),
+        "parent": _topic_ref(index, here, parent) if parent else None,
+        "subtopics": tuple(_topic_ref(index, here, tid) for tid in subtopics),
         "start_here": tuple(
             _paper_ref(index, here, pid)
             for pid in dict.fromkeys(topic.reading_order)

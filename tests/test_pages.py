@@ -146,7 +146,10 @@ def test_topic_table_is_newest_first_and_start_here_follows_the_curator():
     assert [p.title for p in context["papers"]] == ["B", "C", "A"]
     assert [p.href for p in context["start_here"]] == ["../../papers/c/"]  # unknown ids dropped
     assert [t.title for t in context["subtopics"]] == ["Arithmetic"]
-    assert [(t.title, n) for t, n in context["related_topics"]] == [("Arithmetic", 2)]
+    # Arithmetic shares both its papers, but it is Merging's sub-topic, listed just above
+    # under Sub-topics: it is not repeated under Related topics, which is left empty
+    # (test_related_topics_leave_out_the_parent_and_sub_topics_the_page_links_already).
+    assert context["related_topics"] == ()
     assert context["with_code"] == 0
 
 
@@ -264,6 +267,46 @@ def test_related_topics_come_by_papers_shared_most_first_then_by_title():
     assert [(t.title, n) for t, n in context["related_topics"]] == [
         ("Many shared", 3), ("also few", 1), ("Few shared", 1)
     ]
+
+
+def test_related_topics_leave_out_the_parent_and_sub_topics_the_page_links_already():
+    # (reader audit: Continual learning's Related topics began "Prompt-based continual
+    # learning: 6 shared papers", its sub-topic listed above under Sub-topics, and the
+    # sub-topic's listed its parent, linked in "A sub-topic of"; of six slots, a repeat
+    # took one a topic that shares a paper had no other way to the page.)
+    from generator.render import Renderer
+
+    topics = (
+        Topic("hub", "Hub <&>"),
+        Topic("sub", "Sub", parent="hub"),
+        Topic("deep", "Deep", parent="sub"),
+        *(Topic(f"o{n}", f"Other {n}") for n in range(6)),
+    )
+    papers = tuple(paper(f"p{n}", 2020) for n in range(1, 8))
+    assigned = {
+        "p1": ("hub", "sub", "o0"), "p2": ("hub", "sub", "o1"), "p3": ("hub", "sub", "o2"),
+        "p4": ("hub", "o3"), "p5": ("hub", "o4"), "p6": ("hub", "o5"),
+        "p7": ("hub", "sub", "deep"),
+    }
+    result = plan(site(papers, topics, assigned))
+
+    def related(tid):
+        return [(t.title, n) for t, n in page(result, f"topics/{tid}/index.md").context["related_topics"]]
+
+    # Sub (4 shared) is out; Deep, Sub's sub-topic, is not linked on Hub's page: it stays.
+    # Ties by title: Other 5 is the seventh, past the six slots.
+    assert related("hub") == [("Deep", 1), *((f"Other {n}", 1) for n in range(5))]
+    # Neither the parent (4 shared) nor the sub-topic Deep.
+    assert related("sub") == [("Other 0", 1), ("Other 1", 1), ("Other 2", 1)]
+    # The parent Sub is out; Hub, a topic up from it, is not linked on Deep's page.
+    assert related("deep") == [("Hub <&>", 1)]
+    renderer = Renderer()
+    deep = renderer.render(page(result, "topics/deep/index.md"))
+    assert deep.count('href="../sub/"') == 1  # "A sub-topic of Sub", once
+    assert '<li><a href="../hub/">Hub &lt;&amp;&gt;</a>: 1 shared paper</li>' in deep
+    # A topic whose every shared paper is its parent's has no Related topics at all.
+    lone = plan(site(papers[:1], topics[:2], {"p1": ("hub", "sub")}))
+    assert "## Related topics" not in renderer.render(page(lone, "topics/sub/index.md"))
 
 
 def test_a_topic_of_more_than_ten_papers_has_the_all_papers_filter_above_its_table():
