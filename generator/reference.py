@@ -31,7 +31,7 @@ def schema_reference_markdown() -> str:
             value = schema.KINDS[spec.kind]
             if spec.choices:
                 value = "one of " + ", ".join(f"`{choice}`" for choice in spec.choices)
-            cells = (f"`{spec.name}`", value, "yes" if spec.required else "", spec.doc)
+            cells = (f"`{spec.name}`", value, "yes" if spec.required else "no", spec.doc)
             rows.append("<tr>" + "".join(f"<td>{inline(cell)}</td>" for cell in cells) + "</tr>")
         return [*rows, "</tbody>", "</table>", raw_html.END]
 

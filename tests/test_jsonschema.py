@@ -290,13 +290,26 @@ def test_reference_lists_every_field_with_its_doc():
         assert re.sub(r"`([^`]*)`", r"<code>\1</code>", escaped) in text
     # (HTML tables, each cell's `code` rendered: a Markdown table can carry no mark.)
     assert ("<tr><td><code>status</code></td><td>one of <code>must-read</code>, <code>classic</code>,"
-            " <code>to-read</code>, <code>reference</code></td><td></td>") in text
+            " <code>to-read</code>, <code>reference</code></td><td>no</td>") in text
     assert "<tr><td><code>title</code></td><td>plain text, rendered literally (never markup)</td><td>yes</td>" in text
     assert "<td>The paper's id; must equal the file name without <code>.yml</code>.</td></tr>" in text
     assert text.count('<thead><tr><th scope="col">Field</th><th scope="col">Value</th>'
                       '<th scope="col">Required</th><th scope="col">What it holds</th></tr></thead>') == 3
     assert text.count("```yaml\n# yaml-language-server: $schema=../schema/paper.schema.json\n") == 1
     assert schema_reference_markdown() == text  # deterministic
+
+
+def test_the_references_required_column_says_yes_or_no_for_every_field():
+    # (reader audit: the column was blank but for `id` and `title`, and a blank cell
+    # read as "not known". What check requires is `Field.required`, and nothing else:
+    # validate.py says a missing or empty field of it, and of no other.)
+    rows = re.findall(r"<tr><td><code>([^<]*)</code></td><td>.*?</td><td>([^<]*)</td><td>", schema_reference_markdown())
+    for fields in (schema.PAPER_FIELDS, schema.LINK_FIELDS, schema.TOPIC_FIELDS):
+        said = [rows.pop(0) for _ in fields]
+        assert said == [(f.name, "yes" if f.required else "no") for f in fields]
+    assert rows == []
+    required = {f.name for f in (*schema.PAPER_FIELDS, *schema.LINK_FIELDS, *schema.TOPIC_FIELDS) if f.required}
+    assert required == {"id", "title", "url"}  # (by hand, from schema.py)
 
 
 # --- papers.json's schema (export_json.SCHEMA), published as schema/papers.schema.json ---
