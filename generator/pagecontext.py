@@ -639,6 +639,22 @@ def _exports_here(
     return tuple((label, relative(here, dest)) for label, dest in names if dest in files)
 
 
+def _links_all_papers(intro: str) -> bool:
+    """Whether the home page's introduction (Markdown of docs/index.md) links the All
+    papers page: MkDocs follows a link to its file only (handlinks)."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    from .handlinks import links_of
+
+    target = dest_of(ALL_PAPERS)
+    for href, _line, _column in links_of(intro):
+        parts = urlsplit(href)
+        if not (parts.scheme or parts.netloc) and posixpath.normpath(unquote(parts.path)) == target:
+            return True
+    return False
+
+
 def home_page(
     site: Site, index: Index, intro: str, extra: Mapping[str, object], contribute: str | None
 ) -> Page:
@@ -658,6 +674,9 @@ def home_page(
             1 for _ in itertools.takewhile(lambda pid: index.papers[pid].added == recent[0].added, index.newest)
         ) if recent else 0,
         "all_papers": relative(here, ALL_PAPERS),
+        # The counts' link to the table, but where the introduction links it: then it
+        # led there twice a line apart (a reader audit, "full table" then "All papers").
+        "counts_link": None if _links_all_papers(intro) else relative(here, ALL_PAPERS),
         "all_topics": relative(here, TOPICS),
         "contribute": relative(here, contribute) if contribute is not None else None,
         "exports": _exports_here(here, extra, EXPORT_LINKS),

@@ -937,3 +937,21 @@ def test_a_hand_page_named_with_a_leading_dot_is_refused():
     assert page_clash(".hidden", ["index.md"]) == (
         "MkDocs leaves out a page whose name starts with a dot (.hidden.md); rename the file"
     )
+
+
+@pytest.mark.parametrize("intro, linked", [
+    ("Open the [full table](papers/index.md).\n", False),
+    ("Open the [full table](./papers/index.md#top).\n", False),  # the same page
+    ("Read [a paper](papers/a.md), or [the topics](topics/index.md).\n", True),
+    ("", True),
+])
+def test_the_home_pages_counts_link_all_papers_unless_its_introduction_does(intro, linked):
+    # (reader audit: the introduction's "open the full table" and, a line below, the
+    # counts' "All papers" led to one page twice in a row.) An introduction that links
+    # no All papers page keeps the counts' link: the way to the table in the page.
+    from generator.render import Renderer
+
+    hand = (HandPage("index", intro, Location("content/pages/index.md")),)
+    home = Renderer().render(page(plan(site(PAPERS, TOPICS, ASSIGNED), hand_pages=hand), "index.md"))
+    counts = next(line for line in home.splitlines() if 'class="rl-counts"' in line)
+    assert counts.endswith(' (0%). <a href="papers/">All papers</a></p>' if linked else " (0%).</p>"), counts
