@@ -156,6 +156,10 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     # the result list marks: with_spaced's.)
     space = re.search(r'var SPACE = "(.*)";', js).group(1)
     assert space.replace("\\\\", "\\") == SPACE
+    # (The separator a page opened from a result marks its words with when the index
+    # never loads: the index's own.)
+    rest = re.search(r'var INDEX_SEPARATOR = "\[" \+ SPACE \+ (".*");', js).group(1)
+    assert "[" + SPACE + json.loads(rest) == SEPARATOR
     letters = re.search(r"var LETTERS = \{(.*?)\};", js, re.S).group(1)
     assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
     # The All papers filter folds the same letters.

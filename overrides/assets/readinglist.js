@@ -1406,14 +1406,28 @@
      page loaded anew, where it marked "prompt" again inside "Prompt-based"'s mark for
      "prompt-based prompt": a mark it puts in one of these is taken out as it comes. */
   var INDEX_SETUP = [];
+  /* An index that never comes (one that failed to load, or was blocked) left the
+     page unmarked: after INDEX_WAIT ms without it the page is marked with
+     the separator the index would have given (INDEX_SEPARATOR), so its marks are the
+     same. */
+  var INDEX_WAIT = 1500;
+  var indexLate = false;
   function wholePage() {
     var content = document.querySelector("[data-md-component=content]");
     var found = wholeWords(new URLSearchParams(location.search).getAll(WHOLE));
     if (!content || (!found.words.length && !found.plain.length) || MARKED.has(content)) {
       return;
     }
-    var separator = SEARCH_MARKS.separator;
+    var separator = SEARCH_MARKS.separator || (indexLate ? new RegExp(INDEX_SEPARATOR) : null);
     if (!separator) {
+      if (!INDEX_SETUP.length) {
+        setTimeout(function () {
+          indexLate = true;
+          INDEX_SETUP.splice(0).forEach(function (waiting) {
+            waiting();
+          });
+        }, INDEX_WAIT);
+      }
       INDEX_SETUP.push(wholePage);
       return;
     }
@@ -1434,6 +1448,9 @@
      hyphenated word written with spaces (its _SPACED_RUN), in a field's text between
      its markup, as a result's text node is (Material's marks of the halves taken out). */
   var SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+  /* The index's separator (search.py's SEPARATOR, which the index's setup gives the
+     worker), for a page whose index never comes (wholePage). */
+  var INDEX_SEPARATOR = "[" + SPACE + "\\-,:;!?=\\[\\]()\"'`/|{}<>+~^]+|\\.(?![0-9])|&(?:lt|gt|amp|quot|#34|#39|#42|#96|#126|#x27);";
   var RUN_WORD = "[\\p{L}\\p{N}_]+(?![\\p{L}\\p{N}_-])";
   var SPACED_RUN = new RegExp("(?<![\\p{L}\\p{N}_-])" + RUN_WORD + "(?:[" + SPACE + "]+" + RUN_WORD + ")+", "gu");
   var WORD_IN_RUN = /[\p{L}\p{N}_]+/gu;

@@ -41,6 +41,7 @@ title: A Zoo
 authors: [Grace Hopper]
 year: 2024
 added: 2026-11-29
+abstract: A zoo of fine-tuned models.
 links:
   code:
     - url: https://github.com/example/modelzoo_forgets
@@ -206,3 +207,23 @@ def test_a_word_the_page_breaks_across_elements_is_marked_as_one_word(open_conte
     _opened(page, "papers/?" + urlencode([("hw", "modelzoo*")]))
     assert page.locator(f"{CONTENT} a[href$='modelzoo_forgets']").evaluate(MARKED_TEXT).split() == [
         "example/\u27e6modelzoo_\u27e7\u27e6forgets\u27e7"]
+
+
+def test_the_page_opened_marks_its_words_whole_when_the_index_never_loads(open_context, marks_url, guard):
+    """The page waits for the search index to read its separator: an index that fails
+    to load left hw= unmarked, a hyphenated word and a plain one alike. After a short wait the page marks them
+    with the separator the index would have (search.py's SEPARATOR)."""
+    context = open_context(base=marks_url)
+    context.route("**/search/search_index.json", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(BADGE_PAPER.lstrip("/") + "?" + urlencode([("hw", "fine-tuned"), ("hw", "model*")]))
+    page.wait_for_selector(f"{CONTENT} mark", timeout=5000)
+    page.wait_for_timeout(300)
+    assert page.locator(f"{CONTENT} .rl-abstract").evaluate(MARKED_TEXT).split() == [
+        "A", "zoo", "of", "\u27e6fine-tuned\u27e7", "\u27e6models\u27e7."]
+    assert page.evaluate("performance.getEntriesByName('readinglist:search-ready').length") == 0
+    # (The index's request, aborted here, and Material's error for it are the only
+    # errors the page logged.)
+    blocked = [e for e in guard.errors if "search_index.json" in e or e == "page error: Network error"]
+    assert blocked != [], guard.errors
+    guard.errors[:] = [e for e in guard.errors if e not in blocked]
