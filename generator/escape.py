@@ -294,7 +294,7 @@ def _image_as_text(state: StateInline, silent: bool) -> bool:
 # A relative link to a page of the site, as hand-written pages write one
 # ("papers/<id>.md", "../../topics/<id>/"): notes and descriptions take none.
 _SITE_PAGE = re.compile(
-    r"(?:\.{0,2}/)*(papers|topics)/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.md|/index\.md|/)?(?:#\S*)?"
+    r"(?:\.{0,2}/)*(papers|topics)/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.md|/index\.md|/)?(#\S*)?"
 )
 
 
@@ -314,18 +314,22 @@ def _unsafe_link(href: str) -> str:
     return said + (f"; write {_printable(fixed)}" if fixed else "")
 
 
-def _page_hint(kind: str, ident: str) -> str:
-    """How to link the paper's or topic's page ``kind/ident`` from notes."""
-    said = f"; link a page of this list by its full web address (https://…/{kind}/{ident}/)"
+def _page_hint(kind: str, ident: str, anchor: str | None = None) -> str:
+    """How to link the paper's or topic's page ``kind/ident`` from notes (at ``anchor``,
+    "#abstract", where the link had one)."""
+    said = f"; link a page of this list by its full web address (https://…/{kind}/{ident}/{anchor or ''})"
     return said + (" (a paper's page links the papers its 'related:' lists)" if kind == "papers" else "")
 
 
 # What `check` says of a link in a paper's notes written as another paper's id, alone
-# ("[GIN](gin)") or as its page's address from this one's ("../gin/"): only once every
-# paper's id is known (each file's notes are read on their own) is it said how to link it.
+# ("[GIN](gin)", "[GIN](GIN)") or as its page's address or file from this one's
+# ("../gin/", "./gin/", "gin.md", "../gin/#abstract"): only once every paper's id is
+# known (each file's notes are read on their own) is it said how to link it.
 _BY_PAPER_ID = re.compile(
     "'notes': "
-    + re.escape(_UNSAFE_LINK).replace(re.escape("{href}"), r"(?:\.\./)?([a-z0-9]+(?:-[a-z0-9]+)*)/?")
+    + re.escape(_UNSAFE_LINK).replace(
+        re.escape("{href}"), r"(?:\.{1,2}/)?([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?:/|\.md)?(#\S*)?"
+    )
     + "$"
 )
 
@@ -334,9 +338,9 @@ def paper_link_hint(message: str, paper_ids: Container[str]) -> str:
     """``message``, a warning of a paper's, with how to link the paper when it is of a
     link in notes by that paper's id (`_BY_PAPER_ID`); else ``message`` as it is."""
     found = _BY_PAPER_ID.match(message)
-    if found is None or found.group(1) not in paper_ids:
+    if found is None or found.group(1).lower() not in paper_ids:
         return message
-    return message + _page_hint("papers", found.group(1))
+    return message + _page_hint("papers", found.group(1).lower(), found.group(2))
 
 
 def _printable(text: str) -> str:

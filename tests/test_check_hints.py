@@ -753,7 +753,7 @@ def test_a_link_in_notes_to_a_page_of_the_site_as_a_hand_written_page_writes_it_
         " of this list by its full web address (https://…/papers/how-powerful/) (a paper's"
         " page links the papers its 'related:' lists)",
         f"{P}:5:41: warning: 'notes': the link to '../../topics/graphs/#start-here' {SHOWS};"
-        " link a page of this list by its full web address (https://…/topics/graphs/)",
+        " link a page of this list by its full web address (https://…/topics/graphs/#start-here)",
     ]
 
 
@@ -803,6 +803,27 @@ def test_a_link_in_notes_by_a_papers_id_is_told_how_on_a_rerun_that_reuses_the_f
     _, problems = load_content(tmp_path / "content", cache=files)
     assert [p.message for p in problems.warnings if "'notes'" in p.message] == [
         f"'notes': the link to 'known-paper' {SHOWS}"
+    ]
+
+
+def test_a_link_in_notes_to_a_known_paper_by_other_relative_forms_says_how(tmp_path):
+    # (review: "./id/", "id.md", "../id/#abstract" and the id in capitals got only the
+    # generic warning where "../id/" and a bare id were told how to link the paper; the
+    # anchor is kept in the address to write. "../nope.md" is no paper's.)
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  [a](./known-paper/) [b](known-paper.md) [c](../known-paper/#abstract) [d](Known-Paper)"
+        " [e](../nope.md)\n"
+    )
+    related = " (a paper's page links the papers its 'related:' lists)"
+    hint = f"; link a page of this list by its full web address (https://…/papers/known-paper/){related}"
+    anchored = f"; link a page of this list by its full web address (https://…/papers/known-paper/#abstract){related}"
+    assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
+        f"{P}:5:7: warning: 'notes': the link to './known-paper/' {SHOWS}{hint}",
+        f"{P}:5:27: warning: 'notes': the link to 'known-paper.md' {SHOWS}{hint}",
+        f"{P}:5:47: warning: 'notes': the link to '../known-paper/#abstract' {SHOWS}{anchored}",
+        f"{P}:5:77: warning: 'notes': the link to 'Known-Paper' {SHOWS}{hint}",
+        f"{P}:5:94: warning: 'notes': the link to '../nope.md' {SHOWS}",
     ]
 
 
