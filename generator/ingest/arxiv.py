@@ -20,6 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 
+from ..digits import ascii_digits
 from ..errors import Location, Problems
 from ..latex import clean_latex
 from ..links import normalize_arxiv, normalize_doi, without_subject_class
@@ -231,8 +232,10 @@ def _authors(names) -> tuple[str, ...]:
 
 
 def _year(published: str) -> str:
-    """The year of ``published`` (``2021-06-17T17:37:18Z``), the first version's."""
-    return published[:4] if re.match(r"\d{4}-", published) else ""
+    """The year of ``published`` (``2021-06-17T17:37:18Z``), the first version's, in
+    digits 0-9 (`ascii_digits`: a "２０２１" would be refused by check)."""
+    published = ascii_digits(published)
+    return published[:4] if re.match(r"[0-9]{4}-", published) else ""
 
 
 def _text(element: ET.Element, tag: str) -> str:

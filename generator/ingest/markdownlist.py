@@ -55,6 +55,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..digits import ascii_digits, has_other_digits
 from ..errors import Location, Problems
 from ..lemmas import known_word
 from ..links import arxiv_id, arxiv_of_doi, doi_from_url, make_link, mimics_code_host, same_page
@@ -495,7 +496,14 @@ class _Reader:
         if title_link is None and not papers and "title" not in unit.cells:
             title_link = self._titled_page(unit, anchors)
         title, title_span = self._title(unit, title_link, bool(papers))
-        venue, year, earlier, award = self._venue_year(unit, title_span)
+        plain = _ascii_digits(unit)
+        venue, year, earlier, award = self._venue_year(plain, title_span)
+        if year and plain is not unit and self._venue_year(unit, title_span)[:2] != (venue, year):
+            # ("ICLR ２０２１": read as a BibTeX import reads such a year, and said, as there)
+            read = f"{venue} {year}" if venue else year
+            self.problems.warning(
+                where, f"this item's venue and year are written in digits other than 0-9; read as {read}"
+            )
         if not papers and not year and earlier and earlier[1]:
             # An item that links no paper has no other year (no arXiv id): the year its
             # words give stays its own, though they name no venue ("PhD thesis, 2019"),
@@ -923,6 +931,15 @@ _HTML_ELEMENTS = frozenset("""
     ul var video wbr
 """.split())
 
+
+
+def _ascii_digits(unit: _Unit) -> _Unit:
+    """``unit`` with digits of another width or script written as 0-9 (`ascii_digits`,
+    one character for one: the spans' places stay), for its venue and year to be read
+    as they are from "ICLR 2021"; ``unit`` itself when it has none."""
+    if not any(has_other_digits(span.text) for span in unit.spans):
+        return unit
+    return replace(unit, spans=[replace(span, text=ascii_digits(span.text)) for span in unit.spans])
 
 
 def _line(token: Token) -> int:

@@ -105,6 +105,16 @@ def test_an_old_id_asked_with_its_subject_class_is_found_under_arxivs_own_form()
     assert (record.arxiv, str(record.source)) == ("math/0309136", "arXiv:math.GT/0309136")
 
 
+def test_a_published_date_in_digits_of_another_width_gives_its_year_in_0_9():
+    # (review: "\\d{4}" took "２０２１-06-17" and gave the year "２０２１", which check
+    # refuses; the Markdown list's and BibTeX's readers read such digits as 0-9.)
+    entry = """<entry><id>http://arxiv.org/abs/2106.09685v1</id><title>LoRA</title>
+<published>\uff12\uff10\uff12\uff11-06-17T00:00:00Z</published><summary>An abstract.</summary>
+<author><name>E. Hu</name></author></entry>"""
+    answer = records_from_atom(HEAD + entry + "</feed>", ["2106.09685"])
+    assert answer.records["2106.09685"].year == "2021"
+
+
 @pytest.mark.parametrize(
     ("names", "authors"),
     [

@@ -1578,3 +1578,27 @@ def test_a_dated_item_with_a_known_venue_before_a_link_to_no_paper_host_is_read(
         ("A Title", "ICLR", "2023", [("project", "https://example.org/page")]),
         ("Another Title", "CVPR", "2024", [("project", "https://example.org/other")]),
     ]
+
+
+def test_a_venue_and_year_in_digits_of_another_width_are_read_with_a_warning():
+    # (review: "ICLR ２０２１", full-width digits typed on a Japanese keyboard, gave no
+    # venue and no year, silently, where "ICLR 2021" gave both. Read as 2021, as a BibTeX
+    # or RIS import reads such a year, and said at the item: the list is not rewritten.)
+    text = (
+        "# Papers\n\n"
+        "- [Alpha Paper on Things](https://openreview.net/forum?id=abc1), ICLR \uff12\uff10\uff12\uff11\n"
+        "- (CVPR \uff12\uff10\uff11\uff19) [Beta Paper on Stuff](https://openreview.net/forum?id=abc2)\n"
+        "- [Gamma Paper on Items](https://openreview.net/forum?id=abc3), ICML 2020\n"
+    )
+    records, problems = _parse(text, fmt="markdown")
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Alpha Paper on Things", "ICLR", "2021"),
+        ("Beta Paper on Stuff", "CVPR", "2019"),
+        ("Gamma Paper on Items", "ICML", "2020"),
+    ]
+    assert [str(p) for p in problems.items] == [
+        "list.md:3:1: warning: this item's venue and year are written in digits other than 0-9;"
+        " read as ICLR 2021",
+        "list.md:4:1: warning: this item's venue and year are written in digits other than 0-9;"
+        " read as CVPR 2019",
+    ]
