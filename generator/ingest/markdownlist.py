@@ -500,10 +500,7 @@ class _Reader:
         venue, year, earlier, award = self._venue_year(plain, title_span)
         if year and plain is not unit and self._venue_year(unit, title_span)[:2] != (venue, year):
             # ("ICLR ２０２１": read as a BibTeX import reads such a year, and said, as there)
-            read = f"{venue} {year}" if venue else year
-            self.problems.warning(
-                where, f"this item's venue and year are written in digits other than 0-9; read as {read}"
-            )
+            self.problems.warning(where, _other_digits(venue, year))
         if not papers and not year and earlier and earlier[1]:
             # An item that links no paper has no other year (no arXiv id): the year its
             # words give stays its own, though they name no venue ("PhD thesis, 2019"),
@@ -520,6 +517,9 @@ class _Reader:
                     ("title",), (title,), "its year read as part of it by an earlier import",
                 ))
                 was = _title_tail(title, as_written=True)
+                if sum(map(has_other_digits, title)) > sum(map(has_other_digits, tail[0])):
+                    # ("[Title, ２０２１](...)": as for the item's other words above)
+                    self.problems.warning(where, _other_digits(tail[1], tail[2]))
                 title, venue, year, award = tail[0], venue or tail[1], tail[2], award or tail[3]
                 if was and was[1] and was[1] != venue:  # ("NeurIPS Oral" of "[Title (NeurIPS 2019 Oral)](...)")
                     read_before.append(ReadBefore(("venue",), (was[1],), _misread(was[1], venue, False)))
@@ -931,6 +931,13 @@ _HTML_ELEMENTS = frozenset("""
     ul var video wbr
 """.split())
 
+
+
+def _other_digits(venue: str, year: str) -> str:
+    """What is said of an item whose venue and year, read as ``venue`` and ``year``, are
+    written in digits other than 0-9."""
+    read = f"{venue} {year}" if venue else year
+    return f"this item's venue and year are written in digits other than 0-9; read as {read}"
 
 
 def _ascii_digits(unit: _Unit) -> _Unit:
@@ -1449,8 +1456,10 @@ def _title_tail(title: str, as_written: bool = False) -> tuple[str, str, str, st
     an award or how it was presented after it ("[Title (NeurIPS 2019 Oral)](...)":
     `_without_award`; with it in the venue if ``as_written``, as earlier imports read it);
     None when it ends otherwise: a title's own number ("GPT-4", "Llama 2", "Microsoft COCO
-    2017"), or words and a year that name no venue known ("Scaling Laws, Revisited 2023")."""
-    match = _TITLE_TAIL.search(title)
+    2017"), or words and a year that name no venue known ("Scaling Laws, Revisited 2023").
+    Digits of another width or script are read as 0-9 ("２０２１", `ascii_digits`, one
+    character for one), but not if ``as_written``; the title keeps its own as written."""
+    match = _TITLE_TAIL.search(title if as_written else ascii_digits(title))
     tail = (match.group("tail") or match.group("paren")) if match else ""
     bare, award = _without_award(tail) if match and not as_written else (tail, "")
     found = _venue_and_year(bare, as_written) if match else None

@@ -1602,3 +1602,24 @@ def test_a_venue_and_year_in_digits_of_another_width_are_read_with_a_warning():
         "list.md:4:1: warning: this item's venue and year are written in digits other than 0-9;"
         " read as CVPR 2019",
     ]
+
+
+def test_a_year_in_digits_of_another_width_ending_a_paper_links_text_is_read_with_a_warning():
+    # As "[Title, 2021](...)" is: the year was left in the title, and the paper had none.
+    # The title's own digits stay as written ("ＧＰＴ-４").
+    text = (
+        "# Papers\n\n"
+        "- [Alpha Paper on Things, \uff12\uff10\uff12\uff11](https://openreview.net/forum?id=abc1)\n"
+        "- [\uff27\uff30\uff34-\uff14 Notes (ICLR \uff12\uff10\uff12\uff14)](https://openreview.net/forum?id=abc2)\n"
+    )
+    records, problems = _parse(text, fmt="markdown")
+    assert [(r.title, r.venue, r.year) for r in records] == [
+        ("Alpha Paper on Things", "", "2021"),
+        ("\uff27\uff30\uff34-\uff14 Notes", "ICLR", "2024"),
+    ]
+    assert [str(p) for p in problems.items] == [
+        "list.md:3:1: warning: this item's venue and year are written in digits other than 0-9;"
+        " read as 2021",
+        "list.md:4:1: warning: this item's venue and year are written in digits other than 0-9;"
+        " read as ICLR 2024",
+    ]
