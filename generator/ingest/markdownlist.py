@@ -420,6 +420,12 @@ class _Reader:
             self.headings.pop()
         if first and level == 1:
             return  # the list's own name ("Awesome Multi-Task Learning"), no topic
+        if has_other_digits(text) and (year := _year_heading(text)):
+            # ("### ２０２４": read as an item's venue and year are, and said)
+            self.problems.warning(
+                Location(self.path, _line(inline), 1),
+                f"this year heading is written in digits other than 0-9; read as {year}",
+            )
         self.headings.append((level, text))
 
     def _item(self, tokens: list[Token], start: int) -> bool:
@@ -1495,7 +1501,8 @@ def _full_year(year: str) -> str:
 
 
 def _year_heading(text: str) -> str:
-    match = _YEAR_HEADING.match(text)
+    """The year a heading that is only a year gives ("2024", "２０２４" read as in 0-9)."""
+    match = _YEAR_HEADING.match(ascii_digits(text))
     return match.group(1) if match else ""
 
 

@@ -1623,3 +1623,13 @@ def test_a_year_in_digits_of_another_width_ending_a_paper_links_text_is_read_wit
         "list.md:4:1: warning: this item's venue and year are written in digits other than 0-9;"
         " read as ICLR 2024",
     ]
+
+
+def test_a_year_heading_in_digits_of_another_width_gives_its_year_with_a_warning():
+    # "### ２０２４" was a tag, and its papers had no year, where "### 2024" gives them it.
+    text = "# Papers\n\n### \uff12\uff10\uff12\uff14\n\n- [Alpha Paper on Things](https://openreview.net/forum?id=abc1)\n"
+    records, problems = _parse(text, fmt="markdown")
+    assert [(r.title, r.year, r.tags) for r in records] == [("Alpha Paper on Things", "2024", ())]
+    assert [str(p) for p in problems.items] == [
+        "list.md:3:1: warning: this year heading is written in digits other than 0-9; read as 2024",
+    ]
