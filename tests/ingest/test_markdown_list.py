@@ -1580,49 +1580,41 @@ def test_a_dated_item_with_a_known_venue_before_a_link_to_no_paper_host_is_read(
     ]
 
 
-def test_a_venue_and_year_in_digits_of_another_width_are_read_with_a_warning():
-    # (review: "ICLR ２０２１", full-width digits typed on a Japanese keyboard, gave no
-    # venue and no year, silently, where "ICLR 2021" gave both. Read as 2021, as a BibTeX
-    # or RIS import reads such a year, and said at the item: the list is not rewritten.)
-    text = (
-        "# Papers\n\n"
-        "- [Alpha Paper on Things](https://openreview.net/forum?id=abc1), ICLR \uff12\uff10\uff12\uff11\n"
-        "- (CVPR \uff12\uff10\uff11\uff19) [Beta Paper on Stuff](https://openreview.net/forum?id=abc2)\n"
-        "- [Gamma Paper on Items](https://openreview.net/forum?id=abc3), ICML 2020\n"
-    )
-    records, problems = _parse(text, fmt="markdown")
-    assert [(r.title, r.venue, r.year) for r in records] == [
-        ("Alpha Paper on Things", "ICLR", "2021"),
-        ("Beta Paper on Stuff", "CVPR", "2019"),
-        ("Gamma Paper on Items", "ICML", "2020"),
-    ]
-    assert [str(p) for p in problems.items] == [
-        "list.md:3:1: warning: this item's venue and year are written in digits other than 0-9;"
-        " read as ICLR 2021",
-        "list.md:4:1: warning: this item's venue and year are written in digits other than 0-9;"
-        " read as CVPR 2019",
-    ]
-
-
-def test_a_year_in_digits_of_another_width_ending_a_paper_links_text_is_read_with_a_warning():
+# Venue and year in digits of another width ("２０２１", typed on a Japanese keyboard),
+# each as an item writes it, -> (title, venue, year) and what the warning says it read.
+OTHER_DIGITS = {
+    # (review: "ICLR ２０２１" gave no venue and no year, silently, where "ICLR 2021" gave
+    # both. Read as 2021, as a BibTeX or RIS import reads such a year, and said at the
+    # item: the list is not rewritten.)
+    "[Alpha Paper on Things](https://openreview.net/forum?id=abc1), ICLR \uff12\uff10\uff12\uff11": (
+        ("Alpha Paper on Things", "ICLR", "2021"), "ICLR 2021"),
+    "(CVPR \uff12\uff10\uff11\uff19) [Beta Paper on Stuff](https://openreview.net/forum?id=abc2)": (
+        ("Beta Paper on Stuff", "CVPR", "2019"), "CVPR 2019"),
     # As "[Title, 2021](...)" is: the year was left in the title, and the paper had none.
-    # The title's own digits stay as written ("ＧＰＴ-４").
-    text = (
-        "# Papers\n\n"
-        "- [Alpha Paper on Things, \uff12\uff10\uff12\uff11](https://openreview.net/forum?id=abc1)\n"
-        "- [\uff27\uff30\uff34-\uff14 Notes (ICLR \uff12\uff10\uff12\uff14)](https://openreview.net/forum?id=abc2)\n"
-    )
-    records, problems = _parse(text, fmt="markdown")
-    assert [(r.title, r.venue, r.year) for r in records] == [
-        ("Alpha Paper on Things", "", "2021"),
-        ("\uff27\uff30\uff34-\uff14 Notes", "ICLR", "2024"),
-    ]
+    "[Alpha Paper on Things, \uff12\uff10\uff12\uff11](https://openreview.net/forum?id=abc1)": (
+        ("Alpha Paper on Things", "", "2021"), "2021"),
+    # ... the title's own digits staying as written ("ＧＰＴ-４").
+    "[\uff27\uff30\uff34-\uff14 Notes (ICLR \uff12\uff10\uff12\uff14)](https://openreview.net/forum?id=abc2)": (
+        ("\uff27\uff30\uff34-\uff14 Notes", "ICLR", "2024"), "ICLR 2024"),
+}
+
+
+@pytest.mark.parametrize("item", list(OTHER_DIGITS))
+def test_a_venue_and_year_in_digits_of_another_width_are_read_with_a_warning(item):
+    records, problems = _parse(f"# Papers\n\n- {item}\n", fmt="markdown")
+    read, said = OTHER_DIGITS[item]
+    assert [(r.title, r.venue, r.year) for r in records] == [read]
     assert [str(p) for p in problems.items] == [
-        "list.md:3:1: warning: this item's venue and year are written in digits other than 0-9;"
-        " read as 2021",
-        "list.md:4:1: warning: this item's venue and year are written in digits other than 0-9;"
-        " read as ICLR 2024",
+        f"list.md:3:1: warning: this item's venue and year are written in digits other than 0-9; read as {said}"
     ]
+
+
+def test_a_venue_and_year_in_0_9_is_read_without_a_warning():
+    records, problems = _parse(
+        "# Papers\n\n- [Gamma Paper on Items](https://openreview.net/forum?id=abc3), ICML 2020\n", fmt="markdown"
+    )
+    assert [(r.title, r.venue, r.year) for r in records] == [("Gamma Paper on Items", "ICML", "2020")]
+    assert not problems
 
 
 def test_a_year_heading_in_digits_of_another_width_gives_its_year_with_a_warning():
