@@ -31,6 +31,7 @@ from .topicsfile import (
     draft_aliases,
     make_topic,
     meant_ids,
+    named_topic,
     only_known_topic,
     renamed_topics,
     suggest_topic,
@@ -1136,6 +1137,17 @@ class _Choices:
         found = paper_suggested(word, ordered, self.titles() if self.titles is not None else None, besides)
         return found[0] if found else None
 
+    def named(self, word: str, besides: str | None = None) -> str | None:
+        """The id of the one paper or topic ``word`` names by its title (a topic's
+        keyword too), not by a typo of one; None for none."""
+        if self.titles is not None:
+            found = paper_meant(word, self.titles(), besides)
+        elif self.within:
+            found = named_topic(word, self.ordered, self.aliases)
+        else:
+            found = None
+        return found[0] if found else None
+
     @property
     def ordered(self) -> list[str]:
         if self._ordered is None:
@@ -1223,8 +1235,17 @@ def _unlisted(
     ("write [multi-task-learnin]" was refused the next run as an unknown topic)."""
     head = f"{refs[0].field!r} must be a list, not a string"
     meant = [str(r.text) for r in refs if r.text in choices.ids or r.text in choices.broken]
+    whole = refs[0].whole
+    if whole is not None and (whole.text in choices.ids or whole.text in choices.broken):
+        # (A title with a comma names one: "A Paper, Revisited" was told two unknown papers.)
+        problems.error(refs[0].loc, f"{head}; write [{whole.text}]")
+        return
     if len(meant) == len(refs):
         problems.error(refs[0].loc, f"{head}; write [{', '.join(dict.fromkeys(meant))}]")
+        return
+    if whole is not None and choices.named(str(whole.text), besides) is not None:
+        # (No "written in brackets": in a flow list its comma would make two items.)
+        problems.error(refs[0].loc, f"{head}; " + _unknown_says(whole, refs, choices, what, excluding, apart, other, besides))
         return
     for ref in refs:
         if ref.text not in meant:

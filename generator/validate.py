@@ -723,13 +723,18 @@ class RecordChecker:
         text = node.text or ""
         if not _SIMPLE_VALUE.match(text) or self.dash_hint(node) is not None:
             return ()
-        parts = [part.strip() for part in re.sub(r"^-(?=[^\W\d_])", "", text).split(",")]
+        text = re.sub(r"^-(?=[^\W\d_])", "", text)
+        parts = [part.strip() for part in text.split(",")]
         if not all(parts):
             return ()
-        return tuple(
-            Unlisted(_ref_fix(part, spec) or part, Scalar(part, node.path, node.line, node.col, node.quoted), name)
-            for part in parts
-        )
+
+        def ref(part: str, fixed: str, whole: Unlisted | None = None) -> Unlisted:
+            return Unlisted(fixed or part, Scalar(part, node.path, node.line, node.col, node.quoted), name, whole)
+
+        # A title with a comma ("A Paper, Revisited") is one reference, not two: the
+        # whole string's reading goes with its parts, for the look-up to take first.
+        whole = ref(text.strip(), _ref_fix(text.strip(), spec) or titled_id(text)) if len(parts) > 1 else None
+        return tuple(ref(part, _ref_fix(part, spec), whole) for part in parts)
 
     def former_ids(self, node: Node, spec: Field, name: str) -> object:
         """Ids of no paper now (a renamed paper's old ones): that no paper has them is
@@ -1175,14 +1180,17 @@ class Unlisted(Miswritten):
     are looked up (crosscheck), with the string's: "write [MTL]" sent the curator to an
     unknown topic the next run, and the ids to write in brackets are known only there."""
 
-    __slots__ = ("field",)
+    __slots__ = ("field", "whole")
 
-    def __init__(self, fixed: str, item: Scalar, field: str):
+    def __init__(self, fixed: str, item: Scalar, field: str, whole: Unlisted | None = None):
         super().__init__(fixed, item)
         self.field = field
+        # The whole string read as one reference, when it has a comma: a title's.
+        self.whole = whole
 
     def __reduce__(self) -> tuple:
-        return Unlisted, (self.text, Scalar(self.written, self.path, self.line, self.col, self.quoted), self.field)
+        item = Scalar(self.written, self.path, self.line, self.col, self.quoted)
+        return Unlisted, (self.text, item, self.field, self.whole)
 
 
 def _ref_fix(text: str, spec: Field) -> str:

@@ -1757,6 +1757,33 @@ def test_a_string_for_related_is_told_the_paper_ids_check_then_takes(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("written", ['A Paper, Revisited', '"A Paper, Revisited"'])
+def test_a_string_for_related_that_is_one_papers_title_with_a_comma_is_told_that_paper(tmp_path, written):
+    # (reviewer: split at its comma, it was told two unknown papers, 'A Paper' and
+    # 'Revisited', each "written in brackets", the first suggesting the paper meant.)
+    root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+                   **{"a-paper-revisited": paper("a-paper-revisited", title="A Paper, Revisited")},
+                   x=paper("x", extra=f"related: {written}\n"))
+    found = [m for m in messages(root) if m.startswith(P)]
+    assert found == [f"{P}:3:10: 'related' must be a list, not a string; write [a-paper-revisited]"]
+    path = root / P
+    path.write_text(path.read_text(encoding="utf-8").replace(written, "[a-paper-revisited]"), encoding="utf-8")
+    assert [m for m in messages(root) if m.startswith(P)] == []
+
+
+def test_a_string_for_topics_that_is_one_topics_title_with_a_comma_is_told_that_topic_once(tmp_path):
+    # (reviewer: split at its comma, each part was told "written in brackets" and
+    # 'did you mean 'model-merging'?', two messages for one topic.)
+    title = "Task arithmetic, model merging and editing"
+    topics = TOPICS + f"  - id: model-merging\n    title: {title}\n    keywords:\n      multi-task: 1\n"
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"),
+                   x=paper("x", extra=f"topics: {title}\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [
+        f"{P}:3:9: {UNLISTED}; unknown topic {title!r} (did you mean 'model-merging'? it is about {title!r})"
+        f"{UNKNOWN_TOPIC}"
+    ]
+
+
 
 def test_a_string_for_a_list_of_references_pickles_as_itself():
     # (`serve` stores its memo, drafts with their errors and all, as for a ListedRef)
@@ -1767,6 +1794,11 @@ def test_a_string_for_a_list_of_references_pickles_as_itself():
     assert (type(back), back.text, back.written, back.field, str(back.loc)) == (
         validate.Unlisted, "mtl", "MTL", "topics", f"{P}:3:9"
     )
+    # (with the whole string's reading, for a title with a comma)
+    whole = validate.Unlisted("a-b", Scalar("A, B", P, 3, 9, False), "related")
+    part = validate.Unlisted("a", Scalar("A", P, 3, 9, False), "related", whole)
+    back = pickle.loads(pickle.dumps(part))
+    assert (back.text, back.whole.text, back.whole.written, str(back.whole.loc)) == ("a", "a-b", "A, B", f"{P}:3:9")
 
 
 @pytest.mark.parametrize(
