@@ -20,8 +20,11 @@ from ..digits import ascii_digits, has_other_digits
 
 FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 # A year and the next one's last two digits, as a season or an academic year is written
-# ("2020-21", "2019/20"); in a date, "2011-12" is December (see `read_year`).
+# ("2020-21", "2019/20"); in a date, "2011-12" is December (see `read_year`), as it is
+# in a year field with a day after it ("2011-12-05").
 _SEASON = re.compile(r"(?<![0-9])([0-9]{4})\s*(?:-{1,3}|[–—/])\s*([0-9]{2})(?![0-9])")
+# A day after "2011-12": the value is a date ("2011-12-05"), its "12" December.
+_DAY_AFTER = re.compile(r"\s*[-/]\s*[0-9]{1,2}(?![0-9])")
 # A year with letters after it: "2020a", "2020ab" (after "2020z"), "2020 a", "2020a-b".
 _LETTERED = re.compile(r"[0-9]{4}\s?([A-Za-z]{1,2}(?:\s?[-–,/]\s?[A-Za-z]{1,2})*)")
 
@@ -50,7 +53,8 @@ def read_year(value: str, dated: bool = False) -> ReadYear:
     years = FOUR_DIGITS.findall(plain)
     for season in _SEASON.finditer(plain):
         first, then = season.groups()
-        if int(then) == (int(first) + 1) % 100 and not (dated and int(then) <= 12):
+        month = int(then) <= 12 and (dated or _DAY_AFTER.match(plain, season.end()))
+        if int(then) == (int(first) + 1) % 100 and not month:
             years.append(str(int(first) + 1))
     other_digits = has_other_digits(value)
     named = tuple(dict.fromkeys(years))

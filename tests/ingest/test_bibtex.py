@@ -260,6 +260,15 @@ def test_a_dates_month_after_the_year_is_no_second_year():
         assert not problems, problems.format()
 
 
+@pytest.mark.parametrize("value", ["{2011-12-05}", "{2011/12/05}", "{2011-12-5}"])
+def test_a_full_date_in_the_year_field_is_its_year_not_a_season(value):
+    # (reviewer: December 5, 2011 in 'year' was told it names two years, 2011 and 2012,
+    # and got none: '2011-12' read as a season, though a day follows it)
+    problems = Problems()
+    assert _one(f"  year = {value},\n", problems).year == "2011"
+    assert not problems, problems.format()
+
+
 @pytest.mark.parametrize("value", ["{\uff12\uff10\uff12\uff11}", '"\u0662\u0660\u0662\u0661"'])
 def test_a_year_in_digits_other_than_0_to_9_is_read_as_its_year_with_a_warning(value):
     # (reviewer: '２０２１' was imported as written, which check then refuses)
