@@ -1309,14 +1309,15 @@ _LOOKALIKE_DIGITS = str.maketrans("OoIl", "0011")
 def year_fix(text: str) -> str:
     """The year ``text`` (no year) was meant to be, "" when that is not certain: a date
     with the year first ("2021-05", "2021-05-17": the year is its first part, but not of
-    a season, "2021-22"); the one year among other characters but no other digit ("2021.",
+    a season, "2021-22", unless a day follows: "2011-12-05"); the one year among other characters but no other digit ("2021.",
     "(2021)", " 2021", "2021a" as an author-year citation writes a second paper of one
     year); either with a letter typed for the digit it looks like ("2O21", "2l19."), or
     in digits of another width or script ("２０２１", read as 2021 and written so)."""
     plain = ascii_digits(text)
     for digits in dict.fromkeys((plain, plain.translate(_LOOKALIKE_DIGITS))):
         dated = _YEAR_OF_DATE.fullmatch(digits)
-        if dated is not None and not _season(dated.group(1), dated.group(2)):
+        # (With a day after it, "2011-12" is December: "2011-12-05" is a date.)
+        if dated is not None and (dated.group(3) or not _season(dated.group(1), dated.group(2))):
             year = dated.group(1)
         elif dated is None and (alone := _ONE_YEAR.fullmatch(digits)) is not None:
             year = alone.group(1)
@@ -1470,7 +1471,7 @@ _HOST_LIKE = re.compile(
 # (Not "05/01/2026": which of its numbers is the month, only its writer knows.)
 _YMD_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\S.*)?")
 # A date where a year goes, year first: "2021-05", "2021-05-17".
-_YEAR_OF_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?")
+_YEAR_OF_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})([-/.]\d{1,2})?")
 # Four digits, the only digits of a text ("2021.", "c. 2021", "2021a").
 _ONE_YEAR = re.compile(r"[^0-9]*([0-9]{4})[^0-9]*")
 # A date with the year last ("29/11/2026", "11/29/2026", "29-11-2026"): known when one of

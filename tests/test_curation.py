@@ -419,6 +419,12 @@ CASES = {
         "id: x\ntitle: A\nyear: 2021-05-17\nabstract: a\n",
         [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2021-05-17': write 2021"],
     ),
+    # (reviewer: December 5, 2011 was offered no year: '2011-12' read as a season, though
+    # a day follows it)
+    "a year written as a date in December": (
+        "id: x\ntitle: A\nyear: 2011-12-05\nabstract: a\n",
+        [f"{P}:3:7: 'year' must be a four-digit year such as 2024, not '2011-12-05': write 2011"],
+    ),
     # One year and no other digit, with a stop, a comma, a space, brackets or the letter
     # an author-year citation tells two papers of one year apart by ("2021a"): the year
     # alone is what the field holds.
