@@ -23,6 +23,7 @@ from .errors import Location, Problem, Problems
 from .importedfile import Fate, Gone
 from .models import Content, Paper
 from .paperdrafts import SAME_PAPER_KEYS, PaperDraft, is_id
+from .slugs import slugify
 from .topicsfile import (
     TopicDraft,
     check_duplicates,
@@ -31,14 +32,15 @@ from .topicsfile import (
     draft_aliases,
     make_topic,
     meant_ids,
-    named_topic,
     only_known_topic,
     renamed_topics,
     suggest_topic,
     topic_meant,
 )
 from .typos import did_you_mean, slip
-from .unknownids import PaperTitles, after_unknown, paper_meant, paper_suggested, paper_titles, suggest_paper
+from .unknownids import (
+    PaperTitles, after_unknown, paper_meant, paper_suggested, paper_titles, suggest_paper, whole_slug,
+)
 from .validate import Miswritten, Unlisted, line_of, not_an_id
 from .yamlio import Scalar
 
@@ -1138,15 +1140,14 @@ class _Choices:
         return found[0] if found else None
 
     def named(self, word: str, besides: str | None = None) -> str | None:
-        """The id of the one paper or topic ``word`` names by its title (a topic's
-        keyword too), not by a typo of one; None for none."""
+        """The id of the one paper or topic ``word`` names by its title alone (a topic's
+        keyword too): no typo of one, nor an id and a name joined, which a list written
+        as a string is ("in-context-learning, shared")."""
         if self.titles is not None:
-            found = paper_meant(word, self.titles(), besides)
-        elif self.within:
-            found = named_topic(word, self.ordered, self.aliases)
-        else:
-            found = None
-        return found[0] if found else None
+            found = dict(self.titles().by_slug.get(whole_slug(word), ()))
+            found.pop(besides, None)  # type: ignore[arg-type]
+            return next(iter(found)) if len(found) == 1 else None
+        return self.aliases.get(slugify(word), (None,))[0] if self.within else None
 
     @property
     def ordered(self) -> list[str]:
@@ -1232,7 +1233,8 @@ def _unlisted(
     it must be a list: with the list of the ids it names to write, when each names one
     (each once: "MTL, multi-task-learning" is one topic); else with what is wrong with
     each reference naming none, both mistakes in one message, and no list to write
-    ("write [multi-task-learnin]" was refused the next run as an unknown topic)."""
+    ("write [multi-task-learnin]" was refused the next run as an unknown topic). The
+    whole string is read first, as the one title with a comma it may be."""
     head = f"{refs[0].field!r} must be a list, not a string"
     meant = [str(r.text) for r in refs if r.text in choices.ids or r.text in choices.broken]
     whole = refs[0].whole
@@ -1247,10 +1249,16 @@ def _unlisted(
         # (No "written in brackets": in a flow list its comma would make two items.)
         problems.error(refs[0].loc, f"{head}; " + _unknown_says(whole, refs, choices, what, excluding, apart, other, besides))
         return
+    # (A part naming what another names, "multi-task-learning, MTL", is told so, as in a
+    # list; a part written twice, "MTL, MTL", once.)
+    named = {str(r.text): r for r in refs if str(r.text) in meant}
+    unknown: dict[str, Unlisted] = {}
     for ref in refs:
         if ref.text not in meant:
-            said = _unknown_says(ref, refs, choices, what, excluding, apart, other, besides)
-            problems.error(ref.loc, f"{head}, written in brackets; {said}")
+            unknown.setdefault(ref.written, ref)
+    for ref in unknown.values():
+        said = _unknown_says(ref, refs, choices, what, excluding, apart, other, besides, named)
+        problems.error(ref.loc, f"{head}, written in brackets; {said}")
 
 
 def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> str:

@@ -570,14 +570,14 @@ def topic_meant(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, 
 def _suggested(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
     """(The id, the name it is named by, "" for its id) of the topic `suggest_topic`
     suggests for ``word``; None for none."""
-    named = named_topic(word, ids, aliases)
+    named = _named_topic(word, ids, aliases)
     if named is not None:
         return named
     match = closest(word, ids, within=True)
     return (match, "") if match else _alias_meant(word, aliases)
 
 
-def named_topic(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+def _named_topic(word: str, ids: Sequence[str], aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
     """(The id, the name) of the topic ``word`` names by its title or a keyword (`topic_aliases`),
     alone or joined to its id by a hyphen, either first; None for none."""
     slug = slugify(word)
