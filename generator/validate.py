@@ -1387,9 +1387,12 @@ def _link_line(text: str) -> str | None:
     """The line ``url: ...`` of the address a link list's item ``text``, written without
     its 'url:', is: as written, else as the url's own check tells it ("- github.com/a/b"
     without its scheme, " https://…" with a space, which told as written were refused
-    next); None when that check takes neither ("javascript:…", "ftp://…")."""
+    next); None when that check takes neither ("javascript:…", "ftp://…"). A space inside
+    the path is written %20, as that check tells it: removed, "My papers" was another
+    address."""
     cleaned = _NOT_IN_URL.sub("", text)
-    for address in dict.fromkeys((text, cleaned, url_fix(cleaned))):
+    spaced = _spaces_escaped(text) if set(_NOT_IN_URL.findall(text)) == {" "} else ""
+    for address in dict.fromkeys((text, spaced, cleaned, url_fix(cleaned))):
         line = _alone("url", address) if address else None
         if line is not None and _takes("url", _LINK_FIELDS["url"], line, ""):
             return line
