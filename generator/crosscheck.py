@@ -479,10 +479,14 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
     to merge, or another paper to give its own id."""
     names = {draft.stem for draft in papers}
     first: dict[str, PaperDraft] = {}  # id -> the first file giving it, named otherwise
+    # Id -> the file giving it, or told to write it (an id written as a name).
+    taken: dict[str, tuple[PaperDraft, str]] = {
+        draft.id: (draft, "gives that id") for draft in sorted(papers, key=_shown, reverse=True) if draft.id
+    }
     for draft in sorted(papers, key=_shown):
         paper_id, stem = draft.id, draft.stem
         if isinstance(written := draft.values.get("id"), Miswritten):
-            _id_as_a_name(draft, written, names, problems)
+            _id_as_a_name(draft, written, names, taken, problems)
         if paper_id is None or paper_id == stem:
             continue
         said = f"id {paper_id!r} does not match the file name {stem + '.yml'!r}"
@@ -510,21 +514,31 @@ def _check_file_names(papers: Sequence[PaperDraft], problems: Problems) -> None:
         problems.error(draft.nodes["id"].loc, said)
 
 
-def _id_as_a_name(draft: PaperDraft, written: Miswritten, names: Container[str], problems: Problems) -> None:
+def _id_as_a_name(
+    draft: PaperDraft, written: Miswritten, names: Container[str], taken: dict[str, tuple[PaperDraft, str]],
+    problems: Problems,
+) -> None:
     """Say the id a paper's id written as a name ("Model Merging") reads as, in a file
     whose name is no id (validate.RecordChecker.slug), is to be written, and the file
-    renamed to it; or, where a file has that name, what to do with the two."""
+    renamed to it; or, where a file has that name, gives that id, or is told to write
+    it (``taken``, which this one then joins), what to do with the two: two files told
+    one id and name were two renames, the second overwriting the first paper."""
     fixed = str(written.text)
     said = not_an_id("id", written.written)
+    holder, held = "", ""
     if fixed in names:
-        holder = posixpath.join(posixpath.dirname(draft.shown), f"{fixed}.yml")
+        holder, held = posixpath.join(posixpath.dirname(draft.shown), f"{fixed}.yml"), "is named for that id already"
+    elif fixed in taken:
+        holder, held = taken[fixed][0].shown, taken[fixed][1]
+    if holder:
         said += (
-            f"; {holder} is named for that id already: if this file is another paper, give it an id of its own and"
+            f"; {holder} {held}: if this file is another paper, give it an id of its own and"
             f" name the file after it; if it is that paper, copy into {holder} what this file adds, then delete"
             " this file"
         )
     else:
         said += f"; write 'id: {fixed}' and rename the file to '{fixed}.yml'"
+        taken[fixed] = (draft, "is told to write that id")
     problems.error(written.loc, said)
 
 

@@ -1951,3 +1951,28 @@ def test_a_papers_id_written_as_a_name_is_never_told_an_id_another_file_has(tmp_
         " name the file after it; if it is that paper, copy into content/papers/model-merging.yml what this"
         " file adds, then delete this file",
     ]
+
+
+def test_two_papers_ids_written_as_one_name_are_not_both_told_to_take_it(tmp_path):
+    # (reviewer: 'Model Merging.yml' and 'Model_Merging.yml', their ids written as names,
+    # were each told "write 'id: model-merging' and rename the file to 'model-merging.yml'":
+    # done for both, the second rename overwrites the first paper. Nor is an id another
+    # file gives, named otherwise, offered.)
+    root = project(
+        tmp_path, TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+        **{"Model Merging": paper("Model_Merging"), "Model_Merging": paper("Model Merging", title="Other"),
+           "elsewhere": paper("bad-case", title="Elsewhere"), "Bad_Case": paper("Bad Case", title="Bad")},
+    )
+    form = "'id' must be an id of lowercase a-z, 0-9 and single hyphens, at most 80 characters"
+    then = (
+        ": if this file is another paper, give it an id of its own and name the file after it; if it is that"
+        " paper, copy into {0} what this file adds, then delete this file"
+    )
+    assert [m for m in messages(root) if m.startswith(("content/papers/Model", "content/papers/Bad_Case"))] == [
+        f"content/papers/Bad_Case.yml:1:5: {form}, not 'Bad Case'; content/papers/elsewhere.yml gives that id"
+        + then.format("content/papers/elsewhere.yml"),
+        f"content/papers/Model Merging.yml:1:5: {form}, not 'Model_Merging'; write 'id: model-merging' and"
+        " rename the file to 'model-merging.yml'",
+        f"content/papers/Model_Merging.yml:1:5: {form}, not 'Model Merging'; content/papers/Model Merging.yml"
+        " is told to write that id" + then.format("content/papers/Model Merging.yml"),
+    ]
