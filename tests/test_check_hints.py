@@ -1784,27 +1784,24 @@ def test_a_string_for_topics_that_is_one_topics_title_with_a_comma_is_told_that_
     ]
 
 
-def test_a_string_for_topics_naming_one_unknown_name_twice_is_told_it_once(tmp_path):
-    # (reviewer: 'topics: MTL, MTL' had the one message twice, at the one place)
+@pytest.mark.parametrize(
+    ("written", "then"),
+    [
+        # (reviewer: 'MTL, MTL' had the one message twice, at the one place)
+        ("MTL, MTL", UNKNOWN_TOPIC),
+        # (reviewer: 'multi-task-learning, MTL' reads, whole, as the topic's id and keyword
+        # joined, and was told as one unknown topic; its parts apart, 'MTL' was told "did
+        # you mean 'multi-task-learning'?", which the string names already: written so,
+        # the next run refused the topic as listed twice.)
+        ("multi-task-learning, MTL", ", which this list names already (at line 3, column 9); remove it"),
+    ],
+)
+def test_a_string_for_topics_naming_one_topic_twice_is_told_its_name_once(tmp_path, written, then):
     root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
-                   x=paper("x", extra="topics: MTL, MTL\n"))
+                   x=paper("x", extra=f"topics: {written}\n"))
     assert [m for m in messages(root) if m.startswith(P)] == [
         f"{P}:3:9: {UNLISTED}, written in brackets; unknown topic 'MTL' (did you mean"
-        f" 'multi-task-learning'? it is about 'MTL'){UNKNOWN_TOPIC}"
-    ]
-
-
-def test_a_string_for_topics_naming_a_topic_and_its_keyword_is_told_to_drop_the_keyword(tmp_path):
-    # (reviewer: 'multi-task-learning, MTL' reads, whole, as the topic's id and keyword
-    # joined, and was told as one unknown topic; its parts apart, 'MTL' was told "did
-    # you mean 'multi-task-learning'?", which the string names already: written so, the
-    # next run refused the topic as listed twice.)
-    root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
-                   x=paper("x", extra="topics: multi-task-learning, MTL\n"))
-    assert [m for m in messages(root) if m.startswith(P)] == [
-        f"{P}:3:9: {UNLISTED}, written in brackets; unknown topic 'MTL' (did you mean"
-        " 'multi-task-learning'? it is about 'MTL'), which this list names already (at line 3, column 9);"
-        " remove it"
+        f" 'multi-task-learning'? it is about 'MTL'){then}"
     ]
 
 
