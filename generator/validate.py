@@ -733,7 +733,7 @@ class RecordChecker:
 
         # A title with a comma ("A Paper, Revisited") is one reference, not two: the
         # whole string's reading goes with its parts, for the look-up to take first.
-        whole = ref(text.strip(), _ref_fix(text.strip(), spec) or titled_id(text)) if len(parts) > 1 else None
+        whole = ref(text.strip(), _ref_fix(text.strip(), spec)) if len(parts) > 1 else None
         return tuple(ref(part, _ref_fix(part, spec), whole) for part in parts)
 
     def former_ids(self, node: Node, spec: Field, name: str) -> object:
@@ -1194,10 +1194,11 @@ class Unlisted(Miswritten):
 
 
 def _ref_fix(text: str, spec: Field) -> str:
-    """The id a reference written as a name or place reads as ("MTL": 'mtl'; a paper's
-    title or pasted arXiv id, for a list of papers); "" when it is none."""
-    return plain_id(text) or placed_id(text) or (
-        titled_id(text) or pasted_id(text) if spec.kind == "list[paper]" else ""
+    """The id a reference written as a name or place reads as ("MTL": 'mtl'; a title,
+    "Task arithmetic, model merging and editing", as its slug, as a parent's is; a pasted
+    arXiv id, for a list of papers); "" when it is none."""
+    return plain_id(text) or placed_id(text) or titled_id(text) or (
+        pasted_id(text) if spec.kind == "list[paper]" else ""
     )
 
 

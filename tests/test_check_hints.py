@@ -1973,3 +1973,18 @@ def test_two_papers_ids_written_as_one_name_are_not_both_told_to_take_it(tmp_pat
         f"content/papers/Model_Merging.yml:1:5: {form}, not 'Model Merging'; content/papers/Model Merging.yml"
         " is told to write that id" + then.format("content/papers/Model Merging.yml"),
     ]
+
+
+@pytest.mark.parametrize("field", ["topics", "exclude_topics"])
+def test_a_topics_title_with_a_comma_in_a_list_of_topics_is_told_the_topics_id(tmp_path, field):
+    # (reviewer: "topics: ['Task arithmetic, model merging and editing']" was told only
+    # that it must be an id, with no id to write, as a parent written so was)
+    title = "Task arithmetic, model merging and editing"
+    topics = TOPICS + f"  - id: model-merging\n    title: {title}\n    keywords:\n      multi-task: 1\n"
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"),
+                   x=paper("x", extra=f"{field}: ['{title}']\n"))
+    found = [m for m in messages(root) if m.startswith(P)]
+    assert len(found) == 1 and f"(did you mean 'model-merging'? it is about {title!r})" in found[0], found
+    path = root / P
+    path.write_text(path.read_text(encoding="utf-8").replace(f"['{title}']", "[model-merging]"), encoding="utf-8")
+    assert [m for m in messages(root) if m.startswith(P)] == []
