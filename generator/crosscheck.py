@@ -833,19 +833,27 @@ def _other_papers(
     and what to do, is the paper's own id. (However written: "Its-Own-Id", or the id it had before a rename,
     is the same mistake, said once.)"""
     refs = refs if isinstance(refs, tuple) else ()
-    own = []
+    own: list[tuple[Scalar, str]] = []  # (the reference, why it names the paper itself)
     for ref in refs:
         gone = papers.fate(ref.text) if papers.fate and ref.text not in papers.ids else None
         if ref.text == paper_id or (gone is not None and gone.renamed_to == paper_id):
-            old = f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""
-            problems.error(ref.loc, f"{itself}{old}; remove it from {field!r}")
-            own.append(ref)
+            own.append((ref, f" ({ref.text!r} is its id from before a rename)" if ref.text != paper_id else ""))
         elif gone is None and paper_id is not None and _names_by_title(ref.text, paper_id, papers):
             # (Else told "did you mean" its own id, which the line above then refuses.)
             written = ref.written if isinstance(ref, Miswritten) else ref.text
-            problems.error(ref.loc, f"{itself} ({written!r} names it by its title); remove it from {field!r}")
-            own.append(ref)
-    return _known(tuple(r for r in refs if r not in own), papers, "paper", problems, apart=apart, besides=paper_id)
+            own.append((ref, f" ({written!r} names it by its title)"))
+    others = tuple(r for r in refs if all(r is not o for o, _ in own))
+    for ref, why in own:
+        if isinstance(ref, Unlisted) and not others:
+            # (A string naming the paper alone, 'not_same_as: its-own-id': told only that
+            # the paper cannot name itself, it was never told the string is no list, which
+            # `_unlisted` says when the string names another paper too, and editors say.)
+            problems.error(
+                ref.loc, f"{field!r} must be a list, not a string, and it names this paper itself{why}; remove {field!r}"
+            )
+        else:
+            problems.error(ref.loc, f"{itself}{why}; remove it from {field!r}")
+    return _known(others, papers, "paper", problems, apart=apart, besides=paper_id)
 
 
 @dataclass

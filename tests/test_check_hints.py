@@ -1988,3 +1988,19 @@ def test_a_topics_title_with_a_comma_in_a_list_of_topics_is_told_the_topics_id(t
     path = root / P
     path.write_text(path.read_text(encoding="utf-8").replace(f"['{title}']", "[model-merging]"), encoding="utf-8")
     assert [m for m in messages(root) if m.startswith(P)] == []
+
+
+def test_a_string_naming_the_paper_alone_where_a_list_of_papers_goes_is_told_it_is_no_list(tmp_path):
+    # (CI's property test: 'not_same_as: "x"' in x.yml was told only that a paper cannot
+    # be in its own not_same_as, where editors say the value is no list; a string naming
+    # another paper is told both. Removing the field, as told, clears it.)
+    for field, line in [("not_same_as", '"x"'), ("related", "x"), ("not_related", "x")]:
+        text = f"id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\n{field}: {line}\n"
+        assert check_one(tmp_path, text) == [
+            f"{P}:5:{len(field) + 3}: '{field}' must be a list, not a string, and it names this paper itself;"
+            f" remove '{field}'"
+        ], field
+        assert check_one(tmp_path, text.replace(f"{field}: {line}\n", "")) == [], field
+    # A list naming the paper alone is no string: told only that it names itself.
+    said = check_one(tmp_path, "id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nrelated: [x]\n")
+    assert said == [f"{P}:5:11: a paper cannot be related to itself; remove it from 'related'"]
