@@ -874,6 +874,22 @@
     });
   }
 
+  /* A topic page's entry has its name as its tags (search.py's topic_entry: so that its
+     name finds it first), which Material draws under its title as a tag: the result
+     said the topic's name twice. A tag list that is the result's own title alone goes. */
+  function ownNameTags(list) {
+    function words(el) {
+      return el.textContent.replace(/\s+/g, " ").trim();
+    }
+    list.querySelectorAll(".md-search-result__article > nav.md-tags").forEach(function (nav) {
+      var tags = nav.querySelectorAll(".md-tag");
+      var title = nav.parentElement.querySelector("h1");
+      if (tags.length === 1 && title && words(tags[0]) === words(title)) {
+        nav.remove();
+      }
+    });
+  }
+
   /* A result shows three lines of a paragraph (readinglist.css), and Material shows the
      paragraphs that hold a word the query found: where the first such word lies past
      those lines (a word of an abstract's last sentence: "adapterhub" in AdapterFusion's),
@@ -931,6 +947,7 @@
     }
     WATCHED_RESULTS.add(list);
     function drawn() {
+      ownNameTags(list);
       unnamedTags(list);
       list.querySelectorAll(".md-search-result__article").forEach(markResult);
       list.querySelectorAll(".md-search-result__article > p").forEach(showFrom);

@@ -111,6 +111,25 @@ def test_a_result_with_code_opens_with_its_abstract_and_labels_its_code(page, pa
     expect(code).to_be_visible()
 
 
+def test_a_topics_result_does_not_repeat_its_name_as_a_tag(page):
+    # (A reader's review: a topic's result showed its name twice, as its title and again
+    # as the one tag under it. Its index entry has its name as its tags so that the name
+    # finds it first; the tag said nothing the title did not.)
+    page.goto("")
+    page.locator(".md-search__input").press_sequentially("model merging")
+    wait_for_search(page)
+    topic = page.locator(".md-search-result__item a[href*='/topics/model-merging/'] > article").first
+    topic.wait_for()
+    assert " ".join(topic.locator("h1").inner_text().split()) == "Task arithmetic, model merging and editing"
+    assert topic.locator(".md-tag").count() == 0
+    # A paper's result still names its topics, that one among them.
+    paper = page.locator(
+        ".md-search-result__item a[href*='/papers/adamerging-adaptive-model-merging-for-multi-task-learning/']"
+        " > article").first
+    tags = [" ".join(tag.split()) for tag in paper.locator(".md-tag").all_inner_texts()]
+    assert "Task arithmetic, model merging and editing" in tags
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_a_word_found_late_in_an_abstract_is_shown_in_its_result(open_context, papers, viewport):
     # A result shows three lines of a paragraph: a word only the end of one abstract
