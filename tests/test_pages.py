@@ -432,8 +432,36 @@ def test_a_reading_order_among_papers_without_a_year_does_not_say_newest_first()
         text = Renderer().render(page(result, f"papers/{ids[-1]}.md"))
         return text.split('<ul class="rl-neighbours" data-search-exclude>\n', 1)[1].split("):", 1)[0] + ")"
 
-    assert line(undated) == '<li><a href="../../topics/t/">T</a>, 2 of 2 (by title)'
+    assert "no year" not in line(undated)
     assert line((paper("n", 2024, title="New"), *undated)).endswith(", 3 of 3 (no year: by title)")
+
+
+def test_a_reading_order_by_title_says_so_once():
+    # (A reader's review: under "... then the others as the topic's table lists them, by
+    # title.", each topic's line said "(by title)" again: "Multi-task learning, 8 of 44
+    # (by title):" on every page of the shipped list, where no paper has a year.) Where
+    # the sentence says "newest first", a topic whose papers have no year still says its
+    # own order, which is not the sentence's.
+    from generator.render import Renderer
+
+    def section(papers, topics, assigned, pid) -> str:
+        text = Renderer().render(page(plan(site(papers, topics, assigned)), f"papers/{pid}.md"))
+        return text.split("## Reading order", 1)[1].split("<!-- /readinglist:html -->", 1)[0]
+
+    undated = (paper("a", title="Alpha"), paper("b", title="Beta"), paper("c", title="Gamma"))
+    text = section(undated, (Topic("t", "T", reading_order=("a",)),), {p.id: ("t",) for p in undated}, "b")
+    assert text.count("by title") == 1 and "lists them, by title.</p>" in text
+    assert '<li><a href="../../topics/t/">T</a>, 2 of 3: <span class="rl-neighbours__prev">' in text
+    assert section(undated, (Topic("t", "T", reading_order=("a",)),), {p.id: ("t",) for p in undated}, "a").count(
+        "(a start-here paper)") == 1
+    # One topic dated, the other not: the sentence says "newest first", and the line of
+    # the undated topic says that its table is by title.
+    mixed = (paper("n", 2024, title="New"), *undated)
+    topics = (Topic("d", "Dated"), Topic("u", "Undated"))
+    assigned = {"n": ("d",), "a": ("d", "u"), "b": ("u",), "c": ("u",)}
+    text = section(mixed, topics, assigned, "a")
+    assert "newest first (those without a year last, by title).</p>" in text
+    assert '<a href="../../topics/u/">Undated</a>, 1 of 3 (by title):' in text
 
 
 def test_badges_official_code_first_in_tables_and_unsafe_links_dropped():
