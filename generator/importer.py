@@ -37,7 +37,7 @@ from .matchkeys import normalise_title, one_by_text
 from .importreport import Duplicate, GainedId, ImportReport
 from .importwrite import write
 from .errors import CuratorError, Location, Problem, Problems, Severity
-from .ingest import Record, normalise_text, parse_text
+from .ingest import Record, normalise_text, not_text, parse_text
 from .schema import FORBIDDEN_CHARS, forbidden_char
 from .paperfile import field_line, new_file_text
 from .slugs import slugify, unique_slug
@@ -67,7 +67,7 @@ def read_records(
     problems = Problems()
     records: list[Record] = []
     for path in paths:
-        read = _read_text(path, problems, contents.get(path) if contents else None)
+        read = _read_text(path, problems, contents.get(path) if contents else None, inputs=True)
         if read is None:
             continue
         _, text = read
@@ -781,11 +781,17 @@ def _contents(path: Path) -> bytes | None:
 
 
 
-def _read_text(path: Path, problems: Problems, data: bytes | None = None) -> tuple[bytes, str] | None:
+def _read_text(
+    path: Path, problems: Problems, data: bytes | None = None, *, inputs: bool = False
+) -> tuple[bytes, str] | None:
     """``path``'s bytes (``data`` when the caller has them) and its text; None when the
-    file cannot be read or is not UTF-8, which is said in ``problems``."""
+    file cannot be read or is not UTF-8, or (``inputs``: a file given to import) is a PDF
+    or an archive, which is said in ``problems``."""
     try:
         raw = Path(path).read_bytes() if data is None else data
+        if inputs and (said := not_text(raw)):
+            problems.error(Location(str(path), 1, 1), said)
+            return None
         return raw, normalise_text(raw)
     except OSError as exc:
         problems.error(Location(str(path)), f"cannot read the file: {exc}")

@@ -1158,6 +1158,28 @@ def test_a_file_saved_as_utf16_is_called_that(tmp_path):
     ]
 
 
+# (curator walkthrough: a paper's PDF given to import, as one gives a paper, was told to
+# be saved as UTF-8, "it reads as Windows-1252"; a Word list or a zip of exports alike)
+PAPER = "import its BibTeX or RIS instead (the paper's page, Google Scholar's 'Cite' or your reference manager exports one), or add it by its arXiv id or DOI: readinglist add 2106.09685"
+ARCHIVE = "unpack it and import the .bib, .ris or .md files in it (a list kept in Word or Excel: export its papers from a reference manager as BibTeX or RIS, or save the list as plain text)"
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("paper.pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+     f"this is a PDF file ('%PDF-1.5'), not a list of papers: {PAPER}"),
+    ("lab.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xfd\x12", f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
+    ("papers.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00", f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
+    ("papers.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "this is a Word or Excel file of the old format (.doc, .xls), not a list of papers: export its papers from a reference manager as BibTeX or RIS, or save the list as plain text, and import that"),
+])  # fmt: skip
+def test_a_pdf_or_an_archive_given_to_import_is_said_to_be_one(tmp_path, name, data, said):
+    from generator.importer import read_records
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    records, problems = read_records([path])
+    assert records == [] and [str(p) for p in problems.items] == [f"{path}:1:1: {said}"]
+
+
 def test_a_conflict_shows_tex_as_written_so_it_can_be_copied():
     from generator.conflicts import Conflict
     from generator.errors import Location

@@ -450,6 +450,42 @@ _REFUSED = (
 )
 
 
+# Files that hold no text, told by their first bytes (their formats' signatures), what
+# each is and what to import instead: a paper's PDF (given as one gives a paper), a ZIP
+# archive (a zip of exports; Word's .docx and Excel's .xlsx are ZIP archives too) and the
+# old Office format. Read as text, each was told to be saved as UTF-8.
+_NOT_TEXT = (
+    (
+        re.compile(rb"%PDF-\d+\.\d+"), "a PDF file",
+        "import its BibTeX or RIS instead (the paper's page, Google Scholar's 'Cite' or your"
+        " reference manager exports one), or add it by its arXiv id or DOI: readinglist add"
+        " 2106.09685",
+    ),
+    (
+        re.compile(rb"PK\x03\x04"), "a ZIP archive (as .zip, .docx and .xlsx files are)",
+        "unpack it and import the .bib, .ris or .md files in it (a list kept in Word or"
+        " Excel: export its papers from a reference manager as BibTeX or RIS, or save the"
+        " list as plain text)",
+    ),
+    (
+        re.compile(rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), "a Word or Excel file of the old format (.doc, .xls)",
+        "export its papers from a reference manager as BibTeX or RIS, or save the list as"
+        " plain text, and import that",
+    ),
+)
+
+
+def not_text(data: bytes) -> str | None:
+    """What to tell of an input that is a PDF, an archive or an Office file, by its first
+    bytes; None for any other."""
+    for signature, what, advice in _NOT_TEXT:
+        if found := signature.match(data):
+            # (a PDF's version is text, and tells the curator which file it was)
+            shown = f" ({found.group().decode('ascii')!r})" if what == "a PDF file" else ""
+            return f"this is {what}{shown}, not a list of papers: {advice}"
+    return None
+
+
 # A line of arXiv's listing pages and mailings that names a paper by its id, "[1]
 # arXiv:2305.18290 [pdf, other]" (a list page), "arXiv:2305.18290" (a mailing); indented
 # too, as a browser's selection or a pasted email may copy it.
