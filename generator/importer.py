@@ -62,12 +62,27 @@ def today() -> dt.date:
 
 
 def read_records(
-    paths: Sequence[Path], fmt: str | None = None, contents: Mapping[Path, bytes] | None = None
+    paths: Sequence[Path],
+    fmt: str | None = None,
+    contents: Mapping[Path, bytes] | None = None,
+    project: Path | None = None,
 ) -> tuple[list[Record], Problems]:
+    """The records of the files given to import (``contents``: the bytes of those the
+    caller read already), and their problems. ``project``: the project folder, which a
+    file not found may be in."""
     problems = Problems()
     records: list[Record] = []
     for path in paths:
-        read = _read_text(path, problems, contents.get(path) if contents else None, inputs=True)
+        data = contents.get(path) if contents else None
+        try:
+            data = Path(path).read_bytes() if data is None else data
+        except OSError as exc:
+            problems.error(Location(str(path)), _unreadable(Path(path), exc, project))
+            continue
+        if said := not_text(data):
+            problems.error(Location(str(path), 1, 1), said)
+            continue
+        read = _read_text(path, problems, data)
         if read is None:
             continue
         _, text = read
@@ -109,7 +124,7 @@ def import_paths(
     deleted paper named in ``restore`` is imported again as a new paper. ``contents``:
     the inputs' bytes, when the caller read them already (a pipe reads only once).
     """
-    records, problems = read_records([Path(p) for p in paths], fmt, contents)
+    records, problems = read_records([Path(p) for p in paths], fmt, contents, Path(content_dir).parent)
     if problems.has_errors():
         raise CuratorError(problems)
     report = import_records(
@@ -781,17 +796,29 @@ def _contents(path: Path) -> bytes | None:
 
 
 
-def _read_text(
-    path: Path, problems: Problems, data: bytes | None = None, *, inputs: bool = False
-) -> tuple[bytes, str] | None:
+def _unreadable(path: Path, exc: OSError, project: Path | None) -> str:
+    """Why a file given to import could not be read, and where it was looked for: a
+    file is named from the folder one is in, which with --root is not the project's."""
+    if isinstance(exc, IsADirectoryError):
+        return f"this is a folder: name the files in it to import (readinglist import {path}/*.bib)"
+    if not isinstance(exc, FileNotFoundError):
+        return f"cannot read the file: {exc.strerror or exc}"
+    if path.is_absolute():
+        return "no such file"
+    here = Path.cwd()
+    said = f"no such file in {here}, the folder you are in"
+    if project is not None and project.resolve() != here.resolve():
+        said += " (a file to import is named from there, not from --root)"
+        if (project / path).is_file():
+            said += f": the project folder has one, {project / path}"
+    return said
+
+
+def _read_text(path: Path, problems: Problems, data: bytes | None = None) -> tuple[bytes, str] | None:
     """``path``'s bytes (``data`` when the caller has them) and its text; None when the
-    file cannot be read or is not UTF-8, or (``inputs``: a file given to import) is a PDF
-    or an archive, which is said in ``problems``."""
+    file cannot be read or is not UTF-8, which is said in ``problems``."""
     try:
         raw = Path(path).read_bytes() if data is None else data
-        if inputs and (said := not_text(raw)):
-            problems.error(Location(str(path), 1, 1), said)
-            return None
         return raw, normalise_text(raw)
     except OSError as exc:
         problems.error(Location(str(path)), f"cannot read the file: {exc}")

@@ -583,3 +583,31 @@ def test_warnings_and_conflicts_are_printed_in_the_order_of_their_places(tmp_pat
         f" {second}:1:1 says 'We do another thing.', not written\n"
     )
     assert out.splitlines()[-1].startswith("1 record(s): 0 added, 0 updated, 1 unchanged;")
+
+
+def test_a_file_not_there_is_told_where_it_was_looked_for(tmp_path, monkeypatch, capsys):
+    # (curator walkthrough: `readinglist --root ~/lab-list import lab.bib` run from the
+    # home folder, lab.bib in the project, was told "cannot read the file: [Errno 2] No
+    # such file or directory: 'lab.bib'", which says neither where it looked nor that a
+    # file is named from the folder one is in, not from --root)
+    home = tmp_path / "home"
+    home.mkdir()
+    (tmp_path / "lab.bib").write_text("@article{a, title = {A Paper}, year = {2020}}\n")
+    (tmp_path / "old").mkdir()
+    monkeypatch.chdir(home)
+    assert main(["--root", str(tmp_path), "import", "lab.bib", "gone.ris", "../old"]) == 1
+    assert capsys.readouterr().err == (  # (in the order of their names, as every problem)
+        "../old: this is a folder: name the files in it to import (readinglist import ../old/*.bib)\n"
+        f"gone.ris: no such file in {home}, the folder you are in (a file to import is named"
+        " from there, not from --root)\n"
+        f"lab.bib: no such file in {home}, the folder you are in (a file to import is named"
+        f" from there, not from --root): the project folder has one, {tmp_path / 'lab.bib'}\n"
+        "3 errors; nothing was imported.\n"
+    )
+    assert not (tmp_path / "content").exists()
+    # Run in the project folder, --root is not in it.
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "gone.ris"]) == 1
+    assert capsys.readouterr().err == (
+        f"gone.ris: no such file in {tmp_path}, the folder you are in\n1 error; nothing was imported.\n"
+    )
