@@ -424,6 +424,11 @@ _OF_RIGHTS = re.compile(
 )
 
 
+# What to import of a readinglist site (another lab's list) instead of its papers.json or
+# papers.csv: the BibTeX it publishes beside them.
+_SITES_BIB = "import the papers.bib the site publishes beside it"
+
+
 # Tagged exports import does not read (RIS is read: ris.py), each told by its first
 # record, what it is, and what to export instead: EndNote's ("%0 Journal Article"),
 # PubMed's .nbib (MEDLINE: "PMID- 34265844", "TI  - ..."), which offers no RIS or BibTeX,
@@ -447,7 +452,38 @@ _REFUSED = (
         "export the papers from Web of Science as 'RIS (other reference software)' or"
         " 'BibTeX' (Export, above its list of records) and import that",
     ),
+    # Tables: Zotero's CSV export (another of the formats its export offers), and the
+    # CSV a readinglist site publishes (export_csv.py), told by their header lines.
+    (
+        re.compile(r'\A"Key","Item Type"'), "a Zotero CSV export",
+        "export the papers from Zotero as BibTeX or RIS (Export Collection… or Export"
+        " Items…) and import that",
+    ),
+    (
+        re.compile(r"\Aid,title,authors,year,venue"), "a readinglist site's papers.csv",
+        _SITES_BIB,
+    ),
 )
+
+
+def _json_export(text: str) -> str | None:
+    """What a JSON file given to import is, and what to import instead: a readinglist
+    site's papers.json (export_json.py), CSL JSON (Zotero's and Mendeley's export), or
+    other JSON; None for a text that is no JSON."""
+    import json
+
+    if not text.lstrip().startswith(("[", "{")):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    items = data if isinstance(data, list) else [data]
+    keys = {key for item in items if isinstance(item, dict) for key in item}
+    if {"id", "title", "authors", "added"} <= keys:
+        return f"a readinglist site's papers.json, which import does not read: {_SITES_BIB}"
+    what = "a CSL JSON export (Zotero's, Mendeley's)" if {"type", "title"} <= keys else "JSON"
+    return f"{what}, which import does not read: export the papers as BibTeX or RIS and import that"
 
 
 # Files that hold no text, told by their first bytes (their formats' signatures), what
@@ -625,6 +661,9 @@ def _parse(text: str, path: str, problems: Problems, fmt: str | None) -> list[Re
             " listing pages do), which import does not read: add them as arXiv describes them,"
             f" with readinglist add {' '.join(ids)}",
         )
+        return []
+    if json_export := _json_export(text):
+        problems.error(Location(path, first, 1), f"this is {json_export}")
         return []
     for pattern, export, advice in _REFUSED:
         found = pattern.search(text)
