@@ -431,6 +431,19 @@ def test_crossrefs_markup_and_entities_become_plain_text(project, servers, capsy
     assert paper["authors"] == ["Ana Müller", "Bo Smith"]
 
 
+def test_a_dois_bibtex_with_a_backslashed_brace_in_a_name_is_read_as_import_reads_it(project, servers, capsys):
+    # (imp25: a name whose braces BibTeX balances only counting a backslashed one,
+    # "A \\{B} C", was refused by import and add alike, "cannot be read as a name
+    # (unmatched closing brace)"; the same text as a title was read.) add reads a DOI's
+    # BibTeX, on one line as doi.org gives it, as import reads a file.
+    servers.bibtex["10.1000/brace"] = (
+        "@article{Doe_2020, title={A \\{B} C}, author={Doe, Jane and A \\{B} C}, journal={J}, year={2020}}"
+    )
+    assert main(["--root", str(project), "add", "10.1000/brace"]) == 0
+    [path] = (project / "content" / "papers").glob("*.yml")
+    paper = _paper(project, path.stem)
+    assert (paper["title"], paper["authors"]) == ("A {B} C", ["Jane Doe", "A {B} C"])
+
 def test_outside_a_project_nothing_is_asked(tmp_path, servers, capsys):
     assert main(["--root", str(tmp_path), "add", "2106.09685"]) == 1
     assert "is no readinglist project" in capsys.readouterr().err

@@ -26,9 +26,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from bibtexparser.library import Library
 from bibtexparser.middlewares.middleware import LibraryMiddleware
+from bibtexparser.middlewares.names import NameParts
 from bibtexparser.model import Block, Entry, ImplicitComment, ParsingFailedBlock, String
 
 from ..errors import Location, Problems
@@ -275,15 +277,27 @@ def _value_end_read(text: str, at: int, end: int) -> int | None:
     return None
 
 
+# The fields bibtexparser splits into names (its name middlewares' ``name_fields``).
+NAME_FIELDS = frozenset({"author", "editor", "translator"})
+
+
 class BackslashesBack(LibraryMiddleware):
     """Puts back the backslashes `braces_counted` held, in every value, comment and
     block's text bibtexparser read: once its braces are read (values' enclosing braces
     removed), as bibtexparser does not count a brace after a backslash. ``held``: whether
-    `braces_counted` held any (else there is nothing to do)."""
+    `braces_counted` held any (else there is nothing to do).
 
-    def __init__(self, held: bool) -> None:
+    In the fields of names (`NAME_FIELDS`) they are put back only once the names are
+    split, by the instance given ``names``: bibtexparser's splitting skips a brace a
+    backslash comes before too, where BibTeX (name_scan_for_and) and biber (btparse's
+    bt_split_list, find_tokens) count every brace of a name, as of a value. Held, the
+    name "A \\{B} C" is the words "A", "\\{B}" and "C" for all three (bibtexparser
+    refused it, "unmatched closing brace"), and "\\{Simon and Schuster\\}" one name, not two."""
+
+    def __init__(self, held: bool, names: bool = False) -> None:
         super().__init__(allow_inplace_modification=True)
         self._held = held
+        self._names = names
 
     def transform(self, library: Library) -> Library:
         if not self._held:
@@ -292,7 +306,13 @@ class BackslashesBack(LibraryMiddleware):
             # (An entry refused for a duplicate field was read: its fields too; and a
             # value that uses a @string holding one has it, though its entry does not.)
             for read in (block, getattr(block, "ignore_error_block", None)):
-                if read is not None:
+                if read is None:
+                    continue
+                if self._names:
+                    for field in read.fields if isinstance(read, Entry) else ():
+                        if field.key.lower() in NAME_FIELDS:
+                            field.value = _names_backslashed(field.value)
+                else:
                     self._put_back(read)
         return library
 
@@ -301,6 +321,8 @@ class BackslashesBack(LibraryMiddleware):
         if block.raw and _HELD_BACKSLASH in block.raw:
             block._raw = backslashed(block.raw)  # (bibtexparser gives no setter)
         for field in block.fields if isinstance(block, Entry) else ():
+            if field.key.lower() in NAME_FIELDS:
+                continue  # (once split into names)
             if isinstance(field.value, str) and _HELD_BACKSLASH in field.value:
                 field.value = backslashed(field.value)
         if isinstance(block, String) and isinstance(block.value, str):
@@ -312,6 +334,21 @@ class BackslashesBack(LibraryMiddleware):
 def backslashed(text: str) -> str:
     """``text`` with the backslashes `braces_counted` held put back."""
     return text.replace(_HELD_BACKSLASH, "\\")
+
+
+def _names_backslashed(value: object) -> object:
+    """A field of names, a list of names (as written, or split into their parts) or a
+    text, with the backslashes `braces_counted` held put back."""
+    if isinstance(value, str):
+        return backslashed(value)
+    if not isinstance(value, list):
+        return value
+    return [
+        backslashed(name) if isinstance(name, str) else replace(
+            name, **{part: [backslashed(word) for word in getattr(name, part)] for part in ("first", "von", "last", "jr")}
+        ) if isinstance(name, NameParts) else name
+        for name in value
+    ]
 
 
 class RawValues(LibraryMiddleware):

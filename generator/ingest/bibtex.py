@@ -302,6 +302,7 @@ def _read(
             _ExtendedNames(),
             _SourceNames(),
             SplitNameParts(),
+            BackslashesBack(held=held, names=True),  # (names split as BibTeX counts their braces)
         ],
     )
     repairs: list[_Repair] = []
@@ -761,7 +762,7 @@ def _unreadable(
     if held:  # (it may quote the text as bibtexparser read it: braces_counted)
         reason = backslashed(reason)
     raw = block.raw or ""
-    named = _unsplit_name(block, error)
+    named = _unsplit_name(block, error, held)
     if named is not None:
         return [named], None
     # Only when the entry ran on into the next entry or the file's end: a block cut
@@ -845,19 +846,20 @@ def _key_place(lines: list[str], number: int, raw: str | None) -> tuple[int, str
     return (head.end() + 1, head.group(1)) if head else (1, "misc")
 
 
-def _unsplit_name(block: ParsingFailedBlock, error: object) -> tuple[int, int, str] | None:
+def _unsplit_name(block: ParsingFailedBlock, error: object, held: bool = False) -> tuple[int, int, str] | None:
     """(line, column, what is wrong) of a name in an entry's `author` or `editor` that
     bibtexparser could not split into its parts (too many commas, a brace unpaired), at
-    that field, in BibTeX's terms; None for any other error."""
+    that field, in BibTeX's terms; None for any other error. ``held``: whether names were
+    split with backslashes held (bibsyntax.BackslashesBack), put back in the name said."""
     entry = block.ignore_error_block
     if not isinstance(error, InvalidNameError) or not isinstance(entry, Entry):
         return None
+    name = backslashed(error.name) if held else error.name
     # (Its value is split into names by now: a list.)
-    field = next((f for f in entry.fields if isinstance(f.value, (str, list)) and error.name in f.value), None)
+    field = next((f for f in entry.fields if isinstance(f.value, (str, list)) and name in f.value), None)
     if field is None:
         return None
     where = _field_location(entry, field.key, "")
-    name = field.key.lower()
     said = (
         "has more commas than a name has in BibTeX ('Last, First' or 'Last, Jr., First'): write"
         " it so, or brace a name that holds a comma ('{Doe, Smith and Co.}')"
@@ -866,7 +868,7 @@ def _unsplit_name(block: ParsingFailedBlock, error: object) -> tuple[int, int, s
         f"cannot be read as a name ({error.reason.lower()}): pair its braces, '{{' with '}}'"
         " and '\\{' with '\\}'"
     )
-    return where.line, where.col, f"the name {_written(error.name)} in '{name}' of {entry_named(entry)} {said}"
+    return where.line, where.col, f"the name {_written(name)} in '{field.key.lower()}' of {entry_named(entry)} {said}"
 
 
 def _key_problem(source: _Lines, block: object) -> tuple[int, str, str, str, int] | None:

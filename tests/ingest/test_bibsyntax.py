@@ -953,6 +953,74 @@ def test_braces_counted_keeps_every_place_and_its_backslashes_come_back(text):
     assert all(a == b or (a == "\\" and after in "{}") for a, b, after in zip(text, counted, text[1:] + " "))
 
 
+def test_a_name_whose_backslashed_braces_bibtex_balances_is_read_as_a_title_is():
+    # (imp25: `author = "Smith, J. and A \\{B} C"` was refused, "the name 'A \\{B} C' ...
+    # cannot be read as a name (unmatched closing brace)", though `title = {A \\{B} C}` is
+    # read, "A {B} C"; and `\\{Simon and Schuster\\}` was two names, '{Simon' and
+    # 'Schuster}', split at an "and" in its braces. BibTeX's name_scan_for_and and biber's
+    # btparse (bt_split_list, find_tokens) count every brace of a name, a backslashed one
+    # too: a name's words, commas and "and"s are found outside braces so counted, and its
+    # text is read as a title's.)
+    for value, authors in [
+        ("Smith, J. and A \\{B} C", ("J. Smith", "A {B} C")),
+        # (the surname "Doe \\{J}": two words, kept surname first, as "García Márquez, Gabriel")
+        ("Doe \\{J}, X", ("Doe {J}, X",)),
+        ("\\{Simon and Schuster\\}", ("{Simon and Schuster}",)),
+        ("Doe, Jane and \\{Team, and Co}", ("Jane Doe", "{Team, and Co}")),
+    ]:
+        for written in (f"{{{value}}}", f'"{value}"'):
+            records, problems = _parse(
+                f"@article{{a,\n  title = {{{value}}},\n  author = {written},\n"
+                f"  editor = {written},\n  year = 2020,\n}}\n"
+            )
+            assert ([r.authors for r in records], problems) == ([authors], []), written
+            if len(authors) == 1 and "," not in authors[0]:
+                assert records[0].title == authors[0]  # (read as the same text in a title)
+    # A backslashed brace that leaves the value's braces unbalanced for BibTeX is still
+    # said, and read as before, the brace a character.
+    records, problems = _parse("@article{a,\n  title = {T},\n  author = {Smith, J. and A \\{ B},\n}\n")
+    assert [r.authors for r in records] == [("J. Smith", "A { B")]
+    assert problems == [
+        "lab.bib:3:29: warning: the value of 'author' in entry 'a' holds '\\{', which BibTeX and"
+        " biber count as a brace too, so for them the braces of this value do not balance (they"
+        " read on past its end, or stop before it): read as 'Smith, J. and A { B'; write a brace"
+        " alone as '\\textbraceleft{}', or pair '\\{' with '\\}' in the value",
+    ]
+
+
+# A name's word as BibTeX counts its braces: letters, or a group opened by "{" or "\\{" and
+# closed by "}" or "\\}", holding words, commas and "and"s (none of them the name's).
+_GROUP = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["{", "\\{"]),
+        st.lists(st.sampled_from(["a", "B", "and", ",", "and Co"]), max_size=3).map(" ".join),
+        st.sampled_from(["}", "\\}"]),
+    ),
+)
+_NAME = st.builds(
+    lambda first, rest: " ".join([first, *rest]),
+    st.sampled_from(["A", "Bb", "Ab"]),
+    st.lists(st.one_of(st.sampled_from(["A", "bB"]), _GROUP, st.builds("".join, st.tuples(st.just("C"), _GROUP))), max_size=3),
+)
+
+
+@given(st.lists(_NAME, min_size=1, max_size=3))
+def test_a_name_list_whose_braces_bibtex_balances_is_read_name_by_name(names):
+    # However its braces are written, a name list whose braces BibTeX and biber pair, a
+    # backslashed one too, is read without an error, one author for each name they read
+    # (an "and" in braces is no separator), every letter kept.
+    problems = Problems()
+    records = parse_bibtex(
+        "@article{k,\n  title = {T},\n  author = {" + " and ".join(names) + "},\n  year = 2020,\n}\n",
+        "lab.bib", problems,
+    )
+    assert [str(p) for p in problems.errors] == []
+    [record] = records
+    assert len(record.authors) == len(names)
+    letters = sorted(re.sub(r"[^A-Za-z]", "", "".join(names)))
+    assert sorted(re.sub(r"[^A-Za-z]", "", "".join(record.authors))) == letters
+
 def test_two_words_after_a_whole_value_are_words_without_a_name_unless_the_first_names_a_field():
     # (imp22: `month = jan, Deep Learning,`, a short title whose name and braces were left
     # out, was told "field 'Deep' has no '='; write 'Deep = ...'"; three words or more were
@@ -980,11 +1048,23 @@ def test_a_name_bibtex_cannot_split_is_said_at_its_field_in_the_curators_words()
          " 'Last, Jr., First'): write it so, or brace a name that holds a comma ('{Doe, Smith and Co.}')"),
         ("editor", "Doe, J., Jr., III", "has more commas than a name has in BibTeX ('Last, First' or"
          " 'Last, Jr., First'): write it so, or brace a name that holds a comma ('{Doe, Smith and Co.}')"),
-        ("author", "A \\{B} C", "cannot be read as a name (unmatched closing brace): pair its braces,"
-         " '{' with '}' and '\\{' with '\\}'"),
+        # (its backslashed braces, held while names are split, as written)
+        ("author", "Doe \\{x\\}, J., Jr., III", "has more commas than a name has in BibTeX ('Last, First' or"
+         " 'Last, Jr., First'): write it so, or brace a name that holds a comma ('{Doe, Smith and Co.}')"),
     ]:
         _, problems = _parse(f"@article{{a,\n  title = {{T}},\n  {field} = \"Smith, J. and {name}\",\n}}\n")
         assert problems == [f"lab.bib:3:3: the name '{name}' in '{field}' of entry 'a' {said}"], name
+    # A brace no other pairs, as BibTeX and biber count braces: said at the value, and at
+    # the name. (imp25: 'A \\{B} C' was pinned here, "unmatched closing brace"; BibTeX and
+    # biber pair its braces, as in a title, and it is read:
+    # test_a_name_whose_backslashed_braces_bibtex_balances_is_read_as_a_title_is.)
+    _, problems = _parse('@article{a,\n  title = {T},\n  author = "Smith, J. and A } B",\n}\n')
+    assert problems == [
+        "lab.bib:3:3: the value of 'author' closes a brace it never opened (braces pair in a quoted"
+        " value too); remove it, or add its '{'",
+        "lab.bib:3:3: the name 'A } B' in 'author' of entry 'a' cannot be read as a name (unmatched"
+        " closing brace): pair its braces, '{' with '}' and '\\{' with '\\}'",
+    ]
 
 
 def test_a_fields_name_then_one_word_with_no_comma_before_a_field_is_that_field_without_its_equals():
