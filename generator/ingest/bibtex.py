@@ -855,8 +855,9 @@ def _unsplit_name(block: ParsingFailedBlock, error: object, held: bool = False) 
     if not isinstance(error, InvalidNameError) or not isinstance(entry, Entry):
         return None
     name = backslashed(error.name) if held else error.name
-    # (Its value is split into names by now: a list.)
-    field = next((f for f in entry.fields if isinstance(f.value, (str, list)) and name in f.value), None)
+    # (Its value is split into names by now: a list, which holds the name whole; another
+    # field's text may hold it too, "title = {Reply to Doe, J., Jr., III}".)
+    field = next((f for f in entry.fields if isinstance(f.value, list) and name in f.value), None)
     if field is None:
         return None
     where = _field_location(entry, field.key, "")

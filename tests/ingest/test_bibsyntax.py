@@ -1054,6 +1054,14 @@ def test_a_name_bibtex_cannot_split_is_said_at_its_field_in_the_curators_words()
     ]:
         _, problems = _parse(f"@article{{a,\n  title = {{T}},\n  {field} = \"Smith, J. and {name}\",\n}}\n")
         assert problems == [f"lab.bib:3:3: the name '{name}' in '{field}' of entry 'a' {said}"], name
+    # At the field of names, not at a field before it whose text holds the name. (imp25:
+    # said at 'title' here, line 2.)
+    _, problems = _parse(
+        "@article{a,\n  title = {Reply to Doe, J., Jr., III},\n  author = {Doe, J., Jr., III},\n}\n"
+    )
+    assert [p.split(" has more commas")[0] for p in problems] == [
+        "lab.bib:3:3: the name 'Doe, J., Jr., III' in 'author' of entry 'a'"
+    ]
     # A brace no other pairs, as BibTeX and biber count braces: said at the value, and at
     # the name. (imp25: 'A \\{B} C' was pinned here, "unmatched closing brace"; BibTeX and
     # biber pair its braces, as in a title, and it is read:
