@@ -473,6 +473,19 @@ class TopicAliases(dict[str, tuple[str, str]]):
         super().__init__()
         self.shared: dict[str, list[str]] = {}
 
+    def among(self, allowed: Container[str]) -> TopicAliases:
+        """The names of the ``allowed`` topics alone, each still shared by those of them
+        that have it: a name's first topic left out (the topic itself, as a parent), the
+        next that has it is the one it names."""
+        kept = TopicAliases()
+        for alias, (topic_id, name) in self.items():
+            having = [i for i in self.shared.get(alias, [topic_id]) if i in allowed]
+            if having:
+                kept[alias] = (having[0], name)
+                if len(having) > 1:
+                    kept.shared[alias] = having
+        return kept
+
 
 def topic_aliases(
     topics: Iterable[tuple[str, str, Mapping[str, object]]],
@@ -698,14 +711,14 @@ def _said_of_parent(draft: TopicDraft) -> str:
 
 def _unknown_parent(
     draft: TopicDraft, parent: str, others: list[str], renamed: Mapping[str, str],
-    aliases: Callable[[], dict[str, tuple[str, str]]], problems: Problems,
+    aliases: Callable[[], TopicAliases], problems: Problems,
     paper_ids: Container[str] = frozenset(),
 ) -> None:
     """``others``: the topics' ids a parent may be, to suggest one of (by id or by a
     keyword or title of theirs: another's names the topic itself or one under it, a
     cycle if written)."""
     allowed = set(others)
-    named = functools.cache(lambda: {a: t for a, t in aliases().items() if t[0] in allowed})
+    named = functools.cache(lambda: aliases().among(allowed))
     if parent in renamed:
         problems.error(
             draft.nodes["parent"].loc, _said_of_parent(draft) + Fate(renamed[parent], what="topic").says(parent)

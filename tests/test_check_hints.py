@@ -1911,6 +1911,42 @@ def test_a_name_two_topics_have_beside_one_of_them_is_not_told_it_is_listed_alre
     ]
 
 
+SHARED_TOPICS = TOPICS.replace("      in-context: 1\n", "      in-context: 1\n      shared: 1\n").replace(
+    "      multi-task: 1\n", "      multi-task: 1\n      Shared: 1\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("parent", "listed"),
+    [("shared", "'parent': "), ("[shared]", "'parent' must be an id, not a list, written alone without brackets; ")],
+)
+def test_a_parent_named_by_a_name_two_topics_have_is_told_both_topics(tmp_path, parent, listed):
+    # (curator: 'parent: shared', a keyword of two topics, was told "did you mean
+    # 'in-context-learning'?", the first topic's alone, as 'topics: [shared]' was before a8d9cf4.)
+    child = "  - id: child\n    title: Child\n    keywords:\n      child: 1\n    parent: PARENT\n"
+    root = project(tmp_path, SHARED_TOPICS + child.replace("PARENT", parent), a=paper("a", title="a child"), b=paper("b"), c=paper("c"))
+    assert [m for m in messages(root) if m.startswith(T)] == [
+        f"{T}:17:13: {listed}unknown topic 'shared' (did you mean 'in-context-learning' or 'multi-task-learning'?"
+        " each is about 'shared')" + UNKNOWN_TOPIC,
+    ]
+    for meant in ("in-context-learning", "multi-task-learning"):
+        (root / T).write_text(SHARED_TOPICS + child.replace("PARENT", meant), encoding="utf-8")
+        assert [m for m in messages(root) if m.startswith(T)] == []
+
+
+def test_a_parent_named_by_a_name_it_shares_with_one_other_topic_is_told_that_one(tmp_path):
+    # (A topic is never its own parent: of the two having the name, the other is meant.
+    # It was told nothing to write, the name's first topic being itself.)
+    topics = SHARED_TOPICS.replace("    keywords:\n      in-context: 1\n", "    parent: shared\n    keywords:\n      in-context: 1\n")
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    assert [m for m in messages(root) if m.startswith(T)] == [
+        f"{T}:4:13: 'parent': unknown topic 'shared' (did you mean 'multi-task-learning'? it is about 'shared')"
+        + UNKNOWN_TOPIC,
+    ]
+    (root / T).write_text(topics.replace("parent: shared", "parent: multi-task-learning"), encoding="utf-8")
+    assert [m for m in messages(root) if m.startswith(T)] == []
+
+
 @pytest.mark.parametrize("parent", ["['Task arithmetic, model merging and editing']", "Task arithmetic, model merging and editing"])
 def test_a_parent_written_as_a_topics_title_with_a_comma_is_told_the_topics_id(tmp_path, parent):
     # (curator: "parent: ['Task arithmetic, model merging and editing']" was told only that
