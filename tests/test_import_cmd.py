@@ -78,7 +78,7 @@ def test_quiet_still_prints_warnings(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "import", "-q", str(bib)]) == 0
     assert capsys.readouterr() == (
         SUMMARY,
-        f"{bib}:3:3: warning: year 'forthcoming' is not understood (expected a year such as "
+        f"{bib}:3:11: warning: year 'forthcoming' is not understood (expected a year such as "
         "2019); the paper gets no year from this entry\n",
     )
 

@@ -2063,7 +2063,7 @@ def _year(fields: _Fields, path: str, problems: Problems) -> str:
         )
     elif value and not read.year:
         problems.warning(
-            _field_location(owner, name, path),
+            _written_at(owner, name, value, path),
             f"{name} {_written(_plain(value))} is not understood (expected a year such as 2019); "
             "the paper gets no year from this entry",
         )

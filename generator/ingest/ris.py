@@ -216,6 +216,13 @@ class _Tags:
             if (plain := _plain(joined([lines[0][6:], *lines[1:]])))
         ]
 
+    def value_at(self, tag: str, path: str) -> Location:
+        """Where the first value of ``tag`` (a tag of one value, `once`) starts: after
+        "PY  - " and any spaces before it on its line."""
+        number = self.once(tag)[0][0]
+        line = next(text for n, text in self.lines[tag] if n == number)[6:]
+        return Location(path, number, 7 + len(line) - len(line.lstrip()) if line.strip() else 7)
+
     def where(self, tag: str | tuple[str, ...], path: str, value: str = "") -> Location:
         """Where ``tag`` (the first of such tags written) is, on the line holding
         ``value`` when given (one of several UR lines), else at its first line; at the
@@ -671,14 +678,15 @@ def _year(tags: _Tags, path: str, problems: Problems) -> str:
     tag = next((t for t in ("PY", "Y1", "DA") if tags.text(t)), "")
     value = tags.text(tag) if tag else ""
     read = read_year(value, dated=True)
-    if read.to_say():
+    at = tags.value_at(tag, path) if value else None
+    if at is not None and read.to_say():
         # (RIS's date: year/month/day/other; the year alone is shown, and replaced.)
         written = value if read.years else value.split("/", 1)[0].strip()
         fixes = {year: repr(f"{tag}  - {value.replace(written, year, 1)}") for year in (read.year, *read.years) if year}
-        problems.warning(Location(path, tags.once(tag)[0][0], 7), said(tag, repr(written), read, fixes, of="record"))
-    elif value and not read.year:
+        problems.warning(at, said(tag, repr(written), read, fixes, of="record"))
+    elif at is not None and not read.year:
         problems.warning(
-            Location(path, tags.once(tag)[0][0], 1),
+            at,
             f"{tag} {value!r} is not understood (expected a year such as 2019); the paper gets"
             " no year from this record",
         )

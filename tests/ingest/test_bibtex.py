@@ -162,7 +162,7 @@ def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
         "lab.bib:2:1: duplicate BibTeX key 'sch\\\"o98' (first at line 1); give each entry its own key",
         "lab.bib:3:1: BibTeX entry 'o'k' has no title; add one (title = {...}) or delete the entry",
         "lab.bib:4:26: warning: doi 'it's' of entry 'o'd' is no DOI (10.NNNN/...); left out",
-        "lab.bib:4:38: warning: year 'Winter '97' is not understood (expected a year such as 2019); the paper"
+        "lab.bib:4:44: warning: year 'Winter '97' is not understood (expected a year such as 2019); the paper"
         " gets no year from this entry",
         "lab.bib:5:23: warning: url 'C:\\docs\\a.pdf' of entry 'o'u' is no http(s) address a page can link"
         " to; left out",
@@ -344,12 +344,13 @@ def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():
         assert not problems, problems.format()
 
 
-def test_a_year_that_is_not_understood_is_a_warning_at_the_field():
+def test_a_year_that_is_not_understood_is_a_warning_at_its_value():
+    # (It was at the field's name, where a year written otherwise is said at its value.)
     for value in ("{forthcoming}",):
         problems = Problems()
         assert _one(f"  note = {{x}},\n    year = {value},\n", problems).year == ""
         assert problems.format() == (
-            f"y.bib:4:5: warning: year {value[1:-1]!r} is not understood (expected a year such "
+            f"y.bib:4:13: warning: year {value[1:-1]!r} is not understood (expected a year such "
             "as 2019); the paper gets no year from this entry"
         )
         assert not problems.has_errors()

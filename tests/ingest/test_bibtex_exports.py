@@ -124,7 +124,7 @@ def test_a_bad_inherited_year_is_reported_at_the_parent():
     text = "@misc{c, title = {C}, crossref = {v}}\n@proceedings{v,\n  year = {soon}}\n"
     [child], problems = _parse(text)
     assert child.year == ""
-    assert problems.format().startswith("lab.bib:3:3: warning: year 'soon' is not understood")
+    assert problems.format().startswith("lab.bib:3:11: warning: year 'soon' is not understood")
 
 
 def test_and_others_is_kept_as_the_last_author_others():

@@ -631,12 +631,18 @@ def test_a_year_with_a_letter_after_it_takes_the_year_and_says_the_letter_is_lef
      " read as 2021; write 'PY  - 2021///'"),
     ("PY  - 2020-21\n", "PY '2020-21' names two years, 2020 and 2021: the paper gets no year from this"
      " record; write the one it was published in, as 'PY  - 2020' or 'PY  - 2021'"),
+    # (One that gives no year was said at the tag, where these are said at the value.)
+    ("PY  - forthcoming\n", "PY 'forthcoming' is not understood (expected a year such as 2019); the paper gets"
+     " no year from this record"),
 ])
 def test_a_year_written_otherwise_than_as_a_year_is_said_at_its_value(lines, said):
     # (as BibTeX's: '2020ab' and '2020-21' read as 2020 without a word, '２０２１' as written)
     record, problems = _one(lines)
-    assert record.year == ("" if "names" in said else said.split("read as ")[1][:4])
+    assert record.year == ("" if "gets no year" in said else said.split("read as ")[1][:4])
     assert problems == [f"lab.ris:3:7: warning: {said}"]
+    # (Spaces before the value: at its first character, not at the 7th of the line.)
+    record, problems = _one(lines.replace("  - ", "  -   "))
+    assert problems == [f"lab.ris:3:9: warning: {said}"]
 
 
 def test_title_markup_and_character_references_read_as_shown():
