@@ -2033,7 +2033,7 @@ def _anchor_address(written: str) -> str:
 
 def _doi(fields: _Fields, path: str, problems: Problems) -> str:
     """The entry's `doi`, also written as its address or in ``\\url{}``; one that is no
-    DOI is told at the field, not dropped without a word."""
+    DOI is told at its value, not dropped without a word."""
     written = _unescape(fields["doi"]).strip()
     if not written:
         return ""
@@ -2041,7 +2041,7 @@ def _doi(fields: _Fields, path: str, problems: Problems) -> str:
     doi = normalize_doi(addresses[0] if len(addresses) == 1 else written)
     if not doi:
         problems.warning(
-            _field_location(fields.owner("doi"), "doi", path),
+            _written_at(fields.owner("doi"), "doi", fields["doi"].strip(), path),
             f"doi {_written(written)} of {entry_named(fields.entry)} is no DOI (10.NNNN/...); left out",
         )
     return doi

@@ -372,7 +372,7 @@ def _record(
     doi = normalize_doi(written_doi)
     if written_doi and not doi and not doi_from_url(clean_url(written_doi)):
         problems.warning(
-            Location(path, tags.once("DO")[0][0], 1), f"DO {written_doi!r} is no DOI (10.NNNN/...); left out"
+            tags.value_at("DO", path), f"DO {written_doi!r} is no DOI (10.NNNN/...); left out"
         )
     doi = doi or doi_from_url(clean_url(written_doi))
     addresses = _addresses(tags, path, problems, local_files)

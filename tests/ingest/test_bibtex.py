@@ -161,7 +161,7 @@ def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
         " can link to; left out",
         "lab.bib:2:1: duplicate BibTeX key 'sch\\\"o98' (first at line 1); give each entry its own key",
         "lab.bib:3:1: BibTeX entry 'o'k' has no title; add one (title = {...}) or delete the entry",
-        "lab.bib:4:26: warning: doi 'it's' of entry 'o'd' is no DOI (10.NNNN/...); left out",
+        "lab.bib:4:31: warning: doi 'it's' of entry 'o'd' is no DOI (10.NNNN/...); left out",
         "lab.bib:4:44: warning: year 'Winter '97' is not understood (expected a year such as 2019); the paper"
         " gets no year from this entry",
         "lab.bib:5:23: warning: url 'C:\\docs\\a.pdf' of entry 'o'u' is no http(s) address a page can link"

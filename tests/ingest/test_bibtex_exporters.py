@@ -329,7 +329,7 @@ def test_a_doi_in_url_is_read_and_one_that_is_no_doi_is_told():
     (record,) = parse_text("@misc{key,\n  title = {T},\n  doi = {n/a}\n}\n", "x.bib", problems)
     assert record.doi == ""
     assert problems.format() == (
-        "x.bib:3:3: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
+        "x.bib:3:10: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
     )
 
 

@@ -1080,7 +1080,7 @@ def test_every_problem_is_said_at_its_line_at_once():
         "lab.ris:1:1: warning: RIS record (JOUR) has no title (TI or T1); skipped",
         "lab.ris:6:7: warning: PY '2019/2020' names two years, 2019 and 2020: the paper gets no year"
         " from this record; write the one it was published in, as 'PY  - 2019' or 'PY  - 2020'",
-        "lab.ris:7:1: warning: DO '10.1000' is no DOI (10.NNNN/...); left out",
+        "lab.ris:7:7: warning: DO '10.1000' is no DOI (10.NNNN/...); left out",
         "lab.ris:8:1: warning: UR 'ftp://mirror.example.org/paper.pdf' is no http(s) address a"
         " page can link to; left out",
         "lab.ris:9:1: warning: L2 'http://localhost:8080/paper': its host, localhost, names the"
