@@ -201,6 +201,8 @@ _LISTS_HEADING = re.compile(
     r"(?i)^(?:(?:the|awesome|all|full|selected|main|recent|related)\s+)*"
     r"(?:papers?|paper\s+list|list\s+of\s+papers|reading\s+list|publications?|literature)$"
 )
+# A heading's section number ("2.1 Sparse Attention"), but a year ("2024 Highlights").
+_SECTION_NUMBER = re.compile(r"(?!(?:19|20)\d\d\s)\d+(?:\.\d+)*\.?\s+(?=\S)")
 _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")
 # A list's news: a section ("🔥 News", "Latest Updates", "What's New", "Changelog"), an
 # item that says so ("**News**: ..."), and a date before an item's words ("[2024/05]",
@@ -413,8 +415,11 @@ class _Reader:
     def _heading(self, level: int, inline: Token) -> None:
         # (without the section's number: "2.1 Sparse Attention"; a title keeps its
         # number, "1 Billion Word Benchmark")
-        # (a year is no section number: "2024 Highlights" stays whole)
-        text = re.sub(r"^(?!(?:19|20)\d\d\s)\d+(?:\.\d+)*\.?\s+(?=\S)", "", _clean(_plain(inline)))
+        # (a year is no section number: "2024 Highlights" stays whole, in digits of
+        # another width too, "２０２４ Highlights", which `ascii_digits` keeps as long)
+        text = _clean(_plain(inline))
+        if number := _SECTION_NUMBER.match(ascii_digits(text)):
+            text = text[number.end() :]
         first, self.first_heading = self.first_heading, False
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()

@@ -251,10 +251,23 @@ def test_a_word_in_angle_brackets_is_told_not_dropped_unseen():
     ]
 
 
-def test_a_heading_that_starts_with_a_year_keeps_it():
-    # A section number goes ("2.1 Language Models"); a year is no section number.
-    records, _ = _parse("## 2024 Highlights\n- [A Paper](https://arxiv.org/abs/2401.00001)\n")
-    assert records[0].tags == ("2024 Highlights",)
+@pytest.mark.parametrize(
+    "heading",
+    # (in digits of another width or script too: '２０２４ Highlights' was cut to the tag
+    # 'Highlights', its year taken for a section number, where '2024 Highlights' keeps it)
+    ["2024 Highlights", "\uff12\uff10\uff12\uff14 Highlights", "\u0662\u0660\u0662\u0664 Highlights", "\uff11\uff19\uff19\uff18 Retrospective"],
+)
+def test_a_heading_that_starts_with_a_year_keeps_it(heading):
+    # A section number goes ("2.1 Language Models"); a year is no section number. The
+    # heading is a tag, as written, and gives no year, nor a word: it is no year heading.
+    records, problems = _parse(f"## {heading}\n- [A Paper](https://openreview.net/forum?id=abc1)\n", fmt="markdown")
+    assert (records[0].tags, records[0].year, problems.items) == ((heading,), "", [])
+
+
+@pytest.mark.parametrize("heading", ["2.1 Language Models", "\uff12.\uff11 Language Models"])
+def test_a_headings_section_number_goes_in_any_digits(heading):
+    records, _ = _parse(f"# List\n## {heading}\n- [A Paper](https://arxiv.org/abs/2401.00001)\n")
+    assert records[0].tags == ("Language Models",)
 
 # --- properties ---------------------------------------------------------------------
 
