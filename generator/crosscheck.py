@@ -1204,17 +1204,9 @@ def _known(
         assert ref.text is not None
         # An id in capitals ("MTL") is looked up as the id it reads as ("mtl"), and is
         # told all an unknown one written so is, in the words the curator wrote.
-        miswritten = isinstance(ref, Miswritten)
-        written = ref.written if miswritten else ref.text
         if ref.text in ids or ref.text in choices.broken:
-            if miswritten and (first := named[ref.text]) is not ref:
-                problems.error(
-                    ref.loc,
-                    f"{written!r} is {what} {ref.text!r}, which this list names already (at {line_of(first, ref)});"
-                    " remove it",
-                )
-            elif miswritten:
-                problems.error(ref.loc, f"write the {what} as its id {ref.text!r}, not {written!r}")
+            if isinstance(ref, Miswritten):
+                problems.error(ref.loc, _as_id_says(ref, named[ref.text], what))
             elif ref.text in ids:
                 kept.append(ref.text)
             continue
@@ -1222,13 +1214,27 @@ def _known(
     return tuple(kept)
 
 
+def _as_id_says(ref: Miswritten, first: Scalar, what: str) -> str:
+    """What `_known` says of ``ref``, an id written as a name ("Multi-task learning"),
+    ``first`` the list's first reference to that id (written as the id, if one is)."""
+    if first is not ref:
+        return (
+            f"{ref.written!r} is {what} {ref.text!r}, which this list names already (at {line_of(first, ref)});"
+            " remove it"
+        )
+    return f"write the {what} as its id {ref.text!r}, not {ref.written!r}"
+
+
 def _unknown_says(
     ref: Scalar, refs: tuple[Scalar, ...], choices: _Choices, what: str, excluding: bool = False,
     apart: bool = False, other: Callable[[str], str] | None = None, besides: str | None = None,
-    named: Mapping[str, Scalar] | None = None,
+    named: dict[str, Scalar] | None = None,
 ) -> str:
     """What `_known` says of ``ref``, of the list ``refs``, an id no ``choices`` has;
-    ``named``: the ids the list names, and where (a suggestion of one is no fix)."""
+    ``named``: the ids the list names, and where (a suggestion of one is no fix); an
+    id suggested for ``ref`` is added to it, with ``ref``: the list's next name of that
+    id is told the list names it ("[MTL, multi-task]" were both told to write
+    'multi-task-learning', and written so, that the list names it twice)."""
     text = str(ref.text)
     written = ref.written if isinstance(ref, Miswritten) else text
     gone = choices.fate(text) if choices.fate is not None else None
@@ -1241,9 +1247,12 @@ def _unknown_says(
     if text in choices.others[0]:
         return f"unknown {what} {written!r}{choices.others[1]}"
     suggestion = choices.close(text, besides)
-    if suggestion and named and (meant := choices.meant(text, besides)) in named:
-        where = line_of(named[str(meant)], ref)
-        return f"unknown {what} {written!r}{suggestion}, which this list names already (at {where}); remove it"
+    meant = choices.meant(text, besides) if suggestion and named is not None else None
+    if meant is not None and named is not None:
+        if meant in named:
+            where = line_of(named[meant], ref)
+            return f"unknown {what} {written!r}{suggestion}, which this list names already (at {where}); remove it"
+        named[meant] = ref
     return f"unknown {what} {written!r}" + after_unknown(what, suggestion)
 
 
@@ -1271,16 +1280,32 @@ def _unlisted(
         # (No "written in brackets": in a flow list its comma would make two items.)
         problems.error(refs[0].loc, f"{head}; " + _unknown_says(whole, refs, choices, what, excluding, apart, other, besides))
         return
-    # (A part naming what another names, "multi-task-learning, MTL", is told so, as in a
-    # list; a part written twice, "MTL, MTL", once.)
-    named = {str(r.text): r for r in refs if str(r.text) in meant}
-    unknown: dict[str, Unlisted] = {}
+    # (Each part is told what a list writing it so is told: one naming what another
+    # names, "multi-task-learning, MTL", that the list names it already; a part written
+    # twice, "MTL, MTL", once.)
+    named: dict[str, Scalar] = {}
+    for ref in sorted(refs, key=lambda r: r.written != r.text):
+        if ref.text in meant:
+            named.setdefault(str(ref.text), ref)
+    by_id = set(named)
+    parts: dict[str, Unlisted] = {}
     for ref in refs:
+        parts.setdefault(ref.written, ref)
+    said = {
+        ref.written: _unknown_says(ref, refs, choices, what, excluding, apart, other, besides, named)
+        for ref in parts.values() if ref.text not in meant
+    }
+    if all(choices.meant(str(ref.text), besides) in by_id for ref in parts.values() if ref.text not in meant):
+        # Each other part names one of those ids: the list of them is the fix, said
+        # with why the others are left out ("write [multi-task-learning]" alone hid 'MTL').
+        problems.error(refs[0].loc, f"{head}; write [{', '.join(dict.fromkeys(meant))}]; " + "; ".join(said.values()))
+        return
+    for ref in parts.values():
         if ref.text not in meant:
-            unknown.setdefault(ref.written, ref)
-    for ref in unknown.values():
-        said = _unknown_says(ref, refs, choices, what, excluding, apart, other, besides, named)
-        problems.error(ref.loc, f"{head}, written in brackets; {said}")
+            problems.error(ref.loc, f"{head}, written in brackets; {said[ref.written]}")
+        elif ref.written != ref.text:
+            # ("[Multi-task learning]", written in brackets, is refused: its id is told.)
+            problems.error(ref.loc, f"{head}, written in brackets; {_as_id_says(ref, named[str(ref.text)], what)}")
 
 
 def _gone_says(gone: Fate, old: str, refs: object, excluding: bool = False) -> str:

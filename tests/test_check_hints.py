@@ -1784,25 +1784,96 @@ def test_a_string_for_topics_that_is_one_topics_title_with_a_comma_is_told_that_
     ]
 
 
+# What a topic's keyword 'MTL' beside the topic in one list is told.
+MTL_AGAIN = (
+    "unknown topic 'MTL' (did you mean 'multi-task-learning'? it is about 'MTL'), which this list names already"
+    " (at line 3, column 9); remove it"
+)
+
+
+def test_a_string_for_topics_naming_a_topic_by_one_name_twice_is_told_it_once(tmp_path):
+    # (reviewer: 'MTL, MTL' had the one message twice, at the one place)
+    root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"), x=paper("x", extra="topics: MTL, MTL\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [
+        f"{P}:3:9: {UNLISTED}, written in brackets; unknown topic 'MTL' (did you mean"
+        f" 'multi-task-learning'? it is about 'MTL'){UNKNOWN_TOPIC}"
+    ]
+
+
 @pytest.mark.parametrize(
-    ("written", "then"),
+    ("written", "ids"),
     [
-        # (reviewer: 'MTL, MTL' had the one message twice, at the one place)
-        ("MTL, MTL", UNKNOWN_TOPIC),
         # (reviewer: 'multi-task-learning, MTL' reads, whole, as the topic's id and keyword
         # joined, and was told as one unknown topic; its parts apart, 'MTL' was told "did
         # you mean 'multi-task-learning'?", which the string names already: written so,
         # the next run refused the topic as listed twice.)
-        ("multi-task-learning, MTL", ", which this list names already (at line 3, column 9); remove it"),
+        ("multi-task-learning, MTL", "multi-task-learning"),
+        # (curator: these were told 'MTL' is named already, "written in brackets", and no
+        # more: '[Multi-task learning]', the string in brackets without it, was then told
+        # to write the topic as its id. The list of ids is offered, as for a string of ids.)
+        ("Multi-task learning, MTL", "multi-task-learning"),
+        ("MTL, Multi-task learning", "multi-task-learning"),
+        ("Multi-task learning, MTL, In-context learning", "multi-task-learning, in-context-learning"),
     ],
 )
-def test_a_string_for_topics_naming_one_topic_twice_is_told_its_name_once(tmp_path, written, then):
+def test_a_string_for_topics_naming_one_topic_by_its_id_and_a_keyword_is_told_both_and_the_list(tmp_path, written, ids):
     root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
                    x=paper("x", extra=f"topics: {written}\n"))
+    found = [m for m in messages(root) if m.startswith(P)]
+    assert found == [f"{P}:3:9: {UNLISTED}; write [{ids}]; {MTL_AGAIN}"]
+    assert _fix_written_back(root, f"topics: {written}", found) == []
+
+
+def test_a_string_for_topics_with_a_part_naming_no_topic_is_told_each_parts_fix(tmp_path):
+    # (curator: 'Multi-task learning, MTL, glaciology' was told of 'MTL' and 'glaciology'
+    # alone, "written in brackets": '[Multi-task learning]' (each fix done, glaciology
+    # removed) was then refused, the topic to be written as its id. Each part is told
+    # what a list writing it so is told.)
+    root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"),
+                   x=paper("x", extra="topics: Multi-task learning, MTL, glaciology\n"))
+    brackets = f"{P}:3:9: {UNLISTED}, written in brackets; "
     assert [m for m in messages(root) if m.startswith(P)] == [
-        f"{P}:3:9: {UNLISTED}, written in brackets; unknown topic 'MTL' (did you mean"
-        f" 'multi-task-learning'? it is about 'MTL'){then}"
+        brackets + MTL_AGAIN,
+        brackets + f"unknown topic 'glaciology'{UNKNOWN_TOPIC}",
+        brackets + "write the topic as its id 'multi-task-learning', not 'Multi-task learning'",
     ]
+    # Each fix, done: the one written as its id, the others removed.
+    path = root / P
+    path.write_text(path.read_text(encoding="utf-8").replace("topics: Multi", "topics: [multi-task-learning] #"))
+    assert [m for m in messages(root) if m.startswith(P)] == []
+
+
+MTL_NAMED = "unknown topic 'MTL' (did you mean 'multi-task-learning'? it is about 'MTL')"
+MULTI_TASK = "unknown topic 'multi-task' (did you mean 'multi-task-learning'? it is about 'multi-task')"
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "said", "meant"),
+    [
+        ("topics", "[MTL, multi-task]", [
+            f"3:10: {MTL_NAMED}{UNKNOWN_TOPIC}",
+            f"3:15: {MULTI_TASK}, which this list names already (at line 3, column 10); remove it",
+        ], "[multi-task-learning]"),
+        ("topics", "MTL, multi-task", [
+            f"3:9: {UNLISTED}, written in brackets; {MTL_NAMED}{UNKNOWN_TOPIC}",
+            f"3:9: {UNLISTED}, written in brackets; {MULTI_TASK}, which this list names already (at line 3,"
+            " column 9); remove it",
+        ], "[multi-task-learning]"),
+        ("related", "[known-papr, known-paperr]", [
+            "3:11: unknown paper 'known-papr' (did you mean 'known-paper'?)",
+            "3:23: unknown paper 'known-paperr' (did you mean 'known-paper'?), which this list names already"
+            " (at line 3, column 11); remove it",
+        ], "[known-paper]"),
+    ],
+)
+def test_two_names_of_one_unlisted_topic_or_paper_are_not_both_told_to_write_its_id(tmp_path, field, written, said, meant):
+    # (Each was told "did you mean 'multi-task-learning'?", and both written so, that
+    # the list names the topic twice.)
+    root = project(tmp_path, MTL_TOPICS, a=paper("a"), b=paper("b"), c=paper("c"), **{"known-paper": paper("known-paper")},
+                   x=paper("x", extra=f"{field}: {written}\n"))
+    assert [m for m in messages(root) if m.startswith(P)] == [f"{P}:{s}" for s in said]
+    (root / P).write_text(paper("x", extra=f"{field}: {meant}\n"), encoding="utf-8")
+    assert [m for m in messages(root) if m.startswith(P)] == []
 
 
 

@@ -19,10 +19,13 @@ def test_a_related_paper_named_by_its_title_or_its_slug_is_told_its_id(tmp_path)
     c = paper("c", extra=f"related: [a-paper-about-other-things, \"{TITLE}\", \"{TITLE.upper()}\"]\n")
     root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), b_paper=f"id: b-paper\ntitle: {TITLE}\n", c=c)
     related = [m for m in messages(root) if "unknown paper" in m]
+    # (Each a name of one paper: the first told its id, the others that it is named, as
+    # each written so would name it twice.)
+    again = ", which this list names already (at line 3, column 11); remove it"
     assert related == [
         "content/papers/c.yml:3:11: unknown paper 'a-paper-about-other-things'" + SUGGESTED,
-        f"content/papers/c.yml:3:39: unknown paper {TITLE!r}" + SUGGESTED,
-        f"content/papers/c.yml:3:69: unknown paper {TITLE.upper()!r}" + SUGGESTED,
+        f"content/papers/c.yml:3:39: unknown paper {TITLE!r}" + SUGGESTED + again,
+        f"content/papers/c.yml:3:69: unknown paper {TITLE.upper()!r}" + SUGGESTED + again,
     ]
 
 
@@ -62,10 +65,11 @@ def test_an_id_joined_to_its_papers_title_slug_either_way_round_is_told_the_id(t
     c = paper("c", extra="related: [b-paper-about-other-things, paper-about-other-things-b, B-Paper-About-Other-Things]\n")
     root = project(tmp_path, TOPICS, a=paper("a"), b=f"id: b\ntitle: {OTHER}\n", c=c)
     meant = f" (did you mean 'b', the paper titled {OTHER!r}?)"
+    again = ", which this list names already (at line 3, column 11); remove it"
     assert [m for m in messages(root) if "unknown paper" in m] == [
         "content/papers/c.yml:3:11: unknown paper 'b-paper-about-other-things'" + meant,
-        "content/papers/c.yml:3:39: unknown paper 'paper-about-other-things-b'" + meant,
-        "content/papers/c.yml:3:67: unknown paper 'B-Paper-About-Other-Things'" + meant,
+        "content/papers/c.yml:3:39: unknown paper 'paper-about-other-things-b'" + meant + again,
+        "content/papers/c.yml:3:67: unknown paper 'B-Paper-About-Other-Things'" + meant + again,
     ]
 
 
@@ -149,12 +153,13 @@ def test_a_paper_named_by_its_arxiv_id_or_doi_as_pasted_is_told_its_id(tmp_path)
     root = project(tmp_path, TOPICS, a=paper("a"), b=paper("b"), b_paper=b, d=d, c=c)
     said = [m for m in messages(root) if "c.yml" in m]
     meant_b, meant_d = SUGGESTED, " (did you mean 'd', the paper titled 'D'?)"
+    again_b, again_d = (f", which this list names already (at line 3, column {c}); remove it" for c in (11, 79))
     assert said == [
         "content/papers/c.yml:3:11: unknown paper 'https://arxiv.org/abs/2106.09685v2'" + meant_b,
-        "content/papers/c.yml:3:47: unknown paper 'arXiv:2106.09685'" + meant_b,
-        "content/papers/c.yml:3:65: unknown paper '2106.09685'" + meant_b,
+        "content/papers/c.yml:3:47: unknown paper 'arXiv:2106.09685'" + meant_b + again_b,
+        "content/papers/c.yml:3:65: unknown paper '2106.09685'" + meant_b + again_b,
         "content/papers/c.yml:3:79: unknown paper 'https://doi.org/10.1145/3442188.3445922'" + meant_d,
-        "content/papers/c.yml:3:120: unknown paper '10.1145/3442188.3445922'" + meant_d,
+        "content/papers/c.yml:3:120: unknown paper '10.1145/3442188.3445922'" + meant_d + again_d,
     ]
 
 
