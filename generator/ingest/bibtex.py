@@ -1627,7 +1627,7 @@ def _record(
         arxiv = normalize_arxiv(eprint) or arxiv_id(clean_url(eprint))
         if not arxiv and _LIKE_ARXIV.fullmatch(eprint):
             problems.warning(
-                _field_location(fields.owner("eprint"), "eprint", path),
+                _written_at(fields.owner("eprint"), "eprint", fields["eprint"].strip(), path),
                 f"eprint {_written(eprint)} of {entry_named(entry)} is no arXiv identifier (YYMM.NNNNN,"
                 " with a month from 01 to 12, or archive/YYMMNNN); left out",
             )
@@ -1637,7 +1637,7 @@ def _record(
         arxiv = normalize_arxiv(written_arxiv) or arxiv_id(clean_url(written_arxiv))
         if not arxiv:
             problems.warning(
-                _field_location(entry, "arxiv", path),
+                _written_at(entry, "arxiv", fields["arxiv"].strip(), path),
                 f"arxiv {_written(written_arxiv)} of {entry_named(entry)} is no arXiv identifier (YYMM.NNNNN,"
                 " with a month from 01 to 12, or archive/YYMMNNN); left out",
             )
@@ -2157,7 +2157,7 @@ def _left_out(
     as it was read, when not as ``written`` (``\\url{localhost/x}`` read with https)."""
     # (Written, the next `check` would refuse it: a space inside, no host, ftp:; or warn
     # that no reader can open it: localhost, a private network's host.)
-    where = _field_location(fields.owner(name), name, path)
+    where = _written_at(fields.owner(name), name, written, path)
     read = read or written
     web = read.lower().startswith(("http://", "https://")) and not re.search(r"\s", read)
     unreachable = unreachable_host(read) if web else ""
@@ -2185,16 +2185,18 @@ def _left_out(
 
 def _written_at(entry: Entry, name: str, written: str, path: str) -> Location:
     """Where ``written``, the value of field ``name``, is in the file: after the field's
-    name on its line, or on a later line (the field's name when it is not found there)."""
+    name on its line, or on a later line (the field's name when it is not found there);
+    a value of several lines where its first line is."""
     field = entry.fields_dict.get(name)
     named = _field_location(entry, name, path)
-    if field is None or field.start_line is None or not entry.raw:
+    if field is None or field.start_line is None or not entry.raw or not written.strip():
         return named
     lines = entry.raw.split("\n")
     first = field.start_line - entry.start_line
+    start = written.strip().split("\n", 1)[0]
     for number in range(first, len(lines)):
         # (Not before the name: an entry on one line may write it in an earlier value.)
-        col = lines[number].find(written, named.col - 1 if number == first else 0)
+        col = lines[number].find(start, named.col - 1 if number == first else 0)
         if col >= 0:
             return Location(path, entry.start_line + number + 1, col + 1)
     return named

@@ -216,9 +216,15 @@ class _Tags:
             if (plain := _plain(joined([lines[0][6:], *lines[1:]])))
         ]
 
-    def value_at(self, tag: str, path: str) -> Location:
-        """Where the first value of ``tag`` (a tag of one value, `once`) starts: after
-        "PY  - " and any spaces before it on its line."""
+    def value_at(self, tag: str, path: str, value: str = "") -> Location:
+        """Where a value of ``tag`` starts: ``value`` on the first line of the tag holding
+        it (one of several UR lines), else the first value of ``tag`` (a tag of one value,
+        `once`), after "PY  - " and any spaces before it on its line."""
+        if value:
+            held = next(((n, text) for n, text in self.lines.get(tag, []) if value in text[6:]), None)
+            if held is not None:
+                return Location(path, held[0], 7 + held[1][6:].index(value))
+            return self.where(tag, path, value)
         number = self.once(tag)[0][0]
         line = next(text for n, text in self.lines[tag] if n == number)[6:]
         return Location(path, number, 7 + len(line) - len(line.lstrip()) if line.strip() else 7)
@@ -726,8 +732,8 @@ def _addresses(
     tags: _Tags, path: str, problems: Problems, local_files: list[tuple[Location, str]]
 ) -> list[tuple[str, str]]:
     """Each address of the record's links (UR, L1, L2, L3, L4) and its notes (N1), as read
-    and with its tag; one of no http(s), or that no reader can open, is told at its tag
-    (a file of the exporter's computer only once a file, see `parse_ris`)."""
+    and with its tag; one of no http(s), or that no reader can open, is told at it (a
+    file of the exporter's computer only once a file, see `parse_ris`)."""
     found: list[tuple[str, str]] = []
     for tag in ("UR", "L1", "L2", "L3", "L4"):
         for written in tags.all(tag):
@@ -742,7 +748,7 @@ def _addresses(
             web = written.lower().startswith(("http://", "https://")) and not re.search(r"\s", written)
             why = unreachable_host(written) if web else ""
             problems.warning(
-                tags.where(tag, path, written),
+                tags.value_at(tag, path, written),
                 f"{tag} {written!r}: {why}, so no reader of the site can open it; left out" if why
                 else f"{tag} {written!r} is no http(s) address a page can link to; left out",
             )

@@ -157,18 +157,18 @@ def test_every_key_and_value_a_bibtex_message_quotes_is_as_written():
         " deleted, or not yet written?); read without it: write the missing name or delete the 'and'",
         "lab.bib:10:39: warning: volume 1, number 2, pages 3 of entry 'o'g' are placeholders (Google"
         " Scholar's, as in its LoRA entry), not where the paper is; left out",
-        "lab.bib:11:23: warning: url 'http://a.org/x␤␉y' of entry 'o'w' is no http(s) address a page"
+        "lab.bib:11:28: warning: url 'http://a.org/x␤␉y' of entry 'o'w' is no http(s) address a page"
         " can link to; left out",
         "lab.bib:2:1: duplicate BibTeX key 'sch\\\"o98' (first at line 1); give each entry its own key",
         "lab.bib:3:1: BibTeX entry 'o'k' has no title; add one (title = {...}) or delete the entry",
         "lab.bib:4:31: warning: doi 'it's' of entry 'o'd' is no DOI (10.NNNN/...); left out",
         "lab.bib:4:44: warning: year 'Winter '97' is not understood (expected a year such as 2019); the paper"
         " gets no year from this entry",
-        "lab.bib:5:23: warning: url 'C:\\docs\\a.pdf' of entry 'o'u' is no http(s) address a page can link"
+        "lab.bib:5:28: warning: url 'C:\\docs\\a.pdf' of entry 'o'u' is no http(s) address a page can link"
         " to; left out",
-        "lab.bib:6:23: warning: eprint '2013.00001' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with"
+        "lab.bib:6:31: warning: eprint '2013.00001' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with"
         " a month from 01 to 12, or archive/YYMMNNN); left out",
-        "lab.bib:6:44: warning: arxiv 'o'x' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with a month"
+        "lab.bib:6:51: warning: arxiv 'o'x' of entry 'o'e' is no arXiv identifier (YYMM.NNNNN, with a month"
         " from 01 to 12, or archive/YYMMNNN); left out",
         "lab.bib:7:37: warning: marks beside author names of entry 'o's' left out ('*'): a mark of equal"
         " contribution, of the corresponding author or of an affiliation is no part of a name (say it in the"
@@ -436,10 +436,10 @@ def test_an_address_in_url_or_href_is_a_link_even_without_a_scheme():
         "", [("https://example.com/x", "project")]
     )
     assert [(link.url, link.kind) for link in b.links] == [("https://gitlab.com/c/d", "code")]
-    # An address no page can link to is told at its field, and is no venue either.
+    # An address no page can link to is told at it, and is no venue either.
     assert (c.venue, c.links) == ("", ())
     assert problems.format() == (
-        "a.bib:4:3: warning: howpublished 'ftp://example.org/post' of entry 'c' is no"
+        "a.bib:4:24: warning: howpublished 'ftp://example.org/post' of entry 'c' is no"
         " http(s) address a page can link to; left out"
     )
 
@@ -602,13 +602,13 @@ def test_an_address_no_reader_can_open_is_left_out_as_check_warns_of_it_and_ipv6
     ]
     tail = "so no reader of the site can open it; left out"
     assert [str(p) for p in problems.items] == [
-        "x.bib:1:24: warning: url 'http://localhost:8000/x' of entry 'lh': its host,"
+        "x.bib:1:31: warning: url 'http://localhost:8000/x' of entry 'lh': its host,"
         f" localhost, names the reader's own computer, {tail}",
-        "x.bib:2:27: warning: pdf 'https://intranet/x.pdf' of entry 'intra': its host,"
+        "x.bib:2:34: warning: pdf 'https://intranet/x.pdf' of entry 'intra': its host,"
         f" intranet, is a name without a dot, known only inside a local network, {tail}",
-        "x.bib:3:26: warning: url 'http://127.0.0.1:8000/x' of entry 'loop': its host,"
+        "x.bib:3:33: warning: url 'http://127.0.0.1:8000/x' of entry 'loop': its host,"
         f" 127.0.0.1, names the reader's own computer, {tail}",
-        "x.bib:4:25: warning: eprint 'http://[2001:db8::1]/x.pdf' of entry 'doc': its host,"
+        "x.bib:4:35: warning: eprint 'http://[2001:db8::1]/x.pdf' of entry 'doc': its host,"
         f" 2001:db8::1, is an address of a private network (or one reserved), {tail}",
     ]
 
@@ -629,12 +629,12 @@ def test_a_pdf_or_eprint_that_is_no_http_address_is_left_out_with_a_warning_at_i
     records = parse_text(text, "x.bib", problems)
     assert [[link.url for link in r.links] for r in records] == [[], [], [], [], ["https://x.org/f.pdf"]]
     assert [str(p) for p in problems.items] == [
-        "x.bib:2:3: warning: pdf 'file:///home/me/Zotero/storage/AB12/z.pdf' of entry 'zot'"
+        "x.bib:2:10: warning: pdf 'file:///home/me/Zotero/storage/AB12/z.pdf' of entry 'zot'"
         " is no http(s) address a page can link to (a file on this computer: give its"
         " address on the web); left out",
-        "x.bib:4:3: warning: eprint 'ftp://ftp.example.org/m.ps' of entry 'mirror' is no"
+        "x.bib:4:13: warning: eprint 'ftp://ftp.example.org/m.ps' of entry 'mirror' is no"
         " http(s) address a page can link to; left out",
-        "x.bib:5:27: warning: pdf 'papers/l.pdf' of entry 'local' is no http(s) address a"
+        "x.bib:5:34: warning: pdf 'papers/l.pdf' of entry 'local' is no http(s) address a"
         " page can link to; left out",
     ]
 
@@ -652,9 +652,9 @@ def test_an_http_eprint_check_would_refuse_is_left_out_with_a_warning_as_a_pdf_i
     records = parse_text(text, "x.bib", problems)
     assert [[link.url for link in r.links] for r in records] == [[], []]
     assert [str(p) for p in problems.items] == [
-        f"x.bib:{line}:3: warning: {field} 'https://direct.mit.edu/a/m 1.pdf' of entry"
+        f"x.bib:{line}:{col}: warning: {field} 'https://direct.mit.edu/a/m 1.pdf' of entry"
         f" '{key}' is no http(s) address a page can link to; left out"
-        for line, field, key in ((2, "eprint", "mit"), (4, "pdf", "pdf"))
+        for line, col, field, key in ((2, 13, "eprint", "mit"), (4, 10, "pdf", "pdf"))
     ]
 
 
@@ -685,7 +685,7 @@ def test_al_folio_fields_give_links_of_their_kind():
     ]
     # al-folio's file name of a poster is no address: told, not dropped without a word
     assert [str(p) for p in problems.items] == [
-        "refs.bib:8:3: warning: poster 'poster.pdf' of entry 'lovelace2024' is no http(s)"
+        "refs.bib:8:13: warning: poster 'poster.pdf' of entry 'lovelace2024' is no http(s)"
         " address a page can link to (al-folio's file assets/pdf/poster.pdf: give its address"
         " on the web); left out"
     ]
@@ -748,10 +748,10 @@ def test_al_folio_arxiv_and_html_fields():
     ]
     assert ptl.arxiv == ""
     assert [str(p) for p in problems.items] == [
-        "papers.bib:9:3: warning: pdf 'aaai20_damd.pdf' of entry 'zhang2020task' is no http(s)"
+        "papers.bib:9:8: warning: pdf 'aaai20_damd.pdf' of entry 'zhang2020task' is no http(s)"
         " address a page can link to (al-folio's file assets/pdf/aaai20_damd.pdf: give its"
         " address on the web); left out",
-        "papers.bib:31:3: warning: arxiv 'selected' of entry 'PTL2021' is no arXiv identifier"
+        "papers.bib:31:10: warning: arxiv 'selected' of entry 'PTL2021' is no arXiv identifier"
         " (YYMM.NNNNN, with a month from 01 to 12, or archive/YYMMNNN); left out",
         "papers.bib:32:3: warning: supp (supplementary material) of entry 'PTL2021' is not"
         " imported: a paper's links have no kind for it; add it by hand, with a note, if it"
@@ -853,11 +853,11 @@ def test_an_address_of_another_scheme_in_url_is_told_as_written():
     assert c.links == ()
     # Each told as the curator wrote it, not with the "https://" it was read with.
     assert problems.format().splitlines() == [
-        "a.bib:1:23: warning: note 'mailto:x@y.org' of entry 'a' is no"
+        "a.bib:1:45: warning: note 'mailto:x@y.org' of entry 'a' is no"
         " http(s) address a page can link to; left out",
-        "a.bib:3:23: warning: note 'localhost:8080/x' of entry 'c': its host, localhost,"
+        "a.bib:3:36: warning: note 'localhost:8080/x' of entry 'c': its host, localhost,"
         " names the reader's own computer, so no reader of the site can open it; left out",
-        "a.bib:3:23: warning: note 'see below' of entry 'c' is no"
+        "a.bib:3:62: warning: note 'see below' of entry 'c' is no"
         " http(s) address a page can link to; left out",
     ]
 
@@ -1027,7 +1027,7 @@ def test_an_html_link_in_url_gives_its_address():
     assert (record.doi, record.links) == ("10.1016/j.cma.2026.118735", ())
     assert two.links == ()
     assert [str(p) for p in problems.items] == [
-        """papers.bib:9:3: warning: url '<a href="https://a.org/x">x</a> <a href="https://b.org/y">y</a>'"""
+        """papers.bib:9:10: warning: url '<a href="https://a.org/x">x</a> <a href="https://b.org/y">y</a>'"""
         " of entry 'two' is no http(s) address a page can link to; left out"
     ]
 
@@ -1798,7 +1798,7 @@ def test_an_address_with_no_host_is_left_out_as_one_no_page_can_link_to():
     [record] = parse_text("@misc{k, title = {T}, url = {http://:8000/x}}\n", "x.bib", problems)
     assert record.links == ()
     [said] = [str(p) for p in problems.items]
-    assert said.startswith("x.bib:1:23: warning: url 'http://:8000/x' of entry 'k'")
+    assert said.startswith("x.bib:1:30: warning: url 'http://:8000/x' of entry 'k'")
     assert "its host, ," not in said and "left out" in said
 
 

@@ -754,7 +754,7 @@ def test_a_related_link_l3_gives_the_arxiv_id_and_is_told_when_no_reader_can_ope
     assert (record.arxiv, record.links) == ("1706.03762", ())  # (the arXiv badge's page)
     _, problems = _one("L3  - Smith 2019, a related record\n")
     assert problems == [
-        "lab.ris:3:1: warning: L3 'Smith 2019, a related record' is no http(s) address a page can link to; left out"
+        "lab.ris:3:7: warning: L3 'Smith 2019, a related record' is no http(s) address a page can link to; left out"
     ]
 
 
@@ -1081,9 +1081,9 @@ def test_every_problem_is_said_at_its_line_at_once():
         "lab.ris:6:7: warning: PY '2019/2020' names two years, 2019 and 2020: the paper gets no year"
         " from this record; write the one it was published in, as 'PY  - 2019' or 'PY  - 2020'",
         "lab.ris:7:7: warning: DO '10.1000' is no DOI (10.NNNN/...); left out",
-        "lab.ris:8:1: warning: UR 'ftp://mirror.example.org/paper.pdf' is no http(s) address a"
+        "lab.ris:8:7: warning: UR 'ftp://mirror.example.org/paper.pdf' is no http(s) address a"
         " page can link to; left out",
-        "lab.ris:9:1: warning: L2 'http://localhost:8080/paper': its host, localhost, names the"
+        "lab.ris:9:7: warning: L2 'http://localhost:8080/paper': its host, localhost, names the"
         " reader's own computer, so no reader of the site can open it; left out",
         "lab.ris:11:1: this RIS record has no end ('ER  - ') before the next record at line 13,"
         " so it may be cut short; end it with a line 'ER  - '",
@@ -1307,7 +1307,7 @@ def test_a_problem_of_one_of_several_lines_of_a_tag_is_said_at_its_line():
         "lab.ris:4:1: warning: marks beside author names left out ('*'): a mark of equal"
         " contribution, of the corresponding author or of an affiliation is no part of a name"
         " (say it in the paper's notes if it matters)",
-        "lab.ris:6:1: warning: UR 'ftp://example.org/b' is no http(s) address a page can link"
+        "lab.ris:6:7: warning: UR 'ftp://example.org/b' is no http(s) address a page can link"
         " to; left out",
     ]
 
