@@ -1375,7 +1375,10 @@ def _spaces_escaped(url: str) -> str:
         return ""
     # (Its parts as a browser reads them, a backslash before the query a slash.)
     path = url.split("?", 1)[0].split("#", 1)[0]
-    parts = urlsplit(path.replace("\\", "/") + url[len(path) :])
+    try:
+        parts = urlsplit(path.replace("\\", "/") + url[len(path) :])
+    except ValueError:  # ("https://[::1/a b": a host Python cannot read has no fix here)
+        return ""
     if " " in parts.netloc or " " in parts.fragment or parts.path.startswith("/ "):
         return ""
     fixed = url.replace(" ", "%20")
@@ -1408,7 +1411,11 @@ def url_problem(url: str) -> str:
         if scheme.lower() not in ("http", "https"):
             write = f": write {fixed}" if fixed else ""
             return f"must be an http(s) URL, not a '{scheme.lower()}:' URL{write}"
-        if not fixed and (not rest.startswith("//") or not urlsplit(url).hostname):
+        try:
+            host = urlsplit(url).hostname
+        except ValueError as error:  # ("https://[::1/a", as the url check says it)
+            return f"is one no browser can open: {error}"
+        if not fixed and (not rest.startswith("//") or not host):
             return "must be an absolute http(s) URL with a host name, like https://example.org/"
     if fixed:
         return f"must be an absolute http(s) URL: write {fixed}"

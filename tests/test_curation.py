@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from generator.curation import load_content
 from generator.paperdrafts import normalised_title
@@ -968,6 +969,30 @@ def test_an_address_ending_with_the_punctuation_of_its_text_is_a_warning(tmp_pat
 ])
 def test_an_address_whose_brackets_or_quotes_are_its_own_is_no_warning(tmp_path, url):
     assert check_one(tmp_path, code_link(url)) == []
+
+
+# Pieces of addresses mistyped (a bracket left open, a full-width '＃', a space, a
+# backslash, a port, a name before the host) in any order: check told each, or stopped
+# with a traceback where Python's own reading of an address raised ("https://[::1/a b"
+# and "https://a＃b.example/a b", each with a space, as check offered a %20 fix).
+_URL_PIECES = st.sampled_from([
+    "https://", "http://", "github.com", "[", "]", "::1", ":", "80", "99999", "/", "\\",
+    " ", "＃", "#", "?", "q=", "@", "%", "%zz", "a", ".", "\u3002", "\u200b", "-",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@example("https://[::1/a b").via("found by chk24")
+@example("https://a\uff03b.example/a b").via("found by chk24")
+@given(st.lists(_URL_PIECES, min_size=1, max_size=8).map("".join))
+def test_any_mistyped_address_is_told_at_its_place_never_with_a_traceback(url):
+    import json
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        said = check_one(Path(scratch), code_link(json.dumps(url)))
+    # (A valid address is told nothing; every other is told at the line of its url.)
+    assert all(line.startswith(f"{P}:6:") for line in said), (url, said)
 
 
 @pytest.mark.parametrize("case", URL_CASES)
