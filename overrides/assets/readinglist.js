@@ -1176,11 +1176,13 @@
         }
       }
       /* (Each node's words found before any is marked: wordRun reads the elements'
-         style, which a mark put in makes the browser work out again.) */
+         style, which a mark put in makes the browser work out again; each element's
+         once, in inline.) */
+      var inline = new Map();
       nodes.map(function (node) {
         var text = node.data;
         return plain.length
-          ? wholeIn(text, wordRun(part, node, cut, false), wordRun(part, node, cut, true))
+          ? wholeIn(text, wordRun(part, node, cut, false, inline), wordRun(part, node, cut, true, inline))
           : wholeIn(text);
       }).forEach(function (found, n) {
         var node = nodes[n];
@@ -1242,19 +1244,27 @@
      text nodes before (after) it in part up to the separator, across inline elements
      only. The page breaks a word the index has whole into text nodes: a badge's
      "modelzoo_<wbr>continual", notes' "Ada**Merging**"; "continual" alone was marked
-     inside it. No further than a <br>, a block's edge, or the longest a value reads. */
-  function wordRun(part, node, cut, after) {
+     inside it. No further than a <br>, a block's edge, or the longest a value reads.
+     A block is left without the walk seeing it (the text after "<p>tasks</p>" is the
+     next node after "tasks", the text before it the node before "vectors"), so a text
+     node in another block than node's ends the run too: "<p>tasks</p>vectors" read
+     "tasksvectors", no word "tasks" or "vectors" begins. */
+  function wordRun(part, node, cut, after, inline) {
     var split = new RegExp(cut.source, "g");
     var walker = document.createTreeWalker(part, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     walker.currentNode = node;
     var run = "";
+    var block = blockOf(node, part, inline);
     for (var next; (next = after ? walker.nextNode() : walker.previousNode()) && run.length <= WHOLE_LONGEST;) {
       if (next.nodeType !== Node.TEXT_NODE) {
         /* (A <wbr> breaks no word, shown or not: a compact badge hides it.) */
-        if (next.nodeName !== "WBR" && (next.nodeName === "BR" || !/^inline/.test(getComputedStyle(next).display))) {
+        if (next.nodeName !== "WBR" && (next.nodeName === "BR" || !isInline(next, inline))) {
           break;
         }
         continue;
+      }
+      if (blockOf(next, part, inline) !== block) {
+        break;
       }
       var text = next.data;
       var first = null;
@@ -1274,6 +1284,25 @@
       return after ? run + text.slice(0, first.index) : text.slice(last.index + last[0].length) + run;
     }
     return run;
+  }
+
+  /* Whether an element is laid out inline; known, each element's answer in known. */
+  function isInline(element, known) {
+    var answer = known.get(element);
+    if (answer === undefined) {
+      answer = /^inline/.test(getComputedStyle(element).display);
+      known.set(element, answer);
+    }
+    return answer;
+  }
+
+  /* The block a text node is in: its nearest ancestor that is not inline, or part. */
+  function blockOf(node, part, known) {
+    var element = node.parentElement;
+    while (element && element !== part && isInline(element, known)) {
+      element = element.parentElement;
+    }
+    return element || part;
   }
 
   /* A mark, its text left in its place, joined to the text around it. */

@@ -227,3 +227,33 @@ def test_the_page_opened_marks_its_words_whole_when_the_index_never_loads(open_c
     blocked = [e for e in guard.errors if "search_index.json" in e or e == "page error: Network error"]
     assert blocked != [], guard.errors
     guard.errors[:] = [e for e in guard.errors if e not in blocked]
+
+
+# Words that touch a block's edge with no white space between. A block's edge parts
+# words as a space does: "tasks" of "<p>tasks</p>vectors" is the word "tasks", not a
+# part of "tasksvectors". (The site's pages write no such text beside a block, only
+# table cells touching, "<td>...Scaling</td><td>THUDM/T1</td>": the block's content is
+# made up here, each word one the hw values below find whole.) An inline element's
+# edge is no word's: "Ada<em>merging</em>" is one word, "merging" is no word of it.
+BLOCKS = ("<div class='rl-probe'><p>tasks</p>vectors<ul><li>merged</li></ul>forgetting"
+          "<table><tr><td>task</td><td>vectors</td></tr></table>"
+          "<p>catastrophic</p><span>merging</span><p>one <em>Ada</em>merging</p></div>")
+BLOCK_VALUES = ["tasks", "vectors*", "merged", "forgetting", "task", "merging"]
+
+
+def test_a_blocks_edge_ends_a_word_as_white_space_does(open_context, marks_url):
+    page = open_context(base=marks_url).new_page()
+
+    def with_blocks(route):
+        body = route.fetch().text()
+        start = body.index("<div class=\"rl-abstract\">")
+        end = body.index("</div>", start)
+        route.fulfill(body=body[:start] + BLOCKS + body[end + len("</div>"):],
+                      content_type="text/html; charset=utf-8")
+
+    page.route(lambda url: urlsplit(url).path == PAPER, with_blocks)
+    _opened(page, PAPER.lstrip("/") + "?" + urlencode([("hw", value) for value in BLOCK_VALUES]))
+    assert page.locator(f"{CONTENT} .rl-probe").evaluate(MARKED_TEXT) == (
+        "\u27e6tasks\u27e7\u27e6vectors\u27e7\u27e6merged\u27e7\u27e6forgetting\u27e7"
+        "\u27e6task\u27e7\u27e6vectors\u27e7catastrophic\u27e6merging\u27e7one Adamerging")
+
