@@ -1407,6 +1407,51 @@
     return starts;
   }
 
+  /* An address made before hw (a bookmark, a link shared) has Material's h alone: its
+     terms, which Material marked anywhere ("Forget" inside "Forgets", "merg" inside
+     "AdaMerging"), are read as hw values, each a word's start (Material's query looks
+     for a typed word so; the link cannot say which of its terms were base forms), and
+     h is taken out, hw or not (an address of ours with both is a hand-made one), so
+     that Material marks none itself. Its bundle reads h from the address (its
+     location$, set from location.href as it starts, and from the link an instant
+     navigation follows): the page's own address is rewritten before the bundle runs
+     (this script, in the head, runs first), and a link's as it is clicked, before the
+     bundle's own listener reads it. In place; whether it had h. */
+  function oldLink(url) {
+    if (!url.searchParams.has("h")) {
+      return false;
+    }
+    var terms = url.searchParams.get("h").split(/\s+/);
+    url.searchParams.delete("h");
+    if (!url.searchParams.has(WHOLE)) {
+      terms.forEach(function (term) {
+        term = term.replace(/\*+$/, "");
+        if (term) {
+          url.searchParams.append(WHOLE, term + "*");
+        }
+      });
+    }
+    return true;
+  }
+
+  function oldLinks() {
+    var here = new URL(location.href);
+    if (oldLink(here)) {
+      history.replaceState(history.state, "", here.href);
+    }
+    /* (In the capture phase: before Material's listener, on the document's body.) */
+    document.addEventListener("click", function (event) {
+      var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link) {
+        return;
+      }
+      var url = new URL(link.href, location.href);
+      if (url.origin === location.origin && oldLink(url)) {
+        link.href = url.href;
+      }
+    }, true);
+  }
+
   /* The words an opened page's hw values ask it to mark (wholeLink): words, each
      hyphenated word as refineWords has it (the word, its joined forms and, where a
      value writes it with spaces, its spaced forms), and plain, each other word (term,
@@ -1446,11 +1491,12 @@
 
   /* On a page opened so, its words marked, once the index's separator is known (the
      search worker's setup: at once after an instant navigation, after this on a page
-     loaded anew). Material marks an h's words itself, once its index is loaded (an
-     address with h and hw: the reader's or an old link's): before these on an instant
-     navigation (markWhole takes its marks out of a word marked whole), after them on a
-     page loaded anew, where it marked "prompt" again inside "Prompt-based"'s mark for
-     "prompt-based prompt": a mark it puts in one of these is taken out as it comes. */
+     loaded anew). Material marks an h's words itself, once its index is loaded; no
+     address it reads has one (oldLinks), but should a version of it find one
+     elsewhere, its marks come before these on an instant navigation (markWhole takes
+     its marks out of a word marked whole), after them on a page loaded anew, where it
+     marked "prompt" again inside "Prompt-based"'s mark for "prompt-based prompt": a
+     mark it puts in one of these is taken out as it comes. */
   var INDEX_SETUP = [];
   /* An index that never comes (one that failed to load, or was blocked) left the
      page unmarked: after INDEX_WAIT ms without it the page is marked with
@@ -1564,6 +1610,9 @@
   window.readinglistVocabulary = function (text) {
     return new Vocabulary(text);
   };
+
+  /* (Here, once every value it reads is set.) */
+  oldLinks();
 
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") {

@@ -257,3 +257,28 @@ def test_a_blocks_edge_ends_a_word_as_white_space_does(open_context, marks_url):
         "\u27e6tasks\u27e7\u27e6vectors\u27e7\u27e6merged\u27e7\u27e6forgetting\u27e7"
         "\u27e6task\u27e7\u27e6vectors\u27e7catastrophic\u27e6merging\u27e7one Adamerging")
 
+
+def test_an_old_links_h_marks_whole_words_as_hw_does(open_context, marks_url):
+    """A link made before hw (a bookmark, a link shared) has Material's h= alone: Material
+    marked each term anywhere, "Forget" inside "Forgets", "merg" inside "AdaMerging". Its
+    terms are now read as hw words' starts (Material's query looks for each typed word
+    so), each word found marked whole, and Material marks none itself; the address says
+    them as hw, as a result's link now does."""
+    page = open_context(base=marks_url).new_page()
+    text = _opened(page, PAPER.lstrip("/") + "?" + urlencode([("h", "forget merg")]))
+    assert _parts_marked(text) == []
+    assert "\u27e6Forgets\u27e7" in text  # (its title: a word "forget" begins)
+    assert _abstract(page) == ("Models \u27e6merged\u27e7 by AdaMerging keep their tasks: catastrophic "
+                               "\u27e6forgetting\u27e7 stays small, and \u27e6merging\u27e7 them needs no task vectors.")
+    assert parse_qs(urlsplit(page.url).query) == {"hw": ["forget*", "merg*"]}
+    # Opened by instant navigation (a link on the site that still has h=).
+    page.evaluate("""href => { const a = document.createElement("a"); a.href = href; a.textContent = "old";
+                               document.querySelector("[data-md-component=content]").prepend(a); a.click(); }""",
+                  "../../papers/?" + urlencode([("h", "forget")]))
+    page.wait_for_url("**/papers/?*")
+    page.wait_for_selector(f"{CONTENT} mark")
+    page.wait_for_timeout(500)
+    text = page.locator(CONTENT).evaluate(MARKED_TEXT)
+    assert _parts_marked(text) == []
+    assert "\u27e6Forgets\u27e7" in text
+    assert parse_qs(urlsplit(page.url).query) == {"hw": ["forget*"]}
