@@ -32,6 +32,7 @@ from generator.search import (
     load_index,
     paper_entry,
     LETTERS,
+    MAX_EDIT_DISTANCE,
     query_words,
     rank_by_words,
     refine_query,
@@ -162,6 +163,8 @@ def test_the_browser_refines_with_the_same_words_and_rules():
     assert "[" + SPACE + json.loads(rest) == SEPARATOR
     letters = re.search(r"var LETTERS = \{(.*?)\};", js, re.S).group(1)
     assert dict(re.findall(r'"(.)": "([^"]*)"', letters)) == LETTERS
+    # (A fuzzy term's edit distance is cut as the terminal's search cuts it.)
+    assert f"var MOST_EDITS = {MAX_EDIT_DISTANCE};" in js
     # The All papers filter folds the same letters.
     table = (ROOT / "overrides" / "assets" / "table-filter.js").read_text(encoding="utf-8")
     letters = re.search(r"var LETTERS = \{(.*?)\};", table, re.S).group(1)

@@ -178,6 +178,7 @@
     var out = [];
     var words = new Map();
     var fuzzy = new Set();
+    var typed = new Map();
     var syntax = [];
     baseForms = baseForms || new Map();
     query.split(/\s+/).forEach(function (word) {
@@ -187,6 +188,12 @@
       if (QUERY_SYNTAX.test(word)) {
         out.push(word);
         syntax.push(word);
+        typedFuzzy(word, separator, vocabulary).forEach(function (piece) {
+          typed.set(piece.typed, piece.found);
+          piece.found.forEach(function (found) {
+            fuzzy.add(found);
+          });
+        });
         return;
       }
       word = word.replace(/\*/g, "");  /* inside a word, as in "MCTS*:", it is text */
@@ -287,7 +294,40 @@
         });
       });
     });
-    return { query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax };
+    return {
+      query: out.join(" "), words: Array.from(words.values()), fuzzy: fuzzy, syntax: syntax, typedFuzzy: typed
+    };
+  }
+
+  /* lunr builds every spelling within a fuzzy term's edit distance: a hand-typed
+     "forgetting~9" was never answered, and the worker, which answers in order, answered
+     no query after it. A distance is cut to MOST_EDITS, as `readinglist search` cuts it
+     (search.py's MAX_EDIT_DISTANCE), in what the worker is asked. */
+  var MOST_EDITS = 2;
+  function fewerEdits(query) {
+    return query.replace(/~([0-9]+)/g, function (all, edits) {
+      return "~" + Math.min(Number(edits), MOST_EDITS);
+    });
+  }
+
+  /* A fuzzy term typed in lunr's syntax ("forgeting~1", "+title:forgeting~"; not one
+     prohibited, "-x~1"): each of its pieces (split at the separator, as Material splits
+     a term), lower-cased as lunr has it, and the index's words it finds (lunr's own
+     rule, near: one "~" alone is "~1" to Material, a distance past MOST_EDITS is cut).
+     Material's terms know only the words that begin with the typed one: "forgeting~1"
+     found "forgetting", and its result's link said no word to mark (markFuzzy, as for
+     a fuzzy term of the refinement). */
+  var TYPED_FUZZY = /^\+?(?:(?:title|text|tags):)?([^*~^:]+)(?:\^[0-9]*)?~([0-9]*)(?:\^[0-9]*)?$/;
+  function typedFuzzy(word, separator, vocabulary) {
+    var parts = TYPED_FUZZY.exec(word);
+    if (!parts || !vocabulary) {
+      return [];
+    }
+    var edits = Math.min(parts[2] ? Number(parts[2]) : 1, MOST_EDITS);
+    return parts[1].split(separator).filter(Boolean).map(function (piece) {
+      var low = piece.toLowerCase();
+      return { typed: low, found: vocabulary.near(low, edits) };
+    });
   }
 
   function refine(query, separator, baseForms, vocabulary) {
@@ -309,21 +349,74 @@
       if (!item.terms) {
         return;
       }
-      fields.forEach(function (field) {
-        var value = item[field];
-        if (value === undefined || value === null) {
-          return;
+      eachToken(item, fields, separator, function (low) {
+        if (fuzzy.has(low)) {
+          item.terms[low] = true;
         }
-        (Array.isArray(value) ? value : [value]).forEach(function (text) {
-          String(text).split(/<[^>]*>/).forEach(function (section) {
-            section.split(separator).forEach(function (token) {
-              var low = token.toLowerCase();
-              if (fuzzy.has(low)) {
-                item.terms[low] = true;
-              }
-            });
+      });
+    });
+  }
+
+  /* Each word of a result's fields, lower-cased, as the worker's tokenizer splits them. */
+  function eachToken(item, fields, separator, use) {
+    fields.forEach(function (field) {
+      var value = item[field];
+      if (value === undefined || value === null) {
+        return;
+      }
+      (Array.isArray(value) ? value : [value]).forEach(function (text) {
+        String(text).split(/<[^>]*>/).forEach(function (section) {
+          section.split(separator).forEach(function (token) {
+            use(token.toLowerCase());
           });
         });
+      });
+    });
+  }
+
+  /* A word typed with a star ("forget*") is "forget**" to Material, whose term for it,
+     "forget*", begins no word: every result said "Missing: forget*", and its link said
+     no word to mark. A result with a word that begins with the word typed (its fields
+     read as markFuzzy reads them) has that term found, as the word typed ("forget"). In
+     place. */
+  function markStarred(items, fields, separator) {
+    items.forEach(function (item) {
+      var starred = item.terms ? Object.keys(item.terms).filter(function (term) {
+        return item.terms[term] === false && /[^*]\*+$/.test(term);
+      }) : [];
+      if (!starred.length) {
+        return;
+      }
+      var found = new Set();
+      eachToken(item, fields, separator, function (low) {
+        starred.forEach(function (term) {
+          if (low.startsWith(term.replace(/\*+$/, ""))) {
+            found.add(term);
+          }
+        });
+      });
+      found.forEach(function (term) {
+        delete item.terms[term];
+        item.terms[term.replace(/\*+$/, "")] = true;
+      });
+    });
+  }
+
+  /* A result found by a fuzzy term typed in lunr's syntax (typedFuzzy: each typed
+     piece and the words it finds) said the typed word was missing ("Missing:
+     forgeting") where it found one of those words: Material's terms know only the
+     words that begin with it. In place, after markFuzzy. */
+  function typedFound(items, typed) {
+    items.forEach(function (item) {
+      if (!item.terms) {
+        return;
+      }
+      typed.forEach(function (found, piece) {
+        if (item.terms[piece] === false && found.some(function (word) {
+          return item.terms[word] === true;
+        })) {
+          item.terms[piece] = true;
+        }
       });
     });
   }
@@ -1082,10 +1175,14 @@
      written are marked as one (spacedPhrases), a half elsewhere still not. In the
      results drawn, not in the worker's answer: on an answer's 10,000 results it took a
      quarter of a second. SEARCH_MARKS: the last answer's words (refineWords), its
-     refined query and words in lunr's syntax, and the index's separator. The link of
+     refined query and words in lunr's syntax, the words its fuzzy terms find (fuzzy;
+     typedFuzzy: those of the fuzzy terms typed in lunr's syntax, by typed piece), and
+     the index's separator. The link of
      every result, of any query, is made to mark on the page it opens what the result
      marks (wholeLink). */
-  var SEARCH_MARKS = { words: null, query: null, syntax: [], separator: null };
+  var SEARCH_MARKS = {
+    words: null, query: null, syntax: [], fuzzy: new Set(), typedFuzzy: new Map(), separator: null
+  };
   var MARKED = new WeakSet();
   function markResult(article) {
     var words = SEARCH_MARKS.words;
@@ -1364,13 +1461,25 @@
     asked.syntax.forEach(function (word) {
       if (word[0] !== "-") {
         wordStarts(word, asked.separator, true).forEach(function (term) {
-          own.add(term);
+          /* (Not a fuzzy term's own: it is one of the words it found, if any is.) */
+          if (!asked.typedFuzzy.has(term)) {
+            own.add(term);
+          }
         });
       }
     });
+    /* (The words a fuzzy term found, typed in lunr's syntax too: each as itself.) */
+    asked.fuzzy.forEach(function (term) {
+      own.add(term);
+    });
     var starts = wordStarts(asked.query, asked.separator, false);
-    var plain = (url.searchParams.get("h") || "").split(" ").filter(function (term) {
-      return own.has(term);
+    /* (A term of Material's is a query's term, its wildcards taken off but one: a typed
+       "forget*" is "forget**" to Material, and its term "forget*", which begins no
+       word and is not in h; lunr found the words that begin with "forget".) */
+    var plain = (url.searchParams.get("h") || "").split(" ").map(function (term) {
+      return term.replace(/\*+$/, "");
+    }).filter(function (term, i, terms) {
+      return own.has(term) && terms.indexOf(term) === i;
     });
     url.searchParams.delete("h");
     url.searchParams.delete(WHOLE);
@@ -1642,12 +1751,20 @@
           if (items && refined && refined.fuzzy.size) {
             items.forEach(function (group) {
               markFuzzy(group, refined.fuzzy, this.fields, this.separator);
+              typedFound(group, refined.typedFuzzy);
+            }, this);
+          }
+          if (items && refined && refined.syntax.length) {
+            items.forEach(function (group) {
+              markStarred(group, this.fields, this.separator);
             }, this);
           }
           if (isResult) {
             SEARCH_MARKS.words = words || null;
             SEARCH_MARKS.query = refined ? refined.query : null;
             SEARCH_MARKS.syntax = refined ? refined.syntax : [];
+            SEARCH_MARKS.fuzzy = refined ? refined.fuzzy : new Set();
+            SEARCH_MARKS.typedFuzzy = refined ? refined.typedFuzzy : new Map();
           }
           if (items && words) {
             /* (ranked first: it leaves out the pages a hyphenated word's halves found) */
@@ -1703,8 +1820,9 @@
           var refined = typeof message.data === "string" && this.separator
             ? refineParts(message.data, this.separator, this.baseForms, this.vocabulary) : null;
           this.pending.push(refined);
-          if (refined) {
-            message = Object.assign({}, message, { data: refined.query });
+          var asked = refined ? refined.query : message.data;
+          if (typeof asked === "string" && fewerEdits(asked) !== message.data) {
+            message = Object.assign({}, message, { data: fewerEdits(asked) });
           }
         }
       }

@@ -282,3 +282,74 @@ def test_an_old_links_h_marks_whole_words_as_hw_does(open_context, marks_url):
     assert _parts_marked(text) == []
     assert "\u27e6Forgets\u27e7" in text
     assert parse_qs(urlsplit(page.url).query) == {"hw": ["forget*"]}
+
+
+def _marked_abstract(page, query: str) -> tuple[list[str], str]:
+    """The hw values of ``query``'s result for PAPER, and its page's marked abstract;
+    the result says no word missing (each of these queries finds its word there)."""
+    links = _result_links(page, query)
+    assert PAPER in links, (query, links)
+    missing = page.eval_on_selector(f".md-search-result__link[href*='{PAPER}']",
+                                    "a => [...a.querySelectorAll('del')].map(d => d.textContent)")
+    assert missing == [], query
+    values = parse_qs(urlsplit(links[PAPER]).query).get("hw", [])
+    page.goto(links[PAPER])
+    _index_ready(page)
+    return values, _abstract(page)
+
+
+# (Checked by hand: lunr's fuzzy term "forgeting~1" finds the words one edit from it,
+# of the abstract and title only "forgetting", not "Forgets" (three edits).)
+FORGETTING = ("Models merged by AdaMerging keep their tasks: catastrophic \u27e6forgetting\u27e7 "
+              "stays small, and merging them needs no task vectors.")
+
+
+def test_a_fuzzy_term_typed_marks_the_words_it_found(open_context, marks_url):
+    """A fuzzy term typed in lunr's syntax finds the words near it: the result's link
+    said none of them (Material's terms know only the words that begin with the typed
+    one), and the page opened marked nothing."""
+    page = open_context(base=marks_url).new_page()
+    values, abstract = _marked_abstract(page, "forgeting~1")
+    assert values == ["forgetting"]
+    assert abstract == FORGETTING
+
+
+def test_a_fuzzy_term_typed_with_a_long_distance_is_answered(open_context, marks_url):
+    """lunr builds every spelling within a term's edit distance: "forgetting~9" was
+    never answered, and the search box answered no query after it until the page was
+    loaded again. The distance is cut to 2, as `readinglist search` cuts it."""
+    page = open_context(base=marks_url).new_page()
+    page.set_default_timeout(10000)
+    values, abstract = _marked_abstract(page, "forgetting~9")
+    assert values == ["forgetting"]
+    assert abstract == FORGETTING
+    assert _result_links(page, "merging")  # (and it answers the next)
+
+
+def test_a_word_typed_with_a_star_is_marked_as_a_words_start(open_context, marks_url):
+    """"forget*": Material looks for "forget**", whose term "forget*" begins no word, so
+    the link said nothing to mark."""
+    page = open_context(base=marks_url).new_page()
+    values, abstract = _marked_abstract(page, "forget*")
+    assert values == ["forget*"]
+    assert abstract == FORGETTING
+    assert page.locator(f"{CONTENT} h1").evaluate(MARKED_TEXT) == "AdaMerging \u27e6Forgets\u27e7 Less"
+
+
+@pytest.mark.parametrize("query", [
+    'title:<img src=x onerror="window.rlInjected=1">', '"<b>forgetting</b>"', "+<i>forgetting",
+    "forgetting~", "forgetting^", "forgetting~1^2", "~ ^ * + - :", "title:", "-forgetting -",
+    "forgetting~99999999999999999999", "text:forgetting~1 tags:x^1e9", "</mark>forgetting",
+])
+def test_lunrs_syntax_typed_is_never_markup_nor_an_error(open_context, marks_url, query):
+    """Whatever is typed, the page opened shows no markup from it and marks whole words
+    only, and the search box answers the next query (the guard fails on any error the
+    page logs)."""
+    page = open_context(base=marks_url).new_page()
+    page.set_default_timeout(10000)
+    for href in result_hrefs(page, query)[:3]:
+        text = _opened(page, href) if parse_qs(urlsplit(href).query) else ""
+        assert _parts_marked(text) == [], (query, href)
+        assert page.locator(f"{CONTENT} img[src=x], {CONTENT} b, {CONTENT} i").count() == 0
+    assert page.evaluate("window.rlInjected") is None
+    assert PAPER in _result_links(page, "merging")
