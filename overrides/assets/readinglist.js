@@ -1498,20 +1498,23 @@
   /* The terms of a refined query that Material looks for as a word's start (or, every,
      all of them): it gives every term a "*" but one with a "+" or "-", a boost or an
      edit distance ("task^3", "vector^1", "instrucion~1": lunr finds those as the word
-     itself, or one so near), split at the separator as its query's terms are.
-     Lower-cased, as lunr has them. */
+     itself, or one so near), nor the words of a phrase in quotes, each of which it
+     gives a "+" ('"task vectors"' is "+task +vectors": "tasks" was marked), split at
+     the separator as its query's terms are. Lower-cased, as lunr has them. */
   function wordStarts(query, separator, every) {
     var starts = new Set();
-    (query || "").split(/\s+/).forEach(function (term) {
-      var start = !/^[+\-*]|[~^][0-9]*$/.test(term);
-      term = term.replace(/^[+-]?(?:title|text|tags):|^[+-]/, "").replace(/[~^][0-9]*$|\*+$/g, "");
-      if (term && (start || every)) {
-        term.split(separator).forEach(function (piece) {
-          if (piece) {
-            starts.add(piece.toLowerCase());
-          }
-        });
-      }
+    (query || "").split(/"([^"]+)"/).forEach(function (part, n) {
+      part.split(/\s+/).forEach(function (term) {
+        var start = n % 2 === 0 && !/^[+\-*]|[~^][0-9]*$/.test(term);
+        term = term.replace(/^[+-]?(?:title|text|tags):|^[+-]/, "").replace(/[~^][0-9]*$|\*+$/g, "");
+        if (term && (start || every)) {
+          term.split(separator).forEach(function (piece) {
+            if (piece) {
+              starts.add(piece.toLowerCase());
+            }
+          });
+        }
+      });
     });
     return starts;
   }

@@ -353,3 +353,13 @@ def test_lunrs_syntax_typed_is_never_markup_nor_an_error(open_context, marks_url
         assert page.locator(f"{CONTENT} img[src=x], {CONTENT} b, {CONTENT} i").count() == 0
     assert page.evaluate("window.rlInjected") is None
     assert PAPER in _result_links(page, "merging")
+
+
+def test_a_phrase_in_quotes_marks_its_words_as_themselves(open_context, marks_url):
+    """Material looks for each word of a phrase in quotes as itself ('"task vectors"'
+    is "+task +vectors"): the link said "task*", and the page marked "tasks" too."""
+    page = open_context(base=marks_url).new_page()
+    values, abstract = _marked_abstract(page, '"task vectors"')
+    assert values == ["task", "vectors"]
+    assert abstract == ("Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small, "
+                        "and merging them needs no \u27e6task vectors\u27e7.")
