@@ -45,7 +45,7 @@ import re
 from collections import Counter
 from itertools import compress
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Container, Iterable, Mapping, Sequence
 
 import snowballstemmer
 
@@ -624,16 +624,18 @@ def _own_words(text: str) -> list[str]:
     return words
 
 
-def own_keywords(paper: Paper, matcher: Matcher, count: int) -> list[str]:
+def own_keywords(
+    paper: Paper, matcher: Matcher, count: int, common: Container[str] = frozenset()
+) -> list[str]:
     """Up to ``count`` words of ``paper`` that, each made a keyword of a topic, match it:
     what a curator may add for a paper in no topic. Its title's first, in order (a
     keyword in the title scores the most), then its abstract's, the most written first;
     not a word that is no term of a paper (`terms.no_terms`: "the", "propose"), nor
     one made only of words of ``matcher``'s keywords (they did not place it: "learning"
-    of "continual learning" is in too many papers to be a keyword alone), nor another
-    form of one taken. Shown in the capitals the paper gives it ("GNN", "Atari"), else
-    in lower case. Only a paper in no topic asks (nothing weighs how many other papers
-    write a word: that would read them all)."""
+    of "continual learning" is in too many papers to be a keyword alone), nor one made
+    only of ``common`` stems (`common_stems`: "learning", "image" in an ML list), nor
+    another form of one taken. Shown in the capitals the paper gives it ("GNN",
+    "Atari"), else in lower case."""
     from .terms import Spellings, no_terms  # (terms imports this module)
 
     dropped = no_terms()
@@ -648,6 +650,7 @@ def own_keywords(paper: Paper, matcher: Matcher, count: int) -> list[str]:
         (word, own) for word in ranked
         if len(joined := word.replace("-", "")) >= 3 and joined not in dropped
         and not (own := frozenset(stems(word))) <= vocabulary
+        and not all(stem in common for stem in own)
     ]
     # What the matcher makes of each, made a keyword (each a topic of its own, matched
     # at once): it must score the paper.
@@ -663,6 +666,22 @@ def own_keywords(paper: Paper, matcher: Matcher, count: int) -> list[str]:
             if len(taken) == count:
                 break
     return taken
+
+
+def common_stems(papers: Sequence[Paper]) -> frozenset[str]:
+    """The stems that more than a quarter of ``papers`` (their titles or abstracts) write,
+    and more than two: made a keyword, such a word would match a large share of the
+    list, not the paper it is offered for (`own_keywords`). The quarter is related
+    papers' too (related._max_df), without its floor of 40 papers (kept there for
+    speed): a list of 30 papers, most of them "learning", is not to be offered it. (Read
+    only when a paper is in no topic: 0.9 s for 10,000 papers, mostly finding their
+    words, which are told apart before they are stemmed.)"""
+    found: Counter[str] = Counter()
+    for paper in papers:
+        words = set(_words(f"{paper.title}\n{paper.abstract}"))
+        found.update({_STEMS.get(word) or _stem(word) for word in words})
+    limit = max(len(papers) // 4, 2)
+    return frozenset(stem for stem, n in found.items() if n > limit)
 
 
 def forms_matched(term: str, text: str) -> tuple[str, ...]:

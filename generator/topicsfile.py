@@ -892,12 +892,13 @@ def warn_topicless(
             )
         return
     from .topics import (  # (the stemmer: for topics only)
-        assign_paper, closest_topic, compile_topics, placed_by_abstract, placed_by_title,
-        placing_spellings,
+        assign_paper, closest_topic, common_stems, compile_topics, placed_by_abstract,
+        placed_by_title, placing_spellings,
     )
 
     topics = content.topics
     matcher = None
+    common: frozenset[str] | None = None  # (read once, for the first paper in no topic)
     sure: frozenset[str] = frozenset()
     sure_anywhere: frozenset[str] = frozenset()
     memo = kept.placed if kept is not None and kept.topics == topics else {}
@@ -945,7 +946,9 @@ def warn_topicless(
                     " what it matched)"
                 )
             else:
-                why, fix = "no keyword of any topic matches it", how_to_place(paper, matcher)
+                if common is None:
+                    common = common_stems(content.papers)
+                why, fix = "no keyword of any topic matches it", how_to_place(paper, matcher, common)
             problems.warning(
                 _topics_key(papers_dir / PurePosixPath(paper.source.path).name, paper.source),
                 f"paper {paper.id!r} is in no topic: {why}, and it lists none; {fix}",
@@ -954,14 +957,16 @@ def warn_topicless(
         kept.topics, kept.placed = topics, placed
 
 
-def how_to_place(paper: Paper, matcher: Matcher) -> str:
+def how_to_place(paper: Paper, matcher: Matcher, common: Container[str]) -> str:
     """What places ``paper``, which no keyword of ``matcher``'s topics matches (README,
     "Defining a topic"): its `topics:`, a keyword of a topic (a few words of its own that
-    would be one: `own_keywords`), a reading order. Said by `check` and by `readinglist
-    topics --explain`, which had only "no keyword matches" to tell."""
+    would be one, none of the list's ``common`` stems: `own_keywords`), a reading order.
+    Said by `check` and by `readinglist topics --explain`, which had only "no keyword
+    matches" to tell."""
     from .topics import own_keywords
 
-    words = ", ".join(repr(word) for word in own_keywords(paper, matcher, _OWN_WORDS_SHOWN))
+    found = own_keywords(paper, matcher, _OWN_WORDS_SHOWN, common)
+    words = ", ".join(repr(word) for word in found)
     return (
         "give it 'topics: [...]', add a word of its own to a topic's keywords"
         f" ({words + ': ' if words else ''}any score above 0 gives a paper its closest topic),"

@@ -23,6 +23,7 @@ from ..topics import (
     also_by,
     assign_topics,
     closest_topic,
+    common_stems,
     compile_topics,
     forms_matched,
     papers_by_topic,
@@ -136,7 +137,7 @@ def explain(paper: Paper, content: Content, assigned: Sequence[TopicAssignment])
             "  no topic: no keyword of any topic gives it a score above 0, and the curator"
             " lists none"
         )
-        lines.append(f"  to place it: {how_to_place(paper, matcher)}")  # (as `check` says)
+        lines.append(f"  to place it: {how_to_place(paper, matcher, common_stems(content.papers))}")  # (as `check` says)
     for a in assigned:
         lines.append(f"  {a.topic} ({titles.get(a.topic, 'unknown topic')})")
         if a.by == "curator":
