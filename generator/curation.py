@@ -28,7 +28,7 @@ from typing import Container, Mapping, Sequence
 from . import gcpause, paperdrafts, provenance, renamewrite, repositories
 from .errors import NO_CONTENT, Location, Problem, Problems, Severity
 from .crosscheck import ANY, Checked, cross_check, make_topic_choices, nodes, reading_orders
-from .escape import paper_link_hint
+from .escape import paper_link_hint, site_page_hint
 from .handlinks import check_hand_pages
 from .importedfile import Gone, check_imported, recorded_ids, renamed_unlisted
 from .models import Content, Paper, RepoStats
@@ -43,6 +43,7 @@ from .topicsfile import (
     warn_short_reading_orders,
     warn_topicless,
 )
+from .siteconfig import site_address
 from .yamlfile import display
 
 PAPERS_DIR = "papers"
@@ -164,20 +165,31 @@ def load_content(
         _check_beside(content_dir, root, content, drafts, meant, memo, problems)
         _warn_papers_outside(content_dir, papers_dir, root, problems)
         content = _with_repositories(content_dir, root, content, memo, problems)
-        _hint_paper_links(content, problems)
+        _hint_paper_links(content, root, problems)
     return content, problems
 
 
-def _hint_paper_links(content: Content, problems: Problems) -> None:
-    """Say how to link another paper where notes link it by its id (escape.paper_link_hint):
+def _hint_paper_links(content: Content, root: Path, problems: Problems) -> None:
+    """Say how to link another paper where notes link it by its id (escape.paper_link_hint),
+    and how to link a page of the list where notes or a description link it by its
+    page's address (escape.site_page_hint: with the site's address, or by 'related:'):
     known only once every paper is read, so said here on each load, each file's own
     warnings being kept as that file alone gives them."""
     ids = {paper.id for paper in content.papers}
+    owners = {paper.source.path: paper.id for paper in content.papers if paper.source is not None}
+    site: str | None = None  # (mkdocs.yml read only for such a link: few lists have one)
     for at, problem in enumerate(problems.items):
-        if problem.severity is Severity.WARNING and problem.message.startswith("'notes': "):
-            said = paper_link_hint(problem.message, ids)
-            if said != problem.message:
-                problems.items[at] = replace(problem, message=said)
+        if problem.severity is not Severity.WARNING:
+            continue
+        said = problem.message
+        if said.startswith("'notes': "):
+            said = paper_link_hint(said, ids)
+        if "by its full web address (https://…/" in said:
+            if site is None:
+                site = site_address(root)
+            said = site_page_hint(said, site, ids, owners.get(problem.location.path))
+        if said != problem.message:
+            problems.items[at] = replace(problem, message=said)
 
 
 def _with_repositories(

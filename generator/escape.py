@@ -316,9 +316,43 @@ def _unsafe_link(href: str) -> str:
 
 def _page_hint(kind: str, ident: str, anchor: str | None = None) -> str:
     """How to link the paper's or topic's page ``kind/ident`` from notes (at ``anchor``,
-    "#abstract", where the link had one)."""
+    "#abstract", where the link had one), the site's address left to `site_page_hint`
+    (each file's notes are read on their own, and kept from load to load)."""
     said = f"; link a page of this list by its full web address (https://…/{kind}/{ident}/{anchor or ''})"
     return said + (" (a paper's page links the papers its 'related:' lists)" if kind == "papers" else "")
+
+
+_PAGE_HINT = re.compile(
+    re.escape("; link a page of this list by its full web address (https://…/")
+    + r"(papers|topics)/([a-z0-9-]+)/(#\S*)?\)(?: \(a paper's page links the papers its 'related:' lists\))?$"
+)
+
+
+def site_page_hint(message: str, site: str, paper_ids: Container[str], own: str | None) -> str:
+    """``message`` with its `_page_hint` made one to copy: the page's address on ``site``
+    (the site's address, "" when not set), or, without one, to set it first; and for a
+    paper of the list other than ``own`` (the paper whose notes link it, None in a
+    topic's description), to list it in 'related:', which needs no address. Else
+    ``message`` as it is."""
+    found = _PAGE_HINT.search(message)
+    if found is None:
+        return message
+    kind, ident, anchor = found.groups()
+    related = (
+        f"add {ident!r} to this paper's 'related:' (its page links the papers listed there)"
+        if kind == "papers" and own is not None and ident != own and ident in paper_ids
+        else ""
+    )
+    if site:
+        said = f"link a page of this list by its full web address ({site}{kind}/{ident}/{anchor or ''})"
+        said += f", or {related}" if related else ""
+    else:
+        said = (
+            "link a page of this list by its full web address, which `check` gives once the"
+            " site's address is set (the SITE_URL variable, or site_url in mkdocs.yml)"
+        )
+        said = f"{related}, or {said}" if related else said
+    return message[: found.start()] + "; " + said
 
 
 # What `check` says of a link in a paper's notes written as another paper's id, alone

@@ -85,6 +85,24 @@ def string_values(text: str) -> dict[str, str]:
     }  # fmt: skip
 
 
+def read_setting(text: str, key: str) -> object:
+    """The value of ``key`` at the top of ``text`` (mkdocs.yml) as MkDocs reads it, an
+    `!ENV` tag's from the environment (by yaml_env_tag, MkDocs' reader of it); None when
+    the file does not set it, or it is of another tag."""
+    from yaml_env_tag import construct_env_tag
+
+    nodes = [v for k, v in _top_level(text) if k.value == key]
+    if not nodes:
+        return None
+    loader = yaml.SafeLoader("")
+    try:
+        if nodes[-1].tag == "!ENV":
+            return construct_env_tag(loader, nodes[-1])
+        return loader.construct_object(nodes[-1], deep=True)
+    except yaml.YAMLError:
+        return None  # (a `!!python/name:` tag: MkDocs' to read)
+
+
 def written_values(text: str) -> dict[str, str]:
     """Each top-level key of ``text`` (mkdocs.yml) with its value as the file writes it
     ("!ENV [NAME, Lab]", "1.5"), the last of a key written twice."""

@@ -44,6 +44,20 @@ def config_problems(root: Path) -> Problems:
     return problems
 
 
+def site_address(root: Path) -> str:
+    """The address the site is published at, as the build reads it from ``root``/mkdocs.yml
+    (`site_url`, the shipped file's from the SITE_URL variable), with a slash at its end;
+    "" when it is not set (nor the file readable)."""
+    from .ownlist import read_setting
+
+    try:
+        text = (Path(root) / CONFIG).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    value = read_setting(text, "site_url")
+    return value.strip().rstrip("/") + "/" if isinstance(value, str) and value.strip() else ""
+
+
 def key_location(root: Path, key: str) -> Location:
     """Where ``root``/mkdocs.yml sets ``key`` at its top: MkDocs names the key of a
     value it refuses ("Config value 'theme': ..."), not its line (the file alone when

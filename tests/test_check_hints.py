@@ -749,11 +749,9 @@ def test_a_link_in_notes_to_a_page_of_the_site_as_a_hand_written_page_writes_it_
         "  [GIN](papers/how-powerful.md) [topic](../../topics/graphs/#start-here)\n"
     )
     assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
-        f"{P}:5:9: warning: 'notes': the link to 'papers/how-powerful.md' {SHOWS}; link a page"
-        " of this list by its full web address (https://…/papers/how-powerful/) (a paper's"
-        " page links the papers its 'related:' lists)",
-        f"{P}:5:41: warning: 'notes': the link to '../../topics/graphs/#start-here' {SHOWS};"
-        " link a page of this list by its full web address (https://…/topics/graphs/#start-here)",
+        # (no site's address here, and no paper 'how-powerful' to list in 'related:')
+        f"{P}:5:9: warning: 'notes': the link to 'papers/how-powerful.md' {SHOWS}; {_NO_SITE}",
+        f"{P}:5:41: warning: 'notes': the link to '../../topics/graphs/#start-here' {SHOWS}; {_NO_SITE}",
     ]
 
 
@@ -765,10 +763,7 @@ def test_a_link_in_notes_to_a_known_paper_by_its_id_or_relative_address_says_how
         "id: x\ntitle: A\nabstract: a\nnotes: |\n"
         "  [a](../known-paper/) [b](known-paper) [c](../known-paper) [d](appendix) [e](../nope/)\n"
     )
-    hint = (
-        "; link a page of this list by its full web address (https://…/papers/known-paper/)"
-        " (a paper's page links the papers its 'related:' lists)"
-    )
+    hint = f"; {_RELATED}, or {_NO_SITE}"
     assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
         f"{P}:5:7: warning: 'notes': the link to '../known-paper/' {SHOWS}{hint}",
         f"{P}:5:28: warning: 'notes': the link to 'known-paper' {SHOWS}{hint}",
@@ -790,10 +785,7 @@ def test_a_link_in_notes_by_a_papers_id_is_told_how_on_a_rerun_that_reuses_the_f
     monkeypatch.setattr(paperdrafts.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
     monkeypatch.setattr(curation.time, "time_ns", lambda: time.time() * 1e9 + 60e9)
     files: curation.FileCache = {}
-    hint = (
-        f"'notes': the link to 'known-paper' {SHOWS}; link a page of this list by its full web"
-        " address (https://…/papers/known-paper/) (a paper's page links the papers its 'related:' lists)"
-    )
+    hint = f"'notes': the link to 'known-paper' {SHOWS}; {_RELATED}, or {_NO_SITE}"
     for _ in range(2):
         _, problems = load_content(tmp_path / "content", cache=files)
         # (once: not added again to the reused file's warning)
@@ -815,15 +807,82 @@ def test_a_link_in_notes_to_a_known_paper_by_other_relative_forms_says_how(tmp_p
         "  [a](./known-paper/) [b](known-paper.md) [c](../known-paper/#abstract) [d](Known-Paper)"
         " [e](../nope.md)\n"
     )
-    related = " (a paper's page links the papers its 'related:' lists)"
-    hint = f"; link a page of this list by its full web address (https://…/papers/known-paper/){related}"
-    anchored = f"; link a page of this list by its full web address (https://…/papers/known-paper/#abstract){related}"
+    # (Without the site's address, the anchor is kept by none of the ways told: 'related:'
+    # links the page, and the address is given once the site's is set.)
+    hint = anchored = f"; {_RELATED}, or {_NO_SITE}"
     assert [m for m in check_one(tmp_path, text) if "'notes'" in m] == [
         f"{P}:5:7: warning: 'notes': the link to './known-paper/' {SHOWS}{hint}",
         f"{P}:5:27: warning: 'notes': the link to 'known-paper.md' {SHOWS}{hint}",
         f"{P}:5:47: warning: 'notes': the link to '../known-paper/#abstract' {SHOWS}{anchored}",
         f"{P}:5:77: warning: 'notes': the link to 'Known-Paper' {SHOWS}{hint}",
         f"{P}:5:94: warning: 'notes': the link to '../nope.md' {SHOWS}",
+    ]
+
+
+# How a link of notes to a page of the list is told to be written: with the site's
+# address when mkdocs.yml gives one, else what works without it.
+_NO_SITE = (
+    "link a page of this list by its full web address, which `check` gives once the site's"
+    " address is set (the SITE_URL variable, or site_url in mkdocs.yml)"
+)
+_RELATED = "add 'known-paper' to this paper's 'related:' (its page links the papers listed there)"
+
+
+@pytest.mark.parametrize(
+    ("config", "env", "address"),
+    [
+        ("site_url: https://lab.example.org/list\n", None, "https://lab.example.org/list/"),
+        ("site_url: !ENV SITE_URL\n", "https://lab.example.org/list/", "https://lab.example.org/list/"),
+        ("site_url: !ENV [SITE_URL, 'https://lab.example.org/']\n", None, "https://lab.example.org/"),
+        ("site_url: !ENV SITE_URL\n", None, ""),
+        ("site_name: Lab\n", None, ""),
+        (None, None, ""),
+    ],
+)
+def test_a_link_in_notes_to_a_page_of_the_list_is_told_an_address_to_copy(
+    tmp_path, monkeypatch, config, env, address
+):
+    # (curator's walk-through: "https://…/papers/<id>/" gave a new curator, whose site
+    # had no address yet, nothing to copy)
+    if env is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", env)
+    if config is not None:
+        (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    text = (
+        "id: x\ntitle: A\nabstract: a\nnotes: |\n"
+        "  [a](../known-paper/#abstract) [t](../../topics/graphs/) [n](papers/nope.md)"
+        " [s](../x/)\n"
+    )
+    found = [m.split(f"{SHOWS}; ", 1)[1] for m in check_one(tmp_path, text) if "'notes'" in m]
+    if address:
+        assert found == [
+            f"link a page of this list by its full web address ({address}papers/known-paper/#abstract),"
+            f" or {_RELATED}",
+            f"link a page of this list by its full web address ({address}topics/graphs/)",
+            f"link a page of this list by its full web address ({address}papers/nope/)",
+            f"link a page of this list by its full web address ({address}papers/x/)",
+        ]
+    else:
+        # A paper of the list (not this one) goes in its 'related:'; the others wait for
+        # the site's address.
+        assert found == [f"{_RELATED}, or {_NO_SITE}", _NO_SITE, _NO_SITE, _NO_SITE]
+
+
+@pytest.mark.parametrize("site", [True, False])
+def test_the_way_told_to_link_a_paper_of_the_list_from_notes_is_accepted(tmp_path, monkeypatch, site):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    if site:
+        (tmp_path / "mkdocs.yml").write_text("site_url: https://lab.example.org/list/\n", encoding="utf-8")
+    before = check_one(tmp_path, "id: x\ntitle: A\nabstract: a\nnotes: '[b](../known-paper/)'\n")
+    assert any("'notes'" in m for m in before)
+    fixed = (
+        "notes: '[b](https://lab.example.org/list/papers/known-paper/)'\n" if site
+        else "related: [known-paper]\n"
+    )
+    assert check_one(tmp_path, f"id: x\ntitle: A\nabstract: a\n{fixed}") == [
+        m for m in before if "'notes'" not in m
     ]
 
 
