@@ -2170,3 +2170,19 @@ def test_a_string_naming_the_paper_alone_where_a_list_of_papers_goes_is_told_it_
     # A list naming the paper alone is no string: told only that it names itself.
     said = check_one(tmp_path, "id: x\ntitle: A Paper\nabstract: An abstract.\ntopics: [in-context-learning]\nrelated: [x]\n")
     assert said == [f"{P}:5:11: a paper cannot be related to itself; remove it from 'related'"]
+
+
+def test_a_link_in_a_topic_description_to_a_paper_of_the_list_is_told_its_full_address(tmp_path, monkeypatch):
+    # (A description is no paper's: 'related:' is not offered there.)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    topics = TOPICS.replace(
+        "    title: Multi-task learning\n",
+        "    title: Multi-task learning\n    description: See [a](papers/a.md).\n",
+    )
+    root = project(tmp_path, topics, a=paper("a"), b=paper("b"), c=paper("c"))
+    (root / "mkdocs.yml").write_text("site_url: https://lab.example.org/\n", encoding="utf-8")
+    from tests.test_curation_cross_file import messages as cross_messages
+
+    assert [m.split(f"{SHOWS}; ", 1)[1] for m in cross_messages(root) if "'description'" in m] == [
+        "link a page of this list by its full web address (https://lab.example.org/papers/a/)"
+    ]
