@@ -1004,3 +1004,20 @@ def test_the_words_never_offered_are_scikit_learns_stop_words_and_the_words_of_p
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_common_stems_counts_a_long_list_over_papers_spread_through_it():
+    from generator.topics import common_stems
+
+    # 2,000 papers; "zebra" in the last 600 (30%: over the quarter), "okapi" in the first
+    # 400 (20%: under it). A count over the first 1,000 alone would see 0% and 40%.
+    papers = tuple(
+        paper(f"p{n:04d}", f"Paper {n}", "zebra stripes" if n >= 1400 else "okapi" if n < 400 else "plain")
+        for n in range(2000)
+    )
+    common = common_stems(papers)
+    assert "zebra" in common and "stripe" in common
+    assert "okapi" not in common
+    # Up to 1,000 papers, every one is read: 251 of 1,000 is over the line, 250 is not.
+    assert "zebra" in common_stems(tuple(paper(f"q{n}", "T", "zebra" if n < 251 else "x") for n in range(1000)))
+    assert "zebra" not in common_stems(tuple(paper(f"q{n}", "T", "zebra" if n < 250 else "x") for n in range(1000)))
