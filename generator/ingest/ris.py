@@ -178,6 +178,9 @@ class _Tags:
     # The tags of one value whose first value `text` gave, each with what it was read
     # as (_ONCE_TAGS): the ones whose second value `_given_twice` tells of.
     read: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The numbers of the lines written with one space before the dash ("PY - 2020a"),
+    # read as if with two: a column on one is one less than on the line read.
+    narrow: frozenset[int] = frozenset()
 
     def text(
         self, *tags: str, what: tuple[str, str] | None = None, unless: Callable[[str], object] | None = None
@@ -223,11 +226,16 @@ class _Tags:
         if value:
             held = next(((n, text) for n, text in self.lines.get(tag, []) if value in text[6:]), None)
             if held is not None:
-                return Location(path, held[0], 7 + held[1][6:].index(value))
+                return self._after_dash(path, held[0], held[1][6:].index(value))
             return self.where(tag, path, value)
         number = self.once(tag)[0][0]
         line = next(text for n, text in self.lines[tag] if n == number)[6:]
-        return Location(path, number, 7 + len(line) - len(line.lstrip()) if line.strip() else 7)
+        return self._after_dash(path, number, len(line) - len(line.lstrip()) if line.strip() else 0)
+
+    def _after_dash(self, path: str, number: int, offset: int) -> Location:
+        """Where the character ``offset`` after "PY  - " of line ``number`` is, in the file
+        as written (`narrow`)."""
+        return Location(path, number, 7 + offset - (number in self.narrow))
 
     def where(self, tag: str | tuple[str, ...], path: str, value: str = "") -> Location:
         """Where ``tag`` (the first of such tags written) is, on the line holding
@@ -239,6 +247,11 @@ class _Tags:
 
 
 def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
+    # (rispy reads two spaces before the dash only; where a value is told is counted on
+    # the lines as written.)
+    narrow = frozenset(
+        number for number, line in enumerate(text.split("\n"), 1) if _TAG_LINE.match(line) and line[2:4] == " -"
+    )
     text = _TAG_LINE.sub(lambda m: f"{m.group(1)}  -" + (" " if m.group().endswith(" ") else ""), text)
     lines = text.split("\n")
     starts = [n for n, line in enumerate(lines) if _RECORD_START.match(line)]
@@ -289,7 +302,7 @@ def parse_ris(text: str, path: str, problems: Problems) -> list[Record]:
         )
         if not parsed:  # (not reached: the body starts with TY and ends with ER)
             continue
-        tags = _Tags(parsed[0], tag_lines, start + 1, written)
+        tags = _Tags(parsed[0], tag_lines, start + 1, written, narrow=narrow)
         record = _record(tags, path, problems, local_files, dated, left_out)
         if record is None:
             continue

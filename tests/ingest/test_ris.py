@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from generator.errors import CuratorError, Problems
 from generator.importer import import_paths
@@ -1050,6 +1051,32 @@ def test_one_space_before_the_dash_is_read_as_zotero_reads_it():
     records, problems = _parse("TY - JOUR\nTI - A Paper\nPY - 2020\nER - \n")
     assert [(r.title, r.year) for r in records] == [("A Paper", "2020")]
     assert problems == []
+
+
+# (A tag's line and the value a warning is told at, whatever the spaces around its dash.)
+_TOLD_AT_VALUE = (("PY", "2020a"), ("DO", "10.1000"), ("UR", "ftp://mirror.example.org/p.pdf"),
+                  ("L2", "http://localhost:8080/paper"))
+
+
+@given(st.lists(st.tuples(st.integers(1, 2), st.integers(1, 3)), min_size=4, max_size=4))
+def test_a_value_is_told_at_its_column_as_written_with_one_or_two_spaces_before_the_dash(spacing):
+    # Some exporters write "PY - 2020a", one space before the dash: the file is read as
+    # if it had two, and the column told was one to the right of the value.
+    lines = [f"{tag}{' ' * before}-{' ' * after}{value}" for (tag, value), (before, after) in zip(_TOLD_AT_VALUE, spacing)]
+    text = "\n".join(["TY - JOUR", "TI  - A Paper", *lines, "ER  - ", ""])
+    _, problems = _parse(text)
+    assert len(problems) == len(lines), problems
+    written = text.split("\n")
+    for problem, (tag, value) in zip(problems, _TOLD_AT_VALUE):
+        line, column = (int(n) for n in problem.split(":")[1:3])
+        assert written[line - 1].startswith(tag), problem
+        assert written[line - 1][column - 1:] == value, problem
+
+
+def test_one_space_before_the_dash_is_told_at_the_values_first_character():
+    _, problems = _parse("TY - JOUR\nTI - A Paper\nPY - 2020a\nDO -  10.1000\nER - \n")
+    # (counted by hand: "PY - " is 5 characters, "DO -  " 6)
+    assert [p.split(": warning")[0] for p in problems] == ["lab.ris:3:6", "lab.ris:4:7"]
 
 
 # --- Problems ----------------------------------------------------------------------------
