@@ -40,7 +40,9 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
     accepting the suggestion would then write as if it were the same paper.
 
     ``within``: the choices are topics' ids, and one held whole in ``word`` is the topic
-    meant ("model-merging" for "model-merging-survey"). Not for papers' ids: a title
+    meant ("model-merging" for "model-merging-survey"), as is the one holding ``word``
+    whole ("parameter-efficient-fine-tuning" for "efficient-fine-tuning"), or a word of
+    one with another ending ("prompting" for "prompt"). Not for papers' ids: a title
     holding another paper's title is another paper ("deep-safe-multi-task-learning").
 
     ``few``: the choices are a few words none of them one slip from another (the link
@@ -55,8 +57,9 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
     if longer:
         return min(longer, key=lambda c: (len(c), c))
     # The same words but for their endings ("model-merge" for "model-merging"), when
-    # only one choice has them.
-    if "-" in word:
+    # only one choice has them; of a topic's id, one word's other ending too ("prompt"
+    # for "prompting": a subject's word; a paper's id of one word is a name).
+    if "-" in word or within:
         # (Only ids of as many words, each starting as the word's does, are stemmed: an
         # unknown reference in a list of 10,000 papers stems a few ids, not all.)
         parts = word.lower().split("-")
@@ -66,7 +69,7 @@ def closest(word: str, choices: Sequence[str], within: bool = False, few: bool =
         alike = [c for c in near if _stems(c) == stems]
         if len(alike) == 1:
             return alike[0]
-    if within and (held := _held_whole(word, choices)):
+    if within and (held := _held_whole(word, choices) or _holding_whole(word, choices)):
         return held
     if len(word) > schema.MAX_ID_LENGTH:
         # A whole title's slug where the id is that slug cut to the limit at a word
@@ -127,6 +130,18 @@ def _held_whole(word: str, choices: Sequence[str]) -> str | None:
     held = [c for c in choices if "-" in c and f"-{c.lower()}-" in padded]
     widest = [c for c in held if not any(c != o and f"-{c.lower()}-" in f"-{o.lower()}-" for o in held)]
     return widest[0] if len(widest) == 1 else None
+
+
+def _holding_whole(word: str, choices: Sequence[str]) -> str | None:
+    """The one choice that holds ``word``, of two words or more, whole between hyphens
+    ("efficient-fine-tuning" in "parameter-efficient-fine-tuning": its first words left
+    out; the first words alone are `closest`'s "longer"). Held in two, None: words they
+    share ("fine-tuning" in "instruction-fine-tuning" too)."""
+    if "-" not in word:
+        return None
+    padded = f"-{word.lower()}-"
+    holding = [c for c in choices if padded in f"-{c.lower()}-"]
+    return holding[0] if len(holding) == 1 else None
 
 
 # Up to this many characters a word is short: one slip of the keys is a typo, two

@@ -2186,3 +2186,59 @@ def test_a_link_in_a_topic_description_to_a_paper_of_the_list_is_told_its_full_a
     assert [m.split(f"{SHOWS}; ", 1)[1] for m in cross_messages(root) if "'description'" in m] == [
         "link a page of this list by its full web address (https://lab.example.org/papers/a/)"
     ]
+
+
+# A topic's id with another ending ("prompt" for 'prompting'), and a topic's last words
+# ("efficient-fine-tuning" for 'parameter-efficient-fine-tuning'), were suggested nothing
+# in a paper's `topics:` and in a topic's `parent:` alike (both ask topicsfile.suggest_topic).
+NEAR_TOPICS = (
+    "topics:\n"
+    "  - id: prompting\n    title: Prompting\n"
+    "  - id: parameter-efficient-fine-tuning\n    title: PEFT\n"
+    "  - id: chain-of-thought\n    title: Chain of thought\n    parent: prompt\n"
+    "  - id: lora\n    title: LoRA\n    parent: efficient-fine-tuning\n"
+)
+
+
+def test_a_topic_ids_other_ending_or_its_last_words_are_suggested_for_a_paper_and_a_parent(tmp_path):
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(NEAR_TOPICS, encoding="utf-8")
+    paper = tmp_path / "content" / "papers" / "x.yml"
+    paper.write_text("id: x\ntitle: X\nabstract: a\ntopics: [prompt, efficient-fine-tuning]\n", encoding="utf-8")
+    fix = "; remove it here, write the topic meant, or define it in topics.yml"
+    assert [m for m in messages(tmp_path) if ": warning: " not in m] == [
+        f"{P}:4:10: unknown topic 'prompt' (did you mean 'prompting'?){fix}",
+        f"{P}:4:18: unknown topic 'efficient-fine-tuning' (did you mean 'parameter-efficient-fine-tuning'?){fix}",
+        f"{T}:8:13: 'parent': unknown topic 'prompt' (did you mean 'prompting'?){fix}",
+        f"{T}:11:13: 'parent': unknown topic 'efficient-fine-tuning' (did you mean"
+        f" 'parameter-efficient-fine-tuning'?){fix}",
+    ]
+    # Each suggestion written, check takes the list.
+    paper.write_text(
+        "id: x\ntitle: X\nabstract: a\ntopics: [prompting, parameter-efficient-fine-tuning]\n", encoding="utf-8"
+    )
+    (tmp_path / "content" / "topics.yml").write_text(
+        NEAR_TOPICS.replace("parent: prompt\n", "parent: prompting\n").replace(
+            "parent: efficient-fine-tuning", "parent: parameter-efficient-fine-tuning"
+        ),
+        encoding="utf-8",
+    )
+    assert [m for m in messages(tmp_path) if ": warning: " not in m] == []
+
+
+@pytest.mark.parametrize(
+    "word, ids, meant",
+    [
+        ("prompt", ["prompting", "robotics"], "prompting"),  # another ending
+        ("prompting", ["prompt", "robotics"], "prompt"),
+        ("efficient-fine-tuning", ["parameter-efficient-fine-tuning", "robotics"], "parameter-efficient-fine-tuning"),
+        ("model-merging", ["llm-model-merging-methods"], "llm-model-merging-methods"),
+        # (a word of one id's, no more; the last words of two ids: no guess)
+        ("learning", ["continual-learning"], None),
+        ("fine-tuning", ["parameter-efficient-fine-tuning", "instruction-fine-tuning"], None),
+        # (two ids of that stem)
+        ("prompt", ["prompting", "prompted"], None),
+    ],
+)
+def test_a_topic_is_suggested_by_another_ending_of_its_one_word_or_by_its_last_words(word, ids, meant):
+    assert closest(word, ids, within=True) == meant
