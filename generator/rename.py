@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
-from . import typos
 from .errors import Location, Problems
 from .handlinks import links_of
 from .pages import dest_of, paper_dest, topic_url
@@ -253,6 +252,22 @@ def plan_rename(
     return plan
 
 
+def _text(node: Node | None) -> str:
+    return node.text or "" if isinstance(node, Scalar) else ""
+
+
+def _weights(node: Node | None) -> dict[str, float]:
+    """A topic's keywords with their weights, as `check` reads them for the names a
+    topic goes by (topicsfile.topic_aliases); one whose weight is no number is left out."""
+    weights = {}
+    for key, value in node.entries if isinstance(node, Map) else ():
+        try:
+            weights[_text(key)] = float(_text(value))
+        except ValueError:
+            pass
+    return weights
+
+
 def plan_topic_rename(
     old: str,
     new: str,
@@ -277,9 +292,13 @@ def plan_topic_rename(
 
     mine = next((t for t in drafts if id_of(t) == old), None)
     if mine is None:
-        # (As `check` says of an unknown topic: the one a slip away, or held whole.)
-        ids = sorted(i for t in drafts if (i := id_of(t)) is not None)
-        problems.error(Location(file), f"no topic {old!r} to rename{typos.did_you_mean(old, ids, within=True)}")
+        # (As `check` says of an unknown topic: the one a slip away, held whole, or
+        # named by its title or a keyword.)
+        from .topicsfile import suggest_topic, topic_aliases
+
+        named = [(i, t) for t in drafts if (i := id_of(t)) is not None]
+        aliases = topic_aliases((i, _text(t.get("title")), _weights(t.get("keywords"))) for i, t in named)
+        problems.error(Location(file), f"no topic {old!r} to rename{suggest_topic(old, [i for i, _ in named], aliases)}")
         return plan
     why = check_new_id(new, old, "topic")
     if why is None and new == old:

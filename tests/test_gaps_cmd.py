@@ -265,10 +265,27 @@ def test_a_topic_and_sub_topic_with_no_paper_are_not_said_to_hold_all_in_the_top
 def test_an_unknown_topic_is_a_wrong_argument_with_the_id_meant(lab, capsys):
     status, out, err = gaps(lab, capsys, "--topic", "agent")
     assert (status, out) == (2, "")
-    assert err == "readinglist gaps: no topic 'agent' (did you mean 'agents'?); readinglist topics lists them\n"
+    # (its keyword: said so, as `check` says it of a paper's 'topics: [agent]')
+    assert err == (
+        "readinglist gaps: no topic 'agent' (did you mean 'agents'? it is about 'agent'); readinglist topics"
+        " lists them\n"
+    )
     status, _, err = gaps(lab, capsys, "--topic", "bare")
     assert status == 2
     assert err == "readinglist gaps: no topic 'bare': it is a paper (readinglist topics --explain bare)\n"
+
+
+def test_an_unknown_topic_named_as_a_topics_keyword_is_told_that_topic_as_check_tells_it(lab, capsys):
+    # (`check` told a paper's 'topics: [graphs]' the topic with the keyword "graph";
+    # gaps said nothing)
+    status, out, err = gaps(lab, capsys, "--topic", "graphs")
+    assert (status, out) == (2, "")
+    assert err == (
+        "readinglist gaps: no topic 'graphs' (did you mean 'graph-learning'? it is about 'graph');"
+        " readinglist topics lists them\n"
+    )
+    status, out, _ = gaps(lab, capsys, "--topic", "graph-learning")  # (the id suggested, written)
+    assert status == 0 and "of topic 'graph-learning'" in out.splitlines()[0]
 
 
 def test_a_renamed_topic_is_told_its_new_id(lab, capsys):

@@ -287,6 +287,9 @@ def test_a_topic_rename_changes_its_id_its_sub_topics_papers_and_links_and_nothi
         ("model-mergin", "x", "no topic 'model-mergin' to rename (did you mean 'model-merging'?)\n"),
         ("model-merging-survey", "x", "no topic 'model-merging-survey' to rename (did you mean"
          " 'model-merging'?)\n"),
+        # (a topic named by its keyword, as `check` tells it)
+        ("task-vector", "x", "no topic 'task-vector' to rename (did you mean 'model-merging'? it is"
+         " about 'task vectors')\n"),
         ("model-merging", "task-arithmetic", "topic 'task-arithmetic' exists"),
         ("model-merging", "Merging", "'Merging' is no id"),
         ("model-merging", "Model_Merging", "cannot rename 'model-merging' to 'Model_Merging': the topic"

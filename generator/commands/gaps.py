@@ -236,8 +236,9 @@ def _assign(
 
 
 def _unknown_topic(given: str, content: Content) -> str:
-    """"no topic 'x'" with the id meant: a renamed topic's new id, a plausible typo's."""
-    from ..typos import did_you_mean
+    """"no topic 'x'" with the id meant: a renamed topic's new id, else the one `check`
+    suggests for a paper's `topics:` naming it (a plausible typo's, a keyword's topic)."""
+    from ..topicsfile import suggest_topic, topic_aliases
 
     for topic in content.topics:
         if given in topic.former_ids:
@@ -245,4 +246,5 @@ def _unknown_topic(given: str, content: Content) -> str:
     ids = [t.id for t in content.topics]
     if any(p.id == given for p in content.papers):
         return f"no topic {given!r}: it is a paper (readinglist topics --explain {given})"
-    return f"no topic {given!r}{did_you_mean(given, ids, within=True)}; readinglist topics lists them"
+    aliases = topic_aliases((t.id, t.title, t.keywords) for t in content.topics)
+    return f"no topic {given!r}{suggest_topic(given, ids, aliases)}; readinglist topics lists them"
