@@ -2242,3 +2242,33 @@ def test_a_topic_ids_other_ending_or_its_last_words_are_suggested_for_a_paper_an
 )
 def test_a_topic_is_suggested_by_another_ending_of_its_one_word_or_by_its_last_words(word, ids, meant):
     assert closest(word, ids, within=True) == meant
+
+
+def test_a_parent_is_suggested_what_a_papers_topics_naming_the_same_word_are(tmp_path):
+    # (One look-up, topicsfile.suggest_topic, for both: each near-miss, typo, name of a
+    # topic or none, gets the same "did you mean" in either place.)
+    words = [
+        "prompt", "prompts", "promting", "efficient-fine-tuning", "fine-tuning", "peft", "PEFT",
+        "chain-of-thougt", "chain", "low-rank", "robotics", "Prompting-Methods", "prompting-survey",
+    ]
+    topics = NEAR_TOPICS.replace("title: PEFT\n", "title: PEFT\n    keywords: {low-rank adaptation: 1}\n")
+    topics += "".join(f"  - id: leaf-{n}\n    title: Leaf {n}\n    parent: {w}\n" for n, w in enumerate(words))
+    (tmp_path / "content" / "papers").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(topics, encoding="utf-8")
+    for n, word in enumerate(words):
+        (tmp_path / "content" / "papers" / f"p{n}.yml").write_text(
+            f"id: p{n}\ntitle: P\nabstract: a\ntopics: [{word}]\n", encoding="utf-8"
+        )
+    said = messages(tmp_path)
+    first_leaf = topics.splitlines().index("  - id: leaf-0") + 1
+
+    def suggestion(place: str) -> str:
+        (message,) = [m for m in said if m.startswith(place)]
+        return message.split("topic ", 1)[1].split(";")[0]  # the word and any "(did you mean ...)"
+
+    told = [
+        (suggestion(f"content/papers/p{n}.yml:4:"), suggestion(f"{T}:{first_leaf + 3 * n + 2}:"))
+        for n in range(len(words))
+    ]
+    assert [paper for paper, _ in told] == [parent for _, parent in told]
+    assert sum("did you mean" in paper for paper, _ in told) >= 8, told
