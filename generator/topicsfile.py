@@ -502,7 +502,10 @@ def topic_aliases(
             part.strip()
             for phrase, weight in keywords.items()
             if isinstance(weight, (int, float)) and weight > 0  # (not one counting against it)
-            for part in re.split(r"[|&]", str(phrase))
+            # (A phrase of parts that must all match, "prompt & continual learning", is no
+            # name in any part: "prompt" alone is no name of a topic of continual learning.)
+            and "&" not in str(phrase)  # (topics.ALL_OF, ANY_OF: that module loads the stemmer)
+            for part in str(phrase).split("|")
         ]
         for name in names:
             alias = slugify(name)

@@ -2272,3 +2272,20 @@ def test_a_parent_is_suggested_what_a_papers_topics_naming_the_same_word_are(tmp
     ]
     assert [paper for paper, _ in told] == [parent for _, parent in told]
     assert sum("did you mean" in paper for paper, _ in told) >= 8, told
+
+
+def test_a_part_of_a_keyword_whose_parts_must_all_match_names_no_topic(tmp_path):
+    # (chk26: "lifelong | continual & reinforcement learning | rl", a keyword of the shipped
+    # list's multi-task RL topic, made "continual" alone a name of that topic, and check
+    # told 'topics: [continual]' to write it, ahead of the continual learning topic.)
+    topics = TOPICS.replace("      multi-task: 1\n", '      "zebra | okapi & multi-task": 1\n      "MTL | multitask": 1\n')
+    extra = "topics: [zebra, okapi, multitask]\n"
+    root = project(tmp_path, topics, a=paper("a", extra=extra), b=paper("b"), c=paper("c"))
+    fix = "; remove it here, write the topic meant, or define it in topics.yml"
+    assert [m for m in messages(root) if "content/papers/a.yml" in m and ": warning: " not in m] == [
+        f"content/papers/a.yml:3:10: unknown topic 'zebra'{fix}",
+        f"content/papers/a.yml:3:17: unknown topic 'okapi'{fix}",
+        # (each name of a keyword of alternatives is still the topic's)
+        f"content/papers/a.yml:3:24: unknown topic 'multitask' (did you mean 'multi-task-learning'?"
+        f" it is about 'multitask'){fix}",
+    ]
