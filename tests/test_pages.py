@@ -998,4 +998,27 @@ def test_the_home_pages_counts_link_all_papers_unless_its_introduction_does(intr
     hand = (HandPage("index", intro, Location("content/pages/index.md")),)
     home = Renderer().render(page(plan(site(PAPERS, TOPICS, ASSIGNED), hand_pages=hand), "index.md"))
     counts = next(line for line in home.splitlines() if 'class="rl-counts"' in line)
-    assert counts.endswith(' (0%). <a href="papers/">All papers</a></p>' if linked else " (0%).</p>"), counts
+    assert counts.endswith(' (0%)\xa0· <a href="papers/">All papers</a></p>' if linked else " (0%)</p>"), counts
+
+
+def test_the_counts_of_the_home_page_a_topic_and_all_papers_read_alike():
+    # (A reader audit: the three count lines had three separators, a topic's "6 papers ·
+    # 3 with code", the home page's "180 papers in 16 topics; 39 with code", All
+    # papers' "180 papers, by title; 39 with code", and two ended with a full stop.)
+    # Each is its parts with " · " between them (a no-break space before the dot, a line
+    # breaks after it), none a sentence.
+    import re
+
+    from generator.render import Renderer
+
+    result = plan(site(PAPERS, TOPICS, ASSIGNED))
+    said = {}
+    for dest in ("index.md", "topics/merging/index.md", "papers/index.md"):
+        text = Renderer().render(page(result, dest))
+        counts = next(line for line in text.splitlines() if 'class="rl-counts"' in line)
+        said[dest] = re.sub(r"<[^>]*>", "", counts)
+    assert said == {
+        "index.md": "4 papers in 3 topics\xa0· 0 with code (0%)\xa0· All papers",
+        "topics/merging/index.md": "3 papers\xa0· 0 with code (0%)",
+        "papers/index.md": "4 papers, newest first\xa0· 0 with code (0%)",
+    }
