@@ -1022,3 +1022,28 @@ def test_the_counts_of_the_home_page_a_topic_and_all_papers_read_alike():
         "topics/merging/index.md": "3 papers\xa0· 0 with code (0%)",
         "papers/index.md": "4 papers, newest first\xa0· 0 with code (0%)",
     }
+
+
+@pytest.mark.example
+def test_the_shipped_home_pages_introduction_names_what_the_reader_sees():
+    # (A reader audit: it said "open the full table" where the navigation and the page
+    # say "All papers", and printed, it still explained the search box.) Its link to the
+    # table says the page's title, and what it says of the search is screen only: its
+    # paragraph's class (attr_list, as MkDocs reads it) the stylesheet hides on paper
+    # (tests/browser/test_site.py).
+    import re
+    from pathlib import Path
+    from xml.etree import ElementTree
+
+    import markdown
+
+    root = Path(__file__).resolve().parents[1]
+    intro = (root / "content" / "pages" / "index.md").read_text(encoding="utf-8")
+    html = markdown.markdown(intro, extensions=["attr_list"])
+    body = ElementTree.fromstring(f"<body>{html}</body>")
+    table = [a for a in body.iter("a") if a.get("href", "").startswith("papers/index.md")]
+    assert ["".join(a.itertext()) for a in table] == ["All papers"]
+    assert "full table" not in intro
+    # (The search box's words; "a search for it" of a paper page's badges prints.)
+    search = [p for p in body.iter("p") if re.search(r"\bbox\b|magnifier", "".join(p.itertext()))]
+    assert search and all(p.get("class") == "rl-screen-only" for p in search)

@@ -1516,6 +1516,17 @@ def test_printed_a_short_columns_header_stays_whole(styled):
     assert lines == 1
 
 
+def test_printed_a_hand_pages_screen_only_paragraph_goes(styled):
+    # (A reader audit: the printed home page still explained the search box.) The
+    # paragraph content/pages/index.md marks `{ .rl-screen-only }`, and only it.
+    page = styled("<p>Browse by topic.</p><p class='rl-screen-only'>Search from the top of the page.</p>",
+                  {"width": 800, "height": 800})
+    hint, other = page.locator(".rl-screen-only"), page.locator("p").first
+    assert hint.is_visible() and other.is_visible()
+    page.emulate_media(media="print")
+    assert hint.is_hidden() and other.is_visible()
+
+
 def test_printed_a_long_author_list_is_whole(styled):
     # A reader's review: a paper of fifteen authors printed the first ten, "et al." and
     # "All 15 authors" beside a triangle that paper cannot open (the list folded under it).
