@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .escape import safe_url
+from .links import classify
 from .models import CODE_HOSTS, Link, Paper
 from .repositories import short_count
 
@@ -134,6 +135,21 @@ def _data_badge(link: Link) -> Badge | None:
     )
 
 
+def _project_badge(link: Link) -> Badge | None:
+    """A project page's badge; one that is a repository on a code host (a survey's list
+    of papers on GitHub, which its curator took for no code) names the host and the
+    repository, as a code badge does: "Project page" beside "No code linked" read as a
+    site of its own, and a reader found GitHub's page."""
+    href = safe_url(link.url)
+    if href is None:
+        return None
+    found = classify(link.url)
+    if found.kind != "code" or found.host not in HOST_LABELS:  # (a site, an owner's page)
+        return Badge("project", href, "Project page", "project", "Project page", note=link.note)
+    label = f"Project page on {HOST_LABELS[found.host]}"
+    return Badge("project", href, label, found.host, f"{label}: {found.repo}", note=link.note)
+
+
 # What a repository on those hosts is, by its address's first part. (On Hugging Face a
 # first part "competitions" is an owner's name.)
 _DATA_WORDS = {
@@ -151,12 +167,7 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
         if badge:
             badges.append(badge)
     badges += filter(None, map(_data_badge, paper.links_of("data")))
-    for link in paper.links_of("project"):
-        href = safe_url(link.url)
-        if href:
-            badges.append(
-                Badge("project", href, "Project page", "project", "Project page", note=link.note)
-            )
+    badges += filter(None, map(_project_badge, paper.links_of("project")))
     if paper.arxiv:
         href = f"https://arxiv.org/abs/{quote(paper.arxiv, safe='/.')}"
         badges.append(
@@ -186,7 +197,10 @@ def paper_badges(paper: Paper) -> tuple[Badge, ...]:
     # would, first, beside the page's "No code linked": put after the other badges, the
     # words stood beside badges they do not name (an arXiv id's, a DOI's), and on a
     # phone the search was a line or more below them.
-    if not any(b.kind == "code" for b in badges):
+    # (Nor where its project page is a repository on GitHub: a survey's list of papers,
+    # which its curator moved to `project`, stood beside "Search GitHub", a search
+    # for the repository the page links.)
+    if not any(b.kind == "code" or (b.kind, b.icon) == ("project", "github") for b in badges):
         where = quote(" in:name,description,readme", safe="")
         badges.insert(
             0,

@@ -650,6 +650,31 @@ def test_a_legacy_model_and_a_kaggle_competition_are_named_as_what_they_are():
     ]
 
 
+def test_a_project_page_that_is_a_repository_says_its_host_and_no_github_search_stands_beside_it():
+    # (A reader audit: a survey whose curator moved its GitHub repository, a list of
+    # papers, to `project` read "No code linked · Search GitHub" beside a "Project page"
+    # badge that was that repository.) The badge names the host and the repository, as
+    # a code badge does; the page still says it links no code, and searches GitHub no
+    # more. A project page elsewhere, or a GitHub owner's page, is as it was.
+    from generator.render import Renderer
+
+    survey = (Link("https://github.com/lab/rl-survey", "project"),)
+    context = page(plan(site([paper("a", 2020, links=survey)], (), {})), "papers/a.md").context
+    assert [(b.kind, b.label, b.icon, b.description) for b in context["badges"][:1]] == [
+        ("project", "Project page on GitHub", "github", "Project page on GitHub: lab/rl-survey"),
+    ]
+    assert not [b for b in context["badges"] if b.label == "Search GitHub"]
+    assert context["no_code"]
+    text = Renderer().render(page(plan(site([paper("a", 2020, links=survey)], (), {})), "papers/a.md"))
+    assert 'aria-label="Project page on GitHub: lab/rl-survey"' in text
+    for url in ("https://lab.example/rl-survey", "https://github.com/lab"):
+        badges = page(plan(site([paper("a", 2020, links=(Link(url, "project"),))], (), {})), "papers/a.md").context["badges"]
+        assert [(b.label, b.icon, b.description) for b in badges if b.kind == "project"] == [
+            ("Project page", "project", "Project page")
+        ]
+        assert badges[0].label == "Search GitHub"
+
+
 def test_a_badge_note_is_in_its_accessible_name_not_only_in_its_tooltip():
     links = (Link("https://github.com/x/y", "code", host="github", repo="x/y", note="the 2021 version"),)
     from generator.render import Renderer
