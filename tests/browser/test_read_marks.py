@@ -483,22 +483,6 @@ def test_the_log_lists_what_was_read_newest_first_each_a_link_to_its_page(page, 
     assert page.locator(".rl-log__list li").count() == 4
 
 
-# Every pixel of a PNG, as [r, g, b].
-ALL_PIXELS = """async png => {
-    const img = new Image();
-    img.src = "data:image/png;base64," + png;
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    [canvas.width, canvas.height] = [img.width, img.height];
-    const g = canvas.getContext("2d");
-    g.drawImage(img, 0, 0);
-    const data = g.getImageData(0, 0, img.width, img.height).data;
-    const out = [];
-    for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);
-    return out;
-}"""
-
-
 def _hue(rgb) -> float:
     import colorsys
 
@@ -511,9 +495,10 @@ def test_the_read_box_is_drawn_in_the_palettes_colour_and_stands_out_in_both(pag
     # unticked, and its fill ticked, at 3:1 at least against the page; ticked, the hue
     # of the palette's links (Chromium shades it to the scheme, keeping its hue).
     import base64
+    import struct
     from collections import Counter
 
-    from .test_site import _ratio
+    from .test_site import PIXELS, _ratio
 
     page.goto(papers[0]["url"])
     box = page.get_by_label("I have read this paper")
@@ -531,13 +516,14 @@ def test_the_read_box_is_drawn_in_the_palettes_colour_and_stands_out_in_both(pag
             frame = box.bounding_box()
             png = page.screenshot(clip={"x": frame["x"] - 2, "y": frame["y"] - 2,
                                         "width": frame["width"] + 4, "height": frame["height"] + 4})
-            pixels = [tuple(p) for p in page.evaluate(ALL_PIXELS, base64.b64encode(png).decode())]
+            width, height = struct.unpack(">II", png[16:24])  # (the PNG's header: its size)
+            points = [(x, y) for y in range(height) for x in range(width)]
+            pixels = [tuple(p) for p in page.evaluate(PIXELS, [base64.b64encode(png).decode(), points])]
             ground = pixels[0]  # (the corner: the page around the box)
             if ticked:  # its fill: the colour most of the box is
                 mark = Counter(p for p in pixels if p != ground).most_common(1)[0][0]
             else:  # its edge: across its middle row, the colour that stands out most
-                width = len(pixels) // round(frame["height"] + 4)
-                middle = len(pixels) // width // 2 * width
+                middle = height // 2 * width
                 mark = max(pixels[middle : middle + width], key=lambda p: _ratio(p, ground))
             assert _ratio(mark, ground) >= 3, (scheme, ticked, mark, ground)
             if ticked:
