@@ -2194,9 +2194,12 @@ def _written_at(entry: Entry, name: str, written: str, path: str) -> Location:
     lines = entry.raw.split("\n")
     first = field.start_line - entry.start_line
     start = written.strip().split("\n", 1)[0]
+    # (Not before the name's "=": an entry on one line may write it in an earlier value,
+    # and the name may hold it, "year = {e}".)
+    equals = re.compile(rf"{re.escape(name)}\s*=", re.IGNORECASE).match(lines[first], named.col - 1)
+    after = equals.end() if equals else named.col - 1
     for number in range(first, len(lines)):
-        # (Not before the name: an entry on one line may write it in an earlier value.)
-        col = lines[number].find(start, named.col - 1 if number == first else 0)
+        col = lines[number].find(start, after if number == first else 0)
         if col >= 0:
             return Location(path, entry.start_line + number + 1, col + 1)
     return named

@@ -346,7 +346,8 @@ def test_a_preprints_year_is_its_first_versions_as_its_arxiv_id_says():
 
 def test_a_year_that_is_not_understood_is_a_warning_at_its_value():
     # (It was at the field's name, where a year written otherwise is said at its value.)
-    for value in ("{forthcoming}",):
+    # (A value the field's name holds, "e" of "year", at the value, not in the name.)
+    for value in ("{forthcoming}", "{e}", "{ar}"):
         problems = Problems()
         assert _one(f"  note = {{x}},\n    year = {value},\n", problems).year == ""
         assert problems.format() == (
