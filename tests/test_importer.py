@@ -1180,6 +1180,17 @@ def test_a_pdf_or_an_archive_given_to_import_is_said_to_be_one(tmp_path, name, d
     assert records == [] and [str(p) for p in problems.items] == [f"{path}:1:1: {said}"]
 
 
+def test_brackets_nested_deeper_than_python_reads_json_are_an_unknown_layout_not_a_traceback(tmp_path):
+    # (review: such a file stopped import with a RecursionError from json.loads, which
+    # the check of what JSON a file is let through; unread, it is not known to be JSON)
+    from generator.importer import read_records
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    records, problems = read_records([path])
+    assert records == [] and [str(p).split(": expected")[0] for p in problems.items] == [f"{path}:1:1: unknown layout"]
+
+
 def test_a_conflict_shows_tex_as_written_so_it_can_be_copied():
     from generator.conflicts import Conflict
     from generator.errors import Location

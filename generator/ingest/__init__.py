@@ -476,7 +476,7 @@ def _json_export(text: str) -> str | None:
         return None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: nested deeper than Python reads)
         return None
     items = data if isinstance(data, list) else [data]
     keys = {key for item in items if isinstance(item, dict) for key in item}
