@@ -969,7 +969,10 @@
 
   /* A topic page's entry has its name as its tags (search.py's topic_entry: so that its
      name finds it first), which Material draws under its title as a tag: the result
-     said the topic's name twice. A tag list that is the result's own title alone goes. */
+     said the topic's name twice. A topic's tag list that is its own title alone goes;
+     a paper's stays, titled as its one topic too (a survey named for its field): it
+     says which topic the paper is in. */
+  var TOPIC_PAGE = /\/topics\/[^/]+\/$/;
   function ownNameTags(list) {
     function words(el) {
       return el.textContent.replace(/\s+/g, " ").trim();
@@ -977,7 +980,9 @@
     list.querySelectorAll(".md-search-result__article > nav.md-tags").forEach(function (nav) {
       var tags = nav.querySelectorAll(".md-tag");
       var title = nav.parentElement.querySelector("h1");
-      if (tags.length === 1 && title && words(tags[0]) === words(title)) {
+      var link = nav.closest("a.md-search-result__link");
+      if (tags.length === 1 && title && link && TOPIC_PAGE.test(new URL(link.href).pathname)
+          && words(tags[0]) === words(title)) {
         nav.remove();
       }
     });
