@@ -450,6 +450,9 @@ def test_the_reading_order_of_a_paper_in_one_topic_does_not_say_each_topic():
 
     assert note({"a": ("t",), "b": ("t",)}) == "In this paper's topic"
     assert note({"a": ("t", "u"), "b": ("t", "u")}) == "In each topic of this paper"
+    # (review: a paper of two topics, one of them its alone, has one line, the other
+    # topic's: "In this paper's topic" said it had one topic, beside its two.)
+    assert note({"a": ("t", "u"), "b": ("t",)}) == "In each of this paper's topics that has other papers"
 
 
 def test_a_reading_order_by_title_says_so_once():
