@@ -467,10 +467,8 @@ class RecordChecker:
         if not isinstance(text, str):
             return text
         if _PATTERNS["url"].fullmatch(text):
-            try:
-                _ = urlsplit(text).port  # (what every reader of the address does first)
-            except ValueError as error:  # "http://[::::]": no IPv6 address
-                return self.error(node, f"'{name}' is no address a browser can open: {error}")
+            if unopenable := _unopenable(text):  # ("http://[::::]": no IPv6 address)
+                return self.error(node, f"'{name}' is no address a browser can open: {unopenable}")
             glued = glued_punctuation(text)
             # (A quote that closes one the address opens is the address's own, as a
             # bracket is: "#sec-"3"" is kept whole, and said nothing of.)
@@ -501,7 +499,11 @@ class RecordChecker:
             # What is left once they are removed, if check refuses it too (" javascript:x",
             # " github.com/a/b"): said with the first, else "remove it" led to one more error.
             rest = _NOT_IN_URL.sub("", text)
-            then = "" if _PATTERNS["url"].fullmatch(rest) else f" the address {url_problem(rest)}"
+            # (One the pattern takes may still be unopenable: "https://x.org:99999/a b".)
+            if _HTTP.match(rest) and (unopenable := _unopenable(rest)):
+                then = f" the address is one no browser can open: {unopenable}"
+            else:
+                then = "" if _PATTERNS["url"].fullmatch(rest) else f" the address {url_problem(rest)}"
             # Each kind of character once, at its first place, with how many there are:
             # told of the first space alone, a curator met the next one each run.
             for char, times in found.items():
@@ -534,11 +536,9 @@ class RecordChecker:
                 " would publish (a password too); remove it, and check that the host is the site meant",
             )
             return INVALID
-        if _HTTP.match(text):
-            try:
-                _ = urlsplit(text).port  # (why the pattern refused it, when Python can say)
-            except ValueError as error:  # "http://[::1", "http://x.org:99999/"
-                return self.error(node, f"'{name}' is no address a browser can open: {error}")
+        if _HTTP.match(text) and (unopenable := _unopenable(text)):
+            # (why the pattern refused it, when Python can say)
+            return self.error(node, f"'{name}' is no address a browser can open: {unopenable}")
         return self.error(node, f"'{name}' {url_problem(text)}")
 
     def boolean(self, node: Node, spec: Field, name: str) -> object:
@@ -1401,6 +1401,17 @@ def _link_line(text: str) -> str | None:
         if line is not None and _takes("url", _LINK_FIELDS["url"], line, ""):
             return line
     return None
+
+
+def _unopenable(url: str) -> str:
+    """Why Python cannot read ``url``'s host or port ("http://[::1", "https://x.org:99999/",
+    a host of full-width signs), which the url check says, as no browser opens it (its
+    pattern may take it); else ""."""
+    try:
+        _ = urlsplit(url).port  # (what every reader of the address does first)
+    except ValueError as error:
+        return str(error)
+    return ""
 
 
 def url_problem(url: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -993,6 +994,24 @@ def test_any_mistyped_address_is_told_at_its_place_never_with_a_traceback(url):
         said = check_one(Path(scratch), code_link(json.dumps(url)))
     # (A valid address is told nothing; every other is told at the line of its url.)
     assert all(line.startswith(f"{P}:6:") for line in said), (url, said)
+
+
+@pytest.mark.parametrize(("url", "why"), [
+    ("https://a\uff03b.example/a b", "netloc 'a\uff03b.example' contains invalid characters under NFKC normalization"),
+    ("https://ex.org:99999/a b", "Port out of range 0-65535"),
+])
+def test_a_space_in_an_address_no_browser_can_open_says_why_with_remove_it(tmp_path, url, why):
+    # (review: 'remove it' alone, or with "must be an absolute http(s) URL, like
+    # https://example.org/", which it is: done, check refused the address the next run
+    # for its host or its port, as a browser would.)
+    said = check_one(tmp_path, code_link(json.dumps(url, ensure_ascii=False)))
+    assert said == [  # (its value starts at column 13, after "    - url: \"")
+        f"{P}:6:{13 + url.index(' ')}: 'url' contains a space; remove it; without it, the address is one no browser"
+        f" can open: {why}"
+    ]
+    assert check_one(tmp_path, code_link(json.dumps(url.replace(" ", ""), ensure_ascii=False))) == [
+        f"{P}:6:12: 'url' is no address a browser can open: {why}"
+    ]
 
 
 @pytest.mark.parametrize("case", URL_CASES)
