@@ -79,7 +79,7 @@ def read_records(
         except OSError as exc:
             problems.error(Location(str(path)), _unreadable(Path(path), exc, project))
             continue
-        if said := not_text(data):
+        if said := not_text(data, path.name):
             problems.error(Location(str(path), 1, 1), said)
             continue
         read = _read_text(path, problems, data)

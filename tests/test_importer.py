@@ -1160,13 +1160,16 @@ def test_a_file_saved_as_utf16_is_called_that(tmp_path):
 
 # (curator walkthrough: a paper's PDF given to import, as one gives a paper, was told to
 # be saved as UTF-8, "it reads as Windows-1252"; a Word list or a zip of exports alike)
-PAPER = "import its BibTeX or RIS instead (the paper's page, Google Scholar's 'Cite' or your reference manager exports one), or add it by its arXiv id or DOI: readinglist add 2106.09685"
+# (review: "readinglist add 2106.09685", LoRA's id, read as the command for the PDF given,
+# which run added LoRA; a PDF named by its arXiv id, as arXiv names them, is told it.)
+PAPER = "import its BibTeX or RIS instead (the paper's page, Google Scholar's 'Cite' or your reference manager exports one), or add it by its arXiv id or DOI: readinglist add ID"
 ARCHIVE = "unpack it and import the .bib, .ris or .md files in it (a list kept in Word or Excel: export its papers from a reference manager as BibTeX or RIS, or save the list as plain text)"
 
 
 @pytest.mark.parametrize("name, data, said", [
     ("paper.pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
      f"this is a PDF file ('%PDF-1.5'), not a list of papers: {PAPER}"),
+    ("1706.03762v7.pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "this is a PDF file ('%PDF-1.5'), not a list of papers: import its BibTeX or RIS instead (the paper's page, Google Scholar's 'Cite' or your reference manager exports one), or add it by the arXiv id its name holds: readinglist add 1706.03762"),
     ("lab.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xfd\x12", f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
     ("papers.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00", f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
     ("papers.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "this is a Word or Excel file of the old format (.doc, .xls), not a list of papers: export its papers from a reference manager as BibTeX or RIS, or save the list as plain text, and import that"),

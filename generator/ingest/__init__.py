@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 
 from ..errors import Location, Problems
 from ..latex import BEFORE_A_WORD, math_as_typed, simple_math_in, tie_readings_before, ties_as_before
@@ -494,8 +495,7 @@ _NOT_TEXT = (
     (
         re.compile(rb"%PDF-\d+\.\d+"), "a PDF file",
         "import its BibTeX or RIS instead (the paper's page, Google Scholar's 'Cite' or your"
-        " reference manager exports one), or add it by its arXiv id or DOI: readinglist add"
-        " 2106.09685",
+        " reference manager exports one), or add it by {add}",
     ),
     (
         re.compile(rb"PK\x03\x04"), "a ZIP archive (as .zip, .docx and .xlsx files are)",
@@ -511,14 +511,18 @@ _NOT_TEXT = (
 )
 
 
-def not_text(data: bytes) -> str | None:
+def not_text(data: bytes, name: str = "") -> str | None:
     """What to tell of an input that is a PDF, an archive or an Office file, by its first
-    bytes; None for any other."""
+    bytes; None for any other. ``name``: the file's name, which for a PDF from arXiv is
+    its id ("1706.03762v7.pdf"): the command to add it is then said whole (an example
+    id, there, was read as the PDF's own)."""
     for signature, what, advice in _NOT_TEXT:
         if found := signature.match(data):
             # (a PDF's version is text, and tells the curator which file it was)
             shown = f" ({found.group().decode('ascii')!r})" if what == "a PDF file" else ""
-            return f"this is {what}{shown}, not a list of papers: {advice}"
+            arxiv = normalize_arxiv(PurePath(name).stem)
+            add = f"the arXiv id its name holds: readinglist add {arxiv}" if arxiv else "its arXiv id or DOI: readinglist add ID"
+            return f"this is {what}{shown}, not a list of papers: {advice.format(add=add)}"
     return None
 
 
