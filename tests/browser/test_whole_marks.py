@@ -48,9 +48,23 @@ links:
 """
 
 
+# A paper whose abstract holds one word of 10,000 letters, as a hostile or broken record
+# may ("W" then "x" repeated): Material's ?h=x marks each of its letters, one element
+# apart from the next.
+LONG_WORD_PAPER = "/papers/one-long-word/"
+LONG_WORD_YAML = f"""id: one-long-word
+title: One Long Word
+authors: [Grace Hopper]
+year: 2024
+added: 2026-11-29
+abstract: W{'x' * 9999} and x.
+"""
+
+
 def _add_paper(content) -> None:
     (content / "papers" / "adamerging-forgets.yml").write_text(PAPER_YAML, encoding="utf-8")
     (content / "papers" / "a-zoo.yml").write_text(BADGE_YAML, encoding="utf-8")
+    (content / "papers" / "one-long-word.yml").write_text(LONG_WORD_YAML, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -363,3 +377,18 @@ def test_a_phrase_in_quotes_marks_its_words_as_themselves(open_context, marks_ur
     assert values == ["task", "vectors"]
     assert abstract == ("Models merged by AdaMerging keep their tasks: catastrophic forgetting stays small, "
                         "and merging them needs no \u27e6task vectors\u27e7.")
+
+
+def test_a_page_with_a_long_word_marked_letter_by_letter_is_marked_in_time(open_context, marks_url):
+    """An old or hand-made link with both h=x and hw=x on a page holding a word of
+    10,000 x's: Material marks each x (10,000 marks side by side), and the page looked at
+    every mark's whole run of neighbours for each of them, which hung the tab for
+    minutes. Each run is read once now: the word "x" is marked whole within seconds and
+    Material's marks inside the long word stay (no whole word "x" there)."""
+    page = open_context(base=marks_url).new_page()
+    page.goto(LONG_WORD_PAPER.lstrip("/") + "?" + urlencode([("h", "x"), ("hw", "x")]))
+    _index_ready(page)
+    page.wait_for_selector(f"{CONTENT} mark.rl-whole", timeout=15000)
+    abstract = page.locator(f"{CONTENT} .rl-abstract").evaluate(MARKED_TEXT)
+    assert abstract.split()[-1] == "\u27e6x\u27e7."
+    assert abstract.split()[0] == "W" + "\u27e6x\u27e7" * 9999
