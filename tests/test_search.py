@@ -1439,3 +1439,20 @@ def test_multi_task_finds_only_the_pages_that_write_it(engine):
         assert written.search(html.unescape(" ".join(str(doc.get(f, "")) for f in ("title", "text", "tags")))), location
     assert "papers/archer-training-language-model-agents-via-hierarchical-multi-turn-rl/" not in hits
     assert hits[-1] == spaced
+
+
+def test_search_command_prints_characters_that_would_move_the_terminal_as_their_escapes(tmp_path, capsys):
+    """A hand-written page's heading may write a carriage return, an escape or a
+    right-to-left override as a character reference ("# About &#13;Evil"): the index
+    holds the character, and printed as it is it moved the cursor back over the title
+    or turned the line. Each is printed as its escape, as `check` writes one; a no-break
+    space or a zero-width non-joiner (Persian writes one) is text and stays."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Lab\n")
+    index = tmp_path / "site" / "search" / "search_index.json"
+    index.parent.mkdir(parents=True)
+    title = "About \rEvil \x1b[31mred\x9b2J \u202egnp.exe pp.\u00a0770 \u200cok\tend"
+    docs = [{"location": "about/", "title": html.escape(title), "text": "<p>about</p>"}]
+    index.write_text(json.dumps(make_index(docs)), encoding="utf-8")
+    assert main(["--root", str(tmp_path), "search", "evil"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "1. About \\rEvil \\x1b[31mred\\x9b2J \\u202egnp.exe pp.\u00a0770 \u200cok\\tend"

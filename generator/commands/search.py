@@ -9,10 +9,24 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import re
 import sys
 from pathlib import Path
 
+from ..schema import FORBIDDEN_CHARS
 from ..search import IndexNotBuilt, count_line, search_site
+
+# What a title may hold that would move the terminal's cursor, start an escape sequence
+# or turn the line's direction: a hand-written page's heading can write any of them as a
+# character reference ("# About &#13;..."), which the index holds decoded. Only these:
+# a no-break space or a zero-width non-joiner is text (str.isprintable says neither is).
+_UNPRINTED = re.compile(f"[\t\n{FORBIDDEN_CHARS}]")
+
+
+def _shown(title: str) -> str:
+    """A result's title for the terminal: each such character as its escape ("\\r")."""
+    return _UNPRINTED.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), title)
+
 
 EXIT = (
     "exit status: 0 when a page was found, 1 when none was, 2 when the site is not built"
@@ -67,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     width = len(str(len(hits)))
     for rank, hit in enumerate(hits, 1):
-        print(f"{rank:>{width}}. {html.unescape(hit.title)}")
-        print(f"{'':>{width}}  {hit.location or './'}  (score {hit.score:.3f})")
+        print(f"{rank:>{width}}. {_shown(html.unescape(hit.title))}")
+        print(f"{'':>{width}}  {_shown(hit.location) or './'}  (score {hit.score:.3f})")
     return 0
 
 
