@@ -33,7 +33,7 @@ from generator.export_json import papers_json
 from generator.importer import import_records
 from generator.ingest import Record
 from generator.names import shown_name
-from generator.models import Paper, Site
+from generator.models import Link, Paper, Site, Topic, TopicAssignment
 from generator.pages import Page
 from generator.siteplan import plan_site
 from generator.render import Renderer
@@ -97,9 +97,11 @@ def _renderer() -> Renderer:
     return Renderer()
 
 
-def _pages(paper: Paper) -> dict[str, tuple[dict, str]]:
-    """dest -> (front matter, HTML) for every page of a one-paper site."""
-    site = Site(papers=(paper,), topics=(), assignments={}, related={})
+def _pages(paper: Paper, topic: Topic | None = None) -> dict[str, tuple[dict, str]]:
+    """dest -> (front matter, HTML) for every page of a one-paper site (in ``topic``)."""
+    topics = () if topic is None else (topic,)
+    assignments = {} if topic is None else {paper.id: (TopicAssignment(topic.id, "curator"),)}
+    site = Site(papers=(paper,), topics=topics, assignments=assignments, related={})
     plan = plan_site(site, bibtex=bibtex_by_paper(site.papers), papers_json=papers_json(site))
     converter = _mkdocs_markdown()
     out = {}
@@ -143,6 +145,30 @@ def test_any_text_is_shown_exactly_as_typed_and_nothing_runs(text, abstract):
     assert corpus.fold(abstract) in shown
     _, listing = pages["papers/index.md"]
     assert corpus.fold(text) in corpus.visible_text(f"<article>{listing}</article>")
+    for dest, (_, rendered) in pages.items():
+        assert _safe(rendered) == [], dest
+
+
+@SETTINGS
+@given(text=curator_text)
+def test_every_other_text_field_and_a_topics_text_show_as_typed_and_nothing_runs(text):
+    """The fields the test above leaves out: the summary, the publisher, the volume,
+    issue and pages, a link's note; and a topic's title and description (Markdown, on
+    its page, in the paper's list of topics and in the navigation)."""
+    paper = Paper(
+        id="p", title="T", abstract="A.", summary=text, publisher=text, volume=text, number=text,
+        pages=text, links=(Link(url="https://github.com/a/b", kind="code", note=text),),
+    )  # fmt: skip
+    pages = _pages(paper, Topic(id="t", title=text, description=text))
+    _, page = pages["papers/p.md"]
+    shown = corpus.visible_text(f"<article>{page}</article>")
+    assert corpus.fold(text) in shown  # (the summary, atop the page)
+    notes = re.findall(r'<span class="rl-badge__note">(.*?)</span>', page, re.DOTALL)
+    assert [corpus.fold(html.unescape(note)) for note in notes] == [corpus.fold(text)]
+    _, listing = pages["papers/index.md"]
+    assert corpus.fold(text) in corpus.visible_text(f"<article>{listing}</article>")
+    meta, topic_page = pages["topics/t/index.md"]
+    assert html.unescape(meta["title"]) == corpus.fold(text)
     for dest, (_, rendered) in pages.items():
         assert _safe(rendered) == [], dest
 
