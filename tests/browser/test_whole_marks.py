@@ -383,12 +383,14 @@ def test_a_page_with_a_long_word_marked_letter_by_letter_is_marked_in_time(open_
     """An old or hand-made link with both h=x and hw=x on a page holding a word of
     10,000 x's: Material marks each x (10,000 marks side by side), and the page looked at
     every mark's whole run of neighbours for each of them, which hung the tab for
-    minutes. Each run is read once now: the word "x" is marked whole within seconds and
-    Material's marks inside the long word stay (no whole word "x" there)."""
+    minutes. Each run is read once now. (Since an old link's h= is read as hw words'
+    starts and taken out before Material reads it, Material marks no x there at all:
+    the word "x" is marked whole within seconds, and the long word, which no hw value
+    begins, not at all.)"""
     page = open_context(base=marks_url).new_page()
     page.goto(LONG_WORD_PAPER.lstrip("/") + "?" + urlencode([("h", "x"), ("hw", "x")]))
     _index_ready(page)
     page.wait_for_selector(f"{CONTENT} mark.rl-whole", timeout=15000)
     abstract = page.locator(f"{CONTENT} .rl-abstract").evaluate(MARKED_TEXT)
     assert abstract.split()[-1] == "\u27e6x\u27e7."
-    assert abstract.split()[0] == "W" + "\u27e6x\u27e7" * 9999
+    assert abstract.split()[0] == "W" + "x" * 9999
