@@ -218,6 +218,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             " SITE_URL=https://your.host/path/ for a site to publish"
         )
     root = Path(config.config_file_path).resolve().parent
+    # (`mkdocs build` alone: `readinglist build`, `serve` and `check` say it before.)
+    markup = siteconfig.markup_in_settings(root)
+    if markup.has_errors():
+        raise PluginError("\n".join(str(problem) for problem in markup.errors))
     _refuse_curators_folders(root, Path(config.docs_dir), Path(config.site_dir))
     # (before the generator writes there; a server's address is its site_url)
     docs_dir = Path(config.docs_dir).resolve()

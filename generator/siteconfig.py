@@ -8,6 +8,7 @@ a paper file's, with the same explanations (yamlio.explain_syntax_error).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import mergemarkers, yamlio
@@ -20,7 +21,8 @@ _SYNTAX = yamlio.SYNTAX_ERROR
 
 def config_problems(root: Path) -> Problems:
     """The YAML syntax errors of ``root``/mkdocs.yml, git's conflict markers among them
-    (none if there is no such file: the commands say so themselves)."""
+    (none if there is no such file: the commands say so themselves), else its settings
+    that every page would read as markup (`markup_in_settings`)."""
     path = Path(root) / CONFIG
     problems = Problems()
     try:
@@ -41,7 +43,53 @@ def config_problems(root: Path) -> Problems:
     for problem in read.errors:
         if problem.message.startswith(_SYNTAX) or problem.message == mergemarkers.CONFLICT:
             problems.error(problem.location, problem.message)
+    if not problems.has_errors():
+        problems.extend(markup_in_settings(root))
     return problems
+
+
+# The settings Material writes into every page's HTML as they are, not escaped: the
+# header, <title>, aria-label="..." (site_name), <meta content="..."> (site_description,
+# site_author). A '<' there opens a tag, a '"' ends the attribute. ('copyright' is
+# Material's to hold HTML on purpose: left alone.)
+_UNESCAPED = ("site_name", "site_description", "site_author")
+_MARKUP = re.compile(r'[<"]')
+
+
+def markup_in_settings(root: Path) -> Problems:
+    """An error for each setting of ``root``/mkdocs.yml in `_UNESCAPED` that holds '<' or
+    '"', at its value: every page would read it as markup (a name like
+    "<script>...", or 'The "Foo" Lab', whose quote ends an attribute)."""
+    path = Path(root) / CONFIG
+    problems = Problems()
+    try:
+        tree = yamlio.parse(yamlio.read_text(path), display(path, Path(root)), Problems())
+    except (OSError, UnicodeDecodeError):
+        return problems
+    if not isinstance(tree, yamlio.Map):
+        return problems
+    for key in _UNESCAPED:
+        node = tree.get(key)
+        said = markup_said(key, node.text or "") if isinstance(node, yamlio.Scalar) else None
+        if said:
+            problems.error(node.loc, said)
+    return problems
+
+
+def markup_said(key: str, text: str) -> str | None:
+    """Why ``text``, as setting ``key`` (one of `_UNESCAPED`), would be read as markup by
+    every page, and what to write; None when it would not."""
+    found = _MARKUP.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    what = (
+        "which every page's HTML would read as the start of a tag"
+        if char == "<"
+        else "which ends an attribute of every page's HTML that it is written into"
+    )
+    fix = "write it without" if char == "<" else "write typographic quotes (\u201c \u201d) instead"
+    return f"{key!r} holds {char!r}, {what} (the theme writes it as it is); {fix}"
 
 
 def site_address(root: Path) -> str:

@@ -112,7 +112,7 @@ def _stand_in_record(request, tmp_path_factory, monkeypatch):
 def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
     root = project(tmp_path)
     before = snapshot(root)
-    status, out, err = init(root, capsys, "--name", 'Smith Lab: "what we read"', "--description", "Our # papers.")
+    status, out, err = init(root, capsys, "--name", "Smith Lab: 'what we read'", "--description", "Our # papers.")
     assert (status, err) == (0, "")
 
     assert sorted(p.name for p in (root / "content" / "papers").iterdir()) == []  # (kept, empty)
@@ -127,10 +127,10 @@ def test_init_removes_the_example_with_git_and_names_the_site(tmp_path, capsys):
     config = (root / "mkdocs.yml").read_text()
     changed = [(a, b) for a, b in zip(MKDOCS.splitlines(), config.splitlines(), strict=True) if a != b]
     assert [b for _, b in changed] == [
-        'site_name: "Smith Lab: \\"what we read\\""', 'site_description: "Our # papers."',
+        'site_name: "Smith Lab: \'what we read\'"', 'site_description: "Our # papers."',
     ]
     loaded = mkdocs_load(config)
-    assert (loaded["site_name"], loaded["site_description"]) == ('Smith Lab: "what we read"', "Our # papers.")
+    assert (loaded["site_name"], loaded["site_description"]) == ("Smith Lab: 'what we read'", "Our # papers.")
     for page in ("index.md", "about.md", "contributing.md"):  # (the hand pages stay)
         assert (root / "content" / "pages" / page).read_bytes() == before[f"content/pages/{page}"]
 
@@ -242,27 +242,27 @@ def test_a_second_init_with_another_name_sets_only_that_and_says_what_it_changed
     (root / "content" / "papers" / "ours.yml").write_text("id: ours\ntitle: Ours\n")  # (a paper of its own)
     before = snapshot(root)
     config = (root / "mkdocs.yml").read_text()
-    status, out, err = init(root, capsys, "--name", 'Jones Lab: "ours"')
+    status, out, err = init(root, capsys, "--name", "Jones Lab: 'ours'")
     assert (status, err) == (0, "")
     assert out.splitlines() == [
         f"{OWN}: only its names were changed, in mkdocs.yml:",
-        """- site_name set to 'Jones Lab: "ours"' (was 'Smith Lab')""",
+        """- site_name set to "Jones Lab: 'ours'" (was 'Smith Lab')""",
     ]
     # Only site_name's line, quoted so that it reads back as given; the rest as it was.
     assert (root / "mkdocs.yml").read_text() == config.replace(
-        "site_name: Smith Lab\n", 'site_name: "Jones Lab: \\"ours\\""\n'
+        "site_name: Smith Lab\n", 'site_name: "Jones Lab: \'ours\'"\n'
     )
-    assert mkdocs_load((root / "mkdocs.yml").read_text())["site_name"] == 'Jones Lab: "ours"'
+    assert mkdocs_load((root / "mkdocs.yml").read_text())["site_name"] == "Jones Lab: 'ours'"
     assert {k: v for k, v in snapshot(root).items() if k not in ("mkdocs.yml", "(git status)")} == {
         k: v for k, v in before.items() if k not in ("mkdocs.yml", "(git status)")
     }
 
     # The description alone, the name given as it is.
-    status, out, err = init(root, capsys, "--name", 'Jones Lab: "ours"', "--description", "Yes")
+    status, out, err = init(root, capsys, "--name", "Jones Lab: 'ours'", "--description", "Yes")
     assert (status, err) == (0, "")
     assert out.splitlines()[1:] == ["- site_description set to 'Yes' (was 'Our papers.')"]
     loaded = mkdocs_load((root / "mkdocs.yml").read_text())
-    assert (loaded["site_name"], loaded["site_description"]) == ('Jones Lab: "ours"', "Yes")
+    assert (loaded["site_name"], loaded["site_description"]) == ("Jones Lab: 'ours'", "Yes")
 
 
 def test_a_second_init_with_only_a_description_sets_it_and_keeps_the_name(tmp_path, capsys):
@@ -474,6 +474,20 @@ def test_a_name_or_description_over_two_lines_is_refused(tmp_path, capsys, optio
     status, out, err = init(root, capsys, "--name", "Smith Lab", option, value)
     assert (status, out) == (1, "")
     assert err == f"readinglist init: {option} has a line break: give it on one line\n"
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("option, value, key", [
+    ("--name", "<b>Smith</b> Lab", "site_name"), ("--description", 'The "Smith" Lab', "site_description"),
+])
+def test_a_name_or_description_the_pages_would_read_as_markup_is_refused(tmp_path, capsys, option, value, key):
+    # (Material writes both into every page's HTML unescaped: check refuses them in
+    # mkdocs.yml, and init wrote them there.)
+    root = project(tmp_path)
+    before = snapshot(root)
+    status, out, err = init(root, capsys, "--name", "Smith Lab", option, value)
+    assert (status, out) == (1, "")
+    assert err.startswith(f"readinglist init: {option}: {key!r} holds {value[0] if value[0] == '<' else chr(34)!r}, ")
     assert snapshot(root) == before
 
 

@@ -16,6 +16,29 @@ def test_a_config_that_is_not_utf8_is_reported_at_its_first_bad_byte(tmp_path):
     ]
 
 
+def test_a_setting_the_theme_writes_unescaped_that_holds_markup_is_an_error(tmp_path):
+    # (safe10: Material writes site_name into every page's header, <title> and
+    # aria-label="...", and site_description and site_author into <meta content="...">,
+    # as they are: '<script>' in the name ran on every page, a '"' ended the attribute.)
+    (tmp_path / "mkdocs.yml").write_text(
+        'site_name: "<script>alert(1)</script> Lab"\nsite_description: The "Foo" Lab\n'
+        "site_author: Smith & Jones > Doe\ncopyright: <a href='https://x.org'>Lab</a>\n",
+        encoding="utf-8",
+    )
+    assert [str(p) for p in config_problems(tmp_path).errors] == [
+        "mkdocs.yml:1:12: 'site_name' holds '<', which every page's HTML would read as the start"
+        " of a tag (the theme writes it as it is); write it without",
+        "mkdocs.yml:2:19: 'site_description' holds '\"', which ends an attribute of every page's"
+        " HTML that it is written into (the theme writes it as it is); write typographic quotes"
+        " (\u201c \u201d) instead",
+    ]
+    # ('&' and '>' are text there; 'copyright' is Material's to hold HTML, on purpose.)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: R&D > papers\nsite_description: The \u201cFoo\u201d Lab\n", encoding="utf-8"
+    )
+    assert config_problems(tmp_path).errors == []
+
+
 def test_a_utf16_config_is_said_to_be_one(tmp_path):
     (tmp_path / "mkdocs.yml").write_bytes("site_name: x\n".encode("utf-16"))
     assert [str(p) for p in config_problems(tmp_path).errors] == [

@@ -26,7 +26,7 @@ import yaml
 
 from ..atomicfile import atomic_write
 from ..errors import Location, Problems, counted
-from ..siteconfig import CONFIG, EXAMPLE_LISTING, HOME_PAGE
+from ..siteconfig import CONFIG, EXAMPLE_LISTING, HOME_PAGE, markup_said
 
 HELP = "start your own list in this copy: remove the shipped example's papers and topics, name the site"
 EXIT = (
@@ -90,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
     for option, value in (("--name", args.name or ""), ("--description", args.description or "")):
         if "".join(value.splitlines()) != value:  # (a title, and a meta description, are one line)
             print(f"readinglist init: {option} has a line break: give it on one line", file=sys.stderr)
+            return 1
+        said = markup_said("site_name" if option == "--name" else "site_description", value)
+        if said:
+            print(f"readinglist init: {option}: {said}", file=sys.stderr)
             return 1
     if not (root / EXAMPLE_LISTING).exists():
         return _already_own(root, args.name, args.description)
