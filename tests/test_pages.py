@@ -1075,3 +1075,26 @@ def test_the_shipped_home_pages_introduction_names_what_the_reader_sees():
     # (The search box's words; "a search for it" of a paper page's badges prints.)
     search = [p for p in body.iter("p") if re.search(r"\bbox\b|magnifier", "".join(p.itertext()))]
     assert search and all(p.get("class") == "rl-screen-only" for p in search)
+
+
+def test_the_no_related_papers_sentence_counts_the_papers_topics_not_its_lines():
+    # (review: "Its topic's page lists its other papers" was chosen by the number of
+    # reading-order lines, so a paper of two topics, one of them its alone, was told of
+    # "its topic", beside the two its page lists; as the reading order's heading is.)
+    import html
+
+    from generator.render import Renderer
+
+    papers = (paper("a", title="Alpha"), paper("b", title="Beta"), paper("c", title="Gamma"))
+    topics = (Topic("t", "T"), Topic("u", "U"), Topic("v", "V"))
+
+    def sentence(assigned) -> str:
+        text = Renderer().render(page(plan(site(papers, topics, assigned)), "papers/a.md"))
+        return html.unescape(text.split("not close enough to be shown without one. ", 1)[1].split(":", 1)[0])
+
+    assert sentence({"a": ("t",), "b": ("t",)}) == "Its topic's page lists its other papers"
+    assert sentence({"a": ("t", "u"), "b": ("t", "u")}) == "Its topics' pages list their other papers"
+    assert sentence({"a": ("t", "u"), "b": ("t",)}) == "Only one of its topics has other papers; its page lists them"
+    assert sentence({"a": ("t", "u", "v"), "b": ("t", "u")}) == (
+        "Only some of its topics have other papers; their pages list them"
+    )
