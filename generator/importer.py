@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -800,7 +801,7 @@ def _unreadable(path: Path, exc: OSError, project: Path | None) -> str:
     """Why a file given to import could not be read, and where it was looked for: a
     file is named from the folder one is in, which with --root is not the project's."""
     if isinstance(exc, IsADirectoryError):
-        return f"this is a folder: name the files in it to import (readinglist import {path}/*.bib)"
+        return _a_folder(path)
     if not isinstance(exc, FileNotFoundError):
         return f"cannot read the file: {exc.strerror or exc}"
     if path.is_absolute():
@@ -812,6 +813,36 @@ def _unreadable(path: Path, exc: OSError, project: Path | None) -> str:
         if (project / path).is_file():
             said += f": the project folder has one, {project / path}"
     return said
+
+
+# The kinds of file import reads, by their names' endings: BibTeX, RIS, a Markdown list,
+# a listing, an arXiv answer. (Read by their content; the ending only finds them.)
+_IMPORTED_KINDS = (".bib", ".ris", ".md", ".txt", ".xml")
+
+
+def _a_folder(path: Path) -> str:
+    """What to do with a folder given to import: how many files of each kind import
+    reads it has, and the command for them (a glob per ending, as written: `*.bib`
+    misses "A.BIB"); a hidden file, which `*` leaves out, is not counted."""
+    said = "this is a folder, which import does not read"
+    counts: dict[str, int] = {}
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except OSError:
+        entries = []
+    for entry in entries:
+        suffix = os.path.splitext(entry.name)[1]
+        if entry.name.startswith(".") or suffix.lower() not in _IMPORTED_KINDS or not entry.is_file():
+            continue
+        counts[suffix] = counts.get(suffix, 0) + 1
+    if not counts:
+        return f"{said}, and it has no file of a kind import reads ({', '.join(_IMPORTED_KINDS)}): name the files to import"
+    kinds = sorted(counts, key=lambda suffix: (_IMPORTED_KINDS.index(suffix.lower()), suffix))
+    has = [f"{counts[kind]} {kind} file{'' if counts[kind] == 1 else 's'}" for kind in kinds]
+    folder = shlex.quote(f"./{path}" if str(path).startswith("-") else str(path))
+    command = " ".join(f"{folder}/*{kind}" for kind in kinds)
+    listed = has[0] if len(has) == 1 else f"{', '.join(has[:-1])} and {has[-1]}"
+    return f"{said}: it has {listed}; to import them: readinglist import {command}"
 
 
 def _read_text(path: Path, problems: Problems, data: bytes | None = None) -> tuple[bytes, str] | None:

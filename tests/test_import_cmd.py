@@ -597,7 +597,8 @@ def test_a_file_not_there_is_told_where_it_was_looked_for(tmp_path, monkeypatch,
     monkeypatch.chdir(home)
     assert main(["--root", str(tmp_path), "import", "lab.bib", "gone.ris", "../old"]) == 1
     assert capsys.readouterr().err == (  # (in the order of their names, as every problem)
-        "../old: this is a folder: name the files in it to import (readinglist import ../old/*.bib)\n"
+        "../old: this is a folder, which import does not read, and it has no file of a kind import"
+        " reads (.bib, .ris, .md, .txt, .xml): name the files to import\n"
         f"gone.ris: no such file in {home}, the folder you are in (a file to import is named"
         " from there, not from --root)\n"
         f"lab.bib: no such file in {home}, the folder you are in (a file to import is named"
@@ -610,4 +611,23 @@ def test_a_file_not_there_is_told_where_it_was_looked_for(tmp_path, monkeypatch,
     assert main(["import", "gone.ris"]) == 1
     assert capsys.readouterr().err == (
         f"gone.ris: no such file in {tmp_path}, the folder you are in\n1 error; nothing was imported.\n"
+    )
+
+
+def test_a_folder_given_to_import_is_told_the_files_in_it_import_reads(tmp_path, monkeypatch, capsys):
+    # (review: `readinglist import FOLDER` was told "name the files in it to import
+    # (readinglist import FOLDER/*.bib)" whatever the folder holds: of a folder of RIS
+    # files, a command that imports nothing.) It is told how many files of each kind
+    # import reads the folder has, and the command for them; a hidden file (which `*`
+    # leaves out), a sub-folder and a PDF are not counted.
+    monkeypatch.chdir(tmp_path)
+    lab = tmp_path / "my lab"
+    (lab / "sub.bib").mkdir(parents=True)
+    for name in ("a.ris", "b.ris", "c.bib", "paper.pdf", ".hidden.bib", "notes.MD"):
+        (lab / name).write_text("x\n")
+    assert main(["import", "my lab"]) == 1
+    assert capsys.readouterr().err == (
+        "my lab: this is a folder, which import does not read: it has 1 .bib file, 2 .ris files"
+        " and 1 .MD file; to import them: readinglist import 'my lab'/*.bib 'my lab'/*.ris 'my lab'/*.MD\n"
+        "1 error; nothing was imported.\n"
     )
