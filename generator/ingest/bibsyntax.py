@@ -775,6 +775,23 @@ def _part_end(raw: str, pos: int) -> int | None:
     return found.end() if found else None
 
 
+def value_end(raw: str, pos: int) -> int | None:
+    """Where the value starting at ``pos`` ends: its parts (`_part_end`) and the ``#``
+    joining them; None when a part is none of these (a value BibTeX refuses)."""
+    while True:
+        end = _part_end(raw, pos)
+        if end is None:
+            return None
+        after = end
+        while after < len(raw) and raw[after].isspace():
+            after += 1
+        if raw[after : after + 1] != "#":
+            return end
+        pos = after + 1
+        while pos < len(raw) and raw[pos].isspace():
+            pos += 1
+
+
 def _unenclosed(value: object) -> str:
     text = str(value)
     if len(text) >= 2 and text[0] + text[-1] in ("{}", '""'):

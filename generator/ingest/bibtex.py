@@ -74,7 +74,7 @@ from . import as_worded, no_place, series_read_before, with_notice, without_noti
 from .notes import EMPHASIS_HELD, holds_marks, machine_note, note_text, notes_read_before, say_left_out, worth_saying
 from .bibsyntax import (
     ENTRY_KEY, FIELD_NAMES, MONTHS, READ_FIELDS, BackslashesBack, RawValues, backslashed, braces_counted, entry_named,
-    heads_closed_up, unclosed_quote, unclosed_values, without_comments,
+    heads_closed_up, unclosed_quote, unclosed_values, value_end, without_comments,
 )
 from .wraps import hyphenated_before, joined, wrapped_at_hyphen
 from .years import read_year, said
@@ -2184,25 +2184,32 @@ def _left_out(
 
 
 def _written_at(entry: Entry, name: str, written: str, path: str) -> Location:
-    """Where ``written``, the value of field ``name``, is in the file: after the field's
-    name on its line, or on a later line (the field's name when it is not found there);
-    a value of several lines where its first line is."""
+    """Where ``written``, the value of field ``name``, is in the file: in the field's
+    value, after its name, on its line or a later one (a value of several lines where
+    its first line is); a value written through a @string's name (``doi = none``) at
+    that name; else the field's name."""
     field = entry.fields_dict.get(name)
     named = _field_location(entry, name, path)
     if field is None or field.start_line is None or not entry.raw or not written.strip():
         return named
-    lines = entry.raw.split("\n")
+    raw = entry.raw
+    lines = raw.split("\n")
     first = field.start_line - entry.start_line
     start = written.strip().split("\n", 1)[0]
     # (Not before the name's "=": an entry on one line may write it in an earlier value,
-    # and the name may hold it, "year = {e}".)
+    # and the name may hold it, "year = {e}". Nor past the value's end: a later field
+    # may hold the text of a value that is a @string's name.)
     equals = re.compile(rf"{re.escape(name)}\s*=", re.IGNORECASE).match(lines[first], named.col - 1)
-    after = equals.end() if equals else named.col - 1
-    for number in range(first, len(lines)):
-        col = lines[number].find(start, after if number == first else 0)
-        if col >= 0:
-            return Location(path, entry.start_line + number + 1, col + 1)
-    return named
+    at = sum(len(line) + 1 for line in lines[:first]) + (equals.end() if equals else named.col - 1)
+    while at < len(raw) and raw[at].isspace():
+        at += 1
+    end = value_end(raw, at)
+    found = raw.find(start, at, len(raw) if end is None else end)
+    if found < 0 and end is not None and raw[at] not in '{"':
+        found = at  # (a @string's name, or a number: what the value was written as)
+    if found < 0:
+        return named
+    return Location(path, entry.start_line + raw.count("\n", 0, found) + 1, found - raw.rfind("\n", 0, found))
 
 
 def _field_location(entry: Entry, name: str, path: str) -> Location:

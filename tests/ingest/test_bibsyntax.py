@@ -1140,3 +1140,23 @@ def test_a_balanced_backslashed_brace_is_read_beside_an_unbalanced_one_of_anothe
         records, problems = _parse(f"@article{{a,\n{fields}  year = 2020,\n}}\n")
         assert [(r.title, r.year) for r in records] == [("A {B} C", "2020")], fields
         assert problems == [unbalanced.format(line=line, brace=brace, command=command)], fields
+
+
+def test_a_warning_at_a_macro_valued_field_is_at_the_macro_not_at_a_later_field():
+    # (review: `_written_at` looked for the value's text past the field's end, so a
+    # value written through a @string was placed where a later field of the entry
+    # happened to hold that text, 'note = {n/a}' below; it is placed at the macro's
+    # name, in the field it is the value of.)
+    problems = Problems()
+    parse_bibtex(
+        '@string{none = "n/a"}\n@misc{key, title = {T},\n  doi = none,\n  note = {n/a}\n}\n', "lab.bib", problems
+    )
+    assert problems.format() == "lab.bib:3:9: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
+    # On one line too: not in the later field, nor in the value's macro of another field.
+    problems = Problems()
+    parse_bibtex('@string{none = "n/a"}\n@misc{key, title = {T}, doi = none, note = {n/a}}\n', "lab.bib", problems)
+    assert problems.format() == "lab.bib:2:31: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
+    # A value found in its own field is still placed at it, a later field's copy aside.
+    problems = Problems()
+    parse_bibtex("@misc{key, title = {T},\n  doi = {n/a}, note = {n/a}}\n", "lab.bib", problems)
+    assert problems.format() == "lab.bib:2:10: warning: doi 'n/a' of entry 'key' is no DOI (10.NNNN/...); left out"
