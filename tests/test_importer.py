@@ -1172,6 +1172,12 @@ ARCHIVE = "unpack it and import the .bib, .ris or .md files in it (a list kept i
     ("1706.03762v7.pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "this is a PDF file ('%PDF-1.5'), not a list of papers: import its BibTeX or RIS instead (the paper's page, Google Scholar's 'Cite' or your reference manager exports one), or add it by the arXiv id its name holds: readinglist add 1706.03762"),
     ("lab.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xfd\x12", f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
     ("papers.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00", f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
+    # (review: the PDF spec allows bytes before the header, within the first 1024, as a
+    # download's or a mail gateway's; an empty ZIP starts PK\x05\x06, a spanned one PK\x07\x08)
+    ("mailed.pdf", b"\x00" * 10 + b"junk\r\n%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n", f"this is a PDF file ('%PDF-1.7'), not a list of papers: {PAPER}"),
+    ("plain.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n", f"this is a PDF file ('%PDF-1.4'), not a list of papers: {PAPER}"),
+    ("empty.zip", b"PK\x05\x06" + b"\x00" * 18, f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
+    ("spanned.zip", b"PK\x07\x08PK\x03\x04\x14\x00", f"this is a ZIP archive (as .zip, .docx and .xlsx files are), not a list of papers: {ARCHIVE}"),
     ("papers.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "this is a Word or Excel file of the old format (.doc, .xls), not a list of papers: export its papers from a reference manager as BibTeX or RIS, or save the list as plain text, and import that"),
 ])  # fmt: skip
 def test_a_pdf_or_an_archive_given_to_import_is_said_to_be_one(tmp_path, name, data, said):
@@ -1181,6 +1187,18 @@ def test_a_pdf_or_an_archive_given_to_import_is_said_to_be_one(tmp_path, name, d
     path.write_bytes(data)
     records, problems = read_records([path])
     assert records == [] and [str(p) for p in problems.items] == [f"{path}:1:1: {said}"]
+
+
+def test_a_text_that_starts_as_a_pdf_header_and_is_bibtex_is_read_as_bibtex(tmp_path):
+    # (review: "%PDF-1.4", a line of text, was taken for a PDF's header whatever
+    # followed: a PDF is told by its header and by what no text holds, a NUL byte, its
+    # binary comment line, its "1 0 obj" objects or its "%%EOF" end.)
+    from generator.importer import read_records
+
+    path = tmp_path / "notes.bib"
+    path.write_text("%PDF-1.4 is the version our printer writes\n@article{a, title = {A Paper}, year = {2020}}\n")
+    records, problems = read_records([path])
+    assert [str(p) for p in problems.items] == [] and [r.title for r in records] == ["A Paper"]
 
 
 def test_brackets_nested_deeper_than_python_reads_json_are_an_unknown_layout_not_a_traceback(tmp_path):

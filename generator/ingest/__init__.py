@@ -490,7 +490,9 @@ def _json_export(text: str) -> str | None:
 # Files that hold no text, told by their first bytes (their formats' signatures), what
 # each is and what to import instead: a paper's PDF (given as one gives a paper), a ZIP
 # archive (a zip of exports; Word's .docx and Excel's .xlsx are ZIP archives too) and the
-# old Office format. Read as text, each was told to be saved as UTF-8.
+# old Office format. Read as text, each was told to be saved as UTF-8. (A hand-kept
+# table: filetype and puremagic, the pure-Python libraries for it, read a PDF's header
+# at the first byte only, and would take a text that starts "%PDF-1.4" for one too.)
 _NOT_TEXT = (
     (
         re.compile(rb"%PDF-\d+\.\d+"), "a PDF file",
@@ -498,7 +500,8 @@ _NOT_TEXT = (
         " reference manager exports one), or add it by {add}",
     ),
     (
-        re.compile(rb"PK\x03\x04"), "a ZIP archive (as .zip, .docx and .xlsx files are)",
+        # (a ZIP's first file; an empty ZIP's end record; a spanned ZIP's marker)
+        re.compile(rb"PK(?:\x03\x04|\x05\x06|\x07\x08)"), "a ZIP archive (as .zip, .docx and .xlsx files are)",
         "unpack it and import the .bib, .ris or .md files in it (a list kept in Word or"
         " Excel: export its papers from a reference manager as BibTeX or RIS, or save the"
         " list as plain text)",
@@ -509,15 +512,33 @@ _NOT_TEXT = (
         " plain text, and import that",
     ),
 )
+# A PDF's header may come after other bytes, within the first 1024 (the PDF spec; a
+# download or a mail gateway may put some there), so it is looked for there; but then a
+# text that says "%PDF-1.4" is not one: a PDF is also told by what no text holds, a NUL
+# byte, the comment of bytes past ASCII its header line is followed by (as the spec
+# advises), or its structure, an object ("1 0 obj") or its end ("%%EOF").
+_PDF_HEADER_WITHIN = 1024
+_PDF_BINARY_LINE = re.compile(rb"\r?\n?%[\x80-\xff]{4}")
+_PDF_BODY = re.compile(rb"\x00|^\d+ \d+ obj\b|%%EOF", re.MULTILINE)
+
+
+def _signed(signature: re.Pattern[bytes], what: str, data: bytes) -> re.Match[bytes] | None:
+    """Where ``data`` has ``signature``: at its start; a PDF's, as said above."""
+    if what != "a PDF file":
+        return signature.match(data)
+    found = signature.search(data, 0, _PDF_HEADER_WITHIN)
+    if found and (_PDF_BINARY_LINE.match(data, found.end()) or _PDF_BODY.search(data)):
+        return found
+    return None
 
 
 def not_text(data: bytes, name: str = "") -> str | None:
     """What to tell of an input that is a PDF, an archive or an Office file, by its first
-    bytes; None for any other. ``name``: the file's name, which for a PDF from arXiv is
-    its id ("1706.03762v7.pdf"): the command to add it is then said whole (an example
-    id, there, was read as the PDF's own)."""
+    bytes (a PDF's, by its header and body); None for any other. ``name``: the file's
+    name, which for a PDF from arXiv is its id ("1706.03762v7.pdf"): the command to add
+    it is then said whole (an example id, there, was read as the PDF's own)."""
     for signature, what, advice in _NOT_TEXT:
-        if found := signature.match(data):
+        if found := _signed(signature, what, data):
             # (a PDF's version is text, and tells the curator which file it was)
             shown = f" ({found.group().decode('ascii')!r})" if what == "a PDF file" else ""
             arxiv = normalize_arxiv(PurePath(name).stem)
