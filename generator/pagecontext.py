@@ -181,13 +181,15 @@ def _reason(assignment: TopicAssignment, paper: Paper) -> tuple[ReasonPart, ...]
     terms: list[ReasonPart] = []
     for term in distinct:
         terms += [ReasonPart(apart), quoted(term)] if terms else [quoted(term)]
+    # Said for a reader, of the paper: 'matched "ICL"', "matched by rules" and 'closest
+    # topic, a weak match: "prompt"' read as the program's output.
     if assignment.by == "fallback":
         # Checked before the terms: a fallback topic carries the terms of its best score,
-        # but no rule reached its threshold, and the reader should know that.
-        return _merged([ReasonPart("closest topic, a weak match" + (": " if terms else "")), *terms])
+        # but no rule reached its threshold, and the reader should know that first.
+        return _merged([ReasonPart("a weak match (its closest topic)" + (": mentions " if terms else "")), *terms])
     if terms:
-        return _merged([ReasonPart("matched "), *terms])
-    return (ReasonPart("matched by rules"),)
+        return _merged([ReasonPart("mentions "), *terms])
+    return (ReasonPart("by this topic's keywords"),)
 
 
 def _merged(parts: list[ReasonPart]) -> tuple[ReasonPart, ...]:

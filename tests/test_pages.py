@@ -193,7 +193,7 @@ def test_a_topics_reason_quotes_the_words_as_the_paper_writes_them():
     # A keyword of two parts is one group: "both ... and ...", the keywords apart by
     # semicolons (review: '"RLHF", "reinforcement learning" with "LLMs", "task vectors"'
     # did not say which words went with "LLMs", and "with" read as words side by side).
-    assert ref.reason == 'matched "RLHF"; both "reinforcement learning" and "LLMs"; "task vectors"'
+    assert ref.reason == 'mentions "RLHF"; both "reinforcement learning" and "LLMs"; "task vectors"'
 
 
 def test_a_keyword_in_the_singular_is_quoted_in_the_capitals_of_the_plural_the_paper_writes():
@@ -207,7 +207,7 @@ def test_a_keyword_in_the_singular_is_quoted_in_the_capitals_of_the_plural_the_p
     result = plan(Site((agents,), (Topic("t", "T"),), assigned, {}))
     [ref] = page(result, "papers/p.md").context["topics"]
     # (A word the term only starts, "lm" of "LLMs", is none of its forms.)
-    assert ref.reason == 'matched both "agent" and "LLM"; "API"; "bus"; "lm"'
+    assert ref.reason == 'mentions both "agent" and "LLM"; "API"; "bus"; "lm"'
 
 
 def test_a_hyphenated_keyword_is_quoted_as_the_paper_writes_it_closed_up_or_apart():
@@ -224,7 +224,7 @@ def test_a_hyphenated_keyword_is_quoted_as_the_paper_writes_it_closed_up_or_apar
     # The paper's own spelling where it has one; the keyword's where it has that or
     # neither (a keyword matches on stems: "multi-modal" here stands for none of its words).
     assert ref.reason == (
-        'matched "multitask learning", "pretraining", "class incremental", "in-context", "multi-modal"')
+        'mentions "multitask learning", "pretraining", "class incremental", "in-context", "multi-modal"')
 
 
 def test_a_keyword_of_parts_found_apart_in_the_paper_is_said_as_one_group():
@@ -241,17 +241,17 @@ def test_a_keyword_of_parts_found_apart_in_the_paper_is_said_as_one_group():
     assigned = {"p": assign_paper(lone, compile_topics([topic]))}
     [ref] = page(plan(Site((lone,), (topic,), assigned, {})), "papers/p.md").context["topics"]
     assert ref.reason == (
-        'matched both "prompt" and "lifelong"; "pool"; all of "a", "b" and "c"')
+        'mentions both "prompt" and "lifelong"; "pool"; all of "a", "b" and "c"')
     # Each group a part of its own, which the page keeps on one line where it fits.
     assert [(part.text, part.group) for part in ref.reason_parts] == [
-        ("matched ", False), ('both "prompt" and "lifelong"', True), ('; "pool"; ', False),
+        ("mentions ", False), ('both "prompt" and "lifelong"', True), ('; "pool"; ', False),
         ('all of "a", "b" and "c"', True),
     ]
     # Without a keyword of parts, commas, as before.
     single = Topic("cl", "CL", keywords={"prompt": 1, "pool": 1})
     assigned = {"p": assign_paper(lone, compile_topics([single]))}
     [ref] = page(plan(Site((lone,), (single,), assigned, {})), "papers/p.md").context["topics"]
-    assert ref.reason == 'matched "prompt", "pool"'
+    assert ref.reason == 'mentions "prompt", "pool"'
 
 
 def test_related_topics_come_by_papers_shared_most_first_then_by_title():
@@ -695,7 +695,7 @@ def test_related_papers_link_to_their_pages_and_keep_their_reasons():
     assert [(r.paper.href, r.terms, r.by_curator) for r in context["related"]] == [
         ("../b/", ("merge",), True)
     ]
-    assert [t.reason for t in context["topics"]] == ['matched "term"']
+    assert [t.reason for t in context["topics"]] == ['mentions "term"']
 
 
 def test_home_lists_recent_papers_newest_first():
@@ -760,17 +760,23 @@ def test_topic_reasons_say_who_placed_the_paper_and_a_fallback_is_not_a_match():
             TopicAssignment("t2", "rules", ("merge", "task vector", "Task Vector arithmetic", "vector"), 4.0),
             TopicAssignment("t3", "fallback", ("prompt",), 1.0),
             TopicAssignment("t4", "reading order"),
+            TopicAssignment("t5", "rules"),
+            TopicAssignment("t6", "fallback"),
         )
     }
-    topics = tuple(Topic(t, t.upper()) for t in ("t1", "t2", "t3", "t4"))
+    topics = tuple(Topic(t, t.upper()) for t in ("t1", "t2", "t3", "t4", "t5", "t6"))
     s = Site((paper("a"),), topics, assigned, {})
     reasons = [t.reason for t in page(plan(s), "papers/a.md").context["topics"]]
     assert reasons == [
         "chosen by the curator",
         # each match once: "task vector" and "vector" are words of a longer term
-        'matched "merge", "Task Vector arithmetic"',
-        'closest topic, a weak match: "prompt"',
+        'mentions "merge", "Task Vector arithmetic"',
+        'a weak match (its closest topic): mentions "prompt"',
         "in this topic's reading order, chosen by the curator",
+        # (Said for a reader, not as the program's terms: "matched by rules" and
+        # 'closest topic, a weak match: "prompt"' read as machine output.)
+        "by this topic's keywords",
+        "a weak match (its closest topic)",
     ]
 
 

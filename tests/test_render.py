@@ -743,5 +743,5 @@ def test_a_keywords_group_in_a_topics_reason_is_a_span_of_its_own_its_words_esca
     out = Renderer().render(page)
     [reason] = re.findall(r'<span class="rl-reason">(.*?)</span></li>', out)
     assert reason == (
-        'matched <span class="rl-reason__group">both &#34;math&#34; and &#34;&lt;b&gt;reasoning&lt;/b&gt;&#34;'
+        'mentions <span class="rl-reason__group">both &#34;math&#34; and &#34;&lt;b&gt;reasoning&lt;/b&gt;&#34;'
         '</span>; &#34;tools&#34;')
