@@ -557,11 +557,25 @@ def test_a_paper_whose_topic_has_papers_none_related_says_they_are_not_close_in_
     assert 'class="rl-related"' not in related
     said = " ".join(_text_of(related).split())
     assert "or its topics" not in said
-    assert "the papers closest to this one in their words (title and abstract) are not in its topic" in said
-    # Where its topic's papers are, with how many there are besides it: the fixture's
-    # three (its golden topic page says "3 papers").
+    # Briefly (a reader's review: two long sentences on why none is shown): none is close
+    # enough, the closest are outside its topic, and where its topic's papers are, with
+    # how many there are besides it: the fixture's three (its golden topic page says
+    # "3 papers").
+    assert said == (
+        "None is close enough to show: the papers nearest to this one in wording (title"
+        " and abstract) are outside its topic. See its topic: Continual learning (3 other papers).")
     assert 'href="../../topics/continual-learning/">Continual learning</a>' in related
-    assert "Continual learning (3 others)." in said
+
+
+def test_a_paper_of_two_topics_none_related_names_both_briefly(tmp_path):
+    page = _glacier_page(tmp_path, "topics: [continual-learning, task-arithmetic]\n")
+    related = page.split("## Related papers", 1)[1].split("\n## ", 1)[0]
+    said = " ".join(_text_of(related).split())
+    # (The fixture's golden topic pages say "3 papers" and "2 papers".)
+    assert said == (
+        "None is close enough to show: the papers nearest to this one in wording (title"
+        " and abstract) are outside its topics. See its topics: Continual learning"
+        " (3 other papers) and Task arithmetic (2 other papers).")
 
 
 @pytest.mark.parametrize(
