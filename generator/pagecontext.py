@@ -565,6 +565,16 @@ def _shown_by(refs: Sequence[PaperRef]) -> tuple[bool, bool, bool, bool]:
 TOPIC_FILTER_FROM = 10
 
 
+def weak_members(index: Index, topic_id: str) -> tuple[bool, ...]:
+    """For each of the topic's papers (``index.members``), whether it is there only as
+    its closest topic (a fallback, "a weak match" on its page): its table marks it."""
+    assigned = index.assigned
+    return tuple(
+        any(a.topic == topic_id and a.by == "fallback" for a in assigned.get(pid, ()))
+        for pid in index.members[topic_id]
+    )
+
+
 def topic_page(index: Index, topic: Topic) -> Page:
     here = topic_url(topic.id)
     members = index.members[topic.id]
@@ -594,6 +604,9 @@ def topic_page(index: Index, topic: Topic) -> Page:
             if pid in index.papers
         ),
         "papers": papers,
+        # (A reader's review: a paper there as its closest topic only stood in the table
+        # like the topic's own papers.)
+        "weak": weak_members(index, topic.id),
         "with_code": with_code,
         # (With every author's name and the whole venue its rows do not show, as the
         # All papers rows have them: TableRow.names.)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .models import Paper, RelatedPaper, Site, Topic
-from .pagecontext import Index, places, rest_dated, shown_of
+from .pagecontext import Index, places, rest_dated, shown_of, weak_members
 from .pages import paper_dest
 
 
@@ -198,14 +198,15 @@ def dirty_pages(
 
 def topic_signature(index: Index, topic: Topic, exports: tuple) -> tuple:
     """Everything `topic_page` reads (see `paper_signature`): flat too, with the number
-    of reading-order papers, each a pair, before the members, each three items."""
+    of reading-order papers, each a pair, before the members, each four items (the last
+    whether the table marks it a weak match)."""
     shown, topics_of = index.shown, index.topics_of
     ordered = [pid for pid in topic.reading_order if pid in shown]
     signature = [topic, index.taxonomy, exports, len(ordered)]
     for pid in ordered:
         signature += (pid, shown[pid])
-    for pid in index.members[topic.id]:
-        signature += (pid, shown[pid], topics_of[pid])
+    for pid, weak in zip(index.members[topic.id], weak_members(index, topic.id)):
+        signature += (pid, shown[pid], topics_of[pid], weak)
     return tuple(signature)
 
 

@@ -762,3 +762,25 @@ def test_a_keywords_group_in_a_topics_reason_is_a_span_of_its_own_its_words_esca
     assert reason == (
         'mentions <span class="rl-reason__group">both &#34;math&#34; and &#34;&lt;b&gt;reasoning&lt;/b&gt;&#34;'
         '</span>; &#34;tools&#34;')
+
+
+def test_a_topics_table_marks_a_weak_match_and_says_what_it_is():
+    from generator.models import Paper, Site, Topic, TopicAssignment
+    from generator.render import Renderer
+    from generator.siteplan import plan_site
+
+    papers = (Paper(id="a", title="Strong <one>", abstract=""), Paper(id="b", title="Weak one", abstract=""))
+    assigned = {"a": (TopicAssignment("t", "rules", ("x",)),), "b": (TopicAssignment("t", "fallback", ("x",), 1.0),)}
+    result = plan_site(Site(papers, (Topic("t", "T"),), assigned, {}), bibtex={}, papers_json="[]\n")
+    out = Renderer().render(next(o for o in result.outputs if o.dest == "topics/t/index.md"))
+    rows = {re.search(r'">([^<]*)</a>', row).group(1): row for row in re.findall(r"<tr>.*?</tr>", out) if "<a " in row}
+    assert '<span class="rl-weak-match">weak match</span>' in rows["Weak one"]
+    assert "rl-weak-match" not in rows["Strong &lt;one&gt;"]
+    note = out.split('<p class="rl-table-note">', 1)[1].split("</p>", 1)[0]
+    assert _text_of(note) == (
+        "By title. A weak match is here as its closest topic: it matches few of this topic's keywords.")
+    # A table without one says nothing of them.
+    assigned["b"] = (TopicAssignment("t", "rules", ("x",)),)
+    result = plan_site(Site(papers, (Topic("t", "T"),), assigned, {}), bibtex={}, papers_json="[]\n")
+    out = Renderer().render(next(o for o in result.outputs if o.dest == "topics/t/index.md"))
+    assert "weak" not in out
