@@ -104,11 +104,14 @@ class Result:
 # --------------------------------------------------------------------------- collect
 
 
-def links_in(tree: Node | None, path: str) -> list[LinkRef]:
+def links_in(tree: Node | None, path: str, unopenable: list[LinkRef] | None = None) -> list[LinkRef]:
     """The URLs under ``links:`` of one parsed paper file, in file order.
 
     Each link is a mapping with ``url`` (the schema's form) or, leniently, a bare URL
-    string; anything else is left for `readinglist check` to report.
+    string; anything else is left for `readinglist check` to report. An address that is
+    no http(s) URL ("github.com/a/b", "htps://…", "mailto:…") cannot be asked: it goes
+    to ``unopenable``, for the report to say (left out unsaid, a link no reader can
+    follow passed as "0 dead").
     """
     if not isinstance(tree, Map):
         return []
@@ -123,20 +126,26 @@ def links_in(tree: Node | None, path: str) -> list[LinkRef]:
             url_node = item.get("url") if isinstance(item, Map) else item
             if isinstance(url_node, Scalar) and url_node.text:
                 url = url_node.text.strip()
+                ref = LinkRef(url, kind_node.text or "", url_node.loc)
                 if url.lower().startswith(("http://", "https://")):
-                    refs.append(LinkRef(url, kind_node.text or "", url_node.loc))
+                    refs.append(ref)
+                elif url and unopenable is not None:
+                    unopenable.append(ref)
     return refs
 
 
-def collect_links(root: Path, problems: Problems) -> list[LinkRef]:
-    """Every external link in ``root/content/papers/*.yml``, sorted by location."""
+def collect_links(
+    root: Path, problems: Problems, unopenable: list[LinkRef] | None = None
+) -> list[LinkRef]:
+    """Every external link in ``root/content/papers/*.yml``, sorted by location; the
+    addresses no browser opens go to ``unopenable`` (see `links_in`)."""
     refs: list[LinkRef] = []
     if not (root / "content").is_dir():
         # The wrong folder: "0 links checked" and success would be a lie.
         problems.error(Location("content"), NO_CONTENT)
     for file in sorted((root / "content" / "papers").glob("*.yml")):
         rel = file.relative_to(root).as_posix()
-        refs.extend(links_in(read_yaml(file, rel, problems)[0], rel))
+        refs.extend(links_in(read_yaml(file, rel, problems)[0], rel, unopenable))
     return sorted(refs, key=lambda ref: (ref.location, ref.url))
 
 
@@ -510,7 +519,17 @@ def save_cache(path: Path, results: dict[str, Result]) -> None:
 # --------------------------------------------------------------------------- report
 
 
+def unopenable_results(refs: Iterable[LinkRef], checked: str) -> dict[str, Result]:
+    """The links no request can ask (`links_in`'s ``unopenable``), each dead with why as
+    `readinglist check` says it, and the address it was likely meant to be."""
+    from .validate import url_problem
+
+    return {ref.url: Result(ref.url, Outcome.DEAD, 0, url_problem(ref.url), "", checked) for ref in refs}
+
+
 def message(result: Result) -> str:
+    if not result.url.lower().startswith(("http://", "https://")):
+        return f"not a link a browser opens: {result.url}; it {result.detail}"
     if result.outcome is Outcome.MOVED:
         return f"link moved permanently: {result.url} -> {result.moved_to}"
     if result.outcome is Outcome.RATE_LIMITED:

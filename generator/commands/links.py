@@ -90,7 +90,8 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     root = Path(args.root)
     now = now or dt.datetime.now(dt.timezone.utc)
     problems = Problems()
-    refs = linkcheck.collect_links(root, problems)
+    unopenable: list[linkcheck.LinkRef] = []
+    refs = linkcheck.collect_links(root, problems, unopenable)
     if problems.has_errors():
         raise CuratorError(problems)  # unreadable YAML: `readinglist check` says more
 
@@ -137,7 +138,9 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     linkcheck.save_cache(
         cache_path, {**{u: cached[u] for u in left if u in cached}, **fresh, **checked}
     )
-    results = {**fresh, **checked}
+    # (Not cached: they are judged from the file alone, on every run.)
+    results = {**fresh, **checked, **linkcheck.unopenable_results(unopenable, linkcheck.utc_stamp(now))}
+    refs = sorted([*refs, *unopenable], key=lambda ref: (ref.location, ref.url))
 
     found = linkcheck.report(refs, results)
     for problem in found.sorted():
