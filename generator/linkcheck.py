@@ -163,12 +163,16 @@ class Answer:
 class FetchError(Exception):
     """No HTTP answer at all (timeout, DNS, refused connection, TLS); the message says which.
     ``transient``: the failure may pass (a timeout, a refused or reset connection), where
-    an unknown host name or a bad certificate stays until someone fixes it."""
+    an unknown host name or a bad certificate stays until someone fixes it. ``no_host``:
+    the host's name was not found, which no other request to that host fares better at."""
 
-    def __init__(self, message: str, timed_out: bool = False, transient: bool = False):
+    def __init__(
+        self, message: str, timed_out: bool = False, transient: bool = False, no_host: bool = False
+    ):
         super().__init__(message)
         self.timed_out = timed_out
         self.transient = transient or timed_out
+        self.no_host = no_host
 
 
 Fetch = Callable[[str, str], Answer]  # (method, url) -> Answer, raises FetchError
@@ -242,8 +246,8 @@ def _failure(reason: object, timeout: float, expired: bool = False) -> FetchErro
         return FetchError(f"no answer within {timeout:g} s", timed_out=True)
     if isinstance(reason, socket.gaierror):
         if reason.errno == socket.EAI_AGAIN:  # the name server did not answer, for now
-            return FetchError("host name not found for now (DNS)", transient=True)
-        return FetchError("host name not found (DNS)")
+            return FetchError("host name not found for now (DNS)", transient=True, no_host=True)
+        return FetchError("host name not found (DNS)", no_host=True)
     if isinstance(reason, ConnectionRefusedError):
         return FetchError("connection refused", transient=True)
     if isinstance(reason, ssl.SSLError):
@@ -264,8 +268,8 @@ def _ask(fetch: Fetch, url: str) -> Answer:
         if answer.status < 400 or answer.status == 429:
             return answer
     except FetchError as exc:
-        if exc.timed_out:
-            raise  # a GET would only wait as long again
+        if exc.timed_out or exc.no_host:
+            raise  # a GET would only wait as long again, or find no host either
     return fetch("GET", url)
 
 
@@ -388,10 +392,22 @@ def check_all(
     """
     throttle = HostThrottle(delay)
     stop = stop or threading.Event()
+    # Hosts whose name was not found, with how: their other links fail alike, unasked
+    # and unspaced (offline, each of a list's 100 GitHub links took two requests a
+    # second apart, to learn what the first had: minutes before "offline" was said).
+    nameless: dict[str, FetchError] = {}
 
     def polite(method: str, url: str) -> Answer:
+        host = (urlsplit(url).hostname or "").lower()
+        if host in nameless:
+            raise nameless[host]
         throttle.wait(url)
-        return fetch(method, url)
+        try:
+            return fetch(method, url)
+        except FetchError as exc:
+            if exc.no_host:
+                nameless.setdefault(host, exc)
+            raise
 
     by_host: dict[str, list[str]] = {}
     for url in dict.fromkeys(urls):

@@ -4,9 +4,12 @@ and how soon it says the machine is offline."""
 from __future__ import annotations
 
 import json
+import socket
 
+from generator import linkcheck
+from generator.linkcheck import Answer, FetchError, Outcome
 
-from tests.test_linkcheck import run_links, server, write_paper  # noqa: F401 - a fixture
+from tests.test_linkcheck import fake_fetch, run_links, server, write_paper  # noqa: F401 - a fixture
 
 __all__ = ["server"]
 
@@ -38,3 +41,39 @@ def test_a_mail_address_under_links_is_reported_too(tmp_path, capsys):
     assert run_links(tmp_path) == 1
     out, _ = capsys.readouterr()
     assert out.startswith("content/papers/a.yml:6:12: not a link a browser opens: mailto:someone@example.org; it must be")
+
+
+def test_offline_each_host_is_asked_once_so_offline_is_said_at_once(tmp_path, capsys, monkeypatch):
+    # Offline, each of 40 GitHub links was asked twice (HEAD, then GET), a --delay apart:
+    # 80 name lookups and 79 s before "this machine seems to be offline".
+    looked_up: list[str] = []
+
+    def no_dns(host, *args, **kwargs):
+        looked_up.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    write_paper(tmp_path, "a", {"code": [f"https://github.com/lab/repo{i}" for i in range(40)]})
+    write_paper(tmp_path, "b", {"project": ["https://lab.example.org/", "https://lab.example.org/b"]})
+    assert run_links(tmp_path, "--delay", "1") == 2
+    assert sorted(looked_up) == ["github.com", "lab.example.org"]
+    assert "none of the 42 links checked answered at all" in capsys.readouterr().err
+
+
+def test_a_host_whose_name_is_not_found_fails_alike_for_its_other_links_and_redirects():
+    gone = FetchError("host name not found (DNS)", no_host=True)
+    fetch, calls = fake_fetch(
+        {
+            **{("HEAD", f"https://gone.example/{i}"): gone for i in range(3)},
+            ("*", "https://ok.example/to-gone"): Answer(301, "https://gone.example/new"),
+        }
+    )
+    urls = [f"https://gone.example/{i}" for i in range(3)] + ["https://ok.example/to-gone"]
+    results = linkcheck.check_all(urls, fetch, concurrency=1, delay=0, checked="t")
+    assert calls == [("HEAD", "https://gone.example/0"), ("HEAD", "https://ok.example/to-gone")]
+    assert {url: (r.outcome, r.detail) for url, r in results.items()} == {
+        **{f"https://gone.example/{i}": (Outcome.DEAD, "host name not found (DNS)") for i in range(3)},
+        "https://ok.example/to-gone": (
+            Outcome.DEAD, "host name not found (DNS) (after redirect to https://gone.example/new)"
+        ),
+    }
