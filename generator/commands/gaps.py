@@ -17,6 +17,7 @@ from typing import Sequence
 
 from ..errors import counted
 from .loaded import say_errors
+from . import options
 from ..gaps import FIELDS, Gaps, PaperGaps, find_gaps
 from ..models import Content, Paper, Topic, TopicAssignment
 from ..topicsfile import TopicMemo
@@ -59,16 +60,6 @@ _AS_FOR_AUTHORS = "as for authors"
 SHOWN = 20
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 (all) or more, not {value}")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--field",
@@ -87,7 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-n",
         "--limit",
-        type=_count,
+        type=options.limit,
         default=None,
         help=f"list at most this many papers, 0 for all (default: {SHOWN}; with --format csv, all)",
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..schema import FORBIDDEN_CHARS
 from ..search import IndexNotBuilt, count_line, search_site
+from . import options
 
 # What a title may hold that would move the terminal's cursor, start an escape sequence
 # or turn the line's direction: a hand-written page's heading can write any of them as a
@@ -39,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--site-dir", default=None, help="the built site (default: site/ under --root)"
     )
-    parser.add_argument("-n", "--limit", type=int, default=10, help="show at most this many results (default: 10)")
+    parser.add_argument(
+        "-n", "--limit", type=options.limit, default=10, help="show at most this many results, 0 for all (default: 10)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     # The site's line above its results, in its words; then how many of them follow, as
     # the site lists them all and this at most --limit.
     line = count_line(len(found.hits), found.every, found.words)
-    hits = found.hits[: max(args.limit, 0)]
+    hits = found.hits[: args.limit] if args.limit else found.hits
     if len(hits) < len(found.hits):
         first = "none" if not hits else "the first" if len(hits) == 1 else f"the first {len(hits)}"
         line += f"; {first} below (--limit shows more)"

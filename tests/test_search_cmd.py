@@ -1,0 +1,36 @@
+"""`readinglist search`'s --limit, as `gaps`' reads it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.cli import main
+
+from tests.test_search import COUNTED, make_index
+
+
+@pytest.fixture
+def site(tmp_path):
+    docs = [{"location": f"papers/{k}/", "title": k.upper(), "text": f"<p>{v}</p>"} for k, v in COUNTED.items()]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(make_index(docs)))
+    return tmp_path
+
+
+def test_limit_0_shows_every_page_found_as_gaps_limit_0_lists_every_paper(site, capsys):
+    # It showed none ("3 pages found; none below (--limit shows more)") and exited 0.
+    assert main(["search", "--site-dir", str(site), "--limit", "0", "zebra"]) == 0
+    first, *results = capsys.readouterr().out.splitlines()
+    assert first == "3 pages found"  # (zebra: pages a, b and d)
+    titles = [line.split(". ", 1)[1] for line in results[0::2]]
+    assert (sorted(titles), len(results)) == (["A", "B", "D"], 6)  # a title and an address each
+
+
+def test_a_negative_limit_is_a_wrong_argument(site, capsys):
+    # "-n -1" showed none, as if the curator had asked for that.
+    with pytest.raises(SystemExit) as exited:
+        main(["search", "--site-dir", str(site), "-n", "-1", "zebra"])
+    assert exited.value.code == 2
+    assert "argument -n/--limit: must be 0 (all) or more, not -1" in capsys.readouterr().err
