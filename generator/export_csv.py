@@ -25,7 +25,8 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: str) -> str:
+def spreadsheet_cell(value: str) -> str:
+    """``value`` as a spreadsheet shows it as text (`readinglist gaps --format csv` too)."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -53,7 +54,7 @@ def csv_line(paper: Paper, site: Site) -> str:
         paper.summary,
         "; ".join(paper.shown_authors),
     )
-    csv.writer(out, lineterminator="\n").writerow([_cell(value) for value in row])
+    csv.writer(out, lineterminator="\n").writerow([spreadsheet_cell(value) for value in row])
     return out.getvalue()
 
 

@@ -348,6 +348,19 @@ def test_csv_reads_back_as_one_row_per_paper_lacking_something(lab, capsys):
     assert [row[1] for row in csv.reader(io.StringIO(out))] == ["id", "bare"]
 
 
+def test_csv_keeps_a_title_that_starts_as_a_formula_text_as_papers_csv_does(lab, capsys):
+    # "for a spreadsheet": a title from an imported record, '=HYPERLINK(...)', was written
+    # as is, and a spreadsheet opening the file ran it (papers.csv has kept such cells
+    # text with an apostrophe).
+    (lab / "content" / "papers" / "preprint.yml").write_text(
+        PAPERS["preprint"].replace("title: Graph Things", """title: '=HYPERLINK("https://evil.example/", "Graph Things")'""")
+    )
+    _, out, _ = gaps(lab, capsys, "--format", "csv")
+    titles = {row[1]: row[2] for row in csv.reader(io.StringIO(out))}
+    assert titles["preprint"] == """'=HYPERLINK("https://evil.example/", "Graph Things")"""
+    assert titles["bare"] == "Something Else Entirely"
+
+
 def test_a_list_without_gaps_says_so(tmp_path, capsys):
     (tmp_path / "content" / "papers").mkdir(parents=True)
     (tmp_path / "content" / "topics.yml").write_text(TOPICS)

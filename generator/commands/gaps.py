@@ -171,12 +171,15 @@ def listing(rows: Sequence[PaperGaps], shown: Sequence[PaperGaps], fields: Seque
 
 
 def _write_csv(rows: Sequence[PaperGaps]) -> None:
+    # (A title is a record's, perhaps imported: one starting '=' stays text, as in papers.csv.)
+    from ..export_csv import spreadsheet_cell
+
     # ("\n" line ends: csv's default "\r\n" on a text stream became "\r\r\n" on Windows.)
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["file", "id", "title", "lacking", *FIELDS])
     for row in rows:
         writer.writerow(
-            [row.file, row.paper_id, row.title, len(row.missing),
+            [row.file, row.paper_id, spreadsheet_cell(row.title), len(row.missing),
              *(int(field in row.missing) for field in FIELDS)]
         )  # fmt: skip
 
