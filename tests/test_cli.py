@@ -413,3 +413,24 @@ def test_a_wrong_argument_of_the_command_is_still_an_error(capsys):
             parse(argv)
         assert stop.value.code == 2
         assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv, said",
+    [
+        # links' 1 is "a link is dead": a CI job's script read a mistyped option as dead links.
+        (["links", "--timeout", "0"], "readinglist links: --timeout and --concurrency must be positive"),
+        (["links", "--concurrency", "0"], "readinglist links: --timeout and --concurrency must be positive"),
+        (["stars", "--concurrency", "0"], "readinglist stars: --timeout must be 0 to 3600 s"),
+        (["add", "--timeout", "0", "2106.09685"], "readinglist add: --timeout must be 0 to 3600 s"),
+    ],
+)
+def test_an_option_out_of_range_exits_2_as_a_wrong_option_does_not_as_the_commands_answer(
+    tmp_path, capsys, argv, said
+):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--root", str(tmp_path), *argv])
+    assert stopped.value.code == 2  # (serve's port out of range and a --timeout of 'abc' too)
+    assert capsys.readouterr().err.startswith(said)

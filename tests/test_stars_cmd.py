@@ -435,9 +435,11 @@ def test_a_server_that_trickles_its_headers_is_cut_off_at_the_timeout(project, c
 
 
 @pytest.mark.parametrize("value", ["nan", "1e9", "-1"])
-def test_a_max_age_that_is_no_number_of_days_is_refused(project, value):
-    with pytest.raises(SystemExit, match="--max-age 0 to 36500 days"):
+def test_a_max_age_that_is_no_number_of_days_is_refused(project, value, capsys):
+    with pytest.raises(SystemExit) as raised:
         run(project, "http://127.0.0.1:9", "--max-age", value)
+    assert raised.value.code == 2  # (as for a wrong option)
+    assert "--max-age 0 to 36500 days" in capsys.readouterr().err
 
 
 def test_a_token_with_a_space_is_refused_without_being_shown(project, monkeypatch, capsys):

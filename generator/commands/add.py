@@ -29,6 +29,7 @@ from ..ingest.arxiv import NotAnAnswer, records_from_atom, withdrawn_message
 from ..links import Wanted, read_id
 from .import_cmd import keep_data, print_report, print_stopped, project_folder_problem
 from .stars import said_time
+from . import options
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 DOI_RESOLVER = "https://doi.org"
@@ -41,7 +42,7 @@ EXIT = (
     "exit status: 0 when the papers were written (with warnings or conflicts, if any); 1 when "
     "an id is no arXiv id or DOI, names no paper, or the import stopped on an error (nothing "
     "written); 2 when arXiv or doi.org could not be asked or did not answer as they do "
-    "(offline, a rate limit, a wrong address; nothing written)"
+    "(offline, a rate limit, a wrong address; nothing written), as for a wrong option"
 )
 
 
@@ -213,7 +214,7 @@ def ask_doi(
 
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.timeout <= 3600:
-        raise SystemExit("readinglist add: --timeout must be 0 to 3600 s (not 0)")
+        options.refuse("readinglist add: --timeout must be 0 to 3600 s (not 0)")
     root = Path(args.root)
     if said := project_folder_problem(root, "add"):
         print(said, file=sys.stderr)

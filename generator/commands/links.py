@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import linkcheck
 from ..errors import CuratorError, Problems
 from ..atomicfile import atomic_write
+from . import options
 
 STOPPED = "no link was checked"  # what a curation error stopped (see cli.main)
 # When this many links were asked and not one answered, the machine is offline.
@@ -22,7 +23,8 @@ EXIT = (
     "is a warning, and dead when it was failing a day or more before too; a site that refuses "
     "scripts (HTTP 401, 403) is a warning; "
     "exit status: 0 when no link is dead, 1 when one is (0 with --no-fail), 2 when not one "
-    "server answered five links or more (offline: nothing judged, and no --json file written)"
+    "server answered five links or more (offline: nothing judged, and no --json file written), "
+    "as for a wrong option"
 )
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +85,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     budget = args.budget if args.budget is not None else 0
     if args.timeout <= 0 or args.concurrency < 1 or min(args.delay, args.max_age, budget) < 0:
-        raise SystemExit(
+        options.refuse(
             "readinglist links: --timeout and --concurrency must be positive, "
             "--delay, --max-age and --budget not negative"
         )

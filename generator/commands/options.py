@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import NoReturn
 
 
 def limit(text: str) -> int:
@@ -15,3 +17,10 @@ def limit(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 (all) or more, not {value}")
     return value
+
+
+def refuse(message: str) -> NoReturn:
+    """Stops on an option's value out of its range, with the exit status argparse gives a
+    wrong option (2): 1 is a command's own answer, such as `links`' "a link is dead"."""
+    print(message, file=sys.stderr)
+    raise SystemExit(2)

@@ -29,6 +29,7 @@ from ..curation import load_content
 from ..errors import CuratorError, Location, Problems
 from ..models import RepoStats
 from ..yamlfile import display
+from . import options
 
 STOPPED = "GitHub was not asked"
 EXIT = (
@@ -177,7 +178,7 @@ def _contents(path: Path) -> bytes | None:
 
 def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     if not (0 < args.timeout <= 3600 and args.concurrency >= 1 and 0 <= args.max_age <= 36500):
-        raise SystemExit(
+        options.refuse(
             "readinglist stars: --timeout must be 0 to 3600 s (not 0), --concurrency positive, "
             "--max-age 0 to 36500 days"
         )
