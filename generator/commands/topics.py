@@ -61,6 +61,16 @@ def run(args: argparse.Namespace) -> int:
     paper = next((p for p in content.papers if p.id == args.explain), None)
     topic = next((t for t in content.topics if t.id == args.explain), None)
     if paper is None and topic is None:
+        unread = f"content/papers/{args.explain}.yml"
+        if any(problem.location.path == unread for problem in problems.errors):
+            # (Its file is there but did not load: "no paper ...; did you mean" another
+            # paper pointed the curator away from the file they were editing.)
+            print(
+                f"readinglist topics: paper {args.explain!r} is not read: its file, {unread},"
+                " has the error above; fix it and ask again",
+                file=sys.stderr,
+            )
+            return 1
         ids = [p.id for p in content.papers] + [t.id for t in content.topics]
         renamed = {old: (p.id, "renamed to") for p in content.papers for old in p.former_ids}
         # (A topic's `formerly:` also names a topic merged into it: see Fate.became.)
