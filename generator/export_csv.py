@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Mapping
 
 
@@ -24,9 +25,18 @@ CSV_COLUMNS = (
 # (OWASP "CSV injection"); such cells get a leading apostrophe so they stay text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+# Where a list separator is ";" (much of Europe) a spreadsheet opens a .csv splitting
+# at ";" (and one set to tabs at tabs), and it splits inside quoted fields too:
+# LibreOffice 7.4 told ";" ran the =2+2 of `"Title;=2+2"` as a formula, and began a
+# row at a line break inside a quoted field. So what follows a ";", tab or line break
+# inside a value gets the apostrophe as a cell's start does, past any '"' (such a split
+# leaves them unpaired, and a reader may drop them).
+_SPLIT_CELL_START = re.compile(r'(?<=[;\t\r\n])(?="*[=+\-@\t\r])')
+
 
 def spreadsheet_cell(value: str) -> str:
     """``value`` as a spreadsheet shows it as text (`readinglist gaps --format csv` too)."""
+    value = _SPLIT_CELL_START.sub("'", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -54,7 +64,8 @@ def csv_line(paper: Paper, site: Site) -> str:
         paper.summary,
         "; ".join(paper.shown_authors),
     )
-    csv.writer(out, lineterminator="\n").writerow([spreadsheet_cell(value) for value in row])
+    # Every value quoted: a reader that honours quotes keeps a ";" or tab in one cell.
+    csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow([spreadsheet_cell(value) for value in row])
     return out.getvalue()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import bibtexparser
@@ -249,6 +250,69 @@ def test_csv_rows_round_trip_and_formulas_are_defused():
     assert list(rows[0])[:12] == ["id", "title", "authors", "year", "venue", "arxiv", "doi", "topics",
                                   "code", "status", "added", "url"]
     assert (b["volume"], b["number"], b["pages"], b["publisher"], b["summary"]) == ("3", "1", "'-5", "P", "Read it.")
+
+
+_FORMULA_CHARS = "=+-@\t\r"
+
+
+def _cells_a_spreadsheet_splits(text: str, delimiter: str) -> list[str]:
+    """The cells of papers.csv opened with another list separator: as Python's csv reads
+    it, and as a bare split at it and at line breaks. (LibreOffice 7.4 told ";" splits
+    inside a quoted field too: `"Title;=2+2"` gave a cell =2+2, a formula, and a line
+    break inside a quoted field began a row.)"""
+    body = text.lstrip("\ufeff")
+    # (newline=None: a lone carriage return ends a line, as it does for a spreadsheet.)
+    read = [cell for row in csv.reader(io.StringIO(body, newline=None), delimiter=delimiter) for cell in row]
+    split = [cell for line in re.split("\r\n|\r|\n", body) for cell in line.split(delimiter)]
+    return read + split
+
+
+def _guarded(value: str) -> str:
+    """What the comma reader should read: an apostrophe before a formula character at
+    the start, and after a ";", tab or line break past any '"' (a split leaves them
+    unpaired, and a reader may drop them)."""
+    out, after_split = [], False
+    for i, ch in enumerate(value):
+        if (i == 0 and ch in _FORMULA_CHARS) or (after_split and ch in _FORMULA_CHARS + '"' and
+                                                 value[i:].lstrip('"')[:1] in tuple(_FORMULA_CHARS)):
+            out.append("'")
+        out.append(ch)
+        after_split = ch in ";\t\r\n"
+    return "".join(out)
+
+
+def test_csv_a_semicolon_tab_or_line_break_inside_a_value_never_begins_a_formula_cell():
+    # (audit: a European spreadsheet opens a .csv splitting at ";"; "Title;=cmd|..."
+    # had no comma, so it was written unquoted and its second cell was a formula.)
+    title = "Title;=cmd|' /C calc'!A0"
+    site = site_of([paper("p", title=title, venue="V\t@SUM(1)", summary="Fine.\n+1 more",
+                          pages='1;""=2', publisher="A; -B", authors=("X", "=Y"))])
+    text = papers_csv(site)
+    [row] = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    assert row["title"] == "Title;'=cmd|' /C calc'!A0"
+    assert row["venue"] == "V\t'@SUM(1)"
+    assert row["summary"] == "Fine.\n'+1 more"
+    assert row["pages"] == '1;\'""=2'
+    assert row["publisher"] == "A; -B"  # (a space first: a cell " -B" is text)
+    assert row["authors"] == "X; =Y"  # (joined by "; ": LibreOffice 7.4 keeps a cell " =Y" text)
+    # Every value quoted, so that a reader that honours quotes keeps it one cell.
+    assert text.splitlines()[1].startswith('"p","Title;')
+    for delimiter in ";\t":
+        for cell in _cells_a_spreadsheet_splits(text, delimiter):
+            assert not cell.startswith(tuple(_FORMULA_CHARS)), (delimiter, cell)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(";\t\r\n\"', =+-@aZü"), max_size=14), st.text(max_size=14))
+def test_csv_reads_back_every_text_as_written_but_for_the_guards(tricky, anything):
+    site = site_of([paper("p", title=tricky, summary=anything, venue=anything + tricky)])
+    text = papers_csv(site)
+    [row] = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    assert (row["title"], row["summary"], row["venue"]) == (
+        _guarded(tricky), _guarded(anything), _guarded(anything + tricky))
+    for delimiter in ";\t":
+        for cell in _cells_a_spreadsheet_splits(text, delimiter):
+            assert not cell.startswith(tuple(_FORMULA_CHARS)), (delimiter, cell)
 
 
 # --- Atom ------------------------------------------------------------------------------
