@@ -28,6 +28,7 @@ from generator.curation import load_content
 from generator.schema import FORBIDDEN_CHARS
 
 from .bad_inputs import corpus
+from .test_exports import _cells_a_spreadsheet_splits
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Schemes a browser would run or read locally, after it strips white space and controls.
@@ -330,9 +331,16 @@ def test_csv_parses_and_guards_cells_a_spreadsheet_would_run(hostile, papers):
     row = by_id["csv-formula"]
     assert row["title"] == "'=HYPERLINK(\"https://evil.example/\",\"Click\")"
     assert row["venue"] == "'=1+1"
+    # Guarded too where a spreadsheet whose list separator is ";" (or a tab) begins a cell.
+    assert row["publisher"] == "Acme;'=cmd|' /C calc'!A0"
+    assert row["summary"] == "Read it.\n'@SUM(1+1)"
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@")), value
+    text = (hostile / "papers.csv").read_text(encoding="utf-8")
+    for delimiter in ";\t":
+        for cell in _cells_a_spreadsheet_splits(text, delimiter):
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (delimiter, cell)
 
 
 def test_atom_feeds_parse_and_carry_titles_and_abstracts_as_text(hostile, papers):
