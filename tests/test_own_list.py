@@ -326,7 +326,7 @@ def test_a_lab_replaces_the_shipped_list_with_its_own(tmp_path):
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_own_list.py"],
         cwd=lab.root, env=lab.env, capture_output=True, text=True,
     )
-    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("6 passed, 3 skipped"), done.stdout
+    assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith("7 passed, 3 skipped"), done.stdout
 
 
 @pytest.mark.example
@@ -370,54 +370,125 @@ def updating_block() -> list[str]:
 
 
 @pytest.mark.parametrize("topics_conflict", [True, False])
-def test_readmes_update_commands_keep_the_labs_side(tmp_path, topics_conflict):
-    # A small stand-in for a pull: the lab deleted a shipped paper the newer version
-    # edited, both changed mkdocs.yml, and (or not) both changed content/topics.yml.
-    # Before, with no conflict left in content/, `git checkout --ours --` of no path failed.
+def test_readmes_update_commands_keep_the_labs_content_whatever_upstream_changed(tmp_path, topics_conflict):
+    # (curator walkthrough: an upstream edit to content/topics.yml that touched no line
+    # of the lab's merged with no conflict, and `git pull` committed it, with an edited
+    # page and a new paper of the example: the commands after it, which resolved
+    # conflicts only, never saw them, and the example's content came into the lab's list)
     from .gitrepo import GIT_ENV, git
 
-    root = tmp_path / "lab"
-    (root / "content" / "papers").mkdir(parents=True)
+    upstream, lab = tmp_path / "upstream", tmp_path / "lab"
 
-    def write(name: str, text: str) -> None:
+    def write(root: Path, name: str, text: str) -> None:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
 
-    git(tmp_path, "init", "-q", "-b", "main", str(root))
-    write("content/topics.yml", "topics: []\n")
-    write("content/papers/shipped.yml", "id: shipped\n")
-    write("mkdocs.yml", "site_name: Example\n")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "the example")
-    git(root, "checkout", "-q", "-b", "upstream")
-    write("content/papers/shipped.yml", "id: shipped\ntitle: Edited\n")
-    write("content/papers/new.yml", "id: new\n")
-    write("mkdocs.yml", "site_name: Example 2\n")
+    topics = "# How topics match.\n#\n# (more on matching)\ntopics: []\n"
+    mkdocs = "site_name: Example\n# (the theme)\n#\n#\ntheme: material\n"
+    git(tmp_path, "init", "-q", "-b", "main", str(upstream))
+    for name, text in {
+        "content/topics.yml": topics, "content/papers/shipped.yml": "id: shipped\n",
+        "content/papers/kept.yml": "id: kept\ntitle: A paper the lab keeps\n",
+        "content/papers/gone.yml": "id: gone\ntitle: A paper the lab deletes\n",
+        "content/pages/index.md": "# Example\n", "content/pages/about.md": "About the example.\n",
+        "content/pages/contributing.md": "Contribute.\n", "content/schema/paper.schema.json": "{}\n",
+        "generator/code.py": "VERSION = 1\n", "mkdocs.yml": mkdocs,
+    }.items():
+        write(upstream, name, text)
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "the example")
+    git(tmp_path, "clone", "-q", str(upstream), str(lab))
+
+    # The lab's list: shipped papers deleted, one kept and edited, its topics, its home
+    # page, its site's name.
+    git(lab, "rm", "-q", "content/papers/shipped.yml", "content/papers/gone.yml")
+    write(lab, "content/papers/kept.yml", "id: kept\ntitle: A paper the lab keeps\ntags: [ours]\n")
+    ours = topics.replace("topics: []", "topics: [ours]")
+    write(lab, "content/topics.yml", ours)
+    write(lab, "content/pages/index.md", "# Our lab\n")
+    write(lab, "mkdocs.yml", mkdocs.replace("Example", "Our lab"))
+    git(lab, "commit", "-q", "-am", "our own list")
+    committed = git(lab, "ls-tree", "-r", "HEAD", "--", "content")
+    # ... and what it has not committed yet: an edit, a new paper.
+    write(lab, "content/pages/contributing.md", "Contribute to our list.\n")
+    write(lab, "content/papers/mine.yml", "id: mine\n")
+
+    # The newer version: its example's content changed every way, its code and schema too.
     if topics_conflict:
-        write("content/topics.yml", "topics: [theirs]\n")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "newer")
-    git(root, "checkout", "-q", "main")
-    git(root, "rm", "-q", "content/papers/shipped.yml")
-    write("content/topics.yml", "topics: [ours]\n")
-    write("mkdocs.yml", "site_name: Our lab\n")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "our own list")
-    merged = subprocess.run(["git", "merge", "-q", "upstream"], cwd=root, env=GIT_ENV, capture_output=True)
-    assert merged.returncode == 1  # (stopped on the conflicts)
+        write(upstream, "content/topics.yml", topics.replace("topics: []", "topics: [theirs]"))
+    else:  # (lines apart from the lab's: no conflict)
+        write(upstream, "content/topics.yml", topics.replace("How topics match.", "How topics match, newer."))
+    write(upstream, "content/papers/shipped.yml", "id: shipped\ntitle: Edited\n")
+    write(upstream, "content/papers/new.yml", "id: new\n")
+    # (renamed: git tells a rename by its content, and merges the lab's edit into the
+    # new name; the old one was not put back, and the lab's paper was gone)
+    git(upstream, "mv", "content/papers/kept.yml", "content/papers/kept-renamed.yml")
+    git(upstream, "mv", "content/papers/gone.yml", "content/papers/gone-renamed.yml")
+    write(upstream, "content/pages/about.md", "About the example, newer.\n")
+    write(upstream, "content/pages/new.md", "A new page of the example.\n")
+    write(upstream, "content/schema/paper.schema.json", '{"newer": true}\n')
+    write(upstream, "generator/code.py", "VERSION = 2\n")
+    write(upstream, "mkdocs.yml", mkdocs.replace("Example", "Example 2").replace("material", "material2"))
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "newer")
 
-    *resolve, check = updating_block()
-    assert check == "git add content && readinglist check"
-    done = subprocess.run(
-        ["bash", "-e", "-c", "\n".join([*resolve, "git add content"])], cwd=root, env=GIT_ENV,
-        capture_output=True, text=True,
-    )
-    assert (done.returncode, done.stderr) == (0, "")
-    assert not (root / "content" / "papers" / "shipped.yml").exists()
-    assert (root / "content" / "topics.yml").read_text() == "topics: [ours]\n"
-    assert git(root, "diff", "--name-only", "--diff-filter=U") == "mkdocs.yml\n"  # (by hand)
-    assert git(root, "status", "--short", "--", "content/papers/new.yml") == "A  content/papers/new.yml\n"
+    # README's commands, line by line as pasted into a shell (the pull's remote the lab's origin).
+    *commands, check = updating_block()
+    assert check == "readinglist check"
+    for command in commands:
+        done = subprocess.run(
+            ["bash", "-c", command.replace("UPSTREAM", "origin")], cwd=lab, env=GIT_ENV,
+            capture_output=True, text=True,
+        )
+        assert done.returncode in ((0, 1) if command.startswith("git pull ") else (0,)), done.stderr
+        assert "fatal" not in done.stderr and "error" not in done.stderr, done.stderr
+    # The merge waits for the lab's commit, mkdocs.yml its hand (both changed site_name).
+    assert (lab / ".git" / "MERGE_HEAD").is_file()
+    assert git(lab, "diff", "--name-only", "--diff-filter=U") == "mkdocs.yml\n"
+    assert "theme: material2\n" in (lab / "mkdocs.yml").read_text()  # (its other settings merged)
+    # Code and the generated schemas come in; content/ is the lab's, as committed.
+    assert (lab / "generator" / "code.py").read_text() == "VERSION = 2\n"
+    assert (lab / "content" / "schema" / "paper.schema.json").read_text() == '{"newer": true}\n'
+    assert git(lab, "diff", "--cached", "--name-only", "HEAD", "--", "content") == "content/schema/paper.schema.json\n"
+    assert (lab / "content" / "topics.yml").read_text() == ours
+    assert (lab / "content" / "pages" / "about.md").read_text() == "About the example.\n"
+    assert not (lab / "content" / "papers" / "shipped.yml").exists()
+    assert not (lab / "content" / "papers" / "new.yml").exists()
+    assert (lab / "content" / "papers" / "kept.yml").read_text().endswith("tags: [ours]\n")
+    assert not list((lab / "content" / "papers").glob("*-renamed.yml"))
+    assert not (lab / "content" / "pages" / "new.md").exists()
+    # ... with what it had not committed, as it was.
+    assert (lab / "content" / "pages" / "contributing.md").read_text() == "Contribute to our list.\n"
+    assert (lab / "content" / "papers" / "mine.yml").read_text() == "id: mine\n"
+    # Committed once mkdocs.yml is resolved, the merge holds the lab's content/ exactly.
+    write(lab, "mkdocs.yml", mkdocs.replace("Example", "Our lab").replace("material", "material2"))
+    git(lab, "add", "mkdocs.yml")
+    git(lab, "commit", "-q", "--no-edit")
+    after = git(lab, "ls-tree", "-r", "HEAD", "--", "content")
+    assert [line for line in after.splitlines() if "content/schema/" not in line] == [
+        line for line in committed.splitlines() if "content/schema/" not in line
+    ]
 
 
+def test_readmes_update_commands_change_nothing_without_a_merge(tmp_path):
+    # (the pull refused, or found nothing newer: the list's uncommitted changes, staged
+    # or not, are left as they are)
+    from .gitrepo import GIT_ENV, git
+
+    lab = tmp_path / "lab"
+    (lab / "content" / "pages").mkdir(parents=True)
+    git(tmp_path, "init", "-q", "-b", "main", str(lab))
+    (lab / "content" / "topics.yml").write_text("topics: []\n")
+    git(lab, "add", "-A")
+    git(lab, "commit", "-q", "-m", "our own list")
+    (lab / "content" / "topics.yml").write_text("topics: [staged]\n")
+    (lab / "content" / "pages" / "new.md").write_text("A new page.\n")
+    git(lab, "add", "-A")
+    *_, restore, _ = updating_block()
+    done = subprocess.run(["bash", "-c", restore], cwd=lab, env=GIT_ENV, capture_output=True, text=True)
+    assert done.stderr == ""
+    assert git(lab, "status", "--short") == "A  content/pages/new.md\nM  content/topics.yml\n"
+    assert (lab / "content" / "topics.yml").read_text() == "topics: [staged]\n"
 
 
 @pytest.mark.parametrize("pull_rebase", [None, "true"])
@@ -428,10 +499,8 @@ def test_readmes_pull_merges_the_newer_version_as_its_next_steps_expect(tmp_path
     # the newer version's topics, not the lab's)
     from .gitrepo import GIT_ENV, git
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Updating to a newer readinglist\n", 1)[1]
-    pull = re.search(r"`(git pull [^`]*UPSTREAM main)`", section)
-    assert pull, "README's Updating section names no `git pull ... UPSTREAM main`"
+    pull = updating_block()[0]
+    assert pull.startswith("git pull ") and pull.endswith(" UPSTREAM main"), pull
     upstream, lab = tmp_path / "upstream", tmp_path / "lab"
     (upstream / "content").mkdir(parents=True)
     git(tmp_path, "init", "-q", "-b", "main", str(upstream))
@@ -445,7 +514,7 @@ def test_readmes_pull_merges_the_newer_version_as_its_next_steps_expect(tmp_path
     git(lab, "commit", "-q", "-am", "our own list")
     (upstream / "content" / "topics.yml").write_text("topics: [theirs]\n")
     git(upstream, "commit", "-q", "-am", "newer")
-    command = pull.group(1).replace("UPSTREAM", str(upstream))
+    command = pull.replace("UPSTREAM", str(upstream))
     done = subprocess.run(["bash", "-c", command], cwd=lab, env=GIT_ENV, capture_output=True, text=True)
     assert done.returncode == 1 and "fatal" not in done.stderr, done.stderr
     # A merge, stopped on the file both changed: "ours" is the lab's side.
