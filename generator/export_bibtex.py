@@ -192,7 +192,15 @@ def _abstract(text: str) -> str:
     # Paragraphs stay apart (a blank line, which BibTeX and biber read as a space);
     # each paragraph is one line, as the importer writes it.
     paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
-    return "\n\n".join(_math_or_text(p) for p in paragraphs if p)
+    return "\n\n".join(_line_start(_math_or_text(p)) for p in paragraphs if p)
+
+
+def _line_start(line: str) -> str:
+    """A line of a field's value whose ``@`` begins it has the ``@`` braced, ``{@}``:
+    bibtexparser takes ``@word{`` at the start of a line for a new entry, even inside a
+    value, and aborts the one it was reading. BibTeX and LaTeX read ``{@}`` as ``@``
+    (braces group, they print nothing), and so does the importer."""
+    return "{@}" + line[1:] if line.startswith("@") else line
 
 
 def _keywords(tags: tuple[str, ...]) -> str:

@@ -56,6 +56,8 @@ _FRAGMENTS = [
     "e.g.~x", "\\\\", "\\'e", "{}", "\\{", "ü", "α", "\u00a0", "\u2028",
     "`", "``", "`x'", "?`", "!`", "$\\input{x}$", "$\\end{document}$", "\\(\\alpha\\)",
     "\\(", "\\)", "<i>", "</i>", "<mml:mi>", "&amp;", "&lt;", "&#38;", "\\&amp;",
+    # a paragraph that starts as a BibTeX entry does
+    "\n\n@misc{", "\n\n@a (", "\n\n@",
 ]
 _CHARACTERS = st.characters(blacklist_categories=("Cs",))
 _TEXT = st.lists(

@@ -5,6 +5,7 @@ DOIs and URLs stay verbatim, ``and others`` and organisations are what BibTeX ex
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import bibtexparser
 import pytest
@@ -185,10 +186,30 @@ def test_a_tag_holding_a_comma_comes_back_as_its_parts():
     assert entry["keywords"] == "vision, language, rl"
 
 
+def test_a_paragraph_starting_like_an_entry_stays_in_the_abstract():
+    # bibtexparser takes "@word{" or "@word(" at the start of a line for a new entry (and
+    # aborts the one it was reading); a paragraph is a line of its own.
+    abstract = "First.\n\n@misc{x, title={y}}\n\n@inproceedings (z)\n\n@ alone"
+    text = bibtex([paper("p", abstract=abstract, tags=("t",))])
+    assert not any(re.match(r"\s*@", line) for line in text.splitlines()[1:]), text
+    [entry] = parse(text).entries
+    assert entry["keywords"] == "t"
+    assert as_text(entry["abstract"]).split("\n\n") == abstract.split("\n\n")
+
+
+# Text and, more often than chance would give them, paragraphs that start as an entry does.
+_ABSTRACT = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),
+                                       include_characters="$\\{}%#&_^~@\n"), max_size=20),
+        st.sampled_from(["\n\n@misc{", "\n\n@(", "\n\n@a {", "\n \n@"]),
+    ),
+    max_size=6,
+).map("".join)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),
-                                      include_characters="$\\{}%#&_^~\n"),
-               max_size=80))
+@given(_ABSTRACT)
 def test_any_abstract_parses_back_to_itself(abstract):
     text = bibtex([paper("p", abstract=abstract, tags=("t",))])
     lib = parse(text)
