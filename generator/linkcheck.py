@@ -607,11 +607,16 @@ def summary_markdown(refs: list[LinkRef], results: dict[str, Result], problems: 
     ]
     if not problems:
         return "\n".join(lines + ["No dead or moved links.", ""])
-    lines += ["| Where | Problem |", "| --- | --- |"]
+    return "\n".join(lines + problem_table(problems) + [""])
+
+
+def problem_table(problems: Problems) -> list[str]:
+    """The Markdown table's lines of a summary: one row per problem, where it is and what."""
+    lines = ["| Where | Problem |", "| --- | --- |"]
     for problem in problems.sorted():
         kind = "warning: " if problem.severity.value == "warning" else ""
         lines.append(f"| {_md(str(problem.location))} | {_md(kind + problem.message)} |")
-    return "\n".join(lines + [""])
+    return lines
 
 
 # The shape of `dead_links_json`; a script reading it checks this first.

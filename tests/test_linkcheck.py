@@ -619,7 +619,7 @@ def test_a_run_where_no_link_answers_judges_no_link_and_says_the_machine_is_offl
     assert out == ""  # no "dead link" line: offline says nothing about the links
     assert err == (
         "readinglist links: none of the 5 links checked answered at all (no connection or no DNS): this"
-        " machine seems to be offline; no link was judged, run it again online\n"
+        " machine seems to be offline; no link it asked was judged, run it again online\n"
     )
     assert "seems to be offline" in summary.read_text(encoding="utf-8")
     assert not (tmp_path / ".cache" / "links.json").exists()  # nothing learnt, nothing kept

@@ -77,3 +77,27 @@ def test_a_host_whose_name_is_not_found_fails_alike_for_its_other_links_and_redi
             Outcome.DEAD, "host name not found (DNS) (after redirect to https://gone.example/new)"
         ),
     }
+
+
+def test_offline_the_links_judged_from_the_file_alone_are_still_reported_first(tmp_path, capsys, monkeypatch):
+    # Offline, "github.com/a/b" (no scheme) went unsaid: the run stopped at "offline"
+    # though that link needs no network to be known dead.
+    def no_dns(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    write_paper(tmp_path, "a", {"code": ["github.com/a/b", *(f"https://h{i}.example.org/" for i in range(5))]})
+    summary, report = tmp_path / "summary.md", tmp_path / "dead.json"
+    assert run_links(tmp_path, "--summary", str(summary), "--json", str(report)) == 2
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "content/papers/a.yml:6:12: not a link a browser opens: github.com/a/b; it must be an"
+        " absolute http(s) URL: write https://github.com/a/b",
+    ]
+    assert err == (
+        "readinglist links: none of the 5 links checked answered at all (no connection or no DNS): this"
+        " machine seems to be offline; no link it asked was judged, run it again online\n"
+    )
+    written = summary.read_text(encoding="utf-8")
+    assert "not a link a browser opens: github.com/a/b" in written and "seems to be offline" in written
+    assert not report.exists()  # as README says: offline, no --json file

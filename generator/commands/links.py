@@ -23,7 +23,7 @@ EXIT = (
     "is a warning, and dead when it was failing a day or more before too; a site that refuses "
     "scripts (HTTP 401, 403) is a warning; "
     "exit status: 0 when no link is dead, 1 when one is (0 with --no-fail), 2 when not one "
-    "server answered five links or more (offline: nothing judged, and no --json file written), "
+    "server answered five links or more (offline: no link asked is judged, those no browser opens are reported, and no --json file is written), "
     "as for a wrong option"
 )
 
@@ -123,15 +123,24 @@ def run(args: argparse.Namespace, now: dt.datetime | None = None) -> int:
     left = [u for u in due if u not in checked]
     if len(checked) >= OFFLINE_AFTER and all(r.status == 0 for r in checked.values()):
         # No server answered at all: the machine is offline (or its DNS is down), which
-        # says nothing about the links. None is reported dead, the cache keeps what it
-        # knew, and the exit status (2) tells a script this run judged nothing.
+        # says nothing about the links asked. None of them is reported dead, the cache
+        # keeps what it knew, and the exit status (2) tells a script this run judged them
+        # not. The links no browser opens need no network: they are reported first.
+        from_file = linkcheck.report(
+            sorted(unopenable, key=lambda ref: (ref.location, ref.url)),
+            linkcheck.unopenable_results(unopenable, linkcheck.utc_stamp(now)),
+        )
+        for problem in from_file.sorted():
+            print(problem)
         message = (
             f"none of the {len(checked)} links checked answered at all (no connection or no"
-            " DNS): this machine seems to be offline; no link was judged, run it again online"
+            " DNS): this machine seems to be offline; no link it asked was judged, run it again online"
         )
         print(f"readinglist links: {message}", file=sys.stderr)
         if args.summary:
-            atomic_write(Path(args.summary), f"# Link check\n\n{message[0].upper()}{message[1:]}.\n")
+            table = ["", *linkcheck.problem_table(from_file)] if from_file else []
+            atomic_write(Path(args.summary), "\n".join(
+                ["# Link check", "", f"{message[0].upper()}{message[1:]}.", *table, ""]))
         return 2
     # A failure that may pass is dead only when the link was failing a day ago too.
     checked = {url: linkcheck.settle(result, cached.get(url), now) for url, result in checked.items()}
