@@ -393,7 +393,11 @@ def test_an_error_in_content_is_said_and_the_rest_still_reported(lab, capsys):
 def test_a_folder_without_content_is_an_error_and_no_report(tmp_path, capsys):
     status, out, err = gaps(tmp_path, capsys)
     assert (status, out) == (1, "")
-    assert "content: no such folder" in err
+    # (It said "what follows leaves out what they concern", and nothing followed.)
+    assert err.splitlines() == [
+        "content: no such folder; run readinglist in the project folder or give --root",
+        "1 error; nothing was listed.",
+    ]
 
 
 def test_a_list_that_could_not_be_read_is_no_report_of_no_gaps(lab, capsys):
@@ -403,6 +407,7 @@ def test_a_list_that_could_not_be_read_is_no_report_of_no_gaps(lab, capsys):
     status, out, err = gaps(lab, capsys)
     assert (status, out) == (1, "")
     assert err.splitlines()[0].startswith("content/.rename.json: ")
+    assert err.splitlines()[-1] == "1 error; nothing was listed."
 
 
 def test_the_output_is_the_same_on_every_run(lab, capsys):

@@ -1,4 +1,4 @@
-"""`readinglist topics --explain` asked of a paper whose file has an error."""
+"""`readinglist topics` where content/ has an error: what it says, and when it stops."""
 
 from __future__ import annotations
 
@@ -16,7 +16,46 @@ def test_explain_of_a_paper_whose_file_does_not_read_says_so_not_that_no_such_pa
     assert main(["--root", str(tmp_path), "topics", "--explain", "graph-survey"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("content/papers/graph-survey.yml:2:8: YAML syntax error")
+    assert err[1] == "1 error; nothing was explained."
     assert err[-1] == (
         "readinglist topics: paper 'graph-survey' is not read: its file,"
         " content/papers/graph-survey.yml, has the error above; fix it and ask again"
     )
+
+
+def test_in_a_folder_without_content_it_says_the_error_and_that_nothing_follows(tmp_path, capsys):
+    # It said "1 error in content/; what follows leaves out what they concern", and
+    # nothing followed.
+    for explain in ([], ["--explain", "x"]):
+        assert main(["--root", str(tmp_path), "topics", *explain]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.splitlines() == [
+            "content: no such folder; run readinglist in the project folder or give --root",
+            "1 error; nothing was listed." if not explain else "1 error; nothing was explained.",
+        ]
+
+
+def test_a_topics_file_that_does_not_read_is_no_table_of_no_topics(tmp_path, capsys):
+    # "0 topics, 1 papers; ... 1 without any topic" said of a list whose topics were not read.
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics: [\n")
+    (papers / "graph-nets.yml").write_text("id: graph-nets\ntitle: Graph Nets\n")
+    assert main(["--root", str(tmp_path), "topics"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[0].startswith("content/topics.yml:1:9: YAML syntax error")
+    assert err.splitlines()[-1] == "1 error; nothing was listed."
+
+
+def test_an_error_elsewhere_is_said_and_the_table_still_follows(tmp_path, capsys):
+    papers = tmp_path / "content" / "papers"
+    papers.mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text("topics:\n  - id: graphs\n    title: Graphs\n    keywords:\n      graph: 1\n")
+    (papers / "graph-nets.yml").write_text("id: graph-nets\ntitle: Graph Nets\n")
+    (papers / "graph-survey.yml").write_text('id: graph-survey\ntitle: "A Graph Survey\n')
+    assert main(["--root", str(tmp_path), "topics"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines()[-1] == "1 error in content/; what follows leaves out what they concern"
+    assert "graphs" in out.split()

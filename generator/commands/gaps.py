@@ -96,10 +96,11 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     cache: FileCache = {}  # (only to read what placing the papers in topics gave)
     content, problems = load_content(root / "content", root, cache=cache)
-    status = say_errors(problems)  # (as `topics` says them)
-    if status and (not (root / "content").is_dir() or not content.papers):
-        # The wrong folder, or no paper read (a rename cut off, whose journal stops the
-        # load): "0 papers; ... No paper lacks anything" would answer nothing.
+    # The wrong folder, or no paper read (a rename cut off, whose journal stops the load):
+    # "0 papers; ... No paper lacks anything" would answer nothing, so nothing follows.
+    stop = not (root / "content").is_dir() or not content.papers
+    status = say_errors(problems, stopped="nothing was listed" if stop else "")  # (as `topics` says them)
+    if status and stop:
         return status
     memo = placed(cache, root / "content")
     if memo is not None and memo.topics != content.topics:

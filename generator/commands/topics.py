@@ -51,26 +51,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content, problems = load_content(root / "content", root)
-    status = say_errors(problems, warnings_note=True)
-    if status and not (root / "content").is_dir():
-        return status  # the wrong folder: an empty table would answer nothing
-    assignments = assign_topics(content.papers, content.topics)
-    if args.explain is None:
-        print(topic_table(content.topics, assignments))
-        return status
     paper = next((p for p in content.papers if p.id == args.explain), None)
     topic = next((t for t in content.topics if t.id == args.explain), None)
-    if paper is None and topic is None:
-        unread = f"content/papers/{args.explain}.yml"
-        if any(problem.location.path == unread for problem in problems.errors):
-            # (Its file is there but did not load: "no paper ...; did you mean" another
-            # paper pointed the curator away from the file they were editing.)
+    unread = f"content/papers/{args.explain}.yml"
+    # (Its file is there but did not load: "no paper ...; did you mean" another paper
+    # pointed the curator away from the file they were editing.)
+    not_read = paper is None and topic is None and any(p.location.path == unread for p in problems.errors)
+    # Nothing follows the errors in the wrong folder, where no topic or no paper was read
+    # (a table of topics without papers, or of none, would answer nothing), or when the
+    # paper asked of is one whose file did not load.
+    stop = not (root / "content").is_dir() or not content.topics or not content.papers or not_read
+    stopped = "nothing was listed" if args.explain is None else "nothing was explained"
+    status = say_errors(problems, warnings_note=True, stopped=stopped if stop else "")
+    if status and stop:
+        if not_read:
             print(
                 f"readinglist topics: paper {args.explain!r} is not read: its file, {unread},"
                 " has the error above; fix it and ask again",
                 file=sys.stderr,
             )
-            return 1
+        return status
+    assignments = assign_topics(content.papers, content.topics)
+    if args.explain is None:
+        print(topic_table(content.topics, assignments))
+        return status
+    if paper is None and topic is None:
         ids = [p.id for p in content.papers] + [t.id for t in content.topics]
         renamed = {old: (p.id, "renamed to") for p in content.papers for old in p.former_ids}
         # (A topic's `formerly:` also names a topic merged into it: see Fate.became.)
